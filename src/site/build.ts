@@ -25,7 +25,7 @@ import { revisionSignatures } from "../model/revision.js";
 import { addressedSectionLabel } from "../model/sections.js";
 import { judgingRoundsOnce } from "../model/review-timeliness.js";
 import { openTrainings, type OpenTraining } from "../model/training.js";
-import type { ControlledDocument, Csr, SignatureRole } from "../model/types.js";
+import type { ControlledDocument, Csr, SignatureRole, TrainingSession } from "../model/types.js";
 import { documentReferrers, type Referrers } from "../model/referrers.js";
 import { translate, type MessageData, type MessageKey } from "../i18n/index.js";
 import { createRenderer, handlebarsRuntime } from "../render/environment.js";
@@ -1035,6 +1035,7 @@ function fileEntities(repo: Repository): (file: string) => EntityRef | undefined
 function searchEntries(rc: RegisterContext, sitePages: SitePages): SearchEntry[] {
   const pages = { page: (kind: EntityKind, id: string) => sitePages.link("search.html", kind, id)! };
   const entries: SearchEntry[] = [];
+  const trainingRecords = (sessions: readonly TrainingSession[] | undefined): string[] => (sessions ?? []).flatMap((session) => (session.record ? [session.record] : []));
   const sectionText = (sections: ControlledDocument["sections"]): string =>
     (sections ?? []).map((s) => [s.title, s.title_en ?? "", s.text ?? "", sectionText(s.sections)].join("\n")).join("\n");
   // A document is found by the clauses it addresses itself and through its processes (as the heat map shows them).
@@ -1046,7 +1047,7 @@ function searchEntries(rc: RegisterContext, sitePages: SitePages): SearchEntry[]
     const viaProcesses = (doc.processes ?? []).flatMap((code) => rc.index.processes.get(code)?.value.clauses ?? []);
     const clauses = [...new Set([...(doc.clauses ?? []), ...viaProcesses, ...(processesOf.get(doc.id) ?? []).flatMap((p) => p.clauses ?? [])])].join(" ");
     // A document marked with a level of 国家秘密 has no sections here (withoutSecretBodies): it is found by its register data only.
-    entries.push({ key: `document:${doc.id}`, kind: "document", ref: doc.id, title: documentTitle(rc, doc), text: [doc.title, doc.title_en ?? "", sectionText(doc.sections), doc.remarks ?? ""].join("\n"), clauses, page: pages.page("document", doc.id) });
+    entries.push({ key: `document:${doc.id}`, kind: "document", ref: doc.id, title: documentTitle(rc, doc), text: [doc.title, doc.title_en ?? "", sectionText(doc.sections), doc.remarks ?? "", ...trainingRecords(doc.training?.sessions)].join("\n"), clauses, page: pages.page("document", doc.id) });
   }
   for (const { value: csr } of rc.repo.csrs) {
     entries.push({
@@ -1054,13 +1055,14 @@ function searchEntries(rc: RegisterContext, sitePages: SitePages): SearchEntry[]
       kind: "csr",
       ref: csr.id,
       title: localized(rc.lang, csr.title, csr.title_en),
-      text: [csr.title, csr.title_en ?? "", csr.text ?? "", csr.category ?? "", csr.customer, csr.source.document, csr.source.section ?? ""].join("\n"),
+      // What its page shows that people look for too: the evidence of its implementation (★/☆ marks) and its training records' numbers (tester25 F12).
+      text: [csr.title, csr.title_en ?? "", csr.text ?? "", csr.category ?? "", csr.customer, csr.source.document, csr.source.section ?? "", csr.implementation?.evidence ?? "", ...(csr.training?.records ?? []), ...trainingRecords(csr.training?.sessions)].join("\n"),
       clauses: csr.clauses.join(" "),
       page: pages.page("csr", csr.id),
     });
   }
   for (const { value: c } of rc.repo.customers) {
-    entries.push({ key: `customer:${c.code}`, kind: "customer", ref: c.code, title: customerName(rc, c.code), text: [c.name, c.name_en ?? "", ...(c.sources ?? []).map((s) => `${s.id} ${s.title}`)].join("\n"), clauses: "", page: pages.page("customer", c.code) });
+    entries.push({ key: `customer:${c.code}`, kind: "customer", ref: c.code, title: customerName(rc, c.code), text: [c.name, c.name_en ?? "", c.notes ?? "", ...(c.sources ?? []).map((s) => `${s.id} ${s.title}`)].join("\n"), clauses: "", page: pages.page("customer", c.code) });
   }
   for (const { value: p } of rc.repo.processes) {
     entries.push({ key: `process:${p.code}`, kind: "process", ref: p.code, title: localized(rc.lang, p.name, p.name_en), text: [p.name, p.name_en ?? ""].join("\n"), clauses: (p.clauses ?? []).join(" "), page: pages.page("process", p.code) });

@@ -38,7 +38,7 @@ export function siteNavHtml(site: Chrome, escape: Escape, section: (section: Sit
 export function genericPageHtml(view: GenericView, escape: Escape, section: (section: SiteSection) => string): string {
   const { site } = view;
   const root = escape(site.root);
-  let html = `<!DOCTYPE html>\n<html lang="${escape(site.lang)}">\n<head>\n<meta charset="utf-8">\n<meta http-equiv="Content-Security-Policy" content="${site.csp}">\n<meta name="viewport" content="width=device-width, initial-scale=1">\n<title>${escape(view.title)} · ${escape(site.organisation)}</title>\n`;
+  let html = `<!DOCTYPE html>\n<html lang="${escape(site.lang)}">\n<head>\n<meta charset="utf-8">\n<meta http-equiv="Content-Security-Policy" content="${site.csp}">\n<meta name="viewport" content="width=device-width, initial-scale=1">\n<meta name="robots" content="noindex">\n<title>${escape(view.title)} · ${escape(site.organisation)}</title>\n`;
   if (site.canonical) html += `<link rel="canonical" href="${escape(site.canonical)}">\n`;
   html += `<link rel="icon" href="data:,">\n<link rel="stylesheet" href="${root}assets/site.css">\n`;
   for (const script of site.scripts) html += `<script src="${root}${escape(script)}" defer></script>\n`;

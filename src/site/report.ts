@@ -51,7 +51,7 @@ export function siteReportHtml(view: SiteReportView, labels: Labels, escape: Esc
   const runningTitle = t("csr_report_title");
 
   // --- layout: the head, the site's navigation and the running header.
-  let html = `<!DOCTYPE html>\n<html lang="${e(v.lang)}">\n<head>\n<meta charset="utf-8">\n<meta http-equiv="Content-Security-Policy" content="${site.csp}">\n<meta name="viewport" content="width=device-width, initial-scale=1">\n<title>${e(v.number)} ${e(v.title)}</title>\n`;
+  let html = `<!DOCTYPE html>\n<html lang="${e(v.lang)}">\n<head>\n<meta charset="utf-8">\n<meta http-equiv="Content-Security-Policy" content="${site.csp}">\n<meta name="viewport" content="width=device-width, initial-scale=1">\n<meta name="robots" content="noindex">\n<title>${e(v.number)} ${e(v.title)}</title>\n`;
   html += `<link rel="stylesheet" href="${e(site.root)}assets/document.css"><link rel="icon" href="data:,">\n<link rel="stylesheet" href="${e(site.root)}assets/site.css">\n</head>\n<body>`;
   html += siteNavHtml(site, escape, section);
   html += `\n<main id="main" class="site-document">\n<table class="page">\n<thead><tr><td>`;

@@ -7,16 +7,20 @@
  * Letters and digits form words, lower-cased; a word joined by - . / _ (QP-001, CS/QP-010, 8.3.3.3)
  * is kept whole, split into its parts, and kept from each part on (CS/QP-010 is found as QP-010,
  * as people say it when several numbering families coexist), each also without its separators
- * (qp010: QP010 typed without the hyphen).
+ * (qp010: QP010 typed without the hyphen). A symbol (\p{So}: the special-characteristic marks
+ * customers use, ◆ ★ ▽ ◇ △ ○) is a token of its own, so that `★` finds what is marked with it
+ * (tester25 F12). The text is first brought to its NFKC form: letters, digits and hyphens typed
+ * full-width with a Chinese input method (ＱＰ－０１４) are the ASCII ones (QP-014).
  *
  * It must stay self-contained (no imports, no outer variables): its source is shipped to the browser.
  */
 export function tokenize(text: string): string[] {
   const tokens: string[] = [];
-  const runs = /[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}\p{sc=Hangul}]+|(?:(?![\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}\p{sc=Hangul}])[\p{L}\p{N}])+(?:[-./_](?:(?![\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}\p{sc=Hangul}])[\p{L}\p{N}])+)*/gu;
-  for (const match of String(text).matchAll(runs)) {
+  const runs = /\p{So}|[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}\p{sc=Hangul}]+|(?:(?![\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}\p{sc=Hangul}])[\p{L}\p{N}])+(?:[-./_](?:(?![\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}\p{sc=Hangul}])[\p{L}\p{N}])+)*/gu;
+  for (const match of String(text).normalize("NFKC").matchAll(runs)) {
     const run = match[0];
-    if (/^[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}\p{sc=Hangul}]/u.test(run)) {
+    if (/^\p{So}$/u.test(run)) tokens.push(run);
+    else if (/^[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}\p{sc=Hangul}]/u.test(run)) {
       const chars = Array.from(run);
       if (chars.length === 1) tokens.push(run);
       for (let i = 0; i + 1 < chars.length; i++) tokens.push(chars[i]! + chars[i + 1]!);

@@ -14,9 +14,9 @@ import { copyFixture, csr, makeRepo, tempDir } from "../helpers.js";
 const CHROMIUM = "/usr/bin/chromium";
 const TYPES: Record<string, string> = { ".html": "text/html; charset=utf-8", ".js": "text/javascript; charset=utf-8", ".css": "text/css; charset=utf-8", ".csv": "text/csv", ".xlsx": "application/octet-stream" };
 
-function buildSite(repo: string): string {
+function buildSite(repo: string, ...args: string[]): string {
   const out = join(tempDir(), "site");
-  const result = csr(["-C", repo, "site", "--out", out, "--today", "2026-11-27"], { lang: null });
+  const result = csr(["-C", repo, "site", "--out", out, "--today", "2026-11-27", ...args], { lang: null });
   if (result.code !== 0) throw new Error(result.stderr);
   return out;
 }
@@ -172,6 +172,39 @@ describe("csr site in Chromium", () => {
     await page.locator("#site-search-results a", { hasText: "QP-011" }).click();
     await page.waitForURL(`${origin}/documents/QP-011.html`);
     expect(problems).toEqual([]);
+    await page.close();
+  }, 60_000);
+
+  it("finds a customer's notes, training records' numbers, the symbols of special characteristics and ids typed full-width (tester25 F12)", async () => {
+    const page = await browser.newPage();
+    const problems = watch(page, (url) => url.startsWith(`${origin}/`));
+    const search = async (query: string) => {
+      await page.goto(`${origin}/search.html?q=${encodeURIComponent(query)}`);
+      return resultTitles(page);
+    };
+    expect(await search("8D响应速度")).toEqual(["DYA 东岳汽车股份有限公司"]);
+    expect(await search("TR-2026-018")).toEqual(["DYA-002 顾客投诉的围堵和8D报告时限"]);
+    expect(await search("TR-2026-041")).toEqual(["BCM-004 零件标签采用北辰统一二维码格式"]);
+    expect(await search("★")).toEqual(["WI-010-01 制动软管总成扣压作业指导书", "DYA-001 特殊特性须使用东岳符号或经认可的等效符号标注", "QP-014 特殊特性管理程序"]);
+    expect(await search("◆")).toEqual(["QP-014 特殊特性管理程序"]);
+    expect(await search("ＱＰ－０１４")).toEqual(["QP-014 特殊特性管理程序"]);
+    expect(problems).toEqual([]);
+    await page.close();
+  }, 60_000);
+
+  it("shows the English search box's whole placeholder (tester25 F12)", async () => {
+    const english = buildSite(copyFixture("examples/acme-auto"), "--lang", "en");
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    await page.goto(`${pathToFileURL(english).href}/index.html`);
+    const fits = await page.evaluate(() => {
+      const input = document.querySelector<HTMLInputElement>('.site-search input[name="q"]')!;
+      const style = getComputedStyle(input);
+      const context = document.createElement("canvas").getContext("2d")!;
+      context.font = style.font;
+      const room = input.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+      return { placeholder: input.placeholder, fits: context.measureText(input.placeholder).width <= room };
+    });
+    expect(fits).toEqual({ placeholder: "Search documents and CSRs", fits: true });
     await page.close();
   }, 60_000);
 

@@ -31,8 +31,11 @@ describe("csr site on the bundled example", () => {
     expect(site.stdout).toBe(`${site.out}/index.html\n`);
     expect(site.code).toBe(0);
     expect(files.filter((f) => !f.includes("/"))).toEqual([".csr-site", "coverage.html", "findings.html", "index.html", "robots.txt", "search.html"]);
-    // The site is confidential: search engines are asked to index none of it (tester25 F8).
+    // The site is confidential: search engines are asked to index none of it (tester25 F8), and every page says so in its head.
     expect(readFileSync(join(site.out, "robots.txt"), "utf8")).toBe("User-agent: *\nDisallow: /\n");
+    const pages = files.filter((f) => f.endsWith(".html"));
+    expect(pages.length).toBe(139);
+    expect(pages.filter((f) => read(f).split("</head>")[0]!.split('<meta name="robots" content="noindex">').length !== 2)).toEqual([]);
     expect(files.filter((f) => f.startsWith("assets/"))).toEqual([
       "assets/document.css",
       "assets/minisearch.js",
@@ -120,6 +123,15 @@ describe("csr site on the bundled example", () => {
     expect(qp015.clauses.split(" ")).toContain("IATF16949:4.3.2");
     expect(qp015.text).not.toContain("IATF16949:");
     expect(entries.find((e) => e.key === "process:C1")!.clauses.split(" ")).toContain("IATF16949:4.3.2");
+  });
+
+  it("indexes a customer's notes, a CSR's evidence and training records (tester25 F12)", async () => {
+    const script = read("assets/search-entries.js");
+    const { entries } = JSON.parse(script.slice(script.indexOf("{"), script.lastIndexOf("}") + 1)) as { entries: { key: string; text: string }[] };
+    const text = (key: string) => entries.find((e) => e.key === key)!.text.split("\n");
+    expect(text("customer:DYA")).toContain("2019年起供应制动软管总成（乘用车平台D1、D2），约占销售额45%。关注8D响应速度和批次追溯；SQM每年第一季度可能换版，换版后须逐条比对重新评审。");
+    expect(text("csr:DYA-001")).toEqual(expect.arrayContaining(["TR-2025-014", "符号对照表经东岳SQE刘涛2025-03-05邮件认可；D1、D2平台控制计划及PFMEA已按★/☆重新标注。"]));
+    expect(text("csr:BCM-004")).toContain("TR-2026-041");
   });
 
   it("indexes a person by the pinyin of the name, and nothing else by pinyin", async () => {
@@ -491,7 +503,7 @@ describe("csr site: what needs attention", () => {
         "  - {copy: 3, version: A/1, to: QA, issued_by: li, date: 2026-10-13}",
         "training:",
         "  required: true",
-        "  sessions: [{revision: A/0, date: 2024-01-20, people: [li]}]",
+        "  sessions: [{revision: A/0, date: 2024-01-20, people: [li], record: TR-2024-003}]",
         "",
       ].join("\n"),
     });
@@ -556,6 +568,8 @@ describe("csr site: what needs attention", () => {
     const training = (person: string) => [...read(`people/${person}.html`).split('id="training"')[1]!.split("</section>")[0]!.matchAll(/<tr><td><a href="[^"]+">([^<]+)<\/a><\/td><td>[^<]*<\/td><td>([^<]*)<\/td><td class="date">([^<]*)<\/td><td>([^<]*)<\/td><\/tr>/g)].map((m) => m.slice(1).join(" "));
     expect(training("li")).toEqual(["QP-005 A/1 2026-11-09 逾期", "DYA-001 A 2026-12-18 未到期"]);
     expect(training("sun")).toEqual(["QP-005 A/1 2026-11-09 逾期"]);
+    // A document's training records are searched by their numbers (tester25 F12).
+    expect(read("assets/search-entries.js")).toMatch(/"key":"document:QP-005",[^}]*"text":"[^"]*\\nTR-2024-003"/);
   });
 });
 
@@ -732,5 +746,11 @@ describe("the search tokenizer", () => {
     expect(tokenize("QP-014 IATF16949:8.3.3.3 Control")).toEqual(["qp-014", "qp", "qp014", "014", "iatf16949", "8.3.3.3", "8", "8333", "3", "3.3.3", "333", "3", "3.3", "33", "3", "control"]);
     expect(tokenize("CS/QP-010")).toEqual(["cs/qp-010", "cs", "csqp010", "qp", "qp-010", "qp010", "010"]);
     expect(tokenize("ABC特性")).toEqual(["abc", "特性"]);
+  });
+
+  it("keeps each symbol a token and reads full-width letters and digits as ASCII (tester25 F12)", async () => {
+    expect(tokenize("关键特性★（东岳▽）")).toEqual(["关键", "键特", "特性", "★", "东岳", "▽"]);
+    expect(tokenize("◆")).toEqual(["◆"]);
+    expect(tokenize("ＱＰ－０１４")).toEqual(tokenize("QP-014"));
   });
 });
