@@ -47,6 +47,7 @@ import { GENERIC_TEMPLATES, genericPageHtml, type GenericView } from "./page.js"
 import { bySeverity, entityFindings } from "./entity-findings.js";
 import { namePinyin } from "./pinyin.js";
 import type { SearchEntry } from "./search.js";
+import { calendarNotice } from "./calendar-notice.js";
 import { columnLinker, siteTable, type Cell, type Chrome, type EntityRef, type Fact, type Linker, type SiteSection } from "./view.js";
 
 export interface SiteOptions {
@@ -172,6 +173,7 @@ async function writeSite(repo: Repository, findings: readonly Finding[], options
     skip: tr("site.skip-to-content"),
     footer: tr("site.footer", { version: options.version, today }),
     listSeparator: tr("common.list-separator"),
+    notice: calendarNotice(rc, today),
   };
   const frames = new Map<string, Omit<Chrome, "csp" | "canonical" | "scripts" | "sections">>();
   const frame = (page: string) => {
@@ -188,6 +190,7 @@ async function writeSite(repo: Repository, findings: readonly Finding[], options
         skip: labels.skip,
         footer: labels.footer,
         listSeparator: labels.listSeparator,
+        ...(labels.notice ? { notice: labels.notice } : {}),
       };
       frames.set(key, made);
     }

@@ -30,6 +30,7 @@ export function siteNavHtml(site: Chrome, escape: Escape, section: (section: Sit
   let html = `<a class="site-skip" href="#main">${escape(site.skip)}</a>\n<header class="site-header">\n<div class="site-brand">${escape(site.organisation)}</div>\n<nav class="site-nav" aria-label="${escape(site.navLabel)}">\n<ul>`;
   for (const item of site.nav) html += `<li><a href="${escape(item.href)}"${item.current ? ` aria-current="page"` : ""}>${escape(item.text)}</a></li>`;
   html += `</ul>\n</nav>\n<form class="site-search" role="search" action="${escape(site.search.action)}" method="get">\n<input type="search" name="q" aria-label="${escape(site.search.label)}" placeholder="${escape(site.search.label)}">\n<button type="submit">${escape(site.search.button)}</button>\n</form>\n</header>\n`;
+  if (site.notice) html += `<p class="site-notice" role="note">${escape(site.notice)}</p>\n`;
   if (site.alerts) html += `<aside class="site-alerts">${section(site.alerts)}\n</aside>\n`;
   return html;
 }

@@ -60,6 +60,8 @@ export interface Chrome {
   sections: SiteSection[];
   /** What csr check reports about the entity of a rendered document or review report, shown above it. */
   alerts?: SiteSection;
+  /** The site-wide notice under the header: working days counted without public holidays (calendar-notice.ts). */
+  notice?: string;
 }
 
 export interface EntityRef {

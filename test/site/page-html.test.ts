@@ -30,7 +30,7 @@ const none: SiteSection = { title: "无", items: [], empty: "无" };
 
 const views: GenericView[] = [
   { title: "顾客", sections: [], site: chrome() },
-  { title: hostile, lead: hostile, sections: [table, items, none], site: chrome({ canonical: `https://qms.example.com/${hostile}`, scripts: ["assets/a.js", hostile], alerts: items }) },
+  { title: hostile, lead: hostile, sections: [table, items, none], site: chrome({ canonical: `https://qms.example.com/${hostile}`, scripts: ["assets/a.js", hostile], alerts: items, notice: hostile }) },
   { title: "人员", lead: "", facts: [], sections: [none], site: chrome({ root: "", listSeparator: hostile }) },
   {
     title: "张丽",

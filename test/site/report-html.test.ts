@@ -36,8 +36,8 @@ function repositories(): string[] {
 }
 
 const section = (title: string): SiteSection => ({ id: "state", title, items: [{ text: title, href: "../customers/A.html" }, { text: "状态" }] });
-/** The report's chrome: its sections and alerts, and the style-only policy of a page without scripts. */
-const reportChrome = (sections: SiteSection[], alerts?: SiteSection): Chrome => chrome({ csp: "default-src 'none'; style-src 'self'", sections, ...(alerts ? { alerts } : {}) });
+/** The report's chrome: its sections and alerts (with the calendar notice), and the style-only policy of a page without scripts. */
+const reportChrome = (sections: SiteSection[], alerts?: SiteSection): Chrome => chrome({ csp: "default-src 'none'; style-src 'self'", sections, ...(alerts ? { alerts, notice: hostile } : {}) });
 
 /** Every string of a view (not the Markdown body, which is HTML) through `change`; lists kept. */
 function strings(value: unknown, change: (text: string) => string, key = ""): unknown {

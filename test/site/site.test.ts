@@ -573,6 +573,33 @@ describe("csr site: what needs attention", () => {
   });
 });
 
+describe("csr site: working days counted without public holidays (tester25 F9)", () => {
+  const notice =
+    '<p class="site-notice" role="note">工作日为估算：csr 尚无 2027 年的法定节假日安排，其中的工作日按周一至周五计算；涉及这些日子的评审、培训和回收期限以及剩余或逾期工作日可能相差数日（csr check 规则 calendar/year-missing）。</p>';
+
+  it("says so under the header of every page while a deadline runs into a year csr has no holidays for, and nowhere otherwise", async () => {
+    const csr = (id: string, received: string) =>
+      [`id: ${id}`, "customer: DYA", "source: {document: DYA-SQM, revision: A}", "clauses: [IATF16949:8.3]", "title: 特殊特性符号", "text: 使用东岳符号。", `received: ${received}`, "review: {required: [QA]}", ""].join("\n");
+    const files = {
+      "people.yaml": "people:\n  - {id: li, name: 李娜, department: QA, roles: [author, reviewer, approver]}\n",
+      "customers/DYA.yaml": "code: DYA\nname: 东岳汽车\nsources:\n  - id: DYA-SQM\n    title: 供应商质量手册\n    revisions: [{revision: A, received: 2026-10-01}]\n",
+      "documents/QP-005.yaml": "id: QP-005\ntitle: 文件控制程序\nlevel: 2\nkind: procedure\ndepartment: QA\nstatus: released\nrevisions:\n  - {version: A/0, date: 2024-01-10, summary: 首次发布, prepared: {by: li}, approved: {by: li, date: 2024-01-10}}\n",
+    };
+    // 40 working days from 2026-11-20 end on 2027-01-15: counted Monday to Friday through 2027.
+    const late = await buildSite(makeRepo({ ...files, "qms.yaml": `${QMS}csr: {review_days: 40}\n`, "csr/DYA/DYA-001.yaml": csr("DYA-001", "2026-11-20") }));
+    expect(late.code).toBe(0);
+    const pages = filesOf(late.out).filter((f) => f.endsWith(".html"));
+    const read = (path: string) => readFileSync(join(late.out, path), "utf8");
+    expect(pages.filter((f) => read(f).split(notice).length !== 2)).toEqual([]);
+    expect(read("lists/reviews-open.html")).toContain(`</header>\n${notice}\n<main id="main" class="site-main">`);
+    expect(read("csr/DYA-001.html")).toContain(`</header>\n${notice}\n<aside class="site-alerts">`);
+    expect(read("documents/QP-005.html")).toContain(`</header>\n${notice}\n`);
+    // Ten working days end in 2026: nothing is an estimate, no page says so.
+    const inTime = await buildSite(makeRepo({ ...files, "qms.yaml": QMS, "csr/DYA/DYA-001.yaml": csr("DYA-001", "2026-11-20") }));
+    expect(filesOf(inTime.out).filter((f) => f.endsWith(".html") && readFileSync(join(inTime.out, f), "utf8").includes("site-notice"))).toEqual([]);
+  });
+});
+
 describe("csr site: forced decisions", () => {
   it("counts the decisions forced without every countersign (csr/forced-decision) and lists them, naming the departments as qms.yaml does", async () => {
     const dir = tempDir();

@@ -1,0 +1,47 @@
+/**
+ * The site's one notice about estimated working days (tester25 F9). A working-day count through a
+ * year whose public holidays csr does not know is counted Monday to Friday (rule
+ * calendar/year-missing): a review deadline, the working days left or overdue, a training or
+ * recall deadline may then be days off. Those dates appear on many pages (dashboard lists, CSR
+ * pages, customer and person pages, registers), and a reader who lands on any of them must not
+ * take an estimate for a date: so every page of the site carries the same short notice under its
+ * header, naming the years, while such a count is shown anywhere on the site.
+ */
+import { addDays } from "../core/dates.js";
+import { repositoryCalendar } from "../load/calendar.js";
+import type { WorkCalendar } from "../model/calendar.js";
+import { reviewDue, reviewStart } from "../model/csr-status.js";
+import { copiesToRecall, copyRecallDue } from "../model/distribution.js";
+import { openTrainings } from "../model/training.js";
+import { t, type RegisterContext } from "../report/registers/context.js";
+
+/**
+ * The years without public-holiday data that a working-day count the site shows on `today`
+ * (YYYY-MM-DD) runs through, ascending: today's own year (every count up to today: days left or
+ * overdue), each CSR's review deadline from its start (as calendar/year-missing judges it), the
+ * deadlines of open trainings and of controlled copies to recall. Empty when the repository keeps
+ * its own calendar (no base) or every year is known.
+ */
+export function estimatedYears(rc: RegisterContext, today: string, calendar: WorkCalendar = repositoryCalendar(rc.repo.config?.value)): number[] {
+  const config = rc.repo.config?.value;
+  const years = new Set(calendar.yearsWithoutData(addDays(today, -1), today));
+  // The year a deadline falls in: counted into it from an earlier day (the span ends on `due`).
+  const dueIn = (due: string | undefined) => {
+    if (due) for (const year of calendar.yearsWithoutData(addDays(due, -1), due)) years.add(year);
+  };
+  const csrs = rc.repo.csrs.map((c) => c.value);
+  for (const csr of csrs) {
+    if (csr.superseded) continue;
+    for (const year of calendar.yearsWithoutData(reviewStart(csr), reviewDue(csr, calendar, config))) years.add(year);
+  }
+  for (const training of openTrainings(rc.repo.documents.map((d) => d.value), csrs, config, calendar)) dueIn(training.due);
+  for (const { value: doc } of rc.repo.documents) for (const copy of copiesToRecall(doc)) dueIn(copyRecallDue(doc, copy, calendar, config));
+  return [...years].sort((a, b) => a - b);
+}
+
+/** The notice every page shows under its header while some working days are estimates; undefined when none is. */
+export function calendarNotice(rc: RegisterContext, today: string): string | undefined {
+  const years = estimatedYears(rc, today);
+  if (years.length === 0) return undefined;
+  return t(rc, "site.calendar-estimated", { years: years.map(String).join(t(rc, "common.list-separator")), count: years.length });
+}
