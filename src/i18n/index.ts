@@ -13,7 +13,7 @@ import { join } from "node:path";
 import { LOCALES_DIR, PRECOMPILED_DIR } from "../load/package.js";
 import { madeFrom } from "../load/shipped-sources.js";
 import type en from "../../locales/en.json";
-import { currentWording, inWording } from "./terms.js";
+import { currentWording, inWording, type Wording } from "./terms.js";
 
 export const LANGS = ["zh-CN", "en"] as const;
 export type Lang = (typeof LANGS)[number];
@@ -99,6 +99,27 @@ function catalogPart(lang: Lang, key: string): Catalog {
   return entries;
 }
 
+/**
+ * catalogPart of each key, kept per language and wording: a site build translates a few hundred
+ * thousand times, and finding the part made two strings and three lookups each time (about 1.4 µs
+ * a call, a tenth of that found by the key).
+ */
+const partsOfKeys = new Map<string, Map<string, Catalog>>();
+let lastKeys: { lang: Lang; wording: Wording; parts: Map<string, Catalog> } | undefined;
+
+function entriesOf(lang: Lang, key: string): Catalog {
+  const wording = currentWording();
+  if (lastKeys?.lang !== lang || lastKeys.wording !== wording) {
+    const id = `${lang}:${wording}`;
+    let known = partsOfKeys.get(id);
+    if (!known) partsOfKeys.set(id, (known = new Map()));
+    lastKeys = { lang, wording, parts: known };
+  }
+  let entries = lastKeys.parts.get(key);
+  if (!entries) lastKeys.parts.set(key, (entries = catalogPart(lang, key)));
+  return entries;
+}
+
 /** A catalog's entries by the first part of their keys, as the build writes them (PRECOMPILED_LOCALES). */
 export function catalogParts(lang: Lang): Map<string, Catalog> {
   const result = new Map<string, Catalog>();
@@ -121,7 +142,7 @@ export function t(key: MessageKey, data?: MessageData): string {
  * catches; at run time the key itself is printed rather than nothing.
  */
 export function translate(lang: Lang, key: MessageKey, data?: MessageData): string {
-  const entries = catalogPart(lang, key);
+  const entries = entriesOf(lang, key);
   const count = data?.count;
   const template = (typeof count === "number" ? entries[`${key}_${pluralRules(lang).select(count)}`] : undefined) ?? entries[key] ?? key;
   if (!data) return template;

@@ -61,13 +61,18 @@ export interface Change {
 }
 
 export function compareStates(before: Repository, after: Repository): Change[] {
-  return [...documentChanges(before, after), ...csrChanges(before, after), ...sourceChanges(before, after), ...coverageChanges(before, after), ...personChanges(before, after)];
+  return [...documentChanges(before, after), ...csrChanges(before, after), ...statesWithoutCsrs(before, after)];
+}
+
+/** compareStates but for the CSRs, in its order. */
+function statesWithoutCsrs(before: Repository, after: Repository): Change[] {
+  return [...sourceChanges(before, after), ...coverageChanges(before, after), ...personChanges(before, after)];
 }
 
 /**
- * The repository as its dated records show it on `day` (model/as-of.ts): the documents released by
- * then, with the revisions and withdrawal dated by then; the CSRs received by then, with their
- * rounds, decisions and supersession as they stood; the customers' source revisions received by
+ * The repository as its dated records show it on `day` (model/as-of.ts), but for its CSRs, whose
+ * changes a period takes from their own records (csrChangesIn): the documents released by then,
+ * with the revisions and withdrawal dated by then; the customers' source revisions received by
  * then; the people who had left by then. Comparing it on the day before a period and on the
  * period's last day gives what the records date in the period, however late they were committed (a
  * system imported into csr in December still dates its April revision in April). What the records
@@ -75,17 +80,13 @@ export function compareStates(before: Repository, after: Repository): Change[] {
  * compareStates finds no change in it.
  */
 function recordsOn(repo: Repository, day: string): Repository {
-  const customers = new Map(repo.customers.map((c) => [c.value.code, c.value]));
   return {
     ...repo,
     documents: repo.documents.flatMap((d) => {
       const on = documentOn(d.value, day);
       return on ? [{ ...d, value: on }] : [];
     }),
-    csrs: repo.csrs.flatMap((c) => {
-      const on = csrOn(c.value, day, customers.get(c.value.customer));
-      return on ? [{ ...c, value: on }] : [];
-    }),
+    csrs: [],
     customers: repo.customers.map((c) => ({ ...c, value: customerOn(c.value, day) })),
     people: repo.people.map((p) => {
       if (p.value.left === undefined || p.value.left <= day) return p;
@@ -331,7 +332,9 @@ function csrChangesIn(repo: Repository, from: string, to: string): Change[] {
  * records on the day before it and on its last day (recordsOn); the CSRs event by event (csrChangesIn).
  */
 export function periodChanges(repo: Repository, from: string, to: string): Change[] {
-  const ends = compareStates(recordsOn(repo, addDays(from, -1)), recordsOn(repo, to)).filter((c) => c.area !== "csr" && !isUndated(c));
+  const before = recordsOn(repo, addDays(from, -1));
+  const after = recordsOn(repo, to);
+  const ends = [...documentChanges(before, after), ...statesWithoutCsrs(before, after)].filter((c) => !isUndated(c));
   return [...ends, ...csrChangesIn(repo, from, to), ...takingEffect(repo, from, to)];
 }
 

@@ -895,7 +895,10 @@ function columnWidths(table: Table): number[] {
     for (const row of table.rows) {
       const value = row[c.key];
       if (value === null || value === undefined || value === "") continue;
-      const width = widestLine(typeof value === "string" ? value : text(value));
+      const line = typeof value === "string" ? value : text(value);
+      // No character is wider than two columns: a value of at most half the widest so far is not measured.
+      if (line.length * 2 <= widest) continue;
+      const width = widestLine(line);
       if (width > widest) widest = width;
     }
     return Math.min(MAX_COLUMN_WIDTH, Math.max(c.date ? 12 : 6, widest + 2));
