@@ -19,9 +19,10 @@ import { inCatalogOrder, type Catalog } from "../model/catalog.js";
 import { clauseCoverage } from "../model/coverage.js";
 import { classificationName, documentClassification, isStateSecret } from "../model/classification.js";
 import { addressing, CSR_STATUSES, csrFacts, csrStatusLabel, historyReason, reviewRecordText } from "../model/csr-status.js";
-import { currentRevision } from "../model/index.js";
+import { currentRevision, issuedOn } from "../model/index.js";
 import { releaseTag } from "../model/paths.js";
 import { revisionSignatures } from "../model/revision.js";
+import { earlierRevisionOn } from "../model/as-of.js";
 import { addressedSectionLabel } from "../model/sections.js";
 import { judgingRoundsOnce } from "../model/review-timeliness.js";
 import { openTrainings, type OpenTraining } from "../model/training.js";
@@ -32,7 +33,7 @@ import { createRenderer, handlebarsRuntime } from "../render/environment.js";
 import { markdownToHtml } from "../render/markdown.js";
 import { citeClause, csrReportView, documentView, type Lang } from "../render/view.js";
 import { DIRECT, editionNotes, INHERITED, THROUGH_CHILDREN } from "../report/registers/clauses.js";
-import { compareIds, csrsOn, customerName, departmentName, documentsOn, documentStatus, documentTitle, personName, registerContext, revisingOn, t, versionInForce, type RegisterContext } from "../report/registers/context.js";
+import { compareIds, csrsOn, customerName, departmentName, documentsOn, documentStatus, documentTitle, personName, registerContext, t, versionInForce, type RegisterContext } from "../report/registers/context.js";
 import { externalStatus } from "../report/registers/external.js";
 import { auditRegisters } from "../report/registers/index.js";
 import { reviewedVersion } from "../report/registers/periodic-reviews.js";
@@ -147,7 +148,7 @@ async function writeSite(repo: Repository, findings: readonly Finding[], options
     ]),
   });
   const body = await markdownToHtml();
-  const commits = fileCommits(repo.root);
+  const commits = fileCommits(repo.root, today);
   const tr = (key: MessageKey, data?: MessageData) => t(rc, key, data);
   const organisation = repo.config ? localized(lang, repo.config.value.organisation.name, repo.config.value.organisation.name_en) : "";
   let pageCount = 0;
@@ -234,13 +235,23 @@ async function writeSite(repo: Repository, findings: readonly Finding[], options
   // auditRegisters builds every register with everyRegister: the distribution and review-timeliness registers are among them.
   const distribution = registers.find((r) => r.table.id === "distribution")!.table;
   const copiesOf = groupBy(distribution.rows, (row) => [String(row.number)]);
+  const documentsOnDay = documentsOn(rc, today);
   for (const located of index.documents.values()) {
-    const doc = located.value;
-    const page = pages.page("document", doc.id)!;
-    let alerts = ownFindings(page, "document", doc.id);
-    const secret = isStateSecret(repo, doc);
+    const current = located.value;
+    const page = pages.page("document", current.id)!;
+    let alerts = ownFindings(page, "document", current.id);
+    const secret = isStateSecret(repo, current);
     // A commit message of a 秘密 document may describe its text: its page lists the commits without their messages.
     const fileCommits = (commits.get(located.file.path) ?? []).map((c) => (secret ? { ...c, message: tr("site.document.commit.withheld") } : c));
+    // The document as its records show it on `today`, as the registers of that day list it (documentsOn): a site
+    // of a past day shows the version then in force, with its revision record and, from git, its text (tester25 F4).
+    const doc = documentsOnDay.byId.get(current.id);
+    if (doc === undefined) {
+      // Released (an external one: received) after `today`: not yet a controlled document on that day.
+      const since = current.kind === "external" ? { key: "site.document.not-yet.received" as const, date: current.external?.received ?? "" } : { key: "site.document.not-yet.released" as const, date: (current.revisions ?? []).map(issuedOn).find((d) => d > today) ?? "" };
+      generic(page, { title: `${current.id} ${documentTitle(rc, current)}`, lead: tr(since.key, { id: current.id, since: since.date, date: today }), sections: [commitsSection(rc, fileCommits)] });
+      continue;
+    }
     const sections = documentSections(rc, page, doc, referrers.get(doc.id), fileCommits, entityCell, copiesSection(rc, distribution, copiesOf.get(doc.id)), today);
     // A document marked 秘密, 机密 or 绝密 is read on a need-to-know basis, never on a shared web page
     // (a site may be hosted anywhere): its page has what the registers show of it, not its body.
@@ -251,17 +262,22 @@ async function writeSite(repo: Repository, findings: readonly Finding[], options
     }
     let html: string;
     try {
-      // A document being revised (修订中) shows its version in force as released, not the draft in its file.
-      const revising = revisingOn(doc, today);
-      const inForce = revising ? (documentsOn(rc, today).byId.get(doc.id) ?? doc) : doc;
-      // Its text as released not in git (documentsOn `unread`): the page shows the draft as csr render does, stamped 草稿, and says why.
-      const draftOnly = revising !== undefined && documentsOn(rc, today).unread.has(doc);
-      if (draftOnly) {
+      // A document being revised (修订中) shows its version in force as released, not the draft in its file;
+      // a site of a past day, the version of that day as released (documentsOn).
+      // Their text not in git (documentsOn `unread`): the page shows the file's text, and says why.
+      const unread = documentsOnDay.unread.has(current);
+      const earlier = earlierRevisionOn(current, today);
+      // Being revised, the file holds the draft: shown as csr render shows it, stamped 草稿.
+      const draftOnly = unread && current.status === "released" && current.revising !== undefined;
+      if (unread) {
         const version = currentRevision(doc)!.version;
-        const note = tr("site.document.revising-unread", { id: doc.id, since: revising, version, tag: releaseTag(doc.id, version) });
-        alerts = alerts ? { ...alerts, notes: [note, ...(alerts.notes ?? [])] } : { title: tr("site.document.revising-unread.title"), notes: [note] };
+        const note = earlier
+          ? tr("site.document.as-of-unread", { id: doc.id, version, date: today, tag: releaseTag(doc.id, version), current: currentRevision(current)!.version })
+          : tr("site.document.revising-unread", { id: doc.id, since: current.revising?.since ?? "", version, tag: releaseTag(doc.id, version) });
+        const title = earlier ? tr("site.document.as-of-unread.title", { date: today }) : tr("site.document.revising-unread.title");
+        alerts = alerts ? { ...alerts, notes: [note, ...(alerts.notes ?? [])] } : { title, notes: [note] };
       }
-      const view = documentView(repo, index, inForce, lang, body, (id) => link(page, "document", id), today, draftOnly);
+      const view = documentView(repo, index, doc, lang, body, (id) => link(page, "document", id), today, draftOnly);
       // A controlled copy is a numbered paper copy in the distribution register (文件发放/回收记录): a page of the site,
       // or its print, is a reference copy, stamped 非受控 where csr render stamps a released document 受控.
       // The confidentiality notice says the copy is controlled, so it goes with the 受控 stamp.
@@ -283,11 +299,23 @@ async function writeSite(repo: Repository, findings: readonly Finding[], options
 
   // --- CSRs: the review report, then the facts of today and the earlier review rounds.
   const calendar = repositoryCalendar(repo.config?.value);
-  const factsContext = { config: repo.config?.value, calendar, document: (id: string) => index.documents.get(id)?.value, today };
+  // Every CSR as its records show it on `today` (csrsOn), as the registers of that day: a site of a past day shows a
+  // review decided later as open, and measures it against its deadline (tester25 F4); its documents are those of that day.
+  const factsContext = { config: repo.config?.value, calendar, document: (id: string) => documentsOnDay.byId.get(id), today };
+  const csrIds = new Set<string>();
+  const csrRows: CsrRow[] = csrsOn(rc, today)
+    // One row an id, as the index keeps the first of a repeated id (ref/duplicate-id reports the others).
+    .filter((csr) => !csrIds.has(csr.id) && csrIds.add(csr.id) !== undefined)
+    .map((csr) => ({ csr, facts: csrFacts(csr, factsContext) }))
+    .sort((a, b) => compareIds(a.csr.id, b.csr.id));
   // What each CSR superseded (csr.superseded.by names the successor): the successor's page links back.
-  const successors = groupBy(repo.csrs.map((c) => c.value).filter((c) => c.superseded?.by), (c) => [c.superseded!.by!]);
+  const successors = groupBy(csrRows.map((r) => r.csr).filter((c) => c.superseded?.by), (c) => [c.superseded!.by!]);
   const ownReport = replaces(REPORT_TEMPLATES);
-  const csrRows: CsrRow[] = [...index.csrs.values()].map(({ value }) => ({ csr: value, facts: csrFacts(value, factsContext) })).sort((a, b) => compareIds(a.csr.id, b.csr.id));
+  // Received after `today`: not yet a CSR of the organisation on that day.
+  for (const { value: csr } of index.csrs.values()) {
+    if (csrIds.has(csr.id)) continue;
+    generic(pages.page("csr", csr.id)!, { title: `${csr.id} ${localized(lang, csr.title, csr.title_en)}`, lead: tr("site.csr.not-yet", { id: csr.id, since: csr.received, date: today }), sections: [] });
+  }
   for (const { csr, facts } of csrRows) {
     const page = pages.page("csr", csr.id)!;
     const alerts = ownFindings(page, "csr", csr.id);
@@ -449,14 +477,7 @@ async function writeSite(repo: Repository, findings: readonly Finding[], options
   const csrRegister = registers.find((r) => r.table.id === "csr-list")!.table;
   const reviewRegister = registers.find((r) => r.table.id === "reviews")!.table;
   // The dashboard counts the CSRs as their records show them on `today`, as the registers it links to (csrsOn).
-  const onDay = documentsOn(rc, today).byId;
-  const ids = new Set<string>();
-  const csrsOnDay: CsrRow[] = csrsOn(rc, today)
-    // One row an id, as the index keeps the first of a repeated id (ref/duplicate-id reports the others).
-    .filter((csr) => !ids.has(csr.id) && ids.add(csr.id) !== undefined)
-    .map((csr) => ({ csr, facts: csrFacts(csr, { ...factsContext, document: (id: string) => onDay.get(id) }) }))
-    .sort((a, b) => compareIds(a.csr.id, b.csr.id));
-  const input: PanelInput = { rc, today, findings, csrs: csrsOnDay, csrRegister, reviewRegister, distributionRegister: distribution, entityOfFile, calendar };
+  const input: PanelInput = { rc, today, findings, csrs: csrRows, csrRegister, reviewRegister, distributionRegister: distribution, entityOfFile, calendar };
   const panels = PANELS.map((panel) => panel(input)).filter((p): p is Panel => p !== undefined);
   const lists = new Map<string, ListPage>();
   const listHref = (list: ListPage) => {
@@ -614,15 +635,22 @@ interface FileCommit {
 }
 
 /**
- * The commits that touched each file, newest first, from one `git log` over the repository
- * (renames are not followed; `csr history` does that for one document). Empty outside git or
- * before the first commit.
+ * The commits that touched each file by the end of `day`, newest first, from one `git log` over the
+ * repository (renames are not followed; `csr history` does that for one document). Empty outside git
+ * or before the first commit.
+ *
+ * A commit's day is its committer date, in the time zone it was committed in (git's --date=short
+ * keeps the commit's own offset): the committer date is when the change entered the repository (an
+ * author date survives a rebase or cherry-pick and may be days older), and the committer's own
+ * calendar day is the day of the records the document controller wrote that day, wherever the site
+ * is built (a CI runner in UTC would move a commit made at 01:00 in Beijing to the day before).
  */
-function fileCommits(root: string): Map<string, FileCommit[]> {
+function fileCommits(root: string, day: string): Map<string, FileCommit[]> {
   const map = new Map<string, FileCommit[]>();
-  const log = gitRead(root, ["log", "--date=short", "--format=%x1e%h%x1f%ad%x1f%an%x1f%s", "--name-only", "--relative", "--", "."]);
+  const log = gitRead(root, ["log", "--date=short", "--format=%x1e%h%x1f%cd%x1f%an%x1f%s", "--name-only", "--relative", "--", "."]);
   if (log === undefined) return map;
   for (const { fields: [commit = "", date = "", author = "", message = ""], files } of logRecords(log)) {
+    if (date > day) continue;
     for (const file of files) {
       const list = map.get(file) ?? [];
       list.push({ commit, date, author, message });
@@ -701,15 +729,20 @@ function documentSections(
           },
         ]
       : []),
-    {
-      title: t(rc, "site.document.commits"),
-      table: {
-        columns: [{ header: t(rc, "site.document.commit.date"), className: "date" }, { header: t(rc, "site.document.commit.commit") }, { header: t(rc, "site.document.commit.author") }, { header: t(rc, "site.document.commit.message") }],
-        rows: commits.map((c) => [{ text: c.date, className: "date" }, { text: c.commit }, { text: c.author }, { text: c.message }]),
-      },
-      empty: t(rc, "site.document.no-commits"),
-    },
+    commitsSection(rc, commits),
   ];
+}
+
+/** The commits that changed a document's file (fileCommits), newest first. */
+function commitsSection(rc: RegisterContext, commits: readonly FileCommit[]): SiteSection {
+  return {
+    title: t(rc, "site.document.commits"),
+    table: {
+      columns: [{ header: t(rc, "site.document.commit.date"), className: "date" }, { header: t(rc, "site.document.commit.commit") }, { header: t(rc, "site.document.commit.author") }, { header: t(rc, "site.document.commit.message") }],
+      rows: commits.map((c) => [{ text: c.date, className: "date" }, { text: c.commit }, { text: c.author }, { text: c.message }]),
+    },
+    empty: t(rc, "site.document.no-commits"),
+  };
 }
 
 /**

@@ -13,7 +13,7 @@ import { currentRevision } from "../model/index.js";
 import { LATE_ROUNDS, reviewRounds, type ReviewRoundTimeliness } from "../model/review-timeliness.js";
 import type { Csr } from "../model/types.js";
 import type { MessageKey } from "../i18n/index.js";
-import { compareIds, customerName, departmentName, documentTitle, t, type RegisterContext } from "../report/registers/context.js";
+import { compareIds, customerName, departmentName, documentsOn, documentTitle, t, type RegisterContext } from "../report/registers/context.js";
 import type { Table } from "../report/table.js";
 import type { EntityRef } from "./view.js";
 
@@ -329,12 +329,15 @@ function findingPanel(id: string, rules: string[]): PanelDefinition {
   };
 }
 
-/** The most recent releases, newest first: not a version imported without a date, released before the repository. */
+/**
+ * The most recent releases by `today`, newest first, as the records show the documents that day
+ * (documentsOn: a site of a past day has no later release): not a version imported without a date,
+ * released before the repository.
+ */
 const latestReleases: PanelDefinition = (input) => {
   const { rc } = input;
-  const released = rc.repo.documents
-    .map((d) => d.value)
-    .filter((d) => d.status === "released" && currentRevision(d)?.date !== undefined)
+  const released = documentsOn(rc, input.today)
+    .list.filter((d) => d.status === "released" && currentRevision(d)?.date !== undefined)
     .sort((a, b) => currentRevision(b)!.date!.localeCompare(currentRevision(a)!.date!) || compareIds(a.id, b.id))
     .slice(0, 8);
   return {

@@ -70,7 +70,8 @@ describe("csr site with a 秘密 document", () => {
     // And a periodic review whose comment says what must change in the text.
     const text = readFileSync(path, "utf8").replace("规定设计和开发的控制要求。", "规定设计和开发的控制要求，见《雷达天线罩试制规范》。");
     writeFileSync(path, text.replace("status: released\n", "status: released\nreviews:\n  - { by: wang, date: 2026-11-20, result: revise, comment: 补充雷达天线罩的设计评审要求 }\n"));
-    git(repo, ["commit", "-qam", "目的：引用雷达天线罩试制规范"]);
+    // Dated DAY: the site of DAY lists the commits made by then.
+    git(repo, ["commit", "-qam", "目的：引用雷达天线罩试制规范"], { GIT_AUTHOR_DATE: `${DAY}T10:00:00+08:00`, GIT_COMMITTER_DATE: `${DAY}T10:00:00+08:00` });
     const out = join(tempDir(), "site");
     expect((await csrInProcess(["-C", repo, "site", "--out", out, "--today", DAY], { lang: null })).code).toBe(0);
     const files = filesOf(out);

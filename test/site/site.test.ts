@@ -694,7 +694,10 @@ describe("csr site: the commits that touched a document", () => {
     const dir = copyFixture("examples/acme-auto");
     const before = await buildSite(dir);
     const file = join(dir, "documents", "procedures", "QP-001.yaml");
-    gitInit(dir);
+    // Dated before DAY, as the site of DAY lists only the commits made by then (test/site/as-of-day.test.ts).
+    git(dir, ["init", "-q"]);
+    git(dir, ["add", "-A"]);
+    git(dir, ["commit", "-q", "-m", "initial"], { GIT_AUTHOR_DATE: "2026-11-10T10:00:00+08:00", GIT_COMMITTER_DATE: "2026-11-10T10:00:00+08:00" });
     writeFileSync(file, `${readFileSync(file, "utf8")}# 相关文件见 related\n`);
     git(dir, ["commit", "-q", "-a", "-m", "QP-001 <b>相关文件</b>"], { GIT_AUTHOR_DATE: "2026-11-20T10:00:00+08:00", GIT_COMMITTER_DATE: "2026-11-20T10:00:00+08:00" });
     const after = await buildSite(dir);

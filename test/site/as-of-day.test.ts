@@ -1,0 +1,128 @@
+/**
+ * `csr site --today D` for a past day D is the portal as it was at the end of D, as an auditor
+ * reproduces it for the day of an audit (tester25 F4): the latest releases, each document's version
+ * in force, revision record, text and commits, each CSR's review, and the findings are those of D,
+ * not of the records or commits made since. A real git repository whose commits carry fixed dates in
+ * +08:00 (the committers' local day), built once; sites of D and of today.
+ */
+import { appendFileSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { localToday } from "../../src/core/dates.js";
+import { csrInProcess, git, minimalRepo, releasedProcedure, tempDir, withoutYearCheck } from "../helpers.js";
+
+/** The day of the audit: after the 2026-11-25 23:30 commit, before the 2026-11-26 01:00 one (17:00 UTC on the 25th) and the later ones. */
+const D = "2026-11-25";
+
+const CSR = [
+  "id: DYA-001",
+  "customer: DYA",
+  "source: {document: DYA-SQM, revision: A}",
+  "clauses: [IATF16949:8.3]",
+  "title: 特殊特性符号",
+  "received: 2026-11-09",
+  "review:",
+  "  required: [QA]",
+  "",
+].join("\n");
+
+/** Commits `message` with every change, by the tests' fixed user, at `when` (an ISO time with its offset) for both dates. */
+function commitAt(dir: string, when: string, message: string): void {
+  git(dir, ["add", "-A"]);
+  git(dir, ["commit", "-q", "-m", message], { GIT_AUTHOR_DATE: when, GIT_COMMITTER_DATE: when });
+}
+
+async function site(dir: string, lang: "zh-CN" | "en", ...today: string[]): Promise<(path: string) => string> {
+  const out = join(tempDir(), "site");
+  const result = await csrInProcess(["-C", dir, "site", "--out", out, ...today], { lang });
+  expect({ code: result.code, stderr: result.stderr }).toEqual({ code: 0, stderr: expect.stringContaining("已生成网站") });
+  return (path) => readFileSync(join(out, path), "utf8");
+}
+
+/** The rows of a page's table under the heading `title`, each row's cells as text joined by " | ". */
+function rows(html: string, title: string): string[] {
+  const section = html.split(`<h2>${title}</h2>`)[1]?.split("</section>")[0];
+  if (section === undefined) return [`no section ${title}`];
+  return [...section.matchAll(/<tr>(.*?)<\/tr>/gs)].map((m) => [...m[1]!.matchAll(/<td[^>]*>(.*?)<\/td>/gs)].map((c) => c[1]!.replace(/<[^>]+>/g, "").trim()).join(" | ")).filter((row) => row !== "");
+}
+
+/** The items of the dashboard's latest releases panel. */
+function latestReleases(html: string): string | undefined {
+  return html.split('<section class="site-panel" id="panel-latest-releases">')[1]?.match(/<ul class="site-items">(.*?)<\/ul>/s)?.[1];
+}
+
+describe("csr site --today D of a past day", () => {
+  let dir: string;
+  beforeAll(() => {
+    dir = withoutYearCheck(
+      minimalRepo({
+        "customers/DYA.yaml": "code: DYA\nname: 东岳汽车\nsources:\n  - id: DYA-SQM\n    title: 供应商质量手册\n    revisions: [{revision: A, received: 2026-11-09}]\n",
+        "csr/DYA/DYA-001.yaml": CSR,
+        "documents/QP-001.yaml": releasedProcedure("QP-001", "文件控制程序", { title: "目的", text: "第一版文本。" }),
+      }),
+    );
+    git(dir, ["init", "-q"]);
+    commitAt(dir, "2026-03-02T10:00:00+08:00", "QP-001 A/0");
+    const file = join(dir, "documents/QP-001.yaml");
+    // The last commit of D in the committers' day: 15:30 UTC.
+    writeFileSync(file, readFileSync(file, "utf8").replace("title: 文件控制程序", "title: 文件控制程序\nremarks: 备注甲"));
+    commitAt(dir, "2026-11-25T23:30:00+08:00", "QP-001 备注");
+    // 17:00 UTC on D, but the 26th where it was committed: after D.
+    writeFileSync(file, readFileSync(file, "utf8").replace("备注甲", "备注乙"));
+    commitAt(dir, "2026-11-26T01:00:00+08:00", "QP-001 备注改");
+    // A/1 released and the CSR decided after D.
+    writeFileSync(
+      file,
+      readFileSync(file, "utf8")
+        .replace("第一版文本。", "第二版文本。")
+        .replace("sections:", ["  - version: A/1", "    date: 2026-11-30", "    summary: 改写目的", "    prepared: { by: zhang, date: 2026-11-27 }", "    reviewed: { by: li, date: 2026-11-28 }", "    approved: { by: wang, date: 2026-11-30 }", "sections:"].join("\n")),
+    );
+    appendFileSync(join(dir, "csr/DYA/DYA-001.yaml"), ["  opinions: [{department: QA, reviewer: zhang, opinion: accept, date: 2026-11-30}]", "  late_reason: 顾客延期答复", "  decision: {disposition: not-applicable, justification: 本公司不生产该类产品, by: wang, date: 2026-11-30}", ""].join("\n"));
+    writeFileSync(join(dir, "documents/QP-002.yaml"), releasedProcedure("QP-002", "记录控制程序", { title: "目的", text: "记录。" }).replaceAll("2026-03-02", "2026-11-30").replaceAll("2026-02-2", "2026-11-2"));
+    commitAt(dir, "2026-11-30T16:00:00+08:00", "QP-001 A/1, QP-002 A/0, DYA-001 决定");
+  });
+
+  it("shows each document as it was on D: its version in force, revision record, text and the commits made by the end of D", async () => {
+    const read = await site(dir, "zh-CN", "--today", D);
+    const page = read("documents/QP-001.html");
+    expect(rows(page, "修改过本文件的提交（git）").map((row) => row.replace(/ \| [0-9a-f]{7,} \| /, " | "))).toEqual(["2026-11-25 | Test User | QP-001 备注", "2026-03-02 | Test User | QP-001 A/0"]);
+    expect(page).toContain("<li>状态：已发布</li><li>现行版本：A/0</li>");
+    const text = page.split('<main id="main" class="site-document">')[1]!;
+    expect(text).toContain('<span class="nowrap">版本/版次：A/0</span>');
+    expect(text.split("<h2>修订记录</h2>")[1]!.split("</table>")[0]!.match(/<tr>.*<\/tr>/g)).toEqual([
+      "<tr><th>日期</th><th>修订内容摘要</th><th>页次</th><th>版本/版次</th><th>修订人</th><th>审核人</th><th>批准人</th></tr>",
+      '<tr><td class="nowrap">2026-03-02</td><td>首次发布</td><td></td><td class="nowrap">A/0</td><td>张伟</td><td>李娜</td><td>王强</td></tr>',
+    ]);
+    expect(text).toContain("<p>第一版文本。</p>");
+    expect(text).not.toContain("第二版文本。");
+    expect(text).not.toContain("A/1");
+    expect(latestReleases(read("index.html"))).toBe('<li><a href="documents/QP-001.html">QP-001 文件控制程序</a> <span class="site-muted">A/0 · 2026-03-02</span></li>');
+    // QP-002 was first released after D: its page says so, with the commits of its file by then (none).
+    expect(read("documents/QP-002.html")).toContain('<p class="site-lead">QP-002 于 2026-11-30 发布，在 2026-11-25 之后：2026-11-25 当日它还不是受控文件，截至该日的网站不显示它。</p>');
+    expect(read("documents/QP-002.html")).toContain('<h2>修改过本文件的提交（git）</h2>\n\n<p class="site-empty">没有 git 提交记录。</p>');
+    // DYA-001 was decided after D: on D its review is open, overdue, and the opinion of QA missing.
+    const csr = read("csr/DYA-001.html");
+    expect(csr).toContain('<tr><th>评审用时</th><td class="nowrap">12 个工作日</td><th>及时性</th><td class="nowrap">评审中，已逾期</td></tr>');
+    expect(csr).toContain('<h2>3 评审结论</h2>\n<p class="empty">尚未作出结论</p>');
+    expect(csr).toContain("<li>状态：已接收</li><li>");
+    expect(csr).toContain("<li>评审期限：2026-11-23（剩余 -2 个工作日）</li><li>未会签部门：品质部</li>");
+  });
+
+  it("shows everything as it is now on a site of today", async () => {
+    const read = await site(dir, "zh-CN");
+    const page = read("documents/QP-001.html");
+    expect(rows(page, "修改过本文件的提交（git）").map((row) => row.replace(/ \| [0-9a-f]{7,} \| /, " | "))).toEqual([
+      "2026-11-30 | Test User | QP-001 A/1, QP-002 A/0, DYA-001 决定",
+      "2026-11-26 | Test User | QP-001 备注改",
+      "2026-11-25 | Test User | QP-001 备注",
+      "2026-03-02 | Test User | QP-001 A/0",
+    ]);
+    expect(page).toContain("<li>状态：已发布</li><li>现行版本：A/1</li>");
+    expect(page).toContain("<p>第二版文本。</p>");
+    expect(latestReleases(read("index.html"))).toBe(
+      '<li><a href="documents/QP-001.html">QP-001 文件控制程序</a> <span class="site-muted">A/1 · 2026-11-30</span></li><li><a href="documents/QP-002.html">QP-002 记录控制程序</a> <span class="site-muted">A/0 · 2026-11-30</span></li>',
+    );
+    expect(read("index.html")).toContain(`截至 ${localToday()}`);
+    expect(read("csr/DYA-001.html")).toContain('<tr><th>评审期限</th><td class="nowrap">2026-11-23</td><th>决定日期</th><td class="nowrap">2026-11-30</td></tr>\n<tr><th>评审用时</th><td class="nowrap">15 个工作日</td><th>及时性</th><td class="nowrap">逾期</td></tr>');
+  });
+});
