@@ -7,8 +7,9 @@
  * any change there starts a new cache. A cache that cannot be read is ignored and rebuilt.
  *
  * Two files per repository root:
- * - `check-<root>.index`: a header line (JSON: format, fingerprint, when written, the last
- *   findings, where in its file each rule reported its finding, and what they were computed from),
+ * - `check-<root>.index`: a header line (JSON: format, the root, fingerprint and the stat data of
+ *   csr's files it was made from, when written, the last findings, where in its file each rule
+ *   reported its finding, and what they were computed from),
  *   then, for every file, its path, its stat data, the key of its entry and where the entry lies in
  *   the entries file, in columns (see writeIndex). Like git's index, it tells an unchanged file by
  *   its stat data alone.
@@ -37,12 +38,12 @@ import { catalogUrl, language } from "../i18n/index.js";
 import { discover, type Discovery, type FoundFile, type ListedDirectory } from "./discover.js";
 import { gitDirectory } from "./git-directory.js";
 import { readRegularFile } from "./guards.js";
-import { CALENDARS_DIR, PACKAGE_ROOT, packageManifest, SCHEMA_DIR, SCHEMA_HINTS_ZH, STANDARDS_DIR } from "./package.js";
+import { CALENDARS_DIR, PACKAGE_JSON, PACKAGE_ROOT, packageManifest, SCHEMA_DIR, SCHEMA_HINTS_ZH, STANDARDS_DIR } from "./package.js";
 import type { Repository } from "./repository.js";
 import type { CachedResult, FileKind, LoadProblem, SourceFile } from "./source.js";
-import { whileParsing } from "./tiering.js";
+import { atDefaultBudget } from "./tiering.js";
 
-const FORMAT = 6;
+const FORMAT = 7;
 /**
  * node:crypto, loaded on first use: outside git, a check loads this module and has no cache to key.
  * Kept once loaded: process.getBuiltinModule costs about as much as hashing a file, done per file.
@@ -78,7 +79,11 @@ const MAX_INCREMENTAL = 64;
 
 interface IndexHeader {
   format: number;
+  /** The repository root (real path) the index is of: the file's name is a short digest of it. */
+  root: string;
   fingerprint: string;
+  /** What the fingerprint was made from, to tell without reading it that it still holds (see trustedFingerprint). */
+  own?: OwnFiles;
   /** When the index was written (ms since the epoch). */
   written: number;
   /**
@@ -102,6 +107,11 @@ interface IndexHeader {
 /** The files of the last check in discovery order: path, stat data and entry key when last read. */
 interface Index {
   header: IndexHeader;
+  /** How many files. */
+  count: number;
+  /** The paths, joined by NUL (a check with nothing changed takes them one by one: see statIndexed). */
+  pathText: string;
+  /** The paths one by one, split from pathText when first asked for. */
   paths: string[];
   /** Size, modification time and inode of each file (STAT_FIELDS numbers per file). */
   stats: Float64Array;
@@ -134,10 +144,10 @@ export async function checkCached(
     const repo = loadRepository(root);
     return { findings: await run(repo), files: repo.files.length };
   }
-  const state = cacheState(root, paths, today);
-  const remembered = options.rememberFindings ? rememberedFindings(state) : undefined;
+  const state = withReadableIndex(paths, () => cacheState(root, paths, today, options.rememberFindings));
+  const { remembered } = state;
   if (remembered) {
-    if (state.indexOutdated) writeIndex(paths.index, { ...state.index.header, written: Date.now() }, state.found, state.snapshot);
+    if (state.indexOutdated) writeIndex(paths.index, { ...state.index.header, own: state.own, written: Date.now() }, state.found, state.snapshot);
     return { findings: remembered, files: state.index.header.result!.files };
   }
   const rerun = options.rememberFindings && options.rerun ? await readChanged(root, paths, state, options.rerun) : undefined;
@@ -164,11 +174,12 @@ export async function loadChecked(root: string, today: string, run: (repo: Repos
     const repo = loadRepository(root);
     return { repo, findings: run(repo) };
   }
-  const state = cacheState(root, paths, today);
+  // The files are read whether or not the findings are remembered.
+  const state = withReadableIndex(paths, () => cacheState(root, paths, today, false));
   const repo = await readThrough(root, paths, state);
   const remembered = rememberedFindings(state);
   if (remembered) {
-    if (state.indexOutdated) writeIndex(paths.index, { ...state.index.header, written: Date.now() }, state.found, state.snapshot);
+    if (state.indexOutdated) writeIndex(paths.index, { ...state.index.header, own: state.own, written: Date.now() }, state.found, state.snapshot);
     return { repo, findings: remembered };
   }
   const findings = run(repo);
@@ -179,6 +190,10 @@ export async function loadChecked(root: string, today: string, run: (repo: Repos
 interface CacheState {
   found: Discovery;
   fingerprint: string;
+  /** What the fingerprint was made from, for the next index (undefined when csr runs unbundled). */
+  own: OwnFiles | undefined;
+  /** The last check's findings when they answer this check (see rememberedFindings), if asked for. */
+  remembered: Finding[] | undefined;
   index: Index;
   snapshot: Snapshot;
   today: string;
@@ -196,13 +211,51 @@ interface CacheState {
   indexOutdated: boolean;
 }
 
-function cacheState(root: string, paths: { index: string }, today: string): CacheState {
-  const fingerprint = packageFingerprint();
-  const index = readIndex(paths.index, fingerprint);
+/**
+ * What the cache knows of the repository now. With `remember`, the last findings when they answer
+ * the check; otherwise the index's columns are all read here (see withReadableIndex).
+ */
+function cacheState(root: string, paths: CachePaths, today: string, remember: boolean): CacheState {
+  let index = readIndex(paths.index, paths.root);
+  // Trusted from the stat data of csr's own files, the fingerprint needs neither their content nor node:crypto.
+  const trusted = trustedFingerprint(index.header);
+  const { fingerprint, own } = trusted ? { fingerprint: trusted, own: index.header.own } : packageFingerprint();
+  if (index.header.fingerprint !== fingerprint) index = emptyIndex();
   const listed = listedAsBefore(root, index);
   const found = listed ?? discover(root);
   const snapshot = takeSnapshot(root, found, index, listed !== undefined);
-  return { found, fingerprint, index, snapshot, today, asIndexed: listed !== undefined && snapshot.unknown.length === 0, indexOutdated: snapshot.statsChanged || !listed };
+  const state: CacheState = {
+    found,
+    fingerprint,
+    own,
+    remembered: undefined,
+    index,
+    snapshot,
+    today,
+    asIndexed: listed !== undefined && snapshot.unknown.length === 0,
+    // A fingerprint made again for the same csr (its files were new, as after an install) is written down to be trusted next time.
+    indexOutdated: snapshot.statsChanged || !listed || (!trusted && own !== undefined && index.count > 0),
+  };
+  if (remember) state.remembered = rememberedFindings(state);
+  // Whatever uses the index's columns after this finds them readable (readIndex checks them when first split).
+  if (!state.remembered || state.indexOutdated) void [index.paths, index.keys];
+  return state;
+}
+
+/**
+ * The index is read column by column as the check needs it (readIndex): a column found unreadable
+ * only then throws UnreadableIndex, and the check's reading of the cache starts again without the
+ * index, as for a missing one (nothing has been written by then but entries, which are checked by
+ * their keys when read).
+ */
+function withReadableIndex<T>(paths: CachePaths, read: () => T): T {
+  try {
+    return read();
+  } catch (error) {
+    if (!(error instanceof UnreadableIndex)) throw error;
+    rmSync(paths.index, { force: true });
+    return read();
+  }
 }
 
 /**
@@ -302,7 +355,7 @@ async function readThrough(root: string, paths: { entries: string }, state: Cach
   const known = new Map<string, number>();
   if (pack) index.keys.forEach((key, at) => index.entries[at * ENTRY_FIELDS]! >= 0 && known.set(key, at));
   const fresh: { at: number; file: SourceFile }[] = [];
-  const files: SourceFile[] = whileParsing(() =>
+  const files: SourceFile[] = atDefaultBudget(() =>
     found.files.map((f, i) => {
       const key = snapshot.keys[i]!;
       const read = snapshot.read.get(i);
@@ -325,7 +378,8 @@ async function readThrough(root: string, paths: { entries: string }, state: Cach
 }
 
 /** Writes the index, with the findings when given (and JSON can carry them). */
-function remember(paths: { index: string }, state: CacheState, findings: Finding[] | undefined, files: number): void {
+function remember(paths: CachePaths, state: CacheState, findings: Finding[] | undefined, files: number): void {
+  if (state.index.header.root === "") removeEarlierCaches(paths);
   const result =
     findings && jsonSafe(findings)
       ? {
@@ -337,7 +391,12 @@ function remember(paths: { index: string }, state: CacheState, findings: Finding
           clean: state.found.problems.length === 0,
         }
       : undefined;
-  writeIndex(paths.index, { format: FORMAT, fingerprint: state.fingerprint, written: Date.now(), ...(result ? { result } : {}) }, state.found, state.snapshot);
+  writeIndex(
+    paths.index,
+    { format: FORMAT, root: paths.root, fingerprint: state.fingerprint, ...(state.own ? { own: state.own } : {}), written: Date.now(), ...(result ? { result } : {}) },
+    state.found,
+    state.snapshot,
+  );
 }
 
 /**
@@ -402,21 +461,16 @@ interface Snapshot {
  */
 function takeSnapshot(root: string, found: Discovery, index: Index, listedAsIndexed: boolean): Snapshot {
   // Files listed as the index's are the index's paths: found.files is not made for them (listedAsBefore).
-  const count = listedAsIndexed ? index.paths.length : found.files.length;
-  const prefix = join(root, "x").slice(0, -1);
+  const count = listedAsIndexed ? index.count : found.files.length;
   const snapshot: Snapshot = {
     keys: [],
     stats: new Float64Array(count * STAT_FIELDS),
     read: new Map(),
     unknown: [],
-    statsChanged: count !== index.paths.length,
+    statsChanged: count !== index.count,
     entries: new Float64Array(count * ENTRY_FIELDS).fill(-1),
   };
   const trustedBefore = index.header.written - RACY_MS;
-  // Both lists are sorted by path, so the file at the same place is usually the same file (always,
-  // when the files are the index's own); the lookup by path is made only when the file list changed.
-  let byPath: Map<string, number> | undefined;
-  const indexOf = (path: string, i: number) => (listedAsIndexed || index.paths[i] === path ? i : (byPath ??= new Map(index.paths.map((p, at) => [p, at]))).get(path));
   const { stats, entries } = snapshot;
   // Each file's key: its own when it was read, else the index's at `from[i]`. Made into an array only
   // when asked for, so that a check with nothing changed splits no key out of the index (readIndex).
@@ -425,34 +479,104 @@ function takeSnapshot(root: string, found: Discovery, index: Index, listedAsInde
   let keys: string[] | undefined;
   Object.defineProperty(snapshot, "keys", { get: () => (keys ??= Array.from(from, (at, i) => own.get(i) ?? index.keys[at]!)) });
   const sameEntry = (i: number, at: number) => {
+    from[i] = at;
     entries[i * ENTRY_FIELDS] = index.entries[at * ENTRY_FIELDS]!;
     entries[i * ENTRY_FIELDS + 1] = index.entries[at * ENTRY_FIELDS + 1]!;
   };
-  for (let i = 0; i < count; i++) {
-    const path = listedAsIndexed ? index.paths[i]! : found.files[i]!.path;
-    const stat = statSync(listedAsIndexed ? prefix + path : found.files[i]!.abs);
-    const [size, mtimeMs, ino] = [stat.size, stat.mtimeMs, stat.ino];
-    stats[i * STAT_FIELDS] = size;
-    stats[i * STAT_FIELDS + 1] = mtimeMs;
-    stats[i * STAT_FIELDS + 2] = ino;
-    const at = indexOf(path, i);
-    const known = at === undefined ? undefined : at * STAT_FIELDS;
-    if (known !== undefined && index.stats[known] === size && index.stats[known + 1] === mtimeMs && index.stats[known + 2] === ino && mtimeMs < trustedBefore) {
-      from[i] = at!;
-      sameEntry(i, at!);
-      continue;
-    }
+  /** Reads the file at `i` (the index's file at `at`, if any), whose stat data did not tell that it is unchanged. */
+  const readAgain = (i: number, at: number | undefined) => {
     snapshot.statsChanged = true;
     const f = found.files[i]!;
     const read = readRegularFile(f.abs);
     snapshot.read.set(i, read);
     // A file not read (too large, or no longer a regular file) reads the same way for as long as its size stays the same.
-    const key = Buffer.isBuffer(read) ? `${f.kind}:${createHash("sha1").update(read).digest("hex")}` : `${f.kind}:unread:${read.rule}:${size}`;
+    const key = Buffer.isBuffer(read) ? `${f.kind}:${createHash("sha1").update(read).digest("hex")}` : `${f.kind}:unread:${read.rule}:${stats[i * STAT_FIELDS]}`;
     own.set(i, key);
     if (at === undefined || key !== index.keys[at]) snapshot.unknown.push(i);
     else sameEntry(i, at);
+  };
+  if (listedAsIndexed) {
+    // The index's own files in its order: one loop over the stats, then the few doubted files.
+    const doubted = atDefaultBudget(() => statIndexed(root, index, stats, trustedBefore));
+    from.forEach((_, i) => (from[i] = i));
+    entries.set(index.entries);
+    for (const i of doubted) {
+      entries[i * ENTRY_FIELDS] = entries[i * ENTRY_FIELDS + 1] = -1;
+      readAgain(i, i);
+    }
+    return snapshot;
+  }
+  // Both lists are sorted by path, so the file at the same place is usually the same file; the
+  // lookup by path is made only when the file list changed.
+  let byPath: Map<string, number> | undefined;
+  const indexOf = (path: string, i: number) => (i < index.count && index.paths[i] === path ? i : (byPath ??= new Map(index.paths.map((p, at) => [p, at]))).get(path));
+  for (let i = 0; i < count; i++) {
+    const f = found.files[i]!;
+    const stat = statSync(f.abs);
+    const [size, mtimeMs, ino] = [stat.size, stat.mtimeMs, stat.ino];
+    stats[i * STAT_FIELDS] = size;
+    stats[i * STAT_FIELDS + 1] = mtimeMs;
+    stats[i * STAT_FIELDS + 2] = ino;
+    const at = indexOf(f.path, i);
+    const known = at === undefined ? undefined : at * STAT_FIELDS;
+    if (known !== undefined && index.stats[known] === size && index.stats[known + 1] === mtimeMs && index.stats[known + 2] === ino && mtimeMs < trustedBefore) sameEntry(i, at!);
+    else readAgain(i, at);
   }
   return snapshot;
+}
+
+/**
+ * The stat data of the index's files, in its order, into `stats` (STAT_FIELDS numbers per file);
+ * the indexes of the files whose stat data is not the index's, or is too recent to be trusted. The
+ * loop a check with nothing changed spends its time in: the paths are taken one by one from the
+ * index's text (no array of 50,000 strings for every collection to copy), and stat'ed relative to
+ * the root when the process may change its folder (the kernel then walks two or three path
+ * components instead of the root's as well: in C, 49,003 stats 180 → 150 ms of CPU).
+ */
+function statIndexed(root: string, index: Index, stats: Float64Array, trustedBefore: number): number[] {
+  const { count, pathText: text } = index;
+  const old = index.stats;
+  const doubted: number[] = [];
+  inFolder(root, (relative) => {
+    const prefix = relative ? "" : join(root, "x").slice(0, -1);
+    for (let i = 0, start = 0; i < count; i++) {
+      const end = i + 1 < count ? text.indexOf("\0", start) : text.indexOf("\0", start) === -1 ? text.length : -1;
+      if (end === -1) throw new UnreadableIndex();
+      const stat = statSync(prefix + text.slice(start, end), { throwIfNoEntry: false });
+      start = end + 1;
+      const at = i * STAT_FIELDS;
+      // A file gone since the directories were listed (a race with an edit) is read, and found missing, like a changed one.
+      const size = stat ? stat.size : -1;
+      const mtimeMs = stat ? stat.mtimeMs : -1;
+      const ino = stat ? stat.ino : -1;
+      stats[at] = size;
+      stats[at + 1] = mtimeMs;
+      stats[at + 2] = ino;
+      if (old[at] !== size || old[at + 1] !== mtimeMs || old[at + 2] !== ino || mtimeMs >= trustedBefore || !stat) doubted.push(i);
+    }
+  });
+  return doubted;
+}
+
+/**
+ * Runs `work` with the process in `folder` when it can go there and back (not in a worker thread,
+ * nor from a folder since removed), telling it whether it is there. Nothing else runs meanwhile:
+ * `work` is synchronous.
+ */
+function inFolder(folder: string, work: (there: boolean) => void): void {
+  let back: string;
+  try {
+    back = process.cwd();
+    process.chdir(folder);
+  } catch {
+    work(false);
+    return;
+  }
+  try {
+    work(true);
+  } finally {
+    process.chdir(back);
+  }
 }
 
 /** What the findings follow from: the day, every file's path, kind and content key, and the discovery's problems. */
@@ -474,18 +598,33 @@ function resultDigest(today: string, found: Discovery, keys: string[]): string {
  */
 const COLUMNS_HEAD = 12;
 
-function readIndex(path: string, fingerprint: string): Index {
-  const empty: Index = { header: { format: FORMAT, fingerprint, written: 0 }, paths: [], stats: new Float64Array(0), keys: [], entries: new Float64Array(0) };
+/** The index of no file, as when there is none. */
+function emptyIndex(): Index {
+  return { header: { format: FORMAT, root: "", fingerprint: "", written: 0 }, count: 0, pathText: "", paths: [], stats: new Float64Array(0), keys: [], entries: new Float64Array(0) };
+}
+
+/** A column of the index that turned out unreadable once the check had begun to use it (see withReadableIndex). */
+class UnreadableIndex extends Error {}
+
+/**
+ * The index of `root` as the last check wrote it, or an empty one when there is none or it is of
+ * another format or root, or cut short. The header and the stat data are taken at once; the paths
+ * are decoded as one text, split when asked for, and the keys split when first asked for too. A
+ * count of paths or keys other than the header's throws UnreadableIndex then (a check with nothing
+ * changed needs no key, and the 50,000 strings of a large repository would live through every
+ * collection of its run).
+ */
+function readIndex(path: string, root: string): Index {
   let bytes: Buffer;
   try {
     bytes = readFileSync(path);
   } catch {
-    return empty;
+    return emptyIndex();
   }
   try {
     const headerEnd = bytes.indexOf(10);
     const header = JSON.parse(bytes.toString("utf8", 0, headerEnd)) as IndexHeader;
-    if (header.format !== FORMAT || header.fingerprint !== fingerprint || typeof header.written !== "number") return empty;
+    if (header.format !== FORMAT || header.root !== root || typeof header.fingerprint !== "string" || typeof header.written !== "number") return emptyIndex();
     let at = headerEnd + 1;
     const count = bytes.readUInt32LE(at);
     const pathBytes = bytes.readUInt32LE(at + 4);
@@ -494,38 +633,38 @@ function readIndex(path: string, fingerprint: string): Index {
     const statBytes = count * STAT_FIELDS * Float64Array.BYTES_PER_ELEMENT;
     const entryBytes = count * ENTRY_FIELDS * Float64Array.BYTES_PER_ELEMENT;
     // Anything but the exact length is a truncated write.
-    if (bytes.length !== at + statBytes + entryBytes + pathBytes + keyBytes) return empty;
+    if (bytes.length !== at + statBytes + entryBytes + pathBytes + keyBytes) return emptyIndex();
     // Copied, so that the numbers are aligned for a Float64Array.
     const stats = new Float64Array(Uint8Array.prototype.slice.call(bytes, at, at + statBytes).buffer);
     at += statBytes;
     const entries = new Float64Array(Uint8Array.prototype.slice.call(bytes, at, at + entryBytes).buffer);
     at += entryBytes;
-    const paths = count === 0 ? [] : bytes.toString("utf8", at, at + pathBytes).split("\0");
+    const pathText = bytes.toString("utf8", at, at + pathBytes);
     at += pathBytes;
-    if (paths.length !== count || (count > 0 && separators(bytes, at, at + keyBytes) !== count - 1)) return empty;
-    // Split when first asked for: a check with nothing changed needs no key (takeSnapshot), and the
-    // 50,000 strings of a large repository would live through every collection of its run.
     const keysAt = at;
+    const column = (text: () => string) => {
+      const parts = count === 0 ? [] : text().split("\0");
+      if (parts.length !== count) throw new UnreadableIndex();
+      return parts;
+    };
+    let paths: string[] | undefined;
     let keys: string[] | undefined;
     return {
       header,
-      paths,
+      count,
+      pathText,
+      get paths() {
+        return (paths ??= column(() => pathText));
+      },
       stats,
       get keys() {
-        return (keys ??= count === 0 ? [] : bytes.toString("utf8", keysAt, keysAt + keyBytes).split("\0"));
+        return (keys ??= column(() => bytes.toString("utf8", keysAt, keysAt + keyBytes)));
       },
       entries,
     };
   } catch {
-    return empty;
+    return emptyIndex();
   }
-}
-
-/** How many NUL bytes `bytes` holds from `start` to `end`, found with the buffer's own search. */
-function separators(bytes: Buffer, start: number, end: number): number {
-  let n = 0;
-  for (let at = bytes.indexOf(0, start); at !== -1 && at < end; at = bytes.indexOf(0, at + 1)) n++;
-  return n;
 }
 
 function writeIndex(path: string, header: IndexHeader, found: Discovery, snapshot: Snapshot): void {
@@ -639,8 +778,6 @@ function appendRecords(path: string, fingerprint: string, records: Buffer): numb
   const start = appendToPack(path, header, records);
   if (start !== "not a pack") return start;
   if (!writeCacheFile(path, Buffer.concat([header, records]))) return undefined;
-  // The entries of cache format 5 and before, one JSON object, which this file replaces.
-  rmSync(path.replace(/\.entries$/, ".json"), { force: true });
   return header.length;
 }
 
@@ -709,38 +846,121 @@ export function cacheDirectory(root: string): string | undefined {
   return gitdir && join(gitdir, "csr-cache");
 }
 
-/** One cache per repository root, since one git repository may hold several document repositories. */
-function cachePaths(root: string): { index: string; entries: string } | undefined {
+/** Where a root's cache lies: its index and entries files, and the root's real path, which the index records. */
+interface CachePaths {
+  index: string;
+  entries: string;
+  root: string;
+}
+
+/**
+ * One cache per repository root, since one git repository may hold several document repositories.
+ * Named by a 64-bit FNV-1a digest of the root's real path, which needs no node:crypto (loading it
+ * costs a check with nothing changed about as much as its 10,000 stats); the index records the path
+ * itself, so that two roots of the same digest never take each other's index.
+ */
+function cachePaths(root: string): CachePaths | undefined {
   const dir = cacheDirectory(root);
   if (!dir) return undefined;
-  const name = join(dir, `check-${createHash("sha1").update(realpathSync(root)).digest("hex").slice(0, 16)}`);
-  return { index: `${name}.index`, entries: `${name}.entries` };
+  const real = realpathSync(root);
+  const name = join(dir, `check-${fnv1a64(real)}`);
+  return { index: `${name}.index`, entries: `${name}.entries`, root: real };
+}
+
+function fnv1a64(text: string): string {
+  let hash = 0xcbf29ce484222325n;
+  for (const byte of Buffer.from(text)) hash = ((hash ^ BigInt(byte)) * 0x100000001b3n) & 0xffffffffffffffffn;
+  return hash.toString(16).padStart(16, "0");
+}
+
+/**
+ * The files and folders csr's fingerprint was made from, with their stat data when it was made:
+ * path, size, modification time, change time and inode each. The change time is kept here, unlike
+ * for the repository's files: an install that writes new files of the same size and time (npm packs
+ * every file with one fixed time) still gives them a new change time, which no program can set.
+ */
+interface OwnFiles {
+  /** The digest of csr's code the fingerprint holds (CSR_SOURCE_DIGEST) and the language it was made in. */
+  code: string;
+  language: string;
+  /** When the files were read (ms since the epoch): a file changed this close to it is not trusted (RACY_MS). */
+  at: number;
+  files: [path: string, size: number, mtimeMs: number, ctimeMs: number, ino: number][];
+}
+
+/**
+ * The fingerprint the index holds, when csr's own files it was made from have the same stat data
+ * as then (changed long enough before then to be trusted) and the code and language are the same:
+ * about twenty stats instead of reading and hashing 0.5 MB and loading node:crypto. Undefined when
+ * it must be made again, and always when csr runs unbundled (tests), whose code has no digest.
+ */
+function trustedFingerprint(header: IndexHeader): string | undefined {
+  const own = header.own;
+  if (!own || typeof CSR_SOURCE_DIGEST !== "string" || own.code !== CSR_SOURCE_DIGEST || own.language !== language()) return undefined;
+  const trustedBefore = own.at - RACY_MS;
+  for (const [path, size, mtimeMs, ctimeMs, ino] of own.files) {
+    const stat = statSync(path, { throwIfNoEntry: false });
+    if (!stat || stat.size !== size || stat.mtimeMs !== mtimeMs || stat.ctimeMs !== ctimeMs || stat.ino !== ino || ctimeMs >= trustedBefore) return undefined;
+  }
+  return header.fingerprint;
+}
+
+/**
+ * The files of the cache formats before 7, which this root's cache replaces: named by a SHA-1 of
+ * the root's real path, the entries of format 5 and before in one JSON file.
+ */
+function removeEarlierCaches(paths: CachePaths): void {
+  const name = join(dirname(paths.index), `check-${createHash("sha1").update(paths.root).digest("hex").slice(0, 16)}`);
+  for (const suffix of [".index", ".entries", ".json"]) rmSync(`${name}${suffix}`, { force: true });
 }
 
 /** By language: a process that runs csr more than once (tests run the CLI in-process) may change it between runs. */
-const fingerprints = new Map<string, string>();
+const fingerprints = new Map<string, { fingerprint: string; own: OwnFiles | undefined }>();
 
-/** Everything in csr that decides how a file reads: a change to any of it invalidates the cache. */
-export function packageFingerprint(): string {
+/**
+ * Everything in csr that decides how a file reads: a change to any of it invalidates the cache.
+ * With it, what it was made from (see OwnFiles), when csr runs bundled.
+ */
+function packageFingerprint(): { fingerprint: string; own: OwnFiles | undefined } {
   const known = fingerprints.get(language());
   if (known) return known;
+  const at = Date.now();
+  const sources: string[] = [PACKAGE_JSON];
+  const read = (path: string) => {
+    sources.push(path);
+    return readFileSync(path);
+  };
   const hash = createHash("sha256");
   const add = (label: string, content: string | Buffer) => hash.update(`${label}\0${content.length}\0`).update(content);
   add("version", packageManifest().version);
   for (const dir of [SCHEMA_DIR, STANDARDS_DIR, CALENDARS_DIR]) {
-    for (const name of readdirSync(dir).sort()) add(join(dir, name), readFileSync(join(dir, name)));
+    // The folder too: a file added to it or taken out changes its times.
+    sources.push(dir);
+    for (const name of readdirSync(dir).sort()) add(join(dir, name), read(join(dir, name)));
   }
   add("code", typeof CSR_SOURCE_DIGEST === "string" ? CSR_SOURCE_DIGEST : sourceDigest());
   // Findings are kept as text, in the language of the run that computed them.
   add("language", language());
-  add("catalog", readFileSync(catalogUrl(language())));
+  add("catalog", read(catalogUrl(language())));
   // Schema findings end with the schema's description, in Chinese from its own catalog.
-  if (language() === "zh-CN") add("schema-hints", readFileSync(SCHEMA_HINTS_ZH));
+  if (language() === "zh-CN") add("schema-hints", read(SCHEMA_HINTS_ZH));
   // A lockfile upgrade of the parser or the validator changes results without a csr version bump.
-  for (const dependency of ["yaml", "js-yaml", "ajv", "ajv-formats"]) add(dependency, dependencyVersion(dependency));
+  for (const dependency of ["yaml", "js-yaml", "ajv", "ajv-formats"]) {
+    const manifest = dependencyManifest(dependency);
+    if (manifest) sources.push(manifest);
+    add(dependency, manifest ? dependencyVersion(manifest) : "unknown");
+  }
   const fingerprint = hash.digest("hex");
-  fingerprints.set(language(), fingerprint);
-  return fingerprint;
+  const own = typeof CSR_SOURCE_DIGEST === "string" ? { code: CSR_SOURCE_DIGEST, language: language(), at, files: sources.map(ownStat) } : undefined;
+  const made = { fingerprint, own: own?.files.every((f) => f[1] >= 0) ? own : undefined };
+  fingerprints.set(language(), made);
+  return made;
+}
+
+/** The stat data OwnFiles keeps of one of csr's files (size -1 when it could not be stat'ed). */
+function ownStat(path: string): OwnFiles["files"][number] {
+  const stat = statSync(path, { throwIfNoEntry: false });
+  return stat ? [path, stat.size, stat.mtimeMs, stat.ctimeMs, stat.ino] : [path, -1, -1, -1, -1];
 }
 
 /**
@@ -764,21 +984,24 @@ function sourceDigest(): string {
 }
 
 /**
- * The installed version of a package: from node_modules/<name>/package.json in the nearest folder
+ * The package.json of an installed package: node_modules/<name>/package.json in the nearest folder
  * at or above csr's own that has one, where Node's resolution of the name from csr finds it too
  * (require.resolve costs several times as much: it reads the package's exports and main as well).
  */
-function dependencyVersion(name: string): string {
+function dependencyManifest(name: string): string | undefined {
   for (let dir = PACKAGE_ROOT; ; dir = dirname(dir)) {
     const manifest = join(dir, "node_modules", name, "package.json");
-    if (existsSync(manifest)) {
-      try {
-        return (JSON.parse(readFileSync(manifest, "utf8")) as { version: string }).version;
-      } catch {
-        return "unknown";
-      }
-    }
-    if (dirname(dir) === dir) return "unknown";
+    if (existsSync(manifest)) return manifest;
+    if (dirname(dir) === dir) return undefined;
+  }
+}
+
+/** The version a package.json gives, "unknown" when it cannot be read. */
+function dependencyVersion(manifest: string): string {
+  try {
+    return (JSON.parse(readFileSync(manifest, "utf8")) as { version: string }).version;
+  } catch {
+    return "unknown";
   }
 }
 

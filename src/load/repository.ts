@@ -24,7 +24,7 @@ import { madeFrom, shippedSources } from "./shipped-sources.js";
 import { validateFile } from "./schemas.js";
 import { isBlocking } from "./silent.js";
 import { readSource, type LoadProblem, type SourceFile } from "./source.js";
-import { whileParsing } from "./tiering.js";
+import { atDefaultBudget } from "./tiering.js";
 import { yaml } from "./yaml.js";
 
 export interface Located<T> {
@@ -88,7 +88,7 @@ export function configProblem(repo: Repository): { path: string; rule: string; l
 }
 
 export function loadRepository(root: string, found = discover(root)): Repository {
-  const files = whileParsing(() => found.files.map((f) => readSource(f.abs, f.path, f.kind, f.listedAsFile)));
+  const files = atDefaultBudget(() => found.files.map((f) => readSource(f.abs, f.path, f.kind, f.listedAsFile)));
   return buildRepository(root, files, found.problems);
 }
 

@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { cpSync, readdirSync, readFileSync, rmSync, symlinkSync, utimesSync, writeFileSync } from "node:fs";
+import { cpSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { csr, csrEnv, git, gitInit, minimalRepo, ROOT, tempDir, withoutYearCheck, type RunResult } from "../helpers.js";
@@ -208,8 +208,8 @@ describe("the check cache", () => {
     writeFileSync(file, '{"format": 6, "fing');
     writeFileSync(file.replace(/\.entries$/, ".index"), '{"format": 6, "fing');
     expect(json(csr(["-C", dir, "check", "--format", "json"]))).toEqual(expected);
-    expect(JSON.parse(readFileSync(file, "utf8").split("\n")[0]!).format).toBe(6);
-    expect(indexHeader(file.replace(/\.entries$/, ".index")).format).toBe(6);
+    expect(JSON.parse(readFileSync(file, "utf8").split("\n")[0]!).format).toBe(7);
+    expect(indexHeader(file.replace(/\.entries$/, ".index")).format).toBe(7);
     // Columns cut short (a write that did not finish): the same findings, and the index written whole again.
     const index = file.replace(/\.entries$/, ".index");
     const whole = readFileSync(index);
@@ -218,6 +218,57 @@ describe("the check cache", () => {
     writeIndexHeader(index, header, whole.subarray(0, whole.length - 1));
     expect(json(csr(["-C", dir, "check", "--format", "json"]))).toEqual(expected);
     expect(readFileSync(index).length).toBe(whole.length);
+  });
+
+  it("starts again without the index when its paths or keys turn out unreadable once the check uses them", () => {
+    const dir = repository();
+    const old = new Date("2026-01-05T08:00:00Z");
+    for (const path of ["documents/QP-001.yaml", "documents/QP-002.yaml", "documents/QP-003.yaml", "documents", ""]) utimesSync(join(dir, path), old, old);
+    const today = ["--today", "2026-06-30"];
+    expect(json(csr(["-C", dir, "check", "--format", "json", ...today]))).toEqual(expected);
+    const index = cacheFile(join(dir, ".git", "csr-cache")).replace(/\.entries$/, ".index");
+    const whole = readFileSync(index);
+    // One separator of a column made a letter: the same length, one path or key fewer than the header's count.
+    const columns = whole.indexOf(10) + 1;
+    const count = whole.readUInt32LE(columns);
+    const pathBytes = whole.readUInt32LE(columns + 4);
+    const pathsAt = columns + 12 + count * 5 * 8;
+    for (const at of [pathsAt, pathsAt + pathBytes]) {
+      const broken = Buffer.from(whole);
+      broken[broken.indexOf(0, at)] = 0x78;
+      writeFileSync(index, broken);
+      // The paths are taken by the stat loop of a check with nothing changed, the keys only once a check must read (no findings remembered).
+      if (at !== pathsAt) forgetFindings(index);
+      expect(json(csr(["-C", dir, "check", "--format", "json", ...today]))).toEqual(expected);
+      expect(readFileSync(index).length).toBe(whole.length);
+    }
+  });
+
+  it("reads a file edited in the tick the index was written, with the same size and time, while no directory changed (git's racily clean files)", () => {
+    const dir = repository();
+    const old = new Date("2026-01-05T08:00:00Z");
+    const older = new Date("2025-12-05T08:00:00Z");
+    const qp3 = join(dir, "documents/QP-003.yaml");
+    for (const path of ["documents/QP-001.yaml", "documents/QP-002.yaml", "documents/QP-003.yaml"]) utimesSync(join(dir, path), old, old);
+    for (const path of ["documents", ""]) utimesSync(join(dir, path), older, older);
+    const today = ["--today", "2026-06-30"];
+    const check = () => JSON.parse(csr(["-C", dir, "check", "--format", "json", ...today]).stdout).findings.map((f: { file: string; message: string }) => `${f.file} ${f.message}`);
+    const text = procedure("QP-003", ["forms: [QR-404]"]);
+    writeFileSync(qp3, text);
+    utimesSync(qp3, old, old);
+    const first = check();
+    expect(first.at(-1)).toMatch(/^documents\/QP-003\.yaml .*QR-404/);
+    // As if the index had been written in the clock tick of QP-003's last write (a second later).
+    const index = cacheFile(join(dir, ".git", "csr-cache")).replace(/\.entries$/, ".index");
+    writeIndexHeader(index, { ...indexHeader(index), written: old.getTime() + 1000 });
+    // Edited again within that tick: the same size, time and inode; only the closeness of its time to the index's tells.
+    const edited = text.replace("QR-404", "QR-405");
+    expect(Buffer.byteLength(edited)).toBe(Buffer.byteLength(text));
+    writeFileSync(qp3, edited);
+    utimesSync(qp3, old, old);
+    const second = check();
+    expect(second).toHaveLength(first.length);
+    expect(second.at(-1)).toMatch(/^documents\/QP-003\.yaml .*QR-405/);
   });
 
   it("appends the entries of changed files to the entries file, and compacts it once most of it is unused", () => {
@@ -295,6 +346,36 @@ describe("the check cache", () => {
     const catalogPath = join(pkg.root, "standards", "IATF16949.yaml");
     writeFileSync(catalogPath, readFileSync(catalogPath, "utf8").replace(/^  - number: 8\.3\.3\.3\n(?:    .*\n)+/m, ""));
     expect(json(pkg.run(["-C", dir, "check", "--format", "json"]))).toEqual([...expected, "documents/QP-003.yaml:7:11 clause/unknown-clause"]);
+  });
+
+  it("starts afresh when a schema of csr changes with the same size and time, once csr trusts its files by their stat data", async () => {
+    const pkg = installedCopy();
+    const dir = repository();
+    const schemaPath = join(pkg.root, "schemas", "document.schema.json");
+    // A time of whole milliseconds, which the edit below can give back exactly.
+    const old = new Date("2026-01-05T08:00:00Z");
+    utimesSync(schemaPath, old, old);
+    // csr trusts its own files only when they changed more than two seconds before it read them (as the repository's).
+    await new Promise((resolve) => setTimeout(resolve, 2100));
+    expect(json(pkg.run(["-C", dir, "check", "--format", "json"]))).toEqual(expected);
+    expect(json(pkg.run(["-C", dir, "check", "--format", "json"]))).toEqual(expected);
+    const before = readFileSync(schemaPath, "utf8");
+    const schema = JSON.parse(before);
+    schema.required.push("remarks");
+    // Padded to the same size, written in place (same inode) and given back its time: only the change time differs.
+    const edited = JSON.stringify(schema);
+    expect(edited.length).toBeLessThan(before.length);
+    const times = statSync(schemaPath);
+    writeFileSync(schemaPath, edited + " ".repeat(Buffer.byteLength(before) - Buffer.byteLength(edited)));
+    utimesSync(schemaPath, old, old);
+    const now = statSync(schemaPath);
+    expect([now.size, now.mtimeMs, now.ino]).toEqual([times.size, times.mtimeMs, times.ino]);
+    expect(json(pkg.run(["-C", dir, "check", "--format", "json"]))).toEqual([
+      "documents/QP-001.yaml:1:1 schema/missing-field",
+      "documents/QP-002.yaml:1:1 schema/missing-field",
+      "documents/QP-002.yaml:7:1 schema/unknown-field",
+      "documents/QP-003.yaml:1:1 schema/missing-field",
+    ]);
   });
 
   it("starts afresh when csr's version changes", () => {
