@@ -4,7 +4,6 @@
  * by adding one entry to PANELS; a panel that has nothing to read (a rule that is not registered)
  * is left out.
  */
-import { ruleText } from "../check/docs.js";
 import { rulesById } from "../check/registry.js";
 import type { Finding } from "../core/diagnostic.js";
 import type { WorkCalendar } from "../model/calendar.js";
@@ -15,6 +14,7 @@ import type { Csr } from "../model/types.js";
 import type { MessageKey } from "../i18n/index.js";
 import { compareIds, customerName, departmentName, documentsOn, documentTitle, t, type RegisterContext } from "../report/registers/context.js";
 import type { Table } from "../report/table.js";
+import { attentionTable } from "./attention.js";
 import type { EntityRef } from "./view.js";
 
 export interface CsrRow {
@@ -178,7 +178,11 @@ export function findingsTable(rc: RegisterContext, title: string, findings: read
   };
 }
 
-/** The findings of one rule; shown as needing action now when the rule reports errors, soon when warnings. */
+/**
+ * The findings of one rule; shown as needing action now when the rule reports errors, soon when
+ * warnings. Its list names what is due and who answers for it (attention.ts), not the finding's
+ * message with its command: readers of the site do not run csr (tester25 F10).
+ */
 function findingNumber(input: PanelInput, rule: string, label: string): PanelNumber | undefined {
   const registered = rulesById.get(rule);
   if (!registered) return undefined;
@@ -192,17 +196,9 @@ function findingNumber(input: PanelInput, rule: string, label: string): PanelNum
     list: {
       name,
       title: label,
-      table: findingsTable(input.rc, t(input.rc, "site.with-note", { text: label, note: rule }), findings, [ruleNote(input, rule)]),
-      entityOf: (row) => input.entityOfFile(String(row.file).replace(/:\d+:\d+$/, "")),
+      table: attentionTable(input, rule, label, findings),
     },
   };
-}
-
-/** What a list of one rule's findings holds: the rule's summary, as csr explain gives it, on the day. */
-function ruleNote(input: PanelInput, rule: string): string {
-  const { rc } = input;
-  const { summary } = ruleText(rulesById.get(rule)!, rc.lang, rc.repo.config?.value.standards);
-  return t(rc, "site.list.note.rule", { rule, today: input.today, summary });
 }
 
 /**

@@ -537,7 +537,26 @@ describe("csr site: what needs attention", () => {
     expect(read("lists/review-rounds-late.html")).toContain(lateRound);
     expect(read("lists/copies-to-recall.html")).toMatch(/<td class="code"><a href="..\/documents\/QP-005.html">QP-005<\/a><\/td><td>文件控制程序<\/td><td class="code">A\/0<\/td><td class="code">1<\/td><td class="name">品质部<\/td>/);
     expect(read("lists/copies-to-recall.html")).not.toContain("<td>2</td><td>市场部</td>");
-    expect(read("lists/doc-training-overdue.html")).toContain('<a href="../documents/QP-005.html">documents/QP-005.yaml');
+    // A list of one rule's findings names the item (linked), what is due, by when, how late and who answers for it,
+    // in the page's language: no finding message, no command to run (tester25 F10).
+    const head =
+      '<thead><tr><th scope="col">序号</th><th scope="col">编号</th><th scope="col">名称</th><th scope="col">待办事项</th><th scope="col">期限</th><th scope="col">逾期工作日</th><th scope="col">责任人/部门</th></tr></thead>\n<tbody>\n';
+    const lists = {
+      "lists/csr-implementation-overdue.html": `${head}<tr><td class="number">1</td><td class="code"><a href="../csr/DYA-001.html">DYA-001</a></td><td>特殊特性符号</td><td>实施（实施中）</td><td class="date">2026-11-25</td><td class="number">2</td><td class="name">李娜</td></tr>\n</tbody>`,
+      "lists/doc-recall-overdue.html": `${head}<tr><td class="number">1</td><td class="code"><a href="../documents/QP-005.html">QP-005</a></td><td>文件控制程序</td><td>回收品质部持有的 A/0 版受控副本 1</td><td class="date">2026-10-19</td><td class="number">29</td><td class="name">品质部</td></tr>\n</tbody>`,
+      "lists/doc-training-overdue.html": `${head}<tr><td class="number">1</td><td class="code"><a href="../documents/QP-005.html">QP-005</a></td><td>文件控制程序</td><td>A/1 版的换版培训</td><td class="date">2026-11-09</td><td class="number">14</td><td class="name">品质部、市场部</td></tr>\n</tbody>`,
+      "lists/csr-review-late.html":
+        '<thead><tr><th scope="col">序号</th><th scope="col">编号</th><th scope="col">名称</th><th scope="col">待办事项</th><th scope="col">责任人/部门</th></tr></thead>\n<tbody>\n<tr><td class="number">1</td><td class="code"><a href="../csr/DYA-001.html">DYA-001</a></td><td>特殊特性符号</td><td>2026-11-20 作出决定，晚于评审期限 2026-10-20，未记录逾期原因</td><td class="name">王强</td></tr>\n</tbody>',
+      "lists/doc-revision-pending.html":
+        '<thead><tr><th scope="col">序号</th><th scope="col">编号</th><th scope="col">名称</th><th scope="col">待办事项</th><th scope="col">责任人/部门</th></tr></thead>\n<tbody>\n<tr><td class="number">1</td><td class="code"><a href="../documents/QP-006.html">QP-006</a></td><td>记录控制程序</td><td>2026-11-02 定期评审结论为需修订，尚未修订</td><td class="name">王强</td></tr>\n</tbody>',
+    };
+    for (const [path, table] of Object.entries(lists)) {
+      expect(read(path)).toContain(table);
+      expect(read(path)).not.toMatch(/csr (implement|review|address|recall|train|explain)|&#x27;csr /);
+    }
+    expect(read("lists/csr-implementation-overdue.html")).toContain(
+      '<p class="site-note">某条 CSR 已过实施期限但尚未实施。截至 2026-11-27（csr check 规则 csr/implementation-overdue）。</p><p class="site-note">逾期工作日从期限算到该日。</p>',
+    );
     // Each entity's page shows what csr check reports about it, errors first, above a rendered document.
     const qp005 = read("documents/QP-005.html");
     expect(qp005).toMatch(/<\/header>\n<aside class="site-alerts"><section class="site-section" id="findings">\n<h2>csr check 发现的问题（2）<\/h2>/);
@@ -610,9 +629,30 @@ describe("csr site: forced decisions", () => {
     const index = readFileSync(join(site.out, "index.html"), "utf8");
     expect(index).toContain('<a class="site-number warn" href="lists/csr-forced-decision.html"><span class="count">1</span> <span class="label">缺少会签而强制作出的结论</span></a>');
     const list = readFileSync(join(site.out, "lists", "csr-forced-decision.html"), "utf8");
+    // The CSR, what was forced when, and the departments whose opinion is still missing (tester25 F10).
     expect(list).toContain(
-      '<tr><td class="code">警告</td><td class="code">csr/forced-decision</td><td class="code"><a href="../csr/DYA-001.html">csr/DYA/DYA-001.yaml:10:104</a></td><td>DYA-001 的评审结论（2026-11-16）是在缺少 市场部 的会签的情况下强制作出的，仍缺 1 个部门的意见。请用 &#x27;csr review DYA-001 --department MKT --opinion ...&#x27; 补记会签意见；如果会签在纸质评审记录上，请用 &#x27;csr review DYA-001 --record &lt;记录编号&gt;&#x27; 登记该记录。</td></tr>',
+      '<tr><td class="number">1</td><td class="code"><a href="../csr/DYA-001.html">DYA-001</a></td><td>出口包装须经熏蒸处理</td><td>2026-11-16 未经全部部门会签作出决定，仍缺部门意见</td><td class="name">市场部</td></tr>',
     );
+  });
+});
+
+describe("csr site: suspect links", () => {
+  it("lists each suspect link as the CSR, the place it is addressed in, since when, and who confirms it, in English without a command (tester25 F10)", async () => {
+    const dir = tempDir();
+    cpSync(join(FIXTURES, "rules", "_base"), dir, { recursive: true });
+    cpSync(join(FIXTURES, "rules", "csr-suspect-link", "invalid"), dir, { recursive: true });
+    const site = await buildSite(gitInit(dir), "--lang", "en");
+    expect(site.code).toBe(0);
+    const list = readFileSync(join(site.out, "lists", "csr-suspect-link.html"), "utf8");
+    expect(list).toContain(
+      '<thead><tr><th scope="col">No.</th><th scope="col">Item</th><th scope="col">Title</th><th scope="col">What is due</th><th scope="col">Responsible</th></tr></thead>\n<tbody>\n' +
+        '<tr><td class="number">1</td><td class="code"><a href="../csr/DYA-001.html">DYA-001</a></td><td>特殊特性符号须按顾客要求标识</td><td>Addressed in QP-020 5.2 特殊特性符号, changed since the link was confirmed on 2026-11-25: confirm it still addresses the requirement</td><td class="name">张伟</td></tr>\n' +
+        '<tr><td class="number">2</td><td class="code"><a href="../csr/DYA-002.html">DYA-002</a></td><td>顾客特定要求须在五个工作日内评审</td><td>Addressed in QP-020, changed since the link was confirmed on 2026-11-25: confirm it still addresses the requirement</td><td class="name">李娜</td></tr>\n</tbody>',
+    );
+    expect(list).toContain('<p class="site-note">The requirement or the section addressing it changed since the link was made or confirmed. As of 2026-11-27 (csr check, rule csr/suspect-link).</p>');
+    expect(list).not.toContain("csr address");
+    // The findings page keeps csr check's messages, each linked to the CSR's page.
+    expect(readFileSync(join(site.out, "findings.html"), "utf8")).toContain('<td class="code"><a href="csr/DYA-001.html">csr/DYA/DYA-001.yaml:9:5</a></td><td>The link from DYA-001 to section 5.2 of QP-020 is suspect');
   });
 });
 
@@ -661,7 +701,7 @@ describe("csr site: a customer's page", () => {
       '<p class="site-note">截至 2026-11-27 已过评审期限仍未作出结论的顾客特定要求；剩余工作日为负数，即已逾期的工作日数。</p><p class="site-note">评审期限 &#x3D; 接收日期（来源文件换版后为重新起算日期）+ 10 个工作日，按 qms.yaml 的工作日历计算。</p>',
     );
     expect(read("lists/csr-not-addressed.html")).toContain(
-      '<p class="site-note">截至 2026-11-27 csr check 按规则 csr/not-addressed 报告的问题。结论为 must 或 optional 的 CSR 没有写明由哪份文件落实。规则说明见 csr explain csr/not-addressed。</p>',
+      '<p class="site-note">结论为 must 或 optional 的 CSR 没有写明由哪份文件落实。截至 2026-11-27（csr check 规则 csr/not-addressed）。</p>',
     );
   });
 });

@@ -1,0 +1,171 @@
+/**
+ * The lists behind the dashboard's numbers that count findings of one rule (implementations
+ * overdue, suspect links, periodic reviews due, copies overdue for recall …), for readers who do
+ * not run csr (tester25 F10): one row per finding, naming the CSR or document (linked to its page),
+ * what is due, the deadline and the working days past it, and who answers for it, in the page's
+ * language. The finding's message, with the command that fixes it, stays for `csr check` and the
+ * findings page. A row is read from the entity the finding's file defines and the part the rule
+ * reported (reportedAt: which link, which copy); a rule without a reading of its own says what the
+ * rule checks (its summary, as `csr explain` gives it).
+ */
+import { ruleText } from "../check/docs.js";
+import { rulesById } from "../check/registry.js";
+import { reportedAt, type Finding } from "../core/diagnostic.js";
+import type { WorkCalendar } from "../model/calendar.js";
+import { isStateSecret } from "../model/classification.js";
+import { missingOpinions, reviewDue } from "../model/csr-status.js";
+import { copyRecallDue } from "../model/distribution.js";
+import { currentRevision } from "../model/index.js";
+import { nextPeriodicReview } from "../model/periodic-review.js";
+import { addressedSectionLabel } from "../model/sections.js";
+import { openTrainings, type OpenTraining } from "../model/training.js";
+import type { ControlledDocument, Csr } from "../model/types.js";
+import type { MessageData, MessageKey } from "../i18n/index.js";
+import { departmentName, documentTitle, personName, t, type RegisterContext } from "../report/registers/context.js";
+import type { Table } from "../report/table.js";
+import type { EntityRef } from "./view.js";
+
+export interface AttentionInput {
+  rc: RegisterContext;
+  today: string;
+  calendar: WorkCalendar;
+  entityOfFile: (file: string) => EntityRef | undefined;
+}
+
+/** One row's reading: what is due, by when, and who answers for it. */
+interface Reading {
+  what: string;
+  due?: string;
+  responsible?: string;
+}
+
+type Reader = (input: AttentionInput, finding: Finding, entity: { csr?: Csr; doc?: ControlledDocument }, trainings: () => OpenTraining[]) => Reading | undefined;
+
+/**
+ * The table of a rule's findings as a reader needs it. Columns: 序号, 编号 (the CSR or document,
+ * linked by the site's column linker), 名称, 待办事项, 期限, 逾期工作日, 责任人/部门; a column empty in
+ * every row but the first three is left out.
+ */
+export function attentionTable(input: AttentionInput, rule: string, title: string, findings: readonly Finding[]): Table {
+  const { rc, today, calendar } = input;
+  let trainings: OpenTraining[] | undefined;
+  const openTraining = () => (trainings ??= openTrainings(rc.repo.documents.map((d) => d.value), rc.repo.csrs.map((c) => c.value), rc.repo.config?.value, calendar));
+  const summary = ruleText(rulesById.get(rule)!, rc.lang, rc.repo.config?.value.standards).summary;
+  const rows = findings.map((finding, i): Table["rows"][number] => {
+    const entity = input.entityOfFile(finding.file);
+    const csr = entity?.kind === "csr" ? rc.index.csrs.get(entity.id)?.value : undefined;
+    const doc = entity?.kind === "document" ? rc.index.documents.get(entity.id)?.value : undefined;
+    const reading = READERS[rule]?.(input, finding, { csr, doc }, openTraining) ?? { what: summary };
+    const title = csr ? (rc.lang === "en" ? (csr.title_en ?? csr.title) : csr.title) : doc ? documentTitle(rc, doc) : "";
+    return {
+      no: i + 1,
+      id: entity?.id ?? finding.file,
+      title,
+      what: reading.what,
+      due: reading.due ?? null,
+      overdue: reading.due && reading.due < today ? calendar.workdaysBetween(reading.due, today) : null,
+      responsible: reading.responsible ?? "",
+    };
+  });
+  const column = (key: string, kind?: Table["columns"][number]["kind"], date = false): Table["columns"][number] => ({
+    key,
+    header: t(rc, `site.attention.column.${key}` as MessageKey),
+    ...(kind ? { kind } : {}),
+    ...(date ? { date } : {}),
+  });
+  const always = new Set(["no", "id", "title", "what"]);
+  const columns = [column("no", "number"), column("id", "id"), column("title"), column("what"), column("due", undefined, true), column("overdue", "number"), column("responsible", "name")].filter(
+    (c) => always.has(c.key) || rows.some((r) => r[c.key] !== null && r[c.key] !== ""),
+  );
+  return {
+    id: "attention",
+    title,
+    sheet: t(rc, "site.panel.findings.sheet"),
+    columns,
+    rows,
+    notes: [t(rc, "site.attention.note", { summary, today, rule }), ...(columns.some((c) => c.key === "overdue") ? [t(rc, "site.attention.note-overdue")] : [])],
+  };
+}
+
+const tr = (input: AttentionInput, key: MessageKey, data?: MessageData) => t(input.rc, key, data);
+/** The index of the part of its file a rule reported (addressed[i], distribution[i]), if it said so. */
+const partIndex = (finding: Finding, field: string): number | undefined => {
+  const path = reportedAt.get(finding)?.path;
+  return path?.[0] === field && typeof path[1] === "number" ? path[1] : undefined;
+};
+/** A place a CSR is addressed in, as the CSR list cites it: a secret document's section by number only (tester25 F2). */
+const placeLabel = (input: AttentionInput, place: { document: string; section?: string }) => {
+  const doc = input.rc.index.documents.get(place.document)?.value;
+  return place.section ? `${place.document} ${addressedSectionLabel(doc, place.section, input.rc.lang, doc !== undefined && isStateSecret(input.rc.repo, doc))}` : place.document;
+};
+const csrOwner = (input: AttentionInput, csr: Csr) => personName(input.rc, csr.implementation?.owner ?? csr.review?.decision?.by);
+const departments = (input: AttentionInput, codes: readonly string[]) => codes.map((code) => departmentName(input.rc, code)).join(tr(input, "common.list-separator"));
+const training: (kind: OpenTraining["kind"]) => Reader = (kind) => (input, _finding, { csr, doc }, trainings) => {
+  const id = kind === "csr" ? csr?.id : doc?.id;
+  const open = trainings().find((o) => o.kind === kind && o.id === id);
+  return open && { what: tr(input, kind === "csr" ? "site.attention.training-csr" : "site.attention.training-document", { revision: open.revision }), due: open.due, responsible: departments(input, open.departments) };
+};
+
+/** How each rule's finding reads as a row; a rule not here is read as its summary. */
+const READERS: Record<string, Reader> = {
+  "csr/implementation-overdue": (input, _f, { csr }) =>
+    csr?.implementation?.due
+      ? {
+          what: tr(input, "site.attention.implementation", { status: tr(input, `register.implementation.${csr.implementation.status ?? "planned"}` as MessageKey) }),
+          due: csr.implementation.due,
+          responsible: personName(input.rc, csr.implementation.owner),
+        }
+      : undefined,
+  "csr/suspect-link": (input, finding, { csr }) => {
+    const i = partIndex(finding, "addressed");
+    const place = i === undefined ? undefined : csr?.addressed?.[i];
+    if (!csr || !place) return undefined;
+    return { what: tr(input, "site.attention.suspect-link", { place: placeLabel(input, place), date: place.pin?.date ?? "" }), responsible: personName(input.rc, place.pin?.by ?? csr.implementation?.owner ?? csr.review?.decision?.by) };
+  },
+  "csr/section-missing": (input, finding, { csr }) => {
+    const i = partIndex(finding, "addressed");
+    const place = i === undefined ? undefined : csr?.addressed?.[i];
+    return csr && place ? { what: tr(input, "site.attention.section-missing", { place: placeLabel(input, place) }), responsible: csrOwner(input, csr) } : undefined;
+  },
+  "csr/addressed-by-obsolete": (input, finding, { csr }) => {
+    const i = partIndex(finding, "addressed");
+    const place = i === undefined ? undefined : csr?.addressed?.[i];
+    return csr && place ? { what: tr(input, "site.attention.addressed-by-obsolete", { document: place.document }), responsible: csrOwner(input, csr) } : undefined;
+  },
+  "csr/not-addressed": (input, _f, { csr }) =>
+    csr?.review?.decision
+      ? { what: tr(input, "site.attention.not-addressed", { disposition: tr(input, `register.disposition.${csr.review.decision.disposition}` as MessageKey), date: csr.review.decision.date }), responsible: csrOwner(input, csr) }
+      : undefined,
+  "csr/review-late": (input, _f, { csr }) =>
+    csr?.review?.decision
+      ? // Decided already: what is missing is the reason, not the decision; the deadline is part of what is said, not counted to today.
+        { what: tr(input, "site.attention.review-late", { date: csr.review.decision.date, due: reviewDue(csr, input.calendar, input.rc.repo.config?.value) }), responsible: personName(input.rc, csr.review.decision.by) }
+      : undefined,
+  "csr/forced-decision": (input, _f, { csr }) =>
+    csr?.review?.decision
+      ? { what: tr(input, "site.attention.forced-decision", { date: csr.review.decision.date }), responsible: departments(input, missingOpinions(csr, input.rc.repo.config?.value)) }
+      : undefined,
+  "csr/training-overdue": training("csr"),
+  "doc/training-overdue": training("document"),
+  "doc/periodic-review-due": (input, _f, { doc }) => {
+    const next = doc && nextPeriodicReview(doc);
+    if (!doc || !next) return undefined;
+    const current = currentRevision(doc);
+    return {
+      what: next.last ? tr(input, "site.attention.periodic-review", { months: next.months, last: next.last, count: next.months }) : tr(input, "site.attention.periodic-review-undated", { months: next.months, count: next.months }),
+      ...(next.due ? { due: next.due } : {}),
+      responsible: personName(input.rc, current?.approved?.by ?? doc.reviews?.at(-1)?.by ?? current?.prepared?.by) || departmentName(input.rc, doc.department),
+    };
+  },
+  "doc/revision-pending": (input, _f, { doc }) => {
+    const review = doc?.reviews?.filter((r) => r.result === "revise" || r.result === "withdraw").at(-1);
+    return review && { what: tr(input, review.result === "revise" ? "site.attention.revision-pending" : "site.attention.withdrawal-pending", { date: review.date }), responsible: personName(input.rc, review.by) };
+  },
+  "doc/recall-overdue": (input, finding, { doc }) => {
+    const i = partIndex(finding, "distribution");
+    const copy = i === undefined ? undefined : doc?.distribution?.[i];
+    if (!doc || !copy) return undefined;
+    const due = copyRecallDue(doc, copy, input.calendar, input.rc.repo.config?.value);
+    return { what: tr(input, "site.attention.recall", { copy: copy.copy, version: copy.version, holder: departmentName(input.rc, copy.to) }), ...(due ? { due } : {}), responsible: departmentName(input.rc, doc.department) };
+  },
+};
