@@ -14,45 +14,25 @@ export type Escape = (text: string) => string;
 
 export function sectionHtml(section: SiteSection, escape: Escape): string {
   const { id, title, downloads, table, items, notes, empty, heading, register } = section;
-  const asRegister = register === true;
   let html = `<section class="site-section${register ? " site-register" : ""}"${id ? ` id="${escape(id)}"` : ""}>\n${title ? `<h2>${escape(title)}</h2>` : ""}\n`;
   if (downloads?.length) html += `<p class="site-downloads">${downloads.map((d) => `<a href="${escape(d.href ?? "")}" download>${escape(d.text)}</a>`).join("")}</p>`;
   html += "\n";
   if (heading) html += headingHtml(heading, escape);
   if (table) {
-    const source = table.source;
-    const count = source ? source.table.rows.length : table.rows.length;
-    if (count > 0) {
+    if (table.rows.length > 0) {
       html += `<div class="site-scroll">\n<table class="site-table">\n<thead><tr>${table.columns.map((c) => `<th scope="col">${escape(c.header)}</th>`).join("")}</tr></thead>\n<tbody>\n`;
       // Each row joined on its own and the rows joined once: added to one string cell by cell, a
       // register's table was a rope of millions of pieces, every one of them copied by each young
       // generation collection it lived through (a 10,000-entity site's register pages promoted 170 MB).
-      const rows = new Array<string>(count);
-      if (source) {
-        // A register's cells straight from its rows, as siteCell would make them (view.ts siteTable).
-        const { table: registerTable, classes, link } = source;
-        const keys = registerTable.columns.map((c) => c.key);
-        const opens = classes.map((className) => `<td${className ? ` class="${escape(className)}"` : ""}>`);
-        for (let r = 0; r < count; r++) {
-          const row = registerTable.rows[r]!;
-          const cells = new Array<string>(keys.length);
-          for (let c = 0; c < cells.length; c++) {
-            const value = row[keys[c]!];
-            const text = value === null || value === undefined ? "" : String(value);
-            cells[c] = `${opens[c]}${cellContent(text, link(row, keys[c]!, text), classes[c], escape, asRegister)}</td>`;
-          }
-          rows[r] = `<tr>${cells.join("")}</tr>\n`;
+      const rows = new Array<string>(table.rows.length);
+      for (let r = 0; r < rows.length; r++) {
+        const row = table.rows[r]!;
+        const cells = new Array<string>(row.length);
+        for (let c = 0; c < cells.length; c++) {
+          const cell = row[c]!;
+          cells[c] = `<td${cell.className ? ` class="${escape(cell.className)}"` : ""}>${cellHtml(cell, escape, register === true)}</td>`;
         }
-      } else {
-        for (let r = 0; r < count; r++) {
-          const row = table.rows[r]!;
-          const cells = new Array<string>(row.length);
-          for (let c = 0; c < cells.length; c++) {
-            const cell = row[c]!;
-            cells[c] = `<td${cell.className ? ` class="${escape(cell.className)}"` : ""}>${cellHtml(cell, escape, asRegister)}</td>`;
-          }
-          rows[r] = `<tr>${cells.join("")}</tr>\n`;
-        }
+        rows[r] = `<tr>${cells.join("")}</tr>\n`;
       }
       html += `${rows.join("")}</tbody>\n</table>\n</div>\n`;
     } else {
@@ -81,14 +61,9 @@ function headingHtml(heading: RegisterHeading, escape: Escape): string {
  * (site.css .site-list), so the other columns keep their room.
  */
 function cellHtml(cell: Cell, escape: Escape, register = false): string {
-  return cellContent(cell.text, cell.href, cell.className, escape, register);
-}
-
-/** cellHtml of a cell's parts. */
-function cellContent(text: string, href: string | undefined, className: string | undefined, escape: Escape, register: boolean): string {
-  if (href) return `<a href="${escape(href)}">${escape(text)}</a>`;
-  if (className === "list") return `<div class="site-list">${register ? cellMarkup(text, "list", escape) : listHtml(text, escape)}</div>`;
-  return register ? cellMarkup(text, className ?? "text", escape) : escape(text);
+  if (cell.href) return `<a href="${escape(cell.href)}">${escape(cell.text)}</a>`;
+  if (cell.className === "list") return `<div class="site-list">${register ? cellMarkup(cell.text, "list", escape) : listHtml(cell.text, escape)}</div>`;
+  return register ? cellMarkup(cell.text, cell.className ?? "text", escape) : escape(cell.text);
 }
 
 /** A list's values, a line ending only after a separator; break opportunities in the text alone, not in an escape's ";". */

@@ -16,17 +16,7 @@ export interface Cell {
 
 export interface SiteTable {
   columns: { header: string; className?: string }[];
-  /** Every row's cells; a site table of a register (siteTable) makes them only when they are first read, by a template of the repository's. */
-  readonly rows: Cell[][];
-  /** The register a site table shows (siteTable): section.ts writes its cells straight from its rows, without a Cell object of each. */
-  source?: SiteTableSource;
-}
-
-/** A register as a site table: its rows, each column's class (SITE_CELL_CLASS) and the links of its cells. */
-export interface SiteTableSource {
-  table: Table;
-  classes: (string | undefined)[];
-  link: Linker;
+  rows: Cell[][];
 }
 
 /** A titled block of a page: a table, a list of links, or a line saying there is nothing. */
@@ -125,32 +115,21 @@ const SITE_CELL_CLASS: Readonly<Record<ColumnKind | "date", string | undefined>>
   text: undefined,
 };
 
-/**
- * A register or matrix (the same Table that `csr list` and `csr matrix` print) as a site table. Its
- * cells are made only if something reads `rows` (a repository's own `site-section` template): the
- * site's own pages are written from `source` (section.ts), since a register has up to a few hundred
- * thousand cells and an object of each was a fifth of a large site's register pages and its garbage.
- */
+/** A register or matrix (the same Table that `csr list` and `csr matrix` print) as a site table. */
 export function siteTable(table: Table, link: Linker): SiteTable {
-  const classes = table.columns.map((c) => SITE_CELL_CLASS[columnClass(c)]);
-  let rows: Cell[][] | undefined;
+  const columns = table.columns.map((c) => ({ key: c.key, className: SITE_CELL_CLASS[columnClass(c)] }));
+  // Cells are made field by field, not by spreading optional parts: a register has up to a few hundred thousand.
   return {
     columns: table.columns.map((c) => ({ header: c.header, ...(c.date ? { className: "date" } : {}) })),
-    source: { table, classes, link },
-    get rows() {
-      rows ??= table.rows.map((row) => table.columns.map(({ key }, i) => siteCell(row, key, classes[i], link)));
-      return rows;
-    },
+    rows: table.rows.map((row) =>
+      columns.map(({ key, className }) => {
+        const value = row[key];
+        const cell: Cell = { text: value === null || value === undefined ? "" : String(value) };
+        const target = link(row, key, cell.text);
+        if (target) cell.href = target;
+        if (className) cell.className = className;
+        return cell;
+      }),
+    ),
   };
-}
-
-/** A register's cell on a site page: its text, its link and its column's class. */
-function siteCell(row: Record<string, TableCell>, key: string, className: string | undefined, link: Linker): Cell {
-  const value = row[key];
-  // Made field by field, not by spreading optional parts.
-  const cell: Cell = { text: value === null || value === undefined ? "" : String(value) };
-  const target = link(row, key, cell.text);
-  if (target) cell.href = target;
-  if (className) cell.className = className;
-  return cell;
 }
