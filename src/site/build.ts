@@ -61,6 +61,11 @@ export interface SiteOptions {
   version: string;
   /** The documents as the revisions of `today` were released, for those revised since (RegisterContext `released`). */
   released?: ReadonlyMap<string, ControlledDocument>;
+  /**
+   * Where the findings of a site of a past day come from (commands/site findingsAsOf): the repository
+   * as committed at the end of `today`, or, with no commit by then, the working tree, which the pages say.
+   */
+  findingsSource?: FindingsSource;
   /** The change report (变更报告) of the period the site shows (csr site: the twelve months to `today`), built from the registers' context. */
   changeReport?: (rc: RegisterContext) => Table;
   /**
@@ -69,6 +74,9 @@ export interface SiteOptions {
    */
   heading?: (table: Table) => Table;
 }
+
+/** The commit whose `csr check` a site of a past day shows (its short id and committer day), or that there was none by then. */
+export type FindingsSource = { commit: string; date: string } | { unavailable: true };
 
 /** Where the site goes: each file by its site-relative '/'-separated path. */
 export interface SiteWriter {
@@ -455,6 +463,10 @@ async function writeSite(repo: Repository, findings: readonly Finding[], options
   );
 
   // --- Findings.
+  // A site of a past day says whose check its findings are (commands/site findingsAsOf), on the findings page and the dashboard.
+  const source = options.findingsSource;
+  const findingsNote = source === undefined ? undefined : "commit" in source ? tr("site.findings.source.commit", { today, commit: source.commit, date: source.date }) : tr("site.findings.source.unavailable", { today });
+  const withFindingsNote = (key: "site.findings.lead-with-note" | "site.dashboard.lead-with-note", lead: string) => (findingsNote ? tr(key, { lead, note: findingsNote }) : lead);
   const findingsLinker = (page: string): Linker => (row, key) => {
     if (key !== "file") return undefined;
     const entity = entityOfFile(String(row.file).replace(/:\d+:\d+$/, ""));
@@ -462,7 +474,7 @@ async function writeSite(repo: Repository, findings: readonly Finding[], options
   };
   generic("findings.html", {
     title: tr("site.findings.title"),
-    lead: tr("site.findings.lead", { today, errors: count(findings, "error"), warnings: count(findings, "warning") }),
+    lead: withFindingsNote("site.findings.lead-with-note", tr("site.findings.lead", { today, errors: count(findings, "error"), warnings: count(findings, "warning") })),
     sections: [
       {
         title: tr("site.findings.all"),
@@ -488,7 +500,7 @@ async function writeSite(repo: Repository, findings: readonly Finding[], options
     "index.html",
     renderer.renderPartial("site-dashboard", {
       title: tr("site.dashboard.title"),
-      lead: tr("site.dashboard.lead", { today }),
+      lead: withFindingsNote("site.dashboard.lead-with-note", tr("site.dashboard.lead", { today })),
       panels: panels.map((panel) => dashboardPanel(panel, listHref, (e, fragment) => link("index.html", e.kind, e.id, fragment))),
       site: chrome("index.html"),
     }),

@@ -35,7 +35,7 @@ function commitAt(dir: string, when: string, message: string): void {
 async function site(dir: string, lang: "zh-CN" | "en", ...today: string[]): Promise<(path: string) => string> {
   const out = join(tempDir(), "site");
   const result = await csrInProcess(["-C", dir, "site", "--out", out, ...today], { lang });
-  expect({ code: result.code, stderr: result.stderr }).toEqual({ code: 0, stderr: expect.stringContaining("已生成网站") });
+  expect({ code: result.code, stderr: result.stderr }).toEqual({ code: 0, stderr: expect.stringContaining(lang === "en" ? "Built the site" : "已生成网站") });
   return (path) => readFileSync(join(out, path), "utf8");
 }
 
@@ -53,6 +53,7 @@ function latestReleases(html: string): string | undefined {
 
 describe("csr site --today D of a past day", () => {
   let dir: string;
+  let lastOfD: string;
   beforeAll(() => {
     dir = withoutYearCheck(
       minimalRepo({
@@ -67,6 +68,7 @@ describe("csr site --today D of a past day", () => {
     // The last commit of D in the committers' day: 15:30 UTC.
     writeFileSync(file, readFileSync(file, "utf8").replace("title: 文件控制程序", "title: 文件控制程序\nremarks: 备注甲"));
     commitAt(dir, "2026-11-25T23:30:00+08:00", "QP-001 备注");
+    lastOfD = git(dir, ["rev-parse", "--short", "HEAD"]).trim();
     // 17:00 UTC on D, but the 26th where it was committed: after D.
     writeFileSync(file, readFileSync(file, "utf8").replace("备注甲", "备注乙"));
     commitAt(dir, "2026-11-26T01:00:00+08:00", "QP-001 备注改");
@@ -106,6 +108,28 @@ describe("csr site --today D of a past day", () => {
     expect(csr).toContain('<h2>3 评审结论</h2>\n<p class="empty">尚未作出结论</p>');
     expect(csr).toContain("<li>状态：已接收</li><li>");
     expect(csr).toContain("<li>评审期限：2026-11-23（剩余 -2 个工作日）</li><li>未会签部门：品质部</li>");
+  });
+
+  it("shows the findings csr check gave at the end of D: of the last commit of D, checked against D", async () => {
+    const read = await site(dir, "zh-CN", "--today", D);
+    const findings = read("findings.html");
+    expect(findings).toContain(
+      `<p class="site-lead">csr check 截至 2026-11-25 的结果：1 个错误，0 个警告。发现项是 csr check 在 2026-11-25 当日结束时的结果：按当时已提交的仓库（提交 ${lastOfD}，2026-11-25）检查，之后提交的内容不计入。</p>`,
+    );
+    // Not decided on D, and overdue: not the records of A/1 and of the decision, dated after D, reported as dated in the future.
+    expect(rows(findings, "全部发现项")).toEqual(["错误 | csr/review-overdue | csr/DYA/DYA-001.yaml:6:11 | DYA-001 的评审已逾期：2026-11-09 接收，应于 2026-11-23 前完成（10 个工作日），已超期 2 个工作日；请用 &#x27;csr review DYA-001&#x27; 记录缺少的意见和评审结论。"]);
+    expect(read("index.html")).toContain(`<p class="site-lead">截至 2026-11-25。发现项是 csr check 在 2026-11-25 当日结束时的结果：按当时已提交的仓库（提交 ${lastOfD}，2026-11-25）检查，之后提交的内容不计入。</p>`);
+    expect(read("csr/DYA-001.html")).toContain("csr/review-overdue");
+  });
+
+  it("says so where no commit was made by D, and shows the findings of the files as they are now", async () => {
+    const read = await site(dir, "en", "--today", "2026-03-01");
+    const note = "csr cannot take the findings back to 2026-03-01: git has no commit of the repository made by then. They are the findings of the files as they are now, checked against 2026-03-01, and may count what was recorded later (a record dated after 2026-03-01 is reported as dated in the future).";
+    expect(read("findings.html")).toContain(`<p class="site-lead">What csr check reports as of 2026-03-01: 13 error(s), 0 warning(s). ${note}</p>`);
+    expect(read("index.html")).toContain(`<p class="site-lead">As of 2026-03-01. ${note}</p>`);
+    // Both documents were released after that day.
+    expect(read("documents/QP-001.html")).toContain('<p class="site-lead">QP-001 was released on 2026-03-02, after 2026-03-01: on 2026-03-01 it was not yet a controlled document, and a site as of that day does not show it.</p>');
+    expect(read("csr/DYA-001.html")).toContain('<p class="site-lead">DYA-001 was received on 2026-11-09, after 2026-03-01: on 2026-03-01 it was not yet among the customer-specific requirements, and a site as of that day does not show it.</p>');
   });
 
   it("shows everything as it is now on a site of today", async () => {

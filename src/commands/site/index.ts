@@ -16,7 +16,11 @@ import { findRoot } from "../../load/discover.js";
 import { packageManifest } from "../../load/package.js";
 import type { Lang } from "../../render/view.js";
 import { buildSite } from "../../site/build.js";
-import { addDays, addMonths } from "../../core/dates.js";
+import { addDays, addMonths, localToday } from "../../core/dates.js";
+import type { Finding } from "../../core/diagnostic.js";
+import { loadRevision } from "../../load/base.js";
+import { gitRead } from "../../load/git.js";
+import type { FindingsSource } from "../../site/build.js";
 import type { RegisterContext } from "../../report/registers/context.js";
 import { periodChangeReport, periodTable } from "../changes/index.js";
 import { dateOption } from "../options.js";
@@ -46,7 +50,8 @@ export async function siteCommand(ctx: CommandContext, flags: SiteFlags): Promis
     return [...outcome.findings, ...outcome.held];
   });
   const repo = checked.repo;
-  const findings = checked.findings.filter((f) => f.heldBackBy === undefined);
+  const asOf = await findingsAsOf(root, today);
+  const findings = asOf?.findings ?? checked.findings.filter((f) => f.heldBackBy === undefined);
   refuseOrWarnUnreadable(ctx, repo);
   const lang: Lang = language();
   const { version } = packageManifest();
@@ -74,7 +79,7 @@ export async function siteCommand(ctx: CommandContext, flags: SiteFlags): Promis
     // The change report of the twelve months to `today`, the period an annual surveillance audit looks at; its title names the days.
     const changes = await periodChangeReport(ctx, root, repo, addDays(addMonths(today, -12), 1), today);
     const changeReport = (rc: RegisterContext) => periodTable(rc, changes);
-    const summary = await buildSite(repo, findings, { lang, today, baseUrl, version, released: await releasedOn(repo, today), changeReport, heading: (table) => withHeading(repo, table, lang, today) }, { fileFor, write: (path, content) => writeFileSync(fileFor(path), content) });
+    const summary = await buildSite(repo, findings, { lang, today, baseUrl, version, released: await releasedOn(repo, today), ...(asOf ? { findingsSource: asOf.source } : {}), changeReport, heading: (table) => withHeading(repo, table, lang, today) }, { fileFor, write: (path, content) => writeFileSync(fileFor(path), content) });
     writeFileSync(join(staging, SITE_MARKER), t("site-command.marker") + "\n");
     swapIn(staging, out);
     ctx.stdout(`${shown(ctx.dir, out)}/index.html\n`);
@@ -89,6 +94,26 @@ export async function siteCommand(ctx: CommandContext, flags: SiteFlags): Promis
     rmSync(staging, { recursive: true, force: true });
     throw error;
   }
+}
+
+/**
+ * The findings of a site of a past day (`today` before the calendar day csr runs on): what `csr check`
+ * reported at the end of that day, i.e. the repository as committed then (the last commit whose
+ * committer date, in its own time zone, is that day or earlier: the same day as the site's commit
+ * lists, src/site/build.ts fileCommits), checked against that day. The working tree holds only
+ * today's YAML: checked against a past day it reports every record made since as dated in the future
+ * and a review decided since as decided (tester25 F4). Without such a commit (no git, no commit by
+ * then) the working tree's findings, and `source` says they could not be taken back.
+ * Undefined for a site of today or a day ahead: the working tree's findings, as before.
+ */
+async function findingsAsOf(root: string, today: string): Promise<{ findings?: Finding[]; source: FindingsSource } | undefined> {
+  if (today >= localToday()) return undefined;
+  const log = gitRead(root, ["log", "--date=short", "--format=%H %h %cd", "--", "."]);
+  const line = log?.split("\n").find((l) => l !== "" && l.slice(-10) <= today);
+  if (line === undefined) return { source: { unavailable: true } };
+  const [commit = "", short = "", date = ""] = line.split(" ");
+  const outcome = checkRepository(await loadRevision(root, commit), { today });
+  return { findings: outcome.findings, source: { commit: short, date } };
 }
 
 function baseUrlOption(value: string): string {
