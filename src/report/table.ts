@@ -59,7 +59,9 @@ export interface Table {
   notes?: string[];
   /**
    * Lines for the person who runs the command, never printed in the register (a register goes to an
-   * auditor: tester23 F12): what has no English text and the command that adds it. Printed on stderr (emitTable, csr export).
+   * auditor: tester23 F12): the commands and settings that add what the register lacks or list what it
+   * leaves out (English text, drafts, a customer's approval, a year's holidays...), while the notes say
+   * only what the register holds, in its language. Printed on stderr (emitTable, csr export).
    */
   hints?: string[];
   /** The register's heading as an auditor expects it on paper; see registerHeading in commands/shared/output.ts. */

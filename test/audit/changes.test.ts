@@ -144,6 +144,8 @@ describe("csr changes", { timeout: 120_000 }, () => {
   it("prints a CJK-aligned table by default, with a count per area", async () => {
     const result = await csrInProcess(["-C", dir, "changes", "audit-2025", "audit-2026"], { lang: null, env: TZ });
     expect(result.code).toBe(0);
+    // How to list a period instead is for the one who runs the command, not a line of the report.
+    expect(result.stderr).toBe("要列出一个期间内记录的变更，请给出两个日期：csr changes 2025-01-10 2025-09-05。\n");
     const short = (tag: string) => git(dir, ["rev-parse", "--short=7", tag]).trim();
     const out = result.stdout.split("\n");
     expect(out[0]).toBe(`变更报告：audit-2025 (${short("audit-2025")}, 2025-01-10) → audit-2026 (${short("audit-2026")}, 2025-09-05)`);
@@ -173,7 +175,7 @@ describe("csr changes", { timeout: 120_000 }, () => {
       "顾客来源文件：新版本 1",
       "条款覆盖：新覆盖 1",
       "人员与角色：新增 1，角色变更 1",
-      "按提交比较：列出两次提交之间记入仓库的变更；日期一栏是记录上的日期，不是提交的日期。要列出一个期间内记录的变更，请给出两个日期：csr changes 2025-01-10 2025-09-05。",
+      "按提交比较：列出两次提交之间记入仓库的变更；日期一栏是记录上的日期，不是提交的日期。",
       "",
     ]);
   });
@@ -225,7 +227,7 @@ describe("csr changes", { timeout: 120_000 }, () => {
     const out = tempDir();
     for (const ext of ["md", "html", "xlsx"]) {
       const result = await csrInProcess(["-C", dir, "changes", "audit-2025", "audit-2026", "--out", join(out, `changes.${ext}`), "--lang", "en"], { env: TZ });
-      expect(result.stderr).toBe(`wrote ${join(out, `changes.${ext}`)}\n`);
+      expect(result.stderr).toBe(`wrote ${join(out, `changes.${ext}`)}\nTo list the changes recorded in a period, give two dates: csr changes 2025-01-10 2025-09-05.\n`);
       expect(result.code).toBe(0);
     }
     const md = readFileSync(join(out, "changes.md"), "utf8");
@@ -234,7 +236,7 @@ describe("csr changes", { timeout: 120_000 }, () => {
     expect(md.split("\n").slice(0, 3)).toEqual(["## Changes", "", `测试汽车零部件有限公司 | Commits: audit-2025 (${short("audit-2025")}, 2025-01-10) → audit-2026 (${short("audit-2026")}, 2025-09-05)`]);
     expect(md).toContain("CSRs: added 1, decided 1, reopened 1, where addressed 1");
     expect(md).toContain(
-      "Compared by commit: the changes recorded in the repository between the two commits; the dates are those of the records, not of the commits. To list the changes recorded in a period, give two dates: csr changes 2025-01-10 2025-09-05.",
+      "Compared by commit: the changes recorded in the repository between the two commits; the dates are those of the records, not of the commits.",
     );
     const html = readFileSync(join(out, "changes.html"), "utf8");
     expect(html).toContain('<td class="code">CSRs</td><td class="code">reopened</td><td class="id">DYA-001</td>');
@@ -246,14 +248,24 @@ describe("csr changes", { timeout: 120_000 }, () => {
     expect(sheet.getCell("H3").value).toEqual(new Date("2025-06-01T00:00:00Z"));
     // Title, header, 11 changes, a blank row, 5 counts and the note on what the report compares.
     expect(sheet.rowCount).toBe(2 + 11 + 1 + 5 + 1);
-    // The note prints whole (auditor17 F4): merged across the columns, wrapped, as tall as its lines.
-    const row = sheet.getRow(sheet.rowCount);
+    // The note on what the report compares, and nothing on how to list a period (stderr says it).
+    expect((sheet.getRow(sheet.rowCount).values as unknown[]).filter(Boolean)).toEqual([
+      "Compared by commit: the changes recorded in the repository between the two commits; the dates are those of the records, not of the commits.",
+    ]);
+    // A note too long for one line prints whole (auditor17 F4): merged across the columns, wrapped, as tall as its
+    // lines. The note of a period says what it compares by commit.
+    const period = await csrInProcess(["-C", dir, "changes", "2025-01-01", "2025-09-30", "--out", join(out, "period.xlsx"), "--lang", "en"], { env: TZ });
+    expect([period.code, period.stderr]).toEqual([0, `wrote ${join(out, "period.xlsx")}\n`]);
+    const periodBook = new ExcelJS.Workbook();
+    await periodBook.xlsx.readFile(join(out, "period.xlsx"));
+    const periodSheet = periodBook.getWorksheet("Changes")!;
+    const row = periodSheet.getRow(periodSheet.rowCount);
     const first = (row.values as unknown[]).findIndex((v) => v !== undefined && v !== null);
     const note = row.getCell(first);
-    expect([note.address, note.value]).toEqual([`${"ABCDEFGH"[first - 1]}${sheet.rowCount}`, expect.stringMatching(/^Compared by commit: /)]);
+    expect([note.address, note.value]).toEqual([`${"ABCDEFGH"[first - 1]}${periodSheet.rowCount}`, expect.stringMatching(/^The changes the records date from 2025-01-01 to 2025-09-30: /)]);
     expect(row.getCell(8).master.address).toBe(note.address);
     expect(note.alignment).toEqual({ vertical: "top", wrapText: true });
-    expect(sheet.getRow(sheet.rowCount).height).toBeGreaterThan(15);
+    expect(periodSheet.getRow(periodSheet.rowCount).height).toBeGreaterThan(15);
   });
 
   it("refuses what is not a revision, and a folder without git", async () => {
@@ -444,7 +456,7 @@ describe("csr changes of a system imported into git", { timeout: 120_000 }, () =
       "文件  换版  QP-002  文件控制程序  A/0     A/1     增加电子文件控制（更改页：P3-P4）  2026-11-25",
       "",
       "文件：换版 1",
-      "按提交比较：列出两次提交之间记入仓库的变更；日期一栏是记录上的日期，不是提交的日期。其中 1 项的日期不在 2026-12-01 至 2026-12-02 之间。要列出一个期间内记录的变更，请给出两个日期：csr changes 2026-12-01 2026-12-02。",
+      "按提交比较：列出两次提交之间记入仓库的变更；日期一栏是记录上的日期，不是提交的日期。其中 1 项的日期不在 2026-12-01 至 2026-12-02 之间。",
       "",
     ]);
     const period = JSON.parse((await csrInProcess(["-C", repo, "changes", "2026-11-01", "2026-11-30", "--format", "json"], { lang: null, env: TZ })).stdout) as PeriodJson;

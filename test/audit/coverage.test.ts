@@ -206,14 +206,14 @@ describe("coverage/clause-uncovered", () => {
     expect(json.notes).toEqual([
       "覆盖率：2/7 (28.6%)",
       "● 直接对应；△ 仅对应上级条款（继承）；○ 通过下级文件对应",
-      "由上级条款继承的 2 条不计为已覆盖：请在文件中直接对应，或在 qms.yaml 设置 coverage.inherit_from_parent。",
+      "由上级条款继承的 2 条不计为已覆盖：文件只对应了其上级条款。",
       "仅继承：4.1 理解组织及其环境",
       "仅继承：4.2 相关方",
       "未覆盖：8 运行",
       "未覆盖：8.3 设计和开发",
       "未覆盖：8.3.1 总则",
       // The draft the fixture has is left out, as from the controlled document list (auditor17 F7).
-      "另有 1 份文件尚未发布（草稿或审批中），不是受控文件，未列入；用 'csr list documents --status draft' 或 '--status all' 列出。",
+      "另有 1 份文件尚未发布（草稿或审批中），不是受控文件，未列入。",
     ]);
   });
 });

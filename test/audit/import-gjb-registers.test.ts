@@ -89,7 +89,7 @@ describe("GJB registers into a repository", () => {
     expect(list.stdout.split("\n").filter((line) => /^\| \d/.test(line) || line.startsWith("另有"))).toEqual([
       "| 1 | 文件控制程序 | QX/QP-001 | B/0 | 2023-03-01 | 综合部 |  |  |  |  |",
       "| 2 | 生产过程控制程序 | QX/QP-006 | A/0 | 2023-03-01 | 生产部 |  |  |  | 草稿待审 |",
-      "另有 2 份文件尚未发布（草稿或审批中），不是受控文件，未列入；用 'csr list documents --status draft' 或 '--status all' 列出。  ",
+      "另有 2 份文件尚未发布（草稿或审批中），不是受控文件，未列入。  ",
     ]);
     // The list of every status gives the states they came back in, in its 状态 and 备注.
     const all = await csrInProcess(["-C", dir, "list", "documents", "--status", "all", "--format", "json"], { lang: null });

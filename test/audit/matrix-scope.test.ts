@@ -42,7 +42,8 @@ describe("csr matrix clauses --standard of a standard not in scope", () => {
     for (const args of [["--standard", "IATF16949"], []]) {
       const result = await csrInProcess(["-C", ACME, "matrix", "clauses", ...args, "--today", "2026-12-01"]);
       expect(result.code).toBe(0);
-      expect(result.stderr).toBe("");
+      // acme-auto's one draft is left out; the command that lists it is for the one who runs this one.
+      expect(result.stderr).toBe("'csr list documents --status draft' or '--status all' lists the documents not released yet.\n");
       expect(result.stdout).toContain("Coverage: 186/186 (100.0%)");
     }
   });

@@ -20,7 +20,13 @@ describe("csr export", () => {
     const result = await csrInProcess(["-C", REPO, "export", "--out", out], { lang: null });
     expect(result.code).toBe(0);
     expect(result.stdout).toBe("");
-    expect(result.stderr).toBe(`已写入 ${out}\n`);
+    // Each register's hints once, for the one who runs the command, none in the workbook (tester23 F12).
+    expect(result.stderr).toBe(
+      `已写入 ${out}\n` +
+        "用 'csr list documents --status draft' 或 '--status all' 列出尚未发布的文件。\n" +
+        "要覆盖继承的条款，请在满足这些条款的文件中直接对应；如果对应上级条款即覆盖其下级条款，请在 qms.yaml 中设置 coverage.inherit_from_parent: true。\n" +
+        "顾客要求认可对照表时，取得认可后用 'csr symbol approve FORD --by <认可人> --date <日期> --evidence <依据>' 登记。\n",
+    );
     const workbook = await readWorkbook(out);
     expect(workbook.worksheets.map((w) => w.name)).toEqual([
       "程序文件一览表",

@@ -49,7 +49,7 @@ describe("citations of the standards in scope", () => {
     expect((await csrInProcess(["-C", block, "matrix", "csr", "--help"], { lang: "en" })).stdout.split("\n")[2]).toBe("where each customer requirement is addressed (GJB 9001C 7.5.1)");
     // One standard in scope: a bare clause number is that standard's; a clause it lacks is named with the nearest one.
     const bare = await csrInProcess(["-C", GJB, "list", "--clause", "8.3"], { lang: null });
-    expect([bare.code, bare.stderr, bare.stdout.split("\n")[0]]).toEqual([0, "", "顾客要求清单（条款：8.3；共 0 项）"]);
+    expect([bare.code, bare.stderr, bare.stdout.split("\n")[0]]).toEqual([0, "完整的顾客要求清单：csr list csr。\n", "顾客要求清单（条款：8.3；共 0 项）"]);
     const wrong = await csrInProcess(["-C", GJB, "list", "--clause", "第8.3条"], { lang: null });
     expect([wrong.code, wrong.stderr]).toEqual([2, "csr: --clause 第8.3条：条款写作“标准:条款号”，如 GJB9001C:8.3。\n"]);
     const two = await csrInProcess(["-C", GJB, "list", "--clause", "8.3、8.4"], { lang: null });

@@ -1,11 +1,15 @@
 /**
- * A register handed to an auditor holds the register alone: the hints for the one who runs the
- * command (what has no English text and the command that adds it) go to stderr, in every format
- * of csr list and in csr export's workbook (tester23 F12).
+ * A register handed to an auditor holds the register alone, in its one language: the hints for the
+ * one who runs the command (what has no English text and the command that adds it; the command that
+ * lists the drafts left out, records a customer's approval or lists a period; the qms.yaml setting
+ * for inherited clauses) go to stderr, in every format of csr list, csr matrix and csr changes and
+ * in csr export's workbook (tester23 F12), while the notes under the table say only what the
+ * register holds. The built binary.
  */
+import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { csr, ROOT, tempDir } from "../helpers.js";
+import { copyFixture, csr, git, gitInit, ROOT, tempDir } from "../helpers.js";
 
 const ACME = join(ROOT, "examples/acme-auto");
 const FORMS =
@@ -26,11 +30,113 @@ describe("operator hints of an English register go to stderr, never into it (tes
   it("csr export: each hint once on stderr, none in the workbook", { timeout: 120_000 }, () => {
     const out = join(tempDir(), "registers.xlsx");
     const run = csr(["-C", ACME, "export", "--today", "2026-11-27", "--out", out], { lang: "en" });
-    expect([run.code, run.stderr]).toEqual([0, `wrote ${out}\n${FORMS}${CATEGORIES}`]);
+    expect([run.code, run.stderr]).toEqual([0, `wrote ${out}\n${DRAFTS.en}${FORMS}${CATEGORIES}${SYMBOLS.en("BCM")}`]);
   });
 
   it("in Chinese there is nothing to say: the register is in Chinese", () => {
     const run = csr(["-C", ACME, "list", "forms", "--today", "2026-11-27", "--format", "md"], { lang: "zh-CN" });
     expect([run.code, run.stderr]).toEqual([0, ""]);
+  });
+});
+
+const REGISTERS = join(ROOT, "test/fixtures/audit/registers");
+const DRAFTS = {
+  en: "'csr list documents --status draft' or '--status all' lists the documents not released yet.\n",
+  "zh-CN": "用 'csr list documents --status draft' 或 '--status all' 列出尚未发布的文件。\n",
+};
+const SYMBOLS = {
+  en: (code: string) => `Where a customer requires to approve the symbol table, record its approval with 'csr symbol approve ${code} --by <who> --date <date> --evidence <where>'.\n`,
+  "zh-CN": (code: string) => `顾客要求认可对照表时，取得认可后用 'csr symbol approve ${code} --by <认可人> --date <日期> --evidence <依据>' 登记。\n`,
+};
+const INHERITED = {
+  en: "To cover the inherited clauses, name them in the documents that meet them; or, where a clause addressed covers its sub-clauses, set coverage.inherit_from_parent: true in qms.yaml.\n",
+  "zh-CN": "要覆盖继承的条款，请在满足这些条款的文件中直接对应；如果对应上级条款即覆盖其下级条款，请在 qms.yaml 中设置 coverage.inherit_from_parent: true。\n",
+};
+/** What a register's notes must never hold: a command, an option, a qms.yaml key. */
+const OPERATOR = /csr (list|symbol|changes|check|release)|--status|inherit_from_parent/;
+
+/** The lines of a Markdown register between its table and its signature lines: its notes. */
+function mdNotes(stdout: string): string[] {
+  const lines = stdout.split("\n");
+  const last = lines.length - 1 - [...lines].reverse().findIndex((line) => line.startsWith("|"));
+  return lines.slice(last + 2, lines.findIndex((line, i) => i > last && line === "" && lines[i + 1]?.includes("________")));
+}
+
+describe("the notes under a register say what it holds; what to run goes to stderr, in the same one language", () => {
+  const cases = {
+    "csr list documents": { args: ["list", "documents"], en: ["1 more document(s) not released yet (draft or in review) are not controlled documents and are not listed."], "zh-CN": ["另有 1 份文件尚未发布（草稿或审批中），不是受控文件，未列入。"], hints: [DRAFTS] },
+    "csr list symbols": { args: ["list", "symbols"], en: ["No customer approval recorded: Ford Motor Company (2 rows)."], "zh-CN": ["未登记顾客认可：福特汽车 2 行。"], hints: [{ en: SYMBOLS.en("FORD"), "zh-CN": SYMBOLS["zh-CN"]("FORD") }] },
+    "csr matrix clauses": {
+      args: ["matrix", "clauses"],
+      en: [
+        "Coverage: 8/13 (61.5%)",
+        "● addressed directly; △ only a parent clause is named (inherited); ○ through the documents it lists",
+        "2 inherited clause(s) do not count as covered: only a clause above each is addressed.",
+        "Not covered: 4 Context of the organization",
+        "Not covered: 4.1 Understanding the organization",
+        "Not covered: 4.2 Interested parties",
+        "Inherited only: 7.5.1 General",
+        "Inherited only: 7.5.3 Control of documented information",
+        "1 more document(s) not released yet (draft or in review) are not controlled documents and are not listed.",
+      ],
+      "zh-CN": [
+        "覆盖率：8/13 (61.5%)",
+        "● 直接对应；△ 仅对应上级条款（继承）；○ 通过下级文件对应",
+        "由上级条款继承的 2 条不计为已覆盖：文件只对应了其上级条款。",
+        "未覆盖：4 组织环境",
+        "未覆盖：4.1 理解组织及其环境",
+        "未覆盖：4.2 理解相关方的需求和期望",
+        "仅继承：7.5.1 总则",
+        "仅继承：7.5.3 成文信息的控制",
+        "另有 1 份文件尚未发布（草稿或审批中），不是受控文件，未列入。",
+      ],
+      hints: [INHERITED, DRAFTS],
+    },
+  } as const;
+
+  for (const [command, expected] of Object.entries(cases)) {
+    it.each(["en", "zh-CN"] as const)(`${command} --lang %s`, { timeout: 120_000 }, (lang) => {
+      const stderr = expected.hints.map((hint) => hint[lang]).join("");
+      const md = csr(["-C", REGISTERS, ...expected.args, "--today", "2026-11-27", "--format", "md"], { lang });
+      expect([md.code, md.stderr, mdNotes(md.stdout).map((line) => line.trimEnd())]).toEqual([0, stderr, expected[lang]]);
+      // The other formats: the same notes (JSON), none of the hints in the register, the same stderr.
+      const json = csr(["-C", REGISTERS, ...expected.args, "--today", "2026-11-27", "--format", "json"], { lang });
+      expect([json.code, json.stderr, (JSON.parse(json.stdout) as { notes: string[] }).notes]).toEqual([0, stderr, expected[lang]]);
+      for (const format of ["table", "html", "csv"]) {
+        const run = csr(["-C", REGISTERS, ...expected.args, "--today", "2026-11-27", "--format", format], { lang });
+        expect([run.code, run.stderr, OPERATOR.test(run.stdout)]).toEqual([0, stderr, false]);
+      }
+      const out = join(tempDir(), "register.xlsx");
+      expect(csr(["-C", REGISTERS, ...expected.args, "--today", "2026-11-27", "--out", out], { lang })).toEqual({ code: 0, stdout: "", stderr: (lang === "en" ? `wrote ${out}\n` : `已写入 ${out}\n`) + stderr });
+    });
+  }
+
+  it.each(["en", "zh-CN"] as const)("a filtered register says it is filtered; the command for the whole one is on stderr (--lang %s)", (lang) => {
+    const run = csr(["-C", REGISTERS, "list", "csr", "--customer", "FORD", "--today", "2026-11-27", "--format", "json"], { lang });
+    expect([run.code, run.stderr, (JSON.parse(run.stdout) as { notes: string[] }).notes[0]]).toEqual(
+      lang === "en"
+        ? [
+            0,
+            "The whole customer-specific requirements list: csr list csr.\n" +
+              "2 CSRs have no English title and are printed with their Chinese one: add it with 'csr set <id> --title-en <text>'.\n" +
+              "1 category has no English name and is printed as written: add it under csr.categories_en in qms.yaml ({category: English name}).\n",
+            "This register is filtered (customer Ford Motor Company) and is not the whole customer-specific requirements list."]
+        : [0, "完整的顾客特定要求清单：csr list csr。\n", "本表按条件筛选（顾客：福特汽车），不是完整的顾客特定要求清单。"],
+    );
+  });
+
+  it.each(["en", "zh-CN"] as const)("csr changes between two commits: how to list a period instead is on stderr (--lang %s)", { timeout: 120_000 }, (lang) => {
+    const dir = gitInit(copyFixture("test/fixtures/audit/registers"));
+    const at = (day: string) => ({ GIT_AUTHOR_DATE: `${day}T10:00:00+08:00`, GIT_COMMITTER_DATE: `${day}T10:00:00+08:00` });
+    // gitInit committed everything today: that commit, dated a fixed day.
+    git(dir, ["commit", "-q", "--amend", "--no-edit", "--reset-author"], at("2026-11-02"));
+    writeFileSync(join(dir, "people.yaml"), "  - id: sun\n    name: 孙伟\n    department: QA\n    roles: [author]\n", { flag: "a" });
+    git(dir, ["commit", "-qam", "sun"], at("2026-11-03"));
+    const run = csr(["-C", dir, "changes", "HEAD~1", "HEAD", "--format", "md"], { lang, env: { TZ: "Asia/Shanghai" } });
+    expect([run.code, run.stderr]).toEqual([
+      0,
+      lang === "en" ? "To list the changes recorded in a period, give two dates: csr changes 2026-11-02 2026-11-03.\n" : "要列出一个期间内记录的变更，请给出两个日期：csr changes 2026-11-02 2026-11-03。\n",
+    ]);
+    expect(OPERATOR.test(run.stdout)).toBe(false);
   });
 });

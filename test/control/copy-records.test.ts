@@ -241,20 +241,23 @@ describe("csr list distribution|documents --department / --holder", () => {
     const production = await zh(dir, "list", "distribution", "--department", "生产部", "--today", "2026-11-27");
     expect(production.stdout.split("\n").slice(0, 2)).toEqual(["文件发放/回收记录（发放部门：生产部；共 2 份）", ""]);
     expect(production.stdout.split("\n").filter((l) => /^\d/.test(l)).map((l) => l.split(/\s{2,}/).slice(0, 5).join(" "))).toEqual(["1 QP-005 培训程序 A/0 2", "2 QP-005 培训程序 A/1 4"]);
-    expect(production.stdout.split("\n").slice(-3)).toEqual(["本表按条件筛选（发放部门：生产部），不是完整的文件发放/回收记录；完整的清单：csr list distribution。", "待回收 1 份，其中 1 份已过应回收日期（所发版本停止现行后 5 个工作日内回收）。", ""]);
+    expect(production.stdout.split("\n").slice(-3)).toEqual(["本表按条件筛选（发放部门：生产部），不是完整的文件发放/回收记录。", "待回收 1 份，其中 1 份已过应回收日期（所发版本停止现行后 5 个工作日内回收）。", ""]);
+    // The command that lists the whole register is for the one who runs this one, on stderr.
+    expect(production.stderr).toBe("完整的文件发放/回收记录：csr list distribution。\n");
     const held = await csrInProcess(["-C", dir, "list", "distribution", "--holder", "赵磊", "--department", "PRD", "--format", "json", "--today", "2026-11-27"]);
+    expect(held.stderr).toBe("The whole distribution and recall register: csr list distribution.\n");
     const json = JSON.parse(held.stdout);
     expect([json.title, json.rows.map((r: { copy: number }) => r.copy), json.notes[0]]).toEqual([
       "Distribution and recall register (issued to 生产部; holder 赵磊; 2 copies)",
       [2, 4],
-      "This register is filtered (issued to 生产部; holder 赵磊) and is not the whole distribution and recall register; all of it: csr list distribution.",
+      "This register is filtered (issued to 生产部; holder 赵磊) and is not the whole distribution and recall register.",
     ]);
     // What 生产部 holds in use: QP-005 with copy 4 (copy 2, of A/0, is due back, not in use).
     const documents = await zh(dir, "list", "documents", "--department", "PRD", "--format", "md", "--today", "2026-11-27");
     expect(documents.stdout.split("\n").filter((l) => l.startsWith("## ") || l.startsWith("| 1 ") || l.startsWith("本表")).map((l) => l.trimEnd())).toEqual([
       "## 受控文件清单（持有部门：生产部；共 1 份）",
       "| 1 | 二级 | QP-005 | 培训程序 | 品质部 | A/1 | 4 | 张伟 | 李娜 | 王强 | 2026-10-12 | 2026-10-12 |  |  | 已发布 |  |",
-      "本表按条件筛选（持有部门：生产部），不是完整的受控文件清单；完整的清单：csr list documents。",
+      "本表按条件筛选（持有部门：生产部），不是完整的受控文件清单。",
     ]);
     expect(mdRows(documents.stdout)[0]).toBe("| 序号 | 层级 | 文件编号 | 文件名称 | 部门 | 版本 | 受控号 | 编制 | 审核 | 批准 | 发布日期 | 生效日期 | 保存期限 | 条款 | 状态 | 备注 |");
     expect(JSON.parse((await csrInProcess(["-C", dir, "list", "documents", "--holder", "li", "--format", "json"])).stdout).rows).toEqual([]);
@@ -274,7 +277,7 @@ describe("csr list distribution|documents --department / --holder", () => {
       "wrote audit/documents-PRD-zhao.csv\ncsr: this CSV is filtered (held by 生产部; holder 赵磊), 1 row(s), and is not the whole controlled document list; a CSV holds only its header and rows, so the file does not say so. All of it: csr list documents --format csv.\n",
     ]);
     expect(readFileSync(join(dir, "audit/documents-PRD-zhao.csv"), "utf8").split("\r\n")[1]).toMatch(/^1,2,QP-005,培训程序,品质部,A\/1,4,/);
-    expect((await csrInProcess(["-C", dir, "list", "distribution", "--department", "PRD", "--format", "xlsx", "--out", "audit/"])).stderr).toBe("wrote audit/distribution-PRD.xlsx\n");
+    expect((await csrInProcess(["-C", dir, "list", "distribution", "--department", "PRD", "--format", "xlsx", "--out", "audit/"])).stderr).toBe("wrote audit/distribution-PRD.xlsx\nThe whole distribution and recall register: csr list distribution.\n");
     // Unfiltered, the register keeps its own name and says nothing more.
     expect((await csrInProcess(["-C", dir, "list", "distribution", "--format", "csv", "--out", "audit/"])).stderr).toBe("wrote audit/distribution.csv\n");
   });
@@ -416,7 +419,7 @@ describe("csr distribute and csr recall, as auditor17 read them back (F8, F9, F1
     const md = await zh(dir, "list", "distribution", "--document", "QP-006", "--format", "md", "--today", "2026-10-14");
     expect(md.stdout.split("\n")[0]).toBe("## 文件发放/回收记录（文件：QP-006；共 3 份）");
     expect(mdRows(md.stdout).slice(2).map((r) => r.split(" | ").slice(1, 5).join(" "))).toEqual(["QP-006 文件控制程序 A/0 1", "QP-006 文件控制程序 A/0 2", "QP-006 文件控制程序 A/0 3"]);
-    expect(md.stdout).toContain("本表按条件筛选（文件：QP-006），不是完整的文件发放/回收记录；完整的清单：csr list distribution。");
+    expect(md.stdout).toContain("本表按条件筛选（文件：QP-006），不是完整的文件发放/回收记录。");
     const json = JSON.parse((await csrInProcess(["-C", dir, "list", "distribution", "--document", "QP-005", "--format", "json", "--today", "2026-10-14"])).stdout);
     expect([json.title, json.rows.map((r: { number: string; copy: number }) => `${r.number} ${r.copy}`)]).toEqual(["Distribution and recall register (document QP-005; 3 copies)", ["QP-005 1", "QP-005 2", "QP-005 3"]]);
     const csv = await zh(dir, "list", "distribution", "--document", "QP-005", "--format", "csv", "--today", "2026-10-14");

@@ -156,10 +156,10 @@ describe("moving to a new edition", () => {
         "未覆盖：8.5.1.8 控制计划的评审（虚构）  ",
         "IATF 16949 第二版（虚构示例）替代 IATF 16949:2016（过渡期至 2027-06-30）；“原条款（2016版）”列为旧版中对应的条款。  ",
         // The fixture's draft is left out, as from the controlled document list (auditor17 F7).
-        "另有 1 份文件尚未发布（草稿或审批中），不是受控文件，未列入；用 'csr list documents --status draft' 或 '--status all' 列出。  ",
+        "另有 1 份文件尚未发布（草稿或审批中），不是受控文件，未列入。  ",
         "",
       ].join("\n"),
-      stderr: "",
+      stderr: "用 'csr list documents --status draft' 或 '--status all' 列出尚未发布的文件。\n",
     });
     const crossReference = await csrInProcess(["-C", dir, "matrix", "clauses", "--standard", "IATF16949E2", "--style", "cross-reference", "--format", "csv"]);
     expect(crossReference.stdout.split("\r\n").slice(0, 5)).toEqual([

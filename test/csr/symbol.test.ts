@@ -70,7 +70,9 @@ describe("csr symbol add", () => {
     git(dir, ["add", "symbols.yaml"]);
     git(dir, ["commit", "-qm", "symbols"]);
     const list = async () => (await csrInProcess(["-C", dir, "list", "symbols"], { lang: null })).stdout;
-    expect(await list()).toContain("\n未登记顾客认可：东岳越野车有限公司 2 行。顾客要求认可对照表时，取得认可后用 'csr symbol approve DYA --by <认可人> --date <日期> --evidence <依据>' 登记。\n");
+    expect(await list()).toContain("\n未登记顾客认可：东岳越野车有限公司 2 行。\n");
+    // The command that records it is for the one who runs the command, not the table's reader (tester23 F12).
+    expect((await csrInProcess(["-C", dir, "list", "symbols"], { lang: null })).stderr).toBe("顾客要求认可对照表时，取得认可后用 'csr symbol approve DYA --by <认可人> --date <日期> --evidence <依据>' 登记。\n");
     expect(await approve(dir, "DYA", "--by", "刘涛（东岳SQE）", "--date", "2025-03-05", "--evidence", "邮件", "-y", "--commit")).toMatchObject({
       code: 0,
       stdout: expect.stringMatching(/^已登记 DYA 对符号对照表 2 行的认可：刘涛（东岳SQE） 2025-03-05（邮件）。\n已提交 [0-9a-f]{7}：csr symbol approve DYA：刘涛（东岳SQE） 2025-03-05（邮件）\n$/),

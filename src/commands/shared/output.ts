@@ -212,7 +212,8 @@ function signatureLabel(lang: Lang, label: string): string {
  * incompleteNote when files could not be read, and the command then exits 1; CSV leaves the note
  * out because `csr import` reads every line of a CSV back as a row, so there the exit code and
  * stderr say it. For the same reason a filtered register's CSV (Table.filtered) starts with its
- * header row like any other, and stderr says that it is filtered; written into a folder, a filtered
+ * header row like any other, and stderr says that it is filtered (any other format: how to list
+ * the whole one, as the register's hints are printed, printHints); written into a folder, a filtered
  * register of any format is named after its filter (`distribution-PRD.csv`), not as the whole one.
  */
 export async function emitTable(ctx: CommandContext, table: Table, flags: OutputFlags, repo: Repository, lang: Lang, today?: string, name = table.filtered ? fileSafe(table.filtered.name) : (table.id ?? "table")): Promise<number> {
@@ -230,8 +231,9 @@ export async function emitTable(ctx: CommandContext, table: Table, flags: Output
   const content = await renderTable(table, format, repo, lang, cutWarning(ctx));
   if (out) await writeOutput(ctx, repo.root, out, content, flags.force);
   else if (typeof content === "string") ctx.stdout(content);
-  if (format === "csv" && table.filtered) ctx.stderr(translate(lang, "output.csv-filtered", { ...table.filtered, count: table.rows.length }) + "\n");
-  printHints(ctx, table.hints ?? []);
+  // A filtered register says so under its table (a CSV cannot); how to list the whole one is for the one who runs the command.
+  const filtered = table.filtered && translate(lang, format === "csv" ? "output.csv-filtered" : "output.filtered", { ...table.filtered, count: table.rows.length });
+  printHints(ctx, [...(filtered ? [filtered] : []), ...(table.hints ?? [])]);
   return note ? 1 : 0;
 }
 

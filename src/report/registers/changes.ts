@@ -79,17 +79,15 @@ function endLabel(end: RangeEnd): string {
 /**
  * The changes between two commits. Its dates are the records' own, which need not lie between the
  * commits' (a system imported in one commit brings years of revisions): a note says so, with how
- * many do not, and how to ask for a period instead.
+ * many do not; how to ask for a period instead is a hint (Table.hints).
  */
 export function changeReport(ctx: RegisterContext, changes: readonly Change[], from: RangeEnd, to: RangeEnd): Table {
   const range = `${endLabel(from)} → ${endLabel(to)}`;
   const outside = changes.filter((c) => c.date !== null && ((from.date !== null && c.date < from.date) || (to.date !== null && c.date > to.date))).length;
-  const note = [
-    t(ctx, "register.changes.note.commits"),
-    outside > 0 ? t(ctx, "register.changes.note.outside", { count: outside, from: from.date ?? "", to: to.date ?? "" }) : "",
-    t(ctx, "register.changes.note.ask-period", { from: from.date ?? "", to: to.date ?? "" }),
-  ];
-  return reportTable(ctx, changes, range, t(ctx, "register.changes.heading.commits", { range }), note);
+  const note = [t(ctx, "register.changes.note.commits"), outside > 0 ? t(ctx, "register.changes.note.outside", { count: outside, from: from.date ?? "", to: to.date ?? "" }) : ""];
+  // How to ask for a period instead is for the one who runs the command, not a line of the report.
+  const hints = [t(ctx, "register.changes.ask-period.hint", { from: from.date ?? "", to: to.date ?? "" })];
+  return { ...reportTable(ctx, changes, range, t(ctx, "register.changes.heading.commits", { range }), note), hints };
 }
 
 /**

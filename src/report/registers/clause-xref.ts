@@ -15,8 +15,8 @@ import type { Catalog } from "../../model/catalog.js";
 import { clauseCoverage, clauseNumbers, isWithin } from "../../model/coverage.js";
 import type { ControlledDocument } from "../../model/types.js";
 import type { Table } from "../table.js";
-import { compareIds, controlledDocuments, documentAsOfNotes, documentsOn, documentTitle, ownDocuments, t, unreleasedNotes, type RegisterContext } from "./context.js";
-import { catalogNotes, catalogTitle, clauseLabel, coverageLabel, coverageNotes, formerColumn, INHERITED, THROUGH_CHILDREN } from "./clauses.js";
+import { compareIds, controlledDocuments, documentAsOfNotes, documentsOn, documentTitle, ownDocuments, t, unreleasedHints, unreleasedNotes, withHints, type RegisterContext } from "./context.js";
+import { catalogNotes, catalogTitle, clauseLabel, coverageHints, coverageLabel, coverageNotes, formerColumn, INHERITED, THROUGH_CHILDREN } from "./clauses.js";
 
 type Reach = "direct" | "inherited" | undefined;
 interface Listed {
@@ -32,6 +32,7 @@ export function clauseCrossReference(ctx: RegisterContext, catalog: Catalog, opt
   const processes = ctx.repo.processes.map((p) => p.value);
   const documents = documentsOn(ctx, options.today).list;
   const coverage = clauseCoverage(catalog, { processes, documents, exclusions: config?.exclusions, inherit: config?.coverage?.inherit_from_parent });
+  const unreleased = controlledDocuments(ctx, options.today, () => true).unreleased;
   const released = documents.filter((d) => d.status === "released").sort((a, b) => compareIds(a.id, b.id));
   const byId = new Map(released.map((d) => [d.id, d]));
   // Each entity's clause list is parsed once, not once per clause of the standard.
@@ -145,6 +146,7 @@ export function clauseCrossReference(ctx: RegisterContext, catalog: Catalog, opt
       { key: "coverage", header: t(ctx, "register.clause-xref.column.coverage"), kind: "code" },
     ],
     rows,
-    notes: [...coverageNotes(ctx, coverage, false), ...catalogNotes(ctx, catalog), ...(throughUse ? [t(ctx, "register.clause-xref.via", { mark: THROUGH_CHILDREN })] : []), ...unreleasedNotes(ctx, controlledDocuments(ctx, options.today, () => true).unreleased), ...documentAsOfNotes(ctx, options.today, ownDocuments(ctx))],
+    notes: [...coverageNotes(ctx, coverage, false), ...catalogNotes(ctx, catalog), ...(throughUse ? [t(ctx, "register.clause-xref.via", { mark: THROUGH_CHILDREN })] : []), ...unreleasedNotes(ctx, unreleased), ...documentAsOfNotes(ctx, options.today, ownDocuments(ctx))],
+    ...withHints([...coverageHints(ctx, coverage), ...unreleasedHints(ctx, unreleased)]),
   };
 }

@@ -16,7 +16,7 @@ import { clauseTitle, formerNumbers, successorOf, titledAncestor, type Catalog, 
 import { clauseCoverage, clauseNumbers, coveragePercent, type ClauseCoverage, type CoverageState } from "../../model/coverage.js";
 import type { ControlledDocument } from "../../model/types.js";
 import type { Cell, Column, Table } from "../table.js";
-import { compareIds, controlledDocuments, documentAsOfNotes, documentsOn, documentTitle, ownDocuments, t, unreleasedNotes, type RegisterContext } from "./context.js";
+import { compareIds, controlledDocuments, documentAsOfNotes, documentsOn, documentTitle, ownDocuments, t, unreleasedHints, unreleasedNotes, withHints, type RegisterContext } from "./context.js";
 
 export const DIRECT = "●";
 export const INHERITED = "△";
@@ -136,12 +136,18 @@ export function coverageNotes(ctx: RegisterContext, coverage: ClauseCoverage, gr
   ];
 }
 
+/** What the one who runs the command can do about the inherited clauses coverageNotes says do not count (Table.hints). */
+export function coverageHints(ctx: RegisterContext, coverage: ClauseCoverage): string[] {
+  return !coverage.inherit && coverage.entries.some((e) => e.state === "inherited") ? [t(ctx, "register.clauses.inherited-not-covered.hint")] : [];
+}
+
 /** Dated `today`: the documents as their records show them that day (documentsOn); which clauses each names is today's. */
 export function clauseMatrix(ctx: RegisterContext, catalog: Catalog, options: { today: string }): Table {
   const config = ctx.repo.config?.value;
   const processes = ctx.repo.processes.map((p) => p.value);
   const { list: documents, byId } = documentsOn(ctx, options.today);
   const coverage = clauseCoverage(catalog, { processes, documents, exclusions: config?.exclusions, inherit: config?.coverage?.inherit_from_parent });
+  const unreleased = controlledDocuments(ctx, options.today, () => true).unreleased;
   const released = (id: string) => {
     const doc = byId.get(id);
     return doc?.status === "released" ? doc : undefined;
@@ -217,6 +223,7 @@ export function clauseMatrix(ctx: RegisterContext, catalog: Catalog, options: { 
     ],
     rows,
     // Drafts and documents in review are not part of the QMS: left out, and said so in the words of the other registers (auditor17 F7).
-    notes: [...coverageNotes(ctx, coverage, true), ...catalogNotes(ctx, catalog), ...unreleasedNotes(ctx, controlledDocuments(ctx, options.today, () => true).unreleased), ...documentAsOfNotes(ctx, options.today, ownDocuments(ctx))],
+    notes: [...coverageNotes(ctx, coverage, true), ...catalogNotes(ctx, catalog), ...unreleasedNotes(ctx, unreleased), ...documentAsOfNotes(ctx, options.today, ownDocuments(ctx))],
+    ...withHints([...coverageHints(ctx, coverage), ...unreleasedHints(ctx, unreleased)]),
   };
 }

@@ -226,6 +226,16 @@ export function unreleasedNotes(ctx: RegisterContext, count: number): string[] {
   return count > 0 ? [t(ctx, "register.documents.not-in-force", { count })] : [];
 }
 
+/** `{ hints }` to spread into a Table (Table.hints), or nothing when there are none. */
+export function withHints(hints: string[]): { hints?: string[] } {
+  return hints.length > 0 ? { hints } : {};
+}
+
+/** With unreleasedNotes, the command that lists what was left out: for the one who runs it (Table.hints), not the register's reader. */
+export function unreleasedHints(ctx: RegisterContext, count: number): string[] {
+  return count > 0 ? [t(ctx, "register.documents.not-in-force.hint")] : [];
+}
+
 /** The organisation's own documents of every status, withdrawn ones too: what a register of them was built from. */
 export function ownDocuments(ctx: RegisterContext): ControlledDocument[] {
   return ctx.repo.documents.map((d) => d.value).filter((d) => d.kind !== "external");

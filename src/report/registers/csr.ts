@@ -12,7 +12,7 @@ import { isStateSecret } from "../../model/classification.js";
 import { addressedSectionLabel } from "../../model/sections.js";
 import type { ControlledDocument, Csr } from "../../model/types.js";
 import type { Table } from "../table.js";
-import { clauseList, compareIds, csrAsOfNotes, csrsOn, customerName, documentsOn, documentTitle, personName, statusLabel, t, versionInForce, type RegisterContext } from "./context.js";
+import { clauseList, compareIds, csrAsOfNotes, csrsOn, customerName, documentsOn, documentTitle, personName, statusLabel, t, versionInForce, withHints, type RegisterContext } from "./context.js";
 
 /** The CSRs on `day` (csrsOn), of `customer` when given, by customer and id. */
 function sortedCsrs(ctx: RegisterContext, day: string, customer?: string): Csr[] {
@@ -144,6 +144,7 @@ export function csrList(ctx: RegisterContext, options: { today: string; customer
   const untranslated = untranslatedNotes(ctx, rows.map((r) => r.csr));
   const filterText = filter?.parts.join(t(ctx, "register.remarks-separator"));
   const whole = { register: t(ctx, "register.csr.whole"), command: "csr list csr" };
+  const estimatedYears = estimated.join(t(ctx, "register.list-separator"));
   return {
     id: "csr-list",
     title: filterText !== undefined ? t(ctx, "register.csr.list.title-filtered", { filter: filterText, count: rows.length }) : t(ctx, "register.csr.list.title", { count: rows.length }),
@@ -236,10 +237,11 @@ export function csrList(ctx: RegisterContext, options: { today: string; customer
       ...(filterText !== undefined ? [t(ctx, "register.filter.note", { filter: filterText, ...whole })] : []),
       t(ctx, "register.csr.list.note", { overdue }),
       ...(unaddressed.length > 0 ? [t(ctx, "register.csr.matrix.unaddressed", { ids: unaddressed.join(t(ctx, "register.list-separator")) })] : []),
-      ...(estimated.length > 0 ? [t(ctx, "calendar.estimated-list", { years: estimated.join(t(ctx, "register.list-separator")), count: estimated.length })] : []),
+      ...(estimated.length > 0 ? [t(ctx, "calendar.estimated-list", { years: estimatedYears, count: estimated.length })] : []),
       ...csrAsOfNotes(ctx, options.today, recordedCsrs(ctx, options.customer)),
     ],
-    ...(untranslated.length > 0 ? { hints: untranslated } : {}),
+    // How to add the missing holidays is for the one who runs the command; the register says only how it counted.
+    ...withHints([...untranslated, ...(estimated.length > 0 ? [t(ctx, "calendar.estimated-list.hint", { years: estimatedYears, count: estimated.length })] : [])]),
   };
 }
 

@@ -34,7 +34,9 @@ import {
   personName,
   statusLabel,
   t,
+  unreleasedHints,
   unreleasedNotes,
+  withHints,
   type RegisterContext,
 } from "./context.js";
 import { copyFilterKeeps, filterNotes, type CopyFilter } from "./distribution.js";
@@ -84,6 +86,7 @@ export function documentList(ctx: RegisterContext, options: { status?: DocumentL
             : t(ctx, "register.documents.title-status", { status: statusLabel(ctx, status), count: docs.length }),
     ...(filtered ? { filtered: filtered.filtered } : {}),
     ...(notes.length > 0 ? { notes } : {}),
+    ...(!filtered && status === "released" ? withHints(unreleasedHints(ctx, notInForce)) : {}),
     // The sheet is named as the title: a workbook of every status is not the 受控文件清单 (GJB month report #19).
     sheet: t(ctx, status === "released" ? "register.documents.sheet" : status === "unreleased" ? "register.documents.sheet-unreleased" : "register.documents.sheet-all"),
     columns: [

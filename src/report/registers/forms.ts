@@ -9,7 +9,7 @@
 import { shortList } from "../../i18n/index.js";
 import { recordKeepingText } from "../../model/record-keeping.js";
 import type { Table } from "../table.js";
-import { compareIds, controlledDocuments, departmentName, documentAsOfNotes, documentsOn, documentTitle, documentVersion, issueDate, ownDocuments, t, unreleasedNotes, type RegisterContext } from "./context.js";
+import { compareIds, controlledDocuments, departmentName, documentAsOfNotes, documentsOn, documentTitle, documentVersion, issueDate, ownDocuments, t, unreleasedHints, unreleasedNotes, type RegisterContext } from "./context.js";
 
 export function formList(ctx: RegisterContext, options: { today: string }): Table {
   const { today } = options;
@@ -30,6 +30,7 @@ export function formList(ctx: RegisterContext, options: { today: string }): Tabl
     ...documentAsOfNotes(ctx, today, considered),
   ];
   const hints = [
+    ...unreleasedHints(ctx, unreleased),
     ...(untranslated.length > 0 ? [t(ctx, "register.forms.untranslated", { count: untranslated.length, ids: shortList(untranslated, ctx.lang, 5) })] : []),
   ];
   return {

@@ -27,7 +27,9 @@ import {
   documentStatus,
   revisingOn,
   t,
+  unreleasedHints,
   unreleasedNotes,
+  withHints,
   type RegisterContext,
 } from "./context.js";
 
@@ -69,7 +71,7 @@ export function procedureList(ctx: RegisterContext, options: { level?: 1 | 2 | 3
   const gjb = () => gjbList(ctx, docs, title, remarks, documentsOn(ctx, options.today).byId);
   let table = style === "gjb" ? gjb() : iatf();
   if (both) table = union(table, style === "gjb" ? iatf() : gjb());
-  return notes.length > 0 ? { ...table, notes } : table;
+  return { ...table, ...(notes.length > 0 ? { notes } : {}), ...withHints(unreleasedHints(ctx, unreleased)) };
 }
 
 /** `table` with the columns of `other` it lacks added after its own; both list the same documents in the same order. */

@@ -10,7 +10,7 @@ import { localized } from "../../core/text.js";
 import { translate, type Lang } from "../../i18n/index.js";
 import type { SymbolApproval, SymbolConversion } from "../../model/types.js";
 import type { Table } from "../table.js";
-import { compareIds, customerName, t, type RegisterContext } from "./context.js";
+import { compareIds, customerName, t, withHints, type RegisterContext } from "./context.js";
 
 export function symbolTable(ctx: RegisterContext, options: { customer?: string } = {}): Table {
   const symbols = ctx.repo.symbols
@@ -48,6 +48,7 @@ export function symbolTable(ctx: RegisterContext, options: { customer?: string }
       approved: s.approved ? approvalText(ctx.lang, s.approved) : "",
     })),
     notes: symbols.length === 0 ? [t(ctx, `${terms}.none`)] : unapprovedNotes(ctx, symbols),
+    ...withHints(unapprovedHints(ctx, symbols)),
   };
 }
 
@@ -67,11 +68,23 @@ export function approvalOf(text: string): SymbolApproval | undefined {
   return { by: by!, date: date!, ...(evidence ? { evidence } : {}) };
 }
 
-/** Which customers have rows without an approval: one note naming them and the command that records one. */
-function unapprovedNotes(ctx: RegisterContext, symbols: readonly SymbolConversion[]): string[] {
+/** Rows without a customer's approval, by customer code, in the table's order. */
+function unapproved(symbols: readonly SymbolConversion[]): Map<string, number> {
   const open = new Map<string, number>();
   for (const s of symbols) if (!s.approved) open.set(s.customer, (open.get(s.customer) ?? 0) + 1);
+  return open;
+}
+
+/** Which customers have rows without an approval: one note naming them. */
+function unapprovedNotes(ctx: RegisterContext, symbols: readonly SymbolConversion[]): string[] {
+  const open = unapproved(symbols);
   if (open.size === 0) return [];
   const customers = [...open].map(([code, count]) => t(ctx, "register.symbols.unapproved.customer", { customer: customerName(ctx, code), count }));
-  return [t(ctx, "register.symbols.unapproved", { customers: customers.join(t(ctx, "common.list-separator")), code: [...open.keys()][0]! })];
+  return [t(ctx, "register.symbols.unapproved", { customers: customers.join(t(ctx, "common.list-separator")) })];
+}
+
+/** The command that records an approval, for the first customer without one: for the one who runs the command (Table.hints), not the table's reader. */
+function unapprovedHints(ctx: RegisterContext, symbols: readonly SymbolConversion[]): string[] {
+  const [code] = unapproved(symbols).keys();
+  return code === undefined ? [] : [t(ctx, "register.symbols.unapproved.hint", { code })];
 }
