@@ -419,7 +419,7 @@ async function writeSite(repo: Repository, findings: readonly Finding[], options
       ],
     });
   }
-  const work = personWork(repo, csrRows, calendar);
+  const work = personWork(repo, documentsOnDay.list, csrRows, calendar);
   for (const { value: person } of index.people.values()) {
     const page = pages.page("person", person.id)!;
     generic(page, {
@@ -907,9 +907,10 @@ interface PersonWork {
   training: Map<string, OpenTraining[]>;
 }
 
-function personWork(repo: Repository, csrs: readonly CsrRow[], calendar: WorkCalendar): PersonWork {
+/** `documents` and `csrs`: as their records show them on the site's day (documentsOn, csrsOn), as the registers of that day. */
+function personWork(repo: Repository, documents: readonly ControlledDocument[], csrs: readonly CsrRow[], calendar: WorkCalendar): PersonWork {
   const finished = ["superseded", "rejected", "not-applicable"];
-  const docs = repo.documents.map((d) => d.value).filter((d) => d.status !== "obsolete").sort((a, b) => compareIds(a.id, b.id));
+  const docs = documents.filter((d) => d.status !== "obsolete").sort((a, b) => compareIds(a.id, b.id));
   return {
     toReview: groupBy(
       csrs.filter((r) => r.facts.due !== undefined),
@@ -921,7 +922,7 @@ function personWork(repo: Repository, csrs: readonly CsrRow[], calendar: WorkCal
     ),
     signed: signersOfCurrentVersions(docs),
     training: groupBy(
-      openTrainings(repo.documents.map((d) => d.value), repo.csrs.map((c) => c.value), repo.config?.value, calendar).sort((a, b) => (a.due < b.due ? -1 : a.due > b.due ? 1 : compareIds(a.id, b.id))),
+      openTrainings(documents, csrs.map((r) => r.csr), repo.config?.value, calendar).sort((a, b) => (a.due < b.due ? -1 : a.due > b.due ? 1 : compareIds(a.id, b.id))),
       (o) => o.departments,
     ),
   };

@@ -102,6 +102,8 @@ describe("csr site --today D of a past day", () => {
     // QP-002 was first released after D: its page says so, with the commits of its file by then (none).
     expect(read("documents/QP-002.html")).toContain('<p class="site-lead">QP-002 于 2026-11-30 发布，在 2026-11-25 之后：2026-11-25 当日它还不是受控文件，截至该日的网站不显示它。</p>');
     expect(read("documents/QP-002.html")).toContain('<h2>修改过本文件的提交（git）</h2>\n\n<p class="site-empty">没有 git 提交记录。</p>');
+    // 王强 approved QP-001 A/0 by D; QP-002 only after it.
+    expect(rows(read("people/wang.html"), "签署现行版本的文件")).toEqual(["QP-001 文件控制程序 | 批准"]);
     // DYA-001 was decided after D: on D its review is open, overdue, and the opinion of QA missing.
     const csr = read("csr/DYA-001.html");
     expect(csr).toContain('<tr><th>评审用时</th><td class="nowrap">12 个工作日</td><th>及时性</th><td class="nowrap">评审中，已逾期</td></tr>');
@@ -143,6 +145,7 @@ describe("csr site --today D of a past day", () => {
     ]);
     expect(page).toContain("<li>状态：已发布</li><li>现行版本：A/1</li>");
     expect(page).toContain("<p>第二版文本。</p>");
+    expect(rows(read("people/wang.html"), "签署现行版本的文件")).toEqual(["QP-001 文件控制程序 | 批准", "QP-002 记录控制程序 | 批准"]);
     expect(latestReleases(read("index.html"))).toBe(
       '<li><a href="documents/QP-001.html">QP-001 文件控制程序</a> <span class="site-muted">A/1 · 2026-11-30</span></li><li><a href="documents/QP-002.html">QP-002 记录控制程序</a> <span class="site-muted">A/0 · 2026-11-30</span></li>',
     );
