@@ -161,6 +161,13 @@ describe("moving to a new edition", () => {
       ].join("\n"),
       stderr: "用 'csr list documents --status draft' 或 '--status all' 列出尚未发布的文件。\n",
     });
+    // The old edition's matrix says it is superseded; the command that moves the references is for the one who runs it, on stderr.
+    const old = await csrInProcess(["-C", dir, "matrix", "clauses", "--standard", "IATF16949", "--format", "json", "--today", "2026-11-27"], { lang: null });
+    expect([old.code, old.stderr, (JSON.parse(old.stdout) as { notes: string[] }).notes.filter((note) => note.includes("替代"))]).toEqual([
+      0,
+      "引用 IATF 16949:2016 条款的文件请改引 IATF 16949 第二版（虚构示例）的条款：csr standard migrate IATF16949 IATF16949E2。\n用 'csr list documents --status draft' 或 '--status all' 列出尚未发布的文件。\n",
+      ["IATF 16949:2016 已被 IATF 16949 第二版（虚构示例）替代（过渡期至 2027-06-30）。"],
+    ]);
     const crossReference = await csrInProcess(["-C", dir, "matrix", "clauses", "--standard", "IATF16949E2", "--style", "cross-reference", "--format", "csv"]);
     expect(crossReference.stdout.split("\r\n").slice(0, 5)).toEqual([
       "\ufeffNo.,Clause,Former clause (2016),Title,Process,Procedure,Level-3 documents,Level-4 forms,Manual,Coverage",

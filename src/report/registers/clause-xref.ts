@@ -16,7 +16,7 @@ import { clauseCoverage, clauseNumbers, isWithin } from "../../model/coverage.js
 import type { ControlledDocument } from "../../model/types.js";
 import type { Table } from "../table.js";
 import { compareIds, controlledDocuments, documentAsOfNotes, documentsOn, documentTitle, ownDocuments, t, unreleasedHints, unreleasedNotes, withHints, type RegisterContext } from "./context.js";
-import { catalogNotes, catalogTitle, clauseLabel, coverageHints, coverageLabel, coverageNotes, formerColumn, INHERITED, THROUGH_CHILDREN } from "./clauses.js";
+import { catalogHints, catalogNotes, catalogTitle, clauseLabel, coverageHints, coverageLabel, coverageNotes, formerColumn, INHERITED, THROUGH_CHILDREN } from "./clauses.js";
 
 type Reach = "direct" | "inherited" | undefined;
 interface Listed {
@@ -147,6 +147,6 @@ export function clauseCrossReference(ctx: RegisterContext, catalog: Catalog, opt
     ],
     rows,
     notes: [...coverageNotes(ctx, coverage, false), ...catalogNotes(ctx, catalog), ...(throughUse ? [t(ctx, "register.clause-xref.via", { mark: THROUGH_CHILDREN })] : []), ...unreleasedNotes(ctx, unreleased), ...documentAsOfNotes(ctx, options.today, ownDocuments(ctx))],
-    ...withHints([...coverageHints(ctx, coverage), ...unreleasedHints(ctx, unreleased)]),
+    ...withHints([...coverageHints(ctx, coverage), ...catalogHints(ctx, catalog), ...unreleasedHints(ctx, unreleased)]),
   };
 }

@@ -78,6 +78,21 @@ export function formerColumn(ctx: RegisterContext, catalog: Catalog): { column: 
   };
 }
 
+/**
+ * What the one who runs the command can do about catalogNotes (Table.hints): where to correct a
+ * provisional catalog; in the old edition's matrix during a transition, the command that moves the
+ * references to the new one.
+ */
+export function catalogHints(ctx: RegisterContext, catalog: Catalog): string[] {
+  const transition = transitionOf(ctx, catalog);
+  return [
+    ...(catalog.provisional ? [t(ctx, "register.clauses.provisional-note.hint", { catalog: catalog.title, id: catalog.id })] : []),
+    ...(transition && transition.old === catalog
+      ? [t(ctx, "matrix.edition.superseded.hint", { old: transition.old.title, new: transition.successor.title, from: transition.old.id, to: transition.successor.id })]
+      : []),
+  ];
+}
+
 /** Which edition replaces which, during a transition; [] otherwise. */
 export function editionNotes(ctx: RegisterContext, catalog: Catalog): string[] {
   const transition = transitionOf(ctx, catalog);
@@ -224,6 +239,6 @@ export function clauseMatrix(ctx: RegisterContext, catalog: Catalog, options: { 
     rows,
     // Drafts and documents in review are not part of the QMS: left out, and said so in the words of the other registers (auditor17 F7).
     notes: [...coverageNotes(ctx, coverage, true), ...catalogNotes(ctx, catalog), ...unreleasedNotes(ctx, unreleased), ...documentAsOfNotes(ctx, options.today, ownDocuments(ctx))],
-    ...withHints([...coverageHints(ctx, coverage), ...unreleasedHints(ctx, unreleased)]),
+    ...withHints([...coverageHints(ctx, coverage), ...catalogHints(ctx, catalog), ...unreleasedHints(ctx, unreleased)]),
   };
 }
