@@ -7,11 +7,12 @@
  * the file as it would have). The file is ASCII (the build escapes any other character), read as
  * Latin-1: V8 keeps it as it is, one byte a character, without decoding UTF-8.
  */
-import { readFileSync, writeFileSync } from "node:fs";
-import { createRequire } from "node:module";
-import { dirname } from "node:path";
-import { fileURLToPath, pathToFileURL } from "node:url";
-import { Script } from "node:vm";
+// Built-in modules through process.getBuiltinModule rather than the ES module loader: see bin/csr.js.
+const { readFileSync, writeFileSync } = process.getBuiltinModule("node:fs");
+const { createRequire } = process.getBuiltinModule("node:module");
+const { dirname } = process.getBuiltinModule("node:path");
+const { fileURLToPath, pathToFileURL } = process.getBuiltinModule("node:url");
+const { Script } = process.getBuiltinModule("node:vm");
 
 /** The file of a command, `check` or `site`. */
 const fileOf = (command) => fileURLToPath(new URL(`../dist/cli/${command}.cjs`, import.meta.url));
