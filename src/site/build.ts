@@ -491,6 +491,17 @@ async function writeSite(repo: Repository, findings: readonly Finding[], options
   // The dashboard counts the CSRs as their records show them on `today`, as the registers it links to (csrsOn).
   const input: PanelInput = { rc, today, findings, csrs: csrRows, csrRegister, reviewRegister, distributionRegister: distribution, entityOfFile, calendar };
   const panels = PANELS.map((panel) => panel(input)).filter((p): p is Panel => p !== undefined);
+  // A number's label is read under its panel's title ("overdue" under "CSR reviews"); the page it
+  // opens stands alone, so a list titled by the label alone is titled by both ("CSR reviews: overdue").
+  for (const panel of panels) {
+    for (const number of panel.numbers ?? []) {
+      const list = number.list;
+      if (list && list.title === number.label) {
+        list.title = t(rc, "site.fact", { label: panel.title, value: number.label });
+        list.table = { ...list.table, title: list.title };
+      }
+    }
+  }
   const lists = new Map<string, ListPage>();
   const listHref = (list: ListPage) => {
     lists.set(list.name, list);

@@ -206,6 +206,14 @@ describe("csr site on the bundled example", () => {
       '</table>\n</div>\n\n<p class="site-note">截至 2026-11-27 尚未作出评审结论（已接收、评审中）的顾客特定要求。</p><p class="site-note">评审期限 &#x3D; 接收日期（来源文件换版后为重新起算日期）+ 10 个工作日，按 qms.yaml 的工作日历计算。</p>',
     );
     expect(read("lists/csr-decided.html")).toContain('<p class="site-note">截至 2026-11-27 结论为必须满足或可选、但尚无已发布的落实文件的顾客特定要求（落实文件可能仍是草稿）。</p>');
+    // A list page stands alone: a number's label read under its panel's title is titled by both.
+    const heading = (list: string) => /<h1[^>]*>([^<]*)<\/h1>/.exec(read(`lists/${list}.html`))?.[1];
+    expect(["reviews-overdue", "findings-error", "doc-recall-overdue", "csr-received"].map(heading)).toEqual([
+      "顾客特定要求评审：评审逾期",
+      "检查发现项（csr check）：错误",
+      "文件发放与回收：回收逾期",
+      "顾客特定要求：已接收",
+    ]);
     const numbers = [...read("index.html").matchAll(/href="(lists\/[a-z-]+\.html)"[^>]*>(?:<span class="count">)?(\d+)</g)];
     // The dashboard's numbers are found at all (30 on the example), so that the loop checks something.
     expect(numbers.length).toBeGreaterThanOrEqual(20);
