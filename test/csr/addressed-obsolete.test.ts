@@ -62,15 +62,20 @@ describe("a CSR addressed in a withdrawn document", () => {
   it("the CSR matrix marks the document withdrawn with its date, does not count it, and says so under the matrix", async () => {
     const dir = repository();
     expect((await withdrawWi031(dir, "--superseded-by", "QP-020")).code).toBe(0);
-    const matrix = JSON.parse((await csrInProcess(["-C", dir, "matrix", "csr", "--today", TODAY, "--format", "json"])).stdout) as { rows: MatrixRow[]; notes: string[] };
+    const run = await csrInProcess(["-C", dir, "matrix", "csr", "--today", TODAY, "--format", "json"]);
+    const matrix = JSON.parse(run.stdout) as { rows: MatrixRow[]; notes: string[] };
     expect(matrix.rows.filter((r) => r.id === "DYA-003").map(({ document, version, link }) => ({ document, version, link }))).toEqual([
       { document: "WI-031", version: "withdrawn 2026-11-26", link: "not counted" },
       { document: "QP-020", version: "A/1", link: "" },
     ]);
-    expect(matrix.notes).toContain(
-      "Documents marked withdrawn no longer address these CSRs: DYA-003; point addressed at the current document that replaces them, or remove the entry (csr/addressed-by-obsolete).",
-    );
-    const zh = (await csrInProcess(["-C", dir, "matrix", "csr", "--today", TODAY], { lang: "zh-CN" })).stdout.split("\n");
+    expect(matrix.notes).toContain("Documents marked withdrawn no longer address these CSRs: DYA-003.");
+    // What to do about it is for the one who runs the command: on stderr, not in the matrix.
+    expect(run.stderr).toBe("Point addressed at the current document that replaces the withdrawn one, or remove the entry (csr/addressed-by-obsolete).\n");
+    expect(run.stdout).not.toContain("addressed-by-obsolete");
+    const zhRun = await csrInProcess(["-C", dir, "matrix", "csr", "--today", TODAY], { lang: "zh-CN" });
+    expect(zhRun.stdout).toContain("标为“已作废”的落实文件已撤销，不再算作落实：DYA-003。");
+    expect(zhRun.stderr).toBe("请在 addressed 中改为替代已作废文件的现行文件，或删去该条（csr/addressed-by-obsolete）。\n");
+    const zh = zhRun.stdout.split("\n");
     expect(zh.find((l) => l.includes("WI-031"))).toMatch(/ WI-031 +5\.2 标识 +已作废 2026-11-26 +包装作业指导书 +不计入落实 +已落实到文件$/);
   });
 
@@ -82,7 +87,7 @@ describe("a CSR addressed in a withdrawn document", () => {
     ]);
     expect(matrix.notes.filter((n) => n.includes("DYA-005"))).toEqual([
       "Not yet addressed in any document: DYA-004, DYA-005 (QP-009 withdrawn)",
-      "Documents marked withdrawn no longer address these CSRs: DYA-005; point addressed at the current document that replaces them, or remove the entry (csr/addressed-by-obsolete).",
+      "Documents marked withdrawn no longer address these CSRs: DYA-005.",
     ]);
   });
 

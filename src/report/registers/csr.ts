@@ -390,6 +390,8 @@ export function csrMatrix(ctx: RegisterContext, options: { customer?: string; to
       ...(unconfirmed > 0 ? [t(ctx, "register.csr.matrix.unconfirmed", { count: unconfirmed })] : []),
       ...csrAsOfNotes(ctx, options.today, recordedCsrs(ctx, options.customer)),
     ],
+    // What to do about the withdrawn documents is for the one who runs the command, not the matrix's reader.
+    ...withHints(withdrawn.size > 0 ? [t(ctx, "register.csr.matrix.withdrawn.hint")] : []),
   };
 }
 
