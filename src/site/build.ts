@@ -250,17 +250,17 @@ async function writeSite(repo: Repository, findings: readonly Finding[], options
     let alerts = ownFindings(page, "document", current.id);
     const secret = isStateSecret(repo, current);
     // A commit message of a 秘密 document may describe its text: its page lists the commits without their messages.
-    const fileCommits = (commits.get(located.file.path) ?? []).map((c) => (secret ? { ...c, message: tr("site.document.commit.withheld") } : c));
+    const docCommits = (commits.get(located.file.path) ?? []).map((c) => (secret ? { ...c, message: tr("site.document.commit.withheld") } : c));
     // The document as its records show it on `today`, as the registers of that day list it (documentsOn): a site
     // of a past day shows the version then in force, with its revision record and, from git, its text (tester25 F4).
     const doc = documentsOnDay.byId.get(current.id);
     if (doc === undefined) {
       // Released (an external one: received) after `today`: not yet a controlled document on that day.
       const since = current.kind === "external" ? { key: "site.document.not-yet.received" as const, date: current.external?.received ?? "" } : { key: "site.document.not-yet.released" as const, date: (current.revisions ?? []).map(issuedOn).find((d) => d > today) ?? "" };
-      generic(page, { title: `${current.id} ${documentTitle(rc, current)}`, lead: tr(since.key, { id: current.id, since: since.date, date: today }), sections: [commitsSection(rc, fileCommits)] });
+      generic(page, { title: `${current.id} ${documentTitle(rc, current)}`, lead: tr(since.key, { id: current.id, since: since.date, date: today }), sections: [commitsSection(rc, docCommits)] });
       continue;
     }
-    const sections = documentSections(rc, page, doc, referrers.get(doc.id), fileCommits, entityCell, copiesSection(rc, distribution, copiesOf.get(doc.id)), today);
+    const sections = documentSections(rc, page, doc, referrers.get(doc.id), docCommits, entityCell, copiesSection(rc, distribution, copiesOf.get(doc.id)), today);
     // A document marked 秘密, 机密 or 绝密 is read on a need-to-know basis, never on a shared web page
     // (a site may be hosted anywhere): its page has what the registers show of it, not its body.
     if (secret) {
