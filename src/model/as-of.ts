@@ -29,6 +29,11 @@ export function reviewRecordedAfter(doc: ControlledDocument, day: string): boole
   return (doc.reviews ?? []).some((r) => r.date > day);
 }
 
+/** Whether a training session on the document (csr train) is dated after `day`. */
+export function trainingRecordedAfter(doc: ControlledDocument, day: string): boolean {
+  return (doc.training?.sessions ?? []).some((s) => s.date > day);
+}
+
 /**
  * The revision whose content the document had on `day` when it is not its current one: the last one
  * issued by then (revisionOn), when a later one was issued after `day`. Its content is in git, not in
@@ -55,7 +60,8 @@ export function releasedContentOn(doc: ControlledDocument, day: string): Revisio
  * The document on `day`: its revisions issued by then (revisionOn), withdrawn only when the
  * withdrawal is dated by then, with the copies handed out by then, each one taken back, lost or
  * destroyed only when that is dated by then, with the periodic reviews made by then (a conclusion
- * of a later review is not in a register of that day's 备注). Undefined when the records show it was not yet a
+ * of a later review is not in a register of that day's 备注) and the training sessions held by then
+ * (a training given later is open on that day). Undefined when the records show it was not yet a
  * controlled document: released (or, an external one, received) after `day`. A draft or a document
  * in review keeps its status, which is not dated. The document itself when nothing was recorded after
  * `day`, so that a register of today is the register it always was. `released`: the document as the
@@ -68,7 +74,8 @@ export function documentOn(doc: ControlledDocument, day: string, released?: Cont
   const releaseAfter = releaseRecordedAfter(doc, day);
   const copiesAfter = copyRecordedAfter(doc, day);
   const reviewsAfter = reviewRecordedAfter(doc, day);
-  if (!releaseAfter && !copiesAfter && !reviewsAfter) return released !== undefined ? withReleasedContent(doc, released) : doc;
+  const trainingAfter = trainingRecordedAfter(doc, day);
+  if (!releaseAfter && !copiesAfter && !reviewsAfter && !trainingAfter) return released !== undefined ? withReleasedContent(doc, released) : doc;
   const inForce = revisionOn(doc, day);
   const withdrawn = doc.status === "obsolete" && doc.obsolete !== undefined && doc.obsolete.date <= day;
   let status = doc.status;
@@ -93,6 +100,7 @@ export function documentOn(doc: ControlledDocument, day: string, released?: Cont
   if (external !== undefined) on.external = external;
   if (doc.distribution !== undefined) on.distribution = doc.distribution.filter((c) => c.date <= day).map((c) => copyOn(c, day));
   if (doc.reviews !== undefined) on.reviews = doc.reviews.filter((r) => r.date <= day);
+  if (doc.training?.sessions !== undefined) on.training = { ...doc.training, sessions: doc.training.sessions.filter((s) => s.date <= day) };
   return released !== undefined ? withReleasedContent(on, released) : on;
 }
 

@@ -457,7 +457,7 @@ async function writeSite(repo: Repository, findings: readonly Finding[], options
         { className: "excluded", text: tr("site.coverage.excluded") },
       ],
       heading: { clause: tr("site.coverage.clause"), key: tr("site.coverage.key") },
-      standards: standards.map((catalog, i) => heatMap(rc, catalog, clauseMatrices[i]!, pages)),
+      standards: standards.map((catalog, i) => heatMap(rc, catalog, clauseMatrices[i]!, pages, documentsOnDay.list)),
       site: chrome("coverage.html"),
     }),
   );
@@ -530,7 +530,7 @@ async function writeSite(repo: Repository, findings: readonly Finding[], options
   }
 
   // --- Search, and the files the worker made.
-  const entries = searchEntries(rc, pages);
+  const entries = searchEntries(rc, pages, documentsOnDay.byId, new Map(csrRows.map((r) => [r.csr.id, r.csr])));
   for (const file of await buildDownloads({ registers: registers.map((r) => ({ ...r, xlsxFile: out.fileFor(`registers/${r.name}.xlsx`) })), entries, lang, heading: options.heading })) emit(file.path, file.content);
   fileCount += registers.length;
   emit(
@@ -1024,11 +1024,15 @@ function personSections(rc: RegisterContext, page: string, id: string, departmen
   ].filter((section) => !outside || (section.id !== "training" && section.id !== "to-review"));
 }
 
-/** The clause matrix of one standard as a heat map: the same marks, coloured, each linking to the process or document. */
-function heatMap(rc: RegisterContext, catalog: Catalog, table: Table, pages: SitePages) {
+/**
+ * The clause matrix of one standard as a heat map: the same marks, coloured, each linking to the process or document.
+ * `documents`: as their records show them on the site's day (documentsOn), as the matrix has them, so that a row's
+ * colour is the coverage of that day (a document released later does not cover a clause on a site of an earlier day).
+ */
+function heatMap(rc: RegisterContext, catalog: Catalog, table: Table, pages: SitePages, documents: readonly ControlledDocument[]) {
   const page = "coverage.html";
   const config = rc.repo.config?.value;
-  const coverage = clauseCoverage(catalog, { processes: rc.repo.processes.map((p) => p.value), documents: rc.repo.documents.map((d) => d.value), exclusions: config?.exclusions, inherit: config?.coverage?.inherit_from_parent });
+  const coverage = clauseCoverage(catalog, { processes: rc.repo.processes.map((p) => p.value), documents, exclusions: config?.exclusions, inherit: config?.coverage?.inherit_from_parent });
   const entityColumns = table.columns.filter((c) => c.key.startsWith("p:") || c.key.startsWith("d:"));
   const target = (key: string) => pages.link(page, key.startsWith("p:") ? "process" : "document", key.slice(2));
   const targets = entityColumns.map((c) => target(c.key));
@@ -1091,8 +1095,13 @@ function fileEntities(repo: Repository): (file: string) => EntityRef | undefined
   return (file) => map.get(file);
 }
 
-/** Every entity as a search entry; `page` is the link from search.html. */
-function searchEntries(rc: RegisterContext, sitePages: SitePages): SearchEntry[] {
+/**
+ * Every entity as a search entry; `page` is the link from search.html. `documents` and `csrs`: as their records
+ * show them on the site's day (documentsOn, csrsOn), as their pages do: a document is found by the text of its
+ * version of that day and the training records made by then. One not yet controlled on that day (released or
+ * received later), whose page says so, is found by its number and title only.
+ */
+function searchEntries(rc: RegisterContext, sitePages: SitePages, documents: ReadonlyMap<string, ControlledDocument>, csrs: ReadonlyMap<string, Csr>): SearchEntry[] {
   const pages = { page: (kind: EntityKind, id: string) => sitePages.link("search.html", kind, id)! };
   const entries: SearchEntry[] = [];
   const trainingRecords = (sessions: readonly TrainingSession[] | undefined): string[] => (sessions ?? []).flatMap((session) => (session.record ? [session.record] : []));
@@ -1103,13 +1112,23 @@ function searchEntries(rc: RegisterContext, sitePages: SitePages): SearchEntry[]
     rc.repo.processes.map((p) => p.value),
     (p) => p.documents ?? [],
   );
-  for (const { value: doc } of rc.repo.documents) {
+  for (const { value: current } of rc.repo.documents) {
+    const doc = documents.get(current.id);
+    if (doc === undefined) {
+      entries.push({ key: `document:${current.id}`, kind: "document", ref: current.id, title: documentTitle(rc, current), text: [current.title, current.title_en ?? ""].join("\n"), clauses: "", page: pages.page("document", current.id) });
+      continue;
+    }
     const viaProcesses = (doc.processes ?? []).flatMap((code) => rc.index.processes.get(code)?.value.clauses ?? []);
     const clauses = [...new Set([...(doc.clauses ?? []), ...viaProcesses, ...(processesOf.get(doc.id) ?? []).flatMap((p) => p.clauses ?? [])])].join(" ");
     // A document marked with a level of 国家秘密 has no sections here (withoutSecretBodies): it is found by its register data only.
     entries.push({ key: `document:${doc.id}`, kind: "document", ref: doc.id, title: documentTitle(rc, doc), text: [doc.title, doc.title_en ?? "", sectionText(doc.sections), doc.remarks ?? "", ...trainingRecords(doc.training?.sessions)].join("\n"), clauses, page: pages.page("document", doc.id) });
   }
-  for (const { value: csr } of rc.repo.csrs) {
+  for (const { value: current } of rc.repo.csrs) {
+    const csr = csrs.get(current.id);
+    if (csr === undefined) {
+      entries.push({ key: `csr:${current.id}`, kind: "csr", ref: current.id, title: localized(rc.lang, current.title, current.title_en), text: [current.title, current.title_en ?? ""].join("\n"), clauses: "", page: pages.page("csr", current.id) });
+      continue;
+    }
     entries.push({
       key: `csr:${csr.id}`,
       kind: "csr",

@@ -13,14 +13,15 @@ import type { WorkCalendar } from "../model/calendar.js";
 import { reviewDue, reviewStart } from "../model/csr-status.js";
 import { copiesToRecall, copyRecallDue } from "../model/distribution.js";
 import { openTrainings } from "../model/training.js";
-import { t, type RegisterContext } from "../report/registers/context.js";
+import { csrsOn, documentsOn, t, type RegisterContext } from "../report/registers/context.js";
 
 /**
  * The years without public-holiday data that a working-day count the site shows on `today`
  * (YYYY-MM-DD) runs through, ascending: today's own year (every count up to today: days left or
  * overdue), each CSR's review deadline from its start (as calendar/year-missing judges it), the
- * deadlines of open trainings and of controlled copies to recall. Empty when the repository keeps
- * its own calendar (no base) or every year is known.
+ * deadlines of open trainings and of controlled copies to recall, as the records show them on `today`
+ * (documentsOn, csrsOn: a site of a past day counts no CSR received later, no training given
+ * later as given). Empty when the repository keeps its own calendar (no base) or every year is known.
  */
 export function estimatedYears(rc: RegisterContext, today: string, calendar: WorkCalendar = repositoryCalendar(rc.repo.config?.value)): number[] {
   const config = rc.repo.config?.value;
@@ -29,13 +30,14 @@ export function estimatedYears(rc: RegisterContext, today: string, calendar: Wor
   const dueIn = (due: string | undefined) => {
     if (due) for (const year of calendar.yearsWithoutData(addDays(due, -1), due)) years.add(year);
   };
-  const csrs = rc.repo.csrs.map((c) => c.value);
+  const csrs = csrsOn(rc, today);
+  const documents = documentsOn(rc, today).list;
   for (const csr of csrs) {
     if (csr.superseded) continue;
     for (const year of calendar.yearsWithoutData(reviewStart(csr), reviewDue(csr, calendar, config))) years.add(year);
   }
-  for (const training of openTrainings(rc.repo.documents.map((d) => d.value), csrs, config, calendar)) dueIn(training.due);
-  for (const { value: doc } of rc.repo.documents) for (const copy of copiesToRecall(doc)) dueIn(copyRecallDue(doc, copy, calendar, config));
+  for (const training of openTrainings(documents, csrs, config, calendar)) dueIn(training.due);
+  for (const doc of documents) for (const copy of copiesToRecall(doc)) dueIn(copyRecallDue(doc, copy, calendar, config));
   return [...years].sort((a, b) => a - b);
 }
 

@@ -153,3 +153,60 @@ describe("csr site --today D of a past day", () => {
     expect(read("csr/DYA-001.html")).toContain('<tr><th>评审期限</th><td class="nowrap">2026-11-23</td><th>决定日期</th><td class="nowrap">2026-11-30</td></tr>\n<tr><th>评审用时</th><td class="nowrap">15 个工作日</td><th>及时性</th><td class="nowrap">逾期</td></tr>');
   });
 });
+
+/**
+ * What a site of a past day takes from the records of that day besides the registers (documentsOn,
+ * csrsOn): the coverage heat map's colours, the search index, the trainings open on a person's page and
+ * the notice on estimated working days. No git: the records alone date these.
+ */
+describe("csr site --today D: the heat map, the search index, the trainings and the calendar notice of D", () => {
+  let dir: string;
+  beforeAll(() => {
+    dir = withoutYearCheck(
+      minimalRepo({
+        // Trained after D: on D the training of A/0 was still open, and its record not yet made.
+        "documents/QP-001.yaml": releasedProcedure("QP-001", "文件控制程序", { title: "目的", text: "文件。" }) + ["clauses: [IATF16949:7.5.3]", "training:", "  required: true", "  sessions: [{revision: A/0, date: 2026-11-30, people: [zhang], record: PX-2611}]", ""].join("\n"),
+        // Released after D: on D nothing addressed 8.3, and its text was not searchable.
+        "documents/QP-002.yaml": releasedProcedure("QP-002", "设计开发程序", { title: "目的", text: "产品开发评审。" }).replaceAll("2026-03-02", "2026-11-30").replaceAll("2026-02-2", "2026-11-2") + "clauses: [IATF16949:8.3]\n",
+        // Received after D, its review deadline (60 working days) in 2027, a year without holidays in csr.
+        "customers/DYA.yaml": "code: DYA\nname: 东岳汽车\nsources:\n  - id: DYA-SQM\n    title: 供应商质量手册\n    revisions: [{revision: A, received: 2026-12-01}]\n",
+        "csr/DYA/DYA-001.yaml": ["id: DYA-001", "customer: DYA", "source: {document: DYA-SQM, revision: A}", "clauses: [IATF16949:8.3]", "title: 特殊特性符号", "text: 图纸标注要求", "received: 2026-12-01", "review:", "  required: [QA]", ""].join("\n"),
+      }),
+    );
+    writeFileSync(join(dir, "qms.yaml"), readFileSync(join(dir, "qms.yaml"), "utf8").replace("csr:\n", "csr:\n  review_days: 60\n"));
+  });
+
+  /** The class of the heat map's row of clause `number`. */
+  const rowClass = (html: string, number: string) => html.match(new RegExp(`<tr class="([^"]*)"><th scope="row"><span class="number">${number.replace(/\./g, "\\.")}</span>`))?.[1];
+  /** The search entries the site ships (assets/search-entries.js), by key: their text and clauses. */
+  const searchEntries = (read: (path: string) => string) => {
+    const script = read("assets/search-entries.js");
+    const { entries } = JSON.parse(script.slice(script.indexOf("{"), script.lastIndexOf("}") + 1)) as { entries: { key: string; text: string; clauses: string }[] };
+    return new Map(entries.map((e) => [e.key, { text: e.text, clauses: e.clauses }]));
+  };
+  const notice = (html: string) => html.match(/<p class="site-notice"[^>]*>(.*?)<\/p>/s)?.[1];
+
+  it("takes each from the records of D", async () => {
+    const read = await site(dir, "zh-CN", "--today", D);
+    const coverage = read("coverage.html");
+    expect([rowClass(coverage, "7.5.3"), rowClass(coverage, "8.3")]).toEqual(["row-covered", "row-uncovered"]);
+    const entries = searchEntries(read);
+    expect(entries.get("document:QP-001")).toEqual({ text: "文件控制程序\n\n目的\n\n文件。\n\n", clauses: "IATF16949:7.5.3" });
+    expect(entries.get("document:QP-002")).toEqual({ text: "设计开发程序\n", clauses: "" });
+    expect(entries.get("csr:DYA-001")).toEqual({ text: "特殊特性符号\n", clauses: "" });
+    expect(rows(read("people/zhang.html"), "本部门待完成的培训（1）")).toEqual(["QP-001 | 文件控制程序 | A/0 | 2026-03-30 | 逾期"]);
+    expect(notice(read("index.html"))).toBeUndefined();
+  });
+
+  it("takes each from the records as they are now on a site of today", async () => {
+    const read = await site(dir, "zh-CN");
+    const coverage = read("coverage.html");
+    expect([rowClass(coverage, "7.5.3"), rowClass(coverage, "8.3")]).toEqual(["row-covered", "row-covered"]);
+    const entries = searchEntries(read);
+    expect(entries.get("document:QP-001")?.text).toContain("PX-2611");
+    expect(entries.get("document:QP-002")?.text).toContain("产品开发评审。");
+    expect(entries.get("csr:DYA-001")?.text).toContain("图纸标注要求");
+    expect(rows(read("people/zhang.html"), "本部门待完成的培训（0）")).toEqual([]);
+    expect(notice(read("index.html"))).toContain("2027");
+  });
+});
