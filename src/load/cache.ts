@@ -166,17 +166,25 @@ export async function checkCached(
  * files read and validated through the cache (only changed files are parsed), the findings the
  * last check left when nothing changed since, else `run`'s, which are then remembered for the
  * next check. `run` returns what `csr check` computes: findings and held-back findings, marked.
+ * Without `run` (a site of a past day, whose findings are those of a commit): the files only, and
+ * the index is written without findings, as by a check that remembers none.
  */
-export async function loadChecked(root: string, today: string, run: (repo: Repository) => Finding[]): Promise<{ repo: Repository; findings: Finding[] }> {
+export async function loadChecked(root: string, today: string, run: (repo: Repository) => Finding[]): Promise<{ repo: Repository; findings: Finding[] }>;
+export async function loadChecked(root: string, today: string): Promise<{ repo: Repository }>;
+export async function loadChecked(root: string, today: string, run?: (repo: Repository) => Finding[]): Promise<{ repo: Repository; findings?: Finding[] }> {
   const paths = cachePaths(root);
   if (!paths) {
     const { loadRepository } = await import("./repository.js");
     const repo = loadRepository(root);
-    return { repo, findings: run(repo) };
+    return run ? { repo, findings: run(repo) } : { repo };
   }
   // The files are read whether or not the findings are remembered.
   const state = withReadableIndex(paths, () => cacheState(root, paths, today, false));
   const repo = await readThrough(root, paths, state);
+  if (!run) {
+    remember(paths, state, undefined, repo.files.length);
+    return { repo };
+  }
   const remembered = rememberedFindings(state);
   if (remembered) {
     if (state.indexOutdated) writeIndex(paths.index, { ...state.index.header, own: state.own, written: Date.now() }, state.found, state.snapshot);

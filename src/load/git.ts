@@ -141,3 +141,33 @@ export function conflictSides(root: string, path: string): ConflictSides | undef
   const base = mergeBase ? gitRead(root, ["show", `${mergeBase}:./${path}`]) : undefined;
   return { ours, theirs, ...(base === undefined ? {} : { base }) };
 }
+
+/** A commit that touched a folder (folderCommits): its ids, committer day, author, subject and the files it touched. */
+export interface FolderCommit {
+  commit: string;
+  short: string;
+  /** The committer date, YYYY-MM-DD, in the time zone it was committed in. */
+  day: string;
+  author: string;
+  message: string;
+  /** The files it touched, relative to the folder, '/'-separated. */
+  files: string[];
+}
+
+/**
+ * The commits that touched the folder `root` (`git log -- .`), newest first as git lists them, from one
+ * `git log` (renames are not followed; `csr history` does that for one document). Empty outside git or
+ * before the first commit.
+ *
+ * A commit's day is its committer date in the time zone it was committed in (git's --date=short keeps
+ * the commit's own offset): the committer date is when the change entered the repository (an author
+ * date survives a rebase or cherry-pick and may be days older), and the committer's own calendar day is
+ * the day of the records the document controller wrote that day, wherever the command runs (a CI runner
+ * in UTC would move a commit made at 01:00 in Beijing to the day before). csr site dates by it both the
+ * commits a page lists and the commit whose check a site of a past day shows.
+ */
+export function folderCommits(root: string): FolderCommit[] {
+  const log = gitRead(root, ["log", "--date=short", "--format=%x1e%H%x1f%h%x1f%cd%x1f%an%x1f%s", "--name-only", "--relative", "--", "."]);
+  if (log === undefined) return [];
+  return logRecords(log).map(({ fields: [commit = "", short = "", day = "", author = "", message = ""], files }) => ({ commit, short, day, author, message, files }));
+}

@@ -12,7 +12,7 @@ import { UserError } from "../core/errors.js";
 import { escapeHtml, localized } from "../core/text.js";
 import { repositoryCalendar } from "../load/calendar.js";
 import type { WorkCalendar } from "../model/calendar.js";
-import { gitRead, logRecords } from "../load/git.js";
+import type { FolderCommit } from "../load/git.js";
 import { TEMPLATES_DIR } from "../load/package.js";
 import type { Repository } from "../load/repository.js";
 import { inCatalogOrder, type Catalog } from "../model/catalog.js";
@@ -66,6 +66,8 @@ export interface SiteOptions {
    * as committed at the end of `today`, or, with no commit by then, the working tree, which the pages say.
    */
   findingsSource?: FindingsSource;
+  /** The commits that touched the repository's folder (load/git.ts folderCommits); a document's page lists those of its file made by the end of `today`. */
+  commits: readonly FolderCommit[];
   /** The change report (变更报告) of the period the site shows (csr site: the twelve months to `today`), built from the registers' context. */
   changeReport?: (rc: RegisterContext) => Table;
   /**
@@ -156,7 +158,7 @@ async function writeSite(repo: Repository, findings: readonly Finding[], options
     ]),
   });
   const body = await markdownToHtml();
-  const commits = fileCommits(repo.root, today);
+  const commits = fileCommits(options.commits, today);
   const tr = (key: MessageKey, data?: MessageData) => t(rc, key, data);
   const organisation = repo.config ? localized(lang, repo.config.value.organisation.name, repo.config.value.organisation.name_en) : "";
   let pageCount = 0;
@@ -657,26 +659,14 @@ interface FileCommit {
   message: string;
 }
 
-/**
- * The commits that touched each file by the end of `day`, newest first, from one `git log` over the
- * repository (renames are not followed; `csr history` does that for one document). Empty outside git
- * or before the first commit.
- *
- * A commit's day is its committer date, in the time zone it was committed in (git's --date=short
- * keeps the commit's own offset): the committer date is when the change entered the repository (an
- * author date survives a rebase or cherry-pick and may be days older), and the committer's own
- * calendar day is the day of the records the document controller wrote that day, wherever the site
- * is built (a CI runner in UTC would move a commit made at 01:00 in Beijing to the day before).
- */
-function fileCommits(root: string, day: string): Map<string, FileCommit[]> {
+/** The commits that touched each file by the end of `day` (by committer day, folderCommits), newest first. */
+function fileCommits(commits: readonly FolderCommit[], day: string): Map<string, FileCommit[]> {
   const map = new Map<string, FileCommit[]>();
-  const log = gitRead(root, ["log", "--date=short", "--format=%x1e%h%x1f%cd%x1f%an%x1f%s", "--name-only", "--relative", "--", "."]);
-  if (log === undefined) return map;
-  for (const { fields: [commit = "", date = "", author = "", message = ""], files } of logRecords(log)) {
+  for (const { short, day: date, author, message, files } of commits) {
     if (date > day) continue;
     for (const file of files) {
       const list = map.get(file) ?? [];
-      list.push({ commit, date, author, message });
+      list.push({ commit: short, date, author, message });
       map.set(file, list);
     }
   }

@@ -5,7 +5,7 @@
  * not of the records or commits made since. A real git repository whose commits carry fixed dates in
  * +08:00 (the committers' local day), built once; sites of D and of today.
  */
-import { appendFileSync, readFileSync, writeFileSync } from "node:fs";
+import { appendFileSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { localToday } from "../../src/core/dates.js";
@@ -122,6 +122,22 @@ describe("csr site --today D of a past day", () => {
     expect(rows(findings, "全部发现项")).toEqual(["错误 | csr/review-overdue | csr/DYA/DYA-001.yaml:6:11 | DYA-001 的评审已逾期：2026-11-09 接收，应于 2026-11-23 前完成（10 个工作日），已超期 2 个工作日；请用 &#x27;csr review DYA-001&#x27; 记录缺少的意见和评审结论。"]);
     expect(read("index.html")).toContain(`<p class="site-lead">截至 2026-11-25。发现项是 csr check 在 2026-11-25 当日结束时的结果：按当时已提交的仓库（提交 ${lastOfD}，2026-11-25）检查，之后提交的内容不计入。</p>`);
     expect(read("csr/DYA-001.html")).toContain("csr/review-overdue");
+  });
+
+  it("checks the commit of D and not the files as they are now, and so leaves no findings of D in the check cache", async () => {
+    /** The day of the findings the check cache remembers (the header line of its index, src/load/cache.ts), undefined for none. */
+    const remembered = () => {
+      const cache = join(dir, ".git", "csr-cache");
+      const index = readFileSync(join(cache, readdirSync(cache).find((name) => name.endsWith(".index"))!));
+      return (JSON.parse(index.subarray(0, index.indexOf(10)).toString("utf8")) as { result?: { today: string } }).result?.today;
+    };
+    await site(dir, "zh-CN");
+    expect(remembered()).toBe(localToday());
+    await site(dir, "zh-CN", "--today", D);
+    expect(remembered()).toBeUndefined();
+    // No commit by that day: the files as they are now, checked against it, are its findings and are remembered.
+    await site(dir, "zh-CN", "--today", "2026-03-01");
+    expect(remembered()).toBe("2026-03-01");
   });
 
   it("says so where no commit was made by D, and shows the findings of the files as they are now", async () => {

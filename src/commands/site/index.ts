@@ -19,7 +19,7 @@ import { buildSite } from "../../site/build.js";
 import { addDays, addMonths, localToday } from "../../core/dates.js";
 import type { Finding } from "../../core/diagnostic.js";
 import { loadRevision } from "../../load/base.js";
-import { gitRead } from "../../load/git.js";
+import { folderCommits, type FolderCommit } from "../../load/git.js";
 import type { FindingsSource } from "../../site/build.js";
 import type { RegisterContext } from "../../report/registers/context.js";
 import { periodChangeReport, periodTable } from "../changes/index.js";
@@ -44,13 +44,18 @@ export async function siteCommand(ctx: CommandContext, flags: SiteFlags): Promis
   const out = resolve(ctx.dir, flags.out);
   refuseDataPath(root, out, "--out", true);
   refuseForeignFolder(out, flags.out);
+  // One git log for the commits the pages list and the commit whose check a site of a past day shows.
+  const commits = folderCommits(root);
+  const asOf = await findingsAsOf(root, today, commits);
   // Through the check cache, as csr check reads: after a check in CI, nothing is parsed or checked twice.
-  const checked = await loadChecked(root, today, (r) => {
-    const outcome = checkRepository(r, { today });
-    return [...outcome.findings, ...outcome.held];
-  });
+  // A site of a past day with a commit by then shows that commit's findings: the files' own are not checked.
+  const checked = asOf?.findings
+    ? { ...(await loadChecked(root, today)), findings: asOf.findings }
+    : await loadChecked(root, today, (r) => {
+        const outcome = checkRepository(r, { today });
+        return [...outcome.findings, ...outcome.held];
+      });
   const repo = checked.repo;
-  const asOf = await findingsAsOf(root, today);
   const findings = asOf?.findings ?? checked.findings.filter((f) => f.heldBackBy === undefined);
   refuseOrWarnUnreadable(ctx, repo);
   const lang: Lang = language();
@@ -79,7 +84,7 @@ export async function siteCommand(ctx: CommandContext, flags: SiteFlags): Promis
     // The change report of the twelve months to `today`, the period an annual surveillance audit looks at; its title names the days.
     const changes = await periodChangeReport(ctx, root, repo, addDays(addMonths(today, -12), 1), today);
     const changeReport = (rc: RegisterContext) => periodTable(rc, changes);
-    const summary = await buildSite(repo, findings, { lang, today, baseUrl, version, released: await releasedOn(repo, today), ...(asOf ? { findingsSource: asOf.source } : {}), changeReport, heading: (table) => withHeading(repo, table, lang, today) }, { fileFor, write: (path, content) => writeFileSync(fileFor(path), content) });
+    const summary = await buildSite(repo, findings, { lang, today, baseUrl, version, released: await releasedOn(repo, today), ...(asOf ? { findingsSource: asOf.source } : {}), commits, changeReport, heading: (table) => withHeading(repo, table, lang, today) }, { fileFor, write: (path, content) => writeFileSync(fileFor(path), content) });
     writeFileSync(join(staging, SITE_MARKER), t("site-command.marker") + "\n");
     swapIn(staging, out);
     ctx.stdout(`${shown(ctx.dir, out)}/index.html\n`);
@@ -98,22 +103,20 @@ export async function siteCommand(ctx: CommandContext, flags: SiteFlags): Promis
 
 /**
  * The findings of a site of a past day (`today` before the calendar day csr runs on): what `csr check`
- * reported at the end of that day, i.e. the repository as committed then (the last commit whose
- * committer date, in its own time zone, is that day or earlier: the same day as the site's commit
- * lists, src/site/build.ts fileCommits), checked against that day. The working tree holds only
+ * reported at the end of that day, i.e. the repository as committed then (the last of the folder's
+ * `commits` whose committer day, load/git.ts folderCommits, is that day or earlier: the same day as the
+ * site's commit lists), checked against that day. The working tree holds only
  * today's YAML: checked against a past day it reports every record made since as dated in the future
  * and a review decided since as decided (tester25 F4). Without such a commit (no git, no commit by
  * then) the working tree's findings, and `source` says they could not be taken back.
  * Undefined for a site of today or a day ahead: the working tree's findings, as before.
  */
-async function findingsAsOf(root: string, today: string): Promise<{ findings?: Finding[]; source: FindingsSource } | undefined> {
+async function findingsAsOf(root: string, today: string, commits: readonly FolderCommit[]): Promise<{ findings?: Finding[]; source: FindingsSource } | undefined> {
   if (today >= localToday()) return undefined;
-  const log = gitRead(root, ["log", "--date=short", "--format=%H %h %cd", "--", "."]);
-  const line = log?.split("\n").find((l) => l !== "" && l.slice(-10) <= today);
-  if (line === undefined) return { source: { unavailable: true } };
-  const [commit = "", short = "", date = ""] = line.split(" ");
-  const outcome = checkRepository(await loadRevision(root, commit), { today });
-  return { findings: outcome.findings, source: { commit: short, date } };
+  const last = commits.find((c) => c.day <= today);
+  if (last === undefined) return { source: { unavailable: true } };
+  const outcome = checkRepository(await loadRevision(root, last.commit), { today });
+  return { findings: outcome.findings, source: { commit: last.short, date: last.day } };
 }
 
 function baseUrlOption(value: string): string {
