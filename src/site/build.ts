@@ -42,14 +42,14 @@ import { href, rootOf, SitePages, type EntityKind } from "./pages.js";
 import { findingsTable, PANELS, type CsrRow, type ListPage, type Panel, type PanelInput, type PanelNumber } from "./panels.js";
 import { buildDownloads } from "./downloads.js";
 import { heatMapCellsHtml, type HeatMapCell } from "./heat-map.js";
-import { sectionHtml } from "./section.js";
+import { sectionHtml, writeSection, type Put } from "./section.js";
 import { REPORT_TEMPLATES, siteReportHtml } from "./report.js";
-import { GENERIC_TEMPLATES, genericPageHtml, type GenericView } from "./page.js";
+import { GENERIC_TEMPLATES, writeGenericPage, type GenericView } from "./page.js";
 import { bySeverity, entityFindings } from "./entity-findings.js";
 import { namePinyin } from "./pinyin.js";
 import type { SearchEntry } from "./search.js";
 import { calendarNotice } from "./calendar-notice.js";
-import { columnLinker, siteTable, type Cell, type Chrome, type EntityRef, type Fact, type Linker, type SiteSection } from "./view.js";
+import { columnLinker, siteRows, siteTable, type Cell, type SiteRows, type SiteTable, type Chrome, type EntityRef, type Fact, type Linker, type SiteSection } from "./view.js";
 
 export interface SiteOptions {
   lang: Lang;
@@ -83,6 +83,8 @@ export type FindingsSource = { commit: string; date: string } | { unavailable: t
 /** Where the site goes: each file by its site-relative '/'-separated path. */
 export interface SiteWriter {
   write(path: string, content: string | Uint8Array): void;
+  /** A file written as `write` puts its pieces out (a register page is megabytes, section.ts Put), complete when this returns. */
+  writeParts(path: string, write: (put: Put) => void): void;
   /** The file system path a file is written to by a library that writes files itself (exceljs); its folder exists. */
   fileFor(path: string): string;
 }
@@ -227,8 +229,13 @@ async function writeSite(repo: Repository, findings: readonly Finding[], options
   const ownGeneric = replaces(GENERIC_TEMPLATES);
   const generic = (page: string, view: Omit<GenericView, "site">) => {
     const full = { ...view, site: chrome(page) };
-    emit(page, ownGeneric ? renderer.renderPartial("site-generic", full) : genericPageHtml(full, escape, section));
+    if (ownGeneric) return emit(page, renderer.renderPartial("site-generic", full));
+    out.writeParts(page, (put) => writeGenericPage(full, escape, put, (s, into) => writeSection(s, escape, into)));
+    fileCount++;
+    pageCount++;
   };
+  // A table of a page written by code has its rows made as they are written; a repository's own templates get them all.
+  const tableOf = (table: Table, link: Linker): SiteTable | SiteRows => (ownGeneric ? siteTable(table, link) : siteRows(table, link));
   const entityOfFile = fileEntities(repo);
   const cannotShow = (error: UserError) => tr("site.cannot-show", { message: error.message });
 
@@ -440,7 +447,7 @@ async function writeSite(repo: Repository, findings: readonly Finding[], options
   for (const { name, table } of registers) {
     const page = `registers/${name}.html`;
     const headed = options.heading?.(table) ?? table;
-    generic(page, { title: headed.title, sections: [registerSection(rc, page, table, name, columnLinker(pages, page), headed.heading)] });
+    generic(page, { title: headed.title, sections: [registerSection(rc, page, tableOf(table, columnLinker(pages, page)), table.notes, name, headed.heading)] });
     registerItems.push({ text: table.title, href: href("registers/index.html", page) });
   }
   generic("registers/index.html", { title: tr("site.registers.title"), sections: [{ title: tr("site.registers.all"), items: registerItems }] });
@@ -481,7 +488,7 @@ async function writeSite(repo: Repository, findings: readonly Finding[], options
       {
         title: tr("site.findings.all"),
         // Errors first, as the dashboard puts them; within a severity, by file as csr check gives them.
-        table: siteTable(findingsTable(rc, "", [...findings].sort(bySeverity)), findingsLinker("findings.html")),
+        table: tableOf(findingsTable(rc, "", [...findings].sort(bySeverity)), findingsLinker("findings.html")),
         empty: tr("site.findings.none"),
       },
     ],
@@ -528,7 +535,7 @@ async function writeSite(repo: Repository, findings: readonly Finding[], options
           return entity ? link(page, entity.kind, entity.id) : byColumn(row, key, text);
         }
       : byColumn;
-    generic(page, { title: list.table.title, sections: [{ title: "", table: siteTable(list.table, linker), empty: tr("site.none"), notes: list.table.notes }] });
+    generic(page, { title: list.table.title, sections: [{ title: "", table: tableOf(list.table, linker), empty: tr("site.none"), notes: list.table.notes }] });
   }
 
   // --- Search, and the files the worker made.
@@ -629,7 +636,7 @@ function dashboardPanel(panel: Panel, listHref: (list: ListPage) => string, enti
   };
 }
 
-function registerSection(rc: RegisterContext, page: string, table: Table, name: string, linker: Linker, heading: RegisterHeading | undefined): SiteSection {
+function registerSection(rc: RegisterContext, page: string, table: SiteTable | SiteRows, notes: string[] | undefined, name: string, heading: RegisterHeading | undefined): SiteSection {
   return {
     register: true,
     ...(heading ? { heading } : {}),
@@ -639,8 +646,8 @@ function registerSection(rc: RegisterContext, page: string, table: Table, name: 
       { text: t(rc, "site.register.download-xlsx"), href: href(page, `registers/${name}.xlsx`) },
       { text: t(rc, "site.register.download-csv"), href: href(page, `registers/${name}.csv`) },
     ],
-    table: siteTable(table, linker),
-    notes: table.notes,
+    table,
+    notes,
     empty: t(rc, "site.none"),
   };
 }

@@ -7,7 +7,7 @@
  * such pages at 10,000 entities. A repository that replaces any of those templates (GENERIC_TEMPLATES)
  * gets its own through Handlebars (site/build.ts). test/site/page-html.test.ts compares both.
  */
-import type { Escape } from "./section.js";
+import { collected, type Escape, type Put } from "./section.js";
 import type { Cell, Chrome, Fact, SiteSection } from "./view.js";
 
 /** The templates a generic page is made of, as a repository would name them under templates/html/ to replace them. */
@@ -37,21 +37,30 @@ export function siteNavHtml(site: Chrome, escape: Escape, section: (section: Sit
 
 /** The partial `site-generic` in `site-page`: a whole page. */
 export function genericPageHtml(view: GenericView, escape: Escape, section: (section: SiteSection) => string): string {
+  return collected((put) => writeGenericPage(view, escape, put, (s, into) => into(section(s))));
+}
+
+/** The same page put out piece by piece, each section by `section` (section.ts writeSection): a register page is megabytes. */
+export function writeGenericPage(view: GenericView, escape: Escape, put: Put, section: (section: SiteSection, put: Put) => void): void {
   const { site } = view;
   const root = escape(site.root);
   let html = `<!DOCTYPE html>\n<html lang="${escape(site.lang)}">\n<head>\n<meta charset="utf-8">\n<meta http-equiv="Content-Security-Policy" content="${site.csp}">\n<meta name="viewport" content="width=device-width, initial-scale=1">\n<meta name="robots" content="noindex">\n<title>${escape(view.title)} · ${escape(site.organisation)}</title>\n`;
   if (site.canonical) html += `<link rel="canonical" href="${escape(site.canonical)}">\n`;
   html += `<link rel="icon" href="data:,">\n<link rel="stylesheet" href="${root}assets/site.css">\n`;
   for (const script of site.scripts) html += `<script src="${root}${escape(script)}" defer></script>\n`;
-  html += `</head>\n<body class="site">\n${siteNavHtml(site, escape, section)}<main id="main" class="site-main">\n<h1>${escape(view.title)}</h1>\n${view.lead ? `<p class="site-lead">${escape(view.lead)}</p>` : ""}\n`;
+  html += `</head>\n<body class="site">\n${siteNavHtml(site, escape, (s) => collected((into) => section(s, into)))}<main id="main" class="site-main">\n<h1>${escape(view.title)}</h1>\n${view.lead ? `<p class="site-lead">${escape(view.lead)}</p>` : ""}\n`;
   if (view.facts?.length) {
     const separator = escape(site.listSeparator);
     html += `<dl class="site-facts">\n`;
     for (const fact of view.facts) html += `<div><dt>${escape(fact.label)}</dt><dd>${fact.values.map((value) => cellHtml(value, escape)).join(separator)}</dd></div>\n`;
     html += `</dl>\n`;
   }
-  for (const s of view.sections) html += `${section(s)}\n`;
-  return `${html}\n</main>\n<footer class="site-footer">${escape(site.footer)}</footer>\n</body>\n</html>\n`;
+  put(html);
+  for (const s of view.sections) {
+    section(s, put);
+    put("\n");
+  }
+  put(`\n</main>\n<footer class="site-footer">${escape(site.footer)}</footer>\n</body>\n</html>\n`);
 }
 
 /** The partial `site-cell`: a value, as a link when it has one. */

@@ -7,34 +7,55 @@
  * `section-html`, so a repository that replaces the partial still lays sections out itself.
  */
 import { cellMarkup, signatureLines, type RegisterHeading } from "../report/table.js";
-import type { Cell, SiteSection } from "./view.js";
+import type { Cell, SiteRows, SiteSection } from "./view.js";
 
 /** Text for an element or a quoted attribute: Handlebars's own escaping, so a page is the same whichever writes it. */
 export type Escape = (text: string) => string;
 
+/**
+ * Where a page's markup goes, piece by piece: an array joined into a string (sectionHtml), or a page's
+ * file, written as it is built (build.ts; commands/site writeParts). A register page at 10,000 entities
+ * is megabytes: built whole, its rows and every cell's object lived until the page was written, and each
+ * young generation collection copied them.
+ */
+export type Put = (text: string) => void;
+
+/** The markup `write` puts out, as one string. */
+export function collected(write: (put: Put) => void): string {
+  const parts: string[] = [];
+  write((text) => parts.push(text));
+  return parts.join("");
+}
+
 export function sectionHtml(section: SiteSection, escape: Escape): string {
+  return collected((put) => writeSection(section, escape, put));
+}
+
+/** The section's markup, put out a table row at a time. */
+export function writeSection(section: SiteSection, escape: Escape, put: Put): void {
   const { id, title, downloads, table, items, notes, empty, heading, register } = section;
   let html = `<section class="site-section${register ? " site-register" : ""}"${id ? ` id="${escape(id)}"` : ""}>\n${title ? `<h2>${escape(title)}</h2>` : ""}\n`;
   if (downloads?.length) html += `<p class="site-downloads">${downloads.map((d) => `<a href="${escape(d.href ?? "")}" download>${escape(d.text)}</a>`).join("")}</p>`;
   html += "\n";
   if (heading) html += headingHtml(heading, escape);
   if (table) {
-    if (table.rows.length > 0) {
-      html += `<div class="site-scroll">\n<table class="site-table">\n<thead><tr>${table.columns.map((c) => `<th scope="col">${escape(c.header)}</th>`).join("")}</tr></thead>\n<tbody>\n`;
-      // Each row joined on its own and the rows joined once: added to one string cell by cell, a
-      // register's table was a rope of millions of pieces, every one of them copied by each young
-      // generation collection it lived through (a 10,000-entity site's register pages promoted 170 MB).
-      const rows = new Array<string>(table.rows.length);
-      for (let r = 0; r < rows.length; r++) {
-        const row = table.rows[r]!;
+    const count = "rows" in table ? table.rows.length : table.count;
+    if (count > 0) {
+      put(`${html}<div class="site-scroll">\n<table class="site-table">\n<thead><tr>${table.columns.map((c) => `<th scope="col">${escape(c.header)}</th>`).join("")}</tr></thead>\n<tbody>\n`);
+      html = "";
+      // Each row joined on its own and put out: added to one string cell by cell, a register's table was a
+      // rope of millions of pieces, every one of them copied by each young generation collection it lived through.
+      const rows = "rows" in table ? table.rows : undefined;
+      for (let r = 0; r < count; r++) {
+        const row = rows ? rows[r]! : (table as SiteRows).row(r);
         const cells = new Array<string>(row.length);
         for (let c = 0; c < cells.length; c++) {
           const cell = row[c]!;
           cells[c] = `<td${cell.className ? ` class="${escape(cell.className)}"` : ""}>${cellHtml(cell, escape, register === true)}</td>`;
         }
-        rows[r] = `<tr>${cells.join("")}</tr>\n`;
+        put(`<tr>${cells.join("")}</tr>\n`);
       }
-      html += `${rows.join("")}</tbody>\n</table>\n</div>\n`;
+      html += `</tbody>\n</table>\n</div>\n`;
     } else {
       html += `<p class="site-empty">${escape(empty ?? "")}</p>\n`;
     }
@@ -43,7 +64,7 @@ export function sectionHtml(section: SiteSection, escape: Escape): string {
   else html += `${!table && empty ? `<p class="site-empty">${escape(empty)}</p>` : ""}\n`;
   for (const note of notes ?? []) html += `<p class="site-note">${escape(note)}</p>`;
   if (heading?.signatures.length) html += `<p class="site-signatures">${signatureLines(heading).map((line) => `<span>${escape(line)}</span>`).join("")}</p>`;
-  return `${html}\n</section>`;
+  put(`${html}\n</section>`);
 }
 
 /**

@@ -19,11 +19,22 @@ export interface SiteTable {
   rows: Cell[][];
 }
 
+/**
+ * A register's table for a page written by code (section.ts writeSection): each row's cells made as the
+ * row is written, so that they die young, instead of every cell of the register at once (siteTable).
+ */
+export interface SiteRows {
+  columns: { header: string; className?: string }[];
+  count: number;
+  row(index: number): Cell[];
+}
+
 /** A titled block of a page: a table, a list of links, or a line saying there is nothing. */
 export interface SiteSection {
   id?: string;
   title: string;
-  table?: SiteTable;
+  /** SiteRows only on a page written by code (build.ts): a repository's own templates are given a SiteTable. */
+  table?: SiteTable | SiteRows;
   items?: Cell[];
   notes?: string[];
   /** Shown when the section has no rows or items. */
@@ -117,19 +128,33 @@ const SITE_CELL_CLASS: Readonly<Record<ColumnKind | "date", string | undefined>>
 
 /** A register or matrix (the same Table that `csr list` and `csr matrix` print) as a site table. */
 export function siteTable(table: Table, link: Linker): SiteTable {
+  const { columns, count, row } = siteRows(table, link);
+  const rows = new Array<Cell[]>(count);
+  for (let i = 0; i < count; i++) rows[i] = row(i);
+  return { columns, rows };
+}
+
+/** The same table, a row's cells made when the row is asked for. */
+export function siteRows(table: Table, link: Linker): SiteRows {
   const columns = table.columns.map((c) => ({ key: c.key, className: SITE_CELL_CLASS[columnClass(c)] }));
-  // Cells are made field by field, not by spreading optional parts: a register has up to a few hundred thousand.
+  const rows = table.rows;
   return {
     columns: table.columns.map((c) => ({ header: c.header, ...(c.date ? { className: "date" } : {}) })),
-    rows: table.rows.map((row) =>
-      columns.map(({ key, className }) => {
+    count: rows.length,
+    // Cells are made field by field, not by spreading optional parts: a register has up to a few hundred thousand.
+    row: (index) => {
+      const row = rows[index]!;
+      const cells = new Array<Cell>(columns.length);
+      for (let c = 0; c < cells.length; c++) {
+        const { key, className } = columns[c]!;
         const value = row[key];
         const cell: Cell = { text: value === null || value === undefined ? "" : String(value) };
         const target = link(row, key, cell.text);
         if (target) cell.href = target;
         if (className) cell.className = className;
-        return cell;
-      }),
-    ),
+        cells[c] = cell;
+      }
+      return cells;
+    },
   };
 }

@@ -1,6 +1,8 @@
 import Handlebars from "handlebars";
 import { describe, expect, it } from "vitest";
-import { sectionHtml } from "../../src/site/section.js";
+import { sectionHtml, writeSection } from "../../src/site/section.js";
+import { siteRows, siteTable } from "../../src/site/view.js";
+import type { Table } from "../../src/report/table.js";
 
 const html = (section: Parameters<typeof sectionHtml>[0]) => sectionHtml(section, Handlebars.escapeExpression);
 
@@ -51,5 +53,33 @@ describe("a site section's markup", () => {
     expect(out).not.toMatch(/<script|'x'|`/);
     // id, title, the item's text and link, the header, the cell's text and class, the note.
     expect(out.match(/&quot;&gt;&lt;script&gt;alert\(&#x27;x&#x27;\)&lt;\/script&gt;&#x60;&#x3D;&amp;/g)).toHaveLength(8);
+  });
+
+  it("puts a register's table out a row at a time, each row's cells made when it is written, as sectionHtml lays it out", () => {
+    const register: Table = {
+      title: "文件清单",
+      sheet: "文件清单",
+      columns: [{ key: "number", header: "编号", kind: "id" }, { key: "date", header: "日期", date: true }, { key: "clauses", header: "条款", kind: "list" }],
+      rows: [
+        { number: "QP-001", date: "2026-01-05", clauses: "7.5.3/8.5.2" },
+        { number: "QP-002", date: null, clauses: "" },
+      ],
+    };
+    const link = (_row: unknown, key: string, text: string) => (key === "number" ? `../documents/${text}.html` : undefined);
+    const rows = siteRows(register, link);
+    const made: number[] = [];
+    const lazy = { ...rows, row: (index: number) => (made.push(index), rows.row(index)) };
+    const pieces: string[] = [];
+    writeSection({ title: "", register: true, table: lazy, empty: "无" }, Handlebars.escapeExpression, (text) => {
+      pieces.push(text);
+      made.push(-1);
+    });
+    // Row 1 is made only after row 0 was put out: no register is held whole, cell by cell.
+    expect(made).toEqual([-1, 0, -1, 1, -1, -1]);
+    expect(pieces.slice(1, 3)).toEqual([
+      '<tr><td class="code"><a href="../documents/QP-001.html">QP-001</a></td><td class="date">2026-01-05</td><td class="list"><div class="site-list">7.5.3/<wbr>8.5.2</div></td></tr>\n',
+      '<tr><td class="code"><a href="../documents/QP-002.html">QP-002</a></td><td class="date"></td><td class="list"><div class="site-list"></div></td></tr>\n',
+    ]);
+    expect(pieces.join("")).toBe(sectionHtml({ title: "", register: true, table: siteTable(register, link), empty: "无" }, Handlebars.escapeExpression));
   });
 });

@@ -5,7 +5,7 @@
  * (it leaves a marker file in it); any other non-empty folder is refused.
  */
 import { language, list, t } from "../../i18n/index.js";
-import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { closeSync, existsSync, mkdirSync, openSync, readdirSync, renameSync, rmSync, statSync, writeFileSync, writeSync } from "node:fs";
 import { basename, dirname, join, relative, resolve, sep } from "node:path";
 import { checkRepository } from "../../check/engine.js";
 import { UserError } from "../../core/errors.js";
@@ -84,7 +84,7 @@ export async function siteCommand(ctx: CommandContext, flags: SiteFlags): Promis
     // The change report of the twelve months to `today`, the period an annual surveillance audit looks at; its title names the days.
     const changes = await periodChangeReport(ctx, root, repo, addDays(addMonths(today, -12), 1), today);
     const changeReport = (rc: RegisterContext) => periodTable(rc, changes);
-    const summary = await buildSite(repo, findings, { lang, today, baseUrl, version, released: await releasedOn(repo, today), ...(asOf ? { findingsSource: asOf.source } : {}), commits, changeReport, heading: (table) => withHeading(repo, table, lang, today) }, { fileFor, write: (path, content) => writeFileSync(fileFor(path), content) });
+    const summary = await buildSite(repo, findings, { lang, today, baseUrl, version, released: await releasedOn(repo, today), ...(asOf ? { findingsSource: asOf.source } : {}), commits, changeReport, heading: (table) => withHeading(repo, table, lang, today) }, { fileFor, write: (path, content) => writeFileSync(fileFor(path), content), writeParts: (path, write) => writeParts(fileFor(path), write) });
     writeFileSync(join(staging, SITE_MARKER), t("site-command.marker") + "\n");
     swapIn(staging, out);
     ctx.stdout(`${shown(ctx.dir, out)}/index.html\n`);
@@ -98,6 +98,32 @@ export async function siteCommand(ctx: CommandContext, flags: SiteFlags): Promis
   } catch (error) {
     rmSync(staging, { recursive: true, force: true });
     throw error;
+  }
+}
+
+/** The pieces a page is put out in, written to its file some 64 K characters at a time. */
+function writeParts(file: string, write: (put: (text: string) => void) => void): void {
+  const fd = openSync(file, "w");
+  // writeSync may write less than it is given (a full disk): what is left is written again, as writeFileSync does.
+  const flush = (text: string) => {
+    const bytes = Buffer.from(text);
+    for (let done = 0; done < bytes.length; ) done += writeSync(fd, bytes, done);
+  };
+  try {
+    let parts: string[] = [];
+    let length = 0;
+    write((text) => {
+      parts.push(text);
+      length += text.length;
+      if (length >= 65_536) {
+        flush(parts.join(""));
+        parts = [];
+        length = 0;
+      }
+    });
+    if (parts.length > 0) flush(parts.join(""));
+  } finally {
+    closeSync(fd);
   }
 }
 
