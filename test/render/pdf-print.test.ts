@@ -3,7 +3,7 @@ import { chmodSync, mkdirSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { cjkFontFaces, cssString, pageFontFamilies } from "../../src/render/pdf-fonts.js";
-import { findChromium, pageFooter, withPrintStyle } from "../../src/render/pdf.js";
+import { findChromium, pageFooter, printedPageCount, withPrintStyle } from "../../src/render/pdf.js";
 import { tempDir } from "../helpers.js";
 
 const PAGE = `<!DOCTYPE html>
@@ -60,6 +60,21 @@ describe("what csr gives Chromium to print", () => {
     expect(withFonts).toContain(`content="default-src 'none'; style-src 'unsafe-inline'; img-src data:; font-src data:"`);
     expect(withFonts).toContain("<style>@font-face{}</style></head>");
     expect(withPrintStyle(PAGE, "", undefined)).toBe(PAGE);
+  });
+
+  it("reads the page count from the largest /Count of the PDF's page tree, not from stream bytes or other dictionaries", () => {
+    const noise = Buffer.from([0x00, 0xff, 0x3c, 0x2f, 0x50, 0x61, 0x67, 0x65, 0x73, 0x3e, 0x80]);
+    const pdf = Buffer.concat([
+      Buffer.from("%PDF-1.4\n1 0 obj\n<</Type /Catalog\n/Pages 2 0 R>>\nendobj\n"),
+      Buffer.from("stream\n"),
+      noise,
+      Buffer.from("<</Type /Pages /Count 99 x>\nendstream\n"),
+      Buffer.from("2 0 obj\n<</Type /Pages\n/Count 11\n/Kids [3 0 R 4 0 R]>>\nendobj\n"),
+      Buffer.from("3 0 obj\n<</Type/Pages/Count 3/Parent 2 0 R>>\nendobj\n"),
+      Buffer.from("5 0 obj\n<</Type /PagesX /Count 50>>\nendobj\n"),
+    ]);
+    expect(printedPageCount(pdf)).toBe(11);
+    expect(printedPageCount(Buffer.from("%PDF-1.4\n<</Type /Page /Count 4>>"))).toBeUndefined();
   });
 
   it("reads the page's font-family list and writes any text as a CSS string", () => {
