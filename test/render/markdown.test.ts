@@ -9,4 +9,15 @@ describe("markdownToHtml", () => {
     expect(html).toContain('<td class="align-center">2</td>');
     expect(html).toContain('<td class="align-right">3</td>');
   });
+
+  it("gives a line of plain text, which it makes without markdown-it, as markdown-it makes it: every ASCII character and white space at the start, inside and at the end", async () => {
+    const html = await markdownToHtml();
+    // A text ending in a line break is never plain: markdown-it makes it, and the break changes nothing in a one-line paragraph.
+    const byMarkdownIt = (text: string) => html(`${text}\n`);
+    const characters = [...Array.from({ length: 128 }, (_, code) => String.fromCharCode(code)), "\u00a0", "\u2028", "\u2029", "\u3000", "\ufeff", "（", "；", "＊", "é"];
+    const texts = characters.flatMap((c) => [`${c}文本`, `文本${c}`, `文${c}本`, `1${c} 要求`, `a${c}${c}b`, `文本 ${c}`, `文${c}强调${c}本`, `a ${c}${c}b${c}${c} c`]);
+    texts.push("年度分层审核须覆盖全部生产线；顾客要求在批量生产前完成全部特殊特性的过程能力研究（第29项）。", "Plain English 2026", "第 1 条");
+    for (const text of texts) expect([text, html(text)]).toEqual([text, byMarkdownIt(text)]);
+    expect(html("适用于本公司所有汽车零部件产品。")).toBe("<p>适用于本公司所有汽车零部件产品。</p>\n");
+  });
 });
