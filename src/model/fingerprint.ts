@@ -17,7 +17,15 @@
 import { documentSections, findSection, type NumberedSection } from "./sections.js";
 import type { AddressedIn, ControlledDocument, Csr, Section } from "./types.js";
 
-const text = (s: string | undefined) => (s ?? "").replace(/\r\n?/g, "\n").replace(/[ \t]+$/gm, "").trim();
+/**
+ * Line endings made "\n", blanks at line ends dropped, the whole trimmed. A check fingerprints every
+ * pinned CSR's texts: most have no "\r" and no blank before a line break, which trim() alone then
+ * gives the same (the expression's `$` is also before U+2028 and U+2029, JavaScript's other line breaks).
+ */
+const text = (value: string | undefined) => normalised(value ?? "");
+const normalised = (s: string) => (NORMALISED.test(s) ? s.replace(/\r\n?/g, "\n").replace(/[ \t]+$/gm, "").trim() : s.trim());
+/** What text() must normalise beyond trimming: a carriage return, or a blank before a line break. */
+const NORMALISED = /\r|[ \t][\n\u2028\u2029]/;
 
 /**
  * node:crypto, loaded on first use: every check loads this module (csr/suspect-link), few hash. Kept

@@ -40,3 +40,18 @@ describe("section fingerprints remembered over a pass (SectionPrints)", () => {
     expect(remembered).toEqual(places.map((place) => changedEnds(requirement, place, doc)));
   });
 });
+
+describe("the texts a fingerprint is made of (line endings and blanks at line ends normalised)", () => {
+  // The fingerprints as pins written before the shortcut for texts with nothing to normalise hold them.
+  const pinned = (text: string) => csrFingerprint({ ...requirement, text } as Csr);
+  it("fingerprints a text as saved with CRLF, blanks at line ends or around it as the text without them", () => {
+    const plain = pinned("每箱标签含批次号。\n包装须防潮。");
+    expect(plain).toBe("a248ae0d1b6f");
+    for (const text of ["每箱标签含批次号。\r\n包装须防潮。\r\n", "每箱标签含批次号。 \t\n包装须防潮。  ", "每箱标签含批次号。\r包装须防潮。", "  每箱标签含批次号。\n包装须防潮。\n\n"]) expect(pinned(text)).toBe(plain);
+  });
+  it("drops blanks before JavaScript's other line breaks too, and keeps blanks inside a line", () => {
+    expect(pinned("每箱标签含批次号。 \u2028包装须防潮。")).toBe(pinned("每箱标签含批次号。\u2028包装须防潮。"));
+    expect(pinned("每箱标签含批次号。\t\u2029包装须防潮。")).toBe(pinned("每箱标签含批次号。\u2029包装须防潮。"));
+    expect(pinned("每箱 标签")).not.toBe(pinned("每箱标签"));
+  });
+});
