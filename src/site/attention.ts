@@ -30,10 +30,15 @@ export interface AttentionInput {
   today: string;
   calendar: WorkCalendar;
   entityOfFile: (file: string) => EntityRef | undefined;
+  /**
+   * The documents and CSRs as their records show them on `today` (documentsOn, csrsOn), as the site's pages
+   * give them: a site of a past day reads a finding from the records of that day. Without them, as they are now.
+   */
+  asOf?: { documents: ReadonlyMap<string, ControlledDocument>; csrs: ReadonlyMap<string, Csr> };
 }
 
-/** One row's reading: what is due, by when, and who answers for it. */
-interface Reading {
+/** One finding's reading: what is due, by when, and who answers for it. */
+export interface Reading {
   what: string;
   due?: string;
   responsible?: string;
@@ -48,14 +53,12 @@ type Reader = (input: AttentionInput, finding: Finding, entity: { csr?: Csr; doc
  */
 export function attentionTable(input: AttentionInput, rule: string, title: string, findings: readonly Finding[]): Table {
   const { rc, today, calendar } = input;
-  let trainings: OpenTraining[] | undefined;
-  const openTraining = () => (trainings ??= openTrainings(rc.repo.documents.map((d) => d.value), rc.repo.csrs.map((c) => c.value), rc.repo.config?.value, calendar));
-  const summary = ruleText(rulesById.get(rule)!, rc.lang, rc.repo.config?.value.standards).summary;
+  const read = findingReader(input);
+  const summary = ruleSummary(rc, rule);
   const rows = findings.map((finding, i): Table["rows"][number] => {
     const entity = input.entityOfFile(finding.file);
-    const csr = entity?.kind === "csr" ? rc.index.csrs.get(entity.id)?.value : undefined;
-    const doc = entity?.kind === "document" ? rc.index.documents.get(entity.id)?.value : undefined;
-    const reading = READERS[rule]?.(input, finding, { csr, doc }, openTraining) ?? { what: summary };
+    const { csr, doc } = entityOf(input, entity);
+    const reading = read(finding);
     const title = csr ? (rc.lang === "en" ? (csr.title_en ?? csr.title) : csr.title) : doc ? documentTitle(rc, doc) : "";
     return {
       no: i + 1,
@@ -85,6 +88,33 @@ export function attentionTable(input: AttentionInput, rule: string, title: strin
     rows,
     notes: [t(rc, "site.attention.note", { summary, today, rule }), ...(columns.some((c) => c.key === "overdue") ? [t(rc, "site.attention.note-overdue")] : [])],
   };
+}
+
+/**
+ * How each finding reads for a reader of the site: what is wrong or due, by when, who answers for it, from the
+ * entity its file defines (as of `today` where `asOf` gives it) and the part the rule reported; a rule without
+ * a reading of its own is read as its summary (as `csr explain` gives it). The finding's message, with the
+ * command that fixes it, is for `csr check` and the findings page.
+ */
+export function findingReader(input: AttentionInput): (finding: Finding) => Reading {
+  const { rc, calendar } = input;
+  let trainings: OpenTraining[] | undefined;
+  const documents = () => (input.asOf ? [...input.asOf.documents.values()] : rc.repo.documents.map((d) => d.value));
+  const csrs = () => (input.asOf ? [...input.asOf.csrs.values()] : rc.repo.csrs.map((c) => c.value));
+  const openTraining = () => (trainings ??= openTrainings(documents(), csrs(), rc.repo.config?.value, calendar));
+  return (finding) => READERS[finding.rule]?.(input, finding, entityOf(input, input.entityOfFile(finding.file)), openTraining) ?? { what: ruleSummary(rc, finding.rule) };
+}
+
+function ruleSummary(rc: RegisterContext, rule: string): string {
+  const known = rulesById.get(rule);
+  return known ? ruleText(known, rc.lang, rc.repo.config?.value.standards).summary : rule;
+}
+
+function entityOf(input: AttentionInput, entity: EntityRef | undefined): { csr?: Csr; doc?: ControlledDocument } {
+  const { index } = input.rc;
+  if (entity?.kind === "csr") return { csr: input.asOf ? input.asOf.csrs.get(entity.id) : index.csrs.get(entity.id)?.value };
+  if (entity?.kind === "document") return { doc: input.asOf ? input.asOf.documents.get(entity.id) : index.documents.get(entity.id)?.value };
+  return {};
 }
 
 const tr = (input: AttentionInput, key: MessageKey, data?: MessageData) => t(input.rc, key, data);
@@ -145,6 +175,14 @@ const READERS: Record<string, Reader> = {
     csr?.review?.decision
       ? { what: tr(input, "site.attention.forced-decision", { date: csr.review.decision.date }), responsible: departments(input, missingOpinions(csr, input.rc.repo.config?.value)) }
       : undefined,
+  "csr/review-overdue": (input, _f, { csr }) => {
+    if (!csr) return undefined;
+    const missing = missingOpinions(csr, input.rc.repo.config?.value);
+    const due = reviewDue(csr, input.calendar, input.rc.repo.config?.value);
+    return missing.length > 0
+      ? { what: tr(input, "site.attention.review-overdue", { departments: departments(input, missing) }), due, responsible: departments(input, missing) }
+      : { what: tr(input, "site.attention.review-overdue-decision"), due, responsible: personName(input.rc, csr.review?.decision?.by) };
+  },
   "csr/training-overdue": training("csr"),
   "doc/training-overdue": training("document"),
   "doc/periodic-review-due": (input, _f, { doc }) => {

@@ -49,6 +49,7 @@ import { bySeverity, entityFindings } from "./entity-findings.js";
 import { namePinyin } from "./pinyin.js";
 import type { SearchEntry } from "./search.js";
 import { calendarNotice } from "./calendar-notice.js";
+import { findingReader, type Reading } from "./attention.js";
 import { columnLinker, siteRows, siteTable, type Cell, type SiteRows, type SiteTable, type Chrome, type EntityRef, type Fact, type Linker, type SiteSection } from "./view.js";
 
 export interface SiteOptions {
@@ -247,12 +248,16 @@ async function writeSite(repo: Repository, findings: readonly Finding[], options
   const unrendered: string[] = [];
   const withheld: string[] = [];
   const findingsOf = entityFindings(repo, findings, entityOfFile);
-  const ownFindings = (page: string, kind: EntityKind, id: string) => findingsSection(rc, page, findingsOf(kind, id));
+  const documentsOnDay = documentsOn(rc, today);
+  const calendar = repositoryCalendar(repo.config?.value);
+  // Each finding on an entity's page read for a reader (attention.ts), from the records of `today` as the pages show them.
+  const asOf = { documents: documentsOnDay.byId, csrs: new Map(csrsOn(rc, today).map((c) => [c.id, c])) };
+  const readFinding = findingReader({ rc, today, calendar, entityOfFile, asOf });
+  const ownFindings = (page: string, kind: EntityKind, id: string) => findingsSection(rc, page, findingsOf(kind, id), readFinding);
   // A document's controlled copies: the distribution register's rows of it (文件发放/回收记录).
   // auditRegisters builds every register with everyRegister: the distribution and review-timeliness registers are among them.
   const distribution = registers.find((r) => r.table.id === "distribution")!.table;
   const copiesOf = groupBy(distribution.rows, (row) => [String(row.number)]);
-  const documentsOnDay = documentsOn(rc, today);
   for (const located of index.documents.values()) {
     const current = located.value;
     const page = pages.page("document", current.id)!;
@@ -315,7 +320,6 @@ async function writeSite(repo: Repository, findings: readonly Finding[], options
   }
 
   // --- CSRs: the review report, then the facts of today and the earlier review rounds.
-  const calendar = repositoryCalendar(repo.config?.value);
   // Every CSR as its records show it on `today` (csrsOn), as the registers of that day: a site of a past day shows a
   // review decided later as open, and measures it against its deadline (tester25 F4); its documents are those of that day.
   const factsContext = { config: repo.config?.value, calendar, document: (id: string) => documentsOnDay.byId.get(id), today };
@@ -371,7 +375,7 @@ async function writeSite(repo: Repository, findings: readonly Finding[], options
       sections: [
         // The customer's own file and those of its CSRs, each row saying which (a CSR linking to its page).
         ...present(
-          findingsSection(rc, page, findingsOf("customer", customer.code), {
+          findingsSection(rc, page, findingsOf("customer", customer.code), readFinding, {
             header: tr("site.customer.findings.about"),
             cell: (finding) => {
               const entity = entityOfFile(finding.file);
@@ -498,7 +502,7 @@ async function writeSite(repo: Repository, findings: readonly Finding[], options
   const csrRegister = registers.find((r) => r.table.id === "csr-list")!.table;
   const reviewRegister = registers.find((r) => r.table.id === "reviews")!.table;
   // The dashboard counts the CSRs as their records show them on `today`, as the registers it links to (csrsOn).
-  const input: PanelInput = { rc, today, findings, csrs: csrRows, csrRegister, reviewRegister, distributionRegister: distribution, entityOfFile, calendar };
+  const input: PanelInput = { rc, today, findings, csrs: csrRows, csrRegister, reviewRegister, distributionRegister: distribution, entityOfFile, calendar, asOf };
   const panels = PANELS.map((panel) => panel(input)).filter((p): p is Panel => p !== undefined);
   // A number's label is read under its panel's title ("overdue" under "CSR reviews"); the page it
   // opens stands alone, so a list titled by the label alone is titled by both ("CSR reviews: overdue").
@@ -843,26 +847,41 @@ function present<T>(value: T | undefined): T[] {
 }
 
 /**
- * What csr check reports about an entity (entity-findings.ts), errors first: rule, severity and
- * message, each rule linking to the findings page; with `about`, a column saying what each one is
- * about (a customer's page: the customer itself or which of its CSRs). None: no section.
+ * What csr check reports about an entity (entity-findings.ts), errors first, read for a reader of the page
+ * (attention.ts findingReader: what is wrong or due, the deadline, who answers for it, in the page's language),
+ * each rule linking to the findings page, which has csr check's own message (with the command that fixes it);
+ * with `about`, a column saying what each one is about (a customer's page: the customer itself or which of its
+ * CSRs). The deadline and responsible columns only where some finding has one. None: no section.
  */
-function findingsSection(rc: RegisterContext, page: string, findings: readonly Finding[], about?: { header: string; cell: (finding: Finding) => Cell }): SiteSection | undefined {
+function findingsSection(rc: RegisterContext, page: string, findings: readonly Finding[], read: (finding: Finding) => Reading, about?: { header: string; cell: (finding: Finding) => Cell }): SiteSection | undefined {
   if (findings.length === 0) return undefined;
   const all = href(page, "findings.html");
+  const readings = findings.map(read);
+  const due = readings.some((r) => r.due);
+  const responsible = readings.some((r) => r.responsible);
   return {
     id: "findings",
     title: t(rc, "site.entity.findings", { count: findings.length }),
     table: {
-      columns: [{ header: t(rc, "site.panel.findings.column.severity") }, ...(about ? [{ header: about.header }] : []), { header: t(rc, "site.panel.findings.column.rule") }, { header: t(rc, "site.panel.findings.column.message") }],
-      rows: findings.map((f) => [
+      columns: [
+        { header: t(rc, "site.panel.findings.column.severity") },
+        ...(about ? [{ header: about.header }] : []),
+        { header: t(rc, "site.panel.findings.column.rule") },
+        { header: t(rc, "site.attention.column.what") },
+        ...(due ? [{ header: t(rc, "site.attention.column.due"), className: "date" }] : []),
+        ...(responsible ? [{ header: t(rc, "site.attention.column.responsible") }] : []),
+      ],
+      rows: findings.map((f, i) => [
         { text: f.severity === "error" ? t(rc, "site.panel.findings.error") : t(rc, "site.panel.findings.warning"), className: f.severity === "error" ? "alert" : "warn" },
         ...(about ? [about.cell(f)] : []),
         // A rule id is one word: doc/recall-overdue, never broken at its hyphen.
         { text: f.rule, href: all, className: "code" },
-        { text: f.message },
+        { text: readings[i]!.what },
+        ...(due ? [{ text: readings[i]!.due ?? "", className: "date" }] : []),
+        ...(responsible ? [{ text: readings[i]!.responsible ?? "" }] : []),
       ]),
     },
+    notes: [t(rc, "site.entity.findings.note")],
   };
 }
 

@@ -14,7 +14,7 @@ import type { Csr } from "../model/types.js";
 import type { MessageKey } from "../i18n/index.js";
 import { compareIds, customerName, departmentName, documentsOn, documentTitle, t, type RegisterContext } from "../report/registers/context.js";
 import type { Table } from "../report/table.js";
-import { attentionTable } from "./attention.js";
+import { attentionTable, type AttentionInput } from "./attention.js";
 import type { EntityRef } from "./view.js";
 
 export interface CsrRow {
@@ -37,6 +37,8 @@ export interface PanelInput {
   entityOfFile: (file: string) => EntityRef | undefined;
   /** The repository's working calendar, for deadlines in working days. */
   calendar: WorkCalendar;
+  /** The documents and CSRs as their records show them on `today`, from which a list reads each finding (attention.ts). */
+  asOf?: AttentionInput["asOf"];
 }
 
 /** The rows behind a number: written to lists/<name>.html. */

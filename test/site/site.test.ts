@@ -568,7 +568,14 @@ describe("csr site: what needs attention", () => {
     // Each entity's page shows what csr check reports about it, errors first, above a rendered document.
     const qp005 = read("documents/QP-005.html");
     expect(qp005).toMatch(/<\/header>\n<aside class="site-alerts"><section class="site-section" id="findings">\n<h2>csr check 发现的问题（2）<\/h2>/);
-    expect(qp005).toContain('<tr><td class="alert">错误</td><td class="code"><a href="../findings.html">doc/recall-overdue</a></td><td>QP-005 A/0 的受控副本 1（品质部）仍未回收');
+    // Read for a reader, as the dashboard's lists read them: what is due, by when, who answers; the rule leads to csr check's own message.
+    expect(qp005).toContain(
+      '<thead><tr><th scope="col">严重程度</th><th scope="col">规则</th><th scope="col">待办事项</th><th scope="col">期限</th><th scope="col">责任人/部门</th></tr></thead>\n<tbody>\n<tr><td class="alert">错误</td><td class="code"><a href="../findings.html">doc/recall-overdue</a></td><td>回收品质部持有的 A/0 版受控副本 1</td><td class="date">2026-10-19</td><td>品质部</td></tr>\n<tr><td class="warn">警告</td><td class="code"><a href="../findings.html">doc/training-overdue</a></td><td>A/1 版的换版培训</td><td class="date">2026-11-09</td><td>品质部、市场部</td></tr>\n</tbody>\n</table>\n</div>\n\n<p class="site-note">点击规则可在发现项页面查看 csr check 的原始消息。</p>',
+    );
+    expect(read("csr/DYA-001.html")).toContain(
+      '<tr><td class="alert">错误</td><td class="code"><a href="../findings.html">csr/implementation-overdue</a></td><td>实施（实施中）</td><td class="date">2026-11-25</td><td>李娜</td></tr>\n<tr><td class="warn">警告</td><td class="code"><a href="../findings.html">csr/review-late</a></td><td>2026-11-20 作出决定，晚于评审期限 2026-10-20，未记录逾期原因</td><td class="date"></td><td>王强</td></tr>',
+    );
+    for (const page of [qp005, read("csr/DYA-001.html")]) expect(page.split('<aside class="site-alerts">')[1]!.split("</aside>")[0]).not.toMatch(/csr (implement|review|address|recall|train|explain|release)|&#x27;csr /);
     // Its controlled copies, as the distribution register lists them.
     expect(qp005).toContain(
       '<h2>受控副本（3）</h2>\n\n<div class="site-scroll">\n<table class="site-table">\n<thead><tr><th scope="col">版本</th><th scope="col">受控号</th><th scope="col">发放部门</th><th scope="col">领用人</th><th scope="col">发放人</th><th scope="col">发放日期</th><th scope="col">应回收日期</th><th scope="col">回收日期</th><th scope="col">交回人</th><th scope="col">回收人</th><th scope="col">状态</th><th scope="col">备注</th></tr></thead>\n<tbody>\n<tr><td class="code">A/0</td><td class="code">1</td><td class="name">品质部</td><td class="name"></td><td class="name">李娜</td><td class="date">2024-01-12</td><td class="date">2026-10-19</td><td class="date"></td><td class="name"></td><td class="name"></td><td class="code">回收逾期</td><td></td></tr>\n<tr><td class="code">A/1</td><td class="code">2</td><td class="name">市场部</td><td class="name"></td><td class="name">李娜</td><td class="date">2026-10-13</td><td class="date"></td><td class="date"></td><td class="name"></td><td class="name"></td><td class="code">在用</td><td></td></tr>\n<tr><td class="code">A/1</td><td class="code">3</td><td class="name">品质部</td><td class="name"></td><td class="name">李娜</td><td class="date">2026-10-13</td><td class="date"></td><td class="date"></td><td class="name"></td><td class="name"></td><td class="code">在用</td><td></td></tr>',
@@ -698,7 +705,9 @@ describe("csr site: a customer's page", () => {
       "错误 顾客及其来源文件 date/out-of-order",
       '警告 <a href="../csr/DYA-001.html">DYA-001</a> csr/not-addressed',
     ]);
-    expect(findings).toContain('<thead><tr><th scope="col">严重程度</th><th scope="col">涉及</th><th scope="col">规则</th><th scope="col">说明</th></tr></thead>');
+    expect(findings).toContain(
+      '<thead><tr><th scope="col">严重程度</th><th scope="col">涉及</th><th scope="col">规则</th><th scope="col">待办事项</th><th scope="col">期限</th><th scope="col">责任人/部门</th></tr></thead>\n<tbody>\n<tr><td class="alert">错误</td><td class="code"><a href="../csr/DYA-002.html">DYA-002</a></td><td class="code"><a href="../findings.html">csr/review-overdue</a></td><td>评审未完成：缺少品质部的会签意见，尚未作出结论</td><td class="date">2026-10-20</td><td>品质部</td></tr>\n<tr><td class="alert">错误</td><td>顾客及其来源文件</td><td class="code"><a href="../findings.html">date/out-of-order</a></td><td>已完成事项的记录日期早于它应在其后的事项。</td><td class="date"></td><td></td></tr>\n<tr><td class="warn">警告</td><td class="code"><a href="../csr/DYA-001.html">DYA-001</a></td><td class="code"><a href="../findings.html">csr/not-addressed</a></td><td>2026-10-12 决定为“必须满足”，尚未指定落实文件</td><td class="date"></td><td>王强</td></tr>',
+    );
     // The review report's 顾客 and 来源文件 lead to the customer's page, the latter to the source document's revisions.
     expect(read("csr/DYA-001.html")).toContain(
       '<tr><th>要求编号</th><td>DYA-001</td><th>顾客</th><td><a href="../customers/DYA.html">DYA 东岳汽车</a></td></tr>\n<tr><th>来源文件</th><td><a href="../customers/DYA.html#source-DYA-SQM">DYA-SQM 供应商质量手册</a></td>',
