@@ -5,7 +5,8 @@
  * 特殊特性 -> 特殊, 殊特, 特性. A query is tokenized the same way and every pair must match, which
  * finds the phrase wherever it occurs without a dictionary. A run of one character is kept as it is.
  * Letters and digits form words, lower-cased; a word joined by - . / _ (QP-001, CS/QP-010, 8.3.3.3)
- * is kept whole, split into its parts, and kept from each part on (CS/QP-010 is found as QP-010,
+ * or by the : # + of a clause or section reference (IATF16949:8.5.1, QP-014#5.2, GJB9001C+IATF16949)
+ * is kept whole, so that the whole reference is found as typed, split into its parts, and kept from each part on (CS/QP-010 is found as QP-010,
  * as people say it when several numbering families coexist), each also without its separators
  * (qp010: QP010 typed without the hyphen). A symbol (\p{So}: the special-characteristic marks
  * customers use, ◆ ★ ▽ ◇ △ ○) is a token of its own, so that `★` finds what is marked with it
@@ -16,7 +17,7 @@
  */
 export function tokenize(text: string): string[] {
   const tokens: string[] = [];
-  const runs = /\p{So}|[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}\p{sc=Hangul}]+|(?:(?![\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}\p{sc=Hangul}])[\p{L}\p{N}])+(?:[-./_](?:(?![\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}\p{sc=Hangul}])[\p{L}\p{N}])+)*/gu;
+  const runs = /\p{So}|[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}\p{sc=Hangul}]+|(?:(?![\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}\p{sc=Hangul}])[\p{L}\p{N}])+(?:[-./_:#+](?:(?![\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}\p{sc=Hangul}])[\p{L}\p{N}])+)*/gu;
   for (const match of String(text).normalize("NFKC").matchAll(runs)) {
     const run = match[0];
     if (/^\p{So}$/u.test(run)) tokens.push(run);
@@ -28,7 +29,7 @@ export function tokenize(text: string): string[] {
       const word = run.toLowerCase();
       tokens.push(word);
       // Parts at even places, separators at odd ones: cs / qp - 010.
-      const pieces = word.split(/([-./_])/);
+      const pieces = word.split(/([-./_:#+])/);
       if (pieces.length > 1) {
         for (let i = 0; i < pieces.length; i += 2) {
           if (pieces[i] !== "") tokens.push(pieces[i]!);

@@ -830,9 +830,17 @@ describe("the search tokenizer", () => {
     expect(tokenize("特殊特性")).toEqual(["特殊", "殊特", "特性"]);
     expect(tokenize("可追溯性 追")).toEqual(["可追", "追溯", "溯性", "追"]);
     // Each part, each tail from a part on and each without its separators: CS/QP-010 is found as QP-010 and as qp010.
-    expect(tokenize("QP-014 IATF16949:8.3.3.3 Control")).toEqual(["qp-014", "qp", "qp014", "014", "iatf16949", "8.3.3.3", "8", "8333", "3", "3.3.3", "333", "3", "3.3", "33", "3", "control"]);
+    expect(tokenize("QP-014 IATF16949:8.3.3.3 Control")).toEqual(["qp-014", "qp", "qp014", "014", "iatf16949:8.3.3.3", "iatf16949", "iatf169498333", "8", "8.3.3.3", "8333", "3", "3.3.3", "333", "3", "3.3", "33", "3", "control"]);
     expect(tokenize("CS/QP-010")).toEqual(["cs/qp-010", "cs", "csqp010", "qp", "qp-010", "qp010", "010"]);
     expect(tokenize("ABC特性")).toEqual(["abc", "特性"]);
+  });
+
+  it("keeps a clause or section reference joined by ':', '#' or '+' whole, as it is typed, and in parts", async () => {
+    expect(tokenize("IATF16949:8.5.1")).toEqual(["iatf16949:8.5.1", "iatf16949", "iatf16949851", "8", "8.5.1", "851", "5", "5.1", "51", "1"]);
+    expect(tokenize("QP-014#5.2")).toEqual(["qp-014#5.2", "qp", "qp01452", "014", "014#5.2", "01452", "5", "5.2", "52", "2"]);
+    expect(tokenize("GJB9001C+IATF16949")).toEqual(["gjb9001c+iatf16949", "gjb9001c", "gjb9001ciatf16949", "iatf16949"]);
+    // A query tokenized as the text it is looked up in: every token of the reference is one of the text's.
+    expect(tokenize("见 IATF16949:8.5.1 条").filter((token) => !tokenize("IATF16949:8.5.1").includes(token))).toEqual(["见", "条"]);
   });
 
   it("keeps each symbol a token and reads full-width letters and digits as ASCII (tester25 F12)", async () => {
