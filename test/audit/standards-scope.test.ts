@@ -156,8 +156,10 @@ describe("the symbol conversion table", () => {
 
   it("says why it is empty when csr list symbols has nothing to show, in the terms of GJB 9001C (特性分类, not FMEA and control plans)", async () => {
     const result = await csrInProcess(["-C", GJB, "list", "symbols", "--format", "json", "--today", "2026-11-27"], { lang: null });
+    // The register says what it holds and names no file; where the symbols are recorded is the hint on stderr.
     expect((JSON.parse(result.stdout) as { rows: unknown[]; notes: string[] }).notes).toEqual([
-      "symbols.yaml 中没有登记顾客的特性分类符号：没有顾客规定自己的符号时，设计文件、工艺文件和检验文件只用本公司标注关键特性、重要特性的符号。顾客规定了符号时，在 symbols.yaml 中登记其与本公司符号的对照。",
+      "没有登记顾客的特性分类符号：没有顾客规定自己的符号时，设计文件、工艺文件和检验文件只用本公司标注关键特性、重要特性的符号。",
     ]);
+    expect(result.stderr).toContain("顾客规定了符号时，用 'csr symbol add' 登记其与本公司符号的对照（写入 symbols.yaml）。");
   });
 });

@@ -48,7 +48,8 @@ export function symbolTable(ctx: RegisterContext, options: { customer?: string }
       approved: s.approved ? approvalText(ctx.lang, s.approved) : "",
     })),
     notes: symbols.length === 0 ? [t(ctx, `${terms}.none`)] : unapprovedNotes(ctx, symbols),
-    ...withHints(unapprovedHints(ctx, symbols)),
+    // The table says what it holds; where a user records a customer's symbols is a hint on stderr, as the other registers' (220dc014).
+    ...withHints(symbols.length === 0 ? [t(ctx, "register.symbols.none.hint")] : unapprovedHints(ctx, symbols)),
   };
 }
 
