@@ -60,7 +60,7 @@ async function afterImport(key: string, make: () => Promise<{ dir: string; repor
  * (the forms of a procedure, say) or the signers' roles.
  */
 /** What stderr may say besides 已写入: the hints for the one who runs the command (Table.hints), never in the register. */
-const HINTS = ["用 'csr list documents --status draft' 或 '--status all' 列出尚未发布的文件。", "顾客要求认可对照表时，取得认可后用 'csr symbol approve BCM --by <认可人> --date <日期> --evidence <依据>' 登记。", "GJB 9001C-2017 的条款目录是暂定的：可在本库 standards/GJB9001C.yaml 中修正或补充。"];
+const HINTS = ["用 'csr list documents --status draft' 或 '--status all' 列出尚未发布的文件。", "顾客要求认可对照表时，取得认可后用 'csr symbol approve BCM --by <认可人> --date <日期> --evidence <依据>' 登记。", "GJB 9001C-2017 的条款目录是暂定的：可在本库 standards/GJB9001C.yaml 中修正或补充。", "顾客规定了符号时，用 'csr symbol add' 登记其与本公司符号的对照（写入 symbols.yaml）。"];
 
 async function run(dir: string, args: string[], code = 0): Promise<string> {
   const result = await csrInProcess(["-C", dir, ...args], { lang: null });
