@@ -22,8 +22,7 @@ import type { AddressedIn, ControlledDocument, Csr, Section } from "./types.js";
  * pinned CSR's texts: most have no "\r" and no blank before a line break, which trim() alone then
  * gives the same (the expression's `$` is also before U+2028 and U+2029, JavaScript's other line breaks).
  */
-const text = (value: string | undefined) => normalised(value ?? "");
-const normalised = (s: string) => (NORMALISED.test(s) ? s.replace(/\r\n?/g, "\n").replace(/[ \t]+$/gm, "").trim() : s.trim());
+const text = (value: string | undefined = "") => (NORMALISED.test(value) ? value.replace(/\r\n?/g, "\n").replace(/[ \t]+$/gm, "").trim() : value.trim());
 /** What text() must normalise beyond trimming: a carriage return, or a blank before a line break. */
 const NORMALISED = /\r|[ \t][\n\u2028\u2029]/;
 

@@ -251,7 +251,10 @@ async function writeSite(repo: Repository, findings: readonly Finding[], options
   const documentsOnDay = documentsOn(rc, today);
   const calendar = repositoryCalendar(repo.config?.value);
   // Each finding on an entity's page read for a reader (attention.ts), from the records of `today` as the pages show them.
-  const asOf = { documents: documentsOnDay.byId, csrs: new Map(csrsOn(rc, today).map((c) => [c.id, c])) };
+  // A repeated id is the first of its files, as the index and the CSR pages keep it (ref/duplicate-id reports the others).
+  const csrsOnDay = new Map<string, Csr>();
+  for (const csr of csrsOn(rc, today)) if (!csrsOnDay.has(csr.id)) csrsOnDay.set(csr.id, csr);
+  const asOf = { documents: documentsOnDay.byId, csrs: csrsOnDay };
   const readFinding = findingReader({ rc, today, calendar, entityOfFile, asOf });
   const ownFindings = (page: string, kind: EntityKind, id: string) => findingsSection(rc, page, findingsOf(kind, id), readFinding);
   // A document's controlled copies: the distribution register's rows of it (文件发放/回收记录).
@@ -543,7 +546,7 @@ async function writeSite(repo: Repository, findings: readonly Finding[], options
   }
 
   // --- Search, and the files the worker made.
-  const entries = searchEntries(rc, pages, documentsOnDay.byId, new Map(csrRows.map((r) => [r.csr.id, r.csr])));
+  const entries = searchEntries(rc, pages, asOf.documents, asOf.csrs);
   for (const file of await buildDownloads({ registers: registers.map((r) => ({ ...r, xlsxFile: out.fileFor(`registers/${r.name}.xlsx`) })), entries, lang, heading: options.heading })) emit(file.path, file.content);
   fileCount += registers.length;
   emit(

@@ -6,8 +6,8 @@
  * finds the phrase wherever it occurs without a dictionary. A run of one character is kept as it is.
  * Letters and digits form words, lower-cased; a word joined by - . / _ (QP-001, CS/QP-010, 8.3.3.3)
  * or by the : # + of a clause or section reference (IATF16949:8.5.1, QP-014#5.2, GJB9001C+IATF16949)
- * is kept whole, so that the whole reference is found as typed, split into its parts, and kept from each part on (CS/QP-010 is found as QP-010,
- * as people say it when several numbering families coexist), each also without its separators
+ * is kept whole (a reference is found as typed), split into its parts, and kept from each part on
+ * (CS/QP-010 is found as QP-010, as people say it when several numbering families coexist), each also without its separators
  * (qp010: QP010 typed without the hyphen). A symbol (\p{So}: the special-characteristic marks
  * customers use, ◆ ★ ▽ ◇ △ ○) is a token of its own, so that `★` finds what is marked with it
  * (tester25 F12). The text is first brought to its NFKC form: letters, digits and hyphens typed

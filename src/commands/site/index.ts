@@ -49,14 +49,12 @@ export async function siteCommand(ctx: CommandContext, flags: SiteFlags): Promis
   const asOf = await findingsAsOf(root, today, commits);
   // Through the check cache, as csr check reads: after a check in CI, nothing is parsed or checked twice.
   // A site of a past day with a commit by then shows that commit's findings: the files' own are not checked.
-  const checked = asOf?.findings
-    ? { ...(await loadChecked(root, today)), findings: asOf.findings }
+  const { repo, findings } = asOf?.findings
+    ? { repo: (await loadChecked(root, today)).repo, findings: asOf.findings }
     : await loadChecked(root, today, (r) => {
         const outcome = checkRepository(r, { today });
         return [...outcome.findings, ...outcome.held];
-      });
-  const repo = checked.repo;
-  const findings = asOf?.findings ?? checked.findings.filter((f) => f.heldBackBy === undefined);
+      }).then((checked) => ({ repo: checked.repo, findings: checked.findings.filter((f) => f.heldBackBy === undefined) }));
   refuseOrWarnUnreadable(ctx, repo);
   const lang: Lang = language();
   const { version } = packageManifest();
