@@ -64,15 +64,16 @@ export function writeValidatorCodeCaches(): void {
 
 /**
  * The folders of csr's templates that the build compiles, each with the escaping its templates are
- * compiled for (`noEscape`, as render/environment.ts compiles them: Markdown values arrive escaped already).
- * The tables' templates (report/table.ts) are compiled on their own and are left out.
+ * compiled for (`noEscape`, as render/environment.ts compiles them: Markdown values arrive escaped
+ * already); the tables' templates (report/table.ts renderTableTemplate) by their format.
  */
-const FOLDERS: { dir: string; noEscape: boolean }[] = [
-  { dir: "html", noEscape: false },
-  { dir: join("html", "partials"), noEscape: false },
-  { dir: "site", noEscape: false },
-  { dir: "md", noEscape: true },
-  { dir: join("md", "partials"), noEscape: true },
+const FOLDERS: { dir: string; noEscape: (name: string) => boolean }[] = [
+  { dir: "html", noEscape: () => false },
+  { dir: join("html", "partials"), noEscape: () => false },
+  { dir: "site", noEscape: () => false },
+  { dir: "md", noEscape: () => true },
+  { dir: join("md", "partials"), noEscape: () => true },
+  { dir: "tables", noEscape: (name) => name.endsWith(".md.hbs") },
 ];
 
 /** Every shipped template's text and escaping, with its precompiled spec as JavaScript source. */
@@ -82,7 +83,7 @@ async function templatesToPrecompile(): Promise<{ source: string; noEscape: bool
     if (!existsSync(join(TEMPLATES_DIR, dir))) return [];
     return readdirSync(join(TEMPLATES_DIR, dir)).filter((n) => n.endsWith(".hbs")).sort().map((name) => {
       const source = readFileSync(join(TEMPLATES_DIR, dir, name), "utf8");
-      return { source, noEscape, spec: Handlebars.precompile(source, { noEscape }) as string };
+      return { source, noEscape: noEscape(name), spec: Handlebars.precompile(source, { noEscape: noEscape(name) }) as string };
     });
   });
 }

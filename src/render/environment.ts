@@ -54,13 +54,9 @@ export async function createRenderer(root: string, format: Format, lang: Lang, e
   for (const [name, helper] of extras.helpers ?? []) hb.registerHelper(name, helper as (...args: unknown[]) => string);
   // Handlebars knows only HTML escaping; for Markdown the view's values arrive escaped already (escapeView).
   const options = { noEscape: format === "md" };
-  // csr's own templates come compiled by the build (precompiled.ts); any other is compiled on first use.
   // Partials are registered compiled too, so that each is compiled with these options whoever calls it.
-  let compileText: ((source: string, options: CompileOptions) => HandlebarsTemplateDelegate) | undefined;
-  const compile = (source: string): HandlebarsTemplateDelegate => {
-    const spec = precompiledTemplate(source, options.noEscape);
-    return spec ? hb.template(spec as TemplateSpecification) : (compileText ??= compilerFor(hb))(source, options);
-  };
+  const compileWith = templateCompiler(hb);
+  const compile = (source: string): HandlebarsTemplateDelegate => compileWith(source, options);
   for (const [name, source] of extras.partials ?? []) hb.registerPartial(name, compile(source));
   for (const [name, source] of partials(root, format)) hb.registerPartial(name, compile(source));
   const compiled = new Map<string, HandlebarsTemplateDelegate>();
@@ -102,6 +98,20 @@ export async function createRenderer(root: string, format: Format, lang: Lang, e
  */
 export async function handlebarsRuntime(): Promise<typeof Handlebars> {
   return (await import("handlebars/runtime.js")).default;
+}
+
+/**
+ * Compiles a template's text for `hb`, an environment of Handlebars's runtime: csr's own templates
+ * come compiled by the build (precompiled.ts, found by their text and `noEscape`); any other text
+ * (a repository's own template, or one edited since the build) is compiled by Handlebars's
+ * compiler, which is loaded on the first such text only.
+ */
+export function templateCompiler(hb: typeof Handlebars): (source: string, options: { noEscape: boolean }) => HandlebarsTemplateDelegate {
+  let compileText: ((source: string, options: CompileOptions) => HandlebarsTemplateDelegate) | undefined;
+  return (source, options) => {
+    const spec = precompiledTemplate(source, options.noEscape);
+    return spec ? hb.template(spec as TemplateSpecification) : (compileText ??= compilerFor(hb))(source, options);
+  };
 }
 
 /**

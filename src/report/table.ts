@@ -791,8 +791,9 @@ export function cellMarkup(value: string, kind: string | undefined, escape: (tex
 
 /** Markdown or HTML through a Handlebars template; HTML escapes every value, Markdown escapes table syntax. */
 export async function renderTableTemplate(table: Table, format: "md" | "html", options: TemplateOptions = {}): Promise<string> {
-  const { default: Handlebars } = await import("handlebars");
-  const hbs = Handlebars.create();
+  // Handlebars's runtime: the table templates come compiled by the build; the compiler is loaded for a repository's own (templateCompiler).
+  const { handlebarsRuntime, templateCompiler } = await import("../render/environment.js");
+  const hbs = (await handlebarsRuntime()).create();
   hbs.registerHelper("md", (value: unknown) => markdownCell(String(value ?? "")));
   hbs.registerHelper("br", (value: unknown) => new hbs.SafeString(escapeHtml(String(value ?? "")).replace(/\r?\n/g, "<br>")));
   // A list's items never break inside ("list" cells are keep-all in table.html.hbs): a line may end only
@@ -804,7 +805,7 @@ export async function renderTableTemplate(table: Table, format: "md" | "html", o
   // A heading on at most two lines (twoLineHeading).
   hbs.registerHelper("two-lines", (value: unknown, crowded: unknown) => new hbs.SafeString(twoLineHeading(String(value ?? ""), crowded === true ? CROWDED_HEADING : HEADING)));
   const path = tableTemplatePath(table, format, options.root);
-  const template = hbs.compile(readFileSync(path, "utf8"), { noEscape: format === "md", strict: false });
+  const template = templateCompiler(hbs)(readFileSync(path, "utf8"), { noEscape: format === "md" });
   return template(tableView(table, options.lang, format === "html", options.printOnly !== true));
 }
 

@@ -16,6 +16,10 @@ describe("csr's templates, compiled by the build", () => {
   it("has every shipped template of the documents, review reports and site compiled for its escaping", () => {
     for (const dir of ["html", "html/partials", "site"]) for (const source of shipped(dir)) expect(precompiledTemplate(source, false)).toBeDefined();
     for (const source of shipped("md")) expect(precompiledTemplate(source, true)).toBeDefined();
+    // The registers' tables (csr list, csr matrix): Markdown unescaped, HTML escaped, so that a register loads no compiler.
+    const table = (format: string) => readFileSync(join(TEMPLATES_DIR, "tables", `table.${format}.hbs`), "utf8");
+    expect([precompiledTemplate(table("md"), true), precompiledTemplate(table("html"), false)]).toEqual([expect.any(Object), expect.any(Object)]);
+    expect([precompiledTemplate(table("md"), false), precompiledTemplate(table("html"), true)]).toEqual([undefined, undefined]);
     // Compiled for HTML only: a Markdown renderer, which does not escape, compiles it from its text.
     expect(precompiledTemplate(readFileSync(join(TEMPLATES_DIR, "site", "site-footer.hbs"), "utf8"), true)).toBeUndefined();
   });
