@@ -1,4 +1,5 @@
 import { spawnSync } from "node:child_process";
+import { createHash } from "node:crypto";
 import { cpSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -199,6 +200,41 @@ describe("the check cache", () => {
     // Now the directories are trusted: the next check lists none and so has nothing to write.
     expect(json(csr(["-C", dir, "check", "--format", "json", ...today]))).toEqual(expected);
     expect(readFileSync(index).equals(rewritten)).toBe(true);
+  });
+
+  it("writes the index again after a few files changed with the keys of their new content, the other columns as they were", () => {
+    const dir = repository();
+    const old = new Date("2026-01-05T08:00:00Z");
+    const paths = (readdirSync(dir, { recursive: true, withFileTypes: true }) as import("node:fs").Dirent[]).filter((e) => !join(e.parentPath, e.name).includes(".git"));
+    for (const entry of paths) utimesSync(join(entry.parentPath, entry.name), old, old);
+    utimesSync(dir, old, old);
+    const today = ["--today", "2026-06-30"];
+    expect(json(csr(["-C", dir, "check", "--format", "json", ...today]))).toEqual(expected);
+    const index = cacheFile(join(dir, ".git", "csr-cache")).replace(/\.entries$/, ".index");
+    // The columns (see src/load/cache.ts): N and the byte lengths of paths and keys, stat data, entry places, paths, keys.
+    const columns = (bytes: Buffer) => {
+      const at = bytes.indexOf(10) + 1;
+      const count = bytes.readUInt32LE(at);
+      const pathsAt = at + 12 + count * 5 * 8;
+      const pathBytes = bytes.readUInt32LE(at + 4);
+      return { paths: bytes.toString("utf8", pathsAt, pathsAt + pathBytes).split("\0"), keys: bytes.toString("utf8", pathsAt + pathBytes).split("\0") };
+    };
+    const before = columns(readFileSync(index));
+    // The first and the last of the documents, whose keys lie inside the column and at its end.
+    const edited = ["documents/QP-001.yaml", before.paths.filter((p) => p.startsWith("documents/")).at(-1)!];
+    expect(edited[1]).not.toBe(edited[0]);
+    for (const path of edited) writeFileSync(join(dir, path), `${readFileSync(join(dir, path), "utf8")}# 已修订\n`);
+    expect(json(csr(["-C", dir, "check", "--format", "json", ...today]))).toEqual(expected);
+    const after = columns(readFileSync(index));
+    expect(after.paths).toEqual(before.paths);
+    const sha1 = (path: string) => createHash("sha1").update(readFileSync(join(dir, path))).digest("hex");
+    expect(after.keys).toEqual(before.paths.map((path, i) => (edited.includes(path) ? `document:${sha1(path)}` : before.keys[i])));
+    expect(after.keys.filter((key, i) => key !== before.keys[i])).toHaveLength(2);
+    // Read back, the index answers the next check without reading a file (a finding planted among the remembered ones is printed).
+    const header = indexHeader(index);
+    header.result.findings.push({ rule: "yaml/syntax", severity: "error", file: "documents/QP-003.yaml", line: 1, column: 1, message: "Remembered." });
+    writeIndexHeader(index, header);
+    expect(json(csr(["-C", dir, "check", "--format", "json", ...today]))).toEqual([...expected, "documents/QP-003.yaml:1:1 yaml/syntax"]);
   });
 
   it("is ignored and rebuilt when it is corrupt", () => {
