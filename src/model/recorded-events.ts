@@ -78,10 +78,15 @@ export function csrEvents(csr: Csr): RecordedEvent[] {
     const follows = lastClosed && lastClosed.closed > csr.received ? { what: eventLabel("rule.date/event.csr-round-closed", { n: lastClosed.n }), date: lastClosed.closed } : received;
     add(["review", "restarted"], review.restarted, eventLabel("rule.date/event.csr-restarted"), follows);
   }
-  (review?.confirmations ?? []).forEach((c, i) =>
-    add(["review", "confirmations", i, "date"], c.date, eventLabel("rule.date/event.csr-confirmation", { revision: c.source_revision }), received),
-  );
-  (review?.history ?? []).forEach((round, j) => {
+  // Plain loops, and nothing made for what a CSR does not have: a check lists the events of every CSR.
+  const confirmations = review?.confirmations;
+  if (confirmations) {
+    for (let i = 0; i < confirmations.length; i++) {
+      const c = confirmations[i]!;
+      add(["review", "confirmations", i, "date"], c.date, eventLabel("rule.date/event.csr-confirmation", { revision: c.source_revision }), received);
+    }
+  }
+  review?.history?.forEach((round, j) => {
     const n = j + 1;
     add(["review", "history", j, "closed"], round.closed, eventLabel("rule.date/event.csr-round-closed", { n }));
     (round.opinions ?? []).forEach((o, i) =>
@@ -89,9 +94,13 @@ export function csrEvents(csr: Csr): RecordedEvent[] {
     );
     add(["review", "history", j, "decision", "date"], round.decision?.date, eventLabel("rule.date/event.csr-round-decision", { n }));
   });
-  (csr.addressed ?? []).forEach((a, i) => {
-    if (dated(a.pin?.date)) add(["addressed", i, "pin", "date"], a.pin.date, eventLabel("rule.date/event.csr-pin", { document: a.document }), received);
-  });
+  const addressed = csr.addressed;
+  if (addressed) {
+    for (let i = 0; i < addressed.length; i++) {
+      const a = addressed[i]!;
+      if (dated(a.pin?.date)) add(["addressed", i, "pin", "date"], a.pin.date, eventLabel("rule.date/event.csr-pin", { document: a.document }), received);
+    }
+  }
   const implementation = csr.implementation;
   const implemented = implementation?.implemented;
   if (dated(implemented)) add(["implementation", "implemented"], implemented, eventLabel("rule.date/event.csr-implemented"), implementationFollows(csr));
@@ -103,8 +112,8 @@ export function csrEvents(csr: Csr): RecordedEvent[] {
       dated(implemented) ? { what: eventLabel("rule.date/event.csr-implemented"), date: implemented } : received,
     );
   }
-  for (const d of csrDistributions(csr)) if (dated(d.date)) add([...d.path, "date"], d.date, eventLabel("rule.date/event.csr-distributed"), received);
-  (csr.training?.sessions ?? []).forEach((s, i) => add(["training", "sessions", i, "date"], s.date, eventLabel("rule.date/event.csr-training"), received));
+  if (csr.distribution) for (const d of csrDistributions(csr)) if (dated(d.date)) add([...d.path, "date"], d.date, eventLabel("rule.date/event.csr-distributed"), received);
+  csr.training?.sessions?.forEach((s, i) => add(["training", "sessions", i, "date"], s.date, eventLabel("rule.date/event.csr-training"), received));
   if (dated(csr.superseded?.date)) add(["superseded", "date"], csr.superseded.date, eventLabel("rule.date/event.csr-superseded"), received);
   return events;
 }
@@ -136,33 +145,32 @@ export function documentEvents(doc: ControlledDocument): RecordedEvent[] {
     if (dated(date)) events.push(recordedEvent(path, date, what, follows));
   };
   const revisions = doc.revisions ?? [];
-  revisions.forEach((r, k) => {
+  // A plain loop: a check lists the events of every document.
+  for (let k = 0; k < revisions.length; k++) {
+    const r = revisions[k]!;
     // A revision dated before the one above it is doc/version-sequence's finding.
     add(["revisions", k, "date"], r.date, revisionEvent(r).what);
-    const signed = (role: SignedAs, s: Signature | undefined) => (s && dated(s.date) ? { what: eventLabel(`rule.date/event.doc-${role}`, { version: r.version }), date: s.date } : undefined);
-    const prepared = signed("prepared", r.prepared);
+    const prepared = signed("prepared", r, r.prepared);
     if (prepared) add(["revisions", k, "prepared", "date"], prepared.date, prepared.what);
-    const checked: Predecessor[] = [];
-    for (const role of CHECKS) {
-      const s = signed(role, r[role]);
+    // The approval follows the last of the checks (or the preparation when nobody checked).
+    let latest: Predecessor | undefined;
+    for (let c = 0; c < CHECKS.length; c++) {
+      const role = CHECKS[c]!;
+      const s = signed(role, r, r[role]);
       if (!s) continue;
-      checked.push(s);
+      if (latest === undefined || s.date > latest.date) latest = s;
       add(["revisions", k, role, "date"], s.date, s.what, prepared);
     }
-    (r.countersigned ?? []).forEach((c, i) => {
-      const s = signed("countersigned", c);
+    r.countersigned?.forEach((c, i) => {
+      const s = signed("countersigned", r, c);
       if (s) add(["revisions", k, "countersigned", i, "date"], s.date, s.what, prepared);
     });
-    const approved = signed("approved", r.approved);
-    if (approved) {
-      // The approval follows the last of the checks (or the preparation when nobody checked).
-      const latest = checked.reduce<Predecessor | undefined>((a, b) => (a === undefined || b.date > a.date ? b : a), undefined) ?? prepared;
-      add(["revisions", k, "approved", "date"], approved.date, approved.what, latest);
-    }
+    const approved = signed("approved", r, r.approved);
+    if (approved) add(["revisions", k, "approved", "date"], approved.date, approved.what, latest ?? prepared);
     // 军代表 signs the approved revision (the preparation when no approval is dated); before or after it takes effect differs between units.
-    const military = signed("military_representative", r.military_representative);
+    const military = signed("military_representative", r, r.military_representative);
     if (military) add(["revisions", k, "military_representative", "date"], military.date, military.what, approved ?? prepared);
-  });
+  }
   if (doc.reviews) {
     const first = revisions[0] ? revisionEvent(revisions[0]) : undefined;
     doc.reviews.forEach((r, i) => add(["reviews", i, "date"], r.date, eventLabel("rule.date/event.doc-periodic-review"), first));
@@ -202,6 +210,11 @@ export function documentEvents(doc: ControlledDocument): RecordedEvent[] {
     ),
   );
   return events;
+}
+
+/** A dated signature of a revision as an event that others follow. */
+function signed(role: SignedAs, revision: Revision, signature: Signature | undefined): Predecessor | undefined {
+  return signature && dated(signature.date) ? { what: eventLabel(`rule.date/event.doc-${role}`, { version: revision.version }), date: signature.date } : undefined;
 }
 
 /**
