@@ -99,22 +99,13 @@ export async function siteCommand(ctx: CommandContext, flags: SiteFlags): Promis
   }
 }
 
-/**
- * The pieces a page is put out in, written to its file some 64 K characters at a time. A page that
- * stays under that (nearly all: a CSR's or person's page is a few KB) is written in one
- * writeFileSync of its text, which Node encodes and writes in C++; a longer one goes to an open
- * file a string at a time, without a Buffer made for each (Buffer.from of every page's text made
- * a new 8 KB pool every few pages).
- */
+/** The pieces a page is put out in, written to its file some 64 K characters at a time. */
 function writeParts(file: string, write: (put: (text: string) => void) => void): void {
-  let fd: number | undefined;
+  const fd = openSync(file, "w");
   // writeSync may write less than it is given (a full disk): what is left is written again, as writeFileSync does.
   const flush = (text: string) => {
-    fd ??= openSync(file, "w");
-    const written = writeSync(fd, text);
-    if (written === Buffer.byteLength(text)) return;
     const bytes = Buffer.from(text);
-    for (let done = written; done < bytes.length; ) done += writeSync(fd, bytes, done);
+    for (let done = 0; done < bytes.length; ) done += writeSync(fd, bytes, done);
   };
   try {
     let parts: string[] = [];
@@ -128,10 +119,9 @@ function writeParts(file: string, write: (put: (text: string) => void) => void):
         length = 0;
       }
     });
-    if (fd === undefined) writeFileSync(file, parts.join(""));
-    else if (parts.length > 0) flush(parts.join(""));
+    if (parts.length > 0) flush(parts.join(""));
   } finally {
-    if (fd !== undefined) closeSync(fd);
+    closeSync(fd);
   }
 }
 
