@@ -11,7 +11,8 @@ export const CODE_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
  * neither of which a file name may (Windows refuses ':'): the file name writes both as '_'.
  */
 export function documentFileName(id: string): string {
-  return id.replace(/[/:]/g, "_");
+  // A check asks this of every document, and few numbers have either character.
+  return id.includes("/") || id.includes(":") ? id.replace(/[/:]/g, "_") : id;
 }
 
 /**

@@ -19,7 +19,12 @@ id: QP-020
     fix: "Rename the file (`git mv`) or correct the id.",
   },
   check(ctx) {
-    const base = (path: string) => path.slice(path.lastIndexOf("/") + 1).replace(/\.ya?ml$/i, "");
+    // A check names every file's entity: a file name is cut with plain string operations (a regular
+    // expression for a name that does not end in .yaml), and what is expected written only for a finding.
+    const base = (path: string) => {
+      const name = path.slice(path.lastIndexOf("/") + 1);
+      return name.endsWith(".yaml") ? name.slice(0, -5) : name.replace(/\.ya?ml$/i, "");
+    };
     for (const { value, file } of ctx.repo.documents) {
       const expected = documentFileName(value.id);
       if (base(file.path) !== expected) {
@@ -32,12 +37,19 @@ id: QP-020
       }
     }
     for (const { value, file } of ctx.repo.csrs) {
-      const expected = `csr/${value.customer}/${value.id}.yaml`;
       if (base(file.path) !== value.id) {
-        ctx.report({ file, path: ["id"] }, t("rule.id/file-name.csr", { id: value.id, expected }));
-      } else if (file.path.split("/")[1] !== value.customer) {
-        ctx.report({ file, path: ["customer"] }, t("rule.id/file-name.csr-folder", { customer: value.customer, expected }));
+        ctx.report({ file, path: ["id"] }, t("rule.id/file-name.csr", { id: value.id, expected: `csr/${value.customer}/${value.id}.yaml` }));
+      } else if (secondSegment(file.path) !== value.customer) {
+        ctx.report({ file, path: ["customer"] }, t("rule.id/file-name.csr-folder", { customer: value.customer, expected: `csr/${value.customer}/${value.id}.yaml` }));
       }
     }
   },
 };
+
+/** What `path.split("/")[1]` is (the customer's folder of a CSR file), without the array. */
+function secondSegment(path: string): string | undefined {
+  const first = path.indexOf("/");
+  if (first < 0) return undefined;
+  const second = path.indexOf("/", first + 1);
+  return second < 0 ? path.slice(first + 1) : path.slice(first + 1, second);
+}
