@@ -200,7 +200,7 @@ export async function loadChecked(root: string, today: string, run?: (repo: Repo
   const state = withReadableIndex(paths, () => cacheState(root, paths, today, false));
   const repo = await readThrough(root, paths, state);
   if (!run) {
-    remember(paths, state, undefined, repo.files.length);
+    keepIndex(paths, state);
     return { repo };
   }
   const remembered = rememberedFindings(state);
@@ -445,6 +445,21 @@ function remember(paths: CachePaths, state: CacheState, findings: Finding[] | un
     { format: FORMAT, root: paths.root, fingerprint: state.fingerprint, ...(state.own ? { own: state.own } : {}), written: Date.now(), ...(result ? { result } : {}) },
     state,
   );
+}
+
+/**
+ * After the files were read without findings being computed (a read command, a site of a past
+ * day): the index is written again only when it would change, and keeps the last check's findings
+ * for as long as they answer for the files as they are (as rememberedFindings tells), so that a
+ * `csr list` between two checks does not make the second one run whole.
+ */
+function keepIndex(paths: CachePaths, state: CacheState): void {
+  const { index, snapshot } = state;
+  if (state.asIndexed && !state.indexOutdated && snapshot.entries.every((at, i) => at === index.entries[i])) return;
+  const result = index.header.result;
+  // The findings answer for these files on the day they were computed for, which a read command need not share.
+  if (!result || !rememberedFindings({ ...state, today: result.today })) return remember(paths, state, undefined, 0);
+  writeIndex(paths.index, { ...index.header, own: state.own, written: Date.now() }, state);
 }
 
 /**
@@ -1004,6 +1019,17 @@ function usedBytesByMap(entries: Float64Array): number {
   return used;
 }
 
+/**
+ * Whether a check (or a site, or a command reading through the cache since) has left an index for
+ * this root: a read command reads through the cache only then, since making it costs a first
+ * command more than reading the repository does (csr's fingerprint, a digest of every file, the
+ * entries written).
+ */
+export function hasCheckCache(root: string): boolean {
+  const paths = cachePaths(root);
+  return paths !== undefined && existsSync(paths.index);
+}
+
 /** `.git/csr-cache/` of the enclosing git repository (worktrees included). */
 export function cacheDirectory(root: string): string | undefined {
   const gitdir = gitDirectory(root);
@@ -1075,7 +1101,11 @@ function trustedFingerprint(header: IndexHeader): string | undefined {
  */
 function removeEarlierCaches(paths: CachePaths): void {
   const name = join(dirname(paths.index), `check-${createHash("sha1").update(paths.root).digest("hex").slice(0, 16)}`);
-  for (const suffix of [".index", ".entries", ".json"]) rmSync(`${name}${suffix}`, { force: true });
+  try {
+    for (const suffix of [".index", ".entries", ".json"]) rmSync(`${name}${suffix}`, { force: true });
+  } catch {
+    // A cache that cannot be written to (see writeCacheFile) keeps its old files.
+  }
 }
 
 /** By language: a process that runs csr more than once (tests run the CLI in-process) may change it between runs. */

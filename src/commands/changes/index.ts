@@ -10,13 +10,14 @@ import { shortList, t } from "../../i18n/index.js";
 import { loadRevision } from "../../load/base.js";
 import { findRoot } from "../../load/discover.js";
 import { gitRead, isGitRepository, openGit } from "../../load/git.js";
-import { loadRepository, type Repository } from "../../load/repository.js";
+import type { Repository } from "../../load/repository.js";
 import { compareStates, enteredBeforePeriod, inReportOrder, isUndated, periodChanges, type Change } from "../../model/changes.js";
 import { changeReport, periodReport, type RangeEnd, type UndatedBasis } from "../../report/registers/changes.js";
 import { registerContext, type RegisterContext } from "../../report/registers/context.js";
 import type { Table } from "../../report/table.js";
 import type { CommandContext } from "../context.js";
 import { emitTable, languageOf, refuseOrWarnUnreadable, tableOutput, withHeading, writeOutput, type OutputFlags } from "../shared/output.js";
+import { readRepository } from "../shared/read.js";
 
 export async function changesCommand(ctx: CommandContext, from: string, to: string | undefined, flags: OutputFlags): Promise<number> {
   for (const end of [from, to]) if (end !== undefined) refuseImpossibleDay(end);
@@ -50,7 +51,7 @@ function refuseImpossibleDay(end: string): void {
 async function periodCommand(ctx: CommandContext, from: string, to: string, flags: OutputFlags): Promise<number> {
   if (to < from) throw new UserError(t("changes.reversed", { from, to }));
   const root = findRoot(ctx.dir);
-  const repo = loadRepository(root);
+  const repo = await readRepository(root);
   refuseOrWarnUnreadable(ctx, repo);
   const period = await periodChangeReport(ctx, root, repo, from, to);
   const { changes, entered, basis } = period;

@@ -4,13 +4,13 @@ import { setFlagsFromString } from "node:v8";
 import { UserError } from "../../core/errors.js";
 import { t } from "../../i18n/index.js";
 import { findRoot } from "../../load/discover.js";
-import { loadRepository } from "../../load/repository.js";
 import { eachRegister } from "../../report/registers/index.js";
 import { writeXlsx } from "../../report/table.js";
 import type { CommandContext } from "../context.js";
 import { dateOption } from "../options.js";
 import { registerContextOn } from "../shared/registers.js";
 import { cutWarning, incompleteNote, isFolder, languageOf, printHints, refuseOrWarnUnreadable, withHeading, writeOutput, type OutputFlags } from "../shared/output.js";
+import { readRepository } from "../shared/read.js";
 
 /**
  * Writing a workbook makes garbage cell by cell, and V8 lets the heap grow to about twice what the
@@ -32,7 +32,7 @@ export async function exportCommand(ctx: CommandContext, flags: OutputFlags & { 
     throw new UserError(t("export.needs-xlsx", { out }));
   }
   setFlagsFromString(`--heap-growing-percent=${EXPORT_HEAP_GROWING_PERCENT}`);
-  const repo = loadRepository(findRoot(ctx.dir));
+  const repo = await readRepository(findRoot(ctx.dir));
   refuseOrWarnUnreadable(ctx, repo);
   const lang = languageOf();
   const today = dateOption(flags.today, "--today");

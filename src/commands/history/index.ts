@@ -6,7 +6,6 @@
 import { UserError } from "../../core/errors.js";
 import { findRoot } from "../../load/discover.js";
 import { gitRead, isGitRepository, logRecords } from "../../load/git.js";
-import { loadRepository } from "../../load/repository.js";
 import { MAX_FILE_BYTES } from "../../load/guards.js";
 import { parseText } from "../../load/source.js";
 import { buildIndex } from "../../model/index.js";
@@ -19,6 +18,7 @@ import type { CommandContext } from "../context.js";
 import { language, list, t } from "../../i18n/index.js";
 import { revisionSummary } from "../../model/revision.js";
 import { localized } from "../../core/text.js";
+import { readRepository } from "../shared/read.js";
 
 export interface HistoryFlags {
   format?: string;
@@ -46,7 +46,7 @@ export interface CommitEntry {
 export async function historyCommand(ctx: CommandContext, id: string, flags: HistoryFlags): Promise<number> {
   const format = choiceOption(flags.format, "--format", ["text", "json"] as const, "text");
   const root = findRoot(ctx.dir);
-  const repo = loadRepository(root);
+  const repo = await readRepository(root);
   const index = buildIndex(repo);
   const { value: doc, file } = findDocument(repo, index, id);
   if (!(await isGitRepository(root))) throw new UserError(t("history.not-git", { root }));

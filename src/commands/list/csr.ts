@@ -3,7 +3,6 @@ import { UserError } from "../../core/errors.js";
 import { t } from "../../i18n/index.js";
 import { didYouMean } from "../../core/text.js";
 import { findRoot } from "../../load/discover.js";
-import { loadRepository } from "../../load/repository.js";
 import type { Catalog } from "../../model/catalog.js";
 import { clauseReferenceExample } from "../../model/citations.js";
 import { CSR_STATUSES, csrStatusLabel, type CsrFacts } from "../../model/csr-status.js";
@@ -15,6 +14,7 @@ import { resolvePerson } from "../shared/people.js";
 import { registerContextOn } from "../shared/registers.js";
 import { emitTable, languageOf, refuseOrWarnUnreadable, type OutputFlags } from "../shared/output.js";
 import { choiceOption, clauseOptionParts, clauseRef, dateOption } from "../options.js";
+import { readRepository } from "../shared/read.js";
 
 export interface ListCsrFlags extends OutputFlags {
   customer?: string;
@@ -32,7 +32,7 @@ export async function listCsrCommand(ctx: CommandContext, flags: ListCsrFlags): 
   const copyFlag = flags.department !== undefined ? "--department" : flags.holder !== undefined ? "--holder" : undefined;
   if (copyFlag) throw new UserError(t("list.holder-filter-only", { flag: copyFlag, what: "csr" }));
   const today = dateOption(flags.today, "--today");
-  const repo = loadRepository(findRoot(ctx.dir));
+  const repo = await readRepository(findRoot(ctx.dir), today);
   refuseOrWarnUnreadable(ctx, repo);
   const lang = languageOf();
   const rc = await registerContextOn(repo, lang, today);

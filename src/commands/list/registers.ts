@@ -3,7 +3,6 @@ import { UserError } from "../../core/errors.js";
 import { closest, didYouMean } from "../../core/text.js";
 import { list, t } from "../../i18n/index.js";
 import { findRoot } from "../../load/discover.js";
-import { loadRepository } from "../../load/repository.js";
 import type { RegisterContext } from "../../report/registers/context.js";
 import { distributionRegister, type CopyFilter } from "../../report/registers/distribution.js";
 import { DOCUMENT_LIST_STATUSES, documentList } from "../../report/registers/documents.js";
@@ -22,6 +21,7 @@ import type { CommandContext } from "../context.js";
 import { resolveDepartment, resolvePerson } from "../shared/people.js";
 import { registerContextOn } from "../shared/registers.js";
 import { emitTable, languageOf, refuseOrWarnUnreadable, type OutputFlags } from "../shared/output.js";
+import { readRepository } from "../shared/read.js";
 
 export interface RegisterFlags extends OutputFlags {
   level?: string;
@@ -47,7 +47,7 @@ const BY_HOLDER = ["distribution", "documents"];
 const BY_COLUMNS = ["procedures", "documents", "forms", "external", "obsolete"];
 
 export async function listRegisterCommand(ctx: CommandContext, what: string, flags: RegisterFlags): Promise<number> {
-  const repo = loadRepository(findRoot(ctx.dir));
+  const repo = await readRepository(findRoot(ctx.dir));
   refuseOrWarnUnreadable(ctx, repo);
   if (flags.columns !== undefined && !BY_COLUMNS.includes(what)) throw new UserError(t("list.columns-only", { what }));
   const lang = languageOf();

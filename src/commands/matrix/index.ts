@@ -3,7 +3,6 @@ import { UserError } from "../../core/errors.js";
 import { list, sentences, t } from "../../i18n/index.js";
 import { didYouMean } from "../../core/text.js";
 import { findRoot } from "../../load/discover.js";
-import { loadRepository } from "../../load/repository.js";
 import { clauseCrossReference } from "../../report/registers/clause-xref.js";
 import { clauseMatrix } from "../../report/registers/clauses.js";
 import { csrMatrix } from "../../report/registers/csr.js";
@@ -14,6 +13,7 @@ import { choiceOption, dateOption } from "../options.js";
 const CLAUSE_STYLES = ["grid", "cross-reference"] as const;
 import { emitTable, languageOf, refuseOrWarnUnreadable, type OutputFlags } from "../shared/output.js";
 import { registerContextOn } from "../shared/registers.js";
+import { readRepository } from "../shared/read.js";
 
 /**
  * Standards whose clauses another includes under the same numbers: IATF 16949 is used together with
@@ -30,7 +30,7 @@ export interface MatrixFlags extends OutputFlags {
 }
 
 export async function matrixCommand(ctx: CommandContext, name: "clauses" | "csr", flags: MatrixFlags): Promise<number> {
-  const repo = loadRepository(findRoot(ctx.dir));
+  const repo = await readRepository(findRoot(ctx.dir));
   refuseOrWarnUnreadable(ctx, repo);
   const lang = languageOf();
   const today = dateOption(flags.today, "--today");

@@ -9,13 +9,13 @@
 import { UserError } from "../../core/errors.js";
 import { t } from "../../i18n/index.js";
 import { findRoot } from "../../load/discover.js";
-import { loadRepository } from "../../load/repository.js";
 import { ANY_NUMBER, documentsInFamily, numberPatternToRegExp } from "../../model/numbering.js";
 import type { ControlledDocument, QmsConfig } from "../../model/types.js";
 import { toTerminal, type Table } from "../../report/table.js";
 import type { CommandContext } from "../context.js";
 import { nextNumber } from "../new/index.js";
 import { choiceOption } from "../options.js";
+import { readRepository } from "../shared/read.js";
 
 export interface NumberingListFlags {
   format?: string;
@@ -34,7 +34,7 @@ interface NumberingFamily {
 
 export async function numberingListCommand(ctx: CommandContext, flags: NumberingListFlags): Promise<number> {
   const format = choiceOption(flags.format ?? "table", "--format", ["table", "json"] as const, "table");
-  const repo = loadRepository(findRoot(ctx.dir));
+  const repo = await readRepository(findRoot(ctx.dir));
   const config = repo.config?.value;
   if (!config) throw new UserError(t("numbering.no-qms"));
   const documents = repo.documents.map((d) => d.value);

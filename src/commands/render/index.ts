@@ -6,7 +6,7 @@ import { UserError } from "../../core/errors.js";
 import { didYouMean } from "../../core/text.js";
 import { refuseDataPath } from "../../core/write.js";
 import { findRoot } from "../../load/discover.js";
-import { loadRepository, type Repository } from "../../load/repository.js";
+import type { Repository } from "../../load/repository.js";
 import { copyEdition, isOut } from "../../model/distribution.js";
 import { buildIndex, currentRevision, revisionInForce, type RepoIndex } from "../../model/index.js";
 import { documentFileName, releaseTag } from "../../model/paths.js";
@@ -21,6 +21,7 @@ import { choiceOption, dateOption } from "../options.js";
 import type { CommandContext } from "../context.js";
 import { isFolder } from "../shared/output.js";
 import { applyChange, withRepositoryLock, type FileWrite } from "../shared/transaction.js";
+import { readRepository } from "../shared/read.js";
 
 export interface RenderFlags {
   all?: boolean;
@@ -48,7 +49,7 @@ type Target = { kind: "document"; value: ControlledDocument; revisionDraft?: boo
 
 export async function renderCommand(ctx: CommandContext, ids: string[], flags: RenderFlags): Promise<number> {
   const root = findRoot(ctx.dir);
-  const repo = loadRepository(root);
+  const repo = await readRepository(root);
   const lang: Lang = language();
   const today = dateOption(flags.today, "--today");
   if (flags.all && ids.length > 0) throw new UserError(t("render.ids-and-all"));

@@ -1,7 +1,7 @@
 /** `csr show <id>`: everything about one CSR, or a document's card (document.ts), with what is derived from it on a given day. */
 import { visible } from "../../core/text.js";
 import { findRoot } from "../../load/discover.js";
-import { loadRepository, type Repository } from "../../load/repository.js";
+import type { Repository } from "../../load/repository.js";
 import { repositoryCalendar } from "../../load/calendar.js";
 import { estimatedDeadlineNote } from "../../model/calendar.js";
 import { currentReviewRound, firstDecisionOfRound, workdaysPastDue } from "../../model/review-timeliness.js";
@@ -20,6 +20,7 @@ import { revisionName } from "../../i18n/values.js";
 import type { CommandContext } from "../context.js";
 import { choiceOption, dateOption } from "../options.js";
 import { findCsr } from "./lookup.js";
+import { readRepository } from "../shared/read.js";
 
 export interface ShowFlags {
   format?: string;
@@ -29,7 +30,7 @@ export interface ShowFlags {
 export async function showCommand(ctx: CommandContext, id: string, flags: ShowFlags): Promise<number> {
   const format = choiceOption(flags.format, "--format", ["text", "json"] as const, "text");
   const today = dateOption(flags.today, "--today");
-  const repo = loadRepository(findRoot(ctx.dir));
+  const repo = await readRepository(findRoot(ctx.dir), today);
   const index = buildIndex(repo);
   // A document number shows the document's card; an id of both (a CSR numbered like a document) the CSR.
   const document = index.documents.get(id);

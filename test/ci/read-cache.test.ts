@@ -1,0 +1,163 @@
+import { chmodSync, cpSync, existsSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { csr, git, gitInit, minimalRepo, tempDir, withoutYearCheck, type RunResult } from "../helpers.js";
+import { PROCESS_MAP } from "./process-map.js";
+
+/**
+ * The read-only commands (list, matrix, show, export, render, ...) read the repository through the
+ * check cache (src/commands/shared/read.ts): what they print must be what they print without it.
+ */
+
+const procedure = (id: string, title = "文件控制程序", extra: string[] = []) => [`id: ${id}`, `title: ${title}`, "level: 2", "kind: procedure", "department: QA", "status: draft", ...extra, ""].join("\n");
+
+const OLD = new Date("2026-01-05T08:00:00Z");
+const today = ["--today", "2026-06-30"];
+
+/** A git repository whose files and folders are old enough for the cache to trust their stat data. */
+function repository(): string {
+  const dir = gitInit(
+    withoutYearCheck(
+      minimalRepo({
+        "processes.yaml": PROCESS_MAP,
+        "documents/QP-001.yaml": procedure("QP-001", "文件控制程序", ["related: [QP-404]"]),
+        "documents/QP-002.yaml": procedure("QP-002", "记录控制程序"),
+        "documents/QP-003.yaml": procedure("QP-003", "内部审核程序"),
+      }),
+    ),
+  );
+  for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
+    const path = join(entry.parentPath, entry.name);
+    if (!path.includes(".git")) utimesSync(path, OLD, OLD);
+  }
+  utimesSync(dir, OLD, OLD);
+  return dir;
+}
+
+/** What the read commands print: each command's exit code, stdout and stderr. */
+function reads(dir: string): RunResult[] {
+  return [
+    ["list", "documents", "--status", "all", "--format", "csv", ...today],
+    ["list", "csr", ...today],
+    ["show", "QP-003", ...today],
+    ["show", "QP-003", "--format", "json", ...today],
+    ["matrix", "clauses", ...today],
+    ["numbering", "list"],
+  ].map((args) => csr(["-C", dir, "--lang", "en", ...args]));
+}
+
+const cacheDir = (dir: string) => join(dir, ".git", "csr-cache");
+const indexFile = (dir: string) => join(cacheDir(dir), readdirSync(cacheDir(dir)).find((n) => n.endsWith(".index"))!);
+
+function indexHeader(index: string) {
+  const bytes = readFileSync(index);
+  return JSON.parse(bytes.subarray(0, bytes.indexOf(10)).toString("utf8"));
+}
+
+/**
+ * Gives a document another title in the cache alone, as an outdated cache would hold it: a new
+ * record at the end of the entries file, where the index says the file's entry is (see the
+ * columns in src/load/cache.ts and tamper in cache.test.ts).
+ */
+function retitleInCache(dir: string, documentId: string, title: string): void {
+  const index = indexFile(dir);
+  const entriesFile = index.replace(/\.index$/, ".entries");
+  const entries = readFileSync(entriesFile);
+  const records = entries.toString("utf8").split("\n").slice(1, -1);
+  const record = records.find((r) => JSON.parse(r.slice(r.indexOf("\t") + 1)).data?.id === documentId)!;
+  const key = record.slice(0, record.indexOf("\t"));
+  const entry = JSON.parse(record.slice(key.length + 1));
+  entry.data.title = title;
+  const appended = Buffer.from(`${key}\t${JSON.stringify(entry)}\n`);
+  writeFileSync(entriesFile, Buffer.concat([entries, appended]));
+  const bytes = readFileSync(index);
+  const columns = bytes.indexOf(10) + 1;
+  const count = bytes.readUInt32LE(columns);
+  const pathBytes = bytes.readUInt32LE(columns + 4);
+  const places = columns + 12 + count * 3 * 8;
+  const keys = bytes.toString("utf8", places + count * 2 * 8 + pathBytes).split("\0");
+  keys.forEach((k, i) => {
+    if (k !== key) return;
+    bytes.writeDoubleLE(entries.length, places + i * 16);
+    bytes.writeDoubleLE(appended.length, places + i * 16 + 8);
+  });
+  writeFileSync(index, bytes);
+}
+
+describe("read commands and the check cache", () => {
+  it("print the same through the cache as without one and outside git, make none themselves, and write nothing in the working tree", () => {
+    const dir = repository();
+    const outsideGit = tempDir("csr-read-nogit-");
+    cpSync(dir, outsideGit, { recursive: true, filter: (path) => !path.includes(".git") });
+    const plain = reads(outsideGit);
+    expect(plain[2]!.stdout).toContain("QP-003  内部审核程序");
+    expect(plain.map((r) => r.code)).toEqual([0, 0, 0, 0, 0, 0]);
+    // No cache yet: read as outside git, and none is made (making it would cost the first command more).
+    expect(reads(dir)).toEqual(plain);
+    expect(existsSync(cacheDir(dir))).toBe(false);
+    // Made by a check: read through it, and again after the reads kept it up to date.
+    csr(["-C", dir, "check", ...today]);
+    expect(reads(dir)).toEqual(plain);
+    expect(reads(dir)).toEqual(plain);
+    expect(git(dir, ["status", "--porcelain", "--ignored"])).toBe("");
+    expect(readdirSync(outsideGit).includes(".git")).toBe(false);
+  });
+
+  it("take an unchanged file from the cache, and read a file changed since the cache was written", () => {
+    const dir = repository();
+    csr(["-C", dir, "check", ...today]);
+    // Proof that the cache is read: a title the cache alone holds is shown for a file whose stat data is unchanged.
+    retitleInCache(dir, "QP-003", "缓存中的标题");
+    expect(csr(["-C", dir, "--lang", "en", "show", "QP-003", ...today]).stdout).toContain("QP-003  缓存中的标题");
+    // Edited since (a new time): read afresh, whatever the cache says; likewise an added and a deleted file.
+    writeFileSync(join(dir, "documents/QP-003.yaml"), procedure("QP-003", "管理评审程序"));
+    writeFileSync(join(dir, "documents/QP-004.yaml"), procedure("QP-004", "培训程序"));
+    rmSync(join(dir, "documents/QP-002.yaml"));
+    const list = csr(["-C", dir, "--lang", "en", "list", "documents", "--status", "all", "--format", "csv", ...today]);
+    expect(list.stdout).toContain(",QP-003,管理评审程序,");
+    expect(list.stdout).toContain(",QP-004,培训程序,");
+    expect(list.stdout).not.toContain("QP-002");
+    expect(list.stdout).not.toContain("缓存中的标题");
+    // A file that no longer reads as YAML gets the same refusal as without the cache.
+    writeFileSync(join(dir, "documents/QP-001.yaml"), "id: [QP-001\n");
+    const outsideGit = tempDir("csr-read-nogit-");
+    cpSync(dir, outsideGit, { recursive: true, filter: (path) => !path.includes(".git") });
+    const broken = reads(dir);
+    expect(broken).toEqual(reads(outsideGit));
+    expect(broken[0]!.stderr).toContain("documents/QP-001.yaml");
+  });
+
+  it("keep the last check's findings in the index, so that the next check with nothing changed still prints them without running", () => {
+    const dir = repository();
+    const check = () => csr(["-C", dir, "--lang", "en", "check", "--format", "json", ...today]);
+    const findings = (r: RunResult) => JSON.parse(r.stdout).findings.map((f: { rule: string; file: string }) => `${f.file} ${f.rule}`);
+    expect(findings(check())).toEqual(["documents/QP-001.yaml ref/unresolved"]);
+    // A finding planted among the remembered ones is printed only when the check is answered from them.
+    const index = indexFile(dir);
+    const bytes = readFileSync(index);
+    const header = indexHeader(index);
+    header.result.findings.push({ rule: "yaml/syntax", severity: "error", file: "documents/QP-003.yaml", line: 1, column: 1, message: "Remembered." });
+    writeFileSync(index, Buffer.concat([Buffer.from(JSON.stringify(header)), bytes.subarray(bytes.indexOf(10))]));
+    // Same content, new stat data: the read command writes the index again, with the findings.
+    const newer = new Date("2026-02-05T08:00:00Z");
+    utimesSync(join(dir, "documents/QP-003.yaml"), newer, newer);
+    expect(csr(["-C", dir, "list", "documents", "--status", "all", ...today]).code).toBe(0);
+    expect(indexHeader(index).written).toBeGreaterThan(header.written);
+    expect(findings(check())).toContain("documents/QP-003.yaml yaml/syntax");
+  });
+
+  it("print the same when the cache cannot be written", () => {
+    const dir = repository();
+    csr(["-C", dir, "check", ...today]);
+    const plain = reads(dir);
+    // A read-only cache folder (which root may still write to) and a cache path that is a file (which no one can write into).
+    chmodSync(join(cacheDir(dir)), 0o555);
+    for (const name of readdirSync(cacheDir(dir))) chmodSync(join(cacheDir(dir), name), 0o444);
+    expect(reads(dir)).toEqual(plain);
+    chmodSync(join(cacheDir(dir)), 0o755);
+    rmSync(cacheDir(dir), { recursive: true });
+    writeFileSync(cacheDir(dir), "not a folder\n");
+    expect(reads(dir)).toEqual(plain);
+    expect(readFileSync(cacheDir(dir), "utf8")).toBe("not a folder\n");
+  });
+});
