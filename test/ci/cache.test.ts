@@ -4,6 +4,7 @@ import { cpSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, utime
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { csr, csrEnv, git, gitInit, minimalRepo, ROOT, tempDir, withoutYearCheck, type RunResult } from "../helpers.js";
+import { rewriteCachedEntry } from "./cache-entries.js";
 import { PROCESS_MAP } from "./process-map.js";
 
 const procedure = (id: string, extra: string[] = []) =>
@@ -37,28 +38,9 @@ function cacheFile(dir: string): string {
  * remembered findings of the last check go with it, as they would be after any change.
  */
 function tamper(file: string, documentId: string): void {
-  const entries = readFileSync(file);
-  const records = entries.toString("utf8").split("\n").slice(1, -1);
-  const record = records.find((r) => JSON.parse(r.slice(r.indexOf("\t") + 1)).data?.id === documentId)!;
-  const key = record.slice(0, record.indexOf("\t"));
-  const entry = JSON.parse(record.slice(key.length + 1));
-  entry.problems.push({ rule: "yaml/syntax", line: 1, column: 1, message: "Remembered by the cache." });
-  const appended = Buffer.from(`${key}\t${JSON.stringify(entry)}\n`);
-  writeFileSync(file, Buffer.concat([entries, appended]));
-  // The index columns (see src/load/cache.ts): N and two byte lengths, stat data (3 numbers per file), entry places (2 per file), paths, keys.
-  const index = file.replace(/\.entries$/, ".index");
-  const bytes = readFileSync(index);
-  const columns = bytes.indexOf(10) + 1;
-  const count = bytes.readUInt32LE(columns);
-  const pathBytes = bytes.readUInt32LE(columns + 4);
-  const places = columns + 12 + count * 3 * 8;
-  const keys = bytes.toString("utf8", places + count * 2 * 8 + pathBytes).split("\0");
-  keys.forEach((k, i) => {
-    if (k !== key) return;
-    bytes.writeDoubleLE(entries.length, places + i * 16);
-    bytes.writeDoubleLE(appended.length, places + i * 16 + 8);
+  const index = rewriteCachedEntry(file, documentId, (entry) => {
+    entry.problems.push({ rule: "yaml/syntax", line: 1, column: 1, message: "Remembered by the cache." });
   });
-  writeFileSync(index, bytes);
   forgetFindings(index);
 }
 

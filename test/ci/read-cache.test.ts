@@ -2,6 +2,7 @@ import { chmodSync, cpSync, existsSync, readdirSync, readFileSync, rmSync, utime
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { csr, git, gitInit, minimalRepo, tempDir, withoutYearCheck, type RunResult } from "../helpers.js";
+import { rewriteCachedEntry } from "./cache-entries.js";
 import { PROCESS_MAP } from "./process-map.js";
 
 /**
@@ -56,32 +57,12 @@ function indexHeader(index: string) {
 
 /**
  * Gives a document another title in the cache alone, as an outdated cache would hold it: a new
- * record at the end of the entries file, where the index says the file's entry is (see the
- * columns in src/load/cache.ts and tamper in cache.test.ts).
+ * record at the end of the entries file, where the index says the file's entry is (cache-entries.ts).
  */
 function retitleInCache(dir: string, documentId: string, title: string): void {
-  const index = indexFile(dir);
-  const entriesFile = index.replace(/\.index$/, ".entries");
-  const entries = readFileSync(entriesFile);
-  const records = entries.toString("utf8").split("\n").slice(1, -1);
-  const record = records.find((r) => JSON.parse(r.slice(r.indexOf("\t") + 1)).data?.id === documentId)!;
-  const key = record.slice(0, record.indexOf("\t"));
-  const entry = JSON.parse(record.slice(key.length + 1));
-  entry.data.title = title;
-  const appended = Buffer.from(`${key}\t${JSON.stringify(entry)}\n`);
-  writeFileSync(entriesFile, Buffer.concat([entries, appended]));
-  const bytes = readFileSync(index);
-  const columns = bytes.indexOf(10) + 1;
-  const count = bytes.readUInt32LE(columns);
-  const pathBytes = bytes.readUInt32LE(columns + 4);
-  const places = columns + 12 + count * 3 * 8;
-  const keys = bytes.toString("utf8", places + count * 2 * 8 + pathBytes).split("\0");
-  keys.forEach((k, i) => {
-    if (k !== key) return;
-    bytes.writeDoubleLE(entries.length, places + i * 16);
-    bytes.writeDoubleLE(appended.length, places + i * 16 + 8);
+  rewriteCachedEntry(indexFile(dir).replace(/\.index$/, ".entries"), documentId, (entry) => {
+    entry.data!.title = title;
   });
-  writeFileSync(index, bytes);
 }
 
 describe("read commands and the check cache", () => {
