@@ -43,7 +43,7 @@ import type { Repository } from "./repository.js";
 import type { CachedResult, FileKind, LoadProblem, SourceFile } from "./source.js";
 import { atDefaultBudget } from "./tiering.js";
 
-const FORMAT = 7;
+const FORMAT = 8;
 /**
  * node:crypto, loaded on first use: outside git, a check loads this module and has no cache to key.
  * Kept once loaded: process.getBuiltinModule costs about as much as hashing a file, done per file.
@@ -58,12 +58,15 @@ const createHash = (algorithm: string) => (crypto ??= process.getBuiltinModule("
 const RACY_MS = 2000;
 
 /**
- * The stat data that tells an unchanged file, as in git's index: size, modification time and
- * inode (an editor that saves by writing a new file and renaming it changes the inode). Not the
- * change time, which moves on a chmod or a new hard link too (git's `core.trustctime` trade-off).
- * Kept for all files in one array, three numbers per file (STAT_FIELDS): no object per file.
+ * The stat data that tells an unchanged file, as in git's index: size, modification time, change
+ * time and inode (an editor that saves by writing a new file and renaming it changes the inode).
+ * The change time as git trusts it by default (`core.trustctime`): a file edited in place whose
+ * modification time was then set back (`touch -r`, a tool that keeps times) has a new change time
+ * only, and was taken as unchanged; a chmod or a new hard link moves it too, which costs a read.
+ * A file too recent to trust is told by its modification time (RACY_MS), which every write moves.
+ * Kept for all files in one array, four numbers per file (STAT_FIELDS): no object per file.
  */
-const STAT_FIELDS = 3;
+const STAT_FIELDS = 4;
 
 /** Where a file's entry lies in the entries file: offset and length of its record, -1 for none. */
 const ENTRY_FIELDS = 2;
@@ -113,7 +116,7 @@ interface Index {
   pathText: string;
   /** The paths one by one, split from pathText when first asked for. */
   paths: string[];
-  /** Size, modification time and inode of each file (STAT_FIELDS numbers per file). */
+  /** Size, modification time, change time and inode of each file (STAT_FIELDS numbers per file). */
   stats: Float64Array;
   keys: string[];
   /**
@@ -472,14 +475,14 @@ function listedAsBefore(root: string, index: Index): Discovery | undefined {
   if (!listing || listing[0]?.[0] !== "") return undefined;
   const trustedBefore = index.header.written - RACY_MS;
   const prefix = join(root, "x").slice(0, -1);
-  for (const [path, mtimeMs, ino] of listing) {
+  for (const [path, mtimeMs, ctimeMs, ino] of listing) {
     let stat: Stats | undefined;
     try {
       stat = statSync(path === "" ? root : prefix + path);
     } catch {
       return undefined;
     }
-    if (stat.mtimeMs !== mtimeMs || stat.ino !== ino || mtimeMs >= trustedBefore) return undefined;
+    if (stat.mtimeMs !== mtimeMs || stat.ctimeMs !== ctimeMs || stat.ino !== ino || mtimeMs >= trustedBefore) return undefined;
   }
   // Made only when asked for: a check with nothing changed stats the index's paths (takeSnapshot) and
   // needs no object per file, which every young-generation collection of its run would copy.
@@ -597,13 +600,14 @@ function takeSnapshot(root: string, found: Discovery, index: Index, listedAsInde
   for (let i = 0; i < count; i++) {
     const f = found.files[i]!;
     const stat = statSync(f.abs);
-    const [size, mtimeMs, ino] = [stat.size, stat.mtimeMs, stat.ino];
+    const [size, mtimeMs, ctimeMs, ino] = [stat.size, stat.mtimeMs, stat.ctimeMs, stat.ino];
     stats[i * STAT_FIELDS] = size;
     stats[i * STAT_FIELDS + 1] = mtimeMs;
-    stats[i * STAT_FIELDS + 2] = ino;
+    stats[i * STAT_FIELDS + 2] = ctimeMs;
+    stats[i * STAT_FIELDS + 3] = ino;
     const at = indexOf(f.path, i);
     const known = at === undefined ? undefined : at * STAT_FIELDS;
-    if (known !== undefined && index.stats[known] === size && index.stats[known + 1] === mtimeMs && index.stats[known + 2] === ino && mtimeMs < trustedBefore) sameEntry(i, at!);
+    if (known !== undefined && index.stats[known] === size && index.stats[known + 1] === mtimeMs && index.stats[known + 2] === ctimeMs && index.stats[known + 3] === ino && mtimeMs < trustedBefore) sameEntry(i, at!);
     else readAgain(i, at);
   }
   return snapshot;
@@ -632,11 +636,13 @@ function statIndexed(root: string, index: Index, stats: Float64Array, trustedBef
       // A file gone since the directories were listed (a race with an edit) is read, and found missing, like a changed one.
       const size = stat ? stat.size : -1;
       const mtimeMs = stat ? stat.mtimeMs : -1;
+      const ctimeMs = stat ? stat.ctimeMs : -1;
       const ino = stat ? stat.ino : -1;
       stats[at] = size;
       stats[at + 1] = mtimeMs;
-      stats[at + 2] = ino;
-      if (old[at] !== size || old[at + 1] !== mtimeMs || old[at + 2] !== ino || mtimeMs >= trustedBefore || !stat) doubted.push(i);
+      stats[at + 2] = ctimeMs;
+      stats[at + 3] = ino;
+      if (old[at] !== size || old[at + 1] !== mtimeMs || old[at + 2] !== ctimeMs || old[at + 3] !== ino || mtimeMs >= trustedBefore || !stat) doubted.push(i);
     }
   });
   return doubted;

@@ -49,8 +49,8 @@ export interface Discovery {
   listing?: ListedDirectory[];
 }
 
-/** A directory by repository-relative path ("" for the root), with its modification time and inode. */
-export type ListedDirectory = [path: string, mtimeMs: number, ino: number];
+/** A directory by repository-relative path ("" for the root), with its modification time, change time and inode. */
+export type ListedDirectory = [path: string, mtimeMs: number, ctimeMs: number, ino: number];
 
 const TOP_FILES: Record<string, FileKind> = {
   "qms.yaml": "qms",
@@ -125,7 +125,7 @@ export function discover(root: string): Discovery {
   };
   const listed = (abs: string) => {
     const stat = statSync(abs);
-    listing.push([abs === root ? "" : repositoryPath(abs), stat.mtimeMs, stat.ino]);
+    listing.push([abs === root ? "" : repositoryPath(abs), stat.mtimeMs, stat.ctimeMs, stat.ino]);
   };
   listed(root);
   for (const [name, kind] of Object.entries(TOP_FILES)) {

@@ -10,7 +10,7 @@ export interface CachedEntry {
  * Changes the cached entry of one document or CSR (found by `id`) as an outdated cache would hold
  * it: a new record at the end of the entries file, where its index (beside it, `.index` for
  * `.entries`) now says the file's entry is. The index's columns (see src/load/cache.ts): N and two
- * byte lengths, stat data (3 numbers per file), entry places (2 per file), paths, keys.
+ * byte lengths, stat data (4 numbers per file), entry places (2 per file), paths, keys.
  * Returns the index's path.
  */
 export function rewriteCachedEntry(entriesFile: string, id: string, edit: (entry: CachedEntry) => void): string {
@@ -27,7 +27,7 @@ export function rewriteCachedEntry(entriesFile: string, id: string, edit: (entry
   const columns = bytes.indexOf(10) + 1;
   const count = bytes.readUInt32LE(columns);
   const pathBytes = bytes.readUInt32LE(columns + 4);
-  const places = columns + 12 + count * 3 * 8;
+  const places = columns + 12 + count * 4 * 8;
   const keys = bytes.toString("utf8", places + count * 2 * 8 + pathBytes).split("\0");
   keys.forEach((k, i) => {
     if (k !== key) return;

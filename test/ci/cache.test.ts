@@ -103,7 +103,7 @@ describe("the check cache", () => {
     expect(json(csr(["-C", dir, "check", "--format", "json"]))).toEqual(["documents/QP-001.yaml:7:11 ref/unresolved", "documents/QP-003.yaml:7:9 ref/unresolved"]);
   });
 
-  it("skips reading files whose size and time are unchanged, and reads a same-size edit afresh", () => {
+  it("skips reading files whose size, times and inode are unchanged, and reads a same-size edit afresh, its old time given back or not", () => {
     const dir = repository();
     const old = new Date("2026-01-05T08:00:00Z");
     for (const name of ["QP-001", "QP-002", "QP-003"]) utimesSync(join(dir, "documents", `${name}.yaml`), old, old);
@@ -112,12 +112,13 @@ describe("the check cache", () => {
     // Trusted by size and time: the tampered entry is used without reading QP-003 at all.
     tamper(file, "QP-003");
     expect(json(csr(["-C", dir, "check", "--format", "json"]))).toContain("documents/QP-003.yaml:1:1 yaml/syntax");
-    // Proof that the file is not read: new content under the old size and time goes unseen (as in git).
+    // New content of the same size given its old modification time back (touch -r): the change time
+    // the edit gave it tells, as in git (core.trustctime), and the file is read afresh.
     const text = procedure("QP-003").replace("文件控制程序", "记录控制程序");
     expect(text.length).toBe(procedure("QP-003").length);
     writeFileSync(join(dir, "documents/QP-003.yaml"), text.replace("status: draft", "status: drift"));
     utimesSync(join(dir, "documents/QP-003.yaml"), old, old);
-    expect(json(csr(["-C", dir, "check", "--format", "json"]))).toEqual([...expected, "documents/QP-003.yaml:1:1 yaml/syntax"]);
+    expect(json(csr(["-C", dir, "check", "--format", "json"]))).toEqual([...expected, "documents/QP-003.yaml:6:9 schema/invalid-value"]);
     // The same number of bytes, a new time: read afresh, whatever the cache says.
     writeFileSync(join(dir, "documents/QP-003.yaml"), text);
     expect(json(csr(["-C", dir, "check", "--format", "json"]))).toEqual(expected);
@@ -144,20 +145,21 @@ describe("the check cache", () => {
     expect(json(csr(["-C", dir, "check", "--format", "json", ...today]))).toEqual([...expected, "documents/QP-004.yaml:7:11 ref/unresolved"]);
   });
 
-  it("lists no directory while none has changed since the last check, and lists them all when one has", () => {
+  it("lists the directories again when one has changed, its old time given back or not", () => {
     const dir = repository();
     const old = new Date("2026-01-05T08:00:00Z");
     const age = (path: string) => utimesSync(join(dir, path), old, old);
     for (const path of ["documents/QP-001.yaml", "documents/QP-002.yaml", "documents/QP-003.yaml", "documents", ""]) age(path);
     const today = ["--today", "2026-06-30"];
     expect(json(csr(["-C", dir, "check", "--format", "json", ...today]))).toEqual(expected);
-    // Proof that the directory is not listed: a file added under its old time goes unseen (as in git's untracked cache).
+    // A file added, its directory given its old modification time back: the directory's change time
+    // tells, the directories are listed again and the file is found.
     writeFileSync(join(dir, "documents", "QP-004.yaml"), procedure("QP-004", ["related: [QP-405]"]));
     age("documents");
-    expect(json(csr(["-C", dir, "check", "--format", "json", ...today]))).toEqual(expected);
-    // Adding a file gives its directory a new time: the directories are listed again and the file is found.
-    utimesSync(join(dir, "documents"), new Date(), new Date());
     expect(json(csr(["-C", dir, "check", "--format", "json", ...today]))).toEqual([...expected, "documents/QP-004.yaml:7:11 ref/unresolved"]);
+    // Another file added, the directory's time new as adding gives it.
+    writeFileSync(join(dir, "documents", "QP-005.yaml"), procedure("QP-005", ["related: [QP-505]"]));
+    expect(json(csr(["-C", dir, "check", "--format", "json", ...today]))).toEqual([...expected, "documents/QP-004.yaml:7:11 ref/unresolved", "documents/QP-005.yaml:7:11 ref/unresolved"]);
   });
 
   it("writes the index again after listing the directories, so that the next check lists none", () => {
@@ -197,7 +199,7 @@ describe("the check cache", () => {
     const columns = (bytes: Buffer) => {
       const at = bytes.indexOf(10) + 1;
       const count = bytes.readUInt32LE(at);
-      const pathsAt = at + 12 + count * 5 * 8;
+      const pathsAt = at + 12 + count * 6 * 8;
       const pathBytes = bytes.readUInt32LE(at + 4);
       return { paths: bytes.toString("utf8", pathsAt, pathsAt + pathBytes).split("\0"), keys: bytes.toString("utf8", pathsAt + pathBytes).split("\0") };
     };
@@ -226,8 +228,8 @@ describe("the check cache", () => {
     writeFileSync(file, '{"format": 6, "fing');
     writeFileSync(file.replace(/\.entries$/, ".index"), '{"format": 6, "fing');
     expect(json(csr(["-C", dir, "check", "--format", "json"]))).toEqual(expected);
-    expect(JSON.parse(readFileSync(file, "utf8").split("\n")[0]!).format).toBe(7);
-    expect(indexHeader(file.replace(/\.entries$/, ".index")).format).toBe(7);
+    expect(JSON.parse(readFileSync(file, "utf8").split("\n")[0]!).format).toBe(8);
+    expect(indexHeader(file.replace(/\.entries$/, ".index")).format).toBe(8);
     // Columns cut short (a write that did not finish): the same findings, and the index written whole again.
     const index = file.replace(/\.entries$/, ".index");
     const whole = readFileSync(index);
@@ -250,7 +252,7 @@ describe("the check cache", () => {
     const columns = whole.indexOf(10) + 1;
     const count = whole.readUInt32LE(columns);
     const pathBytes = whole.readUInt32LE(columns + 4);
-    const pathsAt = columns + 12 + count * 5 * 8;
+    const pathsAt = columns + 12 + count * 6 * 8;
     for (const at of [pathsAt, pathsAt + pathBytes]) {
       const broken = Buffer.from(whole);
       broken[broken.indexOf(0, at)] = 0x78;
