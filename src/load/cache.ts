@@ -551,11 +551,12 @@ function takeSnapshot(root: string, found: Discovery, index: Index, listedAsInde
       // The index's own files: its column with the keys of the files read again put in.
       return (listedAsIndexed ? index.keysWith(own) : undefined) ?? Buffer.from(snapshot.keys.join("\0"));
     },
-    stats: new Float64Array(count * STAT_FIELDS),
+    // The index's own files are stat'ed into the index's array, which is compared as it is overwritten (statIndexed).
+    stats: listedAsIndexed ? index.stats : new Float64Array(count * STAT_FIELDS),
     read: new Map(),
     unknown: [],
     statsChanged: count !== index.count,
-    entries: new Float64Array(count * ENTRY_FIELDS).fill(-1),
+    entries: listedAsIndexed ? index.entries.slice() : new Float64Array(count * ENTRY_FIELDS).fill(-1),
   };
   const trustedBefore = index.header.written - RACY_MS;
   const { stats, entries } = snapshot;
@@ -584,9 +585,8 @@ function takeSnapshot(root: string, found: Discovery, index: Index, listedAsInde
   };
   if (listedAsIndexed) {
     // The index's own files in its order: one loop over the stats, then the few doubted files.
-    const doubted = atDefaultBudget(() => statIndexed(root, index, stats, trustedBefore));
-    from.forEach((_, i) => (from[i] = i));
-    entries.set(index.entries);
+    const doubted = index.count < OPTIMISED_STAT_LOOP ? statIndexed(root, index, trustedBefore) : atDefaultBudget(() => statIndexed(root, index, trustedBefore));
+    for (let i = 0; i < count; i++) from[i] = i;
     for (const i of doubted) {
       entries[i * ENTRY_FIELDS] = entries[i * ENTRY_FIELDS + 1] = -1;
       readAgain(i, i);
@@ -614,16 +614,26 @@ function takeSnapshot(root: string, found: Discovery, index: Index, listedAsInde
 }
 
 /**
- * The stat data of the index's files, in its order, into `stats` (STAT_FIELDS numbers per file);
- * the indexes of the files whose stat data is not the index's, or is too recent to be trusted. The
- * loop a check with nothing changed spends its time in: the paths are taken one by one from the
- * index's text (no array of 50,000 strings for every collection to copy), and stat'ed relative to
- * the root when the process may change its folder (the kernel then walks two or three path
- * components instead of the root's as well: in C, 49,003 stats 180 → 150 ms of CPU).
+ * From this many files on, the stat loop runs at V8's default interrupt budget (atDefaultBudget),
+ * below it at csr's raised one. At the default, V8's optimising compiler compiles the loop with
+ * Node's statSync, Stats and Date inlined (on a thread of its own, whose CPU the run pays too): at
+ * 10,000 files that cost more than it saved, at 50,000 it paid (callgrind, a check with nothing
+ * changed: 10,000 files 403 M instructions at the default, 382 M at csr's budget; 50,000 files 663 M
+ * and 851 M, so about 5,400 instructions a file saved against 22 M spent: even at about 14,000).
  */
-function statIndexed(root: string, index: Index, stats: Float64Array, trustedBefore: number): number[] {
-  const { count, pathText: text } = index;
-  const old = index.stats;
+const OPTIMISED_STAT_LOOP = 15_000;
+
+/**
+ * The stat data of the index's files, in its order, written over the index's own (STAT_FIELDS
+ * numbers per file, each compared before it is overwritten: no second array of them); the indexes
+ * of the files whose stat data is not the index's, or is too recent to be trusted. The loop a
+ * check with nothing changed spends its time in: the paths are taken one by one from the index's
+ * text (no array of 50,000 strings for every collection to copy), and stat'ed relative to the root
+ * when the process may change its folder (the kernel then walks two or three path components
+ * instead of the root's as well: in C, 49,003 stats 180 → 150 ms of CPU).
+ */
+function statIndexed(root: string, index: Index, trustedBefore: number): number[] {
+  const { count, pathText: text, stats } = index;
   const doubted: number[] = [];
   inFolder(root, (relative) => {
     const prefix = relative ? "" : join(root, "x").slice(0, -1);
@@ -638,11 +648,13 @@ function statIndexed(root: string, index: Index, stats: Float64Array, trustedBef
       const mtimeMs = stat ? stat.mtimeMs : -1;
       const ctimeMs = stat ? stat.ctimeMs : -1;
       const ino = stat ? stat.ino : -1;
-      stats[at] = size;
-      stats[at + 1] = mtimeMs;
-      stats[at + 2] = ctimeMs;
-      stats[at + 3] = ino;
-      if (old[at] !== size || old[at + 1] !== mtimeMs || old[at + 2] !== ctimeMs || old[at + 3] !== ino || mtimeMs >= trustedBefore || !stat) doubted.push(i);
+      if (stats[at] !== size || stats[at + 1] !== mtimeMs || stats[at + 2] !== ctimeMs || stats[at + 3] !== ino || mtimeMs >= trustedBefore || !stat) {
+        doubted.push(i);
+        stats[at] = size;
+        stats[at + 1] = mtimeMs;
+        stats[at + 2] = ctimeMs;
+        stats[at + 3] = ino;
+      }
     }
   });
   return doubted;
@@ -680,7 +692,8 @@ function resultDigest(today: string, problems: Discovery["problems"]): string {
 }
 
 /**
- * After the header line, the index holds four columns for N files: a little-endian uint32 N and
+ * After the header line (padded with spaces so that the numbers start at a multiple of 8 bytes in
+ * the file: see numbers), the index holds four columns for N files: a little-endian uint32 N and
  * the byte lengths of the paths and keys columns (uint32 each); the stat data (N * STAT_FIELDS
  * float64 in the machine's byte order: the cache never leaves the machine, and stat data read
  * wrongly would only make files be read again); where the entries lie (N * ENTRY_FIELDS float64,
@@ -742,10 +755,9 @@ function readIndex(path: string, root: string): Index {
     const entryBytes = count * ENTRY_FIELDS * Float64Array.BYTES_PER_ELEMENT;
     // Anything but the exact length is a truncated write.
     if (bytes.length !== at + statBytes + entryBytes + pathBytes + keyBytes) return emptyIndex();
-    // Copied, so that the numbers are aligned for a Float64Array.
-    const stats = new Float64Array(Uint8Array.prototype.slice.call(bytes, at, at + statBytes).buffer);
+    const stats = numbers(bytes, at, count * STAT_FIELDS);
     at += statBytes;
-    const entries = new Float64Array(Uint8Array.prototype.slice.call(bytes, at, at + entryBytes).buffer);
+    const entries = numbers(bytes, at, count * ENTRY_FIELDS);
     at += entryBytes;
     const pathText = bytes.toString("utf8", at, at + pathBytes);
     const pathColumn = bytes.subarray(at, at + pathBytes);
@@ -799,6 +811,18 @@ function readIndex(path: string, root: string): Index {
 }
 
 /**
+ * `length` float64s at `at` in `bytes`: a view of the bytes read where they lie at a multiple of 8
+ * bytes in memory, as writeIndex places them in the file (readFileSync gives a large file a buffer of
+ * its own, which starts so), else a copy. At 10,000 files the copies were 480 KB of memory that
+ * the kernel zeroed page by page for a check with nothing changed (2.4 MB at 50,000).
+ */
+function numbers(bytes: Buffer, at: number, length: number): Float64Array {
+  const from = bytes.byteOffset + at;
+  if (from % Float64Array.BYTES_PER_ELEMENT === 0) return new Float64Array(bytes.buffer, from, length);
+  return new Float64Array(Uint8Array.prototype.slice.call(bytes, at, at + length * Float64Array.BYTES_PER_ELEMENT).buffer);
+}
+
+/**
  * Where each of the `count` NUL-separated parts of a column's text starts, and after the last, one
  * past its end (count + 1 numbers); throws UnreadableIndex when the text has another number of parts.
  */
@@ -831,7 +855,10 @@ function writeIndex(path: string, header: IndexHeader, { found, snapshot, index,
   head.writeUInt32LE(keys.length, 8);
   const stats = Buffer.from(snapshot.stats.buffer, snapshot.stats.byteOffset, snapshot.stats.byteLength);
   const entries = Buffer.from(snapshot.entries.buffer, snapshot.entries.byteOffset, snapshot.entries.byteLength);
-  writeCacheFile(path, Buffer.concat([Buffer.from(`${JSON.stringify({ ...header, listing })}\n`), head, stats, entries, paths, keys]));
+  // The header line is padded with spaces (which JSON allows) so that the numbers start at a multiple of 8 bytes (see numbers).
+  const line = JSON.stringify({ ...header, listing });
+  const pad = -(Buffer.byteLength(line) + 1 + COLUMNS_HEAD) & (Float64Array.BYTES_PER_ELEMENT - 1);
+  writeCacheFile(path, Buffer.concat([Buffer.from(`${line}${" ".repeat(pad)}\n`), head, stats, entries, paths, keys]));
 }
 
 const TAB = 9;

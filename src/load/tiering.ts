@@ -5,8 +5,9 @@
  * of every file, for which V8's default pays. While a check parses its files the budget is V8's
  * default again (alternating runs at 10,000 entities, /tmp/cmp.sh 9: median 1.065 s -> 0.995 s of
  * CPU; a budget of half or twice the default did the same). So is the cache's loop of one stat per
- * file (Node's statSync and its Stats object; callgrind, 49,003 stats in a loop: 809 M → 609 M
- * instructions).
+ * file in a repository of 15,000 files or more (Node's statSync and its Stats object; callgrind,
+ * 49,003 stats in a loop: 809 M → 609 M instructions; below that the optimising compiler costs the
+ * loop more than it saves: cache.ts OPTIMISED_STAT_LOOP).
  *
  * Only a process whose budget bin/csr.js raised changes it (tests and scripts that import csr keep
  * their own flags), and it raises it back before anything else runs: V8 takes the code caches of

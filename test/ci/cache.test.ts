@@ -221,6 +221,33 @@ describe("the check cache", () => {
     expect(json(csr(["-C", dir, "check", "--format", "json", ...today]))).toEqual([...expected, "documents/QP-003.yaml:1:1 yaml/syntax"]);
   });
 
+  it("puts the index's numbers at a multiple of 8 bytes into the file, and reads an index whose numbers lie elsewhere", () => {
+    const dir = repository();
+    const old = new Date("2026-01-05T08:00:00Z");
+    for (const path of ["documents/QP-001.yaml", "documents/QP-002.yaml", "documents/QP-003.yaml", "documents", ""]) utimesSync(join(dir, path), old, old);
+    const today = ["--today", "2026-06-30"];
+    expect(json(csr(["-C", dir, "check", "--format", "json", ...today]))).toEqual(expected);
+    const index = cacheFile(join(dir, ".git", "csr-cache")).replace(/\.entries$/, ".index");
+    const whole = readFileSync(index);
+    // The header line, padded with spaces, then N and the byte lengths of paths and keys (12 bytes), then the stat data (float64s).
+    const columns = whole.indexOf(10) + 1;
+    expect((columns + 12) % 8).toBe(0);
+    expect(whole.toString("utf8", 0, columns - 1)).toMatch(/^\{.*\} {0,7}$/);
+    // The stat data one to seven bytes off (an index written before the padding): still compared, the
+    // remembered findings (one planted) answer while nothing changed, and an edit is seen.
+    const header = indexHeader(index);
+    header.result.findings.push({ rule: "yaml/syntax", severity: "error", file: "documents/QP-003.yaml", line: 1, column: 1, message: "Remembered." });
+    const line = JSON.stringify(header);
+    for (const shift of [1, 4, 7]) {
+      const spaces = (((shift - Buffer.byteLength(line) - 13) % 8) + 8) % 8;
+      writeFileSync(index, Buffer.concat([Buffer.from(`${line}${" ".repeat(spaces)}\n`), whole.subarray(columns)]));
+      expect((readFileSync(index).indexOf(10) + 1 + 12) % 8).toBe(shift);
+      expect(json(csr(["-C", dir, "check", "--format", "json", ...today]))).toEqual([...expected, "documents/QP-003.yaml:1:1 yaml/syntax"]);
+    }
+    writeFileSync(join(dir, "documents/QP-003.yaml"), procedure("QP-003", ["forms: [QR-404]"]));
+    expect(json(csr(["-C", dir, "check", "--format", "json", ...today]))).toEqual([...expected, "documents/QP-003.yaml:7:9 ref/unresolved"]);
+  });
+
   it("is ignored and rebuilt when it is corrupt", () => {
     const dir = repository();
     csr(["-C", dir, "check"]);
