@@ -35,6 +35,30 @@ export function copyFixture(path: string, base?: string): string {
   return dir;
 }
 
+/** A new temporary folder holding a copy of the repository `dir`: its files and its `.git`, commits, tags and settings alike. */
+export function copyRepository(dir: string): string {
+  const copy = tempDir();
+  cpSync(dir, copy, { recursive: true });
+  return copy;
+}
+
+/**
+ * `build`'s repository made once per test file (for each list of arguments) and copied for every
+ * call (copyRepository): for tests that each start from the same state, which `build` reaches with
+ * csr and git runs that are not what the tests are about. A copy is a real repository with the
+ * same commits; only its files' times and inodes are new, which git and csr's check cache notice
+ * and read again. The first call builds; calls made meanwhile wait for it.
+ */
+export function builtOnce<A extends unknown[]>(build: (...args: A) => string | Promise<string>): (...args: A) => Promise<string> {
+  const made = new Map<string, Promise<string>>();
+  return async (...args) => {
+    const key = JSON.stringify(args);
+    let template = made.get(key);
+    if (!template) made.set(key, (template = Promise.resolve(build(...args))));
+    return copyRepository(await template);
+  };
+}
+
 export interface RunResult {
   code: number;
   stdout: string;

@@ -6,10 +6,10 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { checkJsonInProcess, csrInProcess, enableHooks, git, type JsonFinding, tempDir } from "../helpers.js";
+import { builtOnce, checkJsonInProcess, csrInProcess, enableHooks, git, type JsonFinding, tempDir } from "../helpers.js";
 
-/** `csr init --example` (QP-001 released as A/0, HXQC-002 decided), committed on main. */
-async function example(): Promise<string> {
+/** `csr init --example` (QP-001 released as A/0, HXQC-002 decided), committed on main: made once and copied for each test (builtOnce). */
+const example = builtOnce(async (): Promise<string> => {
   const dir = tempDir();
   expect((await csrInProcess(["init", "--example"], { cwd: dir })).code).toBe(0);
   git(dir, ["config", "user.name", "Test User"]);
@@ -18,7 +18,7 @@ async function example(): Promise<string> {
   git(dir, ["commit", "-q", "-m", "init"]);
   git(dir, ["branch", "-M", "main"]);
   return dir;
-}
+});
 
 const IDENTITY = { GIT_AUTHOR_NAME: "Test User", GIT_AUTHOR_EMAIL: "test@example.com", GIT_COMMITTER_NAME: "Test User", GIT_COMMITTER_EMAIL: "test@example.com" };
 

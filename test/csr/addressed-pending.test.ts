@@ -7,7 +7,7 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { copyFixture, csrInProcess, git, gitInit, tempDir, type RunResult } from "../helpers.js";
+import { builtOnce, copyFixture, csrInProcess, git, gitInit, tempDir, type RunResult } from "../helpers.js";
 
 const BEFORE = "2026-11-27";
 const EFFECTIVE = "2026-12-20";
@@ -23,15 +23,15 @@ interface MatrixRow {
 /**
  * The CSR fixture where QP-020 A/2, released 2026-11-26 to take effect 2026-12-20, adds to its 5.3
  * the text that addresses DYA-003 (decided, until then addressed only in the draft WI-031), and
- * DYA-003 is then addressed there (the link pinned to A/2).
+ * DYA-003 is then addressed there (the link pinned to A/2). Built once and copied for each test (builtOnce).
  */
-async function repository(): Promise<string> {
+const repository = builtOnce(async (): Promise<string> => {
   const dir = gitInit(copyFixture("test/fixtures/csr/valid"));
   editQp020(dir);
   expect((await releaseQp020(dir)).code).toBe(0);
   expect((await addressDya003(dir)).code).toBe(0);
   return dir;
-}
+});
 
 /** The body of QP-020 5.3 edited, not yet released: the text that addresses DYA-003. */
 function editQp020(dir: string): void {

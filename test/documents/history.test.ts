@@ -3,14 +3,14 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { documentCommits, unrevisedNotes } from "../../src/commands/history/index.js";
 import { setLanguage } from "../../src/i18n/index.js";
-import { csr, csrInProcess, git, gitInit, minimalRepo } from "../helpers.js";
+import { builtOnce, csr, csrInProcess, git, gitInit, minimalRepo } from "../helpers.js";
 
 const DRAFT = "id: QP-020\ntitle: 顾客特定要求管理程序\nlevel: 2\nkind: procedure\ndepartment: QA\nstatus: draft\nsections:\n  - title: 目的\n    text: 规定评审方法。\n";
 const SIGNERS = ["--prepared", "zhang", "--reviewed", "li", "--approved", "wang"];
 const LI = { GIT_AUTHOR_NAME: "李娜", GIT_AUTHOR_EMAIL: "li@example.com" };
 
-/** draft -> release A/0 -> silent edit by 李娜 -> move into a Chinese-named folder -> release A/1 */
-async function scenario(): Promise<string> {
+/** draft -> release A/0 -> silent edit by 李娜 -> move into a Chinese-named folder -> release A/1: made once and copied for each test (builtOnce). */
+const scenario = builtOnce(async (): Promise<string> => {
   const repo = gitInit(minimalRepo({ "documents/QP-020.yaml": DRAFT }));
   expect((await csrInProcess(["-C", repo, "release", "QP-020", "--summary", "首次发布", ...SIGNERS, "--date", "2024-01-10"])).code).toBe(0);
   const file = join(repo, "documents/QP-020.yaml");
@@ -21,7 +21,7 @@ async function scenario(): Promise<string> {
   git(repo, ["commit", "-qm", "按类别归档"]);
   expect((await csrInProcess(["-C", repo, "release", "QP-020", "--summary", "增加期限", ...SIGNERS, "--date", "2024-02-01"])).code).toBe(0);
   return repo;
-}
+});
 
 describe("csr history", () => {
   it("shows each revision beside the commit that made it and marks the silent edit", async () => {

@@ -9,7 +9,7 @@ import { appendFileSync, chmodSync, readFileSync, writeFileSync } from "node:fs"
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { initFiles } from "../../src/commands/init/files.js";
-import { checkJsonInProcess, csrInProcess, enableHooks, git, gitInit, minimalRepo, releasedProcedure } from "../helpers.js";
+import { builtOnce, checkJsonInProcess, csrInProcess, enableHooks, git, gitInit, minimalRepo, releasedProcedure } from "../helpers.js";
 
 const lines = (...l: string[]) => l.join("\n") + "\n";
 
@@ -45,8 +45,10 @@ const HOOK = initFiles(false).get("hooks/pre-commit")!;
 /**
  * QP-001 A/0 committed, DYA-001 addressed in its 5 作业流程 and DYA-002 in its 4 定义 (csr address, committed),
  * then section 4 定义 deleted from QP-001 for A/1: 作业流程 is now section 4. `hook`: csr init's pre-commit hook enabled.
+ * Built once for each of the two and copied for each test (builtOnce): with the hook, each commit of
+ * csr address runs a csr process.
  */
-async function repository(hook: boolean): Promise<string> {
+const repository = builtOnce(async (hook: boolean): Promise<string> => {
   const dir = minimalRepo({
     "customers/DYA.yaml": lines("code: DYA", "name: 东岳汽车", "class: A", "sources:", "  - id: DYA-SQM", "    title: 供应商质量手册", "    revisions:", "      - { revision: A, received: 2026-03-03 }"),
     "csr/DYA/DYA-001.yaml": requirement("DYA-001", "包装须使用顾客周转箱"),
@@ -63,7 +65,7 @@ async function repository(hook: boolean): Promise<string> {
   }
   writeFileSync(join(dir, "documents/QP-001.yaml"), procedure(SECTIONS.filter(([title]) => title !== "定义")));
   return dir;
-}
+});
 
 const release = (dir: string, lang: "en" | "zh-CN" = "en") =>
   csrInProcess(["-C", dir, "release", "QP-001", "--summary", "删除定义章节", "--prepared", "zhang", "--reviewed", "li", "--approved", "wang", "--date", "2026-03-10", "-y"], { lang });

@@ -11,7 +11,7 @@ import { join } from "node:path";
 import ExcelJS from "exceljs";
 import { parse } from "yaml";
 import { describe, expect, it } from "vitest";
-import { checkJson, csr, git, gitInit, minimalRepo, releasedProcedure, tempDir } from "../helpers.js";
+import { builtOnce, checkJson, csr, git, gitInit, minimalRepo, releasedProcedure, tempDir } from "../helpers.js";
 
 const HEADER = ["序号", "记录名称", "表单编号", "版本", "所属程序", "保存期限", "保存部门", "保存方式", "备注"];
 
@@ -31,8 +31,8 @@ function repository(): string {
 
 const file = (dir: string, path: string) => parse(readFileSync(join(dir, path), "utf8"));
 
-/** The repository with the register imported and committed. */
-async function imported(): Promise<string> {
+/** The repository with the register imported and committed: made once (a csr process and its workbook) and copied for each test (builtOnce). */
+const imported = builtOnce(async (): Promise<string> => {
   const dir = gitInit(repository());
   await formRegister(dir);
   const result = csr(["-C", dir, "import", "记录表单一览表.xlsx", "--as", "forms", "--today", "2026-11-27"], { lang: "zh-CN" });
@@ -40,7 +40,7 @@ async function imported(): Promise<string> {
   git(dir, ["add", "-A"]);
   git(dir, ["commit", "-q", "-m", "import"]);
   return dir;
-}
+});
 
 describe("csr import --as forms of a register without a date column", () => {
   it("imports each form as controlled, its version without a date, and says so in one line", async () => {
