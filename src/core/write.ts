@@ -12,7 +12,10 @@ export interface WriteOptions {
   overwrite?: boolean;
 }
 
-export function writeFileAtomic(path: string, content: string | Uint8Array, options: WriteOptions = {}): void {
+/** The content of a file: text (written as UTF-8), bytes, or bytes in parts written one after another (no copy joins them first). */
+export type FileContent = string | Uint8Array | readonly Uint8Array[];
+
+export function writeFileAtomic(path: string, content: FileContent, options: WriteOptions = {}): void {
   if (!options.overwrite && existsSync(path)) throw exists(path);
   const temp = temporaryName(path);
   try {
@@ -31,12 +34,12 @@ const temporaryName = (path: string): string => `${path}.${process.pid}.${Date.n
  * Creates `path` (it must not exist: flag "wx"), writes all of `content` (UTF-8 for a string) and
  * fsyncs it before closing. Throws the fs error (EEXIST, ENOSPC …) as it comes.
  */
-export function writeNewFileDurably(path: string, content: string | Uint8Array): void {
+export function writeNewFileDurably(path: string, content: FileContent): void {
   const fd = openSync(path, "wx");
   try {
-    const bytes = typeof content === "string" ? Buffer.from(content, "utf8") : content;
+    const parts = typeof content === "string" ? [Buffer.from(content, "utf8")] : content instanceof Uint8Array ? [content] : content;
     // writeSync may write only part of the buffer (a full disk, a file-size limit); renaming that would truncate the file.
-    for (let written = 0; written < bytes.length; ) written += writeSync(fd, bytes, written);
+    for (const bytes of parts) for (let written = 0; written < bytes.length; ) written += writeSync(fd, bytes, written);
     fsyncSync(fd);
   } finally {
     closeSync(fd);
