@@ -1,17 +1,19 @@
 /**
- * The Chinese font of a PDF run, cut down to the characters the run prints and handed to Chromium as
- * a web font (an @font-face with the font's bytes in a data: URL).
+ * The Chinese font of a PDF run, cut down to the characters the run prints and handed to Chromium
+ * once per run as a web font (render/pdf.ts adds it to the page with the FontFace API; the pages,
+ * each set as the same page's content, keep it).
  *
- * Used with the full browser only (render/pdf.ts): Chromium's headless shell prints system fonts
- * without the copies below, and a web font only adds work there.
- *
- * Why: Chromium copies the whole file of every font a page uses each time it prints the page (to its
- * print compositor, then into the PDF's font subset). A CJK font file is large (WenQuanYi Zen Hei
- * 17 MB, Noto Serif CJK 25 MB and more), so printing a short procedure cost mostly page faults: 47
- * documents of examples/acme-auto made 1.23 million of them with the system font against 0.16
- * million for the same pages in ASCII. Given the same glyphs as a font of a few hundred KB, the run
- * spends about a quarter less CPU (11.6 s → 8.5 s, every Chromium process counted), and prints the same glyphs: the
- * PDF embeds the same font (its name table is kept) with the same outlines.
+ * Why: Chromium copies the whole file of every system font a page uses each time it prints the page,
+ * and cuts the font's subset for the PDF from that file. A CJK font file is large (WenQuanYi Zen Hei
+ * 17 MB in 45,000 glyphs, Noto Serif CJK 25 MB and more): the full browser copies it to its print
+ * compositor, and both the browser and the headless shell subset it (harfbuzz, with its layout
+ * closure) once per printed document. Bold Chinese text in a font without a bold face (WenQuanYi Zen
+ * Hei) is printed as Type 3 glyph outlines, one Type 3 font for each 255 glyph ids that a page's
+ * bold glyphs fall into: 43 of them in a two-page procedure of acme-auto with the system's font,
+ * 3 with the cut one, whose few hundred glyphs are numbered from 1. Given the same glyphs as a font
+ * of about 170 KB, Chromium prints the 47 documents of acme-auto in about a fifth less CPU, with the
+ * same outlines (the PDF embeds the same font, its name table kept): pdftotext, pdfinfo's pages and
+ * pdftoppm's pixels alike.
  *
  * Which font: the one Chromium would use for the page's text, found through fontconfig as Chromium
  * finds it (Linux):
@@ -25,8 +27,9 @@
  * the page as it was: the PDF is then printed with the system's font, only more slowly.
  */
 import { spawnSync } from "node:child_process";
-import { readFileSync } from "node:fs";
+import { closeSync, fstatSync, openSync, readFileSync, readSync } from "node:fs";
 import { createRequire } from "node:module";
+import { setFlagsFromString } from "node:v8";
 
 /** A face of a font file: fontconfig's file and index (the face within a .ttc collection). */
 interface Face {
@@ -64,33 +67,44 @@ export function pageFontFamilies(html: string): string[] {
     .filter(Boolean);
 }
 
+/** A web font for Chromium: what an @font-face rule (or the FontFace API) says of it, and its bytes. */
+export interface WebFont {
+  family: string;
+  weight: "normal" | "bold";
+  /** CSS unicode-range, for a fallback font that stands in for the CJK blocks only. */
+  unicodeRange?: string;
+  /** The font file (TrueType or CFF, as the face it was cut from). */
+  data: Buffer;
+}
+
 /**
- * The @font-face rules (CSS text) that give Chromium the run's CJK font as a subset holding only
- * the characters of `texts` (the run's pages); "" when there is nothing to do or it cannot be done (see the module's
- * comment). `families`: the page's font-family list (pageFontFamilies); `lang`: the page's language
- * (the fallback font is only looked for on a Chinese page, as Chromium's depends on the language).
- * Costs about 60 to 100 ms (harfbuzz's WebAssembly and one font file read).
+ * The web fonts that give Chromium the run's CJK font as a subset holding only the characters of
+ * `texts` (the run's pages); none when there is nothing to do or it cannot be done (see the
+ * module's comment). `families`: the page's font-family list (pageFontFamilies); `lang`: the page's
+ * language (the fallback font is only looked for on a Chinese page, as Chromium's depends on the
+ * language). Costs about 0.2 to 0.3 s of CPU for a 17 MB font (harfbuzz's WebAssembly, the font file
+ * read, the subset's layout closure).
  */
-export async function cjkFontFaces(texts: Iterable<string>, families: readonly string[], lang: string, env: NodeJS.ProcessEnv = process.env): Promise<string> {
+export async function cjkFonts(texts: Iterable<string>, families: readonly string[], lang: string, env: NodeJS.ProcessEnv = process.env): Promise<WebFont[]> {
   try {
     const chosen = installedFamily(families, env);
     if (chosen) {
       const characters = distinct(texts, () => true);
-      const faces = [`@font-face{font-family:${cssString(chosen.family)};font-weight:normal;src:url(data:font/sfnt;base64,${(await subset(chosen.regular, characters)).toString("base64")});}`];
-      if (chosen.bold) faces.push(`@font-face{font-family:${cssString(chosen.family)};font-weight:bold;src:url(data:font/sfnt;base64,${(await subset(chosen.bold, characters)).toString("base64")});}`);
-      return faces.join("");
+      const fonts: WebFont[] = [{ family: chosen.family, weight: "normal", data: await subset(chosen.regular, characters) }];
+      if (chosen.bold) fonts.push({ family: chosen.family, weight: "bold", data: await subset(chosen.bold, characters) });
+      return fonts;
     }
     const first = families.find((name) => !GENERIC_FAMILIES.has(name.toLowerCase()));
-    if (!first || !/^zh\b/i.test(lang)) return "";
+    if (!first || !/^zh\b/i.test(lang)) return [];
     const characters = distinct(texts, inCjkBlock);
-    if (characters === "") return "";
+    if (characters.length === 0) return [];
     const generic = families.find((name) => GENERIC_FAMILIES.has(name.toLowerCase())) ?? "serif";
     const fallback = fcFaces(["fc-match", "-f", "%{family}\\t%{file}\\t%{index}\\t%{weight}\\t%{slant}\\n", `${generic}:lang=zh-cn`], env)[0];
-    if (!fallback) return "";
-    const ranges = CJK_RANGES.map(([from, to]) => `U+${from.toString(16).toUpperCase()}-${to.toString(16).toUpperCase()}`).join(",");
-    return `@font-face{font-family:${cssString(first)};font-weight:normal;unicode-range:${ranges};src:url(data:font/sfnt;base64,${(await subset(fallback, characters)).toString("base64")});}`;
+    if (!fallback) return [];
+    const unicodeRange = CJK_RANGES.map(([from, to]) => `U+${from.toString(16).toUpperCase()}-${to.toString(16).toUpperCase()}`).join(",");
+    return [{ family: first, weight: "normal", unicodeRange, data: await subset(fallback, characters) }];
   } catch {
-    return "";
+    return [];
   }
 }
 
@@ -135,17 +149,19 @@ function fcFaces([command, ...args]: string[], env: NodeJS.ProcessEnv): (Face & 
     }));
 }
 
-const inCjkBlock = (code: number) => CJK_RANGES.some(([from, to]) => code >= from && code <= to);
+const inCjkBlock = (code: number) => code >= 0x2e80 && CJK_RANGES.some(([from, to]) => code >= from && code <= to);
 
-function distinct(texts: Iterable<string>, keep: (code: number) => boolean): string {
+/** The distinct code points of the texts that `keep` keeps, in the order first met. */
+function distinct(texts: Iterable<string>, keep: (code: number) => boolean): number[] {
   const seen = new Set<number>();
   for (const text of texts) {
-    for (const character of text) {
-      const code = character.codePointAt(0)!;
-      if (keep(code)) seen.add(code);
+    for (let i = 0; i < text.length; i++) {
+      const code = text.codePointAt(i)!;
+      if (code > 0xffff) i++;
+      if (!seen.has(code) && keep(code)) seen.add(code);
     }
   }
-  return String.fromCodePoint(...seen);
+  return [...seen];
 }
 
 /**
@@ -159,9 +175,16 @@ export function cssString(value: string): string {
 type Harfbuzz = Record<string, (...args: number[]) => number> & { memory: WebAssembly.Memory };
 let harfbuzz: Promise<Harfbuzz> | undefined;
 
-/** harfbuzz's subsetter (hb-subset) as WebAssembly, from the harfbuzzjs package: loaded once per process. */
+/**
+ * harfbuzz's subsetter (hb-subset) as WebAssembly, from the harfbuzzjs package: loaded once per
+ * process, and run as V8's baseline compiler (Liftoff) makes it. A run cuts one or two fonts, and
+ * V8's optimising compiler took about 0.6 s of CPU (on threads beside the run) to tier the 680 KB
+ * module up, about twice what the cuts themselves cost (47 documents of acme-auto: csr's CPU 2.2 s
+ * → 1.5 s). The flag is V8's for the whole process; csr loads no other WebAssembly.
+ */
 function loadHarfbuzz(): Promise<Harfbuzz> {
   harfbuzz ??= (async () => {
+    setFlagsFromString("--liftoff-only");
     const wasm = readFileSync(createRequire(import.meta.url).resolve("harfbuzzjs/dist/harfbuzz-subset.wasm"));
     const { instance } = await WebAssembly.instantiate(wasm);
     const exports = instance.exports as unknown as Harfbuzz;
@@ -175,24 +198,38 @@ function loadHarfbuzz(): Promise<Harfbuzz> {
 const HB_MEMORY_MODE_WRITABLE = 2;
 
 /**
- * The face cut to `characters` with harfbuzz (hb_subset: glyphs, layout closure and the name table
- * kept as hb-subset keeps them by default), as the bytes of a font file (TrueType or CFF, as the face is).
- * Errors: Error when harfbuzz cannot subset the face.
+ * The face cut to `characters` (code points) with harfbuzz (hb_subset: glyphs, layout closure and the
+ * name table kept as hb-subset keeps them by default), as the bytes of a font file (TrueType or CFF,
+ * as the face is). The font file is read straight into harfbuzz's memory: a CJK font is 17 to 30 MB,
+ * and a copy of it in a Buffer first cost about 0.1 s of CPU more.
+ * Errors: Error when the file cannot be read or harfbuzz cannot subset the face.
  */
-async function subset(face: Face, characters: string): Promise<Buffer> {
+async function subset(face: Face, characters: readonly number[]): Promise<Buffer> {
   const hb = await loadHarfbuzz();
-  const font = readFileSync(face.file);
   const input = hb.hb_subset_input_create_or_fail!();
-  const bytes = hb.malloc!(font.byteLength);
+  let bytes = 0;
   let source = 0;
   let cut = 0;
   try {
-    new Uint8Array(hb.memory.buffer).set(font, bytes);
-    const blob = hb.hb_blob_create!(bytes, font.byteLength, HB_MEMORY_MODE_WRITABLE, 0, 0);
-    source = hb.hb_face_create!(blob, face.index);
-    hb.hb_blob_destroy!(blob);
+    const fd = openSync(face.file, "r");
+    try {
+      const size = fstatSync(fd).size;
+      bytes = hb.malloc!(size);
+      if (bytes === 0) throw new Error(`harfbuzz has no memory for ${face.file}`);
+      for (let read = 0; read < size; ) {
+        // The view is made again after each read: harfbuzz's memory is not grown meanwhile, but a view is cheap.
+        const got = readSync(fd, new Uint8Array(hb.memory.buffer, bytes + read, size - read));
+        if (got === 0) throw new Error(`${face.file} ended early`);
+        read += got;
+      }
+      const blob = hb.hb_blob_create!(bytes, size, HB_MEMORY_MODE_WRITABLE, 0, 0);
+      source = hb.hb_face_create!(blob, face.index);
+      hb.hb_blob_destroy!(blob);
+    } finally {
+      closeSync(fd);
+    }
     const unicodes = hb.hb_subset_input_unicode_set!(input);
-    for (const character of characters) hb.hb_set_add!(unicodes, character.codePointAt(0)!);
+    for (const code of characters) hb.hb_set_add!(unicodes, code);
     cut = hb.hb_subset_or_fail!(source, input);
     if (cut === 0) throw new Error(`harfbuzz could not subset ${face.file} (face ${face.index})`);
     const result = hb.hb_face_reference_blob!(cut);
@@ -207,6 +244,6 @@ async function subset(face: Face, characters: string): Promise<Buffer> {
     if (cut !== 0) hb.hb_face_destroy!(cut);
     if (source !== 0) hb.hb_face_destroy!(source);
     hb.hb_subset_input_destroy!(input);
-    hb.free!(bytes);
+    if (bytes !== 0) hb.free!(bytes);
   }
 }

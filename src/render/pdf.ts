@@ -11,7 +11,7 @@ import { delimiter, join } from "node:path";
 import type { Readable, Writable } from "node:stream";
 import { UserError } from "../core/errors.js";
 import { t } from "../i18n/index.js";
-import { cjkFontFaces, cssString, GENERIC_FAMILIES, pageFontFamilies } from "./pdf-fonts.js";
+import { cjkFonts, cssString, GENERIC_FAMILIES, pageFontFamilies, type WebFont } from "./pdf-fonts.js";
 
 /**
  * The browsers tried, in order, on the PATH. Chromium's old headless shell first (Debian package
@@ -127,30 +127,37 @@ export async function startPdfPrinter(chromium: string, texts: readonly string[]
     const { sessionId } = await devtools.send<{ sessionId: string }>("Target.attachToTarget", { targetId, flatten: true });
     await devtools.send("Page.enable", {}, sessionId);
     const { frameTree } = await devtools.send<{ frameTree: { frame: { id: string } } }>("Page.getFrameTree", {}, sessionId);
-    const tab = { targetId, sessionId, frameId: frameTree.frame.id };
+    const tab: Tab = { targetId, sessionId, frameId: frameTree.frame.id };
     tabs.push(tab);
     return tab;
   };
-  // The web fonts of a page's font-family list and language, made once per run, for the full
-  // browser only. It copies the whole file of each system font a page uses into every print (see
-  // render/pdf-fonts.ts); the headless shell does not, and there the web font only adds work: 47
-  // documents of acme-auto took 4.4 s of CPU with the system font against 5.0 s with the cut one
-  // (the full browser: 11.6 s against 8.5 s; every process counted, three alternating runs).
-  let fullBrowser = true;
-  const fonts = new Map<string, Promise<string>>();
-  const fontFaces = (html: string): Promise<string> => {
-    if (!fullBrowser) return Promise.resolve("");
+  // The run's CJK font cut to the run's characters (render/pdf-fonts.ts), for a page's font-family
+  // list and language: made once per run, and given to the page (tab) once, with the FontFace API.
+  // The page keeps it while each document is set as its content, so each print finds it already
+  // loaded: in the full browser and in the headless shell, the system's CJK font file is then
+  // neither copied nor subset again for every document. (As an @font-face in each document, the
+  // font's 230 KB of base64 went through the pipe, the browser and the renderer again for every
+  // document, which cost more than it saved in the headless shell.) The characters of the page
+  // footer's label are the run's too.
+  const fonts = new Map<string, Promise<WebFont[]>>();
+  const fontsFor = (html: string, footer: string | undefined): { key: string; fonts: Promise<WebFont[]> } => {
     const families = pageFontFamilies(html);
     const lang = /<html[^>]*\slang="([^"]*)"/i.exec(html)?.[1] ?? "";
     const key = `${lang}\0${families.join("\0")}`;
-    if (!fonts.has(key)) fonts.set(key, cjkFontFaces(texts.length > 0 ? texts : [html], families, lang));
-    return fonts.get(key)!;
+    if (!fonts.has(key)) fonts.set(key, cjkFonts([...(texts.length > 0 ? texts : [html]), cssText(footer ?? "")], families, lang));
+    return { key, fonts: fonts.get(key)! };
   };
   const printer: PdfPrinter = {
     async print(page, footer) {
-      const html = withPrintStyle(page, await fontFaces(page), footer);
+      const html = withPrintStyle(page, footer);
+      const wanted = fontsFor(page, footer);
+      const webFonts = await wanted.fonts;
       const tab = idle.pop() ?? (await openTab());
       const { sessionId, frameId } = tab;
+      if ((tab.fonts ?? "") !== (webFonts.length > 0 ? wanted.key : "")) {
+        await addFonts(devtools, sessionId, webFonts);
+        tab.fonts = webFonts.length > 0 ? wanted.key : "";
+      }
       // The page's document is replaced in place (no navigation, no HTML file): a navigation per
       // document cost Chromium about a seventh more CPU for the same PDFs (47 documents of
       // acme-auto, every Chromium process counted: median 16.95 s → 14.56 s).
@@ -175,9 +182,8 @@ export async function startPdfPrinter(chromium: string, texts: readonly string[]
     },
   };
   try {
-    // The headless shell names itself HeadlessChrome/<version>; the browser Chrome/<version>, headless or not.
-    const { product } = await devtools.send<{ product: string }>("Browser.getVersion");
-    fullBrowser = !product.startsWith("HeadlessChrome/");
+    // Fails early, before any page is made, when the browser cannot be driven.
+    await devtools.send("Browser.getVersion");
   } catch (error) {
     await printer.close();
     throw error;
@@ -211,25 +217,49 @@ export function printedPageCount(pdf: Buffer): number | undefined {
 }
 
 /**
- * The page as printed: the run's web fonts (`fontFaces`, @font-face rules) and the page footer
- * (pageFooter's content, in the page's bottom-center margin box, 9 pt, centred as Word's footer) in
- * a style element at the end of the head. A page whose Content-Security-Policy (csr's templates
- * allow no fonts) is given font-src data: for the web fonts, and nothing else.
+ * The page as printed: the page footer (pageFooter's content, in the page's bottom-center margin
+ * box, 9 pt, centred as Word's footer) in a style element at the end of the head.
  */
-export function withPrintStyle(html: string, fontFaces: string, footer: string | undefined): string {
-  if (fontFaces === "" && footer === undefined) return html;
+export function withPrintStyle(html: string, footer: string | undefined): string {
+  if (footer === undefined) return html;
   const families = pageFontFamilies(html)
     .map((name) => (GENERIC_FAMILIES.has(name.toLowerCase()) ? name : cssString(name)))
     .join(",");
-  const style = `<style>${fontFaces}${footer === undefined ? "" : `@page{@bottom-center{content:${footer};font-size:9pt;vertical-align:middle;${families ? `font-family:${families};` : ""}}}`}</style>`;
-  const allowed =
-    fontFaces === ""
-      ? html
-      : html.replace(/(<meta http-equiv="Content-Security-Policy" content=")([^"]*)(")/i, (_, open: string, policy: string, close: string) =>
-          /font-src/.test(policy) ? `${open}${policy}${close}` : `${open}${policy}; font-src data:${close}`,
-        );
-  const head = allowed.search(/<\/head>/i);
-  return head === -1 ? `${style}${allowed}` : `${allowed.slice(0, head)}${style}${allowed.slice(head)}`;
+  const style = `<style>@page{@bottom-center{content:${footer};font-size:9pt;vertical-align:middle;${families ? `font-family:${families};` : ""}}}</style>`;
+  const head = html.search(/<\/head>/i);
+  return head === -1 ? `${style}${html}` : `${html.slice(0, head)}${style}${html.slice(head)}`;
+}
+
+/** The characters of CSS text with its escapes (`\7b2c ` → 第): the page footer's label, as pageFooter writes it. */
+function cssText(css: string): string {
+  return css.replace(/\\([0-9a-fA-F]{1,6}) ?/g, (_, hex: string) => String.fromCodePoint(Number.parseInt(hex, 16)));
+}
+
+/**
+ * The page's side of addFonts, as JavaScript text (it runs in the page, not in csr): the faces'
+ * bytes come as base64, and only a face that loads is added.
+ */
+const ADD_FONTS = `async (faces) => {
+  document.fonts.clear();
+  const loaded = await Promise.all(faces.map((face) => {
+    const bytes = Uint8Array.from(atob(face.data), (c) => c.charCodeAt(0));
+    return new FontFace(face.family, bytes, face.unicodeRange ? { weight: face.weight, unicodeRange: face.unicodeRange } : { weight: face.weight }).load();
+  }));
+  for (const face of loaded) document.fonts.add(face);
+  return document.fonts.size;
+}`;
+
+/**
+ * Gives the page (a session's tab) the web fonts, in place of any given before (document.fonts
+ * holds them; the documents set as its content after keep them). All or none: a font that Chromium
+ * cannot load leaves the page with none, and its documents print in the system's fonts as they
+ * would without.
+ */
+async function addFonts(devtools: DevToolsPipe, sessionId: string, fonts: readonly WebFont[]): Promise<void> {
+  const faces = fonts.map((font) => ({ family: font.family, weight: font.weight, unicodeRange: font.unicodeRange, data: font.data.toString("base64") }));
+  await devtools
+    .send("Runtime.evaluate", { expression: `(${ADD_FONTS})(${JSON.stringify(faces)})`, awaitPromise: true, returnByValue: true }, sessionId)
+    .catch(() => undefined);
 }
 
 /** A page of the browser and the DevTools session attached to it. */
@@ -238,6 +268,8 @@ interface Tab {
   sessionId: string;
   /** The page's main frame, whose document each print replaces. */
   frameId: string;
+  /** Which web fonts the page was given (fontsFor's key; "" or none: none). */
+  fonts?: string;
 }
 
 interface Pending {
