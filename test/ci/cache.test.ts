@@ -82,6 +82,19 @@ function installedCopy(): { run(args: string[]): RunResult; root: string } {
 describe("the check cache", () => {
   const expected = ["documents/QP-001.yaml:7:11 ref/unresolved", "documents/QP-002.yaml:7:1 schema/unknown-field"];
 
+  /**
+   * The repository with its files and folders dated 2026-01-05 (outside the racy window) and checked
+   * once: the folder, the `--today` arguments and the cache's index file.
+   */
+  const agedAndChecked = () => {
+    const dir = repository();
+    const old = new Date("2026-01-05T08:00:00Z");
+    for (const path of ["documents/QP-001.yaml", "documents/QP-002.yaml", "documents/QP-003.yaml", "documents", ""]) utimesSync(join(dir, path), old, old);
+    const today = ["--today", "2026-06-30"];
+    expect(json(csr(["-C", dir, "check", "--format", "json", ...today]))).toEqual(expected);
+    return { dir, today, index: cacheFile(join(dir, ".git", "csr-cache")).replace(/\.entries$/, ".index") };
+  };
+
   it("lives in .git/csr-cache/, leaves the working tree alone and answers a repeated check", () => {
     const dir = repository();
     const cold = csr(["-C", dir, "check", "--format", "json"]);
@@ -222,12 +235,7 @@ describe("the check cache", () => {
   });
 
   it("puts the index's numbers at a multiple of 8 bytes into the file, and reads an index whose numbers lie elsewhere", () => {
-    const dir = repository();
-    const old = new Date("2026-01-05T08:00:00Z");
-    for (const path of ["documents/QP-001.yaml", "documents/QP-002.yaml", "documents/QP-003.yaml", "documents", ""]) utimesSync(join(dir, path), old, old);
-    const today = ["--today", "2026-06-30"];
-    expect(json(csr(["-C", dir, "check", "--format", "json", ...today]))).toEqual(expected);
-    const index = cacheFile(join(dir, ".git", "csr-cache")).replace(/\.entries$/, ".index");
+    const { dir, today, index } = agedAndChecked();
     const whole = readFileSync(index);
     // The header line, padded with spaces, then N and the byte lengths of paths and keys (12 bytes), then the stat data (float64s).
     const columns = whole.indexOf(10) + 1;
@@ -268,12 +276,7 @@ describe("the check cache", () => {
   });
 
   it("starts again without the index when its paths or keys turn out unreadable once the check uses them", () => {
-    const dir = repository();
-    const old = new Date("2026-01-05T08:00:00Z");
-    for (const path of ["documents/QP-001.yaml", "documents/QP-002.yaml", "documents/QP-003.yaml", "documents", ""]) utimesSync(join(dir, path), old, old);
-    const today = ["--today", "2026-06-30"];
-    expect(json(csr(["-C", dir, "check", "--format", "json", ...today]))).toEqual(expected);
-    const index = cacheFile(join(dir, ".git", "csr-cache")).replace(/\.entries$/, ".index");
+    const { dir, today, index } = agedAndChecked();
     const whole = readFileSync(index);
     // One separator of a column made a letter: the same length, one path or key fewer than the header's count.
     const columns = whole.indexOf(10) + 1;
