@@ -37,8 +37,15 @@ interface Face {
   index: number;
 }
 
-/** The CJK blocks a fallback web font is used for (CSS unicode-range): radicals to Hangul-free compatibility forms, full-width forms, the supplementary ideographs. */
+/**
+ * The blocks a fallback web font is used for (CSS unicode-range): the enclosed alphanumerics of
+ * Chinese numbered lists (①, ⑴, ⒈), the CJK radicals to the compatibility forms, full-width forms
+ * and the supplementary ideographs. ① is in the range because Chromium's headless shell printed
+ * it blank when it followed, in the same line, a character no installed font has (𠮷 of CJK
+ * Extension B without an Extension B font) while it was left to the system's fallback.
+ */
 const CJK_RANGES: readonly [number, number][] = [
+  [0x2460, 0x24ff],
   [0x2e80, 0x33ff],
   [0x3400, 0x4dbf],
   [0x4e00, 0x9fff],
@@ -149,7 +156,7 @@ function fcFaces([command, ...args]: string[], env: NodeJS.ProcessEnv): (Face & 
     }));
 }
 
-const inCjkBlock = (code: number) => code >= 0x2e80 && CJK_RANGES.some(([from, to]) => code >= from && code <= to);
+const inCjkBlock = (code: number) => code >= 0x2460 && CJK_RANGES.some(([from, to]) => code >= from && code <= to);
 
 /** The distinct code points of the texts that `keep` keeps, in the order first met. */
 function distinct(texts: Iterable<string>, keep: (code: number) => boolean): number[] {

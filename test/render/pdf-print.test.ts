@@ -93,8 +93,15 @@ describe("what csr gives Chromium to print", () => {
     // An English page without the family installed prints as before: no fallback font is made for it.
     const installed = spawnSync("fc-list", ["Noto Serif CJK SC"], { encoding: "utf8" }).stdout.trim() !== "";
     if (!installed) {
-      expect(fonts[0]!.unicodeRange).toMatch(/^U\+2E80-33FF,U\+3400-4DBF,U\+4E00-9FFF,/);
+      expect(fonts[0]!.unicodeRange).toMatch(/^U\+2460-24FF,U\+2E80-33FF,U\+3400-4DBF,U\+4E00-9FFF,/);
       expect(await cjkFonts(["<p>质量手册</p>"], ["Noto Serif CJK SC", "serif"], "en")).toEqual([]);
+      // ① of a Chinese numbered list is in the cut font and in its range: left to the system's
+      // fallback, the headless shell printed it blank after a character no installed font has (𠮷).
+      const numbered = await cjkFonts(["<p>张𠮷华，参见①号</p>"], ["Noto Serif CJK SC", "serif"], "zh-CN");
+      expect(numbered[0]!.unicodeRange).toContain("U+2460-24FF");
+      const cut = join(tempDir(), "cut.ttf");
+      writeFileSync(cut, numbered[0]!.data);
+      expect(spawnSync("fc-query", ["-f", "%{charset}", cut], { encoding: "utf8" }).stdout.split(" ")).toContain("2460");
     }
     // A family the page names that is installed stands in for it whole, for any language.
     const family = spawnSync("fc-list", [":lang=zh", "family"], { encoding: "utf8" }).stdout.split("\n")[0]!.split(",")[0]!;
