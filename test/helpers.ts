@@ -30,14 +30,12 @@ export function makeRepo(files: Record<string, string | Buffer>, dir = tempDir()
 
 /** Copies a fixture folder (test/fixtures/<name>) or an example (examples/<name>) to a temporary folder. */
 export function copyFixture(path: string, base?: string): string {
-  const dir = tempDir(undefined, base);
-  cpSync(join(ROOT, path), dir, { recursive: true });
-  return dir;
+  return copyRepository(join(ROOT, path), base);
 }
 
-/** A new temporary folder holding a copy of the repository `dir`: its files and its `.git`, commits, tags and settings alike. */
-export function copyRepository(dir: string): string {
-  const copy = tempDir();
+/** A new temporary folder (under `base`) holding a copy of the repository `dir`: its files and its `.git`, commits, tags and settings alike. */
+export function copyRepository(dir: string, base?: string): string {
+  const copy = tempDir(undefined, base);
   cpSync(dir, copy, { recursive: true });
   return copy;
 }

@@ -21,8 +21,8 @@
  *   and covers every character of the run (it stands in for that family);
  * - otherwise, for a Chinese page, the font fontconfig gives for the list's generic family with
  *   language zh-cn (Chromium's fallback for Han characters): the web font takes the first family's
- *   name, but only for the CJK blocks (unicode-range), so that Latin text falls through to the rest
- *   of the list as before.
+ *   name, but only for the CJK blocks and the circled numbers of Chinese lists (CJK_RANGES, as its
+ *   unicode-range), so that Latin text falls through to the rest of the list as before.
  * Anything that does not work out (no fontconfig, no such font, a font harfbuzz cannot read) leaves
  * the page as it was: the PDF is then printed with the system's font, only more slowly.
  */

@@ -127,7 +127,7 @@ export async function startPdfPrinter(chromium: string, texts: readonly string[]
     const { sessionId } = await devtools.send<{ sessionId: string }>("Target.attachToTarget", { targetId, flatten: true });
     await devtools.send("Page.enable", {}, sessionId);
     const { frameTree } = await devtools.send<{ frameTree: { frame: { id: string } } }>("Page.getFrameTree", {}, sessionId);
-    const tab: Tab = { targetId, sessionId, frameId: frameTree.frame.id };
+    const tab: Tab = { targetId, sessionId, frameId: frameTree.frame.id, fonts: "" };
     tabs.push(tab);
     return tab;
   };
@@ -154,9 +154,10 @@ export async function startPdfPrinter(chromium: string, texts: readonly string[]
       const webFonts = await wanted.fonts;
       const tab = idle.pop() ?? (await openTab());
       const { sessionId, frameId } = tab;
-      if ((tab.fonts ?? "") !== (webFonts.length > 0 ? wanted.key : "")) {
+      const given = webFonts.length > 0 ? wanted.key : "";
+      if (tab.fonts !== given) {
         await addFonts(devtools, sessionId, webFonts);
-        tab.fonts = webFonts.length > 0 ? wanted.key : "";
+        tab.fonts = given;
       }
       // The page's document is replaced in place (no navigation, no HTML file): a navigation per
       // document cost Chromium about a seventh more CPU for the same PDFs (47 documents of
@@ -268,8 +269,8 @@ interface Tab {
   sessionId: string;
   /** The page's main frame, whose document each print replaces. */
   frameId: string;
-  /** Which web fonts the page was given (fontsFor's key; "" or none: none). */
-  fonts?: string;
+  /** Which web fonts the page was given: fontsFor's key, "" for none. */
+  fonts: string;
 }
 
 interface Pending {
