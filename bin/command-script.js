@@ -1,6 +1,7 @@
 /**
  * dist/cli/check.cjs and dist/cli/site.cjs, `csr check` and `csr site` each alone in one CommonJS
- * file (src/cli/check.ts, src/cli/site.ts; scripts/build.js bundleCheck, bundleSite), run as a
+ * file (src/cli/check.ts, src/cli/site.ts; scripts/build.js bundleCheck, bundleSite), and
+ * dist/cli/main.cjs, every command in one such file (src/cli/main.ts; bundleMain), run as a
  * script rather than imported, so that V8 takes its compiled code from the code cache the build made
  * of it (<file>.cache): Node 20 keeps no code cache for ES modules. V8 uses a cache only if the same
  * V8 made it, with the same flags, from the same text (it checks all three, and otherwise compiles
@@ -14,15 +15,16 @@ const { dirname } = process.getBuiltinModule("node:path");
 const { fileURLToPath, pathToFileURL } = process.getBuiltinModule("node:url");
 const { Script } = process.getBuiltinModule("node:vm");
 
-/** The file of a command, `check` or `site`. */
+/** The file of a command, `check` or `site`, or `main` for the others. */
 const fileOf = (command) => fileURLToPath(new URL(`../dist/cli/${command}.cjs`, import.meta.url));
 
 /** Runs the command's file (its modules' top-level code) and gives its `run` and the compiled script. */
 export function loadCommand(command, cachedData = codeCache(command)) {
   const file = fileOf(command);
-  const script = new Script(`(function (exports, require, module, __filename, __dirname, __csrUrl) {${readFileSync(file, "latin1")}\n})`, { filename: file, cachedData });
+  const script = new Script(`(function (exports, require, module, __filename, __dirname, __csrUrl, __csrImport) {${readFileSync(file, "latin1")}\n})`, { filename: file, cachedData });
   const module = { exports: {} };
-  script.runInThisContext()(module.exports, createRequire(file), module, file, dirname(file), pathToFileURL(file).href);
+  // A script cannot import() (without an experimental loader): main.cjs imports npm packages with this module's (scripts/build.js importedByTheHost).
+  script.runInThisContext()(module.exports, createRequire(file), module, file, dirname(file), pathToFileURL(file).href, (specifier) => import(specifier));
   return { run: module.exports.run, script, command };
 }
 

@@ -17,21 +17,25 @@
 // import of node:v8 or node:fs goes through the ES module loader, about a fifth of `node -e 0`'s
 // instructions more for every run (callgrind: `csr --version` 140 M → 114 M, `node -e 0` 83 M).
 
-/** The commands that run from a file of their own (bin/command-script.js): `check` and `site`. */
+/** The commands that run from a file of their own (bin/command-script.js): `check` and `site`; any other from dist/cli/main.cjs. */
 const BUNDLED = new Set(["check", "site"]);
 
 /**
- * The command that the command line `csr [-C <dir>] [--lang <lang>] <command> …` names, without help
- * asked for, when it is one of BUNDLED: then dist/cli/<command>.cjs, the command alone in one file,
- * runs it (bin/command-script.js; src/cli/check.ts, src/cli/site.ts, which read the command line
- * again with src/cli/named.ts and leave anything else to main.js). Undefined otherwise.
+ * The file that runs the command line `csr [-C <dir>] [--lang <lang>] <command> …`, without help
+ * asked for (`-h`, `--help`, `csr help …`): for `check` and `site`, dist/cli/<command>.cjs, the
+ * command alone in one file (src/cli/check.ts, src/cli/site.ts, which read the command line again
+ * with src/cli/named.ts and leave anything else to main.js); for any other word, dist/cli/main.cjs,
+ * all of csr in one file (src/cli/main.ts, as main.js), which wires the command it names or, for a
+ * word that names none, every command, as main.js does. Both run through bin/command-script.js,
+ * with the code cache the build made. Undefined for anything else, which dist/cli/main.js runs: a
+ * help, no command, an option first.
  */
 function bundledCommand(args) {
   if (args.some((arg) => arg === "--help" || /^-[A-Za-z]*h/.test(arg))) return undefined;
   for (let i = 0; i < args.length; i++) {
     const arg = args[i];
     if (arg === "-C" || arg === "--lang") i++;
-    else if (!(arg.startsWith("-C") || arg.startsWith("--lang="))) return BUNDLED.has(arg) ? arg : undefined;
+    else if (!(arg.startsWith("-C") || arg.startsWith("--lang="))) return BUNDLED.has(arg) ? arg : arg.startsWith("-") || arg === "help" ? undefined : "main";
   }
   return undefined;
 }

@@ -14,7 +14,7 @@
 // do (src/<folder>/): src/load/package.ts finds the package's files from that.
 import { spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
@@ -180,6 +180,66 @@ const requiredSimpleGit = {
 };
 
 /**
+ * In dist/cli/main.cjs, csr's `import()` of an npm package (exceljs, docx, markdown-it, mammoth,
+ * @inquirer/prompts, …, which stay in node_modules and load only in the commands that use them)
+ * calls `__csrImport`, the `import()` of bin/command-script.js, an ES module, which passes it in: a
+ * script run by node:vm cannot import() itself without an experimental loader. The package is then
+ * loaded as main.js's chunks load it, by Node's ES module loader, the same files (its "import"
+ * exports); from bin/ Node finds it in the same node_modules as from dist/. csr's own modules are
+ * in the bundle, which esbuild makes lazily run where they were imported. The build fails if a
+ * bare `import(` is left in the file.
+ */
+const importedByTheHost = {
+  name: "imported-by-the-host",
+  setup(plugin) {
+    plugin.onLoad({ filter: /[/\\]src[/\\].*\.ts$/ }, (args) => {
+      const code = readFileSync(args.path, "utf8");
+      // `import("package")` as an expression; a type `typeof import("package")` stays, which esbuild drops.
+      const replaced = code.replace(/(?<!typeof )\bimport\("([^./"][^"]*)"\)/g, (_, name) => `__csrImport(${JSON.stringify(name)})`);
+      return replaced === code ? undefined : { contents: replaced, loader: "ts" };
+    });
+  },
+};
+
+/**
+ * Every command but `check` and `site`, and every command line that names a command, mistyped ones
+ * included, but no help: dist/cli/main.cjs (src/cli/main.ts, as dist/cli/main.js is, all its
+ * chunks in the one file), run by bin/csr.js (bin/command-script.js) with V8's code cache of it.
+ * From main.js and its chunks, Node compiled every ES module it loaded in every run (no code cache
+ * for ES modules: about 26 ms of a `csr show`) and resolved and linked them one by one, and parsed
+ * the vendored `yaml` (dist/vendor/yaml.cjs) for the names an ES module imports of it. The code
+ * cache is made after the commands people run most have run in the file: a `show`, a `list`, a
+ * `review` with `--commit` in a copy of examples/acme-auto made a Git repository, and a `render` of
+ * a document to HTML. `csr --help`, `csr help …` and a command line without a command still run
+ * main.js, which loads only commander and the wiring.
+ */
+async function bundleMain(digest) {
+  const work = mkdtempSync(join(tmpdir(), "csr-build-main-"));
+  try {
+    const repo = join(work, "acme-auto");
+    cpSync(join(ROOT, "examples", "acme-auto"), repo, { recursive: true });
+    // Whoever builds, with or without a Git identity of their own.
+    const env = { ...process.env, GIT_AUTHOR_NAME: "csr build", GIT_AUTHOR_EMAIL: "build@csr.invalid", GIT_COMMITTER_NAME: "csr build", GIT_COMMITTER_EMAIL: "build@csr.invalid" };
+    const git = (...args) => {
+      const ran = spawnSync("git", ["-c", "commit.gpgsign=false", ...args], { cwd: repo, encoding: "utf8", env });
+      if (ran.status !== 0) throw new Error(`git ${args.join(" ")} failed in ${repo}: ${ran.stderr}`);
+    };
+    git("init", "-q");
+    git("add", "-A");
+    git("commit", "-q", "-m", "acme-auto");
+    await commandBundle(digest, "main", { plugins: [yamlFromVendor, lazyChildProcessForCommander, tokenizerFromItsFile, importedByTheHost] }, [
+      ["-C", repo, "show", "DYA-001"],
+      ["-C", repo, "list", "csr"],
+      ["-C", repo, "review", "DYA-007", "--department", "ENG", "--reviewer", "zhoupeng", "--opinion", "accept", "--date", "2026-11-27", "--yes", "--commit"],
+      ["-C", repo, "render", "QP-001", "--format", "html", "--out", join(work, "QP-001.html")],
+    ], env);
+    if (/\bimport\(/.test(readFileSync(join(DIST, "cli", "main.cjs"), "latin1"))) throw new Error("dist/cli/main.cjs still has an import(): see importedByTheHost in scripts/build.js");
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
+/**
  * `csr check` on its own, dist/cli/check.cjs (src/cli/check.ts), which bin/csr.js runs when the
  * command line names `check` (bin/command-script.js): one CommonJS file with commander, the check
  * command and everything it may import (the loader, js-yaml, the rules, the cache, every output
@@ -192,18 +252,19 @@ const requiredSimpleGit = {
  * bin/command-script.js passes in.
  */
 async function bundleCheck(digest) {
-  await commandBundle(digest, "check", { plugins: [yamlFromVendor, lazyChildProcessForCommander, requiredSimpleGit] }, ["-C", join(ROOT, "examples", "acme-auto"), "check", "--no-cache", "--format", "json"]);
+  await commandBundle(digest, "check", { plugins: [yamlFromVendor, lazyChildProcessForCommander, requiredSimpleGit] }, [["-C", join(ROOT, "examples", "acme-auto"), "check", "--no-cache", "--format", "json"]]);
 }
 
 /**
  * One command on its own, dist/cli/<name>.cjs (src/cli/<name>.ts): one CommonJS file, with
  * `options` (plugins, externals) for what it takes in, then V8's code cache of it, made after
- * `csr <args>` has run in it, so that it holds the code of every function the command calls (V8
+ * `csr <args>` for each of `runs` has run in it (in turn, in one process, each to exit code 0), so
+ * that it holds the code of every function the commands call (V8
  * compiles most functions only when first called), in a Node given the V8 flags that bin/csr.js
  * sets: V8 takes a cache only under the flags it was made with, and compiles the file itself
  * otherwise. `import.meta.url` is the file's URL, which bin/command-script.js passes in.
  */
-async function commandBundle(digest, name, options, args) {
+async function commandBundle(digest, name, options, runs, env = process.env) {
   await build({
     ...common(digest),
     format: "cjs",
@@ -215,9 +276,9 @@ async function commandBundle(digest, name, options, args) {
   });
   asciiOnly(join(DIST, "cli", `${name}.cjs`));
   const script = pathToFileURL(join(ROOT, "bin", "command-script.js")).href;
-  const argv = ["node", "csr", ...args];
-  const code = `const { loadCommand, writeCodeCache } = await import(${JSON.stringify(script)}); const loaded = loadCommand(${JSON.stringify(name)}); await loaded.run(${JSON.stringify(argv)}); writeCodeCache(loaded);`;
-  withCsrFlags(code, `the ${name} command's code cache`, ["ignore", "ignore", "pipe"]);
+  const argvs = runs.map((args) => ["node", "csr", ...args]);
+  const code = `const { loadCommand, writeCodeCache } = await import(${JSON.stringify(script)}); const loaded = loadCommand(${JSON.stringify(name)}); for (const argv of ${JSON.stringify(argvs)}) if ((await loaded.run(argv)) !== 0) throw new Error(argv.join(" ")); writeCodeCache(loaded);`;
+  withCsrFlags(code, `the ${name} command's code cache`, ["ignore", "ignore", "pipe"], env);
 }
 
 /**
@@ -270,13 +331,7 @@ async function bundleSite(digest) {
   const out = mkdtempSync(join(tmpdir(), "csr-build-site-"));
   try {
     await commandBundle(digest, "site", { external: [], plugins: [yamlFromVendor, lazyChildProcessForCommander, tokenizerFromItsFile, bufferForArchiverUtils] }, [
-      "-C",
-      join(ROOT, "examples", "acme-auto"),
-      "site",
-      "--out",
-      join(out, "site"),
-      "--today",
-      "2026-06-30",
+      ["-C", join(ROOT, "examples", "acme-auto"), "site", "--out", join(out, "site"), "--today", "2026-06-30"],
     ]);
   } finally {
     rmSync(out, { recursive: true, force: true });
@@ -288,10 +343,10 @@ async function bundleSite(digest) {
  * be made: V8 takes a cache only under the flags it was made with. Throws, naming `what`, when the
  * flags are not found or the run fails.
  */
-function withCsrFlags(code, what, stdio = "inherit") {
+function withCsrFlags(code, what, stdio = "inherit", env = process.env) {
   const flags = /setFlagsFromString\("([^"]+)"\)/.exec(readFileSync(join(ROOT, "bin", "csr.js"), "utf8"))?.[1];
   if (!flags) throw new Error(`the build found no V8 flags in bin/csr.js to make ${what} with`);
-  const made = spawnSync(process.execPath, [...flags.split(" "), "--input-type=module", "-e", code], { stdio, encoding: "utf8" });
+  const made = spawnSync(process.execPath, [...flags.split(" "), "--input-type=module", "-e", code], { stdio, encoding: "utf8", env });
   if (made.status !== 0) throw new Error(`making ${what} failed (exit status ${made.status})${made.stderr ? `:\n${made.stderr}` : ""}`);
 }
 
@@ -363,4 +418,5 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   await pinyinReadings(digest);
   // After precompile: the site's code cache is made by a site build that uses the precompiled templates.
   await bundleSite(digest);
+  await bundleMain(digest);
 }

@@ -2,6 +2,9 @@
  * The command-line wiring. Only commander and the message catalog of the chosen language are loaded
  * up front, so `csr --help` and `csr --version` stay fast; each command's module is imported when it
  * runs, and a run wires only the command it names (commandNamed) unless it needs them all.
+ * `npm run build` bundles this file twice: as dist/cli/main.js with its chunks, which bin/csr.js runs
+ * for a help and a command line without a command, and as dist/cli/main.cjs, everything in one
+ * file with V8's code cache of it, for a command line that names one (scripts/build.js bundleMain).
  */
 import { t } from "../i18n/index.js";
 import { citations, clauseReferenceExample, forStandards, helpExamples, wordingOf } from "../model/citations.js";

@@ -1,7 +1,7 @@
 /**
  * Locations inside the installed csr package (schemas, catalogs, templates, docs, locales and what
  * the build precompiles). Every module of csr sits two folders below the package root, whether
- * bundled or not: dist/cli/main.js, dist/cli/check.cjs and the bundle's chunks in dist/chunks/ (scripts/build.js), and
+ * bundled or not: dist/cli/main.js, dist/cli/main.cjs, check.cjs, site.cjs and the bundle's chunks in dist/chunks/ (scripts/build.js), and
  * src/<folder>/<module>.ts when tests import the sources. So the root is found from whichever file
  * this code ended up in.
  */

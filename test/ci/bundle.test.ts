@@ -4,7 +4,8 @@
  * clauses of the repository's standards: model/citations.ts), no npm package and no command; `csr
  * --version` nothing but bin/csr.js; a check
  * only dist/cli/check.cjs, the check command with all it runs in one file (src/cli/check.ts); a site
- * build only dist/cli/site.cjs, with the npm packages it uses inside (src/cli/site.ts).
+ * build only dist/cli/site.cjs, with the npm packages it uses inside (src/cli/site.ts); any other
+ * command only dist/cli/main.cjs, all of csr in one file, and the npm packages the command uses.
  */
 import { spawnSync } from "node:child_process";
 import { readFileSync, writeFileSync } from "node:fs";
@@ -77,16 +78,34 @@ it("a site build runs dist/cli/site.cjs, the npm packages it uses inside, and wa
   expect(code).not.toContain("Parse error on line");
 });
 
-it("the check's and the site's files come with V8 code caches that V8 takes under the flags bin/csr.js runs with", () => {
-  const flags = /setFlagsFromString\("([^"]+)"\)/.exec(readFileSync(join(ROOT, "bin", "csr.js"), "utf8"))![1]!;
-  const probe = `const { loadCommand } = await import(${JSON.stringify(pathToFileURL(join(ROOT, "bin", "command-script.js")).href)}); for (const command of ["check", "site"]) console.log(command, loadCommand(command).script.cachedDataRejected);`;
-  const run = spawnSync(process.execPath, [...flags.split(" "), "--input-type=module", "-e", probe], { encoding: "utf8" });
-  expect(run.stderr).toBe("");
-  expect(run.stdout).toBe("check false\nsite false\n");
+it("any other command runs dist/cli/main.cjs, all of csr in one file, no chunk, and the npm packages it uses from node_modules", () => {
+  const run: { stdout?: string } = {};
+  const files = loaded(["--lang", "en", "list", "people"], minimalRepo({}), run);
+  // dist/cli/main.cjs is run as a script (bin/command-script.js), not loaded as a module: no chunk of main.js, no npm package.
+  expect(files.filter((f) => !f.startsWith("node:"))).toEqual(["bin/csr.js", "bin/command-script.js"]);
+  expect(run.stdout).toContain("People (");
+  // An npm package that a command imports is imported by bin/command-script.js for it, from node_modules, as main.js's chunks import it.
+  const docx = loaded(["-C", join(ROOT, "examples", "acme-auto"), "--lang", "en", "render", "QP-001", "--format", "docx", "--out", join(tempDir(), "QP-001.docx")], tempDir());
+  expect(docx.filter((f) => !f.startsWith("node:") && !f.startsWith("node_modules/"))).toEqual(["bin/csr.js", "bin/command-script.js"]);
+  expect(docx).toContain("node_modules/docx/dist/index.mjs");
+  const code = readFileSync(join(ROOT, "dist", "cli", "main.cjs"), "latin1");
+  expect(code).not.toMatch(/\bimport\(/);
+  expect(code).toContain('__csrImport("docx")');
+  // The help, and no command, still run main.js, which loads commander and the wiring alone (the first test).
+  expect(loaded(["--lang", "en", "help", "list"], tempDir()).slice(0, 2)).toEqual(["bin/csr.js", "dist/cli/main.js"]);
+  expect(loaded(["--lang", "en", "list", "-h"], tempDir()).slice(0, 2)).toEqual(["bin/csr.js", "dist/cli/main.js"]);
 });
 
-it("the check's and the site's files are ASCII, as bin/command-script.js reads them (Latin-1), and mean what their sources say", () => {
-  for (const command of ["check", "site"]) {
+it("the check's, the site's and the other commands' files come with V8 code caches that V8 takes under the flags bin/csr.js runs with", () => {
+  const flags = /setFlagsFromString\("([^"]+)"\)/.exec(readFileSync(join(ROOT, "bin", "csr.js"), "utf8"))![1]!;
+  const probe = `const { loadCommand } = await import(${JSON.stringify(pathToFileURL(join(ROOT, "bin", "command-script.js")).href)}); for (const command of ["check", "site", "main"]) console.log(command, loadCommand(command).script.cachedDataRejected);`;
+  const run = spawnSync(process.execPath, [...flags.split(" "), "--input-type=module", "-e", probe], { encoding: "utf8" });
+  expect(run.stderr).toBe("");
+  expect(run.stdout).toBe("check false\nsite false\nmain false\n");
+});
+
+it("the check's, the site's and the other commands' files are ASCII, as bin/command-script.js reads them (Latin-1), and mean what their sources say", () => {
+  for (const command of ["check", "site", "main"]) {
     const code = readFileSync(join(ROOT, "dist", "cli", `${command}.cjs`));
     expect(code.findIndex((byte) => byte > 0x7f), command).toBe(-1);
   }
