@@ -164,12 +164,13 @@ async function writeSite(repo: Repository, findings: readonly Finding[], options
   const commits = fileCommits(options.commits, today);
   const tr = (key: MessageKey, data?: MessageData) => t(rc, key, data);
   const organisation = repo.config ? localized(lang, repo.config.value.organisation.name, repo.config.value.organisation.name_en) : "";
-  let pageCount = 0;
+  // Every page written, in order: the sitemap lists them all.
+  const htmlPages: string[] = [];
   let fileCount = 0;
   const emit = (path: string, content: string | Uint8Array) => {
     out.write(path, content);
     fileCount++;
-    if (path.endsWith(".html")) pageCount++;
+    if (path.endsWith(".html")) htmlPages.push(path);
   };
 
   const navItems: [string, string][] = [
@@ -213,7 +214,7 @@ async function writeSite(repo: Repository, findings: readonly Finding[], options
   const chrome = (page: string, extra: Partial<Chrome> = {}): Chrome => ({
     csp: SITE_CSP,
     ...frame(page),
-    ...(options.baseUrl ? { canonical: new URL(page, options.baseUrl).href } : {}),
+    ...(options.baseUrl ? { canonical: addressOf(options.baseUrl, page) } : {}),
     scripts: [],
     sections: [],
     ...extra,
@@ -233,7 +234,7 @@ async function writeSite(repo: Repository, findings: readonly Finding[], options
     if (ownGeneric) return emit(page, renderer.renderPartial("site-generic", full));
     out.writeParts(page, (put) => writeGenericPage(full, escape, put, (s, into) => writeSection(s, escape, into)));
     fileCount++;
-    pageCount++;
+    htmlPages.push(page);
   };
   // A table of a page written by code has its rows made as they are written; a repository's own templates get them all.
   const tableOf = (table: Table, link: Linker): SiteTable | SiteRows => (ownGeneric ? siteTable(table, link) : siteRows(table, link));
@@ -571,11 +572,11 @@ async function writeSite(repo: Repository, findings: readonly Finding[], options
   for (const name of readdirSync(join(SITE_TEMPLATES, "assets")).sort()) emit(`assets/${name}`, readFileSync(join(SITE_TEMPLATES, "assets", name)));
   // The print style of documents and review reports, which `csr render` puts in each file: one file that every page links.
   emit("assets/document.css", renderer.renderPartial("document-style", {}));
-  if (options.baseUrl) emit("sitemap.xml", sitemap(options.baseUrl, pages, navItems.map(([p]) => p)));
+  if (options.baseUrl) emit("sitemap.xml", sitemap(options.baseUrl, htmlPages));
   // The site is the organisation's confidential material (customers' CSRs, people): a search engine that finds it anyway is asked to index none of it (tester25 F8).
   emit("robots.txt", "User-agent: *\nDisallow: /\n");
 
-  return { pages: pageCount, files: fileCount, unrendered, withheld, findings: { errors: count(findings, "error"), warnings: count(findings, "warning") } };
+  return { pages: htmlPages.length, files: fileCount, unrendered, withheld, findings: { errors: count(findings, "error"), warnings: count(findings, "warning") } };
 }
 
 function count(findings: readonly Finding[], severity: Finding["severity"]): number {
@@ -1175,9 +1176,14 @@ function searchEntries(rc: RegisterContext, sitePages: SitePages, documents: Rea
   return entries.filter((e) => !seen.has(e.key) && seen.add(e.key));
 }
 
-function sitemap(baseUrl: string, pages: SitePages, top: string[]): string {
-  const all = [...top, ...(["document", "csr", "customer", "process", "person"] as const).flatMap((kind) => pages.entries(kind).map(([, page]) => page))];
-  const urls = all.map((p) => `  <url><loc>${escapeHtml(new URL(p.split("/").map(encodeURIComponent).join("/"), baseUrl).href)}</loc></url>`);
+/** A page's published address: each segment URL-encoded, as the site's links are (pages.ts href), so an id with '#' or '?' stays in the path. */
+function addressOf(baseUrl: string, page: string): string {
+  return new URL(page.split("/").map(encodeURIComponent).join("/"), baseUrl).href;
+}
+
+/** Every page of the site, as written: the navigation's, the entities', the registers' and the lists'. */
+function sitemap(baseUrl: string, pages: readonly string[]): string {
+  const urls = pages.map((p) => `  <url><loc>${escapeHtml(addressOf(baseUrl, p))}</loc></url>`);
   return `<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${urls.join("\n")}\n</urlset>\n`;
 }
 

@@ -52,7 +52,7 @@ export function siteReportHtml(view: SiteReportView, labels: Labels, escape: Esc
 
   // --- layout: the head, the site's navigation and the running header.
   let html = `<!DOCTYPE html>\n<html lang="${e(v.lang)}">\n<head>\n<meta charset="utf-8">\n<meta http-equiv="Content-Security-Policy" content="${site.csp}">\n<meta name="viewport" content="width=device-width, initial-scale=1">\n<meta name="robots" content="noindex">\n<title>${e(v.number)} ${e(v.title)}</title>\n`;
-  html += `<link rel="stylesheet" href="${e(site.root)}assets/document.css"><link rel="icon" href="data:,">\n<link rel="stylesheet" href="${e(site.root)}assets/site.css">\n</head>\n<body>`;
+  html += `<link rel="stylesheet" href="${e(site.root)}assets/document.css">${site.canonical ? `<link rel="canonical" href="${e(site.canonical)}">\n` : ""}<link rel="icon" href="data:,">\n<link rel="stylesheet" href="${e(site.root)}assets/site.css">\n</head>\n<body>`;
   html += siteNavHtml(site, escape, section);
   html += `\n<main id="main" class="site-document">\n<table class="page">\n<thead><tr><td>`;
   html += `<div class="running-header"><span>${e(v.organisation)}${truthy(v.classification) ? ` · <span class="nowrap">${t("classification")}${colon}${e(v.classification)}</span>` : ""}</span><span>${runningTitle || e(v.title)}</span><span><span class="nowrap">${t(v.numberLabel)}${colon}${e(v.number)}</span>${truthy(v.version) ? ` · <span class="nowrap">${t("version")}${colon}${e(v.version)}</span>` : ""}</span></div>\n`;

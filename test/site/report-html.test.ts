@@ -125,7 +125,7 @@ describe("the site's CSR review report written by code", () => {
           }
           const variants: SiteReportView[] = [
             { ...view, customerHref: "../customers/A.html", sourceHref: "../customers/A.html#source-X", site: reportChrome([section("今日状态"), section("实施")]) },
-            { ...view, site: reportChrome([], section("发现项")) },
+            { ...view, site: { ...reportChrome([], section("发现项")), canonical: `https://qms.example.com/site/csr/${hostile}.html` } },
             { ...bare(view), stamp: "draft", site: reportChrome([]) },
             { ...(strings(bare(view), () => "") as CsrReportView), site: reportChrome([]) },
             { ...full(view), customerHref: hostile, sourceHref: hostile, site: reportChrome([section(hostile)], section(hostile)) },

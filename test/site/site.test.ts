@@ -361,6 +361,13 @@ describe("csr site options", () => {
     expect(sitemap).toContain("  <url><loc>https://qms.example.com/site/documents/QP-014.html</loc></url>\n");
     const index = readFileSync(join(site.out, "index.html"), "utf8");
     expect(index).toContain('<link rel="canonical" href="https://qms.example.com/site/index.html">');
+    // Every page has its address, and the sitemap lists every page: documents, CSRs, registers and lists too (tester47 5).
+    const pages = filesOf(site.out).filter((f) => f.endsWith(".html"));
+    expect(pages.length).toBe(139);
+    const addresses = pages.map((p) => `https://qms.example.com/site/${p}`);
+    expect(pages.filter((p, i) => !readFileSync(join(site.out, p), "utf8").split("</head>")[0]!.includes(`<link rel="canonical" href="${addresses[i]}">\n`))).toEqual([]);
+    expect([...sitemap.matchAll(/<loc>([^<]*)<\/loc>/g)].map((m) => m[1]).sort()).toEqual(addresses.sort());
+    expect(sitemap).toContain("  <url><loc>https://qms.example.com/site/registers/csr-list.html</loc></url>\n");
     expect(index).toContain("<h1>Quality system dashboard</h1>");
     expect(readFileSync(join(site.out, "documents", "QP-014.html"), "utf8")).toContain('<html lang="en">');
     const csrPage = (id: string) => readFileSync(join(site.out, "csr", `${id}.html`), "utf8");
