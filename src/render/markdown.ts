@@ -22,8 +22,22 @@ export async function markdownToHtml(): Promise<BodyRenderer> {
       token.attrJoin("class", `align-${align}`);
     }
   });
+  // An image on another host (http:, https:, //) is not fetched: its alt text and its address as text. A page or a
+  // PDF that loads it tells that host who reads the document and when; the site's Content-Security-Policy blocks it
+  // anyway and leaves a broken image and a console error (tester47 #6). An image beside the document is kept.
+  const image = md.renderer.rules.image!;
+  md.renderer.rules.image = (tokens, idx, options, env, self) => {
+    const token = tokens[idx]!;
+    const src = token.attrGet("src") ?? "";
+    if (!REMOTE.test(src)) return image(tokens, idx, options, env, self);
+    const alt = self.renderInlineAsText(token.children ?? [], options, env);
+    return `<span class="remote-image">${md.utils.escapeHtml(alt ? `${alt} (${src})` : src)}</span>`;
+  };
   return (text) => (PLAIN_LINE.test(text) ? `<p>${text}</p>\n` : md.render(text));
 }
+
+/** An address on another host: a scheme followed by // (http://, https://, ftp://) or a protocol-relative //. */
+const REMOTE = /^(?:[a-z][a-z0-9+.-]*:)?\/\//i;
 
 /**
  * One line of text with no ASCII punctuation, no control character and no white space at either end

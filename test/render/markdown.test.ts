@@ -20,4 +20,13 @@ describe("markdownToHtml", () => {
     for (const text of texts) expect([text, html(text)]).toEqual([text, byMarkdownIt(text)]);
     expect(html("适用于本公司所有汽车零部件产品。")).toBe("<p>适用于本公司所有汽车零部件产品。</p>\n");
   });
+
+  it("shows an image on another host as its alt text and address, and keeps an image beside the document (tester47 #6)", async () => {
+    const html = await markdownToHtml();
+    expect(html("图 ![流程图](https://evil.example/t.png?a=1&b=2) 见上")).toBe('<p>图 <span class="remote-image">流程图 (https://evil.example/t.png?a=1&amp;b=2)</span> 见上</p>\n');
+    expect(html("![x](//evil.example/t.png)")).toBe('<p><span class="remote-image">x (//evil.example/t.png)</span></p>\n');
+    expect(html("![](HTTP://evil.example/t.png)")).toBe('<p><span class="remote-image">HTTP://evil.example/t.png</span></p>\n');
+    expect(html("![*图* 1][r]\n\n[r]: http://evil.example/r.png")).toBe('<p><span class="remote-image">图 1 (http://evil.example/r.png)</span></p>\n');
+    expect(html("![logo](images/logo.png)")).toBe('<p><img src="images/logo.png" alt="logo"></p>\n');
+  });
 });

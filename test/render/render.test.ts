@@ -310,6 +310,8 @@ describe("csr render: hostile input", () => {
       "",
       "      [click](javascript:alert(3)) <script>alert(4)</script> | a | b |",
       "",
+      "      ![追踪](https://evil.example/t.png) ![x](//evil.example/u.png)",
+      "",
     ].join("\n"),
   });
 
@@ -322,6 +324,8 @@ describe("csr render: hostile input", () => {
     expect(html).toContain("&quot;&gt;&lt;img src&#x3D;x onerror&#x3D;alert(1)&gt;");
     expect(html).toContain("&lt;iframe src=&quot;https://evil.example&quot;&gt;&lt;/iframe&gt;");
     expect(html).toContain("&lt;b&gt;ACME&lt;/b&gt; &amp; Co");
+    // An image on another host is not loaded (tester47 #6): its alt text and address as text.
+    expect(html).toContain('<span class="remote-image">追踪 (https://evil.example/t.png)</span> <span class="remote-image">x (//evil.example/u.png)</span>');
   });
 
   it("escapes every value in Markdown, and raw HTML in the section text too", async () => {

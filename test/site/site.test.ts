@@ -815,6 +815,8 @@ describe("csr site: hostile input", () => {
         "    text: |",
         '      <iframe src="https://evil.example"></iframe> [click](javascript:alert(3)) <script>alert(4)</script>',
         "",
+        "      ![追踪](https://evil.example/t.png)",
+        "",
       ].join("\n"),
     });
     const site = await buildSite(dir);
@@ -826,6 +828,8 @@ describe("csr site: hostile input", () => {
       }
     }
     expect(readFileSync(join(site.out, "customers", "EVIL.html"), "utf8")).toContain("&lt;/script&gt;&lt;script&gt;alert(5)&lt;/script&gt;");
+    // An image on another host is not loaded (tester47 #6): its alt text and address as text.
+    expect(readFileSync(join(site.out, "documents", "QP-666.html"), "utf8")).toContain('<span class="remote-image">追踪 (https://evil.example/t.png)</span>');
     const index = readFileSync(join(site.out, "assets", "search-entries.js"), "utf8");
     expect(index).not.toContain("<");
     expect(index).toContain("\\u003c/script>\\u003cscript>alert(5)");
