@@ -96,9 +96,12 @@ export async function conflictedFiles(root: string): Promise<string[]> {
   return [...new Set(listed.split("\0").filter(Boolean).map((entry) => entry.slice(entry.indexOf("\t") + 1)))];
 }
 
-/** Commands that write refuse to run in the middle of a merge: they could bury a conflict. */
-export async function refuseOnConflicts(root: string): Promise<void> {
-  const conflicted = await conflictedFiles(root);
+/**
+ * Commands that write refuse to run in the middle of a merge: they could bury a conflict. `known`:
+ * conflictedFiles as the caller asked it in this run, before the repository lock as this is asked.
+ */
+export async function refuseOnConflicts(root: string, known?: readonly string[]): Promise<void> {
+  const conflicted = known ?? (await conflictedFiles(root));
   if (conflicted.length > 0) {
     // Two CSRs that took one id are resolved by csr renumber, not by keeping one side.
     const { twoCsrsInConflict } = await import("../merge/two-csrs.js");

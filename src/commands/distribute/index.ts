@@ -127,9 +127,9 @@ export async function distribute(ctx: CommandContext, id: string, flags: Distrib
     // Copies of an earlier version recorded now are due back themselves, today rather than on the day they were handed out.
     const due = old ? copiesDue({ ...document, distribution: [...(document.distribution ?? []), ...entries] }, localToday()) : copiesDue(document, date);
     if (due.length > 0) lines.push(t("distribute.still-to-recall", { copies: copyList(session.index, due), id: shellArgument(id) }));
-    const earlier = flags.commit ? earlierSteps(session, file.path) : undefined;
+    const { earlier, along } = earlierSteps(session, file.path, flags.commit);
     const message = t("commit.distribute", { document: withEdition(id, version), copies: inline(entries.map((e) => String(e.copy))) }) + (earlier ? t("commit.distribute.with-earlier", { steps: earlier }) : "");
-    await saveChanges(ctx, session, [change], lines, { commit: flags.commit, message, along: earlier ? [file.path] : [] });
+    await saveChanges(ctx, session, [change], lines, { commit: flags.commit, message, along });
     return 0;
   });
 }
@@ -175,22 +175,24 @@ function unitPairs(session: EditSession, receivers: readonly { unit: string; hol
 /**
  * What earlier `csr distribute` runs without --commit wrote to the document's file, for the commit of
  * this one to take along and name (as csr review's --commit takes its round's earlier steps, tester20
- * F12): copies handed out, records of copies changed (a holder recorded). Undefined when the file has
- * no uncommitted change, or one outside its `distribution`, or a copy's entry removed: --commit then
- * refuses the file as for every command.
+ * F12): copies handed out, records of copies changed (a holder recorded); `along` holds the file when
+ * the commit takes it as it is (those steps, or none: found clean under the lock, it is not asked about
+ * again). No steps and no `along` without --commit, or when the file has an uncommitted change outside
+ * its `distribution`, or a copy's entry removed: --commit then refuses the file as for every command.
  */
-function earlierSteps(session: EditSession, path: string): string | undefined {
-  const changed = uncommittedUnder<ControlledCopy[]>(session.root, path, "distribution");
-  if (!changed) return undefined;
+function earlierSteps(session: EditSession, path: string, commit: boolean | undefined): { earlier?: string; along: string[] } {
+  const changed = commit ? uncommittedUnder<ControlledCopy[]>(session.root, path, "distribution") : undefined;
+  if (changed === "clean") return { along: [path] };
+  if (!changed) return { along: [] };
   const [was, is] = [changed.was ?? [], changed.is ?? []];
-  if (was.some((w) => !is.some((c) => c.copy === w.copy))) return undefined;
+  if (was.some((w) => !is.some((c) => c.copy === w.copy))) return { along: [] };
   const added = is.filter((c) => !was.some((w) => w.copy === c.copy));
   const altered = is.filter((c) => was.some((w) => w.copy === c.copy && !isDeepStrictEqual(w, c)));
   const steps = [
     ...(added.length > 0 ? [t("commit.distribute.earlier-copies", { copies: inline(added.map((c) => String(c.copy))) })] : []),
     ...(altered.length > 0 ? [t("commit.distribute.earlier-records", { copies: inline(altered.map((c) => String(c.copy))) })] : []),
   ];
-  return steps.length > 0 ? steps.join(t("set.commit-separator")) : t("commit.distribute.earlier-other");
+  return { earlier: steps.length > 0 ? steps.join(t("set.commit-separator")) : t("commit.distribute.earlier-other"), along: [path] };
 }
 
 /**
@@ -267,9 +269,9 @@ async function recordHolder(ctx: CommandContext, session: EditSession, located: 
   });
   const lines = [t("distribute.copy.holder-recorded", { id, count: changed.length, copies: copyList(session.index, changed), holder: personLabel(session.index, holder.id) })];
   if (held.length > 0) lines.push(t("distribute.copy.replaced", { copies: inline(held.map((c) => t("distribute.copy.held.item", { copy: c.copy, holder: personLabel(session.index, c.holder!) }))) }));
-  const earlier = flags.commit ? earlierSteps(session, file.path) : undefined;
+  const { earlier, along } = earlierSteps(session, file.path, flags.commit);
   const message = t("commit.distribute-holder", { id, copies: inline(changed.map((c) => String(c.copy))), holder: holder.id }) + (earlier ? t("commit.distribute.with-earlier", { steps: earlier }) : "");
-  await saveChanges(ctx, session, [change], lines, { commit: flags.commit, message, along: earlier ? [file.path] : [] });
+  await saveChanges(ctx, session, [change], lines, { commit: flags.commit, message, along });
   return 0;
 }
 

@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, statSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { UserError } from "../../core/errors.js";
 import { list, t } from "../../i18n/index.js";
-import { openGit, refuseOnConflicts } from "../../load/git.js";
+import { openGit, refuseOnConflicts, workTreePrefix } from "../../load/git.js";
 import { packageManifest } from "../../load/package.js";
 import type { CommandContext } from "../context.js";
 import { enclosingRoot } from "../../load/discover.js";
@@ -44,14 +44,15 @@ export async function initRepository(ctx: CommandContext, dir: string | undefine
   } catch (error) {
     throw new UserError(t("init.cannot-create", { root, reason: (error as Error).message.replace(/^\w+: /, "") }), t("init.cannot-create.hint"));
   }
-  const git = await openGit(root);
-  const inRepository = await git.checkIsRepo();
+  // Whether the folder is in a work tree, and where: one git process, whose yes the merge driver's setting reads again.
+  const prefix = workTreePrefix(root);
+  const inRepository = prefix !== undefined;
   if (inRepository) await refuseOnConflicts(root);
   // git init first, so that the lock and the journal live in the new .git/ from the start.
-  else await git.init();
+  else await (await openGit(root)).init();
   // CI servers read their files, and git its hooks (core.hooksPath), at the repository's root only:
   // in a folder of a larger repository they would be written where nothing reads them.
-  const folder = inRepository ? (await git.revparse(["--show-prefix"])).trim().replace(/\/$/, "") : "";
+  const folder = (prefix ?? "").replace(/\/$/, "");
   if (folder !== "") for (const path of [...files.keys()]) if (rootOnly(path)) files.delete(path);
   const code = await withRepositoryLock(ctx, root, async () => {
     refuseExisting(root, files);

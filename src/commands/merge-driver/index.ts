@@ -15,6 +15,7 @@ import { UserError } from "../../core/errors.js";
 import { list, t } from "../../i18n/index.js";
 import { writeFileAtomic } from "../../core/write.js";
 import { findRoot } from "../../load/discover.js";
+import { workTreePrefix } from "../../load/git.js";
 import { PACKAGE_ROOT } from "../../load/package.js";
 import { mergeCsr } from "../../merge/csr.js";
 import { twoCsrs, type TwoCsrs } from "../../merge/two-csrs.js";
@@ -110,7 +111,7 @@ export function installMergeDriver(root: string): string[] {
  */
 export function configureMergeDriver(root: string): string {
   const quote = (s: string) => `"${s.replace(/(["\\$`])/g, "\\$1")}"`;
-  const prefix = spawnSync("git", ["rev-parse", "--show-prefix"], { cwd: root, encoding: "utf8" }).stdout?.trim() ?? "";
+  const prefix = workTreePrefix(root) ?? "";
   const own = quote(`${prefix}node_modules/.bin/csr`);
   const args = "merge-driver %O %A %B %P";
   const driver = `if [ -x ${own} ]; then exec ${own} ${args}; else exec ${quote(process.execPath)} ${quote(join(PACKAGE_ROOT, "bin", "csr.js"))} ${args}; fi`;

@@ -58,7 +58,8 @@ export async function planLinks(root: string, csrs: readonly Located<Csr>[], doc
   const changed = new Set((await runGit(root, ["diff", "--name-only", "-z", "--relative", "HEAD", "--"])).stdout.split("\0").filter(Boolean));
   for (const { value: csr, file } of csrs) {
     if (!changed.has(file.path)) continue;
-    const links = uncommittedUnder<AddressedIn[]>(root, file.path, "addressed");
+    const uncommitted = uncommittedUnder<AddressedIn[]>(root, file.path, "addressed");
+    const links = uncommitted === "clean" ? undefined : uncommitted;
     const others = (list: AddressedIn[] | undefined) => JSON.stringify((list ?? []).filter((p) => p.document !== doc.id));
     const mine = (list: AddressedIn[] | undefined) => JSON.stringify((list ?? []).filter((p) => p.document === doc.id));
     if (links && others(links.was) === others(links.is) && mine(links.was) !== mine(links.is)) {

@@ -54,7 +54,8 @@ const THEIRS = ["MERGE_HEAD", "REBASE_HEAD", "CHERRY_PICK_HEAD", "REVERT_HEAD"];
 export async function renumberCommand(ctx: CommandContext, given: string, newId: string | undefined, flags: RenumberFlags): Promise<number> {
   const keep = flags.keep === undefined ? undefined : choiceOption(flags.keep, "--keep", SIDES, "ours");
   const root = findRoot(ctx.dir);
-  const conflict = await conflictOf(ctx, root, given);
+  const conflicted = await conflictedFiles(root);
+  const conflict = conflictOf(ctx, root, given, conflicted);
   if (conflict) return resolveConflict(ctx, root, conflict.path, conflict.two, newId, keep, flags);
   if (keep) throw new UserError(t("renumber.keep-without-conflict", { csr: given }));
   return withEditSession(ctx, flags.yes, undefined, async (session) => {
@@ -88,14 +89,13 @@ export async function renumberCommand(ctx: CommandContext, given: string, newId:
     else if (shared) ctx.stdout(t("renumber.references-kept", { id }) + "\n");
     if (applied.commit) ctx.stdout(t("edit.committed", { hash: applied.commit, message }) + "\n");
     return 0;
-  });
+  }, conflicted);
 }
 
-/** The add/add conflict of two CSRs that `given` (an id or a CSR file) names, if it is in one. */
-async function conflictOf(ctx: CommandContext, root: string, given: string): Promise<{ path: string; two: TwoCsrs } | undefined> {
-  const conflicted = (await conflictedFiles(root)).filter((p) => p.startsWith("csr/"));
+/** The add/add conflict of two CSRs that `given` (an id or a CSR file) names, if it is in one, of the files in conflict (conflictedFiles). */
+function conflictOf(ctx: CommandContext, root: string, given: string, conflicted: readonly string[]): { path: string; two: TwoCsrs } | undefined {
   const asPath = relative(root, resolve(ctx.dir, given)).split("\\").join("/");
-  const candidates = [...conflicted, ...(existsSync(resolve(root, asPath)) && /^<{7}/m.test(readFileSync(resolve(root, asPath), "utf8")) ? [asPath] : [])];
+  const candidates = [...conflicted.filter((p) => p.startsWith("csr/")), ...(existsSync(resolve(root, asPath)) && /^<{7}/m.test(readFileSync(resolve(root, asPath), "utf8")) ? [asPath] : [])];
   const path = candidates.find((p) => p === asPath || p.endsWith(`/${given}.yaml`));
   if (!path) return undefined;
   const two = twoCsrsInConflict(root, path);

@@ -90,10 +90,12 @@ export async function reviewCsr(ctx: CommandContext, id: string, flags: ReviewFl
     const { repo, index, change, summary } = await prepareReview(root, id, flags, date, answers);
     verifyChanges(repo, [change], localToday());
     // Earlier steps of the round written without --commit go into this commit, which then records the whole round.
-    const earlier = flags.commit ? uncommittedReviewSteps(root, index, change.path) : undefined;
+    const uncommitted = flags.commit ? uncommittedUnder<NonNullable<Csr["review"]>>(root, change.path, "review") : undefined;
+    const earlier = uncommitted && uncommitted !== "clean" ? reviewSteps(uncommitted, index) : undefined;
     const what = summary.commit + (earlier ? t("commit.review.with-earlier", { steps: list(earlier) }) : "");
     const message = flags.commit ? oneLine(t("commit.review", { id, what })) : undefined;
-    const hash = await persistChanges(root, [change], message, undefined, earlier ? [change.path] : []);
+    // A file found clean just now, under the lock, is not asked about again.
+    const hash = await persistChanges(root, [change], message, undefined, uncommitted ? [change.path] : []);
     ctx.stdout(summary.lines.join("\n") + "\n");
     if (summary.note) ctx.stderr(summary.note);
     if (hash) ctx.stdout(t("edit.committed", { hash, message: message ?? "" }) + "\n");
@@ -159,14 +161,11 @@ async function prepareReview(root: string, id: string, flags: ReviewFlags, date:
 /**
  * The review steps (会签 opinions, a paper record, signatures …) written to the CSR's file by earlier
  * `csr review` runs without --commit, as the commit message names them: the file's uncommitted
- * changes, when they are all in its `review` (compared with the last commit, comments and layout
- * included). Undefined when the file has none, or has other changes (a hand edit, or a file not yet
- * committed), which --commit refuses as it does for every command.
+ * changes, all in its `review` (uncommittedUnder: compared with the last commit, comments and layout
+ * included; a file with other changes, or a file not yet committed, --commit refuses as it does for
+ * every command).
  */
-function uncommittedReviewSteps(root: string, index: RepoIndex, path: string): string[] | undefined {
-  type Review = NonNullable<Csr["review"]>;
-  const changed = uncommittedUnder<Review>(root, path, "review");
-  if (!changed) return undefined;
+function reviewSteps(changed: { was: NonNullable<Csr["review"]> | undefined; is: NonNullable<Csr["review"]> | undefined }, index: RepoIndex): string[] {
   const [was, is] = [changed.was ?? {}, changed.is ?? {}];
   const same = (a: unknown, b: unknown) => isDeepStrictEqual(a, b);
   const steps = [

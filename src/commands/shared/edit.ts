@@ -37,10 +37,11 @@ export interface EditSession {
 /**
  * Runs `body` with the repository read under the repository lock (see transaction.ts), and
  * returns its exit code. `prompts` given: ask whatever the terminal (tests drive this).
+ * `conflicted`: the files in conflict, when the command asked git already (refuseOnConflicts).
  */
-export async function withEditSession(ctx: CommandContext, yes: boolean | undefined, prompts: Prompts | undefined, body: (session: EditSession) => Promise<number>): Promise<number> {
+export async function withEditSession(ctx: CommandContext, yes: boolean | undefined, prompts: Prompts | undefined, body: (session: EditSession) => Promise<number>, conflicted?: readonly string[]): Promise<number> {
   const root = findRoot(ctx.dir);
-  await refuseOnConflicts(root);
+  await refuseOnConflicts(root, conflicted);
   return withRepositoryLock(ctx, root, async () => {
     const repo = loadRepository(root);
     // Before any person or department is looked up in them: "no such person" would hide the cause.

@@ -70,8 +70,9 @@ export function verifyChanges(repo: Repository, changes: readonly FileChange[], 
  * staged (or, given `commitOnly`, just those of them): all or nothing (see transaction.ts). Returns
  * the short commit hash, or undefined when no file changed or no message was given. A file to commit
  * that has uncommitted changes already is refused (refuseUncommitted), for every command, except those
- * of `along`: files whose uncommitted changes the caller has looked at and commits with its own (csr
- * review: the earlier steps of the same review round, which its commit message names). Call it under
+ * of `along`: files whose uncommitted changes the caller has looked at under the same lock and commits
+ * with its own (csr review: the earlier steps of the same review round, which its commit message names),
+ * or found to have none (uncommittedUnder's "clean": git is not asked twice). Call it under
  * withRepositoryLock, with changes computed from the repository as read under the lock.
  */
 export async function persistChanges(root: string, changes: readonly FileChange[], commitMessage?: string, commitOnly?: readonly string[], along: readonly string[] = []): Promise<string | undefined> {
@@ -93,11 +94,15 @@ export async function persistChanges(root: string, changes: readonly FileChange[
  * file's uncommitted changes are under `key` (compared with HEAD, comments and layout included): the
  * earlier steps of one piece of work written without --commit, which a --commit run commits with its
  * own and names in its message (persistChanges' `along`: csr review's round, csr distribute's copies).
- * Undefined when the file has no uncommitted change, or has others (a hand edit, a file not yet
- * committed), which --commit refuses as it does for every command.
+ * "clean" when git status lists no uncommitted change of the file (the caller, under the repository lock,
+ * may then leave the file out of refuseUncommitted, which would ask the same). Undefined when the file
+ * has others (a hand edit, a file not yet committed), which --commit refuses as it does for every
+ * command, or when git could not tell.
  */
-export function uncommittedUnder<T>(root: string, path: string, key: string): { was: T | undefined; is: T | undefined } | undefined {
-  if (!gitRead(root, ["status", "--porcelain", "--", path])) return undefined;
+export function uncommittedUnder<T>(root: string, path: string, key: string): { was: T | undefined; is: T | undefined } | "clean" | undefined {
+  const status = gitRead(root, ["--literal-pathspecs", "status", "--porcelain", "--", path]);
+  if (status === "") return "clean";
+  if (!status) return undefined;
   const committed = gitRead(root, ["show", `HEAD:./${path}`]);
   if (committed === undefined) return undefined;
   const [before, after] = [parseDocument(committed), parseDocument(readFileSync(insideRepository(root, path), "utf8"))];

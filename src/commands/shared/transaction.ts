@@ -431,8 +431,7 @@ async function rollBack(root: string, tx: string, journal: Journal, indexBefore:
     if (reset.code !== 0) problems.push(t("transaction.commit-not-undone", { reason: gitReason(reset.stderr) }));
   }
   // update-index takes paths from the top of the work tree, whatever the current folder.
-  const top = (await runGit(root, ["rev-parse", "--show-toplevel"])).stdout.trim();
-  const prefix = (await runGit(root, ["rev-parse", "--show-prefix"])).stdout.trim();
+  const [top = "", prefix = ""] = (await runGit(root, ["rev-parse", "--show-toplevel", "--show-prefix"])).stdout.split("\n").map((line) => line.trim());
   for (const [path, entry] of indexBefore) {
     const match = /^(\d+) ([0-9a-f]+) \d+\t/.exec(entry);
     const rel = relative(root, path);
@@ -669,11 +668,28 @@ async function stageFiles(root: string, paths: string[]): Promise<void> {
 async function commitAndTag(root: string, commit: CommitStep): Promise<string> {
   const rels = commit.paths.map((p) => relative(root, p));
   await stageFiles(root, commit.paths);
-  await indexGit(root, ["commit", "-q", "-m", commit.message, "--", ...rels], "commit");
+  const summary = await indexGit(root, ["commit", "-m", commit.message, "--", ...rels], "commit");
   killPoint();
   if (commit.tag) await mustGit(root, ["tag", commit.tag], "tag");
   killPoint();
-  return (await mustGit(root, ["rev-parse", "--short", "HEAD"], "rev-parse")).trim();
+  return committedHash(summary) ?? (await mustGit(root, ["rev-parse", "--short", "HEAD"], "rev-parse")).trim();
+}
+
+/**
+ * The short hash of the commit `git commit` made, from the summary it prints on its standard output
+ * ("[main d44544a] subject", "[main (root-commit) d44544a] …", "[detached HEAD d44544a] …", the words
+ * translated in the user's language: "[master（根提交） d44544a] …"): one git process fewer than asking
+ * `git rev-parse --short HEAD` afterwards. A branch name has no space, so the hash is the first word
+ * that ends in "] ". Hooks print on the standard error, but the last such line is taken all the same;
+ * undefined when there is none (a git that prints its summary otherwise), and the caller asks git.
+ */
+export function committedHash(summary: string): string | undefined {
+  const lines = summary.split(/\r?\n/).filter((line) => line.startsWith("["));
+  for (const line of lines.reverse()) {
+    const hash = /^\[.*? ([0-9a-f]{4,64})\] /.exec(line)?.[1];
+    if (hash) return hash;
+  }
+  return undefined;
 }
 
 // ---------------------------------------------------------------------------------------------

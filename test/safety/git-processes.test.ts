@@ -1,0 +1,120 @@
+/**
+ * How many git processes a writing command starts (issue 14: each costs 10 to 40 ms where starting a
+ * process is slow), counted by a `git` first in PATH that logs its arguments and runs the real git;
+ * and the short hash of a commit read from git commit's own summary, in real repositories.
+ */
+import { spawnSync } from "node:child_process";
+import { chmodSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { committedHash } from "../../src/commands/shared/transaction.js";
+import { copyFixture, csr, git, gitInit, tempDir } from "../helpers.js";
+
+const REVIEW = ["review", "DYA-001", "--department", "QA", "--reviewer", "zhang", "--opinion", "accept", "--date", "2026-11-27", "--yes", "--commit"];
+
+/** `csr args` in `dir` with a logging git first in PATH: its result and the git command lines it started. */
+function countingGit(dir: string, args: string[], env: Record<string, string> = {}): { code: number; stdout: string; stderr: string; gits: string[] } {
+  const bin = tempDir("csr-git-log-");
+  const log = join(bin, "log");
+  const real = spawnSync("sh", ["-c", "command -v git"], { encoding: "utf8" }).stdout.trim();
+  writeFileSync(log, "");
+  writeFileSync(join(bin, "git"), `#!/bin/sh\nprintf '%s\\n' "$*" >> '${log}'\nexec '${real}' "$@"\n`);
+  chmodSync(join(bin, "git"), 0o755);
+  const result = csr(["-C", dir, ...args], { env: { PATH: `${bin}:${process.env.PATH}`, ...env } });
+  return { ...result, gits: readFileSync(log, "utf8").split("\n").filter(Boolean) };
+}
+
+describe("git processes of a writing command", () => {
+  it("review --commit starts seven: the status of the file once, the short hash from git commit's summary", () => {
+    const dir = gitInit(copyFixture("test/fixtures/csr/valid"));
+    const run = countingGit(dir, REVIEW);
+    const hash = git(dir, ["rev-parse", "--short", "HEAD"]).trim();
+    expect(run.stderr).toBe("");
+    expect(run.stdout.split("\n").at(-2)).toBe(`Committed ${hash}: csr review DYA-001: 品质部 accept`);
+    expect(run.gits).toEqual([
+      "-c core.quotepath=off ls-files -u -z",
+      "-c core.quotepath=off --literal-pathspecs status --porcelain -- csr/DYA/DYA-001.yaml",
+      "-c core.quotepath=off rev-parse --is-inside-work-tree --show-prefix",
+      "--literal-pathspecs -c core.quotepath=off rev-parse -q --verify HEAD",
+      "--literal-pathspecs -c core.quotepath=off ls-files -s -z -- csr/DYA/DYA-001.yaml",
+      "--literal-pathspecs -c core.quotepath=off add -A -- csr/DYA/DYA-001.yaml",
+      "--literal-pathspecs -c core.quotepath=off commit -m csr review DYA-001: 品质部 accept -- csr/DYA/DYA-001.yaml",
+    ]);
+  });
+
+  it("review --commit still refuses a file with a hand edit, from that one status", () => {
+    const dir = gitInit(copyFixture("test/fixtures/csr/valid"));
+    const path = join(dir, "csr/DYA/DYA-001.yaml");
+    writeFileSync(path, readFileSync(path, "utf8").replace(/^title: .*$/m, "title: edited by hand"));
+    const run = countingGit(dir, REVIEW);
+    expect(run.stderr).toBe("csr: csr/DYA/DYA-001.yaml has uncommitted changes, which --commit would commit along unseen.\nhint: Commit or undo them first, or leave out --commit.\n");
+    expect(run.code).toBe(2);
+    expect(run.gits.filter((line) => / status /.test(line))).toHaveLength(2);
+  });
+
+  it("renumber --commit asks git once for the files in conflict, and reads the hash from git commit", () => {
+    const dir = gitInit(copyFixture("test/fixtures/csr/valid"));
+    const run = countingGit(dir, ["renumber", "DYA-009", "--commit", "--yes"]);
+    expect(run.stderr).toBe("");
+    expect(run.stdout.split("\n").at(-2)).toMatch(new RegExp(`^Committed ${git(dir, ["rev-parse", "--short", "HEAD"]).trim()}: csr renumber DYA-009`));
+    expect(run.gits.filter((line) => / ls-files -u /.test(line))).toHaveLength(1);
+    expect(run.gits).toHaveLength(10);
+  });
+
+  it("init in a folder of a git repository asks where it is once, for itself and for the merge driver's setting", () => {
+    const dir = tempDir();
+    git(dir, ["init", "-q"]);
+    const run = countingGit(dir, ["init", "sub"]);
+    expect(run.code).toBe(0);
+    expect(run.gits.map((line) => line.split(" ").slice(0, 4).join(" "))).toEqual([
+      "-c core.quotepath=off rev-parse --is-inside-work-tree",
+      "-c core.quotepath=off ls-files -u",
+      "config merge.csr.name csr: CSR",
+      "config merge.csr.driver if [",
+    ]);
+    expect(git(dir, ["config", "merge.csr.driver"])).toMatch(/^if \[ -x "sub\/node_modules\/.bin\/csr" \]/);
+  });
+
+  it("names the commit git made on a branch with ']' and '/' in German, whatever a pre-commit hook prints", () => {
+    const dir = gitInit(copyFixture("test/fixtures/csr/valid"));
+    git(dir, ["checkout", "-q", "-b", "fix]/a"]);
+    writeFileSync(join(dir, ".git", "hooks", "pre-commit"), "#!/bin/sh\necho '[fix]/a 0000000] not this one'\n");
+    chmodSync(join(dir, ".git", "hooks", "pre-commit"), 0o755);
+    const run = countingGit(dir, REVIEW, { LANG: "C.UTF-8", LANGUAGE: "de" });
+    expect(run.stdout.split("\n").at(-2)).toBe(`Committed ${git(dir, ["rev-parse", "--short", "HEAD"]).trim()}: csr review DYA-001: 品质部 accept`);
+    expect(run.gits.some((line) => / rev-parse --short /.test(line))).toBe(false);
+  });
+});
+
+describe("committedHash", () => {
+  /** What `git commit` prints on its standard output in a new repository, in the language given. */
+  const summaries = (language: string, detach: boolean) => {
+    const dir = tempDir();
+    const env = { LANG: "C.UTF-8", LC_ALL: "", LANGUAGE: language };
+    git(dir, ["init", "-q"], env);
+    writeFileSync(join(dir, "a"), "1\n");
+    git(dir, ["add", "a"], env);
+    const root = git(dir, ["commit", "-m", "first] one", "--", "a"], env);
+    if (detach) git(dir, ["checkout", "-q", "--detach"], env);
+    writeFileSync(join(dir, "a"), "2\n");
+    const next = git(dir, ["commit", "-m", "second", "--", "a"], env);
+    return { root, next, head: git(dir, ["rev-parse", "--short", "HEAD"]).trim(), first: git(dir, ["rev-parse", "--short", "HEAD~"]).trim() };
+  };
+
+  it.each([
+    ["zh_CN", true],
+    ["de", true],
+    ["en", false],
+  ])("reads the hash of a root commit and of a commit on a detached HEAD or a branch (LANGUAGE=%s)", (language, detach) => {
+    const { root, next, head, first } = summaries(language, detach);
+    expect(committedHash(root)).toBe(first);
+    expect(committedHash(next)).toBe(head);
+  });
+
+  it("takes the last summary line and leaves to git a summary it cannot read", () => {
+    expect(committedHash("[main 1111111] a\n 1 file changed\n[main 2222222] b ] [x 3333333] c\n")).toBe("2222222");
+    expect(committedHash("[分离头指针 abcdef0] 测试\n")).toBe("abcdef0");
+    expect(committedHash("")).toBeUndefined();
+    expect(committedHash("[main] no hash\n")).toBeUndefined();
+  });
+});
