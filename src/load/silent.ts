@@ -17,6 +17,11 @@ export const WARNING_ONLY: ReadonlySet<string> = new Set([COMMENT_CUTS_VALUE, NU
 
 export const isBlocking = (problem: LoadProblem) => !WARNING_ONLY.has(problem.rule);
 
+/** Files csr set aside (a problem that blocks them); a file with only warnings (yaml/number-as-text, yaml/comment-cuts-value) was read. */
+export function unreadableFiles(problems: readonly { path: string; problem: LoadProblem }[]): string[] {
+  return [...new Set(problems.filter((p) => isBlocking(p.problem)).map((p) => p.path))];
+}
+
 const pathText = (path: Path) => path.map((p, i) => (typeof p === "number" ? `[${p}]` : i === 0 ? p : `.${p}`)).join("");
 
 /**

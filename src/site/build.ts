@@ -11,6 +11,7 @@ import type { Finding } from "../core/diagnostic.js";
 import { UserError } from "../core/errors.js";
 import { escapeHtml, localized } from "../core/text.js";
 import { repositoryCalendar } from "../load/calendar.js";
+import { unreadableFiles } from "../load/silent.js";
 import type { WorkCalendar } from "../model/calendar.js";
 import type { FolderCommit } from "../load/git.js";
 import { TEMPLATES_DIR } from "../load/package.js";
@@ -28,7 +29,7 @@ import { judgingRoundsOnce } from "../model/review-timeliness.js";
 import { openTrainings, type OpenTraining } from "../model/training.js";
 import type { ControlledDocument, Csr, SignatureRole, TrainingSession } from "../model/types.js";
 import { documentReferrers, type Referrers } from "../model/referrers.js";
-import { translate, type MessageData, type MessageKey } from "../i18n/index.js";
+import { shortList, translate, type MessageData, type MessageKey } from "../i18n/index.js";
 import { createRenderer, handlebarsRuntime } from "../render/environment.js";
 import { markdownToHtml } from "../render/markdown.js";
 import { citeClause, csrReportView, documentView, type Lang } from "../render/view.js";
@@ -240,6 +241,12 @@ async function writeSite(repo: Repository, findings: readonly Finding[], options
   const tableOf = (table: Table, link: Linker): SiteTable | SiteRows => (ownGeneric ? siteTable(table, link) : siteRows(table, link));
   const entityOfFile = fileEntities(repo);
   const cannotShow = (error: UserError) => tr("site.cannot-show", { message: error.message });
+
+  // A register, matrix or list that lacks the files csr could not read says so under its table, as `csr list`'s
+  // (commands/shared/output.ts incompleteNote), and so does its workbook; its CSV, as `csr list`'s, carries rows only (tester47 F1).
+  const unreadable = unreadableFiles(repo.problems);
+  const incomplete = unreadable.length > 0 ? tr("output-gap.note", { count: unreadable.length, files: shortList(unreadable, lang) }) : undefined;
+  const noting = (notes: string[] | undefined) => (incomplete ? [...(notes ?? []), incomplete] : notes);
 
   const standards = scopeCatalogs(repo);
   const registers = registerFiles([...auditRegisters(rc, today), ...(options.changeReport ? [options.changeReport(rc)] : [])], standards);
@@ -455,7 +462,7 @@ async function writeSite(repo: Repository, findings: readonly Finding[], options
   for (const { name, table } of registers) {
     const page = `registers/${name}.html`;
     const headed = options.heading?.(table) ?? table;
-    generic(page, { title: headed.title, sections: [registerSection(rc, page, tableOf(table, columnLinker(pages, page)), table.notes, name, headed.heading)] });
+    generic(page, { title: headed.title, sections: [registerSection(rc, page, tableOf(table, columnLinker(pages, page)), noting(table.notes), name, headed.heading)] });
     registerItems.push({ text: table.title, href: href("registers/index.html", page) });
   }
   generic("registers/index.html", { title: tr("site.registers.title"), sections: [{ title: tr("site.registers.all"), items: registerItems }] });
@@ -470,11 +477,13 @@ async function writeSite(repo: Repository, findings: readonly Finding[], options
         { className: "direct", text: tr("site.coverage.direct", { direct: DIRECT }) },
         { className: "parent", text: tr("site.coverage.parent", { inherited: INHERITED }) },
         { className: "inherited", text: tr("site.coverage.through-children", { throughChildren: THROUGH_CHILDREN }) },
-        { className: "uncovered", text: tr("site.coverage.none") },
+        // Without coverage.inherit_from_parent a clause only a parent names (△) is not covered either, and its row is coloured as such (tester47 F10).
+        { className: "uncovered", text: repo.config?.value.coverage?.inherit_from_parent ? tr("site.coverage.none") : tr("site.coverage.none-or-parent", { inherited: INHERITED }) },
         { className: "excluded", text: tr("site.coverage.excluded") },
       ],
       heading: { clause: tr("site.coverage.clause"), key: tr("site.coverage.key") },
       standards: standards.map((catalog, i) => heatMap(rc, catalog, clauseMatrices[i]!, pages, documentsOnDay.list)),
+      incomplete,
       site: chrome("coverage.html"),
     }),
   );
@@ -529,6 +538,8 @@ async function writeSite(repo: Repository, findings: readonly Finding[], options
     renderer.renderPartial("site-dashboard", {
       title: tr("site.dashboard.title"),
       lead: withFindingsNote("site.dashboard.lead-with-note", tr("site.dashboard.lead", { today })),
+      // Every number below lacks what the unread files hold: said first, each file named, the findings one click away.
+      ...(unreadable.length > 0 ? { incomplete: { text: tr("site.dashboard.incomplete", { count: unreadable.length, files: shortList(unreadable, lang, 10) }), link: tr("site.dashboard.incomplete.findings"), href: "findings.html" } } : {}),
       panels: panels.map((panel) => dashboardPanel(panel, listHref, (e, fragment) => link("index.html", e.kind, e.id, fragment))),
       site: chrome("index.html"),
     }),
@@ -543,12 +554,12 @@ async function writeSite(repo: Repository, findings: readonly Finding[], options
           return entity ? link(page, entity.kind, entity.id) : byColumn(row, key, text);
         }
       : byColumn;
-    generic(page, { title: list.table.title, sections: [{ title: "", table: tableOf(list.table, linker), empty: tr("site.none"), notes: list.table.notes }] });
+    generic(page, { title: list.table.title, sections: [{ title: "", table: tableOf(list.table, linker), empty: tr("site.none"), notes: list.everyFile ? list.table.notes : noting(list.table.notes) }] });
   }
 
   // --- Search, and the files the worker made.
   const entries = searchEntries(rc, pages, asOf.documents, asOf.csrs);
-  for (const file of await buildDownloads({ registers: registers.map((r) => ({ ...r, xlsxFile: out.fileFor(`registers/${r.name}.xlsx`) })), entries, lang, heading: options.heading })) emit(file.path, file.content);
+  for (const file of await buildDownloads({ registers: registers.map((r) => ({ ...r, table: incomplete ? { ...r.table, notes: noting(r.table.notes) } : r.table, xlsxFile: out.fileFor(`registers/${r.name}.xlsx`) })), entries, lang, heading: options.heading })) emit(file.path, file.content);
   fileCount += registers.length;
   emit(
     "search.html",

@@ -49,6 +49,8 @@ export interface ListPage {
   table: Table;
   /** Links a row of the table to an entity page (by default, columns link by their key). */
   entityOf?: (row: Table["rows"][number]) => EntityRef | undefined;
+  /** The list names the files csr could not read too (csr check's findings): it lacks nothing, and never says it is incomplete. */
+  everyFile?: true;
 }
 
 /** A number links to a list page of its own, to a register's page, or to a place on an entity's page. */
@@ -364,6 +366,7 @@ const findingsSummary: PanelDefinition = (input) => {
         title: label,
         table: findingsTable(rc, label, findings, [t(rc, `site.list.note.findings-${severity}`, { today: input.today })]),
         entityOf: (row) => input.entityOfFile(String(row.file).replace(/:\d+:\d+$/, "")),
+        everyFile: true,
       },
     };
   };

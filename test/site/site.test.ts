@@ -27,14 +27,14 @@ describe("csr site on the bundled example", () => {
   });
 
   it("builds the site and says what it wrote", async () => {
-    expect(site.stderr).toBe("已生成网站：139 个页面，176 个文件（zh-CN）；csr check：0 个错误，0 个警告。\n");
+    expect(site.stderr).toBe("已生成网站：140 个页面，179 个文件（zh-CN）；csr check：0 个错误，0 个警告。\n");
     expect(site.stdout).toBe(`${site.out}/index.html\n`);
     expect(site.code).toBe(0);
     expect(files.filter((f) => !f.includes("/"))).toEqual([".csr-site", "coverage.html", "findings.html", "index.html", "robots.txt", "search.html"]);
     // The site is confidential: search engines are asked to index none of it (tester25 F8), and every page says so in its head.
     expect(readFileSync(join(site.out, "robots.txt"), "utf8")).toBe("User-agent: *\nDisallow: /\n");
     const pages = files.filter((f) => f.endsWith(".html"));
-    expect(pages.length).toBe(139);
+    expect(pages.length).toBe(140);
     expect(pages.filter((f) => read(f).split("</head>")[0]!.split('<meta name="robots" content="noindex">').length !== 2)).toEqual([]);
     expect(files.filter((f) => f.startsWith("assets/"))).toEqual([
       "assets/document.css",
@@ -269,6 +269,31 @@ describe("csr site on the bundled example", () => {
     expect(await sheets(join(site.out, "registers/documents.xlsx"))).toEqual(listed);
   });
 
+  it("has the drafts and documents in review (在编文件), csr export's sheet, among the registers, with its downloads (tester47 F7)", async () => {
+    expect(files.filter((f) => f.startsWith("registers/documents-unreleased."))).toEqual(["registers/documents-unreleased.csv", "registers/documents-unreleased.html", "registers/documents-unreleased.xlsx"]);
+    expect(read("registers/index.html")).toContain('<a href="../registers/documents-unreleased.html">在编文件清单（草稿及审批中，共 1 份）</a>');
+    const page = read("registers/documents-unreleased.html");
+    expect(page).toContain("<h1>在编文件清单（草稿及审批中，共 1 份）</h1>");
+    expect(page).toContain('<td class="code"><a href="../documents/WI-011-01.html">WI-011-01</a></td>');
+    expect(page).toContain('<p class="site-note">草稿和审批中的文件不是受控文件，不列入受控文件清单，不得发放使用；发布后列入受控文件清单。</p>');
+    expect(read("registers/documents-unreleased.csv").split("\r\n")[1]).toMatch(/^1,三级,WI-011-01,北辰汽车零部件包装标识作业指导书,生产部,/);
+    // The same sheet as csr export's 在编文件, under the same heading.
+    const { default: ExcelJS } = await import("exceljs");
+    const exported = join(tempDir(), "registers.xlsx");
+    expect((await csrInProcess(["-C", repo, "export", "--out", exported, "--today", DAY], { lang: null })).code).toBe(0);
+    const sheetOf = async (file: string, name?: string) => {
+      const workbook = new ExcelJS.Workbook();
+      await workbook.xlsx.readFile(file);
+      const sheet = name === undefined ? workbook.worksheets[0]! : workbook.getWorksheet(name)!;
+      const values: unknown[] = [];
+      sheet.eachRow((row) => values.push(row.values));
+      return values;
+    };
+    const own = await sheetOf(join(site.out, "registers", "documents-unreleased.xlsx"));
+    expect(own.length).toBeGreaterThan(3);
+    expect(own).toEqual(await sheetOf(exported, "在编文件"));
+  });
+
   it("lays out a register's list cells as csr list's HTML: one item a line, numbers unbroken (tester25 F5)", async () => {
     expect(read("registers/csr-list.html")).toContain('<td><span class="nobr">QP-011</span> 5.3 追溯记录<br><span class="nobr">QP-002</span> 5.3 保存期限<br><span class="nobr">QR-011-01</span></td>');
     expect(read("assets/site.css")).toContain(".nobr { white-space: nowrap; }");
@@ -294,7 +319,8 @@ describe("csr site on the bundled example", () => {
     expect(page).toContain('<td></td>');
     expect(page).not.toContain('class="none"');
     expect(page).not.toContain('<tr class="row-uncovered">');
-    expect(page).toContain('<li><span class="swatch uncovered"></span>未对应的条款（整行标出：没有过程或文件列出该条款，不计入覆盖率）</li>');
+    // Without coverage.inherit_from_parent a clause only its parent names (△) is not covered, and its row is pink too (tester47 F10).
+    expect(page).toContain('<li><span class="swatch uncovered"></span>未对应的条款（整行标出：没有过程或文件列出该条款，或仅由上级条款继承（△），不计入覆盖率）</li>');
     // Columns are headed by their codes, the full names in the key above the table.
     expect(page).toContain('<th scope="col" class="vertical" title="C1 市场开发与顾客要求评审"><span><a href="processes/C1.html">C1</a></span></th>');
     expect(page).toContain('<li><a href="processes/C1.html">C1 市场开发与顾客要求评审</a></li>');
@@ -363,7 +389,7 @@ describe("csr site options", () => {
     expect(index).toContain('<link rel="canonical" href="https://qms.example.com/site/index.html">');
     // Every page has its address, and the sitemap lists every page: documents, CSRs, registers and lists too (tester47 5).
     const pages = filesOf(site.out).filter((f) => f.endsWith(".html"));
-    expect(pages.length).toBe(139);
+    expect(pages.length).toBe(140);
     const addresses = pages.map((p) => `https://qms.example.com/site/${p}`);
     expect(pages.filter((p, i) => !readFileSync(join(site.out, p), "utf8").split("</head>")[0]!.includes(`<link rel="canonical" href="${addresses[i]}">\n`))).toEqual([]);
     expect([...sitemap.matchAll(/<loc>([^<]*)<\/loc>/g)].map((m) => m[1]).sort()).toEqual(addresses.sort());
@@ -428,9 +454,28 @@ describe("csr site options", () => {
     expect(site.code).toBe(0);
     const coverage = readFileSync(join(site.out, "coverage.html"), "utf8");
     expect(coverage).toContain('<tr class="row-inherited"><th scope="row"><span class="number">4.1</span> 理解组织及其环境</th><td class="parent">');
+    // Such a row is covered, so the legend's pink is only for what nothing names.
+    expect(coverage).toContain('<li><span class="swatch uncovered"></span>未对应的条款（整行标出：没有过程或文件列出该条款，不计入覆盖率）</li>');
     // The light green of ○ (.inherited) colours only what carries the class: the cells, never a row.
     expect(coverage).not.toMatch(/<tr class="(?:[^"]* )?inherited[" ]/);
     expect(readFileSync(join(site.out, "assets", "site.css"), "utf8")).toMatch(/^\.inherited \{ background: #a5d6a7;/m);
+  });
+
+  it("colours a row only a parent clause names as not addressed, and its legend says so, in both languages (tester47 F10)", async () => {
+    const dir = makeRepo({
+      "qms.yaml": QMS,
+      "people.yaml": "people: []\n",
+      "processes.yaml": "processes:\n  - code: M1\n    name: 组织环境\n    type: management\n    owner: QA\n    clauses: [IATF16949:4]\n",
+    });
+    const zh = await buildSite(dir);
+    expect(zh.code).toBe(0);
+    const coverage = readFileSync(join(zh.out, "coverage.html"), "utf8");
+    expect(coverage).toContain('<tr class="row-inherited row-uncovered"><th scope="row"><span class="number">4.1</span> 理解组织及其环境</th><td class="parent">');
+    expect(coverage).toContain('<li><span class="swatch uncovered"></span>未对应的条款（整行标出：没有过程或文件列出该条款，或仅由上级条款继承（△），不计入覆盖率）</li>');
+    const en = await buildSite(dir, "--lang", "en");
+    expect(readFileSync(join(en.out, "coverage.html"), "utf8")).toContain(
+      '<li><span class="swatch uncovered"></span>clause not addressed (whole row: no process or document names it, or it is only inherited from a parent clause (△); not counted as covered)</li>',
+    );
   });
 
   it("a document with a reference that does not resolve gets a notice instead of its body", async () => {
@@ -455,6 +500,52 @@ describe("csr site options", () => {
     // The page that cannot show the document still shows the finding; no CSR: the panel says so, with no empty grid.
     expect(readFileSync(join(site.out, "documents", "QP-001.html"), "utf8")).toContain('<td class="alert">错误</td><td class="code"><a href="../findings.html">ref/unresolved</a></td>');
     expect(index).toContain('<h2>顾客特定要求：按顾客和状态</h2>\n<p class="site-note">尚无顾客特定要求。</p>\n</section>');
+  });
+});
+
+describe("csr site with a file it cannot read (tester47 F1)", () => {
+  it("says under every register, matrix and list that it lacks the file, as csr list does, and at the top of the dashboard", async () => {
+    const repo = copyFixture("examples/acme-auto");
+    const file = join(repo, "csr", "DYA", "DYA-005.yaml");
+    // A CSR without its source fails its schema: csr sets the file aside.
+    writeFileSync(file, readFileSync(file, "utf8").replace(/^source:\n(?: {2}.*\n)+/m, ""));
+    const site = await buildSite(repo);
+    expect(site.code).toBe(1);
+    const read = (path: string) => readFileSync(join(site.out, path), "utf8");
+    const note = "本表不完整：有 1 个文件无法读取，未列入（csr/DYA/DYA-005.yaml）。";
+    const listed = await csrInProcess(["-C", repo, "list", "csr", "--format", "html", "--today", DAY], { lang: null });
+    expect(listed.code).toBe(1);
+    expect(listed.stdout).toContain(note);
+    const files = filesOf(site.out);
+    const registers = files.filter((f) => /^registers\/(?!index\.)[^/]+\.html$/.test(f));
+    expect(registers.length).toBe(16);
+    const lists = files.filter((f) => f.startsWith("lists/"));
+    expect(lists.length).toBeGreaterThan(20);
+    // The findings name the unread file itself: only their lists lack nothing.
+    const whole = ["lists/findings-error.html", "lists/findings-warning.html"];
+    for (const page of [...registers, "coverage.html", ...lists.filter((f) => !whole.includes(f))]) expect(read(page), page).toContain(`<p class="site-note">${note}</p>`);
+    for (const page of whole) expect(read(page), page).not.toContain(note);
+    expect(read("lists/findings-error.html")).toContain("csr/DYA/DYA-005.yaml");
+    // First thing under the dashboard's heading and its as-of line, before any number.
+    expect(read("index.html")).toMatch(
+      /<h1>质量体系仪表板<\/h1>\n<p class="site-lead">截至 2026-11-27[^<]*<\/p>\n<p class="site-notice site-incomplete" role="alert">本网站不完整：有 1 个文件无法读取，其内容未列入各页面、登记表和下面的数字（csr\/DYA\/DYA-005\.yaml）。 <a href="findings\.html">查看检查结果<\/a><\/p>\n<div class="site-panels">/,
+    );
+    // The workbook says it under its table as csr list's does; the CSV, as csr list's, carries the rows only.
+    const { default: ExcelJS } = await import("exceljs");
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(join(site.out, "registers", "csr-list.xlsx"));
+    const cells: unknown[] = [];
+    workbook.worksheets[0]!.eachRow((row) => row.eachCell((cell) => cells.push(cell.value)));
+    expect(cells).toContain(note);
+    const csv = await csrInProcess(["-C", repo, "list", "csr", "--format", "csv", "--today", DAY], { lang: null });
+    expect(read("registers/csr-list.csv")).toBe(csv.stdout);
+    expect(read("registers/csr-list.csv")).not.toContain("本表不完整");
+  });
+
+  it("says nothing of the kind when every file was read", async () => {
+    const site = await buildSite(copyFixture("examples/acme-auto"), "--lang", "en");
+    expect(site.code).toBe(0);
+    for (const page of filesOf(site.out).filter((f) => f.endsWith(".html"))) expect(readFileSync(join(site.out, page), "utf8"), page).not.toMatch(/incomplete/i);
   });
 });
 

@@ -4,7 +4,7 @@ import { extname, join, resolve } from "node:path";
 import { UserError } from "../../core/errors.js";
 import { refuseDataPath } from "../../core/write.js";
 import { configProblem, type Repository } from "../../load/repository.js";
-import { isBlocking } from "../../load/silent.js";
+import { unreadableFiles } from "../../load/silent.js";
 import { catalog, language, shortList, t, translate } from "../../i18n/index.js";
 import type { Lang } from "../../report/registers/context.js";
 import { localized } from "../../core/text.js";
@@ -42,19 +42,14 @@ export function refuseOrWarnUnreadable(ctx: CommandContext, repo: Repository): v
   }
   const config = configProblem(repo);
   if (config) throw new UserError(t("output-gap.config", config), undefined, 1);
-  const files = unreadableFiles(repo);
+  const files = unreadableFiles(repo.problems);
   if (files.length > 0) ctx.stderr(t("output.left-out", { count: files.length, files: shortList(files) }) + "\n");
 }
 
 /** The line under a register that says it lacks the files csr could not read; undefined when it lacks none. */
 export function incompleteNote(repo: Repository, lang: Lang): string | undefined {
-  const files = unreadableFiles(repo);
+  const files = unreadableFiles(repo.problems);
   return files.length > 0 ? translate(lang, "output-gap.note", { count: files.length, files: shortList(files, lang) }) : undefined;
-}
-
-/** Files csr set aside; a file with only warnings (yaml/number-as-text, yaml/comment-cuts-value) was read, and is in the register. */
-function unreadableFiles(repo: Repository): string[] {
-  return [...new Set(repo.problems.filter((p) => isBlocking(p.problem)).map((p) => p.path))];
 }
 
 /** The language of the run (--lang, else the repository's language, else Chinese; see src/i18n/resolve.ts). */
