@@ -180,22 +180,32 @@ const requiredSimpleGit = {
 };
 
 /**
- * In dist/cli/main.cjs, csr's `import()` of an npm package (exceljs, docx, markdown-it, mammoth,
- * @inquirer/prompts, …, which stay in node_modules and load only in the commands that use them)
+ * The npm packages that dist/cli/main.cjs has inside, besides BUNDLED: what the commands people run
+ * most import, run where they import it (esbuild's lazy module wrappers), with their compiled code
+ * in the code cache. From node_modules, as ES modules, simple-git (every `--commit`, and the commands
+ * that read Git) cost about 130 M instructions to load and Handlebars's runtime (every render) about
+ * 90 M. The heavy ones (exceljs, docx, markdown-it, mammoth, @inquirer/prompts) stay out.
+ */
+const IN_MAIN = ["handlebars"];
+
+/**
+ * In dist/cli/main.cjs, csr's `import()` of an npm package that stays in node_modules (exceljs,
+ * docx, markdown-it, mammoth, @inquirer/prompts, …, loaded only in the commands that use them)
  * calls `__csrImport`, the `import()` of bin/command-script.js, an ES module, which passes it in: a
  * script run by node:vm cannot import() itself without an experimental loader. The package is then
  * loaded as main.js's chunks load it, by Node's ES module loader, the same files (its "import"
- * exports); from bin/ Node finds it in the same node_modules as from dist/. csr's own modules are
- * in the bundle, which esbuild makes lazily run where they were imported. The build fails if a
- * bare `import(` is left in the file.
+ * exports); from bin/ Node finds it in the same node_modules as from dist/. csr's own modules, and
+ * the packages of BUNDLED and IN_MAIN, are in the bundle, which esbuild makes lazily run where they
+ * were imported. The build fails if a bare `import(` is left in the file.
  */
 const importedByTheHost = {
   name: "imported-by-the-host",
   setup(plugin) {
     plugin.onLoad({ filter: /[/\\]src[/\\].*\.ts$/ }, (args) => {
       const code = readFileSync(args.path, "utf8");
+      const inside = (name) => [...BUNDLED, ...IN_MAIN].includes(name.split("/").slice(0, name.startsWith("@") ? 2 : 1).join("/"));
       // `import("package")` as an expression; a type `typeof import("package")` stays, which esbuild drops.
-      const replaced = code.replace(/(?<!typeof )\bimport\("([^./"][^"]*)"\)/g, (_, name) => `__csrImport(${JSON.stringify(name)})`);
+      const replaced = code.replace(/(?<!typeof )\bimport\("([^./"][^"]*)"\)/g, (call, name) => (inside(name) ? call : `__csrImport(${JSON.stringify(name)})`));
       return replaced === code ? undefined : { contents: replaced, loader: "ts" };
     });
   },
@@ -227,7 +237,8 @@ async function bundleMain(digest) {
     git("init", "-q");
     git("add", "-A");
     git("commit", "-q", "-m", "acme-auto");
-    await commandBundle(digest, "main", { plugins: [yamlFromVendor, lazyChildProcessForCommander, tokenizerFromItsFile, importedByTheHost] }, [
+    const external = common(digest).external.filter((name) => !IN_MAIN.some((inside) => name === inside || name === `${inside}/*`));
+    await commandBundle(digest, "main", { external, plugins: [yamlFromVendor, lazyChildProcessForCommander, tokenizerFromItsFile, importedByTheHost] }, [
       ["-C", repo, "show", "DYA-001"],
       ["-C", repo, "list", "csr"],
       ["-C", repo, "review", "DYA-007", "--department", "ENG", "--reviewer", "zhoupeng", "--opinion", "accept", "--date", "2026-11-27", "--yes", "--commit"],
