@@ -182,9 +182,10 @@ const requiredSimpleGit = {
 /**
  * The npm packages that dist/cli/main.cjs has inside, besides BUNDLED: what the commands people run
  * most import, run where they import it (esbuild's lazy module wrappers), with their compiled code
- * in the code cache. From node_modules, as ES modules, simple-git (every `--commit`, and the commands
- * that read Git) cost about 130 M instructions to load and Handlebars's runtime (every render) about
- * 90 M. The heavy ones (exceljs, docx, markdown-it, mammoth, @inquirer/prompts) stay out.
+ * in the code cache: Handlebars's runtime, which every render runs (from node_modules, as an ES
+ * module, about 100 M instructions of a render of one document). simple-git inside too made the
+ * cache 77 KB larger and a `review --commit` no cheaper (docs/speed.md). The heavy ones (exceljs,
+ * docx, markdown-it, mammoth, @inquirer/prompts) stay out.
  */
 const IN_MAIN = ["handlebars"];
 
