@@ -1,12 +1,13 @@
 /**
  * `csr site --out DIR`: the quality system as a static website (src/site/build.ts). The site is
  * built in a new folder beside DIR and then put in DIR's place, so a reader never sees half a
- * site and a failed build leaves the previous one. csr replaces only a folder it made itself
- * (it leaves a marker file in it); any other non-empty folder is refused.
+ * site and a failed or interrupted build leaves the previous one. csr replaces only a folder it
+ * made itself (its marker file lists the files csr wrote; folder.ts); the files someone else put
+ * there are carried into the new site; any other non-empty folder is refused.
  */
-import { language, list, t } from "../../i18n/index.js";
+import { language, list, shortList, t } from "../../i18n/index.js";
 import { closeSync, existsSync, mkdirSync, openSync, readdirSync, renameSync, rmSync, statSync, writeFileSync, writeSync } from "node:fs";
-import { basename, dirname, join, relative, resolve, sep } from "node:path";
+import { join, relative, resolve, sep } from "node:path";
 import { checkRepository } from "../../check/engine.js";
 import { UserError } from "../../core/errors.js";
 import { refuseDataPath } from "../../core/write.js";
@@ -27,6 +28,7 @@ import { dateOption } from "../options.js";
 import type { CommandContext } from "../context.js";
 import { refuseOrWarnUnreadable, withHeading } from "../shared/output.js";
 import { releasedOn } from "../shared/registers.js";
+import { addedFiles, carry, clashes, cleanUpOnSignal, filesUnder, manifest, SITE_MARKER, stagingFolder } from "./folder.js";
 
 export interface SiteFlags {
   out: string;
@@ -34,16 +36,14 @@ export interface SiteFlags {
   today?: string;
 }
 
-/** The file that marks a folder as a site csr built, and so one it may replace. */
-export const SITE_MARKER = ".csr-site";
-
 export async function siteCommand(ctx: CommandContext, flags: SiteFlags): Promise<number> {
   const today = dateOption(flags.today, "--today");
   const baseUrl = flags.baseUrl === undefined ? undefined : baseUrlOption(flags.baseUrl);
   const root = findRoot(ctx.dir);
   const out = resolve(ctx.dir, flags.out);
   refuseDataPath(root, out, "--out", true);
-  refuseForeignFolder(out, flags.out);
+  // The files someone put in a site csr made: carried into the new one (its own files are replaced).
+  const added = refuseForeignFolder(out, flags.out);
   // One git log for the commits the pages list and the commit whose check a site of a past day shows.
   const commits = folderCommits(root);
   const asOf = await findingsAsOf(root, today, commits);
@@ -59,8 +59,9 @@ export async function siteCommand(ctx: CommandContext, flags: SiteFlags): Promis
   const lang: Lang = language();
   const { version } = packageManifest();
 
-  const staging = join(dirname(out), `.${basename(out)}.csr-site-${process.pid}`);
+  const staging = stagingFolder(out);
   rmSync(staging, { recursive: true, force: true });
+  const stopCleaningUp = cleanUpOnSignal(staging, (signal) => `csr: ${t(signal === "SIGINT" ? "cli.cancelled" : "site-command.terminated")}\n`, ctx.stderr);
   try {
     mkdirSync(staging, { recursive: true });
     // Plain writes: the new folder is invisible until swapIn, which is what makes the site appear whole or not at all.
@@ -83,20 +84,46 @@ export async function siteCommand(ctx: CommandContext, flags: SiteFlags): Promis
     const changes = await periodChangeReport(ctx, root, repo, addDays(addMonths(today, -12), 1), today);
     const changeReport = (rc: RegisterContext) => periodTable(rc, changes);
     const summary = await buildSite(repo, findings, { lang, today, baseUrl, version, released: await releasedOn(repo, today), ...(asOf ? { findingsSource: asOf.source } : {}), commits, changeReport, heading: (table) => withHeading(repo, table, lang, today) }, { fileFor, write: (path, content) => writeFileSync(fileFor(path), content), writeParts: (path, write) => writeParts(fileFor(path), write) });
-    writeFileSync(join(staging, SITE_MARKER), t("site-command.marker") + "\n");
+    writeFileSync(join(staging, SITE_MARKER), manifest(t("site-command.marker"), filesUnder(staging)));
+    if (added) carryAdded(out, staging, added, flags.out);
     swapIn(staging, out);
+    stopCleaningUp();
     ctx.stdout(`${shown(ctx.dir, out)}/index.html\n`);
     const built = { pages: summary.pages, files: summary.files, lang, errors: summary.findings.errors, warnings: summary.findings.warnings, withheld: summary.withheld.length };
     ctx.stderr(t(summary.withheld.length > 0 ? "site-command.built-withheld" : "site-command.built", built) + "\n");
+    if (added?.files.length) ctx.stderr(t("site-command.kept", { count: added.files.length, files: named(added.files) }) + "\n");
     if (summary.unrendered.length > 0) {
       ctx.stderr(t("site-command.unrendered", { ids: list(summary.unrendered) }) + "\n");
     }
     // The site's findings page names the unreadable files; the exit code says the site lacks them.
     return repo.problems.some((p) => isBlocking(p.problem)) ? 1 : 0;
   } catch (error) {
+    stopCleaningUp();
     rmSync(staging, { recursive: true, force: true });
     throw error;
   }
+}
+
+/**
+ * Puts the files someone added to the old site into the new one, or refuses (the old site untouched)
+ * when the new site has a file of its own at one of their paths, or when the old site was made by a
+ * csr that did not list its files: then csr cannot tell those files from its own old pages.
+ */
+function carryAdded(out: string, staging: string, added: { files: string[]; listed: boolean }, shownAs: string): void {
+  if (!added.listed) {
+    const own = new Set(filesUnder(staging));
+    const unknown = added.files.filter((file) => !own.has(file) && !(file.endsWith("/") && existsSync(join(staging, file))));
+    if (unknown.length > 0) throw new UserError(t("site-command.out-unlisted", { out: shownAs, count: unknown.length, files: named(unknown) }), t("site-command.out-unlisted.hint"));
+    return;
+  }
+  const clashing = clashes(staging, added.files);
+  if (clashing.length > 0) throw new UserError(t("site-command.out-clash", { out: shownAs, count: clashing.length, files: named(clashing) }), t("site-command.out-clash.hint"));
+  carry(out, staging, added.files);
+}
+
+/** The first few of `files` by name (how many there are, the message says). */
+function named(files: readonly string[]): string {
+  return shortList(files, undefined, 5);
 }
 
 /** The pieces a page is put out in, written to its file some 64 K characters at a time. */
@@ -155,14 +182,15 @@ function baseUrlOption(value: string): string {
   return url.href.endsWith("/") ? url.href : `${url.href}/`;
 }
 
-/** An existing folder is replaced only when it is empty or csr made it. */
-function refuseForeignFolder(out: string, shownAs: string): void {
-  if (!existsSync(out)) return;
+/** An existing folder is replaced only when it is empty or csr made it; of a site csr made, the files csr did not write. */
+function refuseForeignFolder(out: string, shownAs: string): { files: string[]; listed: boolean } | undefined {
+  if (!existsSync(out)) return undefined;
   if (!statSync(out).isDirectory()) throw new UserError(t("site-command.out-is-file", { out: shownAs }));
   const entries = readdirSync(out);
   if (entries.length > 0 && !entries.includes(SITE_MARKER)) {
     throw new UserError(t("site-command.out-foreign", { out: shownAs }), t("site-command.out-foreign.hint"));
   }
+  return entries.length > 0 ? addedFiles(out) : undefined;
 }
 
 /** Puts the new site in place of the old one: two renames within one folder. */
