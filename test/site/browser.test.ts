@@ -2,7 +2,7 @@
  * The site in a real browser: the system Chromium driven by playwright-core (nothing downloaded),
  * one browser for the whole file. The site is served from 127.0.0.1 and opened from file://.
  */
-import { readFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import { createRequire } from "node:module";
 import { extname, join, normalize, sep } from "node:path";
@@ -206,6 +206,50 @@ describe("csr site in Chromium", () => {
     });
     expect(fits).toEqual({ placeholder: "Search documents and CSRs", fits: true });
     await page.close();
+  }, 60_000);
+
+  it("shows the same header on every kind of page: a rendered document's styles do not reach it (tester47 #9)", async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const headers: Record<string, unknown> = {};
+    for (const path of ["index.html", "registers/procedures.html", "documents/QP-014.html", "csr/DYA-001.html"]) {
+      await page.goto(`${origin}/${path}`);
+      headers[path] = await page.evaluate(() => {
+        const box = (selector: string) => {
+          const r = document.querySelector(selector)!.getBoundingClientRect();
+          return [Math.round(r.x), Math.round(r.y), Math.round(r.width), Math.round(r.height)];
+        };
+        const brand = getComputedStyle(document.querySelector(".site-brand")!);
+        return { header: box(".site-header"), brand: box(".site-brand"), nav: box(".site-nav"), search: box(".site-search input"), font: `${brand.fontSize} ${brand.lineHeight} ${brand.fontFamily}` };
+      });
+    }
+    for (const path of Object.keys(headers)) expect(headers[path], path).toEqual(headers["index.html"]);
+    await page.close();
+  }, 60_000);
+
+  it("wraps a long unbroken title on a document's and a CSR's page: the A4 column is kept (tester47 #8)", async () => {
+    const repo = copyFixture("examples/acme-auto");
+    const long = "A".repeat(300);
+    for (const file of ["documents/procedures/QP-014.yaml", "csr/DYA/DYA-001.yaml"]) {
+      const path = join(repo, file);
+      writeFileSync(path, readFileSync(path, "utf8").replace(/^title: .*$/m, `title: ${long}`));
+    }
+    const { server: longServer, origin: longOrigin } = await serve(buildSite(repo));
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const widths: Record<string, number[]> = {};
+    for (const path of ["documents/QP-014.html", "csr/DYA-001.html"]) {
+      await page.goto(`${longOrigin}/${path}`);
+      expect(await page.locator("main").textContent()).toContain(long);
+      // The page's width, its A4 column's (175 mm is 661 px) and whether its running header ends inside the window.
+      widths[path] = await page.evaluate(() => [document.documentElement.scrollWidth, Math.round(document.querySelector(".site-document > table.page")!.getBoundingClientRect().width), document.querySelector(".running-header")!.getBoundingClientRect().right <= 1280 ? 1 : 0]);
+    }
+    // QP-015 lists QP-014 among its references, DYA-001's actions name it.
+    for (const path of ["documents/QP-015.html"]) {
+      await page.goto(`${longOrigin}/${path}`);
+      widths[path] = await page.evaluate(() => [document.documentElement.scrollWidth, Math.round(document.querySelector(".site-document > table.page")!.getBoundingClientRect().width), document.querySelector(".running-header")!.getBoundingClientRect().right <= 1280 ? 1 : 0]);
+    }
+    expect(widths).toEqual({ "documents/QP-014.html": [1280, 661, 1], "csr/DYA-001.html": [1280, 661, 1], "documents/QP-015.html": [1280, 661, 1] });
+    await page.close();
+    longServer.close();
   }, 60_000);
 
   it("works from file:// without loading anything else", async () => {
