@@ -12,14 +12,14 @@
 const { readFileSync, writeFileSync } = process.getBuiltinModule("node:fs");
 const { createRequire } = process.getBuiltinModule("node:module");
 const { dirname } = process.getBuiltinModule("node:path");
-const { fileURLToPath, pathToFileURL } = process.getBuiltinModule("node:url");
+const { pathToFileURL } = process.getBuiltinModule("node:url");
 const { Script } = process.getBuiltinModule("node:vm");
 
 /** The file of a command, `check` or `site`, or `main` for the others. */
-const fileOf = (command) => fileURLToPath(new URL(`../dist/cli/${command}.cjs`, import.meta.url));
+const fileOf = (command) => `${dirname(__dirname)}/dist/cli/${command}.cjs`;
 
 /** Runs the command's file (its modules' top-level code) and gives its `run` and the compiled script. */
-export function loadCommand(command, cachedData = codeCache(command)) {
+function loadCommand(command, cachedData = codeCache(command)) {
   const file = fileOf(command);
   const script = new Script(`(function (exports, require, module, __filename, __dirname, __csrUrl, __csrImport) {${readFileSync(file, "latin1")}\n})`, { filename: file, cachedData });
   const module = { exports: {} };
@@ -37,6 +37,8 @@ function codeCache(command) {
 }
 
 /** For the build: the code cache of a script that has run its command, with the code of the functions it called. */
-export function writeCodeCache({ script, command }) {
+function writeCodeCache({ script, command }) {
   writeFileSync(`${fileOf(command)}.cache`, script.createCachedData());
 }
+
+module.exports = { loadCommand, writeCodeCache };

@@ -118,7 +118,9 @@ async function runInProcess(args: string[], options: Omit<CsrOptions, "input">):
         return true;
       }) as typeof stream.write;
     }
-    const code = await run([process.execPath, BIN, ...argv.slice(1)]);
+    // csr writes to file descriptors 1 and 2 (src/cli/program.ts standardOutput); a run in this process writes here instead.
+    const captured = { stdout: (text: string) => void (output.stdout += text), stderr: (text: string) => void (output.stderr += text), terminal: () => false };
+    const code = await run([process.execPath, BIN, ...argv.slice(1)], captured);
     return { code, ...output };
   } finally {
     for (const { stream, write, listeners } of streams) {

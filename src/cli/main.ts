@@ -13,12 +13,18 @@ import type { CommandContext } from "../commands/context.js";
 import { wireCheck } from "./check.js";
 import { wireSite } from "./site.js";
 import { commandNamed } from "./named.js";
-import { collect, runProgram, signatureOptions, type Wiring } from "./program.js";
+import { collect, runProgram, signatureOptions, type Output, type Wiring } from "./program.js";
 
-export async function run(argv: string[]): Promise<number> {
+/**
+ * Runs the command line `argv` (as process.argv: node, the script, then csr's arguments), its output
+ * to `output` (standard output and error unless given: a test running csr in its own process passes
+ * what captures it); resolves to the exit code.
+ */
+export async function run(argv: string[], output?: Output): Promise<number> {
   // `csr --version` alone needs neither the commands nor a message catalog: answered as commander would, before they are set up.
   if (argv.length === 3 && (argv[2] === "--version" || argv[2] === "-V")) {
-    process.stdout.write(`${packageManifest().version}\n`);
+    if (output) output.stdout(`${packageManifest().version}\n`);
+    else process.stdout.write(`${packageManifest().version}\n`);
     return 0;
   }
   return runProgram(argv, (wiring: Wiring) => {
@@ -755,5 +761,5 @@ export async function run(argv: string[]): Promise<number> {
     };
     const named = commandNamed(argv.slice(2), commands);
     for (const [name, wire] of Object.entries(commands)) if (named === undefined || name === named) wire();
-  });
+  }, output);
 }

@@ -35,29 +35,36 @@ export async function runNamed(argv: string[], name: string, wire: (wiring: Wiri
   return runProgram(argv, wire);
 }
 
-/** Runs the command line `argv` (as process.argv) with the commands that `wire` adds to the program; resolves to the exit code. */
-export async function runProgram(argv: string[], wire: (wiring: Wiring) => void): Promise<number> {
+/** Where a run's output goes: standard output and standard error, or (a test running csr in its own process) what it captures. */
+export interface Output {
+  stdout(text: string): void;
+  stderr(text: string): void;
+  /** Whether the output is a terminal, which gets colours (unless NO_COLOR or FORCE_COLOR=0). */
+  terminal(): boolean;
+}
+
+/**
+ * Runs the command line `argv` (as process.argv) with the commands that `wire` adds to the program,
+ * its output to `output` (standardOutput: file descriptors 1 and 2); resolves to the exit code.
+ */
+export async function runProgram(argv: string[], wire: (wiring: Wiring) => void, given?: Output): Promise<number> {
   let exitCode = 0;
-  // A reader that stops early (`csr matrix clauses | head`) closes the pipe: stop quietly, as Unix tools do.
-  for (const stream of [process.stdout, process.stderr]) {
-    stream.on("error", (error: NodeJS.ErrnoException) => {
-      if (error.code !== "EPIPE") throw error;
-      process.exit(exitCode);
-    });
-  }
+  const output = given ?? standardOutput(() => exitCode);
   const { lang, standards, root } = resolveSettings(argv.slice(2), process.cwd(), process.env);
   setLanguage(lang);
   setStandardsInScope(standards);
   const program = new Command();
   localizeHelp(program);
+  // commander's help and usage errors go the same way (the help's width still comes from process.stdout).
+  program.configureOutput({ writeOut: (text) => output.stdout(text), writeErr: (text) => output.stderr(text) });
   const context = (): CommandContext => {
     const opts = program.opts<{ C?: string }>();
-    const color = process.stdout.isTTY === true && !process.env.NO_COLOR && process.env.FORCE_COLOR !== "0";
+    const color = output.terminal() && !process.env.NO_COLOR && process.env.FORCE_COLOR !== "0";
     return {
       dir: opts.C ?? process.cwd(),
       color,
-      stdout: (t) => process.stdout.write(t),
-      stderr: (t) => process.stderr.write(t),
+      stdout: (t) => output.stdout(t),
+      stderr: (t) => output.stderr(t),
     };
   };
   const action: Action =
@@ -89,8 +96,60 @@ export async function runProgram(argv: string[], wire: (wiring: Wiring) => void)
     await program.parseAsync(argv);
     return exitCode;
   } catch (error) {
-    return handleError(error);
+    return handleError(error, output);
   }
+}
+
+/**
+ * Standard output and standard error written with fs.writeSync, as Node's own process.stdout and
+ * process.stderr write to files, pipes and terminals on Linux and macOS (synchronously), without
+ * making those streams: the first use of process.stdout loads Node's stream and socket modules, a
+ * sixth of a whole `node -e 0` for every run (docs/speed.md). A descriptor that would block (one
+ * opened non-blocking by another program) gets the rest of the run's output through Node's stream,
+ * which waits for it; so does all output on Windows, where Node writes to a console in UTF-16. A
+ * reader that stops early (`csr matrix clauses | head`) closes the pipe: csr then stops quietly
+ * with the exit code decided so far (`exitCode`), as Unix tools do.
+ */
+export function standardOutput(exitCode: () => number): Output {
+  const { writeSync, fstatSync } = process.getBuiltinModule("node:fs");
+  const streamed = new Set<number>(process.platform === "win32" ? [1, 2] : []);
+  const stop = () => process.exit(exitCode());
+  const write = (fd: 1 | 2, text: string) => {
+    let rest: string | Buffer = text;
+    if (!streamed.has(fd)) {
+      const bytes = Buffer.from(text, "utf8");
+      let done = 0;
+      try {
+        while (done < bytes.length) done += writeSync(fd, bytes, done);
+        return;
+      } catch (error) {
+        const code = (error as NodeJS.ErrnoException).code;
+        if (code === "EPIPE") stop();
+        if (code !== "EAGAIN") throw error;
+        streamed.add(fd);
+        rest = bytes.subarray(done);
+      }
+    }
+    const stream = fd === 1 ? process.stdout : process.stderr;
+    if (!stream.listeners("error").includes(onStreamError)) stream.on("error", onStreamError);
+    stream.write(rest);
+  };
+  const onStreamError = (error: NodeJS.ErrnoException) => {
+    if (error.code !== "EPIPE") throw error;
+    stop();
+  };
+  return {
+    stdout: (text) => write(1, text),
+    stderr: (text) => write(2, text),
+    // A terminal is a character device: anything else (a file, a pipe) is known without Node's tty module, which loads its socket modules.
+    terminal: () => {
+      try {
+        return fstatSync(1).isCharacterDevice() && process.getBuiltinModule("node:tty").isatty(1);
+      } catch {
+        return false;
+      }
+    },
+  };
 }
 
 /** Whether a command line may show a help: -h, --help or the help command anywhere before `--`. */
@@ -130,19 +189,19 @@ const EXIT_CANCELLED = 130;
  * that the run was cancelled (130, as a shell reports a run ended by SIGINT); anything else, an internal error
  * with its stack (2).
  */
-export function handleError(error: unknown): number {
+export function handleError(error: unknown, output: Pick<Output, "stderr"> = { stderr: (text) => void process.stderr.write(text) }): number {
   if (error instanceof CommanderError) {
     return error.exitCode === 0 ? 0 : EXIT_USAGE;
   }
   if (error instanceof Error && error.name === "ExitPromptError") {
-    process.stderr.write(`csr: ${t("cli.cancelled")}\n`);
+    output.stderr(`csr: ${t("cli.cancelled")}\n`);
     return EXIT_CANCELLED;
   }
   if (error instanceof Error && error.name === "UserError") {
     const hint = (error as Error & { hint?: string }).hint;
-    process.stderr.write(`csr: ${error.message}\n${hint ? `${t("cli.hint", { hint })}\n` : ""}`);
+    output.stderr(`csr: ${error.message}\n${hint ? `${t("cli.hint", { hint })}\n` : ""}`);
     return (error as Error & { exitCode?: number }).exitCode ?? EXIT_USAGE;
   }
-  process.stderr.write(`csr: ${t("cli.internal-error")}\n${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  output.stderr(`csr: ${t("cli.internal-error")}\n${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
   return EXIT_USAGE;
 }

@@ -15,10 +15,11 @@ import { expect, it } from "vitest";
 import { BIN, minimalRepo, ROOT, tempDir } from "../helpers.js";
 
 /**
- * The files of csr and of node_modules that a run of csr loads as ES modules, relative to the
- * package root, then the Node modules it imports (node:…), and node:crypto and node:child_process
- * however they were loaded: dist/cli/check.cjs runs as a script and takes Node's modules with
- * require, which no module hook sees, so those two are read from process.moduleLoadList at exit.
+ * The files of csr and of node_modules that a run of csr loads as ES modules or CommonJS files (bin/),
+ * in the order loaded, relative to the package root, then the Node modules it imports (node:…), and
+ * node:crypto and node:child_process however they were loaded: dist/cli/check.cjs runs as a script
+ * and takes Node's modules with require, which no module hook sees, so those two are read from
+ * process.moduleLoadList at exit.
  */
 function loaded(args: string[], cwd: string, run: { stdout?: string; stderr?: string } = {}): string[] {
   const dir = tempDir("csr-loads-");
@@ -26,7 +27,13 @@ function loaded(args: string[], cwd: string, run: { stdout?: string; stderr?: st
   writeFileSync(join(dir, "register.mjs"), `import { register } from "node:module";\nregister(${JSON.stringify(pathToFileURL(join(dir, "hooks.mjs")).href)});\n`);
   writeFileSync(
     join(dir, "builtins.cjs"),
-    'process.on("exit", () => { for (const m of process.moduleLoadList) { const name = /^NativeModule (crypto|child_process)$/.exec(m)?.[1]; if (name) process.stderr.write(`LOADED node:${name}\\n`); } });\n',
+    [
+      // bin/'s CommonJS files (bin/csr.js, bin/command-script.js) as Node compiles them, which no ES module hook sees.
+      'const Module = require("node:module"); const { pathToFileURL } = require("node:url"); const compile = Module.prototype._compile;',
+      'Module.prototype._compile = function (content, filename) { if (/[\\\\/]bin[\\\\/][^\\\\/]+$/.test(filename)) require("node:fs").writeSync(2, `LOADED ${pathToFileURL(filename).href}\\n`); return compile.call(this, content, filename); };',
+      'process.on("exit", () => { for (const m of process.moduleLoadList) { const name = /^NativeModule (crypto|child_process)$/.exec(m)?.[1]; if (name) process.stderr.write(`LOADED node:${name}\\n`); } });',
+      "",
+    ].join("\n"),
   );
   const result = spawnSync(process.execPath, ["--require", join(dir, "builtins.cjs"), "--import", pathToFileURL(join(dir, "register.mjs")).href, BIN, ...args], { cwd, encoding: "utf8" });
   expect(result.status, result.stderr).toBe(0);
@@ -34,7 +41,8 @@ function loaded(args: string[], cwd: string, run: { stdout?: string; stderr?: st
   run.stderr = result.stderr;
   const root = pathToFileURL(ROOT).href + "/";
   const urls = [...result.stderr.matchAll(/^LOADED (.*)$/gm)].map((m) => m[1]!);
-  return [...urls.filter((url) => url.startsWith(root)).map((url) => url.slice(root.length)), ...new Set(urls.filter((url) => url.startsWith("node:")))];
+  // A CommonJS entry is seen twice: compiled, and by the ES module hook that --import puts in front of it.
+  return [...new Set(urls.filter((url) => url.startsWith(root)).map((url) => url.slice(root.length))), ...new Set(urls.filter((url) => url.startsWith("node:")))];
 }
 
 it("csr --help loads csr's wiring (commander inside) and four small chunks, no npm package; csr --version only bin/csr.js", () => {
