@@ -178,6 +178,8 @@ async function writeSite(repo: Repository, findings: readonly Finding[], options
     ["index.html", tr("site.nav.dashboard")],
     ["coverage.html", tr("site.nav.coverage")],
     ["registers/index.html", tr("site.nav.registers")],
+    ["customers.html", tr("site.nav.customers")],
+    ["people.html", tr("site.nav.people")],
     ["findings.html", tr("site.nav.findings")],
     ["search.html", tr("site.nav.search")],
   ];
@@ -443,6 +445,15 @@ async function writeSite(repo: Repository, findings: readonly Finding[], options
       ],
     });
   }
+  // Every customer's and person's page linked from one page in the navigation: most were reachable only by search (tester47 #3).
+  generic("customers.html", {
+    title: tr("site.nav.customers"),
+    sections: [{ title: "", items: [...index.customers.values()].map(({ value: c }) => entityCell("customers.html", "customer", c.code, `${c.code} ${customerName(rc, c.code)}`)), empty: tr("site.none") }],
+  });
+  generic("people.html", {
+    title: tr("site.nav.people"),
+    sections: [{ title: "", items: [...index.people.values()].map(({ value: p }) => entityCell("people.html", "person", p.id, withNote(rc, personName(rc, p.id), departmentName(rc, p.department)))), empty: tr("site.none") }],
+  });
   const work = personWork(repo, documentsOnDay.list, csrRows, calendar);
   for (const { value: person } of index.people.values()) {
     const page = pages.page("person", person.id)!;

@@ -27,14 +27,14 @@ describe("csr site on the bundled example", () => {
   });
 
   it("builds the site and says what it wrote", async () => {
-    expect(site.stderr).toBe("已生成网站：140 个页面，179 个文件（zh-CN）；csr check：0 个错误，0 个警告。\n");
+    expect(site.stderr).toBe("已生成网站：142 个页面，181 个文件（zh-CN）；csr check：0 个错误，0 个警告。\n");
     expect(site.stdout).toBe(`${site.out}/index.html\n`);
     expect(site.code).toBe(0);
-    expect(files.filter((f) => !f.includes("/"))).toEqual([".csr-site", "coverage.html", "findings.html", "index.html", "robots.txt", "search.html"]);
+    expect(files.filter((f) => !f.includes("/"))).toEqual([".csr-site", "coverage.html", "customers.html", "findings.html", "index.html", "people.html", "robots.txt", "search.html"]);
     // The site is confidential: search engines are asked to index none of it (tester25 F8), and every page says so in its head.
     expect(readFileSync(join(site.out, "robots.txt"), "utf8")).toBe("User-agent: *\nDisallow: /\n");
     const pages = files.filter((f) => f.endsWith(".html"));
-    expect(pages.length).toBe(140);
+    expect(pages.length).toBe(142);
     expect(pages.filter((f) => read(f).split("</head>")[0]!.split('<meta name="robots" content="noindex">').length !== 2)).toEqual([]);
     expect(files.filter((f) => f.startsWith("assets/"))).toEqual([
       "assets/document.css",
@@ -91,6 +91,24 @@ describe("csr site on the bundled example", () => {
     expect(files.filter((f) => f.startsWith("customers/"))).toEqual(["customers/BCM.html", "customers/DYA.html"]);
     expect(files.filter((f) => f.startsWith("processes/"))).toHaveLength(15);
     expect(files.filter((f) => f.startsWith("people/")).length).toBeGreaterThan(5);
+  });
+
+  it("reaches every page from index.html by its links: customers and people from their pages in the navigation (tester47 #3)", async () => {
+    const reached = new Set(["index.html"]);
+    const todo = ["index.html"];
+    for (let page = todo.pop(); page !== undefined; page = todo.pop()) {
+      for (const [, target] of read(page).matchAll(/<a [^>]*href="([^"#?]+)/g)) {
+        const path = decodeURIComponent(new URL(target!, `http://site/${page}`).pathname.slice(1));
+        if (path.endsWith(".html") && !reached.has(path)) {
+          reached.add(path);
+          todo.push(path);
+        }
+      }
+    }
+    expect(files.filter((f) => f.endsWith(".html") && !reached.has(f))).toEqual([]);
+    expect(read("people.html")).toContain('<li><a href="people/xuht.html">徐海涛（');
+    expect(read("customers.html")).toContain('<li><a href="customers/DYA.html">DYA ');
+    expect(read("documents/QP-014.html")).toContain('<a href="../customers.html">顾客</a></li><li><a href="../people.html">人员</a>');
   });
 
   it("shows each document as csr render does, with links to what it references and to the CSRs it addresses", async () => {
@@ -392,7 +410,7 @@ describe("csr site options", () => {
     expect(index).toContain('<link rel="canonical" href="https://qms.example.com/site/index.html">');
     // Every page has its address, and the sitemap lists every page: documents, CSRs, registers and lists too (tester47 5).
     const pages = filesOf(site.out).filter((f) => f.endsWith(".html"));
-    expect(pages.length).toBe(140);
+    expect(pages.length).toBe(142);
     const addresses = pages.map((p) => `https://qms.example.com/site/${p}`);
     expect(pages.filter((p, i) => !readFileSync(join(site.out, p), "utf8").split("</head>")[0]!.includes(`<link rel="canonical" href="${addresses[i]}">\n`))).toEqual([]);
     expect([...sitemap.matchAll(/<loc>([^<]*)<\/loc>/g)].map((m) => m[1]).sort()).toEqual(addresses.sort());
