@@ -261,7 +261,8 @@ function takeOverStale(path: string): void {
   rmSync(aside, { force: true });
 }
 
-function alive(pid: number): boolean {
+/** Whether the process `pid` is running on this machine (signal 0); EPERM: it is, as another user's. */
+export function alive(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;

@@ -5,6 +5,7 @@
  */
 import { cpSync, existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
+import { alive } from "../shared/transaction.js";
 
 /** The file that marks a folder as a site csr built, and so one it may replace: a line saying so, then each file csr wrote. */
 export const SITE_MARKER = ".csr-site";
@@ -89,15 +90,6 @@ export function stagingFolder(out: string): string {
   return join(parent, `${prefix}${process.pid}`);
 }
 
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    // EPERM: the process exists but is another user's.
-    return (error as NodeJS.ErrnoException).code === "EPERM";
-  }
-}
 
 /**
  * Until the returned function is called, SIGINT (Ctrl-C) and SIGTERM remove `staging`, print `line`
