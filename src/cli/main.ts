@@ -13,7 +13,7 @@ import type { CommandContext } from "../commands/context.js";
 import { wireCheck } from "./check.js";
 import { wireSite } from "./site.js";
 import { commandNamed } from "./named.js";
-import { collect, runProgram, signatureOptions, type Output, type Wiring } from "./program.js";
+import { collect, runProgram, signatureOptions, standardOutput, type Output, type Wiring } from "./program.js";
 
 /**
  * Runs the command line `argv` (as process.argv: node, the script, then csr's arguments), its output
@@ -23,8 +23,7 @@ import { collect, runProgram, signatureOptions, type Output, type Wiring } from 
 export async function run(argv: string[], output?: Output): Promise<number> {
   // `csr --version` alone needs neither the commands nor a message catalog: answered as commander would, before they are set up.
   if (argv.length === 3 && (argv[2] === "--version" || argv[2] === "-V")) {
-    if (output) output.stdout(`${packageManifest().version}\n`);
-    else process.stdout.write(`${packageManifest().version}\n`);
+    (output ?? standardOutput(() => 0)).stdout(`${packageManifest().version}\n`);
     return 0;
   }
   return runProgram(argv, (wiring: Wiring) => {

@@ -7,7 +7,8 @@ import type { Document, Node } from "yaml";
 import type { Path } from "../model/types.js";
 import type { LoadProblem } from "./source.js";
 import { yaml } from "./yaml.js";
-import { t } from "../i18n/index.js";
+import { shortList, t, translate } from "../i18n/index.js";
+import type { Lang } from "../report/registers/context.js";
 
 export const COMMENT_CUTS_VALUE = "yaml/comment-cuts-value";
 export const NUMBER_AS_TEXT = "yaml/number-as-text";
@@ -20,6 +21,15 @@ export const isBlocking = (problem: LoadProblem) => !WARNING_ONLY.has(problem.ru
 /** Files csr set aside (a problem that blocks them); a file with only warnings (yaml/number-as-text, yaml/comment-cuts-value) was read. */
 export function unreadableFiles(problems: readonly { path: string; problem: LoadProblem }[]): string[] {
   return [...new Set(problems.filter((p) => isBlocking(p.problem)).map((p) => p.path))];
+}
+
+/**
+ * The note under a register (csr list, csr export, csr site) that lacks the files csr set aside,
+ * naming them: "本表不完整：有 1 个文件无法读取，未列入（csr/DYA/DYA-005.yaml）。"; undefined when every file was read.
+ */
+export function unreadableNote(problems: readonly { path: string; problem: LoadProblem }[], lang: Lang): string | undefined {
+  const files = unreadableFiles(problems);
+  return files.length > 0 ? translate(lang, "output-gap.note", { count: files.length, files: shortList(files, lang) }) : undefined;
 }
 
 const pathText = (path: Path) => path.map((p, i) => (typeof p === "number" ? `[${p}]` : i === 0 ? p : `.${p}`)).join("");

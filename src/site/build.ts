@@ -11,7 +11,7 @@ import type { Finding } from "../core/diagnostic.js";
 import { UserError } from "../core/errors.js";
 import { escapeHtml, localized } from "../core/text.js";
 import { repositoryCalendar } from "../load/calendar.js";
-import { unreadableFiles } from "../load/silent.js";
+import { unreadableFiles, unreadableNote } from "../load/silent.js";
 import type { WorkCalendar } from "../model/calendar.js";
 import type { FolderCommit } from "../load/git.js";
 import { TEMPLATES_DIR } from "../load/package.js";
@@ -245,9 +245,9 @@ async function writeSite(repo: Repository, findings: readonly Finding[], options
   const cannotShow = (error: UserError) => tr("site.cannot-show", { message: error.message });
 
   // A register, matrix or list that lacks the files csr could not read says so under its table, as `csr list`'s
-  // (commands/shared/output.ts incompleteNote), and so does its workbook; its CSV, as `csr list`'s, carries rows only (tester47 F1).
+  // (unreadableNote), and so does its workbook; its CSV, as `csr list`'s, carries rows only (tester47 F1).
   const unreadable = unreadableFiles(repo.problems);
-  const incomplete = unreadable.length > 0 ? tr("output-gap.note", { count: unreadable.length, files: shortList(unreadable, lang) }) : undefined;
+  const incomplete = unreadableNote(repo.problems, lang);
   const noting = (notes: string[] | undefined) => (incomplete ? [...(notes ?? []), incomplete] : notes);
 
   const standards = scopeCatalogs(repo);

@@ -4,7 +4,7 @@ import { extname, join, resolve } from "node:path";
 import { UserError } from "../../core/errors.js";
 import { refuseDataPath } from "../../core/write.js";
 import { configProblem, type Repository } from "../../load/repository.js";
-import { unreadableFiles } from "../../load/silent.js";
+import { unreadableFiles, unreadableNote } from "../../load/silent.js";
 import { catalog, language, shortList, t, translate } from "../../i18n/index.js";
 import type { Lang } from "../../report/registers/context.js";
 import { localized } from "../../core/text.js";
@@ -48,8 +48,7 @@ export function refuseOrWarnUnreadable(ctx: CommandContext, repo: Repository): v
 
 /** The line under a register that says it lacks the files csr could not read; undefined when it lacks none. */
 export function incompleteNote(repo: Repository, lang: Lang): string | undefined {
-  const files = unreadableFiles(repo.problems);
-  return files.length > 0 ? translate(lang, "output-gap.note", { count: files.length, files: shortList(files, lang) }) : undefined;
+  return unreadableNote(repo.problems, lang);
 }
 
 /** The language of the run (--lang, else the repository's language, else Chinese; see src/i18n/resolve.ts). */
