@@ -5,7 +5,8 @@ import { LongFilesFirst } from "./test/sequencer.js";
 export default defineConfig({
   test: {
     include: ["test/**/*.test.ts"],
-    setupFiles: ["test/setup.ts"],
+    // CSR_TEST_PROFILE=<file>: each test file's CPU, its processes' and its forks, a line per file (test/profile.ts).
+    setupFiles: ["test/setup.ts", ...(process.env.CSR_TEST_PROFILE ? ["test/profile.ts"] : [])],
     // Temporary folders in memory when there is room (test/global-setup.ts).
     globalSetup: ["test/global-setup.ts"],
     // A time limit catches a test that hangs, not a slow one: on a machine shared with other
