@@ -3,15 +3,15 @@
  * 保存部门, 保存方式, 备注, as most 记录表单一览表 are. Each form with a version comes in as a controlled
  * form whose imported version has no date — none made up, none left a draft — printed as 见原纸质记录,
  * in force before any day a register is asked for; `csr set --issued` records the date once found, and
- * `csr set --department` corrects the department taken from 保存部门. The built binary, on a workbook
- * made here.
+ * `csr set --department` corrects the department taken from 保存部门. csr runs in this process (csrInProcess:
+ * what is tested is what the commands write and print), on a workbook made here.
  */
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
 import { parse } from "yaml";
 import { describe, expect, it } from "vitest";
-import { builtOnce, checkJson, csr, git, gitInit, minimalRepo, releasedProcedure, tempDir } from "../helpers.js";
+import { builtOnce, checkJsonInProcess, csrInProcess, git, gitInit, minimalRepo, releasedProcedure, tempDir } from "../helpers.js";
 
 const HEADER = ["序号", "记录名称", "表单编号", "版本", "所属程序", "保存期限", "保存部门", "保存方式", "备注"];
 
@@ -31,11 +31,11 @@ function repository(): string {
 
 const file = (dir: string, path: string) => parse(readFileSync(join(dir, path), "utf8"));
 
-/** The repository with the register imported and committed: made once (a csr process and its workbook) and copied for each test (builtOnce). */
+/** The repository with the register imported and committed: made once (a csr import and its workbook) and copied for each test (builtOnce). */
 const imported = builtOnce(async (): Promise<string> => {
   const dir = gitInit(repository());
   await formRegister(dir);
-  const result = csr(["-C", dir, "import", "记录表单一览表.xlsx", "--as", "forms", "--today", "2026-11-27"], { lang: "zh-CN" });
+  const result = await csrInProcess(["-C", dir, "import", "记录表单一览表.xlsx", "--as", "forms", "--today", "2026-11-27"], { lang: "zh-CN" });
   expect(result.stderr).toBe("");
   git(dir, ["add", "-A"]);
   git(dir, ["commit", "-q", "-m", "import"]);
@@ -46,7 +46,7 @@ describe("csr import --as forms of a register without a date column", () => {
   it("imports each form as controlled, its version without a date, and says so in one line", async () => {
     const dir = gitInit(repository());
     await formRegister(dir);
-    const result = csr(["-C", dir, "import", "记录表单一览表.xlsx", "--as", "forms", "--today", "2026-11-27"], { lang: "zh-CN" });
+    const result = await csrInProcess(["-C", dir, "import", "记录表单一览表.xlsx", "--as", "forms", "--today", "2026-11-27"], { lang: "zh-CN" });
     // Without signature columns, the forms lack their signatures (doc/approval-missing), as for any form register.
     expect(result.code).toBe(1);
     expect(result.stderr).toBe("");
@@ -77,10 +77,10 @@ describe("csr import --as forms of a register without a date column", () => {
     expect(file(dir, "documents/QR-002-01.yaml")).toMatchObject({ department: "MKT", status: "released", revisions: [{ version: "B/1", imported: true }] });
   });
 
-  it("a date column the register has, left empty, still refuses the row: that register dates its forms", () => {
+  it("a date column the register has, left empty, still refuses the row: that register dates its forms", async () => {
     const dir = repository();
     writeFileSync(join(dir, "forms.csv"), "表单编号,记录名称,版本,发布日期,保存部门,保存期限\nQR-001-01,记录清单,A/0,,品质部,3年\n");
-    const result = csr(["-C", dir, "import", "forms.csv", "--as", "forms", "--today", "2026-11-27"]);
+    const result = await csrInProcess(["-C", dir, "import", "forms.csv", "--as", "forms", "--today", "2026-11-27"]);
     expect(result.stdout).toContain("\nrow 2: QR-001-01 has version A/0 but no issue date, so the revision cannot be recorded — fill in the date and import again (or empty 版本 to import it as a draft) (row not imported)\n");
     expect(result.code).toBe(1);
   });
@@ -89,31 +89,31 @@ describe("csr import --as forms of a register without a date column", () => {
 describe("a form whose imported version has no date", () => {
   it("prints 见原纸质记录 where the date would be: form register (list, export, site), revision record, csr show", async () => {
     const dir = await imported();
-    const forms = csr(["-C", dir, "list", "forms", "--format", "csv", "--today", "2026-11-27"], { lang: "zh-CN" });
+    const forms = await csrInProcess(["-C", dir, "list", "forms", "--format", "csv", "--today", "2026-11-27"], { lang: "zh-CN" });
     expect(forms.stdout.split("\r\n").slice(0, 3)).toEqual([
       "\ufeff序号,表单编号,表单名称,版本,发布日期,所属程序,部门,保存期限,保存方式,存放地点",
       "1,QR-001-01,记录清单,A/0,见原纸质记录,,品质部,3年,纸质,品质部",
       "2,QR-002-01,顾客满意度调查表,B/1,见原纸质记录,,市场部,3年,纸质,市场部",
     ]);
     // In force before any day a register is asked for: the list as of a day long before the import has them.
-    const before = csr(["-C", dir, "list", "forms", "--format", "csv", "--today", "2020-01-01"], { lang: "zh-CN" });
+    const before = await csrInProcess(["-C", dir, "list", "forms", "--format", "csv", "--today", "2020-01-01"], { lang: "zh-CN" });
     expect(before.stdout.split("\r\n")[1]).toBe("1,QR-001-01,记录清单,A/0,见原纸质记录,,品质部,3年,纸质,品质部");
 
     const book = join(tempDir(), "book.xlsx");
-    expect(csr(["-C", dir, "export", "--out", book, "--today", "2026-11-27"], { lang: "zh-CN" }).code).toBe(0);
+    expect((await csrInProcess(["-C", dir, "export", "--out", book, "--today", "2026-11-27"], { lang: "zh-CN" })).code).toBe(0);
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.readFile(book);
     expect(workbook.getWorksheet("表单清单")!.getRow(3).values).toEqual([undefined, 1, "QR-001-01", "记录清单", "A/0", "见原纸质记录", undefined, "品质部", "3年", "纸质", "品质部"]);
 
     const site = join(tempDir(), "site");
-    expect(csr(["-C", dir, "site", "--out", site, "--today", "2026-11-27"], { lang: "zh-CN" }).code).toBe(0);
+    expect((await csrInProcess(["-C", dir, "site", "--out", site, "--today", "2026-11-27"], { lang: "zh-CN" })).code).toBe(0);
     expect(readFileSync(join(site, "registers", "forms.html"), "utf8")).toContain('<td class="code">A/0</td><td class="date">见原纸质记录</td>');
 
-    const show = csr(["-C", dir, "show", "QR-001-01", "--today", "2026-11-27"], { lang: "zh-CN" });
+    const show = await csrInProcess(["-C", dir, "show", "QR-001-01", "--today", "2026-11-27"], { lang: "zh-CN" });
     expect(show.stdout).toContain("\n  现行版本        A/0，发布日期见原纸质记录\n");
     expect(show.stdout).toContain("\n  修订记录        A/0  见原纸质记录\n");
     const out = join(tempDir(), "out");
-    expect(csr(["-C", dir, "render", "QR-001-01", "--format", "md", "--out", out, "--today", "2026-11-27"], { lang: "zh-CN" }).code).toBe(0);
+    expect((await csrInProcess(["-C", dir, "render", "QR-001-01", "--format", "md", "--out", out, "--today", "2026-11-27"], { lang: "zh-CN" })).code).toBe(0);
     const printed = readFileSync(join(out, "QR-001-01.zh-CN.md"), "utf8").split("\n");
     expect(printed).toContain("| 制订日期 | 见原纸质记录 | 生效日期 | 见原纸质记录 |  |  |");
     expect(printed).toContain("| 见原纸质记录 | 导入前已发布的版本，修订内容见原纸质记录 |  | A/0 |  |");
@@ -121,12 +121,12 @@ describe("a form whose imported version has no date", () => {
 
   it("is no change of a period, is due for its periodic review, and may not follow a dated revision", async () => {
     const dir = await imported();
-    const period = csr(["-C", dir, "changes", "2026-01-01", "2026-11-27", "--format", "json"]);
+    const period = await csrInProcess(["-C", dir, "changes", "2026-01-01", "2026-11-27", "--format", "json"]);
     expect((JSON.parse(period.stdout) as { changes: { id: string }[] }).changes.map((c) => c.id)).toEqual(["QP-001"]);
 
     const path = join(dir, "documents/QR-001-01.yaml");
     writeFileSync(path, readFileSync(path, "utf8").replace("status: released\n", "status: released\nreview_interval_months: 24\n"));
-    const due = checkJson(dir, "--today", "2026-11-27").findings.filter((f) => f.rule !== "doc/approval-missing");
+    const due = (await checkJsonInProcess(dir, "--today", "2026-11-27")).findings.filter((f) => f.rule !== "doc/approval-missing");
     expect(due.map((f) => [f.file, f.line, f.rule, f.message])).toEqual([
       [
         "documents/QR-001-01.yaml",
@@ -137,7 +137,7 @@ describe("a form whose imported version has no date", () => {
     ]);
 
     writeFileSync(path, readFileSync(path, "utf8").replace("  - version: A/0\n    imported: true\n", "  - version: A/0\n    date: 2024-01-01\n    summary: 首次发布\n  - version: A/1\n    imported: true\n"));
-    const order = checkJson(dir, "--today", "2026-11-27").findings.filter((f) => f.rule === "doc/version-sequence");
+    const order = (await checkJsonInProcess(dir, "--today", "2026-11-27")).findings.filter((f) => f.rule === "doc/version-sequence");
     expect(order.map((f) => [f.line, f.message])).toEqual([
       [12, "Revision A/1 has no date but follows the dated revision A/0 (2024-01-01); only revisions released before csr, listed first, may be undated. Record the date of A/1, or correct the order."],
     ]);
@@ -147,7 +147,7 @@ describe("a form whose imported version has no date", () => {
 describe("csr set on a form imported without a date", () => {
   it("--issued records the date found later, after the version, with no new revision; a date recorded is not changed", async () => {
     const dir = await imported();
-    const result = csr(["-C", dir, "set", "QR-001-01", "--issued", "2019-03-01"], { lang: "zh-CN" });
+    const result = await csrInProcess(["-C", dir, "set", "QR-001-01", "--issued", "2019-03-01"], { lang: "zh-CN" });
     expect(result).toEqual({
       code: 0,
       stdout: "已修改 QR-001-01 记录清单（documents/QR-001-01.yaml）：\n  A/0 发布日期：2019-03-01\n这是补全导入时缺少的发布日期，使记录与纸质原件一致，不需要发布新版本。\n",
@@ -155,8 +155,8 @@ describe("csr set on a form imported without a date", () => {
     });
     expect(readFileSync(join(dir, "documents/QR-001-01.yaml"), "utf8")).toContain("revisions:\n  - version: A/0\n    date: 2019-03-01\n    imported: true\n");
     // Completing the imported entry rewrites nothing.
-    expect(checkJson(dir, "--base", "HEAD", "--today", "2026-11-27").findings.filter((f) => f.rule.startsWith("doc/revision"))).toEqual([]);
-    expect(csr(["-C", dir, "set", "QR-001-01", "--issued", "2019-03-02"])).toEqual({
+    expect((await checkJsonInProcess(dir, "--base", "HEAD", "--today", "2026-11-27")).findings.filter((f) => f.rule.startsWith("doc/revision"))).toEqual([]);
+    expect(await csrInProcess(["-C", dir, "set", "QR-001-01", "--issued", "2019-03-02"])).toEqual({
       code: 2,
       stdout: "",
       stderr: "csr: QR-001-01's A/0 already has the issue date 2019-03-01; a date in the revision record is evidence and is not changed (doc/revision-history-rewritten). --issued only records the date of a version imported without one.\n",
@@ -165,12 +165,12 @@ describe("csr set on a form imported without a date", () => {
 
   it("--department corrects the department taken from 保存部门 without a revision; a released procedure's waits for its revision; an unknown one is refused", async () => {
     const dir = await imported();
-    expect(csr(["-C", dir, "set", "QR-001-01", "--department", "生产部"])).toEqual({
+    expect(await csrInProcess(["-C", dir, "set", "QR-001-01", "--department", "生产部"])).toEqual({
       code: 2,
       stdout: "",
       stderr: "csr: --department 生产部: no such department in qms.yaml. Its departments: QA (品质部), MKT (市场部).\n",
     });
-    const form = csr(["-C", dir, "set", "QR-001-01", "--department", "市场部", "--commit"], { lang: "zh-CN" });
+    const form = await csrInProcess(["-C", dir, "set", "QR-001-01", "--department", "市场部", "--commit"], { lang: "zh-CN" });
     expect(form.code).toBe(0);
     expect(form.stdout.split("\n").slice(0, 3)).toEqual([
       "已修改 QR-001-01 记录清单（documents/QR-001-01.yaml）：",
@@ -178,14 +178,14 @@ describe("csr set on a form imported without a date", () => {
       "QR-001-01 的正文在纸质原件上（从清单导入）：部门按原件更正，是补全导入，不需要发布新版本。",
     ]);
     expect(file(dir, "documents/QR-001-01.yaml").department).toBe("MKT");
-    expect(checkJson(dir, "--base", "HEAD~1", "--today", "2026-11-27").findings.filter((f) => f.rule === "doc/revision-not-bumped")).toEqual([]);
+    expect((await checkJsonInProcess(dir, "--base", "HEAD~1", "--today", "2026-11-27")).findings.filter((f) => f.rule === "doc/revision-not-bumped")).toEqual([]);
 
-    const procedure = csr(["-C", dir, "set", "QP-001", "--department", "MKT"]);
+    const procedure = await csrInProcess(["-C", dir, "set", "QP-001", "--department", "MKT"]);
     expect(procedure).toEqual({
       code: 0,
       stdout: "Updated QP-001 记录控制程序 (documents/QP-001.yaml):\n  Department: 市场部 (was 品质部)\nQP-001 is released, and its department is printed in its header, part of its content: release a new revision ('csr release QP-001 --summary ...').\n",
       stderr: "",
     });
-    expect(checkJson(dir, "--base", "HEAD", "--today", "2026-11-27").findings.filter((f) => f.rule === "doc/revision-not-bumped").map((f) => f.file)).toEqual(["documents/QP-001.yaml"]);
+    expect((await checkJsonInProcess(dir, "--base", "HEAD", "--today", "2026-11-27")).findings.filter((f) => f.rule === "doc/revision-not-bumped").map((f) => f.file)).toEqual(["documents/QP-001.yaml"]);
   });
 });
