@@ -118,6 +118,9 @@ describe("csr init", () => {
     const gitea = parse(readFileSync(join(dir, ".gitea/workflows/csr-site.yml"), "utf8"));
     expect(gitea.jobs.site.if).toBe(site.jobs.site.if);
     expect([gitea.on.schedule, gitea.permissions]).toEqual([[{ cron: "0 1 * * 1-5" }], { contents: "write" }]);
+    // csr counts deadlines by the date of the company's time zone, not the runner's UTC: every csr step runs with TZ set.
+    for (const file of [workflow, giteaCheck, site, gitea]) expect(file.env).toEqual({ TZ: "Asia/Shanghai" });
+    expect(gitlab.variables).toEqual({ TZ: "Asia/Shanghai" });
     // No CI file can run another package than the one npm ci installed (a plain npx csr fetches the npm package csr).
     for (const file of [".github/workflows/csr.yml", ".github/workflows/csr-site.yml", ".gitea/workflows/csr.yml", ".gitea/workflows/csr-site.yml", ".gitlab-ci.yml"]) {
       expect(readFileSync(join(dir, file), "utf8").match(/npx [^\n]*/g), file).toEqual(expect.arrayContaining([expect.stringMatching(/^npx --no -- csr /)]));
@@ -178,13 +181,14 @@ describe("csr init", () => {
     expect(comments(zh, "processes.yaml")).toEqual(["# 过程清单：每个过程列出它覆盖的条款（列出一章即覆盖其下所有条款）"]);
     expect(comments(zh, ".gitattributes")).toEqual(["# YAML 文件一律使用 LF 换行，无论同事使用哪种编辑器。", "# 在并行分支上会签：CSR 文件按意见逐条合并（csr merge-driver）。"]);
     expect(comments(zh, "hooks/pre-commit")).toEqual(["# 每次提交前检查要提交的内容（暂存区中的文件，而不是工作区）。", "# 每个克隆只需启用一次：git config core.hooksPath hooks"]);
-    expect(comments(zh, ".github/workflows/csr.yml")).toEqual(["# 用 csr 检查每个拉取请求；发现的问题以注释显示在更改的文件上。", "          fetch-depth: 0 # --base 需要基准分支"]);
+    expect(comments(zh, ".github/workflows/csr.yml")).toEqual(["# 用 csr 检查每个拉取请求；发现的问题以注释显示在更改的文件上。", "  TZ: Asia/Shanghai # csr 按这个时区的日期计算“今天”和各项期限（运行器的时钟是 UTC）；公司在其他时区时改成当地时区，例如 Europe/Berlin", "          fetch-depth: 0 # --base 需要基准分支"]);
     const confidential = [
       "# 注意：网站包含整个质量体系——顾客的 CSR（通常受保密协议约束）、标为保密的文件、人员信息，属于顾客和",
       "# 本公司的保密信息。启用前必须把网站的访问限制为项目成员（或只在内部网络上发布）。",
     ];
     expect(comments(zh, ".gitlab-ci.yml")).toEqual([
       "# 用 csr 检查每个合并请求；发现的问题显示在合并请求的测试报告中。",
+      "  TZ: Asia/Shanghai # csr 按这个时区的日期计算“今天”和各项期限（运行器的时钟是 UTC）；公司在其他时区时改成当地时区，例如 Europe/Berlin",
       "# 把质量体系发布为网站（csr site），用 GitLab Pages。默认不发布：只有 CI/CD 变量 CSR_PUBLISH_SITE",
       "# 为 true 时，才在默认分支上运行。",
       ...confidential,
@@ -245,6 +249,7 @@ describe("csr init", () => {
     ]);
     expect(comments(en, ".github/workflows/csr.yml")).toEqual([
       "# Checks every pull request with csr; findings appear as annotations on the changed files.",
+      "  TZ: Asia/Shanghai # the time zone whose date csr counts deadlines by (the runner's clock is UTC): change it for a company elsewhere, e.g. Europe/Berlin",
       "          fetch-depth: 0 # the base branch is needed for --base",
     ]);
     expect(readFileSync(join(en, "qms.yaml"), "utf8")).toContain("\nlanguage: en\n");

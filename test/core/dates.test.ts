@@ -1,6 +1,6 @@
 /** Dates and clause references as people write them, read the same by `csr import` and by every option. */
 import { describe, expect, it } from "vitest";
-import { readDate } from "../../src/core/dates.js";
+import { localToday, readDate } from "../../src/core/dates.js";
 import { readClauseRefs } from "../../src/model/catalog.js";
 import { clauseValues, dateOption } from "../../src/commands/options.js";
 import type { Repository } from "../../src/load/repository.js";
@@ -50,5 +50,22 @@ describe("clauseValues (--clause)", () => {
     const repo = { config: { value: { standards: ["IATF16949"] } }, catalogs: new Map([["IATF16949", {}], ["ISO9001", {}]]) } as unknown as Repository;
     expect(clauseValues(["IATF 16949 8.5.2、8.5.4", "8.3.3.3", "ISO 9001:2015 7.5", "IATF16949:8.5.2"], repo)).toEqual(["IATF16949:8.5.2", "IATF16949:8.5.4", "IATF16949:8.3.3.3", "ISO9001:7.5"]);
     expect(() => clauseValues(["其他"], repo)).toThrow("--clause 其他: write a clause as STANDARD:CLAUSE, e.g. IATF16949:8.3.3.3.");
+  });
+});
+
+describe("localToday", () => {
+  it("is the date in the time zone TZ names, which the CI files of csr init set to the company's: a runner's clock is in UTC", () => {
+    const saved = process.env.TZ;
+    // 07:30 on 3 December in Beijing: a push before 08:00 there.
+    const at = new Date("2026-12-02T23:30:00Z");
+    try {
+      process.env.TZ = "UTC";
+      expect(localToday(at)).toBe("2026-12-02");
+      process.env.TZ = "Asia/Shanghai";
+      expect(localToday(at)).toBe("2026-12-03");
+    } finally {
+      if (saved === undefined) delete process.env.TZ;
+      else process.env.TZ = saved;
+    }
   });
 });

@@ -206,6 +206,14 @@ out/
  */
 
 /**
+ * csr counts deadlines by the day its clock says (core/dates.ts localToday), and a runner's clock is in UTC:
+ * a push before 08:00 in China would build a site, and check review deadlines, of the day before. Every CI
+ * file sets the company's time zone for csr, saying what it is for and that a company elsewhere changes it.
+ */
+const timeZone = (key: "env" | "variables") => `${key}:
+  TZ: Asia/Shanghai ${t("init.file.ci.time-zone")}`;
+
+/**
  * The pull-request check of GitHub Actions, and of Gitea Actions, which reads .gitea/workflows and,
  * only when that folder does not exist, .github/workflows: as the site workflow is there, the check
  * must be there too. Gitea prints the findings as text (it shows the job's log, not GitHub's
@@ -215,6 +223,7 @@ const pullRequestWorkflow = (host: "github" | "gitea") => `${t(`init.file.${host
 name: csr
 on:
   pull_request:
+${timeZone("env")}
 jobs:
   check:
     runs-on: ubuntu-latest
@@ -233,6 +242,7 @@ jobs:
 `;
 
 const gitlabCi = (standard: InitStandard) => `${t("init.file.gitlab-check.heading")}
+${timeZone("variables")}
 csr-check:
   image: node:22
   rules:
@@ -300,6 +310,7 @@ permissions:
 concurrency:
   group: pages
   cancel-in-progress: true
+${timeZone("env")}
 jobs:
   site:
     if: vars.CSR_PUBLISH_SITE == 'true' && github.ref == format('refs/heads/{0}', github.event.repository.default_branch)
@@ -341,6 +352,7 @@ on:
     - cron: "0 1 * * 1-5"
 permissions:
   contents: write ${t("init.file.gitea-site.permission")}
+${timeZone("env")}
 jobs:
   site:
     if: vars.CSR_PUBLISH_SITE == 'true' && github.ref == format('refs/heads/{0}', github.event.repository.default_branch)
