@@ -29,6 +29,16 @@ export const LANGS: readonly Lang[] = ["zh-CN", "en"];
 /** Turns a section's Markdown into what the output format needs (HTML, or Markdown as written). */
 export type BodyRenderer = (markdown: string) => string;
 
+/**
+ * A value that names people, in parts: each person's name with the address of their page, and the
+ * text around and between them. Views carry it (as `<field>Links`) only for an output that links
+ * (the site) and only when someone named has a page; templates then print it instead of the field.
+ */
+export interface TextPart {
+  text: string;
+  href?: string;
+}
+
 export interface SignatureView {
   name: string;
   date: string;
@@ -39,6 +49,8 @@ export interface SignatureCellView {
   labelKey: string;
   label: string;
   name: string;
+  /** `name` with each person linking to their page (TextPart). */
+  nameLinks?: TextPart[];
   date: string;
 }
 
@@ -90,6 +102,12 @@ export interface ReferenceView {
 /** Where a document's page is, for outputs that link (the site); `csr render` output links nothing. */
 export type DocumentLinker = (id: string) => string | undefined;
 
+/** Where the pages an output links to are (the site): a document's by its number, a person's by their id in people.yaml. */
+export interface PageLinker {
+  document: DocumentLinker;
+  person: (id: string) => string | undefined;
+}
+
 export interface Header {
   organisation: string;
   confidentiality: string;
@@ -131,7 +149,7 @@ export interface DocumentView extends Header {
   /** The revision record's columns: the layout's, else the default (日期, 修订内容摘要, 页次, 版本/版次, 修订人, and 总页数 when a revision records them), in every output format. */
   revisionColumns: RevisionColumnView[];
   /** The revision record, one row per revision, the cells in the order of `revisionColumns`. */
-  revisionRows: { cells: { text: string; nowrap: boolean }[] }[];
+  revisionRows: { cells: { text: string; textLinks?: TextPart[]; nowrap: boolean }[] }[];
   sections: SectionView[];
   /**
    * The body is on the document's paper original only (model/revision.ts bodyOnPaper: imported from a
@@ -173,7 +191,7 @@ class Names {
     private readonly repo: Repository,
     private readonly index: RepoIndex,
     readonly lang: Lang,
-    private readonly link?: DocumentLinker,
+    private readonly link?: PageLinker,
   ) {}
 
   pick(zh: string, en: string | undefined): string {
@@ -183,6 +201,32 @@ class Names {
   person(id: string): string {
     const person = this.index.people.get(id)?.value;
     return person ? this.pick(person.name, person.name_en) : id;
+  }
+
+  /**
+   * People named in one value, each followed by its own text (a countersigner's date), as parts that
+   * link each person to their page; undefined when the output links nothing or none of them has a page.
+   */
+  links(people: readonly { id: string; after?: string }[]): TextPart[] | undefined {
+    const page = this.link?.person;
+    if (!page) return undefined;
+    const separator = translate(this.lang, "common.list-separator");
+    const parts: TextPart[] = [];
+    let linked = false;
+    people.forEach(({ id, after }, i) => {
+      if (i > 0) parts.push({ text: separator });
+      const href = page(id);
+      linked ||= href !== undefined;
+      parts.push(href === undefined ? { text: this.person(id) } : { text: this.person(id), href });
+      if (after) parts.push({ text: after });
+    });
+    return linked ? parts : undefined;
+  }
+
+  /** `{ [key]Links: parts }` for one person named in a view's field `key`; nothing when there are no links. */
+  linksOf<K extends string>(key: K, id: string | undefined): { [P in `${K}Links`]?: TextPart[] } {
+    const parts = id === undefined ? undefined : this.links([{ id }]);
+    return (parts ? { [`${key}Links`]: parts } : {}) as { [P in `${K}Links`]?: TextPart[] };
   }
 
   /** A department, or an outside party (a copy's holder may be the 军代表室). */
@@ -229,7 +273,7 @@ class Names {
       if (file) throw new UserError(translate(this.lang, "render.reference.unreadable", { from, id, file }), translate(this.lang, "render.reference.unreadable.hint", { file }));
       throw new UserError(translate(this.lang, "render.reference.missing", { from, id }), translate(this.lang, "render.reference.missing.hint"));
     }
-    const href = this.link?.(id);
+    const href = this.link?.document(id);
     return { id, title: this.pick(target.title, target.title_en), version: currentRevision(target)?.version ?? "", mark: this.referenceMark(target), ...(href === undefined ? {} : { href }) };
   }
 
@@ -279,12 +323,23 @@ function signatureCells(names: Names, revision: Revision | undefined, layout: Do
     const { value: role, label } = layoutItem<SignatureRole>(item, "role", lang);
     const signed = role === "countersigned" ? (revision?.countersigned ?? []) : revision?.[role] ? [revision[role]!] : [];
     // Several countersigners each keep their own date beside their name.
-    if (signed.length > 1) return { labelKey: SIGNATURE_LABELS[role], label, name: names.list(signed.map((s) => `${names.person(s.by)}${s.date ? ` ${s.date}` : ""}`)), date: "" };
-    return { labelKey: SIGNATURE_LABELS[role], label, name: signed[0] ? names.person(signed[0].by) : "", date: signed[0]?.date ?? "" };
+    if (signed.length > 1) {
+      const nameLinks = names.links(signed.map((s) => ({ id: s.by, after: s.date ? ` ${s.date}` : "" })));
+      return { labelKey: SIGNATURE_LABELS[role], label, name: names.list(signed.map((s) => `${names.person(s.by)}${s.date ? ` ${s.date}` : ""}`)), ...(nameLinks ? { nameLinks } : {}), date: "" };
+    }
+    return { labelKey: SIGNATURE_LABELS[role], label, name: signed[0] ? names.person(signed[0].by) : "", ...names.linksOf("name", signed[0]?.by), date: signed[0]?.date ?? "" };
   });
   const rows: SignatureCellView[][] = [];
   for (let i = 0; i < cells.length; i += 3) rows.push(cells.slice(i, i + 3));
   return rows;
+}
+
+/** Who signed a revision in the capacity of a column of the revision record; undefined for a column that names nobody. */
+function revisionSigner(r: Revision, column: RevisionColumn): string | undefined {
+  if (column === "by") return r.prepared?.by;
+  if (column === "reviewed_by") return r.reviewed?.by;
+  if (column === "approved_by") return r.approved?.by;
+  return undefined;
 }
 
 function revisionCell(names: Names, doc: ControlledDocument, r: Revision, column: RevisionColumn): string {
@@ -341,7 +396,7 @@ function stampOf(status: ControlledDocument["status"], kind: ControlledDocument[
  * `csr render --draft`): stamped 草稿, its version "修订稿（现行 A/0）", no signatures (those of the
  * version in force did not approve it).
  */
-export function documentView(repo: Repository, index: RepoIndex, doc: ControlledDocument, lang: Lang, body: BodyRenderer, link?: DocumentLinker, today?: string, revisionDraft = false): DocumentView {
+export function documentView(repo: Repository, index: RepoIndex, doc: ControlledDocument, lang: Lang, body: BodyRenderer, link?: PageLinker, today?: string, revisionDraft = false): DocumentView {
   const names = new Names(repo, index, lang, link);
   const inForce = currentRevision(doc);
   const current = revisionDraft ? undefined : inForce;
@@ -389,7 +444,7 @@ export function documentView(repo: Repository, index: RepoIndex, doc: Controlled
     classification,
     signatureRows: signatureCells(names, current, layout, lang),
     revisionColumns: columns.map(({ value, label }) => ({ column: value, labelKey: REVISION_LABELS[value], label, nowrap: NOWRAP_COLUMNS.has(value) })),
-    revisionRows: (doc.revisions ?? []).map((r) => ({ cells: columns.map(({ value }) => ({ text: revisionCell(names, doc, r, value), nowrap: NOWRAP_COLUMNS.has(value) })) })),
+    revisionRows: (doc.revisions ?? []).map((r) => ({ cells: columns.map(({ value }) => ({ text: revisionCell(names, doc, r, value), ...names.linksOf("text", revisionSigner(r, value)), nowrap: NOWRAP_COLUMNS.has(value) })) })),
     sections,
     bodyOnPaper: bodyOnPaper(doc),
     relatedNumber: closing.related,
@@ -444,6 +499,7 @@ export function sectionViews(doc: Pick<ControlledDocument, "sections">, lang: La
 export interface OpinionView {
   department: string;
   reviewer: string;
+  reviewerLinks?: TextPart[];
   /** A label key suffix: accept, accept-with-action, reject; empty when the opinion is missing. */
   opinion: string;
   date: string;
@@ -457,9 +513,16 @@ export interface ReviewRoundView {
   opinions: OpinionView[];
   /** That round's signed review record on one line (reviewRecordText); "" when none is named. */
   record: string;
-  decision?: { disposition: string; by: string; date: string };
+  decision?: { disposition: string; by: string; byLinks?: TextPart[]; date: string };
   /** Why that round's decision was late ("" when none is recorded); in an amended entry, the reason it replaced. */
   lateReason: string;
+}
+
+/** A signature on the review report: who (by name) and when; "" when not recorded. */
+export interface SignedView {
+  by: string;
+  byLinks?: TextPart[];
+  date: string;
 }
 
 export interface CsrReportView extends Header {
@@ -471,8 +534,9 @@ export interface CsrReportView extends Header {
   restarted: boolean;
   /** Who confirmed that the current source revision left the CSR unchanged ("" when nobody did); decidedOn is then that confirmation's date. */
   confirmedBy: string;
+  confirmedByLinks?: TextPart[];
   /** Every revision confirmed unchanged (review.confirmations), oldest first. */
-  confirmations: { sourceRevision: string; by: string; date: string; comment: string; lateReason: string }[];
+  confirmations: { sourceRevision: string; by: string; byLinks?: TextPart[]; date: string; comment: string; lateReason: string }[];
   due: string;
   decidedOn: string;
   workdaysUsed: number;
@@ -502,27 +566,28 @@ export interface CsrReportView extends Header {
    * opinion), as one list; "" when none. The report then labels the justification as how the
    * objection was resolved, and says so when it is missing (csr/rejection-overruled).
    */
-  decision?: { disposition: string; justification: string; by: string; date: string; forced: boolean; overruled: string };
+  decision?: { disposition: string; justification: string; by: string; byLinks?: TextPart[]; date: string; forced: boolean; overruled: string };
   /** The review report's 记录 and 评审组长 (review.recorder, review.leader): name and date, "" when not recorded. */
-  recorder: { by: string; date: string };
-  leader: { by: string; date: string };
+  recorder: SignedView;
+  leader: SignedView;
   /**
    * The military representative's (军代表) signature of agreement (review.military_representative), as
    * the recorder's; present only in a repository with a military representative office (qms.yaml
    * external_parties of kind military-representative) or when one is recorded, so that an IATF
    * report has no 军代表 cell.
    */
-  militaryRepresentative?: { by: string; date: string };
+  militaryRepresentative?: SignedView;
   /** Each 落实文件 with the section it addresses (`section`, its label) and that section's id on the document's page (`anchor`; "" where the document is not linked). */
   addressed: (ReferenceView & { section: string; anchor: string })[];
   implementation?: {
     owner: string;
+    ownerLinks?: TextPart[];
     due: string;
     status: string;
     implemented: string;
     evidence: string;
     /** Dates implemented and verifications replaced with csr implement --amend (implementation.history), oldest first: the record as it was, and when and why it was replaced. */
-    history: { closed: string; reason: string; implemented: string; verifiedBy: string; verifiedOn: string }[];
+    history: { closed: string; reason: string; implemented: string; verifiedBy: string; verifiedByLinks?: TextPart[]; verifiedOn: string }[];
   };
   distribution: string;
   /**
@@ -530,7 +595,7 @@ export interface CsrReportView extends Header {
    * train`, oldest first, with people and trainer by name; `records` the record numbers of a
    * training recorded without sessions (an imported list's).
    */
-  training?: { required: boolean; state: CsrTrainingState; records: string; sessions: { date: string; revision: string; people: string; trainer: string; record: string }[] };
+  training?: { required: boolean; state: CsrTrainingState; records: string; sessions: { date: string; revision: string; people: string; peopleLinks?: TextPart[]; trainer: string; trainerLinks?: TextPart[]; record: string }[] };
 }
 
 /**
@@ -555,7 +620,7 @@ const REVIEW_FORMS = new WeakMap<RepoIndex, string | undefined>();
 const REVIEW_FORM_TITLE = /顾客特[定殊]要求.*评审|CSR review|customer[- ]specific requirements? review/i;
 
 /** `today` (YYYY-MM-DD) measures an open review's working days. */
-export function csrReportView(repo: Repository, index: RepoIndex, csr: Csr, lang: Lang, body: BodyRenderer, today: string, link?: DocumentLinker): CsrReportView {
+export function csrReportView(repo: Repository, index: RepoIndex, csr: Csr, lang: Lang, body: BodyRenderer, today: string, link?: PageLinker): CsrReportView {
   const names = new Names(repo, index, lang, link);
   const customer = index.customers.get(csr.customer)?.value;
   const source = customer?.sources?.find((s) => s.id === csr.source.document);
@@ -563,12 +628,13 @@ export function csrReportView(repo: Repository, index: RepoIndex, csr: Csr, lang
   const opinionView = (o: Opinion): OpinionView => ({
     department: names.department(o.department),
     reviewer: names.person(o.reviewer),
+    ...names.linksOf("reviewer", o.reviewer),
     opinion: o.opinion,
     date: o.date,
     comment: o.comment ?? "",
   });
   const opinions: OpinionView[] = (csr.review?.opinions ?? []).map(opinionView);
-  const signed = (s: Signature | undefined) => ({ by: s ? names.person(s.by) : "", date: s?.date ?? "" });
+  const signed = (s: Signature | undefined): SignedView => ({ by: s ? names.person(s.by) : "", ...names.linksOf("by", s?.by), date: s?.date ?? "" });
   const record = csr.review?.record ? reviewRecordText(csr.review.record) : "";
   // With a named record the departments' signatures are on it: no blank row asks for them here.
   if (!record) for (const code of missingOpinions(csr, config)) opinions.push({ department: names.department(code), reviewer: "", opinion: "", date: "", comment: "" });
@@ -594,7 +660,8 @@ export function csrReportView(repo: Repository, index: RepoIndex, csr: Csr, lang
     reviewStart: round.start,
     restarted: round.kind !== "received",
     confirmedBy: round.kind === "confirmed" ? names.person(round.by!) : "",
-    confirmations: (csr.review?.confirmations ?? []).map((c) => ({ sourceRevision: c.source_revision, by: names.person(c.by), date: c.date, comment: c.comment ?? "", lateReason: c.late_reason ?? "" })),
+    ...(round.kind === "confirmed" ? names.linksOf("confirmedBy", round.by) : {}),
+    confirmations: (csr.review?.confirmations ?? []).map((c) => ({ sourceRevision: c.source_revision, by: names.person(c.by), ...names.linksOf("by", c.by), date: c.date, comment: c.comment ?? "", lateReason: c.late_reason ?? "" })),
     due: round.superseded ? "" : round.due,
     decidedOn: round.decided ?? "",
     workdaysUsed: round.workdaysUsed,
@@ -607,7 +674,7 @@ export function csrReportView(repo: Repository, index: RepoIndex, csr: Csr, lang
       closed: round.closed ?? "",
       opinions: (round.opinions ?? []).map(opinionView),
       record: round.record ? reviewRecordText(round.record) : "",
-      decision: round.decision ? { disposition: round.decision.disposition, by: names.person(round.decision.by), date: round.decision.date } : undefined,
+      decision: round.decision ? { disposition: round.decision.disposition, by: names.person(round.decision.by), ...names.linksOf("by", round.decision.by), date: round.decision.date } : undefined,
       lateReason: round.late_reason ?? "",
     })),
     customer: customer ? `${csr.customer} ${names.pick(customer.name, customer.name_en)}` : csr.customer,
@@ -630,6 +697,7 @@ export function csrReportView(repo: Repository, index: RepoIndex, csr: Csr, lang
           disposition: decision.disposition,
           justification: decision.justification ?? "",
           by: names.person(decision.by),
+          ...names.linksOf("by", decision.by),
           date: decision.date,
           // Forced without countersigns that are on the named paper record is not forced for want of them (csr/forced-decision).
           forced: decision.forced === true && csr.review?.record === undefined,
@@ -659,6 +727,7 @@ export function csrReportView(repo: Repository, index: RepoIndex, csr: Csr, lang
     implementation: implementation
       ? {
           owner: implementation.owner ? names.person(implementation.owner) : "",
+          ...names.linksOf("owner", implementation.owner),
           due: implementation.due ?? "",
           status: implementation.status ?? "",
           implemented: implementation.implemented ?? "",
@@ -668,6 +737,7 @@ export function csrReportView(repo: Repository, index: RepoIndex, csr: Csr, lang
             reason: historyReason(h, csr.source.document, lang),
             implemented: h.implemented ?? "",
             verifiedBy: h.verified ? names.person(h.verified.by) : "",
+            ...names.linksOf("verifiedBy", h.verified?.by),
             verifiedOn: h.verified?.date ?? "",
           })),
         }
@@ -684,13 +754,18 @@ export function csrReportView(repo: Repository, index: RepoIndex, csr: Csr, lang
           required: csr.training.required,
           state: csrTrainingState(csr),
           records: names.list(csr.training.records ?? []),
-          sessions: (csr.training.sessions ?? []).map((s) => ({
-            date: s.date,
-            revision: s.revision ?? "",
-            people: names.list(s.people.map((p) => names.person(p))),
-            trainer: s.trainer ? names.person(s.trainer) : "",
-            record: s.record ?? "",
-          })),
+          sessions: (csr.training.sessions ?? []).map((s) => {
+            const peopleLinks = names.links(s.people.map((id) => ({ id })));
+            return {
+              date: s.date,
+              revision: s.revision ?? "",
+              people: names.list(s.people.map((p) => names.person(p))),
+              ...(peopleLinks ? { peopleLinks } : {}),
+              trainer: s.trainer ? names.person(s.trainer) : "",
+              ...names.linksOf("trainer", s.trainer),
+              record: s.record ?? "",
+            };
+          }),
         }
       : undefined,
   };

@@ -32,7 +32,7 @@ import { documentReferrers, type Referrers } from "../model/referrers.js";
 import { shortList, translate, type MessageData, type MessageKey } from "../i18n/index.js";
 import { createRenderer, handlebarsRuntime } from "../render/environment.js";
 import { markdownToHtml } from "../render/markdown.js";
-import { citeClause, csrReportView, documentView, type Lang } from "../render/view.js";
+import { citeClause, csrReportView, documentView, type Lang, type PageLinker } from "../render/view.js";
 import { DIRECT, editionNotes, INHERITED, THROUGH_CHILDREN } from "../report/registers/clauses.js";
 import { compareIds, csrsOn, customerName, departmentName, documentsOn, documentStatus, documentTitle, personName, registerContext, t, versionInForce, type RegisterContext } from "../report/registers/context.js";
 import { externalStatus } from "../report/registers/external.js";
@@ -223,6 +223,15 @@ async function writeSite(repo: Repository, findings: readonly Finding[], options
     ...extra,
   });
   const link = (from: string, kind: EntityKind, id: string | undefined, fragment?: string): string | undefined => (id ? pages.link(from, kind, id, fragment) : undefined);
+  // A rendered document or review report links the documents it names and every person of people.yaml it names (signers, reviewers, the decider, the owner).
+  const pageLinker = (page: string): PageLinker => ({ document: (id) => link(page, "document", id), person: (id) => link(page, "person", id) });
+  // The distribution register names people by name: a name that is one person's links to their page, one shared by two to neither.
+  const personByName = new Map<string, string | undefined>();
+  for (const { value: p } of index.people.values()) {
+    const name = personName(rc, p.id);
+    personByName.set(name, personByName.has(name) ? undefined : p.id);
+  }
+  const copyPeople = (page: string): Linker => (_row, key, text) => (COPY_PEOPLE.has(key) ? link(page, "person", personByName.get(text)) : undefined);
   const entityCell = (from: string, kind: EntityKind, id: string | undefined, text = id ?? ""): Cell => {
     const target = link(from, kind, id);
     return target ? { text, href: target } : { text };
@@ -287,7 +296,7 @@ async function writeSite(repo: Repository, findings: readonly Finding[], options
       generic(page, { title: `${current.id} ${documentTitle(rc, current)}`, lead: tr(since.key, { id: current.id, since: since.date, date: today }), sections: [commitsSection(rc, docCommits)] });
       continue;
     }
-    const sections = documentSections(rc, page, doc, referrers.get(doc.id), docCommits, entityCell, copiesSection(rc, distribution, copiesOf.get(doc.id)), today);
+    const sections = documentSections(rc, page, doc, referrers.get(doc.id), docCommits, entityCell, copiesSection(rc, distribution, copiesOf.get(doc.id), copyPeople(page)), today);
     // A document marked 秘密, 机密 or 绝密 is read on a need-to-know basis, never on a shared web page
     // (a site may be hosted anywhere): its page has what the registers show of it, not its body.
     if (secret) {
@@ -312,7 +321,7 @@ async function writeSite(repo: Repository, findings: readonly Finding[], options
         const title = earlier ? tr("site.document.as-of-unread.title", { date: today }) : tr("site.document.revising-unread.title");
         alerts = alerts ? { ...alerts, notes: [note, ...(alerts.notes ?? [])] } : { title, notes: [note] };
       }
-      const view = documentView(repo, index, doc, lang, body, (id) => link(page, "document", id), today, draftOnly);
+      const view = documentView(repo, index, doc, lang, body, pageLinker(page), today, draftOnly);
       // A controlled copy is a numbered paper copy in the distribution register (文件发放/回收记录): a page of the site,
       // or its print, is a reference copy, stamped 非受控 where csr render stamps a released document 受控.
       // The confidentiality notice says the copy is controlled, so it goes with the 受控 stamp.
@@ -356,7 +365,7 @@ async function writeSite(repo: Repository, findings: readonly Finding[], options
     const sections = csrSections(rc, page, csr, facts, entityCell, successors.get(csr.id) ?? []);
     let html: string;
     try {
-      const view = csrReportView(repo, index, csr, lang, body, today, (id) => link(page, "document", id));
+      const view = csrReportView(repo, index, csr, lang, body, today, pageLinker(page));
       // The report has the earlier rounds (历次评审) itself: the page does not print them twice.
       const below = sections.filter((section) => section.id !== "rounds");
       // The customer and the source document (with its revisions) on the customer's page.
@@ -915,11 +924,15 @@ function findingsSection(rc: RegisterContext, page: string, findings: readonly F
  * A document's controlled copies: its rows of the distribution register (文件发放/回收记录), without
  * the document's own number and title; copies to recall say so in their state.
  */
-function copiesSection(rc: RegisterContext, register: Table, rows: Table["rows"] | undefined): SiteSection | undefined {
+/** The columns of the distribution register (report/registers/distribution.ts) that name a person. */
+const COPY_PEOPLE = new Set(["holder", "issuedBy", "returnedBy", "receivedBy"]);
+
+/** `people` links the names of COPY_PEOPLE's columns to their pages. */
+function copiesSection(rc: RegisterContext, register: Table, rows: Table["rows"] | undefined, people: Linker): SiteSection | undefined {
   if (!rows?.length) return undefined;
   const keep = new Set(["copy", "version", "to", "holder", "issuedBy", "date", "dueBy", "recalled", "returnedBy", "receivedBy", "state", "remark"]);
   const table: Table = { ...register, columns: register.columns.filter((c) => keep.has(c.key)), rows };
-  return { id: "copies", title: t(rc, "site.document.copies", { count: rows.length }), table: siteTable(table, () => undefined) };
+  return { id: "copies", title: t(rc, "site.document.copies", { count: rows.length }), table: siteTable(table, people) };
 }
 
 /** "状态：已发布" / "Status: released": a label and its value as the page's language writes them. */

@@ -8,7 +8,7 @@
  * through Handlebars (site/build.ts); `csr render` always uses the template.
  * test/site/report-html.test.ts compares both on every CSR of the examples and fixtures.
  */
-import type { CsrReportView } from "../render/view.js";
+import type { CsrReportView, TextPart } from "../render/view.js";
 import type { Labels } from "../render/environment.js";
 import { siteNavHtml } from "./page.js";
 import type { Escape } from "./section.js";
@@ -20,6 +20,7 @@ export const REPORT_TEMPLATES = [
   "partials/layout",
   "partials/running-header",
   "partials/stamp",
+  "partials/person-links",
   "partials/site-head",
   "partials/site-nav",
   "partials/site-section",
@@ -44,6 +45,9 @@ export function siteReportHtml(view: SiteReportView, labels: Labels, escape: Esc
   };
   // {{value}}: Handlebars escapes any value (a number as its text, undefined and null as nothing).
   const e = (value: unknown): string => escape(value as string);
+  // {{#if xLinks}}{{> person-links xLinks}}{{else}}{{x}}{{/if}}: the people a value names, each linking to their page.
+  const people = (value: unknown, links: readonly TextPart[] | undefined): string =>
+    truthy(links) && links ? links.map((p) => (truthy(p.href) ? `<a href="${e(p.href)}">${e(p.text)}</a>` : e(p.text))).join("") : e(value);
   const v = view as SiteReportView & { classification?: unknown; version?: unknown; copy?: unknown };
   const { site } = v;
   const colon = t("colon");
@@ -71,7 +75,7 @@ export function siteReportHtml(view: SiteReportView, labels: Labels, escape: Esc
   html += `<tr><th>${t("csr_section")}</th><td>${e(v.section)}</td><th>${t("csr_clauses")}</th><td>${e(v.clauses)}</td></tr>\n`;
   html += `<tr><th>${t("csr_category")}</th><td>${e(v.category)}</td><th>${t("csr_received")}</th><td class="nowrap">${e(v.received)}</td></tr>\n`;
   if (truthy(v.restarted)) html += `<tr><th>${truthy(v.confirmedBy) ? t("csr_review_start_confirmed") : t("csr_review_start_restarted")}</th><td class="nowrap" colspan="3">${e(v.reviewStart)}</td></tr>`;
-  html += `\n<tr><th>${t("csr_review_due")}</th><td class="nowrap">${e(v.due)}${truthy(v.estimated) ? "*" : ""}</td><th>${t("csr_decided_date")}</th><td class="nowrap">${e(v.decidedOn)}${truthy(v.confirmedBy) ? ` ${e(v.confirmedBy)}${t("csr_confirmed_suffix")}` : ""}</td></tr>\n`;
+  html += `\n<tr><th>${t("csr_review_due")}</th><td class="nowrap">${e(v.due)}${truthy(v.estimated) ? "*" : ""}</td><th>${t("csr_decided_date")}</th><td class="nowrap">${e(v.decidedOn)}${truthy(v.confirmedBy) ? ` ${people(v.confirmedBy, v.confirmedByLinks)}${t("csr_confirmed_suffix")}` : ""}</td></tr>\n`;
   html += `<tr><th>${t("csr_workdays_used")}</th><td class="nowrap">${v.timeliness !== "superseded" ? `${e(v.workdaysUsed)} ${t("csr_workdays_unit")}` : ""}</td><th>${t("csr_timeliness")}</th><td class="nowrap">${t("timeliness_", v.timeliness)}</td></tr>\n`;
   if (truthy(v.lateReason)) html += `<tr><th>${t("csr_late_reason")}</th><td colspan="3">${e(v.lateReason)}</td></tr>`;
   else if (v.timeliness === "late") html += `<tr><th>${t("csr_late_reason")}</th><td colspan="3">${t("csr_late_reason_unrecorded")}</td></tr>`;
@@ -82,7 +86,7 @@ export function siteReportHtml(view: SiteReportView, labels: Labels, escape: Esc
   html += `\n<h2>2 ${t("csr_opinions")}</h2>\n<table class="opinions">\n<thead><tr><th>${t("csr_opinion_department")}</th><th>${t("csr_opinion_reviewer")}</th><th>${t("csr_opinion")}</th><th>${t("csr_opinion_date")}</th><th>${t("csr_opinion_comment")}</th></tr></thead>\n<tbody>\n`;
   if (truthy(v.opinions)) {
     for (const o of v.opinions) {
-      html += `<tr><td class="nowrap">${e(o.department)}</td><td class="nowrap">${e(o.reviewer)}</td><td>${truthy(o.opinion) ? t("opinion_", o.opinion) : `<span class="empty">${t("csr_opinion_missing")}</span>`}</td><td class="nowrap">${e(o.date)}</td><td>${e(o.comment)}</td></tr>\n`;
+      html += `<tr><td class="nowrap">${e(o.department)}</td><td class="nowrap">${people(o.reviewer, o.reviewerLinks)}</td><td>${truthy(o.opinion) ? t("opinion_", o.opinion) : `<span class="empty">${t("csr_opinion_missing")}</span>`}</td><td class="nowrap">${e(o.date)}</td><td>${e(o.comment)}</td></tr>\n`;
     }
   } else if (!truthy(v.record)) {
     html += `<tr><td colspan="5" class="empty">${t("none")}</td></tr>\n`;
@@ -91,7 +95,7 @@ export function siteReportHtml(view: SiteReportView, labels: Labels, escape: Esc
   html += `</tbody>\n</table>\n<h2>3 ${t("csr_decision")}</h2>\n`;
   const decision = v.decision;
   if (truthy(decision) && decision) {
-    html += `<table class="decision">\n<tr><th>${t("csr_disposition")}</th><td>${t("disposition_", decision.disposition)}${truthy(decision.forced) ? ` (${t("csr_forced")})` : ""}</td><th>${t("csr_decided_by")}</th><td>${e(decision.by)}</td><th>${t("csr_decided_on")}</th><td class="nowrap">${e(decision.date)}</td></tr>\n`;
+    html += `<table class="decision">\n<tr><th>${t("csr_disposition")}</th><td>${t("disposition_", decision.disposition)}${truthy(decision.forced) ? ` (${t("csr_forced")})` : ""}</td><th>${t("csr_decided_by")}</th><td>${people(decision.by, decision.byLinks)}</td><th>${t("csr_decided_on")}</th><td class="nowrap">${e(decision.date)}</td></tr>\n`;
     if (truthy(decision.overruled)) {
       html += `<tr><th>${t("csr_overruled")}</th><td colspan="5">${e(decision.overruled)}${t("csr_overruled_suffix")}${colon}${truthy(decision.justification) ? e(decision.justification) : `<span class="empty">${t("csr_overruled_missing")}</span>`}</td></tr>\n`;
     } else if (truthy(decision.justification)) {
@@ -104,7 +108,7 @@ export function siteReportHtml(view: SiteReportView, labels: Labels, escape: Esc
   if (truthy(v.confirmations)) {
     html += `<table class="confirmations">\n<caption>${t("csr_confirmations")}</caption>\n<thead><tr><th>${t("csr_source_revision")}</th><th>${t("csr_confirmed_by")}</th><th>${t("csr_confirmed_on")}</th><th>${t("csr_opinion_comment")}</th></tr></thead>\n<tbody>\n`;
     for (const c of v.confirmations) {
-      html += `<tr><td class="nowrap">${e(c.sourceRevision)}</td><td class="nowrap">${e(c.by)}</td><td class="nowrap">${e(c.date)}</td><td>${e(c.comment)}${truthy(c.lateReason) ? `${truthy(c.comment) ? "<br>" : ""}${t("csr_late_reason")}${colon}${e(c.lateReason)}` : ""}</td></tr>\n`;
+      html += `<tr><td class="nowrap">${e(c.sourceRevision)}</td><td class="nowrap">${people(c.by, c.byLinks)}</td><td class="nowrap">${e(c.date)}</td><td>${e(c.comment)}${truthy(c.lateReason) ? `${truthy(c.comment) ? "<br>" : ""}${t("csr_late_reason")}${colon}${e(c.lateReason)}` : ""}</td></tr>\n`;
     }
     html += `</tbody>\n</table>\n`;
   }
@@ -124,7 +128,7 @@ export function siteReportHtml(view: SiteReportView, labels: Labels, escape: Esc
   html += `</td></tr>\n`;
   const implementation = v.implementation;
   if (truthy(implementation) && implementation) {
-    html += `<tr><th>${t("csr_owner")}</th><td>${e(implementation.owner)}</td><th>${t("csr_due")}</th><td>${e(implementation.due)}</td></tr>\n`;
+    html += `<tr><th>${t("csr_owner")}</th><td>${people(implementation.owner, implementation.ownerLinks)}</td><th>${t("csr_due")}</th><td>${e(implementation.due)}</td></tr>\n`;
     html += `<tr><th>${t("csr_implementation_status")}</th><td>${truthy(implementation.status) ? t("implementation_", implementation.status) : ""}</td><th>${t("csr_implemented")}</th><td>${e(implementation.implemented)}</td></tr>\n`;
     html += `<tr><th>${t("csr_evidence")}</th><td colspan="3">${e(implementation.evidence)}</td></tr>\n`;
   }
@@ -135,14 +139,14 @@ export function siteReportHtml(view: SiteReportView, labels: Labels, escape: Esc
   if (truthy(implementation?.history) && implementation) {
     html += `<table class="implementation-history">\n<caption>${t("csr_implementation_history")}</caption>\n<thead><tr><th>${t("csr_amended_on")}</th><th>${t("csr_history_reason")}</th><th>${t("csr_earlier_implemented")}</th><th>${t("csr_earlier_verified_by")}</th><th>${t("csr_earlier_verified_on")}</th></tr></thead>\n<tbody>\n`;
     for (const h of implementation.history) {
-      html += `<tr><td class="nowrap">${e(h.closed)}</td><td>${e(h.reason)}</td><td class="nowrap">${e(h.implemented)}</td><td class="nowrap">${e(h.verifiedBy)}</td><td class="nowrap">${e(h.verifiedOn)}</td></tr>\n`;
+      html += `<tr><td class="nowrap">${e(h.closed)}</td><td>${e(h.reason)}</td><td class="nowrap">${e(h.implemented)}</td><td class="nowrap">${people(h.verifiedBy, h.verifiedByLinks)}</td><td class="nowrap">${e(h.verifiedOn)}</td></tr>\n`;
     }
     html += `</tbody>\n</table>\n`;
   }
   if (truthy(training?.sessions) && training) {
     html += `<table class="training">\n<caption>${t("csr_training_sessions")}</caption>\n<thead><tr><th>${t("csr_training_date")}</th><th>${t("csr_source_revision")}</th><th>${t("csr_training_people")}</th><th>${t("csr_training_trainer")}</th><th>${t("csr_training_record")}</th></tr></thead>\n<tbody>\n`;
     for (const s of training.sessions) {
-      html += `<tr><td class="nowrap">${e(s.date)}</td><td class="nowrap">${e(s.revision)}</td><td>${e(s.people)}</td><td class="nowrap">${e(s.trainer)}</td><td class="nowrap">${e(s.record)}</td></tr>\n`;
+      html += `<tr><td class="nowrap">${e(s.date)}</td><td class="nowrap">${e(s.revision)}</td><td>${people(s.people, s.peopleLinks)}</td><td class="nowrap">${people(s.trainer, s.trainerLinks)}</td><td class="nowrap">${e(s.record)}</td></tr>\n`;
     }
     html += `</tbody>\n</table>\n`;
   }
@@ -152,11 +156,11 @@ export function siteReportHtml(view: SiteReportView, labels: Labels, escape: Esc
       html += `<tr><td class="nowrap">${e(index + 1)}</td><td>${e(round.reason)}</td><td class="nowrap">${e(round.sourceRevision)}</td><td class="nowrap">${e(round.closed)}</td><td>`;
       const opinions = round.opinions ?? [];
       opinions.forEach((o, i) => {
-        html += `<span class="nowrap">${e(o.department)} ${e(o.reviewer)}</span> <span class="nowrap">${t("opinion_", o.opinion)}</span> <span class="nowrap">${e(o.date)}</span>${i !== opinions.length - 1 ? "<br>" : ""}`;
+        html += `<span class="nowrap">${e(o.department)} ${people(o.reviewer, o.reviewerLinks)}</span> <span class="nowrap">${t("opinion_", o.opinion)}</span> <span class="nowrap">${e(o.date)}</span>${i !== opinions.length - 1 ? "<br>" : ""}`;
       });
       if (truthy(round.record)) html += `${truthy(round.opinions?.length) ? "<br>" : ""}${t("csr_review_record")}${colon}${e(round.record)}`;
       html += `</td><td>`;
-      if (truthy(round.decision) && round.decision) html += `<span class="nowrap">${t("disposition_", round.decision.disposition)}</span> <span class="nowrap">${e(round.decision.by)} ${e(round.decision.date)}</span>`;
+      if (truthy(round.decision) && round.decision) html += `<span class="nowrap">${t("disposition_", round.decision.disposition)}</span> <span class="nowrap">${people(round.decision.by, round.decision.byLinks)} ${e(round.decision.date)}</span>`;
       if (truthy(round.lateReason)) html += `${truthy(round.decision) ? "<br>" : ""}${t("csr_late_reason")}${colon}${e(round.lateReason)}`;
       html += `</td></tr>\n`;
     });
@@ -164,7 +168,7 @@ export function siteReportHtml(view: SiteReportView, labels: Labels, escape: Esc
   }
   const military = truthy(v.militaryRepresentative) ? v.militaryRepresentative : undefined;
   const approver = truthy(decision) ? decision : undefined;
-  html += `<table class="signatures">\n<tr><th>${t("csr_sign_recorded")}</th><td>${e(v.recorder?.by)}</td><th>${t("csr_sign_leader")}</th><td>${e(v.leader?.by)}</td><th>${t("csr_sign_approved")}</th><td>${approver ? e(approver.by) : ""}</td>${military ? `<th>${t("csr_sign_military_representative")}</th><td>${e(military.by)}</td>` : ""}</tr>\n`;
+  html += `<table class="signatures">\n<tr><th>${t("csr_sign_recorded")}</th><td>${people(v.recorder?.by, v.recorder?.byLinks)}</td><th>${t("csr_sign_leader")}</th><td>${people(v.leader?.by, v.leader?.byLinks)}</td><th>${t("csr_sign_approved")}</th><td>${approver ? people(approver.by, approver.byLinks) : ""}</td>${military ? `<th>${t("csr_sign_military_representative")}</th><td>${people(military.by, military.byLinks)}</td>` : ""}</tr>\n`;
   html += `<tr><th>${t("csr_sign_date")}</th><td class="nowrap">${e(v.recorder?.date)}</td><th>${t("csr_sign_date")}</th><td class="nowrap">${e(v.leader?.date)}</td><th>${t("csr_sign_date")}</th><td class="nowrap">${approver ? e(approver.date) : ""}</td>${military ? `<th>${t("csr_sign_date")}</th><td class="nowrap">${e(military.date)}</td>` : ""}</tr>\n</table>\n`;
 
   // --- the layout's end: the sections under the report, the footer.

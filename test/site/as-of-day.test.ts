@@ -93,7 +93,7 @@ describe("csr site --today D of a past day", () => {
     expect(text).toContain('<span class="nowrap">版本/版次：A/0</span>');
     expect(text.split("<h2>修订记录</h2>")[1]!.split("</table>")[0]!.match(/<tr>.*<\/tr>/g)).toEqual([
       "<tr><th>日期</th><th>修订内容摘要</th><th>页次</th><th>版本/版次</th><th>修订人</th><th>审核人</th><th>批准人</th></tr>",
-      '<tr><td class="nowrap">2026-03-02</td><td>首次发布</td><td></td><td class="nowrap">A/0</td><td>张伟</td><td>李娜</td><td>王强</td></tr>',
+      '<tr><td class="nowrap">2026-03-02</td><td>首次发布</td><td></td><td class="nowrap">A/0</td><td><a href="../people/zhang.html">张伟</a></td><td><a href="../people/li.html">李娜</a></td><td><a href="../people/wang.html">王强</a></td></tr>',
     ]);
     expect(text).toContain("<p>第一版文本。</p>");
     expect(text).not.toContain("第二版文本。");

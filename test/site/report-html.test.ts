@@ -63,6 +63,9 @@ const bare = (view: CsrReportView): CsrReportView => ({
   form: undefined,
 });
 
+/** A name linking to a person's page, as the site gives it; with `after`, a second person not in people.yaml (no link) after a separator. */
+const linked = (name: string, after = false) => [{ text: name, href: `../people/${name}.html` }, ...(after ? [{ text: "、" }, { text: `${hostile}` }] : [])];
+
 /** A view with every part there and every flag set. */
 const full = (view: CsrReportView): CsrReportView & Record<string, unknown> => ({
   ...view,
@@ -72,24 +75,27 @@ const full = (view: CsrReportView): CsrReportView & Record<string, unknown> => (
   stamp: "obsolete",
   restarted: true,
   confirmedBy: "张丽",
+  confirmedByLinks: linked("张丽"),
+  recorder: { by: "张丽", byLinks: linked("张丽"), date: "2026-01-01" },
+  leader: { by: "徐海涛", date: "2026-01-01" },
   estimated: true,
   timeliness: "late",
   lateReason: "",
   supersession: `2026-01-07 由 ${hostile} 替代`,
   record: "QR-015-01 第 3 号",
   form: { number: "QR-015", version: "" },
-  decision: { disposition: "accept", justification: "", by: "徐海涛", date: "2026-01-02", forced: true, overruled: "品质部" },
-  confirmations: [{ sourceRevision: "V3", by: "张丽", date: "2026-02-01", comment: "", lateReason: "晚了" }, { sourceRevision: "V4", by: "", date: "", comment: "无变化", lateReason: "晚了" }],
+  decision: { disposition: "accept", justification: "", by: "徐海涛", byLinks: linked("徐海涛"), date: "2026-01-02", forced: true, overruled: "品质部" },
+  confirmations: [{ sourceRevision: "V3", by: "张丽", byLinks: linked("张丽"), date: "2026-02-01", comment: "", lateReason: "晚了" }, { sourceRevision: "V4", by: "", date: "", comment: "无变化", lateReason: "晚了" }],
   addressed: [
     { id: "QP-001", title: "文件控制程序", version: "", mark: "", href: "../documents/QP-001.html", section: "5.1 范围", anchor: "s-5-1" },
     { id: "QP-002", title: "", version: "A/0", mark: "已作废", section: "6", anchor: "" },
   ],
-  implementation: { owner: "黄军", due: "2026-03-01", status: "", implemented: "", evidence: "", history: [{ closed: "2026-01-05", reason: "改", implemented: "2026-01-01", verifiedBy: "张丽", verifiedOn: "2026-01-04" }] },
-  training: { required: true, state: "trained", records: "TR-1", sessions: [{ date: "2026-01-03", revision: "V3", people: "孙伟、周鹏", trainer: "张丽", record: "TR-1" }] },
-  militaryRepresentative: { by: "王军代", date: "2026-01-06" },
+  implementation: { owner: "黄军", ownerLinks: linked("黄军"), due: "2026-03-01", status: "", implemented: "", evidence: "", history: [{ closed: "2026-01-05", reason: "改", implemented: "2026-01-01", verifiedBy: "张丽", verifiedByLinks: linked(hostile), verifiedOn: "2026-01-04" }] },
+  training: { required: true, state: "trained", records: "TR-1", sessions: [{ date: "2026-01-03", revision: "V3", people: "孙伟、周鹏", peopleLinks: linked("孙伟", true), trainer: "张丽", trainerLinks: linked("张丽"), record: "TR-1" }] },
+  militaryRepresentative: { by: "王军代", byLinks: linked("王军代"), date: "2026-01-06" },
   history: [
     { reason: "来源文件换版", sourceRevision: "V2", closed: "2025-01-01", opinions: [], record: "QR-1", decision: undefined, lateReason: "迟" },
-    { reason: "", sourceRevision: "", closed: "", opinions: [{ department: "品质部", reviewer: "张丽", opinion: "reject", date: "2025-02-01", comment: "" }, { department: "技术部", reviewer: "周鹏", opinion: "", date: "", comment: "" }], record: "QR-2", decision: { disposition: "reject", by: "徐海涛", date: "2025-02-03" }, lateReason: "迟" },
+    { reason: "", sourceRevision: "", closed: "", opinions: [{ department: "品质部", reviewer: "张丽", reviewerLinks: linked("张丽"), opinion: "reject", date: "2025-02-01", comment: "" }, { department: "技术部", reviewer: "周鹏", opinion: "", date: "", comment: "" }], record: "QR-2", decision: { disposition: "reject", by: "徐海涛", byLinks: linked("徐海涛"), date: "2025-02-03" }, lateReason: "迟" },
   ],
 });
 
@@ -118,7 +124,7 @@ describe("the site's CSR review report written by code", () => {
         for (const { value: csr } of index.csrs.values()) {
           let view: CsrReportView;
           try {
-            view = csrReportView(repo, index, csr, lang, body, "2026-06-30", (id) => `../documents/${id}.html`);
+            view = csrReportView(repo, index, csr, lang, body, "2026-06-30", { document: (id) => `../documents/${id}.html`, person: (id) => (index.people.has(id) ? `../people/${id}.html` : undefined) });
           } catch (error) {
             if (error instanceof UserError) continue;
             throw error;

@@ -48,7 +48,7 @@ describe("csr site on the bundled example", () => {
 
   it("names opinions and decisions on a CSR's page as csr does elsewhere, in Chinese punctuation", async () => {
     // The earlier round as the review report records it (5 历次评审).
-    expect(read("csr/DYA-002.html")).toContain('<td class="nowrap">C</td><td class="nowrap">2026-03-16</td><td><span class="nowrap">市场部 孙伟</span> <span class="nowrap">同意</span> <span class="nowrap">2024-06-18</span><br>');
+    expect(read("csr/DYA-002.html")).toContain('<td class="nowrap">C</td><td class="nowrap">2026-03-16</td><td><span class="nowrap">市场部 <a href="../people/sunwei.html">孙伟</a></span> <span class="nowrap">同意</span> <span class="nowrap">2024-06-18</span><br>');
     // Earlier rounds once: the report's own 历次评审, not a second table under it.
     expect(read("csr/DYA-002.html").match(/<h2>5 历次评审<\/h2>|以往评审轮次/g)).toEqual(["<h2>5 历次评审</h2>"]);
     // A superseded CSR links to its successor with date and reason, and the successor back.
@@ -109,6 +109,29 @@ describe("csr site on the bundled example", () => {
     expect(read("people.html")).toContain('<li><a href="people/xuht.html">徐海涛（');
     expect(read("customers.html")).toContain('<li><a href="customers/DYA.html">DYA ');
     expect(read("documents/QP-014.html")).toContain('<a href="../customers.html">顾客</a></li><li><a href="../people.html">人员</a>');
+  });
+
+  it("links every person a document's or CSR's page names to their page: signers, reviewers, the decider, the owner, holders of copies (tester47 #3)", async () => {
+    const qp014 = read("documents/QP-014.html");
+    // The header's signatures and the revision record's 修订人, 审核人, 批准人.
+    expect(qp014).toContain('<tr class="signature"><th>编制</th><td><a href="../people/gaoyang.html">高扬</a><span class="date">2025-03-03</span></td><th>审核</th><td><a href="../people/zhoupeng.html">周鹏</a><span class="date">2025-03-06</span></td><th>批准</th><td><a href="../people/xuht.html">徐海涛</a><span class="date">2025-03-10</span></td></tr>');
+    expect(qp014).toContain('<td class="nowrap">A/1</td><td><a href="../people/gaoyang.html">高扬</a></td><td><a href="../people/zhoupeng.html">周鹏</a></td><td><a href="../people/xuht.html">徐海涛</a></td><td>2</td></tr>');
+    const dya002 = read("csr/DYA-002.html");
+    // Each reviewer of this round and of the earlier ones, the decider (and in the signature line), the implementation owner.
+    expect(dya002).toContain('<tr><td class="nowrap">市场部</td><td class="nowrap"><a href="../people/sunwei.html">孙伟</a></td>');
+    expect(dya002).toContain('<td><span class="nowrap">市场部 <a href="../people/sunwei.html">孙伟</a></span> <span class="nowrap">同意</span> <span class="nowrap">2024-06-18</span><br>');
+    expect(dya002).toContain('<th>决定人</th><td><a href="../people/xuht.html">徐海涛</a></td>');
+    expect(dya002).toContain('<th>批准</th><td><a href="../people/xuht.html">徐海涛</a></td></tr>');
+    expect(dya002).toContain('<th>负责人</th><td><a href="../people/zhangli.html">张丽</a></td>');
+    // A copy's holder, who issued it, who returned it and who received it back.
+    expect(read("documents/QP-002.html")).toContain('<td class="code">1</td><td class="name">品质部</td><td class="name"><a href="../people/zhangli.html">张丽</a></td><td class="name"><a href="../people/chenjing.html">陈静</a></td><td class="date">2024-03-01</td><td class="date">2025-12-22</td><td class="date">2025-12-15</td><td class="name"><a href="../people/zhangli.html">张丽</a></td><td class="name"><a href="../people/chenjing.html">陈静</a></td>');
+    // No name of people.yaml is left unlinked on a document's or a CSR's page (the commits' git authors are not people.yaml's).
+    const names = [...read("people.html").matchAll(/<a href="people\/[^"]+">([^<（]+)（/g)].map((m) => m[1]!);
+    expect(names.length).toBe(12);
+    const unlinked = files
+      .filter((f) => /^(documents|csr)\/.*\.html$/.test(f))
+      .flatMap((f) => names.filter((name) => read(f).replace(/<a [^>]*>[^<]*<\/a>/g, "").includes(name)).map((name) => `${f}: ${name}`));
+    expect(unlinked).toEqual([]);
   });
 
   it("shows each document as csr render does, with links to what it references and to the CSRs it addresses", async () => {
@@ -356,6 +379,22 @@ describe("csr site on the bundled example", () => {
   });
 });
 
+describe("csr site: people named on a document's page", () => {
+  it("links each of several people in one cell, and leaves a name people.yaml does not have as text, in both languages", async () => {
+    const repo = copyFixture("examples/gjb-demo");
+    const file = join(repo, "documents", "CS_QM-001.yaml");
+    const yaml = readFileSync(file, "utf8");
+    // The current revision's second countersigner, someone people.yaml does not list.
+    const at = yaml.lastIndexOf("      - by: tangl\n");
+    writeFileSync(file, `${yaml.slice(0, at)}      - by: 外聘专家\n${yaml.slice(at + "      - by: tangl\n".length)}`);
+    const zh = readFileSync(join((await buildSite(repo)).out, "documents", "CS_QM-001.html"), "utf8");
+    expect(zh).toContain('<th>会签</th><td><a href="../people/hejun.html">何军</a> 2026-02-27、外聘专家 2026-02-27<span class="date"></span></td>');
+    expect(zh).toContain('<th>军代表</th><td><a href="../people/wangjd.html">王建东</a><span class="date">2026-03-02</span></td>');
+    const en = readFileSync(join((await buildSite(repo, "--lang", "en")).out, "documents", "CS_QM-001.html"), "utf8");
+    expect(en).toContain('<a href="../people/hejun.html">He Jun</a> 2026-02-27, 外聘专家 2026-02-27<span class="date"></span></td>');
+  });
+});
+
 describe("csr site refuses", () => {
   const repo = copyFixture("examples/acme-auto");
 
@@ -418,7 +457,7 @@ describe("csr site options", () => {
     expect(index).toContain("<h1>Quality system dashboard</h1>");
     expect(readFileSync(join(site.out, "documents", "QP-014.html"), "utf8")).toContain('<html lang="en">');
     const csrPage = (id: string) => readFileSync(join(site.out, "csr", `${id}.html`), "utf8");
-    expect(csrPage("DYA-002")).toContain('<td><span class="nowrap">Marketing &amp; Sales Sun Wei</span> <span class="nowrap">accept</span> <span class="nowrap">2024-06-18</span><br>');
+    expect(csrPage("DYA-002")).toContain('<td><span class="nowrap">Marketing &amp; Sales <a href="../people/sunwei.html">Sun Wei</a></span> <span class="nowrap">accept</span> <span class="nowrap">2024-06-18</span><br>');
     expect(csrPage("DYA-003")).toContain('<li><a href="../csr/DYA-006.html">Superseded by DYA-006 on 2026-03-23: ');
     expect(readFileSync(join(site.out, "people", "zhangli.html"), "utf8")).toContain("<div><dt>Roles</dt><dd>author, reviewer, approver</dd></div>");
     expect(csrPage("DYA-007")).toContain("<li>Review due: 2026-12-08 (7 working day(s) left)</li><li>Opinions missing: Engineering, Production</li>");
@@ -697,7 +736,7 @@ describe("csr site: what needs attention", () => {
     for (const page of [qp005, read("csr/DYA-001.html")]) expect(page.split('<aside class="site-alerts">')[1]!.split("</aside>")[0]).not.toMatch(/csr (implement|review|address|recall|train|explain|release)|&#x27;csr /);
     // Its controlled copies, as the distribution register lists them.
     expect(qp005).toContain(
-      '<h2>受控副本（3）</h2>\n\n<div class="site-scroll">\n<table class="site-table">\n<thead><tr><th scope="col">版本</th><th scope="col">受控号</th><th scope="col">发放部门</th><th scope="col">领用人</th><th scope="col">发放人</th><th scope="col">发放日期</th><th scope="col">应回收日期</th><th scope="col">回收日期</th><th scope="col">交回人</th><th scope="col">回收人</th><th scope="col">状态</th><th scope="col">备注</th></tr></thead>\n<tbody>\n<tr><td class="code">A/0</td><td class="code">1</td><td class="name">品质部</td><td class="name"></td><td class="name">李娜</td><td class="date">2024-01-12</td><td class="date">2026-10-19</td><td class="date"></td><td class="name"></td><td class="name"></td><td class="code">回收逾期</td><td></td></tr>\n<tr><td class="code">A/1</td><td class="code">2</td><td class="name">市场部</td><td class="name"></td><td class="name">李娜</td><td class="date">2026-10-13</td><td class="date"></td><td class="date"></td><td class="name"></td><td class="name"></td><td class="code">在用</td><td></td></tr>\n<tr><td class="code">A/1</td><td class="code">3</td><td class="name">品质部</td><td class="name"></td><td class="name">李娜</td><td class="date">2026-10-13</td><td class="date"></td><td class="date"></td><td class="name"></td><td class="name"></td><td class="code">在用</td><td></td></tr>',
+      '<h2>受控副本（3）</h2>\n\n<div class="site-scroll">\n<table class="site-table">\n<thead><tr><th scope="col">版本</th><th scope="col">受控号</th><th scope="col">发放部门</th><th scope="col">领用人</th><th scope="col">发放人</th><th scope="col">发放日期</th><th scope="col">应回收日期</th><th scope="col">回收日期</th><th scope="col">交回人</th><th scope="col">回收人</th><th scope="col">状态</th><th scope="col">备注</th></tr></thead>\n<tbody>\n<tr><td class="code">A/0</td><td class="code">1</td><td class="name">品质部</td><td class="name"></td><td class="name"><a href="../people/li.html">李娜</a></td><td class="date">2024-01-12</td><td class="date">2026-10-19</td><td class="date"></td><td class="name"></td><td class="name"></td><td class="code">回收逾期</td><td></td></tr>\n<tr><td class="code">A/1</td><td class="code">2</td><td class="name">市场部</td><td class="name"></td><td class="name"><a href="../people/li.html">李娜</a></td><td class="date">2026-10-13</td><td class="date"></td><td class="date"></td><td class="name"></td><td class="name"></td><td class="code">在用</td><td></td></tr>\n<tr><td class="code">A/1</td><td class="code">3</td><td class="name">品质部</td><td class="name"></td><td class="name"><a href="../people/li.html">李娜</a></td><td class="date">2026-10-13</td><td class="date"></td><td class="date"></td><td class="name"></td><td class="name"></td><td class="code">在用</td><td></td></tr>',
     );
     expect(read("csr/DYA-001.html")).toContain('<td class="warn">警告</td><td class="code"><a href="../findings.html">csr/review-late</a></td>');
     // Decided late without a reason: the report says the reason is not recorded.
@@ -930,6 +969,7 @@ describe("csr site: hostile input", () => {
         "      ![追踪](https://evil.example/t.png)",
         "",
       ].join("\n"),
+      "documents/QP-667.yaml": "id: QP-667\ntitle: 签字\nlevel: 2\nkind: procedure\ndepartment: QA\nstatus: released\nrevisions:\n  - {version: A/0, date: 2024-01-01, summary: 首次发布, prepared: {by: evil, date: 2024-01-01}}\n",
     });
     const site = await buildSite(dir);
     expect(site.code).toBe(0);
@@ -940,6 +980,8 @@ describe("csr site: hostile input", () => {
       }
     }
     expect(readFileSync(join(site.out, "customers", "EVIL.html"), "utf8")).toContain("&lt;/script&gt;&lt;script&gt;alert(5)&lt;/script&gt;");
+    // A signer's name links to their page, escaped.
+    expect(readFileSync(join(site.out, "documents", "QP-667.html"), "utf8")).toContain('<th>编制</th><td><a href="../people/evil.html">&lt;img src&#x3D;x onerror&#x3D;alert(2)&gt;</a><span class="date">2024-01-01</span></td>');
     // An image on another host is not loaded (tester47 #6): its alt text and address as text.
     expect(readFileSync(join(site.out, "documents", "QP-666.html"), "utf8")).toContain('<span class="remote-image">追踪 (https://evil.example/t.png)</span>');
     const index = readFileSync(join(site.out, "assets", "search-entries.js"), "utf8");
