@@ -37,11 +37,13 @@ export interface ReviewRoundTimeliness {
   workdaysUsed: number;
   /** The review period in working days (`csr.review_days`). */
   allowed: number;
-  timeliness: Timeliness | "closed" | "closed-overdue" | "superseded";
+  timeliness: Timeliness | "closed" | "closed-overdue" | "superseded" | "superseded-overdue";
   /**
    * The CSR was superseded (`csr supersede`) while this round, its current one, had no decision: the
-   * round ended then, with no deadline left running (the working days count to that day), and it is
-   * neither open nor overdue. A round decided before keeps its judgement.
+   * round ended then, with no deadline left running (the working days count to that day). Superseded
+   * within its period it is `superseded`, neither open nor overdue; superseded past its deadline it is
+   * `superseded-overdue`, a late review the supersession does not undo (IATF 16949 7.5.3.2.2). A round
+   * decided before keeps its judgement.
    */
   superseded?: { date: string; by?: string };
   /** Why a late round was late: the round's `late_reason` for a decision, the confirmation's `late_reason` for a confirmation. */
@@ -129,7 +131,9 @@ function judgedRounds(csr: Csr, calendar: WorkCalendar, config: QmsConfig | unde
       ? decision.date > due ? "late" : "on-time"
       : closed !== undefined
         ? closed > due ? "closed-overdue" : "closed"
-        : superseded ? "superseded" : today > due ? "overdue" : "open";
+        : superseded
+          ? end > due ? "superseded-overdue" : "superseded"
+          : today > due ? "overdue" : "open";
     return {
       kind,
       revision: reviewed(revision, start),
@@ -249,8 +253,8 @@ export function firstDecisionOfRound(csr: Csr): Decision | undefined {
   return current.replaced[0] ?? current.round.decision;
 }
 
-/** The verdicts of a round not closed within its review period: decided late, still open past it, or closed by a new revision past it. */
-export const LATE_ROUNDS: readonly ReviewRoundTimeliness["timeliness"][] = ["late", "overdue", "closed-overdue"];
+/** The verdicts of a round not closed within its review period: decided late, still open past it, or closed by a new revision or a supersession past it. */
+export const LATE_ROUNDS: readonly ReviewRoundTimeliness["timeliness"][] = ["late", "overdue", "closed-overdue", "superseded-overdue"];
 
 /**
  * How many working days past its deadline a round was decided, or is still open on the day it was

@@ -540,7 +540,7 @@ export interface CsrReportView extends Header {
   due: string;
   decidedOn: string;
   workdaysUsed: number;
-  /** on-time, late, open, overdue or superseded (superseded before its decision: no deadline, no working days printed): a label key suffix. */
+  /** on-time, late, open, overdue, superseded (superseded undecided within its period: no deadline, no working days printed) or superseded-overdue: a label key suffix. */
   timeliness: string;
   lateReason: string;
   /** The deadline runs through a year without public-holiday data. */
@@ -662,12 +662,12 @@ export function csrReportView(repo: Repository, index: RepoIndex, csr: Csr, lang
     confirmedBy: round.kind === "confirmed" ? names.person(round.by!) : "",
     ...(round.kind === "confirmed" ? names.linksOf("confirmedBy", round.by) : {}),
     confirmations: (csr.review?.confirmations ?? []).map((c) => ({ sourceRevision: c.source_revision, by: names.person(c.by), ...names.linksOf("by", c.by), date: c.date, comment: c.comment ?? "", lateReason: c.late_reason ?? "" })),
-    due: round.superseded ? "" : round.due,
+    due: round.timeliness === "superseded" ? "" : round.due,
     decidedOn: round.decided ?? "",
     workdaysUsed: round.workdaysUsed,
     timeliness: round.timeliness,
     lateReason: round.lateReason ?? "",
-    estimated: round.estimatedYears.length > 0 && !round.superseded,
+    estimated: round.estimatedYears.length > 0 && round.timeliness !== "superseded",
     history: (csr.review?.history ?? []).map((round) => ({
       reason: historyReason(round, csr.source.document, lang),
       sourceRevision: round.source_revision ?? "",

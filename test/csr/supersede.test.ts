@@ -121,8 +121,9 @@ describe("a superseded CSR's review (IATF 16949 7.5.3.2.2)", () => {
     expect(rows(reviews.stdout, /^\d+ +DYA-0(01|02|10) |逾期或/)).toEqual([
       "1     DYA-001  东岳越野车有限公司  DYA-SQM 供应商质量手册  C     接收  2026-11-20  2026-12-04                      20              评审中，已逾期",
       "2     DYA-002  东岳越野车有限公司  DYA-SQM 供应商质量手册  C     接收  2026-11-20                                                  已替代（2026-11-27，由 DYA-004 替代）",
-      "10    DYA-010  东岳越野车有限公司  DYA-SQM 供应商质量手册  C     接收  2026-11-20  2026-12-04  2026-11-24  张伟    2               按期                                             强制决定，会签已补齐",
-      "评审期限为起算日后第 10 个工作日（IATF 16949 7.5.3.2.2），按工作日历计算；逾期或评审中已逾期 1 项。",
+      "10    DYA-010  东岳越野车有限公司  DYA-SQM 供应商质量手册  C     接收  2026-11-20  2026-12-04  2026-11-24  张伟    2               按期                                                   强制决定，会签已补齐",
+      // DYA-001, open past its deadline, and DYA-009, superseded past its own (the test below).
+      "评审期限为起算日后第 10 个工作日（IATF 16949 7.5.3.2.2），按工作日历计算；逾期或评审中已逾期 2 项。",
     ]);
     expect(rows(csr(["-C", dir, "list", "reviews", "--today", "2026-12-20"]).stdout, /^2 +DYA-002 /)).toEqual([
       "2    DYA-002  东岳越野车有限公司  DYA-SQM 供应商质量手册  C         received  2026-11-20                                                                   superseded (2026-11-27, by DYA-004)",
@@ -130,10 +131,10 @@ describe("a superseded CSR's review (IATF 16949 7.5.3.2.2)", () => {
 
     const matrix = csr(["-C", dir, "matrix", "csr", "--today", "2026-12-20"]);
     expect(rows(matrix.stdout, /^(CSR|DYA-0(01|02|10)) /)).toEqual([
-      "CSR      Customer            Source document         Revision  Source section  Clauses          Requirement                   Received / restarted  Review due  Disposition     Decided     Timeliness                           Addressed in  Addressed section  Version  Document title    Link  Owner  Status          Evidence",
-      "DYA-001  东岳越野车有限公司  DYA-SQM 供应商质量手册  C         4.2             8.3.3.3          特殊特性符号按顾客规定标识    2026-11-20            2026-12-04                              overdue, undecided                                                                                            received",
-      "DYA-002  东岳越野车有限公司  DYA-SQM 供应商质量手册  C         5.1             8.5.1.1          控制计划须经顾客批准          2026-11-20                                                    superseded (2026-11-27, by DYA-004)                                                                           superseded",
-      "DYA-010  东岳越野车有限公司  DYA-SQM 供应商质量手册  C         8.1             8.5.1.1          首件检验记录保存五年          2026-11-20            2026-12-04  must meet       2026-11-24  on time                              QP-020        5.9 变更通知       A/1      特殊特性管理程序               superseded",
+      "CSR      Customer            Source document         Revision  Source section  Clauses          Requirement                   Received / restarted  Review due  Disposition     Decided     Timeliness                                    Addressed in  Addressed section  Version  Document title    Link  Owner  Status          Evidence",
+      "DYA-001  东岳越野车有限公司  DYA-SQM 供应商质量手册  C         4.2             8.3.3.3          特殊特性符号按顾客规定标识    2026-11-20            2026-12-04                              overdue, undecided                                                                                                     received",
+      "DYA-002  东岳越野车有限公司  DYA-SQM 供应商质量手册  C         5.1             8.5.1.1          控制计划须经顾客批准          2026-11-20                                                    superseded (2026-11-27, by DYA-004)                                                                                    superseded",
+      "DYA-010  东岳越野车有限公司  DYA-SQM 供应商质量手册  C         8.1             8.5.1.1          首件检验记录保存五年          2026-11-20            2026-12-04  must meet       2026-11-24  on time                                       QP-020        5.9 变更通知       A/1      特殊特性管理程序               superseded",
     ]);
 
     const report = (id: string, lang: "zh-CN" | "en") => {
@@ -155,6 +156,38 @@ describe("a superseded CSR's review (IATF 16949 7.5.3.2.2)", () => {
       "| 评审期限 | 2026-12-04 | 决定日期 | 2026-11-24 |",
       "| 评审用时 | 2 个工作日 | 及时性 | 按期 |",
       "| 状态 | 已替代：2026-11-27 由 DYA-004 替代；替代原因：并入 DYA-004 |  |  |",
+    ]);
+  });
+
+  it("a round superseded past its deadline stays late: its deadline, the working days to the supersession, 逾期，已替代, counted overdue", () => {
+    // DYA-009 (revision B) was received on 2025-06-05, due 2025-06-19, never decided, and superseded on 2026-11-20 by DYA-001 (revision C).
+    const dir = validRepo();
+    const rows = (out: string, pattern: RegExp) => out.split("\n").filter((l) => pattern.test(l)).map((l) => l.trimEnd());
+
+    const reviews = csr(["-C", dir, "list", "reviews", "--today", "2026-12-20"], { lang: "zh-CN" });
+    expect(reviews.code).toBe(0);
+    expect(rows(reviews.stdout, /^\d+ +DYA-009 |逾期或/)).toEqual([
+      "9     DYA-009  东岳越野车有限公司  DYA-SQM 供应商质量手册  B     接收  2025-06-05  2025-06-19                      364             逾期，已替代（2026-11-20，由 DYA-001 替代）",
+      "评审期限为起算日后第 10 个工作日（IATF 16949 7.5.3.2.2），按工作日历计算；逾期或评审中已逾期 3 项。",
+    ]);
+    expect(rows(csr(["-C", dir, "list", "reviews", "--today", "2026-12-20"]).stdout, /^9 +DYA-009 /)).toEqual([
+      "9    DYA-009  东岳越野车有限公司  DYA-SQM 供应商质量手册  B         received  2025-06-05            2025-06-19                          364                overdue, superseded (2026-11-20, by DYA-001)",
+    ]);
+    // The day before the supersession the round was open past its deadline, one working day less.
+    expect(rows(csr(["-C", dir, "list", "reviews", "--today", "2026-11-19"], { lang: "zh-CN" }).stdout, /^\d+ +DYA-009 /)).toEqual([
+      "1     DYA-009  东岳越野车有限公司  DYA-SQM 供应商质量手册  B     接收  2025-06-05  2025-06-19                    363             评审中，已逾期",
+    ]);
+
+    const matrix = csr(["-C", dir, "matrix", "csr", "--today", "2026-12-20"], { lang: "zh-CN" });
+    expect(rows(matrix.stdout, /^DYA-009 /).map((l) => l.split(/ {2,}/))).toEqual([
+      ["DYA-009", "东岳越野车有限公司", "DYA-SQM 供应商质量手册", "B", "4.9", "8.3.3.3", "特殊特性用三角符号标识", "2025-06-05", "2025-06-19", "逾期，已替代（2026-11-20，由 DYA-001 替代）", "已替代"],
+    ]);
+
+    const out = join(dir, "out", "DYA-009.md");
+    expect(csr(["-C", dir, "render", "DYA-009", "--format", "md", "--today", "2026-12-20", "--out", out], { lang: "zh-CN" }).code).toBe(0);
+    expect(rows(readFileSync(out, "utf8"), /^\| (评审期限|评审用时) \|/)).toEqual([
+      "| 评审期限 | 2025-06-19 | 决定日期 |  |",
+      "| 评审用时 | 364 个工作日 | 及时性 | 逾期，已替代 |",
     ]);
   });
 });

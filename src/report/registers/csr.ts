@@ -47,11 +47,11 @@ function sourceTitle(ctx: RegisterContext, csr: Csr): string {
  * 逾期 N 个工作日 (decided or confirmed N working days after the deadline), 未到期 (open, deadline
  * still ahead) or 逾期未决 (open past the deadline: how long, the CSR list's 剩余工作日 says), with the estimate mark of the
  * review-timeliness register when the deadline runs through a year without public holidays; 已替代（date，由 … 替代）
- * for a CSR superseded before its decision.
+ * for a CSR superseded before its decision (逾期，已替代（…） when past its deadline then).
  */
 function timelinessLabel(ctx: RegisterContext, round: ReviewRoundTimeliness): string {
-  // Superseded undecided: no deadline, so no estimate mark either.
-  if (round.superseded) return supersededVerdict(ctx, round.superseded);
+  // Superseded undecided: no deadline running, so no estimate mark either.
+  if (round.superseded) return supersededVerdict(ctx, round);
   const verdict =
     round.timeliness === "on-time"
       ? t(ctx, "register.csr.matrix.timeliness.on-time")
@@ -290,7 +290,7 @@ export function csrMatrix(ctx: RegisterContext, options: { customer?: string; to
       clauses: clauseList(ctx, csr.clauses),
       summary: csrTitle(ctx, csr),
       start: round.start,
-      reviewDue: round.superseded ? null : round.due,
+      reviewDue: round.timeliness === "superseded" ? null : round.due,
       disposition: dispositionOf(ctx, csr),
       decided: round.decided ?? null,
       timeliness: timelinessLabel(ctx, round),

@@ -39,12 +39,13 @@ export function reviewRegister(ctx: RegisterContext, options: { customer?: strin
     revision: round.revision,
     start: round.start,
     startKind: round.kind === "confirmed" ? t(ctx, "review-confirmation.start-kind") : t(ctx, `register.reviews.${round.kind}`),
-    // A CSR superseded before its decision has no deadline running: its row says when and by which CSR instead.
-    due: round.superseded ? null : round.due,
+    // A CSR superseded within its review period has no deadline running: its row says when and by which CSR instead.
+    // Superseded past its deadline, the round stays late: its deadline and the working days to the supersession.
+    due: round.timeliness === "superseded" ? null : round.due,
     decided: round.decided ?? null,
     decidedBy: personName(ctx, round.by),
-    used: round.superseded ? null : round.workdaysUsed,
-    verdict: round.superseded ? supersededVerdict(ctx, round.superseded) : t(ctx, `register.reviews.verdict.${round.timeliness}`) + (round.estimatedYears.length > 0 ? t(ctx, "register.reviews.estimated") : ""),
+    used: round.timeliness === "superseded" ? null : round.workdaysUsed,
+    verdict: round.superseded ? supersededVerdict(ctx, round) : t(ctx, `register.reviews.verdict.${round.timeliness}`) + (round.estimatedYears.length > 0 ? t(ctx, "register.reviews.estimated") : ""),
     reason: round.lateReason ?? "",
     remark: [roundRemark(ctx, round), amendment(ctx, round)].filter(Boolean).join(t(ctx, "register.list-separator")),
   }));
@@ -90,11 +91,15 @@ function reviewPeriodNote(ctx: RegisterContext, allowed: number, late: number): 
   return t(ctx, "register.reviews.note.own", { allowed, late, clause: citations(standards, "requirements-review").join(t(ctx, "register.list-separator")) });
 }
 
-/** The verdict of a round its CSR's supersession ended undecided (csr supersede): 已替代（date，由 successor 替代）, in the register and the CSR matrix. */
-export function supersededVerdict(ctx: RegisterContext, superseded: NonNullable<ReviewRoundTimeliness["superseded"]>): string {
-  return superseded.by
-    ? t(ctx, "register.reviews.verdict.superseded-by", { date: superseded.date, by: superseded.by })
-    : t(ctx, "register.reviews.verdict.superseded", { date: superseded.date });
+/**
+ * The verdict of a round its CSR's supersession ended undecided (csr supersede): 已替代（date，由 successor 替代）,
+ * or 逾期，已替代（…） when the round was already past its deadline; in the register and the CSR matrix.
+ */
+export function supersededVerdict(ctx: RegisterContext, round: ReviewRoundTimeliness): string {
+  const superseded = round.superseded!;
+  const data = { date: superseded.date, by: superseded.by ?? "" };
+  if (round.timeliness === "superseded-overdue") return t(ctx, superseded.by ? "register.reviews.verdict.superseded-overdue-by" : "register.reviews.verdict.superseded-overdue", data);
+  return t(ctx, superseded.by ? "register.reviews.verdict.superseded-by" : "register.reviews.verdict.superseded", data);
 }
 
 /**
