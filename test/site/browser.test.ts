@@ -252,6 +252,23 @@ describe("csr site in Chromium", () => {
     longServer.close();
   }, 60_000);
 
+  it("sets the dashboard's notice that the site is incomplete apart from the title above and the panels below", async () => {
+    const repo = copyFixture("examples/acme-auto");
+    const file = join(repo, "csr/DYA/DYA-005.yaml");
+    writeFileSync(file, readFileSync(file, "utf8").replace(/^source:\n(?: .*\n)+/m, ""));
+    const out = join(tempDir(), "site");
+    expect(csr(["-C", repo, "site", "--out", out, "--today", "2026-11-27"], { lang: null }).code).toBe(1);
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await page.goto(pathToFileURL(join(out, "index.html")).href);
+    // The space between the lead (截至 …) and the notice, and between the notice and the first panel, in px.
+    const gaps = await page.evaluate(() => {
+      const box = (selector: string) => document.querySelector(selector)!.getBoundingClientRect();
+      return [Math.round(box(".site-incomplete").top - box(".site-lead").bottom), Math.round(box(".site-panel").top - box(".site-incomplete").bottom)];
+    });
+    expect(gaps).toEqual([12, 16]);
+    await page.close();
+  }, 60_000);
+
   it("works from file:// without loading anything else", async () => {
     const root = pathToFileURL(site).href;
     const page = await browser.newPage();
