@@ -17,6 +17,7 @@ import type { FolderCommit } from "../load/git.js";
 import { TEMPLATES_DIR } from "../load/package.js";
 import type { Repository } from "../load/repository.js";
 import { inCatalogOrder, type Catalog } from "../model/catalog.js";
+import type { Change } from "../model/changes.js";
 import { clauseCoverage } from "../model/coverage.js";
 import { classificationName, documentClassification, isStateSecret } from "../model/classification.js";
 import { addressing, CSR_STATUSES, csrFacts, csrStatusLabel, historyReason, reviewRecordText } from "../model/csr-status.js";
@@ -116,7 +117,8 @@ export async function buildSite(repo: Repository, findings: readonly Finding[], 
   const shown = withoutSecretBodies(repo, findings, options.lang);
   // An earlier revision of a document marked secret now (its 密级 is register data, not the revision's) is withheld as its current one is.
   const secret = new Set(repo.documents.filter((d) => isStateSecret(repo, d.value)).map((d) => d.value.id));
-  const released = options.released && new Map([...options.released].map(([tag, doc]) => [tag, secret.has(doc.id) ? { ...doc, sections: [] } : doc]));
+  const summary = translate(options.lang, "site.revision.summary.withheld");
+  const released = options.released && new Map([...options.released].map(([tag, doc]) => [tag, secret.has(doc.id) ? { ...doc, sections: [], ...withheldSummaries(doc, summary) } : doc]));
   // The registers, the dashboard and the review reports each judge every CSR's review rounds: once is enough.
   return judgingRoundsOnce(() => writeSite(shown.repo, shown.findings, { ...options, ...(released ? { released } : {}) }, out, shown.textOf));
 }
@@ -137,7 +139,7 @@ function withoutSecretBodies(repo: Repository, findings: readonly Finding[], lan
     secretFiles.add(located.file.path);
     const { reviews } = located.value;
     // A periodic review's comment says what must change in the text (需修订): it goes with the text.
-    const shown = { ...located.value, sections: [], ...(reviews ? { reviews: reviews.map(({ comment: _comment, ...review }) => review) } : {}) };
+    const shown = { ...located.value, sections: [], ...withheldSummaries(located.value, translate(lang, "site.revision.summary.withheld")), ...(reviews ? { reviews: reviews.map(({ comment: _comment, ...review }) => review) } : {}) };
     originals.set(shown, located.value);
     return { ...located, value: shown };
   });
@@ -146,6 +148,30 @@ function withoutSecretBodies(repo: Repository, findings: readonly Finding[], lan
   // A CSR link into a withheld text is still judged on that text: emptied, it would read as changed (suspect) on the CSR matrix.
   const textOf = (doc: ControlledDocument) => originals.get(doc) ?? doc;
   return { repo: { ...repo, documents }, findings: findings.map((f) => (secretFiles.has(f.file) ? { ...f, message: withheld(f) } : f)), textOf };
+}
+
+/**
+ * A revision's summary (修订内容) says what changed in the text, and csr's commit message of the release
+ * repeats it, which a classified document's page withholds (site.document.commit.withheld): it goes with
+ * the text, the revision's number, date, pages and signatures stay.
+ */
+function withheldSummaries(doc: ControlledDocument, withheld: string): Pick<ControlledDocument, "revisions"> | undefined {
+  return doc.revisions && { revisions: doc.revisions.map((r) => (r.summary ? { ...r, summary: withheld } : r)) };
+}
+
+/**
+ * The change report as the site may show it: a revision of a document marked 秘密, 机密 or 绝密 keeps its
+ * row (number, versions, pages changed, dates) but not its summary (withheldSummaries), in the register's
+ * page and its csv and xlsx alike; csr changes and csr export, which are not published, keep it.
+ */
+export function withoutSecretSummaries<T extends { changes: Change[]; entered: Change[] }>(repo: Repository, period: T, lang: Lang): T {
+  const secret = new Set(repo.documents.filter((d) => isStateSecret(repo, d.value)).map((d) => d.value.id));
+  if (secret.size === 0) return period;
+  const withheld = translate(lang, "site.revision.summary.withheld");
+  // The rows a revision record gives (model/changes.ts revisionRecord); a draft added without one says its status.
+  const fromRecord = (c: Change) => c.kind === "released" || c.kind === "effective" || (c.kind === "added" && c.to !== "");
+  const shown = (c: Change): Change => (c.area === "document" && secret.has(c.id) && fromRecord(c) && c.detail !== "" ? { ...c, detail: withheld } : c);
+  return { ...period, changes: period.changes.map(shown), entered: period.entered.map(shown) };
 }
 
 async function writeSite(repo: Repository, findings: readonly Finding[], options: SiteOptions, out: SiteWriter, textOf?: (doc: ControlledDocument) => ControlledDocument): Promise<SiteSummary> {

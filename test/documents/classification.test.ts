@@ -2,6 +2,7 @@
  * 密级 (classification): set by command and by import, shown in the registers, kept out of the site
  * for the levels of 国家秘密, and one reading of a bad value in csr check and csr list.
  */
+import { execFileSync } from "node:child_process";
 import { readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { parse } from "yaml";
@@ -81,6 +82,25 @@ describe("csr site with a 秘密 document", () => {
     expect(page).toContain('<td class="code"><a href="../findings.html">doc/mention-unresolved</a></td><td>文件正文中提到的《某文件》不在仓库中。</td>');
     expect(page).toContain("<td>（密级文件，提交说明不在网站上发布）</td>");
     expect(readFileSync(join(out, "findings.html"), "utf8")).toContain("（规则 doc/mention-unresolved）");
+  });
+
+  it("publishes a revision of it without its summary, in the change report's page, csv and xlsx alike; csr changes keeps it (tester48 #17)", async () => {
+    const repo = gjbRepo();
+    const path = join(repo, "documents/CS_QP-006.yaml");
+    const revision = "  - { version: A/1, date: 2026-11-20, summary: 补充雷达天线罩外委试验要求, pages: P2, prepared: { by: li, date: 2026-11-16 }, reviewed: { by: zhang, date: 2026-11-17 }, approved: { by: wang, date: 2026-11-19 } }\n";
+    writeFileSync(path, readFileSync(path, "utf8").replace("sections:\n", `${revision}sections:\n`));
+    git(repo, ["commit", "-qam", "发布 CS/QP-006 A/1"], { GIT_AUTHOR_DATE: `${DAY}T10:00:00+08:00`, GIT_COMMITTER_DATE: `${DAY}T10:00:00+08:00` });
+    const out = join(tempDir(), "site");
+    expect((await csrInProcess(["-C", repo, "site", "--out", out, "--today", DAY], { lang: null })).code).toBe(0);
+    const files = filesOf(out);
+    expect(files.filter((f) => readFileSync(join(out, f)).includes("雷达天线罩")).sort()).toEqual([]);
+    const xlsx = execFileSync("unzip", ["-p", join(out, "registers/changes.xlsx")]).toString("utf8");
+    expect(xlsx).not.toContain("雷达天线罩");
+    expect(xlsx).toContain("（密级文件，修订内容不在网站上发布）");
+    const row = (csv: string) => csv.split(/\r?\n/).filter((l) => l.includes("CS/QP-006"));
+    expect(row(readFileSync(join(out, "registers/changes.csv"), "utf8"))).toEqual(["文件,换版,CS/QP-006,设计和开发控制程序,A/0,A/1,（密级文件，修订内容不在网站上发布）（更改页：P2）,2026-11-20"]);
+    const changes = await csrInProcess(["-C", repo, "changes", "2026-11-01", DAY, "--format", "csv"], { lang: null });
+    expect(row(changes.stdout)).toEqual(["文件,换版,CS/QP-006,设计和开发控制程序,A/0,A/1,补充雷达天线罩外委试验要求（更改页：P2）,2026-11-20"]);
   });
 
   it("shows a CSR's section of it as the CSR gives it, without the document's own section title or a link into it, and judges a pinned link on its text", async () => {
