@@ -64,7 +64,9 @@ const SAFE_SCHEMES = new Set(["http", "https", "mailto"]);
  * Section text placed in Markdown output: kept as Markdown, but made as safe as the HTML output.
  * Raw HTML (`<script>`, `<img onerror=…>`) becomes text (`&lt;script>`), and a link whose scheme
  * is not http, https or mailto (`[x](javascript:…)`, `[x]: data:…`) gets `#` before it, which
- * makes it a harmless link within the page. Code blocks and code spans are left as written.
+ * makes it a harmless link within the page. An image on another host (`![图](https://…)`, or by a
+ * reference `![图][r]`) becomes its alt text and address as text (`图 (https://…)`), as the HTML output
+ * shows it (markdownToHtml): a Markdown viewer would fetch it. Code blocks and code spans are left as written.
  * Single line breaks are made hard breaks (hardLineBreaks), as the HTML and Word outputs show them.
  */
 export function safeMarkdown(text: string): string {
@@ -98,10 +100,38 @@ function hardLineBreaks(markdown: string): string {
   return lines.join("\n");
 }
 
+/** An inline image: alt text, address (bare or in <>, whose < is &lt; by then), optional title. */
+const INLINE_IMAGE = /!\[([^\]\n]*)\]\(\s*(?:&lt;([^>\n]*)>|([^\s)]+))(?:\s+(?:"[^"\n]*"|'[^'\n]*'|\([^)\n]*\)))?\s*\)/g;
+/** A reference image (`![alt][label]`, `![alt][]`, `![label]`) and a link reference definition (`[label]: address`). */
+const REFERENCE_IMAGE = /!\[([^\]\n]*)\](?:\[([^\]\n]*)\])?(?![(:])/g;
+const DEFINITION = /^ {0,3}\[([^\]\n]+)\]:\s*(?:&lt;([^>\n]*)>|(\S+))/gm;
+
+/** `alt (address)` for an image on another host, the address escaped so that no Markdown reads it as markup. */
+function remoteImageText(alt: string, address: string): string {
+  const text = escapeMarkdown(address);
+  return alt ? `${alt} (${text})` : text;
+}
+
+function withoutRemoteImages(markdown: string): string {
+  const labels = new Map<string, string>();
+  for (const [, label, angled, bare] of markdown.matchAll(DEFINITION)) {
+    const key = label!.trim().toLowerCase();
+    if (!labels.has(key)) labels.set(key, angled ?? bare!);
+  }
+  return markdown
+    .replace(INLINE_IMAGE, (image, alt: string, angled: string | undefined, bare: string | undefined) => {
+      const address = angled ?? bare!;
+      return REMOTE.test(address) ? remoteImageText(alt, address) : image;
+    })
+    .replace(REFERENCE_IMAGE, (image, alt: string, label: string | undefined) => {
+      const address = labels.get((label || alt).trim().toLowerCase());
+      return address !== undefined && REMOTE.test(address) ? remoteImageText(alt, address) : image;
+    });
+}
+
 function neutralise(markdown: string): string {
   const scheme = (prefix: string, name: string) => (SAFE_SCHEMES.has(name.toLowerCase()) ? `${prefix}${name}:` : `${prefix}#${name}:`);
-  return markdown
-    .replace(/</g, "&lt;")
+  return withoutRemoteImages(markdown.replace(/</g, "&lt;"))
     .replace(/(\]\(\s*(?:&lt;)?\s*)([a-z][a-z0-9+.-]*):/gi, (_, prefix: string, name: string) => scheme(prefix, name))
     .replace(/^(\s{0,3}\[[^\]\n]+\]:\s*(?:&lt;)?\s*)([a-z][a-z0-9+.-]*):/gim, (_, prefix: string, name: string) => scheme(prefix, name));
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { markdownToHtml } from "../../src/render/markdown.js";
+import { markdownToHtml, safeMarkdown } from "../../src/render/markdown.js";
 
 describe("markdownToHtml", () => {
   it("gives a table column's alignment as a class, not an inline style (the site's pages allow none)", async () => {
@@ -28,5 +28,22 @@ describe("markdownToHtml", () => {
     expect(html("![](HTTP://evil.example/t.png)")).toBe('<p><span class="remote-image">HTTP://evil.example/t.png</span></p>\n');
     expect(html("![*图* 1][r]\n\n[r]: http://evil.example/r.png")).toBe('<p><span class="remote-image">图 1 (http://evil.example/r.png)</span></p>\n');
     expect(html("![logo](images/logo.png)")).toBe('<p><img src="images/logo.png" alt="logo"></p>\n');
+  });
+});
+
+describe("safeMarkdown", () => {
+  it("writes an image on another host as its alt text and address, as the HTML output shows it, and keeps an image beside the document", async () => {
+    expect(safeMarkdown("图 ![流程图](https://evil.example/t.png?a=1&b=2) 见上")).toBe("图 流程图 (https://evil.example/t.png?a=1\\&b=2) 见上");
+    expect(safeMarkdown("![x](//evil.example/t_1_.png)")).toBe("x (//evil.example/t\\_1\\_.png)");
+    expect(safeMarkdown('![](HTTP://evil.example/t.png "标题")')).toBe("HTTP://evil.example/t.png");
+    expect(safeMarkdown("![x](<https://evil.example/a b.png>)")).toBe("x (https://evil.example/a b.png)");
+    // By reference (full, collapsed, shortcut; labels case-insensitive): the definition stays, a link definition shows nothing.
+    expect(safeMarkdown("![*图* 1][r] ![R][] ![r]\n\n[R]: http://evil.example/r.png")).toBe("*图* 1 (http://evil.example/r.png) R (http://evil.example/r.png) r (http://evil.example/r.png)\n\n[R]: http://evil.example/r.png");
+    expect(safeMarkdown("![logo](images/logo.png) ![l][p]\n\n[p]: images/p.png")).toBe("![logo](images/logo.png) ![l][p]\n\n[p]: images/p.png");
+    // A link is not an image, and code is as written.
+    expect(safeMarkdown("[站点](https://evil.example/) `![c](https://evil.example/c.png)`")).toBe("[站点](https://evil.example/) `![c](https://evil.example/c.png)`");
+    // What markdown-it makes of it has no image.
+    const html = await markdownToHtml();
+    expect(html(safeMarkdown("![x](https://evil.example/t.png) ![y][r]\n\n[r]: //evil.example/r.png"))).not.toContain("<img");
   });
 });

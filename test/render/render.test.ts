@@ -335,6 +335,9 @@ describe("csr render: hostile input", () => {
     expect(md).toContain("# \\<script\\>alert(1)\\</script\\>\n");
     expect(md).toContain("| 2024-01-01 | \"\\>\\<img src=x onerror=alert(1)\\> |  | A/0 | \\<img src=x onerror=alert(2)\\> |\n");
     expect(md).toContain('&lt;iframe src="https://evil.example">&lt;/iframe>\n');
+    // An image on another host, which a Markdown viewer would fetch: its alt text and address, as the HTML output shows it.
+    expect(md).toContain("追踪 (https://evil.example/t.png) x (//evil.example/u.png)");
+    expect(md).not.toContain("![");
   });
 });
 
