@@ -105,7 +105,10 @@ describe("csr init", () => {
     expect(site.permissions).toEqual({ contents: "read", pages: "write", "id-token": "write" });
     // Deadlines move on without a push: every working day too (tester25 F7).
     expect(site.on.schedule).toEqual([{ cron: "0 1 * * 1-5" }]);
-    expect(site.jobs.site.if).toBe("vars.CSR_PUBLISH_SITE == 'true' && github.ref == format('refs/heads/{0}', github.event.repository.default_branch)");
+    // A scheduled run is on the default branch, and its event may have no repository (older Gitea): not compared with it (tester48 #1).
+    expect(site.jobs.site.if).toBe("vars.CSR_PUBLISH_SITE == 'true' && (github.event_name == 'schedule' || github.ref == format('refs/heads/{0}', github.event.repository.default_branch))");
+    // A push to another branch does not cancel the default branch's deploy, nor does a newer push stop one under way (tester48 #10).
+    expect(site.concurrency).toEqual({ group: "pages-${{ github.ref }}", "cancel-in-progress": false });
     expect(site.jobs.site.steps.map((s: { uses?: string; run?: string }) => s.uses ?? s.run)).toEqual([
       "actions/checkout@v4",
       "actions/setup-node@v4",

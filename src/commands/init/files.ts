@@ -293,6 +293,13 @@ function hostingNote(standard: InitStandard): string {
 }
 
 /**
+ * When a site workflow builds: the CI variable set, on the default branch. A scheduled run is always on
+ * the default branch, and its event may carry no repository (GitHub's until September 2022, Gitea's before
+ * go-gitea/gitea#38446): compared with github.event.repository.default_branch, it would be skipped every day.
+ */
+const SITE_BRANCH = "vars.CSR_PUBLISH_SITE == 'true' && (github.event_name == 'schedule' || github.ref == format('refs/heads/{0}', github.event.repository.default_branch))";
+
+/**
  * The site (csr site) on GitHub Pages, built on every push to the default branch. A workflow of its
  * own, because publishing needs the Pages permissions that a pull-request check must not have.
  */
@@ -307,13 +314,13 @@ permissions:
   contents: read
   pages: write
   id-token: write
-concurrency:
-  group: pages
-  cancel-in-progress: true
+concurrency: ${t("init.file.github-site.concurrency")}
+  group: pages-\${{ github.ref }}
+  cancel-in-progress: false
 ${timeZone("env")}
 jobs:
   site:
-    if: vars.CSR_PUBLISH_SITE == 'true' && github.ref == format('refs/heads/{0}', github.event.repository.default_branch)
+    if: ${SITE_BRANCH}
     runs-on: ubuntu-latest
     environment:
       name: github-pages
@@ -355,7 +362,7 @@ permissions:
 ${timeZone("env")}
 jobs:
   site:
-    if: vars.CSR_PUBLISH_SITE == 'true' && github.ref == format('refs/heads/{0}', github.event.repository.default_branch)
+    if: ${SITE_BRANCH}
     runs-on: ubuntu-latest
     steps:
       - uses: actions/checkout@v4
