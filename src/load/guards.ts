@@ -103,13 +103,16 @@ export function byteProblem(bytes: Buffer): LoadProblem | undefined {
 function utf16Kind(bytes: Buffer): string | undefined {
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return t("load.utf16.le-bom");
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return t("load.utf16.be-bom");
-  const sample = bytes.subarray(0, 512);
-  // UTF-8 text has no zero byte (textProblem reports a NUL); the search is far cheaper than the count.
-  if (sample.length < 4 || !sample.includes(0)) return undefined;
+  // Judged by the first 512 bytes. UTF-8 text has no zero byte (textProblem reports a NUL): the
+  // search is far cheaper than the count.
+  const sampled = Math.min(bytes.length, 512);
+  if (sampled < 4) return undefined;
+  const zero = bytes.indexOf(0);
+  if (zero < 0 || zero >= sampled) return undefined;
   let evenZeros = 0;
   let oddZeros = 0;
-  for (let i = 0; i < sample.length; i++) if (sample[i] === 0) i % 2 === 0 ? evenZeros++ : oddZeros++;
-  const half = sample.length / 2;
+  for (let i = zero; i < sampled; i++) if (bytes[i] === 0) i % 2 === 0 ? evenZeros++ : oddZeros++;
+  const half = sampled / 2;
   if (oddZeros > half * 0.6 && evenZeros === 0) return t("load.utf16.le");
   if (evenZeros > half * 0.6 && oddZeros === 0) return t("load.utf16.be");
   return undefined;

@@ -97,6 +97,19 @@ describe("bad input", () => {
     expect(findings).toEqual([expect.objectContaining({ file: "documents/QR-001-01.yaml", line: 7, column: 11, rule: "ref/unresolved" })]);
   });
 
+  it("reads U+FFFD written in a file as text, and still finds a byte that is not UTF-8 after it", () => {
+    // U+FFFD is what a decoder puts for a byte that is not UTF-8: written as the character, it is valid text.
+    const replacement = "\ufeff" + validForm("QR-001-01", "related: [QP-404]\n").replace("来料检验记录", "来料检验记录\ufffd");
+    const broken = Buffer.concat([Buffer.from("\ufeffid: QP-001\ntitle: 文件\ufffd\nlevel: 2\nsummary: "), Buffer.from([0xce, 0xc4]), Buffer.from("\n")]);
+    const dir = minimalRepo({ "documents/QR-001-01.yaml": replacement, "documents/QP-001.yaml": broken });
+    const { findings } = check(dir);
+    expect(findings.map((f) => [f.file, f.line, f.column, f.rule])).toEqual([
+      ["documents/QP-001.yaml", 4, 1, "file/encoding"],
+      ["documents/QR-001-01.yaml", 7, 11, "ref/unresolved"],
+    ]);
+    expect(findings[0]!.message).toMatch(/not valid UTF-8 \(byte 0xCE on line 4\)/);
+  });
+
   it("says a file with conflict markers is an unresolved merge", () => {
     const conflicted = "id: QR-001-01\n<<<<<<< HEAD\ntitle: 来料检验记录\n=======\ntitle: 进料检验记录\n>>>>>>> feature\nlevel: 4\n";
     const dir = minimalRepo({ "documents/QR-001-01.yaml": conflicted, ...witness });
