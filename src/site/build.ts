@@ -474,7 +474,12 @@ async function writeSite(repo: Repository, findings: readonly Finding[], options
         { title: tr("site.process.clauses"), items: inCatalogOrder(process.clauses ?? [], repo.config?.value.standards ?? []).map((c) => ({ text: citeClause(repo, lang, c) })), empty: tr("site.none") },
         {
           title: tr("site.process.documents"),
-          items: (process.documents ?? []).map((id) => documentCell(rc, page, id, entityCell)),
+          items: (process.documents ?? []).map((id) => {
+            const cell = documentCell(rc, page, id, entityCell);
+            // Still listed after its withdrawal (doc/obsolete-referenced): it must not read as one of the process's documents in force.
+            const doc = rc.index.documents.get(id)?.value;
+            return doc?.status === "obsolete" ? { ...cell, text: tr("site.process.document.withdrawn", { document: cell.text, date: doc.obsolete?.date ?? "" }) } : cell;
+          }),
           empty: tr("site.none"),
         },
       ],

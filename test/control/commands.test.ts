@@ -421,9 +421,10 @@ describe("csr obsolete", () => {
       code: 2,
       stdout: "",
       stderr: [
-        "csr: HH-WI-06 was not withdrawn; nothing was written. Withdrawn, it would leave 2 error(s) that csr check and the pre-commit hook report: a document in force must not send its readers to a withdrawn one (IATF 16949 7.5.3.2):",
+        "csr: HH-WI-06 was not withdrawn; nothing was written. Withdrawn, it would leave 3 error(s) that csr check and the pre-commit hook report: a document in force must not send its readers to a withdrawn one (IATF 16949 7.5.3.2):",
         "  documents/procedures/QP-010.yaml:54:57 doc/obsolete-referenced QP-010 refers to HH-WI-06, which is obsolete since 2026-11-20. HH-WI-06 was merged into QP-010 itself: remove the reference, and release a new revision of QP-010.",
         "  documents/procedures/QP-010.yaml:84:34 doc/obsolete-mentioned Section 5.5 of QP-010 mentions 《过程临时变更管理办法》, the title of HH-WI-06, which is obsolete. HH-WI-06 was merged into QP-010 itself: remove or rewrite this mention, and release a new revision of QP-010.",
+        "  processes.yaml:76:47 doc/obsolete-referenced Process C3 生产过程控制 still lists HH-WI-06, obsolete since 2026-11-20, among its documents (documents in processes.yaml). QP-010, which supersedes it, is listed already: remove the entry with 'csr process update C3 --remove-document HH-WI-06'.",
         "hint: Do first what each message says (a released document changes by a new revision: 'csr release'; 'csr explain <rule>' tells more), then withdraw HH-WI-06.",
         "",
       ].join("\n"),
@@ -433,7 +434,9 @@ describe("csr obsolete", () => {
     // QP-010 no longer sends its readers to HH-WI-06 (its new revision left out here): the withdrawal goes through.
     const qp010 = join(dir, "documents/procedures/QP-010.yaml");
     writeFileSync(qp010, read(dir, "documents/procedures/QP-010.yaml").replace(", HH-WI-06]", "]").replace("临时变更按《过程临时变更管理办法》执行", "临时变更同样评审"));
-    git(dir, ["commit", "-q", "-am", "QP-010 without HH-WI-06"]);
+    // Nor does its process C3 (tester48 #14).
+    writeFileSync(join(dir, "processes.yaml"), read(dir, "processes.yaml").replace("WI-010-02, HH-WI-06]", "WI-010-02]"));
+    git(dir, ["commit", "-q", "-am", "QP-010 and C3 without HH-WI-06"]);
     const done = await withdraw();
     expect({ code: done.code, stdout: done.stdout.replace(/commit [0-9a-f]{7}/, "commit X"), stderr: done.stderr }).toEqual({
       code: 0,
@@ -459,6 +462,8 @@ describe("csr obsolete", () => {
         "Withdrew HH-WI-06 (documents/instructions/HH-WI-06.yaml) on 2026-11-20: commit X.",
         "Documents that still refer to HH-WI-06; remove the reference or refer to QP-013 and release a new revision of each:",
         "  documents/procedures/QP-010.yaml  QP-010 生产过程控制程序 (related documents)",
+        "These processes still list HH-WI-06 among their documents in processes.yaml (csr check reports doc/obsolete-referenced); remove it ('csr process update <process> --remove-document HH-WI-06'):",
+        "  processes.yaml  C3 生产过程控制",
         "Released documents that still mention 《过程临时变更管理办法》 (doc/obsolete-mentioned); mention 《纠正措施控制程序》 instead and release a new revision of each:",
         "  documents/procedures/QP-010.yaml  QP-010 生产过程控制程序 (sections 5.5)",
         "Controlled copies to recall (文件回收): 1 (A/2, Production); record their return with 'csr recall HH-WI-06'.",

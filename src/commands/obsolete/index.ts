@@ -262,6 +262,12 @@ async function withdraw(ctx: CommandContext, id: string, flags: ObsoleteFlags): 
     // A register printed on the withdrawn form (qms.yaml registers.forms) refers to it too (config/register-form).
     const registers = Object.entries(repo.config?.value.registers?.forms ?? {}).filter(([, number]) => number === doc.id).map(([register]) => register);
     if (registers.length > 0) ctx.stdout(t(successor ? "obsolete.register-forms-successor" : "obsolete.register-forms", { id: doc.id, registers: list(registers), successor: successor ?? "" }) + "\n");
+    // A process of processes.yaml listing it (doc/obsolete-referenced): csr obsolete refuses while the rule is an error.
+    const processes = repo.processes.filter((p) => p.value.documents?.includes(doc.id));
+    if (processes.length > 0) {
+      ctx.stdout(t("obsolete.processes", { id: doc.id }) + "\n");
+      for (const { value, file: at } of processes) ctx.stdout(`  ${at.path}  ${value.code} ${value.name}\n`);
+    }
     // Headings name the withdrawn title mentioned first (the Chinese one unless the successor kept it) and what it becomes.
     const [title = "", successorTitle = ""] = [...titles][0] ?? [];
     const sectionsOf = (d: Located<ControlledDocument>, sections: readonly string[]) => `  ${d.file.path}  ${d.value.id} ${d.value.title}${t("obsolete.sections", { sections: list(sections) })}`;
