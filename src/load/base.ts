@@ -89,6 +89,8 @@ export interface RevisionWanted {
   id: string;
   path: string;
   version: string;
+  /** The file's text now: a tag that holds the same bytes is not parsed, nor returned (changedSinceRelease asks only for files that differ). */
+  unless?: string;
 }
 
 /**
@@ -103,7 +105,7 @@ export interface RevisionWanted {
  * neither (a file moved since, no git, a shallow clone) is not in the map; nothing is thrown: a
  * register is still printed, and says which documents it could not take back (context.ts).
  */
-export async function releasedRevisions(root: string, wanted: readonly RevisionWanted[]): Promise<Map<string, ControlledDocument>> {
+export async function releasedRevisions(root: string, wanted: readonly RevisionWanted[], { tagsOnly = false }: { tagsOnly?: boolean } = {}): Promise<Map<string, ControlledDocument>> {
   const found = new Map<string, ControlledDocument>();
   if (wanted.length === 0) return found;
   const prefix = workTreePrefix(root);
@@ -111,6 +113,7 @@ export async function releasedRevisions(root: string, wanted: readonly RevisionW
   const accept = (w: RevisionWanted, text: Buffer | undefined, path: string): boolean => {
     // A quick look before parsing: a commit whose file does not name the version cannot be its release.
     if (text === undefined || !text.includes(w.version)) return false;
+    if (w.unless !== undefined && text.equals(Buffer.from(w.unless))) return true;
     // Through the schema, as the repository reads its files: a file that no longer reads as a document is not taken.
     const parsed = buildRepository(root, [sourceFromBytes(text, path, "document")]).documents[0]?.value;
     if (parsed?.id !== w.id || parsed.revisions?.at(-1)?.version !== w.version) return false;
@@ -122,7 +125,7 @@ export async function releasedRevisions(root: string, wanted: readonly RevisionW
   };
   const tagged = await readNamed(root, wanted.map((w) => `refs/tags/${releaseTag(w.id, w.version)}:${prefix}${w.path}`)).catch(() => []);
   const left = wanted.filter((w, i) => !accept(w, tagged[i], w.path));
-  if (left.length === 0) return found;
+  if (left.length === 0 || tagsOnly) return found;
   // The commits that touched each file left, newest first (--stdin takes the paths after "--", however many).
   const log = await gitOutput(root, ["log", "--format=%x1e%H", "--name-only", "--no-renames", "--stdin", "HEAD"], process.env, ["--", ...new Set(left.map((w) => w.path))].join("\n") + "\n").catch(() => undefined);
   if (log === undefined) return found;

@@ -24,7 +24,7 @@ import { addressing, CSR_STATUSES, csrFacts, csrStatusLabel, historyReason, revi
 import { currentRevision, issuedOn } from "../model/index.js";
 import { releaseTag } from "../model/paths.js";
 import { revisionSignatures } from "../model/revision.js";
-import { earlierRevisionOn } from "../model/as-of.js";
+import { documentOn, earlierRevisionOn } from "../model/as-of.js";
 import { addressedSectionLabel } from "../model/sections.js";
 import { judgingRoundsOnce } from "../model/review-timeliness.js";
 import { openTrainings, type OpenTraining } from "../model/training.js";
@@ -64,6 +64,11 @@ export interface SiteOptions {
   version: string;
   /** The documents as the revisions of `today` were released, for those revised since (RegisterContext `released`). */
   released?: ReadonlyMap<string, ControlledDocument>;
+  /**
+   * Released documents whose file differs from their current version's release tag, by id, as tagged
+   * (commands/shared/registers.ts changedSinceRelease): their pages show the released text and say so.
+   */
+  changedSinceRelease?: ReadonlyMap<string, ControlledDocument>;
   /**
    * Where the findings of a site of a past day come from (commands/site findingsAsOf): the repository
    * as committed at the end of `today`, or, with no commit by then, the working tree, which the pages say.
@@ -118,9 +123,11 @@ export async function buildSite(repo: Repository, findings: readonly Finding[], 
   // An earlier revision of a document marked secret now (its 密级 is register data, not the revision's) is withheld as its current one is.
   const secret = new Set(repo.documents.filter((d) => isStateSecret(repo, d.value)).map((d) => d.value.id));
   const summary = translate(options.lang, "site.revision.summary.withheld");
-  const released = options.released && new Map([...options.released].map(([tag, doc]) => [tag, secret.has(doc.id) ? { ...doc, sections: [], ...withheldSummaries(doc, summary) } : doc]));
+  const withheld = (doc: ControlledDocument) => ({ ...doc, sections: [], ...withheldSummaries(doc, summary) });
+  const released = options.released && new Map([...options.released].map(([tag, doc]) => [tag, secret.has(doc.id) ? withheld(doc) : doc]));
+  const changedSinceRelease = options.changedSinceRelease && new Map([...options.changedSinceRelease].map(([id, doc]) => [id, secret.has(id) ? withheld(doc) : doc]));
   // The registers, the dashboard and the review reports each judge every CSR's review rounds: once is enough.
-  return judgingRoundsOnce(() => writeSite(shown.repo, shown.findings, { ...options, ...(released ? { released } : {}) }, out, shown.textOf));
+  return judgingRoundsOnce(() => writeSite(shown.repo, shown.findings, { ...options, ...(released ? { released } : {}), ...(changedSinceRelease ? { changedSinceRelease } : {}) }, out, shown.textOf));
 }
 
 /**
@@ -299,7 +306,14 @@ async function writeSite(repo: Repository, findings: readonly Finding[], options
   // A repeated id is the first of its files, as the index and the CSR pages keep it (ref/duplicate-id reports the others).
   const csrsOnDay = new Map<string, Csr>();
   for (const csr of csrsOn(rc, today)) if (!csrsOnDay.has(csr.id)) csrsOnDay.set(csr.id, csr);
-  const asOf = { documents: documentsOnDay.byId, csrs: csrsOnDay };
+  // A released document changed in its file without a new revision is shown as its release tag has it: the text approved.
+  const documentsShown = new Map(documentsOnDay.byId);
+  for (const [id, tagged] of options.changedSinceRelease ?? []) {
+    const current = documentsShown.get(id);
+    const shown = current && documentOn(current, today, tagged);
+    if (shown) documentsShown.set(id, shown);
+  }
+  const asOf = { documents: documentsShown, csrs: csrsOnDay };
   const readFinding = findingReader({ rc, today, calendar, entityOfFile, asOf });
   const ownFindings = (page: string, kind: EntityKind, id: string) => findingsSection(rc, page, findingsOf(kind, id), readFinding);
   // A document's controlled copies: the distribution register's rows of it (文件发放/回收记录).
@@ -315,7 +329,15 @@ async function writeSite(repo: Repository, findings: readonly Finding[], options
     const docCommits = (commits.get(located.file.path) ?? []).map((c) => (secret ? { ...c, message: tr("site.document.commit.withheld") } : c));
     // The document as its records show it on `today`, as the registers of that day list it (documentsOn): a site
     // of a past day shows the version then in force, with its revision record and, from git, its text (tester25 F4).
-    const doc = documentsOnDay.byId.get(current.id);
+    // A released document changed in its file without a new revision: the text approved is the tag's, not the file's.
+    const doc = documentsShown.get(current.id);
+    if (doc && options.changedSinceRelease?.has(current.id)) {
+      const version = currentRevision(current)!.version;
+      const note = tr("site.document.unreleased-changes", { id: current.id, version, tag: releaseTag(current.id, version), path: located.file.path });
+      // Said first, in the box's title too: the text on the page is not the file's.
+      const title = tr("site.document.unreleased-changes.title");
+      alerts = alerts ? { ...alerts, title: `${title} · ${alerts.title}`, notes: [note, ...(alerts.notes ?? [])] } : { title, notes: [note] };
+    }
     if (doc === undefined) {
       // Released (an external one: received) after `today`: not yet a controlled document on that day.
       const since = current.kind === "external" ? { key: "site.document.not-yet.received" as const, date: current.external?.received ?? "" } : { key: "site.document.not-yet.released" as const, date: (current.revisions ?? []).map(issuedOn).find((d) => d > today) ?? "" };
@@ -566,7 +588,12 @@ async function writeSite(repo: Repository, findings: readonly Finding[], options
   const csrRegister = registers.find((r) => r.table.id === "csr-list")!.table;
   const reviewRegister = registers.find((r) => r.table.id === "reviews")!.table;
   // The dashboard counts the CSRs as their records show them on `today`, as the registers it links to (csrsOn).
-  const input: PanelInput = { rc, today, findings, csrs: csrRows, csrRegister, reviewRegister, distributionRegister: distribution, entityOfFile, calendar, asOf };
+  const unreleasedChanges = [...(options.changedSinceRelease?.keys() ?? [])].flatMap((id) => {
+    const doc = documentsShown.get(id);
+    const located = index.documents.get(id);
+    return doc && located ? [{ doc, tag: releaseTag(id, currentRevision(doc)!.version), path: located.file.path }] : [];
+  });
+  const input: PanelInput = { rc, today, findings, csrs: csrRows, csrRegister, reviewRegister, distributionRegister: distribution, entityOfFile, calendar, asOf, unreleasedChanges };
   const panels = PANELS.map((panel) => panel(input)).filter((p): p is Panel => p !== undefined);
   // A number's label is read under its panel's title ("overdue" under "CSR reviews"); the page it
   // opens stands alone, so a list titled by the label alone is titled by both ("CSR reviews: overdue").

@@ -10,7 +10,7 @@ import type { WorkCalendar } from "../model/calendar.js";
 import { csrStatusLabel, CSR_STATUSES, DEFAULT_REVIEW_DAYS, DEFAULT_WARN_DAYS, REVIEW_OPEN_STATUSES, type CsrFacts, type CsrStatus } from "../model/csr-status.js";
 import { currentRevision } from "../model/index.js";
 import { LATE_ROUNDS, reviewRounds, type ReviewRoundTimeliness } from "../model/review-timeliness.js";
-import type { Csr } from "../model/types.js";
+import type { ControlledDocument, Csr } from "../model/types.js";
 import type { MessageKey } from "../i18n/index.js";
 import { compareIds, customerName, departmentName, documentsOn, documentTitle, t, type RegisterContext } from "../report/registers/context.js";
 import type { Table } from "../report/table.js";
@@ -39,6 +39,8 @@ export interface PanelInput {
   calendar: WorkCalendar;
   /** The documents and CSRs as their records show them on `today`, from which a list reads each finding (attention.ts). */
   asOf?: AttentionInput["asOf"];
+  /** Released documents whose file differs from their current version's release tag (commands/shared/registers.ts changedSinceRelease), as tagged. */
+  unreleasedChanges?: readonly { doc: ControlledDocument; tag: string; path: string }[];
 }
 
 /** The rows behind a number: written to lists/<name>.html. */
@@ -377,12 +379,53 @@ const findingsSummary: PanelDefinition = (input) => {
   };
 };
 
+/**
+ * Document control: its findings, and the released documents whose file holds changes not released (IATF 16949
+ * 7.5.3.2, GJB 9001C 7.5.3: only approved text at points of use), a number shown only when there are any.
+ */
+const documentControl: PanelDefinition = (input) => {
+  const panel = findingPanel("documents", ["doc/periodic-review-due", "doc/revision-pending", "doc/obsolete-referenced"])(input);
+  const changed = input.unreleasedChanges ?? [];
+  if (changed.length === 0) return panel;
+  const { rc } = input;
+  const label = t(rc, "site.panel.documents.unreleased-changes");
+  const column = (key: string, header: string, kind?: Table["columns"][number]["kind"]): Table["columns"][number] => ({ key, header, ...(kind ? { kind } : {}) });
+  const number: PanelNumber = {
+    label,
+    count: changed.length,
+    tone: "alert",
+    list: {
+      name: "unreleased-changes",
+      title: label,
+      table: {
+        id: "unreleased-changes",
+        title: label,
+        sheet: t(rc, "site.panel.findings.sheet"),
+        columns: [
+          column("no", t(rc, "site.attention.column.no"), "number"),
+          column("id", t(rc, "site.attention.column.id"), "id"),
+          column("title", t(rc, "site.attention.column.title")),
+          column("version", t(rc, "site.list.unreleased-changes.column.version"), "code"),
+          column("tag", t(rc, "site.list.unreleased-changes.column.tag"), "code"),
+          column("path", t(rc, "site.list.unreleased-changes.column.path"), "code"),
+        ],
+        rows: [...changed]
+          .sort((a, b) => compareIds(a.doc.id, b.doc.id))
+          .map(({ doc, tag, path }, i) => ({ no: i + 1, id: doc.id, title: documentTitle(rc, doc), version: currentRevision(doc)?.version ?? "", tag, path })),
+        notes: [t(rc, "site.list.note.unreleased-changes", { today: input.today })],
+      },
+      entityOf: (row) => ({ kind: "document", id: String(row.id) }),
+    },
+  };
+  return panel ? { ...panel, numbers: [...(panel.numbers ?? []), number] } : { id: "documents", title: t(rc, "site.panel.documents.title"), numbers: [number] };
+};
+
 export const PANELS: readonly PanelDefinition[] = [
   csrByCustomer,
   reviews,
   findingPanel("implementations", ["csr/not-addressed", "csr/section-missing", "csr/addressed-by-obsolete", "csr/implementation-overdue"]),
   findingPanel("suspect-links", ["csr/suspect-link"]),
-  findingPanel("documents", ["doc/periodic-review-due", "doc/revision-pending", "doc/obsolete-referenced"]),
+  documentControl,
   distribution,
   findingPanel("training", ["doc/training-overdue", "csr/training-overdue"]),
   latestReleases,

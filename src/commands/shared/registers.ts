@@ -3,6 +3,9 @@ import type { ControlledDocument } from "../../model/types.js";
 import { releasedRevisions } from "../../load/base.js";
 import type { Repository } from "../../load/repository.js";
 import { releasedContentOn } from "../../model/as-of.js";
+import { releaseTag } from "../../model/paths.js";
+import { currentRevision, issuedOn } from "../../model/index.js";
+import { asCompleted, revisedContent } from "../../model/revision.js";
 import { registerContext, type Lang, type RegisterContext } from "../../report/registers/context.js";
 
 /**
@@ -23,4 +26,28 @@ export function releasedOn(repo: Repository, day: string): Promise<Map<string, C
 /** The context of registers dated `day`, with the content of the documents on that day (releasedOn). */
 export async function registerContextOn(repo: Repository, lang: Lang, day: string): Promise<RegisterContext> {
   return registerContext(repo, lang, await releasedOn(repo, day));
+}
+
+/**
+ * The released documents whose file no longer holds what their current version's release tag
+ * (`csr release` tags QP-012/A-3) recorded, by id, with the document as tagged: a change committed
+ * (or only saved) without a new revision, which csr check reports with --base (doc/revision-not-bumped)
+ * but a site built from the working tree would publish as the approved version (IATF 16949 7.5.3.2,
+ * GJB 9001C 7.5.3: only approved documents at points of use). Content as that rule compares it: the
+ * register data kept about a document (copies, training, periodic reviews …) change without a release.
+ * Only tags are read (one `git cat-file --batch`): a repository that never ran csr release has none.
+ */
+export async function changedSinceRelease(repo: Repository, day: string): Promise<Map<string, ControlledDocument>> {
+  const wanted = repo.documents.flatMap(({ value, file }) => {
+    const revision = currentRevision(value);
+    if (value.kind === "external" || value.status !== "released" || value.revising !== undefined || revision === undefined || issuedOn(revision) > day || releasedContentOn(value, day)) return [];
+    return [{ id: value.id, path: file.path, version: revision.version, unless: file.text, current: value }];
+  });
+  const tagged = await releasedRevisions(repo.root, wanted, { tagsOnly: true });
+  const changed = new Map<string, ControlledDocument>();
+  for (const w of wanted) {
+    const released = tagged.get(releaseTag(w.id, w.version));
+    if (released && revisedContent(asCompleted(released, w.current)) !== revisedContent(w.current)) changed.set(w.id, released);
+  }
+  return changed;
 }

@@ -27,7 +27,7 @@ import { periodChangeReport, periodTable } from "../changes/index.js";
 import { dateOption } from "../options.js";
 import type { CommandContext } from "../context.js";
 import { refuseOrWarnUnreadable, withHeading } from "../shared/output.js";
-import { releasedOn } from "../shared/registers.js";
+import { changedSinceRelease, releasedOn } from "../shared/registers.js";
 import { addedFiles, carry, clashes, cleanUpOnSignal, filesUnder, manifest, SITE_MARKER, stagingFolder } from "./folder.js";
 
 export interface SiteFlags {
@@ -83,7 +83,7 @@ export async function siteCommand(ctx: CommandContext, flags: SiteFlags): Promis
     // The change report of the twelve months to `today`, the period an annual surveillance audit looks at; its title names the days.
     const changes = withoutSecretSummaries(repo, await periodChangeReport(ctx, root, repo, addDays(addMonths(today, -12), 1), today), lang);
     const changeReport = (rc: RegisterContext) => periodTable(rc, changes);
-    const summary = await buildSite(repo, findings, { lang, today, baseUrl, version, released: await releasedOn(repo, today), ...(asOf ? { findingsSource: asOf.source } : {}), commits, changeReport, heading: (table) => withHeading(repo, table, lang, today) }, { fileFor, write: (path, content) => writeFileSync(fileFor(path), content), writeParts: (path, write) => writeParts(fileFor(path), write) });
+    const summary = await buildSite(repo, findings, { lang, today, baseUrl, version, released: await releasedOn(repo, today), changedSinceRelease: await changedSinceRelease(repo, today), ...(asOf ? { findingsSource: asOf.source } : {}), commits, changeReport, heading: (table) => withHeading(repo, table, lang, today) }, { fileFor, write: (path, content) => writeFileSync(fileFor(path), content), writeParts: (path, write) => writeParts(fileFor(path), write) });
     writeFileSync(join(staging, SITE_MARKER), manifest(t("site-command.marker"), filesUnder(staging)));
     if (added) carryAdded(out, staging, added, flags.out);
     swapIn(staging, out);
