@@ -30,6 +30,10 @@ const GENERAL: Readonly<Record<Lang, readonly (readonly [string, string])[]>> = 
 /** English abbreviations of the term, in lower case: capitalised where they start a text or a sentence (ABBREVIATED). */
 const ABBREVIATIONS: readonly (readonly [string, string])[] = [
   ["CSR review timeliness", "customer requirement review timeliness"],
+  // The site's labels where Chinese writes the term (顾客特定要求评审, 顾客特定要求培训逾期, 负责实施的顾客特定要求).
+  ["CSR reviews", "customer requirement reviews"],
+  ["CSR implementations", "customer requirement implementations"],
+  ["training on a CSR", "training on a customer requirement"],
   ["CSR matrix", "customer requirements matrix"],
   ["CSR list", "customer requirements list"],
   ["CSRs", "customer requirements"],
@@ -63,7 +67,8 @@ export function inWording(text: string, lang: Lang, chosen: Wording = wording): 
     if (header !== undefined) return header;
     text = text.replace(ABBREVIATED, (abbreviation: string, at: number, whole: string) => {
       const general = ABBREVIATIONS.find(([a]) => a === abbreviation)![1];
-      return SENTENCE_START.test(whole.slice(0, at)) ? general[0]!.toUpperCase() + general.slice(1) : general;
+      // A phrase that starts in lower case ("training on a CSR") stays so, as its text wrote it.
+      return SENTENCE_START.test(whole.slice(0, at)) && abbreviation.startsWith("CSR") ? general[0]!.toUpperCase() + general.slice(1) : general;
     });
   }
   return text;

@@ -117,6 +117,25 @@ describe("citations of the standards in scope", () => {
   });
 });
 
+describe("a GJB 9001C repository's site says 顾客要求 / customer requirement where IATF 16949's term would be (tester48 #8)", () => {
+  it("in English on the dashboard, its lists and the person pages, and in Chinese without the values must and optional in its notes", async () => {
+    const site = async (lang: "zh-CN" | "en") => {
+      const out = join(tempDir(), "site");
+      expect((await csrInProcess(["-C", GJB, "site", "--out", out, "--today", "2026-11-27"], { lang })).code).toBe(0);
+      return (path: string) => readFileSync(join(out, path), "utf8");
+    };
+    const en = await site("en");
+    const index = en("index.html");
+    expect(index).toContain("<h2>Customer requirement reviews</h2>");
+    expect(index).toContain('<span class="label">training on a customer requirement overdue</span>');
+    expect(index).not.toMatch(/\bCSR reviews|training on a CSR/);
+    expect(en("lists/reviews-overdue.html")).toContain("Customer requirement reviews: overdue");
+    expect(en("people/chenhw.html")).toMatch(/Customer requirement implementations owned \(\d+\)/);
+    const zh = await site("zh-CN");
+    expect(zh("lists/csr-not-addressed.html")).toContain("结论为必须满足或可选的 CSR 没有写明由哪份文件落实。");
+  });
+});
+
 describe("the symbol conversion table", () => {
   const ids = (dir: string, registers: typeof auditRegisters) => registers(registerContext(loadRepository(dir), "zh-CN"), "2026-11-27").map((t) => t.id);
 

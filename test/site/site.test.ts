@@ -876,7 +876,7 @@ describe("csr site: a customer's page", () => {
       '<p class="site-note">截至 2026-11-27 已过评审期限仍未作出结论的顾客特定要求；剩余工作日为负数，即已逾期的工作日数。</p><p class="site-note">评审期限 &#x3D; 接收日期（来源文件换版后为重新起算日期）+ 10 个工作日，按 qms.yaml 的工作日历计算。</p>',
     );
     expect(read("lists/csr-not-addressed.html")).toContain(
-      '<p class="site-note">结论为 must 或 optional 的 CSR 没有写明由哪份文件落实。截至 2026-11-27（csr check 规则 csr/not-addressed）。</p>',
+      '<p class="site-note">结论为必须满足或可选的 CSR 没有写明由哪份文件落实。截至 2026-11-27（csr check 规则 csr/not-addressed）。</p>',
     );
   });
 });
