@@ -204,6 +204,11 @@ const READERS: Record<string, Reader> = {
     const copy = i === undefined ? undefined : doc?.distribution?.[i];
     if (!doc || !copy) return undefined;
     const due = copyRecallDue(doc, copy, input.calendar, input.rc.repo.config?.value);
-    return { what: tr(input, "site.attention.recall", { copy: copy.copy, version: copy.version, holder: departmentName(input.rc, copy.to) }), ...(due ? { due } : {}), responsible: departmentName(input.rc, doc.department) };
+    // Who handed the copy out (发放人) and who holds it (领用人, else the department holding it), as the distribution register
+    // records them: they bring it back, not the department that wrote the document (tester48 #16).
+    const holder = copy.holder ? tr(input, "site.attention.recall.holder", { name: personName(input.rc, copy.holder) }) : tr(input, "site.attention.recall.holding-department", { name: departmentName(input.rc, copy.to) });
+    const issuer = copy.issued_by && tr(input, "site.attention.recall.issuer", { name: personName(input.rc, copy.issued_by) });
+    const responsible = [...(issuer ? [issuer] : []), holder].join(tr(input, "common.list-separator"));
+    return { what: tr(input, "site.attention.recall", { copy: copy.copy, version: copy.version, holder: departmentName(input.rc, copy.to) }), ...(due ? { due } : {}), responsible };
   },
 };
