@@ -652,6 +652,7 @@ async function writeSite(repo: Repository, findings: readonly Finding[], options
           person: tr("site.search.kind.person"),
         }),
         found: tr("site.search.found"),
+        more: tr("site.search.more"),
         none: tr("site.search.none"),
         entries: tr("site.search.entries", { count: entries.length }),
       },

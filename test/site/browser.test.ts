@@ -269,6 +269,18 @@ describe("csr site in Chromium", () => {
     await page.close();
   }, 60_000);
 
+  it("shows the first 200 results of a search and the rest on request (tester48 #5)", async () => {
+    const people = Array.from({ length: 205 }, (_, i) => `  - {id: p${i}, name: 检验员${i}, department: QA, roles: [author]}`).join("\n");
+    const out = buildSite(makeRepo({ "qms.yaml": "organisation: {name: 测试公司}\nstandards: [IATF16949]\ndepartments: [{code: QA, name: 品质部}]\nrules: {coverage/clause-uncovered: off}\n", "people.yaml": `people:\n${people}\n` }));
+    const page = await browser.newPage();
+    await page.goto(`${pathToFileURL(out).href}/search.html?q=${encodeURIComponent("检验员")}`);
+    await resultTitles(page);
+    expect([await page.locator("#site-search-status").textContent(), await page.locator("#site-search-results li").count()]).toEqual(["找到 205 项", 200]);
+    await page.getByRole("button", { name: "显示其余 5 项" }).click();
+    expect([await page.locator("#site-search-results li").count(), await page.locator(".site-more").count()]).toEqual([205, 0]);
+    await page.close();
+  }, 60_000);
+
   it("works from file:// without loading anything else", async () => {
     const root = pathToFileURL(site).href;
     const page = await browser.newPage();

@@ -46,12 +46,35 @@
     return null;
   }
 
+  // The first results at once, the rest on request: thousands at once would keep the page busy, and none may be left unseen (tester48 #5).
+  var SHOWN_AT_ONCE = 200;
+  var more = null;
+
   function show(query) {
     results.replaceChildren();
+    if (more) more.remove();
+    more = null;
     if (query.trim() === "") return;
     var hits = index.search(query, searchOptions);
     status.textContent = hits.length === 0 ? status.getAttribute("data-none") : status.getAttribute("data-found").replace("{n}", String(hits.length));
-    hits.slice(0, 200).forEach(function (hit) {
+    list(hits.slice(0, SHOWN_AT_ONCE), query);
+    if (hits.length > SHOWN_AT_ONCE) {
+      var button = document.createElement("button");
+      button.type = "button";
+      button.className = "site-more";
+      button.textContent = status.getAttribute("data-more").replace("{n}", String(hits.length - SHOWN_AT_ONCE));
+      button.addEventListener("click", function () {
+        button.remove();
+        more = null;
+        list(hits.slice(SHOWN_AT_ONCE), query);
+      });
+      results.after(button);
+      more = button;
+    }
+  }
+
+  function list(hits, query) {
+    hits.forEach(function (hit) {
       var item = document.createElement("li");
       var kind = document.createElement("span");
       kind.className = "kind";
