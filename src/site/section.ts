@@ -41,7 +41,8 @@ export function writeSection(section: SiteSection, escape: Escape, put: Put): vo
   if (table) {
     const count = "rows" in table ? table.rows.length : table.count;
     if (count > 0) {
-      put(`${html}<div class="site-scroll">\n<table class="site-table">\n<thead><tr>${table.columns.map((c) => `<th scope="col">${escape(c.header)}</th>`).join("")}</tr></thead>\n<tbody>\n`);
+      // A box that scrolls is reached by the keyboard too (axe scrollable-region-focusable), named by its section (tester48 #7).
+      put(`${html}<div class="site-scroll" tabindex="0"${title ? ` role="region" aria-label="${escape(title)}"` : ""}>\n<table class="site-table">\n<thead><tr>${table.columns.map((c) => `<th scope="col">${escape(c.header)}</th>`).join("")}</tr></thead>\n<tbody>\n`);
       html = "";
       // Each row joined on its own and put out: added to one string cell by cell, a register's table was a
       // rope of millions of pieces, every one of them copied by each young generation collection it lived through.

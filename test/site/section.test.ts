@@ -24,7 +24,7 @@ describe("a site section's markup", () => {
         '<section class="site-section" id="csrs">',
         "<h2>顾客特定要求</h2>",
         '<p class="site-downloads"><a href="csr-list.xlsx" download>下载 Excel</a></p>',
-        '<div class="site-scroll">',
+        '<div class="site-scroll" tabindex="0" role="region" aria-label="顾客特定要求">',
         '<table class="site-table">',
         '<thead><tr><th scope="col">编号</th><th scope="col">期限</th></tr></thead>',
         "<tbody>",
@@ -51,8 +51,8 @@ describe("a site section's markup", () => {
     const hostile = `"><script>alert('x')</script>\`=&`;
     const out = html({ id: hostile, title: hostile, items: [{ text: hostile, href: hostile }], table: { columns: [{ header: hostile }], rows: [[{ text: hostile, className: hostile }]] }, notes: [hostile] });
     expect(out).not.toMatch(/<script|'x'|`/);
-    // id, title, the item's text and link, the header, the cell's text and class, the note.
-    expect(out.match(/&quot;&gt;&lt;script&gt;alert\(&#x27;x&#x27;\)&lt;\/script&gt;&#x60;&#x3D;&amp;/g)).toHaveLength(8);
+    // id, title (heading and the table box's label), the item's text and link, the header, the cell's text and class, the note.
+    expect(out.match(/&quot;&gt;&lt;script&gt;alert\(&#x27;x&#x27;\)&lt;\/script&gt;&#x60;&#x3D;&amp;/g)).toHaveLength(9);
   });
 
   it("puts a register's table out a row at a time, each row's cells made when it is written, as sectionHtml lays it out", () => {
