@@ -166,6 +166,27 @@ describe("printed registers keep identifiers on one line", { timeout: 120_000 },
     expect({ wrapped, tooWide, squeezed, tall }).toEqual({ wrapped: [], tooWide: [], squeezed: [], tall: [] });
   });
 
+  it.runIf(spawnSync("sh", ["-c", "command -v pdftotext"]).status === 0)("prints the English site's CSR list and clause matrix on A4 landscape with every column (tester48 #6: Superseded by and Status, Manual, Other documents and Coverage were cut off)", async () => {
+    const out = join(tempDir(), "site");
+    const result = await csrInProcess(["-C", copyFixture("examples/acme-auto"), "site", "--out", out, "--lang", "en", "--today", "2026-11-27"], { lang: "en" });
+    expect(result.code, result.stderr).toBe(0);
+    const lastHeaders: string[] = [];
+    for (const name of ["csr-list.html", "clauses-IATF16949.html"]) {
+      const page = await browser.newPage();
+      try {
+        await page.goto(pathToFileURL(join(out, "registers", name)).href);
+        const pdf = join(tempDir(), "print.pdf");
+        writeFileSync(pdf, await page.pdf({ preferCSSPageSize: true }));
+        const first = spawnSync("pdftotext", ["-layout", "-f", "1", "-l", "1", pdf, "-"], { encoding: "utf8" }).stdout;
+        // The header row's last word: the last column's heading, whole.
+        lastHeaders.push(first.split("\n").find((l) => /^\s*(No\.|Clause)\s/.test(l))!.trim().split(/\s+/).at(-1)!);
+      } finally {
+        await page.close();
+      }
+    }
+    expect(lastHeaders).toEqual(["Status", "Coverage"]);
+  });
+
   /** The text of each page of a page printed to PDF by the test's browser (pdftotext; pages end with a form feed). */
   async function printedPages(html: string): Promise<string[]> {
     const page = await browser.newPage();
