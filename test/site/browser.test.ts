@@ -281,6 +281,24 @@ describe("csr site in Chromium", () => {
     await page.close();
   }, 60_000);
 
+  it("keeps the heat map's column heads and clause column in view while its box scrolls (tester48 #4)", async () => {
+    const page = await browser.newPage({ viewport: { width: 1000, height: 700 } });
+    await page.goto(`${origin}/coverage.html`);
+    // Scrolled down and right inside its box: where the heads and the clause of a row in view are, against the box.
+    const seen = await page.evaluate(() => {
+      const box = document.querySelector(".site-heatmap-box")!;
+      box.scrollIntoView();
+      box.scrollTop = 2000;
+      box.scrollLeft = 2000;
+      const edge = box.getBoundingClientRect();
+      const head = document.querySelector(".site-heatmap thead th.vertical")!.getBoundingClientRect();
+      const row = [...document.querySelectorAll(".site-heatmap tbody tr")].find((tr) => tr.getBoundingClientRect().top > edge.top + 100)!;
+      return { scrolled: [box.scrollTop > 0, box.scrollLeft > 0], head: Math.round(head.top - edge.top), clause: Math.round(row.querySelector("th")!.getBoundingClientRect().left - edge.left) };
+    });
+    expect(seen).toEqual({ scrolled: [true, true], head: 0, clause: 0 });
+    await page.close();
+  }, 60_000);
+
   it("works from file:// without loading anything else", async () => {
     const root = pathToFileURL(site).href;
     const page = await browser.newPage();
