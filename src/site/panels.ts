@@ -276,9 +276,14 @@ const reviews: PanelDefinition = (input) => {
     { label: dueLabel, count: count(soon), tone: "warn", list: csrListPage(input, "reviews-due-soon", dueLabel, soon, REVIEW_COLUMNS, [t(rc, "site.list.note.reviews-due-soon", { today, warnDays }), due]) },
     { label: overdueLabel, count: count(overdue), tone: "alert", list: csrListPage(input, "reviews-overdue", overdueLabel, overdue, REVIEW_COLUMNS, [t(rc, "site.list.note.reviews-overdue", { today }), due]) },
   ];
-  // A customer's new revision not yet reviewed again (IATF 16949 7.5.3.2.2).
-  const superseded = findingNumber(input, "csr/source-superseded", t(rc, "site.panel.reviews.source-superseded"));
-  if (superseded) numbers.push(superseded);
+  // A customer's new revision not yet reviewed again (IATF 16949 7.5.3.2.2): the rounds csr source update
+  // restarted and not yet decided, and the CSRs still reviewed against a superseded revision, which no
+  // csr source update restarted (csr/source-superseded: a revision added by hand). It counted only the
+  // latter, and said 0 while four restarted reviews were open (tester48 #13).
+  const staleFiles = new Set(input.findings.filter((f) => f.rule === "csr/source-superseded").map((f) => f.file));
+  const revised = (r: CsrRow) => (open(r) && r.csr.review?.restarted !== undefined) || staleFiles.has(rc.index.csrs.get(r.csr.id)?.file.path ?? "");
+  const revisedLabel = t(rc, "site.panel.reviews.source-superseded");
+  numbers.push({ label: revisedLabel, count: count(revised), tone: "warn", list: csrListPage(input, "reviews-source-revised", revisedLabel, revised, REVIEW_COLUMNS, [t(rc, "site.list.note.reviews-source-revised", { today }), due]) });
   // Current review rounds closed after the review deadline, by a decision or by the confirmation of
   // an unchanged source revision, as the review-timeliness register judges them (7.5.3.2.2), and
   // those of them without a recorded reason (csr/review-late).
