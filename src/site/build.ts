@@ -526,7 +526,19 @@ async function writeSite(repo: Repository, findings: readonly Finding[], options
         ...(person.title ? [{ label: tr("site.person.title"), values: [{ text: person.title }] }] : []),
         { label: tr("site.person.roles"), values: [{ text: person.roles.map((role) => tr(`site.person.role.${role}`)).join(tr("common.list-separator")) }] },
       ],
-      sections: [...present(ownFindings(page, "person", person.id)), ...personSections(rc, page, person.id, person.department, work, entityCell, today, (id) => findingsOf("csr", id).some((f) => f.rule === "csr/implementation-overdue"))],
+      sections: [
+        // Their entry of people.yaml and the CSRs whose implementation they own, each row saying which (tester48 #15), as a customer's page does.
+        ...present(
+          findingsSection(rc, page, findingsOf("person", person.id), readFinding, {
+            header: tr("site.customer.findings.about"),
+            cell: (finding) => {
+              const entity = entityOfFile(finding.file);
+              return entity?.kind === "csr" || entity?.kind === "document" ? { ...entityCell(page, entity.kind, entity.id), className: "code" } : { text: tr("site.person.findings.own") };
+            },
+          }),
+        ),
+        ...personSections(rc, page, person.id, person.department, work, entityCell, today, (id) => findingsOf("csr", id).some((f) => f.rule === "csr/implementation-overdue")),
+      ],
     });
   }
 

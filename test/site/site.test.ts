@@ -751,7 +751,7 @@ describe("csr site: what needs attention", () => {
     expect(read("people/li.html")).toContain(
       '<th scope="col">实施状态</th><th scope="col">完成期限</th><th scope="col">期限</th></tr></thead>\n<tbody>\n<tr><td><a href="../csr/DYA-001.html">DYA-001</a></td><td>特殊特性符号</td><td>已落实到文件</td><td>实施中</td><td class="date">2026-11-25</td><td class="alert">逾期</td></tr>',
     );
-    expect(read("people/li.html")).toContain('<td class="alert">错误</td><td class="code"><a href="../findings.html">csr/implementation-overdue</a></td>');
+    expect(read("people/li.html")).toContain('<td class="alert">错误</td><td class="code"><a href="../csr/DYA-001.html">DYA-001</a></td><td class="code"><a href="../findings.html">csr/implementation-overdue</a></td>');
     // findings.html: errors before warnings.
     const severities = [...read("findings.html").matchAll(/<tr><td class="code">(错误|警告)<\/td>/g)].map((m) => m[1]);
     expect(severities).toEqual([...severities].sort((a, b) => (a === b ? 0 : a === "错误" ? -1 : 1)));
