@@ -1116,7 +1116,7 @@ function personSections(rc: RegisterContext, page: string, id: string, departmen
             entityCell(page, "csr", csr.id),
             { text: localized(rc.lang, csr.title, csr.title_en) },
             { text: csrStatusLabel(facts.status, rc.lang) },
-            { text: t(rc, `value.implementation.${csr.implementation?.status ?? "planned"}`) },
+            { text: t(rc, `register.implementation.${csr.implementation?.status ?? "planned"}`) },
             { text: csr.implementation?.due ?? "", className: "date" },
             late ? { text: t(rc, "site.person.implementing.overdue"), className: "alert" } : { text: csr.implementation?.due ? t(rc, "site.person.implementing.open") : "" },
           ];

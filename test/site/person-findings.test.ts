@@ -20,3 +20,15 @@ describe("a person's page in csr site", () => {
     );
   });
 });
+
+describe("a person's page in English (tester48 #12)", () => {
+  it("writes an implementation's status as the registers do and heads the deadline and its status apart", async () => {
+    const dir = gitInit(copyFixture("examples/acme-auto"));
+    const out = join(tempDir(), "site");
+    expect((await csrInProcess(["-C", dir, "site", "--out", out, "--today", "2026-12-28", "--lang", "en"], { lang: null })).code).toBe(0);
+    const page = readFileSync(join(out, "people/huangjun.html"), "utf8");
+    expect(page).toContain('<th scope="col">Implementation</th><th scope="col">Deadline</th><th scope="col">Deadline status</th>');
+    expect(page).toMatch(/<a href="\.\.\/csr\/DYA-006\.html">DYA-006<\/a><\/td><td>[^<]*<\/td><td>[^<]*<\/td><td>in progress<\/td><td class="date">2026-12-18<\/td><td class="alert">Overdue<\/td>/);
+    expect(page).not.toContain(">in-progress<");
+  });
+});
