@@ -129,7 +129,7 @@ export function characterReadings(chars: readonly string[]): string[][] {
 
 /**
  * The words a name is searched by in pinyin, space-separated ("xuhaitao xu hai tao haitao xuhai
- * xht"); "" for a name without Chinese characters.
+ * xht xuht xuhait"); "" for a name without Chinese characters.
  */
 export function namePinyin(name: string): string {
   const chars = Array.from(name).filter((c) => HAN.test(c));
@@ -148,6 +148,10 @@ export function namePinyin(name: string): string {
       words.add(syllables.slice(i).join(""));
     }
     if (syllables.length > 1) words.add(syllables.map((s) => s[0]).join(""));
+    // The surname whole and the given name by its initials, as company e-mail addresses and logins
+    // are often made (zhaolf for 赵磊芳, ouyangx for 欧阳修): typed so, the person is found by it,
+    // not a fuzzy neighbour (zhaoln, 赵丽娜) alone (tester48 #9).
+    for (let i = 1; i < syllables.length; i++) words.add(syllables.slice(0, i).join("") + syllables.slice(i).map((s) => s[0]).join(""));
   }
   return [...words].join(" ");
 }

@@ -6,18 +6,24 @@ import { PRECOMPILED_DIR } from "../../src/load/package.js";
 import { characterReadings, namePinyin, precompiledReadings } from "../../src/site/pinyin.js";
 
 describe("the pinyin a name is searched by", () => {
-  it("is the whole name run together, each syllable, surname and given name apart, and the initials", () => {
-    expect(namePinyin("徐海涛")).toBe("xuhaitao xu hai tao haitao xuhai xht");
-    expect(namePinyin("张丽")).toBe("zhangli zhang li zl");
-    // A surname of two characters: ouyang and xiu apart.
-    expect(namePinyin("欧阳修")).toBe("ouyangxiu ou yang xiu yangxiu ouyang oyx");
+  it("is the whole name run together, each syllable, surname and given name apart, the initials, and the surname whole with the given name's initials", () => {
+    expect(namePinyin("徐海涛")).toBe("xuhaitao xu hai tao haitao xuhai xht xuht xuhait");
+    expect(namePinyin("张丽")).toBe("zhangli zhang li zl zhangl");
+    // A surname of two characters: ouyang and xiu apart, ouyangx as its bearer's e-mail address may be.
+    expect(namePinyin("欧阳修")).toBe("ouyangxiu ou yang xiu yangxiu ouyang oyx ouyx ouyangx");
+  });
+
+  it("finds 赵磊芳 by zhaolf, as a company's logins are often made, and not 赵丽娜, whose words differ from it by a letter (tester48 #9)", () => {
+    expect(namePinyin("赵磊芳").split(" ")).toContain("zhaolf");
+    expect(namePinyin("赵丽娜").split(" ")).not.toContain("zhaolf");
+    expect(namePinyin("赵丽娜").split(" ")).toContain("zhaoln");
   });
 
   it("has every reading of a character with several, as only the name's bearer knows which is theirs", () => {
     // 单 is dan in a word, shan as a surname; 信 xin or shen.
     expect(namePinyin("单雄信").split(" ")).toEqual(expect.arrayContaining(["shanxiongxin", "shan", "xiongxin", "sxx", "danxiongxin"]));
     // ü as typed with a Chinese input method (v) and as written in a passport (u).
-    expect(namePinyin("吕强")).toBe("lvqiang lv qiang lq lvjiang jiang lj luqiang lu lujiang");
+    expect(namePinyin("吕强")).toBe("lvqiang lv qiang lq lvq lvjiang jiang lj lvj luqiang lu luq lujiang luj");
   });
 
   it("reads only the Chinese characters of a name, and gives nothing for a name without any", () => {
