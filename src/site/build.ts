@@ -269,6 +269,15 @@ async function writeSite(repo: Repository, findings: readonly Finding[], options
     const target = link(from, kind, id);
     return target ? { text, href: target } : { text };
   };
+  // The 涉及 column of a customer's or a person's findings: the CSR or document a finding is in, linking to its page (its id one
+  // word, never broken at its hyphen), or `own` for the entity's own file (customers/<code>.yaml, people.yaml).
+  const concerns = (page: string, own: string) => ({
+    header: tr("site.customer.findings.about"),
+    cell: (finding: Finding): Cell => {
+      const entity = entityOfFile(finding.file);
+      return entity?.kind === "csr" || entity?.kind === "document" ? { ...entityCell(page, entity.kind, entity.id), className: "code" } : { text: own };
+    },
+  });
   const escape = Handlebars.escapeExpression;
   const section = (s: SiteSection) => sectionHtml(s, escape);
   // Written by code (page.ts, report.ts) unless the repository replaces a template they are made of.
@@ -445,14 +454,7 @@ async function writeSite(repo: Repository, findings: readonly Finding[], options
       sections: [
         // The customer's own file and those of its CSRs, each row saying which (a CSR linking to its page).
         ...present(
-          findingsSection(rc, page, findingsOf("customer", customer.code), readFinding, {
-            header: tr("site.customer.findings.about"),
-            cell: (finding) => {
-              const entity = entityOfFile(finding.file);
-              // A CSR's id is one word, never broken at its hyphen.
-              return entity?.kind === "csr" ? { ...entityCell(page, "csr", entity.id), className: "code" } : { text: tr("site.customer.findings.own") };
-            },
-          }),
+          findingsSection(rc, page, findingsOf("customer", customer.code), readFinding, concerns(page, tr("site.customer.findings.own"))),
         ),
         // Each source document with an id that a CSR's review report links to (来源文件).
         ...(customer.sources ?? []).map((source) => ({
@@ -529,13 +531,7 @@ async function writeSite(repo: Repository, findings: readonly Finding[], options
       sections: [
         // Their entry of people.yaml and the CSRs whose implementation they own, each row saying which (tester48 #15), as a customer's page does.
         ...present(
-          findingsSection(rc, page, findingsOf("person", person.id), readFinding, {
-            header: tr("site.customer.findings.about"),
-            cell: (finding) => {
-              const entity = entityOfFile(finding.file);
-              return entity?.kind === "csr" || entity?.kind === "document" ? { ...entityCell(page, entity.kind, entity.id), className: "code" } : { text: tr("site.person.findings.own") };
-            },
-          }),
+          findingsSection(rc, page, findingsOf("person", person.id), readFinding, concerns(page, tr("site.person.findings.own"))),
         ),
         ...personSections(rc, page, person.id, person.department, work, entityCell, today, (id) => findingsOf("csr", id).some((f) => f.rule === "csr/implementation-overdue")),
       ],
@@ -991,14 +987,14 @@ function findingsSection(rc: RegisterContext, page: string, findings: readonly F
   };
 }
 
-/**
- * A document's controlled copies: its rows of the distribution register (文件发放/回收记录), without
- * the document's own number and title; copies to recall say so in their state.
- */
 /** The columns of the distribution register (report/registers/distribution.ts) that name a person. */
 const COPY_PEOPLE = new Set(["holder", "issuedBy", "returnedBy", "receivedBy"]);
 
-/** `people` links the names of COPY_PEOPLE's columns to their pages. */
+/**
+ * A document's controlled copies: its rows of the distribution register (文件发放/回收记录), without
+ * the document's own number and title; copies to recall say so in their state. `people` links the
+ * names of COPY_PEOPLE's columns to their pages.
+ */
 function copiesSection(rc: RegisterContext, register: Table, rows: Table["rows"] | undefined, people: Linker): SiteSection | undefined {
   if (!rows?.length) return undefined;
   const keep = new Set(["copy", "version", "to", "holder", "issuedBy", "date", "dueBy", "recalled", "returnedBy", "receivedBy", "state", "remark"]);

@@ -45,7 +45,7 @@ export function siteReportHtml(view: SiteReportView, labels: Labels, escape: Esc
   };
   // {{value}}: Handlebars escapes any value (a number as its text, undefined and null as nothing).
   const e = (value: unknown): string => escape(value as string);
-  // {{#if xLinks}}{{> person-links xLinks}}{{else}}{{x}}{{/if}}: the people a value names, each linking to their page.
+  // {{> person-links links=xLinks text=x}}: the people a value names, each linking to their page.
   const people = (value: unknown, links: readonly TextPart[] | undefined): string =>
     truthy(links) && links ? links.map((p) => (truthy(p.href) ? `<a href="${e(p.href)}">${e(p.text)}</a>` : e(p.text))).join("") : e(value);
   const v = view as SiteReportView & { classification?: unknown; version?: unknown; copy?: unknown };
