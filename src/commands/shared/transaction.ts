@@ -516,15 +516,20 @@ async function recoverInterrupted(ctx: CommandContext, root: string, state: stri
 async function completeCommit(root: string, journal: Journal): Promise<string> {
   const commit = journal.commit!;
   await waitForGitIndex(root);
-  const head = await headOf(root);
-  let hash = "";
-  if (head !== journal.head && head !== "" && (await runGit(root, ["log", "-1", "--format=%s"])).stdout.trim() === commit.message) {
-    hash = head.slice(0, 7);
-  } else {
-    hash = await commitAndTag(root, { ...commit, tag: undefined }).catch((error: unknown) => {
+  // The short hash of the change's commit when HEAD has moved to it (its message is the journal's); undefined before.
+  const madeAlready = async (): Promise<string | undefined> => {
+    const head = await headOf(root);
+    return head !== journal.head && head !== "" && (await runGit(root, ["log", "-1", "--format=%s"])).stdout.trim() === commit.message ? head.slice(0, 7) : undefined;
+  };
+  const hash =
+    (await madeAlready()) ??
+    (await commitAndTag(root, { ...commit, tag: undefined }).catch(async (error: unknown) => {
+      // The killed run's own `git commit` outlives it (SIGKILL reaches csr, not its child) and may take the index
+      // after the wait above: it made the commit meanwhile, and ours found nothing to commit.
+      const made = await madeAlready();
+      if (made) return made;
       throw new UserError(t("transaction.completing-failed", { command: shownArgv(journal.argv), reason: error instanceof Error ? error.message : String(error) }));
-    });
-  }
+    }));
   if (commit.tag) {
     const existing = (await runGit(root, ["rev-parse", "-q", "--verify", `refs/tags/${commit.tag}^{commit}`])).stdout.trim();
     if (!existing) await mustGit(root, ["tag", commit.tag], "tag");
