@@ -38,6 +38,7 @@ import { DIRECT, editionNotes, INHERITED, THROUGH_CHILDREN } from "../report/reg
 import { compareIds, csrsOn, customerName, departmentName, documentsOn, documentStatus, documentTitle, personName, registerContext, t, versionInForce, type RegisterContext } from "../report/registers/context.js";
 import { externalStatus } from "../report/registers/external.js";
 import { auditRegisters } from "../report/registers/index.js";
+import type { DraftsOn } from "../report/registers/documents.js";
 import { reviewedVersion } from "../report/registers/periodic-reviews.js";
 import type { RegisterHeading, Table } from "../report/table.js";
 import { href, rootOf, SitePages, type EntityKind } from "./pages.js";
@@ -74,6 +75,8 @@ export interface SiteOptions {
    * as committed at the end of `today`, or, with no commit by then, the working tree, which the pages say.
    */
   findingsSource?: FindingsSource;
+  /** Where the register of drafts and documents in review of a past day takes them from (DraftsOn): the commit of that day, or nowhere. */
+  drafts?: DraftsOn;
   /** The commits that touched the repository's folder (load/git.ts folderCommits); a document's page lists those of its file made by the end of `today`. */
   commits: readonly FolderCommit[];
   /** The change report (变更报告) of the period the site shows (csr site: the twelve months to `today`), built from the registers' context. */
@@ -302,7 +305,7 @@ async function writeSite(repo: Repository, findings: readonly Finding[], options
   const noting = (notes: string[] | undefined) => (incomplete ? [...(notes ?? []), incomplete] : notes);
 
   const standards = scopeCatalogs(repo);
-  const registers = registerFiles([...auditRegisters(rc, today), ...(options.changeReport ? [options.changeReport(rc)] : [])], standards);
+  const registers = registerFiles([...auditRegisters(rc, today, options.drafts), ...(options.changeReport ? [options.changeReport(rc)] : [])], standards);
 
   // --- Documents: the rendered document, then what links to it and the commits that touched it.
   const referrers = documentReferrers(repo);

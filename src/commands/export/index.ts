@@ -3,12 +3,14 @@ import { extname, join } from "node:path";
 import { setFlagsFromString } from "node:v8";
 import { UserError } from "../../core/errors.js";
 import { t } from "../../i18n/index.js";
+import { localToday } from "../../core/dates.js";
 import { findRoot } from "../../load/discover.js";
+import { folderCommits } from "../../load/git.js";
 import { eachRegister } from "../../report/registers/index.js";
 import { writeXlsx } from "../../report/table.js";
 import type { CommandContext } from "../context.js";
 import { dateOption } from "../options.js";
-import { registerContextOn } from "../shared/registers.js";
+import { committedOn, draftsOn, registerContextOn } from "../shared/registers.js";
 import { cutWarning, incompleteNote, isFolder, languageOf, printHints, refuseOrWarnUnreadable, withHeading, writeOutput, type OutputFlags } from "../shared/output.js";
 import { readRepository } from "../shared/read.js";
 
@@ -39,7 +41,9 @@ export async function exportCommand(ctx: CommandContext, flags: OutputFlags & { 
   // The workbook is what `csr import` reads back too: the drafts and documents in review follow the
   // controlled document list on a sheet of their own (a CSR addressed in a draft keeps its document in
   // the round trip); the controlled list is the one `csr list documents` prints, with the same total (auditor16 F3).
-  const registers = eachRegister(await registerContextOn(repo, lang, today), today, { unreleased: true });
+  // Dated a past day, the drafts of that day are those of its last commit (DraftsOn).
+  const drafts = today < localToday() ? draftsOn(await committedOn(repo.root, today, folderCommits(repo.root)), lang) : undefined;
+  const registers = eachRegister(await registerContextOn(repo, lang, today), today, { unreleased: drafts ?? true });
   // Every sheet says it is incomplete: a sheet is often printed or sent on its own.
   const note = incompleteNote(repo, lang);
   const hints: string[] = [];

@@ -1,12 +1,15 @@
 /** What a command that prints registers dated a day (`--today`) reads besides the repository. */
 import type { ControlledDocument } from "../../model/types.js";
-import { releasedRevisions } from "../../load/base.js";
+import { localToday } from "../../core/dates.js";
+import { loadRevision, releasedRevisions } from "../../load/base.js";
+import type { FolderCommit } from "../../load/git.js";
 import type { Repository } from "../../load/repository.js";
 import { releasedContentOn } from "../../model/as-of.js";
 import { releaseTag } from "../../model/paths.js";
 import { currentRevision, issuedOn } from "../../model/index.js";
 import { asCompleted, revisedContent } from "../../model/revision.js";
 import { registerContext, type Lang, type RegisterContext } from "../../report/registers/context.js";
+import type { DraftsOn } from "../../report/registers/documents.js";
 
 /**
  * The content of every document revised after `day` as the revision issued by then was released, read
@@ -50,4 +53,25 @@ export async function changedSinceRelease(repo: Repository, day: string): Promis
     if (released && revisedContent(asCompleted(released, w.current)) !== revisedContent(w.current)) changed.set(w.id, released);
   }
   return changed;
+}
+
+export type Committed = { repo: Repository; commit: FolderCommit } | { repo?: undefined; commit: undefined };
+
+/**
+ * The repository as committed at the end of a past `day`: the last of the folder's `commits`
+ * (load/git.ts folderCommits, newest first) whose committer day is that day or earlier. Undefined
+ * for today or a day ahead, whose repository is the working tree; `commit` undefined when there is
+ * no commit by then (not in git, or none made by that day).
+ */
+export async function committedOn(root: string, day: string, commits: readonly FolderCommit[]): Promise<Committed | undefined> {
+  if (day >= localToday()) return undefined;
+  const last = commits.find((c) => c.day <= day);
+  return last === undefined ? { commit: undefined } : { repo: await loadRevision(root, last.commit), commit: last };
+}
+
+/** Where a register of `day` takes its drafts and documents in review from (DraftsOn), given what committedOn found. */
+export function draftsOn(committed: Committed | undefined, lang: Lang): DraftsOn | undefined {
+  if (committed === undefined) return undefined;
+  if (committed.repo === undefined) return { unknown: true };
+  return { ctx: registerContext(committed.repo, lang), commit: committed.commit.short, date: committed.commit.day };
 }

@@ -17,17 +17,16 @@ import { findRoot } from "../../load/discover.js";
 import { packageManifest } from "../../load/package.js";
 import type { Lang } from "../../render/view.js";
 import { buildSite, withoutSecretSummaries } from "../../site/build.js";
-import { addDays, addMonths, localToday } from "../../core/dates.js";
+import { addDays, addMonths } from "../../core/dates.js";
 import type { Finding } from "../../core/diagnostic.js";
-import { loadRevision } from "../../load/base.js";
-import { folderCommits, type FolderCommit } from "../../load/git.js";
+import { folderCommits } from "../../load/git.js";
 import type { FindingsSource } from "../../site/build.js";
 import type { RegisterContext } from "../../report/registers/context.js";
 import { periodChangeReport, periodTable } from "../changes/index.js";
 import { dateOption } from "../options.js";
 import type { CommandContext } from "../context.js";
 import { refuseOrWarnUnreadable, withHeading } from "../shared/output.js";
-import { changedSinceRelease, releasedOn } from "../shared/registers.js";
+import { changedSinceRelease, committedOn, draftsOn, releasedOn, type Committed } from "../shared/registers.js";
 import { addedFiles, carry, clashes, cleanUpOnSignal, filesUnder, manifest, SITE_MARKER, stagingFolder } from "./folder.js";
 
 export interface SiteFlags {
@@ -46,7 +45,9 @@ export async function siteCommand(ctx: CommandContext, flags: SiteFlags): Promis
   const added = refuseForeignFolder(out, flags.out);
   // One git log for the commits the pages list and the commit whose check a site of a past day shows.
   const commits = folderCommits(root);
-  const asOf = await findingsAsOf(root, today, commits);
+  // A site of a past day: the repository as committed at its end, whose findings and drafts it shows.
+  const committed = await committedOn(root, today, commits);
+  const asOf = findingsAsOf(committed, today);
   // Through the check cache, as csr check reads: after a check in CI, nothing is parsed or checked twice.
   // A site of a past day with a commit by then shows that commit's findings: the files' own are not checked.
   const { repo, findings } = asOf?.findings
@@ -83,7 +84,7 @@ export async function siteCommand(ctx: CommandContext, flags: SiteFlags): Promis
     // The change report of the twelve months to `today`, the period an annual surveillance audit looks at; its title names the days.
     const changes = withoutSecretSummaries(repo, await periodChangeReport(ctx, root, repo, addDays(addMonths(today, -12), 1), today), lang);
     const changeReport = (rc: RegisterContext) => periodTable(rc, changes);
-    const summary = await buildSite(repo, findings, { lang, today, baseUrl, version, released: await releasedOn(repo, today), changedSinceRelease: await changedSinceRelease(repo, today), ...(asOf ? { findingsSource: asOf.source } : {}), commits, changeReport, heading: (table) => withHeading(repo, table, lang, today) }, { fileFor, write: (path, content) => writeFileSync(fileFor(path), content), writeParts: (path, write) => writeParts(fileFor(path), write) });
+    const summary = await buildSite(repo, findings, { lang, today, baseUrl, version, released: await releasedOn(repo, today), changedSinceRelease: await changedSinceRelease(repo, today), drafts: draftsOn(committed, lang), ...(asOf ? { findingsSource: asOf.source } : {}), commits, changeReport, heading: (table) => withHeading(repo, table, lang, today) }, { fileFor, write: (path, content) => writeFileSync(fileFor(path), content), writeParts: (path, write) => writeParts(fileFor(path), write) });
     writeFileSync(join(staging, SITE_MARKER), manifest(t("site-command.marker"), filesUnder(staging)));
     if (added) carryAdded(out, staging, added, flags.out);
     swapIn(staging, out);
@@ -159,20 +160,19 @@ function writeParts(file: string, write: (put: (text: string) => void) => void):
 
 /**
  * The findings of a site of a past day (`today` before the calendar day csr runs on): what `csr check`
- * reported at the end of that day, i.e. the repository as committed then (the last of the folder's
- * `commits` whose committer day, load/git.ts folderCommits, is that day or earlier: the same day as the
- * site's commit lists), checked against that day. The working tree holds only
+ * reported at the end of that day, i.e. the repository as committed then (`committed`, committedOn:
+ * the last commit whose committer day, load/git.ts folderCommits, is that day or earlier: the same day
+ * as the site's commit lists), checked against that day. The working tree holds only
  * today's YAML: checked against a past day it reports every record made since as dated in the future
  * and a review decided since as decided (tester25 F4). Without such a commit (no git, no commit by
  * then) the working tree's findings, and `source` says they could not be taken back.
  * Undefined for a site of today or a day ahead: the working tree's findings, as before.
  */
-async function findingsAsOf(root: string, today: string, commits: readonly FolderCommit[]): Promise<{ findings?: Finding[]; source: FindingsSource } | undefined> {
-  if (today >= localToday()) return undefined;
-  const last = commits.find((c) => c.day <= today);
-  if (last === undefined) return { source: { unavailable: true } };
-  const outcome = checkRepository(await loadRevision(root, last.commit), { today });
-  return { findings: outcome.findings, source: { commit: last.short, date: last.day } };
+function findingsAsOf(committed: Committed | undefined, today: string): { findings?: Finding[]; source: FindingsSource } | undefined {
+  if (committed === undefined) return undefined;
+  if (committed.repo === undefined) return { source: { unavailable: true } };
+  const outcome = checkRepository(committed.repo, { today });
+  return { findings: outcome.findings, source: { commit: committed.commit.short, date: committed.commit.day } };
 }
 
 function baseUrlOption(value: string): string {

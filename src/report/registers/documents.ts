@@ -21,6 +21,7 @@ import { releasedPendingUntil } from "../../model/revision.js";
 import type { ControlledDocument, Revision, SignatureRole } from "../../model/types.js";
 import type { Table } from "../table.js";
 import {
+  compareIds,
   documentAsOfNotes,
   clauseList,
   departmentName,
@@ -141,6 +142,36 @@ export function documentList(ctx: RegisterContext, options: { status?: DocumentL
       };
     }),
   };
+}
+
+/**
+ * Where the drafts and documents in review of a register dated a past day come from (csr site and
+ * csr export `--today D`). A document's status is not dated in its YAML: a draft of D released
+ * later is a released document today, and documentsOn takes it for one not yet controlled on D. So
+ * they are taken from the repository as committed at the end of D (`ctx` of that commit, its short
+ * id and day); `unknown` when there is no such commit (no git, or none by D).
+ */
+export type DraftsOn = { ctx: RegisterContext; commit: string; date: string } | { unknown: true };
+
+/**
+ * The list of the drafts and documents in review of `today` (documentList `unreleased`), or
+ * undefined when there are none. Dated a past day (`on`, DraftsOn): those of the commit of that day,
+ * with a line saying where they come from; without a commit by then, the drafts of the files, and a
+ * line naming the documents first released after `today`, which may have been drafts that day or
+ * not yet written: the list does not leave them out without saying so (tester48 #11).
+ */
+export function unreleasedList(ctx: RegisterContext, today: string, on?: DraftsOn): Table | undefined {
+  if (on && "ctx" in on) {
+    const table = documentList(on.ctx, { status: "unreleased", today });
+    const source = t(ctx, "register.documents.unreleased-committed", { commit: on.commit, date: on.date, today });
+    return table.rows.length > 0 ? { ...table, notes: [source, ...(table.notes ?? [])] } : undefined;
+  }
+  const table = documentList(ctx, { status: "unreleased", today });
+  const later = on ? ownDocuments(ctx).filter((d) => d.status !== "draft" && d.status !== "in-review" && (d.revisions ?? []).length > 0 && issuedOn(d.revisions![0]!) > today) : [];
+  if (later.length === 0) return table.rows.length > 0 ? table : undefined;
+  const ids = later.map((d) => d.id).sort(compareIds);
+  const unknown = t(ctx, "register.documents.unreleased-unknown", { today, count: ids.length, ids: ids.join(t(ctx, "common.list-separator")) });
+  return { ...table, notes: [...(table.notes ?? []), unknown] };
 }
 
 /** The GJB signatures a register of documents may carry besides 编制, 审核 and 批准, in the order a layout prints them. */

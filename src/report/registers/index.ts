@@ -5,7 +5,7 @@ import { clauseMatrix } from "./clauses.js";
 import type { RegisterContext } from "./context.js";
 import { csrList, csrMatrix } from "./csr.js";
 import { distributionRegister } from "./distribution.js";
-import { documentList } from "./documents.js";
+import { documentList, unreleasedList, type DraftsOn } from "./documents.js";
 import { externalList } from "./external.js";
 import { formList } from "./forms.js";
 import { obsoleteList } from "./obsolete.js";
@@ -27,8 +27,8 @@ export function allRegisters(ctx: RegisterContext, today: string): Table[] {
  * The registers an auditor of the repository looks for (see eachRegister): the pages of `csr site`,
  * the sheets of `csr export`, the drafts and documents in review among them (tester47 F7).
  */
-export function auditRegisters(ctx: RegisterContext, today: string): Table[] {
-  return [...eachRegister(ctx, today, { unreleased: true })];
+export function auditRegisters(ctx: RegisterContext, today: string, drafts?: DraftsOn): Table[] {
+  return [...eachRegister(ctx, today, { unreleased: drafts ?? true })];
 }
 
 /**
@@ -36,9 +36,10 @@ export function auditRegisters(ctx: RegisterContext, today: string): Table[] {
  * then holds one register in memory, not all of them. Without `everyRegister`, one that the
  * repository's standards do not ask for and that would be empty is left out (symbolTableExpected).
  * `unreleased`: after the controlled document list, the list of the drafts and documents in review,
- * when there are any (documentList `unreleased`): a sheet of its own, not on the controlled list's form.
+ * when there are any (documentList `unreleased`): a sheet of its own, not on the controlled list's form;
+ * for a past day, where they come from (DraftsOn, unreleasedList).
  */
-export function* eachRegister(ctx: RegisterContext, today: string, options: { everyRegister?: boolean; unreleased?: boolean } = {}): Generator<Table> {
+export function* eachRegister(ctx: RegisterContext, today: string, options: { everyRegister?: boolean; unreleased?: boolean | DraftsOn } = {}): Generator<Table> {
   const standards = (ctx.repo.config?.value.standards ?? []).flatMap((id) => {
     const catalog = ctx.repo.catalogs.get(id);
     return catalog ? [catalog] : [];
@@ -46,8 +47,8 @@ export function* eachRegister(ctx: RegisterContext, today: string, options: { ev
   yield procedureList(ctx, { level: 2, today });
   yield documentList(ctx, { today });
   if (options.unreleased) {
-    const unreleased = documentList(ctx, { status: "unreleased", today });
-    if (unreleased.rows.length > 0) yield unreleased;
+    const unreleased = unreleasedList(ctx, today, options.unreleased === true ? undefined : options.unreleased);
+    if (unreleased) yield unreleased;
   }
   yield formList(ctx, { today });
   yield externalList(ctx, { today });
