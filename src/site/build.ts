@@ -75,6 +75,8 @@ export interface SiteOptions {
    * as committed at the end of `today`, or, with no commit by then, the working tree, which the pages say.
    */
   findingsSource?: FindingsSource;
+  /** The documents marked 秘密, 机密 or 绝密 (secretDocuments), whose pages, registers and change report withhold their text. */
+  secret: ReadonlyMap<string, ControlledDocument>;
   /** Where the register of drafts and documents in review of a past day takes them from (DraftsOn): the commit of that day, or nowhere. */
   drafts?: DraftsOn;
   /** The commits that touched the repository's folder (load/git.ts folderCommits); a document's page lists those of its file made by the end of `today`. */
@@ -120,13 +122,20 @@ const SITE_TEMPLATES = join(TEMPLATES_DIR, "site");
 const SITE_CSP = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; base-uri 'none'; form-action 'self'";
 const DOCUMENT_CSP = "default-src 'none'; style-src 'self'; img-src 'self' data:; base-uri 'none'; form-action 'self'";
 
+/**
+ * The repository's documents marked 秘密, 机密 or 绝密 (model/classification.ts isStateSecret), by id:
+ * judged once per site, for its pages (buildSite `secret`) and its change report (withoutSecretSummaries).
+ */
+export function secretDocuments(repo: Repository): ReadonlyMap<string, ControlledDocument> {
+  return new Map(repo.documents.filter((d) => isStateSecret(repo, d.value)).map((d) => [d.value.id, d.value]));
+}
+
 /** `findings`: what `csr check` reports on the repository today (the command reads them through the check cache). */
 export async function buildSite(repo: Repository, findings: readonly Finding[], options: SiteOptions, out: SiteWriter): Promise<SiteSummary> {
-  const shown = withoutSecretBodies(repo, findings, options.lang);
+  const { secret } = options;
+  const shown = withoutSecretBodies(repo, findings, secret, options.lang);
   // An earlier revision of a document marked secret now (its 密级 is register data, not the revision's) is withheld as its current one is.
-  const secret = new Set(repo.documents.filter((d) => isStateSecret(repo, d.value)).map((d) => d.value.id));
-  const summary = translate(options.lang, "site.revision.summary.withheld");
-  const withheld = (doc: ControlledDocument) => ({ ...doc, sections: [], ...withheldSummaries(doc, summary) });
+  const withheld = (doc: ControlledDocument) => ({ ...doc, sections: [], ...withheldRecords(doc, options.lang) });
   const released = options.released && new Map([...options.released].map(([tag, doc]) => [tag, secret.has(doc.id) ? withheld(doc) : doc]));
   const changedSinceRelease = options.changedSinceRelease && new Map([...options.changedSinceRelease].map(([id, doc]) => [id, secret.has(id) ? withheld(doc) : doc]));
   // The registers, the dashboard and the review reports each judge every CSR's review rounds: once is enough.
@@ -141,19 +150,19 @@ export async function buildSite(repo: Repository, findings: readonly Finding[], 
  * 5.5 shows "5.5", not the section's title); a finding in its file says only where it is, since a
  * message may quote the text (doc/mention-unresolved quotes a 《…》 mention).
  */
-function withoutSecretBodies(repo: Repository, findings: readonly Finding[], lang: Lang): { repo: Repository; findings: readonly Finding[]; textOf?: (doc: ControlledDocument) => ControlledDocument } {
+function withoutSecretBodies(repo: Repository, findings: readonly Finding[], secret: ReadonlyMap<string, ControlledDocument>, lang: Lang): { repo: Repository; findings: readonly Finding[]; textOf?: (doc: ControlledDocument) => ControlledDocument } {
+  if (secret.size === 0) return { repo, findings };
   const secretFiles = new Set<string>();
   const originals = new Map<ControlledDocument, ControlledDocument>();
   const documents = repo.documents.map((located) => {
-    if (!isStateSecret(repo, located.value)) return located;
+    if (!secret.has(located.value.id)) return located;
     secretFiles.add(located.file.path);
     const { reviews } = located.value;
     // A periodic review's comment says what must change in the text (需修订): it goes with the text.
-    const shown = { ...located.value, sections: [], ...withheldSummaries(located.value, translate(lang, "site.revision.summary.withheld")), ...(reviews ? { reviews: reviews.map(({ comment: _comment, ...review }) => review) } : {}) };
+    const shown = { ...located.value, sections: [], ...withheldRecords(located.value, lang), ...(reviews ? { reviews: reviews.map(({ comment: _comment, ...review }) => review) } : {}) };
     originals.set(shown, located.value);
     return { ...located, value: shown };
   });
-  if (secretFiles.size === 0) return { repo, findings };
   const withheld = (finding: Finding) => translate(lang, "site.finding.withheld", { rule: finding.rule });
   // A CSR link into a withheld text is still judged on that text: emptied, it would read as changed (suspect) on the CSR matrix.
   const textOf = (doc: ControlledDocument) => originals.get(doc) ?? doc;
@@ -163,24 +172,39 @@ function withoutSecretBodies(repo: Repository, findings: readonly Finding[], lan
 /**
  * A revision's summary (修订内容) says what changed in the text, and csr's commit message of the release
  * repeats it, which a classified document's page withholds (site.document.commit.withheld): it goes with
- * the text, the revision's number, date, pages and signatures stay.
+ * the text, the revision's number, date, pages and signatures stay. So does the reason it was withdrawn
+ * for (作废原因: 工艺改由HH-WI-06统一规定 says what the text prescribed); the day and the successor stay.
  */
-function withheldSummaries(doc: ControlledDocument, withheld: string): Pick<ControlledDocument, "revisions"> | undefined {
-  return doc.revisions && { revisions: doc.revisions.map((r) => (r.summary ? { ...r, summary: withheld } : r)) };
+function withheldRecords(doc: ControlledDocument, lang: Lang): Pick<ControlledDocument, "revisions" | "obsolete"> {
+  const summary = translate(lang, "site.revision.summary.withheld");
+  return {
+    ...(doc.revisions && { revisions: doc.revisions.map((r) => (r.summary ? { ...r, summary } : r)) }),
+    ...(doc.obsolete && { obsolete: { ...doc.obsolete, reason: translate(lang, "site.obsolete.reason.withheld") } }),
+  };
 }
 
 /**
- * The change report as the site may show it: a revision of a document marked 秘密, 机密 or 绝密 keeps its
- * row (number, versions, pages changed, dates) but not its summary (withheldSummaries), in the register's
- * page and its csv and xlsx alike; csr changes and csr export, which are not published, keep it.
+ * The change report as the site may show it: a revision of a document marked 秘密, 机密 or 绝密
+ * (`secret`, secretDocuments) keeps its row (number, versions, pages changed, dates) but not its
+ * summary, and its withdrawal its row and successor but not its reason (withheldRecords), in the
+ * register's page and its csv and xlsx alike; csr changes and csr export, which are not published, keep them.
  */
-export function withoutSecretSummaries<T extends { changes: Change[]; entered: Change[] }>(repo: Repository, period: T, lang: Lang): T {
-  const secret = new Set(repo.documents.filter((d) => isStateSecret(repo, d.value)).map((d) => d.value.id));
+export function withoutSecretSummaries<T extends { changes: Change[]; entered: Change[] }>(period: T, secret: ReadonlyMap<string, ControlledDocument>, lang: Lang): T {
   if (secret.size === 0) return period;
   const withheld = translate(lang, "site.revision.summary.withheld");
   // The rows a revision record gives (model/changes.ts revisionRecord); a draft added without one says its status.
   const fromRecord = (c: Change) => c.kind === "released" || c.kind === "effective" || (c.kind === "added" && c.to !== "");
-  const shown = (c: Change): Change => (c.area === "document" && secret.has(c.id) && fromRecord(c) && c.detail !== "" ? { ...c, detail: withheld } : c);
+  const withdrawal = (c: Change, doc: ControlledDocument): Change => {
+    const successor = doc.obsolete?.superseded_by;
+    // As model/changes.ts writes the detail of a withdrawal: the reason, then the successor.
+    return { ...c, detail: [translate(lang, "site.obsolete.reason.withheld"), successor ? `→ ${successor}` : ""].filter(Boolean).join(" ") };
+  };
+  const shown = (c: Change): Change => {
+    const doc = c.area === "document" ? secret.get(c.id) : undefined;
+    if (doc === undefined || c.detail === "") return c;
+    if (fromRecord(c)) return { ...c, detail: withheld };
+    return c.kind === "withdrawn" ? withdrawal(c, doc) : c;
+  };
   return { ...period, changes: period.changes.map(shown), entered: period.entered.map(shown) };
 }
 
@@ -336,7 +360,7 @@ async function writeSite(repo: Repository, findings: readonly Finding[], options
     const current = located.value;
     const page = pages.page("document", current.id)!;
     let alerts = ownFindings(page, "document", current.id);
-    const secret = isStateSecret(repo, current);
+    const secret = options.secret.has(current.id);
     // A commit message of a 秘密 document may describe its text: its page lists the commits without their messages.
     const docCommits = (commits.get(located.file.path) ?? []).map((c) => (secret ? { ...c, message: tr("site.document.commit.withheld") } : c));
     // The document as its records show it on `today`, as the registers of that day list it (documentsOn): a site
