@@ -24,8 +24,35 @@ function loadCommand(command, cachedData = codeCache(command)) {
   const script = new Script(`(function (exports, require, module, __filename, __dirname, __csrUrl, __csrImport) {${readFileSync(file, "latin1")}\n})`, { filename: file, cachedData });
   const module = { exports: {} };
   // A script cannot import() (without an experimental loader): main.cjs imports npm packages with this module's (scripts/build.js importedByTheHost).
-  script.runInThisContext()(module.exports, createRequire(file), module, file, dirname(file), pathToFileURL(file).href, (specifier) => import(specifier));
+  script.runInThisContext()(module.exports, requireFrom(file), module, file, dirname(file), pathToFileURL(file).href, (specifier) => import(specifier));
   return { run: module.exports.run, script, command };
+}
+
+/** V8's own interrupt budget (`node --v8-options`, Node 20), as src/load/tiering.ts knows it. */
+const V8_DEFAULT_BUDGET = 67584;
+
+/**
+ * The bundle's `require`, which loads a built-in module of Node that no one has loaded yet at V8's
+ * default interrupt budget. Node's built-in modules come with V8's code cache of them, which V8 takes
+ * only under the flags it was made with (its hash of them is in the cache): loaded while bin/csr.js's
+ * `--interrupt-budget` is in force, a module is parsed and compiled from its source, node:child_process
+ * with node:net, node:dgram and the rest it loads some 20 M instructions of a `csr review … --commit`
+ * (callgrind). The budget is raised again at once: the bundles' own code caches were made under it.
+ */
+function requireFrom(file) {
+  const required = createRequire(file);
+  const raised = globalThis[Symbol.for("csr.interrupt-budget")];
+  if (raised === undefined) return required;
+  const { setFlagsFromString } = process.getBuiltinModule("node:v8");
+  return (id) => {
+    if (!id.startsWith("node:") || process.moduleLoadList.includes(`NativeModule ${id.slice(5)}`)) return required(id);
+    setFlagsFromString(`--interrupt-budget=${V8_DEFAULT_BUDGET}`);
+    try {
+      return required(id);
+    } finally {
+      setFlagsFromString(`--interrupt-budget=${raised}`);
+    }
+  };
 }
 
 function codeCache(command) {

@@ -61,10 +61,12 @@ async function main() {
     else writeSync(1, version);
     return 0;
   }
+  const command = bundledCommand(args);
+  // Before the flags, so that Node takes its code cache of the built-in modules it loads (node:vm, node:module): see bin/command-script.js.
+  const script = command ? require("./command-script.js") : undefined;
   process.getBuiltinModule("node:v8").setFlagsFromString("--interrupt-budget=1048576 --no-parallel-scavenge");
   globalThis[Symbol.for("csr.interrupt-budget")] = 1048576;
-  const command = bundledCommand(args);
-  const code = command ? await require("./command-script.js").loadCommand(command).run(process.argv) : undefined;
+  const code = command ? await script.loadCommand(command).run(process.argv) : undefined;
   return code ?? (await import("../dist/cli/main.js")).run(process.argv);
 }
 
