@@ -165,7 +165,8 @@ export function csrRecordedAfter(csr: Csr, day: string): boolean {
  * Then opinions, the decision (with its late reason), the report's signatures and the confirmations
  * dated later are taken away, the source revision going back before each confirmation taken away
  * (`customer`'s source revisions tell which); an implementation amended later is the one it replaced,
- * one implemented or verified later is not (its status goes back to in progress or implemented); the
+ * one implemented or verified later is not (its status goes back to in progress or implemented), and
+ * a CSR decided later had none (its owner, due date and evidence are undated: see csrImplementationNote); the
  * distributions and training sessions of later days are taken away, a supersession dated later too.
  * The CSR itself when nothing was recorded after `day`, so that a register of today is the register it
  * always was.
@@ -190,6 +191,14 @@ export function csrOn(csr: Csr, day: string, customer?: Customer): Csr | undefin
   }
   if (revision !== csr.source.revision) on.source = { ...csr.source, revision };
   if (csr.implementation) on.implementation = implementationOn(csr.implementation, day);
+  // csr implement records an implementation only once the CSR is decided (must or optional): a CSR whose
+  // decision came after `day` had none on that day, whatever its undated owner, due date and evidence now
+  // say (tester49 #4). An earlier round's, closed by a restart by then, stays in the history.
+  if (on.implementation && csr.review?.decision && !on.review?.decision) {
+    const history = on.implementation.history;
+    if (history) on.implementation = { history };
+    else delete on.implementation;
+  }
   if (Array.isArray(csr.distribution)) on.distribution = csr.distribution.filter((d) => d.date <= day);
   else if (csr.distribution?.date !== undefined && csr.distribution.date > day) delete on.distribution;
   if (csr.training?.sessions) on.training = { ...csr.training, sessions: csr.training.sessions.filter((s) => s.date <= day) };

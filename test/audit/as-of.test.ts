@@ -318,7 +318,7 @@ describe("the matrices dated D", () => {
     expect(before.rows.map((r) => r.id)).not.toContain("BCM-005");
     expect(before.rows.map((r) => r.id)).not.toContain("DYA-007");
     expect(row(before, "BCM-004", ["status", "reviewDue", "daysLeft", "disposition", "decided"])).toEqual([["评审中", "2026-10-26", 7, "", null]]);
-    expect(before.notes?.at(-1)).toBe(NOTE("2026-10-15"));
+    expect(before.notes?.at(-2)).toBe(NOTE("2026-10-15"));
     const now = await register("2026-11-27", "list", "csr");
     expect(row(now, "BCM-004", ["reviewDue", "daysLeft", "disposition", "decided"])).toEqual([[null, null, "必须满足", "2026-10-20"]]);
     expect(now.rows.map((r) => r.id)).toContain("DYA-007");
@@ -330,6 +330,26 @@ describe("the matrices dated D", () => {
     expect(row(await register("2026-03-10", "list", "reviews"), "DYA-002", ["revision", "startKind", "decided"])).toEqual([["C", "接收", "2024-06-24"]]);
     expect(row(await register("2026-03-10", "list", "csr"), "DYA-002", ["revision", "restarted", "decided"])).toEqual([["C", null, "2024-06-24"]]);
     expect(row(await register("2026-03-20", "list", "reviews"), "DYA-002", ["revision", "startKind", "decided"])).toEqual([["C", "接收", "2024-06-24"], ["D", "换版重评", null]]);
+  });
+
+  it("shows no implementation of a requirement decided after D, and says the undated columns are as recorded now (tester49 #4)", async () => {
+    const acme = join(ROOT, "examples", "acme-auto");
+    const register = async (today: string, ...args: string[]) => JSON.parse((await csrInProcess(["-C", acme, ...args, "--format", "json", "--today", today], { lang: null })).stdout) as Register;
+    const row = (table: Register, id: string, keys: string[]) => table.rows.filter((r) => r.id === id).map((r) => keys.map((k) => r[k] ?? null));
+    // DYA-002, restarted 2026-03-16, was decided on 03-23, implemented on 04-20 with evidence of releases of 04-08.
+    const list = await register("2026-03-20", "list", "csr");
+    expect(row(list, "DYA-002", ["status", "owner", "due", "implementationStatus", "implemented", "evidence"])).toEqual([["评审中", "", null, "", null, ""]]);
+    expect(row(list, "DYA-006", ["status", "owner", "evidence"])).toEqual([["评审中", "", ""]]);
+    // Decided by then, implemented later: in progress, with the owner and evidence on file now.
+    expect(row(list, "BCM-003", ["owner", "implementationStatus"])).toEqual([["黄军", "已实施"]]);
+    const undated = "负责人、完成期限和证据没有记录日期，按现在的记录列出；在 2026-03-20 之后才作出决定的要求，当日没有实施记录，不列。";
+    expect(list.notes?.slice(-2)).toEqual([NOTE("2026-03-20"), undated]);
+    const matrix = await register("2026-03-20", "matrix", "csr");
+    expect(row(matrix, "DYA-002", ["status", "owner", "evidence"])).toEqual([["评审中", "", ""], ["评审中", "", ""]]);
+    expect(matrix.notes?.slice(-2)).toEqual([NOTE("2026-03-20"), undated]);
+    expect(row(await register("2026-05-01", "list", "csr"), "DYA-002", ["owner", "due", "implementationStatus"])).toEqual([["张丽", "2026-04-30", "已实施"]]);
+    // Today's register has neither note.
+    expect((await register("2026-12-03", "list", "csr")).notes?.some((n) => n.includes("没有记录日期"))).toBe(false);
   });
 });
 

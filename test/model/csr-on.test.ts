@@ -70,6 +70,17 @@ describe("csrOn", () => {
     expect(csrOn(csr, "2026-04-30", customer)!.superseded).toBeUndefined();
   });
 
+  it("has no implementation on a day before the decision it follows: csr implement records one only once decided (tester49 #4)", () => {
+    const restarted: Csr = {
+      ...csr,
+      review: { restarted: "2026-03-02", decision: { disposition: "must", by: "xu", date: "2026-03-23" } },
+      implementation: { owner: "zhou", due: "2026-04-30", status: "implemented", evidence: "QP-013 A/2 已发布", implemented: "2026-04-20", history: [{ closed: "2026-03-02", source_revision: "C", status: "verified", implemented: "2026-02-14" }] },
+    };
+    expect(csrOn(restarted, "2026-03-20", customer)!.implementation).toEqual({ history: [{ closed: "2026-03-02", source_revision: "C", status: "verified", implemented: "2026-02-14" }] });
+    expect(csrOn({ ...restarted, implementation: { owner: "zhou", evidence: "已发布" } }, "2026-03-20", customer)!.implementation).toBeUndefined();
+    expect(csrOn(restarted, "2026-04-01", customer)!.implementation).toEqual({ ...restarted.implementation, status: "in-progress", implemented: undefined });
+  });
+
   it("gives back the review report's signatures that went to the history with an amended decision (tester18 F16)", () => {
     const amended: Csr = {
       ...csr,

@@ -272,10 +272,15 @@ const UNREAD_SHOWN = 10;
 /**
  * The line under a CSR register dated `day` when a record of its requirements (`csrs`, as the
  * repository has them) is dated after that day (csrRecordedAfter): the register is rebuilt for the
- * day (csrsOn), and says so.
+ * day (csrsOn), and says so. A register that prints implementations (`shown`, its CSRs of that day)
+ * says too that their owner, due date and evidence carry no date, so are as recorded now, and that a
+ * requirement decided after the day shows none (csrOn; tester49 #4).
  */
-export function csrAsOfNotes(ctx: RegisterContext, day: string, csrs: readonly Csr[]): string[] {
-  return asOfNotes(ctx, day, csrs.some((csr) => csrRecordedAfter(csr, day)));
+export function csrAsOfNotes(ctx: RegisterContext, day: string, csrs: readonly Csr[], shown?: readonly Csr[]): string[] {
+  const notes = asOfNotes(ctx, day, csrs.some((csr) => csrRecordedAfter(csr, day)));
+  if (notes.length === 0 || !shown) return notes;
+  const undated = shown.some(({ implementation }) => implementation?.owner !== undefined || implementation?.due !== undefined || implementation?.evidence !== undefined);
+  return undated ? [...notes, t(ctx, "register.as-of.csr-undated", { date: day })] : notes;
 }
 
 /**

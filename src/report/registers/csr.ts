@@ -238,7 +238,7 @@ export function csrList(ctx: RegisterContext, options: { today: string; customer
       t(ctx, "register.csr.list.note", { overdue }),
       ...(unaddressed.length > 0 ? [t(ctx, "register.csr.matrix.unaddressed", { ids: unaddressed.join(t(ctx, "register.list-separator")) })] : []),
       ...(estimated.length > 0 ? [t(ctx, "calendar.estimated-list", { years: estimatedYears, count: estimated.length })] : []),
-      ...csrAsOfNotes(ctx, options.today, recordedCsrs(ctx, options.customer)),
+      ...csrAsOfNotes(ctx, options.today, recordedCsrs(ctx, options.customer), rows.map((r) => r.csr)),
     ],
     // How to add the missing holidays is for the one who runs the command; the register says only how it counted.
     ...withHints([...untranslated, ...(estimated.length > 0 ? [t(ctx, "calendar.estimated-list.hint", { years: estimatedYears, count: estimated.length })] : [])]),
@@ -388,7 +388,7 @@ export function csrMatrix(ctx: RegisterContext, options: { customer?: string; to
         : []),
       // A blank link cell is a link never confirmed: say so, or a reader takes it for "unchanged".
       ...(unconfirmed > 0 ? [t(ctx, "register.csr.matrix.unconfirmed", { count: unconfirmed })] : []),
-      ...csrAsOfNotes(ctx, options.today, recordedCsrs(ctx, options.customer)),
+      ...csrAsOfNotes(ctx, options.today, recordedCsrs(ctx, options.customer), csrs),
     ],
     // What to do about the withdrawn documents is for the one who runs the command, not the matrix's reader.
     ...withHints(withdrawn.size > 0 ? [t(ctx, "register.csr.matrix.withdrawn.hint")] : []),
