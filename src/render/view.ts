@@ -426,8 +426,9 @@ export function documentView(repo: Repository, index: RepoIndex, doc: Controlled
     department: names.department(doc.department),
     // 制订日期 is when the document was first established, not when the current version was (that is 生效日期's business).
     issued: firstIssueDate(doc, lang),
-    // A version imported without a date: on the paper record.
-    effective: revisionDraft ? "" : (doc.effective ?? (current?.date === undefined && current?.imported ? revisionDate(current, lang) : "")),
+    // Not recorded (an earlier version on a page of a past day: model/as-of.ts documentOn keeps only a later 实施日期):
+    // the version's date, as the registers give it (effectiveDate); a version imported without a date: on the paper record.
+    effective: revisionDraft ? "" : (doc.effective ?? current?.date ?? (current?.imported ? revisionDate(current, lang) : "")),
     prepared: names.signature(current?.prepared),
     reviewed: names.signature(current?.reviewed),
     approved: names.signature(current?.approved),

@@ -77,6 +77,7 @@ describe("csr site --today D of a past day", () => {
       file,
       readFileSync(file, "utf8")
         .replace("第一版文本。", "第二版文本。")
+        .replace("status: released", "status: released\neffective: 2026-11-30")
         .replace("sections:", ["  - version: A/1", "    date: 2026-11-30", "    summary: 改写目的", "    prepared: { by: zhang, date: 2026-11-27 }", "    reviewed: { by: li, date: 2026-11-28 }", "    approved: { by: wang, date: 2026-11-30 }", "sections:"].join("\n")),
     );
     appendFileSync(join(dir, "csr/DYA/DYA-001.yaml"), ["  opinions: [{department: QA, reviewer: zhang, opinion: accept, date: 2026-11-30}]", "  late_reason: 顾客延期答复", "  decision: {disposition: not-applicable, justification: 本公司不生产该类产品, by: wang, date: 2026-11-30}", ""].join("\n"));
@@ -91,6 +92,9 @@ describe("csr site --today D of a past day", () => {
     expect(page).toContain("<li>状态：已发布</li><li>现行版本：A/0</li>");
     const text = page.split('<main id="main" class="site-document">')[1]!;
     expect(text).toContain('<span class="nowrap">版本/版次：A/0</span>');
+    // A/1 took effect on 2026-11-30 (its file's effective); A/0's 生效日期 is its date, as the documents register of D gives it (tester49 #2).
+    expect(text).toContain("<tr><th>制订日期</th><td>2026-03-02</td><th>生效日期</th><td colspan=\"3\">2026-03-02</td></tr>");
+    expect(read("registers/documents.csv")).toContain("QP-001,文件控制程序,品质部,A/0,张伟,李娜,王强,2026-03-02,2026-03-02,");
     expect(text.split("<h2>修订记录</h2>")[1]!.split("</table>")[0]!.match(/<tr>.*<\/tr>/g)).toEqual([
       "<tr><th>日期</th><th>修订内容摘要</th><th>页次</th><th>版本/版次</th><th>修订人</th><th>审核人</th><th>批准人</th></tr>",
       '<tr><td class="nowrap">2026-03-02</td><td>首次发布</td><td></td><td class="nowrap">A/0</td><td><a href="../people/zhang.html">张伟</a></td><td><a href="../people/li.html">李娜</a></td><td><a href="../people/wang.html">王强</a></td></tr>',
@@ -162,6 +166,7 @@ describe("csr site --today D of a past day", () => {
     ]);
     expect(page).toContain("<li>状态：已发布</li><li>现行版本：A/1</li>");
     expect(page).toContain("<p>第二版文本。</p>");
+    expect(page).toContain("<th>生效日期</th><td colspan=\"3\">2026-11-30</td>");
     expect(rows(read("people/wang.html"), "签署现行版本的文件")).toEqual(["QP-001 文件控制程序 | 批准", "QP-002 记录控制程序 | 批准"]);
     expect(latestReleases(read("index.html"))).toBe(
       '<li><a href="documents/QP-001.html">QP-001 文件控制程序</a> <span class="site-muted">A/1 · 2026-11-30</span></li><li><a href="documents/QP-002.html">QP-002 记录控制程序</a> <span class="site-muted">A/0 · 2026-11-30</span></li>',
