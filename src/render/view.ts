@@ -620,8 +620,12 @@ const REVIEW_FORMS = new WeakMap<RepoIndex, string | undefined>();
 
 const REVIEW_FORM_TITLE = /顾客特[定殊]要求.*评审|CSR review|customer[- ]specific requirements? review/i;
 
-/** `today` (YYYY-MM-DD) measures an open review's working days. */
-export function csrReportView(repo: Repository, index: RepoIndex, csr: Csr, lang: Lang, body: BodyRenderer, today: string, link?: PageLinker): CsrReportView {
+/**
+ * `today` (YYYY-MM-DD) measures an open review's working days. `versionOn`: the version of a 落实文件 in force on `today` as the CSR matrix prints it (report/registers/context.ts
+ * versionInForce of the document as its records show it that day: "A/1；A/2 待实施（2026-12-15 实施）"), "" for one not
+ * yet released then; without it, the document's latest version.
+ */
+export function csrReportView(repo: Repository, index: RepoIndex, csr: Csr, lang: Lang, body: BodyRenderer, today: string, link?: PageLinker, versionOn?: (id: string) => string): CsrReportView {
   const names = new Names(repo, index, lang, link);
   const customer = index.customers.get(csr.customer)?.value;
   const source = customer?.sources?.find((s) => s.id === csr.source.document);
@@ -723,7 +727,9 @@ export function csrReportView(repo: Repository, index: RepoIndex, csr: Csr, lang
               ? translate(lang, "render.addressed.withdrawn", { date: standing.date })
               : translate(lang, "render.addressed.withdrawn-undated");
       // A section is linked only where the document is.
-      return { ...reference, mark, section, anchor: reference.href === undefined ? "" : anchor };
+      // A link to the pending revision names that revision beside its mark, as csr show does.
+      const version = versionOn && (standing.counts || standing.why !== "pending") ? versionOn(a.document) : reference.version;
+      return { ...reference, version, mark, section, anchor: reference.href === undefined ? "" : anchor };
     }),
     implementation: implementation
       ? {

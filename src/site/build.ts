@@ -429,6 +429,11 @@ async function writeSite(repo: Repository, findings: readonly Finding[], options
   // Every CSR as its records show it on `today` (csrsOn), as the registers of that day: a site of a past day shows a
   // review decided later as open, and measures it against its deadline (tester25 F4); its documents are those of that day.
   const factsContext = { config: repo.config?.value, calendar, document: (id: string) => documentsOnDay.byId.get(id), today };
+  // A review report's 落实文件 in the version in force that day, as the CSR matrix of the same site (tester49 #3).
+  const addressedVersion = (id: string) => {
+    const doc = documentsOnDay.byId.get(id);
+    return doc ? versionInForce(rc, doc, today) : "";
+  };
   const csrIds = new Set<string>();
   const csrRows: CsrRow[] = csrsOn(rc, today)
     // One row an id, as the index keeps the first of a repeated id (ref/duplicate-id reports the others).
@@ -449,7 +454,7 @@ async function writeSite(repo: Repository, findings: readonly Finding[], options
     const sections = csrSections(rc, page, csr, facts, entityCell, successors.get(csr.id) ?? []);
     let html: string;
     try {
-      const view = csrReportView(repo, index, csr, lang, body, today, pageLinker(page));
+      const view = csrReportView(repo, index, csr, lang, body, today, pageLinker(page), addressedVersion);
       // The report has the earlier rounds (历次评审) itself: the page does not print them twice.
       const below = sections.filter((section) => section.id !== "rounds");
       // The customer and the source document (with its revisions) on the customer's page.

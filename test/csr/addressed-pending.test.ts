@@ -101,6 +101,27 @@ describe("a CSR addressed only in a revision not yet in force", () => {
     expect(pageText(site, "documents/QP-020.html")).toContain("DYA-003 包装须使用顾客周转箱（5.3 特殊特性；A/2 待实施（2026-12-20 实施），不计入落实）");
   });
 
+  it("a review report names the version in force that day, as the CSR matrix and csr show, on csr render and on csr site (tester49 #3)", async () => {
+    const dir = await repository();
+    // DYA-004 is addressed in QP-020 5.3 without a pin: A/1 addresses it until A/2 takes effect.
+    const report = async (today: string) => {
+      const out = tempDir();
+      expect((await csrInProcess(["-C", dir, "render", "DYA-004", "--today", today, "--out", out], { lang: "zh-CN" })).code).toBe(0);
+      return pageText(out, "DYA-004.review.zh-CN.html");
+    };
+    const onSite = async (today: string) => {
+      const site = join(tempDir(), "site");
+      expect((await csrInProcess(["-C", dir, "site", "--out", site, "--today", today], { lang: "zh-CN" })).code).toBe(0);
+      return pageText(site, "csr/DYA-004.html");
+    };
+    const pending = "QP-020 特殊特性管理程序（A/1；A/2 待实施（2026-12-20 实施）） 章节 5.3 特殊特性";
+    expect(await report(BEFORE)).toContain(pending);
+    expect(await onSite(BEFORE)).toContain(pending);
+    // The day before A/2 was released, and from its 实施日期 on.
+    expect(await onSite("2026-11-25")).toContain("QP-020 特殊特性管理程序（A/1） 章节 5.3 特殊特性");
+    expect(await report(EFFECTIVE)).toContain("QP-020 特殊特性管理程序（A/2） 章节 5.3 特殊特性");
+  });
+
   it("is addressed from the 实施日期 on", async () => {
     const dir = await repository();
     expect(await listStatus(dir, EFFECTIVE)).toEqual(["DYA-003  DYA  8.5.4  包装须使用顾客周转箱  addressed"]);

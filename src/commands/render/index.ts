@@ -16,6 +16,7 @@ import type { ControlledDocument, Csr } from "../../model/types.js";
 import { createRenderer, loadLabels, type TemplateName } from "../../render/environment.js";
 import { escapeMarkdown, markdownToHtml, safeMarkdown } from "../../render/markdown.js";
 import { findChromium, pageFooter, printedPageCount, requireCjkFont, startPdfPrinter } from "../../render/pdf.js";
+import { documentsOn, versionInForce, type RegisterContext } from "../../report/registers/context.js";
 import { csrReportView, documentView, escapeView, type BodyRenderer, type CsrReportView, type DocumentView, type Lang } from "../../render/view.js";
 import { choiceOption, dateOption } from "../options.js";
 import type { CommandContext } from "../context.js";
@@ -71,10 +72,16 @@ export async function renderCommand(ctx: CommandContext, ids: string[], flags: R
   // its documents; with --all the document is left out and named, so one error does not block the rest.
   const pages: { id: string; name: string; text: string; docx?: Buffer; recorded?: { version: string; pages: number; obsolete: boolean } }[] = [];
   const unresolved: string[] = [];
+  // A review report's 落实文件 in the version in force on `today`, as the CSR matrix and csr show give it (tester49 #3).
+  const rc: RegisterContext = { repo, index, lang };
+  const addressedVersion = (id: string) => {
+    const doc = documentsOn(rc, today).byId.get(id);
+    return doc ? versionInForce(rc, doc, today) : "";
+  };
   for (const target of targets) {
     let view;
     try {
-      view = target.kind === "document" ? { ...documentView(repo, index, target.value, lang, body, undefined, today, target.revisionDraft), ...(copy ? { copy: copy.copy } : {}) } : csrReportView(repo, index, target.value, lang, body, today);
+      view = target.kind === "document" ? { ...documentView(repo, index, target.value, lang, body, undefined, today, target.revisionDraft), ...(copy ? { copy: copy.copy } : {}) } : csrReportView(repo, index, target.value, lang, body, today, undefined, addressedVersion);
     } catch (error) {
       if (!(flags.all && error instanceof UserError)) throw error;
       unresolved.push(target.value.id);
