@@ -25,7 +25,7 @@ function countingGit(dir: string, args: string[], env: Record<string, string> = 
 }
 
 describe("git processes of a writing command", () => {
-  it("review --commit starts seven: the status of the file once, the short hash from git commit's summary", () => {
+  it("review --commit starts six: the status of the file once, no git add of a file git knows (git commit -- <path> takes it), the short hash from git commit's summary", () => {
     const dir = gitInit(copyFixture("test/fixtures/csr/valid"));
     const run = countingGit(dir, REVIEW);
     const hash = git(dir, ["rev-parse", "--short", "HEAD"]).trim();
@@ -37,7 +37,6 @@ describe("git processes of a writing command", () => {
       "-c core.quotepath=off rev-parse --is-inside-work-tree --show-prefix",
       "--literal-pathspecs -c core.quotepath=off rev-parse -q --verify HEAD",
       "--literal-pathspecs -c core.quotepath=off ls-files -s -z -- csr/DYA/DYA-001.yaml",
-      "--literal-pathspecs -c core.quotepath=off add -A -- csr/DYA/DYA-001.yaml",
       "--literal-pathspecs -c core.quotepath=off commit -m csr review DYA-001: 品质部 accept -- csr/DYA/DYA-001.yaml",
     ]);
   });
@@ -58,7 +57,9 @@ describe("git processes of a writing command", () => {
     expect(run.stderr).toBe("");
     expect(run.stdout.split("\n").at(-2)).toMatch(new RegExp(`^Committed ${git(dir, ["rev-parse", "--short", "HEAD"]).trim()}: csr renumber DYA-009`));
     expect(run.gits.filter((line) => / ls-files -u /.test(line))).toHaveLength(1);
-    expect(run.gits).toHaveLength(10);
+    // The new file is added, the old one's deletion goes with git commit -- <paths>.
+    expect(run.gits.filter((line) => / (add|rm) /.test(line))).toEqual([expect.stringMatching(/ add -A -- csr\/DYA\/DYA-\d{3}\.yaml$/)]);
+    expect(run.gits).toHaveLength(9);
   });
 
   it("init in a folder of a git repository asks where it is once, for itself and for the merge driver's setting", () => {

@@ -178,8 +178,8 @@ describe("SIGKILL at any moment of a writing command", () => {
 describe("rerunning an interrupted command", () => {
   it("completes the interrupted release instead of releasing the next version on top", async () => {
     const dir = freshRepo();
-    // Steps of a one-file release: prepare, journal, journal written, placed, added, committed, tagged.
-    const killed = await csrAsync(SCENARIOS[3]!.args(dir), { cwd: dir, env: { CSR_TEST_KILL_AT: "6" } });
+    // Steps of a one-file release: prepare, journal, journal written, placed, committed (git commit -- <path> adds a file git knows), tagged.
+    const killed = await csrAsync(SCENARIOS[3]!.args(dir), { cwd: dir, env: { CSR_TEST_KILL_AT: "5" } });
     expect(killed.signal).toBe("SIGKILL");
     expect(gitState(dir).tags).toEqual([]);
     const rerun = await csrAsync(SCENARIOS[3]!.args(dir), { cwd: dir });

@@ -362,7 +362,8 @@ export async function applyChange(root: string, change: Change): Promise<Applied
   if (commit) {
     const indexBefore = await indexEntries(root, commit.paths);
     try {
-      applied = { commit: await commitAndTag(root, commit) };
+      // `git commit -- <paths>` takes the files of the index as they are in the work tree, a deletion too: only a path new to the index is added first.
+      applied = { commit: await commitAndTag(root, commit, commit.paths.filter((path) => indexBefore.get(path) === "")) };
     } catch (error) {
       const undone = await rollBack(root, tx, journal, indexBefore);
       rmSync(tx, { recursive: true, force: true });
@@ -671,9 +672,15 @@ async function stageFiles(root: string, paths: string[]): Promise<void> {
   killPoint();
 }
 
-async function commitAndTag(root: string, commit: CommitStep): Promise<string> {
+/**
+ * Commits the files of `commit` alone, whatever else is staged (`git commit -- <paths>`, which stages
+ * them as they are in the work tree and rolls the index back when it fails), and tags the commit.
+ * `untracked`: the paths to `git add` first, which git commit would not know (all of them unless told,
+ * as when a killed run's commit is completed). Returns the short hash of the commit.
+ */
+async function commitAndTag(root: string, commit: CommitStep, untracked: string[] = commit.paths): Promise<string> {
   const rels = commit.paths.map((p) => relative(root, p));
-  await stageFiles(root, commit.paths);
+  if (untracked.length > 0) await stageFiles(root, untracked);
   const summary = await indexGit(root, ["commit", "-m", commit.message, "--", ...rels], "commit");
   killPoint();
   if (commit.tag) await mustGit(root, ["tag", commit.tag], "tag");
