@@ -380,7 +380,7 @@ async function writeSite(repo: Repository, findings: readonly Finding[], options
       generic(page, { title: `${current.id} ${documentTitle(rc, current)}`, lead: tr(since.key, { id: current.id, since: since.date, date: today }), sections: [commitsSection(rc, docCommits)] });
       continue;
     }
-    const sections = documentSections(rc, page, doc, referrers.get(doc.id), docCommits, entityCell, copiesSection(rc, distribution, copiesOf.get(doc.id), copyPeople(page)), today);
+    const sections = documentSections(rc, page, doc, referrers.get(doc.id), docCommits, entityCell, copiesSection(rc, distribution, copiesOf.get(doc.id), copyPeople(page)), today, csrsOnDay);
     // A document marked 秘密, 机密 or 绝密 is read on a need-to-know basis, never on a shared web page
     // (a site may be hosted anywhere): its page has what the registers show of it, not its body.
     if (secret) {
@@ -827,6 +827,8 @@ function documentSections(
   entityCell: EntityCell,
   copies: SiteSection | undefined,
   today: string,
+  /** The CSRs as their records show them on `today` (csrsOn): one superseded by then is marked. */
+  csrsOnDay: ReadonlyMap<string, Csr>,
 ): SiteSection[] {
   const none = t(rc, "site.none");
   const current = currentRevision(doc);
@@ -845,14 +847,19 @@ function documentSections(
     ...(doc.clauses?.length ? [{ title: t(rc, "site.document.clauses"), items: inCatalogOrder(doc.clauses, rc.repo.config?.value.standards ?? []).map((c) => ({ text: citeClause(rc.repo, rc.lang, c) })) }] : []),
     {
       title: t(rc, "site.document.csrs"),
-      items: (referrers?.csrs ?? []).map((c) => {
-        const csr = rc.index.csrs.get(c.id)?.value;
-        // A withdrawn document, or a link made against a revision not yet in force, does not address the CSR on the day: as the CSR matrix marks it.
-        const standing = addressing(c.place, doc, today);
-        const mark = standing.counts || standing.why === "unreleased" ? undefined : standing.why === "pending" ? t(rc, "site.document.csr.pending", { version: standing.version, date: standing.date }) : [standing.date && t(rc, "register.csr.matrix.version.withdrawn", { date: standing.date }), t(rc, "register.csr.link.withdrawn")];
-        const note = [c.place.section && addressedSectionLabel(doc, c.place.section, rc.lang, isStateSecret(rc.repo, doc)), mark].flat().filter(Boolean).join(t(rc, "register.remarks-separator"));
-        return entityCell(page, "csr", c.id, withNote(rc, `${c.id} ${csr ? localized(rc.lang, csr.title, csr.title_en) : ""}`, note || undefined));
-      }),
+      // A CSR superseded by the day is no longer a requirement the document addresses (csr show lists it no more): marked, after the others (tester49 #5).
+      items: [...(referrers?.csrs ?? [])]
+        .sort((a, b) => Number(csrsOnDay.get(a.id)?.superseded !== undefined) - Number(csrsOnDay.get(b.id)?.superseded !== undefined))
+        .map((c) => {
+          const csr = rc.index.csrs.get(c.id)?.value;
+          const superseded = csrsOnDay.get(c.id)?.superseded;
+          // A withdrawn document, or a link made against a revision not yet in force, does not address the CSR on the day: as the CSR matrix marks it.
+          const standing = addressing(c.place, doc, today);
+          const mark = standing.counts || standing.why === "unreleased" ? undefined : standing.why === "pending" ? t(rc, "site.document.csr.pending", { version: standing.version, date: standing.date }) : [standing.date && t(rc, "register.csr.matrix.version.withdrawn", { date: standing.date }), t(rc, "register.csr.link.withdrawn")];
+          const replaced = superseded && t(rc, superseded.by ? "site.document.csr.superseded-by" : "site.document.csr.superseded", { date: superseded.date, by: superseded.by ?? "" });
+          const note = [c.place.section && addressedSectionLabel(doc, c.place.section, rc.lang, isStateSecret(rc.repo, doc)), mark, replaced].flat().filter(Boolean).join(t(rc, "register.remarks-separator"));
+          return entityCell(page, "csr", c.id, withNote(rc, `${c.id} ${csr ? localized(rc.lang, csr.title, csr.title_en) : ""}`, note || undefined));
+        }),
       empty: none,
     },
     {

@@ -54,6 +54,10 @@ describe("csr site on the bundled example", () => {
     // A superseded CSR links to its successor with date and reason, and the successor back.
     expect(read("csr/DYA-003.html")).toContain('<li><a href="../csr/DYA-006.html">已于 2026-03-23 由 DYA-006 取代：东岳SQM D版删除逐次书面批准要求');
     expect(read("csr/DYA-006.html")).toContain('<li><a href="../csr/DYA-003.html">取代 DYA-003（2026-03-23）：东岳SQM D版删除逐次书面批准要求');
+    // A document's page marks a CSR superseded by the day among those it addresses, after the others (tester49 #5).
+    expect(read("documents/QP-012.html")).toContain(
+      '<ul class="site-items"><li><a href="../csr/DYA-006.html">DYA-006 返工前风险评估，返工品100%复检并可追溯（5.4 返工和返修）</a></li><li><a href="../csr/DYA-003.html">DYA-003 返工产品须事先取得东岳SQE书面批准（5.4 返工和返修；已于 2026-03-23 由 DYA-006 替代）</a></li></ul>',
+    );
     // An owner's implementations with their deadline, not yet due on this day.
     expect(read("people/huangjun.html")).toContain('<tr><td><a href="../csr/BCM-004.html">BCM-004</a></td><td>零件标签采用北辰统一二维码格式</td><td>已决定</td><td>计划中</td><td class="date">2026-12-25</td><td>未到期</td></tr>');
     expect(read("csr/DYA-007.html")).toContain("<li>评审期限：2026-12-08（剩余 7 个工作日）</li><li>未会签部门：技术部、生产部</li>");
@@ -605,6 +609,8 @@ describe("csr site with a file it cannot read (tester47 F1)", () => {
   it("says nothing of the kind when every file was read", async () => {
     const site = await buildSite(copyFixture("examples/acme-auto"), "--lang", "en");
     expect(site.code).toBe(0);
+    // (And, in English, a superseded CSR on a document's page: tester49 #5.)
+    expect(readFileSync(join(site.out, "documents/QP-012.html"), "utf8")).toContain("DYA-003 Rework requires prior written approval of Dongyue SQE (5.4 返工和返修; superseded by DYA-006 on 2026-03-23)</a></li></ul>");
     for (const page of filesOf(site.out).filter((f) => f.endsWith(".html"))) expect(readFileSync(join(site.out, page), "utf8"), page).not.toMatch(/incomplete/i);
   });
 });
