@@ -123,6 +123,23 @@ const SITE_CSP = "default-src 'none'; script-src 'self'; style-src 'self'; img-s
 const DOCUMENT_CSP = "default-src 'none'; style-src 'self'; img-src 'self' data:; base-uri 'none'; form-action 'self'";
 
 /**
+ * A document's or CSR's page with each table of its A4 column focusable: on a phone (site.css, at most
+ * 720 px) each of them scrolls in its own box, and one with nothing focusable in it (no link: the
+ * opinions of a review not yet decided, a draft's header) could not be scrolled from the keyboard
+ * (axe scrollable-region-focusable, serious; tester48 #7), as the site's own scroll boxes are
+ * (section.ts). The column is `table.page` up to the site's sections (site-foot.hbs, report.ts:
+ * site-extras); the findings above it and the sections below are in the site's boxes, focusable
+ * already. A value's text cannot hold `<table`: it is escaped.
+ */
+export function focusableTables(html: string): string {
+  const start = html.indexOf('<table class="page">');
+  if (start < 0) return html;
+  const found = html.indexOf('<div class="site-extras">', start);
+  const end = found < 0 ? html.length : found;
+  return html.slice(0, start) + html.slice(start, end).replace(/<table(?=>| class="(?!page"))/g, '<table tabindex="0"') + html.slice(end);
+}
+
+/**
  * The repository's documents marked 秘密, 机密 or 绝密 (model/classification.ts isStateSecret), by id:
  * judged once per site, for its pages (buildSite `secret`) and its change report (withoutSecretSummaries).
  */
@@ -411,7 +428,7 @@ async function writeSite(repo: Repository, findings: readonly Finding[], options
       // The confidentiality notice says the copy is controlled, so it goes with the 受控 stamp.
       const stamp = view.stamp === "released" ? "uncontrolled" : view.stamp;
       const confidentiality = stamp === "uncontrolled" ? "" : view.confidentiality;
-      html = renderer.render(doc.kind, { ...view, stamp, confidentiality, site: chrome(page, { sections, alerts, csp: DOCUMENT_CSP }) });
+      html = focusableTables(renderer.render(doc.kind, { ...view, stamp, confidentiality, site: chrome(page, { sections, alerts, csp: DOCUMENT_CSP }) }));
     } catch (error) {
       if (!(error instanceof UserError)) throw error;
       unrendered.push(doc.id);
@@ -461,7 +478,7 @@ async function writeSite(repo: Repository, findings: readonly Finding[], options
       const listed = index.customers.get(csr.customer)?.value.sources?.some((s) => s.id === csr.source.document);
       const hrefs = { customerHref: link(page, "customer", csr.customer), sourceHref: listed ? link(page, "customer", csr.customer, sourceFragment(csr.source.document)) : undefined };
       const reportView = { ...view, ...hrefs, site: chrome(page, { sections: below, alerts, csp: DOCUMENT_CSP }) };
-      html = ownReport ? renderer.render("csr-review-report", reportView) : siteReportHtml(reportView, renderer.labels, escape, section);
+      html = focusableTables(ownReport ? renderer.render("csr-review-report", reportView) : siteReportHtml(reportView, renderer.labels, escape, section));
     } catch (error) {
       if (!(error instanceof UserError)) throw error;
       unrendered.push(csr.id);

@@ -151,7 +151,9 @@ describe("csr site on the bundled example", () => {
     expect(page).toContain('<div class="stamp stamp-uncontrolled">非受控</div>');
     const notice = '<p class="confidentiality">本文件为江苏安迈汽车零部件有限公司受控文件，版权归本公司所有。未经品质部文控书面许可，不得外借、复印、拍照或向第三方提供。</p>';
     expect(alone).toContain(notice);
-    expect(body(page)).toBe(body(alone).replace('<div class="stamp stamp-released">受控</div>', '<div class="stamp stamp-uncontrolled">非受控</div>').replace(notice, ""));
+    // And each table of the A4 column is focusable, as it scrolls in its own box on a phone (tester48 #7).
+    expect(page).toContain('<table tabindex="0" class="header">');
+    expect(body(page).replaceAll('<table tabindex="0"', "<table")).toBe(body(alone).replace('<div class="stamp stamp-released">受控</div>', '<div class="stamp stamp-uncontrolled">非受控</div>').replace(notice, ""));
     expect(page).toContain('<a href="../documents/QR-014-01.html">QR-014-01</a>');
     expect(page).toContain('<li><a href="../csr/DYA-001.html">DYA-001 特殊特性须使用东岳符号或经认可的等效符号标注（5.2 符号转换）</a></li>');
     expect(page).toContain('<link rel="stylesheet" href="../assets/site.css">');
