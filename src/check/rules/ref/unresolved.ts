@@ -4,7 +4,6 @@ import { closest, didYouMean, quotedId } from "../../../core/text.js";
 import type { Repository } from "../../../load/repository.js";
 import type { SourceFile } from "../../../load/source.js";
 import { REPORT_SIGNER_ROLES, type Path, type TrainingSession } from "../../../model/types.js";
-import { csrDistributions } from "../../../model/distribution.js";
 import { documentPath } from "../../../model/paths.js";
 import type { Foundation, Rule, RuleContext } from "../../rule.js";
 import { list, sentences, t } from "../../../i18n/index.js";
@@ -124,11 +123,16 @@ related: [QP-001]   # Unknown document 'QP-001'
       }
       const addressed = csr.addressed;
       if (addressed) for (let i = 0; i < addressed.length; i++) if (!documentKnown(addressed[i]!.document)) refs.document(file, ["addressed", i, "document"], addressed[i]!.document);
-      if (csr.distribution) {
-        for (const entry of csrDistributions(csr)) {
-          const to = entry.departments;
-          for (let i = 0; i < to.length; i++) if (!departments.has(to[i]!)) refs.department(file, [...entry.path, "departments", i], to[i]!);
+      // The distributions as model/distribution.ts csrDistributions lists them, read in place: a check reads every CSR's.
+      const given = csr.distribution;
+      if (Array.isArray(given)) {
+        for (let d = 0; d < given.length; d++) {
+          const to = given[d]!.departments;
+          for (let i = 0; i < to.length; i++) if (!departments.has(to[i]!)) refs.department(file, ["distribution", d, "departments", i], to[i]!);
         }
+      } else if (given) {
+        const to = given.departments ?? [];
+        for (let i = 0; i < to.length; i++) if (!departments.has(to[i]!)) refs.department(file, ["distribution", "departments", i], to[i]!);
       }
     }
     for (const { value, file, path } of repo.symbols) refs.customer(file, [...path, "customer"], value.customer);
@@ -162,11 +166,14 @@ export function forEachCsrReference(repo: Pick<Repository, "csrs">, visit: (file
 export function forEachPersonReference(repo: Repository, keeps: (file: SourceFile) => boolean, visit: (file: SourceFile, path: Path, id: string) => void, known: (id: string) => boolean = () => false): void {
   const config = repo.config;
   config?.value.departments.forEach((d, i) => d.delegates?.forEach((p, j) => visit(config.file, ["departments", i, "delegates", j], p)));
-  const training = (file: SourceFile, sessions: readonly TrainingSession[] | undefined) =>
-    sessions?.forEach((session, i) => {
-      session.people.forEach((id, j) => visit(file, ["training", "sessions", i, "people", j], id));
-      if (session.trainer) visit(file, ["training", "sessions", i, "trainer"], session.trainer);
-    });
+  const training = (file: SourceFile, sessions: readonly TrainingSession[] | undefined) => {
+    if (!sessions) return;
+    for (let i = 0; i < sessions.length; i++) {
+      const { people, trainer } = sessions[i]!;
+      for (let j = 0; j < people.length; j++) if (!known(people[j]!)) visit(file, ["training", "sessions", i, "people", j], people[j]!);
+      if (trainer && !known(trainer)) visit(file, ["training", "sessions", i, "trainer"], trainer);
+    }
+  };
   for (const { value, file } of repo.documents) {
     if (!keeps(file)) continue;
     const revisions = value.revisions;
@@ -178,18 +185,27 @@ export function forEachPersonReference(repo: Repository, keeps: (file: SourceFil
           const signature = rev[role];
           if (signature && !known(signature.by)) visit(file, ["revisions", i, role, "by"], signature.by);
         }
-        rev.countersigned?.forEach((signature, j) => visit(file, ["revisions", i, "countersigned", j, "by"], signature.by));
+        const countersigned = rev.countersigned;
+        if (countersigned) for (let j = 0; j < countersigned.length; j++) if (!known(countersigned[j]!.by)) visit(file, ["revisions", i, "countersigned", j, "by"], countersigned[j]!.by);
       }
     }
-    value.reviews?.forEach((r, i) => visit(file, ["reviews", i, "by"], r.by));
-    value.distribution?.forEach((copy, i) => {
-      if (copy.holder) visit(file, ["distribution", i, "holder"], copy.holder);
-      for (const role of ["issued_by", "returned_by", "received_by"] as const) {
-        const person = copy[role];
-        if (person) visit(file, ["distribution", i, role], person);
+    const reviews = value.reviews;
+    if (reviews) for (let i = 0; i < reviews.length; i++) if (!known(reviews[i]!.by)) visit(file, ["reviews", i, "by"], reviews[i]!.by);
+    const distribution = value.distribution;
+    if (distribution) {
+      for (let i = 0; i < distribution.length; i++) {
+        const copy = distribution[i]!;
+        if (copy.holder && !known(copy.holder)) visit(file, ["distribution", i, "holder"], copy.holder);
+        for (let r = 0; r < COPY_ROLES.length; r++) {
+          const person = copy[COPY_ROLES[r]!];
+          if (person && !known(person)) visit(file, ["distribution", i, COPY_ROLES[r]!], person);
+        }
+        for (let e = 0; e < COPY_ENDS.length; e++) {
+          const end = copy[COPY_ENDS[e]!];
+          if (end && !known(end.by)) visit(file, ["distribution", i, COPY_ENDS[e]!, "by"], end.by);
+        }
       }
-      for (const end of ["lost", "destroyed", "retained"] as const) if (copy[end]) visit(file, ["distribution", i, end, "by"], copy[end].by);
-    });
+    }
     training(file, value.training?.sessions);
   }
   for (const { value: csr, file } of repo.csrs) {
@@ -201,31 +217,50 @@ export function forEachPersonReference(repo: Repository, keeps: (file: SourceFil
       if (decision && !known(decision.by)) visit(file, ["review", "decision", "by"], decision.by);
       for (let r = 0; r < REPORT_SIGNER_ROLES.length; r++) {
         const role = REPORT_SIGNER_ROLES[r]!;
-        if (review[role]) visit(file, ["review", role, "by"], review[role].by);
+        const signer = review[role];
+        if (signer && !known(signer.by)) visit(file, ["review", role, "by"], signer.by);
       }
-      review.confirmations?.forEach((c, i) => visit(file, ["review", "confirmations", i, "by"], c.by));
+      const confirmations = review.confirmations;
+      if (confirmations) for (let i = 0; i < confirmations.length; i++) if (!known(confirmations[i]!.by)) visit(file, ["review", "confirmations", i, "by"], confirmations[i]!.by);
       review.history?.forEach((round, j) => {
-        round.opinions?.forEach((o, i) => visit(file, ["review", "history", j, "opinions", i, "reviewer"], o.reviewer));
-        if (round.decision) visit(file, ["review", "history", j, "decision", "by"], round.decision.by);
-        for (const role of REPORT_SIGNER_ROLES) if (round[role]) visit(file, ["review", "history", j, role, "by"], round[role].by);
+        round.opinions?.forEach((o, i) => {
+          if (!known(o.reviewer)) visit(file, ["review", "history", j, "opinions", i, "reviewer"], o.reviewer);
+        });
+        if (round.decision && !known(round.decision.by)) visit(file, ["review", "history", j, "decision", "by"], round.decision.by);
+        for (const role of REPORT_SIGNER_ROLES) if (round[role] && !known(round[role].by)) visit(file, ["review", "history", j, role, "by"], round[role].by);
       });
     }
-    csr.addressed?.forEach((a, i) => {
-      if (a.pin?.by) visit(file, ["addressed", i, "pin", "by"], a.pin.by);
-    });
+    const addressed = csr.addressed;
+    if (addressed) {
+      for (let i = 0; i < addressed.length; i++) {
+        const by = addressed[i]!.pin?.by;
+        if (by && !known(by)) visit(file, ["addressed", i, "pin", "by"], by);
+      }
+    }
     const implementation = csr.implementation;
     if (implementation) {
       if (implementation.owner && !known(implementation.owner)) visit(file, ["implementation", "owner"], implementation.owner);
       const verified = implementation.verified;
-      if (verified) visit(file, ["implementation", "verified", "by"], verified.by);
+      if (verified && !known(verified.by)) visit(file, ["implementation", "verified", "by"], verified.by);
       implementation.history?.forEach((h, i) => {
-        if (h.verified) visit(file, ["implementation", "history", i, "verified", "by"], h.verified.by);
+        if (h.verified && !known(h.verified.by)) visit(file, ["implementation", "history", i, "verified", "by"], h.verified.by);
       });
     }
-    if (csr.distribution) for (const entry of csrDistributions(csr)) if (entry.by) visit(file, [...entry.path, "by"], entry.by);
+    // Only a list of distributions names who distributed (model/distribution.ts csrDistributions).
+    const distributions = csr.distribution;
+    if (Array.isArray(distributions)) {
+      for (let i = 0; i < distributions.length; i++) {
+        const by = distributions[i]!.by;
+        if (by && !known(by)) visit(file, ["distribution", i, "by"], by);
+      }
+    }
     training(file, csr.training?.sessions);
   }
 }
+
+/** Who handed a controlled copy out, back and took it back; how a copy ended, with who confirmed it. */
+const COPY_ROLES = ["issued_by", "returned_by", "received_by"] as const;
+const COPY_ENDS = ["lost", "destroyed", "retained"] as const;
 
 /** The signatures of a revision that name one person (会签 is a list of them). */
 const SIGNED = ["prepared", "reviewed", "standardization", "approved", "military_representative"] as const;
