@@ -1066,7 +1066,8 @@ function csrFromRow(row: RowReader, repo: Repository, options: ImportOptions, ea
   }
   const implemented = dateCell(row, "implemented", issue);
   if (implemented) implementation.implemented = implemented;
-  const listed = row.text("status");
+  // The CSR list marks the status of an open review whose deadline is estimated (（期限按周一至周五估算）): derived, not imported.
+  const listed = ESTIMATED_MARKS.reduce((text, mark) => (text.endsWith(mark) ? text.slice(0, -mark.length) : text), row.text("status"));
   const status = listed ? LISTED_STATUS.get(statusKey(listed)) : undefined;
   if (listed && !status) issue(badStatus(listed, row.label("status")), true);
   const stage = row.text("implementationStatus");
@@ -1176,6 +1177,9 @@ type ImplementationStatus = (typeof IMPLEMENTATION_STATUSES)[number];
 
 /** A status word as looked up: full-width folded, without spaces, lower case. */
 const statusKey = (text: string) => compactText(text.normalize("NFKC")).toLowerCase();
+
+/** What the CSR list adds to the status of an open review whose deadline runs through a year without holiday data, in both languages. */
+const ESTIMATED_MARKS = (["zh-CN", "en"] as const).map((lang) => translate(lang, "register.reviews.estimated"));
 
 /** The words of a 实施状态 column: the codes (value.*) and the words the CSR list prints (register.*), in both languages. */
 export const IMPLEMENTATION_STATUS_WORDS: readonly { word: string; stage: ImplementationStatus }[] = IMPLEMENTATION_STATUSES.flatMap((stage) =>

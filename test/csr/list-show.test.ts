@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { displayWidth } from "../../src/core/text.js";
 import { csrInProcess, ROOT, tempDir } from "../helpers.js";
@@ -89,8 +89,8 @@ describe("csr list", () => {
     expect(english.stderr).toBe("The whole customer-specific requirements list: csr list csr.\n1 CSR has no English title and is printed with its Chinese one: add it with 'csr set <id> --title-en <text>'.\n");
     expect((await list("--format", "csv", "--status", "rejected")).stdout).toBe(
       "\ufeff序号,编号,顾客代码,顾客名称,来源文件,来源版本,章节,条款,要求名称,要求内容,类别,接收日期,换版重评日期,评审期限,剩余工作日,处置,决定人,决定日期,处置理由,逾期原因,评审记录编号," +
-        "负责人,完成期限,实施状态,落实文件,导入生产日期,实施证据,验证人,验证日期,替代日期,替代原因,替代要求,状态\r\n" +
-        "1,DYA-007,DYA,东岳越野车有限公司,DYA-SQM,C,9.1,8.5.4,每批次附第三方检测报告,,,2026-11-20,,,,不合理,张伟,2026-11-24,已与顾客沟通，改为年度型式试验,,,,,,,,,,,,,,已拒绝\r\n",
+        "负责人,完成期限,实施状态,落实文件,导入生产日期,实施证据,验证人,验证日期,替代日期,替代原因,替代要求,状态,截至\r\n" +
+        "1,DYA-007,DYA,东岳越野车有限公司,DYA-SQM,C,9.1,8.5.4,每批次附第三方检测报告,,,2026-11-20,,,,不合理,张伟,2026-11-24,已与顾客沟通，改为年度型式试验,,,,,,,,,,,,,,已拒绝,2026-11-27\r\n",
     );
     expect((await list("--format", "md", "--status", "rejected")).stdout).toContain(
       "| 1 | DYA-007 | DYA | 东岳越野车有限公司 | DYA-SQM | C | 9.1 | 8.5.4 | 每批次附第三方检测报告 |  |  | 2026-11-20 |  |  |  | 不合理 | 张伟 | 2026-11-24 | 已与顾客沟通，改为年度型式试验 |" +
@@ -103,6 +103,27 @@ describe("csr list", () => {
     writeFileSync(join(dir, "qms.yaml"), `language: en\n${readFileSync(join(dir, "qms.yaml"), "utf8")}`);
     const json = JSON.parse((await csrInProcess(["-C", dir, "list", "--today", "2026-11-27", "--format", "json", "--lang", "en", "--status", "in-review"])).stdout);
     expect(json.notes).toEqual(["This register is filtered (status in review) and is not the whole customer-specific requirements list.", "Review overdue: 0. Review due and working days left follow the calendar in qms.yaml and are shown while the review is open; a negative number is working days late."]);
+  });
+
+  it("ends each CSV row with the day its deadlines hold on, and says an estimated deadline in the row (tester49 #6)", async () => {
+    const dir = validRepo();
+    // Received 2026-12-24: its ten working days run into 2027, whose public holidays csr does not have.
+    writeFileSync(join(dir, "csr", "DYA", "DYA-011.yaml"), "id: DYA-011\ncustomer: DYA\nsource: { document: DYA-SQM, revision: C, section: \"9.3\" }\nclauses: [IATF16949:8.5.4]\ntitle: 年末收到的要求\nreceived: 2026-12-24\n");
+    const csv = (await csrInProcess(["-C", dir, "list", "--today", "2026-12-28", "--format", "csv"], { lang: null })).stdout.split("\r\n");
+    expect(csv[0]!.endsWith(",替代要求,状态,截至")).toBe(true);
+    expect(csv.filter((line) => line.includes(",DYA-011,"))).toEqual(["11,DYA-011,DYA,东岳越野车有限公司,DYA-SQM,C,9.3,8.5.4,年末收到的要求,,,2026-12-24,,2027-01-07,8,,,,,,,,,,,,,,,,,,已接收（期限按周一至周五估算）,2026-12-28"]);
+    // A deadline within a year csr has the holidays of is not marked.
+    expect(csv.filter((line) => line.includes(",DYA-001,"))[0]!.endsWith(",已接收,2026-12-28")).toBe(true);
+    const english = (await csrInProcess(["-C", dir, "list", "--today", "2026-12-28", "--format", "csv", "--lang", "en"], { lang: null })).stdout.split("\r\n");
+    expect(english[0]!.endsWith(",Status,As of")).toBe(true);
+    expect(english.find((line) => line.includes(",DYA-011,"))!.endsWith(",received (deadline estimated Mon–Fri),2026-12-28")).toBe(true);
+    // csr import --as csr reads the list back: the mark and 截至 are derived, as 评审期限 and 剩余工作日.
+    writeFileSync(join(dir, "list.csv"), csv.join("\r\n"));
+    rmSync(join(dir, "csr"), { recursive: true });
+    const imported = await csrInProcess(["-C", dir, "import", "list.csv", "--as", "csr", "--today", "2026-12-28", "-y"], { lang: null });
+    expect(imported.stdout).toContain("未导入的列：评审期限、剩余工作日、截至。\n");
+    expect(imported.stdout).toContain("已导入 11 行中的 11 行");
+    expect(read(dir, "csr/DYA/DYA-011.yaml")).toContain("title: 年末收到的要求\nreceived: 2026-12-24\n");
   });
 
   it("refuses unknown filters and formats with the accepted values", async () => {

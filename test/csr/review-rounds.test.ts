@@ -444,7 +444,7 @@ describe("a changed source revision closes the implementation of the round it re
       ].join("\n"),
     );
     expect(before.split("implementation:\n")[1]).toBe("  owner: wang\n  due: 2026-11-26\n  status: verified\n  implemented: 2026-11-25\n  verified: { by: zhang, date: 2026-11-26 }\n");
-    const status = async (today: string) => (await csrInProcess(["-C", dir, "--lang", "zh-CN", "list", "csr", "--format", "csv", "--today", today])).stdout.split("\r\n").find((l) => l.startsWith("6,DYA-006,"))!.split(",").at(-1);
+    const status = async (today: string) => (await csrInProcess(["-C", dir, "--lang", "zh-CN", "list", "csr", "--format", "csv", "--today", today])).stdout.split("\r\n").find((l) => l.startsWith("6,DYA-006,"))!.split(",").at(-2);
     expect([await status("2026-12-01"), await status("2026-11-28")]).toEqual(["已接收", "已验证"]);
     const shown = (await csrInProcess(["-C", dir, "--lang", "zh-CN", "show", "DYA-006", "--today", "2026-12-01"])).stdout;
     expect(shown).toContain("  实施            计划中，负责人 王强\n  实施记录修改    2026-11-30 DYA-SQM 换版（C → D），重新评审；原记录：2026-11-25 实施，验证人 张伟 2026-11-26\n");

@@ -133,11 +133,9 @@ export function csrList(ctx: RegisterContext, options: { today: string; customer
   const overdue = rows.filter((r) => r.facts.daysLeft !== undefined && r.facts.daysLeft < 0).length;
   const unaddressed = unaddressedCsrs(ctx, rows.map((r) => r.csr), documents, options.today);
   // A deadline or a count of days left through a year without public holidays is an estimate: say so under the list.
-  const estimated = [
-    ...new Set(
-      rows.flatMap(({ facts }) => (facts.due === undefined ? [] : [...factsContext.calendar.yearsWithoutData(facts.reviewStart, facts.due), ...factsContext.calendar.yearsWithoutData(options.today, facts.due)])),
-    ),
-  ].sort();
+  const estimatedOf = ({ facts }: (typeof rows)[number]): number[] =>
+    facts.due === undefined ? [] : [...factsContext.calendar.yearsWithoutData(facts.reviewStart, facts.due), ...factsContext.calendar.yearsWithoutData(options.today, facts.due)];
+  const estimated = [...new Set(rows.flatMap(estimatedOf))].sort();
   // A list narrowed by the command's filters says so in its title and a note, and names its CSV file
   // after them, as the distribution register does (auditor16 F25: a filtered list passed for the whole).
   const filter = options.filter && options.filter.parts.length > 0 ? options.filter : undefined;
@@ -145,9 +143,12 @@ export function csrList(ctx: RegisterContext, options: { today: string; customer
   const filterText = filter?.parts.join(t(ctx, "register.remarks-separator"));
   const whole = { register: t(ctx, "register.csr.whole"), command: "csr list csr" };
   const estimatedYears = estimated.join(t(ctx, "register.list-separator"));
+  const title = filterText !== undefined ? t(ctx, "register.csr.list.title-filtered", { filter: filterText, count: rows.length }) : t(ctx, "register.csr.list.title", { count: rows.length });
   return {
     id: "csr-list",
-    title: filterText !== undefined ? t(ctx, "register.csr.list.title-filtered", { filter: filterText, count: rows.length }) : t(ctx, "register.csr.list.title", { count: rows.length }),
+    title,
+    // Its review deadlines and working days left hold on one day only: a CSV, which has no heading, ends each row with it (tester49 #6).
+    asOf: { date: options.today, undatedTitle: title },
     ...(filter && filterText !== undefined ? { filtered: { filter: filterText, ...whole, name: ["csr", ...filter.name].join("-") } } : {}),
     sheet: t(ctx, "register.csr.list.sheet"),
     columns: [
@@ -231,7 +232,9 @@ export function csrList(ctx: RegisterContext, options: { today: string; customer
       superseded: csr.superseded?.date ?? null,
       supersededReason: csr.superseded?.reason ?? "",
       supersededBy: csr.superseded?.by ?? "",
-      status: csrStatusLabel(facts.status, ctx.lang),
+      // A deadline through a year without public holidays is an estimate, said in the cell as the matrix and the
+      // review-timeliness register say it: a CSV has no notes (tester49 #6).
+      status: csrStatusLabel(facts.status, ctx.lang) + (estimatedOf(rows[i]!).length > 0 ? t(ctx, "register.reviews.estimated") : ""),
     })),
     notes: [
       ...(filterText !== undefined ? [t(ctx, "register.filter.note", { filter: filterText, ...whole })] : []),
