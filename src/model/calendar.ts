@@ -135,6 +135,17 @@ export class WorkCalendar {
 }
 
 /**
+ * How late something due on `due` was done on `day` (or, not done, still is on `day`): the working
+ * days in (due, day], 0 when it was in time. The one rule of timeliness for every deadline counted in
+ * working days — a CSR's review (IATF 16949 7.5.3.2.2: within ten working days) and a copy's recall:
+ * what was done on a day off right after the deadline (decided on the Saturday after a Friday due
+ * date) used no working day past it and is in time; anything late is late by at least one working day.
+ */
+export function workdaysLate(calendar: WorkCalendar, due: string, day: string): number {
+  return day <= due ? 0 : calendar.workdaysBetween(due, day);
+}
+
+/**
  * The one-line note the CLI prints (on stderr) when a deadline from `from` to `due` was counted
  * without public-holiday data for some year; undefined when the deadline is exact.
  */

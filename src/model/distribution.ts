@@ -2,7 +2,7 @@
  * Controlled copies (受控副本) and their recall (文件发放/回收记录): when a new version takes effect
  * or the document is withdrawn, the copies of what was in force before are taken back.
  */
-import type { WorkCalendar } from "./calendar.js";
+import { workdaysLate, type WorkCalendar } from "./calendar.js";
 import { editionInForceFrom, externalInForceFrom, externalPendingUntil } from "./external.js";
 import { currentRevision, revisionEffective } from "./index.js";
 import { releasedPendingUntil } from "./revision.js";
@@ -170,15 +170,16 @@ export function copyRecallDue(doc: ControlledDocument, copy: ControlledCopy, cal
 
 /**
  * A copy taken back after its 应回收日期 (copyRecallDue): that day and the working days it was late
- * (at least 1: a copy back on the weekend after a Friday due date is late all the same). Undefined
- * for a copy back in time, not taken back, or never due back. What the register's remark and
- * `csr recall` say of a late return (tester19 F4).
+ * (workdaysLate, the rule a CSR's review is judged by: a copy back on the weekend after a Friday due
+ * date used no working day past it and is back in time). Undefined for a copy back in time, not
+ * taken back, or never due back. What the register's remark and `csr recall` say of a late return
+ * (tester19 F4).
  */
 export function recalledLate(doc: ControlledDocument, copy: ControlledCopy, calendar: WorkCalendar, config: QmsConfig | undefined): { due: string; days: number } | undefined {
   const { recalled } = copy;
   const due = recalled === undefined ? undefined : copyRecallDue(doc, copy, calendar, config);
-  if (recalled === undefined || due === undefined || recalled <= due) return undefined;
-  return { due, days: Math.max(1, calendar.workdaysBetween(due, recalled)) };
+  const days = recalled === undefined || due === undefined ? 0 : workdaysLate(calendar, due, recalled);
+  return days > 0 ? { due: due!, days } : undefined;
 }
 
 /** A CSR's distribution as csrDistributions lists it: `path` is of the entry in the file. */

@@ -5,7 +5,7 @@
  * reviews`, the export) lists them all; `csr show`, the review report, the site and the rule
  * csr/review-late read the current one, the last.
  */
-import type { WorkCalendar } from "./calendar.js";
+import { workdaysLate, type WorkCalendar } from "./calendar.js";
 import { DEFAULT_REVIEW_DAYS, missingOpinions, requiredDepartments, reviewStart } from "./csr-status.js";
 import type { Csr, Customer, Decision, QmsConfig, ReviewRecord, ReviewRound } from "./types.js";
 
@@ -127,13 +127,15 @@ function judgedRounds(csr: Csr, calendar: WorkCalendar, config: QmsConfig | unde
     // Superseded undecided, the current round ends the day of the supersession (csr supersede: no review deadline any more).
     const superseded = !decision && closed === undefined ? csr.superseded : undefined;
     const end = decision?.date ?? closed ?? (superseded && superseded.date < today ? superseded.date : today);
+    // Late only once a working day past the deadline has gone by (workdaysLate): a decision on the Saturday after a Friday deadline is in time.
+    const late = workdaysLate(calendar, due, end) > 0;
     const timeliness: ReviewRoundTimeliness["timeliness"] = decision
-      ? decision.date > due ? "late" : "on-time"
+      ? late ? "late" : "on-time"
       : closed !== undefined
-        ? closed > due ? "closed-overdue" : "closed"
+        ? late ? "closed-overdue" : "closed"
         : superseded
-          ? end > due ? "superseded-overdue" : "superseded"
-          : today > due ? "overdue" : "open";
+          ? late ? "superseded-overdue" : "superseded"
+          : late ? "overdue" : "open";
     return {
       kind,
       revision: reviewed(revision, start),
@@ -174,7 +176,7 @@ function judgedRounds(csr: Csr, calendar: WorkCalendar, config: QmsConfig | unde
       by: c.by,
       workdaysUsed: Math.max(0, calendar.workdaysBetween(c.received, c.date)),
       allowed,
-      timeliness: c.date > due ? "late" : "on-time",
+      timeliness: workdaysLate(calendar, due, c.date) > 0 ? "late" : "on-time",
       ...(c.late_reason ? { lateReason: c.late_reason } : {}),
       estimatedYears: calendar.yearsWithoutData(c.received, due),
     });

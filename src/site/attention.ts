@@ -11,7 +11,7 @@
 import { ruleText } from "../check/docs.js";
 import { rulesById } from "../check/registry.js";
 import { reportedAt, type Finding } from "../core/diagnostic.js";
-import type { WorkCalendar } from "../model/calendar.js";
+import { workdaysLate, type WorkCalendar } from "../model/calendar.js";
 import { isStateSecret } from "../model/classification.js";
 import { missingOpinions, reviewDue } from "../model/csr-status.js";
 import { copyRecallDue } from "../model/distribution.js";
@@ -66,7 +66,8 @@ export function attentionTable(input: AttentionInput, rule: string, title: strin
       title,
       what: reading.what,
       due: reading.due ?? null,
-      overdue: reading.due && reading.due < today ? calendar.workdaysBetween(reading.due, today) : null,
+      // Working days past the deadline (workdaysLate): none on a day off right after it.
+      overdue: reading.due ? workdaysLate(calendar, reading.due, today) || null : null,
       responsible: reading.responsible ?? "",
     };
   });

@@ -17,7 +17,7 @@ import { findRoot } from "../../load/discover.js";
 import { refuseOnConflicts } from "../../load/git.js";
 import { loadRepository, type Located, type Repository } from "../../load/repository.js";
 import { repositoryCalendar } from "../../load/calendar.js";
-import { estimatedDeadlineNote } from "../../model/calendar.js";
+import { estimatedDeadlineNote, workdaysLate } from "../../model/calendar.js";
 import { missingOpinions, overruledBy, requiredDepartments, reviewDue, reviewRecordText, reviewStart } from "../../model/csr-status.js";
 import { currentReviewRound, firstDecisionOfRound, type RoundStart } from "../../model/review-timeliness.js";
 import { revisionName } from "../../i18n/values.js";
@@ -342,7 +342,7 @@ async function recordDecision(repo: Repository, index: RepoIndex, { value: csr }
   // The round was reviewed when its first decision was taken: an amendment is a new decision, not a late review.
   const reviewed = (earlier && firstDecisionOfRound(csr)?.date) || date;
   let lateReason: string | undefined;
-  if (reviewed > due) {
+  if (workdaysLate(calendar, due, reviewed) > 0) {
     lateReason = flags.lateReason ?? earlierReason ?? (ask ? optional(await ask.input({ message: t("prompt.review.late-reason", { due }) })) : undefined);
     if (lateReason) doc.setIn(["review", "late_reason"], lateReason);
     // The reminder the README promises for a decision after the review period, with the reason it now carries.
@@ -365,7 +365,7 @@ async function recordDecision(repo: Repository, index: RepoIndex, { value: csr }
     }
     appendIn(doc, ["review", "history"], round);
     lines.push(t("review.earlier-decision-kept", { disposition: t(`value.disposition.${earlier.disposition}`), date: earlier.date }));
-    if (date > due && reviewed <= due) lines.push(t("review.amended-in-time", { reviewed, due }));
+    if (workdaysLate(calendar, due, date) > 0 && workdaysLate(calendar, due, reviewed) === 0) lines.push(t("review.amended-in-time", { reviewed, due }));
   }
   if (missing.length > 0) lines.push(t("review.forced", { departments: list(missing.map((d) => departmentLabel(index, d))) }));
   const notGiven = paper ? missingOpinions(csr, config) : [];

@@ -15,6 +15,7 @@ import { shellArgument } from "../../core/text.js";
 import { conjunction, list, t } from "../../i18n/index.js";
 import { revisionName } from "../../i18n/values.js";
 import { repositoryCalendar } from "../../load/calendar.js";
+import { workdaysLate } from "../../model/calendar.js";
 import { DEFAULT_REVIEW_DAYS } from "../../model/csr-status.js";
 import { eventLabel } from "../../model/recorded-events.js";
 import type { Located } from "../../load/repository.js";
@@ -111,7 +112,7 @@ export async function amendRevision(
       const calendar = repositoryCalendar(config);
       for (const csr of restarted) {
         const decided = csr.review?.decision?.date;
-        if (decided === undefined || decided <= due || csr.review?.late_reason) continue;
+        if (decided === undefined || workdaysLate(calendar, due, decided) === 0 || csr.review?.late_reason) continue;
         lines.push(t("source.amend.now-late", { id: csr.id, decided, due, count: calendar.workdaysBetween(due, decided) }));
       }
     }

@@ -12,6 +12,7 @@
 import { copyRecordedAfter, releaseRecordedAfter } from "../../model/as-of.js";
 import { classificationName, documentClassification } from "../../model/classification.js";
 import { repositoryCalendar } from "../../load/calendar.js";
+import { workdaysLate } from "../../model/calendar.js";
 import { copiesDue, copyRecallDue, pendingTransition, recallDays, recalledLate } from "../../model/distribution.js";
 import type { ControlledCopy } from "../../model/types.js";
 import type { Table } from "../table.js";
@@ -81,7 +82,7 @@ export function distributionRegister(ctx: RegisterContext, options: { today: str
       .map((copy) => {
         // Every copy of a version no longer (or soon no longer) in force keeps its 应回收日期, one taken back too, so that the record shows whether it came back in time (tester19 F4).
         const dueBy = copyRecallDue(doc, copy, calendar, config);
-        const late = due.has(copy) && dueBy !== undefined && dueBy < today;
+        const late = due.has(copy) && dueBy !== undefined && workdaysLate(calendar, dueBy, today) > 0;
         if (late) overdue++;
         return {
           number: doc.id,
