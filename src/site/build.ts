@@ -963,7 +963,10 @@ function csrSections(rc: RegisterContext, page: string, csr: Csr, facts: CsrRow[
     entityCell(page, "customer", csr.customer, fact(rc, "site.csr.customer", `${csr.customer} ${customerName(rc, csr.customer)}`)),
   ];
   if (facts.due) {
-    items.push({ text: fact(rc, "site.csr.review-due", withNote(rc, facts.due, t(rc, "site.csr.days-left", { days: String(facts.daysLeft) }))) });
+    // Past the deadline, the days overdue (tester49 #7): "剩余 -32 个工作日" reads as a typing error.
+    const left = facts.daysLeft ?? 0;
+    const note = left < 0 ? t(rc, "site.csr.days-overdue", { count: -left }) : t(rc, "site.csr.days-left", { days: String(left) });
+    items.push({ text: fact(rc, "site.csr.review-due", withNote(rc, facts.due, note)) });
   }
   if (facts.missing.length) items.push({ text: fact(rc, "site.csr.opinions-missing", facts.missing.map((d) => departmentName(rc, d)).join(t(rc, "common.list-separator"))) });
   // Opinions given on paper are not missing: the page says where they are signed.

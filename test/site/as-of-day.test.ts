@@ -113,7 +113,9 @@ describe("csr site --today D of a past day", () => {
     expect(csr).toContain('<tr><th>评审用时</th><td class="nowrap">12 个工作日</td><th>及时性</th><td class="nowrap">评审中，已逾期</td></tr>');
     expect(csr).toContain('<h2>3 评审结论</h2>\n<p class="empty">尚未作出结论</p>');
     expect(csr).toContain("<li>状态：已接收</li><li>");
-    expect(csr).toContain("<li>评审期限：2026-11-23（剩余 -2 个工作日）</li><li>未会签部门：品质部</li>");
+    // Past its deadline the page counts the days overdue, not a negative number of days left (tester49 #7).
+    expect(csr).toContain("<li>评审期限：2026-11-23（已逾期 2 个工作日）</li><li>未会签部门：品质部</li>");
+    expect((await site(dir, "en", "--today", D))("csr/DYA-001.html")).toContain("<li>Review due: 2026-11-23 (2 working days overdue)</li>");
   });
 
   it("shows the findings csr check gave at the end of D: of the last commit of D, checked against D", async () => {
