@@ -32,6 +32,7 @@ import type { ControlledDocument, Csr, SignatureRole, TrainingSession } from "..
 import { documentReferrers, type Referrers } from "../model/referrers.js";
 import { shortList, translate, type MessageData, type MessageKey } from "../i18n/index.js";
 import { createRenderer, handlebarsRuntime } from "../render/environment.js";
+import { pageFooter } from "../render/pdf.js";
 import { markdownToHtml } from "../render/markdown.js";
 import { citeClause, csrReportView, documentView, type Lang, type PageLinker } from "../render/view.js";
 import { DIRECT, editionNotes, INHERITED, THROUGH_CHILDREN } from "../report/registers/clauses.js";
@@ -716,7 +717,13 @@ async function writeSite(repo: Repository, findings: readonly Finding[], options
       site: chrome("search.html", { scripts: ["assets/minisearch.js", "assets/tokenize.js", "assets/search-entries.js", "assets/search.js"] }),
     }),
   );
-  for (const name of readdirSync(join(SITE_TEMPLATES, "assets")).sort()) emit(`assets/${name}`, readFileSync(join(SITE_TEMPLATES, "assets", name)));
+  // Every page printed from the site is numbered as csr render's and csr list's PDFs are (第 x 页 共 y 页, the label page_x_of_y;
+  // tester49 #8): in the bottom-center margin box of every page, which every page's site.css gives, without the browser's own footer.
+  const pageNumbers = `\n/* Page numbers on paper, as csr render's PDFs (render/pdf.ts pageFooter). */\n@page { @bottom-center { content: ${pageFooter(renderer.labels)}; font-size: 9pt; vertical-align: middle; } }\n`;
+  for (const name of readdirSync(join(SITE_TEMPLATES, "assets")).sort()) {
+    const file = readFileSync(join(SITE_TEMPLATES, "assets", name));
+    emit(`assets/${name}`, name === "site.css" ? Buffer.concat([file, Buffer.from(pageNumbers)]) : file);
+  }
   // The print style of documents and review reports, which `csr render` puts in each file: one file that every page links.
   emit("assets/document.css", renderer.renderPartial("document-style", {}));
   if (options.baseUrl) emit("sitemap.xml", sitemap(options.baseUrl, htmlPages));

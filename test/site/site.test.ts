@@ -33,6 +33,12 @@ describe("csr site on the bundled example", () => {
     expect(files.filter((f) => !f.includes("/"))).toEqual([".csr-site", "coverage.html", "customers.html", "findings.html", "index.html", "people.html", "robots.txt", "search.html"]);
     // The site is confidential: search engines are asked to index none of it (tester25 F8), and every page says so in its head.
     expect(readFileSync(join(site.out, "robots.txt"), "utf8")).toBe("User-agent: *\nDisallow: /\n");
+    // Every printed page numbered as csr render's PDFs (第 x 页 共 y 页) in its bottom margin box, from the one style sheet every page links (tester49 #8).
+    expect(read("assets/site.css").split("\n").slice(-3)).toEqual([
+      "/* Page numbers on paper, as csr render's PDFs (render/pdf.ts pageFooter). */",
+      '@page { @bottom-center { content: "\\7b2c  " counter(page) " \\9875  \\5171  " counter(pages) " \\9875 "; font-size: 9pt; vertical-align: middle; } }',
+      "",
+    ]);
     const pages = files.filter((f) => f.endsWith(".html"));
     expect(pages.length).toBe(142);
     expect(pages.filter((f) => read(f).split("</head>")[0]!.split('<meta name="robots" content="noindex">').length !== 2)).toEqual([]);
@@ -611,6 +617,7 @@ describe("csr site with a file it cannot read (tester47 F1)", () => {
   it("says nothing of the kind when every file was read", async () => {
     const site = await buildSite(copyFixture("examples/acme-auto"), "--lang", "en");
     expect(site.code).toBe(0);
+    expect(readFileSync(join(site.out, "assets/site.css"), "utf8")).toContain('@page { @bottom-center { content: "Page " counter(page) " of " counter(pages); font-size: 9pt; vertical-align: middle; } }\n');
     // (And, in English, a superseded CSR on a document's page: tester49 #5.)
     expect(readFileSync(join(site.out, "documents/QP-012.html"), "utf8")).toContain("DYA-003 Rework requires prior written approval of Dongyue SQE (5.4 返工和返修; superseded by DYA-006 on 2026-03-23)</a></li></ul>");
     for (const page of filesOf(site.out).filter((f) => f.endsWith(".html"))) expect(readFileSync(join(site.out, page), "utf8"), page).not.toMatch(/incomplete/i);
