@@ -11,7 +11,7 @@ import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { chromium, type Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { copyFixture, csrInProcess, tempDir } from "../helpers.js";
+import { copyFixture, csrInProcess, ROOT, tempDir } from "../helpers.js";
 
 /** 175 mm at CSS's 96 pixels to the inch. */
 const TEXT_WIDTH_PX = Math.floor((175 / 25.4) * 96);
@@ -185,6 +185,32 @@ describe("printed registers keep identifiers on one line", { timeout: 120_000 },
       }
     }
     expect(lastHeaders).toEqual(["Status", "Coverage"]);
+  });
+
+  it("prints the coverage heat map of 72 documents with a readable clause column, every column on the A4 landscape page (tester48 #4)", async () => {
+    // The bench's repository of 1,000 entities: 186 clauses of IATF 16949 by 12 processes and 60 procedures.
+    const repo = join(tempDir(), "big");
+    const generated = spawnSync(process.execPath, [join(ROOT, "bench", "generate.js"), repo, "1000"], { encoding: "utf8" });
+    expect(generated.status, generated.stderr).toBe(0);
+    const out = join(tempDir(), "site");
+    // Built, with exit code 1: the bench's repository has a file csr cannot read (the site says so).
+    expect((await csrInProcess(["-C", repo, "site", "--out", out, "--today", "2026-06-30"], { lang: null })).stderr).toContain("已生成网站");
+    const page = await browser.newPage({ viewport: { width: REGISTER_WIDTH_PX["A4 landscape"], height: 800 } });
+    try {
+      await page.emulateMedia({ media: "print" });
+      await page.goto(pathToFileURL(join(out, "coverage.html")).href);
+      const printed = await page.evaluate(() => {
+        const table = document.querySelector(".site-heatmap")!;
+        const clause = table.querySelector("tbody th")!;
+        return { columns: table.querySelectorAll("thead th").length, clauseEm: Math.round(clause.getBoundingClientRect().width / parseFloat(getComputedStyle(clause).fontSize)), right: Math.ceil(table.getBoundingClientRect().right) };
+      });
+      // Some 12 characters a line (it was 4: each clause on 3 to 6 lines), and the table's right edge on the page.
+      expect(printed.columns).toBe(75);
+      expect(printed.clauseEm).toBeGreaterThanOrEqual(12);
+      expect(printed.right).toBeLessThanOrEqual(REGISTER_WIDTH_PX["A4 landscape"]);
+    } finally {
+      await page.close();
+    }
   });
 
   /** The text of each page of a page printed to PDF by the test's browser (pdftotext; pages end with a form feed). */
