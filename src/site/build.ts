@@ -863,7 +863,8 @@ function documentSections(
         // An external document's as the external document list says it: 现行, or 待实施 before its 实施日期 (released is not yet in force).
         { text: fact(rc, "site.document.status", doc.kind === "external" ? externalStatus(rc, doc, today) : documentStatus(rc, doc, today)) },
         // The version in force on the day, as the CSR matrix gives it: a version released to take effect later is marked 待实施.
-        { text: fact(rc, "site.document.current-version", (doc.kind === "external" ? current?.version : versionInForce(rc, doc, today)) || "—") },
+        // An obsolete document's is its last version, as the obsolete register heads it (最后版本; tester49 #11).
+        { text: fact(rc, doc.status === "obsolete" ? "site.document.last-version" : "site.document.current-version", (doc.kind === "external" ? current?.version : versionInForce(rc, doc, today)) || "—") },
         { text: fact(rc, "site.document.department", departmentName(rc, doc.department)) },
       ],
     },

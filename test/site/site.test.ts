@@ -487,6 +487,7 @@ describe("csr site options", () => {
       "people.yaml": "people: []\n",
       "documents/QP-001.yaml": "id: QP-001\ntitle: 文件控制程序\nlevel: 2\nkind: procedure\ndepartment: QA\nstatus: draft\n",
       "documents/QP-002.yaml": "id: QP-002\ntitle: 记录控制程序\nlevel: 2\nkind: procedure\ndepartment: QA\nstatus: released\nrevisions:\n  - { version: A/0, date: 2026-01-10, summary: 首次发布 }\n",
+      "documents/QP-003.yaml": "id: QP-003\ntitle: 旧程序\nlevel: 2\nkind: procedure\ndepartment: QA\nstatus: obsolete\nrevisions:\n  - { version: A/0, date: 2026-01-10, summary: 首次发布 }\n",
       "templates/html/partials/site-section.hbs": '<div class="own">{{title}}:{{#each table.rows}}[{{#each this}}{{text}};{{/each}}]{{/each}}{{#each items}}({{text}}){{/each}}</div>\n',
     });
     const site = await buildSite(dir);
@@ -494,6 +495,8 @@ describe("csr site options", () => {
     // The procedure list is of released documents: the draft QP-001 is counted under it, not listed.
     expect(readFileSync(join(site.out, "registers", "procedures.html"), "utf8")).toContain('<div class="own">:[1;记录控制程序;QP-002;A/0;;;;2026-01-10;;]</div>');
     expect(readFileSync(join(site.out, "documents", "QP-001.html"), "utf8")).toContain('<div class="own">文件状态:(状态：草稿)(现行版本：—)(部门：品质部)</div>');
+    // An obsolete document has no version in force: its last one, as the obsolete register heads it (tester49 #11).
+    expect(readFileSync(join(site.out, "documents", "QP-003.html"), "utf8")).toContain('<div class="own">文件状态:(状态：作废)(最后版本：A/0)(部门：品质部)</div>');
   });
 
   it("a repository's own review report template, or own partial of its page, makes the CSR pages", async () => {
