@@ -323,7 +323,7 @@ describe("the matrices dated D", () => {
     expect(row(now, "BCM-004", ["reviewDue", "daysLeft", "disposition", "decided"])).toEqual([[null, null, "必须满足", "2026-10-20"]]);
     expect(now.rows.map((r) => r.id)).toContain("DYA-007");
     const reviews = await register("2026-10-15", "list", "reviews");
-    expect(row(reviews, "BCM-004", ["decided", "used", "verdict"])).toEqual([[null, 3, "评审中"]]);
+    expect(row(reviews, "BCM-004", ["decided", "used", "verdict"])).toEqual([[null, 3, "未到期"]]);
     expect(row(await register("2026-10-15", "matrix", "csr"), "BCM-004", ["decided", "timeliness"])).toEqual([[null, "未到期"]]);
     expect(row(await register("2026-11-27", "matrix", "csr"), "BCM-004", ["decided", "timeliness"])).toEqual([["2026-10-20", "按期"]]);
     // DYA-002's review was restarted on 2026-03-16 by revision D of DYA-SQM: before, its round of revision C is the current one.

@@ -288,12 +288,15 @@ describe("terminal tables", () => {
     ]);
     expect(timeliness("zh-CN", "2026-11-27").at(-1)).toEqual(["FORD-002", "2024-01-15", "2024-01-29", null, "逾期未决"]);
     expect(timeliness("en", "2026-11-27").map((r) => r[4])).toEqual(["late by 3 working days", "late by 3 working days", "overdue, undecided"]);
-    // The register judges the same rounds the same way.
+    // The register judges the same rounds the same way, and an open round in the matrix's words: 评审中 is a CSR's
+    // status, which a CSR received and not yet reviewed (已接收) does not have (tester49 #9).
     const register = reviewRegister(registerContext(repo, "zh-CN"), { today: "2026-11-27" }).rows.map((r) => [r.id, r.start, r.due, r.decided, r.verdict]);
     expect(register).toEqual([
       ["FORD-001", "2023-07-03", "2023-07-17", "2023-07-20", "逾期"],
-      ["FORD-002", "2024-01-15", "2024-01-29", null, "评审中，已逾期"],
+      ["FORD-002", "2024-01-15", "2024-01-29", null, "逾期未决"],
     ]);
+    expect(reviewRegister(registerContext(repo, "zh-CN"), { today: "2024-01-20" }).rows.map((r) => r.verdict)).toEqual(["逾期", "未到期"]);
+    expect(reviewRegister(registerContext(repo, "en"), { today: "2024-01-20" }).rows.map((r) => r.verdict)).toEqual(["late", "not yet due"]);
     // The source document by its id and title; the disposition in the reader's words.
     const en = csrMatrix(registerContext(repo, "en"), { today: "2026-11-27" }).rows[0]!;
     expect([en.source, en.disposition]).toEqual(["FORD-CSR Ford IATF 16949 customer-specific requirements", "must meet"]);

@@ -111,7 +111,7 @@ describe("citations of the standards in scope", () => {
   it("the review-timeliness register's footer gives the period as the company's own rule in a GJB 9001C repository, citing 8.2.3 for the review, and as IATF 16949's ten working days in an IATF one", async () => {
     const notes = async (dir: string, lang: "zh-CN" | "en") =>
       (JSON.parse((await csrInProcess(["-C", dir, "list", "reviews", "--format", "json", "--today", "2026-11-27"], { lang })).stdout) as { notes: string[] }).notes;
-    expect(await notes(GJB, "zh-CN")).toEqual(["评审期限为起算日后第 10 个工作日（本公司规定；评审要求见 GJB 9001C 8.2.3），按工作日历计算；逾期或评审中已逾期 0 项。"]);
+    expect(await notes(GJB, "zh-CN")).toEqual(["评审期限为起算日后第 10 个工作日（本公司规定；评审要求见 GJB 9001C 8.2.3），按工作日历计算；逾期或逾期未决 0 项。"]);
     expect(await notes(GJB, "en")).toEqual(["Due on the 10th working day after the start (the company's own limit; the review itself: GJB 9001C 8.2.3), counted in the working-day calendar; 0 late or overdue."]);
     expect((await notes(ACME, "zh-CN"))[0]).toMatch(/^评审期限为起算日后第 10 个工作日（IATF 16949 7\.5\.3\.2\.2），/);
   });

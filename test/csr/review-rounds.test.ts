@@ -121,7 +121,7 @@ describe("review rounds", () => {
       "5 NES-003 北方电子系统研究所 NES-JDB 电源模块技术协议 1 接收 2026-09-07 2026-09-20 22 逾期，换版前未决定 2026-10-13 换版，本轮结束",
       "6 NES-003 北方电子系统研究所 NES-JDB 电源模块技术协议 2 换版重评 2026-10-13 2026-10-27 2026-10-20 张伟 5 按期 强制决定，缺 2 个部门会签：品质部、市场部",
     ]);
-    expect(zh.at(-2)).toBe("评审期限为起算日后第 10 个工作日（IATF 16949 7.5.3.2.2），按工作日历计算；逾期或评审中已逾期 3 项。");
+    expect(zh.at(-2)).toBe("评审期限为起算日后第 10 个工作日（IATF 16949 7.5.3.2.2），按工作日历计算；逾期或逾期未决 3 项。");
   });
 
   it("records a late reason alone on a decided CSR, without touching the decision; refuses it for a decision in time", async () => {

@@ -119,11 +119,11 @@ describe("a superseded CSR's review (IATF 16949 7.5.3.2.2)", () => {
     const reviews = csr(["-C", dir, "list", "reviews", "--today", "2026-12-20"], { lang: "zh-CN" });
     expect(reviews.code).toBe(0);
     expect(rows(reviews.stdout, /^\d+ +DYA-0(01|02|10) |逾期或/)).toEqual([
-      "1     DYA-001  东岳越野车有限公司  DYA-SQM 供应商质量手册  C     接收  2026-11-20  2026-12-04                      20              评审中，已逾期",
+      "1     DYA-001  东岳越野车有限公司  DYA-SQM 供应商质量手册  C     接收  2026-11-20  2026-12-04                      20              逾期未决",
       "2     DYA-002  东岳越野车有限公司  DYA-SQM 供应商质量手册  C     接收  2026-11-20                                                  已替代（2026-11-27，由 DYA-004 替代）",
       "10    DYA-010  东岳越野车有限公司  DYA-SQM 供应商质量手册  C     接收  2026-11-20  2026-12-04  2026-11-24  张伟    2               按期                                                   强制决定，会签已补齐",
       // DYA-001, open past its deadline, and DYA-009, superseded past its own (the test below).
-      "评审期限为起算日后第 10 个工作日（IATF 16949 7.5.3.2.2），按工作日历计算；逾期或评审中已逾期 2 项。",
+      "评审期限为起算日后第 10 个工作日（IATF 16949 7.5.3.2.2），按工作日历计算；逾期或逾期未决 2 项。",
     ]);
     expect(rows(csr(["-C", dir, "list", "reviews", "--today", "2026-12-20"]).stdout, /^2 +DYA-002 /)).toEqual([
       "2    DYA-002  东岳越野车有限公司  DYA-SQM 供应商质量手册  C         received  2026-11-20                                                                   superseded (2026-11-27, by DYA-004)",
@@ -168,14 +168,14 @@ describe("a superseded CSR's review (IATF 16949 7.5.3.2.2)", () => {
     expect(reviews.code).toBe(0);
     expect(rows(reviews.stdout, /^\d+ +DYA-009 |逾期或/)).toEqual([
       "9     DYA-009  东岳越野车有限公司  DYA-SQM 供应商质量手册  B     接收  2025-06-05  2025-06-19                      364             逾期，已替代（2026-11-20，由 DYA-001 替代）",
-      "评审期限为起算日后第 10 个工作日（IATF 16949 7.5.3.2.2），按工作日历计算；逾期或评审中已逾期 3 项。",
+      "评审期限为起算日后第 10 个工作日（IATF 16949 7.5.3.2.2），按工作日历计算；逾期或逾期未决 3 项。",
     ]);
     expect(rows(csr(["-C", dir, "list", "reviews", "--today", "2026-12-20"]).stdout, /^9 +DYA-009 /)).toEqual([
       "9    DYA-009  东岳越野车有限公司  DYA-SQM 供应商质量手册  B         received  2025-06-05            2025-06-19                          364                overdue, superseded (2026-11-20, by DYA-001)",
     ]);
     // The day before the supersession the round was open past its deadline, one working day less.
     expect(rows(csr(["-C", dir, "list", "reviews", "--today", "2026-11-19"], { lang: "zh-CN" }).stdout, /^\d+ +DYA-009 /)).toEqual([
-      "1     DYA-009  东岳越野车有限公司  DYA-SQM 供应商质量手册  B     接收  2025-06-05  2025-06-19                    363             评审中，已逾期",
+      "1     DYA-009  东岳越野车有限公司  DYA-SQM 供应商质量手册  B     接收  2025-06-05  2025-06-19                    363             逾期未决",
     ]);
 
     const matrix = csr(["-C", dir, "matrix", "csr", "--today", "2026-12-20"], { lang: "zh-CN" });

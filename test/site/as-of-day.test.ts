@@ -108,9 +108,9 @@ describe("csr site --today D of a past day", () => {
     expect(read("documents/QP-002.html")).toContain('<h2>修改过本文件的提交（git）</h2>\n\n<p class="site-empty">没有 git 提交记录。</p>');
     // 王强 approved QP-001 A/0 by D; QP-002 only after it.
     expect(rows(read("people/wang.html"), "签署现行版本的文件")).toEqual(["QP-001 文件控制程序 | 批准"]);
-    // DYA-001 was decided after D: on D its review is open, overdue, and the opinion of QA missing.
+    // DYA-001 was decided after D: on D its review is overdue, undecided, and the opinion of QA missing.
     const csr = read("csr/DYA-001.html");
-    expect(csr).toContain('<tr><th>评审用时</th><td class="nowrap">12 个工作日</td><th>及时性</th><td class="nowrap">评审中，已逾期</td></tr>');
+    expect(csr).toContain('<tr><th>评审用时</th><td class="nowrap">12 个工作日</td><th>及时性</th><td class="nowrap">逾期未决</td></tr>');
     expect(csr).toContain('<h2>3 评审结论</h2>\n<p class="empty">尚未作出结论</p>');
     expect(csr).toContain("<li>状态：已接收</li><li>");
     // Past its deadline the page counts the days overdue, not a negative number of days left (tester49 #7).

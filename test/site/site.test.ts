@@ -707,7 +707,7 @@ describe("csr site: what needs attention", () => {
       "顾客特定要求培训逾期 0 lists/csr-training-overdue.html",
     ]);
     const read = (path: string) => readFileSync(join(site.out, path), "utf8");
-    expect(read("registers/reviews.html")).toContain("逾期或评审中已逾期 1 项");
+    expect(read("registers/reviews.html")).toContain("逾期或逾期未决 1 项");
     // Every number's list has exactly that many rows.
     const linked = [...index.matchAll(/href="(lists\/[a-z-]+\.html)"><span class="count">(\d+)<\/span>/g)];
     expect(linked.filter((m) => m[2] !== "0").length).toBeGreaterThanOrEqual(3);
