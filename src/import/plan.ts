@@ -12,6 +12,7 @@ import type { CsrNumbers } from "../model/csr-numbers.js";
 import type { Repository } from "../load/repository.js";
 import { CSR_STATUSES, csrStatus, csrStatusLabel, type CsrStatus } from "../model/csr-status.js";
 import { registeredRepeats } from "../model/csr-duplicates.js";
+import { unmarkedSection } from "../model/sections.js";
 import type { ControlledDocument, Csr, Customer, Decision, Department, Person, ReviewRecord, Revision, Role, SymbolConversion } from "../model/types.js";
 import { readDate } from "../core/dates.js";
 import { UserError } from "../core/errors.js";
@@ -1286,7 +1287,8 @@ function addressedFromRow(row: RowReader, issue: Issue): NonNullable<Csr["addres
       issue(t("import.csr.bad-addressed", { line: showInvisible(line), column: row.label("addressed") }), true);
       continue;
     }
-    const section = rest.join(" ");
+    // A section csr's CSR list marked (原写 5.4, 未找到该章节) reads back as the reference it stands for.
+    const section = unmarkedSection(rest.join(" "));
     if (!places.some((p) => p.document === document && p.section === (section || undefined))) places.push({ document, ...(section ? { section } : {}) });
   }
   return places;

@@ -10,7 +10,7 @@
  * `number: "5"` on 作业流程 prints 5, 5.1, 5.2 … exactly as the CSR matrix cites them.
  */
 import type { ControlledDocument, Path, Section } from "./types.js";
-import { t } from "../i18n/index.js";
+import { LANGS, t, translate } from "../i18n/index.js";
 
 export interface NumberedSection {
   /** Dotted number as printed: "1", "5", "5.2", "5.2.1". */
@@ -96,26 +96,44 @@ export function parseSectionReference(text: string): SectionReference {
 }
 
 export type SectionLookup =
-  | { found: NumberedSection; titleMismatch?: undefined }
-  /** The number exists but the reference gives another title: which of the two was meant is unclear. */
-  | { found: NumberedSection; titleMismatch: string }
-  | { found?: undefined; titleMismatch?: undefined };
+  /** The section the reference names as written: by its number, its title, or both. */
+  | { found: NumberedSection; movedFrom?: undefined; numbered?: undefined; titled?: undefined }
+  /**
+   * The written title is that of one section under another number: the document was renumbered
+   * since the reference was written (a section put in before it, or one before it removed). `found`
+   * is the section so titled, `movedFrom` the number written.
+   */
+  | { found: NumberedSection; movedFrom: string; numbered?: undefined; titled?: undefined }
+  /**
+   * No section answers the reference: its number is none of the document's, or its title is no
+   * section's (removed or renamed). `numbered`: the section now under the written number, whose
+   * title is another; `titled`: the sections with the written title, when several have it (which
+   * one was meant is unclear).
+   */
+  | { found?: undefined; movedFrom?: undefined; numbered?: NumberedSection; titled?: readonly NumberedSection[] };
+
+const titled = (section: NumberedSection, title: string) => section.title === title || section.title_en === title;
 
 /**
  * Finds the section a reference names: by number when it has one, else by its Chinese or English
- * title. A number whose section has another title than the one written is returned with
- * `titleMismatch` (the written title).
+ * title. A reference that gives both names the section with that title: under its number, or under
+ * another one (`movedFrom`) when the document was renumbered since, as an auditor reads "5.4 返工和返修"
+ * after a section was put in before it (tester49): the section about rework, now 5.5, not the one
+ * now numbered 5.4. A title that no section has, or several have, finds none.
  */
 export function findSection(sections: readonly NumberedSection[], text: string): SectionLookup {
   const ref = parseSectionReference(text);
-  if (ref.number !== undefined) {
-    const found = sections.find((s) => s.number === ref.number);
-    if (!found) return {};
-    if (ref.title !== undefined && ref.title !== found.title && ref.title !== found.title_en) return { found, titleMismatch: ref.title };
-    return { found };
+  const title = ref.title;
+  if (ref.number === undefined) {
+    const found = sections.find((s) => titled(s, title!));
+    return found ? { found } : {};
   }
-  const found = sections.find((s) => s.title === ref.title || s.title_en === ref.title);
-  return found ? { found } : {};
+  const numbered = sections.find((s) => s.number === ref.number);
+  if (numbered && (title === undefined || titled(numbered, title))) return { found: numbered };
+  if (title === undefined) return {};
+  const same = sections.filter((s) => titled(s, title));
+  if (same.length === 1) return { found: same[0]!, movedFrom: ref.number };
+  return { ...(numbered ? { numbered } : {}), ...(same.length > 1 ? { titled: same } : {}) };
 }
 
 /**
@@ -127,20 +145,50 @@ export function sectionAnchor(number: string): string {
 }
 
 /**
- * Where a CSR's `addressed` entry points inside its document: the section's label in `lang`
- * ("5.2 符号转换"; the text as written when the document has no such section; the number alone with
- * `numberOnly`, see sectionNumberOnly) and its anchor on the document's page ("" when the section is not found).
+ * Where a CSR's `addressed` entry points inside its document: the section's label in `lang` and its
+ * anchor on the document's page ("" when the section is not found). The label is the document's own
+ * number and title ("5.2 符号转换"); for a reference whose title is now under another number, that
+ * section marked with the number written ("5.5 返工和返修（原写 5.4）"); for one that names no section,
+ * the text as written marked so ("5.4 返工和返修（未找到该章节）"), never the title of whatever section
+ * now has its number (tester49). With `numberOnly` (sectionNumberOnly) the numbers alone, marked alike.
+ * A document without sections cannot tell (its body on paper, imported from a register, or withheld:
+ * the site withholds a 秘密 document's text): its references print as written, unmarked.
  */
 export function addressedSection(doc: Pick<ControlledDocument, "sections"> | undefined, text: string | undefined, lang: string, numberOnly = false): { section: string; anchor: string } {
   if (!text) return { section: "", anchor: "" };
-  if (numberOnly) {
-    // One lookup gives both: a title without a number prints the number it was found under (sectionNumberOnly).
-    const found = doc && findSection(numberedOnce(doc), text).found;
-    return { section: parseSectionReference(text).number ?? found?.number ?? "", anchor: found ? sectionAnchor(found.number) : "" };
+  if (!doc?.sections?.length) return { section: numberOnly ? (parseSectionReference(text).number ?? "") : text, anchor: "" };
+  const { found, movedFrom } = findSection(numberedOnce(doc), text);
+  const language = lang === "en" ? "en" : "zh-CN";
+  if (!found) {
+    const written = numberOnly ? (parseSectionReference(text).number ?? "") : text;
+    return { section: translate(language, "model.section.not-found", { section: written }).trim(), anchor: "" };
   }
-  if (!doc) return { section: text, anchor: "" };
-  const { found } = findSection(numberedOnce(doc), text);
-  return found ? { section: sectionLabel(found, lang), anchor: sectionAnchor(found.number) } : { section: text, anchor: "" };
+  const label = numberOnly ? found.number : sectionLabel(found, lang);
+  return { section: movedFrom === undefined ? label : translate(language, "model.section.moved", { section: label, number: movedFrom }), anchor: sectionAnchor(found.number) };
+}
+
+/**
+ * A section as addressedSection prints it, read back as the reference it stands for (`csr import --as
+ * csr` of a CSR list csr exported): "5.5 返工和返修（原写 5.4）" is 5.5 返工和返修, "5.4 追溯记录（未找到该章节）"
+ * the 5.4 追溯记录 recorded; in either language. Any other text is returned as it is.
+ */
+export function unmarkedSection(text: string): string {
+  for (const mark of sectionMarks()) {
+    const match = mark.exec(text);
+    if (match) return match[1]!;
+  }
+  return text;
+}
+
+let marks: RegExp[] | undefined;
+function sectionMarks(): RegExp[] {
+  return (marks ??= LANGS.flatMap((lang) =>
+    (["model.section.moved", "model.section.not-found"] as const).map((key) => {
+      const [before = "", after = ""] = translate(lang, key, { section: "\u0000", number: "\u0001" }).split("\u0000");
+      const escape = (part: string) => part.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace("\u0001", "[0-9]+(?:\\.[0-9]+)*");
+      return new RegExp(`^${escape(before)}(.+?)${escape(after)}$`, "s");
+    }),
+  ));
 }
 
 /**
@@ -172,9 +220,9 @@ export function sectionLabel(section: NumberedSection, lang: string): string {
 }
 
 /**
- * How a CSR's `addressed[].section` prints: the document's own number and title when the
- * reference resolves, else the text as written (the check reports it); the number alone with
- * `numberOnly` (a document marked 秘密, 机密 or 绝密: sectionNumberOnly).
+ * How a CSR's `addressed[].section` prints (addressedSection): the document's own number and title,
+ * marked when the section was renumbered or is not found; the number alone with `numberOnly` (a
+ * document marked 秘密, 机密 or 绝密: sectionNumberOnly).
  */
 export function addressedSectionLabel(doc: Pick<ControlledDocument, "sections"> | undefined, text: string | undefined, lang: string, numberOnly = false): string {
   return addressedSection(doc, text, lang, numberOnly).section;

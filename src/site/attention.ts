@@ -17,7 +17,7 @@ import { missingOpinions, reviewDue } from "../model/csr-status.js";
 import { copyRecallDue } from "../model/distribution.js";
 import { currentRevision } from "../model/index.js";
 import { nextPeriodicReview } from "../model/periodic-review.js";
-import { addressedSectionLabel } from "../model/sections.js";
+import { addressedSectionLabel, documentSections, findSection } from "../model/sections.js";
 import { openTrainings, type OpenTraining } from "../model/training.js";
 import type { ControlledDocument, Csr } from "../model/types.js";
 import type { MessageData, MessageKey } from "../i18n/index.js";
@@ -124,10 +124,14 @@ const partIndex = (finding: Finding, field: string): number | undefined => {
   const path = reportedAt.get(finding)?.path;
   return path?.[0] === field && typeof path[1] === "number" ? path[1] : undefined;
 };
-/** A place a CSR is addressed in, as the CSR list cites it: a secret document's section by number only (tester25 F2). */
+/**
+ * A place a CSR is addressed in, as the CSR list cites it: a secret document's section by number only
+ * (tester25 F2), judged on its text (which the site withholds from the document's page).
+ */
 const placeLabel = (input: AttentionInput, place: { document: string; section?: string }) => {
   const doc = input.rc.index.documents.get(place.document)?.value;
-  return place.section ? `${place.document} ${addressedSectionLabel(doc, place.section, input.rc.lang, doc !== undefined && isStateSecret(input.rc.repo, doc))}` : place.document;
+  const judged = doc && (input.rc.textOf?.(doc) ?? doc);
+  return place.section ? `${place.document} ${addressedSectionLabel(judged, place.section, input.rc.lang, doc !== undefined && isStateSecret(input.rc.repo, doc))}` : place.document;
 };
 const csrOwner = (input: AttentionInput, csr: Csr) => personName(input.rc, csr.implementation?.owner ?? csr.review?.decision?.by);
 const departments = (input: AttentionInput, codes: readonly string[]) => codes.map((code) => departmentName(input.rc, code)).join(tr(input, "common.list-separator"));
@@ -156,7 +160,11 @@ const READERS: Record<string, Reader> = {
   "csr/section-missing": (input, finding, { csr }) => {
     const i = partIndex(finding, "addressed");
     const place = i === undefined ? undefined : csr?.addressed?.[i];
-    return csr && place ? { what: tr(input, "site.attention.section-missing", { place: placeLabel(input, place) }), responsible: csrOwner(input, csr) } : undefined;
+    if (!csr || !place) return undefined;
+    // placeLabel marks the section: found under another number (原写 5.4), or not found.
+    const doc = input.rc.index.documents.get(place.document)?.value;
+    const moved = doc && place.section !== undefined && findSection(documentSections(input.rc.textOf?.(doc) ?? doc), place.section).movedFrom !== undefined;
+    return { what: tr(input, moved ? "site.attention.section-moved" : "site.attention.section-missing", { place: placeLabel(input, place) }), responsible: csrOwner(input, csr) };
   },
   "csr/addressed-by-obsolete": (input, finding, { csr }) => {
     const i = partIndex(finding, "addressed");

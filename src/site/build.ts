@@ -882,7 +882,7 @@ function documentSections(
           const standing = addressing(c.place, doc, today);
           const mark = standing.counts || standing.why === "unreleased" ? undefined : standing.why === "pending" ? t(rc, "site.document.csr.pending", { version: standing.version, date: standing.date }) : [standing.date && t(rc, "register.csr.matrix.version.withdrawn", { date: standing.date }), t(rc, "register.csr.link.withdrawn")];
           const replaced = superseded && t(rc, superseded.by ? "site.document.csr.superseded-by" : "site.document.csr.superseded", { date: superseded.date, by: superseded.by ?? "" });
-          const note = [c.place.section && addressedSectionLabel(doc, c.place.section, rc.lang, isStateSecret(rc.repo, doc)), mark, replaced].flat().filter(Boolean).join(t(rc, "register.remarks-separator"));
+          const note = [c.place.section && addressedSectionLabel(rc.textOf?.(doc) ?? doc, c.place.section, rc.lang, isStateSecret(rc.repo, doc)), mark, replaced].flat().filter(Boolean).join(t(rc, "register.remarks-separator"));
           return entityCell(page, "csr", c.id, withNote(rc, `${c.id} ${csr ? localized(rc.lang, csr.title, csr.title_en) : ""}`, note || undefined));
         }),
       empty: none,

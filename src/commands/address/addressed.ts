@@ -6,7 +6,7 @@
 import { isSeq, type Document } from "yaml";
 import { UserError } from "../../core/errors.js";
 import { list, t } from "../../i18n/index.js";
-import { documentSections, findSection, sectionLabel } from "../../model/sections.js";
+import { documentSections, findSection, parseSectionReference, sectionLabel } from "../../model/sections.js";
 import type { ControlledDocument, Csr } from "../../model/types.js";
 import { appendIn } from "../shared/persist.js";
 
@@ -21,10 +21,16 @@ export type AddressedEntry = NonNullable<Csr["addressed"]>[number];
 export function addressedEntry(document: ControlledDocument, section: string | undefined, numberOnly = false): AddressedEntry {
   if (section === undefined || section.trim() === "") return { document: document.id };
   const sections = documentSections(document);
-  const { found, titleMismatch } = findSection(sections, section);
-  if (found && titleMismatch === undefined) return { document: document.id, section: numberOnly ? found.number : sectionLabel(found, "zh-CN") };
-  if (found) {
-    throw new UserError(t("address.section-title-mismatch", { document: document.id, number: found.number, title: found.title, given: titleMismatch }), t("address.section-title-mismatch.hint", { number: found.number }));
+  const { found, movedFrom, numbered, titled } = findSection(sections, section);
+  if (found && movedFrom === undefined) return { document: document.id, section: numberOnly ? found.number : sectionLabel(found, "zh-CN") };
+  // The title written is now another number's: said, not recorded under a guess at which of the two was meant.
+  if (found) throw new UserError(t("address.section-moved", { document: document.id, title: found.title, number: found.number, given: movedFrom }), t("address.section-moved.hint", { section: numberOnly ? found.number : sectionLabel(found, "zh-CN") }));
+  if (numbered && !titled) {
+    // The section now under the number is another: not offered as the fix (tester49).
+    throw new UserError(
+      t("address.section-title-mismatch", { document: document.id, number: numbered.number, title: numbered.title, given: parseSectionReference(section).title! }),
+      t("address.sections", { sections: list(sections.map((s) => sectionLabel(s, "zh-CN"))), example: sections[sections.length - 1]!.number }),
+    );
   }
   throw new UserError(
     t("address.no-section", { document: document.id, section }),

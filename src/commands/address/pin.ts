@@ -54,7 +54,9 @@ export function heldThrough(place: AddressedIn, doc: ControlledDocument, date: s
  */
 export function linkToConfirm(csr: Csr, doc: ControlledDocument, section: string | undefined): number {
   const places = csr.addressed ?? [];
-  const matching = places.map((p, i) => ({ p, i })).filter(({ p }) => p.document === doc.id && (section === undefined || p.section === section || (p.section !== undefined && linkedSection(doc, p.section) === linkedSection(doc, section))));
+  // A section the document does not have matches only the link written so, not every other link to a missing one.
+  const named = section === undefined ? undefined : linkedSection(doc, section);
+  const matching = places.map((p, i) => ({ p, i })).filter(({ p }) => p.document === doc.id && (section === undefined || p.section === section || (named !== undefined && p.section !== undefined && linkedSection(doc, p.section) === named)));
   if (matching.length === 0) throw new UserError(t("address.confirm-not-linked", { id: csr.id, where: section ? t("address.document-section", { document: doc.id, section }) : doc.id, document: doc.id }));
   if (matching.length > 1) throw new UserError(t("address.confirm-which-section", { id: csr.id, document: doc.id, sections: list(matching.map(({ p }) => p.section ?? t("prompt.address.whole-document"))) }));
   return matching[0]!.i;

@@ -120,8 +120,8 @@ function successor(sections: readonly NumberedSection[], before: readonly Number
  * with its title (a text numbered otherwise, as the one released before a renumbering).
  */
 export function citedSection(sections: readonly NumberedSection[], ref: string): NumberedSection | undefined {
-  const { found, titleMismatch } = findSection(sections, ref);
-  if (found && titleMismatch === undefined) return found;
+  const { found, movedFrom } = findSection(sections, ref);
+  if (found && movedFrom === undefined) return found;
   return onlyTitled(sections, parseSectionReference(ref).title);
 }
 
@@ -133,8 +133,8 @@ function onlyTitled(sections: readonly NumberedSection[], title: string | undefi
 
 /** True when `ref` names a section of `sections`, number and title alike (what csr/section-missing requires). */
 function resolves(sections: readonly NumberedSection[], ref: string): boolean {
-  const { found, titleMismatch } = findSection(sections, ref);
-  return found !== undefined && titleMismatch === undefined;
+  const { found, movedFrom } = findSection(sections, ref);
+  return found !== undefined && movedFrom === undefined;
 }
 
 /** The `addressed` of the CSR file as committed at HEAD; undefined when it is not committed or not readable. */

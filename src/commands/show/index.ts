@@ -41,8 +41,9 @@ export async function showCommand(ctx: CommandContext, id: string, flags: ShowFl
   const facts = csrFacts(csr, { config, calendar, document: (d) => index.documents.get(d)?.value, today });
   const addressed = (csr.addressed ?? []).map((a) => {
     const doc = index.documents.get(a.document)?.value;
-    const found = doc && a.section !== undefined ? findSection(documentSections(doc), a.section).found : undefined;
-    const section = a.section === undefined ? {} : { sectionNumber: found?.number ?? null, sectionTitle: found?.title ?? null };
+    const { found, movedFrom } = doc && a.section !== undefined ? findSection(documentSections(doc), a.section) : {};
+    // A section found under another number than the one written (the document renumbered since) says which was written.
+    const section = a.section === undefined ? {} : { sectionNumber: found?.number ?? null, sectionTitle: found?.title ?? null, ...(movedFrom ? { sectionMovedFrom: movedFrom } : {}) };
     const changed = doc && !csr.superseded ? changedEnds(csr, a, doc) : undefined;
     const suspect = changed && (changed.section || changed.csr) ? changed : null;
     return { ...a, ...section, title: doc?.title ?? null, status: doc?.status ?? null, version: doc ? (currentRevision(doc)?.version ?? null) : null, withdrawn: (doc?.status === "obsolete" && doc.obsolete?.date) || null, pending: pendingOf(addressing(a, doc, today)), suspect };
@@ -60,6 +61,16 @@ export async function showCommand(ctx: CommandContext, id: string, flags: ShowFl
   return 0;
 }
 
+/**
+ * A place's section as the CSR matrix marks it (model/sections.ts addressedSection): found, found
+ * under another number (原写 5.4), or not found in a document with sections to find it in (`judged`).
+ */
+function addressedText(a: AddressedView, judged: boolean): string {
+  if (!a.sectionNumber) return judged ? t("model.section.not-found", { section: a.section! }) : a.section!;
+  const label = `${a.sectionNumber} ${a.sectionTitle}`;
+  return a.sectionMovedFrom ? t("model.section.moved", { section: label, number: a.sectionMovedFrom }) : label;
+}
+
 /** Labels are padded to this many terminal columns (a Chinese character takes two). */
 const LABEL_WIDTH = 16;
 
@@ -68,6 +79,8 @@ interface AddressedView {
   section?: string;
   sectionNumber?: string | null;
   sectionTitle?: string | null;
+  /** The number written, when the section was found by its title under another (model/sections.ts findSection). */
+  sectionMovedFrom?: string;
   title: string | null;
   status: string | null;
   version: string | null;
@@ -148,7 +161,7 @@ function describe(repo: Repository, index: RepoIndex, csr: Csr, facts: CsrFacts,
             // A revision released to take effect later, while the one before is what counts: as the CSR matrix says it (tester18 F6).
             const inForce = a.withdrawn || a.pending ? "" : versionInForceText(index.documents.get(a.document)?.value, today);
             const version = inForce || `${a.version ? ` ${a.version}` : ""}${a.withdrawn ? t("show.addressed.withdrawn", { date: a.withdrawn }) : a.pending ? t("show.addressed.pending", a.pending) : a.status ? t("show.parenthesis", { text: t(`value.document-status.${a.status as DocumentStatus}`) }) : ""}`;
-            return `${a.document} ${a.title ?? t("show.unknown-document")}${version}${a.section ? t("show.addressed.section", { section: a.sectionNumber ? `${a.sectionNumber} ${a.sectionTitle}` : a.section }) : ""}${suspectMark(a.suspect)}`;
+            return `${a.document} ${a.title ?? t("show.unknown-document")}${version}${a.section ? t("show.addressed.section", { section: addressedText(a, !!index.documents.get(a.document)?.value.sections?.length) }) : ""}${suspectMark(a.suspect)}`;
           },
         )
       : [t("show.no-document")]),

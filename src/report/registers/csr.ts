@@ -224,7 +224,7 @@ export function csrList(ctx: RegisterContext, options: { today: string; customer
       implementationStatus: csr.implementation?.status ? t(ctx, `register.implementation.${csr.implementation.status}`) : "",
       // One place per line, number first, as `csr import --as csr` reads it back; the section as the
       // matrix cites it (the document's own number and title), not as typed (auditor16 F5).
-      addressed: (csr.addressed ?? []).map((a) => (a.section ? `${a.document} ${addressedSectionLabel(documents.get(a.document), a.section, ctx.lang, secretDocument(ctx, documents.get(a.document)))}` : a.document)).join("\n"),
+      addressed: (csr.addressed ?? []).map((a) => (a.section ? `${a.document} ${sectionCell(ctx, documents.get(a.document), a.section)}` : a.document)).join("\n"),
       implemented: csr.implementation?.implemented ?? null,
       evidence: csr.implementation?.evidence ?? "",
       verifiedBy: personName(ctx, csr.implementation?.verified?.by),
@@ -312,7 +312,7 @@ export function csrMatrix(ctx: RegisterContext, options: { customer?: string; to
         return {
           ...base,
           document: place.document,
-          section: addressedSectionLabel(doc, place.section, ctx.lang, secretDocument(ctx, doc)),
+          section: sectionCell(ctx, doc, place.section),
           version: doc.obsolete?.date ? t(ctx, "register.csr.matrix.version.withdrawn", { date: doc.obsolete.date }) : statusLabel(ctx, doc.status),
           docTitle: documentTitle(ctx, doc),
           link: t(ctx, "register.csr.link.withdrawn"),
@@ -326,7 +326,7 @@ export function csrMatrix(ctx: RegisterContext, options: { customer?: string; to
       return {
         ...base,
         document: place.document,
-        section: addressedSectionLabel(doc, place.section, ctx.lang, secretDocument(ctx, doc)),
+        section: sectionCell(ctx, doc, place.section),
         // The version in force on the day, and one released to take effect later marked as the procedure list marks it (auditor16 F6).
         // A document never released has no version; its status says why (草稿): a blank cell looked like a gap in the record.
         version: doc ? versionInForce(ctx, doc, options.today) || statusLabel(ctx, doc.status) : "",
@@ -399,6 +399,14 @@ export function csrMatrix(ctx: RegisterContext, options: { customer?: string; to
 }
 
 /** Whether a link into `doc` shows its section by number alone: the document is marked 秘密, 机密 or 绝密 (tester25 F2). */
+/**
+ * A place's section as the registers print it (model/sections.ts addressedSection: marked when
+ * renumbered or not found), judged on the document's text where the site withholds it (ctx.textOf).
+ */
+function sectionCell(ctx: RegisterContext, doc: ControlledDocument | undefined, section: string | undefined): string {
+  return addressedSectionLabel(doc && (ctx.textOf?.(doc) ?? doc), section, ctx.lang, secretDocument(ctx, doc));
+}
+
 function secretDocument(ctx: RegisterContext, doc: ControlledDocument | undefined): boolean {
   return doc !== undefined && isStateSecret(ctx.repo, doc);
 }

@@ -1,6 +1,6 @@
 import { closest } from "../../../core/text.js";
 import type { SourceFile } from "../../../load/source.js";
-import { findSection, sectionLabel } from "../../../model/sections.js";
+import { findSection, parseSectionReference, sectionLabel } from "../../../model/sections.js";
 import type { ControlledDocument, Csr } from "../../../model/types.js";
 import type { Rule } from "../../rule.js";
 import { list, sentences, t } from "../../../i18n/index.js";
@@ -8,27 +8,33 @@ import { numberedSections } from "../doc/numbered-sections.js";
 
 /**
  * The CSR matrix ({{cite:requirements-matrix}}) cites a section of the document that addresses a CSR; the
- * section must exist in the document's current text, with the number and title cited.
+ * section must exist in the document's current text, with the number and title cited. An error, not a
+ * warning, also for a section only renumbered, which every output prints marked (原写 5.4): the CSR file
+ * is the record the matrix is made from, and the pre-commit hook keeps a wrong number out of it.
  */
 export const rule: Rule = {
   id: "csr/section-missing",
   severity: "error",
   scope: { files: "all", reads: (f) => (f.kind === "csr" ? [f.data.id, f.data.addressed] : f.kind === "document" ? [f.data.id, f.data.sections] : null) },
-  summary: "A CSR names a section that the addressing document's current revision does not have.",
+  summary: "A CSR names a section that the addressing document's current revision does not have, or has under another number.",
   docs: {
     description:
-      "A CSR whose `addressed[].section` names a section that the addressing document's current text does not have. A section is cited by its number (`\"5.2\"`), by number and title (`5.2 顾客投诉时限`) or by title alone (`作业流程`, Chinese or English); number and title must then belong to the same section. Section numbers are the ones the document declares (see [format.md](format.md#sections)). The CSR matrix ({{cite:requirements-matrix}}) tells an auditor where to read how a requirement is met; a citation of a section that was renumbered or removed sends them to the wrong place.",
+      "A CSR whose `addressed[].section` names a section that the addressing document's current text does not have, or has under another number. A section is cited by its number (`\"5.2\"`), by number and title (`5.2 顾客投诉时限`) or by title alone (`作业流程`, Chinese or English). Cited by number and title, the title tells which section was meant: one with that title under another number is that section, renumbered since (a section was put in before it, or one before it removed), and the citation must be renumbered too; when no section has the title (removed or renamed), the citation names none, whatever section now has the number. Section numbers are the ones the document declares (see [format.md](format.md#sections)). The CSR matrix ({{cite:requirements-matrix}}) tells an auditor where to read how a requirement is met; a citation of a section that was renumbered or removed sends them to the wrong place.",
     bad: `
 addressed:
   - document: QP-020
     section: "4.2"   # QP-020 has no section 4.2
+  - document: QP-020
+    section: 5.2 评审   # 评审 is now 5.1; 5.2 is 顾客投诉时限
 `,
     good: `
 addressed:
   - document: QP-020
     section: "5.2"
+  - document: QP-020
+    section: 5.1 评审
 `,
-    fix: "Cite the section as the document numbers it (the message suggests the closest one), or add the section to the document and release a new revision. The CSR matrix, `csr show` and the review report print the document's own number and title for every section that resolves.",
+    fix: "Cite the section as the document numbers it now: the message gives the number of a renumbered section (`5.1 评审`), or the closest one. For a section that was removed, cite the one that addresses the requirement now (or the document alone), or restore the section and release a new revision. `csr release` re-points the links to a section it renumbers. Until the citation is mended, the CSR matrix, the CSR list, `csr show`, the review report and `csr site` print it marked, never as the section that now has the number written: a renumbered section under its new number with the one written (`5.5 返工和返修（原写 5.4）`), linked to it; a section not found as written (`5.4 追溯记录（未找到该章节）`), linked nowhere.",
   },
   check(ctx) {
     // The citations grouped by document: each document's sections are looked up once, not once per
@@ -49,22 +55,44 @@ addressed:
       const sections = numberedSections(ctx.repo, doc);
       for (const { csr, file, i, section } of cited) {
         const lookup = findSection(sections, section);
-        if (lookup.found && lookup.titleMismatch === undefined) continue;
+        if (lookup.found && lookup.movedFrom === undefined) continue;
         const at = { file, path: ["addressed", i, "section"] };
-        if (lookup.titleMismatch !== undefined) {
-          ctx.report(at, t("rule.csr/section-missing.title-mismatch", { csr: csr.id, section, document: doc.id, number: lookup.found.number, title: lookup.found.title, label: sectionLabel(lookup.found, "zh-CN") }));
-        } else if (!lookup.found) {
-          const near = closest(section, sections.map((s) => sectionLabel(s, "zh-CN")));
-          const data = { csr: csr.id, section, document: doc.id, sections: list(sections.map((s) => s.number)) };
+        const data = { csr: csr.id, section, document: doc.id };
+        if (lookup.found) {
+          // Renumbered: the title written is now another number's, which every output prints marked (原写 5.4).
+          ctx.report(at, t("rule.csr/section-missing.moved", { ...data, number: lookup.found.number, label: sectionLabel(lookup.found, "zh-CN") }));
+          continue;
+        }
+        const { number, title } = parseSectionReference(section);
+        if (number !== undefined && title !== undefined) {
+          // Number and title, and no section has that title: the section was removed or renamed. The
+          // section now under its number is another one, never the fix (tester49); a title like the one
+          // written may be its new name.
+          const near = lookup.titled ? undefined : closest(title, sections.map((s) => s.title));
+          const renamed = near === undefined ? undefined : sections.find((s) => s.title === near);
           ctx.report(
             at,
             sentences(
-              t(sections.length === 0 ? "rule.csr/section-missing.no-sections" : "rule.csr/section-missing.missing", data),
-              near && t("common.did-you-mean", { candidate: near }),
-              t("rule.csr/section-missing.fix", data),
+              lookup.titled
+                ? t("rule.csr/section-missing.title-several", { ...data, title, numbers: list(lookup.titled.map((s) => s.number)) })
+                : t("rule.csr/section-missing.gone", { ...data, title }),
+              lookup.numbered && t("rule.csr/section-missing.number-now", { number: lookup.numbered.number, title: lookup.numbered.title }),
+              renamed && t("common.did-you-mean", { candidate: sectionLabel(renamed, "zh-CN") }),
+              t(lookup.titled ? "rule.csr/section-missing.title-several.fix" : "rule.csr/section-missing.gone.fix", data),
             ),
           );
+          continue;
         }
+        const near = closest(section, sections.map((s) => sectionLabel(s, "zh-CN")));
+        const listed = { ...data, sections: list(sections.map((s) => s.number)) };
+        ctx.report(
+          at,
+          sentences(
+            t(sections.length === 0 ? "rule.csr/section-missing.no-sections" : "rule.csr/section-missing.missing", listed),
+            near && t("common.did-you-mean", { candidate: near }),
+            t("rule.csr/section-missing.fix", listed),
+          ),
+        );
       }
     }
   },

@@ -1,0 +1,86 @@
+/**
+ * A CSR addressed in a section that the procedure has since renumbered or removed (tester49 defect 1):
+ * QP-012 gets a section 可疑产品 before 顾客通知, so 返工和返修 (where DYA-003 and DYA-006 are addressed,
+ * `section: 5.4 返工和返修`) becomes 5.5 and 5.4 is 顾客通知; QP-011 loses 5.3 追溯记录 (where BCM-003 is
+ * addressed), so 防护 becomes 5.3. Every output names the section the CSR file meant, marked, never the
+ * section that now has the number written; csr check gives the new number, not the section now there.
+ */
+import { readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { copyFixture, csrInProcess, tempDir } from "../helpers.js";
+
+const DAY = "2026-12-03";
+let dir: string;
+
+function edit(path: string, change: (text: string) => string): void {
+  const file = join(dir, path);
+  const before = readFileSync(file, "utf8");
+  const after = change(before);
+  expect(after).not.toBe(before);
+  writeFileSync(file, after);
+}
+
+beforeAll(() => {
+  dir = copyFixture("examples/acme-auto");
+  edit("documents/procedures/QP-012.yaml", (text) => text.replace("      - title: 顾客通知\n", "      - title: 可疑产品\n        text: 可疑产品按不合格品处理。\n      - title: 顾客通知\n"));
+  edit("documents/procedures/QP-011.yaml", (text) => text.replace(/      - title: 追溯记录\n(?:        .*\n)+(?=      - title: 防护\n)/, ""));
+});
+
+describe("a CSR addressed in a section that has moved or gone", () => {
+  it("csr check gives the number the section has now, or says it is gone, never the section now under the number", async () => {
+    const result = await csrInProcess(["-C", dir, "check", "--today", DAY, "--format", "json"], { lang: null });
+    const { findings: all } = JSON.parse(result.stdout) as { findings: { file: string; line: number; column: number; rule: string; message: string }[] };
+    const findings = all.filter((f) => f.rule === "csr/section-missing");
+    expect(findings.map((f) => `${f.file}:${f.line}:${f.column} ${f.rule} ${f.message}`)).toEqual([
+      "csr/BCM/BCM-003.yaml:41:14 csr/section-missing BCM-003 引用了 QP-011 的章节 '5.3 追溯记录'，但 QP-011 的现行版本中已没有标题为 '追溯记录' 的章节（已删除或改名）。第 5.3 节现为 '防护'，是另一章节。请改为现在落实该要求的章节（或只写文件），或在 QP-011 中恢复该章节后发布。",
+      "csr/DYA/DYA-003.yaml:41:14 csr/section-missing DYA-003 引用了 QP-012 的章节 '5.4 返工和返修'，但 QP-012 已重新编号，该章节现在是第 5.5 节。请写成 '5.5 返工和返修'。",
+      "csr/DYA/DYA-006.yaml:41:14 csr/section-missing DYA-006 引用了 QP-012 的章节 '5.4 返工和返修'，但 QP-012 已重新编号，该章节现在是第 5.5 节。请写成 '5.5 返工和返修'。",
+    ]);
+  });
+
+  it("the CSR matrix names the section meant, under its new number with the one written, or as written and not found", async () => {
+    const result = await csrInProcess(["-C", dir, "matrix", "csr", "--format", "csv", "--today", DAY], { lang: null });
+    expect(result.code).toBe(0);
+    const places = result.stdout
+      .split("\n")
+      .filter((line) => /^(BCM-003|DYA-003|DYA-006),/.test(line))
+      .map((line) => line.split(",").slice(0, 1).concat(line.split(",").slice(12, 15)).join(","));
+    expect(places).toEqual([
+      "BCM-003,QP-011,5.3 追溯记录（未找到该章节）,A/1",
+      "BCM-003,QP-002,5.3 保存期限,A/1",
+      "BCM-003,QR-011-01,,A/1",
+      "DYA-003,QP-012,5.5 返工和返修（原写 5.4）,A/2",
+      "DYA-006,QP-012,5.5 返工和返修（原写 5.4）,A/2",
+      "DYA-006,QR-012-02,,A/1",
+    ]);
+    const en = await csrInProcess(["-C", dir, "matrix", "csr", "--format", "csv", "--today", DAY]);
+    expect(en.stdout).toContain(",QP-012,5.5 返工和返修 (recorded as 5.4),A/2,");
+    expect(en.stdout).toContain(",QP-011,5.3 追溯记录 (section not found),A/1,");
+  });
+
+  it("csr show says the same", async () => {
+    const result = await csrInProcess(["-C", dir, "show", "DYA-006", "--today", DAY], { lang: null });
+    expect(result.stdout).toContain("  落实文件        QP-012 不合格品控制程序 A/2（已发布），章节 5.5 返工和返修（原写 5.4）\n");
+    const json = await csrInProcess(["-C", dir, "show", "BCM-003", "--today", DAY, "--format", "json"], { lang: null });
+    const place = (JSON.parse(json.stdout) as { addressed: { document: string; section?: string; sectionNumber?: string | null }[] }).addressed.find((a) => a.document === "QP-011");
+    expect(place).toMatchObject({ section: "5.3 追溯记录", sectionNumber: null });
+  });
+
+  it("the site's CSR page links the section meant, and a section gone nowhere; the document page lists the CSR under it", async () => {
+    const out = tempDir("csr-site-");
+    const result = await csrInProcess(["-C", dir, "site", "--out", out, "--today", DAY], { lang: null });
+    expect(result.code).toBe(0);
+    const dya006 = readFileSync(join(out, "csr", "DYA-006.html"), "utf8");
+    expect(dya006).toContain('章节 <a href="../documents/QP-012.html#section-5.5">5.5 返工和返修（原写 5.4）</a>');
+    expect(dya006).toContain("落实于 QP-012 5.5 返工和返修（原写 5.4），CSR 所写的章节号需改正");
+    expect(dya006).not.toContain("顾客通知");
+    const bcm003 = readFileSync(join(out, "csr", "BCM-003.html"), "utf8");
+    expect(bcm003).toContain("章节 5.3 追溯记录（未找到该章节）");
+    expect(bcm003).toContain('章节 <a href="../documents/QP-002.html#section-5.3">5.3 保存期限</a>');
+    expect(bcm003).not.toContain("QP-011.html#section-");
+    expect(bcm003).not.toContain("防护");
+    expect(readFileSync(join(out, "documents", "QP-012.html"), "utf8")).toContain("DYA-006 返工前风险评估，返工品100%复检并可追溯（5.5 返工和返修（原写 5.4））");
+    expect(readFileSync(join(out, "registers", "csr-matrix.csv"), "utf8")).toContain(",QP-012,5.5 返工和返修（原写 5.4）,A/2,");
+  });
+});
