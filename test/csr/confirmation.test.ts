@@ -35,9 +35,17 @@ describe("a CSR confirmed unchanged in a new source revision", () => {
       "1,BCM-001,\"Beichen Motor Group Co., Ltd.\",BCM-SQR Beichen Supplier Quality Requirements,V2.0,received,2025-09-08,2025-09-22,2025-09-15,Xu Haitao,5,on time,,,2026-11-30",
       "2,BCM-001,\"Beichen Motor Group Co., Ltd.\",BCM-SQR Beichen Supplier Quality Requirements,V3.0,\"new revision, confirmed unchanged\",2026-11-23,2026-12-07,2026-11-27,Xu Haitao,4,on time,,,2026-11-30",
       "3,BCM-002,\"Beichen Motor Group Co., Ltd.\",BCM-SQR Beichen Supplier Quality Requirements,V2.0,received,2025-09-08,2025-09-22,2025-09-16,Xu Haitao,6,on time,,,2026-11-30",
-      "4,BCM-002,\"Beichen Motor Group Co., Ltd.\",BCM-SQR Beichen Supplier Quality Requirements,V3.0,restarted,2026-11-23,2026-12-07,,,5,open,,,2026-11-30",
+      "4,BCM-002,\"Beichen Motor Group Co., Ltd.\",BCM-SQR Beichen Supplier Quality Requirements,V3.0,restarted,2026-11-23,2026-12-07,,,5,not yet due,,,2026-11-30",
     ]);
   });
+  it("is said in the CSR matrix's 及时性, whose 决定日期 is the confirmation's (tester49 #10)", async () => {
+    const dir = await confirmed();
+    const matrix = await csrInProcess(["-C", dir, "matrix", "csr", "--customer", "BCM", "--format", "csv", "--today", "2026-11-30"], { lang: null });
+    expect(matrix.stdout.split("\r\n").filter((r) => r.startsWith("BCM-001,")).map((r) => r.split(",").slice(7, 12).join(","))).toEqual(["2026-11-23,2026-12-07,不适用,2026-11-27,按期（确认未变）"]);
+    const english = await csrInProcess(["-C", dir, "matrix", "csr", "--customer", "BCM", "--format", "csv", "--today", "2026-11-30", "--lang", "en"], { lang: null });
+    expect(english.stdout.split("\r\n").find((r) => r.startsWith("BCM-001,"))).toContain(",2026-11-27,on time (confirmed unchanged),");
+  });
+
   it("is listed by csr show, with the new revision's deadline", async () => {
     const ctx = capture(await confirmed());
     expect(await showCommand(ctx, "BCM-001", { today: "2026-11-30" })).toBe(0);
@@ -131,7 +139,7 @@ describe("a CSR with no decision (month report #2)", () => {
     expect(check.code).toBe(1);
     const reviews = await csrInProcess(["-C", dir, "list", "reviews", "--customer", "BCM", "--format", "csv", "--today", "2026-11-27"]);
     expect(reviews.stdout.split("\r\n").filter((r) => r.includes("BCM-005"))).toEqual([
-      "5,BCM-005,\"Beichen Motor Group Co., Ltd.\",BCM-SPA Beichen Special Process Assessment Requirements,1.0,received,2026-11-20,2026-12-04,,,5,open,,\"revision 1.1 confirmed unchanged by Xu Haitao on 2026-11-24, but this round had no decision to keep: it does not close the round\",2026-11-27",
+      "5,BCM-005,\"Beichen Motor Group Co., Ltd.\",BCM-SPA Beichen Special Process Assessment Requirements,1.0,received,2026-11-20,2026-12-04,,,5,not yet due,,\"revision 1.1 confirmed unchanged by Xu Haitao on 2026-11-24, but this round had no decision to keep: it does not close the round\",2026-11-27",
     ]);
     const matrix = await csrInProcess(["-C", dir, "matrix", "csr", "--customer", "BCM", "--format", "csv", "--today", "2026-11-27"]);
     // No decision date and no 'on time': the round is the open one, received 2026-11-20.

@@ -60,7 +60,10 @@ function timelinessLabel(ctx: RegisterContext, round: ReviewRoundTimeliness): st
         : round.timeliness === "overdue"
           ? t(ctx, "register.csr.matrix.timeliness.overdue")
           : t(ctx, "register.csr.matrix.timeliness.open");
-  return verdict + (round.estimatedYears.length > 0 ? t(ctx, "register.reviews.estimated") : "");
+  // A round closed by confirming a new source revision unchanged: its 决定日期 is the confirmation's, which the CSR
+  // list and the review report give as such (tester49 #10).
+  const confirmed = round.kind === "confirmed" ? t(ctx, "register.csr.matrix.confirmed") : "";
+  return verdict + confirmed + (round.estimatedYears.length > 0 ? t(ctx, "register.reviews.estimated") : "");
 }
 
 /** The CSR's status on `day`: addressed only by a document released by then (documentsOn). */
