@@ -1091,7 +1091,8 @@ function csrTable(rc: RegisterContext, page: string, rows: readonly CsrRow[], en
       entityCell(page, "csr", csr.id),
       { text: localized(rc.lang, csr.title, csr.title_en) },
       { text: csrStatusLabel(facts.status, rc.lang) },
-      { text: facts.due ?? "", className: "date" },
+      // Past the deadline, the working days overdue, as the CSR's page says them (tester49 #12): a row due 2026-01-16 read as on time.
+      { text: facts.due === undefined ? "" : (facts.daysLeft ?? 0) < 0 ? withNote(rc, facts.due, t(rc, "site.csr.days-overdue", { count: -facts.daysLeft! })) : facts.due, className: "date" },
     ]),
   };
 }

@@ -116,6 +116,9 @@ describe("csr site --today D of a past day", () => {
     // Past its deadline the page counts the days overdue, not a negative number of days left (tester49 #7).
     expect(csr).toContain("<li>评审期限：2026-11-23（已逾期 2 个工作日）</li><li>未会签部门：品质部</li>");
     expect((await site(dir, "en", "--today", D))("csr/DYA-001.html")).toContain("<li>Review due: 2026-11-23 (2 working days overdue)</li>");
+    // So do the customer's page and the pages of those whose department owes the opinion (tester49 #12).
+    expect(rows(read("customers/DYA.html"), "已接收（1）")).toEqual(["DYA-001 | 特殊特性符号 | 已接收 | 2026-11-23（已逾期 2 个工作日）"]);
+    expect(rows(read("people/zhang.html"), "本部门待会签的顾客特定要求（1）")).toEqual(["DYA-001 | 特殊特性符号 | 已接收 | 2026-11-23（已逾期 2 个工作日）"]);
   });
 
   it("shows the findings csr check gave at the end of D: of the last commit of D, checked against D", async () => {
