@@ -8,6 +8,7 @@
  */
 import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import ExcelJS from "exceljs";
 import { parse } from "yaml";
 import { describe, expect, it } from "vitest";
 import { checkJsonInProcess, csrInProcess, git, gitInit, minimalRepo, releasedProcedure, tempDir, withoutYearCheck } from "../helpers.js";
@@ -96,6 +97,33 @@ describe("csr submit on a released document (修订中)", () => {
     const printedA1 = await csrInProcess(["-C", dir, "render", "QP-001", "--format", "md", "--out", join(dir, "out", "a1.md")]);
     expect(printedA1.stderr).toBe("Rendered 1 file (md, en).\n");
     expect(readFileSync(join(dir, "out", "a1.md"), "utf8")).toContain(NEW);
+  });
+
+  it("lists the revision in review as 审批中 beside the version in force: csr list documents --status in-review, and the export's 在编文件 names it (tester49 #14)", async () => {
+    const dir = await revisedRepo();
+    expect((await csrInProcess(["-C", dir, "submit", "QP-001", "--by", "zhang", "--date", "2026-11-30"])).code).toBe(0);
+    git(dir, ["commit", "-qam", "QP-001 修订稿，待会签"]);
+    const listed = await csrInProcess(["-C", dir, "list", "documents", "--status", "in-review", "--today", "2026-12-01"], { lang: "zh-CN" });
+    expect(listed.stdout.split("\n").filter((l) => /文件清单|QP-001|修订稿在审批中/.test(l)).map((l) => l.replace(/ {2,}/g, " | ").trim())).toEqual([
+      "文件清单（审批中，共 1 份）",
+      "1 | 二级 | QP-001 | 文件控制程序 | 品质部 | A/0 | 审批中（A/0 的修订稿，2026-11-30 送审；现行版本 A/0 仍有效）",
+      "已发布文件的修订稿在审批中（QP-001）：列为审批中，版本栏是现行版本，签署和日期待修订稿发布时填写；修订稿发布前，现行版本仍在受控文件清单中有效使用。",
+    ]);
+    // Not yet submitted on the day of the register: not in review.
+    expect((await csrInProcess(["-C", dir, "list", "documents", "--status", "in-review", "--today", "2026-11-29"], { lang: "zh-CN" })).stdout).toContain("文件清单（审批中，共 0 份）");
+    const book = join(tempDir(), "registers.xlsx");
+    expect((await csrInProcess(["-C", dir, "export", "--out", book], { lang: null })).code).toBe(0);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(book);
+    const rows: string[] = [];
+    workbook.getWorksheet("在编文件")?.eachRow((row) => {
+      rows.push([...new Set((row.values as unknown[]).filter((v) => v !== null && v !== undefined && v !== "").map(String))].join(" | "));
+    });
+    // The sheet csr import reads back as new documents names the revision in a note, not a row.
+    expect(rows.filter((r) => /在编文件清单|QP-001/.test(r))).toEqual([
+      "在编文件清单（草稿及审批中，共 0 份）",
+      "另有 1 份已发布文件的修订稿在审批中：QP-001（现行版本 A/0，2026-11-30 送审）；其现行版本仍有效，列在受控文件清单中（csr list documents --status in-review 列出这些修订稿）。",
+    ]);
   });
 
   it("gives a revision up only once the text is back to the version in force", async () => {
