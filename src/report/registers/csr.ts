@@ -401,7 +401,6 @@ export function csrMatrix(ctx: RegisterContext, options: { customer?: string; to
   };
 }
 
-/** Whether a link into `doc` shows its section by number alone: the document is marked 秘密, 机密 or 绝密 (tester25 F2). */
 /**
  * A place's section as the registers print it (model/sections.ts addressedSection: marked when
  * renumbered or not found), judged on the document's text where the site withholds it (ctx.textOf).
@@ -410,6 +409,7 @@ function sectionCell(ctx: RegisterContext, doc: ControlledDocument | undefined, 
   return addressedSectionLabel(doc && (ctx.textOf?.(doc) ?? doc), section, ctx.lang, secretDocument(ctx, doc));
 }
 
+/** Whether a link into `doc` shows its section by number alone: the document is marked 秘密, 机密 or 绝密 (tester25 F2). */
 function secretDocument(ctx: RegisterContext, doc: ControlledDocument | undefined): boolean {
   return doc !== undefined && isStateSecret(ctx.repo, doc);
 }
