@@ -181,8 +181,9 @@ export function signatureLines(heading: RegisterHeading): string[] {
 /** RFC 4180 CSV with a UTF-8 BOM so that Excel opens Chinese text correctly. */
 export function toCsv(table: Table): string {
   const quote = (cell: Cell | undefined) => {
-    // Text starting with = + - @ would run as a formula when the file is opened in a spreadsheet.
-    const s = typeof cell === "string" && /^[=+\-@]/.test(cell) ? `'${cell}` : text(cell);
+    // Text starting with = + - @ would run as a formula when the file is opened in a spreadsheet, and so may one
+    // starting with a tab or a carriage return, which a spreadsheet can drop before reading the rest (OWASP, CSV injection).
+    const s = typeof cell === "string" && /^[=+\-@\t\r]/.test(cell) ? `'${cell}` : text(cell);
     return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
   };
   const out = [table.columns.map((c) => quote(c.header)).join(",")];

@@ -382,9 +382,11 @@ describe("csv", () => {
         { a: "=HYPERLINK(\"x\")", b: -5 },
         { a: "@SUM(1)", b: "a,b" },
         { a: "+1", b: "多行\n文本" },
+        // A tab or a carriage return before a formula too (tester49's hardening note).
+        { a: "\t=1+1", b: "\r=3+3" },
       ],
     };
-    expect(toCsv(table)).toBe('\ufeffA,B\r\n"\'=HYPERLINK(""x"")",-5\r\n\'@SUM(1),"a,b"\r\n\'+1,"多行\n文本"\r\n');
+    expect(toCsv(table)).toBe('\ufeffA,B\r\n"\'=HYPERLINK(""x"")",-5\r\n\'@SUM(1),"a,b"\r\n\'+1,"多行\n文本"\r\n\'\t=1+1,"\'\r=3+3"\r\n');
   });
   it("a list written with --out FILE.csv is CSV with a BOM", async () => {
     const out = join(tempDir(), "procedures.csv");
