@@ -36,7 +36,7 @@ import { pageFooter } from "../render/pdf.js";
 import { markdownToHtml } from "../render/markdown.js";
 import { citeClause, csrReportView, documentView, type Lang, type PageLinker } from "../render/view.js";
 import { DIRECT, editionNotes, INHERITED, THROUGH_CHILDREN } from "../report/registers/clauses.js";
-import { compareIds, csrsOn, customerName, departmentName, documentsOn, documentStatus, documentTitle, personName, registerContext, t, versionInForce, type RegisterContext } from "../report/registers/context.js";
+import { compareIds, csrsOn, customerName, departmentName, documentsOn, documentStatus, documentTitle, personName, registerContext, t, versionInForce, versionInForceOn, type RegisterContext } from "../report/registers/context.js";
 import { externalStatus } from "../report/registers/external.js";
 import { auditRegisters } from "../report/registers/index.js";
 import type { DraftsOn } from "../report/registers/documents.js";
@@ -448,10 +448,7 @@ async function writeSite(repo: Repository, findings: readonly Finding[], options
   // review decided later as open, and measures it against its deadline (tester25 F4); its documents are those of that day.
   const factsContext = { config: repo.config?.value, calendar, document: (id: string) => documentsOnDay.byId.get(id), today };
   // A review report's 落实文件 in the version in force that day, as the CSR matrix of the same site (tester49 #3).
-  const addressedVersion = (id: string) => {
-    const doc = documentsOnDay.byId.get(id);
-    return doc ? versionInForce(rc, doc, today) : "";
-  };
+  const addressedVersion = versionInForceOn(rc, today);
   const csrIds = new Set<string>();
   const csrRows: CsrRow[] = csrsOn(rc, today)
     // One row an id, as the index keeps the first of a repeated id (ref/duplicate-id reports the others).
@@ -971,9 +968,7 @@ function csrSections(rc: RegisterContext, page: string, csr: Csr, facts: CsrRow[
     entityCell(page, "customer", csr.customer, fact(rc, "site.csr.customer", `${csr.customer} ${customerName(rc, csr.customer)}`)),
   ];
   if (facts.due) {
-    // Past the deadline, the days overdue (tester49 #7): "剩余 -32 个工作日" reads as a typing error.
-    const left = facts.daysLeft ?? 0;
-    const note = left < 0 ? t(rc, "site.csr.days-overdue", { count: -left }) : t(rc, "site.csr.days-left", { days: String(left) });
+    const note = daysOverdue(rc, facts) ?? t(rc, "site.csr.days-left", { days: String(facts.daysLeft ?? 0) });
     items.push({ text: fact(rc, "site.csr.review-due", withNote(rc, facts.due, note)) });
   }
   if (facts.missing.length) items.push({ text: fact(rc, "site.csr.opinions-missing", facts.missing.map((d) => departmentName(rc, d)).join(t(rc, "common.list-separator"))) });
@@ -1075,6 +1070,15 @@ function fact(rc: RegisterContext, label: MessageKey, value: string): string {
 }
 
 /** "评审期限：2026-12-04（剩余 5 个工作日）" / "… (5 working days left)": a text with its note in brackets. */
+/**
+ * "已逾期 32 个工作日" / "32 working days overdue" for a review past its deadline (facts.daysLeft below
+ * 0), undefined otherwise: "剩余 -32 个工作日" read as a typing error (tester49 #7).
+ */
+function daysOverdue(rc: RegisterContext, facts: { daysLeft?: number }): string | undefined {
+  const left = facts.daysLeft ?? 0;
+  return left < 0 ? t(rc, "site.csr.days-overdue", { count: -left }) : undefined;
+}
+
 function withNote(rc: RegisterContext, text: string, note: string | undefined): string {
   return note ? t(rc, "site.with-note", { text, note }) : text;
 }
@@ -1092,7 +1096,7 @@ function csrTable(rc: RegisterContext, page: string, rows: readonly CsrRow[], en
       { text: localized(rc.lang, csr.title, csr.title_en) },
       { text: csrStatusLabel(facts.status, rc.lang) },
       // Past the deadline, the working days overdue, as the CSR's page says them (tester49 #12): a row due 2026-01-16 read as on time.
-      { text: facts.due === undefined ? "" : (facts.daysLeft ?? 0) < 0 ? withNote(rc, facts.due, t(rc, "site.csr.days-overdue", { count: -facts.daysLeft! })) : facts.due, className: "date" },
+      { text: facts.due === undefined ? "" : withNote(rc, facts.due, daysOverdue(rc, facts)), className: "date" },
     ]),
   };
 }

@@ -16,7 +16,7 @@ import type { ControlledDocument, Csr } from "../../model/types.js";
 import { createRenderer, loadLabels, type TemplateName } from "../../render/environment.js";
 import { escapeMarkdown, markdownToHtml, safeMarkdown } from "../../render/markdown.js";
 import { findChromium, pageFooter, printedPageCount, requireCjkFont, startPdfPrinter } from "../../render/pdf.js";
-import { documentsOn, versionInForce, type RegisterContext } from "../../report/registers/context.js";
+import { versionInForceOn, type RegisterContext } from "../../report/registers/context.js";
 import { csrReportView, documentView, escapeView, type BodyRenderer, type CsrReportView, type DocumentView, type Lang } from "../../render/view.js";
 import { choiceOption, dateOption } from "../options.js";
 import type { CommandContext } from "../context.js";
@@ -74,10 +74,7 @@ export async function renderCommand(ctx: CommandContext, ids: string[], flags: R
   const unresolved: string[] = [];
   // A review report's 落实文件 in the version in force on `today`, as the CSR matrix and csr show give it (tester49 #3).
   const rc: RegisterContext = { repo, index, lang };
-  const addressedVersion = (id: string) => {
-    const doc = documentsOn(rc, today).byId.get(id);
-    return doc ? versionInForce(rc, doc, today) : "";
-  };
+  const addressedVersion = versionInForceOn(rc, today);
   for (const target of targets) {
     let view;
     try {

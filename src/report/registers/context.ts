@@ -124,6 +124,19 @@ export function versionInForce(ctx: RegisterContext, doc: ControlledDocument, to
   return inForce === undefined ? pending : t(ctx, "register.version.in-force", { inForce, pending });
 }
 
+/**
+ * versionInForce by a document's id, of the document as its records show it on `today` (documentsOn):
+ * what a review report names beside each 落实文件, as the CSR matrix of that day does (tester49 #3); ""
+ * for an id of no document then.
+ */
+export function versionInForceOn(ctx: RegisterContext, today: string): (id: string) => string {
+  // documentsOn on first use: `csr render` of documents alone asks for none.
+  return (id) => {
+    const doc = documentsOn(ctx, today).byId.get(id);
+    return doc ? versionInForce(ctx, doc, today) : "";
+  };
+}
+
 /** Document numbers in natural order: QP-2 before QP-10. */
 // One collator for every comparison: localeCompare with options builds a new one per call, which dominates sorting 10,000 ids.
 const ID_COLLATOR = new Intl.Collator("en", { numeric: true });
