@@ -35,6 +35,66 @@ describe("closest", () => {
   });
 });
 
+describe("closest, against its plain form", () => {
+  // The plain form closest had before de9d0b1e: numberAsMeant made for every candidate, the distance by
+  // levenshtein. closest now matches numbers without making them (isNumberAsMeant) and measures words of
+  // up to 32 UTF-16 units bit-parallel (distancesFrom): both must give what the plain form gives.
+  const asMeant = (id: string) => id.toLowerCase().slice(id.lastIndexOf("/") + 1).replace(/\d+/g, (digits) => String(Number(digits)));
+  function plain(word: string, all: string[]): string | undefined {
+    const meant = asMeant(word);
+    const same = /\d/.test(meant) ? all.filter((c) => asMeant(c) === meant) : [];
+    if (same.length === 1) return same[0];
+    let best: string | undefined;
+    let bestDistance = Math.max(1, Math.floor(word.length / 3)) + 1;
+    const lower = word.toLowerCase();
+    for (const c of all) {
+      const other = c.toLowerCase();
+      if (Math.abs(other.length - lower.length) >= bestDistance) continue;
+      const d = levenshtein(lower, other, bestDistance);
+      if (d < bestDistance) {
+        best = c;
+        bestDistance = d;
+      }
+    }
+    return best;
+  }
+
+  it("names the same candidate for words near and far, ASCII, CJK, İ, surrogate pairs, long digit runs, 32 units and more", () => {
+    // A fixed pseudo-random sequence (mulberry32): the same words in every run.
+    let seed = 20261203;
+    const random = () => {
+      seed = (seed + 0x6d2b79f5) | 0;
+      let x = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+      x = (x + Math.imul(x ^ (x >>> 7), 61 | x)) ^ x;
+      return ((x ^ (x >>> 14)) >>> 0) / 4294967296;
+    };
+    const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
+    const parts = ["Q", "P", "q", "p", "-", "/", "0", "0", "1", "9", "CS", "WI", "品", "质", "部", "İ", "ß", "😀", "12345678901234567890", "12345678901234567891", "007", "a", "b"];
+    const wordOf = (length: number) => Array.from({ length }, () => pick(parts)).join("");
+    const mutated = (word: string) => {
+      let text = word;
+      for (let edits = Math.floor(random() * 4); edits > 0; edits--) {
+        const at = Math.floor(random() * (text.length + 1));
+        const op = random();
+        text = op < 0.4 ? text.slice(0, at) + pick(parts) + text.slice(at) : op < 0.7 ? text.slice(0, at) + text.slice(at + 1) : text.slice(0, at) + pick(parts) + text.slice(at + 1);
+      }
+      return text;
+    };
+    let named = 0;
+    for (let n = 0; n < 3000; n++) {
+      const word = wordOf(1 + Math.floor(random() * 24));
+      const all = Array.from({ length: 12 }, () => (random() < 0.7 ? mutated(word) : wordOf(1 + Math.floor(random() * 24))));
+      const expected = plain(word, all);
+      if (expected !== undefined) named++;
+      expect({ word, all, found: closest(word, all) }).toEqual({ word, all, found: expected });
+    }
+    // Number rounds a run of more than 15 digits: two such runs that differ in their last digits are one number, as before.
+    expect(closest("QP-12345678901234567890", ["WI-1", "QP-12345678901234567891"])).toBe(plain("QP-12345678901234567890", ["WI-1", "QP-12345678901234567891"]));
+    // Most words have a candidate near enough to be named: the comparison is not of undefined with undefined.
+    expect(named).toBeGreaterThan(1500);
+  });
+});
+
 describe("shellArgument", () => {
   it("quotes a number with a space, so that a suggested command can be copied, and leaves others as they are", () => {
     expect(shellArgument("GB/T 19001-2016")).toBe('"GB/T 19001-2016"');
