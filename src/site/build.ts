@@ -36,7 +36,7 @@ import { pageFooter } from "../render/pdf.js";
 import { markdownToHtml } from "../render/markdown.js";
 import { citeClause, csrReportView, documentView, type Lang, type PageLinker } from "../render/view.js";
 import { DIRECT, editionNotes, INHERITED, THROUGH_CHILDREN } from "../report/registers/clauses.js";
-import { compareIds, csrsOn, customerName, departmentName, documentsOn, documentStatus, documentTitle, personName, registerContext, t, versionInForce, versionInForceOn, type RegisterContext } from "../report/registers/context.js";
+import { compareIds, csrsOn, customerName, departmentName, documentsOn, documentStatus, documentTitle, personName, registerContext, statusLabel, t, versionInForce, versionInForceOn, type DocumentsOn, type RegisterContext } from "../report/registers/context.js";
 import { externalStatus } from "../report/registers/external.js";
 import { auditRegisters } from "../report/registers/index.js";
 import type { DraftsOn } from "../report/registers/documents.js";
@@ -148,6 +148,25 @@ export function secretDocuments(repo: Repository): ReadonlyMap<string, Controlle
   return new Map(repo.documents.filter((d) => isStateSecret(repo, d.value)).map((d) => [d.value.id, d.value]));
 }
 
+/**
+ * The documents that did not exist on the past day a site shows: not in the repository as committed at its
+ * end (`drafts`, DraftsOn: the commit of that day, commands/shared/registers.ts committedOn) and not
+ * controlled by then by their own records (`on`, documentsOn: a draft or document in review now, or first
+ * released later). A document released by then that git got only later (a repository adopted with its
+ * history on paper) existed: its records say so. None for a site of today, or of a day without a commit by
+ * then, when csr cannot tell (its draft's page says so).
+ */
+function absentOn(repo: Repository, on: DocumentsOn, drafts: DraftsOn | undefined): Set<string> {
+  if (drafts === undefined || !("ctx" in drafts)) return new Set();
+  const committed = new Set(drafts.ctx.repo.documents.map((d) => d.value.id));
+  return new Set(repo.documents.map((d) => d.value.id).filter((id) => !committed.has(id) && !controlledDocument(on.byId.get(id))));
+}
+
+/** Whether a document of a day (documentsOn) was a controlled one then: released (an external one received) or withdrawn, not a draft or in review. */
+function controlledDocument(doc: ControlledDocument | undefined): boolean {
+  return doc !== undefined && doc.status !== "draft" && doc.status !== "in-review";
+}
+
 /** `findings`: what `csr check` reports on the repository today (the command reads them through the check cache). */
 export async function buildSite(repo: Repository, findings: readonly Finding[], options: SiteOptions, out: SiteWriter): Promise<SiteSummary> {
   const { secret } = options;
@@ -230,7 +249,9 @@ async function writeSite(repo: Repository, findings: readonly Finding[], options
   const { lang, today } = options;
   const rc = { ...registerContext(repo, lang, options.released), ...(textOf ? { textOf } : {}) };
   const { index } = rc;
-  const pages = new SitePages(index);
+  // A site of a past day leaves out the documents that did not exist then (absentOn): no page, no link to one, no search entry.
+  const absent = absentOn(repo, documentsOn(rc, today), options.drafts);
+  const pages = new SitePages(index, absent);
   const Handlebars = await handlebarsRuntime();
   const renderer = await createRenderer(repo.root, "html", lang, {
     partials: sitePartials(),
@@ -376,6 +397,7 @@ async function writeSite(repo: Repository, findings: readonly Finding[], options
   const copiesOf = groupBy(distribution.rows, (row) => [String(row.number)]);
   for (const located of index.documents.values()) {
     const current = located.value;
+    if (absent.has(current.id)) continue;
     const page = pages.page("document", current.id)!;
     let alerts = ownFindings(page, "document", current.id);
     const secret = options.secret.has(current.id);
@@ -392,13 +414,19 @@ async function writeSite(repo: Repository, findings: readonly Finding[], options
       const title = tr("site.document.unreleased-changes.title");
       alerts = alerts ? { ...alerts, title: `${title} · ${alerts.title}`, notes: [note, ...(alerts.notes ?? [])] } : { title, notes: [note] };
     }
+    // A draft of a site of a past day without a commit by then: whether it was written by then, nothing dated says.
+    if (doc && options.drafts && "unknown" in options.drafts && !controlledDocument(doc)) {
+      const note = tr("site.document.undated-draft", { id: doc.id, status: statusLabel(rc, doc.status), date: today });
+      const title = tr("site.document.undated-draft.title", { date: today });
+      alerts = alerts ? { ...alerts, title: `${title} · ${alerts.title}`, notes: [note, ...(alerts.notes ?? [])] } : { title, notes: [note] };
+    }
     if (doc === undefined) {
       // Released (an external one: received) after `today`: not yet a controlled document on that day.
       const since = current.kind === "external" ? { key: "site.document.not-yet.received" as const, date: current.external?.received ?? "" } : { key: "site.document.not-yet.released" as const, date: (current.revisions ?? []).map(issuedOn).find((d) => d > today) ?? "" };
       generic(page, { title: `${current.id} ${documentTitle(rc, current)}`, lead: tr(since.key, { id: current.id, since: since.date, date: today }), sections: [commitsSection(rc, docCommits)] });
       continue;
     }
-    const sections = documentSections(rc, page, doc, referrers.get(doc.id), docCommits, entityCell, copiesSection(rc, distribution, copiesOf.get(doc.id), copyPeople(page)), today, csrsOnDay);
+    const sections = documentSections(rc, page, doc, referrers.get(doc.id), docCommits, entityCell, copiesSection(rc, distribution, copiesOf.get(doc.id), copyPeople(page)), today, csrsOnDay, absent);
     // A document marked 秘密, 机密 or 绝密 is read on a need-to-know basis, never on a shared web page
     // (a site may be hosted anywhere): its page has what the registers show of it, not its body.
     if (secret) {
@@ -545,7 +573,7 @@ async function writeSite(repo: Repository, findings: readonly Finding[], options
         { title: tr("site.process.clauses"), items: inCatalogOrder(process.clauses ?? [], repo.config?.value.standards ?? []).map((c) => ({ text: citeClause(repo, lang, c) })), empty: tr("site.none") },
         {
           title: tr("site.process.documents"),
-          items: (process.documents ?? []).map((id) => {
+          items: (process.documents ?? []).filter((id) => !absent.has(id)).map((id) => {
             const cell = documentCell(rc, page, id, entityCell);
             // Still listed after its withdrawal (doc/obsolete-referenced): it must not read as one of the process's documents in force.
             const doc = rc.index.documents.get(id)?.value;
@@ -565,7 +593,8 @@ async function writeSite(repo: Repository, findings: readonly Finding[], options
     title: tr("site.nav.people"),
     sections: [{ title: "", items: [...index.people.values()].map(({ value: p }) => entityCell("people.html", "person", p.id, withNote(rc, personName(rc, p.id), departmentName(rc, p.department)))), empty: tr("site.none") }],
   });
-  const work = personWork(repo, documentsOnDay.list, csrRows, calendar);
+  const documentsOfDay = absent.size === 0 ? documentsOnDay.list : documentsOnDay.list.filter((d) => !absent.has(d.id));
+  const work = personWork(repo, documentsOfDay, csrRows, calendar);
   for (const { value: person } of index.people.values()) {
     const page = pages.page("person", person.id)!;
     generic(page, {
@@ -610,7 +639,7 @@ async function writeSite(repo: Repository, findings: readonly Finding[], options
         { className: "excluded", text: tr("site.coverage.excluded") },
       ],
       heading: { clause: tr("site.coverage.clause"), key: tr("site.coverage.key") },
-      standards: standards.map((catalog, i) => heatMap(rc, catalog, clauseMatrices[i]!, pages, documentsOnDay.list)),
+      standards: standards.map((catalog, i) => heatMap(rc, catalog, clauseMatrices[i]!, pages, documentsOfDay)),
       incomplete,
       site: chrome("coverage.html"),
     }),
@@ -691,7 +720,7 @@ async function writeSite(repo: Repository, findings: readonly Finding[], options
   }
 
   // --- Search, and the files the worker made.
-  const entries = searchEntries(rc, pages, asOf.documents, asOf.csrs);
+  const entries = searchEntries(rc, pages, asOf.documents, asOf.csrs, absent);
   for (const file of await buildDownloads({ registers: registers.map((r) => ({ ...r, table: incomplete ? { ...r.table, notes: noting(r.table.notes) } : r.table, xlsxFile: out.fileFor(`registers/${r.name}.xlsx`) })), entries, lang, heading: options.heading })) emit(file.path, file.content);
   fileCount += registers.length;
   emit(
@@ -850,6 +879,8 @@ function documentSections(
   today: string,
   /** The CSRs as their records show them on `today` (csrsOn): one superseded by then is marked. */
   csrsOnDay: ReadonlyMap<string, Csr>,
+  /** The documents that did not exist on `today` (absentOn): not among those that refer to this one. */
+  absent: ReadonlySet<string>,
 ): SiteSection[] {
   const none = t(rc, "site.none");
   const current = currentRevision(doc);
@@ -887,7 +918,7 @@ function documentSections(
     {
       title: t(rc, "site.document.referrers"),
       items: [
-        ...(referrers?.documents ?? []).sort(compareIds).map((id) => documentCell(rc, page, id, entityCell)),
+        ...(referrers?.documents ?? []).filter((id) => !absent.has(id)).sort(compareIds).map((id) => documentCell(rc, page, id, entityCell)),
         ...(referrers?.processes ?? []).map((code) => {
           const process = rc.index.processes.get(code)?.value;
           return entityCell(page, "process", code, `${code} ${process ? localized(rc.lang, process.name, process.name_en) : ""}`);
@@ -1293,9 +1324,10 @@ function fileEntities(repo: Repository): (file: string) => EntityRef | undefined
  * Every entity as a search entry; `page` is the link from search.html. `documents` and `csrs`: as their records
  * show them on the site's day (documentsOn, csrsOn), as their pages do: a document is found by the text of its
  * version of that day and the training records made by then. One not yet controlled on that day (released or
- * received later), whose page says so, is found by its number and title only.
+ * received later), whose page says so, is found by its number and title only; one that did not exist then (absentOn)
+ * is not found.
  */
-function searchEntries(rc: RegisterContext, sitePages: SitePages, documents: ReadonlyMap<string, ControlledDocument>, csrs: ReadonlyMap<string, Csr>): SearchEntry[] {
+function searchEntries(rc: RegisterContext, sitePages: SitePages, documents: ReadonlyMap<string, ControlledDocument>, csrs: ReadonlyMap<string, Csr>, absent: ReadonlySet<string>): SearchEntry[] {
   const pages = { page: (kind: EntityKind, id: string) => sitePages.link("search.html", kind, id)! };
   const entries: SearchEntry[] = [];
   const trainingRecords = (sessions: readonly TrainingSession[] | undefined): string[] => (sessions ?? []).flatMap((session) => (session.record ? [session.record] : []));
@@ -1307,6 +1339,7 @@ function searchEntries(rc: RegisterContext, sitePages: SitePages, documents: Rea
     (p) => p.documents ?? [],
   );
   for (const { value: current } of rc.repo.documents) {
+    if (absent.has(current.id)) continue;
     const doc = documents.get(current.id);
     if (doc === undefined) {
       entries.push({ key: `document:${current.id}`, kind: "document", ref: current.id, title: documentTitle(rc, current), text: [current.title, current.title_en ?? ""].join("\n"), clauses: "", page: pages.page("document", current.id) });

@@ -21,8 +21,9 @@ export class SitePages {
   /** Each page's path URL-encoded, made once: a site links to the same pages from thousands of cells. */
   private readonly encoded = new Map<string, string>();
 
-  constructor(index: RepoIndex) {
-    this.allocate("document", index.documents.keys());
+  /** `absent`: documents that have no page (a site of a past day leaves out those that did not exist then): nothing links to them. */
+  constructor(index: RepoIndex, absent: ReadonlySet<string> = new Set()) {
+    this.allocate("document", [...index.documents.keys()].filter((id) => !absent.has(id)));
     this.allocate("csr", index.csrs.keys());
     this.allocate("customer", index.customers.keys());
     this.allocate("process", index.processes.keys());

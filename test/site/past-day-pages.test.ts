@@ -1,0 +1,79 @@
+/**
+ * The pages of `csr site --today D` for a past day D tell what was true on D where the records and git
+ * can say it: a document whose file was first committed after D (a draft now) has no page, entry or
+ * link on the site of D. A real git repository whose commits carry fixed dates (+08:00), built once;
+ * D lies between the first commit and the later ones.
+ */
+import { readFileSync, writeFileSync, existsSync } from "node:fs";
+import { join } from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { csrInProcess, git, minimalRepo, releasedProcedure, tempDir, withoutYearCheck } from "../helpers.js";
+
+const D = "2026-11-25";
+
+function commitAt(dir: string, when: string, message: string): void {
+  git(dir, ["add", "-A"]);
+  git(dir, ["commit", "-q", "-m", message], { GIT_AUTHOR_DATE: when, GIT_COMMITTER_DATE: when });
+}
+
+function draft(id: string, title: string, related: string): string {
+  return [`id: ${id}`, `title: ${title}`, "level: 2", "kind: procedure", "department: QA", "status: draft", `related: [${related}]`, "sections:", "  - title: 目的", "    text: 草稿。", ""].join("\n");
+}
+
+async function site(dir: string, ...args: string[]): Promise<{ out: string; read: (path: string) => string }> {
+  const out = join(tempDir(), "site");
+  const result = await csrInProcess(["-C", dir, "site", "--out", out, ...args], { lang: "zh-CN" });
+  expect({ code: result.code, stderr: result.stderr }).toEqual({ code: 0, stderr: expect.stringContaining("已生成网站") });
+  return { out, read: (path) => readFileSync(join(out, path), "utf8") };
+}
+
+/** The items of the list under the heading `title` of a page, as text. */
+function items(html: string, title: string): string[] {
+  const section = html.split(`<h2>${title}</h2>`)[1]?.split("</section>")[0];
+  if (section === undefined) return [`no section ${title}`];
+  return [...section.matchAll(/<li>(.*?)<\/li>/gs)].map((m) => m[1]!.replace(/<[^>]+>/g, "").trim());
+}
+
+const PROCESS = (documents: string) => `processes:\n  - code: M1\n    name: 文件管理\n    type: management\n    owner: QA\n    clauses: [IATF16949:7.5]\n    documents: [${documents}]\n`;
+
+describe("csr site --today D: what did not exist on D", () => {
+  let dir: string;
+  beforeAll(() => {
+    dir = withoutYearCheck(
+      minimalRepo({
+        "processes.yaml": PROCESS("QP-001"),
+        "documents/QP-001.yaml": releasedProcedure("QP-001", "文件控制程序", { title: "目的", text: "第一版。" }),
+      }),
+    );
+    git(dir, ["init", "-q"]);
+    commitAt(dir, "2026-03-02T10:00:00+08:00", "QP-001 A/0");
+    // After D: QP-003, a draft still, naming QP-001, listed under the process.
+    writeFileSync(join(dir, "documents/QP-003.yaml"), draft("QP-003", "内部审核程序", "QP-001"));
+    writeFileSync(join(dir, "processes.yaml"), PROCESS("QP-001, QP-003"));
+    commitAt(dir, "2026-11-27T10:00:00+08:00", "QP-003 草稿");
+  });
+
+  it("has no page, link or search entry for a document first committed after D, a draft now", async () => {
+    const { out, read } = await site(dir, "--today", D);
+    expect(existsSync(join(out, "documents/QP-003.html"))).toBe(false);
+    expect(read("assets/search-entries.js")).not.toContain("QP-003");
+    expect(items(read("processes/M1.html"), "过程文件")).toEqual(["QP-001 文件控制程序"]);
+    expect(items(read("documents/QP-001.html"), "引用本文件的文件和过程")).toEqual(["M1 文件管理"]);
+    expect(read("documents/QP-001.html")).not.toContain("QP-003");
+    // Today it is there, linked from the process and from the document it names.
+    const now = await site(dir);
+    expect(now.read("documents/QP-003.html")).toContain("内部审核程序");
+    expect(items(now.read("processes/M1.html"), "过程文件")).toEqual(["QP-001 文件控制程序", "QP-003 内部审核程序"]);
+    expect(items(now.read("documents/QP-001.html"), "引用本文件的文件和过程")).toEqual(["QP-003 内部审核程序", "M1 文件管理"]);
+  });
+
+  it("says on a draft's page that csr cannot tell whether it existed on D when git has no commit by then", async () => {
+    // The same files, without git.
+    const copy = withoutYearCheck(minimalRepo({ "processes.yaml": PROCESS("QP-001, QP-003"), "documents/QP-001.yaml": readFileSync(join(dir, "documents/QP-001.yaml"), "utf8"), "documents/QP-003.yaml": readFileSync(join(dir, "documents/QP-003.yaml"), "utf8") }));
+    const { read } = await site(copy, "--today", D);
+    const page = read("documents/QP-003.html");
+    expect(page).toContain("2026-11-25 是否已存在无法确定");
+    expect(page).toContain("QP-003 现在是草稿状态。草稿和审批状态不带日期，git 中又没有 2026-11-25 当日或之前的提交：csr 无法确定这份文件在 2026-11-25 是否已经存在。本页是现在的文件。");
+    expect(items(read("processes/M1.html"), "过程文件")).toEqual(["QP-001 文件控制程序", "QP-003 内部审核程序"]);
+  });
+});
