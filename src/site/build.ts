@@ -877,7 +877,7 @@ function documentSections(
   entityCell: EntityCell,
   copies: SiteSection | undefined,
   today: string,
-  /** The CSRs as their records show them on `today` (csrsOn): one superseded by then is marked. */
+  /** The CSRs as their records show them on `today` (csrsOn): one superseded by then is marked, one received later left out. */
   csrsOnDay: ReadonlyMap<string, Csr>,
   /** The documents that did not exist on `today` (absentOn): not among those that refer to this one. */
   absent: ReadonlySet<string>,
@@ -901,7 +901,9 @@ function documentSections(
     {
       title: t(rc, "site.document.csrs"),
       // A CSR superseded by the day is no longer a requirement the document addresses (csr show lists it no more): marked, after the others (tester49 #5).
+      // A CSR received after the day was not yet one of the organisation's (csrsOn leaves it out): not listed on the page of that day.
       items: [...(referrers?.csrs ?? [])]
+        .filter((c) => csrsOnDay.has(c.id))
         .sort((a, b) => Number(csrsOnDay.get(a.id)?.superseded !== undefined) - Number(csrsOnDay.get(b.id)?.superseded !== undefined))
         .map((c) => {
           const csr = rc.index.csrs.get(c.id)?.value;

@@ -1,7 +1,7 @@
 /**
  * The pages of `csr site --today D` for a past day D tell what was true on D where the records and git
  * can say it: a document whose file was first committed after D (a draft now) has no page, entry or
- * link on the site of D. A real git repository whose commits carry fixed dates (+08:00), built once;
+ * link on the site of D; a document's page does not list a CSR received after D. A real git repository whose commits carry fixed dates (+08:00), built once;
  * D lies between the first commit and the later ones.
  */
 import { readFileSync, writeFileSync, existsSync } from "node:fs";
@@ -34,6 +34,27 @@ function items(html: string, title: string): string[] {
   return [...section.matchAll(/<li>(.*?)<\/li>/gs)].map((m) => m[1]!.replace(/<[^>]+>/g, "").trim());
 }
 
+const CUSTOMER = "code: DYA\nname: 东岳汽车\nsources:\n  - id: DYA-SQM\n    title: 供应商质量手册\n    revisions: [{revision: A, received: 2026-03-02}]\n";
+
+/** A CSR received on `received`, decided on the third day after, addressed in `documents`. */
+function csr(id: string, title: string, received: string, documents: readonly string[]): string {
+  return [
+    `id: ${id}`,
+    "customer: DYA",
+    "source: {document: DYA-SQM, revision: A}",
+    "clauses: [IATF16949:7.5]",
+    `title: ${title}`,
+    `received: ${received}`,
+    "review:",
+    "  required: [QA]",
+    `  opinions: [{department: QA, reviewer: zhang, opinion: accept, date: ${received}}]`,
+    `  decision: {disposition: must, by: wang, date: ${received}}`,
+    "addressed:",
+    ...documents.map((d) => `  - document: ${d}`),
+    "",
+  ].join("\n");
+}
+
 const PROCESS = (documents: string) => `processes:\n  - code: M1\n    name: 文件管理\n    type: management\n    owner: QA\n    clauses: [IATF16949:7.5]\n    documents: [${documents}]\n`;
 
 describe("csr site --today D: what did not exist on D", () => {
@@ -43,6 +64,8 @@ describe("csr site --today D: what did not exist on D", () => {
       minimalRepo({
         "processes.yaml": PROCESS("QP-001"),
         "documents/QP-001.yaml": releasedProcedure("QP-001", "文件控制程序", { title: "目的", text: "第一版。" }),
+        "customers/DYA.yaml": CUSTOMER,
+        "csr/DYA/DYA-001.yaml": csr("DYA-001", "文件保存期限", "2026-03-02", ["QP-001"]),
       }),
     );
     git(dir, ["init", "-q"]);
@@ -50,7 +73,9 @@ describe("csr site --today D: what did not exist on D", () => {
     // After D: QP-003, a draft still, naming QP-001, listed under the process.
     writeFileSync(join(dir, "documents/QP-003.yaml"), draft("QP-003", "内部审核程序", "QP-001"));
     writeFileSync(join(dir, "processes.yaml"), PROCESS("QP-001, QP-003"));
-    commitAt(dir, "2026-11-27T10:00:00+08:00", "QP-003 草稿");
+    // After D: DYA-002 received, decided and addressed in QP-001.
+    writeFileSync(join(dir, "csr/DYA/DYA-002.yaml"), csr("DYA-002", "记录电子化", "2026-11-27", ["QP-001"]));
+    commitAt(dir, "2026-11-27T10:00:00+08:00", "QP-003 草稿, DYA-002");
   });
 
   it("has no page, link or search entry for a document first committed after D, a draft now", async () => {
@@ -75,5 +100,11 @@ describe("csr site --today D: what did not exist on D", () => {
     expect(page).toContain("2026-11-25 是否已存在无法确定");
     expect(page).toContain("QP-003 现在是草稿状态。草稿和审批状态不带日期，git 中又没有 2026-11-25 当日或之前的提交：csr 无法确定这份文件在 2026-11-25 是否已经存在。本页是现在的文件。");
     expect(items(read("processes/M1.html"), "过程文件")).toEqual(["QP-001 文件控制程序", "QP-003 内部审核程序"]);
+  });
+
+  it("lists on a document's page only the CSRs received by D", async () => {
+    const { read } = await site(dir, "--today", D);
+    expect(items(read("documents/QP-001.html"), "落实于本文件的顾客特定要求")).toEqual(["DYA-001 文件保存期限"]);
+    expect(items((await site(dir)).read("documents/QP-001.html"), "落实于本文件的顾客特定要求")).toEqual(["DYA-001 文件保存期限", "DYA-002 记录电子化"]);
   });
 });
