@@ -6,21 +6,25 @@ import { spawnSync } from "node:child_process";
 import { mkdirSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { checkJson, git, gitInit, minimalRepo } from "../helpers.js";
+import { checkJsonInProcess, git, gitInit, minimalRepo } from "../helpers.js";
 
 const validForm = (id: string, extra = "") => `id: ${id}\ntitle: 来料检验记录\nlevel: 4\nkind: form\ndepartment: QA\nstatus: draft\n${extra}`;
 
 /** A second, valid file with one dangling reference proves the other files are still checked. */
 const witness = { "documents/QR-001-02.yaml": validForm("QR-001-02", "related: [QP-404]\n") };
 
-/** Findings as [file, line, column, rule], as of a day of a year whose public holidays csr ships (else calendar/year-missing would be one more). */
-const brief = (dir: string, ...args: string[]) => {
-  const { code, findings, stderr } = checkJson(dir, "--today", "2026-12-01", ...args);
+/**
+ * Findings as [file, line, column, rule], as of a day of a year whose public holidays csr ships (else
+ * calendar/year-missing would be one more): csr check in the test's process (csrInProcess), what is
+ * tested being its findings.
+ */
+const brief = async (dir: string, ...args: string[]) => {
+  const { code, findings, stderr } = await checkJsonInProcess(dir, "--today", "2026-12-01", ...args);
   return { code, stderr, findings, rows: findings.map((f) => [f.file, f.line, f.column, f.rule]) };
 };
 
 describe("YAML tags", () => {
-  it("reports every tag that is not a plain core type at the tag's position", () => {
+  it("reports every tag that is not a plain core type at the tag's position", async () => {
     const tagged = validForm(
       "QR-001-01",
       [
@@ -34,7 +38,7 @@ describe("YAML tags", () => {
       ].join("\n"),
     );
     const dir = minimalRepo({ "documents/QR-001-01.yaml": tagged, ...witness });
-    const { code, findings, rows } = brief(dir);
+    const { code, findings, rows } = await brief(dir);
     expect(code).toBe(1);
     expect(rows).toEqual([
       ["documents/QR-001-01.yaml", 7, 10, "yaml/tag"],
@@ -54,19 +58,19 @@ describe("YAML tags", () => {
     expect(findings[0]!.message).toMatch(/Remove the tag and write the value plainly\.$/);
   });
 
-  it("reports a tag on a key", () => {
+  it("reports a tag on a key", async () => {
     const dir = minimalRepo({ "documents/QR-001-01.yaml": validForm("QR-001-01", "!x remarks: 备注\n") });
-    expect(brief(dir).rows).toEqual([["documents/QR-001-01.yaml", 7, 1, "yaml/tag"]]);
+    expect((await brief(dir)).rows).toEqual([["documents/QR-001-01.yaml", 7, 1, "yaml/tag"]]);
   });
 });
 
 describe("bytes that are not UTF-8 YAML text", () => {
-  it("names UTF-16 with and without a byte-order mark and says how to convert", () => {
+  it("names UTF-16 with and without a byte-order mark and says how to convert", async () => {
     const text = validForm("QR-001-01");
     const le = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, "utf16le")]);
     const be = Buffer.from(text, "utf16le").swap16();
     const dir = minimalRepo({ "documents/QR-001-01.yaml": le, "documents/QR-001-03.yaml": be, ...witness });
-    const { findings, rows } = brief(dir);
+    const { findings, rows } = await brief(dir);
     expect(rows).toEqual([
       ["documents/QR-001-01.yaml", 1, 1, "file/encoding"],
       ["documents/QR-001-02.yaml", 7, 11, "ref/unresolved"],
@@ -77,9 +81,9 @@ describe("bytes that are not UTF-8 YAML text", () => {
     expect(findings.map((f) => f.message).join("\n")).not.toMatch(/GBK/);
   });
 
-  it("reports a NUL byte inside a value at its line and column", () => {
+  it("reports a NUL byte inside a value at its line and column", async () => {
     const dir = minimalRepo({ "documents/QR-001-01.yaml": validForm("QR-001-01", "remarks: 备注\0尾\n"), ...witness });
-    const { findings, rows } = brief(dir);
+    const { findings, rows } = await brief(dir);
     expect(rows).toEqual([
       ["documents/QR-001-01.yaml", 7, 12, "file/nul-byte"],
       ["documents/QR-001-02.yaml", 7, 11, "ref/unresolved"],
@@ -87,9 +91,9 @@ describe("bytes that are not UTF-8 YAML text", () => {
     expect(findings[0]!.message).toMatch(/^The file contains a NUL byte \(line 7, column 12\);.*tr -d '\\000'/);
   });
 
-  it("reports CR-only line ends and how to convert them", () => {
+  it("reports CR-only line ends and how to convert them", async () => {
     const dir = minimalRepo({ "documents/QR-001-01.yaml": validForm("QR-001-01").replace(/\n/g, "\r"), ...witness });
-    const { findings, rows } = brief(dir);
+    const { findings, rows } = await brief(dir);
     expect(rows).toEqual([
       ["documents/QR-001-01.yaml", 1, 1, "file/line-ends"],
       ["documents/QR-001-02.yaml", 7, 11, "ref/unresolved"],
@@ -99,10 +103,10 @@ describe("bytes that are not UTF-8 YAML text", () => {
 });
 
 describe("nesting", () => {
-  it("says flow nesting 10,000 deep is too deep, at its line", () => {
+  it("says flow nesting 10,000 deep is too deep, at its line", async () => {
     const deep = validForm("QR-001-01", `remarks: ${"[".repeat(10_000)}${"]".repeat(10_000)}\n`);
     const dir = minimalRepo({ "documents/QR-001-01.yaml": deep, ...witness });
-    const { findings, rows } = brief(dir);
+    const { findings, rows } = await brief(dir);
     expect(rows.map((r) => [r[0], r[1], r[3]])).toEqual([
       ["documents/QR-001-01.yaml", 7, "yaml/too-deep"],
       ["documents/QR-001-02.yaml", 7, "ref/unresolved"],
@@ -112,22 +116,22 @@ describe("nesting", () => {
     );
   });
 
-  it("says block nesting 150 deep is too deep, at the first value too deep", () => {
+  it("says block nesting 150 deep is too deep, at the first value too deep", async () => {
     const lines = ["remarks:"];
     for (let i = 1; i <= 150; i++) lines.push(`${"  ".repeat(i)}k${i}:`);
     lines.push(`${"  ".repeat(151)}x`);
     const dir = minimalRepo({ "documents/QR-001-01.yaml": validForm("QR-001-01", lines.join("\n") + "\n") });
-    const { rows } = brief(dir);
+    const { rows } = await brief(dir);
     expect(rows).toEqual([["documents/QR-001-01.yaml", 106, 199, "yaml/too-deep"]]);
   });
 });
 
 describe("files that are not regular files", () => {
-  it("reports a FIFO where symbols.yaml and a document are expected, without waiting", () => {
+  it("reports a FIFO where symbols.yaml and a document are expected, without waiting", async () => {
     const dir = minimalRepo(witness);
     spawnSync("mkfifo", [join(dir, "symbols.yaml"), join(dir, "documents", "QP-001.yaml")]);
     const started = Date.now();
-    const { findings, rows } = brief(dir);
+    const { findings, rows } = await brief(dir);
     expect(Date.now() - started).toBeLessThan(10_000);
     expect(rows).toEqual([
       ["documents/QP-001.yaml", 1, 1, "file/not-regular"],
@@ -139,11 +143,11 @@ describe("files that are not regular files", () => {
     );
   });
 
-  it("reports a directory where people.yaml is expected", () => {
+  it("reports a directory where people.yaml is expected", async () => {
     const dir = minimalRepo();
     spawnSync("rm", [join(dir, "people.yaml")]);
     mkdirSync(join(dir, "people.yaml"));
-    const { code, stderr, findings } = brief(dir);
+    const { code, stderr, findings } = await brief(dir);
     expect(stderr).toBe("");
     expect(code).toBe(1);
     expect(findings).toEqual([
@@ -153,13 +157,13 @@ describe("files that are not regular files", () => {
 });
 
 describe("symbolic links", () => {
-  it("says a loop is a loop and a dangling link points nowhere", () => {
+  it("says a loop is a loop and a dangling link points nowhere", async () => {
     const dir = minimalRepo(witness);
     symlinkSync("QP-002.yaml", join(dir, "documents", "QP-001.yaml"));
     symlinkSync("QP-001.yaml", join(dir, "documents", "QP-002.yaml"));
     symlinkSync("QP-404.yaml", join(dir, "documents", "QP-003.yaml"));
     symlinkSync("symbols.yaml", join(dir, "symbols.yaml"));
-    const { findings } = brief(dir);
+    const { findings } = await brief(dir);
     expect(findings.map((f) => [f.file, f.rule, f.message.split(" (")[0]!.split(",")[0]])).toEqual([
       ["documents/QP-001.yaml", "file/broken-link", "This symbolic link is part of a loop"],
       ["documents/QP-002.yaml", "file/broken-link", "This symbolic link is part of a loop"],
@@ -172,13 +176,13 @@ describe("symbolic links", () => {
 });
 
 describe("files read from git", () => {
-  it("applies the size limit to a 25 MB file in the --base commit without reading it", () => {
+  it("applies the size limit to a 25 MB file in the --base commit without reading it", async () => {
     const big = validForm("QR-001-01", `remarks: "${"x".repeat(25 * 1024 * 1024)}"\n`);
     const dir = gitInit(minimalRepo({ "documents/QR-001-01.yaml": big }));
     writeFileSync(join(dir, "documents", "QR-001-01.yaml"), validForm("QR-001-01"));
     git(dir, ["commit", "-qam", "shrink"]);
     const started = Date.now();
-    const { code, rows } = brief(dir, "--base", "HEAD~1");
+    const { code, rows } = await brief(dir, "--base", "HEAD~1");
     expect(Date.now() - started).toBeLessThan(15_000);
     expect({ code, rows }).toEqual({ code: 0, rows: [] });
   });

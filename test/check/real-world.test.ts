@@ -1,11 +1,12 @@
 /**
  * Real users' files that YAML reads differently from what they say (test/fixtures/real-world/, each
- * with the `cmd` and `expect` it was reported with): the acme-auto example with the case laid over it.
+ * with the `cmd` and `expect` it was reported with): the acme-auto example with the case laid over it,
+ * checked in the test's process (csrInProcess): what is tested is the findings.
  */
 import { cpSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { checkJson, copyFixture, FIXTURES, gitInit } from "../helpers.js";
+import { checkJsonInProcess, copyFixture, FIXTURES, gitInit } from "../helpers.js";
 
 function caseRepo(name: string): string {
   const dir = copyFixture("examples/acme-auto");
@@ -15,16 +16,16 @@ function caseRepo(name: string): string {
 }
 
 describe("real-world YAML", () => {
-  it("06: a record number after ' #' in a plain value is reported, with the quoted value as the fix", () => {
-    const { code, findings } = checkJson(caseRepo("06-yaml-hash-truncation"), "--today", "2026-11-27", "--no-cache");
+  it("06: a record number after ' #' in a plain value is reported, with the quoted value as the fix", async () => {
+    const { code, findings } = await checkJsonInProcess(caseRepo("06-yaml-hash-truncation"), "--today", "2026-11-27", "--no-cache");
     expect(findings.map((f) => `${f.file}:${f.line}:${f.column} ${f.severity} ${f.rule} ${f.message}`)).toEqual([
       "csr/DYA/DYA-003.yaml:46:34 warning yaml/comment-cuts-value 'implementation.evidence' is read as 'QP-012 A/1已发布，见返工批准单': YAML takes ' #RW-2024-07' for a comment and drops it. If it belongs to the value, quote the value: evidence: \"QP-012 A/1已发布，见返工批准单 #RW-2024-07\"",
     ]);
     expect(code).toBe(0);
   });
 
-  it("19: a zero-width space in a document number is shown as <U+200B>", () => {
-    const { code, findings } = checkJson(caseRepo("19-zero-width-space"), "--today", "2026-11-27", "--no-cache");
+  it("19: a zero-width space in a document number is shown as <U+200B>", async () => {
+    const { code, findings } = await checkJsonInProcess(caseRepo("19-zero-width-space"), "--today", "2026-11-27", "--no-cache");
     expect(findings.map((f) => `${f.file}:${f.line}:${f.column} ${f.rule} ${f.message}`)).toEqual([
       "csr/DYA/DYA-001.yaml:40:15 schema/invalid-value 'addressed[0].document' is 'QP-014<U+200B>' (contains U+200B ZERO WIDTH SPACE), which has the wrong form. Delete the invisible character. A document number (文件编号), e.g. QP-020, CS/QP-006, HSD-F-0018, or an external document's number as its publisher writes it, with single spaces and ':' before an edition's year: GB/T 19001-2016, GJB 9001C-2017, ISO 9001:2015.",
     ]);

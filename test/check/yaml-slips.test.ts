@@ -8,7 +8,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { checkJson, checkJsonInProcess, minimalRepo, ROOT } from "../helpers.js";
+import { checkJsonInProcess, minimalRepo, ROOT } from "../helpers.js";
 
 const DYA = readFileSync(join(ROOT, "examples", "acme-auto", "customers", "DYA.yaml"), "utf8");
 const today = ["--today", "2026-12-01"];
@@ -244,9 +244,9 @@ describe("a slip of a hand edit in a YAML file", () => {
     }
   });
 
-  it("a source's department indented 3 spaces instead of 4 (as tester16 found it): one finding, not three, naming 4 spaces", () => {
+  it("a source's department indented 3 spaces instead of 4 (as tester16 found it): one finding, not three, naming 4 spaces", async () => {
     const text = DYA.replace("  - id: DYA-KPI\n", "  - id: DYA-KPI\n   department: QA\n");
-    const { code, findings } = checkJson(minimalRepo({ "customers/DYA.yaml": text }), "--lang", "zh-CN", ...today);
+    const { code, findings } = await checkJsonInProcess(minimalRepo({ "customers/DYA.yaml": text }), "--lang", "zh-CN", ...today);
     expect(findings.map((f) => `${f.file}:${f.line}:${f.column} ${f.rule} ${f.message}`)).toEqual([
       "customers/DYA.yaml:35:1 yaml/syntax YAML 语法错误：键 department 缩进了 3 个空格，与上面任何一层的键都没有对齐（最近的一层缩进 4 个空格）。请把它缩进 4 个空格（用空格，不要用 Tab）。",
     ]);

@@ -1,23 +1,24 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { checkJson, copyFixture, type JsonFinding } from "../helpers.js";
+import { checkJsonInProcess, copyFixture, type JsonFinding } from "../helpers.js";
 
+/** csr check in the test's process (csrInProcess): what is tested is its findings. */
 function check(dir: string, today = "2026-11-27") {
-  return checkJson(dir, "--today", today);
+  return checkJsonInProcess(dir, "--today", today);
 }
 
 const brief = (f: JsonFinding) => `${f.file}:${f.line}:${f.column} ${f.severity} ${f.rule}`;
 
 describe("csr/* rules", () => {
-  it("find nothing in a repository with a CSR in every status", () => {
-    const result = check(copyFixture("test/fixtures/csr/valid"));
+  it("find nothing in a repository with a CSR in every status", async () => {
+    const result = await check(copyFixture("test/fixtures/csr/valid"));
     expect(result.findings).toEqual([]);
     expect(result.code).toBe(0);
   });
 
-  it("report each violation of the invalid fixture at its node", () => {
-    const result = check(copyFixture("test/fixtures/csr/invalid"));
+  it("report each violation of the invalid fixture at its node", async () => {
+    const result = await check(copyFixture("test/fixtures/csr/invalid"));
     expect(result.findings.map(brief)).toEqual([
       "csr/DYA/DYA-001.yaml:7:11 error csr/review-overdue",
       "csr/DYA/DYA-002.yaml:7:11 warning csr/review-overdue",
@@ -44,28 +45,28 @@ describe("csr/* rules", () => {
     for (const f of result.findings) expect(f.docs).toBe(`https://unpkg.com/qms-csr@0.1.0/docs/rules.md#${f.rule.replace("/", "")}`);
   });
 
-  it("measure the review deadline in working days: no warning three working days ahead, error the day after", () => {
+  it("measure the review deadline in working days: no warning three working days ahead, error the day after", async () => {
     const dir = copyFixture("test/fixtures/csr/invalid");
-    const overdue = (today: string) => check(dir, today).findings.filter((f) => f.file === "csr/DYA/DYA-002.yaml").map((f) => f.severity);
-    expect(overdue("2026-11-26")).toEqual([]);
-    expect(overdue("2026-11-28")).toEqual(["warning"]);
-    expect(overdue("2026-12-01")).toEqual(["warning"]);
-    expect(overdue("2026-12-02")).toEqual(["error"]);
+    const overdue = async (today: string) => (await check(dir, today)).findings.filter((f) => f.file === "csr/DYA/DYA-002.yaml").map((f) => f.severity);
+    expect(await overdue("2026-11-26")).toEqual([]);
+    expect(await overdue("2026-11-28")).toEqual(["warning"]);
+    expect(await overdue("2026-12-01")).toEqual(["warning"]);
+    expect(await overdue("2026-12-02")).toEqual(["error"]);
   });
 
-  it("count a restarted review from its restart date, and point at it", () => {
+  it("count a restarted review from its restart date, and point at it", async () => {
     const dir = copyFixture("test/fixtures/csr/valid");
     const file = join(dir, "csr/DYA/DYA-001.yaml");
     writeFileSync(file, readFileSync(file, "utf8").replace("received: 2026-11-20", "received: 2025-06-05\nreview:\n  restarted: 2026-11-06\n  history:\n    - {source_revision: B, closed: 2026-11-06}"));
-    const [finding] = check(dir).findings;
+    const [finding] = (await check(dir)).findings;
     expect(brief(finding!)).toBe("csr/DYA/DYA-001.yaml:8:14 error csr/review-overdue");
     expect(finding!.message).toContain("restarted on 2026-11-06 for a new source revision, it was due on 2026-11-20");
   });
 
-  it("keep a configured 'warning' severity for an overdue review", () => {
+  it("keep a configured 'warning' severity for an overdue review", async () => {
     const dir = copyFixture("test/fixtures/csr/invalid");
     writeFileSync(join(dir, "qms.yaml"), readFileSync(join(dir, "qms.yaml"), "utf8") + "  csr/review-overdue: warning\n");
-    const severities = check(dir).findings.filter((f) => f.rule === "csr/review-overdue").map((f) => f.severity);
+    const severities = (await check(dir)).findings.filter((f) => f.rule === "csr/review-overdue").map((f) => f.severity);
     expect(severities).toEqual(["warning", "warning"]);
   });
 });

@@ -1,23 +1,24 @@
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { checkJson, copyFixture, csr, git, gitInit, minimalRepo, tempDir, type JsonFinding } from "../helpers.js";
+import { checkJsonInProcess, copyFixture, copyRepository, csrInProcess, git, gitInit, minimalRepo, tempDir, type JsonFinding } from "../helpers.js";
 
 // As of a day the fixtures' dates were written for, of a year whose public holidays csr ships (else calendar/year-missing would be one finding more).
-const check = (dir: string, ...args: string[]) => checkJson(dir, "--today", "2026-12-01", ...args);
+// csr in the test's process (csrInProcess): what is tested is the findings and what the commands write.
+const check = (dir: string, ...args: string[]) => checkJsonInProcess(dir, "--today", "2026-12-01", ...args);
 
 const brief = (f: JsonFinding) => `${f.file}:${f.line}:${f.column} ${f.severity} ${f.rule}`;
 const messageOf = (findings: JsonFinding[], rule: string, file: string) => findings.find((f) => f.rule === rule && f.file === file)?.message;
 
 describe("doc/* static rules", () => {
-  it("find nothing in a repository of properly signed documents", () => {
-    const result = check(copyFixture("test/fixtures/documents/valid"));
+  it("find nothing in a repository of properly signed documents", async () => {
+    const result = await check(copyFixture("test/fixtures/documents/valid"));
     expect(result.findings).toEqual([]);
     expect(result.code).toBe(0);
   });
 
-  it("report each violation of the invalid fixture at its node", () => {
-    const { findings, code } = check(copyFixture("test/fixtures/documents/invalid"));
+  it("report each violation of the invalid fixture at its node", async () => {
+    const { findings, code } = await check(copyFixture("test/fixtures/documents/invalid"));
     expect(findings.map(brief)).toEqual([
       "documents/QP-001.yaml:14:14 error doc/version-sequence",
       "documents/QP-001.yaml:15:11 error doc/version-sequence",
@@ -69,7 +70,7 @@ const WANG = { GIT_AUTHOR_NAME: "王强", GIT_AUTHOR_EMAIL: "wang@example.com" }
  * cleanly after moving the file (QP-013), skips a version (QP-014), and lets the approver commit
  * the change (QP-015).
  */
-function scenario(): { repo: string; base: string } {
+async function buildScenario(): Promise<{ repo: string; base: string }> {
   const a0 = SIGNED("A/0", "2024-01-10", "首次发布");
   const repo = gitInit(
     minimalRepo({
@@ -97,16 +98,25 @@ function scenario(): { repo: string; base: string } {
   git(repo, ["commit", "-qm", "move"], LI);
   write("documents/程序/QP-013.yaml", released("QP-013", "新文", a0));
   git(repo, ["commit", "-qam", "edit"], LI);
-  expect(csr(["-C", repo, "release", "QP-013", "--summary", "修订", "--prepared", "li", "--reviewed", "zhang", "--approved", "wang", "--date", "2024-05-01"]).code).toBe(0);
+  expect((await csrInProcess(["-C", repo, "release", "QP-013", "--summary", "修订", "--prepared", "li", "--reviewed", "zhang", "--approved", "wang", "--date", "2024-05-01"])).code).toBe(0);
   write("documents/QP-015.yaml", released("QP-015", "新文", a0 + SIGNED("A/1", "2024-05-01", "修订")));
   git(repo, ["commit", "-qam", "approver edits and releases"], WANG);
   return { repo, base };
 }
 
+let built: Promise<{ repo: string; base: string }> | undefined;
+
+/** buildScenario's repository, made once for the file and copied for each test (the same commits). */
+async function scenario(): Promise<{ repo: string; base: string }> {
+  built ??= buildScenario();
+  const { repo, base } = await built;
+  return { repo: copyRepository(repo), base };
+}
+
 describe("csr check --base", () => {
-  it("reports silent edits, rewritten revisions, skipped versions and approvers who authored the change", () => {
-    const { repo, base } = scenario();
-    const { findings, code, stderr } = check(repo, "--base", base);
+  it("reports silent edits, rewritten revisions, skipped versions and approvers who authored the change", async () => {
+    const { repo, base } = await scenario();
+    const { findings, code, stderr } = await check(repo, "--base", base);
     expect(stderr).toBe("");
     expect(findings.map(brief)).toEqual([
       "documents/QP-010.yaml:9:11 error doc/revision-not-bumped",
@@ -133,42 +143,42 @@ describe("csr check --base", () => {
     );
   });
 
-  it("runs only the static rules without --base", () => {
-    const { repo } = scenario();
-    expect(check(repo).findings.map(brief)).toEqual(["documents/QP-012.yaml:20:21 error doc/approver-lacks-role", "documents/QP-012.yaml:22:21 error doc/self-approval", "documents/QP-014.yaml:17:14 error doc/version-sequence"]);
+  it("runs only the static rules without --base", async () => {
+    const { repo } = await scenario();
+    expect((await check(repo)).findings.map(brief)).toEqual(["documents/QP-012.yaml:20:21 error doc/approver-lacks-role", "documents/QP-012.yaml:22:21 error doc/self-approval", "documents/QP-014.yaml:17:14 error doc/version-sequence"]);
   });
 
-  it("counts an uncommitted change as the work of the configured git user", () => {
+  it("counts an uncommitted change as the work of the configured git user", async () => {
     const repo = gitInit(minimalRepo({ "documents/QP-010.yaml": released("QP-010", "原文", SIGNED("A/0", "2024-01-10", "首次发布")) }));
     git(repo, ["config", "user.email", "wang@example.com"]);
     writeFileSync(join(repo, "documents/QP-010.yaml"), released("QP-010", "新文", SIGNED("A/0", "2024-01-10", "首次发布") + SIGNED("A/1", "2024-05-01", "修订")));
-    expect(check(repo, "--base", "HEAD").findings.map(brief)).toEqual(["documents/QP-010.yaml:22:21 error doc/approved-by-author"]);
+    expect((await check(repo, "--base", "HEAD")).findings.map(brief)).toEqual(["documents/QP-010.yaml:22:21 error doc/approved-by-author"]);
   });
 
-  it("accepts withdrawing a released document without a new revision", () => {
+  it("accepts withdrawing a released document without a new revision", async () => {
     const repo = gitInit(
       minimalRepo({
         "documents/QP-010.yaml": released("QP-010", "原文", SIGNED("A/0", "2024-01-10", "首次发布")),
       }),
     );
     const base = git(repo, ["rev-parse", "HEAD"]).trim();
-    expect(csr(["-C", repo, "obsolete", "QP-010", "--reason", "停用", "--date", "2026-11-30"]).code).toBe(0);
-    expect(check(repo, "--base", base).findings).toEqual([]);
+    expect((await csrInProcess(["-C", repo, "obsolete", "QP-010", "--reason", "停用", "--date", "2026-11-30"])).code).toBe(0);
+    expect((await check(repo, "--base", base)).findings).toEqual([]);
     expect(readFileSync(join(repo, "documents/QP-010.yaml"), "utf8")).toContain("status: obsolete\nobsolete:\n");
   });
 
-  it("works when the document repository is a folder inside a larger git repository", () => {
+  it("works when the document repository is a folder inside a larger git repository", async () => {
     const outer = tempDir();
     const repo = join(outer, "质量体系");
     renameSync(minimalRepo({ "documents/QP-010.yaml": released("QP-010", "原文", SIGNED("A/0", "2024-01-10", "首次发布")) }), repo);
     gitInit(outer);
     writeFileSync(join(repo, "documents/QP-010.yaml"), released("QP-010", "新文", SIGNED("A/0", "2024-01-10", "首次发布")));
-    expect(check(repo, "--base", "HEAD").findings.map(brief)).toEqual(["documents/QP-010.yaml:9:11 error doc/revision-not-bumped"]);
+    expect((await check(repo, "--base", "HEAD")).findings.map(brief)).toEqual(["documents/QP-010.yaml:9:11 error doc/revision-not-bumped"]);
   });
 
-  it("names an unknown base revision", () => {
+  it("names an unknown base revision", async () => {
     const repo = gitInit(minimalRepo());
-    const result = csr(["-C", repo, "check", "--base", "origin/nope"]);
+    const result = await csrInProcess(["-C", repo, "check", "--base", "origin/nope"]);
     expect(result.stderr).toBe("csr: --base origin/nope: no such commit, branch or tag.\nhint: In CI, fetch the base branch first (e.g. 'git fetch origin main' and --base origin/main).\n");
     expect(result.code).toBe(2);
   });
