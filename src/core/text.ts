@@ -299,11 +299,44 @@ export function visible(text: string): string {
   });
 }
 
+/** The characters that change the order of the text around them (UAX #9 2.1 to 2.6): ALM, LRM, RLM, LRE, RLE, PDF, LRO, RLO, LRI, RLI, FSI, PDI. */
+const BIDI_FORMATTING = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
+
+/**
+ * A value made unable to reorder the text around it where it is shown among others (a title beside a
+ * version and a section in one line of a page): a text with bidirectional formatting characters in
+ * it (BIDI_FORMATTING) is put in a first-strong isolate (FSI … PDI, UAX #9 X5c, X6a), with the
+ * embeddings, overrides and isolates it leaves open closed at its end. A right-to-left override left
+ * open in a document's title otherwise turned `QP-012 标题（A/2） 5.4 返工和返修` that follows it into
+ * `修返和工返 4.5 （2/A）` (tester50a #1). A PDI with no isolate of the value's own open is left out: it
+ * would end the value's isolate, and shown alone it changes nothing (X6a). Any other text comes back
+ * as it is. Where a terminal shows such characters, `visible` names them instead.
+ */
+export function isolateBidi(s: string): string {
+  if (!BIDI_FORMATTING.test(s)) return s;
+  // What closes each embedding, override or isolate still open, the innermost last.
+  const open: string[] = [];
+  let text = "";
+  for (const ch of s) {
+    if (ch === "\u202a" || ch === "\u202b" || ch === "\u202d" || ch === "\u202e") open.push("\u202c");
+    else if (ch === "\u2066" || ch === "\u2067" || ch === "\u2068") open.push("\u2069");
+    // A PDF closes an embedding or override opened since the last isolate, else it does nothing (X7).
+    else if (ch === "\u202c" && open.at(-1) === "\u202c") open.pop();
+    else if (ch === "\u2069") {
+      const at = open.lastIndexOf("\u2069");
+      if (at === -1) continue;
+      open.length = at;
+    }
+    text += ch;
+  }
+  return `\u2068${text}${open.reverse().join("")}\u2069`;
+}
+
 const HTML_ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
 
-/** Text made safe for HTML and XML, in element content and in quoted attributes. */
+/** Text made safe for HTML and XML, in element content and in quoted attributes; isolated when it could reorder what surrounds it (isolateBidi). */
 export function escapeHtml(s: string): string {
-  return s.replace(/[&<>"']/g, (ch) => HTML_ESCAPES[ch]!);
+  return isolateBidi(s.replace(/[&<>"']/g, (ch) => HTML_ESCAPES[ch]!));
 }
 
 /** The first sentence of a message: up to "。" or a "." that ends a sentence (not the dots of `calendar.years[0]`). */

@@ -9,6 +9,7 @@ import { join, relative, sep } from "node:path";
 import type Handlebars from "handlebars";
 import type { HelperOptions } from "handlebars";
 import { UserError } from "../core/errors.js";
+import { isolateBidi } from "../core/text.js";
 import { t } from "../i18n/index.js";
 import { inWording } from "../i18n/terms.js";
 import { TEMPLATES_DIR } from "../load/package.js";
@@ -97,7 +98,26 @@ export async function createRenderer(root: string, format: Format, lang: Lang, e
  * was not (compilerFor).
  */
 export async function handlebarsRuntime(): Promise<typeof Handlebars> {
-  return (await import("handlebars/runtime.js")).default;
+  const hb = (await import("handlebars/runtime.js")).default;
+  isolatingEscape(hb);
+  return hb;
+}
+
+/**
+ * Makes `{{value}}` isolate a text that could reorder what surrounds it (isolateBidi) besides
+ * escaping it, in every template `hb` runs: Handlebars's runtime hands each template its
+ * `Utils.escapeExpression` when the template is made (hb.template), so it is replaced once, before
+ * any. A SafeString (HTML made by a helper) and a value with no bidirectional formatting character
+ * are escaped as Handlebars escapes them.
+ */
+function isolatingEscape(hb: typeof Handlebars): void {
+  const utils = hb.Utils as unknown as { escapeExpression: (value: unknown) => string; isolating?: true };
+  if (utils.isolating) return;
+  const escape = utils.escapeExpression;
+  const isolating = (value: unknown) => (typeof value === "string" ? isolateBidi(escape(value)) : escape(value));
+  utils.escapeExpression = isolating;
+  utils.isolating = true;
+  (hb as unknown as { escapeExpression: typeof isolating }).escapeExpression = isolating;
 }
 
 /**

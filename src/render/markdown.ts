@@ -1,4 +1,5 @@
 /** Markdown in both directions: section text to HTML, and plain values made safe inside Markdown. */
+import { isolateBidi } from "../core/text.js";
 import type { BodyRenderer } from "./view.js";
 
 /**
@@ -51,10 +52,10 @@ const PLAIN_LINE = /^[^\s\x00-\x1f!-/:-@[-`{-~\x7f](?:[^\x00-\x1f!-/:-@[-`{-~\x7
 /**
  * A plain value placed in Markdown: characters that would start markup (emphasis, links, raw HTML,
  * table cells, headings) are backslash-escaped, and line breaks become spaces so that a value
- * never breaks a table row.
+ * never breaks a table row; a value that could reorder the text around it is isolated (isolateBidi).
  */
 export function escapeMarkdown(value: string): string {
-  return value.replace(/\r?\n/g, " ").replace(/[\\`*_[\]<>|#~&]/g, "\\$&");
+  return isolateBidi(value.replace(/\r?\n/g, " ").replace(/[\\`*_[\]<>|#~&]/g, "\\$&"));
 }
 
 /** Link schemes that open pages or send mail; any other (javascript:, data:, vbscript:, file: …) is neutralised. */

@@ -7,7 +7,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Writable } from "node:stream";
 import type { PageSetup, PaperSize, Style, Worksheet } from "exceljs";
-import { displayWidth, escapeHtml, padEnd, visible, widestLine } from "../core/text.js";
+import { displayWidth, escapeHtml, isolateBidi, padEnd, visible, widestLine } from "../core/text.js";
 import { insideRepository } from "../core/write.js";
 import { TEMPLATES_DIR } from "../load/package.js";
 import { isLang, translate, type Lang } from "../i18n/index.js";
@@ -145,10 +145,11 @@ export function toTerminal(table: Table): string {
 
 /**
  * A value inside a Markdown table cell: one line, with backslashes, pipes and link brackets
- * escaped and raw HTML turned into text, so that a title cannot inject `<script>` or a link.
+ * escaped and raw HTML turned into text, so that a title cannot inject `<script>` or a link; isolated
+ * when it could reorder the cells beside it (isolateBidi).
  */
 function markdownCell(s: string): string {
-  return oneLine(s).replace(/[\\|[\]]/g, "\\$&").replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+  return isolateBidi(oneLine(s).replace(/[\\|[\]]/g, "\\$&").replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;"));
 }
 
 export function toMarkdown(table: Table): string {

@@ -10,6 +10,7 @@
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
+import { isolateBidi } from "../core/text.js";
 import { tokenize } from "./tokenize.js";
 
 export interface SearchEntry {
@@ -38,7 +39,8 @@ export function searchAssets(entries: readonly SearchEntry[]): { name: string; t
     {
       name: "search-entries.js",
       // JSON inside a script: "<" is escaped so that no value can close the script element.
-      text: `window.csrSearch = ${JSON.stringify({ options: OPTIONS, entries }).replace(/</g, "\\u003c")};\n`,
+      // A result's title is shown beside its number and kind: isolated, it cannot reorder them (isolateBidi).
+      text: `window.csrSearch = ${JSON.stringify({ options: OPTIONS, entries: entries.map((entry) => ({ ...entry, title: isolateBidi(entry.title) })) }).replace(/</g, "\\u003c")};\n`,
     },
   ];
 }

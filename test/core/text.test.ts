@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { closest, levenshtein, shellArgument } from "../../src/core/text.js";
+import { closest, escapeHtml, isolateBidi, levenshtein, shellArgument } from "../../src/core/text.js";
 
 describe("levenshtein", () => {
   it("counts the edits between two texts", () => {
@@ -99,5 +99,33 @@ describe("shellArgument", () => {
   it("quotes a number with a space, so that a suggested command can be copied, and leaves others as they are", () => {
     expect(shellArgument("GB/T 19001-2016")).toBe('"GB/T 19001-2016"');
     expect(shellArgument("CS/QP-006")).toBe("CS/QP-006");
+  });
+});
+
+describe("isolateBidi", () => {
+  const [FSI, PDI, RLO, LRE, PDF, RLI, RLM] = ["\u2068", "\u2069", "\u202e", "\u202a", "\u202c", "\u2067", "\u200f"];
+
+  it("gives a text without bidirectional formatting characters back as it is, Arabic and Hebrew letters too", () => {
+    for (const text of ["特殊特性管理程序", "Control plan", "", "مرحبا", "QP-012 <b>"]) expect(isolateBidi(text)).toBe(text);
+  });
+
+  it("closes what a value leaves open, innermost first, and puts it in an isolate of its own", () => {
+    expect(isolateBidi(`标题${RLO}`)).toBe(`${FSI}标题${RLO}${PDF}${PDI}`);
+    expect(isolateBidi(`a${LRE}b${RLI}c`)).toBe(`${FSI}a${LRE}b${RLI}c${PDI}${PDF}${PDI}`);
+    // Closed within the value: nothing to add but the isolate.
+    expect(isolateBidi(`${RLO}逆序${PDF}`)).toBe(`${FSI}${RLO}逆序${PDF}${PDI}`);
+    expect(isolateBidi(`x${RLM}`)).toBe(`${FSI}x${RLM}${PDI}`);
+  });
+
+  it("leaves out a PDI with no isolate of the value open, which would end the value's isolate early", () => {
+    expect(isolateBidi(`${PDI}${RLO}标题`)).toBe(`${FSI}${RLO}标题${PDF}${PDI}`);
+    // A PDI closes the embeddings opened inside its isolate (UAX #9 X6a); a PDF inside an isolate closes nothing outside it.
+    expect(isolateBidi(`${RLI}${LRE}a${PDI}b${RLO}`)).toBe(`${FSI}${RLI}${LRE}a${PDI}b${RLO}${PDF}${PDI}`);
+    expect(isolateBidi(`${LRE}${RLI}${PDF}a`)).toBe(`${FSI}${LRE}${RLI}${PDF}a${PDI}${PDF}${PDI}`);
+  });
+
+  it("is applied by escapeHtml after escaping", () => {
+    expect(escapeHtml(`<b>${RLO}`)).toBe(`${FSI}&lt;b&gt;${RLO}${PDF}${PDI}`);
+    expect(escapeHtml(`"QP-012"`)).toBe("&quot;QP-012&quot;");
   });
 });

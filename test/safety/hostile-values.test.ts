@@ -30,6 +30,31 @@ describe("terminal control characters", () => {
   });
 });
 
+describe("bidirectional formatting characters", () => {
+  it("cannot reorder the data beside a value in the site, render --format html and --format md (tester50a #1)", async () => {
+    const dir = repo();
+    // A right-to-left override left open at the end of a document's title; DYA-004 is addressed in QP-020's 5.3.
+    write(dir, "documents/QP-020.yaml", readFileSync(join(dir, "documents/QP-020.yaml"), "utf8").replace("title: 特殊特性管理程序", 'title: "特殊特性管理程序\\u202e"'));
+    const site = await csrInProcess(["-C", dir, "site", "--out", "site", "--today", "2026-11-27"], { lang: null });
+    expect(site.code, site.stderr).toBe(0);
+    const html = await csrInProcess(["-C", dir, "render", "DYA-004", "--format", "html", "--out", "out"], { lang: null });
+    const md = await csrInProcess(["-C", dir, "render", "DYA-004", "--format", "md", "--out", "out"], { lang: null });
+    expect([html.code, md.code]).toEqual([0, 0]);
+    // In an isolate (FSI … PDI) with the override closed (PDF): the version and the section that follow read as written, not as 3.5 节章 （1/A）.
+    const isolated = "\u2068特殊特性管理程序\u202e\u202c\u2069（A/1） 章节";
+    expect(readFileSync(join(dir, "site/csr/DYA-004.html"), "utf8")).toContain(`QP-020</a> ${isolated} <a href="../documents/QP-020.html#section-5.3">5.3 特殊特性</a>`);
+    expect(readFileSync(join(dir, "out/DYA-004.review.zh-CN.html"), "utf8")).toContain(`QP-020 ${isolated} 5.3 特殊特性</td>`);
+    expect(readFileSync(join(dir, "out/DYA-004.review.zh-CN.md"), "utf8")).toContain(`  - QP-020 ${isolated} 5.3 特殊特性\n`);
+    // The search shows the title beside the number: isolated there too.
+    expect(readFileSync(join(dir, "site/assets/search-entries.js"), "utf8")).toContain('"title":"\u2068特殊特性管理程序\u202e\u202c\u2069"');
+    // No page has an override left open: every one is closed where its value ends.
+    for (const page of ["csr/DYA-004.html", "documents/QP-020.html", "registers/documents.html", "index.html"]) {
+      const text = readFileSync(join(dir, "site", page), "utf8");
+      expect(text.split("\u202e").length, page).toBe(text.split("\u202e\u202c").length);
+    }
+  });
+});
+
 describe("Markdown output", () => {
   it("escapes raw HTML and neutralises unsafe links in render --format md, values and section text alike", async () => {
     const dir = repo();
