@@ -15,13 +15,13 @@ import { unreadableFiles, unreadableNote } from "../load/silent.js";
 import type { WorkCalendar } from "../model/calendar.js";
 import type { FolderCommit } from "../load/git.js";
 import { TEMPLATES_DIR } from "../load/package.js";
-import type { Repository } from "../load/repository.js";
+import type { Located, Repository } from "../load/repository.js";
 import { inCatalogOrder, type Catalog } from "../model/catalog.js";
 import type { Change } from "../model/changes.js";
 import { clauseCoverage } from "../model/coverage.js";
 import { classificationName, documentClassification, isStateSecret } from "../model/classification.js";
 import { addressing, CSR_STATUSES, csrFacts, csrStatusLabel, historyReason, reviewRecordText } from "../model/csr-status.js";
-import { currentRevision, issuedOn } from "../model/index.js";
+import { currentRevision, issuedOn, type RepoIndex } from "../model/index.js";
 import { releaseTag } from "../model/paths.js";
 import { revisionSignatures } from "../model/revision.js";
 import { documentOn, earlierRevisionOn } from "../model/as-of.js";
@@ -160,6 +160,26 @@ function absentOn(repo: Repository, on: DocumentsOn, drafts: DraftsOn | undefine
   if (drafts === undefined || !("ctx" in drafts)) return new Set();
   const committed = new Set(drafts.ctx.repo.documents.map((d) => d.value.id));
   return new Set(repo.documents.map((d) => d.value.id).filter((id) => !committed.has(id) && !controlledDocument(on.byId.get(id))));
+}
+
+/**
+ * The index with each document as its records show it on `today` (model/as-of.ts documentOn, with its content as
+ * now): a document's page and a review report mark a document they name 作废 only when it was withdrawn by then
+ * (a review report of D said 已作废，不计入落实 of a document withdrawn after D), with its version of that day. One
+ * not yet controlled then stays as it is now. The index itself when nothing was recorded after `today`.
+ */
+function indexOn(index: RepoIndex, today: string): RepoIndex {
+  let changed = false;
+  const documents = new Map<string, Located<ControlledDocument>>();
+  for (const [id, located] of index.documents) {
+    const on = documentOn(located.value, today);
+    if (on === undefined || on === located.value) documents.set(id, located);
+    else {
+      documents.set(id, { ...located, value: on });
+      changed = true;
+    }
+  }
+  return changed ? { ...index, documents } : index;
 }
 
 /** Whether a document of a day (documentsOn) was a controlled one then: released (an external one received) or withdrawn, not a draft or in review. */
@@ -389,6 +409,8 @@ async function writeSite(repo: Repository, findings: readonly Finding[], options
     if (shown) documentsShown.set(id, shown);
   }
   const asOf = { documents: documentsShown, csrs: csrsOnDay };
+  // What a document's page and a review report say of the documents they name (withdrawn, which version) is what the records say of that day.
+  const indexOnDay = indexOn(index, today);
   const readFinding = findingReader({ rc, today, calendar, entityOfFile, asOf });
   const ownFindings = (page: string, kind: EntityKind, id: string) => findingsSection(rc, page, findingsOf(kind, id), readFinding);
   // A document's controlled copies: the distribution register's rows of it (文件发放/回收记录).
@@ -451,7 +473,7 @@ async function writeSite(repo: Repository, findings: readonly Finding[], options
         const title = earlier ? tr("site.document.as-of-unread.title", { date: today }) : tr("site.document.revising-unread.title");
         alerts = alerts ? { ...alerts, notes: [note, ...(alerts.notes ?? [])] } : { title, notes: [note] };
       }
-      const view = documentView(repo, index, doc, lang, body, pageLinker(page), today, draftOnly);
+      const view = documentView(repo, indexOnDay, doc, lang, body, pageLinker(page), today, draftOnly);
       // A controlled copy is a numbered paper copy in the distribution register (文件发放/回收记录): a page of the site,
       // or its print, is a reference copy, stamped 非受控 where csr render stamps a released document 受控.
       // The confidentiality notice says the copy is controlled, so it goes with the 受控 stamp.
@@ -497,7 +519,7 @@ async function writeSite(repo: Repository, findings: readonly Finding[], options
     const sections = csrSections(rc, page, csr, facts, entityCell, successors.get(csr.id) ?? []);
     let html: string;
     try {
-      const view = csrReportView(repo, index, csr, lang, body, today, pageLinker(page), addressedVersion);
+      const view = csrReportView(repo, indexOnDay, csr, lang, body, today, pageLinker(page), addressedVersion);
       // The report has the earlier rounds (历次评审) itself: the page does not print them twice.
       const below = sections.filter((section) => section.id !== "rounds");
       // The customer and the source document (with its revisions) on the customer's page.

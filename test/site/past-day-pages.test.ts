@@ -1,7 +1,8 @@
 /**
  * The pages of `csr site --today D` for a past day D tell what was true on D where the records and git
  * can say it: a document whose file was first committed after D (a draft now) has no page, entry or
- * link on the site of D; a document's page does not list a CSR received after D. A real git repository whose commits carry fixed dates (+08:00), built once;
+ * link on the site of D; a document's page does not list a CSR received after D; a document withdrawn after D
+ * is not marked 作废 on the pages of D that name it. A real git repository whose commits carry fixed dates (+08:00), built once;
  * D lies between the first commit and the later ones.
  */
 import { readFileSync, writeFileSync, existsSync } from "node:fs";
@@ -63,9 +64,10 @@ describe("csr site --today D: what did not exist on D", () => {
     dir = withoutYearCheck(
       minimalRepo({
         "processes.yaml": PROCESS("QP-001"),
-        "documents/QP-001.yaml": releasedProcedure("QP-001", "文件控制程序", { title: "目的", text: "第一版。" }),
+        "documents/QP-001.yaml": releasedProcedure("QP-001", "文件控制程序", { title: "目的", text: "第一版。" }).replace("sections:", "related: [QP-002]\nsections:"),
+        "documents/QP-002.yaml": releasedProcedure("QP-002", "记录控制程序", { title: "目的", text: "第一版。" }),
         "customers/DYA.yaml": CUSTOMER,
-        "csr/DYA/DYA-001.yaml": csr("DYA-001", "文件保存期限", "2026-03-02", ["QP-001"]),
+        "csr/DYA/DYA-001.yaml": csr("DYA-001", "文件保存期限", "2026-03-02", ["QP-001", "QP-002"]),
       }),
     );
     git(dir, ["init", "-q"]);
@@ -75,6 +77,9 @@ describe("csr site --today D: what did not exist on D", () => {
     writeFileSync(join(dir, "processes.yaml"), PROCESS("QP-001, QP-003"));
     // After D: DYA-002 received, decided and addressed in QP-001.
     writeFileSync(join(dir, "csr/DYA/DYA-002.yaml"), csr("DYA-002", "记录电子化", "2026-11-27", ["QP-001"]));
+    // After D: QP-002 withdrawn.
+    const qp002 = join(dir, "documents/QP-002.yaml");
+    writeFileSync(qp002, readFileSync(qp002, "utf8").replace("status: released", "status: obsolete\nobsolete: {date: 2026-11-27, reason: 并入QP-001}"));
     commitAt(dir, "2026-11-27T10:00:00+08:00", "QP-003 草稿, DYA-002");
   });
 
@@ -106,5 +111,17 @@ describe("csr site --today D: what did not exist on D", () => {
     const { read } = await site(dir, "--today", D);
     expect(items(read("documents/QP-001.html"), "落实于本文件的顾客特定要求")).toEqual(["DYA-001 文件保存期限"]);
     expect(items((await site(dir)).read("documents/QP-001.html"), "落实于本文件的顾客特定要求")).toEqual(["DYA-001 文件保存期限", "DYA-002 记录电子化"]);
+  });
+
+  it("marks a document 作废 on the pages of D only when it was withdrawn by D", async () => {
+    /** The 落实文件 row of a review report, and the row of QP-002 in a document's 相关文件, as text. */
+    const addressed = (html: string) => html.match(/<tr><th>落实文件<\/th><td colspan="3">(.*?)<\/td><\/tr>/s)?.[1]?.replace(/<br[^>]*>/g, " | ").replace(/<[^>]+>/g, "");
+    const related = (html: string) => html.match(/<tr><td class="nowrap"><a href="..\/documents\/QP-002.html">QP-002<\/a><\/td>(.*?)<\/tr>/)?.[1]?.replace(/<[^>]+>/g, " ").trim();
+    const { read } = await site(dir, "--today", D);
+    expect(addressed(read("csr/DYA-001.html"))).toBe("QP-001 文件控制程序（A/0） | QP-002 记录控制程序（A/0）");
+    expect(related(read("documents/QP-001.html"))).toBe("记录控制程序  A/0");
+    const now = await site(dir);
+    expect(addressed(now.read("csr/DYA-001.html"))).toBe("QP-001 文件控制程序（A/0） | QP-002 记录控制程序（A/0） 【已作废 2026-11-27，不计入落实】");
+    expect(related(now.read("documents/QP-001.html"))).toBe("记录控制程序  A/0  【作废】");
   });
 });
