@@ -1,5 +1,5 @@
 /** The document-control commands asked at a terminal, driven with @inquirer/testing. */
-import { input, search, select } from "@inquirer/prompts";
+import { checkbox, input, search, select } from "@inquirer/prompts";
 import { screen, wrapPrompt } from "@inquirer/testing/vitest";
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
@@ -16,7 +16,7 @@ import { capture } from "../csr/fixture.js";
 import { copyFixture } from "../helpers.js";
 import { pendingTrainingProcedure, threeDepartmentRepo, trainingProcedure } from "./three-departments.js";
 
-const prompts = { input: wrapPrompt(input), select: wrapPrompt(select), search: wrapPrompt(search) } as unknown as Prompts;
+const prompts = { input: wrapPrompt(input), select: wrapPrompt(select), search: wrapPrompt(search), checkbox: wrapPrompt(checkbox) } as unknown as Prompts;
 const read = (dir: string, path: string) => readFileSync(join(dir, path), "utf8");
 
 describe("asked at a terminal", () => {
@@ -99,9 +99,18 @@ describe("asked at a terminal", () => {
     const ctx = capture(dir);
     let done = distribute(ctx, "QP-014", { date: "2026-11-20" }, prompts);
     await screen.next();
-    expect(screen.getScreen()).toContain("Receiving departments (GMO 总经办, MKT 市场部");
-    screen.type("QA PRD");
+    expect(screen.getScreen()).toContain("Receiving departments");
+    for (const downs of [3, 1]) {
+      for (let i = 0; i < downs; i++) screen.keypress("down");
+      screen.keypress("space");
+    }
     screen.keypress("enter");
+    // Each holder may be left empty: signed for later.
+    for (let i = 0; i < 2; i++) {
+      await screen.next();
+      expect(screen.getScreen()).toContain("may be left empty");
+      screen.keypress("enter");
+    }
     expect(await done).toBe(0);
     done = recordTraining(ctx, "QP-014", { date: "2026-11-21" }, prompts);
     await screen.next();
@@ -122,7 +131,7 @@ describe("asked at a terminal", () => {
     screen.keypress("enter");
     expect(await done).toBe(0);
     expect(ctx.out).toBe(
-      "QP-014 A/1: 2 controlled copies handed out on 2026-11-20:\n  copy 1  Quality Assurance\n  copy 2  Production\nIssued by Chen Jing (chenjing), the one document controller in people.yaml (no --issued-by given).\nNo holder (领用人) recorded for copies 1, 2 (no --holder given): once someone has signed for them, record each with 'csr distribute QP-014 --copy 1 --holder <a person of Quality Assurance>', 'csr distribute QP-014 --copy 2 --holder <a person of Production>'; next time name each holder after the department as you hand copies out: --to QA:<person> PRD:<person> (or --holder <person> for one department).\nQP-014 A/1: training of Gao Yang (gaoyang), Huang Jun (huangjun) recorded; 2026-11-21, trainer Zhou Peng (zhoupeng), record TR-2026-051.\n",
+      "QP-014 A/1: 2 controlled copies handed out on 2026-11-20:\n  copy 1  Quality Assurance\n  copy 2  Production\nIssued by Chen Jing (chenjing), the one document controller in people.yaml (no --issued-by given).\nNo holder (领用人) recorded for copies 1, 2: once someone has signed for them, record each with 'csr distribute QP-014 --copy 1 --holder <a person of Quality Assurance>', 'csr distribute QP-014 --copy 2 --holder <a person of Production>'.\nQP-014 A/1: training of Gao Yang (gaoyang), Huang Jun (huangjun) recorded; 2026-11-21, trainer Zhou Peng (zhoupeng), record TR-2026-051.\n",
     );
     expect(read(dir, "documents/procedures/QP-014.yaml")).toContain("    - {revision: A/1, date: 2026-11-21, people: [gaoyang, huangjun], trainer: zhoupeng, record: TR-2026-051}\n");
   });
@@ -268,6 +277,37 @@ describe("asked at a terminal", () => {
       expect(read(dir, "documents/QP-005.yaml")).toContain(
         "  - {copy: 4, version: A/1, to: QA, holder: chen, issued_by: chen, date: 2026-11-21}\n  - {copy: 5, version: A/1, to: PRD, holder: zhao, issued_by: chen, date: 2026-11-21}\n",
       );
+    } finally {
+      setLanguage("en");
+    }
+  });
+
+  it("csr distribute at a terminal offers the departments as a checkbox, codes in one column, and asks each one's holder, which may be left empty (tester50b #1 #3 #10)", async () => {
+    setLanguage("zh-CN");
+    try {
+      const dir = copyFixture("examples/acme-auto");
+      const ctx = capture(dir);
+      const done = distribute(ctx, "QP-014", { date: "2026-11-20" }, prompts);
+      await screen.next();
+      // Nothing to mistype: a department typed wrong at the old prompt ended the command (rc 2) naming --to.
+      expect(screen.getScreen().split("\n").slice(0, 8)).toEqual(["? 接收部门", "❯◯ GMO  总经办", " ◯ MKT  市场部", " ◯ ENG  技术部", " ◯ QA   品质部", " ◯ PRD  生产部", " ◯ PUR  采购物流部", " ◯ HR   行政人事部"]);
+      for (const downs of [3, 1]) {
+        for (let i = 0; i < downs; i++) screen.keypress("down");
+        screen.keypress("space");
+      }
+      screen.keypress("enter");
+      await screen.next();
+      expect(screen.getScreen()).toBe("? 领用人（品质部，可留空）\n❯ （留空：签收后再登记）\n  zhangli  张丽（品质部）\n  chenjing  陈静（品质部）\n  zhaoqiang  赵强（品质部）\n\n↑↓ navigate • ⏎ select");
+      screen.keypress("down");
+      screen.keypress("enter");
+      await screen.next();
+      expect(screen.getScreen()).toContain("? 领用人（生产部，可留空）\n❯ （留空：签收后再登记）\n");
+      screen.keypress("enter");
+      expect(await done).toBe(0);
+      expect(ctx.out).toBe(
+        "QP-014 A/1：于 2026-11-20 发放受控副本 2 份：\n  受控号 1  品质部，领用人：张丽（zhangli）\n  受控号 2  生产部\n发放人：陈静（chenjing），即 people.yaml 中唯一的文控人员（未给出 --issued-by）。\n受控号 2 未登记领用人：领用人签收后，用 'csr distribute QP-014 --copy 2 --holder <生产部的人员>' 登记。\n",
+      );
+      expect(read(dir, "documents/procedures/QP-014.yaml")).toContain("  - {copy: 1, version: A/1, to: QA, holder: zhangli, issued_by: chenjing, date: 2026-11-20}\n  - {copy: 2, version: A/1, to: PRD, issued_by: chenjing, date: 2026-11-20}\n");
     } finally {
       setLanguage("en");
     }

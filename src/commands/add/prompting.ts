@@ -4,11 +4,14 @@
  */
 import { styleText } from "node:util";
 import { UserError } from "../../core/errors.js";
-import { list, t, type MessageKey } from "../../i18n/index.js";
+import { localized, padEnd, displayWidth } from "../../core/text.js";
+import { language, list, t, type MessageKey } from "../../i18n/index.js";
 
 export interface Choice<V extends string = string> {
   value: V;
   name?: string;
+  /** What the answer line shows once chosen (the name without its code column). */
+  short?: string;
   description?: string;
 }
 
@@ -19,6 +22,19 @@ export interface Prompts {
   search<V extends string>(config: { message: string; source: (term: string | undefined) => readonly Choice<V>[]; pageSize?: number }): Promise<V>;
   /** Several of the choices (none allowed): roles, say. */
   checkbox<V extends string>(config: { message: string; choices: readonly (Choice<V> & { checked?: boolean })[]; required?: boolean }): Promise<V[]>;
+}
+
+/**
+ * Choices of coded things (departments, customers, source documents) as a list shows them: the codes
+ * in one column, padded to the widest by display width, then the name in the run's language (the
+ * English one where the file gives it), then a note if any: `QA   品质部` under `MKT  市场部`.
+ */
+export function codedChoices<V extends string>(items: readonly { value: V; code?: string; name: string; name_en?: string | undefined; note?: string | undefined }[]): Choice<V>[] {
+  const width = Math.max(0, ...items.map((i) => displayWidth(i.code ?? i.value)));
+  return items.map((i) => {
+    const name = localized(language(), i.name, i.name_en);
+    return { value: i.value, name: `${padEnd(i.code ?? i.value, width)}  ${name}${i.note ? `  ${i.note}` : ""}`, short: name };
+  });
 }
 
 export function canPrompt(yes: boolean | undefined): boolean {
@@ -48,7 +64,7 @@ export async function loadPrompts(): Promise<Prompts> {
     select: (config) => select({ ...config, theme }),
     search: (config) => search({ ...config, theme }),
     // The ticked choices as the run's language lists them (审核、批准), not joined with ", ".
-    checkbox: ({ required, ...config }) => checkbox({ ...config, validate: (ticked) => !required || ticked.length > 0 || t("prompt.required-choice"), theme: { ...theme, style: { ...theme.style, renderSelectedChoices: (ticked: readonly { name?: string; value: unknown }[]) => list(ticked.map((c) => c.name ?? String(c.value))) } } }),
+    checkbox: ({ required, ...config }) => checkbox({ ...config, validate: (ticked) => !required || ticked.length > 0 || t("prompt.required-choice"), theme: { ...theme, style: { ...theme.style, renderSelectedChoices: (ticked: readonly { name?: string; short?: string; value: unknown }[]) => list(ticked.map((c) => c.short ?? c.name ?? String(c.value))) } } }),
   };
 }
 

@@ -18,7 +18,7 @@ import type { ControlledCopy, ControlledDocument, Person, Revision } from "../..
 import type { Located } from "../../load/repository.js";
 import { isDeepStrictEqual } from "node:util";
 import { isMap } from "yaml";
-import { missingFlag, type Prompts } from "../add/prompting.js";
+import { codedChoices, missingFlag, type Prompts } from "../add/prompting.js";
 import type { CommandContext } from "../context.js";
 import { eventDateOption, refuseBefore } from "../options.js";
 import { appendIn, uncommittedUnder } from "../shared/persist.js";
@@ -63,6 +63,7 @@ export async function distribute(ctx: CommandContext, id: string, flags: Distrib
     if (document.status !== "released" || !current) throw new UserError(t("distribute.not-released", { id, status: t(`value.document-status.${document.status}`) }), notReleasedHint(document));
     const old = flags.oldVersion === undefined ? undefined : oldRevision(document, flags.oldVersion);
     const version = old?.revision.version ?? current;
+    const prompted = listOption(flags.to).length === 0 && session.ask !== undefined;
     const receivers = await receivingUnits(session, flags, true);
     const to = receivers.map((r) => r.unit);
     const copies = flags.copies === undefined ? 1 : Number(flags.copies);
@@ -101,7 +102,12 @@ export async function distribute(ctx: CommandContext, id: string, flags: Distrib
     const clerk = await copyClerk(session, flags.issuedBy, "--issued-by", date, "issuer", secret ? document : undefined);
     const given = pairHolders.map((p) => p?.id ?? holderPerson?.id);
     const unnamed = to.filter((_, i) => given[i] === undefined);
-    const asked = secret && unnamed.length > 0 ? await namedHolders(session, document, unnamed, receivers.map((r, i) => ({ unit: r.unit, holder: given[i] })), date, flags) : new Map<string, string>();
+    const asked =
+      secret && unnamed.length > 0
+        ? await namedHolders(session, document, unnamed, receivers.map((r, i) => ({ unit: r.unit, holder: given[i] })), date, flags)
+        : prompted && unnamed.length > 0
+          ? await askedHolders(session, unnamed, date)
+          : new Map<string, string>();
     const issuedBy = clerk?.id;
     let number = nextCopyNumber(document);
     const entries: ControlledCopy[] = to.flatMap((dept, i) => {
@@ -122,7 +128,8 @@ export async function distribute(ctx: CommandContext, id: string, flags: Distrib
     // A copy is signed for by someone (领用人); without --holder the register's cell stays empty, so the summary says so (auditor17 F9),
     // and how to name each department's holder next time: --to 部门:领用人 (tester20 F12).
     const unheld = entries.filter((e) => e.holder === undefined);
-    if (unheld.length > 0) lines.push(t("distribute.no-holder", { count: unheld.length, copies: inline(unheld.map((e) => String(e.copy))), commands: inline(holderCommands(session, id, unheld)), pairs: [...new Set(unheld.map((e) => e.to))].map((department) => t("distribute.to-pair", { department })).join(" ") }));
+    if (unheld.length > 0 && prompted) lines.push(t("distribute.no-holder-asked", { count: unheld.length, copies: inline(unheld.map((e) => String(e.copy))), commands: inline(holderCommands(session, id, unheld)) }));
+    else if (unheld.length > 0) lines.push(t("distribute.no-holder", { count: unheld.length, copies: inline(unheld.map((e) => String(e.copy))), commands: inline(holderCommands(session, id, unheld)), pairs: [...new Set(unheld.map((e) => e.to))].map((department) => t("distribute.to-pair", { department })).join(" ") }));
     // Due back on the day they are handed out, as the register counts them: not yet those of a version still in use while this one is 待实施.
     // Copies of an earlier version recorded now are due back themselves, today rather than on the day they were handed out.
     const due = old ? copiesDue({ ...document, distribution: [...(document.distribution ?? []), ...entries] }, localToday()) : copiesDue(document, date);
@@ -364,20 +371,42 @@ async function receivingUnits(session: EditSession, flags: DistributeFlags, part
   const config = session.repo.config?.value;
   const departments = [...(config?.departments ?? []), ...(parties ? (config?.external_parties ?? []) : [])];
   const given = listOption(flags.to);
-  return (
-    given.length > 0
-      ? given
-      : listOption(
-          await need(session.ask, "--to", t("distribute.needs.to"), (p) =>
-            p.input({ message: t("prompt.distribute.to", { departments: inline(departments.map((d) => `${d.code} ${d.name}`)) }), required: true }),
-          ),
-        )
-  ).map((item) => {
+  // At a terminal, a checkbox of the departments (as csr person add's roles): nothing to mistype, and
+  // nothing ends the command half-way; each holder is asked next (askedHolders).
+  if (given.length === 0) {
+    const ticked = await need(session.ask, "--to", t("distribute.needs.to"), (p) =>
+      p.checkbox({ message: t("prompt.distribute.to-checkbox"), required: true, choices: codedChoices(departments.map((d) => ({ value: d.code, name: d.name, name_en: d.name_en }))) }),
+    );
+    return ticked.map((unit) => ({ unit }));
+  }
+  return given.map((item) => {
     const pair = /^([^:：]+)[:：](.*)$/.exec(item);
     if (pair && pair[2]!.trim() === "") throw new UserError(t("distribute.to-no-holder", { item }));
     const unit = departmentByCode(session, pair ? pair[1]! : item, "--to", { parties });
     return pair ? { unit, holder: pair[2]!.trim() } : { unit };
   });
+}
+
+/**
+ * The holders (领用人) of the copies of `to`, asked at a terminal when the departments were chosen
+ * there (tester50b #3): for each department a select of the people working on `date` who serve it,
+ * as csr recall asks 交回人 per unit, the first choice leaving it empty (the holder signs later and is
+ * recorded with --copy … --holder). A unit with nobody to choose is not asked.
+ */
+async function askedHolders(session: EditSession, to: readonly string[], date: string): Promise<Map<string, string>> {
+  const holders = new Map<string, string>();
+  if (!session.ask) return holders;
+  for (const unit of to) {
+    const people = workingPeople(session, { on: date }).filter((p) => servesUnit(p, unit, session.index.departments));
+    if (people.length === 0) continue;
+    const department = departmentLabel(session.index, unit);
+    const chosen = await session.ask.select({
+      message: t("prompt.distribute.holder-optional", { department }),
+      choices: [{ value: "", name: t("prompt.distribute.holder-later") }, ...people.map((p) => personChoice(session.index, p))],
+    });
+    if (chosen !== "") holders.set(unit, chosen);
+  }
+  return holders;
 }
 
 /**
