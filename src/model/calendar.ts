@@ -146,6 +146,15 @@ export function workdaysLate(calendar: WorkCalendar, due: string, day: string): 
 }
 
 /**
+ * The next working day when `day` is past `due` yet no working day since (a day off right after the
+ * deadline: the Saturday after a Friday due date), so that what is done before it is still in time
+ * (workdaysLate); undefined on any other day.
+ */
+export function inTimeUntil(calendar: WorkCalendar, due: string, day: string): string | undefined {
+  return day > due && workdaysLate(calendar, due, day) === 0 ? calendar.addWorkdays(day, 1) : undefined;
+}
+
+/**
  * The one-line note the CLI prints (on stderr) when a deadline from `from` to `due` was counted
  * without public-holiday data for some year; undefined when the deadline is exact.
  */

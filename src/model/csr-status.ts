@@ -4,7 +4,7 @@
  * with superseded, rejected and not-applicable as ends.
  */
 import { translate, type Lang } from "../i18n/index.js";
-import type { WorkCalendar } from "./calendar.js";
+import { inTimeUntil, type WorkCalendar } from "./calendar.js";
 import { currentRevision, revisionEffective, revisionInForce } from "./index.js";
 import { releasedPendingUntil } from "./revision.js";
 import type { AddressedIn, ControlledDocument, Csr, Customer, Disposition, Opinion, QmsConfig, ReviewRecord, SourceDocument, SourceRevision } from "./types.js";
@@ -289,6 +289,11 @@ export interface CsrFacts {
   due?: string;
   /** Working days from `today` to `due`; negative once overdue. */
   daysLeft?: number;
+  /**
+   * On a day off right after `due`, the review still undecided: the next working day, before which a
+   * decision is on time (inTimeUntil). daysLeft is 0 then, yet the deadline has passed: not "due today".
+   */
+  inTimeUntil?: string;
   /** Departments whose opinion is still missing; none when a signed review record (review.record) holds them. */
   missing: string[];
 }
@@ -305,11 +310,13 @@ export interface FactsContext {
 export function csrFacts(csr: Csr, ctx: FactsContext): CsrFacts {
   const status = csrStatus(csr, ctx.document, ctx.today);
   const due = reviewOpen(status) ? reviewDue(csr, ctx.calendar, ctx.config) : undefined;
+  const until = due === undefined ? undefined : inTimeUntil(ctx.calendar, due, ctx.today);
   return {
     status,
     reviewStart: reviewStart(csr),
     due,
     daysLeft: due === undefined ? undefined : ctx.calendar.workdaysBetween(ctx.today, due),
+    ...(until !== undefined ? { inTimeUntil: until } : {}),
     // A named paper record holds the current round's opinions, as csr/review-incomplete accepts them; an
     // earlier round's record is in its review.history entry (csr source update moves it with the round).
     missing: csr.superseded || csr.review?.record !== undefined ? [] : missingOpinions(csr, ctx.config),

@@ -5,7 +5,9 @@
  * reviews`, the export) lists them all; `csr show`, the review report, the site and the rule
  * csr/review-late read the current one, the last.
  */
-import { workdaysLate, type WorkCalendar } from "./calendar.js";
+import { isoWeekday } from "../core/dates.js";
+import { translate, type Lang } from "../i18n/index.js";
+import { inTimeUntil, workdaysLate, type WorkCalendar } from "./calendar.js";
 import { DEFAULT_REVIEW_DAYS, missingOpinions, requiredDepartments, reviewStart } from "./csr-status.js";
 import type { Csr, Customer, Decision, QmsConfig, ReviewRecord, ReviewRound } from "./types.js";
 
@@ -279,3 +281,23 @@ export function workdaysPastDue(round: ReviewRoundTimeliness): number {
 export function currentReviewRound(csr: Csr, calendar: WorkCalendar, config: QmsConfig | undefined, today: string, customer: Customer | undefined): ReviewRoundTimeliness {
   return reviewRounds(csr, calendar, config, today, customer).filter((round) => round.closed === undefined).at(-1)!;
 }
+
+/**
+ * An undecided review on a day off right after its deadline (the Saturday after a Friday deadline):
+ * the deadline has passed but no working day since (inTimeUntil), so a decision before the next
+ * working day is still on time. Its words, the same in every output (csr check, csr show, the CSR
+ * list, the review-timeliness register, the matrix, the review report, the site): "已到期（截止
+ * 2026-12-04 周五），下一个工作日（2026-12-07）前决定即按期". Counted as working days left, it read
+ * "今天到期" on the Saturday, a day after the deadline an auditor sees. Undefined on any other day.
+ */
+export function pastDueInTime(calendar: WorkCalendar, due: string, today: string, lang: Lang): string | undefined {
+  const next = inTimeUntil(calendar, due, today);
+  return next === undefined ? undefined : pastDueInTimeText(lang, due, next);
+}
+
+/** pastDueInTime's words for a review due on `due`, in time before the working day `next`. */
+export function pastDueInTimeText(lang: Lang, due: string, next: string): string {
+  return translate(lang, "review.past-due-in-time", { due, weekday: translate(lang, WEEKDAYS[isoWeekday(due) - 1]!), next });
+}
+
+const WEEKDAYS = ["calendar.weekday.1", "calendar.weekday.2", "calendar.weekday.3", "calendar.weekday.4", "calendar.weekday.5", "calendar.weekday.6", "calendar.weekday.7"] as const;

@@ -138,7 +138,7 @@ export async function csrReportToDocx(view: CsrReportView, options: DocxOptions)
         [["csr_category", text(view.category)], ["csr_received", text(view.received)]],
         ...(view.restarted ? [[[view.confirmedBy ? "csr_review_start_confirmed" : "csr_review_start_restarted", text(view.reviewStart)]]] : []),
         [["csr_review_due", text(`${view.due}${view.estimated ? "*" : ""}`)], ["csr_decided_date", text(decided)]],
-        [["csr_workdays_used", text(view.timeliness === "superseded" ? "" : `${view.workdaysUsed} ${t("csr_workdays_unit")}`)], ["csr_timeliness", text(t(`timeliness_${view.timeliness}`))]],
+        [["csr_workdays_used", text(view.timeliness === "superseded" ? "" : `${view.workdaysUsed} ${t("csr_workdays_unit")}`)], ["csr_timeliness", text(view.pastDue || t(`timeliness_${view.timeliness}`))]],
         // Decided late without a reason: the report says none is recorded, as the HTML one does.
         ...(view.lateReason || view.timeliness === "late" ? [[["csr_late_reason", text(view.lateReason || t("csr_late_reason_unrecorded"))]]] : []),
         [["csr_status", text(t(`status_${view.status}`) + (view.supersession ? t("colon") + view.supersession : ""))]],

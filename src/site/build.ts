@@ -26,7 +26,7 @@ import { releaseTag } from "../model/paths.js";
 import { revisionSignatures } from "../model/revision.js";
 import { documentOn, earlierRevisionOn } from "../model/as-of.js";
 import { addressedSectionLabel } from "../model/sections.js";
-import { judgingRoundsOnce } from "../model/review-timeliness.js";
+import { judgingRoundsOnce, pastDueInTimeText } from "../model/review-timeliness.js";
 import { openTrainings, type OpenTraining } from "../model/training.js";
 import type { ControlledDocument, Csr, SignatureRole, TrainingSession } from "../model/types.js";
 import { documentReferrers, type Referrers } from "../model/referrers.js";
@@ -1023,8 +1023,9 @@ function csrSections(rc: RegisterContext, page: string, csr: Csr, facts: CsrRow[
     entityCell(page, "customer", csr.customer, fact(rc, "site.csr.customer", `${csr.customer} ${customerName(rc, csr.customer)}`)),
   ];
   if (facts.due) {
+    // On a day off right after the deadline, "剩余 0 个工作日" read as due today: said as every output says it.
     const note = daysOverdue(rc, facts) ?? t(rc, "site.csr.days-left", { days: String(facts.daysLeft ?? 0) });
-    items.push({ text: fact(rc, "site.csr.review-due", withNote(rc, facts.due, note)) });
+    items.push({ text: fact(rc, "site.csr.review-due", facts.inTimeUntil ? pastDueInTimeText(rc.lang, facts.due, facts.inTimeUntil) : withNote(rc, facts.due, note)) });
   }
   if (facts.missing.length) items.push({ text: fact(rc, "site.csr.opinions-missing", facts.missing.map((d) => departmentName(rc, d)).join(t(rc, "common.list-separator"))) });
   // Opinions given on paper are not missing: the page says where they are signed.
@@ -1151,7 +1152,8 @@ function csrTable(rc: RegisterContext, page: string, rows: readonly CsrRow[], en
       { text: localized(rc.lang, csr.title, csr.title_en) },
       { text: csrStatusLabel(facts.status, rc.lang) },
       // Past the deadline, the working days overdue, as the CSR's page says them (tester49 #12): a row due 2026-01-16 read as on time.
-      { text: facts.due === undefined ? "" : withNote(rc, facts.due, daysOverdue(rc, facts)), className: "date" },
+      // A day off right after the deadline in words, which wrap as a sentence, not held on one line as a date.
+      facts.due !== undefined && facts.inTimeUntil ? { text: pastDueInTimeText(rc.lang, facts.due, facts.inTimeUntil) } : { text: facts.due === undefined ? "" : withNote(rc, facts.due, daysOverdue(rc, facts)), className: "date" },
     ]),
   };
 }

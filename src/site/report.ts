@@ -76,7 +76,7 @@ export function siteReportHtml(view: SiteReportView, labels: Labels, escape: Esc
   html += `<tr><th>${t("csr_category")}</th><td>${e(v.category)}</td><th>${t("csr_received")}</th><td class="nowrap">${e(v.received)}</td></tr>\n`;
   if (truthy(v.restarted)) html += `<tr><th>${truthy(v.confirmedBy) ? t("csr_review_start_confirmed") : t("csr_review_start_restarted")}</th><td class="nowrap" colspan="3">${e(v.reviewStart)}</td></tr>`;
   html += `\n<tr><th>${t("csr_review_due")}</th><td class="nowrap">${e(v.due)}${truthy(v.estimated) ? "*" : ""}</td><th>${t("csr_decided_date")}</th><td class="nowrap">${e(v.decidedOn)}${truthy(v.confirmedBy) ? ` ${people(v.confirmedBy, v.confirmedByLinks)}${t("csr_confirmed_suffix")}` : ""}</td></tr>\n`;
-  html += `<tr><th>${t("csr_workdays_used")}</th><td class="nowrap">${v.timeliness !== "superseded" ? `${e(v.workdaysUsed)} ${t("csr_workdays_unit")}` : ""}</td><th>${t("csr_timeliness")}</th><td class="nowrap">${t("timeliness_", v.timeliness)}</td></tr>\n`;
+  html += `<tr><th>${t("csr_workdays_used")}</th><td class="nowrap">${v.timeliness !== "superseded" ? `${e(v.workdaysUsed)} ${t("csr_workdays_unit")}` : ""}</td><th>${t("csr_timeliness")}</th>${v.pastDue ? `<td>${e(v.pastDue)}</td>` : `<td class="nowrap">${t("timeliness_", v.timeliness)}</td>`}</tr>\n`;
   if (truthy(v.lateReason)) html += `<tr><th>${t("csr_late_reason")}</th><td colspan="3">${e(v.lateReason)}</td></tr>`;
   else if (v.timeliness === "late") html += `<tr><th>${t("csr_late_reason")}</th><td colspan="3">${t("csr_late_reason_unrecorded")}</td></tr>`;
   html += `\n<tr><th>${t("csr_status")}</th><td colspan="3">${t("status_", v.status)}${truthy(v.supersession) ? `${t("colon")}${e(v.supersession)}` : ""}</td></tr>\n</table>\n`;

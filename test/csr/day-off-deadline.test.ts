@@ -80,3 +80,85 @@ describe("a deadline on a Friday, met on the Saturday or the Monday after", () =
     });
   });
 });
+
+/**
+ * BCM-005 of acme-auto, received Friday 2026-11-20 and due Friday 2026-12-04, still undecided. On the
+ * Saturday after, no working day is left and none has passed since the deadline: a decision before
+ * Monday is in time (workdaysLate), but "今天到期" (due today), "0 working days left" or 未到期 (not yet
+ * due) misread a deadline of the day before. Every output words it one way.
+ */
+describe("an undecided review on the Saturday after its Friday deadline", () => {
+  const SATURDAY = "2026-12-05";
+  const PASSED = "已到期（截止 2026-12-04 周五），下一个工作日（2026-12-07）前决定即按期";
+  const PASSED_EN = "past due (deadline Friday 2026-12-04); decided before the next working day (2026-12-07), it is on time";
+
+  function acme(): string {
+    const dir = tempDir();
+    cpSync(join(ROOT, "examples", "acme-auto"), dir, { recursive: true });
+    return gitInit(dir);
+  }
+
+  async function at(dir: string, today: string, lang: "zh-CN" | "en", ...args: string[]): Promise<string> {
+    const result = await csrInProcess(["-C", dir, ...args, "--today", today], { lang });
+    return result.stdout;
+  }
+
+  it("is past due yet in time in csr check, csr show, the CSR list, the review register, the matrix and the review report", async () => {
+    const dir = acme();
+    const finding = async (lang: "zh-CN" | "en") =>
+      (JSON.parse(await at(dir, SATURDAY, lang, "check", "--format", "json")) as { findings: { rule: string; file: string; severity: string; message: string }[] }).findings
+        .filter((f) => f.file === "csr/BCM/BCM-005.yaml")
+        .map((f) => `${f.severity} ${f.rule} ${f.message}`);
+    const cell = async (column: string, ...args: string[]) => {
+      const [header, ...lines] = (await at(dir, SATURDAY, "zh-CN", ...args, "--format", "csv")).trim().split(/\r?\n/);
+      const index = header!.replace(/^\uFEFF/, "").split(",").indexOf(column);
+      return lines.filter((l) => l.split(",").includes("BCM-005")).map((l) => l.split(",")[index]);
+    };
+    const out = join(tempDir(), "out");
+    await at(dir, SATURDAY, "zh-CN", "render", "BCM-005", "--format", "md", "--out", out);
+    const report = readFileSync(join(out, "BCM-005.review.zh-CN.md"), "utf8");
+    expect({
+      check: await finding("zh-CN"),
+      checkEn: await finding("en"),
+      show: (await at(dir, SATURDAY, "zh-CN", "show", "BCM-005")).split("\n").filter((l) => l.includes("评审期限")),
+      showEn: (await at(dir, SATURDAY, "en", "show", "BCM-005")).split("\n").filter((l) => l.includes("Review due")),
+      list: await cell("剩余工作日", "list", "csr"),
+      reviews: await cell("及时性", "list", "reviews"),
+      matrix: await cell("及时性", "matrix", "csr"),
+      report: report.split("\n").filter((l) => l.includes("及时性")),
+    }).toEqual({
+      check: [`warning csr/review-overdue BCM-005（2026-11-20 接收）的评审${PASSED}；请用 'csr review BCM-005' 记录缺少的意见和评审结论。`],
+      checkEn: [`warning csr/review-overdue The review of BCM-005 (received on 2026-11-20) is ${PASSED_EN}; record the missing opinions and the decision with 'csr review BCM-005'.`],
+      show: [`  评审期限        ${PASSED}`],
+      showEn: [`  Review due      ${PASSED_EN}`],
+      list: [PASSED],
+      reviews: [PASSED],
+      matrix: [PASSED],
+      report: [`| 评审用时 | 10 个工作日 | 及时性 | ${PASSED} |`],
+    });
+  });
+
+  it("is due today on the Friday and overdue by 1 working day on the Monday, as before", async () => {
+    const dir = acme();
+    const show = async (today: string) => (await at(dir, today, "zh-CN", "show", "BCM-005")).split("\n").filter((l) => l.includes("评审期限"));
+    expect([await show("2026-12-04"), await show("2026-12-06"), await show("2026-12-07")]).toEqual([
+      ["  评审期限        2026-12-04，今天到期"],
+      [`  评审期限        ${PASSED}`],
+      ["  评审期限        2026-12-04，已逾期 1 个工作日"],
+    ]);
+  });
+
+  it("is past due yet in time on the site's CSR page, in its review report and in the dashboard's list of reviews due soon", async () => {
+    const dir = acme();
+    const out = join(tempDir(), "site");
+    await at(dir, SATURDAY, "zh-CN", "site", "--out", out);
+    const text = (path: string) => readFileSync(join(out, path), "utf8").replace(/<[^>]+>/g, "");
+    expect({
+      page: text("csr/BCM-005.html").split("\n").filter((l) => l.includes("评审期限") || l.includes("及时性")),
+      soon: text("lists/reviews-due-soon.html").split("\n").filter((l) => l.includes("BCM-005")),
+    }).toEqual({
+      page: ["评审期限2026-12-04决定日期", `评审用时10 个工作日及时性${PASSED}`, `状态：已接收顾客：BCM 北辰汽车集团有限公司评审期限：${PASSED}未会签部门：市场部、品质部、技术部、生产部`],
+      soon: [`1BCM-005北辰汽车集团有限公司特殊过程每年按北辰评估表自评并提交结果2026-11-202026-12-04${PASSED}市场部、品质部、技术部、生产部`],
+    });
+  });
+});

@@ -4,7 +4,7 @@ import { findRoot } from "../../load/discover.js";
 import type { Repository } from "../../load/repository.js";
 import { repositoryCalendar } from "../../load/calendar.js";
 import { estimatedDeadlineNote } from "../../model/calendar.js";
-import { currentReviewRound, firstDecisionOfRound, workdaysPastDue } from "../../model/review-timeliness.js";
+import { currentReviewRound, firstDecisionOfRound, pastDueInTimeText, workdaysPastDue } from "../../model/review-timeliness.js";
 import { clauseTitle, parseClauseRef } from "../../model/catalog.js";
 import { addressing, csrFacts, csrStatusLabel, historyReason, overruledOpinions, requiredDepartments, reviewDue, reviewRecordText, staleSource, type Addressing, type CsrFacts } from "../../model/csr-status.js";
 import { changedEnds } from "../../model/fingerprint.js";
@@ -264,6 +264,8 @@ function reviewLine(csr: Csr, facts: CsrFacts, due: string): string {
   if (csr.review?.decision) return t("show.review.decided", { due, date: firstDecisionOfRound(csr)!.date });
   const left = facts.daysLeft!;
   if (left < 0) return t("show.review.overdue", { due, count: -left });
+  // On a day off right after the deadline none is left and none has passed: not due today.
+  if (facts.inTimeUntil) return pastDueInTimeText(language(), due, facts.inTimeUntil);
   return left === 0 ? t("show.review.due-today", { due }) : t("show.review.left", { due, count: left });
 }
 

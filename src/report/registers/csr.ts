@@ -6,7 +6,8 @@
 import { repositoryCalendar } from "../../load/calendar.js";
 import { addressing, categoryName, csrFacts, csrStatus, csrStatusLabel, DEFAULT_REVIEW_DAYS, type CsrFacts } from "../../model/csr-status.js";
 import { changedEnds, SectionPrints } from "../../model/fingerprint.js";
-import { currentReviewRound, workdaysPastDue, type ReviewRoundTimeliness } from "../../model/review-timeliness.js";
+import type { WorkCalendar } from "../../model/calendar.js";
+import { currentReviewRound, pastDueInTime, pastDueInTimeText, workdaysPastDue, type ReviewRoundTimeliness } from "../../model/review-timeliness.js";
 import { supersededVerdict } from "./reviews.js";
 import { isStateSecret } from "../../model/classification.js";
 import { addressedSectionLabel } from "../../model/sections.js";
@@ -45,11 +46,11 @@ function sourceTitle(ctx: RegisterContext, csr: Csr): string {
 /**
  * Whether the current review round closed within its period, in the words of the matrix: 按期,
  * 逾期 N 个工作日 (decided or confirmed N working days after the deadline), 未到期 (open, deadline
- * still ahead) or 逾期未决 (open past the deadline: how long, the CSR list's 剩余工作日 says), with the estimate mark of the
+ * still ahead; on a day off right after it, pastDueInTime's words) or 逾期未决 (open past the deadline: how long, the CSR list's 剩余工作日 says), with the estimate mark of the
  * review-timeliness register when the deadline runs through a year without public holidays; 已替代（date，由 … 替代）
  * for a CSR superseded before its decision (逾期，已替代（…） when past its deadline then).
  */
-function timelinessLabel(ctx: RegisterContext, round: ReviewRoundTimeliness): string {
+function timelinessLabel(ctx: RegisterContext, round: ReviewRoundTimeliness, calendar: WorkCalendar, today: string): string {
   // Superseded undecided: no deadline running, so no estimate mark either.
   if (round.superseded) return supersededVerdict(ctx, round);
   const verdict =
@@ -59,7 +60,7 @@ function timelinessLabel(ctx: RegisterContext, round: ReviewRoundTimeliness): st
         ? t(ctx, "register.csr.matrix.timeliness.late", { count: workdaysPastDue(round) })
         : round.timeliness === "overdue"
           ? t(ctx, "register.csr.matrix.timeliness.overdue")
-          : t(ctx, "register.csr.matrix.timeliness.open");
+          : pastDueInTime(calendar, round.due, today, ctx.lang) || t(ctx, "register.csr.matrix.timeliness.open");
   // A round closed by confirming a new source revision unchanged: its 决定日期 is the confirmation's, which the CSR
   // list and the review report give as such (tester49 #10).
   const confirmed = round.kind === "confirmed" ? t(ctx, "register.csr.matrix.confirmed") : "";
@@ -214,7 +215,8 @@ export function csrList(ctx: RegisterContext, options: { today: string; customer
       received: csr.received,
       restarted: csr.review?.restarted ?? null,
       reviewDue: facts.due ?? null,
-      daysLeft: facts.daysLeft ?? null,
+      // 0 on a day off right after the deadline read as due today, a day after the deadline the row shows: said in words.
+      daysLeft: facts.due !== undefined && facts.inTimeUntil ? pastDueInTimeText(ctx.lang, facts.due, facts.inTimeUntil) : (facts.daysLeft ?? null),
       disposition: dispositionOf(ctx, csr),
       decidedBy: personName(ctx, csr.review?.decision?.by),
       decided: csr.review?.decision?.date ?? null,
@@ -299,7 +301,7 @@ export function csrMatrix(ctx: RegisterContext, options: { customer?: string; to
       reviewDue: round.timeliness === "superseded" ? null : round.due,
       disposition: dispositionOf(ctx, csr),
       decided: round.decided ?? null,
-      timeliness: timelinessLabel(ctx, round),
+      timeliness: timelinessLabel(ctx, round, calendar, options.today),
       owner: personName(ctx, csr.implementation?.owner),
       status: statusOf(ctx, csr, options.today),
       evidence: csr.implementation?.evidence ?? "",

@@ -11,7 +11,8 @@ import { localToday } from "../../core/dates.js";
 import { repositoryCalendar } from "../../load/calendar.js";
 import { citations, underStandard } from "../../model/citations.js";
 import { DEFAULT_REVIEW_DAYS, reviewRecordText } from "../../model/csr-status.js";
-import { LATE_ROUNDS, reviewRounds, type ReviewRoundTimeliness } from "../../model/review-timeliness.js";
+import type { WorkCalendar } from "../../model/calendar.js";
+import { LATE_ROUNDS, pastDueInTime, reviewRounds, type ReviewRoundTimeliness } from "../../model/review-timeliness.js";
 import type { Table } from "../table.js";
 import type { Csr } from "../../model/types.js";
 import { compareIds, csrAsOfNotes, csrsOn, customerName, departmentName, personName, t, type RegisterContext } from "./context.js";
@@ -45,7 +46,7 @@ export function reviewRegister(ctx: RegisterContext, options: { customer?: strin
     decided: round.decided ?? null,
     decidedBy: personName(ctx, round.by),
     used: round.timeliness === "superseded" ? null : round.workdaysUsed,
-    verdict: round.superseded ? supersededVerdict(ctx, round) : t(ctx, `register.reviews.verdict.${round.timeliness}`) + (round.estimatedYears.length > 0 ? t(ctx, "register.reviews.estimated") : ""),
+    verdict: round.superseded ? supersededVerdict(ctx, round) : verdictOf(ctx, round, calendar, today) + (round.estimatedYears.length > 0 ? t(ctx, "register.reviews.estimated") : ""),
     reason: round.lateReason ?? "",
     remark: [roundRemark(ctx, round), amendment(ctx, round)].filter(Boolean).join(t(ctx, "register.list-separator")),
   }));
@@ -89,6 +90,11 @@ function reviewPeriodNote(ctx: RegisterContext, allowed: number, late: number): 
   const standards = ctx.repo.config?.value.standards;
   if (underStandard(standards, "IATF16949") && allowed === DEFAULT_REVIEW_DAYS) return t(ctx, "register.reviews.note", { allowed, late, clause: citations(["IATF16949"], "requirements-review")[0]! });
   return t(ctx, "register.reviews.note.own", { allowed, late, clause: citations(standards, "requirements-review").join(t(ctx, "register.list-separator")) });
+}
+
+/** 按期, 逾期, 未到期 ...; an open round on a day off right after its deadline in pastDueInTime's words, not 未到期. */
+function verdictOf(ctx: RegisterContext, round: ReviewRoundTimeliness, calendar: WorkCalendar, today: string): string {
+  return (round.timeliness === "open" && pastDueInTime(calendar, round.due, today, ctx.lang)) || t(ctx, `register.reviews.verdict.${round.timeliness}`);
 }
 
 /**

@@ -1,7 +1,8 @@
 import { repositoryCalendar } from "../../../load/calendar.js";
 import { DEFAULT_REVIEW_DAYS, DEFAULT_WARN_DAYS, reviewDue, reviewStart } from "../../../model/csr-status.js";
+import { pastDueInTime } from "../../../model/review-timeliness.js";
 import type { Rule } from "../../rule.js";
-import { t } from "../../../i18n/index.js";
+import { language, t } from "../../../i18n/index.js";
 
 /**
  * IATF 16949 7.5.3.2.2 expects customer requirements to be reviewed within 10 working days of
@@ -16,7 +17,7 @@ export const rule: Rule = {
   dependsOn: ["qms.yaml"],
   docs: {
     description:
-      "A CSR that has no decision yet although its review period is over (error), or will be over within `csr.warn_days` working days (warning; default 2). The period is `csr.review_days` working days (default 10) counted from the day after the CSR was received, or after its review was restarted by a new source revision (`review.restarted`). Working days come from `calendar` in `qms.yaml`: the working weekdays, the public holidays and the make-up working days (调休). A CSR received on Friday 2026-11-20 is due on Friday 2026-12-04.\n\n{{#IATF16949}}IATF 16949 7.5.3.2.2 expects customer requirements and their changes to be reviewed within 10 working days{{/IATF16949}}{{^IATF16949}}{{cite:requirements-review}} asks for the requirements to be reviewed before the organisation commits to supply, within the period it sets itself{{/IATF16949}}; an auditor samples the dates. `csr check --today YYYY-MM-DD` fixes the day deadlines are measured against, so CI results are reproducible.",
+      "A CSR that has no decision yet although its review period is over (error), or will be over within `csr.warn_days` working days (warning; default 2). The period is `csr.review_days` working days (default 10) counted from the day after the CSR was received, or after its review was restarted by a new source revision (`review.restarted`). Working days come from `calendar` in `qms.yaml`: the working weekdays, the public holidays and the make-up working days (调休). A CSR received on Friday 2026-11-20 is due on Friday 2026-12-04. On the Saturday and Sunday after it the deadline has passed but no working day since: the warning says so, and that a decision before the next working day is still on time.\n\n{{#IATF16949}}IATF 16949 7.5.3.2.2 expects customer requirements and their changes to be reviewed within 10 working days{{/IATF16949}}{{^IATF16949}}{{cite:requirements-review}} asks for the requirements to be reviewed before the organisation commits to supply, within the period it sets itself{{/IATF16949}}; an auditor samples the dates. `csr check --today YYYY-MM-DD` fixes the day deadlines are measured against, so CI results are reproducible.",
     bad: `
 received: 2026-11-06   # due 2026-11-20; no decision on 2026-11-27
 `,
@@ -46,7 +47,12 @@ review:
       if (left < 0) {
         ctx.report(at, t("rule.csr/review-overdue.overdue", { csr: csr.id, since, due, days, late: -left, count: -left }));
       } else if (left <= warnDays) {
-        ctx.report(at, t(left === 0 ? "rule.csr/review-overdue.due-today" : "rule.csr/review-overdue.due-soon", { csr: csr.id, since, due, count: left }), "warning");
+        // On a day off right after the deadline no working day is left and none has passed: not "due today".
+        const passed = pastDueInTime(calendar, due, today, language());
+        const message = passed
+          ? t("rule.csr/review-overdue.past-due-in-time", { csr: csr.id, since, passed })
+          : t(left === 0 ? "rule.csr/review-overdue.due-today" : "rule.csr/review-overdue.due-soon", { csr: csr.id, since, due, count: left });
+        ctx.report(at, message, "warning");
       }
     }
   },
