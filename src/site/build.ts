@@ -7,7 +7,9 @@
  */
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import type { Finding } from "../core/diagnostic.js";
+import { compareFindings, type Finding } from "../core/diagnostic.js";
+import { checkRepository } from "../check/engine.js";
+import { rules } from "../check/registry.js";
 import { UserError } from "../core/errors.js";
 import { escapeHtml, localized } from "../core/text.js";
 import { repositoryCalendar } from "../load/calendar.js";
@@ -24,7 +26,7 @@ import { addressing, CSR_STATUSES, csrFacts, csrStatusLabel, historyReason, revi
 import { currentRevision, issuedOn, type RepoIndex } from "../model/index.js";
 import { releaseTag } from "../model/paths.js";
 import { revisionSignatures } from "../model/revision.js";
-import { documentOn, earlierRevisionOn } from "../model/as-of.js";
+import { csrOn, documentOn, earlierRevisionOn } from "../model/as-of.js";
 import { addressedSectionLabel } from "../model/sections.js";
 import { judgingRoundsOnce, pastDueInTimeText } from "../model/review-timeliness.js";
 import { openTrainings, type OpenTraining } from "../model/training.js";
@@ -182,6 +184,52 @@ function indexOn(index: RepoIndex, today: string): RepoIndex {
   return changed ? { ...index, documents } : index;
 }
 
+/**
+ * The rules of the dashboard's attention lists whose findings turn on dated records: deadlines of reviews,
+ * implementations, trainings, recalls and periodic reviews, decisions and what they concluded, withdrawals.
+ * Not csr/section-missing and csr/suspect-link, which compare texts.
+ */
+const DATED_RULES: ReadonlySet<string> = new Set([
+  "csr/review-overdue",
+  "csr/review-late",
+  "csr/forced-decision",
+  "csr/not-addressed",
+  "csr/addressed-by-obsolete",
+  "csr/implementation-overdue",
+  "csr/training-overdue",
+  "doc/recall-overdue",
+  "doc/periodic-review-due",
+  "doc/revision-pending",
+  "doc/obsolete-referenced",
+  "doc/training-overdue",
+]);
+
+/**
+ * The findings of a site of a past day whose findings git cannot give (no commit by then: FindingsSource
+ * `unavailable`), the files as they are now checked against the day, with those of DATED_RULES judged again on
+ * the records of the day (model/as-of.ts documentOn, csrOn: what was recorded later taken away): a review
+ * decided since was open, and perhaps overdue, on that day; an implementation or a periodic review recorded
+ * since was not done; a copy taken back since was still out; a document withdrawn since was in force. Judged on
+ * today's records, the dashboard counted none of them, its lists agreeing with its numbers only because both
+ * were wrong. A document or CSR not yet controlled or received on the day is not judged.
+ */
+function withDatedRulesOn(repo: Repository, findings: readonly Finding[], today: string): Finding[] {
+  const customers = new Map(repo.customers.map((c) => [c.value.code, c.value]));
+  const onDay: Repository = {
+    ...repo,
+    documents: repo.documents.flatMap((d) => {
+      const on = documentOn(d.value, today);
+      return on ? [on === d.value ? d : { ...d, value: on }] : [];
+    }),
+    csrs: repo.csrs.flatMap((c) => {
+      const on = csrOn(c.value, today, customers.get(c.value.customer));
+      return on ? [on === c.value ? c : { ...c, value: on }] : [];
+    }),
+  };
+  const judged = checkRepository(onDay, { today }, rules.filter((rule) => DATED_RULES.has(rule.id))).findings.filter((f) => DATED_RULES.has(f.rule));
+  return [...findings.filter((f) => !DATED_RULES.has(f.rule)), ...judged].sort(compareFindings);
+}
+
 /** Whether a document of a day (documentsOn) was a controlled one then: released (an external one received) or withdrawn, not a draft or in review. */
 function controlledDocument(doc: ControlledDocument | undefined): boolean {
   return doc !== undefined && doc.status !== "draft" && doc.status !== "in-review";
@@ -190,7 +238,8 @@ function controlledDocument(doc: ControlledDocument | undefined): boolean {
 /** `findings`: what `csr check` reports on the repository today (the command reads them through the check cache). */
 export async function buildSite(repo: Repository, findings: readonly Finding[], options: SiteOptions, out: SiteWriter): Promise<SiteSummary> {
   const { secret } = options;
-  const shown = withoutSecretBodies(repo, findings, secret, options.lang);
+  const judged = options.findingsSource !== undefined && "unavailable" in options.findingsSource ? withDatedRulesOn(repo, findings, options.today) : findings;
+  const shown = withoutSecretBodies(repo, judged, secret, options.lang);
   // An earlier revision of a document marked secret now (its 密级 is register data, not the revision's) is withheld as its current one is.
   const withheld = (doc: ControlledDocument) => ({ ...doc, sections: [], ...withheldRecords(doc, options.lang) });
   const released = options.released && new Map([...options.released].map(([tag, doc]) => [tag, secret.has(doc.id) ? withheld(doc) : doc]));

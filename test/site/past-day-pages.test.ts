@@ -125,3 +125,21 @@ describe("csr site --today D: what did not exist on D", () => {
     expect(related(now.read("documents/QP-001.html"))).toBe("记录控制程序  A/0  【作废】");
   });
 });
+
+describe("csr site --today D without a commit by D: the deadlines of D", () => {
+  it("judges the implementations overdue on the records of D, the dashboard's number the rows of its list", async () => {
+    // DYA-004 was due on 2026-11-20 and implemented on 2026-11-28: overdue on D. No git: the findings are of the files as they are now.
+    const implemented = csr("DYA-004", "控制计划年度评审", "2026-03-02", ["QP-001"]) + "implementation: {owner: zhang, due: 2026-11-20, status: implemented, implemented: 2026-11-28, evidence: 已完成}\n";
+    const dir = withoutYearCheck(minimalRepo({ "documents/QP-001.yaml": releasedProcedure("QP-001", "文件控制程序", { title: "目的", text: "第一版。" }), "customers/DYA.yaml": CUSTOMER, "csr/DYA/DYA-004.yaml": implemented }));
+    const { read } = await site(dir, "--today", D);
+    const count = (list: string) => read("index.html").match(new RegExp(`href="lists/${list}.html"><span class="count">(\\d+)`))?.[1];
+    const rows = (html: string) => [...(html.split("<tbody>")[1]?.split("</tbody>")[0] ?? "").matchAll(/<tr>(.*?)<\/tr>/gs)].map((m) => [...m[1]!.matchAll(/<td[^>]*>(.*?)<\/td>/gs)].map((c) => c[1]!.replace(/<[^>]+>/g, "").trim()).join(" | "));
+    expect(count("csr-implementation-overdue")).toBe("1");
+    expect(rows(read("lists/csr-implementation-overdue.html"))).toEqual(["1 | DYA-004 | 控制计划年度评审 | 实施（实施中） | 2026-11-20 | 3 | 张伟"]);
+    expect(read("findings.html")).toContain("csr/implementation-overdue");
+    // Today it is done.
+    const now = await site(dir);
+    expect(now.read("index.html").match(/href="lists\/csr-implementation-overdue.html"><span class="count">(\d+)/)?.[1]).toBe("0");
+  });
+});
+
