@@ -8,8 +8,13 @@ import type { BodyRenderer } from "./view.js";
  * a line break (`breaks`): Chinese procedure text is written one step per line ("5.1 …", "5.2 …"),
  * and Markdown's rule of joining such lines into one paragraph would run the steps together; the
  * Word output does the same (docx-body.ts), so every print shows the lines as the author wrote them.
+ * `site`: for `csr site`'s pages, which carry no file of the repository beside them: an image that is
+ * not inside the text (`data:`) and a link that is neither to a web page or a mail address (http:,
+ * https:, mailto:) nor within the page (`#…`) show as their text and address, as an image on another
+ * host does. From a site opened by file:// or served under a path, `../../x.png` loaded a file outside
+ * the site and `//host/x` opened a share on that host (tester50a #2).
  */
-export async function markdownToHtml(): Promise<BodyRenderer> {
+export async function markdownToHtml(options: { site?: boolean } = {}): Promise<BodyRenderer> {
   const { default: MarkdownIt } = await import("markdown-it");
   const md = new MarkdownIt({ html: false, linkify: false, typographer: false, breaks: true });
   // A table column's alignment (`|:--|--:|`) as a class, not markdown-it's style attribute: the site's
@@ -27,13 +32,40 @@ export async function markdownToHtml(): Promise<BodyRenderer> {
   // PDF that loads it tells that host who reads the document and when; the site's Content-Security-Policy blocks it
   // anyway and leaves a broken image and a console error (tester47 #6). An image beside the document is kept.
   const image = md.renderer.rules.image!;
-  md.renderer.rules.image = (tokens, idx, options, env, self) => {
+  md.renderer.rules.image = (tokens, idx, mdOptions, env, self) => {
     const token = tokens[idx]!;
     const src = token.attrGet("src") ?? "";
-    if (!REMOTE.test(src)) return image(tokens, idx, options, env, self);
-    const alt = self.renderInlineAsText(token.children ?? [], options, env);
+    if (options.site ? /^data:/i.test(src) : !REMOTE.test(src)) return image(tokens, idx, mdOptions, env, self);
+    const alt = self.renderInlineAsText(token.children ?? [], mdOptions, env);
     return `<span class="remote-image">${md.utils.escapeHtml(alt ? `${alt} (${src})` : src)}</span>`;
   };
+  if (options.site) {
+    // A link that would leave the site for a file or a share: its text, then its address, in a span.
+    md.core.ruler.push("site_links", (state) => {
+      for (const block of state.tokens) {
+        const children = block.children;
+        if (block.type !== "inline" || !children) continue;
+        let href: string | undefined;
+        for (let i = 0; i < children.length; i++) {
+          const token = children[i]!;
+          if (token.type === "link_open") {
+            const target = token.attrGet("href") ?? "";
+            href = /^(?:https?:|mailto:|#)/i.test(target) ? undefined : target;
+            if (href !== undefined) [token.tag, token.attrs] = ["span", [["class", "local-link"]]];
+          } else if (token.type === "link_close" && href !== undefined) {
+            token.tag = "span";
+            // An autolink's text is its address already; else the address as written (not percent-encoded).
+            if (token.markup !== "autolink") {
+              const address = new state.Token("text", "", 0);
+              address.content = ` (${state.md.normalizeLinkText(href)})`;
+              children.splice(i + 1, 0, address);
+            }
+            href = undefined;
+          }
+        }
+      }
+    });
+  }
   return (text) => (PLAIN_LINE.test(text) ? `<p>${text}</p>\n` : md.render(text));
 }
 

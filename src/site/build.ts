@@ -329,7 +329,7 @@ async function writeSite(repo: Repository, findings: readonly Finding[], options
       ["heat-map-cells", (cells: HeatMapCell[]) => heatMapCellsHtml(cells, Handlebars.escapeExpression)],
     ]),
   });
-  const body = await markdownToHtml();
+  const body = await markdownToHtml({ site: true });
   const commits = fileCommits(options.commits, today);
   const tr = (key: MessageKey, data?: MessageData) => t(rc, key, data);
   const organisation = repo.config ? localized(lang, repo.config.value.organisation.name, repo.config.value.organisation.name_en) : "";
@@ -562,6 +562,8 @@ async function writeSite(repo: Repository, findings: readonly Finding[], options
     if (csrIds.has(csr.id)) continue;
     generic(pages.page("csr", csr.id)!, { title: `${csr.id} ${localized(lang, csr.title, csr.title_en)}`, lead: tr("site.csr.not-yet", { id: csr.id, since: csr.received, date: today }), sections: [] });
   }
+  // Documents whose page shows no body (it could not be rendered): their sections have no place on it to link to (tester50a #7).
+  const bodiless = new Set(unrendered);
   for (const { csr, facts } of csrRows) {
     const page = pages.page("csr", csr.id)!;
     const alerts = ownFindings(page, "csr", csr.id);
@@ -574,7 +576,8 @@ async function writeSite(repo: Repository, findings: readonly Finding[], options
       // The customer and the source document (with its revisions) on the customer's page.
       const listed = index.customers.get(csr.customer)?.value.sources?.some((s) => s.id === csr.source.document);
       const hrefs = { customerHref: link(page, "customer", csr.customer), sourceHref: listed ? link(page, "customer", csr.customer, sourceFragment(csr.source.document)) : undefined };
-      const reportView = { ...view, ...hrefs, site: chrome(page, { sections: below, alerts, csp: DOCUMENT_CSP }) };
+      const addressed = view.addressed.map((a) => (a.anchor && bodiless.has(a.id) ? { ...a, anchor: "" } : a));
+      const reportView = { ...view, addressed, ...hrefs, site: chrome(page, { sections: below, alerts, csp: DOCUMENT_CSP }) };
       html = focusableTables(ownReport ? renderer.render("csr-review-report", reportView) : siteReportHtml(reportView, renderer.labels, escape, section));
     } catch (error) {
       if (!(error instanceof UserError)) throw error;

@@ -31,6 +31,32 @@ describe("markdownToHtml", () => {
   });
 });
 
+describe("markdownToHtml for csr site's pages", () => {
+  it("shows an image and a link that would leave the site as their text and address (tester50a #2)", async () => {
+    const html = await markdownToHtml({ site: true });
+    // The site carries no file of the repository: an image beside the document, or one climbing out of the site, is not loaded.
+    expect(html("![local](../../assets/site.css)")).toBe('<p><span class="remote-image">local (../../assets/site.css)</span></p>\n');
+    expect(html("![logo](images/logo.png)")).toBe('<p><span class="remote-image">logo (images/logo.png)</span></p>\n');
+    expect(html("![x](//evil.example/t.png)")).toBe('<p><span class="remote-image">x (//evil.example/t.png)</span></p>\n');
+    // An image inside the text is shown.
+    expect(html("![点](data:image/png;base64,iVBORw0KGgo=)")).toBe('<p><img src="data:image/png;base64,iVBORw0KGgo=" alt="点"></p>\n');
+    // A link to a file or a share: text and address, not a link; the address as written, not percent-encoded.
+    expect(html("[rel](../../../etc/passwd) [proto](//evil.example/x) [表](../表单/记录.xlsx)")).toBe(
+      '<p><span class="local-link">rel</span> (../../../etc/passwd) <span class="local-link">proto</span> (//evil.example/x) <span class="local-link">表</span> (../表单/记录.xlsx)</p>\n',
+    );
+    expect(html("<ftp://files.example/a>")).toBe('<p><span class="local-link">ftp://files.example/a</span></p>\n');
+    // Web pages, mail and places within the page stay links.
+    expect(html("[官网](https://example.com/a) [邮件](mailto:qa@example.com) [上文](#section-5.1)")).toBe(
+      '<p><a href="https://example.com/a">官网</a> <a href="mailto:qa@example.com">邮件</a> <a href="#section-5.1">上文</a></p>\n',
+    );
+  });
+
+  it("leaves csr render's HTML as it was: a relative image and link kept", async () => {
+    const html = await markdownToHtml();
+    expect(html("![logo](images/logo.png) [rel](../a.html)")).toBe('<p><img src="images/logo.png" alt="logo"> <a href="../a.html">rel</a></p>\n');
+  });
+});
+
 describe("safeMarkdown", () => {
   it("writes an image on another host as its alt text and address, as the HTML output shows it, and keeps an image beside the document", async () => {
     expect(safeMarkdown("图 ![流程图](https://evil.example/t.png?a=1&b=2) 见上")).toBe("图 流程图 (https://evil.example/t.png?a=1\\&b=2) 见上");

@@ -578,6 +578,30 @@ describe("csr site options", () => {
   });
 });
 
+describe("csr site with a document it cannot show", () => {
+  it("links a CSR's addressing section to the document's page, not to a section the page does not show (tester50a #7), and shows files named outside the site as text (#2)", async () => {
+    const repo = copyFixture("examples/acme-auto");
+    const file = join(repo, "documents", "procedures", "QP-012.yaml");
+    writeFileSync(file, readFileSync(file, "utf8").replace("related: [QP-013, QP-011]", "related: [QP-013, QP-011, QP-404]"));
+    // And a document whose text names files outside the site (tester50a #2): shown as text and address, not loaded or linked.
+    const qp013 = join(repo, "documents", "procedures", "QP-013.yaml");
+    writeFileSync(qp013, readFileSync(qp013, "utf8").replace("    text: 对不合格、顾客投诉", '    text: "![图](../../assets/site.css) [表](../../../etc/passwd) [外](//evil.example/x) 对不合格、顾客投诉'));
+    writeFileSync(qp013, readFileSync(qp013, "utf8").replace("防止再发生，并推动持续改进。\n", '防止再发生，并推动持续改进。"\n'));
+    const site = await buildSite(repo);
+    const read = (path: string) => readFileSync(join(site.out, path), "utf8");
+    expect(read("documents/QP-012.html")).toContain("无法显示：QP-012 引用了 QP-404");
+    expect(read("documents/QP-012.html")).not.toContain('id="section-5.4"');
+    // DYA-006 is addressed in QP-012's 5.4: the section's text stays, its link goes to the page.
+    const dya006 = read("csr/DYA-006.html");
+    expect(dya006).toContain('<a href="../documents/QP-012.html">QP-012</a>');
+    expect(dya006).not.toContain("QP-012.html#section-");
+    expect(dya006).toMatch(/章节 5\.4 返工和返修/);
+    expect(read("documents/QP-013.html")).toContain(
+      '<span class="remote-image">图 (../../assets/site.css)</span> <span class="local-link">表</span> (../../../etc/passwd) <span class="local-link">外</span> (//evil.example/x) 对不合格',
+    );
+  });
+});
+
 describe("csr site with a file it cannot read (tester47 F1)", () => {
   it("says under every register, matrix and list that it lacks the file, as csr list does, and at the top of the dashboard", async () => {
     const repo = copyFixture("examples/acme-auto");
