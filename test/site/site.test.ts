@@ -427,6 +427,24 @@ describe("csr site refuses", () => {
     expect(url.stderr).toBe("csr: --base-url 需要 http 或 https 地址，实际为 'ftp://example.com'。\n");
     expect(url.code).toBe(2);
   });
+
+  it("refuses a base URL with a query, fragment, file name or credentials, saying what to write (tester50a #9)", async () => {
+    const refused = async (value: string, lang: "zh-CN" | "en" = "zh-CN") => {
+      const out = join(tempDir(), "s");
+      const result = await csrInProcess(["-C", repo, "--lang", lang, "site", "--out", out, "--base-url", value], { lang: null });
+      expect(result.code).toBe(2);
+      expect(existsSync(out)).toBe(false);
+      return result.stderr;
+    };
+    const query = "；请写 http(s) 文件夹地址，以 / 结尾，例如 https://qms.example.com/site/。\n";
+    expect(await refused("http://h/x?y=1")).toBe(`csr: --base-url 不能包含查询（?）或片段（#），否则其路径会丢失，实际为 'http://h/x?y=1'${query}`);
+    expect(await refused("http://h/x#z")).toBe(`csr: --base-url 不能包含查询（?）或片段（#），否则其路径会丢失，实际为 'http://h/x#z'${query}`);
+    expect(await refused("http://h/x?")).toBe(`csr: --base-url 不能包含查询（?）或片段（#），否则其路径会丢失，实际为 'http://h/x?'${query}`);
+    expect(await refused("http://h/x/index.html")).toBe("csr: --base-url 需要文件夹地址而不是文件，实际为 'http://h/x/index.html'；请写 http://h/x/。\n");
+    const credentials = await refused("https://user:pw@h/x/");
+    expect(credentials).toBe("csr: --base-url 不能包含用户名或密码（会写入每一页和 sitemap.xml），实际为 'https://user:***@h/x/'；请写不带凭据的 http(s) 文件夹地址，例如 https://qms.example.com/site/。\n");
+    expect(await refused("https://user:pw@h/x/", "en")).toBe("csr: --base-url must not contain a user name or password (they would be written into every page and sitemap.xml), got 'https://user:***@h/x/'; write an http(s) folder address without credentials, e.g. https://qms.example.com/site/.\n");
+  });
 });
 
 describe("csr site --out through a symbolic link", () => {

@@ -184,8 +184,20 @@ function baseUrlOption(value: string): string {
     throw new UserError(t("site-command.base-url", { value }));
   }
   if (url.protocol !== "http:" && url.protocol !== "https:") throw new UserError(t("site-command.base-url-protocol", { value }));
+  // Pages are resolved against the base: a query or fragment would drop its last folder, a file name be built on,
+  // and a user name or password be written into every page and sitemap.xml.
+  if (url.username !== "" || url.password !== "") throw new UserError(t("site-command.base-url-credentials", { value: redactedUrl(url) }));
+  if (url.search !== "" || url.hash !== "" || value.includes("?") || value.includes("#")) throw new UserError(t("site-command.base-url-query", { value }));
+  if (/\.(?:x?html?|php|aspx?|jsp)$/i.test(url.pathname)) throw new UserError(t("site-command.base-url-file", { value, folder: new URL(".", url).href }));
   // A base without a trailing slash would lose its last path segment when pages are resolved against it.
   return url.href.endsWith("/") ? url.href : `${url.href}/`;
+}
+
+/** The address with its password hidden, so that refusing it does not print the password. */
+function redactedUrl(url: URL): string {
+  const shown = new URL(url.href);
+  if (shown.password !== "") shown.password = "***";
+  return shown.href;
 }
 
 /** An existing folder is replaced only when it is empty or csr made it; of a site csr made, the files csr did not write. */
