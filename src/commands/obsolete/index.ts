@@ -18,7 +18,9 @@ import { isOut } from "../../model/distribution.js";
 import { buildIndex, currentRevision, type RepoIndex } from "../../model/index.js";
 import { revisionEvent } from "../../model/recorded-events.js";
 import type { ControlledDocument } from "../../model/types.js";
-import { eventDateOption, refuseBefore } from "../options.js";
+import { eventDateAnswer, eventDateOption, refuseBefore } from "../options.js";
+import { canPrompt, loadPrompts, type Prompts } from "../add/prompting.js";
+import { optionalAnswer } from "../shared/edit.js";
 import type { CommandContext } from "../context.js";
 import { copyList } from "../shared/people.js";
 import { refuseUncommitted, refuseUnreadableConfig } from "../shared/persist.js";
@@ -188,10 +190,58 @@ export interface ObsoleteFlags {
   reason?: string;
   supersededBy?: string;
   date?: string;
+  yes?: boolean;
 }
 
 export async function obsoleteCommand(ctx: CommandContext, id: string, flags: ObsoleteFlags): Promise<number> {
-  return withGitErrors(() => withdraw(ctx, id, flags));
+  return obsoleteDocument(ctx, id, flags);
+}
+
+/** `prompts` given: ask whatever the terminal (tests drive this). */
+export async function obsoleteDocument(ctx: CommandContext, id: string, flags: ObsoleteFlags, prompts?: Prompts): Promise<number> {
+  return withGitErrors(async () => withdraw(ctx, id, await askedWithdrawal(ctx, id, flags, prompts)));
+}
+
+/**
+ * Without --reason at a terminal, the withdrawal is asked (tester50b #2): the reason, the document
+ * that replaces it (may be left blank; checked as --superseded-by is, a wrong one re-asked with the
+ * one meant), and the date (today offered, not before the current revision). Read from the
+ * repository as it is now; under the lock everything is checked again.
+ */
+async function askedWithdrawal(ctx: CommandContext, id: string, flags: ObsoleteFlags, prompts?: Prompts): Promise<ObsoleteFlags> {
+  if (flags.reason?.trim()) return flags;
+  const ask = prompts ?? (canPrompt(flags.yes) ? await loadPrompts() : undefined);
+  if (!ask) return flags;
+  const repo = loadRepository(findRoot(ctx.dir));
+  const index = buildIndex(repo);
+  const doc = findDocument(repo, index, id).value;
+  if (doc.status === "obsolete") throw new UserError(t("obsolete.already", { id, date: doc.obsolete?.date ?? t("obsolete.unrecorded-date") }));
+  const reason = (await ask.input({ message: t("obsolete.prompt.reason", { id }), required: true })).trim();
+  const supersededBy =
+    flags.supersededBy ??
+    optionalAnswer(
+      await ask.input({
+        message: t("obsolete.prompt.successor"),
+        validate: (v) => {
+          const given = v.trim();
+          return given === "" ? true : (successorProblem(index, id, given) ?? true);
+        },
+      }),
+    );
+  const current = currentRevision(doc);
+  const date =
+    flags.date ??
+    (await ask.input({ message: t("obsolete.prompt.date"), default: localToday(), validate: eventDateAnswer(current ? { follows: { ...revisionEvent(current), of: doc.id } } : {}) })).trim();
+  return { ...flags, reason, ...(supersededBy ? { supersededBy } : {}), date };
+}
+
+/** What is wrong with `successor` as the document replacing `id`, or undefined. */
+function successorProblem(index: RepoIndex, id: string, successor: string): string | undefined {
+  const replacement = index.documents.get(successor)?.value;
+  if (!replacement) return t("obsolete.prompt.no-successor", { id: successor }) + didYouMean(successor, successors(index, id));
+  if (successor === id) return t("obsolete.prompt.successor-self");
+  if (replacement.status === "obsolete") return t("obsolete.prompt.successor-obsolete", { id: successor });
+  return undefined;
 }
 
 /** Everything that can refuse is checked before the file is written; the write and commit go together or not at all. */

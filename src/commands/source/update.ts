@@ -37,12 +37,12 @@ import { DEFAULT_REVIEW_DAYS, reviewDue, reviewStart } from "../../model/csr-sta
 import { buildIndex, type RepoIndex } from "../../model/index.js";
 import { REPORT_SIGNER_ROLES, type Csr, type Customer, type SourceRevision } from "../../model/types.js";
 import { canPrompt, loadPrompts, missingFlag, type Prompts } from "../add/prompting.js";
-import { departmentByCode, editFile, listOption, saveChanges, withEditSession } from "../shared/edit.js";
+import { departmentByCode, editFile, listOption, optionalAnswer, saveChanges, withEditSession } from "../shared/edit.js";
 import { personChoice, personLabel, resolveDepartment, resolvePerson, worksOn } from "../shared/people.js";
 import type { CommandContext } from "../context.js";
 import { departmentLabel } from "../../model/labels.js";
 import { eventLabel } from "../../model/recorded-events.js";
-import { dateOption, eventDateOption } from "../options.js";
+import { dateOption, eventDateAnswer, eventDateOption } from "../options.js";
 import { amendRevision, refuseDifferentDates } from "./amend.js";
 import { attachment } from "./attachment.js";
 import { compareFiles, describeComparison, proposedVerdicts } from "./proposals.js";
@@ -85,6 +85,20 @@ export async function updateSource(ctx: CommandContext, sourceId: string, flags:
   if (flags.amend) return amendRevision(ctx, sourceId, flags, customerWithSource);
   const { department, customer, yes, commit, amend: _amend, ...revisionFlags } = flags;
   if (department !== undefined && Object.values(revisionFlags).every((v) => v === undefined)) return setCustodian(ctx, sourceId, { department, customer, yes, commit });
+  // At a terminal, what the options leave open is asked as csr source add asks it (tester50b #2):
+  // the revision, then (asked for the revision, or given no date) the date issued and the date received.
+  const ask = prompts ?? (canPrompt(yes) && (flags.revision === undefined || flags.received === undefined) ? await loadPrompts() : undefined);
+  if (ask) {
+    const asked = { ...flags };
+    if (asked.revision === undefined) asked.revision = (await ask.input({ message: t("source.update.prompt.revision", { id: sourceId }), required: true })).trim();
+    if (asked.received === undefined) {
+      if (asked.issued === undefined) asked.issued = optionalAnswer(await ask.input({ message: t("source.add.prompt.issued"), validate: (v) => v.trim() === "" || eventDateAnswer()(v.trim()) }));
+      const follows = asked.issued === undefined ? undefined : { what: eventLabel("rule.date/event.revision-issued", { revision: asked.revision }), of: sourceId, date: dateOption(asked.issued, "--issued"), external: true as const };
+      asked.received = (await ask.input({ message: t("source.add.prompt.received"), default: dateOption(undefined, "--received"), validate: eventDateAnswer({ follows }) })).trim();
+    }
+    flags = asked;
+    prompts = ask;
+  }
   if (flags.revision === undefined) throw new UserError(t("cli.error.required-option", { option: "--revision <rev>" }), t("source.update.needs-revision.hint"));
   if (flags.received === undefined) throw new UserError(t("cli.error.required-option", { option: "--received <date>" }));
   const revision = flags.revision.trim();

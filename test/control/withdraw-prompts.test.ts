@@ -1,0 +1,74 @@
+/** csr source update and csr obsolete at a terminal ask for what their options leave open (tester50b #2). */
+import { input, search, select } from "@inquirer/prompts";
+import { screen, wrapPrompt } from "@inquirer/testing/vitest";
+import { readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import type { Prompts } from "../../src/commands/add/prompting.js";
+import { obsoleteDocument } from "../../src/commands/obsolete/index.js";
+import { updateSource } from "../../src/commands/source/update.js";
+import { capture } from "../csr/fixture.js";
+import { copyFixture, gitInit } from "../helpers.js";
+
+const prompts = { input: wrapPrompt(input), select: wrapPrompt(select), search: wrapPrompt(search) } as unknown as Prompts;
+
+describe("asked at a terminal instead of refused", () => {
+  it("csr source update <source> asks the revision, the date issued and the date received, as csr source add does", async () => {
+    const dir = copyFixture("examples/acme-auto");
+    const ctx = capture(dir);
+    // The old code refused at once: "required option '--revision <rev>' not specified".
+    const done = updateSource(ctx, "DYA-SQM", { date: "2026-11-03" }, prompts);
+    // The first question comes before any git call: already on the screen.
+    await Promise.resolve();
+    expect(screen.getScreen()).toBe("? New revision of DYA-SQM (e.g. E or 2026-03)");
+    screen.type("E");
+    screen.keypress("enter");
+    await screen.next();
+    expect(screen.getScreen()).toBe("? Date the customer issued it (YYYY-MM-DD, may be left blank)");
+    screen.type("2026-10-30");
+    screen.keypress("enter");
+    await screen.next();
+    expect(screen.getScreen()).toContain("? Date received (YYYY-MM-DD)");
+    // Not before the date issued: asked again, in one line.
+    for (let i = 0; i < 10; i++) screen.keypress("backspace");
+    screen.type("2026-10-29");
+    screen.keypress("enter");
+    await screen.next();
+    expect(screen.getScreen()).toContain("> ");
+    for (let i = 0; i < 10; i++) screen.keypress("backspace");
+    screen.type("2026-11-02");
+    screen.keypress("enter");
+    for (let n = 0; n < 4; n++) {
+      await screen.next();
+      expect(screen.getScreen()).toContain("in the new revision it is");
+      screen.keypress("enter");
+    }
+    expect(await done).toBe(0);
+    expect(readFileSync(join(dir, "customers/DYA.yaml"), "utf8")).toContain("      - revision: E\n        issued: 2026-10-30\n        received: 2026-11-02\n");
+  });
+
+  it("csr obsolete <doc> asks the reason, the successor (re-asked when wrong, may be blank) and, without --date, the date", async () => {
+    const fixture = copyFixture("examples/acme-auto");
+    // Nothing in force refers to HH-WI-06 any more: its withdrawal leaves no error.
+    for (const path of ["processes.yaml", "documents/procedures/QP-010.yaml"]) writeFileSync(join(fixture, path), readFileSync(join(fixture, path), "utf8").replace(", HH-WI-06]", "]").replaceAll("《过程临时变更管理办法》", "临时变更的办法"));
+    const dir = gitInit(fixture);
+    const ctx = capture(dir);
+    // The old code refused at once: "--reason is required: …".
+    const done = obsoleteDocument(ctx, "HH-WI-06", { date: "2026-11-30" }, prompts);
+    // The first question comes before any git call: already on the screen.
+    await Promise.resolve();
+    expect(screen.getScreen()).toBe("? Why HH-WI-06 is withdrawn");
+    screen.type("工艺取消");
+    screen.keypress("enter");
+    await screen.next();
+    expect(screen.getScreen()).toBe("? Document that replaces it (may be left blank)");
+    screen.type("HH-WI-09");
+    screen.keypress("enter");
+    await screen.next();
+    expect(screen.getScreen()).toMatch(/^\? Document that replaces it \(may be left blank\) HH-WI-09\n> No document HH-WI-09\./);
+    for (let i = 0; i < 8; i++) screen.keypress("backspace");
+    screen.keypress("enter");
+    expect(await done).toBe(0);
+    expect(readFileSync(join(dir, "documents/instructions/HH-WI-06.yaml"), "utf8")).toContain("status: obsolete\nobsolete:\n  date: 2026-11-30\n  reason: 工艺取消\n");
+  });
+});
