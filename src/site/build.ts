@@ -26,7 +26,7 @@ import { addressing, CSR_STATUSES, csrFacts, csrStatusLabel, historyReason, revi
 import { currentRevision, issuedOn, type RepoIndex } from "../model/index.js";
 import { releaseTag } from "../model/paths.js";
 import { revisionSignatures } from "../model/revision.js";
-import { csrOn, documentOn, earlierRevisionOn } from "../model/as-of.js";
+import { csrOn, csrRecordedAfter, documentOn, earlierRevisionOn } from "../model/as-of.js";
 import { addressedSectionLabel } from "../model/sections.js";
 import { judgingRoundsOnce, pastDueInTimeText } from "../model/review-timeliness.js";
 import { openTrainings, type OpenTraining } from "../model/training.js";
@@ -567,7 +567,9 @@ async function writeSite(repo: Repository, findings: readonly Finding[], options
   for (const { csr, facts } of csrRows) {
     const page = pages.page("csr", csr.id)!;
     const alerts = ownFindings(page, "csr", csr.id);
-    const sections = csrSections(rc, page, csr, facts, entityCell, successors.get(csr.id) ?? []);
+    // Training record numbers recorded without a session carry no date: on a page of a CSR with records made after the day, said once (as csrAsOfNotes does under the CSR registers).
+    const undatedTraining = csr.training?.records?.length && csrRecordedAfter(index.csrs.get(csr.id)!.value, today) ? csr.training.records.join(tr("common.list-separator")) : undefined;
+    const sections = csrSections(rc, page, csr, facts, entityCell, successors.get(csr.id) ?? [], undatedTraining, today);
     let html: string;
     try {
       const view = csrReportView(repo, indexOnDay, csr, lang, body, today, pageLinker(page), addressedVersion);
@@ -1059,7 +1061,7 @@ function registerFacts(rc: RegisterContext, page: string, doc: ControlledDocumen
   ];
 }
 
-function csrSections(rc: RegisterContext, page: string, csr: Csr, facts: CsrRow["facts"], entityCell: EntityCell, superseded: readonly Csr[]): SiteSection[] {
+function csrSections(rc: RegisterContext, page: string, csr: Csr, facts: CsrRow["facts"], entityCell: EntityCell, superseded: readonly Csr[], undatedTraining: string | undefined, today: string): SiteSection[] {
   const rounds = csr.review?.history ?? [];
   const items: Cell[] = [
     { text: fact(rc, "site.csr.status", csrStatusLabel(facts.status, rc.lang)) },
@@ -1083,6 +1085,7 @@ function csrSections(rc: RegisterContext, page: string, csr: Csr, facts: CsrRow[
   // Opinions given on paper are not missing: the page says where they are signed.
   else if (csr.review?.record && !csr.superseded) items.push({ text: t(rc, "site.csr.opinions-on-record", { record: reviewRecordText(csr.review.record) }) });
   if (csr.implementation?.owner) items.push(entityCell(page, "person", csr.implementation.owner, fact(rc, "site.csr.implementation-owner", personName(rc, csr.implementation.owner))));
+  if (undatedTraining) items.push({ text: t(rc, "site.csr.training-undated", { records: undatedTraining, date: today }) });
   return [
     { title: t(rc, "site.csr.status-today"), items },
     {

@@ -141,5 +141,14 @@ describe("csr site --today D without a commit by D: the deadlines of D", () => {
     const now = await site(dir);
     expect(now.read("index.html").match(/href="lists\/csr-implementation-overdue.html"><span class="count">(\d+)/)?.[1]).toBe("0");
   });
+
+  it("says on a CSR page of D that its training record numbers carry no date", async () => {
+    // Training records without sessions (an imported list's); the implementation recorded after D.
+    const trained = csr("DYA-005", "培训要求", "2026-03-02", ["QP-001"]) + "implementation: {owner: zhang, due: 2026-12-20, status: implemented, implemented: 2026-11-28}\ntraining: {required: true, records: [TR-2026-001]}\n";
+    const dir = withoutYearCheck(minimalRepo({ "documents/QP-001.yaml": releasedProcedure("QP-001", "文件控制程序", { title: "目的", text: "第一版。" }), "customers/DYA.yaml": CUSTOMER, "csr/DYA/DYA-005.yaml": trained }));
+    const line = "培训记录编号（TR-2026-001）没有记录日期，按现在的记录列出，不一定是 2026-11-25 当日已有的。";
+    expect((await site(dir, "--today", D)).read("csr/DYA-005.html")).toContain(line);
+    expect((await site(dir)).read("csr/DYA-005.html")).not.toContain("没有记录日期");
+  });
 });
 
