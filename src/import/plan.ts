@@ -481,6 +481,10 @@ function documentFromRow(row: RowReader, repo: Repository, options: ImportOption
   if (!id) return void issue(t("import.document.no-number"), true);
   if (!(external ? EXTERNAL_ID : DOCUMENT_ID).test(id)) return void issue(t(external ? "import.external.bad-number" : "import.document.bad-number", { number: showInvisible(row.text("number")) }), true);
   if (!title) return void issue(t("import.document.no-title", { id }), true);
+  // A released document's revision in review, as csr's 在编文件 list and its list of documents in review
+  // write it: the revision of a document, not a new one; never imported as a draft, nor refused as a version without a date.
+  const inReview = external ? undefined : revisionInReview(row.text("status"));
+  if (inReview) return void revisionRow(id, inReview, repo, issue);
 
   let level: Level;
   let kind: Kind;
@@ -702,6 +706,51 @@ interface DatedRevision {
  * repository on a day its paper record gives (Revision `date`), neither invented nor left a draft.
  * A row with an empty cell in a date column is refused: that register dates its documents.
  */
+/**
+ * The status csr's lists of documents in review give a released document's revision in review
+ * (register.status.revision-in-review: 审批中（A/0 的修订稿，2026-11-30 送审；现行版本 A/0 仍有效）), in
+ * either language, with spaces and full- or half-width punctuation as typed: the version in force and
+ * the day the revision was submitted. Undefined for any other status.
+ */
+export function revisionInReview(text: string): { version: string; since: string } | undefined {
+  const key = (s: string) => s.normalize("NFKC").replace(/\s/g, "");
+  revisionPatterns ??= (["zh-CN", "en"] as const).map((lang) => {
+    const template = key(translate(lang, "register.status.revision-in-review", { version: "\u0000", since: "\u0001" })).replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
+    // The version in force is named twice: the second time, the same.
+    const pattern = template.replace("\u0000", "(?<version>[^()（）,，;；]+?)").replaceAll("\u0000", "\\k<version>").replace("\u0001", "(?<since>\\d{4}-\\d{2}-\\d{2})");
+    return new RegExp(`^${pattern}$`, "u");
+  });
+  for (const pattern of revisionPatterns) {
+    const found = pattern.exec(key(text))?.groups;
+    if (found) return { version: found.version!, since: found.since! };
+  }
+  return undefined;
+}
+
+let revisionPatterns: RegExp[] | undefined;
+
+/**
+ * A row of a revision in review (revisionInReview) said in the plan: nothing to import when the
+ * repository's document is released in that version and marked 修订中 since that day; refused
+ * otherwise, naming what the repository has and how to record the revision (csr submit), since the
+ * register carries the revision's status but not its text.
+ */
+function revisionRow(id: string, revision: { version: string; since: string }, repo: Repository, issue: Issue): void {
+  const found = repo.documents.find((d) => d.value.id === id);
+  const doc = found?.value;
+  const row = { id, version: revision.version, since: revision.since, path: found?.file.path ?? documentPath(id) };
+  if (!doc) return issue(t("import.document.revision-absent", row), true);
+  const current = doc.revisions?.at(-1)?.version ?? "";
+  if (doc.status === "released" && current === revision.version && doc.revising?.since === revision.since) return issue(t("import.document.revision-known", row));
+  const state =
+    doc.status !== "released"
+      ? t("import.document.revision-state.unreleased", { status: t(`register.status.${doc.status}`) })
+      : doc.revising
+        ? t("import.document.revision-state.marked", { version: current, since: doc.revising.since })
+        : t("import.document.revision-state.unmarked", { version: current });
+  issue(t("import.document.revision-differs", { ...row, state }), true);
+}
+
 /**
  * A list without a status column (the procedure lists csr prints) gives a document not in force its
  * state as the last part of 备注, in the words csr writes ("草稿", "审核要求；审批中"): that part is the

@@ -99,7 +99,7 @@ describe("csr submit on a released document (修订中)", () => {
     expect(readFileSync(join(dir, "out", "a1.md"), "utf8")).toContain(NEW);
   });
 
-  it("lists the revision in review as 审批中 beside the version in force: csr list documents --status in-review, and the export's 在编文件 names it (tester49 #14)", async () => {
+  it("lists the revision in review as 审批中 beside the version in force: csr list documents --status in-review, and the export's 在编文件 holds it as a row csr import reads as a revision, not a new document (tester49 #14, note32)", async () => {
     const dir = await revisedRepo();
     expect((await csrInProcess(["-C", dir, "submit", "QP-001", "--by", "zhang", "--date", "2026-11-30"])).code).toBe(0);
     git(dir, ["commit", "-qam", "QP-001 修订稿，待会签"]);
@@ -119,11 +119,40 @@ describe("csr submit on a released document (修订中)", () => {
     workbook.getWorksheet("在编文件")?.eachRow((row) => {
       rows.push([...new Set((row.values as unknown[]).filter((v) => v !== null && v !== undefined && v !== "").map(String))].join(" | "));
     });
-    // The sheet csr import reads back as new documents names the revision in a note, not a row.
+    // A row, as in the list of documents in review: its status says whose revision it is (note32 left-out).
     expect(rows.filter((r) => /在编文件清单|QP-001/.test(r))).toEqual([
-      "在编文件清单（草稿及审批中，共 0 份）",
-      "另有 1 份已发布文件的修订稿在审批中：QP-001（现行版本 A/0，2026-11-30 送审）；其现行版本仍有效，列在受控文件清单中（csr list documents --status in-review 列出这些修订稿）。",
+      "在编文件清单（草稿及审批中，共 1 份）",
+      "1 | 二级 | QP-001 | 文件控制程序 | 品质部 | A/0 | 审批中（A/0 的修订稿，2026-11-30 送审；现行版本 A/0 仍有效）",
+      "已发布文件的修订稿在审批中（QP-001）：列为审批中，版本栏是现行版本，签署和日期待修订稿发布时填写；修订稿发布前，现行版本仍在受控文件清单中有效使用。",
     ]);
+    // csr import --sheet 在编文件 reads the row as the revision of a document, not a new document, and says so: in the
+    // repository that marks it, nothing to import; in one without QP-001, refused with what to do.
+    const imported = async (into: string) => {
+      const result = await csrInProcess(["-C", into, "import", book, "--as", "documents", "--sheet", "在编文件", "--dry-run"], { lang: "zh-CN" });
+      return { code: result.code, lines: result.stdout.split("\n").filter((l) => /^第 \d+ 行|导入 \d+ 行/.test(l)) };
+    };
+    expect(await imported(dir)).toEqual({
+      code: 0,
+      lines: ["第 3 行：QP-001：这一行是已发布文件的修订稿（现行版本 A/0，2026-11-30 送审），不是新文件；仓库中的 QP-001 已标记修订中（2026-11-30 送审），与该行相同，无需导入", "将导入 1 行中的 0 行。"],
+    });
+    expect(await imported(gitInit(withoutYearCheck(minimalRepo())))).toEqual({
+      code: 1,
+      lines: [
+        "第 3 行：QP-001：这一行是已发布文件的修订稿（现行版本 A/0，2026-11-30 送审），不是新文件；仓库中没有 QP-001。请先导入列有其现行版本 A/0 的受控文件清单，再把修订稿写入 documents/QP-001.yaml，用 'csr submit QP-001 --date 2026-11-30' 标记修订中（该行未导入）",
+        "将导入 1 行中的 0 行；拒绝 1 行，与现有文件冲突 0 处。",
+      ],
+    });
+  });
+
+  it("reads the status of a revision in review in either language, as typed: the version in force and the day submitted", async () => {
+    const { revisionInReview } = await import("../../src/import/plan.js");
+    expect([
+      revisionInReview("审批中（A/0 的修订稿，2026-11-30 送审；现行版本 A/0 仍有效）"),
+      revisionInReview("审批中(B/1的修订稿, 2026-12-01送审; 现行版本B/1仍有效)"),
+      revisionInReview("in review (revision of A/2, submitted 2026-11-30; A/2 stays in force)"),
+      revisionInReview("审批中（A/0 的修订稿，2026-11-30 送审；现行版本 A/1 仍有效）"),
+      revisionInReview("审批中"),
+    ]).toEqual([{ version: "A/0", since: "2026-11-30" }, { version: "B/1", since: "2026-12-01" }, { version: "A/2", since: "2026-11-30" }, undefined, undefined]);
   });
 
   it("gives a revision up only once the text is back to the version in force", async () => {

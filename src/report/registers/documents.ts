@@ -58,21 +58,21 @@ export function documentList(ctx: RegisterContext, options: { status?: DocumentL
   const filtered = filter && filterNotes(ctx, filter, "documents");
   const held = new Map(live.map((d) => [d, filtered ? copiesInUse(d, today).filter((c) => copyFilterKeeps(filter!, c)) : []]));
   // A released document's revision submitted by `today` (修订中, csr submit) is in review as a new document is (tester49 #14):
-  // the list of documents in review holds it, its current version beside it. The 在编文件 list (unreleased: csr export's sheet,
-  // csr site's register) names it in a note instead, as `csr import --sheet 在编文件` reads its rows back as new documents.
+  // the list of documents in review and the 在编文件 list (unreleased: csr export's sheet, csr site's register) hold it as a
+  // row, the version in force beside it and a status that says whose revision it is, which `csr import --sheet 在编文件`
+  // recognises (import/plan.ts revisionInReview): a revision of a document it has, not a new document.
   const inRevision = (d: ControlledDocument) => revisingOn(d, today) !== undefined;
-  const revisions = !filtered && status === "in-review";
+  const revisions = !filtered && (status === "in-review" || status === "unreleased");
   const docs = filtered
     ? live.filter((d) => held.get(d)!.length > 0)
     : status === "all"
       ? live
       : status === "unreleased"
-        ? live.filter((d) => d.status !== "released")
+        ? live.filter((d) => d.status !== "released" || inRevision(d))
         : status === "in-review"
           ? live.filter((d) => d.status === "in-review" || inRevision(d))
           : live.filter((d) => d.status === status);
   const revised = revisions ? docs.filter((d) => d.status === "released").map((d) => d.id) : [];
-  const revisedElsewhere = !filtered && status === "unreleased" ? live.filter(inRevision) : [];
   const notInForce = live.filter((d) => d.status !== "released").length;
   const pending = docs.filter((d) => releasedPendingUntil(d, today) !== undefined).length;
   const classified = marksClassification(ctx);
@@ -82,9 +82,6 @@ export function documentList(ctx: RegisterContext, options: { status?: DocumentL
     ...(!filtered && status === "released" ? unreleasedNotes(ctx, notInForce) : []),
     ...(status === "unreleased" ? [t(ctx, "register.documents.unreleased-note")] : []),
     ...(revised.length > 0 ? [t(ctx, "register.documents.revisions-note", { count: revised.length, ids: revised.join(t(ctx, "common.list-separator")) })] : []),
-    ...(revisedElsewhere.length > 0
-      ? [t(ctx, "register.documents.revisions-elsewhere", { count: revisedElsewhere.length, revisions: revisedElsewhere.map((d) => t(ctx, "register.documents.revision-item", { id: d.id, version: documentVersion(d), since: revisingOn(d, today)! })).join(t(ctx, "common.list-separator")) })]
-      : []),
     ...(pending > 0 ? [t(ctx, "register.documents.note-pending", { count: pending })] : []),
     ...documentAsOfNotes(ctx, today, ownDocuments(ctx)),
   ];
@@ -180,19 +177,14 @@ export function unreleasedList(ctx: RegisterContext, today: string, on?: DraftsO
   if (on && "ctx" in on) {
     const table = documentList(on.ctx, { status: "unreleased", today });
     const source = t(ctx, "register.documents.unreleased-committed", { commit: on.commit, date: on.date, today });
-    return table.rows.length > 0 || revisedOn(on.ctx, today) ? { ...table, notes: [source, ...(table.notes ?? [])] } : undefined;
+    return table.rows.length > 0 ? { ...table, notes: [source, ...(table.notes ?? [])] } : undefined;
   }
   const table = documentList(ctx, { status: "unreleased", today });
   const later = on ? ownDocuments(ctx).filter((d) => d.status !== "draft" && d.status !== "in-review" && (d.revisions ?? []).length > 0 && issuedOn(d.revisions![0]!) > today) : [];
-  if (later.length === 0) return table.rows.length > 0 || revisedOn(ctx, today) ? table : undefined;
+  if (later.length === 0) return table.rows.length > 0 ? table : undefined;
   const ids = later.map((d) => d.id).sort(compareIds);
   const unknown = t(ctx, "register.documents.unreleased-unknown", { today, count: ids.length, ids: ids.join(t(ctx, "common.list-separator")) });
   return { ...table, notes: [...(table.notes ?? []), unknown] };
-}
-
-/** Whether a released document's revision was in review on `today`: the 在编文件 list names it (documentList) even with no draft. */
-function revisedOn(ctx: RegisterContext, today: string): boolean {
-  return ownDocuments(ctx).some((d) => revisingOn(d, today) !== undefined);
 }
 
 /** The GJB signatures a register of documents may carry besides 编制, 审核 and 批准, in the order a layout prints them. */
