@@ -313,10 +313,12 @@ export interface BandView {
  * given widths by what they hold (printedWidths); a crowded one too wide for its page is printed in
  * bands (printBands). `screen`: the page is also read on a screen (HTML, not a PDF).
  */
-export function tableView(table: Table, lang = "zh-CN", print = false, screen = true): TableView {
-  const crowded = printedCrowded(table);
+export function tableView(table: Table, lang = "zh-CN", print = false, screen = true, page: PrintedOn = "own"): TableView {
+  // On A4 landscape (csr site), a register is printed as a wide one is on its own page, and in bands when its columns do not fit.
+  const a4 = page === "A4 landscape";
+  const crowded = !a4 && printedCrowded(table);
   const empty =
-    print && crowded && table.rows.length > 0
+    print && printedCrowded(table) && table.rows.length > 0
       ? new Set(table.columns.filter((c) => c.kind !== "mark" && table.rows.every((r) => text(r[c.key]).trim() === "")).map((c) => c.key))
       : new Set<string>();
   const columns = table.columns.filter((c) => !empty.has(c.key));
@@ -327,15 +329,16 @@ export function tableView(table: Table, lang = "zh-CN", print = false, screen = 
       : [];
   // Each cell's printed text, made once for the table, its bands and the sample that sizes them.
   const cells = table.rows.map((r) => columns.map((c) => text(r[c.key])));
-  const wide = printedWide(table);
+  const wide = a4 || printedWide(table);
   const sample = print ? cells.slice(0, SAMPLE_ROWS).map((row) => row.map((cell) => cell.split(/\r?\n/))) : undefined;
   const widths = sample ? printedWidths(columns, sample, crowded, wide) : undefined;
   const notes = [...(table.notes ?? []), ...omitted];
   const legend = legendOf(columns, language);
   const signatures = table.heading?.signatures ?? [];
   // Without rows there is nothing to read across pages: an empty register keeps its one page.
-  const least = sample && crowded && table.rows.length > 0 ? narrowest(columns, sample, true, CROWDED_HEADING) : undefined;
-  const bands = least ? printBands(table, columns, least) : undefined;
+  const layout = printedCrowded(table) ? (a4 ? A4_LANDSCAPE : A3_LANDSCAPE) : undefined;
+  const least = sample && layout && table.rows.length > 0 ? narrowest(columns, sample, true, layout.heading) : undefined;
+  const bands = least ? printBands(table, columns, least, layout!) : undefined;
   return {
     id: table.id ?? "table",
     title: table.title,
@@ -356,7 +359,7 @@ export function tableView(table: Table, lang = "zh-CN", print = false, screen = 
           bands: bands.map((band, b) => {
             const at = band.columns;
             const own = at.map((i) => columns[i]!);
-            const bandWidths = textWidths(own, sample!.map((cells) => at.map((i) => cells[i]!)), at.map((i) => least![i]!), BANDED);
+            const bandWidths = textWidths(own, sample!.map((cells) => at.map((i) => cells[i]!)), at.map((i) => least![i]!), layout!.band);
             const bandLegend = legendOf(own, language);
             const last = b === bands.length - 1;
             const part = { index: b + 1, count: bands.length, title: band.title };
@@ -416,6 +419,20 @@ const BANDED: PrintScale = { pageEm: 118, cellEm: 0.55, shortFirst: true, shared
  * never wrap is off by an em or two, not ten.
  */
 const LANDSCAPE: PrintScale = { pageEm: 81, cellEm: 0.7, shortFirst: true, sharedEm: 2 };
+/**
+ * The page a table is printed on: its own, chosen by its columns (A4 portrait, A4 landscape, A3 landscape for twenty
+ * columns or more: `csr list --format html`, its PDF), or A4 landscape whatever its columns (csr site, whose register
+ * pages print on the site's page: site.css), where a table too wide for the page at LANDSCAPE's size is printed in bands.
+ */
+export type PrintedOn = "own" | "A4 landscape";
+
+/** Where a table may be printed in bands: the scale it is printed whole at, the scale of a band, and the widest heading kept on one line. */
+interface BandLayout {
+  whole: PrintScale;
+  band: PrintScale;
+  heading: number;
+}
+
 /** Any other table: portrait A4, 190 mm between the margins (718 px), at 0.9em (14.4 px), 6 px of padding each side and a border. */
 const PORTRAIT: PrintScale = { pageEm: 49, cellEm: 0.9, shortFirst: true, sharedEm: 2 };
 /** The narrowest a free-text column is made: three Chinese characters. */
@@ -621,10 +638,10 @@ interface Band {
  * Printed one after the other, every band has every row, as a document controller prints a register
  * too wide for the page: its columns continued on the next sheets, the identifying ones repeated.
  */
-function printBands(table: Table, columns: readonly Column[], least: readonly number[]): Band[] | undefined {
+function printBands(table: Table, columns: readonly Column[], least: readonly number[], layout: BandLayout): Band[] | undefined {
   const width = (at: readonly number[], scale: PrintScale) => at.reduce((sum, i) => sum + least[i]! + scale.cellEm, 0);
   const all = columns.map((_, i) => i);
-  if (width(all, CROWDED) <= CROWDED.pageEm - MIN_SHARED_EM) return undefined;
+  if (width(all, layout.whole) <= layout.whole.pageEm - MIN_SHARED_EM) return undefined;
   const repeatKeys = new Set(table.banding?.repeat ?? table.columns.slice(0, identifyingColumns(table)).map((c) => c.key));
   const repeat = all.filter((i) => repeatKeys.has(columns[i]!.key));
   // Each column's group, by the table's own columns: a group whose first column is left out of the print (empty)
@@ -643,7 +660,7 @@ function printBands(table: Table, columns: readonly Column[], least: readonly nu
   for (const i of all) {
     if (repeatKeys.has(columns[i]!.key)) continue;
     const g = groupOf.get(columns[i]!.key)!;
-    if (current && (current.group !== g || width([...repeat, ...current.columns, i], BANDED) > BANDED.pageEm - MIN_SHARED_EM)) {
+    if (current && (current.group !== g || width([...repeat, ...current.columns, i], layout.band) > layout.band.pageEm - MIN_SHARED_EM)) {
       close();
       current = undefined;
     }
@@ -670,6 +687,11 @@ function identifyingColumns(table: Table): number {
 const CROWDED_HEADING = 4;
 const HEADING = 8;
 
+/** A crowded table on its own page: whole on landscape A3 at 0.65em, or in bands at 0.8em. */
+const A3_LANDSCAPE: BandLayout = { whole: CROWDED, band: BANDED, heading: CROWDED_HEADING };
+/** Any table on landscape A4 (csr site): whole or in bands, at 0.8em. */
+const A4_LANDSCAPE: BandLayout = { whole: LANDSCAPE, band: LANDSCAPE, heading: HEADING };
+
 /** A heading's two lines as twoLineHeading prints it, or its one line. */
 function halves(header: string, whole: number): string[] {
   const split = twoLineSplit(header, whole);
@@ -692,6 +714,11 @@ export function twoLineHeading(header: string, whole = CROWDED_HEADING): string 
   const split = twoLineSplit(header, whole);
   if (!split) return `<span class="nobr">${escapeHtml(header)}</span>`;
   return `<span class="nobr">${escapeHtml(split.first)}</span>${split.space ? " " : "<wbr>"}<span class="nobr">${escapeHtml(split.second)}</span>`;
+}
+
+/** A printed column's heading (TableView `crowded`: of a crowded table) as HTML, on at most two lines (twoLineHeading). */
+export function printedHeading(header: string, crowded: boolean): string {
+  return twoLineHeading(header, crowded ? CROWDED_HEADING : HEADING);
 }
 
 let wordSegmenter: Intl.Segmenter | undefined;
@@ -774,6 +801,11 @@ export function tableTemplatePath(table: Table, format: "md" | "html", root?: st
  */
 const LONG_CELL = 600;
 
+/** Whether a printed row may break across pages: a cell of more than LONG_CELL characters (table.html.hbs's tr.long). */
+export function longRow(cells: readonly unknown[]): boolean {
+  return cells.some((cell) => String(cell ?? "").length > LONG_CELL);
+}
+
 /**
  * A register's cell as HTML (the `cell` helper of table.html.hbs, and csr site's register pages): its
  * lines joined by <br>; in a list, a line may end only after a separator; in a list or free text, a
@@ -802,10 +834,10 @@ export async function renderTableTemplate(table: Table, format: "md" | "html", o
   // after a separator. In a list or free text, a hyphenated number or date ("QP-006", "2026-01-26")
   // is kept on one line, as a browser would otherwise break it after its hyphen.
   // A row with a cell of more than LONG_CELL characters may break across pages (tr.long in table.html.hbs).
-  hbs.registerHelper("long-row", (cells: unknown) => Array.isArray(cells) && cells.some((cell) => String(cell ?? "").length > LONG_CELL));
+  hbs.registerHelper("long-row", (cells: unknown) => Array.isArray(cells) && longRow(cells));
   hbs.registerHelper("cell", (value: unknown, kind: unknown) => new hbs.SafeString(cellMarkup(String(value ?? ""), typeof kind === "string" ? kind : undefined)));
   // A heading on at most two lines (twoLineHeading).
-  hbs.registerHelper("two-lines", (value: unknown, crowded: unknown) => new hbs.SafeString(twoLineHeading(String(value ?? ""), crowded === true ? CROWDED_HEADING : HEADING)));
+  hbs.registerHelper("two-lines", (value: unknown, crowded: unknown) => new hbs.SafeString(printedHeading(String(value ?? ""), crowded === true)));
   const path = tableTemplatePath(table, format, options.root);
   const template = templateCompiler(hbs)(readFileSync(path, "utf8"), { noEscape: format === "md" });
   return template(tableView(table, options.lang, format === "html", options.printOnly !== true));

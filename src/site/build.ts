@@ -43,7 +43,7 @@ import { externalStatus } from "../report/registers/external.js";
 import { auditRegisters } from "../report/registers/index.js";
 import type { DraftsOn } from "../report/registers/documents.js";
 import { reviewedVersion } from "../report/registers/periodic-reviews.js";
-import type { RegisterHeading, Table } from "../report/table.js";
+import { tableView, type Table } from "../report/table.js";
 import { href, rootOf, SitePages, type EntityKind } from "./pages.js";
 import { findingsTable, PANELS, type CsrRow, type ListPage, type Panel, type PanelInput, type PanelNumber } from "./panels.js";
 import { buildDownloads } from "./downloads.js";
@@ -694,8 +694,9 @@ async function writeSite(repo: Repository, findings: readonly Finding[], options
   const registerItems: Cell[] = [];
   for (const { name, table } of registers) {
     const page = `registers/${name}.html`;
-    const headed = options.heading?.(table) ?? table;
-    generic(page, { title: headed.title, sections: [registerSection(rc, page, tableOf(table, columnLinker(pages, page)), noting(table.notes), name, headed.heading)] });
+    const notes = noting(table.notes);
+    const headed = { ...(options.heading?.(table) ?? table), ...(notes ? { notes } : {}) };
+    generic(page, { title: headed.title, sections: [registerSection(rc, page, tableOf(table, columnLinker(pages, page)), headed, name)] });
     registerItems.push({ text: table.title, href: href("registers/index.html", page) });
   }
   generic("registers/index.html", { title: tr("site.registers.title"), sections: [{ title: tr("site.registers.all"), items: registerItems }] });
@@ -900,10 +901,11 @@ function dashboardPanel(panel: Panel, listHref: (list: ListPage) => string, enti
   };
 }
 
-function registerSection(rc: RegisterContext, page: string, table: SiteTable | SiteRows, notes: string[] | undefined, name: string, heading: RegisterHeading | undefined): SiteSection {
+/** A register's page: `table` on the screen, `register` (under its heading, with its notes) on paper as `csr list --format html` prints it, on the site's A4 landscape page (tester48 #6). */
+function registerSection(rc: RegisterContext, page: string, table: SiteTable | SiteRows, register: Table, name: string): SiteSection {
   return {
     register: true,
-    ...(heading ? { heading } : {}),
+    ...(register.heading ? { heading: register.heading } : {}),
     // The page's heading is the register's title already.
     title: "",
     downloads: [
@@ -911,8 +913,9 @@ function registerSection(rc: RegisterContext, page: string, table: SiteTable | S
       { text: t(rc, "site.register.download-csv"), href: href(page, `registers/${name}.csv`) },
     ],
     table,
-    notes,
+    ...(register.notes ? { notes: register.notes } : {}),
     empty: t(rc, "site.none"),
+    print: tableView(register, rc.lang, true, false, "A4 landscape"),
   };
 }
 

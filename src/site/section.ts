@@ -6,7 +6,7 @@
  * partial `site-section` (templates/site/site-section.hbs) calls this through the helper
  * `section-html`, so a repository that replaces the partial still lays sections out itself.
  */
-import { cellMarkup, signatureLines, type RegisterHeading } from "../report/table.js";
+import { cellMarkup, longRow, printedHeading, type BandView, type RegisterHeading, type TableView } from "../report/table.js";
 import type { Cell, SiteRows, SiteSection } from "./view.js";
 
 /** Text for an element or a quoted attribute: Handlebars's own escaping, so a page is the same whichever writes it. */
@@ -64,8 +64,55 @@ export function writeSection(section: SiteSection, escape: Escape, put: Put): vo
   if (items?.length) html += `<ul class="site-items">${items.map((item) => `<li>${cellHtml(item, escape)}</li>`).join("")}</ul>\n`;
   else html += `${!table && empty ? `<p class="site-empty">${escape(empty)}</p>` : ""}\n`;
   for (const note of notes ?? []) html += `<p class="site-note">${escape(note)}</p>`;
-  if (heading?.signatures.length) html += `<p class="site-signatures">${signatureLines(heading).map((line) => `<span>${escape(line)}</span>`).join("")}</p>`;
+  if (section.print) {
+    put(html);
+    html = "";
+    writePrinted(section.print, escape, put);
+  }
   put(`${html}\n</section>`);
+}
+
+/**
+ * A register as `csr list --format html` prints it (templates/tables/table.html.hbs, from the same view: report/table.ts
+ * tableView), shown on paper only (site.css .site-print), in place of the table a screen shows: every table headed by
+ * the register's title and heading (organisation, form, as-of day) over its columns' heads, repeated on every page; in
+ * bands when its columns do not fit the page, each band from a page of its own with the columns that identify a row;
+ * the legend of the columns headed by a code, the notes and the signature lines (编制/审核/批准) after the last rows.
+ * The site printed its screen table fitted to the page: English registers ran off the page at 8px (tester48 #6), and at 7px no one reads them.
+ */
+function writePrinted(view: TableView, escape: Escape, put: Put): void {
+  put(`<div class="site-print">\n`);
+  for (const part of view.bands ?? [view]) writePrintedTable(view, part, escape, put);
+  put(`</div>\n`);
+}
+
+type Printed = Pick<TableView, "columns" | "rows" | "legend" | "notes" | "signatures" | "tail"> & Partial<Pick<BandView, "part" | "continued">>;
+
+function writePrintedTable(view: TableView, table: Printed, escape: Escape, put: Put): void {
+  const { columns } = table;
+  // No column widths (csr list's <col style>): the site's Content-Security-Policy allows no inline style; the browser shares the page out.
+  let html = `<table${table.part !== undefined ? ` class="band"` : ""}>\n`;
+  const heading = view.heading ? `<div class="heading">${[view.heading.organisation, view.heading.form, view.heading.asOf].map((part) => `<span>${escape(part)}</span>`).join("")}</div>` : "";
+  html += `<thead>\n<tr class="running"><th colspan="${columns.length}">${table.continued ? "" : `<p class="title">${escape(view.title)}</p>`}${heading}</th></tr>\n`;
+  if (table.part !== undefined) html += `<tr class="band"><th colspan="${columns.length}">${table.continued ? `<span class="continued">${escape(table.continued)}</span>` : ""}${escape(table.part)}</th></tr>\n`;
+  const kind = columns.map((c) => `${c.kind}${c.remarks ? " remarks" : ""}`);
+  html += `<tr>${columns.map((c, i) => (c.short ? `<th class="${c.kind}" title="${escape(c.header)}">${escape(c.short)}</th>` : `<th class="${kind[i]}">${printedHeading(c.header, view.crowded)}</th>`)).join("")}</tr>\n</thead>\n<tbody>\n`;
+  put(html);
+  for (const { cells } of table.rows) {
+    let row = longRow(cells) ? `<tr class="long">` : "<tr>";
+    for (let i = 0; i < cells.length; i++) row += `<td class="${kind[i]}">${cellMarkup(cells[i]!, columns[i]!.kind, escape)}</td>`;
+    put(`${row}</tr>\n`);
+  }
+  html = "";
+  if (table.tail) {
+    html += `<tr class="tail"><td colspan="${columns.length}">\n`;
+    if (table.legend) html += `<div class="legend">${escape(table.legend.title)}\n<ul>${table.legend.items.map((item) => `<li>${escape(item)}</li>`).join("")}</ul>\n</div>\n`;
+    if (table.notes.length) html += `<div class="notes">\n${table.notes.map((note) => `<p>${escape(note)}</p>\n`).join("")}</div>\n`;
+    const h = view.heading;
+    if (h && table.signatures.length) html += `<div class="signatures">${table.signatures.map((s) => `<span>${escape(`${s}${h.colon}________________ ${h.date}${h.colon}____________`)}</span>`).join("")}</div>\n`;
+    html += `</td></tr>\n`;
+  }
+  put(`${html}</tbody>\n</table>\n`);
 }
 
 /**

@@ -3,7 +3,7 @@
  * already made relative to the page; templates only lay them out.
  */
 import type { Lang } from "../render/view.js";
-import { columnClass, type Cell as TableCell, type ColumnKind, type RegisterHeading, type Table } from "../report/table.js";
+import { columnClass, type Cell as TableCell, type ColumnKind, type RegisterHeading, type Table, type TableView } from "../report/table.js";
 import type { EntityKind, SitePages } from "./pages.js";
 
 /** One value on a page, a link when `href` is set. */
@@ -40,10 +40,15 @@ export interface SiteSection {
   /** Shown when the section has no rows or items. */
   empty?: string;
   downloads?: Cell[];
-  /** A register's heading (organisation, form number, as-of date) above its table, and its signature lines, printed only. */
+  /** A register's heading (organisation, form number, as-of date) above its table on a screen (on paper `print` carries it). */
   heading?: RegisterHeading;
   /** A register's or matrix's section: its cells are laid out as csr list's HTML lays them out (section.ts). */
   register?: boolean;
+  /**
+   * A register as it is printed (report/table.ts tableView on A4 landscape): on paper the section is this, as
+   * `csr list --format html` prints a register (in bands when its columns do not fit the page), not the table a screen shows.
+   */
+  print?: TableView;
 }
 
 export interface Fact {

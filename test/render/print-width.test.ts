@@ -166,25 +166,92 @@ describe("printed registers keep identifiers on one line", { timeout: 120_000 },
     expect({ wrapped, tooWide, squeezed, tall }).toEqual({ wrapped: [], tooWide: [], squeezed: [], tall: [] });
   });
 
-  it.runIf(spawnSync("sh", ["-c", "command -v pdftotext"]).status === 0)("prints the English site's CSR list and clause matrix on A4 landscape with every column (tester48 #6: Superseded by and Status, Manual, Other documents and Coverage were cut off)", async () => {
-    const out = join(tempDir(), "site");
-    const result = await csrInProcess(["-C", copyFixture("examples/acme-auto"), "site", "--out", out, "--lang", "en", "--today", "2026-11-27"], { lang: "en" });
-    expect(result.code, result.stderr).toBe(0);
-    const lastHeaders: string[] = [];
-    for (const name of ["csr-list.html", "clauses-IATF16949.html"]) {
-      const page = await browser.newPage();
-      try {
-        await page.goto(pathToFileURL(join(out, "registers", name)).href);
-        const pdf = join(tempDir(), "print.pdf");
-        writeFileSync(pdf, await page.pdf({ preferCSSPageSize: true }));
-        const first = spawnSync("pdftotext", ["-layout", "-f", "1", "-l", "1", pdf, "-"], { encoding: "utf8" }).stdout;
-        // The header row's last word: the last column's heading, whole.
-        lastHeaders.push(first.split("\n").find((l) => /^\s*(No\.|Clause)\s/.test(l))!.trim().split(/\s+/).at(-1)!);
-      } finally {
-        await page.close();
+  /** The English site of acme-auto, built by the test of every register page, printed to PDF by the next. */
+  let englishSite: string | undefined;
+
+  /** The column heads a register page of csr site prints (section.ts writePrinted): each table's last head row, a code's full name from its title. */
+  function printedHeads(page: string): { tables: number; heads: Set<string>; notes: string; signatures: number } {
+    const print = page.slice(page.indexOf('<div class="site-print">'));
+    const text = (html: string) => html.replace(/<[^>]*>/g, "").replace(/&amp;/g, "&").replace(/&#x27;/g, "'").replace(/&quot;/g, '"');
+    const heads = new Set<string>();
+    for (const [, head] of print.matchAll(/<tr>(<th class=[^]*?)<\/tr>\n<\/thead>/g)) {
+      for (const [, title, inner] of head!.matchAll(/<th class="[^"]*"(?: title="([^"]*)")?>([^]*?)<\/th>/g)) heads.add(text(title ?? inner!));
+    }
+    return { tables: (print.match(/<table[ >]/g) ?? []).length, heads, notes: text(/<div class="notes">([^]*?)<\/div>/.exec(print)?.[1] ?? ""), signatures: (print.match(/<div class="signatures">/g) ?? []).length };
+  }
+
+  it("prints every register page of the site, both examples in both languages, with every column on A4 landscape at a readable size (tester48 #6: English pages lost their last columns, the others printed at 7-8 px)", { timeout: 300_000 }, async () => {
+    const seen: string[] = [];
+    const missing: string[] = [];
+    const sites: Record<string, string> = {};
+    for (const example of ["acme-auto", "gjb-demo"]) {
+      for (const lang of ["zh-CN", "en"] as const) {
+        const out = join(tempDir(), "site");
+        const result = await csrInProcess(["-C", `examples/${example}`, "site", "--out", out, "--lang", lang, "--today", "2026-11-27"], { lang });
+        expect(result.code, result.stderr).toBe(0);
+        sites[`${example} ${lang}`] = out;
+        for (const csv of readdirSync(join(out, "registers")).filter((f) => f.endsWith(".csv"))) {
+          const name = csv.replace(/\.csv$/, "");
+          // The CSV's columns, but the day it was measured on (withAsOfColumn), which the printed heading says.
+          const columns = readFileSync(join(out, "registers", csv), "utf8").replace(/^\ufeff/, "").split("\r\n")[0]!.match(/("[^"]*"|[^,]+)/g)!.map((c) => c.replace(/^"|"$/g, "")).filter((c) => c !== "截至" && c !== "As of");
+          const printed = printedHeads(readFileSync(join(out, "registers", `${name}.html`), "utf8"));
+          // Every column is printed, or named in the note of the columns empty in every row, which a crowded register leaves out.
+          for (const column of columns) if (!printed.heads.has(column) && !printed.notes.includes(column)) missing.push(`${example} ${lang} ${name}: ${column}`);
+          expect(printed.signatures, `${example} ${lang} ${name}`).toBe(1);
+          seen.push(`${example} ${lang} ${name} ${printed.tables}`);
+        }
       }
     }
-    expect(lastHeaders).toEqual(["Status", "Coverage"]);
+    expect(missing).toEqual([]);
+    // acme-auto's CSR list, CSR matrix and IATF 16949 clause matrix in bands (a page's width each), the other registers whole.
+    expect(seen.filter((s) => s.startsWith("acme-auto en") && !s.endsWith(" 1"))).toEqual(["acme-auto en clauses-IATF16949 2", "acme-auto en csr-list 4", "acme-auto en csr-matrix 3"]);
+    expect(seen.length).toBeGreaterThan(55);
+    englishSite = sites["acme-auto en"]!;
+    // On paper every table's cells are at 0.8em of 16 px (9.6 pt), at least 8 pt once fitted to the page, the screen's table left out.
+    const page = await browser.newPage({ viewport: { width: REGISTER_WIDTH_PX["A4 landscape"], height: 800 } });
+    try {
+      await page.emulateMedia({ media: "print" });
+      const tooWide: string[] = [];
+      const sizes = new Set<string>();
+      // The English pages of acme-auto, whose last columns were cut off: a page of the browser each costs a second or more on a loaded machine.
+      for (const [site, out] of Object.entries(sites).filter(([site]) => site === "acme-auto en")) {
+        for (const file of readdirSync(join(out, "registers")).filter((f) => f.endsWith(".html") && f !== "index.html")) {
+          await page.goto(pathToFileURL(join(out, "registers", file)).href);
+          const printed = await page.evaluate(() => ({
+            width: document.documentElement.scrollWidth,
+            screen: document.querySelector(".site-scroll")?.getClientRects().length ?? 0,
+            sizes: [...new Set([...document.querySelectorAll(".site-print td")].map((td) => getComputedStyle(td).fontSize))],
+          }));
+          // Chromium fits a page wider than the paper to it, smaller: at 0.8em of 16 px, up to 1.2 times the page's width still prints 8 pt.
+          // (The site's Content-Security-Policy allows no inline style: no column widths as csr list's <col style> gives them.)
+          if (printed.width > REGISTER_WIDTH_PX["A4 landscape"] * (12.8 / ((8 / 72) * 96)) || printed.screen > 0) tooWide.push(`${site} ${file}: ${printed.width}px${printed.screen ? ", screen table printed" : ""}`);
+          for (const size of printed.sizes) sizes.add(size);
+        }
+      }
+      expect(tooWide).toEqual([]);
+      expect([...sizes]).toEqual(["12.8px"]);
+    } finally {
+      await page.close();
+    }
+  });
+
+  it.runIf(spawnSync("sh", ["-c", "command -v pdftotext"]).status === 0)("prints the English site's CSR list in four bands, the heading over every page, every column and the signature lines once after the last (tester48 #6)", async () => {
+    const out = englishSite ?? join(tempDir(), "site");
+    if (!englishSite) expect((await csrInProcess(["-C", "examples/acme-auto", "site", "--out", out, "--lang", "en", "--today", "2026-11-27"], { lang: "en" })).code).toBe(0);
+    const page = await browser.newPage();
+    try {
+      await page.goto(pathToFileURL(join(out, "registers", "csr-list.html")).href);
+      const pdf = join(tempDir(), "print.pdf");
+      writeFileSync(pdf, await page.pdf({ preferCSSPageSize: true }));
+      const pages = spawnSync("pdftotext", ["-layout", pdf, "-"], { encoding: "utf8" }).stdout.split("\f").filter((p) => p.trim() !== "").map((p) => p.replace(/\s+/g, " "));
+      expect(pages.map((p) => /Part \d of 4/.exec(p)?.[0])).toEqual(["Part 1 of 4", "Part 1 of 4", "Part 2 of 4", "Part 3 of 4", "Part 4 of 4"]);
+      expect(pages.every((p) => p.includes("Jiangsu Acme Auto Parts Co., Ltd. Form: QR-015-01 A/0 As of 2026-11-27"))).toBe(true);
+      // The last band's heads, whole: Superseded by and Status were cut off at the page's right edge.
+      expect(pages.at(-1)).toMatch(/No\. ID Customer Superseded on Superseded because Superseded by Status /);
+      expect(pages.map((p) => p.split("Prepared by:").length - 1)).toEqual([0, 0, 0, 0, 1]);
+    } finally {
+      await page.close();
+    }
   });
 
   it("prints the coverage heat map of 72 documents with a readable clause column, every column on the A4 landscape page (tester48 #4)", async () => {

@@ -304,11 +304,14 @@ describe("csr site on the bundled example", () => {
   it("heads a register's page and its workbook as csr list does: organisation, form, as-of day; signature lines and no downloads on paper (tester25 F1)", async () => {
     const page = read("registers/documents.html");
     expect(page).toContain('<p class="site-heading"><span>江苏安迈汽车零部件有限公司</span><span>表单编号：QR-001-03 A/0</span><span>截至 2026-11-27</span></p>');
-    expect(page).toContain('<p class="site-signatures"><span>编制：________ 日期：________</span><span>审核：________ 日期：________</span><span>批准：________ 日期：________</span></p>');
+    // On paper the register as csr list prints it (section.ts writePrinted): the heading over its columns' heads, the signature lines after its rows.
+    expect(page).toContain('<div class="site-print">\n<table>\n<thead>');
+    expect(page).toContain('<thead>\n<tr class="running"><th colspan="15"><p class="title">受控文件清单（共 45 份）</p><div class="heading"><span>江苏安迈汽车零部件有限公司</span><span>表单编号：QR-001-03 A/0</span><span>截至 2026-11-27</span></div></th></tr>\n');
+    expect(page).toContain('<div class="signatures"><span>编制：________________ 日期：____________</span><span>审核：________________ 日期：____________</span><span>批准：________________ 日期：____________</span></div>');
     const css = read("assets/site.css");
-    expect(css).toContain(".site-signatures { display: none; }");
+    expect(css).toContain(".site-print { display: none; }");
     expect(css).toContain("@media print { .site-header, .site-footer, .site-extras, .site-skip, .site-downloads { display: none; } }");
-    expect(css).toMatch(/@media print \{[^@]*\.site-signatures \{ display: flex;/);
+    expect(css).toMatch(/@media print \{\n  \.site-register:has\(> \.site-print\) > :not\(\.site-print\), \.site-main:has\(\.site-print\) > h1 \{ display: none; \}\n  \.site-print \{ display: block;/);
     const out = join(tempDir(), "documents.xlsx");
     expect((await csrInProcess(["-C", repo, "list", "documents", "--today", DAY, "--format", "xlsx", "--out", out], { lang: null })).code).toBe(0);
     const ExcelJS = (await import("exceljs")).default;
