@@ -301,3 +301,25 @@ export function pastDueInTimeText(lang: Lang, due: string, next: string): string
 }
 
 const WEEKDAYS = ["calendar.weekday.1", "calendar.weekday.2", "calendar.weekday.3", "calendar.weekday.4", "calendar.weekday.5", "calendar.weekday.6", "calendar.weekday.7"] as const;
+
+/**
+ * The review rounds still on record, oldest first: those no new source revision closed, that is the
+ * current decision's round and the confirmations of unchanged source revisions that keep its
+ * decision. A confirmation closes no late decision: the decision it keeps stays late, and its reason
+ * is still asked for (csr/review-late) and can still be recorded (`csr review --late-reason`), as the
+ * review-timeliness register keeps it late (IATF 16949 7.5.3.2.2).
+ */
+export function standingReviewRounds(csr: Csr, calendar: WorkCalendar, config: QmsConfig | undefined, today: string, customer: Customer | undefined): readonly ReviewRoundTimeliness[] {
+  return reviewRounds(csr, calendar, config, today, customer).filter((round) => round.closed === undefined);
+}
+
+/**
+ * The decision a confirmation of an unchanged source revision keeps, when it was taken after its
+ * review period: its round (the current decision's), else undefined (no confirmation, or the
+ * decision in time). `csr show` and the CSR's page say it beside the confirmation's own timeliness.
+ */
+export function lateKeptDecision(csr: Csr, calendar: WorkCalendar, config: QmsConfig | undefined, today: string, customer: Customer | undefined): ReviewRoundTimeliness | undefined {
+  const standing = standingReviewRounds(csr, calendar, config, today, customer);
+  if (standing.at(-1)?.kind !== "confirmed") return undefined;
+  return standing.find((round) => round.kind !== "confirmed" && round.timeliness === "late");
+}

@@ -17,7 +17,7 @@ import { externalPendingUntil } from "../model/external.js";
 import { currentRevision, documentLayout, formRevisionOn, issuedOn, militaryParties, type RepoIndex } from "../model/index.js";
 import { recordKeepingText } from "../model/record-keeping.js";
 import { bodyOnPaper, firstIssueDate, neverReleased, revisionDate, revisionPages, revisionSummary } from "../model/revision.js";
-import { currentReviewRound, pastDueInTime } from "../model/review-timeliness.js";
+import { currentReviewRound, lateKeptDecision, pastDueInTime, workdaysPastDue } from "../model/review-timeliness.js";
 import { addressedSection, closingSectionNumbers, documentSections, sectionAnchor } from "../model/sections.js";
 import { csrTrainingState, type CsrTrainingState } from "../model/training.js";
 import { csrDistributions } from "../model/distribution.js";
@@ -569,7 +569,8 @@ export interface CsrReportView extends Header {
    * opinion), as one list; "" when none. The report then labels the justification as how the
    * objection was resolved, and says so when it is missing (csr/rejection-overruled).
    */
-  decision?: { disposition: string; justification: string; by: string; byLinks?: TextPart[]; date: string; forced: boolean; overruled: string };
+  /** late: the decision was taken after its review period and a later source revision confirmed unchanged keeps it (the header judges the confirmation). */
+  decision?: { disposition: string; justification: string; by: string; byLinks?: TextPart[]; date: string; forced: boolean; overruled: string; late?: { text: string; reason: string } };
   /** The review report's 记录 and 评审组长 (review.recorder, review.leader): name and date, "" when not recorded. */
   recorder: SignedView;
   leader: SignedView;
@@ -649,6 +650,8 @@ export function csrReportView(repo: Repository, index: RepoIndex, csr: Csr, lang
   const implementation = csr.implementation;
   const status = csrStatus(csr, (id) => index.documents.get(id)?.value, today);
   const round = currentReviewRound(csr, repositoryCalendar(config), config, today, customer);
+  // The decision a confirmation of an unchanged revision keeps, when it was late: the header judges the confirmation, this says the decision was late.
+  const keptLate = lateKeptDecision(csr, repositoryCalendar(config), config, today, customer);
   const formNumber = config?.csr?.review_form ?? reviewFormOf(index);
   const formDoc = formNumber ? index.documents.get(formNumber)?.value : undefined;
   // A filled-in review report is a record: it carries no 受控 stamp; one not yet decided is a draft, and one whose requirement was superseded is marked 作废.
@@ -710,6 +713,7 @@ export function csrReportView(repo: Repository, index: RepoIndex, csr: Csr, lang
           // Forced without countersigns that are on the named paper record is not forced for want of them (csr/forced-decision).
           forced: decision.forced === true && csr.review?.record === undefined,
           overruled: names.list(overruledOpinions(csr).map((o) => names.department(o.department))),
+          ...(keptLate ? { late: { text: translate(lang, "render.csr.decision-late", { due: keptLate.due, count: workdaysPastDue(keptLate) }), reason: keptLate.lateReason ?? "" } } : {}),
         }
       : undefined,
     recorder: signed(csr.review?.recorder),

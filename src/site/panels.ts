@@ -285,11 +285,11 @@ const reviews: PanelDefinition = (input) => {
   const revisedLabel = t(rc, "site.panel.reviews.source-superseded");
   numbers.push({ label: revisedLabel, count: count(revised), tone: "warn", list: csrListPage(input, "reviews-source-revised", revisedLabel, revised, REVIEW_COLUMNS, [t(rc, "site.list.note.reviews-source-revised", { today }), due]) });
   // Current review rounds closed after the review deadline, by a decision or by the confirmation of
-  // an unchanged source revision, as the review-timeliness register judges them (7.5.3.2.2), and
+  // an unchanged source revision (a decision such a confirmation keeps stays late: it counts too), as the review-timeliness register judges them (7.5.3.2.2), and
   // those of them without a recorded reason (csr/review-late).
   // Each number is the row count of the list behind it.
   const lateLabel = t(rc, "site.panel.reviews.late");
-  const decidedLate = roundListPage(input, "reviews-decided-late", lateLabel, (round, isCurrent) => isCurrent && round.timeliness === "late", t(rc, "site.list.note.reviews-decided-late", { today }));
+  const decidedLate = roundListPage(input, "reviews-decided-late", lateLabel, (round) => round.closed === undefined && round.timeliness === "late", t(rc, "site.list.note.reviews-decided-late", { today }));
   numbers.push({ label: lateLabel, count: decidedLate.table.rows.length, tone: "warn", list: decidedLate });
   // Every round, earlier ones included, judged late or overdue: the count under the review-timeliness
   // register, whose page lists them. The number above counts current rounds only, and said 0 while

@@ -37,7 +37,7 @@ describe("a late review round: the rule, the register and the site agree", () =>
   it("judges a confirmed source revision by its confirmation, not by the decision of the revision before", async () => {
     const dir = repo("invalid");
     const check = (await json(dir, "check")) as { findings: { rule: string; file: string; line: number; column: number }[] };
-    expect(check.findings.filter((f) => f.rule === "csr/review-late").map((f) => `${f.file}:${f.line}:${f.column}`)).toEqual(["csr/DYA/DYA-001.yaml:11:85", "csr/DYA/DYA-002.yaml:14:44"]);
+    expect(check.findings.filter((f) => f.rule === "csr/review-late").map((f) => `${f.file}:${f.line}:${f.column}`)).toEqual(["csr/DYA/DYA-001.yaml:11:85", "csr/DYA/DYA-002.yaml:14:44", "csr/DYA/DYA-003.yaml:12:87"]);
     // Each CSR's last row is its current round; the decision's round of revision A stays on record before it.
     expect(await register(dir)).toEqual([
       "DYA-001 2026-11-02 2026-11-16 2026-11-20 late",
@@ -48,10 +48,11 @@ describe("a late review round: the rule, the register and the site agree", () =>
     ]);
     const out = join(tempDir(), "site");
     expect((await csrInProcess(["-C", dir, "site", "--out", out, "--today", TODAY], { lang: null })).code).toBe(0);
+    // DYA-003's decision of revision A was late; the confirmation of B keeps it, so it is still late (tester50b #1).
     const late = readFileSync(join(out, "lists", "reviews-decided-late.html"), "utf8");
-    expect([...late.matchAll(/<a href="..\/csr\/(DYA-\d+).html">/g)].map((m) => m[1])).toEqual(["DYA-001", "DYA-002"]);
+    expect([...late.matchAll(/<a href="..\/csr\/(DYA-\d+).html">/g)].map((m) => m[1])).toEqual(["DYA-001", "DYA-002", "DYA-003"]);
     const index = readFileSync(join(out, "index.html"), "utf8");
-    expect(index).toContain('<span class="count">2</span> <span class="label">本轮结论或换版确认晚于评审期限</span>');
+    expect(index).toContain('<span class="count">3</span> <span class="label">本轮结论或换版确认晚于评审期限</span>');
     // With the earlier round of DYA-003, the three late rounds of the register, listed behind the number.
     expect(index).toContain('href="lists/review-rounds-late.html"><span class="count">3</span> <span class="label">逾期的评审轮次（含历次，同评审及时性记录）</span>');
     const rounds = readFileSync(join(out, "lists", "review-rounds-late.html"), "utf8");
@@ -66,7 +67,7 @@ describe("a late review round: the rule, the register and the site agree", () =>
       "DYA-001 2026-11-02 2026-11-16 2026-11-20 late 顾客澄清技术要求用时一周（2026-11-13 邮件）",
       "DYA-002 2026-06-03 2026-06-17 2026-06-05 on time",
       "DYA-002 2026-11-02 2026-11-16 2026-11-24 late 等待顾客确认 B 版的变更范围（2026-11-20 邮件）",
-      "DYA-003 2026-06-03 2026-06-17 2026-06-30 late",
+      "DYA-003 2026-06-03 2026-06-17 2026-06-30 late 等待顾客澄清适用范围",
       "DYA-003 2026-11-02 2026-11-16 2026-11-05 on time",
     ]);
   });

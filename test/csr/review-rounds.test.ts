@@ -3,7 +3,7 @@
  * its decision and its late reason; a late reason can be recorded on its own after the decision;
  * a rejection says why; a forced decision is visible in the timeliness register and in the check.
  */
-import { readFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { input, search, select } from "@inquirer/prompts";
 import { screen, wrapPrompt } from "@inquirer/testing/vitest";
@@ -325,7 +325,7 @@ describe("the review report's and csr show's earlier rounds", () => {
     ]);
     const history = await shown("NES-002");
     expect(history.slice(history.findIndex((l) => l.startsWith("  History")))).toEqual([
-      "  History         NES-JDB revised (1 → 2), reviewed again, revision 1, closed 2026-10-13",
+      "  History         NES-JDB revised (1 → 2), reviewed again, revision 1, closed 2026-10-13, late (due 2026-09-20)",
       "                    QA 品质部 accept, zhang 张伟, 2026-09-28",
       "                    MKT 市场部 accept, li 李娜, 2026-09-28",
       "                    decision not-applicable, zhang 张伟, 2026-09-30: 不采购元器件",
@@ -451,5 +451,39 @@ describe("a changed source revision closes the implementation of the round it re
     // A corrected date received moves the close of that record with the round's.
     expect((await csrInProcess(["-C", dir, "source", "update", "DYA-SQM", "--revision", "D", "--issued", "2026-11-27", "--received", "2026-11-27", "--amend", "-y"])).code).toBe(0);
     expect(read(dir, "csr/DYA/DYA-006.yaml")).toContain("  history:\n    - closed: 2026-11-27\n      source_revision: C\n");
+  });
+});
+
+describe("a late decision kept by a confirmation (tester50b #1, #13)", () => {
+  it("stays late: csr/review-late reports it, csr review --late-reason records its reason, show and the review report say it", async () => {
+    const dir = nesRepo();
+    writeFileSync(
+      join(dir, "csr/NES/NES-004.yaml"),
+      read(dir, "csr/NES/NES-002.yaml").replace("NES-002", "NES-004").replace("关键元器件须从合格供方目录采购", "元器件须有合格证").replace("  late_reason: 军代表外出\n", ""),
+    );
+    expect((await run(dir, "source", "update", "NES-JDB", "--revision", "2", "--issued", "2026-10-12", "--received", "2026-10-13", "--unchanged", "NES-001", "NES-004", "--by", "zhang", "--date", "2026-10-14", "-y")).code).toBe(0);
+    // The confirmation of revision 2 is in time; the decision it keeps (2026-09-30) was not.
+    expect(await nesFindings(dir)).toContain("csr/NES/NES-004.yaml:11 csr/review-late");
+    const shown = (await run(dir, "show", "NES-004", "--today", "2026-11-02")).stdout;
+    expect(shown).toContain("  Decision        not-applicable, zhang 张伟, 2026-09-30: 不采购元器件, late by 7 working day(s) (due 2026-09-20)\n");
+    const page = (await run(dir, "render", "NES-004", "--format", "md", "--out", join(dir, "NES-004.md"), "--today", "2026-11-02")).code;
+    expect(page).toBe(0);
+    expect(readFileSync(join(dir, "NES-004.md"), "utf8")).toContain(
+      "Timeliness: late: decided 7 working day(s) after the review deadline 2026-09-20 (kept by the later revision confirmed unchanged)\n\nReason for delay: Not recorded\n",
+    );
+
+    const recorded = await run(dir, "review", "NES-004", "--late-reason", "等待顾客澄清", "--date", "2026-11-02");
+    expect(recorded).toEqual({ code: 0, stdout: "NES-004: reason for the delay recorded: 等待顾客澄清 (decided 2026-09-30, due 2026-09-20).\n", stderr: "" });
+    expect(read(dir, "csr/NES/NES-004.yaml")).toContain("  late_reason: 等待顾客澄清\n");
+    expect((await nesFindings(dir)).filter((f) => f.includes("NES-004"))).toEqual([]);
+    expect((await run(dir, "show", "NES-004", "--today", "2026-11-02")).stdout).toContain("2026-09-30: 不采购元器件, late by 7 working day(s) (due 2026-09-20); reason for delay: 等待顾客澄清\n");
+  });
+
+  it("csr show gives a round closed overdue by a new revision its verdict, as the register does", async () => {
+    const dir = nesRepo();
+    await restart(dir);
+    expect((await run(dir, "show", "NES-003", "--today", "2026-11-02")).stdout).toContain(
+      "  History         NES-JDB revised (1 → 2), reviewed again, revision 1, closed 2026-10-13, overdue, not decided before the new revision (due 2026-09-20)\n",
+    );
   });
 });

@@ -19,7 +19,7 @@ import { loadRepository, type Located, type Repository } from "../../load/reposi
 import { repositoryCalendar } from "../../load/calendar.js";
 import { estimatedDeadlineNote, workdaysLate } from "../../model/calendar.js";
 import { missingOpinions, overruledBy, requiredDepartments, reviewDue, reviewRecordText, reviewStart } from "../../model/csr-status.js";
-import { currentReviewRound, firstDecisionOfRound, type RoundStart } from "../../model/review-timeliness.js";
+import { currentReviewRound, firstDecisionOfRound, standingReviewRounds, type RoundStart } from "../../model/review-timeliness.js";
 import { revisionName } from "../../i18n/values.js";
 import { buildIndex, isMilitaryRepresentative, militaryParties, type RepoIndex } from "../../model/index.js";
 import { eventLabel } from "../../model/recorded-events.js";
@@ -601,7 +601,10 @@ async function askRecordForm(ask: Prompts, repo: Repository, index: RepoIndex, e
  */
 async function recordLateReason(repo: Repository, index: RepoIndex, { value: csr }: Located<Csr>, doc: Document, flags: ReviewFlags, date: string, ask: Prompts | undefined): Promise<Outcome> {
   const config = repo.config?.value;
-  const round = currentReviewRound(csr, repositoryCalendar(config), config, date, index.customers.get(csr.customer)?.value);
+  const current = currentReviewRound(csr, repositoryCalendar(config), config, date, index.customers.get(csr.customer)?.value);
+  // A confirmation of an unchanged revision in time keeps the decision before it, late or not: a late one's reason is recorded on the decision.
+  const kept = current.kind !== "confirmed" ? undefined : standingReviewRounds(csr, repositoryCalendar(config), config, date, index.customers.get(csr.customer)?.value).find((r) => r.kind !== "confirmed" && r.timeliness === "late");
+  const round = kept && (current.timeliness !== "late" || (current.lateReason !== undefined && kept.lateReason === undefined)) ? kept : current;
   const confirmation = round.kind === "confirmed" ? (csr.review?.confirmations ?? []).map((c) => c.source_revision).lastIndexOf(round.revision) : -1;
   const decided = round.decided;
   if (decided === undefined) throw new UserError(t("review.late-reason-open", { id: csr.id }));
@@ -634,8 +637,9 @@ async function recordLateReason(repo: Repository, index: RepoIndex, { value: csr
 /** How the current round closed after its review period with no reason yet (the interactive menu offers to record one); undefined when it did not. */
 function unexplainedLateRound(repo: Repository, index: RepoIndex, csr: Csr, today: string): RoundStart | undefined {
   const config = repo.config?.value;
-  const round = currentReviewRound(csr, repositoryCalendar(config), config, today, index.customers.get(csr.customer)?.value);
-  return round.timeliness === "late" && round.lateReason === undefined ? round.kind : undefined;
+  const rounds = standingReviewRounds(csr, repositoryCalendar(config), config, today, index.customers.get(csr.customer)?.value);
+  // The current round first; then the decision a confirmation keeps (it stays late).
+  return [...rounds].reverse().find((round) => round.timeliness === "late" && round.lateReason === undefined)?.kind;
 }
 
 /**

@@ -4,7 +4,7 @@ import { findRoot } from "../../load/discover.js";
 import type { Repository } from "../../load/repository.js";
 import { repositoryCalendar } from "../../load/calendar.js";
 import { estimatedDeadlineNote } from "../../model/calendar.js";
-import { currentReviewRound, firstDecisionOfRound, pastDueInTimeText, workdaysPastDue } from "../../model/review-timeliness.js";
+import { currentReviewRound, firstDecisionOfRound, LATE_ROUNDS, lateKeptDecision, pastDueInTimeText, reviewRounds, workdaysPastDue } from "../../model/review-timeliness.js";
 import { clauseTitle, parseClauseRef } from "../../model/catalog.js";
 import { addressing, csrFacts, csrStatusLabel, historyReason, overruledOpinions, requiredDepartments, reviewDue, reviewRecordText, staleSource, type Addressing, type CsrFacts } from "../../model/csr-status.js";
 import { changedEnds } from "../../model/fingerprint.js";
@@ -133,9 +133,12 @@ function describe(repo: Repository, index: RepoIndex, csr: Csr, facts: CsrFacts,
   else if (facts.missing.length > 0) field("show.label.missing", departments(facts.missing));
   // A decision over a department's 不同意 with no word on how it was resolved (csr/rejection-overruled).
   const overruled = csr.review?.decision?.justification ? [] : overruledOpinions(csr);
+  // A decision taken late stays late when a later source revision is confirmed unchanged (the confirmation keeps it): said beside it, with its reason.
+  const keptLate = csr.superseded ? undefined : lateKeptDecision(csr, repositoryCalendar(repo.config?.value), repo.config?.value, today, customer);
+  const keptLateText = keptLate ? t("show.decision.late", { count: workdaysPastDue(keptLate), due: keptLate.due }) + (keptLate.lateReason ? t("review.show.late-reason", { reason: keptLate.lateReason }) : "") : "";
   field(
     "show.label.decision",
-    csr.review?.decision ? decisionLine(csr.review.decision, person, csr.review.record !== undefined) + (overruled.length > 0 ? t("review.show.overruled-unexplained", { departments: departments(overruled.map((o) => o.department)) }) : "") : t("show.not-decided"),
+    csr.review?.decision ? decisionLine(csr.review.decision, person, csr.review.record !== undefined) + keptLateText + (overruled.length > 0 ? t("review.show.overruled-unexplained", { departments: departments(overruled.map((o) => o.department)) }) : "") : t("show.not-decided"),
   );
   // The review report's 记录 and 评审组长 (review.recorder, review.leader), when recorded.
   // A closed round, and one whose decision was amended, keeps its own (in review.history).
@@ -209,14 +212,21 @@ function describe(repo: Repository, index: RepoIndex, csr: Csr, facts: CsrFacts,
       (a.reason ? t("show.colon", { text: a.reason }) : ""),
   );
   if (amendments.length > 0) field("show.label.amendments", ...amendments);
-  const history = (csr.review?.history ?? []).flatMap((round) => [
-    [round.reason || round.revised_to ? withoutFinalStop(historyReason(round, csr.source.document, language())) : t("show.history.earlier-round"), round.source_revision ? t("show.history.revision", { revision: revisionName(round.source_revision) }) : "", round.closed ? t("show.history.closed", { date: round.closed }) : ""].filter(Boolean).join(t("show.comma")),
+  // The rounds a new source revision closed, judged as the review-timeliness register judges them (in the order of the history entries that closed them).
+  const closedRounds = reviewRounds(csr, repositoryCalendar(repo.config?.value), repo.config?.value, today, customer).filter((r) => r.closed !== undefined);
+  let closedAt = 0;
+  const history = (csr.review?.history ?? []).flatMap((round) => {
+    const judged = round.source_revision !== undefined && round.closed !== undefined ? closedRounds[closedAt++] : undefined;
+    const verdict = judged && LATE_ROUNDS.includes(judged.timeliness) ? t("show.history.verdict", { verdict: t(`register.reviews.verdict.${judged.timeliness}`), due: judged.due }) : "";
+    return [
+    [round.reason || round.revised_to ? withoutFinalStop(historyReason(round, csr.source.document, language())) : t("show.history.earlier-round"), round.source_revision ? t("show.history.revision", { revision: revisionName(round.source_revision) }) : "", round.closed ? t("show.history.closed", { date: round.closed }) : "", verdict].filter(Boolean).join(t("show.comma")),
     ...(round.opinions ?? []).map((o) => `  ${opinionLine(o, person, department)}`),
     ...(round.record ? [`  ${t("show.history.record", { record: reviewRecordText(round.record) })}`] : []),
     ...(round.decision ? [`  ${t("show.history.decision", { decision: decisionLine(round.decision, person, round.record !== undefined) })}`] : []),
     ...(round.late_reason ? [`  ${t("review.show.history.late-reason", { reason: round.late_reason })}`] : []),
     ...signersOf(round).map((line) => `  ${line}`),
-  ]);
+    ];
+  });
   if (history.length > 0) field("show.label.history", ...history);
   return out.join("\n") + "\n";
 }

@@ -2,7 +2,7 @@ import { t } from "../../../i18n/index.js";
 import { revisionName } from "../../../i18n/values.js";
 import { repositoryCalendar } from "../../../load/calendar.js";
 import { reviewDue } from "../../../model/csr-status.js";
-import { currentReviewRound } from "../../../model/review-timeliness.js";
+import { standingReviewRounds } from "../../../model/review-timeliness.js";
 import type { Rule } from "../../rule.js";
 
 /**
@@ -38,7 +38,7 @@ export const rule: Rule = {
           ? [f.data.code, (f.data.sources ?? []).map((s) => [s.id, s.revisions.map((r) => [r.revision, r.received])])]
           : null,
   },
-  summary: "A CSR's current review round was closed after its review period and no reason for the delay is recorded.",
+  summary: "A CSR's current review round, or the decision a confirmation keeps, was closed after its review period and no reason for the delay is recorded.",
   docs: {
     description:
       "A CSR whose current review round was closed after the review period (`csr.review_days` working days, default 10) with no reason recorded. The round is the one the review-timeliness register (`csr list reviews`) shows last: the decision, counted from `received` or `review.restarted`; or, when the current source revision was confirmed to leave the requirement unchanged (`review.confirmations`, written by `csr source update --unchanged`), that confirmation, counted from the date the revision was received (its `received` in `customers/<CODE>.yaml`), since each revision of a customer's requirements is reviewed in time, changed or not. Late means at least one working day past the deadline: a round closed on a day off right after it (the Saturday after a Friday deadline) used no working day more than the period and is in time, as the register, the CSR matrix and the site say. {{#IATF16949}}IATF 16949 7.5.3.2.2 expects the review within ten working days{{/IATF16949}}{{^IATF16949}}{{cite:requirements-review}} asks for the review before the organisation commits to supply, within the period it sets itself{{/IATF16949}}; the register shows every late round, and an auditor asks why.",
@@ -67,14 +67,16 @@ review:
       // most decisions in time; the whole account is made for a late one.
       const confirmed = (csr.review?.confirmations ?? []).length > 0;
       if (!confirmed && (!decision || csr.review?.late_reason || decision.date <= reviewDue(csr, calendar, config))) continue;
-      const round = currentReviewRound(csr, calendar, config, ctx.options.today, ctx.index.customers.get(csr.customer)?.value);
-      if (round.timeliness !== "late" || round.lateReason) continue;
-      const data = { id: csr.id, date: round.decided!, due: round.due, allowed: round.allowed, start: round.start, used: round.workdaysUsed };
-      if (round.kind === "confirmed") {
-        const at = (csr.review?.confirmations ?? []).map((c) => c.source_revision).lastIndexOf(round.revision);
-        ctx.report({ file, path: ["review", "confirmations", at, "date"] }, t("rule.csr/review-late.confirmation", { ...data, revision: revisionName(round.revision), source: csr.source.document }));
-      } else {
-        ctx.report({ file, path: ["review", "decision", "date"] }, t("rule.csr/review-late", data));
+      // Every round still on record: a confirmation of an unchanged revision keeps the decision, late or not, and its reason is still asked for.
+      for (const round of standingReviewRounds(csr, calendar, config, ctx.options.today, ctx.index.customers.get(csr.customer)?.value)) {
+        if (round.timeliness !== "late" || round.lateReason) continue;
+        const data = { id: csr.id, date: round.decided!, due: round.due, allowed: round.allowed, start: round.start, used: round.workdaysUsed };
+        if (round.kind === "confirmed") {
+          const at = (csr.review?.confirmations ?? []).map((c) => c.source_revision).lastIndexOf(round.revision);
+          ctx.report({ file, path: ["review", "confirmations", at, "date"] }, t("rule.csr/review-late.confirmation", { ...data, revision: revisionName(round.revision), source: csr.source.document }));
+        } else {
+          ctx.report({ file, path: ["review", "decision", "date"] }, t("rule.csr/review-late", data));
+        }
       }
     }
   },
