@@ -797,7 +797,7 @@ async function writeSite(repo: Repository, findings: readonly Finding[], options
   }
 
   // --- Search, and the files the worker made.
-  const entries = searchEntries(rc, pages, asOf.documents, asOf.csrs, absent);
+  const entries = searchEntries(rc, pages, asOf.documents, asOf.csrs, absent, heatMapClauses(rc, standards, clauseMatrices));
   for (const file of await buildDownloads({ registers: registers.map((r) => ({ ...r, table: incomplete ? { ...r.table, notes: noting(r.table.notes) } : r.table, xlsxFile: out.fileFor(`registers/${r.name}.xlsx`) })), entries, lang, heading: options.heading })) emit(file.path, file.content);
   fileCount += registers.length;
   emit(
@@ -1411,17 +1411,14 @@ function fileEntities(repo: Repository): (file: string) => EntityRef | undefined
  * received later), whose page says so, is found by its number and title only; one that did not exist then (absentOn)
  * is not found.
  */
-function searchEntries(rc: RegisterContext, sitePages: SitePages, documents: ReadonlyMap<string, ControlledDocument>, csrs: ReadonlyMap<string, Csr>, absent: ReadonlySet<string>): SearchEntry[] {
+function searchEntries(rc: RegisterContext, sitePages: SitePages, documents: ReadonlyMap<string, ControlledDocument>, csrs: ReadonlyMap<string, Csr>, absent: ReadonlySet<string>, heatMap: ReadonlyMap<string, readonly string[]>): SearchEntry[] {
   const pages = { page: (kind: EntityKind, id: string) => sitePages.link("search.html", kind, id)! };
   const entries: SearchEntry[] = [];
   const trainingRecords = (sessions: readonly TrainingSession[] | undefined): string[] => (sessions ?? []).flatMap((session) => (session.record ? [session.record] : []));
   const sectionText = (sections: ControlledDocument["sections"]): string =>
     (sections ?? []).map((s) => [s.title, s.title_en ?? "", s.text ?? "", sectionText(s.sections)].join("\n")).join("\n");
-  // A document is found by the clauses it addresses itself and through its processes (as the heat map shows them).
-  const processesOf = groupBy(
-    rc.repo.processes.map((p) => p.value),
-    (p) => p.documents ?? [],
-  );
+  // A document or process is found by the clauses the heat map gives it (heatMapClauses), and no others (tester50a #8).
+  const clausesOf = (key: string): string => (heatMap.get(key) ?? []).join(" ");
   for (const { value: current } of rc.repo.documents) {
     if (absent.has(current.id)) continue;
     const doc = documents.get(current.id);
@@ -1429,10 +1426,11 @@ function searchEntries(rc: RegisterContext, sitePages: SitePages, documents: Rea
       entries.push({ key: `document:${current.id}`, kind: "document", ref: current.id, title: documentTitle(rc, current), text: [current.title, current.title_en ?? ""].join("\n"), clauses: "", page: pages.page("document", current.id) });
       continue;
     }
-    const viaProcesses = (doc.processes ?? []).flatMap((code) => rc.index.processes.get(code)?.value.clauses ?? []);
-    const clauses = [...new Set([...(doc.clauses ?? []), ...viaProcesses, ...(processesOf.get(doc.id) ?? []).flatMap((p) => p.clauses ?? [])])].join(" ");
+    const clauses = clausesOf(`document:${doc.id}`);
+    // A result says a document is obsolete or a draft on the day, so it does not read as current (tester50a #12).
+    const mark = doc.status === "obsolete" ? t(rc, "render.reference.obsolete") : doc.status === "draft" ? t(rc, "render.reference.draft") : undefined;
     // A document marked with a level of 国家秘密 has no sections here (withoutSecretBodies): it is found by its register data only.
-    entries.push({ key: `document:${doc.id}`, kind: "document", ref: doc.id, title: documentTitle(rc, doc), text: [doc.title, doc.title_en ?? "", sectionText(doc.sections), doc.remarks ?? "", ...trainingRecords(doc.training?.sessions)].join("\n"), clauses, page: pages.page("document", doc.id) });
+    entries.push({ key: `document:${doc.id}`, kind: "document", ref: doc.id, title: documentTitle(rc, doc), ...(mark ? { mark } : {}), text: [doc.title, doc.title_en ?? "", sectionText(doc.sections), doc.remarks ?? "", ...trainingRecords(doc.training?.sessions)].join("\n"), clauses, page: pages.page("document", doc.id) });
   }
   for (const { value: current } of rc.repo.csrs) {
     const csr = csrs.get(current.id);
@@ -1445,6 +1443,7 @@ function searchEntries(rc: RegisterContext, sitePages: SitePages, documents: Rea
       kind: "csr",
       ref: csr.id,
       title: localized(rc.lang, csr.title, csr.title_en),
+      ...(csr.superseded ? { mark: t(rc, "site.search.superseded") } : {}),
       // What its page shows that people look for too: the evidence of its implementation (★/☆ marks) and its training records' numbers (tester25 F12).
       text: [csr.title, csr.title_en ?? "", csr.text ?? "", csr.category ?? "", csr.customer, csr.source.document, csr.source.section ?? "", csr.implementation?.evidence ?? "", ...(csr.training?.records ?? []), ...trainingRecords(csr.training?.sessions)].join("\n"),
       clauses: csr.clauses.join(" "),
@@ -1455,7 +1454,7 @@ function searchEntries(rc: RegisterContext, sitePages: SitePages, documents: Rea
     entries.push({ key: `customer:${c.code}`, kind: "customer", ref: c.code, title: customerName(rc, c.code), text: [c.name, c.name_en ?? "", c.notes ?? "", ...(c.sources ?? []).map((s) => `${s.id} ${s.title}`)].join("\n"), clauses: "", page: pages.page("customer", c.code) });
   }
   for (const { value: p } of rc.repo.processes) {
-    entries.push({ key: `process:${p.code}`, kind: "process", ref: p.code, title: localized(rc.lang, p.name, p.name_en), text: [p.name, p.name_en ?? ""].join("\n"), clauses: (p.clauses ?? []).join(" "), page: pages.page("process", p.code) });
+    entries.push({ key: `process:${p.code}`, kind: "process", ref: p.code, title: localized(rc.lang, p.name, p.name_en), text: [p.name, p.name_en ?? ""].join("\n"), clauses: clausesOf(`process:${p.code}`), page: pages.page("process", p.code) });
   }
   for (const { value: p } of rc.repo.people) {
     // Found by the pinyin of the name too (xuhaitao, xht for 徐海涛), as colleagues type it.
@@ -1465,6 +1464,44 @@ function searchEntries(rc: RegisterContext, sitePages: SitePages, documents: Rea
   // Two entities with the same key (a duplicate id, reported by csr check) are searchable once.
   const seen = new Set<string>();
   return entries.filter((e) => !seen.has(e.key) && seen.add(e.key));
+}
+
+/**
+ * The clauses the heat map gives each process and document, by search key ("document:QP-012"), read from the very
+ * tables it colours (the registers' clause matrices, one per standard in `standards`' order): a process's or
+ * procedure's cell marked ● (names the clause) or ○ (through the forms and documents it lists), △ (names only a
+ * clause above) too when qms.yaml's coverage.inherit_from_parent counts it; a manual or other document where the
+ * matrix lists it under the clause (with △ on the same terms). So a clause typed in the search box finds what the
+ * heat map and the cross-reference say addresses it (tester50a #8).
+ */
+function heatMapClauses(rc: RegisterContext, standards: readonly Catalog[], tables: readonly Table[]): Map<string, string[]> {
+  const inherit = rc.repo.config?.value.coverage?.inherit_from_parent === true;
+  const counted = new Set([DIRECT, THROUGH_CHILDREN, ...(inherit ? [INHERITED] : [])]);
+  const separator = t(rc, "common.list-separator");
+  const byKey = new Map<string, string[]>();
+  const add = (key: string, ref: string) => {
+    const list = byKey.get(key);
+    if (list) list.push(ref);
+    else byKey.set(key, [ref]);
+  };
+  tables.forEach((table, i) => {
+    const catalog = standards[i]!.id;
+    for (const row of table.rows) {
+      const ref = `${catalog}:${String(row.number)}`;
+      for (const { key } of table.columns) {
+        const value = String(row[key] ?? "");
+        if (key.startsWith("p:") || key.startsWith("d:")) {
+          if (counted.has(value)) add(`${key.startsWith("p:") ? "process" : "document"}:${key.slice(2)}`, ref);
+        } else if ((key === "manual" || key === "other") && value !== "") {
+          for (const item of value.split(separator)) {
+            const id = item.replace(` ${INHERITED}`, "");
+            if (id === item || inherit) add(`document:${id}`, ref);
+          }
+        }
+      }
+    }
+  });
+  return byKey;
 }
 
 /** A page's published address: each segment URL-encoded, as the site's links are (pages.ts href), so an id with '#' or '?' stays in the path. */

@@ -192,6 +192,38 @@ describe("csr site in Chromium", () => {
     await page.close();
   }, 60_000);
 
+  it("puts the entity whose number is typed first, finds a clause as the heat map marks it, and marks what is not in force (tester50a #3, #8, #12)", async () => {
+    const page = await browser.newPage();
+    const problems = watch(page, (url) => url.startsWith(`${origin}/`));
+    const search = async (query: string) => {
+      await page.goto(`${origin}/search.html?q=${encodeURIComponent(query)}`);
+      return resultTitles(page);
+    };
+    // The CSRs whose evidence names the number no longer come before it.
+    for (const [query, first] of [["QP-012", "QP-012 不合格品控制程序"], ["QP-013", "QP-013 纠正措施控制程序"], ["QR-013-01", "QR-013-01 "], ["qp012", "QP-012 不合格品控制程序"]]) {
+      expect((await search(query!))[0], query).toMatch(new RegExp(`^${first}`));
+    }
+    // What row 8.7.1.4 of the heat map marks and lists (QP-009, QP-010, QP-013 ○), and the CSRs naming the clause; not the other documents of S6.
+    expect(await search("IATF16949:8.7.1.4")).toEqual([
+      "QM-001 质量手册",
+      "QP-009 进料检验控制程序",
+      "QP-010 生产过程控制程序",
+      "QP-012 不合格品控制程序",
+      "S6 检验与不合格品控制",
+      "QP-013 纠正措施控制程序",
+      "DYA-006 返工前风险评估，返工品100%复检并可追溯",
+      "DYA-003 返工产品须事先取得东岳SQE书面批准",
+      "QR-012-02 返工返修确认记录",
+    ]);
+    // A superseded CSR and an obsolete document say so after their title.
+    for (const [query, item] of [["DYA-003", "顾客特定要求DYA-003 返工产品须事先取得东岳SQE书面批准 【已替代】"], ["HH-F-013", "文件HH-F-013 阶段评审记录 【作废】"]]) {
+      await search(query!);
+      expect(await page.locator("#site-search-results li").first().textContent(), query).toBe(item);
+    }
+    expect(problems).toEqual([]);
+    await page.close();
+  }, 60_000);
+
   it("shows the English search box's whole placeholder (tester25 F12)", async () => {
     const english = buildSite(copyFixture("examples/acme-auto"), "--lang", "en");
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });

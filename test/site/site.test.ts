@@ -169,13 +169,25 @@ describe("csr site on the bundled example", () => {
     expect(alone).toContain(`<style>\n${read("assets/document.css")}</style>\n</head>`);
   });
 
-  it("indexes a document by the clauses it addresses itself and through its processes, kept out of the text a result quotes", async () => {
+  it("indexes a document or process by the clauses the heat map gives it, kept out of the text a result quotes (tester50a #8)", async () => {
     const script = read("assets/search-entries.js");
     const { entries } = JSON.parse(script.slice(script.indexOf("{"), script.lastIndexOf("}") + 1)) as { entries: { key: string; text: string; clauses: string }[] };
-    const qp015 = entries.find((e) => e.key === "document:QP-015")!;
-    expect(qp015.clauses.split(" ")).toContain("IATF16949:4.3.2");
-    expect(qp015.text).not.toContain("IATF16949:");
-    expect(entries.find((e) => e.key === "process:C1")!.clauses.split(" ")).toContain("IATF16949:4.3.2");
+    const byClause = (clause: string) => entries.filter((e) => e.clauses.split(" ").includes(clause)).map((e) => e.key);
+    // Row 8.7.1.4 of the heat map: S6 ●, QP-012 ●, QP-009/QP-010/QP-013 ○, QM-001 in 质量手册, QR-012-02 in 其他文件 (M1 △ not counted);
+    // not QR-009-01, QR-012-01 or WI-009-01, documents of process S6 that name no such clause. The CSRs by their own clauses.
+    expect(byClause("IATF16949:8.7.1.4")).toEqual(["document:QM-001", "document:QR-012-02", "document:QP-009", "document:QP-010", "document:QP-012", "document:QP-013", "csr:DYA-003", "csr:DYA-006", "process:S6"]);
+    // Row 4.3.2: QP-001/QP-003/QP-007 ○ are found, QP-014 (no mark) is not.
+    expect(byClause("IATF16949:4.3.2")).toEqual(["document:QM-001", "document:QR-015-01", "document:QR-015-02", "document:QP-001", "document:QP-003", "document:QP-007", "document:QP-015", "process:C1"]);
+    const coverage = read("coverage.html");
+    for (const id of ["QP-009", "QP-010", "QP-013"]) expect(coverage).toMatch(new RegExp(`aria-label="8\\.7\\.1\\.4 × ${id} [^"]*">○</a>`));
+    expect(entries.find((e) => e.key === "document:QP-015")!.text).not.toContain("IATF16949:");
+  });
+
+  it("marks a search result for an obsolete or draft document or a superseded CSR (tester50a #12)", async () => {
+    const script = read("assets/search-entries.js");
+    const { options, entries } = JSON.parse(script.slice(script.indexOf("{"), script.lastIndexOf("}") + 1)) as { options: { storeFields: string[] }; entries: { key: string; mark?: string }[] };
+    expect(options.storeFields).toContain("mark");
+    expect(entries.filter((e) => e.mark !== undefined).map((e) => `${e.key} ${e.mark}`)).toEqual(["document:HH-F-013 【作废】", "document:WI-011-01 【草稿，未发布】", "csr:DYA-003 【已替代】"]);
   });
 
   it("indexes a customer's notes, a CSR's evidence and training records (tester25 F12)", async () => {

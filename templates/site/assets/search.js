@@ -46,6 +46,21 @@
     return null;
   }
 
+  // A number typed exactly (QP-012, qp012, C001, CS/QP-010 as QP-010) puts that entity first: the CSRs whose
+  // text names it would otherwise outrank it (tester50a #3). Compared in NFKC, lower case, without separators.
+  function bare(text) {
+    return String(text).normalize("NFKC").toLowerCase().replace(/[\s\-./_:#+]/g, "");
+  }
+  function exactFirst(hits, query) {
+    var typed = bare(query);
+    if (typed === "") return hits;
+    var exact = function (hit) {
+      var ref = String(hit.ref || "");
+      return bare(ref) === typed || bare(ref.slice(ref.lastIndexOf("/") + 1)) === typed;
+    };
+    return hits.filter(exact).concat(hits.filter(function (hit) { return !exact(hit); }));
+  }
+
   // The first results at once, the rest on request: thousands at once would keep the page busy, and none may be left unseen (tester48 #5).
   var SHOWN_AT_ONCE = 200;
   var more = null;
@@ -55,7 +70,7 @@
     if (more) more.remove();
     more = null;
     if (query.trim() === "") return;
-    var hits = index.search(query, searchOptions);
+    var hits = exactFirst(index.search(query, searchOptions), query);
     status.textContent = hits.length === 0 ? status.getAttribute("data-none") : status.getAttribute("data-found").replace("{n}", String(hits.length));
     list(hits.slice(0, SHOWN_AT_ONCE), query);
     if (hits.length > SHOWN_AT_ONCE) {
@@ -83,6 +98,12 @@
       link.href = hit.page;
       link.textContent = hit.ref + " " + hit.title;
       item.append(kind, link);
+      if (hit.mark) {
+        var mark = document.createElement("span");
+        mark.className = "status";
+        mark.textContent = hit.mark;
+        item.append(" ", mark);
+      }
       var line = snippet(byKey.get(hit.id) || {}, query);
       if (line) item.append(line);
       results.append(item);
