@@ -27,7 +27,7 @@ import { currentRevision, issuedOn, type RepoIndex } from "../model/index.js";
 import { releaseTag } from "../model/paths.js";
 import { revisionSignatures } from "../model/revision.js";
 import { csrOn, csrRecordedAfter, documentOn, earlierRevisionOn } from "../model/as-of.js";
-import { addressedSectionLabel } from "../model/sections.js";
+import { addressedSectionLabel, parseSectionReference } from "../model/sections.js";
 import { judgingRoundsOnce, pastDueInTimeText } from "../model/review-timeliness.js";
 import { openTrainings, type OpenTraining } from "../model/training.js";
 import type { ControlledDocument, Csr, SignatureRole, TrainingSession } from "../model/types.js";
@@ -1404,6 +1404,12 @@ function fileEntities(repo: Repository): (file: string) => EntityRef | undefined
   return (file) => map.get(file);
 }
 
+/** A place a CSR is addressed as the search finds it: the document's number, and the section reference typed whole (`QP-014#5.2`) when its section has a number. */
+function addressedIn(document: string, section: string | undefined): string[] {
+  const number = section === undefined ? undefined : parseSectionReference(section).number;
+  return number === undefined ? [document] : [document, `${document}#${number}`];
+}
+
 /**
  * Every entity as a search entry; `page` is the link from search.html. `documents` and `csrs`: as their records
  * show them on the site's day (documentsOn, csrsOn), as their pages do: a document is found by the text of its
@@ -1446,7 +1452,8 @@ function searchEntries(rc: RegisterContext, sitePages: SitePages, documents: Rea
       ...(csr.superseded ? { mark: t(rc, "site.search.superseded") } : {}),
       // What its page shows that people look for too: the evidence of its implementation (★/☆ marks) and its training records' numbers (tester25 F12).
       text: [csr.title, csr.title_en ?? "", csr.text ?? "", csr.category ?? "", csr.customer, csr.source.document, csr.source.section ?? "", csr.implementation?.evidence ?? "", ...(csr.training?.records ?? []), ...trainingRecords(csr.training?.sessions)].join("\n"),
-      clauses: csr.clauses.join(" "),
+      // Where it is addressed, searched and not shown: a document's number finds the CSRs addressed in it, a section reference typed whole (QP-014#5.2) those addressed in that section.
+      clauses: [...csr.clauses, ...(csr.addressed ?? []).flatMap((a) => addressedIn(a.document, a.section))].join(" "),
       page: pages.page("csr", csr.id),
     });
   }

@@ -187,7 +187,8 @@ describe("csr site in Chromium", () => {
     expect(await search("TR-2026-041")).toEqual(["BCM-004 零件标签采用北辰统一二维码格式"]);
     expect(await search("★")).toEqual(["WI-010-01 制动软管总成扣压作业指导书", "DYA-001 特殊特性须使用东岳符号或经认可的等效符号标注", "QP-014 特殊特性管理程序"]);
     expect(await search("◆")).toEqual(["QP-014 特殊特性管理程序"]);
-    expect(await search("ＱＰ－０１４")).toEqual(["QP-014 特殊特性管理程序"]);
+    // As QP-014 typed in ASCII: the document, then the CSR addressed in it.
+    expect(await search("ＱＰ－０１４")).toEqual(["QP-014 特殊特性管理程序", "DYA-001 特殊特性须使用东岳符号或经认可的等效符号标注"]);
     expect(problems).toEqual([]);
     await page.close();
   }, 60_000);
@@ -215,6 +216,9 @@ describe("csr site in Chromium", () => {
       "DYA-003 返工产品须事先取得东岳SQE书面批准",
       "QR-012-02 返工返修确认记录",
     ]);
+    // A section reference typed whole finds the CSRs addressed in that section, as README says; a document's number its own page first, then those CSRs.
+    expect(await search("QP-014#5.2")).toEqual(["DYA-001 特殊特性须使用东岳符号或经认可的等效符号标注"]);
+    expect((await search("QP-014")).slice(0, 2)).toEqual(["QP-014 特殊特性管理程序", "DYA-001 特殊特性须使用东岳符号或经认可的等效符号标注"]);
     // A superseded CSR and an obsolete document say so after their title.
     for (const [query, item] of [["DYA-003", "顾客特定要求DYA-003 返工产品须事先取得东岳SQE书面批准 【已替代】"], ["HH-F-013", "文件HH-F-013 阶段评审记录 【作废】"]]) {
       await search(query!);
