@@ -173,9 +173,21 @@ async function boundedWorkbook(path: string): Promise<Buffer> {
   return readFileSync(path);
 }
 
+/**
+ * exceljs (4.4.0) decodes XML entities a second time in the text its XML parser has decoded already:
+ * the value of a text cell written as `<c t="str">` (as `csr export` and other writers without
+ * shared strings write every text, and Excel a formula's text result) and a sheet's name. A cell
+ * whose text is `R&amp;D` came in as `R&D`, and `&lt;` as `<`. The second decoding is made to keep
+ * the text as it is; shared strings, rich text, inline strings and hyperlinks are decoded once already.
+ */
+async function decodeXmlOnce(): Promise<void> {
+  const { default: utils } = await import("exceljs/lib/utils/utils.js");
+  utils.xmlDecode = (text) => text;
+}
+
 async function readXlsx(path: string, sheetName?: string, choose?: (sheets: RawSheet[]) => RawSheet): Promise<RawSheet> {
   const bytes = await boundedWorkbook(path);
-  const { default: ExcelJS } = await import("exceljs");
+  const [{ default: ExcelJS }] = await Promise.all([import("exceljs"), decodeXmlOnce()]);
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
