@@ -14,7 +14,7 @@
  */
 import { inDateRange } from "../core/dates.js";
 import { t, type MessageData, type MessageKey } from "../i18n/index.js";
-import type { ControlledDocument, Csr, Customer, Path, Revision, Signature } from "./types.js";
+import type { ControlledDocument, Csr, Customer, Decision, Path, Revision, Signature } from "./types.js";
 import { copyEdition, csrDistributions } from "./distribution.js";
 import { issuedOn } from "./index.js";
 
@@ -104,6 +104,10 @@ export function csrEvents(csr: Csr): RecordedEvent[] {
   const implementation = csr.implementation;
   const implemented = implementation?.implemented;
   if (dated(implemented)) add(["implementation", "implemented"], implemented, eventLabel("rule.date/event.csr-implemented"), implementationFollows(csr));
+  // A record a changed source revision closed with its round implemented what that round decided.
+  implementation?.history?.forEach((h, i) => {
+    if (h.source_revision !== undefined && dated(h.implemented)) add(["implementation", "history", i, "implemented"], h.implemented, eventLabel("rule.date/event.csr-implemented"), closedImplementationFollows(csr, h.source_revision));
+  });
   if (dated(implementation?.verified?.date)) {
     add(
       ["implementation", "verified", "date"],
@@ -120,19 +124,61 @@ export function csrEvents(csr: Csr): RecordedEvent[] {
 
 /**
  * What the implementation of a CSR follows (IATF 16949 7.5.3.2.2: a change is implemented once it
- * is decided): the first decision on record to meet it (must or optional), in the current round or
- * an earlier one, so that a decision amended or taken again after a new source revision does not
- * put an implementation made under the first one out of order (tester18 F13); the receipt while
- * there is none.
+ * is decided): the first decision to meet it (must or optional) of the review round whose decision
+ * is in force, the current one, so that a decision amended since (`csr review --amend`) does not put
+ * an implementation made under the first one out of order (tester18 F13); the receipt while there is
+ * none. An earlier round's decision does not count: a new source revision that changed the
+ * requirement closed that round and its implementation record (csr source update moves both into the
+ * histories), and the current record implements what the current round decided (impl51 #1).
  */
 export function implementationFollows(csr: Csr): Predecessor {
+  return firstDecisionToMeet(decisionsByRound(csr).at(-1)!) ?? { what: eventLabel("rule.date/event.csr-received"), date: csr.received };
+}
+
+/** A decision on record, with the label a finding names it by. */
+interface LabelledDecision {
+  decision: Decision | undefined;
+  what: EventLabel;
+}
+
+/**
+ * The decisions of each review round, oldest round first and the current round last: a round's are
+ * those `csr review --amend` replaced in it (`review.history` entries without a source revision), then
+ * the one it closed with (the entry of the source revision it reviewed) or, for the current round, the
+ * decision on record. `revision` is the source revision a closed round reviewed.
+ */
+function decisionsByRound(csr: Csr): { revision?: string; decisions: LabelledDecision[] }[] {
   const review = csr.review;
-  const decisions = [
-    ...(review?.history ?? []).map((round, j) => ({ decision: round.decision, what: eventLabel("rule.date/event.csr-round-decision", { n: j + 1 }) })),
-    { decision: review?.decision, what: eventLabel("rule.date/event.csr-decision") },
-  ].flatMap(({ decision, what }) => (decision && (decision.disposition === "must" || decision.disposition === "optional") && dated(decision.date) ? [{ what, date: decision.date }] : []));
-  const first = decisions.reduce<Predecessor | undefined>((a, b) => (a === undefined || b.date < a.date ? b : a), undefined);
-  return first ?? { what: eventLabel("rule.date/event.csr-received"), date: csr.received };
+  const rounds: { revision?: string; decisions: LabelledDecision[] }[] = [];
+  let decisions: LabelledDecision[] = [];
+  (review?.history ?? []).forEach((round, j) => {
+    decisions.push({ decision: round.decision, what: eventLabel("rule.date/event.csr-round-decision", { n: j + 1 }) });
+    if (round.source_revision === undefined) return;
+    rounds.push({ revision: round.source_revision, decisions });
+    decisions = [];
+  });
+  decisions.push({ decision: review?.decision, what: eventLabel("rule.date/event.csr-decision") });
+  rounds.push({ decisions });
+  return rounds;
+}
+
+function firstDecisionToMeet(round: { decisions: LabelledDecision[] }): Predecessor | undefined {
+  let first: Predecessor | undefined;
+  for (const { decision, what } of round.decisions) {
+    if (!decision || (decision.disposition !== "must" && decision.disposition !== "optional") || !dated(decision.date)) continue;
+    if (first === undefined || decision.date < first.date) first = { what, date: decision.date };
+  }
+  return first;
+}
+
+/**
+ * What an implementation record closed with its review round (`implementation.history` with a
+ * `source_revision`, csr source update) follows: the first decision to meet the CSR of the round
+ * that reviewed that revision.
+ */
+function closedImplementationFollows(csr: Csr, revision: string): Predecessor | undefined {
+  const round = decisionsByRound(csr).find((r) => r.revision === revision);
+  return round && firstDecisionToMeet(round);
 }
 
 /** The signatures that check a prepared revision before it is approved. */
