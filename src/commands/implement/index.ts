@@ -7,14 +7,14 @@ import { localToday } from "../../core/dates.js";
 import { UserError } from "../../core/errors.js";
 import { language, list, t } from "../../i18n/index.js";
 import { approverToType } from "../../model/people.js";
-import type { Csr } from "../../model/types.js";
+import type { Csr, Signature } from "../../model/types.js";
 import type { Prompts } from "../add/prompting.js";
 import type { CommandContext } from "../context.js";
 import { addressedOnlyAfter } from "../../model/csr-status.js";
 import { eventLabel, implementationFollows } from "../../model/recorded-events.js";
-import { choiceOption, dateAnswerProblem, dateOption, eventDateAnswer, eventDateOption, type Follows } from "../options.js";
+import { choiceOption, dateAnswer, dateAnswerProblem, dateOption, eventDateAnswer, eventDateOption, type Follows } from "../options.js";
 import { personLabel } from "../shared/people.js";
-import { editFile, findCsrById, withEditSession, optionalAnswer, personOption, personChoices, saveChanges } from "../shared/edit.js";
+import { editFile, findCsrById, withEditSession, optionalAnswer, personOption, personChoices, saveChanges, type EditSession } from "../shared/edit.js";
 import { appendIn, mapNode } from "../shared/persist.js";
 
 type Implementation = NonNullable<Csr["implementation"]>;
@@ -67,6 +67,7 @@ export async function implementCsr(ctx: CommandContext, id: string, flags: Imple
       if (next.status === "implemented" || next.status === "verified") {
         next.implemented = dateOption(await ask.input({ message: t("prompt.implement.implemented"), default: current.implemented, required: true, validate: eventDateAnswer({ follows: decided }) }), t("implement.implemented-date"));
       }
+      if (next.status === "verified") next.verified = await askVerification(session, ask, id, current, next.implemented!);
     } else {
       // The owner answers for the implementation from today on.
       if (flags.owner !== undefined) next.owner = personOption(session, flags.owner, "--owner", localToday()).id;
@@ -82,9 +83,14 @@ export async function implementCsr(ctx: CommandContext, id: string, flags: Imple
         next.verified = { by: personOption(session, flags.verifiedBy, "--verified-by", date).id, date };
       }
     }
+    if (given && ask && (next.status === "implemented" || next.status === "verified") && !next.implemented) {
+      next.implemented = dateOption(await ask.input({ message: t("prompt.implement.implemented"), required: true, validate: eventDateAnswer({ follows: decided }) }), t("implement.implemented-date"));
+    }
     if ((next.status === "implemented" || next.status === "verified") && !next.implemented) {
       throw new UserError(t("implement.needs-implemented", { status: t(`value.implementation.${next.status}`) }));
     }
+    // IATF 16949 7.5.3.2.2: a verification on record says who verified the implementation and when; at a terminal, asked.
+    if (given && ask && next.status === "verified" && !next.verified) next.verified = await askVerification(session, ask, id, current, next.implemented!);
     const replacing = replacedRecords(id, current, next, flags.amend === true, (person) => personLabel(session.index, person));
     if (replacing.implemented && current.verified && next.verified === current.verified) {
       // The verification on file was of the implementation being replaced: it goes with it.
@@ -129,6 +135,22 @@ export async function implementCsr(ctx: CommandContext, id: string, flags: Imple
     await saveChanges(ctx, session, [change], lines, { commit: flags.commit, message: t("commit.implement", { id, status: t(`value.implementation.${next.status ?? "planned"}`) }) });
     return 0;
   });
+}
+
+/**
+ * Who verified the implementation and when, asked at a terminal: the date first (today offered, or
+ * the verification on file; not after today, not before the date implemented), then the verifier
+ * among the people working on that day (people.yaml), the one on file first. The verification on
+ * file itself when both answers are its own, so that nothing is replaced.
+ */
+async function askVerification(session: EditSession, ask: Prompts, id: string, current: Implementation, implemented: string): Promise<Signature> {
+  const on = current.verified;
+  const follows: Follows = { what: eventLabel("rule.date/event.csr-implemented"), of: id, date: implemented };
+  const date = dateAnswer(await ask.input({ message: t("prompt.implement.verified-on"), default: on?.date ?? localToday(), required: true, validate: eventDateAnswer({ follows }) }))!;
+  const choices = personChoices(session, undefined, { on: date, organisation: true });
+  if (choices.length === 0) throw new UserError(t("implement.no-verifier", { date }));
+  const by = await ask.select({ message: t("prompt.implement.verified-by", { date }), choices, default: on?.by });
+  return on && on.by === by && on.date === date ? on : { by, date };
 }
 
 /**
