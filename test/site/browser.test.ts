@@ -228,6 +228,41 @@ describe("csr site in Chromium", () => {
     await page.close();
   }, 60_000);
 
+  it("finds every entity whose number begins with what is typed, the number typed whole first (tester51 #1)", async () => {
+    const page = await browser.newPage();
+    const problems = watch(page, (url) => url.startsWith(`${origin}/`));
+    const search = async (query: string) => {
+      await page.goto(`${origin}/search.html?q=${encodeURIComponent(query)}`);
+      return resultTitles(page);
+    };
+    // QP-010 … QP-015 in the order of their numbers, typed with or without the hyphen, in lower case or full-width; then the CSRs addressed in them.
+    const procedures = ["QP-010 生产过程控制程序", "QP-011 标识和可追溯性控制程序", "QP-012 不合格品控制程序", "QP-013 纠正措施控制程序", "QP-014 特殊特性管理程序", "QP-015 顾客特定要求管理程序"];
+    for (const query of ["QP-01", "qp-01", "ＱＰ－０１", "qp01"]) {
+      const found = await search(query);
+      expect(found.slice(0, 6), query).toEqual(procedures);
+      expect(found.slice(6), query).toContain("DYA-001 特殊特性须使用东岳符号或经认可的等效符号标注");
+    }
+    // A number typed whole is first, then those it begins: the customer, then its CSRs.
+    expect((await search("DYA")).slice(0, 8)).toEqual([
+      "DYA 东岳汽车股份有限公司",
+      "DYA-001 特殊特性须使用东岳符号或经认可的等效符号标注",
+      "DYA-002 顾客投诉的围堵和8D报告时限",
+      "DYA-003 返工产品须事先取得东岳SQE书面批准",
+      "DYA-004 控制计划的年度评审和变更后提交",
+      "DYA-005 每批交付随附第三方实验室爆破试验报告",
+      "DYA-006 返工前风险评估，返工品100%复检并可追溯",
+      "DYA-007 2027年度供应商质量和交付绩效目标",
+    ]);
+    expect((await search("QR-013-0"))[0]).toBe("QR-013-01 8D问题解决报告");
+    // The GJB example's numbers carry their family (CS/QP-010): the number is begun without it.
+    const { server: gjbServer, origin: gjbOrigin } = await serve(buildSite(copyFixture("examples/gjb-demo")));
+    await page.goto(`${gjbOrigin}/search.html?q=${encodeURIComponent("QP-01")}`);
+    expect(await resultTitles(page)).toEqual(["CS/QP-010 新产品试制控制程序", "CS/QP-011 采购控制程序", "CS/QP-012 供方管理程序", "CS/QP-013 生产过程控制程序", "CS/QP-014 产品标识和防护控制程序", "CS/QP-019 质量改进控制程序"]);
+    gjbServer.close();
+    expect(problems.filter((problem) => !problem.includes(gjbOrigin))).toEqual([]);
+    await page.close();
+  }, 60_000);
+
   it("shows the English search box's whole placeholder (tester25 F12)", async () => {
     const english = buildSite(copyFixture("examples/acme-auto"), "--lang", "en");
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });

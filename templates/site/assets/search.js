@@ -47,18 +47,54 @@
   }
 
   // A number typed exactly (QP-012, qp012, C001, CS/QP-010 as QP-010) puts that entity first: the CSRs whose
-  // text names it would otherwise outrank it (tester50a #3). Compared in NFKC, lower case, without separators.
+  // text names it would otherwise outrank it (tester50a #3). The entities whose number begins with what is typed
+  // follow, in the order of their numbers (QP-01: QP-010 … QP-019; tester51 #1), then the rest as MiniSearch ranks
+  // them. Compared in NFKC, lower case, without separators.
   function bare(text) {
     return String(text).normalize("NFKC").toLowerCase().replace(/[\s\-./_:#+]/g, "");
   }
-  function exactFirst(hits, query) {
+  // A clause (8.5.1) or a clause or section reference typed whole (IATF16949:8.5.1, QP-014#5.2) finds what the heat
+  // map and the CSRs say, not the numbers that begin with it.
+  function reference(query) {
+    var typed = query.normalize("NFKC").trim();
+    return /[:#]/.test(typed) || /^[\d.]+$/.test(typed);
+  }
+  // A number being typed, letters and digits without a space (QP-01, TR-2026-01, ＱＰ－０１): each of its words is
+  // searched as a beginning, so that the CSRs addressed in the documents it begins and the texts naming them follow.
+  function numberTyped(query) {
+    var typed = query.normalize("NFKC").trim();
+    return !reference(query) && !/\s/.test(typed) && /\p{L}/u.test(typed) && /\p{N}/u.test(typed);
+  }
+  function ranked(query) {
+    var hits = index.search(query, numberTyped(query) ? Object.assign({}, searchOptions, { prefix: true }) : searchOptions);
     var typed = bare(query);
     if (typed === "") return hits;
-    var exact = function (hit) {
-      var ref = String(hit.ref || "");
-      return bare(ref) === typed || bare(ref.slice(ref.lastIndexOf("/") + 1)) === typed;
+    var numbers = function (ref) {
+      ref = String(ref || "");
+      return [bare(ref), bare(ref.slice(ref.lastIndexOf("/") + 1))];
     };
-    return hits.filter(exact).concat(hits.filter(function (hit) { return !exact(hit); }));
+    var exact = [];
+    var begins = [];
+    var rest = [];
+    var found = new Set();
+    hits.forEach(function (hit) {
+      found.add(hit.id);
+      var own = numbers(hit.ref);
+      if (own.indexOf(typed) !== -1) exact.push(hit);
+      else if (!reference(query) && own.some(function (n) { return n.startsWith(typed); })) begins.push(hit);
+      else rest.push(hit);
+    });
+    // A number MiniSearch's words do not begin (GJB9001 for GJB 9001C-2017) is found all the same.
+    if (!reference(query)) {
+      data.entries.forEach(function (entry) {
+        if (found.has(entry.key) || !numbers(entry.ref).some(function (n) { return n.startsWith(typed); })) return;
+        var hit = { id: entry.key, kind: entry.kind, ref: entry.ref, title: entry.title, page: entry.page };
+        if (entry.mark) hit.mark = entry.mark;
+        (numbers(entry.ref).indexOf(typed) !== -1 ? exact : begins).push(hit);
+      });
+    }
+    begins.sort(function (a, b) { return String(a.ref).localeCompare(String(b.ref), "en", { numeric: true }); });
+    return exact.concat(begins, rest);
   }
 
   // The first results at once, the rest on request: thousands at once would keep the page busy, and none may be left unseen (tester48 #5).
@@ -70,7 +106,7 @@
     if (more) more.remove();
     more = null;
     if (query.trim() === "") return;
-    var hits = exactFirst(index.search(query, searchOptions), query);
+    var hits = ranked(query);
     status.textContent = hits.length === 0 ? status.getAttribute("data-none") : status.getAttribute("data-found").replace("{n}", String(hits.length));
     list(hits.slice(0, SHOWN_AT_ONCE), query);
     if (hits.length > SHOWN_AT_ONCE) {
