@@ -280,18 +280,23 @@ const signOffLabels = (): Set<string> =>
 
 /**
  * Rows that end a register's data: 以下空白 ("blank below"), totals, END, and the sign-off lines
- * 编制：… 审核：… 批准：… (Prepared by: … in English) under the table.
+ * 编制：… 审核：… 批准：… (Prepared by: … in English) under the table. `identifying`: the columns
+ * that make an entry (number, title, a requirement's text). A sign-off line holds nothing else in
+ * them: an entry whose 备注 reads 编制：刘明/周鹏 (what csr itself writes for a signature cell of two
+ * names) is an entry, and the rows after it are read (tester51 #1).
  */
-function isFooter(raw: RawRow): boolean {
-  const texts = raw.cells.map((c) => compactText(cellText(c).normalize("NFKC"))).filter(Boolean);
+function isFooter(raw: RawRow, identifying: ReadonlySet<number | undefined>): boolean {
+  const compact = raw.cells.map((c) => compactText(cellText(c).normalize("NFKC")));
+  const texts = compact.filter(Boolean);
   if (texts.length === 0) return false;
   if (/^[-—–_*]*(以下空白|以下无内容|以下无正文|合计|总计|小计|end|endoflist)[-—–_*]*$/i.test(texts[0]!)) return true;
   // A totals line: 共计：15 份程序文件, 合计 43 份, 共 12 项.
   if (/^(共计|合计|总计|小计|共)[:：]?\d+(份|个|项|条|页|行|种)/.test(texts[0]!)) return true;
-  return texts.some((t) => {
+  const signOffCell = (t: string) => {
     const label = /^([^:：]+)[:：]/.exec(t)?.[1];
     return label !== undefined && signOffLabels().has(label.toLowerCase());
-  });
+  };
+  return texts.some(signOffCell) && compact.every((t, i) => t === "" || !identifying.has(i) || signOffCell(t));
 }
 
 export function planImport(sheet: RawSheet, repo: Repository, options: ImportOptions): ImportPlan | undefined {
@@ -317,16 +322,16 @@ export function planImport(sheet: RawSheet, repo: Repository, options: ImportOpt
   const existing = new Set([...repo.documents.map((d) => d.value.id), ...repo.unvalidated.documents, ...repo.csrs.map((c) => c.value.id), ...repo.unvalidated.csrs]);
   const existingPaths = new Set(repo.files.map((f) => foldPath(f.path)));
   const symbols: { row: number; symbol: SymbolConversion }[] = [];
+  // The columns that can make an entry alone (number, title, a requirement's text).
+  const identifying = new Set((["number", "title", "text"] as const).map((field) => header.columns.get(field)));
   const dataRows: RawRow[] = [];
   for (const raw of sheet.rows.filter((r) => r.row > header.row)) {
-    if (isFooter(raw)) break;
+    if (isFooter(raw, identifying)) break;
     dataRows.push(raw);
   }
-  // A text alone in its row after the last entry, in none of the columns that can make an entry alone
-  // (number, title, a requirement's text), is a note under the table, not an entry: csr writes its notes
-  // there, in the first column after those repeated on every page when a register prints several pages
-  // wide (顾客代码 of the CSR list).
-  const identifying = new Set((["number", "title", "text"] as const).map((field) => header.columns.get(field)));
+  // A text alone in its row after the last entry, in none of the identifying columns, is a note under
+  // the table, not an entry: csr writes its notes there, in the first column after those repeated on
+  // every page when a register prints several pages wide (顾客代码 of the CSR list).
   const note = (raw: RawRow) => {
     const filled = raw.cells.flatMap((c, i) => (c instanceof UnreadableCell || cellText(c) !== "" ? [i] : []));
     return filled.length === 1 && !identifying.has(filled[0]) && !(raw.cells[filled[0]!] instanceof UnreadableCell);

@@ -182,6 +182,31 @@ describe("signature cells as registers write them (tester20 F22)", () => {
   });
 });
 
+describe("a 备注 that reads like a sign-off line (tester51 #1)", () => {
+  it("an entry whose 备注 is 编制：李娜/张伟 (what csr writes for two names) is read with every row after it; the sign-off line under the table still ends the data", async () => {
+    const dir = minimalRepo({ "qms.yaml": QMS });
+    const file = register(
+      [
+        "文件名称,文件编号,版本,发布日期,归口部门,备注",
+        "文件控制程序,QP-001,A/0,2024-03-01,品质部,",
+        "记录控制程序,QP-002,A/0,2024-03-01,品质部,编制：李娜/张伟",
+        "合同评审程序,QP-003,A/0,2024-03-01,市场部,批准：副总经理",
+        "内部审核程序,QP-010,A/0,2024-03-01,品质部,",
+        ",,,,,编制：________ 日期：________",
+        "管理评审程序,QP-020,A/0,2024-03-01,品质部,",
+        "",
+      ].join("\n"),
+    );
+    const result = await csrInProcess(["-C", dir, "import", file, ...AS_OF, "--as", "procedures"], { lang: "zh-CN" });
+    const out = lines(result.stdout);
+    expect(out[0]).toContain("数据 4 行");
+    expect(out.filter((l) => l.startsWith("已导入"))).toEqual(["已导入 4 行中的 4 行；写入的文件中有 4 个存在错误（见下方 csr check）。"]);
+    expect(["QP-001", "QP-002", "QP-003", "QP-010", "QP-020"].map((id) => existsSync(join(dir, `documents/${id}.yaml`)))).toEqual([true, true, true, true, false]);
+    expect(yamlOf(dir, "documents/QP-002.yaml").remarks).toBe("编制：李娜/张伟");
+    expect(yamlOf(dir, "documents/QP-003.yaml").remarks).toBe("批准：副总经理");
+  });
+});
+
 describe("rows the register cannot help having (tester20 F4)", () => {
   it("a totals line under the table ends the data; a short department name is answered with the department meant; a clause range says how to write it", async () => {
     const qms = QMS.replace("  - { code: MKT, name: 市场部 }", "  - { code: MKT, name: 市场部 }\n  - { code: HR, name: 行政人事部 }");
