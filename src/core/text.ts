@@ -188,7 +188,8 @@ export function widestLine(s: string, lines = true): number {
   return w > widest ? w : widest;
 }
 
-function isWide(cp: number): boolean {
+/** Whether a code point is printed two columns wide (East Asian wide and full-width). */
+export function isWide(cp: number): boolean {
   return (
     (cp >= 0x1100 && cp <= 0x115f) ||
     (cp >= 0x2e80 && cp <= 0x303e) ||

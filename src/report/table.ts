@@ -7,7 +7,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Writable } from "node:stream";
 import type { PageSetup, PaperSize, Style, Worksheet } from "exceljs";
-import { displayWidth, escapeHtml, isolateBidi, padEnd, visible, widestLine } from "../core/text.js";
+import { displayWidth, escapeHtml, isolateBidi, isWide, padEnd, visible, widestLine } from "../core/text.js";
 import { insideRepository } from "../core/write.js";
 import { TEMPLATES_DIR } from "../load/package.js";
 import { isLang, translate, type Lang } from "../i18n/index.js";
@@ -330,7 +330,7 @@ export function tableView(table: Table, lang = "zh-CN", print = false, screen = 
   // Each cell's printed text, made once for the table, its bands and the sample that sizes them.
   const cells = table.rows.map((r) => columns.map((c) => text(r[c.key])));
   const wide = a4 || printedWide(table);
-  const sample = print ? cells.slice(0, SAMPLE_ROWS).map((row) => row.map((cell) => cell.split(/\r?\n/))) : undefined;
+  const sample = print ? new Sample(columns, cells.slice(0, SAMPLE_ROWS).map((row) => row.map((cell) => cell.split(/\r?\n/)))) : undefined;
   const widths = sample ? printedWidths(columns, sample, crowded, wide) : undefined;
   const notes = [...(table.notes ?? []), ...omitted];
   const legend = legendOf(columns, language);
@@ -359,7 +359,7 @@ export function tableView(table: Table, lang = "zh-CN", print = false, screen = 
           bands: bands.map((band, b) => {
             const at = band.columns;
             const own = at.map((i) => columns[i]!);
-            const bandWidths = textWidths(own, sample!.map((cells) => at.map((i) => cells[i]!)), at.map((i) => least![i]!), layout!.band);
+            const bandWidths = textWidths(own, sample!.of(at), at.map((i) => least![i]!), layout!.band);
             const bandLegend = legendOf(own, language);
             const last = b === bands.length - 1;
             const part = { index: b + 1, count: bands.length, title: band.title };
@@ -458,11 +458,74 @@ const SAMPLE_ROWS = 400;
 /** The width given at a time. */
 const STEP_EM = 0.5;
 
-/** About how wide a text is printed, in ems: a Chinese character one em, a Latin letter or digit a little over half. */
+/**
+ * About how wide a text is printed, in ems: a Chinese character one em, a Latin letter or digit a little over half.
+ * By char codes, pairing surrogates as `for … of` would, without a string per character.
+ */
 function ems(s: string): number {
   let width = 0;
-  for (const ch of s) width += displayWidth(ch) === 2 ? 1 : 0.56;
+  for (let i = 0; i < s.length; i++) {
+    let cp = s.charCodeAt(i);
+    if (cp >= 0xd800 && cp <= 0xdbff && i + 1 < s.length) {
+      const low = s.charCodeAt(i + 1);
+      if (low >= 0xdc00 && low <= 0xdfff) {
+        cp = (cp - 0xd800) * 0x400 + (low - 0xdc00) + 0x10000;
+        i++;
+      }
+    }
+    width += isWide(cp) ? 1 : 0.56;
+  }
   return width;
+}
+
+/**
+ * The rows looked at to lay a table out: each cell's lines (`lines[row][column]`) and their widths in ems,
+ * measured once for the table, the layouts tried for it (narrowest, printedWidths) and its bands (textWidths),
+ * which measured every line again each (csr site measures the print of every register).
+ */
+class Sample {
+  readonly ems: readonly number[][][];
+  #widest: (number | undefined)[] = [];
+  #part: (number | undefined)[] = [];
+
+  constructor(
+    readonly columns: readonly Column[],
+    readonly lines: readonly string[][][],
+    measured?: readonly number[][][],
+  ) {
+    this.ems = measured ?? lines.map((row) => row.map((cell) => cell.map(ems)));
+  }
+
+  /** The widest line of column `i`, in ems (0 without one). */
+  widest(i: number): number {
+    let widest = this.#widest[i];
+    if (widest === undefined) {
+      widest = 0;
+      for (const cells of this.ems) for (const w of cells[i]!) widest = Math.max(widest, w);
+      this.#widest[i] = widest;
+    }
+    return widest;
+  }
+
+  /** The widest part of column `i`'s lines that a line cannot break inside (unbreakable), in ems (0 without one). */
+  part(i: number): number {
+    let part = this.#part[i];
+    if (part === undefined) {
+      part = 0;
+      for (const cells of this.lines) for (const line of cells[i]!) part = Math.max(part, unbreakable(line));
+      this.#part[i] = part;
+    }
+    return part;
+  }
+
+  /** The sample of columns `at` alone (a band's). */
+  of(at: readonly number[]): Sample {
+    return new Sample(
+      at.map((i) => this.columns[i]!),
+      this.lines.map((cells) => at.map((i) => cells[i]!)),
+      this.ems.map((cells) => at.map((i) => cells[i]!)),
+    );
+  }
 }
 
 /** The widest part of a free text that a line cannot break inside: a hyphenated number, a Latin word. */
@@ -487,21 +550,14 @@ function flexible(c: Column): boolean {
  * line (READABLE_TEXT_EM, READABLE_PROSE_EM). A heading is printed on at most two lines, bold: a
  * twentieth wider.
  */
-function narrowest(columns: readonly Column[], sample: readonly string[][][], readable: boolean, whole: number): number[] {
+function narrowest(columns: readonly Column[], sample: Sample, readable: boolean, whole: number): number[] {
   return columns.map((c, i) => {
     const heading = c.kind === "mark" ? 1 : 1.05 * Math.max(...halves(c.header, whole).map(ems));
-    let widest = 0;
-    let part = 0;
-    for (const cells of sample) {
-      for (const line of cells[i]!) {
-        widest = Math.max(widest, ems(line));
-        if (flexible(c)) part = Math.max(part, unbreakable(line));
-      }
-    }
+    const widest = sample.widest(i);
     // A name longer than NAME_EM breaks at its spaces: it needs NAME_EM, or its longest word.
-    if (columnClass(c) === "name" && widest > NAME_EM) return Math.max(heading, NAME_EM, ...sample.map((cells) => Math.max(0, ...cells[i]!.map(longestWord))));
+    if (columnClass(c) === "name" && widest > NAME_EM) return Math.max(heading, NAME_EM, ...sample.lines.map((cells) => Math.max(0, ...cells[i]!.map(longestWord))));
     if (!flexible(c)) return Math.max(heading, widest);
-    return Math.max(MIN_TEXT_EM, heading, part, readable ? Math.min(widest, columnClass(c) === "prose" ? READABLE_PROSE_EM : READABLE_TEXT_EM) : 0, readable && c.remarks ? REMARKS_EM : 0);
+    return Math.max(MIN_TEXT_EM, heading, sample.part(i), readable ? Math.min(widest, columnClass(c) === "prose" ? READABLE_PROSE_EM : READABLE_TEXT_EM) : 0, readable && c.remarks ? REMARKS_EM : 0);
   });
 }
 
@@ -518,7 +574,7 @@ function narrowest(columns: readonly Column[], sample: readonly string[][][], re
  * to share: the estimate of the columns' widths is a few ems off (more, the more columns), and
  * percentages the browser cannot keep only take width from the free-text columns.
  */
-function textWidths(columns: readonly Column[], sample: readonly string[][][], least: readonly number[], scale: PrintScale): (string | undefined)[] | undefined {
+function textWidths(columns: readonly Column[], sample: Sample, least: readonly number[], scale: PrintScale): (string | undefined)[] | undefined {
   const index = columns.map((_, i) => i).filter((i) => flexible(columns[i]!));
   if (index.length === 0) return undefined;
   const { pageEm, cellEm } = scale;
@@ -532,7 +588,7 @@ function textWidths(columns: readonly Column[], sample: readonly string[][][], l
   // (Less a hair: what squeezed leaves is sharedEm to the last rounding.)
   if (left < scale.sharedEm - 1e-9) return undefined;
   // Each cell's lines' widths in ems; a cell's height in lines at a width, continuous (a line and a half is 1.5).
-  const text_ = sample.map((cells) => index.map((i) => cells[i]!.map(ems)));
+  const text_ = sample.ems.map((cells) => index.map((i) => cells[i]!));
   // Half of it first puts short texts on one line, the shortest first: beside a two-line title, a customer's name
   // widened shortens no row, and it ended with one character on a line of its own ("北辰汽车集团有限公" / "司").
   // Half an em to spare: the estimate of a line is a little short of its print.
@@ -548,27 +604,48 @@ function textWidths(columns: readonly Column[], sample: readonly string[][][], l
   }
   const height = (lines: readonly number[], width: number) => lines.reduce((sum, w) => sum + Math.max(1, w / (width - cellEm)), 0);
   const current = text_.map((cells) => cells.map((lines, k) => height(lines, widths.get(index[k]!)!)));
+  // Each cell's height were its column half an em wider, and each row's height (its tallest cell, at least a line),
+  // which column that is, and the row's height without it: a step then costs a look at each row per column,
+  // not at each of its cells.
+  const wider = text_.map((cells) => cells.map((lines, k) => height(lines, widths.get(index[k]!)! + STEP_EM)));
+  const tallest = current.map(() => 1);
+  const tallestAt = current.map(() => -1);
+  const second = current.map(() => 1);
+  const measureRow = (r: number) => {
+    const row = current[r]!;
+    let top = 1;
+    let at = -1;
+    for (let j = 0; j < row.length; j++) {
+      if (row[j]! > top) {
+        top = row[j]!;
+        at = j;
+      }
+    }
+    let next = 1;
+    for (let j = 0; j < row.length; j++) if (j !== at) next = Math.max(next, row[j]!);
+    tallest[r] = top;
+    tallestAt[r] = at;
+    second[r] = next;
+  };
+  for (let r = 0; r < text_.length; r++) measureRow(r);
   while (left >= STEP_EM) {
     let best: { k: number; gain: number } | undefined;
     for (let k = 0; k < index.length; k++) {
-      const wider = widths.get(index[k]!)! + STEP_EM;
       let gain = 0;
       for (let r = 0; r < text_.length; r++) {
-        const row = current[r]!;
-        let now = 1;
-        let others = 1;
-        for (let j = 0; j < row.length; j++) {
-          now = Math.max(now, row[j]!);
-          if (j !== k) others = Math.max(others, row[j]!);
-        }
-        gain += now - Math.max(others, height(text_[r]![k]!, wider));
+        const others = tallestAt[r] === k ? second[r]! : tallest[r]!;
+        gain += tallest[r]! - Math.max(others, wider[r]![k]!);
       }
       if (gain > 1e-9 && (!best || gain > best.gain)) best = { k, gain };
     }
     if (!best) break;
     const at = index[best.k]!;
     widths.set(at, widths.get(at)! + STEP_EM);
-    for (let r = 0; r < text_.length; r++) current[r]![best.k] = height(text_[r]![best.k]!, widths.get(at)!);
+    for (let r = 0; r < text_.length; r++) {
+      current[r]![best.k] = wider[r]![best.k]!;
+      wider[r]![best.k] = height(text_[r]![best.k]!, widths.get(at)! + STEP_EM);
+      measureRow(r);
+    }
     left -= STEP_EM;
   }
   // What no column needs shortens no row: it goes to the free-text columns by their widths, not to columns that never wrap.
@@ -586,11 +663,11 @@ function textWidths(columns: readonly Column[], sample: readonly string[][][], l
  * in proportion when the page cannot hold the readable widths (squeezed). A table whose every value fits on one
  * line, heading included, gets no widths: the browser gives each column its line and shares out the rest.
  */
-function printedWidths(columns: readonly Column[], sample: readonly string[][][], crowded: boolean, wide: boolean): (string | undefined)[] | undefined {
+function printedWidths(columns: readonly Column[], sample: Sample, crowded: boolean, wide: boolean): (string | undefined)[] | undefined {
   if (crowded) return textWidths(columns, sample, narrowest(columns, sample, false, CROWDED_HEADING), CROWDED);
   const scale = wide ? LANDSCAPE : PORTRAIT;
   // Every value on one line, heading included: the browser's own layout shares out the rest, to every column.
-  if (columns.reduce((sum, c, i) => sum + scale.cellEm + Math.max(1.05 * ems(c.header), ...sample.flatMap((cells) => cells[i]!.map(ems))), 0) <= scale.pageEm) return undefined;
+  if (columns.reduce((sum, c, i) => sum + scale.cellEm + Math.max(1.05 * ems(c.header), sample.widest(i)), 0) <= scale.pageEm) return undefined;
   return textWidths(columns, sample, squeezed(columns, narrowest(columns, sample, true, HEADING), narrowest(columns, sample, false, HEADING), scale), scale);
 }
 
