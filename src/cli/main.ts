@@ -61,7 +61,7 @@ export async function run(argv: string[], output?: Output): Promise<number> {
         program
           .command("review")
           .description(t("help.review"))
-          .argument("<id>", t("help.common.csr-id"))
+          .argument("[id]", t("help.common.csr-id"))
           .option("--department <code>", t("help.review.department"))
           .option("--reviewer <person>", t("help.review.reviewer"))
           .option("--opinion <opinion>", t("help.review.opinion"))
@@ -349,7 +349,7 @@ export async function run(argv: string[], output?: Output): Promise<number> {
         source
           .command("update")
           .description(t("help.source.update"))
-          .argument("<source-id>", t("help.source.update.source-id"))
+          .argument("[source-id]", t("help.source.update.source-id"))
           .option("--customer <code>", t("help.source.update.customer"))
           .option("--revision <rev>", t("help.source.update.revision"))
           .option("--issued <date>", t("help.source.update.issued"))

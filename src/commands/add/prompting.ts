@@ -13,6 +13,8 @@ export interface Choice<V extends string = string> {
   /** What the answer line shows once chosen (the name without its code column). */
   short?: string;
   description?: string;
+  /** Shown and not choosable; a string says why (@inquirer/prompts' select). */
+  disabled?: boolean | string;
 }
 
 /** The prompts csr uses, passed in so that tests can drive them on their own streams. */
@@ -41,6 +43,14 @@ export function canPrompt(yes: boolean | undefined): boolean {
   return yes !== true && process.stdin.isTTY === true && process.stdout.isTTY === true;
 }
 
+/**
+ * A missing argument that a command asks for at a terminal (a list to pick from): elsewhere the usage
+ * error commander gives for a required one, word for word (cli/help.ts localizeCommanderError).
+ */
+export function missingArgument(argument: string, command: string): UserError {
+  return new UserError(t("cli.error.missing-argument", { argument }).replace(/[.。]$/, "") + t("cli.help.after-error-command", { command }));
+}
+
 export function missingFlag(flag: string, what = t("prompting.a-value")): UserError {
   return new UserError(t("prompting.missing-flag", { flag, what }));
 }
@@ -57,6 +67,8 @@ export async function loadPrompts(): Promise<Prompts> {
       keysHelpTip: (keys: [string, string][]) => keys.map(([key, action]) => `${styleText("bold", key === "space" ? t("prompt.keys.space") : key)} ${styleText("dim", keyAction(action))}`).join(styleText("dim", " • ")),
       error: (text: string) => styleText("red", `> ${text === "No results found" ? t("prompt.no-results") : text}`),
     },
+    // Enter on a choice shown but not to be chosen (its label says why).
+    i18n: { disabledError: t("prompt.disabled") },
   };
   return {
     input: ({ required, validate, ...config }) =>

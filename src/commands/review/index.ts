@@ -12,19 +12,19 @@ import { isDeepStrictEqual } from "node:util";
 import { isSeq, parseDocument, type Document } from "yaml";
 import { localToday } from "../../core/dates.js";
 import { UserError } from "../../core/errors.js";
-import { didYouMean, oneLine } from "../../core/text.js";
+import { didYouMean, displayWidth, localized, oneLine, padEnd } from "../../core/text.js";
 import { findRoot } from "../../load/discover.js";
 import { refuseOnConflicts } from "../../load/git.js";
 import { loadRepository, type Located, type Repository } from "../../load/repository.js";
 import { repositoryCalendar } from "../../load/calendar.js";
 import { estimatedDeadlineNote, workdaysLate } from "../../model/calendar.js";
-import { missingOpinions, overruledBy, requiredDepartments, reviewDue, reviewRecordText, reviewStart } from "../../model/csr-status.js";
-import { currentReviewRound, firstDecisionOfRound, standingReviewRounds, type RoundStart } from "../../model/review-timeliness.js";
+import { csrStatus, missingOpinions, overruledBy, requiredDepartments, reviewDue, reviewOpen, reviewRecordText, reviewStart } from "../../model/csr-status.js";
+import { currentReviewRound, firstDecisionOfRound, pastDueInTime, standingReviewRounds, type RoundStart } from "../../model/review-timeliness.js";
 import { revisionName } from "../../i18n/values.js";
 import { buildIndex, isMilitaryRepresentative, militaryParties, type RepoIndex } from "../../model/index.js";
 import { eventLabel } from "../../model/recorded-events.js";
 import { REPORT_SIGNER_ROLES, type Csr, type Decision, type Disposition, type Opinion, type OpinionValue, type Person, type ReviewRecord } from "../../model/types.js";
-import { canPrompt, loadPrompts, missingFlag, recordingPrompts, type Prompts } from "../add/prompting.js";
+import { canPrompt, loadPrompts, missingArgument, missingFlag, recordingPrompts, type Prompts } from "../add/prompting.js";
 import type { CommandContext } from "../context.js";
 import { choiceOption, dateAnswer, eventDateAnswer, eventDateOption, refuseBefore, type Follows } from "../options.js";
 import { findCsr } from "../show/lookup.js";
@@ -66,7 +66,7 @@ export interface ReviewFlags {
 export const OPINIONS: readonly OpinionValue[] = ["accept", "accept-with-action", "reject"];
 export const DISPOSITIONS: readonly Disposition[] = ["must", "optional", "not-applicable", "rejected"];
 
-export async function reviewCommand(ctx: CommandContext, id: string, flags: ReviewFlags): Promise<number> {
+export async function reviewCommand(ctx: CommandContext, id: string | undefined, flags: ReviewFlags): Promise<number> {
   return reviewCsr(ctx, id, flags);
 }
 
@@ -75,11 +75,13 @@ export async function reviewCommand(ctx: CommandContext, id: string, flags: Revi
  * The questions are asked first; the opinion or decision is then recorded under the repository
  * lock, from the CSR as re-read there, so that two reviewers at once both get recorded.
  */
-export async function reviewCsr(ctx: CommandContext, id: string, flags: ReviewFlags, prompts?: Prompts): Promise<number> {
+export async function reviewCsr(ctx: CommandContext, given: string | undefined, flags: ReviewFlags, prompts?: Prompts): Promise<number> {
   const root = findRoot(ctx.dir);
   await refuseOnConflicts(root);
   const date = eventDateOption(flags.date, "--date");
   let ask = prompts ?? (canPrompt(flags.yes) ? await loadPrompts() : undefined);
+  if (given === undefined && !ask) throw missingArgument("id", "review");
+  const id = given ?? (await askCsrToReview(root, ask!));
   if (ask) {
     const recorder = recordingPrompts(ask);
     await prepareReview(root, id, flags, date, recorder);
@@ -100,6 +102,35 @@ export async function reviewCsr(ctx: CommandContext, id: string, flags: ReviewFl
     if (summary.note) ctx.stderr(summary.note);
     if (hash) ctx.stdout(t("edit.committed", { hash, message: message ?? "" }) + "\n");
     return 0;
+  });
+}
+
+/**
+ * The CSR to review, picked at a terminal from those awaiting review (received or in review, not
+ * superseded), the one due soonest first: each with its review deadline, or how far past it it is.
+ * Errors: UserError when none awaits review.
+ */
+async function askCsrToReview(root: string, ask: Prompts): Promise<string> {
+  const repo = loadRepository(root);
+  const index = buildIndex(repo);
+  const config = repo.config?.value;
+  const calendar = repositoryCalendar(config);
+  const today = localToday();
+  const awaiting = repo.csrs
+    .map((c) => c.value)
+    .filter((csr) => reviewOpen(csrStatus(csr, (d) => index.documents.get(d)?.value, today)))
+    .map((csr) => ({ csr, due: reviewDue(csr, calendar, config) }))
+    .sort((a, b) => a.due.localeCompare(b.due) || a.csr.id.localeCompare(b.csr.id, "en", { numeric: true }));
+  if (awaiting.length === 0) throw new UserError(t("review.pick.none"), t("review.pick.none.hint"));
+  const width = Math.max(...awaiting.map(({ csr }) => displayWidth(csr.id)));
+  return ask.select({
+    message: t("review.pick"),
+    choices: awaiting.map(({ csr, due }) => {
+      const left = calendar.workdaysBetween(today, due);
+      // On a day off right after the deadline, in the words every output uses (not "0 working days left").
+      const when = left < 0 ? t("review.pick.overdue", { due, count: -left }) : (pastDueInTime(calendar, due, today, language()) ?? t("review.pick.due", { due, count: left }));
+      return { value: csr.id, name: `${padEnd(csr.id, width)}  ${localized(language(), csr.title, csr.title_en)}  ${when}`, short: csr.id };
+    }),
   });
 }
 
@@ -196,17 +227,30 @@ async function recordOpinion(repo: Repository, index: RepoIndex, { value: csr }:
   const config = repo.config?.value;
   const departments = config?.departments ?? [];
   const missing = missingOpinions(csr, config);
+  const opinions = csr.review?.opinions ?? [];
+  const signed = (code: string) => opinions.find((o) => o.department === code);
+  // The departments still to countersign first, those that have signed this round last: marked with
+  // the day and who signed, and choosable only to amend (--amend), never signed twice unseen.
+  const rank = (code: string) => (missing.includes(code) ? 0 : signed(code) ? 2 : 1);
+  const choices = [...departments]
+    .sort((a, b) => rank(a.code) - rank(b.code))
+    .map((d) => {
+      const opinion = signed(d.code);
+      const mark = opinion
+        ? `  ${t("review.prompt.signed", { date: opinion.date, reviewer: personName(index, opinion.reviewer), opinion: t(`value.opinion.${opinion.opinion}`) })}`
+        : missing.includes(d.code)
+          ? `  ${t("prompt.review.opinion-missing")}`
+          : "";
+      const name = localized(language(), d.name, d.name_en);
+      return { value: d.code, name: `${d.code}  ${name}${mark}`, short: `${d.code}  ${name}`, ...(opinion && !flags.amend ? { disabled: t("review.prompt.signed.amend") } : {}) };
+    });
+  if (flags.department === undefined && ask && choices.length > 0 && choices.every((c) => c.disabled !== undefined)) {
+    throw new UserError(t("review.all-signed", { id: csr.id }), t("review.opinion-exists.hint"));
+  }
   const department =
     (flags.department === undefined ? undefined : resolveDepartment(index, flags.department, "--department")) ??
-    (await need(ask, "--department", t("review.needs.department"), (p) =>
-      p.select({
-        message: t("prompt.review.department"),
-        choices: [...departments].sort((a, b) => Number(!missing.includes(a.code)) - Number(!missing.includes(b.code))).map((d) => ({
-          value: d.code,
-          name: `${d.code}  ${d.name}${missing.includes(d.code) ? `  ${t("prompt.review.opinion-missing")}` : ""}`,
-        })),
-      }),
-    ));
+    (await need(ask, "--department", t("review.needs.department"), (p) => p.select({ message: t("prompt.review.department"), choices })));
+  refuseSecondOpinion(index, csr, department, flags.amend === true);
   // A paper 会签 sheet is often transcribed days later: the date it was signed, asked as --date is read.
   const date = await askDate(ask, flags, given, t("prompt.review.opinion-date"), startOf(csr));
   const present = repo.people.filter((p) => worksOn(p.value, date));
@@ -244,15 +288,8 @@ async function recordOpinion(repo: Repository, index: RepoIndex, { value: csr }:
   if (needsAction && !comment?.trim()) throw new UserError(t("review.action-required", { opinion: t("value.opinion.accept-with-action") }));
   if (needsReason && !comment?.trim()) throw new UserError(t("review.reject-reason-required", { opinion: t("value.opinion.reject") }));
   const entry: Opinion = { department, reviewer, opinion, date, ...(comment ? { comment } : {}) };
-  const opinions = csr.review?.opinions ?? [];
   const earlier = opinions.findIndex((o) => o.department === department);
   const old = opinions[earlier];
-  if (old && !flags.amend) {
-    throw new UserError(
-      t("review.opinion-exists", { department: departmentLabel(index, department), id: csr.id, opinion: t(`value.opinion.${old.opinion}`), reviewer: personLabel(index, old.reviewer), date: old.date }),
-      t("review.opinion-exists.hint"),
-    );
-  }
   // An opinion given or changed after the decision takes the decision's ground away: the decision is made
   // again (and its earlier one kept in the history), never the opinion back-dated (tester23 F11). A forced
   // decision went without some countersigns, which may follow it (csr/forced-decision).
@@ -284,6 +321,26 @@ async function recordOpinion(repo: Repository, index: RepoIndex, { value: csr }:
         : t("review.all-opinions-in-decide", { id: csr.id, by: approverToType(index.people, language(), localToday()), dispositions: disjunction(codesWithLabels(DISPOSITIONS)) }),
   );
   return { lines, commit: t("commit.review.opinion", { department: departmentLabel(index, department), opinion: t(`value.opinion.${opinion}`) }) };
+}
+
+/**
+ * A department countersigns once a round: a second opinion of the same department replaces the
+ * first only with --amend (which keeps it in the history). Refused before anything else is asked.
+ * Errors: UserError naming the opinion on record.
+ */
+function refuseSecondOpinion(index: RepoIndex, csr: Csr, department: string, amend: boolean): void {
+  const old = (csr.review?.opinions ?? []).find((o) => o.department === department);
+  if (!old || amend) return;
+  throw new UserError(
+    t("review.opinion-exists", { department: departmentLabel(index, department), id: csr.id, opinion: t(`value.opinion.${old.opinion}`), reviewer: personLabel(index, old.reviewer), date: old.date }),
+    t("review.opinion-exists.hint"),
+  );
+}
+
+/** A person's name in the reader's language, as a list shows it; the id when people.yaml has no such person. */
+function personName(index: RepoIndex, id: string): string {
+  const person = index.people.get(id)?.value;
+  return person ? localized(language(), person.name, person.name_en) : id;
 }
 
 async function recordDecision(repo: Repository, index: RepoIndex, { value: csr }: Located<Csr>, doc: Document, flags: ReviewFlags, given: string, ask: Prompts | undefined): Promise<Outcome> {

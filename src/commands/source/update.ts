@@ -36,7 +36,7 @@ import { estimatedDeadlineNote, workdaysLate } from "../../model/calendar.js";
 import { DEFAULT_REVIEW_DAYS, reviewDue, reviewStart } from "../../model/csr-status.js";
 import { buildIndex, type RepoIndex } from "../../model/index.js";
 import { REPORT_SIGNER_ROLES, type Csr, type Customer, type SourceRevision } from "../../model/types.js";
-import { canPrompt, loadPrompts, missingFlag, type Prompts } from "../add/prompting.js";
+import { canPrompt, codedChoices, loadPrompts, missingArgument, missingFlag, type Prompts } from "../add/prompting.js";
 import { departmentByCode, editFile, listOption, optionalAnswer, saveChanges, withEditSession } from "../shared/edit.js";
 import { personChoice, personLabel, resolveDepartment, resolvePerson, worksOn } from "../shared/people.js";
 import type { CommandContext } from "../context.js";
@@ -76,12 +76,18 @@ export interface SourceUpdateFlags {
 
 export type Verdict = "changed" | "unchanged" | "removed";
 
-export async function sourceUpdateCommand(ctx: CommandContext, sourceId: string, flags: SourceUpdateFlags): Promise<number> {
+export async function sourceUpdateCommand(ctx: CommandContext, sourceId: string | undefined, flags: SourceUpdateFlags): Promise<number> {
   return updateSource(ctx, sourceId, flags);
 }
 
-/** `prompts` given: ask whatever the terminal (tests drive this). */
-export async function updateSource(ctx: CommandContext, sourceId: string, flags: SourceUpdateFlags, prompts?: Prompts): Promise<number> {
+/** `prompts` given: ask whatever the terminal (tests drive this). Without `sourceId`, the source document is picked at a terminal. */
+export async function updateSource(ctx: CommandContext, given: string | undefined, flags: SourceUpdateFlags, prompts?: Prompts): Promise<number> {
+  if (given === undefined) {
+    const ask = prompts ?? (canPrompt(flags.yes) ? await loadPrompts() : undefined);
+    if (!ask) throw missingArgument("source-id", "source update");
+    return updateSource(ctx, await askSource(ctx, ask, flags.customer), flags, ask);
+  }
+  const sourceId = given;
   if (flags.amend) return amendRevision(ctx, sourceId, flags, customerWithSource);
   const { department, customer, yes, commit, amend: _amend, ...revisionFlags } = flags;
   if (department !== undefined && Object.values(revisionFlags).every((v) => v === undefined)) return setCustodian(ctx, sourceId, { department, customer, yes, commit });
@@ -110,6 +116,32 @@ export async function updateSource(ctx: CommandContext, sourceId: string, flags:
   const root = findRoot(ctx.dir);
   await refuseOnConflicts(root);
   return withRepositoryLock(ctx, root, () => update(ctx, root, sourceId, flags, { received, issued, revision }, prompts));
+}
+
+/**
+ * The source document a new revision is of, picked at a terminal from the customers' sources (of
+ * `customer` alone when given), current ones first, each with its customer and latest revision.
+ * Errors: UserError when the repository has none.
+ */
+async function askSource(ctx: CommandContext, ask: Prompts, customer: string | undefined): Promise<string> {
+  const repo = loadRepository(findRoot(ctx.dir));
+  const sources = repo.customers
+    .filter((c) => customer === undefined || c.value.code === customer)
+    .flatMap((c) => (c.value.sources ?? []).map((source) => ({ customer: c.value, source, latest: source.revisions[source.revisions.length - 1] })));
+  if (sources.length === 0) throw new UserError(t("source.pick.none"), t("source.pick.none.hint"));
+  const superseded = (latest: SourceRevision | undefined) => Number(latest?.status === "superseded");
+  sources.sort((a, b) => superseded(a.latest) - superseded(b.latest));
+  return ask.select({
+    message: t("source.pick"),
+    choices: codedChoices(
+      sources.map(({ customer, source, latest }) => ({
+        value: source.id,
+        name: source.title,
+        name_en: source.title_en,
+        note: t("source.pick.note", { customer: customer.code, revision: latest?.revision ?? "", received: latest?.received ?? "" }),
+      })),
+    ),
+  });
 }
 
 /** Under the repository lock: reads the repository, computes every file's change, writes them all or none. */
