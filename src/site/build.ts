@@ -1411,6 +1411,25 @@ function addressedIn(document: string, section: string | undefined): string[] {
 }
 
 /**
+ * The words of a CSR's review report (csr-review-report.hbs) beyond its requirement, as its records show them on the
+ * site's day (csrOn): the departments' comments and where a paper record is kept, the decision's reasons, the
+ * confirmations' comments, the late and superseded reasons, and why its earlier rounds and implementation records closed.
+ */
+function reviewText(csr: Csr, lang: Lang): string[] {
+  const review = csr.review;
+  return [
+    ...(review?.opinions ?? []).map((o) => o.comment ?? ""),
+    review?.record ? reviewRecordText(review.record) : "",
+    review?.decision?.justification ?? "",
+    review?.late_reason ?? "",
+    ...(review?.confirmations ?? []).flatMap((c) => [c.comment ?? "", c.late_reason ?? ""]),
+    ...(review?.history ?? []).flatMap((round) => [historyReason(round, csr.source.document, lang), round.late_reason ?? ""]),
+    ...(csr.implementation?.history ?? []).map((h) => historyReason(h, csr.source.document, lang)),
+    csr.superseded?.reason ?? "",
+  ];
+}
+
+/**
  * Every entity as a search entry; `page` is the link from search.html. `documents` and `csrs`: as their records
  * show them on the site's day (documentsOn, csrsOn), as their pages do: a document is found by the text of its
  * version of that day and the training records made by then. One not yet controlled on that day (released or
@@ -1436,8 +1455,15 @@ function searchEntries(rc: RegisterContext, sitePages: SitePages, documents: Rea
     // A result says a document is obsolete or a draft on the day, so it does not read as current (tester50a #12).
     const mark = doc.status === "obsolete" ? t(rc, "render.reference.obsolete") : doc.status === "draft" ? t(rc, "render.reference.draft") : undefined;
     // A document marked with a level of 国家秘密 has no sections here (withoutSecretBodies): it is found by its register data only.
-    entries.push({ key: `document:${doc.id}`, kind: "document", ref: doc.id, title: documentTitle(rc, doc), ...(mark ? { mark } : {}), text: [doc.title, doc.title_en ?? "", sectionText(doc.sections), doc.remarks ?? "", ...trainingRecords(doc.training?.sessions)].join("\n"), clauses, page: pages.page("document", doc.id) });
+    // Its revision record's summaries (修订说明) and why it was withdrawn, as its page of the day shows them.
+    const record = [...(doc.revisions ?? []).map((r) => r.summary ?? ""), doc.obsolete?.reason ?? ""];
+    entries.push({ key: `document:${doc.id}`, kind: "document", ref: doc.id, title: documentTitle(rc, doc), ...(mark ? { mark } : {}), text: [doc.title, doc.title_en ?? "", sectionText(doc.sections), doc.remarks ?? "", ...trainingRecords(doc.training?.sessions), ...record.filter((line) => line !== "")].join("\n"), clauses, page: pages.page("document", doc.id) });
   }
+  const customers = new Map(rc.repo.customers.map(({ value }) => [value.code, value]));
+  const sourceTitles = (csr: Csr): string[] => {
+    const source = customers.get(csr.customer)?.sources?.find((s) => s.id === csr.source.document);
+    return source ? [source.title, source.title_en ?? ""] : [];
+  };
   for (const { value: current } of rc.repo.csrs) {
     const csr = csrs.get(current.id);
     if (csr === undefined) {
@@ -1451,14 +1477,15 @@ function searchEntries(rc: RegisterContext, sitePages: SitePages, documents: Rea
       title: localized(rc.lang, csr.title, csr.title_en),
       ...(csr.superseded ? { mark: t(rc, "site.search.superseded") } : {}),
       // What its page shows that people look for too: the evidence of its implementation (★/☆ marks) and its training records' numbers (tester25 F12).
-      text: [csr.title, csr.title_en ?? "", csr.text ?? "", csr.category ?? "", csr.customer, csr.source.document, csr.source.section ?? "", csr.implementation?.evidence ?? "", ...(csr.training?.records ?? []), ...trainingRecords(csr.training?.sessions)].join("\n"),
+      // And what its review report says in words: the source document's title as the customer gave it, the departments' comments, the decision's reasons, why it was late or superseded (tester51 #2).
+      text: [csr.title, csr.title_en ?? "", csr.text ?? "", csr.category ?? "", csr.customer, csr.source.document, csr.source.section ?? "", csr.implementation?.evidence ?? "", ...(csr.training?.records ?? []), ...trainingRecords(csr.training?.sessions), ...[...sourceTitles(csr), ...reviewText(csr, rc.lang)].filter((line) => line !== "")].join("\n"),
       // Where it is addressed, searched and not shown: a document's number finds the CSRs addressed in it, a section reference typed whole (QP-014#5.2) those addressed in that section.
       clauses: [...csr.clauses, ...(csr.addressed ?? []).flatMap((a) => addressedIn(a.document, a.section))].join(" "),
       page: pages.page("csr", csr.id),
     });
   }
   for (const { value: c } of rc.repo.customers) {
-    entries.push({ key: `customer:${c.code}`, kind: "customer", ref: c.code, title: customerName(rc, c.code), text: [c.name, c.name_en ?? "", c.notes ?? "", ...(c.sources ?? []).map((s) => `${s.id} ${s.title}`)].join("\n"), clauses: "", page: pages.page("customer", c.code) });
+    entries.push({ key: `customer:${c.code}`, kind: "customer", ref: c.code, title: customerName(rc, c.code), text: [c.name, c.name_en ?? "", c.notes ?? "", ...(c.sources ?? []).map((s) => [s.id, s.title, s.title_en ?? ""].join(" ").trim())].join("\n"), clauses: "", page: pages.page("customer", c.code) });
   }
   for (const { value: p } of rc.repo.processes) {
     entries.push({ key: `process:${p.code}`, kind: "process", ref: p.code, title: localized(rc.lang, p.name, p.name_en), text: [p.name, p.name_en ?? ""].join("\n"), clauses: clausesOf(`process:${p.code}`), page: pages.page("process", p.code) });

@@ -32,6 +32,13 @@ function commitAt(dir: string, when: string, message: string): void {
   git(dir, ["commit", "-q", "-m", message], { GIT_AUTHOR_DATE: when, GIT_COMMITTER_DATE: when });
 }
 
+/** The search entries the site ships (assets/search-entries.js), by key: their text and clauses. */
+function searchEntries(read: (path: string) => string): Map<string, { text: string; clauses: string }> {
+  const script = read("assets/search-entries.js");
+  const { entries } = JSON.parse(script.slice(script.indexOf("{"), script.lastIndexOf("}") + 1)) as { entries: { key: string; text: string; clauses: string }[] };
+  return new Map(entries.map((e) => [e.key, { text: e.text, clauses: e.clauses }]));
+}
+
 async function site(dir: string, lang: "zh-CN" | "en", ...today: string[]): Promise<(path: string) => string> {
   const out = join(tempDir(), "site");
   const result = await csrInProcess(["-C", dir, "site", "--out", out, ...today], { lang });
@@ -57,7 +64,7 @@ describe("csr site --today D of a past day", () => {
   beforeAll(() => {
     dir = withoutYearCheck(
       minimalRepo({
-        "customers/DYA.yaml": "code: DYA\nname: 东岳汽车\nsources:\n  - id: DYA-SQM\n    title: 供应商质量手册\n    revisions: [{revision: A, received: 2026-11-09}]\n",
+        "customers/DYA.yaml": "code: DYA\nname: 东岳汽车\nsources:\n  - id: DYA-SQM\n    title: 供应商质量手册\n    title_en: Supplier Quality Manual\n    revisions: [{revision: A, received: 2026-11-09}]\n",
         "csr/DYA/DYA-001.yaml": CSR,
         "documents/QP-001.yaml": releasedProcedure("QP-001", "文件控制程序", { title: "目的", text: "第一版文本。" }),
       }),
@@ -80,7 +87,7 @@ describe("csr site --today D of a past day", () => {
         .replace("status: released", "status: released\neffective: 2026-11-30")
         .replace("sections:", ["  - version: A/1", "    date: 2026-11-30", "    summary: 改写目的", "    prepared: { by: zhang, date: 2026-11-27 }", "    reviewed: { by: li, date: 2026-11-28 }", "    approved: { by: wang, date: 2026-11-30 }", "sections:"].join("\n")),
     );
-    appendFileSync(join(dir, "csr/DYA/DYA-001.yaml"), ["  opinions: [{department: QA, reviewer: zhang, opinion: accept, date: 2026-11-30}]", "  late_reason: 顾客延期答复", "  decision: {disposition: not-applicable, justification: 本公司不生产该类产品, by: wang, date: 2026-11-30}", ""].join("\n"));
+    appendFileSync(join(dir, "csr/DYA/DYA-001.yaml"), ["  opinions: [{department: QA, reviewer: zhang, opinion: accept, date: 2026-11-30, comment: 需确认模具}]", "  late_reason: 顾客延期答复", "  decision: {disposition: not-applicable, justification: 本公司不生产该类产品, by: wang, date: 2026-11-30}", ""].join("\n"));
     writeFileSync(join(dir, "documents/QP-002.yaml"), releasedProcedure("QP-002", "记录控制程序", { title: "目的", text: "记录。" }).replaceAll("2026-03-02", "2026-11-30").replaceAll("2026-02-2", "2026-11-2"));
     commitAt(dir, "2026-11-30T16:00:00+08:00", "QP-001 A/1, QP-002 A/0, DYA-001 决定");
   });
@@ -118,6 +125,11 @@ describe("csr site --today D of a past day", () => {
     // So do the customer's page and the pages of those whose department owes the opinion (tester49 #12).
     expect(rows(read("customers/DYA.html"), "已接收（1）")).toEqual(["DYA-001 | 特殊特性符号 | 已接收 | 2026-11-23（已逾期 2 个工作日）"]);
     expect(rows(read("people/zhang.html"), "本部门待会签的顾客特定要求（1）")).toEqual(["DYA-001 | 特殊特性符号 | 已接收 | 2026-11-23（已逾期 2 个工作日）"]);
+    // The search finds what the pages of D show (tester51 #3): A/0's summary, not A/1's; the source's titles, none of the opinion, decision and late reason recorded after D.
+    const entries = searchEntries(read);
+    expect(entries.get("document:QP-001")?.text).toMatch(/\n首次发布$/);
+    expect(entries.get("document:QP-001")?.text).not.toContain("改写目的");
+    expect(entries.get("csr:DYA-001")?.text).toBe("特殊特性符号\n\n\n\nDYA\nDYA-SQM\n\n\n供应商质量手册\nSupplier Quality Manual");
   });
 
   it("shows the findings csr check gave at the end of D: of the last commit of D, checked against D", async () => {
@@ -177,6 +189,10 @@ describe("csr site --today D of a past day", () => {
     );
     expect(read("index.html")).toContain(`截至 ${localToday()}`);
     expect(read("csr/DYA-001.html")).toContain('<tr><th>评审期限</th><td class="nowrap">2026-11-23</td><th>决定日期</th><td class="nowrap">2026-11-30</td></tr>\n<tr><th>评审用时</th><td class="nowrap">15 个工作日</td><th>及时性</th><td class="nowrap">逾期</td></tr>');
+    // The search finds what the pages show today: both summaries, the opinion's comment, the decision's reasons and the late reason.
+    const entries = searchEntries(read);
+    expect(entries.get("document:QP-001")?.text.split("\n").slice(-3)).toEqual(["备注乙", "首次发布", "改写目的"]);
+    expect(entries.get("csr:DYA-001")?.text.split("\n").slice(-5)).toEqual(["供应商质量手册", "Supplier Quality Manual", "需确认模具", "本公司不生产该类产品", "顾客延期答复"]);
   });
 });
 
@@ -204,12 +220,6 @@ describe("csr site --today D: the heat map, the search index, the trainings and 
 
   /** The class of the heat map's row of clause `number`. */
   const rowClass = (html: string, number: string) => html.match(new RegExp(`<tr class="([^"]*)"><th scope="row"><span class="number">${number.replace(/\./g, "\\.")}</span>`))?.[1];
-  /** The search entries the site ships (assets/search-entries.js), by key: their text and clauses. */
-  const searchEntries = (read: (path: string) => string) => {
-    const script = read("assets/search-entries.js");
-    const { entries } = JSON.parse(script.slice(script.indexOf("{"), script.lastIndexOf("}") + 1)) as { entries: { key: string; text: string; clauses: string }[] };
-    return new Map(entries.map((e) => [e.key, { text: e.text, clauses: e.clauses }]));
-  };
   const notice = (html: string) => html.match(/<p class="site-notice"[^>]*>(.*?)<\/p>/s)?.[1];
 
   it("takes each from the records of D", async () => {
@@ -217,7 +227,7 @@ describe("csr site --today D: the heat map, the search index, the trainings and 
     const coverage = read("coverage.html");
     expect([rowClass(coverage, "7.5.3"), rowClass(coverage, "8.3")]).toEqual(["row-covered", "row-uncovered"]);
     const entries = searchEntries(read);
-    expect(entries.get("document:QP-001")).toEqual({ text: "文件控制程序\n\n目的\n\n文件。\n\n", clauses: "IATF16949:7.5.3" });
+    expect(entries.get("document:QP-001")).toEqual({ text: "文件控制程序\n\n目的\n\n文件。\n\n\n首次发布", clauses: "IATF16949:7.5.3" });
     expect(entries.get("document:QP-002")).toEqual({ text: "设计开发程序\n", clauses: "" });
     expect(entries.get("csr:DYA-001")).toEqual({ text: "特殊特性符号\n", clauses: "" });
     expect(rows(read("people/zhang.html"), "本部门待完成的培训（1）")).toEqual(["QP-001 | 文件控制程序 | A/0 | 2026-03-30 | 逾期"]);

@@ -261,6 +261,37 @@ describe("csr site in Chromium", () => {
     gjbServer.close();
     expect(problems.filter((problem) => !problem.includes(gjbOrigin))).toEqual([]);
     await page.close();
+  }, 180_000);
+
+  it("finds the words of a CSR's review report, of a document's revision record and the English titles of a customer's documents (tester51 #2)", async () => {
+    const page = await browser.newPage();
+    const problems = watch(page, (url) => url.startsWith(`${origin}/`));
+    const search = async (query: string) => {
+      await page.goto(`${origin}/search.html?q=${encodeURIComponent(query)}`);
+      return resultTitles(page);
+    };
+    // A department's comment on DYA-001, the reasons of DYA-005's decision (the minutes' number in them), QM-001's summary of revision A/1.
+    expect(await search("班前会培训操作工")).toEqual(["DYA-001 特殊特性须使用东岳符号或经认可的等效符号标注"]);
+    expect(await search("MKT-2026-031")).toEqual(["DYA-005 每批交付随附第三方实验室爆破试验报告"]);
+    expect(await search("技术部与研发部合并")).toEqual(["QM-001 质量手册"]);
+    expect(await page.locator("#site-search-results .snippet mark").textContent()).toBe("技术部与研发部合并");
+    // Beichen's source documents are titled … Requirements in English: the singular finds them, and the customer and every CSR reviewed against them.
+    const requirement = await search("requirement");
+    expect(requirement).toEqual([
+      "BCM 北辰汽车集团有限公司",
+      "C1 市场开发与顾客要求评审",
+      "QR-015-01 顾客特定要求清单",
+      "BCM-005 特殊过程每年按北辰评估表自评并提交结果",
+      "BCM-003 批次追溯至胶料批次，追溯记录保存至停产后15年",
+      "BCM-004 零件标签采用北辰统一二维码格式",
+      "BCM-001 含嵌入式软件的产品须按汽车SPICE评估软件开发能力",
+      "BCM-002 外部实验室须具有CNAS认可且认可范围覆盖委托项目",
+      "QM-001 质量手册",
+      "QP-015 顾客特定要求管理程序",
+    ]);
+    expect(await search("requirements")).toEqual(requirement);
+    expect(problems).toEqual([]);
+    await page.close();
   }, 60_000);
 
   it("shows the English search box's whole placeholder (tester25 F12)", async () => {

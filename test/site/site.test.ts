@@ -199,6 +199,25 @@ describe("csr site on the bundled example", () => {
     expect(text("csr:BCM-004")).toContain("TR-2026-041");
   });
 
+  it("indexes a CSR's review report, a document's revision record and the English titles of a customer's documents (tester51 #2)", async () => {
+    const script = read("assets/search-entries.js");
+    const { entries } = JSON.parse(script.slice(script.indexOf("{"), script.lastIndexOf("}") + 1)) as { entries: { key: string; text: string }[] };
+    const text = (key: string) => entries.find((e) => e.key === key)!.text.split("\n");
+    // After what was indexed before: the source's titles, the departments' comments and why it was superseded; the decision's reasons; the summaries of the revision record.
+    expect(text("csr:DYA-003").slice(-7)).toEqual([
+      "东岳汽车供应商质量手册",
+      "Dongyue Supplier Quality Manual",
+      "返工申请由市场部统一提交东岳SQE。",
+      "不合格品控制程序增加东岳返工批准步骤。",
+      "无异议。",
+      "返工须等待批准，生产计划预留时间。",
+      "东岳SQM D版删除逐次书面批准要求，改为返工前风险评估并经内部批准（见DYA-006）。",
+    ]);
+    expect(text("csr:DYA-005").at(-1)).toBe("逐批第三方爆破试验周期约5天、费用高，无法满足JIT交付，且内部实验室已按实验室范围每批抽检爆破压力。2026-03-25与东岳SQE刘涛电话会议确认：改为每年一次第三方型式试验加每批内部实验室报告，会议纪要MKT-2026-031已存CSR档案。");
+    expect(text("document:QM-001").slice(-4)).toEqual(["首次发布（HH体系）", "组织机构调整，技术部与研发部合并", "体系换版：程序文件改为QP编号，手册按IATF 16949条款逐条重新编排", "增加顾客特定要求矩阵的引用及过程清单更新"]);
+    expect(text("customer:BCM")).toContain("BCM-SQR 北辰汽车供应商质量要求 Beichen Supplier Quality Requirements");
+  });
+
   it("indexes a person by the pinyin of the name, and nothing else by pinyin", async () => {
     const script = read("assets/search-entries.js");
     const { options, entries } = JSON.parse(script.slice(script.indexOf("{"), script.lastIndexOf("}") + 1)) as { options: { fields: string[] }; entries: { key: string; pinyin?: string }[] };
@@ -836,7 +855,7 @@ describe("csr site: what needs attention", () => {
     expect(training("li")).toEqual(["QP-005 A/1 2026-11-09 逾期", "DYA-001 A 2026-12-18 未到期"]);
     expect(training("sun")).toEqual(["QP-005 A/1 2026-11-09 逾期"]);
     // A document's training records are searched by their numbers (tester25 F12).
-    expect(read("assets/search-entries.js")).toMatch(/"key":"document:QP-005",[^}]*"text":"[^"]*\\nTR-2024-003"/);
+    expect(read("assets/search-entries.js")).toMatch(/"key":"document:QP-005",[^}]*"text":"[^"]*\\nTR-2024-003\\n首次发布\\n修订"/);
   });
 });
 
