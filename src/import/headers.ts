@@ -9,6 +9,7 @@ export type Field =
   | "title"
   | "number"
   | "version"
+  | "versionNumber"
   | "department"
   | "clauses"
   | "prepared"
@@ -71,7 +72,9 @@ const VARIANTS: Record<Field, string[]> = {
   title: ["文件名称", "名称", "标题", "文件标题", "程序文件", "程序名称", "程序文件名称", "表单名称", "记录名称", "表格名称", "要求名称", "title", "name", "documenttitle", "procedure"],
   number: ["文件编号", "编号", "表单编号", "记录编号", "表格编号", "文件号", "csr编号", "number", "no.", "documentnumber", "docno", "docno.", "id", "doc-id", "docid", "documentid"],
   // In a CSR list, 版本 next to 来源文件 is the customer document's revision (plan.ts csrFromRow).
-  version: ["版本", "版次", "版本/版次", "版本号", "现行版本", "version", "rev", "rev.", "revision"],
+  version: ["版本", "版本/版次", "版本号", "现行版本", "version", "rev", "rev.", "revision"],
+  // 版次 next to 版本 is the revision number of A/2 (版本 A, 版次 2: plan.ts versionOfRow); a 版次 column alone is the version.
+  versionNumber: ["版次", "修订次数", "修改次数"],
   department: ["制订部门", "责任部门", "归口部门", "主管部门", "编制部门", "部门", "使用部门", "department", "dept", "dept."],
   clauses: ["条款", "对应条款", "标准条款", "相关条款", "clause", "clauses"],
   prepared: ["编制", "编制/修订", "修订", "编制人", "制订", "制定", "拟制", "prepared", "prepared/revised", "preparedby", "author"],

@@ -16,7 +16,7 @@ import { unmarkedSection } from "../model/sections.js";
 import type { ControlledDocument, Csr, Customer, Decision, Department, Person, ReviewRecord, Revision, Role, SymbolConversion } from "../model/types.js";
 import { readDate } from "../core/dates.js";
 import { UserError } from "../core/errors.js";
-import { catalog, conjunction, disjunction, list, t, translate } from "../i18n/index.js";
+import { catalog, conjunction, disjunction, list, t, translate, type MessageKey } from "../i18n/index.js";
 import { combinedTitleAndNumber, findHeaderRow, headerExample, normalizeHeader, type Field, type HeaderRow } from "./headers.js";
 import { compactText, showInvisible } from "../core/text.js";
 import { approvalOf } from "../report/registers/symbols.js";
@@ -210,7 +210,7 @@ function refuseMissingColumns(header: HeaderRow, rows: RawRow[], as: ImportKind)
 }
 
 /** What a procedure, instruction, form or document register can carry; the other columns are CSR fields. */
-const DOCUMENT_FIELDS = new Set<Field>(["no", "title", "number", "version", "department", "clauses", "prepared", "reviewed", "approved", "issued", "effective", "remarks", "retention", "medium", "location", "keeper", "procedure", "level", "kind", "status", "classification", "level3", "level4", "uses", "publisher", "received", "withdrawn", "withdrawnReason"]);
+const DOCUMENT_FIELDS = new Set<Field>(["no", "title", "number", "version", "versionNumber", "department", "clauses", "prepared", "reviewed", "approved", "issued", "effective", "remarks", "retention", "medium", "location", "keeper", "procedure", "level", "kind", "status", "classification", "level3", "level4", "uses", "publisher", "received", "withdrawn", "withdrawnReason"]);
 const SYMBOL_FIELDS = new Set<Field>(["no", "customer", "customerName", "customerSymbol", "customerClass", "meaning", "symbol", "class", "customerApproval"]);
 const CSR_FIELDS = new Set<Field>(["no", "number", "title", "version", "customer", "customerName", "source", "revision", "section", "clauses", "text", "category", "received", "restarted", "disposition", "decidedBy", "decided", "justification", "lateReason", "reviewRecord", "owner", "due", "completed", "implementationStatus", "addressed", "implemented", "evidence", "verifiedBy", "verified", "superseded", "supersededReason", "supersededBy", "status"]);
 
@@ -300,8 +300,9 @@ function isFooter(raw: RawRow, identifying: ReadonlySet<number | undefined>): bo
 }
 
 export function planImport(sheet: RawSheet, repo: Repository, options: ImportOptions): ImportPlan | undefined {
-  const found = findHeaderRow(sheet.rows);
-  if (!found) return undefined;
+  const headerRow = findHeaderRow(sheet.rows);
+  if (!headerRow) return undefined;
+  const found = versionColumns(headerRow);
   const header = options.as === "csr" ? csrColumns(found) : options.as === "symbols" ? found : documentColumns(found);
   const combined = header.ignored.find(combinedTitleAndNumber);
   if (combined && !header.columns.has("number")) {
@@ -420,6 +421,14 @@ function documentColumns(header: HeaderRow): HeaderRow {
   const label = header.labels.get("implemented");
   if (label === undefined || header.columns.has("effective") || normalizeHeader(label) !== "implementationdate") return header;
   return renamed(header, "implemented", "effective");
+}
+
+/**
+ * A 版次 column is the number of the version (版本 A, 版次 2: A/2, versionOfRow) beside a 版本 column,
+ * and the version itself (A/2 written whole) in a register that has no 版本 column.
+ */
+function versionColumns(header: HeaderRow): HeaderRow {
+  return header.columns.has("versionNumber") && !header.columns.has("version") ? renamed(header, "versionNumber", "version") : header;
 }
 
 /** The header with the column of `from` read as `to`. */
@@ -576,7 +585,7 @@ function documentFromRow(row: RowReader, repo: Repository, options: ImportOption
   const revision = dated?.revision;
   // Without a status and a version the register does not say the document is in force; it is not
   // made released on a guess, and the report lists these drafts together (doc/unreleased-referenced).
-  const unstatedDraft = !status && !revision && !row.key("version");
+  const unstatedDraft = !status && !revision && !row.key("version") && !row.key("versionNumber");
   status ??= revision ? "released" : "draft";
   doc.status = status;
   if (dated?.effective) doc.effective = dated.effective;
@@ -680,7 +689,11 @@ function externalFromRow(row: RowReader, issue: Issue): NonNullable<ControlledDo
   const block: NonNullable<ControlledDocument["external"]> = {};
   const publisher = row.text("publisher").trim();
   if (publisher) block.publisher = publisher;
-  const revision = row.text("version").trim();
+  // A publisher's edition as written; one written in two columns (版本, 版次) is kept whole, and said.
+  const edition = row.text("version").trim();
+  const editionNumber = row.text("versionNumber").trim();
+  const revision = edition && editionNumber ? `${edition}/${editionNumber}` : edition || editionNumber;
+  if (edition && editionNumber) row.readings.push({ column: list([row.label("version"), row.label("versionNumber")]), from: list([edition, editionNumber]), to: revision });
   if (revision) block.revision = revision;
   for (const field of ["issued", "effective", "received"] as const) {
     const given = row.text(field);
@@ -790,12 +803,39 @@ function withoutReviewNote(text: string): string {
 
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
-function revisionFromRow(row: RowReader, repo: Repository, options: ImportOptions, issue: Issue, id: string, kind: Kind, names: NameContext): DatedRevision | undefined {
+/**
+ * The version a row gives: 版本 as written (B0 → B/0, A → A/0), or, where the register writes it in two
+ * columns, the letter of 版本 and the number of 版次 (A | 2 → A/2); each reading is said. Undefined when
+ * the row gives none; false when it is refused: a 版次 that is not a number, one without a 版本, or one
+ * that differs from the number 版本 writes (A/1 | 2), never one taken over the other.
+ */
+function versionOfRow(row: RowReader, issue: Issue): string | false | undefined {
   const versionText = row.text("version");
-  if (!versionText) return undefined;
+  const numberText = row.text("versionNumber");
+  if (!versionText && !numberText) return undefined;
+  const refuse = (key: MessageKey, values: Record<string, string>) => (issue(t(key, { column: row.label("version", headerExample("version")), numberColumn: row.label("versionNumber"), ...values }), true), false as const);
+  if (!versionText) return refuse("import.document.version-number-alone", { number: showInvisible(numberText) });
   const version = normalizeVersion(versionText);
-  if (!version) return void issue(t("import.document.bad-version", { version: showInvisible(versionText), column: row.label("version") }), true);
-  if (version !== compactText(versionText.normalize("NFKC"))) row.read("version", versionText, version);
+  if (!version) return refuse("import.document.bad-version", { version: showInvisible(versionText) });
+  const written = compactText(versionText.normalize("NFKC"));
+  if (!numberText) {
+    if (version !== written) row.read("version", versionText, version);
+    return version;
+  }
+  const number = /^第?(\d+)(?:版次|次)?$/.exec(compactText(numberText.normalize("NFKC")))?.[1];
+  if (number === undefined) return refuse("import.document.bad-version-number", { number: showInvisible(numberText) });
+  const combined = `${version.split("/")[0]}/${Number(number)}`;
+  // 版本 that writes a letter alone (A, A版, 第A版) leaves the number to 版次.
+  const letterOnly = /^第?[A-Za-z](?:版次|版)?$/.test(written);
+  if (!letterOnly && combined !== version) return refuse("import.document.version-number-differs", { version: versionText, number: numberText });
+  if (letterOnly) row.readings.push({ column: list([row.label("version"), row.label("versionNumber")]), from: list([versionText, numberText]), to: combined });
+  else if (version !== written) row.read("version", versionText, version);
+  return combined;
+}
+
+function revisionFromRow(row: RowReader, repo: Repository, options: ImportOptions, issue: Issue, id: string, kind: Kind, names: NameContext): DatedRevision | undefined {
+  const version = versionOfRow(row, issue);
+  if (!version) return undefined;
   const dateField: Field = row.text("issued") || !row.text("effective") ? "issued" : "effective";
   const dateCell = row.cell(dateField);
   const date = normalizeDate(dateCell);

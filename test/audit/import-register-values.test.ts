@@ -207,6 +207,43 @@ describe("a 备注 that reads like a sign-off line (tester51 #1)", () => {
   });
 });
 
+describe("a version written in two columns, 版本 and 版次 (tester51 #2)", () => {
+  it("版本 A | 版次 2 is A/2, said; a 版次 that is no number, one without a 版本, or one that differs from 版本's number refuses the row; a 版次 column alone is the version", async () => {
+    const dir = minimalRepo({ "qms.yaml": QMS });
+    const file = register(
+      [
+        "文件名称,文件编号,版本,版次,发布日期,归口部门",
+        "文件控制程序,QP-001,A,2,2024-03-01,品质部",
+        "记录控制程序,QP-002,B,0,2024-03-01,品质部",
+        "合同评审程序,QP-003,A/1,1,2024-03-01,市场部",
+        "采购控制程序,QP-004,A,二,2024-03-01,市场部",
+        "标识程序,QP-005,,2,2024-03-01,品质部",
+        "检验程序,QP-006,A/1,2,2024-03-01,品质部",
+        "",
+      ].join("\n"),
+    );
+    const result = await csrInProcess(["-C", dir, "import", file, ...AS_OF, "--as", "procedures"], { lang: "zh-CN" });
+    const out = lines(result.stdout);
+    expect(out.some((l) => l.includes("未导入的列"))).toBe(false);
+    expect(out).toContain("  “版本、版次”中的 'A、2' → A/2（第 2 行）");
+    expect(out).toContain("  “版本、版次”中的 'B、0' → B/0（第 3 行）");
+    expect(out).toContain("第 5 行：“版次”中的 '二' 不是版次（0、1、2 这样的数字，与“版本”的字母合为 A/2 这样的版本号），请更正该单元格后重新导入（该行未导入）");
+    expect(out).toContain("第 6 行：“版次”为 '2'，但“版本”为空：版次与版本的字母合为 A/2 这样的版本号，请在“版本”中填写版本字母后重新导入（该行未导入）");
+    expect(out).toContain("第 7 行：“版本”中的 'A/1' 与“版次”中的 '2' 版次不同，请更正其中一个单元格后重新导入（该行未导入）");
+    expect(yamlOf(dir, "documents/QP-001.yaml").revisions).toMatchObject([{ version: "A/2", date: "2024-03-01" }]);
+    expect(yamlOf(dir, "documents/QP-002.yaml").revisions[0].version).toBe("B/0");
+    expect(yamlOf(dir, "documents/QP-003.yaml").revisions[0].version).toBe("A/1");
+    expect(["QP-004", "QP-005", "QP-006"].map((id) => existsSync(join(dir, `documents/${id}.yaml`)))).toEqual([false, false, false]);
+    expect(result.code).toBe(1);
+
+    const alone = minimalRepo({ "qms.yaml": QMS });
+    const single = register(["文件名称,文件编号,版次,发布日期,归口部门", "文件控制程序,QP-001,A1,2024-03-01,品质部", ""].join("\n"));
+    const read = await csrInProcess(["-C", alone, "import", single, ...AS_OF, "--as", "procedures"], { lang: "zh-CN" });
+    expect(lines(read.stdout)).toContain("  “版次”中的 'A1' → A/1（第 2 行）");
+    expect(yamlOf(alone, "documents/QP-001.yaml").revisions[0].version).toBe("A/1");
+  });
+});
+
 describe("rows the register cannot help having (tester20 F4)", () => {
   it("a totals line under the table ends the data; a short department name is answered with the department meant; a clause range says how to write it", async () => {
     const qms = QMS.replace("  - { code: MKT, name: 市场部 }", "  - { code: MKT, name: 市场部 }\n  - { code: HR, name: 行政人事部 }");
