@@ -55,7 +55,19 @@ export async function readRegister(path: string, sheet?: string, choose?: (sheet
   throw new UserError(t("import.read.unknown-format", { path }), t("import.read.unknown-format.hint"));
 }
 
-const csvRows = (text: string, delimiter: CsvDelimiter): RawRow[] => parseCsv(text, delimiter).map((cells, i) => ({ row: i + 1, cells }));
+const csvRows = (text: string, delimiter: CsvDelimiter): RawRow[] => parseCsv(text, delimiter).map((cells, i) => ({ row: i + 1, cells: cells.map(csvCell) }));
+
+/**
+ * A CSV field as a spreadsheet shows it, which is how `csr export` and `csr list --format csv` write a
+ * text that is not to be read as a number, a date or a formula (toCsv in report/table.ts): the
+ * formula `="1.0"` shows its text, 1.0; an apostrophe before = + - @, a tab or a carriage return is
+ * the one csr puts there (a text that starts with apostrophes and one of those gets one more).
+ */
+export function csvCell(field: string): string {
+  const formula = /^="([^"]*)"$/.exec(field);
+  if (formula) return formula[1]!;
+  return /^'+[=+\-@\t\r]/.test(field) ? field.slice(1) : field;
+}
 
 /**
  * The text of a CSV file and the encoding it was read in. Excel writes UTF-8 for "CSV UTF-8", UTF-16LE

@@ -179,16 +179,47 @@ export function signatureLines(heading: RegisterHeading): string[] {
   return heading.signatures.map((s) => `${s}${heading.colon}________ ${heading.date}${heading.colon}________`);
 }
 
-/** RFC 4180 CSV with a UTF-8 BOM so that Excel opens Chinese text correctly. */
+const MONTH = "(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*";
+
+/**
+ * Text that Excel or LibreOffice turns into something else when they open a CSV file: a number (`1.0`
+ * shows as 1, the clause `8.10` as 8.1, `007` as 7, `1e5` as 100000, `50%` as 0.5), a date (`1/2`,
+ * `8-1`, `2026-3-1`, `3-Jan`, `2026年3月1日`), a time, a fraction or TRUE/FALSE. Spaces around it do not help.
+ */
+const SPREADSHEET_VALUE = new RegExp(
+  String.raw`^ *(?:${[
+    String.raw`[+-]?[$¥￥€£]?\(?(?:\d[\d,]*(?:\.\d*)?|\.\d+)(?:e[+-]?\d+)?\)?%?`,
+    String.raw`\d+ \d+/\d+`,
+    String.raw`\d{1,4}([-/])\d{1,2}(?:\1\d{1,4})?`,
+    String.raw`\d{1,2}[- /]${MONTH}(?:[- /]\d{1,4})?|${MONTH}[- /]\d{1,4}(?:[- /]\d{1,4})?`,
+    String.raw`\d{1,4}年\d{1,2}月(?:\d{1,2}日)?|\d{1,2}月\d{1,2}日`,
+    String.raw`\d{1,2}:\d{2}(?::\d{2})?(?: ?[ap]m)?`,
+    "true|false",
+  ].join("|")}) *$`,
+  "i",
+);
+
+/**
+ * RFC 4180 CSV with a UTF-8 BOM so that Excel opens Chinese text correctly. A text that a spreadsheet
+ * would read as a number or a date (SPREADSHEET_VALUE) is written as the formula `="1.0"`, whose value
+ * is that text: Excel and LibreOffice show `1.0`, not 1. The dates of a date column are left as they
+ * are, to be read as dates. csr import reads both forms back as the text (see csvCell in import/read.ts).
+ */
 export function toCsv(table: Table): string {
-  const quote = (cell: Cell | undefined) => {
-    // Text starting with = + - @ would run as a formula when the file is opened in a spreadsheet, and so may one
-    // starting with a tab or a carriage return, which a spreadsheet can drop before reading the rest (OWASP, CSV injection).
-    const s = typeof cell === "string" && /^[=+\-@\t\r]/.test(cell) ? `'${cell}` : text(cell);
+  const quote = (cell: Cell | undefined, date = false) => {
+    let s = text(cell);
+    if (typeof cell === "string" && !(date && /^\d{4}-\d{2}-\d{2}$/.test(cell))) {
+      if (SPREADSHEET_VALUE.test(cell)) s = `="${cell}"`;
+      // Text starting with = + - @ would run as a formula when the file is opened in a spreadsheet, and so may one
+      // starting with a tab or a carriage return, which a spreadsheet can drop before reading the rest (OWASP, CSV
+      // injection). Text that starts so after apostrophes gets one more, so that csr import, which takes one
+      // apostrophe off, reads back each text as it was.
+      else if (/^'*[=+\-@\t\r]/.test(cell)) s = `'${cell}`;
+    }
     return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
   };
   const out = [table.columns.map((c) => quote(c.header)).join(",")];
-  for (const row of table.rows) out.push(table.columns.map((c) => quote(row[c.key])).join(","));
+  for (const row of table.rows) out.push(table.columns.map((c) => quote(row[c.key], c.date)).join(","));
   return "\ufeff" + out.join("\r\n") + "\r\n";
 }
 

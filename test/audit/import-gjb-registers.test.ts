@@ -58,12 +58,13 @@ describe("GJB registers into a repository", () => {
       revisions: [{ version: "B/1", date: "2023-03-01", imported: true }],
     });
     const list = await csrInProcess(["-C", dir, "list", "procedures", "--format", "csv"], { lang: null });
+    // A clause a spreadsheet would read as a number (7.5) is written as a formula whose value is its text.
     expect(list.stdout.split("\r\n").slice(0, 4)).toEqual([
       "\ufeff序号,程序文件,文件编号,版本/版次,发布日期,归口部门,对应条款,三级文件,四级表单,备注",
       // QX/QR-001-01 is in the procedure's forms, listed once the form list is imported too.
-      "1,文件控制程序,QX/QP-001,B/0,2023-03-01,综合部,7.5,,,",
+      '1,文件控制程序,QX/QP-001,B/0,2023-03-01,综合部,"=""7.5""",,,',
       "2,记录控制程序,QX/QP-002,B/0,2023-03-01,综合部,7.5.3,,,",
-      "3,设计和开发控制程序,QX/QP-003,B/1,2023-03-01,研发部,8.3,,,三级文件及四级表单：设计评审报告",
+      '3,设计和开发控制程序,QX/QP-003,B/1,2023-03-01,研发部,"=""8.3""",,,三级文件及四级表单：设计评审报告',
     ]);
   });
 

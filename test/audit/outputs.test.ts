@@ -1,8 +1,10 @@
 /** The workbook, the HTML page, CSV safety and repository templates. */
+import { spawnSync } from "node:child_process";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
+import { readRegister } from "../../src/import/read.js";
 import { renderTableTemplate, tableView, toCsv, toMarkdown, twoLineHeading, writeXlsx, type Table } from "../../src/report/table.js";
 import { copyFixture, csr, csrInProcess, FIXTURES, makeRepo, ROOT, tempDir } from "../helpers.js";
 
@@ -386,8 +388,71 @@ describe("csv", () => {
         { a: "\t=1+1", b: "\r=3+3" },
       ],
     };
-    expect(toCsv(table)).toBe('\ufeffA,B\r\n"\'=HYPERLINK(""x"")",-5\r\n\'@SUM(1),"a,b"\r\n\'+1,"多行\n文本"\r\n\'\t=1+1,"\'\r=3+3"\r\n');
+    // +1 is a number to a spreadsheet: written as the text formula ="+1", which shows +1 and runs nothing.
+    expect(toCsv(table)).toBe('\ufeffA,B\r\n"\'=HYPERLINK(""x"")",-5\r\n\'@SUM(1),"a,b"\r\n"=""+1""","多行\n文本"\r\n\'\t=1+1,"\'\r=3+3"\r\n');
   });
+
+  /** Text a spreadsheet would show otherwise, with what csr writes for it; csr import reads each back as it was. */
+  const SPREADSHEET_TEXT: [string, string][] = [
+    ["1.0", '"=""1.0"""'],
+    ["8.10", '"=""8.10"""'],
+    ["007", '"=""007"""'],
+    ["2", '"=""2"""'],
+    ["-1", '"=""-1"""'],
+    ["1e5", '"=""1e5"""'],
+    ["50%", '"=""50%"""'],
+    ["1,000", '"=""1,000"""'],
+    ["1/2", '"=""1/2"""'],
+    ["8-1", '"=""8-1"""'],
+    ["2026-03-01", '"=""2026-03-01"""'],
+    ["2026年3月1日", '"=""2026年3月1日"""'],
+    ["3-Jan", '"=""3-Jan"""'],
+    ["9:30", '"=""9:30"""'],
+    ["TRUE", '"=""TRUE"""'],
+    ["=1+1", "'=1+1"],
+    ["'=1+1", "''=1+1"],
+    ['="1.0"', '"\'=""1.0"""'],
+    ["'1.0", "'1.0"],
+    ["8.5.2", "8.5.2"],
+    ["A/0", "A/0"],
+    ["QR-001-02", "QR-001-02"],
+    ["R&amp;D", "R&amp;D"],
+  ];
+
+  it("writes text a spreadsheet would read as a number or a date as the formula =\"…\", whose value is the text; a date column's dates stay dates", async () => {
+    const table: Table = {
+      title: "t",
+      sheet: "t",
+      columns: [
+        { key: "text", header: "Text" },
+        { key: "date", header: "Date", date: true },
+        { key: "number", header: "No." },
+      ],
+      rows: SPREADSHEET_TEXT.map(([text]) => ({ text, date: "2026-03-01", number: 7 })),
+    };
+    const csv = toCsv(table);
+    expect(csv.slice(1).split("\r\n")).toEqual(["Text,Date,No.", ...SPREADSHEET_TEXT.map(([, written]) => `${written},2026-03-01,7`), ""]);
+    const file = join(tempDir(), "t.csv");
+    writeFileSync(file, csv);
+    expect((await readRegister(file)).rows.map((r) => r.cells[0])).toEqual(["Text", ...SPREADSHEET_TEXT.map(([text]) => text)]);
+  });
+
+  const libreoffice = spawnSync("sh", ["-c", "command -v libreoffice"]).status === 0;
+  it.runIf(libreoffice)("LibreOffice opens csr list's CSV with each text as it is: a version 1.0 stays 1.0", async () => {
+    const dir = tempDir();
+    const file = join(dir, "csr.csv");
+    const bcm = join(ROOT, "examples", "acme-auto");
+    expect((await csrInProcess(["-C", bcm, "list", "csr", "--customer", "BCM", "--today", "2026-11-27", "--out", file], { lang: "en" })).code).toBe(0);
+    const profile = `file://${join(dir, "profile")}`;
+    // The CSV filter's options as its dialog gives them for a UTF-8 file: comma-separated, "-quoted, UTF-8 (76), from line 1.
+    const result = spawnSync("libreoffice", [`-env:UserInstallation=${profile}`, "--headless", "--infilter=CSV:44,34,76,1", "--convert-to", "xlsx", "--outdir", dir, file], { encoding: "utf8", timeout: 240_000 });
+    expect(result.status).toBe(0);
+    const sheet = (await readWorkbook(join(dir, "csr.xlsx"))).worksheets[0]!;
+    const column = (header: string) => (sheet.getRow(1).values as ExcelJS.CellValue[]).indexOf(header);
+    const row = (id: string) => sheet.getRows(2, sheet.rowCount - 1)!.find((r) => r.getCell(column("ID")).value === id)!;
+    expect(row("BCM-005").getCell(column("Source revision")).text).toBe("1.0");
+    expect(row("BCM-005").getCell(column("Source revision")).type).toBe(ExcelJS.ValueType.Formula);
+  }, 250_000);
   it("a list written with --out FILE.csv is CSV with a BOM", async () => {
     const out = join(tempDir(), "procedures.csv");
     expect((await csrInProcess(["-C", REPO, "list", "procedures", "--out", out], { lang: null })).code).toBe(0);

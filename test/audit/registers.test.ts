@@ -318,7 +318,7 @@ describe("csr list --columns prints a document register in the company's own col
     expect([csv.code, csv.stderr]).toEqual([0, DRAFTS]);
     expect(csv.stdout).toBe(
       "\ufeff序号,文件名称,文件编号,版本,编制/修订,审核,批准,发布日期,归口部门,对应条款,备注\r\n" +
-        "1,文件控制程序,QP-001,A/1,张伟,李娜,王强,2024-03-01,品质部,7.5,\r\n" +
+        '1,文件控制程序,QP-001,A/1,张伟,李娜,王强,2024-03-01,品质部,"=""7.5""",\r\n' +
         "2,生产过程控制程序,QP-003,B/0,李娜,张伟,王强,2024-05-20,生产部,8.5.1,替代旧版 HH-P-03\r\n",
     );
     // A Chinese comma separates too; --style gjb gives the shared columns its headings (and its register id, here on no form).
