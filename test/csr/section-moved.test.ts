@@ -59,6 +59,22 @@ describe("a CSR addressed in a section that has moved or gone", () => {
     expect(en.stdout).toContain(",QP-011,5.3 追溯记录 (section not found),A/1,");
   });
 
+  it("the CSR matrix's link cell of a section gone names it as written, marked not found, and is not counted as a link not yet confirmed", async () => {
+    const result = await csrInProcess(["-C", dir, "matrix", "csr", "--format", "csv", "--today", DAY], { lang: null });
+    const rows = result.stdout.split("\r\n").map((line) => line.split(","));
+    const link = rows[0]!.indexOf("链接状态");
+    expect(rows.filter((cells) => cells[0] === "BCM-003").map((cells) => [cells[12], cells[link]])).toEqual([
+      ["QP-011", "5.3 追溯记录（未找到该章节）"],
+      ["QP-002", ""],
+      ["QR-011-01", ""],
+    ]);
+    // No link of acme-auto has a pin: every place in a document is blank, not yet confirmed, but for the one gone (13 of 14; was 14).
+    const table = await csrInProcess(["-C", dir, "matrix", "csr", "--today", DAY], { lang: null });
+    expect(table.stdout).toContain("链接状态空白的 13 处尚未核实确认；");
+    const en = await csrInProcess(["-C", dir, "matrix", "csr", "--format", "csv", "--today", DAY]);
+    expect(en.stdout).toContain(",QP-011,5.3 追溯记录 (section not found),A/1,Identification and Traceability Procedure,5.3 追溯记录 (section not found),Huang Jun,");
+  });
+
   it("csr show says the same", async () => {
     const result = await csrInProcess(["-C", dir, "show", "DYA-006", "--today", DAY], { lang: null });
     expect(result.stdout).toContain("  落实文件        QP-012 不合格品控制程序 A/2（已发布），章节 5.5 返工和返修（原写 5.4）\n");

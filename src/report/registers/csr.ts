@@ -10,7 +10,7 @@ import type { WorkCalendar } from "../../model/calendar.js";
 import { currentReviewRound, pastDueInTime, pastDueInTimeText, workdaysPastDue, type ReviewRoundTimeliness } from "../../model/review-timeliness.js";
 import { supersededVerdict } from "./reviews.js";
 import { isStateSecret } from "../../model/classification.js";
-import { addressedSectionLabel } from "../../model/sections.js";
+import { addressedSection, addressedSectionLabel } from "../../model/sections.js";
 import type { ControlledDocument, Csr } from "../../model/types.js";
 import type { Table } from "../table.js";
 import { clauseList, compareIds, csrAsOfNotes, csrsOn, customerName, documentsOn, documentTitle, personName, statusLabel, t, versionInForce, withHints, type RegisterContext } from "./context.js";
@@ -327,16 +327,20 @@ export function csrMatrix(ctx: RegisterContext, options: { customer?: string; to
       if (changed && (changed.section || changed.csr)) suspect++;
       // A link made against a revision released to take effect later counts from its 实施日期 (auditor17 F10): the cell says so.
       const pending = !standing.counts && standing.why === "pending" ? t(ctx, "register.csr.link.pending", { status: t(ctx, "register.status.pending", { date: standing.date }) }) : undefined;
-      if (doc && !changed && !pending) unconfirmed++;
+      const section = sectionPlace(ctx, doc, place.section);
+      // A link into a section the document no longer has is broken, not unconfirmed: its cell names the section as written,
+      // marked not found as csr/section-missing says (a blank cell is counted as a link not yet confirmed).
+      const gone = section.gone ? section.label : undefined;
+      if (doc && !changed && !pending && !gone) unconfirmed++;
       return {
         ...base,
         document: place.document,
-        section: sectionCell(ctx, doc, place.section),
+        section: section.label,
         // The version in force on the day, and one released to take effect later marked as the procedure list marks it (auditor16 F6).
         // A document never released has no version; its status says why (草稿): a blank cell looked like a gap in the record.
         version: doc ? versionInForce(ctx, doc, options.today) || statusLabel(ctx, doc.status) : "",
         docTitle: doc ? documentTitle(ctx, doc) : "",
-        link: [changed ? linkLabel(ctx, changed) : "", pending ?? ""].filter(Boolean).join(t(ctx, "register.remarks-separator")),
+        link: [gone ?? (changed ? linkLabel(ctx, changed) : ""), pending ?? ""].filter(Boolean).join(t(ctx, "register.remarks-separator")),
       };
     });
   });
@@ -409,6 +413,13 @@ export function csrMatrix(ctx: RegisterContext, options: { customer?: string; to
  */
 function sectionCell(ctx: RegisterContext, doc: ControlledDocument | undefined, section: string | undefined): string {
   return addressedSectionLabel(doc && (ctx.textOf?.(doc) ?? doc), section, ctx.lang, secretDocument(ctx, doc));
+}
+
+/** sectionCell's label, and whether the section written is one the document (judged on its text) does not have. */
+function sectionPlace(ctx: RegisterContext, doc: ControlledDocument | undefined, section: string | undefined): { label: string; gone: boolean } {
+  const text = doc && (ctx.textOf?.(doc) ?? doc);
+  const { section: label, anchor } = addressedSection(text, section, ctx.lang, secretDocument(ctx, doc));
+  return { label, gone: section !== undefined && section !== "" && (text?.sections?.length ?? 0) > 0 && anchor === "" };
 }
 
 /** Whether a link into `doc` shows its section by number alone: the document is marked 秘密, 机密 or 绝密 (tester25 F2). */
