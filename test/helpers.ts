@@ -9,6 +9,15 @@ export const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..");
 export const BIN = join(ROOT, "bin", "csr.js");
 export const FIXTURES = join(ROOT, "test", "fixtures");
 
+/**
+ * The Chromium that tests drive through playwright-core: Chromium's old headless shell (Debian
+ * package chromium-headless-shell, which csr's PDF output prefers too, and what playwright itself
+ * runs headless) where it is installed, else the browser. The same Blink and Skia lay out and print
+ * the pages; the shell starts no GPU process, extensions or browser UI: site/browser and
+ * render/print-width took 57.2 s of Chromium's CPU with the browser, 20.3 s with the shell (docs/speed.md).
+ */
+export const CHROMIUM = existsSync("/usr/bin/chromium-headless-shell") ? "/usr/bin/chromium-headless-shell" : "/usr/bin/chromium";
+
 /** The temporary folders this test file made; test/setup.ts removes them when the file is done. */
 export const TEMP_DIRS: string[] = [];
 

@@ -11,7 +11,7 @@ import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { chromium, type Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { copyFixture, csrInProcess, ROOT, tempDir } from "../helpers.js";
+import { CHROMIUM, copyFixture, csrInProcess, ROOT, tempDir } from "../helpers.js";
 
 /** 175 mm at CSS's 96 pixels to the inch. */
 const TEXT_WIDTH_PX = Math.floor((175 / 25.4) * 96);
@@ -41,7 +41,7 @@ async function renderAll(example: string, lang: "en" | null = null): Promise<str
 /** One browser for the file's tests: a start of Chromium costs more CPU than a few pages. */
 let browser: Browser;
 beforeAll(async () => {
-  browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: BROWSER_ARGS });
+  browser = await chromium.launch({ executablePath: CHROMIUM, args: BROWSER_ARGS });
 }, 120_000);
 afterAll(async () => {
   await browser?.close();

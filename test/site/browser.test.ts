@@ -1,6 +1,7 @@
 /**
- * The site in a real browser: the system Chromium driven by playwright-core (nothing downloaded),
- * one browser for the whole file. The site is served from 127.0.0.1 and opened from file://.
+ * The site in a real browser: the system Chromium (its headless shell where installed, test/helpers.ts
+ * CHROMIUM) driven by playwright-core (nothing downloaded), one browser for the whole file. The
+ * site is served from 127.0.0.1 and opened from file://.
  */
 import { readFileSync, writeFileSync } from "node:fs";
 import { createServer, type Server } from "node:http";
@@ -9,17 +10,21 @@ import { extname, join, normalize, sep } from "node:path";
 import { pathToFileURL } from "node:url";
 import { chromium, type Browser, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { copyFixture, csr, makeRepo, tempDir } from "../helpers.js";
+import { CHROMIUM, copyFixture, csr, csrInProcess, makeRepo, tempDir } from "../helpers.js";
 
-const CHROMIUM = "/usr/bin/chromium";
 const TYPES: Record<string, string> = { ".html": "text/html; charset=utf-8", ".js": "text/javascript; charset=utf-8", ".css": "text/css; charset=utf-8", ".csv": "text/csv", ".xlsx": "application/octet-stream" };
 
-function buildSite(repo: string, ...args: string[]): string {
+/** The site of `repo`, built by csr in this process: what the tests look at is the site in Chromium (test/site/out-folder.test.ts and the incomplete site below run the binary). */
+async function buildSite(repo: string, ...args: string[]): Promise<string> {
   const out = join(tempDir(), "site");
-  const result = csr(["-C", repo, "site", "--out", out, "--today", "2026-11-27", ...args], { lang: null });
+  const result = await csrInProcess(["-C", repo, "site", "--out", out, "--today", "2026-11-27", ...args], { lang: null });
   if (result.code !== 0) throw new Error(result.stderr);
   return out;
 }
+
+let englishAcme: Promise<string> | undefined;
+/** acme-auto's English site, built once for the tests that only read it. */
+const englishSite = (): Promise<string> => (englishAcme ??= buildSite(copyFixture("examples/acme-auto"), "--lang", "en"));
 
 /** A static file server for one folder, on a free port of 127.0.0.1. */
 async function serve(dir: string): Promise<{ server: Server; origin: string }> {
@@ -83,7 +88,7 @@ describe("csr site in Chromium", () => {
   let origin: string;
 
   beforeAll(async () => {
-    site = buildSite(copyFixture("examples/acme-auto"));
+    site = await buildSite(copyFixture("examples/acme-auto"));
     ({ server, origin } = await serve(site));
     browser = await chromium.launch({
       executablePath: CHROMIUM,
@@ -295,7 +300,7 @@ describe("csr site in Chromium", () => {
   }, 60_000);
 
   it("shows the English search box's whole placeholder (tester25 F12)", async () => {
-    const english = buildSite(copyFixture("examples/acme-auto"), "--lang", "en");
+    const english = await englishSite();
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
     await page.goto(`${pathToFileURL(english).href}/index.html`);
     const fits = await page.evaluate(() => {
@@ -335,7 +340,7 @@ describe("csr site in Chromium", () => {
       const path = join(repo, file);
       writeFileSync(path, readFileSync(path, "utf8").replace(/^title: .*$/m, `title: ${long}`));
     }
-    const { server: longServer, origin: longOrigin } = await serve(buildSite(repo));
+    const { server: longServer, origin: longOrigin } = await serve(await buildSite(repo));
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     const widths: Record<string, number[]> = {};
     for (const path of ["documents/QP-014.html", "csr/DYA-001.html"]) {
@@ -373,7 +378,7 @@ describe("csr site in Chromium", () => {
 
   it("shows the first 200 results of a search and the rest on request (tester48 #5)", async () => {
     const people = Array.from({ length: 205 }, (_, i) => `  - {id: p${i}, name: 检验员${i}, department: QA, roles: [author]}`).join("\n");
-    const out = buildSite(makeRepo({ "qms.yaml": "organisation: {name: 测试公司}\nstandards: [IATF16949]\ndepartments: [{code: QA, name: 品质部}]\nrules: {coverage/clause-uncovered: off}\n", "people.yaml": `people:\n${people}\n` }));
+    const out = await buildSite(makeRepo({ "qms.yaml": "organisation: {name: 测试公司}\nstandards: [IATF16949]\ndepartments: [{code: QA, name: 品质部}]\nrules: {coverage/clause-uncovered: off}\n", "people.yaml": `people:\n${people}\n` }));
     const page = await browser.newPage();
     await page.goto(`${pathToFileURL(out).href}/search.html?q=${encodeURIComponent("检验员")}`);
     await resultTitles(page);
@@ -425,7 +430,7 @@ describe("csr site in Chromium", () => {
     // The English site (tester48 #7): a document's copies wider than its A4 column at 1280 px; on a phone (390 px)
     // each table of a CSR's or document's A4 column scrolls in its own box, also one without a link in it (a draft's
     // header, WI-011-01: not keyboard-reachable before), and the opinions and signatures of CSR review reports.
-    const english = pathToFileURL(buildSite(copyFixture("examples/acme-auto"), "--lang", "en")).href;
+    const english = pathToFileURL(await englishSite()).href;
     const pages: [number, string][] = [[1280, "documents/QP-012.html"], [390, "csr/BCM-005.html"], [390, "csr/DYA-007.html"], [390, "documents/WI-011-01.html"], [390, "csr/DYA-006.html"]];
     for (const [width, path] of pages) {
       await page.setViewportSize({ width, height: 844 });
@@ -440,7 +445,7 @@ describe("csr site in Chromium", () => {
   }, 240_000);
 
   it("runs nothing that a hostile repository put in its values", async () => {
-    const hostile = buildSite(
+    const hostile = await buildSite(
       makeRepo({
         "qms.yaml": 'organisation: {name: "<img src=x onerror=alert(1)>"}\nstandards: [IATF16949]\ndepartments: [{code: QA, name: "<svg onload=alert(2)>"}]\nrules: {coverage/clause-uncovered: off}\n',
         "people.yaml": "people: []\n",
