@@ -898,6 +898,15 @@ function signatureFromCell(row: RowReader, role: "prepared" | "reviewed" | "appr
   const parts = text.split(/[/／、,，;；]/).map((p) => p.trim()).filter((p) => p && !labels.has(compactText(p).toLowerCase()) && compactText(p) !== "修订");
   // A cell that is one name is passed on as written ('赵　六' is reported as the register writes it).
   const name = parts.length > 1 || signedOn ? parts.at(-1)! : cell;
+  // A date (2018/12/8, a date cell) or a number where the name should be signs nothing: no person is made of it (tester51 #3).
+  const raw = row.cell(role);
+  if (raw instanceof Date || !/\p{L}/u.test(name ?? "")) {
+    // A number is not taken for a date serial here: 43442 is said as written.
+    const date = raw instanceof Date || (typeof raw === "string" && !/\p{L}/u.test(folded) && !/^\d+(\.\d+)?$/.test(compactText(folded))) ? normalizeDate(raw) : undefined;
+    const values = { column: row.label(role), text: cell, role, ...(date ? { date } : {}) };
+    issue(t(date ? "import.signature.date" : "import.signature.not-a-name", values));
+    return undefined;
+  }
   const people = repo.people.map((p) => p.value);
   let by: string;
   const person = lookupPerson(name, people);
@@ -949,7 +958,8 @@ function personFor(name: string, what: NamedAs, role: Role | undefined, repo: Re
   const person = lookupPerson(name, repo.people.map((p) => p.value));
   if (person) return person.id;
   const id = personIdFromName(name);
-  if (!PERSON_ID.test(id)) {
+  // A date or a number (2025-09-20 in 决定人) is no person's name, even where it could be an id.
+  if (!PERSON_ID.test(id) || !/\p{L}/u.test(id)) {
     issue(t("import.person.not-an-id", { what: t(`import.person.as.${what}`), name: showInvisible(name) }), true);
     return id;
   }

@@ -5,6 +5,7 @@
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { parse } from "yaml";
+import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
 import { csrInProcess, minimalRepo, tempDir } from "../helpers.js";
 
@@ -178,6 +179,36 @@ describe("signature cells as registers write them (tester20 F22)", () => {
     expect(yamlOf(dir, "documents/QP-003.yaml").revisions[0].approved).toBeUndefined();
     expect(yamlOf(dir, "documents/QP-003.yaml").remarks).toBe("批准：副总经理");
     // --add-people had nobody to add: people.yaml is as it was.
+    expect(readFileSync(join(dir, "people.yaml"), "utf8")).toBe(PEOPLE);
+  });
+});
+
+describe("a date or a number in a signature column is no signer (tester51 #3)", () => {
+  it("批准 2018/12/8, an Excel date cell and 43442 record no approver and keep the cell in the remarks, saying how to sign; --add-people adds nobody", async () => {
+    const PEOPLE = "people:\n  - { id: zhang, name: 张伟, department: QA, roles: [author, reviewer] }\n";
+    const dir = minimalRepo({ "qms.yaml": QMS, "people.yaml": PEOPLE });
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet("程序文件一览表");
+    sheet.addRow(["文件名称", "文件编号", "版本", "发布日期", "归口部门", "编制", "批准"]);
+    sheet.addRow(["文件控制程序", "QP-001", "A/0", "2018/12/8", "品质部", "张伟", new Date(Date.UTC(2018, 11, 8))]);
+    sheet.addRow(["记录控制程序", "QP-002", "A/0", "2018/12/8", "品质部", "张伟", "2018/12/8"]);
+    sheet.addRow(["合同评审程序", "QP-003", "A/0", "2018/12/8", "品质部", "张伟", 43442]);
+    sheet.addRow(["采购控制程序", "QP-004", "A/0", "2018/12/8", "品质部", "2018.12.8", "张伟"]);
+    const file = join(tempDir(), "register.xlsx");
+    await workbook.xlsx.writeFile(file);
+    const result = await csrInProcess(["-C", dir, "import", file, ...AS_OF, "--as", "procedures", "--add-people"], { lang: "zh-CN" });
+    const out = lines(result.stdout);
+    expect(out).toContain("第 2 行：“批准”中的 '2018-12-08' 是日期，不是姓名：未记为签署人，该单元格记入备注。请用 'csr sign <文件编号> --approved <人员> --date 2018-12-08' 补记签署");
+    expect(out).toContain("第 3 行：“批准”中的 '2018/12/8' 是日期，不是姓名：未记为签署人，该单元格记入备注。请用 'csr sign <文件编号> --approved <人员> --date 2018-12-08' 补记签署");
+    expect(out).toContain("第 4 行：“批准”中的 '43442' 不是姓名：未记为签署人，该单元格记入备注。请用 'csr sign <文件编号> --approved <人员>' 补记签署");
+    expect(out).toContain("第 5 行：“编制”中的 '2018.12.8' 是日期，不是姓名：未记为签署人，该单元格记入备注。请用 'csr sign <文件编号> --prepared <人员> --date 2018-12-08' 补记签署");
+    expect(["QP-001", "QP-002", "QP-003"].map((id) => [yamlOf(dir, `documents/${id}.yaml`).revisions[0].approved, yamlOf(dir, `documents/${id}.yaml`).remarks])).toEqual([
+      [undefined, "批准：2018-12-08"],
+      [undefined, "批准：2018/12/8"],
+      [undefined, "批准：43442"],
+    ]);
+    expect(yamlOf(dir, "documents/QP-004.yaml").revisions[0]).toMatchObject({ approved: { by: "zhang" } });
+    expect(yamlOf(dir, "documents/QP-004.yaml").revisions[0].prepared).toBeUndefined();
     expect(readFileSync(join(dir, "people.yaml"), "utf8")).toBe(PEOPLE);
   });
 });
