@@ -626,9 +626,21 @@ const REVIEW_FORM_TITLE = /顾客特[定殊]要求.*评审|CSR review|customer[-
 /**
  * `today` (YYYY-MM-DD) measures an open review's working days. `versionOn`: the version of a 落实文件 in force on `today` as the CSR matrix prints it (report/registers/context.ts
  * versionInForce of the document as its records show it that day: "A/1；A/2 待实施（2026-12-15 实施）"), "" for one not
- * yet released then; without it, the document's latest version.
+ * yet released then; without it, the document's latest version. `textOf`: the document whose text a section it is
+ * addressed in is looked up in, when the one in `index` lacks it (csr site withholds a 秘密 document's sections from its
+ * pages, not from the judgement of the sections its CSRs cite: a section gone is marked 未找到该章节 as csr render marks it).
  */
-export function csrReportView(repo: Repository, index: RepoIndex, csr: Csr, lang: Lang, body: BodyRenderer, today: string, link?: PageLinker, versionOn?: (id: string) => string): CsrReportView {
+export function csrReportView(
+  repo: Repository,
+  index: RepoIndex,
+  csr: Csr,
+  lang: Lang,
+  body: BodyRenderer,
+  today: string,
+  link?: PageLinker,
+  versionOn?: (id: string) => string,
+  textOf?: (doc: ControlledDocument) => ControlledDocument,
+): CsrReportView {
   const names = new Names(repo, index, lang, link);
   const customer = index.customers.get(csr.customer)?.value;
   const source = customer?.sources?.find((s) => s.id === csr.source.document);
@@ -722,7 +734,8 @@ export function csrReportView(repo: Repository, index: RepoIndex, csr: Csr, lang
     addressed: (csr.addressed ?? []).map((a) => {
       const reference = names.reference(csr.id, a.document);
       const target = index.documents.get(a.document)?.value;
-      const { section, anchor } = addressedSection(target, a.section, lang, target !== undefined && isStateSecret(repo, target));
+      const judged = target && (textOf?.(target) ?? target);
+      const { section, anchor } = addressedSection(judged, a.section, lang, target !== undefined && isStateSecret(repo, target));
       // A place that does not address the requirement on the day says so, as the CSR matrix does (已作废 <date> / 待实施, 不计入落实).
       const standing = addressing(a, target, today);
       const mark =
@@ -736,7 +749,8 @@ export function csrReportView(repo: Repository, index: RepoIndex, csr: Csr, lang
       // A section is linked only where the document is.
       // A link to the pending revision names that revision beside its mark, as csr show does.
       const version = versionOn && (standing.counts || standing.why !== "pending") ? versionOn(a.document) : reference.version;
-      return { ...reference, version, mark, section, anchor: reference.href === undefined ? "" : anchor };
+      // Not into a document whose page withholds its sections.
+      return { ...reference, version, mark, section, anchor: reference.href === undefined || judged !== target ? "" : anchor };
     }),
     implementation: implementation
       ? {

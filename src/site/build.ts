@@ -583,7 +583,7 @@ async function writeSite(repo: Repository, findings: readonly Finding[], options
     const sections = csrSections(rc, page, csr, facts, entityCell, successors.get(csr.id) ?? [], undatedTraining, today);
     let html: string;
     try {
-      const view = csrReportView(repo, indexOnDay, csr, lang, body, today, pageLinker(page), addressedVersion);
+      const view = csrReportView(repo, indexOnDay, csr, lang, body, today, pageLinker(page), addressedVersion, rc.textOf);
       // The report has the earlier rounds (历次评审) itself: the page does not print them twice.
       const below = sections.filter((section) => section.id !== "rounds");
       // The customer and the source document (with its revisions) on the customer's page.

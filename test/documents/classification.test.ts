@@ -144,6 +144,26 @@ describe("csr site with a 秘密 document", () => {
     for (const row of links) expect(row).toMatch(/,已确认(,|$)/);
   });
 
+  it("marks a section of it that is gone on the CSR's review report page as csr render marks it, judged on the text the site does not show (site51 #4a)", async () => {
+    const repo = copyFixture("examples/acme-auto");
+    const procedure = join(repo, "documents/procedures/QP-006.yaml");
+    writeFileSync(procedure, readFileSync(procedure, "utf8").replace("status: released\n", "status: released\nclassification: 秘密\n"));
+    // BCM-002 is addressed in QP-006 5.5 外部实验室; QP-006 has no 5.9 and no section 追溯记录.
+    const csr = join(repo, "csr/BCM/BCM-002.yaml");
+    writeFileSync(csr, readFileSync(csr, "utf8").replace("    section: 5.5 外部实验室\n", "    section: 5.9 追溯记录\n"));
+    const rendered = await csrInProcess(["-C", repo, "render", "BCM-002", "--format", "html", "--out", "out", "--today", DAY], { lang: null });
+    expect(rendered.code).toBe(0);
+    // The report's 落实文件 line (the page's findings name the place too: 落实于 QP-006 5.9（未找到该章节）).
+    const place = (html: string) => [...html.matchAll(/QP-006(?:<\/a>)? [^<]* 章节 [^<]*/g)].map((m) => m[0].replace("</a>", ""));
+    expect(place(readFileSync(join(repo, "out/BCM-002.review.zh-CN.html"), "utf8"))).toEqual(["QP-006 设备与监视测量资源管理程序（A/1） 章节 5.9（未找到该章节）"]);
+    const shown = join(tempDir(), "site");
+    expect((await csrInProcess(["-C", repo, "site", "--out", shown, "--today", DAY], { lang: null })).code).toBe(0);
+    // Was "章节 5.9", unmarked: the site's copy of QP-006 has no sections to look it up in.
+    const report = readFileSync(join(shown, "csr/BCM-002.html"), "utf8");
+    expect(place(report)).toEqual(["QP-006 设备与监视测量资源管理程序（A/1） 章节 5.9（未找到该章节）"]);
+    expect(report).not.toContain("QP-006.html#section-");
+  });
+
   it("publishes a CSR's section of it by number alone, also where the CSR file gives the title, and csr address records the number alone (tester25 F2)", async () => {
     const repo = copyFixture("examples/acme-auto");
     const procedure = join(repo, "documents/procedures/QP-006.yaml");
