@@ -441,6 +441,7 @@ export async function run(argv: string[], output?: Output): Promise<number> {
         signatureOptions(release, "release")
           .option("--effective <date>", t("help.release.effective"))
           .option("--force", t("help.release.force"))
+          .option("--include-changes", t("help.release.include-changes"))
           .option("-y, --yes", t("help.common.yes"))
           .action(action(async () => (await import("../commands/release/index.js")).releaseCommand));
       },

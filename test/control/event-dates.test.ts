@@ -68,7 +68,7 @@ describe("a date of something done", () => {
     expect((await csrInProcess(["-C", dir, "periodic-review", "QP-003", "--by", "zhangli", "--date", "2026-11-20", "-y", "--commit"])).code).toBe(0);
     const file = join(dir, "documents/procedures/QP-003.yaml");
     writeFileSync(file, readFileSync(file, "utf8").replace("并与公司战略方向一致。", "并与公司战略方向一致，每年至少一次。"));
-    const backdated = await csrInProcess(["-C", dir, "release", "QP-003", "--summary", "频次", "--prepared", "zhangli", "--reviewed", "xuht", "--approved", "wangjg", "--date", "2026-11-05", "-y"]);
+    const backdated = await csrInProcess(["-C", dir, "release", "QP-003", "--summary", "频次", "--prepared", "zhangli", "--reviewed", "xuht", "--approved", "wangjg", "--date", "2026-11-05", "-y", "--include-changes"]);
     expect(backdated.code).toBe(2);
     expect(backdated.stderr).toContain(
       " date/in-future QP-003: the periodic review is dated 2026-11-20, after the date of this release (2026-11-05). A release cannot come before what is already recorded: give --date no earlier than 2026-11-20, or check that record's date.\n",

@@ -120,7 +120,7 @@ describe("asked at a terminal", () => {
     // A training record is evidence only with its trainer and record number: both are asked for.
     await screen.next();
     expect(screen.getScreen()).toContain("Trainer");
-    expect(screen.getScreen()).toContain("❯ zhoupeng  Zhou Peng (Engineering)\n");
+    expect(screen.getScreen()).toContain("❯ zhoupeng   Zhou Peng (Engineering)\n  gaoyang    Gao Yang (Engineering)\n");
     screen.keypress("enter");
     await screen.next();
     expect(screen.getScreen()).toContain("Training record number (e.g. TR-2026-050)");
@@ -144,7 +144,7 @@ describe("asked at a terminal", () => {
     let done = distribute(ctx, "QP-014", { to: ["PRD"], date: "2026-11-20" }, prompts);
     await screen.next();
     // The document controllers first, then everyone else of the organisation.
-    expect(screen.getScreen()).toMatch(/^\? Issued by\n❯ zhangli {2}Zhang Li \(Quality Assurance\)\n {2}chenjing {2}Chen Jing \(Quality Assurance\)\n {2}wangjg {2}Wang Jianguo /);
+    expect(screen.getScreen()).toMatch(/^\? Issued by\n❯ zhangli {4}Zhang Li \(Quality Assurance\)\n {2}chenjing {3}Chen Jing \(Quality Assurance\)\n {2}wangjg {5}Wang Jianguo /);
     screen.keypress("down");
     screen.keypress("enter");
     expect(await done).toBe(0);
@@ -172,13 +172,13 @@ describe("asked at a terminal", () => {
     // On 2026-11-20 A/2 is 待实施 until 2026-11-25: copy 4 of A/1 is in use, copy 5 of A/2 not yet.
     let done = recall(ctx, "QP-005", { retained: true, by: "zhang", remark: "留作参考", date: "2026-11-20" }, prompts);
     await screen.next();
-    expect(screen.getScreen()).toBe("? Copy taken back\n❯ copy 1  A/0  品质部\n  copy 2  A/0  生产部\n  copy 3  A/0  市场部\n\n↑↓ navigate • ⏎ select");
+    expect(screen.getScreen()).toBe("? Copy taken back\n❯ copy 1  A/0  品质部\n  copy 2  A/0  生产部  赵磊 (zhao)\n  copy 3  A/0  市场部\n\n↑↓ navigate • ⏎ select");
     screen.keypress("enter");
     expect(await done).toBe(0);
     // From 2026-11-25 copy 4 is due back, and may be kept stamped 作废.
     done = recall(ctx, "QP-005", { retained: true, by: "zhang", remark: "留作参考", date: "2026-11-25" }, prompts);
     await screen.next();
-    expect(screen.getScreen()).toBe("? Copy taken back\n❯ copy 2  A/0  生产部\n  copy 3  A/0  市场部\n  copy 4  A/1  品质部\n\n↑↓ navigate • ⏎ select");
+    expect(screen.getScreen()).toBe("? Copy taken back\n❯ copy 2  A/0  生产部  赵磊 (zhao)\n  copy 3  A/0  市场部\n  copy 4  A/1  品质部\n\n↑↓ navigate • ⏎ select");
     screen.keypress("up");
     screen.keypress("enter");
     expect(await done).toBe(0);
@@ -202,7 +202,7 @@ describe("asked at a terminal", () => {
       // On 2026-11-21 孙磊 still works: two document controllers, first, then everyone else.
       const done = recall(ctx, "QP-005", { copy: ["2"], by: "zhao", date: "2026-11-21" }, prompts);
       await screen.next();
-      expect(screen.getScreen()).toBe("? 回收人\n❯ chen  陈静（品质部）\n  sun  孙磊（生产部）\n  zhang  张伟（品质部）\n  li  李娜（市场部）\n  zhao  赵磊（生产部）\n\n↑↓ navigate • ⏎ select");
+      expect(screen.getScreen()).toBe("? 回收人\n❯ chen   陈静（品质部）\n  sun    孙磊（生产部）\n  zhang  张伟（品质部）\n  li     李娜（市场部）\n  zhao   赵磊（生产部）\n\n↑↓ navigate • ⏎ select");
       screen.keypress("down");
       screen.keypress("enter");
       expect(await done).toBe(0);
@@ -234,7 +234,7 @@ describe("asked at a terminal", () => {
       const done = recall(ctx, "QP-005", { copy: ["2", "3"], date: "2026-11-21" }, prompts);
       await screen.next();
       // Copy 2 is held by 赵磊: he is offered first, then the other person of 生产部; nobody of another department.
-      expect(screen.getScreen()).toBe("? 交回人（生产部，受控号 2）\n❯ zhao  赵磊（生产部）\n  sun  孙磊（生产部）\n\n↑↓ navigate • ⏎ select");
+      expect(screen.getScreen()).toBe("? 交回人（生产部，受控号 2）\n❯ zhao  赵磊（生产部）\n  sun   孙磊（生产部）\n\n↑↓ navigate • ⏎ select");
       screen.keypress("down");
       screen.keypress("enter");
       await screen.next();
@@ -267,7 +267,7 @@ describe("asked at a terminal", () => {
       const ctx = capture(dir);
       const done = distribute(ctx, "QP-005", { to: ["QA", "PRD"], date: "2026-11-21" }, prompts);
       await screen.next();
-      expect(screen.getScreen()).toBe("? 领用人（品质部）\n❯ zhang  张伟（品质部）\n  chen  陈静（品质部）\n\n↑↓ navigate • ⏎ select");
+      expect(screen.getScreen()).toBe("? 领用人（品质部）\n❯ zhang  张伟（品质部）\n  chen   陈静（品质部）\n\n↑↓ navigate • ⏎ select");
       screen.keypress("down");
       screen.keypress("enter");
       await screen.next();
@@ -297,7 +297,7 @@ describe("asked at a terminal", () => {
       }
       screen.keypress("enter");
       await screen.next();
-      expect(screen.getScreen()).toBe("? 领用人（品质部，可留空）\n❯ （留空：签收后再登记）\n  zhangli  张丽（品质部）\n  chenjing  陈静（品质部）\n  zhaoqiang  赵强（品质部）\n\n↑↓ navigate • ⏎ select");
+      expect(screen.getScreen()).toBe("? 领用人（品质部，可留空）\n❯ （留空：签收后再登记）\n  zhangli    张丽（品质部）\n  chenjing   陈静（品质部）\n  zhaoqiang  赵强（品质部）\n\n↑↓ navigate • ⏎ select");
       screen.keypress("down");
       screen.keypress("enter");
       await screen.next();

@@ -95,7 +95,7 @@ describe("csr add at a terminal, a date received after the source revision (test
     expect(screen.getScreen()).toBe("? Date the customer issued it (YYYY-MM-DD, may be left blank)");
     screen.keypress("enter");
     await screen.next();
-    expect(screen.getScreen()).toContain("? Department that keeps it (external document list)\n❯ QA  品质部\n  MKT  市场部\n  PRD  生产部");
+    expect(screen.getScreen()).toContain("? Department that keeps it (external document list)\n❯ QA   品质部\n  MKT  市场部\n  PRD  生产部");
     screen.keypress("enter");
     expect(await done).toBe(0);
     const hash = git(dir, ["rev-parse", "--short=7", "HEAD"]).trim();
@@ -141,7 +141,7 @@ describe("csr add at a terminal, a date received after the source revision (test
     screen.type(issued);
     screen.keypress("enter");
     await screen.next();
-    expect(screen.getScreen()).toContain("? Department that keeps it (external document list)\n  QA  品质部\n❯ MKT  市场部\n  PRD  生产部");
+    expect(screen.getScreen()).toContain("? Department that keeps it (external document list)\n  QA   品质部\n❯ MKT  市场部\n  PRD  生产部");
     screen.keypress("down");
     screen.keypress("enter");
     expect(await done).toBe(0);

@@ -40,7 +40,7 @@ function editQp020(dir: string): void {
 }
 
 function releaseQp020(dir: string): Promise<RunResult> {
-  return csrInProcess(["-C", dir, "release", "QP-020", "--summary", "增加周转箱要求", "--pages", "P2", "--total-pages", "2", "--prepared", "li", "--reviewed", "wang", "--approved", "zhang", "--date", "2026-11-26", "--effective", EFFECTIVE, "-y"]);
+  return csrInProcess(["-C", dir, "release", "QP-020", "--summary", "增加周转箱要求", "--pages", "P2", "--total-pages", "2", "--prepared", "li", "--reviewed", "wang", "--approved", "zhang", "--date", "2026-11-26", "--effective", EFFECTIVE, "-y", "--include-changes"]);
 }
 
 function addressDya003(dir: string, ...more: string[]): Promise<RunResult> {
@@ -172,7 +172,7 @@ describe("a CSR addressed only in a revision not yet in force", () => {
     git(dir, ["commit", "-qam", "WI-031 起草"]);
     expect((await csrInProcess(["-C", dir, "address", "DYA-001", "WI-031", "--section", "5.2", "--date", "2026-11-26", "-y", "--commit"])).code).toBe(0);
     const release = (summary: string, date: string) =>
-      csrInProcess(["-C", dir, "release", "WI-031", "--summary", summary, "--prepared", "li", "--reviewed", "wang", "--approved", "zhang", "--date", date, "-y"]);
+      csrInProcess(["-C", dir, "release", "WI-031", "--summary", summary, "--prepared", "li", "--reviewed", "wang", "--approved", "zhang", "--date", date, "-y", "--include-changes"]);
     const first = await release("首次发布", "2026-11-26");
     expect(first.stdout.split("\n")[1]).toBe("The link of DYA-001 to WI-031 was made against the draft released now: pinned to A/0.");
     expect(readFileSync(join(dir, "csr/DYA/DYA-001.yaml"), "utf8")).toMatch(/  - document: WI-031\n    section: 5\.2 标识\n    pin:\n(      \w+: .*\n)*      revision: A\/0\n/);

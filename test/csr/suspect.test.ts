@@ -137,7 +137,7 @@ describe("csr release names the CSRs addressed in what it changed (tester16 F18)
     writeFileSync(join(dir, "documents/QP-014.yaml"), procedure(A0, step2, titleEn));
     return dir;
   }
-  const release = async (dir: string) => (await csrInProcess(["-C", dir, "release", "QP-014", "--summary", "标签改为二维码", "--prepared", "zhang", "--reviewed", "li", "--approved", "wang", "--date", "2026-03-03", "-y"]));
+  const release = async (dir: string) => (await csrInProcess(["-C", dir, "release", "QP-014", "--summary", "标签改为二维码", "--prepared", "zhang", "--reviewed", "li", "--approved", "wang", "--date", "2026-03-03", "-y", "--include-changes"]));
 
   it("warns that the section addressing a CSR changed, with the command that confirms the link", async () => {
     const dir = await edited("包装标签改为二维码，含零件号和数量。");
@@ -158,7 +158,7 @@ describe("csr release names the CSRs addressed in what it changed (tester16 F18)
       join(dir, "documents/QP-014.yaml"),
       readFileSync(join(dir, "documents/QP-014.yaml"), "utf8").replace("      - title: 来料标识\n        text: 仓库在来料上贴待检标签并登记。\n", "").replace("      - title: 包装标签\n", "      - title: 包装标签\n        text: 标签须清晰。\n      - title: 标签内容\n"),
     );
-    const result = await csrInProcess(["-C", dir, "release", "QP-014", "--summary", "合并来料标识", "--prepared", "zhang", "--reviewed", "li", "--approved", "wang", "--date", "2026-03-04", "-y"]);
+    const result = await csrInProcess(["-C", dir, "release", "QP-014", "--summary", "合并来料标识", "--prepared", "zhang", "--reviewed", "li", "--approved", "wang", "--date", "2026-03-04", "-y", "--include-changes"]);
     expect(result.stdout.split("\n").slice(1)).toEqual([
       "QP-014 A/2 numbers section 2.2 包装标签 as 2.1 包装标签 (same title): the link of DYA-001 is re-pointed there, in the release's commit.",
       "Warning: QP-014 A/2 changed section 2.1 包装标签 of QP-014, where DYA-001 is addressed (the link was confirmed on 2026-03-01, against A/0). Check that it still addresses the requirement, then run 'csr address --confirm DYA-001 QP-014 --section \"2.1 包装标签\" --by zhang'; if it no longer does, point 'addressed' at the section that does with 'csr address DYA-001 <document> --section <section> --by zhang' and remove this one with 'csr address DYA-001 QP-014 --section \"2.1 包装标签\" --remove'.",

@@ -68,7 +68,7 @@ const repository = builtOnce(async (hook: boolean): Promise<string> => {
 });
 
 const release = (dir: string, lang: "en" | "zh-CN" = "en") =>
-  csrInProcess(["-C", dir, "release", "QP-001", "--summary", "删除定义章节", "--prepared", "zhang", "--reviewed", "li", "--approved", "wang", "--date", "2026-03-10", "-y"], { lang });
+  csrInProcess(["-C", dir, "release", "QP-001", "--summary", "删除定义章节", "--prepared", "zhang", "--reviewed", "li", "--approved", "wang", "--date", "2026-03-10", "-y", "--include-changes"], { lang });
 
 /** DYA-002's link re-pointed as the user does before the release: to the section that addresses it now, the old one removed. */
 async function repointDya002(dir: string): Promise<void> {

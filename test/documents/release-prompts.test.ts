@@ -46,17 +46,20 @@ describe("csr release at a terminal", () => {
     screen.type("首次发布");
     screen.keypress("enter");
     await screen.next();
-    // Authors only, the document's department (品质部) first; the 军代表 prepares nothing.
-    expect(screen.getScreen()).toBe("? Prepared by (编制)\n❯ zhang  张伟 (品质部)\n  zhao  赵敏 (品质部)\n  li  李娜 (市场部)\n\n↑↓ navigate • ⏎ select");
+    // Authors only, the document's department (品质部) first, ids in one column; the 军代表 prepares nothing. 赵敏 is shown
+    // but cannot be chosen: the only one who may check standardization, she would leave 标准化审查 to nobody.
+    expect(screen.getScreen()).toBe(
+      "? Prepared by (编制)\n❯ zhang  张伟 (品质部)\n- zhao   赵敏 (品质部) (would leave nobody to sign: standardization)\n  li     李娜 (市场部)\n\n↑↓ navigate • ⏎ select",
+    );
     screen.keypress("enter");
     await screen.next();
     // Not the preparer.
-    expect(screen.getScreen()).toBe("? Reviewed by (审核)\n❯ zhao  赵敏 (品质部)\n  li  李娜 (市场部)\n\n↑↓ navigate • ⏎ select");
+    expect(screen.getScreen()).toBe("? Reviewed by (审核)\n❯ zhao  赵敏 (品质部)\n  li    李娜 (市场部)\n\n↑↓ navigate • ⏎ select");
     screen.keypress("down");
     screen.keypress("enter");
     await screen.next();
     // Not the preparer, whose agreement to his own change is none; the reviewer may countersign for 市场部, as --countersigned takes him.
-    expect(screen.getScreen()).toContain("? Countersigned by (会签; one or more)\n❯◯ wang  王强 (品质部)\n ◯ zhao  赵敏 (品质部)\n ◯ li  李娜 (市场部)\n");
+    expect(screen.getScreen()).toContain("? Countersigned by (会签; one or more)\n❯◯ wang  王强 (品质部)\n ◯ zhao  赵敏 (品质部)\n ◯ li    李娜 (市场部)\n");
     screen.keypress("enter");
     await screen.next();
     expect(screen.getScreen()).toContain("At least one choice must be selected");
@@ -114,6 +117,31 @@ describe("csr release at a terminal", () => {
     await expect(releaseDocument(capture(empty), "QP-020", {}, prompts)).rejects.toMatchObject({ message: "QP-020 has sections without text: 1 目的. A controlled document is not released blank." });
   });
 
+  it("shows the uncommitted changes of the document's file and releases them only when the answer says so", async () => {
+    const repo = gjbRepo();
+    const path = join(repo, "documents/QP-020.yaml");
+    const edited = DRAFT.replace("规定顾客要求的评审。", "规定顾客要求的评审和落实。");
+    writeFileSync(path, edited);
+    const all = { summary: "首次发布", prepared: "zhang", reviewed: "li", approved: "wang", countersigned: ["li"], standardization: "zhao", militaryRepresentative: "jun", date: "2024-03-01" };
+    const declined = releaseDocument(capture(repo), "QP-020", all, prompts);
+    await screen.next();
+    expect(screen.getScreen()).toBe(
+      "? documents/QP-020.yaml has uncommitted changes (sections; +1 −1 lines): the release commits them as part of the new revision of QP-020.\n❯ Release these changes with it\n  Do not release (see them first with 'git diff -- documents/QP-020.yaml')\n\n↑↓ navigate • ⏎ select",
+    );
+    screen.keypress("down");
+    screen.keypress("enter");
+    await expect(declined).rejects.toMatchObject({ message: "QP-020 was not released and nothing was written: the changes of documents/QP-020.yaml are left as they are ('git diff -- documents/QP-020.yaml' lists them)." });
+    expect([readFileSync(path, "utf8"), git(repo, ["tag"])]).toEqual([edited, ""]);
+
+    const ctx = capture(repo);
+    const released = releaseDocument(ctx, "QP-020", all, prompts);
+    await screen.next();
+    screen.keypress("enter");
+    expect(await released).toBe(0);
+    expect(git(repo, ["show", "HEAD:documents/QP-020.yaml"])).toContain("规定顾客要求的评审和落实。");
+    expect(git(repo, ["status", "--porcelain"])).toBe("");
+  });
+
   it("refuses a document that refers to a form never released before the first question, as the release would after the answers", async () => {
     const repo = gjbRepo();
     writeFileSync(join(repo, "documents/QP-020.yaml"), DRAFT.replace("status: in-review\n", "status: in-review\nforms: [QR-020-01]\n"));
@@ -140,7 +168,7 @@ describe("csr release at a terminal", () => {
     const done = releaseDocument(capture(repo), "QP-020", { summary: "首次发布", prepared: "zhang", reviewed: "li", approved: "wang", standardization: "zhao", militaryRepresentative: "jun", date: "2024-03-01" }, prompts);
     await screen.next();
     // The reviewer and the approver given by the options may countersign, as --countersigned takes them.
-    expect(screen.getScreen()).toContain("? Countersigned by (会签; one or more)\n❯◯ wang  王强 (品质部)\n ◯ zhao  赵敏 (品质部)\n ◯ li  李娜 (市场部)\n");
+    expect(screen.getScreen()).toContain("? Countersigned by (会签; one or more)\n❯◯ wang  王强 (品质部)\n ◯ zhao  赵敏 (品质部)\n ◯ li    李娜 (市场部)\n");
     screen.keypress("space");
     screen.keypress("enter");
     expect(await done).toBe(0);
@@ -176,6 +204,23 @@ describe("csr release at a terminal", () => {
     const key = ([a, b]: readonly [SignatureRole, SignatureRole]) => [a, b].sort().join(" + ");
     expect(pairs.filter(([a, b]) => refused(a, b)).map(key).sort()).toEqual(SEPARATE_DUTIES.map(key).sort());
     expect(SEPARATE_DUTIES.map(key)).toContain("countersigned + prepared");
+  });
+
+  it("shows disabled, with the reason, a signer who would leave a later signature to nobody (the only approver as 审核)", async () => {
+    const repo = gjbRepo();
+    // 王强 is the only approver left once 张伟 prepares: offered as 审核 he would leave 批准 to nobody.
+    writeFileSync(join(repo, "people.yaml"), readFileSync(join(repo, "people.yaml"), "utf8").replace("roles: [author, reviewer, approver, standardization]", "roles: [author, reviewer, standardization]").replace(/(id: wang\n(?: {4}.*\n)*? {4}roles: )\[approver\]/, "$1[reviewer, approver]"));
+    git(repo, ["commit", "-qam", "wang reviews too"]);
+    const ctx = capture(repo);
+    const done = releaseDocument(ctx, "QP-020", { summary: "首次发布", prepared: "zhang", countersigned: ["li"], standardization: "zhao", militaryRepresentative: "jun", date: "2024-03-01" }, prompts);
+    await screen.next();
+    expect(screen.getScreen()).toBe("? Reviewed by (审核)\n- wang  王强 (品质部) (would leave nobody to sign: approved)\n❯ zhao  赵敏 (品质部)\n  li    李娜 (市场部)\n\n↑↓ navigate • ⏎ select");
+    screen.keypress("enter");
+    await screen.next();
+    expect(screen.getScreen()).toBe("? Approved by (批准)\n❯ wang  王强 (品质部)\n\n↑↓ navigate • ⏎ select");
+    screen.keypress("enter");
+    expect(await done).toBe(0);
+    expect(ctx.err).toBe("");
   });
 
   it("says so when nobody may sign a signature it would ask for", async () => {

@@ -189,11 +189,45 @@ describe("csr release", () => {
     const repo = repoWith({ "documents/QP-020.yaml": RELEASED });
     expect((await csrInProcess(["-C", repo, "release", "QP-020", "--summary", "增加评审期限", ...SIGNERS, "--date", "2024-05-01"])).stdout).toMatch(/^Released QP-020 A\/1 .* tag QP-020\/A-1\.\n$/);
     writeFileSync(join(repo, "documents/QP-020.yaml"), readFileSync(join(repo, "documents/QP-020.yaml"), "utf8").replace("title: 顾客特定要求管理程序", "title: 顾客特定要求控制程序"));
-    expect((await csrInProcess(["-C", repo, "release", "QP-020", "--major", "--summary", "换版", ...SIGNERS, "--date", "2024-06-01"])).stdout).toMatch(/^Released QP-020 B\/0 .* tag QP-020\/B-0\.\n$/);
+    // The edit, not committed, is released with the revision as --include-changes asks.
+    expect((await csrInProcess(["-C", repo, "release", "QP-020", "--major", "--summary", "换版", ...SIGNERS, "--date", "2024-06-01", "--include-changes"])).stdout).toMatch(/^Released QP-020 B\/0 .* tag QP-020\/B-0\.\n$/);
     const text = readFileSync(join(repo, "documents/QP-020.yaml"), "utf8");
     expect(text).toContain("effective: 2024-06-01\n");
     expect([...text.matchAll(/version: (\S+)/g)].map((m) => m[1])).toEqual(["A/0", "A/1", "B/0"]);
     expect(git(repo, ["log", "--format=%s"])).toBe("release QP-020 B/0: 换版\nrelease QP-020 A/1: 增加评审期限\nedit\ninitial\n");
+  });
+
+  it("refuses in one line to commit uncommitted changes of the document's file unseen, and releases them with --include-changes", async () => {
+    const repo = repoWith({ "documents/QP-020.yaml": RELEASED });
+    const path = join(repo, "documents/QP-020.yaml");
+    const edited = RELEASED.replace("title: 顾客特定要求管理程序", "title: 顾客特定要求控制程序");
+    writeFileSync(path, edited);
+    const before = head(repo);
+    const args = ["-C", repo, "release", "QP-020", "--summary", "改名", ...SIGNERS, "--date", "2024-05-01"];
+    expect(await csrInProcess(args)).toEqual({
+      code: 2,
+      stdout: "",
+      stderr:
+        "csr: documents/QP-020.yaml has uncommitted changes (title; +1 −1 lines) that the release would commit with it; nothing was written. See them with 'git diff -- documents/QP-020.yaml'; if they belong to this revision, run again with --include-changes, otherwise commit or undo them first.\n",
+    });
+    expect([readFileSync(path, "utf8"), head(repo), git(repo, ["tag"])]).toEqual([edited, before, ""]);
+    expect((await csrInProcess(["--lang", "zh-CN", ...args])).stderr).toBe(
+      "csr: documents/QP-020.yaml 有尚未提交的修改（title；+1 −1 行），发布会把它们一并提交，未写入任何内容：先用 'git diff -- documents/QP-020.yaml' 查看；它们属于本次修订时加 --include-changes 再运行，不属于时先提交或撤销它们。\n",
+    );
+    expect((await csrInProcess([...args, "--include-changes"])).stdout).toMatch(/^Released QP-020 A\/1 /);
+    expect(git(repo, ["show", "HEAD:documents/QP-020.yaml"])).toContain("title: 顾客特定要求控制程序\n");
+    expect(git(repo, ["status", "--porcelain"])).toBe("");
+
+    // A draft never committed is the whole file; a change of a comment alone is said to be one.
+    const fresh = gitInit(minimalRepo({}));
+    makeRepo({ "documents/QP-020.yaml": DRAFT }, fresh);
+    expect((await csrInProcess(["-C", fresh, "release", "QP-020", "--summary", "首次发布", ...SIGNERS, "-y"])).stderr).toBe(
+      "csr: documents/QP-020.yaml has never been committed (a new file of 10 lines) and the release would commit the whole file; nothing was written. If its content belongs to this revision, run again with --include-changes, or commit it first (git add documents/QP-020.yaml && git commit).\n",
+    );
+    git(fresh, ["add", "-A"]);
+    git(fresh, ["commit", "-qm", "draft"]);
+    writeFileSync(join(fresh, "documents/QP-020.yaml"), DRAFT.replace("# 文控：首次发布前的草稿", "# 文控：草稿"));
+    expect((await csrInProcess(["-C", fresh, "release", "QP-020", "--summary", "首次发布", ...SIGNERS])).stderr).toMatch(/^csr: documents\/QP-020.yaml has uncommitted changes \(comments or layout only; \+1 −1 lines\)/);
   });
 
   it("writes '/' in a document number as '_' in the tag", async () => {
@@ -342,7 +376,7 @@ describe("csr release", () => {
       const repo = gitInit(minimalRepo({}));
       const path = join(repo, "documents", "QP-020.yaml");
       makeRepo({ "documents/QP-020.yaml": RELEASED }, repo);
-      const result = await csrInProcess(["-C", repo, "release", "QP-020", "--summary", "x", ...SIGNERS, "--date", "2024-05-01"]);
+      const result = await csrInProcess(["-C", repo, "release", "QP-020", "--summary", "x", ...SIGNERS, "--date", "2024-05-01", "--include-changes"]);
       expect(result.stderr).toBe("Note: no release tag and no commit in git's history adds QP-020 A/0, so csr could not compare the document with its last release; releasing it as asked.\n");
       expect(result.stdout).toMatch(/^Released QP-020 A\/1 /);
       expect(readFileSync(path, "utf8")).toContain("  - version: A/1\n");
@@ -522,7 +556,7 @@ describe("csr release refuses a document with errors of its own once released", 
     ]);
     expect(git(repo, ["tag"])).toBe("");
     writeFileSync(join(repo, "documents/QR-020-01.yaml"), FORM + "record: {retention: 3年, medium: paper, location: 品质部}\n");
-    expect((await csrInProcess(form)).stdout).toMatch(/^Released QR-020-01 A\/0 /);
+    expect((await csrInProcess([...form, "--include-changes"])).stdout).toMatch(/^Released QR-020-01 A\/0 /);
     expect((await csrInProcess(procedure)).stdout).toMatch(/^Released QP-020 A\/0 /);
     expect((await csrInProcess(["-C", repo, "check", "--today", "2024-03-01"])).code).toBe(0);
   });

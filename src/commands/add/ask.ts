@@ -5,7 +5,7 @@ import { clauseTitle, titledAncestor } from "../../model/catalog.js";
 import { currentSources, latestRevision } from "../../model/csr-status.js";
 import type { Customer, Department, SourceDocument, SourceRevision } from "../../model/types.js";
 import { sourceIdProblem } from "../source/add.js";
-import type { Choice, Prompts } from "./prompting.js";
+import { codedChoices, type Choice, type Prompts } from "./prompting.js";
 import { language, list, t, type Lang } from "../../i18n/index.js";
 import { revisionName } from "../../i18n/values.js";
 import { shellArgument } from "../../core/text.js";
@@ -110,14 +110,19 @@ export async function askForCsr(given: Partial<CsrDraft>, ctx: AskContext, promp
     given.customer ??
     (await prompts.select({
       message: t("prompt.add.customer"),
-      choices: ctx.customers.map((c) => ({ value: c.code, name: `${c.code}  ${c.name}` })),
+      choices: codedChoices(ctx.customers.map((c) => ({ value: c.code, name: c.name, name_en: c.name_en }))),
     }));
   const sources = currentSources(ctx.customers.find((c) => c.code === customer)!);
   const source =
     given.source ??
     (await prompts.select({
       message: t("prompt.add.source"),
-      choices: sources.map((s) => ({ value: s.id, name: `${s.id}  ${s.title}${t("prompt.add.source-revision", { revision: revisionName(s.revisions[s.revisions.length - 1]!.revision) })}` })),
+      choices: codedChoices(
+        sources.map((s) => {
+          const revision = t("prompt.add.source-revision", { revision: revisionName(s.revisions[s.revisions.length - 1]!.revision) });
+          return { value: s.id, name: `${s.title}${revision}`, name_en: s.title_en === undefined ? undefined : `${s.title_en}${revision}` };
+        }),
+      ),
     }));
   const section = given.section ?? optional(await prompts.input({ message: t("prompt.add.section") }));
   const clauses = given.clauses && given.clauses.length > 0 ? given.clauses : await askClauses(ctx.catalogs, prompts);
@@ -191,7 +196,7 @@ async function askLaterThanSource(draft: CsrDraft, customer: Customer, cited: So
       ? undefined
       : await prompts.select({
           message: t("prompt.add.letter-department"),
-          choices: ctx.departments.map((d) => ({ value: d.code, name: `${d.code}  ${d.name}` })),
+          choices: codedChoices(ctx.departments.map((d) => ({ value: d.code, name: d.name, name_en: d.name_en }))),
           // The department that keeps the document cited keeps the customer's letters too, as a rule.
           ...(cited.department && ctx.departments.some((d) => d.code === cited.department) ? { default: cited.department } : {}),
         });

@@ -6,7 +6,7 @@
  */
 import { localToday } from "../../core/dates.js";
 import { UserError } from "../../core/errors.js";
-import { didYouMean, shellArgument } from "../../core/text.js";
+import { didYouMean, displayWidth, padEnd, shellArgument } from "../../core/text.js";
 import { list as inline, language, t } from "../../i18n/index.js";
 import { copiesDue, copiesInUse, copyEdition, csrDistributions, isOut, nextCopyNumber, pendingTransition, recalledLate, unitsWithoutCopy, withEdition } from "../../model/distribution.js";
 import { repositoryCalendar } from "../../load/calendar.js";
@@ -18,11 +18,11 @@ import type { ControlledCopy, ControlledDocument, Person, Revision } from "../..
 import type { Located } from "../../load/repository.js";
 import { isDeepStrictEqual } from "node:util";
 import { isMap } from "yaml";
-import { codedChoices, missingFlag, type Prompts } from "../add/prompting.js";
+import { codedChoices, missingFlag, type Choice, type Prompts } from "../add/prompting.js";
 import type { CommandContext } from "../context.js";
 import { eventDateOption, refuseBefore } from "../options.js";
 import { appendIn, uncommittedUnder } from "../shared/persist.js";
-import { copyList, departmentLabel, personChoice, personLabel, refuseMilitaryWork } from "../shared/people.js";
+import { copyList, departmentLabel, personChoiceList, personLabel, refuseMilitaryWork } from "../shared/people.js";
 import { departmentByCode, editFile, findCsrById, findDocumentById, listOption, need, withEditSession, personChoices, personOption, saveChanges, setInMapOrder, workingPeople, type EditSession } from "../shared/edit.js";
 
 export interface DistributeFlags {
@@ -335,7 +335,7 @@ async function namedHolders(
         t(receivers.length === 1 ? "distribute.classified-holder.hint" : "distribute.classified-holder.hint-departments", { commands: command }),
       );
     }
-    holders.set(dept, await session.ask.select({ message: t("prompt.distribute.holder", { department: departmentLabel(session.index, dept) }), choices: people.map((p) => personChoice(session.index, p)) }));
+    holders.set(dept, await session.ask.select({ message: t("prompt.distribute.holder", { department: departmentLabel(session.index, dept) }), choices: personChoiceList(session.index, people) }));
   }
   return holders;
 }
@@ -402,7 +402,7 @@ async function askedHolders(session: EditSession, to: readonly string[], date: s
     const department = departmentLabel(session.index, unit);
     const chosen = await session.ask.select({
       message: t("prompt.distribute.holder-optional", { department }),
-      choices: [{ value: "", name: t("prompt.distribute.holder-later") }, ...people.map((p) => personChoice(session.index, p))],
+      choices: [{ value: "", name: t("prompt.distribute.holder-later") }, ...personChoiceList(session.index, people)],
     });
     if (chosen !== "") holders.set(unit, chosen);
   }
@@ -452,7 +452,7 @@ async function copyClerk(
     );
   }
   const ordered = classified ? controllers : [...controllers, ...working.filter((p) => !controllers.includes(p))];
-  const id = await session.ask.select({ message: t(`prompt.copy-clerk.${work}`), choices: ordered.map((p) => personChoice(session.index, p)) });
+  const id = await session.ask.select({ message: t(`prompt.copy-clerk.${work}`), choices: personChoiceList(session.index, ordered) });
   return { id, controller: false };
 }
 
@@ -574,7 +574,7 @@ export async function recall(ctx: CommandContext, id: string, flags: RecallFlags
     } else if (session.ask && chosen.length === 0) {
       const out = list.filter((c) => isOut(c) && !(gone === "retained" && inUse.includes(c)));
       if (out.length === 0) throw new UserError(t("recall.none-out", { id }));
-      const pick = await session.ask.select({ message: t("prompt.recall.copy"), choices: out.map((c) => ({ value: String(c.copy), name: `${t("distribute.copy-number", { copy: c.copy })}  ${c.version}  ${departmentLabel(session.index, c.to)}` })) });
+      const pick = await session.ask.select({ message: t("prompt.recall.copy"), choices: copyChoices(session, out) });
       chosen = out.filter((c) => String(c.copy) === pick);
     } else if (gone) {
       throw missingFlag("--copy", t("recall.needs.copy"));
@@ -653,6 +653,20 @@ export async function recall(ctx: CommandContext, id: string, flags: RecallFlags
 }
 
 /**
+ * Copies as a recall offers them: number, version and unit in columns padded by display width
+ * (受控号 3 under 受控号 12), the holder after the unit where one is recorded.
+ */
+function copyChoices(session: EditSession, copies: readonly ControlledCopy[]): Choice[] {
+  const numbers = copies.map((c) => t("distribute.copy-number", { copy: c.copy }));
+  const units = copies.map((c) => departmentLabel(session.index, c.to));
+  const [numberWidth, versionWidth, unitWidth] = [numbers, copies.map((c) => c.version), units].map((column) => Math.max(0, ...column.map(displayWidth)));
+  return copies.map((c, i) => {
+    const unit = c.holder ? `${padEnd(units[i]!, unitWidth!)}  ${personLabel(session.index, c.holder)}` : units[i]!;
+    return { value: String(c.copy), name: `${padEnd(numbers[i]!, numberWidth!)}  ${padEnd(c.version, versionWidth!)}  ${unit}`.trimEnd(), short: numbers[i]! };
+  });
+}
+
+/**
  * What a recall on `date` says of copies taken back after their 应回收日期 (recalledLate), one line per
  * day they were due by: the register's remark says the same (tester19 F4).
  */
@@ -686,7 +700,7 @@ async function returnedBy(session: EditSession, id: string, chosen: readonly Con
     if (!session.ask || people.length === 0) throw returnedByMissing(session, id, units, flags);
     const who = await session.ask.select({
       message: t("prompt.recall.returned-by", { unit: departmentLabel(session.index, unit), copies: inline(copies.map((c) => String(c.copy))) }),
-      choices: people.map((p) => personChoice(session.index, p)),
+      choices: personChoiceList(session.index, people),
     });
     for (const copy of copies) returned.set(copy, who);
   }

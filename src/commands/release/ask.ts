@@ -13,12 +13,12 @@ import { UserError } from "../../core/errors.js";
 import { list, t } from "../../i18n/index.js";
 import { codeWithLabel } from "../../i18n/values.js";
 import type { Repository } from "../../load/repository.js";
-import { currentRevision, isMilitaryRepresentative, layoutSignatures, militaryParties, SIGNATURE_FLAGS, type RepoIndex } from "../../model/index.js";
+import { currentRevision, GJB_SIGNATURES, isMilitaryRepresentative, layoutSignatures, militaryParties, SIGNATURE_FLAGS, type RepoIndex } from "../../model/index.js";
 import { revisionEvent } from "../../model/recorded-events.js";
 import type { ControlledDocument, Person, Role, SignatureRole } from "../../model/types.js";
 import type { Choice, Prompts } from "../add/prompting.js";
 import { dateAnswer, eventDateAnswer } from "../options.js";
-import { departmentLabel, personChoice, resolvePerson, worksOn } from "../shared/people.js";
+import { departmentLabel, personChoiceList, resolvePerson, worksOn } from "../shared/people.js";
 import { SEPARATE_DUTIES, type ReleaseFlags } from "./index.js";
 
 /** Whether the options leave a value open that the release requires (so that a terminal is asked). */
@@ -55,12 +55,26 @@ export async function askForRelease(ask: Prompts, repo: Repository, index: RepoI
     const value = answered[FIELD[role]];
     return blank(value) ? [] : [resolvePerson(index, value!, FLAG[role])];
   };
-  const signers = (role: SignatureRole) => {
-    const apart = SEPARATE_DUTIES.flatMap(([a, b]) => (a === role ? named(b) : b === role ? named(a) : []));
-    return nonEmpty(index, role, signerChoices(index, doc, role, apart));
+  // The signatures to give, in the order they are asked; each answer leaves the later ones someone to sign.
+  const order = ASKED.filter((role) => !GJB_SIGNATURES.some(([gjb]) => gjb === role) || printed.has(role));
+  const namedNow = () => new Map(order.map((role) => [role, named(role)] as const));
+  const signers = (role: SignatureRole): Choice[] => {
+    const given = namedNow();
+    const people = nonEmpty(index, role, eligible(index, doc, role, given));
+    const later = order.slice(order.indexOf(role) + 1).filter((r) => given.get(r)!.length === 0);
+    const choices: Choice[] = personChoiceList(index, people).map((choice, i) => {
+      const left = role === "countersigned" ? undefined : unsignable(index, doc, new Map([...given, [role, [people[i]!]]]), later);
+      return left === undefined ? choice : { ...choice, disabled: left.length > 0 ? t("prompt.release.leaves-unsigned", { signatures: list(left.map((r) => t(`sign.role.${r}`))) }) : t("prompt.release.leaves-unsigned-together") };
+    });
+    // With no choice left (the options name signers no answer can complete), all are offered and the release refuses as the options would.
+    return choices.some((c) => !c.disabled) ? choices : choices.map(({ disabled: _, ...choice }) => choice);
   };
   const choose = async (role: Exclude<SignatureRole, "countersigned">) => {
-    if (blank(answered[FIELD[role]])) answered[FIELD[role]] = await ask.select({ message: t(`prompt.release.${role}`), choices: signers(role) });
+    if (!blank(answered[FIELD[role]])) return;
+    const choices = signers(role);
+    // The cursor starts on the first that may be chosen: inquirer would start on a disabled first choice.
+    const first = choices.find((c) => !c.disabled);
+    answered[FIELD[role]] = await ask.select({ message: t(`prompt.release.${role}`), choices, ...(first ? { default: first.value } : {}) });
   };
   await choose("prepared");
   await choose("reviewed");
@@ -92,26 +106,51 @@ const FIELD = {
 /** The role a signature needs in people.yaml (requireRole in release/index.ts); 会签 and 军代表 need none. */
 const NEEDED: Partial<Record<SignatureRole, Role>> = { prepared: "author", reviewed: "reviewer", standardization: "standardization", approved: "approver" };
 
+/** The signatures in the order they are asked (and given on paper). */
+const ASKED: readonly SignatureRole[] = ["prepared", "reviewed", "countersigned", "standardization", "approved", "military_representative"];
+
 /**
  * The people who may sign `role`: not gone; with the role it needs; where qms.yaml has a military
  * representative office, only its people as 军代表 and none of them otherwise (refuseMilitarySigners);
- * none of `apart` (those named for a signature this one must stand apart from: SEPARATE_DUTIES). The
+ * none of those `named` for a signature this one must stand apart from (SEPARATE_DUTIES). The
  * document's department's people first, then in people.yaml's order.
  */
-function signerChoices(index: RepoIndex, doc: ControlledDocument, role: SignatureRole, apart: readonly Person[]): Choice[] {
+function eligible(index: RepoIndex, doc: ControlledDocument, role: SignatureRole, named: ReadonlyMap<SignatureRole, readonly Person[]>): Person[] {
   const offices = militaryParties(index).length > 0;
   const needed = NEEDED[role];
+  const apart = SEPARATE_DUTIES.flatMap(([a, b]) => (a === role ? (named.get(b) ?? []) : b === role ? (named.get(a) ?? []) : []));
   return [...index.people.values()]
     .map((p) => p.value)
     .filter((p) => worksOn(p, localToday()))
     .filter((p) => (needed === undefined || p.roles.includes(needed)) && !apart.some((a) => a.id === p.id))
     .filter((p) => !offices || isMilitaryRepresentative(index, p) === (role === "military_representative"))
-    .sort((a, b) => Number(a.department !== doc.department) - Number(b.department !== doc.department))
-    .map((p) => personChoice(index, p));
+    .sort((a, b) => Number(a.department !== doc.department) - Number(b.department !== doc.department));
 }
 
-/** The choices, or (none) a UserError saying who could sign and how to name them. */
-function nonEmpty(index: RepoIndex, role: SignatureRole, choices: Choice[]): Choice[] {
+/**
+ * Whether the signatures `later` can all still be given, each by someone eligible and apart from
+ * whoever signs what it must stand apart from, with `named` as they are: undefined when they can;
+ * else the signatures left with nobody at all, or none when only together they cannot (two
+ * signatures that only one person may give). A choice that leaves a signature unsignable is shown
+ * disabled, rather than refused once every other answer is given (tester: the only approver offered
+ * and taken as 审核, then 批准 refused; GJB's only 标准化审查 person taken as 编制).
+ */
+function unsignable(index: RepoIndex, doc: ControlledDocument, named: ReadonlyMap<SignatureRole, readonly Person[]>, later: readonly SignatureRole[]): SignatureRole[] | undefined {
+  const empty = later.filter((role) => eligible(index, doc, role, named).length === 0);
+  if (empty.length > 0) return empty;
+  return assignable(index, doc, named, later) ? undefined : [];
+}
+
+/** A search for one signer each of `roles`, the role with the fewest candidates first: the roles are six at most. */
+function assignable(index: RepoIndex, doc: ControlledDocument, named: ReadonlyMap<SignatureRole, readonly Person[]>, roles: readonly SignatureRole[]): boolean {
+  if (roles.length === 0) return true;
+  const options = roles.map((role) => ({ role, people: eligible(index, doc, role, named) })).sort((a, b) => a.people.length - b.people.length);
+  const [first, ...rest] = options;
+  return first!.people.some((person) => assignable(index, doc, new Map([...named, [first!.role, [person]]]), rest.map((o) => o.role)));
+}
+
+/** The people, or (none) a UserError saying who could sign and how to name them. */
+function nonEmpty(index: RepoIndex, role: SignatureRole, choices: Person[]): Person[] {
   if (choices.length > 0) return choices;
   const needed = NEEDED[role];
   const offices = militaryParties(index);

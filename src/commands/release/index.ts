@@ -32,6 +32,7 @@ import { refuseUnreadableConfig } from "../shared/persist.js";
 import { withRepositoryLock } from "../shared/transaction.js";
 import { canPrompt, loadPrompts, type Prompts } from "../add/prompting.js";
 import { askForRelease, releaseNeedsAnswers } from "./ask.js";
+import { confirmUncommitted, uncommittedChange } from "./changes.js";
 import { linkChanges, planLinks } from "./links.js";
 import { linksToRepin, uncommitted } from "./repin.js";
 import { editDocument, findDocument, refuseInvalidTag, refuseOtherStagedFiles, refuseUnlessGitIsClean, refuseWithoutIdentity, setAfter, withGitErrors, writeAndCommit } from "./document.js";
@@ -65,6 +66,8 @@ export interface ReleaseFlags extends SignatureFlags {
   totalPages?: string;
   /** Release although the document has not changed since its last release. */
   force?: boolean;
+  /** Release the uncommitted changes of the document's file with the revision (release/changes.ts); without it they are shown and asked about, or refused. */
+  includeChanges?: boolean;
   /** Never prompt: a value left open is refused, naming its option, as without a terminal. */
   yes?: boolean;
 }
@@ -111,9 +114,12 @@ async function release(ctx: CommandContext, id: string, given: ReleaseFlags, pro
     if (doc.kind === "external") throw new UserError(t("release.external", { id: doc.id }), t("release.external.hint", { id: doc.id, arg: shellArgument(doc.id) }));
     // The CSR links the new text breaks refuse the release whatever the answers, before the questions (tester23 F18).
     const links = await planLinks(root, repo.csrs, doc, file.path);
+    // Changes git has not committed would go into the release's commit: shown and asked about first, or refused.
+    const pending = given.includeChanges ? undefined : uncommittedChange(root, file.path);
     // Asked for only of a document csr can release: an external one's refusal comes first, not a request for signers it will not take.
-    const ask = releaseNeedsAnswers(repo, doc, given) ? (prompts ?? (canPrompt(given.yes) ? await loadPrompts() : undefined)) : undefined;
-    if (ask) {
+    const terminal = releaseNeedsAnswers(repo, doc, given) || pending ? (prompts ?? (canPrompt(given.yes) ? await loadPrompts() : undefined)) : undefined;
+    const ask = releaseNeedsAnswers(repo, doc, given) ? terminal : undefined;
+    if (terminal) {
       // What would refuse the release whatever the answers is said before the questions.
       refuseEmptySections(doc);
       const released = currentRevision(doc)?.version;
@@ -122,6 +128,7 @@ async function release(ctx: CommandContext, id: string, given: ReleaseFlags, pro
       const provisional = editDocument(readFileSync(join(root, file.path), "utf8"), (yaml) => yaml.set("status", "released"));
       await refuseErrorFindings(repo, doc.id, file.path, provisional, early.date, ANSWER_FREE_RULES);
     }
+    await confirmUncommitted(pending, doc.id, given.includeChanges, terminal);
     const flags = ask ? await askForRelease(ask, repo, index, doc, given) : given;
     const { date, signed, effective } = checkDateOptions(flags);
     const summary = required(flags.summary, "--summary", t("release.needs.summary"));
@@ -151,7 +158,7 @@ async function release(ctx: CommandContext, id: string, given: ReleaseFlags, pro
     // A revision dated before the one it follows is doc/version-sequence's finding.
     if (latest) refuseBefore(date, "--date", { ...revisionEvent(latest), of: doc.id });
     const current = latest?.version;
-    if (current && !flags.force && !ask) refuseUnchanged(ctx, doc, current, await baselineOf(current));
+    if (current && !flags.force && !terminal) refuseUnchanged(ctx, doc, current, await baselineOf(current));
     const version = nextVersion(current, flags.major === true && (doc.revisions?.length ?? 0) > 0);
     const tag = releaseTag(doc.id, version);
     await refuseInvalidTag(root, tag, doc.id);

@@ -20,7 +20,7 @@ import { buildIndex, isMilitaryRepresentative, type RepoIndex } from "../../mode
 import type { ControlledDocument, Csr, Person } from "../../model/types.js";
 import { canPrompt, loadPrompts, missingFlag, type Prompts } from "../add/prompting.js";
 import type { CommandContext } from "../context.js";
-import { personChoice, resolveDepartment, resolvePerson, worksOn } from "./people.js";
+import { personChoiceList, resolveDepartment, resolvePerson, worksOn } from "./people.js";
 import { persistChanges, refuseUnreadableConfig, verifyChanges, yamlText, type FileChange } from "./persist.js";
 import { withRepositoryLock } from "./transaction.js";
 
@@ -131,10 +131,11 @@ export function workingPeople(session: EditSession, options: { on?: string; orga
 }
 
 /** Person choices for a prompt (workingPeople, as personChoice shows them), the given department's people first. */
-export function personChoices(session: EditSession, department?: string, options: { on?: string; organisation?: boolean } = {}): { value: string; name: string }[] {
-  return workingPeople(session, options)
-    .sort((a, b) => Number(a.department !== department) - Number(b.department !== department))
-    .map((p) => personChoice(session.index, p));
+export function personChoices(session: EditSession, department?: string, options: { on?: string; organisation?: boolean } = {}): { value: string; name: string; short: string }[] {
+  return personChoiceList(
+    session.index,
+    workingPeople(session, options).sort((a, b) => Number(a.department !== department) - Number(b.department !== department)),
+  );
 }
 
 /** A list flag given as repeated values or as one comma-separated value: `--people a b`, `--people a,b`. */

@@ -6,7 +6,7 @@
  * name with the id recorded in the file (names repeat, ids do not).
  */
 import { UserError } from "../../core/errors.js";
-import { didYouMean, localized, shellArgument } from "../../core/text.js";
+import { didYouMean, displayWidth, localized, padEnd, shellArgument } from "../../core/text.js";
 import { language, list, t } from "../../i18n/index.js";
 import { isMilitaryRepresentative, type RepoIndex } from "../../model/index.js";
 import { departmentLabel } from "../../model/labels.js";
@@ -110,9 +110,19 @@ export function resolveDepartment(register: Pick<Register, "departments" | "part
  * English names where people.yaml and qms.yaml give them: "zhoupeng  Zhou Peng (Quality Assurance)"),
  * so that two people of one name are told apart.
  */
-export function personChoice(register: Register, person: Person): { value: string; name: string } {
+export function personChoice(register: Register, person: Person, idWidth = 0): { value: string; name: string; short: string } {
   const name = localized(language(), person.name, person.name_en);
-  return { value: person.id, name: t("prompt.person-choice", { id: person.id, name, department: departmentLabel(register, person.department) }) };
+  const department = departmentLabel(register, person.department);
+  return { value: person.id, name: t("prompt.person-choice", { id: padEnd(person.id, idWidth), name, department }), short: t("prompt.person-choice", { id: person.id, name, department }) };
+}
+
+/**
+ * People as a prompt lists them (personChoice), the ids in one column padded to the widest by display
+ * width, as codedChoices lists departments: `li     李娜（市场部）` under `zhang  张伟（品质部）`.
+ */
+export function personChoiceList(register: Register, people: readonly Person[]): { value: string; name: string; short: string }[] {
+  const width = Math.max(0, ...people.map((p) => displayWidth(p.id)));
+  return people.map((p) => personChoice(register, p, width));
 }
 
 /** A person for a reader: 周鹏（zhoupeng） / Zhou Peng (zhoupeng); the name alone when it is the id; the id when unknown. */

@@ -1,0 +1,77 @@
+/**
+ * A release commits the document's file whole. Changes in it that git has not committed yet (a hand
+ * edit of the body, a `csr set` or `csr distribute` run without --commit) go into the release's
+ * commit, under its message: `csr release` shows them before it releases, and takes them only when
+ * the person at the terminal confirms it or --include-changes says so (tester: release folded a hand
+ * edit into its commit without a word).
+ */
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { parseDocument } from "yaml";
+import { UserError } from "../../core/errors.js";
+import { list, t } from "../../i18n/index.js";
+import { gitRead } from "../../load/git.js";
+import { stableJson } from "../../model/revision.js";
+import type { Prompts } from "../add/prompting.js";
+
+/** What git has not committed of a file: its top-level fields that differ from HEAD's, and the lines added and removed. */
+export interface UncommittedChange {
+  path: string;
+  /** Not in HEAD at all (a draft never committed): the release commits it whole. */
+  untracked: boolean;
+  fields: string[];
+  added: number;
+  removed: number;
+}
+
+/**
+ * The uncommitted change of `path` (repository-relative) against HEAD, staged or not; undefined when
+ * git lists none. `root` is the repository's folder, where git runs.
+ */
+export function uncommittedChange(root: string, path: string): UncommittedChange | undefined {
+  const status = gitRead(root, ["--literal-pathspecs", "status", "--porcelain", "--", path]);
+  if (status === undefined || status.trim() === "") return undefined;
+  const now = readFileSync(join(root, path), "utf8");
+  const committed = gitRead(root, ["show", `HEAD:./${path}`]);
+  if (committed === undefined) return { path, untracked: true, fields: [], added: now.split("\n").filter((line, i, all) => i < all.length - 1 || line !== "").length, removed: 0 };
+  const numstat = gitRead(root, ["--literal-pathspecs", "diff", "--numstat", "HEAD", "--", path]) ?? "";
+  const [, added = "0", removed = "0"] = /^(\d+)\t(\d+)\t/.exec(numstat) ?? [];
+  return { path, untracked: false, fields: changedFields(committed, now), added: Number(added), removed: Number(removed) };
+}
+
+/**
+ * The change as a release's question and refusal describe it: `sections、title（+3 −1 行）`; a change
+ * of comments or layout alone says so; a file never committed, how long it is.
+ */
+export function describeChange(change: UncommittedChange): string {
+  if (change.untracked) return t("release.uncommitted.new-file", { count: change.added });
+  const fields = change.fields.length > 0 ? list(change.fields) : t("release.uncommitted.layout-only");
+  return t("release.uncommitted.change", { fields, added: change.added, removed: change.removed });
+}
+
+/**
+ * Releases with the uncommitted change of the document's file only when asked to: --include-changes,
+ * or the answer at a terminal. Without either (no terminal, --yes), refused in one line naming the
+ * file, what changed and how to go on; nothing is written.
+ * Errors: UserError when refused or declined.
+ */
+export async function confirmUncommitted(change: UncommittedChange | undefined, id: string, include: boolean | undefined, ask: Prompts | undefined): Promise<void> {
+  if (!change || include) return;
+  const data = { id, path: change.path, change: describeChange(change) };
+  const what = change.untracked ? "release.uncommitted.untracked" : "release.uncommitted";
+  if (!ask) throw new UserError(t(`${what}.refused`, data));
+  const answer = await ask.select({
+    message: t(`${what}.question`, data),
+    choices: [
+      { value: "include", name: t("release.uncommitted.include") },
+      { value: "stop", name: t("release.uncommitted.stop", data) },
+    ],
+  });
+  if (answer === "stop") throw new UserError(t("release.uncommitted.declined", data));
+}
+
+/** The top-level fields of two YAML texts whose values differ (comments and layout left out), in the order of the newer text. */
+function changedFields(before: string, after: string): string[] {
+  const [was, is] = [before, after].map((text) => (parseDocument(text).toJSON() ?? {}) as Record<string, unknown>);
+  return [...new Set([...Object.keys(is!), ...Object.keys(was!)])].filter((key) => stableJson(was![key]) !== stableJson(is![key]));
+}
