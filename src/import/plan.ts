@@ -910,10 +910,9 @@ function signatureFromCell(row: RowReader, role: "prepared" | "reviewed" | "appr
   const people = repo.people.map((p) => p.value);
   let by: string;
   const person = lookupPerson(name, people);
-  const key = (s: string | undefined) => (s === undefined ? "" : compactText(s.normalize("NFKC")));
   if (person) by = person.id;
   else {
-    const titled = people.filter((p) => p.title !== undefined && key(p.title) === key(name) && !p.left);
+    const titled = titleHolders(name, people);
     if (titled.length === 1) {
       by = titled[0]!.id;
       row.read(role, name, t("import.read.title", { name: titled[0]!.name, id: by, title: name }));
@@ -927,6 +926,12 @@ function signatureFromCell(row: RowReader, role: "prepared" | "reviewed" | "appr
   const others = parts.slice(0, -1);
   if (others.length) row.read(role, cell, t("import.read.two-names", { name, others: list(others) }));
   return { by, ...(signedOn ? { date: signedOn } : {}), ...(others.length ? { kept: true } : {}) };
+}
+
+/** The people in people.yaml (not left) whose `title` a cell writes where a name should be (总经理). */
+function titleHolders(name: string, people: Person[]): Person[] {
+  const key = (s: string | undefined) => (s === undefined ? "" : compactText(s.normalize("NFKC")));
+  return people.filter((p) => p.title !== undefined && key(p.title) === key(name) && !p.left);
 }
 
 /** A range of clauses (9.2.2.1~9.2.2.4, 8.5.1-8.5.6, 7.1至7.5) among a cell's bad parts: how to write it instead. */
@@ -1361,7 +1366,15 @@ function decisionFromRow(row: RowReader, repo: Repository, options: ImportOption
   const justification = row.text("justification");
   if (!justification && (disposition === "not-applicable" || disposition === "rejected")) missing.push(t("import.csr.lacks.reason", { column: row.label("justification", "处置理由") }));
   if (missing.length) return void issue(t("import.csr.decision-incomplete", { disposition: text, missing: conjunction(missing), column: row.label("disposition") }), true);
-  const by = personFor(byText, "decided", "approver", repo, options, issue, names);
+  // A job title (总经理) is the one person who holds it, as a signature cell's is (signatureFromCell); never a person named after it.
+  const people = repo.people.map((p) => p.value);
+  const holders = lookupPerson(byText, people) ? [] : titleHolders(byText, people);
+  if (holders.length === 1) row.read("decidedBy", byText, t("import.read.title", { name: holders[0]!.name, id: holders[0]!.id, title: byText }));
+  else if (holders.length > 1 || (!lookupPerson(byText, people) && JOB_TITLE.test(compactText(byText.normalize("NFKC"))))) {
+    const values = { column: row.label("decidedBy"), name: byText, count: holders.length, people: list(holders.map((p) => `${p.name}（${p.id}）`)) };
+    return void issue(t(holders.length > 1 ? "import.csr.decider-title-several" : "import.csr.decider-title", values), true);
+  }
+  const by = holders.length === 1 ? holders[0]!.id : personFor(byText, "decided", "approver", repo, options, issue, names);
   return { disposition, ...(justification ? { justification } : {}), by, date: date! };
 }
 

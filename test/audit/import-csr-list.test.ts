@@ -156,3 +156,39 @@ describe("csr import --as csr: several 落实文件 in one cell (tester20 F31)",
     expect(csrFile(dir, "FORD-002").addressed).toEqual([{ document: "QP-002", section: "5.2、5.3" }]);
   });
 });
+
+describe("csr import --as csr: a job title in 决定人 (tester51 #6)", () => {
+  it("总经理 is the one person with that title, said; a title nobody or several hold refuses the row; no person is made of a title", async () => {
+    const PEOPLE = [
+      "people:",
+      "  - { id: wang, name: 王强, department: QA, title: 总经理, roles: [approver] }",
+      "  - { id: li, name: 李娜, department: QA, title: 品质经理, roles: [approver] }",
+      "  - { id: zhao, name: 赵敏, department: QA, title: 品质经理, roles: [approver] }",
+      "",
+    ].join("\n");
+    const dir = minimalRepo({
+      "customers/FORD.yaml": FORD,
+      "people.yaml": PEOPLE,
+      "documents/QP-001.yaml": releasedProcedure("QP-001", "产品审核程序", { title: "1 目的", text: "规定产品审核。" }),
+    });
+    const list = join(tempDir(), "清单.csv");
+    writeFileSync(
+      list,
+      [
+        "序号,要求名称,顾客代码,来源文件,条款,接收日期,处置,决定人,决定日期",
+        "1,首件检验须留样,FORD,FORD-CSR,8.5.1,2024-02-01,必须满足,总经理,2024-02-08",
+        "2,包装标签须含批次号,FORD,FORD-CSR,8.5.2,2024-02-01,必须满足,品质经理,2024-02-08",
+        "3,年度产品审核,FORD,FORD-CSR,9.2.2.4,2024-02-01,必须满足,生产部长,2024-02-08",
+        "",
+      ].join("\n"),
+    );
+    const result = await csrInProcess(["-C", dir, "import", list, "--as", "csr", "--today", "2026-12-01", "--add-people"], { lang: "zh-CN" });
+    const out = lines(result.stdout);
+    expect(out).toContain("  “决定人”中的 '总经理' → 王强（wang，职务 总经理）（第 2 行）");
+    expect(out).toContain("第 3 行：“决定人”中的 '品质经理' 是职务，不是姓名：people.yaml 中有 2 人担任 品质经理（李娜（li）、赵敏（zhao））。请在该单元格写决定人的姓名后重新导入（该行未导入）");
+    expect(out).toContain("第 4 行：“决定人”中的 '生产部长' 是职务，不是姓名：people.yaml 中没有 title 为 生产部长 的人。请在 people.yaml 中给担任此职务的人写 title: 生产部长，或在该单元格写决定人的姓名后重新导入（该行未导入）");
+    expect(csrFile(dir, "FORD-001").review.decision).toEqual({ disposition: "must", by: "wang", date: "2024-02-08" });
+    expect(readFileSync(join(dir, "people.yaml"), "utf8")).toBe(PEOPLE);
+    expect(result.code).toBe(1);
+  });
+});
