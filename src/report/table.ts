@@ -179,6 +179,15 @@ export function signatureLines(heading: RegisterHeading): string[] {
   return heading.signatures.map((s) => `${s}${heading.colon}________ ${heading.date}${heading.colon}________`);
 }
 
+/**
+ * A signature line of a printed register (HTML and PDF: `csr list --format html`'s table.html.hbs, helper `signature`,
+ * and csr site's printed registers, site/section.ts): 编制：________________ 日期：____________, longer blanks than a
+ * text's (signatureLines), room for a name and a date written by hand on paper.
+ */
+export function printedSignature(label: string, heading: Pick<RegisterHeading, "colon" | "date">): string {
+  return `${label}${heading.colon}________________ ${heading.date}${heading.colon}____________`;
+}
+
 const MONTH = "(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*";
 
 /**
@@ -946,6 +955,7 @@ export async function renderTableTemplate(table: Table, format: "md" | "html", o
   hbs.registerHelper("cell", (value: unknown, kind: unknown) => new hbs.SafeString(cellMarkup(String(value ?? ""), typeof kind === "string" ? kind : undefined)));
   // A heading on at most two lines (twoLineHeading).
   hbs.registerHelper("two-lines", (value: unknown, crowded: unknown) => new hbs.SafeString(printedHeading(String(value ?? ""), crowded === true)));
+  hbs.registerHelper("signature", (label: unknown, heading: unknown) => printedSignature(String(label ?? ""), (heading ?? { colon: "", date: "" }) as Pick<RegisterHeading, "colon" | "date">));
   const path = tableTemplatePath(table, format, options.root);
   const template = templateCompiler(hbs)(readFileSync(path, "utf8"), { noEscape: format === "md" });
   return template(tableView(table, options.lang, format === "html", options.printOnly !== true));

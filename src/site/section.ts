@@ -6,7 +6,7 @@
  * partial `site-section` (templates/site/site-section.hbs) calls this through the helper
  * `section-html`, so a repository that replaces the partial still lays sections out itself.
  */
-import { cellMarkup, longRow, printedHeading, type BandView, type RegisterHeading, type TableView } from "../report/table.js";
+import { cellMarkup, longRow, printedHeading, printedSignature, type BandView, type RegisterHeading, type TableView } from "../report/table.js";
 import type { Cell, SiteRows, SiteSection } from "./view.js";
 
 /** Text for an element or a quoted attribute: Handlebars's own escaping, so a page is the same whichever writes it. */
@@ -109,7 +109,7 @@ function writePrintedTable(view: TableView, table: Printed, escape: Escape, put:
     if (table.legend) html += `<div class="legend">${escape(table.legend.title)}\n<ul>${table.legend.items.map((item) => `<li>${escape(item)}</li>`).join("")}</ul>\n</div>\n`;
     if (table.notes.length) html += `<div class="notes">\n${table.notes.map((note) => `<p>${escape(note)}</p>\n`).join("")}</div>\n`;
     const h = view.heading;
-    if (h && table.signatures.length) html += `<div class="signatures">${table.signatures.map((s) => `<span>${escape(`${s}${h.colon}________________ ${h.date}${h.colon}____________`)}</span>`).join("")}</div>\n`;
+    if (h && table.signatures.length) html += `<div class="signatures">${table.signatures.map((s) => `<span>${escape(printedSignature(s, h))}</span>`).join("")}</div>\n`;
     html += `</td></tr>\n`;
   }
   put(`${html}</tbody>\n</table>\n`);
