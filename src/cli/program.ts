@@ -41,6 +41,8 @@ export interface Output {
   stderr(text: string): void;
   /** Whether the output is a terminal, which gets colours (unless NO_COLOR or FORCE_COLOR=0). */
   terminal(): boolean;
+  /** The terminal's width in columns, asked only when the output is a terminal. */
+  columns?(): number | undefined;
 }
 
 /**
@@ -60,9 +62,11 @@ export async function runProgram(argv: string[], wire: (wiring: Wiring) => void,
   const context = (): CommandContext => {
     const opts = program.opts<{ C?: string }>();
     const color = output.terminal() && !process.env.NO_COLOR && process.env.FORCE_COLOR !== "0";
+    const width = output.terminal() ? output.columns?.() : undefined;
     return {
       dir: opts.C ?? process.cwd(),
       color,
+      ...(width ? { width } : {}),
       stdout: (t) => output.stdout(t),
       stderr: (t) => output.stderr(t),
     };
@@ -141,6 +145,7 @@ export function standardOutput(exitCode: () => number): Output {
   return {
     stdout: (text) => write(1, text),
     stderr: (text) => write(2, text),
+    columns: () => process.stdout.columns,
     // A terminal is a character device: anything else (a file, a pipe) is known without Node's tty module, which loads its socket modules.
     terminal: () => {
       try {

@@ -128,19 +128,116 @@ export type TableFormat = (typeof TABLE_FORMATS)[number];
 
 const text = (cell: Cell | undefined): string => (cell === null || cell === undefined ? "" : String(cell));
 
-/** A terminal table whose columns line up with Chinese text (wide characters count double). */
-export function toTerminal(table: Table): string {
+/**
+ * A terminal table whose columns line up with Chinese text (wide characters count double). Given the
+ * terminal's `width` (stdout is a terminal), a table wider than it is fitted to it: the columns of
+ * free text and lists (Column.kind text, prose, list) wrap within their column, each given as much of
+ * the width left by the others as it needs, the narrowest first; ids, codes, names, numbers, marks
+ * and dates never break. Without a width (a pipe, a file: scripts read it) every row is one line.
+ */
+export function toTerminal(table: Table, width?: number): string {
   const keys = table.terminal ? new Set(table.terminal) : undefined;
   const columns = keys ? table.columns.filter((c) => keys.has(c.key)) : table.columns;
   // Values are shown with their control characters escaped: a table never steers the terminal.
   const cell = (value: Cell | undefined) => visible(oneLine(text(value)));
   const headers = columns.map((c) => c.short ?? c.header);
-  const widths = columns.map((c, i) => Math.max(displayWidth(headers[i]!), ...table.rows.map((r) => displayWidth(cell(r[c.key])))));
+  const values = columns.map((c) => Math.max(0, ...table.rows.map((r) => displayWidth(cell(r[c.key])))));
+  const widths = columns.map((_, i) => Math.max(displayWidth(headers[i]!), values[i]!));
+  let fitted = width === undefined ? undefined : fitColumns(columns, headers, values, width);
+  // Still too wide (English statuses and names): names and codes wrap too, between their words.
+  if (width !== undefined && fitted && fitted.reduce((sum, w) => sum + w, 0) + 2 * (columns.length - 1) > width) {
+    const words = columns.map((c, i) => (c.kind === "name" || c.kind === "code" ? Math.max(0, ...table.rows.flatMap((r) => cell(r[c.key]).match(BREAKS) ?? []).map(displayWidth)) : values[i]!));
+    fitted = fitColumns(columns, headers, values, width, words);
+  }
+  const out = [table.title, ""];
   const line = (cells: string[]) => cells.map((cell, i) => padEnd(cell, widths[i]!)).join("  ").trimEnd();
-  const out = [table.title, "", line(headers), line(widths.map((w) => "-".repeat(w)))];
-  for (const row of table.rows) out.push(line(columns.map((c) => cell(row[c.key]))));
+  const lines = (values: string[]) => {
+    if (!fitted) return [line(values)];
+    const wrapped = values.map((v, i) => (fitted[i]! < displayWidth(v) ? wrapLine(v, fitted[i]!) : [v]));
+    const height = Math.max(...wrapped.map((w) => w.length));
+    return Array.from({ length: height }, (_, k) => line(wrapped.map((w) => w[k] ?? "")));
+  };
+  if (fitted) fitted.forEach((w, i) => (widths[i] = w));
+
+  out.push(...lines(headers), line(widths.map((w) => "-".repeat(w))));
+  for (const row of table.rows) out.push(...lines(columns.map((c) => cell(row[c.key]))));
   if (table.notes?.length) out.push("", ...table.notes);
   return out.join("\n") + "\n";
+}
+
+/** Kinds of column whose values a terminal wraps within the column; the others are read whole. */
+const WRAPPING: ReadonlySet<ColumnKind> = new Set(["text", "prose", "list"]);
+/** A wrapped column is never narrower than this, nor than its widest value if that is narrower. */
+const MIN_WRAPPED = 8;
+
+/** A header wraps, when the table does not fit, to the width of its values, but not narrower than this (two Chinese characters) nor than its longest word. */
+const MIN_HEADER = 4;
+
+/**
+ * The widths of a table's columns fitted to a terminal `width` columns wide, or undefined when it fits
+ * as it is (or nothing can wrap). The headers wrap to the width of their column's values; the width
+ * the columns that never wrap leave is shared among those that do: each that needs less than an even
+ * share gets what it needs, the rest share what remains.
+ */
+function fitColumns(columns: Column[], headers: string[], values: number[], width: number, words?: number[]): number[] | undefined {
+  const natural = columns.map((_, i) => Math.max(displayWidth(headers[i]!), values[i]!));
+  const wrapping = columns.flatMap((c, i) => (!c.date && WRAPPING.has(c.kind ?? "text") ? [i] : []));
+  if (natural.reduce((sum, w) => sum + w, 0) + 2 * (columns.length - 1) <= width || wrapping.length === 0) return undefined;
+  const header = (i: number) => Math.max(Math.min(MIN_HEADER, displayWidth(headers[i]!)), ...(headers[i]!.match(BREAKS) ?? []).map(displayWidth));
+  const fitted = columns.map((_, i) => Math.max(words?.[i] ?? values[i]!, header(i)));
+  let room = width - 2 * (columns.length - 1) - fitted.reduce((sum, w, i) => (wrapping.includes(i) ? sum : sum + w), 0);
+  const open = [...wrapping].sort((a, b) => fitted[a]! - fitted[b]!);
+  while (open.length > 0) {
+    const share = Math.floor(room / open.length);
+    const i = open[0]!;
+    if (fitted[i]! <= share) {
+      room -= fitted[i]!;
+      open.shift();
+      continue;
+    }
+    for (const j of open) fitted[j] = Math.max(Math.min(MIN_WRAPPED, fitted[j]!), share, header(j));
+    break;
+  }
+  return fitted;
+}
+
+/**
+ * Tokens a line breaks between: a space, a Chinese (Japanese, Korean) character with the closing
+ * punctuation after it and the opening punctuation before it, or a run of other characters up to
+ * and with a list separator (/ 、 ， , ； ;), so that QP-001 and 8.5.2.1 stay whole.
+ */
+const BREAKS = /\s+|[（《「『【“‘(]*[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\u3000-\u303f\uff00-\uffef][，。、；：！？）》」』】”’,.;:!?)]*|[^\s\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\u3000-\u303f\uff00-\uffef]+?(?:[/、，,；;]+|(?=[\s\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\u3000-\u303f\uff00-\uffef]|$))/gu;
+
+/** One line of text wrapped into lines at most `width` columns wide; a token wider than that is broken where it reaches the edge. */
+function wrapLine(value: string, width: number): string[] {
+  const lines: string[] = [];
+  let line = "";
+  let used = 0;
+  const push = (piece: string, w: number) => {
+    if (used + w > width && line !== "") {
+      lines.push(line.trimEnd());
+      line = "";
+      used = 0;
+    }
+    if (line === "" && /^\s+$/.test(piece)) return;
+    line += piece;
+    used += w;
+  };
+  for (const token of value.match(BREAKS) ?? []) {
+    const w = displayWidth(token);
+    if (w <= width) push(token, w);
+    else {
+      // A word wider than the column starts a line of its own before it is broken.
+      if (line.trim() !== "") {
+        lines.push(line.trimEnd());
+        line = "";
+        used = 0;
+      }
+      for (const ch of token) push(ch, displayWidth(ch));
+    }
+  }
+  if (line !== "" || lines.length === 0) lines.push(line.trimEnd());
+  return lines;
 }
 
 /**

@@ -105,10 +105,10 @@ export function cutWarning(ctx: CommandContext): (where: string, length: number)
   return (where, length) => ctx.stderr(t("output.cell-cut", { where, length }) + "\n");
 }
 
-export async function renderTable(table: Table, format: TableFormat, repo: Repository, lang: Lang, onCut?: (where: string, length: number) => void): Promise<TableOutput> {
+export async function renderTable(table: Table, format: TableFormat, repo: Repository, lang: Lang, onCut?: (where: string, length: number) => void, width?: number): Promise<TableOutput> {
   switch (format) {
     case "table":
-      return toTerminal(table);
+      return toTerminal(table, width);
     case "md":
     case "html":
       return renderTableTemplate(table, format, { root: repo.root, lang });
@@ -222,7 +222,8 @@ export async function emitTable(ctx: CommandContext, table: Table, flags: Output
   if (format === "pdf" && !out) {
     throw new UserError(t("output.pdf-needs-out"));
   }
-  const content = await renderTable(table, format, repo, lang, cutWarning(ctx));
+  // Fitted to the terminal only when printed on it: a file written with --out keeps every row on one line.
+  const content = await renderTable(table, format, repo, lang, cutWarning(ctx), out ? undefined : ctx.width);
   if (out) await writeOutput(ctx, repo.root, out, content, flags.force);
   else if (typeof content === "string") ctx.stdout(content);
   // A filtered register says so under its table (a CSV cannot); how to list the whole one is for the one who runs the command.

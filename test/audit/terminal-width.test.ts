@@ -1,0 +1,79 @@
+/**
+ * `csr list` and `csr matrix` on a terminal fit their table to its width: free text and lists wrap
+ * within their column (Chinese text between any two characters, English between words), ids, codes,
+ * names and dates stay whole; piped or written to a file, every row stays one line for scripts.
+ */
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { run } from "../../src/cli/main.js";
+import { displayWidth } from "../../src/core/text.js";
+import { toTerminal, type Table } from "../../src/report/table.js";
+import { ROOT } from "../helpers.js";
+
+const TABLE: Table = {
+  title: "顾客特定要求清单（共 2 项）",
+  sheet: "t",
+  columns: [
+    { key: "id", header: "编号", kind: "id" },
+    { key: "clauses", header: "条款", kind: "list" },
+    { key: "title", header: "要求名称", kind: "prose" },
+    { key: "days", header: "剩余工作日", kind: "number" },
+    { key: "status", header: "状态", kind: "code" },
+  ],
+  rows: [
+    { id: "BCM-001", clauses: "8.3.2.3/8.4.2.3.1", title: "含嵌入式软件的产品须按汽车SPICE评估软件开发能力", days: 5, status: "已落实到文件" },
+    { id: "DYA-002", clauses: "10.2.3", title: "Lot traceability down to compound batch", days: null, status: "已实施" },
+  ],
+};
+
+describe("a terminal table fitted to the terminal's width", () => {
+  it("wraps the list and the free text within their columns, CJK characters two columns wide, and breaks no id or code", () => {
+    const lines = toTerminal(TABLE, 60).split("\n");
+    expect(lines).toEqual([
+      "顾客特定要求清单（共 2 项）",
+      "",
+      "编号     条款            要求名称        剩余  状态",
+      "                                         工作",
+      "                                         日",
+      "-------  --------------  --------------  ----  ------------",
+      "BCM-001  8.3.2.3/        含嵌入式软件的  5     已落实到文件",
+      "         8.4.2.3.1       产品须按汽车",
+      "                         SPICE评估软件",
+      "                         开发能力",
+      "DYA-002  10.2.3          Lot                   已实施",
+      "                         traceability",
+      "                         down to",
+      "                         compound batch",
+      "",
+    ]);
+    expect(Math.max(...lines.map(displayWidth))).toBeLessThanOrEqual(60);
+  });
+
+  it("starts a word wider than its column on a line of its own before breaking it", () => {
+    const narrow: Table = { ...TABLE, rows: [{ ...TABLE.rows[1]!, title: "Lot traceabilityrecords kept" }] };
+    expect(toTerminal(narrow, 40).split("\n").slice(6, 11)).toEqual(["DYA-002  10.2.3  Lot              已实施", "                 traceabil", "                 ityrecord", "                 s kept", ""]);
+  });
+
+  it("prints every row on one line without a width, and when the table fits", () => {
+    const whole = toTerminal(TABLE);
+    expect(whole.split("\n")[4]).toBe("BCM-001  8.3.2.3/8.4.2.3.1  含嵌入式软件的产品须按汽车SPICE评估软件开发能力  5           已落实到文件");
+    expect(toTerminal(TABLE, 200)).toBe(whole);
+  });
+
+  it("csr list on an 80-column terminal prints no line wider than 80; piped it prints the whole width", async () => {
+    const output = (terminal: boolean) => {
+      const out = { text: "" };
+      return { out, stdout: (t: string) => void (out.text += t), stderr: () => undefined, terminal: () => terminal, columns: () => 80 };
+    };
+    const argv = (lang: string) => [process.execPath, "csr", "-C", join(ROOT, "examples", "acme-auto"), "--lang", lang, "list", "--today", "2026-11-27"];
+    for (const lang of ["zh-CN", "en"]) {
+      const tty = output(true);
+      await run(argv(lang), tty);
+      const table = tty.out.text.split("\n\n")[1]!.split("\n");
+      expect(Math.max(...table.map(displayWidth))).toBeLessThanOrEqual(80);
+      const piped = output(false);
+      await run(argv(lang), piped);
+      expect(Math.max(...piped.out.text.split("\n").map(displayWidth))).toBeGreaterThan(120);
+    }
+  });
+});
