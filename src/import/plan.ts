@@ -1163,7 +1163,7 @@ function csrFromRow(row: RowReader, repo: Repository, options: ImportOptions, ea
     const record = reviewRecord ? recordFromCell(reviewRecord, repo) : { note: translate(options.lang, "import.csr.record-note", { register: options.register ?? "", row: row.raw.row }) };
     csr.review = { ...csr.review, record, ...(decision ? { decision } : {}) };
   }
-  const addressed = addressedFromRow(row, issue);
+  const addressed = addressedFromRow(row, repo, issue);
   if (addressed.length) csr.addressed = addressed;
   const implementation: NonNullable<Csr["implementation"]> = {};
   const owner = row.text("owner");
@@ -1394,7 +1394,7 @@ function recordFromCell(text: string, repo: Repository): ReviewRecord {
  * section. A line of places listed as 条款 are, "QP-006、QP-005" (、，,), is as many places when each
  * part starts with a document number; otherwise the marks belong to the section ("QP-014 5.2、5.3").
  */
-function addressedFromRow(row: RowReader, issue: Issue): NonNullable<Csr["addressed"]> {
+function addressedFromRow(row: RowReader, repo: Repository, issue: Issue): NonNullable<Csr["addressed"]> {
   const places: NonNullable<Csr["addressed"]> = [];
   const lines = row.text("addressed").split(/\r?\n|[;；]/).map((l) => l.trim()).filter(Boolean);
   for (const line of lines.flatMap(listedPlaces)) {
@@ -1404,8 +1404,19 @@ function addressedFromRow(row: RowReader, issue: Issue): NonNullable<Csr["addres
       issue(t("import.csr.bad-addressed", { line: showInvisible(line), column: row.label("addressed") }), true);
       continue;
     }
+    // The document's title after its number (QP-010 《进料检验程序》, or as written without 《》) names the
+    // document, not a section: read and said, or said when it is not that document's title (tester51 #7).
+    let after = rest.join(" ");
+    const known = repo.documents.find((d) => d.value.id === document)?.value;
+    const titled = /^《([^》]+)》\s*(.*)$/.exec(after) ?? (known && sameTitle(after, known.title) ? [after, after, ""] : undefined);
+    if (titled) {
+      after = titled[2]!;
+      const to = after ? `${document} ${after}` : document;
+      if (known && sameTitle(known.title, titled[1]!)) row.read("addressed", line, to);
+      else issue(t(known ? "import.csr.addressed-title-differs" : "import.csr.addressed-title-unknown", { column: row.label("addressed"), line, title: titled[1]!, document, actual: known?.title ?? "" }));
+    }
     // A section csr's CSR list marked (原写 5.4, 未找到该章节) reads back as the reference it stands for.
-    const section = unmarkedSection(rest.join(" "));
+    const section = unmarkedSection(after);
     if (!places.some((p) => p.document === document && p.section === (section || undefined))) places.push({ document, ...(section ? { section } : {}) });
   }
   return places;

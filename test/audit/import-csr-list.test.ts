@@ -192,3 +192,28 @@ describe("csr import --as csr: a job title in 决定人 (tester51 #6)", () => {
     expect(result.code).toBe(1);
   });
 });
+
+describe("csr import --as csr: a document's title after its number in 落实文件 (tester51 #7)", () => {
+  it("QP-001 《产品审核程序》 is document QP-001, said; a title that is not the document's is said; a section after the title is kept", async () => {
+    const dir = repository();
+    const { result } = await importList(
+      dir,
+      [
+        "序号,要求名称,顾客代码,来源文件,条款,接收日期,落实文件",
+        "1,首件检验须留样,FORD,FORD-CSR,8.5.1,2024-02-01,QP-001 《产品审核程序》",
+        "2,包装标签须含批次号,FORD,FORD-CSR,8.5.2,2024-02-01,QP-002 《包装程序》",
+        "3,年度产品审核,FORD,FORD-CSR,9.2.2.4,2024-02-01,QP-001 《产品审核程序》 1 目的",
+        "",
+      ].join("\n"),
+      "--lang",
+      "zh-CN",
+    );
+    const out = lines(result.stdout);
+    expect(out).toContain("  “落实文件”中的 'QP-001 《产品审核程序》' → QP-001（第 2 行）");
+    expect(out).toContain("第 3 行：“落实文件”中的 'QP-002 《包装程序》'：《包装程序》不是 QP-002 的标题（包装管理程序），已按文件 QP-002 记录，请核对该单元格");
+    expect(out).toContain("  “落实文件”中的 'QP-001 《产品审核程序》 1 目的' → QP-001 1 目的（第 4 行）");
+    expect(csrFile(dir, "FORD-001").addressed).toEqual([{ document: "QP-001" }]);
+    expect(csrFile(dir, "FORD-002").addressed).toEqual([{ document: "QP-002" }]);
+    expect(csrFile(dir, "FORD-003").addressed).toEqual([{ document: "QP-001", section: "1 目的" }]);
+  });
+});
