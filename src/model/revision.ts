@@ -121,6 +121,14 @@ export function bodyOnPaper(doc: ControlledDocument): boolean {
 }
 
 /**
+ * Whether writing `field` into `doc` completes the import of its paper original rather than changing
+ * it (asCompleted): the body, 相关文件, 相关记录 and department of a document whose body is on paper.
+ */
+export function completesPaperOriginal(doc: ControlledDocument, field: keyof ControlledDocument): boolean {
+  return bodyOnPaper(doc) && (PAPER_FIELDS as readonly string[]).includes(field);
+}
+
+/**
  * `before` as a later text of the same revision is to be compared with (revisedContent). While the
  * body of `before` is on paper (bodyOnPaper), writing it into the repository (a Word import, the
  * forms a register links to their procedures, csr set --add-form) completes the import of a revision

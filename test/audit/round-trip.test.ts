@@ -133,10 +133,12 @@ describe("export -> import into a new repository -> export gives the same regist
     // December 2026, and its calendar has no public holidays for 2027.
     const imported = await csrInProcess(["-C", dir, "import", book, "--as", "csr", "--sheet", "顾客特定要求清单", "--add-people", "--today", "2026-11-27"], { lang: null });
     const report = imported.stdout;
-    // The documents came from a register, without their bodies: the sections the CSRs cite are
-    // missing (csr/section-missing), so the import fails as csr check would.
+    // The released documents came from a register, their bodies on paper: the sections the CSRs cite
+    // are kept and not looked up until the Word originals are imported (tester51 #9). The draft
+    // WI-011-01 (在编文件) has no body on paper: its cited section is missing, so the import fails as csr check would.
     expect(imported.code).toBe(1);
-    expect(report).toContain("\n已导入 12 行中的 12 行；写入的文件中有 8 个存在错误（见下方 csr check）。\ncsr check：10 个错误，1 个警告（csr/section-missing 10、doc/body-on-paper 1）。\n");
+    expect(report).toContain("\n已导入 12 行中的 12 行；写入的文件中有 1 个存在错误（见下方 csr check）。\ncsr check：1 个错误，1 个警告（csr/section-missing 1、doc/body-on-paper 1）。\n");
+    expect(report).toContain("csr/BCM/BCM-004.yaml");
     // The status that follows from records the list does not carry (the opinions) is named, not changed silently.
     expect(report).toContain(
       "\n第 14 行：清单写的是 '评审中'，导入的记录得出 '已接收'：清单没有记载使其成为“评审中”的依据（评审意见、被替代的记录、已发布的落实文件），请用 csr review、csr source 或 csr address 记录\n\n",

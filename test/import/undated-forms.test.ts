@@ -175,7 +175,7 @@ describe("csr set on a form imported without a date", () => {
     expect(form.stdout.split("\n").slice(0, 3)).toEqual([
       "已修改 QR-001-01 记录清单（documents/QR-001-01.yaml）：",
       "  部门：市场部（原为 品质部）",
-      "QR-001-01 的正文在纸质原件上（从清单导入）：部门按原件更正，是补全导入，不需要发布新版本。",
+      "QR-001-01 的正文在纸质原件上（从清单导入）：按原件补记相关记录、相关文件或部门，是补全导入，不需要发布新版本。",
     ]);
     expect(file(dir, "documents/QR-001-01.yaml").department).toBe("MKT");
     expect((await checkJsonInProcess(dir, "--base", "HEAD~1", "--today", "2026-11-27")).findings.filter((f) => f.rule === "doc/revision-not-bumped")).toEqual([]);

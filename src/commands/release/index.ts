@@ -18,7 +18,7 @@ import { citations } from "../../model/citations.js";
 import { isOut } from "../../model/distribution.js";
 import { buildIndex, currentRevision, documentLayout, GJB_SIGNATURES, isMilitaryRepresentative, layoutSignatures, militaryParties, type RepoIndex } from "../../model/index.js";
 import { releaseTag } from "../../model/paths.js";
-import { nextVersion, revisedContent } from "../../model/revision.js";
+import { bodyOnPaper, nextVersion, revisedContent } from "../../model/revision.js";
 import { emptySections } from "../../model/sections.js";
 import { changedEnds, SectionPrints } from "../../model/fingerprint.js";
 import { personToType } from "../../model/people.js";
@@ -112,6 +112,9 @@ async function release(ctx: CommandContext, id: string, given: ReleaseFlags, pro
     if (doc.status === "obsolete") throw new UserError(t("release.obsolete", { id }), t("release.obsolete.hint"));
     // Written and approved by its publisher: the organisation registers it on receipt (csr new external).
     if (doc.kind === "external") throw new UserError(t("release.external", { id: doc.id }), t("release.external.hint", { id: doc.id, arg: shellArgument(doc.id) }));
+    // Its body is on its paper original (imported from a register): the repository holds no text to issue as a new revision, and a
+    // register entry released as one would claim a version that was never issued on paper (tester51 #4).
+    if (bodyOnPaper(doc)) throw new UserError(t("release.body-on-paper", { id: doc.id, version: currentRevision(doc)!.version }), t("release.body-on-paper.hint", { id: doc.id }));
     // The CSR links the new text breaks refuse the release whatever the answers, before the questions (tester23 F18).
     const links = await planLinks(root, repo.csrs, doc, file.path);
     // Changes git has not committed would go into the release's commit: shown and asked about first, or refused.

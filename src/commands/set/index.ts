@@ -15,7 +15,8 @@
  * text of the document to print it on: an external document's is the department that keeps it, and
  * one whose body is on paper (imported from a register, model/revision.ts bodyOnPaper) had its
  * department guessed by the import (from 保存部门): correcting it describes the paper original, as
- * writing in its body does (asCompleted), and needs no revision.
+ * writing in its body does (asCompleted), and needs no revision. So do the forms and related documents
+ * of such a document (the 相关记录 a form register links to it): README's import section, tester51 #4.
  */
 import { isMap, isScalar, isSeq, type Document, type Node } from "yaml";
 import { UserError } from "../../core/errors.js";
@@ -25,7 +26,7 @@ import { compareClauseNumbers, type Catalog } from "../../model/catalog.js";
 import { documentClassification } from "../../model/classification.js";
 import { findProcess, issuedOn } from "../../model/index.js";
 import { departmentLabel } from "../../model/labels.js";
-import { bodyOnPaper, isControlledContent } from "../../model/revision.js";
+import { completesPaperOriginal, isControlledContent } from "../../model/revision.js";
 import type { ControlledDocument } from "../../model/types.js";
 import type { Located } from "../../load/repository.js";
 import type { Prompts } from "../add/prompting.js";
@@ -176,8 +177,9 @@ export async function setDocument(ctx: CommandContext, id: string, given: SetFla
       return 0;
     }
     // No text of the document in the repository prints its department (see above): the correction is register data.
-    const headerless = document.kind === "external" || bodyOnPaper(document);
-    const content = changes.some((c) => isControlledContent(c.key) && !(c.key === "department" && headerless));
+    // Nor, while its body is on paper, the forms and related documents it lists: writing them in completes the import.
+    const describesPaper = (key: keyof ControlledDocument) => (key === "department" && document.kind === "external") || completesPaperOriginal(document, key);
+    const content = changes.some((c) => isControlledContent(c.key) && !describesPaper(c.key));
     if (content && document.status === "obsolete") throw new UserError(t("set.obsolete", { id, date: document.obsolete?.date ?? "" }));
     // Its reviewers must see every change of what they approve, as csr new --used-by and csr obsolete leave a document in review as it is.
     if (content && document.status === "in-review") throw new UserError(t("set.in-review", { id }), t("set.in-review.hint", { id: shellArgument(id) }));
@@ -200,7 +202,7 @@ export async function setDocument(ctx: CommandContext, id: string, given: SetFla
     // The message names the content changed: the related records, else the related documents, else the department.
     const named = changes.some((c) => c.key === "forms") ? "set.release" : changes.some((c) => c.key === "related") ? "set.release-related" : "set.release-department";
     if (leftForRelease) lines.push(t(flags.commit ? `${named}-commit` : named, { id }));
-    else if (document.status === "released") lines.push(t(changes.some((c) => c.key === "department") && bodyOnPaper(document) ? "set.department-on-paper" : "set.register-data", { id }));
+    else if (document.status === "released") lines.push(t(changes.some((c) => completesPaperOriginal(document, c.key)) ? "set.on-paper" : "set.register-data", { id }));
     const commit = flags.commit === true && !leftForRelease;
     const summary = changes.map((c) => `${t(`set.field.${c.field}`)} ${c.text}`).join(t("set.commit-separator"));
     await saveChanges(ctx, session, [change], lines, { commit, message: t("commit.set", { id, summary }) });

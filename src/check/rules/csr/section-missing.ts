@@ -1,6 +1,7 @@
 import { closest } from "../../../core/text.js";
 import type { SourceFile } from "../../../load/source.js";
 import { findSection, parseSectionReference, sectionLabel } from "../../../model/sections.js";
+import { bodyOnPaper } from "../../../model/revision.js";
 import type { ControlledDocument, Csr } from "../../../model/types.js";
 import type { Rule } from "../../rule.js";
 import { list, sentences, t } from "../../../i18n/index.js";
@@ -15,11 +16,11 @@ import { numberedSections } from "../doc/numbered-sections.js";
 export const rule: Rule = {
   id: "csr/section-missing",
   severity: "error",
-  scope: { files: "all", reads: (f) => (f.kind === "csr" ? [f.data.id, f.data.addressed] : f.kind === "document" ? [f.data.id, f.data.sections] : null) },
+  scope: { files: "all", reads: (f) => (f.kind === "csr" ? [f.data.id, f.data.addressed] : f.kind === "document" ? [f.data.id, f.data.sections, f.data.status, f.data.kind, f.data.revisions?.at(-1)?.imported] : null) },
   summary: "A CSR names a section that the addressing document's current revision does not have, or has under another number.",
   docs: {
     description:
-      "A CSR whose `addressed[].section` names a section that the addressing document's current text does not have, or has under another number. A section is cited by its number (`\"5.2\"`), by number and title (`5.2 顾客投诉时限`) or by title alone (`作业流程`, Chinese or English). Cited by number and title, the title tells which section was meant: one with that title under another number is that section, renumbered since (a section was put in before it, or one before it removed), and the citation must be renumbered too; when no section has the title (removed or renamed), the citation names none, whatever section now has the number. Section numbers are the ones the document declares (see [format.md](format.md#sections)). The CSR matrix ({{cite:requirements-matrix}}) tells an auditor where to read how a requirement is met; a citation of a section that was renumbered or removed sends them to the wrong place.",
+      "A CSR whose `addressed[].section` names a section that the addressing document's current text does not have, or has under another number. A section is cited by its number (`\"5.2\"`), by number and title (`5.2 顾客投诉时限`) or by title alone (`作业流程`, Chinese or English). Cited by number and title, the title tells which section was meant: one with that title under another number is that section, renumbered since (a section was put in before it, or one before it removed), and the citation must be renumbered too; when no section has the title (removed or renamed), the citation names none, whatever section now has the number. Section numbers are the ones the document declares (see [format.md](format.md#sections)). A document whose body is on its paper original (imported from a register, [doc/body-on-paper](#docbody-on-paper)) has no sections in the repository: a section cited in it is not looked up until its Word original is imported, which adds them. The CSR matrix ({{cite:requirements-matrix}}) tells an auditor where to read how a requirement is met; a citation of a section that was renumbered or removed sends them to the wrong place.",
     bad: `
 addressed:
   - document: QP-020
@@ -45,7 +46,10 @@ addressed:
       csr.addressed?.forEach((place, i) => {
         if (place.section === undefined) return;
         const doc = ctx.index.documents.get(place.document)?.value;
-        if (!doc) return;
+        // A document whose body is on its paper original (imported from a register) has no sections in
+        // the repository to look the citation up in: it is checked once the Word original is imported
+        // (doc/body-on-paper names the document until then), and the register's citation is kept (tester51 #9).
+        if (!doc || bodyOnPaper(doc)) return;
         let cited = citations.get(doc);
         if (!cited) citations.set(doc, (cited = []));
         cited.push({ csr, file, i, section: place.section });
