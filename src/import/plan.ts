@@ -596,7 +596,7 @@ function documentFromRow(row: RowReader, repo: Repository, options: ImportOption
   let noRetention = false;
   if (kind === "form") {
     const record: NonNullable<ControlledDocument["record"]> = {};
-    if (row.text("retention")) record.retention = row.text("retention");
+    if (row.text("retention")) record.retention = retentionOf(row);
     else if (row.label("retention", "") === "") noRetention = true;
     else issue(t("import.document.no-retention", { id, column: row.label("retention") }));
     const mediumText = row.text("medium");
@@ -628,6 +628,27 @@ function documentFromRow(row: RowReader, repo: Repository, options: ImportOption
     ...(dated?.effectiveFromIssued ? { effectiveFromIssued: true } : {}),
     ...(revision && revision.date === undefined ? { undated: true } : {}),
   };
+}
+
+/** The unit a retention column's header gives (保存期限（年）, 保存期限(月), Retention (years)), as a period is written (3年, 6个月). */
+const RETENTION_UNITS: [RegExp, string][] = [
+  [/^(年|years?)$/i, "年"],
+  [/^(月|个月|months?)$/i, "个月"],
+  [/^(天|日|days?)$/i, "天"],
+];
+
+/**
+ * A form's retention period as the row gives it; a bare number under a header that carries the unit
+ * (保存期限（年） | 3) is written with that unit (3年) and said, never recorded as a bare "3" (tester51 #8).
+ */
+function retentionOf(row: RowReader): string {
+  const text = row.text("retention");
+  const unit = /[(（]\s*([^()（）]+?)\s*[)）]\s*$/.exec(row.label("retention").normalize("NFKC"))?.[1];
+  const written = RETENTION_UNITS.find(([re]) => unit !== undefined && re.test(unit))?.[1];
+  const number = compactText(text.normalize("NFKC"));
+  if (!written || !/^\d+(\.\d+)?$/.test(number)) return text;
+  row.read("retention", text, `${number}${written}`);
+  return `${number}${written}`;
 }
 
 /** 备注 that begins by saying the document is withdrawn: 已作废，并入QP-009 / 作废 / 2025-01-01 废止 / 2025年停用. */

@@ -213,6 +213,22 @@ describe("a date or a number in a signature column is no signer (tester51 #3)", 
   });
 });
 
+describe("a retention column whose header carries the unit (tester51 #8)", () => {
+  it("保存期限（年） | 3 is 3年 and 保存期限(月) | 6 is 6个月, said; a period written whole stays as written", async () => {
+    const dir = minimalRepo({ "qms.yaml": QMS });
+    const years = register(["记录名称,表单编号,版本,保存期限（年）,保存部门", "文件发放回收记录,QR-001-01,A/0,3,品质部", "培训记录,QR-002-01,A/0,长期,品质部", ""].join("\n"));
+    const result = await csrInProcess(["-C", dir, "import", years, ...AS_OF, "--as", "forms"], { lang: "zh-CN" });
+    expect(lines(result.stdout)).toContain("  “保存期限（年）”中的 '3' → 3年（第 2 行）");
+    expect(yamlOf(dir, "documents/QR-001-01.yaml").record.retention).toBe("3年");
+    expect(yamlOf(dir, "documents/QR-002-01.yaml").record.retention).toBe("长期");
+
+    const other = minimalRepo({ "qms.yaml": QMS });
+    const months = register(["记录名称,表单编号,版本,保存期限(月),保存部门", "文件发放回收记录,QR-001-01,A/0,6,品质部", ""].join("\n"));
+    await csrInProcess(["-C", other, "import", months, ...AS_OF, "--as", "forms"], { lang: "zh-CN" });
+    expect(yamlOf(other, "documents/QR-001-01.yaml").record.retention).toBe("6个月");
+  });
+});
+
 describe("a 备注 that reads like a sign-off line (tester51 #1)", () => {
   it("an entry whose 备注 is 编制：李娜/张伟 (what csr writes for two names) is read with every row after it; the sign-off line under the table still ends the data", async () => {
     const dir = minimalRepo({ "qms.yaml": QMS });
