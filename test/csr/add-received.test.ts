@@ -148,7 +148,7 @@ describe("csr add at a terminal, a date received after the source revision (test
     expect(ctx.out.split("\n").slice(0, 2)).toEqual([`DYA: source document DYA-MAIL-1 SQE 邮件：托盘标签 recorded, revision 1, received ${day}.`, "DYA-MAIL-1 is kept by 生产部."]);
     expect(read(dir, "customers/DYA.yaml")).toMatch(new RegExp(`  - id: DYA-MAIL-1\n    title: SQE 邮件：托盘标签\n    department: PRD\n    revisions:\n      - revision: "1"\n        issued: ${issued}\n        received: ${day}\n$`));
     const external = await csrInProcess(["-C", dir, "list", "external", "--format", "csv"]);
-    expect(external.stdout.split("\r\n").find((line) => line.includes("DYA-MAIL-1"))).toBe(`3,customer document,DYA-MAIL-1,SQE 邮件：托盘标签,东岳越野车有限公司,1,${issued},,${day},current,生产部`);
+    expect(external.stdout.split("\r\n").find((line) => line.includes("DYA-MAIL-1"))).toBe(`3,customer document,DYA-MAIL-1,SQE 邮件：托盘标签,东岳越野车有限公司,"=""1""",${issued},,${day},current,生产部`);
   });
 
   it("takes the source revision's date when it came with it", async () => {

@@ -34,6 +34,9 @@ const TERMS: Term[] = [
     allowed: {
       "import.word.field.revision": "a header label csr reads in Word documents, named as the document writes it",
       "rules.doc/version-sequence.description": "the revision digit (A/0 → A/2) beside the edition letter: the pair's two meanings",
+      "import.document.bad-version-number": "a register's 版次 column (the revision digit beside the 版本 letter), which the import combines into A/2",
+      "import.document.version-number-alone": "a register's 版次 column (the revision digit beside the 版本 letter), which the import combines into A/2",
+      "import.document.version-number-differs": "a register's 版次 column (the revision digit beside the 版本 letter), which the import combines into A/2",
     },
   },
   // IATF 16949 and GJB 9001C say 顾客.

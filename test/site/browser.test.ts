@@ -260,7 +260,7 @@ describe("csr site in Chromium", () => {
     ]);
     expect((await search("QR-013-0"))[0]).toBe("QR-013-01 8D问题解决报告");
     // The GJB example's numbers carry their family (CS/QP-010): the number is begun without it.
-    const { server: gjbServer, origin: gjbOrigin } = await serve(buildSite(copyFixture("examples/gjb-demo")));
+    const { server: gjbServer, origin: gjbOrigin } = await serve(await buildSite(copyFixture("examples/gjb-demo")));
     await page.goto(`${gjbOrigin}/search.html?q=${encodeURIComponent("QP-01")}`);
     expect(await resultTitles(page)).toEqual(["CS/QP-010 新产品试制控制程序", "CS/QP-011 采购控制程序", "CS/QP-012 供方管理程序", "CS/QP-013 生产过程控制程序", "CS/QP-014 产品标识和防护控制程序", "CS/QP-019 质量改进控制程序"]);
     gjbServer.close();
