@@ -51,7 +51,7 @@ describe("the verification of an implementation", () => {
       screen.type("2026-11-23");
       screen.keypress("enter");
       await screen.next();
-      expect(screen.getScreen()).toContain("? 验证人（2026-11-23）\n❯ wangjg  王建国（总经办）\n  xuht  徐海涛（总经办）\n  zhangli  张丽（品质部）\n");
+      expect(screen.getScreen()).toContain("? 验证人（2026-11-23）\n❯ wangjg     王建国（总经办）\n  xuht       徐海涛（总经办）\n  zhangli    张丽（品质部）\n");
       screen.keypress("down");
       screen.keypress("down");
       screen.keypress("enter");
@@ -74,7 +74,7 @@ describe("the verification of an implementation", () => {
     screen.type("2026-11-24");
     screen.keypress("enter");
     await screen.next();
-    expect(screen.getScreen()).toContain("? Who verified the implementation (on 2026-11-24)\n❯ wangjg  Wang Jianguo (General Manager's Office)\n  xuht  Xu Haitao (General Manager's Office)\n");
+    expect(screen.getScreen()).toContain("? Who verified the implementation (on 2026-11-24)\n❯ wangjg     Wang Jianguo (General Manager's Office)\n  xuht       Xu Haitao (General Manager's Office)\n");
     screen.keypress("down");
     screen.keypress("enter");
     expect(await done).toBe(0);

@@ -139,12 +139,12 @@ describe("a CSR with no decision (month report #2)", () => {
     expect(check.code).toBe(1);
     const reviews = await csrInProcess(["-C", dir, "list", "reviews", "--customer", "BCM", "--format", "csv", "--today", "2026-11-27"]);
     expect(reviews.stdout.split("\r\n").filter((r) => r.includes("BCM-005"))).toEqual([
-      "5,BCM-005,\"Beichen Motor Group Co., Ltd.\",BCM-SPA Beichen Special Process Assessment Requirements,1.0,received,2026-11-20,2026-12-04,,,5,not yet due,,\"revision 1.1 confirmed unchanged by Xu Haitao on 2026-11-24, but this round had no decision to keep: it does not close the round\",2026-11-27",
+      "5,BCM-005,\"Beichen Motor Group Co., Ltd.\",BCM-SPA Beichen Special Process Assessment Requirements,\"=\"\"1.0\"\"\",received,2026-11-20,2026-12-04,,,5,not yet due,,\"revision 1.1 confirmed unchanged by Xu Haitao on 2026-11-24, but this round had no decision to keep: it does not close the round\",2026-11-27",
     ]);
     const matrix = await csrInProcess(["-C", dir, "matrix", "csr", "--customer", "BCM", "--format", "csv", "--today", "2026-11-27"]);
     // No decision date and no 'on time': the round is the open one, received 2026-11-20.
     expect(matrix.stdout.split("\r\n").find((r) => r.startsWith("BCM-005,"))).toBe(
-      "BCM-005,\"Beichen Motor Group Co., Ltd.\",BCM-SPA Beichen Special Process Assessment Requirements,1.1,3 评估频次,8.5.1/9.2.2.3,Annual self-assessment of special processes on the Beichen checklist,2026-11-20,2026-12-04,,,not yet due,,,,,,,received,,2026-11-27",
+      "BCM-005,\"Beichen Motor Group Co., Ltd.\",BCM-SPA Beichen Special Process Assessment Requirements,\"=\"\"1.1\"\"\",3 评估频次,8.5.1/9.2.2.3,Annual self-assessment of special processes on the Beichen checklist,2026-11-20,2026-12-04,,,not yet due,,,,,,,received,,2026-11-27",
     );
     const show = await csrInProcess(["-C", dir, "show", "BCM-005", "--today", "2026-11-27"]);
     expect(show.stdout.split("\n").filter((l) => /^  (Review due|Unchanged in) /.test(l))).toEqual(["  Review due      2026-12-04, 5 working day(s) left", "  Unchanged in    1.1, xuht Xu Haitao, 2026-11-24"]);

@@ -42,7 +42,7 @@ describe("the 军代表 does none of the organisation's own work (#7)", () => {
     ];
     const index = { parties: new Map([["MRO", { code: "MRO", name: "军代表室", kind: "military-representative" }]]), departments: new Map([["QA", { code: "QA", name: "质量部" }]]) };
     const session = { repo: { people }, index } as unknown as EditSession;
-    expect(personChoices(session, "QA", { organisation: true })).toEqual([{ value: "chenhw", name: "chenhw  陈宏伟 (质量部)" }]);
+    expect(personChoices(session, "QA", { organisation: true })).toEqual([{ value: "chenhw", name: "chenhw  陈宏伟 (质量部)", short: "chenhw  陈宏伟 (质量部)" }]);
     expect(personChoices(session, "QA").map((c) => c.value)).toEqual(["chenhw", "wangjd"]);
   });
 });

@@ -90,7 +90,7 @@ describe("csr list", () => {
     expect((await list("--format", "csv", "--status", "rejected")).stdout).toBe(
       "\ufeff序号,编号,顾客代码,顾客名称,来源文件,来源版本,章节,条款,要求名称,要求内容,类别,接收日期,换版重评日期,评审期限,剩余工作日,处置,决定人,决定日期,处置理由,逾期原因,评审记录编号," +
         "负责人,完成期限,实施状态,落实文件,导入生产日期,实施证据,验证人,验证日期,替代日期,替代原因,替代要求,状态,截至\r\n" +
-        "1,DYA-007,DYA,东岳越野车有限公司,DYA-SQM,C,9.1,8.5.4,每批次附第三方检测报告,,,2026-11-20,,,,不合理,张伟,2026-11-24,已与顾客沟通，改为年度型式试验,,,,,,,,,,,,,,已拒绝,2026-11-27\r\n",
+        "1,DYA-007,DYA,东岳越野车有限公司,DYA-SQM,C,\"=\"\"9.1\"\"\",8.5.4,每批次附第三方检测报告,,,2026-11-20,,,,不合理,张伟,2026-11-24,已与顾客沟通，改为年度型式试验,,,,,,,,,,,,,,已拒绝,2026-11-27\r\n",
     );
     expect((await list("--format", "md", "--status", "rejected")).stdout).toContain(
       "| 1 | DYA-007 | DYA | 东岳越野车有限公司 | DYA-SQM | C | 9.1 | 8.5.4 | 每批次附第三方检测报告 |  |  | 2026-11-20 |  |  |  | 不合理 | 张伟 | 2026-11-24 | 已与顾客沟通，改为年度型式试验 |" +
@@ -111,7 +111,7 @@ describe("csr list", () => {
     writeFileSync(join(dir, "csr", "DYA", "DYA-011.yaml"), "id: DYA-011\ncustomer: DYA\nsource: { document: DYA-SQM, revision: C, section: \"9.3\" }\nclauses: [IATF16949:8.5.4]\ntitle: 年末收到的要求\nreceived: 2026-12-24\n");
     const csv = (await csrInProcess(["-C", dir, "list", "--today", "2026-12-28", "--format", "csv"], { lang: null })).stdout.split("\r\n");
     expect(csv[0]!.endsWith(",替代要求,状态,截至")).toBe(true);
-    expect(csv.filter((line) => line.includes(",DYA-011,"))).toEqual(["11,DYA-011,DYA,东岳越野车有限公司,DYA-SQM,C,9.3,8.5.4,年末收到的要求,,,2026-12-24,,2027-01-07,8,,,,,,,,,,,,,,,,,,已接收（期限按周一至周五估算）,2026-12-28"]);
+    expect(csv.filter((line) => line.includes(",DYA-011,"))).toEqual(["11,DYA-011,DYA,东岳越野车有限公司,DYA-SQM,C,\"=\"\"9.3\"\"\",8.5.4,年末收到的要求,,,2026-12-24,,2027-01-07,8,,,,,,,,,,,,,,,,,,已接收（期限按周一至周五估算）,2026-12-28"]);
     // A deadline within a year csr has the holidays of is not marked.
     expect(csv.filter((line) => line.includes(",DYA-001,"))[0]!.endsWith(",已接收,2026-12-28")).toBe(true);
     const english = (await csrInProcess(["-C", dir, "list", "--today", "2026-12-28", "--format", "csv", "--lang", "en"], { lang: null })).stdout.split("\r\n");

@@ -159,7 +159,7 @@ describe("csr person update and leave", () => {
     ];
     const index = { departments: new Map([["QA", { code: "QA", name: "品质部" }], ["PRD", { code: "PRD", name: "生产部" }]]) };
     const session = { repo: { people }, index } as unknown as EditSession;
-    expect(personChoices(session, "PRD")).toEqual([{ value: "zhang", name: "zhang  张伟 (品质部)" }]);
+    expect(personChoices(session, "PRD")).toEqual([{ value: "zhang", name: "zhang  张伟 (品质部)", short: "zhang  张伟 (品质部)" }]);
     // For work dated on or before the day he left (his last working day), he is offered, as the options take him (worksOn, refuseLeft).
     expect(personChoices(session, "PRD", { on: "2026-11-20" }).map((c) => c.value)).toEqual(["wang", "zhang"]);
     expect(personChoices(session, "PRD", { on: "2026-11-21" }).map((c) => c.value)).toEqual(["zhang"]);

@@ -107,12 +107,12 @@ describe("review rounds", () => {
     const csv = await run(dir, "list", "reviews", "--customer", "NES", "--today", "2026-11-27", "--format", "csv");
     expect(csv.stdout.split("\r\n")).toEqual([
       "\ufeffNo.,CSR,Customer,Source document,Revision,Start,Received / restarted,Due,Decided,Decided by,Working days used,On time,Reason for delay,Remarks,As of",
-      "1,NES-001,北方电子系统研究所,NES-JDB 电源模块技术协议,1,received,2026-09-07,2026-09-20,2026-09-11,张伟,4,on time,,,2026-11-27",
-      '2,NES-001,北方电子系统研究所,NES-JDB 电源模块技术协议,2,"new revision, confirmed unchanged",2026-10-13,2026-10-27,2026-10-14,张伟,1,on time,,,2026-11-27',
-      "3,NES-002,北方电子系统研究所,NES-JDB 电源模块技术协议,1,received,2026-09-07,2026-09-20,2026-09-30,张伟,17,late,军代表外出,,2026-11-27",
-      "4,NES-002,北方电子系统研究所,NES-JDB 电源模块技术协议,2,restarted,2026-10-13,2026-10-27,2026-10-29,张伟,12,late,等待军代表签字,,2026-11-27",
-      '5,NES-003,北方电子系统研究所,NES-JDB 电源模块技术协议,1,received,2026-09-07,2026-09-20,,,22,"overdue, not decided before the new revision",,closed by a new source revision on 2026-10-13,2026-11-27',
-      '6,NES-003,北方电子系统研究所,NES-JDB 电源模块技术协议,2,restarted,2026-10-13,2026-10-27,2026-10-20,张伟,5,on time,,"decision forced; countersign missing from 2 departments: 品质部, 市场部",2026-11-27',
+      "1,NES-001,北方电子系统研究所,NES-JDB 电源模块技术协议,\"=\"\"1\"\"\",received,2026-09-07,2026-09-20,2026-09-11,张伟,4,on time,,,2026-11-27",
+      '2,NES-001,北方电子系统研究所,NES-JDB 电源模块技术协议,\"=\"\"2\"\"\","new revision, confirmed unchanged",2026-10-13,2026-10-27,2026-10-14,张伟,1,on time,,,2026-11-27',
+      "3,NES-002,北方电子系统研究所,NES-JDB 电源模块技术协议,\"=\"\"1\"\"\",received,2026-09-07,2026-09-20,2026-09-30,张伟,17,late,军代表外出,,2026-11-27",
+      "4,NES-002,北方电子系统研究所,NES-JDB 电源模块技术协议,\"=\"\"2\"\"\",restarted,2026-10-13,2026-10-27,2026-10-29,张伟,12,late,等待军代表签字,,2026-11-27",
+      '5,NES-003,北方电子系统研究所,NES-JDB 电源模块技术协议,\"=\"\"1\"\"\",received,2026-09-07,2026-09-20,,,22,"overdue, not decided before the new revision",,closed by a new source revision on 2026-10-13,2026-11-27',
+      '6,NES-003,北方电子系统研究所,NES-JDB 电源模块技术协议,\"=\"\"2\"\"\",restarted,2026-10-13,2026-10-27,2026-10-20,张伟,5,on time,,"decision forced; countersign missing from 2 departments: 品质部, 市场部",2026-11-27',
       "",
     ]);
     const zh = (await csrInProcess(["-C", dir, "list", "reviews", "--customer", "NES", "--today", "2026-11-27"], { lang: "zh-CN" })).stdout.split("\n");
@@ -213,7 +213,7 @@ describe("review rounds", () => {
     expect((await run(dir, "review", "NES-003", "--department", "MKT", "--reviewer", "li", "--opinion", "accept", "--date", "2026-10-23")).code).toBe(0);
     expect(await nesFindings(dir)).toEqual(["csr/NES/NES-002.yaml:17 csr/review-overdue", "csr/NES/NES-003.yaml:14 csr/not-addressed"]);
     const csv = (await run(dir, "list", "reviews", "--customer", "NES", "--today", "2026-11-27", "--format", "csv")).stdout.split("\r\n");
-    expect(csv[6]).toBe("6,NES-003,北方电子系统研究所,NES-JDB 电源模块技术协议,2,restarted,2026-10-13,2026-10-27,2026-10-20,张伟,5,on time,,decision forced; the countersigns were given afterwards,2026-11-27");
+    expect(csv[6]).toBe("6,NES-003,北方电子系统研究所,NES-JDB 电源模块技术协议,\"=\"\"2\"\"\",restarted,2026-10-13,2026-10-27,2026-10-20,张伟,5,on time,,decision forced; the countersigns were given afterwards,2026-11-27");
   });
 });
 
@@ -235,7 +235,7 @@ describe("a confirmation after the new revision's review period", () => {
     ]);
     expect(read(dir, "csr/NES/NES-001.yaml")).toContain('  confirmations:\n    - {source_revision: "2", by: zhang, date: 2026-10-29, late_reason: 等待军代表确认换版范围}\n');
     expect((await nesFindings(dir)).filter((f) => f.endsWith("csr/review-late"))).toEqual([]);
-    expect(await register(dir)).toBe('2,NES-001,北方电子系统研究所,NES-JDB 电源模块技术协议,2,"new revision, confirmed unchanged",2026-10-13,2026-10-27,2026-10-29,张伟,12,late,等待军代表确认换版范围,,2026-11-27');
+    expect(await register(dir)).toBe('2,NES-001,北方电子系统研究所,NES-JDB 电源模块技术协议,"=""2""","new revision, confirmed unchanged",2026-10-13,2026-10-27,2026-10-29,张伟,12,late,等待军代表确认换版范围,,2026-11-27');
   });
 
   it("refuses --late-reason for a confirmation in time, without a confirmation, or empty, and writes nothing", async () => {

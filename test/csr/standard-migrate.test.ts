@@ -171,8 +171,8 @@ describe("moving to a new edition", () => {
     const crossReference = await csrInProcess(["-C", dir, "matrix", "clauses", "--standard", "IATF16949E2", "--style", "cross-reference", "--format", "csv"]);
     expect(crossReference.stdout.split("\r\n").slice(0, 5)).toEqual([
       "\ufeffNo.,Clause,Former clause (2016),Title,Process,Procedure,Level-3 documents,Level-4 forms,Manual,Coverage",
-      "1,8,8,运行,,,,,,not covered",
-      "2,8.3,8.3,产品和服务的设计和开发,,,,,,covered",
+      "1,\"=\"\"8\"\"\",\"=\"\"8\"\"\",运行,,,,,,not covered",
+      "2,\"=\"\"8.3\"\"\",\"=\"\"8.3\"\"\",产品和服务的设计和开发,,,,,,covered",
       "3,8.3.3,8.3.3,设计和开发输入,,,,,,covered",
       "4,8.3.3.4,8.3.3.3,特殊特性,,QP-020 特殊特性管理程序,,,,covered",
     ]);

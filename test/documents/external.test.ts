@@ -56,7 +56,7 @@ describe("csr new external", () => {
     expect(await findings(dir, "--today", "2026-11-30")).toEqual([]);
 
     const list = await csrInProcess(["-C", dir, "list", "external", "--format", "csv"], { lang: null });
-    expect(list.stdout.split("\r\n")[1]).toBe("1,国家标准,GB/T 19001-2016,质量管理体系 要求,国家市场监督管理总局,2016,2016-12-29,,2026-11-02,现行,品质部");
+    expect(list.stdout.split("\r\n")[1]).toBe("1,国家标准,GB/T 19001-2016,质量管理体系 要求,国家市场监督管理总局,\"=\"\"2016\"\"\",2016-12-29,,2026-11-02,现行,品质部");
 
     // Printed as what it is: the publisher's data and our receipt and stamp, no header block, signatures or revision record of ours.
     expect((await csrInProcess(["-C", dir, "render", "GB/T 19001-2016", "--format", "md", "--out", "out"], { lang: null })).code).toBe(0);
@@ -153,7 +153,7 @@ describe("csr numbering add '*'", () => {
     expect((await csrInProcess(["-C", dir, "obsolete", "GJB 190-86", "--reason", "被代替", "--date", "2026-11-04", "-y"])).code).toBe(0);
     expect(git(dir, ["show", "--name-only", "--format=%s", "HEAD"])).toBe("obsolete GJB 190-86: 被代替\n\ndocuments/GJB 190-86.yaml\n");
     const obsolete = await csrInProcess(["-C", dir, "list", "obsolete", "--format", "csv"], { lang: null });
-    expect(obsolete.stdout.split("\r\n")[1]).toBe("1,外来文件,GJB 190-86,特性分类,品质部,1986,2026-11-04,被代替,,");
+    expect(obsolete.stdout.split("\r\n")[1]).toBe("1,外来文件,GJB 190-86,特性分类,品质部,\"=\"\"1986\"\"\",2026-11-04,被代替,,");
   });
 });
 
@@ -445,12 +445,12 @@ describe("an external document's 实施日期 (external.effective)", () => {
     const list = async (today: string, lang: "en" | null) => (await csrInProcess(["-C", dir, "list", "external", "--format", "csv", "--today", today], { lang })).stdout.split("\r\n");
     expect((await list("2017-06-30", null)).slice(0, 2)).toEqual([
       "\ufeff序号,类别,文件编号,文件名称,发布单位,版本,发布日期,实施日期,接收日期,状态,保管部门",
-      "1,国家军用标准,GJB 9001C-2017,质量管理体系要求,中央军委装备发展部,2017,2017-05-18,2017-07-01,2017-06-05,待实施（2017-07-01 实施）,品质部",
+      "1,国家军用标准,GJB 9001C-2017,质量管理体系要求,中央军委装备发展部,\"=\"\"2017\"\"\",2017-05-18,2017-07-01,2017-06-05,待实施（2017-07-01 实施）,品质部",
     ]);
-    expect((await list("2017-07-01", null))[1]).toBe("1,国家军用标准,GJB 9001C-2017,质量管理体系要求,中央军委装备发展部,2017,2017-05-18,2017-07-01,2017-06-05,现行,品质部");
+    expect((await list("2017-07-01", null))[1]).toBe("1,国家军用标准,GJB 9001C-2017,质量管理体系要求,中央军委装备发展部,\"=\"\"2017\"\"\",2017-05-18,2017-07-01,2017-06-05,现行,品质部");
     expect((await list("2017-06-30", "en")).slice(0, 2)).toEqual([
       "\ufeffNo.,Kind,Number,Title,Issued by,Revision,Issued,Effective,Received,Status,Kept by",
-      "1,national military standard,GJB 9001C-2017,质量管理体系要求,中央军委装备发展部,2017,2017-05-18,2017-07-01,2017-06-05,not yet in force (from 2017-07-01),品质部",
+      "1,national military standard,GJB 9001C-2017,质量管理体系要求,中央军委装备发展部,\"=\"\"2017\"\"\",2017-05-18,2017-07-01,2017-06-05,not yet in force (from 2017-07-01),品质部",
     ]);
     const table = await csrInProcess(["-C", dir, "list", "external", "--today", "2017-06-30"], { lang: null });
     expect(table.stdout.trimEnd().split("\n").slice(-2)).toEqual([
@@ -571,10 +571,10 @@ describe("numbers with a colon before the year (ISO 9001:2015)", () => {
     const list = await csrInProcess(["-C", dir, "list", "external", "--format", "csv"], { lang: null });
     // The edition replaced stays on the list beside the new one.
     expect(list.stdout.split("\r\n").slice(1, 5).map((row) => row.split(",").filter((_, i) => [2, 5, 9].includes(i)).join(" "))).toEqual([
-      "IATF 16949:2016 2016 现行",
-      "ISO 9001:2015 2015 已被 2026 版替代",
-      "ISO 9001:2015 2026 现行",
-      "VDA 6.3:2023 2023 现行",
+      'IATF 16949:2016 "=""2016""" 现行',
+      'ISO 9001:2015 "=""2015""" 已被 2026 版替代',
+      'ISO 9001:2015 "=""2026""" 现行',
+      'VDA 6.3:2023 "=""2023""" 现行',
     ]);
     expect((await csrInProcess(["-C", dir, "render", "VDA 6.3:2023", "--format", "md", "--out", "out"], { lang: null })).code).toBe(0);
     expect(readFileSync(join(dir, "out", "VDA 6.3_2023.zh-CN.md"), "utf8")).toContain("| 文件编号 | VDA 6.3:2023 | 版本（发布方） | 2023 |");

@@ -197,37 +197,33 @@ describe("csr release", () => {
     expect(git(repo, ["log", "--format=%s"])).toBe("release QP-020 B/0: 换版\nrelease QP-020 A/1: 增加评审期限\nedit\ninitial\n");
   });
 
-  it("refuses in one line to commit uncommitted changes of the document's file unseen, and releases them with --include-changes", async () => {
+  it("names the uncommitted changes of the document's file that it commits with the revision, without a terminal as with --include-changes", async () => {
     const repo = repoWith({ "documents/QP-020.yaml": RELEASED });
     const path = join(repo, "documents/QP-020.yaml");
     const edited = RELEASED.replace("title: 顾客特定要求管理程序", "title: 顾客特定要求控制程序");
     writeFileSync(path, edited);
-    const before = head(repo);
     const args = ["-C", repo, "release", "QP-020", "--summary", "改名", ...SIGNERS, "--date", "2024-05-01"];
-    expect(await csrInProcess(args)).toEqual({
-      code: 2,
-      stdout: "",
-      stderr:
-        "csr: documents/QP-020.yaml has uncommitted changes (title; +1 −1 lines) that the release would commit with it; nothing was written. See them with 'git diff -- documents/QP-020.yaml'; if they belong to this revision, run again with --include-changes, otherwise commit or undo them first.\n",
-    });
-    expect([readFileSync(path, "utf8"), head(repo), git(repo, ["tag"])]).toEqual([edited, before, ""]);
-    expect((await csrInProcess(["--lang", "zh-CN", ...args])).stderr).toBe(
-      "csr: documents/QP-020.yaml 有尚未提交的修改（title；+1 −1 行），发布会把它们一并提交，未写入任何内容：先用 'git diff -- documents/QP-020.yaml' 查看；它们属于本次修订时加 --include-changes 再运行，不属于时先提交或撤销它们。\n",
-    );
-    expect((await csrInProcess([...args, "--include-changes"])).stdout).toMatch(/^Released QP-020 A\/1 /);
+    const released = await csrInProcess(args);
+    expect([released.code, released.stderr]).toEqual([0, ""]);
+    expect(released.stdout.split("\n").slice(-2, -1)).toEqual([
+      "The uncommitted changes of documents/QP-020.yaml (title; +1 −1 lines) were committed as part of the new revision of QP-020 ('git show --stat HEAD' shows them).",
+    ]);
+    expect(released.stdout).toMatch(/^Released QP-020 A\/1 /);
     expect(git(repo, ["show", "HEAD:documents/QP-020.yaml"])).toContain("title: 顾客特定要求控制程序\n");
     expect(git(repo, ["status", "--porcelain"])).toBe("");
 
     // A draft never committed is the whole file; a change of a comment alone is said to be one.
     const fresh = gitInit(minimalRepo({}));
     makeRepo({ "documents/QP-020.yaml": DRAFT }, fresh);
-    expect((await csrInProcess(["-C", fresh, "release", "QP-020", "--summary", "首次发布", ...SIGNERS, "-y"])).stderr).toBe(
-      "csr: documents/QP-020.yaml has never been committed (a new file of 10 lines) and the release would commit the whole file; nothing was written. If its content belongs to this revision, run again with --include-changes, or commit it first (git add documents/QP-020.yaml && git commit).\n",
-    );
-    git(fresh, ["add", "-A"]);
-    git(fresh, ["commit", "-qm", "draft"]);
-    writeFileSync(join(fresh, "documents/QP-020.yaml"), DRAFT.replace("# 文控：首次发布前的草稿", "# 文控：草稿"));
-    expect((await csrInProcess(["-C", fresh, "release", "QP-020", "--summary", "首次发布", ...SIGNERS])).stderr).toMatch(/^csr: documents\/QP-020.yaml has uncommitted changes \(comments or layout only; \+1 −1 lines\)/);
+    const first = await csrInProcess(["--lang", "zh-CN", "-C", fresh, "release", "QP-020", "--summary", "首次发布", ...SIGNERS, "-y"]);
+    expect(first.code).toBe(0);
+    expect(first.stdout.split("\n").at(-2)).toBe("documents/QP-020.yaml 此前从未提交（新文件，10 行），整个文件作为 QP-020 的新修订提交。");
+    writeFileSync(join(fresh, "documents/QP-020.yaml"), readFileSync(join(fresh, "documents/QP-020.yaml"), "utf8").replace("# 文控：首次发布前的草稿", "# 文控：草稿"));
+    const again = await csrInProcess(["-C", fresh, "release", "QP-020", "--summary", "注释", ...SIGNERS, "--force", "--include-changes"]);
+    expect(again.stdout).not.toContain("uncommitted");
+    writeFileSync(join(fresh, "documents/QP-020.yaml"), readFileSync(join(fresh, "documents/QP-020.yaml"), "utf8").replace("# 文控：草稿", "# 文控：定稿"));
+    const third = await csrInProcess(["-C", fresh, "release", "QP-020", "--summary", "注释", ...SIGNERS, "--force"]);
+    expect(third.stdout.split("\n").at(-2)).toMatch(/^The uncommitted changes of documents\/QP-020.yaml \(comments or layout only; \+1 −1 lines\)/);
   });
 
   it("writes '/' in a document number as '_' in the tag", async () => {

@@ -50,16 +50,18 @@ export function describeChange(change: UncommittedChange): string {
 }
 
 /**
- * Releases with the uncommitted change of the document's file only when asked to: --include-changes,
- * or the answer at a terminal. Without either (no terminal, --yes), refused in one line naming the
- * file, what changed and how to go on; nothing is written.
- * Errors: UserError when refused or declined.
+ * The uncommitted change of the document's file goes into the release's commit, never unseen: at a
+ * terminal, without --include-changes, it is named and asked about (declining writes nothing);
+ * otherwise (--include-changes, -y, no terminal: a script that edits and releases, csr's own
+ * `csr set` on a released document, a draft never committed) it is released, and the line returned
+ * names it for the release's output (printed unless --include-changes asked for it).
+ * Errors: UserError when declined.
  */
-export async function confirmUncommitted(change: UncommittedChange | undefined, id: string, include: boolean | undefined, ask: Prompts | undefined): Promise<void> {
-  if (!change || include) return;
+export async function confirmUncommitted(change: UncommittedChange | undefined, id: string, include: boolean | undefined, ask: Prompts | undefined): Promise<string | undefined> {
+  if (!change) return undefined;
   const data = { id, path: change.path, change: describeChange(change) };
   const what = change.untracked ? "release.uncommitted.untracked" : "release.uncommitted";
-  if (!ask) throw new UserError(t(`${what}.refused`, data));
+  if (!ask || include) return t(`${what}.included`, data);
   const answer = await ask.select({
     message: t(`${what}.question`, data),
     choices: [
@@ -68,6 +70,7 @@ export async function confirmUncommitted(change: UncommittedChange | undefined, 
     ],
   });
   if (answer === "stop") throw new UserError(t("release.uncommitted.declined", data));
+  return t(`${what}.included`, data);
 }
 
 /** The top-level fields of two YAML texts whose values differ (comments and layout left out), in the order of the newer text. */

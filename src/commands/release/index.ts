@@ -118,9 +118,9 @@ async function release(ctx: CommandContext, id: string, given: ReleaseFlags, pro
     // The CSR links the new text breaks refuse the release whatever the answers, before the questions (tester23 F18).
     const links = await planLinks(root, repo.csrs, doc, file.path);
     // Changes git has not committed would go into the release's commit: shown and asked about first, or refused.
-    const pending = given.includeChanges ? undefined : uncommittedChange(root, file.path);
+    const pending = uncommittedChange(root, file.path);
     // Asked for only of a document csr can release: an external one's refusal comes first, not a request for signers it will not take.
-    const terminal = releaseNeedsAnswers(repo, doc, given) || pending ? (prompts ?? (canPrompt(given.yes) ? await loadPrompts() : undefined)) : undefined;
+    const terminal = releaseNeedsAnswers(repo, doc, given) || (pending && !given.includeChanges) ? (prompts ?? (canPrompt(given.yes) ? await loadPrompts() : undefined)) : undefined;
     const ask = releaseNeedsAnswers(repo, doc, given) ? terminal : undefined;
     if (terminal) {
       // What would refuse the release whatever the answers is said before the questions.
@@ -131,7 +131,7 @@ async function release(ctx: CommandContext, id: string, given: ReleaseFlags, pro
       const provisional = editDocument(readFileSync(join(root, file.path), "utf8"), (yaml) => yaml.set("status", "released"));
       await refuseErrorFindings(repo, doc.id, file.path, provisional, early.date, ANSWER_FREE_RULES);
     }
-    await confirmUncommitted(pending, doc.id, given.includeChanges, terminal);
+    const included = await confirmUncommitted(pending, doc.id, given.includeChanges, terminal);
     const flags = ask ? await askForRelease(ask, repo, index, doc, given) : given;
     const { date, signed, effective } = checkDateOptions(flags);
     const summary = required(flags.summary, "--summary", t("release.needs.summary"));
@@ -232,6 +232,8 @@ async function release(ctx: CommandContext, id: string, given: ReleaseFlags, pro
     if (latest?.imported && !(doc.distribution ?? []).some((c) => c.version === current)) ctx.stdout(t("release.no-copies-recorded", { id: doc.id, previous: current! }) + "\n");
     const warnings = linksToCheck(links.csrs, index, releasedDoc, version, date);
     if (warnings.length > 0) ctx.stdout(warnings.join("\n") + "\n");
+    // Said last: what else went into the release's commit, unless --include-changes asked for it.
+    if (included && !given.includeChanges) ctx.stdout(included + "\n");
     return 0;
   });
 }

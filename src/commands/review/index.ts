@@ -76,11 +76,12 @@ export async function reviewCommand(ctx: CommandContext, id: string | undefined,
  * lock, from the CSR as re-read there, so that two reviewers at once both get recorded.
  */
 export async function reviewCsr(ctx: CommandContext, given: string | undefined, flags: ReviewFlags, prompts?: Prompts): Promise<number> {
+  // A usage error is said before anything is looked for, as commander says it of a required argument.
+  if (given === undefined && !prompts && !canPrompt(flags.yes)) throw missingArgument("id", "review");
   const root = findRoot(ctx.dir);
   await refuseOnConflicts(root);
   const date = eventDateOption(flags.date, "--date");
   let ask = prompts ?? (canPrompt(flags.yes) ? await loadPrompts() : undefined);
-  if (given === undefined && !ask) throw missingArgument("id", "review");
   const id = given ?? (await askCsrToReview(root, ask!));
   if (ask) {
     const recorder = recordingPrompts(ask);
