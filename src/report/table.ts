@@ -597,19 +597,14 @@ const STEP_EM = 0.5;
 
 /**
  * About how wide a text is printed, in ems: a Chinese character one em, a Latin letter or digit a little over half.
- * By char codes, pairing surrogates as `for … of` would, without a string per character.
+ * By code points, as `for … of` would pair them, without a string per character.
  */
 function ems(s: string): number {
   let width = 0;
   for (let i = 0; i < s.length; i++) {
-    let cp = s.charCodeAt(i);
-    if (cp >= 0xd800 && cp <= 0xdbff && i + 1 < s.length) {
-      const low = s.charCodeAt(i + 1);
-      if (low >= 0xdc00 && low <= 0xdfff) {
-        cp = (cp - 0xd800) * 0x400 + (low - 0xdc00) + 0x10000;
-        i++;
-      }
-    }
+    // codePointAt pairs a surrogate pair (a lone surrogate is its own code point) without making a string.
+    const cp = s.codePointAt(i)!;
+    if (cp > 0xffff) i++;
     width += isWide(cp) ? 1 : 0.56;
   }
   return width;
