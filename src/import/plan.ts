@@ -299,6 +299,13 @@ function isFooter(raw: RawRow, identifying: ReadonlySet<number | undefined>): bo
   return texts.some(signOffCell) && compact.every((t, i) => t === "" || !identifying.has(i) || signOffCell(t));
 }
 
+/** The text of a row that holds one text in two or more cells and nothing else: a heading merged across the row. */
+function groupHeading(raw: RawRow): string | undefined {
+  if (raw.cells.some((c) => c instanceof UnreadableCell)) return undefined;
+  const texts = raw.cells.map((c) => cellText(c).trim()).filter(Boolean);
+  return texts.length >= 2 && texts.every((text) => text === texts[0]) ? texts[0] : undefined;
+}
+
 export function planImport(sheet: RawSheet, repo: Repository, options: ImportOptions): ImportPlan | undefined {
   const headerRow = findHeaderRow(sheet.rows);
   if (!headerRow) return undefined;
@@ -352,6 +359,13 @@ export function planImport(sheet: RawSheet, repo: Repository, options: ImportOpt
   for (const raw of dataRows) {
     const row = new RowReader(header, raw);
     if (raw.cells.every((c) => cellText(c) === "" && !(c instanceof UnreadableCell))) continue;
+    // A group heading (一、质量手册, 二、程序文件) is one cell merged across the row, read as the same text
+    // in every cell it covers: no entry writes one text in all its columns. Said, not refused (tester51 #10).
+    const heading = groupHeading(raw);
+    if (heading !== undefined) {
+      plan.issues.push({ row: raw.row, message: t("import.row.group-heading", { heading }), skipped: false });
+      continue;
+    }
     // A row with a value that cannot be taken is refused whole: a file written without that value
     // would stand for the row (a released procedure as an empty draft), and the corrected register
     // could not be imported over it. Every such value of the row is reported, so one pass fixes them.

@@ -291,6 +291,32 @@ describe("a version written in two columns, 版本 and 版次 (tester51 #2)", ()
   });
 });
 
+describe("group headings merged across a register's row (tester51 #10)", () => {
+  it("一、质量手册 / 二、程序文件 between the entries are said and skipped, not refused: every entry is imported", async () => {
+    const dir = minimalRepo({ "qms.yaml": QMS });
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet("受控文件清单");
+    sheet.addRow(["序号", "文件编号", "文件名称", "版本", "归口部门", "发布日期", "层级"]);
+    sheet.addRow(["一、程序文件"]);
+    sheet.mergeCells("A2:G2");
+    sheet.addRow([1, "QP-001", "文件控制程序", "A/0", "品质部", "2024-03-01", "二级"]);
+    sheet.addRow(["二、作业指导书"]);
+    sheet.mergeCells("A4:G4");
+    sheet.addRow([2, "WI-001", "来料检验作业指导书", "A/0", "品质部", "2024-03-01", "三级"]);
+    const file = join(tempDir(), "受控文件清单.xlsx");
+    await workbook.xlsx.writeFile(file);
+    const result = await csrInProcess(["-C", dir, "import", file, ...AS_OF, "--as", "documents"], { lang: "zh-CN" });
+    const out = lines(result.stdout);
+    expect(out.filter((l) => l.startsWith("第 "))).toEqual([
+      "第 2 行：'一、程序文件' 是分组标题（跨整行合并的单元格），不是文件，未作为一行导入",
+      "第 4 行：'二、作业指导书' 是分组标题（跨整行合并的单元格），不是文件，未作为一行导入",
+    ]);
+    // No row refused (the findings of csr check on the documents written are another matter: their signatures are on paper).
+    expect(out.filter((l) => l.startsWith("已导入"))).toEqual(["已导入 2 行中的 2 行；写入的文件中有 2 个存在错误（见下方 csr check）。"]);
+    expect(["QP-001", "WI-001"].map((id) => existsSync(join(dir, `documents/${id}.yaml`)))).toEqual([true, true]);
+  });
+});
+
 describe("rows the register cannot help having (tester20 F4)", () => {
   it("a totals line under the table ends the data; a short department name is answered with the department meant; a clause range says how to write it", async () => {
     const qms = QMS.replace("  - { code: MKT, name: 市场部 }", "  - { code: MKT, name: 市场部 }\n  - { code: HR, name: 行政人事部 }");
