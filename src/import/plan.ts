@@ -258,6 +258,10 @@ class RowReader {
   read(field: Field, from: string, to: string): void {
     this.readings.push({ column: this.label(field), from, to });
   }
+  /** Says that the version written in two columns, 版本 and 版次 (`A`, `2`), is recorded as `to` (A/2). */
+  readVersionPair(from: string, number: string, to: string): void {
+    this.readings.push({ column: list([this.label("version"), this.label("versionNumber")]), from: list([from, number]), to });
+  }
   /** Fields whose cell could not be read, with the reason. */
   unreadable(): { field: Field; reason: string }[] {
     return [...this.header.columns.keys()].flatMap((field) => {
@@ -728,7 +732,7 @@ function externalFromRow(row: RowReader, issue: Issue): NonNullable<ControlledDo
   const edition = row.text("version").trim();
   const editionNumber = row.text("versionNumber").trim();
   const revision = edition && editionNumber ? `${edition}/${editionNumber}` : edition || editionNumber;
-  if (edition && editionNumber) row.readings.push({ column: list([row.label("version"), row.label("versionNumber")]), from: list([edition, editionNumber]), to: revision });
+  if (edition && editionNumber) row.readVersionPair(edition, editionNumber, revision);
   if (revision) block.revision = revision;
   for (const field of ["issued", "effective", "received"] as const) {
     const given = row.text(field);
@@ -863,7 +867,7 @@ function versionOfRow(row: RowReader, issue: Issue): string | false | undefined 
   // 版本 that writes a letter alone (A, A版, 第A版) leaves the number to 版次.
   const letterOnly = /^第?[A-Za-z](?:版次|版)?$/.test(written);
   if (!letterOnly && combined !== version) return refuse("import.document.version-number-differs", { version: versionText, number: numberText });
-  if (letterOnly) row.readings.push({ column: list([row.label("version"), row.label("versionNumber")]), from: list([versionText, numberText]), to: combined });
+  if (letterOnly) row.readVersionPair(versionText, numberText, combined);
   else if (version !== written) row.read("version", versionText, version);
   return combined;
 }

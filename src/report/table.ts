@@ -206,7 +206,12 @@ function fitColumns(columns: Column[], headers: string[], values: number[], widt
  * punctuation after it and the opening punctuation before it, or a run of other characters up to
  * and with a list separator (/ 、 ， , ； ;), so that QP-001 and 8.5.2.1 stay whole.
  */
-const BREAKS = /\s+|[（《「『【“‘(]*[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\u3000-\u303f\uff00-\uffef][，。、；：！？）》」』】”’,.;:!?)]*|[^\s\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\u3000-\u303f\uff00-\uffef]+?(?:[/、，,；;]+|(?=[\s\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\u3000-\u303f\uff00-\uffef]|$))/gu;
+/** Chinese, Japanese and Korean characters, and the ideographic and full-width punctuation and forms. */
+const CJK = String.raw`\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\u3000-\u303f\uff00-\uffef`;
+const BREAKS = new RegExp(
+  String.raw`\s+|[（《「『【“‘(]*[${CJK}][，。、；：！？）》」』】”’,.;:!?)]*|[^\s${CJK}]+?(?:[/、，,；;]+|(?=[\s${CJK}]|$))`,
+  "gu",
+);
 
 /** One line of text wrapped into lines at most `width` columns wide; a token wider than that is broken where it reaches the edge. */
 function wrapLine(value: string, width: number): string[] {

@@ -1,9 +1,8 @@
 /**
  * A release commits the document's file whole. Changes in it that git has not committed yet (a hand
  * edit of the body, a `csr set` or `csr distribute` run without --commit) go into the release's
- * commit, under its message: `csr release` shows them before it releases, and takes them only when
- * the person at the terminal confirms it or --include-changes says so (tester: release folded a hand
- * edit into its commit without a word).
+ * commit, under its message, never unseen: `csr release` names them and, at a terminal, asks before
+ * it releases (confirmUncommitted; tester50b #9: release folded a hand edit into its commit without a word).
  */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
@@ -40,7 +39,7 @@ export function uncommittedChange(root: string, path: string): UncommittedChange
 }
 
 /**
- * The change as a release's question and refusal describe it: `sections、title（+3 −1 行）`; a change
+ * The change as a release's question and its closing line describe it: `sections、title（+3 −1 行）`; a change
  * of comments or layout alone says so; a file never committed, how long it is.
  */
 export function describeChange(change: UncommittedChange): string {

@@ -12,7 +12,7 @@ import { isDeepStrictEqual } from "node:util";
 import { isSeq, parseDocument, type Document } from "yaml";
 import { localToday } from "../../core/dates.js";
 import { UserError } from "../../core/errors.js";
-import { didYouMean, displayWidth, localized, oneLine, padEnd } from "../../core/text.js";
+import { didYouMean, localized, oneLine } from "../../core/text.js";
 import { findRoot } from "../../load/discover.js";
 import { refuseOnConflicts } from "../../load/git.js";
 import { loadRepository, type Located, type Repository } from "../../load/repository.js";
@@ -24,7 +24,7 @@ import { revisionName } from "../../i18n/values.js";
 import { buildIndex, isMilitaryRepresentative, militaryParties, type RepoIndex } from "../../model/index.js";
 import { eventLabel } from "../../model/recorded-events.js";
 import { REPORT_SIGNER_ROLES, type Csr, type Decision, type Disposition, type Opinion, type OpinionValue, type Person, type ReviewRecord } from "../../model/types.js";
-import { canPrompt, loadPrompts, missingArgument, missingFlag, recordingPrompts, type Prompts } from "../add/prompting.js";
+import { canPrompt, codedChoices, loadPrompts, missingArgument, missingFlag, recordingPrompts, type Prompts } from "../add/prompting.js";
 import type { CommandContext } from "../context.js";
 import { choiceOption, dateAnswer, eventDateAnswer, eventDateOption, refuseBefore, type Follows } from "../options.js";
 import { findCsr } from "../show/lookup.js";
@@ -123,16 +123,16 @@ async function askCsrToReview(root: string, ask: Prompts): Promise<string> {
     .map((csr) => ({ csr, due: reviewDue(csr, calendar, config) }))
     .sort((a, b) => a.due.localeCompare(b.due) || a.csr.id.localeCompare(b.csr.id, "en", { numeric: true }));
   if (awaiting.length === 0) throw new UserError(t("review.pick.none"), t("review.pick.none.hint"));
-  const width = Math.max(...awaiting.map(({ csr }) => displayWidth(csr.id)));
-  return ask.select({
-    message: t("review.pick"),
-    choices: awaiting.map(({ csr, due }) => {
+  const choices = codedChoices(
+    awaiting.map(({ csr, due }) => {
       const left = calendar.workdaysBetween(today, due);
       // On a day off right after the deadline, in the words every output uses (not "0 working days left").
       const when = left < 0 ? t("review.pick.overdue", { due, count: -left }) : (pastDueInTime(calendar, due, today, language()) ?? t("review.pick.due", { due, count: left }));
-      return { value: csr.id, name: `${padEnd(csr.id, width)}  ${localized(language(), csr.title, csr.title_en)}  ${when}`, short: csr.id };
+      return { value: csr.id, name: csr.title, name_en: csr.title_en, note: when };
     }),
-  });
+  );
+  // The answer line shows the CSR's id, as it was typed on the command line.
+  return ask.select({ message: t("review.pick"), choices: choices.map((c) => ({ ...c, short: c.value })) });
 }
 
 /** Reads the repository and the CSR's file and computes the edited file; writes nothing. */
