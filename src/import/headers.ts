@@ -15,6 +15,9 @@ export type Field =
   | "prepared"
   | "reviewed"
   | "approved"
+  | "countersigned"
+  | "standardization"
+  | "militaryRepresentative"
   | "issued"
   | "effective"
   | "publisher"
@@ -80,6 +83,10 @@ const VARIANTS: Record<Field, string[]> = {
   prepared: ["编制", "编制/修订", "修订", "编制人", "制订", "制定", "拟制", "prepared", "prepared/revised", "preparedby", "author"],
   reviewed: ["审核", "审核人", "reviewed", "reviewedby", "checked"],
   approved: ["批准", "批准人", "approved", "approvedby"],
+  // The GJB signatures of a revision, as csr's own 受控文件清单 heads them (register.documents.column.*) in a GJB repository.
+  countersigned: ["会签", "会签人", "countersigned", "countersignedby"],
+  standardization: ["标准化审查", "标准化审查人", "标审", "standardizationcheck", "standardizationcheckedby"],
+  militaryRepresentative: ["军代表", "军代表签字", "军代表签署", "militaryrepresentative"],
   issued: ["发行日期", "发布日期", "日期", "issuedate", "date", "releasedate", "release"],
   // In a Chinese register 发布日期 (issued) and 实施日期 (in force from) are two dates; a document takes effect on the second.
   // (An English "Implementation date" is a CSR's implemented in a CSR list, a document's effective in a document register: plan.ts documentColumns.)

@@ -6,14 +6,14 @@
 import { ANY_NUMBER, numberPatternToRegExp, patternOf, tellingPatterns } from "../model/numbering.js";
 import { readClauseRefs } from "../model/catalog.js";
 import { CLASSIFICATIONS, readClassification } from "../model/classification.js";
-import { documentLayout } from "../model/index.js";
+import { documentLayout, SIGNATURE_FLAGS } from "../model/index.js";
 import { CODE_PATTERN, csrPath, documentPath } from "../model/paths.js";
 import type { CsrNumbers } from "../model/csr-numbers.js";
 import type { Repository } from "../load/repository.js";
 import { CSR_STATUSES, csrStatus, csrStatusLabel, type CsrStatus } from "../model/csr-status.js";
 import { registeredRepeats } from "../model/csr-duplicates.js";
 import { unmarkedSection } from "../model/sections.js";
-import type { ControlledDocument, Csr, Customer, Decision, Department, Person, ReviewRecord, Revision, Role, SymbolConversion } from "../model/types.js";
+import { SIGNATURE_ROLES, type ControlledDocument, type Csr, type Customer, type Decision, type Department, type Person, type ReviewRecord, type Revision, type Role, type Signature, type SignatureRole, type SymbolConversion } from "../model/types.js";
 import { readDate } from "../core/dates.js";
 import { UserError } from "../core/errors.js";
 import { catalog, conjunction, disjunction, list, t, translate, type MessageKey } from "../i18n/index.js";
@@ -108,8 +108,14 @@ export interface PlannedFile {
   dateFromEffective?: boolean;
   /** `effective` was taken from 发布日期, the row giving no 实施日期 / 生效日期 (the import report lists them together). */
   effectiveFromIssued?: boolean;
-  /** A form whose revision has no date, the register having no date column (undatedRevision; the import report counts them). */
-  undated?: boolean;
+  /**
+   * A revision recorded without a date (the import report counts them): a form's, the register having
+   * no date column (`no-column`), or any document's whose date cell says the date is on the paper
+   * record as csr prints it (revision.date.unknown: `on-paper`).
+   */
+  undated?: "no-column" | "on-paper";
+  /** Signature cells the row writes that were not recorded as signatures (each said on the row): the import's closing line says so. */
+  unreadSignatures?: SignatureRole[];
   /**
    * A decided CSR whose list names no review record: its review.record says where it was imported
    * from instead, for the user to replace with the signed record's number.
@@ -210,7 +216,7 @@ function refuseMissingColumns(header: HeaderRow, rows: RawRow[], as: ImportKind)
 }
 
 /** What a procedure, instruction, form or document register can carry; the other columns are CSR fields. */
-const DOCUMENT_FIELDS = new Set<Field>(["no", "title", "number", "version", "versionNumber", "department", "clauses", "prepared", "reviewed", "approved", "issued", "effective", "remarks", "retention", "medium", "location", "keeper", "procedure", "level", "kind", "status", "classification", "level3", "level4", "uses", "publisher", "received", "withdrawn", "withdrawnReason"]);
+const DOCUMENT_FIELDS = new Set<Field>(["no", "title", "number", "version", "versionNumber", "department", "clauses", "prepared", "reviewed", "approved", "countersigned", "standardization", "militaryRepresentative", "issued", "effective", "remarks", "retention", "medium", "location", "keeper", "procedure", "level", "kind", "status", "classification", "level3", "level4", "uses", "publisher", "received", "withdrawn", "withdrawnReason"]);
 const SYMBOL_FIELDS = new Set<Field>(["no", "customer", "customerName", "customerSymbol", "customerClass", "meaning", "symbol", "class", "customerApproval"]);
 const CSR_FIELDS = new Set<Field>(["no", "number", "title", "version", "customer", "customerName", "source", "revision", "section", "clauses", "text", "category", "received", "restarted", "disposition", "decidedBy", "decided", "justification", "lateReason", "reviewRecord", "owner", "due", "completed", "implementationStatus", "addressed", "implemented", "evidence", "verifiedBy", "verified", "superseded", "supersededReason", "supersededBy", "status"]);
 
@@ -644,7 +650,8 @@ function documentFromRow(row: RowReader, repo: Repository, options: ImportOption
     ...(keeper ? { departmentFromKeeper: true } : {}),
     ...(dated?.dateFromEffective ? { dateFromEffective: true } : {}),
     ...(dated?.effectiveFromIssued ? { effectiveFromIssued: true } : {}),
-    ...(revision && revision.date === undefined ? { undated: true } : {}),
+    ...(revision && revision.date === undefined ? { undated: dated!.onPaper ? ("on-paper" as const) : ("no-column" as const) } : {}),
+    ...(dated?.unread.length ? { unreadSignatures: dated.unread } : {}),
   };
 }
 
@@ -752,6 +759,10 @@ interface DatedRevision {
   effectiveFromIssued?: boolean;
   /** Signature cells whose text is not (all) recorded as a signature, for the remarks ("编制：陈静/高扬"). */
   kept: string[];
+  /** The signatures whose cell the row writes but which were not recorded (each reported on the row). */
+  unread: SignatureRole[];
+  /** The date cell says the date is on the paper record, as csr prints an undated revision (revision.date.unknown). */
+  onPaper?: boolean;
 }
 
 /**
@@ -877,8 +888,9 @@ function revisionFromRow(row: RowReader, repo: Repository, options: ImportOption
   if (!version) return undefined;
   const dateField: Field = row.text("issued") || !row.text("effective") ? "issued" : "effective";
   const dateCell = row.cell(dateField);
-  const date = normalizeDate(dateCell);
-  const undated = !date && kind === "form" && !row.has("issued") && !row.has("effective");
+  const onPaper = onPaperRecord(row.text(dateField));
+  const date = onPaper ? undefined : normalizeDate(dateCell);
+  const undated = onPaper || (!date && kind === "form" && !row.has("issued") && !row.has("effective"));
   if (!date && !undated) {
     const given = cellText(dateCell);
     return void issue(
@@ -889,7 +901,7 @@ function revisionFromRow(row: RowReader, repo: Repository, options: ImportOption
     );
   }
   let effective: string | undefined = date;
-  if (dateField === "issued" && row.text("effective")) {
+  if (dateField === "issued" && row.text("effective") && !onPaperRecord(row.text("effective"))) {
     const given = row.text("effective");
     effective = normalizeDate(row.cell("effective"));
     if (!effective) issue(t("import.document.bad-effective-date", { column: row.label("effective"), date: showInvisible(given), ambiguous: ambiguousDate(given) }), true);
@@ -898,20 +910,108 @@ function revisionFromRow(row: RowReader, repo: Repository, options: ImportOption
   // output says where the summary would be (revisionSummary); "imported" is not what it changed.
   const revision: Revision = { version, ...(date ? { date } : {}), imported: true };
   const kept: string[] = [];
+  const unread: SignatureRole[] = [];
   for (const role of ["prepared", "reviewed", "approved"] as const) {
     const cell = row.text(role);
     if (!cell) continue;
     const signature = signatureFromCell(row, role, repo, options, issue, names);
     if (signature) revision[role] = { by: signature.by, ...(signature.date ? { date: signature.date } : {}) };
+    else unread.push(role);
     if (!signature || signature.kept) kept.push(translate(options.lang, "import.signature.kept", { column: row.label(role), text: cell }));
   }
+  for (const role of GJB_ROLES) {
+    const field = SIGNATURE_FIELD[role];
+    const cell = row.text(field);
+    if (!cell) continue;
+    const { signatures, whole } = gjbSignaturesFromCell(row, role, repo, issue);
+    if (signatures.length) {
+      if (role === "countersigned") revision.countersigned = signatures;
+      else revision[role] = signatures[0]!;
+    } else unread.push(role);
+    if (!whole) kept.push(translate(options.lang, "import.signature.kept", { column: row.label(field), text: cell }));
+  }
   return {
-    revision,
+    revision: signaturesInOrder(revision),
     kept,
+    unread,
+    ...(onPaper ? { onPaper } : {}),
     effective,
     ...(dateField === "effective" ? { dateFromEffective: true } : {}),
     ...(date && dateField === "issued" && !row.text("effective") ? { effectiveFromIssued: true } : {}),
   };
+}
+
+/**
+ * Whether a date cell says the date is on the paper record, as csr prints the date of a revision
+ * imported without one (revision.date.unknown: 见原纸质记录, "see the paper record"): read back as
+ * that revision, released before the repository with no date, not refused as a date that is none.
+ */
+function onPaperRecord(text: string): boolean {
+  const key = (s: string) => compactText(s.normalize("NFKC")).toLowerCase();
+  return text !== "" && (["zh-CN", "en"] as const).some((lang) => key(translate(lang, "revision.date.unknown")) === key(text));
+}
+
+/** The GJB signatures of a revision a register may give besides 编制, 审核 and 批准 (csr's 受控文件清单 of a GJB repository prints them). */
+const GJB_ROLES = ["countersigned", "standardization", "military_representative"] as const;
+
+/** The column of each signature of a revision. */
+export const SIGNATURE_FIELD: Readonly<Record<SignatureRole, Field>> = {
+  prepared: "prepared",
+  reviewed: "reviewed",
+  countersigned: "countersigned",
+  standardization: "standardization",
+  approved: "approved",
+  military_representative: "militaryRepresentative",
+};
+
+/** The revision with its signatures in the order of the repository's files (SIGNATURE_ROLES), as csr sign writes them. */
+function signaturesInOrder(revision: Revision): Revision {
+  const rest: Revision = { ...revision };
+  for (const role of SIGNATURE_ROLES) delete rest[role];
+  return { ...rest, ...Object.fromEntries(SIGNATURE_ROLES.flatMap((role) => (revision[role] ? [[role, revision[role]]] : []))) };
+}
+
+/**
+ * The 会签 (several names: 赵敏、钱七), 标准化审查 or 军代表 cell of a row, as csr's 受控文件清单 of a GJB
+ * repository prints it, each name with its signing date after it where written ("赵敏 2023.2.18").
+ * A signer must be in people.yaml already (found by name, id or the one holder of a job title): these
+ * signatures carry no role a new person could be added with, and a 军代表 belongs to the 军代表室, not
+ * to the document's department (as csr import of a Word file reads them). Any other name is said on
+ * the row and the cell kept in the remarks (`whole` false), to be signed with csr sign once the person is added.
+ */
+function gjbSignaturesFromCell(row: RowReader, role: (typeof GJB_ROLES)[number], repo: Repository, issue: Issue): { signatures: Signature[]; whole: boolean } {
+  const field = SIGNATURE_FIELD[role];
+  const cell = row.text(field);
+  const people = repo.people.map((p) => p.value);
+  const flag = SIGNATURE_FLAGS[role].slice(2);
+  const signatures: Signature[] = [];
+  let whole = true;
+  const parts = role === "countersigned" ? cell.split(/[、,，;；\n]/) : [cell];
+  for (const part of parts.map((p) => p.normalize("NFKC").trim()).filter(Boolean)) {
+    const dated = SIGNED_ON.exec(part);
+    const signedOn = dated?.[1] ? normalizeDate(dated[2]) : undefined;
+    const name = signedOn ? dated![1]!.trim() : part;
+    const values = { column: row.label(field), text: part, role: flag };
+    const found = lookupPerson(name, people);
+    const titled = found ? [] : titleHolders(name, people);
+    const person = found ?? (titled.length === 1 ? titled[0] : undefined);
+    if (!person) {
+      whole = false;
+      // A date or a number where the name should be signs nothing (as in 编制, signatureFromCell).
+      const lettered = /\p{L}/u.test(name);
+      const date = lettered ? undefined : normalizeDate(name);
+      if (date) issue(t("import.signature.date", { ...values, date }));
+      else if (!lettered) issue(t("import.signature.not-a-name", values));
+      else if (titled.length > 1 || JOB_TITLE.test(compactText(name))) {
+        issue(t(titled.length > 1 ? "import.signature.title-several" : "import.signature.title", { ...values, title: name, count: titled.length, people: list(titled.map((p) => `${p.name}（${p.id}）`)) }));
+      } else issue(t("import.signature.unknown-signer", { ...values, name }));
+      continue;
+    }
+    if (titled.length === 1) row.read(field, name, t("import.read.title", { name: person.name, id: person.id, title: name }));
+    if (signedOn) row.read(field, part, t("import.read.signed-on", { name, date: signedOn }));
+    signatures.push({ by: person.id, ...(signedOn ? { date: signedOn } : {}) });
+  }
+  return { signatures, whole };
 }
 
 /** A 职务 where a signature cell should name a person: 总经理, 管理者代表, 品质部经理. */

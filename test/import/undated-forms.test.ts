@@ -119,6 +119,20 @@ describe("a form whose imported version has no date", () => {
     expect(printed).toContain("| 见原纸质记录 | 导入前已发布的版本，修订内容见原纸质记录 |  | A/0 |  |");
   });
 
+  it("reads back from the 表单清单 csr export writes: 见原纸质记录 is that version without a date, not a date to refuse (tester51 #5)", async () => {
+    const dir = await imported();
+    const book = join(tempDir(), "book.xlsx");
+    expect((await csrInProcess(["-C", dir, "export", "--out", book, "--today", "2026-11-27"], { lang: "zh-CN" })).code).toBe(0);
+    const again = gitInit(repository());
+    const result = await csrInProcess(["-C", again, "import", book, "--sheet", "表单清单", "--as", "forms", "--today", "2026-11-27"], { lang: "zh-CN" });
+    expect(result.stdout).not.toContain("不是 2021-05-05 这样的日期");
+    expect(result.stdout).toContain("\n已导入 2 行中的 2 行；");
+    expect(file(again, "documents/QR-002-01.yaml")).toMatchObject({ status: "released", revisions: [{ version: "B/1", imported: true }] });
+    expect(file(again, "documents/QR-002-01.yaml").revisions[0]).not.toHaveProperty("date");
+    const forms = (at: string) => csrInProcess(["-C", at, "list", "forms", "--format", "csv", "--today", "2026-11-27"], { lang: "zh-CN" });
+    expect((await forms(again)).stdout).toBe((await forms(dir)).stdout);
+  });
+
   it("is no change of a period, is due for its periodic review, and may not follow a dated revision", async () => {
     const dir = await imported();
     const period = await csrInProcess(["-C", dir, "changes", "2026-01-01", "2026-11-27", "--format", "json"]);

@@ -23,8 +23,8 @@ import { refuseOnConflicts } from "../../load/git.js";
 import { buildRepository, loadRepository, type Repository } from "../../load/repository.js";
 import { parseText, readSource } from "../../load/source.js";
 import { list, t, translate } from "../../i18n/index.js";
-import { IMPORT_KIND_WORDS, IMPORT_KINDS, planImport, type ImportKind, type ImportPlan, type NewPerson, type PlannedFile } from "../../import/plan.js";
-import { findHeaderRow } from "../../import/headers.js";
+import { IMPORT_KIND_WORDS, IMPORT_KINDS, planImport, SIGNATURE_FIELD, type ImportKind, type ImportPlan, type NewPerson, type PlannedFile } from "../../import/plan.js";
+import { findHeaderRow, type HeaderRow } from "../../import/headers.js";
 import { readRegister, type RawSheet } from "../../import/read.js";
 import { registerContext } from "../../report/registers/context.js";
 import { DOCUMENT_LIST_STATUSES, documentList, documentListId } from "../../report/registers/documents.js";
@@ -202,7 +202,7 @@ async function importRegister(ctx: CommandContext, root: string, file: string, f
   if (faulty > 0) tally.push(t(flags.dryRun ? "import.register.would-fail-check" : "import.register.fails-check", { count: faulty }));
   const rows = written.reduce((n, f) => n + (f.kind === "symbols" ? (f.data as { symbols: unknown[] }).symbols.length : 1), 0) + (plan.symbolsAdded?.symbols.length ?? 0) + plan.completions.length;
   const also = tally.map((part) => t("import.register.tally-separator") + part).join("");
-  out.push(...reportUnsigned(findings, written, repo, flags.dryRun));
+  out.push(...reportUnsigned(findings, written, repo, plan.header, flags.dryRun));
   out.push("", t(flags.dryRun ? "import.register.would-import" : "import.register.imported", { rows, total: plan.dataRows, tally: also }));
   if (flags.dryRun) out.push(t("import.dry-run"));
   out.push(...reportCheck(findings, root));
@@ -405,11 +405,13 @@ function rowsOf(p: { rows: number[] }): string {
 function reportUnstated(written: PlannedFile[]): string[] {
   const ids = (some: PlannedFile[]) => list(some.map((f) => f.id));
   const noRetention = written.filter((f) => f.noRetention);
-  const undated = written.filter((f) => f.undated).length;
+  const undated = written.filter((f) => f.undated === "no-column").length;
+  const onPaper = written.filter((f) => f.undated === "on-paper").length;
   const drafts = written.filter((f) => f.unstatedDraft);
   return [
     ...(noRetention.length ? ["", t("import.retention.none", { count: noRetention.length, ids: ids(noRetention) })] : []),
     ...(undated ? ["", t("import.date.unknown", { count: undated })] : []),
+    ...(onPaper ? ["", t("import.date.on-paper", { count: onPaper, text: t("revision.date.unknown") })] : []),
     ...(drafts.length ? ["", t("import.drafts.unstated", { count: drafts.length, ids: ids(drafts) })] : []),
   ];
 }
@@ -490,13 +492,17 @@ export function reportCheck(findings: Finding[], root: string): string[] {
  * Released documents the import wrote without the signatures they need: 编制/审核/批准 (a form
  * register has no such columns, doc/approval-missing) and, in a GJB repository, the 会签, 标准化审查
  * and 军代表 its printed layout shows (doc/signature-missing). One `csr sign` per set of missing
- * signatures for all the documents lacking it, rather than a hand edit per file; a dry run also
- * names the options that would record them in the import itself.
+ * signatures for all the documents lacking it, rather than a hand edit per file, saying why the
+ * register gave none: no such column, an empty cell, or a cell that could not be read as a signature
+ * (said on its row); a dry run also names the options that would record them in the import itself.
  */
-function reportUnsigned(findings: readonly Finding[], written: readonly PlannedFile[], repo: Repository, dryRun: boolean | undefined): string[] {
+function reportUnsigned(findings: readonly Finding[], written: readonly PlannedFile[], repo: Repository, header: HeaderRow, dryRun: boolean | undefined): string[] {
   const rulesOf = new Map<string, Set<string>>();
   for (const f of findings) if (f.rule === "doc/approval-missing" || f.rule === "doc/signature-missing") rulesOf.set(f.file, (rulesOf.get(f.file) ?? new Set()).add(f.rule));
-  const groups = new Map<string, { roles: SigningRole[]; ids: string[] }>();
+  // Why the register gave no signature: it has no such column, the row's cell is empty, or the cell
+  // was written but not read as a signature (said on its row above, where the rows are named).
+  const why = (role: SigningRole, file: PlannedFile): Why => (!header.columns.has(SIGNATURE_FIELD[role]) ? "absent" : file.unreadSignatures?.includes(role) ? "unread" : "empty");
+  const groups = new Map<string, { roles: SigningRole[]; reasons: Map<Why, SigningRole[]>; ids: string[]; rows: number[] }>();
   for (const file of written) {
     const found = rulesOf.get(file.path);
     const revision = (file.data as ControlledDocument).revisions?.at(-1);
@@ -505,21 +511,39 @@ function reportUnsigned(findings: readonly Finding[], written: readonly PlannedF
     const needed = (role: SigningRole) => (APPROVAL_ROLES.includes(role) ? found.has("doc/approval-missing") : found.has("doc/signature-missing") && printed.has(role as SignatureRole));
     const roles = ROLES.filter((role) => revision[role] === undefined && needed(role));
     if (roles.length === 0) continue;
-    const group = groups.get(roles.join()) ?? { roles, ids: [] };
-    groups.set(roles.join(), group);
+    const reasons = new Map<Why, SigningRole[]>();
+    for (const role of roles) {
+      const reason = why(role, file);
+      reasons.set(reason, [...(reasons.get(reason) ?? []), role]);
+    }
+    const key = [...reasons].map(([reason, some]) => `${reason}:${some.join("+")}`).join();
+    const group = groups.get(key) ?? { roles, reasons, ids: [], rows: [] };
+    groups.set(key, group);
     group.ids.push(file.id);
+    if (reasons.has("unread")) group.rows.push(file.row);
   }
   if (groups.size === 0) return [];
   const person = t("rule.doc/approval-missing.person");
   const options = (roles: readonly SigningRole[]) => roles.map((role) => `${FLAG[role]} ${person}`).join(" ");
-  const lines = [...groups.values()].flatMap(({ roles, ids }) => {
+  const column = (role: SigningRole) => header.labels.get(SIGNATURE_FIELD[role]) ?? t(`sign.role.${role}`);
+  const lines = [...groups.values()].flatMap(({ roles, reasons, ids, rows }) => {
     const command = `csr sign ${ids.join(" ")} ${options(roles)}`;
+    // A register without any of the columns (a form register without 编制/审核/批准) is said as before, shortly.
+    const because =
+      reasons.size === 1 && reasons.has("absent")
+        ? t("import.unsigned.why.no-columns")
+        : WHYS.filter((w) => reasons.has(w))
+            .map((w) => t(`import.unsigned.why.${w}`, { columns: list(reasons.get(w)!.map(column)), rows: list(rows.map(String)) }))
+            .join(t("import.unsigned.why.separator"));
     const iatfOnly = roles.length === APPROVAL_ROLES.length && roles.every((role) => APPROVAL_ROLES.includes(role));
-    return ["", iatfOnly ? t("sign.import-hint", { count: ids.length, command }) : t("import.unsigned.roles", { count: ids.length, roles: list(roles.map((role) => t(`sign.role.${role}`))), command })];
+    return ["", iatfOnly ? t("sign.import-hint", { count: ids.length, command, why: because }) : t("import.unsigned.roles", { count: ids.length, roles: list(roles.map((role) => t(`sign.role.${role}`))), command, why: because })];
   });
   if (dryRun) lines.push(t("import.unsigned.in-import", { options: options(ROLES.filter((role) => [...groups.values()].some((g) => g.roles.includes(role)))) }));
   return lines;
 }
+
+type Why = "absent" | "empty" | "unread";
+const WHYS: readonly Why[] = ["absent", "empty", "unread"];
 
 /** The signatures doc/approval-missing asks for; the others are GJB's, where the layout prints them. */
 const APPROVAL_ROLES: readonly SigningRole[] = ["prepared", "reviewed", "approved"];

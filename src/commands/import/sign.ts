@@ -2,7 +2,7 @@
  * `csr import … --prepared <person> --reviewed <person> --approved <person> [--countersigned …]
  * [--standardization …] [--military-representative …] [--date …]`: the signatures of the paper
  * originals, recorded on every released document the register brings in. A real 程序文件一览表 seldom
- * has 编制/审核/批准 columns, and a GJB register never has 会签/标准化审查/军代表 ones, yet one person
+ * has 编制/审核/批准 columns, nor a GJB register 会签/标准化审查/军代表 ones (csr's own has), yet one person
  * prepared, reviewed and approved the whole set of procedures: this is `csr sign` for all of them at
  * once (the same options, SignatureFlags, and the same checks: people in people.yaml, their roles,
  * segregation of duties, dates not after the revision), before anything is written.
