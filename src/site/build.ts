@@ -30,7 +30,7 @@ import { csrOn, csrRecordedAfter, documentOn, earlierRevisionOn } from "../model
 import { addressedSectionLabel, parseSectionReference } from "../model/sections.js";
 import { judgingRoundsOnce, pastDueInTimeText } from "../model/review-timeliness.js";
 import { openTrainings, type OpenTraining } from "../model/training.js";
-import type { ControlledDocument, Csr, SignatureRole, TrainingSession } from "../model/types.js";
+import type { ControlledDocument, Csr, ReviewRound, SignatureRole, TrainingSession } from "../model/types.js";
 import { documentReferrers, type Referrers } from "../model/referrers.js";
 import { shortList, translate, type MessageData, type MessageKey } from "../i18n/index.js";
 import { createRenderer, handlebarsRuntime } from "../render/environment.js";
@@ -1423,21 +1423,24 @@ function addressedIn(document: string, section: string | undefined): string[] {
 
 /**
  * The words of a CSR's review report (csr-review-report.hbs) beyond its requirement, as its records show them on the
- * site's day (csrOn): the departments' comments and where a paper record is kept, the decision's reasons, the
- * confirmations' comments, the late and superseded reasons, and why its earlier rounds and implementation records closed.
+ * site's day (csrOn): the round in force's words (roundWords), the confirmations' comments, the superseded reason,
+ * why its earlier rounds and implementation records closed, and each earlier round's words, as those of the round in
+ * force: an earlier round is searched as it was searched while it was in force.
  */
 function reviewText(csr: Csr, lang: Lang): string[] {
   const review = csr.review;
   return [
-    ...(review?.opinions ?? []).map((o) => o.comment ?? ""),
-    review?.record ? reviewRecordText(review.record) : "",
-    review?.decision?.justification ?? "",
-    review?.late_reason ?? "",
+    ...(review ? roundWords(review) : []),
     ...(review?.confirmations ?? []).flatMap((c) => [c.comment ?? "", c.late_reason ?? ""]),
-    ...(review?.history ?? []).flatMap((round) => [historyReason(round, csr.source.document, lang), round.late_reason ?? ""]),
+    ...(review?.history ?? []).flatMap((round) => [historyReason(round, csr.source.document, lang), ...roundWords(round)]),
     ...(csr.implementation?.history ?? []).map((h) => historyReason(h, csr.source.document, lang)),
     csr.superseded?.reason ?? "",
   ];
+}
+
+/** What a review round says in words: the departments' comments, where its paper record is kept, the decision's reasons, why it was late. */
+function roundWords(round: Pick<ReviewRound, "opinions" | "record" | "decision" | "late_reason">): string[] {
+  return [...(round.opinions ?? []).map((o) => o.comment ?? ""), round.record ? reviewRecordText(round.record) : "", round.decision?.justification ?? "", round.late_reason ?? ""];
 }
 
 /**

@@ -9,7 +9,7 @@ import { appendFileSync, readdirSync, readFileSync, writeFileSync } from "node:f
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { localToday } from "../../src/core/dates.js";
-import { csrInProcess, git, minimalRepo, releasedProcedure, tempDir, withoutYearCheck } from "../helpers.js";
+import { copyFixture, csrInProcess, git, minimalRepo, releasedProcedure, tempDir, withoutYearCheck } from "../helpers.js";
 
 /** The day of the audit: after the 2026-11-25 23:30 commit, before the 2026-11-26 01:00 one (17:00 UTC on the 25th) and the later ones. */
 const D = "2026-11-25";
@@ -244,5 +244,61 @@ describe("csr site --today D: the heat map, the search index, the trainings and 
     expect(entries.get("csr:DYA-001")?.text).toContain("图纸标注要求");
     expect(rows(read("people/zhang.html"), "本部门待完成的培训（0）")).toEqual([]);
     expect(notice(read("index.html"))).toContain("2027");
+  });
+});
+
+/**
+ * A CSR's earlier review rounds (its page's 5 评审记录) are searched by what they say, as the round in force is: the
+ * departments' comments, where the paper record is kept, the decision's reasons and why it was late. acme-auto's
+ * DYA-002, whose round of DYA-SQM C closed on 2026-03-16 when D restarted the review.
+ */
+describe("csr site: a CSR's earlier review rounds in the search index", () => {
+  let dir: string;
+  beforeAll(() => {
+    dir = copyFixture("examples/acme-auto");
+    const file = join(dir, "csr/DYA/DYA-002.yaml");
+    const earlier = ["      decision:", "        disposition: must", "        by: xuht", "        date: 2024-06-24"].join("\n");
+    const yaml = readFileSync(file, "utf8");
+    expect(yaml).toContain(earlier);
+    writeFileSync(
+      file,
+      yaml.replace(earlier, ["      record: {form: QR-015-01, ref: 2024-06 评审记录 第7号}", earlier, "        justification: 8D时限按工作日计算可满足", "      late_reason: 等待东岳SQE书面确认"].join("\n")),
+    );
+  });
+
+  /** The words of DYA-002's search entry after its source document's titles: its review report's. */
+  const reportWords = (read: (path: string) => string) => {
+    const text = searchEntries(read).get("csr:DYA-002")!.text.split("\n");
+    return text.slice(text.indexOf("Dongyue Supplier Quality Manual") + 1);
+  };
+
+  it("finds a closed round by its comments, record, reasons and late reason after those of the round in force", async () => {
+    expect(reportWords(await site(dir, "zh-CN", "--today", "2026-11-27"))).toEqual([
+      "东岳SQE确认D版时限自2026年4月1日起执行。",
+      "修订纠正措施控制程序和8D报告表单，增加时限栏。",
+      "根本原因分析由技术部派员参加8D小组，时限可满足。",
+      "围堵由生产部当班执行，已有24小时响应机制。",
+      // Round 1 of 5 评审记录: why it closed, then what it said.
+      "东岳SQM升版为D版，8D提交时限由10个工作日改为D4 5个工作日、D8 15个工作日，按程序重新评审。",
+      "与东岳SQE确认按工作日计算。",
+      "纠正措施控制程序增加东岳8D时限。",
+      "无异议。",
+      "无异议。",
+      "QR-015-01 2024-06 评审记录 第7号",
+      "8D时限按工作日计算可满足",
+      "等待东岳SQE书面确认",
+    ]);
+  });
+
+  it("finds that round as the round in force on a site of a day before it closed, and nothing of the later round", async () => {
+    expect(reportWords(await site(dir, "zh-CN", "--today", "2026-03-01"))).toEqual([
+      "与东岳SQE确认按工作日计算。",
+      "纠正措施控制程序增加东岳8D时限。",
+      "无异议。",
+      "无异议。",
+      "QR-015-01 2024-06 评审记录 第7号",
+      "8D时限按工作日计算可满足",
+      "等待东岳SQE书面确认",
+    ]);
   });
 });
