@@ -41,14 +41,18 @@ export function logRecords(log: string): { fields: string[]; files: string[] }[]
  * than `maxBytes` (git is stopped there).
  */
 export function gitRead(root: string, args: readonly string[], maxBytes = 1024 ** 3): string | undefined {
-  const result = spawnSync("git", ["-c", "core.quotepath=off", ...args], {
+  const result = gitSync(root, args, maxBytes);
+  return result.status === 0 ? result.stdout : undefined;
+}
+
+function gitSync(root: string, args: readonly string[], maxBytes = 1024 ** 3): { status: number | null; stdout: string } {
+  return spawnSync("git", ["-c", "core.quotepath=off", ...args], {
     cwd: root,
     encoding: "utf8",
     maxBuffer: maxBytes,
     env: { ...process.env, GIT_OPTIONAL_LOCKS: "0" },
     stdio: ["ignore", "pipe", "ignore"],
   });
-  return result.status === 0 ? result.stdout : undefined;
 }
 
 /**
@@ -76,6 +80,21 @@ export function workTreePrefix(root: string): string | undefined {
 }
 
 /**
+ * Where `root` is in its git work tree (workTreePrefix) and the commit HEAD names (undefined before
+ * the first commit), from one `git rev-parse --is-inside-work-tree --show-prefix --verify -q HEAD`:
+ * git prints the answers in the order asked and, without a commit, leaves out the last and exits 1.
+ * Undefined outside a work tree. HEAD is asked every time (a csr that waits for another's lock
+ * sees its commit); the place is kept for the run, as workTreePrefix keeps it.
+ */
+export function workTreeHead(root: string): { prefix: string; head: string | undefined } | undefined {
+  const { status, stdout } = gitSync(root, ["rev-parse", "--is-inside-work-tree", "--show-prefix", "--verify", "-q", "HEAD"]);
+  const [inside, prefix = "", head = ""] = stdout.split("\n").map((line) => line.trim());
+  if ((status !== 0 && status !== 1) || inside !== "true") return undefined;
+  workTrees.set(root, prefix);
+  return { prefix, head: status === 0 && head !== "" ? head : undefined };
+}
+
+/**
  * Whether `root` is in a git work tree (`git rev-parse --is-inside-work-tree`, as simple-git's
  * checkIsRepo asks, without loading simple-git): workTreePrefix, whose yes is kept for the run.
  */
@@ -90,10 +109,30 @@ export async function isGitRepository(root: string): Promise<boolean> {
  * alone, where `git status` also compared the work tree and listed every untracked file.
  */
 export async function conflictedFiles(root: string): Promise<string[]> {
-  const listed = gitRead(root, ["ls-files", "-u", "-z"]);
-  if (!listed) return [];
-  // Each entry is "<mode> <object> <stage>\t<path>".
-  return [...new Set(listed.split("\0").filter(Boolean).map((entry) => entry.slice(entry.indexOf("\t") + 1)))];
+  return [...indexPaths(gitRead(root, ["ls-files", "-u", "-z"]) ?? "").conflicted];
+}
+
+/**
+ * The index's entries under `root` (`git ls-files --stage`, named from `root`): the paths it tracks
+ * and those with unresolved merge conflicts (conflictedFiles), from one git process where a command
+ * asks both. None outside a repository.
+ */
+export function indexListing(root: string): { tracked: Set<string>; conflicted: Set<string> } {
+  return indexPaths(gitRead(root, ["ls-files", "--stage", "-z"]) ?? "");
+}
+
+/** The paths of `git ls-files --stage -z` (or -u) output: each entry is "<mode> <object> <stage>\t<path>", stage 0 when merged. */
+function indexPaths(listed: string): { tracked: Set<string>; conflicted: Set<string> } {
+  const tracked = new Set<string>();
+  const conflicted = new Set<string>();
+  for (const entry of listed.split("\0")) {
+    const tab = entry.indexOf("\t");
+    if (tab === -1) continue;
+    const path = entry.slice(tab + 1);
+    tracked.add(path);
+    if (entry.slice(0, tab).split(" ")[2] !== "0") conflicted.add(path);
+  }
+  return { tracked, conflicted };
 }
 
 /**

@@ -4,12 +4,13 @@
  * and the short hash of a commit read from git commit's own summary, in real repositories.
  */
 import { spawnSync } from "node:child_process";
-import { chmodSync, readFileSync, writeFileSync } from "node:fs";
+import { chmodSync, cpSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { committedHash } from "../../src/commands/shared/transaction.js";
 import { copyFixture, csr, git, gitInit, tempDir } from "../helpers.js";
 
+const RELEASE = ["release", "QP-020", "--summary", "修订", "--prepared", "li", "--reviewed", "wang", "--approved", "zhang", "--date", "2026-11-27", "--force"];
 const REVIEW = ["review", "DYA-001", "--department", "QA", "--reviewer", "zhang", "--opinion", "accept", "--date", "2026-11-27", "--yes", "--commit"];
 
 /** `csr args` in `dir` with a logging git first in PATH: its result and the git command lines it started. */
@@ -60,6 +61,34 @@ describe("git processes of a writing command", () => {
     // The new file is added, the old one's deletion goes with git commit -- <paths>.
     expect(run.gits.filter((line) => / (add|rm) /.test(line))).toEqual([expect.stringMatching(/ add -A -- csr\/DYA\/DYA-\d{3}\.yaml$/)]);
     expect(run.gits).toHaveLength(9);
+  });
+
+  it("release asks git once where it is and what HEAD is, and lists the index once for its conflicts and qms.yaml", () => {
+    const dir = gitInit(copyFixture("test/fixtures/csr/valid"));
+    const run = countingGit(dir, RELEASE);
+    expect(run.stderr).toBe("");
+    expect(run.code).toBe(0);
+    expect(git(dir, ["tag"])).toBe("QP-020/A-2\n");
+    expect(run.gits.slice(0, 2)).toEqual(["-c core.quotepath=off rev-parse --is-inside-work-tree --show-prefix --verify -q HEAD", "-c core.quotepath=off ls-files --stage -z"]);
+    expect(run.gits.filter((line) => / ls-files -u | rev-parse --verify --quiet HEAD$| ls-files -- /.test(line))).toEqual([]);
+    expect(run.gits).toHaveLength(14);
+  });
+
+  it("release in a folder of a larger git repository finds its qms.yaml tracked there, and refuses one that is not", () => {
+    const top = tempDir();
+    const dir = join(top, "质量", "csr");
+    cpSync(copyFixture("test/fixtures/csr/valid"), dir, { recursive: true });
+    gitInit(top);
+    const run = countingGit(dir, RELEASE);
+    expect(run.stderr).toBe("");
+    expect(run.stdout).toMatch(/^Released QP-020 A\/2 /);
+    expect(git(top, ["tag"])).toBe("QP-020/A-2\n");
+    expect(git(top, ["show", "--name-only", "--format=", "HEAD"])).toBe("质量/csr/documents/QP-020.yaml\n");
+    git(top, ["rm", "-q", "--cached", "质量/csr/qms.yaml"]);
+    git(top, ["commit", "-qm", "untrack qms.yaml"]);
+    const untracked = countingGit(dir, ["obsolete", "WI-031", "--reason", "x", "--date", "2026-11-27"]);
+    expect(untracked.stderr).toBe("csr: qms.yaml is not tracked by git, so the commit csr makes would not hold the repository's configuration.\nhint: Add and commit it first: git add qms.yaml && git commit -m '体系配置'.\n");
+    expect(untracked.code).toBe(2);
   });
 
   it("init in a folder of a git repository asks where it is once, for itself and for the merge driver's setting", () => {

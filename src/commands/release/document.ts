@@ -8,7 +8,7 @@ import { isMap, isScalar, parseDocument, type Document, type Pair } from "yaml";
 import { UserError } from "../../core/errors.js";
 import { didYouMean } from "../../core/text.js";
 import { list, t } from "../../i18n/index.js";
-import { openGit, refuseOnConflicts, workTreePrefix } from "../../load/git.js";
+import { indexListing, openGit, refuseOnConflicts, workTreeHead, workTreePrefix } from "../../load/git.js";
 import { yamlText } from "../shared/persist.js";
 import { applyChange, gitReason, runGit } from "../shared/transaction.js";
 import type { Located, Repository } from "../../load/repository.js";
@@ -26,16 +26,17 @@ export function findDocument(repo: Repository, index: RepoIndex, id: string): Lo
 
 /** Refuses outside git and in the middle of a merge, before anything is read for the change. */
 export async function refuseUnlessGitIsClean(root: string): Promise<void> {
-  const prefix = workTreePrefix(root);
-  if (prefix === undefined) {
+  const where = workTreeHead(root);
+  if (where === undefined) {
     throw new UserError(t("release.not-git", { root }), t("release.not-git.hint"));
   }
-  await refuseOnConflicts(root);
-  const git = await openGit(root);
-  if (!(await git.raw(["rev-parse", "--verify", "--quiet", "HEAD"]).catch(() => "")).trim()) {
+  // The index as one listing: its conflicts, and whether it tracks qms.yaml (named from `root`, a folder of the work tree or its top).
+  const index = indexListing(root);
+  await refuseOnConflicts(root, [...index.conflicted]);
+  if (where.head === undefined) {
     throw new UserError(t("release.no-commit"), t("release.no-commit.hint"));
   }
-  if (!(await git.raw(["ls-files", "--", `${prefix}qms.yaml`])).trim()) {
+  if (!index.tracked.has("qms.yaml")) {
     throw new UserError(t("release.config-untracked"), t("release.config-untracked.hint"));
   }
 }
