@@ -2,6 +2,7 @@
  * Recognising the columns of a register: the header texts seen in real Chinese and English
  * registers, and finding the header row below any title rows.
  */
+import { USES_COLUMN_NAMES } from "../model/uses-remarks.js";
 import type { RawRow } from "./read.js";
 
 export type Field =
@@ -133,9 +134,10 @@ const VARIANTS: Record<Field, string[]> = {
   superseded: ["替代日期", "被替代日期", "supersededon"],
   supersededReason: ["替代原因", "被替代原因", "supersededreason", "supersededbecause"],
   supersededBy: ["替代要求", "替代为", "supersededby", "replacedby"],
-  level3: ["三级文件", "三级文件名称", "level-3documents"],
-  level4: ["四级表单", "四级文件", "四级表单名称", "level-4forms"],
-  uses: ["三级文件及四级表单", "三级文件和四级表单", "三级及四级文件", "三、四级文件", "支持性文件"],
+  // The report knows them too: the GJB procedure list prints the entries the import kept in the remarks (model/uses-remarks.ts).
+  level3: [...USES_COLUMN_NAMES.level3],
+  level4: [...USES_COLUMN_NAMES.level4],
+  uses: [...USES_COLUMN_NAMES.uses],
   customerSymbol: ["顾客符号", "客户符号", "customersymbol"],
   customerClass: ["顾客分类", "客户分类", "顾客特性分类", "customerclass"],
   meaning: ["含义", "符号含义", "meaning"],

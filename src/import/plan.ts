@@ -366,6 +366,9 @@ export function planImport(sheet: RawSheet, repo: Repository, options: ImportOpt
   while (first > 0 && sentence(dataRows[first - 1]!)) first--;
   if (first > 0 && first < dataRows.length && dataRows[first]!.row > dataRows[first - 1]!.row + 1) dataRows.length = first;
   if (options.as === "csr") reserveListedIds(dataRows, header, repo, options.csrNumbers);
+  // The numbers of the register's own rows: a procedure that names another of the list names a document.
+  const numberColumn = header.columns.get("number");
+  const listed = new Set(numberColumn === undefined ? [] : dataRows.map((raw) => cellKey(raw.cells[numberColumn])).filter(Boolean));
   for (const raw of dataRows) {
     const row = new RowReader(header, raw);
     if (raw.cells.every((c) => cellText(c) === "" && !(c instanceof UnreadableCell))) continue;
@@ -398,7 +401,7 @@ export function planImport(sheet: RawSheet, repo: Repository, options: ImportOpt
     plan.dataRows++;
     for (const u of unreadable) issue(t("import.row.unreadable-cell", { column: row.label(u.field), reason: u.reason }), true);
     if (unreadable.some((u) => u.field === "number" || u.field === "title")) continue;
-    const planned = options.as === "csr" ? csrFromRow(row, repo, options, plan.files, issue) : documentFromRow(row, repo, options, issue);
+    const planned = options.as === "csr" ? csrFromRow(row, repo, options, plan.files, issue) : documentFromRow(row, repo, options, listed, issue);
     if (!planned || refused) continue;
     const key = foldPath(planned.path);
     const first = seen.get(key);
@@ -510,7 +513,7 @@ export function lookupPerson(text: string, people: Person[]): Person | undefined
 
 type Issue = (message: string, skipped?: boolean) => void;
 
-function documentFromRow(row: RowReader, repo: Repository, options: ImportOptions, issue: Issue): Omit<PlannedFile, "row"> | undefined {
+function documentFromRow(row: RowReader, repo: Repository, options: ImportOptions, listed: ReadonlySet<string>, issue: Issue): Omit<PlannedFile, "row"> | undefined {
   // An external document keeps its publisher's number as written, spaces and all (GB/T 19001-2016).
   const byKind = row.key("kind") ? normalizeKind(row.key("kind")) : undefined;
   const external = options.as === "external" || (options.as === "documents" && byKind?.kind === "external");
@@ -633,7 +636,7 @@ function documentFromRow(row: RowReader, repo: Repository, options: ImportOption
     if (location) record.location = location;
     if (Object.keys(record).length) doc.record = record;
   }
-  const uses = usedDocuments(row, repo, id, issue);
+  const uses = usedDocuments(row, repo, id, listed, issue);
   if (uses.related.length) doc.related = uses.related;
   if (uses.forms.length) doc.forms = uses.forms;
   const remarks = [withdrawal?.fromRemarks ? "" : withoutReviewNote(noted ? noted.remarks : row.text("remarks")), ...uses.unnamed, ...(dated?.kept ?? [])].filter(Boolean).join(options.lang === "en" ? "; " : "；");
@@ -1141,9 +1144,12 @@ const DOCUMENT_NUMBER_IN_TEXT = /[A-Za-z][A-Za-z0-9]*(?:[-_/.][A-Za-z0-9]+)+/g;
  * 三级文件及四级表单, or one column each, with one document per line ("CS/WI-001 设计评审实施细则").
  * A document is a form (`forms`) or another related document (`related`) by what the repository
  * knows of it, else by its column, its numbering family or the words of its title. An entry with no
- * number is looked up by title; one that names no known document stays in the remarks, reported.
+ * number is looked up by title; one that names no known document stays in the remarks, reported. An
+ * entry whose number names no document yet (neither in the repository nor a row of this register) is
+ * linked all the same and stays in the remarks too, reported: the GJB list prints it from there until
+ * the document is imported (model/uses-remarks.ts).
  */
-function usedDocuments(row: RowReader, repo: Repository, id: string, issue: Issue): { related: string[]; forms: string[]; unnamed: string[] } {
+function usedDocuments(row: RowReader, repo: Repository, id: string, listed: ReadonlySet<string>, issue: Issue): { related: string[]; forms: string[]; unnamed: string[] } {
   const result = { related: [] as string[], forms: [] as string[], unnamed: [] as string[] };
   const numbering = tellingPatterns(repo.config?.value.numbering ?? []).map((n) => ({ kind: n.kind, re: numberPatternToRegExp(n.pattern) }));
   const add = (number: string, field: Field, words: string) => {
@@ -1161,13 +1167,19 @@ function usedDocuments(row: RowReader, repo: Repository, id: string, issue: Issu
     const text = row.text(field);
     const label = row.label(field);
     const missing: string[] = [];
+    // Every entry of the cell the repository has no document for, as written, in the cell's order: the remarks keep them.
+    const kept: string[] = [];
+    const unknown: string[] = [];
     const titled = (part: string) => {
       const title = part.replace(/^[\s、;；,，]+|[\s、;；,，]+$/g, "");
       if (!title) return;
       for (const item of byTitle(title) ? [title] : title.split(/[、;；,，]/).map((t) => t.trim()).filter(Boolean)) {
         const doc = byTitle(item);
         if (doc) add(doc.id, field, item);
-        else missing.push(item);
+        else {
+          missing.push(item);
+          kept.push(item);
+        }
       }
     };
     for (const line of text.split(/\r?\n/).map((l) => l.trim()).filter(Boolean)) {
@@ -1180,15 +1192,22 @@ function usedDocuments(row: RowReader, repo: Repository, id: string, issue: Issu
       numbers.forEach((m, i) => {
         const after = written.slice(m.index + m[0].length, numbers[i + 1]?.index ?? written.length).trim();
         add(m[0], field, after);
+        const known = repo.documents.find((d) => d.value.id === m[0])?.value;
         // "CS/QR-010-01 新产品试制计划、试验大纲": what follows the numbered document's own title is more titles.
-        const title = repo.documents.find((d) => d.value.id === m[0])?.value.title;
-        if (title && sameTitle(after.slice(0, title.length), title)) titled(after.slice(title.length));
+        if (known && sameTitle(after.slice(0, known.title.length), known.title)) titled(after.slice(known.title.length));
+        // A number the repository has no document of yet (its instructions and forms are imported after the
+        // procedure list): the link is kept for when it is, and the entry as written, so that the printed
+        // list still shows it meanwhile (a 军代表 reads the GJB 程序文件一览表) rather than a blank cell.
+        else if (!known && !listed.has(m[0]) && !repo.unvalidated.documents.has(m[0]) && m[0] !== id) {
+          const entry = after ? `${m[0]} ${after.replace(/[\s、;；,，]+$/, "")}` : m[0];
+          unknown.push(entry);
+          kept.push(entry);
+        }
       });
     }
-    if (missing.length) {
-      issue(t("import.document.unnamed", { count: missing.length, titles: quotedList(missing), column: label, id }));
-      result.unnamed.push(`${label}：${missing.join("、")}`);
-    }
+    if (missing.length) issue(t("import.document.unnamed", { count: missing.length, titles: quotedList(missing), column: label, id }));
+    if (unknown.length) issue(t("import.document.uses-unknown", { count: unknown.length, entries: quotedList(unknown), column: label, id }));
+    if (kept.length) result.unnamed.push(`${label}：${kept.join("、")}`);
   }
   return result;
 }

@@ -21,6 +21,15 @@ export function tellingPatterns<T extends { pattern: string }>(numbering: readon
   return numbering.filter((n) => n.pattern !== ANY_NUMBER);
 }
 
+/**
+ * The kind of document a number is by qms.yaml `numbering`: the kind of the telling patterns it fits,
+ * when they agree (CS/WI-001 fits CS/WI-###, an instruction's); undefined when none fits or they differ.
+ */
+export function numberKind<K extends string>(number: string, numbering: readonly { kind: K; pattern: string }[]): K | undefined {
+  const kinds = new Set(tellingPatterns(numbering).filter((n) => numberPatternToRegExp(n.pattern).test(number)).map((n) => n.kind));
+  return kinds.size === 1 ? [...kinds][0] : undefined;
+}
+
 /** The pattern a number belongs to: digits become '#', e.g. HSD-F-0018 -> HSD-F-####. */
 export function patternOf(number: string): string {
   return number.replace(/[0-9]/g, "#");

@@ -61,11 +61,46 @@ describe("GJB registers into a repository", () => {
     // A clause a spreadsheet would read as a number (7.5) is written as a formula whose value is its text.
     expect(list.stdout.split("\r\n").slice(0, 4)).toEqual([
       "\ufeff序号,程序文件,文件编号,版本/版次,发布日期,归口部门,对应条款,三级文件,四级表单,备注",
-      // QX/QR-001-01 is in the procedure's forms, listed once the form list is imported too.
-      '1,文件控制程序,QX/QP-001,B/0,2023-03-01,综合部,"=""7.5""",,,',
-      "2,记录控制程序,QX/QP-002,B/0,2023-03-01,综合部,7.5.3,,,",
+      // QX/QR-001-01 is in the procedure's forms, listed in its column once the form list is imported too;
+      // until then the entry is in 备注, as the register writes it (tester51 #13).
+      '1,文件控制程序,QX/QP-001,B/0,2023-03-01,综合部,"=""7.5""",,,三级文件及四级表单：QX/QR-001-01 文件发放回收记录',
+      "2,记录控制程序,QX/QP-002,B/0,2023-03-01,综合部,7.5.3,,,三级文件及四级表单：QX/QR-002-01 质量记录清单",
       '3,设计和开发控制程序,QX/QP-003,B/1,2023-03-01,研发部,"=""8.3""",,,三级文件及四级表单：设计评审报告',
     ]);
+  });
+
+  it("三级文件及四级表单 by number for documents not in the repository yet: reported on the row, linked, kept in 备注 until imported; check suggests no document of another kind (tester51 #13)", async () => {
+    const dir = gjbRepo();
+    writeFileSync(
+      join(dir, "list.csv"),
+      "序号,程序文件名称,文件编号,归口部门,对应条款,三级文件及四级表单,版本,发布日期\n" +
+        '1,设计和开发控制程序,QX/QP-003,研发部,8.3,"项目建议书、设计和开发计划\n设计评审报告",A/0,2023/2/20\n' +
+        '2,采购控制程序,QX/QP-005,综合部,8.4,"QX/WI-001 供方评价细则\nQX/QR-005-01 合格供方名录、供方档案\nQX/QP-003",A/0,2023/2/20\n',
+    );
+    const imported = await csrInProcess(["-C", dir, "import", "list.csv", "--as", "procedures"]);
+    expect(lines(imported.stdout)).toContain(
+      "row 3: 'QX/WI-001 供方评价细则', 'QX/QR-005-01 合格供方名录、供方档案' in 三级文件及四级表单 are no documents of the repository: their numbers are recorded in related or forms of QX/QP-005, and the entries as written kept in its remarks, so that the printed procedure list still shows them; once the documents are imported, the GJB procedure list prints them in its level-3 or level-4 column instead of the remarks",
+    );
+    // QX/QP-003 is a row of the same list: a document, not reported.
+    expect(file(dir, "documents/QX_QP-005.yaml")).toMatchObject({ related: ["QX/WI-001", "QX/QP-003"], forms: ["QX/QR-005-01"], remarks: "三级文件及四级表单：QX/WI-001 供方评价细则、QX/QR-005-01 合格供方名录、供方档案" });
+    const gjbList = async () => (await csrInProcess(["-C", dir, "list", "procedures", "--format", "csv"], { lang: null })).stdout.split("\r\n").slice(1, 3);
+    expect(await gjbList()).toEqual([
+      '1,设计和开发控制程序,QX/QP-003,A/0,2023-02-20,研发部,"=""8.3""",,,三级文件及四级表单：项目建议书、设计和开发计划、设计评审报告',
+      '2,采购控制程序,QX/QP-005,A/0,2023-02-20,综合部,"=""8.4""",,,三级文件及四级表单：QX/WI-001 供方评价细则、QX/QR-005-01 合格供方名录、供方档案',
+    ]);
+    // The work instruction is unknown: no procedure is suggested for it, nor for the form.
+    const unresolved = (await checkJsonInProcess(dir)).findings.filter((f) => f.rule === "ref/unresolved").map((f) => f.message);
+    expect(unresolved).toEqual([
+      "Unknown document 'QX/WI-001'. Add documents/QX_WI-001.yaml or correct the number.",
+      "Unknown document 'QX/QR-005-01'. Add documents/QX_QR-005-01.yaml or correct the number.",
+    ]);
+
+    // Once they are imported, the list prints them in their columns, and 备注 keeps what is still not a document (供方档案).
+    writeFileSync(join(dir, "wi.csv"), "文件编号,文件名称,部门,版本,发布日期\nQX/WI-001,供方评价细则,综合部,A/0,2023/2/20\n");
+    writeFileSync(join(dir, "qr.csv"), "表单编号,表单名称,部门,版本,保存期限\nQX/QR-005-01,合格供方名录,综合部,A/0,3年\n");
+    await csrInProcess(["-C", dir, "import", "wi.csv", "--as", "instructions"]);
+    await csrInProcess(["-C", dir, "import", "qr.csv", "--as", "forms"]);
+    expect((await gjbList())[1]).toBe('2,采购控制程序,QX/QP-005,A/0,2023-02-20,综合部,"=""8.4""",QX/WI-001 供方评价细则,QX/QR-005-01 合格供方名录,三级文件及四级表单：供方档案');
   });
 
   it("a procedure not in force says so in 备注, and comes back in that state", async () => {

@@ -12,6 +12,7 @@ import type { ControlledDocument } from "../../model/types.js";
 import { classificationName, documentClassification } from "../../model/classification.js";
 import { currentRevision } from "../../model/index.js";
 import { releasedPendingUntil } from "../../model/revision.js";
+import { remarksWithoutShownUses } from "../../model/uses-remarks.js";
 import { documentRemarks, marksClassification } from "./documents.js";
 import {
   documentAsOfNotes,
@@ -115,13 +116,16 @@ function iatfList(ctx: RegisterContext, docs: ControlledDocument[], title: strin
 }
 
 function gjbList(ctx: RegisterContext, docs: ControlledDocument[], title: string, remarks: (doc: ControlledDocument) => string, documents: ReadonlyMap<string, ControlledDocument>): Table {
+  // Controlled documents only, as the lists of their levels: a draft instruction or form is not one yet.
+  const used = (doc: ControlledDocument, level: number) =>
+    [...(doc.related ?? []), ...(doc.forms ?? [])].map((id) => documents.get(id)).filter((d): d is ControlledDocument => d !== undefined && d.level === level && d.status === "released");
   const uses = (doc: ControlledDocument, level: number) =>
-    [...(doc.related ?? []), ...(doc.forms ?? [])]
-      .map((id) => documents.get(id))
-      // Controlled documents only, as the lists of their levels: a draft instruction or form is not one yet.
-      .filter((d): d is ControlledDocument => d !== undefined && d.level === level && d.status === "released")
+    used(doc, level)
       .map((d) => `${d.id} ${documentTitle(ctx, d)}`)
       .join("\n");
+  // An entry the import kept in the remarks until its document was in the repository is printed once, in its column now.
+  // (The remarks write the title as the register did: the document's own, not its English one.)
+  const shown = (doc: ControlledDocument) => new Map([...used(doc, 3), ...used(doc, 4)].map((d) => [d.id, d.title]));
   // 密级, where the repository marks its documents (a GJB layout's default or their own).
   const classified = marksClassification(ctx);
   return {
@@ -152,7 +156,7 @@ function gjbList(ctx: RegisterContext, docs: ControlledDocument[], title: string
       clauses: clauseList(ctx, doc.clauses),
       level3: uses(doc, 3),
       level4: uses(doc, 4),
-      remarks: remarks(doc),
+      remarks: remarksWithoutShownUses(remarks(doc), shown(doc)),
     })),
   };
 }

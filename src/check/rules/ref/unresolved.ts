@@ -5,6 +5,7 @@ import type { Repository } from "../../../load/repository.js";
 import type { SourceFile } from "../../../load/source.js";
 import { REPORT_SIGNER_ROLES, type Path, type TrainingSession } from "../../../model/types.js";
 import { documentPath } from "../../../model/paths.js";
+import { numberKind } from "../../../model/numbering.js";
 import type { Foundation, Rule, RuleContext } from "../../rule.js";
 import { list, sentences, t } from "../../../i18n/index.js";
 
@@ -57,7 +58,7 @@ export const rule: Rule = {
   summary: "A reference names something that does not exist in the repository.",
   docs: {
     description:
-      "A reference names something the repository does not have: a department code (qms.yaml; a customer source document's custodian too), a person (people.yaml: wherever a person is named, as a signature of a revision — 编制, 审核, 会签, 标准化审查, 批准, 军代表 —, a periodic review, an opinion or a decision of the current review round or of an earlier one in `review.history`, a confirmation, a link's `pin`, an implementation's owner or verifier, earlier ones included, a controlled copy's holder, who handed it out (`issued_by`), handed it back (`returned_by`) or took it back (`received_by`), who confirmed it lost or destroyed or stamped it 作废 to be kept (`retained`), who was trained and who trained them, a department's delegate), a customer, a customer's source document or revision, a document number (`related`, `forms`, `addressed`, `superseded_by`, a process's `documents`, the form of a CSR's review record), the CSR that replaces a superseded one (`superseded.by`), a process code, or an attached file. An attachment path must stay inside the repository. An outside party of `external_parties` (the 军代表室) may receive a controlled copy (`distribution[].to`) and be a person's `department`, but it is not a department anywhere else: it reviews no CSR, owns no document or process and receives no CSR. The message suggests the closest existing id; a person written by name (commands take a name, a file only the id) is answered with the id of who has that name, a mistyped name with the nearest name and its id. A reference to a file that itself has errors is not reported again: fix that file first.",
+      "A reference names something the repository does not have: a department code (qms.yaml; a customer source document's custodian too), a person (people.yaml: wherever a person is named, as a signature of a revision — 编制, 审核, 会签, 标准化审查, 批准, 军代表 —, a periodic review, an opinion or a decision of the current review round or of an earlier one in `review.history`, a confirmation, a link's `pin`, an implementation's owner or verifier, earlier ones included, a controlled copy's holder, who handed it out (`issued_by`), handed it back (`returned_by`) or took it back (`received_by`), who confirmed it lost or destroyed or stamped it 作废 to be kept (`retained`), who was trained and who trained them, a department's delegate), a customer, a customer's source document or revision, a document number (`related`, `forms`, `addressed`, `superseded_by`, a process's `documents`, the form of a CSR's review record), the CSR that replaces a superseded one (`superseded.by`), a process code, or an attached file. An attachment path must stay inside the repository. An outside party of `external_parties` (the 军代表室) may receive a controlled copy (`distribution[].to`) and be a person's `department`, but it is not a department anywhere else: it reviews no CSR, owns no document or process and receives no CSR. The message suggests the closest existing id — for a document number, the closest document of the kind its numbering family in `qms.yaml` gives it (or a form, in `forms`), never a procedure for a work instruction not added yet; a person written by name (commands take a name, a file only the id) is answered with the id of who has that name, a mistyped name with the nearest name and its id. A reference to a file that itself has errors is not reported again: fix that file first.",
     bad: `
 related: [QP-001]   # Unknown document 'QP-001'
 `,
@@ -307,10 +308,17 @@ class References {
     this.missing(file, path, sentences(t("rule.ref/unresolved.person", { id: quotedId(id) }) + hint, t("rule.ref/unresolved.person-fix")), ["people.yaml"]);
   }
 
+  /**
+   * A document's number. The suggestion is a document of the kind the number is (its numbering family
+   * in qms.yaml, else a form where `forms` names it): a work instruction the repository lacks yet is
+   * not answered with the procedure one letter away (tester51 #13).
+   */
   document(file: SourceFile, path: Path, id: string): void {
     const { index, repo } = this.ctx;
     if (index.documents.has(id) || repo.unvalidated.documents.has(id)) return;
-    this.missing(file, path, sentences(t("rule.ref/unresolved.document", { id: quotedId(id) }) + didYouMean(id, index.documents.keys()), t("rule.ref/unresolved.document-fix", { file: documentPath(id) })));
+    const kind = numberKind(id, repo.config?.value.numbering ?? []) ?? (path[0] === "forms" ? "form" : undefined);
+    const candidates = kind === undefined ? index.documents.keys() : [...index.documents.values()].filter((d) => d.value.kind === kind).map((d) => d.value.id);
+    this.missing(file, path, sentences(t("rule.ref/unresolved.document", { id: quotedId(id) }) + didYouMean(id, candidates), t("rule.ref/unresolved.document-fix", { file: documentPath(id) })));
   }
 
   /** A CSR named by another (`superseded.by`, the one that replaces it). */
