@@ -1,9 +1,11 @@
 #!/usr/bin/env node
-// `npm test` after the bundle (scripts/build.js): type-checks src/ and test/ (tsc -p
-// tsconfig.test.json, which includes both) while vitest runs the tests, and fails if either fails.
-// `npm run build`'s own `tsc --noEmit` would check src/ a second time, so npm test runs the bundling
-// step of the build only. tsc works on one core for several seconds: run one after the other, that
-// was time the second core of a 2-core machine had nothing to do. Arguments go to vitest
+// `npm test` after the bundle (scripts/build.js): type-checks src/ and test/ while vitest runs the
+// tests, and fails if either fails. `tsc -b tsconfig.test.build.json`: test/ is checked against the
+// declarations of src/ that `npm run build` (`tsc -b tsconfig.build.json`) wrote beside its build
+// info under node_modules/.cache/csr, so src/, checked by the build, is not checked again (a clean
+// clone: `npm ci` builds, then `npm test`); tsc checks src/ first, as the build would, where it has
+// changed since (or was never built). tsc works on one core for several seconds: run one after the
+// other, that was time the second core of a 2-core machine had nothing to do. Arguments go to vitest
 // (`npm test -- test/check`); tsc's report is printed after vitest's, not inside it.
 import { spawn } from "node:child_process";
 import { createRequire } from "node:module";
@@ -25,14 +27,9 @@ function run(script, args, capture) {
   });
 }
 
-// tsc keeps what it found per file (--incremental, its build info under node_modules/.cache, beside
-// vitest's own cache): a run after an edit of a few files checks those and what depends on them, not
-// all of src/ and test/ again (unchanged: 5 s of CPU instead of 18; a function body edited in one of
-// src/: 6 s). tsc tells a changed file by its content and starts afresh for another tsc or tsconfig.
-const buildInfo = join(root, "node_modules", ".cache", "csr", "tsconfig.test.tsbuildinfo");
-const [types, tests] = await Promise.all([
-  run(tscBin, ["-p", "tsconfig.test.json", "--incremental", "--tsBuildInfoFile", buildInfo], true),
-  run(vitestBin, ["run", ...process.argv.slice(2)], false),
-]);
-if (types.code !== 0) process.stderr.write(`\ntsc -p tsconfig.test.json found type errors:\n${types.output}`);
+// tsc keeps what it found per file (its build info, beside vitest's own cache): a run after an edit
+// of a few files checks those and what depends on them, not all of test/ again. The declarations of
+// src/ change only where a signature changes; an edit inside a function body leaves test/ unchecked.
+const [types, tests] = await Promise.all([run(tscBin, ["-b", "tsconfig.test.build.json"], true), run(vitestBin, ["run", ...process.argv.slice(2)], false)]);
+if (types.code !== 0) process.stderr.write(`\ntsc -b tsconfig.test.build.json found type errors:\n${types.output}`);
 process.exitCode = tests.code !== 0 ? tests.code : types.code;
