@@ -2,7 +2,7 @@
 // `npm test` after the bundle (scripts/build.js): type-checks src/ and test/ while vitest runs the
 // tests, and fails if either fails. `tsc -b tsconfig.test.build.json`: test/ is checked against the
 // declarations of src/ that `npm run build` (`tsc -b tsconfig.build.json`) wrote beside its build
-// info under node_modules/.cache/csr, so src/, checked by the build, is not checked again (a clean
+// info under .cache/tsc, so src/, checked by the build, is not checked again (a clean
 // clone: `npm ci` builds, then `npm test`); tsc checks src/ first, as the build would, where it has
 // changed since (or was never built). tsc works on one core for several seconds: run one after the
 // other, that was time the second core of a 2-core machine had nothing to do. Arguments go to vitest
