@@ -144,6 +144,34 @@ async function siteTokenizer() {
   await build({ ...standalone, entryPoints: [join(ROOT, "src", "site", "tokenize.ts")], outfile: join(DIST, "precompiled", "tokenize.cjs") });
 }
 
+/**
+ * The site's English stemmer, dist/precompiled/stemmer.js: the `stemmer` package (Porter's algorithm, 2 KB
+ * minified) as a browser script that defines `csrStemmer` (`csrStemmer.stemmer` is the function), with its
+ * licence in front. src/site/search.ts puts it into the search's tokenize.js, which gives it to the
+ * tokenizer: the browser stems the words of the entries and of a query alike, and loads nothing from
+ * outside the site. A development dependency: csr site reads this file, not the package.
+ */
+async function siteStemmer() {
+  const dir = dirname(createRequire(import.meta.url).resolve("stemmer"));
+  const licence = readFileSync(join(dir, "license"), "utf8").trim().replace(/\*\//g, "* /");
+  const version = JSON.parse(readFileSync(join(dir, "package.json"), "utf8")).version;
+  const result = await build({
+    stdin: { contents: 'export { stemmer } from "stemmer";', resolveDir: ROOT, loader: "js", sourcefile: "stemmer.js" },
+    absWorkingDir: ROOT,
+    bundle: true,
+    format: "iife",
+    globalName: "csrStemmer",
+    platform: "browser",
+    target: "es2020",
+    minify: true,
+    write: false,
+    logLevel: "warning",
+  });
+  const code = result.outputFiles[0].text.trim();
+  mkdirSync(join(DIST, "precompiled"), { recursive: true });
+  writeFileSync(join(DIST, "precompiled", "stemmer.js"), `/*! stemmer ${version} (https://github.com/words/stemmer)\n${licence}\n*/\n${code}\n`);
+}
+
 const tokenizerFromItsFile = {
   name: "tokenizer-from-its-file",
   setup(plugin) {
@@ -441,6 +469,7 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const digest = sourceDigest();
   await vendorYaml();
   await siteTokenizer();
+  await siteStemmer();
   await bundleCli(digest);
   await bundleCheck(digest);
   await precompile(digest);

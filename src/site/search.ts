@@ -5,12 +5,14 @@
  * index is built in the browser, not by csr site, because only the search page needs it: made
  * when the site is built it cost a tenth of the build's time and shipped a file twice the size of
  * the entries. The browser loads MiniSearch, the tokenizer (tokenize.ts, the same function) and
- * the entries, and searches without a server.
+ * the entries, and searches without a server. The tokenizer is given Porter's English stemmer (npm
+ * `stemmer`, built into dist/precompiled/stemmer.js), so that `processes` finds `process` and back.
  */
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { isolateBidi } from "../core/text.js";
+import { PRECOMPILED_DIR } from "../load/package.js";
 import { tokenize } from "./tokenize.js";
 
 export interface SearchEntry {
@@ -37,7 +39,8 @@ const OPTIONS = { idField: "key", fields: ["ref", "title", "text", "clauses", "p
 export function searchAssets(entries: readonly SearchEntry[]): { name: string; text: string }[] {
   return [
     { name: "minisearch.js", text: miniSearchSource() },
-    { name: "tokenize.js", text: `"use strict";\nwindow.csrTokenize = ${tokenize.toString()};\n` },
+    // The tokenizer with the English stemmer, both inside one function: MiniSearch calls it with a field's name second.
+    { name: "tokenize.js", text: `"use strict";\n(function () {\n${stemmerSource()}\nvar tokenize = ${tokenize.toString()};\nwindow.csrTokenize = function (text) {\n  return tokenize(text, csrStemmer.stemmer);\n};\n})();\n` },
     {
       name: "search-entries.js",
       // JSON inside a script: "<" is escaped so that no value can close the script element.
@@ -45,6 +48,11 @@ export function searchAssets(entries: readonly SearchEntry[]): { name: string; t
       text: `window.csrSearch = ${JSON.stringify({ options: OPTIONS, entries: entries.map((entry) => ({ ...entry, title: isolateBidi(entry.title) })) }).replace(/</g, "\\u003c")};\n`,
     },
   ];
+}
+
+/** The `stemmer` package as a browser script that defines `csrStemmer`, made by the build (scripts/build.js siteStemmer). */
+function stemmerSource(): string {
+  return readFileSync(join(PRECOMPILED_DIR, "stemmer.js"), "utf8").trim();
 }
 
 /** MiniSearch's browser build, as installed with csr, with its licence in front. */

@@ -13,9 +13,15 @@
  * (tester25 F12). The text is first brought to its NFKC form: letters, digits and hyphens typed
  * full-width with a Chinese input method (ＱＰ－０１４) are the ASCII ones (QP-014).
  *
+ * With `stem` (the site's English stemmer, search.ts), a word of Latin letters alone (processes, Controlled;
+ * not a number, a part of one or a clause: QP-010, cs, 8.3, GJB9001C) carries its stem after a tilde
+ * (processes~process), which no text makes: the search page indexes and searches the word as typed and the
+ * stem as a term of its own (~process), which finds the other forms of the word (process, processing)
+ * without ranking them as the word itself. One token still, an entry's length is counted as before.
+ *
  * It must stay self-contained (no imports, no outer variables): its source is shipped to the browser.
  */
-export function tokenize(text: string): string[] {
+export function tokenize(text: string, stem?: (word: string) => string): string[] {
   const tokens: string[] = [];
   const runs = /\p{So}|[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}\p{sc=Hangul}]+|(?:(?![\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}\p{sc=Hangul}])[\p{L}\p{N}])+(?:[-./_:#+](?:(?![\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}\p{sc=Hangul}])[\p{L}\p{N}])+)*/gu;
   for (const match of String(text).normalize("NFKC").matchAll(runs)) {
@@ -27,7 +33,7 @@ export function tokenize(text: string): string[] {
       for (let i = 0; i + 1 < chars.length; i++) tokens.push(chars[i]! + chars[i + 1]!);
     } else {
       const word = run.toLowerCase();
-      tokens.push(word);
+      tokens.push(stem && /^\p{sc=Latin}+$/u.test(word) ? `${word}~${stem(word)}` : word);
       // Parts at even places, separators at odd ones: cs / qp - 010.
       const pieces = word.split(/([-./_:#+])/);
       if (pieces.length > 1) {

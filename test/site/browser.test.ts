@@ -280,7 +280,8 @@ describe("csr site in Chromium", () => {
     expect(await search("MKT-2026-031")).toEqual(["DYA-005 每批交付随附第三方实验室爆破试验报告"]);
     expect(await search("技术部与研发部合并")).toEqual(["QM-001 质量手册"]);
     expect(await page.locator("#site-search-results .snippet mark").textContent()).toBe("技术部与研发部合并");
-    // Beichen's source documents are titled … Requirements in English: the singular finds them, and the customer and every CSR reviewed against them.
+    // Beichen's source documents are titled … Requirements in English: the singular finds them, and the customer and every CSR reviewed against them;
+    // last, by the stem they share (Porter's requir), DYA-003, whose English title says "Rework requires …" (search52).
     const requirement = await search("requirement");
     expect(requirement).toEqual([
       "BCM 北辰汽车集团有限公司",
@@ -293,11 +294,52 @@ describe("csr site in Chromium", () => {
       "BCM-002 外部实验室须具有CNAS认可且认可范围覆盖委托项目",
       "QM-001 质量手册",
       "QP-015 顾客特定要求管理程序",
+      "DYA-003 返工产品须事先取得东岳SQE书面批准",
     ]);
     expect(await search("requirements")).toEqual(requirement);
+    // An earlier review round's comment: DYA-002's round of DYA-SQM C (search52).
+    expect(await search("与东岳SQE确认按工作日计算")).toEqual(["DYA-002 顾客投诉的围堵和8D报告时限"]);
     expect(problems).toEqual([]);
     await page.close();
   }, 60_000);
+
+  it("finds an English word's other forms by their stem, what holds the word as typed first (search52)", async () => {
+    const page = await browser.newPage();
+    const problems = watch(page, (url) => url.startsWith(`${origin}/`));
+    const search = async (query: string) => {
+      await page.goto(`${origin}/search.html?q=${encodeURIComponent(query)}`);
+      return resultTitles(page);
+    };
+    const snippets = () => page.locator("#site-search-results li").evaluateAll((items) => items.map((item) => item.querySelector(".snippet mark")?.textContent ?? ""));
+    // The English text of a Chinese site: BCM-005 says "special processes" and QM-001 "Processes and their interaction"; then what says process.
+    const processes = await search("processes");
+    expect(processes).toEqual([
+      "BCM-005 特殊过程每年按北辰评估表自评并提交结果",
+      "QM-001 质量手册",
+      "C2 产品和过程设计开发（APQP）",
+      "BCM 北辰汽车集团有限公司",
+      "HH-WI-06 过程临时变更管理办法",
+      "QP-010 生产过程控制程序",
+    ]);
+    // Each result quotes the word it was found by, whole.
+    expect(await snippets()).toEqual(["processes", "Processes", "process", "Process", "Process", "Process"]);
+    expect((await search("process")).sort()).toEqual([...processes].sort());
+    // An English site: the past participle, the gerund and the word itself find the same, the form typed first.
+    const english = await serve(await englishSite());
+    const searchEnglish = async (query: string) => {
+      await page.goto(`${english.origin}/search.html?q=${encodeURIComponent(query)}`);
+      return resultTitles(page);
+    };
+    const control = await searchEnglish("control");
+    const controlled = await searchEnglish("controlled");
+    expect(controlled[0]).toBe("QR-001-03 Controlled Document List");
+    expect([control.length, [...controlled].sort()]).toEqual([7, [...control].sort()]);
+    const review = await searchEnglish("review");
+    expect([review.length, (await searchEnglish("reviewing")).sort(), (await searchEnglish("reviews")).sort()]).toEqual([9, [...review].sort(), [...review].sort()]);
+    english.server.close();
+    expect(problems.filter((problem) => !problem.includes(english.origin))).toEqual([]);
+    await page.close();
+  }, 120_000);
 
   it("shows the English search box's whole placeholder (tester25 F12)", async () => {
     const english = await englishSite();

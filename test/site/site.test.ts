@@ -1,6 +1,8 @@
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, realpathSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
+import { runInNewContext } from "node:vm";
 import { beforeAll, describe, expect, it } from "vitest";
+import { stemmer } from "stemmer";
 import { tokenize } from "../../src/site/tokenize.js";
 import { copyFixture, csrInProcess, filesOf, FIXTURES, git, gitInit, makeRepo, tempDir } from "../helpers.js";
 
@@ -216,6 +218,16 @@ describe("csr site on the bundled example", () => {
     expect(text("csr:DYA-005").at(-1)).toBe("逐批第三方爆破试验周期约5天、费用高，无法满足JIT交付，且内部实验室已按实验室范围每批抽检爆破压力。2026-03-25与东岳SQE刘涛电话会议确认：改为每年一次第三方型式试验加每批内部实验室报告，会议纪要MKT-2026-031已存CSR档案。");
     expect(text("document:QM-001").slice(-4)).toEqual(["首次发布（HH体系）", "组织机构调整，技术部与研发部合并", "体系换版：程序文件改为QP编号，手册按IATF 16949条款逐条重新编排", "增加顾客特定要求矩阵的引用及过程清单更新"]);
     expect(text("customer:BCM")).toContain("BCM-SQR 北辰汽车供应商质量要求 Beichen Supplier Quality Requirements");
+  });
+
+  it("ships the tokenizer with Porter's English stemmer inside it, from the site itself (search52)", async () => {
+    const script = read("assets/tokenize.js");
+    const window: { csrTokenize?: (text: string) => string[] } = {};
+    runInNewContext(script, { window });
+    const tokens = (text: string) => JSON.parse(JSON.stringify(window.csrTokenize!(text))) as string[];
+    expect(tokens("Controlled processes QP-010 特殊")).toEqual(["controlled~control", "processes~process", "qp-010", "qp", "qp010", "010", "特殊"]);
+    expect(tokens("reviewing reviews review")).toEqual(["reviewing~review", "reviews~review", "review~review"]);
+    expect(script).toContain("/*! stemmer 2.0.1 (https://github.com/words/stemmer)\n(The MIT License)\n\nCopyright (c) 2014 Titus Wormer");
   });
 
   it("indexes a person by the pinyin of the name, and nothing else by pinyin", async () => {
@@ -1100,6 +1112,17 @@ describe("the search tokenizer", () => {
     expect(tokenize("GJB9001C+IATF16949")).toEqual(["gjb9001c+iatf16949", "gjb9001c", "gjb9001ciatf16949", "iatf16949"]);
     // A query tokenized as the text it is looked up in: every token of the reference is one of the text's.
     expect(tokenize("见 IATF16949:8.5.1 条").filter((token) => !tokenize("IATF16949:8.5.1").includes(token))).toEqual(["见", "条"]);
+  });
+
+  it("gives an English word its stem after a tilde, and no number, part of one, clause or Chinese (search52)", async () => {
+    expect(tokenize("Controlled processes, reviewing: QP-010 GJB9001C CS/QP-010 8.3 特殊特性 ★ ＰＲＯＣＥＳＳ", stemmer)).toEqual([
+      "controlled~control", "processes~process", "reviewing~review",
+      "qp-010", "qp", "qp010", "010", "gjb9001c", "cs/qp-010", "cs", "csqp010", "qp", "qp-010", "qp010", "010", "8.3", "8", "83", "3",
+      "特殊", "殊特", "特性", "★", "process~process",
+    ]);
+    // The other forms of a word share its stem; without a stemmer no stem is given.
+    expect(["process", "processing", "control", "controls", "review", "reviews"].flatMap((word) => tokenize(word, stemmer))).toEqual(["process~process", "processing~process", "control~control", "controls~control", "review~review", "reviews~review"]);
+    expect(tokenize("Controlled processes")).toEqual(["controlled", "processes"]);
   });
 
   it("keeps each symbol a token and reads full-width letters and digits as ASCII (tester25 F12)", async () => {

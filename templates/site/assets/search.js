@@ -1,11 +1,18 @@
 // The search page of a csr site: MiniSearch indexes the entries csr site wrote (search-entries.js)
-// with the same tokenizer (tokenize.js), so Chinese text is found by character pairs. The index is
+// with the same tokenizer (tokenize.js), so Chinese text is found by character pairs and an English
+// word by its stem too (processes~process: the terms processes and ~process, which process and
+// processing have as well). The index is
 // built in pieces while the page stays responsive; a search typed meanwhile waits for it. Results
 // are built as DOM nodes with textContent only: no value from the entries is ever parsed as HTML.
 "use strict";
 (function () {
   var data = window.csrSearch;
-  var index = new window.MiniSearch(Object.assign({}, data.options, { tokenize: window.csrTokenize }));
+  // An English word's token carries its stem (processes~process): indexed as two terms, processes and ~process.
+  function terms(token) {
+    var at = token.indexOf("~");
+    return at > 0 ? [token.slice(0, at), token.slice(at)] : [token];
+  }
+  var index = new window.MiniSearch(Object.assign({}, data.options, { tokenize: window.csrTokenize, processTerm: terms }));
   var indexed = index.addAllAsync(data.entries, { chunkSize: 500 });
   var form = document.getElementById("site-search-page");
   var input = document.getElementById("site-search-input");
@@ -23,25 +30,47 @@
     fuzzy: function (term) { return latin.test(term) && term.length >= 6 ? 1 : false; },
   };
 
+  // A query's tokens as terms, an English word with its stem: [["processes", "~process"], ["qp-010"], …].
+  function tokenGroups(query) {
+    return window.csrTokenize(query).map(terms);
+  }
+  // The query as MiniSearch's query tree: every group must match (AND), an English word as typed or by its
+  // stem (OR): `processes` finds process, and an entry that holds the word itself scores more, matching
+  // both. The tokens are searched as they are, not tokenized again.
+  function queryTree(groups) {
+    return {
+      combineWith: "AND",
+      tokenize: function (token) { return [token]; },
+      queries: groups.map(function (group) { return { combineWith: "OR", queries: group }; }),
+    };
+  }
+
   // Where the query occurs in an entry's text, as a line of about eighty characters: the whole query
-  // where it occurs as typed, else its longest word. None when the title shown already holds it.
-  function snippet(entry, query) {
+  // where it occurs as typed, else its longest word, else the word that begins with a word's stem
+  // (processes: the process of "process control"). None when the title shown already holds it.
+  function snippet(entry, query, stems) {
     var text = (entry.text || "").replace(/\s+/g, " ");
     var lower = text.toLowerCase();
     var words = [query.trim()].concat(query.trim().split(/\s+/).sort(function (a, b) { return b.length - a.length; }));
     var title = ((entry.ref || "") + " " + (entry.title || "")).toLowerCase();
-    if (words.some(function (word) { return word !== "" && title.indexOf(word.toLowerCase()) !== -1; })) return null;
-    for (var i = 0; i < words.length; i++) {
-      var at = words[i] === "" ? -1 : lower.indexOf(words[i].toLowerCase());
-      if (at === -1) continue;
+    if (words.concat(stems).some(function (word) { return word !== "" && title.indexOf(word.toLowerCase()) !== -1; })) return null;
+    var found = function (at, length) {
       var start = Math.max(0, at - 24);
-      var end = Math.min(text.length, at + words[i].length + 56);
+      var end = Math.min(text.length, at + length + 56);
       var line = document.createElement("span");
       line.className = "snippet";
       var mark = document.createElement("mark");
-      mark.textContent = text.slice(at, at + words[i].length);
-      line.append((start > 0 ? "…" : "") + text.slice(start, at), mark, text.slice(at + words[i].length, end) + (end < text.length ? "…" : ""));
+      mark.textContent = text.slice(at, at + length);
+      line.append((start > 0 ? "…" : "") + text.slice(start, at), mark, text.slice(at + length, end) + (end < text.length ? "…" : ""));
       return line;
+    };
+    for (var i = 0; i < words.length; i++) {
+      var at = words[i] === "" ? -1 : lower.indexOf(words[i].toLowerCase());
+      if (at !== -1) return found(at, words[i].length);
+    }
+    for (var j = 0; j < stems.length; j++) {
+      var word = new RegExp("(?<![\\p{L}\\p{N}])" + stems[j] + "[\\p{L}]*", "u").exec(lower);
+      if (word) return found(word.index, word[0].length);
     }
     return null;
   }
@@ -65,8 +94,15 @@
     var typed = query.normalize("NFKC").trim();
     return !reference(query) && !/\s/.test(typed) && /\p{L}/u.test(typed) && /\p{N}/u.test(typed);
   }
-  function ranked(query) {
-    var hits = index.search(query, numberTyped(query) ? Object.assign({}, searchOptions, { prefix: true }) : searchOptions);
+  // The entries that hold every word as typed (or, as before stems, a word it begins or one letter away) come
+  // before those found only by a word's stem: `processes` lists what says processes first, then what says process.
+  function ranked(query, groups) {
+    var matched = index.search(queryTree(groups), numberTyped(query) ? Object.assign({}, searchOptions, { prefix: true }) : searchOptions);
+    var stemmed = groups.filter(function (group) { return group.length > 1; });
+    var asTyped = function (hit) {
+      return stemmed.every(function (group) { return hit.queryTerms.indexOf(group[0]) !== -1; });
+    };
+    var hits = matched.filter(asTyped).concat(matched.filter(function (hit) { return !asTyped(hit); }));
     var typed = bare(query);
     if (typed === "") return hits;
     var numbers = function (ref) {
@@ -106,9 +142,11 @@
     if (more) more.remove();
     more = null;
     if (query.trim() === "") return;
-    var hits = ranked(query);
+    var groups = tokenGroups(query);
+    var hits = ranked(query, groups);
+    var stems = groups.flatMap(function (group) { return group.slice(1).map(function (stem) { return stem.slice(1); }); });
     status.textContent = hits.length === 0 ? status.getAttribute("data-none") : status.getAttribute("data-found").replace("{n}", String(hits.length));
-    list(hits.slice(0, SHOWN_AT_ONCE), query);
+    list(hits.slice(0, SHOWN_AT_ONCE), query, stems);
     if (hits.length > SHOWN_AT_ONCE) {
       var button = document.createElement("button");
       button.type = "button";
@@ -117,14 +155,14 @@
       button.addEventListener("click", function () {
         button.remove();
         more = null;
-        list(hits.slice(SHOWN_AT_ONCE), query);
+        list(hits.slice(SHOWN_AT_ONCE), query, stems);
       });
       results.after(button);
       more = button;
     }
   }
 
-  function list(hits, query) {
+  function list(hits, query, stems) {
     hits.forEach(function (hit) {
       var item = document.createElement("li");
       var kind = document.createElement("span");
@@ -140,7 +178,7 @@
         mark.textContent = hit.mark;
         item.append(" ", mark);
       }
-      var line = snippet(byKey.get(hit.id) || {}, query);
+      var line = snippet(byKey.get(hit.id) || {}, query, stems);
       if (line) item.append(line);
       results.append(item);
     });
