@@ -131,12 +131,14 @@ export function parseText(path: string, kind: FileKind, text: string, parser: Pa
 function parseParsedText(file: ReadFile, text: string, parser: Parser, absPath?: string): SourceFile {
   file.text = text;
   if (file.problems.length > 0) return file;
-  const textual = textProblem(text);
+  // Most files have none of the marks the guards below look for, which one search tells (see RARE_MARKS).
+  const marked = RARE_MARKS.test(text);
+  const textual = marked ? textProblem(text) : undefined;
   if (textual) {
     file.problems.push(textual);
     return file;
   }
-  const conflict = hasConflictRun(text) ? /^(?:<{7}|={7}|>{7})(?: |\r?$)/m.exec(text) : null;
+  const conflict = marked && hasConflictRun(text) ? /^(?:<{7}|={7}|>{7})(?: |\r?$)/m.exec(text) : null;
   if (conflict) {
     const line = lineOf(text, conflict.index);
     file.problems.push({
@@ -158,9 +160,9 @@ function parseParsedText(file: ReadFile, text: string, parser: Parser, absPath?:
   }
   // A '#' glued to a word after a plain value may cut it short (yaml/comment-cuts-value); only the
   // full parser sees where values end, so such files take that path.
-  if (parser === "fast" && !(text.includes("#") && MAYBE_CUT_BY_COMMENT.test(text))) {
+  if (parser === "fast" && !(marked && text.includes("#") && MAYBE_CUT_BY_COMMENT.test(text))) {
     sawDateOutOfRange = false;
-    const data = parseFast(text);
+    const data = parseFast(text, marked);
     if (data !== NOT_FAST) {
       const read = new LazyFile(file.path, file.kind, absPath === undefined ? text : undefined, data, [], true, absPath);
       read.datesInRange = !sawDateOutOfRange;
@@ -227,6 +229,16 @@ function parseParsedText(file: ReadFile, text: string, parser: Parser, absPath?:
 
 const MAYBE_CUT_BY_COMMENT = /\S[ \t]+#\S/;
 
+/**
+ * Every character or run of characters that a guard of the loader or of parseFast looks for, but for
+ * the closing brackets and the length of lines: a NUL or carriage return (textProblem), a conflict
+ * marker's run (hasConflictRun), a `#` (MAYBE_CUT_BY_COMMENT, refusedByFastParser), a `!`, `%`, `?`,
+ * `&`, `*`, or a document marker at a line's start (refusedByFastParser, parseFast). A text without
+ * any of them, as most files are, is searched once instead of once for each (about fifteen searches
+ * of every file: a tenth of the CPU of reading it).
+ */
+const RARE_MARKS = /[\0\r#!%?&*]|(?:^|\n)(?:---|\.\.\.)|<{7}|={7}|>{7}/;
+
 /** What parseFast returns for a text it leaves to `yaml`. */
 const NOT_FAST = Symbol("not fast");
 /**
@@ -247,15 +259,15 @@ const FAST_MAX_DEPTH = 50;
  * that reaches Object.prototype, or one that is not plain text (a number, null or boolean: js-yaml
  * makes a key of it by String(), `yaml` by its own rules).
  */
-function parseFast(text: string): unknown {
-  if (refusedByFastParser(text)) return NOT_FAST;
+function parseFast(text: string, marked = true): unknown {
+  if (refusedByFastParser(text, marked)) return NOT_FAST;
   // js-yaml gives an alias the very value of its anchor, with no limit on how often: a text with an
   // anchor is `yaml`'s to read (MAX_ALIAS_COUNT). A `&` or `*` where a node may begin is mostly
   // Markdown in a text block (`- **职责**`, `* 列表`, `R & D`), which 29 of the 107 files of the
   // examples have: whether the text has an anchor is asked of js-yaml as it reads (an alias without
   // one is an error), before compactStrings walks the data.
   let read: { anchorMap: object } | undefined;
-  const listener = (text.includes("&") || text.includes("*")) && MAY_BEGIN_ANCHOR_OR_ALIAS.test(text) ? (_event: string, state: { anchorMap: object }) => void (read = state) : undefined;
+  const listener = marked && (text.includes("&") || text.includes("*")) && MAY_BEGIN_ANCHOR_OR_ALIAS.test(text) ? (_event: string, state: { anchorMap: object }) => void (read = state) : undefined;
   try {
     const data = loadFast(text, { schema: YAML_CORE_SCHEMA, maxDepth: FAST_MAX_DEPTH, onWarning: refuseWarning, ...(listener ? { listener } : {}) });
     if (read && hasOwnKey(read.anchorMap)) return NOT_FAST;
@@ -398,15 +410,9 @@ let sawDateOutOfRange = false;
  * file only the slower path. Searched for with indexOf first: a regular expression over every
  * file costs a tenth of a check.
  */
-function refusedByFastParser(text: string): boolean {
-  if (text.includes("!") && /(?:^|[\s[{,:-])!/m.test(text)) return true;
-  if (text.startsWith("%") || text.includes("\n%")) return true;
-  // js-yaml reads a collection on the line of a document marker (`--- a: 1`) and `---x` as a marker.
-  if ((text.startsWith("---") || text.startsWith("...") || text.includes("\n---") || text.includes("\n...")) && /^(?:---|\.\.\.)(?![ \t]*\r?$)/m.test(text)) return true;
-  if (text.includes("?") && /(?:^|[\s[{,])\?(?:\s|$)/m.test(text)) return true;
+function refusedByFastParser(text: string, marked: boolean): boolean {
+  if (marked && refusedForMarks(text)) return true;
   if (closesBeforeColon(text, "]") || closesBeforeColon(text, "}")) return true;
-  // js-yaml takes a '#' right after a quoted value or a flow collection for a comment; `yaml` reports it.
-  if (text.includes("#") && /["'\]}]#/.test(text)) return true;
   // No line of a text this short can be longer (most files are: the lines cost a tenth of a check's reading).
   if (text.length <= MAX_IMPLICIT_KEY) return false;
   for (let start = 0; start < text.length; ) {
@@ -416,6 +422,17 @@ function refusedByFastParser(text: string): boolean {
     start = end + 1;
   }
   return false;
+}
+
+/** What refusedByFastParser refuses for the marks of RARE_MARKS, in a text that has one. */
+function refusedForMarks(text: string): boolean {
+  if (text.includes("!") && /(?:^|[\s[{,:-])!/m.test(text)) return true;
+  if (text.startsWith("%") || text.includes("\n%")) return true;
+  // js-yaml reads a collection on the line of a document marker (`--- a: 1`) and `---x` as a marker.
+  if ((text.startsWith("---") || text.startsWith("...") || text.includes("\n---") || text.includes("\n...")) && /^(?:---|\.\.\.)(?![ \t]*\r?$)/m.test(text)) return true;
+  if (text.includes("?") && /(?:^|[\s[{,])\?(?:\s|$)/m.test(text)) return true;
+  // js-yaml takes a '#' right after a quoted value or a flow collection for a comment; `yaml` reports it.
+  return text.includes("#") && /["'\]}]#/.test(text);
 }
 
 /** Whether `bracket` is somewhere followed by a colon (white space between), as a collection used as a key is. */

@@ -133,6 +133,7 @@ describe("fast parser and yaml read every file alike", () => {
     "a file over 1 MiB": ["document", form(`remarks: "${"x".repeat(1024 * 1024)}"\n`)],
     GBK: ["document", Buffer.concat([Buffer.from("id: QP-001\ntitle: "), Buffer.from([0xce, 0xc4, 0xbc, 0xfe]), Buffer.from("\n")])],
     "a UTF-8 byte-order mark and CRLF": ["document", "\ufeff" + form("related: [QP-404]\n").replace(/\n/g, "\r\n")],
+    "a conflict marker's middle line alone": ["document", form("=======\n")],
     "conflict markers": ["document", "id: QR-001-01\n<<<<<<< HEAD\ntitle: 甲\n=======\ntitle: 乙\n>>>>>>> other\n"],
     "__proto__ and constructor keys": ["document", form("__proto__:\n  polluted: yes\nconstructor:\n  prototype:\n    polluted: yes\n")],
     "a quoted __proto__ key": ["document", form('"__proto__": 1\n')],
@@ -222,6 +223,9 @@ describe("fast parser and yaml read every file alike", () => {
     "an alias with no anchor": [form("remarks: *a\n"), "yaml"],
     "a mapping of 40 keys": [form(`remarks:\n${manyKeys}\n`), "js-yaml"],
     "quoted keys": [form('"remarks": x\n\'purpose\': y\n'), "js-yaml"],
+    // Marks that send a text through the guards' own searches (source.ts RARE_MARKS) but not to `yaml`.
+    "a question mark, a percent sign and an exclamation mark inside plain text": [form("remarks: 合格率 98%? 是!\n"), "js-yaml"],
+    "a document end marker's dots and a conflict marker's run inside a value": [form("remarks: 见下文... ======= 止\n"), "js-yaml"],
   };
   for (const [label, [content, reader]] of Object.entries(reasons)) {
     it(`${label}: read by ${reader}`, () => {
