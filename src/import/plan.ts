@@ -244,9 +244,40 @@ class RowReader {
   text(field: Field): string {
     return cellText(this.cell(field));
   }
-  /** For looking up and parsing: numbers, codes, names, departments (see cellKey). */
+  /**
+   * For recognising a word and for looking up (see cellKey): never recorded as it stands, since
+   * folding changes the spelling; a value the file records is read with value() or lookup(), which say the change.
+   */
   key(field: Field): string {
     return cellKey(this.cell(field));
+  }
+  /**
+   * The field's value as the file records it, read from the cell's text by `normalise`; undefined
+   * when it cannot be read (or the cell is empty). A value recorded otherwise
+   * than the register writes it (ＱＰ－００８ as QP-008, 秘密级 as 秘密, A0 as A/0) is said, so no
+   * reading changes a value unsaid; spaces at the ends of the cell are not part of what it writes.
+   */
+  value<T extends string>(field: Field, normalise: (text: string) => T | undefined): T | undefined {
+    const text = this.text(field);
+    if (!text) return undefined;
+    const value = normalise(text);
+    if (value && value !== text) this.read(field, showInvisible(text), value);
+    return value;
+  }
+  /** A number or code the file records as the register writes it, folded as cellKey folds it (ＱＰ－００８ as QP-008, said); "" for an empty cell. */
+  folded(field: Field): string {
+    return this.value(field, (text) => compactText(text.normalize("NFKC"))) ?? "";
+  }
+  /**
+   * What `find` finds by the field's key (a customer, a department), said as `recorded` shows it
+   * when the cell's spelling had to be folded to find it (ＧＷＭ for GWM); a name found as written
+   * (长城汽车股份有限公司 for GWM) is not a spelling and is not said.
+   */
+  lookup<T>(field: Field, find: (key: string) => T | undefined, recorded: (found: T) => string): T | undefined {
+    const key = this.key(field);
+    const found = key ? find(key) : undefined;
+    if (found !== undefined && key !== this.text(field)) this.read(field, showInvisible(this.text(field)), recorded(found));
+    return found;
   }
   /** Whether the register has the field's column at all (a cell may still be empty). */
   has(field: Field): boolean {
@@ -394,6 +425,7 @@ export function planImport(sheet: RawSheet, repo: Repository, options: ImportOpt
       for (const u of unreadable) issue(t("import.row.unreadable-cell", { column: row.label(u.field), reason: u.reason }), true);
       const symbol = unreadable.length ? undefined : symbolFromRow(row, repo, issue);
       if (symbol) symbols.push({ row: raw.row, symbol });
+      plan.readings.push(...row.readings.map((r) => ({ row: raw.row, ...r })));
       continue;
     }
     // Pre-numbered empty lines have nothing but their 序号; a line with anything else is read (and refused if it lacks a number or a title).
@@ -433,6 +465,7 @@ export function planImport(sheet: RawSheet, repo: Repository, options: ImportOpt
   const refusedRows = new Set(plan.issues.filter((i) => i.skipped).map((i) => i.row));
   plan.refusedRows = refusedRows;
   plan.issues = plan.issues.filter((i) => i.skipped || !refusedRows.has(i.row));
+  plan.readings = plan.readings.filter((r) => !refusedRows.has(r.row));
   plan.families = numberingFamilies(plan.files, repo);
   plan.links = formLinks(sheet, header, plan, repo);
   plan.people = newPeople(plan.files, options.department ? lookupDepartment(compactText(options.department), repo.config?.value.departments ?? [])?.code : undefined);
@@ -517,7 +550,7 @@ function documentFromRow(row: RowReader, repo: Repository, options: ImportOption
   // An external document keeps its publisher's number as written, spaces and all (GB/T 19001-2016).
   const byKind = row.key("kind") ? normalizeKind(row.key("kind")) : undefined;
   const external = options.as === "external" || (options.as === "documents" && byKind?.kind === "external");
-  const id = external ? publisherNumber(row.text("number")) : row.key("number");
+  const id = external ? (row.value("number", publisherNumber) ?? "") : row.folded("number");
   const title = row.text("title");
   if (!id) return void issue(t("import.document.no-number"), true);
   if (!(external ? EXTERNAL_ID : DOCUMENT_ID).test(id)) return void issue(t(external ? "import.external.bad-number" : "import.document.bad-number", { number: showInvisible(row.text("number")) }), true);
@@ -549,9 +582,10 @@ function documentFromRow(row: RowReader, repo: Repository, options: ImportOption
   const departments = repo.config?.value.departments ?? [];
   // A record register (记录表单一览表) often names only the department that keeps the records (保存部门):
   // with no 归口/编制部门 column, that is the form's department too, when qms.yaml knows it.
-  const keeper = !row.has("department") && row.key("keeper") ? lookupDepartment(row.key("keeper"), departments) : undefined;
+  const findDepartment = (key: string) => lookupDepartment(key, departments);
+  const keeper = row.has("department") ? undefined : row.lookup("keeper", findDepartment, (d) => d.code);
   const deptText = keeper ? keeper.code : row.key("department") || compactText(options.department ?? "");
-  const department = keeper ?? (deptText ? lookupDepartment(deptText, departments) : undefined);
+  const department = keeper ?? (row.key("department") ? row.lookup("department", findDepartment, (d) => d.code) : deptText ? findDepartment(deptText) : undefined);
   if (deptText && !department) return void issue(unknownDepartment(showInvisible(row.text("department") || deptText), deptText, departments), true);
   // A register without departments still says which documents exist: the file is written, and
   // csr check names the missing field until someone fills it in.
@@ -575,18 +609,13 @@ function documentFromRow(row: RowReader, repo: Repository, options: ImportOption
 
   // A 密级 the layout prints anyway (its default) is not written, as csr import of a Word file does; one csr does not know refuses the row, never printed as the default.
   const classificationText = row.text("classification");
-  const classification = classificationText ? readClassification(classificationText) : undefined;
+  const classification = row.value("classification", readClassification);
   if (classificationText && !classification) issue(t("import.document.bad-classification", { classification: classificationText, column: row.label("classification"), allowed: list([...CLASSIFICATIONS]) }), true);
   const marked = classification && classification !== documentLayout(repo, level)?.classification ? { classification } : {};
   const doc = { id, title, level, kind, ...(department ? { department: department.code } : {}), ...marked, status: "draft" } as ControlledDocument;
   if (withdrawal) doc.obsolete = withdrawal.obsolete;
-  const clauseText = row.text("clauses");
-  if (clauseText) {
-    const { clauses, bad, read } = readClauseRefs(clauseText, [...repo.catalogs.keys()], options.standard, repo.catalogs);
-    if (bad.length) issue(t("import.document.bad-clause", { clauses: quotedList(bad), column: row.label("clauses") }) + clauseRangeHint(bad), true);
-    for (const r of read) row.read("clauses", r.from, r.to);
-    if (clauses.length) doc.clauses = clauses;
-  }
+  const clauses = clausesOfRow(row, repo, options, issue);
+  if (clauses?.length) doc.clauses = clauses;
   if (external) {
     const given = externalFromRow(row, issue);
     if (pendingStatus && !(given.effective !== undefined && given.effective > options.today)) {
@@ -700,7 +729,7 @@ function withdrawalFromRow(row: RowReader, id: string, issue: Issue): { obsolete
   let date: string | undefined;
   if (given) {
     date = normalizeDate(row.cell("withdrawn"));
-    if (!date) return void issue(t("import.document.bad-withdrawn-date", { column: row.label("withdrawn"), date: showInvisible(given), ambiguous: ambiguousDate(given) }), true);
+    if (!date) return void issue(badDate(row, "withdrawn"), true);
   } else {
     const written = DATE_IN_TEXT.exec(`${row.text("status")} ${remarks}`.normalize("NFKC"))?.[0];
     date = written ? normalizeDate(written) : undefined;
@@ -749,7 +778,7 @@ function externalFromRow(row: RowReader, issue: Issue): NonNullable<ControlledDo
     if (!given) continue;
     const date = normalizeDate(row.cell(field));
     if (date) block[field] = date;
-    else issue(t("import.external.bad-date", { column: row.label(field), date: showInvisible(given), ambiguous: ambiguousDate(given) }), true);
+    else issue(badDate(row, field), true);
   }
   return block;
 }
@@ -868,13 +897,10 @@ function versionOfRow(row: RowReader, issue: Issue): string | false | undefined 
   if (!versionText && !numberText) return undefined;
   const refuse = (key: MessageKey, values: Record<string, string>) => (issue(t(key, { column: row.label("version", headerExample("version")), numberColumn: row.label("versionNumber"), ...values }), true), false as const);
   if (!versionText) return refuse("import.document.version-number-alone", { number: showInvisible(numberText) });
+  if (!numberText) return row.value("version", normalizeVersion) ?? refuse("import.document.bad-version", { version: showInvisible(versionText) });
   const version = normalizeVersion(versionText);
   if (!version) return refuse("import.document.bad-version", { version: showInvisible(versionText) });
   const written = compactText(versionText.normalize("NFKC"));
-  if (!numberText) {
-    if (version !== written) row.read("version", versionText, version);
-    return version;
-  }
   const number = /^第?(\d+)(?:版次|次)?$/.exec(compactText(numberText.normalize("NFKC")))?.[1];
   if (number === undefined) return refuse("import.document.bad-version-number", { number: showInvisible(numberText) });
   const combined = `${version.split("/")[0]}/${Number(number)}`;
@@ -882,7 +908,7 @@ function versionOfRow(row: RowReader, issue: Issue): string | false | undefined 
   const letterOnly = /^第?[A-Za-z](?:版次|版)?$/.test(written);
   if (!letterOnly && combined !== version) return refuse("import.document.version-number-differs", { version: versionText, number: numberText });
   if (letterOnly) row.readVersionPair(versionText, numberText, combined);
-  else if (version !== written) row.read("version", versionText, version);
+  else if (version !== versionText) row.read("version", versionText, version);
   return combined;
 }
 
@@ -898,16 +924,15 @@ function revisionFromRow(row: RowReader, repo: Repository, options: ImportOption
     const given = cellText(dateCell);
     return void issue(
       given
-        ? t("import.document.bad-issue-date", { column: row.label(dateField), date: showInvisible(given), ambiguous: ambiguousDate(given) })
+        ? badDate(row, dateField)
         : t(row.has("issued") || row.has("effective") ? "import.document.no-issue-date" : "import.document.no-issue-date-column", { id, version, column: row.label("version") }),
       true,
     );
   }
   let effective: string | undefined = date;
   if (dateField === "issued" && row.text("effective") && !onPaperRecord(row.text("effective"))) {
-    const given = row.text("effective");
     effective = normalizeDate(row.cell("effective"));
-    if (!effective) issue(t("import.document.bad-effective-date", { column: row.label("effective"), date: showInvisible(given), ambiguous: ambiguousDate(given) }), true);
+    if (!effective) issue(badDate(row, "effective"), true);
   }
   // Released before the repository: what the revision changed is on the paper record, which every
   // output says where the summary would be (revisionSummary); "imported" is not what it changed.
@@ -1076,15 +1101,32 @@ function titleHolders(name: string, people: Person[]): Person[] {
   return people.filter((p) => p.title !== undefined && key(p.title) === key(name) && !p.left);
 }
 
+/**
+ * The clauses of the row's 条款 cell, each part written otherwise than a clause number (第8.5.2条) said;
+ * undefined when a part is not a clause number, the row then refused, as every kind of register refuses it.
+ */
+function clausesOfRow(row: RowReader, repo: Repository, options: ImportOptions, issue: Issue): string[] | undefined {
+  const { clauses, bad, read } = readClauseRefs(row.text("clauses"), [...repo.catalogs.keys()], options.standard, repo.catalogs);
+  if (bad.length) return void issue(t("import.bad-clause", { clauses: quotedList(bad), column: row.label("clauses") }) + clauseRangeHint(bad), true);
+  for (const r of read) row.read("clauses", r.from, r.to);
+  return clauses;
+}
+
+/** Why a date cell is refused, the same in every kind of register: what a date looks like, and why one that could be either way round is none. */
+function badDate(row: RowReader, field: Field): string {
+  const given = row.text(field);
+  return t("import.bad-date", { column: row.label(field), date: showInvisible(given), ambiguous: ambiguousDate(given) });
+}
+
 /** A range of clauses (9.2.2.1~9.2.2.4, 8.5.1-8.5.6, 7.1至7.5) among a cell's bad parts: how to write it instead. */
 function clauseRangeHint(bad: readonly string[]): string {
   const range = bad.map((b) => /^(\d+(?:\.\d+)*)(?:~|～|-|—|–|至|到)(\d+(?:\.\d+)*)$/.exec(b.normalize("NFKC"))).find(Boolean);
-  return range ? t("import.document.clause-range", { from: range[1]!, to: range[2]! }) : "";
+  return range ? t("import.clause-range", { from: range[1]!, to: range[2]! }) : "";
 }
 
 /** " (day and month could be either way round …)" for 05.03.2021 or 03/04/2024, which are read either way in different countries. */
 function ambiguousDate(text: string): string {
-  return readDate(compactText(text)) === "ambiguous" ? t("import.document.ambiguous-date") : "";
+  return readDate(compactText(text.normalize("NFKC"))) === "ambiguous" ? t("import.ambiguous-date") : "";
 }
 
 /** What a name in the register stands for, which the report says when the name is not a known person. */
@@ -1226,6 +1268,19 @@ function unknownDepartment(written: string, name: string, departments: Departmen
   return t("import.document.unknown-department", { department: written, name });
 }
 
+/**
+ * The customer a row names by code or name (顾客代码, else 顾客名称), a spelling folded to find it said;
+ * `none` says a row that names none, and one that names an unknown customer is refused.
+ */
+function customerOfRow(row: RowReader, repo: Repository, none: () => void, issue: Issue): Customer | undefined {
+  const field: Field = row.key("customer") ? "customer" : "customerName";
+  if (!row.key(field)) return void none();
+  const customers = repo.customers.map((c) => c.value);
+  const customer = row.lookup(field, (key) => lookupCustomer(key, customers), (c) => c.code);
+  if (!customer) issue(unknownCustomer(row.text(field), customers), true);
+  return customer;
+}
+
 function lookupCustomer(text: string, customers: Customer[]): Customer | undefined {
   const t = text.toLowerCase();
   return customers.find((c) => c.code.toLowerCase() === t || c.name === text || c.name_en?.toLowerCase() === t);
@@ -1261,7 +1316,7 @@ function csrFromRow(row: RowReader, repo: Repository, options: ImportOptions, ea
     refused ||= skipped === true;
     report(message, skipped);
   };
-  const given = row.key("number");
+  const given = row.folded("number");
   // A list without an id column (the usual layout: 序号 and the requirement) gets the customer's next
   // free ids below, once the row is known to be imported; until then the row is named by its 序号.
   const no = row.text("no");
@@ -1271,10 +1326,8 @@ function csrFromRow(row: RowReader, repo: Repository, options: ImportOptions, ea
   const title = titled ? row.text("title") : row.text("text");
   if (given && !CODE_PATTERN.test(given)) return void issue(t("import.csr.bad-id", { id: given }), true);
   if (!title) return void issue(t("import.csr.no-title", { id: named }), true);
-  const customerText = row.key("customer") || row.key("customerName");
-  if (!customerText) return void issue(t("import.csr.no-customer", { id: named }), true);
-  const customer = lookupCustomer(customerText, repo.customers.map((c) => c.value));
-  if (!customer) return void issue(unknownCustomer(row.text("customer") || row.text("customerName"), repo.customers.map((c) => c.value)), true);
+  const customer = customerOfRow(row, repo, () => issue(t("import.csr.no-customer", { id: named, column: row.label("customer", row.label("customerName", headerExample("customer"))) }), true), issue);
+  if (!customer) return;
   const sourceText = row.key("source") ? row.text("source") : "";
   const source = customer.sources?.find((s) => s.id === sourceText || s.title === sourceText || s.title_en === sourceText);
   const sourceId = source?.id ?? sourceText;
@@ -1282,16 +1335,12 @@ function csrFromRow(row: RowReader, repo: Repository, options: ImportOptions, ea
     return void issue(t("import.csr.unknown-source", { source: sourceText, customer: customer.code }), true);
   }
   // The customer's revision label as the list writes it (来源版本, else 版本 next to 来源文件), never reformatted.
-  const revision = row.key("revision") || row.key("version") || source?.revisions[source.revisions.length - 1]?.revision;
-  if (!revision) return void issue(t("import.csr.no-revision", { id: named }), true);
-  const { clauses, bad } = readClauseRefs(row.text("clauses"), [...repo.catalogs.keys()], options.standard, repo.catalogs);
-  if (bad.length) issue(t("import.csr.bad-clause", { clauses: quotedList(bad), column: row.label("clauses") }), true);
-  else if (clauses.length === 0) return void issue(t("import.csr.no-clause", { id: named }), true);
+  const revision = row.folded("revision") || row.folded("version") || source?.revisions[source.revisions.length - 1]?.revision;
+  if (!revision) return void issue(t("import.csr.no-revision", { id: named, column: row.label("revision", row.label("version", headerExample("revision"))) }), true);
+  const clauses = clausesOfRow(row, repo, options, issue);
+  if (clauses?.length === 0) return void issue(t("import.csr.no-clause", { id: named, column: row.label("clauses") }), true);
   const received = normalizeDate(row.cell("received"));
-  if (!received) {
-    const date = row.text("received");
-    return void issue(date ? t("import.csr.bad-received", { date }) : t("import.csr.no-received", { id: named }), true);
-  }
+  if (!received) return void issue(row.text("received") ? badDate(row, "received") : t("import.csr.no-received", { id: named, column: row.label("received") }), true);
   const section = row.text("section");
   const text = titled ? row.text("text") : "";
   const category = row.text("category");
@@ -1299,7 +1348,7 @@ function csrFromRow(row: RowReader, repo: Repository, options: ImportOptions, ea
     id: given,
     customer: customer.code,
     source: { document: sourceId, revision, ...(section ? { section } : {}) },
-    clauses,
+    clauses: clauses ?? [],
     title,
     ...(text ? { text } : {}),
     ...(category ? { category } : {}),
@@ -1330,7 +1379,7 @@ function csrFromRow(row: RowReader, repo: Repository, options: ImportOptions, ea
   if (due) {
     const date = normalizeDate(row.cell("due"));
     if (date) implementation.due = date;
-    else issue(t("import.csr.bad-due", { date: showInvisible(due), column: row.label("due"), ambiguous: ambiguousDate(due) }), true);
+    else issue(badDate(row, "due"), true);
   }
   const implemented = dateCell(row, "implemented", issue);
   if (implemented) implementation.implemented = implemented;
@@ -1423,7 +1472,7 @@ function reportRepeat(csr: Csr, named: string, repo: Repository, listed: readonl
 function supersededFromRow(row: RowReader, issue: Issue): Csr["superseded"] {
   const date = dateCell(row, "superseded", issue);
   const reason = row.text("supersededReason");
-  const by = row.key("supersededBy");
+  const by = row.folded("supersededBy");
   if (!date && !reason && !by) return undefined;
   // A date that is not one was reported by dateCell already.
   const missing = [!row.text("superseded") ? row.label("superseded", "替代日期") : "", !reason ? row.label("supersededReason", "替代原因") : ""].filter(Boolean);
@@ -1436,7 +1485,7 @@ function dateCell(row: RowReader, field: Field, issue: Issue): string | undefine
   const text = row.text(field);
   if (!text) return undefined;
   const date = normalizeDate(row.cell(field));
-  if (!date) issue(t("import.csr.bad-date", { column: row.label(field), date: showInvisible(text), ambiguous: ambiguousDate(text) }), true);
+  if (!date) issue(badDate(row, field), true);
   return date;
 }
 
@@ -1518,7 +1567,7 @@ function decisionFromRow(row: RowReader, repo: Repository, options: ImportOption
   if (!disposition) return void issue(t("import.csr.bad-disposition", { disposition: text, column: row.label("disposition") }), true);
   const missing: string[] = [];
   const date = normalizeDate(row.cell("decided"));
-  if (!date) missing.push(row.text("decided") ? t("import.csr.lacks.bad-date", { column: row.label("decided"), value: showInvisible(row.text("decided")) }) : t("import.csr.lacks.date", { column: row.label("decided", "决定日期") }));
+  if (!date) missing.push(row.text("decided") ? t("import.csr.lacks.bad-date", { column: row.label("decided"), value: showInvisible(row.text("decided")), ambiguous: ambiguousDate(row.text("decided")) }) : t("import.csr.lacks.date", { column: row.label("decided", "决定日期") }));
   const byText = row.text("decidedBy");
   if (!byText) missing.push(t("import.csr.lacks.by", { column: row.label("decidedBy", "决定人") }));
   const justification = row.text("justification");
@@ -1613,10 +1662,8 @@ function planSymbolRows(plan: ImportPlan, rows: readonly { row: number; symbol: 
 
 /** One row of a symbol conversion table (特殊特性符号对照表): the customer's symbol and class, and ours. */
 function symbolFromRow(row: RowReader, repo: Repository, issue: Issue): SymbolConversion | undefined {
-  const customerText = row.key("customer") || row.key("customerName");
-  if (!customerText) return void issue(t("import.symbol.no-customer"), true);
-  const customer = lookupCustomer(customerText, repo.customers.map((c) => c.value));
-  if (!customer) return void issue(unknownCustomer(row.text("customer") || row.text("customerName"), repo.customers.map((c) => c.value)), true);
+  const customer = customerOfRow(row, repo, () => issue(t("import.symbol.no-customer"), true), issue);
+  if (!customer) return;
   const missing = (["customerSymbol", "customerClass", "symbol", "class"] as const).filter((f) => !row.text(f));
   if (missing.length) return void issue(t("import.symbol.empty", { count: missing.length, columns: list(missing.map((f) => row.label(f, SYMBOL_LABELS[f]))) }), true);
   const meaning = row.text("meaning");

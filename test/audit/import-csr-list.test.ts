@@ -217,3 +217,77 @@ describe("csr import --as csr: a document's title after its number in 落实文�
     expect(csrFile(dir, "FORD-003").addressed).toEqual([{ document: "QP-001", section: "1 目的" }]);
   });
 });
+
+describe("csr import --as csr: a refused 条款 or date cell is explained as in every register (tester51 #11)", () => {
+  it("a clause range and a date whose day and month could be either way round are refused with how to write them, in the words of the procedure import", async () => {
+    const dir = repository();
+    const { result } = await importList(
+      dir,
+      [
+        "序号,要求名称,顾客代码,来源文件,条款,接收日期,处置,决定人,决定日期,完成期限",
+        "1,内审须覆盖顾客要求,FORD,FORD-CSR,9.2.2.1~9.2.2.4,03/04/2025,,,,",
+        "2,首件检验须留样,FORD,FORD-CSR,8.5.1,2024-02-01,必须满足,王强,05/06/2024,",
+        "3,包装标签须含批次号,FORD,FORD-CSR,8.5.2,2024-02-01,,,,07/08/2025",
+        "",
+      ].join("\n"),
+      "--lang",
+      "zh-CN",
+    );
+    expect(lines(result.stdout).filter((l) => l.startsWith("第 "))).toEqual([
+      "第 2 行：“条款”中的 '9.2.2.1~9.2.2.4' 不是 8.5.2 或 IATF16949:8.5.2 这样的条款号，请更正该单元格后重新导入（条款范围 9.2.2.1~9.2.2.4 请逐条列出，用“、”分隔，如 9.2.2.1、…、9.2.2.4）（该行未导入）",
+      "第 2 行：“接收日期”中的 '03/04/2025' 不是 2021-05-05 这样的日期（日和月可能颠倒，请写成 YYYY-MM-DD），请更正该单元格后重新导入（该行未导入）",
+      "第 3 行：“处置”写了 '必须满足'，但清单缺少2021-05-05 这样的决定日期（“决定日期”列现为 '05/06/2024'）（日和月可能颠倒，请写成 YYYY-MM-DD），结论无法记录；请填写这些单元格后重新导入（或清空“处置”，导入后用 csr review 记录结论）（该行未导入）",
+      "第 4 行：“完成期限”中的 '07/08/2025' 不是 2021-05-05 这样的日期（日和月可能颠倒，请写成 YYYY-MM-DD），请更正该单元格后重新导入（该行未导入）",
+    ]);
+    expect(result.code).toBe(1);
+
+    // The same cells in a procedure list are refused in the same words.
+    const procedures = join(tempDir(), "程序文件一览表.csv");
+    writeFileSync(procedures, ["文件名称,文件编号,版本,发布日期,条款", "内部审核程序,QP-010,A/0,03/04/2025,9.2.2.1~9.2.2.4", ""].join("\n"));
+    const listed = await csrInProcess(["-C", dir, "import", procedures, "--as", "procedures", "--today", "2026-12-01", "--lang", "zh-CN"]);
+    expect(lines(listed.stdout).filter((l) => l.startsWith("第 "))).toEqual([
+      "第 2 行：“条款”中的 '9.2.2.1~9.2.2.4' 不是 8.5.2 或 IATF16949:8.5.2 这样的条款号，请更正该单元格后重新导入（条款范围 9.2.2.1~9.2.2.4 请逐条列出，用“、”分隔，如 9.2.2.1、…、9.2.2.4）（该行未导入）",
+      "第 2 行：“发布日期”中的 '03/04/2025' 不是 2021-05-05 这样的日期（日和月可能颠倒，请写成 YYYY-MM-DD），请更正该单元格后重新导入（该行未导入）",
+    ]);
+  });
+
+  it("an empty cell the list needs is named as the list heads its column", async () => {
+    const dir = repository();
+    const { result } = await importList(dir, ["序号,要求名称,顾客,来源文件,条款,收到日期", "1,首件检验须留样,,FORD-CSR,8.5.1,2024-02-01", "2,包装标签须含批次号,FORD,FORD-CSR,8.5.2,", ""].join("\n"), "--lang", "zh-CN");
+    expect(lines(result.stdout).filter((l) => l.startsWith("第 "))).toEqual([
+      "第 2 行：序号 1 没有写明顾客，请填写“顾客”单元格后重新导入（该行未导入）",
+      "第 3 行：序号 2 没有接收日期，请填写“收到日期”单元格后重新导入（该行未导入）",
+    ]);
+  });
+});
+
+describe("csr import --as csr: every spelling read otherwise is said (tester51 #12)", () => {
+  it("第8.5.2条, a customer code in full-width forms, a revision and an id written with spaces are said with their rows; spaces at the ends of a cell are not", async () => {
+    const dir = repository();
+    const { result } = await importList(
+      dir,
+      [
+        "编号,要求名称,顾客代码,来源文件,来源版本,条款,接收日期",
+        "FORD-101,首件检验须留样,ＦＯＲＤ ,FORD-CSR,2023-06,第8.5.2条,2024-02-01",
+        "FORD-102,包装标签须含批次号, FORD ,FORD-CSR,2023 - 06,8.5.2,2024-02-01",
+        "ＦＯＲＤ－１０３,年度产品审核,FORD,FORD-CSR,2023-06,9.2.2.4 ,2024-02-01",
+        "",
+      ].join("\n"),
+      "--lang",
+      "zh-CN",
+    );
+    const out = lines(result.stdout);
+    const at = out.indexOf("清单中以下写法已按 csr 的格式读取，文件中记为箭头右边的值：");
+    expect(out.slice(at, at + 6)).toEqual([
+      "清单中以下写法已按 csr 的格式读取，文件中记为箭头右边的值：",
+      "  “顾客代码”中的 'ＦＯＲＤ' → FORD（第 2 行）",
+      "  “条款”中的 '第8.5.2条' → 8.5.2（第 2 行）",
+      "  “来源版本”中的 '2023 - 06' → 2023-06（第 3 行）",
+      "  “编号”中的 'ＦＯＲＤ－１０３' → FORD-103（第 4 行）",
+      "",
+    ]);
+    expect(csrFile(dir, "FORD-101")).toMatchObject({ customer: "FORD", clauses: ["IATF16949:8.5.2"] });
+    expect(csrFile(dir, "FORD-102").source).toEqual({ document: "FORD-CSR", revision: "2023-06" });
+    expect(csrFile(dir, "FORD-103").id).toBe("FORD-103");
+  });
+});

@@ -180,7 +180,7 @@ describe("GJB registers into a repository", () => {
       "层级,文件编号,文件名称,归口部门,版本,发布日期,实施日期\n" + "二级,QX/QP-001,文件控制程序,综合部,B/0,2023-02-20,2023-03-01\n" + "二级,QX/QP-002,记录控制程序,综合部,B/0,2023-02-20,3/1/23\n",
     );
     const imported = await csrInProcess(["-C", dir, "import", "list.csv", "--as", "documents"], { lang: null });
-    expect(lines(imported.stdout)).toContain("第 3 行：实施日期 '3/1/23' 不是 2021-05-05 这样的日期，请更正该单元格后重新导入（该行未导入）");
+    expect(lines(imported.stdout)).toContain("第 3 行：“实施日期”中的 '3/1/23' 不是 2021-05-05 这样的日期，请更正该单元格后重新导入（该行未导入）");
     expect(file(dir, "documents/QX_QP-001.yaml")).toMatchObject({ effective: "2023-03-01", revisions: [{ version: "B/0", date: "2023-02-20" }] });
     expect(existsSync(join(dir, "documents/QX_QP-002.yaml"))).toBe(false);
     // The corrected register goes in: the row refused before left nothing in its way.

@@ -387,3 +387,47 @@ describe("external and form registers (tester20 F16, F32)", () => {
     expect(yamlOf(dir, "documents/QP-015.yaml").forms).toBeUndefined();
   });
 });
+
+describe("every spelling a register writes otherwise than the file records it is said (tester51 #12)", () => {
+  const READ = "清单中以下写法已按 csr 的格式读取，文件中记为箭头右边的值：";
+  const said = (out: string[]) => out.slice(out.indexOf(READ) + 1, out.findIndex((l, i) => i > out.indexOf(READ) && !l.startsWith("  ")));
+
+  it("a procedure list: 密级 秘密级 and 机 密, a version and a number in full-width forms, a department written with a space, 第8.3.7条; spaces at the ends of a cell are not said", async () => {
+    const dir = minimalRepo({ "qms.yaml": QMS });
+    const file = register(
+      [
+        "文件名称,文件编号,归口部门,对应条款,版本,密级,发布日期",
+        "设计和开发控制程序,QP-006,品质部,8.3,A/0,秘密级,2023-02-20",
+        "生产过程控制程序,QP-010,品 质 部,8.5.1,Ａ／１,机 密,2023-02-20",
+        "新产品试制管理程序,ＱＰ－００８,市场部,第8.3.7条,A/0,内部,2023-02-20",
+        "监视和测量程序, QP-009 , 品质部 ,8.5.1 , A/0 , 内部 ,2023-02-20",
+        "",
+      ].join("\n"),
+    );
+    const result = await csrInProcess(["-C", dir, "import", file, ...AS_OF, "--as", "procedures"], { lang: "zh-CN" });
+    expect(said(lines(result.stdout))).toEqual([
+      "  “密级”中的 '秘密级' → 秘密（第 2 行）",
+      "  “归口部门”中的 '品 质 部' → QA（第 3 行）",
+      "  “密级”中的 '机 密' → 机密（第 3 行）",
+      "  “版本”中的 'Ａ／１' → A/1（第 3 行）",
+      "  “文件编号”中的 'ＱＰ－００８' → QP-008（第 4 行）",
+      "  “对应条款”中的 '第8.3.7条' → 8.3.7（第 4 行）",
+    ]);
+    expect(yamlOf(dir, "documents/QP-006.yaml").classification).toBe("秘密");
+    expect(yamlOf(dir, "documents/QP-010.yaml")).toMatchObject({ department: "QA", classification: "机密", revisions: [{ version: "A/1" }] });
+    expect(yamlOf(dir, "documents/QP-008.yaml")).toMatchObject({ id: "QP-008", clauses: ["IATF16949:8.3.7"] });
+    expect(yamlOf(dir, "documents/QP-009.yaml")).toMatchObject({ id: "QP-009", department: "QA", classification: "内部" });
+  });
+
+  it("an external document list: a publisher's number with a run of spaces; a symbol table: a customer in full-width forms", async () => {
+    const dir = minimalRepo({ "qms.yaml": QMS, "customers/FORD.yaml": "code: FORD\nname: 福特汽车\n" });
+    const external = register(["文件名称,文件编号,发布单位,接收日期", "质量管理体系 要求,GB/T  19001-2016,国家市场监督管理总局,2017-01-05", ""].join("\n"));
+    const imported = await csrInProcess(["-C", dir, "import", external, ...AS_OF, "--as", "external"], { lang: "zh-CN" });
+    expect(said(lines(imported.stdout))).toEqual(["  “文件编号”中的 'GB/T  19001-2016' → GB/T 19001-2016（第 2 行）"]);
+    expect(yamlOf(dir, "documents/GB_T 19001-2016.yaml").id).toBe("GB/T 19001-2016");
+
+    const symbols = register(["顾客代码,顾客符号,顾客分类,本公司符号,本公司分类", "ＦＯＲＤ,◇,CC,★,关键特性", ""].join("\n"));
+    const table = await csrInProcess(["-C", dir, "import", symbols, ...AS_OF, "--as", "symbols"], { lang: "zh-CN" });
+    expect(said(lines(table.stdout))).toEqual(["  “顾客代码”中的 'ＦＯＲＤ' → FORD（第 2 行）"]);
+  });
+});

@@ -87,7 +87,7 @@ const MESSY_REPORT = [
   "row 9: number XX-P001 is already on row 3; a register lists each document once — correct the number (row not imported)",
   "row 10: prepared by '赵六' is not in people.yaml — kept as 赵六; add the person with 'csr person add', or import with --add-people",
   "row 12: documents/QP-001.yaml exists already; it was not overwritten (row not imported)",
-  "row 13: 生效日期 '2019/13/1' is not a date like 2021-05-05 — correct the cell and import again (row not imported)",
+  "row 13: '2019/13/1' in 生效日期 is not a date like 2021-05-05 — correct the cell and import again (row not imported)",
   "",
   // Versions and clauses written otherwise than csr records them are said, each spelling once (tester20 F2).
   "These values of the register are recorded in csr's format, as on the right of the arrow:",
@@ -169,7 +169,7 @@ describe("csr import of a messy procedure list", () => {
       "第 9 行：编号 XX-P001 已在第 3 行出现；清单中每份文件只列一次，请更正编号（该行未导入）",
       "第 10 行：编制人 '赵六' 不在 people.yaml 中，已记为 赵六；请用 'csr person add' 登记此人，或用 --add-people 导入",
       "第 12 行：documents/QP-001.yaml 已存在，未覆盖（该行未导入）",
-      "第 13 行：生效日期 '2019/13/1' 不是 2021-05-05 这样的日期，请更正该单元格后重新导入（该行未导入）",
+      "第 13 行：“生效日期”中的 '2019/13/1' 不是 2021-05-05 这样的日期，请更正该单元格后重新导入（该行未导入）",
       "",
       "清单中以下写法已按 csr 的格式读取，文件中记为箭头右边的值：",
       "  “版次”中的 'B0' → B/0（第 3 行）",
@@ -760,10 +760,10 @@ describe("csr import: a row with a value that cannot be taken", () => {
     const refused = await csrInProcess(["-C", dir, "import", file, "--as", "procedures", "--department", "QA"], { lang: "zh-CN" });
     expect(refused.stdout.split("\n").filter((l) => l !== "")).toEqual([
       `读取 ${file}：表头在第 1 行，数据 3 行。`,
-      "第 2 行：发布日期 '2024.13.1' 不是 2021-05-05 这样的日期，请更正该单元格后重新导入（该行未导入）",
+      "第 2 行：“发布日期”中的 '2024.13.1' 不是 2021-05-05 这样的日期，请更正该单元格后重新导入（该行未导入）",
       "第 3 行：“版本”中的 '1.0' 不是 A/0 这样的版本号（字母为版，数字为次：A/0、A1、B/2），请更正该单元格后重新导入（该行未导入）",
       "第 4 行：“条款”中的 '七' 不是 8.5.2 或 IATF16949:8.5.2 这样的条款号，请更正该单元格后重新导入（该行未导入）",
-      "第 4 行：发布日期 '03/04/2024' 不是 2021-05-05 这样的日期（日和月可能颠倒，请写成 YYYY-MM-DD），请更正该单元格后重新导入（该行未导入）",
+      "第 4 行：“发布日期”中的 '03/04/2024' 不是 2021-05-05 这样的日期（日和月可能颠倒，请写成 YYYY-MM-DD），请更正该单元格后重新导入（该行未导入）",
       "已导入 3 行中的 0 行；拒绝 3 行，与现有文件冲突 0 处。",
       "csr check：0 个错误，1 个警告（coverage/clause-uncovered 1）。",
     ]);

@@ -129,13 +129,16 @@ describe("csr import of real registers", () => {
     expect(git(dir, ["status", "--porcelain"])).toBe("?? 文件清单.csv\n");
   });
 
-  it("19: zero-width spaces in numbers and departments are removed where values are looked up", async () => {
+  it("19: zero-width spaces in numbers and departments are removed where values are looked up, and said", async () => {
     const dir = caseRepo("19-zero-width-space", "清单.csv");
     const result = await csrInProcess(["-C", dir, "import", "清单.csv", ...AS_OF, "--as", "procedures"]);
-    expect(report(result.stdout).slice(0, 5)).toEqual([
+    expect(report(result.stdout).slice(0, 8)).toEqual([
       "Reading 清单.csv: header on row 1, 2 data row(s).",
       "wrote documents/QP-101.yaml",
       "wrote documents/QP-102.yaml",
+      "These values of the register are recorded in csr's format, as on the right of the arrow:",
+      "  文件编号 'QP-101<U+200B>' → QP-101 (row 2)",
+      "  部门 '品质部<U+200B>' → QA (row 3)",
       effectiveFromIssued(2),
       "Imported 2 of 2 row(s).",
     ]);

@@ -605,7 +605,7 @@ describe("csr import --as external", () => {
     );
     const result = await csrInProcess(["-C", dir, "import", "外来文件清单.csv", "--as", "external", "-y"]);
     expect(result.stdout.split("\n").filter((l) => l.startsWith("row"))).toEqual([
-      "row 5: 接收日期 '2013/13/01' is not a date like 2021-05-05 — correct the cell and import again (row not imported)",
+      "row 5: '2013/13/01' in 接收日期 is not a date like 2021-05-05 — correct the cell and import again (row not imported)",
       "row 6: 状态 says '待实施' (not yet in force), but the row gives no 实施时间 after today: csr lists an external document as not yet in force until its 实施日期 — write that date in the row and import again (row not imported)",
     ]);
     expect(readFileSync(join(dir, "documents/GB_T 19001-2016.yaml"), "utf8")).toBe(
