@@ -208,7 +208,10 @@ export function localizeCommanderError(text: string, command?: string, excess?: 
   }
   const suggestions = rest.flatMap((l) => {
     const suggestion = /^\(Did you mean (?:one of )?(.*)\?\)$/.exec(l);
-    return suggestion ? [t("cli.error.did-you-mean", { suggestion: suggestion[1]! })] : [];
+    // Commander offers the program's options too; csr's own --version is none of a command's: typed
+    // after one it prints csr's version and does nothing else (`csr render QP-012 --version A/1`, tester52 D11).
+    const words = suggestion ? suggestion[1]!.split(", ").filter((word) => command === undefined || word !== "--version") : [];
+    return words.length > 0 ? [t("cli.error.did-you-mean", { suggestion: words.join(", ") })] : [];
   });
   const help = command ? t("cli.help.after-error-command", { command }) : t("cli.help.after-error");
   return `csr: ${line.replace(/[.。]$/, "")}${suggestions.join("")}${help}\n`;

@@ -97,6 +97,7 @@ export async function runProgram(argv: string[], wire: (wiring: Wiring) => void,
   const names = examples ? await examples.exampleNames(root, kind).catch(() => examples.exampleNames(undefined, kind)) : undefined;
   addHelpExamples(program, standards, names);
   try {
+    refuseVersionAfterCommand(program, argv.slice(2));
     await program.parseAsync(argv);
     return exitCode;
   } catch (error) {
@@ -155,6 +156,33 @@ export function standardOutput(exitCode: () => number): Output {
       }
     },
   };
+}
+
+/**
+ * `--version` (or `-V`) typed after a command is refused as an option that command does not have,
+ * with commander's words and suggestions (help.ts leaves --version out of them): commander takes the
+ * program's options anywhere, so `csr render QP-012 --version A/1` printed csr's version, exited 0 and
+ * rendered nothing (tester52 D11). Throws commander's error, as parsing would.
+ */
+function refuseVersionAfterCommand(program: Command, args: readonly string[]): void {
+  let command: Command | undefined;
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i]!;
+    if (arg === "--") return;
+    if (arg === "--version" || arg === "-V") {
+      if (command) (command as Command & { unknownOption(flag: string): never }).unknownOption(arg);
+      return;
+    }
+    if (arg.startsWith("-")) {
+      // An option's value is not an option (`--summary -V`), nor a command (`-C render`).
+      const option = [...(command?.options ?? []), ...program.options].find((o) => o.long === arg || o.short === arg);
+      if (option?.required || (option?.optional && !(args[i + 1] ?? "-").startsWith("-"))) i++;
+      continue;
+    }
+    const sub = (command ?? program).commands.find((c) => c.name() === arg || c.aliases().includes(arg));
+    if (sub) command = sub;
+    else if (command === undefined) return;
+  }
 }
 
 /** Whether a command line may show a help: -h, --help or the help command anywhere before `--`. */
