@@ -37,6 +37,8 @@ export interface ClauseCoverage {
   /** Covered clauses, with the inherited ones when they count (`inherit`); paragraphs never count. */
   covered: number;
   applicable: number;
+  /** The untitled paragraphs among `entries`: rows a reader counts that the ratio does not (8.7.2, 10.2.2). */
+  paragraphs: number;
   /** Inherited clauses count as covered (qms.yaml `coverage.inherit_from_parent`). */
   inherit: boolean;
 }
@@ -120,7 +122,8 @@ export function clauseCoverage(catalog: Catalog, input: CoverageInput): ClauseCo
   const counted = entries.filter((e) => !e.paragraph && e.state !== "excluded");
   const applicable = counted.length;
   const covered = counted.filter((e) => e.state === "covered" || (inherit && e.state === "inherited")).length;
-  return { standard, entries, covered, applicable, inherit };
+  const paragraphs = entries.filter((e) => e.paragraph).length;
+  return { standard, entries, covered, applicable, paragraphs, inherit };
 }
 
 /** An untitled clause with no clauses under it: a paragraph of the clause above (ISO 9001 8.7.1, 8.7.2). */

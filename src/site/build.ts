@@ -1371,7 +1371,7 @@ function heatMap(rc: RegisterContext, catalog: Catalog, table: Table, pages: Sit
   return {
     id: catalog.id,
     title: table.title,
-    notes: paragraphNote(rc, table.notes, coverage.entries.filter((e) => e.paragraph).length),
+    notes: table.notes,
     edition: editionNotes(rc, catalog),
     former: former?.header,
     // A process's or document's column is headed by its code, set vertically; its full name is in the title and
@@ -1563,12 +1563,3 @@ function sitemap(baseUrl: string, pages: readonly string[]): string {
   return `<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${urls.join("\n")}\n</urlset>\n`;
 }
 
-/**
- * The heat map's coverage line (its first note) says how many of its rows are untitled paragraphs (ISO 9001
- * 8.7.1: listed where something names them, never counted, model/coverage.ts), so a ratio over fewer
- * clauses than rows is explained.
- */
-function paragraphNote(rc: RegisterContext, notes: string[] | undefined, paragraphs: number): string[] | undefined {
-  if (!notes?.length || paragraphs === 0) return notes;
-  return [`${notes[0]}${t(rc, "site.coverage.paragraphs", { count: paragraphs })}`, ...notes.slice(1)];
-}

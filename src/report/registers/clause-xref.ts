@@ -77,7 +77,8 @@ export function clauseCrossReference(ctx: RegisterContext, catalog: Catalog, opt
   };
 
   const former = formerColumn(ctx, catalog);
-  const rows = coverage.entries.map(({ clause, state, justification }, i) => {
+  const rows = coverage.entries.map((entry, i) => {
+    const { clause, state } = entry;
     const base = {
       no: i + 1,
       number: clause.number,
@@ -85,7 +86,7 @@ export function clauseCrossReference(ctx: RegisterContext, catalog: Catalog, opt
       title: clauseLabel(ctx, catalog, clause),
     };
     if (state === "excluded") {
-      return { ...base, processes: "", procedures: "", level3: "", level4: "", manual: "", coverage: coverageLabel(ctx, state, justification) };
+      return { ...base, processes: "", procedures: "", level3: "", level4: "", manual: "", coverage: coverageLabel(ctx, entry) };
     }
     const candidates = mayReach(clause.number);
     // A document reached through a listed one reaches the clause as that one does; naming the clause itself wins.
@@ -126,7 +127,7 @@ export function clauseCrossReference(ctx: RegisterContext, catalog: Catalog, opt
       level3: level3.map(listedLabel).join("\n"),
       level4: level4.map(listedLabel).join("\n"),
       manual: manual.map((p) => label(docLabel(p.doc), p.how)).join("\n"),
-      coverage: coverageLabel(ctx, state),
+      coverage: coverageLabel(ctx, entry),
     };
   });
   return {

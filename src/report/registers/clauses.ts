@@ -13,7 +13,7 @@
  */
 import { localized } from "../../core/text.js";
 import { clauseTitle, formerNumbers, successorOf, titledAncestor, type Catalog, type Clause } from "../../model/catalog.js";
-import { clauseCoverage, clauseNumbers, coveragePercent, type ClauseCoverage, type CoverageState } from "../../model/coverage.js";
+import { clauseCoverage, clauseNumbers, coveragePercent, type ClauseCoverage, type ClauseCoverageEntry } from "../../model/coverage.js";
 import type { ControlledDocument } from "../../model/types.js";
 import type { Cell, Column, Table } from "../table.js";
 import { compareIds, controlledDocuments, documentAsOfNotes, documentsOn, documentTitle, ownDocuments, t, unreleasedHints, unreleasedNotes, withHints, type RegisterContext } from "./context.js";
@@ -114,26 +114,35 @@ export function clauseLabel(ctx: RegisterContext, catalog: Catalog, clause: Clau
   return above ? t(ctx, "register.clauses.part-of", { number: above.number, title: clauseTitle(above, ctx.lang) }) : "";
 }
 
-export function coverageLabel(ctx: RegisterContext, state: CoverageState, justification?: string): string {
-  switch (state) {
+/**
+ * A row's 覆盖 cell. An untitled paragraph something names (ClauseCoverageEntry.paragraph) says it is not counted,
+ * so that the rows read 已覆盖 add up to the coverage line's ratio (tester52 D14).
+ */
+export function coverageLabel(ctx: RegisterContext, entry: Pick<ClauseCoverageEntry, "state" | "paragraph" | "justification">): string {
+  switch (entry.state) {
     case "covered":
-      return t(ctx, "register.clauses.covered");
+      return t(ctx, entry.paragraph ? "register.clauses.paragraph" : "register.clauses.covered");
     case "inherited":
       return t(ctx, "register.clauses.inherited", { inherited: INHERITED });
     case "uncovered":
       return t(ctx, "register.clauses.not-covered");
     case "excluded":
-      return `${t(ctx, "register.clauses.not-applicable")}${t(ctx, "register.label-separator")}${justification ?? ""}`;
+      return `${t(ctx, "register.clauses.not-applicable")}${t(ctx, "register.label-separator")}${entry.justification ?? ""}`;
   }
 }
 
-/** The coverage line, the legend and the clauses not covered (inherited ones too, unless they count). */
+/**
+ * The coverage line, the legend and the clauses not covered (inherited ones too, unless they count). The coverage
+ * line says how many rows are untitled paragraphs, never counted, so that a ratio over fewer clauses than the
+ * matrix has rows is explained wherever the matrix is printed (terminal, CSV, Markdown, HTML, PDF, xlsx, site).
+ */
 export function coverageNotes(ctx: RegisterContext, coverage: ClauseCoverage, grid: boolean): string[] {
   const percent = coveragePercent(coverage);
   const inherited = coverage.entries.filter((e) => e.state === "inherited").length;
   const open = coverage.entries.filter((e) => e.state === "uncovered" || (e.state === "inherited" && !coverage.inherit));
   return [
-    t(ctx, "register.clauses.coverage", { covered: coverage.covered, applicable: coverage.applicable, percent }),
+    t(ctx, "register.clauses.coverage", { covered: coverage.covered, applicable: coverage.applicable, percent }) +
+      (coverage.paragraphs > 0 ? t(ctx, "register.clauses.paragraphs", { count: coverage.paragraphs }) : ""),
     grid
       ? t(ctx, "register.clauses.legend", { direct: DIRECT, inherited: INHERITED, throughChildren: THROUGH_CHILDREN })
       : t(ctx, "register.clauses.legend-inherited", { inherited: INHERITED }),
@@ -209,12 +218,13 @@ export function clauseMatrix(ctx: RegisterContext, catalog: Catalog, options: { 
   };
 
   const former = formerColumn(ctx, catalog);
-  const rows = coverage.entries.map(({ clause, state, justification }) => {
+  const rows = coverage.entries.map((entry) => {
+    const { clause, state } = entry;
     const row: Record<string, Cell> = {
       number: clause.number,
       ...(former ? { former: former.cell(clause.number) } : {}),
       title: clauseLabel(ctx, catalog, clause),
-      coverage: coverageLabel(ctx, state, justification),
+      coverage: coverageLabel(ctx, entry),
     };
     const within = [clause.number, ...[...clause.number.matchAll(/\./g)].map((m) => clause.number.slice(0, m.index)).reverse()];
     for (const c of columns) row[c.key] = state === "excluded" ? "" : mark(within, c.own, c.through);
