@@ -26,6 +26,7 @@ import { rule as csrReviewInconsistent } from "./rules/csr/review-inconsistent.j
 import { rule as csrReviewLate } from "./rules/csr/review-late.js";
 import { rule as csrReviewOverdue } from "./rules/csr/review-overdue.js";
 import { rule as csrSectionMissing } from "./rules/csr/section-missing.js";
+import { rule as csrSelfVerification } from "./rules/csr/self-verification.js";
 import { rule as csrSourceSuperseded } from "./rules/csr/source-superseded.js";
 import { rule as csrSuspectLink } from "./rules/csr/suspect-link.js";
 import { rule as csrTrainingOverdue } from "./rules/csr/training-overdue.js";
@@ -103,6 +104,7 @@ export const rules: readonly Rule[] = [
   csrReviewLate,
   csrReviewOverdue,
   csrSectionMissing,
+  csrSelfVerification,
   csrSourceSuperseded,
   csrSuspectLink,
   csrTrainingOverdue,

@@ -18,7 +18,8 @@ export type CitedRequirement =
   | "record-retention"
   | "special-characteristics"
   | "requirements-training"
-  | "change-training";
+  | "change-training"
+  | "audit-impartiality";
 
 /** The standards csr knows clause numbers for, as their documents name them. */
 const STANDARD_NAMES: Readonly<Record<string, string>> = { IATF16949: "IATF 16949", GJB9001C: "GJB 9001C", ISO9001: "ISO 9001" };
@@ -44,6 +45,8 @@ export function standardName(id: string): string {
  * documents is IATF 16949 4.3.2 with 7.2.2 and 7.2.2 with 7.3.2; competence (7.2) and awareness
  * (7.3) in the other two. Who did the work a record names (a signature, a training given) is
  * evidence under the records' control (IATF 16949 7.5.3.2.1, 7.5.3 in the others) and competence (7.2).
+ * Internal audits are objective and impartial (9.2.2 c in all three): who verifies a CSR's
+ * implementation in an audit did not implement it (csr/self-verification).
  */
 const CLAUSES: Readonly<Record<CitedRequirement, Readonly<Record<string, readonly string[]>>>> = {
   "requirements-review": { IATF16949: ["7.5.3.2.2"], GJB9001C: ["8.2.3"], ISO9001: ["8.2.3"] },
@@ -58,6 +61,7 @@ const CLAUSES: Readonly<Record<CitedRequirement, Readonly<Record<string, readonl
   "special-characteristics": { IATF16949: ["8.2.3.1.2", "8.3.3.3"], GJB9001C: ["8.3.5"], ISO9001: ["8.3.5"] },
   "requirements-training": { IATF16949: ["4.3.2", "7.2.2"], GJB9001C: ["7.2", "7.3"], ISO9001: ["7.2", "7.3"] },
   "change-training": { IATF16949: ["7.2.2", "7.3.2"], GJB9001C: ["7.2", "7.3"], ISO9001: ["7.2", "7.3"] },
+  "audit-impartiality": { IATF16949: ["9.2.2"], GJB9001C: ["9.2.2"], ISO9001: ["9.2.2"] },
 };
 
 /** The standards csr knows clauses for among those given, in their order; IATF 16949 when none (a repository without `standards` is an IATF one, as `csr init` makes it). */

@@ -39,7 +39,7 @@ describe("recorded dates in Chinese", () => {
       "csr/DYA/DYA-001.yaml:18:16 error date/in-future DYA-001：导入生产日期为 2026-11-30，晚于今天（2026-11-27）。已完成事项的记录不能填写将来的日期：请填写实际完成的日期；尚未完成的，完成后再填写。",
     );
     expect((await findings("date-out-of-order")).slice(0, 5)).toEqual([
-      "csr/DYA/DYA-001.yaml:19:30 error date/out-of-order DYA-001：实施验证日期为 2026-11-18，早于导入生产日期（2026-11-20），而它应在其后。请更正两个日期中错误的一个。",
+      "csr/DYA/DYA-001.yaml:19:31 error date/out-of-order DYA-001：实施验证日期为 2026-11-18，早于导入生产日期（2026-11-20），而它应在其后。请更正两个日期中错误的一个。",
       "csr/DYA/DYA-002.yaml:8:14 error date/out-of-order DYA-002：重新评审日期为 2026-11-05，早于第 2 轮评审的关闭日期（2026-11-10），而它应在其后。请更正两个日期中错误的一个。",
       "csr/DYA/DYA-003.yaml:18:16 error date/out-of-order DYA-003：导入生产日期为 2026-11-12，早于评审结论日期（2026-11-16），而它应在其后。请更正两个日期中错误的一个。",
       "customers/DYA.yaml:15:19 error date/out-of-order DYA：顾客文件 DYA-PPAP 2 版的接收日期为 2026-11-23，早于顾客文件 DYA-PPAP 2 版的发布日期（2026-11-24），而它应在其后。请更正两个日期中错误的一个。",

@@ -3,7 +3,9 @@
  * change is implemented in production is recorded): owner, due date, status, evidence, the date
  * implemented, and who verified it.
  */
+import { rule as selfVerificationRule, selfVerified } from "../../check/rules/csr/self-verification.js";
 import { localToday } from "../../core/dates.js";
+import type { Severity } from "../../core/diagnostic.js";
 import { UserError } from "../../core/errors.js";
 import { language, list, t } from "../../i18n/index.js";
 import { approverToType } from "../../model/people.js";
@@ -67,7 +69,7 @@ export async function implementCsr(ctx: CommandContext, id: string, flags: Imple
       if (next.status === "implemented" || next.status === "verified") {
         next.implemented = dateOption(await ask.input({ message: t("prompt.implement.implemented"), default: current.implemented, required: true, validate: eventDateAnswer({ follows: decided }) }), t("implement.implemented-date"));
       }
-      if (next.status === "verified") next.verified = await askVerification(session, ask, id, current, next.implemented!);
+      if (next.status === "verified") next.verified = await askVerification(session, ask, id, current, next.implemented!, next.owner);
     } else {
       // The owner answers for the implementation from today on.
       if (flags.owner !== undefined) next.owner = personOption(session, flags.owner, "--owner", localToday()).id;
@@ -90,7 +92,7 @@ export async function implementCsr(ctx: CommandContext, id: string, flags: Imple
       throw new UserError(t("implement.needs-implemented", { status: t(`value.implementation.${next.status}`) }));
     }
     // IATF 16949 7.5.3.2.2: a verification on record says who verified the implementation and when; at a terminal, asked.
-    if (given && ask && next.status === "verified" && !next.verified) next.verified = await askVerification(session, ask, id, current, next.implemented!);
+    if (given && ask && next.status === "verified" && !next.verified) next.verified = await askVerification(session, ask, id, current, next.implemented!, next.owner);
     const replacing = replacedRecords(id, current, next, flags.amend === true, (person) => personLabel(session.index, person));
     if (replacing.implemented && current.verified && next.verified === current.verified) {
       // The verification on file was of the implementation being replaced: it goes with it.
@@ -99,6 +101,12 @@ export async function implementCsr(ctx: CommandContext, id: string, flags: Imple
       if (flags.status === undefined && next.status === "verified") next.status = "implemented";
     }
     if (next.status === "verified" && !next.verified) throw new UserError(t("implement.needs-verified-by"));
+    // Only what this command records: a record on file already is csr check's to report, and an edit of its due date goes through.
+    const selfVerification = (next.verified !== current.verified || next.owner !== current.owner) && selfVerified({ ...csr, implementation: next });
+    const severity = selfVerificationSeverity(session);
+    if (selfVerification && severity === "error") {
+      throw new UserError(t("implement.self-verification", { id, person: personLabel(session.index, next.owner!) }), t("implement.self-verification.hint", { id }));
+    }
     const change = editFile(session.root, file.path, "csr", (doc) => {
       if (replacing.implemented || replacing.verified) {
         // As an amended review keeps its earlier decision (csr review --amend): the earlier record
@@ -126,6 +134,7 @@ export async function implementCsr(ctx: CommandContext, id: string, flags: Imple
       replacing.verified ? t("implement.part.verified", { by: personLabel(session.index, current.verified!.by) }) : "",
     ].filter(Boolean);
     const lines = [t("implement.recorded", { id, parts: parts.join(t("implement.part-separator")) })];
+    if (selfVerification && severity === "warning") lines.push(t("implement.self-verification.warning", { person: personLabel(session.index, next.owner!) }));
     if (earlier.length > 0) lines.push(t("implement.amend.kept", { record: earlier.join(t("implement.part-separator")) }));
     const before = next.implemented !== undefined && next.implemented !== current.implemented ? addressedOnlyAfter(csr, (d) => session.index.documents.get(d)?.value, next.implemented) : undefined;
     if (before) {
@@ -138,16 +147,28 @@ export async function implementCsr(ctx: CommandContext, id: string, flags: Imple
 }
 
 /**
+ * How csr/self-verification is set in qms.yaml (its own severity when not set; undefined when
+ * "off"): an error refuses a verification by the implementation's owner, a warning records it and
+ * says so, off records it silently.
+ */
+function selfVerificationSeverity(session: EditSession): Severity | undefined {
+  const setting = session.repo.config?.value.rules?.[selfVerificationRule.id];
+  return setting === "off" ? undefined : (setting ?? selfVerificationRule.severity);
+}
+
+/**
  * Who verified the implementation and when, asked at a terminal: the date first (today offered, or
  * the verification on file; not after today, not before the date implemented), then the verifier
- * among the people working on that day (people.yaml), the one on file first. The verification on
- * file itself when both answers are its own, so that nothing is replaced.
+ * among the people working on that day (people.yaml), the one on file first; not the owner while
+ * csr/self-verification is an error, as --verified-by refuses it. The verification on file itself
+ * when both answers are its own, so that nothing is replaced.
  */
-async function askVerification(session: EditSession, ask: Prompts, id: string, current: Implementation, implemented: string): Promise<Signature> {
+async function askVerification(session: EditSession, ask: Prompts, id: string, current: Implementation, implemented: string, owner: string | undefined): Promise<Signature> {
   const on = current.verified;
   const follows: Follows = { what: eventLabel("rule.date/event.csr-implemented"), of: id, date: implemented };
   const date = dateAnswer(await ask.input({ message: t("prompt.implement.verified-on"), default: on?.date ?? localToday(), required: true, validate: eventDateAnswer({ follows }) }))!;
-  const choices = personChoices(session, undefined, { on: date, organisation: true });
+  const independent = selfVerificationSeverity(session) !== "error";
+  const choices = personChoices(session, undefined, { on: date, organisation: true }).filter((choice) => independent || choice.value !== owner);
   if (choices.length === 0) throw new UserError(t("implement.no-verifier", { date }));
   const by = await ask.select({ message: t("prompt.implement.verified-by", { date }), choices, default: on?.by });
   return on && on.by === by && on.date === date ? on : { by, date };

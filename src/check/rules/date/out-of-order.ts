@@ -15,12 +15,12 @@ export const rule: Rule = {
     bad: `
   status: verified
   implemented: 2026-11-20
-  verified: {by: wang, date: 2026-11-18}   # before the implementation
+  verified: {by: zhang, date: 2026-11-18}   # before the implementation
 `,
     good: `
   status: verified
   implemented: 2026-11-20
-  verified: {by: wang, date: 2026-11-25}
+  verified: {by: zhang, date: 2026-11-25}
 `,
     fix: "Correct whichever of the two dates is wrong, as the paper record shows.",
   },
