@@ -14,7 +14,7 @@ import { clauseCoverage } from "./coverage.js";
 import { isStateSecret } from "./classification.js";
 import { currentRevision, issuedOn } from "./index.js";
 import { sectionNumberOnly } from "./sections.js";
-import type { ControlledDocument, Csr, Customer, Decision, Person, Revision, SourceDocument } from "./types.js";
+import type { ControlledCopy, ControlledDocument, Csr, Customer, Decision, Person, Revision, Signature, SourceDocument } from "./types.js";
 
 /** The areas of the report, in the order it lists them. */
 export const CHANGE_AREAS = ["document", "csr", "source", "coverage", "person"] as const;
@@ -24,14 +24,46 @@ export type ChangeArea = (typeof CHANGE_AREAS)[number];
  * document: added (its first revision, or a draft) | released (a later revision; an imported one that is not
  *           a first issue, A/2 brought in from a register, is one too, from versions on the paper record:
  *           `imported`) | received (an external document or a new edition of it) | effective (a revision
- *           takes effect on its 实施日期, later than its date) | withdrawn | removed
+ *           takes effect on its 实施日期, later than its date) | issued, recalled, lost, destroyed, retained
+ *           (controlled copies handed out, taken back, confirmed lost or destroyed, stamped 作废 and kept:
+ *           the 发放/回收记录) | withdrawn | removed
  * csr:      added | decided | reopened | confirmed (a new source revision confirmed to leave it unchanged,
- *           csr source update --unchanged) | addressed | superseded | removed
+ *           csr source update --unchanged) | implemented (导入生产日期) | verified | addressed | superseded | removed
  * source:   added | revised
  * coverage: gained | lost
  * person:   added | roles | department | left (the day people.yaml records) | removed
  */
-export type ChangeKind = "added" | "released" | "received" | "effective" | "withdrawn" | "removed" | "decided" | "reopened" | "confirmed" | "addressed" | "superseded" | "revised" | "gained" | "lost" | "roles" | "department" | "left";
+export type ChangeKind =
+  | "added"
+  | "released"
+  | "received"
+  | "effective"
+  | "issued"
+  | "recalled"
+  | "destroyed"
+  | "retained"
+  | "withdrawn"
+  | "removed"
+  | "decided"
+  | "reopened"
+  | "confirmed"
+  | "implemented"
+  | "verified"
+  | "addressed"
+  | "superseded"
+  | "revised"
+  | "gained"
+  | "lost"
+  | "roles"
+  | "department"
+  | "left";
+
+/** A controlled copy on a row of copies handed out or taken back: its 受控号, the department or party that held it and who. */
+export interface CopyHeld {
+  copy: number;
+  to: string;
+  holder?: string;
+}
 
 export interface Change {
   area: ChangeArea;
@@ -40,12 +72,27 @@ export interface Change {
   id: string;
   /** Title or name in the later state (the earlier one for something removed). */
   title: string;
-  /** The value before, e.g. a version "A/1" (on a `withdrawn` row, the version withdrawn), a disposition, a list of documents; "" when there was none. */
+  /**
+   * The value before, e.g. a version "A/1" (on a `withdrawn` row, the version withdrawn; on a row of copies
+   * taken back, lost, destroyed or kept, their version), a disposition, an implementation status, a list of
+   * documents; "" when there was none.
+   */
   from: string;
   /** The value after. */
   to: string;
-  /** Further facts in the repository's own words: a revision's summary, reasons, customer. */
+  /**
+   * Further facts in the repository's own words: a revision's summary, reasons, customer; on a row of a
+   * decision, confirmation, implementation (its owner), verification or of copies, who (a people.yaml id).
+   */
   detail: string;
+  /** On a row of controlled copies: the copies, by 受控号. */
+  copies?: CopyHeld[];
+  /** On a row of copies lost, destroyed or kept (作废留用): what happened, as recorded. */
+  remark?: string;
+  /** On an `implemented` row: the evidence recorded (实施证据). */
+  evidence?: string;
+  /** On an `implemented` or `verified` row that corrects an earlier record (csr implement --amend): the date it replaced, or who verified and when. */
+  replaced?: Signature | { date: string };
   /** A document revision's changed pages (更改页) as its revision record gives them. */
   pages?: string;
   /** A document revision's 实施日期 when later than its date (csr release --effective); on an `effective` row, the day it takes effect. */
@@ -225,6 +272,7 @@ function documentChanges(before: Repository, after: Repository): Change[] {
         out.push({ area: "document", kind: "received", id, title: b.title, from: was?.revision ?? "", to: is?.revision ?? "", detail: is?.publisher ?? "", ...(effective ? { effective } : {}), date: is?.received ?? null });
       }
     } else if (!a && revisions.length === 0) out.push({ area: "document", kind: "added", id, title: b.title, from: "", to: "", detail: b.status, date: null });
+    out.push(...copyChanges(a, b));
     if (b.status === "obsolete" && a?.status !== "obsolete") {
       const reason = [b.obsolete?.reason ?? "", b.obsolete?.superseded_by ? `→ ${b.obsolete.superseded_by}` : ""].filter(Boolean).join(" ");
       // The version withdrawn, as the 作废文件清单 names it.
@@ -232,6 +280,40 @@ function documentChanges(before: Repository, after: Repository): Change[] {
     }
   }
   return out;
+}
+
+/**
+ * The controlled copies (受控副本) handed out, taken back, confirmed lost or destroyed, or stamped 作废 and
+ * kept by their holder (作废留用) in the later state only, as the 发放/回收记录 dates them (IATF 16949
+ * 7.5.3.2.1, GJB 9001C 7.5.3.2): one row for the copies of one version the same person handed out or took
+ * back on one day, in the order of their 受控号; one for each copy lost, destroyed or kept, with what
+ * happened to it.
+ */
+function copyChanges(a: ControlledDocument | undefined, b: ControlledDocument): Change[] {
+  const old = new Map((a?.distribution ?? []).map((c) => [c.copy, c]));
+  const rows = new Map<string, Change>();
+  const add = (kind: ChangeKind, copy: ControlledCopy, date: string, by: string | undefined, remark?: string) => {
+    const key = JSON.stringify([kind, copy.version, date, by ?? "", remark ?? ""]);
+    const held: CopyHeld = { copy: copy.copy, to: copy.to, ...(copy.holder !== undefined ? { holder: copy.holder } : {}) };
+    const row = rows.get(key);
+    if (row) row.copies!.push(held);
+    else {
+      const [from, to] = kind === "issued" ? ["", copy.version] : [copy.version, ""];
+      rows.set(key, { area: "document", kind, id: b.id, title: b.title, from, to, detail: by ?? "", copies: [held], ...(remark !== undefined ? { remark } : {}), date });
+    }
+  };
+  const copies = [...(b.distribution ?? [])].sort((x, y) => x.copy - y.copy);
+  // The new version's copies handed out before the old ones taken back, as a revision is put in use.
+  for (const copy of copies) if (!old.has(copy.copy)) add("issued", copy, copy.date, copy.issued_by);
+  for (const copy of copies) {
+    const was = old.get(copy.copy);
+    if (copy.recalled !== undefined && was?.recalled === undefined) add("recalled", copy, copy.recalled, copy.received_by);
+    for (const kind of ["lost", "destroyed", "retained"] as const) {
+      const gone = copy[kind];
+      if (gone && !was?.[kind]) add(kind, copy, gone.date, gone.by, gone.remark);
+    }
+  }
+  return [...rows.values()];
 }
 
 const sameDecision = (a: Decision | undefined, b: Decision | undefined): boolean => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
@@ -287,16 +369,51 @@ function csrChange(id: string, a: Csr | undefined, b: Csr | undefined, secret: R
     if (!confirmed.has(`${c.source_revision} ${c.date}`)) change("confirmed", on === c.source_revision ? "" : on, c.source_revision, c.by, c.date);
     on = c.source_revision;
   }
+  out.push(...implementationChanges(id, (b ?? a)!.title, a, b));
   // A new CSR's places too: where the QMS addresses it is what an auditor traces first (IATF 16949 7.5.1.1).
   if (places(b, secret) !== (a ? places(a, secret) : "")) change("addressed", a ? places(a, secret) : "", places(b, secret), "", null);
   if (b.superseded && !a?.superseded) change("superseded", "", b.superseded.by ?? "", b.superseded.reason, b.superseded.date);
   return out;
 }
 
-/** The days a CSR's records date a receipt, a restart, a decision (an amended one too), a source revision confirmed unchanged, an earlier round closed or a supersession. */
+/**
+ * The implementation in production (导入生产日期, IATF 16949 7.5.3.2.2) and its verification that one state
+ * of a CSR records and the one before did not: each on its own day, with who (the owner; the verifier), the
+ * evidence, and the record it corrects when it replaced one (csr implement --amend). One a changed source
+ * revision moved to the history with its round is what happened on its day: the state of that day (csrOn)
+ * still holds it as the current one.
+ */
+function implementationChanges(id: string, title: string, a: Csr | undefined, b: Csr): Change[] {
+  const was = a?.implementation;
+  const is = b.implementation;
+  const out: Change[] = [];
+  // A record the later state keeps as corrected (an amended history entry), not one a restart closed with its round.
+  const amended = (match: (h: NonNullable<NonNullable<Csr["implementation"]>["history"]>[number]) => boolean) => (is?.history ?? []).some((h) => h.source_revision === undefined && match(h));
+  if (is?.implemented !== undefined && is.implemented !== was?.implemented) {
+    const replaced = was?.implemented !== undefined && amended((h) => h.implemented === was.implemented) ? was.implemented : undefined;
+    // The status it had, unless that was an earlier round's implementation (a restart closed it).
+    const before = was?.implemented !== undefined && replaced === undefined ? "" : (was?.status ?? "");
+    out.push({ area: "csr", kind: "implemented", id, title, from: before, to: "implemented", detail: is.owner ?? "", ...(is.evidence ? { evidence: is.evidence } : {}), ...(replaced !== undefined ? { replaced: { date: replaced } } : {}), date: is.implemented });
+  }
+  const verified = is?.verified;
+  if (verified && (verified.by !== was?.verified?.by || verified.date !== was?.verified?.date)) {
+    const earlier = was?.verified;
+    const replaced = earlier && amended((h) => h.verified?.by === earlier.by && h.verified?.date === earlier.date) ? earlier : undefined;
+    out.push({ area: "csr", kind: "verified", id, title, from: "implemented", to: "verified", detail: verified.by, ...(replaced ? { replaced } : {}), date: verified.date ?? null });
+  }
+  return out;
+}
+
+/**
+ * The days a CSR's records date a receipt, a restart, a decision (an amended one too), a source revision
+ * confirmed unchanged, an earlier round closed, an implementation in production, a verification (an
+ * earlier round's, or one corrected since, too) or a supersession.
+ */
 function csrEventDays(csr: Csr): string[] {
   const review = csr.review;
-  const days = [csr.received, review?.restarted, review?.decision?.date, ...(review?.confirmations ?? []).map((c) => c.date), ...(review?.history ?? []).flatMap((h) => [h.closed, h.decision?.date]), csr.superseded?.date];
+  const implementation = csr.implementation;
+  const implemented = [implementation, ...(implementation?.history ?? [])].flatMap((i) => [i?.implemented, i?.verified?.date]);
+  const days = [csr.received, review?.restarted, review?.decision?.date, ...(review?.confirmations ?? []).map((c) => c.date), ...(review?.history ?? []).flatMap((h) => [h.closed, h.decision?.date]), ...implemented, ...(implementation?.history ?? []).map((h) => h.closed), csr.superseded?.date];
   return [...new Set(days.filter((d): d is string => typeof d === "string"))].sort();
 }
 
@@ -319,7 +436,8 @@ function csrChangesIn(repo: Repository, from: string, to: string): Change[] {
     for (const day of csrEventDays(csr)) {
       if (day < from || day > to) continue;
       const current = csrOn(csr, day, customer);
-      if (current) out.push(...csrChange(csr.id, previous, current, secret).filter((c) => !isUndated(c)));
+      // A row dated by its record, not by the day it shows (an implementation dated before the decision that allows it), only within the period.
+      if (current) out.push(...csrChange(csr.id, previous, current, secret).filter((c) => !isUndated(c) && c.date !== null && c.date >= from && c.date <= to));
       previous = current;
     }
   }

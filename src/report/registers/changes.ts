@@ -4,7 +4,7 @@
  * kind below, headed and signed as every register.
  */
 import { CHANGE_AREAS, type Change, type ChangeArea, type ChangeKind } from "../../model/changes.js";
-import type { Disposition, Role } from "../../model/types.js";
+import type { Csr, Disposition, Role } from "../../model/types.js";
 import type { Table } from "../table.js";
 import type { MessageKey } from "../../i18n/index.js";
 import { repositoryCalendar } from "../../load/calendar.js";
@@ -34,8 +34,8 @@ export type UndatedBasis = { kind: "commits"; from: RangeEnd; to: RangeEnd; hist
 
 /** The kinds of change each area has, in the order the report counts them. */
 const KINDS: Record<ChangeArea, readonly ChangeKind[]> = {
-  document: ["added", "released", "received", "effective", "withdrawn", "removed"],
-  csr: ["added", "decided", "reopened", "confirmed", "addressed", "superseded", "removed"],
+  document: ["added", "released", "received", "effective", "issued", "recalled", "lost", "destroyed", "retained", "withdrawn", "removed"],
+  csr: ["added", "decided", "reopened", "confirmed", "implemented", "verified", "addressed", "superseded", "removed"],
   source: ["added", "revised"],
   coverage: ["gained", "lost"],
   person: ["added", "roles", "department", "left", "removed"],
@@ -45,6 +45,8 @@ const DISPOSITIONS: readonly string[] = ["must", "optional", "not-applicable", "
 const DOC_STATUSES: readonly string[] = ["draft", "in-review", "released", "obsolete"];
 const COVERAGE: readonly string[] = ["covered", "uncovered"];
 const ROLES: readonly string[] = ["author", "reviewer", "approver", "document-controller", "standardization"] satisfies Role[];
+const IMPLEMENTATION: readonly string[] = ["planned", "in-progress", "implemented", "verified"] satisfies ImplementationStatus[];
+type ImplementationStatus = NonNullable<NonNullable<Csr["implementation"]>["status"]>;
 
 function kindLabel(ctx: RegisterContext, area: ChangeArea, kind: ChangeKind): string {
   return t(ctx, `register.changes.kind.${area}.${kind}` as MessageKey);
@@ -53,6 +55,7 @@ function kindLabel(ctx: RegisterContext, area: ChangeArea, kind: ChangeKind): st
 /** Values the model keeps language-neutral, in the reader's words. */
 function word(ctx: RegisterContext, change: Change, value: string): string {
   if (change.area === "csr" && change.kind === "decided" && DISPOSITIONS.includes(value)) return t(ctx, `register.disposition.${value as Disposition}`);
+  if (change.area === "csr" && (change.kind === "implemented" || change.kind === "verified") && IMPLEMENTATION.includes(value)) return t(ctx, `value.implementation.${value as ImplementationStatus}`);
   if (change.area === "document" && change.kind !== "released" && DOC_STATUSES.includes(value)) return t(ctx, `register.status.${value as "draft" | "in-review" | "released" | "obsolete"}`);
   if (change.area === "coverage" && COVERAGE.includes(value)) return t(ctx, `register.changes.coverage.${value as "covered" | "uncovered"}`);
   // A person's roles (model/changes.ts joins the codes with ", ") as the signatures name them: 编制、审核.
@@ -146,6 +149,7 @@ function reportTable(ctx: RegisterContext, changes: readonly Change[], range: st
     // An external document is received, not released: who published it.
     if (change.area === "document" && change.kind === "received") return change.detail ? t(ctx, "register.changes.external-received", { publisher: change.detail }) : "";
     if (change.area === "document" && change.imported && !change.detail) return t(ctx, "revision.imported.summary");
+    if (change.area === "document" && change.copies) return copiesText(change);
     if (change.area === "csr") return csrText(change);
     if (change.area === "source") return sourceText(change);
     if (change.area === "person") return departmentName(ctx, change.detail);
@@ -180,7 +184,23 @@ function reportTable(ctx: RegisterContext, changes: readonly Change[], range: st
     }
     if (change.kind === "decided") return t(ctx, change.from ? "register.changes.decision-changed" : "register.changes.decided-by", { by: personName(ctx, change.detail) }) + remark(change);
     if (change.kind === "confirmed") return t(ctx, "register.changes.confirmed-by", { by: personName(ctx, change.detail) }) + remark(change);
+    // The implementation in production: who owns it and the evidence; the verification: who verified it; each saying the record it corrected.
+    if (change.kind === "implemented") {
+      const parts = [change.replaced?.date ? t(ctx, "register.changes.implemented-amended", { was: change.replaced.date }) : "", change.detail ? t(ctx, "register.changes.implemented-by", { by: personName(ctx, change.detail) }) : "", change.evidence ? t(ctx, "register.changes.evidence", { evidence: change.evidence }) : ""];
+      return parts.filter(Boolean).join(t(ctx, "register.remarks-separator"));
+    }
+    if (change.kind === "verified") {
+      const was = change.replaced && "by" in change.replaced ? [personName(ctx, change.replaced.by), change.replaced.date ?? ""].filter(Boolean).join(" ") : "";
+      const replaced = was ? t(ctx, "register.changes.verified-amended", { was }) : "";
+      return [replaced, t(ctx, "register.changes.verified-by", { by: personName(ctx, change.detail) })].filter(Boolean).join(t(ctx, "register.remarks-separator"));
+    }
     return change.detail;
+  };
+  // Copies handed out or taken back: their 受控号 with the department (or party) and person holding each, who handed them out or took them back, what happened to one lost, destroyed or kept.
+  const copiesText = (change: Change): string => {
+    const copies = change.copies!.map((c) => t(ctx, "register.changes.copy", { copy: c.copy, holder: [departmentName(ctx, c.to), personName(ctx, c.holder)].filter(Boolean).join(" ") })).join(t(ctx, "register.list-separator"));
+    const by = change.detail ? t(ctx, `register.changes.copies-by.${change.kind as "issued" | "recalled" | "lost" | "destroyed" | "retained"}`, { by: personName(ctx, change.detail) }) : "";
+    return [t(ctx, "register.changes.copies", { copies }), by, change.remark ?? ""].filter(Boolean).join(t(ctx, "register.remarks-separator"));
   };
   const sourceText = (change: Change): string => {
     const customer = ctx.index.customers.get(change.detail)?.value;
