@@ -11,6 +11,7 @@ import { rule as configRegisterForm } from "./rules/config/register-form.js";
 import { rule as configUnknownRule } from "./rules/config/unknown-rule.js";
 import { rule as coverageClauseUncovered } from "./rules/coverage/clause-uncovered.js";
 import { rule as csrAddressedByObsolete } from "./rules/csr/addressed-by-obsolete.js";
+import { rule as csrClassificationBelowSource } from "./rules/csr/classification-below-source.js";
 import { rule as csrConfirmedWithoutDecision } from "./rules/csr/confirmed-without-decision.js";
 import { rule as csrDuplicate } from "./rules/csr/duplicate.js";
 import { rule as csrDuplicateIdAcrossBranches } from "./rules/csr/duplicate-id-across-branches.js";
@@ -89,6 +90,7 @@ export const rules: readonly Rule[] = [
   configUnknownRule,
   coverageClauseUncovered,
   csrAddressedByObsolete,
+  csrClassificationBelowSource,
   csrConfirmedWithoutDecision,
   csrDuplicate,
   csrDuplicateIdAcrossBranches,

@@ -51,6 +51,7 @@ export async function run(argv: string[], output?: Output): Promise<number> {
           .option("--title-en <text>", t("help.add.title-en"))
           .option("--text <text>", t("help.add.text"))
           .option("--category <text>", t("help.add.category"))
+          .option("--classification <level>", t("help.add.classification"))
           .option("--received <date>", t("help.add.received"))
           .option("--allow-duplicate", t("help.add.allow-duplicate"))
           .option("-y, --yes", t("help.common.yes"))
@@ -343,6 +344,7 @@ export async function run(argv: string[], output?: Output): Promise<number> {
           .option("--received <date>", t("help.source.add.received"))
           .option("--file <path>", t("help.source.add.file"))
           .option("--department <code>", t("help.source.add.department"))
+          .option("--classification <level>", t("help.source.add.classification"))
           .option("-y, --yes", t("help.common.yes"))
           .option("--commit", t("help.common.commit"))
           .action(action(async () => (await import("../commands/source/add.js")).sourceAddCommand));
@@ -355,6 +357,7 @@ export async function run(argv: string[], output?: Output): Promise<number> {
           .option("--issued <date>", t("help.source.update.issued"))
           .option("--received <date>", t("help.source.update.received"))
           .option("--department <code>", t("help.source.update.department"))
+          .option("--classification <level>", t("help.source.update.classification"))
           .option("--file <path>", t("help.source.update.file"))
           .option("--previous-file <path>", t("help.source.update.previous-file"))
           .option("--unchanged <csr...>", t("help.source.update.unchanged"))

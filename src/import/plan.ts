@@ -218,7 +218,7 @@ function refuseMissingColumns(header: HeaderRow, rows: RawRow[], as: ImportKind)
 /** What a procedure, instruction, form or document register can carry; the other columns are CSR fields. */
 const DOCUMENT_FIELDS = new Set<Field>(["no", "title", "number", "version", "versionNumber", "department", "clauses", "prepared", "reviewed", "approved", "countersigned", "standardization", "militaryRepresentative", "issued", "effective", "remarks", "retention", "medium", "location", "keeper", "procedure", "level", "kind", "status", "classification", "level3", "level4", "uses", "publisher", "received", "withdrawn", "withdrawnReason"]);
 const SYMBOL_FIELDS = new Set<Field>(["no", "customer", "customerName", "customerSymbol", "customerClass", "meaning", "symbol", "class", "customerApproval"]);
-const CSR_FIELDS = new Set<Field>(["no", "number", "title", "version", "customer", "customerName", "source", "revision", "section", "clauses", "text", "category", "received", "restarted", "disposition", "decidedBy", "decided", "justification", "lateReason", "reviewRecord", "owner", "due", "completed", "implementationStatus", "addressed", "implemented", "evidence", "verifiedBy", "verified", "superseded", "supersededReason", "supersededBy", "status"]);
+const CSR_FIELDS = new Set<Field>(["no", "number", "title", "version", "customer", "customerName", "source", "revision", "section", "clauses", "text", "category", "classification", "received", "restarted", "disposition", "decidedBy", "decided", "justification", "lateReason", "reviewRecord", "owner", "due", "completed", "implementationStatus", "addressed", "implemented", "evidence", "verifiedBy", "verified", "superseded", "supersededReason", "supersededBy", "status"]);
 
 /** The fields an import of each kind reads, as docs/import.md lists them. */
 export function fieldsRead(as: ImportKind): ReadonlySet<Field> {
@@ -1344,6 +1344,10 @@ function csrFromRow(row: RowReader, repo: Repository, options: ImportOptions, ea
   const section = row.text("section");
   const text = titled ? row.text("text") : "";
   const category = row.text("category");
+  // A 密级 equal to the source document's is not written (the CSR inherits it), as csr add writes none; one csr does not know refuses the row.
+  const classificationText = row.text("classification");
+  const classification = row.value("classification", readClassification);
+  if (classificationText && !classification) return void issue(t("import.document.bad-classification", { classification: classificationText, column: row.label("classification"), allowed: list([...CLASSIFICATIONS]) }), true);
   const csr: Csr = {
     id: given,
     customer: customer.code,
@@ -1352,6 +1356,7 @@ function csrFromRow(row: RowReader, repo: Repository, options: ImportOptions, ea
     title,
     ...(text ? { text } : {}),
     ...(category ? { category } : {}),
+    ...(classification && classification !== (source?.classification ?? "") ? { classification } : {}),
     received,
   };
   const names: NameContext = { signers: [] };

@@ -8,7 +8,7 @@
 import { translate, type Lang, type MessageKey } from "../i18n/index.js";
 import type { Repository } from "../load/repository.js";
 import { documentLayout } from "./index.js";
-import type { ControlledDocument } from "./types.js";
+import type { ControlledDocument, Csr, Customer } from "./types.js";
 
 export const CLASSIFICATIONS = ["非密", "公开", "内部", "秘密", "机密", "绝密"] as const;
 export type Classification = (typeof CLASSIFICATIONS)[number];
@@ -45,6 +45,32 @@ export function documentClassification(repo: Pick<Repository, "config">, doc: Pi
 /** Whether the document is marked with a level of 国家秘密 (its own marking or its layout's default). */
 export function isStateSecret(repo: Pick<Repository, "config">, doc: Pick<ControlledDocument, "classification" | "level">): boolean {
   return STATE_SECRETS.has(documentClassification(repo, doc));
+}
+
+/**
+ * The 密级 a CSR is marked with: its own, else its source document's (a military customer's 订货合同 or
+ * 技术协议, whose requirements it quotes); "" for none. Customer sources have no layout, so no default.
+ */
+export function csrClassification(customer: Pick<Customer, "sources"> | undefined, csr: Pick<Csr, "classification" | "source">): string {
+  return csr.classification ?? customer?.sources?.find((s) => s.id === csr.source.document)?.classification ?? "";
+}
+
+/** Whether a CSR is marked with a level of 国家秘密 (its own marking or its source document's). */
+export function isStateSecretCsr(customer: Pick<Customer, "sources"> | undefined, csr: Pick<Csr, "classification" | "source">): boolean {
+  return STATE_SECRETS.has(csrClassification(customer, csr));
+}
+
+/** Whether a 密级 (a value of CLASSIFICATIONS, or "") is a level of 国家秘密. */
+export function isStateSecretLevel(classification: string): boolean {
+  return STATE_SECRETS.has(classification);
+}
+
+/**
+ * How strictly a 密级 is held, for comparing two markings: 非密 and 公开 (and none) 0, 内部 1, then the
+ * three levels of 国家秘密 in order. A record derived from a classified one must not be held less strictly.
+ */
+export function classificationRank(classification: string): number {
+  return ({ 内部: 1, 秘密: 2, 机密: 3, 绝密: 4 } as Record<string, number>)[classification] ?? 0;
 }
 
 /** A 密级 as a register or a user writes it: the marking, also with 级 after it (秘密级); undefined when it is none of CLASSIFICATIONS. */

@@ -136,6 +136,8 @@ export interface SourceDocument {
   title_en?: string;
   /** The department that keeps it (保管部门 of the 外来文件清单): a qms.yaml department code. */
   department?: string;
+  /** Its 密级 (model/classification.ts CLASSIFICATIONS), which its CSRs inherit. */
+  classification?: string;
   revisions: SourceRevision[];
 }
 
@@ -263,6 +265,8 @@ export interface Csr {
   title_en?: string;
   text?: string;
   category?: string;
+  /** Its 密级 when it differs from its source document's (model/classification.ts csrClassification). */
+  classification?: string;
   received: string;
   review?: {
     required?: string[];

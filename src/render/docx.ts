@@ -95,7 +95,7 @@ export async function documentToDocx(view: DocumentView, options: DocxOptions): 
 }
 
 /** 密级：内部 */
-function classificationText(view: DocumentView, t: (key: string) => string): string {
+function classificationText(view: Pick<DocumentView, "classification">, t: (key: string) => string): string {
   return `${t("classification")}${t("colon")}${view.classification}`;
 }
 
@@ -128,7 +128,7 @@ export async function csrReportToDocx(view: CsrReportView, options: DocxOptions)
   // An earlier round's late reason, under its decision or confirmation, as the HTML report prints it.
   const lateReasonLine = (reason: string) => (reason ? `${t("csr_late_reason")}${t("colon")}${reason}` : "");
   const children: (Paragraph | Table)[] = [
-    ...titleBlock(docx, view, title, t),
+    ...titleBlock(docx, view, title, t, view.classification ? [new Paragraph({ alignment: docx.AlignmentType.RIGHT, children: [new docx.TextRun({ text: classificationText(view, t), bold: true })] })] : []),
     ...(form ? [new Paragraph({ alignment: docx.AlignmentType.RIGHT, children: [plain(docx, form)] })] : []),
     ...(
       [
@@ -289,7 +289,7 @@ export async function csrReportToDocx(view: CsrReportView, options: DocxOptions)
       true,
     ),
   );
-  return wordFile(docx, options, { title: `${view.number} ${title}`, organisation: view.organisation, lang: view.lang, header: [view.organisation, title, `${t("csr_id")}${t("colon")}${view.number}`] }, children, t);
+  return wordFile(docx, options, { title: `${view.number} ${title}`, organisation: view.organisation, lang: view.lang, header: [view.classification ? `${view.organisation} · ${classificationText(view, t)}` : view.organisation, title, `${t("csr_id")}${t("colon")}${view.number}`] }, children, t);
 }
 
 async function start(options: DocxOptions): Promise<{ docx: Docx; ctx: BodyContext; t: (key: string) => string }> {

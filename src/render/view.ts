@@ -11,7 +11,7 @@ import type { Repository } from "../load/repository.js";
 import { clauseTitle, parseClauseRef } from "../model/catalog.js";
 import { standardName } from "../model/citations.js";
 import { addressing, categoryName, csrStatus, historyReason, missingOpinions, overruledOpinions, reviewRecordText } from "../model/csr-status.js";
-import { classificationName, documentClassification, isStateSecret } from "../model/classification.js";
+import { classificationName, csrClassification, documentClassification, isStateSecret } from "../model/classification.js";
 import { confidentialityNotice } from "../model/confidentiality.js";
 import { externalPendingUntil } from "../model/external.js";
 import { currentRevision, documentLayout, formRevisionOn, issuedOn, militaryParties, type RepoIndex } from "../model/index.js";
@@ -528,6 +528,8 @@ export interface SignedView {
 
 export interface CsrReportView extends Header {
   lang: Lang;
+  /** The CSR's 密级 as printed ("" for none): above the title and in the running header, as a document's (csrClassification). */
+  classification: string;
   /** The report's own form (csr.review_form in qms.yaml): number and current version. */
   form?: { number: string; version: string };
   /** Start of the current review: received, restarted by a new source revision, or the received date of a revision confirmed unchanged. */
@@ -677,6 +679,7 @@ export function csrReportView(
     stamp: header.stamp,
     numberLabel: header.numberLabel,
     lang,
+    classification: classificationName(lang, csrClassification(customer, csr)),
     // The form's version the record was made on: that of the day of the decision (an open review: today's).
     form: formNumber ? { number: formNumber, version: formDoc ? (formRevisionOn(formDoc, round.decided ?? today)?.version ?? "") : "" } : undefined,
     reviewStart: round.start,

@@ -21,7 +21,7 @@ import type { Located, Repository } from "../load/repository.js";
 import { inCatalogOrder, type Catalog } from "../model/catalog.js";
 import type { Change } from "../model/changes.js";
 import { clauseCoverage } from "../model/coverage.js";
-import { classificationName, documentClassification, isStateSecret } from "../model/classification.js";
+import { classificationName, csrClassification, documentClassification, isStateSecret, isStateSecretCsr } from "../model/classification.js";
 import { addressing, CSR_STATUSES, csrFacts, csrStatusLabel, historyReason, reviewRecordText } from "../model/csr-status.js";
 import { currentRevision, issuedOn, type RepoIndex } from "../model/index.js";
 import { releaseTag } from "../model/paths.js";
@@ -30,7 +30,7 @@ import { csrOn, csrRecordedAfter, documentOn, earlierRevisionOn } from "../model
 import { addressedSectionLabel, parseSectionReference } from "../model/sections.js";
 import { judgingRoundsOnce, pastDueInTimeText } from "../model/review-timeliness.js";
 import { openTrainings, type OpenTraining } from "../model/training.js";
-import type { ControlledDocument, Csr, ReviewRound, SignatureRole, TrainingSession } from "../model/types.js";
+import type { ControlledDocument, Csr, Decision, Opinion, ReviewRound, SignatureRole, TrainingSession } from "../model/types.js";
 import { documentReferrers, type Referrers } from "../model/referrers.js";
 import { shortList, translate, type MessageData, type MessageKey } from "../i18n/index.js";
 import { createRenderer, handlebarsRuntime } from "../render/environment.js";
@@ -268,8 +268,11 @@ export async function buildSite(repo: Repository, findings: readonly Finding[], 
  * message may quote the text (doc/mention-unresolved quotes a 《…》 mention).
  */
 function withoutSecretBodies(repo: Repository, findings: readonly Finding[], secret: ReadonlyMap<string, ControlledDocument>, lang: Lang): { repo: Repository; findings: readonly Finding[]; textOf?: (doc: ControlledDocument) => ControlledDocument } {
-  if (secret.size === 0) return { repo, findings };
-  const secretFiles = new Set<string>();
+  const customers = new Map(repo.customers.map((c) => [c.value.code, c.value]));
+  const secretCsrs = repo.csrs.filter((c) => isStateSecretCsr(customers.get(c.value.customer), c.value));
+  if (secret.size === 0 && secretCsrs.length === 0) return { repo, findings };
+  const secretFiles = new Set<string>(secretCsrs.map((c) => c.file.path));
+  const csrs = secretCsrs.length === 0 ? repo.csrs : repo.csrs.map((located) => (secretFiles.has(located.file.path) ? { ...located, value: withheldCsr(located.value, csrClassification(customers.get(located.value.customer), located.value), lang) } : located));
   const originals = new Map<ControlledDocument, ControlledDocument>();
   const documents = repo.documents.map((located) => {
     if (!secret.has(located.value.id)) return located;
@@ -283,7 +286,33 @@ function withoutSecretBodies(repo: Repository, findings: readonly Finding[], sec
   const withheld = (finding: Finding) => translate(lang, "site.finding.withheld", { rule: finding.rule });
   // A CSR link into a withheld text is still judged on that text: emptied, it would read as changed (suspect) on the CSR matrix.
   const textOf = (doc: ControlledDocument) => originals.get(doc) ?? doc;
-  return { repo: { ...repo, documents }, findings: findings.map((f) => (secretFiles.has(f.file) ? { ...f, message: withheld(f) } : f)), textOf };
+  return { repo: { ...repo, documents, csrs }, findings: findings.map((f) => (secretFiles.has(f.file) ? { ...f, message: withheld(f) } : f)), textOf };
+}
+
+/**
+ * A CSR marked 秘密, 机密 or 绝密 (its own 密级 or its source document's: model/classification.ts
+ * isStateSecretCsr) as the site shows it: its register data (id, title, source and section, clauses,
+ * dates, who reviewed, decided and implemented it) but not its requirement text, which quotes the
+ * customer's classified document, nor what may quote it: the departments' comments, the decision's
+ * justification, a confirmation's comment and the earlier wording an amendment kept. Its page, the
+ * registers and their downloads and the search index are all built from this.
+ */
+function withheldCsr(csr: Csr, classification: string, lang: Lang): Csr {
+  const opinions = (list: readonly Opinion[] | undefined) => list?.map(({ comment: _comment, ...opinion }) => opinion);
+  const decision = (d: Decision | undefined) => d && (({ justification: _justification, ...rest }) => rest)(d);
+  const review = csr.review && {
+    ...csr.review,
+    ...(csr.review.opinions && { opinions: opinions(csr.review.opinions) }),
+    ...(csr.review.decision && { decision: decision(csr.review.decision) }),
+    ...(csr.review.confirmations && { confirmations: csr.review.confirmations.map(({ comment: _comment, ...c }) => c) }),
+    ...(csr.review.history && { history: csr.review.history.map((round) => ({ ...round, ...(round.opinions && { opinions: opinions(round.opinions) }), ...(round.decision && { decision: decision(round.decision) }) })) }),
+  };
+  return {
+    ...csr,
+    text: translate(lang, "site.csr.text.withheld", { classification: classificationName(lang, classification) }),
+    ...(review && { review }),
+    ...(csr.amendments && { amendments: csr.amendments.map(({ was: _was, ...amendment }) => amendment) }),
+  };
 }
 
 /**

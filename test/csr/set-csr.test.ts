@@ -217,13 +217,13 @@ describe("csr set <CSR-id>", () => {
     expect(await set("DYA-001", "--retention", "3年")).toEqual({
       code: 2,
       stdout: "",
-      stderr: "csr: --retention is for a document; DYA-001 is a CSR: a CSR's --title, --title-en, --text, --section, --category, --source (--source-revision), --received and clauses (--clauses, --add-clause, --remove-clause) can be corrected.\n",
+      stderr: "csr: --retention is for a document; DYA-001 is a CSR: a CSR's --title, --title-en, --text, --section, --category, --source (--source-revision), --received, --classification and clauses (--clauses, --add-clause, --remove-clause) can be corrected.\n",
     });
     expect((await set("QP-009", "--title", "x")).stderr).toBe("csr: --title is for a CSR; QP-009 is a document.\n");
     expect((await set("DYA-01", "--title", "x")).stderr).toBe("csr: No document or CSR 'DYA-01' in the repository. Did you mean 'DYA-001'?\n");
     expect((await set("DYA-001", "--clauses", "")).stderr).toBe("csr: DYA-001 must keep at least one clause.\n");
     expect((await set("DYA-001")).stderr).toBe(
-      "csr: DYA-001: nothing to change was given.\nhint: Use --title, --title-en, --text, --section, --category, --source (--source-revision), --received to correct what was registered, --clauses, --add-clause, --remove-clause for the clauses.\n",
+      "csr: DYA-001: nothing to change was given.\nhint: Use --title, --title-en, --text, --section, --category, --source (--source-revision), --received to correct what was registered, --classification for its 密级, --clauses, --add-clause, --remove-clause for the clauses.\n",
     );
     expect(snapshot(dir)).toEqual(before);
   });

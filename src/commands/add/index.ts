@@ -2,7 +2,7 @@
 import { Document } from "yaml";
 import { localToday } from "../../core/dates.js";
 import { UserError } from "../../core/errors.js";
-import { list, t } from "../../i18n/index.js";
+import { language, list, t } from "../../i18n/index.js";
 import { didYouMean, oneLine } from "../../core/text.js";
 import { findRoot } from "../../load/discover.js";
 import { refuseOnConflicts } from "../../load/git.js";
@@ -17,7 +17,8 @@ import { departmentLabel } from "../../model/labels.js";
 import { revisionName } from "../../i18n/values.js";
 import type { Csr, Customer, SourceDocument } from "../../model/types.js";
 import type { CommandContext } from "../context.js";
-import { clauseValues, eventDateOption } from "../options.js";
+import { classificationOption, clauseValues, eventDateOption } from "../options.js";
+import { classificationName, csrClassification } from "../../model/classification.js";
 import { editFile } from "../shared/edit.js";
 import { appendIn, persistChanges, verifyChanges, yamlText, type FileChange } from "../shared/persist.js";
 import { sourceIdProblem } from "../source/add.js";
@@ -36,6 +37,8 @@ export interface AddFlags {
   titleEn?: string;
   text?: string;
   category?: string;
+  /** Its 密级 (model/classification.ts CLASSIFICATIONS); without it the CSR takes its source document's. */
+  classification?: string;
   received?: string;
   allowDuplicate?: boolean;
   yes?: boolean;
@@ -52,6 +55,7 @@ export async function addCsr(ctx: CommandContext, flags: AddFlags, prompts?: Pro
   await refuseOnConflicts(root);
   const repo = loadRepository(root);
   const today = localToday();
+  const classification = flags.classification === undefined ? undefined : classificationOption(flags.classification);
   const given: Partial<CsrDraft> = {
     customer: flags.customer,
     source: flags.source,
@@ -91,13 +95,13 @@ export async function addCsr(ctx: CommandContext, flags: AddFlags, prompts?: Pro
   }
   // The number is allocated and the file written under the repository lock, from the repository
   // as it is then: two registrations at once get two numbers.
-  return withRepositoryLock(ctx, root, () => register(ctx, root, draft, flags.commit === true, allowDuplicate));
+  return withRepositoryLock(ctx, root, () => register(ctx, root, draft, flags.commit === true, allowDuplicate, classification));
 }
 
 /** What the flags give with `--yes`: all of a CSR but the date received, which defaults to its source revision's. */
 type GivenDraft = Omit<CsrDraft, "received"> & { received?: string };
 
-async function register(ctx: CommandContext, root: string, given: GivenDraft, commit: boolean, allowDuplicate: boolean): Promise<number> {
+async function register(ctx: CommandContext, root: string, given: GivenDraft, commit: boolean, allowDuplicate: boolean, classification: string | undefined): Promise<number> {
   const repo = loadRepository(root);
   const today = localToday();
   const registered = customerOf(repo.customers.map((c) => c.value), given.customer);
@@ -128,6 +132,8 @@ async function register(ctx: CommandContext, root: string, given: GivenDraft, co
     ...(draft.titleEn ? { title_en: draft.titleEn } : {}),
     ...(draft.text ? { text: draft.text } : {}),
     ...(draft.category ? { category: draft.category } : {}),
+    // A 密级 equal to the source document's is not written: the CSR inherits it, and follows it when it changes.
+    ...(classification !== undefined && classification !== (source.classification ?? "") ? { classification } : {}),
     received: draft.received,
   };
   const path = csrPath(customer.code, id);
@@ -151,7 +157,9 @@ async function register(ctx: CommandContext, root: string, given: GivenDraft, co
         ...(letter.department ? [t("source.custodian", { id: letter.id, department: departmentLabel({ departments: new Map((config?.departments ?? []).map((d) => [d.code, d])) }, letter.department) })] : []),
       ]
     : [];
-  ctx.stdout([...recorded, t("add.registered", { id, path }), ...defaulted, deadline].join("\n") + "\n");
+  const marked = csrClassification(customer, csr);
+  const marking = marked === "" ? [] : [t(csr.classification === undefined ? "add.classification.inherited" : "add.classification", { id, classification: classificationName(language(), marked), source: source.id })];
+  ctx.stdout([...recorded, t("add.registered", { id, path }), ...marking, ...defaulted, deadline].join("\n") + "\n");
   // Registered on purpose all the same: csr/duplicate will report the same text until one is withdrawn.
   const reported = repeats.find((r) => r.same !== "section-title");
   if (reported) ctx.stdout(t("add.duplicate.allowed", { id: reported.csr.id }) + "\n");

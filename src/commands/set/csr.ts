@@ -29,7 +29,7 @@ import { isSeq } from "yaml";
 import { localToday } from "../../core/dates.js";
 import { UserError } from "../../core/errors.js";
 import { didYouMean, shellArgument } from "../../core/text.js";
-import { conjunction, list, t } from "../../i18n/index.js";
+import { conjunction, language, list, t } from "../../i18n/index.js";
 import { repositoryCalendar } from "../../load/calendar.js";
 import { estimatedDeadlineNote } from "../../model/calendar.js";
 import { categoryNotAllowed, DEFAULT_REVIEW_DAYS, latestRevision, reviewDue, sourceRevisionTakenFrom } from "../../model/csr-status.js";
@@ -40,7 +40,8 @@ import { revisionName } from "../../i18n/values.js";
 import { receivedAfterSource, receivedBeforeSource, sourceAmendHint } from "../add/ask.js";
 import type { Prompts } from "../add/prompting.js";
 import type { CommandContext } from "../context.js";
-import { eventDateAnswer, eventDateOption } from "../options.js";
+import { classificationOption, eventDateAnswer, eventDateOption } from "../options.js";
+import { CLASSIFICATIONS, classificationName, csrClassification } from "../../model/classification.js";
 import { editFile, findCsrById, saveChanges, setInOrder, type EditSession } from "../shared/edit.js";
 import { appendIn } from "../shared/persist.js";
 import { clauseList, listChange, sameList, setList, type SetFlags } from "./index.js";
@@ -64,7 +65,7 @@ export interface CsrFieldFlags {
 
 /** The order of a CSR file's keys, as csr add writes them and the schema lists the rest: a new key goes where it belongs. */
 export const CSR_KEY_ORDER: readonly (keyof Csr)[] = [
-  "id", "customer", "source", "clauses", "title", "title_en", "text", "category", "received", "review", "addressed", "implementation", "distribution", "superseded", "training", "amendments",
+  "id", "customer", "source", "clauses", "title", "title_en", "text", "category", "classification", "received", "review", "addressed", "implementation", "distribution", "superseded", "training", "amendments",
 ];
 
 
@@ -72,7 +73,7 @@ export const CSR_KEY_ORDER: readonly (keyof Csr)[] = [
 const DOCUMENT_OPTIONS: readonly [keyof SetFlags, string][] = [
   ["processes", "--processes"], ["addProcess", "--add-process"], ["removeProcess", "--remove-process"], ["addForm", "--add-form"], ["removeForm", "--remove-form"],
   ["addRelated", "--add-related"], ["removeRelated", "--remove-related"], ["retention", "--retention"], ["medium", "--medium"], ["location", "--location"], ["retentionEn", "--retention-en"], ["locationEn", "--location-en"],
-  ["classification", "--classification"], ["edition", "--edition"], ["issued", "--issued"], ["effective", "--effective"],
+  ["edition", "--edition"], ["issued", "--issued"], ["effective", "--effective"],
 ];
 
 /** The options of `csr set` that are a CSR's only, with the flag that names each. */
@@ -80,8 +81,8 @@ export const CSR_OPTIONS: readonly [keyof CsrFieldFlags, string][] = [
   ["title", "--title"], ["titleEn", "--title-en"], ["text", "--text"], ["section", "--section"], ["category", "--category"], ["source", "--source"], ["sourceRevision", "--source-revision"], ["amend", "--amend"], ["reason", "--reason"],
 ];
 
-type Field = "title" | "title_en" | "text" | "source" | "section" | "category" | "clauses" | "received";
-const FIELDS: readonly Field[] = ["title", "title_en", "section", "clauses", "text", "category", "received", "source"];
+type Field = "title" | "title_en" | "text" | "source" | "section" | "category" | "clauses" | "received" | "classification";
+const FIELDS: readonly Field[] = ["title", "title_en", "section", "clauses", "text", "category", "received", "source", "classification"];
 
 interface FieldChange {
   field: Field;
@@ -93,7 +94,7 @@ const given = (value: unknown) => value !== undefined && !(Array.isArray(value) 
 
 /** Whether the options name a field of a CSR (and so the question at a terminal is not needed). */
 function anyField(flags: SetFlags & CsrFieldFlags): boolean {
-  return [flags.title, flags.titleEn, flags.text, flags.section, flags.category, flags.source, flags.sourceRevision, flags.received, flags.clauses, flags.addClause, flags.removeClause].some(given);
+  return [flags.title, flags.titleEn, flags.text, flags.section, flags.category, flags.source, flags.sourceRevision, flags.received, flags.clauses, flags.addClause, flags.removeClause, flags.classification].some(given);
 }
 
 export async function setCsr(ctx: CommandContext, session: EditSession, id: string, options: SetFlags & CsrFieldFlags): Promise<number> {
@@ -152,6 +153,8 @@ export async function setCsr(ctx: CommandContext, session: EditSession, id: stri
     if (early) throw new UserError(early, sourceAmendHint(source!, revision));
     if (received !== csr.received) changes.push({ field: "received", after: received, text: t("set.was", { value: received, before: csr.received }) });
   }
+  const classification = classificationChange(session, csr, flags.classification);
+  if (classification) changes.push(classification);
   if (changes.length === 0) {
     ctx.stdout(t("set.unchanged", { id }) + "\n");
     return 0;
@@ -305,6 +308,23 @@ function revisionRecords(csr: Csr): string[] {
   return kinds.filter(([named]) => named).map(([, kind]) => t(`set.csr.record.${kind as "rounds" | "confirmations" | "implementation" | "distribution" | "training"}`));
 }
 
+/**
+ * `--classification`: the CSR's 密级 is register data (set under the 保密 rules, decided or not). One
+ * equal to its source document's is not written (the key goes): the CSR inherits it and follows it.
+ */
+function classificationChange(session: EditSession, csr: Csr, given: string | undefined): FieldChange | undefined {
+  if (given === undefined) return undefined;
+  const classification = classificationOption(given);
+  const customer = session.repo.customers.find((c) => c.value.code === csr.customer)?.value;
+  const before = csrClassification(customer, csr);
+  const inherited = csrClassification(customer, { source: csr.source });
+  const after = classification === inherited ? undefined : classification;
+  if (after === csr.classification) return undefined;
+  const name = (value: string) => classificationName(language(), value);
+  const text = before === "" ? name(classification) : after === undefined ? t("set.csr.classification-inherited", { value: name(classification), source: csr.source.document, before: name(before) }) : t("set.was", { value: name(classification), before: name(before) });
+  return { field: "classification", after, text };
+}
+
 /** A source document and revision as the output names them: DYA-SQM C 版. */
 const sourceName = (document: string, revision: string) => `${document} ${revisionName(revision)}`;
 
@@ -317,11 +337,15 @@ async function askField(session: EditSession, ask: Prompts, csr: Csr): Promise<S
   if (field === "clauses") return { clauses: await ask.input({ message: t("set.prompt.list", { field: t("set.field.clauses") }), default: csr.clauses.join(","), required: true }) };
   if (field === "received") return { received: await ask.input({ message: t("set.field.received"), default: csr.received, validate: eventDateAnswer() }) };
   if (field === "source") return askSource(session, ask, csr);
+  if (field === "classification") {
+    const present = csrClassification(session.repo.customers.find((c) => c.value.code === csr.customer)?.value, csr);
+    return { classification: await ask.select({ message: t("set.field.classification"), choices: CLASSIFICATIONS.map((c) => ({ value: c, name: classificationName(language(), c) })), ...(present ? { default: present } : {}) }) };
+  }
   if (field === "category" && session.repo.config?.value.csr?.categories?.length) {
     const categories = session.repo.config.value.csr.categories;
     return { category: await ask.select({ message: t("set.field.category"), choices: categories.map((c) => ({ value: c })), ...(csr.category && categories.includes(csr.category) ? { default: csr.category } : {}) }) };
   }
-  const present = field === "section" ? csr.source.section : csr[field as Exclude<Field, "section" | "clauses" | "received" | "source">];
+  const present = field === "section" ? csr.source.section : csr[field as Exclude<Field, "section" | "clauses" | "received" | "source" | "classification">];
   const answer = await ask.input({ message: t(`set.field.${field}`), ...(present ? { default: present } : {}), required: field === "title" });
   return field === "title_en" ? { titleEn: answer } : { [field]: answer };
 }

@@ -1,4 +1,5 @@
 /** `csr show <id>`: everything about one CSR, or a document's card (document.ts), with what is derived from it on a given day. */
+import { classificationName, csrClassification } from "../../model/classification.js";
 import { visible } from "../../core/text.js";
 import { findRoot } from "../../load/discover.js";
 import type { Repository } from "../../load/repository.js";
@@ -115,6 +116,11 @@ function describe(repo: Repository, index: RepoIndex, csr: Csr, facts: CsrFacts,
   );
   field("show.label.clauses", ...csr.clauses.map((c) => clauseLine(repo, c)));
   if (csr.category) field("show.label.category", csr.category);
+  const classification = csrClassification(customer, csr);
+  if (classification) {
+    const name = classificationName(language(), classification);
+    field("show.label.classification", csr.classification === undefined ? t("show.classification.inherited", { classification: name, source: csr.source.document }) : name);
+  }
   if (csr.text) field("show.label.requirement", ...csr.text.trimEnd().split("\n"));
   field("show.label.received", csr.review?.restarted ? t("show.received.restarted", { received: csr.received, restarted: csr.review.restarted }) : csr.received);
   // The status in the reader's words: Chinese readers type the label where a command takes a status

@@ -11,13 +11,14 @@ import { CODE_PATTERN } from "../../model/paths.js";
 import { resolve } from "node:path";
 import { UserError } from "../../core/errors.js";
 import { didYouMean } from "../../core/text.js";
-import { list, t } from "../../i18n/index.js";
+import { language, list, t } from "../../i18n/index.js";
 import { departmentLabel } from "../../model/labels.js";
 import { eventLabel } from "../../model/recorded-events.js";
 import type { Customer, SourceDocument } from "../../model/types.js";
 import type { Prompts } from "../add/prompting.js";
 import type { CommandContext } from "../context.js";
-import { dateOption, eventDateAnswer, eventDateOption, type Follows } from "../options.js";
+import { classificationOption, dateOption, eventDateAnswer, eventDateOption, type Follows } from "../options.js";
+import { classificationName } from "../../model/classification.js";
 import { departmentByCode, editFile, need, optionalAnswer, saveChanges, withEditSession } from "../shared/edit.js";
 import { appendIn } from "../shared/persist.js";
 import { attachment } from "./attachment.js";
@@ -32,6 +33,8 @@ export interface SourceAddFlags {
   file?: string;
   /** The custodian department (保管部门), by code or name. */
   department?: string;
+  /** Its 密级 (model/classification.ts CLASSIFICATIONS), which its CSRs inherit. */
+  classification?: string;
   yes?: boolean;
   commit?: boolean;
 }
@@ -79,17 +82,20 @@ export async function addSource(ctx: CommandContext, customerCode: string, flags
     const received = eventDateOption(receivedText, "--received", { follows });
     const file = flags.file === undefined ? undefined : attachment(session.root, resolve(ctx.dir, flags.file), flags.file);
     const department = flags.department === undefined ? undefined : departmentByCode(session, flags.department, "--department");
+    const classification = flags.classification === undefined ? undefined : classificationOption(flags.classification);
     const source: SourceDocument = {
       id,
       title,
       ...(titleEn ? { title_en: titleEn } : {}),
       ...(department ? { department } : {}),
+      ...(classification ? { classification } : {}),
       revisions: [{ revision, ...(issued ? { issued } : {}), received, ...(file ? { file } : {}) }],
     };
     const change = editFile(session.root, located.file.path, "customer", (doc) => appendIn(doc, ["sources"], source));
     const lines = [
       t("source.add.added", { customer: customer.code, id, title, revision, received }),
       ...(department ? [t("source.custodian", { id, department: departmentLabel(session.index, department) })] : []),
+      ...(classification ? [t("source.classification", { id, classification: classificationName(language(), classification) })] : []),
       t("source.add.next-step", { customer: customer.code, id }),
     ];
     await saveChanges(ctx, session, [change], lines, { commit: flags.commit, message: t("source.add.commit", { customer: customer.code, id, revision, title }) });

@@ -26,7 +26,7 @@ import { isScalar, parseDocument, type Document, type YAMLMap } from "yaml";
 import { localToday } from "../../core/dates.js";
 import { UserError } from "../../core/errors.js";
 import { didYouMean, oneLine, shellArgument } from "../../core/text.js";
-import { conjunction, list, t } from "../../i18n/index.js";
+import { conjunction, language, list, t } from "../../i18n/index.js";
 import { revisionName } from "../../i18n/values.js";
 import { findRoot } from "../../load/discover.js";
 import { refuseOnConflicts } from "../../load/git.js";
@@ -42,7 +42,8 @@ import { personChoice, personLabel, resolveDepartment, resolvePerson, worksOn } 
 import type { CommandContext } from "../context.js";
 import { departmentLabel } from "../../model/labels.js";
 import { eventLabel } from "../../model/recorded-events.js";
-import { dateOption, eventDateAnswer, eventDateOption } from "../options.js";
+import { classificationOption, dateOption, eventDateAnswer, eventDateOption } from "../options.js";
+import { classificationName } from "../../model/classification.js";
 import { amendRevision, refuseDifferentDates } from "./amend.js";
 import { attachment } from "./attachment.js";
 import { compareFiles, describeComparison, proposedVerdicts } from "./proposals.js";
@@ -57,6 +58,8 @@ export interface SourceUpdateFlags {
   received?: string;
   /** The custodian department (保管部门), by code or name. */
   department?: string;
+  /** The source document's 密级 (model/classification.ts CLASSIFICATIONS), which its CSRs inherit. */
+  classification?: string;
   file?: string;
   /** The previous revision's file, when its revision entry records none. */
   previousFile?: string;
@@ -89,8 +92,10 @@ export async function updateSource(ctx: CommandContext, given: string | undefine
   }
   const sourceId = given;
   if (flags.amend) return amendRevision(ctx, sourceId, flags, customerWithSource);
-  const { department, customer, yes, commit, amend: _amend, ...revisionFlags } = flags;
-  if (department !== undefined && Object.values(revisionFlags).every((v) => v === undefined)) return setCustodian(ctx, sourceId, { department, customer, yes, commit });
+  const { department, classification, customer, yes, commit, amend: _amend, ...revisionFlags } = flags;
+  if ((department !== undefined || classification !== undefined) && Object.values(revisionFlags).every((v) => v === undefined)) {
+    return setRegisterData(ctx, sourceId, { department, classification, customer, yes, commit });
+  }
   // At a terminal, what the options leave open is asked as csr source add asks it (tester50b #2):
   // the revision, then (asked for the revision, or given no date) the date issued and the date received.
   const ask = prompts ?? (canPrompt(yes) && (flags.revision === undefined || flags.received === undefined) ? await loadPrompts() : undefined);
@@ -156,6 +161,7 @@ async function update(ctx: CommandContext, root: string, sourceId: string, flags
   const source = customer.value.sources![sourceIndex]!;
   const file = flags.file === undefined ? undefined : attachment(root, resolve(ctx.dir, flags.file), flags.file);
   const custodian = flags.department === undefined ? undefined : resolveDepartment(index, flags.department, "--department");
+  const classification = flags.classification === undefined ? undefined : classificationOption(flags.classification);
 
   const changes: FileChange[] = [];
   const latest = source.revisions[source.revisions.length - 1]!;
@@ -174,7 +180,8 @@ async function update(ctx: CommandContext, root: string, sourceId: string, flags
     const entry: SourceRevision = { revision, ...(issued ? { issued } : {}), received, ...(file ? { file } : {}), status: "current", supersedes: latest.revision };
     appendIn(customerDoc, ["sources", sourceIndex, "revisions"], entry);
   }
-  if (custodian !== undefined) setCustodianIn(customerDoc, sourceIndex, custodian);
+  if (custodian !== undefined) setSourceKeyIn(customerDoc, sourceIndex, "department", custodian);
+  if (classification !== undefined) setSourceKeyIn(customerDoc, sourceIndex, "classification", classification);
   changes.push({ path: customer.file.path, kind: "customer", text: yamlText(customerDoc, customerText) });
 
   const restartedOn = resumed ? latest.received : received;
@@ -264,6 +271,7 @@ async function update(ctx: CommandContext, root: string, sourceId: string, flags
       : t("source.recorded", { id: sourceId, revision, received, previous: latest.revision }),
   ];
   if (custodian !== undefined) lines.push(custodianLine(index, sourceId, custodian, source.department));
+  if (classification !== undefined) lines.push(classificationLine(sourceId, classification, source.classification));
   if (affected.length === 0) lines.push(t("source.none-affected", { customer: customer.value.code, id: sourceId }));
   if (changed.length > 0) {
     lines.push(t("source.to-review", { count: changed.length, revision, due: due ?? "" }));
@@ -298,32 +306,50 @@ async function update(ctx: CommandContext, root: string, sourceId: string, flags
  */
 const IMPLEMENTATION_OF_ROUND = ["status", "due", "evidence", "implemented", "verified"] as const;
 /**
- * `csr source update <id> --department <code>` alone: the department that keeps the source
- * document (保管部门) is set; no revision is recorded and no CSR is touched.
+ * `csr source update <id> --department <code>` and/or `--classification <level>` alone: the department
+ * that keeps the source document (保管部门) and its 密级 are register data, set without a revision; no
+ * CSR is touched (the CSRs inherit the 密级 unless they carry their own).
  */
-async function setCustodian(ctx: CommandContext, sourceId: string, flags: Pick<SourceUpdateFlags, "department" | "customer" | "yes" | "commit">): Promise<number> {
+async function setRegisterData(ctx: CommandContext, sourceId: string, flags: Pick<SourceUpdateFlags, "department" | "classification" | "customer" | "yes" | "commit">): Promise<number> {
   return withEditSession(ctx, flags.yes, undefined, async (session) => {
     const customer = customerWithSource(session.repo.customers, sourceId, flags.customer);
     const sourceIndex = customer.value.sources!.findIndex((s) => s.id === sourceId);
-    const previous = customer.value.sources![sourceIndex]!.department;
-    const department = departmentByCode(session, flags.department!, "--department");
-    const line = custodianLine(session.index, sourceId, department, previous);
-    if (previous === department) {
-      ctx.stdout(`${line}\n`);
+    const source = customer.value.sources![sourceIndex]!;
+    const department = flags.department === undefined ? undefined : departmentByCode(session, flags.department, "--department");
+    const classification = flags.classification === undefined ? undefined : classificationOption(flags.classification);
+    const lines = [
+      ...(department === undefined ? [] : [custodianLine(session.index, sourceId, department, source.department)]),
+      ...(classification === undefined ? [] : [classificationLine(sourceId, classification, source.classification)]),
+    ];
+    const newDepartment = department !== undefined && department !== source.department ? department : undefined;
+    const newClassification = classification !== undefined && classification !== source.classification ? classification : undefined;
+    if (newDepartment === undefined && newClassification === undefined) {
+      ctx.stdout(`${lines.join("\n")}\n`);
       return 0;
     }
-    const change = editFile(session.root, customer.file.path, "customer", (doc) => setCustodianIn(doc, sourceIndex, department));
-    await saveChanges(ctx, session, [change], [line], { commit: flags.commit, message: t("source.custodian.commit", { id: sourceId, department }) });
+    const change = editFile(session.root, customer.file.path, "customer", (doc) => {
+      if (newDepartment !== undefined) setSourceKeyIn(doc, sourceIndex, "department", newDepartment);
+      if (newClassification !== undefined) setSourceKeyIn(doc, sourceIndex, "classification", newClassification);
+    });
+    const message = newDepartment !== undefined ? t("source.custodian.commit", { id: sourceId, department: newDepartment }) : t("source.classification.commit", { id: sourceId, classification: newClassification! });
+    await saveChanges(ctx, session, [change], lines, { commit: flags.commit, message });
     return 0;
   });
 }
 
-/** Sets `department` of the source document, a new key before its revisions, where a reader of the file looks for it. */
-function setCustodianIn(doc: Document.Parsed, sourceIndex: number, department: string): void {
+/** Sets `key` of the source document, a new key before its revisions, where a reader of the file looks for it. */
+function setSourceKeyIn(doc: Document.Parsed, sourceIndex: number, key: "department" | "classification", value: string): void {
   const source = doc.getIn(["sources", sourceIndex], true) as YAMLMap;
-  if (source.has("department")) return source.set("department", department);
+  if (source.has(key)) return source.set(key, value);
   const revisions = source.items.findIndex((pair) => isScalar(pair.key) && pair.key.value === "revisions");
-  source.items.splice(revisions < 0 ? source.items.length : revisions, 0, doc.createPair("department", department));
+  source.items.splice(revisions < 0 ? source.items.length : revisions, 0, doc.createPair(key, value));
+}
+
+/** "NES-HT2026-01 的密级：秘密（原为内部）；其 CSR 随之，自有密级的除外。" */
+function classificationLine(sourceId: string, classification: string, previous: string | undefined): string {
+  const name = classificationName(language(), classification);
+  if (previous === undefined || previous === classification) return t("source.classification", { id: sourceId, classification: name });
+  return t("source.classification.changed", { id: sourceId, classification: name, previous: classificationName(language(), previous) });
 }
 
 /** "QP-SQM 的保管部门：品质部。", saying which department kept it before, if another did. */

@@ -9,7 +9,7 @@ import { changedEnds, SectionPrints } from "../../model/fingerprint.js";
 import type { WorkCalendar } from "../../model/calendar.js";
 import { currentReviewRound, pastDueInTime, pastDueInTimeText, workdaysPastDue, type ReviewRoundTimeliness } from "../../model/review-timeliness.js";
 import { supersededVerdict } from "./reviews.js";
-import { isStateSecret } from "../../model/classification.js";
+import { classificationName, csrClassification, isStateSecret } from "../../model/classification.js";
 import { addressedSection, addressedSectionLabel } from "../../model/sections.js";
 import type { ControlledDocument, Csr } from "../../model/types.js";
 import type { Table } from "../table.js";
@@ -147,6 +147,8 @@ export function csrList(ctx: RegisterContext, options: { today: string; customer
   const filterText = filter?.parts.join(t(ctx, "register.remarks-separator"));
   const whole = { register: t(ctx, "register.csr.whole"), command: "csr list csr" };
   const estimatedYears = estimated.join(t(ctx, "register.list-separator"));
+  // A GJB register of requirements from classified contracts marks each with its 密级; one without markings (IATF) keeps its columns.
+  const classified = rows.some(({ csr }) => classificationOf(ctx, csr) !== "");
   const title = filterText !== undefined ? t(ctx, "register.csr.list.title-filtered", { filter: filterText, count: rows.length }) : t(ctx, "register.csr.list.title", { count: rows.length });
   return {
     id: "csr-list",
@@ -167,6 +169,7 @@ export function csrList(ctx: RegisterContext, options: { today: string; customer
       { key: "title", header: t(ctx, "register.csr.list.column.title") },
       { key: "text", header: t(ctx, "register.csr.list.column.text"), kind: "prose" },
       { key: "category", header: t(ctx, "register.csr.list.column.category") },
+      ...(classified ? [{ key: "classification", header: t(ctx, "register.csr.list.column.classification"), kind: "code" as const }] : []),
       { key: "received", header: t(ctx, "register.csr.list.column.received"), date: true },
       { key: "restarted", header: t(ctx, "register.csr.list.column.restarted"), date: true },
       { key: "reviewDue", header: t(ctx, "register.csr.list.column.reviewDue"), date: true },
@@ -190,7 +193,7 @@ export function csrList(ctx: RegisterContext, options: { today: string; customer
       { key: "supersededBy", header: t(ctx, "register.csr.list.column.supersededBy"), kind: "id" },
       { key: "status", header: t(ctx, "register.csr.list.column.status"), kind: "code" },
     ],
-    terminal: ["id", "customer", "title", "clauses", "status", "reviewDue", "daysLeft", "owner"],
+    terminal: ["id", "customer", "title", ...(classified ? ["classification"] : []), "clauses", "status", "reviewDue", "daysLeft", "owner"],
     // Printed in bands (too wide for one page): what the requirement is, how it was reviewed, how it is implemented.
     banding: {
       repeat: ["no", "id", "customer"],
@@ -212,6 +215,7 @@ export function csrList(ctx: RegisterContext, options: { today: string; customer
       title: csrTitle(ctx, csr),
       text: csr.text ?? "",
       category: categoryName(ctx.repo.config?.value, csr.category, ctx.lang),
+      ...(classified ? { classification: classificationName(ctx.lang, classificationOf(ctx, csr)) } : {}),
       received: csr.received,
       restarted: csr.review?.restarted ?? null,
       reviewDue: facts.due ?? null,
@@ -287,6 +291,7 @@ export function csrMatrix(ctx: RegisterContext, options: { customer?: string; to
   let suspect = 0;
   let unconfirmed = 0;
   const withdrawn = new Set<string>();
+  const classified = csrs.some((csr) => classificationOf(ctx, csr) !== "");
   const rows = csrs.flatMap((csr) => {
     const round = currentReviewRound(csr, calendar, config, options.today, ctx.index.customers.get(csr.customer)?.value);
     const base = {
@@ -297,6 +302,7 @@ export function csrMatrix(ctx: RegisterContext, options: { customer?: string; to
       id: csr.id,
       clauses: clauseList(ctx, csr.clauses),
       summary: csrTitle(ctx, csr),
+      ...(classified ? { classification: classificationName(ctx.lang, classificationOf(ctx, csr)) } : {}),
       start: round.start,
       reviewDue: round.timeliness === "superseded" ? null : round.due,
       disposition: dispositionOf(ctx, csr),
@@ -361,6 +367,7 @@ export function csrMatrix(ctx: RegisterContext, options: { customer?: string; to
       { key: "sourceSection", header: t(ctx, "register.csr.matrix.column.sourceSection") },
       { key: "clauses", header: t(ctx, "register.csr.matrix.column.clauses"), kind: "list" },
       { key: "summary", header: t(ctx, "register.csr.matrix.column.summary"), kind: "prose" },
+      ...(classified ? [{ key: "classification", header: t(ctx, "register.csr.matrix.column.classification"), kind: "code" as const }] : []),
       // The current review round: its start (received, or restarted by a new source revision), due, decided, in time or
       // not. Headed 起算日期 as the review-timeliness register heads it: the CSR list's 接收日期 is the first receipt (auditor16 F18).
       { key: "start", header: t(ctx, "register.csr.matrix.column.start"), date: true },
@@ -423,6 +430,11 @@ function sectionPlace(ctx: RegisterContext, doc: ControlledDocument | undefined,
 }
 
 /** Whether a link into `doc` shows its section by number alone: the document is marked 秘密, 机密 or 绝密 (tester25 F2). */
+/** A CSR's 密级 (its own, else its source document's: model/classification.ts csrClassification); "" for none. */
+function classificationOf(ctx: RegisterContext, csr: Csr): string {
+  return csrClassification(ctx.index.customers.get(csr.customer)?.value, csr);
+}
+
 function secretDocument(ctx: RegisterContext, doc: ControlledDocument | undefined): boolean {
   return doc !== undefined && isStateSecret(ctx.repo, doc);
 }

@@ -1,0 +1,108 @@
+/**
+ * 密级 of customer sources and CSRs (tester52 D6): a military customer's 订货合同 or 技术协议 is
+ * classified, and the CSRs taken from it inherit its 密级 (or carry their own): set by command,
+ * checked (csr/classification-below-source), printed on the review report, the CSR list, the matrix
+ * and `csr show`, and kept off `csr site` and its search index as a classified document's body is.
+ */
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import { join } from "node:path";
+import { strFromU8, unzipSync } from "fflate";
+import { describe, expect, it } from "vitest";
+import { builtOnce, checkJsonInProcess, copyFixture, csr, csrInProcess, gitInit, tempDir } from "../helpers.js";
+
+const DAY = "2026-12-04";
+const TEXT = "关键工序完成后100%检验，关键件须经军代表检验验收";
+const SOURCE = ["source", "add", "NES", "--id", "NES-HT2026-01", "--title", "XX型电源模块订货合同技术协议", "--revision", "1.0", "--issued", "2026-11-10", "--received", "2026-11-16"];
+const ADD = ["add", "--customer", "NES", "--source", "NES-HT2026-01", "--section", "6.2", "--clause", "GJB9001C:8.5.1", "--title", "关键工序100%检验并军检", "--text", TEXT, "--category", "质量保证要求", "-y"];
+
+/** examples/gjb-demo under git with the tester's contract recorded as 秘密 and NES-001 registered from it. */
+const classifiedRepo = builtOnce(async () => {
+  const dir = gitInit(copyFixture("examples/gjb-demo"));
+  expect((await csrInProcess(["-C", dir, ...SOURCE, "--classification", "秘密级", "-y", "--commit"], { lang: null })).code).toBe(0);
+  expect((await csrInProcess(["-C", dir, ...ADD, "--commit"], { lang: null })).code).toBe(0);
+  return dir;
+});
+
+const read = (dir: string, path: string) => readFileSync(join(dir, path), "utf8");
+const filesOf = (dir: string): string[] => readdirSync(dir).flatMap((name) => (statSync(join(dir, name)).isDirectory() ? filesOf(join(dir, name)).map((f) => `${name}/${f}`) : [name]));
+
+describe("recording the 密级", () => {
+  it("csr source add records the source's, and csr add says the CSR inherits it without writing it", async () => {
+    const dir = gitInit(copyFixture("examples/gjb-demo"));
+    const source = await csrInProcess(["-C", dir, ...SOURCE, "--classification", "秘密级", "-y"], { lang: null });
+    expect(source.stdout.split("\n")[1]).toBe("NES-HT2026-01 的密级：秘密；其 CSR 随之，自标密级的除外。");
+    expect(read(dir, "customers/NES.yaml")).toContain("  - id: NES-HT2026-01\n    title: XX型电源模块订货合同技术协议\n    classification: 秘密\n    revisions:\n");
+    const added = await csrInProcess(["-C", dir, ...ADD], { lang: null });
+    expect(added.stdout.split("\n").slice(0, 2)).toEqual(["已登记 NES-001，文件 csr/NES/NES-001.yaml。", "NES-001 的密级：秘密（随来源文件 NES-HT2026-01）。"]);
+    expect(read(dir, "csr/NES/NES-001.yaml")).not.toContain("classification");
+  });
+
+  it("csr set gives a CSR its own 密级, and removes it when it is the source's again; csr source update changes the source's alone", async () => {
+    const dir = await classifiedRepo();
+    const raised = await csrInProcess(["-C", dir, "set", "NES-001", "--classification", "机密", "-y"], { lang: null });
+    expect(raised.stdout).toBe("已修改 NES-001 关键工序100%检验并军检（csr/NES/NES-001.yaml）：\n  密级：机密（原为 秘密）\n");
+    expect(read(dir, "csr/NES/NES-001.yaml")).toContain("category: 质量保证要求\nclassification: 机密\nreceived: 2026-11-16\n");
+    const back = await csrInProcess(["-C", dir, "set", "NES-001", "--classification", "秘密", "-y"], { lang: null });
+    expect(back.stdout).toBe("已修改 NES-001 关键工序100%检验并军检（csr/NES/NES-001.yaml）：\n  密级：秘密（随来源文件 NES-HT2026-01，原为 机密）\n");
+    expect(read(dir, "csr/NES/NES-001.yaml")).not.toContain("classification");
+    const customer = read(dir, "customers/NES.yaml");
+    const source = await csrInProcess(["-C", dir, "source", "update", "NES-HT2026-01", "--classification", "机密", "-y"], { lang: null });
+    expect(source).toEqual({ code: 0, stdout: "NES-HT2026-01 的密级：机密（原为 秘密）；其 CSR 随之，自标密级的除外。\n", stderr: "" });
+    expect(read(dir, "customers/NES.yaml")).toBe(customer.replace("classification: 秘密", "classification: 机密"));
+    expect((await csrInProcess(["-C", dir, "show", "NES-001"], { lang: null })).stdout).toContain("\n  密级            机密（随来源文件 NES-HT2026-01）\n");
+  });
+
+  it("refuses a value that is not a 密级, as for documents", async () => {
+    const dir = await classifiedRepo();
+    const refused = await csrInProcess(["-C", dir, "set", "NES-001", "--classification", "3", "-y"]);
+    expect(refused).toEqual({ code: 2, stdout: "", stderr: "csr: --classification must be one of the classifications 非密, 公开, 内部, 秘密, 机密, 绝密; got '3'.\n" });
+  });
+
+  it("csr check reports a CSR marked lower than its source (csr/classification-below-source)", async () => {
+    const dir = await classifiedRepo();
+    expect((await csrInProcess(["-C", dir, "set", "NES-001", "--classification", "内部", "-y"], { lang: null })).code).toBe(0);
+    const { findings } = await checkJsonInProcess(dir, "--today", DAY);
+    expect(findings.filter((f) => f.rule.startsWith("csr/classification")).map((f) => `${f.file}:${f.line}:${f.column} ${f.severity} ${f.rule}`)).toEqual(["csr/NES/NES-001.yaml:12:17 error csr/classification-below-source"]);
+  });
+});
+
+describe("printed", () => {
+  it("on the review report (header and body, md and docx's view alike) and in the CSR list and matrix", async () => {
+    const dir = await classifiedRepo();
+    const md = join(tempDir(), "NES-001.md");
+    expect((await csrInProcess(["-C", dir, "render", "NES-001", "--format", "md", "--out", md], { lang: null })).code).toBe(0);
+    expect(read(md, "").startsWith("**密级：秘密**\n\n")).toBe(true);
+    const out = join(tempDir(), "NES-001.html");
+    expect((await csrInProcess(["-C", dir, "render", "NES-001", "--format", "html", "--out", out], { lang: null })).code).toBe(0);
+    const html = read(out, "");
+    expect(html).toContain('<span class="nowrap">密级：秘密</span>');
+    expect(html).toContain('<div class="classification">密级：秘密</div>');
+    const csv = (await csrInProcess(["-C", dir, "list", "--format", "csv", "--today", DAY], { lang: null })).stdout.split("\n");
+    expect(csv[0]).toContain(",要求内容,类别,密级,接收日期,");
+    expect(csv.find((l) => l.includes("NES-001"))).toContain(`,${TEXT},质量保证要求,秘密,2026-11-16,`);
+    const matrix = (await csrInProcess(["-C", dir, "matrix", "csr", "--format", "csv", "--today", DAY], { lang: null })).stdout.split("\n");
+    expect(matrix[0]).toContain(",要求摘要,密级,");
+    expect(matrix.find((l) => l.includes("NES-001"))).toContain(",关键工序100%检验并军检,秘密,");
+  });
+
+  it("a repository without markings keeps its columns", async () => {
+    const dir = gitInit(copyFixture("examples/gjb-demo"));
+    expect((await csrInProcess(["-C", dir, "list", "--format", "csv", "--today", DAY], { lang: null })).stdout.split("\n")[0]).not.toContain("密级");
+  });
+});
+
+describe("csr site", () => {
+  it("publishes no file with a 秘密 CSR's text: its page, the registers, their downloads and the search index say it is withheld", async () => {
+    const dir = await classifiedRepo();
+    const out = join(tempDir(), "site");
+    const built = csr(["-C", dir, "site", "--out", out, "--today", DAY], { lang: null });
+    expect(built.code).toBe(0);
+    // A workbook is a zip: its sheets are read inflated.
+    const contents = (f: string) => (f.endsWith(".xlsx") ? Object.values(unzipSync(readFileSync(join(out, f)))).map((b) => strFromU8(b)).join("\n") : readFileSync(join(out, f), "utf8"));
+    const files = filesOf(out).filter((f) => /\.(html|csv|js|json|xlsx)$/.test(f));
+    expect(files.filter((f) => contents(f).includes(TEXT))).toEqual([]);
+    const note = "本要求密级为秘密，要求内容不在网站上发布。";
+    expect(files.filter((f) => contents(f).includes(note)).sort()).toEqual(["assets/search-entries.js", "csr/NES-001.html", "registers/csr-list.csv", "registers/csr-list.html", "registers/csr-list.xlsx"]);
+    expect(read(out, "csr/NES-001.html")).toContain('<div class="classification">密级：秘密</div>');
+  });
+});
