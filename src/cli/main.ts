@@ -414,6 +414,8 @@ export async function run(argv: string[], output?: Output): Promise<number> {
           .option("--out <dir|file>", t("help.render.out"))
           .option("--copy <n>", t("help.render.copy"))
           .option("--draft", t("help.render.draft"))
+          .option("--revision <version>", t("help.render.revision"))
+          .option("--as-of <date>", t("help.render.as-of"))
           .option("--force", t("help.common.force"))
           .option("--today <date>", t("help.render.today"))
           .option("-y, --yes", t("help.common.yes"))

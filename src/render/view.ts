@@ -115,12 +115,13 @@ export interface Header {
   number: string;
   /**
    * `released` (受控), `external` (受控 外来文件: a controlled copy of someone else's document),
-   * `draft` (草稿), `obsolete` (作废) or `uncontrolled` (非受控: a page of `csr
-   * site`, whose print is a reference copy, not a numbered controlled copy): with `stamp_` a label
+   * `draft` (草稿), `obsolete` (作废), `uncontrolled` (非受控: a page of `csr
+   * site`, whose print is a reference copy, not a numbered controlled copy) or `superseded` (已替代
+   * 非受控: a revision replaced since, `csr render --revision`): with `stamp_` a label
    * key, and a CSS class. Empty for no stamp: a decided CSR review report is a record (记录), not a
    * controlled document.
    */
-  stamp: "released" | "external" | "draft" | "obsolete" | "uncontrolled" | "";
+  stamp: "released" | "external" | "draft" | "obsolete" | "uncontrolled" | "superseded" | "";
   /** The label key of `number` in the running header: a document's number, or a requirement's (a CSR report). */
   numberLabel: "document_number" | "csr_id";
   /** The controlled-copy number (受控号) printed on the stamp of a handed-out copy (`csr render --copy N`). */
@@ -164,6 +165,8 @@ export interface DocumentView extends Header {
   record?: { retention: string; medium: string; location: string };
   obsolete?: { date: string; reason: string; supersededBy: string };
   remarks: string;
+  /** The notice on a revision replaced since (`csr render --revision`): 非受控, which version, replaced by which from when. */
+  superseded?: string;
   /**
    * An external document (外来文件): its publisher's data and the day it was received, which its
    * print shows instead of our header block, signatures and revision record (external.hbs of templates/html and templates/md).
@@ -389,14 +392,23 @@ function stampOf(status: ControlledDocument["status"], kind: ControlledDocument[
   return "draft";
 }
 
+/** A revision printed after a later one replaced it (`csr render --revision`): its version, the one that replaced it and the day that one took effect. */
+export interface SupersededRevision {
+  version: string;
+  by: string;
+  effective: string;
+}
+
 /**
  * `today`: the day a controlled copy is printed, which says whether an external document is still 待实施
  * (its 实施日期 ahead: the external document list says so, and so does the copy); without it, not said.
  * `revisionDraft`: the file's text is printed as the draft of the revision in preparation (修订中,
  * `csr render --draft`): stamped 草稿, its version "修订稿（现行 A/0）", no signatures (those of the
- * version in force did not approve it).
+ * version in force did not approve it). `superseded`: `doc` is an earlier revision as released
+ * (model/revision.ts asRevision), stamped 已替代 非受控 with a notice naming the revision that
+ * replaced it, so that the print cannot pass as a controlled copy (IATF 16949 7.5.3.2).
  */
-export function documentView(repo: Repository, index: RepoIndex, doc: ControlledDocument, lang: Lang, body: BodyRenderer, link?: PageLinker, today?: string, revisionDraft = false): DocumentView {
+export function documentView(repo: Repository, index: RepoIndex, doc: ControlledDocument, lang: Lang, body: BodyRenderer, link?: PageLinker, today?: string, revisionDraft = false, superseded?: SupersededRevision): DocumentView {
   const names = new Names(repo, index, lang, link);
   const inForce = currentRevision(doc);
   const current = revisionDraft ? undefined : inForce;
@@ -405,10 +417,11 @@ export function documentView(repo: Repository, index: RepoIndex, doc: Controlled
   const layout = documentLayout(repo, doc.level, current && issuedOn(current));
   const defaults = defaultRevisionColumns(doc.revisions ?? []);
   const columns = (layout?.revisions ?? defaults).map((item) => layoutItem<RevisionColumn>(item, "column", lang));
-  const header = names.header(doc.title, doc.title_en, doc.id, revisionDraft ? "draft" : stampOf(doc.status, doc.kind));
+  const header = names.header(doc.title, doc.title_en, doc.id, revisionDraft ? "draft" : superseded ? "superseded" : stampOf(doc.status, doc.kind));
   const classification = classificationName(lang, documentClassification(repo, doc));
   // A document marked 秘密 or above is not an internal document, which the organisation's notice may call it: its notice names its 密级.
-  const confidentiality = header.confidentiality !== "" && isStateSecret(repo, doc) ? translate(lang, "render.confidentiality-classified", { classification }) : header.confidentiality;
+  // A superseded revision is no controlled copy and has no 受控 notice; its 密级 still binds whoever holds the print.
+  const confidentiality = (header.confidentiality !== "" || superseded) && isStateSecret(repo, doc) ? translate(lang, "render.confidentiality-classified", { classification }) : header.confidentiality;
   return {
     // The header's fields one by one: an object literal that starts with a spread and goes on with
     // forty properties cost V8 37 KB of allocation for each review report's view instead of 10 KB
@@ -461,6 +474,7 @@ export function documentView(repo: Repository, index: RepoIndex, doc: Controlled
         }
       : undefined,
     remarks: doc.remarks ?? "",
+    ...(superseded ? { superseded: translate(lang, "render.superseded.notice", { id: doc.id, ...superseded }) } : {}),
     ...(doc.kind === "external"
       ? { external: { publisher: doc.external?.publisher ?? "", revision: doc.external?.revision ?? "", issued: doc.external?.issued ?? "", effective: doc.external?.effective ?? "", received: doc.external?.received ?? "", pending: externalPendingNote(doc, lang, today) } }
       : {}),

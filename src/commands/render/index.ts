@@ -8,7 +8,8 @@ import { refuseDataPath } from "../../core/write.js";
 import { findRoot } from "../../load/discover.js";
 import type { Repository } from "../../load/repository.js";
 import { copyEdition, isOut } from "../../model/distribution.js";
-import { buildIndex, currentRevision, revisionInForce, type RepoIndex } from "../../model/index.js";
+import { buildIndex, currentRevision, revisionEffective, revisionInForce, type RepoIndex } from "../../model/index.js";
+import { localToday } from "../../core/dates.js";
 import { documentFileName, releaseTag } from "../../model/paths.js";
 import { asRevision, bodyOnPaper, releasedPendingUntil, withReleasedContent } from "../../model/revision.js";
 import { releasedRevisions } from "../../load/base.js";
@@ -17,7 +18,7 @@ import { createRenderer, loadLabels, type TemplateName } from "../../render/envi
 import { escapeMarkdown, markdownToHtml, safeMarkdown } from "../../render/markdown.js";
 import { findChromium, pageFooter, printedPageCount, requireCjkFont, startPdfPrinter } from "../../render/pdf.js";
 import { versionInForceOn, type RegisterContext } from "../../report/registers/context.js";
-import { csrReportView, documentView, escapeView, type BodyRenderer, type CsrReportView, type DocumentView, type Lang } from "../../render/view.js";
+import { csrReportView, documentView, escapeView, type BodyRenderer, type CsrReportView, type DocumentView, type Lang, type SupersededRevision } from "../../render/view.js";
 import { choiceOption, dateOption } from "../options.js";
 import type { CommandContext } from "../context.js";
 import { isFolder } from "../shared/output.js";
@@ -33,6 +34,10 @@ export interface RenderFlags {
   force?: boolean;
   /** A document being revised (修订中): the revision draft in its file, not the version in force. */
   draft?: boolean;
+  /** An earlier revision of one document (A/1), printed as released and stamped 已替代 非受控. */
+  revision?: string;
+  /** A document's revision in force on that day (a review report's day, as --today). */
+  asOf?: string;
 }
 
 const FORMATS = ["md", "html", "pdf", "docx"] as const;
@@ -46,18 +51,24 @@ const PDF_PAGES_AT_ONCE = 1;
 const MAX_NAME_BYTES = 255;
 /** Folders that hold the repository's data; rendered files never go there. */
 
-type Target = { kind: "document"; value: ControlledDocument; revisionDraft?: boolean } | { kind: "csr"; value: Csr };
+type Target = { kind: "document"; value: ControlledDocument; revisionDraft?: boolean; superseded?: SupersededRevision } | { kind: "csr"; value: Csr };
 
 export async function renderCommand(ctx: CommandContext, ids: string[], flags: RenderFlags): Promise<number> {
   const root = findRoot(ctx.dir);
   const repo = await readRepository(root);
   const lang: Lang = language();
-  const today = dateOption(flags.today, "--today");
+  const asOf = flags.asOf === undefined ? undefined : dateOption(flags.asOf, "--as-of");
+  const given = flags.today === undefined ? undefined : dateOption(flags.today, "--today");
+  if (asOf !== undefined && given !== undefined && asOf !== given) throw new UserError(t("render.past.as-of-and-today", { asOf, today: given }));
+  const today = asOf ?? given ?? localToday();
   if (flags.all && ids.length > 0) throw new UserError(t("render.ids-and-all"));
   if (!flags.all && ids.length === 0) throw new UserError(t("render.nothing-named"), t("render.nothing-named.hint"));
   const index = buildIndex(repo);
-  const targets: Target[] = flags.all ? repo.documents.map((d) => ({ kind: "document", value: d.value })) : ids.map((id) => findTarget(repo, index, id));
+  let targets: Target[] = flags.all ? repo.documents.map((d) => ({ kind: "document", value: d.value })) : ids.map((id) => findTarget(repo, index, id));
   if (flags.draft && flags.copy !== undefined) throw new UserError(t("render.draft.copy"));
+  // A controlled copy and a revision draft are printed on the day --today gives; otherwise a document's day is the revision's.
+  const past = await pastRevisions(root, index, targets, flags, asOf ?? (flags.copy === undefined && !flags.draft ? given : undefined));
+  if (past.left.size > 0) targets = targets.filter((target) => !past.left.has(target.value.id));
   const copy = flags.copy === undefined ? undefined : controlledCopy(targets, flags.copy, today);
   const revising = copy?.earlier ? [await earlierCopyText(root, index, targets[0] as Extract<Target, { kind: "document" }>, copy)] : await inForceText(root, index, targets, flags);
   const target = outputTarget(root, ctx.dir, flags, targets.length);
@@ -78,7 +89,7 @@ export async function renderCommand(ctx: CommandContext, ids: string[], flags: R
   for (const target of targets) {
     let view;
     try {
-      view = target.kind === "document" ? { ...documentView(repo, index, target.value, lang, body, undefined, today, target.revisionDraft), ...(copy ? { copy: copy.copy } : {}) } : csrReportView(repo, index, target.value, lang, body, today, undefined, addressedVersion);
+      view = target.kind === "document" ? { ...documentView(repo, index, target.value, lang, body, undefined, today, target.revisionDraft, target.superseded), ...(copy ? { copy: copy.copy } : {}) } : csrReportView(repo, index, target.value, lang, body, today, undefined, addressedVersion);
     } catch (error) {
       if (!(flags.all && error instanceof UserError)) throw error;
       unresolved.push(target.value.id);
@@ -91,7 +102,8 @@ export async function renderCommand(ctx: CommandContext, ids: string[], flags: R
       continue;
     }
     const text = renderer.render(template, format === "md" ? escapeView(view, escapeMarkdown) : view);
-    const current = target.kind === "document" ? currentRevision(target.value) : undefined;
+    // A superseded revision is no controlled text whose 总页数 a later release could record.
+    const current = target.kind === "document" && !target.superseded ? currentRevision(target.value) : undefined;
     // An obsolete document has no 现行版本: its last revision is the one before withdrawal.
     const recorded = current?.total_pages === undefined ? undefined : { version: current.version, pages: current.total_pages, obsolete: target.kind === "document" && target.value.status === "obsolete" };
     pages.push({ id: target.value.id, name, text: text.endsWith("\n") ? text : `${text}\n`, ...(recorded ? { recorded } : {}) });
@@ -135,13 +147,16 @@ export async function renderCommand(ctx: CommandContext, ids: string[], flags: R
   for (const write of writes) ctx.stdout(`${shown(root, write.path)}\n`);
   ctx.stderr(t("render.rendered", { count: writes.length, format, lang }) + "\n");
   if (revising.length > 0) ctx.stderr(revising.join("\n") + "\n");
+  if (past.said.length > 0) ctx.stderr(past.said.join("\n") + "\n");
   if (differing.length > 0) ctx.stderr(`${differing.join("\n")}\n  ${t(inForce ? "render.total-pages-differ.hint" : "render.total-pages-differ.obsolete.hint")}\n`);
   if (!flags.all) return 0;
   const skipped = [...repo.unvalidated.documents].sort();
   if (skipped.length > 0) ctx.stderr(t("render.skipped-invalid", { ids: list(skipped) }) + "\n");
   if (unresolved.length > 0) ctx.stderr(t("render.skipped-unresolved", { ids: list(unresolved) }) + "\n");
   if (unnamable.length > 0) ctx.stderr(t("render.skipped-name-too-long", { ids: list(unnamable), max: MAX_NAME_BYTES }) + "\n");
-  return skipped.length + unresolved.length + unnamable.length > 0 ? 1 : 0;
+  if (past.notYet.length > 0) ctx.stderr(t("render.skipped-not-yet", { ids: list(past.notYet), day: today }) + "\n");
+  if (past.unread.length > 0) ctx.stderr(t("render.skipped-past-unread", { ids: list(past.unread), day: today }) + "\n");
+  return skipped.length + unresolved.length + unnamable.length + past.left.size > 0 ? 1 : 0;
 }
 
 /**
@@ -154,7 +169,8 @@ export async function renderCommand(ctx: CommandContext, ids: string[], flags: R
  * returns a line for each document being revised, saying what was printed.
  */
 async function inForceText(root: string, index: RepoIndex, targets: Target[], flags: RenderFlags): Promise<string[]> {
-  const revising = (target: Target): target is Extract<Target, { kind: "document" }> => target.kind === "document" && target.value.status === "released" && target.value.revising !== undefined;
+  // A superseded revision's text is already the one released (pastRevisions), not the file's draft.
+  const revising = (target: Target): target is Extract<Target, { kind: "document" }> => target.kind === "document" && target.superseded === undefined && target.value.status === "released" && target.value.revising !== undefined;
   if (flags.draft && !flags.all) {
     const other = targets.find((target) => !revising(target));
     if (other) throw new UserError(t("render.draft.not-revising", { id: other.value.id }));
@@ -179,6 +195,77 @@ async function inForceText(root: string, index: RepoIndex, targets: Target[], fl
     target.value = withReleasedContent(doc, then);
     return t("render.revising.in-force", { id: doc.id, version, since: doc.revising!.since });
   });
+}
+
+/**
+ * An earlier revision of a document, asked for by its version (`--revision A/1`) or as the one in
+ * force on `day` (`--as-of`, or `--today` without --copy or --draft; revisionInForce): the document as
+ * that revision was released, read from git (its release tag, or the commit that recorded it:
+ * load/base.ts releasedRevisions, as the registers of a past day read it) with its revisions up to
+ * it (asRevision), stamped 已替代 非受控 and naming the revision that replaced it (render/view.ts
+ * documentView `superseded`): an auditor asking for the text a superseded revision had (IATF 16949
+ * 7.5.3.2) gets it, and the print cannot pass as a controlled copy. The current revision is printed
+ * as without these options. Refused, one line each: --revision with several documents or --all, with
+ * --as-of or --today, for a CSR, or a version the document never had; either with --copy or --draft;
+ * an external document (csr keeps none of its editions' text); a day before the first revision took
+ * effect, and a revision whose text git does not hold (with --all: left out and named, `left`).
+ * Replaces the targets' values in place; `said`: a line for each one printed superseded.
+ */
+async function pastRevisions(root: string, index: RepoIndex, targets: Target[], flags: RenderFlags, day: string | undefined): Promise<{ said: string[]; notYet: string[]; unread: string[]; left: Set<string> }> {
+  const result = { said: [] as string[], notYet: [] as string[], unread: [] as string[], left: new Set<string>() };
+  const { revision: version } = flags;
+  if (version === undefined && day === undefined) return result;
+  const flag = version !== undefined ? "--revision" : flags.asOf !== undefined ? "--as-of" : "--today";
+  const explicit = version !== undefined || flags.asOf !== undefined;
+  if (version !== undefined && (flags.all || targets.length !== 1)) throw new UserError(t("render.past.one-document"));
+  if (version !== undefined && (flags.asOf !== undefined || flags.today !== undefined)) throw new UserError(t("render.past.revision-and-day", { flag: flags.asOf !== undefined ? "--as-of" : "--today" }));
+  if (explicit && flags.copy !== undefined) throw new UserError(t("render.past.copy", { flag }));
+  if (explicit && flags.draft) throw new UserError(t("render.past.draft", { flag }));
+  const asked: { target: Extract<Target, { kind: "document" }>; at: number }[] = [];
+  for (const target of targets) {
+    if (target.kind === "csr") {
+      if (version !== undefined) throw new UserError(t("render.past.csr", { id: target.value.id }));
+      continue;
+    }
+    const doc = target.value;
+    // An external document's day is the day its copy is printed (待实施 before its 实施日期), as it always was.
+    if (doc.kind === "external") {
+      if (explicit && !flags.all) throw new UserError(t("render.past.external", { id: doc.id, flag }));
+      continue;
+    }
+    const revisions = doc.revisions ?? [];
+    const wanted = version !== undefined ? revisions.find((r) => r.version === version) : revisionInForce(doc, day!);
+    if (version !== undefined && wanted === undefined) throw new UserError(t("render.past.unknown-version", { id: doc.id, version, versions: list(revisions.map((r) => r.version)) }));
+    // A draft never released is printed as it is, stamped 草稿.
+    if (wanted === undefined && revisions.length === 0) continue;
+    if (wanted === undefined) {
+      const data = { id: doc.id, day: day!, first: revisions[0]!.version, effective: revisionEffective(doc, 0) };
+      if (!flags.all) throw new UserError(t("render.past.not-yet", data));
+      result.notYet.push(doc.id);
+      result.left.add(doc.id);
+      continue;
+    }
+    if (wanted !== currentRevision(doc)) asked.push({ target, at: revisions.indexOf(wanted) });
+  }
+  if (asked.length === 0) return result;
+  const versionOf = ({ target, at }: (typeof asked)[number]) => target.value.revisions![at]!.version;
+  const released = await releasedRevisions(root, asked.map((a) => ({ id: a.target.value.id, path: index.documents.get(a.target.value.id)!.file.path, version: versionOf(a) })));
+  for (const a of asked) {
+    const doc = a.target.value;
+    const data = { id: doc.id, version: versionOf(a), tag: releaseTag(doc.id, versionOf(a)) };
+    const then = released.get(data.tag);
+    if (then === undefined) {
+      if (!flags.all) throw new UserError(t("render.past.unread", data), t("render.past.unread.hint", data));
+      result.unread.push(doc.id);
+      result.left.add(doc.id);
+      continue;
+    }
+    const superseded = { version: data.version, by: doc.revisions![a.at + 1]!.version, effective: revisionEffective(doc, a.at + 1) };
+    a.target.value = asRevision(doc, data.version, then);
+    a.target.superseded = superseded;
+    result.said.push(t("render.past.printed", { id: doc.id, ...superseded }));
+  }
+  return result;
 }
 
 /**
