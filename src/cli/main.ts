@@ -380,6 +380,8 @@ export async function run(argv: string[], output?: Output): Promise<number> {
           .option("--customer <code>", t("help.list.customer"))
           .option("--status <status>", t("help.list.status"))
           .option("--overdue", t("help.list.overdue"))
+          .option("--from <date>", t("help.list.from"))
+          .option("--to <date>", t("help.list.to"))
           .option("--clause <ref>", t("help.list.clause"))
           .option("--owner <person>", t("help.list.owner"))
           .option("--department <dept>", t("help.list.department"))
@@ -698,6 +700,8 @@ export async function run(argv: string[], output?: Output): Promise<number> {
             .option("--out <file|dir>", t("help.common.out"))
             .option("--force", t("help.common.force"))
             .option("--today <date>", t("help.matrix.today"))
+            .option("--from <date>", t("help.matrix.from"))
+            .option("--to <date>", t("help.matrix.to"))
             .option("-y, --yes", t("help.common.yes"))
             .action(
               action(async () => {

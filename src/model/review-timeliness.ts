@@ -323,3 +323,52 @@ export function lateKeptDecision(csr: Csr, calendar: WorkCalendar, config: QmsCo
   if (standing.at(-1)?.kind !== "confirmed") return undefined;
   return standing.find((round) => round.kind !== "confirmed" && round.timeliness === "late");
 }
+
+/**
+ * A round's timeliness in the words every output prints for a round decided late: "逾期 3 个工作日"
+ * (README: 逾期 N 个工作日), in the review-timeliness register, the CSR matrix and list, and the
+ * review report alike; undefined for any other verdict.
+ */
+export function lateByText(lang: Lang, round: ReviewRoundTimeliness): string | undefined {
+  return round.timeliness === "late" ? translate(lang, "register.csr.matrix.timeliness.late", { count: workdaysPastDue(round) }) : undefined;
+}
+
+/** A period of days, both ends included (YYYY-MM-DD): `--from` and `--to` of `csr list` and `csr matrix csr`. */
+export interface Period {
+  from: string;
+  to: string;
+}
+
+/** Whether a review round started within the period: received, restarted by a new source revision, or a new revision received that was confirmed unchanged. */
+export function startedIn(round: ReviewRoundTimeliness, period: Period): boolean {
+  return round.start >= period.from && round.start <= period.to;
+}
+
+/**
+ * How the review rounds started in a period went, the yearly 评审及时率 of a CSR procedure (the
+ * examples' QP-015 §5.14) that management review takes as input (IATF 16949 9.3.2.1): on time; late
+ * (decided late, or still open, closed or superseded past the deadline: LATE_ROUNDS), with the CSRs;
+ * not yet due; and ended within the period without a decision (a new source revision or a
+ * supersession), which count neither way. The rate is on time over on time and late.
+ */
+export interface PeriodTally {
+  rounds: number;
+  onTime: number;
+  late: number;
+  lateIds: string[];
+  pending: number;
+  ended: number;
+}
+
+export function tallyRounds(entries: readonly { id: string; round: ReviewRoundTimeliness }[]): PeriodTally {
+  const tally: PeriodTally = { rounds: entries.length, onTime: 0, late: 0, lateIds: [], pending: 0, ended: 0 };
+  for (const { id, round } of entries) {
+    if (round.timeliness === "on-time") tally.onTime++;
+    else if (LATE_ROUNDS.includes(round.timeliness)) {
+      tally.late++;
+      if (!tally.lateIds.includes(id)) tally.lateIds.push(id);
+    } else if (round.timeliness === "open") tally.pending++;
+    else tally.ended++;
+  }
+  return tally;
+}

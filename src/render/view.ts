@@ -17,7 +17,7 @@ import { externalPendingUntil } from "../model/external.js";
 import { currentRevision, documentLayout, formRevisionOn, issuedOn, militaryParties, type RepoIndex } from "../model/index.js";
 import { recordKeepingText } from "../model/record-keeping.js";
 import { bodyOnPaper, firstIssueDate, neverReleased, revisionDate, revisionPages, revisionSummary } from "../model/revision.js";
-import { currentReviewRound, lateKeptDecision, pastDueInTime, workdaysPastDue } from "../model/review-timeliness.js";
+import { currentReviewRound, lateByText, lateKeptDecision, pastDueInTime, workdaysPastDue } from "../model/review-timeliness.js";
 import { addressedSection, closingSectionNumbers, documentSections, sectionAnchor } from "../model/sections.js";
 import { csrTrainingState, type CsrTrainingState } from "../model/training.js";
 import { csrDistributions } from "../model/distribution.js";
@@ -559,7 +559,11 @@ export interface CsrReportView extends Header {
   workdaysUsed: number;
   /** on-time, late, open, overdue, superseded (superseded undecided within its period: no deadline, no working days printed) or superseded-overdue: a label key suffix. */
   timeliness: string;
-  /** An open review on a day off right after its deadline: pastDueInTime's words, printed for its timeliness instead of 未到期; "" otherwise. */
+  /**
+   * Printed for its timeliness instead of the label of `timeliness`: an open review on a day off right after its
+   * deadline, pastDueInTime's words instead of 未到期; a review decided late, by how many working days (逾期 3 个工作日,
+   * as the matrix and the review-timeliness register say it, tester52 D2); "" otherwise.
+   */
   pastDue: string;
   lateReason: string;
   /** The deadline runs through a year without public-holiday data. */
@@ -705,7 +709,7 @@ export function csrReportView(
     decidedOn: round.decided ?? "",
     workdaysUsed: round.workdaysUsed,
     timeliness: round.timeliness,
-    pastDue: (round.timeliness === "open" && pastDueInTime(repositoryCalendar(config), round.due, today, lang)) || "",
+    pastDue: (round.timeliness === "open" && pastDueInTime(repositoryCalendar(config), round.due, today, lang)) || lateByText(lang, round) || "",
     lateReason: round.lateReason ?? "",
     estimated: round.estimatedYears.length > 0 && round.timeliness !== "superseded",
     history: (csr.review?.history ?? []).map((round) => ({

@@ -7,7 +7,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { loadRepository } from "../../src/load/repository.js";
 import { registerContext } from "../../src/report/registers/context.js";
-import { csrMatrix } from "../../src/report/registers/csr.js";
+import { csrList, csrMatrix } from "../../src/report/registers/csr.js";
 import { documentList } from "../../src/report/registers/documents.js";
 import { reviewRegister } from "../../src/report/registers/reviews.js";
 import { toCsv, toJson, toMarkdown } from "../../src/report/table.js";
@@ -292,11 +292,21 @@ describe("terminal tables", () => {
     // status, which a CSR received and not yet reviewed (已接收) does not have (tester49 #9).
     const register = reviewRegister(registerContext(repo, "zh-CN"), { today: "2026-11-27" }).rows.map((r) => [r.id, r.start, r.due, r.decided, r.verdict]);
     expect(register).toEqual([
-      ["FORD-001", "2023-07-03", "2023-07-17", "2023-07-20", "逾期"],
+      ["FORD-001", "2023-07-03", "2023-07-17", "2023-07-20", "逾期 3 个工作日"],
       ["FORD-002", "2024-01-15", "2024-01-29", null, "逾期未决"],
     ]);
-    expect(reviewRegister(registerContext(repo, "zh-CN"), { today: "2024-01-20" }).rows.map((r) => r.verdict)).toEqual(["逾期", "未到期"]);
-    expect(reviewRegister(registerContext(repo, "en"), { today: "2024-01-20" }).rows.map((r) => r.verdict)).toEqual(["late", "not yet due"]);
+    // The working days late in the register's words too, as in the matrix's (tester52 D2).
+    expect(reviewRegister(registerContext(repo, "zh-CN"), { today: "2024-01-20" }).rows.map((r) => r.verdict)).toEqual(["逾期 3 个工作日", "未到期"]);
+    expect(reviewRegister(registerContext(repo, "en"), { today: "2024-01-20" }).rows.map((r) => r.verdict)).toEqual(["late by 3 working days", "not yet due"]);
+    // The CSR list keeps the late decision's deadline and says how late, and counts it under the list (tester52 D2).
+    const list = csrList(registerContext(repo, "zh-CN"), { today: "2024-01-20" });
+    expect(list.rows.map((r) => [r.id, r.reviewDue, r.daysLeft, r.decided])).toEqual([
+      ["FORD-001", "2023-07-17", "逾期 3 个工作日作出结论", "2023-07-20"],
+      ["FORD-002", "2024-01-29", 6, null],
+    ]);
+    expect(list.notes?.[0]).toBe(
+      "评审中逾期 0 项；逾期作出结论 1 项（FORD-001）。评审期限为当前评审轮次的期限，作出结论后仍列出；剩余工作日按 qms.yaml 的工作日历计算，只对评审中的要求列出，负数为逾期的工作日数；逾期作出结论的写明逾期的工作日数。换版前的评审轮次见顾客特定要求评审及时性记录（csr list reviews）。",
+    );
     // The source document by its id and title; the disposition in the reader's words.
     const en = csrMatrix(registerContext(repo, "en"), { today: "2026-11-27" }).rows[0]!;
     expect([en.source, en.disposition]).toEqual(["FORD-CSR Ford IATF 16949 customer-specific requirements", "must meet"]);

@@ -70,7 +70,7 @@ describe("a deadline on a Friday, met on the Saturday or the Monday after", () =
 
   it("is late by 1 working day on the Monday, never by 0", async () => {
     expect(await outputs(repo("2026-12-07", "2026-12-07"))).toEqual({
-      review: [["2026-12-04", "2026-12-07", "11", "逾期"]],
+      review: [["2026-12-04", "2026-12-07", "11", "逾期 1 个工作日"]],
       matrix: ["逾期 1 个工作日"],
       findings: ["csr/review-late csr/BCM/BCM-005.yaml", "doc/recall-overdue documents/procedures/QP-011.yaml"],
       copies: [

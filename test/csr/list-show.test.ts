@@ -21,16 +21,18 @@ describe("csr list", () => {
         "-------  --------  ---------------  ----------------------------  ----------  ----------  ------  ------------",
         "DYA-001  DYA       8.3.3.3          特殊特性符号按顾客规定标识    2026-12-04  5                   已接收",
         "DYA-002  DYA       8.5.1.1          控制计划须经顾客批准          2026-12-04  5                   评审中",
-        "DYA-003  DYA       8.5.4            包装须使用顾客周转箱                                          已决定",
-        "DYA-004  DYA       8.3.3.3/8.5.1.1  关键特性须在作业指导书中标识                          王强    已落实到文件",
-        "DYA-005  DYA       8.3.3.3          特殊特性清单每年评审                                  王强    已实施",
-        "DYA-006  DYA       8.3.3.3          特殊特性变更须通知顾客                                王强    已验证",
-        "DYA-007  DYA       8.5.4            每批次附第三方检测报告                                        已拒绝",
-        "DYA-008  DYA       8.5.4            出口包装熏蒸要求                                              不适用",
-        "DYA-009  DYA       8.3.3.3          特殊特性用三角符号标识                                        已替代",
-        "DYA-010  DYA       8.5.1.1          首件检验记录保存五年                                          已落实到文件",
+        // A decided row keeps its deadline (tester52 D2).
+        "DYA-003  DYA       8.5.4            包装须使用顾客周转箱          2026-12-04                      已决定",
+        "DYA-004  DYA       8.3.3.3/8.5.1.1  关键特性须在作业指导书中标识  2026-12-04              王强    已落实到文件",
+        "DYA-005  DYA       8.3.3.3          特殊特性清单每年评审          2026-12-04              王强    已实施",
+        "DYA-006  DYA       8.3.3.3          特殊特性变更须通知顾客        2026-12-04              王强    已验证",
+        "DYA-007  DYA       8.5.4            每批次附第三方检测报告        2026-12-04                      已拒绝",
+        "DYA-008  DYA       8.5.4            出口包装熏蒸要求              2026-12-04                      不适用",
+        "DYA-009  DYA       8.3.3.3          特殊特性用三角符号标识        2025-06-19                      已替代",
+        "DYA-010  DYA       8.5.1.1          首件检验记录保存五年          2026-12-04                      已落实到文件",
         "",
-        "评审逾期 0 项。评审期限和剩余工作日按 qms.yaml 的工作日历计算，只对评审中的要求列出；负数为逾期的工作日数。",
+        // DYA-009 was superseded undecided past its deadline: late, as the review-timeliness register counts it.
+        "评审中逾期 0 项；逾期作出结论 0 项；逾期未决即被替代 1 项（DYA-009）。评审期限为当前评审轮次的期限，作出结论后仍列出；剩余工作日按 qms.yaml 的工作日历计算，只对评审中的要求列出，负数为逾期的工作日数；逾期作出结论的写明逾期的工作日数。换版前的评审轮次见顾客特定要求评审及时性记录（csr list reviews）。",
         // Addressed only in a draft, as the CSR matrix names it (auditor17 F7).
         "尚未落实到文件的要求：DYA-003（WI-031 尚未发布）",
         "",
@@ -47,8 +49,9 @@ describe("csr list", () => {
     expect(ids(await list("--format", "json", "--status", "addressed"))).toEqual(["DYA-004", "DYA-010"]);
     expect(ids(await list("--format", "json", "--customer", "DYA", "--clause", "IATF16949:8.5"))).toEqual(["DYA-002", "DYA-003", "DYA-004", "DYA-007", "DYA-008", "DYA-010"]);
     expect(ids(await list("--format", "json", "--clause", "IATF16949:8.5.1.1", "--owner", "wang"))).toEqual(["DYA-004"]);
-    expect(ids(await list("--format", "json", "--overdue"))).toEqual([]);
-    expect(ids(await csrInProcess(["-C", FIXTURE, "list", "--today", "2026-12-07", "--overdue", "--format", "json"], { lang: null }))).toEqual(["DYA-001", "DYA-002"]);
+    // Reviewed late: DYA-009 superseded undecided past its deadline (tester52 D2), then DYA-001 and DYA-002 open past theirs.
+    expect(ids(await list("--format", "json", "--overdue"))).toEqual(["DYA-009"]);
+    expect(ids(await csrInProcess(["-C", FIXTURE, "list", "--today", "2026-12-07", "--overdue", "--format", "json"], { lang: null }))).toEqual(["DYA-001", "DYA-002", "DYA-009"]);
   });
 
   it("says in the title and a note that a filtered list is not the whole register, and names its CSV after the filters (auditor16 F25)", async () => {
@@ -84,16 +87,16 @@ describe("csr list", () => {
         evidence: "", verifiedBy: "", verified: null, superseded: null, supersededReason: "", supersededBy: "", status: "in review",
       },
     ]);
-    expect(json.notes).toEqual(["This register is filtered (status in review) and is not the whole customer-specific requirements list.", "Review overdue: 0. Review due and working days left follow the calendar in qms.yaml and are shown while the review is open; a negative number is working days late."]);
+    expect(json.notes).toEqual(["This register is filtered (status in review) and is not the whole customer-specific requirements list.", "Reviews overdue, still open: 0; decided late: 0. Review due is the current review round's deadline, still listed once decided; working days left follow the calendar in qms.yaml and are shown while the review is open, a negative number being working days late; a decision taken late says by how many working days. Rounds before a new source revision: the CSR review timeliness register (csr list reviews)."]);
     // How to add the English titles is for the one who runs the command, not a line of the register (tester23 F12).
     expect(english.stderr).toBe("The whole customer-specific requirements list: csr list csr.\n1 CSR has no English title and is printed with its Chinese one: add it with 'csr set <id> --title-en <text>'.\n");
     expect((await list("--format", "csv", "--status", "rejected")).stdout).toBe(
       "\ufeff序号,编号,顾客代码,顾客名称,来源文件,来源版本,章节,条款,要求名称,要求内容,类别,接收日期,换版重评日期,评审期限,剩余工作日,处置,决定人,决定日期,处置理由,逾期原因,评审记录编号," +
         "负责人,完成期限,实施状态,落实文件,导入生产日期,实施证据,验证人,验证日期,替代日期,替代原因,替代要求,状态,截至\r\n" +
-        "1,DYA-007,DYA,东岳越野车有限公司,DYA-SQM,C,\"=\"\"9.1\"\"\",8.5.4,每批次附第三方检测报告,,,2026-11-20,,,,不合理,张伟,2026-11-24,已与顾客沟通，改为年度型式试验,,,,,,,,,,,,,,已拒绝,2026-11-27\r\n",
+        "1,DYA-007,DYA,东岳越野车有限公司,DYA-SQM,C,\"=\"\"9.1\"\"\",8.5.4,每批次附第三方检测报告,,,2026-11-20,,2026-12-04,,不合理,张伟,2026-11-24,已与顾客沟通，改为年度型式试验,,,,,,,,,,,,,,已拒绝,2026-11-27\r\n",
     );
     expect((await list("--format", "md", "--status", "rejected")).stdout).toContain(
-      "| 1 | DYA-007 | DYA | 东岳越野车有限公司 | DYA-SQM | C | 9.1 | 8.5.4 | 每批次附第三方检测报告 |  |  | 2026-11-20 |  |  |  | 不合理 | 张伟 | 2026-11-24 | 已与顾客沟通，改为年度型式试验 |" +
+      "| 1 | DYA-007 | DYA | 东岳越野车有限公司 | DYA-SQM | C | 9.1 | 8.5.4 | 每批次附第三方检测报告 |  |  | 2026-11-20 |  | 2026-12-04 |  | 不合理 | 张伟 | 2026-11-24 | 已与顾客沟通，改为年度型式试验 |" +
         "  |".repeat(13) + " 已拒绝 |\n",
     );
   });
@@ -102,7 +105,7 @@ describe("csr list", () => {
     const dir = validRepo();
     writeFileSync(join(dir, "qms.yaml"), `language: en\n${readFileSync(join(dir, "qms.yaml"), "utf8")}`);
     const json = JSON.parse((await csrInProcess(["-C", dir, "list", "--today", "2026-11-27", "--format", "json", "--lang", "en", "--status", "in-review"])).stdout);
-    expect(json.notes).toEqual(["This register is filtered (status in review) and is not the whole customer-specific requirements list.", "Review overdue: 0. Review due and working days left follow the calendar in qms.yaml and are shown while the review is open; a negative number is working days late."]);
+    expect(json.notes).toEqual(["This register is filtered (status in review) and is not the whole customer-specific requirements list.", "Reviews overdue, still open: 0; decided late: 0. Review due is the current review round's deadline, still listed once decided; working days left follow the calendar in qms.yaml and are shown while the review is open, a negative number being working days late; a decision taken late says by how many working days. Rounds before a new source revision: the CSR review timeliness register (csr list reviews)."]);
   });
 
   it("ends each CSV row with the day its deadlines hold on, and says an estimated deadline in the row (tester49 #6)", async () => {

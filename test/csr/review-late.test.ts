@@ -40,10 +40,10 @@ describe("a late review round: the rule, the register and the site agree", () =>
     expect(check.findings.filter((f) => f.rule === "csr/review-late").map((f) => `${f.file}:${f.line}:${f.column}`)).toEqual(["csr/DYA/DYA-001.yaml:11:85", "csr/DYA/DYA-002.yaml:14:44", "csr/DYA/DYA-003.yaml:12:87"]);
     // Each CSR's last row is its current round; the decision's round of revision A stays on record before it.
     expect(await register(dir)).toEqual([
-      "DYA-001 2026-11-02 2026-11-16 2026-11-20 late",
+      "DYA-001 2026-11-02 2026-11-16 2026-11-20 late by 4 working days",
       "DYA-002 2026-06-03 2026-06-17 2026-06-05 on time",
-      "DYA-002 2026-11-02 2026-11-16 2026-11-24 late",
-      "DYA-003 2026-06-03 2026-06-17 2026-06-30 late",
+      "DYA-002 2026-11-02 2026-11-16 2026-11-24 late by 6 working days",
+      "DYA-003 2026-06-03 2026-06-17 2026-06-30 late by 8 working days",
       "DYA-003 2026-11-02 2026-11-16 2026-11-05 on time",
     ]);
     const out = join(tempDir(), "site");
@@ -64,10 +64,10 @@ describe("a late review round: the rule, the register and the site agree", () =>
     const check = (await json(dir, "check")) as { findings: unknown[] };
     expect(check.findings).toEqual([]);
     expect(await register(dir)).toEqual([
-      "DYA-001 2026-11-02 2026-11-16 2026-11-20 late 顾客澄清技术要求用时一周（2026-11-13 邮件）",
+      "DYA-001 2026-11-02 2026-11-16 2026-11-20 late by 4 working days 顾客澄清技术要求用时一周（2026-11-13 邮件）",
       "DYA-002 2026-06-03 2026-06-17 2026-06-05 on time",
-      "DYA-002 2026-11-02 2026-11-16 2026-11-24 late 等待顾客确认 B 版的变更范围（2026-11-20 邮件）",
-      "DYA-003 2026-06-03 2026-06-17 2026-06-30 late 等待顾客澄清适用范围",
+      "DYA-002 2026-11-02 2026-11-16 2026-11-24 late by 6 working days 等待顾客确认 B 版的变更范围（2026-11-20 邮件）",
+      "DYA-003 2026-06-03 2026-06-17 2026-06-30 late by 8 working days 等待顾客澄清适用范围",
       "DYA-003 2026-11-02 2026-11-16 2026-11-05 on time",
     ]);
   });

@@ -109,8 +109,8 @@ describe("review rounds", () => {
       "\ufeffNo.,CSR,Customer,Source document,Revision,Start,Received / restarted,Due,Decided,Decided by,Working days used,On time,Reason for delay,Remarks,As of",
       "1,NES-001,北方电子系统研究所,NES-JDB 电源模块技术协议,\"=\"\"1\"\"\",received,2026-09-07,2026-09-20,2026-09-11,张伟,4,on time,,,2026-11-27",
       '2,NES-001,北方电子系统研究所,NES-JDB 电源模块技术协议,\"=\"\"2\"\"\","new revision, confirmed unchanged",2026-10-13,2026-10-27,2026-10-14,张伟,1,on time,,,2026-11-27',
-      "3,NES-002,北方电子系统研究所,NES-JDB 电源模块技术协议,\"=\"\"1\"\"\",received,2026-09-07,2026-09-20,2026-09-30,张伟,17,late,军代表外出,,2026-11-27",
-      "4,NES-002,北方电子系统研究所,NES-JDB 电源模块技术协议,\"=\"\"2\"\"\",restarted,2026-10-13,2026-10-27,2026-10-29,张伟,12,late,等待军代表签字,,2026-11-27",
+      "3,NES-002,北方电子系统研究所,NES-JDB 电源模块技术协议,\"=\"\"1\"\"\",received,2026-09-07,2026-09-20,2026-09-30,张伟,17,late by 7 working days,军代表外出,,2026-11-27",
+      "4,NES-002,北方电子系统研究所,NES-JDB 电源模块技术协议,\"=\"\"2\"\"\",restarted,2026-10-13,2026-10-27,2026-10-29,张伟,12,late by 2 working days,等待军代表签字,,2026-11-27",
       '5,NES-003,北方电子系统研究所,NES-JDB 电源模块技术协议,\"=\"\"1\"\"\",received,2026-09-07,2026-09-20,,,22,"overdue, not decided before the new revision",,closed by a new source revision on 2026-10-13,2026-11-27',
       '6,NES-003,北方电子系统研究所,NES-JDB 电源模块技术协议,\"=\"\"2\"\"\",restarted,2026-10-13,2026-10-27,2026-10-20,张伟,5,on time,,"decision forced; countersign missing from 2 departments: 品质部, 市场部",2026-11-27',
       "",
@@ -235,7 +235,7 @@ describe("a confirmation after the new revision's review period", () => {
     ]);
     expect(read(dir, "csr/NES/NES-001.yaml")).toContain('  confirmations:\n    - {source_revision: "2", by: zhang, date: 2026-10-29, late_reason: 等待军代表确认换版范围}\n');
     expect((await nesFindings(dir)).filter((f) => f.endsWith("csr/review-late"))).toEqual([]);
-    expect(await register(dir)).toBe('2,NES-001,北方电子系统研究所,NES-JDB 电源模块技术协议,"=""2""","new revision, confirmed unchanged",2026-10-13,2026-10-27,2026-10-29,张伟,12,late,等待军代表确认换版范围,,2026-11-27');
+    expect(await register(dir)).toBe('2,NES-001,北方电子系统研究所,NES-JDB 电源模块技术协议,"=""2""","new revision, confirmed unchanged",2026-10-13,2026-10-27,2026-10-29,张伟,12,late by 2 working days,等待军代表确认换版范围,,2026-11-27');
   });
 
   it("refuses --late-reason for a confirmation in time, without a confirmation, or empty, and writes nothing", async () => {
@@ -337,7 +337,7 @@ describe("the review report's and csr show's earlier rounds", () => {
     const md = (id: string) => readFileSync(join(out, `${id}.review.zh-CN.md`), "utf8");
     expect(md("NES-002").split("\n").filter((l) => l.startsWith("| 1 |"))).toEqual(["| 1 | NES-JDB 换版（1 → 2），重新评审 | 1 | 2026-10-13 | 品质部 张伟 同意 2026-09-28; 市场部 李娜 同意 2026-09-28 | 不适用 张伟 2026-09-30; 逾期原因：军代表外出 |"]);
     // NES-001's current round is the late confirmation: its header says so, with the reason.
-    expect(md("NES-001")).toContain("| 评审期限 | 2026-10-27 | 决定日期 | 2026-10-29 张伟（确认未变） |\n| 评审用时 | 12 个工作日 | 及时性 | 逾期 |\n| 逾期原因 | 等待军代表确认换版范围 |  |  |\n");
+    expect(md("NES-001")).toContain("| 评审期限 | 2026-10-27 | 决定日期 | 2026-10-29 张伟（确认未变） |\n| 评审用时 | 12 个工作日 | 及时性 | 逾期 2 个工作日 |\n| 逾期原因 | 等待军代表确认换版范围 |  |  |\n");
     expect(md("NES-001")).toContain("| 来源文件版本 | 确认人 | 确认日期 | 说明 |\n| --- | --- | --- | --- |\n| 2 | 张伟 | 2026-10-29 | 逾期原因：等待军代表确认换版范围 |\n");
     const html = (id: string) => readFileSync(join(out, `${id}.review.zh-CN.html`), "utf8");
     expect(html("NES-002")).toContain('<td><span class="nowrap">不适用</span> <span class="nowrap">张伟 2026-09-30</span><br>逾期原因：军代表外出</td></tr>');

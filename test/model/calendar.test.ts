@@ -127,7 +127,7 @@ describe("calendar/year-missing", () => {
     );
     // No such note before: the list's own, and BCM-004 addressed only in a draft (auditor17 F7).
     expect(csrList(rc, { today: "2026-11-27" }).notes).toEqual([
-      "Review overdue: 0. Review due and working days left follow the calendar in qms.yaml and are shown while the review is open; a negative number is working days late.",
+      "Reviews overdue, still open: 0; decided late: 0. Review due is the current review round's deadline, still listed once decided; working days left follow the calendar in qms.yaml and are shown while the review is open, a negative number being working days late; a decision taken late says by how many working days. Rounds before a new source revision: the CSR review timeliness register (csr list reviews).",
       "Not yet addressed in any document: BCM-004 (WI-011-01 not released yet)",
     ]);
     // In English, what the list prints in Chinese for want of English (auditor16 F13): acme's categories, a hint on stderr, not in the register (tester23 F12).

@@ -188,7 +188,7 @@ describe("csr site --today D of a past day", () => {
       '<li><a href="documents/QP-001.html">QP-001 文件控制程序</a> <span class="site-muted">A/1 · 2026-11-30</span></li><li><a href="documents/QP-002.html">QP-002 记录控制程序</a> <span class="site-muted">A/0 · 2026-11-30</span></li>',
     );
     expect(read("index.html")).toContain(`截至 ${localToday()}`);
-    expect(read("csr/DYA-001.html")).toContain('<tr><th>评审期限</th><td class="nowrap">2026-11-23</td><th>决定日期</th><td class="nowrap">2026-11-30</td></tr>\n<tr><th>评审用时</th><td class="nowrap">15 个工作日</td><th>及时性</th><td class="nowrap">逾期</td></tr>');
+    expect(read("csr/DYA-001.html")).toContain('<tr><th>评审期限</th><td class="nowrap">2026-11-23</td><th>决定日期</th><td class="nowrap">2026-11-30</td></tr>\n<tr><th>评审用时</th><td class="nowrap">15 个工作日</td><th>及时性</th><td>逾期 5 个工作日</td></tr>');
     // The search finds what the pages show today: both summaries, the opinion's comment, the decision's reasons and the late reason.
     const entries = searchEntries(read);
     expect(entries.get("document:QP-001")?.text.split("\n").slice(-3)).toEqual(["备注乙", "首次发布", "改写目的"]);

@@ -804,7 +804,7 @@ describe("csr site: what needs attention", () => {
     }
     // Late rounds in the review-timeliness register's columns: start, deadline, decision, working days, verdict, reason (未记录 when none).
     const lateRound =
-      '<thead><tr><th scope="col">序号</th><th scope="col">编号</th><th scope="col">顾客</th><th scope="col">版本</th><th scope="col">起算</th><th scope="col">起算日期</th><th scope="col">评审期限</th><th scope="col">决定日期</th><th scope="col">决定人</th><th scope="col">用时（工作日）</th><th scope="col">及时性</th><th scope="col">逾期原因</th><th scope="col">备注</th></tr></thead>\n<tbody>\n<tr><td class="number">1</td><td class="code"><a href="../csr/DYA-001.html">DYA-001</a></td><td>东岳汽车</td><td class="code">A</td><td class="code">接收</td><td class="date">2026-10-01</td><td class="date">2026-10-20</td><td class="date">2026-11-20</td><td class="name">王强</td><td class="number">33</td><td class="code">逾期</td><td>未记录</td><td></td></tr>\n</tbody>';
+      '<thead><tr><th scope="col">序号</th><th scope="col">编号</th><th scope="col">顾客</th><th scope="col">版本</th><th scope="col">起算</th><th scope="col">起算日期</th><th scope="col">评审期限</th><th scope="col">决定日期</th><th scope="col">决定人</th><th scope="col">用时（工作日）</th><th scope="col">及时性</th><th scope="col">逾期原因</th><th scope="col">备注</th></tr></thead>\n<tbody>\n<tr><td class="number">1</td><td class="code"><a href="../csr/DYA-001.html">DYA-001</a></td><td>东岳汽车</td><td class="code">A</td><td class="code">接收</td><td class="date">2026-10-01</td><td class="date">2026-10-20</td><td class="date">2026-11-20</td><td class="name">王强</td><td class="number">33</td><td class="code">逾期 23 个工作日</td><td>未记录</td><td></td></tr>\n</tbody>';
     expect(read("lists/reviews-decided-late.html")).toContain(lateRound);
     expect(read("lists/review-rounds-late.html")).toContain(lateRound);
     expect(read("lists/copies-to-recall.html")).toMatch(/<td class="code"><a href="..\/documents\/QP-005.html">QP-005<\/a><\/td><td>文件控制程序<\/td><td class="code">A\/0<\/td><td class="code">1<\/td><td class="name">品质部<\/td>/);
@@ -846,7 +846,7 @@ describe("csr site: what needs attention", () => {
     );
     expect(read("csr/DYA-001.html")).toContain('<td class="warn">警告</td><td class="code"><a href="../findings.html">csr/review-late</a></td>');
     // Decided late without a reason: the report says the reason is not recorded.
-    expect(read("csr/DYA-001.html")).toContain('<th>及时性</th><td class="nowrap">逾期</td></tr>\n<tr><th>逾期原因</th><td colspan="3">未记录</td></tr>');
+    expect(read("csr/DYA-001.html")).toContain('<th>及时性</th><td>逾期 23 个工作日</td></tr>\n<tr><th>逾期原因</th><td colspan="3">未记录</td></tr>');
     // So does csr render's review report in Markdown and Word.
     const rendered = tempDir();
     for (const format of ["md", "docx"]) expect((await csrInProcess(["-C", dir, "render", "DYA-001", "--format", format, "--out", join(rendered, `DYA-001.${format}`)], { lang: null })).code).toBe(0);

@@ -6,17 +6,20 @@ import { findRoot } from "../../load/discover.js";
 import type { Catalog } from "../../model/catalog.js";
 import { clauseReferenceExample } from "../../model/citations.js";
 import { CSR_STATUSES, csrStatusLabel, type CsrFacts } from "../../model/csr-status.js";
+import { LATE_ROUNDS, standingReviewRounds } from "../../model/review-timeliness.js";
+import { repositoryCalendar } from "../../load/calendar.js";
 import type { Csr } from "../../model/types.js";
 import { customerName, personName, type RegisterContext } from "../../report/registers/context.js";
-import { csrList, type CsrListFilter } from "../../report/registers/csr.js";
+import { csrList, periodFilter, type CsrListFilter } from "../../report/registers/csr.js";
 import type { CommandContext } from "../context.js";
 import { resolvePerson } from "../shared/people.js";
 import { registerContextOn } from "../shared/registers.js";
 import { emitTable, languageOf, refuseOrWarnUnreadable, type OutputFlags } from "../shared/output.js";
 import { choiceOption, clauseOptionParts, clauseRef, dateOption } from "../options.js";
 import { readRepository } from "../shared/read.js";
+import { periodOption, type PeriodFlags } from "../shared/period.js";
 
-export interface ListCsrFlags extends OutputFlags {
+export interface ListCsrFlags extends OutputFlags, PeriodFlags {
   customer?: string;
   status?: string;
   overdue?: boolean;
@@ -36,7 +39,15 @@ export async function listCsrCommand(ctx: CommandContext, flags: ListCsrFlags): 
   refuseOrWarnUnreadable(ctx, repo);
   const lang = languageOf();
   const rc = await registerContextOn(repo, lang, today);
-  const table = csrList(rc, { today, ...csrFilter(rc, flags) });
+  const period = periodOption(flags, today);
+  const { keep, filter } = csrFilter(rc, flags, today);
+  if (period) {
+    // The period first in the title and the file's name: what the list is of, then how it is narrowed.
+    const named = periodFilter(rc, period, "list");
+    filter.parts.unshift(named.filter);
+    filter.name.unshift(period.from, period.to);
+  }
+  const table = csrList(rc, { today, keep, filter, ...(period ? { period } : {}) });
   return emitTable(ctx, table, flags, repo, lang, today);
 }
 
@@ -44,7 +55,7 @@ export async function listCsrCommand(ctx: CommandContext, flags: ListCsrFlags): 
  * The command's filters: what each keeps, and how the list's title and file name say it
  * (`顾客：东岳汽车` / `DYA`). Refuses an unknown customer, status, clause or person.
  */
-function csrFilter(rc: RegisterContext, flags: ListCsrFlags): { keep: (csr: Csr, facts: CsrFacts) => boolean; filter: CsrListFilter } {
+function csrFilter(rc: RegisterContext, flags: ListCsrFlags, today: string): { keep: (csr: Csr, facts: CsrFacts) => boolean; filter: CsrListFilter } {
   const { repo, index } = rc;
   const tests: ((csr: Csr, facts: CsrFacts) => boolean)[] = [];
   const parts: string[] = [];
@@ -63,7 +74,12 @@ function csrFilter(rc: RegisterContext, flags: ListCsrFlags): { keep: (csr: Csr,
     name.push(status);
   }
   if (flags.overdue) {
-    tests.push((_, facts) => facts.daysLeft !== undefined && facts.daysLeft < 0);
+    // Which CSRs were reviewed late, as an auditor asks it (tester52 D2): open past the deadline, and those decided or
+    // confirmed after it or superseded undecided past it, in the rounds still on record (the review-timeliness register
+    // lists the earlier ones); a row's 剩余工作日 says which.
+    const config = repo.config?.value;
+    const calendar = repositoryCalendar(config);
+    tests.push((csr, facts) => (facts.daysLeft !== undefined && facts.daysLeft < 0) || standingReviewRounds(csr, calendar, config, today, index.customers.get(csr.customer)?.value).some((round) => LATE_ROUNDS.includes(round.timeliness)));
     parts.push(t("register.filter.overdue"));
     name.push("overdue");
   }

@@ -22,8 +22,9 @@ import { resolveDepartment, resolvePerson } from "../shared/people.js";
 import { registerContextOn } from "../shared/registers.js";
 import { emitTable, languageOf, refuseOrWarnUnreadable, type OutputFlags } from "../shared/output.js";
 import { readRepository } from "../shared/read.js";
+import { periodOption, type PeriodFlags } from "../shared/period.js";
 
-export interface RegisterFlags extends OutputFlags {
+export interface RegisterFlags extends OutputFlags, PeriodFlags {
   level?: string;
   style?: string;
   customer?: string;
@@ -54,6 +55,8 @@ export async function listRegisterCommand(ctx: CommandContext, what: string, fla
   const today = dateOption(flags.today, "--today");
   const rc = await registerContextOn(repo, lang, today);
   const filter = copyFilter(rc, what, flags);
+  // Only the review-timeliness register lists review rounds by the day they started.
+  const period = periodOption(flags, today, what === "reviews" ? undefined : what);
   let table: Table;
   if (what === "procedures") {
     const level = choiceOption(flags.level, "--level", ["1", "2", "3", "4"] as const, "2");
@@ -75,7 +78,7 @@ export async function listRegisterCommand(ctx: CommandContext, what: string, fla
   } else if (what === "symbols") {
     table = symbolTable(rc, { customer: flags.customer });
   } else if (what === "reviews") {
-    table = reviewRegister(rc, { customer: flags.customer, today });
+    table = reviewRegister(rc, { customer: flags.customer, today, ...(period ? { period } : {}) });
   } else if (what === "distribution") {
     table = distributionRegister(rc, { today, ...(filter ? { filter } : {}) });
   } else if (what === "training") {

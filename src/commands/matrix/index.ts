@@ -14,6 +14,7 @@ const CLAUSE_STYLES = ["grid", "cross-reference"] as const;
 import { emitTable, languageOf, refuseOrWarnUnreadable, type OutputFlags } from "../shared/output.js";
 import { registerContextOn } from "../shared/registers.js";
 import { readRepository } from "../shared/read.js";
+import { periodOption, type PeriodFlags } from "../shared/period.js";
 
 /**
  * Standards whose clauses another includes under the same numbers: IATF 16949 is used together with
@@ -22,7 +23,7 @@ import { readRepository } from "../shared/read.js";
  */
 const INCLUDES: Readonly<Record<string, readonly string[]>> = { IATF16949: ["ISO9001"], GJB9001C: ["ISO9001"] };
 
-export interface MatrixFlags extends OutputFlags {
+export interface MatrixFlags extends OutputFlags, PeriodFlags {
   standard?: string;
   customer?: string;
   style?: string;
@@ -35,11 +36,12 @@ export async function matrixCommand(ctx: CommandContext, name: "clauses" | "csr"
   const lang = languageOf();
   const today = dateOption(flags.today, "--today");
   const rc = await registerContextOn(repo, lang, today);
+  const period = periodOption(flags, today, name === "csr" ? undefined : "matrix clauses");
   if (name === "csr") {
     if (flags.customer !== undefined && !rc.index.customers.has(flags.customer)) {
       throw new UserError(t("matrix.no-customer", { code: flags.customer }) + didYouMean(flags.customer, rc.index.customers.keys()));
     }
-    return emitTable(ctx, csrMatrix(rc, { customer: flags.customer, today }), flags, repo, lang, today);
+    return emitTable(ctx, csrMatrix(rc, { customer: flags.customer, today, ...(period ? { period } : {}) }), flags, repo, lang, today);
   }
   const scope = repo.config?.value.standards ?? [];
   const standard = flags.standard ?? scope[0];

@@ -7,8 +7,8 @@ import { repositoryCalendar } from "../../load/calendar.js";
 import { addressing, categoryName, csrFacts, csrStatus, csrStatusLabel, DEFAULT_REVIEW_DAYS, type CsrFacts } from "../../model/csr-status.js";
 import { changedEnds, SectionPrints } from "../../model/fingerprint.js";
 import type { WorkCalendar } from "../../model/calendar.js";
-import { currentReviewRound, pastDueInTime, pastDueInTimeText, workdaysPastDue, type ReviewRoundTimeliness } from "../../model/review-timeliness.js";
-import { supersededVerdict } from "./reviews.js";
+import { currentReviewRound, pastDueInTime, pastDueInTimeText, reviewRounds, startedIn, workdaysPastDue, type Period, type ReviewRoundTimeliness } from "../../model/review-timeliness.js";
+import { periodTallyNote, supersededVerdict } from "./reviews.js";
 import { classificationName, csrClassification, isStateSecret } from "../../model/classification.js";
 import { addressedSection, addressedSectionLabel } from "../../model/sections.js";
 import type { ControlledDocument, Csr } from "../../model/types.js";
@@ -127,14 +127,21 @@ export interface CsrListFilter {
  * days left, status) are recomputed, not imported. `keep` narrows the rows (the command's
  * filters); a terminal shows the columns of `terminal` only.
  */
-export function csrList(ctx: RegisterContext, options: { today: string; customer?: string; keep?: (csr: Csr, facts: CsrFacts) => boolean; filter?: CsrListFilter }): Table {
+export function csrList(ctx: RegisterContext, options: { today: string; customer?: string; keep?: (csr: Csr, facts: CsrFacts) => boolean; filter?: CsrListFilter; period?: Period }): Table {
   const config = ctx.repo.config?.value;
   const documents = documentsOn(ctx, options.today).byId;
   const factsContext = { config, calendar: repositoryCalendar(config), document: (id: string) => documents.get(id), today: options.today };
+  const period = options.period;
   const rows = sortedCsrs(ctx, options.today, options.customer)
-    .map((csr) => ({ csr, facts: csrFacts(csr, factsContext) }))
+    .map((csr) => ({ csr, facts: csrFacts(csr, factsContext), rounds: reviewRounds(csr, factsContext.calendar, config, options.today, ctx.index.customers.get(csr.customer)?.value) }))
+    .filter(({ rounds }) => period === undefined || rounds.some((round) => startedIn(round, period)))
     .filter(({ csr, facts }) => options.keep?.(csr, facts) ?? true);
   const overdue = rows.filter((r) => r.facts.daysLeft !== undefined && r.facts.daysLeft < 0).length;
+  // Reviewed late, not only late now (tester52 D2): the CSRs whose rounds still on record were decided or confirmed after the deadline,
+  // or superseded undecided past it; "评审逾期 0 项" alone read as "none was late".
+  const lateOf = (verdict: ReviewRoundTimeliness["timeliness"]) => rows.filter((r) => standing(r.rounds).some((round) => round.timeliness === verdict)).map((r) => r.csr.id);
+  const decidedLate = lateOf("late");
+  const supersededLate = lateOf("superseded-overdue");
   const unaddressed = unaddressedCsrs(ctx, rows.map((r) => r.csr), documents, options.today);
   // A deadline or a count of days left through a year without public holidays is an estimate: say so under the list.
   const estimatedOf = ({ facts }: (typeof rows)[number]): number[] =>
@@ -203,7 +210,7 @@ export function csrList(ctx: RegisterContext, options: { today: string; customer
         { title: t(ctx, "register.csr.list.group.implementation"), from: "owner" },
       ],
     },
-    rows: rows.map(({ csr, facts }, i) => ({
+    rows: rows.map(({ csr, facts, rounds }, i) => ({
       no: i + 1,
       id: csr.id,
       customer: csr.customer,
@@ -218,9 +225,11 @@ export function csrList(ctx: RegisterContext, options: { today: string; customer
       ...(classified ? { classification: classificationName(ctx.lang, classificationOf(ctx, csr)) } : {}),
       received: csr.received,
       restarted: csr.review?.restarted ?? null,
-      reviewDue: facts.due ?? null,
-      // 0 on a day off right after the deadline read as due today, a day after the deadline the row shows: said in words.
-      daysLeft: facts.due !== undefined && facts.inTimeUntil ? pastDueInTimeText(ctx.lang, facts.due, facts.inTimeUntil) : (facts.daysLeft ?? null),
+      // The deadline of the decision's round stays once decided: the late reason beside it explains a deadline missed (tester52 D2).
+      reviewDue: facts.due ?? deadlineOf(decisionRound(rounds)),
+      // 0 on a day off right after the deadline read as due today, a day after the deadline the row shows: said in words;
+      // a decision taken after the deadline, by how many working days, as the matrix and the review-timeliness register say it.
+      daysLeft: facts.due !== undefined && facts.inTimeUntil ? pastDueInTimeText(ctx.lang, facts.due, facts.inTimeUntil) : (facts.daysLeft ?? decidedLateText(ctx, decisionRound(rounds))),
       disposition: dispositionOf(ctx, csr),
       decidedBy: personName(ctx, csr.review?.decision?.by),
       decided: csr.review?.decision?.date ?? null,
@@ -247,7 +256,12 @@ export function csrList(ctx: RegisterContext, options: { today: string; customer
     })),
     notes: [
       ...(filterText !== undefined ? [t(ctx, "register.filter.note", { filter: filterText, ...whole })] : []),
-      t(ctx, "register.csr.list.note", { overdue }),
+      t(ctx, "register.csr.list.note", {
+        overdue,
+        late: decidedLate.length === 0 ? t(ctx, "register.csr.list.decided-late-none") : t(ctx, "register.csr.list.decided-late", { count: decidedLate.length, ids: decidedLate.join(t(ctx, "register.list-separator")) }),
+        superseded: supersededLate.length === 0 ? "" : t(ctx, "register.csr.list.superseded-late", { count: supersededLate.length, ids: supersededLate.join(t(ctx, "register.list-separator")) }),
+      }),
+      ...(period ? [periodTallyNote(ctx, period, rows.flatMap(({ csr, rounds }) => rounds.filter((round) => startedIn(round, period)).map((round) => ({ id: csr.id, round }))))] : []),
       ...(unaddressed.length > 0 ? [t(ctx, "register.csr.matrix.unaddressed", { ids: unaddressed.join(t(ctx, "register.list-separator")) })] : []),
       ...(estimated.length > 0 ? [t(ctx, "calendar.estimated-list", { years: estimatedYears, count: estimated.length })] : []),
       ...csrAsOfNotes(ctx, options.today, recordedCsrs(ctx, options.customer), rows.map((r) => r.csr)),
@@ -255,6 +269,26 @@ export function csrList(ctx: RegisterContext, options: { today: string; customer
     // How to add the missing holidays is for the one who runs the command; the register says only how it counted.
     ...withHints([...untranslated, ...(estimated.length > 0 ? [t(ctx, "calendar.estimated-list.hint", { years: estimatedYears, count: estimated.length })] : [])]),
   };
+}
+
+/** The rounds still on record (standingReviewRounds): no new source revision closed them. */
+function standing(rounds: readonly ReviewRoundTimeliness[]): ReviewRoundTimeliness[] {
+  return rounds.filter((round) => round.closed === undefined);
+}
+
+/** The round of the current decision (or the open review): the last standing round that is not a confirmation of an unchanged source revision. */
+function decisionRound(rounds: readonly ReviewRoundTimeliness[]): ReviewRoundTimeliness | undefined {
+  return standing(rounds).filter((round) => round.kind !== "confirmed").at(-1);
+}
+
+/** A round's deadline as the list prints it: none for a CSR superseded within its review period (no deadline ran out). */
+function deadlineOf(round: ReviewRoundTimeliness | undefined): string | null {
+  return round === undefined || round.timeliness === "superseded" ? null : round.due;
+}
+
+/** 剩余工作日 of a decided row: "逾期 3 个工作日作出结论" when decided late, else blank (no review left to run). */
+function decidedLateText(ctx: RegisterContext, round: ReviewRoundTimeliness | undefined): string | null {
+  return round?.timeliness === "late" ? t(ctx, "register.csr.list.days-late", { count: workdaysPastDue(round) }) : null;
 }
 
 /**
@@ -282,11 +316,13 @@ function untranslatedNotes(ctx: RegisterContext, csrs: readonly Csr[]): string[]
  * as IATF 16949 7.5.1.1 asks the matrix to show: one sheet answers both "where is it addressed"
  * and "was it reviewed in time".
  */
-export function csrMatrix(ctx: RegisterContext, options: { customer?: string; today: string }): Table {
-  const csrs = sortedCsrs(ctx, options.today, options.customer);
+export function csrMatrix(ctx: RegisterContext, options: { customer?: string; today: string; period?: Period }): Table {
   const documents = documentsOn(ctx, options.today).byId;
   const config = ctx.repo.config?.value;
   const calendar = repositoryCalendar(config);
+  // --from/--to: the CSRs with a review round started in the period, counted under the matrix as in the CSR list.
+  const inPeriod = periodRoundsOf(ctx, calendar, options.today, options.period);
+  const csrs = sortedCsrs(ctx, options.today, options.customer).filter((csr) => inPeriod === undefined || inPeriod.some((entry) => entry.id === csr.id));
   const prints = new SectionPrints(ctx.textOf);
   let suspect = 0;
   let unconfirmed = 0;
@@ -351,11 +387,14 @@ export function csrMatrix(ctx: RegisterContext, options: { customer?: string; to
     });
   });
   const unaddressed = unaddressedCsrs(ctx, csrs, documents, options.today);
+  const period = options.period && inPeriod ? periodFilter(ctx, options.period, "matrix") : undefined;
+  const title = period ? t(ctx, "register.csr.matrix.title-period", { filter: period.filter }) : t(ctx, "register.csr.matrix.title");
   return {
     id: "csr-matrix",
-    title: t(ctx, "register.csr.matrix.title"),
+    title,
     // An open review is 未到期 or 逾期未决 on one day only: a CSV says which.
-    asOf: { date: options.today, undatedTitle: t(ctx, "register.csr.matrix.title") },
+    asOf: { date: options.today, undatedTitle: title },
+    ...(period ? { filtered: period } : {}),
     sheet: t(ctx, "register.csr.matrix.sheet"),
     columns: [
       // The requirement's id first: a workbook printed several pages across repeats it on each (printLayout).
@@ -396,6 +435,7 @@ export function csrMatrix(ctx: RegisterContext, options: { customer?: string; to
     },
     rows,
     notes: [
+      ...(period && inPeriod ? [t(ctx, "register.filter.note", period), periodTallyNote(ctx, options.period!, inPeriod.filter((entry) => csrs.some((csr) => csr.id === entry.id)))] : []),
       // A CSR reviewed again after a new source revision shows that round: say where the earlier ones are.
       ...(csrs.length > 0 ? [t(ctx, "register.csr.matrix.current-round", { allowed: config?.csr?.review_days ?? DEFAULT_REVIEW_DAYS })] : []),
       ...(unaddressed.length
@@ -412,6 +452,24 @@ export function csrMatrix(ctx: RegisterContext, options: { customer?: string; to
     // What to do about the withdrawn documents is for the one who runs the command, not the matrix's reader.
     ...withHints(withdrawn.size > 0 ? [t(ctx, "register.csr.matrix.withdrawn.hint")] : []),
   };
+}
+
+/** The review rounds of every CSR on `today` started within the period, with their CSR's id; undefined without a period. */
+function periodRoundsOf(ctx: RegisterContext, calendar: WorkCalendar, today: string, period: Period | undefined): { id: string; round: ReviewRoundTimeliness }[] | undefined {
+  if (period === undefined) return undefined;
+  const config = ctx.repo.config?.value;
+  return csrsOn(ctx, today).flatMap((csr) =>
+    reviewRounds(csr, calendar, config, today, ctx.index.customers.get(csr.customer)?.value)
+      .filter((round) => startedIn(round, period))
+      .map((round) => ({ id: csr.id, round })),
+  );
+}
+
+/** A register of one period (--from/--to) as Table.filtered says it: the period, the whole register and its command, its file's name. */
+export function periodFilter(ctx: RegisterContext, period: Period, register: "matrix" | "list"): { filter: string; register: string; command: string; name: string } {
+  return register === "matrix"
+    ? { filter: t(ctx, "register.filter.period", { ...period }), register: t(ctx, "register.csr.matrix.whole"), command: "csr matrix csr", name: `csr-matrix-${period.from}-${period.to}` }
+    : { filter: t(ctx, "register.filter.period", { ...period }), register: t(ctx, "register.csr.whole"), command: "csr list csr", name: `csr-${period.from}-${period.to}` };
 }
 
 /**

@@ -12,12 +12,13 @@ import { repositoryCalendar } from "../../load/calendar.js";
 import { citations, underStandard } from "../../model/citations.js";
 import { DEFAULT_REVIEW_DAYS, reviewRecordText } from "../../model/csr-status.js";
 import type { WorkCalendar } from "../../model/calendar.js";
-import { LATE_ROUNDS, pastDueInTime, reviewRounds, type ReviewRoundTimeliness } from "../../model/review-timeliness.js";
+import { LATE_ROUNDS, lateByText, pastDueInTime, reviewRounds, startedIn, tallyRounds, type Period, type ReviewRoundTimeliness } from "../../model/review-timeliness.js";
 import type { Table } from "../table.js";
 import type { Csr } from "../../model/types.js";
 import { compareIds, csrAsOfNotes, csrsOn, customerName, departmentName, personName, t, type RegisterContext } from "./context.js";
 
-export function reviewRegister(ctx: RegisterContext, options: { customer?: string; today?: string } = {}): Table {
+/** `period`: only the rounds started within it (`--from`/`--to`), with the period's tally under the register. */
+export function reviewRegister(ctx: RegisterContext, options: { customer?: string; today?: string; period?: Period } = {}): Table {
   const today = options.today ?? localToday();
   const config = ctx.repo.config?.value;
   const calendar = repositoryCalendar(config);
@@ -30,7 +31,9 @@ export function reviewRegister(ctx: RegisterContext, options: { customer?: strin
     const customer = ctx.index.customers.get(csr.customer)?.value;
     const source = customer?.sources?.find((s) => s.id === csr.source.document);
     const sourceTitle = source ? (ctx.lang === "en" ? (source.title_en ?? source.title) : source.title) : "";
-    return reviewRounds(csr, calendar, config, today, customer).map((round) => ({ csr, round, source: sourceTitle ? `${csr.source.document} ${sourceTitle}` : csr.source.document }));
+    return reviewRounds(csr, calendar, config, today, customer)
+      .filter((round) => options.period === undefined || startedIn(round, options.period))
+      .map((round) => ({ csr, round, source: sourceTitle ? `${csr.source.document} ${sourceTitle}` : csr.source.document }));
   });
   const rows = rounds.map(({ csr, round, source }, i) => ({
     no: i + 1,
@@ -52,10 +55,12 @@ export function reviewRegister(ctx: RegisterContext, options: { customer?: strin
   }));
   const late = rounds.filter(({ round }) => LATE_ROUNDS.includes(round.timeliness)).length;
   const allowed = config?.csr?.review_days ?? DEFAULT_REVIEW_DAYS;
+  const period = options.period;
+  const periodText = period ? t(ctx, "register.filter.period", { ...period }) : "";
   return {
     id: "reviews",
-    title: t(ctx, "register.reviews.title", { count: rows.length, today }),
-    asOf: { date: today, undatedTitle: t(ctx, "as-of.reviews.title", { count: rows.length }) },
+    title: period ? t(ctx, "register.reviews.title-period", { ...period, count: rows.length, today }) : t(ctx, "register.reviews.title", { count: rows.length, today }),
+    asOf: { date: today, undatedTitle: period ? t(ctx, "as-of.reviews.title-period", { ...period, count: rows.length }) : t(ctx, "as-of.reviews.title", { count: rows.length }) },
     sheet: t(ctx, "register.reviews.sheet"),
     columns: [
       { key: "no", header: t(ctx, "register.reviews.column.no"), kind: "number" },
@@ -75,8 +80,39 @@ export function reviewRegister(ctx: RegisterContext, options: { customer?: strin
       { key: "remark", header: t(ctx, "register.reviews.column.remark"), remarks: true },
     ],
     rows,
-    notes: [reviewPeriodNote(ctx, allowed, late), ...csrAsOfNotes(ctx, today, ctx.repo.csrs.map((c) => c.value).filter(ofCustomer))],
+    notes: [
+      ...(period ? [t(ctx, "register.filter.note", { filter: periodText, register: t(ctx, "register.reviews.whole") })] : []),
+      reviewPeriodNote(ctx, allowed, late),
+      ...(period ? [periodTallyNote(ctx, period, rounds.map(({ csr, round }) => ({ id: csr.id, round })))] : []),
+      ...csrAsOfNotes(ctx, today, ctx.repo.csrs.map((c) => c.value).filter(ofCustomer)),
+    ],
+    // A register of one period names it, and so does its file, so that it does not pass for the whole record (a CSV says it on stderr).
+    ...(period ? { filtered: { filter: periodText, register: t(ctx, "register.reviews.whole"), command: "csr list reviews", name: `reviews-${period.from}-${period.to}` } } : {}),
   };
+}
+
+/**
+ * The footer of a register narrowed to a period (`--from`/`--to`): how many review rounds started
+ * in it, how many were on time and late (which CSRs), and the review timeliness rate (评审及时率,
+ * the examples' QP-015 §5.14, an input to management review: IATF 16949 9.3.2.1); the rounds not
+ * yet due or ended undecided within their period are named and left out of the rate. The
+ * review-timeliness register, the CSR list and the CSR matrix print the same sentence for the same period.
+ */
+export function periodTallyNote(ctx: RegisterContext, period: Period, entries: readonly { id: string; round: ReviewRoundTimeliness }[]): string {
+  const tally = tallyRounds(entries);
+  const judged = tally.onTime + tally.late;
+  const rate = judged === 0 ? t(ctx, "register.period.rate-none") : t(ctx, "register.period.rate", { rate: percent(tally.onTime, judged), onTime: tally.onTime, judged });
+  const late = tally.late === 0 ? t(ctx, "register.period.late-none") : t(ctx, "register.period.late", { count: tally.late, ids: tally.lateIds.join(t(ctx, "register.list-separator")) });
+  const rest = [
+    ...(tally.pending > 0 ? [t(ctx, "register.period.pending", { count: tally.pending })] : []),
+    ...(tally.ended > 0 ? [t(ctx, "register.period.ended", { count: tally.ended })] : []),
+  ];
+  return t(ctx, "register.period.tally", { ...period, count: tally.rounds, onTime: tally.onTime, late, rate, rest: rest.length > 0 ? t(ctx, "register.period.rest", { rest: rest.join(t(ctx, "register.list-separator")) }) : "" });
+}
+
+/** 100%, 87.5%: one decimal at most, as a management review reads a rate. */
+function percent(part: number, whole: number): string {
+  return `${Math.round((part / whole) * 1000) / 10}%`;
 }
 
 /**
@@ -92,9 +128,9 @@ function reviewPeriodNote(ctx: RegisterContext, allowed: number, late: number): 
   return t(ctx, "register.reviews.note.own", { allowed, late, clause: citations(standards, "requirements-review").join(t(ctx, "register.list-separator")) });
 }
 
-/** 按期, 逾期, 未到期 ...; an open round on a day off right after its deadline in pastDueInTime's words, not 未到期. */
+/** 按期, 逾期 3 个工作日, 未到期 ...; an open round on a day off right after its deadline in pastDueInTime's words, not 未到期. */
 function verdictOf(ctx: RegisterContext, round: ReviewRoundTimeliness, calendar: WorkCalendar, today: string): string {
-  return (round.timeliness === "open" && pastDueInTime(calendar, round.due, today, ctx.lang)) || t(ctx, `register.reviews.verdict.${round.timeliness}`);
+  return (round.timeliness === "open" && pastDueInTime(calendar, round.due, today, ctx.lang)) || lateByText(ctx.lang, round) || t(ctx, `register.reviews.verdict.${round.timeliness}`);
 }
 
 /**

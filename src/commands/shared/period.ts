@@ -1,0 +1,27 @@
+/** `--from` and `--to`: the period of `csr list`, `csr list reviews` and `csr matrix csr` (tester52 D12). */
+import { UserError } from "../../core/errors.js";
+import { t } from "../../i18n/index.js";
+import type { Period } from "../../model/review-timeliness.js";
+import { dateOption } from "../options.js";
+
+export interface PeriodFlags {
+  from?: string;
+  to?: string;
+}
+
+/**
+ * The period of --from (required) and --to (default: `today`, the day the register is true on),
+ * both days included; undefined without either. Refused (one line): --to alone, --from after --to,
+ * or --to after `today` (a round started after the day the register is rebuilt for is not on record).
+ * `what` names the register for one they do not narrow, refused too.
+ */
+export function periodOption(flags: PeriodFlags, today: string, what?: string): Period | undefined {
+  if (flags.from === undefined && flags.to === undefined) return undefined;
+  if (what !== undefined) throw new UserError(t("period.only", { flag: flags.from !== undefined ? "--from" : "--to", what }));
+  if (flags.from === undefined) throw new UserError(t("period.to-without-from", { to: flags.to! }));
+  const from = dateOption(flags.from, "--from");
+  const to = dateOption(flags.to, "--to", today);
+  if (from > to) throw new UserError(t("period.reversed", { from, to }));
+  if (to > today) throw new UserError(t("period.after-today", { to, today }));
+  return { from, to };
+}

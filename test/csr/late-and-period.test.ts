@@ -1,0 +1,115 @@
+/**
+ * A review decided after its deadline stays late in the CSR list (tester52 D2): the decided row keeps
+ * its 评审期限 and says by how many working days it was late, the footer counts it beside the open
+ * overdue ones, `--overdue` lists it, and every output words it "逾期 N 个工作日". And the registers
+ * of a period (tester52 D12): `--from`/`--to` on the CSR list, the review-timeliness register and the
+ * CSR matrix, with the period's rounds and 评审及时率 under each. Through the built binary, on copies
+ * of the examples, with the tester's commands.
+ */
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { copyFixture, csr, gitInit, tempDir } from "../helpers.js";
+
+const TODAY = "2026-12-04";
+
+function run(dir: string, ...args: string[]): { code: number; stdout: string; stderr: string } {
+  return csr(["-C", dir, ...args], { lang: null });
+}
+
+function ok(dir: string, ...args: string[]): string {
+  const result = run(dir, ...args);
+  expect(result.stderr.includes("csr: ") && result.code !== 0 ? result.stderr : "").toBe("");
+  expect(result.code).toBe(0);
+  return result.stdout;
+}
+
+/** The lines after the table: the register's notes. */
+function notes(stdout: string): string[] {
+  const lines = stdout.trimEnd().split("\n");
+  return lines.slice(lines.lastIndexOf("") + 1);
+}
+
+describe("a review decided late in the CSR list (tester52 D2)", () => {
+  let gjb: string;
+  beforeAll(() => {
+    gjb = gitInit(copyFixture("examples/gjb-demo"));
+    ok(gjb, "source", "add", "NES", "--id", "NES-HT2026-01", "--title", "XX型电源模块订货合同技术协议", "--revision", "1.0", "--issued", "2026-11-10", "--received", "2026-11-16", "-y");
+    ok(gjb, "add", "--customer", "NES", "--source", "NES-HT2026-01", "--section", "6.2", "--clause", "GJB9001C:8.5.1", "--title", "关键工序100%检验并军检", "--text", "关键工序完成后100%检验，关键件须经军代表检验验收", "--category", "质量保证要求", "-y");
+    for (const [department, reviewer] of [["SAL", "tangl"], ["RD", "yangf"], ["QA", "chenhw"]] as const) {
+      ok(gjb, "review", "NES-001", "--department", department, "--reviewer", reviewer, "--opinion", "accept", "--date", "2026-12-02", "-y");
+    }
+    ok(gjb, "review", "NES-001", "--disposition", "must", "--by", "liuzm", "--late-reason", "等待顾客澄清军检范围", "--military-representative", "wangjd", "--date", "2026-12-03", "-y");
+  });
+
+  const footer =
+    "评审中逾期 0 项；逾期作出结论 1 项（NES-001）。评审期限为当前评审轮次的期限，作出结论后仍列出；剩余工作日按 qms.yaml 的工作日历计算，只对评审中的要求列出，负数为逾期的工作日数；逾期作出结论的写明逾期的工作日数。换版前的评审轮次见顾客要求评审及时性记录（csr list reviews）。";
+
+  it("keeps the decided row's deadline, says how late, and counts it in the footer", () => {
+    const out = ok(gjb, "list", "--today", TODAY);
+    expect(out).toContain("NES-001  NES       8.5.1  关键工序100%检验并军检  2026-11-30  逾期 3 个工作日作出结论          已决定\n");
+    expect(notes(out)).toEqual([footer, "尚未落实到文件的要求：NES-001"]);
+    const csv = ok(gjb, "list", "--today", TODAY, "--format", "csv").trimEnd().split("\n").map((line) => line.split(",").filter((_, i) => [1, 13, 14, 17, 19, 32].includes(i)).join(","));
+    expect(csv).toEqual(["编号,评审期限,剩余工作日,决定日期,逾期原因,状态", "NES-001,2026-11-30,逾期 3 个工作日作出结论,2026-12-03,等待顾客澄清军检范围,已决定"]);
+  });
+
+  it("lists a review decided late under --overdue", () => {
+    const out = ok(gjb, "list", "--overdue", "--today", TODAY);
+    expect(out.split("\n")[0]).toBe("顾客要求清单（评审逾期，含逾期作出结论；共 1 项）");
+    expect(out).toContain("\nNES-001  NES       8.5.1  关键工序100%检验并军检  2026-11-30  逾期 3 个工作日作出结论          已决定\n");
+    expect(notes(out)).toEqual(["本表按条件筛选（评审逾期，含逾期作出结论），不是完整的顾客要求清单。", footer, "尚未落实到文件的要求：NES-001"]);
+  });
+
+  it("words the lateness the same in the review-timeliness register, the matrix and the review report", () => {
+    expect(ok(gjb, "list", "reviews", "--today", TODAY)).toContain("  2026-11-16  2026-11-30  2026-12-03  刘志明  13              逾期 3 个工作日  等待顾客澄清军检范围\n");
+    expect(ok(gjb, "matrix", "csr", "--today", TODAY)).toContain("  2026-11-16  2026-11-30  必须满足  2026-12-03  逾期 3 个工作日  ");
+    const out = join(tempDir(), "NES-001.md");
+    ok(gjb, "render", "NES-001", "--format", "md", "--out", out, "--today", TODAY);
+    expect(readFileSync(out, "utf8")).toContain("| 评审用时 | 13 个工作日 | 及时性 | 逾期 3 个工作日 |\n");
+  });
+});
+
+describe("the registers of a period: --from/--to (tester52 D12)", () => {
+  let acme: string;
+  beforeAll(() => {
+    acme = gitInit(copyFixture("examples/acme-auto"));
+  });
+
+  const tally = "2025-12-04 至 2026-12-04 期间起算的评审 7 轮：按期 5 轮，逾期 0 轮；另有尚未到期 2 轮，不计入及时率；评审及时率 100%（5/5）。";
+
+  it("lists the review rounds started in the period, with the period's timeliness rate", () => {
+    const out = ok(acme, "list", "reviews", "--from", "2025-12-04", "--to", TODAY, "--today", TODAY);
+    expect(out.split("\n")[0]).toBe("顾客特定要求评审及时性记录（2025-12-04 至 2026-12-04 起算；共 7 项，截至 2026-12-04）");
+    expect(out.split("\n").slice(4, 11).map((line) => line.split(/\s+/).slice(1, 2).join(""))).toEqual(["BCM-004", "BCM-005", "DYA-002", "DYA-004", "DYA-005", "DYA-006", "DYA-007"]);
+    expect(notes(out)).toEqual([
+      "本表按条件筛选（起算期间：2025-12-04 至 2026-12-04），不是完整的顾客特定要求评审及时性记录。",
+      "评审期限为起算日后第 10 个工作日（IATF 16949 7.5.3.2.2），按工作日历计算；逾期或逾期未决 0 项。",
+      tally,
+    ]);
+  });
+
+  it("narrows the CSR list and the matrix to the CSRs reviewed in the period, in every format", () => {
+    const list = ok(acme, "list", "--from", "2025-12-04", "--customer", "DYA", "--today", TODAY);
+    expect(list.split("\n")[0]).toBe("顾客特定要求清单（起算期间：2025-12-04 至 2026-12-04；顾客：东岳汽车股份有限公司；共 5 项）");
+    expect(notes(list).at(-1)).toBe("2025-12-04 至 2026-12-04 期间起算的评审 5 轮：按期 4 轮，逾期 0 轮；另有尚未到期 1 轮，不计入及时率；评审及时率 100%（4/4）。");
+    const matrix = ok(acme, "matrix", "csr", "--from", "2025-12-04", "--today", TODAY, "--format", "md");
+    expect(matrix).toContain("顾客特定要求矩阵（起算期间：2025-12-04 至 2026-12-04）");
+    expect(matrix).toContain(`本表按条件筛选（起算期间：2025-12-04 至 2026-12-04），不是完整的顾客特定要求矩阵。  \n${tally}  \n`);
+    const csv = run(acme, "matrix", "csr", "--from", "2025-12-04", "--today", TODAY, "--format", "csv");
+    expect(csv.stdout.trimEnd().split("\n").slice(1).map((line) => line.split(",")[0])).toEqual(["BCM-004", "BCM-005", "DYA-002", "DYA-002", "DYA-004", "DYA-005", "DYA-006", "DYA-006", "DYA-007"]);
+    expect(csv.stderr).toContain("这份 CSV 按条件筛选（起算期间：2025-12-04 至 2026-12-04）");
+  });
+
+  it("refuses a period it cannot list", () => {
+    const refused = (...args: string[]) => {
+      const result = run(acme, ...args, "--today", TODAY);
+      expect(result.code).toBe(2);
+      return result.stderr.trimEnd();
+    };
+    expect(refused("list", "--to", "2026-06-30")).toBe("csr: --to 2026-06-30 需要 --from：期间从 --from 的日期起，例如 --from 2026-01-01 --to 2026-06-30。");
+    expect(refused("list", "reviews", "--from", "2026-07-01", "--to", "2026-06-30")).toBe("csr: --from 2026-07-01 晚于 --to 2026-06-30：期间的第一天不能晚于最后一天。");
+    expect(refused("list", "reviews", "--from", "2026-07-01", "--to", "2026-12-31")).toBe("csr: --to 2026-12-31 晚于台账所截至的日期 2026-12-04：之后起算的评审尚无记录；用 --today 2026-12-31 或更早的 --to。");
+    expect(refused("list", "documents", "--from", "2026-01-01")).toBe("csr: --from 只用于 csr list（顾客要求清单）、csr list reviews 和 csr matrix csr（按评审起算日期筛选），不用于 'documents'。");
+    expect(refused("matrix", "clauses", "--from", "2026-01-01")).toBe("csr: --from 只用于 csr list（顾客要求清单）、csr list reviews 和 csr matrix csr（按评审起算日期筛选），不用于 'matrix clauses'。");
+  });
+});
