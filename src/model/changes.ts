@@ -8,6 +8,7 @@
  */
 import type { Repository } from "../load/repository.js";
 import { csrOn, documentOn } from "./as-of.js";
+import { csrDistributions } from "./distribution.js";
 import { addDays } from "../core/dates.js";
 import { compareClauseNumbers } from "./catalog.js";
 import { clauseCoverage } from "./coverage.js";
@@ -28,7 +29,8 @@ export type ChangeArea = (typeof CHANGE_AREAS)[number];
  *           (controlled copies handed out, taken back, confirmed lost or destroyed, stamped 作废 and kept:
  *           the 发放/回收记录) | withdrawn | removed
  * csr:      added | decided | reopened | confirmed (a new source revision confirmed to leave it unchanged,
- *           csr source update --unchanged) | implemented (导入生产日期) | verified | addressed | superseded | removed
+ *           csr source update --unchanged) | distributed (发放 to departments) | implemented (导入生产日期) | verified |
+ *           addressed | superseded | removed
  * source:   added | revised
  * coverage: gained | lost
  * person:   added | roles | department | left (the day people.yaml records) | removed
@@ -47,6 +49,7 @@ export type ChangeKind =
   | "decided"
   | "reopened"
   | "confirmed"
+  | "distributed"
   | "implemented"
   | "verified"
   | "addressed"
@@ -85,6 +88,8 @@ export interface Change {
    * decision, confirmation, implementation (its owner), verification or of copies, who (a people.yaml id).
    */
   detail: string;
+  /** On a `distributed` row: the departments (codes) the CSR was distributed to. */
+  departments?: string[];
   /** On a row of controlled copies: the copies, by 受控号. */
   copies?: CopyHeld[];
   /** On a row of copies lost, destroyed or kept (作废留用): what happened, as recorded. */
@@ -369,6 +374,13 @@ function csrChange(id: string, a: Csr | undefined, b: Csr | undefined, secret: R
     if (!confirmed.has(`${c.source_revision} ${c.date}`)) change("confirmed", on === c.source_revision ? "" : on, c.source_revision, c.by, c.date);
     on = c.source_revision;
   }
+  // Each distribution (发放) to departments, on its day, by whom, of the source revision it names.
+  const entry = (d: { date?: string; departments: string[]; source_revision?: string }) => JSON.stringify([d.date, d.departments, d.source_revision]);
+  const distributed = new Set((a ? csrDistributions(a) : []).map(entry));
+  for (const d of csrDistributions(b)) {
+    if (distributed.has(entry(d))) continue;
+    change("distributed", "", d.source_revision !== undefined ? `${b.source.document} ${d.source_revision}` : "", d.by ?? "", d.date ?? null, { departments: d.departments });
+  }
   out.push(...implementationChanges(id, (b ?? a)!.title, a, b));
   // A new CSR's places too: where the QMS addresses it is what an auditor traces first (IATF 16949 7.5.1.1).
   if (places(b, secret) !== (a ? places(a, secret) : "")) change("addressed", a ? places(a, secret) : "", places(b, secret), "", null);
@@ -406,14 +418,14 @@ function implementationChanges(id: string, title: string, a: Csr | undefined, b:
 
 /**
  * The days a CSR's records date a receipt, a restart, a decision (an amended one too), a source revision
- * confirmed unchanged, an earlier round closed, an implementation in production, a verification (an
+ * confirmed unchanged, an earlier round closed, a distribution, an implementation in production, a verification (an
  * earlier round's, or one corrected since, too) or a supersession.
  */
 function csrEventDays(csr: Csr): string[] {
   const review = csr.review;
   const implementation = csr.implementation;
   const implemented = [implementation, ...(implementation?.history ?? [])].flatMap((i) => [i?.implemented, i?.verified?.date]);
-  const days = [csr.received, review?.restarted, review?.decision?.date, ...(review?.confirmations ?? []).map((c) => c.date), ...(review?.history ?? []).flatMap((h) => [h.closed, h.decision?.date]), ...implemented, ...(implementation?.history ?? []).map((h) => h.closed), csr.superseded?.date];
+  const days = [csr.received, review?.restarted, review?.decision?.date, ...(review?.confirmations ?? []).map((c) => c.date), ...(review?.history ?? []).flatMap((h) => [h.closed, h.decision?.date]), ...csrDistributions(csr).map((d) => d.date), ...implemented, ...(implementation?.history ?? []).map((h) => h.closed), csr.superseded?.date];
   return [...new Set(days.filter((d): d is string => typeof d === "string"))].sort();
 }
 

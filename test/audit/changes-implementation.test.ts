@@ -96,7 +96,7 @@ const DYA_010 = lines(
   "      implemented: 2026-04-08",
 );
 
-/** DYA-011: verified by 李娜 on 2026-02-10, the verification corrected to 王强's of 2026-02-12 (csr implement --amend). */
+/** DYA-011: distributed to QA and MKT by 张伟 on 2026-03-05; verified by 李娜 on 2026-03-11, the verification corrected to 王强's of 2026-02-12 (csr implement --amend). */
 const DYA_011 = lines(
   "id: DYA-011",
   "customer: DYA",
@@ -107,6 +107,8 @@ const DYA_011 = lines(
   "review:",
   ...opinions("2026-03-03", "  "),
   "  decision: { disposition: must, by: wang, date: 2026-03-04 }",
+  "distribution:",
+  "  - { departments: [QA, MKT], date: 2026-03-05, by: zhang, source_revision: B }",
   "implementation:",
   "  owner: li",
   "  status: verified",
@@ -184,6 +186,7 @@ describe("csr changes lists implementation, verification and controlled copies (
       "csr|added|DYA-011||DYA-SQM B|DYA|2026-03-02||||",
       "csr|decided|DYA-011||must|wang|2026-03-04||||",
       "csr|decided|DYA-010||must|wang|2026-03-05||||",
+      "csr|distributed|DYA-011||DYA-SQM B|zhang|2026-03-05||||",
       "csr|implemented|DYA-011|in-progress|implemented|li|2026-03-10||||",
       "csr|verified|DYA-011|implemented|verified|li|2026-03-11||||",
       'csr|verified|DYA-011|implemented|verified|wang|2026-03-12||||{"by":"li","date":"2026-03-11"}',
@@ -209,6 +212,7 @@ describe("csr changes lists implementation, verification and controlled copies (
       "文件,作废留用,QP-001,顾客特定要求管理程序,A/0,,受控号 2（市场部 李娜）；经办人：李娜；留作培训参考，存市场部,2026-05-07",
       "顾客特定要求,已实施,DYA-010,包装标签须含批次号,实施中,已实施,负责人：张伟；证据：A 版标签已导入,2026-02-02",
       "顾客特定要求,已验证,DYA-010,包装标签须含批次号,已实施,已验证,验证人：李娜,2026-02-10",
+      "顾客特定要求,已发放,DYA-011,标签须含生产日期,,DYA-SQM B,发放至：品质部、市场部；发放人：张伟,2026-03-05",
       "顾客特定要求,已实施,DYA-011,标签须含生产日期,实施中,已实施,负责人：李娜,2026-03-10",
       "顾客特定要求,已验证,DYA-011,标签须含生产日期,已实施,已验证,验证人：李娜,2026-03-11",
       "顾客特定要求,已验证,DYA-011,标签须含生产日期,已实施,已验证,更正验证记录，原为 李娜 2026-03-11；验证人：王强,2026-03-12",
@@ -219,7 +223,7 @@ describe("csr changes lists implementation, verification and controlled copies (
     const printed = csr(["-C", dir, "changes", "2026-01-01", "2026-06-30"], { lang: null, env: TZ }).stdout.split("\n");
     expect(printed.filter((l) => l.startsWith("文件：") || l.startsWith("顾客特定要求："))).toEqual([
       "文件：换版 1，发放 2，回收 1，遗失 1，销毁 1，作废留用 1",
-      "顾客特定要求：新增 2，已决定 3，重新评审 1，已实施 4，已验证 4",
+      "顾客特定要求：新增 2，已决定 3，重新评审 1，已发放 1，已实施 4，已验证 4",
     ]);
     expect(printed.find((l) => l.startsWith("按记录上的日期"))).toContain("受控副本的发放和回收（含遗失、销毁和作废留用）");
     const out = join(tempDir(), "changes.md");
@@ -231,7 +235,7 @@ describe("csr changes lists implementation, verification and controlled copies (
       "| 顾客特定要求 | 已验证 | DYA-010 | 包装标签须含批次号 | 已实施 | 已验证 | 验证人：王强 | 2026-04-20 |",
     ]);
     const english = csr(["-C", dir, "changes", "2026-01-01", "2026-06-30", "--format", "csv", "--lang", "en"], { env: TZ });
-    expect(english.stdout.split(/\r?\n/).filter((l) => /,(copies|copy|implemented|verified)/.test(l))).toEqual([
+    expect(english.stdout.split(/\r?\n/).filter((l) => /,(copies|copy|distributed|implemented|verified)/.test(l))).toEqual([
       "Documents,copies issued,QP-001,顾客特定要求管理程序,,A/0,\"copy no. 3 (品质部 王强), 6 (市场部 李娜); issued by 王强\",2026-01-06",
       "Documents,copy destroyed,QP-001,顾客特定要求管理程序,A/0,,copy no. 3 (品质部 王强); confirmed by 王强; 被水浸湿，现场销毁,2026-03-01",
       "Documents,copy lost,QP-001,顾客特定要求管理程序,A/0,,copy no. 6 (市场部 李娜); confirmed by 李娜; 出差途中遗失,2026-03-01",
@@ -240,6 +244,7 @@ describe("csr changes lists implementation, verification and controlled copies (
       "Documents,copy kept as obsolete,QP-001,顾客特定要求管理程序,A/0,,copy no. 2 (市场部 李娜); stamped obsolete by 李娜; 留作培训参考，存市场部,2026-05-07",
       "CSRs,implemented,DYA-010,包装标签须含批次号,in-progress,implemented,owner 张伟; evidence: A 版标签已导入,2026-02-02",
       "CSRs,verified,DYA-010,包装标签须含批次号,implemented,verified,verified by 李娜,2026-02-10",
+      "CSRs,distributed,DYA-011,标签须含生产日期,,DYA-SQM B,\"distributed to 品质部, 市场部; by 张伟\",2026-03-05",
       "CSRs,implemented,DYA-011,标签须含生产日期,in-progress,implemented,owner 李娜,2026-03-10",
       "CSRs,verified,DYA-011,标签须含生产日期,implemented,verified,verified by 李娜,2026-03-11",
       "CSRs,verified,DYA-011,标签须含生产日期,implemented,verified,\"corrects the verification, was 李娜 2026-03-11; verified by 王强\",2026-03-12",
@@ -262,6 +267,7 @@ describe("csr changes lists implementation, verification and controlled copies (
       "csr|added|DYA-011||DYA-SQM B|DYA|2026-03-02||||",
       "csr|decided|DYA-011||must|wang|2026-03-04||||",
       "csr|decided|DYA-010||must|wang|2026-03-05||||",
+      "csr|distributed|DYA-011||DYA-SQM B|zhang|2026-03-05||||",
       "csr|implemented|DYA-011||implemented|li|2026-03-10||||",
       "csr|verified|DYA-011|implemented|verified|wang|2026-03-12||||",
       "csr|implemented|DYA-010||implemented|zhang|2026-04-10|||B 版标签已导入生产线|",
@@ -282,7 +288,7 @@ describe("csr changes of the acme-auto example over a year (tester52 D10)", { ti
     const result = csr(["-C", dir, "changes", "2025-12-04", "2026-12-04", "--format", "csv"], { lang: null, env: TZ });
     expect(result.stderr).toBe("");
     const rows = result.stdout.split(/\r?\n/);
-    expect(rows.filter((l) => /^(文件|顾客特定要求),(发放|回收|遗失|销毁|作废留用|已实施|已验证),/.test(l))).toEqual([
+    expect(rows.filter((l) => /^(文件|顾客特定要求),(发放|回收|遗失|销毁|作废留用|已发放|已实施|已验证),/.test(l))).toEqual([
       "文件,发放,QP-002,记录控制程序,,A/1,受控号 3（品质部 张丽）、4（生产部 黄军）；发放人：陈静,2025-12-15",
       "文件,回收,QP-002,记录控制程序,A/0,,受控号 1（品质部 张丽）、2（生产部 黄军）；回收人：陈静,2025-12-15",
       "文件,发放,QP-011,标识和可追溯性控制程序,,A/1,受控号 3（生产部 黄军）、4（品质部 张丽）；发放人：陈静,2025-12-15",
@@ -297,9 +303,14 @@ describe("csr changes of the acme-auto example over a year (tester52 D10)", { ti
       "文件,回收,QP-015,顾客特定要求管理程序,A/1,,受控号 4（市场部 孙伟）、5（生产部 黄军）、6（品质部 张丽）；回收人：陈静,2026-05-11",
       "顾客特定要求,已验证,BCM-002,外部实验室须具有CNAS认可且认可范围覆盖委托项目,已实施,已验证,验证人：张丽,2025-12-10",
       "顾客特定要求,已实施,BCM-003,批次追溯至胶料批次，追溯记录保存至停产后15年,实施中,已实施,负责人：黄军；证据：MES已上线胶料批次字段；2026-01-26追溯演练从成品批次追溯到胶料批次用时40分钟。,2026-01-26",
+      "顾客特定要求,已发放,DYA-002,顾客投诉的围堵和8D报告时限,,,发放至：品质部、生产部、技术部、市场部,2026-03-24",
+      "顾客特定要求,已发放,DYA-004,控制计划的年度评审和变更后提交,,,发放至：技术部、品质部、生产部、市场部,2026-03-24",
+      "顾客特定要求,已发放,DYA-006,返工前风险评估，返工品100%复检并可追溯,,,发放至：品质部、生产部、技术部,2026-03-24",
+      "顾客特定要求,已发放,DYA-005,每批交付随附第三方实验室爆破试验报告,,,发放至：市场部、品质部,2026-03-27",
       "顾客特定要求,已实施,DYA-002,顾客投诉的围堵和8D报告时限,实施中,已实施,负责人：张丽；证据：QP-013 A/2、QR-013-01 A/1已发布；东岳投诉2026-05号8D按新时限于第13个工作日关闭。,2026-04-20",
+      "顾客特定要求,已发放,BCM-004,零件标签采用北辰统一二维码格式,,,发放至：生产部、采购物流部、品质部,2026-10-21",
     ]);
     const printed = csr(["-C", dir, "changes", "2025-12-04", "2026-12-04"], { lang: null, env: TZ }).stdout.split("\n");
-    expect(printed.filter((l) => /^(文件|顾客特定要求)：/.test(l))).toEqual(["文件：换版 12，发放 6，回收 6", "顾客特定要求：新增 6，已决定 5，重新评审 1，已实施 2，已验证 1，已替代 1"]);
+    expect(printed.filter((l) => /^(文件|顾客特定要求)：/.test(l))).toEqual(["文件：换版 12，发放 6，回收 6", "顾客特定要求：新增 6，已决定 5，重新评审 1，已发放 5，已实施 2，已验证 1，已替代 1"]);
   });
 });

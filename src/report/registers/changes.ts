@@ -35,7 +35,7 @@ export type UndatedBasis = { kind: "commits"; from: RangeEnd; to: RangeEnd; hist
 /** The kinds of change each area has, in the order the report counts them. */
 const KINDS: Record<ChangeArea, readonly ChangeKind[]> = {
   document: ["added", "released", "received", "effective", "issued", "recalled", "lost", "destroyed", "retained", "withdrawn", "removed"],
-  csr: ["added", "decided", "reopened", "confirmed", "implemented", "verified", "addressed", "superseded", "removed"],
+  csr: ["added", "decided", "reopened", "confirmed", "distributed", "implemented", "verified", "addressed", "superseded", "removed"],
   source: ["added", "revised"],
   coverage: ["gained", "lost"],
   person: ["added", "roles", "department", "left", "removed"],
@@ -184,6 +184,11 @@ function reportTable(ctx: RegisterContext, changes: readonly Change[], range: st
     }
     if (change.kind === "decided") return t(ctx, change.from ? "register.changes.decision-changed" : "register.changes.decided-by", { by: personName(ctx, change.detail) }) + remark(change);
     if (change.kind === "confirmed") return t(ctx, "register.changes.confirmed-by", { by: personName(ctx, change.detail) }) + remark(change);
+    // A distribution: to which departments, by whom.
+    if (change.kind === "distributed") {
+      const to = t(ctx, "register.changes.distributed-to", { departments: (change.departments ?? []).map((d) => departmentName(ctx, d)).join(t(ctx, "register.list-separator")) });
+      return [to, change.detail ? t(ctx, "register.changes.distributed-by", { by: personName(ctx, change.detail) }) : ""].filter(Boolean).join(t(ctx, "register.remarks-separator"));
+    }
     // The implementation in production: who owns it and the evidence; the verification: who verified it; each saying the record it corrected.
     if (change.kind === "implemented") {
       const parts = [change.replaced?.date ? t(ctx, "register.changes.implemented-amended", { was: change.replaced.date }) : "", change.detail ? t(ctx, "register.changes.implemented-by", { by: personName(ctx, change.detail) }) : "", change.evidence ? t(ctx, "register.changes.evidence", { evidence: change.evidence }) : ""];
