@@ -19,6 +19,7 @@ import { rule as csrDuplicateOpinion } from "./rules/csr/duplicate-opinion.js";
 import { rule as csrForcedDecision } from "./rules/csr/forced-decision.js";
 import { rule as csrImplementationIncomplete } from "./rules/csr/implementation-incomplete.js";
 import { rule as csrImplementationOverdue } from "./rules/csr/implementation-overdue.js";
+import { rule as csrLateForCustomer } from "./rules/csr/late-for-customer.js";
 import { rule as csrNotAddressed } from "./rules/csr/not-addressed.js";
 import { rule as csrRejectionOverruled } from "./rules/csr/rejection-overruled.js";
 import { rule as csrRequirementChanged } from "./rules/csr/requirement-changed.js";
@@ -98,6 +99,7 @@ export const rules: readonly Rule[] = [
   csrForcedDecision,
   csrImplementationIncomplete,
   csrImplementationOverdue,
+  csrLateForCustomer,
   csrNotAddressed,
   csrRejectionOverruled,
   csrRequirementChanged,

@@ -49,6 +49,7 @@ export type Field =
   | "reviewRecord"
   | "owner"
   | "due"
+  | "requiredBy"
   | "completed"
   | "implementationStatus"
   | "addressed"
@@ -123,6 +124,8 @@ const VARIANTS: Record<Field, string[]> = {
   reviewRecord: ["评审记录编号", "评审记录", "评审记录号", "评审表编号", "reviewrecord", "reviewrecordno", "reviewrecordno.", "reviewrecordnumber"],
   owner: ["负责人", "责任人", "实施负责人", "owner"],
   due: ["完成期限", "计划完成日期", "要求完成日期", "due", "duedate"],
+  // The customer's date of a CSR (implementation.required_by), as the CSR list prints it beside 完成期限.
+  requiredBy: ["顾客要求日期", "客户要求日期", "顾客实施日期", "customer'sdate", "customerdate", "requiredby"],
   // 完成日期 of a CSR list is the date implemented of a row whose status says it is done, else the date planned (plan.ts csrFromRow).
   completed: ["完成日期", "完成时间", "completiondate"],
   implementationStatus: ["实施状态", "implementationstatus"],

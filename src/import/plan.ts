@@ -218,7 +218,7 @@ function refuseMissingColumns(header: HeaderRow, rows: RawRow[], as: ImportKind)
 /** What a procedure, instruction, form or document register can carry; the other columns are CSR fields. */
 const DOCUMENT_FIELDS = new Set<Field>(["no", "title", "number", "version", "versionNumber", "department", "clauses", "prepared", "reviewed", "approved", "countersigned", "standardization", "militaryRepresentative", "issued", "effective", "remarks", "retention", "medium", "location", "keeper", "procedure", "level", "kind", "status", "classification", "level3", "level4", "uses", "publisher", "received", "withdrawn", "withdrawnReason"]);
 const SYMBOL_FIELDS = new Set<Field>(["no", "customer", "customerName", "customerSymbol", "customerClass", "meaning", "symbol", "class", "customerApproval"]);
-const CSR_FIELDS = new Set<Field>(["no", "number", "title", "version", "customer", "customerName", "source", "revision", "section", "clauses", "text", "category", "classification", "received", "restarted", "disposition", "decidedBy", "decided", "justification", "lateReason", "reviewRecord", "owner", "due", "completed", "implementationStatus", "addressed", "implemented", "evidence", "verifiedBy", "verified", "superseded", "supersededReason", "supersededBy", "status"]);
+const CSR_FIELDS = new Set<Field>(["no", "number", "title", "version", "customer", "customerName", "source", "revision", "section", "clauses", "text", "category", "classification", "received", "restarted", "disposition", "decidedBy", "decided", "justification", "lateReason", "reviewRecord", "owner", "due", "requiredBy", "completed", "implementationStatus", "addressed", "implemented", "evidence", "verifiedBy", "verified", "superseded", "supersededReason", "supersededBy", "status"]);
 
 /** The fields an import of each kind reads, as docs/import.md lists them. */
 export function fieldsRead(as: ImportKind): ReadonlySet<Field> {
@@ -1386,6 +1386,9 @@ function csrFromRow(row: RowReader, repo: Repository, options: ImportOptions, ea
     if (date) implementation.due = date;
     else issue(badDate(row, "due"), true);
   }
+  // The CSR list prints the customer's date of every CSR; the source revision's 实施日期 is the customer's file's, not the CSR's own.
+  const requiredBy = dateCell(row, "requiredBy", issue);
+  if (requiredBy && requiredBy !== source?.revisions.find((r) => r.revision === revision)?.effective) implementation.required_by = requiredBy;
   const implemented = dateCell(row, "implemented", issue);
   if (implemented) implementation.implemented = implemented;
   // The CSR list marks the status of an open review whose deadline is estimated (（期限按周一至周五估算）): derived, not imported.

@@ -125,6 +125,8 @@ export interface SourceRevision {
   revision: string;
   issued?: string;
   received: string;
+  /** The customer's 实施日期: the day from which it requires this revision to be met in production. */
+  effective?: string;
   file?: string;
   status?: "current" | "superseded";
   supersedes?: string;
@@ -295,6 +297,8 @@ export interface Csr {
   implementation?: {
     owner?: string;
     due?: string;
+    /** The customer's date for this requirement, when not its source revision's 实施日期 (model/customer-schedule.ts). */
+    required_by?: string;
     status?: "planned" | "in-progress" | "implemented" | "verified";
     evidence?: string;
     implemented?: string;
@@ -304,7 +308,7 @@ export interface Csr {
      * closed with their review round by a changed source revision (`source_revision`, the revision they
      * met: csr source update), with that round's status, due date and evidence.
      */
-    history?: { closed: string; reason?: string; source_revision?: string; revised_to?: string; status?: "planned" | "in-progress" | "implemented" | "verified"; due?: string; evidence?: string; implemented?: string; verified?: Signature }[];
+    history?: { closed: string; reason?: string; source_revision?: string; revised_to?: string; status?: "planned" | "in-progress" | "implemented" | "verified"; due?: string; required_by?: string; evidence?: string; implemented?: string; verified?: Signature }[];
   };
   /** The distributions (发放), oldest first; a file written before they were a list has one object (model/distribution.ts csrDistributions). */
   distribution?: CsrDistribution[] | { departments?: string[]; date?: string };

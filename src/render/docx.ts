@@ -211,7 +211,7 @@ export async function csrReportToDocx(view: CsrReportView, options: DocxOptions)
   const impl = view.implementation;
   if (impl) {
     children.push(
-      pairs([["csr_owner", text(impl.owner)], ["csr_due", text(impl.due)]]),
+      pairs([["csr_owner", text(impl.owner)], ["csr_due", text(impl.customerDate ? `${impl.due}${impl.due ? " · " : ""}${t("csr_customer_date")}${t("colon")}${impl.customerDate}` : impl.due)]]),
       pairs([["csr_implementation_status", text(impl.status ? t(`implementation_${impl.status}`) : "")], ["csr_implemented", text(impl.implemented)]]),
       whole("csr_evidence", text(impl.evidence)),
     );

@@ -21,6 +21,9 @@ import { currentReviewRound, lateByText, lateKeptDecision, pastDueInTime, workda
 import { addressedSection, closingSectionNumbers, documentSections, sectionAnchor } from "../model/sections.js";
 import { csrTrainingState, type CsrTrainingState } from "../model/training.js";
 import { csrDistributions } from "../model/distribution.js";
+import { customerDate, lateForCustomer } from "../model/customer-schedule.js";
+import { workdaysLate, type WorkCalendar } from "../model/calendar.js";
+import type { Customer } from "../model/types.js";
 import type { ControlledDocument, Csr, DocumentLayout, Opinion, Revision, RevisionColumn, Signature, SignatureRole } from "../model/types.js";
 
 export type Lang = "zh-CN" | "en";
@@ -607,6 +610,8 @@ export interface CsrReportView extends Header {
     owner: string;
     ownerLinks?: TextPart[];
     due: string;
+    /** The customer's date beside the due date, its source, and how the implementation misses it; empty when the customer set none. */
+    customerDate: string;
     status: string;
     implemented: string;
     evidence: string;
@@ -778,6 +783,7 @@ export function csrReportView(
           owner: implementation.owner ? names.person(implementation.owner) : "",
           ...names.linksOf("owner", implementation.owner),
           due: implementation.due ?? "",
+          customerDate: customerDateView(csr, customer, lang, repositoryCalendar(config)),
           status: implementation.status ?? "",
           implemented: implementation.implemented ?? "",
           evidence: implementation.evidence ?? "",
@@ -825,6 +831,22 @@ export function csrReportView(
  * HTML escaping); `body` fields hold the section text, which is Markdown already and passes through,
  * and `labelKey` fields name a label of the catalog, not text to print.
  */
+/**
+ * The customer's date of a CSR as the review report prints it beside 完成期限 (IATF 16949 7.5.3.2.2:
+ * on the customer's schedule): 2026-04-01（DYA-SQM D 版实施日期）；晚于该日 13 个工作日导入生产, as
+ * csr/late-for-customer judges it. Empty when the customer set none.
+ */
+function customerDateView(csr: Csr, customer: Customer | undefined, lang: Lang, calendar: WorkCalendar): string {
+  const schedule = customerDate(csr, customer);
+  if (!schedule) return "";
+  const revision = translate(lang, /版\s*$/.test(schedule.revision) ? "value.revision.named" : "value.revision", { revision: schedule.revision });
+  const text = schedule.own ? schedule.date : translate(lang, "render.customer-date.effective", { date: schedule.date, source: schedule.source, revision });
+  const late = lateForCustomer(csr, customer);
+  if (!late) return text;
+  const count = workdaysLate(calendar, schedule.date, late.date);
+  return text + translate(lang, late.field === "implemented" ? "render.customer-date.implemented-late" : "render.customer-date.due-late", { count });
+}
+
 export function escapeView<T>(view: T, escape: (s: string) => string): T {
   const walk = (value: unknown, key: string): unknown => {
     if (typeof value === "string") return key === "body" || key === "labelKey" ? value : escape(value);

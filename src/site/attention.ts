@@ -15,6 +15,7 @@ import { workdaysLate, type WorkCalendar } from "../model/calendar.js";
 import { isStateSecret } from "../model/classification.js";
 import { missingOpinions, reviewDue } from "../model/csr-status.js";
 import { copyRecallDue } from "../model/distribution.js";
+import { implementationDeadline, lateForCustomer } from "../model/customer-schedule.js";
 import { currentRevision } from "../model/index.js";
 import { nextPeriodicReview } from "../model/periodic-review.js";
 import { addressedSectionLabel, documentSections, findSection } from "../model/sections.js";
@@ -143,14 +144,24 @@ const training: (kind: OpenTraining["kind"]) => Reader = (kind) => (input, _find
 
 /** How each rule's finding reads as a row; a rule not here is read as its summary. */
 const READERS: Record<string, Reader> = {
-  "csr/implementation-overdue": (input, _f, { csr }) =>
-    csr?.implementation?.due
+  // Due by the earlier of its due date and the customer's date, as the rule judges it.
+  "csr/implementation-overdue": (input, _f, { csr }) => {
+    const deadline = csr?.implementation && implementationDeadline(csr, input.rc.index.customers.get(csr.customer)?.value);
+    return deadline
       ? {
-          what: tr(input, "site.attention.implementation", { status: tr(input, `register.implementation.${csr.implementation.status ?? "planned"}` as MessageKey) }),
-          due: csr.implementation.due,
-          responsible: personName(input.rc, csr.implementation.owner),
+          what: tr(input, "site.attention.implementation", { status: tr(input, `register.implementation.${csr.implementation!.status ?? "planned"}` as MessageKey) }),
+          due: deadline.date,
+          responsible: personName(input.rc, csr.implementation!.owner),
         }
-      : undefined,
+      : undefined;
+  },
+  // A date past already (in production after the customer's date) or a plan: no deadline of its own to count from today.
+  "csr/late-for-customer": (input, _f, { csr }) => {
+    const late = csr && lateForCustomer(csr, input.rc.index.customers.get(csr.customer)?.value);
+    if (!late) return undefined;
+    const data = { id: csr.id, date: late.date, required: late.customer.date, count: workdaysLate(input.calendar, late.customer.date, late.date) };
+    return { what: tr(input, late.field === "implemented" ? "register.csr.late-for-customer.implemented" : "register.csr.late-for-customer.due", data), responsible: personName(input.rc, csr.implementation?.owner) };
+  },
   "csr/suspect-link": (input, finding, { csr }) => {
     const i = partIndex(finding, "addressed");
     const place = i === undefined ? undefined : csr?.addressed?.[i];

@@ -207,6 +207,7 @@ const DATED_RULES: ReadonlySet<string> = new Set([
   "csr/not-addressed",
   "csr/addressed-by-obsolete",
   "csr/implementation-overdue",
+  "csr/late-for-customer",
   "csr/training-overdue",
   "doc/recall-overdue",
   "doc/periodic-review-due",

@@ -329,9 +329,10 @@ const distribution: PanelDefinition = (input) => {
  * (a feature not in this version) simply has no number, and a panel without numbers is left out.
  */
 /** A panel of finding counts: its title is `site.panel.<id>.title`, each number's label `site.panel.<id>.<rule>`. */
-function findingPanel(id: string, rules: string[]): PanelDefinition {
+/** `whenFound`: rules whose number is shown only when they found something (one that most repositories never meet). */
+function findingPanel(id: string, rules: string[], whenFound: string[] = []): PanelDefinition {
   return (input) => {
-    const present = rules.flatMap((rule) => findingNumber(input, rule, t(input.rc, `site.panel.${id}.${rule}` as MessageKey)) ?? []);
+    const present = [...rules, ...whenFound.filter((rule) => input.findings.some((f) => f.rule === rule))].flatMap((rule) => findingNumber(input, rule, t(input.rc, `site.panel.${id}.${rule}` as MessageKey)) ?? []);
     return present.length > 0 ? { id, title: t(input.rc, `site.panel.${id}.title` as MessageKey), numbers: present } : undefined;
   };
 }
@@ -428,7 +429,8 @@ const documentControl: PanelDefinition = (input) => {
 export const PANELS: readonly PanelDefinition[] = [
   csrByCustomer,
   reviews,
-  findingPanel("implementations", ["csr/not-addressed", "csr/section-missing", "csr/addressed-by-obsolete", "csr/implementation-overdue"]),
+  // Late for the customer's date only where a customer set one (csr/late-for-customer).
+  findingPanel("implementations", ["csr/not-addressed", "csr/section-missing", "csr/addressed-by-obsolete", "csr/implementation-overdue"], ["csr/late-for-customer"]),
   findingPanel("suspect-links", ["csr/suspect-link"]),
   documentControl,
   distribution,

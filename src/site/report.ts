@@ -128,7 +128,7 @@ export function siteReportHtml(view: SiteReportView, labels: Labels, escape: Esc
   html += `</td></tr>\n`;
   const implementation = v.implementation;
   if (truthy(implementation) && implementation) {
-    html += `<tr><th>${t("csr_owner")}</th><td>${people(implementation.owner, implementation.ownerLinks)}</td><th>${t("csr_due")}</th><td>${e(implementation.due)}</td></tr>\n`;
+    html += `<tr><th>${t("csr_owner")}</th><td>${people(implementation.owner, implementation.ownerLinks)}</td><th>${t("csr_due")}</th><td>${e(implementation.due)}${implementation.customerDate ? `<br>${t("csr_customer_date")}${t("colon")}${e(implementation.customerDate)}` : ""}</td></tr>\n`;
     html += `<tr><th>${t("csr_implementation_status")}</th><td>${truthy(implementation.status) ? t("implementation_", implementation.status) : ""}</td><th>${t("csr_implemented")}</th><td>${e(implementation.implemented)}</td></tr>\n`;
     html += `<tr><th>${t("csr_evidence")}</th><td colspan="3">${e(implementation.evidence)}</td></tr>\n`;
   }

@@ -257,10 +257,11 @@ describe("a repeated check with files changed", () => {
     };
     // The title: no cross-file rule reads it.
     expect(await edit((text) => text.replace(/^title: (.*)$/m, "title: $1改"))).toEqual({ incremental: true, wholeRuns: [], same: true });
-    // The customer document's revision it cites: read by the two rules that resolve it, and by the three that date a round by the revision's receipt.
+    // The customer document's revision it cites: read by the two rules that resolve it, by the three that date a round by the revision's receipt,
+    // and by the two that compare the implementation with the revision's 实施日期.
     expect(await edit((text) => text.replace(/^  revision: .*$/m, "  revision: Z"))).toEqual({
       incremental: true,
-      wholeRuns: ["csr/review-late", "csr/source-superseded", "date/received-after-source", "date/received-before-source", "ref/unresolved"],
+      wholeRuns: ["csr/implementation-overdue", "csr/late-for-customer", "csr/review-late", "csr/source-superseded", "date/received-after-source", "date/received-before-source", "ref/unresolved"],
       same: true,
     });
   });

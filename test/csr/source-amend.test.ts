@@ -72,7 +72,7 @@ describe("csr source update on a revision recorded already", () => {
     expect(await amend("--revision", "C", "--received", "2026-11-19", "--unchanged", "DYA-001")).toBe("csr: --unchanged records a new revision; --amend only corrects --received, --issued of a recorded one.\n");
     expect(await amend("--revision", "E", "--received", "2026-11-19")).toBe("csr: DYA-SQM has no recorded revision E (recorded: B, C); --amend only corrects a recorded one.\n");
     expect(await amend("--revision", "C", "--issued", "2026-11-21")).toBe("csr: Date issued 2026-11-21 is after date received 2026-11-20: it cannot be received before it is issued.\n");
-    expect(await amend("--revision", "C")).toBe("csr: DYA-SQM: no date to correct was given (--received, --issued).\n");
+    expect(await amend("--revision", "C")).toBe("csr: DYA-SQM: no date to correct was given (--received, --issued, --effective).\n");
     expect(snapshot(dir)).toEqual(before);
   });
 

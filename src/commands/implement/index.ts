@@ -13,6 +13,10 @@ import type { Csr, Signature } from "../../model/types.js";
 import type { Prompts } from "../add/prompting.js";
 import type { CommandContext } from "../context.js";
 import { addressedOnlyAfter } from "../../model/csr-status.js";
+import { customerDate, lateForCustomer } from "../../model/customer-schedule.js";
+import { workdaysLate } from "../../model/calendar.js";
+import { repositoryCalendar } from "../../load/calendar.js";
+import { revisionName } from "../../i18n/values.js";
 import { eventLabel, implementationFollows } from "../../model/recorded-events.js";
 import { choiceOption, dateAnswer, dateAnswerProblem, dateOption, eventDateAnswer, eventDateOption, type Follows } from "../options.js";
 import { personLabel } from "../shared/people.js";
@@ -26,6 +30,8 @@ export const IMPLEMENTATION_STATUSES: readonly ImplementationStatus[] = ["planne
 export interface ImplementFlags {
   owner?: string;
   due?: string;
+  /** The customer's date for this requirement, when not its source revision's 实施日期. */
+  requiredBy?: string;
   status?: string;
   evidence?: string;
   implemented?: string;
@@ -53,7 +59,7 @@ export async function implementCsr(ctx: CommandContext, id: string, flags: Imple
       );
     }
     const current = csr.implementation ?? {};
-    const given = [flags.owner, flags.due, flags.status, flags.evidence, flags.implemented, flags.verifiedBy].some((v) => v !== undefined);
+    const given = [flags.owner, flags.due, flags.requiredBy, flags.status, flags.evidence, flags.implemented, flags.verifiedBy].some((v) => v !== undefined);
     const { ask } = session;
     const next: Implementation = { ...current };
     if (!given && !ask) throw new UserError(t("implement.nothing-to-record"));
@@ -74,6 +80,7 @@ export async function implementCsr(ctx: CommandContext, id: string, flags: Imple
       // The owner answers for the implementation from today on.
       if (flags.owner !== undefined) next.owner = personOption(session, flags.owner, "--owner", localToday()).id;
       if (flags.due !== undefined) next.due = dateOption(flags.due, "--due");
+      if (flags.requiredBy !== undefined) next.required_by = dateOption(flags.requiredBy, "--required-by");
       if (flags.evidence !== undefined) next.evidence = flags.evidence;
       if (flags.implemented !== undefined) next.implemented = eventDateOption(flags.implemented, "--implemented", { follows: decided });
       if (flags.status !== undefined) next.status = choiceOption(flags.status, "--status", IMPLEMENTATION_STATUSES, "planned");
@@ -117,15 +124,18 @@ export async function implementCsr(ctx: CommandContext, id: string, flags: Imple
         appendIn(doc, ["implementation", "history"], round);
         if (!next.verified) doc.deleteIn(["implementation", "verified"]);
       }
-      for (const key of ["owner", "due", "status", "evidence", "implemented"] as const) {
+      for (const key of ["owner", "due", "required_by", "status", "evidence", "implemented"] as const) {
         if (next[key] !== undefined && next[key] !== current[key]) doc.setIn(["implementation", key], next[key]);
       }
       if (next.verified && next.verified !== current.verified) doc.setIn(["implementation", "verified"], doc.createNode(next.verified));
     });
+    const customer = session.index.customers.get(csr.customer)?.value;
+    const schedule = customerDate({ ...csr, implementation: next }, customer);
     const parts = [
       t("implement.part.status", { status: t(`value.implementation.${next.status ?? "planned"}`) }),
       next.owner ? t("implement.part.owner", { owner: personLabel(session.index, next.owner) }) : "",
       next.due ? t("implement.part.due", { due: next.due }) : "",
+      schedule ? t(schedule.own ? "implement.part.required-by" : "implement.part.effective", { date: schedule.date, source: schedule.source, revision: revisionName(schedule.revision) }) : "",
       next.implemented ? t("implement.part.implemented", { date: next.implemented }) : "",
       next.verified ? t("implement.part.verified", { by: personLabel(session.index, next.verified.by) }) : "",
     ].filter(Boolean);
@@ -136,6 +146,13 @@ export async function implementCsr(ctx: CommandContext, id: string, flags: Imple
     const lines = [t("implement.recorded", { id, parts: parts.join(t("implement.part-separator")) })];
     if (selfVerification && severity === "warning") lines.push(t("implement.self-verification.warning", { person: personLabel(session.index, next.owner!) }));
     if (earlier.length > 0) lines.push(t("implement.amend.kept", { record: earlier.join(t("implement.part-separator")) }));
+    // IATF 16949 7.5.3.2.2: on the customer's schedule; said now, as csr check's csr/late-for-customer says it.
+    const late = lateForCustomer({ ...csr, implementation: next }, customer);
+    if (late) {
+      const whose = late.customer.own ? t("rule.csr/late-for-customer.own", { date: late.customer.date }) : t("rule.csr/late-for-customer.source", { date: late.customer.date, source: late.customer.source, revision: revisionName(late.customer.revision) });
+      const count = workdaysLate(repositoryCalendar(session.repo.config?.value), late.customer.date, late.date);
+      lines.push(t(late.field === "implemented" ? "rule.csr/late-for-customer.implemented" : "rule.csr/late-for-customer.due", { csr: id, date: late.date, customer: whose, required: late.customer.date, count }));
+    }
     const before = next.implemented !== undefined && next.implemented !== current.implemented ? addressedOnlyAfter(csr, (d) => session.index.documents.get(d)?.value, next.implemented) : undefined;
     if (before) {
       const places = before.map((p) => (p.effective === undefined ? t("register.csr.unaddressed.unreleased", { document: p.document }) : t("register.csr.unaddressed.pending", { document: p.document, version: p.version!, date: p.effective })));

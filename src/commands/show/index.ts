@@ -18,6 +18,8 @@ import { REPORT_SIGNER_ROLES, type ControlledDocument, type Csr, type Decision, 
 import { localized, padEnd } from "../../core/text.js";
 import { conjunction, language, t, type MessageKey } from "../../i18n/index.js";
 import { revisionName } from "../../i18n/values.js";
+import { customerDate, lateForCustomer } from "../../model/customer-schedule.js";
+import { workdaysLate } from "../../model/calendar.js";
 import type { CommandContext } from "../context.js";
 import { choiceOption, dateOption } from "../options.js";
 import { findCsr } from "./lookup.js";
@@ -51,7 +53,8 @@ export async function showCommand(ctx: CommandContext, id: string, flags: ShowFl
   });
   if (format === "json") {
     const { due, daysLeft, missing, reviewStart, status } = facts;
-    ctx.stdout(JSON.stringify({ file: file.path, csr, status, reviewStart, reviewDue: due ?? null, workdaysLeft: daysLeft ?? null, missingOpinions: missing, addressed }, null, 2) + "\n");
+    const customer = index.customers.get(csr.customer)?.value;
+    ctx.stdout(JSON.stringify({ file: file.path, csr, status, reviewStart, reviewDue: due ?? null, workdaysLeft: daysLeft ?? null, missingOpinions: missing, addressed, customerDate: customerDate(csr, customer) ?? null, lateForCustomer: lateForCustomer(csr, customer) ?? null }, null, 2) + "\n");
     return 0;
   }
   const due = reviewDue(csr, calendar, config);
@@ -181,6 +184,7 @@ function describe(repo: Repository, index: RepoIndex, csr: Csr, facts: CsrFacts,
       t(`value.implementation.${impl.status ?? "planned"}`),
       impl.owner ? t("show.implementation.owner", { person: person(impl.owner) }) : "",
       impl.due ? t("show.implementation.due", { date: impl.due }) : "",
+      customerDateText(repo, index, csr),
       impl.implemented ? t("show.implementation.implemented", { date: impl.implemented }) : "",
       impl.verified ? t("show.implementation.verified", { person: person(impl.verified.by) }) + (impl.verified.date ? ` ${impl.verified.date}` : "") : "",
     ];
@@ -315,4 +319,21 @@ function versionInForceText(doc: ControlledDocument | undefined, today: string):
 
 function pendingOf(standing: Addressing): AddressedView["pending"] {
   return !standing.counts && standing.why === "pending" ? { version: standing.version, date: standing.date } : null;
+}
+
+/**
+ * The customer's date beside the due date (IATF 16949 7.5.3.2.2: on the customer's schedule): its
+ * own, or its source revision's 实施日期, and by how many working days the implementation misses it
+ * (csr/late-for-customer). Empty when the customer set none.
+ */
+function customerDateText(repo: Repository, index: RepoIndex, csr: Csr): string {
+  const customer = index.customers.get(csr.customer)?.value;
+  const schedule = customerDate(csr, customer);
+  if (!schedule) return "";
+  const data = { date: schedule.date, source: schedule.source, revision: revisionName(schedule.revision) };
+  const late = lateForCustomer(csr, customer);
+  if (!late) return t(schedule.own ? "show.implementation.required-by" : "show.implementation.effective", data);
+  const count = workdaysLate(repositoryCalendar(repo.config?.value), schedule.date, late.date);
+  const lateness = t(late.field === "implemented" ? "show.implementation.late-for-customer" : "show.implementation.due-after-customer", { count });
+  return t(schedule.own ? "show.implementation.required-by-late" : "show.implementation.effective-late", { ...data, late: lateness });
 }

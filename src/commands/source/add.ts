@@ -2,7 +2,7 @@
  * `csr source add <customer>`: a customer's CSR source document (顾客特定要求来源文件, e.g. its
  * supplier quality manual) with the revision received, appended to `sources` of the customer's
  * file (schemas/customer.schema.json): id, title, English title, and the first revision recorded
- * (revision mark, date issued, date received, attached file), and the department that keeps it
+ * (revision mark, date issued, date received, the customer's 实施日期 `--effective`, attached file), and the department that keeps it
  * (保管部门 of the 外来文件清单, `--department`). CSRs are then registered from it with
  * `csr add`; a later revision is recorded with `csr source update`, so an id the customer has
  * already is refused. Asked at a terminal for what the flags leave open.
@@ -14,6 +14,7 @@ import { didYouMean } from "../../core/text.js";
 import { language, list, t } from "../../i18n/index.js";
 import { departmentLabel } from "../../model/labels.js";
 import { eventLabel } from "../../model/recorded-events.js";
+import { revisionName } from "../../i18n/values.js";
 import type { Customer, SourceDocument } from "../../model/types.js";
 import type { Prompts } from "../add/prompting.js";
 import type { CommandContext } from "../context.js";
@@ -29,6 +30,8 @@ export interface SourceAddFlags {
   titleEn?: string;
   revision?: string;
   issued?: string;
+  /** The customer's 实施日期 of the revision: the day it requires it met in production. */
+  effective?: string;
   received?: string;
   file?: string;
   /** The custodian department (保管部门), by code or name. */
@@ -80,6 +83,7 @@ export async function addSource(ctx: CommandContext, customerCode: string, flags
     const receivedText =
       flags.received ?? (await need(ask, "--received", t("source.add.needs.received"), async (p) => (await p.input({ message: t("source.add.prompt.received"), default: dateOption(undefined, "--received"), validate: eventDateAnswer({ follows }) })).trim()));
     const received = eventDateOption(receivedText, "--received", { follows });
+    const effective = flags.effective === undefined ? undefined : dateOption(flags.effective, "--effective");
     const file = flags.file === undefined ? undefined : attachment(session.root, resolve(ctx.dir, flags.file), flags.file);
     const department = flags.department === undefined ? undefined : departmentByCode(session, flags.department, "--department");
     const classification = flags.classification === undefined ? undefined : classificationOption(flags.classification);
@@ -89,11 +93,12 @@ export async function addSource(ctx: CommandContext, customerCode: string, flags
       ...(titleEn ? { title_en: titleEn } : {}),
       ...(department ? { department } : {}),
       ...(classification ? { classification } : {}),
-      revisions: [{ revision, ...(issued ? { issued } : {}), received, ...(file ? { file } : {}) }],
+      revisions: [{ revision, ...(issued ? { issued } : {}), received, ...(effective ? { effective } : {}), ...(file ? { file } : {}) }],
     };
     const change = editFile(session.root, located.file.path, "customer", (doc) => appendIn(doc, ["sources"], source));
     const lines = [
       t("source.add.added", { customer: customer.code, id, title, revision, received }),
+      ...(effective ? [t("source.effective", { id, named: revisionName(revision), date: effective })] : []),
       ...(department ? [t("source.custodian", { id, department: departmentLabel(session.index, department) })] : []),
       ...(classification ? [t("source.classification", { id, classification: classificationName(language(), classification) })] : []),
       t("source.add.next-step", { customer: customer.code, id }),

@@ -9,7 +9,7 @@
  * registration fact (`csr set <CSR-id> --received`): those registered on the old date are named,
  * not changed.
  */
-import { isMap } from "yaml";
+import { isMap, isScalar, type Document, type YAMLMap } from "yaml";
 import { UserError } from "../../core/errors.js";
 import { shellArgument } from "../../core/text.js";
 import { conjunction, list, t } from "../../i18n/index.js";
@@ -41,7 +41,7 @@ export async function amendRevision(
   const misplaced = NEW_REVISION_OPTIONS.find(([key]) => flags[key] !== undefined && !(Array.isArray(flags[key]) && flags[key].length === 0));
   if (misplaced) throw new UserError(t("source.amend.option", { flag: misplaced[1] }));
   if (flags.revision === undefined) throw new UserError(t("cli.error.required-option", { option: "--revision <rev>" }), t("source.amend.needs-revision.hint"));
-  if (flags.received === undefined && flags.issued === undefined) throw new UserError(t("source.amend.nothing", { id: sourceId }));
+  if (flags.received === undefined && flags.issued === undefined && flags.effective === undefined) throw new UserError(t("source.amend.nothing", { id: sourceId }));
   const revision = flags.revision.trim();
   return withEditSession(ctx, true, undefined, async (session) => {
     const located = customerWithSource(session.repo.customers, sourceId, flags.customer);
@@ -59,9 +59,12 @@ export async function amendRevision(
         ? recorded.received
         : eventDateOption(flags.received, "--received", issued === undefined ? {} : { follows: { what: eventLabel("rule.date/event.revision-issued", { revision }), of: sourceId, date: issued, external: true } });
     if (issued !== undefined && issued > received) throw new UserError(t("source.amend.issued-after-received", { issued, received }));
+    // The customer's 实施日期 is its own statement, recorded or corrected here; no review clock counts from it.
+    const effective = flags.effective === undefined ? recorded.effective : dateOption(flags.effective, "--effective");
     const fields = [
       ...(issued !== recorded.issued ? [t(recorded.issued === undefined ? "source.amend.field-new" : "source.amend.field", { field: t("set.edition.field.issued"), value: issued ?? "", before: recorded.issued ?? "" })] : []),
       ...(received !== recorded.received ? [t("source.amend.field", { field: t("set.edition.field.received"), value: received, before: recorded.received })] : []),
+      ...(effective !== recorded.effective ? [t(recorded.effective === undefined ? "source.amend.field-new" : "source.amend.field", { field: t("set.edition.field.effective"), value: effective ?? "", before: recorded.effective ?? "" })] : []),
     ];
     const name = revisionName(revision);
     if (fields.length === 0) {
@@ -74,6 +77,7 @@ export async function amendRevision(
         const path = ["sources", sourceIndex, "revisions", revisionIndex];
         if (issued !== recorded.issued) doc.setIn([...path, "issued"], issued);
         doc.setIn([...path, "received"], received);
+        if (effective !== recorded.effective) setAfterReceived(doc.getIn(path, true) as YAMLMap, doc, effective!);
       }),
     ];
     // The dates a new revision stamped on the CSRs it restarted or removed, the day it was received.
@@ -127,11 +131,18 @@ export async function amendRevision(
   });
 }
 
+/** Sets the revision's `effective`, a new key right after `received`, where a reader of the file looks for the dates. */
+function setAfterReceived(revision: YAMLMap, doc: Document, effective: string): void {
+  if (revision.has("effective")) return revision.set("effective", effective);
+  const received = revision.items.findIndex((pair) => isScalar(pair.key) && pair.key.value === "received");
+  revision.items.splice(received < 0 ? revision.items.length : received + 1, 0, doc.createPair("effective", effective));
+}
+
 /** The dates given for a revision recorded already, when they differ from what is on file: a correction needs --amend. */
-export function refuseDifferentDates(sourceId: string, recorded: { revision: string; received: string; issued?: string }, given: { received: string; issued?: string }): void {
-  const differs = given.received !== recorded.received || (given.issued !== undefined && given.issued !== recorded.issued);
+export function refuseDifferentDates(sourceId: string, recorded: { revision: string; received: string; issued?: string; effective?: string }, given: { received: string; issued?: string; effective?: string }): void {
+  const differs = given.received !== recorded.received || (given.issued !== undefined && given.issued !== recorded.issued) || (given.effective !== undefined && given.effective !== recorded.effective);
   if (!differs) return;
-  const args = `--revision ${recorded.revision}${given.issued !== undefined ? ` --issued ${given.issued}` : ""} --received ${given.received}`;
+  const args = `--revision ${recorded.revision}${given.issued !== undefined ? ` --issued ${given.issued}` : ""} --received ${given.received}${given.effective !== undefined ? ` --effective ${given.effective}` : ""}`;
   throw new UserError(
     t("source.revision-differs", { id: sourceId, named: revisionName(recorded.revision), received: recorded.received, issued: recorded.issued ?? "-" }),
     t("source.revision-differs.hint", { id: shellArgument(sourceId), args }),

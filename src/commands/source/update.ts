@@ -56,6 +56,8 @@ export interface SourceUpdateFlags {
   revision?: string;
   issued?: string;
   received?: string;
+  /** The customer's 实施日期 of the revision (with --amend, of a revision recorded already). */
+  effective?: string;
   /** The custodian department (保管部门), by code or name. */
   department?: string;
   /** The source document's 密级 (model/classification.ts CLASSIFICATIONS), which its CSRs inherit. */
@@ -117,10 +119,11 @@ export async function updateSource(ctx: CommandContext, given: string | undefine
   const received = eventDateOption(flags.received, "--received", {
     follows: issued === undefined ? undefined : { what: eventLabel("rule.date/event.revision-issued", { revision }), of: sourceId, date: issued, external: true },
   });
+  const effective = flags.effective === undefined ? undefined : dateOption(flags.effective, "--effective");
   if (revision === "") throw new UserError(t("source.empty-revision"));
   const root = findRoot(ctx.dir);
   await refuseOnConflicts(root);
-  return withRepositoryLock(ctx, root, () => update(ctx, root, sourceId, flags, { received, issued, revision }, prompts));
+  return withRepositoryLock(ctx, root, () => update(ctx, root, sourceId, flags, { received, issued, effective, revision }, prompts));
 }
 
 /**
@@ -150,8 +153,8 @@ async function askSource(ctx: CommandContext, ask: Prompts, customer: string | u
 }
 
 /** Under the repository lock: reads the repository, computes every file's change, writes them all or none. */
-async function update(ctx: CommandContext, root: string, sourceId: string, flags: SourceUpdateFlags, given: { received: string; issued?: string; revision: string }, prompts?: Prompts): Promise<number> {
-  const { received, issued, revision } = given;
+async function update(ctx: CommandContext, root: string, sourceId: string, flags: SourceUpdateFlags, given: { received: string; issued?: string; effective?: string; revision: string }, prompts?: Prompts): Promise<number> {
+  const { received, issued, effective, revision } = given;
   const repo = loadRepository(root);
   refuseUnreadableConfig(repo);
   const index = buildIndex(repo);
@@ -167,7 +170,7 @@ async function update(ctx: CommandContext, root: string, sourceId: string, flags
   const latest = source.revisions[source.revisions.length - 1]!;
   const resumed = latest.revision === revision;
   // Run again with the same revision and dates, an interrupted update resumes; other dates would be dropped unseen.
-  if (resumed) refuseDifferentDates(sourceId, latest, { received, issued });
+  if (resumed) refuseDifferentDates(sourceId, latest, { received, issued, effective });
   if (!resumed && source.revisions.some((r) => r.revision === revision)) {
     throw new UserError(t("source.revision-recorded", { revision, id: sourceId, latest: latest.revision }), t("source.revision-recorded.hint"));
   }
@@ -177,7 +180,7 @@ async function update(ctx: CommandContext, root: string, sourceId: string, flags
     if (r.status !== "superseded" && !(resumed && r === latest)) customerDoc.setIn(["sources", sourceIndex, "revisions", i, "status"], "superseded");
   });
   if (!resumed) {
-    const entry: SourceRevision = { revision, ...(issued ? { issued } : {}), received, ...(file ? { file } : {}), status: "current", supersedes: latest.revision };
+    const entry: SourceRevision = { revision, ...(issued ? { issued } : {}), received, ...(effective ? { effective } : {}), ...(file ? { file } : {}), status: "current", supersedes: latest.revision };
     appendIn(customerDoc, ["sources", sourceIndex, "revisions"], entry);
   }
   if (custodian !== undefined) setSourceKeyIn(customerDoc, sourceIndex, "department", custodian);
@@ -270,6 +273,7 @@ async function update(ctx: CommandContext, root: string, sourceId: string, flags
       ? t("source.resumed", { id: sourceId, revision, received: latest.received })
       : t("source.recorded", { id: sourceId, revision, received, previous: latest.revision }),
   ];
+  if (effective !== undefined && !resumed) lines.push(t("source.effective", { id: sourceId, named: revisionName(revision), date: effective }));
   if (custodian !== undefined) lines.push(custodianLine(index, sourceId, custodian, source.department));
   if (classification !== undefined) lines.push(classificationLine(sourceId, classification, source.classification));
   if (affected.length === 0) lines.push(t("source.none-affected", { customer: customer.value.code, id: sourceId }));
@@ -304,7 +308,7 @@ async function update(ctx: CommandContext, root: string, sourceId: string, flags
  * The implementation record of a review round (`implementation`, besides its owner): what a changed
  * source revision closes with the round, as it closes the decision (implementation.history).
  */
-const IMPLEMENTATION_OF_ROUND = ["status", "due", "evidence", "implemented", "verified"] as const;
+const IMPLEMENTATION_OF_ROUND = ["status", "due", "required_by", "evidence", "implemented", "verified"] as const;
 /**
  * `csr source update <id> --department <code>` and/or `--classification <level>` alone: the department
  * that keeps the source document (保管部门) and its 密级 are register data, set without a revision; no

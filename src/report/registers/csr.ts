@@ -3,6 +3,8 @@
  * record, and the CSR matrix (顾客特定要求矩阵) of IATF 16949 7.5.1.1 showing where each
  * requirement is addressed in the organisation's own documents.
  */
+import { customerDate, lateForCustomer, type CustomerDate } from "../../model/customer-schedule.js";
+import { workdaysLate } from "../../model/calendar.js";
 import { repositoryCalendar } from "../../load/calendar.js";
 import { addressing, categoryName, csrFacts, csrStatus, csrStatusLabel, DEFAULT_REVIEW_DAYS, type CsrFacts } from "../../model/csr-status.js";
 import { changedEnds, SectionPrints } from "../../model/fingerprint.js";
@@ -68,6 +70,28 @@ function timelinessLabel(ctx: RegisterContext, round: ReviewRoundTimeliness, cal
 }
 
 /** The CSR's status on `day`: addressed only by a document released by then (documentsOn). */
+/** The customer's date of a CSR (model/customer-schedule.ts), printed beside 完成期限. */
+function customerDateOf(ctx: RegisterContext, csr: Csr): CustomerDate | undefined {
+  return customerDate(csr, ctx.index.customers.get(csr.customer)?.value);
+}
+
+/**
+ * The requirements implemented, or planned, after the customer's date, as csr/late-for-customer
+ * finds them (IATF 16949 7.5.3.2.2: on the customer's schedule): one note under the CSR list and the
+ * matrix, each with its dates and the working days between, so the register shows what a due date
+ * alone hid (tester52 D8).
+ */
+function lateForCustomerNotes(ctx: RegisterContext, csrs: readonly Csr[]): string[] {
+  const calendar = repositoryCalendar(ctx.repo.config?.value);
+  const late = csrs.flatMap((csr) => {
+    const found = lateForCustomer(csr, ctx.index.customers.get(csr.customer)?.value);
+    if (!found) return [];
+    const data = { id: csr.id, date: found.date, required: found.customer.date, count: workdaysLate(calendar, found.customer.date, found.date) };
+    return [t(ctx, found.field === "implemented" ? "register.csr.late-for-customer.implemented" : "register.csr.late-for-customer.due", data)];
+  });
+  return late.length === 0 ? [] : [t(ctx, "register.csr.late-for-customer", { count: late.length, ids: late.join(t(ctx, "register.list-separator")) })];
+}
+
 function statusOf(ctx: RegisterContext, csr: Csr, day: string): string {
   const documents = documentsOn(ctx, day).byId;
   return csrStatusLabel(csrStatus(csr, (id) => documents.get(id), day), ctx.lang);
@@ -189,6 +213,8 @@ export function csrList(ctx: RegisterContext, options: { today: string; customer
       { key: "reviewRecord", header: t(ctx, "register.csr.list.column.reviewRecord"), kind: "list" },
       { key: "owner", header: t(ctx, "register.csr.list.column.owner"), kind: "name" },
       { key: "due", header: t(ctx, "register.csr.list.column.due"), date: true },
+      // Only where a customer set a date: a repository that records none keeps the list it had.
+      ...(rows.some(({ csr }) => customerDateOf(ctx, csr)) ? [{ key: "requiredBy", header: t(ctx, "register.csr.list.column.requiredBy"), date: true }] : []),
       { key: "implementationStatus", header: t(ctx, "register.csr.list.column.implementationStatus"), kind: "code" },
       { key: "addressed", header: t(ctx, "register.csr.list.column.addressed") },
       { key: "implemented", header: t(ctx, "register.csr.list.column.implemented"), date: true },
@@ -239,6 +265,9 @@ export function csrList(ctx: RegisterContext, options: { today: string; customer
       reviewRecord: reviewRecordCell(csr),
       owner: personName(ctx, csr.implementation?.owner),
       due: csr.implementation?.due ?? null,
+      // The customer's date beside the internal one (IATF 16949 7.5.3.2.2: on the customer's schedule); csr import
+      // reads back only one that differs from the source revision's 实施日期, the CSR's own.
+      requiredBy: customerDateOf(ctx, csr)?.date ?? null,
       implementationStatus: csr.implementation?.status ? t(ctx, `register.implementation.${csr.implementation.status}`) : "",
       // One place per line, number first, as `csr import --as csr` reads it back; the section as the
       // matrix cites it (the document's own number and title), not as typed (auditor16 F5).
@@ -262,6 +291,7 @@ export function csrList(ctx: RegisterContext, options: { today: string; customer
         superseded: supersededLate.length === 0 ? "" : t(ctx, "register.csr.list.superseded-late", { count: supersededLate.length, ids: supersededLate.join(t(ctx, "register.list-separator")) }),
       }),
       ...(period ? [periodTallyNote(ctx, period, rows.flatMap(({ csr, rounds }) => rounds.filter((round) => startedIn(round, period)).map((round) => ({ id: csr.id, round }))))] : []),
+      ...lateForCustomerNotes(ctx, rows.map((r) => r.csr)),
       ...(unaddressed.length > 0 ? [t(ctx, "register.csr.matrix.unaddressed", { ids: unaddressed.join(t(ctx, "register.list-separator")) })] : []),
       ...(estimated.length > 0 ? [t(ctx, "calendar.estimated-list", { years: estimatedYears, count: estimated.length })] : []),
       ...csrAsOfNotes(ctx, options.today, recordedCsrs(ctx, options.customer), rows.map((r) => r.csr)),
@@ -345,6 +375,7 @@ export function csrMatrix(ctx: RegisterContext, options: { customer?: string; to
       decided: round.decided ?? null,
       timeliness: timelinessLabel(ctx, round, calendar, options.today),
       owner: personName(ctx, csr.implementation?.owner),
+      requiredBy: customerDateOf(ctx, csr)?.date ?? null,
       status: statusOf(ctx, csr, options.today),
       evidence: csr.implementation?.evidence ?? "",
     };
@@ -421,6 +452,7 @@ export function csrMatrix(ctx: RegisterContext, options: { customer?: string; to
       { key: "docTitle", header: t(ctx, "register.csr.matrix.column.docTitle") },
       { key: "link", header: t(ctx, "register.csr.matrix.column.link"), kind: "code" },
       { key: "owner", header: t(ctx, "register.csr.matrix.column.owner"), kind: "name" },
+      ...(csrs.some((csr) => customerDateOf(ctx, csr)) ? [{ key: "requiredBy", header: t(ctx, "register.csr.list.column.requiredBy"), date: true }] : []),
       { key: "status", header: t(ctx, "register.csr.matrix.column.status"), kind: "code" },
       { key: "evidence", header: t(ctx, "register.csr.matrix.column.evidence"), kind: "prose" },
     ],
@@ -447,6 +479,7 @@ export function csrMatrix(ctx: RegisterContext, options: { customer?: string; to
         : []),
       // A blank link cell is a link never confirmed: say so, or a reader takes it for "unchanged".
       ...(unconfirmed > 0 ? [t(ctx, "register.csr.matrix.unconfirmed", { count: unconfirmed })] : []),
+      ...lateForCustomerNotes(ctx, csrs),
       ...csrAsOfNotes(ctx, options.today, recordedCsrs(ctx, options.customer), csrs),
     ],
     // What to do about the withdrawn documents is for the one who runs the command, not the matrix's reader.

@@ -37,7 +37,7 @@ export function externalList(ctx: RegisterContext, options: { today: string }): 
           issuer: customerName(ctx, customer.code),
           revision: revision.revision,
           issued: revision.issued ?? null,
-          effective: null,
+          effective: revision.effective ?? null,
           received: revision.received,
           status: superseded
             ? successor

@@ -1,23 +1,34 @@
 import type { Rule } from "../../rule.js";
 import { t } from "../../../i18n/index.js";
+import { revisionName } from "../../../i18n/values.js";
+import { implementationDeadline } from "../../../model/customer-schedule.js";
 
 /** IATF 16949 7.5.3.2.2: changes are implemented on the customer's schedule, so a missed due date is a finding. */
 export const rule: Rule = {
   id: "csr/implementation-overdue",
   severity: "error",
-  scope: { files: "own" },
+  // The customer's 实施日期 is its source revision's, in the customer's file.
+  scope: {
+    files: "all",
+    reads: (f) =>
+      f.kind === "csr"
+        ? [f.data.id, f.data.customer, f.data.source.document, f.data.source.revision, f.data.superseded, f.data.review?.decision?.disposition, f.data.implementation]
+        : f.kind === "customer"
+          ? [f.data.code, (f.data.sources ?? []).map((s) => [s.id, s.revisions.map((r) => [r.revision, r.effective])])]
+          : null,
+  },
   clock: true,
   summary: "A CSR is past its implementation due date and not implemented.",
   docs: {
     description:
-      "A CSR whose `implementation.due` date is before today (or `--today`) while its implementation status is not `implemented` or `verified`. Rejected, not-applicable and superseded CSRs are not reported. {{#IATF16949}}IATF 16949 7.5.3.2.2 asks for changes to be implemented on the customer's schedule, with the date of implementation in production recorded.{{/IATF16949}}{{^IATF16949}}{{cite:requirements-change}} asks that a change of requirements reach the documents and the people concerned; the due date is when it must be in place.{{/IATF16949}}",
+      "A CSR whose `implementation.due` date, or the customer's date for it if earlier (the `effective` date of its source revision in `customers/<CODE>.yaml`, or its own `implementation.required_by`), is before today (or `--today`) while its implementation status is not `implemented` or `verified`. Rejected, not-applicable and superseded CSRs are not reported. {{#IATF16949}}IATF 16949 7.5.3.2.2 asks for changes to be implemented on the customer's schedule, with the date of implementation in production recorded.{{/IATF16949}}{{^IATF16949}}{{cite:requirements-change}} asks that a change of requirements reach the documents and the people concerned; the due date is when it must be in place.{{/IATF16949}}",
     bad: `
 implementation: {owner: wang, due: 2026-11-15, status: in-progress}   # checked on 2026-11-27
 `,
     good: `
 implementation: {owner: wang, due: 2026-11-15, status: implemented, implemented: 2026-11-16, evidence: QR-020-01}
 `,
-    fix: "Once implemented, record the date implemented in production and the evidence with `csr implement <CSR> --implemented <date> --evidence <evidence>`; or agree a new due date (with the customer where the schedule is theirs) and record it with `csr implement <CSR> --due <date>`.",
+    fix: "Once implemented, record the date implemented in production and the evidence with `csr implement <CSR> --implemented <date> --evidence <evidence>`; or agree a new due date (with the customer where the schedule is theirs) and record it with `csr implement <CSR> --due <date>` (and a later date the customer agreed with `--required-by <date>`).",
   },
   check(ctx) {
     // The owner as the people register names them, with the id the file holds.
@@ -28,12 +39,24 @@ implementation: {owner: wang, due: 2026-11-15, status: implemented, implemented:
     for (const { value: csr, file } of ctx.repo.csrs) {
       const implementation = csr.implementation;
       const disposition = csr.review?.decision?.disposition;
-      if (csr.superseded || !implementation?.due || disposition === "rejected" || disposition === "not-applicable") continue;
+      if (csr.superseded || !implementation || disposition === "rejected" || disposition === "not-applicable") continue;
       if (implementation.status === "implemented" || implementation.status === "verified") continue;
-      if (implementation.due >= ctx.options.today) continue;
-      const data = { csr: csr.id, due: implementation.due, status: t(`value.implementation.${implementation.status ?? "planned"}`) };
+      // The customer's date when it comes first (IATF 16949 7.5.3.2.2: on the customer's schedule).
+      const deadline = implementationDeadline(csr, ctx.index.customers.get(csr.customer)?.value);
+      if (!deadline || deadline.date >= ctx.options.today) continue;
+      const schedule = deadline.customer;
+      // The customer's date is named as theirs, with the internal due date it comes before.
+      const due = !schedule
+        ? deadline.date
+        : t(schedule.own ? "rule.csr/implementation-overdue.customer-own" : "rule.csr/implementation-overdue.customer-source", {
+            date: schedule.date,
+            source: schedule.source,
+            revision: revisionName(schedule.revision),
+            ahead: implementation.due === undefined ? "" : t("rule.csr/implementation-overdue.ahead", { due: implementation.due }),
+          });
+      const data = { csr: csr.id, due, status: t(`value.implementation.${implementation.status ?? "planned"}`) };
       ctx.report(
-        { file, path: ["implementation", "due"] },
+        { file, path: implementation.due !== undefined ? ["implementation", "due"] : implementation.required_by !== undefined ? ["implementation", "required_by"] : ["implementation"] },
         implementation.owner ? t("rule.csr/implementation-overdue.with-owner", { ...data, owner: ownerName(implementation.owner) }) : t("rule.csr/implementation-overdue", data),
       );
     }

@@ -1,0 +1,59 @@
+/**
+ * The customer's schedule for a CSR (IATF 16949 7.5.3.2.2: customer standards and changes are
+ * implemented on the customer's schedule, and the date each goes into production is recorded to
+ * prove it). The customer states the day a revision of its document is to be met (实施日期,
+ * `effective` of the source revision in customers/<CODE>.yaml); every CSR taken from that revision
+ * is then due in production by that day, whatever internal due date (完成期限) the organisation set.
+ * A requirement the customer dates on its own (自2027年1月1日起), or a later date the customer agreed
+ * in writing, is recorded on the CSR (`implementation.required_by`, `csr implement --required-by`)
+ * and takes the place of the revision's.
+ */
+import type { Csr, Customer } from "./types.js";
+
+/** The customer's date a CSR is to be in production by: its own (`own`), or its source revision's 实施日期. */
+export interface CustomerDate {
+  date: string;
+  own: boolean;
+  source: string;
+  revision: string;
+}
+
+/** The customer's date for `csr`: its own `implementation.required_by`, else the 实施日期 of the source revision it is on. */
+export function customerDate(csr: Csr, customer: Customer | undefined): CustomerDate | undefined {
+  const of = { source: csr.source.document, revision: csr.source.revision };
+  const own = csr.implementation?.required_by;
+  if (own !== undefined) return { date: own, own: true, ...of };
+  const source = customer?.sources?.find((s) => s.id === csr.source.document);
+  const date = source?.revisions.find((r) => r.revision === csr.source.revision)?.effective;
+  return date === undefined ? undefined : { date, own: false, ...of };
+}
+
+/** Whether `csr` is to be implemented at all: decided must or optional, and not superseded. */
+function toImplement(csr: Csr): boolean {
+  const disposition = csr.review?.decision?.disposition;
+  return !csr.superseded && (disposition === "must" || disposition === "optional");
+}
+
+/**
+ * How the implementation of `csr` misses the customer's date: put into production after it
+ * (`implemented`), or, not yet in production, planned for after it (`due`). Undefined when it
+ * meets the date, has none, or is not to be implemented.
+ */
+export function lateForCustomer(csr: Csr, customer: Customer | undefined): { customer: CustomerDate; field: "implemented" | "due"; date: string } | undefined {
+  const schedule = customerDate(csr, customer);
+  if (!schedule || !toImplement(csr)) return undefined;
+  const { implemented, due } = csr.implementation ?? {};
+  if (implemented !== undefined) return implemented > schedule.date ? { customer: schedule, field: "implemented", date: implemented } : undefined;
+  return due !== undefined && due > schedule.date ? { customer: schedule, field: "due", date: due } : undefined;
+}
+
+/**
+ * The day by which `csr` is overdue for implementation: the earlier of its internal due date and the
+ * customer's date (either may be missing); undefined when it has neither.
+ */
+export function implementationDeadline(csr: Csr, customer: Customer | undefined): { date: string; customer?: CustomerDate } | undefined {
+  const due = csr.implementation?.due;
+  const schedule = customerDate(csr, customer);
+  if (schedule && (due === undefined || schedule.date < due)) return { date: schedule.date, customer: schedule };
+  return due === undefined ? undefined : { date: due };
+}
