@@ -112,6 +112,8 @@ export interface SiteSummary {
   unrendered: string[];
   /** Documents marked with a level of 国家秘密, whose page shows their register data and not their body. */
   withheld: string[];
+  /** CSRs marked with a level of 国家秘密 (their own 密级 or their source's), whose text the site does not publish. */
+  withheldCsrs: string[];
   findings: { errors: number; warnings: number };
 }
 
@@ -484,6 +486,7 @@ async function writeSite(repo: Repository, findings: readonly Finding[], options
   const referrers = documentReferrers(repo);
   const unrendered: string[] = [];
   const withheld: string[] = [];
+  const withheldCsrs: string[] = [];
   const findingsOf = entityFindings(repo, findings, entityOfFile);
   const documentsOnDay = documentsOn(rc, today);
   const calendar = repositoryCalendar(repo.config?.value);
@@ -607,6 +610,7 @@ async function writeSite(repo: Repository, findings: readonly Finding[], options
   const bodiless = new Set(unrendered);
   for (const { csr, facts } of csrRows) {
     const page = pages.page("csr", csr.id)!;
+    if (isStateSecretCsr(index.customers.get(csr.customer)?.value, csr)) withheldCsrs.push(csr.id);
     const alerts = ownFindings(page, "csr", csr.id);
     // Training record numbers recorded without a session carry no date: on a page of a CSR with records made after the day, said once (as csrAsOfNotes does under the CSR registers).
     const undatedTraining = csr.training?.records?.length && csrRecordedAfter(index.csrs.get(csr.id)!.value, today) ? csr.training.records.join(tr("common.list-separator")) : undefined;
@@ -874,7 +878,7 @@ async function writeSite(repo: Repository, findings: readonly Finding[], options
   // The site is the organisation's confidential material (customers' CSRs, people): a search engine that finds it anyway is asked to index none of it (tester25 F8).
   emit("robots.txt", "User-agent: *\nDisallow: /\n");
 
-  return { pages: htmlPages.length, files: fileCount, unrendered, withheld, findings: { errors: count(findings, "error"), warnings: count(findings, "warning") } };
+  return { pages: htmlPages.length, files: fileCount, unrendered, withheld, withheldCsrs, findings: { errors: count(findings, "error"), warnings: count(findings, "warning") } };
 }
 
 function count(findings: readonly Finding[], severity: Finding["severity"]): number {

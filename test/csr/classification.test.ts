@@ -97,6 +97,7 @@ describe("csr site", () => {
     const out = join(tempDir(), "site");
     const built = csr(["-C", dir, "site", "--out", out, "--today", DAY], { lang: null });
     expect(built.code).toBe(0);
+    expect(built.stderr.split("\n")[1]).toBe("1 条秘密级以上的顾客要求（NES-001）只列登记信息，未发布要求内容。");
     // A workbook is a zip: its sheets are read inflated.
     const contents = (f: string) => (f.endsWith(".xlsx") ? Object.values(unzipSync(readFileSync(join(out, f)))).map((b) => strFromU8(b)).join("\n") : readFileSync(join(out, f), "utf8"));
     const files = filesOf(out).filter((f) => /\.(html|csv|js|json|xlsx)$/.test(f));
