@@ -32,7 +32,7 @@ const PAGE = { width: 11906, height: 16838, top: 850, right: 850, bottom: 1020, 
 /** The Chinese font (w:eastAsia) and the Latin one (w:ascii, w:hAnsi, w:cs): see the module's comment. */
 const CJK_FONT = "SimSun";
 const LATIN_FONT = "Times New Roman";
-const STAMP_COLOR: Record<Exclude<DocumentView["stamp"], "">, string> = { released: "C00000", external: "C00000", draft: "666666", obsolete: "C00000", uncontrolled: "1F4E79", superseded: "C00000" };
+const STAMP_COLOR: Record<Exclude<DocumentView["stamp"], "">, string> = { released: "C00000", external: "C00000", draft: "666666", obsolete: "C00000", uncontrolled: "1F4E79", superseded: "C00000", "superseded-record": "666666" };
 
 export interface DocxOptions {
   labels: Labels;

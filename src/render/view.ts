@@ -120,11 +120,13 @@ export interface Header {
    * `released` (受控), `external` (受控 外来文件: a controlled copy of someone else's document),
    * `draft` (草稿), `obsolete` (作废), `uncontrolled` (非受控: a page of `csr
    * site`, whose print is a reference copy, not a numbered controlled copy) or `superseded` (已替代
-   * 非受控: a revision replaced since, `csr render --revision`): with `stamp_` a label
+   * 非受控: a revision replaced since, `csr render --revision`); `superseded-record` (已替代: the review report of a
+   * CSR a later one replaced, a record still valid and retained, not a withdrawn document whose copies are
+   * recalled, tester52 D13): with `stamp_` a label
    * key, and a CSS class. Empty for no stamp: a decided CSR review report is a record (记录), not a
    * controlled document.
    */
-  stamp: "released" | "external" | "draft" | "obsolete" | "uncontrolled" | "superseded" | "";
+  stamp: "released" | "external" | "draft" | "obsolete" | "uncontrolled" | "superseded" | "superseded-record" | "";
   /** The label key of `number` in the running header: a document's number, or a requirement's (a CSR report). */
   numberLabel: "document_number" | "csr_id";
   /** The controlled-copy number (受控号) printed on the stamp of a handed-out copy (`csr render --copy N`). */
@@ -691,8 +693,10 @@ export function csrReportView(
   const keptLate = lateKeptDecision(csr, repositoryCalendar(config), config, today, customer);
   const formNumber = config?.csr?.review_form ?? reviewFormOf(index);
   const formDoc = formNumber ? index.documents.get(formNumber)?.value : undefined;
-  // A filled-in review report is a record: it carries no 受控 stamp; one not yet decided is a draft, and one whose requirement was superseded is marked 作废.
-  const header = names.header(csr.title, csr.title_en, csr.id, status === "superseded" ? "obsolete" : decision ? "" : "draft", "csr_id");
+  // A filled-in review report is a record: it carries no 受控 stamp; one not yet decided is a draft. One whose requirement
+  // was superseded is stamped 已替代: the record stays valid and retained; 作废 (and its watermark) is for a withdrawn
+  // document whose copies are recalled (tester52 D13).
+  const header = names.header(csr.title, csr.title_en, csr.id, status === "superseded" ? "superseded-record" : decision ? "" : "draft", "csr_id");
   return {
     // The header's fields one by one, not spread (see documentView).
     organisation: header.organisation,

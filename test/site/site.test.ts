@@ -62,6 +62,9 @@ describe("csr site on the bundled example", () => {
     // A superseded CSR links to its successor with date and reason, and the successor back.
     expect(read("csr/DYA-003.html")).toContain('<li><a href="../csr/DYA-006.html">已于 2026-03-23 由 DYA-006 取代：东岳SQM D版删除逐次书面批准要求');
     expect(read("csr/DYA-006.html")).toContain('<li><a href="../csr/DYA-003.html">取代 DYA-003（2026-03-23）：东岳SQM D版删除逐次书面批准要求');
+    // Its review record stays valid and retained: stamped 已替代, not 作废 with a watermark (tester52 D13).
+    expect(read("csr/DYA-003.html")).toContain('<div class="stamp stamp-superseded-record">已替代</div>');
+    expect(read("csr/DYA-003.html")).not.toMatch(/作废|class="watermark"/);
     // A document's page marks a CSR superseded by the day among those it addresses, after the others (tester49 #5).
     expect(read("documents/QP-012.html")).toContain(
       '<ul class="site-items"><li><a href="../csr/DYA-006.html">DYA-006 返工前风险评估，返工品100%复检并可追溯（5.4 返工和返修）</a></li><li><a href="../csr/DYA-003.html">DYA-003 返工产品须事先取得东岳SQE书面批准（5.4 返工和返修；已于 2026-03-23 由 DYA-006 替代）</a></li></ul>',

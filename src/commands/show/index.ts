@@ -5,7 +5,7 @@ import { findRoot } from "../../load/discover.js";
 import type { Repository } from "../../load/repository.js";
 import { repositoryCalendar } from "../../load/calendar.js";
 import { estimatedDeadlineNote } from "../../model/calendar.js";
-import { currentReviewRound, firstDecisionOfRound, LATE_ROUNDS, lateKeptDecision, pastDueInTimeText, reviewRounds, workdaysPastDue } from "../../model/review-timeliness.js";
+import { currentReviewRound, firstDecisionOfRound, LATE_ROUNDS, lateKeptDecision, pastDueInTimeText, reviewRounds, workdaysPastDue, type ReviewRoundTimeliness } from "../../model/review-timeliness.js";
 import { clauseTitle, parseClauseRef } from "../../model/catalog.js";
 import { addressing, csrFacts, csrStatusLabel, historyReason, overruledOpinions, requiredDepartments, reviewDue, reviewRecordText, staleSource, type Addressing, type CsrFacts } from "../../model/csr-status.js";
 import { changedEnds } from "../../model/fingerprint.js";
@@ -130,10 +130,15 @@ function describe(repo: Repository, index: RepoIndex, csr: Csr, facts: CsrFacts,
   // (csr list --status 已验证, choiceOption), so the code is not needed beside it; English shows the code.
   field("show.label.status", language() === "en" ? facts.status : csrStatusLabel(facts.status, "zh-CN"));
   // The current revision confirmed unchanged: its own review period, closed by the confirmation.
-  const round = csr.superseded ? undefined : currentReviewRound(csr, repositoryCalendar(repo.config?.value), repo.config?.value, today, customer);
+  const round = currentReviewRound(csr, repositoryCalendar(repo.config?.value), repo.config?.value, today, customer);
   // A round closed after its period says so, with the reason recorded (review.late_reason, or the confirmation's), as the review report does.
-  const late = round?.timeliness === "late" ? t("show.review.late", { count: workdaysPastDue(round) }) + (round.lateReason ? t("review.show.late-reason", { reason: round.lateReason }) : "") : "";
-  field("show.label.review-due", (round?.kind === "confirmed" ? t("review-confirmation.show.due", { revision: revisionName(round.revision), due: round.due, date: round.decided! }) : reviewLine(csr, facts, due)) + late);
+  const late = round.timeliness === "late" ? t("show.review.late", { count: workdaysPastDue(round) }) + (round.lateReason ? t("review.show.late-reason", { reason: round.lateReason }) : "") : "";
+  field(
+    "show.label.review-due",
+    csr.superseded
+      ? supersededReviewLine(round, csr.superseded)
+      : (round.kind === "confirmed" ? t("review-confirmation.show.due", { revision: revisionName(round.revision), due: round.due, date: round.decided! }) : reviewLine(csr, facts, due)) + late,
+  );
   field("show.label.required", departments(requiredDepartments(csr, repo.config?.value)) || t("show.none-configured"));
   const opinions = (csr.review?.opinions ?? []).map((o) => opinionLine(o, person, department));
   const record = csr.review?.record;
@@ -278,8 +283,27 @@ function clauseLine(repo: Repository, text: string): string {
   return title ? `${text} ${title}` : text;
 }
 
+/**
+ * The review deadline of a superseded CSR: its last round's deadline and how the round ended, as the
+ * review-timeliness register judges it, then the supersession. The review of a requirement later
+ * superseded is still a record an auditor checks for timeliness (IATF 16949 7.5.3.2.2): "（已被取代）"
+ * alone hid a deadline met (tester52 D13).
+ */
+function supersededReviewLine(round: ReviewRoundTimeliness, superseded: NonNullable<Csr["superseded"]>): string {
+  const reason = round.lateReason ? t("review.show.late-reason", { reason: round.lateReason }) : "";
+  const verdict =
+    round.timeliness === "on-time"
+      ? t("show.review.superseded.on-time", { used: round.workdaysUsed })
+      : round.timeliness === "late"
+        ? t("show.review.superseded.late", { count: workdaysPastDue(round), used: round.workdaysUsed }) + reason
+        : round.timeliness === "superseded-overdue"
+          ? t("show.review.superseded.overdue", { count: workdaysPastDue(round) })
+          : t("show.review.superseded.undecided");
+  const data = { due: round.due, verdict, date: superseded.date, by: superseded.by ?? "" };
+  return superseded.by ? t("show.review.superseded-by", data) : t("show.review.superseded", data);
+}
+
 function reviewLine(csr: Csr, facts: CsrFacts, due: string): string {
-  if (csr.superseded) return t("show.review.superseded");
   // Reviewed when the round's first decision was taken; an amendment since is a new decision.
   if (csr.review?.decision) return t("show.review.decided", { due, date: firstDecisionOfRound(csr)!.date });
   const left = facts.daysLeft!;
