@@ -290,7 +290,9 @@ export function csrList(ctx: RegisterContext, options: { today: string; customer
         late: decidedLate.length === 0 ? t(ctx, "register.csr.list.decided-late-none") : t(ctx, "register.csr.list.decided-late", { count: decidedLate.length, ids: decidedLate.join(t(ctx, "register.list-separator")) }),
         superseded: supersededLate.length === 0 ? "" : t(ctx, "register.csr.list.superseded-late", { count: supersededLate.length, ids: supersededLate.join(t(ctx, "register.list-separator")) }),
       }),
-      ...(period ? [periodTallyNote(ctx, period, rows.flatMap(({ csr, rounds }) => rounds.filter((round) => startedIn(round, period)).map((round) => ({ id: csr.id, round }))))] : []),
+      ...(period
+        ? [periodTallyNote(ctx, period, rows.flatMap(({ csr, rounds }) => rounds.filter((round) => startedIn(round, period)).map((round) => ({ id: csr.id, round })))), implementationNote(ctx, rows.map((r) => r.csr), options.today)]
+        : []),
       ...lateForCustomerNotes(ctx, rows.map((r) => r.csr)),
       ...(unaddressed.length > 0 ? [t(ctx, "register.csr.matrix.unaddressed", { ids: unaddressed.join(t(ctx, "register.list-separator")) })] : []),
       ...(estimated.length > 0 ? [t(ctx, "calendar.estimated-list", { years: estimatedYears, count: estimated.length })] : []),
@@ -299,6 +301,27 @@ export function csrList(ctx: RegisterContext, options: { today: string; customer
     // How to add the missing holidays is for the one who runs the command; the register says only how it counted.
     ...withHints([...untranslated, ...(estimated.length > 0 ? [t(ctx, "calendar.estimated-list.hint", { years: estimatedYears, count: estimated.length })] : [])]),
   };
+}
+
+/**
+ * The period's 实施完成率, beside its 评审及时率 (the examples' QP-015 §5.14 reports both to management
+ * review): of the CSRs listed that are to be met (decided must or optional, not superseded), how many
+ * were implemented in production (implemented or verified), how many of those verified, and which
+ * are past their implementation due date on `today` without it.
+ */
+function implementationNote(ctx: RegisterContext, csrs: readonly Csr[], today: string): string {
+  const toMeet = csrs.filter((csr) => !csr.superseded && (csr.review?.decision?.disposition === "must" || csr.review?.decision?.disposition === "optional"));
+  if (toMeet.length === 0) return t(ctx, "register.period.implementation-none");
+  const done = toMeet.filter((csr) => csr.implementation?.status === "implemented" || csr.implementation?.status === "verified");
+  const verified = done.filter((csr) => csr.implementation?.status === "verified").length;
+  const overdue = toMeet.filter((csr) => !done.includes(csr) && csr.implementation?.due !== undefined && csr.implementation.due < today).map((csr) => csr.id);
+  return t(ctx, "register.period.implementation", {
+    count: toMeet.length,
+    done: done.length,
+    verified,
+    rate: `${Math.round((done.length / toMeet.length) * 1000) / 10}%`,
+    overdue: overdue.length === 0 ? "" : t(ctx, "register.period.implementation-overdue", { count: overdue.length, ids: overdue.join(t(ctx, "register.list-separator")) }),
+  });
 }
 
 /** The rounds still on record (standingReviewRounds): no new source revision closed them. */
