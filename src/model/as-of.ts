@@ -71,6 +71,31 @@ export function releasedContentOn(doc: ControlledDocument, day: string): Revisio
  * (withReleasedContent), not the later one's; without it, the content is the current one.
  */
 export function documentOn(doc: ControlledDocument, day: string, released?: ControlledDocument): ControlledDocument | undefined {
+  const on = documentAsOf(doc, day, released);
+  return on === undefined ? undefined : remember(on, doc);
+}
+
+/**
+ * The whole record behind a document or CSR of a past day (documentOn, csrOn): the same object when
+ * it is not one. What a register of that day reads to tell which revision addressed a CSR then
+ * (model/link-start.ts): the revision that cites it may have been released after the day.
+ */
+const recordedOf = new WeakMap<object, object>();
+
+function remember<T extends object>(on: T, recorded: T): T {
+  if (on !== recorded) recordedOf.set(on, recordedOf.get(recorded) ?? recorded);
+  return on;
+}
+
+export function recordedDocument(doc: ControlledDocument): ControlledDocument {
+  return (recordedOf.get(doc) as ControlledDocument | undefined) ?? doc;
+}
+
+export function recordedCsr(csr: Csr): Csr {
+  return (recordedOf.get(csr) as Csr | undefined) ?? csr;
+}
+
+function documentAsOf(doc: ControlledDocument, day: string, released?: ControlledDocument): ControlledDocument | undefined {
   const releaseAfter = releaseRecordedAfter(doc, day);
   const copiesAfter = copyRecordedAfter(doc, day);
   const reviewsAfter = reviewRecordedAfter(doc, day);
@@ -172,6 +197,11 @@ export function csrRecordedAfter(csr: Csr, day: string): boolean {
  * always was.
  */
 export function csrOn(csr: Csr, day: string, customer?: Customer): Csr | undefined {
+  const on = csrAsOf(csr, day, customer);
+  return on === undefined ? undefined : remember(on, csr);
+}
+
+function csrAsOf(csr: Csr, day: string, customer?: Customer): Csr | undefined {
   if (!csrRecordedAfter(csr, day)) return csr;
   if (csr.received > day) return undefined;
   const on: Csr = { ...csr };

@@ -6,6 +6,7 @@
 import { translate, type Lang } from "../i18n/index.js";
 import { inTimeUntil, type WorkCalendar } from "./calendar.js";
 import { currentRevision, revisionEffective, revisionInForce } from "./index.js";
+import { linkStandingOn } from "./link-start.js";
 import { releasedPendingUntil } from "./revision.js";
 import type { AddressedIn, ControlledDocument, Csr, Customer, Disposition, Opinion, QmsConfig, ReviewRecord, SourceDocument, SourceRevision } from "./types.js";
 
@@ -57,20 +58,32 @@ export const DEFAULT_WARN_DAYS = 2;
  * of a link that counted then, tester20 F18): that revision's text addresses it until the new one's.
  */
 export type Addressing =
-  | { counts: true }
+  | { counts: true; undated?: true }
   | { counts: false; why: "withdrawn"; date?: string }
   | { counts: false; why: "pending"; version: string; date: string }
+  | { counts: false; why: "later"; version: string; date: string }
   | { counts: false; why: "unreleased" };
 
-export function addressing(place: AddressedIn, doc: ControlledDocument | undefined, today: string): Addressing {
+/**
+ * With `csr` (the requirement the link is of, as on `today`), the revision in force is also judged
+ * against the records that date the link (model/link-start.ts, tester52 D3): a revision before the first
+ * one that cites the CSR in the round of `today` does not address it (`later`: from that revision, on
+ * its 实施日期; `pending` when that revision is released and not yet in force), and a link no record
+ * dates on a day whose revision or round is not today's counts as recorded now, `undated`.
+ */
+export function addressing(place: AddressedIn, doc: ControlledDocument | undefined, today: string, csr?: Csr): Addressing {
   if (doc?.status === "obsolete") return { counts: false, why: "withdrawn", ...(doc.obsolete?.date ? { date: doc.obsolete.date } : {}) };
   if (doc?.status !== "released") return { counts: false, why: "unreleased" };
   const until = releasedPendingUntil(doc, today);
   const pending = currentRevision(doc)?.version;
-  if (until === undefined || pending === undefined) return { counts: true };
   const inForce = revisionInForce(doc, today)?.version;
-  if (inForce === undefined || (place.pin?.revision === pending && place.pin.previous !== inForce)) return { counts: false, why: "pending", version: pending, date: until };
-  return { counts: true };
+  if (until !== undefined && pending !== undefined && (inForce === undefined || (place.pin?.revision === pending && place.pin.previous !== inForce))) return { counts: false, why: "pending", version: pending, date: until };
+  const standing = csr === undefined ? undefined : linkStandingOn(place, doc, csr, today);
+  if (standing?.kind === "before") {
+    const { version, effective } = standing.start;
+    return until !== undefined && version === pending ? { counts: false, why: "pending", version, date: until } : { counts: false, why: "later", version, date: effective };
+  }
+  return standing?.kind === "undated" ? { counts: true, undated: true } : { counts: true };
 }
 
 /** A place of `addressed` and the day its text takes effect; `version` and `effective` absent for a document not released yet. */
@@ -122,7 +135,7 @@ export function csrStatus(csr: Csr, document: (id: string) => ControlledDocument
   if (decision.disposition === "rejected") return "rejected";
   if (decision.disposition === "not-applicable") return "not-applicable";
   const places = csr.addressed ?? [];
-  const addressed = places.some((place) => addressing(place, document(place.document), today).counts);
+  const addressed = places.some((place) => addressing(place, document(place.document), today, csr).counts);
   if (places.length > 0 && !addressed) return "decided";
   const implementation = csr.implementation?.status;
   if (implementation === "verified") return "verified";

@@ -14,7 +14,7 @@ import { addressing, categoryName, csrStatus, historyReason, missingOpinions, ov
 import { classificationName, csrClassification, documentClassification, isStateSecret } from "../model/classification.js";
 import { confidentialityNotice } from "../model/confidentiality.js";
 import { externalPendingUntil } from "../model/external.js";
-import { currentRevision, documentLayout, formRevisionOn, issuedOn, militaryParties, type RepoIndex } from "../model/index.js";
+import { currentRevision, documentLayout, formRevisionOn, issuedOn, militaryParties, revisionInForce, type RepoIndex } from "../model/index.js";
 import { recordKeepingText } from "../model/record-keeping.js";
 import { bodyOnPaper, firstIssueDate, neverReleased, revisionDate, revisionPages, revisionSummary } from "../model/revision.js";
 import { currentReviewRound, lateByText, lateKeptDecision, pastDueInTime, workdaysPastDue } from "../model/review-timeliness.js";
@@ -767,15 +767,28 @@ export function csrReportView(
       const judged = target && (textOf?.(target) ?? target);
       const { section, anchor } = addressedSection(judged, a.section, lang, target !== undefined && isStateSecret(repo, target));
       // A place that does not address the requirement on the day says so, as the CSR matrix does (已作废 <date> / 待实施, 不计入落实).
-      const standing = addressing(a, target, today);
+      const standing = addressing(a, target, today, csr);
+      // A superseded requirement was addressed by the revision in force when it was superseded, not by a later one, which may be
+      // the very revision that removed it (tester52 D1): that revision, marked; and no link into today's text of the section.
+      const supersededIn = target && csr.superseded && target.status !== "obsolete" ? revisionInForce(target, csr.superseded.date)?.version : undefined;
+      if (supersededIn !== undefined) {
+        const shown = versionOn ? versionOn(a.document) : reference.version;
+        return { ...reference, version: supersededIn, mark: translate(lang, "render.addressed.superseded", { date: csr.superseded!.date }), section, anchor: reference.href === undefined || judged !== target || shown !== supersededIn ? "" : anchor };
+      }
       const mark =
-        standing.counts || standing.why === "unreleased"
-          ? reference.mark
-          : standing.why === "pending"
-            ? translate(lang, "render.addressed.pending", { date: standing.date })
-            : standing.date
-              ? translate(lang, "render.addressed.withdrawn", { date: standing.date })
-              : translate(lang, "render.addressed.withdrawn-undated");
+        standing.counts
+          ? standing.undated
+            ? translate(lang, "render.addressed.undated", { date: today })
+            : reference.mark
+          : standing.why === "unreleased"
+            ? reference.mark
+            : standing.why === "pending"
+              ? translate(lang, "render.addressed.pending", { date: standing.date })
+              : standing.why === "later"
+                ? translate(lang, "render.addressed.later", { version: standing.version, date: standing.date })
+                : standing.date
+                  ? translate(lang, "render.addressed.withdrawn", { date: standing.date })
+                  : translate(lang, "render.addressed.withdrawn-undated");
       // A section is linked only where the document is.
       // A link to the pending revision names that revision beside its mark, as csr show does.
       const version = versionOn && (standing.counts || standing.why !== "pending") ? versionOn(a.document) : reference.version;

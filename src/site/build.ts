@@ -1033,8 +1033,17 @@ function documentSections(
           const csr = rc.index.csrs.get(c.id)?.value;
           const superseded = csrsOnDay.get(c.id)?.superseded;
           // A withdrawn document, or a link made against a revision not yet in force, does not address the CSR on the day: as the CSR matrix marks it.
-          const standing = addressing(c.place, doc, today);
-          const mark = standing.counts || standing.why === "unreleased" ? undefined : standing.why === "pending" ? t(rc, "site.document.csr.pending", { version: standing.version, date: standing.date }) : [standing.date && t(rc, "register.csr.matrix.version.withdrawn", { date: standing.date }), t(rc, "register.csr.link.withdrawn")];
+          // Of a past day, a revision before the one that cites the CSR did not address it yet (model/link-start.ts, tester52 D3).
+          const onDay = csrsOnDay.get(c.id);
+          const standing = addressing(c.place, doc, today, superseded ? undefined : onDay);
+          const mark =
+            standing.counts || standing.why === "unreleased"
+              ? undefined
+              : standing.why === "pending"
+                ? t(rc, "site.document.csr.pending", { version: standing.version, date: standing.date })
+                : standing.why === "later"
+                  ? t(rc, "register.csr.link.later", { version: standing.version, date: standing.date })
+                  : [standing.date && t(rc, "register.csr.matrix.version.withdrawn", { date: standing.date }), t(rc, "register.csr.link.withdrawn")];
           const replaced = superseded && t(rc, superseded.by ? "site.document.csr.superseded-by" : "site.document.csr.superseded", { date: superseded.date, by: superseded.by ?? "" });
           const note = [c.place.section && addressedSectionLabel(rc.textOf?.(doc) ?? doc, c.place.section, rc.lang, isStateSecret(rc.repo, doc)), mark, replaced].flat().filter(Boolean).join(t(rc, "register.remarks-separator"));
           return entityCell(page, "csr", c.id, withNote(rc, `${c.id} ${csr ? localized(rc.lang, csr.title, csr.title_en) : ""}`, note || undefined));

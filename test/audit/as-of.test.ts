@@ -129,6 +129,8 @@ async function register(today: string, ...args: string[]): Promise<Register> {
 
 const row = (r: Record<string, unknown>, keys: string[]) => keys.map((k) => r[k]);
 const NOTE = (date: string) => `本表按记录还原为 ${date} 当日的状态：此后记录的事项未计入。`;
+const ADDRESSED = (date: string) =>
+  `落实文件和落实章节没有记录日期，按现在的记录列出；${date} 当日是否已落实，按各文件当日的版本判断：在当轮评审期间发布、修订内容摘要引用该要求编号的第一个版本之前的版本，不计入；链接在当轮建立或确认（pin）的，自当时的版本起计入；两者都没有而文件此后已换版（或要求此后已重新评审）的，无法确定，按现在的记录计入（链接状态“未能确定”）。`;
 // REPO is not a git repository: the content of QP-001 A/0, revised since, cannot be read back (test/audit/as-of-content.test.ts reads it).
 const UNREAD = (date: string) => `以下文件在 ${date} 当日的版本内容在 git 中未找到（没有发布标签，也没有记录该版本的提交），其名称、部门、相关文件和表单按现行内容列出，请与该版本的受控副本核对：QP-001 A/0。`;
 const CURRENT = (count: number) => `现行 ${count} 份；已替代的版本保留在清单中，作为接收和评审的记录。`;
@@ -318,7 +320,7 @@ describe("the matrices dated D", () => {
     expect(before.rows.map((r) => r.id)).not.toContain("BCM-005");
     expect(before.rows.map((r) => r.id)).not.toContain("DYA-007");
     expect(row(before, "BCM-004", ["status", "reviewDue", "daysLeft", "disposition", "decided"])).toEqual([["评审中", "2026-10-26", 7, "", null]]);
-    expect(before.notes?.at(-2)).toBe(NOTE("2026-10-15"));
+    expect(before.notes?.at(-3)).toBe(NOTE("2026-10-15"));
     const now = await register("2026-11-27", "list", "csr");
     expect(row(now, "BCM-004", ["reviewDue", "daysLeft", "disposition", "decided"])).toEqual([[null, null, "必须满足", "2026-10-20"]]);
     expect(now.rows.map((r) => r.id)).toContain("DYA-007");
@@ -343,10 +345,10 @@ describe("the matrices dated D", () => {
     // Decided by then, implemented later: in progress, with the owner and evidence on file now.
     expect(row(list, "BCM-003", ["owner", "implementationStatus"])).toEqual([["黄军", "已实施"]]);
     const undated = "负责人、完成期限和证据没有记录日期，按现在的记录列出；在 2026-03-20 之后才作出决定的要求，当日没有实施记录，不列。";
-    expect(list.notes?.slice(-2)).toEqual([NOTE("2026-03-20"), undated]);
+    expect(list.notes?.slice(-3)).toEqual([NOTE("2026-03-20"), undated, ADDRESSED("2026-03-20")]);
     const matrix = await register("2026-03-20", "matrix", "csr");
     expect(row(matrix, "DYA-002", ["status", "owner", "evidence"])).toEqual([["评审中", "", ""], ["评审中", "", ""]]);
-    expect(matrix.notes?.slice(-2)).toEqual([NOTE("2026-03-20"), undated]);
+    expect(matrix.notes?.slice(-3)).toEqual([NOTE("2026-03-20"), undated, ADDRESSED("2026-03-20")]);
     expect(row(await register("2026-05-01", "list", "csr"), "DYA-002", ["owner", "due", "implementationStatus"])).toEqual([["张丽", "2026-04-30", "已实施"]]);
     // Today's register has neither note.
     expect((await register("2026-12-03", "list", "csr")).notes?.some((n) => n.includes("没有记录日期"))).toBe(false);

@@ -118,7 +118,8 @@ describe("a CSR addressed only in a revision not yet in force", () => {
     expect(await report(BEFORE)).toContain(pending);
     expect(await onSite(BEFORE)).toContain(pending);
     // The day before A/2 was released, and from its 实施日期 on.
-    expect(await onSite("2026-11-25")).toContain("QP-020 特殊特性管理程序（A/1） 章节 5.3 特殊特性");
+    // No record dates the link, and QP-020 was revised since: counted as recorded now, and said (tester52 D3).
+    expect(await onSite("2026-11-25")).toContain("QP-020 特殊特性管理程序（A/1） 【无法确定 2026-11-25 当日已落实，按现在的记录计入】 章节 5.3 特殊特性");
     expect(await report(EFFECTIVE)).toContain("QP-020 特殊特性管理程序（A/2） 章节 5.3 特殊特性");
   });
 

@@ -50,7 +50,8 @@ describe("a CSR addressed in a section that has moved or gone", () => {
       "BCM-003,QP-011,5.3 追溯记录（未找到该章节）,A/1",
       "BCM-003,QP-002,5.3 保存期限,A/1",
       "BCM-003,QR-011-01,,A/1",
-      "DYA-003,QP-012,5.5 返工和返修（原写 5.4）,A/2",
+      // The revision in force when DYA-006 superseded it, not A/2, which replaced it (tester52 D1).
+      "DYA-003,QP-012,5.5 返工和返修（原写 5.4）,A/1",
       "DYA-006,QP-012,5.5 返工和返修（原写 5.4）,A/2",
       "DYA-006,QR-012-02,,A/1",
     ]);
@@ -68,9 +69,10 @@ describe("a CSR addressed in a section that has moved or gone", () => {
       ["QP-002", ""],
       ["QR-011-01", ""],
     ]);
-    // No link of acme-auto has a pin: every place in a document is blank, not yet confirmed, but for the one gone (13 of 14; was 14).
+    // No link of acme-auto has a pin: every place in a document is blank, not yet confirmed, but for the one gone and
+    // superseded DYA-003's, which no longer counts (12 of 14; was 14).
     const table = await csrInProcess(["-C", dir, "matrix", "csr", "--today", DAY], { lang: null });
-    expect(table.stdout).toContain("链接状态空白的 13 处尚未核实确认；");
+    expect(table.stdout).toContain("链接状态空白的 12 处尚未核实确认；");
     const en = await csrInProcess(["-C", dir, "matrix", "csr", "--format", "csv", "--today", DAY]);
     expect(en.stdout).toContain(",QP-011,5.3 追溯记录 (section not found),A/1,Identification and Traceability Procedure,5.3 追溯记录 (section not found),Huang Jun,");
   });

@@ -49,7 +49,22 @@ export async function showCommand(ctx: CommandContext, id: string, flags: ShowFl
     const section = a.section === undefined ? {} : { sectionNumber: found?.number ?? null, sectionTitle: found?.title ?? null, ...(movedFrom ? { sectionMovedFrom: movedFrom } : {}) };
     const changed = doc && !csr.superseded ? changedEnds(csr, a, doc) : undefined;
     const suspect = changed && (changed.section || changed.csr) ? changed : null;
-    return { ...a, ...section, title: doc?.title ?? null, status: doc?.status ?? null, version: doc ? (currentRevision(doc)?.version ?? null) : null, withdrawn: (doc?.status === "obsolete" && doc.obsolete?.date) || null, pending: pendingOf(addressing(a, doc, today)), suspect };
+    const standing = addressing(a, doc, today, csr);
+    // A superseded requirement was addressed by the revision in force when it was superseded, not by a later one (tester52 D1).
+    const supersededIn = doc && csr.superseded && doc.status !== "obsolete" ? (revisionInForce(doc, csr.superseded.date)?.version ?? null) : null;
+    return {
+      ...a,
+      ...section,
+      title: doc?.title ?? null,
+      status: doc?.status ?? null,
+      version: doc ? (currentRevision(doc)?.version ?? null) : null,
+      withdrawn: (doc?.status === "obsolete" && doc.obsolete?.date) || null,
+      pending: pendingOf(standing),
+      later: !standing.counts && standing.why === "later" ? { version: standing.version, date: standing.date } : null,
+      undated: standing.counts && standing.undated === true,
+      supersededIn,
+      suspect,
+    };
   });
   if (format === "json") {
     const { due, daysLeft, missing, reviewStart, status } = facts;
@@ -92,6 +107,12 @@ interface AddressedView {
   withdrawn: string | null;
   /** A link made against a revision released to take effect later: it counts from that day (auditor17 F10). */
   pending: { version: string; date: string } | null;
+  /** A link that the revision in force on the day does not carry yet: from which revision it addresses the CSR (model/link-start.ts). */
+  later: { version: string; date: string } | null;
+  /** No record dates the link on a day whose revision or review round is not today's: counted as recorded now. */
+  undated: boolean;
+  /** A superseded CSR's: the revision in force on the day it was superseded, the one that addressed it. */
+  supersededIn: string | null;
   /** Which end of a pinned link changed since it was confirmed (csr/suspect-link); null when none did. */
   suspect: { section: boolean; csr: boolean } | null;
 }
@@ -176,8 +197,13 @@ function describe(repo: Repository, index: RepoIndex, csr: Csr, facts: CsrFacts,
       ? addressed.map(
           (a) => {
             // A revision released to take effect later, while the one before is what counts: as the CSR matrix says it (tester18 F6).
-            const inForce = a.withdrawn || a.pending ? "" : versionInForceText(index.documents.get(a.document)?.value, today);
-            const version = inForce || `${a.version ? ` ${a.version}` : ""}${a.withdrawn ? t("show.addressed.withdrawn", { date: a.withdrawn }) : a.pending ? t("show.addressed.pending", a.pending) : a.status ? t("show.parenthesis", { text: t(`value.document-status.${a.status as DocumentStatus}`) }) : ""}`;
+            const inForce = a.withdrawn || a.pending || a.supersededIn || a.later ? "" : versionInForceText(index.documents.get(a.document)?.value, today);
+            const version = a.supersededIn
+              ? ` ${a.supersededIn}${t("show.addressed.superseded", { date: csr.superseded!.date })}`
+              : a.later
+                ? ` ${revisionInForce(index.documents.get(a.document)!.value, today)?.version ?? ""}${t("show.addressed.later", a.later)}`
+                : (inForce || `${a.version ? ` ${a.version}` : ""}${a.withdrawn ? t("show.addressed.withdrawn", { date: a.withdrawn }) : a.pending ? t("show.addressed.pending", a.pending) : a.status ? t("show.parenthesis", { text: t(`value.document-status.${a.status as DocumentStatus}`) }) : ""}`) +
+                  (a.undated ? t("show.addressed.undated", { date: today }) : "");
             return `${a.document} ${a.title ?? t("show.unknown-document")}${version}${a.section ? t("show.addressed.section", { section: addressedText(a, !!index.documents.get(a.document)?.value.sections?.length) }) : ""}${suspectMark(a.suspect)}`;
           },
         )

@@ -287,13 +287,17 @@ const UNREAD_SHOWN = 10;
  * repository has them) is dated after that day (csrRecordedAfter): the register is rebuilt for the
  * day (csrsOn), and says so. A register that prints implementations (`shown`, its CSRs of that day)
  * says too that their owner, due date and evidence carry no date, so are as recorded now, and that a
- * requirement decided after the day shows none (csrOn; tester49 #4).
+ * requirement decided after the day shows none (csrOn; tester49 #4); one that prints where its
+ * requirements are addressed, that those links are as recorded now and how the revision of the day is
+ * judged (model/link-start.ts, tester52 D3).
  */
 export function csrAsOfNotes(ctx: RegisterContext, day: string, csrs: readonly Csr[], shown?: readonly Csr[]): string[] {
   const notes = asOfNotes(ctx, day, csrs.some((csr) => csrRecordedAfter(csr, day)));
   if (notes.length === 0 || !shown) return notes;
   const undated = shown.some(({ implementation }) => implementation?.owner !== undefined || implementation?.due !== undefined || implementation?.evidence !== undefined);
-  return undated ? [...notes, t(ctx, "register.as-of.csr-undated", { date: day })] : notes;
+  // Where a requirement is addressed is not dated either: the reader is told which revision counts on the day (model/link-start.ts, tester52 D3).
+  const addressed = shown.some((csr) => (csr.addressed?.length ?? 0) > 0);
+  return [...notes, ...(undated ? [t(ctx, "register.as-of.csr-undated", { date: day })] : []), ...(addressed ? [t(ctx, "register.as-of.csr-addressed", { date: day })] : [])];
 }
 
 /**

@@ -12,6 +12,7 @@ import type { WorkCalendar } from "../../model/calendar.js";
 import { currentReviewRound, pastDueInTime, pastDueInTimeText, reviewRounds, startedIn, workdaysPastDue, type Period, type ReviewRoundTimeliness } from "../../model/review-timeliness.js";
 import { periodTallyNote, supersededVerdict } from "./reviews.js";
 import { classificationName, csrClassification, isStateSecret } from "../../model/classification.js";
+import { revisionInForce } from "../../model/index.js";
 import { addressedSection, addressedSectionLabel } from "../../model/sections.js";
 import type { ControlledDocument, Csr } from "../../model/types.js";
 import type { Table } from "../table.js";
@@ -106,10 +107,14 @@ function unaddressedCsrs(ctx: RegisterContext, csrs: readonly Csr[], documents: 
   return csrs.flatMap((csr) => {
     const disposition = csr.review?.decision?.disposition;
     if (csr.superseded || (disposition !== "must" && disposition !== "optional")) return [];
-    const places = (csr.addressed ?? []).map((place) => ({ place, standing: addressing(place, documents.get(place.document), today) }));
+    const places = (csr.addressed ?? []).map((place) => ({ place, standing: addressing(place, documents.get(place.document), today, csr) }));
     if (places.some(({ standing }) => standing.counts)) return [];
     const why = places.map(({ place, standing }) =>
-      standing.counts ? "" : standing.why === "pending" ? t(ctx, "register.csr.unaddressed.pending", { document: place.document, version: standing.version, date: standing.date }) : t(ctx, `register.csr.unaddressed.${standing.why}`, { document: place.document }),
+      standing.counts
+        ? ""
+        : standing.why === "pending" || standing.why === "later"
+          ? t(ctx, `register.csr.unaddressed.${standing.why}`, { document: place.document, version: standing.version, date: standing.date })
+          : t(ctx, `register.csr.unaddressed.${standing.why}`, { document: place.document }),
     );
     return [why.length === 0 ? csr.id : t(ctx, "register.csr.unaddressed.why", { id: csr.id, why: [...new Set(why)].join(t(ctx, "register.list-separator")) })];
   });
@@ -381,6 +386,8 @@ export function csrMatrix(ctx: RegisterContext, options: { customer?: string; to
   let unconfirmed = 0;
   const withdrawn = new Set<string>();
   const classified = csrs.some((csr) => classificationOf(ctx, csr) !== "");
+  // Links no record dates on a day whose revision or review round is not today's (model/link-start.ts): counted as recorded now, and said.
+  const undated: string[] = [];
   const rows = csrs.flatMap((csr) => {
     const round = currentReviewRound(csr, calendar, config, options.today, ctx.index.customers.get(csr.customer)?.value);
     const base = {
@@ -406,7 +413,7 @@ export function csrMatrix(ctx: RegisterContext, options: { customer?: string; to
     if (places.length === 0) return [{ ...base, document: "", section: "", version: "", docTitle: "", link: "" }];
     return places.map((place) => {
       const doc = documents.get(place.document);
-      const standing = addressing(place, doc, options.today);
+      const standing = addressing(place, doc, options.today, csr);
       // A withdrawn document no longer addresses the requirement (7.5.3.2): marked, with its date, and not counted (auditor17 F14).
       if (doc?.status === "obsolete") {
         if (!csr.superseded) withdrawn.add(csr.id);
@@ -419,15 +426,30 @@ export function csrMatrix(ctx: RegisterContext, options: { customer?: string; to
           link: t(ctx, "register.csr.link.withdrawn"),
         };
       }
-      const changed = doc && !csr.superseded ? changedEnds(csr, place, doc, undefined, prints) : undefined;
+      // A superseded requirement was addressed by the revision in force on the day it was superseded, not by a later one,
+      // which may be the very revision that removed it (tester52 D1): that revision, and the link no longer counts.
+      if (doc && csr.superseded) {
+        return {
+          ...base,
+          document: place.document,
+          section: sectionCell(ctx, doc, place.section),
+          version: revisionInForce(doc, csr.superseded.date)?.version ?? statusLabel(ctx, doc.status),
+          docTitle: documentTitle(ctx, doc),
+          link: t(ctx, "register.csr.link.superseded", { date: csr.superseded.date }),
+        };
+      }
+      const changed = doc ? changedEnds(csr, place, doc, undefined, prints) : undefined;
       if (changed && (changed.section || changed.csr)) suspect++;
       // A link made against a revision released to take effect later counts from its 实施日期 (auditor17 F10): the cell says so.
       const pending = !standing.counts && standing.why === "pending" ? t(ctx, "register.csr.link.pending", { status: t(ctx, "register.status.pending", { date: standing.date }) }) : undefined;
+      // A revision before the first one that cites the requirement in its round did not contain it yet (tester52 D3).
+      const later = !standing.counts && standing.why === "later" ? t(ctx, "register.csr.link.later", { version: standing.version, date: standing.date }) : undefined;
+      if (standing.counts && standing.undated) undated.push(t(ctx, "register.csr.matrix.undated.link", { id: csr.id, document: place.document }));
       const section = sectionPlace(ctx, doc, place.section);
       // A link into a section the document no longer has is broken, not unconfirmed: its cell names the section as written,
       // marked not found as csr/section-missing says (a blank cell is counted as a link not yet confirmed).
       const gone = section.gone ? section.label : undefined;
-      if (doc && !changed && !pending && !gone) unconfirmed++;
+      if (doc && !changed && !pending && !later && !gone && !(standing.counts && standing.undated)) unconfirmed++;
       return {
         ...base,
         document: place.document,
@@ -436,7 +458,7 @@ export function csrMatrix(ctx: RegisterContext, options: { customer?: string; to
         // A document never released has no version; its status says why (草稿): a blank cell looked like a gap in the record.
         version: doc ? versionInForce(ctx, doc, options.today) || statusLabel(ctx, doc.status) : "",
         docTitle: doc ? documentTitle(ctx, doc) : "",
-        link: [gone ?? (changed ? linkLabel(ctx, changed) : ""), pending ?? ""].filter(Boolean).join(t(ctx, "register.remarks-separator")),
+        link: [gone ?? (changed ? linkLabel(ctx, changed) : ""), pending ?? "", later ?? "", standing.counts && standing.undated ? t(ctx, "register.csr.link.undated") : ""].filter(Boolean).join(t(ctx, "register.remarks-separator")),
       };
     });
   });
@@ -502,6 +524,7 @@ export function csrMatrix(ctx: RegisterContext, options: { customer?: string; to
         : []),
       // A blank link cell is a link never confirmed: say so, or a reader takes it for "unchanged".
       ...(unconfirmed > 0 ? [t(ctx, "register.csr.matrix.unconfirmed", { count: unconfirmed })] : []),
+      ...(undated.length > 0 ? [t(ctx, "register.csr.matrix.undated", { date: options.today, count: undated.length, links: undated.join(t(ctx, "register.list-separator")) })] : []),
       ...lateForCustomerNotes(ctx, csrs),
       ...csrAsOfNotes(ctx, options.today, recordedCsrs(ctx, options.customer), csrs),
     ],

@@ -1,0 +1,91 @@
+/**
+ * Which revision of a document addressed a CSR on a given day (tester52 D1, D3). A link
+ * (`addressed`) says where the requirement is met now; a register of a past day, and the row of a
+ * superseded requirement, need the revision that met it then. The records that date it, in the order
+ * they are believed:
+ *
+ * 1. The revision record: a revision released to meet the requirement names it in its summary of
+ *    change (修订内容摘要, "…（BCM-003）"), approved with the revision. The first revision of the
+ *    document that cites the CSR's id, among those released during the CSR's review round of the day
+ *    (from its receipt, or the restart by a new source revision, to the next restart), is where the
+ *    link starts: the revisions before it did not contain the requirement of that round.
+ * 2. The link's pin (`csr address`, `--confirm`), dated in that round: the revision it was made or
+ *    confirmed against, and every later one, address it; for the revisions before it the pin says
+ *    nothing.
+ *
+ * Git's date of the commit that recorded a link is not used: the day a link was typed is not the day a
+ * document began to meet the requirement (a repository adopted in 2026 records its 2024 links in 2026).
+ * Without a citation or a pin of the round, the link is undated: it counts as recorded now, and a
+ * register of a day whose revision differs from today's, or whose round is an earlier one, says so.
+ */
+import { recordedCsr, recordedDocument } from "./as-of.js";
+import { issuedOn, revisionEffective, revisionInForce } from "./index.js";
+import type { AddressedIn, ControlledDocument, Csr } from "./types.js";
+
+/** The revision from which a link addresses the CSR's round: the first one citing it (`citation`), or the one its pin names (`pin`). */
+export interface LinkStart {
+  version: string;
+  /** The day that revision took effect (its 实施日期, else its date). */
+  effective: string;
+  by: "citation" | "pin";
+}
+
+/** The CSR's review round that `day` falls in, as its record has them: from the receipt or a restart to the next restart. */
+export function reviewRoundWindow(csr: Csr, day: string): { start: string; end?: string } {
+  const record = recordedCsr(csr);
+  const restarts = (record.review?.history ?? []).flatMap((round) => (round.source_revision !== undefined && round.closed !== undefined ? [round.closed] : []));
+  if (record.review?.restarted !== undefined) restarts.push(record.review.restarted);
+  const starts = [...new Set([record.received, ...restarts])].sort();
+  const start = starts.filter((s) => s <= day).at(-1) ?? record.received;
+  const end = starts.find((s) => s > day);
+  return end === undefined ? { start } : { start, end };
+}
+
+/** Whether a summary of change cites the CSR `id`, not one whose id only begins with it (DYA-006, not DYA-0061). */
+export function citesCsr(summary: string | undefined, id: string): boolean {
+  if (!summary) return false;
+  let at = summary.indexOf(id);
+  while (at >= 0) {
+    const before = summary[at - 1];
+    const after = summary.slice(at + id.length, at + id.length + 2);
+    if ((before === undefined || !/[\p{L}\p{N}_-]/u.test(before)) && !/^([\p{L}\p{N}_]|-[\p{L}\p{N}])/u.test(after)) return true;
+    at = summary.indexOf(id, at + 1);
+  }
+  return false;
+}
+
+/** Where `place` starts to address `csr` in the round of `day` (see the top of this file); undefined when no record dates it. */
+export function linkStart(place: AddressedIn, doc: ControlledDocument, csr: Csr, day: string): LinkStart | undefined {
+  const recorded = recordedDocument(doc);
+  const revisions = recorded.revisions ?? [];
+  const { start, end } = reviewRoundWindow(csr, day);
+  const within = (date: string) => date >= start && (end === undefined || date < end);
+  const id = recordedCsr(csr).id;
+  const cited = revisions.findIndex((r) => r.date !== undefined && within(r.date) && citesCsr(r.summary, id));
+  if (cited >= 0) return { version: revisions[cited]!.version, effective: revisionEffective(recorded, cited), by: "citation" };
+  const pinned = place.pin && within(place.pin.date) ? revisions.findIndex((r) => r.version === (place.pin!.previous ?? place.pin!.revision)) : -1;
+  if (pinned >= 0) return { version: revisions[pinned]!.version, effective: revisionEffective(recorded, pinned), by: "pin" };
+  return undefined;
+}
+
+/**
+ * How the revision of `doc` in force on `day` stands to the link's start: `before` it (the requirement
+ * was not in it yet), `from` it on (dated), or `undated` — no record dates the link and the day is not
+ * today's as far as the link goes: the document was revised after `day`, or the CSR reviewed again
+ * after it. Undefined when the document has no revision in force that day, or nothing needs dating
+ * (the revision and the round of `day` are those of now: the link as recorded now says it).
+ */
+export function linkStandingOn(place: AddressedIn, doc: ControlledDocument, csr: Csr, day: string): { kind: "before"; start: LinkStart } | { kind: "from"; start: LinkStart } | { kind: "undated" } | undefined {
+  const recorded = recordedDocument(doc);
+  const inForce = revisionInForce(recorded, day);
+  if (inForce === undefined) return undefined;
+  const revisions = recorded.revisions ?? [];
+  const start = linkStart(place, doc, csr, day);
+  const at = revisions.indexOf(inForce);
+  if (start?.by === "citation" || (start && at >= revisions.findIndex((r) => r.version === start.version))) {
+    return at < revisions.findIndex((r) => r.version === start.version) ? { kind: "before", start } : { kind: "from", start };
+  }
+  const revisedSince = revisions.some((r) => issuedOn(r) > day);
+  const reviewedSince = reviewRoundWindow(csr, day).end !== undefined;
+  return revisedSince || reviewedSince ? { kind: "undated" } : undefined;
+}

@@ -1,0 +1,111 @@
+/**
+ * Which revision of a document addressed a CSR on a day (tester52 D1, D3): a superseded requirement
+ * by the revision in force when it was superseded, not by the later one that removed it; a register
+ * of a past day not by a revision released before the one that cites the requirement in its summary
+ * of change; a link no record dates, marked as such. The example's records: QP-011, QP-002 and
+ * QR-011-01 A/1 (2025-12-15) cite BCM-003; QP-012 A/2 and QR-012-02 A/1 (2026-04-08) cite DYA-006,
+ * which superseded DYA-003 on 2026-03-23; QP-013 A/2 and QR-013-01 A/1 (2026-04-08) cite DYA-002,
+ * reviewed again on revision D of DYA-SQM from 2026-03-16.
+ */
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { csrInProcess, ROOT, tempDir } from "../helpers.js";
+
+const ACME = join(ROOT, "examples", "acme-auto");
+
+/** The rows of DYA-002, DYA-003, DYA-006 and BCM-003 in the CSV of the matrix of `today`, and the notes under the matrix (its JSON). */
+async function matrixRows(today: string): Promise<{ rows: string[]; lines: string[] }> {
+  const csv = await csrInProcess(["-C", ACME, "matrix", "csr", "--format", "csv", "--today", today], { lang: "zh-CN" });
+  expect(csv.code).toBe(0);
+  const json = await csrInProcess(["-C", ACME, "matrix", "csr", "--format", "json", "--today", today], { lang: "zh-CN" });
+  return { rows: csv.stdout.split(/\r?\n/).filter((l) => /^(DYA-00[236]|BCM-003),/.test(l)), lines: (JSON.parse(json.stdout) as { notes: string[] }).notes };
+}
+
+const DYA = "东岳汽车股份有限公司,DYA-SQM 东岳汽车供应商质量手册";
+const BCM = "北辰汽车集团有限公司,BCM-SQR 北辰汽车供应商质量要求,V2.0,7.2 产品追溯,7.5.3.2.1/8.5.2.1,批次追溯至胶料批次，追溯记录保存至停产后15年,2025-09-08,2025-09-22,必须满足,2025-09-17,按期";
+const BCM_END = "黄军";
+const BCM_EVIDENCE = "MES已上线胶料批次字段；2026-01-26追溯演练从成品批次追溯到胶料批次用时40分钟。";
+const DYA002 = `${DYA},D,7.3 质量问题响应,10.2.3/10.2.6,顾客投诉的围堵和8D报告时限,2026-03-16,2026-03-30,必须满足,2026-03-23,按期`;
+const DYA002_C = `${DYA},C,7.3 质量问题响应,10.2.3/10.2.6,顾客投诉的围堵和8D报告时限,2024-06-17,2024-07-01,必须满足,2024-06-24,按期`;
+const DYA002_EVIDENCE = "QP-013 A/2、QR-013-01 A/1已发布；东岳投诉2026-05号8D按新时限于第13个工作日关闭。";
+const DYA003 = `${DYA},C,8.4 返工,8.7.1.4,返工产品须事先取得东岳SQE书面批准,2024-06-17,2024-07-01,必须满足,2024-06-24,按期,QP-012,5.4 返工和返修`;
+const DYA003_EVIDENCE = "QP-012 A/1已发布；2024年下半年3次返工均取得东岳书面批准。";
+const DYA006 = `${DYA},D,8.4 返工,8.7.1.4/8.7.1.5,返工前风险评估，返工品100%复检并可追溯,2026-03-16,2026-03-30,必须满足,2026-03-23,按期`;
+const DYA006_EVIDENCE = "QP-012 A/2已发布；8名返工操作工中5名已完成培训。";
+
+describe("the CSR matrix: which revision addressed a requirement", () => {
+  it("today: a superseded requirement shows the revision in force when it was superseded, its link not counted (D1)", async () => {
+    const { rows, lines } = await matrixRows("2026-12-03");
+    expect(rows).toEqual([
+      `BCM-003,${BCM},QP-011,5.3 追溯记录,A/1,标识和可追溯性控制程序,,${BCM_END},已实施,${BCM_EVIDENCE},2026-12-03`,
+      `BCM-003,${BCM},QP-002,5.3 保存期限,A/1,记录控制程序,,${BCM_END},已实施,${BCM_EVIDENCE},2026-12-03`,
+      `BCM-003,${BCM},QR-011-01,,A/1,产品追溯记录,,${BCM_END},已实施,${BCM_EVIDENCE},2026-12-03`,
+      `DYA-002,${DYA002},QP-013,5.2 顾客投诉时限,A/2,纠正措施控制程序,,张丽,已实施,${DYA002_EVIDENCE},2026-12-03`,
+      `DYA-002,${DYA002},QR-013-01,,A/1,8D问题解决报告,,张丽,已实施,${DYA002_EVIDENCE},2026-12-03`,
+      // Not A/2, which replaced the written approval by an internal one (DYA-006).
+      `DYA-003,${DYA003},A/1,不合格品控制程序,已替代（2026-03-23），不计入落实,赵强,已替代,${DYA003_EVIDENCE},2026-12-03`,
+      `DYA-006,${DYA006},QP-012,5.4 返工和返修,A/2,不合格品控制程序,,黄军,已落实到文件,${DYA006_EVIDENCE},2026-12-03`,
+      `DYA-006,${DYA006},QR-012-02,,A/1,返工返修确认记录,,黄军,已落实到文件,${DYA006_EVIDENCE},2026-12-03`,
+    ]);
+    // A superseded requirement's link is not among the blank, unconfirmed ones; nothing needs dating today.
+    expect(lines.filter((l) => l.includes("链接状态"))).toEqual(["链接状态空白的 13 处尚未核实确认；确认之后，要求或落实章节的变更会标为可疑。"]);
+  });
+
+  it("on 2026-03-30: DYA-002 and DYA-006 are decided, not addressed, until the revisions that cite them (D3)", async () => {
+    const { rows, lines } = await matrixRows("2026-03-30");
+    expect(rows).toEqual([
+      `BCM-003,${BCM},QP-011,5.3 追溯记录,A/1,标识和可追溯性控制程序,,${BCM_END},已实施,${BCM_EVIDENCE},2026-03-30`,
+      `BCM-003,${BCM},QP-002,5.3 保存期限,A/1,记录控制程序,,${BCM_END},已实施,${BCM_EVIDENCE},2026-03-30`,
+      `BCM-003,${BCM},QR-011-01,,A/1,产品追溯记录,,${BCM_END},已实施,${BCM_EVIDENCE},2026-03-30`,
+      `DYA-002,${DYA002},QP-013,5.2 顾客投诉时限,A/1,纠正措施控制程序,自 A/2（2026-04-08）起落实，当日不计入,张丽,已决定,${DYA002_EVIDENCE},2026-03-30`,
+      `DYA-002,${DYA002},QR-013-01,,A/0,8D问题解决报告,自 A/1（2026-04-08）起落实，当日不计入,张丽,已决定,${DYA002_EVIDENCE},2026-03-30`,
+      `DYA-003,${DYA003},A/1,不合格品控制程序,已替代（2026-03-23），不计入落实,赵强,已替代,${DYA003_EVIDENCE},2026-03-30`,
+      `DYA-006,${DYA006},QP-012,5.4 返工和返修,A/1,不合格品控制程序,自 A/2（2026-04-08）起落实，当日不计入,黄军,已决定,${DYA006_EVIDENCE},2026-03-30`,
+      `DYA-006,${DYA006},QR-012-02,,A/0,返工返修确认记录,自 A/1（2026-04-08）起落实，当日不计入,黄军,已决定,${DYA006_EVIDENCE},2026-03-30`,
+    ]);
+    expect(lines.find((l) => l.startsWith("尚未落实到文件的要求"))).toBe(
+      "尚未落实到文件的要求：DYA-002（QP-013 自 A/2（2026-04-08）起落实、QR-013-01 自 A/1（2026-04-08）起落实）、DYA-004（QP-010 自 A/1（2026-04-08）起落实）、DYA-006（QP-012 自 A/2（2026-04-08）起落实、QR-012-02 自 A/1（2026-04-08）起落实）",
+    );
+  });
+
+  it("on 2025-12-01: BCM-003 is not addressed by the A/0 revisions; links no record dates are marked and named, and the note says the links are today's (D3)", async () => {
+    const { rows, lines } = await matrixRows("2025-12-01");
+    expect(rows).toEqual([
+      `BCM-003,${BCM},QP-011,5.3 追溯记录,A/0,标识和可追溯性控制程序,自 A/1（2025-12-15）起落实，当日不计入,${BCM_END},已决定,${BCM_EVIDENCE},2025-12-01`,
+      `BCM-003,${BCM},QP-002,5.3 保存期限,A/0,记录控制程序,自 A/1（2025-12-15）起落实，当日不计入,${BCM_END},已决定,${BCM_EVIDENCE},2025-12-01`,
+      `BCM-003,${BCM},QR-011-01,,A/0,产品追溯记录,自 A/1（2025-12-15）起落实，当日不计入,${BCM_END},已决定,${BCM_EVIDENCE},2025-12-01`,
+      // Its round of revision C: QP-013 A/2 cites DYA-002 for revision D; nothing dates the link of revision C's round.
+      `DYA-002,${DYA002_C},QP-013,5.2 顾客投诉时限,A/1,纠正措施控制程序,未能确定,张丽,已落实到文件,${DYA002_EVIDENCE},2025-12-01`,
+      `DYA-002,${DYA002_C},QR-013-01,,A/0,8D问题解决报告,未能确定,张丽,已落实到文件,${DYA002_EVIDENCE},2025-12-01`,
+      `DYA-003,${DYA003},A/1,不合格品控制程序,未能确定,赵强,已实施,${DYA003_EVIDENCE},2025-12-01`,
+    ]);
+    expect(lines.filter((l) => l.startsWith("尚未落实到文件的要求") || l.startsWith("链接状态为") || l.startsWith("落实文件和落实章节"))).toEqual([
+      "尚未落实到文件的要求：BCM-003（QP-011 自 A/1（2025-12-15）起落实、QP-002 自 A/1（2025-12-15）起落实、QR-011-01 自 A/1（2025-12-15）起落实）",
+      "链接状态为“未能确定”的 3 处，文件在 2025-12-01 之后已换版或要求此后已重新评审，而修订记录未引用该要求、链接也未在当轮建立或确认，无法确定当日的版本已落实，按现在的记录计入：DYA-002 QP-013、DYA-002 QR-013-01、DYA-003 QP-012。",
+      "落实文件和落实章节没有记录日期，按现在的记录列出；2025-12-01 当日是否已落实，按各文件当日的版本判断：在当轮评审期间发布、修订内容摘要引用该要求编号的第一个版本之前的版本，不计入；链接在当轮建立或确认（pin）的，自当时的版本起计入；两者都没有而文件此后已换版（或要求此后已重新评审）的，无法确定，按现在的记录计入（链接状态“未能确定”）。",
+    ]);
+  });
+
+  it("the CSR list of 2025-12-01 gives BCM-003 as decided and names it not addressed, as the matrix does", async () => {
+    const result = await csrInProcess(["-C", ACME, "list", "csr", "--format", "json", "--today", "2025-12-01"], { lang: "zh-CN" });
+    const list = JSON.parse(result.stdout) as { rows: { id: string; status: string }[]; notes: string[] };
+    expect(list.rows.filter((r) => ["BCM-003", "DYA-002", "DYA-003"].includes(r.id)).map((r) => [r.id, r.status])).toEqual([["BCM-003", "已决定"], ["DYA-002", "已落实到文件"], ["DYA-003", "已实施"]]);
+    expect(list.notes.filter((n) => n.startsWith("尚未落实到文件的要求"))).toEqual(["尚未落实到文件的要求：BCM-003（QP-011 自 A/1（2025-12-15）起落实、QP-002 自 A/1（2025-12-15）起落实、QR-011-01 自 A/1（2025-12-15）起落实）"]);
+  });
+});
+
+describe("csr show and the review report of a superseded requirement (D1)", () => {
+  it("csr show DYA-003 names QP-012 A/1, the version in force when it was superseded", async () => {
+    const result = await csrInProcess(["-C", ACME, "show", "DYA-003", "--today", "2026-12-03"], { lang: "zh-CN" });
+    expect(result.stdout.split("\n").filter((l) => l.includes("QP-012 不合格品"))).toEqual(["  落实文件        QP-012 不合格品控制程序 A/1（2026-03-23 替代时的现行版本；已替代，不计入落实），章节 5.4 返工和返修"]);
+    const json = JSON.parse((await csrInProcess(["-C", ACME, "show", "DYA-003", "--format", "json", "--today", "2026-12-03"], { lang: "zh-CN" })).stdout) as { addressed: { version: string; supersededIn: string | null }[] };
+    expect(json.addressed.map((a) => [a.version, a.supersededIn])).toEqual([["A/2", "A/1"]]);
+  });
+
+  it("csr render DYA-003 cites QP-012 A/1 in section 4, marked", async () => {
+    const out = join(tempDir(), "DYA-003.md");
+    expect((await csrInProcess(["-C", ACME, "render", "DYA-003", "--format", "md", "--out", out, "--today", "2026-12-03"], { lang: "zh-CN" })).code).toBe(0);
+    expect(readFileSync(out, "utf8").split("\n").filter((l) => l.includes("QP-012 不合格品"))).toEqual(["  - QP-012 不合格品控制程序（A/1） 【2026-03-23 替代时的版本；已替代，不计入落实】 章节 5.4 返工和返修"]);
+  });
+});
