@@ -41,14 +41,18 @@ export function reviewRoundWindow(csr: Csr, day: string): { start: string; end?:
   return end === undefined ? { start } : { start, end };
 }
 
-/** Whether a summary of change cites the CSR `id`, not one whose id only begins with it (DYA-006, not DYA-0061). */
+/**
+ * Whether a summary of change cites the CSR `id`, not one whose id only begins or ends with it (DYA-006, not
+ * DYA-0061 nor XDYA-006). Chinese text may run on to the id ("按DYA-006修订"): only Latin letters, digits,
+ * '_' and '-' are taken for part of an id.
+ */
 export function citesCsr(summary: string | undefined, id: string): boolean {
   if (!summary) return false;
   let at = summary.indexOf(id);
   while (at >= 0) {
     const before = summary[at - 1];
     const after = summary.slice(at + id.length, at + id.length + 2);
-    if ((before === undefined || !/[\p{L}\p{N}_-]/u.test(before)) && !/^([\p{L}\p{N}_]|-[\p{L}\p{N}])/u.test(after)) return true;
+    if ((before === undefined || !/[A-Za-z0-9_-]/.test(before)) && !/^([A-Za-z0-9_]|-[A-Za-z0-9])/.test(after)) return true;
     at = summary.indexOf(id, at + 1);
   }
   return false;
