@@ -132,6 +132,7 @@ export async function csrReportToDocx(view: CsrReportView, options: DocxOptions)
   const children: (Paragraph | Table)[] = [
     ...titleBlock(docx, view, title, t, view.classification ? [new Paragraph({ alignment: docx.AlignmentType.RIGHT, children: [new docx.TextRun({ text: classificationText(view, t), bold: true })] })] : []),
     ...(form ? [new Paragraph({ alignment: docx.AlignmentType.RIGHT, children: [plain(docx, form)] })] : []),
+    ...(view.form?.reprint ? [new Paragraph({ alignment: docx.AlignmentType.RIGHT, children: [plain(docx, view.form.reprint)] })] : []),
     ...(
       [
         [["csr_id", text(view.number)], ["csr_customer", text(view.customer)]],

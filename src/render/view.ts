@@ -549,8 +549,12 @@ export interface CsrReportView extends Header {
   lang: Lang;
   /** The CSR's 密级 as printed ("" for none): above the title and in the running header, as a document's (csrClassification). */
   classification: string;
-  /** The report's own form (csr.review_form in qms.yaml): number and current version. */
-  form?: { number: string; version: string };
+  /**
+   * The report's own form (csr.review_form in qms.yaml): its number and the version in force on the
+   * day printed, whose layout the print has; `reprint` says when the review was decided on an earlier
+   * version (or before the form was released): "依 2025-02-17 评审记录按 QR-015-02 A/1 重新输出（评审时为 A/0 版表单）".
+   */
+  form?: { number: string; version: string; reprint: string };
   /** Start of the current review: received, restarted by a new source revision, or the received date of a revision confirmed unchanged. */
   reviewStart: string;
   restarted: boolean;
@@ -648,6 +652,23 @@ function reviewFormOf(index: RepoIndex): string | undefined {
 
 const REVIEW_FORMS = new WeakMap<RepoIndex, string | undefined>();
 
+/**
+ * The review form a report is printed on. csr prints one layout, the form's as it stands: the
+ * version named is the one in force on the day printed (`today`), not the one the review was decided
+ * on, which had other fields (QR-015-02 A/1 added the 会签, 结论分类 and 实施跟踪 columns: an auditor
+ * comparing an "A/0" print with the A/0 blank form sees columns it never had, tester52 D5). A review
+ * decided on an earlier version, or before the form was released, is printed again on today's form,
+ * and the print says so and names the version the record was made on (IATF 16949 7.5.3.2.1).
+ */
+function reviewForm(lang: Lang, number: string, form: ControlledDocument | undefined, decided: string | undefined, today: string): { number: string; version: string; reprint: string } {
+  const version = form ? (formRevisionOn(form, today)?.version ?? "") : "";
+  if (!form || version === "" || decided === undefined) return { number, version, reprint: "" };
+  const then = formRevisionOn(form, decided)?.version;
+  if (then === version) return { number, version, reprint: "" };
+  const data = { date: decided, form: number, version, then: then ?? "" };
+  return { number, version, reprint: translate(lang, then === undefined ? "render.csr.form-reprint-unreleased" : "render.csr.form-reprint", data) };
+}
+
 const REVIEW_FORM_TITLE = /顾客特[定殊]要求.*评审|CSR review|customer[- ]specific requirements? review/i;
 
 /**
@@ -707,8 +728,7 @@ export function csrReportView(
     numberLabel: header.numberLabel,
     lang,
     classification: classificationName(lang, csrClassification(customer, csr)),
-    // The form's version the record was made on: that of the day of the decision (an open review: today's).
-    form: formNumber ? { number: formNumber, version: formDoc ? (formRevisionOn(formDoc, round.decided ?? today)?.version ?? "") : "" } : undefined,
+    form: formNumber ? reviewForm(lang, formNumber, formDoc, round.decided, today) : undefined,
     reviewStart: round.start,
     restarted: round.kind !== "received",
     confirmedBy: round.kind === "confirmed" ? names.person(round.by!) : "",

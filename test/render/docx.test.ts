@@ -140,11 +140,12 @@ describe("csr render --format docx", () => {
     const docx = parts(join(dir, "DYA-001.review.zh-CN.docx"));
     const text = paragraphs(docx["word/document.xml"]!);
     // A filled-in report is a record (记录) of the released form titled 顾客特定要求评审报告: no 受控 stamp, its form's number and
-    // the version the record was made on: decided 2025-02-17, under A/0 (A/1 came out on 2026-05-11).
-    expect(text.slice(0, 15)).toEqual([
+    // the version printed, A/1 (2026-05-11); decided 2025-02-17 under A/0, it says it is printed again on A/1 (tester52 D5).
+    expect(text.slice(0, 16)).toEqual([
       "江苏安迈汽车零部件有限公司",
       "顾客特定要求评审报告",
-      "表单编号：QR-015-02 版本：A/0",
+      "表单编号：QR-015-02 版本：A/1",
+      "依 2025-02-17 评审记录按 QR-015-02 A/1 重新输出（评审时为 A/0 版表单）",
       "要求编号", "DYA-001", "顾客", "DYA 东岳汽车股份有限公司",
       "来源文件", "DYA-SC 东岳汽车产品特殊特性管理规范", "来源文件版本", "B",
       "章节", "4.2 特殊特性符号", "对应条款", "IATF 16949 8.3.3.3 特殊特性、IATF 16949 8.2.3.1.2 顾客指定的特殊特性",

@@ -83,14 +83,14 @@ const full = (view: CsrReportView): CsrReportView & Record<string, unknown> => (
   lateReason: "",
   supersession: `2026-01-07 由 ${hostile} 替代`,
   record: "QR-015-01 第 3 号",
-  form: { number: "QR-015", version: "" },
+  form: { number: "QR-015", version: "", reprint: `依 2026-01-02 评审记录按 QR-015 ${hostile} 重新输出` },
   decision: { disposition: "accept", justification: "", by: "徐海涛", byLinks: linked("徐海涛"), date: "2026-01-02", forced: true, overruled: "品质部" },
   confirmations: [{ sourceRevision: "V3", by: "张丽", byLinks: linked("张丽"), date: "2026-02-01", comment: "", lateReason: "晚了" }, { sourceRevision: "V4", by: "", date: "", comment: "无变化", lateReason: "晚了" }],
   addressed: [
     { id: "QP-001", title: "文件控制程序", version: "", mark: "", href: "../documents/QP-001.html", section: "5.1 范围", anchor: "s-5-1" },
     { id: "QP-002", title: "", version: "A/0", mark: "已作废", section: "6", anchor: "" },
   ],
-  implementation: { owner: "黄军", ownerLinks: linked("黄军"), due: "2026-03-01", status: "", implemented: "", evidence: "", history: [{ closed: "2026-01-05", reason: "改", implemented: "2026-01-01", verifiedBy: "张丽", verifiedByLinks: linked(hostile), verifiedOn: "2026-01-04" }] },
+  implementation: { owner: "黄军", ownerLinks: linked("黄军"), due: "2026-03-01", customerDate: "", status: "", implemented: "", evidence: "", history: [{ closed: "2026-01-05", reason: "改", implemented: "2026-01-01", verifiedBy: "张丽", verifiedByLinks: linked(hostile), verifiedOn: "2026-01-04" }] },
   training: { required: true, state: "trained", records: "TR-1", sessions: [{ date: "2026-01-03", revision: "V3", people: "孙伟、周鹏", peopleLinks: linked("孙伟", true), trainer: "张丽", trainerLinks: linked("张丽"), record: "TR-1" }] },
   militaryRepresentative: { by: "王军代", byLinks: linked("王军代"), date: "2026-01-06" },
   history: [
