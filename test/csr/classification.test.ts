@@ -4,7 +4,7 @@
  * checked (csr/classification-below-source), printed on the review report, the CSR list, the matrix
  * and `csr show`, and kept off `csr site` and its search index as a classified document's body is.
  */
-import { readdirSync, readFileSync, statSync } from "node:fs";
+import { readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { strFromU8, unzipSync } from "fflate";
 import { describe, expect, it } from "vitest";
@@ -88,6 +88,23 @@ describe("printed", () => {
   it("a repository without markings keeps its columns", async () => {
     const dir = gitInit(copyFixture("examples/gjb-demo"));
     expect((await csrInProcess(["-C", dir, "list", "--format", "csv", "--today", DAY], { lang: null })).stdout.split("\n")[0]).not.toContain("密级");
+  });
+});
+
+describe("csr import of a CSR list", () => {
+  it("reads the 密级 column back: one above the source's is written, one csr does not know refuses the row", async () => {
+    const dir = await classifiedRepo();
+    expect((await csrInProcess(["-C", dir, "set", "NES-001", "--classification", "机密", "-y"], { lang: null })).code).toBe(0);
+    const list = join(tempDir(), "csr-list.csv");
+    expect((await csrInProcess(["-C", dir, "list", "--format", "csv", "--today", DAY, "--out", list], { lang: null })).code).toBe(0);
+    const fresh = gitInit(copyFixture("examples/gjb-demo"));
+    expect((await csrInProcess(["-C", fresh, ...SOURCE, "--classification", "秘密", "-y"], { lang: null })).code).toBe(0);
+    expect((await csrInProcess(["-C", fresh, "import", list, "--as", "csr", "-y"], { lang: null })).stdout).toContain("已写入 csr/NES/NES-001.yaml\n");
+    expect(read(fresh, "csr/NES/NES-001.yaml")).toContain("category: 质量保证要求\nclassification: 机密\nreceived: 2026-11-16\n");
+    const bad = join(tempDir(), "bad.csv");
+    writeFileSync(bad, read(list, "").replace(",质量保证要求,机密,", ",质量保证要求,3,"));
+    const refused = await csrInProcess(["-C", gitInit(copyFixture("examples/gjb-demo")), "import", bad, "--as", "csr", "-y"], { lang: null });
+    expect(refused.stdout + refused.stderr).toContain("“密级”中的 '3' 不是密级 非密、公开、内部、秘密、机密、绝密 之一，请更正该单元格后重新导入");
   });
 });
 
