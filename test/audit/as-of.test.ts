@@ -322,7 +322,7 @@ describe("the matrices dated D", () => {
     expect(row(before, "BCM-004", ["status", "reviewDue", "daysLeft", "disposition", "decided"])).toEqual([["评审中", "2026-10-26", 7, "", null]]);
     expect(before.notes?.at(-3)).toBe(NOTE("2026-10-15"));
     const now = await register("2026-11-27", "list", "csr");
-    expect(row(now, "BCM-004", ["reviewDue", "daysLeft", "disposition", "decided"])).toEqual([[null, null, "必须满足", "2026-10-20"]]);
+    expect(row(now, "BCM-004", ["reviewDue", "daysLeft", "disposition", "decided"])).toEqual([["2026-10-26", null, "必须满足", "2026-10-20"]]);
     expect(now.rows.map((r) => r.id)).toContain("DYA-007");
     const reviews = await register("2026-10-15", "list", "reviews");
     expect(row(reviews, "BCM-004", ["decided", "used", "verdict"])).toEqual([[null, 3, "未到期"]]);

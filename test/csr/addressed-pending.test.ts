@@ -65,11 +65,11 @@ describe("a CSR addressed only in a revision not yet in force", () => {
   it("is not addressed before the 实施日期: the CSR list says decided and names it with the day", async () => {
     const dir = await repository();
     expect(await listStatus(dir, BEFORE)).toEqual([
-      "DYA-003  DYA  8.5.4  包装须使用顾客周转箱  decided",
+      "DYA-003  DYA  8.5.4  包装须使用顾客周转箱  2026-12-04  decided",
       "Not yet addressed in any document: DYA-003 (WI-031 not released yet, QP-020 A/2 takes effect 2026-12-20)",
     ]);
     expect(await listStatus(dir, BEFORE, "zh-CN")).toEqual([
-      "DYA-003  DYA  8.5.4  包装须使用顾客周转箱  已决定",
+      "DYA-003  DYA  8.5.4  包装须使用顾客周转箱  2026-12-04  已决定",
       "尚未落实到文件的要求：DYA-003（WI-031 尚未发布、QP-020 A/2 2026-12-20 实施）",
     ]);
   });
@@ -125,7 +125,7 @@ describe("a CSR addressed only in a revision not yet in force", () => {
 
   it("is addressed from the 实施日期 on", async () => {
     const dir = await repository();
-    expect(await listStatus(dir, EFFECTIVE)).toEqual(["DYA-003  DYA  8.5.4  包装须使用顾客周转箱  addressed"]);
+    expect(await listStatus(dir, EFFECTIVE)).toEqual(["DYA-003  DYA  8.5.4  包装须使用顾客周转箱  2026-12-04  addressed"]);
     const { rows, notes } = await matrix(dir, EFFECTIVE);
     expect(rows.filter((r) => r.id === "DYA-003").map(({ document, version, link, status }) => ({ document, version, link, status }))).toEqual([
       { document: "WI-031", version: "draft", link: "", status: "addressed" },
@@ -161,7 +161,7 @@ describe("a CSR addressed only in a revision not yet in force", () => {
       expect(await matrix(addressedFirst, today)).toEqual(await matrix(releasedFirst, today));
     }
     expect(await listStatus(addressedFirst, BEFORE, "zh-CN")).toEqual([
-      "DYA-003  DYA  8.5.4  包装须使用顾客周转箱  已决定",
+      "DYA-003  DYA  8.5.4  包装须使用顾客周转箱  2026-12-04  已决定",
       "尚未落实到文件的要求：DYA-003（WI-031 尚未发布、QP-020 A/2 2026-12-20 实施）",
     ]);
   });
@@ -214,8 +214,8 @@ describe("a CSR addressed only in a revision not yet in force", () => {
     });
     expect(readFileSync(join(dir, "csr/DYA/DYA-004.yaml"), "utf8")).toContain("pin: {revision: A/2, previous: A/1, section: b853a5df326f, csr: d667d104f2a9, by: zhang, date: 2026-11-27}}\n");
     const status = async (today: string) => (await csrInProcess(["-C", dir, "list", "csr", "--today", today])).stdout.split("\n").filter((l) => l.startsWith("DYA-004") || l.startsWith("Not yet addressed")).map((l) => l.replace(/ {2,}/g, "  "));
-    expect(await status(BEFORE)).toEqual(["DYA-004  DYA  8.3.3.3/8.5.1.1  关键特性须在作业指导书中标识  王强  addressed", "Not yet addressed in any document: DYA-003 (WI-031 not released yet)"]);
-    expect(await status(EFFECTIVE)).toEqual(["DYA-004  DYA  8.3.3.3/8.5.1.1  关键特性须在作业指导书中标识  王强  addressed", "Not yet addressed in any document: DYA-003 (WI-031 not released yet)"]);
+    expect(await status(BEFORE)).toEqual(["DYA-004  DYA  8.3.3.3/8.5.1.1  关键特性须在作业指导书中标识  2026-12-04  王强  addressed", "Not yet addressed in any document: DYA-003 (WI-031 not released yet)"]);
+    expect(await status(EFFECTIVE)).toEqual(["DYA-004  DYA  8.3.3.3/8.5.1.1  关键特性须在作业指导书中标识  2026-12-04  王强  addressed", "Not yet addressed in any document: DYA-003 (WI-031 not released yet)"]);
     const show = (await csrInProcess(["-C", dir, "show", "DYA-004", "--today", BEFORE], { lang: "zh-CN" })).stdout.split("\n").map((l) => l.trim());
     expect(show.filter((l) => l.includes("QP-020"))).toEqual(["落实文件        QP-020 特殊特性管理程序 A/1；A/2 待实施（2026-12-20 实施），章节 5.3 特殊特性"]);
     // Implemented under A/1, in force: no note that it predates the document.
