@@ -6,6 +6,7 @@
  * storage location that is a department's name (or code) as that department's English name; else the
  * text as written, and `untranslated` says so, for the register's note. In Chinese: as written.
  */
+import { addMonths } from "../core/dates.js";
 import { translate, type Lang } from "../i18n/index.js";
 import type { ControlledDocument, Department } from "./types.js";
 
@@ -70,4 +71,21 @@ export function recordKeepingText(lang: Lang, doc: Pick<ControlledDocument, "rec
     location: locationEn ?? location,
     untranslated: (retention !== "" && !retentionEn) || (location !== "" && !locationEn),
   };
+}
+
+/**
+ * Whether records filled on a form withdrawn by `day` are still kept by its stated retention period,
+ * so that the record list keeps the form (IATF 16949 7.5.3.2.1: the retention of the records, not the
+ * form's withdrawal, decides): its last records, filled on the day it was withdrawn, are kept for a
+ * period in years or months after it; any other period (产品寿命期, 长期, 永久, a text) may last beyond
+ * any day csr can count. A form that states no retention is not kept on the list: it says nothing of
+ * its records.
+ */
+export function recordsHeldOn(form: Pick<ControlledDocument, "record" | "obsolete">, day: string): boolean {
+  const retention = form.record?.retention;
+  if (!retention) return false;
+  const withdrawn = form.obsolete?.date;
+  const term = retentionTerm(retention);
+  if (!withdrawn || !term || (term.kind !== "years" && term.kind !== "months")) return true;
+  return day <= addMonths(withdrawn, term.kind === "years" ? term.count * 12 : term.count);
 }

@@ -13,7 +13,7 @@ import { copyFixture, csr, git, gitInit, ROOT, tempDir } from "../helpers.js";
 
 const ACME = join(ROOT, "examples/acme-auto");
 const FORMS =
-  "16 forms keep their records with a retention period or location that has no English text, printed as written (HH-F-045, QR-001-01, QR-001-02, QR-001-03, QR-002-01, ...): add it with 'csr set <form> --retention-en <text> --location-en <text>'.\n";
+  "17 forms keep their records with a retention period or location that has no English text, printed as written (HH-F-045, QR-001-01, QR-001-02, QR-001-03, QR-002-01, ...): add it with 'csr set <form> --retention-en <text> --location-en <text>'.\n";
 const CATEGORIES = "8 categories have no English name and are printed as written: add them under csr.categories_en in qms.yaml ({category: English name}).\n";
 
 describe("operator hints of an English register go to stderr, never into it (tester23 F12)", () => {

@@ -482,7 +482,7 @@ describe("a form's record keeping in English (tester19 F7, auditor16 F13)", () =
     const run = await csrInProcess(["-C", dir, "--lang", "en", "list", "forms", "--columns", "number,retention,location", "--today", "2026-12-01"]);
     expect(run.stdout).toBe(
       [
-        "Form register (4 in total)",
+        "Form register (5 in total)",
         "",
         "Number     Retention              Location",
         "---------  ---------------------  -----------------",
@@ -490,6 +490,10 @@ describe("a form's record keeping in English (tester19 F7, auditor16 F13)", () =
         "QR-001-02  3 years                Quality Assurance",
         "QR-001-03  员工离职后3年          人事档案室",
         "QR-001-04  Product life + 1 year  Quality Assurance",
+        // Withdrawn on 2024-06-01, its records kept 3 years: still on the list on 2026-12-01 (tester52 D9).
+        "QR-009-01  3 years",
+        "",
+        "Listed last: 1 withdrawn form (QR-009-01), no longer filled in, whose filled records are still kept as the table says (retention, medium, location).",
         "",
       ].join("\n"),
     );
@@ -507,7 +511,7 @@ describe("a form's record keeping in English (tester19 F7, auditor16 F13)", () =
     writeFileSync(join(dir, "documents/QR-001-03.yaml"), form("QR-001-03", "Training record", ["record: {retention: 3 years after leaving, medium: paper, location: HR archive}"]));
     const lines = (await register(dir)).split("\n");
     expect(lines.slice(6, 8)).toEqual(["QR-001-03  3 years after leaving  HR archive", "QR-001-04  产品寿命期 + 1年       QA"]);
-    expect(lines.at(-2)).toBe("QR-001-04  产品寿命期 + 1年       QA");
+    expect(lines.slice(-5)).toEqual(["QR-001-04  产品寿命期 + 1年       QA", "QR-009-01  3年", "", "Listed last: 1 withdrawn form (QR-009-01), no longer filled in, whose filled records are still kept as the table says (retention, medium, location).", ""]);
   });
 
   it("writes the form's own English text, which the register prints first, and removes it with \"\"", async () => {
@@ -527,7 +531,7 @@ describe("a form's record keeping in English (tester19 F7, auditor16 F13)", () =
     expect(read(dir, "documents/QR-001-03.yaml")).toContain(
       "record: {retention: 员工离职后3年, medium: paper, location: 人事档案室, retention_en: 3 years after the employee leaves, location_en: HR archive room}\n",
     );
-    expect((await register(dir)).split("\n").slice(5)).toEqual(["QR-001-02  3 years                            Quality Assurance", "QR-001-03  3 years after the employee leaves  HR archive room", "QR-001-04  Product life + 1 year              Quality Assurance", ""]);
+    expect((await register(dir)).split("\n").slice(5)).toEqual(["QR-001-02  3 years                            Quality Assurance", "QR-001-03  3 years after the employee leaves  HR archive room", "QR-001-04  Product life + 1 year              Quality Assurance", "QR-009-01  3 years", "", "Listed last: 1 withdrawn form (QR-009-01), no longer filled in, whose filled records are still kept as the table says (retention, medium, location).", ""]);
     expect((await csrInProcess(["-C", dir, "set", "QR-001-03", "--location-en", ""])).stdout.split("\n")[1]).toBe("  English location: none (was HR archive room)");
     expect(read(dir, "documents/QR-001-03.yaml")).toContain("record: {retention: 员工离职后3年, medium: paper, location: 人事档案室, retention_en: 3 years after the employee leaves}\n");
     expect((await csrInProcess(["-C", dir, "set", "QR-001-03", "--location-en", ""])).stdout).toBe("QR-001-03 is like that already; nothing changed.\n");

@@ -15,6 +15,7 @@ import { copiesDue, copiesInUse, copyRecallDue } from "../../model/distribution.
 import { repositoryCalendar } from "../../load/calendar.js";
 import { currentRevision, type RepoIndex } from "../../model/index.js";
 import { nextPeriodicReview, pendingReviewConclusion } from "../../model/periodic-review.js";
+import { recordKeepingText } from "../../model/record-keeping.js";
 import { releasedPendingUntil, revisionDate, revisionSignatures } from "../../model/revision.js";
 import { addressedSectionLabel } from "../../model/sections.js";
 import type { ControlledCopy, ControlledDocument } from "../../model/types.js";
@@ -84,6 +85,14 @@ export function showDocument(ctx: CommandContext, repo: Repository, index: RepoI
     if (signed.length > 0) field("show.document.signatures", current.version + t("show.colon", { text: signed.join(" / ") }));
   }
   if (doc.department) field("show.document.department", departmentName(rc, doc.department));
+  // How the form's filled records are kept, as the form register prints it (a withdrawn form's records too: tester52 D9).
+  if (doc.kind === "form" || doc.record) {
+    const keeping = recordKeepingText(rc.lang, doc, repo.config?.value.departments ?? [], repo.config?.value.language);
+    const medium = doc.record?.medium;
+    field("show.document.retention", keeping.retention || t("show.document.retention.unset", { id: doc.id }));
+    if (medium) field("show.document.medium", t(`register.forms.medium.${medium}`));
+    if (keeping.location) field("show.document.location", keeping.location);
+  }
   // The 密级 of a GJB unit's documents: printed on every copy.
   if (doc.classification || repo.config?.value.document_layouts) field("show.document.classification", classificationName(rc.lang, documentClassification(repo, doc)));
   if (doc.clauses?.length) field("show.label.clauses", clauseList(rc, doc.clauses));

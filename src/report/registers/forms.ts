@@ -1,23 +1,30 @@
 /**
- * The form register (表单清单): each released form (controlledDocuments: a draft form is not a
- * controlled one, as in the controlled document list) with its owning procedure and how its records
- * are kept; dated `today`, the forms and their owners as their records show them that day (documentsOn):
- * an owner is named by the version of that day, as released. In English, the retention period and
- * location in English where the form or its department has it (model/record-keeping.ts), and a note
- * naming the forms printed with Chinese ones.
+ * The form register (表单清单, the record list): each released form (controlledDocuments: a draft form
+ * is not a controlled one, as in the controlled document list) with its owning procedure and how its
+ * records are kept; then each withdrawn form whose filled records may still be held (recordsHeldOn),
+ * marked 已作废 with the date and its successor in 备注: an auditor sampling a record filled on it
+ * looks it up here for its retention, medium and location (IATF 16949 7.5.3.2.1; tester52 D9). Dated
+ * `today`, the forms and their owners as their records show them that day (documentsOn): an owner is
+ * named by the version of that day, as released. In English, the retention period and location in
+ * English where the form or its department has it (model/record-keeping.ts), and a note naming the
+ * forms printed with Chinese ones.
  */
 import { shortList } from "../../i18n/index.js";
-import { recordKeepingText } from "../../model/record-keeping.js";
+import { recordKeepingText, recordsHeldOn } from "../../model/record-keeping.js";
+import type { ControlledDocument } from "../../model/types.js";
 import type { Table } from "../table.js";
 import { compareIds, controlledDocuments, departmentName, documentAsOfNotes, documentsOn, documentTitle, documentVersion, issueDate, ownDocuments, t, unreleasedHints, unreleasedNotes, type RegisterContext } from "./context.js";
 
 export function formList(ctx: RegisterContext, options: { today: string }): Table {
   const { today } = options;
-  const { listed: forms, unreleased } = controlledDocuments(ctx, today, (d) => d.kind === "form");
+  const { listed: live, unreleased } = controlledDocuments(ctx, today, (d) => d.kind === "form");
   // Each form's owners on the day: the released documents whose version of that day lists it (a form
   // removed by a later revision is still owned; one added later is not yet). Controlled documents only:
   // a procedure still in draft does not own it yet.
   const on = documentsOn(ctx, today);
+  // After the forms in use, the withdrawn ones whose records are still kept: not to be filled any more, but their records are.
+  const withdrawn = on.list.filter((d) => d.kind === "form" && d.status === "obsolete" && recordsHeldOn(d, today)).sort((a, b) => compareIds(a.id, b.id));
+  const forms = [...live, ...withdrawn];
   const owners = new Map<string, Set<string>>();
   for (const doc of on.list) if (doc.status === "released") for (const form of doc.forms ?? []) owners.set(form, (owners.get(form) ?? new Set()).add(doc.id));
   // The owners' records count too: a procedure released after the day does not own a form on it.
@@ -26,6 +33,7 @@ export function formList(ctx: RegisterContext, options: { today: string }): Tabl
   const keeping = forms.map((form) => recordKeepingText(ctx.lang, form, departments, ctx.repo.config?.value.language));
   const untranslated = forms.filter((_, i) => keeping[i]!.untranslated).map((form) => form.id);
   const notes = [
+    ...(withdrawn.length > 0 ? [t(ctx, "register.forms.withdrawn.note", { count: withdrawn.length, ids: shortList(withdrawn.map((form) => form.id), ctx.lang, 5) })] : []),
     ...unreleasedNotes(ctx, unreleased),
     ...documentAsOfNotes(ctx, today, considered),
   ];
@@ -50,6 +58,7 @@ export function formList(ctx: RegisterContext, options: { today: string }): Tabl
       { key: "retention", header: t(ctx, "register.forms.column.retention") },
       { key: "medium", header: t(ctx, "register.forms.column.medium"), kind: "code" },
       { key: "location", header: t(ctx, "register.forms.column.location") },
+      { key: "remarks", header: t(ctx, "register.forms.column.remarks"), remarks: true },
     ],
     rows: forms.map((form, i) => {
       const medium = form.record?.medium;
@@ -64,8 +73,16 @@ export function formList(ctx: RegisterContext, options: { today: string }): Tabl
         retention: keeping[i]!.retention,
         medium: medium ? t(ctx, `register.forms.medium.${medium}`) : "",
         location: keeping[i]!.location,
+        remarks: form.status === "obsolete" ? withdrawalRemark(ctx, form) : "",
       };
     }),
   };
 }
 
+
+/** 已作废（2025-05-12），由 QR-007-02 替代: as `csr import` reads a withdrawn form back from 备注 (its date, its successor). */
+function withdrawalRemark(ctx: RegisterContext, form: ControlledDocument): string {
+  const date = form.obsolete?.date;
+  const successor = form.obsolete?.superseded_by;
+  return t(ctx, date ? "register.forms.remarks.withdrawn" : "register.forms.remarks.withdrawn-undated", { date: date ?? "" }) + (successor ? t(ctx, "register.forms.remarks.superseded-by", { id: successor }) : "");
+}
