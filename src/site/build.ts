@@ -799,7 +799,8 @@ async function writeSite(repo: Repository, findings: readonly Finding[], options
     const located = index.documents.get(id);
     return doc && located ? [{ doc, tag: releaseTag(id, currentRevision(doc)!.version), path: located.file.path }] : [];
   });
-  const input: PanelInput = { rc, today, findings, csrs: csrRows, csrRegister, reviewRegister, distributionRegister: distribution, entityOfFile, calendar, asOf, unreleasedChanges };
+  const csrMatrix = registers.find((r) => r.table.id === "csr-matrix")?.table;
+  const input: PanelInput = { rc, today, findings, csrs: csrRows, csrRegister, reviewRegister, distributionRegister: distribution, csrMatrix, entityOfFile, calendar, asOf, unreleasedChanges };
   const panels = PANELS.map((panel) => panel(input)).filter((p): p is Panel => p !== undefined);
   // A number's label is read under its panel's title ("overdue" under "CSR reviews"); the page it
   // opens stands alone, so a list titled by the label alone is titled by both ("CSR reviews: overdue").
@@ -923,10 +924,10 @@ function dashboardPanel(panel: Panel, listHref: (list: ListPage) => string, enti
   const number = (n: PanelNumber | undefined) =>
     n
       ? {
-          text: String(n.count),
+          text: n.count === null ? "—" : String(n.count),
           label: n.label,
           href: n.list ? listHref(n.list) : n.register ? href("index.html", `registers/${n.register}.html`) : n.entity ? entityHref(n.entity, n.fragment) : undefined,
-          className: n.count > 0 && n.tone ? n.tone : "",
+          className: n.count !== null && n.count > 0 && n.tone ? n.tone : "",
         }
       : undefined;
   return {

@@ -33,6 +33,8 @@ export interface PanelInput {
   reviewRegister: Table;
   /** The distribution register (文件发放/回收记录), built once; the copies to recall are its rows. */
   distributionRegister: Table;
+  /** The CSR matrix, built once; the links never confirmed are its rows with a document and a blank 链接状态. */
+  csrMatrix?: Table;
   /** The entity a file defines, for linking a finding to its page. */
   entityOfFile: (file: string) => EntityRef | undefined;
   /** The repository's working calendar, for deadlines in working days. */
@@ -58,7 +60,8 @@ export interface ListPage {
 /** A number links to a list page of its own, to a register's page, or to a place on an entity's page. */
 export interface PanelNumber {
   label: string;
-  count: number;
+  /** null: nothing is recorded that the number could count (shown "—", the panel's note says why), not zero found. */
+  count: number | null;
   list?: ListPage;
   /** The id of the register whose page lists the rows behind the number (all of its rows). */
   register?: string;
@@ -338,6 +341,30 @@ function findingPanel(id: string, rules: string[], whenFound: string[] = []): Pa
 }
 
 /**
+ * The change radar (csr/suspect-link): a link is watched only once it is pinned (confirmed), so its zero
+ * read as "checked, nothing changed" while no link was (tester52 D4). The links never confirmed are
+ * counted and listed beside it, as the CSR matrix's note counts them (its rows with a document and a blank
+ * 链接状态); while no link of a CSR in force is pinned, the suspect count is "—" and the note says why.
+ */
+const suspectLinks: PanelDefinition = (input) => {
+  const { rc } = input;
+  const suspect = findingNumber(input, "csr/suspect-link", t(rc, "site.panel.suspect-links.csr/suspect-link"));
+  if (!suspect) return undefined;
+  const monitored = input.csrs.some(({ csr }) => !csr.superseded && (csr.addressed ?? []).some((place) => place.pin));
+  const numbers: PanelNumber[] = [monitored ? suspect : { ...suspect, count: null }];
+  const matrix = input.csrMatrix;
+  const rows = (matrix?.rows ?? []).filter((r) => r.document && !r.link);
+  if (matrix && rows.length > 0) {
+    const label = t(rc, "site.panel.suspect-links.unconfirmed");
+    const keys = ["id", "customer", "summary", "document", "section", "version", "docTitle", "owner", "status"];
+    const columns = keys.flatMap((key) => matrix.columns.filter((c) => c.key === key));
+    const notes = [t(rc, "site.list.note.links-unconfirmed", { today: input.today })];
+    numbers.push({ label, count: rows.length, tone: "warn", list: { name: "links-unconfirmed", title: label, table: { ...matrix, id: "links-unconfirmed", title: label, columns, rows, notes, banding: undefined } } });
+  }
+  return { id: "suspect-links", title: t(rc, "site.panel.suspect-links.title"), numbers, ...(monitored ? {} : { note: t(rc, "site.panel.suspect-links.unmonitored") }) };
+};
+
+/**
  * The most recent releases by `today`, newest first, as the records show the documents that day
  * (documentsOn: a site of a past day has no later release): not a version imported without a date,
  * released before the repository.
@@ -431,7 +458,7 @@ export const PANELS: readonly PanelDefinition[] = [
   reviews,
   // Late for the customer's date only where a customer set one (csr/late-for-customer).
   findingPanel("implementations", ["csr/not-addressed", "csr/section-missing", "csr/addressed-by-obsolete", "csr/implementation-overdue"], ["csr/late-for-customer"]),
-  findingPanel("suspect-links", ["csr/suspect-link"]),
+  suspectLinks,
   documentControl,
   distribution,
   findingPanel("training", ["doc/training-overdue", "csr/training-overdue"]),

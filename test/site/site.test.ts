@@ -29,7 +29,7 @@ describe("csr site on the bundled example", () => {
   });
 
   it("builds the site and says what it wrote", async () => {
-    expect(site.stderr).toBe("已生成网站：142 个页面，181 个文件（zh-CN）；csr check：0 个错误，0 个警告。\n");
+    expect(site.stderr).toBe("已生成网站：143 个页面，182 个文件（zh-CN）；csr check：0 个错误，0 个警告。\n");
     expect(site.stdout).toBe(`${site.out}/index.html\n`);
     expect(site.code).toBe(0);
     expect(files.filter((f) => !f.includes("/"))).toEqual([".csr-site", "coverage.html", "customers.html", "findings.html", "index.html", "people.html", "robots.txt", "search.html"]);
@@ -42,7 +42,7 @@ describe("csr site on the bundled example", () => {
       "",
     ]);
     const pages = files.filter((f) => f.endsWith(".html"));
-    expect(pages.length).toBe(142);
+    expect(pages.length).toBe(143);
     expect(pages.filter((f) => read(f).split("</head>")[0]!.split('<meta name="robots" content="noindex">').length !== 2)).toEqual([]);
     expect(files.filter((f) => f.startsWith("assets/"))).toEqual([
       "assets/document.css",
@@ -62,6 +62,17 @@ describe("csr site on the bundled example", () => {
     // A superseded CSR links to its successor with date and reason, and the successor back.
     expect(read("csr/DYA-003.html")).toContain('<li><a href="../csr/DYA-006.html">已于 2026-03-23 由 DYA-006 取代：东岳SQM D版删除逐次书面批准要求');
     expect(read("csr/DYA-006.html")).toContain('<li><a href="../csr/DYA-003.html">取代 DYA-003（2026-03-23）：东岳SQM D版删除逐次书面批准要求');
+    // The change radar says what it does not watch: no link is confirmed, so no suspect count but "—" and a note, and the
+    // links never confirmed (13: the CSR matrix's note counts them) listed behind their number (tester52 D4).
+    expect(read("index.html")).toContain(
+      '<li><a class="site-number " href="lists/csr-suspect-link.html"><span class="count">—</span> <span class="label">要求或落实章节已更改（可疑链接）</span></a></li>\n' +
+        '<li><a class="site-number warn" href="lists/links-unconfirmed.html"><span class="count">13</span> <span class="label">链接未确认，未受监视</span></a></li>\n\n</ul>\n' +
+        '<p class="site-note">尚无一处链接经过确认：要求或落实章节变更时无从标出可疑链接，“—”不表示没有变更。</p>',
+    );
+    expect(read("registers/csr-matrix.html")).toContain("链接状态空白的 13 处尚未核实确认");
+    const unconfirmed = read("lists/links-unconfirmed.html");
+    expect(unconfirmed.split("<tbody>")[1]!.split("</tbody>")[0]!.match(/<tr>/g)?.length).toBe(13);
+    expect(unconfirmed).toContain('<a href="../documents/QP-012.html">QP-012</a>');
     // Its review record stays valid and retained: stamped 已替代, not 作废 with a watermark (tester52 D13).
     expect(read("csr/DYA-003.html")).toContain('<div class="stamp stamp-superseded-record">已替代</div>');
     expect(read("csr/DYA-003.html")).not.toMatch(/作废|class="watermark"/);
@@ -528,7 +539,7 @@ describe("csr site options", () => {
     expect(index).toContain('<link rel="canonical" href="https://qms.example.com/site/index.html">');
     // Every page has its address, and the sitemap lists every page: documents, CSRs, registers and lists too (tester47 5).
     const pages = filesOf(site.out).filter((f) => f.endsWith(".html"));
-    expect(pages.length).toBe(142);
+    expect(pages.length).toBe(143);
     const addresses = pages.map((p) => `https://qms.example.com/site/${p}`);
     expect(pages.filter((p, i) => !readFileSync(join(site.out, p), "utf8").split("</head>")[0]!.includes(`<link rel="canonical" href="${addresses[i]}">\n`))).toEqual([]);
     expect([...sitemap.matchAll(/<loc>([^<]*)<\/loc>/g)].map((m) => m[1]).sort()).toEqual(addresses.sort());
@@ -790,13 +801,14 @@ describe("csr site: what needs attention", () => {
       "本轮结论或换版确认晚于评审期限 1 lists/reviews-decided-late.html",
       "逾期的评审轮次（含历次，同评审及时性记录） 1 lists/review-rounds-late.html",
       "晚于期限且未记录原因 1 lists/csr-review-late.html",
-      "要求或落实章节已更改（可疑链接） 0 lists/csr-suspect-link.html",
       "评审后待修订 1 lists/doc-revision-pending.html",
       "待回收的受控副本 1 lists/copies-to-recall.html",
       "回收逾期 1 lists/doc-recall-overdue.html",
       "文件换版培训逾期 1 lists/doc-training-overdue.html",
       "顾客特定要求培训逾期 0 lists/csr-training-overdue.html",
     ]);
+    // No link is pinned: the change radar counts nothing, and says so (tester52 D4).
+    expect(index).toContain('href="lists/csr-suspect-link.html"><span class="count">—</span> <span class="label">要求或落实章节已更改（可疑链接）</span>');
     const read = (path: string) => readFileSync(join(site.out, path), "utf8");
     expect(read("registers/reviews.html")).toContain("逾期或逾期未决 1 项");
     // Every number's list has exactly that many rows.
