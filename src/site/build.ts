@@ -292,29 +292,53 @@ function withoutSecretBodies(repo: Repository, findings: readonly Finding[], sec
   return { repo: { ...repo, documents, csrs }, findings: findings.map((f) => (secretFiles.has(f.file) ? { ...f, message: withheld(f) } : f)), textOf };
 }
 
+/** The CSRs marked 秘密, 机密 or 绝密 (their own 密级 or their source's: isStateSecretCsr), by id, with that 密级; for withoutSecretSummaries. */
+export function secretCsrIds(repo: Repository): Map<string, string> {
+  const customers = new Map(repo.customers.map((c) => [c.value.code, c.value]));
+  const out = new Map<string, string>();
+  for (const { value } of repo.csrs) if (isStateSecretCsr(customers.get(value.customer), value)) out.set(value.id, csrClassification(customers.get(value.customer), value));
+  return out;
+}
+
 /**
  * A CSR marked 秘密, 机密 or 绝密 (its own 密级 or its source document's: model/classification.ts
  * isStateSecretCsr) as the site shows it: its register data (id, title, source and section, clauses,
  * dates, who reviewed, decided and implemented it) but not its requirement text, which quotes the
  * customer's classified document, nor what may quote it: the departments' comments, the decision's
- * justification, a confirmation's comment and the earlier wording an amendment kept. Its page, the
- * registers and their downloads and the search index are all built from this.
+ * justification, a confirmation's comment and the earlier wording an amendment kept. The free text
+ * written about it — why a review was late, the implementation's evidence (a test report's result
+ * against the requirement), why it was superseded, why an amendment was made — is replaced by a line
+ * saying it is not published, so that a report still shows that it was recorded (tester53 N1). Its
+ * page, the registers and their downloads and the search index are all built from this.
  */
 function withheldCsr(csr: Csr, classification: string, lang: Lang): Csr {
+  const name = classificationName(lang, classification);
+  const hidden = translate(lang, "site.csr.field.withheld", { classification: name });
+  const text = <T extends string | undefined>(value: T): T => (value === undefined || value === "" ? value : (hidden as T));
   const opinions = (list: readonly Opinion[] | undefined) => list?.map(({ comment: _comment, ...opinion }) => opinion);
   const decision = (d: Decision | undefined) => d && (({ justification: _justification, ...rest }) => rest)(d);
   const review = csr.review && {
     ...csr.review,
+    ...(csr.review.late_reason !== undefined && { late_reason: text(csr.review.late_reason) }),
     ...(csr.review.opinions && { opinions: opinions(csr.review.opinions) }),
     ...(csr.review.decision && { decision: decision(csr.review.decision) }),
-    ...(csr.review.confirmations && { confirmations: csr.review.confirmations.map(({ comment: _comment, ...c }) => c) }),
-    ...(csr.review.history && { history: csr.review.history.map((round) => ({ ...round, ...(round.opinions && { opinions: opinions(round.opinions) }), ...(round.decision && { decision: decision(round.decision) }) })) }),
+    ...(csr.review.confirmations && { confirmations: csr.review.confirmations.map(({ comment: _comment, ...c }) => ({ ...c, ...(c.late_reason !== undefined && { late_reason: text(c.late_reason) }) })) }),
+    ...(csr.review.history && {
+      history: csr.review.history.map((round) => ({ ...round, ...(round.late_reason !== undefined && { late_reason: text(round.late_reason) }), ...(round.opinions && { opinions: opinions(round.opinions) }), ...(round.decision && { decision: decision(round.decision) }) })),
+    }),
+  };
+  const implementation = csr.implementation && {
+    ...csr.implementation,
+    ...(csr.implementation.evidence !== undefined && { evidence: text(csr.implementation.evidence) }),
+    ...(csr.implementation.history && { history: csr.implementation.history.map((h) => ({ ...h, ...(h.evidence !== undefined && { evidence: text(h.evidence) }) })) }),
   };
   return {
     ...csr,
-    text: translate(lang, "site.csr.text.withheld", { classification: classificationName(lang, classification) }),
+    text: translate(lang, "site.csr.text.withheld", { classification: name }),
     ...(review && { review }),
-    ...(csr.amendments && { amendments: csr.amendments.map(({ was: _was, ...amendment }) => amendment) }),
+    ...(implementation && { implementation }),
+    ...(csr.superseded && { superseded: { ...csr.superseded, reason: text(csr.superseded.reason) } }),
+    ...(csr.amendments && { amendments: csr.amendments.map(({ was: _was, ...amendment }) => ({ ...amendment, ...(amendment.reason !== undefined && { reason: text(amendment.reason) }) })) }),
   };
 }
 
@@ -337,9 +361,11 @@ function withheldRecords(doc: ControlledDocument, lang: Lang): Pick<ControlledDo
  * (`secret`, secretDocuments) keeps its row (number, versions, pages changed, dates) but not its
  * summary, and its withdrawal its row and successor but not its reason (withheldRecords), in the
  * register's page and its csv and xlsx alike; csr changes and csr export, which are not published, keep them.
+ * A CSR marked 秘密 or above (`secretCsrs`, secretCsrIds) keeps its rows but not the free text written
+ * about it: an implementation's evidence, why it was superseded or reviewed again (withheldCsr, tester53 N1).
  */
-export function withoutSecretSummaries<T extends { changes: Change[]; entered: Change[] }>(period: T, secret: ReadonlyMap<string, ControlledDocument>, lang: Lang): T {
-  if (secret.size === 0) return period;
+export function withoutSecretSummaries<T extends { changes: Change[]; entered: Change[] }>(period: T, secret: ReadonlyMap<string, ControlledDocument>, lang: Lang, secretCsrs: ReadonlyMap<string, string> = new Map()): T {
+  if (secret.size === 0 && secretCsrs.size === 0) return period;
   const withheld = translate(lang, "site.revision.summary.withheld");
   // The rows a revision record gives (model/changes.ts revisionRecord); a draft added without one says its status.
   const fromRecord = (c: Change) => c.kind === "released" || c.kind === "effective" || (c.kind === "added" && c.to !== "");
@@ -349,6 +375,12 @@ export function withoutSecretSummaries<T extends { changes: Change[]; entered: C
     return { ...c, detail: [translate(lang, "site.obsolete.reason.withheld"), successor ? `→ ${successor}` : ""].filter(Boolean).join(" ") };
   };
   const shown = (c: Change): Change => {
+    const csrClass = c.area === "csr" ? secretCsrs.get(c.id) : undefined;
+    if (csrClass !== undefined) {
+      const hidden = translate(lang, "site.csr.field.withheld", { classification: classificationName(lang, csrClass) });
+      const reason = (c.kind === "superseded" || c.kind === "reopened") && c.detail !== "";
+      return { ...c, ...(reason && { detail: hidden }), ...(c.evidence && { evidence: hidden }) };
+    }
     const doc = c.area === "document" ? secret.get(c.id) : undefined;
     if (doc === undefined || c.detail === "") return c;
     if (fromRecord(c)) return { ...c, detail: withheld };

@@ -123,4 +123,29 @@ describe("csr site", () => {
     expect(files.filter((f) => contents(f).includes(note)).sort()).toEqual(["assets/search-entries.js", "csr/NES-001.html", "registers/csr-list.csv", "registers/csr-list.html", "registers/csr-list.xlsx"]);
     expect(read(out, "csr/NES-001.html")).toContain('<div class="classification">密级：秘密</div>');
   });
+
+  it("publishes no free text written about a 秘密 CSR either: the late review's reason and the implementation's evidence say they are withheld (tester53 N1)", async () => {
+    const dir = gitInit(copyFixture("examples/gjb-demo"));
+    const run = async (args: string[]) => expect((await csrInProcess(["-C", dir, ...args], { lang: null })).stderr).toBe("");
+    await run([...SOURCE, "--classification", "秘密", "-y"]);
+    await run([...ADD.slice(0, -1), "--received", "2026-11-16", "-y"]);
+    for (const [department, reviewer] of [["SAL", "tangl"], ["RD", "yangf"], ["QA", "chenhw"]]) {
+      await run(["review", "NES-001", "--department", department, "--reviewer", reviewer, "--opinion", "accept", "--date", "2026-12-02", "-y"]);
+    }
+    await run(["review", "NES-001", "--disposition", "must", "--by", "liuzm", "--late-reason", "LATESECRET 等待顾客澄清军检范围", "--military-representative", "wangjd", "--date", "2026-12-03", "-y"]);
+    await run(["implement", "NES-001", "--owner", "chenhw", "--due", "2026-12-31", "--evidence", "EVIDSECRET 低温试验报告", "--implemented", "2026-12-03", "-y"]);
+    const out = join(tempDir(), "site");
+    expect(csr(["-C", dir, "site", "--out", out, "--today", DAY], { lang: null }).code).toBe(0);
+    const contents = (f: string) => (f.endsWith(".xlsx") ? Object.values(unzipSync(readFileSync(join(out, f)))).map((b) => strFromU8(b)).join("\n") : readFileSync(join(out, f), "utf8"));
+    const files = filesOf(out).filter((f) => /\.(html|csv|js|json|xlsx)$/.test(f));
+    expect(files.filter((f) => /LATESECRET|EVIDSECRET/.test(contents(f)))).toEqual([]);
+    const page = read(out, "csr/NES-001.html");
+    expect(page.split("（密级为秘密，不在网站上发布）").length - 1).toBe(2);
+    expect(read(out, "registers/changes.csv")).toContain("（密级为秘密，不在网站上发布）");
+    // What is not free text stays: the round was late, and when the implementation went into production.
+    expect(page).toContain("逾期 3 个工作日");
+    expect(page).toContain("2026-12-03");
+    // csr itself, which is not published, keeps them.
+    expect(csr(["-C", dir, "show", "NES-001"], { lang: null }).stdout).toContain("EVIDSECRET 低温试验报告");
+  });
 });

@@ -16,7 +16,7 @@ import { isBlocking } from "../../load/silent.js";
 import { findRoot } from "../../load/discover.js";
 import { packageManifest } from "../../load/package.js";
 import type { Lang } from "../../render/view.js";
-import { buildSite, secretDocuments, withoutSecretSummaries } from "../../site/build.js";
+import { buildSite, secretCsrIds, secretDocuments, withoutSecretSummaries } from "../../site/build.js";
 import { addDays, addMonths } from "../../core/dates.js";
 import type { Finding } from "../../core/diagnostic.js";
 import { folderCommits } from "../../load/git.js";
@@ -83,7 +83,7 @@ export async function siteCommand(ctx: CommandContext, flags: SiteFlags): Promis
     };
     // The change report of the twelve months to `today`, the period an annual surveillance audit looks at; its title names the days.
     const secret = secretDocuments(repo);
-    const changes = withoutSecretSummaries(await periodChangeReport(ctx, root, repo, addDays(addMonths(today, -12), 1), today), secret, lang);
+    const changes = withoutSecretSummaries(await periodChangeReport(ctx, root, repo, addDays(addMonths(today, -12), 1), today), secret, lang, secretCsrIds(repo));
     const changeReport = (rc: RegisterContext) => periodTable(rc, changes);
     const summary = await buildSite(repo, findings, { lang, today, baseUrl, version, secret, released: await releasedOn(repo, today), changedSinceRelease: await changedSinceRelease(repo, today), drafts: draftsOn(committed, lang), ...(asOf ? { findingsSource: asOf.source } : {}), commits, changeReport, heading: (table) => withHeading(repo, table, lang, today) }, { fileFor, write: (path, content) => writeFileSync(fileFor(path), content), writeParts: (path, write) => writeParts(fileFor(path), write) });
     writeFileSync(join(staging, SITE_MARKER), manifest(t("site-command.marker"), filesUnder(staging)));
