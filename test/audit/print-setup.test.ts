@@ -54,7 +54,7 @@ describe("printed registers", () => {
     const end = list.columnCount;
     const tail = [list.rowCount - 4, list.rowCount - 2, list.rowCount - 1, list.rowCount].map((r) => [1, 2, 3, end].map((c) => list.getCell(r, c).value));
     expect(tail).toEqual([
-      [null, null, expect.stringMatching(/^评审逾期 \d+ 项。/), null],
+      [null, null, expect.stringMatching(/^评审中逾期 \d+ 项；逾期作出结论 \d+ 项。/), null],
       [null, null, null, "编制：________ 日期：________"],
       [null, null, null, "审核：________ 日期：________"],
       [null, null, null, "批准：________ 日期：________"],
@@ -143,13 +143,13 @@ describe("registers and layouts as PDF", () => {
     const english = await layout("en");
     expect(english).toMatch(/ Requirements /);
     expect(english).not.toMatch(/Requirem /);
-    // The evidence of BCM-002 wraps where its column ends, inside the word 停用 (the headless shell's
-    // line may hold one character more than the browser's). The column 链接状态, empty in every row, is
-    // left out of the print and said so under the table.
+    // The evidence of BCM-002 wraps where its column ends, inside the phrase 盐雾试验的实验室 (the headless
+    // shell's line may hold one character more than the browser's). The column 链接状态 is printed: the link of
+    // the superseded DYA-003 reads 已替代（2026-03-23），不计入落实 (an empty column is left out: outputs.test.ts).
     const chinese = await layout("zh-CN");
-    expect(chinese).toMatch(/盐雾试验的实验室已停?\n.* 停?用；2家实验室/);
-    expect(chinese).toMatch(/以下各列在每一行中均为空，本打印未列出：链接状态\n/);
-    expect(chinese).not.toMatch(/链接\s*状态\s+证据/);
+    expect(chinese).toMatch(/不覆盖盐雾试?验?\n.* 试?验?的实验室已停用；2家实验室/);
+    expect(chinese).not.toMatch(/本打印未列出/);
+    expect(chinese).toMatch(/链接状态\s+负责人/);
   });
 
   it.runIf(chromium && pdftotext)("breaks a long English name at its spaces, keeps a short one whole, and leaves the remarks a readable width", { timeout: 120_000 }, async () => {

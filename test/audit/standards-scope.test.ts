@@ -40,8 +40,8 @@ describe("citations of the standards in scope", () => {
     const help = async (dir: string, args: string[]) => (await csrInProcess(["-C", dir, ...args, "--help"], { lang: null })).stdout;
     expect((await help(GJB, ["matrix", "csr"])).split("\n")[2]).toBe("每条顾客要求在何处落实（GJB 9001C 7.5.1）");
     expect((await help(ACME, ["matrix", "csr"])).split("\n")[2]).toBe("每条顾客特定要求在何处落实（IATF 16949 7.5.1.1）");
-    expect(await help(GJB, ["add"])).toContain("  --clause <ref>     该要求解释或补充的条款，例如 GJB9001C:8.3（可重复）\n");
-    expect(await help(ACME, ["add"])).toContain("例如 IATF16949:8.3.3.3（可重复）\n");
+    expect(await help(GJB, ["add"])).toContain("  --clause <ref>            该要求解释或补充的条款，例如 GJB9001C:8.3（可重复）\n");
+    expect(await help(ACME, ["add"])).toContain("  --clause <ref>            该要求解释或补充的条款，例如 IATF16949:8.3.3.3（可重\n                            复）\n");
     // A block list under `standards:` is read as well as a flow one.
     const block = tempDir();
     cpSync(GJB, block, { recursive: true });
