@@ -2,6 +2,7 @@ import type { Rule } from "../../rule.js";
 import { t } from "../../../i18n/index.js";
 import { revisionName } from "../../../i18n/values.js";
 import { implementationDeadline } from "../../../model/customer-schedule.js";
+import { readsCustomerDates } from "./late-for-customer.js";
 
 /** IATF 16949 7.5.3.2.2: changes are implemented on the customer's schedule, so a missed due date is a finding. */
 export const rule: Rule = {
@@ -10,12 +11,7 @@ export const rule: Rule = {
   // The customer's 实施日期 is its source revision's, in the customer's file.
   scope: {
     files: "all",
-    reads: (f) =>
-      f.kind === "csr"
-        ? [f.data.id, f.data.customer, f.data.source.document, f.data.source.revision, f.data.superseded, f.data.review?.decision?.disposition, f.data.implementation]
-        : f.kind === "customer"
-          ? [f.data.code, (f.data.sources ?? []).map((s) => [s.id, s.revisions.map((r) => [r.revision, r.effective])])]
-          : null,
+    reads: readsCustomerDates,
   },
   clock: true,
   summary: "A CSR is past its implementation due date and not implemented.",

@@ -3,7 +3,20 @@ import { t } from "../../../i18n/index.js";
 import { revisionName } from "../../../i18n/values.js";
 import { workdaysLate } from "../../../model/calendar.js";
 import { lateForCustomer, type CustomerDate } from "../../../model/customer-schedule.js";
-import type { Rule } from "../../rule.js";
+import type { ChangedFile, Rule } from "../../rule.js";
+
+/**
+ * What a rule comparing a CSR's implementation with the customer's date reads of a changed file (RuleScope
+ * `reads`): the CSR's source revision, decision and implementation, and the customer's sources' 实施日期
+ * (`effective`); shared with csr/implementation-overdue.
+ */
+export function readsCustomerDates(f: ChangedFile): unknown {
+  return f.kind === "csr"
+    ? [f.data.id, f.data.customer, f.data.source.document, f.data.source.revision, f.data.superseded, f.data.review?.decision?.disposition, f.data.implementation]
+    : f.kind === "customer"
+      ? [f.data.code, (f.data.sources ?? []).map((s) => [s.id, s.revisions.map((r) => [r.revision, r.effective])])]
+      : null;
+}
 
 /**
  * IATF 16949 7.5.3.2.2: customer standards and changes are implemented on the customer's schedule,
@@ -16,12 +29,7 @@ export const rule: Rule = {
   severity: "warning",
   scope: {
     files: "all",
-    reads: (f) =>
-      f.kind === "csr"
-        ? [f.data.id, f.data.customer, f.data.source.document, f.data.source.revision, f.data.superseded, f.data.review?.decision?.disposition, f.data.implementation]
-        : f.kind === "customer"
-          ? [f.data.code, (f.data.sources ?? []).map((s) => [s.id, s.revisions.map((r) => [r.revision, r.effective])])]
-          : null,
+    reads: readsCustomerDates,
   },
   summary: "A CSR is implemented, or planned to be, after the customer's date for it.",
   docs: {
