@@ -319,7 +319,7 @@ describe("csr site on the bundled example", () => {
     // A list page stands alone: a number's label read under its panel's title is titled by both.
     const heading = (list: string) => /<h1[^>]*>([^<]*)<\/h1>/.exec(read(`lists/${list}.html`))?.[1];
     expect(["reviews-overdue", "findings-error", "doc-recall-overdue", "csr-received"].map(heading)).toEqual([
-      "顾客特定要求评审：评审逾期",
+      "顾客特定要求评审：评审中逾期",
       "检查发现项（csr check）：错误",
       "文件发放与回收：回收逾期",
       "顾客特定要求：已接收",
