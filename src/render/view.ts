@@ -14,7 +14,7 @@ import { addressing, categoryName, csrStatus, historyReason, missingOpinions, ov
 import { classificationName, csrClassification, documentClassification, isStateSecret } from "../model/classification.js";
 import { confidentialityNotice } from "../model/confidentiality.js";
 import { externalPendingUntil } from "../model/external.js";
-import { currentRevision, documentLayout, formRevisionOn, issuedOn, militaryParties, revisionInForce, type RepoIndex } from "../model/index.js";
+import { currentRevision, documentLayout, formRevisionOn, issuedOn, militaryParties, revisionEffective, revisionInForce, type RepoIndex } from "../model/index.js";
 import { recordKeepingText } from "../model/record-keeping.js";
 import { bodyOnPaper, firstIssueDate, neverReleased, revisionDate, revisionPages, revisionSummary } from "../model/revision.js";
 import { currentReviewRound, lateByText, lateKeptDecision, pastDueInTime, workdaysPastDue } from "../model/review-timeliness.js";
@@ -200,6 +200,8 @@ class Names {
     private readonly index: RepoIndex,
     readonly lang: Lang,
     private readonly link?: PageLinker,
+    /** The day a superseded revision printed as released took effect: references give the revisions in force then, not today's (tester53 N2). */
+    private readonly onDay?: string,
   ) {}
 
   pick(zh: string, en: string | undefined): string {
@@ -282,11 +284,17 @@ class Names {
       throw new UserError(translate(this.lang, "render.reference.missing", { from, id }), translate(this.lang, "render.reference.missing.hint"));
     }
     const href = this.link?.document(id);
-    return { id, title: this.pick(target.title, target.title_en), version: currentRevision(target)?.version ?? "", mark: this.referenceMark(target), ...(href === undefined ? {} : { href }) };
+    const version = this.onDay === undefined || target.kind === "external" ? currentRevision(target)?.version : revisionInForce(target, this.onDay)?.version;
+    return { id, title: this.pick(target.title, target.title_en), version: version ?? "", mark: this.referenceMark(target), ...(href === undefined ? {} : { href }) };
   }
 
   /** A withdrawn document (doc/obsolete-referenced) or one never released (doc/unreleased-referenced) is not in force: the printed list says so. */
   private referenceMark(target: ControlledDocument): string {
+    // On a superseded revision's print, as that day's register would: withdrawn only if withdrawn by then, unreleased if not in force yet.
+    if (this.onDay !== undefined && target.kind !== "external") {
+      if (target.status === "obsolete" && target.obsolete?.date !== undefined && target.obsolete.date > this.onDay) return "";
+      if (target.status !== "obsolete" && revisionInForce(target, this.onDay) === undefined) return translate(this.lang, "render.reference.draft");
+    }
     if (target.status === "obsolete") {
       const successor = target.obsolete?.superseded_by;
       return successor ? translate(this.lang, "render.reference.obsolete-superseded", { successor }) : translate(this.lang, "render.reference.obsolete");
@@ -414,7 +422,8 @@ export interface SupersededRevision {
  * replaced it, so that the print cannot pass as a controlled copy (IATF 16949 7.5.3.2).
  */
 export function documentView(repo: Repository, index: RepoIndex, doc: ControlledDocument, lang: Lang, body: BodyRenderer, link?: PageLinker, today?: string, revisionDraft = false, superseded?: SupersededRevision): DocumentView {
-  const names = new Names(repo, index, lang, link);
+  // A superseded revision printed as released (csr render --revision) names the documents it refers to at their revisions of its own day.
+  const names = new Names(repo, index, lang, link, superseded && doc.revisions?.length ? revisionEffective(doc, doc.revisions.length - 1) : undefined);
   const inForce = currentRevision(doc);
   const current = revisionDraft ? undefined : inForce;
   const sections = sectionViews(doc, lang, body);

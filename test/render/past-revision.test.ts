@@ -47,6 +47,19 @@ describe("a superseded revision of a document", () => {
     expect(readFileSync(today.file, "utf8")).toBe(readFileSync(current.file, "utf8"));
   });
 
+  it("names the documents and forms it refers to at their revisions in force on its own day, as that day's register does, not today's (tester53 N2)", async () => {
+    // QP-009 A/0 took effect 2024-03-01, when QP-012 was at A/0; today it is at A/2 (2026-04-08).
+    const page = readFileSync((await render("zh-CN", "--revision", "A/0")).file, "utf8");
+    expect(page.split("\n").filter((l) => /^\| (QP-008|QP-012|WI-009-01|QR-009-01) /.test(l))).toEqual([
+      "| QP-008 | 采购与供应商管理程序 | A/0 |",
+      "| QP-012 | 不合格品控制程序 | A/0 |",
+      "| WI-009-01 | 进料抽样检验规范 | A/0 |",
+      "| QR-009-01 | 进料检验报告 | A/0 |",
+    ]);
+    const register = await csrInProcess(["-C", dir, "list", "documents", "--today", "2024-03-01", "--format", "csv"], { lang: "zh-CN" });
+    expect(register.stdout).toMatch(/,QP-012,不合格品控制程序,[^\n]*,A\/0,/);
+  });
+
   it("says so in HTML (and so the PDF) and Word, in both languages", async () => {
     const html = readFileSync((await render("zh-CN", "--revision", "A/0", "--format", "html")).file, "utf8");
     expect(html).toContain(`<div class="stamp stamp-superseded">已替代 非受控</div>\n<div class="watermark">已替代</div>\n<div class="obsolete-notice">${NOTICE}</div>\n`);
