@@ -129,7 +129,7 @@ describe("csr site", () => {
     const run = async (args: string[]) => expect((await csrInProcess(["-C", dir, ...args], { lang: null })).stderr).toBe("");
     await run([...SOURCE, "--classification", "秘密", "-y"]);
     await run([...ADD.slice(0, -1), "--received", "2026-11-16", "-y"]);
-    for (const [department, reviewer] of [["SAL", "tangl"], ["RD", "yangf"], ["QA", "chenhw"]]) {
+    for (const [department, reviewer] of [["SAL", "tangl"], ["RD", "yangf"], ["QA", "chenhw"]] as const) {
       await run(["review", "NES-001", "--department", department, "--reviewer", reviewer, "--opinion", "accept", "--date", "2026-12-02", "-y"]);
     }
     await run(["review", "NES-001", "--disposition", "must", "--by", "liuzm", "--late-reason", "LATESECRET 等待顾客澄清军检范围", "--military-representative", "wangjd", "--date", "2026-12-03", "-y"]);
