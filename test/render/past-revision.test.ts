@@ -60,6 +60,19 @@ describe("a superseded revision of a document", () => {
     expect(register.stdout).toMatch(/,QP-012,不合格品控制程序,[^\n]*,A\/0,/);
   });
 
+  it("prints a CSR's review report as its records stood on --as-of's day, and refuses a day before it was received (tester53 N3)", async () => {
+    // BCM-004: received 2026-10-12, decided 必须满足 on 2026-10-20.
+    const out = join(tempDir(), "BCM-004.md");
+    const run = (...args: string[]) => csrInProcess(["-C", dir, "render", "BCM-004", "--format", "md", "--out", out, "--force", ...args], { lang: "zh-CN" });
+    const now = await run();
+    expect([now.code, readFileSync(out, "utf8").includes("尚未作出结论")]).toEqual([0, false]);
+    const before = await run("--as-of", "2026-10-15");
+    expect([before.code, before.stderr]).toEqual([0, "已输出 1 个文件（md，zh-CN）。\nBCM-004 的评审报告按 2026-10-15 当日的记录打印：此后记录的意见、结论、签字、实施和替代未计入。\n"]);
+    expect(readFileSync(out, "utf8")).toContain("## 3 评审结论\n\n尚未作出结论");
+    const early = await run("--as-of", "2026-10-01");
+    expect([early.code, early.stderr]).toEqual([2, "csr: BCM-004 于 2026-10-12 接收，2026-10-01 时尚无评审记录，未打印：请给出接收日期当天或之后的 --as-of。\n"]);
+  });
+
   it("says so in HTML (and so the PDF) and Word, in both languages", async () => {
     const html = readFileSync((await render("zh-CN", "--revision", "A/0", "--format", "html")).file, "utf8");
     expect(html).toContain(`<div class="stamp stamp-superseded">已替代 非受控</div>\n<div class="watermark">已替代</div>\n<div class="obsolete-notice">${NOTICE}</div>\n`);

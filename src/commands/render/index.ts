@@ -11,6 +11,7 @@ import { copyEdition, isOut } from "../../model/distribution.js";
 import { buildIndex, currentRevision, revisionEffective, revisionInForce, type RepoIndex } from "../../model/index.js";
 import { localToday } from "../../core/dates.js";
 import { documentFileName, releaseTag } from "../../model/paths.js";
+import { csrOn } from "../../model/as-of.js";
 import { asRevision, bodyOnPaper, releasedPendingUntil, withReleasedContent } from "../../model/revision.js";
 import { releasedRevisions } from "../../load/base.js";
 import type { ControlledDocument, Csr } from "../../model/types.js";
@@ -69,6 +70,8 @@ export async function renderCommand(ctx: CommandContext, ids: string[], flags: R
   // A controlled copy and a revision draft are printed on the day --today gives; otherwise a document's day is the revision's.
   const past = await pastRevisions(root, index, targets, flags, asOf ?? (flags.copy === undefined && !flags.draft ? given : undefined));
   if (past.left.size > 0) targets = targets.filter((target) => !past.left.has(target.value.id));
+  const csrsOnDay = asOf === undefined ? [] : csrsAsOf(index, targets, asOf);
+  if (csrsOnDay.length > 0) targets = targets.map((target) => csrsOnDay.find((on) => on.id === target.value.id)?.target ?? target);
   const copy = flags.copy === undefined ? undefined : controlledCopy(targets, flags.copy, today);
   const revising = copy?.earlier ? [await earlierCopyText(root, index, targets[0] as Extract<Target, { kind: "document" }>, copy)] : await inForceText(root, index, targets, flags);
   const target = outputTarget(root, ctx.dir, flags, targets.length);
@@ -148,6 +151,7 @@ export async function renderCommand(ctx: CommandContext, ids: string[], flags: R
   ctx.stderr(t("render.rendered", { count: writes.length, format, lang }) + "\n");
   if (revising.length > 0) ctx.stderr(revising.join("\n") + "\n");
   if (past.said.length > 0) ctx.stderr(past.said.join("\n") + "\n");
+  if (csrsOnDay.length > 0) ctx.stderr(t("render.csr-as-of.said", { ids: list(csrsOnDay.map((on) => on.id)), day: today }) + "\n");
   if (differing.length > 0) ctx.stderr(`${differing.join("\n")}\n  ${t(inForce ? "render.total-pages-differ.hint" : "render.total-pages-differ.obsolete.hint")}\n`);
   if (!flags.all) return 0;
   const skipped = [...repo.unvalidated.documents].sort();
@@ -195,6 +199,25 @@ async function inForceText(root: string, index: RepoIndex, targets: Target[], fl
     target.value = withReleasedContent(doc, then);
     return t("render.revising.in-force", { id: doc.id, version, since: doc.revising!.since });
   });
+}
+
+/**
+ * A CSR's review report as its records stood on `day` (`--as-of`, tester53 N3): the opinions, decision,
+ * signatures, implementation and supersession recorded later are taken away (model/as-of.ts csrOn, as
+ * the registers of a past day rebuild it). Only the CSRs whose records changed after the day are
+ * returned, so that the report of a CSR with nothing later prints as it always did. Refused in one line
+ * for a CSR received after the day: there was no review report yet.
+ */
+function csrsAsOf(index: RepoIndex, targets: readonly Target[], day: string): { id: string; target: Target }[] {
+  const out: { id: string; target: Target }[] = [];
+  for (const target of targets) {
+    if (target.kind !== "csr") continue;
+    const csr = target.value;
+    const on = csrOn(csr, day, index.customers.get(csr.customer)?.value);
+    if (on === undefined) throw new UserError(t("render.csr-as-of.not-received", { id: csr.id, day, received: csr.received }));
+    if (on !== csr) out.push({ id: csr.id, target: { kind: "csr", value: on } });
+  }
+  return out;
 }
 
 /**
