@@ -145,6 +145,10 @@ describe("csr site", () => {
     // What is not free text stays: the round was late, and when the implementation went into production.
     expect(page).toContain("逾期 3 个工作日");
     expect(page).toContain("2026-12-03");
+    // The review-timeliness register, which prints the late reason, marks the round with the CSR's 密级 as the CSR list does.
+    const reviews = csr(["-C", dir, "list", "reviews", "--format", "csv", "--today", DAY], { lang: null }).stdout.replace(/^\ufeff/, "").split("\r\n");
+    expect(reviews[0]).toMatch(/^序号,编号,密级,顾客,/);
+    expect(reviews.filter((l) => l.includes("NES-001")).map((l) => l.split(",").slice(1, 3))).toEqual([["NES-001", "秘密"]]);
     // csr itself, which is not published, keeps them.
     expect(csr(["-C", dir, "show", "NES-001"], { lang: null }).stdout).toContain("EVIDSECRET 低温试验报告");
   });

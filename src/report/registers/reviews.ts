@@ -10,6 +10,7 @@
 import { localToday } from "../../core/dates.js";
 import { repositoryCalendar } from "../../load/calendar.js";
 import { citations, underStandard } from "../../model/citations.js";
+import { classificationName, csrClassification } from "../../model/classification.js";
 import { DEFAULT_REVIEW_DAYS, reviewRecordText } from "../../model/csr-status.js";
 import type { WorkCalendar } from "../../model/calendar.js";
 import { LATE_ROUNDS, lateByText, pastDueInTime, reviewRounds, startedIn, tallyRounds, type Period, type ReviewRoundTimeliness } from "../../model/review-timeliness.js";
@@ -35,9 +36,13 @@ export function reviewRegister(ctx: RegisterContext, options: { customer?: strin
       .filter((round) => options.period === undefined || startedIn(round, options.period))
       .map((round) => ({ csr, round, source: sourceTitle ? `${csr.source.document} ${sourceTitle}` : csr.source.document }));
   });
+  // A GJB register of requirements from classified contracts marks each round with its CSR's 密级, as the CSR list does: its late reasons may quote the requirement.
+  const classificationOf = (csr: Csr) => csrClassification(ctx.index.customers.get(csr.customer)?.value, csr);
+  const classified = rounds.some(({ csr }) => classificationOf(csr) !== "");
   const rows = rounds.map(({ csr, round, source }, i) => ({
     no: i + 1,
     id: csr.id,
+    ...(classified ? { classification: classificationName(ctx.lang, classificationOf(csr)) } : {}),
     customer: customerName(ctx, csr.customer),
     source,
     revision: round.revision,
@@ -65,6 +70,7 @@ export function reviewRegister(ctx: RegisterContext, options: { customer?: strin
     columns: [
       { key: "no", header: t(ctx, "register.reviews.column.no"), kind: "number" },
       { key: "id", header: t(ctx, "register.reviews.column.id"), kind: "id" },
+      ...(classified ? [{ key: "classification", header: t(ctx, "register.csr.list.column.classification"), kind: "code" as const }] : []),
       // Free text, as in the CSR matrix: a customer's full name (中国航空工业集团公司成都飞机设计研究所) kept on one line squeezed the late reason to four characters a line.
       { key: "customer", header: t(ctx, "register.reviews.column.customer") },
       { key: "source", header: t(ctx, "register.reviews.column.source") },
