@@ -221,6 +221,16 @@ export function git(dir: string, args: string[], env: Record<string, string> = {
 }
 
 /**
+ * Commits everything in `dir` as authored and committed at `when`: an ISO date and time, or a day
+ * (YYYY-MM-DD), taken as 10:00 China Standard Time, so that dates and tags are reproducible.
+ */
+export function commitAt(dir: string, when: string, message: string): void {
+  const at = /^\d{4}-\d{2}-\d{2}$/.test(when) ? `${when}T10:00:00+08:00` : when;
+  git(dir, ["add", "-A"]);
+  git(dir, ["commit", "-q", "-m", message], { GIT_AUTHOR_DATE: at, GIT_COMMITTER_DATE: at });
+}
+
+/**
  * The settings gitInit gives a repository, in git's config format: the fixed user, for csr's own
  * commits there too; and no automatic maintenance, which git otherwise starts as a process of its
  * own after every commit (a few thousand in a run of the suite) and which has nothing to do in a

@@ -5,26 +5,15 @@
  * earlier review round had (moved to the history by a new source revision) and one corrected since
  * (csr implement --amend) too; between two commits, what was recorded between them.
  */
-import { cpSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
-import { dirname, join } from "node:path";
+import { cpSync, readFileSync } from "node:fs";
+import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { csr, git, minimalRepo, ROOT, tempDir } from "../helpers.js";
+import { commitAt, csr, git, makeRepo, minimalRepo, ROOT, tempDir } from "../helpers.js";
 
 const TZ = { TZ: "Asia/Shanghai" };
 const lines = (...l: string[]) => l.join("\n") + "\n";
-
-function commitAt(dir: string, isoDay: string, message: string): void {
-  const when = `${isoDay}T10:00:00+08:00`;
-  git(dir, ["add", "-A"]);
-  git(dir, ["commit", "-q", "-m", message], { GIT_AUTHOR_DATE: when, GIT_COMMITTER_DATE: when });
-}
-
-function write(dir: string, files: Record<string, string>): void {
-  for (const [path, text] of Object.entries(files)) {
-    mkdirSync(dirname(join(dir, path)), { recursive: true });
-    writeFileSync(join(dir, path), text);
-  }
-}
+/** Writes `files` (relative path -> text) into the repository `dir`. */
+const write = (dir: string, files: Record<string, string>) => makeRepo(files, dir);
 
 const signed = (version: string, date: string, summary: string) => [
   `  - version: ${version}`,

@@ -1,23 +1,11 @@
-import { cpSync, existsSync, readFileSync, writeFileSync, rmSync, mkdirSync } from "node:fs";
-import { dirname, join } from "node:path";
+import { cpSync, existsSync, readFileSync, writeFileSync, rmSync } from "node:fs";
+import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { csr, csrInProcess, git, minimalRepo, tempDir } from "../helpers.js";
-
-/** Commits everything as of a fixed moment in China Standard Time, so dates and tags are reproducible. */
-function commitAt(dir: string, isoDay: string, message: string): void {
-  const when = `${isoDay}T10:00:00+08:00`;
-  git(dir, ["add", "-A"]);
-  git(dir, ["commit", "-q", "-m", message], { GIT_AUTHOR_DATE: when, GIT_COMMITTER_DATE: when });
-}
-
-function write(dir: string, files: Record<string, string>): void {
-  for (const [path, text] of Object.entries(files)) {
-    mkdirSync(dirname(join(dir, path)), { recursive: true });
-    writeFileSync(join(dir, path), text);
-  }
-}
+import { commitAt, csr, csrInProcess, git, makeRepo, minimalRepo, tempDir } from "../helpers.js";
 
 const lines = (...l: string[]) => l.join("\n") + "\n";
+/** Writes `files` (relative path -> text) into the repository `dir`. */
+const write = (dir: string, files: Record<string, string>) => makeRepo(files, dir);
 
 const signed = (version: string, date: string, summary: string) => [
   `  - version: ${version}`,

@@ -9,7 +9,7 @@ import { appendFileSync, readdirSync, readFileSync, writeFileSync } from "node:f
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { localToday } from "../../src/core/dates.js";
-import { copyFixture, csrInProcess, git, minimalRepo, releasedProcedure, tempDir, withoutYearCheck } from "../helpers.js";
+import { copyFixture, commitAt, csrInProcess, git, minimalRepo, releasedProcedure, tempDir, withoutYearCheck } from "../helpers.js";
 
 /** The day of the audit: after the 2026-11-25 23:30 commit, before the 2026-11-26 01:00 one (17:00 UTC on the 25th) and the later ones. */
 const D = "2026-11-25";
@@ -27,11 +27,6 @@ const CSR = [
 ].join("\n");
 
 /** Commits `message` with every change, by the tests' fixed user, at `when` (an ISO time with its offset) for both dates. */
-function commitAt(dir: string, when: string, message: string): void {
-  git(dir, ["add", "-A"]);
-  git(dir, ["commit", "-q", "-m", message], { GIT_AUTHOR_DATE: when, GIT_COMMITTER_DATE: when });
-}
-
 /** The search entries the site ships (assets/search-entries.js), by key: their text and clauses. */
 function searchEntries(read: (path: string) => string): Map<string, { text: string; clauses: string }> {
   const script = read("assets/search-entries.js");

@@ -8,14 +8,9 @@
 import { readFileSync, writeFileSync, existsSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { csrInProcess, git, minimalRepo, releasedProcedure, tempDir, withoutYearCheck } from "../helpers.js";
+import { commitAt, csrInProcess, git, minimalRepo, releasedProcedure, tempDir, withoutYearCheck } from "../helpers.js";
 
 const D = "2026-11-25";
-
-function commitAt(dir: string, when: string, message: string): void {
-  git(dir, ["add", "-A"]);
-  git(dir, ["commit", "-q", "-m", message], { GIT_AUTHOR_DATE: when, GIT_COMMITTER_DATE: when });
-}
 
 function draft(id: string, title: string, related: string): string {
   return [`id: ${id}`, `title: ${title}`, "level: 2", "kind: procedure", "department: QA", "status: draft", `related: [${related}]`, "sections:", "  - title: 目的", "    text: 草稿。", ""].join("\n");

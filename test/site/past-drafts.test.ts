@@ -9,18 +9,13 @@ import { readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
 import { beforeAll, describe, expect, it } from "vitest";
-import { copyRepository, csrInProcess, git, minimalRepo, releasedProcedure, tempDir, withoutYearCheck } from "../helpers.js";
+import { copyRepository, commitAt, csrInProcess, git, minimalRepo, releasedProcedure, tempDir, withoutYearCheck } from "../helpers.js";
 
 /** The day of the registers: QP-002 was a draft then (released on 2026-11-27), QP-003 was not yet written (2026-11-24). */
 const D = "2026-11-22";
 
 function draft(id: string, title: string): string {
   return [`id: ${id}`, `title: ${title}`, "level: 2", "kind: procedure", "department: QA", "status: draft", "sections:", "  - title: 目的", "    text: 草稿。", ""].join("\n");
-}
-
-function commitAt(dir: string, when: string, message: string): void {
-  git(dir, ["add", "-A"]);
-  git(dir, ["commit", "-q", "-m", message], { GIT_AUTHOR_DATE: when, GIT_COMMITTER_DATE: when });
 }
 
 /** The rows of the first table of a page, each row's cells as text joined by " | ", and the page's notes (p.site-note … or .register-notes li). */
