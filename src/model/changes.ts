@@ -12,7 +12,7 @@ import { csrDistributions } from "./distribution.js";
 import { addDays } from "../core/dates.js";
 import { compareClauseNumbers } from "./catalog.js";
 import { clauseCoverage } from "./coverage.js";
-import { isStateSecret } from "./classification.js";
+import { csrClassification, documentClassification, isStateSecret } from "./classification.js";
 import { currentRevision, issuedOn } from "./index.js";
 import { sectionNumberOnly } from "./sections.js";
 import type { ControlledCopy, ControlledDocument, Csr, Customer, Decision, Person, Revision, Signature, SourceDocument } from "./types.js";
@@ -94,6 +94,8 @@ export interface Change {
   copies?: CopyHeld[];
   /** On a row of copies lost, destroyed or kept (作废留用): what happened, as recorded. */
   remark?: string;
+  /** On a `removed` row of a document or CSR marked with a 密级: that 密级, which the later state no longer holds (a register reads the others' from the record). */
+  classification?: string;
   /** On an `implemented` row: the evidence recorded (实施证据). */
   evidence?: string;
   /** On an `implemented` or `verified` row that corrects an earlier record (csr implement --amend): the date it replaced, or who verified and when. */
@@ -255,7 +257,8 @@ function documentChanges(before: Repository, after: Repository): Change[] {
     const b = now.get(id);
     if (!b && after.unvalidated.documents.has(id)) continue;
     if (!b) {
-      out.push({ area: "document", kind: "removed", id, title: a!.title, from: version(a!), to: "", detail: "", date: null });
+      const classification = documentClassification(before, a!);
+      out.push({ area: "document", kind: "removed", id, title: a!.title, from: version(a!), to: "", detail: "", ...(classification !== "" && { classification }), date: null });
       continue;
     }
     // One row per revision recorded in the later state only: each has its own date, summary and pages (the revision record).
@@ -342,17 +345,20 @@ function csrChanges(before: Repository, after: Repository): Change[] {
   const out: Change[] = [];
   for (const id of unionIds(old, now)) {
     if (!now.has(id) && after.unvalidated.csrs.has(id)) continue;
-    out.push(...csrChange(id, old.get(id), now.get(id), secret));
+    const a = old.get(id);
+    // A removed CSR's 密级, from the state that still holds it and its source.
+    const classification = a && !now.has(id) ? csrClassification(before.customers.find((c) => c.value.code === a.customer)?.value, a) : "";
+    out.push(...csrChange(id, a, now.get(id), secret, classification));
   }
   return out;
 }
 
 /** What changed in one CSR between two of its states (`a` absent: new; `b` absent: removed). */
-function csrChange(id: string, a: Csr | undefined, b: Csr | undefined, secret: ReadonlySet<string>): Change[] {
+function csrChange(id: string, a: Csr | undefined, b: Csr | undefined, secret: ReadonlySet<string>, classification = ""): Change[] {
   const out: Change[] = [];
   const change = (kind: ChangeKind, from: string, to: string, detail: string, date: string | null, more: Partial<Change> = {}) => out.push({ area: "csr", kind, id, title: (b ?? a)!.title, from, to, detail, date, ...more });
   if (!b) {
-    change("removed", a!.customer, "", "", null);
+    change("removed", a!.customer, "", "", null, classification !== "" ? { classification } : {});
     return out;
   }
   if (!a) change("added", "", `${b.source.document} ${b.source.revision}`, b.customer, b.received);

@@ -98,9 +98,9 @@ describe("csr site with a 秘密 document", () => {
     expect(xlsx).not.toContain("雷达天线罩");
     expect(xlsx).toContain("（密级文件，修订内容不在网站上发布）");
     const row = (csv: string) => csv.split(/\r?\n/).filter((l) => l.includes("CS/QP-006"));
-    expect(row(readFileSync(join(out, "registers/changes.csv"), "utf8"))).toEqual(["文件,换版,CS/QP-006,设计和开发控制程序,A/0,A/1,（密级文件，修订内容不在网站上发布）（更改页：P2）,2026-11-20"]);
+    expect(row(readFileSync(join(out, "registers/changes.csv"), "utf8"))).toEqual(["文件,换版,CS/QP-006,设计和开发控制程序,秘密,A/0,A/1,（密级文件，修订内容不在网站上发布）（更改页：P2）,2026-11-20"]);
     const changes = await csrInProcess(["-C", repo, "changes", "2026-11-01", DAY, "--format", "csv"], { lang: null });
-    expect(row(changes.stdout)).toEqual(["文件,换版,CS/QP-006,设计和开发控制程序,A/0,A/1,补充雷达天线罩外委试验要求（更改页：P2）,2026-11-20"]);
+    expect(row(changes.stdout)).toEqual(["文件,换版,CS/QP-006,设计和开发控制程序,秘密,A/0,A/1,补充雷达天线罩外委试验要求（更改页：P2）,2026-11-20"]);
   });
 
   it("publishes its withdrawal without the reason, in the change report (page, csv, xlsx) and the obsolete list alike, with its day and successor; csr changes keeps it", async () => {
@@ -118,10 +118,10 @@ describe("csr site with a 秘密 document", () => {
       expect([register, xlsx.includes("雷达天线罩"), xlsx.includes("（密级文件，作废原因不在网站上发布）")]).toEqual([register, false, true]);
     }
     const row = (csv: string) => csv.split(/\r?\n/).filter((l) => l.includes("CS/QP-006"));
-    expect(row(readFileSync(join(out, "registers/changes.csv"), "utf8"))).toEqual(["文件,作废,CS/QP-006,设计和开发控制程序,A/0,作废,（密级文件，作废原因不在网站上发布） → CS/WI-101,2026-11-20"]);
+    expect(row(readFileSync(join(out, "registers/changes.csv"), "utf8"))).toEqual(["文件,作废,CS/QP-006,设计和开发控制程序,秘密,A/0,作废,（密级文件，作废原因不在网站上发布） → CS/WI-101,2026-11-20"]);
     expect(row(readFileSync(join(out, "registers/obsolete.csv"), "utf8"))).toEqual([expect.stringContaining(",2026-11-20,（密级文件，作废原因不在网站上发布）,CS/WI-101 ")]);
     const changes = await csrInProcess(["-C", repo, "changes", "2026-11-01", DAY, "--format", "csv"], { lang: null });
-    expect(row(changes.stdout)).toEqual(["文件,作废,CS/QP-006,设计和开发控制程序,A/0,作废,雷达天线罩外委试验改由CS/WI-101规定 → CS/WI-101,2026-11-20"]);
+    expect(row(changes.stdout)).toEqual(["文件,作废,CS/QP-006,设计和开发控制程序,秘密,A/0,作废,雷达天线罩外委试验改由CS/WI-101规定 → CS/WI-101,2026-11-20"]);
   });
 
   it("shows a CSR's section of it as the CSR gives it, without the document's own section title or a link into it, and judges a pinned link on its text", async () => {

@@ -8,6 +8,7 @@ import type { Csr, Disposition, Role } from "../../model/types.js";
 import type { Table } from "../table.js";
 import type { MessageKey } from "../../i18n/index.js";
 import { repositoryCalendar } from "../../load/calendar.js";
+import { classificationName, csrClassification, documentClassification } from "../../model/classification.js";
 import { DEFAULT_REVIEW_DAYS, historyReason } from "../../model/csr-status.js";
 import { reviewRounds } from "../../model/review-timeliness.js";
 import { localized } from "../../core/text.js";
@@ -212,6 +213,22 @@ function reportTable(ctx: RegisterContext, changes: readonly Change[], range: st
     const issued = customer?.sources?.find((s) => s.id === change.id)?.revisions.find((r) => r.revision === change.to)?.issued;
     return t(ctx, "register.changes.source-received", { customer: customerName(ctx, change.detail) }) + (issued ? t(ctx, "register.changes.source-issued", { issued }) : "");
   };
+  // A GJB report of changes to classified documents and requirements from classified contracts marks each row with
+  // the 密级 of what changed, as the registers it summarises do: its summaries, reasons and evidence may quote them.
+  const classificationOf = (change: Change): string => {
+    if (change.classification !== undefined) return change.classification;
+    if (change.area === "document") {
+      const doc = ctx.index.documents.get(change.id)?.value;
+      return doc ? documentClassification(ctx.repo, doc) : "";
+    }
+    if (change.area === "csr") {
+      const csr = ctx.index.csrs.get(change.id)?.value;
+      return csr ? csrClassification(ctx.index.customers.get(csr.customer)?.value, csr) : "";
+    }
+    if (change.area === "source") return ctx.index.customers.get(change.detail)?.value.sources?.find((s) => s.id === change.id)?.classification ?? "";
+    return "";
+  };
+  const classified = changes.some((change) => classificationOf(change) !== "");
   const counts = CHANGE_AREAS.map((area) => {
     const inArea = changes.filter((c) => c.area === area);
     if (inArea.length === 0) return undefined;
@@ -231,6 +248,7 @@ function reportTable(ctx: RegisterContext, changes: readonly Change[], range: st
       { key: "kind", header: t(ctx, "register.changes.column.kind"), kind: "code" },
       { key: "id", header: t(ctx, "register.changes.column.id"), kind: "id" },
       { key: "title", header: t(ctx, "register.changes.column.title") },
+      ...(classified ? [{ key: "classification", header: t(ctx, "register.changes.column.classification"), kind: "code" as const }] : []),
       { key: "from", header: t(ctx, "register.changes.column.from") },
       { key: "to", header: t(ctx, "register.changes.column.to") },
       { key: "detail", header: t(ctx, "register.changes.column.detail") },
@@ -241,6 +259,7 @@ function reportTable(ctx: RegisterContext, changes: readonly Change[], range: st
       kind: kindLabel(ctx, change.area, change.kind),
       id: change.id,
       title: name(change),
+      ...(classified ? { classification: classificationName(ctx.lang, classificationOf(change)) } : {}),
       // An imported revision that is not a first issue: the versions before it are on the paper record.
       from: change.imported && change.kind === "released" && change.from === "" ? t(ctx, "register.changes.from-paper") : word(ctx, change, change.from),
       to: word(ctx, change, change.to),

@@ -1,0 +1,99 @@
+/**
+ * The 密级 of what the change report and the external document list name (tester52 D6, the rest):
+ * a GJB 变更报告 quotes a classified CSR's reasons and evidence, and a GJB 外来文件清单 lists the
+ * classified 订货合同 and 技术协议 the CSRs come from; each marks its rows as the CSR list does.
+ */
+import { cpSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { join } from "node:path";
+import { strFromU8, unzipSync } from "fflate";
+import { describe, expect, it } from "vitest";
+import { builtOnce, commitAt, copyFixture, csr, csrInProcess, git, gitInit, tempDir } from "../helpers.js";
+
+const DAY = "2026-12-04";
+const SOURCE = ["source", "add", "NES", "--id", "NES-HT2026-01", "--title", "XX型电源模块订货合同技术协议", "--revision", "1.0", "--issued", "2026-11-10", "--received", "2026-11-16"];
+const ADD = ["add", "--customer", "NES", "--source", "NES-HT2026-01", "--clause", "GJB9001C:8.5.1", "--category", "质量保证要求", "--received", "2026-11-16"];
+
+/**
+ * examples/gjb-demo under git with a 秘密 contract, NES-001 and NES-002 registered from it, NES-001
+ * decided late, implemented and superseded by NES-002, each with a free text that names itself.
+ */
+const classifiedRepo = builtOnce(async () => {
+  const dir = gitInit(copyFixture("examples/gjb-demo"));
+  const run = async (args: string[]) => expect((await csrInProcess(["-C", dir, ...args, "-y"], { lang: null })).stderr).toBe("");
+  await run([...SOURCE, "--classification", "秘密"]);
+  await run([...ADD, "--section", "6.2", "--title", "关键工序100%检验并军检", "--text", "关键工序完成后100%检验"]);
+  await run([...ADD, "--section", "6.3", "--title", "关键件军检", "--text", "关键件须经军代表检验验收"]);
+  for (const [department, reviewer] of [["SAL", "tangl"], ["RD", "yangf"], ["QA", "chenhw"]] as const) {
+    await run(["review", "NES-001", "--department", department, "--reviewer", reviewer, "--opinion", "accept", "--date", "2026-12-02"]);
+  }
+  await run(["review", "NES-001", "--disposition", "must", "--by", "liuzm", "--late-reason", "LATESECRET 等待顾客澄清军检范围", "--military-representative", "wangjd", "--date", "2026-12-03"]);
+  await run(["implement", "NES-001", "--owner", "chenhw", "--due", "2026-12-31", "--evidence", "EVIDSECRET 低温试验报告", "--implemented", "2026-12-03"]);
+  await run(["supersede", "NES-001", "--by", "NES-002", "--reason", "SUPERSECRET 与 NES-002 重复登记", "--date", DAY]);
+  commitAt(dir, DAY, "NES 合同要求");
+  return dir;
+});
+
+const csvRows = (text: string) => text.replace(/^\ufeff/, "").split(/\r?\n/).filter(Boolean);
+const read = (path: string) => readFileSync(path, "utf8");
+/** A workbook's sheets and shared strings, inflated. */
+const workbook = (path: string) => Object.values(unzipSync(readFileSync(path))).map((b) => strFromU8(b)).join("\n");
+const filesOf = (dir: string): string[] => readdirSync(dir).flatMap((name) => (statSync(join(dir, name)).isDirectory() ? filesOf(join(dir, name)).map((f) => `${name}/${f}`) : [name]));
+
+describe("csr changes", () => {
+  it("has a 密级 column when a row's CSR, source or document is marked, in every format, and quotes the classified CSR's reasons beside it", async () => {
+    const dir = await classifiedRepo();
+    const report = (format: string, lang: string | null = null) => csr(["-C", dir, "changes", "2026-11-01", DAY, "--format", format], { lang }).stdout;
+    expect(csvRows(report("csv"))).toEqual([
+      "类别,变更,编号,名称,密级,变更前,变更后,说明,日期",
+      "顾客要求,新增,NES-001,关键工序100%检验并军检,秘密,,NES-HT2026-01 1.0,顾客：北方电子系统研究所，来源：NES-HT2026-01 1.0 6.2，评审期限 2026-11-30,2026-11-16",
+      "顾客要求,新增,NES-002,关键件军检,秘密,,NES-HT2026-01 1.0,顾客：北方电子系统研究所，来源：NES-HT2026-01 1.0 6.3，评审期限 2026-11-30,2026-11-16",
+      "顾客要求,已决定,NES-001,关键工序100%检验并军检,秘密,,必须满足,决定人：刘志明,2026-12-03",
+      "顾客要求,已实施,NES-001,关键工序100%检验并军检,秘密,,已实施,负责人：陈宏伟；证据：EVIDSECRET 低温试验报告,2026-12-03",
+      "顾客要求,已替代,NES-001,关键工序100%检验并军检,秘密,,NES-002,SUPERSECRET 与 NES-002 重复登记,2026-12-04",
+      '顾客来源文件,新增,NES-HT2026-01,XX型电源模块订货合同技术协议,秘密,,"=""1.0""",顾客：北方电子系统研究所，发布日期 2026-11-10,2026-11-16',
+    ]);
+    expect(report("table").split("\n")[2]).toMatch(/^类别 +变更 +编号 +名称 +密级 +变更前 +变更后 +说明 +日期$/);
+    expect(report("md")).toContain("| 类别 | 变更 | 编号 | 名称 | 密级 | 变更前 | 变更后 | 说明 | 日期 |");
+    expect(report("md")).toContain("| 顾客要求 | 已替代 | NES-001 | 关键工序100%检验并军检 | 秘密 |  | NES-002 | SUPERSECRET 与 NES-002 重复登记 | 2026-12-04 |");
+    expect(report("html")).toContain('<span class="nobr">名称</span></th><th class="code"><span class="nobr">密级</span></th>');
+    expect(csvRows(report("csv", "en"))[0]).toBe("Area,Change,ID,Title,Classification,Before,After,Detail,Date");
+    expect(csvRows(report("csv", "en"))[1]).toContain(",NES-001,关键工序100%检验并军检,Confidential (秘密),");
+    const xlsx = join(tempDir(), "changes.xlsx");
+    expect(csr(["-C", dir, "changes", "2026-11-01", DAY, "--out", xlsx], { lang: null }).code).toBe(0);
+    expect(workbook(xlsx)).toContain('<c r="D2" s="2" t="str"><v>名称</v></c><c r="E2" s="2" t="str"><v>密级</v></c>');
+    expect(workbook(xlsx).match(/<c r="E\d+" [^>]*><v>秘密<\/v>/g)).toHaveLength(6);
+  });
+
+  it("marks a CSR removed between two commits with the 密级 it had", async () => {
+    const dir = join(tempDir(), "repo");
+    cpSync(await classifiedRepo(), dir, { recursive: true });
+    git(dir, ["rm", "-q", "csr/NES/NES-002.yaml"]);
+    commitAt(dir, "2026-12-05", "删除 NES-002");
+    const rows = csvRows(csr(["-C", dir, "changes", "HEAD~1", "HEAD", "--format", "csv"], { lang: null }).stdout);
+    expect(rows[0]).toBe("类别,变更,编号,名称,密级,变更前,变更后,说明,日期");
+    expect(rows.filter((row) => row.includes("NES-002"))).toEqual(["顾客要求,删除,NES-002,关键件军检,秘密,NES,,,"]);
+  });
+
+  it("csr site's copy keeps the column and withholds every free text written about a 秘密 CSR: the evidence, the reason superseded, the late reason", async () => {
+    const dir = await classifiedRepo();
+    const out = join(tempDir(), "site");
+    expect(csr(["-C", dir, "site", "--out", out, "--today", DAY], { lang: null }).code).toBe(0);
+    const contents = (f: string) => (f.endsWith(".xlsx") ? workbook(join(out, f)) : read(join(out, f)));
+    expect(filesOf(out).filter((f) => /SECRET/.test(contents(f)))).toEqual([]);
+    const rows = csvRows(read(join(out, "registers/changes.csv")));
+    expect(rows[0]).toBe("类别,变更,编号,名称,密级,变更前,变更后,说明,日期");
+    expect(rows.filter((row) => /已实施|已替代/.test(row))).toEqual([
+      "顾客要求,已实施,NES-001,关键工序100%检验并军检,秘密,,已实施,负责人：陈宏伟；证据：（密级为秘密，不在网站上发布）,2026-12-03",
+      "顾客要求,已替代,NES-001,关键工序100%检验并军检,秘密,,NES-002,（密级为秘密，不在网站上发布）,2026-12-04",
+    ]);
+    // gjb-demo's manual is 内部 by its layout: marked, published.
+    expect(rows.find((row) => row.includes("CS/QM-001"))).toMatch(/^文件,换版,CS\/QM-001,质量手册,内部,B\/0,B\/1,/);
+    expect(read(join(out, "registers/changes.html"))).toContain('<span class="nobr">名称</span></th><th class="code"><span class="nobr">密级</span></th>');
+    expect(workbook(join(out, "registers/changes.xlsx"))).toContain('<c r="D2" s="2" t="str"><v>名称</v></c><c r="E2" s="2" t="str"><v>密级</v></c>');
+  });
+
+  it("keeps its columns when nothing listed is marked (an IATF repository)", async () => {
+    const dir = gitInit(copyFixture("examples/acme-auto"));
+    expect(csvRows(csr(["-C", dir, "changes", "2025-01-01", DAY, "--format", "csv"], { lang: null }).stdout)[0]).toBe("类别,变更,编号,名称,变更前,变更后,说明,日期");
+  });
+});
