@@ -93,3 +93,26 @@ export function linkStandingOn(place: AddressedIn, doc: ControlledDocument, csr:
   const reviewedSince = reviewRoundWindow(csr, day).end !== undefined;
   return revisedSince || reviewedSince ? { kind: "undated" } : undefined;
 }
+
+/**
+ * What addressed a superseded CSR in `doc`, one of its `addressed` places (tester52 D1): the revision in
+ * force on the day the CSR was superseded, not a later one, which may be the very revision that removed
+ * the requirement. The CSR matrix, `csr show` and the review report (and the site, which prints the
+ * latter two) name it from here alone, so that they cannot disagree.
+ *
+ * - `{ kind: "in-force", version }`: that revision; `withdrawn` is the day the document was withdrawn
+ *   after the supersession, which changes nothing about what addressed the requirement while it stood.
+ * - `{ kind: "withdrawn", date? }`: the document had been withdrawn by that day (7.5.3.2), or its
+ *   withdrawal is undated: no revision of it addressed the requirement when it was superseded.
+ * - `{ kind: "not-in-force" }`: none of its revisions had taken effect by that day (a draft, a first
+ *   issue released to take effect later): the document did not address it either.
+ */
+export type SupersededAddressing = { kind: "in-force"; version: string; withdrawn?: string } | { kind: "withdrawn"; date?: string } | { kind: "not-in-force" };
+
+export function addressedWhenSuperseded(doc: ControlledDocument, superseded: string): SupersededAddressing {
+  const withdrawn = doc.status === "obsolete" ? (doc.obsolete?.date ?? "") : undefined;
+  if (withdrawn !== undefined && withdrawn <= superseded) return withdrawn === "" ? { kind: "withdrawn" } : { kind: "withdrawn", date: withdrawn };
+  const version = revisionInForce(doc, superseded)?.version;
+  if (version === undefined) return { kind: "not-in-force" };
+  return withdrawn === undefined ? { kind: "in-force", version } : { kind: "in-force", version, withdrawn };
+}

@@ -11,6 +11,7 @@ import type { Repository } from "../load/repository.js";
 import { clauseTitle, parseClauseRef } from "../model/catalog.js";
 import { standardName } from "../model/citations.js";
 import { addressing, categoryName, csrStatus, historyReason, missingOpinions, overruledOpinions, reviewRecordText } from "../model/csr-status.js";
+import { addressedWhenSuperseded } from "../model/link-start.js";
 import { classificationName, csrClassification, documentClassification, isStateSecret } from "../model/classification.js";
 import { confidentialityNotice } from "../model/confidentiality.js";
 import { externalPendingUntil } from "../model/external.js";
@@ -799,10 +800,14 @@ export function csrReportView(
       const standing = addressing(a, target, today, csr);
       // A superseded requirement was addressed by the revision in force when it was superseded, not by a later one, which may be
       // the very revision that removed it (tester52 D1): that revision, marked; and no link into today's text of the section.
-      const supersededIn = target && csr.superseded && target.status !== "obsolete" ? revisionInForce(target, csr.superseded.date)?.version : undefined;
-      if (supersededIn !== undefined) {
+      // A withdrawal after that day does not undo it; one before it means no revision addressed it then (model/link-start.ts).
+      const then = target && csr.superseded ? addressedWhenSuperseded(target, csr.superseded.date) : undefined;
+      if (then?.kind === "in-force") {
         const shown = versionOn ? versionOn(a.document) : reference.version;
-        return { ...reference, version: supersededIn, mark: translate(lang, "render.addressed.superseded", { date: csr.superseded!.date }), section, anchor: reference.href === undefined || judged !== target || shown !== supersededIn ? "" : anchor };
+        const mark = then.withdrawn
+          ? translate(lang, "render.addressed.superseded-withdrawn", { date: csr.superseded!.date, withdrawn: then.withdrawn })
+          : translate(lang, "render.addressed.superseded", { date: csr.superseded!.date });
+        return { ...reference, version: then.version, mark, section, anchor: reference.href === undefined || judged !== target || shown !== then.version ? "" : anchor };
       }
       const mark =
         standing.counts

@@ -7,10 +7,10 @@
  * which superseded DYA-003 on 2026-03-23; QP-013 A/2 and QR-013-01 A/1 (2026-04-08) cite DYA-002,
  * reviewed again on revision D of DYA-SQM from 2026-03-16.
  */
-import { readFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { csrInProcess, ROOT, tempDir } from "../helpers.js";
+import { commitAt, copyFixture, csrInProcess, gitInit, ROOT, tempDir } from "../helpers.js";
 
 const ACME = join(ROOT, "examples", "acme-auto");
 
@@ -107,5 +107,46 @@ describe("csr show and the review report of a superseded requirement (D1)", () =
     const out = join(tempDir(), "DYA-003.md");
     expect((await csrInProcess(["-C", ACME, "render", "DYA-003", "--format", "md", "--out", out, "--today", "2026-12-03"], { lang: "zh-CN" })).code).toBe(0);
     expect(readFileSync(out, "utf8").split("\n").filter((l) => l.includes("QP-012 不合格品"))).toEqual(["  - QP-012 不合格品控制程序（A/1） 【2026-03-23 替代时的版本；已替代，不计入落实】 章节 5.4 返工和返修"]);
+  });
+});
+
+/**
+ * One rule for a superseded requirement's document (model/link-start.ts addressedWhenSuperseded), so that
+ * the matrix, csr show and the review report say the same of DYA-003 → QP-012: a withdrawal after the
+ * supersession changes nothing about which revision addressed it (A/1), and is said; one before it means
+ * no revision of QP-012 addressed it when it was superseded (2026-03-23).
+ */
+describe("a superseded requirement's document withdrawn after or before the supersession", () => {
+  /** The three lines about QP-012 of DYA-003 in a copy of acme-auto where QP-012 was withdrawn on `withdrawn`: matrix (CSV row), show, render. */
+  async function threeOutputs(withdrawn: string): Promise<[string[], string[], string[]]> {
+    const dir = gitInit(copyFixture("examples/acme-auto"));
+    const file = join(dir, "documents", "procedures", "QP-012.yaml");
+    writeFileSync(file, readFileSync(file, "utf8").replace("status: released\n", `status: obsolete\nobsolete:\n  date: ${withdrawn}\n  reason: 并入QP-010\n`));
+    commitAt(dir, withdrawn, "QP-012 作废");
+    const matrix = await csrInProcess(["-C", dir, "matrix", "csr", "--format", "csv", "--today", "2026-12-03"], { lang: "zh-CN" });
+    const show = await csrInProcess(["-C", dir, "show", "DYA-003", "--today", "2026-12-03"], { lang: "zh-CN" });
+    const out = join(tempDir(), "DYA-003.md");
+    expect((await csrInProcess(["-C", dir, "render", "DYA-003", "--format", "md", "--out", out, "--today", "2026-12-03"], { lang: "zh-CN" })).code).toBe(0);
+    return [
+      matrix.stdout.split(/\r?\n/).filter((l) => l.startsWith("DYA-003,")),
+      show.stdout.split("\n").filter((l) => l.includes("QP-012 不合格品")),
+      readFileSync(out, "utf8").split("\n").filter((l) => l.includes("QP-012 不合格品")),
+    ];
+  }
+
+  it("withdrawn on 2026-06-01, after: all three name A/1, superseded, and the withdrawal", async () => {
+    expect(await threeOutputs("2026-06-01")).toEqual([
+      [`DYA-003,${DYA003},A/1,不合格品控制程序,已替代（2026-03-23），不计入落实；文件已于 2026-06-01 作废,赵强,已替代,${DYA003_EVIDENCE},2026-12-03`],
+      ["  落实文件        QP-012 不合格品控制程序 A/1（2026-03-23 替代时的现行版本；已替代，不计入落实；文件已于 2026-06-01 作废），章节 5.4 返工和返修"],
+      ["  - QP-012 不合格品控制程序（A/1） 【2026-03-23 替代时的版本；已替代，不计入落实；文件已于 2026-06-01 作废】 章节 5.4 返工和返修"],
+    ]);
+  });
+
+  it("withdrawn on 2026-03-20, before: all three say withdrawn, not counted, and name no revision that addressed it", async () => {
+    expect(await threeOutputs("2026-03-20")).toEqual([
+      [`DYA-003,${DYA003},已作废 2026-03-20,不合格品控制程序,不计入落实,赵强,已替代,${DYA003_EVIDENCE},2026-12-03`],
+      ["  落实文件        QP-012 不合格品控制程序 A/2（已于 2026-03-20 作废，不再落实），章节 5.4 返工和返修"],
+      ["  - QP-012 不合格品控制程序（A/2） 【已作废 2026-03-20，不计入落实】 章节 5.4 返工和返修"],
+    ]);
   });
 });

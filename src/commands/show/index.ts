@@ -8,6 +8,7 @@ import { estimatedDeadlineNote } from "../../model/calendar.js";
 import { currentReviewRound, firstDecisionOfRound, LATE_ROUNDS, lateKeptDecision, pastDueInTimeText, reviewRounds, workdaysPastDue, type ReviewRoundTimeliness } from "../../model/review-timeliness.js";
 import { clauseTitle, parseClauseRef } from "../../model/catalog.js";
 import { addressing, csrFacts, csrStatusLabel, historyReason, overruledOpinions, requiredDepartments, reviewDue, reviewRecordText, staleSource, type Addressing, type CsrFacts } from "../../model/csr-status.js";
+import { addressedWhenSuperseded } from "../../model/link-start.js";
 import { changedEnds } from "../../model/fingerprint.js";
 import { buildIndex, currentRevision, revisionInForce, type RepoIndex } from "../../model/index.js";
 import { releasedPendingUntil } from "../../model/revision.js";
@@ -51,7 +52,9 @@ export async function showCommand(ctx: CommandContext, id: string, flags: ShowFl
     const suspect = changed && (changed.section || changed.csr) ? changed : null;
     const standing = addressing(a, doc, today, csr);
     // A superseded requirement was addressed by the revision in force when it was superseded, not by a later one (tester52 D1).
-    const supersededIn = doc && csr.superseded && doc.status !== "obsolete" ? (revisionInForce(doc, csr.superseded.date)?.version ?? null) : null;
+    // A withdrawal after that day does not undo it; one before it means no revision addressed it then (model/link-start.ts).
+    const then = doc && csr.superseded ? addressedWhenSuperseded(doc, csr.superseded.date) : undefined;
+    const supersededIn = then?.kind === "in-force" ? then.version : null;
     return {
       ...a,
       ...section,
@@ -199,7 +202,7 @@ function describe(repo: Repository, index: RepoIndex, csr: Csr, facts: CsrFacts,
             // A revision released to take effect later, while the one before is what counts: as the CSR matrix says it (tester18 F6).
             const inForce = a.withdrawn || a.pending || a.supersededIn || a.later ? "" : versionInForceText(index.documents.get(a.document)?.value, today);
             const version = a.supersededIn
-              ? ` ${a.supersededIn}${t("show.addressed.superseded", { date: csr.superseded!.date })}`
+              ? ` ${a.supersededIn}${a.withdrawn ? t("show.addressed.superseded-withdrawn", { date: csr.superseded!.date, withdrawn: a.withdrawn }) : t("show.addressed.superseded", { date: csr.superseded!.date })}`
               : a.later
                 ? ` ${revisionInForce(index.documents.get(a.document)!.value, today)?.version ?? ""}${t("show.addressed.later", a.later)}`
                 : (inForce || `${a.version ? ` ${a.version}` : ""}${a.withdrawn ? t("show.addressed.withdrawn", { date: a.withdrawn }) : a.pending ? t("show.addressed.pending", a.pending) : a.status ? t("show.parenthesis", { text: t(`value.document-status.${a.status as DocumentStatus}`) }) : ""}`) +

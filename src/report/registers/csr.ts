@@ -7,12 +7,12 @@ import { customerDate, lateForCustomer, type CustomerDate } from "../../model/cu
 import { workdaysLate } from "../../model/calendar.js";
 import { repositoryCalendar } from "../../load/calendar.js";
 import { addressing, categoryName, csrFacts, csrStatus, csrStatusLabel, DEFAULT_REVIEW_DAYS, type CsrFacts } from "../../model/csr-status.js";
+import { addressedWhenSuperseded } from "../../model/link-start.js";
 import { changedEnds, SectionPrints } from "../../model/fingerprint.js";
 import type { WorkCalendar } from "../../model/calendar.js";
 import { currentReviewRound, pastDueInTime, pastDueInTimeText, reviewRounds, startedIn, workdaysPastDue, type Period, type ReviewRoundTimeliness } from "../../model/review-timeliness.js";
 import { periodTallyNote, supersededVerdict } from "./reviews.js";
 import { classificationName, csrClassification, isStateSecret } from "../../model/classification.js";
-import { revisionInForce } from "../../model/index.js";
 import { addressedSection, addressedSectionLabel } from "../../model/sections.js";
 import type { ControlledDocument, Csr } from "../../model/types.js";
 import type { Table } from "../table.js";
@@ -414,6 +414,19 @@ export function csrMatrix(ctx: RegisterContext, options: { customer?: string; to
     return places.map((place) => {
       const doc = documents.get(place.document);
       const standing = addressing(place, doc, options.today, csr);
+      // A superseded requirement was addressed by the revision in force on the day it was superseded, not by a later one,
+      // which may be the very revision that removed it, nor undone by a withdrawal after that day (model/link-start.ts, tester52 D1).
+      const then = doc && csr.superseded ? addressedWhenSuperseded(doc, csr.superseded.date) : undefined;
+      if (then?.kind === "in-force") {
+        return {
+          ...base,
+          document: place.document,
+          section: sectionCell(ctx, doc!, place.section),
+          version: then.version,
+          docTitle: documentTitle(ctx, doc!),
+          link: then.withdrawn ? t(ctx, "register.csr.link.superseded-withdrawn", { date: csr.superseded!.date, withdrawn: then.withdrawn }) : t(ctx, "register.csr.link.superseded", { date: csr.superseded!.date }),
+        };
+      }
       // A withdrawn document no longer addresses the requirement (7.5.3.2): marked, with its date, and not counted (auditor17 F14).
       if (doc?.status === "obsolete") {
         if (!csr.superseded) withdrawn.add(csr.id);
@@ -426,14 +439,12 @@ export function csrMatrix(ctx: RegisterContext, options: { customer?: string; to
           link: t(ctx, "register.csr.link.withdrawn"),
         };
       }
-      // A superseded requirement was addressed by the revision in force on the day it was superseded, not by a later one,
-      // which may be the very revision that removed it (tester52 D1): that revision, and the link no longer counts.
       if (doc && csr.superseded) {
         return {
           ...base,
           document: place.document,
           section: sectionCell(ctx, doc, place.section),
-          version: revisionInForce(doc, csr.superseded.date)?.version ?? statusLabel(ctx, doc.status),
+          version: statusLabel(ctx, doc.status),
           docTitle: documentTitle(ctx, doc),
           link: t(ctx, "register.csr.link.superseded", { date: csr.superseded.date }),
         };
