@@ -3,7 +3,7 @@
  * a GJB 变更报告 quotes a classified CSR's reasons and evidence, and a GJB 外来文件清单 lists the
  * classified 订货合同 and 技术协议 the CSRs come from; each marks its rows as the CSR list does.
  */
-import { cpSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { cpSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { strFromU8, unzipSync } from "fflate";
 import { describe, expect, it } from "vitest";
@@ -42,7 +42,7 @@ const filesOf = (dir: string): string[] => readdirSync(dir).flatMap((name) => (s
 describe("csr changes", () => {
   it("has a 密级 column when a row's CSR, source or document is marked, in every format, and quotes the classified CSR's reasons beside it", async () => {
     const dir = await classifiedRepo();
-    const report = (format: string, lang: string | null = null) => csr(["-C", dir, "changes", "2026-11-01", DAY, "--format", format], { lang }).stdout;
+    const report = (format: string, lang: "zh-CN" | "en" | null = null) => csr(["-C", dir, "changes", "2026-11-01", DAY, "--format", format], { lang }).stdout;
     expect(csvRows(report("csv"))).toEqual([
       "类别,变更,编号,名称,密级,变更前,变更后,说明,日期",
       "顾客要求,新增,NES-001,关键工序100%检验并军检,秘密,,NES-HT2026-01 1.0,顾客：北方电子系统研究所，来源：NES-HT2026-01 1.0 6.2，评审期限 2026-11-30,2026-11-16",
@@ -95,5 +95,53 @@ describe("csr changes", () => {
   it("keeps its columns when nothing listed is marked (an IATF repository)", async () => {
     const dir = gitInit(copyFixture("examples/acme-auto"));
     expect(csvRows(csr(["-C", dir, "changes", "2025-01-01", DAY, "--format", "csv"], { lang: null }).stdout)[0]).toBe("类别,变更,编号,名称,变更前,变更后,说明,日期");
+  });
+});
+
+describe("csr list external (外来文件清单)", () => {
+  const HEADER = "序号,类别,文件编号,文件名称,密级,发布单位,版本,发布日期,实施日期,接收日期,状态,保管部门";
+
+  it("has a 密级 column when a customer source or standard listed is marked, in every format and on csr site", async () => {
+    const dir = await classifiedRepo();
+    const list = (format: string, lang: "zh-CN" | "en" | null = null) => csr(["-C", dir, "list", "external", "--format", format, "--today", DAY], { lang }).stdout;
+    expect(csvRows(list("csv"))).toEqual([
+      HEADER,
+      '1,顾客文件,NES-HT2026-01,XX型电源模块订货合同技术协议,秘密,北方电子系统研究所,"=""1.0""",2026-11-10,,2026-11-16,现行,',
+      '2,国家军用标准,GJB 9001C-2017,质量管理体系要求,,中央军委装备发展部,"=""2017""",2017-05-18,2017-07-01,2017-06-05,现行,质量部',
+    ]);
+    expect(list("table").split("\n")[2]).toMatch(/^序号 +类别 +文件编号 +文件名称 +密级 +发布单位 +版本 /);
+    expect(list("md")).toContain("| 1 | 顾客文件 | NES-HT2026-01 | XX型电源模块订货合同技术协议 | 秘密 | 北方电子系统研究所 | 1.0 |");
+    expect(list("html")).toContain('<span class="nobr">文件名称</span></th><th class="code"><span class="nobr">密级</span></th>');
+    expect(csvRows(list("csv", "en"))[1]).toContain(",NES-HT2026-01,XX型电源模块订货合同技术协议,Confidential (秘密),");
+    const xlsx = join(tempDir(), "external.xlsx");
+    expect(csr(["-C", dir, "list", "external", "--today", DAY, "--out", xlsx], { lang: null }).code).toBe(0);
+    expect(workbook(xlsx)).toContain('<c r="D2" s="2" t="str"><v>文件名称</v></c><c r="E2" s="2" t="str"><v>密级</v></c>');
+    const out = join(tempDir(), "site");
+    expect(csr(["-C", dir, "site", "--out", out, "--today", DAY], { lang: null }).code).toBe(0);
+    expect(csvRows(read(join(out, "registers/external.csv"))).slice(0, 2)).toEqual(csvRows(list("csv")).slice(0, 2));
+  });
+
+  it("marks a standard by its own 密级, and keeps its columns when nothing listed is marked", async () => {
+    const dir = gitInit(copyFixture("examples/gjb-demo"));
+    expect(csvRows(csr(["-C", dir, "list", "external", "--format", "csv", "--today", DAY], { lang: null }).stdout)[0]).toBe(HEADER.replace(",密级", ""));
+    expect(csr(["-C", dir, "set", "GJB 9001C-2017", "--classification", "公开", "-y"], { lang: null }).code).toBe(0);
+    expect(csvRows(csr(["-C", dir, "list", "external", "--format", "csv", "--today", DAY], { lang: null }).stdout)).toEqual([
+      HEADER,
+      '1,国家军用标准,GJB 9001C-2017,质量管理体系要求,公开,中央军委装备发展部,"=""2017""",2017-05-18,2017-07-01,2017-06-05,现行,质量部',
+    ]);
+  });
+
+  it("csr import --as external reads a 外来文件清单's 密级 into the standard's classification, and refuses csr's own list, which it computes", async () => {
+    const dir = gitInit(copyFixture("examples/gjb-demo"));
+    const paper = join(tempDir(), "外来文件清单.csv");
+    writeFileSync(paper, ["序号,文件编号,文件名称,密级,发布单位,版本,发布日期,接收日期,保管部门", "1,GJB 1234-2020,某型电源专用规范,秘密级,中央军委装备发展部,2020,2020-05-18,2020-06-05,质量部", ""].join("\n"));
+    const imported = await csrInProcess(["-C", dir, "import", paper, "--as", "external", "-y"], { lang: null });
+    expect(imported.stdout).toContain("已写入 documents/GJB 1234-2020.yaml\n");
+    expect(read(join(dir, "documents/GJB 1234-2020.yaml"))).toContain("kind: external\ndepartment: QA\nclassification: 秘密\n");
+    expect(csvRows(csr(["-C", dir, "list", "external", "--format", "csv", "--today", DAY], { lang: null }).stdout)[1]).toBe('1,国家军用标准,GJB 1234-2020,某型电源专用规范,秘密,中央军委装备发展部,"=""2020""",2020-05-18,,2020-06-05,现行,质量部');
+    const own = join(tempDir(), "external.csv");
+    expect(csr(["-C", await classifiedRepo(), "list", "external", "--format", "csv", "--today", DAY, "--out", own], { lang: null }).code).toBe(0);
+    const refused = await csrInProcess(["-C", await classifiedRepo(), "import", own, "--as", "external", "-y"], { lang: null });
+    expect([refused.code, refused.stderr.split("\n")[0]]).toEqual([2, "csr: 工作表 csv 的列与 csr 的“外来文件清单”相同；该表由 csr 根据仓库中的文件计算得出，不是可导入的清单。"]);
   });
 });

@@ -7,6 +7,7 @@
  * edition, those replaced under the same number (`external.previous`) included.
  */
 import { releaseRecordedAfter } from "../../model/as-of.js";
+import { classificationName, documentClassification } from "../../model/classification.js";
 import { editionInForceFrom, externalCategory, externalPendingUntil } from "../../model/external.js";
 import type { ControlledDocument, ExternalEdition } from "../../model/types.js";
 import type { Table } from "../table.js";
@@ -34,6 +35,7 @@ export function externalList(ctx: RegisterContext, options: { today: string }): 
           kind: t(ctx, "register.external.customer-document"),
           number: source.id,
           title: ctx.lang === "en" ? (source.title_en ?? source.title) : source.title,
+          classification: source.classification ?? "",
           issuer: customerName(ctx, customer.code),
           revision: revision.revision,
           issued: revision.issued ?? null,
@@ -61,6 +63,7 @@ export function externalList(ctx: RegisterContext, options: { today: string }): 
         kind: t(ctx, `register.external.category.${externalCategory(doc.id)}`),
         number: doc.id,
         title: documentTitle(ctx, doc),
+        classification: documentClassification(ctx.repo, doc),
         issuer: doc.external?.publisher ?? "",
         revision: edition.revision,
         issued: edition.issued ?? null,
@@ -73,7 +76,9 @@ export function externalList(ctx: RegisterContext, options: { today: string }): 
     });
   });
   const current = sourceRows.filter((r) => r.status === t(ctx, "register.external.current")).length + standardRows.filter((r) => r.inForce).length;
-  const rows = [...sourceRows, ...standardRows.map(({ inForce: _, ...row }) => row)].map((row, i) => ({ no: i + 1, ...row }));
+  // A GJB 外来文件清单 marks a classified 订货合同, 技术协议 or standard with its 密级; a list without one keeps its columns.
+  const classified = [...sourceRows, ...standardRows].some((row) => row.classification !== "");
+  const rows = [...sourceRows, ...standardRows.map(({ inForce: _, ...row }) => row)].map(({ classification, ...row }, i) => ({ no: i + 1, ...row, ...(classified ? { classification: classificationName(ctx.lang, classification) } : {}) }));
   const pending = standards.filter((doc) => externalPendingUntil(doc, today) !== undefined).length;
   return {
     id: "external",
@@ -84,6 +89,7 @@ export function externalList(ctx: RegisterContext, options: { today: string }): 
       { key: "kind", header: t(ctx, "register.external.column.kind"), kind: "code" },
       { key: "number", header: t(ctx, "register.external.column.number"), kind: "id" },
       { key: "title", header: t(ctx, "register.external.column.title") },
+      ...(classified ? [{ key: "classification", header: t(ctx, "register.external.column.classification"), kind: "code" as const }] : []),
       { key: "issuer", header: t(ctx, "register.external.column.issuer") },
       { key: "revision", header: t(ctx, "register.external.column.revision"), kind: "code" },
       { key: "issued", header: t(ctx, "register.external.column.issued"), date: true },
