@@ -871,7 +871,7 @@ async function writeSite(repo: Repository, findings: readonly Finding[], options
           return entity ? link(page, entity.kind, entity.id) : byColumn(row, key, text);
         }
       : byColumn;
-    generic(page, { title: list.table.title, sections: [{ title: "", table: tableOf(list.table, linker), empty: tr("site.none"), notes: list.everyFile ? list.table.notes : noting(list.table.notes) }] });
+    generic(page, { title: list.table.title, sections: [{ title: "", table: tableOf(list.table, linker), empty: list.empty ?? tr("site.none"), notes: list.everyFile ? list.table.notes : noting(list.table.notes) }] });
   }
 
   // --- Search, and the files the worker made.
@@ -965,7 +965,7 @@ function dashboardPanel(panel: Panel, listHref: (list: ListPage) => string, enti
   return {
     id: panel.id,
     title: panel.title,
-    note: panel.note,
+    notes: panel.notes,
     numbers: panel.numbers?.map(number),
     grid: panel.grid && {
       corner: panel.grid.corner,

@@ -8,6 +8,7 @@ import { rulesById } from "../check/registry.js";
 import type { Finding } from "../core/diagnostic.js";
 import type { WorkCalendar } from "../model/calendar.js";
 import { csrStatusLabel, CSR_STATUSES, DEFAULT_REVIEW_DAYS, DEFAULT_WARN_DAYS, REVIEW_OPEN_STATUSES, type CsrFacts, type CsrStatus } from "../model/csr-status.js";
+import { implementationDeadline } from "../model/customer-schedule.js";
 import { currentRevision } from "../model/index.js";
 import { LATE_ROUNDS, reviewRounds, type ReviewRoundTimeliness } from "../model/review-timeliness.js";
 import type { ControlledDocument, Csr } from "../model/types.js";
@@ -55,6 +56,8 @@ export interface ListPage {
   entityOf?: (row: Table["rows"][number]) => EntityRef | undefined;
   /** The list names the files csr could not read too (csr check's findings): it lacks nothing, and never says it is incomplete. */
   everyFile?: true;
+  /** What the page says when it has no rows, if not 无 (none): behind a "—", why nothing could be counted. */
+  empty?: string;
 }
 
 /** A number links to a list page of its own, to a register's page, or to a place on an entity's page. */
@@ -77,7 +80,8 @@ export interface Panel {
   numbers?: PanelNumber[];
   grid?: { corner: string; columns: string[]; rows: { label: string; entity?: EntityRef; numbers: (PanelNumber | undefined)[] }[] };
   links?: { text: string; entity: EntityRef; note: string }[];
-  note?: string;
+  /** What the panel's numbers rest on, one paragraph each: why a number is "—" (nothing recorded it could count), or that there is nothing yet. */
+  notes?: string[];
 }
 
 export type PanelDefinition = (input: PanelInput) => Panel | undefined;
@@ -211,6 +215,16 @@ function findingNumber(input: PanelInput, rule: string, label: string): PanelNum
 }
 
 /**
+ * A number that rests on nothing recorded (no link confirmed, no document marked for training, no
+ * deadline set …): "—", not a zero that reads "checked, none" (tester52 D4); its panel's note says why
+ * and what to record.
+ */
+function unmeasured(number: PanelNumber, why: string): PanelNumber {
+  // The list behind it is empty for the same reason: it says why, not 无.
+  return { ...number, count: null, ...(number.list ? { list: { ...number.list, empty: why } } : {}) };
+}
+
+/**
  * CSRs by customer and status (IATF 16949 4.3.2: every CSR evaluated and in scope). A customer's
  * numbers link to the customer's page, where its CSRs are grouped by status; the totals to lists.
  */
@@ -241,7 +255,7 @@ const csrByCustomer: PanelDefinition = (input) => {
     return { label: label(status), count, list: csrListPage(input, `csr-${status}`, t(rc, "site.fact", { label: t(rc, "site.panel.csrs.list"), value: label(status) }), keep, STATUS_COLUMNS[status], notes) };
   };
   // No CSR at all: the note says so, without an empty grid and its row of totals.
-  if (input.csrs.length === 0) return { id: "csr-status", title: t(rc, "site.panel.csrs.title"), note: t(rc, "site.panel.csrs.none") };
+  if (input.csrs.length === 0) return { id: "csr-status", title: t(rc, "site.panel.csrs.title"), notes: [t(rc, "site.panel.csrs.none")] };
   return {
     id: "csr-status",
     title: t(rc, "site.panel.csrs.title"),
@@ -324,6 +338,11 @@ const distribution: PanelDefinition = (input) => {
   const numbers: PanelNumber[] = [{ label, count: rows.length, tone: "warn", list: { name: "copies-to-recall", title: label, table: { ...register, title: label, rows, notes } } }];
   const overdue = findingNumber(input, "doc/recall-overdue", t(rc, "site.panel.distribution.recall-overdue"));
   if (overdue) numbers.push(overdue);
+  // No controlled copy handed out on record (an empty register): no copy can be due back, whether or not paper copies are out.
+  if (register.rows.length === 0) {
+    const why = t(rc, "site.panel.distribution.unrecorded");
+    return { id: "distribution", title: t(rc, "site.panel.distribution.title"), numbers: numbers.map((n) => unmeasured(n, why)), notes: [why] };
+  }
   return { id: "distribution", title: t(rc, "site.panel.distribution.title"), numbers };
 };
 
@@ -340,6 +359,53 @@ function findingPanel(id: string, rules: string[], whenFound: string[] = []): Pa
   };
 }
 
+/** A CSR decided must or optional, not superseded, and not implemented yet: csr/implementation-overdue's CSRs. */
+const toImplement = inStatus(["decided", "addressed"]);
+
+/**
+ * Where CSRs are addressed and implemented. csr/implementation-overdue judges a CSR by its implementation's
+ * due date or the customer's date: one to be implemented with neither cannot be late, and its zero read
+ * "checked, none late". Those are counted and listed beside it; while none to be implemented has a date,
+ * the overdue count is "—" and the note says why.
+ */
+const implementations: PanelDefinition = (input) => {
+  // Late for the customer's date only where a customer set one (csr/late-for-customer).
+  const panel = findingPanel("implementations", ["csr/not-addressed", "csr/section-missing", "csr/addressed-by-obsolete", "csr/implementation-overdue"], ["csr/late-for-customer"])(input);
+  if (!panel) return undefined;
+  const { rc } = input;
+  // As the rule reads it: an implementation record with a due date, or the customer's date for it.
+  const dated = ({ csr }: CsrRow) => csr.implementation !== undefined && implementationDeadline(csr, rc.index.customers.get(csr.customer)?.value) !== undefined;
+  const undated = (row: CsrRow) => toImplement(row) && !dated(row);
+  const count = input.csrs.filter(undated).length;
+  if (count === 0) return panel;
+  const measured = input.csrs.some((row) => toImplement(row) && dated(row));
+  const label = t(rc, "site.panel.implementations.undated");
+  const list = csrListPage(input, "implementations-undated", label, undated, ["no", "id", "customerName", "title", "disposition", "decided", "owner", "due", "requiredBy", "implementationStatus"], [t(rc, "site.list.note.implementations-undated", { today: input.today })]);
+  const why = t(rc, "site.panel.implementations.undated-only");
+  const numbers = (panel.numbers ?? []).flatMap((n) => (n.list?.name !== "csr-implementation-overdue" ? [n] : [measured ? n : unmeasured(n, why), { label, count, tone: "warn" as const, list }]));
+  return { ...panel, numbers, ...(measured ? {} : { notes: [why] }) };
+};
+
+/**
+ * Training (IATF 16949 7.2.2, 7.3.2): doc/training-overdue and csr/training-overdue judge only what is
+ * marked `training: {required: …}`. Where no document in force, or no CSR to be met, says whether it
+ * needs training, nothing is tracked and its zero read "trained on time": "—", and the note says what to mark.
+ */
+const training: PanelDefinition = (input) => {
+  const panel = findingPanel("training", ["doc/training-overdue", "csr/training-overdue"])(input);
+  if (!panel) return undefined;
+  const { rc } = input;
+  const released = documentsOn(rc, input.today).list.filter((d) => d.status === "released" && d.kind !== "external");
+  const docs = released.length === 0 || released.some((d) => d.training !== undefined);
+  const met = input.csrs.filter(inStatus(["decided", "addressed", "implemented", "verified"]));
+  const csrs = met.length === 0 || met.some(({ csr }) => csr.training !== undefined);
+  if (docs && csrs) return panel;
+  const docsWhy = t(rc, "site.panel.training.documents-unmarked");
+  const csrsWhy = t(rc, "site.panel.training.csrs-unmarked");
+  const numbers = (panel.numbers ?? []).map((n) => (n.list?.name === "doc-training-overdue" && !docs ? unmeasured(n, docsWhy) : n.list?.name === "csr-training-overdue" && !csrs ? unmeasured(n, csrsWhy) : n));
+  return { ...panel, numbers, notes: [...(docs ? [] : [docsWhy]), ...(csrs ? [] : [csrsWhy])] };
+};
+
 /**
  * The change radar (csr/suspect-link): a link is watched only once it is pinned (confirmed), so its zero
  * read as "checked, nothing changed" while no link was (tester52 D4). The links never confirmed are
@@ -351,7 +417,8 @@ const suspectLinks: PanelDefinition = (input) => {
   const suspect = findingNumber(input, "csr/suspect-link", t(rc, "site.panel.suspect-links.csr/suspect-link"));
   if (!suspect) return undefined;
   const monitored = input.csrs.some(({ csr }) => !csr.superseded && (csr.addressed ?? []).some((place) => place.pin));
-  const numbers: PanelNumber[] = [monitored ? suspect : { ...suspect, count: null }];
+  const unmonitored = t(rc, "site.panel.suspect-links.unmonitored");
+  const numbers: PanelNumber[] = [monitored ? suspect : unmeasured(suspect, unmonitored)];
   const matrix = input.csrMatrix;
   const rows = (matrix?.rows ?? []).filter((r) => r.document && !r.link);
   if (matrix && rows.length > 0) {
@@ -361,7 +428,7 @@ const suspectLinks: PanelDefinition = (input) => {
     const notes = [t(rc, "site.list.note.links-unconfirmed", { today: input.today })];
     numbers.push({ label, count: rows.length, tone: "warn", list: { name: "links-unconfirmed", title: label, table: { ...matrix, id: "links-unconfirmed", title: label, columns, rows, notes, banding: undefined } } });
   }
-  return { id: "suspect-links", title: t(rc, "site.panel.suspect-links.title"), numbers, ...(monitored ? {} : { note: t(rc, "site.panel.suspect-links.unmonitored") }) };
+  return { id: "suspect-links", title: t(rc, "site.panel.suspect-links.title"), numbers, ...(monitored ? {} : { notes: [unmonitored] }) };
 };
 
 /**
@@ -383,7 +450,7 @@ const latestReleases: PanelDefinition = (input) => {
       entity: { kind: "document" as const, id: d.id },
       note: `${currentRevision(d)!.version} · ${currentRevision(d)!.date}`,
     })),
-    note: released.length === 0 ? t(rc, "site.panel.releases.none") : undefined,
+    ...(released.length === 0 ? { notes: [t(rc, "site.panel.releases.none")] } : {}),
   };
 };
 
@@ -412,17 +479,63 @@ const findingsSummary: PanelDefinition = (input) => {
   };
 };
 
+function column(key: string, header: string, kind?: Table["columns"][number]["kind"]): Table["columns"][number] {
+  return { key, header, ...(kind ? { kind } : {}) };
+}
+
+/**
+ * doc/periodic-review-due judges only the documents with a `review_interval_months`: one in force without
+ * it is never due, and the zero read "reviewed in time". Those are counted and listed beside it; while none
+ * has an interval, the count is "—" and the note says why. External documents are checked for currency, not
+ * reviewed for suitability at an interval.
+ */
+function withoutReviewInterval(input: PanelInput, panel: Panel): Panel {
+  const { rc } = input;
+  const released = documentsOn(rc, input.today).list.filter((d) => d.status === "released" && d.kind !== "external");
+  const without = released.filter((d) => !d.review_interval_months).sort((a, b) => compareIds(a.id, b.id));
+  if (without.length === 0) return panel;
+  const measured = released.length > without.length;
+  const label = t(rc, "site.panel.documents.no-review-interval");
+  const number: PanelNumber = {
+    label,
+    count: without.length,
+    tone: "warn",
+    list: {
+      name: "documents-no-review-interval",
+      title: label,
+      table: {
+        id: "documents-no-review-interval",
+        title: label,
+        sheet: t(rc, "site.panel.findings.sheet"),
+        columns: [
+          column("no", t(rc, "site.attention.column.no"), "number"),
+          column("id", t(rc, "site.attention.column.id"), "id"),
+          column("title", t(rc, "site.attention.column.title")),
+          column("version", t(rc, "site.list.unreleased-changes.column.version"), "code"),
+          column("department", t(rc, "site.list.no-review-interval.column.department")),
+        ],
+        rows: without.map((doc, i) => ({ no: i + 1, id: doc.id, title: documentTitle(rc, doc), version: currentRevision(doc)?.version ?? "", department: doc.department ? departmentName(rc, doc.department) : "" })),
+        notes: [t(rc, "site.list.note.documents-no-review-interval", { today: input.today })],
+      },
+      entityOf: (row) => ({ kind: "document", id: String(row.id) }),
+    },
+  };
+  const why = t(rc, "site.panel.documents.no-review-interval-any");
+  const numbers = (panel.numbers ?? []).flatMap((n) => (n.list?.name !== "doc-periodic-review-due" ? [n] : [measured ? n : unmeasured(n, why), number]));
+  return { ...panel, numbers, ...(measured ? {} : { notes: [...(panel.notes ?? []), why] }) };
+}
+
 /**
  * Document control: its findings, and the released documents whose file holds changes not released (IATF 16949
  * 7.5.3.2, GJB 9001C 7.5.3: only approved text at points of use), a number shown only when there are any.
  */
 const documentControl: PanelDefinition = (input) => {
-  const panel = findingPanel("documents", ["doc/periodic-review-due", "doc/revision-pending", "doc/obsolete-referenced"])(input);
+  const found = findingPanel("documents", ["doc/periodic-review-due", "doc/revision-pending", "doc/obsolete-referenced"])(input);
+  const panel = found && withoutReviewInterval(input, found);
   const changed = input.unreleasedChanges ?? [];
   if (changed.length === 0) return panel;
   const { rc } = input;
   const label = t(rc, "site.panel.documents.unreleased-changes");
-  const column = (key: string, header: string, kind?: Table["columns"][number]["kind"]): Table["columns"][number] => ({ key, header, ...(kind ? { kind } : {}) });
   const number: PanelNumber = {
     label,
     count: changed.length,
@@ -456,12 +569,11 @@ const documentControl: PanelDefinition = (input) => {
 export const PANELS: readonly PanelDefinition[] = [
   csrByCustomer,
   reviews,
-  // Late for the customer's date only where a customer set one (csr/late-for-customer).
-  findingPanel("implementations", ["csr/not-addressed", "csr/section-missing", "csr/addressed-by-obsolete", "csr/implementation-overdue"], ["csr/late-for-customer"]),
+  implementations,
   suspectLinks,
   documentControl,
   distribution,
-  findingPanel("training", ["doc/training-overdue", "csr/training-overdue"]),
+  training,
   latestReleases,
   findingsSummary,
 ];
