@@ -3,7 +3,7 @@
  * and every option an example uses is one its command has. In a GJB 9001C repository the examples
  * are a military supplier's (GJB month report #22).
  */
-import { readFileSync, writeFileSync } from "node:fs";
+import { cpSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { csr, csrInProcess, git, gitInit, makeRepo, ROOT, tempDir } from "../helpers.js";
@@ -46,8 +46,15 @@ describe.each([
 describe("help examples follow the repository's standard", () => {
   it("a GJB 9001C repository reads its own customer, documents, people, 质量部 and signatures, and first creates what it lacks", async () => {
     const help = async (...args: string[]) => examplesOf((await csrInProcess(["-C", GJB, ...args, "--help"], { lang: "zh-CN" })).stdout, "示例：");
-    // gjb-demo's customer NES has no source document yet, and no CSR is registered.
+    // gjb-demo's customer NES has one source document, its 技术协议, and no CSR is registered.
     expect(await help("add")).toBe(
+      "  # 在终端上逐项提问\n  csr add\n  # 登记一条 CSR，不提问\n  csr add --customer NES --source NES-JSXY-2025-07 --section 5.3 \\\n      --clause GJB9001C:8.6 --title 交付时随附产品履历书 \\\n      --received 2026-11-20 -y\n",
+    );
+    // A customer without one is shown how to register it first.
+    const noSource = join(tempDir(), "gjb");
+    cpSync(GJB, noSource, { recursive: true });
+    writeFileSync(join(noSource, "customers/NES.yaml"), readFileSync(join(GJB, "customers/NES.yaml"), "utf8").replace(/\nsources:\n[^]*$/, "\n"));
+    expect(examplesOf((await csrInProcess(["-C", noSource, "add", "--help"], { lang: "zh-CN" })).stdout, "示例：")).toBe(
       "  # NES 还没有 CSR 来源文件：先登记一份\n  csr source add NES --id NES-JSXY --title 技术协议 --revision A \\\n      --received 2026-11-20 -y\n  # 在终端上逐项提问\n  csr add\n  # 登记一条 CSR，不提问\n  csr add --customer NES --source NES-JSXY --section 5.3 \\\n      --clause GJB9001C:8.6 --title 交付时随附产品履历书 \\\n      --received 2026-11-20 -y\n",
     );
     expect(await help("review")).toBe(

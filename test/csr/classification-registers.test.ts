@@ -106,29 +106,33 @@ describe("csr list external (外来文件清单)", () => {
     const list = (format: string, lang: "zh-CN" | "en" | null = null) => csr(["-C", dir, "list", "external", "--format", format, "--today", DAY], { lang }).stdout;
     expect(csvRows(list("csv"))).toEqual([
       HEADER,
-      '1,顾客文件,NES-HT2026-01,XX型电源模块订货合同技术协议,秘密,北方电子系统研究所,"=""1.0""",2026-11-10,,2026-11-16,现行,',
-      '2,国家军用标准,GJB 9001C-2017,质量管理体系要求,,中央军委装备发展部,"=""2017""",2017-05-18,2017-07-01,2017-06-05,现行,质量部',
+      // gjb-demo's own 技术协议 is 内部.
+      "1,顾客文件,NES-JSXY-2025-07,XX型电源模块技术协议,内部,北方电子系统研究所,A,2025-06-20,,2025-07-02,现行,销售部",
+      '2,顾客文件,NES-HT2026-01,XX型电源模块订货合同技术协议,秘密,北方电子系统研究所,"=""1.0""",2026-11-10,,2026-11-16,现行,',
+      '3,国家军用标准,GJB 9001C-2017,质量管理体系要求,,中央军委装备发展部,"=""2017""",2017-05-18,2017-07-01,2017-06-05,现行,质量部',
     ]);
     expect(list("table").split("\n")[2]).toMatch(/^序号 +类别 +文件编号 +文件名称 +密级 +发布单位 +版本 /);
-    expect(list("md")).toContain("| 1 | 顾客文件 | NES-HT2026-01 | XX型电源模块订货合同技术协议 | 秘密 | 北方电子系统研究所 | 1.0 |");
+    expect(list("md")).toContain("| 2 | 顾客文件 | NES-HT2026-01 | XX型电源模块订货合同技术协议 | 秘密 | 北方电子系统研究所 | 1.0 |");
     expect(list("html")).toContain('<span class="nobr">文件名称</span></th><th class="code"><span class="nobr">密级</span></th>');
-    expect(csvRows(list("csv", "en"))[1]).toContain(",NES-HT2026-01,XX型电源模块订货合同技术协议,Confidential (秘密),");
+    expect(csvRows(list("csv", "en"))[2]).toContain(",NES-HT2026-01,XX型电源模块订货合同技术协议,Confidential (秘密),");
     const xlsx = join(tempDir(), "external.xlsx");
     expect(csr(["-C", dir, "list", "external", "--today", DAY, "--out", xlsx], { lang: null }).code).toBe(0);
     expect(workbook(xlsx)).toContain('<c r="D2" s="2" t="str"><v>文件名称</v></c><c r="E2" s="2" t="str"><v>密级</v></c>');
     const out = join(tempDir(), "site");
     expect(csr(["-C", dir, "site", "--out", out, "--today", DAY], { lang: null }).code).toBe(0);
-    expect(csvRows(read(join(out, "registers/external.csv"))).slice(0, 2)).toEqual(csvRows(list("csv")).slice(0, 2));
+    expect(csvRows(read(join(out, "registers/external.csv"))).slice(0, 3)).toEqual(csvRows(list("csv")).slice(0, 3));
   });
 
   it("marks a standard by its own 密级, and keeps its columns when nothing listed is marked", async () => {
     const dir = gitInit(copyFixture("examples/gjb-demo"));
-    expect(csvRows(csr(["-C", dir, "list", "external", "--format", "csv", "--today", DAY], { lang: null }).stdout)[0]).toBe(HEADER.replace(",密级", ""));
     expect(csr(["-C", dir, "set", "GJB 9001C-2017", "--classification", "公开", "-y"], { lang: null }).code).toBe(0);
     expect(csvRows(csr(["-C", dir, "list", "external", "--format", "csv", "--today", DAY], { lang: null }).stdout)).toEqual([
       HEADER,
-      '1,国家军用标准,GJB 9001C-2017,质量管理体系要求,公开,中央军委装备发展部,"=""2017""",2017-05-18,2017-07-01,2017-06-05,现行,质量部',
+      "1,顾客文件,NES-JSXY-2025-07,XX型电源模块技术协议,内部,北方电子系统研究所,A,2025-06-20,,2025-07-02,现行,销售部",
+      '2,国家军用标准,GJB 9001C-2017,质量管理体系要求,公开,中央军委装备发展部,"=""2017""",2017-05-18,2017-07-01,2017-06-05,现行,质量部',
     ]);
+    const iatf = gitInit(copyFixture("examples/acme-auto"));
+    expect(csvRows(csr(["-C", iatf, "list", "external", "--format", "csv", "--today", DAY], { lang: null }).stdout)[0]).toBe(HEADER.replace(",密级", ""));
   });
 
   it("csr import --as external reads a 外来文件清单's 密级 into the standard's classification, and refuses csr's own list, which it computes", async () => {
@@ -138,7 +142,7 @@ describe("csr list external (外来文件清单)", () => {
     const imported = await csrInProcess(["-C", dir, "import", paper, "--as", "external", "-y"], { lang: null });
     expect(imported.stdout).toContain("已写入 documents/GJB 1234-2020.yaml\n");
     expect(read(join(dir, "documents/GJB 1234-2020.yaml"))).toContain("kind: external\ndepartment: QA\nclassification: 秘密\n");
-    expect(csvRows(csr(["-C", dir, "list", "external", "--format", "csv", "--today", DAY], { lang: null }).stdout)[1]).toBe('1,国家军用标准,GJB 1234-2020,某型电源专用规范,秘密,中央军委装备发展部,"=""2020""",2020-05-18,,2020-06-05,现行,质量部');
+    expect(csvRows(csr(["-C", dir, "list", "external", "--format", "csv", "--today", DAY], { lang: null }).stdout).find((row) => row.includes("GJB 1234-2020"))).toBe('2,国家军用标准,GJB 1234-2020,某型电源专用规范,秘密,中央军委装备发展部,"=""2020""",2020-05-18,,2020-06-05,现行,质量部');
     const own = join(tempDir(), "external.csv");
     expect(csr(["-C", await classifiedRepo(), "list", "external", "--format", "csv", "--today", DAY, "--out", own], { lang: null }).code).toBe(0);
     const refused = await csrInProcess(["-C", await classifiedRepo(), "import", own, "--as", "external", "-y"], { lang: null });
