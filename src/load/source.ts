@@ -332,7 +332,8 @@ function compactStrings(value: unknown): unknown {
  */
 function compactString(value: string): string {
   const length = value.length;
-  if (length > MAX_SHARED_LENGTH) return (" " + value).slice(1);
+  // A copy that is one flat string: `(" " + value).slice(1)` kept two (the flattened text and a slice of it).
+  if (length > MAX_SHARED_LENGTH) return [value.slice(0, 1), value.slice(1)].join("");
   if (length === 0) return "";
   const slot = sharedSlot(value, length);
   const shared = sharedStrings[slot];

@@ -234,18 +234,37 @@ export function addressedSectionLabel(doc: Pick<ControlledDocument, "sections"> 
  */
 export function sectionNumberProblems(doc: Pick<ControlledDocument, "sections">, all: readonly NumberedSection[] = documentSections(doc)): { path: Path; message: string }[] {
   const problems: { path: Path; message: string }[] = [];
-  const seen = new Map<string, NumberedSection>();
-  for (const s of all) {
-    const before = seen.get(s.number);
+  // A check asks this of every document, and most have a handful of sections: a Map of their
+  // numbers costs more than looking back over them.
+  const seen = all.length > FEW_SECTIONS ? new Map<string, NumberedSection>() : undefined;
+  for (let i = 0; i < all.length; i++) {
+    const s = all[i]!;
+    const before = seen ? seen.get(s.number) : firstNumbered(all, i, s.number);
     if (before) {
       problems.push({ path: [...s.path, "number"], message: t("model.section.number-twice", { number: s.number, title: s.title, first: before.title }) });
-    } else seen.set(s.number, s);
+    } else seen?.set(s.number, s);
     if (s.section.number !== undefined && s.depth > 1) {
-      const parent = all.find((p) => p.depth === s.depth - 1 && p.path.length === s.path.length - 2 && p.path.every((v, i) => v === s.path[i]));
+      const parent = parentOf(all, i);
       if (parent && !s.number.startsWith(`${parent.number}.`)) {
         problems.push({ path: [...s.path, "number"], message: t("model.section.number-outside-parent", { number: s.number, title: s.title, parent: parent.number, parentTitle: parent.title }) });
       }
     }
   }
   return problems;
+}
+
+/** Up to this many sections, sectionNumberProblems looks back over them for a number given twice. */
+const FEW_SECTIONS = 16;
+
+/** The section `all[at]` is a subsection of: documentSections lists a section's subsections right after it, so the last one before it a level up. */
+function parentOf(all: readonly NumberedSection[], at: number): NumberedSection | undefined {
+  const depth = all[at]!.depth - 1;
+  for (let i = at - 1; i >= 0; i--) if (all[i]!.depth === depth) return all[i];
+  return undefined;
+}
+
+/** The first of `all[0 … end)` numbered `number`. */
+function firstNumbered(all: readonly NumberedSection[], end: number, number: string): NumberedSection | undefined {
+  for (let i = 0; i < end; i++) if (all[i]!.number === number) return all[i];
+  return undefined;
 }

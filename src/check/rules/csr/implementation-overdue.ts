@@ -33,6 +33,8 @@ implementation: {owner: wang, due: 2026-11-15, status: implemented, implemented:
       return person && person.name !== id ? t("value.code-with-label", { code: person.name, label: id }) : id;
     };
     for (const { value: csr, file } of ctx.repo.csrs) {
+      // Its findings are in the CSR's own file: with a CSR kept in part, the second run (engine.ts) needs only those.
+      if (!ctx.keeps(file)) continue;
       const implementation = csr.implementation;
       const disposition = csr.review?.decision?.disposition;
       if (csr.superseded || !implementation || disposition === "rejected" || disposition === "not-applicable") continue;
