@@ -10,6 +10,7 @@ import type { WorkCalendar } from "../model/calendar.js";
 import { csrStatusLabel, CSR_STATUSES, DEFAULT_REVIEW_DAYS, DEFAULT_WARN_DAYS, REVIEW_OPEN_STATUSES, type CsrFacts, type CsrStatus } from "../model/csr-status.js";
 import { implementationDeadline } from "../model/customer-schedule.js";
 import { currentRevision } from "../model/index.js";
+import { bodyOnPaper } from "../model/revision.js";
 import { LATE_ROUNDS, reviewRounds, type ReviewRoundTimeliness } from "../model/review-timeliness.js";
 import type { ControlledDocument, Csr } from "../model/types.js";
 import type { MessageKey } from "../i18n/index.js";
@@ -370,8 +371,9 @@ const toImplement = inStatus(["decided", "addressed"]);
  */
 const implementations: PanelDefinition = (input) => {
   // Late for the customer's date only where a customer set one (csr/late-for-customer).
-  const panel = findingPanel("implementations", ["csr/not-addressed", "csr/section-missing", "csr/addressed-by-obsolete", "csr/implementation-overdue"], ["csr/late-for-customer"])(input);
-  if (!panel) return undefined;
+  const found = findingPanel("implementations", ["csr/not-addressed", "csr/section-missing", "csr/addressed-by-obsolete", "csr/implementation-overdue"], ["csr/late-for-customer"])(input);
+  if (!found) return undefined;
+  const panel = withSectionsOnPaper(input, found);
   const { rc } = input;
   // As the rule reads it: an implementation record with a due date, or the customer's date for it.
   const dated = ({ csr }: CsrRow) => csr.implementation !== undefined && implementationDeadline(csr, rc.index.customers.get(csr.customer)?.value) !== undefined;
@@ -383,8 +385,36 @@ const implementations: PanelDefinition = (input) => {
   const list = csrListPage(input, "implementations-undated", label, undated, ["no", "id", "customerName", "title", "disposition", "decided", "owner", "due", "requiredBy", "implementationStatus"], [t(rc, "site.list.note.implementations-undated", { today: input.today })]);
   const why = t(rc, "site.panel.implementations.undated-only");
   const numbers = (panel.numbers ?? []).flatMap((n) => (n.list?.name !== "csr-implementation-overdue" ? [n] : [measured ? n : unmeasured(n, why), { label, count, tone: "warn" as const, list }]));
-  return { ...panel, numbers, ...(measured ? {} : { notes: [why] }) };
+  return { ...panel, numbers, ...(measured ? {} : { notes: [...(panel.notes ?? []), why] }) };
 };
+
+/**
+ * csr/section-missing looks a cited section up in the document's text: in a document whose body is on its
+ * paper original (imported from a register, bodyOnPaper) there is none, and the section is not checked, so
+ * its zero read "every section cited exists". The places cited in such documents are counted and listed
+ * beside it, from the CSR matrix's rows; while no cited section is in a document with its text, the count is
+ * "—" and the note says why.
+ */
+function withSectionsOnPaper(input: PanelInput, panel: Panel): Panel {
+  const { rc } = input;
+  const matrix = input.csrMatrix;
+  const documents = documentsOn(rc, input.today).byId;
+  const onPaper = (id: unknown) => {
+    const doc = documents.get(String(id));
+    return doc !== undefined && bodyOnPaper(doc);
+  };
+  const rows = (matrix?.rows ?? []).filter((r) => r.document && r.section && onPaper(r.document)).map((r, i) => ({ ...r, no: i + 1 }));
+  if (!matrix || rows.length === 0) return panel;
+  const checked = input.csrs.some(({ csr }) => (csr.addressed ?? []).some((place) => place.section !== undefined && documents.has(place.document) && !onPaper(place.document)));
+  const label = t(rc, "site.panel.implementations.sections-on-paper");
+  const keys = ["id", "customer", "summary", "document", "section", "version", "docTitle", "owner", "status"];
+  const columns = keys.flatMap((key) => matrix.columns.filter((c) => c.key === key));
+  const notes = [t(rc, "site.list.note.sections-on-paper", { today: input.today })];
+  const number: PanelNumber = { label, count: rows.length, tone: "warn", list: { name: "sections-on-paper", title: label, table: { ...matrix, id: "sections-on-paper", title: label, columns, rows, notes, banding: undefined } } };
+  const why = t(rc, "site.panel.implementations.sections-on-paper-only");
+  const numbers = (panel.numbers ?? []).flatMap((n) => (n.list?.name !== "csr-section-missing" ? [n] : [checked ? n : unmeasured(n, why), number]));
+  return { ...panel, numbers, ...(checked ? {} : { notes: [...(panel.notes ?? []), why] }) };
+}
 
 /**
  * Training (IATF 16949 7.2.2, 7.3.2): doc/training-overdue and csr/training-overdue judge only what is

@@ -1,4 +1,4 @@
-import { readFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { copyFixture, csrInProcess, makeRepo, tempDir } from "../helpers.js";
@@ -158,6 +158,30 @@ describe("csr site: no zero on the dashboard where nothing is tracked", () => {
     expect(panel(index, "training")).toContain('<span class="count">0</span> <span class="label">顾客特定要求培训逾期</span>');
     expect(panel(index, "training")).not.toContain("site-note");
     expect(emptyText(site.read("lists/csr-training-overdue.html"))).toBe("无");
+  });
+
+  it("counts and lists the sections cited in documents whose body is on paper, and shows — while no cited section can be checked", async () => {
+    // QP-005 imported from a register: its body is on the paper original, so csr/section-missing cannot look 5.2 up.
+    const onPaper = ["id: QP-005", "title: 文件控制程序", "level: 2", "kind: procedure", "department: QA", "status: released", "revisions:", "  - {version: A/2, date: 2024-03-01, imported: true, prepared: {by: li}, approved: {by: wang}}", ""].join("\n");
+    const cites = (id: string, place: string) => csr(id, "implementation: {owner: li, due: 2026-12-20, status: in-progress}").replace("addressed: [{document: QP-005}]", `addressed: [${place}]`);
+    const site = await buildSite(repo({ csrs: { "DYA-001": cites("DYA-001", "{document: QP-005, section: '5.2'}") }, procedure: onPaper }));
+    const index = site.read("index.html");
+    expect(panel(index, "implementations")).toContain(
+      '<li><a class="site-number " href="lists/csr-section-missing.html"><span class="count">—</span> <span class="label">落实章节不存在或已改号</span></a></li>\n' +
+        '<li><a class="site-number warn" href="lists/sections-on-paper.html"><span class="count">1</span> <span class="label">落实章节在纸质原件上，未核对</span></a></li>\n',
+    );
+    expect(panel(index, "implementations")).toContain('<p class="site-note">所引落实章节所在文件的正文都在纸质原件上：无从核对章节是否存在或已改号，“—”不表示没有问题。请导入这些文件的 Word 原件（csr import）。</p>\n');
+    const list = site.read("lists/sections-on-paper.html");
+    expect(list).toContain("<h1>顾客特定要求的落实和实施：落实章节在纸质原件上，未核对</h1>");
+    expect(list).toMatch(/<tr><td class="code"><a href="..\/csr\/DYA-001.html">DYA-001<\/a><\/td><td>东岳汽车<\/td><td[^>]*>要求 DYA-001<\/td><td class="code"><a href="..\/documents\/QP-005.html">QP-005<\/a><\/td><td>5.2<\/td>/);
+    expect(list).toContain("截至 2026-11-27，CSR 矩阵中落实章节所在文件的正文在纸质原件上（从清单导入）的落实链接：章节是否存在、是否已改号无从核对。");
+    // A second CSR cites a section of a document with its text: sections are checked, the count is a number again.
+    const withText = repo({ csrs: { "DYA-001": cites("DYA-001", "{document: QP-005, section: '5.2'}"), "DYA-002": cites("DYA-002", "{document: QP-006, section: 1 目的}") }, procedure: onPaper });
+    writeFileSync(join(withText, "documents/QP-006.yaml"), procedure().replaceAll("QP-005", "QP-006") + "sections:\n  - {title: 目的, text: 规定记录的控制。}\n");
+    const checked = (await buildSite(withText)).read("index.html");
+    expect(panel(checked, "implementations")).toContain('<span class="count">0</span> <span class="label">落实章节不存在或已改号</span>');
+    expect(panel(checked, "implementations")).toContain('<span class="count">1</span> <span class="label">落实章节在纸质原件上，未核对</span>');
+    expect(panel(checked, "implementations")).not.toContain("site-note");
   });
 
   it("on the bundled example: no document says whether it needs training, so its training count is —; the rest is tracked", async () => {
