@@ -688,10 +688,18 @@ async function writeSite(repo: Repository, findings: readonly Finding[], options
         ...(customer.sources ?? []).map((source) => ({
           id: sourceFragment(source.id),
           title: `${tr("site.customer.source")} ${source.id} ${localized(lang, source.title, source.title_en)}`,
+          // A classified 订货合同 or 技术协议 carries its 密级 on each revision's row, as the 外来文件清单 prints it.
           table: {
-            columns: [{ header: tr("site.customer.column.revision") }, { header: tr("site.customer.column.issued"), className: "date" }, { header: tr("site.customer.column.received"), className: "date" }, { header: tr("site.customer.column.status") }],
+            columns: [
+              { header: tr("site.customer.column.revision") },
+              ...(source.classification ? [{ header: tr("register.external.column.classification") }] : []),
+              { header: tr("site.customer.column.issued"), className: "date" },
+              { header: tr("site.customer.column.received"), className: "date" },
+              { header: tr("site.customer.column.status") },
+            ],
             rows: source.revisions.map((r) => [
               { text: r.revision },
+              ...(source.classification ? [{ text: classificationName(lang, source.classification) }] : []),
               { text: r.issued ?? "", className: "date" },
               { text: r.received, className: "date" },
               { text: r.status === "superseded" ? tr("site.customer.superseded") : tr("site.customer.current") },

@@ -101,7 +101,7 @@ describe("csr changes", () => {
 describe("csr list external (外来文件清单)", () => {
   const HEADER = "序号,类别,文件编号,文件名称,密级,发布单位,版本,发布日期,实施日期,接收日期,状态,保管部门";
 
-  it("has a 密级 column when a customer source or standard listed is marked, in every format and on csr site", async () => {
+  it("has a 密级 column when a customer source or standard listed is marked, in every format and on csr site, where the customer's page marks its sources too", async () => {
     const dir = await classifiedRepo();
     const list = (format: string, lang: "zh-CN" | "en" | null = null) => csr(["-C", dir, "list", "external", "--format", format, "--today", DAY], { lang }).stdout;
     expect(csvRows(list("csv"))).toEqual([
@@ -121,6 +121,11 @@ describe("csr list external (外来文件清单)", () => {
     const out = join(tempDir(), "site");
     expect(csr(["-C", dir, "site", "--out", out, "--today", DAY], { lang: null }).code).toBe(0);
     expect(csvRows(read(join(out, "registers/external.csv"))).slice(0, 3)).toEqual(csvRows(list("csv")).slice(0, 3));
+    // The customer's page, where a review report links to its source, marks each source's revisions the same way.
+    const customer = read(join(out, "customers/NES.html"));
+    expect(customer).toContain('<thead><tr><th scope="col">版本</th><th scope="col">密级</th><th scope="col">发布日期</th>');
+    expect(customer).toContain('<tr><td>1.0</td><td>秘密</td><td class="date">2026-11-10</td>');
+    expect(customer).toContain('<tr><td>A</td><td>内部</td><td class="date">2025-06-20</td>');
   });
 
   it("marks a standard by its own 密级, and keeps its columns when nothing listed is marked", async () => {
