@@ -10,7 +10,7 @@ import { documentLayout, SIGNATURE_FLAGS } from "../model/index.js";
 import { CODE_PATTERN, csrPath, documentPath } from "../model/paths.js";
 import type { CsrNumbers } from "../model/csr-numbers.js";
 import type { Repository } from "../load/repository.js";
-import { CSR_STATUSES, csrStatus, csrStatusLabel, type CsrStatus } from "../model/csr-status.js";
+import { CSR_STATUSES, csrStatus, csrStatusLabel, verifiedByOwner, type CsrStatus } from "../model/csr-status.js";
 import { registeredRepeats } from "../model/csr-duplicates.js";
 import { unmarkedSection } from "../model/sections.js";
 import { SIGNATURE_ROLES, type ControlledDocument, type Csr, type Customer, type Decision, type Department, type Person, type ReviewRecord, type Revision, type Role, type Signature, type SignatureRole, type SymbolConversion } from "../model/types.js";
@@ -1430,9 +1430,12 @@ function csrFromRow(row: RowReader, repo: Repository, options: ImportOptions, ea
   const id = given || options.csrNumbers.next(customer.code);
   csr.id = id;
   if (status) {
-    const result = csrStatus(csr, (doc) => repo.documents.find((d) => d.value.id === doc)?.value, options.today);
-    // 实施中 is a stage of a decided requirement, whether or not its documents address it yet.
-    const agrees = status.stage === "planned" || status.stage === "in-progress" ? result === "decided" || result === "addressed" : result === status.status;
+    const config = repo.config?.value;
+    const result = csrStatus(csr, (doc) => repo.documents.find((d) => d.value.id === doc)?.value, options.today, config);
+    // 实施中 is a stage of a decided requirement, whether or not its documents address it yet. 已验证 by the owner is
+    // kept as listed, and counted as 已实施 (verifiedByOwner): csr check's csr/self-verification says why, not this.
+    const agrees =
+      status.stage === "planned" || status.stage === "in-progress" ? result === "decided" || result === "addressed" : result === status.status || (status.status === "verified" && result === "implemented" && verifiedByOwner(csr, config));
     if (!agrees) {
       issue(
         // The status words are the register's own, in the repository's language.
@@ -1506,10 +1509,16 @@ const statusKey = (text: string) => compactText(text.normalize("NFKC")).toLowerC
 /** What the CSR list adds to the status of an open review whose deadline runs through a year without holiday data, in both languages. */
 const ESTIMATED_MARKS = (["zh-CN", "en"] as const).map((lang) => translate(lang, "register.reviews.estimated"));
 
-/** The words of a 实施状态 column: the codes (value.*) and the words the CSR list prints (register.*), in both languages. */
-export const IMPLEMENTATION_STATUS_WORDS: readonly { word: string; stage: ImplementationStatus }[] = IMPLEMENTATION_STATUSES.flatMap((stage) =>
-  (["zh-CN", "en"] as const).flatMap((lang) => [`value.implementation.${stage}` as const, `register.implementation.${stage}` as const].map((key) => ({ word: translate(lang, key), stage }))),
-);
+/**
+ * The words of a 实施状态 column: the codes (value.*) and the words the CSR list prints (register.*), in both languages;
+ * 已验证 marked as verified by the implementation's owner (verifiedByOwner) is read back as verified, as recorded.
+ */
+export const IMPLEMENTATION_STATUS_WORDS: readonly { word: string; stage: ImplementationStatus }[] = [
+  ...IMPLEMENTATION_STATUSES.flatMap((stage) =>
+    (["zh-CN", "en"] as const).flatMap((lang) => [`value.implementation.${stage}` as const, `register.implementation.${stage}` as const].map((key) => ({ word: translate(lang, key), stage }))),
+  ),
+  ...(["zh-CN", "en"] as const).map((lang) => ({ word: translate(lang, "register.implementation.verified-by-owner"), stage: "verified" as const })),
+];
 
 /** 实施状态 of the CSR list, back to implementation.status. */
 const IMPLEMENTATION_STATUS = new Map<string, ImplementationStatus>(IMPLEMENTATION_STATUS_WORDS.map(({ word, stage }) => [statusKey(word), stage]));
@@ -1540,6 +1549,7 @@ export const LISTED_STATUS_WORDS: readonly { word: string; listed: ListedStatus 
     (["zh-CN", "en"] as const).map((lang) => ({ word: csrStatusLabel(status, lang), listed: { status, ...(status === "implemented" || status === "verified" ? { stage: status } : {}) } })),
   ),
   ...CSR_STATUS_SYNONYMS.map(({ word, status }) => ({ word, listed: { status } })),
+  ...(["zh-CN", "en"] as const).map((lang) => ({ word: translate(lang, "register.implementation.verified-by-owner"), listed: { status: "verified" as const, stage: "verified" as const } })),
   ...IMPLEMENTATION_STATUS_WORDS.filter(({ stage }) => stage === "planned" || stage === "in-progress").map(({ word, stage }) => ({ word, listed: { status: "decided" as const, stage } })),
 ];
 

@@ -128,7 +128,7 @@ export function addressedOnlyAfter(csr: Csr, document: (id: string) => Controlle
  * does is decided, not addressed, whatever was implemented or verified under them: the matrix lists it
  * as not yet addressed, and its status says the same.
  */
-export function csrStatus(csr: Csr, document: (id: string) => ControlledDocument | undefined, today: string): CsrStatus {
+export function csrStatus(csr: Csr, document: (id: string) => ControlledDocument | undefined, today: string, config: QmsConfig | undefined): CsrStatus {
   if (csr.superseded) return "superseded";
   const decision = csr.review?.decision;
   if (!decision) return (csr.review?.opinions?.length ?? 0) > 0 ? "in-review" : "received";
@@ -138,9 +138,49 @@ export function csrStatus(csr: Csr, document: (id: string) => ControlledDocument
   const addressed = places.some((place) => addressing(place, document(place.document), today, csr).counts);
   if (places.length > 0 && !addressed) return "decided";
   const implementation = csr.implementation?.status;
-  if (implementation === "verified") return "verified";
+  if (implementation === "verified") return verifiedByOwner(csr, config) ? "implemented" : "verified";
   if (implementation === "implemented") return "implemented";
   return addressed ? "addressed" : "decided";
+}
+
+/**
+ * Whether a CSR to implement (decided must or optional, not superseded: the ones `csr implement`
+ * records) has its implementation verified by the person who owns it (csr/self-verification).
+ */
+export function selfVerified(csr: Csr): boolean {
+  const disposition = csr.review?.decision?.disposition;
+  if (csr.superseded || (disposition !== "must" && disposition !== "optional")) return false;
+  const { owner, verified } = csr.implementation ?? {};
+  return owner !== undefined && verified?.by === owner;
+}
+
+/**
+ * Whether a CSR's record says 已验证 but its verifier is the implementation's owner, while qms.yaml
+ * keeps csr/self-verification on (tester53 N4): no independent check, so not verified. It counts as
+ * implemented (csrStatus) in every status, list and rate, and prints as 已验证 marked
+ * (implementationStatusText), pointing at the finding that says how to fix it. An organisation that
+ * turned the rule off accepts such a verification: plain 已验证.
+ */
+export function verifiedByOwner(csr: Csr, config: QmsConfig | undefined): boolean {
+  return csr.implementation?.status === "verified" && selfVerified(csr) && config?.rules?.["csr/self-verification"] !== "off";
+}
+
+/**
+ * A CSR's status as every list, matrix, report and page prints it: its label (csrStatusLabel), or, for
+ * one implemented whose record says 已验证 by its owner (verifiedByOwner), that 已验证 marked.
+ */
+export function csrStatusText(csr: Csr, status: CsrStatus, config: QmsConfig | undefined, lang: Lang): string {
+  return status === "implemented" && verifiedByOwner(csr, config) ? translate(lang, "register.implementation.verified-by-owner") : csrStatusLabel(status, lang);
+}
+
+/**
+ * A CSR's implementation status (implementation.status) as printed: `register.implementation.*`, with
+ * 已验证 by its owner marked (verifiedByOwner); "" when none is recorded.
+ */
+export function implementationStatusText(csr: Csr, config: QmsConfig | undefined, lang: Lang): string {
+  const status = csr.implementation?.status;
+  if (status === undefined) return "";
+  return translate(lang, verifiedByOwner(csr, config) ? "register.implementation.verified-by-owner" : `register.implementation.${status}`);
 }
 
 /** A part of an implementation record that a status of implemented or verified claims and the file lacks. */
@@ -321,7 +361,7 @@ export interface FactsContext {
 
 /** Everything derived about one CSR on a given day, as shown by `csr list` and `csr show`. */
 export function csrFacts(csr: Csr, ctx: FactsContext): CsrFacts {
-  const status = csrStatus(csr, ctx.document, ctx.today);
+  const status = csrStatus(csr, ctx.document, ctx.today, ctx.config);
   const due = reviewOpen(status) ? reviewDue(csr, ctx.calendar, ctx.config) : undefined;
   const until = due === undefined ? undefined : inTimeUntil(ctx.calendar, due, ctx.today);
   return {

@@ -10,7 +10,7 @@ import { repositoryCalendar } from "../load/calendar.js";
 import type { Repository } from "../load/repository.js";
 import { clauseTitle, parseClauseRef } from "../model/catalog.js";
 import { standardName } from "../model/citations.js";
-import { addressing, categoryName, csrStatus, historyReason, missingOpinions, overruledOpinions, reviewRecordText } from "../model/csr-status.js";
+import { addressing, categoryName, csrStatus, historyReason, missingOpinions, overruledOpinions, reviewRecordText, verifiedByOwner } from "../model/csr-status.js";
 import { addressedWhenSuperseded } from "../model/link-start.js";
 import { classificationName, csrClassification, documentClassification, isStateSecret } from "../model/classification.js";
 import { confidentialityNotice } from "../model/confidentiality.js";
@@ -718,7 +718,9 @@ export function csrReportView(
   if (!record) for (const code of missingOpinions(csr, config)) opinions.push({ department: names.department(code), reviewer: "", opinion: "", date: "", comment: "" });
   const decision = csr.review?.decision;
   const implementation = csr.implementation;
-  const status = csrStatus(csr, (id) => index.documents.get(id)?.value, today);
+  const status = csrStatus(csr, (id) => index.documents.get(id)?.value, today, config);
+  // 已验证 by the implementation's owner is marked where the report prints a status (templates' status_/implementation_verified-by-owner, tester53 N4).
+  const byOwner = verifiedByOwner(csr, config);
   const round = currentReviewRound(csr, repositoryCalendar(config), config, today, customer);
   // The decision a confirmation of an unchanged revision keeps, when it was late: the header judges the confirmation, this says the decision was late.
   const keptLate = lateKeptDecision(csr, repositoryCalendar(config), config, today, customer);
@@ -767,7 +769,7 @@ export function csrReportView(
     clauses: names.list(csr.clauses.map((c) => names.clause(c))),
     category: categoryName(config, csr.category, lang),
     received: csr.received,
-    status,
+    status: status === "implemented" && byOwner ? "verified-by-owner" : status,
     supersession: csr.superseded
       ? translate(lang, csr.superseded.by ? "render.csr.superseded-by" : "render.csr.superseded", { date: csr.superseded.date, by: csr.superseded.by ?? "", reason: csr.superseded.reason })
       : "",
@@ -835,7 +837,7 @@ export function csrReportView(
           ...names.linksOf("owner", implementation.owner),
           due: implementation.due ?? "",
           customerDate: customerDateView(csr, customer, lang, repositoryCalendar(config)),
-          status: implementation.status ?? "",
+          status: byOwner ? "verified-by-owner" : (implementation.status ?? ""),
           implemented: implementation.implemented ?? "",
           evidence: implementation.evidence ?? "",
           history: (implementation.history ?? []).map((h) => ({

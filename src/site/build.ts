@@ -22,7 +22,7 @@ import { inCatalogOrder, type Catalog } from "../model/catalog.js";
 import type { Change } from "../model/changes.js";
 import { clauseCoverage } from "../model/coverage.js";
 import { classificationName, csrClassification, documentClassification, isStateSecret, isStateSecretCsr } from "../model/classification.js";
-import { addressing, CSR_STATUSES, csrFacts, csrStatusLabel, historyReason, reviewRecordText } from "../model/csr-status.js";
+import { addressing, CSR_STATUSES, csrFacts, csrStatusLabel, csrStatusText, historyReason, implementationStatusText, reviewRecordText } from "../model/csr-status.js";
 import { currentRevision, issuedOn, type RepoIndex } from "../model/index.js";
 import { releaseTag } from "../model/paths.js";
 import { revisionSignatures } from "../model/revision.js";
@@ -1162,7 +1162,7 @@ function registerFacts(rc: RegisterContext, page: string, doc: ControlledDocumen
 function csrSections(rc: RegisterContext, page: string, csr: Csr, facts: CsrRow["facts"], entityCell: EntityCell, superseded: readonly Csr[], undatedTraining: string | undefined, today: string): SiteSection[] {
   const rounds = csr.review?.history ?? [];
   const items: Cell[] = [
-    { text: fact(rc, "site.csr.status", csrStatusLabel(facts.status, rc.lang)) },
+    { text: fact(rc, "site.csr.status", csrStatusText(csr, facts.status, rc.repo.config?.value, rc.lang)) },
     // The audit trail of a customer revision: by which CSR this one was superseded, when and why, and what this one superseded.
     ...(csr.superseded
       ? [
@@ -1303,7 +1303,7 @@ function csrTable(rc: RegisterContext, page: string, rows: readonly CsrRow[], en
     rows: rows.map(({ csr, facts }) => [
       entityCell(page, "csr", csr.id),
       { text: localized(rc.lang, csr.title, csr.title_en) },
-      { text: csrStatusLabel(facts.status, rc.lang) },
+      { text: csrStatusText(csr, facts.status, rc.repo.config?.value, rc.lang) },
       // Past the deadline, the working days overdue, as the CSR's page says them (tester49 #12): a row due 2026-01-16 read as on time.
       // A day off right after the deadline in words, which wrap as a sentence, not held on one line as a date.
       facts.due !== undefined && facts.inTimeUntil ? { text: pastDueInTimeText(rc.lang, facts.due, facts.inTimeUntil) } : { text: facts.due === undefined ? "" : withNote(rc, facts.due, daysOverdue(rc, facts)), className: "date" },
@@ -1393,8 +1393,8 @@ function personSections(rc: RegisterContext, page: string, id: string, departmen
           return [
             entityCell(page, "csr", csr.id),
             { text: localized(rc.lang, csr.title, csr.title_en) },
-            { text: csrStatusLabel(facts.status, rc.lang) },
-            { text: t(rc, `register.implementation.${csr.implementation?.status ?? "planned"}`) },
+            { text: csrStatusText(csr, facts.status, rc.repo.config?.value, rc.lang) },
+            { text: implementationStatusText(csr, rc.repo.config?.value, rc.lang) || t(rc, "register.implementation.planned") },
             { text: csr.implementation?.due ?? "", className: "date" },
             late ? { text: t(rc, "site.person.implementing.overdue"), className: "alert" } : { text: csr.implementation?.due ? t(rc, "site.person.implementing.open") : "" },
           ];

@@ -3,7 +3,7 @@
  * change is implemented in production is recorded): owner, due date, status, evidence, the date
  * implemented, and who verified it.
  */
-import { rule as selfVerificationRule, selfVerified } from "../../check/rules/csr/self-verification.js";
+import { rule as selfVerificationRule } from "../../check/rules/csr/self-verification.js";
 import { localToday } from "../../core/dates.js";
 import type { Severity } from "../../core/diagnostic.js";
 import { UserError } from "../../core/errors.js";
@@ -12,7 +12,7 @@ import { approverToType } from "../../model/people.js";
 import type { Csr, Signature } from "../../model/types.js";
 import type { Prompts } from "../add/prompting.js";
 import type { CommandContext } from "../context.js";
-import { addressedOnlyAfter } from "../../model/csr-status.js";
+import { addressedOnlyAfter, selfVerified } from "../../model/csr-status.js";
 import { customerDate, lateForCustomer } from "../../model/customer-schedule.js";
 import { workdaysLate } from "../../model/calendar.js";
 import { repositoryCalendar } from "../../load/calendar.js";

@@ -119,7 +119,7 @@ async function askCsrToReview(root: string, ask: Prompts): Promise<string> {
   const today = localToday();
   const awaiting = repo.csrs
     .map((c) => c.value)
-    .filter((csr) => reviewOpen(csrStatus(csr, (d) => index.documents.get(d)?.value, today)))
+    .filter((csr) => reviewOpen(csrStatus(csr, (d) => index.documents.get(d)?.value, today, config)))
     .map((csr) => ({ csr, due: reviewDue(csr, calendar, config) }))
     .sort((a, b) => a.due.localeCompare(b.due) || a.csr.id.localeCompare(b.csr.id, "en", { numeric: true }));
   if (awaiting.length === 0) throw new UserError(t("review.pick.none"), t("review.pick.none.hint"));

@@ -7,7 +7,7 @@ import { repositoryCalendar } from "../../load/calendar.js";
 import { estimatedDeadlineNote } from "../../model/calendar.js";
 import { currentReviewRound, firstDecisionOfRound, LATE_ROUNDS, lateKeptDecision, pastDueInTimeText, reviewRounds, workdaysPastDue, type ReviewRoundTimeliness } from "../../model/review-timeliness.js";
 import { clauseTitle, parseClauseRef } from "../../model/catalog.js";
-import { addressing, csrFacts, csrStatusLabel, historyReason, overruledOpinions, requiredDepartments, reviewDue, reviewRecordText, staleSource, type Addressing, type CsrFacts } from "../../model/csr-status.js";
+import { addressing, csrFacts, csrStatusText, historyReason, overruledOpinions, requiredDepartments, reviewDue, reviewRecordText, staleSource, verifiedByOwner, type Addressing, type CsrFacts } from "../../model/csr-status.js";
 import { addressedWhenSuperseded } from "../../model/link-start.js";
 import { changedEnds } from "../../model/fingerprint.js";
 import { buildIndex, currentRevision, revisionInForce, type RepoIndex } from "../../model/index.js";
@@ -152,7 +152,9 @@ function describe(repo: Repository, index: RepoIndex, csr: Csr, facts: CsrFacts,
   field("show.label.received", csr.review?.restarted ? t("show.received.restarted", { received: csr.received, restarted: csr.review.restarted }) : csr.received);
   // The status in the reader's words: Chinese readers type the label where a command takes a status
   // (csr list --status 已验证, choiceOption), so the code is not needed beside it; English shows the code.
-  field("show.label.status", language() === "en" ? facts.status : csrStatusLabel(facts.status, "zh-CN"));
+  // 已验证 by the implementation's owner, counted as implemented, is marked in either language (tester53 N4).
+  const byOwner = verifiedByOwner(csr, repo.config?.value);
+  field("show.label.status", language() === "en" && !byOwner ? facts.status : csrStatusText(csr, facts.status, repo.config?.value, language()));
   // The current revision confirmed unchanged: its own review period, closed by the confirmation.
   const round = currentReviewRound(csr, repositoryCalendar(repo.config?.value), repo.config?.value, today, customer);
   // A round closed after its period says so, with the reason recorded (review.late_reason, or the confirmation's), as the review report does.
@@ -215,7 +217,7 @@ function describe(repo: Repository, index: RepoIndex, csr: Csr, facts: CsrFacts,
   const impl = csr.implementation;
   if (impl) {
     const parts = [
-      t(`value.implementation.${impl.status ?? "planned"}`),
+      byOwner ? t("register.implementation.verified-by-owner") : t(`value.implementation.${impl.status ?? "planned"}`),
       impl.owner ? t("show.implementation.owner", { person: person(impl.owner) }) : "",
       impl.due ? t("show.implementation.due", { date: impl.due }) : "",
       customerDateText(repo, index, csr),

@@ -6,7 +6,7 @@
 import { customerDate, lateForCustomer, type CustomerDate } from "../../model/customer-schedule.js";
 import { workdaysLate } from "../../model/calendar.js";
 import { repositoryCalendar } from "../../load/calendar.js";
-import { addressing, categoryName, csrFacts, csrStatus, csrStatusLabel, DEFAULT_REVIEW_DAYS, type CsrFacts } from "../../model/csr-status.js";
+import { addressing, categoryName, csrFacts, csrStatus, csrStatusText, DEFAULT_REVIEW_DAYS, implementationStatusText, verifiedByOwner, type CsrFacts } from "../../model/csr-status.js";
 import { addressedWhenSuperseded } from "../../model/link-start.js";
 import { changedEnds, SectionPrints } from "../../model/fingerprint.js";
 import type { WorkCalendar } from "../../model/calendar.js";
@@ -93,9 +93,19 @@ function lateForCustomerNotes(ctx: RegisterContext, csrs: readonly Csr[]): strin
   return late.length === 0 ? [] : [t(ctx, "register.csr.late-for-customer", { count: late.length, ids: late.join(t(ctx, "register.list-separator")) })];
 }
 
+/**
+ * A line naming the CSRs listed whose record says 已验证 by the implementation's owner (verifiedByOwner,
+ * tester53 N4): their status is marked and counted as 已实施, and the reader of a register is told why.
+ */
+function verifiedByOwnerNotes(ctx: RegisterContext, csrs: readonly Csr[]): string[] {
+  const ids = csrs.filter((csr) => verifiedByOwner(csr, ctx.repo.config?.value)).map((csr) => csr.id);
+  return ids.length === 0 ? [] : [t(ctx, "register.csr.verified-by-owner", { count: ids.length, ids: ids.join(t(ctx, "register.list-separator")) })];
+}
+
 function statusOf(ctx: RegisterContext, csr: Csr, day: string): string {
   const documents = documentsOn(ctx, day).byId;
-  return csrStatusLabel(csrStatus(csr, (id) => documents.get(id), day), ctx.lang);
+  const config = ctx.repo.config?.value;
+  return csrStatusText(csr, csrStatus(csr, (id) => documents.get(id), day, config), config, ctx.lang);
 }
 
 /**
@@ -273,7 +283,7 @@ export function csrList(ctx: RegisterContext, options: { today: string; customer
       // The customer's date beside the internal one (IATF 16949 7.5.3.2.2: on the customer's schedule); csr import
       // reads back only one that differs from the source revision's 实施日期, the CSR's own.
       requiredBy: customerDateOf(ctx, csr)?.date ?? null,
-      implementationStatus: csr.implementation?.status ? t(ctx, `register.implementation.${csr.implementation.status}`) : "",
+      implementationStatus: implementationStatusText(csr, ctx.repo.config?.value, ctx.lang),
       // One place per line, number first, as `csr import --as csr` reads it back; the section as the
       // matrix cites it (the document's own number and title), not as typed (auditor16 F5).
       addressed: (csr.addressed ?? []).map((a) => (a.section ? `${a.document} ${sectionCell(ctx, documents.get(a.document), a.section)}` : a.document)).join("\n"),
@@ -286,7 +296,7 @@ export function csrList(ctx: RegisterContext, options: { today: string; customer
       supersededBy: csr.superseded?.by ?? "",
       // A deadline through a year without public holidays is an estimate, said in the cell as the matrix and the
       // review-timeliness register say it: a CSV has no notes (tester49 #6).
-      status: csrStatusLabel(facts.status, ctx.lang) + (estimatedOf(rows[i]!).length > 0 ? t(ctx, "register.reviews.estimated") : ""),
+      status: csrStatusText(csr, facts.status, ctx.repo.config?.value, ctx.lang) + (estimatedOf(rows[i]!).length > 0 ? t(ctx, "register.reviews.estimated") : ""),
     })),
     notes: [
       ...(filterText !== undefined ? [t(ctx, "register.filter.note", { filter: filterText, ...whole })] : []),
@@ -299,6 +309,7 @@ export function csrList(ctx: RegisterContext, options: { today: string; customer
         ? [periodTallyNote(ctx, period, rows.flatMap(({ csr, rounds }) => rounds.filter((round) => startedIn(round, period)).map((round) => ({ id: csr.id, round })))), implementationNote(ctx, rows.map((r) => r.csr), options.today)]
         : []),
       ...lateForCustomerNotes(ctx, rows.map((r) => r.csr)),
+      ...verifiedByOwnerNotes(ctx, rows.map((r) => r.csr)),
       ...(unaddressed.length > 0 ? [t(ctx, "register.csr.matrix.unaddressed", { ids: unaddressed.join(t(ctx, "register.list-separator")) })] : []),
       ...(estimated.length > 0 ? [t(ctx, "calendar.estimated-list", { years: estimatedYears, count: estimated.length })] : []),
       ...csrAsOfNotes(ctx, options.today, recordedCsrs(ctx, options.customer), rows.map((r) => r.csr)),
@@ -318,12 +329,15 @@ function implementationNote(ctx: RegisterContext, csrs: readonly Csr[], today: s
   const toMeet = csrs.filter((csr) => !csr.superseded && (csr.review?.decision?.disposition === "must" || csr.review?.decision?.disposition === "optional"));
   if (toMeet.length === 0) return t(ctx, "register.period.implementation-none");
   const done = toMeet.filter((csr) => csr.implementation?.status === "implemented" || csr.implementation?.status === "verified");
-  const verified = done.filter((csr) => csr.implementation?.status === "verified").length;
+  // 已验证 by the implementation's owner is no verification: counted as implemented only, and said (tester53 N4).
+  const byOwner = done.filter((csr) => verifiedByOwner(csr, ctx.repo.config?.value)).map((csr) => csr.id);
+  const verified = done.filter((csr) => csr.implementation?.status === "verified").length - byOwner.length;
   const overdue = toMeet.filter((csr) => !done.includes(csr) && csr.implementation?.due !== undefined && csr.implementation.due < today).map((csr) => csr.id);
   return t(ctx, "register.period.implementation", {
     count: toMeet.length,
     done: done.length,
     verified,
+    byOwner: byOwner.length === 0 ? "" : t(ctx, "register.period.implementation-verified-by-owner", { count: byOwner.length, ids: byOwner.join(t(ctx, "register.list-separator")) }),
     rate: `${Math.round((done.length / toMeet.length) * 1000) / 10}%`,
     overdue: overdue.length === 0 ? "" : t(ctx, "register.period.implementation-overdue", { count: overdue.length, ids: overdue.join(t(ctx, "register.list-separator")) }),
   });
@@ -537,6 +551,7 @@ export function csrMatrix(ctx: RegisterContext, options: { customer?: string; to
       ...(unconfirmed > 0 ? [t(ctx, "register.csr.matrix.unconfirmed", { count: unconfirmed })] : []),
       ...(undated.length > 0 ? [t(ctx, "register.csr.matrix.undated", { date: options.today, count: undated.length, links: undated.join(t(ctx, "register.list-separator")) })] : []),
       ...lateForCustomerNotes(ctx, csrs),
+      ...verifiedByOwnerNotes(ctx, csrs),
       ...csrAsOfNotes(ctx, options.today, recordedCsrs(ctx, options.customer), csrs),
     ],
     // What to do about the withdrawn documents is for the one who runs the command, not the matrix's reader.

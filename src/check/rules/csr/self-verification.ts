@@ -1,19 +1,7 @@
 import type { Rule } from "../../rule.js";
 import { localized } from "../../../core/text.js";
 import { language, t } from "../../../i18n/index.js";
-import type { Csr } from "../../../model/types.js";
-
-/**
- * Whether a CSR to implement (decided must or optional, not superseded: the ones `csr implement`
- * records) has its implementation verified by the person who owns it. `csr implement` refuses or
- * warns on the same, as the rule is configured.
- */
-export function selfVerified(csr: Csr): boolean {
-  const disposition = csr.review?.decision?.disposition;
-  if (csr.superseded || (disposition !== "must" && disposition !== "optional")) return false;
-  const { owner, verified } = csr.implementation ?? {};
-  return owner !== undefined && verified?.by === owner;
-}
+import { selfVerified } from "../../../model/csr-status.js";
 
 /**
  * Segregation of duties for a CSR's implementation, as doc/self-approval holds it for documents: the
