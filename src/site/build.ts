@@ -22,7 +22,7 @@ import { inCatalogOrder, type Catalog } from "../model/catalog.js";
 import type { Change } from "../model/changes.js";
 import { clauseCoverage } from "../model/coverage.js";
 import { classificationName, csrClassification, documentClassification, isStateSecret, isStateSecretCsr } from "../model/classification.js";
-import { addressing, CSR_STATUSES, csrFacts, csrStatusLabel, csrStatusText, historyReason, implementationStatusText, reviewRecordText } from "../model/csr-status.js";
+import { addressing, CSR_STATUSES, csrFacts, csrStatusLabel, csrStatusText, historyReason, implementationStatusText, reviewRecordText, type ClosedEntry } from "../model/csr-status.js";
 import { currentRevision, issuedOn, type RepoIndex } from "../model/index.js";
 import { releaseTag } from "../model/paths.js";
 import { revisionSignatures } from "../model/revision.js";
@@ -307,7 +307,8 @@ export function secretCsrIds(repo: Repository): Map<string, string> {
  * customer's classified document, nor what may quote it: the departments' comments, the decision's
  * justification, a confirmation's comment and the earlier wording an amendment kept. The free text
  * written about it — why a review was late, the implementation's evidence (a test report's result
- * against the requirement), why it was superseded, why an amendment was made — is replaced by a line
+ * against the requirement), why it was superseded, why an amendment was made, why a review round was
+ * opened again or a record replaced (a history entry's `reason` as written) — is replaced by a line
  * saying it is not published, so that a report still shows that it was recorded (tester53 N1). Its
  * page, the registers and their downloads and the search index are all built from this.
  */
@@ -317,6 +318,9 @@ function withheldCsr(csr: Csr, classification: string, lang: Lang): Csr {
   const text = <T extends string | undefined>(value: T): T => (value === undefined || value === "" ? value : (hidden as T));
   const opinions = (list: readonly Opinion[] | undefined) => list?.map(({ comment: _comment, ...opinion }) => opinion);
   const decision = (d: Decision | undefined) => d && (({ justification: _justification, ...rest }) => rest)(d);
+  // Why a round was closed or a record replaced, as the user wrote it; csr's own words ("amended", a new
+  // source revision's, said from the revisions by historyReason) quote nothing and stay.
+  const reason = (entry: ClosedEntry) => (entry.reason !== undefined && entry.reason !== "" && historyReason(entry, "", lang) === entry.reason ? { reason: hidden } : {});
   const review = csr.review && {
     ...csr.review,
     ...(csr.review.late_reason !== undefined && { late_reason: text(csr.review.late_reason) }),
@@ -324,13 +328,13 @@ function withheldCsr(csr: Csr, classification: string, lang: Lang): Csr {
     ...(csr.review.decision && { decision: decision(csr.review.decision) }),
     ...(csr.review.confirmations && { confirmations: csr.review.confirmations.map(({ comment: _comment, ...c }) => ({ ...c, ...(c.late_reason !== undefined && { late_reason: text(c.late_reason) }) })) }),
     ...(csr.review.history && {
-      history: csr.review.history.map((round) => ({ ...round, ...(round.late_reason !== undefined && { late_reason: text(round.late_reason) }), ...(round.opinions && { opinions: opinions(round.opinions) }), ...(round.decision && { decision: decision(round.decision) }) })),
+      history: csr.review.history.map((round) => ({ ...round, ...reason(round), ...(round.late_reason !== undefined && { late_reason: text(round.late_reason) }), ...(round.opinions && { opinions: opinions(round.opinions) }), ...(round.decision && { decision: decision(round.decision) }) })),
     }),
   };
   const implementation = csr.implementation && {
     ...csr.implementation,
     ...(csr.implementation.evidence !== undefined && { evidence: text(csr.implementation.evidence) }),
-    ...(csr.implementation.history && { history: csr.implementation.history.map((h) => ({ ...h, ...(h.evidence !== undefined && { evidence: text(h.evidence) }) })) }),
+    ...(csr.implementation.history && { history: csr.implementation.history.map((h) => ({ ...h, ...reason(h), ...(h.evidence !== undefined && { evidence: text(h.evidence) }) })) }),
   };
   return {
     ...csr,

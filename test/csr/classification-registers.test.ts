@@ -92,6 +92,29 @@ describe("csr changes", () => {
     expect(workbook(join(out, "registers/changes.xlsx"))).toContain('<c r="D2" s="2" t="str"><v>名称</v></c><c r="E2" s="2" t="str"><v>密级</v></c>');
   });
 
+  it("csr site withholds why a 秘密 CSR's review was opened again, as written in its history, on its page, the change report and the search index", async () => {
+    const dir = join(tempDir(), "repo");
+    cpSync(await classifiedRepo(), dir, { recursive: true });
+    const run = async (args: string[]) => expect((await csrInProcess(["-C", dir, ...args, "-y"], { lang: null })).stderr).toBe("");
+    for (const [department, reviewer] of [["SAL", "tangl"], ["RD", "yangf"], ["QA", "chenhw"]] as const) {
+      await run(["review", "NES-002", "--department", department, "--reviewer", reviewer, "--opinion", "accept", "--date", "2026-11-20"]);
+    }
+    await run(["review", "NES-002", "--disposition", "must", "--by", "liuzm", "--date", "2026-11-23"]);
+    await run(["source", "update", "NES-HT2026-01", "--revision", "1.1", "--received", DAY]);
+    // The reason a reviewer writes for the round closed (as an import of a CSR list writes it), not csr's own.
+    const file = join(dir, "csr/NES/NES-002.yaml");
+    writeFileSync(file, read(file).replace('      revised_to: "1.1"\n', '      revised_to: "1.1"\n      reason: REOPENSECRET 顾客改了军检范围\n'));
+    commitAt(dir, DAY, "NES-HT2026-01 1.1");
+    expect(csvRows(csr(["-C", dir, "changes", DAY, DAY, "--format", "csv"], { lang: null }).stdout).find((row) => row.includes("重新评审"))).toContain(",NES-002,关键件军检,秘密,");
+    const out = join(tempDir(), "site");
+    expect(csr(["-C", dir, "site", "--out", out, "--today", DAY], { lang: null }).code).toBe(0);
+    const contents = (f: string) => (f.endsWith(".xlsx") ? workbook(join(out, f)) : read(join(out, f)));
+    expect(filesOf(out).filter((f) => /SECRET/.test(contents(f)))).toEqual([]);
+    expect(read(join(out, "csr/NES-002.html"))).toContain("（密级为秘密，不在网站上发布）");
+    // csr itself keeps it.
+    expect(csr(["-C", dir, "show", "NES-002"], { lang: null }).stdout).toContain("REOPENSECRET 顾客改了军检范围");
+  });
+
   it("keeps its columns when nothing listed is marked (an IATF repository)", async () => {
     const dir = gitInit(copyFixture("examples/acme-auto"));
     expect(csvRows(csr(["-C", dir, "changes", "2025-01-01", DAY, "--format", "csv"], { lang: null }).stdout)[0]).toBe("类别,变更,编号,名称,变更前,变更后,说明,日期");
