@@ -541,7 +541,12 @@ async function writeSite(repo: Repository, findings: readonly Finding[], options
   // What a document's page and a review report say of the documents they name (withdrawn, which version) is what the records say of that day.
   const indexOnDay = indexOn(index, today);
   const readFinding = findingReader({ rc, today, calendar, entityOfFile, asOf });
-  const ownFindings = (page: string, kind: EntityKind, id: string) => findingsSection(rc, page, findingsOf(kind, id), readFinding);
+  // Who answers for a finding, when that is one person of people.yaml by name, links to their page (not a person's page to itself).
+  const responsibleOf = (page: string, self?: string) => (name: string) => {
+    const id = personByName.get(name);
+    return id === self ? undefined : link(page, "person", id);
+  };
+  const ownFindings = (page: string, kind: EntityKind, id: string) => findingsSection(rc, page, findingsOf(kind, id), readFinding, responsibleOf(page));
   // A document's controlled copies: the distribution register's rows of it (文件发放/回收记录).
   // auditRegisters builds every register with everyRegister: the distribution and review-timeliness registers are among them.
   const distribution = registers.find((r) => r.table.id === "distribution")!.table;
@@ -686,7 +691,7 @@ async function writeSite(repo: Repository, findings: readonly Finding[], options
       sections: [
         // The customer's own file and those of its CSRs, each row saying which (a CSR linking to its page).
         ...present(
-          findingsSection(rc, page, findingsOf("customer", customer.code), readFinding, concerns(page, tr("site.customer.findings.own"))),
+          findingsSection(rc, page, findingsOf("customer", customer.code), readFinding, responsibleOf(page), concerns(page, tr("site.customer.findings.own"))),
         ),
         // Each source document with an id that a CSR's review report links to (来源文件).
         ...(customer.sources ?? []).map((source) => ({
@@ -772,7 +777,7 @@ async function writeSite(repo: Repository, findings: readonly Finding[], options
       sections: [
         // Their entry of people.yaml and the CSRs whose implementation they own, each row saying which (tester48 #15), as a customer's page does.
         ...present(
-          findingsSection(rc, page, findingsOf("person", person.id), readFinding, concerns(page, tr("site.person.findings.own"))),
+          findingsSection(rc, page, findingsOf("person", person.id), readFinding, responsibleOf(page, person.id), concerns(page, tr("site.person.findings.own"))),
         ),
         ...personSections(rc, page, person.id, person.department, work, entityCell, today, (id) => findingsOf("csr", id).some((f) => f.rule === "csr/implementation-overdue")),
       ],
@@ -1228,9 +1233,10 @@ function present<T>(value: T | undefined): T[] {
  * (attention.ts findingReader: what is wrong or due, the deadline, who answers for it, in the page's language),
  * each rule linking to the findings page, which has csr check's own message (with the command that fixes it);
  * with `about`, a column saying what each one is about (a customer's page: the customer itself or which of its
- * CSRs). The deadline and responsible columns only where some finding has one. None: no section.
+ * CSRs). The deadline and responsible columns only where some finding has one, a responsible person linked
+ * to their page by `person`. None: no section.
  */
-function findingsSection(rc: RegisterContext, page: string, findings: readonly Finding[], read: (finding: Finding) => Reading, about?: { header: string; cell: (finding: Finding) => Cell }): SiteSection | undefined {
+function findingsSection(rc: RegisterContext, page: string, findings: readonly Finding[], read: (finding: Finding) => Reading, person: (name: string) => string | undefined, about?: { header: string; cell: (finding: Finding) => Cell }): SiteSection | undefined {
   if (findings.length === 0) return undefined;
   const all = href(page, "findings.html");
   const readings = findings.map(read);
@@ -1255,11 +1261,17 @@ function findingsSection(rc: RegisterContext, page: string, findings: readonly F
         { text: f.rule, href: all, className: "code" },
         { text: readings[i]!.what },
         ...(due ? [{ text: readings[i]!.due ?? "", className: "date" }] : []),
-        ...(responsible ? [{ text: readings[i]!.responsible ?? "" }] : []),
+        ...(responsible ? [responsibleCell(readings[i]!.responsible ?? "", person)] : []),
       ]),
     },
     notes: [t(rc, "site.entity.findings.note")],
   };
+}
+
+/** Who answers for a finding: linked when it is one person (not departments, nor two people). */
+function responsibleCell(text: string, person: (name: string) => string | undefined): Cell {
+  const target = text === "" ? undefined : person(text);
+  return target ? { text, href: target } : { text };
 }
 
 /** The columns of the distribution register (report/registers/distribution.ts) that name a person. */

@@ -15,10 +15,15 @@ function caseRepo(name: string): string {
   return dir;
 }
 
+/** The example's own warning, in every case: DYA-002 went into production after Dongyue's date (customers/DYA.yaml). */
+const DYA_002_LATE =
+  "csr/DYA/DYA-002.yaml:78:16 warning csr/late-for-customer DYA-002 was implemented in production on 2026-04-20, after the effective date 2026-04-01 of the customer's DYA-SQM revision D (12 working days late). If the customer agreed a later date in writing, record it with 'csr implement DYA-002 --required-by <date>'; otherwise the lateness stands on record: take it to corrective action.";
+
 describe("real-world YAML", () => {
   it("06: a record number after ' #' in a plain value is reported, with the quoted value as the fix", async () => {
     const { code, findings } = await checkJsonInProcess(caseRepo("06-yaml-hash-truncation"), "--today", "2026-11-27", "--no-cache");
     expect(findings.map((f) => `${f.file}:${f.line}:${f.column} ${f.severity} ${f.rule} ${f.message}`)).toEqual([
+      DYA_002_LATE,
       "csr/DYA/DYA-003.yaml:46:34 warning yaml/comment-cuts-value 'implementation.evidence' is read as 'QP-012 A/1已发布，见返工批准单': YAML takes ' #RW-2024-07' for a comment and drops it. If it belongs to the value, quote the value: evidence: \"QP-012 A/1已发布，见返工批准单 #RW-2024-07\"",
     ]);
     expect(code).toBe(0);
@@ -26,8 +31,9 @@ describe("real-world YAML", () => {
 
   it("19: a zero-width space in a document number is shown as <U+200B>", async () => {
     const { code, findings } = await checkJsonInProcess(caseRepo("19-zero-width-space"), "--today", "2026-11-27", "--no-cache");
-    expect(findings.map((f) => `${f.file}:${f.line}:${f.column} ${f.rule} ${f.message}`)).toEqual([
-      "csr/DYA/DYA-001.yaml:40:15 schema/invalid-value 'addressed[0].document' is 'QP-014<U+200B>' (contains U+200B ZERO WIDTH SPACE), which has the wrong form. Delete the invisible character. A document number (文件编号), e.g. QP-020, CS/QP-006, HSD-F-0018, or an external document's number as its publisher writes it, with single spaces and ':' before an edition's year: GB/T 19001-2016, GJB 9001C-2017, ISO 9001:2015.",
+    expect(findings.map((f) => `${f.file}:${f.line}:${f.column} ${f.severity} ${f.rule} ${f.message}`)).toEqual([
+      "csr/DYA/DYA-001.yaml:40:15 error schema/invalid-value 'addressed[0].document' is 'QP-014<U+200B>' (contains U+200B ZERO WIDTH SPACE), which has the wrong form. Delete the invisible character. A document number (文件编号), e.g. QP-020, CS/QP-006, HSD-F-0018, or an external document's number as its publisher writes it, with single spaces and ':' before an edition's year: GB/T 19001-2016, GJB 9001C-2017, ISO 9001:2015.",
+      DYA_002_LATE,
     ]);
     expect(code).toBe(1);
   });

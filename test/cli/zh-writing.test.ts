@@ -125,7 +125,7 @@ describe("the writing commands in Chinese", () => {
     });
     expect(await zh(dir, "implement", "DYA-004", "--implemented", "2026-11-20", "-y")).toEqual({
       code: 0,
-      stdout: "DYA-004：已登记实施情况。状态：已实施，负责人：周鹏（zhoupeng），期限：2026-12-31，导入生产日期：2026-11-20。\n",
+      stdout: "DYA-004：已登记实施情况。状态：已实施，负责人：周鹏（zhoupeng），期限：2026-12-31，顾客要求日期：2026-12-31，导入生产日期：2026-11-20。\n",
       stderr: "",
     });
     expect(await zh(dir, "review", "DYA-001", "--department", "QA", "--reviewer", "张丽", "--opinion", "accept", "-y")).toEqual({

@@ -139,11 +139,11 @@ describe("csr implement", () => {
   it("records the date implemented and the evidence; the status follows", async () => {
     const dir = example();
     expect((await csrInProcess(["-C", dir, "implement", "DYA-004", "--implemented", "2026-11-20", "--evidence", "10份控制计划已评审", "-y"])).stdout).toBe(
-      "DYA-004: implementation recorded: status implemented, owner Zhou Peng (zhoupeng), due 2026-12-31, implemented 2026-11-20.\n",
+      "DYA-004: implementation recorded: status implemented, owner Zhou Peng (zhoupeng), due 2026-12-31, customer's date 2026-12-31, implemented 2026-11-20.\n",
     );
     expect(diff(dir)).toEqual([
       "-  status: in-progress",
-      "-  evidence: D1平台6份控制计划已完成年度评审，D2平台4份进行中。",
+      "-  evidence: D1平台6份控制计划已完成年度评审，D2平台4份进行中；东岳SQE刘涛2026-03-20邮件同意现有控制计划的首次年度评审于2026年内完成。",
       "+  status: implemented",
       "+  evidence: 10份控制计划已评审",
       "+  implemented: 2026-11-20",
@@ -315,6 +315,8 @@ describe("distribution and recall", () => {
     );
     const check = await csrInProcess(["-C", dir, "check", "--today", "2026-11-27", "--format", "json"]);
     expect(JSON.parse(check.stdout).findings.map((f: { rule: string; message: string; line: number }) => `${f.line} ${f.rule} ${f.message}`)).toEqual([
+      // The example's own warning: DYA-002 went into production after Dongyue's date.
+      "78 csr/late-for-customer DYA-002 was implemented in production on 2026-04-20, after the effective date 2026-04-01 of the customer's DYA-SQM revision D (12 working days late). If the customer agreed a later date in writing, record it with 'csr implement DYA-002 --required-by <date>'; otherwise the lateness stands on record: take it to corrective action.",
       "99 doc/no-copy-in-force QP-010 A/2 is in force since 2026-11-10, and Production held a controlled copy of A/1 but holds none of A/2: hand it out with 'csr distribute QP-010 --to PRD'.",
       "99 doc/recall-overdue Controlled copy 2 of QP-010 A/1 (Production) is still out: A/1 was replaced on 2026-11-10, and copies were due back by 2026-11-17 (5 working days). Take it back and record it with 'csr recall QP-010 --copy 2'.",
     ]);
@@ -391,7 +393,7 @@ describe("csr train", () => {
     expect((await csrInProcess(["-C", dir, "train", "DYA-004", "--require", "-y"])).stdout).toBe("DYA-004: marked as needing training on each source revision.\n");
     expect(diff(dir)).toEqual(["-  required: false", "+  required: true"]);
     expect((await csrInProcess(["-C", dir, "check", "--today", "2026-11-27"])).stdout).toContain(
-      "csr/DYA/DYA-004.yaml:51:13 warning csr/training-overdue DYA-004 was decided on 2026-03-23 and needs training, but no training on DYA-SQM revision D is recorded (due by 2026-04-21, 20 working days).",
+      "csr/DYA/DYA-004.yaml:52:13 warning csr/training-overdue DYA-004 was decided on 2026-03-23 and needs training, but no training on DYA-SQM revision D is recorded (due by 2026-04-21, 20 working days).",
     );
     expect((await csrInProcess(["-C", dir, "train", "DYA-004", "--people", "zhoupeng", "--trainer", "zhangli", "--record", "TR-2026-052", "--date", "2026-11-27", "-y"])).stdout).toBe(
       "DYA-004 (source DYA-SQM revision D): training of Zhou Peng (zhoupeng) recorded; 2026-11-27, trainer Zhang Li (zhangli), record TR-2026-052.\n",

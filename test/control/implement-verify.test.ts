@@ -56,7 +56,7 @@ describe("the verification of an implementation", () => {
       screen.keypress("down");
       screen.keypress("enter");
       expect(await done).toBe(0);
-      expect(ctx.out).toBe("DYA-004：已登记实施情况。状态：已验证，负责人：周鹏（zhoupeng），期限：2026-12-31，导入生产日期：2026-11-20，验证人：张丽（zhangli）。\n");
+      expect(ctx.out).toBe("DYA-004：已登记实施情况。状态：已验证，负责人：周鹏（zhoupeng），期限：2026-12-31，顾客要求日期：2026-12-31，导入生产日期：2026-11-20，验证人：张丽（zhangli）。\n");
       expect(read(dir)).toContain("  status: verified\n");
       expect(read(dir)).toContain("  implemented: 2026-11-20\n  verified:\n    by: zhangli\n    date: 2026-11-23\n");
     } finally {

@@ -355,7 +355,7 @@ describe("asked at a terminal", () => {
       screen.type("2026-11-20");
       screen.keypress("enter");
       expect(await done).toBe(0);
-      expect(ctx.out).toBe("DYA-004：已登记实施情况。状态：已实施，负责人：周鹏（zhoupeng），期限：2026-12-31，导入生产日期：2026-11-20。\n");
+      expect(ctx.out).toBe("DYA-004：已登记实施情况。状态：已实施，负责人：周鹏（zhoupeng），期限：2026-12-31，顾客要求日期：2026-12-31，导入生产日期：2026-11-20。\n");
     } finally {
       setLanguage("en");
     }

@@ -5,7 +5,8 @@
  * of change; a link no record dates, marked as such. The example's records: QP-011, QP-002 and
  * QR-011-01 A/1 (2025-12-15) cite BCM-003; QP-012 A/2 and QR-012-02 A/1 (2026-04-08) cite DYA-006,
  * which superseded DYA-003 on 2026-03-23; QP-013 A/2 and QR-013-01 A/1 (2026-04-08) cite DYA-002,
- * reviewed again on revision D of DYA-SQM from 2026-03-16.
+ * reviewed again on revision D of DYA-SQM from 2026-03-16. The customer's dates (顾客要求日期): DYA-SQM D's
+ * 2026-04-01 for DYA-002, the later 2026-12-31 Dongyue agreed for DYA-006.
  */
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
@@ -32,21 +33,21 @@ const DYA002_EVIDENCE = "QP-013 A/2、QR-013-01 A/1已发布；东岳投诉2026-
 const DYA003 = `${DYA},C,8.4 返工,8.7.1.4,返工产品须事先取得东岳SQE书面批准,2024-06-17,2024-07-01,必须满足,2024-06-24,按期,QP-012,5.4 返工和返修`;
 const DYA003_EVIDENCE = "QP-012 A/1已发布；2024年下半年3次返工均取得东岳书面批准。";
 const DYA006 = `${DYA},D,8.4 返工,8.7.1.4/8.7.1.5,返工前风险评估，返工品100%复检并可追溯,2026-03-16,2026-03-30,必须满足,2026-03-23,按期`;
-const DYA006_EVIDENCE = "QP-012 A/2已发布；8名返工操作工中5名已完成培训。";
+const DYA006_EVIDENCE = "QP-012 A/2已发布；8名返工操作工中5名已完成培训；东岳SQE刘涛2026-03-20邮件同意返工操作工培训于2026年内完成。";
 
 describe("the CSR matrix: which revision addressed a requirement", () => {
   it("today: a superseded requirement shows the revision in force when it was superseded, its link not counted (D1)", async () => {
     const { rows, lines } = await matrixRows("2026-12-03");
     expect(rows).toEqual([
-      `BCM-003,${BCM},QP-011,5.3 追溯记录,A/1,标识和可追溯性控制程序,,${BCM_END},已实施,${BCM_EVIDENCE},2026-12-03`,
-      `BCM-003,${BCM},QP-002,5.3 保存期限,A/1,记录控制程序,,${BCM_END},已实施,${BCM_EVIDENCE},2026-12-03`,
-      `BCM-003,${BCM},QR-011-01,,A/1,产品追溯记录,,${BCM_END},已实施,${BCM_EVIDENCE},2026-12-03`,
-      `DYA-002,${DYA002},QP-013,5.2 顾客投诉时限,A/2,纠正措施控制程序,,张丽,已实施,${DYA002_EVIDENCE},2026-12-03`,
-      `DYA-002,${DYA002},QR-013-01,,A/1,8D问题解决报告,,张丽,已实施,${DYA002_EVIDENCE},2026-12-03`,
+      `BCM-003,${BCM},QP-011,5.3 追溯记录,A/1,标识和可追溯性控制程序,,${BCM_END},,已实施,${BCM_EVIDENCE},2026-12-03`,
+      `BCM-003,${BCM},QP-002,5.3 保存期限,A/1,记录控制程序,,${BCM_END},,已实施,${BCM_EVIDENCE},2026-12-03`,
+      `BCM-003,${BCM},QR-011-01,,A/1,产品追溯记录,,${BCM_END},,已实施,${BCM_EVIDENCE},2026-12-03`,
+      `DYA-002,${DYA002},QP-013,5.2 顾客投诉时限,A/2,纠正措施控制程序,,张丽,2026-04-01,已实施,${DYA002_EVIDENCE},2026-12-03`,
+      `DYA-002,${DYA002},QR-013-01,,A/1,8D问题解决报告,,张丽,2026-04-01,已实施,${DYA002_EVIDENCE},2026-12-03`,
       // Not A/2, which replaced the written approval by an internal one (DYA-006).
-      `DYA-003,${DYA003},A/1,不合格品控制程序,已替代（2026-03-23），不计入落实,赵强,已替代,${DYA003_EVIDENCE},2026-12-03`,
-      `DYA-006,${DYA006},QP-012,5.4 返工和返修,A/2,不合格品控制程序,,黄军,已落实到文件,${DYA006_EVIDENCE},2026-12-03`,
-      `DYA-006,${DYA006},QR-012-02,,A/1,返工返修确认记录,,黄军,已落实到文件,${DYA006_EVIDENCE},2026-12-03`,
+      `DYA-003,${DYA003},A/1,不合格品控制程序,已替代（2026-03-23），不计入落实,赵强,,已替代,${DYA003_EVIDENCE},2026-12-03`,
+      `DYA-006,${DYA006},QP-012,5.4 返工和返修,A/2,不合格品控制程序,,黄军,2026-12-31,已落实到文件,${DYA006_EVIDENCE},2026-12-03`,
+      `DYA-006,${DYA006},QR-012-02,,A/1,返工返修确认记录,,黄军,2026-12-31,已落实到文件,${DYA006_EVIDENCE},2026-12-03`,
     ]);
     // A superseded requirement's link is not among the blank, unconfirmed ones; nothing needs dating today.
     expect(lines.filter((l) => l.includes("链接状态"))).toEqual(["链接状态空白的 13 处尚未核实确认；确认之后，要求或落实章节的变更会标为可疑。"]);
@@ -55,14 +56,14 @@ describe("the CSR matrix: which revision addressed a requirement", () => {
   it("on 2026-03-30: DYA-002 and DYA-006 are decided, not addressed, until the revisions that cite them (D3)", async () => {
     const { rows, lines } = await matrixRows("2026-03-30");
     expect(rows).toEqual([
-      `BCM-003,${BCM},QP-011,5.3 追溯记录,A/1,标识和可追溯性控制程序,,${BCM_END},已实施,${BCM_EVIDENCE},2026-03-30`,
-      `BCM-003,${BCM},QP-002,5.3 保存期限,A/1,记录控制程序,,${BCM_END},已实施,${BCM_EVIDENCE},2026-03-30`,
-      `BCM-003,${BCM},QR-011-01,,A/1,产品追溯记录,,${BCM_END},已实施,${BCM_EVIDENCE},2026-03-30`,
-      `DYA-002,${DYA002},QP-013,5.2 顾客投诉时限,A/1,纠正措施控制程序,自 A/2（2026-04-08）起落实，当日不计入,张丽,已决定,${DYA002_EVIDENCE},2026-03-30`,
-      `DYA-002,${DYA002},QR-013-01,,A/0,8D问题解决报告,自 A/1（2026-04-08）起落实，当日不计入,张丽,已决定,${DYA002_EVIDENCE},2026-03-30`,
-      `DYA-003,${DYA003},A/1,不合格品控制程序,已替代（2026-03-23），不计入落实,赵强,已替代,${DYA003_EVIDENCE},2026-03-30`,
-      `DYA-006,${DYA006},QP-012,5.4 返工和返修,A/1,不合格品控制程序,自 A/2（2026-04-08）起落实，当日不计入,黄军,已决定,${DYA006_EVIDENCE},2026-03-30`,
-      `DYA-006,${DYA006},QR-012-02,,A/0,返工返修确认记录,自 A/1（2026-04-08）起落实，当日不计入,黄军,已决定,${DYA006_EVIDENCE},2026-03-30`,
+      `BCM-003,${BCM},QP-011,5.3 追溯记录,A/1,标识和可追溯性控制程序,,${BCM_END},,已实施,${BCM_EVIDENCE},2026-03-30`,
+      `BCM-003,${BCM},QP-002,5.3 保存期限,A/1,记录控制程序,,${BCM_END},,已实施,${BCM_EVIDENCE},2026-03-30`,
+      `BCM-003,${BCM},QR-011-01,,A/1,产品追溯记录,,${BCM_END},,已实施,${BCM_EVIDENCE},2026-03-30`,
+      `DYA-002,${DYA002},QP-013,5.2 顾客投诉时限,A/1,纠正措施控制程序,自 A/2（2026-04-08）起落实，当日不计入,张丽,2026-04-01,已决定,${DYA002_EVIDENCE},2026-03-30`,
+      `DYA-002,${DYA002},QR-013-01,,A/0,8D问题解决报告,自 A/1（2026-04-08）起落实，当日不计入,张丽,2026-04-01,已决定,${DYA002_EVIDENCE},2026-03-30`,
+      `DYA-003,${DYA003},A/1,不合格品控制程序,已替代（2026-03-23），不计入落实,赵强,,已替代,${DYA003_EVIDENCE},2026-03-30`,
+      `DYA-006,${DYA006},QP-012,5.4 返工和返修,A/1,不合格品控制程序,自 A/2（2026-04-08）起落实，当日不计入,黄军,2026-12-31,已决定,${DYA006_EVIDENCE},2026-03-30`,
+      `DYA-006,${DYA006},QR-012-02,,A/0,返工返修确认记录,自 A/1（2026-04-08）起落实，当日不计入,黄军,2026-12-31,已决定,${DYA006_EVIDENCE},2026-03-30`,
     ]);
     expect(lines.find((l) => l.startsWith("尚未落实到文件的要求"))).toBe(
       "尚未落实到文件的要求：DYA-002（QP-013 自 A/2（2026-04-08）起落实、QR-013-01 自 A/1（2026-04-08）起落实）、DYA-004（QP-010 自 A/1（2026-04-08）起落实）、DYA-006（QP-012 自 A/2（2026-04-08）起落实、QR-012-02 自 A/1（2026-04-08）起落实）",
@@ -136,7 +137,7 @@ describe("a superseded requirement's document withdrawn after or before the supe
 
   it("withdrawn on 2026-06-01, after: all three name A/1, superseded, and the withdrawal", async () => {
     expect(await threeOutputs("2026-06-01")).toEqual([
-      [`DYA-003,${DYA003},A/1,不合格品控制程序,已替代（2026-03-23），不计入落实；文件已于 2026-06-01 作废,赵强,已替代,${DYA003_EVIDENCE},2026-12-03`],
+      [`DYA-003,${DYA003},A/1,不合格品控制程序,已替代（2026-03-23），不计入落实；文件已于 2026-06-01 作废,赵强,,已替代,${DYA003_EVIDENCE},2026-12-03`],
       ["  落实文件        QP-012 不合格品控制程序 A/1（2026-03-23 替代时的现行版本；已替代，不计入落实；文件已于 2026-06-01 作废），章节 5.4 返工和返修"],
       ["  - QP-012 不合格品控制程序（A/1） 【2026-03-23 替代时的版本；已替代，不计入落实；文件已于 2026-06-01 作废】 章节 5.4 返工和返修"],
     ]);
@@ -144,7 +145,7 @@ describe("a superseded requirement's document withdrawn after or before the supe
 
   it("withdrawn on 2026-03-20, before: all three say withdrawn, not counted, and name no revision that addressed it", async () => {
     expect(await threeOutputs("2026-03-20")).toEqual([
-      [`DYA-003,${DYA003},已作废 2026-03-20,不合格品控制程序,不计入落实,赵强,已替代,${DYA003_EVIDENCE},2026-12-03`],
+      [`DYA-003,${DYA003},已作废 2026-03-20,不合格品控制程序,不计入落实,赵强,,已替代,${DYA003_EVIDENCE},2026-12-03`],
       ["  落实文件        QP-012 不合格品控制程序 A/2（已于 2026-03-20 作废，不再落实），章节 5.4 返工和返修"],
       ["  - QP-012 不合格品控制程序（A/2） 【已作废 2026-03-20，不计入落实】 章节 5.4 返工和返修"],
     ]);

@@ -7,14 +7,20 @@
  * date for csr/implementation-overdue). On a copy of examples/acme-auto, whose DYA-002 went into
  * production on 2026-04-20 under Dongyue's SQM revision D, in force from 2026-04-01.
  */
-import { readFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { builtOnce, checkJsonInProcess, copyFixture, csrInProcess, gitInit, tempDir } from "../helpers.js";
 
-/** The example as it was before it recorded any customer's date. */
+const read = (dir: string, path: string) => readFileSync(join(dir, path), "utf8");
+
+/** The example as it was before it recorded any customer's date (the example now records DYA-SQM D's, and two agreed later dates). */
 const example = builtOnce(() => {
   const dir = copyFixture("examples/acme-auto");
+  const undate = (path: string, line: RegExp) => writeFileSync(join(dir, path), read(dir, path).replace(line, ""));
+  undate("customers/DYA.yaml", /^ {8}effective: 2026-04-01\n/m);
+  undate("csr/DYA/DYA-004.yaml", /^ {2}required_by: .*\n/m);
+  undate("csr/DYA/DYA-006.yaml", /^ {2}required_by: .*\n/m);
   gitInit(dir);
   return dir;
 });
@@ -27,7 +33,6 @@ const dated = builtOnce(async () => {
   return dir;
 });
 
-const read = (dir: string, path: string) => readFileSync(join(dir, path), "utf8");
 const DATE_RULES = new Set(["csr/late-for-customer", "csr/implementation-overdue"]);
 const findings = async (dir: string) =>
   (await checkJsonInProcess(dir, "--today", "2026-12-04")).findings.filter((f) => DATE_RULES.has(f.rule)).map((f) => `${f.file}:${f.line}:${f.column} ${f.severity} ${f.rule} ${f.message}`);
@@ -72,7 +77,7 @@ describe("the customer's date of a source revision", () => {
       stdout: "DYA-004：已登记实施情况。状态：实施中，负责人：周鹏（zhoupeng），期限：2026-12-31，顾客要求日期：2026-12-31。\n",
       stderr: "",
     });
-    expect(read(dir, "csr/DYA/DYA-004.yaml")).toContain("implementation:\n  owner: zhoupeng\n  due: 2026-12-31\n  status: in-progress\n  evidence: D1平台6份控制计划已完成年度评审，D2平台4份进行中。\n  required_by: 2026-12-31\n");
+    expect(read(dir, "csr/DYA/DYA-004.yaml")).toContain("implementation:\n  owner: zhoupeng\n  due: 2026-12-31\n  status: in-progress\n  evidence: D1平台6份控制计划已完成年度评审，D2平台4份进行中；东岳SQE刘涛2026-03-20邮件同意现有控制计划的首次年度评审于2026年内完成。\n  required_by: 2026-12-31\n");
     expect((await findings(dir)).filter((f) => f.startsWith("csr/DYA/DYA-004"))).toEqual([]);
     expect(await csrInProcess(["-C", dir, "implement", "DYA-006", "--due", "2026-12-21", "-y"], { lang: "zh-CN" })).toEqual({
       code: 0,
@@ -101,6 +106,13 @@ describe("the customer's date of a source revision", () => {
     expect((await csrInProcess(["-C", dir, "render", "DYA-002", "--format", "md", "--out", out], { lang: "zh-CN" })).code).toBe(0);
     const report = readFileSync(out, "utf8");
     expect(report).toContain("- 完成期限：2026-04-30\n- 顾客要求日期：2026-04-01（DYA-SQM D 版的实施日期）；晚于该日 12 个工作日导入生产\n");
+  });
+
+  it("the example shows DYA-002 late for Dongyue's SQM D, and the two dates Dongyue agreed later settle DYA-004 and DYA-006", async () => {
+    const dir = copyFixture("examples/acme-auto");
+    expect(await findings(dir)).toEqual([
+      "csr/DYA/DYA-002.yaml:78:16 warning csr/late-for-customer DYA-002 was implemented in production on 2026-04-20, after the effective date 2026-04-01 of the customer's DYA-SQM revision D (12 working days late). If the customer agreed a later date in writing, record it with 'csr implement DYA-002 --required-by <date>'; otherwise the lateness stands on record: take it to corrective action.",
+    ]);
   });
 
   it("a repository that records no customer's date keeps its CSR list and matrix columns", async () => {

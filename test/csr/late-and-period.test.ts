@@ -91,14 +91,17 @@ describe("the registers of a period: --from/--to (tester52 D12)", () => {
   it("narrows the CSR list and the matrix to the CSRs reviewed in the period, in every format", () => {
     const list = ok(acme, "list", "--from", "2025-12-04", "--customer", "DYA", "--today", TODAY);
     expect(list.split("\n")[0]).toBe("顾客特定要求清单（起算期间：2025-12-04 至 2026-12-04；顾客：东岳汽车股份有限公司；共 5 项）");
-    // QP-015 §5.14's two rates: reviews in time, and implementation of the requirements to be met (DYA-002 implemented; DYA-004, DYA-006 in progress).
-    expect(notes(list).slice(-2)).toEqual([
+    // QP-015 §5.14's two rates: reviews in time, and implementation of the requirements to be met (DYA-002 implemented; DYA-004, DYA-006 in progress);
+    // then DYA-002 put into production after Dongyue's date.
+    expect(notes(list).slice(-3)).toEqual([
       "2025-12-04 至 2026-12-04 期间起算的评审 5 轮：按期 4 轮，逾期 0 轮；另有尚未到期 1 轮，不计入及时率；评审及时率 100%（4/4）。",
       "所列要求中须满足的（必须满足或可选，未被替代）3 项：已实施 1 项（其中已验证 0 项），实施完成率 33.3%（1/3）。",
+      "晚于顾客要求日期实施 1 项：DYA-002（2026-04-20 导入生产，晚于 2026-04-01 12 个工作日）。顾客要求日期为来源文件版本的实施日期，或 CSR 自己登记的日期（csr check 规则 csr/late-for-customer）。",
     ]);
-    expect(notes(ok(acme, "list", "--from", "2024-01-01", "--to", "2025-12-31", "--today", TODAY, "--lang", "en")).slice(-2)).toEqual([
+    expect(notes(ok(acme, "list", "--from", "2024-01-01", "--to", "2025-12-31", "--today", TODAY, "--lang", "en")).slice(-3)).toEqual([
       "Review rounds started 2024-01-01 to 2025-12-31: 6; on time 6, late 0; review timeliness rate 100% (6/6).",
       "Of the CSRs listed, to be met (must or optional, not superseded): 4; implemented 4 (2 verified), implementation rate 100% (4/4).",
+      "Implemented after the customer's date: 1: DYA-002 (in production 2026-04-20, 12 working days after 2026-04-01). The customer's date is the effective date of the source revision, or one recorded on the CSR (csr check rule csr/late-for-customer).",
     ]);
     const matrix = ok(acme, "matrix", "csr", "--from", "2025-12-04", "--today", TODAY, "--format", "md");
     expect(matrix).toContain("顾客特定要求矩阵（起算期间：2025-12-04 至 2026-12-04）");

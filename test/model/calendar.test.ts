@@ -125,9 +125,10 @@ describe("calendar/year-missing", () => {
     expect(estimated.hints?.at(-1)).toBe(
       "csr has no public holidays for 2027 (rule calendar/year-missing): once its holiday notice is published, write its days into qms.yaml with 'csr calendar notice <file>'.",
     );
-    // No such note before: the list's own, and BCM-004 addressed only in a draft (auditor17 F7).
+    // No such note before: the list's own, DYA-002 put into production after Dongyue's date, and BCM-004 addressed only in a draft (auditor17 F7).
     expect(csrList(rc, { today: "2026-11-27" }).notes).toEqual([
       "Reviews overdue, still open: 0; decided late: 0. Review due is the current review round's deadline, still listed once decided; working days left follow the calendar in qms.yaml and are shown while the review is open, a negative number being working days late; a decision taken late says by how many working days. Rounds before a new source revision: the CSR review timeliness register (csr list reviews).",
+      "Implemented after the customer's date: 1: DYA-002 (in production 2026-04-20, 12 working days after 2026-04-01). The customer's date is the effective date of the source revision, or one recorded on the CSR (csr check rule csr/late-for-customer).",
       "Not yet addressed in any document: BCM-004 (WI-011-01 not released yet)",
     ]);
     // In English, what the list prints in Chinese for want of English (auditor16 F13): acme's categories, a hint on stderr, not in the register (tester23 F12).
@@ -137,6 +138,6 @@ describe("calendar/year-missing", () => {
     const named = { ...rc.repo.config!.value, csr: { ...rc.repo.config!.value.csr, categories_en: Object.fromEntries(rc.repo.config!.value.csr!.categories!.map((c) => [c, `(${c})`])) } };
     const translated = registerContext({ ...rc.repo, config: { ...rc.repo.config!, value: named } }, "en");
     const list = csrList(translated, { today: "2026-11-27" });
-    expect([list.notes?.length, list.hints, list.rows.find((r) => r.id === "DYA-001")?.category]).toEqual([2, undefined, "(特殊特性)"]);
+    expect([list.notes?.length, list.hints, list.rows.find((r) => r.id === "DYA-001")?.category]).toEqual([3, undefined, "(特殊特性)"]);
   });
 });

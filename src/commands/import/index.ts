@@ -233,6 +233,9 @@ const READ_BACK: Record<string, string> = {
   symbols: "symbols",
 };
 
+/** The headers of the columns a computed register has only when a row has a value for them (report/registers: csr.ts, distribution.ts, reviews.ts). */
+const CONDITIONAL_COLUMNS = ["register.csr.list.column.classification", "register.csr.list.column.requiredBy", "register.csr.matrix.column.classification", "register.distribution.column.classification"] as const;
+
 /**
  * A sheet of `csr export` that csr computes from the repository's files (a matrix, the symbol table
  * of symbols.yaml, the distribution and training records) has no register behind it to import; its
@@ -241,12 +244,16 @@ const READ_BACK: Record<string, string> = {
  */
 function refuseComputedSheet(sheet: RawSheet, repo: Repository): void {
   const label = (cell: unknown) => (typeof cell === "string" ? cell.trim() : "");
-  const headers = sheet.rows.slice(0, 10).map((r) => r.cells.map(label).join("\t"));
   for (const lang of ["zh-CN", "en"] as const) {
+    // A column a computed register has only when some row has a value for it (密级, 顾客要求日期) is left out on both
+    // sides: the sheet may come from a repository whose CSRs are dated or marked, this one's may not be.
+    const conditional = new Set(CONDITIONAL_COLUMNS.map((key) => translate(lang, key)));
+    const row = (headers: readonly string[]) => headers.filter((h) => !conditional.has(h)).join("\t");
+    const headers = sheet.rows.slice(0, 10).map((r) => row(r.cells.map(label)));
     // Only the headers are compared, and they do not depend on the day.
     const tables = allRegisters(registerContext(repo, lang), localToday());
     const readBack = (t: Table) => (t.id === undefined ? undefined : READ_BACK[t.id]);
-    const computed = tables.find((t) => !readBack(t) && headers.includes(t.columns.map((c) => c.header).join("\t")));
+    const computed = tables.find((t) => !readBack(t) && headers.includes(row(t.columns.map((c) => c.header))));
     if (!computed) continue;
     const registers = tables.filter(readBack).map((table) => t("import.register.read-back", { sheet: table.sheet, kind: readBack(table)! }));
     throw new UserError(t("import.register.computed", { sheet: sheet.name, computed: computed.sheet }), t("import.register.computed.hint", { registers: list(registers) }));
