@@ -209,6 +209,8 @@ function csrAsOf(csr: Csr, day: string, customer?: Customer): Csr | undefined {
   if (csr.review) {
     const unwound = reviewOn(csr.review, day);
     revision = unwound.revision ?? revision;
+    // The requirement as the round current that day reviewed it, when a later revision changed it (tester54a A1).
+    for (const field of ["title", "text", "clauses"] as const) if (unwound.requirement[field] !== undefined) (on as unknown as Record<string, unknown>)[field] = unwound.requirement[field];
     const source = customer?.sources?.find((s) => s.id === csr.source.document);
     // A confirmation moved the CSR on to the revision it confirmed: taken away, the CSR is on the revision before it.
     for (const confirmation of [...(csr.review.confirmations ?? [])].reverse()) {
@@ -239,9 +241,10 @@ function csrAsOf(csr: Csr, day: string, customer?: Customer): Csr | undefined {
 type Review = NonNullable<Csr["review"]>;
 
 /** The review on `day` (see csrOn), and the source revision its current round was on when a later restart is unwound. */
-function reviewOn(review: Review, day: string): { review: Review; revision?: string } {
+function reviewOn(review: Review, day: string): { review: Review; revision?: string; requirement: { title?: string; text?: string; clauses?: string[] } } {
   let current: Review = { ...review };
   let revision: string | undefined;
+  const requirement: { title?: string; text?: string; clauses?: string[] } = {};
   const history = [...(review.history ?? [])];
   while (history.length > 0 && (history[history.length - 1]!.closed ?? "") > day) {
     const entry = history.pop()!;
@@ -263,6 +266,10 @@ function reviewOn(review: Review, day: string): { review: Review; revision?: str
       const restart = [...history].reverse().find((h) => h.source_revision !== undefined);
       if (restart?.closed !== undefined) current.restarted = restart.closed;
       revision = entry.source_revision;
+      // The wording that round reviewed, kept when the revision that closed it changed it.
+      if (entry.title !== undefined) requirement.title = entry.title;
+      if (entry.text !== undefined) requirement.text = entry.text;
+      if (entry.clauses !== undefined) requirement.clauses = entry.clauses;
     } else {
       // An amendment: what it replaced was on record until then.
       if (entry.opinions) {
@@ -284,7 +291,7 @@ function reviewOn(review: Review, day: string): { review: Review; revision?: str
   }
   for (const role of REPORT_SIGNER_ROLES) if ((current[role]?.date ?? "") > day) delete current[role];
   if (current.confirmations) current.confirmations = current.confirmations.filter((c) => c.date <= day);
-  return { review: current, ...(revision !== undefined ? { revision } : {}) };
+  return { review: current, ...(revision !== undefined ? { revision } : {}), requirement };
 }
 
 type Implementation = NonNullable<Csr["implementation"]>;

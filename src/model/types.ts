@@ -185,6 +185,13 @@ export interface ReviewRound {
   /** The source revision whose receipt closed the round (csr source update): the reports say why from it, in the reader's language. */
   revised_to?: string;
   reason?: string;
+  /**
+   * The requirement as that round reviewed it, when the customer's new revision changed it: written
+   * by `csr set` when the new wording is recorded in the new round (absent: as the CSR reads now).
+   */
+  title?: string;
+  text?: string;
+  clauses?: string[];
   opinions?: Opinion[];
   /** That round's signed review record, when its opinions were given on paper. */
   record?: ReviewRecord;

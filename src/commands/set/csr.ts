@@ -188,7 +188,20 @@ export async function setCsr(ctx: CommandContext, session: EditSession, id: stri
         return { date: localToday(), field: c.field, ...(was === undefined ? {} : { was }), ...(reason ? { reason } : {}) };
       })
     : [];
+  // A requirement the customer changed in a new source revision (csr source update restarted the
+  // review, no decision yet in the new round): the new wording is the new revision's, not a
+  // correction, and the round that reviewed the old one keeps it (tester54a A1), so that its review
+  // report and every view of a day before the restart print the text the departments decided on.
+  const closing = revisedRound(csr);
+  const kept = closing === undefined || amended ? [] : requirement.filter((c) => csr.review!.history![closing]![c.field] === undefined);
   const change = editFile(session.root, file.path, "csr", (doc) => {
+    for (const c of kept) {
+      const was = c.field === "clauses" ? csr.clauses : csr[c.field];
+      if (was === undefined) continue;
+      const node = doc.createNode(was);
+      if (isSeq(node)) node.flow = true;
+      doc.setIn(["review", "history", closing!, c.field], node);
+    }
     for (const amendment of amendments) {
       const node = doc.createNode(amendment);
       // The clauses replaced on one line, as the file's own clauses are written.
@@ -231,12 +244,33 @@ export async function setCsr(ctx: CommandContext, session: EditSession, id: stri
   if (move && decision) lines.push(t("set.csr.source-decided", { id, date: decision.date }));
   if (movedWording) lines.push(t("set.csr.wording-moved", { id }));
   if (amended) lines.push(t("set.csr.amended", { id, date: decision.date }));
+  if (closing !== undefined && !amended && requirement.length > 0) {
+    const round = csr.review!.history![closing]!;
+    lines.push(t("set.csr.revised", { id, revision: revisionName(csr.source.revision), earlier: revisionName(round.source_revision!), fields: conjunction(requirement.map((c) => t(`set.csr.requirement.${c.field}`))) }));
+  }
   const summary = changes.map((c) => `${t(`set.field.${c.field}`)} ${c.text}`).join(t("set.commit-separator"));
   await saveChanges(ctx, session, [change], lines, { commit: flags.commit, message: t("commit.set", { id, summary }) + (amended ? t("commit.set.amended") : "") });
   if (note) ctx.stderr(note);
   const late = receivedLate(session, csr, move, flags.received !== undefined, (moved?.after as string | undefined) ?? csr.received);
   if (late) ctx.stderr(late + "\n");
   return 0;
+}
+
+/**
+ * The index in `review.history` of the round a new source revision closed to open the current one,
+ * while the current round has no decision: the round that reviewed the requirement as the earlier
+ * revision worded it (csr source update). Undefined when the review was not restarted.
+ */
+function revisedRound(csr: Csr): number | undefined {
+  const review = csr.review;
+  if (!review?.restarted || review.decision) return undefined;
+  const history = review.history ?? [];
+  for (let i = history.length - 1; i >= 0; i--) {
+    const round = history[i]!;
+    if (round.source_revision === undefined) continue;
+    return round.closed === review.restarted && round.source_revision !== csr.source.revision ? i : undefined;
+  }
+  return undefined;
 }
 
 /**

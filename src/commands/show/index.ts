@@ -266,6 +266,8 @@ function describe(repo: Repository, index: RepoIndex, csr: Csr, facts: CsrFacts,
     const verdict = judged && LATE_ROUNDS.includes(judged.timeliness) ? t("show.history.verdict", { verdict: t(`register.reviews.verdict.${judged.timeliness}`), due: judged.due }) : "";
     return [
     [round.reason || round.revised_to ? withoutFinalStop(historyReason(round, csr.source.document, language())) : t("show.history.earlier-round"), round.source_revision ? t("show.history.revision", { revision: revisionName(round.source_revision) }) : "", round.closed ? t("show.history.closed", { date: round.closed }) : "", verdict].filter(Boolean).join(t("show.comma")),
+    // The wording that round reviewed, when the customer's next revision changed it (tester54a A1).
+    ...(["title", "text", "clauses"] as const).flatMap((f) => (round[f] === undefined ? [] : [`  ${t("show.history.reviewed", { field: t(`set.field.${f}`), value: Array.isArray(round[f]) ? (round[f] as string[]).join(t("common.list-separator")) : (round[f] as string) })}`])),
     ...(round.opinions ?? []).map((o) => `  ${opinionLine(o, person, department)}`),
     ...(round.record ? [`  ${t("show.history.record", { record: reviewRecordText(round.record) })}`] : []),
     ...(round.decision ? [`  ${t("show.history.decision", { decision: decisionLine(round.decision, person, round.record !== undefined) })}`] : []),
