@@ -9,6 +9,7 @@ import { appendFileSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { copyFixture, csr, csrInProcess, git, gitInit } from "../helpers.js";
+import { today } from "../today.js";
 
 const example = () => gitInit(copyFixture("examples/acme-auto"));
 const read = (dir: string, path: string) => readFileSync(join(dir, path), "utf8");
@@ -62,14 +63,22 @@ describe("csr new", () => {
     const result = await csrInProcess(["-C", dir, "new", "form", "--title", "追溯记录表", "--department", "QA", "--used-by", "QP-015", "-y"]);
     expect(result.stdout.split("\n")[0]).toBe("Created QR-015-03 追溯记录表 (documents/forms/QR-015-03.yaml), a draft form of Quality Assurance.");
     expect(result.stdout.split("\n")[1]).toBe("QP-015 now lists QR-015-03 among its records (相关记录); release a new revision of QP-015 for it.");
+    // Its new list is the draft of QP-015's next revision, marked as csr submit marks one: A/0 stays in force as released (tester54a A2).
     expect(result.stdout.split("\n")[2]).toBe(
+      `QP-015 is now being revised (修订中, since ${today()}, as 'csr submit QP-015' marks it): its file holds the draft of its next version, and version A/2 stays in force, its text as released in registers, controlled copies and the site, until 'csr release QP-015' issues the new version; to give the change up, undo it and run 'csr submit QP-015 --withdraw'.`,
+    );
+    expect(result.stdout.split("\n")[3]).toBe(
       "Give the form its retention period before release: 'csr set QR-015-03 --retention <period>' (e.g. 3年); csr release refuses a form without one (doc/record-retention-missing).",
     );
     // A form has no body text: what comes next is its fields and its record keeping.
-    expect(result.stdout.split("\n")[3]).toBe(
+    expect(result.stdout.split("\n")[4]).toBe(
       "A form has no body text: lay out its fields under sections (a Markdown table in a section's text, e.g. '| No. | Item | Result | Inspector |'; leave them out when the original is a Word or Excel sheet kept elsewhere), say on what and where its records are kept with 'csr set QR-015-03 --medium <medium> --location <place>', then release it with 'csr release QR-015-03 --summary ... --prepared ... --reviewed ... --approved ...'.",
     );
-    expect(diff(dir)).toEqual(["-forms: [QR-015-01, QR-015-02, QR-001-02, QR-005-02]", "+forms: [QR-015-01, QR-015-02, QR-001-02, QR-005-02, QR-015-03]"]);
+    expect(diff(dir)).toEqual(["+revising:", `+  since: ${today()}`, "-forms: [QR-015-01, QR-015-02, QR-001-02, QR-005-02]", "+forms: [QR-015-01, QR-015-02, QR-001-02, QR-005-02, QR-015-03]"]);
+    // A controlled copy of QP-015 prints A/0 as released, without the draft's form.
+    const copy = await csrInProcess(["-C", dir, "render", "QP-015", "--copy", "7", "--format", "md", "--out", join(dir, "..", "qp015-copy.md")]);
+    expect(copy.code).toBe(0);
+    expect(readFileSync(join(dir, "..", "qp015-copy.md"), "utf8")).not.toContain("QR-015-03");
     expect(read(dir, "documents/forms/QR-015-03.yaml")).toBe("id: QR-015-03\ntitle: 追溯记录表\nlevel: 4\nkind: form\ndepartment: QA\nstatus: draft\n");
     expect((await csrInProcess(["-C", dir, "new", "instruction", "--family", "HH 旧体系 (2019)", "--title", "x", "--department", "PRD", "-y"])).stdout).toMatch(/^Created HH-WI-07 /);
     // QR-###-## carries the procedure's digits: without --used-by or --number a script is refused rather than given the last procedure's next number.

@@ -14,6 +14,11 @@ import { addNumbering } from "../../src/commands/numbering/add.js";
 import { setDocument } from "../../src/commands/set/index.js";
 import { capture } from "../csr/fixture.js";
 import { checkJsonInProcess, csrInProcess, git, gitInit, minimalRepo } from "../helpers.js";
+import { today } from "../today.js";
+
+/** The line csr set / csr new --used-by print when they mark a released document 修订中 (tester54a A2). */
+const marked = (id: string) =>
+  `${id} 现标记为修订中（${today()} 起，同 'csr submit ${id}'）：文件中是其下一版的修订稿，现行版本 A/0 照常有效，登记、受控副本和网站都用它发布时的文本，直到 'csr release ${id}' 发布新版本；不改了，撤销更改后用 'csr submit ${id} --withdraw' 取消修订。`;
 
 const signed = (date: string) =>
   ["revisions:", "  - version: A/0", `    date: ${date}`, "    summary: 首次发布", `    prepared: {by: zhang, date: ${date}}`, `    reviewed: {by: li, date: ${date}}`, `    approved: {by: wang, date: ${date}}`];
@@ -213,13 +218,15 @@ describe("csr set: forms (controlled content)", () => {
         "已修改 QP-001 生产过程控制程序（documents/QP-001.yaml）：",
         "  相关记录：增加 QR-001-02；删除 QR-001-01",
         "QP-001 已发布，相关记录属于文件内容：请发布新版本（'csr release QP-001 --summary ...'）；此更改未提交，留待发布时一并提交。",
+        marked("QP-001"),
         "",
       ].join("\n"),
       stderr: "",
     });
-    expect(read(dir, "documents/QP-001.yaml")).toBe(PROCEDURE.replace("forms: [QR-001-01]", "forms: [QR-001-02]"));
+    // The new list is the draft of the next revision, marked as csr submit marks one (tester54a A2): the registers and controlled copies keep A/0 as released.
+    expect(read(dir, "documents/QP-001.yaml")).toBe(PROCEDURE.replace("forms: [QR-001-01]", "forms: [QR-001-02]").replace("effective: 2024-03-01\n", `effective: 2024-03-01\nrevising:\n  since: ${today()}\n`));
     expect(head(dir)).toBe(base);
-    expect(await rulesAt(dir, base)).toContain("documents/QP-001.yaml doc/revision-not-bumped");
+    expect((await csrInProcess(["-C", dir, "list", "procedures", "--format", "csv"], { lang: null })).stdout).toContain(`1,生产过程控制程序,QP-001,A/0,张伟,李娜,王强,2024-03-01,修订中（${today()} 送审）`);
     const release = await csrInProcess(["-C", dir, "release", "QP-001", "--summary", "更换首件检验记录", "--prepared", "zhang", "--reviewed", "li", "--approved", "wang", "--date", "2024-05-01", "-y"]);
     expect(release.stdout).toMatch(/^Released QP-001 A\/1 \(documents\/QP-001\.yaml\): commit [0-9a-f]{7}, tag QP-001\/A-1\.\n/);
     expect(await rulesAt(dir, base)).not.toContain("documents/QP-001.yaml doc/revision-not-bumped");
@@ -242,13 +249,14 @@ describe("csr set: forms (controlled content)", () => {
     const dir = repo();
     const result = await csrInProcess(["-C", dir, "set", "QP-001", "--add-related", "WI-001"], { lang: null });
     expect(result.stdout).toBe(
-      "已修改 QP-001 生产过程控制程序（documents/QP-001.yaml）：\n  相关文件：增加 WI-001\nQP-001 已发布，相关文件属于文件内容：请发布新版本（'csr release QP-001 --summary ...'）。\n",
+      `已修改 QP-001 生产过程控制程序（documents/QP-001.yaml）：\n  相关文件：增加 WI-001\nQP-001 已发布，相关文件属于文件内容：请发布新版本（'csr release QP-001 --summary ...'）。\n${marked("QP-001")}\n`,
     );
-    expect(read(dir, "documents/QP-001.yaml")).toBe(PROCEDURE.replace("related: []", "related: [WI-001]"));
+    const revising = (text: string) => text.replace("effective: 2024-03-01\n", `effective: 2024-03-01\nrevising:\n  since: ${today()}\n`);
+    expect(read(dir, "documents/QP-001.yaml")).toBe(revising(PROCEDURE.replace("related: []", "related: [WI-001]")));
     expect((await csrInProcess(["-C", dir, "numbering", "add", "WI-###", "--kind", "instruction", "-y"])).code).toBe(0);
     const made = await csrInProcess(["-C", dir, "new", "instruction", "--title", "巡检作业指导书", "--department", "QA", "--used-by", "QP-001", "-y"], { lang: null });
     expect([made.stderr, made.stdout.split("\n")[1]]).toEqual(["", "QP-001 的相关文件中已加入 WI-002；请为此发布 QP-001 的新版本。"]);
-    expect(read(dir, "documents/QP-001.yaml")).toBe(PROCEDURE.replace("related: []", "related: [WI-001, WI-002]"));
+    expect(read(dir, "documents/QP-001.yaml")).toBe(revising(PROCEDURE.replace("related: []", "related: [WI-001, WI-002]")));
     expect((await csrInProcess(["-C", dir, "set", "QP-001", "--remove-related", "WI-001"])).stdout).toContain("  Related documents: removed WI-001\n");
   });
 

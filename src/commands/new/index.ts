@@ -23,6 +23,8 @@ import { yamlText, type FileChange } from "../shared/persist.js";
 import { departmentLabel } from "../shared/people.js";
 import { departmentByCode, editFile, findDocumentById, need, withEditSession, saveChanges, type EditSession } from "../shared/edit.js";
 import { t } from "../../i18n/index.js";
+import { localToday } from "../../core/dates.js";
+import { markRevising, revisingMarked } from "../shared/revising.js";
 
 export const DOCUMENT_KINDS: readonly DocumentKind[] = ["manual", "procedure", "instruction", "form", "external"];
 const LEVELS: Record<DocumentKind, 1 | 2 | 3 | 4> = { manual: 1, procedure: 2, instruction: 3, form: 4, external: 3 };
@@ -124,15 +126,20 @@ export async function newDocument(ctx: CommandContext, kindArg: string | undefin
         const todo = { user: user.value.id, number, userArg: shellArgument(user.value.id), numberArg: shellArgument(number) };
         lines.push(t(key === "forms" ? "new.listed-in-review" : "new.listed-related-in-review", todo));
       } else {
+        // A released document's new list is the draft of its next revision, marked as such (shared/revising.ts, tester54a A2).
+        const today = localToday();
+        const marking = user.value.status === "released" && user.value.revising === undefined;
         changes.push(editFile(session.root, user.file.path, "document", (doc) => {
           const listed = doc.get(key, true);
           if (listed) doc.addIn([key], number);
           else doc.set(key, doc.createNode([number], { flow: true }));
+          if (marking) markRevising(doc, user.value, today);
         }));
         // A released document changes only through a revision: its new list is committed with that release, not here.
         const listed = { user: user.value.id, number };
         const messages = key === "forms" ? (["new.listed", "new.listed-release", "new.listed-release-commit"] as const) : (["new.listed-related", "new.listed-related-release", "new.listed-related-release-commit"] as const);
         lines.push(t(user.value.status !== "released" ? messages[0] : flags.commit ? messages[2] : messages[1], listed));
+        if (marking) lines.push(revisingMarked(user.value, today));
       }
     }
     if (kind === "form" && !retention) lines.push(t("new.retention-missing", { number }));

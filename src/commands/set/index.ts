@@ -9,8 +9,9 @@
  *
  * Clauses, processes, record keeping and 密级 are register data (model/revision.ts REGISTER_FIELDS): they change on
  * a released document without a new revision. Forms are controlled content, printed as the related
- * records section, and so are related documents (the 相关文件 section): on a released document the change is written and left for its next revision
- * (`csr release`) to commit, as `csr new --used-by` does; an obsolete document's content no longer
+ * records section, and so are related documents (the 相关文件 section): on a released document the change is written as the draft of its next revision, the document
+ * marked 修订中 as `csr submit` marks it (shared/revising.ts), and left for that revision (`csr release`)
+ * to commit, as `csr new --used-by` does; an obsolete document's content no longer
  * changes. So is the department (制订部门, printed in the header), except where the repository holds no
  * text of the document to print it on: an external document's is the department that keeps it, and
  * one whose body is on paper (imported from a register, model/revision.ts bodyOnPaper) had its
@@ -27,6 +28,8 @@ import { documentClassification } from "../../model/classification.js";
 import { findProcess, issuedOn } from "../../model/index.js";
 import { departmentLabel } from "../../model/labels.js";
 import { completesPaperOriginal, isControlledContent } from "../../model/revision.js";
+import { localToday } from "../../core/dates.js";
+import { markRevising, revisingMarked } from "../shared/revising.js";
 import type { ControlledDocument } from "../../model/types.js";
 import type { Located } from "../../load/repository.js";
 import type { Prompts } from "../add/prompting.js";
@@ -183,6 +186,9 @@ export async function setDocument(ctx: CommandContext, id: string, given: SetFla
     if (content && document.status === "obsolete") throw new UserError(t("set.obsolete", { id, date: document.obsolete?.date ?? "" }));
     // Its reviewers must see every change of what they approve, as csr new --used-by and csr obsolete leave a document in review as it is.
     if (content && document.status === "in-review") throw new UserError(t("set.in-review", { id }), t("set.in-review.hint", { id: shellArgument(id) }));
+    // The new content is the draft of the next revision: unmarked, every register, print and page would give it under the approved version (tester54a A2).
+    const today = localToday();
+    const marking = content && document.status === "released" && document.revising === undefined;
     const change = editFile(session.root, file.path, "document", (doc) => {
       if (clauses) setList(doc, "clauses", clauses.after);
       if (processes) setList(doc, "processes", processes.after);
@@ -195,6 +201,7 @@ export async function setDocument(ctx: CommandContext, id: string, given: SetFla
         if (titleEn === "") doc.delete("title_en");
         else setScalar(doc, "title_en", titleEn!);
       }
+      if (marking) markRevising(doc, document, today);
     });
     const lines = [t("set.updated", { id, title: document.title, path: file.path }), ...changes.map((c) => `  ${t(`set.field.${c.field}`)}${t("set.colon")}${c.text}`)];
     // A released document's content changes only through a revision: the change is committed with it, not here.
@@ -202,6 +209,7 @@ export async function setDocument(ctx: CommandContext, id: string, given: SetFla
     // The message names the content changed: the related records, else the related documents, else the department.
     const named = changes.some((c) => c.key === "forms") ? "set.release" : changes.some((c) => c.key === "related") ? "set.release-related" : "set.release-department";
     if (leftForRelease) lines.push(t(flags.commit ? `${named}-commit` : named, { id }));
+    if (marking) lines.push(revisingMarked(document, today));
     else if (document.status === "released") lines.push(t(changes.some((c) => completesPaperOriginal(document, c.key)) ? "set.on-paper" : "set.register-data", { id }));
     const commit = flags.commit === true && !leftForRelease;
     const summary = changes.map((c) => `${t(`set.field.${c.field}`)} ${c.text}`).join(t("set.commit-separator"));
