@@ -95,10 +95,11 @@ export type Status = "draft" | "in-review" | "released" | "obsolete";
 
 export function normalizeStatus(text: string): Status | undefined {
   const t = text.toLowerCase().replace(/\s/g, "");
-  if (/作废|废止|停用|obsolete|withdrawn/.test(t)) return "obsolete";
+  // 失效 / 已失效 is as common as 作废 for a withdrawn document (tester54b B3); 有效 is not it.
+  if (/作废|废止|停用|失效|obsolete|withdrawn/.test(t)) return "obsolete";
   if (/草稿|草案|draft/.test(t)) return "draft";
   if (/审批中|评审中|审核中|inreview|review/.test(t)) return "in-review";
-  if (/发布|受控|有效|现行|released|current|valid/.test(t)) return "released";
+  if (/发布|受控|有效|现行|在用|使用中|released|current|valid|inuse/.test(t)) return "released";
   return undefined;
 }
 

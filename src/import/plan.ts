@@ -400,6 +400,9 @@ export function planImport(sheet: RawSheet, repo: Repository, options: ImportOpt
   // The numbers of the register's own rows: a procedure that names another of the list names a document.
   const numberColumn = header.columns.get("number");
   const listed = new Set(numberColumn === undefined ? [] : dataRows.map((raw) => cellKey(raw.cells[numberColumn])).filter(Boolean));
+  // Rows of an earlier version of a document the register lists in force on another row (tester54b B1).
+  const history = options.as === "csr" || options.as === "symbols" ? new Map<number, number>() : historyRows(dataRows, header);
+  const earlier = new Map<number, { row: number; id: string; revision: Revision; remarks: string; signers: Signer[] }[]>();
   for (const raw of dataRows) {
     const row = new RowReader(header, raw);
     if (raw.cells.every((c) => cellText(c) === "" && !(c instanceof UnreadableCell))) continue;
@@ -433,8 +436,19 @@ export function planImport(sheet: RawSheet, repo: Repository, options: ImportOpt
     plan.dataRows++;
     for (const u of unreadable) issue(t("import.row.unreadable-cell", { column: row.label(u.field), reason: u.reason }), true);
     if (unreadable.some((u) => u.field === "number" || u.field === "title")) continue;
-    const planned = options.as === "csr" ? csrFromRow(row, repo, options, plan.files, issue) : documentFromRow(row, repo, options, listed, issue);
+    const current = history.get(raw.row);
+    const planned = options.as === "csr" ? csrFromRow(row, repo, options, plan.files, issue) : documentFromRow(row, repo, options, listed, issue, current !== undefined);
     if (!planned || refused) continue;
+    if (current !== undefined) {
+      const revision = (planned.data as ControlledDocument).revisions?.[0];
+      if (revision) {
+        const list = earlier.get(current) ?? [];
+        list.push({ row: raw.row, id: planned.id, revision, remarks: row.text("remarks"), signers: planned.signers ?? [] });
+        earlier.set(current, list);
+        plan.readings.push(...row.readings.map((r) => ({ row: raw.row, ...r })));
+      }
+      continue;
+    }
     const key = foldPath(planned.path);
     const first = seen.get(key);
     if (first !== undefined) {
@@ -456,6 +470,23 @@ export function planImport(sheet: RawSheet, repo: Repository, options: ImportOpt
     }
     plan.files.push({ ...planned, row: raw.row });
     plan.readings.push(...row.readings.map((r) => ({ row: raw.row, ...r })));
+  }
+  for (const [currentRow, rows] of earlier) {
+    const file = plan.files.find((f) => f.row === currentRow);
+    const inForce = (file?.data as ControlledDocument | undefined)?.revisions?.[0];
+    if (!file || !inForce) {
+      for (const r of rows) plan.issues.push({ row: r.row, message: t("import.document.history-without-current", { id: r.id, version: r.revision.version, row: currentRow }), skipped: true });
+      continue;
+    }
+    for (const r of rows) {
+      const said = { id: r.id, version: r.revision.version, current: inForce.version, row: currentRow, remarks: r.remarks };
+      plan.issues.push({ row: r.row, message: t(r.remarks ? "import.document.history-row-remarks" : "import.document.history-row", said), skipped: false });
+      file.signers = [...(file.signers ?? []), ...r.signers];
+    }
+    // Oldest first, as csr records a document's revisions: by date where both rows give one, else in register order.
+    const older = rows.map((r) => r.revision).sort((a, b) => (a.date && b.date ? a.date.localeCompare(b.date) : 0));
+    const doc = file.data as ControlledDocument;
+    doc.revisions = [...older, ...doc.revisions!];
   }
   if (symbols.length) {
     if (existingPaths.has("symbols.yaml") || options.targetExists?.("symbols.yaml")) planSymbolRows(plan, symbols, repo);
@@ -546,7 +577,7 @@ export function lookupPerson(text: string, people: Person[]): Person | undefined
 
 type Issue = (message: string, skipped?: boolean) => void;
 
-function documentFromRow(row: RowReader, repo: Repository, options: ImportOptions, listed: ReadonlySet<string>, issue: Issue): Omit<PlannedFile, "row"> | undefined {
+function documentFromRow(row: RowReader, repo: Repository, options: ImportOptions, listed: ReadonlySet<string>, issue: Issue, earlierVersion = false): Omit<PlannedFile, "row"> | undefined {
   // An external document keeps its publisher's number as written, spaces and all (GB/T 19001-2016).
   const byKind = row.key("kind") ? normalizeKind(row.key("kind")) : undefined;
   const external = options.as === "external" || (options.as === "documents" && byKind?.kind === "external");
@@ -598,10 +629,12 @@ function documentFromRow(row: RowReader, repo: Repository, options: ImportOption
   if (statusText && !status) issue(t("import.document.bad-status", { status: statusText, column: row.label("status") }), true);
   // 已作废 as the first words of 备注, or a 作废日期, where the register has no status for the row: a withdrawn document.
   const remarksText = row.text("remarks");
-  if (!statusText && (WITHDRAWN_REMARK.test(compactText(remarksText.normalize("NFKC"))) || row.text("withdrawn"))) status = "obsolete";
+  // An earlier version's row is read for its revision only: what it says of its withdrawal is said on its row (planImport).
+  if (earlierVersion) status = "released";
+  else if (!statusText && (WITHDRAWN_REMARK.test(compactText(remarksText.normalize("NFKC"))) || row.text("withdrawn"))) status = "obsolete";
   else if (status !== "obsolete" && row.text("withdrawn")) {
     issue(t("import.document.withdrawn-but-current", { id, column: row.label("withdrawn"), date: row.text("withdrawn"), status: statusText, statusColumn: row.label("status") }), true);
-  } else if (status !== "obsolete" && /作废|废止/.test(remarksText)) {
+  } else if (status !== "obsolete" && /作废|废止|失效|停用/.test(remarksText)) {
     issue(t("import.document.remarks-mention-obsolete", { id, remarks: remarksText, column: row.label("remarks"), status: row.label("status", headerExample("status")) }));
   }
   const withdrawal = status === "obsolete" ? withdrawalFromRow(row, id, issue) : undefined;
@@ -687,6 +720,40 @@ function documentFromRow(row: RowReader, repo: Repository, options: ImportOption
   };
 }
 
+/** Whether a row marks its document withdrawn, as documentFromRow reads it: 作废 in the status, else in 备注 or a 作废日期. */
+function markedWithdrawn(row: RowReader): boolean {
+  const status = row.text("status");
+  if (status) return normalizeStatus(status) === "obsolete";
+  return WITHDRAWN_REMARK.test(compactText(row.text("remarks").normalize("NFKC"))) || row.text("withdrawn") !== "";
+}
+
+/**
+ * A register that is also the documents' change history keeps an earlier version on a row of its own,
+ * marked withdrawn (QP-010 A/0 作废 above QP-010 A/1 受控): each such row is an earlier revision of the
+ * document in force on the other row, not its withdrawal nor a number listed twice (tester54b B1).
+ * Read so only when one row of the number is in force and every other is withdrawn in another version.
+ * Keyed by the earlier row, the row in force as value.
+ */
+function historyRows(rows: readonly RawRow[], header: HeaderRow): Map<number, number> {
+  const byNumber = new Map<string, RowReader[]>();
+  for (const raw of rows) {
+    const row = new RowReader(header, raw);
+    const key = row.key("number");
+    if (key) byNumber.set(key, [...(byNumber.get(key) ?? []), row]);
+  }
+  const history = new Map<number, number>();
+  const version = (row: RowReader) => [row.key("version"), row.key("versionNumber")].join("/");
+  for (const group of byNumber.values()) {
+    if (group.length < 2 || !header.columns.has("version")) continue;
+    const inForce = group.filter((row) => !markedWithdrawn(row));
+    if (inForce.length !== 1 || !version(inForce[0]!).replace("/", "")) continue;
+    const versions = group.map(version);
+    if (new Set(versions).size !== versions.length) continue;
+    for (const row of group) if (row !== inForce[0]) history.set(row.raw.row, inForce[0]!.raw.row);
+  }
+  return history;
+}
+
 /** The unit a retention column's header gives (保存期限（年）, 保存期限(月), Retention (years)), as a period is written (3年, 6个月). */
 const RETENTION_UNITS: [RegExp, string][] = [
   [/^(年|years?)$/i, "年"],
@@ -708,8 +775,12 @@ function retentionOf(row: RowReader): string {
   return `${number}${written}`;
 }
 
-/** 备注 that begins by saying the document is withdrawn: 已作废，并入QP-009 / 作废 / 2025-01-01 废止 / 2025年停用. */
-const WITHDRAWN_REMARK = /^(?:\d{4}(?:[-./年]\d{1,2}(?:[-./月]\d{1,2}日?)?)?年?)?(?:已经?|于|起)?(?:作废|废止|停用)/;
+/**
+ * 备注 that begins by saying the document is withdrawn: 已作废，并入QP-009 / 作废 / 2025-01-01 废止 / 2025年停用 /
+ * 已失效 2024.5.1, or that it was replaced: 已由QP-006替代 (tester54b B3).
+ */
+const WITHDRAWN_REMARK =
+  /^(?:\d{4}(?:[-./年]\d{1,2}(?:[-./月]\d{1,2}日?)?)?年?)?(?:已经?|于|起)?(?:作废|废止|停用|失效|(?:由|被)[A-Za-z][A-Za-z0-9]*(?:[-_/.][A-Za-z0-9]+)+(?:替代|取代|代替))/;
 
 /** A date written inside a text (备注: 2025-01-01作废, 2025年1月1日起废止). */
 const DATE_IN_TEXT = /\d{4}\s*[-./年]\s*\d{1,2}\s*[-./月]\s*\d{1,2}\s*日?/;

@@ -1,0 +1,81 @@
+/**
+ * Document registers as Chinese shops keep them (tester54b): the old version's row kept above the
+ * current one as the register's change history (B1), withdrawal written as 失效 or in 备注 (B3).
+ * csr runs in this process (csrInProcess) on CSV registers written here.
+ */
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { parse } from "yaml";
+import { describe, expect, it } from "vitest";
+import { csrInProcess, gitInit, minimalRepo } from "../helpers.js";
+
+const file = (dir: string, path: string) => parse(readFileSync(join(dir, path), "utf8"));
+
+async function importCsv(csv: string, as: string, ...extra: string[]) {
+  const dir = gitInit(minimalRepo());
+  writeFileSync(join(dir, "清单.csv"), csv);
+  const result = await csrInProcess(["-C", dir, "import", "清单.csv", "--as", as, "--today", "2026-11-27", ...extra], { lang: "zh-CN" });
+  return { dir, result };
+}
+
+describe("csr import of a register that keeps a document's earlier version on its own row (tester54b B1)", () => {
+  const header = "序号,文件类别,文件编号,文件名称,版本,编制部门,发布日期,受控状态,备注\n";
+
+  it("records the 作废 row above the current one as the document's earlier revision, the document in force", async () => {
+    const { dir, result } = await importCsv(header + "1,程序文件,QP-010,内部审核程序,A/0,品质部,2023-03-01,作废,2025.3.1换版为A/1\n2,程序文件,QP-010,内部审核程序,A/1,品质部,2025-03-01,受控,\n", "documents");
+    expect(result.stderr).toBe("");
+    expect(result.stdout).toContain(
+      "第 2 行：QP-010 的 A/0 版按该文件的历史版本记入 revisions（现行版本为第 3 行的 A/1）：本行标为作废，指的是该版本已被换版，不是文件作废；本行备注 '2025.3.1换版为A/1' 是旧版本的说明，未写入文件\n",
+    );
+    expect(result.stdout).not.toContain("已在第");
+    expect(result.stdout).not.toContain("作废文件记录");
+    const doc = file(dir, "documents/QP-010.yaml");
+    expect(doc.status).toBe("released");
+    expect(doc.obsolete).toBeUndefined();
+    expect(doc.revisions).toEqual([
+      { version: "A/0", date: "2023-03-01", imported: true },
+      { version: "A/1", date: "2025-03-01", imported: true },
+    ]);
+  });
+
+  it("reads the current row first and the withdrawn earlier version after it the same way, with no 作废日期 asked for", async () => {
+    const { dir, result } = await importCsv(header + "1,程序文件,QP-020,喷涂程序,B/0,品质部,2025-03-01,受控,\n2,程序文件,QP-020,喷涂程序,A/3,品质部,2024-06-01,作废,\n", "procedures");
+    expect(result.stdout).toContain("第 3 行：QP-020 的 A/3 版按该文件的历史版本记入 revisions（现行版本为第 2 行的 B/0）：本行标为作废，指的是该版本已被换版，不是文件作废\n");
+    expect(file(dir, "documents/QP-020.yaml").revisions.map((r: { version: string }) => r.version)).toEqual(["A/3", "B/0"]);
+  });
+
+  it("still refuses a number listed twice in one version, and two rows in force", async () => {
+    const { result } = await importCsv(header + "1,程序文件,QP-010,内部审核程序,A/1,品质部,2025-03-01,受控,\n2,程序文件,QP-010,内部审核程序,A/2,品质部,2025-04-01,受控,\n", "documents");
+    expect(result.stdout).toContain("第 3 行：编号 QP-010 已在第 2 行出现；清单中每份文件只列一次，请更正编号（该行未导入）");
+  });
+
+  it("does not import the earlier version alone when the row in force is refused", async () => {
+    const { dir, result } = await importCsv(header + "1,程序文件,QP-010,内部审核程序,A/0,品质部,2023-03-01,作废,\n2,程序文件,QP-010,内部审核程序,A/1,财务部,2025-03-01,受控,\n", "documents");
+    expect(result.stdout).toContain("第 2 行：QP-010 的 A/0 版是第 3 行现行版本的历史版本；现行版本的行未导入（原因见该行），本行也不单独导入。更正第 3 行后重新导入（该行未导入）");
+    expect(existsSync(join(dir, "documents/QP-010.yaml"))).toBe(false);
+  });
+});
+
+describe("csr import of a withdrawal written 失效 or in 备注 (tester54b B3)", () => {
+  it("reads 失效 / 已失效 as 作废, 在用 as in force, and a remark saying the document was withdrawn or replaced as its withdrawal", async () => {
+    const { dir, result } = await importCsv(
+      "序号,文件类别,文件编号,文件名称,版本,编制部门,发布日期,状态,备注\n" +
+        "3,程序文件,QP-042,外包过程控制程序,A/0,品质部,2023-03-01,失效,2024.5.1失效\n" +
+        "4,程序文件,QP-043,顾客满意度程序,A/0,市场部,2023-03-01,在用,\n" +
+        "6,程序文件,QP-045,旧采购程序,A/0,品质部,2023-03-01,,已失效 2024.5.1\n" +
+        "7,程序文件,QP-046,旧仓储程序,A/0,品质部,2023-03-01,,已由QP-006替代\n",
+      "documents",
+    );
+    expect(file(dir, "documents/QP-042.yaml")).toMatchObject({ status: "obsolete", obsolete: { date: "2024-05-01", reason: "2024.5.1失效" } });
+    expect(file(dir, "documents/QP-043.yaml").status).toBe("released");
+    expect(file(dir, "documents/QP-045.yaml")).toMatchObject({ status: "obsolete", obsolete: { date: "2024-05-01", reason: "已失效 2024.5.1" } });
+    // Replaced, with no date of withdrawal: refused naming what is missing, never imported as in force.
+    expect(existsSync(join(dir, "documents/QP-046.yaml"))).toBe(false);
+    expect(result.stdout).toContain("第 5 行：QP-046 已作废（“备注”写明 '已由QP-006替代'），但没有“作废日期”");
+  });
+
+  it("names every status word it takes, 作废 included, when it refuses one", async () => {
+    const { result } = await importCsv("序号,文件编号,文件名称,版本,编制部门,发布日期,状态\n1,QP-050,采购程序,A/0,品质部,2025-03-01,借阅中\n", "procedures");
+    expect(result.stdout).toContain("第 2 行：“状态”中的 '借阅中' 无法识别（应为已发布（受控、有效、现行、在用）、草稿、审批中或作废（失效、废止、停用）），请更正该单元格后重新导入（该行未导入）");
+  });
+});
