@@ -74,7 +74,20 @@ export function changedEnds(
   if (!place.pin) return undefined;
   const print = prints ? prints.of(doc, place.section) : linkedPrint(doc, place.section, () => documentSections(doc));
   if (print === undefined) return undefined;
-  return { section: print !== place.pin.section, csr: (csrPrint ?? csrFingerprint(csr)) !== place.pin.csr };
+  return { section: print !== place.pin.section, csr: csrEndChanged(csr, place.pin.csr, csrPrint ?? csrFingerprint(csr)) };
+}
+
+/**
+ * Whether the CSR differs from what a pin recorded (`pinned`), its fingerprint now being `print`. A
+ * link made while the requirement was under review and then decided to be met (must or optional) is
+ * not suspect: the first decision keeps what the link promised (tester54a A14, QP-015's order:
+ * the section is written during the review). A changed disposition or wording is a change.
+ */
+function csrEndChanged(csr: Csr, pinned: string, print: string): boolean {
+  if (print === pinned) return false;
+  const disposition = csr.review?.decision?.disposition;
+  if (disposition !== "must" && disposition !== "optional") return true;
+  return csrFingerprint({ ...csr, review: { ...csr.review, decision: undefined } }) !== pinned;
 }
 
 /** The fingerprint of the section `ref` names (the whole body when undefined); undefined when there is no such section. */

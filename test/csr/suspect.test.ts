@@ -101,6 +101,23 @@ describe("suspect links", { timeout: 120_000 }, () => {
     ]);
   });
 
+  it("leaves a link made during the review confirmed when the first decision says the requirement is to be met; a decision not to meet it makes it suspect (tester54a A14)", async () => {
+    const dir = repo();
+    const file = join(dir, "csr/DYA/DYA-001.yaml");
+    const decided = readFileSync(file, "utf8");
+    writeFileSync(file, decided.replace("  decision: { disposition: must, by: wang, date: 2026-01-07 }\n", ""));
+    expect((await csrInProcess(["-C", dir, "address", "DYA-001", "QP-014", "--section", "2.2", "--by", "zhang", "--date", "2026-01-06"])).code).toBe(0);
+    const linked = readFileSync(file, "utf8");
+    // Decided must after the link was made: what the link promised stands.
+    writeFileSync(file, linked.replace("\naddressed:", "\n  decision: { disposition: must, by: wang, date: 2026-01-07 }\naddressed:"));
+    expect((await checkJsonInProcess(dir, "--today", "2026-01-08")).findings).toEqual([]);
+    const matrix = async () => (JSON.parse((await csrInProcess(["-C", dir, "matrix", "csr", "--format", "json", "--today", "2026-01-08"], { lang: null })).stdout) as { rows: { link: string }[] }).rows.map((r) => r.link);
+    expect(await matrix()).toEqual(["已确认"]);
+    // Decided not applicable: the link no longer says what the decision says.
+    writeFileSync(file, linked.replace("\naddressed:", "\n  decision: { disposition: not-applicable, justification: 不供货, by: wang, date: 2026-01-07 }\naddressed:"));
+    expect((await checkJsonInProcess(dir, "--today", "2026-01-08")).findings.map((f) => f.rule)).toEqual(["csr/suspect-link"]);
+  });
+
   it("counts every field of the section, down to an English title, but not the layout of the file", async () => {
     const dir = repo();
     await csrInProcess(["-C", dir, "address", "DYA-001", "QP-014", "--section", "2", "--by", "zhang", "--date", "2026-03-01"]);

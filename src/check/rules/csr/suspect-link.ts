@@ -21,7 +21,7 @@ export const rule: Rule = {
   summary: "The requirement or the section addressing it changed since the link was made or confirmed.",
   docs: {
     description:
-      "A link in `addressed` whose `pin` no longer matches one of its ends: the addressed section of the document changed (its title, text or any sub-section; the whole body when the link names no section), or the CSR changed (title, text, clauses, category or the disposition of its decision). The message says which end changed, and the document's version then and now.\n\nThe CSR matrix ({{cite:requirements-matrix}}) shows where each CSR is addressed, and auditors trace change: a procedure edited so that it no longer does what the CSR needed, or a requirement that changed while the procedure stayed as it was. Suspicion flows both ways. Links without a `pin` are not reported; `csr address --pin-all` pins them once.",
+      "A link in `addressed` whose `pin` no longer matches one of its ends: the addressed section of the document changed (its title, text or any sub-section; the whole body when the link names no section), or the CSR changed (title, text, clauses, category or the disposition of its decision; a first decision to meet it, must or optional, of a link made during the review is no change). The message says which end changed, and the document's version then and now.\n\nThe CSR matrix ({{cite:requirements-matrix}}) shows where each CSR is addressed, and auditors trace change: a procedure edited so that it no longer does what the CSR needed, or a requirement that changed while the procedure stayed as it was. Suspicion flows both ways. Links without a `pin` are not reported; `csr address --pin-all` pins them once.",
     bad: `
 addressed:
   - document: QP-020
