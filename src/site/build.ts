@@ -39,7 +39,7 @@ import { markdownToHtml } from "../render/markdown.js";
 import { citeClause, csrReportView, documentView, type Lang, type PageLinker } from "../render/view.js";
 import { DIRECT, editionNotes, INHERITED, THROUGH_CHILDREN } from "../report/registers/clauses.js";
 import { compareIds, csrsOn, customerName, departmentName, documentsOn, documentStatus, documentTitle, personName, registerContext, statusLabel, t, versionInForce, versionInForceOn, type DocumentsOn, type RegisterContext } from "../report/registers/context.js";
-import { externalStatus } from "../report/registers/external.js";
+import { externalStatus, sourceRevisionStatus } from "../report/registers/external.js";
 import { auditRegisters } from "../report/registers/index.js";
 import type { DraftsOn } from "../report/registers/documents.js";
 import { reviewedVersion } from "../report/registers/periodic-reviews.js";
@@ -706,13 +706,17 @@ async function writeSite(repo: Repository, findings: readonly Finding[], options
               { header: tr("site.customer.column.received"), className: "date" },
               { header: tr("site.customer.column.status") },
             ],
-            rows: source.revisions.map((r) => [
-              { text: r.revision },
-              ...(source.classification ? [{ text: classificationName(lang, source.classification) }] : []),
-              { text: r.issued ?? "", className: "date" },
-              { text: r.received, className: "date" },
-              { text: r.status === "superseded" ? tr("site.customer.superseded") : tr("site.customer.current") },
-            ]),
+            rows: source.revisions.map((r, i, all) => {
+              // Before the customer's 实施日期, 待实施 and the one it replaces 现行 until then, as the 外来文件清单 says (tester54a A11).
+              const dated = r.received <= today ? sourceRevisionStatus(all.filter((x) => x.received <= today), i, today) : undefined;
+              return [
+                { text: r.revision },
+                ...(source.classification ? [{ text: classificationName(lang, source.classification) }] : []),
+                { text: r.issued ?? "", className: "date" },
+                { text: r.received, className: "date" },
+                { text: dated ? t(rc, `register.external.${dated.key}`, dated) : r.status === "superseded" ? tr("site.customer.superseded") : tr("site.customer.current") },
+              ];
+            }),
           },
         })),
         {

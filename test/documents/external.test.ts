@@ -9,7 +9,7 @@ import { join } from "node:path";
 import { strFromU8, unzipSync } from "fflate";
 import { describe, expect, it } from "vitest";
 import { releaseTag } from "../../src/commands/release/index.js";
-import { checkJsonInProcess, csrInProcess, git, gitInit, minimalRepo } from "../helpers.js";
+import { checkJsonInProcess, csrInProcess, git, gitInit, minimalRepo, tempDir } from "../helpers.js";
 
 /** minimalRepo with an external numbering: `*` alone, the publisher's number (csr init writes it). */
 function repo(pattern = '"*"'): string {
@@ -264,6 +264,28 @@ describe("an external document in force", () => {
     expect(await rows("distribution", "2026-12-15", [3, 4, 13])).toEqual(["B 1 已回收", "B 2 已回收", "C 3 在用"]);
     expect(await findings(dir, "--today", "2026-12-14")).toEqual([]);
   });
+
+  it("lists a customer's revision received ahead of its 实施日期 as 待实施 and the one it replaces as 现行 until then, as a standard's edition (tester54a A11)", async () => {
+    const dir = minimalRepo({
+      "customers/BCM.yaml": "code: BCM\nname: 北辰汽车集团有限公司\nsources:\n  - id: BCM-SQR\n    title: 北辰汽车供应商质量要求\n    revisions:\n      - { revision: V2.0, issued: 2025-08-28, received: 2025-09-08 }\n      - { revision: V3.0, issued: 2026-11-27, received: 2026-12-01, effective: 2027-03-01, supersedes: V2.0 }\n",
+    });
+    const list = async (today: string, ...lang: string[]) => (await csrInProcess(["-C", dir, "list", "external", "--format", "csv", "--today", today, ...lang], { lang: null })).stdout.split("\r\n");
+    const rows = (lines: string[]) => lines.slice(1, -1).map((row) => row.split(",").filter((_, i) => [5, 7, 8, 9].includes(i)).join(" "));
+    expect(rows(await list("2026-12-31"))).toEqual(["V2.0  2025-09-08 现行（2027-03-01 起由 V3.0 版替代）", "V3.0 2027-03-01 2026-12-01 待实施（2027-03-01 实施）"]);
+    expect(rows(await list("2026-12-31", "--lang", "en"))).toEqual(["V2.0  2025-09-08 current (superseded by V3.0 from 2027-03-01)", "V3.0 2027-03-01 2026-12-01 not yet in force (from 2027-03-01)"]);
+    expect((await csrInProcess(["-C", dir, "list", "external", "--today", "2026-12-31"], { lang: null })).stdout.trimEnd().split("\n").slice(-2)).toEqual([
+      "现行 1 份；已替代的版本保留在清单中，作为接收和评审的记录。",
+      "待实施 1 份：自状态栏所列日期起实施；同一编号被替代的版本在此之前仍现行，列在清单中。",
+    ]);
+    expect(rows(await list("2027-03-01"))).toEqual(["V2.0  2025-09-08 已被 V3.0 版替代", "V3.0 2027-03-01 2026-12-01 现行"]);
+    // The customer's page of csr site says the same of each revision.
+    const out = join(tempDir(), "site");
+    expect((await csrInProcess(["-C", gitInit(dir), "site", "--out", out, "--today", "2026-12-31"], { lang: null })).code).toBe(0);
+    expect(readFileSync(join(out, "customers/BCM.html"), "utf8").match(/<tr><td>V[23]\.0<\/td>.*?<\/tr>/g)).toEqual([
+      '<tr><td>V2.0</td><td class="date">2025-08-28</td><td class="date">2025-09-08</td><td>现行（2027-03-01 起由 V3.0 版替代）</td></tr>',
+      '<tr><td>V3.0</td><td class="date">2026-11-27</td><td class="date">2026-12-01</td><td>待实施（2027-03-01 实施）</td></tr>',
+    ]);
+  }, 60_000);
 
   it("validates the editions kept under external.previous against the schema", async () => {
     const dir = repo();

@@ -9,7 +9,7 @@
 import { releaseRecordedAfter } from "../../model/as-of.js";
 import { classificationName, documentClassification } from "../../model/classification.js";
 import { editionInForceFrom, externalCategory, externalPendingUntil } from "../../model/external.js";
-import type { ControlledDocument, ExternalEdition } from "../../model/types.js";
+import type { ControlledDocument, ExternalEdition, SourceRevision } from "../../model/types.js";
 import type { Table } from "../table.js";
 import { asOfNotes, compareIds, customerName, departmentName, documentsOn, documentTitle, documentVersion, t, type RegisterContext } from "./context.js";
 
@@ -27,10 +27,13 @@ export function externalList(ctx: RegisterContext, options: { today: string }): 
       const received = source.revisions.filter((r) => r.received <= today);
       if (received.length < source.revisions.length) recordedAfter = true;
       const latest = received.at(-1);
-      return received.map((revision) => {
+      return received.map((revision, i) => {
         const successor = received.find((r) => r.supersedes === revision.revision)?.revision;
         // The mark is undated: it holds on a day only when no revision came after (one received later superseded it later).
         const superseded = revision !== latest || (revision.status === "superseded" && received.length === source.revisions.length);
+        // A customer's revision is met in production from its 实施日期 (`effective`), as a standard is (replacedStatus):
+        // until then it is 待实施 and the one before stays 现行 until that day (tester54a A11).
+        const status = sourceRevisionStatus(received, i, today);
         return {
           kind: t(ctx, "register.external.customer-document"),
           number: source.id,
@@ -41,12 +44,16 @@ export function externalList(ctx: RegisterContext, options: { today: string }): 
           issued: revision.issued ?? null,
           effective: revision.effective ?? null,
           received: revision.received,
-          status: superseded
-            ? successor
-              ? t(ctx, "register.external.superseded-by", { successor })
-              : t(ctx, "register.external.superseded")
-            : t(ctx, "register.external.current"),
+          status: status
+            ? t(ctx, `register.external.${status.key}`, status)
+            : superseded
+              ? successor
+                ? t(ctx, "register.external.superseded-by", { successor })
+                : t(ctx, "register.external.superseded")
+              : t(ctx, "register.external.current"),
           keeper: source.department ? departmentName(ctx, source.department) : "",
+          inForce: status ? status.key === "current-until" : !superseded,
+          pending: status?.key === "pending",
         };
       });
     }),
@@ -75,11 +82,11 @@ export function externalList(ctx: RegisterContext, options: { today: string }): 
       };
     });
   });
-  const current = sourceRows.filter((r) => r.status === t(ctx, "register.external.current")).length + standardRows.filter((r) => r.inForce).length;
+  const current = sourceRows.filter((r) => r.inForce).length + standardRows.filter((r) => r.inForce).length;
   // A GJB 外来文件清单 marks a classified 订货合同, 技术协议 or standard with its 密级; a list without one keeps its columns.
   const classified = [...sourceRows, ...standardRows].some((row) => row.classification !== "");
-  const rows = [...sourceRows, ...standardRows.map(({ inForce: _, ...row }) => row)].map(({ classification, ...row }, i) => ({ no: i + 1, ...row, ...(classified ? { classification: classificationName(ctx.lang, classification) } : {}) }));
-  const pending = standards.filter((doc) => externalPendingUntil(doc, today) !== undefined).length;
+  const rows = [...sourceRows.map(({ inForce: _, pending: __, ...row }) => row), ...standardRows.map(({ inForce: _, ...row }) => row)].map(({ classification, ...row }, i) => ({ no: i + 1, ...row, ...(classified ? { classification: classificationName(ctx.lang, classification) } : {}) }));
+  const pending = sourceRows.filter((r) => r.pending).length + standards.filter((doc) => externalPendingUntil(doc, today) !== undefined).length;
   return {
     id: "external",
     title: t(ctx, "register.external.title", { count: rows.length }),
@@ -113,6 +120,21 @@ export function externalStatus(ctx: RegisterContext, doc: ControlledDocument, to
   if (doc.status !== "released") return t(ctx, "register.external.not-released");
   const pending = externalPendingUntil(doc, today);
   return pending ? t(ctx, "register.external.pending", { date: pending }) : t(ctx, "register.external.current");
+}
+
+/**
+ * The status of a customer's revision `received[i]` (those received by `today`, in order) where its
+ * 实施日期 makes it other than 现行 or 已被替代: 待实施 before its own 实施日期; 现行 until the day the
+ * next one is in force (editionInForceFrom) when every later one takes effect after `today`. Undefined
+ * otherwise: the plain 现行 / 已被替代 mark. The customer's page of `csr site` marks its revisions so too.
+ */
+export function sourceRevisionStatus(received: readonly SourceRevision[], i: number, today: string): { key: "current-until" | "pending"; date: string; successor?: string } | undefined {
+  const revision = received[i]!;
+  const from = editionInForceFrom(revision);
+  if (from !== undefined && from > today) return { key: "pending", date: from };
+  const later = received.slice(i + 1).map((r) => editionInForceFrom(r));
+  if (later.length > 0 && later.every((day) => day !== undefined && day > today)) return { key: "current-until", date: later[0]!, successor: received[i + 1]!.revision };
+  return undefined;
 }
 
 /**

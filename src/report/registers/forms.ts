@@ -11,9 +11,10 @@
  */
 import { shortList } from "../../i18n/index.js";
 import { recordKeepingText, recordsHeldOn } from "../../model/record-keeping.js";
+import { releasedPendingUntil } from "../../model/revision.js";
 import type { ControlledDocument } from "../../model/types.js";
 import type { Table } from "../table.js";
-import { compareIds, controlledDocuments, departmentName, documentAsOfNotes, documentsOn, documentTitle, documentVersion, issueDate, ownDocuments, t, unreleasedHints, unreleasedNotes, type RegisterContext } from "./context.js";
+import { compareIds, controlledDocuments, departmentName, documentAsOfNotes, documentsOn, documentStatus, documentTitle, documentVersion, issueDate, ownDocuments, t, unreleasedHints, unreleasedNotes, type RegisterContext } from "./context.js";
 
 export function formList(ctx: RegisterContext, options: { today: string }): Table {
   const { today } = options;
@@ -32,7 +33,11 @@ export function formList(ctx: RegisterContext, options: { today: string }): Tabl
   const departments = ctx.repo.config?.value.departments ?? [];
   const keeping = forms.map((form) => recordKeepingText(ctx.lang, form, departments, ctx.repo.config?.value.language));
   const untranslated = forms.filter((_, i) => keeping[i]!.untranslated).map((form) => form.id);
+  // A revision released to take effect later (csr release --effective) is listed with 待实施（… 实施） in 备注, as the
+  // procedure list marks it: until then the shop floor fills in the version before (tester54a A6).
+  const pending = live.filter((form) => releasedPendingUntil(form, today) !== undefined).length;
   const notes = [
+    ...(pending > 0 ? [t(ctx, "register.forms.note-pending", { count: pending })] : []),
     ...(withdrawn.length > 0 ? [t(ctx, "register.forms.withdrawn.note", { count: withdrawn.length, ids: shortList(withdrawn.map((form) => form.id), ctx.lang, 5) })] : []),
     ...unreleasedNotes(ctx, unreleased),
     ...documentAsOfNotes(ctx, today, considered),
@@ -73,7 +78,7 @@ export function formList(ctx: RegisterContext, options: { today: string }): Tabl
         retention: keeping[i]!.retention,
         medium: medium ? t(ctx, `register.forms.medium.${medium}`) : "",
         location: keeping[i]!.location,
-        remarks: form.status === "obsolete" ? withdrawalRemark(ctx, form) : "",
+        remarks: form.status === "obsolete" ? withdrawalRemark(ctx, form) : releasedPendingUntil(form, today) ? documentStatus(ctx, form, today) : "",
       };
     }),
   };
