@@ -42,6 +42,7 @@ import { rule as docApprovalMissing } from "./rules/doc/approval-missing.js";
 import { rule as docApprovedByAuthor } from "./rules/doc/approved-by-author.js";
 import { rule as docApproverLacksRole } from "./rules/doc/approver-lacks-role.js";
 import { rule as docBodyOnPaper } from "./rules/doc/body-on-paper.js";
+import { rule as docClassificationBelowCsr } from "./rules/doc/classification-below-csr.js";
 import { rule as docCopyRecordIncomplete } from "./rules/doc/copy-record-incomplete.js";
 import { rule as docDuplicateTitle } from "./rules/doc/duplicate-title.js";
 import { rule as docEffectiveBeforeSignature } from "./rules/doc/effective-before-signature.js";
@@ -122,6 +123,7 @@ export const rules: readonly Rule[] = [
   docApprovedByAuthor,
   docApproverLacksRole,
   docBodyOnPaper,
+  docClassificationBelowCsr,
   docCopyRecordIncomplete,
   docDuplicateTitle,
   docEffectiveBeforeSignature,

@@ -114,6 +114,8 @@ export interface SiteSummary {
   withheld: string[];
   /** CSRs marked with a level of 国家秘密 (their own 密级 or their source's), whose text the site does not publish. */
   withheldCsrs: string[];
+  /** Documents marked lower that address such a CSR (secretCsrsAddressedIn): their page too shows their register data and not their body. */
+  withheldForCsrs: string[];
   findings: { errors: number; warnings: number };
 }
 
@@ -160,7 +162,24 @@ export function focusableTables(html: string): string {
  * judged once per site, for its pages (buildSite `secret`) and its change report (withoutSecretSummaries).
  */
 export function secretDocuments(repo: Repository): ReadonlyMap<string, ControlledDocument> {
-  return new Map(repo.documents.filter((d) => isStateSecret(repo, d.value)).map((d) => [d.value.id, d.value]));
+  const quoting = secretCsrsAddressedIn(repo);
+  return new Map(repo.documents.filter((d) => isStateSecret(repo, d.value) || quoting.has(d.value.id)).map((d) => [d.value.id, d.value]));
+}
+
+/**
+ * The CSRs marked 秘密, 机密 or 绝密 (isStateSecretCsr) addressed in each document, by the document's id: the
+ * section that addresses a requirement writes it into the document's text, so the site withholds that text
+ * as it withholds the CSR's own, whatever the document is marked (派生密级; csr check reports a document
+ * marked lower than such a CSR, doc/classification-below-csr, tester54a A3).
+ */
+function secretCsrsAddressedIn(repo: Repository): Map<string, string[]> {
+  const customers = new Map(repo.customers.map((c) => [c.value.code, c.value]));
+  const out = new Map<string, string[]>();
+  for (const { value: csr } of repo.csrs) {
+    if (!isStateSecretCsr(customers.get(csr.customer), csr)) continue;
+    for (const document of new Set((csr.addressed ?? []).map((a) => a.document))) out.set(document, [...(out.get(document) ?? []), csr.id]);
+  }
+  return out;
 }
 
 /**
@@ -286,10 +305,14 @@ function withoutSecretBodies(repo: Repository, findings: readonly Finding[], sec
     originals.set(shown, located.value);
     return { ...located, value: shown };
   });
-  const withheld = (finding: Finding) => translate(lang, "site.finding.withheld", { rule: finding.rule });
+  // A document withheld for the CSRs it addresses (secretCsrsAddressedIn), not for its own 密级, says so.
+  const quoting = new Set(repo.documents.filter((d) => secret.has(d.value.id) && !isStateSecret(repo, d.value)).map((d) => d.file.path));
+  const withheld = (finding: Finding) => translate(lang, quoting.has(finding.file) ? "site.finding.withheld-for-csr" : "site.finding.withheld", { rule: finding.rule });
   // A CSR link into a withheld text is still judged on that text: emptied, it would read as changed (suspect) on the CSR matrix.
   const textOf = (doc: ControlledDocument) => originals.get(doc) ?? doc;
-  return { repo: { ...repo, documents, csrs }, findings: findings.map((f) => (secretFiles.has(f.file) ? { ...f, message: withheld(f) } : f)), textOf };
+  // doc/classification-below-csr names only ids and 密级, and tells the reader why the body is missing.
+  const quotes = (f: Finding) => secretFiles.has(f.file) && f.rule !== "doc/classification-below-csr";
+  return { repo: { ...repo, documents, csrs }, findings: findings.map((f) => (quotes(f) ? { ...f, message: withheld(f) } : f)), textOf };
 }
 
 /** The CSRs marked 秘密, 机密 or 绝密 (their own 密级 or their source's: isStateSecretCsr), by id, with that 密级; for withoutSecretSummaries. */
@@ -523,6 +546,8 @@ async function writeSite(repo: Repository, findings: readonly Finding[], options
   const unrendered: string[] = [];
   const withheld: string[] = [];
   const withheldCsrs: string[] = [];
+  const withheldForCsrs: string[] = [];
+  const quotingCsrs = secretCsrsAddressedIn(repo);
   const findingsOf = entityFindings(repo, findings, entityOfFile);
   const documentsOnDay = documentsOn(rc, today);
   const calendar = repositoryCalendar(repo.config?.value);
@@ -586,8 +611,12 @@ async function writeSite(repo: Repository, findings: readonly Finding[], options
     // A document marked 秘密, 机密 or 绝密 is read on a need-to-know basis, never on a shared web page
     // (a site may be hosted anywhere): its page has what the registers show of it, not its body.
     if (secret) {
-      withheld.push(doc.id);
-      generic(page, { title: `${doc.id} ${documentTitle(rc, doc)}`, lead: tr("site.document.withheld", { classification: classificationName(lang, documentClassification(repo, doc)) }), facts: registerFacts(rc, page, doc, entityCell), sections: [...present(alerts), ...sections] });
+      const own = isStateSecret(repo, doc);
+      (own ? withheld : withheldForCsrs).push(doc.id);
+      const lead = own
+        ? tr("site.document.withheld", { classification: classificationName(lang, documentClassification(repo, doc)) })
+        : tr("site.document.withheld-for-csr", { id: doc.id, csrs: (quotingCsrs.get(doc.id) ?? []).join(tr("rule.doc/classification-below-csr.separator")), classification: classificationName(lang, documentClassification(repo, doc) || "") || tr("rule.doc/classification-below-csr.unmarked") });
+      generic(page, { title: `${doc.id} ${documentTitle(rc, doc)}`, lead, facts: registerFacts(rc, page, doc, entityCell), sections: [...present(alerts), ...sections] });
       continue;
     }
     let html: string;
@@ -932,7 +961,7 @@ async function writeSite(repo: Repository, findings: readonly Finding[], options
   // The site is the organisation's confidential material (customers' CSRs, people): a search engine that finds it anyway is asked to index none of it (tester25 F8).
   emit("robots.txt", "User-agent: *\nDisallow: /\n");
 
-  return { pages: htmlPages.length, files: fileCount, unrendered, withheld, withheldCsrs, findings: { errors: count(findings, "error"), warnings: count(findings, "warning") } };
+  return { pages: htmlPages.length, files: fileCount, unrendered, withheld, withheldCsrs, withheldForCsrs, findings: { errors: count(findings, "error"), warnings: count(findings, "warning") } };
 }
 
 function count(findings: readonly Finding[], severity: Finding["severity"]): number {

@@ -6,7 +6,7 @@
  */
 import type { Prompts } from "../add/prompting.js";
 import type { CommandContext } from "../context.js";
-import { classificationName, documentClassification, isStateSecret } from "../../model/classification.js";
+import { classificationName, classificationRank, csrClassification, documentClassification, isStateSecret } from "../../model/classification.js";
 import { documentSections, sectionLabel } from "../../model/sections.js";
 import { personLabel } from "../shared/people.js";
 import { editFile, findCsrById, findDocumentById, need, withEditSession, personOption, saveChanges } from "../shared/edit.js";
@@ -122,6 +122,13 @@ export async function addressCsr(ctx: CommandContext, csrId: string | undefined,
     }
     const lines = [t("address.addressed", { id: csrId, where })];
     if (secret && entry.section) lines.push(t("address.number-only", { document: target, classification: classificationName(language(), documentClassification(session.repo, document)) }));
+    // The section now carries the requirement: a document marked lower than the CSR would print and publish it so (doc/classification-below-csr).
+    const csrLevel = csrClassification(session.index.customers.get(csr.customer)?.value, csr);
+    const docLevel = documentClassification(session.repo, document);
+    if (classificationRank(csrLevel) > classificationRank(docLevel)) {
+      const name = (value: string) => (value === "" ? t("rule.doc/classification-below-csr.unmarked") : classificationName(language(), value));
+      lines.push(t("address.classification-below-csr", { id: csr.id, csrClassification: name(csrLevel), level: csrLevel, document: target, classification: name(docLevel) }));
+    }
     if (document.status !== "released") lines.push(t("address.not-released", { id: target, status: t(`value.document-status.${document.status}`) }));
     await saveChanges(ctx, session, [change], lines, { commit: flags.commit, message: t("commit.address.add", { id: csrId, where }) });
     return 0;

@@ -94,6 +94,7 @@ export async function siteCommand(ctx: CommandContext, flags: SiteFlags): Promis
     const built = { pages: summary.pages, files: summary.files, lang, errors: summary.findings.errors, warnings: summary.findings.warnings, withheld: summary.withheld.length };
     ctx.stderr(t(summary.withheld.length > 0 ? "site-command.built-withheld" : "site-command.built", built) + "\n");
     if (summary.withheldCsrs.length > 0) ctx.stderr(t("site-command.withheld-csrs", { number: summary.withheldCsrs.length, ids: list(summary.withheldCsrs) }) + "\n");
+    if (summary.withheldForCsrs.length > 0) ctx.stderr(t("site-command.withheld-for-csrs", { number: summary.withheldForCsrs.length, ids: list(summary.withheldForCsrs) }) + "\n");
     if (added?.files.length) ctx.stderr(t("site-command.kept", { count: added.files.length, files: named(added.files) }) + "\n");
     if (summary.unrendered.length > 0) {
       ctx.stderr(t("site-command.unrendered", { ids: list(summary.unrendered) }) + "\n");
