@@ -27,6 +27,7 @@ import { rule as csrReviewIncomplete } from "./rules/csr/review-incomplete.js";
 import { rule as csrReviewInconsistent } from "./rules/csr/review-inconsistent.js";
 import { rule as csrReviewLate } from "./rules/csr/review-late.js";
 import { rule as csrReviewOverdue } from "./rules/csr/review-overdue.js";
+import { rule as csrReviewRewritten } from "./rules/csr/review-rewritten.js";
 import { rule as csrSectionMissing } from "./rules/csr/section-missing.js";
 import { rule as csrSelfVerification } from "./rules/csr/self-verification.js";
 import { rule as csrSourceSuperseded } from "./rules/csr/source-superseded.js";
@@ -108,6 +109,7 @@ export const rules: readonly Rule[] = [
   csrReviewInconsistent,
   csrReviewLate,
   csrReviewOverdue,
+  csrReviewRewritten,
   csrSectionMissing,
   csrSelfVerification,
   csrSourceSuperseded,

@@ -525,7 +525,8 @@ async function askSigners(ask: Prompts, repo: Repository, index: RepoIndex, flag
 
 /**
  * `--recorder`/`--leader` alone, on a decided review: the report's signatures added afterwards, dated
- * by --date or else the decision's date. One recorded already is replaced only with --amend.
+ * by --date or else the decision's date. One recorded already is replaced only with --amend, and
+ * kept in the review history.
  * Errors (UserError, one line): no decision yet; a signature recorded already, without --amend.
  */
 function recordSigners(index: RepoIndex, { value: csr }: Located<Csr>, doc: Document, flags: ReviewFlags, date: string): Outcome {
@@ -540,6 +541,13 @@ function recordSigners(index: RepoIndex, { value: csr }: Located<Csr>, doc: Docu
   }
   const on = flags.date === undefined ? decision.date : date;
   refuseBefore(on, "--date", { what: eventLabel("rule.person/work.csr-decision"), of: csr.id, date: decision.date });
+  // A signature replaced (--amend) stays in the review history, as an amended decision does (csr/review-rewritten).
+  const replaced = SIGNERS.filter(([role, flag]) => flags[flag] !== undefined && csr.review?.[role] !== undefined);
+  if (replaced.length > 0) {
+    const round = mapNode(doc, { reason: "amended", closed: date });
+    for (const [role] of replaced) round.set(role, doc.getIn(["review", role], true));
+    appendIn(doc, ["review", "history"], round);
+  }
   const lines = setSigners(index, doc, flags, on);
   return { lines: [t("review.signers.for", { id: csr.id, line: lines[0]! })], commit: t("commit.review.signers") };
 }

@@ -1,0 +1,117 @@
+/**
+ * A decided CSR's review record edited by hand (tester54b B2: 必须满足 → 不适用, who decided, the date),
+ * through the pre-commit hook that `csr init` writes (`csr check --staged --base HEAD`) and CI's
+ * `csr check --base <rev>`: refused, while csr's own changes (`csr review --amend`, a signature added,
+ * `csr supersede`, `csr source update`, `csr set --amend`) go through. One repository of the CSR
+ * fixture for the file, in which DYA-003 was decided `must` by zhang on 2026-11-24.
+ */
+import { spawnSync } from "node:child_process";
+import { chmodSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { initFiles } from "../../src/commands/init/files.js";
+import { csr, enableHooks, git } from "../helpers.js";
+import { today } from "../today.js";
+import { validRepo } from "../csr/fixture.js";
+
+const FILE = "csr/DYA/DYA-003.yaml";
+
+function gitRun(dir: string, args: string[]) {
+  const result = spawnSync("git", args, { cwd: dir, encoding: "utf8", env: { ...process.env, NO_COLOR: "1" } });
+  return { code: result.status, stderr: result.stderr };
+}
+
+const findings = (output: string) => output.split("\n").filter((line) => /^\S+:\d+:\d+ \w+ csr\/review-rewritten /.test(line));
+/** A finding up to its explanation: where, and what changed. */
+const short = (output: string) => findings(output).map((line) => line.slice(0, line.search(/，原内容|。评审记录| and the review history|\. The review record/)));
+const head = (dir: string) => git(dir, ["rev-parse", "HEAD"]).trim();
+const edit = (dir: string, from: string, to: string, file = FILE) => {
+  const text = readFileSync(join(dir, file), "utf8");
+  if (!text.includes(from)) throw new Error(`${file} has no ${from}`);
+  writeFileSync(join(dir, file), text.replace(from, to));
+};
+const run = (dir: string, args: string[]) => {
+  const result = csr(["-C", dir, ...args, "-y", "--commit"]);
+  expect(result.stderr).toBe("");
+  expect(result.code).toBe(0);
+};
+
+const DECISION_ZH =
+  "csr/DYA/DYA-003.yaml:11:28 error csr/review-rewritten DYA-003 的评审结论自 HEAD 以来被手工改写（处置 必须满足 → 不适用；理由 （空）→ 本公司不涉及），原内容没有记入评审历史。评审记录是谁在何时作出何种结论的证据，只能由新一轮评审或带 --amend 的命令改变（被替换的内容保留在评审历史中）。请改回原样（git show HEAD:csr/DYA/DYA-003.yaml）；若结论确需改变，用 'csr review DYA-003 --disposition <处置> --by <批准人> --amend' 重新作出结论（原结论保留在评审历史中）；若顾客发布了新版本，用 'csr source update DYA-SQM --revision <新版本> --received <日期>' 登记，重新评审。";
+
+describe("a decided CSR's review record edited by hand (tester54b B2)", () => {
+  let dir: string;
+  beforeAll(() => {
+    dir = validRepo();
+    mkdirSync(join(dir, "hooks"));
+    writeFileSync(join(dir, "hooks/pre-commit"), initFiles(false).get("hooks/pre-commit")!);
+    chmodSync(join(dir, "hooks/pre-commit"), 0o755);
+    writeFileSync(join(dir, ".gitignore"), "node_modules/\n");
+    git(dir, ["init", "-q"]);
+    git(dir, ["add", "-A"]);
+    git(dir, ["commit", "-q", "-m", "initial"]);
+    enableHooks(dir);
+  });
+
+  it("is refused by the pre-commit hook and reported by csr check --base: the decision, who decided and when", () => {
+    edit(dir, "decision: { disposition: must, by: zhang, date: 2026-11-24 }", "decision: { disposition: not-applicable, justification: 本公司不涉及, by: zhang, date: 2026-11-24 }");
+    const before = head(dir);
+    const commit = gitRun(dir, ["commit", "-q", "-a", "-m", "hand edit"]);
+    expect(findings(commit.stderr)).toEqual([DECISION_ZH]);
+    expect(commit.code).toBe(1);
+    expect(head(dir)).toBe(before);
+    git(dir, ["checkout", "-q", FILE]);
+    // Committed past the hook, CI's check against the base reports it still, in English here.
+    edit(dir, "by: zhang, date: 2026-11-24 }", "by: wang, date: 2026-11-20 }");
+    git(dir, ["commit", "-q", "--no-verify", "-am", "hand edit"]);
+    expect(short(csr(["-C", dir, "check", "--base", "HEAD~1"]).stdout)).toEqual([
+      "csr/DYA/DYA-003.yaml:11:38 error csr/review-rewritten DYA-003's review decision was rewritten by hand since HEAD~1 (decided by zhang → wang; date 2026-11-24 → 2026-11-20)",
+    ]);
+    git(dir, ["reset", "-q", "--hard", before]);
+  });
+
+  it("lets csr review --amend through: the earlier decision is kept in the review history", () => {
+    const before = head(dir);
+    run(dir, ["review", "DYA-003", "--disposition", "not-applicable", "--justification", "本公司不涉及", "--by", "zhang", "--amend"]);
+    expect(readFileSync(join(dir, FILE), "utf8")).toContain(`history:\n    - reason: amended\n      closed: ${today()}\n      decision: {disposition: must, by: zhang, date: 2026-11-24}\n`);
+    expect(findings(csr(["-C", dir, "check", "--base", before]).stdout)).toEqual([]);
+    // The history itself is appended to, never rewritten.
+    edit(dir, "decision: {disposition: must, by: zhang, date: 2026-11-24}", "decision: {disposition: optional, by: zhang, date: 2026-11-24}");
+    expect(short(csr(["-C", dir, "check", "--base", "HEAD"]).stdout)).toEqual(["csr/DYA/DYA-003.yaml:19:17 error csr/review-rewritten DYA-003's review history entry 1 was rewritten by hand since HEAD (decision disposition must, by zhang, date 2026-11-24 → disposition optional, by zhang, date 2026-11-24)"]);
+    git(dir, ["checkout", "-q", FILE]);
+  });
+
+  it("lets a signature added, and replaced with --amend, through; a department's opinion or a signature edited by hand is reported", () => {
+    const before = head(dir);
+    run(dir, ["review", "DYA-003", "--recorder", "li"]);
+    run(dir, ["review", "DYA-003", "--recorder", "wang", "--amend"]);
+    expect(findings(csr(["-C", dir, "check", "--base", before]).stdout)).toEqual([]);
+    edit(dir, "reviewer: li, opinion: accept-with-action", "reviewer: wang, opinion: accept");
+    edit(dir, "by: wang", "by: zhang");
+    expect(short(csr(["-C", dir, "check", "--base", "HEAD"]).stdout)).toEqual([
+      "csr/DYA/DYA-003.yaml:10:36 error csr/review-rewritten DYA-003's review opinion of MKT was rewritten by hand since HEAD (reviewer li → wang; opinion accept-with-action → accept)",
+      "csr/DYA/DYA-003.yaml:23:13 error csr/review-rewritten DYA-003's review report's recorder signature was rewritten by hand since HEAD (by wang → zhang)",
+    ]);
+    git(dir, ["checkout", "-q", FILE]);
+  });
+
+  it("lets csr supersede through; the supersession edited by hand afterwards is reported", () => {
+    const before = head(dir);
+    run(dir, ["supersede", "DYA-003", "--by", "DYA-001", "--reason", "顾客来函撤销", "--date", "2026-11-26"]);
+    expect(findings(csr(["-C", dir, "check", "--base", before]).stdout)).toEqual([]);
+    edit(dir, "date: 2026-11-26", "date: 2026-11-25");
+    edit(dir, "by: DYA-001", "by: DYA-002");
+    expect(short(csr(["-C", dir, "check", "--base", "HEAD"]).stdout)).toEqual([
+      "csr/DYA/DYA-003.yaml:26:20 error csr/review-rewritten DYA-003's supersession record was rewritten by hand since HEAD (date 2026-11-26 → 2026-11-25; by DYA-001 → DYA-002)",
+    ]);
+    git(dir, ["checkout", "-q", FILE]);
+  });
+
+  it("lets a new review round (csr source update) and csr set --amend through", () => {
+    const before = head(dir);
+    run(dir, ["set", "DYA-004", "--title", "更正后的标题", "--amend", "--reason", "登记时录入错误"]);
+    const revised = csr(["-C", dir, "source", "update", "DYA-SQM", "--revision", "D", "--issued", today(), "--received", today(), "-y", "--commit"]);
+    expect(revised.code).toBe(0);
+    expect(findings(csr(["-C", dir, "check", "--base", before]).stdout)).toEqual([]);
+  });
+});
