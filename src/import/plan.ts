@@ -400,6 +400,10 @@ export function planImport(sheet: RawSheet, repo: Repository, options: ImportOpt
   // The numbers of the register's own rows: a procedure that names another of the list names a document.
   const numberColumn = header.columns.get("number");
   const listed = new Set(numberColumn === undefined ? [] : dataRows.map((raw) => cellKey(raw.cells[numberColumn])).filter(Boolean));
+  // A column hidden in Excel is read like any other; the user, who does not see it, is told (tester54b B7).
+  for (const [field, column] of header.columns) {
+    if (sheet.hiddenColumns?.includes(column)) plan.issues.push({ row: header.row, message: t("import.register.hidden-column", { column: header.labels.get(field) ?? field }), skipped: false });
+  }
   // Rows of an earlier version of a document the register lists in force on another row (tester54b B1).
   const history = options.as === "csr" || options.as === "symbols" ? new Map<number, number>() : historyRows(dataRows, header);
   const earlier = new Map<number, { row: number; id: string; revision: Revision; remarks: string; signers: Signer[] }[]>();
@@ -434,6 +438,11 @@ export function planImport(sheet: RawSheet, repo: Repository, options: ImportOpt
     // Pre-numbered empty lines have nothing but their 序号; a line with anything else is read (and refused if it lacks a number or a title).
     if (unreadable.length === 0 && [...header.columns.keys()].every((field) => field === "no" || row.text(field) === "")) continue;
     plan.dataRows++;
+    // What the user sees in Excel is the register: a hidden row is not imported as in force on the quiet (tester54b B7).
+    if (raw.hidden) {
+      issue(t("import.row.hidden", { number: row.text("number") || row.text("title") || row.text("text") }), true);
+      continue;
+    }
     for (const u of unreadable) issue(t("import.row.unreadable-cell", { column: row.label(u.field), reason: u.reason }), true);
     if (unreadable.some((u) => u.field === "number" || u.field === "title")) continue;
     const current = history.get(raw.row);

@@ -21,6 +21,8 @@ export interface RawRow {
   /** 1-based row number as the spreadsheet shows it. */
   row: number;
   cells: RawCell[];
+  /** Hidden in Excel: how a register often "removes" a withdrawn entry without deleting its line (tester54b B7). */
+  hidden?: boolean;
 }
 
 export interface RawSheet {
@@ -28,6 +30,8 @@ export interface RawSheet {
   rows: RawRow[];
   /** How a CSV file was read. */
   csv?: CsvFormat;
+  /** Columns hidden in Excel, 0-based, as RawRow cells are indexed. */
+  hiddenColumns?: number[];
 }
 
 export type CsvEncoding = "UTF-8" | "UTF-16LE" | "UTF-16BE" | "GB18030";
@@ -222,9 +226,11 @@ function rawSheet(sheet: Worksheet): RawSheet {
   sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
     const cells: RawCell[] = [];
     for (let c = 1; c <= row.cellCount; c++) cells.push(cellValue(row.getCell(c).value));
-    rows.push({ row: rowNumber, cells });
+    rows.push({ row: rowNumber, cells, ...(row.hidden ? { hidden: true } : {}) });
   });
-  return { name: sheet.name, rows };
+  const width = Math.max(0, ...rows.map((r) => r.cells.length));
+  const hiddenColumns = Array.from({ length: width }, (_, i) => i).filter((i) => sheet.getColumn(i + 1).hidden);
+  return { name: sheet.name, rows, ...(hiddenColumns.length ? { hiddenColumns } : {}) };
 }
 
 /**

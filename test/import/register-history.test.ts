@@ -1,10 +1,12 @@
 /**
  * Document registers as Chinese shops keep them (tester54b): the old version's row kept above the
  * current one as the register's change history (B1), withdrawal written as 失效 or in 备注 (B3).
+ * rows and columns hidden in Excel (B7).
  * csr runs in this process (csrInProcess) on CSV registers written here.
  */
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import ExcelJS from "exceljs";
 import { parse } from "yaml";
 import { describe, expect, it } from "vitest";
 import { csrInProcess, gitInit, minimalRepo } from "../helpers.js";
@@ -77,5 +79,26 @@ describe("csr import of a withdrawal written 失效 or in 备注 (tester54b B3)"
   it("names every status word it takes, 作废 included, when it refuses one", async () => {
     const { result } = await importCsv("序号,文件编号,文件名称,版本,编制部门,发布日期,状态\n1,QP-050,采购程序,A/0,品质部,2025-03-01,借阅中\n", "procedures");
     expect(result.stdout).toContain("第 2 行：“状态”中的 '借阅中' 无法识别（应为已发布（受控、有效、现行、在用）、草稿、审批中或作废（失效、废止、停用）），请更正该单元格后重新导入（该行未导入）");
+  });
+});
+
+describe("csr import of a workbook with hidden rows and columns (tester54b B7)", () => {
+  it("does not import a hidden row as in force and says so on its row; a hidden column is read and named", async () => {
+    const dir = gitInit(minimalRepo());
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet("表单清单");
+    sheet.addRow(["序号", "表单名称", "表单编号", "版本", "保存期限", "保存部门", "备注"]);
+    sheet.addRow([1, "设计变更单", "QR-008-01", "A/0", "5年", "品质部", "内部用"]);
+    sheet.addRow([2, "旧版变更单", "QR-008-09", "A/0", "5年", "品质部", ""]);
+    sheet.getRow(3).hidden = true;
+    sheet.getColumn(7).hidden = true;
+    await workbook.xlsx.writeFile(join(dir, "表单清单.xlsx"));
+    const result = await csrInProcess(["-C", dir, "import", "表单清单.xlsx", "--as", "forms", "--today", "2026-11-27"], { lang: "zh-CN" });
+    expect(result.stdout).toContain("第 1 行：“备注”列在 Excel 中是隐藏列，其内容与其他列一样已读取\n");
+    expect(result.stdout).toContain(
+      "第 3 行：QR-008-09 这一行在 Excel 中是隐藏行（清单常以隐藏代替删除不再使用的文件），不按现行文件导入；如该文件仍在用，请取消隐藏后重新导入，如已作废，请取消隐藏并在状态列写作废和作废日期（该行未导入）\n",
+    );
+    expect(existsSync(join(dir, "documents/QR-008-09.yaml"))).toBe(false);
+    expect(file(dir, "documents/QR-008-01.yaml")).toMatchObject({ status: "released", remarks: "内部用" });
   });
 });
