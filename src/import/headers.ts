@@ -74,13 +74,14 @@ export type Field =
 
 const VARIANTS: Record<Field, string[]> = {
   no: ["序号", "no", "no.", "#", "sn", "s/n"],
-  title: ["文件名称", "名称", "标题", "文件标题", "程序文件", "程序名称", "程序文件名称", "表单名称", "记录名称", "表格名称", "要求名称", "title", "name", "documenttitle", "procedure"],
-  number: ["文件编号", "编号", "表单编号", "记录编号", "表格编号", "文件号", "csr编号", "number", "no.", "documentnumber", "docno", "docno.", "id", "doc-id", "docid", "documentid"],
+  title: ["文件名称", "名称", "标题", "文件标题", "程序文件", "程序名称", "程序文件名称", "表单名称", "记录名称", "表格名称", "标准名称", "外来文件名称", "要求名称", "title", "name", "documenttitle", "procedure"],
+  // 编码 and 编号 are used alike (文件编码规则); an external document list names its numbers 标准号 (tester54b B11).
+  number: ["文件编号", "编号", "表单编号", "记录编号", "表格编号", "文件号", "文件编码", "表单编码", "记录编码", "编码", "标准号", "标准编号", "csr编号", "number", "no.", "documentnumber", "docno", "docno.", "id", "doc-id", "docid", "documentid"],
   // In a CSR list, 版本 next to 来源文件 is the customer document's revision (plan.ts csrFromRow).
   version: ["版本", "版本/版次", "版本号", "现行版本", "version", "rev", "rev.", "revision"],
   // 版次 next to 版本 is the revision number of A/2 (版本 A, 版次 2: plan.ts versionOfRow); a 版次 column alone is the version.
   versionNumber: ["版次", "修订次数", "修改次数"],
-  department: ["制订部门", "责任部门", "归口部门", "主管部门", "编制部门", "部门", "使用部门", "department", "dept", "dept."],
+  department: ["制订部门", "制定部门", "责任部门", "归口部门", "主管部门", "编制部门", "部门", "使用部门", "department", "dept", "dept."],
   clauses: ["条款", "对应条款", "标准条款", "相关条款", "clause", "clauses"],
   prepared: ["编制", "编制/修订", "修订", "编制人", "制订", "制定", "拟制", "prepared", "prepared/revised", "preparedby", "author"],
   reviewed: ["审核", "审核人", "reviewed", "reviewedby", "checked"],
@@ -100,7 +101,7 @@ const VARIANTS: Record<Field, string[]> = {
   medium: ["存放方式", "保存方式", "储存方式", "保存形式", "medium", "storage"],
   location: ["存放地点", "保存地点", "存放位置", "location"],
   // The department that keeps a form's filled-in records: where they are kept, and the form's own department when the register names no other.
-  keeper: ["保存部门", "保管部门", "keptby"],
+  keeper: ["保存部门", "保管部门", "归档部门", "keptby"],
   procedure: ["所属程序", "相关程序", "对应程序", "owningprocedure"],
   level: ["层级", "文件层级", "层次", "级别", "文件级别", "level"],
   kind: ["文件类别", "文件类型", "类型", "kind", "type", "doctype", "documenttype"],

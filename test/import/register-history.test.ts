@@ -102,3 +102,19 @@ describe("csr import of a workbook with hidden rows and columns (tester54b B7)",
     expect(file(dir, "documents/QR-008-01.yaml")).toMatchObject({ status: "released", remarks: "内部用" });
   });
 });
+
+describe("csr import of everyday header variants (tester54b B11)", () => {
+  it("reads 文件编码, 表单编码 and 制定部门 / 归档部门 as the number and the department", async () => {
+    const procedures = await importCsv("序号,文件编码,文件名称,版本号,制定部门,发布日期\n1,QP-009,内部审核程序,A/0,品质部,2025-03-01\n", "procedures");
+    expect(file(procedures.dir, "documents/QP-009.yaml")).toMatchObject({ id: "QP-009", department: "QA", status: "released" });
+    const forms = await importCsv("序号,表单编码,表单名称,版本,保存年限,归档部门\n1,QR-009-01,内审计划,A/0,3年,品质部\n", "forms");
+    expect(forms.result.stdout).not.toContain("未导入的列");
+    expect(file(forms.dir, "documents/QR-009-01.yaml")).toMatchObject({ id: "QR-009-01", department: "QA", record: { retention: "3年", location: "品质部" } });
+  });
+
+  it("reads an external document list headed 标准号 / 标准名称", async () => {
+    const { dir, result } = await importCsv("序号,标准号,标准名称,发布日期,实施日期,接收日期,保管部门\n1,GB/T 2828.1-2012,计数抽样检验程序,2012-11-05,2013-02-15,2025-03-01,品质部\n", "external");
+    expect(result.stderr).toBe("");
+    expect(file(dir, "documents/GB_T 2828.1-2012.yaml")).toMatchObject({ id: "GB/T 2828.1-2012", title: "计数抽样检验程序", kind: "external" });
+  });
+});
