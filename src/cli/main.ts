@@ -518,6 +518,7 @@ export async function run(argv: string[], output?: Output): Promise<number> {
           .option("--location-en <text>", t("help.set.location-en"))
           .option("--classification <level>", t("help.set.classification"))
           .option("--department <department>", t("help.set.department"))
+          .option("--remarks <text>", t("help.set.remarks"))
           .option("--edition <edition>", t("help.set.edition"))
           .option("--issued <date>", t("help.set.issued"))
           .option("--effective <date>", t("help.set.effective"))

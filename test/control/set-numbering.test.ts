@@ -69,6 +69,23 @@ const read = (dir: string, path: string) => readFileSync(join(dir, path), "utf8"
 const head = (dir: string) => git(dir, ["rev-parse", "HEAD"]).trim();
 const rulesAt = async (dir: string, base: string) => (await checkJsonInProcess(dir, "--base", base)).findings.map((f) => `${f.file} ${f.rule}`);
 
+describe("csr set <document> --remarks (备注, tester54a A8)", () => {
+  it("changes a draft's remarks, and a released document's as the draft of its next revision, marked 修订中; \"\" removes them", async () => {
+    const dir = repo();
+    writeFileSync(join(dir, "documents/WI-001.yaml"), read(dir, "documents/WI-001.yaml").replace(/status: released\neffective: 2024-03-01\nrevisions:[\s\S]*$/, "status: draft\nremarks: 新编，计划2026年12月发布。\n"));
+    const draft = await csrInProcess(["-C", dir, "set", "WI-001", "--remarks", " 新编。 "], { lang: null });
+    expect(draft).toEqual({ code: 0, stdout: "已修改 WI-001 首件检验作业指导书（documents/WI-001.yaml）：\n  备注：新编。（原为 新编，计划2026年12月发布。）\n", stderr: "" });
+    expect(read(dir, "documents/WI-001.yaml")).toMatch(/\nstatus: draft\nremarks: 新编。\n$/);
+    const released = await csrInProcess(["-C", dir, "set", "QP-001", "--remarks", "适用于全部产线"], { lang: null });
+    expect(released.stdout).toBe(
+      `已修改 QP-001 生产过程控制程序（documents/QP-001.yaml）：\n  备注：适用于全部产线\nQP-001 已发布，备注印在文件上，属于文件内容：请发布新版本（'csr release QP-001 --summary ...'）。\n${marked("QP-001")}\n`,
+    );
+    expect(read(dir, "documents/QP-001.yaml")).toBe(PROCEDURE.replace("effective: 2024-03-01\n", `effective: 2024-03-01\nrevising:\n  since: ${today()}\n`) + "remarks: 适用于全部产线\n");
+    expect((await csrInProcess(["-C", dir, "set", "QP-001", "--remarks", ""], { lang: null })).stdout.split("\n")[1]).toBe("  备注：删除（原为 适用于全部产线）");
+    expect(read(dir, "documents/QP-001.yaml")).not.toContain("remarks");
+  });
+});
+
 describe("csr set <document> --title-en (register data, tester23 F5)", () => {
   it("gives a released procedure an English title without a new revision, which the English register prints, and removes it with \"\"", async () => {
     const dir = repo();
@@ -153,7 +170,7 @@ describe("csr set: clauses (register data)", () => {
     [["--add-clause", "8.5.1"], "csr: QP-001 lists clause IATF16949:8.5.1 already.\n"],
     [["--remove-clause", "8.5.2"], "csr: QP-001 does not list clause IATF16949:8.5.2 (it lists: IATF16949:8.5.1, IATF16949:8.5.1.1). Did you mean 'IATF16949:8.5.1'?\n"],
     [["--clauses", "8.5.1", "--add-clause", "8.5.2"], "csr: --clauses gives the whole list; it cannot be combined with --add-clause or --remove-clause.\n"],
-    [[], "csr: QP-001: nothing to change was given.\nhint: Use --clauses, --add-clause, --remove-clause for clauses, --processes, --add-process, --remove-process for processes, --add-form, --remove-form for related records, --add-related, --remove-related for related documents, --retention, --medium, --location (--retention-en, --location-en for English registers) for a form's record keeping, --edition with --received for an external document's new edition.\n"],
+    [[], "csr: QP-001: nothing to change was given.\nhint: Use --clauses, --add-clause, --remove-clause for clauses, --processes, --add-process, --remove-process for processes, --add-form, --remove-form for related records, --add-related, --remove-related for related documents, --retention, --medium, --location (--retention-en, --location-en for English registers) for a form's record keeping, --remarks for the remarks (备注), --edition with --received for an external document's new edition.\n"],
   ])("refuses %j in one line, writing nothing", async (args, stderr) => {
     const dir = untouched();
     expect(await csrInProcess(["-C", dir, "set", "QP-001", ...args])).toEqual({ code: 2, stdout: "", stderr });

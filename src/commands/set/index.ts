@@ -60,6 +60,8 @@ export interface SetFlags extends EditionFlags, CsrFieldFlags {
   /** The retention period and location in English, for English registers (model/record-keeping.ts); "" removes one. */
   retentionEn?: string;
   locationEn?: string;
+  /** The 备注 (`remarks`), printed on the document and in the document lists; "" removes it. */
+  remarks?: string;
   /** The 密级 (model/classification.ts CLASSIFICATIONS). */
   classification?: string;
   /** The owning department (制订部门; an external document's 保管部门), a code or name of qms.yaml. */
@@ -82,14 +84,14 @@ const ENGLISH = [
 /** The order of a document file's keys, as the schema's examples and csr new write them: a new key goes where it belongs. */
 const KEY_ORDER: readonly (keyof ControlledDocument)[] = [
   "id", "title", "title_en", "level", "kind", "department", "classification", "processes", "clauses", "status", "effective", "review_interval_months",
-  "reviews", "revisions", "related", "forms", "sections", "record",
+  "reviews", "revisions", "related", "forms", "sections", "record", "remarks",
 ];
 
 /** One field's change, for the report and the commit message. */
 interface FieldChange {
-  field: "title_en" | "clauses" | "processes" | "forms" | "related" | (typeof RECORD_FIELDS)[number] | "classification" | "department";
+  field: "title_en" | "clauses" | "processes" | "forms" | "related" | (typeof RECORD_FIELDS)[number] | "classification" | "department" | "remarks";
   /** The document's field it changes, which decides whether a revision must follow. */
-  key: "title_en" | "clauses" | "processes" | "forms" | "related" | "record" | "classification" | "department";
+  key: "title_en" | "clauses" | "processes" | "forms" | "related" | "record" | "classification" | "department" | "remarks";
   text: string;
 }
 
@@ -136,7 +138,8 @@ export async function setDocument(ctx: CommandContext, id: string, given: SetFla
     const classification = flags.classification === undefined ? undefined : classificationOption(flags.classification);
     const department = flags.department === undefined ? undefined : departmentByCode(session, flags.department, "--department");
     const titleEn = flags.titleEn?.trim();
-    if (!clauses && !processes && !forms && !related && !record && !classification && !department && titleEn === undefined) {
+    const remarks = flags.remarks?.trim();
+    if (!clauses && !processes && !forms && !related && !record && !classification && !department && titleEn === undefined && remarks === undefined) {
       // A forms list answered as it was asks for no addition or removal.
       if (flags !== given) {
         ctx.stdout(t("set.unchanged", { id }) + "\n");
@@ -171,6 +174,10 @@ export async function setDocument(ctx: CommandContext, id: string, given: SetFla
     if (newClassification) {
       changes.push({ field: "classification", key: "classification", text: classificationBefore === "" ? newClassification : t("set.was", { value: newClassification, before: classificationBefore }) });
     }
+    // The 备注 is printed on the document (its remarks line) as well as in the lists: content, like the forms (tester54a A8).
+    if (remarks !== undefined && remarks !== (document.remarks ?? "")) {
+      changes.push({ field: "remarks", key: "remarks", text: remarks === "" ? t("set.csr.cleared", { before: document.remarks! }) : document.remarks === undefined ? remarks : t("set.was", { value: remarks, before: document.remarks }) });
+    }
     if (department !== undefined && department !== document.department) {
       const name = (code: string) => departmentLabel(session.index, code);
       changes.push({ field: "department", key: "department", text: document.department === undefined ? name(department) : t("set.was", { value: name(department), before: name(document.department) }) });
@@ -201,13 +208,17 @@ export async function setDocument(ctx: CommandContext, id: string, given: SetFla
         if (titleEn === "") doc.delete("title_en");
         else setScalar(doc, "title_en", titleEn!);
       }
+      if (changes.some((c) => c.key === "remarks")) {
+        if (remarks === "") doc.delete("remarks");
+        else setScalar(doc, "remarks", remarks!);
+      }
       if (marking) markRevising(doc, document, today);
     });
     const lines = [t("set.updated", { id, title: document.title, path: file.path }), ...changes.map((c) => `  ${t(`set.field.${c.field}`)}${t("set.colon")}${c.text}`)];
     // A released document's content changes only through a revision: the change is committed with it, not here.
     const leftForRelease = content && document.status === "released";
     // The message names the content changed: the related records, else the related documents, else the department.
-    const named = changes.some((c) => c.key === "forms") ? "set.release" : changes.some((c) => c.key === "related") ? "set.release-related" : "set.release-department";
+    const named = changes.some((c) => c.key === "forms") ? "set.release" : changes.some((c) => c.key === "related") ? "set.release-related" : changes.some((c) => c.key === "remarks") ? "set.release-remarks" : "set.release-department";
     if (leftForRelease) lines.push(t(flags.commit ? `${named}-commit` : named, { id }));
     if (marking) lines.push(revisingMarked(document, today));
     else if (document.status === "released") lines.push(t(changes.some((c) => completesPaperOriginal(document, c.key)) ? "set.on-paper" : "set.register-data", { id }));
@@ -286,7 +297,7 @@ async function setIssued(ctx: CommandContext, session: EditSession, found: Locat
 const FIELD_OPTIONS = ["clauses", "processes", "forms", "retention", "medium", "location"] as const;
 
 function anyField(flags: SetFlags): boolean {
-  return [flags.titleEn, flags.clauses, flags.processes, flags.retention, flags.medium, flags.location, flags.retentionEn, flags.locationEn, flags.classification, flags.department].some((v) => v !== undefined) ||
+  return [flags.titleEn, flags.remarks, flags.clauses, flags.processes, flags.retention, flags.medium, flags.location, flags.retentionEn, flags.locationEn, flags.classification, flags.department].some((v) => v !== undefined) ||
     [flags.addClause, flags.removeClause, flags.addProcess, flags.removeProcess, flags.addForm, flags.removeForm, flags.addRelated, flags.removeRelated].some((v) => (v ?? []).length > 0);
 }
 
@@ -475,7 +486,7 @@ function recordFields(document: ControlledDocument, flags: SetFlags): RecordFiel
 }
 
 /** Sets a plain value: in place where the file has the key, else at its place in KEY_ORDER. */
-function setScalar(doc: Document.Parsed, key: "title_en" | "classification" | "department", value: string): void {
+function setScalar(doc: Document.Parsed, key: "title_en" | "classification" | "department" | "remarks", value: string): void {
   if (doc.has(key)) doc.set(key, value);
   else setInOrder(doc, key, doc.createNode(value));
 }
