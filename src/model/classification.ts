@@ -73,6 +73,33 @@ export function classificationRank(classification: string): number {
   return ({ 内部: 1, 秘密: 2, 机密: 3, 绝密: 4 } as Record<string, number>)[classification] ?? 0;
 }
 
+/**
+ * The documents marked less strictly than a CSR addressed in them (a CSR's `addressed` names the document), by id:
+ * the CSRs above the document's 密级, sorted, and the highest of their 密级. The section that addresses a requirement
+ * writes it into the document, which then carries it under its own, lower 密级 (doc/classification-below-csr).
+ */
+export function documentsBelowTheirCsrs(repo: Pick<Repository, "config" | "csrs" | "customers" | "documents">): Map<string, { csrs: string[]; classification: string }> {
+  const customers = new Map(repo.customers.map((c) => [c.value.code, c.value]));
+  const addressed = new Map<string, { id: string; classification: string }[]>();
+  for (const { value: csr } of repo.csrs) {
+    const classification = csrClassification(customers.get(csr.customer), csr);
+    if (classificationRank(classification) === 0) continue;
+    for (const document of new Set((csr.addressed ?? []).map((a) => a.document))) addressed.set(document, [...(addressed.get(document) ?? []), { id: csr.id, classification }]);
+  }
+  const out = new Map<string, { csrs: string[]; classification: string }>();
+  if (addressed.size === 0) return out;
+  for (const { value: doc } of repo.documents) {
+    const csrs = addressed.get(doc.id);
+    if (csrs === undefined || out.has(doc.id)) continue;
+    const own = classificationRank(documentClassification(repo, doc));
+    const above = csrs.filter((c) => classificationRank(c.classification) > own);
+    if (above.length === 0) continue;
+    const top = above.reduce((a, b) => (classificationRank(b.classification) > classificationRank(a.classification) ? b : a)).classification;
+    out.set(doc.id, { csrs: above.map((c) => c.id).sort(), classification: top });
+  }
+  return out;
+}
+
 /** A 密级 as a register or a user writes it: the marking, also with 级 after it (秘密级); undefined when it is none of CLASSIFICATIONS. */
 export function readClassification(text: string): Classification | undefined {
   const plain = text.normalize("NFKC").replace(/\s/g, "");

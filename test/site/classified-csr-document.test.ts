@@ -1,6 +1,7 @@
 /**
  * A document that addresses a CSR marked 秘密 carries the requirement in its text (tester54a A3): csr address
  * says so when the link is made, csr check reports a document marked lower (doc/classification-below-csr),
+ * csr render says its print is marked lower,
  * and csr site publishes no file with the requirement, from the document's body or anywhere else, until and
  * after the document is marked.
  */
@@ -49,6 +50,9 @@ describe("a 内部 document that addresses a 秘密 CSR (tester54a A3)", () => {
     expect(findings.filter((f) => f.rule === "doc/classification-below-csr").map((f) => `${f.file}:${f.line}:${f.column} ${f.severity} ${f.message}`)).toEqual([
       `${PROCEDURE}:1:5 error CS/QP-013 is classified Internal (内部), lower than the CSR addressed in it, NES-001, which is Confidential (秘密): the section that addresses a requirement writes it into the document, which cannot be held less strictly than what it quotes, or its controlled copies, the document list and the site print and publish the requirement under the lower 密级 (the site withholds its body until it is marked). Mark it with csr set CS/QP-013 --classification 秘密 (register data, no new revision); if the link is wrong, remove it with csr address <CSR> CS/QP-013 --remove; if the CSR or its source is marked too high, correct that marking.`,
     ]);
+    // A print, controlled copy or not, is marked 内部: csr render says so.
+    const printed = await csrInProcess(["-C", dir, "render", "CS/QP-013", "--format", "md", "--out", join(tempDir(), "print.md")], { lang: null });
+    expect(printed.stderr.split("\n")[1]).toBe("注意：CS/QP-013 标为内部，却落实了密级为秘密的顾客要求（NES-001），打印件按内部标注；请先用 csr set CS/QP-013 --classification 秘密 标注其密级（csr check：doc/classification-below-csr）。");
 
     const out = join(tempDir(), "site");
     const built = csr(["-C", dir, "site", "--out", out, "--today", DAY], { lang: null });
@@ -66,6 +70,7 @@ describe("a 内部 document that addresses a 秘密 CSR (tester54a A3)", () => {
     // Marked as the finding says, the document is withheld for its own 密级 and the finding is gone.
     expect((await csrInProcess(["-C", dir, "set", "CS/QP-013", "--classification", "秘密", "--commit"], { lang: null })).code).toBe(0);
     expect((await checkJsonInProcess(dir, "--today", DAY)).findings.filter((f) => f.rule === "doc/classification-below-csr")).toEqual([]);
+    expect((await csrInProcess(["-C", dir, "render", "CS/QP-013", "--format", "md", "--out", join(tempDir(), "print.md")], { lang: null })).stderr).not.toContain("注意");
     const marked = join(tempDir(), "site");
     const rebuilt = csr(["-C", dir, "site", "--out", marked, "--today", DAY], { lang: null });
     expect(rebuilt.stderr).toContain("1 份秘密级以上文件只列登记信息、未发布正文");

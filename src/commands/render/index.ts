@@ -7,6 +7,7 @@ import { didYouMean } from "../../core/text.js";
 import { refuseDataPath } from "../../core/write.js";
 import { findRoot } from "../../load/discover.js";
 import type { Repository } from "../../load/repository.js";
+import { classificationName, documentClassification, documentsBelowTheirCsrs } from "../../model/classification.js";
 import { copyEdition, isOut } from "../../model/distribution.js";
 import { buildIndex, currentRevision, revisionEffective, revisionInForce, type RepoIndex } from "../../model/index.js";
 import { localToday } from "../../core/dates.js";
@@ -151,6 +152,15 @@ export async function renderCommand(ctx: CommandContext, ids: string[], flags: R
   ctx.stderr(t("render.rendered", { count: writes.length, format, lang }) + "\n");
   if (revising.length > 0) ctx.stderr(revising.join("\n") + "\n");
   if (past.said.length > 0) ctx.stderr(past.said.join("\n") + "\n");
+  // A print of a document carrying a classified requirement under a lower 密级 (doc/classification-below-csr) says so.
+  const below = documentsBelowTheirCsrs(repo);
+  for (const page of named) {
+    const found = targets.some((target) => target.kind === "document" && target.value.id === page.id) ? below.get(page.id) : undefined;
+    if (found === undefined) continue;
+    const doc = index.documents.get(page.id)!.value;
+    const name = (value: string) => (value === "" ? t("rule.doc/classification-below-csr.unmarked") : classificationName(lang, value));
+    ctx.stderr(t("render.classification-below-csr", { id: page.id, classification: name(documentClassification(repo, doc)), csrs: found.csrs.join(t("rule.doc/classification-below-csr.separator")), csrClassification: name(found.classification), level: found.classification }) + "\n");
+  }
   if (csrsOnDay.length > 0) ctx.stderr(t("render.csr-as-of.said", { ids: list(csrsOnDay.map((on) => on.id)), day: today }) + "\n");
   if (differing.length > 0) ctx.stderr(`${differing.join("\n")}\n  ${t(inForce ? "render.total-pages-differ.hint" : "render.total-pages-differ.obsolete.hint")}\n`);
   if (!flags.all) return 0;

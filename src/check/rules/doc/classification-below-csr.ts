@@ -1,4 +1,4 @@
-import { classificationName, classificationRank, csrClassification, documentClassification } from "../../../model/classification.js";
+import { classificationName, documentClassification, documentsBelowTheirCsrs } from "../../../model/classification.js";
 import type { Rule } from "../../rule.js";
 import { language, t } from "../../../i18n/index.js";
 
@@ -36,30 +36,14 @@ classification: 秘密
     fix: "Mark the document at least as strictly as the CSR: `csr set <document> --classification <the CSR's 密级>` (register data, no new revision). If the link is wrong, remove it (`csr address <CSR> <document> --remove`); if the CSR or its source document is marked too high, correct that marking instead.",
   },
   check(ctx) {
-    // The CSRs addressed in each document, the most strictly marked first.
-    const above = new Map<string, { id: string; classification: string }[]>();
-    for (const { value: csr } of ctx.repo.csrs) {
-      const classification = csrClassification(ctx.index.customers.get(csr.customer)?.value, csr);
-      if (classificationRank(classification) === 0) continue;
-      for (const document of new Set((csr.addressed ?? []).map((a) => a.document))) {
-        const list = above.get(document) ?? [];
-        list.push({ id: csr.id, classification });
-        above.set(document, list);
-      }
-    }
-    for (const [id, csrs] of above) {
+    for (const [id, { csrs, classification }] of documentsBelowTheirCsrs(ctx.repo)) {
       const located = ctx.index.documents.get(id);
       if (located === undefined || !ctx.keeps(located.file)) continue;
       const doc = located.value;
-      const own = documentClassification(ctx.repo, doc);
-      const higher = csrs.filter((c) => classificationRank(c.classification) > classificationRank(own));
-      if (higher.length === 0) continue;
-      const top = higher.reduce((a, b) => (classificationRank(b.classification) > classificationRank(a.classification) ? b : a)).classification;
       const name = (value: string) => (value === "" ? t("rule.doc/classification-below-csr.unmarked") : classificationName(language(), value));
-      const ids = higher.map((c) => c.id).sort();
       ctx.report(
         { file: located.file, path: doc.classification === undefined ? ["id"] : ["classification"] },
-        t("rule.doc/classification-below-csr", { id: doc.id, classification: name(own), count: ids.length, csrs: ids.join(t("rule.doc/classification-below-csr.separator")), csrClassification: name(top), level: top }),
+        t("rule.doc/classification-below-csr", { id: doc.id, classification: name(documentClassification(ctx.repo, doc)), count: csrs.length, csrs: csrs.join(t("rule.doc/classification-below-csr.separator")), csrClassification: name(classification), level: classification }),
       );
     }
   },
