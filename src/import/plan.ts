@@ -1356,14 +1356,28 @@ function customerOfRow(row: RowReader, repo: Repository, none: () => void, issue
   const field: Field = row.key("customer") ? "customer" : "customerName";
   if (!row.key(field)) return void none();
   const customers = repo.customers.map((c) => c.value);
-  const customer = row.lookup(field, (key) => lookupCustomer(key, customers), (c) => c.code);
-  if (!customer) issue(unknownCustomer(row.text(field), customers), true);
+  // The name as customers/ records it (华域视觉科技（上海）有限公司, full-width brackets) is that customer, not a spelling.
+  const written = row.text(field);
+  const exact = customers.find((c) => c.code === written || c.name === written || c.name_en === written);
+  // Any other spelling found (ＨＡＳＣＯ, 华域视觉科技(上海)有限公司 with ASCII brackets) is said, as the code it is recorded as.
+  const key = row.key(field);
+  const folded = exact ?? (key ? lookupCustomer(key, customers) : undefined);
+  if (folded && !exact) row.read(field, showInvisible(written), folded.code);
+  const customer = folded;
+  if (!customer) issue(unknownCustomer(written, customers), true);
   return customer;
 }
 
+/** A customer name or code folded as a cell's lookup key is (cellKey): ＧＷＭ, （上海） and (上海) are the same. */
+const customerKey = (s: string) => compactText(s.normalize("NFKC")).toLowerCase();
+
+/**
+ * `text` is a lookup key (cellKey); the customers' codes and names are compared the same way, so a
+ * name with full-width punctuation (华域视觉科技（上海）有限公司) is found however its brackets are written (tester54b B5).
+ */
 function lookupCustomer(text: string, customers: Customer[]): Customer | undefined {
-  const t = text.toLowerCase();
-  return customers.find((c) => c.code.toLowerCase() === t || c.name === text || c.name_en?.toLowerCase() === t);
+  const t = customerKey(text);
+  return customers.find((c) => customerKey(c.code) === t || customerKey(c.name) === t || (c.name_en !== undefined && customerKey(c.name_en) === t));
 }
 
 /**
@@ -1374,19 +1388,54 @@ function lookupCustomer(text: string, customers: Customer[]): Customer | undefin
  * none, or more than three, `csr customer add` registers it.
  */
 function unknownCustomer(text: string, customers: Customer[]): string {
-  const lower = text.toLowerCase();
-  const holds = (name: string | undefined, folded: boolean) => {
+  const key = customerKey(text);
+  const holds = (name: string | undefined) => {
     if (!name) return false;
-    const [a, b] = folded ? [name.toLowerCase(), lower] : [name, text];
-    return a.includes(b) || b.includes(a);
+    const a = customerKey(name);
+    return a.includes(key) || key.includes(a);
   };
-  const near = customers.filter((c) => holds(c.name, false) || holds(c.name_en, true));
+  const near = customers.filter((c) => holds(c.name) || holds(c.name_en));
   // More than a few: the text says too little to point at one (a single letter, 汽车).
   if (near.length > 0 && near.length <= 3) {
     const candidates = disjunction(near.map((c) => t("import.customer-candidate", { code: c.code, name: c.name })));
     return t("import.unknown-customer-near", { customer: text, candidates });
   }
   return t("import.unknown-customer", { customer: text });
+}
+
+/**
+ * The customer's source document a row's 来源文件 names: its id, its title, or both as Chinese lists
+ * write a customer document, "HASCO-SQ-01 供应商质量要求" or "HASCO-SQ-01《供应商质量要求》"
+ * (tester54b B9): the id names it, read and said; a title that is not its title is said on the row.
+ */
+function sourceOfRow(row: RowReader, customer: Customer, text: string, issue: Issue): NonNullable<Customer["sources"]>[number] | undefined {
+  const sources = customer.sources ?? [];
+  const exact = sources.find((s) => s.id === text || s.title === text || s.title_en === text);
+  if (exact || !text) return exact;
+  const m = /^(\S+?)\s*(?:《([^》]+)》|\s(.+))$/.exec(text.trim());
+  const source = m ? sources.find((s) => s.id === compactText(m[1]!.normalize("NFKC"))) : undefined;
+  if (!m || !source) return undefined;
+  const title = (m[2] ?? m[3]!).trim();
+  if (sameTitle(source.title, title) || (source.title_en !== undefined && sameTitle(source.title_en, title))) row.read("source", text, source.id);
+  else issue(t("import.csr.addressed-title-differs", { column: row.label("source"), line: text, title, document: source.id, actual: source.title }));
+  return source;
+}
+
+/**
+ * Why a row's 来源文件 is refused, and the command that registers it (`csr source add`), with what the
+ * row gives of it: its id and title ("HASCO-SQ-02 供应商质量要求" or either), its revision and received date.
+ */
+function unknownSource(row: RowReader, customer: Customer, text: string): string {
+  const [idPlaceholder, titlePlaceholder, revisionPlaceholder, receivedPlaceholder] = t("import.csr.source-add-placeholders").split("|") as [string, string, string, string];
+  const m = /^([A-Za-z0-9][A-Za-z0-9_.-]*)(?:\s*《([^》]+)》|\s+(.+))?$/.exec(text.trim());
+  const id = m ? m[1]! : idPlaceholder;
+  const title = m ? (m[2] ?? m[3] ?? titlePlaceholder).trim() : text.replace(/^《|》$/g, "").trim() || titlePlaceholder;
+  const quote = (value: string) => (/^[^\s'"<>]+$/.test(value) || value.startsWith("<") ? value : `'${value}'`);
+  const revision = row.text("revision").trim() || row.text("version").trim() || revisionPlaceholder;
+  const received = normalizeDate(row.cell("received")) ?? receivedPlaceholder;
+  const command = `csr source add ${customer.code} --id ${quote(id)} --title ${quote(title)} --revision ${quote(revision)} --received ${received}`;
+  const registered = (customer.sources ?? []).map((s) => `${s.id} ${s.title}`);
+  return t("import.csr.unknown-source", { source: text, customer: customer.code, command, registered: registered.length ? t("import.csr.unknown-source-registered", { sources: list(registered) }) : "" });
 }
 
 function csrFromRow(row: RowReader, repo: Repository, options: ImportOptions, earlierRows: readonly PlannedFile[], report: Issue): Omit<PlannedFile, "row"> | undefined {
@@ -1409,11 +1458,9 @@ function csrFromRow(row: RowReader, repo: Repository, options: ImportOptions, ea
   const customer = customerOfRow(row, repo, () => issue(t("import.csr.no-customer", { id: named, column: row.label("customer", row.label("customerName", headerExample("customer"))) }), true), issue);
   if (!customer) return;
   const sourceText = row.key("source") ? row.text("source") : "";
-  const source = customer.sources?.find((s) => s.id === sourceText || s.title === sourceText || s.title_en === sourceText);
+  const source = sourceOfRow(row, customer, sourceText, issue);
   const sourceId = source?.id ?? sourceText;
-  if (!sourceId || !CODE_PATTERN.test(sourceId)) {
-    return void issue(t("import.csr.unknown-source", { source: sourceText, customer: customer.code }), true);
-  }
+  if (!sourceId || !CODE_PATTERN.test(sourceId)) return void issue(unknownSource(row, customer, sourceText), true);
   // The customer's revision label as the list writes it (来源版本, else 版本 next to 来源文件), never reformatted.
   const revision = row.folded("revision") || row.folded("version") || source?.revisions[source.revisions.length - 1]?.revision;
   if (!revision) return void issue(t("import.csr.no-revision", { id: named, column: row.label("revision", row.label("version", headerExample("revision"))) }), true);
@@ -1808,7 +1855,10 @@ function formLinks(sheet: RawSheet, header: HeaderRow, plan: ImportPlan, repo: R
   for (const file of plan.files) {
     if (file.kind !== "form") continue;
     const text = cellText(byRow.get(file.row)?.cells[header.columns.get("procedure")!]).normalize("NFKC");
-    for (const procedure of procedureNumbers(text, plan, repo, (title, id) => plan.readings.push({ row: file.row, column: header.labels.get("procedure")!, from: title, to: id }))) {
+    const column = header.labels.get("procedure")!;
+    const read = (title: string, id: string) => plan.readings.push({ row: file.row, column, from: title, to: id });
+    const differs = (line: string, title: string, document: string, actual: string) => plan.issues.push({ row: file.row, skipped: false, message: t("import.csr.addressed-title-differs", { column, line, title, document, actual }) });
+    for (const procedure of procedureNumbers(text, plan, repo, read, differs)) {
       const planned = plan.files.find((f) => f.id === procedure && f.kind !== "csr")?.data as ControlledDocument | undefined;
       // A withdrawn procedure's content is not changed any more: the form is not added to it, and the row says so.
       const withdrawn = planned?.status === "obsolete" ? planned : repo.documents.find((d) => d.value.id === procedure && d.value.status === "obsolete")?.value;
@@ -1822,7 +1872,7 @@ function formLinks(sheet: RawSheet, header: HeaderRow, plan: ImportPlan, repo: R
         continue;
       }
       const owner = repo.documents.find((d) => d.value.id === procedure);
-      if (!owner?.value.forms?.includes(file.id)) links.push({ row: file.row, form: file.id, procedure, ...(owner ? { path: owner.file.path } : {}) });
+      if (!owner?.value.forms?.includes(file.id) && !links.some((l) => l.form === file.id && l.procedure === procedure)) links.push({ row: file.row, form: file.id, procedure, ...(owner ? { path: owner.file.path } : {}) });
     }
   }
   return links;
@@ -1831,10 +1881,16 @@ function formLinks(sheet: RawSheet, header: HeaderRow, plan: ImportPlan, repo: R
 /**
  * The procedure numbers in a 所属程序 cell: separated by 、 , ; or spaces, or by '/' ("QP-005/QP-007")
  * where the parts are numbers the repository or the register knows and the whole is not (CS/QP-001
- * is one number).
+ * is one number). A number followed by a title ("QP-001 文件控制程序", "QP-006《不合格品控制程序》", with
+ * or without a space) is that one procedure, its title checked against it (tester54b B4); each
+ * procedure is named once however often the cell names it.
  */
-function procedureNumbers(text: string, plan: ImportPlan, repo: Repository, read: (title: string, id: string) => void): string[] {
+function procedureNumbers(text: string, plan: ImportPlan, repo: Repository, read: (title: string, id: string) => void, differs: (written: string, title: string, id: string, actual: string) => void): string[] {
   const known = (id: string) => plan.files.some((f) => f.id === id) || repo.documents.some((d) => d.value.id === id);
+  const titleOf = (id: string): string | undefined => {
+    const planned = plan.files.find((f) => f.id === id && f.kind !== "csr" && f.kind !== "symbols");
+    return planned ? (planned.data as ControlledDocument).title : repo.documents.find((d) => d.value.id === id)?.value.title;
+  };
   // A procedure named by its title (生产过程控制程序, 《不合格品控制程序》): the one document of the register or the repository with that title.
   const byTitle = (part: string): string | undefined => {
     const title = part.replace(/^《|》$/g, "");
@@ -1844,19 +1900,35 @@ function procedureNumbers(text: string, plan: ImportPlan, repo: Repository, read
     ]);
     return ids.size === 1 ? [...ids][0] : undefined;
   };
-  return text
-    .split(/[、,，;；\s]+/)
-    .filter(Boolean)
-    .flatMap((part) => {
-      const titled = known(part) ? undefined : byTitle(part);
-      if (titled) {
-        read(part, titled);
-        return [titled];
-      }
-      if (known(part) || !part.includes("/")) return [part];
-      const pieces = part.split("/");
-      return pieces.every(known) ? pieces : [part];
+  const result: string[] = [];
+  const add = (id: string) => {
+    if (!result.includes(id)) result.push(id);
+  };
+  const titles = (part: string) => {
+    for (const piece of byTitle(part) ? [part] : part.split(/\s+/).filter(Boolean)) {
+      const titled = known(piece) ? undefined : byTitle(piece);
+      if (titled) read(piece, titled);
+      add(titled ?? piece);
+    }
+  };
+  for (const part of text.split(/[、,，;；\r\n]+/).map((p) => p.trim()).filter(Boolean)) {
+    const numbers = [...part.matchAll(DOCUMENT_NUMBER_IN_TEXT)].filter((m) => /\d/.test(m[0]) && DOCUMENT_ID.test(m[0]));
+    const before = part.slice(0, numbers[0]?.index ?? part.length).trim();
+    if (before) titles(before);
+    numbers.forEach((m, i) => {
+      const ids = known(m[0]) || !m[0].includes("/") ? [m[0]] : m[0].split("/").every(known) ? m[0].split("/") : [m[0]];
+      ids.forEach(add);
+      const after = part.slice(m.index + m[0].length, numbers[i + 1]?.index ?? part.length).trim();
+      const title = after.replace(/^《([^》]*)》$/, "$1").trim();
+      if (!title || ids.length !== 1) return;
+      const actual = titleOf(ids[0]!);
+      // A number whose document cannot be read is reported as such; its title is not checked.
+      if (actual === undefined) return;
+      if (sameTitle(actual, title)) read(part, ids[0]!);
+      else differs(part, title, ids[0]!, actual);
     });
+  }
+  return result;
 }
 
 /**

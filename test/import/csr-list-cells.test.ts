@@ -1,0 +1,98 @@
+/**
+ * Cells of a form register and of a CSR list as Chinese shops write them (tester54b): a procedure or a
+ * customer document named by number and title, a customer's full name with full-width brackets, a
+ * section written 第5.3条, the everyday words for a review decision and a status.
+ */
+import { readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { parse } from "yaml";
+import { describe, expect, it } from "vitest";
+import { builtOnce, checkJsonInProcess, copyRepository, csrInProcess, git, tempDir } from "../helpers.js";
+
+const TODAY = "2026-12-03";
+const file = (dir: string, path: string) => parse(readFileSync(join(dir, path), "utf8"));
+const run = (dir: string, args: string[]) => csrInProcess(["-C", dir, ...args, "--today", TODAY], { lang: "zh-CN" });
+
+/** `csr init -y`, three procedures imported from a register, committed. */
+const procedures = builtOnce(async (): Promise<string> => {
+  const dir = tempDir();
+  expect((await csrInProcess(["init", "-y"], { cwd: dir, lang: "zh-CN" })).code).toBe(0);
+  writeFileSync(join(dir, "p.csv"), "序号,程序文件名称,文件编号,归口部门,对应条款,版本,发布日期\n1,文件控制程序,QP-001,品质部,7.5,A/0,2023/2/20\n2,记录控制程序,QP-002,品质部,7.5,A/0,2023/2/20\n3,不合格品控制程序,QP-006,品质部,8.7,A/0,2023/2/20\n");
+  expect((await run(dir, ["import", "p.csv", "--as", "procedures"])).stdout).toContain("已导入 3 行中的 3 行");
+  git(dir, ["add", "-A"]);
+  git(dir, ["commit", "-q", "-m", "procedures"]);
+  return dir;
+});
+
+describe("a form register's 所属程序 written as number and title (tester54b B4)", () => {
+  it("reads 'QP-001 文件控制程序' and 'QP-006《不合格品控制程序》' as one procedure each, links each form once, and says a title that is not the procedure's", async () => {
+    const dir = copyRepository(await procedures());
+    writeFileSync(
+      join(dir, "f.csv"),
+      "序号,表单名称,表单编号,版本,所属程序,保存期限,保存部门\n1,文件借阅登记表,QR-001-05,A/0,QP-001 文件控制程序,3年,品质部\n2,记录销毁申请单,QR-002-05,A/0,QP-001 记录控制程序,3年,品质部\n3,不合格品标识卡,QR-006-05,A/0,QP-006《不合格品控制程序》,1年,品质部\n4,不合格品处置单,QR-006-06,A/0,QP-006、QP-006 不合格品控制程序,1年,品质部\n",
+    );
+    const result = await run(dir, ["import", "f.csv", "--as", "forms", "--link-forms"]);
+    expect(result.stdout).toContain("  “所属程序”中的 'QP-001 文件控制程序' → QP-001（第 2 行）\n");
+    expect(result.stdout).toContain("  “所属程序”中的 'QP-006《不合格品控制程序》' → QP-006（第 4 行）\n");
+    expect(result.stdout).toContain("第 3 行：“所属程序”中的 'QP-001 记录控制程序'：《记录控制程序》不是 QP-001 的标题（文件控制程序），已按文件 QP-001 记录，请核对该单元格\n");
+    expect(result.stdout).toContain("  documents/QP-001.yaml：forms + QR-001-05、QR-002-05\n");
+    expect(result.stdout).toContain("  documents/QP-006.yaml：forms + QR-006-05、QR-006-06\n");
+    expect(file(dir, "documents/QP-001.yaml").forms).toEqual(["QR-001-05", "QR-002-05"]);
+    expect(file(dir, "documents/QP-006.yaml").forms).toEqual(["QR-006-05", "QR-006-06"]);
+    expect((await checkJsonInProcess(dir, "--today", TODAY)).findings.filter((f) => f.rule.startsWith("schema/"))).toEqual([]);
+  });
+});
+
+/** `csr init -y` with 华域视觉科技（上海）有限公司 (as on its licence, full-width brackets) and its source HASCO-SQ-01, committed. */
+const hasco = builtOnce(async (): Promise<string> => {
+  const dir = tempDir();
+  expect((await csrInProcess(["init", "-y"], { cwd: dir, lang: "zh-CN" })).code).toBe(0);
+  expect((await csrInProcess(["-C", dir, "customer", "add", "HASCO", "--name", "华域视觉科技（上海）有限公司", "--class", "B", "-y"], { lang: "zh-CN" })).code).toBe(0);
+  expect((await csrInProcess(["-C", dir, "source", "add", "HASCO", "--id", "HASCO-SQ-01", "--title", "供应商质量要求", "--revision", "A0", "--received", "2025-07-01", "-y"], { lang: "zh-CN" })).code).toBe(0);
+  git(dir, ["add", "-A"]);
+  git(dir, ["commit", "-q", "-m", "HASCO"]);
+  return dir;
+});
+
+describe("a CSR list's customer written as customers/ names it (tester54b B5)", () => {
+  it("takes 华域视觉科技（上海）有限公司 as HASCO unsaid, and the name with ASCII brackets as HASCO, said as a spelling", async () => {
+    const dir = copyRepository(await hasco());
+    writeFileSync(join(dir, "c.csv"), "序号,顾客名称,来源文件,要求内容,条款,接收日期\n1,华域视觉科技（上海）有限公司,HASCO-SQ-01,测试要求一,8.5.2,2025-07-01\n2,华域视觉科技(上海)有限公司,HASCO-SQ-01,测试要求二,8.5.2,2025-07-01\n");
+    const result = await run(dir, ["import", "c.csv", "--as", "csr"]);
+    expect(result.stdout).not.toContain("在 customers/ 下没有文件");
+    expect(result.stdout).not.toContain("华域视觉科技（上海）有限公司' →");
+    expect(result.stdout).toContain("  “顾客名称”中的 '华域视觉科技(上海)有限公司' → HASCO（第 3 行）\n");
+    expect(result.stdout).toContain("已导入 2 行中的 2 行");
+    expect(file(dir, "csr/HASCO/HASCO-001.yaml").customer).toBe("HASCO");
+    expect(file(dir, "csr/HASCO/HASCO-002.yaml").customer).toBe("HASCO");
+  });
+
+  it("reads the symbol table's customer the same way", async () => {
+    const dir = copyRepository(await hasco());
+    writeFileSync(join(dir, "s.csv"), "序号,客户,客户符号,客户分类,含义,我司符号,我司分类\n1,HASCO,<S>,SC,安全特性,★,关键\n2,华域视觉科技（上海）有限公司,<F>,SC,功能特性,☆,重要\n");
+    const result = await run(dir, ["import", "s.csv", "--as", "symbols", "--dry-run"]);
+    expect(result.stdout).not.toContain("是否指");
+    expect(result.stdout).toContain("将导入 2 行中的 2 行");
+  });
+});
+
+describe("a CSR list's 来源文件 written as number and title (tester54b B9)", () => {
+  it("reads 'HASCO-SQ-01 供应商质量要求' as that source, says a title that is not its title, and names csr source add for one not registered", async () => {
+    const dir = copyRepository(await hasco());
+    writeFileSync(
+      join(dir, "c.csv"),
+      "序号,顾客,来源文件,版本,要求内容,条款,接收日期\n1,HASCO,HASCO-SQ-01 供应商质量要求,A0,新要求甲,8.5.2,2025-07-01\n2,HASCO,HASCO-SQ-01《质量手册》,A0,新要求乙,8.5.2,2025-07-01\n3,HASCO,HASCO-PK-02 包装要求,B,新要求丙,8.5.2,2025-08-01\n4,HASCO,包装要求,,新要求丁,8.5.2,2025-08-01\n",
+    );
+    const result = await run(dir, ["import", "c.csv", "--as", "csr"]);
+    expect(result.stdout).toContain("  “来源文件”中的 'HASCO-SQ-01 供应商质量要求' → HASCO-SQ-01（第 2 行）\n");
+    expect(result.stdout).toContain("第 3 行：“来源文件”中的 'HASCO-SQ-01《质量手册》'：《质量手册》不是 HASCO-SQ-01 的标题（供应商质量要求），已按文件 HASCO-SQ-01 记录，请核对该单元格\n");
+    expect(result.stdout).toContain(
+      "第 4 行：来源文件 'HASCO-PK-02 包装要求' 不是顾客 HASCO 已登记的来源文件（已登记：HASCO-SQ-01 供应商质量要求）：请先用 csr source add HASCO --id HASCO-PK-02 --title 包装要求 --revision B --received 2025-08-01 登记，再重新导入（该行未导入）\n",
+    );
+    expect(result.stdout).toContain(
+      "第 5 行：来源文件 '包装要求' 不是顾客 HASCO 已登记的来源文件（已登记：HASCO-SQ-01 供应商质量要求）：请先用 csr source add HASCO --id <编号> --title 包装要求 --revision <版本> --received 2025-08-01 登记，再重新导入（该行未导入）\n",
+    );
+    expect(file(dir, "csr/HASCO/HASCO-001.yaml").source).toEqual({ document: "HASCO-SQ-01", revision: "A0" });
+    expect(file(dir, "csr/HASCO/HASCO-002.yaml").source).toEqual({ document: "HASCO-SQ-01", revision: "A0" });
+  });
+});
