@@ -353,6 +353,15 @@ describe("distribution and recall", () => {
     await csrInProcess(["-C", dir, "recall", "QP-014", "--copy", "1", "--by", "zhangli", "--date", "2026-11-03", "-y"]);
     expect((await csrInProcess(["-C", dir, "render", "QP-014", "--copy", "1"], { lang: null })).stderr).toBe("csr: QP-014 的受控副本 1 已失效（已于 2026-11-03 回收）；请打印有效的副本。\n");
     expect((await csrInProcess(["-C", dir, "render", "QP-014", "QP-010", "--copy", "1"], { lang: null })).stderr).toBe("csr: --copy 在一份受控副本上印受控号：请只给出一份文件。\n");
+    // A withdrawn or unreleased document is not handed out: the refusal says so and names what to do, not 'csr distribute', which refuses it (tester54a A19).
+    expect(await csrInProcess(["-C", dir, "render", "HH-F-013", "--copy", "9"], { lang: null })).toEqual({
+      code: 2,
+      stdout: "",
+      stderr: "csr: HH-F-013 已于 2025-05-12 作废，没有受控号为 9 的副本；已作废的文件没有有效的受控副本，也不再发放。\n提示：已作废的文件只回收、不再发放；请发放替代它的文件：'csr distribute QR-007-02 ...'。\n",
+    });
+    expect((await csrInProcess(["-C", dir, "render", "WI-011-01", "--copy", "1"], { lang: null })).stderr).toBe(
+      "csr: WI-011-01 没有受控号为 1 的副本；它的状态是“草稿”，发布后才能发放受控副本。\n提示：请先发布：'csr release WI-011-01 ...'。\n",
+    );
   }, 90_000);
 });
 

@@ -316,6 +316,10 @@ function controlledCopy(targets: readonly Target[], given: string, today: string
   const version = copyEdition(doc);
   const pending = releasedPendingUntil(doc, today);
   const inForce = pending === undefined ? undefined : revisionInForce(doc, today)?.version;
+  // Only a released document's copies are handed out: naming 'csr distribute' for any other, which refuses it, sends the user round (tester54a A19).
+  const instead = doc.status === "obsolete" ? (doc.obsolete?.superseded_by ? t("distribute.obsolete.hint", { successor: doc.obsolete.superseded_by }) : t("distribute.obsolete.hint.no-successor")) : undefined;
+  if (!copy && doc.status === "obsolete") throw new UserError(t("render.no-copy.obsolete", { id: doc.id, copy: given, date: doc.obsolete?.date ?? "" }), instead);
+  if (!copy && doc.status !== "released") throw new UserError(t("render.no-copy.not-released", { id: doc.id, copy: given, status: t(`value.document-status.${doc.status}`) }), t("distribute.not-released.hint", { id: doc.id }));
   if (!copy) throw new UserError(t("render.no-copy", { id: doc.id, copy: given }));
   // A copy of a document imported without its text would hand the holder a header and a revision record, not the document (IATF 16949 7.5.3.2.1).
   if (bodyOnPaper(doc)) throw new UserError(t("render.copy-body-on-paper", { id: doc.id }), t("render.copy-body-on-paper.hint"));
@@ -333,7 +337,7 @@ function controlledCopy(targets: readonly Target[], given: string, today: string
           : inForce !== undefined
             ? t("render.copy-outdated-pending", { copyVersion: copy.version, id: doc.id, inForce, version: version ?? "", effective: pending! })
             : t("render.copy-outdated", { copyVersion: copy.version, id: doc.id, version: version ?? "" });
-    throw new UserError(t("render.copy-not-in-force", { id: doc.id, copy: given, why }));
+    throw new UserError(t("render.copy-not-in-force", { id: doc.id, copy: given, why }), instead);
   }
   return { copy: copy.copy, version: copy.version, ...(copy.version !== version ? { earlier: { pendingVersion: version!, effective: pending! } } : {}) };
 }
