@@ -173,6 +173,19 @@ export function completeFromRegister(existing: ControlledDocument, row: Controll
     added.push(t("import.complete.added.field", { field, value: String(theirs) }));
     steps.push((doc) => doc.set(field, theirs));
   }
+  // A form's record data (保存期限, 保存方式, 存放地点) is register data too (csr set --retention/--medium/--location):
+  // each the file lacks is added, one it has otherwise is said (tester54b B6).
+  for (const field of ["retention", "medium", "location"] as const) {
+    const [mine, theirs] = [existing.record?.[field], row.record?.[field]];
+    if (theirs === undefined || mine === theirs) continue;
+    if (mine !== undefined) {
+      differences.push({ field: `record ${field}`, kept: shown(mine), other: shown(theirs) });
+      continue;
+    }
+    data.record = { ...(data.record ?? {}), [field]: theirs };
+    added.push(t("import.complete.added.field", { field: `record ${field}`, value: String(theirs) }));
+    steps.push((doc) => doc.setIn(["record", field], theirs));
+  }
   for (const field of ["title", "level", "kind", "department", "status", "remarks"] as const) {
     if (row[field] !== undefined && existing[field] !== undefined && stableJson(existing[field]) !== stableJson(row[field])) differences.push({ field, kept: shown(existing[field]), other: shown(row[field]) });
   }

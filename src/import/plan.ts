@@ -1852,8 +1852,12 @@ function formLinks(sheet: RawSheet, header: HeaderRow, plan: ImportPlan, repo: R
   if (!header.columns.has("procedure")) return [];
   const links: ImportPlan["links"] = [];
   const byRow = new Map(sheet.rows.map((r) => [r.row, r]));
-  for (const file of plan.files) {
-    if (file.kind !== "form") continue;
+  // The forms written, and those already in the repository that this row completes (tester54b B6).
+  const forms = [
+    ...plan.files.filter((f) => f.kind === "form"),
+    ...plan.completions.filter((c) => c.completion.data.kind === "form").map((c) => ({ row: c.row, id: c.id })),
+  ];
+  for (const file of forms) {
     const text = cellText(byRow.get(file.row)?.cells[header.columns.get("procedure")!]).normalize("NFKC");
     const column = header.labels.get("procedure")!;
     const read = (title: string, id: string) => plan.readings.push({ row: file.row, column, from: title, to: id });

@@ -118,3 +118,20 @@ describe("csr import of everyday header variants (tester54b B11)", () => {
     expect(file(dir, "documents/GB_T 2828.1-2012.yaml")).toMatchObject({ id: "GB/T 2828.1-2012", title: "计数抽样检验程序", kind: "external" });
   });
 });
+
+describe("csr import of a form register after the 受控文件清单 brought the forms in (tester54b B6)", () => {
+  it("adds the 保存方式 and 存放地点 the form lacks, says a 保存期限 given otherwise, and links the form to its procedure", async () => {
+    const dir = gitInit(minimalRepo());
+    writeFileSync(join(dir, "受控文件清单.csv"), "序号,文件类别,文件编号,文件名称,版本,编制部门,发布日期,保存期限\n1,程序文件,QP-005,生产过程控制程序,A/0,品质部,2025-03-01,\n2,记录表单,QR-005-01,首件检验记录,A/0,品质部,2025-03-01,产品生命周期+1年\n");
+    const first = await csrInProcess(["-C", dir, "import", "受控文件清单.csv", "--as", "documents", "--today", "2026-11-27"], { lang: "zh-CN" });
+    expect(first.stderr).toBe("");
+    writeFileSync(join(dir, "表单清单.csv"), "序号,表单名称,表单编号,版本,所属程序,保存期限,保存部门,保存方式,存放地点\n1,首件检验记录,QR-005-01,A0,QP-005,2年,品质部,纸质,车间\n");
+    const result = await csrInProcess(["-C", dir, "import", "表单清单.csv", "--as", "forms", "--link-forms", "--today", "2026-11-27"], { lang: "zh-CN" });
+    expect(result.stdout).not.toContain("已存在，未覆盖");
+    expect(result.stdout).toContain("record medium paper");
+    expect(result.stdout).toContain("record location 车间");
+    expect(result.stdout).toMatch(/record retention.*产品生命周期\+1年.*2年/);
+    expect(file(dir, "documents/QR-005-01.yaml").record).toEqual({ retention: "产品生命周期+1年", medium: "paper", location: "车间" });
+    expect(file(dir, "documents/QP-005.yaml").forms).toEqual(["QR-005-01"]);
+  });
+});
