@@ -62,6 +62,8 @@ export type Addressing =
   | { counts: false; why: "withdrawn"; date?: string }
   | { counts: false; why: "pending"; version: string; date: string }
   | { counts: false; why: "later"; version: string; date: string }
+  /** The requirement changed in source revision `revision` (review restarted on `date`) and the link was not confirmed since (tester54a A4). */
+  | { counts: false; why: "revised"; revision: string; date: string }
   | { counts: false; why: "unreleased" };
 
 /**
@@ -83,6 +85,7 @@ export function addressing(place: AddressedIn, doc: ControlledDocument | undefin
     const { version, effective } = standing.start;
     return until !== undefined && version === pending ? { counts: false, why: "pending", version, date: until } : { counts: false, why: "later", version, date: effective };
   }
+  if (standing?.kind === "revised") return { counts: false, why: "revised", revision: standing.revision, date: standing.date };
   return standing?.kind === "undated" ? { counts: true, undated: true } : { counts: true };
 }
 

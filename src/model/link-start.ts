@@ -74,12 +74,19 @@ export function linkStart(place: AddressedIn, doc: ControlledDocument, csr: Csr,
 
 /**
  * How the revision of `doc` in force on `day` stands to the link's start: `before` it (the requirement
- * was not in it yet), `from` it on (dated), or `undated` — no record dates the link and the day is not
+ * was not in it yet), `from` it on (dated), `revised` (the latest round, opened on `date` by the source
+ * revision `revision` that changed the wording, has no record dating the link: made for the earlier
+ * wording, unconfirmed), or `undated` — no record dates the link and the day is not
  * today's as far as the link goes: the document was revised after `day`, or the CSR reviewed again
  * after it. Undefined when the document has no revision in force that day, or nothing needs dating
  * (the revision and the round of `day` are those of now: the link as recorded now says it).
  */
-export function linkStandingOn(place: AddressedIn, doc: ControlledDocument, csr: Csr, day: string): { kind: "before"; start: LinkStart } | { kind: "from"; start: LinkStart } | { kind: "undated" } | undefined {
+export function linkStandingOn(
+  place: AddressedIn,
+  doc: ControlledDocument,
+  csr: Csr,
+  day: string,
+): { kind: "before"; start: LinkStart } | { kind: "from"; start: LinkStart } | { kind: "revised"; revision: string; date: string } | { kind: "undated" } | undefined {
   const recorded = recordedDocument(doc);
   const inForce = revisionInForce(recorded, day);
   if (inForce === undefined) return undefined;
@@ -89,8 +96,19 @@ export function linkStandingOn(place: AddressedIn, doc: ControlledDocument, csr:
   if (start?.by === "citation" || (start && at >= revisions.findIndex((r) => r.version === start.version))) {
     return at < revisions.findIndex((r) => r.version === start.version) ? { kind: "before", start } : { kind: "from", start };
   }
+  // The latest round, opened by a new source revision that changed the requirement's wording (the round
+  // it closed keeps the wording it reviewed: csr set), with no record of this round dating the link (no
+  // citation, no pin made or confirmed since the restart): the link was made for the requirement as the
+  // earlier revision worded it, and addresses the new one only once someone confirms it (csr address
+  // --confirm; tester54a A4).
+  const round = reviewRoundWindow(csr, day);
+  const record = recordedCsr(csr);
+  if (round.end === undefined && round.start > record.received) {
+    const closed = (record.review?.history ?? []).find((h) => h.source_revision !== undefined && h.closed === round.start);
+    if (closed && (closed.title !== undefined || closed.text !== undefined || closed.clauses !== undefined)) return { kind: "revised", revision: closed.revised_to ?? record.source.revision, date: round.start };
+  }
   const revisedSince = revisions.some((r) => issuedOn(r) > day);
-  const reviewedSince = reviewRoundWindow(csr, day).end !== undefined;
+  const reviewedSince = round.end !== undefined;
   return revisedSince || reviewedSince ? { kind: "undated" } : undefined;
 }
 

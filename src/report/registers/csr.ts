@@ -124,6 +124,8 @@ function unaddressedCsrs(ctx: RegisterContext, csrs: readonly Csr[], documents: 
         ? ""
         : standing.why === "pending" || standing.why === "later"
           ? t(ctx, `register.csr.unaddressed.${standing.why}`, { document: place.document, version: standing.version, date: standing.date })
+          : standing.why === "revised"
+          ? t(ctx, "register.csr.unaddressed.revised", { document: place.document, revision: standing.revision })
           : t(ctx, `register.csr.unaddressed.${standing.why}`, { document: place.document }),
     );
     return [why.length === 0 ? csr.id : t(ctx, "register.csr.unaddressed.why", { id: csr.id, why: [...new Set(why)].join(t(ctx, "register.list-separator")) })];
@@ -468,7 +470,13 @@ export function csrMatrix(ctx: RegisterContext, options: { customer?: string; to
       // A link made against a revision released to take effect later counts from its 实施日期 (auditor17 F10): the cell says so.
       const pending = !standing.counts && standing.why === "pending" ? t(ctx, "register.csr.link.pending", { status: t(ctx, "register.status.pending", { date: standing.date }) }) : undefined;
       // A revision before the first one that cites the requirement in its round did not contain it yet (tester52 D3).
-      const later = !standing.counts && standing.why === "later" ? t(ctx, "register.csr.link.later", { version: standing.version, date: standing.date }) : undefined;
+      const later =
+        !standing.counts && standing.why === "later"
+          ? t(ctx, "register.csr.link.later", { version: standing.version, date: standing.date })
+          : // Made for the wording of an earlier source revision, not confirmed since the requirement changed (tester54a A4).
+            !standing.counts && standing.why === "revised"
+            ? t(ctx, "register.csr.link.revised", { revision: standing.revision, date: standing.date })
+            : undefined;
       if (standing.counts && standing.undated) undated.push(t(ctx, "register.csr.matrix.undated.link", { id: csr.id, document: place.document }));
       const section = sectionPlace(ctx, doc, place.section);
       // A link into a section the document no longer has is broken, not unconfirmed: its cell names the section as written,
