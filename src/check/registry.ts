@@ -68,6 +68,7 @@ import { rule as docUnreleasedReferenced } from "./rules/doc/unreleased-referenc
 import { rule as docReferencedNotInForce } from "./rules/doc/referenced-not-in-force.js";
 import { rule as docTableMalformed } from "./rules/doc/table-malformed.js";
 import { rule as docVersionSequence } from "./rules/doc/version-sequence.js";
+import { rule as docWithdrawalRewritten } from "./rules/doc/withdrawal-rewritten.js";
 import { rule as fileDeleted } from "./rules/file/deleted.js";
 import { rule as idDuplicate } from "./rules/id/duplicate.js";
 import { rule as idFileName } from "./rules/id/file-name.js";
@@ -150,6 +151,7 @@ export const rules: readonly Rule[] = [
   docReferencedNotInForce,
   docTableMalformed,
   docVersionSequence,
+  docWithdrawalRewritten,
   fileDeleted,
   idDuplicate,
   idFileName,
