@@ -75,7 +75,7 @@ describe("the procedure lists and the form register list released documents only
     writeFileSync(join(dir, "documents/forms/QR-016-01.yaml"), "id: QR-016-01\ntitle: 应急演练记录\nlevel: 4\nkind: form\ndepartment: PRD\nstatus: draft\n");
     const forms = await json(dir, "list", "forms");
     // The withdrawn HH-F-013 stays listed last: its records are kept for the product's life + 1 year (tester52 D9).
-    expect([forms.title, forms.rows.length, forms.notes]).toEqual([before.title, before.rows.length, ["表末另列已作废的表单 1 种（HH-F-013）：已停止填写，已填写的记录仍按表中的保存期限、保存方式和存放地点保存。", NOT_LISTED]]);
+    expect([forms.title, forms.rows.length, forms.notes]).toEqual([before.title, before.rows.length, ["表末另列已作废的表单 1 种（HH-F-013）：已停止填写，已填写的记录仍按表中的保存期限、保存方式和存放地点保存。", NOT_LISTED, "保存期限、保存方式和存放地点没有记录日期，按现在的登记列出，不一定是 2026-12-01 当日的登记（其更改见 csr history <表单编号>）。"]]);
   });
 });
 

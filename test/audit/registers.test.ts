@@ -12,6 +12,7 @@ import { documentList } from "../../src/report/registers/documents.js";
 import { reviewRegister } from "../../src/report/registers/reviews.js";
 import { toCsv, toJson, toMarkdown } from "../../src/report/table.js";
 import { copyFixture, csrInProcess, FIXTURES, minimalRepo, ROOT, tempDir } from "../helpers.js";
+import { today } from "../today.js";
 
 const REPO = join(FIXTURES, "audit", "registers");
 const GOLDEN = join(FIXTURES, "audit", "golden");
@@ -124,6 +125,16 @@ describe("a form revision released to take effect later is 待实施 in the 表�
     const from = await list("2026-12-14", "forms");
     expect(from.rows.map((r) => [r.number, r.version, r.remarks])).toEqual([["QR-020-01", "A/1", ""]]);
     expect(from.notes ?? []).toEqual([]);
+  });
+});
+
+describe("a past day's 表单清单 says its retention, medium and location are as registered now (tester54a A7)", () => {
+  it("notes it under a register dated before today, not under today's", async () => {
+    const form = "id: QR-020-01\ntitle: 首件检验记录\nlevel: 4\nkind: form\ndepartment: QA\nstatus: released\nrevisions:\n  - { version: A/0, date: 2024-03-01, summary: 首次发布, prepared: { by: zhang, date: 2024-03-01 }, approved: { by: wang, date: 2024-03-01 } }\nrecord: { retention: 产品停产后1年, medium: paper, location: 品质部 }\n";
+    const repo = minimalRepo({ "documents/QR-020-01.yaml": form });
+    const notes = async (day: string) => (JSON.parse((await csrInProcess(["-C", repo, "list", "forms", "--format", "json", "--today", day], { lang: null })).stdout) as { notes?: string[] }).notes ?? [];
+    expect(await notes("2026-11-09")).toEqual(["保存期限、保存方式和存放地点没有记录日期，按现在的登记列出，不一定是 2026-11-09 当日的登记（其更改见 csr history <表单编号>）。"]);
+    expect(await notes(today())).toEqual([]);
   });
 });
 

@@ -40,7 +40,8 @@ describe("a withdrawn form whose filled records are still kept", () => {
     expect(list(acme, "--format", "md")).toContain("| 26 | HH-F-013 | 阶段评审记录 | A/1 | 2024-03-01 |  | 技术部 | 产品寿命期+1年 | 纸质 | 技术部项目文件夹 | 已作废（2025-05-12），由 QR-007-02 替代 |\n");
     const json = JSON.parse(list(acme, "--format", "json")) as { rows: Record<string, unknown>[]; notes: string[] };
     expect(json.rows.at(-1)).toEqual({ no: 26, number: "HH-F-013", title: "阶段评审记录", version: "A/1", issued: "2024-03-01", procedure: "", department: "技术部", retention: "产品寿命期+1年", medium: "纸质", location: "技术部项目文件夹", remarks: "已作废（2025-05-12），由 QR-007-02 替代" });
-    expect(json.notes).toEqual([NOTE_ZH]);
+    // Dated a past day, it says the record keeping printed is today's (tester54a A7).
+    expect(json.notes).toEqual([NOTE_ZH, "保存期限、保存方式和存放地点没有记录日期，按现在的登记列出，不一定是 2026-12-01 当日的登记（其更改见 csr history <表单编号>）。"]);
 
     // In English, and picked by --columns.
     const english = csr(["-C", acme, "list", "forms", "--today", "2026-12-01", "--columns", "number,retention,medium,location,remarks", "--format", "csv"], { lang: "en" });

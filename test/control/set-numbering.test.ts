@@ -519,6 +519,7 @@ describe("a form's record keeping in English (tester19 F7, auditor16 F13)", () =
         "QR-009-01  3 years",
         "",
         "Listed last: 1 withdrawn form (QR-009-01), no longer filled in, whose filled records are still kept as the table says (retention, medium, location).",
+        "Retention, medium and location carry no date: they are listed as registered now, which may differ from what was registered on 2026-12-01 (see csr history <form> for changes).",
         "",
       ].join("\n"),
     );
@@ -536,7 +537,7 @@ describe("a form's record keeping in English (tester19 F7, auditor16 F13)", () =
     writeFileSync(join(dir, "documents/QR-001-03.yaml"), form("QR-001-03", "Training record", ["record: {retention: 3 years after leaving, medium: paper, location: HR archive}"]));
     const lines = (await register(dir)).split("\n");
     expect(lines.slice(6, 8)).toEqual(["QR-001-03  3 years after leaving  HR archive", "QR-001-04  产品寿命期 + 1年       QA"]);
-    expect(lines.slice(-5)).toEqual(["QR-001-04  产品寿命期 + 1年       QA", "QR-009-01  3年", "", "Listed last: 1 withdrawn form (QR-009-01), no longer filled in, whose filled records are still kept as the table says (retention, medium, location).", ""]);
+    expect(lines.slice(-6)).toEqual(["QR-001-04  产品寿命期 + 1年       QA", "QR-009-01  3年", "", "Listed last: 1 withdrawn form (QR-009-01), no longer filled in, whose filled records are still kept as the table says (retention, medium, location).", "Retention, medium and location carry no date: they are listed as registered now, which may differ from what was registered on 2026-12-01 (see csr history <form> for changes).", ""]);
   });
 
   it("writes the form's own English text, which the register prints first, and removes it with \"\"", async () => {
@@ -556,7 +557,7 @@ describe("a form's record keeping in English (tester19 F7, auditor16 F13)", () =
     expect(read(dir, "documents/QR-001-03.yaml")).toContain(
       "record: {retention: 员工离职后3年, medium: paper, location: 人事档案室, retention_en: 3 years after the employee leaves, location_en: HR archive room}\n",
     );
-    expect((await register(dir)).split("\n").slice(5)).toEqual(["QR-001-02  3 years                            Quality Assurance", "QR-001-03  3 years after the employee leaves  HR archive room", "QR-001-04  Product life + 1 year              Quality Assurance", "QR-009-01  3 years", "", "Listed last: 1 withdrawn form (QR-009-01), no longer filled in, whose filled records are still kept as the table says (retention, medium, location).", ""]);
+    expect((await register(dir)).split("\n").slice(5)).toEqual(["QR-001-02  3 years                            Quality Assurance", "QR-001-03  3 years after the employee leaves  HR archive room", "QR-001-04  Product life + 1 year              Quality Assurance", "QR-009-01  3 years", "", "Listed last: 1 withdrawn form (QR-009-01), no longer filled in, whose filled records are still kept as the table says (retention, medium, location).", "Retention, medium and location carry no date: they are listed as registered now, which may differ from what was registered on 2026-12-01 (see csr history <form> for changes).", ""]);
     expect((await csrInProcess(["-C", dir, "set", "QR-001-03", "--location-en", ""])).stdout.split("\n")[1]).toBe("  English location: none (was HR archive room)");
     expect(read(dir, "documents/QR-001-03.yaml")).toContain("record: {retention: 员工离职后3年, medium: paper, location: 人事档案室, retention_en: 3 years after the employee leaves}\n");
     expect((await csrInProcess(["-C", dir, "set", "QR-001-03", "--location-en", ""])).stdout).toBe("QR-001-03 is like that already; nothing changed.\n");

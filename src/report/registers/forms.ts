@@ -9,6 +9,7 @@
  * English where the form or its department has it (model/record-keeping.ts), and a note naming the
  * forms printed with Chinese ones.
  */
+import { localToday } from "../../core/dates.js";
 import { shortList } from "../../i18n/index.js";
 import { recordKeepingText, recordsHeldOn } from "../../model/record-keeping.js";
 import { releasedPendingUntil } from "../../model/revision.js";
@@ -41,6 +42,9 @@ export function formList(ctx: RegisterContext, options: { today: string }): Tabl
     ...(withdrawn.length > 0 ? [t(ctx, "register.forms.withdrawn.note", { count: withdrawn.length, ids: shortList(withdrawn.map((form) => form.id), ctx.lang, 5) })] : []),
     ...unreleasedNotes(ctx, unreleased),
     ...documentAsOfNotes(ctx, today, considered),
+    // How records are kept carries no date (csr set --retention changes it without a revision): a register of a past day
+    // prints it as registered now, and says so (tester54a A7).
+    ...(today < localToday() && forms.some((form) => form.record !== undefined) ? [t(ctx, "register.forms.as-of-keeping", { date: today })] : []),
   ];
   const hints = [
     ...unreleasedHints(ctx, unreleased),
