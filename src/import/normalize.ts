@@ -126,7 +126,8 @@ export const SIGNING_ROLE = { prepared: "author", reviewed: "reviewer", approved
 
 /** The disposition words of CSR lists (必须满足 / 可选 / 不适用 / 不合理) and their English forms, as docs/import.md lists them. */
 export const DISPOSITION_WORDS: Readonly<Record<Disposition, readonly string[]>> = {
-  must: ["必须满足", "必须", "应满足", "满足", "must", "must meet"],
+  // 接受 / 同意 / 可满足: the everyday words of Chinese CSR lists for a requirement the supplier takes on (tester54b B23); the import says them as 必须满足.
+  must: ["必须满足", "必须", "应满足", "满足", "接受", "同意", "可满足", "must", "must meet"],
   optional: ["可选", "可选择", "选择性", "optional"],
   "not-applicable": ["不适用", "N/A", "NA", "not applicable", "not-applicable"],
   rejected: ["不合理", "拒绝", "不接受", "rejected", "reject", "unreasonable", "unreasonable (rejected)"],
@@ -134,6 +135,9 @@ export const DISPOSITION_WORDS: Readonly<Record<Disposition, readonly string[]>>
 
 const dispositionKey = (text: string) => compactText(text.normalize("NFKC")).toLowerCase();
 const DISPOSITION = new Map(Object.entries(DISPOSITION_WORDS).flatMap(([disposition, words]) => words.map((w) => [dispositionKey(w), disposition as Disposition] as const)));
+
+/** The disposition words that are not csr's own and not a form of it (接受 for 必须满足): a reading of them is said. */
+export const DISPOSITION_SPELLINGS: ReadonlySet<string> = new Set(["接受", "同意", "可满足"].map(dispositionKey));
 
 export function normalizeDisposition(text: string): Disposition | undefined {
   return DISPOSITION.get(dispositionKey(text));

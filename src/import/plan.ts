@@ -25,6 +25,7 @@ import {
   cellText,
   KIND_OF_LEVEL,
   normalizeDate,
+  DISPOSITION_SPELLINGS,
   normalizeDisposition,
   normalizeKind,
   normalizeLevel,
@@ -1686,6 +1687,8 @@ const LISTED_STATUS = new Map<string, ListedStatus>(LISTED_STATUS_WORDS.map(({ w
  * Why a 状态 cell is refused: the statuses csr knows, and the one it may mean when a known word holds
  * the text or is held in it (已落实到文件中: 是否指 已落实到文件？), without taking it for the row.
  */
+const DONE_WORDS = new Set(["已关闭", "关闭", "已完成", "完成", "closed", "done", "completed"].map(statusKey));
+
 function badStatus(text: string, column: string): string {
   const key = statusKey(text);
   const statuses = list(CSR_STATUSES.map((s) => csrStatusLabel(s, "zh-CN")));
@@ -1696,6 +1699,8 @@ function badStatus(text: string, column: string): string {
       LISTED_STATUS_WORDS.filter(({ word }) => key.includes(statusKey(word)) || statusKey(word).includes(key)).map(({ word, listed }) => (synonyms.has(word) ? csrStatusLabel(listed.status, "zh-CN") : word)),
     ),
   ];
+  // 已关闭 / 已完成 say the CSR is done, not which stage: the statuses it may mean are offered (tester54b B23).
+  if (DONE_WORDS.has(key)) near.splice(0, near.length, ...(["addressed", "implemented", "verified"] as const).map((s) => csrStatusLabel(s, "zh-CN")));
   if (near.length > 0 && near.length <= 3) return t("import.csr.bad-status-near", { status: text, column, statuses, candidates: disjunction(near.map((w) => `'${w}'`)) });
   return t("import.csr.bad-status", { status: text, column, statuses });
 }
@@ -1710,6 +1715,7 @@ function decisionFromRow(row: RowReader, repo: Repository, options: ImportOption
   if (!text) return undefined;
   const disposition = normalizeDisposition(text);
   if (!disposition) return void issue(t("import.csr.bad-disposition", { disposition: text, column: row.label("disposition") }), true);
+  if (DISPOSITION_SPELLINGS.has(compactText(text.normalize("NFKC")).toLowerCase())) row.read("disposition", text, translate(options.lang, `value.disposition.${disposition}`));
   const missing: string[] = [];
   const date = normalizeDate(row.cell("decided"));
   if (!date) missing.push(row.text("decided") ? t("import.csr.lacks.bad-date", { column: row.label("decided"), value: showInvisible(row.text("decided")), ambiguous: ambiguousDate(row.text("decided")) }) : t("import.csr.lacks.date", { column: row.label("decided", "决定日期") }));
@@ -1751,7 +1757,14 @@ function addressedFromRow(row: RowReader, repo: Repository, issue: Issue): NonNu
   const lines = row.text("addressed").split(/\r?\n|[;；]/).map((l) => l.trim()).filter(Boolean);
   for (const line of lines.flatMap(listedPlaces)) {
     const [first = "", ...rest] = line.split(/\s+/);
-    const document = compactText(first.normalize("NFKC"));
+    let document = compactText(first.normalize("NFKC"));
+    // "QP-005/5.3": a known document and a section number after '/', which no document number has (tester54b B14).
+    const slashed = /^(.+)\/(\d+(?:\.\d+)*)$/.exec(document);
+    if (slashed && !repo.documents.some((d) => d.value.id === document) && repo.documents.some((d) => d.value.id === slashed[1])) {
+      document = slashed[1]!;
+      rest.unshift(slashed[2]!);
+      row.read("addressed", line, [document, ...rest].join(" "));
+    }
     if (!DOCUMENT_ID.test(document)) {
       issue(t("import.csr.bad-addressed", { line: showInvisible(line), column: row.label("addressed") }), true);
       continue;
@@ -1768,6 +1781,13 @@ function addressedFromRow(row: RowReader, repo: Repository, issue: Issue): NonNu
       else issue(t(known ? "import.csr.addressed-title-differs" : "import.csr.addressed-title-unknown", { column: row.label("addressed"), line, title: titled[1]!, document, actual: known?.title ?? "" }));
     }
     // A section csr's CSR list marked (原写 5.4, 未找到该章节) reads back as the reference it stands for.
+    // 第5.3条, 第5.3节, 5.3条 or §5.3: the section number, said as a spelling (a clause 第8.5.2条 is read so too; tester54b B14).
+    const numbered = /^(?:第\s*([0-9]+(?:\.[0-9]+)*)\s*[条节款]|([0-9]+(?:\.[0-9]+)*)\s*[条节款]|§\s*([0-9]+(?:\.[0-9]+)*))(\s.*)?$/.exec(after.normalize("NFKC"));
+    if (numbered) {
+      const plain = `${numbered[1] ?? numbered[2] ?? numbered[3]}${numbered[4] ?? ""}`;
+      row.read("addressed", line, `${document} ${plain}`);
+      after = plain;
+    }
     const section = unmarkedSection(after);
     if (!places.some((p) => p.document === document && p.section === (section || undefined))) places.push({ document, ...(section ? { section } : {}) });
   }

@@ -96,3 +96,36 @@ describe("a CSR list's 来源文件 written as number and title (tester54b B9)",
     expect(file(dir, "csr/HASCO/HASCO-002.yaml").source).toEqual({ document: "HASCO-SQ-01", revision: "A0" });
   });
 });
+
+describe("a CSR list's 落实文件 section and everyday words (tester54b B14, B23)", () => {
+  it("reads 第5.3条, §5.3 and QP-006/5.3 as section 5.3 of QP-006, 接受/同意/可满足 as 必须满足 (said), and offers the statuses 已关闭/已完成 may mean", async () => {
+    const dir = copyRepository(await procedures());
+    expect((await csrInProcess(["-C", dir, "customer", "add", "YF", "--name", "延锋汽车饰件系统有限公司", "--class", "B", "-y"], { lang: "zh-CN" })).code).toBe(0);
+    expect((await csrInProcess(["-C", dir, "source", "add", "YF", "--id", "YF-SQM", "--title", "延锋供应商质量手册", "--revision", "第3版", "--received", "2025-05-20", "-y"], { lang: "zh-CN" })).code).toBe(0);
+    writeFileSync(
+      join(dir, "c.csv"),
+      "序号,顾客,来源文件,章节,要求内容,条款,接收日期,评审结论,决定人,决定日期,落实文件,状态\n" +
+        "1,YF,YF-SQM,12.1,要求一。,8.5.2,2025-05-20,接受,张三,2025-05-28,QP-006 第5.3条,\n" +
+        "2,YF,YF-SQM,12.2,要求二。,8.5.2,2025-05-20,同意,张三,2025-05-28,QP-006/5.3,\n" +
+        "3,YF,YF-SQM,12.3,要求三。,8.5.2,2025-05-20,可满足,张三,2025-05-28,QP-006 §5.3,\n" +
+        "4,YF,YF-SQM,12.4,要求四。,8.5.2,2025-05-20,必须满足,张三,2025-05-28,QP-006,已关闭\n",
+    );
+    const result = await run(dir, ["import", "c.csv", "--as", "csr"]);
+    expect(result.stdout).toContain(
+      [
+        "  “评审结论”中的 '接受' → 必须满足（第 2 行）",
+        "  “落实文件”中的 'QP-006 第5.3条' → QP-006 5.3（第 2 行）",
+        "  “评审结论”中的 '同意' → 必须满足（第 3 行）",
+        "  “落实文件”中的 'QP-006/5.3' → QP-006 5.3（第 3 行）",
+        "  “评审结论”中的 '可满足' → 必须满足（第 4 行）",
+        "  “落实文件”中的 'QP-006 §5.3' → QP-006 5.3（第 4 行）",
+      ].join("\n"),
+    );
+    expect(result.stdout).toContain("第 5 行：“状态”中的 '已关闭' 不是顾客特定要求的状态（已接收、评审中、已决定、已落实到文件、已实施、已验证、已替代、已拒绝、不适用）；是否指 '已落实到文件'、'已实施' 或 '已验证'？请更正该单元格后重新导入（该行未导入）\n");
+    for (const id of ["YF-001", "YF-002", "YF-003"]) {
+      const csr = file(dir, `csr/YF/${id}.yaml`);
+      expect(csr.addressed).toEqual([{ document: "QP-006", section: "5.3" }]);
+      expect(csr.review.decision.disposition).toBe("must");
+    }
+  });
+});
