@@ -108,6 +108,7 @@ export async function run(argv: string[], output?: Output): Promise<number> {
           .option("--owner <person>", t("help.implement.owner"))
           .option("--due <date>", t("help.implement.due"))
           .option("--required-by <date>", t("help.implement.required-by"))
+          .option("--late-reason <text>", t("help.implement.late-reason"))
           .option("--status <status>", t("help.implement.status"))
           .option("--evidence <text>", t("help.implement.evidence"))
           .option("--implemented <date>", t("help.implement.implemented"))

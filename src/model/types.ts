@@ -306,6 +306,8 @@ export interface Csr {
     due?: string;
     /** The customer's date for this requirement, when not its source revision's 实施日期 (model/customer-schedule.ts). */
     required_by?: string;
+    /** Why it was implemented, or is planned, after the customer's date (晚于顾客要求日期的原因); settles csr/late-for-customer. */
+    late_reason?: string;
     status?: "planned" | "in-progress" | "implemented" | "verified";
     evidence?: string;
     implemented?: string;
@@ -315,7 +317,7 @@ export interface Csr {
      * closed with their review round by a changed source revision (`source_revision`, the revision they
      * met: csr source update), with that round's status, due date and evidence.
      */
-    history?: { closed: string; reason?: string; source_revision?: string; revised_to?: string; status?: "planned" | "in-progress" | "implemented" | "verified"; due?: string; required_by?: string; evidence?: string; implemented?: string; verified?: Signature }[];
+    history?: { closed: string; reason?: string; source_revision?: string; revised_to?: string; status?: "planned" | "in-progress" | "implemented" | "verified"; due?: string; required_by?: string; late_reason?: string; evidence?: string; implemented?: string; verified?: Signature }[];
   };
   /** The distributions (发放), oldest first; a file written before they were a list has one object (model/distribution.ts csrDistributions). */
   distribution?: CsrDistribution[] | { departments?: string[]; date?: string };

@@ -899,7 +899,8 @@ function customerDateView(csr: Csr, customer: Customer | undefined, lang: Lang, 
   const late = lateForCustomer(csr, customer);
   if (!late) return text;
   const count = workdaysLate(calendar, schedule.date, late.date);
-  return text + translate(lang, late.field === "implemented" ? "render.customer-date.implemented-late" : "render.customer-date.due-late", { count });
+  const reason = csr.implementation?.late_reason;
+  return text + translate(lang, late.field === "implemented" ? "render.customer-date.implemented-late" : "render.customer-date.due-late", { count }) + (reason === undefined ? "" : translate(lang, "render.customer-date.late-reason", { reason }));
 }
 
 export function escapeView<T>(view: T, escape: (s: string) => string): T {

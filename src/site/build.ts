@@ -330,7 +330,7 @@ export function secretCsrIds(repo: Repository): Map<string, string> {
  * customer's classified document, nor what may quote it: the departments' comments, the decision's
  * justification, a confirmation's comment and the earlier wording an amendment kept. The free text
  * written about it — why a review was late, the implementation's evidence (a test report's result
- * against the requirement), why it was superseded, why an amendment was made, why a review round was
+ * against the requirement) and why it was late for the customer's date, why it was superseded, why an amendment was made, why a review round was
  * opened again or a record replaced (a history entry's `reason` as written) — is replaced by a line
  * saying it is not published, so that a report still shows that it was recorded (tester53 N1). Its
  * page, the registers and their downloads and the search index are all built from this.
@@ -357,7 +357,8 @@ function withheldCsr(csr: Csr, classification: string, lang: Lang): Csr {
   const implementation = csr.implementation && {
     ...csr.implementation,
     ...(csr.implementation.evidence !== undefined && { evidence: text(csr.implementation.evidence) }),
-    ...(csr.implementation.history && { history: csr.implementation.history.map((h) => ({ ...h, ...reason(h), ...(h.evidence !== undefined && { evidence: text(h.evidence) }) })) }),
+    ...(csr.implementation.late_reason !== undefined && { late_reason: text(csr.implementation.late_reason) }),
+    ...(csr.implementation.history && { history: csr.implementation.history.map((h) => ({ ...h, ...reason(h), ...(h.evidence !== undefined && { evidence: text(h.evidence) }), ...(h.late_reason !== undefined && { late_reason: text(h.late_reason) }) })) }),
   };
   return {
     ...csr,
@@ -1627,7 +1628,7 @@ function searchEntries(rc: RegisterContext, sitePages: SitePages, documents: Rea
       ...(csr.superseded ? { mark: t(rc, "site.search.superseded") } : {}),
       // What its page shows that people look for too: the evidence of its implementation (★/☆ marks) and its training records' numbers (tester25 F12).
       // And what its review report says in words: the source document's title as the customer gave it, the departments' comments, the decision's reasons, why it was late or superseded (tester51 #2).
-      text: [csr.title, csr.title_en ?? "", csr.text ?? "", csr.category ?? "", csr.customer, csr.source.document, csr.source.section ?? "", csr.implementation?.evidence ?? "", ...(csr.training?.records ?? []), ...trainingRecords(csr.training?.sessions), ...[...sourceTitles(csr), ...reviewText(csr, rc.lang)].filter((line) => line !== "")].join("\n"),
+      text: [csr.title, csr.title_en ?? "", csr.text ?? "", csr.category ?? "", csr.customer, csr.source.document, csr.source.section ?? "", csr.implementation?.evidence ?? "", csr.implementation?.late_reason ?? "", ...(csr.training?.records ?? []), ...trainingRecords(csr.training?.sessions), ...[...sourceTitles(csr), ...reviewText(csr, rc.lang)].filter((line) => line !== "")].join("\n"),
       // Where it is addressed, searched and not shown: a document's number finds the CSRs addressed in it, a section reference typed whole (QP-014#5.2) those addressed in that section.
       clauses: [...csr.clauses, ...(csr.addressed ?? []).flatMap((a) => addressedIn(a.document, a.section))].join(" "),
       page: pages.page("csr", csr.id),

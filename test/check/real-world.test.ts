@@ -17,7 +17,7 @@ function caseRepo(name: string): string {
 
 /** The example's own warning, in every case: DYA-002 went into production after Dongyue's date (customers/DYA.yaml). */
 const DYA_002_LATE =
-  "csr/DYA/DYA-002.yaml:78:16 warning csr/late-for-customer DYA-002 was implemented in production on 2026-04-20, after the effective date 2026-04-01 of the customer's DYA-SQM revision D (12 working days late). If the customer agreed a later date in writing, record it with 'csr implement DYA-002 --required-by <date>'; otherwise the lateness stands on record: take it to corrective action.";
+  "csr/DYA/DYA-002.yaml:78:16 warning csr/late-for-customer DYA-002 was implemented in production on 2026-04-20, after the effective date 2026-04-01 of the customer's DYA-SQM revision D (12 working days late). If the customer agreed a later date in writing, record it with 'csr implement DYA-002 --required-by <date>'; otherwise the lateness stands on record: take it to corrective action and record why with 'csr implement DYA-002 --late-reason \"...\"' (e.g. the customer informed, the corrective action's number).";
 
 describe("real-world YAML", () => {
   it("06: a record number after ' #' in a plain value is reported, with the quoted value as the fix", async () => {

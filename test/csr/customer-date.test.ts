@@ -10,7 +10,7 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { builtOnce, checkJsonInProcess, copyFixture, csrInProcess, gitInit, tempDir } from "../helpers.js";
+import { builtOnce, checkJsonInProcess, copyFixture, csr, csrInProcess, gitInit, tempDir } from "../helpers.js";
 
 const read = (dir: string, path: string) => readFileSync(join(dir, path), "utf8");
 
@@ -62,7 +62,7 @@ describe("the customer's date of a source revision", () => {
   it("a CSR put into production after it, or planned after it, is reported; overdue counts from the earlier date", async () => {
     expect(await findings(await example())).toEqual([]);
     expect(await findings(await dated())).toEqual([
-      "csr/DYA/DYA-002.yaml:78:16 warning csr/late-for-customer DYA-002 was implemented in production on 2026-04-20, after the effective date 2026-04-01 of the customer's DYA-SQM revision D (12 working days late). If the customer agreed a later date in writing, record it with 'csr implement DYA-002 --required-by <date>'; otherwise the lateness stands on record: take it to corrective action.",
+      "csr/DYA/DYA-002.yaml:78:16 warning csr/late-for-customer DYA-002 was implemented in production on 2026-04-20, after the effective date 2026-04-01 of the customer's DYA-SQM revision D (12 working days late). If the customer agreed a later date in writing, record it with 'csr implement DYA-002 --required-by <date>'; otherwise the lateness stands on record: take it to corrective action and record why with 'csr implement DYA-002 --late-reason \"...\"' (e.g. the customer informed, the corrective action's number).",
       "csr/DYA/DYA-004.yaml:44:8 error csr/implementation-overdue DYA-004 was to be implemented by 2026-04-01, the effective date of the customer's DYA-SQM revision D, ahead of the internal due date 2026-12-31 (owner: 周鹏 (zhoupeng)) but its implementation status is 'in-progress'. Once implemented, record it with 'csr implement DYA-004 --implemented <date> --evidence <evidence>'; or agree a new due date and record it with 'csr implement DYA-004 --due <date>'.",
       "csr/DYA/DYA-004.yaml:44:8 warning csr/late-for-customer DYA-004 is due 2026-12-31, after the effective date 2026-04-01 of the customer's DYA-SQM revision D (183 working days later): planned so, it is implemented off the customer's schedule. Bring the due date forward with 'csr implement DYA-004 --due <date>' (on or before 2026-04-01); if the customer agreed a later date in writing, record it with 'csr implement DYA-004 --required-by <date>'.",
       "csr/DYA/DYA-006.yaml:45:8 error csr/implementation-overdue DYA-006 was to be implemented by 2026-04-01, the effective date of the customer's DYA-SQM revision D, ahead of the internal due date 2026-12-18 (owner: 黄军 (huangjun)) but its implementation status is 'in-progress'. Once implemented, record it with 'csr implement DYA-006 --implemented <date> --evidence <evidence>'; or agree a new due date and record it with 'csr implement DYA-006 --due <date>'.",
@@ -111,8 +111,27 @@ describe("the customer's date of a source revision", () => {
   it("the example shows DYA-002 late for Dongyue's SQM D, and the two dates Dongyue agreed later settle DYA-004 and DYA-006", async () => {
     const dir = copyFixture("examples/acme-auto");
     expect(await findings(dir)).toEqual([
-      "csr/DYA/DYA-002.yaml:78:16 warning csr/late-for-customer DYA-002 was implemented in production on 2026-04-20, after the effective date 2026-04-01 of the customer's DYA-SQM revision D (12 working days late). If the customer agreed a later date in writing, record it with 'csr implement DYA-002 --required-by <date>'; otherwise the lateness stands on record: take it to corrective action.",
+      "csr/DYA/DYA-002.yaml:78:16 warning csr/late-for-customer DYA-002 was implemented in production on 2026-04-20, after the effective date 2026-04-01 of the customer's DYA-SQM revision D (12 working days late). If the customer agreed a later date in writing, record it with 'csr implement DYA-002 --required-by <date>'; otherwise the lateness stands on record: take it to corrective action and record why with 'csr implement DYA-002 --late-reason \"...\"' (e.g. the customer informed, the corrective action's number).",
     ]);
+  });
+
+  it("csr implement --late-reason records why DYA-002 was late: the finding is settled, and the list, matrix, csr show and the review report keep the lateness with the reason", async () => {
+    const dir = copyFixture("examples/acme-auto");
+    gitInit(dir);
+    const reason = "已通知东岳 SQE 刘涛（2026-04-03 邮件）；纠正措施 CAR-2026-014";
+    // The built binary, as a user runs it.
+    const recorded = csr(["-C", dir, "implement", "DYA-002", "--late-reason", reason, "-y"], { lang: "zh-CN" });
+    expect(recorded).toMatchObject({ code: 0, stderr: "" });
+    expect(recorded.stdout.split("\n")[1]).toBe(`DYA-002 晚于顾客 DYA-SQM D 版规定的实施日期 2026-04-01（晚 12 个工作日），已记录原因：${reason}`);
+    expect(read(dir, "csr/DYA/DYA-002.yaml")).toContain(`  late_reason: ${reason}\n`);
+    expect(await findings(dir)).toEqual([]);
+    const note = `晚于顾客要求日期实施 1 项：DYA-002（2026-04-20 导入生产，晚于 2026-04-01 12 个工作日；原因：${reason}）。`;
+    expect((await csrInProcess(["-C", dir, "list", "csr", "--format", "md"], { lang: "zh-CN" })).stdout).toContain(note);
+    expect((await csrInProcess(["-C", dir, "matrix", "csr", "--format", "md"], { lang: "zh-CN" })).stdout).toContain(note);
+    expect((await csrInProcess(["-C", dir, "show", "DYA-002"], { lang: "zh-CN" })).stdout).toContain(`顾客实施日期 2026-04-01（DYA-SQM D 版；晚于该日 12 个工作日导入生产；原因：${reason}），2026-04-20 实施`);
+    const out = join(tempDir(), "DYA-002.md");
+    expect((await csrInProcess(["-C", dir, "render", "DYA-002", "--format", "md", "--out", out], { lang: "zh-CN" })).code).toBe(0);
+    expect(readFileSync(out, "utf8")).toContain(`- 顾客要求日期：2026-04-01（DYA-SQM D 版的实施日期）；晚于该日 12 个工作日导入生产；原因：${reason}\n`);
   });
 
   it("a repository that records no customer's date keeps its CSR list and matrix columns", async () => {

@@ -32,6 +32,8 @@ export interface ImplementFlags {
   due?: string;
   /** The customer's date for this requirement, when not its source revision's 实施日期. */
   requiredBy?: string;
+  /** Why it is implemented, or planned, after the customer's date: settles csr/late-for-customer. */
+  lateReason?: string;
   status?: string;
   evidence?: string;
   implemented?: string;
@@ -59,7 +61,7 @@ export async function implementCsr(ctx: CommandContext, id: string, flags: Imple
       );
     }
     const current = csr.implementation ?? {};
-    const given = [flags.owner, flags.due, flags.requiredBy, flags.status, flags.evidence, flags.implemented, flags.verifiedBy].some((v) => v !== undefined);
+    const given = [flags.owner, flags.due, flags.requiredBy, flags.lateReason, flags.status, flags.evidence, flags.implemented, flags.verifiedBy].some((v) => v !== undefined);
     const { ask } = session;
     const next: Implementation = { ...current };
     if (!given && !ask) throw new UserError(t("implement.nothing-to-record"));
@@ -76,11 +78,15 @@ export async function implementCsr(ctx: CommandContext, id: string, flags: Imple
         next.implemented = dateOption(await ask.input({ message: t("prompt.implement.implemented"), default: current.implemented, required: true, validate: eventDateAnswer({ follows: decided }) }), t("implement.implemented-date"));
       }
       if (next.status === "verified") next.verified = await askVerification(session, ask, id, current, next.implemented!, next.owner);
+      // Later than the customer's date: why, asked now (an answer settles csr/late-for-customer; none leaves the finding).
+      const late = lateForCustomer({ ...csr, implementation: next }, session.index.customers.get(csr.customer)?.value);
+      if (late) next.late_reason = optionalAnswer(await ask.input({ message: t("prompt.implement.late-reason", { date: late.customer.date }), default: current.late_reason })) ?? next.late_reason;
     } else {
       // The owner answers for the implementation from today on.
       if (flags.owner !== undefined) next.owner = personOption(session, flags.owner, "--owner", localToday()).id;
       if (flags.due !== undefined) next.due = dateOption(flags.due, "--due");
       if (flags.requiredBy !== undefined) next.required_by = dateOption(flags.requiredBy, "--required-by");
+      if (flags.lateReason !== undefined) next.late_reason = flags.lateReason;
       if (flags.evidence !== undefined) next.evidence = flags.evidence;
       if (flags.implemented !== undefined) next.implemented = eventDateOption(flags.implemented, "--implemented", { follows: decided });
       if (flags.status !== undefined) next.status = choiceOption(flags.status, "--status", IMPLEMENTATION_STATUSES, "planned");
@@ -124,7 +130,7 @@ export async function implementCsr(ctx: CommandContext, id: string, flags: Imple
         appendIn(doc, ["implementation", "history"], round);
         if (!next.verified) doc.deleteIn(["implementation", "verified"]);
       }
-      for (const key of ["owner", "due", "required_by", "status", "evidence", "implemented"] as const) {
+      for (const key of ["owner", "due", "required_by", "late_reason", "status", "evidence", "implemented"] as const) {
         if (next[key] !== undefined && next[key] !== current[key]) doc.setIn(["implementation", key], next[key]);
       }
       if (next.verified && next.verified !== current.verified) doc.setIn(["implementation", "verified"], doc.createNode(next.verified));
@@ -151,7 +157,8 @@ export async function implementCsr(ctx: CommandContext, id: string, flags: Imple
     if (late) {
       const whose = late.customer.own ? t("rule.csr/late-for-customer.own", { date: late.customer.date }) : t("rule.csr/late-for-customer.source", { date: late.customer.date, source: late.customer.source, revision: revisionName(late.customer.revision) });
       const count = workdaysLate(repositoryCalendar(session.repo.config?.value), late.customer.date, late.date);
-      lines.push(t(late.field === "implemented" ? "rule.csr/late-for-customer.implemented" : "rule.csr/late-for-customer.due", { csr: id, date: late.date, customer: whose, required: late.customer.date, count }));
+      if (next.late_reason !== undefined) lines.push(t("implement.late-for-customer.reason", { csr: id, customer: whose, count, reason: next.late_reason }));
+      else lines.push(t(late.field === "implemented" ? "rule.csr/late-for-customer.implemented" : "rule.csr/late-for-customer.due", { csr: id, date: late.date, customer: whose, required: late.customer.date, count }));
     }
     const before = next.implemented !== undefined && next.implemented !== current.implemented ? addressedOnlyAfter(csr, (d) => session.index.documents.get(d)?.value, next.implemented) : undefined;
     if (before) {

@@ -395,6 +395,8 @@ function customerDateText(repo: Repository, index: RepoIndex, csr: Csr): string 
   const late = lateForCustomer(csr, customer);
   if (!late) return t(schedule.own ? "show.implementation.required-by" : "show.implementation.effective", data);
   const count = workdaysLate(repositoryCalendar(repo.config?.value), schedule.date, late.date);
-  const lateness = t(late.field === "implemented" ? "show.implementation.late-for-customer" : "show.implementation.due-after-customer", { count });
+  const stated = t(late.field === "implemented" ? "show.implementation.late-for-customer" : "show.implementation.due-after-customer", { count });
+  const reason = csr.implementation?.late_reason;
+  const lateness = reason === undefined ? stated : t("show.implementation.late-reason", { late: stated, reason });
   return t(schedule.own ? "show.implementation.required-by-late" : "show.implementation.effective-late", { ...data, late: lateness });
 }

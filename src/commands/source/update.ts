@@ -308,7 +308,7 @@ async function update(ctx: CommandContext, root: string, sourceId: string, flags
  * The implementation record of a review round (`implementation`, besides its owner): what a changed
  * source revision closes with the round, as it closes the decision (implementation.history).
  */
-const IMPLEMENTATION_OF_ROUND = ["status", "due", "required_by", "evidence", "implemented", "verified"] as const;
+const IMPLEMENTATION_OF_ROUND = ["status", "due", "required_by", "late_reason", "evidence", "implemented", "verified"] as const;
 /**
  * `csr source update <id> --department <code>` and/or `--classification <level>` alone: the department
  * that keeps the source document (保管部门) and its 密级 are register data, set without a revision; no

@@ -88,7 +88,11 @@ function lateForCustomerNotes(ctx: RegisterContext, csrs: readonly Csr[]): strin
     const found = lateForCustomer(csr, ctx.index.customers.get(csr.customer)?.value);
     if (!found) return [];
     const data = { id: csr.id, date: found.date, required: found.customer.date, count: workdaysLate(calendar, found.customer.date, found.date) };
-    return [t(ctx, found.field === "implemented" ? "register.csr.late-for-customer.implemented" : "register.csr.late-for-customer.due", data)];
+    const implemented = found.field === "implemented";
+    // A reason recorded (csr implement --late-reason) settles the finding, not the fact: still listed, with it.
+    const reason = csr.implementation?.late_reason;
+    if (reason !== undefined) return [t(ctx, implemented ? "register.csr.late-for-customer.implemented-reason" : "register.csr.late-for-customer.due-reason", { ...data, reason })];
+    return [t(ctx, implemented ? "register.csr.late-for-customer.implemented" : "register.csr.late-for-customer.due", data)];
   });
   return late.length === 0 ? [] : [t(ctx, "register.csr.late-for-customer", { count: late.length, ids: late.join(t(ctx, "register.list-separator")) })];
 }
