@@ -1465,6 +1465,12 @@ function csrFromRow(row: RowReader, repo: Repository, options: ImportOptions, ea
   // The customer's revision label as the list writes it (来源版本, else 版本 next to 来源文件), never reformatted.
   const revision = row.folded("revision") || row.folded("version") || source?.revisions[source.revisions.length - 1]?.revision;
   if (!revision) return void issue(t("import.csr.no-revision", { id: named, column: row.label("revision", row.label("version", headerExample("revision"))) }), true);
+  // A revision of a registered source that csr does not have, received before its latest one, is history csr source update cannot record (it would open a new round): refused, said (tester54b B8).
+  const latest = source?.revisions.at(-1);
+  const receivedEarly = normalizeDate(row.cell("received"));
+  if (source && latest && !source.revisions.some((r) => r.revision === revision) && receivedEarly && receivedEarly < latest.received) {
+    return void issue(t("import.csr.earlier-revision", { source: source.id, revision, received: receivedEarly, latest: latest.revision, latestReceived: latest.received }), true);
+  }
   const clauses = clausesOfRow(row, repo, options, issue);
   if (clauses?.length === 0) return void issue(t("import.csr.no-clause", { id: named, column: row.label("clauses") }), true);
   const received = normalizeDate(row.cell("received"));

@@ -129,3 +129,17 @@ describe("a CSR list's 落实文件 section and everyday words (tester54b B14, B
     }
   });
 });
+
+describe("a CSR list row of an earlier revision of a registered customer document (tester54b B8)", () => {
+  it("is refused saying it is an earlier revision that csr source update would take as new, and no file is written", async () => {
+    const dir = copyRepository(await procedures());
+    expect((await csrInProcess(["-C", dir, "customer", "add", "YF", "--name", "延锋汽车饰件系统有限公司", "--class", "B", "-y"], { lang: "zh-CN" })).code).toBe(0);
+    expect((await csrInProcess(["-C", dir, "source", "add", "YF", "--id", "YF-SQM", "--title", "延锋供应商质量手册", "--revision", "第3版", "--received", "2025-05-20", "-y"], { lang: "zh-CN" })).code).toBe(0);
+    writeFileSync(join(dir, "r.csv"), "序号,顾客,来源文件,版本,章节,要求内容,条款,接收日期\n1,YF,YF-SQM,第2版,7.1,包装标签应符合延锋标签规范。,8.5.4,2024-03-01\n");
+    const result = await run(dir, ["import", "r.csv", "--as", "csr"]);
+    expect(result.stdout).toContain(
+      "第 2 行：来源文件 YF-SQM 没有 '第2版' 版，而该行的接收日期 2024-03-01 早于现行版 第3版 的接收日期 2025-05-20：这是较早的版本，csr source update 会把它当作新版本重新开始评审，目前没有命令登记较早的版本；该行未写入（写入会留下 csr check 错误）。如确需保留，请在 customers/ 的该来源文件 revisions 中 第3版 之前补记该版本后重新导入（该行未导入）\n",
+    );
+    expect(result.stdout).not.toContain("已写入 csr/YF/");
+  });
+});
