@@ -3,7 +3,7 @@
  * a plan (files to create, rows that were refused or only partly understood, conflicts with
  * existing files, numbering families to configure) that the import command prints and carries out.
  */
-import { ANY_NUMBER, numberPatternToRegExp, patternOf, tellingPatterns } from "../model/numbering.js";
+import { ANY_NUMBER, numberKind, numberPatternToRegExp, patternOf, tellingPatterns } from "../model/numbering.js";
 import { readClauseRefs } from "../model/catalog.js";
 import { CLASSIFICATIONS, readClassification } from "../model/classification.js";
 import { documentLayout, SIGNATURE_FLAGS } from "../model/index.js";
@@ -202,8 +202,8 @@ const REQUIRED_COLUMNS: Record<ImportKind, Field[][]> = {
   symbols: [["customer", "customerName"], ["customerSymbol"], ["customerClass"], ["symbol"], ["class"]],
 };
 
-function refuseMissingColumns(header: HeaderRow, rows: RawRow[], as: ImportKind): void {
-  const missing = REQUIRED_COLUMNS[as].filter((group) => !group.some((field) => header.columns.has(field)));
+function refuseMissingColumns(header: HeaderRow, rows: RawRow[], as: ImportKind, kindByNumber: boolean): void {
+  const missing = REQUIRED_COLUMNS[as].filter((group) => !group.some((field) => header.columns.has(field)) && !(kindByNumber && group.includes("kind")));
   if (missing.length === 0) return;
   // A CSR list names its requirements 要求名称; a document register its documents 文件名称 (headerExample).
   const example = (field: Field) => (as === "csr" && field === "title" ? "要求名称" : headerExample(field));
@@ -360,10 +360,14 @@ export function planImport(sheet: RawSheet, repo: Repository, options: ImportOpt
       t("import.register.combined-column.hint"),
     );
   }
-  refuseMissingColumns(header, sheet.rows, options.as);
+  // A 受控文件清单 without a 层级 / 文件类别 column: the number says the kind, by qms.yaml numbering (tester54b B10).
+  const numbering = tellingPatterns(repo.config?.value.numbering ?? []);
+  const kindByNumber = options.as === "documents" && !header.columns.has("level") && !header.columns.has("kind") && numbering.length > 0;
+  refuseMissingColumns(header, sheet.rows, options.as, kindByNumber);
   const used = fieldsRead(options.as);
+  const kindNote = kindByNumber ? [{ row: header.row, message: t("import.document.kind-by-number", { patterns: list(numbering.map((n) => `${n.pattern} ${t(`value.kind.${n.kind}` as MessageKey)}`)) }), skipped: false }] : [];
   const unused = [...header.labels].filter(([field]) => !used.has(field)).map(([, label]) => label);
-  const plan: ImportPlan = { header, dataRows: 0, files: [], issues: [], refusedRows: new Set(), conflicts: [], completions: [], families: [], links: [], people: [], unused, readings: [] };
+  const plan: ImportPlan = { header, dataRows: 0, files: [], issues: kindNote, refusedRows: new Set(), conflicts: [], completions: [], families: [], links: [], people: [], unused, readings: [] };
   if (options.as === "csr" && !header.columns.has("title")) plan.titleFrom = header.labels.get("text");
   // Keyed by the target path, case-folded: different numbers can share a file (CS/QP-101 and
   // CS_QP-101 are both documents/CS_QP-101.yaml, and QP-101 and qp-101 are one file on a
@@ -612,7 +616,10 @@ function documentFromRow(row: RowReader, repo: Repository, options: ImportOption
     const levelField: Field = row.key("level") || byKind ? "level" : "kind";
     const byLevel = row.key(levelField) ? normalizeLevel(row.key(levelField)) : undefined;
     if (byLevel && /阶|层次/.test(row.key(levelField))) row.read(levelField, row.text(levelField), t("import.read.level", { level: byLevel }));
+    const byNumber = !row.has("level") && !row.has("kind") ? numberKind(id, tellingPatterns(repo.config?.value.numbering ?? [])) : undefined;
+    if (byNumber && byNumber !== "external") return documentFromRow(row, repo, { ...options, as: KIND_IMPORT[byNumber] }, listed, issue, earlierVersion);
     if (!byLevel && !byKind) {
+      if (!row.has("level") && !row.has("kind")) return void issue(t("import.document.kind-not-by-number", { id }), true);
       const given = row.text("level") || row.text("kind");
       return void issue(given ? t("import.document.bad-level", { level: given }) : t("import.document.no-level", { id }), true);
     }
@@ -729,6 +736,9 @@ function documentFromRow(row: RowReader, repo: Repository, options: ImportOption
     ...(dated?.unread.length ? { unreadSignatures: dated.unread } : {}),
   };
 }
+
+/** The import that reads a document of each kind numbering can name (an external one's number is its publisher's). */
+const KIND_IMPORT: Record<Exclude<Kind, "external">, ImportKind> = { manual: "documents", procedure: "procedures", instruction: "instructions", form: "forms" };
 
 /** Whether a row marks its document withdrawn, as documentFromRow reads it: 作废 in the status, else in 备注 or a 作废日期. */
 function markedWithdrawn(row: RowReader): boolean {

@@ -135,3 +135,17 @@ describe("csr import of a form register after the 受控文件清单 brought the
     expect(file(dir, "documents/QP-005.yaml").forms).toEqual(["QR-005-01"]);
   });
 });
+
+describe("csr import --as documents of a register without a 层级 / 文件类别 column (tester54b B10)", () => {
+  it("takes each document's kind from qms.yaml numbering, says so once, and refuses a number of no family", async () => {
+    const { dir, result } = await importCsv(
+      "序号,文件编号,文件名称,版本,编制部门,发布日期,受控状态\n1,QP-010,内部审核程序,A/1,品质部,2025-03-01,受控\n2,QR-010-01,内审计划,A/0,品质部,2025-03-01,受控\n3,XX-1,杂项,A/0,品质部,2025-03-01,受控\n",
+      "documents",
+    );
+    expect(result.stdout).toContain("第 1 行：清单没有“层级”或“文件类别”列：各文件的类别按 qms.yaml 的编号体系确定（QP-### 程序文件、QR-###-## 表单）\n");
+    expect(result.stdout).toContain("第 4 行：XX-1 不符合 qms.yaml 中任何编号体系，清单又没有“层级”或“文件类别”列，无法确定其类别：请增加该列，或用 csr numbering add 增加其编号体系后重新导入（该行未导入）\n");
+    expect(file(dir, "documents/QP-010.yaml")).toMatchObject({ level: 2, kind: "procedure", status: "released" });
+    expect(file(dir, "documents/QR-010-01.yaml")).toMatchObject({ level: 4, kind: "form", status: "released" });
+    expect(existsSync(join(dir, "documents/XX-1.yaml"))).toBe(false);
+  });
+});
