@@ -12,6 +12,7 @@ import ExcelJS from "exceljs";
 import { parse } from "yaml";
 import { describe, expect, it } from "vitest";
 import { builtOnce, checkJsonInProcess, csrInProcess, git, gitInit, minimalRepo, releasedProcedure, tempDir } from "../helpers.js";
+import { today } from "../today.js";
 
 const HEADER = ["序号", "记录名称", "表单编号", "版本", "所属程序", "保存期限", "保存部门", "保存方式", "备注"];
 
@@ -197,9 +198,13 @@ describe("csr set on a form imported without a date", () => {
     const procedure = await csrInProcess(["-C", dir, "set", "QP-001", "--department", "MKT"]);
     expect(procedure).toEqual({
       code: 0,
-      stdout: "Updated QP-001 记录控制程序 (documents/QP-001.yaml):\n  Department: 市场部 (was 品质部)\nQP-001 is released, and its department is printed in its header, part of its content: release a new revision ('csr release QP-001 --summary ...').\n",
+      stdout: `Updated QP-001 记录控制程序 (documents/QP-001.yaml):\n  Department: 市场部 (was 品质部)\nQP-001 is released, and its department is printed in its header, part of its content: release a new revision ('csr release QP-001 --summary ...').\nQP-001 is now being revised (修订中, since ${today()}, as 'csr submit QP-001' marks it): its file holds the draft of its next version, and version A/0 stays in force, its text as released in registers, controlled copies and the site, until 'csr release QP-001' issues the new version; to give the change up, undo it and run 'csr submit QP-001 --withdraw'.\n`,
+
       stderr: "",
     });
-    expect((await checkJsonInProcess(dir, "--base", "HEAD", "--today", "2026-11-27")).findings.filter((f) => f.rule === "doc/revision-not-bumped").map((f) => f.file)).toEqual(["documents/QP-001.yaml"]);
+    // Marked 修订中 as csr submit marks it (tester54a A2): the change is the draft of the next version, A/0 stays in
+    // force, and the pull-request check does not take it for an edit without a revision.
+    expect(file(dir, "documents/QP-001.yaml").revising).toEqual({ since: today() });
+    expect((await checkJsonInProcess(dir, "--base", "HEAD", "--today", "2026-11-27")).findings.filter((f) => f.rule === "doc/revision-not-bumped")).toEqual([]);
   });
 });
