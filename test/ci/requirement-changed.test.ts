@@ -5,23 +5,16 @@
  * touches white space and punctuation go through. One repository of the CSR fixture for the file,
  * in which DYA-003 was decided on 2026-11-24.
  */
-import { spawnSync } from "node:child_process";
-import { chmodSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { initFiles } from "../../src/commands/init/files.js";
-import { csr, enableHooks, git } from "../helpers.js";
+import { csr, git } from "../helpers.js";
 import { today } from "../today.js";
-import { validRepo } from "../csr/fixture.js";
+import { gitRun, hookedRepo } from "./hooked.js";
 
 const FILE = "csr/DYA/DYA-003.yaml";
 
 /** git run as a user does, the hook's output included; never throws. */
-function gitRun(dir: string, args: string[]) {
-  const result = spawnSync("git", args, { cwd: dir, encoding: "utf8", env: { ...process.env, NO_COLOR: "1" } });
-  return { code: result.status, stderr: result.stderr };
-}
-
 const findings = (output: string) => output.split("\n").filter((line) => /^\S+:\d+:\d+ \w+ csr\/requirement-changed /.test(line));
 const head = (dir: string) => git(dir, ["rev-parse", "HEAD"]).trim();
 const edit = (dir: string, from: string, to: string) => {
@@ -39,15 +32,7 @@ const TITLE_CHANGED =
 describe("a decided CSR's requirement edited by hand (tester23 F15)", () => {
   let dir: string;
   beforeAll(() => {
-    dir = validRepo();
-    mkdirSync(join(dir, "hooks"));
-    writeFileSync(join(dir, "hooks/pre-commit"), initFiles(false).get("hooks/pre-commit")!);
-    chmodSync(join(dir, "hooks/pre-commit"), 0o755);
-    writeFileSync(join(dir, ".gitignore"), "node_modules/\n");
-    git(dir, ["init", "-q"]);
-    git(dir, ["add", "-A"]);
-    git(dir, ["commit", "-q", "-m", "initial"]);
-    enableHooks(dir);
+    dir = hookedRepo();
   });
 
   it("is refused by the pre-commit hook and reported by csr check --base, on the changed field, with both values", () => {

@@ -5,21 +5,14 @@
  * `csr supersede`, `csr source update`, `csr set --amend`) go through. One repository of the CSR
  * fixture for the file, in which DYA-003 was decided `must` by zhang on 2026-11-24.
  */
-import { spawnSync } from "node:child_process";
-import { chmodSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { initFiles } from "../../src/commands/init/files.js";
-import { csr, enableHooks, git } from "../helpers.js";
+import { csr, git } from "../helpers.js";
 import { today } from "../today.js";
-import { validRepo } from "../csr/fixture.js";
+import { gitRun, hookedRepo } from "./hooked.js";
 
 const FILE = "csr/DYA/DYA-003.yaml";
-
-function gitRun(dir: string, args: string[]) {
-  const result = spawnSync("git", args, { cwd: dir, encoding: "utf8", env: { ...process.env, NO_COLOR: "1" } });
-  return { code: result.status, stderr: result.stderr };
-}
 
 const findings = (output: string) => output.split("\n").filter((line) => /^\S+:\d+:\d+ \w+ csr\/review-rewritten /.test(line));
 /** A finding up to its explanation: where, and what changed. */
@@ -42,15 +35,7 @@ const DECISION_ZH =
 describe("a decided CSR's review record edited by hand (tester54b B2)", () => {
   let dir: string;
   beforeAll(() => {
-    dir = validRepo();
-    mkdirSync(join(dir, "hooks"));
-    writeFileSync(join(dir, "hooks/pre-commit"), initFiles(false).get("hooks/pre-commit")!);
-    chmodSync(join(dir, "hooks/pre-commit"), 0o755);
-    writeFileSync(join(dir, ".gitignore"), "node_modules/\n");
-    git(dir, ["init", "-q"]);
-    git(dir, ["add", "-A"]);
-    git(dir, ["commit", "-q", "-m", "initial"]);
-    enableHooks(dir);
+    dir = hookedRepo();
   });
 
   it("is refused by the pre-commit hook and reported by csr check --base: the decision, who decided and when", () => {

@@ -4,13 +4,11 @@
  * HEAD`) and CI's `csr check --base <rev>`: refused, as a rewritten revision signature is. The CSR
  * fixture's QP-009 was withdrawn on 2026-03-01, superseded by QP-020.
  */
-import { spawnSync } from "node:child_process";
-import { chmodSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { initFiles } from "../../src/commands/init/files.js";
-import { csr, enableHooks, git } from "../helpers.js";
-import { validRepo } from "../csr/fixture.js";
+import { csr, git } from "../helpers.js";
+import { gitRun, hookedRepo } from "./hooked.js";
 
 const FILE = "documents/QP-009.yaml";
 const findings = (output: string) => output.split("\n").filter((line) => /^\S+:\d+:\d+ \w+ doc\/withdrawal-rewritten /.test(line));
@@ -18,25 +16,17 @@ const findings = (output: string) => output.split("\n").filter((line) => /^\S+:\
 describe("a withdrawn document's withdrawal record edited by hand (tester54b B2)", () => {
   let dir: string;
   beforeAll(() => {
-    dir = validRepo();
-    mkdirSync(join(dir, "hooks"));
-    writeFileSync(join(dir, "hooks/pre-commit"), initFiles(false).get("hooks/pre-commit")!);
-    chmodSync(join(dir, "hooks/pre-commit"), 0o755);
-    writeFileSync(join(dir, ".gitignore"), "node_modules/\n");
-    git(dir, ["init", "-q"]);
-    git(dir, ["add", "-A"]);
-    git(dir, ["commit", "-q", "-m", "initial"]);
-    enableHooks(dir);
+    dir = hookedRepo();
   });
 
   it("is refused by the pre-commit hook and reported by csr check --base, with both values", () => {
     const text = readFileSync(join(dir, FILE), "utf8");
     writeFileSync(join(dir, FILE), text.replace("date: 2026-03-01", "date: 2026-02-01").replace("superseded_by: QP-020", "superseded_by: WI-031"));
-    const commit = spawnSync("git", ["commit", "-q", "-a", "-m", "hand edit"], { cwd: dir, encoding: "utf8", env: { ...process.env, NO_COLOR: "1" } });
+    const commit = gitRun(dir, ["commit", "-q", "-a", "-m", "hand edit"]);
     expect(findings(commit.stderr)).toEqual([
       "documents/QP-009.yaml:8:9 error doc/withdrawal-rewritten QP-009 的作废记录自 HEAD 以来被手工改写（作废日期 2026-03-01 → 2026-02-01；替代文件 QP-020 → WI-031）。作废记录是文件何时停止使用、由什么替代的证据，由 csr obsolete 一次记录，不再改写。请改回原样（git show HEAD:documents/QP-009.yaml）。",
     ]);
-    expect(commit.status).toBe(1);
+    expect(commit.code).toBe(1);
     git(dir, ["commit", "-q", "--no-verify", "-am", "hand edit"]);
     expect(findings(csr(["-C", dir, "check", "--base", "HEAD~1"]).stdout)).toEqual([
       "documents/QP-009.yaml:8:9 error doc/withdrawal-rewritten QP-009's withdrawal record was rewritten by hand since HEAD~1 (date 2026-03-01 → 2026-02-01; superseded by QP-020 → WI-031). It is the evidence of when the document stopped being in force and what replaced it, recorded once by csr obsolete and never rewritten. Change it back (git show HEAD~1:documents/QP-009.yaml).",
