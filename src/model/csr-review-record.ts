@@ -39,7 +39,8 @@ export interface RewriteContext {
 /**
  * What of `before`'s review record and supersession `after` changed or removed without keeping it
  * in the review history entries appended since. Completing a record is no rewrite: a signature's
- * date or a paper record's form given where there was none, a late reason given to a confirmation.
+ * date or a paper record's form given where there was none, a late reason given to a confirmation, the
+ * wording a closed round reviewed given to it when the requirement changes for the next round.
  */
 export function reviewRewrites(before: Csr, after: Csr, context: RewriteContext): ReviewRewrite[] {
   const found: ReviewRewrite[] = [];
@@ -51,7 +52,9 @@ export function reviewRewrites(before: Csr, after: Csr, context: RewriteContext)
     const current = history[i];
     if (current === undefined) found.push({ part: "history", path: history.length > 0 ? ["review", "history"] : now.history === undefined ? ["id"] : ["review", "history"], fields: [], removed: round, position: i + 1 });
     else {
-      const fields = differences(comparableRound(round), comparableRound(current));
+      // The wording a round reviewed, written to it once when the requirement is changed for the next round
+      // (csr set --text/--title/--clauses after csr source update, tester54a A1), completes it.
+      const fields = differences(comparableRound(round), comparableRound(current)).filter((f) => !(f.was === undefined && REVIEWED_WORDING.has(f.key)));
       if (fields.length > 0) found.push({ part: "history", path: ["review", "history", i, fields[0]!.key], fields, position: i + 1 });
     }
   });
@@ -117,6 +120,9 @@ export function reviewRewrites(before: Csr, after: Csr, context: RewriteContext)
   }
   return found;
 }
+
+/** The requirement's wording as a closed round reviewed it (ReviewRound title/text/clauses), recorded once, after the round closed. */
+const REVIEWED_WORDING: ReadonlySet<string> = new Set(["title", "text", "clauses"]);
 
 /** A closed round as compared: its `closed` date moves with its source revision's received date (csr source update --amend). */
 function comparableRound(round: ReviewRound): Record<string, unknown> {

@@ -98,5 +98,14 @@ describe("a decided CSR's review record edited by hand (tester54b B2)", () => {
     const revised = csr(["-C", dir, "source", "update", "DYA-SQM", "--revision", "D", "--issued", today(), "--received", today(), "-y", "--commit"]);
     expect(revised.code).toBe(0);
     expect(findings(csr(["-C", dir, "check", "--base", before]).stdout)).toEqual([]);
+    // The requirement changed for the new round (tester54a A1): the wording the closed round reviewed is
+    // written to it once, which completes it; committed through the hook.
+    const reviewed = head(dir);
+    const changed = csr(["-C", dir, "set", "DYA-004", "--title", "关键特性须在作业指导书和控制计划中标识", "--commit"]);
+    expect(changed.stderr).toBe("");
+    expect(changed.code).toBe(0);
+    expect(head(dir)).not.toBe(reviewed);
+    expect(readFileSync(join(dir, "csr/DYA/DYA-004.yaml"), "utf8")).toMatch(/history:\n(?:.*\n)*? {6}title: 更正后的标题\n/);
+    expect(findings(csr(["-C", dir, "check", "--base", reviewed]).stdout)).toEqual([]);
   });
 });
