@@ -1628,7 +1628,7 @@ function searchEntries(rc: RegisterContext, sitePages: SitePages, documents: Rea
       ...(csr.superseded ? { mark: t(rc, "site.search.superseded") } : {}),
       // What its page shows that people look for too: the evidence of its implementation (★/☆ marks) and its training records' numbers (tester25 F12).
       // And what its review report says in words: the source document's title as the customer gave it, the departments' comments, the decision's reasons, why it was late or superseded (tester51 #2).
-      text: [csr.title, csr.title_en ?? "", csr.text ?? "", csr.category ?? "", csr.customer, csr.source.document, csr.source.section ?? "", csr.implementation?.evidence ?? "", csr.implementation?.late_reason ?? "", ...(csr.training?.records ?? []), ...trainingRecords(csr.training?.sessions), ...[...sourceTitles(csr), ...reviewText(csr, rc.lang)].filter((line) => line !== "")].join("\n"),
+      text: [csr.title, csr.title_en ?? "", csr.text ?? "", csr.category ?? "", csr.customer, csr.source.document, csr.source.section ?? "", csr.implementation?.evidence ?? "", ...(csr.implementation?.late_reason ? [csr.implementation.late_reason] : []), ...(csr.training?.records ?? []), ...trainingRecords(csr.training?.sessions), ...[...sourceTitles(csr), ...reviewText(csr, rc.lang)].filter((line) => line !== "")].join("\n"),
       // Where it is addressed, searched and not shown: a document's number finds the CSRs addressed in it, a section reference typed whole (QP-014#5.2) those addressed in that section.
       clauses: [...csr.clauses, ...(csr.addressed ?? []).flatMap((a) => addressedIn(a.document, a.section))].join(" "),
       page: pages.page("csr", csr.id),

@@ -183,10 +183,11 @@ describe("the procedure list and the form register dated D", () => {
   it("gives a form only the owners in force on D", async () => {
     const between = await register("2026-11-12", "forms");
     expect(between.rows.map((r) => row(r, ["number", "version", "procedure"]))).toEqual([["QR-001-01", "A/0", "QP-001"]]);
-    expect(between.notes).toEqual([NOTE("2026-11-12"), UNREAD("2026-11-12")]);
+    // Retention, medium and location have no dates: the register of a past day says they are today's (tester54a A7).
+    expect(between.notes).toEqual([NOTE("2026-11-12"), UNREAD("2026-11-12"), "保存期限、保存方式和存放地点没有记录日期，按现在的登记列出，不一定是 2026-11-12 当日的登记（其更改见 csr history <表单编号>）。"]);
     expect((await register("2026-11-04", "forms")).rows).toEqual([]);
     const after = await register("2026-11-30", "forms");
-    expect([after.rows.map((r) => r.procedure), after.notes]).toEqual([["QP-001、QP-002"], []]);
+    expect([after.rows.map((r) => r.procedure), after.notes]).toEqual([["QP-001、QP-002"], ["保存期限、保存方式和存放地点没有记录日期，按现在的登记列出，不一定是 2026-11-30 当日的登记（其更改见 csr history <表单编号>）。"]]);
   });
 });
 
