@@ -44,6 +44,8 @@ export type Field =
   | "disposition"
   | "decidedBy"
   | "decided"
+  | "confirmedBy"
+  | "confirmed"
   | "justification"
   | "lateReason"
   | "reviewRecord"
@@ -120,6 +122,9 @@ const VARIANTS: Record<Field, string[]> = {
   disposition: ["处置", "处置结果", "评审结论", "disposition"],
   decidedBy: ["决定人", "处置人", "decidedby"],
   decided: ["决定日期", "处置日期", "评审日期", "decided", "decidedon", "decisiondate"],
+  // Who confirmed the decision unchanged on a new source revision, and when (review.confirmations), as the CSR list prints them.
+  confirmedBy: ["确认人", "换版确认人", "confirmedby"],
+  confirmed: ["确认日期", "换版确认日期", "confirmedon", "confirmed"],
   justification: ["处置理由", "理由", "justification"],
   lateReason: ["逾期原因", "延期原因", "评审逾期原因", "latereason", "reasonfordelay"],
   reviewRecord: ["评审记录编号", "评审记录", "评审记录号", "评审表编号", "reviewrecord", "reviewrecordno", "reviewrecordno.", "reviewrecordnumber"],

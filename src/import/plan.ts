@@ -219,7 +219,7 @@ function refuseMissingColumns(header: HeaderRow, rows: RawRow[], as: ImportKind,
 /** What a procedure, instruction, form or document register can carry; the other columns are CSR fields. */
 const DOCUMENT_FIELDS = new Set<Field>(["no", "title", "number", "version", "versionNumber", "department", "clauses", "prepared", "reviewed", "approved", "countersigned", "standardization", "militaryRepresentative", "issued", "effective", "remarks", "retention", "medium", "location", "keeper", "procedure", "level", "kind", "status", "classification", "level3", "level4", "uses", "publisher", "received", "withdrawn", "withdrawnReason"]);
 const SYMBOL_FIELDS = new Set<Field>(["no", "customer", "customerName", "customerSymbol", "customerClass", "meaning", "symbol", "class", "customerApproval"]);
-const CSR_FIELDS = new Set<Field>(["no", "number", "title", "version", "customer", "customerName", "source", "revision", "section", "clauses", "text", "category", "classification", "received", "restarted", "disposition", "decidedBy", "decided", "justification", "lateReason", "reviewRecord", "owner", "due", "requiredBy", "completed", "implementationStatus", "addressed", "implemented", "evidence", "verifiedBy", "verified", "superseded", "supersededReason", "supersededBy", "status"]);
+const CSR_FIELDS = new Set<Field>(["no", "number", "title", "version", "customer", "customerName", "source", "revision", "section", "clauses", "text", "category", "classification", "received", "restarted", "disposition", "decidedBy", "decided", "confirmedBy", "confirmed", "justification", "lateReason", "reviewRecord", "owner", "due", "requiredBy", "completed", "implementationStatus", "addressed", "implemented", "evidence", "verifiedBy", "verified", "superseded", "supersededReason", "supersededBy", "status"]);
 
 /** The fields an import of each kind reads, as docs/import.md lists them. */
 export function fieldsRead(as: ImportKind): ReadonlySet<Field> {
@@ -1221,7 +1221,7 @@ function ambiguousDate(text: string): string {
 }
 
 /** What a name in the register stands for, which the report says when the name is not a known person. */
-type NamedAs = "prepared" | "reviewed" | "approved" | "owner" | "decided" | "verified";
+type NamedAs = "prepared" | "reviewed" | "approved" | "owner" | "decided" | "confirmed" | "verified";
 
 /** Where the names of a row go: the row's new people, and the department to give them. */
 interface NameContext {
@@ -1512,12 +1512,17 @@ function csrFromRow(row: RowReader, repo: Repository, options: ImportOptions, ea
   // A review restarted on a new source revision counts its deadline from then (csr/review-late).
   const restarted = dateCell(row, "restarted", issue);
   if (restarted) csr.review = { restarted };
+  // A source revision confirmed unchanged (the CSR list's 确认人 and 确认日期): the confirmation of the row's 来源版本, whose
+  // 逾期原因 the list prints in that column (tester54a A5); it keeps the decision, which it needs.
+  const confirmation = confirmationFromRow(row, revision, repo, options, issue, names);
+  if (confirmation && !decision) issue(t("import.csr.confirmed-without-decision", { by: row.label("confirmedBy", "确认人"), decided: row.label("decided", "决定日期") }), true);
   const lateReason = row.text("lateReason");
-  if (lateReason) csr.review = { ...csr.review, late_reason: lateReason };
+  if (lateReason && confirmation) confirmation.late_reason = lateReason;
+  else if (lateReason) csr.review = { ...csr.review, late_reason: lateReason };
   if (reviewRecord || decision) {
     // Written into the file: the repository's language, not the reader's.
     const record = reviewRecord ? recordFromCell(reviewRecord, repo) : { note: translate(options.lang, "import.csr.record-note", { register: options.register ?? "", row: row.raw.row }) };
-    csr.review = { ...csr.review, record, ...(decision ? { decision } : {}) };
+    csr.review = { ...csr.review, record, ...(decision ? { decision } : {}), ...(confirmation ? { confirmations: [confirmation] } : {}) };
   }
   const addressed = addressedFromRow(row, repo, issue);
   if (addressed.length) csr.addressed = addressed;
@@ -1750,6 +1755,21 @@ function decisionFromRow(row: RowReader, repo: Repository, options: ImportOption
   }
   const by = holders.length === 1 ? holders[0]!.id : personFor(byText, "decided", "approver", repo, options, issue, names);
   return { disposition, ...(justification ? { justification } : {}), by, date: date! };
+}
+
+/**
+ * 确认人 and 确认日期 of a CSR list row (tester54a A5): the row's source revision `revision` confirmed
+ * unchanged (csr source update --unchanged), as review.confirmations records it. Undefined when the row
+ * has neither; a name without a date, or a date without a name, is refused with the column to fill in.
+ */
+function confirmationFromRow(row: RowReader, revision: string, repo: Repository, options: ImportOptions, issue: Issue, names: NameContext): NonNullable<NonNullable<Csr["review"]>["confirmations"]>[number] | undefined {
+  const byText = row.text("confirmedBy");
+  const dateText = row.text("confirmed");
+  if (!byText && !dateText) return undefined;
+  const date = dateCell(row, "confirmed", issue);
+  if (!byText || !dateText) return void issue(t("import.csr.confirmation-incomplete", { column: row.label(byText ? "confirmed" : "confirmedBy", byText ? "确认日期" : "确认人"), revision }), true);
+  if (!date) return undefined;
+  return { source_revision: revision, by: personFor(byText, "confirmed", undefined, repo, options, issue, names), date };
 }
 
 /**

@@ -3,9 +3,10 @@
  * review round is the confirmation, measured from the revision's received date (IATF 16949 4.3.2,
  * 7.5.3.2.2), in the review-timeliness register, csr show and the review report.
  */
-import { readFileSync, writeFileSync } from "node:fs";
+import { readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { parse } from "yaml";
 import { listCommand } from "../../src/commands/list/index.js";
 import { renderCommand } from "../../src/commands/render/index.js";
 import { showCommand } from "../../src/commands/show/index.js";
@@ -44,6 +45,29 @@ describe("a CSR confirmed unchanged in a new source revision", () => {
     expect(matrix.stdout.split("\r\n").filter((r) => r.startsWith("BCM-001,")).map((r) => r.split(",").slice(7, 12).join(","))).toEqual(["2026-11-23,2026-12-07,不适用,2026-11-27,按期（确认未变）"]);
     const english = await csrInProcess(["-C", dir, "matrix", "csr", "--customer", "BCM", "--format", "csv", "--today", "2026-11-30", "--lang", "en"], { lang: null });
     expect(english.stdout.split("\r\n").find((r) => r.startsWith("BCM-001,"))).toContain(",2026-11-27,on time (confirmed unchanged),");
+  });
+
+  it("is in the CSR list as the matrix has it: the confirmation's deadline, who confirmed and when, beside the decision kept; csr import reads it back (tester54a A5)", async () => {
+    const dir = await confirmed();
+    const list = await csrInProcess(["-C", dir, "list", "csr", "--customer", "BCM", "--format", "csv", "--today", "2026-11-30"], { lang: null });
+    const [header, ...rows] = list.stdout.replace(/^\ufeff/, "").split("\r\n");
+    const columns = header!.split(",");
+    const cells = (id: string) => Object.fromEntries(rows.find((r) => r.startsWith(`1,${id},`) || r.split(",")[1] === id)!.split(",").map((cell, i) => [columns[i], cell]));
+    const pick = ["来源版本", "换版重评日期", "评审期限", "剩余工作日", "处置", "决定人", "决定日期", "确认人", "确认日期", "逾期原因"];
+    expect(pick.map((c) => cells("BCM-001")[c])).toEqual(["V3.0", "", "2026-12-07", "", "不适用", "徐海涛", "2025-09-15", "徐海涛", "2026-11-27", ""]);
+    // BCM-002, changed in V3.0, is in its new round: nobody confirmed it.
+    expect(pick.map((c) => cells("BCM-002")[c])).toEqual(["V3.0", "2026-11-23", "2026-12-07", "5", "", "", "", "", "", ""]);
+    const printed = await csrInProcess(["-C", dir, "list", "csr", "--customer", "BCM", "--today", "2026-11-30"], { lang: null });
+    expect(printed.stdout).toContain("\n来源文件换版后确认要求未变的（BCM-001），当前评审轮次为该确认：评审期限、剩余工作日和逾期原因为确认的，确认人、确认日期另列；处置、决定人、决定日期为保留的原结论。\n");
+    // Back in through csr import: the file's confirmation is the one `csr source update --unchanged` wrote.
+    const path = join(dir, "csr", "BCM", "BCM-001.yaml");
+    const written = parse(readFileSync(path, "utf8")) as { review: { confirmations: unknown[] } };
+    rmSync(path);
+    writeFileSync(join(dir, "list.csv"), `${header}\r\n${rows.find((r) => r.split(",")[1] === "BCM-001")}\r\n`);
+    const imported = await csrInProcess(["-C", dir, "import", "list.csv", "--as", "csr", "--today", "2026-11-30"], { lang: null });
+    expect(imported.stdout).toContain("已导入 1 行中的 1 行");
+    expect((parse(readFileSync(path, "utf8")) as { review: { confirmations: unknown[] } }).review.confirmations).toEqual(written.review.confirmations);
+    expect((await csrInProcess(["-C", dir, "list", "csr", "--customer", "BCM", "--format", "csv", "--today", "2026-11-30"], { lang: null })).stdout).toBe(list.stdout);
   });
 
   it("is listed by csr show, with the new revision's deadline", async () => {

@@ -229,6 +229,13 @@ export function csrList(ctx: RegisterContext, options: { today: string; customer
       { key: "disposition", header: t(ctx, "register.csr.list.column.disposition"), kind: "code" },
       { key: "decidedBy", header: t(ctx, "register.csr.list.column.decidedBy"), kind: "name" },
       { key: "decided", header: t(ctx, "register.csr.list.column.decided"), date: true },
+      // Only where a CSR's current source revision was confirmed unchanged: a repository with none keeps the list it had.
+      ...(rows.some(({ csr, rounds }) => confirmationOf(csr, rounds))
+        ? [
+            { key: "confirmedBy", header: t(ctx, "register.csr.list.column.confirmedBy"), kind: "name" as const },
+            { key: "confirmed", header: t(ctx, "register.csr.list.column.confirmed"), date: true },
+          ]
+        : []),
       { key: "justification", header: t(ctx, "register.csr.list.column.justification") },
       { key: "lateReason", header: t(ctx, "register.csr.list.column.lateReason") },
       { key: "reviewRecord", header: t(ctx, "register.csr.list.column.reviewRecord"), kind: "list" },
@@ -257,7 +264,12 @@ export function csrList(ctx: RegisterContext, options: { today: string; customer
         { title: t(ctx, "register.csr.list.group.implementation"), from: "owner" },
       ],
     },
-    rows: rows.map(({ csr, facts, rounds }, i) => ({
+    rows: rows.map(({ csr, facts, rounds }, i) => {
+      // The round of the current source revision when it was confirmed unchanged (tester54a A5): its deadline, lateness and
+      // late reason are the row's, as the matrix prints them; the decision it kept stays in 处置, 决定人 and 决定日期.
+      const confirmation = confirmationOf(csr, rounds);
+      const current = confirmation ?? decisionRound(rounds);
+      return {
       no: i + 1,
       id: csr.id,
       customer: csr.customer,
@@ -273,16 +285,18 @@ export function csrList(ctx: RegisterContext, options: { today: string; customer
       received: csr.received,
       restarted: csr.review?.restarted ?? null,
       // The deadline of the decision's round stays once decided: the late reason beside it explains a deadline missed (tester52 D2).
-      reviewDue: facts.due ?? deadlineOf(decisionRound(rounds)),
+      reviewDue: facts.due ?? deadlineOf(current),
       // 0 on a day off right after the deadline read as due today, a day after the deadline the row shows: said in words;
       // a decision taken after the deadline, by how many working days, as the matrix and the review-timeliness register say it.
-      daysLeft: facts.due !== undefined && facts.inTimeUntil ? pastDueInTimeText(ctx.lang, facts.due, facts.inTimeUntil) : (facts.daysLeft ?? decidedLateText(ctx, decisionRound(rounds))),
+      daysLeft: facts.due !== undefined && facts.inTimeUntil ? pastDueInTimeText(ctx.lang, facts.due, facts.inTimeUntil) : (facts.daysLeft ?? decidedLateText(ctx, current)),
       disposition: dispositionOf(ctx, csr),
       decidedBy: personName(ctx, csr.review?.decision?.by),
       decided: csr.review?.decision?.date ?? null,
+      confirmedBy: personName(ctx, confirmation?.by),
+      confirmed: confirmation?.decided ?? null,
       justification: csr.review?.decision?.justification ?? "",
-      // The current round's: a round still open has no late decision to explain.
-      lateReason: (csr.review?.decision && csr.review.late_reason) ?? "",
+      // The current round's: a round still open has no late decision to explain; a late confirmation has a reason of its own.
+      lateReason: confirmation ? (confirmation.lateReason ?? "") : ((csr.review?.decision && csr.review.late_reason) ?? ""),
       reviewRecord: reviewRecordCell(csr),
       owner: personName(ctx, csr.implementation?.owner),
       due: csr.implementation?.due ?? null,
@@ -303,7 +317,8 @@ export function csrList(ctx: RegisterContext, options: { today: string; customer
       // A deadline through a year without public holidays is an estimate, said in the cell as the matrix and the
       // review-timeliness register say it: a CSV has no notes (tester49 #6).
       status: csrStatusText(csr, facts.status, ctx.repo.config?.value, ctx.lang) + (estimatedOf(rows[i]!).length > 0 ? t(ctx, "register.reviews.estimated") : ""),
-    })),
+      };
+    }),
     notes: [
       ...(filterText !== undefined ? [t(ctx, "register.filter.note", { filter: filterText, ...whole })] : []),
       t(ctx, "register.csr.list.note", {
@@ -314,6 +329,7 @@ export function csrList(ctx: RegisterContext, options: { today: string; customer
       ...(period
         ? [periodTallyNote(ctx, period, rows.flatMap(({ csr, rounds }) => rounds.filter((round) => startedIn(round, period)).map((round) => ({ id: csr.id, round })))), implementationNote(ctx, rows.map((r) => r.csr), options.today)]
         : []),
+      ...confirmedNotes(ctx, rows),
       ...lateForCustomerNotes(ctx, rows.map((r) => r.csr)),
       ...verifiedByOwnerNotes(ctx, rows.map((r) => r.csr)),
       ...(unaddressed.length > 0 ? [t(ctx, "register.csr.matrix.unaddressed", { ids: unaddressed.join(t(ctx, "register.list-separator")) })] : []),
@@ -357,6 +373,24 @@ function standing(rounds: readonly ReviewRoundTimeliness[]): ReviewRoundTimeline
 /** The round of the current decision (or the open review): the last standing round that is not a confirmation of an unchanged source revision. */
 function decisionRound(rounds: readonly ReviewRoundTimeliness[]): ReviewRoundTimeliness | undefined {
   return standing(rounds).filter((round) => round.kind !== "confirmed").at(-1);
+}
+
+/** The CSR list's note on the rows whose current round confirmed a new source revision unchanged (tester54a A5): which, and what their columns then say. */
+function confirmedNotes(ctx: RegisterContext, rows: readonly { csr: Csr; rounds: readonly ReviewRoundTimeliness[] }[]): string[] {
+  const ids = rows.filter(({ csr, rounds }) => confirmationOf(csr, rounds)).map(({ csr }) => csr.id);
+  return ids.length === 0 ? [] : [t(ctx, "register.csr.list.confirmed-note", { ids: ids.join(t(ctx, "register.list-separator")) })];
+}
+
+/**
+ * The review round of `csr`'s current source revision when that revision was confirmed unchanged
+ * (`csr source update --unchanged`, review.confirmations): the last round still on record, of kind
+ * "confirmed", for csr.source.revision. Its `by` and `decided` are who confirmed and when; its due date
+ * the confirmation's deadline (IATF 16949 7.5.3.2.2: a new revision reviewed within the review period).
+ * Undefined when the current round is a decision or an open review.
+ */
+function confirmationOf(csr: Csr, rounds: readonly ReviewRoundTimeliness[]): ReviewRoundTimeliness | undefined {
+  const last = standing(rounds).at(-1);
+  return last?.kind === "confirmed" && last.revision === csr.source.revision ? last : undefined;
 }
 
 /** A round's deadline as the list prints it: none for a CSR superseded within its review period (no deadline ran out). */
