@@ -138,19 +138,19 @@ describe("csr changes", { timeout: 120_000 }, () => {
     const out = result.stdout.split("\n");
     expect(out[0]).toBe(`变更报告：audit-2025 (${short("audit-2025")}, 2025-01-10) → audit-2026 (${short("audit-2026")}, 2025-09-05)`);
     expect(out.slice(2, 5)).toEqual([
-      "类别          变更          编号                 名称                        变更前      变更后            说明                                                     日期",
-      "------------  ------------  -------------------  --------------------------  ----------  ----------------  -------------------------------------------------------  ----------",
-      "文件          换版          QP-001               顾客特定要求管理程序        A/0         A/1               增加评审时限                                             2025-06-01",
+      "类别          变更          编号                 名称                        变更前      变更后            说明                                                                                              日期",
+      "------------  ------------  -------------------  --------------------------  ----------  ----------------  ------------------------------------------------------------------------------------------------  ----------",
+      "文件          换版          QP-001               顾客特定要求管理程序        A/0         A/1               增加评审时限                                                                                      2025-06-01",
     ]);
     // By date within an area (the undated rows, from the commits, last), each CSR and source row saying what happened.
     expect(out.slice(5, 12)).toEqual([
-      "文件          新增          QP-002               文件控制程序                            A/0               首次发布                                                 2025-06-01",
-      "文件          作废          WI-001               来料检验作业指导书          A/0         作废              并入 QP-002 → QP-002                                     2025-09-05",
-      "顾客特定要求  已决定        DYA-002              包装标签须含批次号                      可选              决定人：王强；强制决定，缺 2 个部门会签：品质部、市场部  2025-06-02",
-      "顾客特定要求  重新评审      DYA-001              特殊特性符号按顾客规定标识  A           B                 顾客发布 B 版，评审期限 2025-09-15                       2025-09-01",
-      "顾客特定要求  新增          DYA-003              返工须经顾客批准                        DYA-SQM B         顾客：东岳汽车，来源：DYA-SQM B，评审期限 2025-09-15     2025-09-01",
+      "文件          新增          QP-002               文件控制程序                            A/0               首次发布                                                                                          2025-06-01",
+      "文件          作废          WI-001               来料检验作业指导书          A/0         作废              并入 QP-002 → QP-002                                                                              2025-09-05",
+      "顾客特定要求  已决定        DYA-002              包装标签须含批次号                      可选              决定人：王强；逾期 87 个工作日（评审期限 2025-01-20）；强制决定，缺 2 个部门会签：品质部、市场部  2025-06-02",
+      "顾客特定要求  重新评审      DYA-001              特殊特性符号按顾客规定标识  A           B                 顾客发布 B 版，评审期限 2025-09-15                                                                2025-09-01",
+      "顾客特定要求  新增          DYA-003              返工须经顾客批准                        DYA-SQM B         顾客：东岳汽车，来源：DYA-SQM B，评审期限 2025-09-15                                              2025-09-01",
       "顾客特定要求  落实文件变更  DYA-001              特殊特性符号按顾客规定标识  QP-001      QP-002 5.3",
-      "顾客来源文件  新版本        DYA-SQM              供应商质量手册              A           B                 顾客：东岳汽车                                           2025-09-01",
+      "顾客来源文件  新版本        DYA-SQM              供应商质量手册              A           B                 顾客：东岳汽车                                                                                    2025-09-01",
     ]);
     // Roles in the words signatures use (编制/审核/批准), not people.yaml's codes.
     expect(out.filter((line) => line.startsWith("人员与角色  "))).toEqual([
@@ -332,11 +332,11 @@ describe("csr changes of a system imported into git", { timeout: 120_000 }, () =
     expect(result.stdout.split("\n")).toEqual([
       "变更报告：2025-06-01 至 2025-06-30",
       "",
-      "类别          变更    编号                 名称                  变更前  变更后  说明                                                     日期",
-      "------------  ------  -------------------  --------------------  ------  ------  -------------------------------------------------------  ----------",
-      "文件          换版    QP-001               顾客特定要求管理程序  A/0     A/1     增加评审时限                                             2025-06-01",
-      "文件          新增    QP-002               文件控制程序                  A/0     首次发布                                                 2025-06-01",
-      "顾客特定要求  已决定  DYA-002              包装标签须含批次号            可选    决定人：王强；强制决定，缺 2 个部门会签：品质部、市场部  2025-06-02",
+      "类别          变更    编号                 名称                  变更前  变更后  说明                                                                                              日期",
+      "------------  ------  -------------------  --------------------  ------  ------  ------------------------------------------------------------------------------------------------  ----------",
+      "文件          换版    QP-001               顾客特定要求管理程序  A/0     A/1     增加评审时限                                                                                      2025-06-01",
+      "文件          新增    QP-002               文件控制程序                  A/0     首次发布                                                                                          2025-06-01",
+      "顾客特定要求  已决定  DYA-002              包装标签须含批次号            可选    决定人：王强；逾期 87 个工作日（评审期限 2025-01-20）；强制决定，缺 2 个部门会签：品质部、市场部  2025-06-02",
       "条款覆盖      新覆盖  IATF16949:7.5.3.2.2  工程规范              未覆盖  已覆盖",
       "",
       "文件：新增 1，换版 1",
@@ -606,11 +606,11 @@ describe("csr changes in English", { timeout: 120_000 }, () => {
     commitAt(dir, "2025-09-06", "English titles");
     const result = await csrInProcess(["-C", dir, "changes", "2025-06-01", "2025-09-30", "--lang", "en"], { env: TZ });
     expect(result.stdout.split("\n").filter((line) => /QP-001|DYA-002|DYA-SQM/.test(line))).toEqual([
-      "Documents                  revised          QP-001               CSR Management Procedure               A/0               A/1                         增加评审时限                                                                              2025-06-01",
-      "CSRs                       decided          DYA-002              Packaging labels carry the lot number                    optional                    decided by 王强; decision forced; countersign missing from 2 departments: 品质部, 市场部  2025-06-02",
-      "CSRs                       added            DYA-003              返工须经顾客批准                                         DYA-SQM B                   customer: 东岳汽车, from DYA-SQM B, review due 2025-09-15                                 2025-09-01",
+      "Documents                  revised          QP-001               CSR Management Procedure               A/0               A/1                         增加评审时限                                                                                                                               2025-06-01",
+      "CSRs                       decided          DYA-002              Packaging labels carry the lot number                    optional                    decided by 王强; late by 87 working days (review due 2025-01-20); decision forced; countersign missing from 2 departments: 品质部, 市场部  2025-06-02",
+      "CSRs                       added            DYA-003              返工须经顾客批准                                         DYA-SQM B                   customer: 东岳汽车, from DYA-SQM B, review due 2025-09-15                                                                                  2025-09-01",
       "CSRs                       where addressed  DYA-001              特殊特性符号按顾客规定标识             QP-001            QP-002 5.3",
-      "Customer source documents  new revision     DYA-SQM              Supplier Quality Manual                A                 B                           customer: 东岳汽车                                                                        2025-09-01",
+      "Customer source documents  new revision     DYA-SQM              Supplier Quality Manual                A                 B                           customer: 东岳汽车                                                                                                                         2025-09-01",
     ]);
   });
 });
@@ -633,6 +633,8 @@ async function reviewMonth(standard: "IATF16949" | "GJB9001C"): Promise<string> 
       "    - { department: QA, reviewer: zhang, opinion: accept, date: 2026-10-09 }",
       "    - { department: MKT, reviewer: li, opinion: accept, date: 2026-10-09 }",
       "  decision: { disposition: must, by: wang, date: 2026-10-12 }",
+      // Verified by its own owner: marked as every output marks it (tester53 N4).
+      "implementation: { owner: zhang, status: verified, implemented: 2026-11-05, verified: { by: zhang, date: 2026-11-26 } }",
     ]),
     "csr/DYA/DYA-002.yaml": csrFile("DYA-002", "包装标签须含批次号", "2026-11-02", "5.3"),
     "csr/DYA/DYA-003.yaml": csrFile("DYA-003", "返工须经顾客批准", "2026-11-03", "6.1"),
@@ -645,7 +647,8 @@ async function reviewMonth(standard: "IATF16949" | "GJB9001C"): Promise<string> 
   for (const args of [
     ["review", "DYA-002", "--disposition", "must", "--by", "wang", "--date", "2026-11-10", "--force", "-y"],
     ["review", "DYA-002", "--record", "2026-11 评审记录 第12号", "-y"],
-    ["review", "DYA-003", "--disposition", "optional", "--by", "wang", "--date", "2026-11-12", "--force", "-y"],
+    // Decided after its deadline (2026-11-17), with the reason (tester54a A15).
+    ["review", "DYA-003", "--disposition", "optional", "--by", "wang", "--date", "2026-11-19", "--force", "--late-reason", "等待东岳澄清返工范围", "-y"],
     ["source", "update", "DYA-SQM", "--revision", "B", "--issued", "2026-11-20", "--received", "2026-11-23", "--unchanged", "DYA-001", "--by", "wang", "--date", "2026-11-25", "-y"],
   ]) {
     const result = await csrInProcess(["-C", dir, ...args], { env: TZ });
@@ -660,15 +663,17 @@ describe("csr changes of a month of reviews", { timeout: 120_000 }, () => {
     const result = await csrInProcess(["-C", dir, "changes", "2026-11-01", "2026-11-30"], { lang: null, env: TZ });
     expect(result.stderr).toBe("");
     expect(result.stdout.split("\n").filter((line) => line.startsWith("顾客"))).toEqual([
-      "顾客特定要求  新增      DYA-002  包装标签须含批次号                  DYA-SQM A  顾客：东岳汽车，来源：DYA-SQM A 5.3，评审期限 2026-11-16  2026-11-02",
-      "顾客特定要求  新增      DYA-003  返工须经顾客批准                    DYA-SQM A  顾客：东岳汽车，来源：DYA-SQM A 6.1，评审期限 2026-11-17  2026-11-03",
-      "顾客特定要求  已决定    DYA-002  包装标签须含批次号                  必须满足   决定人：王强；会签见纸质评审记录 2026-11 评审记录 第12号  2026-11-10",
-      "顾客特定要求  已决定    DYA-003  返工须经顾客批准                    可选       决定人：王强；强制决定，缺 2 个部门会签：品质部、市场部   2026-11-12",
-      "顾客特定要求  重新评审  DYA-002  包装标签须含批次号          A       B          DYA-SQM 换版（A → B），重新评审，评审期限 2026-12-07      2026-11-23",
-      "顾客特定要求  重新评审  DYA-003  返工须经顾客批准            A       B          DYA-SQM 换版（A → B），重新评审，评审期限 2026-12-07      2026-11-23",
-      "顾客特定要求  确认未变  DYA-001  特殊特性符号按顾客规定标识  A       B          确认人：王强                                              2026-11-25",
-      "顾客来源文件  新版本    DYA-SQM  供应商质量手册              A       B          顾客：东岳汽车，发布日期 2026-11-20                       2026-11-23",
-      "顾客特定要求：新增 2，已决定 2，重新评审 2，确认未变 1",
+      "顾客特定要求  新增      DYA-002  包装标签须含批次号                  DYA-SQM A                                   顾客：东岳汽车，来源：DYA-SQM A 5.3，评审期限 2026-11-16                                                                         2026-11-02",
+      "顾客特定要求  新增      DYA-003  返工须经顾客批准                    DYA-SQM A                                   顾客：东岳汽车，来源：DYA-SQM A 6.1，评审期限 2026-11-17                                                                         2026-11-03",
+      "顾客特定要求  已实施    DYA-001  特殊特性符号按顾客规定标识  实施中  已实施                                      负责人：张伟                                                                                                                     2026-11-05",
+      "顾客特定要求  已决定    DYA-002  包装标签须含批次号                  必须满足                                    决定人：王强；会签见纸质评审记录 2026-11 评审记录 第12号                                                                         2026-11-10",
+      "顾客特定要求  已决定    DYA-003  返工须经顾客批准                    可选                                        决定人：王强；逾期 2 个工作日（评审期限 2026-11-17）；逾期原因：等待东岳澄清返工范围；强制决定，缺 2 个部门会签：品质部、市场部  2026-11-19",
+      "顾客特定要求  重新评审  DYA-002  包装标签须含批次号          A       B                                           DYA-SQM 换版（A → B），重新评审，评审期限 2026-12-07                                                                             2026-11-23",
+      "顾客特定要求  重新评审  DYA-003  返工须经顾客批准            A       B                                           DYA-SQM 换版（A → B），重新评审，评审期限 2026-12-07                                                                             2026-11-23",
+      "顾客特定要求  确认未变  DYA-001  特殊特性符号按顾客规定标识  A       B                                           确认人：王强                                                                                                                     2026-11-25",
+      "顾客特定要求  已验证    DYA-001  特殊特性符号按顾客规定标识  已实施  已验证（验证人即实施负责人，见 csr check）  验证人：张伟                                                                                                                     2026-11-26",
+      "顾客来源文件  新版本    DYA-SQM  供应商质量手册              A       B                                           顾客：东岳汽车，发布日期 2026-11-20                                                                                              2026-11-23",
+      "顾客特定要求：新增 2，已决定 2，重新评审 2，确认未变 1，已实施 1，已验证 1",
       "顾客来源文件：新版本 1",
     ]);
     // The same remarks as the review-timeliness register's, whose rows of those rounds give them.
@@ -678,18 +683,19 @@ describe("csr changes of a month of reviews", { timeout: 120_000 }, () => {
       ["DYA-001", "2026-11-25", ""],
       ["DYA-002", "2026-11-10", "会签见纸质评审记录 2026-11 评审记录 第12号"],
       ["DYA-002", null, ""],
-      ["DYA-003", "2026-11-12", "强制决定，缺 2 个部门会签：品质部、市场部"],
+      ["DYA-003", "2026-11-19", "强制决定，缺 2 个部门会签：品质部、市场部"],
       ["DYA-003", null, ""],
     ]);
     const english = await csrInProcess(["-C", dir, "changes", "2026-11-10", "2026-11-30", "--lang", "en"], { env: TZ });
     expect(english.stdout.split("\n").filter((line) => /^(CSRs|Customer source)/.test(line))).toEqual([
-      "CSRs                       decided              DYA-002  包装标签须含批次号                                            must meet  decided by 王强; countersigns on the signed paper review record 2026-11 评审记录 第12号   2026-11-10",
-      "CSRs                       decided              DYA-003  返工须经顾客批准                                              optional   decided by 王强; decision forced; countersign missing from 2 departments: 品质部, 市场部  2026-11-12",
-      "CSRs                       reopened             DYA-002  包装标签须含批次号                                    A       B          DYA-SQM revised (A → B), reviewed again, review due 2026-12-07                            2026-11-23",
-      "CSRs                       reopened             DYA-003  返工须经顾客批准                                      A       B          DYA-SQM revised (A → B), reviewed again, review due 2026-12-07                            2026-11-23",
-      "CSRs                       confirmed unchanged  DYA-001  Special characteristics carry the customer's symbols  A       B          confirmed by 王强                                                                         2026-11-25",
-      "Customer source documents  new revision         DYA-SQM  Supplier Quality Manual                               A       B          customer: 东岳汽车, issued 2026-11-20                                                     2026-11-23",
-      "CSRs: decided 2, reopened 2, confirmed unchanged 1",
+      "CSRs                       decided              DYA-002  包装标签须含批次号                                                 must meet                                                decided by 王强; countersigns on the signed paper review record 2026-11 评审记录 第12号                                                                                           2026-11-10",
+      "CSRs                       decided              DYA-003  返工须经顾客批准                                                   optional                                                 decided by 王强; late by 2 working days (review due 2026-11-17); reason for delay: 等待东岳澄清返工范围; decision forced; countersign missing from 2 departments: 品质部, 市场部  2026-11-19",
+      "CSRs                       reopened             DYA-002  包装标签须含批次号                                    A            B                                                        DYA-SQM revised (A → B), reviewed again, review due 2026-12-07                                                                                                                    2026-11-23",
+      "CSRs                       reopened             DYA-003  返工须经顾客批准                                      A            B                                                        DYA-SQM revised (A → B), reviewed again, review due 2026-12-07                                                                                                                    2026-11-23",
+      "CSRs                       confirmed unchanged  DYA-001  Special characteristics carry the customer's symbols  A            B                                                        confirmed by 王强                                                                                                                                                                 2026-11-25",
+      "CSRs                       verified             DYA-001  Special characteristics carry the customer's symbols  implemented  verified (by the implementation's owner, see csr check)  verified by 张伟                                                                                                                                                                  2026-11-26",
+      "Customer source documents  new revision         DYA-SQM  Supplier Quality Manual                               A            B                                                        customer: 东岳汽车, issued 2026-11-20                                                                                                                                             2026-11-23",
+      "CSRs: decided 2, reopened 2, confirmed unchanged 1, verified 1",
       "Customer source documents: new revision 1",
     ]);
     const data = JSON.parse((await csrInProcess(["-C", dir, "changes", "2026-11-25", "2026-11-25", "--format", "json"], { lang: null, env: TZ })).stdout) as PeriodJson;
@@ -699,12 +705,13 @@ describe("csr changes of a month of reviews", { timeout: 120_000 }, () => {
   it("in a repository without IATF 16949 says customer requirements in English where Chinese says 顾客要求: the change report and the workbook's sheets (tester18 F3)", async () => {
     const dir = await reviewMonth("GJB9001C");
     const chinese = await csrInProcess(["-C", dir, "changes", "2026-11-25", "2026-11-30"], { lang: null, env: TZ });
-    expect(chinese.stdout.split("\n")[4]).toBe("顾客要求  确认未变  DYA-001  特殊特性符号按顾客规定标识  A       B       确认人：王强  2026-11-25");
+    expect(chinese.stdout.split("\n")[4]).toBe("顾客要求  确认未变  DYA-001  特殊特性符号按顾客规定标识  A       B                                           确认人：王强  2026-11-25");
     const english = await csrInProcess(["-C", dir, "changes", "2026-11-25", "2026-11-30", "--lang", "en"], { env: TZ });
     expect(english.stdout.split("\n").slice(4)).toEqual([
-      "Customer requirements  confirmed unchanged  DYA-001  Special characteristics carry the customer's symbols  A       B      confirmed by 王强  2026-11-25",
+      "Customer requirements  confirmed unchanged  DYA-001  Special characteristics carry the customer's symbols  A            B                                                        confirmed by 王强  2026-11-25",
+      "Customer requirements  verified             DYA-001  Special characteristics carry the customer's symbols  implemented  verified (by the implementation's owner, see csr check)  verified by 张伟   2026-11-26",
       "",
-      "Customer requirements: confirmed unchanged 1",
+      "Customer requirements: confirmed unchanged 1, verified 1",
       `The changes the records date from 2026-11-25 to 2026-11-30: documents issued, revised (revision record), taking effect and withdrawn; controlled copies issued and taken back (lost, destroyed or stamped obsolete and kept too); external documents received; customer requirements received, decided, reopened, confirmed unchanged in a new source revision, distributed, implemented in production, verified and superseded; new customer source revisions; people who left; and the clauses covered or no longer covered as a result. Who joined, roles and departments, where customer requirements are addressed and deleted files have no recorded date and are compared by git commit (${git(dir, ["rev-parse", "--short=7", "HEAD"]).trim()}, 2026-10-31 → ${git(dir, ["rev-parse", "--short=7", "HEAD"]).trim()}, 2026-10-31).`,
       "",
     ]);

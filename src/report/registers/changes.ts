@@ -9,8 +9,8 @@ import type { Table } from "../table.js";
 import type { MessageKey } from "../../i18n/index.js";
 import { repositoryCalendar } from "../../load/calendar.js";
 import { classificationName, csrClassification, documentClassification } from "../../model/classification.js";
-import { DEFAULT_REVIEW_DAYS, historyReason } from "../../model/csr-status.js";
-import { reviewRounds } from "../../model/review-timeliness.js";
+import { DEFAULT_REVIEW_DAYS, historyReason, verifiedByOwner } from "../../model/csr-status.js";
+import { lateByText, reviewRounds } from "../../model/review-timeliness.js";
 import { localized } from "../../core/text.js";
 import { customerName, departmentName, documentTitle, personName, t, type RegisterContext } from "./context.js";
 import { roundRemark } from "./reviews.js";
@@ -53,9 +53,18 @@ function kindLabel(ctx: RegisterContext, area: ChangeArea, kind: ChangeKind): st
   return t(ctx, `register.changes.kind.${area}.${kind}` as MessageKey);
 }
 
+/** Whether a `verified` change is the CSR's verification in force, made by its implementation's owner (verifiedByOwner). */
+function verifiedByOwnerOn(ctx: RegisterContext, change: Change): boolean {
+  const csr = ctx.index.csrs.get(change.id)?.value;
+  const verified = csr?.implementation?.verified;
+  return csr !== undefined && verified?.by === change.detail && (verified.date ?? null) === change.date && verifiedByOwner(csr, ctx.repo.config?.value);
+}
+
 /** Values the model keeps language-neutral, in the reader's words. */
 function word(ctx: RegisterContext, change: Change, value: string): string {
   if (change.area === "csr" && change.kind === "decided" && DISPOSITIONS.includes(value)) return t(ctx, `register.disposition.${value as Disposition}`);
+  // A verification by the implementation's own owner, as the CSR's record stands, is marked as every other output marks it (tester53 N4).
+  if (change.area === "csr" && change.kind === "verified" && value === "verified" && verifiedByOwnerOn(ctx, change)) return t(ctx, "register.implementation.verified-by-owner");
   if (change.area === "csr" && (change.kind === "implemented" || change.kind === "verified") && IMPLEMENTATION.includes(value)) return t(ctx, `value.implementation.${value as ImplementationStatus}`);
   if (change.area === "document" && change.kind !== "released" && DOC_STATUSES.includes(value)) return t(ctx, `register.status.${value as "draft" | "in-review" | "released" | "obsolete"}`);
   if (change.area === "coverage" && COVERAGE.includes(value)) return t(ctx, `register.changes.coverage.${value as "covered" | "uncovered"}`);
@@ -170,7 +179,12 @@ function reportTable(ctx: RegisterContext, changes: readonly Change[], range: st
     if (!csr || change.date === null) return "";
     const rounds = reviewRounds(csr, calendar, config, change.date, ctx.index.customers.get(csr.customer)?.value);
     const round = rounds.find((r) => r.decided === change.date && r.by === change.detail && (r.kind === "confirmed") === (change.kind === "confirmed"));
-    const text = round ? roundRemark(ctx, round) : "";
+    if (!round) return "";
+    // A decision or confirmation after the deadline says by how much and why, as the CSR list and matrix do (tester54a A15; IATF 16949 7.5.3.2.2).
+    const late = lateByText(ctx.lang, round);
+    const text = [late ? t(ctx, "register.changes.late", { late, due: round.due }) : "", late && round.lateReason ? t(ctx, "review.show.history.late-reason", { reason: round.lateReason }) : "", roundRemark(ctx, round)]
+      .filter(Boolean)
+      .join(t(ctx, "register.remarks-separator"));
     return text ? t(ctx, "register.remarks-separator") + text : "";
   };
   const csrText = (change: Change): string => {
