@@ -1772,11 +1772,24 @@ function confirmationFromRow(row: RowReader, revision: string, repo: Repository,
   return { source_revision: revision, by: personFor(byText, "confirmed", undefined, repo, options, issue, names), date };
 }
 
+let recordNotePatterns: RegExp[] | undefined;
+
+/** Whether `text` is the note an import writes for a decision's record (import.csr.record-note), in either language. */
+function importedRecordNote(text: string): boolean {
+  recordNotePatterns ??= (["zh-CN", "en"] as const).map((lang) => {
+    const template = translate(lang, "import.csr.record-note", { register: "\u0000", row: "\u0001" }).replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
+    return new RegExp(`^${template.replace("\u0000", ".+").replace("\u0001", "\\d+")}$`, "u");
+  });
+  return recordNotePatterns.some((pattern) => pattern.test(text.trim()));
+}
+
 /**
  * 评审记录编号 as the CSR list writes it: the number of the filled-in record ("2023-07 第12号"), after
  * the form it was filled in on when that is a document of the repository ("QR-015-01 2023-07 第12号").
  */
 function recordFromCell(text: string, repo: Repository): ReviewRecord {
+  // The note the list prints for a decision imported from an earlier list (tester54b B21): the note again.
+  if (importedRecordNote(text)) return { note: text };
   const [first = "", ...rest] = text.split(/\s+/);
   if (!repo.documents.some((d) => d.value.id === first)) return { ref: text };
   const ref = rest.join(" ");

@@ -18,14 +18,25 @@ export interface CustomerDate {
   revision: string;
 }
 
-/** The customer's date for `csr`: its own `implementation.required_by`, else the 实施日期 of the source revision it is on. */
+/**
+ * The customer's date for `csr`: its own `implementation.required_by`, else the 实施日期 of the source revision it is on.
+ * A CSR decided not to be met (不适用, 不合理) has no revision's date to meet: none, so that the registers, the review
+ * report and `csr show` do not print one beside its decision (note36). A date recorded on the CSR itself stays printed.
+ */
 export function customerDate(csr: Csr, customer: Customer | undefined): CustomerDate | undefined {
   const of = { source: csr.source.document, revision: csr.source.revision };
   const own = csr.implementation?.required_by;
   if (own !== undefined) return { date: own, own: true, ...of };
+  if (notToBeMet(csr)) return undefined;
   const source = customer?.sources?.find((s) => s.id === csr.source.document);
   const date = source?.revisions.find((r) => r.revision === csr.source.revision)?.effective;
   return date === undefined ? undefined : { date, own: false, ...of };
+}
+
+/** Whether `csr` was decided not to be met: 不适用 or 不合理. */
+function notToBeMet(csr: Csr): boolean {
+  const disposition = csr.review?.decision?.disposition;
+  return disposition === "not-applicable" || disposition === "rejected";
 }
 
 /** Whether `csr` is to be implemented at all: decided must or optional, and not superseded. */

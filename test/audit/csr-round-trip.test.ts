@@ -83,6 +83,8 @@ describe("CSR list: export, import into a copy without the CSRs, the same CSR fi
     // decided after its deadline, with the reason.
     edit("DYA/DYA-005.yaml", (review) => (review.record = { form: "QR-015-02", ref: "2026-03 第5号" }));
     edit("DYA/DYA-004.yaml", (review) => (review.late_reason = "等待东岳SQE澄清控制计划提交格式"));
+    // One decision imported from an earlier list: the list prints its note as its record, and it comes back the same (tester54b B21).
+    edit("DYA/DYA-006.yaml", (review) => (review.record = { note: "从 顾客特定要求清单-v2.xlsx 第 7 行导入" }));
   });
 
   it.each([
@@ -110,5 +112,6 @@ describe("CSR list: export, import into a copy without the CSRs, the same CSR fi
     const dropped = new Set([...before].flatMap(([name, data]) => differences(asListed(name, data as Parameters<typeof asListed>[1]), after.get(name))));
     expect([...dropped].sort()).toEqual([...NOT_CARRIED, ...titles].sort());
     expect((after.get("DYA/DYA-005.yaml") as { review: unknown }).review).toMatchObject({ record: { form: "QR-015-02", ref: "2026-03 第5号" } });
+    expect((after.get("DYA/DYA-006.yaml") as { review: { record: unknown } }).review.record).toEqual({ note: "从 顾客特定要求清单-v2.xlsx 第 7 行导入" });
   });
 });

@@ -99,6 +99,9 @@ describe("the customer's date of a source revision", () => {
     const matrix = (await csrInProcess(["-C", dir, "matrix", "csr", "--format", "csv"], { lang: "zh-CN" })).stdout.split("\n");
     expect(matrix[0]).toContain(",负责人,顾客要求日期,状态,");
     expect(matrix.find((l) => l.startsWith("DYA-002,"))).toContain(",张丽,2026-04-01,");
+    // DYA-005, decided 不合理, is not to be met: no customer's date to meet in either register (note36).
+    const cell = (lines: string[], id: string) => lines.find((l) => l.includes(`${id},`))!.split(",")[lines[0]!.split(",").indexOf("顾客要求日期")];
+    expect([cell(csv, "DYA-005"), cell(matrix, "DYA-005"), cell(csv, "DYA-002"), cell(matrix, "DYA-002")]).toEqual(["", "", "2026-04-01", "2026-04-01"]);
     expect((await csrInProcess(["-C", dir, "show", "DYA-002"], { lang: "zh-CN" })).stdout).toContain(
       "\n  实施            已实施，负责人 张丽，期限 2026-04-30，顾客实施日期 2026-04-01（DYA-SQM D 版；晚于该日 12 个工作日导入生产），2026-04-20 实施\n",
     );

@@ -148,11 +148,13 @@ function csrTitle(ctx: RegisterContext, csr: Csr): string {
 /**
  * The signed review record's number (评审记录编号) as the list writes it: the form, then which filled-in
  * record ("QR-015-01 2023-07 第12号"), which `csr import --as csr` splits again at the form's number.
- * A record that only has a note (where it came from) has no number to list.
+ * A record that only has a note (a decision imported from a list: 从 顾客特定要求清单.xlsx 第 5 行导入) prints
+ * the note, as `csr show` does: the evidence an auditor sampling the list is to look for, not a blank
+ * (tester54b B21); `csr import --as csr` reads it back as the note.
  */
 function reviewRecordCell(csr: Csr): string {
   const record = csr.review?.record;
-  return [record?.form, record?.ref].filter(Boolean).join(" ");
+  return [record?.form, record?.ref].filter(Boolean).join(" ") || (record?.note ?? "");
 }
 
 /** What `csr list csr`'s filters keep, as the list's title says it (`顾客：东岳汽车`) and its file is named (`DYA`). */
