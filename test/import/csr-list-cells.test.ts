@@ -12,6 +12,7 @@ import { builtOnce, checkJsonInProcess, copyRepository, csrInProcess, git, tempD
 const TODAY = "2026-12-03";
 const file = (dir: string, path: string) => parse(readFileSync(join(dir, path), "utf8"));
 const run = (dir: string, args: string[]) => csrInProcess(["-C", dir, ...args, "--today", TODAY], { lang: "zh-CN" });
+const write = (dir: string, args: string[]) => csrInProcess(["-C", dir, ...args], { lang: "zh-CN" });
 
 /** `csr init -y`, three procedures imported from a register, committed. */
 const procedures = builtOnce(async (): Promise<string> => {
@@ -131,15 +132,46 @@ describe("a CSR list's 落实文件 section and everyday words (tester54b B14, B
 });
 
 describe("a CSR list row of an earlier revision of a registered customer document (tester54b B8)", () => {
-  it("is refused saying it is an earlier revision that csr source update would take as new, and no file is written", async () => {
+  it("is refused naming csr source update --earlier, which records the revision as history (csr source update without it refuses); the row then imports", async () => {
     const dir = copyRepository(await procedures());
-    expect((await csrInProcess(["-C", dir, "customer", "add", "YF", "--name", "延锋汽车饰件系统有限公司", "--class", "B", "-y"], { lang: "zh-CN" })).code).toBe(0);
-    expect((await csrInProcess(["-C", dir, "source", "add", "YF", "--id", "YF-SQM", "--title", "延锋供应商质量手册", "--revision", "第3版", "--received", "2025-05-20", "-y"], { lang: "zh-CN" })).code).toBe(0);
+    expect((await csrInProcess(["-C", dir, "customer", "add", "YF", "--name", "延锋汽车饰件系统有限公司", "--class", "B", "-y", "--commit"], { lang: "zh-CN" })).code).toBe(0);
+    expect((await csrInProcess(["-C", dir, "source", "add", "YF", "--id", "YF-SQM", "--title", "延锋供应商质量手册", "--revision", "第3版", "--received", "2025-05-20", "-y", "--commit"], { lang: "zh-CN" })).code).toBe(0);
     writeFileSync(join(dir, "r.csv"), "序号,顾客,来源文件,版本,章节,要求内容,条款,接收日期\n1,YF,YF-SQM,第2版,7.1,包装标签应符合延锋标签规范。,8.5.4,2024-03-01\n");
     const result = await run(dir, ["import", "r.csv", "--as", "csr"]);
     expect(result.stdout).toContain(
-      "第 2 行：来源文件 YF-SQM 没有 '第2版' 版，而该行的接收日期 2024-03-01 早于现行版 第3版 的接收日期 2025-05-20：这是较早的版本，csr source update 会把它当作新版本重新开始评审，目前没有命令登记较早的版本；该行未写入（写入会留下 csr check 错误）。如确需保留，请在 customers/ 的该来源文件 revisions 中 第3版 之前补记该版本后重新导入（该行未导入）\n",
+      "第 2 行：来源文件 YF-SQM 没有 '第2版' 版，而该行的接收日期 2024-03-01 早于现行版 第3版 的接收日期 2025-05-20：这是较早的版本，该行未写入（写入会留下 csr check 错误）。请先把它登记为较早的版本：csr source update YF-SQM --revision 第2版 --received 2024-03-01 --earlier，再重新导入（该行未导入）\n",
     );
     expect(result.stdout).not.toContain("已写入 csr/YF/");
+
+    const customer = readFileSync(join(dir, "customers/YF.yaml"), "utf8");
+    expect(await write(dir, ["source", "update", "YF-SQM", "--revision", "第2版", "--received", "2024-03-01", "-y"])).toEqual({
+      code: 2,
+      stdout: "",
+      stderr:
+        "csr: YF-SQM 第2版的接收日期 2024-03-01 早于现行 第3版的接收日期 2025-05-20：这是较早的版本，不是新版本，不能开始新一轮评审。\n" +
+        "提示：登记为较早的版本（历史版本，CSR 不重新评审）：csr source update YF-SQM --revision 第2版 --received 2024-03-01 --earlier；如是接收日期录错，请更正后重试。\n",
+    });
+    expect(readFileSync(join(dir, "customers/YF.yaml"), "utf8")).toBe(customer);
+
+    const earlier = await write(dir, ["source", "update", "YF-SQM", "--revision", "第2版", "--issued", "2024-02-20", "--received", "2024-03-01", "--earlier", "--commit"]);
+    expect(earlier.stderr).toBe("");
+    expect(earlier.code).toBe(0);
+    expect(earlier.stdout.split("\n").slice(0, 2)).toEqual([
+      "已登记 YF-SQM 的较早版本 第2版（2024-03-01 接收），已被 第3版取代；现行版本仍为 第3版，没有 CSR 重新评审。",
+      "现在可以登记取自 第2版的顾客特定要求（如 csr import <清单> --as csr）；它们须按现行版本重新评审，csr check 会报告（csr/source-superseded）并给出命令。",
+    ]);
+    expect(file(dir, "customers/YF.yaml").sources[0].revisions).toEqual([
+      { revision: "第2版", issued: "2024-02-20", received: "2024-03-01", status: "superseded" },
+      { revision: "第3版", received: "2025-05-20" },
+    ]);
+    expect(git(dir, ["show", "--name-only", "--format=%s", "HEAD"]).trim().split("\n")).toEqual(["csr source update YF-SQM --earlier：较早版本 第2版（2024-03-01 接收）", "", "customers/YF.yaml"]);
+    expect((await write(dir, ["source", "update", "YF-SQM", "--revision", "第4版", "--received", "2025-06-01", "--earlier"])).stderr).toBe(
+      "csr: YF-SQM 第4版的接收日期 2025-06-01 不早于现行 第3版的接收日期 2025-05-20：--earlier 只登记早于现行版本接收的版本。\n" +
+        "提示：顾客发布的新版本用 'csr source update YF-SQM --revision 第4版 --received 2025-06-01'（不加 --earlier）登记，按新版本重新评审。\n",
+    );
+
+    const imported = await run(dir, ["import", "r.csv", "--as", "csr"]);
+    expect(imported.stdout).toContain("已写入 csr/YF/YF-001.yaml\n");
+    expect(file(dir, "csr/YF/YF-001.yaml").source).toEqual({ document: "YF-SQM", revision: "第2版", section: "7.1" });
   });
 });

@@ -46,6 +46,7 @@ import { classificationOption, dateOption, eventDateAnswer, eventDateOption } fr
 import { classificationName } from "../../model/classification.js";
 import { amendRevision, refuseDifferentDates } from "./amend.js";
 import { attachment } from "./attachment.js";
+import { recordEarlierRevision } from "./earlier.js";
 import { compareFiles, describeComparison, proposedVerdicts } from "./proposals.js";
 import { appendIn, mapNode, persistChanges, refuseUnreadableConfig, verifyChanges, yamlText, type FileChange } from "../shared/persist.js";
 import { withRepositoryLock } from "../shared/transaction.js";
@@ -75,6 +76,8 @@ export interface SourceUpdateFlags {
   lateReason?: string;
   /** Correct the dates of the revision named by --revision, recorded already (amend.ts). */
   amend?: boolean;
+  /** Record the revision named by --revision as one received before the latest, history (earlier.ts). */
+  earlier?: boolean;
   yes?: boolean;
   commit?: boolean;
 }
@@ -93,8 +96,9 @@ export async function updateSource(ctx: CommandContext, given: string | undefine
     return updateSource(ctx, await askSource(ctx, ask, flags.customer), flags, ask);
   }
   const sourceId = given;
+  if (flags.earlier) return recordEarlierRevision(ctx, sourceId, flags, customerWithSource);
   if (flags.amend) return amendRevision(ctx, sourceId, flags, customerWithSource);
-  const { department, classification, customer, yes, commit, amend: _amend, ...revisionFlags } = flags;
+  const { department, classification, customer, yes, commit, amend: _amend, earlier: _earlier, ...revisionFlags } = flags;
   if ((department !== undefined || classification !== undefined) && Object.values(revisionFlags).every((v) => v === undefined)) {
     return setRegisterData(ctx, sourceId, { department, classification, customer, yes, commit });
   }
@@ -173,6 +177,13 @@ async function update(ctx: CommandContext, root: string, sourceId: string, flags
   if (resumed) refuseDifferentDates(sourceId, latest, { received, issued, effective });
   if (!resumed && source.revisions.some((r) => r.revision === revision)) {
     throw new UserError(t("source.revision-recorded", { revision, id: sourceId, latest: latest.revision }), t("source.revision-recorded.hint"));
+  }
+  // Received before the latest revision, it is an earlier one, not a new round (tester54b B8).
+  if (!resumed && received < latest.received) {
+    throw new UserError(
+      t("source.received-before-latest", { id: sourceId, named: revisionName(revision), received, latest: revisionName(latest.revision), latestReceived: latest.received }),
+      t("source.received-before-latest.hint", { id: shellArgument(sourceId), revision: shellArgument(revision), received }),
+    );
   }
   const customerText = readFileSync(join(root, customer.file.path), "utf8");
   const customerDoc = parseDocument(customerText);
