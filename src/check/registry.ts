@@ -43,6 +43,7 @@ import { rule as docApprovalMissing } from "./rules/doc/approval-missing.js";
 import { rule as docApprovedByAuthor } from "./rules/doc/approved-by-author.js";
 import { rule as docApproverLacksRole } from "./rules/doc/approver-lacks-role.js";
 import { rule as docBodyOnPaper } from "./rules/doc/body-on-paper.js";
+import { rule as docCitedNotListed } from "./rules/doc/cited-not-listed.js";
 import { rule as docClassificationBelowCsr } from "./rules/doc/classification-below-csr.js";
 import { rule as docCopyRecordIncomplete } from "./rules/doc/copy-record-incomplete.js";
 import { rule as docDuplicateTitle } from "./rules/doc/duplicate-title.js";
@@ -136,6 +137,7 @@ export const rules: readonly Rule[] = [
   docMentionUnresolved,
   docNoCopyInForce,
   docObsoleteMentioned,
+  docCitedNotListed,
   docObsoleteReferenced,
   docPeriodicReviewDue,
   docRecallOverdue,
