@@ -211,6 +211,19 @@ export interface HeaderRow {
   labels: Map<Field, string>;
   /** Headers that were not recognised, to tell the user they were ignored. */
   ignored: string[];
+  /**
+   * Fields read from one part of a column that holds several signatures, 编制/审核/批准 with
+   * 陈静/徐海涛/王建国 in its cells (tester54b B24): the part's index and how many parts the header names.
+   */
+  parts?: Map<Field, { part: number; of: number }>;
+}
+
+/** The signatures a combined sign-off header names in order (编制/审核/批准), when each part is one and they differ. */
+const SIGNATURE_FIELDS: ReadonlySet<Field> = new Set(["prepared", "reviewed", "approved", "countersigned", "standardization", "militaryRepresentative"]);
+export function signatureParts(text: string): Field[] | undefined {
+  const parts = text.normalize("NFKC").split(/[/／、|]/).map((p) => LOOKUP.get(normalizeHeader(p)));
+  if (parts.length < 2 || parts.some((f) => f === undefined || !SIGNATURE_FIELDS.has(f))) return undefined;
+  return new Set(parts).size === parts.length ? (parts as Field[]) : undefined;
 }
 
 const SEARCH_ROWS = 10;
@@ -225,9 +238,16 @@ const label = (cell: unknown) => (typeof cell === "string" ? cell.trim() : "");
 export function findHeaderRow(rows: RawRow[]): HeaderRow | undefined {
   for (const [index, raw] of rows.slice(0, SEARCH_ROWS).entries()) {
     const columns = new Map<Field, number>();
+    const parts = new Map<Field, { part: number; of: number }>();
     raw.cells.forEach((cell, i) => {
       const field = headerField(label(cell));
       if (field && !columns.has(field)) columns.set(field, i);
+      const signatures = field ? undefined : signatureParts(label(cell));
+      signatures?.forEach((f, part) => {
+        if (columns.has(f)) return;
+        columns.set(f, i);
+        parts.set(f, { part, of: signatures.length });
+      });
     });
     if (columns.size < 2) continue;
     let last = raw;
@@ -248,7 +268,7 @@ export function findHeaderRow(rows: RawRow[]): HeaderRow | undefined {
     const width = Math.max(raw.cells.length, last.cells.length);
     const ignored = [...new Set(Array.from({ length: width }, (_, i) => (used.has(i) ? "" : label(last.cells[i]) || label(raw.cells[i]))).filter(Boolean))];
     const labels = new Map([...columns].map(([field, i]) => [field, label(last.cells[i]) || label(raw.cells[i])]));
-    return { row: last.row, columns, labels, ignored };
+    return { row: last.row, columns, labels, ignored, ...(parts.size ? { parts } : {}) };
   }
   return undefined;
 }

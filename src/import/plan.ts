@@ -172,7 +172,7 @@ export interface ImportPlan {
    * Forms whose owning procedure (the register's 所属程序) does not list them yet: `path` is the
    * procedure's file when it is in the repository, undefined when it is nowhere.
    */
-  links: { row: number; form: string; procedure: string; path?: string }[];
+  links: { row: number; form: string; procedure: string; path?: string; missing?: "absent" | "not-a-number" | "unreadable" }[];
   /** People named in the register who are not in people.yaml, by id. */
   people: NewPerson[];
   /** Recognised columns that this kind of import does not read, as headed in the register. */
@@ -201,6 +201,11 @@ const REQUIRED_COLUMNS: Record<ImportKind, Field[][]> = {
   csr: [["title", "text"], ["customer", "customerName"], ["source"], ["clauses"], ["received"]],
   symbols: [["customer", "customerName"], ["customerSymbol"], ["customerClass"], ["symbol"], ["class"]],
 };
+
+/** Whether a sheet's header has the columns a register of `as` cannot do without (a 层级 column aside, which numbering may stand for). */
+export function hasRegisterColumns(header: HeaderRow, as: ImportKind): boolean {
+  return REQUIRED_COLUMNS[as].every((group) => group.includes("kind") || group.some((field) => header.columns.has(field)));
+}
 
 function refuseMissingColumns(header: HeaderRow, rows: RawRow[], as: ImportKind, kindByNumber: boolean): void {
   const missing = REQUIRED_COLUMNS[as].filter((group) => !group.some((field) => header.columns.has(field)) && !(kindByNumber && group.includes("kind")));
@@ -234,12 +239,29 @@ class RowReader {
   /** Values the row writes otherwise than the file records them (A0 → A/0), for the import report (ImportPlan.readings). */
   readonly readings: { column: string; from: string; to: string }[] = [];
   constructor(
-    private readonly header: HeaderRow,
+    readonly header: HeaderRow,
     readonly raw: RawRow,
   ) {}
   cell(field: Field) {
     const i = this.header.columns.get(field);
-    return i === undefined ? undefined : this.raw.cells[i];
+    const cell = i === undefined ? undefined : this.raw.cells[i];
+    const part = this.header.parts?.get(field);
+    if (!part || typeof cell !== "string") return cell;
+    // One name per signature the header names (陈静/徐海涛/王建国 under 编制/审核/批准); a cell that
+    // writes another count of names is not split, but read whole as the first signature's, whose reading says it.
+    const names = cell.split(/[/／、|]/).map((name) => name.trim());
+    return names.length === part.of ? names[part.part] : undefined;
+  }
+  /**
+   * The cell of a combined signature column (编制/审核/批准) that writes another count of names than
+   * its header (陈静/徐海涛): not split, since which name signed what is not known; "" otherwise.
+   */
+  unsplit(field: Field): string {
+    const part = this.header.parts?.get(field);
+    const i = this.header.columns.get(field);
+    const cell = i === undefined ? undefined : this.raw.cells[i];
+    if (!part || typeof cell !== "string" || !cell.trim()) return "";
+    return cell.split(/[/／、|]/).length === part.of ? "" : cell.trim();
   }
   /** As written in the register: titles and free text. */
   text(field: Field): string {
@@ -262,8 +284,19 @@ class RowReader {
     const text = this.text(field);
     if (!text) return undefined;
     const value = normalise(text);
-    if (value && value !== text) this.read(field, showInvisible(text), value);
+    if (value && value !== text) this.read(field, showCell(text), value);
     return value;
+  }
+  /**
+   * A title as the register writes it, but on one line: a line break in the cell (Alt+Enter in a
+   * narrow column) is the cell's layout, not part of the name: joined without a space between CJK
+   * characters, with one between words (tester54b B18), and said as a spelling.
+   */
+  title(field: Field): string {
+    const text = this.text(field);
+    const joined = joinLines(text);
+    if (joined !== text) this.read(field, showCell(text), joined);
+    return joined;
   }
   /** A number or code the file records as the register writes it, folded as cellKey folds it (ＱＰ－００８ as QP-008, said); "" for an empty cell. */
   folded(field: Field): string {
@@ -277,7 +310,7 @@ class RowReader {
   lookup<T>(field: Field, find: (key: string) => T | undefined, recorded: (found: T) => string): T | undefined {
     const key = this.key(field);
     const found = key ? find(key) : undefined;
-    if (found !== undefined && key !== this.text(field)) this.read(field, showInvisible(this.text(field)), recorded(found));
+    if (found !== undefined && key !== this.text(field)) this.read(field, showCell(this.text(field)), recorded(found));
     return found;
   }
   /** Whether the register has the field's column at all (a cell may still be empty). */
@@ -307,6 +340,33 @@ class RowReader {
       return cell instanceof UnreadableCell ? [{ field, reason: cell.reason }] : [];
     });
   }
+}
+
+/**
+ * The part of a cell as written (8.5.6.1（顾客要求）, full-width brackets kept) that `folded`, read from
+ * the cell's NFKC form, stands for: a message quotes the register, which the user then finds with
+ * Ctrl+F (tester54b B25). `folded` itself when no part of the cell folds to it.
+ */
+export function asWritten(cell: string, folded: string): string {
+  if (!folded || cell.includes(folded)) return folded;
+  for (let i = 0; i < cell.length; i++) {
+    for (let j = i + 1; j <= Math.min(cell.length, i + 3 * folded.length); j++) if (cell.slice(i, j).normalize("NFKC") === folded) return cell.slice(i, j);
+  }
+  return folded;
+}
+
+/** A cell's text for a message: a line break in it shown ⏎ (来料检验⏎记录), other invisible characters as <U+200B>. */
+function showCell(text: string): string {
+  return showInvisible(text.replace(/\r\n|\r|\n/g, "⏎"));
+}
+
+const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\u3000-\u303F\uFF00-\uFFEF]/u;
+
+/** The lines of a cell joined into one: no space between CJK characters (来料检验 记录 → 来料检验记录), one between words. */
+export function joinLines(text: string): string {
+  return text.replace(/[ \t\u3000]*(?:\r\n|\r|\n)[\s\u3000]*/g, (brk: string, at: number, whole: string) =>
+    CJK.test(whole[at - 1] ?? "") || CJK.test(whole[at + brk.length] ?? "") ? "" : " ",
+  );
 }
 
 /**
@@ -509,7 +569,11 @@ export function planImport(sheet: RawSheet, repo: Repository, options: ImportOpt
   // What a refused row would have been written with ("recorded as …") is not what happened to it.
   const refusedRows = new Set(plan.issues.filter((i) => i.skipped).map((i) => i.row));
   plan.refusedRows = refusedRows;
-  plan.issues = plan.issues.filter((i) => i.skipped || !refusedRows.has(i.row));
+  // Nor what a row not imported because its file exists would have been written with (tester54b B19: no department).
+  // A row that completes its file only adds register data to it: the file keeps its department.
+  const conflictRows = new Set(plan.conflicts.map((c) => c.row));
+  const keptDepartment = new Map(plan.completions.map((c) => [c.row, t("import.document.no-department", { id: c.id, path: documentPath(c.id) })]));
+  plan.issues = plan.issues.filter((i) => i.skipped || (!refusedRows.has(i.row) && !conflictRows.has(i.row) && keptDepartment.get(i.row) !== i.message));
   plan.readings = plan.readings.filter((r) => !refusedRows.has(r.row));
   plan.families = numberingFamilies(plan.files, repo);
   plan.links = formLinks(sheet, header, plan, repo);
@@ -596,7 +660,7 @@ function documentFromRow(row: RowReader, repo: Repository, options: ImportOption
   const byKind = row.key("kind") ? normalizeKind(row.key("kind")) : undefined;
   const external = options.as === "external" || (options.as === "documents" && byKind?.kind === "external");
   const id = external ? (row.value("number", publisherNumber) ?? "") : row.folded("number");
-  const title = row.text("title");
+  const title = row.title("title");
   if (!id) return void issue(t("import.document.no-number"), true);
   if (!(external ? EXTERNAL_ID : DOCUMENT_ID).test(id)) return void issue(t(external ? "import.external.bad-number" : "import.document.bad-number", { number: showInvisible(row.text("number")) }), true);
   if (!title) return void issue(t("import.document.no-title", { id }), true);
@@ -626,6 +690,11 @@ function documentFromRow(row: RowReader, repo: Repository, options: ImportOption
     level = byLevel ?? byKind!.level;
     kind = byKind && (!byLevel || byKind.level === byLevel) ? byKind.kind : KIND_OF_LEVEL[level];
   }
+  // A row of another family in a register of one kind (WI-020 in a 程序文件一览表, WI-### configured for
+  // instructions) is not of that kind: refused as csr check would find it (id/number-pattern), never
+  // offered as a new family of this kind (tester54b B13).
+  const other = options.as === "procedures" || options.as === "instructions" || options.as === "forms" ? otherFamily(id, kind, repo) : undefined;
+  if (other) return void issue(t("import.document.other-family", { id, pattern: other.pattern, other: t(`value.kind.${other.kind}` as MessageKey), kind: t(`value.kind.${kind}` as MessageKey), as: other.kind === "external" ? "external" : KIND_IMPORT[other.kind] }), true);
 
   const departments = repo.config?.value.departments ?? [];
   // A record register (记录表单一览表) often names only the department that keeps the records (保存部门):
@@ -738,6 +807,14 @@ function documentFromRow(row: RowReader, repo: Repository, options: ImportOption
 }
 
 /** The import that reads a document of each kind numbering can name (an external one's number is its publisher's). */
+/** The family of qms.yaml numbering of another kind that `id` fits, when none of `kind` does. */
+function otherFamily(id: string, kind: Kind, repo: Repository): { kind: Kind; pattern: string } | undefined {
+  const numbering = tellingPatterns(repo.config?.value.numbering ?? []);
+  const fitting = numbering.filter((n) => numberPatternToRegExp(n.pattern).test(id));
+  if (fitting.length === 0 || fitting.some((n) => n.kind === kind)) return undefined;
+  return fitting[0];
+}
+
 const KIND_IMPORT: Record<Exclude<Kind, "external">, ImportKind> = { manual: "documents", procedure: "procedures", instruction: "instructions", form: "forms" };
 
 /** Whether a row marks its document withdrawn, as documentFromRow reads it: 作废 in the status, else in 备注 or a 作废日期. */
@@ -1030,9 +1107,18 @@ function revisionFromRow(row: RowReader, repo: Repository, options: ImportOption
   const revision: Revision = { version, ...(date ? { date } : {}), imported: true };
   const kept: string[] = [];
   const unread: SignatureRole[] = [];
+  const unsplit = (["prepared", "reviewed", "approved"] as const).find((role) => row.unsplit(role));
+  if (unsplit) {
+    const values = { column: row.label(unsplit), text: row.unsplit(unsplit), count: row.unsplit(unsplit).split(/[/／、|]/).length, of: row.header.parts!.get(unsplit)!.of };
+    issue(t("import.signature.combined-count", values));
+    kept.push(translate(options.lang, "import.signature.kept", values));
+  }
   for (const role of ["prepared", "reviewed", "approved"] as const) {
     const cell = row.text(role);
-    if (!cell) continue;
+    if (!cell) {
+      if (row.unsplit(role)) unread.push(role);
+      continue;
+    }
     const signature = signatureFromCell(row, role, repo, options, issue, names);
     if (signature) revision[role] = { by: signature.by, ...(signature.date ? { date: signature.date } : {}) };
     else unread.push(role);
@@ -1197,9 +1283,10 @@ function titleHolders(name: string, people: Person[]): Person[] {
  * undefined when a part is not a clause number, the row then refused, as every kind of register refuses it.
  */
 function clausesOfRow(row: RowReader, repo: Repository, options: ImportOptions, issue: Issue): string[] | undefined {
-  const { clauses, bad, read } = readClauseRefs(row.text("clauses"), [...repo.catalogs.keys()], options.standard, repo.catalogs);
-  if (bad.length) return void issue(t("import.bad-clause", { clauses: quotedList(bad), column: row.label("clauses") }) + clauseRangeHint(bad), true);
-  for (const r of read) row.read("clauses", r.from, r.to);
+  const cell = row.text("clauses");
+  const { clauses, bad, read } = readClauseRefs(cell, [...repo.catalogs.keys()], options.standard, repo.catalogs);
+  if (bad.length) return void issue(t("import.bad-clause", { clauses: quotedList(bad.map((b) => asWritten(cell, b))), column: row.label("clauses") }) + clauseRangeHint(bad), true);
+  for (const r of read) row.read("clauses", asWritten(cell, r.from), r.to);
   return clauses;
 }
 
@@ -1463,7 +1550,7 @@ function csrFromRow(row: RowReader, repo: Repository, options: ImportOptions, ea
   const named = given || (no ? `${row.label("no")} ${no}` : t("import.csr.unnumbered"));
   // A list that has only the requirement's text (要求内容) names each requirement by it (ImportPlan.titleFrom).
   const titled = row.has("title");
-  const title = titled ? row.text("title") : row.text("text");
+  const title = titled ? row.title("title") : row.text("text");
   if (given && !CODE_PATTERN.test(given)) return void issue(t("import.csr.bad-id", { id: given }), true);
   if (!title) return void issue(t("import.csr.no-title", { id: named }), true);
   const customer = customerOfRow(row, repo, () => issue(t("import.csr.no-customer", { id: named, column: row.label("customer", row.label("customerName", headerExample("customer"))) }), true), issue);
@@ -1927,10 +2014,12 @@ function formLinks(sheet: RawSheet, header: HeaderRow, plan: ImportPlan, repo: R
     ...plan.completions.filter((c) => c.completion.data.kind === "form").map((c) => ({ row: c.row, id: c.id })),
   ];
   for (const file of forms) {
-    const text = cellText(byRow.get(file.row)?.cells[header.columns.get("procedure")!]).normalize("NFKC");
+    const cell = cellText(byRow.get(file.row)?.cells[header.columns.get("procedure")!]);
+    const text = cell.normalize("NFKC");
     const column = header.labels.get("procedure")!;
-    const read = (title: string, id: string) => plan.readings.push({ row: file.row, column, from: title, to: id });
-    const differs = (line: string, title: string, document: string, actual: string) => plan.issues.push({ row: file.row, skipped: false, message: t("import.csr.addressed-title-differs", { column, line, title, document, actual }) });
+    const read = (title: string, id: string) => plan.readings.push({ row: file.row, column, from: asWritten(cell, title), to: id });
+    const differs = (line: string, title: string, document: string, actual: string) =>
+      plan.issues.push({ row: file.row, skipped: false, message: t("import.csr.addressed-title-differs", { column, line: asWritten(cell, line), title: asWritten(cell, title), document, actual }) });
     for (const procedure of procedureNumbers(text, plan, repo, read, differs)) {
       const planned = plan.files.find((f) => f.id === procedure && f.kind !== "csr")?.data as ControlledDocument | undefined;
       // A withdrawn procedure's content is not changed any more: the form is not added to it, and the row says so.
@@ -1945,7 +2034,9 @@ function formLinks(sheet: RawSheet, header: HeaderRow, plan: ImportPlan, repo: R
         continue;
       }
       const owner = repo.documents.find((d) => d.value.id === procedure);
-      if (!owner?.value.forms?.includes(file.id) && !links.some((l) => l.form === file.id && l.procedure === procedure)) links.push({ row: file.row, form: file.id, procedure, ...(owner ? { path: owner.file.path } : {}) });
+      // A procedure nowhere is one to import first (QP-013), or no document at all (通用: a form every department uses), or a file csr check cannot read (tester54b B22).
+      const missing = owner ? undefined : repo.unvalidated.documents.has(procedure) ? "unreadable" : /\d/.test(procedure) && DOCUMENT_ID.test(procedure) ? "absent" : "not-a-number";
+      if (!owner?.value.forms?.includes(file.id) && !links.some((l) => l.form === file.id && l.procedure === procedure)) links.push({ row: file.row, form: file.id, procedure: missing === "not-a-number" ? asWritten(cell, procedure) : procedure, ...(owner ? { path: owner.file.path } : { missing }) });
     }
   }
   return links;

@@ -23,7 +23,7 @@ import { refuseOnConflicts } from "../../load/git.js";
 import { buildRepository, loadRepository, type Repository } from "../../load/repository.js";
 import { parseText, readSource } from "../../load/source.js";
 import { list, t, translate } from "../../i18n/index.js";
-import { IMPORT_KIND_WORDS, IMPORT_KINDS, planImport, SIGNATURE_FIELD, type ImportKind, type ImportPlan, type NewPerson, type PlannedFile } from "../../import/plan.js";
+import { hasRegisterColumns, IMPORT_KIND_WORDS, IMPORT_KINDS, planImport, SIGNATURE_FIELD, type ImportKind, type ImportPlan, type NewPerson, type PlannedFile } from "../../import/plan.js";
 import { findHeaderRow, type HeaderRow } from "../../import/headers.js";
 import { readRegister, type RawSheet } from "../../import/read.js";
 import { registerContext } from "../../report/registers/context.js";
@@ -188,7 +188,7 @@ async function importRegister(ctx: CommandContext, root: string, file: string, f
     out.push("", t(flags.dryRun ? "import.symbols.would-add" : "import.symbols.added", { count: added.length, rows: list(added) }));
   }
   for (const known of plan.symbolsKnown ?? []) out.push(t("import.row", { row: known.row, message: t("import.symbol.known", { customer: known.customer, symbol: known.customerSymbol }) }));
-  out.push(...reportProblems(plan, failed), ...reportReadings(plan), ...reportUnstated(written), ...reportBorrowed(written, plan), ...reportSignatures(signatures, flags.dryRun));
+  out.push(...reportProblems(plan, failed), ...reportReadings(plan), ...reportUnstated(written, flags.dryRun), ...reportBorrowed(written, plan), ...reportSignatures(signatures, flags.dryRun));
   out.push(...reportPeople(plan.people, flags, rowsOf, repo), ...reportLinks(plan, flags), ...reportFamilies(plan), ...reportAssignedIds(written, plan, flags), ...reportReviewRecords(written, basename(file), flags, repo));
   out.push(...reportCompleted(written, plan), ...reportImplementationGaps(written), ...reportRegisterCompletions(plan, flags.dryRun));
 
@@ -292,6 +292,10 @@ function registerSheet(sheets: RawSheet[], as: (typeof IMPORT_KINDS)[number], re
   }
   const readable = sheets.filter((sheet) => findHeaderRow(sheet.rows) !== undefined);
   if (readable.length === 1) return readable[0]!;
+  // A workbook of one register per customer (延锋, 华域): each sheet is one, imported one by one (tester54b B17).
+  const registers = readable.filter((sheet) => hasRegisterColumns(findHeaderRow(sheet.rows)!, as));
+  if (registers.length === 1) return registers[0]!;
+  if (registers.length > 1) throw new UserError(t("import-sheet.each", { file, register, count: registers.length, sheets: names(registers), example: registers[0]!.name }));
   throw new UserError(t("import-sheet.none", { file, register, total: sheets.length, sheets: names(sheets), example: sheets[0]!.name }));
 }
 
@@ -409,7 +413,7 @@ function rowsOf(p: { rows: number[] }): string {
  * numbers, as it is usually every form of the register) and documents written as drafts (neither a
  * status nor a version). Each line says what to set and how.
  */
-function reportUnstated(written: PlannedFile[]): string[] {
+function reportUnstated(written: PlannedFile[], dryRun: boolean | undefined): string[] {
   const ids = (some: PlannedFile[]) => list(some.map((f) => f.id));
   const noRetention = written.filter((f) => f.noRetention);
   const undated = written.filter((f) => f.undated === "no-column").length;
@@ -419,7 +423,8 @@ function reportUnstated(written: PlannedFile[]): string[] {
     ...(noRetention.length ? ["", t("import.retention.none", { count: noRetention.length, ids: ids(noRetention) })] : []),
     ...(undated ? ["", t("import.date.unknown", { count: undated })] : []),
     ...(onPaper ? ["", t("import.date.on-paper", { count: onPaper, text: t("revision.date.unknown") })] : []),
-    ...(drafts.length ? ["", t("import.drafts.unstated", { count: drafts.length, ids: ids(drafts) })] : []),
+    // A document in use for years is not released today (csr release): its version belongs in the register, imported as released before csr (tester54b B12).
+    ...(drafts.length ? ["", t(dryRun ? "import.drafts.unstated.dry-run" : "import.drafts.unstated", { count: drafts.length, ids: ids(drafts), paths: list(drafts.map((f) => f.path)) })] : []),
   ];
 }
 
@@ -456,8 +461,13 @@ function reportLinks(plan: ImportPlan, flags: ImportFlags): string[] {
     for (const l of existing) byProcedure.set(l.procedure, [...(byProcedure.get(l.procedure) ?? []), l.form]);
     lines.push("", t("import.links.to-add"), ...[...byProcedure].map(([procedure, forms]) => `  ${t("import.links.add", { procedure, forms: forms.join(",") })}`));
   }
-  if (missing.length) {
-    lines.push("", t("import.links.missing"), ...missing.map((l) => `  ${t("import.row", { row: l.row, message: `${l.form} -> ${l.procedure}` })}`));
+  const unreadable = missing.filter((l) => l.missing === "unreadable");
+  const elsewhere = missing.filter((l) => l.missing !== "unreadable");
+  if (elsewhere.length) {
+    lines.push("", ...elsewhere.map((l) => t("import.row", { row: l.row, message: t(`import.links.${l.missing === "absent" ? "absent" : "not-a-number"}`, { procedure: l.procedure, form: l.form }) })));
+  }
+  if (unreadable.length) {
+    lines.push("", t("import.links.missing"), ...unreadable.map((l) => `  ${t("import.row", { row: l.row, message: `${l.form} -> ${l.procedure}` })}`));
   }
   return lines;
 }
@@ -540,7 +550,7 @@ function reportUnsigned(findings: readonly Finding[], written: readonly PlannedF
       reasons.size === 1 && reasons.has("absent")
         ? t("import.unsigned.why.no-columns")
         : WHYS.filter((w) => reasons.has(w))
-            .map((w) => t(`import.unsigned.why.${w}`, { columns: list(reasons.get(w)!.map(column)), rows: list(rows.map(String)) }))
+            .map((w) => t(`import.unsigned.why.${w}`, { columns: list([...new Set(reasons.get(w)!.map(column))]), rows: list(rows.map(String)) }))
             .join(t("import.unsigned.why.separator"));
     const iatfOnly = roles.length === APPROVAL_ROLES.length && roles.every((role) => APPROVAL_ROLES.includes(role));
     return ["", iatfOnly ? t("sign.import-hint", { count: ids.length, command, why: because }) : t("import.unsigned.roles", { count: ids.length, roles: list(roles.map((role) => t(`sign.role.${role}`))), command, why: because })];
