@@ -12,7 +12,7 @@
  */
 import { currentRevision, issuedOn, revisionOn } from "./index.js";
 import { withReleasedContent } from "./revision.js";
-import { REPORT_SIGNER_ROLES, type ControlledCopy, type ControlledDocument, type Csr, type Customer, type Revision } from "./types.js";
+import { REPORT_SIGNER_ROLES, type AddressedIn, type ControlledCopy, type ControlledDocument, type Csr, type Customer, type Revision } from "./types.js";
 
 /** Whether a revision or the withdrawal of the document was recorded after `day`. */
 export function releaseRecordedAfter(doc: ControlledDocument, day: string): boolean {
@@ -179,6 +179,8 @@ export function csrRecordedAfter(csr: Csr, day: string): boolean {
     for (const d of distribution) if (after(d.date)) return true;
   } else if (after(distribution?.date)) return true;
   for (const session of csr.training?.sessions ?? []) if (after(session.date)) return true;
+  // A confirmation that replaced one of that day (pinOn).
+  for (const place of csr.addressed ?? []) if (place.pin?.history?.length && after(place.pin.date)) return true;
   return after(csr.superseded?.date);
 }
 
@@ -235,7 +237,22 @@ function csrAsOf(csr: Csr, day: string, customer?: Customer): Csr | undefined {
   else if (csr.distribution?.date !== undefined && csr.distribution.date > day) delete on.distribution;
   if (csr.training?.sessions) on.training = { ...csr.training, sessions: csr.training.sessions.filter((s) => s.date <= day) };
   if (csr.superseded && csr.superseded.date > day) delete on.superseded;
+  if (csr.addressed?.some((place) => place.pin?.history?.length && place.pin.date > day)) on.addressed = csr.addressed.map((place) => pinOn(place, day));
   return on;
+}
+
+/**
+ * The link with the pin it had on `day`: the confirmation of that day, when `csr address --confirm`
+ * replaced it later (pin.history, tester54a A12). The link is compared with its document as it was
+ * then, not with a confirmation of a later revision. A pin made after `day` with none before it stays.
+ */
+function pinOn(place: AddressedIn, day: string): AddressedIn {
+  const history = place.pin?.history ?? [];
+  if (place.pin === undefined || place.pin.date <= day) return place;
+  let at = history.length - 1;
+  while (at >= 0 && history[at]!.date > day) at--;
+  if (at < 0) return place;
+  return { ...place, pin: at === 0 ? history[0]! : { ...history[at]!, history: history.slice(0, at) } };
 }
 
 type Review = NonNullable<Csr["review"]>;

@@ -6,7 +6,7 @@
 import { translate, type Lang } from "../i18n/index.js";
 import { inTimeUntil, type WorkCalendar } from "./calendar.js";
 import { currentRevision, revisionEffective, revisionInForce } from "./index.js";
-import { linkStandingOn } from "./link-start.js";
+import { confirmedFrom, linkStandingOn } from "./link-start.js";
 import { releasedPendingUntil } from "./revision.js";
 import type { AddressedIn, ControlledDocument, Csr, Customer, Disposition, Opinion, QmsConfig, ReviewRecord, SourceDocument, SourceRevision } from "./types.js";
 
@@ -101,7 +101,8 @@ export interface AddressingRevision {
  * implemented in production, tester18 F13), else undefined: the revision a link's pin records (its
  * `previous` when it has one, tester20 F18: the revision in force when it was confirmed against a
  * later one; the first revision when it records none: which one it was made against is not known, and the earliest
- * is the one that least suspects the date) takes effect on its 实施日期; a document not released yet
+ * is the one that least suspects the date; the earliest confirmation the pin continues, tester54a A12:
+ * link-start.ts confirmedFrom) takes effect on its 实施日期; a document not released yet
  * has none. Undefined too for a CSR addressed nowhere, or in a document unknown to the repository.
  */
 export function addressedOnlyAfter(csr: Csr, document: (id: string) => ControlledDocument | undefined, date: string): AddressingRevision[] | undefined {
@@ -116,7 +117,8 @@ export function addressedOnlyAfter(csr: Csr, document: (id: string) => Controlle
       continue;
     }
     const all = doc.revisions ?? [];
-    const i = Math.max(0, all.findIndex((r) => r.version === (place.pin?.previous ?? place.pin?.revision)));
+    const first = confirmedFrom(place, doc, csr);
+    const i = Math.max(0, all.findIndex((r) => r.version === (first?.previous ?? first?.revision)));
     if (all[i] === undefined) return undefined;
     const effective = revisionEffective(doc, i);
     if (effective <= date) return undefined;

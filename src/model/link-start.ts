@@ -11,7 +11,9 @@
  *    link starts: the revisions before it did not contain the requirement of that round.
  * 2. The link's pin (`csr address`, `--confirm`), dated in that round: the revision it was made or
  *    confirmed against, and every later one, address it; for the revisions before it the pin says
- *    nothing.
+ *    nothing. A pin that replaced an earlier confirmation of the round (`pin.history`) continues it
+ *    when it was confirmed against the next revision or the same one: the link addresses the CSR from
+ *    the first revision so confirmed (confirmedFrom; tester54a A12).
  *
  * Git's date of the commit that recorded a link is not used: the day a link was typed is not the day a
  * document began to meet the requirement (a repository adopted in 2026 records its 2024 links in 2026).
@@ -20,7 +22,7 @@
  */
 import { recordedCsr, recordedDocument } from "./as-of.js";
 import { issuedOn, revisionEffective, revisionInForce } from "./index.js";
-import type { AddressedIn, ControlledDocument, Csr } from "./types.js";
+import type { AddressedIn, ControlledDocument, Csr, LinkPin } from "./types.js";
 
 /** The revision from which a link addresses the CSR's round: the first one citing it (`citation`), or the one its pin names (`pin`). */
 export interface LinkStart {
@@ -67,9 +69,35 @@ export function linkStart(place: AddressedIn, doc: ControlledDocument, csr: Csr,
   const id = recordedCsr(csr).id;
   const cited = revisions.findIndex((r) => r.date !== undefined && within(r.date) && citesCsr(r.summary, id));
   if (cited >= 0) return { version: revisions[cited]!.version, effective: revisionEffective(recorded, cited), by: "citation" };
-  const pinned = place.pin && within(place.pin.date) ? revisions.findIndex((r) => r.version === (place.pin!.previous ?? place.pin!.revision)) : -1;
+  const first = place.pin && within(place.pin.date) ? confirmedFrom(place, doc, csr) : undefined;
+  const pinned = first ? revisions.findIndex((r) => r.version === (first.previous ?? first.revision)) : -1;
   if (pinned >= 0) return { version: revisions[pinned]!.version, effective: revisionEffective(recorded, pinned), by: "pin" };
   return undefined;
+}
+
+/**
+ * The earliest confirmation of the link that its pin continues (tester54a A12): going back through
+ * `pin.history` (each pin `csr address --confirm` replaced), as long as each earlier one was made in the
+ * review round of the pin and confirmed against the revision its successor starts from (`previous`,
+ * else `revision`) or the one just before it: the document addressed the requirement from that
+ * earlier revision on without a gap. The pin itself when nothing earlier continues it (a gap, another
+ * round, a revision the document does not record); undefined for a link without a pin.
+ */
+export function confirmedFrom(place: AddressedIn, doc: ControlledDocument, csr: Csr): LinkPin | undefined {
+  const pin = place.pin;
+  if (pin === undefined) return undefined;
+  const revisions = recordedDocument(doc).revisions ?? [];
+  const at = (version: string | undefined) => (version === undefined ? -1 : revisions.findIndex((r) => r.version === version));
+  const { start } = reviewRoundWindow(csr, pin.date);
+  let first: LinkPin = pin;
+  for (const earlier of [...(pin.history ?? [])].reverse()) {
+    const from = at(first.previous ?? first.revision);
+    const to = at(earlier.revision);
+    const since = at(earlier.previous ?? earlier.revision);
+    if (earlier.date < start || earlier.date > first.date || from < 0 || since < 0 || to < from - 1 || since > from) break;
+    first = earlier;
+  }
+  return first;
 }
 
 /**

@@ -212,16 +212,27 @@ export interface ReviewRound {
  */
 export const REPORT_SIGNER_ROLES = ["recorder", "leader", "military_representative"] as const;
 
-/** Where a CSR is addressed, and what the link was made or confirmed against (model/fingerprint.ts). */
+/**
+ * What a link was made or confirmed against (model/fingerprint.ts). `previous`: the revision in force
+ * when the link was confirmed against `revision`, released to take effect later (csr release
+ * --effective); the link addressed the CSR through it and keeps doing so until `revision` takes effect
+ * (model/csr-status.ts addressing).
+ */
+export interface LinkPin {
+  revision?: string;
+  previous?: string;
+  section: string;
+  csr: string;
+  by?: string;
+  date: string;
+}
+
+/** Where a CSR is addressed, and what the link was made or confirmed against. */
 export interface AddressedIn {
   document: string;
   section?: string;
-  /**
-   * `previous`: the revision in force when the link was confirmed against `revision`, released to take
-   * effect later (csr release --effective); the link addressed the CSR through it and keeps doing so
-   * until `revision` takes effect (model/csr-status.ts addressing).
-   */
-  pin?: { revision?: string; previous?: string; section: string; csr: string; by?: string; date: string };
+  /** `history`: the pins `csr address --confirm` replaced, earliest first (model/link-start.ts confirmedFrom; tester54a A12). */
+  pin?: LinkPin & { history?: LinkPin[] };
 }
 
 /** One training session: who was trained on which revision (a document version or a CSR source revision). */

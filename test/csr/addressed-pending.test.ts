@@ -212,7 +212,7 @@ describe("a CSR addressed only in a revision not yet in force", () => {
         "QP-020 A/2 于 2026-12-20 实施；此前 DYA-004 仍由现行的 A/1 版落实。\n",
       stderr: "",
     });
-    expect(readFileSync(join(dir, "csr/DYA/DYA-004.yaml"), "utf8")).toContain("pin: {revision: A/2, previous: A/1, section: b853a5df326f, csr: d667d104f2a9, by: zhang, date: 2026-11-27}}\n");
+    expect(readFileSync(join(dir, "csr/DYA/DYA-004.yaml"), "utf8")).toContain("pin: {revision: A/2, previous: A/1, section: b853a5df326f, csr: d667d104f2a9, by: zhang, date: 2026-11-27, history: [{revision: A/1, section: fcde016b4350, csr: d667d104f2a9, by: zhang, date: 2026-11-26}]}}\n");
     const status = async (today: string) => (await csrInProcess(["-C", dir, "list", "csr", "--today", today])).stdout.split("\n").filter((l) => l.startsWith("DYA-004") || l.startsWith("Not yet addressed")).map((l) => l.replace(/ {2,}/g, "  "));
     expect(await status(BEFORE)).toEqual(["DYA-004  DYA  8.3.3.3/8.5.1.1  关键特性须在作业指导书中标识  2026-12-04  王强  addressed", "Not yet addressed in any document: DYA-003 (WI-031 not released yet)"]);
     expect(await status(EFFECTIVE)).toEqual(["DYA-004  DYA  8.3.3.3/8.5.1.1  关键特性须在作业指导书中标识  2026-12-04  王强  addressed", "Not yet addressed in any document: DYA-003 (WI-031 not released yet)"]);
@@ -243,6 +243,36 @@ describe("a CSR addressed only in a revision not yet in force", () => {
     expect((await csrInProcess(["-C", dir, "implement", "DYA-004", "--implemented", "2026-11-26", "-y"])).stdout).toBe(
       "DYA-004: implementation recorded: status implemented, owner 王强 (wang), due 2026-12-31, implemented 2026-11-26.\n",
     );
+  });
+
+  it("a link confirmed again after the next revision keeps its earlier confirmation: addressed from the first revision so confirmed, and compared with the pin of the day on a past day's matrix (tester54a A12)", async () => {
+    const dir = gitInit(copyFixture("test/fixtures/csr/valid"));
+    // DYA-003 (decided 2026-11-24) only in QP-020: A/2 in force from 11-27 adds 5.3's text and is linked on 11-25; A/3 changes 5.3 again on 11-30, confirmed that day.
+    expect((await csrInProcess(["-C", dir, "address", "--remove", "DYA-003", "WI-031", "-y", "--commit"])).code).toBe(0);
+    editQp020(dir);
+    const release = (date: string, ...effective: string[]) => csrInProcess(["-C", dir, "release", "QP-020", "--summary", "5.3 修改", "--pages", "P2", "--total-pages", "2", "--prepared", "li", "--reviewed", "wang", "--approved", "zhang", "--date", date, ...effective, "-y", "--include-changes"]);
+    expect((await release("2026-11-25", "--effective", "2026-11-27")).code).toBe(0);
+    expect((await csrInProcess(["-C", dir, "address", "DYA-003", "QP-020", "--section", "5.3", "--by", "zhang", "--date", "2026-11-25", "-y", "--commit"])).code).toBe(0);
+    const file = join(dir, "documents/QP-020.yaml");
+    writeFileSync(file, readFileSync(file, "utf8").replace("包装使用顾客周转箱。", "包装使用顾客周转箱，周转箱按顾客要求清洗。"));
+    expect((await release("2026-11-30")).code).toBe(0);
+    expect((await csrInProcess(["-C", dir, "address", "--confirm", "DYA-003", "QP-020", "--section", "5.3", "--by", "zhang", "--date", "2026-11-30", "-y", "--commit"])).code).toBe(0);
+    // The confirmation replaced is kept.
+    expect(readFileSync(join(dir, "csr/DYA/DYA-003.yaml"), "utf8").split("addressed:\n")[1]).toBe(
+      "  - document: QP-020\n    section: 5.3 特殊特性\n    pin:\n      revision: A/3\n      section: e384287cc48b\n      csr: f553c204b289\n      by: zhang\n      date: 2026-11-30\n" +
+        "      history:\n        - revision: A/2\n          section: b853a5df326f\n          csr: f553c204b289\n          by: zhang\n          date: 2026-11-25\n",
+    );
+    const link = async (today: string) => (await csrInProcess(["-C", dir, "matrix", "csr", "--today", today, "--format", "csv"], { lang: "zh-CN" })).stdout.split("\n").find((l) => l.startsWith("DYA-003"));
+    // On 11-28 A/2 was in force and confirmed: not 可疑 against A/3's pin, nor addressed only from A/3.
+    expect(await link("2026-11-28")).toContain(",5.3 特殊特性,A/2,特殊特性管理程序,已确认,");
+    expect(await link("2026-11-26")).toContain(",5.3 特殊特性,A/1；A/2 待实施（2026-11-27 实施）,特殊特性管理程序,已确认；待实施（2026-11-27 实施），不计入落实,");
+    expect(await link("2026-11-30")).toContain(",5.3 特殊特性,A/3,特殊特性管理程序,已确认,");
+    // Implemented under A/2: no note; before A/2 took effect: the note names A/2, not A/3.
+    expect((await csrInProcess(["-C", dir, "implement", "DYA-003", "--implemented", "2026-11-28", "-y"])).stdout).toBe("DYA-003: implementation recorded: status implemented, implemented 2026-11-28.\n");
+    expect((await csrInProcess(["-C", dir, "implement", "DYA-003", "--implemented", "2026-11-26", "--amend", "-y"], { lang: "zh-CN" })).stdout.split("\n").at(-2)).toBe(
+      "注意：导入生产日期 2026-11-26 早于落实该要求的文件实施（QP-020 A/2 2026-11-27 实施）。请核对导入生产日期；如确在文件实施前已按临时措施导入生产，请用 --evidence 写明依据。",
+    );
+    expect((await csrInProcess(["-C", dir, "check", "--today", "2026-11-30"])).stdout).not.toContain("DYA-003.yaml");
   });
 
   it("csr show names the revision in force and the pending one as the CSR matrix does, not the pending one as released (tester18 F6)", async () => {

@@ -90,7 +90,8 @@ describe("suspect links", { timeout: 120_000 }, () => {
     // Someone checks the new text and confirms: who and when are recorded, and the warning goes.
     const confirmed = await csrInProcess(["-C", dir, "address", "--confirm", "DYA-001", "QP-014", "--by", "wang", "--date", "2026-03-05"]);
     expect(confirmed).toEqual({ code: 0, stdout: "Confirmed that QP-014 section 2.2 包装标签 still addresses DYA-001, by 王强 (wang) on 2026-03-05.\n", stderr: "" });
-    expect(read()).toMatch(/ {6}revision: A\/1\n {6}section: [0-9a-f]{12}\n {6}csr: [0-9a-f]{12}\n {6}by: wang\n {6}date: 2026-03-05\n$/);
+    // The confirmation it replaces is kept (tester54a A12).
+    expect(read()).toMatch(/ {6}revision: A\/1\n {6}section: [0-9a-f]{12}\n {6}csr: [0-9a-f]{12}\n {6}by: wang\n {6}date: 2026-03-05\n {6}history:\n {8}- revision: A\/0\n {10}section: [0-9a-f]{12}\n {10}csr: [0-9a-f]{12}\n {10}by: zhang\n {10}date: 2026-03-01\n$/);
     expect((await checkJsonInProcess(dir, "--today", "2026-03-05")).findings).toEqual([]);
     expect(JSON.parse((await csrInProcess(["-C", dir, "matrix", "csr", "--format", "json"], { lang: null })).stdout).rows[0].link).toBe("已确认");
 

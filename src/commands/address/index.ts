@@ -16,7 +16,7 @@ import { language, list, t } from "../../i18n/index.js";
 import { personToType } from "../../model/people.js";
 import { eventDateOption, refuseBefore } from "../options.js";
 import { eventLabel } from "../../model/recorded-events.js";
-import { heldThrough, linkToConfirm, pinAll, pinFor } from "./pin.js";
+import { heldThrough, linkToConfirm, pinAll, pinFor, replacedPins } from "./pin.js";
 
 export interface AddressFlags {
   section?: string;
@@ -61,7 +61,9 @@ export async function addressCsr(ctx: CommandContext, csrId: string | undefined,
       const at = linkToConfirm(csr, document, flags.section);
       const place = csr.addressed![at]!;
       const held = heldThrough(place, document, date);
-      const change = editFile(session.root, file.path, "csr", (doc) => doc.setIn(["addressed", at, "pin"], doc.createNode(pinFor(csr, document, place.section, by, date, held?.previous))));
+      // The confirmation replaced is kept (pin.history): from it the link may address the requirement since an earlier revision (tester54a A12).
+      const pin = { ...pinFor(csr, document, place.section, by, date, held?.previous), ...(place.pin ? { history: replacedPins(place.pin) } : {}) };
+      const change = editFile(session.root, file.path, "csr", (doc) => doc.setIn(["addressed", at, "pin"], doc.createNode(pin)));
       const where = place.section ? t("address.document-section", { document: document.id, section: place.section }) : document.id;
       const lines = [t("address.confirmed", { where, id: csr.id, by: by === undefined ? by : personLabel(session.index, by), date })];
       if (held) lines.push(t("address.confirmed-pending", { document: document.id, version: held.pending, date: held.until, id: csr.id, previous: held.previous }));

@@ -13,10 +13,16 @@ import { csrFingerprint, linkedSection, sectionFingerprint } from "../../model/f
 import { addressing } from "../../model/csr-status.js";
 import { currentRevision, revisionInForce } from "../../model/index.js";
 import { releasedPendingUntil } from "../../model/revision.js";
-import type { AddressedIn, ControlledDocument, Csr } from "../../model/types.js";
+import type { AddressedIn, ControlledDocument, Csr, LinkPin } from "../../model/types.js";
 import { yamlText, type FileChange } from "../shared/persist.js";
 
 export type Pin = NonNullable<AddressedIn["pin"]>;
+
+/** The `history` of a pin that replaces `pin`: its own, then `pin` without it. */
+export function replacedPins(pin: Pin): LinkPin[] {
+  const { history, ...replaced } = pin;
+  return [...(history ?? []), replaced];
+}
 
 /**
  * The pin of a link made or confirmed now; `by` is who confirmed it (absent when only pinned);

@@ -164,7 +164,7 @@ function leftReason(step: Step, successor: Catalog): string {
  * was (the alignment of a comment after a flow list too). Only what changes the structure, a
  * duplicate dropped or qms.yaml's `standards` extended, goes through the YAML Document API.
  */
-function rewriteFile(root: string, path: string, kind: FileKind, steps: readonly Step[], pins: readonly { index: number; csr: string }[], edit?: (doc: Document) => void): FileChange {
+function rewriteFile(root: string, path: string, kind: FileKind, steps: readonly Step[], pins: readonly { at: Path; csr: string }[], edit?: (doc: Document) => void): FileChange {
   const original = readFileSync(join(root, path), "utf8");
   const bom = original.startsWith("\ufeff") ? "\ufeff" : "";
   let text = original.slice(bom.length);
@@ -178,7 +178,7 @@ function rewriteFile(root: string, path: string, kind: FileKind, steps: readonly
     replacements.push({ from: node.range[0], to: node.range[1], value: `${quote}${value}${quote}` });
   };
   for (const step of steps) if (!step.duplicate) replace(occurrencePath(step.occurrence), step.to!);
-  for (const pin of pins) replace(["addressed", pin.index, "pin", "csr"], pin.csr);
+  for (const pin of pins) replace(pin.at, pin.csr);
   for (const r of replacements.sort((x, y) => y.from - x.from)) text = text.slice(0, r.from) + r.value + text.slice(r.to);
   const drops = steps.filter((s) => s.duplicate).map((s) => ({ at: s.occurrence.at, index: s.occurrence.index! }));
   if (drops.length > 0 || edit) {
@@ -206,9 +206,10 @@ function addToScope(doc: Document, oldId: string, newId: string): void {
 
 /**
  * The pins to move to the migrated CSR: those of its links that were current against the CSR before
- * (a link already suspect stays suspect), by index in `addressed`, with the CSR's new fingerprint.
+ * (a link already suspect stays suspect), and the earlier confirmations of the same requirement that a
+ * pin keeps (pin.history), by their path in the file, with the CSR's new fingerprint.
  */
-function repins(csr: Csr, steps: readonly Step[]): { index: number; csr: string }[] {
+function repins(csr: Csr, steps: readonly Step[]): { at: Path; csr: string }[] {
   const rewritten = new Map(steps.map((s) => [s.occurrence.index, s]));
   const clauses: string[] = [];
   csr.clauses.forEach((text, i) => {
@@ -218,5 +219,8 @@ function repins(csr: Csr, steps: readonly Step[]): { index: number; csr: string 
   const before = csrFingerprint(csr);
   const after = csrFingerprint({ ...csr, clauses });
   if (before === after) return [];
-  return (csr.addressed ?? []).flatMap((place, index) => (place.pin?.csr === before ? [{ index, csr: after }] : []));
+  return (csr.addressed ?? []).flatMap((place, index) => [
+    ...(place.pin?.csr === before ? [{ at: ["addressed", index, "pin", "csr"], csr: after }] : []),
+    ...(place.pin?.history ?? []).flatMap((earlier, i) => (earlier.csr === before ? [{ at: ["addressed", index, "pin", "history", i, "csr"], csr: after }] : [])),
+  ]);
 }
