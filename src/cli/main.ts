@@ -395,6 +395,7 @@ export async function run(argv: string[], output?: Output): Promise<number> {
           .option("--level <n>", t("help.list.level"))
           .option("--style <style>", t("help.list.style"))
           .option("--columns <keys>", t("help.list.columns"))
+          .option("--due-by <date>", t("help.list.due-by"))
           .option("--format <format>", t("help.common.format"))
           .option("--out <file|dir>", t("help.common.out"))
           .option("--force", t("help.common.force"))

@@ -1,6 +1,13 @@
 import { addMonths } from "../core/dates.js";
 import { currentRevision, issuedOn } from "./index.js";
-import type { ControlledDocument, PeriodicReview } from "./types.js";
+import type { ControlledDocument, PeriodicReview, QmsConfig } from "./types.js";
+
+/** Calendar days before a periodic review falls due from which it is due soon (qms.yaml `document_control.review_warn_days`). */
+export const DEFAULT_REVIEW_WARN_DAYS = 30;
+
+export function reviewWarnDays(config: QmsConfig | undefined): number {
+  return config?.document_control?.review_warn_days ?? DEFAULT_REVIEW_WARN_DAYS;
+}
 
 /**
  * When a released document with a `review_interval_months` is next due for its periodic review
@@ -39,4 +46,14 @@ export function pendingReviewConclusion(doc: ControlledDocument): { review: Peri
   if (review.result !== "revise" && review.result !== "withdraw") return undefined;
   if ((doc.revisions ?? []).some((r) => issuedOn(r) >= review.date)) return undefined;
   return { review, index };
+}
+
+/**
+ * nextPeriodicReview as the records stood on `today`: the reviews recorded by then (a register or a
+ * site dated a past day does not count a later one). `doc` is the document as of that day
+ * (documentsOn), its current revision the one in force then.
+ */
+export function periodicReviewOn(doc: ControlledDocument, today: string): { months: number; last?: string; due?: string } | undefined {
+  const reviews = doc.reviews?.filter((r) => r.date <= today);
+  return nextPeriodicReview(reviews?.length === doc.reviews?.length ? doc : { ...doc, reviews: reviews ?? [] });
 }

@@ -10,6 +10,7 @@ import type { WorkCalendar } from "../model/calendar.js";
 import { csrStatusLabel, CSR_STATUSES, DEFAULT_REVIEW_DAYS, DEFAULT_WARN_DAYS, REVIEW_OPEN_STATUSES, type CsrFacts, type CsrStatus } from "../model/csr-status.js";
 import { implementationDeadline } from "../model/customer-schedule.js";
 import { currentRevision } from "../model/index.js";
+import { reviewWarnDays } from "../model/periodic-review.js";
 import { bodyOnPaper } from "../model/revision.js";
 import { LATE_ROUNDS, reviewRounds, type ReviewRoundTimeliness } from "../model/review-timeliness.js";
 import type { ControlledDocument, Csr } from "../model/types.js";
@@ -556,12 +557,23 @@ function withoutReviewInterval(input: PanelInput, panel: Panel): Panel {
 }
 
 /**
+ * doc/periodic-review-due's number says its window: the reviews overdue and those falling due within
+ * `document_control.review_warn_days` days, which the rule reports as due soon so that the 文控 plans
+ * them (tester54a A9); its list is the rule's findings, the due date of each.
+ */
+function withReviewWindow(input: PanelInput, panel: Panel): Panel {
+  const label = t(input.rc, "site.panel.documents.periodic-review-due-within", { count: reviewWarnDays(input.rc.repo.config?.value) });
+  const numbers = (panel.numbers ?? []).map((n) => (n.list?.name === "doc-periodic-review-due" ? (findingNumber(input, "doc/periodic-review-due", label) ?? n) : n));
+  return { ...panel, numbers };
+}
+
+/**
  * Document control: its findings, and the released documents whose file holds changes not released (IATF 16949
  * 7.5.3.2, GJB 9001C 7.5.3: only approved text at points of use), a number shown only when there are any.
  */
 const documentControl: PanelDefinition = (input) => {
   const found = findingPanel("documents", ["doc/periodic-review-due", "doc/revision-pending", "doc/obsolete-referenced"])(input);
-  const panel = found && withoutReviewInterval(input, found);
+  const panel = found && withoutReviewInterval(input, withReviewWindow(input, found));
   const changed = input.unreleasedChanges ?? [];
   if (changed.length === 0) return panel;
   const { rc } = input;

@@ -96,7 +96,7 @@ describe("csr site: no zero on the dashboard where nothing is tracked", () => {
     expect(emptyText(site.read("lists/csr-implementation-overdue.html"))).toBe("须实施的要求都没有完成期限或顾客要求日期：无从判断实施是否逾期，“—”不表示没有逾期。请用 csr implement &lt;CSR&gt; --due &lt;日期&gt; 记录完成期限。");
     // QP-005 has no review interval: never due for a periodic review.
     expect(panel(index, "documents")).toContain(
-      '<li><a class="site-number " href="lists/doc-periodic-review-due.html"><span class="count">—</span> <span class="label">定期评审到期</span></a></li>\n' +
+      '<li><a class="site-number " href="lists/doc-periodic-review-due.html"><span class="count">—</span> <span class="label">定期评审已到期或 30 天内到期</span></a></li>\n' +
         '<li><a class="site-number warn" href="lists/documents-no-review-interval.html"><span class="count">1</span> <span class="label">未定定期评审周期的现行文件</span></a></li>\n',
     );
     expect(panel(index, "documents")).toContain('<p class="site-note">没有一份现行文件规定定期评审周期：无从判断定期评审是否到期，“—”不表示没有到期。请在文件中写明 review_interval_months（如 36，单位为月）。</p>\n');
@@ -150,7 +150,7 @@ describe("csr site: no zero on the dashboard where nothing is tracked", () => {
     expect(site.read("lists/implementations-undated.html")).toContain('<a href="../csr/DYA-002.html">DYA-002</a>');
     expect(site.read("lists/implementations-undated.html")).not.toContain('<a href="../csr/DYA-001.html">');
     // QP-005's interval is set, it says it needs training (none recorded on A/0 after 20 working days), and a copy is out.
-    expect(panel(index, "documents")).toContain('<span class="count">0</span> <span class="label">定期评审到期</span>');
+    expect(panel(index, "documents")).toContain('<span class="count">0</span> <span class="label">定期评审已到期或 30 天内到期</span>');
     expect(panel(index, "documents")).not.toMatch(/未定定期评审周期|site-note/);
     expect(panel(index, "distribution")).toContain('<span class="count">0</span> <span class="label">待回收的受控副本</span>');
     expect(panel(index, "distribution")).not.toContain("site-note");

@@ -16,6 +16,8 @@ export async function listCommand(ctx: CommandContext, what: string, document: s
     if (flags.document !== undefined && flags.document !== document) throw new UserError(t("list.document-twice", { document, flag: String(flags.document) }));
     flags = { ...flags, document };
   }
+  // Refused rather than ignored: the list of reviews done must not pass for the reviews due.
+  if (flags.dueBy !== undefined && what !== "periodic-reviews") throw new UserError(t("list.due-by-only", { what }));
   if (what === "csr") return (await import("./csr.js")).listCsrCommand(ctx, flags);
   if ((REGISTERS as readonly string[]).includes(what)) return (await import("./registers.js")).listRegisterCommand(ctx, what, flags);
   const choices = ["csr", ...REGISTERS];

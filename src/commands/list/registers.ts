@@ -10,7 +10,7 @@ import { externalList } from "../../report/registers/external.js";
 import { formList } from "../../report/registers/forms.js";
 import { obsoleteList } from "../../report/registers/obsolete.js";
 import { peopleRegister } from "../../report/registers/people.js";
-import { periodicReviewRegister } from "../../report/registers/periodic-reviews.js";
+import { periodicReviewRegister, periodicReviewsDueRegister, withNextReview } from "../../report/registers/periodic-reviews.js";
 import { defaultProcedureStyle, PROCEDURE_STYLES, procedureList } from "../../report/registers/procedures.js";
 import { reviewRegister } from "../../report/registers/reviews.js";
 import { symbolTable } from "../../report/registers/symbols.js";
@@ -39,6 +39,8 @@ export interface RegisterFlags extends OutputFlags, PeriodFlags {
   today?: string;
   /** `csr list procedures|documents|forms|external|obsolete`: the keys of the columns to print, comma-separated, in that order. */
   columns?: string;
+  /** `csr list periodic-reviews`: the periodic reviews falling due by this day (overdue ones included), not the reviews done. */
+  dueBy?: string;
 }
 
 /** The registers of controlled copies, which --department and --holder filter. */
@@ -46,6 +48,9 @@ const BY_HOLDER = ["distribution", "documents"];
 
 /** The document registers whose columns --columns picks (a company keeps these on its own form, tester20 F27). */
 const BY_COLUMNS = ["procedures", "documents", "forms", "external", "obsolete"];
+
+/** The registers of documents in force that --columns may give a 下次定期评审 column (next_review, tester54a A9). */
+const WITH_NEXT_REVIEW = ["procedures", "documents", "forms"];
 
 export async function listRegisterCommand(ctx: CommandContext, what: string, flags: RegisterFlags): Promise<number> {
   const repo = await readRepository(findRoot(ctx.dir));
@@ -84,13 +89,17 @@ export async function listRegisterCommand(ctx: CommandContext, what: string, fla
   } else if (what === "training") {
     table = trainingRegister(rc, { today });
   } else if (what === "periodic-reviews") {
-    table = periodicReviewRegister(rc, { today });
+    table = flags.dueBy !== undefined ? periodicReviewsDueRegister(rc, { today, dueBy: dateOption(flags.dueBy, "--due-by") }) : periodicReviewRegister(rc, { today });
   } else if (what === "people") {
     table = peopleRegister(rc);
   } else {
     throw new UserError(t("list.unknown-register", { what }));
   }
-  if (flags.columns !== undefined) table = pickColumns(table, columnKeys(flags.columns, table.columns));
+  if (flags.columns !== undefined) {
+    // 下次定期评审, on the company's own form of the register only: the register csr import reads back keeps its columns.
+    if (WITH_NEXT_REVIEW.includes(what)) table = withNextReview(rc, table, today);
+    table = pickColumns(table, columnKeys(flags.columns, table.columns));
+  }
   return emitTable(ctx, table, flags, repo, lang, today);
 }
 

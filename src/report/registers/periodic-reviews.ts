@@ -5,10 +5,12 @@
  * IATF 16949 7.5.3 ask that documents be reviewed for suitability and adequacy; this is the evidence
  * an auditor asks for. An entry without `result` found the document suitable.
  */
-import { revisionOn } from "../../model/index.js";
+import { daysBetween } from "../../core/dates.js";
+import { currentRevision, revisionOn } from "../../model/index.js";
+import { periodicReviewOn } from "../../model/periodic-review.js";
 import type { ControlledDocument, PeriodicReview } from "../../model/types.js";
-import type { Table } from "../table.js";
-import { asOfNotes, compareIds, documentTitle, personName, t, type RegisterContext } from "./context.js";
+import type { Cell, Table } from "../table.js";
+import { asOfNotes, compareIds, departmentName, documentsOn, documentTitle, documentVersion, personName, t, type RegisterContext } from "./context.js";
 
 /** Dated `today`: the reviews made by that day. */
 export function periodicReviewRegister(ctx: RegisterContext, options: { today: string }): Table {
@@ -49,4 +51,82 @@ export function periodicReviewRegister(ctx: RegisterContext, options: { today: s
 /** The version in force on the day of the review: the last revision issued by then ("" when none was). */
 export function reviewedVersion(doc: ControlledDocument, review: PeriodicReview): string {
   return revisionOn(doc, review.date)?.version ?? "";
+}
+
+/**
+ * The periodic reviews falling due by `dueBy` (定期评审到期清单, `csr list periodic-reviews --due-by D`):
+ * every document in force on `today` with a `review_interval_months` whose next review
+ * (periodicReviewOn) falls on or before `dueBy`, overdue ones included, and those whose interval has
+ * no known start (due now) — what the 文控 plans for the weeks ahead (IATF 16949 7.5.3, GJB 9001C
+ * 7.5.3; tester54a A9). Soonest first; the person who answers for the review is the approver of the
+ * version in force, else its last reviewer, else its author (as doc/periodic-review-due names him).
+ */
+export function periodicReviewsDueRegister(ctx: RegisterContext, options: { today: string; dueBy: string }): Table {
+  const { today, dueBy } = options;
+  const inForce = documentsOn(ctx, today).list.filter((d) => d.status === "released" && d.kind !== "external");
+  const due = inForce
+    .flatMap((doc) => {
+      const next = periodicReviewOn(doc, today);
+      return next && (next.due === undefined || next.due <= dueBy) ? [{ doc, next }] : [];
+    })
+    .sort((a, b) => ((a.next.due ?? "") < (b.next.due ?? "") ? -1 : (a.next.due ?? "") > (b.next.due ?? "") ? 1 : compareIds(a.doc.id, b.doc.id)));
+  const without = inForce.filter((d) => !d.review_interval_months).length;
+  const status = (dueOn: string | undefined): string => {
+    if (dueOn === undefined) return t(ctx, "register.periodic-reviews-due.undated");
+    const left = daysBetween(today, dueOn);
+    return left < 0 ? t(ctx, "register.periodic-reviews-due.overdue", { count: -left }) : left === 0 ? t(ctx, "register.periodic-reviews-due.today") : t(ctx, "register.periodic-reviews-due.left", { count: left });
+  };
+  return {
+    id: "periodic-reviews-due",
+    title: t(ctx, "register.periodic-reviews-due.title", { dueBy, count: due.length }),
+    sheet: t(ctx, "register.periodic-reviews-due.sheet"),
+    columns: [
+      { key: "no", header: t(ctx, "register.periodic-reviews.column.no"), kind: "number" },
+      { key: "id", header: t(ctx, "register.periodic-reviews.column.id"), kind: "id" },
+      { key: "title", header: t(ctx, "register.periodic-reviews.column.title") },
+      { key: "department", header: t(ctx, "register.periodic-reviews-due.column.department"), kind: "name" },
+      { key: "version", header: t(ctx, "register.periodic-reviews.column.version"), kind: "code" },
+      { key: "last", header: t(ctx, "register.periodic-reviews-due.column.last"), date: true },
+      { key: "interval", header: t(ctx, "register.periodic-reviews-due.column.interval"), kind: "number" },
+      { key: "due", header: t(ctx, "register.periodic-reviews-due.column.due"), date: true },
+      { key: "status", header: t(ctx, "register.periodic-reviews-due.column.status"), kind: "code" },
+      { key: "responsible", header: t(ctx, "register.periodic-reviews-due.column.responsible"), kind: "name" },
+    ],
+    rows: due.map(({ doc, next }, i) => {
+      const current = currentRevision(doc);
+      return {
+        no: i + 1,
+        id: doc.id,
+        title: documentTitle(ctx, doc),
+        department: departmentName(ctx, doc.department),
+        version: documentVersion(doc),
+        last: next.last ?? null,
+        interval: next.months,
+        due: next.due ?? null,
+        status: status(next.due),
+        responsible: personName(ctx, current?.approved?.by ?? doc.reviews?.filter((r) => r.date <= today).at(-1)?.by ?? current?.prepared?.by),
+      };
+    }),
+    notes: [t(ctx, "register.periodic-reviews-due.note", { today, dueBy }), ...(without > 0 ? [t(ctx, "register.periodic-reviews-due.without", { count: without })] : [])],
+  };
+}
+
+/**
+ * The 下次定期评审 of a register's row of document `id` on `today` (periodicReviewOn): its due date,
+ * 无从起算 for an interval without a known start, empty for a document without an interval or not in force.
+ */
+export function nextReviewCell(ctx: RegisterContext, id: string, today: string): Cell {
+  const doc = documentsOn(ctx, today).byId.get(id);
+  const next = doc && periodicReviewOn(doc, today);
+  return next ? (next.due ?? t(ctx, "register.periodic-reviews-due.undated")) : "";
+}
+
+/** `table`, a register of documents numbered in its column `number`, with the column 下次定期评审 (`next_review`) added for csr list --columns to pick. */
+export function withNextReview(ctx: RegisterContext, table: Table, today: string): Table {
+  if (!table.columns.some((c) => c.key === "number") || table.columns.some((c) => c.key === "next_review")) return table;
+  return {
+    ...table,
+    columns: [...table.columns, { key: "next_review", header: t(ctx, "register.periodic-reviews-due.column.due"), date: true }],
+    rows: table.rows.map((row) => ({ ...row, next_review: typeof row.number === "string" ? nextReviewCell(ctx, row.number, today) : "" })),
+  };
 }
