@@ -208,3 +208,39 @@ export function csrDistributions(csr: Csr): CsrDistributionEntry[] {
 export function csrDistributedDepartments(csr: Csr): string[] {
   return [...new Set(csrDistributions(csr).flatMap((d) => d.departments))];
 }
+
+/**
+ * Whether a distribution of a CSR is of an earlier wording than the one now in force (tester54a A10): of a
+ * source revision whose review round `csr source update` closed (in `review.history`), not the CSR's
+ * current one; an entry without its revision (the one-object form), dated before the current round
+ * restarted on a new revision. A revision confirmed unchanged closes no round: its distribution stands.
+ */
+export function distributionOutdated(csr: Csr, entry: CsrDistributionEntry): boolean {
+  const closed = (csr.review?.history ?? []).filter((h) => h.source_revision !== undefined);
+  if (entry.source_revision !== undefined) return entry.source_revision !== csr.source.revision && closed.some((h) => h.source_revision === entry.source_revision);
+  const restarted = csr.review?.restarted;
+  return restarted !== undefined && entry.date !== undefined && entry.date < restarted;
+}
+
+/**
+ * The source revision of a distribution, as recorded or, for an entry without it dated before the current
+ * round (distributionOutdated), of the first round closed after it. Undefined when unknown.
+ */
+export function distributionRevision(csr: Csr, entry: CsrDistributionEntry): string | undefined {
+  if (entry.source_revision !== undefined) return entry.source_revision;
+  if (!distributionOutdated(csr, entry)) return csr.source.revision;
+  const after = (csr.review?.history ?? []).filter((h) => h.source_revision !== undefined && (entry.date === undefined || (h.closed ?? "") >= entry.date));
+  return after.sort((a, b) => (a.closed ?? "").localeCompare(b.closed ?? ""))[0]?.source_revision;
+}
+
+/**
+ * A CSR re-reviewed on a new source revision, distributed before but not since (tester54a A10; IATF 16949
+ * 7.5.3.2.2, the CSR procedure: a changed requirement goes to the departments again): the revision not yet
+ * distributed and the departments the earlier ones went to. Undefined when some distribution is of the
+ * current wording, when it was never distributed, or once superseded.
+ */
+export function redistributionDue(csr: Csr): { revision: string; departments: string[] } | undefined {
+  const entries = csrDistributions(csr);
+  if (csr.superseded || entries.length === 0 || !entries.every((e) => distributionOutdated(csr, e))) return undefined;
+  return { revision: csr.source.revision, departments: csrDistributedDepartments(csr) };
+}

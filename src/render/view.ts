@@ -21,7 +21,7 @@ import { bodyOnPaper, firstIssueDate, neverReleased, revisionDate, revisionPages
 import { currentReviewRound, lateByText, lateKeptDecision, pastDueInTime, workdaysPastDue } from "../model/review-timeliness.js";
 import { addressedSection, closingSectionNumbers, documentSections, sectionAnchor } from "../model/sections.js";
 import { csrTrainingState, type CsrTrainingState } from "../model/training.js";
-import { csrDistributions } from "../model/distribution.js";
+import { csrDistributions, distributionRevision, redistributionDue } from "../model/distribution.js";
 import { customerDate, lateForCustomer } from "../model/customer-schedule.js";
 import { workdaysLate, type WorkCalendar } from "../model/calendar.js";
 import type { Customer } from "../model/types.js";
@@ -853,12 +853,9 @@ export function csrReportView(
         }
       : undefined,
     // Each distribution with its date and who distributed it: 品质部、生产部（2026-11-19，陈静）；市场部（2026-11-21）.
-    distribution: csrDistributions(csr)
-      .map((d) => {
-        const when = [d.date ?? "", d.by ? names.person(d.by) : ""].filter(Boolean).join(translate(lang, "person.distribution-detail-separator"));
-        return names.list(d.departments.map((code) => names.department(code))) + (when ? translate(lang, "common.parenthesis", { text: when }) : "");
-      })
-      .join(translate(lang, "person.distribution-separator")),
+    // Once one is of another wording than the current revision's, each names its revision, and a current one not yet
+    // distributed is said (tester54a A10): V2.0 版：品质部、技术部（2025-09-17）；V3.0 版尚未发放.
+    distribution: csrDistributionView(csr, lang, names),
     training: csr.training
       ? {
           required: csr.training.required,
@@ -901,6 +898,22 @@ function customerDateView(csr: Csr, customer: Customer | undefined, lang: Lang, 
   const count = workdaysLate(calendar, schedule.date, late.date);
   const reason = csr.implementation?.late_reason;
   return text + translate(lang, late.field === "implemented" ? "render.customer-date.implemented-late" : "render.customer-date.due-late", { count }) + (reason === undefined ? "" : translate(lang, "render.customer-date.late-reason", { reason }));
+}
+
+function csrDistributionView(csr: Csr, lang: Lang, names: { list(items: string[]): string; department(code: string): string; person(id: string): string }): string {
+  const revisionText = (revision: string) => translate(lang, /版\s*$/.test(revision) ? "value.revision.named" : "value.revision", { revision });
+  const entries = csrDistributions(csr);
+  const named = entries.some((d) => distributionRevision(csr, d) !== csr.source.revision);
+  const due = redistributionDue(csr);
+  return [
+    ...entries.map((d) => {
+      const when = [d.date ?? "", d.by ? names.person(d.by) : ""].filter(Boolean).join(translate(lang, "person.distribution-detail-separator"));
+      const revision = named ? distributionRevision(csr, d) : undefined;
+      const prefix = revision === undefined ? "" : translate(lang, "show.distributed.revision", { revision: revisionText(revision) });
+      return prefix + names.list(d.departments.map((code) => names.department(code))) + (when ? translate(lang, "common.parenthesis", { text: when }) : "");
+    }),
+    ...(due ? [translate(lang, "render.distribution.pending", { revision: revisionText(due.revision) })] : []),
+  ].join(translate(lang, "person.distribution-separator"));
 }
 
 export function escapeView<T>(view: T, escape: (s: string) => string): T {

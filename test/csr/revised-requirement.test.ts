@@ -83,3 +83,43 @@ describe("a link made for the wording of an earlier source revision (tester54a A
     expect(await row()).toEqual(["QP-006", "5.5 外部实验室", "A/1", "设备与监视测量资源管理程序", "已确认", "赵强", "2027-03-01", "已落实到文件", "", "2026-12-04"]);
   });
 });
+
+describe("the distribution of a requirement re-reviewed on the customer's new revision (tester54a A10)", () => {
+  it("csr show and the review report name the earlier distribution's revision and say the new one is not distributed; the decision reminds csr distribute; distributed, both stay", async () => {
+    const dir = await revised();
+    const run = async (...args: string[]) => {
+      const result = await csrInProcess(["-C", dir, ...args], { lang: "zh-CN" });
+      expect(result.code, result.stderr).toBe(0);
+      return result.stdout;
+    };
+    // The 发放 field of csr show: its line and the lines continuing it.
+    const distributed = async (id: string) => {
+      const lines = (await run("show", id)).split("\n");
+      const start = lines.findIndex((l) => l.startsWith("  发放 "));
+      const end = lines.findIndex((l, i) => i > start && !/^ {18}\S/.test(l));
+      return lines.slice(start, end);
+    };
+    await run("set", "BCM-002", "--text", NEW, "-y");
+    expect(await distributed("BCM-002")).toEqual([
+      "  发放            V2.0 版：品质部、技术部，2025-09-17 发放",
+      "                  V3.0 版尚未发放（要求已换版重新评审）；作出结论后用 'csr distribute BCM-002 --to QA ENG' 发放",
+    ]);
+    for (const [department, reviewer] of [["MKT", "sunwei"], ["QA", "zhangli"], ["ENG", "zhoupeng"], ["PRD", "huangjun"]]) {
+      await run("review", "BCM-002", "--department", department!, "--reviewer", reviewer!, "--opinion", "accept", "--date", "2026-12-02", "-y");
+    }
+    expect((await run("review", "BCM-002", "--disposition", "must", "--by", "xuht", "--date", "2026-12-03", "-y")).split("\n")[1]).toBe(
+      "BCM-002 此前发放的是 V2.0 版，V3.0 版尚未发放：请用 'csr distribute BCM-002 --to QA ENG' 发放给相关部门。",
+    );
+    expect((await distributed("BCM-002"))[1]).toBe("                  V3.0 版尚未发放（要求已换版重新评审）：用 'csr distribute BCM-002 --to QA ENG' 发放");
+    const out = tempDir();
+    await run("render", "BCM-002", "--format", "md", "--out", join(out, "before.md"));
+    expect(readFileSync(join(out, "before.md"), "utf8")).toContain("- 发放部门：V2.0 版：品质部、技术部（2025-09-17）；V3.0 版尚未发放\n");
+    // Distributed again: the V2.0 distribution stays on record beside it.
+    await run("distribute", "BCM-002", "--to", "QA", "ENG", "--date", "2026-12-04", "-y");
+    expect(await distributed("BCM-002")).toEqual(["  发放            V2.0 版：品质部、技术部，2025-09-17 发放", "                  V3.0 版：品质部、技术部，2026-12-04 发放"]);
+    await run("render", "BCM-002", "--format", "md", "--out", join(out, "after.md"));
+    expect(readFileSync(join(out, "after.md"), "utf8")).toContain("- 发放部门：V2.0 版：品质部、技术部（2025-09-17）；V3.0 版：品质部、技术部（2026-12-04）\n");
+    // BCM-001, confirmed unchanged in V3.0: its distribution stands, printed as before.
+    expect(await distributed("BCM-001")).toEqual(["  发放            技术部、市场部，2025-09-16 发放"]);
+  });
+});

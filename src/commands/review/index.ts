@@ -21,6 +21,7 @@ import { estimatedDeadlineNote, workdaysLate } from "../../model/calendar.js";
 import { csrStatus, missingOpinions, overruledBy, requiredDepartments, reviewDue, reviewOpen, reviewRecordText, reviewStart } from "../../model/csr-status.js";
 import { currentReviewRound, firstDecisionOfRound, pastDueInTime, standingReviewRounds, type RoundStart } from "../../model/review-timeliness.js";
 import { revisionName } from "../../i18n/values.js";
+import { csrDistributions, distributionRevision, redistributionDue } from "../../model/distribution.js";
 import { buildIndex, isMilitaryRepresentative, militaryParties, type RepoIndex } from "../../model/index.js";
 import { eventLabel } from "../../model/recorded-events.js";
 import { REPORT_SIGNER_ROLES, type Csr, type Decision, type Disposition, type Opinion, type OpinionValue, type Person, type ReviewRecord } from "../../model/types.js";
@@ -429,6 +430,12 @@ async function recordDecision(repo: Repository, index: RepoIndex, { value: csr }
   const notGiven = paper ? missingOpinions(csr, config) : [];
   if (paper && notGiven.length > 0) lines.push(t("review.decision.on-record", { record: reviewRecordText(paper), departments: list(notGiven.map((d) => departmentLabel(index, d))) }));
   doc.setIn(["review", "decision"], doc.createNode(decision));
+  // A decision on a new source revision of a CSR distributed before (tester54a A10): the departments have the earlier wording.
+  const redistribute = disposition === "must" || disposition === "optional" ? redistributionDue(csr) : undefined;
+  if (redistribute) {
+    const earlier = [...new Set(csrDistributions(csr).map((d) => distributionRevision(csr, d)).filter((r) => r !== undefined))].map(revisionName);
+    lines.push(t("review.distribute-again", { id: csr.id, earlier: list(earlier), revision: revisionName(redistribute.revision), to: redistribute.departments.join(" ") }));
+  }
   const signing = ask && militaryParties(index).length > 0 ? await askSigners(ask, repo, index, flags, date) : flags;
   lines.push(...setSigners(index, doc, signing, date));
   const unsigned = resign.filter(([, flag]) => signing[flag] === undefined);

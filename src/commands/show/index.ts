@@ -13,12 +13,13 @@ import { changedEnds } from "../../model/fingerprint.js";
 import { buildIndex, currentRevision, revisionInForce, type RepoIndex } from "../../model/index.js";
 import { releasedPendingUntil } from "../../model/revision.js";
 import { documentSections, findSection } from "../../model/sections.js";
-import { csrDistributions } from "../../model/distribution.js";
+import { csrDistributions, distributionRevision, redistributionDue, type CsrDistributionEntry } from "../../model/distribution.js";
 import { csrTrainingState } from "../../model/training.js";
 import { REPORT_SIGNER_ROLES, type ControlledDocument, type Csr, type Decision, type DocumentStatus, type Opinion, type ReviewRound } from "../../model/types.js";
 import { localized, padEnd } from "../../core/text.js";
 import { conjunction, language, t, type MessageKey } from "../../i18n/index.js";
 import { revisionName } from "../../i18n/values.js";
+import { shellArgument } from "../../core/text.js";
 import { customerDate, lateForCustomer } from "../../model/customer-schedule.js";
 import { workdaysLate } from "../../model/calendar.js";
 import type { CommandContext } from "../context.js";
@@ -242,8 +243,17 @@ function describe(repo: Repository, index: RepoIndex, csr: Csr, facts: CsrFacts,
   }
   const distributions = csrDistributions(csr);
   if (distributions.length > 0) {
-    // One line each: a revision reaches departments on different days, and again after it changed.
-    field("show.label.distributed", ...distributions.map((d) => departments(d.departments) + (d.date ? t("show.distributed.on", { date: d.date }) : "") + (d.by ? t("person.distributed-by", { by: person(d.by) }) : "")));
+    // One line each: a revision reaches departments on different days, and again after it changed. Once a
+    // revision of another wording is among them, each names its revision, and a current one not yet
+    // distributed is said, with the command (tester54a A10): the earlier distribution is not the current one's.
+    const named = distributions.some((d) => distributionRevision(csr, d) !== csr.source.revision);
+    const revisionOf = (d: CsrDistributionEntry) => {
+      const revision = named ? distributionRevision(csr, d) : undefined;
+      return revision === undefined ? "" : t("show.distributed.revision", { revision: revisionName(revision) });
+    };
+    const due = redistributionDue(csr);
+    const pending = due ? [t(csr.review?.decision ? "show.distributed.pending-decided" : "show.distributed.pending", { revision: revisionName(due.revision), id: shellArgument(csr.id), to: due.departments.join(" ") })] : [];
+    field("show.label.distributed", ...distributions.map((d) => revisionOf(d) + departments(d.departments) + (d.date ? t("show.distributed.on", { date: d.date }) : "") + (d.by ? t("person.distributed-by", { by: person(d.by) }) : "")), ...pending);
   }
   if (csr.training) {
     // Each session recorded with csr train is the evidence of IATF 16949 7.2: when, on which source revision, who, by whom, which record.
