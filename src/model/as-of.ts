@@ -10,7 +10,8 @@
  * likewise (csrOn): its receipt, opinions, decision, rounds, implementation, distributions, training
  * and supersession are dated.
  */
-import { currentRevision, issuedOn, revisionOn } from "./index.js";
+import type { Located } from "../load/repository.js";
+import { currentRevision, issuedOn, revisionOn, type RepoIndex } from "./index.js";
 import { withReleasedContent } from "./revision.js";
 import { REPORT_SIGNER_ROLES, type AddressedIn, type ControlledCopy, type ControlledDocument, type Csr, type Customer, type Revision } from "./types.js";
 
@@ -337,4 +338,24 @@ function implementationOn(implementation: Implementation, day: string): Implemen
     if (on.status === "implemented" || on.status === "verified") on.status = "in-progress";
   }
   return on;
+}
+
+/**
+ * The index with each document as its records show it on `today` (documentOn, with its content as
+ * now): a document's page and a review report mark a document they name 作废 only when it was withdrawn by then
+ * (a review report of D said 已作废，不计入落实 of a document withdrawn after D), with its version of that day. One
+ * not yet controlled then stays as it is now. The index itself when nothing was recorded after `today`.
+ */
+export function indexOn(index: RepoIndex, today: string): RepoIndex {
+  let changed = false;
+  const documents = new Map<string, Located<ControlledDocument>>();
+  for (const [id, located] of index.documents) {
+    const on = documentOn(located.value, today);
+    if (on === undefined || on === located.value) documents.set(id, located);
+    else {
+      documents.set(id, { ...located, value: on });
+      changed = true;
+    }
+  }
+  return changed ? { ...index, documents } : index;
 }

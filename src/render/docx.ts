@@ -133,6 +133,7 @@ export async function csrReportToDocx(view: CsrReportView, options: DocxOptions)
     ...titleBlock(docx, view, title, t, view.classification ? [new Paragraph({ alignment: docx.AlignmentType.RIGHT, children: [new docx.TextRun({ text: classificationText(view, t), bold: true })] })] : []),
     ...(form ? [new Paragraph({ alignment: docx.AlignmentType.RIGHT, children: [plain(docx, form)] })] : []),
     ...(view.form?.reprint ? [new Paragraph({ alignment: docx.AlignmentType.RIGHT, children: [plain(docx, view.form.reprint)] })] : []),
+    ...(view.asOf ? [new Paragraph({ alignment: docx.AlignmentType.RIGHT, children: [plain(docx, view.asOf)] })] : []),
     ...(
       [
         [["csr_id", text(view.number)], ["csr_customer", text(view.customer)]],

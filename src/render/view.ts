@@ -565,6 +565,11 @@ export interface CsrReportView extends Header {
    * version (or before the form was released): "依 2025-02-17 评审记录按 QR-015-02 A/1 重新输出（评审时为 A/0 版表单）".
    */
   form?: { number: string; version: string; reprint: string };
+  /**
+   * A report printed for a past day (`csr render --as-of`): "本报告按 2025-09-16 当日的记录还原：…", the day and what
+   * the report cannot date (负责人、完成期限、证据), as the registers of a past day say under their tables; "" otherwise.
+   */
+  asOf?: string;
   /** Start of the current review: received, restarted by a new source revision, or the received date of a revision confirmed unchanged. */
   reviewStart: string;
   restarted: boolean;
@@ -698,6 +703,7 @@ export function csrReportView(
   link?: PageLinker,
   versionOn?: (id: string) => string,
   textOf?: (doc: ControlledDocument) => ControlledDocument,
+  asOf?: { now: Csr },
 ): CsrReportView {
   const names = new Names(repo, index, lang, link);
   const customer = index.customers.get(csr.customer)?.value;
@@ -741,6 +747,7 @@ export function csrReportView(
     lang,
     classification: classificationName(lang, csrClassification(customer, csr)),
     form: formNumber ? reviewForm(lang, formNumber, formDoc, round.decided, today) : undefined,
+    ...(asOf ? { asOf: translate(lang, "render.csr.as-of", { date: today }) } : {}),
     reviewStart: round.start,
     restarted: round.kind !== "received",
     confirmedBy: round.kind === "confirmed" ? names.person(round.by!) : "",
@@ -841,7 +848,7 @@ export function csrReportView(
           customerDate: customerDateView(csr, customer, lang, repositoryCalendar(config)),
           status: byOwner ? "verified-by-owner" : (implementation.status ?? ""),
           implemented: implementation.implemented ?? "",
-          evidence: implementation.evidence ?? "",
+          evidence: evidenceOn(lang, implementation, today, asOf?.now),
           history: (implementation.history ?? []).map((h) => ({
             closed: h.closed,
             reason: historyReason(h, csr.source.document, lang),
@@ -883,6 +890,20 @@ export function csrReportView(
  * HTML escaping); `body` fields hold the section text, which is Markdown already and passes through,
  * and `labelKey` fields name a label of the catalog, not text to print.
  */
+/**
+ * The evidence as a report prints it. On a past day (`now`: the CSR as recorded today) evidence carries no date: one of an
+ * implementation recorded as done only after the day (implemented or verified later) is not printed as a fact of that day,
+ * and the report says why (tester55 C4: "QP-012 A/1已发布；2024年下半年3次返工…" under a decision of 2024-06-24).
+ */
+function evidenceOn(lang: Lang, implementation: NonNullable<Csr["implementation"]>, day: string, now: Csr | undefined): string {
+  const evidence = implementation.evidence ?? "";
+  const later = now?.implementation;
+  if (evidence === "" || later === undefined) return evidence;
+  const done = [later.implemented, later.verified?.date].find((date) => date !== undefined && date > day);
+  if (done === undefined || (implementation.implemented !== undefined && implementation.implemented <= day)) return evidence;
+  return translate(lang, "render.csr.evidence-later", { date: day, done });
+}
+
 /**
  * The customer's date of a CSR as the review report prints it beside 完成期限 (IATF 16949 7.5.3.2.2:
  * on the customer's schedule): 2026-04-01（DYA-SQM D 版实施日期）；晚于该日 13 个工作日导入生产, as

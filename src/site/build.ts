@@ -17,16 +17,16 @@ import { unreadableFiles, unreadableNote } from "../load/silent.js";
 import type { WorkCalendar } from "../model/calendar.js";
 import type { FolderCommit } from "../load/git.js";
 import { TEMPLATES_DIR } from "../load/package.js";
-import type { Located, Repository } from "../load/repository.js";
+import type { Repository } from "../load/repository.js";
 import { inCatalogOrder, type Catalog } from "../model/catalog.js";
 import type { Change } from "../model/changes.js";
 import { clauseCoverage } from "../model/coverage.js";
 import { classificationName, csrClassification, documentClassification, isStateSecret, isStateSecretCsr } from "../model/classification.js";
 import { addressing, CSR_STATUSES, csrFacts, csrStatusLabel, csrStatusText, historyReason, implementationStatusText, reviewRecordText, type ClosedEntry } from "../model/csr-status.js";
-import { currentRevision, issuedOn, type RepoIndex } from "../model/index.js";
+import { currentRevision, issuedOn } from "../model/index.js";
 import { releaseTag } from "../model/paths.js";
 import { revisionSignatures } from "../model/revision.js";
-import { csrOn, csrRecordedAfter, documentOn, earlierRevisionOn } from "../model/as-of.js";
+import { csrOn, csrRecordedAfter, documentOn, earlierRevisionOn, indexOn } from "../model/as-of.js";
 import { addressedSectionLabel, parseSectionReference } from "../model/sections.js";
 import { judgingRoundsOnce, pastDueInTimeText } from "../model/review-timeliness.js";
 import { openTrainings, type OpenTraining } from "../model/training.js";
@@ -194,26 +194,6 @@ function absentOn(repo: Repository, on: DocumentsOn, drafts: DraftsOn | undefine
   if (drafts === undefined || !("ctx" in drafts)) return new Set();
   const committed = new Set(drafts.ctx.repo.documents.map((d) => d.value.id));
   return new Set(repo.documents.map((d) => d.value.id).filter((id) => !committed.has(id) && !controlledDocument(on.byId.get(id))));
-}
-
-/**
- * The index with each document as its records show it on `today` (model/as-of.ts documentOn, with its content as
- * now): a document's page and a review report mark a document they name 作废 only when it was withdrawn by then
- * (a review report of D said 已作废，不计入落实 of a document withdrawn after D), with its version of that day. One
- * not yet controlled then stays as it is now. The index itself when nothing was recorded after `today`.
- */
-function indexOn(index: RepoIndex, today: string): RepoIndex {
-  let changed = false;
-  const documents = new Map<string, Located<ControlledDocument>>();
-  for (const [id, located] of index.documents) {
-    const on = documentOn(located.value, today);
-    if (on === undefined || on === located.value) documents.set(id, located);
-    else {
-      documents.set(id, { ...located, value: on });
-      changed = true;
-    }
-  }
-  return changed ? { ...index, documents } : index;
 }
 
 /**

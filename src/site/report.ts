@@ -69,6 +69,7 @@ export function siteReportHtml(view: SiteReportView, labels: Labels, escape: Esc
   // --- the report (csr-review-report.hbs)
   html += `<div class="organisation">${e(v.organisation)}</div>\n<h1>${runningTitle}</h1>\n`;
   if (truthy(v.form)) html += `<p class="form-number">${t("csr_form")}${colon}<span class="nowrap">${e(v.form?.number)}</span>${truthy(v.form?.version) ? ` ${t("csr_form_version")}${colon}<span class="nowrap">${e(v.form?.version)}</span>` : ""}</p>${truthy(v.form?.reprint) ? `<p class="form-number">${e(v.form?.reprint)}</p>` : ""}`;
+  if (truthy(v.asOf)) html += `<p class="form-number">${e(v.asOf)}</p>`;
   html += `\n<table class="header wraps">\n`;
   html += `<tr><th>${t("csr_id")}</th><td>${e(v.number)}</td><th>${t("csr_customer")}</th><td>${truthy(v.customerHref) ? `<a href="${e(v.customerHref)}">${e(v.customer)}</a>` : e(v.customer)}</td></tr>\n`;
   html += `<tr><th>${t("csr_source")}</th><td>${truthy(v.sourceHref) ? `<a href="${e(v.sourceHref)}">${e(v.source)}</a>` : e(v.source)}</td><th>${t("csr_source_revision")}</th><td>${e(v.sourceRevision)}</td></tr>\n`;

@@ -73,6 +73,31 @@ describe("a superseded revision of a document", () => {
     expect([early.code, early.stderr]).toEqual([2, "csr: BCM-004 于 2026-10-12 接收，2026-10-01 时尚无评审记录，未打印：请给出接收日期当天或之后的 --as-of。\n"]);
   });
 
+  it("says in every format that a past day's review report is rebuilt from that day's records, with the revisions of that day and without evidence of an implementation done later (tester55 C4)", async () => {
+    const AS_OF = (day: string) => `本报告按 ${day} 当日的记录还原：此后记录的意见、结论、签字、实施和替代未计入，落实文件按各文件当日的版本判断；负责人、完成期限和证据没有记录日期，按现在的记录列出。`;
+    const print = async (id: string, day: string, format: string) => {
+      const out = join(tempDir(), `${id}.${format}`);
+      expect((await csrInProcess(["-C", dir, "render", id, "--as-of", day, "--format", format, "--out", out], { lang: "zh-CN" })).code).toBe(0);
+      return format === "docx" ? strFromU8(unzipSync(readFileSync(out))["word/document.xml"]!) : readFileSync(out, "utf8");
+    };
+    // QP-006 A/1 was approved on 2025-10-20, a month after BCM-002 was decided: that day it was at A/0, as the matrix of the day says.
+    const md = (await print("BCM-002", "2025-09-16", "md")).split("\n");
+    expect(md.filter((l) => l.startsWith("本报告") || l.includes("QP-006") || l.startsWith("- 证据"))).toEqual([
+      AS_OF("2025-09-16"),
+      "  - QP-006 设备与监视测量资源管理程序（A/0） 【自 A/1（2025-10-20）起落实，当日不计入】 章节 5.5 外部实验室",
+      "- 证据：（未列：证据没有记录日期，实施于 2025-10-31 才记录为完成，晚于 2025-09-16）",
+    ]);
+    const html = await print("DYA-003", "2024-06-24", "html");
+    expect([html.includes(`<p class="form-number">${AS_OF("2024-06-24")}</p>`), html.includes("（未列：证据没有记录日期，实施于 2024-07-15 才记录为完成，晚于 2024-06-24）"), html.includes("2024年下半年3次返工")]).toEqual([true, true, false]);
+    const word = await print("DYA-003", "2024-06-24", "docx");
+    expect([word.includes(AS_OF("2024-06-24")), word.includes("2024年下半年3次返工")]).toEqual([true, false]);
+    // Printed for today, the report says nothing of a day and keeps its evidence.
+    const out = join(tempDir(), "now.md");
+    expect((await csrInProcess(["-C", dir, "render", "DYA-003", "--format", "md", "--out", out], { lang: "zh-CN" })).code).toBe(0);
+    const now = readFileSync(out, "utf8");
+    expect([now.includes("本报告按"), now.includes("- 证据：QP-012 A/1已发布；2024年下半年3次返工均取得东岳书面批准。")]).toEqual([false, true]);
+  });
+
   it("says so in HTML (and so the PDF) and Word, in both languages", async () => {
     const html = readFileSync((await render("zh-CN", "--revision", "A/0", "--format", "html")).file, "utf8");
     expect(html).toContain(`<div class="stamp stamp-superseded">已替代 非受控</div>\n<div class="watermark">已替代</div>\n<div class="obsolete-notice">${NOTICE}</div>\n`);

@@ -12,7 +12,7 @@ import { copyEdition, isOut } from "../../model/distribution.js";
 import { buildIndex, currentRevision, revisionEffective, revisionInForce, type RepoIndex } from "../../model/index.js";
 import { localToday } from "../../core/dates.js";
 import { documentFileName, releaseTag } from "../../model/paths.js";
-import { csrOn } from "../../model/as-of.js";
+import { csrOn, indexOn } from "../../model/as-of.js";
 import { asRevision, bodyOnPaper, releasedPendingUntil, withReleasedContent } from "../../model/revision.js";
 import { releasedRevisions } from "../../load/base.js";
 import type { ControlledDocument, Csr } from "../../model/types.js";
@@ -71,6 +71,8 @@ export async function renderCommand(ctx: CommandContext, ids: string[], flags: R
   // A controlled copy and a revision draft are printed on the day --today gives; otherwise a document's day is the revision's.
   const past = await pastRevisions(root, index, targets, flags, asOf ?? (flags.copy === undefined && !flags.draft ? given : undefined));
   if (past.left.size > 0) targets = targets.filter((target) => !past.left.has(target.value.id));
+  // A report of a past day says so and what it cannot date; its evidence is judged against the CSR as recorded now (tester55 C4).
+  const recordedNow = new Map(asOf === undefined ? [] : targets.flatMap((target) => (target.kind === "csr" ? [[target.value.id, target.value] as const] : [])));
   const csrsOnDay = asOf === undefined ? [] : csrsAsOf(index, targets, asOf);
   if (csrsOnDay.length > 0) targets = targets.map((target) => csrsOnDay.find((on) => on.id === target.value.id)?.target ?? target);
   const copy = flags.copy === undefined ? undefined : controlledCopy(targets, flags.copy, today);
@@ -90,10 +92,13 @@ export async function renderCommand(ctx: CommandContext, ids: string[], flags: R
   // A review report's 落实文件 in the version in force on `today`, as the CSR matrix and csr show give it (tester49 #3).
   const rc: RegisterContext = { repo, index, lang };
   const addressedVersion = versionInForceOn(rc, today);
+  // The documents a review report names as their records show them that day, as the CSR matrix of the day (documentsOn):
+  // a revision approved after the day is not yet 待实施 then (tester55 C4).
+  const indexOnDay = targets.some((target) => target.kind === "csr") ? indexOn(index, today) : index;
   for (const target of targets) {
     let view;
     try {
-      view = target.kind === "document" ? { ...documentView(repo, index, target.value, lang, body, undefined, today, target.revisionDraft, target.superseded), ...(copy ? { copy: copy.copy } : {}) } : csrReportView(repo, index, target.value, lang, body, today, undefined, addressedVersion);
+      view = target.kind === "document" ? { ...documentView(repo, index, target.value, lang, body, undefined, today, target.revisionDraft, target.superseded), ...(copy ? { copy: copy.copy } : {}) } : csrReportView(repo, indexOnDay, target.value, lang, body, today, undefined, addressedVersion, undefined, recordedNow.has(target.value.id) ? { now: recordedNow.get(target.value.id)! } : undefined);
     } catch (error) {
       if (!(flags.all && error instanceof UserError)) throw error;
       unresolved.push(target.value.id);
