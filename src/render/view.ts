@@ -389,11 +389,20 @@ function revisionCell(names: Names, doc: ControlledDocument, r: Revision, column
  * The revision record's columns when the layout names none: 日期, 修订内容摘要, 页次, 版本/版次, 修订人,
  * then 审核人 and 批准人 once a revision records who reviewed and approved it (every release does:
  * an auditor asks who approved each change), and 总页数 when a revision records them (most
- * registers have none). Columns nothing fills are left out rather than printed empty.
+ * registers have none). Columns nothing fills are left out rather than printed empty. 生效日期
+ * follows 日期 once a revision took effect on another day than its date (`csr release --effective`):
+ * without it, a version released 12-14 and in force from 12-21 read as in force from 12-14 once the
+ * next one was out, the week its predecessor still governed gone from the print (tester54a A17).
  */
-function defaultRevisionColumns(revisions: readonly Revision[]): RevisionColumn[] {
+function defaultRevisionColumns(doc: ControlledDocument): RevisionColumn[] {
+  const revisions = doc.revisions ?? [];
+  const current = currentRevision(doc);
+  const later = revisions.some((r) => {
+    const effective = (r === current ? doc.effective : undefined) ?? r.effective;
+    return effective !== undefined && effective !== r.date;
+  });
   return [
-    ...DEFAULT_REVISION_COLUMNS,
+    ...(later ? (["date", "effective", ...DEFAULT_REVISION_COLUMNS.slice(1)] as RevisionColumn[]) : DEFAULT_REVISION_COLUMNS),
     ...(revisions.some((r) => r.reviewed) ? (["reviewed_by"] as const) : []),
     ...(revisions.some((r) => r.approved) ? (["approved_by"] as const) : []),
     ...(revisions.some((r) => r.total_pages !== undefined) ? (["total_pages"] as const) : []),
@@ -430,7 +439,7 @@ export function documentView(repo: Repository, index: RepoIndex, doc: Controlled
   const sections = sectionViews(doc, lang, body);
   const closing = closingSectionNumbers(doc);
   const layout = documentLayout(repo, doc.level, current && issuedOn(current));
-  const defaults = defaultRevisionColumns(doc.revisions ?? []);
+  const defaults = defaultRevisionColumns(doc);
   const columns = (layout?.revisions ?? defaults).map((item) => layoutItem<RevisionColumn>(item, "column", lang));
   const header = names.header(doc.title, doc.title_en, doc.id, revisionDraft ? "draft" : superseded ? "superseded" : stampOf(doc.status, doc.kind));
   const classification = classificationName(lang, documentClassification(repo, doc));

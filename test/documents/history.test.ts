@@ -155,4 +155,41 @@ describe("csr history", () => {
     const header = (await csrInProcess(["-C", repo, "history", "QP-020"])).stdout.split("\n")[2]!;
     expect(header.split(/ {2,}/)).toEqual(["Version", "Date", "Summary", "Prepared", "Reviewed", "Approved", "Commit"]);
   });
+
+  it("marks the commits of a draft made under csr submit (修订中) as such, not as a change without a revision; prints a revision's 生效日期 when it took effect after its date (tester54a A17, A18)", async () => {
+    const repo = await scenario();
+    const path = "documents/程序文件/QP-020.yaml";
+    expect((await csrInProcess(["-C", repo, "submit", "QP-020", "--date", "2024-03-01", "-y", "--commit"])).code).toBe(0);
+    const file = join(repo, path);
+    writeFileSync(file, readFileSync(file, "utf8").replace("规定评审方法和期限。", "规定评审方法、期限和记录。"));
+    git(repo, ["commit", "-qam", "QP-020 修订稿：增加记录"], LI);
+    expect(await csrInProcess(["-C", repo, "release", "QP-020", "--summary", "增加记录", ...SIGNERS, "--date", "2024-03-10", "--effective", "2024-03-18"])).toMatchObject({ code: 0, stderr: "" });
+    const commits = await documentCommits(repo, path);
+    expect(commits.slice(5).map((c) => [c.message.split(/[:：]/)[0], c.unrevised, c.draft])).toEqual([
+      ["submit the revision of QP-020 for approval (being revised, the version in force unchanged)", false, undefined],
+      ["QP-020 修订稿", false, "2024-03-01"],
+      ["release QP-020 A/2", false, undefined],
+    ]);
+    const history = (await csrInProcess(["-C", repo, "history", "QP-020"], { lang: null })).stdout.split("\n");
+    expect(history.slice(2, 7).map((l) => l.split(/ {2,}/).slice(0, 4))).toEqual([
+      ["版本", "日期", "生效日期", "修订内容摘要"],
+      ["----", "----------", "----------", "------------"],
+      ["A/0", "2024-01-10", "2024-01-10", "首次发布"],
+      ["A/1", "2024-02-01", "2024-02-01", "增加期限"],
+      ["A/2", "2024-03-10", "2024-03-18", "增加记录"],
+    ]);
+    // The draft is no "!": only the silent edit of A/0 is, and the note counts that one alone.
+    expect(history.filter((l) => l.includes("修订稿"))).toEqual([expect.stringMatching(/QP-020 修订稿：增加记录 +A\/1 +修订稿（2024-03-01 送审）$/)]);
+    expect(history.filter((l) => l.includes("!"))).toHaveLength(2);
+    // The printed revision record has the column, every revision's own day, the header the version in force's.
+    const md = await csrInProcess(["-C", repo, "render", "QP-020", "--format", "md", "--out", join(repo, "out", "QP-020.md")], { lang: null });
+    expect(md.code).toBe(0);
+    const record = readFileSync(join(repo, "out", "QP-020.md"), "utf8").split("\n").filter((l) => l.startsWith("| 20") || l.startsWith("| 日期"));
+    expect(record.map((l) => l.split("|").slice(1, 4).map((c) => c.trim()))).toEqual([
+      ["日期", "生效日期", "修订内容摘要"],
+      ["2024-01-10", "2024-01-10", "首次发布"],
+      ["2024-02-01", "2024-02-01", "增加期限"],
+      ["2024-03-10", "2024-03-18", "增加记录"],
+    ]);
+  });
 });

@@ -8,7 +8,7 @@ import { findRoot } from "../../load/discover.js";
 import { gitRead, isGitRepository, logRecords } from "../../load/git.js";
 import { MAX_FILE_BYTES } from "../../load/guards.js";
 import { parseText } from "../../load/source.js";
-import { buildIndex } from "../../model/index.js";
+import { buildIndex, currentRevision } from "../../model/index.js";
 import { asCompleted, asCompletedRecord, changedRevisionFields, revisedContent } from "../../model/revision.js";
 import type { ControlledDocument } from "../../model/types.js";
 import { toTerminal, type Table } from "../../report/table.js";
@@ -36,8 +36,13 @@ export interface CommitEntry {
   version: string;
   /** Versions of the revision entries the commit added. */
   newRevisions: string[];
-  /** The commit changed a released document's content without adding a revision entry. */
+  /** The commit changed a released document's content without adding a revision entry, nor marked as the draft of its next one. */
   unrevised: boolean;
+  /**
+   * The commit changed a released document marked 修订中 (`revising`, csr submit): the draft of its
+   * next revision, which may be committed (README, csr submit): the day it was submitted, not a "!".
+   */
+  draft?: string;
   /** The commit edited or removed revision entries that existed before it. */
   historyRewritten: boolean;
   withdrawn: boolean;
@@ -57,6 +62,8 @@ export async function historyCommand(ctx: CommandContext, id: string, flags: His
     version: r.version,
     // null: a revision imported without a date, on the paper record.
     date: r.date ?? null,
+    // The day it took effect when not its date (csr release --effective); the current one's is the document's (tester54a A17).
+    effective: (r === currentRevision(doc) ? doc.effective : undefined) ?? r.effective ?? r.date ?? null,
     summary: revisionSummary(r, language()),
     prepared: r.prepared?.by ?? "",
     reviewed: r.reviewed?.by ?? "",
@@ -83,6 +90,8 @@ export async function historyCommand(ctx: CommandContext, id: string, flags: His
     columns: [
       { key: "version", header: t("history.column.version") },
       { key: "date", header: t("history.column.date") },
+      // 生效日期 once a revision took effect after its date, as the printed revision record has it.
+      ...(revisions.some((r) => r.effective !== r.date) ? [{ key: "effective", header: t("history.column.effective") }] : []),
       { key: "summary", header: t("history.column.summary") },
       { key: "prepared", header: t("history.column.prepared") },
       { key: "reviewed", header: t("history.column.reviewed") },
@@ -95,6 +104,7 @@ export async function historyCommand(ctx: CommandContext, id: string, flags: His
     rows: revisions.map((r) => ({
       ...r,
       date: r.date ?? t("revision.date.unknown"),
+      effective: r.effective ?? t("revision.date.unknown"),
       prepared: signer(r.prepared),
       reviewed: signer(r.reviewed),
       countersigned: r.countersigned.map(signer).join(t("common.list-separator")),
@@ -151,6 +161,7 @@ function note(c: CommitEntry): string {
   const parts: string[] = [];
   if (c.newRevisions.length > 0) parts.push(t("history.note.new-revision", { versions: list(c.newRevisions), count: c.newRevisions.length }));
   if (c.unrevised) parts.push(t("history.note.unrevised"));
+  if (c.draft !== undefined) parts.push(t("history.note.draft", { since: c.draft }));
   if (c.historyRewritten) parts.push(t("history.note.rewritten"));
   if (c.withdrawn) parts.push(t("history.note.withdrawn"));
   return parts.join(t("history.note.separator"));
@@ -188,11 +199,15 @@ export async function documentCommits(root: string, path: string): Promise<Commi
     // Signatures recorded where the entry had none (补签, csr sign) keep the entry: doc/revision-history-rewritten agrees.
     const kept = previous.every((r, i) => current[i] !== undefined && changedRevisionFields(r, current[i]!).length === 0);
     const grew = kept && current.length > previous.length;
+    const changed = before?.status === "released" && after !== undefined && !grew && revisedContent(asCompleted(before, after)) !== revisedContent(after);
+    // A change made while the document is marked 修订中 is the sanctioned draft of its next revision (tester54a A18).
+    const draft = changed ? after?.revising?.since : undefined;
     entries.push({
       ...record,
       version: current[current.length - 1]?.version ?? "",
       newRevisions: grew ? current.slice(previous.length).map((r) => r.version) : [],
-      unrevised: before?.status === "released" && after !== undefined && !grew && revisedContent(asCompleted(before, after)) !== revisedContent(after),
+      unrevised: changed && draft === undefined,
+      ...(draft !== undefined ? { draft } : {}),
       historyRewritten: !kept,
       withdrawn: before !== undefined && before.status !== "obsolete" && after?.status === "obsolete",
     });
