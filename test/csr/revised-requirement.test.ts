@@ -119,6 +119,10 @@ describe("the distribution of a requirement re-reviewed on the customer's new re
     expect(await distributed("BCM-002")).toEqual(["  发放            V2.0 版：品质部、技术部，2025-09-17 发放", "                  V3.0 版：品质部、技术部，2026-12-04 发放"]);
     await run("render", "BCM-002", "--format", "md", "--out", join(out, "after.md"));
     expect(readFileSync(join(out, "after.md"), "utf8")).toContain("- 发放部门：V2.0 版：品质部、技术部（2025-09-17）；V3.0 版：品质部、技术部（2026-12-04）\n");
+    // A decision not to meet it goes to the departments as well (as the example's DYA-005 did): reminded too.
+    const other = await revised();
+    const rejected = await csrInProcess(["-C", other, "review", "BCM-002", "--disposition", "rejected", "--justification", "与北辰SQE协商中", "--by", "xuht", "--date", "2026-12-03", "--force", "-y"], { lang: "zh-CN" });
+    expect(rejected.stdout).toContain("\nBCM-002 此前发放的是 V2.0 版，V3.0 版尚未发放：请用 'csr distribute BCM-002 --to QA ENG' 发放给相关部门。\n");
     // BCM-001, confirmed unchanged in V3.0: its distribution stands, printed as before.
     expect(await distributed("BCM-001")).toEqual(["  发放            技术部、市场部，2025-09-16 发放"]);
   });

@@ -431,7 +431,8 @@ async function recordDecision(repo: Repository, index: RepoIndex, { value: csr }
   if (paper && notGiven.length > 0) lines.push(t("review.decision.on-record", { record: reviewRecordText(paper), departments: list(notGiven.map((d) => departmentLabel(index, d))) }));
   doc.setIn(["review", "decision"], doc.createNode(decision));
   // A decision on a new source revision of a CSR distributed before (tester54a A10): the departments have the earlier wording.
-  const redistribute = disposition === "must" || disposition === "optional" ? redistributionDue(csr) : undefined;
+  // Whatever the decision, as csr distribute takes any and csr show asks for it.
+  const redistribute = redistributionDue(csr);
   if (redistribute) {
     const earlier = [...new Set(csrDistributions(csr).map((d) => distributionRevision(csr, d)).filter((r) => r !== undefined))].map(revisionName);
     lines.push(t("review.distribute-again", { id: csr.id, earlier: list(earlier), revision: revisionName(redistribute.revision), to: redistribute.departments.join(" ") }));
