@@ -10,7 +10,7 @@ import { list, t } from "../i18n/index.js";
 import type { FileKind, SourceFile } from "./source.js";
 import { sourceFromBytes, unreadSource } from "./source.js";
 import { MAX_FILE_BYTES, tooLarge } from "./guards.js";
-import { openGit, workTreePrefix } from "./git.js";
+import { openGit, workTreePrefix, type FolderCommit } from "./git.js";
 import { buildRepository, type Repository } from "./repository.js";
 import { releaseTag } from "../model/paths.js";
 import type { ControlledDocument } from "../model/types.js";
@@ -144,6 +144,50 @@ export async function releasedRevisions(root: string, wanted: readonly RevisionW
   const done = new Set<RevisionWanted>();
   reads.forEach(({ w }, i) => {
     if (!done.has(w) && accept(w, contents[i], w.path)) done.add(w);
+  });
+  return found;
+}
+
+/** A document whose file a register of a past day reads as committed then: its id and its file (named from the repository's root). */
+export interface CommittedWanted {
+  id: string;
+  path: string;
+}
+
+/**
+ * The documents as their files were committed at the end of `day`, by id, for the registers of that
+ * day (report/registers/context.ts documentsOn): what the YAML does not date is read back from git,
+ * a file changed after the day at the last commit of the day or before (`commits`: load/git.ts
+ * folderCommits, newest first). A document's status (a draft, 审批中), the mark of a revision in
+ * preparation (`revising`, which `csr release` removes) and a form's retention (`record`, which
+ * `csr set --retention` changes without a revision) are not dated in the file (tester54a A13, A7).
+ * `null`: the file was first committed after the day (the draft was not written yet). A file not
+ * committed since the day is not read (the file says what it said then), nor one git never had.
+ * Undefined when git has no commit of the day or before (no git, a repository adopted later): then
+ * nothing is known. One `git cat-file --batch` for all the files read.
+ */
+export async function committedDocumentsOn(root: string, wanted: readonly CommittedWanted[], day: string, commits: readonly FolderCommit[]): Promise<Map<string, ControlledDocument | null> | undefined> {
+  if (!commits.some((c) => c.day <= day)) return undefined;
+  const prefix = workTreePrefix(root);
+  if (prefix === undefined) return undefined;
+  const paths = new Set(wanted.map((w) => w.path));
+  const touched = new Map<string, FolderCommit[]>();
+  for (const commit of commits) for (const file of commit.files) if (paths.has(file)) touched.set(file, touched.get(file) ?? []).get(file)!.push(commit);
+  const found = new Map<string, ControlledDocument | null>();
+  const reads: { w: CommittedWanted; name: string }[] = [];
+  for (const w of wanted) {
+    const history = touched.get(w.path) ?? [];
+    if (!history.some((c) => c.day > day)) continue;
+    const then = history.find((c) => c.day <= day);
+    if (then === undefined) found.set(w.id, null);
+    else reads.push({ w, name: `${then.commit}:${prefix}${w.path}` });
+  }
+  const contents = await readNamed(root, reads.map((r) => r.name)).catch(() => []);
+  reads.forEach(({ w }, i) => {
+    const text = contents[i];
+    if (text === undefined) return;
+    const parsed = buildRepository(root, [sourceFromBytes(text, w.path, "document")]).documents[0]?.value;
+    if (parsed?.id === w.id) found.set(w.id, parsed);
   });
   return found;
 }

@@ -71,9 +71,37 @@ export function releasedContentOn(doc: ControlledDocument, day: string): Revisio
  * its content (title, department, body, related documents and forms …) is that revision's
  * (withReleasedContent), not the later one's; without it, the content is the current one.
  */
-export function documentOn(doc: ControlledDocument, day: string, released?: ControlledDocument): ControlledDocument | undefined {
-  const on = documentAsOf(doc, day, released);
+export function documentOn(doc: ControlledDocument, day: string, released?: ControlledDocument, committed?: ControlledDocument | null): ControlledDocument | undefined {
+  const records = documentAsOf(doc, day, released);
+  const on = committed === undefined ? records : withCommitted(records, day, committed);
   return on === undefined ? undefined : remember(on, doc);
+}
+
+/**
+ * The document on `day` (`on`, from its dated records) with what its file said at the end of the day
+ * (`committed`, load/base.ts committedDocumentsOn: `null` when the file was first committed later),
+ * for what the YAML does not date (tester54a A13, A7):
+ * - a draft or document in review existed from its first commit, with the status and content of that
+ *   day: one released since is the draft it was then (in the 在编文件 list, not yet controlled), one
+ *   written later is left out;
+ * - a released document whose next revision was submitted by then (修订中, `revising`) has the mark
+ *   of that day, which `csr release` removed when it released that revision;
+ * - a form's retention, medium and location (`record`) are those registered that day.
+ */
+function withCommitted(on: ControlledDocument | undefined, day: string, committed: ControlledDocument | null): ControlledDocument | undefined {
+  const unreleased = (d: ControlledDocument) => d.status === "draft" || d.status === "in-review";
+  if (committed === null) return on !== undefined && unreleased(on) ? undefined : on;
+  if (on === undefined || unreleased(on)) return unreleased(committed) && committed.kind !== "external" ? committed : on;
+  if (on.status !== "released" && on.status !== "obsolete") return on;
+  let result = on;
+  const revising = committed.status === "released" && currentRevision(committed)?.version === currentRevision(on)?.version ? committed.revising : undefined;
+  if (on.status === "released" && revising !== undefined && revising.since <= day && on.revising?.since !== revising.since) result = { ...result, revising };
+  if (on.kind === "form" && JSON.stringify(committed.record) !== JSON.stringify(on.record)) {
+    result = { ...result };
+    if (committed.record === undefined) delete result.record;
+    else result.record = committed.record;
+  }
+  return result;
 }
 
 /**

@@ -82,6 +82,8 @@ export interface SiteOptions {
   secret: ReadonlyMap<string, ControlledDocument>;
   /** Where the register of drafts and documents in review of a past day takes them from (DraftsOn): the commit of that day, or nowhere. */
   drafts?: DraftsOn;
+  /** For a site of a past day, the documents as their files were committed then (RegisterContext.committed): drafts, 修订中 and retention of that day. */
+  committed?: ReadonlyMap<string, ControlledDocument | null>;
   /** The commits that touched the repository's folder (load/git.ts folderCommits); a document's page lists those of its file made by the end of `today`. */
   commits: readonly FolderCommit[];
   /** The change report (变更报告) of the period the site shows (csr site: the twelve months to `today`), built from the registers' context. */
@@ -399,7 +401,7 @@ export function withoutSecretSummaries<T extends { changes: Change[]; entered: C
 
 async function writeSite(repo: Repository, findings: readonly Finding[], options: SiteOptions, out: SiteWriter, textOf?: (doc: ControlledDocument) => ControlledDocument): Promise<SiteSummary> {
   const { lang, today } = options;
-  const rc = { ...registerContext(repo, lang, options.released), ...(textOf ? { textOf } : {}) };
+  const rc = { ...registerContext(repo, lang, options.released, options.committed), ...(textOf ? { textOf } : {}) };
   const { index } = rc;
   // A site of a past day leaves out the documents that did not exist then (absentOn): no page, no link to one, no search entry.
   const absent = absentOn(repo, documentsOn(rc, today), options.drafts);

@@ -9,7 +9,7 @@ import { cpSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
 import { beforeAll, describe, expect, it } from "vitest";
-import { copyFixture, csrInProcess, git, gitInit, ROOT, tempDir } from "../helpers.js";
+import { commitAt, copyFixture, csrInProcess, git, gitInit, ROOT, tempDir } from "../helpers.js";
 
 /** Runs the built csr in Chinese, as the 文控 does, and expects it to succeed. */
 async function run(dir: string, ...args: string[]): Promise<string> {
@@ -131,5 +131,35 @@ describe("an IATF procedure and work instruction revised to drop a form, and the
     expect((await run(dir, "list", "forms", "--today", "2024-06-01")).trimEnd().split("\n").at(-2)).toBe(
       "以下文件在 2024-06-01 当日的版本内容在 git 中未找到（没有发布标签，也没有记录该版本的提交），其名称、部门、相关文件和表单按现行内容列出，请与该版本的受控副本核对：QP-001 A/0、QP-002 A/0、QP-004 A/0、QP-006 A/0、QP-007 A/0、QP-008 A/0、QP-010 A/0、QP-011 A/0、QP-012 A/0、QP-013 A/0 等共 20 份。",
     );
+  });
+});
+
+describe("what the YAML does not date, read from the files as committed at the end of D (tester54a A13, A7)", () => {
+  it("gives a revision submitted by D and released later as 修订中, a draft released later as the draft it was, and the retention registered that day", async () => {
+    const dir = gitInit(copyFixture("examples/acme-auto"));
+    const at = "2026-11-01T10:00:00+08:00";
+    git(dir, ["commit", "-q", "--amend", "--no-edit"], { GIT_AUTHOR_DATE: at, GIT_COMMITTER_DATE: at });
+    (await run(dir, "submit", "QP-010", "--date", "2026-11-10", "-y"));
+    const file = join(dir, "documents/procedures/QP-010.yaml");
+    writeFileSync(file, readFileSync(file, "utf8").replace("首件检验合格后方可批量生产。", "首件检验合格后方可批量生产；北辰产品变更提前90天书面通知。"));
+    commitAt(dir, "2026-11-10", "QP-010 修订稿");
+    (await run(dir, "set", "HH-F-052", "--retention", "产品停产后1年", "-y"));
+    commitAt(dir, "2026-11-12", "HH-F-052 保存期限");
+    // csr's own commits (today): the release removes the 修订中 mark.
+    (await run(dir, "release", "QP-010", "--summary", "5.4 增加变更通知", "--pages", "P3", "--prepared", "huangjun", "--reviewed", "zhangli", "--approved", "xuht", "--date", "2026-11-14", "-y"));
+    (await run(dir, "release", "WI-011-01", "--summary", "首次发布", "--pages", "全部", "--total-pages", "2", "--prepared", "gaoyang", "--reviewed", "huangjun", "--approved", "zhangli", "--date", "2026-11-18", "-y"));
+    expect(readFileSync(file, "utf8")).not.toContain("revising:");
+    expect(await csvLines(dir, ["QP-010"], "list", "procedures", "--today", "2026-11-11")).toEqual([expect.stringMatching(/,QP-010,A\/1,.*,修订中（2026-11-10 送审）$/)]);
+    expect(await csvLines(dir, ["QP-010"], "list", "documents", "--status", "in-review", "--today", "2026-11-11")).toEqual([expect.stringMatching(/^1,二级,QP-010,生产过程控制程序,生产部,A\/1,,,,,,,[\d./]+,审批中（A\/1 的修订稿，2026-11-10 送审；现行版本 A\/1 仍有效）,$/)]);
+    expect(await csvLines(dir, ["QP-010", "WI-011-01"], "list", "documents", "--status", "all", "--today", "2026-11-11")).toEqual([
+      expect.stringMatching(/,QP-010,.*,已发布（修订中，2026-11-10 送审）,/),
+      expect.stringMatching(/,WI-011-01,北辰汽车零部件包装标识作业指导书,生产部,,.*,草稿,/),
+    ]);
+    // Before the submission: in force, not under revision; the draft existed from the first commit.
+    expect(await csvLines(dir, ["QP-010"], "list", "procedures", "--today", "2026-11-09")).toEqual([expect.stringMatching(/,QP-010,A\/1,.*,$/)]);
+    expect(await csvLines(dir, ["HH-F-052"], "list", "forms", "--today", "2026-11-11")).toEqual([expect.stringMatching(/,HH-F-052,首件检验记录,.*,3年,纸质,品质部,$/)]);
+    expect(await csvLines(dir, ["HH-F-052"], "list", "forms", "--today", "2026-11-12")).toEqual([expect.stringMatching(/,HH-F-052,首件检验记录,.*,产品停产后1年,纸质,品质部,$/)]);
+    // Read from git: no line saying the retention is today's.
+    expect(await run(dir, "list", "forms", "--today", "2026-11-11")).not.toContain("没有记录日期");
   });
 });

@@ -1,8 +1,8 @@
 /** What a command that prints registers dated a day (`--today`) reads besides the repository. */
 import type { ControlledDocument } from "../../model/types.js";
 import { localToday } from "../../core/dates.js";
-import { loadRevision, releasedRevisions } from "../../load/base.js";
-import type { FolderCommit } from "../../load/git.js";
+import { committedDocumentsOn, loadRevision, releasedRevisions } from "../../load/base.js";
+import { folderCommits, type FolderCommit } from "../../load/git.js";
 import type { Repository } from "../../load/repository.js";
 import { releasedContentOn } from "../../model/as-of.js";
 import { releaseTag } from "../../model/paths.js";
@@ -26,9 +26,24 @@ export function releasedOn(repo: Repository, day: string): Promise<Map<string, C
   return releasedRevisions(repo.root, wanted);
 }
 
-/** The context of registers dated `day`, with the content of the documents on that day (releasedOn). */
+/**
+ * What a register of a past `day` reads of the files as committed at the end of that day
+ * (committedDocumentsOn): the drafts and documents in review, the documents revised after the day
+ * (the 修订中 mark of that day) and the forms (their retention). Undefined for today or a day ahead.
+ */
+export function committedFilesOn(repo: Repository, day: string, commits?: readonly FolderCommit[]): Promise<Map<string, ControlledDocument | null> | undefined> {
+  if (day >= localToday()) return Promise.resolve(undefined);
+  const wanted = repo.documents.flatMap(({ value, file }) => {
+    const read = value.kind !== "external" && (value.status === "draft" || value.status === "in-review" || value.kind === "form" || (value.revisions ?? []).some((r) => issuedOn(r) > day));
+    return read ? [{ id: value.id, path: file.path }] : [];
+  });
+  if (wanted.length === 0) return Promise.resolve(undefined);
+  return committedDocumentsOn(repo.root, wanted, day, commits ?? folderCommits(repo.root));
+}
+
+/** The context of registers dated `day`, with the content of the documents on that day (releasedOn) and what their files said then (committedFilesOn). */
 export async function registerContextOn(repo: Repository, lang: Lang, day: string): Promise<RegisterContext> {
-  return registerContext(repo, lang, await releasedOn(repo, day));
+  return registerContext(repo, lang, await releasedOn(repo, day), await committedFilesOn(repo, day));
 }
 
 /**

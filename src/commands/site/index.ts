@@ -26,7 +26,7 @@ import { periodChangeReport, periodTable } from "../changes/index.js";
 import { dateOption } from "../options.js";
 import type { CommandContext } from "../context.js";
 import { refuseOrWarnUnreadable, withHeading } from "../shared/output.js";
-import { changedSinceRelease, committedOn, draftsOn, releasedOn, type Committed } from "../shared/registers.js";
+import { changedSinceRelease, committedFilesOn, committedOn, draftsOn, releasedOn, type Committed } from "../shared/registers.js";
 import { addedFiles, carry, clashes, cleanUpOnSignal, filesUnder, manifest, SITE_MARKER, stagingFolder } from "./folder.js";
 
 export interface SiteFlags {
@@ -85,7 +85,7 @@ export async function siteCommand(ctx: CommandContext, flags: SiteFlags): Promis
     const secret = secretDocuments(repo);
     const changes = withoutSecretSummaries(await periodChangeReport(ctx, root, repo, addDays(addMonths(today, -12), 1), today), secret, lang, secretCsrIds(repo));
     const changeReport = (rc: RegisterContext) => periodTable(rc, changes);
-    const summary = await buildSite(repo, findings, { lang, today, baseUrl, version, secret, released: await releasedOn(repo, today), changedSinceRelease: await changedSinceRelease(repo, today), drafts: draftsOn(committed, lang), ...(asOf ? { findingsSource: asOf.source } : {}), commits, changeReport, heading: (table) => withHeading(repo, table, lang, today) }, { fileFor, write: (path, content) => writeFileSync(fileFor(path), content), writeParts: (path, write) => writeParts(fileFor(path), write) });
+    const summary = await buildSite(repo, findings, { lang, today, baseUrl, version, secret, released: await releasedOn(repo, today), changedSinceRelease: await changedSinceRelease(repo, today), drafts: draftsOn(committed, lang), committed: await committedFilesOn(repo, today, commits), ...(asOf ? { findingsSource: asOf.source } : {}), commits, changeReport, heading: (table) => withHeading(repo, table, lang, today) }, { fileFor, write: (path, content) => writeFileSync(fileFor(path), content), writeParts: (path, write) => writeParts(fileFor(path), write) });
     writeFileSync(join(staging, SITE_MARKER), manifest(t("site-command.marker"), filesUnder(staging)));
     if (added) carryAdded(out, staging, added, flags.out);
     swapIn(staging, out);

@@ -27,10 +27,17 @@ export interface RegisterContext {
    * issued by then (documentsOn). Undefined when the command read none: then the content is the current one.
    */
   released?: ReadonlyMap<string, ControlledDocument>;
+  /**
+   * For a register of a past day, the documents as their files were committed at the end of that day,
+   * by id (load/base.ts committedDocumentsOn; `null`: first committed later): the status of a draft,
+   * the 修订中 mark and a form's retention, which the YAML does not date (documentsOn). Undefined
+   * when the command read none (today's register, no git): then these are the current ones.
+   */
+  committed?: ReadonlyMap<string, ControlledDocument | null>;
 }
 
-export function registerContext(repo: Repository, lang: Lang, released?: ReadonlyMap<string, ControlledDocument>): RegisterContext {
-  return { repo, index: buildIndex(repo), lang, ...(released ? { released } : {}) };
+export function registerContext(repo: Repository, lang: Lang, released?: ReadonlyMap<string, ControlledDocument>, committed?: ReadonlyMap<string, ControlledDocument | null>): RegisterContext {
+  return { repo, index: buildIndex(repo), lang, ...(released ? { released } : {}), ...(committed ? { committed } : {}) };
 }
 
 /**
@@ -201,7 +208,7 @@ export function documentsOn(ctx: RegisterContext, day: string): DocumentsOn {
     const earlier = ctx.released && releasedContentOn(value, day);
     const released = earlier ? ctx.released!.get(releaseTag(value.id, earlier.version)) : undefined;
     if (earlier && !released) unread.add(value);
-    const on = documentOn(value, day, released);
+    const on = documentOn(value, day, released, ctx.committed?.get(value.id));
     return on ? [on] : [];
   });
   const byId = new Map<string, ControlledDocument>();

@@ -43,8 +43,9 @@ export function formList(ctx: RegisterContext, options: { today: string }): Tabl
     ...unreleasedNotes(ctx, unreleased),
     ...documentAsOfNotes(ctx, today, considered),
     // How records are kept carries no date (csr set --retention changes it without a revision): a register of a past day
-    // prints it as registered now, and says so (tester54a A7).
-    ...(today < localToday() && forms.some((form) => form.record !== undefined) ? [t(ctx, "register.forms.as-of-keeping", { date: today })] : []),
+    // reads it from the files as committed that day (ctx.committed); without them (no git, no commit by then) it prints
+    // it as registered now, and says so (tester54a A7).
+    ...(today < localToday() && ctx.committed === undefined && forms.some((form) => form.record !== undefined) ? [t(ctx, "register.forms.as-of-keeping", { date: today })] : []),
   ];
   const hints = [
     ...unreleasedHints(ctx, unreleased),
