@@ -46,8 +46,19 @@ export function sectionFingerprint(doc: ControlledDocument, section: Section | u
   return hash(section ? sectionContent(section) : (doc.sections ?? []).map(sectionContent));
 }
 
+/**
+ * The wording of a CSR as recorded, kept on a copy that shows other words in its place (csr site
+ * withholds the title and text of a CSR marked 秘密 or above: site/build.ts withheldCsr), so that a
+ * link to it is still judged on what the requirement says, not read as changed (可疑). A symbol key:
+ * the copies of it (`{ ...csr }`) keep it, JSON and YAML never write it.
+ */
+export const RECORDED_WORDING: unique symbol = Symbol("recorded CSR wording");
+
+export type RecordedWording = Pick<Csr, "title" | "title_en" | "text">;
+
 export function csrFingerprint(csr: Csr): string {
-  return hash([text(csr.title), text(csr.title_en), text(csr.text), [...csr.clauses].sort(), text(csr.category), csr.review?.decision?.disposition ?? null]);
+  const wording: RecordedWording = (csr as Csr & { [RECORDED_WORDING]?: RecordedWording })[RECORDED_WORDING] ?? csr;
+  return hash([text(wording.title), text(wording.title_en), text(wording.text), [...csr.clauses].sort(), text(csr.category), csr.review?.decision?.disposition ?? null]);
 }
 
 /**

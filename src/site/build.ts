@@ -21,6 +21,7 @@ import type { Repository } from "../load/repository.js";
 import { inCatalogOrder, type Catalog } from "../model/catalog.js";
 import type { Change } from "../model/changes.js";
 import { clauseCoverage } from "../model/coverage.js";
+import { RECORDED_WORDING, type RecordedWording } from "../model/fingerprint.js";
 import { classificationName, csrClassification, documentClassification, isStateSecret, isStateSecretCsr } from "../model/classification.js";
 import { addressing, CSR_STATUSES, csrFacts, csrStatusLabel, csrStatusText, historyReason, implementationStatusText, reviewRecordText, type ClosedEntry } from "../model/csr-status.js";
 import { currentRevision, issuedOn } from "../model/index.js";
@@ -342,14 +343,24 @@ function withheldCsr(csr: Csr, classification: string, lang: Lang): Csr {
     ...(csr.implementation.late_reason !== undefined && { late_reason: text(csr.implementation.late_reason) }),
     ...(csr.implementation.history && { history: csr.implementation.history.map((h) => ({ ...h, ...reason(h), ...(h.evidence !== undefined && { evidence: text(h.evidence) }), ...(h.late_reason !== undefined && { late_reason: text(h.late_reason) }) })) }),
   };
-  return {
+  // The requirement's wording kept in earlier rounds (csr set after csr source update) goes with its text.
+  const wording = <T extends { title?: string; text?: string }>(round: T): T => ({ ...round, ...(round.title !== undefined && { title: hidden }), ...(round.text !== undefined && { text: hidden }) });
+  if (review?.history) review.history = review.history.map(wording);
+  // The title says what the requirement asks (电源模块100%温度循环筛选): withheld as its text is (note36), in every page,
+  // register, link and search entry; the link is still judged on the wording recorded (RECORDED_WORDING).
+  const recorded: RecordedWording = { title: csr.title, ...(csr.title_en !== undefined && { title_en: csr.title_en }), text: csr.text };
+  const shown: Csr & { [RECORDED_WORDING]: RecordedWording } = {
     ...csr,
+    [RECORDED_WORDING]: recorded,
+    title: hidden,
+    ...(csr.title_en !== undefined && { title_en: hidden }),
     text: translate(lang, "site.csr.text.withheld", { classification: name }),
     ...(review && { review }),
     ...(implementation && { implementation }),
     ...(csr.superseded && { superseded: { ...csr.superseded, reason: text(csr.superseded.reason) } }),
     ...(csr.amendments && { amendments: csr.amendments.map(({ was: _was, ...amendment }) => ({ ...amendment, ...(amendment.reason !== undefined && { reason: text(amendment.reason) }) })) }),
   };
+  return shown;
 }
 
 /**
@@ -389,7 +400,7 @@ export function withoutSecretSummaries<T extends { changes: Change[]; entered: C
     if (csrClass !== undefined) {
       const hidden = translate(lang, "site.csr.field.withheld", { classification: classificationName(lang, csrClass) });
       const reason = (c.kind === "superseded" || c.kind === "reopened") && c.detail !== "";
-      return { ...c, ...(reason && { detail: hidden }), ...(c.evidence && { evidence: hidden }) };
+      return { ...c, ...(c.title !== "" && { title: hidden }), ...(reason && { detail: hidden }), ...(c.evidence && { evidence: hidden }) };
     }
     const doc = c.area === "document" ? secret.get(c.id) : undefined;
     if (doc === undefined || c.detail === "") return c;
