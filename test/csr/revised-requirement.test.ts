@@ -78,9 +78,20 @@ describe("a link made for the wording of an earlier source revision (tester54a A
     const out = tempDir();
     await run("render", "BCM-002", "--today", "2026-12-04", "--format", "md", "--out", join(out, "r.md"));
     expect(readFileSync(join(out, "r.md"), "utf8")).toContain("  - QP-006 设备与监视测量资源管理程序（A/1） 【要求已按 V3.0 变更（2026-12-01 起重新评审），链接待确认，不计入落实】 章节 5.5 外部实验室\n");
+    // csr check says it too, with the command (note36): csr/suspect-link, the link being unpinned.
+    const suspect = async () => (await csrInProcess(["-C", dir, "check", "--today", "2026-12-04", "--format", "json"], { lang: "zh-CN" })).stdout;
+    expect((JSON.parse(await suspect()) as { findings: { rule: string; file: string; line: number; message: string }[] }).findings.filter((f) => f.rule === "csr/suspect-link").map(({ file, line, message }) => ({ file, line, message }))).toEqual([
+      {
+        file: "csr/BCM/BCM-002.yaml",
+        line: 67,
+        message:
+          "BCM-002 到 QP-006 第 5.5 外部实验室 节 的链接可疑：BCM-002 的要求已按来源文件 V3.0 版变更（2026-12-01 起重新评审），该链接是为此前的要求建立的，此后未经确认，不计入落实。请确认它仍然落实该要求，然后运行 'csr address --confirm BCM-002 QP-006 --section \"5.5 外部实验室\" --by 赵强'，或更正 'addressed'。",
+      },
+    ]);
     // Checked and confirmed: the link addresses the V3.0 requirement.
     await run("address", "--confirm", "BCM-002", "QP-006", "--by", "zhangli", "--date", "2026-12-04");
     expect(await row()).toEqual(["QP-006", "5.5 外部实验室", "A/1", "设备与监视测量资源管理程序", "已确认", "赵强", "2027-03-01", "已落实到文件", "", "2026-12-04"]);
+    expect(await suspect()).not.toContain("csr/suspect-link");
   });
 });
 

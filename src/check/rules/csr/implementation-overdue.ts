@@ -17,14 +17,14 @@ export const rule: Rule = {
   summary: "A CSR is past its implementation due date and not implemented.",
   docs: {
     description:
-      "A CSR whose `implementation.due` date, or the customer's date for it if earlier (the `effective` date of its source revision in `customers/<CODE>.yaml`, or its own `implementation.required_by`), is before today (or `--today`) while its implementation status is not `implemented` or `verified`. Rejected, not-applicable and superseded CSRs are not reported. {{#IATF16949}}IATF 16949 7.5.3.2.2 asks for changes to be implemented on the customer's schedule, with the date of implementation in production recorded.{{/IATF16949}}{{^IATF16949}}{{cite:requirements-change}} asks that a change of requirements reach the documents and the people concerned; the due date is when it must be in place.{{/IATF16949}}",
+      "A CSR whose `implementation.due` date, or the customer's date for it if earlier (the `effective` date of its source revision in `customers/<CODE>.yaml`, or its own `implementation.required_by`), is before today (or `--today`) while its implementation status is not `implemented` or `verified`; and a CSR decided to be met (must or optional) with no `implementation` recorded at all whose customer's date has passed. Rejected, not-applicable and superseded CSRs are not reported. {{#IATF16949}}IATF 16949 7.5.3.2.2 asks for changes to be implemented on the customer's schedule, with the date of implementation in production recorded.{{/IATF16949}}{{^IATF16949}}{{cite:requirements-change}} asks that a change of requirements reach the documents and the people concerned; the due date is when it must be in place.{{/IATF16949}}",
     bad: `
 implementation: {owner: wang, due: 2026-11-15, status: in-progress}   # checked on 2026-11-27
 `,
     good: `
 implementation: {owner: wang, due: 2026-11-15, status: implemented, implemented: 2026-11-16, evidence: QR-020-01}
 `,
-    fix: "Once implemented, record the date implemented in production and the evidence with `csr implement <CSR> --implemented <date> --evidence <evidence>`; or agree a new due date (with the customer where the schedule is theirs) and record it with `csr implement <CSR> --due <date>` (and a later date the customer agreed with `--required-by <date>`).",
+    fix: "Without an implementation record, record the plan with `csr implement <CSR> --owner <person> --due <date>`, or the implementation with `--implemented <date> --evidence <evidence>`. Once implemented, record the date implemented in production and the evidence with `csr implement <CSR> --implemented <date> --evidence <evidence>`; or agree a new due date (with the customer where the schedule is theirs) and record it with `csr implement <CSR> --due <date>` (and a later date the customer agreed with `--required-by <date>`).",
   },
   check(ctx) {
     // The owner as the people register names them, with the id the file holds.
@@ -37,12 +37,18 @@ implementation: {owner: wang, due: 2026-11-15, status: implemented, implemented:
       if (!ctx.keeps(file)) continue;
       const implementation = csr.implementation;
       const disposition = csr.review?.decision?.disposition;
-      if (csr.superseded || !implementation || disposition === "rejected" || disposition === "not-applicable") continue;
-      if (implementation.status === "implemented" || implementation.status === "verified") continue;
+      if (csr.superseded || disposition === "rejected" || disposition === "not-applicable") continue;
+      // A decided CSR with no implementation recorded is as overdue on the customer's date (note36); an undecided one is its review's finding.
+      if (!implementation && disposition !== "must" && disposition !== "optional") continue;
+      if (implementation?.status === "implemented" || implementation?.status === "verified") continue;
       // The customer's date when it comes first (IATF 16949 7.5.3.2.2: on the customer's schedule).
       const deadline = implementationDeadline(csr, ctx.index.customers.get(csr.customer)?.value);
       if (!deadline || deadline.date >= ctx.options.today) continue;
       const schedule = deadline.customer;
+      if (!implementation) {
+        ctx.report({ file, path: ["review", "decision"] }, t("rule.csr/implementation-overdue.none", { csr: csr.id, due: t(schedule!.own ? "rule.csr/implementation-overdue.customer-own" : "rule.csr/implementation-overdue.customer-source", { date: schedule!.date, source: schedule!.source, revision: revisionName(schedule!.revision), ahead: "" }) }));
+        continue;
+      }
       // The customer's date is named as theirs, with the internal due date it comes before.
       const due = !schedule
         ? deadline.date
