@@ -181,6 +181,11 @@ export interface ImportPlan {
   titleFrom?: string;
   /** Values of the rows imported that the files record otherwise than the register writes them (A0 as A/0, 第8.5.2条 as 8.5.2): the report says each once. */
   readings: { row: number; column: string; from: string; to: string }[];
+  /**
+   * What the register says of itself, not of its entries (tester54b B20): a form number (and version)
+   * in its title rows (表单编号：QR-001-02 版本：A/0), and the sign-off line under it (编制：陈静 审核：…).
+   */
+  own?: { form?: { row: number; id: string; version?: string }; signOff?: { row: number; text: string } };
   /** Rows of a symbol table added to the symbols.yaml the repository has (tester20 F23): each customer symbol not in it yet. */
   symbolsAdded?: { row: number; symbols: SymbolConversion[] };
   /** Rows of a symbol table already in symbols.yaml with the same conversion: not written again, said per row. */
@@ -401,6 +406,21 @@ function isFooter(raw: RawRow, identifying: ReadonlySet<number | undefined>): bo
   return texts.some(signOffCell) && compact.every((t, i) => t === "" || !identifying.has(i) || signOffCell(t));
 }
 
+/**
+ * The form number a register's title rows give it (表单编号：QR-001-02 版本：A/0, or QR-001-03 A0 on a
+ * line of its own), with its version when one follows: the register is itself a controlled form.
+ */
+function registerForm(titleRows: RawRow[]): { row: number; id: string; version?: string } | undefined {
+  for (const raw of titleRows) {
+    const text = raw.cells.map((c) => cellText(c)).filter(Boolean).join(" ").normalize("NFKC");
+    const m = /(?:^|[\s:：])([A-Za-z][A-Za-z0-9]*(?:[-_/][A-Za-z0-9]+)*-\d+(?:-\d+)*)(?:\s*(?:版本|版次|rev\.?|version)?\s*[:：]?\s*([A-Za-z]\s*\/?\s*\d+|[A-Za-z](?![A-Za-z0-9])))?/i.exec(text);
+    if (!m) continue;
+    const version = m[2] ? normalizeVersion(m[2]) : undefined;
+    return { row: raw.row, id: m[1]!, ...(version ? { version } : {}) };
+  }
+  return undefined;
+}
+
 /** The text of a row that holds one text in two or more cells and nothing else: a heading merged across the row. */
 function groupHeading(raw: RawRow): string | undefined {
   if (raw.cells.some((c) => c instanceof UnreadableCell)) return undefined;
@@ -440,9 +460,21 @@ export function planImport(sheet: RawSheet, repo: Repository, options: ImportOpt
   const identifying = new Set((["number", "title", "text"] as const).map((field) => header.columns.get(field)));
   const dataRows: RawRow[] = [];
   for (const raw of sheet.rows.filter((r) => r.row > header.row)) {
-    if (isFooter(raw, identifying)) break;
+    if (isFooter(raw, identifying)) {
+      // The sign-off under the table (after 以下空白 too), when it names someone (编制：陈静), not the blank lines csr prints (Prepared by: ________).
+      const signed = (footer: RawRow) =>
+        footer.cells.some((c) => {
+          const [label, ...rest] = cellText(c).normalize("NFKC").split(/[:：]/);
+          return rest.length > 0 && signOffLabels().has(compactText(label!).toLowerCase()) && /\p{L}/u.test(rest.join(""));
+        });
+      const signOff = sheet.rows.find((r) => r.row >= raw.row && signed(r));
+      if (signOff) plan.own = { ...plan.own, signOff: { row: signOff.row, text: signOff.cells.map((c) => cellText(c)).filter(Boolean).join(" ") } };
+      break;
+    }
     dataRows.push(raw);
   }
+  const form = registerForm(sheet.rows.filter((r) => r.row < header.row));
+  if (form) plan.own = { ...plan.own, form };
   // A text alone in its row after the last entry, in none of the identifying columns, is a note under
   // the table, not an entry: csr writes its notes there, in the first column after those repeated on
   // every page when a register prints several pages wide (顾客代码 of the CSR list).

@@ -32,6 +32,8 @@ export interface RawSheet {
   csv?: CsvFormat;
   /** Columns hidden in Excel, 0-based, as RawRow cells are indexed. */
   hiddenColumns?: number[];
+  /** The workbook's other sheets that hold anything (修订记录, 发放记录): not read, which the import says. */
+  others?: string[];
 }
 
 export type CsvEncoding = "UTF-8" | "UTF-16LE" | "UTF-16BE" | "GB18030";
@@ -211,14 +213,21 @@ async function readXlsx(path: string, sheetName?: string, choose?: (sheets: RawS
     throw new UserError(t("import.read.not-a-workbook", { path, reason: (error as Error).message }), t("import.read.not-a-workbook.hint"));
   }
   const names = workbook.worksheets.map((w) => w.name);
-  if (sheetName === undefined && choose && workbook.worksheets.length > 1) return choose(workbook.worksheets.map(rawSheet));
+  const others = (chosen: string) => {
+    const filled = workbook.worksheets.filter((w) => w.name !== chosen && w.actualRowCount > 0).map((w) => w.name);
+    return filled.length ? { others: filled } : {};
+  };
+  if (sheetName === undefined && choose && workbook.worksheets.length > 1) {
+    const chosen = choose(workbook.worksheets.map(rawSheet));
+    return { ...chosen, ...others(chosen.name) };
+  }
   const sheet = sheetName === undefined ? workbook.worksheets[0] : workbook.getWorksheet(sheetName);
   if (!sheet) {
     throw new UserError(
       sheetName === undefined ? t("import.read.no-worksheet", { path }) : t("import.read.no-such-sheet", { path, sheet: sheetName, sheets: list(names) }),
     );
   }
-  return rawSheet(sheet);
+  return { ...rawSheet(sheet), ...others(sheet.name) };
 }
 
 function rawSheet(sheet: Worksheet): RawSheet {

@@ -40,7 +40,8 @@ describe("csr import --as csr without --sheet", () => {
     const ctx = capture(dir);
     // The exit code follows the check of what it would write, which counts the review deadline from the real day.
     await importCommand(ctx, book, { as: "csr", dryRun: true });
-    expect(ctx.out.split("\n").slice(0, 3)).toEqual([`Reading ${book}, sheet 清单: header on row 1, 1 data row(s).`, "", "would write csr/DYA/DYA-101.yaml"]);
+    // The other sheet is named as not read (tester54b B20).
+    expect(ctx.out.split("\n").slice(0, 4)).toEqual([`Reading ${book}, sheet 清单: header on row 1, 1 data row(s).`, "Sheets not read: 说明.", "", "would write csr/DYA/DYA-101.yaml"]);
   });
 
   it("names the candidates when several sheets could be the register", async () => {

@@ -154,8 +154,9 @@ describe("csr import of real registers", () => {
       "文件名称,文件编号,版本,发行日期\n文件控制程序,QP-101,A/0,2024-03-01\n以下空白,,,\n合计：1份,,,\n编制：陈静,审核：张丽,批准：王建国,\n",
     );
     const result = await csrInProcess(["-C", dir, "import", "清单.csv", ...AS_OF, "--as", "procedures", "--department", "QA", "--dry-run"]);
-    expect(report(result.stdout).slice(0, 5)).toEqual([
+    expect(report(result.stdout).slice(0, 6)).toEqual([
       "Reading 清单.csv: header on row 1, 1 data row(s).",
+      "The sign-off on row 5 (编制：陈静 审核：张丽 批准：王建国) signs the register itself, not its documents: not imported.",
       "would write documents/QP-101.yaml",
       effectiveFromIssued(1),
       // The sign-off line under the table is the register's own, not the document's: its signatures are still to record.

@@ -154,6 +154,7 @@ async function importRegister(ctx: CommandContext, root: string, file: string, f
   const notImported = [...plan.header.ignored, ...plan.unused];
   if (notImported.length) out.push(t("import.register.columns-not-imported", { columns: list(notImported) }));
   if (plan.titleFrom) out.push(t("import.csr.title-from-text", { column: plan.titleFrom }));
+  out.push(...reportRegisterItself(plan, sheet, repo, as));
   const edits = plannedEdits(root, plan, flags);
 
   // The plan has checked every target against the repository and against each other, so the
@@ -297,6 +298,28 @@ function registerSheet(sheets: RawSheet[], as: (typeof IMPORT_KINDS)[number], re
   if (registers.length === 1) return registers[0]!;
   if (registers.length > 1) throw new UserError(t("import-sheet.each", { file, register, count: registers.length, sheets: names(registers), example: registers[0]!.name }));
   throw new UserError(t("import-sheet.none", { file, register, total: sheets.length, sheets: names(sheets), example: sheets[0]!.name }));
+}
+
+/** The register of csr's printed ones (qms.yaml registers.forms) a register imported as `as` is. */
+const PRINTED_REGISTER: Record<ImportKind, string> = { procedures: "procedures", instructions: "documents", forms: "forms", documents: "documents", external: "external", csr: "csr-list", symbols: "symbols" };
+
+/**
+ * What the register says of itself rather than of its entries, one line each, so nothing is passed
+ * over unsaid (tester54b B20): its own form number in the title rows (to record with csr organisation
+ * update --register-form, which prints it on the register), the sign-off line under it (the register's
+ * signatures, not the documents'), and the workbook's other sheets, which are not read.
+ */
+function reportRegisterItself(plan: ImportPlan, sheet: RawSheet, repo: Repository, as: ImportKind): string[] {
+  const lines: string[] = [];
+  const form = plan.own?.form;
+  if (form) {
+    const values = { row: form.row, id: form.id, version: form.version ? ` ${form.version}` : "", register: PRINTED_REGISTER[as] };
+    const recorded = repo.config?.value.registers?.forms?.[PRINTED_REGISTER[as]] === form.id;
+    if (!recorded) lines.push(t(repo.documents.some((d) => d.value.id === form.id) ? "import.register.own-form" : "import.register.own-form-absent", values));
+  }
+  if (plan.own?.signOff) lines.push(t("import.register.sign-off", plan.own.signOff));
+  if (sheet.others?.length) lines.push(t("import.register.other-sheets", { sheets: list(sheet.others) }));
+  return lines;
 }
 
 function toYaml(file: PlannedFile): string {
