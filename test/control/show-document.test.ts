@@ -64,6 +64,9 @@ describe("csr show <document>", () => {
       "  主管部门        综合部",
       "  密级            内部",
     ]);
+    // A level whose layout sets no 密级 says so, not a blank 密级 line (tester55 C3).
+    const wi = (await zh(copyFixture("examples/gjb-demo"), "show", "CS/WI-003", "--today", "2026-12-01")).stdout.split("\n");
+    expect(wi.filter((line) => line.startsWith("  密级"))).toEqual(["  密级            未标密级（qms.yaml 的 document_layouts 未给该层级设密级，文件本身也未设）"]);
   }, 60_000);
 
   it("says which version is in force while the next is 待实施, and which copies are in use or due back", async () => {
