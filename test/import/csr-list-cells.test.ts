@@ -175,3 +175,22 @@ describe("a CSR list row of an earlier revision of a registered customer documen
     expect(file(dir, "csr/YF/YF-001.yaml").source).toEqual({ document: "YF-SQM", revision: "第2版", section: "7.1" });
   });
 });
+
+describe("the pull-request check of an imported procedure, whose body is on paper (tester54b B16)", () => {
+  it("says what works instead of csr release, which refuses it, and prints a removed imported revision as 导入前已发布的版本", async () => {
+    const dir = copyRepository(await procedures());
+    const edit = (path: string, from: string, to: string) => writeFileSync(join(dir, path), readFileSync(join(dir, path), "utf8").replace(from, to));
+    edit("documents/QP-001.yaml", "title: 文件控制程序", "title: 文件和资料控制程序");
+    edit("documents/QP-002.yaml", "version: A/0", "version: A/3");
+    const result = await csrInProcess(["-C", dir, "check", "--base", "HEAD", "--format", "json", "--today", TODAY], { lang: "zh-CN" });
+    const findings = (JSON.parse(result.stdout) as { findings: { rule: string; file: string; message: string }[] }).findings.filter((f) => f.rule.startsWith("doc/revision-"));
+    expect(findings.map((f) => [f.rule, f.file, f.message])).toEqual([
+      [
+        "doc/revision-not-bumped",
+        "documents/QP-001.yaml",
+        "QP-001 在 HEAD 时已发布为 A/0 版，此后内容有更改（title），但没有增加修订记录。它的正文在纸质原件上（从清单导入），csr release 不能为它发布新版本：请撤销更改；如确需修订，先导入现行版本的 Word 原件（csr import <文件>.docx 补全 QP-001），再在仓库中修订并发布 A/1 或 B/0 版。",
+      ],
+      ["doc/revision-history-rewritten", "documents/QP-002.yaml", "HEAD 中存在的修订记录 A/0（2023-02-20，导入前已发布的版本，修订内容见原纸质记录）被删除了。请恢复：修订记录保留每一次修订，更正应作为新的修订记录。"],
+    ]);
+  });
+});

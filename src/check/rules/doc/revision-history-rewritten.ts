@@ -1,4 +1,4 @@
-import { asCompletedRecord, changedRevisionFields, revisionDate } from "../../../model/revision.js";
+import { asCompletedRecord, changedRevisionFields, revisionDate, revisionSummary } from "../../../model/revision.js";
 import type { Revision } from "../../../model/types.js";
 import type { Rule } from "../../rule.js";
 import { documentPairs } from "./compare.js";
@@ -39,7 +39,8 @@ export const rule: Rule = {
         if (i === -1) {
           ctx.report(
             { file: current.file, path: current.value.revisions ? ["revisions"] : ["id"], key: true },
-            t("rule.doc/revision-history-rewritten.removed", { version: old.version, date: revisionDate(old, language()), summary: old.summary ?? "", base: rev ?? "" }),
+            // An imported revision has no summary of its own: it reads as csr says elsewhere, 导入前已发布的版本 (tester54b B16).
+            t(revisionSummary(old, language()) === "" ? "rule.doc/revision-history-rewritten.removed-undescribed" : "rule.doc/revision-history-rewritten.removed", { version: old.version, date: revisionDate(old, language()), summary: revisionSummary(old, language()), base: rev ?? "" }),
           );
           continue;
         }

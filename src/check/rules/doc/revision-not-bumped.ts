@@ -1,4 +1,4 @@
-import { asCompleted, asCompletedRecord, isSuccessor, revisedContent, stableJson, successors } from "../../../model/revision.js";
+import { asCompleted, asCompletedRecord, bodyOnPaper, isSuccessor, revisedContent, stableJson, successors } from "../../../model/revision.js";
 import type { Located } from "../../../load/repository.js";
 import { releaseTag } from "../../../model/paths.js";
 import type { ControlledDocument, Path } from "../../../model/types.js";
@@ -25,7 +25,7 @@ sections:
     date: 2026-03-02
     summary: 增加落实期限
 `,
-    fix: "Record the change as a new revision with `csr release <id> --summary ...` (next revision, or `--major` for a new edition), or undo the change; to commit a revision draft for 会签 before it is released, mark it as being revised first with `csr submit <id>`.",
+    fix: "Record the change as a new revision with `csr release <id> --summary ...` (next revision, or `--major` for a new edition), or undo the change; to commit a revision draft for 会签 before it is released, mark it as being revised first with `csr submit <id>`. A document whose body is on its paper original (imported from a register) cannot be released by csr: undo the change, or import the Word original of its current revision (`csr import <file>.docx`) and revise it in the repository.",
   },
   check(ctx) {
     const rev = ctx.options.base?.rev;
@@ -51,7 +51,8 @@ sections:
         const { fields, at } = contentChange(asCompleted(base, doc), doc)!;
         ctx.report(
           at.length > 0 ? { file: current.file, path: at } : { file: current.file, path: doc.revisions ? ["revisions"] : ["id"], key: true },
-          t(last ? "rule.doc/revision-not-bumped.as" : "rule.doc/revision-not-bumped", { document: doc.id, last: last ?? "", base: rev ?? "", next, fields: list(fields) }),
+          // Its body on paper, csr release refuses it: the finding says what works, as that refusal does (tester54b B16).
+          t(last && bodyOnPaper(doc) ? "rule.doc/revision-not-bumped.on-paper" : last ? "rule.doc/revision-not-bumped.as" : "rule.doc/revision-not-bumped", { document: doc.id, last: last ?? "", base: rev ?? "", next, fields: list(fields) }),
         );
       } else if (last && !isSuccessor(last, added[0]!.version)) {
         ctx.report(
