@@ -140,13 +140,43 @@ describe("csr review and csr source update without their argument", () => {
     erase();
     screen.type("2026-11-02");
     screen.keypress("enter");
+    await screen.next();
+    screen.keypress("enter");
     for (let n = 0; n < 4; n++) {
       await screen.next();
       expect(screen.getScreen()).toContain("in the new revision it is");
       screen.keypress("enter");
+      await screen.next();
+      screen.keypress("enter");
     }
     expect(await done).toBe(0);
     expect(readFileSync(join(dir, "customers/DYA.yaml"), "utf8")).toContain("      - revision: E\n        issued: 2026-10-30\n        received: 2026-11-02\n");
+  });
+
+  it("csr source update's picker in Chinese names a revision that ends in 版 without a second 版 (tester54a A16)", async () => {
+    setLanguage("zh-CN");
+    try {
+      const dir = copyFixture("examples/acme-auto");
+      const ctx = capture(dir);
+      const done = updateSource(ctx, undefined, { customer: "DYA", revision: "2028版", received: "2026-11-30", effective: "2027-01-01" }, prompts);
+      await Promise.resolve();
+      // The old code: "DYA，现行 2027版 版（2026-11-24 接收）".
+      expect(screen.getScreen()).toContain("  东岳汽车供应商质量手册  DYA，现行 D 版（2026-03-16 接收）\n");
+      expect(screen.getScreen()).toContain("  东岳汽车供应商绩效考核办法  DYA，现行 2027版（2026-11-24 接收）\n");
+      screen.keypress("down");
+      screen.keypress("down");
+      screen.keypress("enter");
+      await screen.next();
+      expect(screen.getScreen()).toContain("DYA-007 ");
+      screen.keypress("enter");
+      await screen.next();
+      expect(screen.getScreen()).toBe("? DYA-007 在 2028版中的新要求内容（可留空，之后用 csr set DYA-007 --text 写入）");
+      screen.keypress("enter");
+      expect(await done).toBe(0);
+      expect(ctx.out).toContain("\n请在评审前用 'csr set <编号> --text …' 写入 2028版的新要求内容（如 csr set DYA-007 --text …）；原内容留在上一轮评审记录中。\n2028版新增的要求，请用 'csr add --customer DYA --source DYA-KPI' 登记。\n");
+    } finally {
+      setLanguage("en");
+    }
   });
 
   it("without a terminal, each refuses as before: the argument is required", async () => {

@@ -27,6 +27,11 @@ describe("csr source update, asked at a terminal", () => {
       expect(screen.getScreen()).toContain(question);
       for (let i = 0; i < downs; i++) screen.keypress("down");
       screen.keypress("enter");
+      // A changed requirement's new wording is asked (tester54a A16); left blank here.
+      if (downs !== 0) continue;
+      await screen.next();
+      expect(screen.getScreen()).toBe("? New wording of DYA-004 in revision E (may be left blank: csr set DYA-004 --text records it later)");
+      screen.keypress("enter");
     }
     await screen.next();
     // The approvers, with name and department, as every prompt for a person shows them.
@@ -39,11 +44,13 @@ describe("csr source update, asked at a terminal", () => {
         "DYA-SQM revision E recorded (received 2026-11-02); revision D is superseded.",
         "1 CSR(s) to review again against revision E, due 2026-11-16:",
         "  DYA-004  控制计划的年度评审和变更后提交  (was on revision D)",
+        "Record the requirement's new wording in revision E before it is reviewed: csr set DYA-004 --text …; the old wording stays with the earlier round.",
         "2 CSR(s) unchanged in revision E; decision kept, confirmed by Zhang Li (zhangli) on 2026-11-03:",
         "  DYA-002  顾客投诉的围堵和8D报告时限",
         "  DYA-006  返工前风险评估，返工品100%复检并可追溯",
         "1 CSR(s) removed in revision E, now superseded:",
         "  DYA-005  每批交付随附第三方实验室爆破试验报告",
+        "Requirements new in revision E: register them with 'csr add --customer DYA --source DYA-SQM'.",
         "",
       ].join("\n"),
     );
@@ -59,6 +66,8 @@ describe("csr source update, asked at a terminal", () => {
     expect(screen.getScreen()).toContain("changed: review it again (会签)");
     expect(screen.getScreen()).toContain("removed: mark it superseded");
     expect(screen.getScreen()).not.toContain("unchanged: keep the decision");
+    screen.keypress("enter");
+    await screen.next();
     screen.keypress("enter");
     expect(await done).toBe(0);
     expect(ctx.out).toContain("1 CSR(s) to review again against revision 1.1, due 2026-12-09:\n  BCM-005  特殊过程每年按北辰评估表自评并提交结果  (was on revision 1.0)\n");

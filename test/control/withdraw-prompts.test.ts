@@ -38,13 +38,45 @@ describe("asked at a terminal instead of refused", () => {
     for (let i = 0; i < 10; i++) screen.keypress("backspace");
     screen.type("2026-11-02");
     screen.keypress("enter");
-    for (let n = 0; n < 4; n++) {
+    // The customer's 实施日期 (tester54a A16): not a date, asked again; then recorded.
+    await screen.next();
+    expect(screen.getScreen()).toBe("? Customer's effective date (YYYY-MM-DD, may be left blank; revision E is to be met in production from it)");
+    screen.type("2027-02-30");
+    screen.keypress("enter");
+    await screen.next();
+    expect(screen.getScreen()).toContain("> ");
+    for (let i = 0; i < 10; i++) screen.keypress("backspace");
+    screen.type("2027-01-01");
+    screen.keypress("enter");
+    // Each CSR's fate; a changed one's new wording, here the first (DYA-002) given, the others left blank.
+    const wordings = ["DYA-002", "DYA-004", "DYA-005", "DYA-006"].map((id) => [id, "顾客投诉24小时内围堵，8D报告5个工作日内提交。"] as const);
+    for (const [id, wording] of wordings) {
       await screen.next();
+      expect(screen.getScreen()).toContain(`${id} `);
       expect(screen.getScreen()).toContain("in the new revision it is");
+      screen.keypress("enter");
+      await screen.next();
+      expect(screen.getScreen()).toBe(`? New wording of ${id} in revision E (may be left blank: csr set ${id} --text records it later)`);
+      if (id === "DYA-002") screen.type(wording);
       screen.keypress("enter");
     }
     expect(await done).toBe(0);
-    expect(readFileSync(join(dir, "customers/DYA.yaml"), "utf8")).toContain("      - revision: E\n        issued: 2026-10-30\n        received: 2026-11-02\n");
+    expect(readFileSync(join(dir, "customers/DYA.yaml"), "utf8")).toContain("      - revision: E\n        issued: 2026-10-30\n        received: 2026-11-02\n        effective: 2027-01-01\n");
+    const dya002 = readFileSync(join(dir, "csr/DYA/DYA-002.yaml"), "utf8");
+    expect(dya002).toContain("text: 顾客投诉24小时内围堵，8D报告5个工作日内提交。\n");
+    expect(dya002).toMatch(/ {4}- source_revision: D\n {6}closed: 2026-11-02\n {6}revised_to: E\n {6}text: /);
+    expect(ctx.out.split("\n").slice(1)).toEqual([
+      "DYA-SQM E: the customer's effective date is 2027-01-01; the CSRs taken from it are to be in production by then (csr/late-for-customer).",
+      "4 CSR(s) to review again against revision E, due 2026-11-16:",
+      "  DYA-002  顾客投诉的围堵和8D报告时限  (was on revision D; new wording recorded, the old one kept with the earlier round)",
+      "  DYA-004  控制计划的年度评审和变更后提交  (was on revision D)",
+      "  DYA-005  每批交付随附第三方实验室爆破试验报告  (was on revision D)",
+      "  DYA-006  返工前风险评估，返工品100%复检并可追溯  (was on revision D)",
+      "Record each requirement's new wording in revision E before it is reviewed with 'csr set <id> --text …' (e.g. csr set DYA-004 --text …); the old wording stays with the earlier round.",
+      "DYA-002 was implemented or verified against the earlier revision: that record goes to implementation.history with the earlier round; once decided under revision E, record its implementation and verification again with csr implement.",
+      "Requirements new in revision E: register them with 'csr add --customer DYA --source DYA-SQM'.",
+      "",
+    ]);
   });
 
   it("csr obsolete <doc> asks the reason, the successor (re-asked when wrong, may be blank) and, without --date, the date", async () => {

@@ -135,9 +135,15 @@ describe("csr source update at a terminal", () => {
     await screen.next();
     expect(screen.getScreen()).toContain("❯ changed: review it again (会签)");
     screen.keypress("enter");
+    // A changed requirement's new wording (tester54a A16), left blank.
+    await screen.next();
+    expect(screen.getScreen()).toContain("New wording of DYA-002 in revision B");
+    screen.keypress("enter");
     await screen.next();
     expect(screen.getScreen()).toContain("DYA-004 控制计划须经顾客批准");
     screen.keypress("up");
+    screen.keypress("enter");
+    await screen.next();
     screen.keypress("enter");
     await screen.next();
     expect(screen.getScreen()).toContain("❯ removed: mark it superseded");

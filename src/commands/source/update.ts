@@ -37,12 +37,13 @@ import { DEFAULT_REVIEW_DAYS, reviewDue, reviewStart } from "../../model/csr-sta
 import { buildIndex, type RepoIndex } from "../../model/index.js";
 import { REPORT_SIGNER_ROLES, type Csr, type Customer, type SourceRevision } from "../../model/types.js";
 import { canPrompt, codedChoices, loadPrompts, missingArgument, missingFlag, type Prompts } from "../add/prompting.js";
-import { departmentByCode, editFile, listOption, optionalAnswer, saveChanges, withEditSession } from "../shared/edit.js";
+import { departmentByCode, editFile, listOption, optionalAnswer, saveChanges, setInOrder, withEditSession } from "../shared/edit.js";
+import { CSR_KEY_ORDER } from "../set/csr.js";
 import { personChoice, personLabel, resolveDepartment, resolvePerson, worksOn } from "../shared/people.js";
 import type { CommandContext } from "../context.js";
 import { departmentLabel } from "../../model/labels.js";
 import { eventLabel } from "../../model/recorded-events.js";
-import { classificationOption, dateOption, eventDateAnswer, eventDateOption } from "../options.js";
+import { classificationOption, dateAnswerProblem, dateOption, eventDateAnswer, eventDateOption } from "../options.js";
 import { classificationName } from "../../model/classification.js";
 import { amendRevision, refuseDifferentDates } from "./amend.js";
 import { attachment } from "./attachment.js";
@@ -113,6 +114,10 @@ export async function updateSource(ctx: CommandContext, given: string | undefine
       const follows = asked.issued === undefined ? undefined : { what: eventLabel("rule.date/event.revision-issued", { revision: asked.revision }), of: sourceId, date: dateOption(asked.issued, "--issued"), external: true as const };
       asked.received = (await ask.input({ message: t("source.add.prompt.received"), default: dateOption(undefined, "--received"), validate: eventDateAnswer({ follows }) })).trim();
     }
+    // The customer's 实施日期, against which csr/late-for-customer and the 外来文件清单 compare (tester54a A16).
+    if (asked.effective === undefined && (flags.revision === undefined || flags.received === undefined)) {
+      asked.effective = optionalAnswer(await ask.input({ message: t("source.update.prompt.effective", { named: revisionName(asked.revision) }), validate: (v) => v.trim() === "" || dateAnswerProblem(v.trim()) }));
+    }
     flags = asked;
     prompts = ask;
   }
@@ -150,7 +155,7 @@ async function askSource(ctx: CommandContext, ask: Prompts, customer: string | u
         value: source.id,
         name: source.title,
         name_en: source.title_en,
-        note: t("source.pick.note", { customer: customer.code, revision: latest?.revision ?? "", received: latest?.received ?? "" }),
+        note: t("source.pick.note", { customer: customer.code, revision: latest?.revision ?? "", named: revisionName(latest?.revision ?? ""), received: latest?.received ?? "" }),
       })),
     ),
   });
@@ -213,7 +218,8 @@ async function update(ctx: CommandContext, root: string, sourceId: string, flags
   const proposed = comparison ? proposedVerdicts(comparison) : undefined;
   refuseMovedAlready(repo, customer.value, sourceId, revision, affected.map((c) => c.value.id), flags);
   const asking = prompts ?? (canPrompt(flags.yes) ? await loadPrompts() : undefined);
-  const verdicts = await askVerdicts(affected.map((c) => c.value), flags, asking, proposed);
+  const texts = new Map<string, string>();
+  const verdicts = await askVerdicts(affected.map((c) => c.value), flags, asking, proposed, revision, texts);
   const confirmed = eventDateOption(flags.date, "--date", { follows: { what: eventLabel("rule.date/event.revision-received", { revision }), of: sourceId, date: received } });
   const confirmer = [...verdicts.values()].includes("unchanged") ? await whoConfirms(index, flags, asking, confirmed) : undefined;
   const config = repo.config?.value;
@@ -244,6 +250,12 @@ async function update(ctx: CommandContext, root: string, sourceId: string, flags
       // and its paper record with its opinions, or it would stand for the new round's (csr/review-incomplete).
       // Why it closed is the revision that closed it, which the reports say in the reader's language (historyReason).
       const round = mapNode(doc, { source_revision: csr.source.revision, closed: restartedOn, revised_to: revision });
+      // The round that reviewed the old wording keeps it, as csr set --text does after the update (tester54a A1).
+      const newText = texts.get(csr.id);
+      if (newText !== undefined) {
+        if (csr.text !== undefined) round.set("text", csr.text);
+        setInOrder(doc, CSR_KEY_ORDER, "text", doc.createNode(newText));
+      }
       for (const key of ["opinions", "record", "decision", "late_reason", ...REPORT_SIGNER_ROLES]) {
         const node = doc.getIn(["review", key], true);
         if (node) round.set(key, node);
@@ -290,7 +302,10 @@ async function update(ctx: CommandContext, root: string, sourceId: string, flags
   if (affected.length === 0) lines.push(t("source.none-affected", { customer: customer.value.code, id: sourceId }));
   if (changed.length > 0) {
     lines.push(t("source.to-review", { count: changed.length, revision, due: due ?? "" }));
-    for (const { value } of changed) lines.push(`  ${t("source.was-on", { id: value.id, title: value.title, revision: value.source.revision })}`);
+    for (const { value } of changed) lines.push(`  ${t(texts.has(value.id) ? "source.was-on.text" : "source.was-on", { id: value.id, title: value.title, revision: value.source.revision })}`);
+    // At a terminal, where the new wording was asked and may have been left blank (tester54a A16).
+    const wordingLeft = asking ? changed.filter((c) => !texts.has(c.value.id)) : [];
+    if (wordingLeft.length > 0) lines.push(t("source.update.text-hint", { count: wordingLeft.length, id: wordingLeft[0]!.value.id, named: revisionName(revision) }));
     if (reimplement.length > 0) lines.push(t("source.reimplement", { count: reimplement.length, ids: list(reimplement), revision }));
   }
   const unchanged = affected.filter((c) => verdicts.get(c.value.id) === "unchanged");
@@ -304,6 +319,8 @@ async function update(ctx: CommandContext, root: string, sourceId: string, flags
     lines.push(t("source.removed", { count: removed.length, revision }));
     for (const { value } of removed) lines.push(`  ${value.id}  ${value.title}`);
   }
+  // The third part of a customer revision, besides the requirements changed and withdrawn: the new ones, said at a terminal (tester54a A16).
+  if (!resumed && asking) lines.push(t("source.update.new-requirements", { named: revisionName(revision), customer: customer.value.code, id: sourceId }));
   if (comparison && !flags.accept && !asking && listOption(flags.unchanged).length + listOption(flags.removed).length === 0) {
     lines.push(t("source.proposals-not-applied"));
   }
@@ -421,7 +438,7 @@ function refuseMovedAlready(repo: Repository, customer: Customer, sourceId: stri
  * --accept the file comparison's proposal decides the others; at a terminal they are asked one by
  * one, the proposal preselected; otherwise they are changed (reviewed again).
  */
-async function askVerdicts(csrs: readonly Csr[], flags: SourceUpdateFlags, ask: Prompts | undefined, proposed: ReadonlyMap<string, Verdict> | undefined): Promise<Map<string, Verdict>> {
+async function askVerdicts(csrs: readonly Csr[], flags: SourceUpdateFlags, ask: Prompts | undefined, proposed: ReadonlyMap<string, Verdict> | undefined, revision: string, texts: Map<string, string>): Promise<Map<string, Verdict>> {
   const ids = new Set(csrs.map((c) => c.id));
   const unchanged = listOption(flags.unchanged);
   const removed = listOption(flags.removed);
@@ -438,22 +455,26 @@ async function askVerdicts(csrs: readonly Csr[], flags: SourceUpdateFlags, ask: 
     // A requirement never decided has no decision to keep: whatever the file comparison finds, it is reviewed.
     const decided = csr.review?.decision !== undefined;
     const suggested = proposed?.get(csr.id) === "unchanged" && !decided ? "changed" : proposed?.get(csr.id);
-    verdicts.set(
-      csr.id,
-      given ??
-        (flags.accept ? suggested : undefined) ??
-        (ask
-          ? await ask.select<Verdict>({
-              message: t("prompt.source.verdict", { id: csr.id, title: csr.title }),
-              choices: [
-                { value: "changed", name: t("prompt.source.changed") },
-                ...(decided ? [{ value: "unchanged" as const, name: t("prompt.source.unchanged") }] : []),
-                { value: "removed", name: t("prompt.source.removed") },
-              ],
-              ...(suggested !== undefined ? { default: suggested } : {}),
-            })
-          : "changed"),
-    );
+    const settled = given ?? (flags.accept ? suggested : undefined);
+    if (settled !== undefined || !ask) {
+      verdicts.set(csr.id, settled ?? "changed");
+      continue;
+    }
+    const verdict = await ask.select<Verdict>({
+      message: t("prompt.source.verdict", { id: csr.id, title: csr.title }),
+      choices: [
+        { value: "changed", name: t("prompt.source.changed") },
+        ...(decided ? [{ value: "unchanged" as const, name: t("prompt.source.unchanged") }] : []),
+        { value: "removed", name: t("prompt.source.removed") },
+      ],
+      ...(suggested !== undefined ? { default: suggested } : {}),
+    });
+    verdicts.set(csr.id, verdict);
+    // The new wording, which the new round reviews (tester54a A16): left blank, csr set --text records it later.
+    if (verdict === "changed") {
+      const text = (await ask.input({ message: t("source.update.prompt.text", { id: csr.id, named: revisionName(revision) }) })).trim();
+      if (text !== "" && text !== csr.text?.trim()) texts.set(csr.id, text);
+    }
   }
   return verdicts;
 }
