@@ -31,6 +31,7 @@ import { rule as csrReviewRewritten } from "./rules/csr/review-rewritten.js";
 import { rule as csrSectionMissing } from "./rules/csr/section-missing.js";
 import { rule as csrSelfVerification } from "./rules/csr/self-verification.js";
 import { rule as csrSourceSuperseded } from "./rules/csr/source-superseded.js";
+import { rule as csrSourceUnreviewed } from "./rules/csr/source-unreviewed.js";
 import { rule as csrSuspectLink } from "./rules/csr/suspect-link.js";
 import { rule as csrTrainingOverdue } from "./rules/csr/training-overdue.js";
 import { rule as csrUnknownCategory } from "./rules/csr/unknown-category.js";
@@ -115,6 +116,7 @@ export const rules: readonly Rule[] = [
   csrSectionMissing,
   csrSelfVerification,
   csrSourceSuperseded,
+  csrSourceUnreviewed,
   csrSuspectLink,
   csrTrainingOverdue,
   csrUnknownCategory,

@@ -372,6 +372,7 @@ export async function run(argv: string[], output?: Output): Promise<number> {
           .option("--late-reason <text>", t("help.source.update.late-reason"))
           .option("--amend", t("help.source.update.amend"))
           .option("--earlier", t("help.source.update.earlier"))
+          .option("--without-requirements", t("help.source.update.without-requirements"))
           .option("-y, --yes", t("help.source.update.yes"))
           .option("--commit", t("help.common.commit"))
           .action(action(async () => (await import("../commands/source/update.js")).sourceUpdateCommand));

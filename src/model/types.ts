@@ -130,6 +130,8 @@ export interface SourceRevision {
   file?: string;
   status?: "current" | "superseded";
   supersedes?: string;
+  /** Reviewed, it holds no requirement for the supplier (无特定要求): who decided so and when (csr source update --without-requirements). */
+  no_requirements?: { by: string; date: string };
 }
 
 export interface SourceDocument {

@@ -48,6 +48,7 @@ import { classificationName } from "../../model/classification.js";
 import { amendRevision, refuseDifferentDates } from "./amend.js";
 import { attachment } from "./attachment.js";
 import { recordEarlierRevision } from "./earlier.js";
+import { recordNoRequirements } from "./no-requirements.js";
 import { compareFiles, describeComparison, proposedVerdicts } from "./proposals.js";
 import { appendIn, mapNode, persistChanges, refuseUnreadableConfig, verifyChanges, yamlText, type FileChange } from "../shared/persist.js";
 import { withRepositoryLock } from "../shared/transaction.js";
@@ -79,6 +80,8 @@ export interface SourceUpdateFlags {
   amend?: boolean;
   /** Record the revision named by --revision as one received before the latest, history (earlier.ts). */
   earlier?: boolean;
+  /** Record the review of the revision named by --revision (default: the latest) as finding no requirement (no-requirements.ts). */
+  withoutRequirements?: boolean;
   yes?: boolean;
   commit?: boolean;
 }
@@ -97,9 +100,10 @@ export async function updateSource(ctx: CommandContext, given: string | undefine
     return updateSource(ctx, await askSource(ctx, ask, flags.customer), flags, ask);
   }
   const sourceId = given;
+  if (flags.withoutRequirements) return recordNoRequirements(ctx, sourceId, flags, customerWithSource);
   if (flags.earlier) return recordEarlierRevision(ctx, sourceId, flags, customerWithSource);
   if (flags.amend) return amendRevision(ctx, sourceId, flags, customerWithSource);
-  const { department, classification, customer, yes, commit, amend: _amend, earlier: _earlier, ...revisionFlags } = flags;
+  const { department, classification, customer, yes, commit, amend: _amend, earlier: _earlier, withoutRequirements: _withoutRequirements, ...revisionFlags } = flags;
   if ((department !== undefined || classification !== undefined) && Object.values(revisionFlags).every((v) => v === undefined)) {
     return setRegisterData(ctx, sourceId, { department, classification, customer, yes, commit });
   }

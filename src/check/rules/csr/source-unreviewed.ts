@@ -1,0 +1,60 @@
+import { repositoryCalendar } from "../../../load/calendar.js";
+import { DEFAULT_REVIEW_DAYS } from "../../../model/csr-status.js";
+import { csrsOfSourceRevision } from "../../../model/source-review.js";
+import type { Rule } from "../../rule.js";
+import { shellArgument } from "../../../core/text.js";
+import { sentences, t } from "../../../i18n/index.js";
+
+/**
+ * IATF 16949 7.5.3.2.2 / GJB 9001C 8.2.3: every customer document received is reviewed within the
+ * review period. A current source revision with no CSR registered from it and no recorded nil review
+ * (`no_requirements`, 无特定要求) past its deadline has no review on record at all: the registers, the
+ * dashboard and every other rule see nothing to review (tester55 C1).
+ */
+export const rule: Rule = {
+  id: "csr/source-unreviewed",
+  severity: "warning",
+  scope: { files: "all", reads: (f) => (f.kind === "csr" ? [f.data.id, f.data.source, f.data.review] : f.kind === "customer" ? [f.data.code, f.data.sources] : null) },
+  clock: true,
+  dependsOn: ["qms.yaml"],
+  summary: "A customer source revision received past its review period has no CSR registered from it and no recorded review finding no requirement.",
+  docs: {
+    description:
+      "A revision of a customer's source document (`customers/<CODE>.yaml`, not superseded) received more than `csr.review_days` working days ago (default 10), from which no CSR has been registered (none is on it, was on it before a later revision, or was confirmed unchanged in it), and whose review has not been recorded as finding no requirement for the supplier (`no_requirements`, written by `csr source update <source> --without-requirements`). Its receipt is on record and nothing else: no register lists a review to do, so a document received and never read passes every other check. {{#IATF16949}}IATF 16949 7.5.3.2.2 expects customer requirements and their changes to be reviewed within 10 working days{{/IATF16949}}{{^IATF16949}}{{cite:requirements-review}} asks for the customer's documents to be reviewed{{/IATF16949}}; a supplier's CSR procedure usually asks for a document without requirements to be marked 无特定要求 in the source register.",
+    bad: `
+  - id: DYA-PKG
+    title: 东岳包装规范
+    revisions:
+      - {revision: A, received: 2026-11-02}   # no CSR from DYA-PKG A on 2026-11-27
+`,
+    good: `
+      - {revision: A, received: 2026-11-02, no_requirements: {by: wang, date: 2026-11-10}}
+`,
+    fix: "Register its requirements (`csr add --customer <code> --source <source>`, or `csr import --as csr`), or record that it holds none: `csr source update <source> --revision <rev> --without-requirements --by <approver> --date <date>`.",
+  },
+  check(ctx) {
+    const config = ctx.repo.config?.value;
+    let calendar: ReturnType<typeof repositoryCalendar> | undefined;
+    const days = config?.csr?.review_days ?? DEFAULT_REVIEW_DAYS;
+    const csrs = () => ctx.repo.csrs.map((c) => c.value);
+    let all: ReturnType<typeof csrs> | undefined;
+    for (const { value: customer, file } of ctx.repo.customers) {
+      if (!ctx.keeps(file)) continue;
+      for (const [i, source] of (customer.sources ?? []).entries()) {
+        for (const [j, revision] of source.revisions.entries()) {
+          if (revision.status === "superseded" || revision.no_requirements || revision.received > ctx.options.today) continue;
+          const due = (calendar ??= repositoryCalendar(config)).addWorkdays(revision.received, days);
+          if (due >= ctx.options.today) continue;
+          if (csrsOfSourceRevision((all ??= csrs()), source.id, revision.revision).length > 0) continue;
+          ctx.report(
+            { file, path: ["sources", i, "revisions", j, "received"] },
+            sentences(
+              t("rule.csr/source-unreviewed", { source: source.id, title: source.title, revision: revision.revision, received: revision.received, due, days }),
+              t("rule.csr/source-unreviewed.fix", { customer: shellArgument(customer.code), source: shellArgument(source.id), revision: shellArgument(revision.revision) }),
+            ),
+          );
+        }
+      }
+    }
+  },
+};
