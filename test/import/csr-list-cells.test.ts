@@ -173,6 +173,8 @@ describe("a CSR list row of an earlier revision of a registered customer documen
     const imported = await run(dir, ["import", "r.csv", "--as", "csr"]);
     expect(imported.stdout).toContain("已写入 csr/YF/YF-001.yaml\n");
     expect(file(dir, "csr/YF/YF-001.yaml").source).toEqual({ document: "YF-SQM", revision: "第2版", section: "7.1" });
+    // Named as csr names a revision ending in 版 (the old message: "按 YF-SQM 的 第2版 版评审的").
+    expect(imported.stdout).toContain("csr/source-superseded YF-001 是按 YF-SQM 的 第2版评审的，该版本已被取代；现行版本为 第3版。");
   });
 });
 

@@ -1,6 +1,7 @@
 import { staleSource } from "../../../model/csr-status.js";
 import type { Rule } from "../../rule.js";
 import { t } from "../../../i18n/index.js";
+import { revisionName } from "../../../i18n/values.js";
 
 /** A new revision of the customer's CSR document starts a new review of every requirement taken from it. */
 export const rule: Rule = {
@@ -24,7 +25,7 @@ source: {document: DYA-SQM, revision: C, section: "4.2"}
       if (!ctx.keeps(file)) continue;
       const stale = staleSource(csr, ctx.index.customers.get(csr.customer)?.value);
       if (!stale) continue;
-      const data = { csr: csr.id, reviewed: stale.reviewed.revision, source: stale.source.id, latest: stale.latest.revision, received: stale.latest.received };
+      const data = { csr: csr.id, reviewed: stale.reviewed.revision, reviewedNamed: revisionName(stale.reviewed.revision), source: stale.source.id, latest: stale.latest.revision, received: stale.latest.received };
       ctx.report(
         { file, path: ["source", "revision"] },
         t(stale.latest.revision === stale.reviewed.revision ? "rule.csr/source-superseded" : "rule.csr/source-superseded.with-latest", data),
