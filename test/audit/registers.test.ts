@@ -385,7 +385,7 @@ describe("csr list --columns prints a document register in the company's own col
     const unknown = await list("procedures", "--columns", "no,归口部门");
     expect([unknown.code, unknown.stdout]).toEqual([2, ""]);
     expect(unknown.stderr).toBe(
-      "csr: --columns：未知的列 '归口部门'（您是否要输入 department？）；可选：no（序号）、title（文件名称）、number（文件编号）、version（版本）、prepared（编制/修订）、reviewed（审核）、approved（批准）、issued（发布日期）、remarks（备注）、department（归口部门）、clauses（对应条款）、level3（三级文件）、level4（四级表单）。\n",
+      "csr: --columns：未知的列 '归口部门'（您是否要输入 department？）；可选：no（序号）、title（文件名称）、number（文件编号）、version（版本）、prepared（编制/修订）、reviewed（审核）、approved（批准）、issued（发布日期）、remarks（备注）、department（归口部门）、clauses（对应条款）、level3（三级文件）、level4（四级表单）、next_review（下次定期评审）。\n",
     );
     const en = await csrInProcess(["-C", REPO, "list", "forms", "--columns", "number,titel", "--lang", "en"]);
     expect([en.code, en.stderr]).toEqual([2, expect.stringMatching(/^csr: --columns: unknown column 'titel'; choose from no \(No\.\), .*\.\n$/)]);
