@@ -32,14 +32,23 @@ const NEW_REVISION_OPTIONS: readonly [keyof SourceUpdateFlags, string][] = [
   ["by", "--by"], ["date", "--date"], ["lateReason", "--late-reason"], ["department", "--department"],
 ];
 
+/**
+ * The first of `options` given in `flags` (an empty list, as commander leaves a variadic option not
+ * given, is not given), as the flag the user typed: for the ways of `csr source update` that take
+ * only some of its options (--amend, --earlier, --without-requirements), which refuse it naming it.
+ */
+export function givenOption(flags: SourceUpdateFlags, options: readonly [keyof SourceUpdateFlags, string][]): string | undefined {
+  return options.find(([key]) => flags[key] !== undefined && !(Array.isArray(flags[key]) && flags[key].length === 0))?.[1];
+}
+
 export async function amendRevision(
   ctx: CommandContext,
   sourceId: string,
   flags: SourceUpdateFlags,
   customerWithSource: (customers: readonly Located<Customer>[], sourceId: string, code: string | undefined) => Located<Customer>,
 ): Promise<number> {
-  const misplaced = NEW_REVISION_OPTIONS.find(([key]) => flags[key] !== undefined && !(Array.isArray(flags[key]) && flags[key].length === 0));
-  if (misplaced) throw new UserError(t("source.amend.option", { flag: misplaced[1] }));
+  const misplaced = givenOption(flags, NEW_REVISION_OPTIONS);
+  if (misplaced) throw new UserError(t("source.amend.option", { flag: misplaced }));
   if (flags.revision === undefined) throw new UserError(t("cli.error.required-option", { option: "--revision <rev>" }), t("source.amend.needs-revision.hint"));
   if (flags.received === undefined && flags.issued === undefined && flags.effective === undefined) throw new UserError(t("source.amend.nothing", { id: sourceId }));
   const revision = flags.revision.trim();

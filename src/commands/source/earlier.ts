@@ -18,6 +18,7 @@ import type { CommandContext } from "../context.js";
 import { dateOption, eventDateOption } from "../options.js";
 import { editFile, saveChanges, withEditSession } from "../shared/edit.js";
 import { attachment } from "./attachment.js";
+import { givenOption } from "./amend.js";
 import type { SourceUpdateFlags } from "./update.js";
 
 /** The options of `csr source update` that decide the CSRs of a new revision: an earlier revision has none to decide. */
@@ -32,8 +33,8 @@ export async function recordEarlierRevision(
   flags: SourceUpdateFlags,
   customerWithSource: (customers: readonly Located<Customer>[], sourceId: string, code: string | undefined) => Located<Customer>,
 ): Promise<number> {
-  const misplaced = NEW_ROUND_OPTIONS.find(([key]) => flags[key] !== undefined && !(Array.isArray(flags[key]) && flags[key].length === 0));
-  if (misplaced) throw new UserError(t("source.earlier.option", { flag: misplaced[1] }));
+  const misplaced = givenOption(flags, NEW_ROUND_OPTIONS);
+  if (misplaced) throw new UserError(t("source.earlier.option", { flag: misplaced }));
   if (flags.revision === undefined) throw new UserError(t("cli.error.required-option", { option: "--revision <rev>" }));
   if (flags.received === undefined) throw new UserError(t("cli.error.required-option", { option: "--received <date>" }));
   const revision = flags.revision.trim();

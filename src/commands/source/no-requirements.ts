@@ -17,6 +17,7 @@ import type { CommandContext } from "../context.js";
 import { eventDateOption } from "../options.js";
 import { editFile, saveChanges, withEditSession } from "../shared/edit.js";
 import { personLabel, resolvePerson } from "../shared/people.js";
+import { givenOption } from "./amend.js";
 import type { SourceUpdateFlags } from "./update.js";
 
 /** The options of `csr source update` that record or correct a revision: a nil review records neither. */
@@ -31,8 +32,8 @@ export async function recordNoRequirements(
   flags: SourceUpdateFlags,
   customerWithSource: (customers: readonly Located<Customer>[], sourceId: string, code: string | undefined) => Located<Customer>,
 ): Promise<number> {
-  const misplaced = OTHER_OPTIONS.find(([key]) => flags[key] !== undefined && !(Array.isArray(flags[key]) && flags[key].length === 0));
-  if (misplaced) throw new UserError(t("source.no-requirements.option", { flag: misplaced[1] }));
+  const misplaced = givenOption(flags, OTHER_OPTIONS);
+  if (misplaced) throw new UserError(t("source.no-requirements.option", { flag: misplaced }));
   if (flags.by === undefined) throw new UserError(t("cli.error.required-option", { option: "--by <person>" }), t("source.no-requirements.needs-by"));
   return withEditSession(ctx, true, undefined, async (session) => {
     const located = customerWithSource(session.repo.customers, sourceId, flags.customer);
