@@ -261,7 +261,7 @@ describe("a repeated check with files changed", () => {
     // and by the two that compare the implementation with the revision's 实施日期.
     expect(await edit((text) => text.replace(/^  revision: .*$/m, "  revision: Z"))).toEqual({
       incremental: true,
-      wholeRuns: ["csr/implementation-overdue", "csr/late-for-customer", "csr/review-late", "csr/source-superseded", "date/received-after-source", "date/received-before-source", "ref/unresolved"],
+      wholeRuns: ["csr/implementation-overdue", "csr/late-for-customer", "csr/review-late", "csr/source-superseded", "csr/source-unreviewed", "date/received-after-source", "date/received-before-source", "ref/unresolved"],
       same: true,
     });
   });

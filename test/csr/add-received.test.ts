@@ -65,7 +65,7 @@ describe("csr add at a terminal, a date received after the source revision (test
     weekdayCalendar(dir);
     // The customer's first letter of the year is on record: the id offered as example is the next one (tester23 F20).
     const year = today().slice(0, 4);
-    appendFileSync(join(dir, "customers/DYA.yaml"), `  - id: DYA-LTR-${year}-01\n    title: 关于包装的函\n    revisions:\n      - revision: "1"\n        received: ${year}-01-05\n`);
+    appendFileSync(join(dir, "customers/DYA.yaml"), `  - id: DYA-LTR-${year}-01\n    title: 关于包装的函\n    revisions:\n      - revision: "1"\n        received: ${year}-01-05\n        no_requirements: {by: xuht, date: ${year}-01-06}\n`);
     git(dir, ["commit", "-q", "-am", "weekdays, a letter"]);
     const customer = read(dir, "customers/DYA.yaml");
     const ctx = capture(dir);

@@ -83,8 +83,8 @@ describe("csr changes", () => {
     const rows = csvRows(read(join(out, "registers/changes.csv")));
     expect(rows[0]).toBe("类别,变更,编号,名称,密级,变更前,变更后,说明,日期");
     expect(rows.filter((row) => /已实施|已替代/.test(row))).toEqual([
-      "顾客要求,已实施,NES-001,关键工序100%检验并军检,秘密,,已实施,负责人：陈宏伟；证据：（密级为秘密，不在网站上发布）,2026-12-03",
-      "顾客要求,已替代,NES-001,关键工序100%检验并军检,秘密,,NES-002,（密级为秘密，不在网站上发布）,2026-12-04",
+      "顾客要求,已实施,NES-001,（密级为秘密，不在网站上发布）,秘密,,已实施,负责人：陈宏伟；证据：（密级为秘密，不在网站上发布）,2026-12-03",
+      "顾客要求,已替代,NES-001,（密级为秘密，不在网站上发布）,秘密,,NES-002,（密级为秘密，不在网站上发布）,2026-12-04",
     ]);
     // gjb-demo's manual is 内部 by its layout: marked, published.
     expect(rows.find((row) => row.includes("CS/QM-001"))).toMatch(/^文件,换版,CS\/QM-001,质量手册,内部,B\/0,B\/1,/);

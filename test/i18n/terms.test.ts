@@ -77,6 +77,7 @@ const TERMS: Term[] = [
       "show.implementation.effective": "a customer source revision's 实施日期",
       "show.implementation.effective-late": "a customer source revision's 实施日期",
       "source.effective": "a customer source revision's 实施日期",
+      "source.update.prompt.effective": "a customer source revision's 实施日期",
     },
   },
   // A controlled document is released (csr release: 发布), on its 发布日期, as GB/T standards and the

@@ -21,7 +21,7 @@ export const rule: Rule = {
   summary: "A customer source revision received past its review period has no CSR registered from it and no recorded review finding no requirement.",
   docs: {
     description:
-      "A revision of a customer's source document (`customers/<CODE>.yaml`, not superseded) received more than `csr.review_days` working days ago (default 10), from which no CSR has been registered (none is on it, was on it before a later revision, or was confirmed unchanged in it; CSRs of the source still on an earlier revision are reported by `csr/source-superseded` instead), and whose review has not been recorded as finding no requirement for the supplier (`no_requirements`, written by `csr source update <source> --without-requirements`). Its receipt is on record and nothing else: no register lists a review to do, so a document received and never read passes every other check. {{#IATF16949}}IATF 16949 7.5.3.2.2 expects customer requirements and their changes to be reviewed within 10 working days{{/IATF16949}}{{^IATF16949}}{{cite:requirements-review}} asks for the customer's documents to be reviewed{{/IATF16949}}; a supplier's CSR procedure usually asks for a document without requirements to be marked 无特定要求 in the source register.",
+      "The current (latest, not superseded) revision of a customer's source document (`customers/<CODE>.yaml`) received more than `csr.review_days` working days ago (default 10), from which no CSR has been registered (none is on it, was on it before a later revision, or was confirmed unchanged in it; CSRs of the source still on an earlier revision are reported by `csr/source-superseded` instead), and whose review has not been recorded as finding no requirement for the supplier (`no_requirements`, written by `csr source update <source> --without-requirements`). Its receipt is on record and nothing else: no register lists a review to do, so a document received and never read passes every other check. {{#IATF16949}}IATF 16949 7.5.3.2.2 expects customer requirements and their changes to be reviewed within 10 working days{{/IATF16949}}{{^IATF16949}}{{cite:requirements-review}} asks for the customer's documents to be reviewed{{/IATF16949}}; a supplier's CSR procedure usually asks for a document without requirements to be marked 无特定要求 in the source register.",
     bad: `
   - id: DYA-PKG
     title: 东岳包装规范
@@ -39,27 +39,30 @@ export const rule: Rule = {
     const days = config?.csr?.review_days ?? DEFAULT_REVIEW_DAYS;
     const csrs = () => ctx.repo.csrs.map((c) => c.value);
     let all: ReturnType<typeof csrs> | undefined;
+    // A CSR file set aside for a schema error may be this revision's: its own finding is the one to fix first (one root cause, one finding).
+    if (ctx.repo.unvalidated.csrs.size > 0) return;
     for (const { value: customer, file } of ctx.repo.customers) {
       if (!ctx.keeps(file)) continue;
       for (const [i, source] of (customer.sources ?? []).entries()) {
-        for (const [j, revision] of source.revisions.entries()) {
-          if (revision.status === "superseded" || revision.no_requirements || revision.received > ctx.options.today) continue;
-          const due = (calendar ??= repositoryCalendar(config)).addWorkdays(revision.received, days);
-          if (due >= ctx.options.today) continue;
-          all ??= csrs();
-          if (csrsOfSourceRevision(all, source.id, revision.revision).length > 0) continue;
-          // CSRs of the source left on an earlier revision: csr/source-superseded asks for their review against this one
-          // (one root cause, one finding), and a CSR the revision removed (csr source update --removed) was reviewed with it.
-          const earlier = new Set(source.revisions.slice(0, j).map((r) => r.revision));
-          if (all.some((csr) => csr.source.document === source.id && earlier.has(csr.source.revision))) continue;
-          ctx.report(
-            { file, path: ["sources", i, "revisions", j, "received"] },
-            sentences(
-              t("rule.csr/source-unreviewed", { source: source.id, title: source.title, named: revisionName(revision.revision), received: revision.received, due, days }),
-              t("rule.csr/source-unreviewed.fix", { customer: shellArgument(customer.code), source: shellArgument(source.id), revision: shellArgument(revision.revision) }),
-            ),
-          );
-        }
+        // The current revision only: one followed by a later one is superseded by it, marked or not (as csr/source-superseded reads it).
+        const j = source.revisions.length - 1;
+        const revision = source.revisions[j];
+        if (!revision || revision.status === "superseded" || revision.no_requirements || revision.received > ctx.options.today) continue;
+        const due = (calendar ??= repositoryCalendar(config)).addWorkdays(revision.received, days);
+        if (due >= ctx.options.today) continue;
+        all ??= csrs();
+        if (csrsOfSourceRevision(all, source.id, revision.revision).length > 0) continue;
+        // CSRs of the source left on an earlier revision: csr/source-superseded asks for their review against this one
+        // (one root cause, one finding), and a CSR the revision removed (csr source update --removed) was reviewed with it.
+        const earlier = new Set(source.revisions.slice(0, j).map((r) => r.revision));
+        if (all.some((csr) => csr.source.document === source.id && earlier.has(csr.source.revision))) continue;
+        ctx.report(
+          { file, path: ["sources", i, "revisions", j, "received"] },
+          sentences(
+            t("rule.csr/source-unreviewed", { source: source.id, title: source.title, named: revisionName(revision.revision), received: revision.received, due, days }),
+            t("rule.csr/source-unreviewed.fix", { customer: shellArgument(customer.code), source: shellArgument(source.id), revision: shellArgument(revision.revision) }),
+          ),
+        );
       }
     }
   },
