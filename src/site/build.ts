@@ -726,6 +726,8 @@ async function writeSite(repo: Repository, findings: readonly Finding[], options
               { header: tr("site.customer.column.revision") },
               ...(source.classification ? [{ header: tr("register.external.column.classification") }] : []),
               { header: tr("site.customer.column.issued"), className: "date" },
+              // The customer's 实施日期, which csr/late-for-customer judges against (tester55 C13), as the 外来文件清单 prints it.
+              { header: tr("register.external.column.effective"), className: "date" },
               { header: tr("site.customer.column.received"), className: "date" },
               { header: tr("site.customer.column.status") },
             ],
@@ -736,8 +738,15 @@ async function writeSite(repo: Repository, findings: readonly Finding[], options
                 { text: r.revision },
                 ...(source.classification ? [{ text: classificationName(lang, source.classification) }] : []),
                 { text: r.issued ?? "", className: "date" },
+                { text: r.effective ?? "", className: "date" },
                 { text: r.received, className: "date" },
-                { text: dated ? t(rc, `register.external.${dated.key}`, dated) : r.status === "superseded" ? tr("site.customer.superseded") : tr("site.customer.current") },
+                {
+                  text: [
+                    dated ? t(rc, `register.external.${dated.key}`, dated) : r.status === "superseded" ? tr("site.customer.superseded") : tr("site.customer.current"),
+                    // Reviewed and found to hold no requirement (csr source update --without-requirements, tester55 C1).
+                    ...(r.no_requirements && r.no_requirements.date <= today ? [tr("site.customer.no-requirements", { person: personName(rc, r.no_requirements.by), date: r.no_requirements.date })] : []),
+                  ].join(t(rc, "register.remarks-separator")),
+                },
               ];
             }),
           },

@@ -7,7 +7,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { checkJsonInProcess, copyFixture, csrInProcess } from "../helpers.js";
+import { checkJsonInProcess, copyFixture, csrInProcess, tempDir } from "../helpers.js";
 
 describe("a customer source revision without requirements", () => {
   it("is reported past its review period until its review is recorded, by an approver, as finding none", async () => {
@@ -28,6 +28,10 @@ describe("a customer source revision without requirements", () => {
     expect(recorded.stdout).toContain("已记录：NES-JSXY-2025-07 A 版（2025-07-02 接收）经评审无特定要求，");
     expect(readFileSync(join(dir, "customers/NES.yaml"), "utf8")).toContain("        no_requirements: {by: liuzm, date: 2025-07-10}\n");
     expect((await checkJsonInProcess(dir, "--today", "2026-11-27")).findings.filter((f) => f.rule === "csr/source-unreviewed")).toEqual([]);
+    // The customer's site page says so on the revision's row.
+    const out = join(tempDir(), "site");
+    expect((await csrInProcess(["-C", dir, "site", "--out", out, "--today", "2026-11-27"], { lang: null })).code).toBe(0);
+    expect(readFileSync(join(out, "customers", "NES.html"), "utf8")).toContain("<td>现行；经评审无特定要求（刘志明，2025-07-10）</td>");
   });
 
   it("is refused for a revision with CSRs registered from it", async () => {

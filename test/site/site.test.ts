@@ -259,6 +259,10 @@ describe("csr site on the bundled example", () => {
     expect(page).toContain('<a href="../documents/QP-014.html">QP-014</a> 特殊特性管理程序（A/1） 章节 <a href="../documents/QP-014.html#section-5.2">5.2 符号转换</a>');
     expect(read("documents/QP-014.html")).toContain('<section class="depth-2" id="section-5.2">\n<h3>5.2 符号转换</h3>');
     expect(page).toContain('<a href="../customers/DYA.html">顾客：DYA 东岳汽车股份有限公司</a>');
+    // The customer's page gives each source revision's 实施日期, which csr/late-for-customer judges against (tester55 C13).
+    expect(read("customers/DYA.html")).toContain(
+      '<thead><tr><th scope="col">版本</th><th scope="col">发布日期</th><th scope="col">实施日期</th><th scope="col">接收日期</th><th scope="col">状态</th></tr></thead>\n<tbody>\n<tr><td>C</td><td class="date">2024-06-12</td><td class="date"></td><td class="date">2024-06-17</td><td>已替代</td></tr>\n<tr><td>D</td><td class="date">2026-03-09</td><td class="date">2026-04-01</td><td class="date">2026-03-16</td><td>现行</td></tr>',
+    );
   });
 
   it("every link leads to a file of the site and nothing is loaded from outside", async () => {
