@@ -282,8 +282,8 @@ describe("an external document in force", () => {
     const out = join(tempDir(), "site");
     expect((await csrInProcess(["-C", gitInit(dir), "site", "--out", out, "--today", "2026-12-31"], { lang: null })).code).toBe(0);
     expect(readFileSync(join(out, "customers/BCM.html"), "utf8").match(/<tr><td>V[23]\.0<\/td>.*?<\/tr>/g)).toEqual([
-      '<tr><td>V2.0</td><td class="date">2025-08-28</td><td class="date">2025-09-08</td><td>现行（2027-03-01 起由 V3.0 版替代）</td></tr>',
-      '<tr><td>V3.0</td><td class="date">2026-11-27</td><td class="date">2026-12-01</td><td>待实施（2027-03-01 实施）</td></tr>',
+      '<tr><td>V2.0</td><td class="date">2025-08-28</td><td class="date"></td><td class="date">2025-09-08</td><td>现行（2027-03-01 起由 V3.0 版替代）</td></tr>',
+      '<tr><td>V3.0</td><td class="date">2026-11-27</td><td class="date">2027-03-01</td><td class="date">2026-12-01</td><td>待实施（2027-03-01 实施）</td></tr>',
     ]);
   }, 60_000);
 
