@@ -214,6 +214,10 @@ describe("csr source add: the dates of the revision received", () => {
     for (let i = 0; i < 10; i++) screen.keypress("backspace");
     screen.type("2026-11-16");
     screen.keypress("enter");
+    // The customer's 实施日期 may be left blank.
+    await screen.next();
+    expect(screen.getScreen()).toContain("Customer's effective date (YYYY-MM-DD, may be left blank;");
+    screen.keypress("enter");
     expect(await done).toBe(0);
     expect(ctx.out.split("\n")[0]).toBe("DYA: source document DYA-PKG 包装规范 recorded, revision A, received 2026-11-16.");
     expect(read(dir, "customers/DYA.yaml")).toContain("  - id: DYA-PKG\n    title: 包装规范\n    revisions:\n      - revision: A\n        issued: 2026-11-02\n        received: 2026-11-16\n");

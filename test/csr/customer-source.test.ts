@@ -205,8 +205,23 @@ describe("asked at a terminal", () => {
     for (let i = 0; i < 10; i++) screen.keypress("backspace");
     screen.type("2026-10-15");
     screen.keypress("enter");
+    // The customer's 实施日期, as csr source update asks it (note37): not a date, asked again; then recorded.
+    await screen.next();
+    expect(screen.getScreen()).toBe("? Customer's effective date (YYYY-MM-DD, may be left blank; revision A is to be met in production from it)");
+    screen.type("2027-02-30");
+    screen.keypress("enter");
+    await screen.next();
+    expect(screen.getScreen()).toContain("> ");
+    for (let i = 0; i < 10; i++) screen.keypress("backspace");
+    screen.type("2027-01-01");
+    screen.keypress("enter");
     expect(await done).toBe(0);
-    expect(ctx.out.split("\n").slice(-3)).toEqual(["HXQ: source document HXQ-SQM 华夏汽车供应商质量手册 recorded, revision A, received 2026-10-15.", "Next: register its requirements with 'csr add --customer HXQ --source HXQ-SQM'.", ""]);
-    expect(read(dir, "customers/HXQ.yaml")).toContain("sources:\n  - id: HXQ-SQM\n    title: 华夏汽车供应商质量手册\n    revisions:\n      - revision: A\n        issued: 2026-10-08\n        received: 2026-10-15\n");
+    expect(ctx.out.split("\n").slice(-4)).toEqual([
+      "HXQ: source document HXQ-SQM 华夏汽车供应商质量手册 recorded, revision A, received 2026-10-15.",
+      "HXQ-SQM A: the customer's effective date is 2027-01-01; the CSRs taken from it are to be in production by then (csr/late-for-customer).",
+      "Next: register its requirements with 'csr add --customer HXQ --source HXQ-SQM'.",
+      "",
+    ]);
+    expect(read(dir, "customers/HXQ.yaml")).toContain("sources:\n  - id: HXQ-SQM\n    title: 华夏汽车供应商质量手册\n    revisions:\n      - revision: A\n        issued: 2026-10-08\n        received: 2026-10-15\n        effective: 2027-01-01\n");
   });
 });

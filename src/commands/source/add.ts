@@ -18,7 +18,7 @@ import { revisionName } from "../../i18n/values.js";
 import type { Customer, SourceDocument } from "../../model/types.js";
 import type { Prompts } from "../add/prompting.js";
 import type { CommandContext } from "../context.js";
-import { classificationOption, dateOption, eventDateAnswer, eventDateOption, type Follows } from "../options.js";
+import { classificationOption, dateAnswerProblem, dateOption, eventDateAnswer, eventDateOption, type Follows } from "../options.js";
 import { classificationName } from "../../model/classification.js";
 import { departmentByCode, editFile, need, optionalAnswer, saveChanges, withEditSession } from "../shared/edit.js";
 import { appendIn } from "../shared/persist.js";
@@ -83,7 +83,9 @@ export async function addSource(ctx: CommandContext, customerCode: string, flags
     const receivedText =
       flags.received ?? (await need(ask, "--received", t("source.add.needs.received"), async (p) => (await p.input({ message: t("source.add.prompt.received"), default: dateOption(undefined, "--received"), validate: eventDateAnswer({ follows }) })).trim()));
     const received = eventDateOption(receivedText, "--received", { follows });
-    const effective = flags.effective === undefined ? undefined : dateOption(flags.effective, "--effective");
+    // The customer's 实施日期, against which csr/late-for-customer and the 外来文件清单 compare: asked with the dates, as csr source update asks it.
+    const effectiveText = flags.effective ?? (ask && flags.received === undefined ? optionalAnswer(await ask.input({ message: t("source.update.prompt.effective", { named: revisionName(revision) }), validate: (v) => v.trim() === "" || dateAnswerProblem(v.trim()) })) : undefined);
+    const effective = effectiveText === undefined ? undefined : dateOption(effectiveText, "--effective");
     const file = flags.file === undefined ? undefined : attachment(session.root, resolve(ctx.dir, flags.file), flags.file);
     const department = flags.department === undefined ? undefined : departmentByCode(session, flags.department, "--department");
     const classification = flags.classification === undefined ? undefined : classificationOption(flags.classification);
