@@ -15,7 +15,7 @@ import { clauseCoverage } from "./coverage.js";
 import { csrClassification, documentClassification, isStateSecret } from "./classification.js";
 import { currentRevision, issuedOn } from "./index.js";
 import { sectionNumberOnly } from "./sections.js";
-import type { ControlledCopy, ControlledDocument, Csr, Customer, Decision, Person, Revision, Signature, SourceDocument } from "./types.js";
+import type { ControlledCopy, ControlledDocument, Csr, Customer, Decision, Person, Revision, Signature, SourceDocument, TrainingSession } from "./types.js";
 
 /** The areas of the report, in the order it lists them. */
 export const CHANGE_AREAS = ["document", "csr", "source", "coverage", "person"] as const;
@@ -27,10 +27,10 @@ export type ChangeArea = (typeof CHANGE_AREAS)[number];
  *           `imported`) | received (an external document or a new edition of it) | effective (a revision
  *           takes effect on its 实施日期, later than its date) | issued, recalled, lost, destroyed, retained
  *           (controlled copies handed out, taken back, confirmed lost or destroyed, stamped 作废 and kept:
- *           the 发放/回收记录) | withdrawn | removed
+ *           the 发放/回收记录) | trained (a training session on a version, csr train) | withdrawn | removed
  * csr:      added | decided | reopened | confirmed (a new source revision confirmed to leave it unchanged,
- *           csr source update --unchanged) | distributed (发放 to departments) | implemented (导入生产日期) | verified |
- *           addressed | superseded | removed
+ *           csr source update --unchanged) | distributed (发放 to departments) | trained (a training session on a
+ *           source revision, csr train) | implemented (导入生产日期) | verified | addressed | superseded | removed
  * source:   added | revised
  * coverage: gained | lost
  * person:   added | roles | department | left (the day people.yaml records) | removed
@@ -50,6 +50,7 @@ export type ChangeKind =
   | "reopened"
   | "confirmed"
   | "distributed"
+  | "trained"
   | "implemented"
   | "verified"
   | "addressed"
@@ -90,6 +91,8 @@ export interface Change {
   detail: string;
   /** On a `distributed` row: the departments (codes) the CSR was distributed to. */
   departments?: string[];
+  /** On a `trained` row: the people trained (people.yaml ids) and the training record's number (培训记录编号), as recorded. */
+  trained?: { people: string[]; record?: string };
   /** On a row of controlled copies: the copies, by 受控号. */
   copies?: CopyHeld[];
   /** On a row of copies lost, destroyed or kept (作废留用): what happened, as recorded. */
@@ -281,6 +284,7 @@ function documentChanges(before: Repository, after: Repository): Change[] {
       }
     } else if (!a && revisions.length === 0) out.push({ area: "document", kind: "added", id, title: b.title, from: "", to: "", detail: b.status, date: null });
     out.push(...copyChanges(a, b));
+    out.push(...trainingChanges("document", id, b.title, a?.training?.sessions, b.training?.sessions, (revision) => revision));
     if (b.status === "obsolete" && a?.status !== "obsolete") {
       const reason = [b.obsolete?.reason ?? "", b.obsolete?.superseded_by ? `→ ${b.obsolete.superseded_by}` : ""].filter(Boolean).join(" ");
       // The version withdrawn, as the 作废文件清单 names it.
@@ -387,11 +391,27 @@ function csrChange(id: string, a: Csr | undefined, b: Csr | undefined, secret: R
     if (distributed.has(entry(d))) continue;
     change("distributed", "", d.source_revision !== undefined ? `${b.source.document} ${d.source_revision}` : "", d.by ?? "", d.date ?? null, { departments: d.departments });
   }
+  out.push(...trainingChanges("csr", id, b.title, a?.training?.sessions, b.training?.sessions, (revision) => `${b.source.document} ${revision}`));
   out.push(...implementationChanges(id, (b ?? a)!.title, a, b));
   // A new CSR's places too: where the QMS addresses it is what an auditor traces first (IATF 16949 7.5.1.1).
   if (places(b, secret) !== (a ? places(a, secret) : "")) change("addressed", a ? places(a, secret) : "", places(b, secret), "", null);
   if (b.superseded && !a?.superseded) change("superseded", "", b.superseded.by ?? "", b.superseded.reason, b.superseded.date);
   return out;
+}
+
+/**
+ * The training sessions (培训, csr train) the later state records and the earlier one did not: one row
+ * each, on its day, with the version or source revision trained on (`on` names it: a document's version,
+ * a CSR's source document and revision), who trained (the trainer), the people trained and the record's
+ * number (IATF 16949 7.2.2, 7.5.3.2.2; the CSR procedure's training step). A session without a revision
+ * names none.
+ */
+function trainingChanges(area: "document" | "csr", id: string, title: string, was: readonly TrainingSession[] | undefined, is: readonly TrainingSession[] | undefined, on: (revision: string) => string): Change[] {
+  const key = (s: TrainingSession) => JSON.stringify([s.revision ?? "", s.date, s.people, s.trainer ?? "", s.record ?? ""]);
+  const known = new Set((was ?? []).map(key));
+  return (is ?? [])
+    .filter((s) => !known.has(key(s)))
+    .map((s) => ({ area, kind: "trained" as const, id, title, from: "", to: s.revision !== undefined ? on(s.revision) : "", detail: s.trainer ?? "", trained: { people: s.people, ...(s.record ? { record: s.record } : {}) }, date: s.date }));
 }
 
 /**
@@ -424,14 +444,14 @@ function implementationChanges(id: string, title: string, a: Csr | undefined, b:
 
 /**
  * The days a CSR's records date a receipt, a restart, a decision (an amended one too), a source revision
- * confirmed unchanged, an earlier round closed, a distribution, an implementation in production, a verification (an
+ * confirmed unchanged, an earlier round closed, a distribution, a training session, an implementation in production, a verification (an
  * earlier round's, or one corrected since, too) or a supersession.
  */
 function csrEventDays(csr: Csr): string[] {
   const review = csr.review;
   const implementation = csr.implementation;
   const implemented = [implementation, ...(implementation?.history ?? [])].flatMap((i) => [i?.implemented, i?.verified?.date]);
-  const days = [csr.received, review?.restarted, review?.decision?.date, ...(review?.confirmations ?? []).map((c) => c.date), ...(review?.history ?? []).flatMap((h) => [h.closed, h.decision?.date]), ...csrDistributions(csr).map((d) => d.date), ...implemented, ...(implementation?.history ?? []).map((h) => h.closed), csr.superseded?.date];
+  const days = [csr.received, review?.restarted, review?.decision?.date, ...(review?.confirmations ?? []).map((c) => c.date), ...(review?.history ?? []).flatMap((h) => [h.closed, h.decision?.date]), ...csrDistributions(csr).map((d) => d.date), ...(csr.training?.sessions ?? []).map((s) => s.date), ...implemented, ...(implementation?.history ?? []).map((h) => h.closed), csr.superseded?.date];
   return [...new Set(days.filter((d): d is string => typeof d === "string"))].sort();
 }
 

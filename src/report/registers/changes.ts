@@ -35,8 +35,8 @@ export type UndatedBasis = { kind: "commits"; from: RangeEnd; to: RangeEnd; hist
 
 /** The kinds of change each area has, in the order the report counts them. */
 const KINDS: Record<ChangeArea, readonly ChangeKind[]> = {
-  document: ["added", "released", "received", "effective", "issued", "recalled", "lost", "destroyed", "retained", "withdrawn", "removed"],
-  csr: ["added", "decided", "reopened", "confirmed", "distributed", "implemented", "verified", "addressed", "superseded", "removed"],
+  document: ["added", "released", "received", "effective", "issued", "recalled", "lost", "destroyed", "retained", "trained", "withdrawn", "removed"],
+  csr: ["added", "decided", "reopened", "confirmed", "distributed", "trained", "implemented", "verified", "addressed", "superseded", "removed"],
   source: ["added", "revised"],
   coverage: ["gained", "lost"],
   person: ["added", "roles", "department", "left", "removed"],
@@ -160,6 +160,7 @@ function reportTable(ctx: RegisterContext, changes: readonly Change[], range: st
     if (change.area === "document" && change.kind === "received") return change.detail ? t(ctx, "register.changes.external-received", { publisher: change.detail }) : "";
     if (change.area === "document" && change.imported && !change.detail) return t(ctx, "revision.imported.summary");
     if (change.area === "document" && change.copies) return copiesText(change);
+    if (change.kind === "trained") return trainedText(change);
     if (change.area === "csr") return csrText(change);
     if (change.area === "source") return sourceText(change);
     if (change.area === "person") return departmentName(ctx, change.detail);
@@ -221,6 +222,17 @@ function reportTable(ctx: RegisterContext, changes: readonly Change[], range: st
     const copies = change.copies!.map((c) => t(ctx, "register.changes.copy", { copy: c.copy, holder: [departmentName(ctx, c.to), personName(ctx, c.holder)].filter(Boolean).join(" ") })).join(t(ctx, "register.list-separator"));
     const by = change.detail ? t(ctx, `register.changes.copies-by.${change.kind as "issued" | "recalled" | "lost" | "destroyed" | "retained"}`, { by: personName(ctx, change.detail) }) : "";
     return [t(ctx, "register.changes.copies", { copies }), by, change.remark ?? ""].filter(Boolean).join(t(ctx, "register.remarks-separator"));
+  };
+  // A training session: who trained whom, and the record's number (培训记录编号).
+  const trainedText = (change: Change): string => {
+    const people = (change.trained?.people ?? []).map((p) => personName(ctx, p)).join(t(ctx, "register.list-separator"));
+    return [
+      change.detail ? t(ctx, "register.changes.trained-by", { by: personName(ctx, change.detail) }) : "",
+      people ? t(ctx, "register.changes.trained", { people }) : "",
+      change.trained?.record ? t(ctx, "register.changes.training-record", { record: change.trained.record }) : "",
+    ]
+      .filter(Boolean)
+      .join(t(ctx, "register.remarks-separator"));
   };
   const sourceText = (change: Change): string => {
     const customer = ctx.index.customers.get(change.detail)?.value;
