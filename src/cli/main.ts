@@ -586,6 +586,8 @@ export async function run(argv: string[], output?: Output): Promise<number> {
           .option("--by <person>", t("help.distribute.by"))
           .option("--date <date>", t("help.distribute.date"))
           .option("--old-version <version>", t("help.distribute.old-version"))
+          .option("--electronic", t("help.distribute.electronic"))
+          .option("--system <name>", t("help.distribute.system"))
           .option("-y, --yes", t("help.common.yes"))
           .option("--commit", t("help.common.commit"))
           .action(action(async () => (await import("../commands/distribute/index.js")).distributeCommand));

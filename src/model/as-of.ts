@@ -22,7 +22,7 @@ export function releaseRecordedAfter(doc: ControlledDocument, day: string): bool
 
 /** Whether a copy of the document was handed out, taken back, lost or destroyed after `day`. */
 export function copyRecordedAfter(doc: ControlledDocument, day: string): boolean {
-  return (doc.distribution ?? []).some((c) => c.date > day || (c.recalled ?? "") > day || (c.lost?.date ?? "") > day || (c.destroyed?.date ?? "") > day || (c.retained?.date ?? "") > day);
+  return (doc.distribution ?? []).some((c) => c.date > day || (c.recalled ?? "") > day || (c.lost?.date ?? "") > day || (c.destroyed?.date ?? "") > day || (c.retained?.date ?? "") > day) || (doc.electronic_issue ?? []).some((e) => e.date > day);
 }
 
 /** Whether a periodic review (`reviews`, csr periodic-review) of the document is dated after `day`. */
@@ -153,6 +153,7 @@ function documentAsOf(doc: ControlledDocument, day: string, released?: Controlle
   if (!withdrawn) delete on.obsolete;
   if (external !== undefined) on.external = external;
   if (doc.distribution !== undefined) on.distribution = doc.distribution.filter((c) => c.date <= day).map((c) => copyOn(c, day));
+  if (doc.electronic_issue !== undefined) on.electronic_issue = doc.electronic_issue.filter((e) => e.date <= day);
   if (doc.reviews !== undefined) on.reviews = doc.reviews.filter((r) => r.date <= day);
   if (doc.training?.sessions !== undefined) on.training = { ...doc.training, sessions: doc.training.sessions.filter((s) => s.date <= day) };
   return released !== undefined ? withReleasedContent(on, released) : on;

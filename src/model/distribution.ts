@@ -6,7 +6,7 @@ import { workdaysLate, type WorkCalendar } from "./calendar.js";
 import { editionInForceFrom, externalInForceFrom, externalPendingUntil } from "./external.js";
 import { currentRevision, revisionEffective } from "./index.js";
 import { releasedPendingUntil } from "./revision.js";
-import type { ControlledCopy, ControlledDocument, Csr, Path, QmsConfig } from "./types.js";
+import type { ControlledCopy, ControlledDocument, Csr, ElectronicIssue, Path, QmsConfig } from "./types.js";
 
 export const DEFAULT_RECALL_DAYS = 5;
 export const DEFAULT_TRAINING_DAYS = 20;
@@ -56,6 +56,27 @@ export function copiesToRecall(doc: ControlledDocument): ControlledCopy[] {
 export function copiesInForce(doc: ControlledDocument): ControlledCopy[] {
   const version = copyEdition(doc);
   return doc.status === "obsolete" ? [] : (doc.distribution ?? []).filter((c) => isOut(c) && c.version === version);
+}
+
+/**
+ * The electronic issues (电子版发放, e.g. read-only on OA) of the version whose copies are handed out
+ * now (copyEdition) of a document not withdrawn: those of an earlier version were replaced on the
+ * system when the new one was issued, and a new version needs an issue of its own.
+ */
+export function electronicInForce(doc: ControlledDocument): ElectronicIssue[] {
+  const version = copyEdition(doc);
+  return doc.status === "obsolete" ? [] : (doc.electronic_issue ?? []).filter((e) => e.version === version);
+}
+
+/**
+ * The electronic issues in use on `day`: of the version in force, or, while its successor is 待实施
+ * (pendingTransition), of the one it replaces too, as paper copies are (copiesInUse).
+ */
+export function electronicInUse(doc: ControlledDocument, day: string): ElectronicIssue[] {
+  if (doc.status === "obsolete") return [];
+  const transition = pendingTransition(doc, day);
+  const versions = new Set([copyEdition(doc), transition?.inForce]);
+  return (doc.electronic_issue ?? []).filter((e) => versions.has(e.version));
 }
 
 /**
@@ -109,7 +130,9 @@ export function unitsWithoutCopy(doc: ControlledDocument, day: string): { versio
   const copies = doc.distribution ?? [];
   const ended = (c: ControlledCopy) => c.recalled ?? c.lost?.date ?? c.destroyed?.date ?? c.retained?.date;
   const held = copies.filter((c) => c.version === previous && (ended(c) ?? released) >= released).map((c) => c.to);
-  const served = new Set(copies.filter((c) => c.version === version && (isOut(c) || c.recalled !== undefined)).map((c) => c.to));
+  // A unit given the version in force electronically (on OA) has it at its place of use too.
+  const electronic = (doc.electronic_issue ?? []).filter((e) => e.version === version).flatMap((e) => e.to);
+  const served = new Set([...copies.filter((c) => c.version === version && (isOut(c) || c.recalled !== undefined)).map((c) => c.to), ...electronic]);
   const units = [...new Set(held)].filter((unit) => !served.has(unit));
   return units.length > 0 ? { version, previous, since, units } : undefined;
 }

@@ -1,6 +1,6 @@
 /** Departments as a reader knows them, for messages of commands and of `csr check` alike. */
 import { localized } from "../core/text.js";
-import { language } from "../i18n/index.js";
+import { language, translate, type Lang } from "../i18n/index.js";
 import type { Department, ExternalParty } from "./types.js";
 
 /**
@@ -10,4 +10,13 @@ import type { Department, ExternalParty } from "./types.js";
 export function departmentLabel(register: { departments: ReadonlyMap<string, Department>; parties?: ReadonlyMap<string, ExternalParty> }, code: string): string {
   const unit = register.departments.get(code) ?? register.parties?.get(code);
   return unit ? localized(language(), unit.name, unit.name_en) : code;
+}
+
+/**
+ * How an electronic issue (电子版发放) is named where a copy's number would be: 电子版（OA，只读）, or
+ * 电子版（只读） when the system is not recorded. A controlled electronic file is read-only: one its
+ * users could edit would not be the approved version.
+ */
+export function electronicLabel(system: string | undefined, lang: Lang = language()): string {
+  return system ? translate(lang, "distribution.electronic", { system }) : translate(lang, "distribution.electronic.no-system");
 }

@@ -271,6 +271,22 @@ export interface ControlledCopy {
   retained?: CopyLoss;
 }
 
+/**
+ * A version of a document issued electronically (电子版发放) to departments on a day: published
+ * read-only on a system (OA) rather than handed out on paper. It is in force with its version: a
+ * new version needs a new issue, as paper copies are handed out again.
+ */
+export interface ElectronicIssue {
+  version: string;
+  /** Department codes (or outside parties) given read access. */
+  to: string[];
+  date: string;
+  /** Where it is published, e.g. OA. */
+  system?: string;
+  /** Who issued it (发放人), usually the document controller. */
+  issued_by?: string;
+}
+
 /** A controlled copy that did not come back: the date it was confirmed lost, destroyed or stamped 作废 and kept, who did so, what happened. */
 export interface CopyLoss {
   date: string;
@@ -442,6 +458,8 @@ export interface ControlledDocument {
    */
   external?: { publisher?: string; revision?: string; issued?: string; effective?: string; received?: string; previous?: ExternalEdition[] };
   distribution?: ControlledCopy[];
+  /** Electronic issues (电子版发放), e.g. read-only on the OA system, of each version; see model/distribution.ts electronicInForce. */
+  electronic_issue?: ElectronicIssue[];
   training?: { required: boolean; sessions?: TrainingSession[] };
   remarks?: string;
   /** 密级 marking printed on the document, e.g. 内部 or 秘密; overrides the layout's default. */

@@ -601,7 +601,7 @@ async function writeSite(repo: Repository, findings: readonly Finding[], options
       generic(page, { title: `${current.id} ${documentTitle(rc, current)}`, lead: tr(since.key, { id: current.id, since: since.date, date: today }), sections: [commitsSection(rc, docCommits)] });
       continue;
     }
-    const sections = documentSections(rc, page, doc, referrers.get(doc.id), docCommits, entityCell, copiesSection(rc, distribution, copiesOf.get(doc.id), copyPeople(page)), today, csrsOnDay, absent);
+    const sections = documentSections(rc, page, doc, referrers.get(doc.id), docCommits, entityCell, copiesSection(rc, doc, distribution, copiesOf.get(doc.id), copyPeople(page)), today, csrsOnDay, absent);
     // A document marked 秘密, 机密 or 绝密 is read on a need-to-know basis, never on a shared web page
     // (a site may be hosted anywhere): its page has what the registers show of it, not its body.
     if (secret) {
@@ -1320,8 +1320,9 @@ const COPY_PEOPLE = new Set(["holder", "issuedBy", "returnedBy", "receivedBy"]);
  * the document's own number and title; copies to recall say so in their state. `people` links the
  * names of COPY_PEOPLE's columns to their pages.
  */
-function copiesSection(rc: RegisterContext, register: Table, rows: Table["rows"] | undefined, people: Linker): SiteSection | undefined {
-  if (!rows?.length) return undefined;
+function copiesSection(rc: RegisterContext, doc: ControlledDocument, register: Table, rows: Table["rows"] | undefined, people: Linker): SiteSection | undefined {
+  // A released document never handed out, on paper or electronically, says so rather than leaving the section out (tester55 C2).
+  if (!rows?.length) return doc.status !== "released" ? undefined : { id: "copies", title: t(rc, "site.document.copies.title"), empty: t(rc, "site.document.copies.none", { id: doc.id }) };
   const keep = new Set(["copy", "version", "to", "holder", "issuedBy", "date", "dueBy", "recalled", "returnedBy", "receivedBy", "state", "remark"]);
   const table: Table = { ...register, columns: register.columns.filter((c) => keep.has(c.key)), rows };
   return { id: "copies", title: t(rc, "site.document.copies", { count: rows.length }), table: siteTable(table, people) };

@@ -12,6 +12,7 @@ import { copiesDue, copiesInUse, copyEdition, csrDistributions, isOut, nextCopyN
 import { repositoryCalendar } from "../../load/calendar.js";
 import { classificationName, documentClassification, isStateSecret } from "../../model/classification.js";
 import { currentRevision, issuedOn } from "../../model/index.js";
+import { electronicLabel } from "../../model/labels.js";
 import { servesUnit } from "../../model/person-work.js";
 import { eventLabel, revisionEvent } from "../../model/recorded-events.js";
 import type { ControlledCopy, ControlledDocument, Person, Revision } from "../../model/types.js";
@@ -39,6 +40,10 @@ export interface DistributeFlags {
   by?: string;
   /** Copies of an earlier version handed out before csr recorded them (tester20 F11); see copiesVersion. */
   oldVersion?: string;
+  /** An electronic issue (电子版发放, read-only on a system) instead of paper copies; see distributeElectronic. */
+  electronic?: boolean;
+  /** With --electronic: the system it is published on, e.g. OA. */
+  system?: string;
   date?: string;
   yes?: boolean;
   commit?: boolean;
@@ -57,10 +62,13 @@ export async function distribute(ctx: CommandContext, id: string, flags: Distrib
     const located = findDocumentById(session, id);
     const { value: document, file } = located;
     if (flags.by !== undefined) throw new UserError(t("person.distribute-by-document", { id }));
+    if (flags.electronic && (flags.copy !== undefined || flags.amend)) throw new UserError(t("distribute.electronic.with", { flag: flags.copy !== undefined ? "--copy" : "--amend" }));
     if (flags.copy !== undefined) return recordHolder(ctx, session, located, flags);
     if (flags.amend) throw new UserError(t("distribute.amend-without-copy"));
+    if (flags.system !== undefined && !flags.electronic) throw new UserError(t("distribute.system-without-electronic"));
     const current = copyEdition(document);
     if (document.status !== "released" || !current) throw new UserError(t("distribute.not-released", { id, status: t(`value.document-status.${document.status}`) }), notReleasedHint(document));
+    if (flags.electronic) return distributeElectronic(ctx, session, located, flags, current);
     const old = flags.oldVersion === undefined ? undefined : oldRevision(document, flags.oldVersion);
     const version = old?.revision.version ?? current;
     const prompted = listOption(flags.to).length === 0 && session.ask !== undefined;
@@ -139,6 +147,49 @@ export async function distribute(ctx: CommandContext, id: string, flags: Distrib
     await saveChanges(ctx, session, [change], lines, { commit: flags.commit, message, along });
     return 0;
   });
+}
+
+/**
+ * `csr distribute <document> --electronic --to <dept>… [--system OA]`: the version in force issued
+ * electronically (电子版发放, read-only on the system) to departments on a day, an entry of the
+ * document's `electronic_issue` (tester55 C2: the supplier's procedure issues files on OA; "受控副本 无"
+ * could not be told from that). No copy is numbered and nobody signs for one; a department already given
+ * this version is not given it again. A new version needs an issue of its own.
+ */
+async function distributeElectronic(ctx: CommandContext, session: EditSession, located: Located<ControlledDocument>, flags: DistributeFlags, version: string): Promise<number> {
+  const { value: document, file } = located;
+  const id = document.id;
+  const paperFlag = flags.copies !== undefined ? "--copies" : flags.holder !== undefined ? "--holder" : flags.oldVersion !== undefined ? "--old-version" : undefined;
+  if (paperFlag) throw new UserError(t("distribute.electronic.with", { flag: paperFlag }));
+  const receivers = await receivingUnits(session, flags, true);
+  const paired = receivers.find((r) => r.holder !== undefined);
+  if (paired) throw new UserError(t("distribute.electronic.with", { flag: `--to ${paired.unit}:${paired.holder}` }));
+  const latest = currentRevision(document);
+  const received = document.kind === "external" ? document.external?.received : undefined;
+  const follows = received ? { what: eventLabel("rule.date/event.doc-external-received"), date: received } : latest && revisionEvent(latest);
+  const date = eventDateOption(flags.date, "--date", { follows: follows && { ...follows, of: id } });
+  const names = (codes: readonly string[]) => inline(codes.map((d) => departmentLabel(session.index, d)));
+  const issued = new Set((document.electronic_issue ?? []).filter((e) => e.version === version).flatMap((e) => e.to));
+  const to = [...new Set(receivers.map((r) => r.unit))];
+  const added = to.filter((d) => !issued.has(d));
+  if (added.length === 0) {
+    ctx.stdout(t("distribute.electronic.already", { document: withEdition(id, version), departments: names(to) }) + "\n");
+    return 0;
+  }
+  const clerk = await copyClerk(session, flags.issuedBy, "--issued-by", date, "issuer", isStateSecret(session.repo, document) ? document : undefined);
+  const system = flags.system?.trim() || undefined;
+  const entry = { version, to: added, date, ...(system ? { system } : {}), ...(clerk ? { issued_by: clerk.id } : {}) };
+  const change = editFile(session.root, file.path, "document", (doc) => {
+    appendIn(doc, ["electronic_issue"], doc.createNode(entry, { flow: true }));
+  });
+  const lines = [
+    t("distribute.electronic.recorded", { document: withEdition(id, version), date, how: electronicLabel(system), departments: names(added) }),
+    ...(added.length < to.length ? [t("distribute.electronic.some-already", { departments: names(to.filter((d) => issued.has(d))) })] : []),
+    clerk ? t(clerk.controller ? "distribute.issued-by-controller" : "distribute.issued-by", { by: personLabel(session.index, clerk.id) }) : t("copy-clerk.blank.issuer"),
+  ];
+  const message = t("commit.distribute.electronic", { document: withEdition(id, version), departments: inline(added) });
+  await saveChanges(ctx, session, [change], lines, { commit: flags.commit, message });
+  return 0;
 }
 
 /**
@@ -483,7 +534,7 @@ function classifiedIssuer(session: EditSession, document: ControlledDocument, co
  */
 async function distributeCsr(ctx: CommandContext, session: EditSession, id: string, flags: DistributeFlags): Promise<number> {
   const { value: csr, file } = findCsrById(session, id);
-  const copyFlag = flags.copies !== undefined ? "--copies" : flags.holder !== undefined ? "--holder" : flags.issuedBy !== undefined ? "--issued-by" : flags.copy !== undefined ? "--copy" : flags.amend ? "--amend" : undefined;
+  const copyFlag = flags.copies !== undefined ? "--copies" : flags.holder !== undefined ? "--holder" : flags.issuedBy !== undefined ? "--issued-by" : flags.copy !== undefined ? "--copy" : flags.amend ? "--amend" : flags.electronic ? "--electronic" : flags.system !== undefined ? "--system" : undefined;
   if (copyFlag) throw new UserError(t("distribute.csr.copies", { id, flag: copyFlag }));
   if (csr.superseded) throw new UserError(t("distribute.csr.superseded", { id, date: csr.superseded.date }));
   if (!csr.review?.decision) throw new UserError(t("distribute.csr.undecided", { id }), t("distribute.csr.undecided.hint", { id }));

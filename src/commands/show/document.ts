@@ -11,7 +11,8 @@ import type { Located, Repository } from "../../load/repository.js";
 import { addressing } from "../../model/csr-status.js";
 import { documentReferrers } from "../../model/referrers.js";
 import { classificationName, documentClassification } from "../../model/classification.js";
-import { copiesDue, copiesInUse, copyRecallDue } from "../../model/distribution.js";
+import { copiesDue, copiesInUse, copyRecallDue, electronicInUse } from "../../model/distribution.js";
+import { electronicLabel } from "../../model/labels.js";
 import { repositoryCalendar } from "../../load/calendar.js";
 import { currentRevision, type RepoIndex } from "../../model/index.js";
 import { nextPeriodicReview, pendingReviewConclusion } from "../../model/periodic-review.js";
@@ -43,6 +44,7 @@ export function showDocument(ctx: CommandContext, repo: Repository, index: RepoI
   const processes = [...new Set(referrers.processes)].flatMap((code) => index.processes.get(code)?.value ?? []);
   const inUse = copiesInUse(doc, today);
   const due = copiesDue(doc, today);
+  const electronic = electronicInUse(doc, today);
   const review = nextPeriodicReview(doc);
   if (json) {
     const derived = {
@@ -50,7 +52,7 @@ export function showDocument(ctx: CommandContext, repo: Repository, index: RepoI
       versionInForce: versionInForce(rc, doc, today) || null,
       csrs: csrs.map(({ csr, place, standing }) => ({ id: csr.id, ...(place.section !== undefined ? { section: place.section } : {}), counts: standing.counts })),
       referrers: { documents: documents.map((d) => d.id), processes: processes.map((p) => p.code) },
-      copies: { inUse: inUse.map((c) => c.copy), due: due.map((c) => c.copy) },
+      copies: { inUse: inUse.map((c) => c.copy), due: due.map((c) => c.copy), electronic },
       periodicReviewDue: review?.due ?? null,
     };
     ctx.stdout(JSON.stringify({ file: file.path, document: doc, ...derived }, null, 2) + "\n");
@@ -113,14 +115,17 @@ export function showDocument(ctx: CommandContext, repo: Repository, index: RepoI
   );
   const referring = [...documents.sort((a, b) => compareIds(a.id, b.id)).map((d) => `${d.id} ${documentTitle(rc, d)}`), ...processes.map((p) => `${p.code} ${localized(rc.lang, p.name, p.name_en)}`)];
   if (referring.length > 0) field("show.document.referrers", ...referring);
-  if (doc.distribution?.length) {
+  // Issued electronically (read-only on OA) as well as, or instead of, on paper: 电子版（OA，只读）生产部、品质部 2025-02-18 (tester55 C2).
+  const electronicLines = electronic.map((e) => t("show.document.copies.electronic", { how: electronicLabel(e.system, rc.lang), departments: e.to.map((d) => departmentName(rc, d)).join(sep), date: e.date }));
+  if (doc.distribution?.length || electronicLines.length > 0) {
     // Due back by the same 应回收日期 as the distribution register and doc/recall-overdue (tester19 F9).
     // The earliest, when copies of several old versions are out.
     const recallBy = due.flatMap((c) => copyRecallDue(doc, c, repositoryCalendar(repo.config?.value), repo.config?.value) ?? []).sort()[0];
     const dueLine = recallBy && recallBy < today ? "show.document.copies.overdue" : "show.document.copies.due";
     field(
       "show.document.copies",
-      t("show.document.copies.in-use", { count: inUse.length }) + (inUse.length > 0 ? t("show.colon", { text: inUse.map((c) => copyText(rc, c)).join(sep) }) : ""),
+      ...(doc.distribution?.length ? [t("show.document.copies.in-use", { count: inUse.length }) + (inUse.length > 0 ? t("show.colon", { text: inUse.map((c) => copyText(rc, c)).join(sep) }) : "")] : []),
+      ...electronicLines,
       ...(due.length > 0 ? [t(dueLine, { count: due.length, id: doc.id, date: recallBy ?? "" }) + t("show.colon", { text: due.map((c) => copyText(rc, c)).join(sep) })] : []),
       t("show.document.copies.details", { id: doc.id }),
     );

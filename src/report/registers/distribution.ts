@@ -13,8 +13,9 @@ import { copyRecordedAfter, releaseRecordedAfter } from "../../model/as-of.js";
 import { classificationName, documentClassification } from "../../model/classification.js";
 import { repositoryCalendar } from "../../load/calendar.js";
 import { workdaysLate } from "../../model/calendar.js";
-import { copiesDue, copyRecallDue, pendingTransition, recallDays, recalledLate } from "../../model/distribution.js";
-import type { ControlledCopy } from "../../model/types.js";
+import { copiesDue, copyEdition, copyRecallDue, pendingTransition, recallDays, recalledLate } from "../../model/distribution.js";
+import type { ControlledCopy, ElectronicIssue } from "../../model/types.js";
+import { electronicLabel } from "../../model/labels.js";
 import type { Table } from "../table.js";
 import { asOfNotes, compareIds, departmentName, documentsOn, documentTitle, personName, t, type RegisterContext } from "./context.js";
 
@@ -31,6 +32,11 @@ export interface CopyFilter {
 
 export function copyFilterKeeps(filter: CopyFilter, copy: ControlledCopy): boolean {
   return (filter.department === undefined || copy.to === filter.department) && (filter.holder === undefined || copy.holder === filter.holder);
+}
+
+/** Whether an electronic issue reaches the department of the filter; nobody signs for one, so none is held by a person (--holder). */
+export function electronicFilterKeeps(filter: CopyFilter, issue: ElectronicIssue): boolean {
+  return filter.holder === undefined && (filter.department === undefined || issue.to.includes(filter.department));
 }
 
 /**
@@ -62,7 +68,7 @@ export function filterNotes(ctx: RegisterContext, filter: CopyFilter, register: 
 export function distributionRegister(ctx: RegisterContext, options: { today: string; filter?: CopyFilter }): Table {
   const { today, filter = {} } = options;
   const documents = documentsOn(ctx, today)
-    .list.filter((d) => (filter.document === undefined || d.id === filter.document) && (d.distribution ?? []).some((c) => copyFilterKeeps(filter, c)))
+    .list.filter((d) => (filter.document === undefined || d.id === filter.document) && ((d.distribution ?? []).some((c) => copyFilterKeeps(filter, c)) || (d.electronic_issue ?? []).some((e) => electronicFilterKeeps(filter, e))))
     .sort((a, b) => compareIds(a.id, b.id));
   // Whether a copy is due back depends on the releases and withdrawals too.
   const recordedAfter = ctx.repo.documents.some(({ value }) => (value.distribution ?? []).length > 0 && (copyRecordedAfter(value, today) || releaseRecordedAfter(value, today)));
@@ -76,7 +82,7 @@ export function distributionRegister(ctx: RegisterContext, options: { today: str
     const transition = pendingTransition(doc, today);
     const due = new Set(copiesDue(doc, today).filter((c) => copyFilterKeeps(filter, c)));
     toRecall += due.size;
-    return (doc.distribution ?? [])
+    const paper = (doc.distribution ?? [])
       .filter((c) => copyFilterKeeps(filter, c))
       .sort((a, b) => a.copy - b.copy)
       .map((copy) => {
@@ -116,6 +122,40 @@ export function distributionRegister(ctx: RegisterContext, options: { today: str
           remark: copyRemark(ctx, copy, recalledLate(doc, copy, calendar, config)),
         };
       });
+    // Issued electronically (read-only on OA): a row per department, no number, nobody signing for it; replaced on the system
+    // by the next version's issue, or withdrawn with the document (tester55 C2).
+    const edition = copyEdition(doc);
+    const electronic = (doc.electronic_issue ?? []).filter((e) => electronicFilterKeeps(filter, e)).flatMap((issue) =>
+      issue.to
+        .filter((to) => filter.department === undefined || to === filter.department)
+        .map((to) => ({
+          number: doc.id,
+          title: documentTitle(ctx, doc),
+          version: issue.version,
+          ...(classified ? { classification: classificationName(ctx.lang, documentClassification(ctx.repo, doc)) } : {}),
+          copy: electronicLabel(issue.system, ctx.lang),
+          to: departmentName(ctx, to),
+          holder: "",
+          issuedBy: personName(ctx, issue.issued_by),
+          date: issue.date,
+          dueBy: null,
+          recalled: null,
+          returnedBy: "",
+          receivedBy: "",
+          state:
+            doc.status === "obsolete"
+              ? t(ctx, "register.distribution.electronic-withdrawn")
+              : transition && issue.version === transition.pending
+                ? t(ctx, "register.distribution.pending", { date: transition.until })
+                : transition && issue.version === transition.inForce
+                  ? t(ctx, "register.distribution.in-use-until", { date: transition.until })
+                  : issue.version === edition
+                    ? t(ctx, "register.distribution.in-use")
+                    : t(ctx, "register.distribution.electronic-superseded"),
+          remark: "",
+        })),
+    );
+    return [...paper, ...electronic];
   });
   const filtered = filterNotes(ctx, filter, "distribution");
   return {

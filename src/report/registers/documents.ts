@@ -14,7 +14,8 @@
  * the numbers of those copies; the title and a note say the list is filtered.
  */
 import { classificationName, documentClassification } from "../../model/classification.js";
-import { copiesInUse } from "../../model/distribution.js";
+import { copiesInUse, electronicInUse } from "../../model/distribution.js";
+import { electronicLabel } from "../../model/labels.js";
 import { currentRevision, issuedOn, layoutSignatures } from "../../model/index.js";
 import { pendingReviewConclusion } from "../../model/periodic-review.js";
 import { releasedPendingUntil } from "../../model/revision.js";
@@ -41,7 +42,7 @@ import {
   withHints,
   type RegisterContext,
 } from "./context.js";
-import { copyFilterKeeps, filterNotes, type CopyFilter } from "./distribution.js";
+import { copyFilterKeeps, electronicFilterKeeps, filterNotes, type CopyFilter } from "./distribution.js";
 
 export type DocumentListStatus = Exclude<ControlledDocument["status"], "obsolete"> | "unreleased" | "all";
 /** The statuses `csr list documents --status` takes. */
@@ -56,7 +57,8 @@ export function documentList(ctx: RegisterContext, options: { status?: DocumentL
   const { status = "released", today, filter } = options;
   const live = liveDocuments(ctx, today, () => true).sort((a, b) => a.level - b.level);
   const filtered = filter && filterNotes(ctx, filter, "documents");
-  const held = new Map(live.map((d) => [d, filtered ? copiesInUse(d, today).filter((c) => copyFilterKeeps(filter!, c)) : []]));
+  // What a department holds of each: its copies in use by number (受控号), and the version in force issued to it electronically (on OA).
+  const held = new Map(live.map((d) => [d, filtered ? [...copiesInUse(d, today).filter((c) => copyFilterKeeps(filter!, c)).map((c) => String(c.copy)), ...electronicInUse(d, today).filter((e) => electronicFilterKeeps(filter!, e)).map((e) => electronicLabel(e.system, ctx.lang))] : []]));
   // A released document's revision submitted by `today` (修订中, csr submit) is in review as a new document is (tester49 #14):
   // the list of documents in review and the 在编文件 list (unreleased: csr export's sheet, csr site's register) hold it as a
   // row, the version in force beside it and a status that says whose revision it is, which `csr import --sheet 在编文件`
@@ -141,7 +143,7 @@ export function documentList(ctx: RegisterContext, options: { status?: DocumentL
         department: departmentName(ctx, doc.department),
         version: documentVersion(doc),
         ...(classified ? { classification: classificationName(ctx.lang, documentClassification(ctx.repo, doc)) } : {}),
-        ...(filtered ? { copies: held.get(doc)!.map((c) => String(c.copy)).join(t(ctx, "common.list-separator")) } : {}),
+        ...(filtered ? { copies: held.get(doc)!.join(t(ctx, "common.list-separator")) } : {}),
         prepared: personName(ctx, revision?.prepared?.by),
         reviewed: personName(ctx, revision?.reviewed?.by),
         ...Object.fromEntries(signed.map((r) => [r, signatureNames(ctx, revision, r)])),

@@ -1,0 +1,75 @@
+/**
+ * Electronic issue (tester55 C2): a version issued read-only on the OA system is recorded with
+ * `csr distribute --electronic`, printed by csr show and the distribution register as a copy in use
+ * is, and replaced by the next version, which needs an issue of its own.
+ */
+import { readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { csrInProcess, gitInit, minimalRepo } from "../helpers.js";
+
+const QP001 = [
+  "id: QP-001",
+  "title: 仓储管理程序",
+  "level: 2",
+  "kind: procedure",
+  "department: QA",
+  "status: released",
+  "revisions:",
+  "  - version: A/0",
+  "    date: 2024-03-01",
+  "    summary: 首次发布",
+  "    prepared: {by: zhang, date: 2024-02-26}",
+  "    reviewed: {by: li, date: 2024-02-27}",
+  "    approved: {by: wang, date: 2024-03-01}",
+  "sections:",
+  "  - title: 目的",
+  "    text: 规范物料的储存和交付。",
+  "",
+].join("\n");
+
+describe("csr distribute --electronic (tester55 C2)", () => {
+  it("records the version issued on OA, shows it as in use, and a new version needs a new issue", async () => {
+    const repo = gitInit(minimalRepo({ "documents/QP-001.yaml": QP001 }));
+    const run = (...args: string[]) => csrInProcess(["-C", repo, ...args], { lang: "zh-CN" });
+    expect(await run("distribute", "QP-001", "--electronic", "--copies", "2", "--to", "QA", "-y")).toEqual({
+      code: 2,
+      stdout: "",
+      stderr: "csr: --electronic 登记电子版发放（不编受控号，也没有领用人），不能与 --copies 同用。\n",
+    });
+    expect((await run("distribute", "QP-001", "--system", "OA", "--to", "QA", "-y")).stderr).toBe("csr: --system 是电子版发放所在的系统（如 OA），须与 --electronic 同用。\n");
+
+    expect(await run("distribute", "QP-001", "--electronic", "--system", "OA", "--to", "QA", "MKT", "--issued-by", "zhang", "--date", "2024-03-04", "-y")).toEqual({
+      code: 0,
+      stderr: "",
+      stdout: "QP-001 A/0：于 2024-03-04 以电子版（OA，只读）发放给品质部、市场部。\n发放人：张伟（zhang）。\n",
+    });
+    const path = join(repo, "documents", "QP-001.yaml");
+    expect(readFileSync(path, "utf8")).toContain("electronic_issue:\n  - {version: A/0, to: [QA, MKT], date: 2024-03-04, system: OA, issued_by: zhang}\n");
+    expect((await run("distribute", "QP-001", "--electronic", "--to", "MKT", "--date", "2024-03-05", "-y")).stdout).toBe("QP-001 A/0 已以电子版发放给市场部；未作更改。\n");
+
+    const show = await run("show", "QP-001", "--today", "2024-06-01");
+    expect(show.stdout.split("\n").filter((l) => /受控副本|csr list distribution/.test(l))).toEqual([
+      "  受控副本        电子版（OA，只读）品质部、市场部 2024-03-04",
+      "                  明细：csr list distribution --document QP-001",
+    ]);
+    const listed = await run("list", "distribution", "--today", "2024-06-01", "--format", "csv");
+    expect(listed.stdout.split("\r\n").slice(1, 3)).toEqual([
+      "1,QP-001,仓储管理程序,A/0,电子版（OA，只读）,品质部,,张伟,2024-03-04,,,,,在用,",
+      "2,QP-001,仓储管理程序,A/0,电子版（OA，只读）,市场部,,张伟,2024-03-04,,,,,在用,",
+    ]);
+    expect((await run("list", "documents", "--department", "MKT", "--today", "2024-06-01", "--format", "csv")).stdout).toContain(",QP-001,仓储管理程序,品质部,A/0,电子版（OA，只读）,");
+
+    // A/1 released: the A/0 issue is replaced on OA, and nothing is issued of A/1 yet.
+    writeFileSync(
+      path,
+      readFileSync(path, "utf8").replace(
+        "sections:",
+        ["  - version: A/1", "    date: 2025-03-03", "    summary: 增加二维码标签", "    prepared: {by: zhang, date: 2025-02-26}", "    reviewed: {by: li, date: 2025-02-27}", "    approved: {by: wang, date: 2025-03-03}", "sections:"].join("\n"),
+      ),
+    );
+    const after = await run("show", "QP-001", "--today", "2025-06-01");
+    expect(after.stdout.split("\n").filter((l) => l.includes("受控副本"))).toEqual(["  受控副本        无"]);
+    expect((await run("list", "distribution", "--today", "2025-06-01", "--format", "csv")).stdout.split("\r\n").slice(1, 3).map((l) => l.split(",").at(-2))).toEqual(["已换版", "已换版"]);
+  });
+});
