@@ -1019,6 +1019,8 @@ function dashboardPanel(panel: Panel, listHref: (list: ListPage) => string, enti
     id: panel.id,
     title: panel.title,
     notes: panel.notes,
+    // The one paragraph a panel had before it could have several (5389c94a): a repository's own site-dashboard written then still prints it.
+    note: panel.notes?.join(" "),
     numbers: panel.numbers?.map(number),
     grid: panel.grid && {
       corner: panel.grid.corner,

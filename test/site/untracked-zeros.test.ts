@@ -201,4 +201,16 @@ describe("csr site: no zero on the dashboard where nothing is tracked", () => {
     expect(panel(marked, "training")).toContain('<li><a class="site-number warn" href="lists/doc-training-overdue.html"><span class="count">1</span> <span class="label">文件换版培训逾期</span></a></li>');
     expect(panel(marked, "training")).not.toContain("site-note");
   });
+
+  it("gives a repository's own dashboard written for one note per panel its notes as {{note}}", async () => {
+    const dir = repo({ csrs: { "DYA-001": csr("DYA-001") }, procedure: procedure() });
+    makeRepo({ "templates/html/partials/site-dashboard.hbs": '{{#> site-page}}{{#each panels}}<p class="own" id="{{id}}">{{note}}</p>{{/each}}{{/site-page}}\n' }, dir);
+    const index = (await buildSite(dir)).read("index.html");
+    expect(index.match(/<p class="own" id="distribution">[^<]*<\/p>/)?.[0]).toBe(
+      '<p class="own" id="distribution">尚无受控副本的发放记录：无从判断哪些副本待回收、回收是否逾期，“—”不表示没有。发放纸质受控副本时请用 csr distribute 登记。</p>',
+    );
+    expect(index.match(/<p class="own" id="training">[^<]*<\/p>/)?.[0]).toBe(
+      '<p class="own" id="training">没有一份现行文件标明换版是否需要培训：无从判断换版培训是否逾期，“—”不表示没有逾期。需要培训的文件请用 csr train &lt;文件编号&gt; --require 标明。 须满足的顾客特定要求都没有标明是否需要培训：无从判断培训是否逾期，“—”不表示没有逾期。需要培训的请用 csr train &lt;CSR&gt; --require 标明。</p>',
+    );
+  });
 });
