@@ -341,9 +341,12 @@ export function firstSentence(message: string): string {
 }
 
 /**
- * An argument as a command a message suggests writes it: as it is, or in double quotes when it has
- * a space (an external document's number, GB/T 19001-2016), so that the command can be copied.
+ * An argument as a command a message suggests writes it, so that the command can be pasted into a
+ * shell: as it is; in double quotes when it has a space (an external document's number, GB/T
+ * 19001-2016) or another character the shell reads (a revision 第2版(2024), as an import folds its
+ * full-width brackets); in single quotes when double quotes would not keep it (" $ ` \ !).
  */
 export function shellArgument(value: string): string {
-  return /\s/.test(value) ? `"${value}"` : value;
+  if (!/[\s'"`$\\!&|;<>()*?[\]{}#~]/.test(value)) return value;
+  return /["`$\\!]/.test(value) ? `'${value.replace(/'/g, `'\\''`)}'` : `"${value}"`;
 }

@@ -18,7 +18,7 @@ import { readDate } from "../core/dates.js";
 import { UserError } from "../core/errors.js";
 import { catalog, conjunction, disjunction, list, t, translate, type MessageKey } from "../i18n/index.js";
 import { combinedTitleAndNumber, findHeaderRow, headerExample, normalizeHeader, type Field, type HeaderRow } from "./headers.js";
-import { compactText, showInvisible } from "../core/text.js";
+import { compactText, shellArgument, showInvisible } from "../core/text.js";
 import { approvalOf } from "../report/registers/symbols.js";
 import {
   cellKey,
@@ -1598,7 +1598,7 @@ function csrFromRow(row: RowReader, repo: Repository, options: ImportOptions, ea
   const latest = source?.revisions.at(-1);
   const receivedEarly = normalizeDate(row.cell("received"));
   if (source && latest && !source.revisions.some((r) => r.revision === revision) && receivedEarly && receivedEarly < latest.received) {
-    return void issue(t("import.csr.earlier-revision", { source: source.id, revision, received: receivedEarly, latest: latest.revision, latestReceived: latest.received }), true);
+    return void issue(t("import.csr.earlier-revision", { source: source.id, revision, revisionArg: shellArgument(revision), received: receivedEarly, latest: latest.revision, latestReceived: latest.received }), true);
   }
   const clauses = clausesOfRow(row, repo, options, issue);
   if (clauses?.length === 0) return void issue(t("import.csr.no-clause", { id: named, column: row.label("clauses") }), true);

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { execFileSync } from "node:child_process";
 import { closest, escapeHtml, isolateBidi, levenshtein, shellArgument } from "../../src/core/text.js";
 
 describe("levenshtein", () => {
@@ -99,6 +100,19 @@ describe("shellArgument", () => {
   it("quotes a number with a space, so that a suggested command can be copied, and leaves others as they are", () => {
     expect(shellArgument("GB/T 19001-2016")).toBe('"GB/T 19001-2016"');
     expect(shellArgument("CS/QP-006")).toBe("CS/QP-006");
+  });
+
+  it("quotes every character a shell would read, so that the pasted command gets the value as written (note37)", () => {
+    expect(shellArgument("第2版(2024)")).toBe('"第2版(2024)"');
+    expect(shellArgument("A&B")).toBe('"A&B"');
+    expect(shellArgument("Rev 'B'")).toBe(`"Rev 'B'"`);
+    expect(shellArgument('12" 标签')).toBe(`'12" 标签'`);
+    expect(shellArgument("$HOME 'x'")).toBe(`'$HOME '\\''x'\\'''`);
+    expect(shellArgument("IATF16949:8.5.4")).toBe("IATF16949:8.5.4");
+    expect(shellArgument("第2版")).toBe("第2版");
+    // What a shell makes of them: each value as written.
+    const values = ["第2版(2024)", "A&B", "Rev 'B'", '12" 标签', "$HOME 'x'", "a\\b!`c`", "*", "#1", "x;y|z<>", "[A]{B}~"];
+    expect(execFileSync("bash", ["-c", `printf '%s\\n' ${values.map(shellArgument).join(" ")}`], { encoding: "utf8" })).toBe(values.map((v) => `${v}\n`).join(""));
   });
 });
 

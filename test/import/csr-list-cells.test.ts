@@ -136,11 +136,13 @@ describe("a CSR list row of an earlier revision of a registered customer documen
     const dir = copyRepository(await procedures());
     expect((await csrInProcess(["-C", dir, "customer", "add", "YF", "--name", "延锋汽车饰件系统有限公司", "--class", "B", "-y", "--commit"], { lang: "zh-CN" })).code).toBe(0);
     expect((await csrInProcess(["-C", dir, "source", "add", "YF", "--id", "YF-SQM", "--title", "延锋供应商质量手册", "--revision", "第3版", "--received", "2025-05-20", "-y", "--commit"], { lang: "zh-CN" })).code).toBe(0);
-    writeFileSync(join(dir, "r.csv"), "序号,顾客,来源文件,版本,章节,要求内容,条款,接收日期\n1,YF,YF-SQM,第2版,7.1,包装标签应符合延锋标签规范。,8.5.4,2024-03-01\n");
+    writeFileSync(join(dir, "r.csv"), "序号,顾客,来源文件,版本,章节,要求内容,条款,接收日期\n1,YF,YF-SQM,第2版,7.1,包装标签应符合延锋标签规范。,8.5.4,2024-03-01\n2,YF,YF-SQM,第1版（2023）,7.2,托盘须贴延锋发货标签。,8.5.4,2023-01-10\n");
     const result = await run(dir, ["import", "r.csv", "--as", "csr"]);
     expect(result.stdout).toContain(
       "第 2 行：来源文件 YF-SQM 没有 '第2版' 版，而该行的接收日期 2024-03-01 早于现行版 第3版 的接收日期 2025-05-20：这是较早的版本，该行未写入（写入会留下 csr check 错误）。请先把它登记为较早的版本：csr source update YF-SQM --revision 第2版 --received 2024-03-01 --earlier，再重新导入（该行未导入）\n",
     );
+    // A revision with a character the shell reads (its full-width brackets folded) is quoted, so that the command can be pasted (note37).
+    expect(result.stdout).toContain("请先把它登记为较早的版本：csr source update YF-SQM --revision \"第1版(2023)\" --received 2023-01-10 --earlier，再重新导入（该行未导入）\n");
     expect(result.stdout).not.toContain("已写入 csr/YF/");
 
     const customer = readFileSync(join(dir, "customers/YF.yaml"), "utf8");
