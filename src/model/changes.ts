@@ -13,9 +13,9 @@ import { addDays } from "../core/dates.js";
 import { compareClauseNumbers } from "./catalog.js";
 import { clauseCoverage } from "./coverage.js";
 import { csrClassification, documentClassification, isStateSecret } from "./classification.js";
-import { currentRevision, issuedOn } from "./index.js";
+import { currentRevision, issuedOn, revisionOn } from "./index.js";
 import { sectionNumberOnly } from "./sections.js";
-import type { ControlledCopy, ControlledDocument, Csr, Customer, Decision, Person, Revision, Signature, SourceDocument, TrainingSession } from "./types.js";
+import type { ControlledCopy, ControlledDocument, Csr, Customer, Decision, PeriodicReview, Person, Revision, Signature, SourceDocument, TrainingSession } from "./types.js";
 
 /** The areas of the report, in the order it lists them. */
 export const CHANGE_AREAS = ["document", "csr", "source", "coverage", "person"] as const;
@@ -27,7 +27,8 @@ export type ChangeArea = (typeof CHANGE_AREAS)[number];
  *           `imported`) | received (an external document or a new edition of it) | effective (a revision
  *           takes effect on its 实施日期, later than its date) | issued, recalled, lost, destroyed, retained
  *           (controlled copies handed out, taken back, confirmed lost or destroyed, stamped 作废 and kept:
- *           the 发放/回收记录) | trained (a training session on a version, csr train) | withdrawn | removed
+ *           the 发放/回收记录) | reviewed (a periodic review, csr periodic-review: the version reviewed → its
+ *           result) | trained (a training session on a version, csr train) | withdrawn | removed
  * csr:      added | decided | reopened | confirmed (a new source revision confirmed to leave it unchanged,
  *           csr source update --unchanged) | distributed (发放 to departments) | trained (a training session on a
  *           source revision, csr train) | implemented (导入生产日期) | verified | addressed | superseded | removed
@@ -50,6 +51,7 @@ export type ChangeKind =
   | "reopened"
   | "confirmed"
   | "distributed"
+  | "reviewed"
   | "trained"
   | "implemented"
   | "verified"
@@ -95,7 +97,7 @@ export interface Change {
   trained?: { people: string[]; record?: string };
   /** On a row of controlled copies: the copies, by 受控号. */
   copies?: CopyHeld[];
-  /** On a row of copies lost, destroyed or kept (作废留用): what happened, as recorded. */
+  /** On a row of copies lost, destroyed or kept (作废留用): what happened, as recorded; on a `reviewed` row, the review's comment. */
   remark?: string;
   /** On a `removed` row of a document or CSR marked with a 密级: that 密级, which the later state no longer holds (a register reads the others' from the record). */
   classification?: string;
@@ -284,6 +286,7 @@ function documentChanges(before: Repository, after: Repository): Change[] {
       }
     } else if (!a && revisions.length === 0) out.push({ area: "document", kind: "added", id, title: b.title, from: "", to: "", detail: b.status, date: null });
     out.push(...copyChanges(a, b));
+    out.push(...periodicReviewChanges(id, b, a?.reviews));
     out.push(...trainingChanges("document", id, b.title, a?.training?.sessions, b.training?.sessions, (revision) => revision));
     if (b.status === "obsolete" && a?.status !== "obsolete") {
       const reason = [b.obsolete?.reason ?? "", b.obsolete?.superseded_by ? `→ ${b.obsolete.superseded_by}` : ""].filter(Boolean).join(" ");
@@ -397,6 +400,20 @@ function csrChange(id: string, a: Csr | undefined, b: Csr | undefined, secret: R
   if (places(b, secret) !== (a ? places(a, secret) : "")) change("addressed", a ? places(a, secret) : "", places(b, secret), "", null);
   if (b.superseded && !a?.superseded) change("superseded", "", b.superseded.by ?? "", b.superseded.reason, b.superseded.date);
   return out;
+}
+
+/**
+ * The periodic reviews (定期评审, csr periodic-review) the later state of a document records and the earlier
+ * one did not: one row each, on its day, from the version it found in force (revisionOn) to the result (suitable 继续有效,
+ * revise 需修订, withdraw 拟作废), with who reviewed and the comment (IATF 16949 7.5.3, GJB 9001C 7.5.2:
+ * documents reviewed and updated as necessary; only 继续有效 restarts the interval).
+ */
+function periodicReviewChanges(id: string, doc: ControlledDocument, was: readonly PeriodicReview[] | undefined): Change[] {
+  const key = (r: PeriodicReview) => JSON.stringify([r.by, r.date, r.result ?? "suitable", r.comment ?? ""]);
+  const known = new Set((was ?? []).map(key));
+  return (doc.reviews ?? [])
+    .filter((r) => !known.has(key(r)))
+    .map((r) => ({ area: "document" as const, kind: "reviewed" as const, id, title: doc.title, from: revisionOn(doc, r.date)?.version ?? "", to: r.result ?? "suitable", detail: r.by, ...(r.comment ? { remark: r.comment } : {}), date: r.date }));
 }
 
 /**

@@ -4,7 +4,7 @@
  * kind below, headed and signed as every register.
  */
 import { CHANGE_AREAS, type Change, type ChangeArea, type ChangeKind } from "../../model/changes.js";
-import type { Csr, Disposition, Role } from "../../model/types.js";
+import { PERIODIC_REVIEW_RESULTS, type Csr, type Disposition, type PeriodicReviewResult, type Role } from "../../model/types.js";
 import type { Table } from "../table.js";
 import type { MessageKey } from "../../i18n/index.js";
 import { repositoryCalendar } from "../../load/calendar.js";
@@ -35,7 +35,7 @@ export type UndatedBasis = { kind: "commits"; from: RangeEnd; to: RangeEnd; hist
 
 /** The kinds of change each area has, in the order the report counts them. */
 const KINDS: Record<ChangeArea, readonly ChangeKind[]> = {
-  document: ["added", "released", "received", "effective", "issued", "recalled", "lost", "destroyed", "retained", "trained", "withdrawn", "removed"],
+  document: ["added", "released", "received", "effective", "issued", "recalled", "lost", "destroyed", "retained", "reviewed", "trained", "withdrawn", "removed"],
   csr: ["added", "decided", "reopened", "confirmed", "distributed", "trained", "implemented", "verified", "addressed", "superseded", "removed"],
   source: ["added", "revised"],
   coverage: ["gained", "lost"],
@@ -66,6 +66,7 @@ function word(ctx: RegisterContext, change: Change, value: string): string {
   // A verification by the implementation's own owner, as the CSR's record stands, is marked as every other output marks it (tester53 N4).
   if (change.area === "csr" && change.kind === "verified" && value === "verified" && verifiedByOwnerOn(ctx, change)) return t(ctx, "register.implementation.verified-by-owner");
   if (change.area === "csr" && (change.kind === "implemented" || change.kind === "verified") && IMPLEMENTATION.includes(value)) return t(ctx, `value.implementation.${value as ImplementationStatus}`);
+  if (change.area === "document" && change.kind === "reviewed" && (PERIODIC_REVIEW_RESULTS as readonly string[]).includes(value)) return t(ctx, `value.periodic-review-result.${value as PeriodicReviewResult}`);
   if (change.area === "document" && change.kind !== "released" && DOC_STATUSES.includes(value)) return t(ctx, `register.status.${value as "draft" | "in-review" | "released" | "obsolete"}`);
   if (change.area === "coverage" && COVERAGE.includes(value)) return t(ctx, `register.changes.coverage.${value as "covered" | "uncovered"}`);
   // A person's roles (model/changes.ts joins the codes with ", ") as the signatures name them: 编制、审核.
@@ -161,6 +162,8 @@ function reportTable(ctx: RegisterContext, changes: readonly Change[], range: st
     if (change.area === "document" && change.imported && !change.detail) return t(ctx, "revision.imported.summary");
     if (change.area === "document" && change.copies) return copiesText(change);
     if (change.kind === "trained") return trainedText(change);
+    // A periodic review: who reviewed, and what they found.
+    if (change.kind === "reviewed") return [t(ctx, "register.changes.reviewed-by", { by: personName(ctx, change.detail) }), change.remark ?? ""].filter(Boolean).join(t(ctx, "register.remarks-separator"));
     if (change.area === "csr") return csrText(change);
     if (change.area === "source") return sourceText(change);
     if (change.area === "person") return departmentName(ctx, change.detail);
