@@ -5,7 +5,7 @@
  * shows the code alone.
  */
 import { compactText, didYouMean } from "../core/text.js";
-import { catalog, language, LANGS, t } from "./index.js";
+import { catalog, language, LANGS, t, translate, type Lang } from "./index.js";
 
 /** `code（label）` in Chinese, the code alone where its label is the code. */
 export function codeWithLabel(code: string, label: string): string {
@@ -39,7 +39,12 @@ function domainOf(entries: Record<string, string>, codes: readonly string[]): st
  * says 版 itself ("2027版") is not given a second one.
  */
 export function revisionName(revision: string): string {
-  return t(/版\s*$/.test(revision) ? "value.revision.named" : "value.revision", { revision });
+  return revisionNameIn(language(), revision);
+}
+
+/** revisionName in `lang`, for an output printed in a language of its own (the review report, the site). */
+export function revisionNameIn(lang: Lang, revision: string): string {
+  return translate(lang, /版\s*$/.test(revision) ? "value.revision.named" : "value.revision", { revision });
 }
 
 /**

@@ -4,6 +4,7 @@
  * with superseded, rejected and not-applicable as ends.
  */
 import { translate, type Lang } from "../i18n/index.js";
+import { revisionNameIn } from "../i18n/values.js";
 import { inTimeUntil, type WorkCalendar } from "./calendar.js";
 import { currentRevision, revisionEffective, revisionInForce } from "./index.js";
 import { confirmedFrom, linkStandingOn } from "./link-start.js";
@@ -281,6 +282,34 @@ export function historyReason(entry: ClosedEntry, source: string, lang: Lang): s
   if (to === undefined) return "";
   const data = { source: written?.source ?? source, to };
   return entry.source_revision === undefined ? translate(lang, "report.history.revised-to", data) : translate(lang, "report.history.revised", { ...data, from: entry.source_revision });
+}
+
+/**
+ * Why and when an earlier round of `review.history` was closed, worded as its closing, not as its
+ * own reason (tester55 C7): a round a new source revision closed, "2026-03-16 因 D 版换版重评而关闭："
+ * and the reason written for it, if a person wrote one; an amended decision's entry, that it was
+ * replaced. `closedBy` is the revision whose re-review closed the round (historyRounds).
+ */
+export function historyClosing(entry: ClosedEntry & { closed?: string }, closedBy: string | undefined, source: string, lang: Lang): string {
+  const date = entry.closed;
+  if (date === undefined) return historyReason(entry, source, lang);
+  if (entry.reason === "amended") return translate(lang, "report.history.closed-amended", { date });
+  if (entry.source_revision !== undefined && closedBy !== undefined) {
+    const reason = writtenReason(entry);
+    return translate(lang, reason === undefined ? "report.history.closed-revised" : "report.history.closed-revised-reason", { date, revision: revisionNameIn(lang, closedBy), reason: reason ?? "" });
+  }
+  const reason = historyReason(entry, source, lang);
+  return translate(lang, reason ? "report.history.closed-reason" : "report.history.closed", { date, reason });
+}
+
+/**
+ * The reason a person wrote for an earlier round or record going to a history (`--reason`), or
+ * undefined where it is csr's own: `amended`, or the words `csr source update` wrote for a new
+ * revision, which historyReason says from the data.
+ */
+export function writtenReason(entry: ClosedEntry): string | undefined {
+  if (entry.reason === undefined || entry.reason === "amended") return undefined;
+  return WRITTEN_REVISION_REASONS.some((pattern) => pattern.test(entry.reason!)) ? undefined : entry.reason;
 }
 
 /** The revision a source document is at now: the last one recorded (revisions are kept oldest first). */

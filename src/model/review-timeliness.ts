@@ -283,6 +283,29 @@ export function currentReviewRound(csr: Csr, calendar: WorkCalendar, config: Qms
 }
 
 /**
+ * Each `review.history` entry's round as reviewRounds judged it, in the entries' order: for a round a
+ * new source revision closed, its judgement (start, deadline, decision, timeliness) and the source
+ * revision whose re-review closed it (the entry's `revised_to`, else the revision the next decision
+ * round reviewed); undefined for an entry `csr review --amend` wrote. The review report, `csr show`
+ * and the site print each earlier round with its own start and deadline and say why it was closed,
+ * not the next round's reason as its own (tester55 C7).
+ */
+export function historyRounds(csr: Csr, calendar: WorkCalendar, config: QmsConfig | undefined, today: string, customer: Customer | undefined): ({ round: ReviewRoundTimeliness; closedBy?: string } | undefined)[] {
+  const rounds = reviewRounds(csr, calendar, config, today, customer);
+  const closed = rounds.filter((round) => round.closed !== undefined);
+  const current = rounds.filter((round) => round.closed === undefined && round.kind !== "confirmed").at(-1);
+  let at = 0;
+  return (csr.review?.history ?? []).map((entry) => {
+    if (entry.source_revision === undefined || entry.closed === undefined) return undefined;
+    const round = closed[at];
+    const next = closed[++at] ?? current;
+    if (round === undefined) return undefined;
+    const closedBy = entry.revised_to ?? next?.revision;
+    return { round, ...(closedBy !== undefined ? { closedBy } : {}) };
+  });
+}
+
+/**
  * An undecided review on a day off right after its deadline (the Saturday after a Friday deadline):
  * the deadline has passed but no working day since (inTimeUntil), so a decision before the next
  * working day is still on time. Its words, the same in every output (csr check, csr show, the CSR
@@ -331,6 +354,11 @@ export function lateKeptDecision(csr: Csr, calendar: WorkCalendar, config: QmsCo
  */
 export function lateByText(lang: Lang, round: ReviewRoundTimeliness): string | undefined {
   return round.timeliness === "late" ? translate(lang, "register.csr.matrix.timeliness.late", { count: workdaysPastDue(round) }) : undefined;
+}
+
+/** A closed round's timeliness as the review-timeliness register prints it: 按期, 逾期 3 个工作日, 换版前未决定. */
+export function closedRoundVerdict(lang: Lang, round: ReviewRoundTimeliness): string {
+  return lateByText(lang, round) ?? translate(lang, `register.reviews.verdict.${round.timeliness}`);
 }
 
 /** A period of days, both ends included (YYYY-MM-DD): `--from` and `--to` of `csr list` and `csr matrix csr`. */

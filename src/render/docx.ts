@@ -252,16 +252,18 @@ export async function csrReportToDocx(view: CsrReportView, options: DocxOptions)
       heading(docx, 1, `5 ${t("csr_history")}`),
       headedTable(
         docx,
-        ["csr_history_round", "csr_history_reason", "csr_source_revision", "csr_history_closed", "csr_history_opinions", "csr_decision"].map(t),
+        ["csr_history_round", "csr_source_revision", "csr_history_timing", "csr_history_opinions", "csr_decision", "csr_history_closing"].map(t),
         view.history.map((round, i) => [
           String(i + 1),
-          round.reason,
           round.sourceRevision,
-          round.closed,
+          round.start
+            ? [`${t(round.startKind === "restarted" ? "csr_review_start_restarted" : "csr_received")} ${round.start}`, `${t("csr_review_due")} ${round.due}`, ...(round.decidedOn ? [`${t("csr_decided_date")} ${round.decidedOn}`] : []), `${t("csr_timeliness")} ${round.timeliness}`].join("\n")
+            : "",
           [...round.opinions.map((o) => `${o.department} ${o.reviewer} ${t(`opinion_${o.opinion}`)} ${o.date}`), ...(round.record ? [`${t("csr_review_record")}${t("colon")}${round.record}`] : [])].join("\n"),
           [round.decision ? `${t(`disposition_${round.decision.disposition}`)} ${round.decision.by} ${round.decision.date}` : "", lateReasonLine(round.lateReason)].filter(Boolean).join("\n"),
+          round.closing,
         ]),
-        [700, 1500, 1600, 1500, TEXT_WIDTH - 7200, 1900],
+        [700, 1000, 2000, TEXT_WIDTH - 7200, 1700, 1800],
       ),
     );
   }

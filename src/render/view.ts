@@ -10,7 +10,7 @@ import { repositoryCalendar } from "../load/calendar.js";
 import type { Repository } from "../load/repository.js";
 import { clauseTitle, parseClauseRef } from "../model/catalog.js";
 import { standardName } from "../model/citations.js";
-import { addressing, categoryName, csrStatus, historyReason, missingOpinions, overruledOpinions, reviewRecordText, verifiedByOwner } from "../model/csr-status.js";
+import { addressing, categoryName, csrStatus, historyClosing, historyReason, missingOpinions, overruledOpinions, reviewRecordText, verifiedByOwner } from "../model/csr-status.js";
 import { addressedWhenSuperseded } from "../model/link-start.js";
 import { classificationName, csrClassification, documentClassification, isStateSecret } from "../model/classification.js";
 import { confidentialityNotice } from "../model/confidentiality.js";
@@ -18,7 +18,7 @@ import { externalPendingUntil } from "../model/external.js";
 import { currentRevision, documentLayout, formRevisionOn, issuedOn, militaryParties, revisionEffective, revisionInForce, type RepoIndex } from "../model/index.js";
 import { recordKeepingText } from "../model/record-keeping.js";
 import { bodyOnPaper, firstIssueDate, neverReleased, revisionDate, revisionPages, revisionSummary } from "../model/revision.js";
-import { currentReviewRound, lateByText, lateKeptDecision, pastDueInTime, workdaysPastDue } from "../model/review-timeliness.js";
+import { closedRoundVerdict, currentReviewRound, historyRounds, lateByText, lateKeptDecision, pastDueInTime, workdaysPastDue, type ReviewRoundTimeliness } from "../model/review-timeliness.js";
 import { addressedSection, closingSectionNumbers, documentSections, sectionAnchor } from "../model/sections.js";
 import { csrTrainingState, type CsrTrainingState } from "../model/training.js";
 import { csrDistributions, distributionRevision, redistributionDue } from "../model/distribution.js";
@@ -546,9 +546,22 @@ export interface OpinionView {
 }
 
 export interface ReviewRoundView {
+  /** Why the entry went to the history as written (historyReason); the report prints `closing`. */
   reason: string;
   sourceRevision: string;
   closed: string;
+  /**
+   * The round as the review-timeliness register judges it (a round a new source revision closed; all "" for an
+   * amended decision's entry): how it started (`received`, or `restarted` by a new source revision) and when, its
+   * deadline, the day it was decided, its timeliness (按期, 逾期 3 个工作日, 换版前未决定).
+   */
+  startKind: "received" | "restarted" | "";
+  start: string;
+  due: string;
+  decidedOn: string;
+  timeliness: string;
+  /** How the round was closed: "2026-03-16 因 D 版换版重评而关闭：<reason>" (historyClosing), not its own reason (tester55 C7). */
+  closing: string;
   opinions: OpinionView[];
   /** That round's signed review record on one line (reviewRecordText); "" when none is named. */
   record: string;
@@ -737,6 +750,7 @@ export function csrReportView(
   // 已验证 by the implementation's owner is marked where the report prints a status (templates' status_/implementation_verified-by-owner, tester53 N4).
   const byOwner = verifiedByOwner(csr, config);
   const round = currentReviewRound(csr, repositoryCalendar(config), config, today, customer);
+  const closedRounds = historyRounds(csr, repositoryCalendar(config), config, today, customer);
   // The decision a confirmation of an unchanged revision keeps, when it was late: the header judges the confirmation, this says the decision was late.
   const keptLate = lateKeptDecision(csr, repositoryCalendar(config), config, today, customer);
   const formNumber = config?.csr?.review_form ?? reviewFormOf(index);
@@ -769,10 +783,12 @@ export function csrReportView(
     pastDue: (round.timeliness === "open" && pastDueInTime(repositoryCalendar(config), round.due, today, lang)) || lateByText(lang, round) || "",
     lateReason: round.lateReason ?? "",
     estimated: round.estimatedYears.length > 0 && round.timeliness !== "superseded",
-    history: (csr.review?.history ?? []).map((round) => ({
+    history: (csr.review?.history ?? []).map((round, i) => ({
       reason: historyReason(round, csr.source.document, lang),
       sourceRevision: round.source_revision ?? "",
       closed: round.closed ?? "",
+      ...historyRoundTiming(lang, closedRounds[i]?.round),
+      closing: historyClosing(round, closedRounds[i]?.closedBy, csr.source.document, lang),
       opinions: (round.opinions ?? []).map(opinionView),
       record: round.record ? reviewRecordText(round.record) : "",
       decision: round.decision ? { disposition: round.decision.disposition, by: names.person(round.decision.by), ...names.linksOf("by", round.decision.by), date: round.decision.date } : undefined,
@@ -891,6 +907,18 @@ export function csrReportView(
           }),
         }
       : undefined,
+  };
+}
+
+/** An earlier round's start, deadline, decision and timeliness as the review-timeliness register gives them (`csr list reviews`); all "" for an entry that is no round. */
+function historyRoundTiming(lang: Lang, round: ReviewRoundTimeliness | undefined): Pick<ReviewRoundView, "startKind" | "start" | "due" | "decidedOn" | "timeliness"> {
+  if (round === undefined) return { startKind: "", start: "", due: "", decidedOn: "", timeliness: "" };
+  return {
+    startKind: round.kind === "restarted" ? "restarted" : "received",
+    start: round.start,
+    due: round.due,
+    decidedOn: round.decided ?? "",
+    timeliness: closedRoundVerdict(lang, round),
   };
 }
 

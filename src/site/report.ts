@@ -152,9 +152,15 @@ export function siteReportHtml(view: SiteReportView, labels: Labels, escape: Esc
     html += `</tbody>\n</table>\n`;
   }
   if (truthy(v.history)) {
-    html += `<h2>5 ${t("csr_history")}</h2>\n<table class="history">\n<thead><tr><th>${t("csr_history_round")}</th><th>${t("csr_history_reason")}</th><th>${t("csr_source_revision")}</th><th>${t("csr_history_closed")}</th><th>${t("csr_history_opinions")}</th><th>${t("csr_decision")}</th></tr></thead>\n<tbody>\n`;
+    html += `<h2>5 ${t("csr_history")}</h2>\n<table class="history">\n<thead><tr><th>${t("csr_history_round")}</th><th>${t("csr_source_revision")}</th><th>${t("csr_history_timing")}</th><th>${t("csr_history_opinions")}</th><th>${t("csr_decision")}</th></tr></thead>\n<tbody>\n`;
     v.history.forEach((round, index) => {
-      html += `<tr><td class="nowrap">${e(index + 1)}</td><td>${e(round.reason)}</td><td class="nowrap">${e(round.sourceRevision)}</td><td class="nowrap">${e(round.closed)}</td><td>`;
+      html += `<tr><td class="nowrap"${truthy(round.closing) ? ' rowspan="2"' : ""}>${e(index + 1)}</td><td class="nowrap">${e(round.sourceRevision)}</td><td>`;
+      if (truthy(round.start)) {
+        html += `<span class="nowrap">${t(round.startKind === "restarted" ? "csr_review_start_restarted" : "csr_received")} ${e(round.start)}</span><br><span class="nowrap">${t("csr_review_due")} ${e(round.due)}</span><br>`;
+        if (truthy(round.decidedOn)) html += `<span class="nowrap">${t("csr_decided_date")} ${e(round.decidedOn)}</span><br>`;
+        html += `<span class="nowrap">${t("csr_timeliness")} ${e(round.timeliness)}</span>`;
+      }
+      html += `</td><td>`;
       const opinions = round.opinions ?? [];
       opinions.forEach((o, i) => {
         html += `<span class="nowrap">${e(o.department)} ${people(o.reviewer, o.reviewerLinks)}</span> <span class="nowrap">${t("opinion_", o.opinion)}</span> <span class="nowrap">${e(o.date)}</span>${i !== opinions.length - 1 ? "<br>" : ""}`;
@@ -164,6 +170,7 @@ export function siteReportHtml(view: SiteReportView, labels: Labels, escape: Esc
       if (truthy(round.decision) && round.decision) html += `<span class="nowrap">${t("disposition_", round.decision.disposition)}</span> <span class="nowrap">${people(round.decision.by, round.decision.byLinks)} ${e(round.decision.date)}</span>`;
       if (truthy(round.lateReason)) html += `${truthy(round.decision) ? "<br>" : ""}${t("csr_late_reason")}${colon}${e(round.lateReason)}`;
       html += `</td></tr>\n`;
+      html += `${truthy(round.closing) ? `<tr class="history-closing"><td colspan="4">${e(round.closing)}</td></tr>` : ""}\n`;
     });
     html += `</tbody>\n</table>\n`;
   }

@@ -186,15 +186,17 @@ describe("a source revision that says 版 itself", () => {
     ]);
   });
 
-  it("shows in csr show's review history without a second 版, and a reason's full stop does not meet the comma", async () => {
+  it("shows in csr show's review history without a second 版, and a reason's full stop does not end a line", async () => {
     const example = join(ROOT, "examples", "acme-auto");
     const zh = (await csrInProcess(["-C", example, "show", "DYA-002"], { lang: "zh-CN" })).stdout;
-    expect(zh).toContain("  历次评审        东岳SQM升版为D版，8D提交时限由10个工作日改为D4 5个工作日、D8 15个工作日，按程序重新评审，C 版，2026-03-16 结束\n");
+    // The C round with its own start, deadline, decision and timeliness, closed by D's re-review for the reason written (tester55 C7).
+    expect(zh).toContain("  历次评审        C 版：接收 2024-06-17，评审期限 2024-07-01，决定日期 2024-06-24，按期\n");
+    expect(zh).toContain("                    结论 必须满足，徐海涛，2024-06-24\n                    2026-03-16 因 D 版换版重评而关闭：东岳SQM升版为D版，8D提交时限由10个工作日改为D4 5个工作日、D8 15个工作日，按程序重新评审\n");
     const dir = tempDir();
     cpSync(example, dir, { recursive: true });
     const file = join(dir, "csr", "DYA", "DYA-002.yaml");
     writeFileSync(file, readFileSync(file, "utf8").replace("source_revision: C", "source_revision: 2026版"));
-    expect((await csrInProcess(["-C", dir, "show", "DYA-002"], { lang: "zh-CN" })).stdout).toContain("按程序重新评审，2026版，2026-03-16 结束\n");
+    expect((await csrInProcess(["-C", dir, "show", "DYA-002"], { lang: "zh-CN" })).stdout).toContain("  历次评审        2026版：接收 2024-06-17，");
   });
 });
 

@@ -325,27 +325,28 @@ describe("the review report's and csr show's earlier rounds", () => {
     ]);
     const history = await shown("NES-002");
     expect(history.slice(history.findIndex((l) => l.startsWith("  History")))).toEqual([
-      "  History         NES-JDB revised (1 → 2), reviewed again, revision 1, closed 2026-10-13, late (due 2026-09-20)",
+      "  History         revision 1: received 2026-09-07, due 2026-09-20, decided 2026-09-30, late by 7 working days",
       "                    QA 品质部 accept, zhang 张伟, 2026-09-28",
       "                    MKT 市场部 accept, li 李娜, 2026-09-28",
       "                    decision not-applicable, zhang 张伟, 2026-09-30: 不采购元器件",
       "                    reason for delay: 军代表外出",
+      "                    closed on 2026-10-13 for the re-review of revision 2",
       "",
     ]);
     const out = tempDir();
     for (const format of ["md", "html", "docx"]) expect((await csrInProcess(["-C", dir, "render", "NES-001", "NES-002", "--format", format, "--out", out, "--today", "2026-11-27"], { lang: null })).code).toBe(0);
     const md = (id: string) => readFileSync(join(out, `${id}.review.zh-CN.md`), "utf8");
-    expect(md("NES-002").split("\n").filter((l) => l.startsWith("| 1 |"))).toEqual(["| 1 | NES-JDB 换版（1 → 2），重新评审 | 1 | 2026-10-13 | 品质部 张伟 同意 2026-09-28; 市场部 李娜 同意 2026-09-28 | 不适用 张伟 2026-09-30; 逾期原因：军代表外出 |"]);
+    expect(md("NES-002").split("\n").filter((l) => l.startsWith("| 1 |"))).toEqual(["| 1 | 1 | 接收日期 2026-09-07; 评审期限 2026-09-20; 决定日期 2026-09-30; 及时性 逾期 7 个工作日 | 品质部 张伟 同意 2026-09-28; 市场部 李娜 同意 2026-09-28 | 不适用 张伟 2026-09-30; 逾期原因：军代表外出 | 2026-10-13 因 2 版换版重评而关闭 |"]);
     // NES-001's current round is the late confirmation: its header says so, with the reason.
     expect(md("NES-001")).toContain("| 评审期限 | 2026-10-27 | 决定日期 | 2026-10-29 张伟（确认未变） |\n| 评审用时 | 12 个工作日 | 及时性 | 逾期 2 个工作日 |\n| 逾期原因 | 等待军代表确认换版范围 |  |  |\n");
     expect(md("NES-001")).toContain("| 来源文件版本 | 确认人 | 确认日期 | 说明 |\n| --- | --- | --- | --- |\n| 2 | 张伟 | 2026-10-29 | 逾期原因：等待军代表确认换版范围 |\n");
     const html = (id: string) => readFileSync(join(out, `${id}.review.zh-CN.html`), "utf8");
-    expect(html("NES-002")).toContain('<td><span class="nowrap">不适用</span> <span class="nowrap">张伟 2026-09-30</span><br>逾期原因：军代表外出</td></tr>');
+    expect(html("NES-002")).toContain('<td><span class="nowrap">不适用</span> <span class="nowrap">张伟 2026-09-30</span><br>逾期原因：军代表外出</td></tr>\n<tr class="history-closing"><td colspan="4">2026-10-13 因 2 版换版重评而关闭</td></tr>\n');
     expect(html("NES-001")).toContain('<tr><td class="nowrap">2</td><td class="nowrap">张伟</td><td class="nowrap">2026-10-29</td><td>逾期原因：等待军代表确认换版范围</td></tr>');
     const docx = (id: string) => wordParagraphs(join(out, `${id}.review.zh-CN.docx`));
     // In Word a cell's second line is a break in the same paragraph.
     expect(docx("NES-002").slice(docx("NES-002").indexOf("5 历次评审") + 7, docx("NES-002").indexOf("记录"))).toEqual([
-      "1", "NES-JDB 换版（1 → 2），重新评审", "1", "2026-10-13", "品质部 张伟 同意 2026-09-28市场部 李娜 同意 2026-09-28", "不适用 张伟 2026-09-30逾期原因：军代表外出",
+      "1", "1", "接收日期 2026-09-07评审期限 2026-09-20决定日期 2026-09-30及时性 逾期 7 个工作日", "品质部 张伟 同意 2026-09-28市场部 李娜 同意 2026-09-28", "不适用 张伟 2026-09-30逾期原因：军代表外出", "2026-10-13 因 2 版换版重评而关闭",
     ]);
     expect(docx("NES-001").slice(docx("NES-001").indexOf("换版确认未变"), docx("NES-001").indexOf("4 措施与落实"))).toEqual(["换版确认未变", "来源文件版本", "确认人", "确认日期", "说明", "2", "张伟", "2026-10-29", "逾期原因：等待军代表确认换版范围"]);
   });
@@ -483,7 +484,7 @@ describe("a late decision kept by a confirmation (tester50b #1, #13)", () => {
     const dir = nesRepo();
     await restart(dir);
     expect((await run(dir, "show", "NES-003", "--today", "2026-11-02")).stdout).toContain(
-      "  History         NES-JDB revised (1 → 2), reviewed again, revision 1, closed 2026-10-13, overdue, not decided before the new revision (due 2026-09-20)\n",
+      "  History         revision 1: received 2026-09-07, due 2026-09-20, overdue, not decided before the new revision\n",
     );
   });
 });

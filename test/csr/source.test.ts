@@ -82,7 +82,7 @@ describe("csr source update", () => {
     expect(show.stdout).toContain("  Missing         QA 品质部, MKT 市场部\n");
     const out = join(dir, "out", "report.md");
     expect((await csrInProcess(["-C", dir, "render", "DYA-003", "--format", "md", "--out", out, "--today", "2026-11-27"])).code).toBe(0);
-    expect(read(dir, "out/report.md")).toContain("| 1 | DYA-SQM revised (C → D), reviewed again | C | 2026-11-27 | 品质部 张伟 accept 2026-11-23; 市场部 李娜 accept with action 2026-11-23; Review record (the departments' signed opinions): 2026-11 评审记录 第3号 | must meet 张伟 2026-11-24 |\n");
+    expect(read(dir, "out/report.md")).toContain("| 1 | C | Received 2026-11-20; Review due 2026-12-04; Decided 2026-11-24; Timeliness on time | 品质部 张伟 accept 2026-11-23; 市场部 李娜 accept with action 2026-11-23; Review record (the departments' signed opinions): 2026-11 评审记录 第3号 | must meet 张伟 2026-11-24 | closed on 2026-11-27 for the re-review of revision D |\n");
     const site = join(dir, "_site");
     expect((await csrInProcess(["-C", dir, "site", "--out", site, "--today", "2026-11-27"])).code).toBe(0);
     // The site's CSR page is the review report: its 历次评审 table names the record as the report does.

@@ -5,9 +5,9 @@ import { findRoot } from "../../load/discover.js";
 import type { Repository } from "../../load/repository.js";
 import { repositoryCalendar } from "../../load/calendar.js";
 import { estimatedDeadlineNote } from "../../model/calendar.js";
-import { currentReviewRound, firstDecisionOfRound, LATE_ROUNDS, lateKeptDecision, pastDueInTimeText, reviewRounds, workdaysPastDue, type ReviewRoundTimeliness } from "../../model/review-timeliness.js";
+import { closedRoundVerdict, currentReviewRound, firstDecisionOfRound, historyRounds, lateKeptDecision, pastDueInTimeText, workdaysPastDue, type ReviewRoundTimeliness } from "../../model/review-timeliness.js";
 import { clauseTitle, parseClauseRef } from "../../model/catalog.js";
-import { addressing, csrFacts, csrStatusText, historyReason, overruledOpinions, requiredDepartments, reviewDue, reviewRecordText, staleSource, verifiedByOwner, type Addressing, type CsrFacts } from "../../model/csr-status.js";
+import { addressing, csrFacts, csrStatusText, historyClosing, historyReason, overruledOpinions, requiredDepartments, reviewDue, reviewRecordText, staleSource, verifiedByOwner, type Addressing, type CsrFacts } from "../../model/csr-status.js";
 import { addressedWhenSuperseded } from "../../model/link-start.js";
 import { changedEnds } from "../../model/fingerprint.js";
 import { buildIndex, currentRevision, revisionInForce, type RepoIndex } from "../../model/index.js";
@@ -272,14 +272,23 @@ function describe(repo: Repository, index: RepoIndex, csr: Csr, facts: CsrFacts,
       (a.reason ? t("show.colon", { text: a.reason }) : ""),
   );
   if (amendments.length > 0) field("show.label.amendments", ...amendments);
-  // The rounds a new source revision closed, judged as the review-timeliness register judges them (in the order of the history entries that closed them).
-  const closedRounds = reviewRounds(csr, repositoryCalendar(repo.config?.value), repo.config?.value, today, customer).filter((r) => r.closed !== undefined);
-  let closedAt = 0;
-  const history = (csr.review?.history ?? []).flatMap((round) => {
-    const judged = round.source_revision !== undefined && round.closed !== undefined ? closedRounds[closedAt++] : undefined;
-    const verdict = judged && LATE_ROUNDS.includes(judged.timeliness) ? t("show.history.verdict", { verdict: t(`register.reviews.verdict.${judged.timeliness}`), due: judged.due }) : "";
+  // The rounds a new source revision closed, each with its own start, deadline, decision and timeliness as the
+  // review-timeliness register judges them, and then why it was closed: not the next round's reason as its own (tester55 C7).
+  const closedRounds = historyRounds(csr, repositoryCalendar(repo.config?.value), repo.config?.value, today, customer);
+  const history = (csr.review?.history ?? []).flatMap((round, i) => {
+    const judged = closedRounds[i];
+    const heading = judged
+      ? t(judged.round.decided ? "show.history.round-decided" : "show.history.round", {
+          revision: revisionName(judged.round.revision),
+          startKind: t(judged.round.kind === "restarted" ? "register.reviews.restarted" : "register.reviews.received"),
+          start: judged.round.start,
+          due: judged.round.due,
+          decided: judged.round.decided ?? "",
+          verdict: closedRoundVerdict(language(), judged.round),
+        })
+      : [round.reason || round.revised_to ? withoutFinalStop(historyReason(round, csr.source.document, language())) : t("show.history.earlier-round"), round.source_revision ? t("show.history.revision", { revision: revisionName(round.source_revision) }) : "", round.closed ? t("show.history.closed", { date: round.closed }) : ""].filter(Boolean).join(t("show.comma"));
     return [
-    [round.reason || round.revised_to ? withoutFinalStop(historyReason(round, csr.source.document, language())) : t("show.history.earlier-round"), round.source_revision ? t("show.history.revision", { revision: revisionName(round.source_revision) }) : "", round.closed ? t("show.history.closed", { date: round.closed }) : "", verdict].filter(Boolean).join(t("show.comma")),
+    heading,
     // The wording that round reviewed, when the customer's next revision changed it (tester54a A1).
     ...(["title", "text", "clauses"] as const).flatMap((f) => (round[f] === undefined ? [] : [`  ${t("show.history.reviewed", { field: t(`set.field.${f}`), value: Array.isArray(round[f]) ? (round[f] as string[]).join(t("common.list-separator")) : (round[f] as string) })}`])),
     ...(round.opinions ?? []).map((o) => `  ${opinionLine(o, person, department)}`),
@@ -287,6 +296,7 @@ function describe(repo: Repository, index: RepoIndex, csr: Csr, facts: CsrFacts,
     ...(round.decision ? [`  ${t("show.history.decision", { decision: decisionLine(round.decision, person, round.record !== undefined) })}`] : []),
     ...(round.late_reason ? [`  ${t("review.show.history.late-reason", { reason: round.late_reason })}`] : []),
     ...signersOf(round).map((line) => `  ${line}`),
+    ...(judged ? [`  ${withoutFinalStop(historyClosing(round, judged.closedBy, csr.source.document, language()))}`] : []),
     ];
   });
   if (history.length > 0) field("show.label.history", ...history);
