@@ -192,4 +192,35 @@ describe("csr history", () => {
       ["2024-03-10", "2024-03-18", "增加记录"],
     ]);
   });
+
+  it("marks the commit that gives a draft up (csr submit --withdraw, the text as released) as such, not as a change without a revision (tester54a A18, note37)", async () => {
+    const repo = await scenario();
+    const path = "documents/程序文件/QP-020.yaml";
+    const file = join(repo, path);
+    const released = readFileSync(file, "utf8");
+    expect((await csrInProcess(["-C", repo, "submit", "QP-020", "--date", "2024-03-01", "-y", "--commit"])).code).toBe(0);
+    writeFileSync(file, readFileSync(file, "utf8").replace("规定评审方法和期限。", "规定评审方法、期限和记录。"));
+    git(repo, ["commit", "-qam", "QP-020 修订稿：增加记录"], LI);
+    // The draft undone and withdrawn in one commit, as README says to give a change up; then an edit without a revision.
+    writeFileSync(file, readFileSync(file, "utf8").replace("规定评审方法、期限和记录。", "规定评审方法和期限。"));
+    expect(await csrInProcess(["-C", repo, "submit", "QP-020", "--withdraw", "-y"])).toMatchObject({ code: 0, stderr: "" });
+    expect(readFileSync(file, "utf8")).toBe(released);
+    git(repo, ["commit", "-qam", "撤回 QP-020 修订稿"], LI);
+    writeFileSync(file, released.replace("规定评审方法和期限。", "规定评审方法和时限。"));
+    git(repo, ["commit", "-qam", "改了一个词"], LI);
+    const commits = await documentCommits(repo, path);
+    expect(commits.slice(5).map((c) => [c.message.split(/[:：]/)[0], c.unrevised, c.draft, c.draftWithdrawn])).toEqual([
+      ["submit the revision of QP-020 for approval (being revised, the version in force unchanged)", false, undefined, undefined],
+      ["QP-020 修订稿", false, "2024-03-01", undefined],
+      ["撤回 QP-020 修订稿", false, undefined, "A/1"],
+      ["改了一个词", true, undefined, undefined],
+    ]);
+    const history = (await csrInProcess(["-C", repo, "history", "QP-020"], { lang: null })).stdout.split("\n");
+    expect(history.filter((l) => / 撤回 QP-020 | 改了一个词 /.test(l)).map((l) => l.split(/ {2,}/).slice(3))).toEqual([
+      ["撤回 QP-020 修订稿", "A/1", "撤回修订稿，恢复为 A/1 的文本"],
+      ["改了一个词", "A/1", "! 未升版即更改"],
+    ]);
+    // The note counts the silent edits of A/0 and of A/1 alone: the withdrawal is none.
+    expect(history).toContain("A/1 发布后，有 1 个提交在没有新版本的情况下更改了这份已发布的文件（标有 !）。请用 'csr release QP-020' 发布新版本。");
+  });
 });

@@ -43,6 +43,11 @@ export interface CommitEntry {
    * next revision, which may be committed (README, csr submit): the day it was submitted, not a "!".
    */
   draft?: string;
+  /**
+   * The commit ended the document's 修订中 mark and gave its text back as it was when the draft
+   * began (csr submit --withdraw after undoing the draft): the version whose text it restores, not a "!".
+   */
+  draftWithdrawn?: string;
   /** The commit edited or removed revision entries that existed before it. */
   historyRewritten: boolean;
   withdrawn: boolean;
@@ -162,6 +167,7 @@ function note(c: CommitEntry): string {
   if (c.newRevisions.length > 0) parts.push(t("history.note.new-revision", { versions: list(c.newRevisions), count: c.newRevisions.length }));
   if (c.unrevised) parts.push(t("history.note.unrevised"));
   if (c.draft !== undefined) parts.push(t("history.note.draft", { since: c.draft }));
+  if (c.draftWithdrawn !== undefined) parts.push(t("history.note.draft-withdrawn", { version: c.draftWithdrawn }));
   if (c.historyRewritten) parts.push(t("history.note.rewritten"));
   if (c.withdrawn) parts.push(t("history.note.withdrawn"));
   return parts.join(t("history.note.separator"));
@@ -191,6 +197,8 @@ export async function documentCommits(root: string, path: string): Promise<Commi
   const records = newestFirst.reverse();
   const entries: CommitEntry[] = [];
   let before: ControlledDocument | undefined;
+  // The document as it was when its draft began (csr submit), which a withdrawal gives back.
+  let beforeDraft: ControlledDocument | undefined;
   for (const record of records) {
     const after = await documentAt(root, record.commit, record.path);
     const previous = before?.revisions ?? [];
@@ -202,12 +210,18 @@ export async function documentCommits(root: string, path: string): Promise<Commi
     const changed = before?.status === "released" && after !== undefined && !grew && revisedContent(asCompleted(before, after)) !== revisedContent(after);
     // A change made while the document is marked 修订中 is the sanctioned draft of its next revision (tester54a A18).
     const draft = changed ? after?.revising?.since : undefined;
+    if (after?.revising && !before?.revising) beforeDraft = before;
+    // The draft given up: the mark removed and the text back as it was before the draft (tester54a A18, after csr submit --withdraw).
+    const restored = changed && before?.revising !== undefined && !after!.revising && beforeDraft !== undefined && revisedContent(asCompleted(beforeDraft, after!)) === revisedContent(after!);
+    const version = current[current.length - 1]?.version ?? "";
+    const draftWithdrawn = restored ? version : undefined;
     entries.push({
       ...record,
-      version: current[current.length - 1]?.version ?? "",
+      version,
       newRevisions: grew ? current.slice(previous.length).map((r) => r.version) : [],
-      unrevised: changed && draft === undefined,
+      unrevised: changed && draft === undefined && draftWithdrawn === undefined,
       ...(draft !== undefined ? { draft } : {}),
+      ...(draftWithdrawn !== undefined ? { draftWithdrawn } : {}),
       historyRewritten: !kept,
       withdrawn: before !== undefined && before.status !== "obsolete" && after?.status === "obsolete",
     });
