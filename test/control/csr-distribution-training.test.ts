@@ -73,7 +73,7 @@ describe("csr distribute on a CSR", () => {
     const dir = smallRepo();
     const result = await csrInProcess(["-C", dir, "distribute", "DYA-001", "--to", "PRD", "品质部", "--date", "2026-11-19", "-y", "--commit"], { lang: null });
     expect(result.stderr).toBe("");
-    expect(result.stdout).toMatch(/^DYA-001：已登记于 2026-11-19 发放给生产部、品质部。\n已提交 [0-9a-f]{7}：csr distribute DYA-001：PRD、QA\n$/);
+    expect(result.stdout).toMatch(/^DYA-001：已登记于 2026-11-19 发放给生产部、品质部。\n已提交 [0-9a-f]{7}：csr distribute DYA-001：生产部、品质部\n$/);
     expect(read(dir, "csr/DYA/DYA-001.yaml")).toBe(decidedCsr + "distribution:\n  - {departments: [PRD, QA], date: 2026-11-19, source_revision: C}\n");
     expect(git(dir, ["show", "--name-only", "--format=", "HEAD"])).toBe("csr/DYA/DYA-001.yaml\n");
     const out = join(dir, "out");

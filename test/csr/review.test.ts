@@ -398,6 +398,12 @@ describe("step-by-step 会签 ended by the decision with --commit (tester18 F2)"
     expect(git(dir, ["show", "--format=", "--stat", "HEAD"])).toBe(" csr/DYA/DYA-011.yaml | 12 ++++++++++++\n 1 file changed, 12 insertions(+)\n");
   });
 
+  it("names the departments to countersign by name in the commit message, as the opinions are (tester56 D16)", async () => {
+    const dir = gitInit(repo());
+    const result = await csrInProcess(["-C", dir, "--lang", "zh-CN", "review", "DYA-011", "--required", "MKT", "PRD", "--commit"]);
+    expect(result.stdout.split("\n").at(-2)).toBe(`已提交 ${git(dir, ["rev-parse", "--short=7", "HEAD"]).trim()}：csr review DYA-011：会签部门 市场部、生产部`);
+  });
+
   it("still refuses when the file has other uncommitted changes than the review's", async () => {
     const dir = gitInit(repo());
     writeFileSync(join(dir, "csr/DYA/DYA-011.yaml"), HAND_WRITTEN.replace("title: 控制计划变更须通知顾客", "title: 控制计划变更须书面通知顾客"));

@@ -187,7 +187,7 @@ async function distributeElectronic(ctx: CommandContext, session: EditSession, l
     ...(added.length < to.length ? [t("distribute.electronic.some-already", { departments: names(to.filter((d) => issued.has(d))) })] : []),
     clerk ? t(clerk.controller ? "distribute.issued-by-controller" : "distribute.issued-by", { by: personLabel(session.index, clerk.id) }) : t("copy-clerk.blank.issuer"),
   ];
-  const message = t("commit.distribute.electronic", { document: withEdition(id, version), departments: inline(added) });
+  const message = t("commit.distribute.electronic", { document: withEdition(id, version), departments: names(added) });
   await saveChanges(ctx, session, [change], lines, { commit: flags.commit, message });
   return 0;
 }
@@ -565,7 +565,7 @@ async function distributeCsr(ctx: CommandContext, session: EditSession, id: stri
   const lines = [t("distribute.csr.recorded", { id, departments: names(added), date })];
   if (by) lines.push(t("person.distributed-by-line", { by: personLabel(session.index, by) }));
   if (added.length < entry.departments.length) lines.push(t("distribute.csr.all", { departments: names(entry.departments) }));
-  await saveChanges(ctx, session, [change], lines, { commit: flags.commit, message: t("distribute.csr.commit", { id, departments: inline(added) }) });
+  await saveChanges(ctx, session, [change], lines, { commit: flags.commit, message: t("distribute.csr.commit", { id, departments: names(added) }) });
   return 0;
 }
 

@@ -202,7 +202,7 @@ function reviewSteps(changed: { was: NonNullable<Csr["review"]> | undefined; is:
   const [was, is] = [changed.was ?? {}, changed.is ?? {}];
   const same = (a: unknown, b: unknown) => isDeepStrictEqual(a, b);
   const steps = [
-    ...(same(was.required, is.required) ? [] : [t("commit.review.required", { departments: (is.required ?? []).join(",") })]),
+    ...(same(was.required, is.required) ? [] : [t("commit.review.required", { departments: list((is.required ?? []).map((d) => departmentLabel(index, d))) })]),
     ...(is.opinions ?? [])
       .filter((o) => !(was.opinions ?? []).some((w) => same(w, o)))
       .map((o) => t("commit.review.opinion", { department: departmentLabel(index, o.department), opinion: t(`value.opinion.${o.opinion}`) })),
@@ -588,7 +588,7 @@ function recordRequired(repo: Repository, index: RepoIndex, { value: csr }: Loca
   }
   const missing = missingOpinions({ ...csr, review: { ...csr.review, required: codes } }, config);
   lines.push(missing.length > 0 ? t("review.required.missing", { departments: label(missing) }) : t("review.required.all-given"));
-  return { lines, commit: t("commit.review.required", { departments: codes.join(",") }) };
+  return { lines, commit: t("commit.review.required", { departments: label(codes) }) };
 }
 
 /**
