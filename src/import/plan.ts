@@ -16,7 +16,7 @@ import { unmarkedSection } from "../model/sections.js";
 import { SIGNATURE_ROLES, type ControlledDocument, type Csr, type Customer, type Decision, type Department, type Person, type ReviewRecord, type Revision, type Role, type Signature, type SignatureRole, type SymbolConversion } from "../model/types.js";
 import { readDate } from "../core/dates.js";
 import { UserError } from "../core/errors.js";
-import { catalog, conjunction, disjunction, list, t, translate, type MessageKey } from "../i18n/index.js";
+import { catalog, conjunction, disjunction, LANGS, list, t, translate, type Lang, type MessageKey } from "../i18n/index.js";
 import { combinedTitleAndNumber, findHeaderRow, headerExample, normalizeHeader, type Field, type HeaderRow } from "./headers.js";
 import { compactText, shellArgument, showInvisible } from "../core/text.js";
 import { approvalOf } from "../report/registers/symbols.js";
@@ -1922,8 +1922,15 @@ function recordFromCell(text: string, repo: Repository): ReviewRecord {
  */
 function addressedFromRow(row: RowReader, repo: Repository, issue: Issue): NonNullable<Csr["addressed"]> {
   const places: NonNullable<Csr["addressed"]> = [];
-  const lines = row.text("addressed").split(/\r?\n|[;；]/).map((l) => l.trim()).filter(Boolean);
-  for (const line of lines.flatMap(listedPlaces)) {
+  // csr's own list writes the version and the link's state with each place (tester55 C6): the files record neither, both follow
+  // from the document's revisions and the link; left out, and said. Before splitting at ；, which the version and state may hold.
+  const bare = (text: string) => {
+    const plain = placeWithoutListedVersion(text);
+    if (plain !== text) row.read("addressed", text, t("import.csr.addressed-version", { place: plain }));
+    return plain;
+  };
+  const lines = row.text("addressed").split(/\r?\n/).map((l) => l.trim()).filter(Boolean).flatMap((line) => bare(line).split(/[;；]/)).map((l) => l.trim()).filter(Boolean);
+  for (const line of lines.flatMap(listedPlaces).map(bare)) {
     const [first = "", ...rest] = line.split(/\s+/);
     let document = compactText(first.normalize("NFKC"));
     // "QP-005/5.3": a known document and a section number after '/', which no document number has (tester54b B14).
@@ -1961,6 +1968,78 @@ function addressedFromRow(row: RowReader, repo: Repository, issue: Issue): NonNu
   }
   return places;
 }
+
+/**
+ * A place of 落实文件 without what csr's CSR list adds to it (report/registers/csr.ts listedPlace): the
+ * version after the document's number (A/1; A/1；A/2 待实施（… 实施）; 草稿; 已作废 2026-01-05), and the
+ * link's state in brackets at the end when it reads as the matrix's 链接状态 does (已替代（2026-03-23），
+ * 不计入落实). Anything else is the section, as written.
+ */
+function placeWithoutListedVersion(text: string): string {
+  const marks = listedMarks();
+  const place = withoutLinkState(text, marks);
+  const [, document = "", rest = ""] = /^(\S+)\s+(.*)$/s.exec(place) ?? [];
+  // A version as csr writes every document's (A/1), whether or not this repository has that revision of it (a
+  // register imported with the current version only): no section starts so.
+  const version = "[A-Z]/[0-9]+";
+  const released = `${version}(?:\\s*[;；]\\s*${version})?(?:\\s+(?:${marks.pending}))?`;
+  const listed = new RegExp(`^(?:${[released, marks.status, marks.withdrawn].join("|")})(?:\\s+|$)`, "u").exec(rest);
+  return listed ? `${document} ${rest.slice(listed[0].length)}`.trim() : place;
+}
+
+/** `text` without the bracket that closes it when what the bracket holds reads as a 链接状态 (the matrix's, in either language). */
+function withoutLinkState(text: string, marks: NonNullable<typeof listedMarksCache>): string {
+  for (const [open, close] of marks.brackets) {
+    if (!text.endsWith(close)) continue;
+    let depth = 0;
+    for (let i = text.length - 1; i >= 0; i--) {
+      if (text[i] === close) depth++;
+      else if (text[i] === open && --depth === 0) {
+        if (marks.link.test(text.slice(i + 1, -1))) return text.slice(0, i).trimEnd();
+        break;
+      }
+    }
+  }
+  return text;
+}
+
+let listedMarksCache: { link: RegExp; brackets: [string, string][]; pending: string; status: string; withdrawn: string } | undefined;
+/** The patterns of what the CSR list writes beside a place, in every language it is printed in. */
+function listedMarks(): NonNullable<typeof listedMarksCache> {
+  if (listedMarksCache) return listedMarksCache;
+  // A template with its placeholders as `hole` (a date, a version, any text).
+  const pattern = (lang: Lang, key: MessageKey, hole: string) => escapeRegExp(translate(lang, key, { date: "\u0000", withdrawn: "\u0000", version: "\u0000", revision: "\u0000", status: "\u0000" })).replaceAll("\u0000", hole);
+  const any = (keys: readonly MessageKey[], hole: string) => LANGS.flatMap((lang) => keys.map((key) => pattern(lang, key, hole))).join("|");
+  const links = any(LISTED_LINKS, ".+?");
+  const separators = LANGS.map((lang) => escapeRegExp(translate(lang, "register.remarks-separator").trim())).join("|");
+  // The bracket characters around the state: （ ） in Chinese, ( ) in English.
+  const brackets = LANGS.map((lang) => {
+    const [open = "", close = ""] = translate(lang, "register.csr.list.addressed-link", { place: "\u0000", link: "\u0001" }).split("\u0000")[1]!.split("\u0001");
+    return [open.trim(), close.trim()] as [string, string];
+  });
+  return (listedMarksCache = {
+    link: new RegExp(`^(?:${links})(?:\\s*(?:${separators})\\s*(?:${links}))*$`, "u"),
+    brackets,
+    pending: any(["register.status.pending"], "\\d{4}-\\d{2}-\\d{2}"),
+    status: any(["register.status.draft", "register.status.in-review", "register.status.released", "register.status.obsolete"], ""),
+    withdrawn: any(["register.csr.matrix.version.withdrawn"], "\\d{4}-\\d{2}-\\d{2}"),
+  });
+}
+
+/** The 链接状态 the CSR matrix and list print of a place (report/registers/csr.ts addressedPlaces). */
+const LISTED_LINKS: readonly MessageKey[] = [
+  "register.csr.link.superseded-withdrawn",
+  "register.csr.link.superseded",
+  "register.csr.link.withdrawn",
+  "register.csr.link.pending",
+  "register.csr.link.later",
+  "register.csr.link.revised",
+  "register.csr.link.suspect-both",
+  "register.csr.link.suspect-requirement",
+  "register.csr.link.suspect-section",
+  "register.csr.link.confirmed",
+  "register.csr.link.undated",
+];
 
 /** The places of one line of 落实文件: its parts when each names a document (a number with a letter, as a section number has none), else the line. */
 function listedPlaces(line: string): string[] {

@@ -89,10 +89,26 @@ describe("CSR list: export, import into a copy without the CSRs, the same CSR fi
 
   it.each([
     // The whole workbook, without --sheet: import finds its 顾客特定要求清单 among the other registers.
-    { name: "csr export (xlsx, Chinese)", file: "book.xlsx", lang: "zh-CN" as const, out: ["export"], titles: [] },
+    // 落实文件 carries the version that addresses each place, for superseded DYA-003 the one in force then with the matrix's
+    // 链接状态 (tester55 C6); the import leaves both to csr, and says so.
+    {
+      name: "csr export (xlsx, Chinese)",
+      file: "book.xlsx",
+      lang: "zh-CN" as const,
+      out: ["export"],
+      titles: [],
+      reading: "  “落实文件”中的 'QP-012 A/1 5.4 返工和返修（已替代（2026-03-23），不计入落实）' → QP-012 5.4 返工和返修（版本和链接状态由 csr 按文件得出，不导入）（第 10 行）",
+    },
     // An English list names each requirement by its English title, which comes back as the title.
-    { name: "csr list csr (CSV, English)", file: "list.csv", lang: "en" as const, out: ["list", "csr", "--format", "csv"], titles: ["title"] },
-  ])("$name", async ({ file, lang, out, titles }) => {
+    {
+      name: "csr list csr (CSV, English)",
+      file: "list.csv",
+      lang: "en" as const,
+      out: ["list", "csr", "--format", "csv"],
+      titles: ["title"],
+      reading: "  Addressed in 'QP-012 A/1 5.4 返工和返修 (superseded 2026-03-23; not counted)' → QP-012 5.4 返工和返修 (the version and link state are worked out by csr from the document, not imported) (row 9)",
+    },
+  ])("$name", async ({ file, lang, out, titles, reading }) => {
     const book = join(tempDir(), file);
     expect((await csrInProcess(["-C", example, ...out, "--out", book, "--today", "2026-11-27"], { lang })).code).toBe(0);
     const copy = copyFixture("examples/acme-auto");
@@ -103,6 +119,7 @@ describe("CSR list: export, import into a copy without the CSRs, the same CSR fi
     const imported = await csrInProcess(["-C", copy, "import", book, "--as", "csr", "--today", "2026-11-27"], { lang });
     expect(imported.stderr).toBe("");
     expect(imported.code, imported.stdout).toBe(0);
+    expect(imported.stdout.split("\n")).toContain(reading);
 
     const before = csrFiles(example);
     const after = csrFiles(copy);

@@ -73,7 +73,7 @@ describe("csr export", () => {
     }
     expect(procedures.getCell("A3").numFmt).toBeUndefined();
     const addressed = workbook.getWorksheet("顾客特定要求清单")!.getCell("Y3");
-    expect(addressed.value).toBe("QP-001 5.3 特殊特性标识\nQP-003 5.2 控制计划");
+    expect(addressed.value).toBe("QP-001 A/1 5.3 特殊特性标识\nQP-003 B/0 5.2 控制计划");
     expect(addressed.alignment).toEqual({ vertical: "top", wrapText: true });
     // A printed workbook shows every line: the row is as tall as its cell of two lines (15 points a line).
     expect(addressed.worksheet.getRow(3).height).toBe(30);

@@ -33,8 +33,8 @@ describe("the CSR list cites the section where a requirement is addressed as the
     expect(readFileSync(join(dir, "csr/BCM/BCM-004.yaml"), "utf8")).toContain("    section: 标签要求\n");
     const list = await json(dir, "list", "csr");
     const addressed = (id: string) => list.rows.find((r) => r.id === id)?.addressed;
-    expect(addressed("DYA-001")).toBe("QP-014 5.2 符号转换\nWI-010-01 3 质量要求\nQR-014-01");
-    expect(addressed("BCM-004")).toBe("WI-011-01 2 标签要求");
+    expect(addressed("DYA-001")).toBe("QP-014 A/1 5.2 符号转换\nWI-010-01 A/1 3 质量要求\nQR-014-01 A/1");
+    expect(addressed("BCM-004")).toBe("WI-011-01 草稿 2 标签要求");
     const matrix = await json(dir, "matrix", "csr");
     const places = (id: string) => matrix.rows.filter((r) => r.id === id).map((r) => [r.document, r.section].filter(Boolean).join(" "));
     expect(places("DYA-001")).toEqual(["QP-014 5.2 符号转换", "WI-010-01 3 质量要求", "QR-014-01"]);

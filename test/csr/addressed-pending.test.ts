@@ -4,7 +4,7 @@
  * before that day — its status, the CSR list, the CSR matrix, csr show and csr site say
  * 待实施（<date> 实施）— and is from that day on.
  */
-import { readFileSync, writeFileSync } from "node:fs";
+import { readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { builtOnce, copyFixture, csrInProcess, git, gitInit, tempDir, type RunResult } from "../helpers.js";
@@ -84,6 +84,24 @@ describe("a CSR addressed only in a revision not yet in force", () => {
     expect(notes).toContain("Not yet addressed in any document: DYA-003 (WI-031 not released yet, QP-020 A/2 takes effect 2026-12-20)");
     const zh = (await csrInProcess(["-C", dir, "matrix", "csr", "--today", BEFORE, "--format", "csv"], { lang: "zh-CN" })).stdout.split("\n");
     expect(zh.find((l) => l.startsWith("DYA-003") && l.includes("QP-020"))).toContain(",5.3 特殊特性,A/1；A/2 待实施（2026-12-20 实施）,特殊特性管理程序,已确认；待实施（2026-12-20 实施），不计入落实,,已决定,");
+  });
+
+  it("the CSR list's 落实文件 gives each place's version and link state as the matrix does; csr import --as csr reads the places back without them, and says so (tester55 C6)", async () => {
+    const dir = await repository();
+    const list = join(tempDir(), "list.csv");
+    expect((await csrInProcess(["-C", dir, "list", "csr", "--today", BEFORE, "--format", "csv", "--out", list], { lang: "zh-CN" })).code).toBe(0);
+    const cell = "WI-031 草稿 5.2 标识\nQP-020 A/1；A/2 待实施（2026-12-20 实施） 5.3 特殊特性（已确认；待实施（2026-12-20 实施），不计入落实）";
+    expect(readFileSync(list, "utf8")).toContain(`"${cell}"`);
+    const copy = gitInit(copyFixture("test/fixtures/csr/valid"));
+    editQp020(copy);
+    expect((await releaseQp020(copy)).code).toBe(0);
+    rmSync(join(copy, "csr"), { recursive: true });
+    const imported = await csrInProcess(["-C", copy, "import", list, "--as", "csr", "--today", BEFORE], { lang: "zh-CN" });
+    expect(imported.stdout.split("\n").filter((l) => l.includes("“落实文件”") && l.endsWith("（第 4 行）"))).toEqual([
+      "  “落实文件”中的 'WI-031 草稿 5.2 标识' → WI-031 5.2 标识（版本和链接状态由 csr 按文件得出，不导入）（第 4 行）",
+      "  “落实文件”中的 'QP-020 A/1；A/2 待实施（2026-12-20 实施） 5.3 特殊特性（已确认；待实施（2026-12-20 实施），不计入落实）' → QP-020 5.3 特殊特性（版本和链接状态由 csr 按文件得出，不导入）（第 4 行）",
+    ]);
+    expect(readFileSync(join(copy, "csr/DYA/DYA-003.yaml"), "utf8")).toContain("addressed:\n  - document: WI-031\n    section: 5.2 标识\n  - document: QP-020\n    section: 5.3 特殊特性\n");
   });
 
   it("csr show and csr site say so too", async () => {

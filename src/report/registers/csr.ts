@@ -178,6 +178,7 @@ export function csrList(ctx: RegisterContext, options: { today: string; customer
   const config = ctx.repo.config?.value;
   const documents = documentsOn(ctx, options.today).byId;
   const factsContext = { config, calendar: repositoryCalendar(config), document: (id: string) => documents.get(id), today: options.today };
+  const prints = new SectionPrints(ctx.textOf);
   const period = options.period;
   const rows = sortedCsrs(ctx, options.today, options.customer)
     .map((csr) => ({ csr, facts: csrFacts(csr, factsContext), rounds: reviewRounds(csr, factsContext.calendar, config, options.today, ctx.index.customers.get(csr.customer)?.value) }))
@@ -306,9 +307,9 @@ export function csrList(ctx: RegisterContext, options: { today: string; customer
       // reads back only one that differs from the source revision's 实施日期, the CSR's own.
       requiredBy: customerDateOf(ctx, csr)?.date ?? null,
       implementationStatus: implementationStatusText(csr, ctx.repo.config?.value, ctx.lang),
-      // One place per line, number first, as `csr import --as csr` reads it back; the section as the
-      // matrix cites it (the document's own number and title), not as typed (auditor16 F5).
-      addressed: (csr.addressed ?? []).map((a) => (a.section ? `${a.document} ${sectionCell(ctx, documents.get(a.document), a.section)}` : a.document)).join("\n"),
+      // One place per line, number first, as `csr import --as csr` reads it back; the version and section as the
+      // matrix cites them (the document's own number and title), not as typed (auditor16 F5, tester55 C6).
+      addressed: addressedPlaces(ctx, csr, documents, options.today, prints).map((place) => listedPlace(ctx, place)).join("\n"),
       implemented: csr.implementation?.implemented ?? null,
       evidence: csr.implementation?.evidence ?? "",
       verifiedBy: personName(ctx, csr.implementation?.verified?.by),
@@ -465,74 +466,14 @@ export function csrMatrix(ctx: RegisterContext, options: { customer?: string; to
       status: statusOf(ctx, csr, options.today),
       evidence: csr.implementation?.evidence ?? "",
     };
-    const places = csr.addressed ?? [];
+    const places = addressedPlaces(ctx, csr, documents, options.today, prints);
     if (places.length === 0) return [{ ...base, document: "", section: "", version: "", docTitle: "", link: "" }];
-    return places.map((place) => {
-      const doc = documents.get(place.document);
-      const standing = addressing(place, doc, options.today, csr);
-      // A superseded requirement was addressed by the revision in force on the day it was superseded, not by a later one,
-      // which may be the very revision that removed it, nor undone by a withdrawal after that day (model/link-start.ts, tester52 D1).
-      const then = doc && csr.superseded ? addressedWhenSuperseded(doc, csr.superseded.date) : undefined;
-      if (then?.kind === "in-force") {
-        return {
-          ...base,
-          document: place.document,
-          section: sectionCell(ctx, doc!, place.section),
-          version: then.version,
-          docTitle: documentTitle(ctx, doc!),
-          link: then.withdrawn ? t(ctx, "register.csr.link.superseded-withdrawn", { date: csr.superseded!.date, withdrawn: then.withdrawn }) : t(ctx, "register.csr.link.superseded", { date: csr.superseded!.date }),
-        };
-      }
-      // A withdrawn document no longer addresses the requirement (7.5.3.2): marked, with its date, and not counted (auditor17 F14).
-      if (doc?.status === "obsolete") {
-        if (!csr.superseded) withdrawn.add(csr.id);
-        return {
-          ...base,
-          document: place.document,
-          section: sectionCell(ctx, doc, place.section),
-          version: doc.obsolete?.date ? t(ctx, "register.csr.matrix.version.withdrawn", { date: doc.obsolete.date }) : statusLabel(ctx, doc.status),
-          docTitle: documentTitle(ctx, doc),
-          link: t(ctx, "register.csr.link.withdrawn"),
-        };
-      }
-      if (doc && csr.superseded) {
-        return {
-          ...base,
-          document: place.document,
-          section: sectionCell(ctx, doc, place.section),
-          version: statusLabel(ctx, doc.status),
-          docTitle: documentTitle(ctx, doc),
-          link: t(ctx, "register.csr.link.superseded", { date: csr.superseded.date }),
-        };
-      }
-      const changed = doc ? changedEnds(csr, place, doc, undefined, prints) : undefined;
-      if (changed && (changed.section || changed.csr)) suspect++;
-      // A link made against a revision released to take effect later counts from its 实施日期 (auditor17 F10): the cell says so.
-      const pending = !standing.counts && standing.why === "pending" ? t(ctx, "register.csr.link.pending", { status: t(ctx, "register.status.pending", { date: standing.date }) }) : undefined;
-      // A revision before the first one that cites the requirement in its round did not contain it yet (tester52 D3).
-      const later =
-        !standing.counts && standing.why === "later"
-          ? t(ctx, "register.csr.link.later", { version: standing.version, date: standing.date })
-          : // Made for the wording of an earlier source revision, not confirmed since the requirement changed (tester54a A4).
-            !standing.counts && standing.why === "revised"
-            ? t(ctx, "register.csr.link.revised", { revision: standing.revision, date: standing.date })
-            : undefined;
-      if (standing.counts && standing.undated) undated.push(t(ctx, "register.csr.matrix.undated.link", { id: csr.id, document: place.document }));
-      const section = sectionPlace(ctx, doc, place.section);
-      // A link into a section the document no longer has is broken, not unconfirmed: its cell names the section as written,
-      // marked not found as csr/section-missing says (a blank cell is counted as a link not yet confirmed).
-      const gone = section.gone ? section.label : undefined;
-      if (doc && !changed && !pending && !later && !gone && !(standing.counts && standing.undated)) unconfirmed++;
-      return {
-        ...base,
-        document: place.document,
-        section: section.label,
-        // The version in force on the day, and one released to take effect later marked as the procedure list marks it (auditor16 F6).
-        // A document never released has no version; its status says why (草稿): a blank cell looked like a gap in the record.
-        version: doc ? versionInForce(ctx, doc, options.today) || statusLabel(ctx, doc.status) : "",
-        docTitle: doc ? documentTitle(ctx, doc) : "",
-        link: [gone ?? (changed ? linkLabel(ctx, changed) : ""), pending ?? "", later ?? "", standing.counts && standing.undated ? t(ctx, "register.csr.link.undated") : ""].filter(Boolean).join(t(ctx, "register.remarks-separator")),
-      };
+    return places.map(({ tally, remarks: _, ...place }) => {
+      if (tally.suspect) suspect++;
+      if (tally.unconfirmed) unconfirmed++;
+      if (tally.withdrawn) withdrawn.add(csr.id);
+      if (tally.undated) undated.push(t(ctx, "register.csr.matrix.undated.link", { id: csr.id, document: place.document }));
+      return { ...base, ...place };
     });
   });
   const unaddressed = unaddressedCsrs(ctx, csrs, documents, options.today);
@@ -605,6 +546,121 @@ export function csrMatrix(ctx: RegisterContext, options: { customer?: string; to
     // What to do about the withdrawn documents is for the one who runs the command, not the matrix's reader.
     ...withHints(withdrawn.size > 0 ? [t(ctx, "register.csr.matrix.withdrawn.hint")] : []),
   };
+}
+
+/** What the matrix counts under itself of one place: a suspect link, one never confirmed, a withdrawn document, a link undated. */
+interface PlaceTally {
+  suspect: boolean;
+  unconfirmed: boolean;
+  withdrawn: boolean;
+  undated: boolean;
+}
+
+/** One place a CSR is addressed, as the matrix prints it: the document, its section, the version that addresses it, its title, the link's state. */
+interface AddressedPlace {
+  document: string;
+  section: string;
+  version: string;
+  docTitle: string;
+  link: string;
+  /** The link's state but for a section the document no longer has, which the list prints once, as the section. */
+  remarks: string[];
+  tally: PlaceTally;
+}
+
+/**
+ * The places `csr` is addressed on `today`, each with the version of its document that addresses it
+ * (the one in force, or, for a superseded requirement, the one in force when it was superseded) and
+ * whether the link counts (链接状态: 已替代…，不计入落实, 待实施…, 可疑…): the matrix's columns and the
+ * CSR list's 落实文件 (listedPlace), one reading for both (tester55 C6).
+ */
+function addressedPlaces(ctx: RegisterContext, csr: Csr, documents: ReadonlyMap<string, ControlledDocument>, today: string, prints: SectionPrints): AddressedPlace[] {
+  const none: PlaceTally = { suspect: false, unconfirmed: false, withdrawn: false, undated: false };
+  const link = (text: string) => ({ link: text, remarks: [text] });
+  return (csr.addressed ?? []).map((place) => {
+    const doc = documents.get(place.document);
+    const standing = addressing(place, doc, today, csr);
+    // A superseded requirement was addressed by the revision in force on the day it was superseded, not by a later one,
+    // which may be the very revision that removed it, nor undone by a withdrawal after that day (model/link-start.ts, tester52 D1).
+    const then = doc && csr.superseded ? addressedWhenSuperseded(doc, csr.superseded.date) : undefined;
+    if (then?.kind === "in-force") {
+      return {
+        document: place.document,
+        section: sectionCell(ctx, doc!, place.section),
+        version: then.version,
+        docTitle: documentTitle(ctx, doc!),
+        ...link(then.withdrawn ? t(ctx, "register.csr.link.superseded-withdrawn", { date: csr.superseded!.date, withdrawn: then.withdrawn }) : t(ctx, "register.csr.link.superseded", { date: csr.superseded!.date })),
+        tally: none,
+      };
+    }
+    // A withdrawn document no longer addresses the requirement (7.5.3.2): marked, with its date, and not counted (auditor17 F14).
+    if (doc?.status === "obsolete") {
+      return {
+        document: place.document,
+        section: sectionCell(ctx, doc, place.section),
+        version: doc.obsolete?.date ? t(ctx, "register.csr.matrix.version.withdrawn", { date: doc.obsolete.date }) : statusLabel(ctx, doc.status),
+        docTitle: documentTitle(ctx, doc),
+        ...link(t(ctx, "register.csr.link.withdrawn")),
+        tally: { ...none, withdrawn: !csr.superseded },
+      };
+    }
+    if (doc && csr.superseded) {
+      return {
+        document: place.document,
+        section: sectionCell(ctx, doc, place.section),
+        version: statusLabel(ctx, doc.status),
+        docTitle: documentTitle(ctx, doc),
+        ...link(t(ctx, "register.csr.link.superseded", { date: csr.superseded.date })),
+        tally: none,
+      };
+    }
+    const changed = doc ? changedEnds(csr, place, doc, undefined, prints) : undefined;
+    // A link made against a revision released to take effect later counts from its 实施日期 (auditor17 F10): the cell says so.
+    const pending = !standing.counts && standing.why === "pending" ? t(ctx, "register.csr.link.pending", { status: t(ctx, "register.status.pending", { date: standing.date }) }) : undefined;
+    // A revision before the first one that cites the requirement in its round did not contain it yet (tester52 D3).
+    const later =
+      !standing.counts && standing.why === "later"
+        ? t(ctx, "register.csr.link.later", { version: standing.version, date: standing.date })
+        : // Made for the wording of an earlier source revision, not confirmed since the requirement changed (tester54a A4).
+          !standing.counts && standing.why === "revised"
+          ? t(ctx, "register.csr.link.revised", { revision: standing.revision, date: standing.date })
+          : undefined;
+    const undated = standing.counts && standing.undated === true;
+    const section = sectionPlace(ctx, doc, place.section);
+    // A link into a section the document no longer has is broken, not unconfirmed: its cell names the section as written,
+    // marked not found as csr/section-missing says (a blank cell is counted as a link not yet confirmed).
+    const gone = section.gone ? section.label : undefined;
+    const remarks = [gone ? "" : changed ? linkLabel(ctx, changed) : "", pending ?? "", later ?? "", undated ? t(ctx, "register.csr.link.undated") : ""].filter(Boolean);
+    return {
+      document: place.document,
+      section: section.label,
+      // The version in force on the day, and one released to take effect later marked as the procedure list marks it (auditor16 F6).
+      // A document never released has no version; its status says why (草稿): a blank cell looked like a gap in the record.
+      version: doc ? versionInForce(ctx, doc, today) || statusLabel(ctx, doc.status) : "",
+      docTitle: doc ? documentTitle(ctx, doc) : "",
+      link: [gone ?? "", ...remarks].filter(Boolean).join(t(ctx, "register.remarks-separator")),
+      remarks,
+      tally: {
+        suspect: changed !== undefined && (changed.section || changed.csr),
+        unconfirmed: doc !== undefined && !changed && !pending && !later && !gone && !undated,
+        withdrawn: false,
+        undated,
+      },
+    };
+  });
+}
+
+/**
+ * A place as the CSR list's 落实文件 writes it, on one line: the document, the version of it that
+ * addresses the requirement, the section, and what the matrix's 链接状态 says of it in brackets
+ * ("QP-012 A/1 5.4 返工和返修（已替代（2026-03-23），不计入落实）"), so a list read alone does not send the
+ * auditor to today's text of a revision that no longer holds the requirement (tester55 C6).
+ * `csr import --as csr` reads the document and section back and says that it leaves the rest.
+ */
+function listedPlace(ctx: RegisterContext, place: AddressedPlace): string {
+  const where = [place.document, place.version, place.section].filter(Boolean).join(" ");
+  const link = place.remarks.join(t(ctx, "register.remarks-separator"));
+  return link ? t(ctx, "register.csr.list.addressed-link", { place: where, link }) : where;
 }
 
 /** The review rounds of every CSR on `today` started within the period, with their CSR's id; undefined without a period. */
