@@ -7,6 +7,7 @@ import { rule as clauseExclusionNotPermitted } from "./rules/clause/exclusion-no
 import { rule as clauseSupersededEdition } from "./rules/clause/superseded-edition.js";
 import { rule as clauseUnknownClause } from "./rules/clause/unknown-clause.js";
 import { rule as clauseUnknownStandard } from "./rules/clause/unknown-standard.js";
+import { rule as configNoticeClaimsClassification } from "./rules/config/notice-claims-classification.js";
 import { rule as configRegisterForm } from "./rules/config/register-form.js";
 import { rule as configUnknownRule } from "./rules/config/unknown-rule.js";
 import { rule as coverageClauseUncovered } from "./rules/coverage/clause-uncovered.js";
@@ -92,6 +93,7 @@ export const rules: readonly Rule[] = [
   clauseSupersededEdition,
   clauseUnknownClause,
   clauseUnknownStandard,
+  configNoticeClaimsClassification,
   configRegisterForm,
   configUnknownRule,
   coverageClauseUncovered,

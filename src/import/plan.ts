@@ -5,8 +5,8 @@
  */
 import { ANY_NUMBER, numberKind, numberPatternToRegExp, patternOf, tellingPatterns } from "../model/numbering.js";
 import { readClauseRefs } from "../model/catalog.js";
-import { CLASSIFICATIONS, readClassification } from "../model/classification.js";
-import { documentLayout, SIGNATURE_FLAGS } from "../model/index.js";
+import { CLASSIFICATIONS, layoutClassification, readClassification } from "../model/classification.js";
+import { SIGNATURE_FLAGS } from "../model/index.js";
 import { CODE_PATTERN, csrPath, documentPath } from "../model/paths.js";
 import type { CsrNumbers } from "../model/csr-numbers.js";
 import type { Repository } from "../load/repository.js";
@@ -762,7 +762,7 @@ function documentFromRow(row: RowReader, repo: Repository, options: ImportOption
   const classificationText = row.text("classification");
   const classification = row.value("classification", readClassification);
   if (classificationText && !classification) issue(t("import.document.bad-classification", { classification: classificationText, column: row.label("classification"), allowed: list([...CLASSIFICATIONS]) }), true);
-  const marked = classification && classification !== documentLayout(repo, level)?.classification ? { classification } : {};
+  const marked = classification && classification !== layoutClassification(repo, { level, kind }) ? { classification } : {};
   const doc = { id, title, level, kind, ...(department ? { department: department.code } : {}), ...marked, status: "draft" } as ControlledDocument;
   if (withdrawal) doc.obsolete = withdrawal.obsolete;
   const clauses = clausesOfRow(row, repo, options, issue);

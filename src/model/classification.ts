@@ -37,13 +37,22 @@ export function classificationName(lang: Lang, classification: string): string {
 /** The levels of 国家秘密: a document marked so is handled on a need-to-know basis, never published. */
 const STATE_SECRETS: ReadonlySet<string> = new Set<Classification>(["秘密", "机密", "绝密"]);
 
-/** The 密级 a document is marked with: its own, else its layout's default; "" for none. */
-export function documentClassification(repo: Pick<Repository, "config">, doc: Pick<ControlledDocument, "classification" | "level">): string {
-  return doc.classification ?? documentLayout(repo, doc.level)?.classification ?? "";
+/** The 密级 a document is marked with: its own, else its layout's default (layoutClassification); "" for none. */
+export function documentClassification(repo: Pick<Repository, "config">, doc: Pick<ControlledDocument, "classification" | "level" | "kind">): string {
+  return doc.classification ?? layoutClassification(repo, doc);
+}
+
+/**
+ * The 密级 the layout of a document's level gives one that has none of its own (qms.yaml `document_layouts`); "" for none.
+ * Not an external document's: a standard or a customer's document is marked by its publisher, and the organisation's
+ * layout for its own work instructions does not make a published GJB standard 内部.
+ */
+export function layoutClassification(repo: Pick<Repository, "config">, doc: Pick<ControlledDocument, "level" | "kind">): string {
+  return doc.kind === "external" ? "" : (documentLayout(repo, doc.level)?.classification ?? "");
 }
 
 /** Whether the document is marked with a level of 国家秘密 (its own marking or its layout's default). */
-export function isStateSecret(repo: Pick<Repository, "config">, doc: Pick<ControlledDocument, "classification" | "level">): boolean {
+export function isStateSecret(repo: Pick<Repository, "config">, doc: Pick<ControlledDocument, "classification" | "level" | "kind">): boolean {
   return STATE_SECRETS.has(documentClassification(repo, doc));
 }
 

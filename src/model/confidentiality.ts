@@ -8,6 +8,7 @@
  */
 import { localized } from "../core/text.js";
 import { translate, type Lang } from "../i18n/index.js";
+import { classificationRank } from "./classification.js";
 import type { QmsConfig } from "./types.js";
 
 /**
@@ -19,4 +20,14 @@ import type { QmsConfig } from "./types.js";
 export function confidentialityNotice(config: Pick<QmsConfig, "confidentiality" | "confidentiality_en">, lang: Lang, external = false): string {
   if (config.confidentiality === undefined || (external && config.confidentiality !== "")) return translate(lang, "render.confidentiality-default");
   return localized(lang, config.confidentiality, config.confidentiality_en);
+}
+
+/**
+ * The 密级 the organisation's notice gives every document it is printed on: the highest marking its
+ * wording names (本文件为…内部受控文件: 内部), "" for none. 秘密 in 商业秘密, 工作秘密 or 国家秘密 names
+ * a kind of secret, not a document's 密级. The notice is read in Chinese, the language of the markings.
+ */
+export function noticeClassification(text: string): string {
+  const named = [...text.matchAll(/内部|绝密|机密|(?<![业作家])秘密/g)].map((m) => m[0]);
+  return named.reduce((a, b) => (classificationRank(b) > classificationRank(a) ? b : a), "");
 }

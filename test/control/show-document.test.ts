@@ -64,9 +64,12 @@ describe("csr show <document>", () => {
       "  主管部门        综合部",
       "  密级            内部",
     ]);
-    // A level whose layout sets no 密级 says so, not a blank 密级 line (tester55 C3).
+    // A work instruction has the 密级 its printed notice calls it (内部受控文件), as the document list has it (tester55 C3).
     const wi = (await zh(copyFixture("examples/gjb-demo"), "show", "CS/WI-003", "--today", "2026-12-01")).stdout.split("\n");
-    expect(wi.filter((line) => line.startsWith("  密级"))).toEqual(["  密级            未标密级（qms.yaml 的 document_layouts 未给该层级设密级，文件本身也未设）"]);
+    expect(wi.filter((line) => line.startsWith("  密级"))).toEqual(["  密级            内部"]);
+    // A published standard is not made 内部 by the layout of level 3; unmarked, it says so, not a blank 密级 line.
+    const standard = (await zh(copyFixture("examples/gjb-demo"), "show", "GJB 9001C-2017", "--today", "2026-12-01")).stdout.split("\n");
+    expect(standard.filter((line) => line.startsWith("  密级"))).toEqual(["  密级            未标密级（外来文件的密级按其发布方的标注登记，不取 qms.yaml 的 document_layouts 的默认值；可用 csr set --classification 登记）"]);
   }, 60_000);
 
   it("says which version is in force while the next is 待实施, and which copies are in use or due back", async () => {

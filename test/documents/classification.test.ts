@@ -212,6 +212,11 @@ describe("csr render of a 秘密 and of an external document", () => {
     expect(secret).toContain("本文件密级为秘密，按国家保密法律法规和本单位保密制度管理：未经批准不得复制、摘抄、外借，严禁在连接互联网的计算机上存储或处理。");
     expect(secret).not.toContain("内部受控文件");
     expect(await render("CS/WI-101")).toContain("本文件为测试电子技术有限公司内部受控文件，未经批准不得外借、复印。");
+    // That notice calls the unmarked work instruction 内部, which its register does not: csr check says so (tester55 C3).
+    const { findings } = await checkJsonInProcess(repo, "--today", DAY);
+    expect(findings.filter((f) => f.rule === "config/notice-claims-classification").map((f) => `${f.file}:${f.line}:${f.column} ${f.severity} ${f.message}`)).toEqual([
+      "qms.yaml:35:18 warning The confidentiality notice (confidentiality in qms.yaml), printed on every controlled copy of the organisation's documents, calls them Internal (内部), but 1 released document is not marked so: CS/WI-101. Its controlled copies disagree with the document list, csr show and the site about its 密级. Mark it as the notice says: classification: 内部 for its level (3) under document_layouts in qms.yaml, or csr set <document> --classification 内部 (register data, no new revision); if it truly is not Internal (内部), reword the notice (csr organisation update --confidentiality …).",
+    ]);
     expect((await csrInProcess(["-C", repo, "numbering", "add", "*", "--kind", "external", "-y"], { lang: null })).code).toBe(0);
     const added = await csrInProcess(["-C", repo, "new", "external", "--number", "GJB 5000B-2021", "--title", "军用软件能力成熟度模型", "--department", "QA", "--publisher", "中央军委装备发展部", "--issued", "2021-12-01", "--effective", "2027-03-01", "--received", "2026-11-02", "-y"], { lang: null });
     expect(added.code).toBe(0);

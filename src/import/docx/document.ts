@@ -7,9 +7,9 @@
  */
 import { LANGS, list, t, translate } from "../../i18n/index.js";
 import type { Repository } from "../../load/repository.js";
-import { CLASSIFICATIONS, readClassification } from "../../model/classification.js";
+import { CLASSIFICATIONS, layoutClassification, readClassification } from "../../model/classification.js";
 import { confidentialityNotice } from "../../model/confidentiality.js";
-import { documentLayout, issuedOn } from "../../model/index.js";
+import { issuedOn } from "../../model/index.js";
 import { numberPatternToRegExp, tellingPatterns } from "../../model/numbering.js";
 import { documentSections } from "../../model/sections.js";
 import { documentPath } from "../../model/paths.js";
@@ -169,7 +169,7 @@ class WordDocumentReader {
     this.settleRevisions(id);
     const effective = this.date("effective");
     if (effective) doc.effective = effective;
-    if (classification && classification !== documentLayout(this.repo, kind.level)?.classification) doc.classification = classification;
+    if (classification && classification !== layoutClassification(this.repo, kind)) doc.classification = classification;
     if (this.revisions.length) doc.revisions = this.revisions;
     const current = this.revisions[this.revisions.length - 1];
     if (this.stamp === "draft" || this.stamp === "uncontrolled") doc.status = "draft";
