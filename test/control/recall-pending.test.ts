@@ -27,6 +27,10 @@ describe("copies of a version whose replacement takes effect later", () => {
     expect((await csrInProcess(["-C", dir, "recall", "QP-009", "--by", "zhangli", "--date", "2026-11-25", "-y"], { lang: "en" })).stderr).toBe(
       "csr: No copy of QP-009 is due back yet: the copies of A/0 out are in force until A/1 takes effect on 2026-12-15.\nhint: Recall them from 2026-12-15 (csr recall QP-009 --date <date>); to take one back now, name it with --copy N.\n",
     );
+    // One taken back now with --copy: the other is not "all back", it is due once A/1 takes effect (tester56 D15).
+    const one = await csrInProcess(["-C", dir, "recall", "QP-009", "--copy", "1", "--by", "zhangli", "--date", "2026-11-25", "-y"], { lang: "zh-CN" });
+    expect(one.stdout.split("\n").slice(-2)).toEqual(["A/1 于 2026-12-15 实施后待回收：受控号 2（A/0，生产部）。", ""]);
+    expect(one.stdout).not.toContain("已没有需要回收的副本");
   });
 });
 

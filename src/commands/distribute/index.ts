@@ -8,7 +8,7 @@ import { localToday } from "../../core/dates.js";
 import { UserError } from "../../core/errors.js";
 import { didYouMean, displayWidth, padEnd, shellArgument } from "../../core/text.js";
 import { list as inline, language, t } from "../../i18n/index.js";
-import { copiesDue, copiesInUse, copyEdition, csrDistributions, isOut, nextCopyNumber, pendingTransition, recalledLate, unitsWithoutCopy, withEdition } from "../../model/distribution.js";
+import { copiesDue, copiesInUse, copiesToRecall, copyEdition, csrDistributions, isOut, nextCopyNumber, pendingTransition, recalledLate, unitsWithoutCopy, withEdition } from "../../model/distribution.js";
 import { repositoryCalendar } from "../../load/calendar.js";
 import { classificationName, documentClassification, isStateSecret } from "../../model/classification.js";
 import { currentRevision, issuedOn } from "../../model/index.js";
@@ -687,7 +687,12 @@ export async function recall(ctx: CommandContext, id: string, flags: RecallFlags
           ...(clerk ? [] : [t("copy-clerk.blank.receiver")]),
         ];
     if (!gone) lines.push(...lateReturns(session, document, chosen, date));
-    lines.push(left.length > 0 ? t("recall.still-to-recall", { copies: copyList(session.index, left) }) : t("recall.all-back"));
+    // The copies of the version still in force while its successor is 待实施 come back once it takes effect: not "all back" (tester56 D15).
+    const transition = pendingTransition(document, date);
+    const later = transition ? copiesToRecall(document).filter((c) => c.version === transition.inForce && !chosen.includes(c)) : [];
+    if (left.length > 0) lines.push(t("recall.still-to-recall", { copies: copyList(session.index, left) }));
+    if (later.length > 0) lines.push(t("recall.due-when-effective", { copies: copyList(session.index, later), pending: transition!.pending, until: transition!.until }));
+    if (left.length === 0 && later.length === 0) lines.push(t("recall.all-back"));
     const copies = inline(chosen.map((c) => String(c.copy)));
     await saveChanges(ctx, session, [change], lines, { commit: flags.commit, message: gone ? t(`recall.commit-${gone}`, { id, copies }) : t("commit.recall", { id, copies }) });
     const unserved = withoutCopy(session, document, chosen, date, gone);
