@@ -121,9 +121,38 @@ export function clauseCoverage(catalog: Catalog, input: CoverageInput): ClauseCo
   });
   const counted = entries.filter((e) => !e.paragraph && e.state !== "excluded");
   const applicable = counted.length;
-  const covered = counted.filter((e) => e.state === "covered" || (inherit && e.state === "inherited")).length;
+  const covered = counted.filter((e) => countsAsCovered({ inherit }, e)).length;
   const paragraphs = entries.filter((e) => e.paragraph).length;
   return { standard, entries, covered, applicable, paragraphs, inherit };
+}
+
+/**
+ * The coverage by procedures alone (程序文件, level 2): the same definition over the released procedures' own
+ * clause lists, leaving out processes, the quality manual and level-3/4 documents. An auditor asks for the
+ * clause-to-procedure matrix: a clause only the manual names is covered, but no procedure says how it is met.
+ * A procedure that names only a clause above (△) counts as coverage does (`inherit`); one that reaches a clause
+ * only through its forms or related documents (the matrix's ○) does not: those name it, not the procedure.
+ */
+export function procedureCoverage(catalog: Catalog, input: CoverageInput): ClauseCoverage {
+  return clauseCoverage(catalog, { processes: [], documents: input.documents.filter((d) => d.level === 2), exclusions: input.exclusions, inherit: input.inherit });
+}
+
+/** Whether an entry counts as covered in its coverage's ratio. */
+export function countsAsCovered(coverage: Pick<ClauseCoverage, "inherit">, entry: ClauseCoverageEntry): boolean {
+  return !entry.paragraph && (entry.state === "covered" || (coverage.inherit && entry.state === "inherited"));
+}
+
+/**
+ * The clauses `coverage` counts as covered that `byProcedures` (procedureCoverage, same entries) does not: covered by the
+ * quality manual, a process or level-3/4 documents only. Each with its entry in `byProcedures` (inherited: a procedure names
+ * a clause above it).
+ */
+export function withoutProcedure(coverage: ClauseCoverage, byProcedures: ClauseCoverage): ClauseCoverageEntry[] {
+  const procedural = new Map(byProcedures.entries.map((e) => [e.clause.number, e]));
+  return coverage.entries.flatMap((e) => {
+    const own = procedural.get(e.clause.number);
+    return countsAsCovered(coverage, e) && !(own && countsAsCovered(byProcedures, own)) ? [own ?? e] : [];
+  });
 }
 
 /** An untitled clause with no clauses under it: a paragraph of the clause above (ISO 9001 8.7.1, 8.7.2). */

@@ -20,7 +20,7 @@ import { TEMPLATES_DIR } from "../load/package.js";
 import type { Repository } from "../load/repository.js";
 import { inCatalogOrder, type Catalog } from "../model/catalog.js";
 import type { Change } from "../model/changes.js";
-import { clauseCoverage } from "../model/coverage.js";
+import { clauseCoverage, procedureCoverage } from "../model/coverage.js";
 import { RECORDED_WORDING, type RecordedWording } from "../model/fingerprint.js";
 import { classificationName, csrClassification, documentClassification, isStateSecret, isStateSecretCsr } from "../model/classification.js";
 import { addressing, CSR_STATUSES, csrFacts, csrStatusLabel, csrStatusText, historyReason, implementationStatusText, reviewRecordText, type ClosedEntry } from "../model/csr-status.js";
@@ -38,7 +38,7 @@ import { createRenderer, handlebarsRuntime } from "../render/environment.js";
 import { pageFooter } from "../render/pdf.js";
 import { markdownToHtml } from "../render/markdown.js";
 import { citeClause, csrReportView, documentView, type Lang, type PageLinker } from "../render/view.js";
-import { DIRECT, editionNotes, INHERITED, THROUGH_CHILDREN } from "../report/registers/clauses.js";
+import { DIRECT, editionNotes, INHERITED, procedureNotes, THROUGH_CHILDREN } from "../report/registers/clauses.js";
 import { compareIds, csrsOn, customerName, departmentName, documentsOn, documentStatus, documentTitle, personName, registerContext, statusLabel, t, versionInForce, versionInForceOn, type DocumentsOn, type RegisterContext } from "../report/registers/context.js";
 import { externalStatus, sourceRevisionStatus } from "../report/registers/external.js";
 import { auditRegisters } from "../report/registers/index.js";
@@ -885,7 +885,7 @@ async function writeSite(repo: Repository, findings: readonly Finding[], options
     return doc && located ? [{ doc, tag: releaseTag(id, currentRevision(doc)!.version), path: located.file.path }] : [];
   });
   const csrMatrix = registers.find((r) => r.table.id === "csr-matrix")?.table;
-  const input: PanelInput = { rc, today, findings, csrs: csrRows, csrRegister, reviewRegister, distributionRegister: distribution, csrMatrix, entityOfFile, calendar, asOf, unreleasedChanges };
+  const input: PanelInput = { rc, today, findings, csrs: csrRows, csrRegister, reviewRegister, distributionRegister: distribution, csrMatrix, clauseMatrices: standards.map((catalog, i) => ({ catalog, table: clauseMatrices[i]! })), entityOfFile, calendar, asOf, unreleasedChanges };
   const panels = PANELS.map((panel) => panel(input)).filter((p): p is Panel => p !== undefined);
   // A number's label is read under its panel's title ("overdue" under "CSR reviews"); the page it
   // opens stands alone, so a list titled by the label alone is titled by both ("CSR reviews: overdue").
@@ -1493,7 +1493,8 @@ function personSections(rc: RegisterContext, page: string, id: string, departmen
 function heatMap(rc: RegisterContext, catalog: Catalog, table: Table, pages: SitePages, documents: readonly ControlledDocument[]) {
   const page = "coverage.html";
   const config = rc.repo.config?.value;
-  const coverage = clauseCoverage(catalog, { processes: rc.repo.processes.map((p) => p.value), documents, exclusions: config?.exclusions, inherit: config?.coverage?.inherit_from_parent });
+  const input = { processes: rc.repo.processes.map((p) => p.value), documents, exclusions: config?.exclusions, inherit: config?.coverage?.inherit_from_parent };
+  const coverage = clauseCoverage(catalog, input);
   const entityColumns = table.columns.filter((c) => c.key.startsWith("p:") || c.key.startsWith("d:"));
   const target = (key: string) => pages.link(page, key.startsWith("p:") ? "process" : "document", key.slice(2));
   const targets = entityColumns.map((c) => target(c.key));
@@ -1513,6 +1514,8 @@ function heatMap(rc: RegisterContext, catalog: Catalog, table: Table, pages: Sit
     id: catalog.id,
     title: table.title,
     notes: table.notes,
+    // Under the coverage line, as in the matrix: the coverage by procedures alone and the clauses no procedure addresses.
+    procedures: procedureNotes(rc, coverage, procedureCoverage(catalog, input)),
     edition: editionNotes(rc, catalog),
     former: former?.header,
     // A process's or document's column is headed by its code, set vertically; its full name is in the title and

@@ -12,11 +12,14 @@ import { implementationDeadline } from "../model/customer-schedule.js";
 import { currentRevision } from "../model/index.js";
 import { reviewWarnDays } from "../model/periodic-review.js";
 import { bodyOnPaper } from "../model/revision.js";
+import type { Catalog } from "../model/catalog.js";
+import { clauseCoverage, coveragePercent, procedureCoverage, withoutProcedure } from "../model/coverage.js";
 import { LATE_ROUNDS, reviewRounds, type ReviewRoundTimeliness } from "../model/review-timeliness.js";
 import type { ControlledDocument, Csr } from "../model/types.js";
 import type { MessageKey } from "../i18n/index.js";
 import { compareIds, customerName, departmentName, documentsOn, documentTitle, t, type RegisterContext } from "../report/registers/context.js";
-import type { Table } from "../report/table.js";
+import { procedureNotes } from "../report/registers/clauses.js";
+import { pickColumns, type Table } from "../report/table.js";
 import { attentionTable, type AttentionInput } from "./attention.js";
 import type { EntityRef } from "./view.js";
 
@@ -44,6 +47,8 @@ export interface PanelInput {
   calendar: WorkCalendar;
   /** The documents and CSRs as their records show them on `today`, from which a list reads each finding (attention.ts). */
   asOf?: AttentionInput["asOf"];
+  /** The clause matrix of each standard in scope (register clauses.ts), built once: the clauses no procedure addresses are its rows. */
+  clauseMatrices?: readonly { catalog: Catalog; table: Table }[];
   /** Released documents whose file differs from their current version's release tag (commands/shared/registers.ts changedSinceRelease), as tagged. */
   unreleasedChanges?: readonly { doc: ControlledDocument; tag: string; path: string }[];
 }
@@ -485,6 +490,65 @@ const latestReleases: PanelDefinition = (input) => {
   };
 };
 
+/**
+ * Clause coverage by procedures (tester55 C8): for each standard in scope, the clauses covered that no procedure addresses
+ * (only the quality manual, a process or level-3/4 documents name them), listed with the matrix's rows; the notes give the
+ * coverage ratio and the procedures' own, as under the matrix. An auditor asks for the clause-to-procedure matrix.
+ */
+const clauseProcedures: PanelDefinition = (input) => {
+  const { rc } = input;
+  const matrices = input.clauseMatrices ?? [];
+  if (matrices.length === 0) return undefined;
+  const config = rc.repo.config?.value;
+  const coverageInput = { processes: rc.repo.processes.map((p) => p.value), documents: documentsOn(rc, input.today).list, exclusions: config?.exclusions, inherit: config?.coverage?.inherit_from_parent };
+  const numbers: PanelNumber[] = [];
+  const notes: string[] = [];
+  for (const { catalog, table } of matrices) {
+    const coverage = clauseCoverage(catalog, coverageInput);
+    const byProcedures = procedureCoverage(catalog, coverageInput);
+    const without = new Set(withoutProcedure(coverage, byProcedures).map((e) => e.clause.number));
+    const label = t(rc, "site.panel.clause-procedures.without", { standard: catalog.title });
+    notes.push(
+      t(rc, "site.panel.clause-procedures.ratios", {
+        standard: catalog.title,
+        covered: coverage.covered,
+        byProcedures: byProcedures.covered,
+        applicable: coverage.applicable,
+        percent: coveragePercent(coverage),
+        procedurePercent: coveragePercent(byProcedures),
+      }),
+    );
+    // The processes that name each clause by their codes and marks (a process's own column in the matrix), before the documents.
+    const processColumns = table.columns.filter((c) => c.key.startsWith("p:"));
+    const processes = (row: Table["rows"][number]) =>
+      processColumns
+        .filter((c) => row[c.key])
+        .map((c) => `${c.short ?? c.key.slice(2)} ${String(row[c.key])}`)
+        .join(t(rc, "common.list-separator"));
+    const picked = pickColumns(
+      { ...table, columns: [...table.columns, { key: "processes", header: t(rc, "register.clause-xref.column.processes"), kind: "list" }] },
+      ["number", "title", "processes", "manual", "other", "coverage"].filter((key) => key === "processes" || table.columns.some((c) => c.key === key)),
+    );
+    numbers.push({
+      label,
+      count: without.size,
+      list: {
+        name: `clauses-without-procedure-${catalog.id}`,
+        title: label,
+        table: withoutHints({ ...picked, id: `clauses-without-procedure-${catalog.id}`, title: label, rows: table.rows.filter((row) => without.has(String(row.number))).map((row) => ({ ...row, processes: processes(row) })), notes: procedureNotes(rc, coverage, byProcedures) }),
+      },
+    });
+  }
+  return { id: "clause-procedures", title: t(rc, "site.panel.clause-procedures.title"), numbers, notes };
+};
+
+/** A list page's table says what it holds; what to run about the register it was taken from is not for its reader. */
+function withoutHints(table: Table): Table {
+  const list = { ...table };
+  delete list.hints;
+  return list;
+}
+
 /** Everything `csr check` reports, by severity. */
 const findingsSummary: PanelDefinition = (input) => {
   const { rc } = input;
@@ -616,6 +680,7 @@ export const PANELS: readonly PanelDefinition[] = [
   documentControl,
   distribution,
   training,
+  clauseProcedures,
   latestReleases,
   findingsSummary,
 ];

@@ -307,8 +307,8 @@ describe("the matrices dated D", () => {
     // The same notes (coverage, legend, the 186 clauses left uncovered), and on 11-12 the note under them.
     const between = (await matrix("2026-11-12")).notes ?? [];
     const after = (await matrix("2026-11-30")).notes ?? [];
-    expect(after.slice(0, 2)).toEqual(["覆盖率：0/186 (0.0%)", "● 直接对应；△ 仅对应上级条款（继承）；○ 通过下级文件对应"]);
-    expect(after.slice(2).filter((n) => !n.startsWith("未覆盖："))).toEqual([]);
+    expect(after.slice(0, 3)).toEqual(["覆盖率：0/186 (0.0%)", "其中由程序文件覆盖：0/186 (0.0%)（只计程序文件本身对应的条款）", "● 直接对应；△ 仅对应上级条款（继承）；○ 通过下级文件对应"]);
+    expect(after.slice(3).filter((n) => !n.startsWith("未覆盖："))).toEqual([]);
     expect(between).toEqual([...after, NOTE("2026-11-12"), UNREAD("2026-11-12")]);
   });
 

@@ -70,6 +70,8 @@ describe("the notes under a register say what it holds; what to run goes to stde
       args: ["matrix", "clauses"],
       en: [
         "Coverage: 8/13 (61.5%)",
+        "Of these, covered by procedures: 3/13 (23.1%) (clauses a procedure itself addresses)",
+        "5 clauses with no procedure (covered by the quality manual, a process or other documents only): 8, 8.5, 8.5.2, 9, 9.3",
         "● addressed directly; △ only a parent clause is named (inherited); ○ through the documents it lists",
         "2 inherited clause(s) do not count as covered: only a clause above each is addressed.",
         "Not covered: 4 Context of the organization",
@@ -81,6 +83,8 @@ describe("the notes under a register say what it holds; what to run goes to stde
       ],
       "zh-CN": [
         "覆盖率：8/13 (61.5%)",
+        "其中由程序文件覆盖：3/13 (23.1%)（只计程序文件本身对应的条款）",
+        "无程序文件对应的条款 5 条（仅由质量手册、过程或其他文件覆盖）：8、8.5、8.5.2、9、9.3",
         "● 直接对应；△ 仅对应上级条款（继承）；○ 通过下级文件对应",
         "由上级条款继承的 2 条不计为已覆盖：文件只对应了其上级条款。",
         "未覆盖：4 组织环境",

@@ -30,7 +30,7 @@ describe("csr site on the bundled example", () => {
 
   it("builds the site and says what it wrote", async () => {
     // The one warning: DYA-002 put into production after Dongyue's date; its rule has a page of its own (lists/csr-late-for-customer.html).
-    expect(site.stderr).toBe("已生成网站：144 个页面，183 个文件（zh-CN）；csr check：0 个错误，1 个警告。\n");
+    expect(site.stderr).toBe("已生成网站：145 个页面，184 个文件（zh-CN）；csr check：0 个错误，1 个警告。\n");
     expect(site.stdout).toBe(`${site.out}/index.html\n`);
     expect(site.code).toBe(0);
     expect(files.filter((f) => !f.includes("/"))).toEqual([".csr-site", "coverage.html", "customers.html", "findings.html", "index.html", "people.html", "robots.txt", "search.html"]);
@@ -43,7 +43,7 @@ describe("csr site on the bundled example", () => {
       "",
     ]);
     const pages = files.filter((f) => f.endsWith(".html"));
-    expect(pages.length).toBe(144);
+    expect(pages.length).toBe(145);
     expect(pages.filter((f) => read(f).split("</head>")[0]!.split('<meta name="robots" content="noindex">').length !== 2)).toEqual([]);
     expect(files.filter((f) => f.startsWith("assets/"))).toEqual([
       "assets/document.css",
@@ -300,7 +300,13 @@ describe("csr site on the bundled example", () => {
     expect(all).toEqual([`registers/csr-list.html ${filesOf(join(repo, "csr")).length}`]);
     expect(files).not.toContain("lists/csr-all.html");
     const panels = [...index.matchAll(/<section class="site-panel" id="panel-([a-z-]+)">/g)].map((m) => m[1]);
-    expect(panels).toEqual(["csr-status", "reviews", "implementations", "suspect-links", "documents", "distribution", "training", "latest-releases", "findings"]);
+    expect(panels).toEqual(["csr-status", "reviews", "implementations", "suspect-links", "documents", "distribution", "training", "clause-procedures", "latest-releases", "findings"]);
+    // The clauses no procedure addresses, counted and listed with the processes and documents that do (tester55 C8).
+    expect(index).toContain('<a class="site-number " href="lists/clauses-without-procedure-IATF16949.html"><span class="count">63</span> <span class="label">IATF 16949:2016 无程序文件对应的条款（仅由质量手册、过程或其他文件覆盖）</span></a>');
+    expect(index).toContain('<p class="site-note">IATF 16949:2016：覆盖率 186/186 (100.0%)，其中由程序文件覆盖 123/186 (66.1%)。</p>');
+    const withoutProcedure = read("lists/clauses-without-procedure-IATF16949.html");
+    expect([...withoutProcedure.matchAll(/<tr>\s*<td[^>]*>([\d.]+)<\/td>/g)].length).toBe(63);
+    expect(withoutProcedure).toContain('<td class="code">6.1.2.3</td><td>应急计划</td><td class="list"><div class="site-list">S3 ●、<wbr>M1 △</div></td><td class="list"><div class="site-list">QM-001</div></td>');
   });
 
   it("counts open reviews as the status grid does: the card is the sum of the grid's received and in-review columns", () => {
@@ -429,6 +435,11 @@ describe("csr site on the bundled example", () => {
     expect(cellColours).toEqual(["direct", "parent", "inherited", "uncovered", "excluded"]);
     for (const row of rowClasses) for (const name of row!.split(" ")) expect(cellColours).not.toContain(name);
     expect(page).toContain("覆盖率：186/186 (100.0%)（另列 9 个无标题段落，不计入）");
+    // Under it, as under the matrix: the procedures' own coverage and the clauses only the manual, a process or other documents cover (tester55 C8).
+    expect(page).toContain('<p class="site-lead">其中由程序文件覆盖：123/186 (66.1%)（只计程序文件本身对应的条款）</p>');
+    expect(page).toContain('<p class="site-lead">无程序文件对应的条款 63 条（仅由质量手册、过程或其他文件覆盖）：4、4.1、4.2、4.3、4.3.1、4.4、4.4.1、4.4.1.1、5、');
+    expect(page).toContain("、6.1.2.3、");
+    expect(page).toContain("、8.1.2 △、");
   });
 
   it("the heat map colours each clause against processes and procedures and links each mark", async () => {
@@ -546,7 +557,7 @@ describe("csr site options", () => {
     expect(index).toContain('<link rel="canonical" href="https://qms.example.com/site/index.html">');
     // Every page has its address, and the sitemap lists every page: documents, CSRs, registers and lists too (tester47 5).
     const pages = filesOf(site.out).filter((f) => f.endsWith(".html"));
-    expect(pages.length).toBe(144);
+    expect(pages.length).toBe(145);
     const addresses = pages.map((p) => `https://qms.example.com/site/${p}`);
     expect(pages.filter((p, i) => !readFileSync(join(site.out, p), "utf8").split("</head>")[0]!.includes(`<link rel="canonical" href="${addresses[i]}">\n`))).toEqual([]);
     expect([...sitemap.matchAll(/<loc>([^<]*)<\/loc>/g)].map((m) => m[1]).sort()).toEqual(addresses.sort());

@@ -12,7 +12,7 @@
  * listed procedure names them in `related` or `forms`.
  */
 import type { Catalog } from "../../model/catalog.js";
-import { clauseCoverage, clauseNumbers, isWithin } from "../../model/coverage.js";
+import { clauseCoverage, clauseNumbers, isWithin, procedureCoverage } from "../../model/coverage.js";
 import type { ControlledDocument } from "../../model/types.js";
 import type { Table } from "../table.js";
 import { compareIds, controlledDocuments, documentAsOfNotes, documentsOn, documentTitle, ownDocuments, t, unreleasedHints, unreleasedNotes, withHints, type RegisterContext } from "./context.js";
@@ -31,7 +31,8 @@ export function clauseCrossReference(ctx: RegisterContext, catalog: Catalog, opt
   const config = ctx.repo.config?.value;
   const processes = ctx.repo.processes.map((p) => p.value);
   const documents = documentsOn(ctx, options.today).list;
-  const coverage = clauseCoverage(catalog, { processes, documents, exclusions: config?.exclusions, inherit: config?.coverage?.inherit_from_parent });
+  const input = { processes, documents, exclusions: config?.exclusions, inherit: config?.coverage?.inherit_from_parent };
+  const coverage = clauseCoverage(catalog, input);
   const unreleased = controlledDocuments(ctx, options.today, () => true).unreleased;
   const released = documents.filter((d) => d.status === "released").sort((a, b) => compareIds(a.id, b.id));
   const byId = new Map(released.map((d) => [d.id, d]));
@@ -147,7 +148,7 @@ export function clauseCrossReference(ctx: RegisterContext, catalog: Catalog, opt
       { key: "coverage", header: t(ctx, "register.clause-xref.column.coverage"), kind: "code" },
     ],
     rows,
-    notes: [...coverageNotes(ctx, coverage, false), ...catalogNotes(ctx, catalog), ...(throughUse ? [t(ctx, "register.clause-xref.via", { mark: THROUGH_CHILDREN })] : []), ...unreleasedNotes(ctx, unreleased), ...documentAsOfNotes(ctx, options.today, ownDocuments(ctx))],
+    notes: [...coverageNotes(ctx, coverage, procedureCoverage(catalog, input), false), ...catalogNotes(ctx, catalog), ...(throughUse ? [t(ctx, "register.clause-xref.via", { mark: THROUGH_CHILDREN })] : []), ...unreleasedNotes(ctx, unreleased), ...documentAsOfNotes(ctx, options.today, ownDocuments(ctx))],
     ...withHints([...coverageHints(ctx, coverage), ...catalogHints(ctx, catalog), ...unreleasedHints(ctx, unreleased)]),
   };
 }

@@ -13,7 +13,7 @@
  */
 import { localized } from "../../core/text.js";
 import { clauseTitle, formerNumbers, successorOf, titledAncestor, type Catalog, type Clause } from "../../model/catalog.js";
-import { clauseCoverage, clauseNumbers, coveragePercent, type ClauseCoverage, type ClauseCoverageEntry } from "../../model/coverage.js";
+import { clauseCoverage, clauseNumbers, coveragePercent, procedureCoverage, withoutProcedure, type ClauseCoverage, type ClauseCoverageEntry } from "../../model/coverage.js";
 import type { ControlledDocument } from "../../model/types.js";
 import type { Cell, Column, Table } from "../table.js";
 import { compareIds, controlledDocuments, documentAsOfNotes, documentsOn, documentTitle, ownDocuments, t, unreleasedHints, unreleasedNotes, withHints, type RegisterContext } from "./context.js";
@@ -132,17 +132,19 @@ export function coverageLabel(ctx: RegisterContext, entry: Pick<ClauseCoverageEn
 }
 
 /**
- * The coverage line, the legend and the clauses not covered (inherited ones too, unless they count). The coverage
+ * The coverage line, the coverage by procedures alone with the clauses no procedure addresses (procedureCoverage), the
+ * legend and the clauses not covered (inherited ones too, unless they count). The coverage
  * line says how many rows are untitled paragraphs, never counted, so that a ratio over fewer clauses than the
  * matrix has rows is explained wherever the matrix is printed (terminal, CSV, Markdown, HTML, PDF, xlsx, site).
  */
-export function coverageNotes(ctx: RegisterContext, coverage: ClauseCoverage, grid: boolean): string[] {
+export function coverageNotes(ctx: RegisterContext, coverage: ClauseCoverage, byProcedures: ClauseCoverage, grid: boolean): string[] {
   const percent = coveragePercent(coverage);
   const inherited = coverage.entries.filter((e) => e.state === "inherited").length;
   const open = coverage.entries.filter((e) => e.state === "uncovered" || (e.state === "inherited" && !coverage.inherit));
   return [
     t(ctx, "register.clauses.coverage", { covered: coverage.covered, applicable: coverage.applicable, percent }) +
       (coverage.paragraphs > 0 ? t(ctx, "register.clauses.paragraphs", { count: coverage.paragraphs }) : ""),
+    ...procedureNotes(ctx, coverage, byProcedures),
     grid
       ? t(ctx, "register.clauses.legend", { direct: DIRECT, inherited: INHERITED, throughChildren: THROUGH_CHILDREN })
       : t(ctx, "register.clauses.legend-inherited", { inherited: INHERITED }),
@@ -160,6 +162,26 @@ export function coverageNotes(ctx: RegisterContext, coverage: ClauseCoverage, gr
   ];
 }
 
+/**
+ * The coverage by procedures alone (procedureCoverage) and the clauses covered that no procedure addresses, "△" after one
+ * whose parent a procedure names. The ratio of coverageNotes counts a clause the quality manual alone names; an auditor
+ * asks for the clause-to-procedure matrix, so the matrix says which clauses have none (tester55 C8).
+ */
+export function procedureNotes(ctx: RegisterContext, coverage: ClauseCoverage, byProcedures: ClauseCoverage): string[] {
+  const manualOnly = withoutProcedure(coverage, byProcedures);
+  return [
+    t(ctx, "register.clauses.by-procedures", { covered: byProcedures.covered, applicable: byProcedures.applicable, percent: coveragePercent(byProcedures) }),
+    ...(manualOnly.length > 0
+      ? [
+          t(ctx, "register.clauses.without-procedure", {
+            count: manualOnly.length,
+            clauses: manualOnly.map((e) => (e.state === "inherited" ? `${e.clause.number} ${INHERITED}` : e.clause.number)).join(t(ctx, "common.list-separator")),
+          }),
+        ]
+      : []),
+  ];
+}
+
 /** What the one who runs the command can do about the inherited clauses coverageNotes says do not count (Table.hints). */
 export function coverageHints(ctx: RegisterContext, coverage: ClauseCoverage): string[] {
   return !coverage.inherit && coverage.entries.some((e) => e.state === "inherited") ? [t(ctx, "register.clauses.inherited-not-covered.hint")] : [];
@@ -170,7 +192,8 @@ export function clauseMatrix(ctx: RegisterContext, catalog: Catalog, options: { 
   const config = ctx.repo.config?.value;
   const processes = ctx.repo.processes.map((p) => p.value);
   const { list: documents, byId } = documentsOn(ctx, options.today);
-  const coverage = clauseCoverage(catalog, { processes, documents, exclusions: config?.exclusions, inherit: config?.coverage?.inherit_from_parent });
+  const input = { processes, documents, exclusions: config?.exclusions, inherit: config?.coverage?.inherit_from_parent };
+  const coverage = clauseCoverage(catalog, input);
   const unreleased = controlledDocuments(ctx, options.today, () => true).unreleased;
   const released = (id: string) => {
     const doc = byId.get(id);
@@ -248,7 +271,7 @@ export function clauseMatrix(ctx: RegisterContext, catalog: Catalog, options: { 
     ],
     rows,
     // Drafts and documents in review are not part of the QMS: left out, and said so in the words of the other registers (auditor17 F7).
-    notes: [...coverageNotes(ctx, coverage, true), ...catalogNotes(ctx, catalog), ...unreleasedNotes(ctx, unreleased), ...documentAsOfNotes(ctx, options.today, ownDocuments(ctx))],
+    notes: [...coverageNotes(ctx, coverage, procedureCoverage(catalog, input), true), ...catalogNotes(ctx, catalog), ...unreleasedNotes(ctx, unreleased), ...documentAsOfNotes(ctx, options.today, ownDocuments(ctx))],
     ...withHints([...coverageHints(ctx, coverage), ...catalogHints(ctx, catalog), ...unreleasedHints(ctx, unreleased)]),
   };
 }
