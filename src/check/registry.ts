@@ -22,6 +22,7 @@ import { rule as csrImplementationIncomplete } from "./rules/csr/implementation-
 import { rule as csrImplementationOverdue } from "./rules/csr/implementation-overdue.js";
 import { rule as csrLateForCustomer } from "./rules/csr/late-for-customer.js";
 import { rule as csrNotAddressed } from "./rules/csr/not-addressed.js";
+import { rule as csrNotRedistributed } from "./rules/csr/not-redistributed.js";
 import { rule as csrRejectionOverruled } from "./rules/csr/rejection-overruled.js";
 import { rule as csrRequirementChanged } from "./rules/csr/requirement-changed.js";
 import { rule as csrReviewIncomplete } from "./rules/csr/review-incomplete.js";
@@ -108,6 +109,7 @@ export const rules: readonly Rule[] = [
   csrImplementationOverdue,
   csrLateForCustomer,
   csrNotAddressed,
+  csrNotRedistributed,
   csrRejectionOverruled,
   csrRequirementChanged,
   csrReviewIncomplete,

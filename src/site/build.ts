@@ -201,7 +201,7 @@ function absentOn(repo: Repository, on: DocumentsOn, drafts: DraftsOn | undefine
 
 /**
  * The rules of the dashboard's attention lists whose findings turn on dated records: deadlines of reviews,
- * implementations, trainings, recalls and periodic reviews, decisions and what they concluded, withdrawals.
+ * implementations, trainings, recalls, distributions after a re-review and periodic reviews, decisions and what they concluded, withdrawals.
  * Not csr/section-missing and csr/suspect-link, which compare texts.
  */
 const DATED_RULES: ReadonlySet<string> = new Set([
@@ -213,6 +213,7 @@ const DATED_RULES: ReadonlySet<string> = new Set([
   "csr/implementation-overdue",
   "csr/late-for-customer",
   "csr/training-overdue",
+  "csr/not-redistributed",
   "doc/recall-overdue",
   "doc/periodic-review-due",
   "doc/revision-pending",
