@@ -24,6 +24,7 @@ export type Field =
   | "publisher"
   | "remarks"
   | "retention"
+  | "customerRetention"
   | "medium"
   | "location"
   | "keeper"
@@ -100,6 +101,8 @@ const VARIANTS: Record<Field, string[]> = {
   publisher: ["发布单位", "发布机构", "颁布单位", "publisher", "issuedby"],
   remarks: ["备注", "说明", "remarks", "remark", "notes", "note", "comment", "comments"],
   retention: ["保存期限", "保存期", "保存年限", "保管期限", "retention", "retentionperiod"],
+  // A customer's longer retention period, as csr's record list prints it (顾客特殊期限: 北辰汽车集团有限公司：停产后15年).
+  customerRetention: ["顾客特殊期限", "顾客保存期限", "顾客要求保存期限", "customer-specificretention", "customerretention"],
   medium: ["存放方式", "保存方式", "储存方式", "保存形式", "medium", "storage"],
   location: ["存放地点", "保存地点", "存放位置", "location"],
   // The department that keeps a form's filled-in records: where they are kept, and the form's own department when the register names no other.

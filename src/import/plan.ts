@@ -13,7 +13,7 @@ import type { Repository } from "../load/repository.js";
 import { CSR_STATUSES, csrStatus, csrStatusLabel, verifiedByOwner, type CsrStatus } from "../model/csr-status.js";
 import { registeredRepeats } from "../model/csr-duplicates.js";
 import { unmarkedSection } from "../model/sections.js";
-import { SIGNATURE_ROLES, type ControlledDocument, type Csr, type Customer, type Decision, type Department, type Person, type ReviewRecord, type Revision, type Role, type Signature, type SignatureRole, type SymbolConversion } from "../model/types.js";
+import { SIGNATURE_ROLES, type ControlledDocument, type Csr, type Customer, type CustomerRetention, type Decision, type Department, type Person, type ReviewRecord, type Revision, type Role, type Signature, type SignatureRole, type SymbolConversion } from "../model/types.js";
 import { readDate } from "../core/dates.js";
 import { UserError } from "../core/errors.js";
 import { catalog, conjunction, disjunction, LANGS, list, t, translate, type Lang, type MessageKey } from "../i18n/index.js";
@@ -227,7 +227,7 @@ function refuseMissingColumns(header: HeaderRow, rows: RawRow[], as: ImportKind,
 }
 
 /** What a procedure, instruction, form or document register can carry; the other columns are CSR fields. */
-const DOCUMENT_FIELDS = new Set<Field>(["no", "title", "number", "version", "versionNumber", "department", "clauses", "prepared", "reviewed", "approved", "countersigned", "standardization", "militaryRepresentative", "issued", "effective", "remarks", "retention", "medium", "location", "keeper", "procedure", "level", "kind", "status", "classification", "level3", "level4", "uses", "publisher", "received", "withdrawn", "withdrawnReason"]);
+const DOCUMENT_FIELDS = new Set<Field>(["no", "title", "number", "version", "versionNumber", "department", "clauses", "prepared", "reviewed", "approved", "countersigned", "standardization", "militaryRepresentative", "issued", "effective", "remarks", "retention", "customerRetention", "medium", "location", "keeper", "procedure", "level", "kind", "status", "classification", "level3", "level4", "uses", "publisher", "received", "withdrawn", "withdrawnReason"]);
 const SYMBOL_FIELDS = new Set<Field>(["no", "customer", "customerName", "customerSymbol", "customerClass", "meaning", "symbol", "class", "customerApproval"]);
 const CSR_FIELDS = new Set<Field>(["no", "number", "title", "version", "customer", "customerName", "source", "revision", "section", "clauses", "text", "category", "classification", "received", "restarted", "disposition", "decidedBy", "decided", "confirmedBy", "confirmed", "justification", "lateReason", "reviewRecord", "owner", "due", "requiredBy", "completed", "implementationStatus", "addressed", "implemented", "evidence", "verifiedBy", "verified", "superseded", "supersededReason", "supersededBy", "status"]);
 
@@ -814,6 +814,11 @@ function documentFromRow(row: RowReader, repo: Repository, options: ImportOption
     }
     const location = row.text("location") || row.text("keeper");
     if (location) record.location = location;
+    const customers = row.text("customerRetention");
+    if (customers) {
+      const periods = customerRetentions(customers, repo, row.label("customerRetention"), issue);
+      if (periods.length > 0) record.retention_customer = periods;
+    }
     if (Object.keys(record).length) doc.record = record;
   }
   const uses = usedDocuments(row, repo, id, listed, issue);
@@ -881,6 +886,26 @@ function historyRows(rows: readonly RawRow[], header: HeaderRow): Map<number, nu
     for (const row of group) if (row !== inForce[0]) history.set(row.raw.row, inForce[0]!.raw.row);
   }
   return history;
+}
+
+/**
+ * A 顾客特殊期限 cell as csr's record list prints it: `customer：period` entries separated by ；
+ * (or ; or a line break), the customer by its code or its name (Chinese or English). An entry whose
+ * customer the repository does not have, or that names none, is said on its row and not written.
+ */
+function customerRetentions(text: string, repo: Repository, column: string, issue: Issue): CustomerRetention[] {
+  const result: CustomerRetention[] = [];
+  for (const part of text.split(/[;；\r\n]+/).map((p) => p.trim()).filter(Boolean)) {
+    const match = /^(.+?)\s*[:：]\s*(.+)$/.exec(part);
+    const name = match?.[1]!.normalize("NFKC").trim().toLowerCase();
+    const customer = name ? repo.customers.find(({ value: c }) => [c.code, c.name, c.name_en].some((n) => n?.normalize("NFKC").trim().toLowerCase() === name))?.value : undefined;
+    if (!match || !customer) {
+      issue(t(match ? "import.form.customer-retention-unknown" : "import.form.customer-retention-unnamed", { entry: part, customer: match?.[1] ?? "", column }));
+      continue;
+    }
+    result.push({ customer: customer.code, period: match[2]!.trim() });
+  }
+  return result;
 }
 
 /** The unit a retention column's header gives (保存期限（年）, 保存期限(月), Retention (years)), as a period is written (3年, 6个月). */
@@ -2131,7 +2156,14 @@ function formLinks(sheet: RawSheet, header: HeaderRow, plan: ImportPlan, repo: R
     const read = (title: string, id: string) => plan.readings.push({ row: file.row, column, from: asWritten(cell, title), to: id });
     const differs = (line: string, title: string, document: string, actual: string) =>
       plan.issues.push({ row: file.row, skipped: false, message: t("import.csr.addressed-title-differs", { column, line: asWritten(cell, line), title: asWritten(cell, title), document, actual }) });
-    for (const procedure of procedureNumbers(text, plan, repo, read, differs)) {
+    // A withdrawn form's row names the documents that used it last with their versions (QP-007 A/0), as csr's record list
+    // prints them: that is its obsolete.used_by, not a procedure to add it to.
+    const withdrawnForm = "data" in file ? (file.data as ControlledDocument) : undefined;
+    const parts = text.split(/[、,，;；\r\n]+/).map((p) => p.trim()).filter(Boolean);
+    const lastUsers = withdrawnForm?.obsolete ? parts.map((part) => /^(\S+)\s+([A-Z]\/\d+)$/.exec(part)).filter((m): m is RegExpExecArray => m !== null && DOCUMENT_ID.test(m[1]!)) : [];
+    if (withdrawnForm?.obsolete && lastUsers.length > 0) withdrawnForm.obsolete.used_by = lastUsers.map((m) => ({ document: m[1]!, version: m[2]! }));
+    const owning = lastUsers.length > 0 ? parts.filter((part) => !lastUsers.some((m) => m.input === part)).join("、") : text;
+    for (const procedure of procedureNumbers(owning, plan, repo, read, differs)) {
       const planned = plan.files.find((f) => f.id === procedure && f.kind !== "csr")?.data as ControlledDocument | undefined;
       // A withdrawn procedure's content is not changed any more: the form is not added to it, and the row says so.
       const withdrawn = planned?.status === "obsolete" ? planned : repo.documents.find((d) => d.value.id === procedure && d.value.status === "obsolete")?.value;

@@ -73,18 +73,41 @@ export function recordKeepingText(lang: Lang, doc: Pick<ControlledDocument, "rec
   };
 }
 
+/** A customer's retention period for a form's records as a register in `lang` prints it, and whether it stays as written for want of English. */
+export interface CustomerRetentionText {
+  customer: string;
+  period: string;
+  untranslated: boolean;
+}
+
+/**
+ * `doc`'s customer retention periods (record.retention_customer, 顾客特殊期限) as a register in `lang`
+ * prints them, in a repository kept in `written`: in English, `period_en`, else a period written as one
+ * whole term in English words, else as written.
+ */
+export function customerRetentionText(lang: Lang, doc: Pick<ControlledDocument, "record">, written: Lang = "zh-CN"): CustomerRetentionText[] {
+  return (doc.record?.retention_customer ?? []).map(({ customer, period, period_en }) => {
+    if (lang !== "en" || written === "en") return { customer, period, untranslated: false };
+    const term = retentionTerm(period);
+    const english = period_en || (term ? retentionWords(term) : undefined);
+    return { customer, period: english ?? period, untranslated: !english };
+  });
+}
+
 /**
  * Whether records filled on a form withdrawn by `day` are still kept by its stated retention period,
  * so that the record list keeps the form (IATF 16949 7.5.3.2.1: the retention of the records, not the
  * form's withdrawal, decides): its last records, filled on the day it was withdrawn, are kept for a
  * period in years or months after it; any other period (产品寿命期, 长期, 永久, a text) may last beyond
- * any day csr can count. A form that states no retention is not kept on the list: it says nothing of
- * its records.
+ * any day csr can count. A customer's longer period (retention_customer) keeps it as long. A form that
+ * states no retention is not kept on the list: it says nothing of its records.
  */
 export function recordsHeldOn(form: Pick<ControlledDocument, "record" | "obsolete">, day: string): boolean {
-  const retention = form.record?.retention;
-  if (!retention) return false;
-  const withdrawn = form.obsolete?.date;
+  const periods = [form.record?.retention, ...(form.record?.retention_customer ?? []).map((c) => c.period)].filter((p): p is string => !!p);
+  return periods.some((period) => heldFor(period, form.obsolete?.date, day));
+}
+
+function heldFor(retention: string, withdrawn: string | undefined, day: string): boolean {
   const term = retentionTerm(retention);
   if (!withdrawn || !term || (term.kind !== "years" && term.kind !== "months")) return true;
   return day <= addMonths(withdrawn, term.kind === "years" ? term.count * 12 : term.count);

@@ -246,6 +246,20 @@ export interface TrainingSession {
   record?: string;
 }
 
+/** A customer's own retention period for a form's records (顾客特殊期限), when longer than the form's: IATF 16949 7.5.3.2.1 "or as specified by the customer". */
+export interface CustomerRetention {
+  /** Customer code. */
+  customer: string;
+  period: string;
+  period_en?: string;
+}
+
+/** A document version that used a form (listed it in `forms`). */
+export interface FormUser {
+  document: string;
+  version?: string;
+}
+
 /** One controlled copy (受控副本) of a document version, handed out to a department and perhaps taken back. */
 export interface ControlledCopy {
   /** 受控号, unique within the document. */
@@ -448,8 +462,12 @@ export interface ControlledDocument {
   forms?: string[];
   sections?: Section[];
   /** A form's record keeping (记录保存); the `_en` fields are for English registers (model/record-keeping.ts). */
-  record?: { retention?: string; medium?: "paper" | "electronic" | "paper+electronic"; location?: string; retention_en?: string; location_en?: string };
-  obsolete?: { date: string; reason: string; superseded_by?: string };
+  record?: { retention?: string; medium?: "paper" | "electronic" | "paper+electronic"; location?: string; retention_en?: string; location_en?: string; retention_customer?: CustomerRetention[] };
+  /**
+   * `used_by`: for a withdrawn form, the documents (and their versions) that used it last, which no
+   * current document names any more: the record list's 所属程序 of a form kept for its records.
+   */
+  obsolete?: { date: string; reason: string; superseded_by?: string; used_by?: FormUser[] };
   /**
    * For an external document (kind external): the publisher's own data, as received. `effective` is
    * the publisher's 实施日期, from which the standard is in force (model/external.ts externalInForceFrom).

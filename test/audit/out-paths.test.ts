@@ -39,7 +39,7 @@ describe("--out of csr list and csr matrix", () => {
     expect(await run("list", "procedures", "--out", join(dir, "审核"), "--format", "xlsx")).toEqual({ code: 0, stdout: "", stderr: `已写入 ${join(dir, "审核", "procedures.xlsx")}\n` });
     expect(await run("list", "forms", "--out", `${join(dir, "新")}/`, "--format", "md")).toEqual({ code: 0, stdout: "", stderr: `已写入 ${join(dir, "新", "forms.md")}\n` });
     expect(await run("matrix", "clauses", "--out", `${dir}/`, "--format", "csv")).toEqual({ code: 0, stdout: "", stderr: `已写入 ${join(dir, "clauses-IATF16949.csv")}\n${DRAFTS}` });
-    expect(readFileSync(join(dir, "新", "forms.md"), "utf8")).toMatch(/^## 表单清单（共 26 份）\n/);
+    expect(readFileSync(join(dir, "新", "forms.md"), "utf8")).toMatch(/^## 记录清单（共 26 份）\n/);
     expect(readdirSync(dir).sort()).toEqual(["clauses-IATF16949.csv", "审核", "新"]);
   });
 

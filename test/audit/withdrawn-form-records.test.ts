@@ -4,7 +4,9 @@
  * on HH-F-013, withdrawn on 2025-05-12 and kept for the product's life + 1 year, finds its retention,
  * medium and location there, marked 已作废 with the date and its successor, in every format; a form
  * whose records were kept for years or months drops off once that period after its withdrawal has
- * passed. `csr show <form>` prints the form's 保存期限, 保存方式 and 存放地点.
+ * passed. `csr show <form>` prints the form's 保存期限, 保存方式 and 存放地点. Such a form's 所属程序 is the
+ * procedure version that used it last (obsolete.used_by, tester55 C12); a customer's longer period has
+ * its 顾客特殊期限 column, on the register titled as the form it is printed on, 记录清单 (tester55 C11).
  */
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
@@ -12,7 +14,7 @@ import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
 import { copyFixture, csr, tempDir } from "../helpers.js";
 
-const ROW_ZH = "26,HH-F-013,阶段评审记录,A/1,2024-03-01,,技术部,产品寿命期+1年,纸质,技术部项目文件夹,已作废（2025-05-12），由 QR-007-02 替代";
+const ROW_ZH = "26,HH-F-013,阶段评审记录,A/1,2024-03-01,QP-007 A/0,技术部,产品寿命期+1年,,纸质,技术部项目文件夹,已作废（2025-05-12），由 QR-007-02 替代";
 const NOTE_ZH = "表末另列已作废的表单 1 种（HH-F-013）：已停止填写，已填写的记录仍按表中的保存期限、保存方式和存放地点保存。";
 
 function list(dir: string, ...args: string[]): string {
@@ -26,26 +28,31 @@ describe("a withdrawn form whose filled records are still kept", () => {
 
   it("stays on the record list, last, marked 已作废 with its date and successor, and the note says why (csv, table, md, json)", () => {
     const csv = list(acme, "--format", "csv").replace(/^\uFEFF/, "").split("\r\n");
-    expect(csv[0]).toBe("序号,表单编号,表单名称,版本,发布日期,所属程序,部门,保存期限,保存方式,存放地点,备注");
+    expect(csv[0]).toBe("序号,表单编号,表单名称,版本,发布日期,所属程序,部门,保存期限,顾客特殊期限,保存方式,存放地点,备注");
     expect(csv.filter((line) => line.includes("HH-F-013"))).toEqual([ROW_ZH]);
     expect(csv.at(-2)).toBe(ROW_ZH);
     // The forms in use have nothing in 备注.
-    expect(csv[1]).toBe("1,HH-F-028,管理评审计划,A/1,2024-03-01,QP-003,总经办,5年,纸质+电子,总经办,");
+    expect(csv[1]).toBe("1,HH-F-028,管理评审计划,A/1,2024-03-01,QP-003,总经办,5年,,纸质+电子,总经办,");
+    // BCM-003's longer period, in the column QR-002-01 A/1 added for it (tester55 C11).
+    expect(csv.filter((line) => line.includes("QR-011-01"))).toEqual(["19,QR-011-01,产品追溯记录,A/1,2025-12-15,QP-011,生产部,产品寿命期+1年,北辰汽车集团有限公司：停产后15年,电子,MES系统,"]);
 
     const table = list(acme).split("\n");
-    expect(table[0]).toBe("表单清单（共 26 份）");
-    expect(table.find((line) => line.startsWith("26 "))).toMatch(/^26 +HH-F-013 +阶段评审记录 +A\/1 +2024-03-01 +技术部 +产品寿命期\+1年 +纸质 +技术部项目文件夹 +已作废（2025-05-12），由 QR-007-02 替代$/);
+    // Printed on QR-002-01 (qms.yaml registers.forms), the register is titled as that form (tester55 C11).
+    expect(table[0]).toBe("记录清单（共 26 份）");
+    expect(table.find((line) => line.startsWith("26 "))).toMatch(/^26 +HH-F-013 +阶段评审记录 +A\/1 +2024-03-01 +QP-007 A\/0 +技术部 +产品寿命期\+1年 +纸质 +技术部项目文件夹 +已作废（2025-05-12），由 QR-007-02 替代$/);
     expect(table).toContain(NOTE_ZH);
 
-    expect(list(acme, "--format", "md")).toContain("| 26 | HH-F-013 | 阶段评审记录 | A/1 | 2024-03-01 |  | 技术部 | 产品寿命期+1年 | 纸质 | 技术部项目文件夹 | 已作废（2025-05-12），由 QR-007-02 替代 |\n");
+    expect(list(acme, "--format", "md")).toContain("| 26 | HH-F-013 | 阶段评审记录 | A/1 | 2024-03-01 | QP-007 A/0 | 技术部 | 产品寿命期+1年 |  | 纸质 | 技术部项目文件夹 | 已作废（2025-05-12），由 QR-007-02 替代 |\n");
     const json = JSON.parse(list(acme, "--format", "json")) as { rows: Record<string, unknown>[]; notes: string[] };
-    expect(json.rows.at(-1)).toEqual({ no: 26, number: "HH-F-013", title: "阶段评审记录", version: "A/1", issued: "2024-03-01", procedure: "", department: "技术部", retention: "产品寿命期+1年", medium: "纸质", location: "技术部项目文件夹", remarks: "已作废（2025-05-12），由 QR-007-02 替代" });
+    expect(json.rows.at(-1)).toEqual({ no: 26, number: "HH-F-013", title: "阶段评审记录", version: "A/1", issued: "2024-03-01", procedure: "QP-007 A/0", department: "技术部", retention: "产品寿命期+1年", customerRetention: "", medium: "纸质", location: "技术部项目文件夹", remarks: "已作废（2025-05-12），由 QR-007-02 替代" });
     // Dated a past day, it says the record keeping printed is today's (tester54a A7).
     expect(json.notes).toEqual([NOTE_ZH, "保存期限、保存方式和存放地点没有记录日期，按现在的登记列出，不一定是 2026-12-01 当日的登记（其更改见 csr history <表单编号>）。"]);
 
     // In English, and picked by --columns.
-    const english = csr(["-C", acme, "list", "forms", "--today", "2026-12-01", "--columns", "number,retention,medium,location,remarks", "--format", "csv"], { lang: "en" });
-    expect(english.stdout.split("\r\n").at(-2)).toBe("HH-F-013,Product life + 1 year,paper,技术部项目文件夹,\"Withdrawn 2025-05-12, replaced by QR-007-02\"");
+    const english = csr(["-C", acme, "list", "forms", "--today", "2026-12-01", "--columns", "number,procedure,retention,customerRetention,medium,location,remarks", "--format", "csv"], { lang: "en" });
+    const englishRows = english.stdout.split("\r\n");
+    expect(englishRows.at(-2)).toBe("HH-F-013,QP-007 A/0,Product life + 1 year,,paper,技术部项目文件夹,\"Withdrawn 2025-05-12, replaced by QR-007-02\"");
+    expect(englishRows.find((line) => line.startsWith("QR-011-01,"))).toBe("QR-011-01,QP-011,Product life + 1 year,\"Beichen Motor Group Co., Ltd.: 15 years after end of production\",electronic,MES系统,");
   });
 
   it("is in the workbook of csr export and on the site's register page", async () => {
@@ -55,7 +62,7 @@ describe("a withdrawn form whose filled records are still kept", () => {
     await workbook.xlsx.readFile(book);
     const rows: unknown[][] = [];
     workbook.getWorksheet("表单清单")!.eachRow((row) => rows.push((row.values as unknown[]).slice(1)));
-    expect(rows.find((row) => row[1] === "HH-F-013")).toEqual([26, "HH-F-013", "阶段评审记录", "A/1", new Date("2024-03-01T00:00:00.000Z"), undefined, "技术部", "产品寿命期+1年", "纸质", "技术部项目文件夹", "已作废（2025-05-12），由 QR-007-02 替代"]);
+    expect(rows.find((row) => row[1] === "HH-F-013")).toEqual([26, "HH-F-013", "阶段评审记录", "A/1", new Date("2024-03-01T00:00:00.000Z"), "QP-007 A/0", "技术部", "产品寿命期+1年", undefined, "纸质", "技术部项目文件夹", "已作废（2025-05-12），由 QR-007-02 替代"]);
 
     const site = join(tempDir(), "site");
     expect(csr(["-C", acme, "site", "--out", site, "--today", "2026-12-01"], { lang: "zh-CN" }).code).toBe(0);
@@ -83,11 +90,21 @@ describe("a withdrawn form whose filled records are still kept", () => {
   });
 
   it("csr show prints the form's 保存期限, 保存方式 and 存放地点, and says when none is set", () => {
-    expect(csr(["-C", acme, "show", "HH-F-013", "--today", "2026-12-01"], { lang: "zh-CN" }).stdout.split("\n").slice(7, 11)).toEqual([
+    const shown = csr(["-C", acme, "show", "HH-F-013", "--today", "2026-12-01"], { lang: "zh-CN" }).stdout.split("\n");
+    expect(shown.slice(7, 11)).toEqual([
       "  主管部门        技术部",
       "  保存期限        产品寿命期+1年",
       "  保存方式        纸质",
       "  存放地点        技术部项目文件夹",
+    ]);
+    // The procedure that governed its records, though QP-007 A/1 no longer lists it (tester55 C12).
+    expect(shown.filter((line) => line.includes("QP-007"))).toEqual(["  所属程序        QP-007 A/0 产品质量先期策划控制程序"]);
+    // A customer's longer period (BCM-003), after the form's own (tester55 C11).
+    expect(csr(["-C", acme, "show", "QR-011-01", "--today", "2026-12-01"], { lang: "zh-CN" }).stdout.split("\n").slice(8, 12)).toEqual([
+      "  保存期限        产品寿命期+1年",
+      "  保存方式        电子",
+      "  存放地点        MES系统",
+      "  顾客特殊期限    北辰汽车集团有限公司：停产后15年",
     ]);
     expect(csr(["-C", acme, "show", "QR-007-02", "--today", "2026-12-01"], { lang: "en" }).stdout.split("\n").slice(7, 11)).toEqual([
       "  Department              Engineering",

@@ -1,6 +1,6 @@
 /** model/record-keeping.ts: a form's retention period and location as English registers print them (tester19 F7, auditor16 F13). */
 import { describe, expect, it } from "vitest";
-import { recordKeepingText, retentionTerm } from "../../src/model/record-keeping.js";
+import { customerRetentionText, recordKeepingText, recordsHeldOn, retentionTerm } from "../../src/model/record-keeping.js";
 
 describe("retentionTerm", () => {
   it.each([
@@ -47,5 +47,28 @@ describe("recordKeepingText", () => {
 
   it("in Chinese: as written, the English text unused", () => {
     expect(recordKeepingText("zh-CN", { record: { retention: "3年", retention_en: "3 years", location: "品质部" } }, departments)).toEqual({ retention: "3年", location: "品质部", untranslated: false });
+  });
+});
+
+describe("a customer's longer retention period (record.retention_customer, tester55 C11)", () => {
+  const record = { retention: "3年", retention_customer: [{ customer: "BCM", period: "10年" }, { customer: "DYA", period: "停产后15年", period_en: "15 years after end of production" }] };
+
+  it("keeps a withdrawn form's records listed while any period holds", () => {
+    const withdrawn = { date: "2020-01-01", reason: "r" };
+    expect(recordsHeldOn({ record: { retention: "3年", retention_customer: [{ customer: "BCM", period: "10年" }] }, obsolete: withdrawn }, "2029-12-31")).toBe(true);
+    expect(recordsHeldOn({ record: { retention: "3年", retention_customer: [{ customer: "BCM", period: "10年" }] }, obsolete: withdrawn }, "2030-01-02")).toBe(false);
+    expect(recordsHeldOn({ record: { retention: "3年" }, obsolete: withdrawn }, "2029-12-31")).toBe(false);
+  });
+
+  it("is printed as written in Chinese; in English, period_en or a whole term in words, else as written and said", () => {
+    expect(customerRetentionText("zh-CN", { record })).toEqual([
+      { customer: "BCM", period: "10年", untranslated: false },
+      { customer: "DYA", period: "停产后15年", untranslated: false },
+    ]);
+    expect(customerRetentionText("en", { record })).toEqual([
+      { customer: "BCM", period: "10 years", untranslated: false },
+      { customer: "DYA", period: "15 years after end of production", untranslated: false },
+    ]);
+    expect(customerRetentionText("en", { record: { retention_customer: [{ customer: "BCM", period: "停产后15年" }] } })).toEqual([{ customer: "BCM", period: "停产后15年", untranslated: true }]);
   });
 });

@@ -16,11 +16,11 @@ import { electronicLabel } from "../../model/labels.js";
 import { repositoryCalendar } from "../../load/calendar.js";
 import { currentRevision, type RepoIndex } from "../../model/index.js";
 import { nextPeriodicReview, pendingReviewConclusion } from "../../model/periodic-review.js";
-import { recordKeepingText } from "../../model/record-keeping.js";
+import { customerRetentionText, recordKeepingText } from "../../model/record-keeping.js";
 import { releasedPendingUntil, revisionDate, revisionSignatures } from "../../model/revision.js";
 import { addressedSectionLabel } from "../../model/sections.js";
 import type { ControlledCopy, ControlledDocument } from "../../model/types.js";
-import { clauseList, compareIds, departmentName, documentStatus, documentTitle, effectiveDate, personName, versionInForce, type RegisterContext } from "../../report/registers/context.js";
+import { clauseList, compareIds, customerName, departmentName, documentStatus, documentTitle, effectiveDate, personName, versionInForce, type RegisterContext } from "../../report/registers/context.js";
 import type { CommandContext } from "../context.js";
 
 /** Labels are padded to at least this many terminal columns (a Chinese character takes two), as for a CSR. */
@@ -94,6 +94,8 @@ export function showDocument(ctx: CommandContext, repo: Repository, index: RepoI
     field("show.document.retention", keeping.retention || t("show.document.retention.unset", { id: doc.id }));
     if (medium) field("show.document.medium", t(`register.forms.medium.${medium}`));
     if (keeping.location) field("show.document.location", keeping.location);
+    const customers = customerRetentionText(rc.lang, doc, repo.config?.value.language);
+    if (customers.length > 0) field("show.document.customer-retention", ...customers.map((c) => t("register.forms.customer-retention", { customer: customerName(rc, c.customer), period: c.period })));
   }
   // The 密级 of a GJB unit's documents: printed on every copy.
   // One the layout of its level gives none is said to have none, not printed as a blank line (tester55 C3).
@@ -116,6 +118,8 @@ export function showDocument(ctx: CommandContext, repo: Repository, index: RepoI
   );
   const referring = [...documents.sort((a, b) => compareIds(a.id, b.id)).map((d) => `${d.id} ${documentTitle(rc, d)}`), ...processes.map((p) => `${p.code} ${localized(rc.lang, p.name, p.name_en)}`)];
   if (referring.length > 0) field("show.document.referrers", ...referring);
+  // A withdrawn form keeps the procedure that governed its records, used it last, for as long as they are kept (tester55 C12).
+  if (doc.obsolete?.used_by?.length) field("show.document.used-by", ...doc.obsolete.used_by.map((u) => (u.version ? named(u.document).replace(u.document, `${u.document} ${u.version}`) : named(u.document))));
   // Issued electronically (read-only on OA) as well as, or instead of, on paper: 电子版（OA，只读）生产部、品质部 2025-02-18 (tester55 C2).
   const electronicLines = electronic.map((e) => t("show.document.copies.electronic", { how: electronicLabel(e.system, rc.lang), departments: e.to.map((d) => departmentName(rc, d)).join(sep), date: e.date }));
   if (doc.distribution?.length || electronicLines.length > 0) {

@@ -11,11 +11,11 @@
  */
 import { localToday } from "../../core/dates.js";
 import { shortList } from "../../i18n/index.js";
-import { recordKeepingText, recordsHeldOn } from "../../model/record-keeping.js";
+import { customerRetentionText, recordKeepingText, recordsHeldOn } from "../../model/record-keeping.js";
 import { releasedPendingUntil } from "../../model/revision.js";
 import type { ControlledDocument } from "../../model/types.js";
 import type { Table } from "../table.js";
-import { compareIds, controlledDocuments, departmentName, documentAsOfNotes, documentsOn, documentStatus, documentTitle, documentVersion, issueDate, ownDocuments, t, unreleasedHints, unreleasedNotes, type RegisterContext } from "./context.js";
+import { compareIds, controlledDocuments, customerName, departmentName, documentAsOfNotes, documentsOn, documentStatus, documentTitle, documentVersion, issueDate, ownDocuments, t, unreleasedHints, unreleasedNotes, type RegisterContext } from "./context.js";
 
 export function formList(ctx: RegisterContext, options: { today: string }): Table {
   const { today } = options;
@@ -27,13 +27,23 @@ export function formList(ctx: RegisterContext, options: { today: string }): Tabl
   // After the forms in use, the withdrawn ones whose records are still kept: not to be filled any more, but their records are.
   const withdrawn = on.list.filter((d) => d.kind === "form" && d.status === "obsolete" && recordsHeldOn(d, today)).sort((a, b) => compareIds(a.id, b.id));
   const forms = [...live, ...withdrawn];
+  const registerFormId = ctx.repo.config?.value.registers?.forms?.forms;
+  const registerForm = registerFormId ? (on.byId.get(registerFormId) ?? ctx.index.documents.get(registerFormId)?.value) : undefined;
   const owners = new Map<string, Set<string>>();
   for (const doc of on.list) if (doc.status === "released") for (const form of doc.forms ?? []) owners.set(form, (owners.get(form) ?? new Set()).add(doc.id));
+  // A withdrawn form no current document lists any more: the documents that used it last, as recorded (obsolete.used_by), with
+  // the version that did, so that its records kept still name the procedure that governed them (tester55 C12).
+  for (const form of withdrawn) {
+    const used = form.obsolete?.used_by ?? [];
+    if (!owners.has(form.id) && used.length > 0) owners.set(form.id, new Set(used.map((u) => u.document + (u.version ? ` ${u.version}` : ""))));
+  }
   // The owners' records count too: a procedure released after the day does not own a form on it.
   const considered = ownDocuments(ctx).filter((d) => d.kind === "form" || (d.forms ?? []).length > 0 || (on.byId.get(d.id)?.forms ?? []).length > 0);
   const departments = ctx.repo.config?.value.departments ?? [];
   const keeping = forms.map((form) => recordKeepingText(ctx.lang, form, departments, ctx.repo.config?.value.language));
-  const untranslated = forms.filter((_, i) => keeping[i]!.untranslated).map((form) => form.id);
+  const customers = forms.map((form) => customerRetentionText(ctx.lang, form, ctx.repo.config?.value.language));
+  const customerColumn = customers.some((c) => c.length > 0);
+  const untranslated = forms.filter((_, i) => keeping[i]!.untranslated || customers[i]!.some((c) => c.untranslated)).map((form) => form.id);
   // A revision released to take effect later (csr release --effective) is listed with 待实施（… 实施） in 备注, as the
   // procedure list marks it: until then the shop floor fills in the version before (tester54a A6).
   const pending = live.filter((form) => releasedPendingUntil(form, today) !== undefined).length;
@@ -53,7 +63,8 @@ export function formList(ctx: RegisterContext, options: { today: string }): Tabl
   ];
   return {
     id: "forms",
-    title: t(ctx, "register.forms.title", { count: forms.length }),
+    // Printed on the record list's own form (qms.yaml registers.forms), the register is that form: its title (tester55 C11).
+    title: registerForm ? t(ctx, "register.forms.title-on-form", { title: documentTitle(ctx, registerForm), count: forms.length }) : t(ctx, "register.forms.title", { count: forms.length }),
     ...(notes.length > 0 ? { notes } : {}),
     ...(hints.length > 0 ? { hints } : {}),
     sheet: t(ctx, "register.forms.sheet"),
@@ -66,6 +77,8 @@ export function formList(ctx: RegisterContext, options: { today: string }): Tabl
       { key: "procedure", header: t(ctx, "register.forms.column.procedure"), kind: "id" },
       { key: "department", header: t(ctx, "register.forms.column.department"), kind: "name" },
       { key: "retention", header: t(ctx, "register.forms.column.retention") },
+      // 顾客特殊期限, where any form has one: a customer's longer period (IATF 16949 7.5.3.2.1), each named by its customer.
+      ...(customerColumn ? [{ key: "customerRetention", header: t(ctx, "register.forms.column.customer-retention") }] : []),
       { key: "medium", header: t(ctx, "register.forms.column.medium"), kind: "code" },
       { key: "location", header: t(ctx, "register.forms.column.location") },
       { key: "remarks", header: t(ctx, "register.forms.column.remarks"), remarks: true },
@@ -81,6 +94,7 @@ export function formList(ctx: RegisterContext, options: { today: string }): Tabl
         procedure: [...(owners.get(form.id) ?? [])].sort(compareIds).join(t(ctx, "register.list-separator")),
         department: departmentName(ctx, form.department),
         retention: keeping[i]!.retention,
+        ...(customerColumn ? { customerRetention: customers[i]!.map((c) => t(ctx, "register.forms.customer-retention", { customer: customerName(ctx, c.customer), period: c.period })).join(t(ctx, "register.forms.customer-retention-separator")) } : {}),
         medium: medium ? t(ctx, `register.forms.medium.${medium}`) : "",
         location: keeping[i]!.location,
         remarks: form.status === "obsolete" ? withdrawalRemark(ctx, form) : releasedPendingUntil(form, today) ? documentStatus(ctx, form, today) : "",
