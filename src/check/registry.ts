@@ -56,6 +56,7 @@ import { rule as docEmptySection } from "./rules/doc/empty-section.js";
 import { rule as docFormNoFields } from "./rules/doc/form-no-fields.js";
 import { rule as docMentionUnresolved } from "./rules/doc/mention-unresolved.js";
 import { rule as docNoCopyInForce } from "./rules/doc/no-copy-in-force.js";
+import { rule as docNotIssued } from "./rules/doc/not-issued.js";
 import { rule as docObsoleteMentioned } from "./rules/doc/obsolete-mentioned.js";
 import { rule as docObsoleteReferenced } from "./rules/doc/obsolete-referenced.js";
 import { rule as docPeriodicReviewDue } from "./rules/doc/periodic-review-due.js";
@@ -142,6 +143,7 @@ export const rules: readonly Rule[] = [
   docFormNoFields,
   docMentionUnresolved,
   docNoCopyInForce,
+  docNotIssued,
   docObsoleteMentioned,
   docCitedNotListed,
   docObsoleteReferenced,

@@ -345,6 +345,9 @@ const distribution: PanelDefinition = (input) => {
   const numbers: PanelNumber[] = [{ label, count: rows.length, tone: "warn", list: { name: "copies-to-recall", title: label, table: { ...register, title: label, rows, notes } } }];
   const overdue = findingNumber(input, "doc/recall-overdue", t(rc, "site.panel.distribution.recall-overdue"));
   if (overdue) numbers.push(overdue);
+  // Released manuals, procedures and instructions whose version in force reached nobody, on paper or electronically (tester55 C2).
+  const notIssued = findingNumber(input, "doc/not-issued", t(rc, "site.panel.distribution.not-issued"));
+  if (notIssued) numbers.push(notIssued);
   // No controlled copy handed out on record (an empty register): no copy can be due back, whether or not paper copies are out.
   if (register.rows.length === 0) {
     const why = t(rc, "site.panel.distribution.unrecorded");

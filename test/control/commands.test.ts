@@ -326,8 +326,8 @@ describe("distribution and recall", () => {
     expect(JSON.parse(check.stdout).findings.map((f: { rule: string; message: string; line: number }) => `${f.line} ${f.rule} ${f.message}`)).toEqual([
       // The example's own warning: DYA-002 went into production after Dongyue's date.
       "78 csr/late-for-customer DYA-002 was implemented in production on 2026-04-20, after the effective date 2026-04-01 of the customer's DYA-SQM revision D (12 working days late). If the customer agreed a later date in writing, record it with 'csr implement DYA-002 --required-by <date>'; otherwise the lateness stands on record: take it to corrective action and record why with 'csr implement DYA-002 --late-reason \"...\"' (e.g. the customer informed, the corrective action's number).",
-      "99 doc/no-copy-in-force QP-010 A/2 is in force since 2026-11-10, and Production held a controlled copy of A/1 but holds none of A/2: hand it out with 'csr distribute QP-010 --to PRD'.",
-      "99 doc/recall-overdue Controlled copy 2 of QP-010 A/1 (Production) is still out: A/1 was replaced on 2026-11-10, and copies were due back by 2026-11-17 (5 working days). Take it back and record it with 'csr recall QP-010 --copy 2'.",
+      "101 doc/no-copy-in-force QP-010 A/2 is in force since 2026-11-10, and Production held a controlled copy of A/1 but holds none of A/2: hand it out with 'csr distribute QP-010 --to PRD'.",
+      "101 doc/recall-overdue Controlled copy 2 of QP-010 A/1 (Production) is still out: A/1 was replaced on 2026-11-10, and copies were due back by 2026-11-17 (5 working days). Take it back and record it with 'csr recall QP-010 --copy 2'.",
     ]);
     expect((await csrInProcess(["-C", dir, "recall", "QP-010", "--by", "huangjun", "--date", "2026-11-27", "-y"])).stdout).toBe("QP-010: 1 copy taken back on 2026-11-27: 2 (A/1, Production). Handed back by Huang Jun (huangjun). Received back by Chen Jing (chenjing), the one document controller in people.yaml (no --received-by given).\nNote: 2 (A/1, Production): due back by 2026-11-17, returned 8 working days late (the distribution register's remarks say so).\nNo copy is due back any more.\n");
     expect((await csrInProcess(["-C", dir, "check", "--today", "2026-11-27"])).code).toBe(0);
@@ -340,6 +340,8 @@ describe("distribution and recall", () => {
       "QP-010,生产过程控制程序,A/1,1,品质部,,陈静,2026-11-02,2026-11-17,2026-11-11,张丽,陈静,已回收,",
       "QP-010,生产过程控制程序,A/1,2,生产部,,陈静,2026-11-02,2026-11-17,2026-11-27,黄军,陈静,已回收,逾期 8 个工作日回收",
       "QP-010,生产过程控制程序,A/2,3,品质部,张丽,陈静,2026-11-10,,,,,在用,",
+      // A/1 was issued on OA too: replaced there by A/2 (tester55 C2).
+      ...["生产部", "技术部", "品质部", "市场部"].map((d) => `QP-010,生产过程控制程序,A/1,电子版（OA，只读）,${d},,陈静,2026-04-09,,,,,已换版,`),
     ]);
   }, 90_000);
 

@@ -107,7 +107,8 @@ describe("csr site: no zero on the dashboard where nothing is tracked", () => {
     expect(panel(index, "distribution")).toBe(
       "\n<h2>文件发放与回收</h2>\n<ul class=\"site-numbers\">\n" +
         '<li><a class="site-number " href="lists/copies-to-recall.html"><span class="count">—</span> <span class="label">待回收的受控副本</span></a></li>\n' +
-        '<li><a class="site-number " href="lists/doc-recall-overdue.html"><span class="count">—</span> <span class="label">回收逾期</span></a></li>\n\n</ul>\n' +
+        '<li><a class="site-number " href="lists/doc-recall-overdue.html"><span class="count">—</span> <span class="label">回收逾期</span></a></li>\n' +
+        '<li><a class="site-number " href="lists/doc-not-issued.html"><span class="count">—</span> <span class="label">现行版本未发放的文件</span></a></li>\n\n</ul>\n' +
         '<p class="site-note">尚无受控副本的发放记录：无从判断哪些副本待回收、回收是否逾期，“—”不表示没有。发放纸质受控副本时请用 csr distribute 登记。</p>\n',
     );
     // Neither QP-005 nor DYA-001 says whether it needs training.

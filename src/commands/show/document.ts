@@ -52,7 +52,7 @@ export function showDocument(ctx: CommandContext, repo: Repository, index: RepoI
       versionInForce: versionInForce(rc, doc, today) || null,
       csrs: csrs.map(({ csr, place, standing }) => ({ id: csr.id, ...(place.section !== undefined ? { section: place.section } : {}), counts: standing.counts })),
       referrers: { documents: documents.map((d) => d.id), processes: processes.map((p) => p.code) },
-      copies: { inUse: inUse.map((c) => c.copy), due: due.map((c) => c.copy), electronic },
+      copies: { inUse: inUse.map((c) => c.copy), due: due.map((c) => c.copy), ...(electronic.length > 0 ? { electronic } : {}) },
       periodicReviewDue: review?.due ?? null,
     };
     ctx.stdout(JSON.stringify({ file: file.path, document: doc, ...derived }, null, 2) + "\n");

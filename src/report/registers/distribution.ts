@@ -78,7 +78,7 @@ export function distributionRegister(ctx: RegisterContext, options: { today: str
   const calendar = repositoryCalendar(config);
   let toRecall = 0;
   let overdue = 0;
-  const rows = documents.flatMap((doc) => {
+  const perDocument = documents.map((doc) => {
     const transition = pendingTransition(doc, today);
     const due = new Set(copiesDue(doc, today).filter((c) => copyFilterKeeps(filter, c)));
     toRecall += due.size;
@@ -155,8 +155,10 @@ export function distributionRegister(ctx: RegisterContext, options: { today: str
           remark: "",
         })),
     );
-    return [...paper, ...electronic];
+    return { paper, electronic };
   });
+  // Electronic issues after the numbered paper copies, as a record kept on paper adds them: the copies keep their row numbers.
+  const rows = [...perDocument.flatMap((d) => d.paper), ...perDocument.flatMap((d) => d.electronic)];
   const filtered = filterNotes(ctx, filter, "distribution");
   return {
     id: "distribution",

@@ -1,0 +1,66 @@
+import { shellArgument } from "../../../core/text.js";
+import { list, t } from "../../../i18n/index.js";
+import { departmentLabel } from "../../../model/labels.js";
+import { copiesInForce, copyEdition, csrDistributedDepartments, electronicInForce, pendingTransition, recallStart, unitsWithoutCopy, withEdition } from "../../../model/distribution.js";
+import type { Rule } from "../../rule.js";
+
+/** The levels whose documents are handed out to their places of use: the manual, procedures and work instructions (forms are filled in, not issued). */
+const ISSUED_LEVELS: ReadonlySet<number> = new Set([1, 2, 3]);
+
+/**
+ * IATF 16949 7.5.3.2.1 / GJB 9001C 7.5.3 (tester55 C2): a document in force is available where it is
+ * used. A released manual, procedure or work instruction whose version in force has neither a
+ * controlled copy out nor an electronic issue (csr distribute --electronic) reached nobody, as far as
+ * the record shows: "受控副本 无" cannot be told from "on OA" or "never issued".
+ */
+export const rule: Rule = {
+  id: "doc/not-issued",
+  severity: "warning",
+  clock: true,
+  summary: "A released manual, procedure or work instruction that addresses a customer requirement has no controlled copy and no electronic issue of its version in force.",
+  docs: {
+    description:
+      "A released document of level 1 to 3 (manual, procedure, work instruction; external documents of those levels too) addresses a customer-specific requirement in force (`addressed` of a CSR not superseded), is in force on the day (its 实施日期 has come), and no controlled copy of its version in force is out and no electronic issue of that version is recorded (`distribution`, `electronic_issue`): as far as the record shows, nobody has the version in force at the place of use ({{cite:document-control}}). The message names the departments that use it: the owning department, those that held copies of an earlier version and those the customer requirements it addresses were distributed to. A document that addresses no CSR is not reported yet. Reported only in a repository that records controlled copies or electronic issues of some document: one that records none keeps its distribution elsewhere. A unit left without the version in force after holding the previous one is `doc/no-copy-in-force`, not this. A version 待实施 is not reported until it takes effect.",
+    bad: `
+id: QP-014
+title: 特殊特性管理程序
+level: 2
+kind: procedure
+department: QA
+status: released
+revisions:
+  - version: A/1
+    date: 2025-03-10   # nothing issued of A/1, on paper or on OA
+`,
+    good: `
+electronic_issue:
+  - {version: A/1, to: [QA, MKT], date: 2025-03-12, system: OA, issued_by: wang}
+`,
+    fix: "Record how the version in force was issued: paper copies with `csr distribute QP-014 --to QA MKT`, or read-only on the OA system with `csr distribute QP-014 --electronic --to QA MKT --system OA --date <发放日期>` (the message gives both with the departments). A document that is never issued on purpose: set `doc/not-issued: off` under `rules` in qms.yaml.",
+  },
+  check(ctx) {
+    const documents = [...ctx.index.documents.values()];
+    // A repository that records no issue at all keeps its distribution elsewhere: every document would be reported.
+    if (!documents.some(({ value }) => (value.distribution ?? []).length > 0 || (value.electronic_issue ?? []).length > 0)) return;
+    const today = ctx.options.today;
+    for (const { value: doc, file } of documents) {
+      if (doc.status !== "released" || !ISSUED_LEVELS.has(doc.level) || doc.kind === "form") continue;
+      const version = copyEdition(doc);
+      const since = recallStart(doc);
+      if (version === undefined || since === undefined || since > today || pendingTransition(doc, today)) continue;
+      if (copiesInForce(doc).length > 0 || electronicInForce(doc).length > 0 || unitsWithoutCopy(doc, today)) continue;
+      // For now the documents through which a customer requirement is met (IATF 16949 7.5.3.2.2): the trace from the
+      // CSR ends in them, and their users are known, those the CSR went to.
+      const csrs = [...ctx.index.csrs.values()].filter(({ value: csr }) => !csr.superseded && (csr.addressed ?? []).some((a) => a.document === doc.id));
+      if (csrs.length === 0) continue;
+      const csrUnits = csrs.flatMap(({ value }) => csrDistributedDepartments(value));
+      const units = [...new Set([doc.department, ...(doc.distribution ?? []).map((c) => c.to), ...(doc.electronic_issue ?? []).flatMap((e) => e.to), ...csrUnits])];
+      const revisions = doc.revisions ?? [];
+      const codes = units.join(" ");
+      ctx.report(
+        { file, path: revisions.length > 0 ? ["revisions", revisions.length - 1, "version"] : ["status"] },
+        t("rule.doc/not-issued", { document: withEdition(doc.id, version), since, units: list(units.map((u) => departmentLabel(ctx.index, u))), paper: `csr distribute ${shellArgument(doc.id)} --to ${codes}`, electronic: `csr distribute ${shellArgument(doc.id)} --electronic --to ${codes}` }),
+      );
+    }
+  },
+};
