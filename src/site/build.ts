@@ -404,6 +404,8 @@ export function withoutSecretSummaries<T extends { changes: Change[]; entered: C
       return { ...c, ...(c.title !== "" && { title: hidden }), ...(reason && { detail: hidden }), ...(c.evidence && { evidence: hidden }) };
     }
     const doc = c.area === "document" ? secret.get(c.id) : undefined;
+    // A periodic review's comment says what must change in the text (需修订), as its page leaves it out (withoutSecretBodies).
+    if (doc !== undefined && c.kind === "reviewed" && c.remark !== undefined) return (({ remark: _remark, ...rest }) => rest)(c);
     if (doc === undefined || c.detail === "") return c;
     if (fromRecord(c)) return { ...c, detail: withheld };
     return c.kind === "withdrawn" ? withdrawal(c, doc) : c;
