@@ -847,6 +847,7 @@ async function writeSite(repo: Repository, findings: readonly Finding[], options
         // Without coverage.inherit_from_parent a clause only a parent names (△) is not covered either, and its row is coloured as such (tester47 F10).
         { className: "uncovered", text: repo.config?.value.coverage?.inherit_from_parent ? tr("site.coverage.none") : tr("site.coverage.none-or-parent", { inherited: INHERITED }) },
         { className: "excluded", text: tr("site.coverage.excluded") },
+        { className: "list-direct", text: tr("site.coverage.list") },
       ],
       heading: { clause: tr("site.coverage.clause"), key: tr("site.coverage.key") },
       standards: standards.map((catalog, i) => heatMap(rc, catalog, clauseMatrices[i]!, pages, documentsOfDay)),

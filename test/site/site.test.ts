@@ -440,6 +440,9 @@ describe("csr site on the bundled example", () => {
     expect(page).toContain('<p class="site-lead">无程序文件对应的条款 63 条（仅由质量手册、过程或其他文件覆盖）：4、4.1、4.2、4.3、4.3.1、4.4、4.4.1、4.4.1.1、5、');
     expect(page).toContain("、6.1.2.3、");
     expect(page).toContain("、8.1.2 △、");
+    // The manual's and other documents' cells are blue, not the green of a procedure's mark, and the legend says so.
+    expect(page).toContain('<li><span class="swatch list-direct"></span>质量手册、其他文件列（蓝色）：列出该条款的非程序文件；只有这两列或过程列着色的条款，无程序文件对应</li>');
+    expect(css).toContain(".site-heatmap td.list.direct, .swatch.list-direct { background: #cfe0f3; color: #1a1a1a; }");
   });
 
   it("the heat map colours each clause against processes and procedures and links each mark", async () => {
