@@ -65,6 +65,8 @@ export type Addressing =
   | { counts: false; why: "later"; version: string; date: string }
   /** The requirement changed in source revision `revision` (review restarted on `date`) and the link was not confirmed since (tester54a A4). */
   | { counts: false; why: "revised"; revision: string; date: string }
+  /** Made on `date` against the draft of the document's next revision (修订中), text `version` (in force) does not have (tester56 D2). */
+  | { counts: false; why: "draft"; version: string; date: string }
   | { counts: false; why: "unreleased" };
 
 /**
@@ -77,6 +79,8 @@ export type Addressing =
 export function addressing(place: AddressedIn, doc: ControlledDocument | undefined, today: string, csr?: Csr): Addressing {
   if (doc?.status === "obsolete") return { counts: false, why: "withdrawn", ...(doc.obsolete?.date ? { date: doc.obsolete.date } : {}) };
   if (doc?.status !== "released") return { counts: false, why: "unreleased" };
+  // Linked to text of a draft not released yet: no revision in force addresses the requirement (tester56 D2).
+  if (place.pin?.draft) return { counts: false, why: "draft", version: place.pin.revision ?? "", date: place.pin.date };
   const until = releasedPendingUntil(doc, today);
   const pending = currentRevision(doc)?.version;
   const inForce = revisionInForce(doc, today)?.version;

@@ -94,7 +94,7 @@ export function confirmedFrom(place: AddressedIn, doc: ControlledDocument, csr: 
     const from = at(first.previous ?? first.revision);
     const to = at(earlier.revision);
     const since = at(earlier.previous ?? earlier.revision);
-    if (earlier.date < start || earlier.date > first.date || from < 0 || since < 0 || to < from - 1 || since > from) break;
+    if (earlier.draft || earlier.date < start || earlier.date > first.date || from < 0 || since < 0 || to < from - 1 || since > from) break;
     first = earlier;
   }
   return first;

@@ -223,6 +223,12 @@ export const REPORT_SIGNER_ROLES = ["recorder", "leader", "military_representati
 export interface LinkPin {
   revision?: string;
   previous?: string;
+  /**
+   * Made (or confirmed) while the document was being revised (修订中) against text of its draft that
+   * `revision`, the one in force, does not have (tester56 D2): the link addresses the CSR only once
+   * that text is released (csr release moves the pin to the new revision and removes the mark).
+   */
+  draft?: true;
   section: string;
   csr: string;
   by?: string;

@@ -856,6 +856,8 @@ export function csrReportView(
                 ? translate(lang, "render.addressed.later", { version: standing.version, date: standing.date })
                 : standing.why === "revised"
                 ? translate(lang, "render.addressed.revised", { revision: standing.revision, date: standing.date })
+                : standing.why === "draft"
+                ? translate(lang, "render.addressed.draft", { version: standing.version, date: standing.date })
                 : standing.date
                   ? translate(lang, "render.addressed.withdrawn", { date: standing.date })
                   : translate(lang, "render.addressed.withdrawn-undated");

@@ -1137,6 +1137,8 @@ function documentSections(
                   ? t(rc, "register.csr.link.later", { version: standing.version, date: standing.date })
                   : standing.why === "revised"
                   ? t(rc, "register.csr.link.revised", { revision: standing.revision, date: standing.date })
+                  : standing.why === "draft"
+                  ? t(rc, "register.csr.link.draft", { version: standing.version, date: standing.date })
                   : [standing.date && t(rc, "register.csr.matrix.version.withdrawn", { date: standing.date }), t(rc, "register.csr.link.withdrawn")];
           const replaced = superseded && t(rc, superseded.by ? "site.document.csr.superseded-by" : "site.document.csr.superseded", { date: superseded.date, by: superseded.by ?? "" });
           const note = [c.place.section && addressedSectionLabel(rc.textOf?.(doc) ?? doc, c.place.section, rc.lang, isStateSecret(rc.repo, doc)), mark, replaced].flat().filter(Boolean).join(t(rc, "register.remarks-separator"));

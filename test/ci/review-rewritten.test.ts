@@ -69,6 +69,8 @@ describe("a decided CSR's review record edited by hand (tester54b B2)", () => {
   it("lets a signature added, and replaced with --amend, through; a department's opinion or a signature edited by hand is reported", () => {
     const before = head(dir);
     run(dir, ["review", "DYA-003", "--recorder", "li"]);
+    // Signed afterwards: dated the day it is recorded, as --help says, not the decision's day (tester56 D5).
+    expect(readFileSync(join(dir, FILE), "utf8")).toContain(`  recorder: {by: li, date: ${today()}}\n`);
     run(dir, ["review", "DYA-003", "--recorder", "wang", "--amend"]);
     expect(findings(csr(["-C", dir, "check", "--base", before]).stdout)).toEqual([]);
     edit(dir, "reviewer: li, opinion: accept-with-action", "reviewer: wang, opinion: accept");

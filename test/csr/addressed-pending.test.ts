@@ -184,6 +184,35 @@ describe("a CSR addressed only in a revision not yet in force", () => {
     ]);
   });
 
+  it("a link made while the document is being revised, to text only its draft has, does not count until that text is released (tester56 D2)", async () => {
+    const dir = gitInit(copyFixture("test/fixtures/csr/valid"));
+    expect((await csrInProcess(["-C", dir, "submit", "QP-020", "--by", "li", "--date", "2026-11-25", "-y", "--commit"])).code).toBe(0);
+    editQp020(dir);
+    git(dir, ["commit", "-qam", "QP-020 修订稿"]);
+    const linked = await csrInProcess(["-C", dir, "address", "DYA-003", "QP-020", "--section", "5.3", "--date", "2026-11-26", "-y", "--commit"], { lang: "zh-CN" });
+    expect(linked.stdout.split("\n").slice(0, 2)).toEqual([
+      "DYA-003：已在 QP-020 5.3 特殊特性 中落实。",
+      "QP-020 第 5.3 特殊特性 节 的这段内容只在 QP-020 的修订稿中（2026-11-25 起修订中），现行的 A/1 版没有：DYA-003 在修订版发布并实施后才算落实到文件，在此之前状态仍为已决定。",
+    ]);
+    expect(readFileSync(join(dir, "csr/DYA/DYA-003.yaml"), "utf8")).toContain("      revision: A/1\n      section:");
+    expect(readFileSync(join(dir, "csr/DYA/DYA-003.yaml"), "utf8")).toContain("      draft: true\n");
+    expect(await listStatus(dir, BEFORE, "zh-CN")).toEqual([
+      "DYA-003  DYA  8.5.4  包装须使用顾客周转箱  2026-12-04  已决定",
+      "尚未落实到文件的要求：DYA-003（WI-031 尚未发布、QP-020 落实于修订稿，待发布）",
+    ]);
+    expect((await matrix(dir, BEFORE)).rows.filter((r) => r.id === "DYA-003" && r.document === "QP-020").map(({ link, status }) => ({ link, status }))).toEqual([
+      { link: "confirmed; addressed in the draft (linked 2026-11-26), to be released; A/1 in force not counted", status: "decided" },
+    ]);
+    const shown = (await csrInProcess(["-C", dir, "show", "DYA-003", "--today", BEFORE], { lang: "zh-CN" })).stdout;
+    expect(shown).toContain("QP-020 特殊特性管理程序 A/1（已发布）（落实于修订稿（2026-11-26 链接），待发布；现行 A/1 没有该内容，不计入落实）");
+    // Released, the pin moves to the revision that has the text, and the mark goes.
+    expect((await releaseQp020(dir)).code).toBe(0);
+    const pinned = readFileSync(join(dir, "csr/DYA/DYA-003.yaml"), "utf8");
+    expect(pinned).toContain("      revision: A/2\n");
+    expect(pinned).not.toContain("draft");
+    expect((await matrix(dir, EFFECTIVE)).rows.filter((r) => r.id === "DYA-003" && r.document === "QP-020").map(({ status }) => status)).toEqual(["addressed"]);
+  });
+
   it("a link made against a draft is pinned to its first revision when that is released, and a later change of the place names that version (tester23 F1)", async () => {
     const dir = gitInit(copyFixture("test/fixtures/csr/valid"));
     const file = join(dir, "documents/WI-031.yaml");

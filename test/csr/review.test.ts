@@ -101,8 +101,8 @@ describe("csr review with flags", () => {
     );
     // The file keeps the code 'amended'; a Chinese reader is told 修改.
     expect((await csrInProcess(["-C", dir, "show", "DYA-003", "--today", "2026-11-27"], { lang: null })).stdout).toContain("  历次评审        修改，2026-11-26 结束\n                    结论 必须满足，张伟，2026-11-24\n");
-    // The review report's 记录 and 评审组长, added to the decided review, dated like its decision.
-    expect(await csrInProcess(["-C", dir, "review", "DYA-003", "--recorder", "li", "--leader", "王强"])).toEqual({
+    // The review report's 记录 and 评审组长, added to the decided review, dated --date (else today: test/ci/review-rewritten.test.ts).
+    expect(await csrInProcess(["-C", dir, "review", "DYA-003", "--recorder", "li", "--leader", "王强", "--date", "2026-11-26"])).toEqual({
       code: 0,
       stdout: "DYA-003: Review report signed: recorded by 李娜 (li), review team leader 王强 (wang), 2026-11-26.\n",
       stderr: "",

@@ -14,9 +14,11 @@ import { addAddressed, addressedEntry, removeAddressed } from "./addressed.js";
 import { UserError } from "../../core/errors.js";
 import { language, list, t } from "../../i18n/index.js";
 import { personToType } from "../../model/people.js";
+import { currentRevision } from "../../model/index.js";
+import type { ControlledDocument } from "../../model/types.js";
 import { eventDateOption, refuseBefore } from "../options.js";
 import { eventLabel } from "../../model/recorded-events.js";
-import { heldThrough, linkToConfirm, pinAll, pinFor, replacedPins } from "./pin.js";
+import { heldThrough, linkedToDraft, linkToConfirm, pinAll, pinFor, replacedPins } from "./pin.js";
 
 export interface AddressFlags {
   section?: string;
@@ -57,16 +59,19 @@ export async function addressCsr(ctx: CommandContext, csrId: string | undefined,
         throw new UserError(t("address.confirm-needs-by", { by: personToType(session.index.people, [...linkedBy, csr.implementation?.owner, csr.review?.decision?.by], language(), date) }));
       }
       const target = documentId ?? (await need(session.ask, "<document>", t("address.needs.document"), (p) => p.select({ message: t("prompt.address.confirm-document"), choices: [...new Set((csr.addressed ?? []).map((e) => e.document))].map((d) => ({ value: d })) })));
-      const document = findDocumentById(session, target).value;
+      const located = findDocumentById(session, target);
+      const document = located.value;
       const at = linkToConfirm(csr, document, flags.section);
       const place = csr.addressed![at]!;
-      const held = heldThrough(place, document, date);
+      const draft = await linkedToDraft(session.root, document, located.file.path, place.section);
+      const held = draft ? undefined : heldThrough(place, document, date);
       // The confirmation replaced is kept (pin.history): from it the link may address the requirement since an earlier revision (tester54a A12).
-      const pin = { ...pinFor(csr, document, place.section, by, date, held?.previous), ...(place.pin ? { history: replacedPins(place.pin) } : {}) };
+      const pin = { ...pinFor(csr, document, place.section, by, date, held?.previous), ...(draft ? { draft: true } : {}), ...(place.pin ? { history: replacedPins(place.pin) } : {}) };
       const change = editFile(session.root, file.path, "csr", (doc) => doc.setIn(["addressed", at, "pin"], doc.createNode(pin)));
       const where = place.section ? t("address.document-section", { document: document.id, section: place.section }) : document.id;
       const lines = [t("address.confirmed", { where, id: csr.id, by: by === undefined ? by : personLabel(session.index, by), date })];
       if (held) lines.push(t("address.confirmed-pending", { document: document.id, version: held.pending, date: held.until, id: csr.id, previous: held.previous }));
+      if (draft) lines.push(draftLine(csr.id, document, place.section));
       await saveChanges(ctx, session, [change], lines, { commit: flags.commit, message: t("commit.address.confirm", { id: csr.id, where }) });
       return 0;
     }
@@ -104,7 +109,8 @@ export async function addressCsr(ctx: CommandContext, csrId: string | undefined,
               .map((d) => ({ value: d.id, name: `${d.id}  ${d.title}` })),
         }),
       ));
-    const document = findDocumentById(session, target).value;
+    const located = findDocumentById(session, target);
+    const document = located.value;
     if (document.status === "obsolete") throw new UserError(t("address.obsolete", { id: target }));
     const sections = documentSections(document);
     const section =
@@ -114,7 +120,8 @@ export async function addressCsr(ctx: CommandContext, csrId: string | undefined,
         : undefined);
     const secret = isStateSecret(session.repo, document);
     const entry = { ...addressedEntry(document, section, secret) };
-    entry.pin = pinFor(csr, document, entry.section, by, date);
+    const draft = await linkedToDraft(session.root, document, located.file.path, entry.section);
+    entry.pin = { ...pinFor(csr, document, entry.section, by, date), ...(draft ? { draft: true as const } : {}) };
     let added = false;
     const change = editFile(session.root, file.path, "csr", (doc) => (added = addAddressed(csr, doc, entry)));
     const where = `${entry.document}${entry.section ? ` ${entry.section}` : ""}`;
@@ -132,7 +139,14 @@ export async function addressCsr(ctx: CommandContext, csrId: string | undefined,
       lines.push(t("address.classification-below-csr", { id: csr.id, csrClassification: name(csrLevel), level: csrLevel, document: target, classification: name(docLevel) }));
     }
     if (document.status !== "released") lines.push(t("address.not-released", { id: target, status: t(`value.document-status.${document.status}`) }));
+    if (draft) lines.push(draftLine(csr.id, document, entry.section));
     await saveChanges(ctx, session, [change], lines, { commit: flags.commit, message: t("commit.address.add", { id: csrId, where }) });
     return 0;
   });
+}
+
+/** The line that says a link was made against the draft of the document's next revision (tester56 D2). */
+function draftLine(id: string, document: ControlledDocument, section: string | undefined): string {
+  const where = section === undefined ? document.id : t("address.document-section", { document: document.id, section });
+  return t("address.draft-only", { id, where, document: document.id, version: currentRevision(document)?.version ?? "", since: document.revising?.since ?? "" });
 }

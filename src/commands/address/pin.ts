@@ -13,6 +13,8 @@ import { csrFingerprint, linkedSection, sectionFingerprint } from "../../model/f
 import { addressing } from "../../model/csr-status.js";
 import { currentRevision, revisionInForce } from "../../model/index.js";
 import { releasedPendingUntil } from "../../model/revision.js";
+import { releasedRevisions } from "../../load/base.js";
+import { releaseTag } from "../../model/paths.js";
 import type { AddressedIn, ControlledDocument, Csr, LinkPin } from "../../model/types.js";
 import { yamlText, type FileChange } from "../shared/persist.js";
 
@@ -39,6 +41,24 @@ export function pinFor(csr: Csr, doc: ControlledDocument, section: string | unde
     ...(by ? { by } : {}),
     date,
   };
+}
+
+/**
+ * Whether a link to `section` of `doc` (`path`, its file) made now is made against the draft of its next
+ * revision (tester56 D2): the document is being revised (修订中, the file holds the draft) and the text
+ * linked is not the one its current revision released (git's tag or release commit): a section the draft
+ * added or changed. Such a link addresses the CSR once that text is released, not through the revision
+ * in force; the pin says so (`draft`). A released text git does not have cannot show the section was
+ * there: the link is taken as made on the draft, as the file it was made on is.
+ */
+export async function linkedToDraft(root: string, doc: ControlledDocument, path: string, section: string | undefined): Promise<boolean> {
+  const version = currentRevision(doc)?.version;
+  if (doc.status !== "released" || doc.revising === undefined || version === undefined) return false;
+  const released = (await releasedRevisions(root, [{ id: doc.id, path, version }])).get(releaseTag(doc.id, version));
+  if (released === undefined) return true;
+  const then = section === undefined ? undefined : linkedSection(released, section);
+  if (section !== undefined && then === undefined) return true;
+  return sectionFingerprint(released, then) !== sectionFingerprint(doc, section === undefined ? undefined : linkedSection(doc, section));
 }
 
 /**

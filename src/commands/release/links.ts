@@ -154,7 +154,11 @@ export function linkChanges(root: string, moved: readonly MovedLink[], repinned:
   return [...paths].map((path) =>
     editFile(root, path, "csr", (yaml) => {
       for (const m of moved) if (m.path === path) yaml.setIn(["addressed", m.index, "section"], m.to);
-      for (const i of repinned.get(path) ?? []) yaml.setIn(["addressed", i, "pin", "revision"], version);
+      for (const i of repinned.get(path) ?? []) {
+        yaml.setIn(["addressed", i, "pin", "revision"], version);
+        // Made against the draft released now (tester56 D2): the link is this revision's.
+        yaml.deleteIn(["addressed", i, "pin", "draft"]);
+      }
     }),
   );
 }

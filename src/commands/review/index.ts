@@ -532,8 +532,8 @@ async function askSigners(ask: Prompts, repo: Repository, index: RepoIndex, flag
 }
 
 /**
- * `--recorder`/`--leader` alone, on a decided review: the report's signatures added afterwards, dated
- * by --date or else the decision's date. One recorded already is replaced only with --amend, and
+ * `--recorder`/`--leader`/`--military-representative` alone, on a decided review: the report's signatures
+ * added afterwards, dated by --date or else today, the day they are recorded (tester56 D5). One recorded already is replaced only with --amend, and
  * kept in the review history.
  * Errors (UserError, one line): no decision yet; a signature recorded already, without --amend.
  */
@@ -547,7 +547,9 @@ function recordSigners(index: RepoIndex, { value: csr }: Located<Csr>, doc: Docu
       throw new UserError(t("review.signers.exists", { id: csr.id, signer: t(`review.signers.${role}`, { person: personLabel(index, recorded.by) }), date: recorded.date ?? "" }), t("review.signers.exists.hint"));
     }
   }
-  const on = flags.date === undefined ? decision.date : date;
+  // Signed when it is recorded, as --help says (today, or --date), not on the decision's day: a 军代表 who signs two days later
+  // signed then (tester56 D5). Not before the decision, which the report records.
+  const on = date;
   refuseBefore(on, "--date", { what: eventLabel("rule.person/work.csr-decision"), of: csr.id, date: decision.date });
   // A signature replaced (--amend) stays in the review history, as an amended decision does (csr/review-rewritten).
   const replaced = SIGNERS.filter(([role, flag]) => flags[flag] !== undefined && csr.review?.[role] !== undefined);

@@ -111,7 +111,7 @@ export function showDocument(ctx: CommandContext, repo: Repository, index: RepoI
     ...(csrs.length > 0
       ? csrs.map(({ csr, place, standing }) => {
           const where = place.section ? t("show.addressed.section", { section: addressedSectionLabel(doc, place.section, rc.lang) }) : "";
-          const mark = standing.counts ? "" : standing.why === "pending" ? t("site.document.csr.pending", { version: standing.version, date: standing.date }) : standing.why === "withdrawn" ? t("register.csr.link.withdrawn") : standing.why === "revised" ? t("register.csr.link.revised", { revision: standing.revision, date: standing.date }) : t("show.document.csr.unreleased");
+          const mark = standing.counts ? "" : standing.why === "pending" ? t("site.document.csr.pending", { version: standing.version, date: standing.date }) : standing.why === "withdrawn" ? t("register.csr.link.withdrawn") : standing.why === "revised" ? t("register.csr.link.revised", { revision: standing.revision, date: standing.date }) : standing.why === "draft" ? t("register.csr.link.draft", { version: standing.version, date: standing.date }) : t("show.document.csr.unreleased");
           return `${csr.id} ${localized(rc.lang, csr.title, csr.title_en)}${where}${mark ? t("show.parenthesis", { text: mark }) : ""}`;
         })
       : [t("show.document.none")]),

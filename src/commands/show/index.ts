@@ -66,6 +66,7 @@ export async function showCommand(ctx: CommandContext, id: string, flags: ShowFl
       pending: pendingOf(standing),
       later: !standing.counts && standing.why === "later" ? { version: standing.version, date: standing.date } : null,
       revised: !standing.counts && standing.why === "revised" ? { revision: standing.revision, date: standing.date } : null,
+      draft: !standing.counts && standing.why === "draft" ? { version: standing.version, date: standing.date } : null,
       undated: standing.counts && standing.undated === true,
       supersededIn,
       suspect,
@@ -116,6 +117,8 @@ interface AddressedView {
   later: { version: string; date: string } | null;
   /** A link made for the wording of an earlier source revision, not confirmed since it changed (tester54a A4). */
   revised: { revision: string; date: string } | null;
+  /** Linked to the draft of the next revision (修订中): the version in force does not have the text (tester56 D2). */
+  draft: { version: string; date: string } | null;
   /** No record dates the link on a day whose revision or review round is not today's: counted as recorded now. */
   undated: boolean;
   /** A superseded CSR's: the revision in force on the day it was superseded, the one that addressed it. */
@@ -213,7 +216,8 @@ function describe(repo: Repository, index: RepoIndex, csr: Csr, facts: CsrFacts,
                 ? ` ${revisionInForce(index.documents.get(a.document)!.value, today)?.version ?? ""}${t("show.addressed.later", a.later)}`
                 : (inForce || `${a.version ? ` ${a.version}` : ""}${a.withdrawn ? t("show.addressed.withdrawn", { date: a.withdrawn }) : a.pending ? t("show.addressed.pending", a.pending) : a.status ? t("show.parenthesis", { text: t(`value.document-status.${a.status as DocumentStatus}`) }) : ""}`) +
                   (a.undated ? t("show.addressed.undated", { date: today }) : "") +
-                  (a.revised ? t("show.addressed.revised", a.revised) : "");
+                  (a.revised ? t("show.addressed.revised", a.revised) : "") +
+                  (a.draft ? t("show.addressed.draft", a.draft) : "");
             return `${a.document} ${a.title ?? t("show.unknown-document")}${version}${a.section ? t("show.addressed.section", { section: addressedText(a, !!index.documents.get(a.document)?.value.sections?.length) }) : ""}${suspectMark(a.suspect)}`;
           },
         )

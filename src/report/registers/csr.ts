@@ -130,6 +130,8 @@ function unaddressedCsrs(ctx: RegisterContext, csrs: readonly Csr[], documents: 
           ? t(ctx, `register.csr.unaddressed.${standing.why}`, { document: place.document, version: standing.version, date: standing.date })
           : standing.why === "revised"
           ? t(ctx, "register.csr.unaddressed.revised", { document: place.document, revision: standing.revision })
+          : standing.why === "draft"
+          ? t(ctx, "register.csr.unaddressed.draft", { document: place.document, version: standing.version })
           : t(ctx, `register.csr.unaddressed.${standing.why}`, { document: place.document }),
     );
     return [why.length === 0 ? csr.id : t(ctx, "register.csr.unaddressed.why", { id: csr.id, why: [...new Set(why)].join(t(ctx, "register.list-separator")) })];
@@ -614,7 +616,9 @@ function addressedPlaces(ctx: RegisterContext, csr: Csr, documents: ReadonlyMap<
         tally: none,
       };
     }
-    const changed = doc ? changedEnds(csr, place, doc, undefined, prints) : undefined;
+    const ends = doc ? changedEnds(csr, place, doc, undefined, prints) : undefined;
+    // A link made on the draft is compared with the text in force here, which it was not made against (tester56 D2).
+    const changed = ends && place.pin?.draft ? { ...ends, section: false } : ends;
     // A link made against a revision released to take effect later counts from its 实施日期 (auditor17 F10): the cell says so.
     const pending = !standing.counts && standing.why === "pending" ? t(ctx, "register.csr.link.pending", { status: t(ctx, "register.status.pending", { date: standing.date }) }) : undefined;
     // A revision before the first one that cites the requirement in its round did not contain it yet (tester52 D3).
@@ -624,7 +628,10 @@ function addressedPlaces(ctx: RegisterContext, csr: Csr, documents: ReadonlyMap<
         : // Made for the wording of an earlier source revision, not confirmed since the requirement changed (tester54a A4).
           !standing.counts && standing.why === "revised"
           ? t(ctx, "register.csr.link.revised", { revision: standing.revision, date: standing.date })
-          : undefined;
+          : // Linked to the draft of the next revision: the version in force does not have the text (tester56 D2).
+            !standing.counts && standing.why === "draft"
+            ? t(ctx, "register.csr.link.draft", { version: standing.version, date: standing.date })
+            : undefined;
     const undated = standing.counts && standing.undated === true;
     const section = sectionPlace(ctx, doc, place.section);
     // A link into a section the document no longer has is broken, not unconfirmed: its cell names the section as written,
