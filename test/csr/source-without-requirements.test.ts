@@ -2,7 +2,7 @@
  * A customer source revision with no requirement for the supplier (tester55 C1): csr check reports one
  * received past its review period with no CSR and no recorded review (csr/source-unreviewed), and
  * `csr source update --without-requirements` records the review that found none (无特定要求), which
- * settles it; refused for a revision with CSRs and from a person who may not decide.
+ * settles it; the site and the 外来文件清单 say it; refused for a revision with CSRs and from a person who may not decide.
  */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
@@ -32,6 +32,10 @@ describe("a customer source revision without requirements", () => {
     const out = join(tempDir(), "site");
     expect((await csrInProcess(["-C", dir, "site", "--out", out, "--today", "2026-11-27"], { lang: null })).code).toBe(0);
     expect(readFileSync(join(out, "customers", "NES.html"), "utf8")).toContain("<td>现行；经评审无特定要求（刘志明，2025-07-10）</td>");
+    // And the 外来文件清单, in its 备注 column: only that row has one (note37).
+    const listed = (await csrInProcess(["-C", dir, "list", "external", "--format", "csv", "--today", "2026-11-27"], { lang: null })).stdout.replace(/^\uFEFF/, "").split("\r\n");
+    expect(listed[0]!.split(",").slice(-3)).toEqual(["状态", "保管部门", "备注"]);
+    expect(listed.filter((line) => line.endsWith("）"))).toEqual([expect.stringMatching(/,NES-JSXY-2025-07,.*,A,.*,经评审无特定要求（刘志明，2025-07-10）$/)]);
   });
 
   it("is refused for a revision with CSRs registered from it", async () => {

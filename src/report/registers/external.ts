@@ -11,7 +11,7 @@ import { classificationName, documentClassification } from "../../model/classifi
 import { editionInForceFrom, externalCategory, externalPendingUntil } from "../../model/external.js";
 import type { ControlledDocument, ExternalEdition, SourceRevision } from "../../model/types.js";
 import type { Table } from "../table.js";
-import { asOfNotes, compareIds, customerName, departmentName, documentsOn, documentTitle, documentVersion, t, type RegisterContext } from "./context.js";
+import { asOfNotes, compareIds, customerName, departmentName, documentsOn, documentTitle, documentVersion, personName, t, type RegisterContext } from "./context.js";
 
 /**
  * `today` decides which standards are in force: one received ahead of its 实施日期 is listed as 待实施
@@ -52,6 +52,8 @@ export function externalList(ctx: RegisterContext, options: { today: string }): 
                 : t(ctx, "register.external.superseded")
               : t(ctx, "register.external.current"),
           keeper: source.department ? departmentName(ctx, source.department) : "",
+          // A revision reviewed and found to hold no requirement for the supplier (csr source update --without-requirements), as the site's customer page says it (note37).
+          remarks: revision.no_requirements && revision.no_requirements.date <= today ? t(ctx, "register.external.no-requirements", { person: personName(ctx, revision.no_requirements.by), date: revision.no_requirements.date }) : "",
           inForce: status ? status.key === "current-until" : !superseded,
           pending: status?.key === "pending",
         };
@@ -78,6 +80,7 @@ export function externalList(ctx: RegisterContext, options: { today: string }): 
         received: edition.received ?? null,
         status: status === undefined ? externalStatus(ctx, doc, today) : t(ctx, `register.external.${status.key}`, status),
         keeper: departmentName(ctx, doc.department),
+        remarks: "",
         inForce: status === undefined ? doc.status === "released" && externalPendingUntil(doc, today) === undefined : status.key === "current-until",
       };
     });
@@ -85,7 +88,9 @@ export function externalList(ctx: RegisterContext, options: { today: string }): 
   const current = sourceRows.filter((r) => r.inForce).length + standardRows.filter((r) => r.inForce).length;
   // A GJB 外来文件清单 marks a classified 订货合同, 技术协议 or standard with its 密级; a list without one keeps its columns.
   const classified = [...sourceRows, ...standardRows].some((row) => row.classification !== "");
-  const rows = [...sourceRows.map(({ inForce: _, pending: __, ...row }) => row), ...standardRows.map(({ inForce: _, ...row }) => row)].map(({ classification, ...row }, i) => ({ no: i + 1, ...row, ...(classified ? { classification: classificationName(ctx.lang, classification) } : {}) }));
+  // 备注, where a row has one: a list without any keeps its columns.
+  const remarked = sourceRows.some((row) => row.remarks !== "");
+  const rows = [...sourceRows.map(({ inForce: _, pending: __, ...row }) => row), ...standardRows.map(({ inForce: _, ...row }) => row)].map(({ classification, remarks, ...row }, i) => ({ no: i + 1, ...row, ...(classified ? { classification: classificationName(ctx.lang, classification) } : {}), ...(remarked ? { remarks } : {}) }));
   const pending = sourceRows.filter((r) => r.pending).length + standards.filter((doc) => externalPendingUntil(doc, today) !== undefined).length;
   return {
     id: "external",
@@ -104,6 +109,7 @@ export function externalList(ctx: RegisterContext, options: { today: string }): 
       { key: "received", header: t(ctx, "register.external.column.received"), date: true },
       { key: "status", header: t(ctx, "register.external.column.status"), kind: "code" },
       { key: "keeper", header: t(ctx, "register.external.column.keeper"), kind: "name" },
+      ...(remarked ? [{ key: "remarks", header: t(ctx, "register.external.column.remarks"), remarks: true }] : []),
     ],
     rows,
     notes: [
