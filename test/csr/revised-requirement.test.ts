@@ -58,6 +58,26 @@ describe("a requirement changed by the customer's new revision (tester54a A1)", 
 });
 
 describe("a link made for the wording of an earlier source revision (tester54a A4)", () => {
+  it("is the same when the new wording is entered after the round's decision, before any link is confirmed: not a correction (tester56 D1)", async () => {
+    const dir = await revised();
+    const run = async (...args: string[]) => {
+      const result = await csrInProcess(["-C", dir, ...args], { lang: "zh-CN" });
+      expect(result.stderr).toBe("");
+      return result.stdout;
+    };
+    for (const [department, reviewer] of [["MKT", "sunwei"], ["QA", "zhangli"], ["ENG", "zhoupeng"], ["PRD", "huangjun"]]) {
+      await run("review", "BCM-002", "--department", department!, "--reviewer", reviewer!, "--opinion", "accept", "--date", "2026-12-02", "-y");
+    }
+    await run("review", "BCM-002", "--disposition", "must", "--by", "xuht", "--date", "2026-12-03", "-y");
+    expect((await run("set", "BCM-002", "--text", NEW, "-y")).split("\n").slice(2, 4)).toEqual([
+      "BCM-002 的要求内容按来源文件 V3.0 版更改，在新一轮评审中评审（不是更正）；V2.0 版评审时的原文记入该轮评审记录（review.history），其评审报告和此前日期的视图照原文打印。",
+      "本轮结论（2026-12-03）不变；BCM-002 的落实链接是按原内容建立的，核对后用 csr address --confirm 确认，此前不计入落实（csr/suspect-link）。",
+    ]);
+    expect(readFileSync(join(dir, "csr/BCM/BCM-002.yaml"), "utf8")).not.toContain("amendments");
+    expect(await run("matrix", "csr", "--today", "2026-12-04")).toContain("尚未落实到文件的要求：BCM-002（QP-006 的链接待按 V3.0 确认）、BCM-004（WI-011-01 尚未发布）\n");
+    expect((await run("check", "--today", "2026-12-04")).split("\n").filter((l) => l.includes("BCM-002") && l.includes("suspect-link")).length).toBeGreaterThan(0);
+  });
+
   it("does not count as addressing the re-reviewed requirement until confirmed: the matrix, csr show and the review report say so", async () => {
     const dir = await revised();
     const run = async (...args: string[]) => {

@@ -169,7 +169,14 @@ export async function setCsr(ctx: CommandContext, session: EditSession, id: stri
   };
   const movedWording = wordingMoved(csr, { title: after("title") ?? csr.title, text: after("text") });
   const requirement = changes.filter((c): c is FieldChange & { field: RequirementField } => (REQUIREMENT_FIELDS as readonly string[]).includes(c.field) && !(movedWording && (c.field === "title" || c.field === "text")));
-  if (decision && requirement.length > 0 && !flags.amend) {
+  // The new revision's wording entered after the round's decision, before any link was confirmed for it (tester56 D1): the
+  // same as before the decision, the wording of the new round, not a correction; the links stay unconfirmed (csr/suspect-link).
+  const lateWording = decision && requirement.length > 0 && !flags.amend ? revisedRound(csr, true) : undefined;
+  const newWording =
+    lateWording !== undefined && requirement.every((c) => csr.review!.history![lateWording]![c.field] === undefined) && !(csr.addressed ?? []).some((a) => a.pin !== undefined && a.pin.date >= csr.review!.restarted!)
+      ? lateWording
+      : undefined;
+  if (decision && requirement.length > 0 && !flags.amend && newWording === undefined) {
     const fields = conjunction(requirement.map((c) => t(`set.csr.requirement.${c.field}`)));
     throw new UserError(
       t("set.csr.decided", { id, fields, date: decision.date, disposition: t(`value.disposition.${decision.disposition}`) }),
@@ -177,7 +184,7 @@ export async function setCsr(ctx: CommandContext, session: EditSession, id: stri
     );
   }
 
-  const amended = decision !== undefined && requirement.length > 0;
+  const amended = decision !== undefined && requirement.length > 0 && newWording === undefined;
   const reason = flags.reason?.trim();
   if (reason !== undefined && !amended) throw new UserError(t("set.csr.reason-without-amend", { id }));
   if (reason === "") throw new UserError(t("set.csr.empty-reason"));
@@ -192,7 +199,7 @@ export async function setCsr(ctx: CommandContext, session: EditSession, id: stri
   // review, no decision yet in the new round): the new wording is the new revision's, not a
   // correction, and the round that reviewed the old one keeps it (tester54a A1), so that its review
   // report and every view of a day before the restart print the text the departments decided on.
-  const closing = revisedRound(csr);
+  const closing = revisedRound(csr) ?? newWording;
   const kept = closing === undefined || amended ? [] : requirement.filter((c) => csr.review!.history![closing]![c.field] === undefined);
   const change = editFile(session.root, file.path, "csr", (doc) => {
     for (const c of kept) {
@@ -247,6 +254,7 @@ export async function setCsr(ctx: CommandContext, session: EditSession, id: stri
   if (closing !== undefined && !amended && requirement.length > 0) {
     const round = csr.review!.history![closing]!;
     lines.push(t("set.csr.revised", { id, revision: revisionName(csr.source.revision), earlier: revisionName(round.source_revision!), fields: conjunction(requirement.map((c) => t(`set.csr.requirement.${c.field}`))) }));
+    if (decision) lines.push(t("set.csr.revised-decided", { id, date: decision.date }));
   }
   const summary = changes.map((c) => `${t(`set.field.${c.field}`)} ${c.text}`).join(t("set.commit-separator"));
   await saveChanges(ctx, session, [change], lines, { commit: flags.commit, message: t("commit.set", { id, summary }) + (amended ? t("commit.set.amended") : "") });
@@ -258,12 +266,12 @@ export async function setCsr(ctx: CommandContext, session: EditSession, id: stri
 
 /**
  * The index in `review.history` of the round a new source revision closed to open the current one,
- * while the current round has no decision: the round that reviewed the requirement as the earlier
+ * while the current round has no decision (or, `decided`, has one): the round that reviewed the requirement as the earlier
  * revision worded it (csr source update). Undefined when the review was not restarted.
  */
-function revisedRound(csr: Csr): number | undefined {
+function revisedRound(csr: Csr, decided = false): number | undefined {
   const review = csr.review;
-  if (!review?.restarted || review.decision) return undefined;
+  if (!review?.restarted || (review.decision && !decided)) return undefined;
   const history = review.history ?? [];
   for (let i = history.length - 1; i >= 0; i--) {
     const round = history[i]!;
