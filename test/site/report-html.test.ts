@@ -94,8 +94,8 @@ const full = (view: CsrReportView): CsrReportView & Record<string, unknown> => (
   training: { required: true, state: "trained", records: "TR-1", sessions: [{ date: "2026-01-03", revision: "V3", people: "孙伟、周鹏", peopleLinks: linked("孙伟", true), trainer: "张丽", trainerLinks: linked("张丽"), record: "TR-1" }] },
   militaryRepresentative: { by: "王军代", byLinks: linked("王军代"), date: "2026-01-06" },
   history: [
-    { reason: "来源文件换版", sourceRevision: "V2", closed: "2025-01-01", opinions: [], record: "QR-1", decision: undefined, lateReason: "迟" },
-    { reason: "", sourceRevision: "", closed: "", opinions: [{ department: "品质部", reviewer: "张丽", reviewerLinks: linked("张丽"), opinion: "reject", date: "2025-02-01", comment: "" }, { department: "技术部", reviewer: "周鹏", opinion: "", date: "", comment: "" }], record: "QR-2", decision: { disposition: "reject", by: "徐海涛", byLinks: linked("徐海涛"), date: "2025-02-03" }, lateReason: "迟" },
+    { reason: "来源文件换版", sourceRevision: "V2", closed: "2025-01-01", startKind: "restarted", start: "2024-12-01", due: "2024-12-15", decidedOn: "", timeliness: "换版前未决定", closing: `2025-01-01 因 V3 版换版重评而关闭：${hostile}`, opinions: [], record: "QR-1", decision: undefined, lateReason: "迟" },
+    { reason: "", sourceRevision: "", closed: "", startKind: "", start: "", due: "", decidedOn: "", timeliness: "", closing: "", opinions: [{ department: "品质部", reviewer: "张丽", reviewerLinks: linked("张丽"), opinion: "reject", date: "2025-02-01", comment: "" }, { department: "技术部", reviewer: "周鹏", opinion: "", date: "", comment: "" }], record: "QR-2", decision: { disposition: "reject", by: "徐海涛", byLinks: linked("徐海涛"), date: "2025-02-03" }, lateReason: "迟" },
   ],
 });
 
