@@ -257,11 +257,11 @@ describe("csr periodic-review", () => {
       stdout: [
         "文件定期评审记录（共 3 次）",
         "",
-        "序号  文件编号  文件名称          版本  评审日期    评审人  结论      说明",
-        "----  --------  ----------------  ----  ----------  ------  --------  ------------------------",
-        "1     QP-014    特殊特性管理程序  A/1   2026-11-20  周鹏    继续有效  仍然适用",
-        "2     QP-014    特殊特性管理程序  A/1   2026-11-25  张丽    需修订    需增加顾客参加评审的要求",
-        "3     QP-010    生产过程控制程序  A/1   2026-11-26  张丽    拟作废    并入 QP-014",
+        "序号  文件编号  文件名称          版本  应评审日期  评审日期    及时性  评审人  结论      说明",
+        "----  --------  ----------------  ----  ----------  ----------  ------  ------  --------  ------------------------",
+        "1     QP-014    特殊特性管理程序  A/1   2028-03-10  2026-11-20  按期    周鹏    继续有效  仍然适用",
+        "2     QP-014    特殊特性管理程序  A/1   2029-11-20  2026-11-25  按期    张丽    需修订    需增加顾客参加评审的要求",
+        "3     QP-010    生产过程控制程序  A/1   2029-04-08  2026-11-26  按期    张丽    拟作废    并入 QP-014",
         "",
         "其中 2 次评审的结论为需修订或拟作废：它们不重新计算定期评审期限，文件应发布新版本或作废。",
         "",
@@ -269,10 +269,25 @@ describe("csr periodic-review", () => {
       stderr: "",
     });
     expect((await csrInProcess(["-C", dir, "list", "periodic-reviews", "--format", "csv"])).stdout.split("\r\n").slice(0, 3)).toEqual([
-      "\uFEFFNo.,Document,Title,Revision,Date,Reviewed by,Conclusion,Remark",
-      "1,QP-014,Special Characteristics Procedure,A/1,2026-11-20,Zhou Peng,suitable,仍然适用",
-      "2,QP-014,Special Characteristics Procedure,A/1,2026-11-25,Zhang Li,revise,需增加顾客参加评审的要求",
+      "\uFEFFNo.,Document,Title,Revision,Due by,Date,Timeliness,Reviewed by,Conclusion,Remark",
+      "1,QP-014,Special Characteristics Procedure,A/1,2028-03-10,2026-11-20,on time,Zhou Peng,suitable,仍然适用",
+      "2,QP-014,Special Characteristics Procedure,A/1,2029-11-20,2026-11-25,on time,Zhang Li,revise,需增加顾客参加评审的要求",
     ]);
+  }, 90_000);
+
+  it("says a review made after its due date is late, and lists a document reviewed and found to need revising as such, not as never reviewed (tester56 D10)", async () => {
+    const dir = example();
+    // Due 2027-03-01 (36 months from 2024-03-01); both reviewed on 2027-03-10, as a register of 2027-03-31 shows them.
+    appendFileSync(join(dir, "documents/procedures/QP-003.yaml"), "reviews:\n  - {by: wangjg, date: 2027-03-10, comment: 仍然适用}\n");
+    appendFileSync(join(dir, "documents/procedures/QP-005.yaml"), "reviews:\n  - {by: wangjg, date: 2027-03-10, result: revise, comment: 培训矩阵须补充}\n");
+    const record = await csrInProcess(["-C", dir, "list", "periodic-reviews", "--today", "2027-03-31", "--format", "csv"], { lang: null });
+    expect(record.stdout.split("\r\n").slice(1, 3)).toEqual([
+      "1,QP-003,管理评审程序,A/0,2027-03-01,2027-03-10,逾期 9 天,王建国,继续有效,仍然适用",
+      "2,QP-005,人力资源与培训管理程序,A/0,2027-03-01,2027-03-10,逾期 9 天,王建国,需修订,培训矩阵须补充",
+    ]);
+    const due = await csrInProcess(["-C", dir, "list", "periodic-reviews", "--due-by", "2027-03-31", "--today", "2027-03-31", "--format", "csv"], { lang: null });
+    const rows = due.stdout.split("\r\n").filter((l) => /,QP-00[35],/.test(l));
+    expect(rows).toEqual([expect.stringContaining(",QP-005,人力资源与培训管理程序,行政人事部,A/0,2024-03-01,36,2027-03-01,已于 2027-03-10 评审，结论为需修订，待发布新版本,")]);
   }, 90_000);
 
   it("refuses a review dated after today or before the current version was issued", async () => {

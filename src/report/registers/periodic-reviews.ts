@@ -7,7 +7,9 @@
  */
 import { daysBetween } from "../../core/dates.js";
 import { currentRevision, revisionOn } from "../../model/index.js";
-import { periodicReviewOn } from "../../model/periodic-review.js";
+import { documentOn } from "../../model/as-of.js";
+import { addDays } from "../../core/dates.js";
+import { pendingReviewConclusion, periodicReviewOn } from "../../model/periodic-review.js";
 import type { ControlledDocument, PeriodicReview } from "../../model/types.js";
 import type { Cell, Table } from "../table.js";
 import { asOfNotes, compareIds, departmentName, documentsOn, documentTitle, documentVersion, personName, t, type RegisterContext } from "./context.js";
@@ -29,23 +31,43 @@ export function periodicReviewRegister(ctx: RegisterContext, options: { today: s
       { key: "id", header: t(ctx, "register.periodic-reviews.column.id"), kind: "id" },
       { key: "title", header: t(ctx, "register.periodic-reviews.column.title") },
       { key: "version", header: t(ctx, "register.periodic-reviews.column.version"), kind: "code" },
+      { key: "due", header: t(ctx, "register.periodic-reviews.column.due"), date: true },
       { key: "date", header: t(ctx, "register.periodic-reviews.column.date"), date: true },
+      { key: "timeliness", header: t(ctx, "register.periodic-reviews.column.timeliness"), kind: "code" },
       { key: "by", header: t(ctx, "register.periodic-reviews.column.by"), kind: "name" },
       { key: "result", header: t(ctx, "register.periodic-reviews.column.result"), kind: "code" },
       { key: "comment", header: t(ctx, "register.periodic-reviews.column.comment") },
     ],
-    rows: entries.map(({ doc, review }, i) => ({
+    rows: entries.map(({ doc, review }, i) => {
+      const due = reviewDue(doc, review);
+      const late = due !== undefined && review.date > due ? daysBetween(due, review.date) : 0;
+      return {
       no: i + 1,
       id: doc.id,
       title: documentTitle(ctx, doc),
       version: reviewedVersion(doc, review),
+      due: due ?? "",
       date: review.date,
+      timeliness: due === undefined ? "" : late > 0 ? t(ctx, "register.periodic-reviews.late", { count: late }) : t(ctx, "register.periodic-reviews.on-time"),
       by: personName(ctx, review.by),
       result: t(ctx, `value.periodic-review-result.${review.result ?? "suitable"}`),
       comment: review.comment ?? "",
-    })),
+      };
+    }),
     notes: [...(pending > 0 ? [t(ctx, "register.periodic-reviews.pending", { count: pending })] : []), ...asOfNotes(ctx, today, entries.length < made.length)],
   };
+}
+
+/**
+ * The day a periodic review was due by (应评审日期): the next review as the records stood the day
+ * before it (periodicReviewOn of the document on that day: from its revision, 实施日期 or last review
+ * found suitable, IATF 16949 7.5.3); undefined for a document without an interval, or whose interval
+ * had no known start.
+ */
+function reviewDue(doc: ControlledDocument, review: PeriodicReview): string | undefined {
+  const before = addDays(review.date, -1);
+  const on = documentOn(doc, before);
+  return on ? periodicReviewOn(on, before)?.due : undefined;
 }
 
 /** The version in force on the day of the review: the last revision issued by then ("" when none was). */
@@ -94,6 +116,9 @@ export function periodicReviewsDueRegister(ctx: RegisterContext, options: { toda
     ],
     rows: due.map(({ doc, next }, i) => {
       const current = currentRevision(doc);
+      // Reviewed already, found to need a revision or a withdrawal not yet made: not "never reviewed" (tester56 D10).
+      const open = pendingReviewConclusion({ ...doc, reviews: (doc.reviews ?? []).filter((r) => r.date <= today) });
+      const result = open ? t(ctx, `value.periodic-review-result.${open.review.result!}`) : "";
       return {
         no: i + 1,
         id: doc.id,
@@ -103,7 +128,7 @@ export function periodicReviewsDueRegister(ctx: RegisterContext, options: { toda
         last: next.last ?? null,
         interval: next.months,
         due: next.due ?? null,
-        status: status(next.due),
+        status: open ? t(ctx, `register.periodic-reviews-due.open-${open.review.result as "revise" | "withdraw"}`, { date: open.review.date, result }) : status(next.due),
         responsible: personName(ctx, current?.approved?.by ?? doc.reviews?.filter((r) => r.date <= today).at(-1)?.by ?? current?.prepared?.by),
       };
     }),
