@@ -119,12 +119,12 @@ describe("an IATF procedure and work instruction revised to drop a form, and the
     (await run(dir, "release", "QP-006", "--summary", "点检改用 QR-006-01", "--pages", "P3", ...signatures));
     (await run(dir, "release", "WI-010-02", "--summary", "点检改用 QR-006-01", "--pages", "P1", ...signatures));
     (await run(dir, "obsolete", "HH-F-045", "--superseded-by", "QR-006-01", "--reason", "并入 QR-006-01", "--date", "2026-11-27", "-y"));
-    expect(await csvLines(dir, ["HH-F-045"], "list", "forms", "--today", "2026-11-15")).toEqual(["3,HH-F-045,设备日常点检表,A/1,2024-03-01,QP-006、WI-010-02,生产部,1年,纸质,生产部各车间,"]);
+    expect(await csvLines(dir, ["HH-F-045"], "list", "forms", "--today", "2026-11-15")).toEqual(["3,HH-F-045,设备日常点检表,A/1,2024-03-01,QP-006、WI-010-02,生产部,1年,,纸质,生产部各车间,"]);
     expect(await csvLines(dir, ["QP-006"], "list", "procedures", "--style", "gjb", "--today", "2026-11-15")).toEqual([
       '6,设备与监视测量资源管理程序,QP-006,A/1,2025-10-20,生产部,7.1.3/7.1.3.1/7.1.5/7.1.5.1/7.1.5.1.1/7.1.5.2/7.1.5.2.1/7.1.5.3/7.1.5.3.1/7.1.5.3.2/8.5.1.5/8.5.1.6,,"HH-F-045 设备日常点检表\nQR-006-01 量检具校准计划及记录",',
     ]);
     // Withdrawn on 2026-11-27 with records kept 1 year: listed last until 2027-11-27, then no more (tester52 D9).
-    expect(await csvLines(dir, ["HH-F-045"], "list", "forms", "--today", "2026-11-30")).toEqual(["26,HH-F-045,设备日常点检表,A/1,2024-03-01,,生产部,1年,纸质,生产部各车间,已作废（2026-11-27），由 QR-006-01 替代"]);
+    expect(await csvLines(dir, ["HH-F-045"], "list", "forms", "--today", "2026-11-30")).toEqual(["26,HH-F-045,设备日常点检表,A/1,2024-03-01,,生产部,1年,,纸质,生产部各车间,已作废（2026-11-27），由 QR-006-01 替代"]);
     expect(await csvLines(dir, ["HH-F-045"], "list", "forms", "--today", "2027-11-27")).toHaveLength(1);
     expect(await csvLines(dir, ["HH-F-045"], "list", "forms", "--today", "2027-11-28")).toEqual([]);
     // Before 2025-10-20 QP-006 was A/0, which the repository came with already superseded: git has no A/0 to read, nor of 19 others.
@@ -157,8 +157,8 @@ describe("what the YAML does not date, read from the files as committed at the e
     ]);
     // Before the submission: in force, not under revision; the draft existed from the first commit.
     expect(await csvLines(dir, ["QP-010"], "list", "procedures", "--today", "2026-11-09")).toEqual([expect.stringMatching(/,QP-010,A\/1,.*,$/)]);
-    expect(await csvLines(dir, ["HH-F-052"], "list", "forms", "--today", "2026-11-11")).toEqual([expect.stringMatching(/,HH-F-052,首件检验记录,.*,3年,纸质,品质部,$/)]);
-    expect(await csvLines(dir, ["HH-F-052"], "list", "forms", "--today", "2026-11-12")).toEqual([expect.stringMatching(/,HH-F-052,首件检验记录,.*,产品停产后1年,纸质,品质部,$/)]);
+    expect(await csvLines(dir, ["HH-F-052"], "list", "forms", "--today", "2026-11-11")).toEqual([expect.stringMatching(/,HH-F-052,首件检验记录,.*,3年,,纸质,品质部,$/)]);
+    expect(await csvLines(dir, ["HH-F-052"], "list", "forms", "--today", "2026-11-12")).toEqual([expect.stringMatching(/,HH-F-052,首件检验记录,.*,产品停产后1年,,纸质,品质部,$/)]);
     // Read from git: no line saying the retention is today's.
     expect(await run(dir, "list", "forms", "--today", "2026-11-11")).not.toContain("没有记录日期");
   });

@@ -17,10 +17,20 @@ export const rule: Rule = {
   id: "doc/not-issued",
   severity: "warning",
   clock: true,
+  // A document's own issue records, and of each CSR where it is addressed, whether it is in force and where it went.
+  scope: {
+    files: "all",
+    reads: (f) =>
+      f.kind === "csr"
+        ? [f.data.id, f.data.superseded !== undefined, (f.data.addressed ?? []).map((a) => a.document), f.data.distribution]
+        : f.kind === "document"
+          ? [f.data.id, f.data.status, f.data.level, f.data.kind, f.data.department, f.data.effective, f.data.revisions, f.data.external, f.data.distribution, f.data.electronic_issue]
+          : null,
+  },
   summary: "A released manual, procedure or work instruction that addresses a customer requirement has no controlled copy and no electronic issue of its version in force.",
   docs: {
     description:
-      "A released document of level 1 to 3 (manual, procedure, work instruction; external documents of those levels too) addresses a customer-specific requirement in force (`addressed` of a CSR not superseded), is in force on the day (its 实施日期 has come), and no controlled copy of its version in force is out and no electronic issue of that version is recorded (`distribution`, `electronic_issue`): as far as the record shows, nobody has the version in force at the place of use ({{cite:document-control}}). The message names the departments that use it: the owning department, those that held copies of an earlier version and those the customer requirements it addresses were distributed to. A document that addresses no CSR is not reported yet. Reported only in a repository that records controlled copies or electronic issues of some document: one that records none keeps its distribution elsewhere. A unit left without the version in force after holding the previous one is `doc/no-copy-in-force`, not this. A version 待实施 is not reported until it takes effect.",
+      "A released document of level 1 to 3 (manual, procedure, work instruction; external documents of those levels too) addresses a customer-specific requirement in force (`addressed` of a CSR not superseded), is in force on the day (its 生效日期 has come), and no controlled copy of its version in force is out and no electronic issue of that version is recorded (`distribution`, `electronic_issue`): as far as the record shows, nobody has the version in force at the place of use ({{cite:document-control}}). The message names the departments that use it: the owning department, those that held copies of an earlier version and those the customer requirements it addresses were distributed to. A document that addresses no CSR is not reported yet. Reported only in a repository that records controlled copies or electronic issues of some document: one that records none keeps its distribution elsewhere. A unit left without the version in force after holding the previous one is `doc/no-copy-in-force`, not this. A version 待实施 is not reported until it takes effect.",
     bad: `
 id: QP-014
 title: 特殊特性管理程序
