@@ -83,7 +83,7 @@ describe("a CSR addressed only in a revision not yet in force", () => {
     ]);
     expect(notes).toContain("Not yet addressed in any document: DYA-003 (WI-031 not released yet, QP-020 A/2 takes effect 2026-12-20)");
     const zh = (await csrInProcess(["-C", dir, "matrix", "csr", "--today", BEFORE, "--format", "csv"], { lang: "zh-CN" })).stdout.split("\n");
-    expect(zh.find((l) => l.startsWith("DYA-003") && l.includes("QP-020"))).toContain(",5.3 特殊特性,A/1；A/2 待实施（2026-12-20 实施）,特殊特性管理程序,已确认；待实施（2026-12-20 实施），不计入落实,,已决定,");
+    expect(zh.find((l) => l.startsWith("DYA-003") && l.includes("QP-020"))).toContain(",5.3 特殊特性,A/1；A/2 待实施（2026-12-20 实施）,特殊特性管理程序,已确认；待实施（2026-12-20 实施），不计入落实,,,,已决定,");
   });
 
   it("the CSR list's 落实文件 gives each place's version and link state as the matrix does; csr import --as csr reads the places back without them, and says so (tester55 C6)", async () => {

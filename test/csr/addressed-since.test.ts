@@ -39,15 +39,15 @@ describe("the CSR matrix: which revision addressed a requirement", () => {
   it("today: a superseded requirement shows the revision in force when it was superseded, its link not counted (D1)", async () => {
     const { rows, lines } = await matrixRows("2026-12-03");
     expect(rows).toEqual([
-      `BCM-003,${BCM},QP-011,5.3 追溯记录,A/1,标识和可追溯性控制程序,,${BCM_END},,已实施,${BCM_EVIDENCE},2026-12-03`,
-      `BCM-003,${BCM},QP-002,5.3 保存期限,A/1,记录控制程序,,${BCM_END},,已实施,${BCM_EVIDENCE},2026-12-03`,
-      `BCM-003,${BCM},QR-011-01,,A/1,产品追溯记录,,${BCM_END},,已实施,${BCM_EVIDENCE},2026-12-03`,
-      `DYA-002,${DYA002},QP-013,5.2 顾客投诉时限,A/2,纠正措施控制程序,,张丽,2026-04-01,已实施,${DYA002_EVIDENCE},2026-12-03`,
-      `DYA-002,${DYA002},QR-013-01,,A/1,8D问题解决报告,,张丽,2026-04-01,已实施,${DYA002_EVIDENCE},2026-12-03`,
+      `BCM-003,${BCM},QP-011,5.3 追溯记录,A/1,标识和可追溯性控制程序,,${BCM_END},2026-01-30,,2026-01-26,已实施,${BCM_EVIDENCE},2026-12-03`,
+      `BCM-003,${BCM},QP-002,5.3 保存期限,A/1,记录控制程序,,${BCM_END},2026-01-30,,2026-01-26,已实施,${BCM_EVIDENCE},2026-12-03`,
+      `BCM-003,${BCM},QR-011-01,,A/1,产品追溯记录,,${BCM_END},2026-01-30,,2026-01-26,已实施,${BCM_EVIDENCE},2026-12-03`,
+      `DYA-002,${DYA002},QP-013,5.2 顾客投诉时限,A/2,纠正措施控制程序,,张丽,2026-04-30,2026-04-01,2026-04-20,已实施,${DYA002_EVIDENCE},2026-12-03`,
+      `DYA-002,${DYA002},QR-013-01,,A/1,8D问题解决报告,,张丽,2026-04-30,2026-04-01,2026-04-20,已实施,${DYA002_EVIDENCE},2026-12-03`,
       // Not A/2, which replaced the written approval by an internal one (DYA-006).
-      `DYA-003,${DYA003},A/1,不合格品控制程序,已替代（2026-03-23），不计入落实,赵强,,已替代,${DYA003_EVIDENCE},2026-12-03`,
-      `DYA-006,${DYA006},QP-012,5.4 返工和返修,A/2,不合格品控制程序,,黄军,2026-12-31,已落实到文件,${DYA006_EVIDENCE},2026-12-03`,
-      `DYA-006,${DYA006},QR-012-02,,A/1,返工返修确认记录,,黄军,2026-12-31,已落实到文件,${DYA006_EVIDENCE},2026-12-03`,
+      `DYA-003,${DYA003},A/1,不合格品控制程序,已替代（2026-03-23），不计入落实,赵强,2024-07-31,,2024-07-15,已替代,${DYA003_EVIDENCE},2026-12-03`,
+      `DYA-006,${DYA006},QP-012,5.4 返工和返修,A/2,不合格品控制程序,,黄军,2026-12-18,2026-12-31,,已落实到文件,${DYA006_EVIDENCE},2026-12-03`,
+      `DYA-006,${DYA006},QR-012-02,,A/1,返工返修确认记录,,黄军,2026-12-18,2026-12-31,,已落实到文件,${DYA006_EVIDENCE},2026-12-03`,
     ]);
     // A superseded requirement's link is not among the blank, unconfirmed ones; nothing needs dating today.
     expect(lines.filter((l) => l.includes("链接状态"))).toEqual(["链接状态空白的 13 处尚未核实确认；确认之后，要求或落实章节的变更会标为可疑。"]);
@@ -56,14 +56,14 @@ describe("the CSR matrix: which revision addressed a requirement", () => {
   it("on 2026-03-30: DYA-002 and DYA-006 are decided, not addressed, until the revisions that cite them (D3)", async () => {
     const { rows, lines } = await matrixRows("2026-03-30");
     expect(rows).toEqual([
-      `BCM-003,${BCM},QP-011,5.3 追溯记录,A/1,标识和可追溯性控制程序,,${BCM_END},,已实施,${BCM_EVIDENCE},2026-03-30`,
-      `BCM-003,${BCM},QP-002,5.3 保存期限,A/1,记录控制程序,,${BCM_END},,已实施,${BCM_EVIDENCE},2026-03-30`,
-      `BCM-003,${BCM},QR-011-01,,A/1,产品追溯记录,,${BCM_END},,已实施,${BCM_EVIDENCE},2026-03-30`,
-      `DYA-002,${DYA002},QP-013,5.2 顾客投诉时限,A/1,纠正措施控制程序,自 A/2（2026-04-08）起落实，当日不计入,张丽,2026-04-01,已决定,${DYA002_EVIDENCE},2026-03-30`,
-      `DYA-002,${DYA002},QR-013-01,,A/0,8D问题解决报告,自 A/1（2026-04-08）起落实，当日不计入,张丽,2026-04-01,已决定,${DYA002_EVIDENCE},2026-03-30`,
-      `DYA-003,${DYA003},A/1,不合格品控制程序,已替代（2026-03-23），不计入落实,赵强,,已替代,${DYA003_EVIDENCE},2026-03-30`,
-      `DYA-006,${DYA006},QP-012,5.4 返工和返修,A/1,不合格品控制程序,自 A/2（2026-04-08）起落实，当日不计入,黄军,2026-12-31,已决定,${DYA006_EVIDENCE},2026-03-30`,
-      `DYA-006,${DYA006},QR-012-02,,A/0,返工返修确认记录,自 A/1（2026-04-08）起落实，当日不计入,黄军,2026-12-31,已决定,${DYA006_EVIDENCE},2026-03-30`,
+      `BCM-003,${BCM},QP-011,5.3 追溯记录,A/1,标识和可追溯性控制程序,,${BCM_END},2026-01-30,,2026-01-26,已实施,${BCM_EVIDENCE},2026-03-30`,
+      `BCM-003,${BCM},QP-002,5.3 保存期限,A/1,记录控制程序,,${BCM_END},2026-01-30,,2026-01-26,已实施,${BCM_EVIDENCE},2026-03-30`,
+      `BCM-003,${BCM},QR-011-01,,A/1,产品追溯记录,,${BCM_END},2026-01-30,,2026-01-26,已实施,${BCM_EVIDENCE},2026-03-30`,
+      `DYA-002,${DYA002},QP-013,5.2 顾客投诉时限,A/1,纠正措施控制程序,自 A/2（2026-04-08）起落实，当日不计入,张丽,2026-04-30,2026-04-01,,已决定,${DYA002_EVIDENCE},2026-03-30`,
+      `DYA-002,${DYA002},QR-013-01,,A/0,8D问题解决报告,自 A/1（2026-04-08）起落实，当日不计入,张丽,2026-04-30,2026-04-01,,已决定,${DYA002_EVIDENCE},2026-03-30`,
+      `DYA-003,${DYA003},A/1,不合格品控制程序,已替代（2026-03-23），不计入落实,赵强,2024-07-31,,2024-07-15,已替代,${DYA003_EVIDENCE},2026-03-30`,
+      `DYA-006,${DYA006},QP-012,5.4 返工和返修,A/1,不合格品控制程序,自 A/2（2026-04-08）起落实，当日不计入,黄军,2026-12-18,2026-12-31,,已决定,${DYA006_EVIDENCE},2026-03-30`,
+      `DYA-006,${DYA006},QR-012-02,,A/0,返工返修确认记录,自 A/1（2026-04-08）起落实，当日不计入,黄军,2026-12-18,2026-12-31,,已决定,${DYA006_EVIDENCE},2026-03-30`,
     ]);
     expect(lines.find((l) => l.startsWith("尚未落实到文件的要求"))).toBe(
       "尚未落实到文件的要求：DYA-002（QP-013 自 A/2（2026-04-08）起落实、QR-013-01 自 A/1（2026-04-08）起落实）、DYA-004（QP-010 自 A/1（2026-04-08）起落实）、DYA-006（QP-012 自 A/2（2026-04-08）起落实、QR-012-02 自 A/1（2026-04-08）起落实）",
@@ -73,13 +73,13 @@ describe("the CSR matrix: which revision addressed a requirement", () => {
   it("on 2025-12-01: BCM-003 is not addressed by the A/0 revisions; links no record dates are marked and named, and the note says the links are today's (D3)", async () => {
     const { rows, lines } = await matrixRows("2025-12-01");
     expect(rows).toEqual([
-      `BCM-003,${BCM},QP-011,5.3 追溯记录,A/0,标识和可追溯性控制程序,自 A/1（2025-12-15）起落实，当日不计入,${BCM_END},已决定,${BCM_EVIDENCE},2025-12-01`,
-      `BCM-003,${BCM},QP-002,5.3 保存期限,A/0,记录控制程序,自 A/1（2025-12-15）起落实，当日不计入,${BCM_END},已决定,${BCM_EVIDENCE},2025-12-01`,
-      `BCM-003,${BCM},QR-011-01,,A/0,产品追溯记录,自 A/1（2025-12-15）起落实，当日不计入,${BCM_END},已决定,${BCM_EVIDENCE},2025-12-01`,
+      `BCM-003,${BCM},QP-011,5.3 追溯记录,A/0,标识和可追溯性控制程序,自 A/1（2025-12-15）起落实，当日不计入,${BCM_END},2026-01-30,,已决定,${BCM_EVIDENCE},2025-12-01`,
+      `BCM-003,${BCM},QP-002,5.3 保存期限,A/0,记录控制程序,自 A/1（2025-12-15）起落实，当日不计入,${BCM_END},2026-01-30,,已决定,${BCM_EVIDENCE},2025-12-01`,
+      `BCM-003,${BCM},QR-011-01,,A/0,产品追溯记录,自 A/1（2025-12-15）起落实，当日不计入,${BCM_END},2026-01-30,,已决定,${BCM_EVIDENCE},2025-12-01`,
       // Its round of revision C: QP-013 A/2 cites DYA-002 for revision D; nothing dates the link of revision C's round.
-      `DYA-002,${DYA002_C},QP-013,5.2 顾客投诉时限,A/1,纠正措施控制程序,未能确定,张丽,已落实到文件,${DYA002_EVIDENCE},2025-12-01`,
-      `DYA-002,${DYA002_C},QR-013-01,,A/0,8D问题解决报告,未能确定,张丽,已落实到文件,${DYA002_EVIDENCE},2025-12-01`,
-      `DYA-003,${DYA003},A/1,不合格品控制程序,未能确定,赵强,已实施,${DYA003_EVIDENCE},2025-12-01`,
+      `DYA-002,${DYA002_C},QP-013,5.2 顾客投诉时限,A/1,纠正措施控制程序,未能确定,张丽,2026-04-30,,已落实到文件,${DYA002_EVIDENCE},2025-12-01`,
+      `DYA-002,${DYA002_C},QR-013-01,,A/0,8D问题解决报告,未能确定,张丽,2026-04-30,,已落实到文件,${DYA002_EVIDENCE},2025-12-01`,
+      `DYA-003,${DYA003},A/1,不合格品控制程序,未能确定,赵强,2024-07-31,2024-07-15,已实施,${DYA003_EVIDENCE},2025-12-01`,
     ]);
     expect(lines.filter((l) => l.startsWith("尚未落实到文件的要求") || l.startsWith("链接状态为") || l.startsWith("落实文件和落实章节"))).toEqual([
       "尚未落实到文件的要求：BCM-003（QP-011 自 A/1（2025-12-15）起落实、QP-002 自 A/1（2025-12-15）起落实、QR-011-01 自 A/1（2025-12-15）起落实）",
@@ -137,7 +137,7 @@ describe("a superseded requirement's document withdrawn after or before the supe
 
   it("withdrawn on 2026-06-01, after: all three name A/1, superseded, and the withdrawal", async () => {
     expect(await threeOutputs("2026-06-01")).toEqual([
-      [`DYA-003,${DYA003},A/1,不合格品控制程序,已替代（2026-03-23），不计入落实；文件已于 2026-06-01 作废,赵强,,已替代,${DYA003_EVIDENCE},2026-12-03`],
+      [`DYA-003,${DYA003},A/1,不合格品控制程序,已替代（2026-03-23），不计入落实；文件已于 2026-06-01 作废,赵强,2024-07-31,,2024-07-15,已替代,${DYA003_EVIDENCE},2026-12-03`],
       ["  落实文件        QP-012 不合格品控制程序 A/1（2026-03-23 替代时的现行版本；已替代，不计入落实；文件已于 2026-06-01 作废），章节 5.4 返工和返修"],
       ["  - QP-012 不合格品控制程序（A/1） 【2026-03-23 替代时的版本；已替代，不计入落实；文件已于 2026-06-01 作废】 章节 5.4 返工和返修"],
     ]);
@@ -145,7 +145,7 @@ describe("a superseded requirement's document withdrawn after or before the supe
 
   it("withdrawn on 2026-03-20, before: all three say withdrawn, not counted, and name no revision that addressed it", async () => {
     expect(await threeOutputs("2026-03-20")).toEqual([
-      [`DYA-003,${DYA003},已作废 2026-03-20,不合格品控制程序,不计入落实,赵强,,已替代,${DYA003_EVIDENCE},2026-12-03`],
+      [`DYA-003,${DYA003},已作废 2026-03-20,不合格品控制程序,不计入落实,赵强,2024-07-31,,2024-07-15,已替代,${DYA003_EVIDENCE},2026-12-03`],
       ["  落实文件        QP-012 不合格品控制程序 A/2（已于 2026-03-20 作废，不再落实），章节 5.4 返工和返修"],
       ["  - QP-012 不合格品控制程序（A/2） 【已作废 2026-03-20，不计入落实】 章节 5.4 返工和返修"],
     ]);

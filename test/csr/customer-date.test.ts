@@ -97,8 +97,9 @@ describe("the customer's date of a source revision", () => {
       "\n晚于顾客要求日期实施 3 项：DYA-002（2026-04-20 导入生产，晚于 2026-04-01 12 个工作日）、DYA-004（完成期限 2026-12-31，晚于 2026-04-01 183 个工作日）、DYA-006（完成期限 2026-12-18，晚于 2026-04-01 174 个工作日）。顾客要求日期为来源文件版本的实施日期，或 CSR 自己登记的日期（csr check 规则 csr/late-for-customer）。\n",
     );
     const matrix = (await csrInProcess(["-C", dir, "matrix", "csr", "--format", "csv"], { lang: "zh-CN" })).stdout.split("\n");
-    expect(matrix[0]).toContain(",负责人,顾客要求日期,状态,");
-    expect(matrix.find((l) => l.startsWith("DYA-002,"))).toContain(",张丽,2026-04-01,");
+    // The matrix gives 完成期限 and 导入生产日期 beside it, as QP-015 §5.5 has it record them: DYA-002's row shows it went into production late (tester55 C9).
+    expect(matrix[0]).toContain(",负责人,完成期限,顾客要求日期,导入生产日期,状态,");
+    expect(matrix.find((l) => l.startsWith("DYA-002,"))).toContain(",张丽,2026-04-30,2026-04-01,2026-04-20,已实施,");
     // DYA-005, decided 不合理, is not to be met: no customer's date to meet in either register (note36).
     const cell = (lines: string[], id: string) => lines.find((l) => l.includes(`${id},`))!.split(",")[lines[0]!.split(",").indexOf("顾客要求日期")];
     expect([cell(csv, "DYA-005"), cell(matrix, "DYA-005"), cell(csv, "DYA-002"), cell(matrix, "DYA-002")]).toEqual(["", "", "2026-04-01", "2026-04-01"]);

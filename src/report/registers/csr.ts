@@ -464,7 +464,9 @@ export function csrMatrix(ctx: RegisterContext, options: { customer?: string; to
       decided: round.decided ?? null,
       timeliness: timelinessLabel(ctx, round, calendar, options.today),
       owner: personName(ctx, csr.implementation?.owner),
+      due: csr.implementation?.due ?? null,
       requiredBy: customerDateOf(ctx, csr)?.date ?? null,
+      implemented: csr.implementation?.implemented ?? null,
       status: statusOf(ctx, csr, options.today),
       evidence: csr.implementation?.evidence ?? "",
     };
@@ -513,7 +515,11 @@ export function csrMatrix(ctx: RegisterContext, options: { customer?: string; to
       { key: "docTitle", header: t(ctx, "register.csr.matrix.column.docTitle") },
       { key: "link", header: t(ctx, "register.csr.matrix.column.link"), kind: "code" },
       { key: "owner", header: t(ctx, "register.csr.matrix.column.owner"), kind: "name" },
+      // The internal due date, the customer's and the day it went into production side by side, as QP-015 §5.5 has the
+      // matrix record them (IATF 16949 7.5.3.2.2): a row implemented after the customer's date shows it (tester55 C9).
+      { key: "due", header: t(ctx, "register.csr.list.column.due"), date: true },
       ...(csrs.some((csr) => customerDateOf(ctx, csr)) ? [{ key: "requiredBy", header: t(ctx, "register.csr.list.column.requiredBy"), date: true }] : []),
+      { key: "implemented", header: t(ctx, "register.csr.list.column.implemented"), date: true },
       { key: "status", header: t(ctx, "register.csr.matrix.column.status"), kind: "code" },
       { key: "evidence", header: t(ctx, "register.csr.matrix.column.evidence"), kind: "prose" },
     ],
