@@ -13,7 +13,8 @@ import { addDays } from "../core/dates.js";
 import { compareClauseNumbers } from "./catalog.js";
 import { clauseCoverage } from "./coverage.js";
 import { csrClassification, documentClassification, isStateSecret } from "./classification.js";
-import { currentRevision, issuedOn, revisionOn } from "./index.js";
+import { currentRevision, issuedOn } from "./index.js";
+import { reviewedVersion } from "./periodic-review.js";
 import { sectionNumberOnly } from "./sections.js";
 import type { ControlledCopy, ControlledDocument, Csr, Customer, Decision, PeriodicReview, Person, Revision, Signature, SourceDocument, TrainingSession } from "./types.js";
 
@@ -404,7 +405,7 @@ function csrChange(id: string, a: Csr | undefined, b: Csr | undefined, secret: R
 
 /**
  * The periodic reviews (定期评审, csr periodic-review) the later state of a document records and the earlier
- * one did not: one row each, on its day, from the version it found in force (revisionOn) to the result (suitable 继续有效,
+ * one did not: one row each, on its day, from the version it found in force (reviewedVersion) to the result (suitable 继续有效,
  * revise 需修订, withdraw 拟作废), with who reviewed and the comment (IATF 16949 7.5.3, GJB 9001C 7.5.2:
  * documents reviewed and updated as necessary; only 继续有效 restarts the interval).
  */
@@ -413,7 +414,7 @@ function periodicReviewChanges(id: string, doc: ControlledDocument, was: readonl
   const known = new Set((was ?? []).map(key));
   return (doc.reviews ?? [])
     .filter((r) => !known.has(key(r)))
-    .map((r) => ({ area: "document" as const, kind: "reviewed" as const, id, title: doc.title, from: revisionOn(doc, r.date)?.version ?? "", to: r.result ?? "suitable", detail: r.by, ...(r.comment ? { remark: r.comment } : {}), date: r.date }));
+    .map((r) => ({ area: "document" as const, kind: "reviewed" as const, id, title: doc.title, from: reviewedVersion(doc, r), to: r.result ?? "suitable", detail: r.by, ...(r.comment ? { remark: r.comment } : {}), date: r.date }));
 }
 
 /**

@@ -1,5 +1,5 @@
 import { addMonths } from "../core/dates.js";
-import { currentRevision, issuedOn } from "./index.js";
+import { currentRevision, issuedOn, revisionOn } from "./index.js";
 import type { ControlledDocument, PeriodicReview, QmsConfig } from "./types.js";
 
 /** Calendar days before a periodic review falls due from which it is due soon (qms.yaml `document_control.review_warn_days`). */
@@ -56,4 +56,9 @@ export function pendingReviewConclusion(doc: ControlledDocument): { review: Peri
 export function periodicReviewOn(doc: ControlledDocument, today: string): { months: number; last?: string; due?: string } | undefined {
   const reviews = doc.reviews?.filter((r) => r.date <= today);
   return nextPeriodicReview(reviews?.length === doc.reviews?.length ? doc : { ...doc, reviews: reviews ?? [] });
+}
+
+/** The version a periodic review found in force: the last revision issued by its day ("" when none was). */
+export function reviewedVersion(doc: ControlledDocument, review: PeriodicReview): string {
+  return revisionOn(doc, review.date)?.version ?? "";
 }

@@ -43,7 +43,7 @@ import { compareIds, csrsOn, customerName, departmentName, documentsOn, document
 import { externalStatus, sourceRevisionStatus } from "../report/registers/external.js";
 import { auditRegisters } from "../report/registers/index.js";
 import type { DraftsOn } from "../report/registers/documents.js";
-import { reviewedVersion } from "../report/registers/periodic-reviews.js";
+import { reviewedVersion } from "../model/periodic-review.js";
 import { tableView, type Table } from "../report/table.js";
 import { href, rootOf, SitePages, type EntityKind } from "./pages.js";
 import { findingsTable, PANELS, type CsrRow, type ListPage, type Panel, type PanelInput, type PanelNumber } from "./panels.js";

@@ -41,6 +41,21 @@ export function givenOption(flags: SourceUpdateFlags, options: readonly [keyof S
   return options.find(([key]) => flags[key] !== undefined && !(Array.isArray(flags[key]) && flags[key].length === 0))?.[1];
 }
 
+/**
+ * Where a recorded revision of a customer's source document is in `located` (the customer that has
+ * the source, as customerWithSource found it): the source and the revision with their indexes, for a
+ * way of `csr source update` that changes a revision already recorded (--amend,
+ * --without-requirements). `revision` undefined: the latest. Throws a UserError naming the recorded
+ * revisions when there is no such revision.
+ */
+export function recordedRevision(located: Located<Customer>, sourceId: string, revision: string | undefined) {
+  const sourceIndex = located.value.sources!.findIndex((s) => s.id === sourceId);
+  const source = located.value.sources![sourceIndex]!;
+  const revisionIndex = revision === undefined ? source.revisions.length - 1 : source.revisions.findIndex((r) => r.revision === revision);
+  if (revisionIndex < 0) throw new UserError(t("source.amend.unknown-revision", { id: sourceId, revision: revision ?? "", recorded: list(source.revisions.map((r) => r.revision)) }));
+  return { located, sourceIndex, source, revisionIndex, recorded: source.revisions[revisionIndex]! };
+}
+
 export async function amendRevision(
   ctx: CommandContext,
   sourceId: string,
@@ -53,15 +68,8 @@ export async function amendRevision(
   if (flags.received === undefined && flags.issued === undefined && flags.effective === undefined) throw new UserError(t("source.amend.nothing", { id: sourceId }));
   const revision = flags.revision.trim();
   return withEditSession(ctx, true, undefined, async (session) => {
-    const located = customerWithSource(session.repo.customers, sourceId, flags.customer);
+    const { located, sourceIndex, source, revisionIndex, recorded } = recordedRevision(customerWithSource(session.repo.customers, sourceId, flags.customer), sourceId, revision);
     const customer = located.value;
-    const sourceIndex = customer.sources!.findIndex((s) => s.id === sourceId);
-    const source = customer.sources![sourceIndex]!;
-    const revisionIndex = source.revisions.findIndex((r) => r.revision === revision);
-    if (revisionIndex < 0) {
-      throw new UserError(t("source.amend.unknown-revision", { id: sourceId, revision, recorded: list(source.revisions.map((r) => r.revision)) }));
-    }
-    const recorded = source.revisions[revisionIndex]!;
     const issued = flags.issued === undefined ? recorded.issued : dateOption(flags.issued, "--issued");
     const received =
       flags.received === undefined

@@ -17,7 +17,7 @@ import type { CommandContext } from "../context.js";
 import { eventDateOption } from "../options.js";
 import { editFile, saveChanges, withEditSession } from "../shared/edit.js";
 import { personLabel, resolvePerson } from "../shared/people.js";
-import { givenOption } from "./amend.js";
+import { givenOption, recordedRevision } from "./amend.js";
 import type { SourceUpdateFlags } from "./update.js";
 
 /** The options of `csr source update` that record or correct a revision: a nil review records neither. */
@@ -36,13 +36,7 @@ export async function recordNoRequirements(
   if (misplaced) throw new UserError(t("source.no-requirements.option", { flag: misplaced }));
   if (flags.by === undefined) throw new UserError(t("cli.error.required-option", { option: "--by <person>" }), t("source.no-requirements.needs-by"));
   return withEditSession(ctx, true, undefined, async (session) => {
-    const located = customerWithSource(session.repo.customers, sourceId, flags.customer);
-    const sourceIndex = located.value.sources!.findIndex((s) => s.id === sourceId);
-    const source = located.value.sources![sourceIndex]!;
-    const wanted = flags.revision?.trim();
-    const revisionIndex = wanted === undefined ? source.revisions.length - 1 : source.revisions.findIndex((r) => r.revision === wanted);
-    if (revisionIndex < 0) throw new UserError(t("source.amend.unknown-revision", { id: sourceId, revision: wanted ?? "", recorded: list(source.revisions.map((r) => r.revision)) }));
-    const revision = source.revisions[revisionIndex]!;
+    const { located, sourceIndex, revisionIndex, recorded: revision } = recordedRevision(customerWithSource(session.repo.customers, sourceId, flags.customer), sourceId, flags.revision?.trim());
     const named = revisionName(revision.revision);
     const date = eventDateOption(flags.date, "--date", { follows: { what: eventLabel("rule.date/event.revision-received", { revision: revision.revision }), of: sourceId, date: revision.received, external: true } });
     const person = resolvePerson(session.index, flags.by!, "--by", date);

@@ -6,10 +6,10 @@
  * an auditor asks for. An entry without `result` found the document suitable.
  */
 import { daysBetween } from "../../core/dates.js";
-import { currentRevision, revisionOn } from "../../model/index.js";
+import { currentRevision } from "../../model/index.js";
 import { documentOn } from "../../model/as-of.js";
 import { addDays } from "../../core/dates.js";
-import { pendingReviewConclusion, periodicReviewOn } from "../../model/periodic-review.js";
+import { pendingReviewConclusion, periodicReviewOn, reviewedVersion } from "../../model/periodic-review.js";
 import type { ControlledDocument, PeriodicReview } from "../../model/types.js";
 import type { Cell, Table } from "../table.js";
 import { asOfNotes, compareIds, departmentName, documentsOn, documentTitle, documentVersion, personName, t, type RegisterContext } from "./context.js";
@@ -70,10 +70,6 @@ function reviewDue(doc: ControlledDocument, review: PeriodicReview): string | un
   return on ? periodicReviewOn(on, before)?.due : undefined;
 }
 
-/** The version in force on the day of the review: the last revision issued by then ("" when none was). */
-export function reviewedVersion(doc: ControlledDocument, review: PeriodicReview): string {
-  return revisionOn(doc, review.date)?.version ?? "";
-}
 
 /**
  * The periodic reviews falling due by `dueBy` (定期评审到期清单, `csr list periodic-reviews --due-by D`):
