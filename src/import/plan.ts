@@ -1033,18 +1033,26 @@ interface DatedRevision {
  */
 /**
  * The status csr's lists of documents in review give a released document's revision in review
- * (register.status.revision-in-review: 审批中（A/0 的修订稿，2026-11-30 送审；现行版本 A/0 仍有效）), in
+ * (register.status.revision-in-review: 审批中（A/0 的修订稿，2026-11-30 送审；现行版本 A/0 仍有效）, or its
+ * -pending form while that version is 待实施: …；现行版本 A/2 仍有效，A/3 于 2027-04-01 实施）), in
  * either language, with spaces and full- or half-width punctuation as typed: the version in force and
  * the day the revision was submitted. Undefined for any other status.
  */
 export function revisionInReview(text: string): { version: string; since: string } | undefined {
   const key = (s: string) => s.normalize("NFKC").replace(/\s/g, "");
-  revisionPatterns ??= (["zh-CN", "en"] as const).map((lang) => {
-    const template = key(translate(lang, "register.status.revision-in-review", { version: "\u0000", since: "\u0001" })).replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
-    // The version in force is named twice: the second time, the same.
-    const pattern = template.replace("\u0000", "(?<version>[^()（）,，;；]+?)").replaceAll("\u0000", "\\k<version>").replace("\u0001", "(?<since>\\d{4}-\\d{2}-\\d{2})");
-    return new RegExp(`^${pattern}$`, "u");
-  });
+  revisionPatterns ??= (["zh-CN", "en"] as const).flatMap((lang) =>
+    (["register.status.revision-in-review", "register.status.revision-in-review-pending"] as const).map((status) => {
+      const template = key(translate(lang, status, { version: "\u0000", since: "\u0001", inForce: "\u0002", date: "\u0003" })).replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
+      // The revised version is named twice: the second time, the same; the one in force until its 实施日期 (…-pending) is another.
+      const pattern = template
+        .replace("\u0000", "(?<version>[^()（）,，;；]+?)")
+        .replaceAll("\u0000", "\\k<version>")
+        .replace("\u0001", "(?<since>\\d{4}-\\d{2}-\\d{2})")
+        .replace("\u0002", "[^()（）,，;；]+?")
+        .replace("\u0003", "\\d{4}-\\d{2}-\\d{2}");
+      return new RegExp(`^${pattern}$`, "u");
+    }),
+  );
   for (const pattern of revisionPatterns) {
     const found = pattern.exec(key(text))?.groups;
     if (found) return { version: found.version!, since: found.since! };

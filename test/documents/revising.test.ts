@@ -58,6 +58,9 @@ describe("csr submit on a released document (修订中)", () => {
     expect((await csrInProcess(["-C", dir, "list", "procedures", "--format", "csv", "--today", "2026-11-29"])).stdout).not.toContain("being revised");
     const card = await csrInProcess(["-C", dir, "show", "QP-001", "--today", "2026-12-01"]);
     expect(card.stdout).toMatch(/^ {2}Status +released \(being revised, submitted 2026-11-30\)$/m);
+    // The card is of A/0 as released (its title, its 相关文件), and says what the draft changes (tester56 D9).
+    expect(card.stdout.split("\n").slice(0, 1)).toEqual(["QP-001  文件控制程序"]);
+    expect(card.stdout).toMatch(/^ {2}Being revised +since 2026-11-30 \(submitted by 张伟\), the file holds the draft of the next version; this card lists A\/0 as released \(draft: csr render QP-001 --draft\)$/m);
 
     const inForce = await csrInProcess(["-C", dir, "render", "QP-001", "--format", "md", "--out", join(dir, "out", "in-force.md")]);
     expect(inForce.code).toBe(0);
@@ -152,7 +155,34 @@ describe("csr submit on a released document (修订中)", () => {
       revisionInReview("in review (revision of A/2, submitted 2026-11-30; A/2 stays in force)"),
       revisionInReview("审批中（A/0 的修订稿，2026-11-30 送审；现行版本 A/1 仍有效）"),
       revisionInReview("审批中"),
-    ]).toEqual([{ version: "A/0", since: "2026-11-30" }, { version: "B/1", since: "2026-12-01" }, { version: "A/2", since: "2026-11-30" }, undefined, undefined]);
+      revisionInReview("审批中（A/3 的修订稿，2027-03-31 送审；现行版本 A/2 仍有效，A/3 于 2027-04-01 实施）"),
+      revisionInReview("in review (revision of A/3, submitted 2027-03-31; A/2 stays in force, A/3 from 2027-04-01)"),
+    ]).toEqual([{ version: "A/0", since: "2026-11-30" }, { version: "B/1", since: "2026-12-01" }, { version: "A/2", since: "2026-11-30" }, undefined, undefined, { version: "A/3", since: "2027-03-31" }, { version: "A/3", since: "2027-03-31" }]);
+  });
+
+  it("says both marks of a version 待实施 whose next revision is already in review, and which version is in force until then (tester56 D9)", async () => {
+    const dir = await revisedRepo();
+    for (const id of ["QP-002", "QP-003"]) {
+      writeFileSync(join(dir, `documents/${id}.yaml`), draft.replaceAll("QP-001", id));
+      expect((await csrInProcess(["-C", dir, "release", id, "--summary", "首次发布", "--prepared", "zhang", "--reviewed", "li", "--approved", "wang", "--date", "2026-03-02", "-y"])).code).toBe(0);
+    }
+    writeFileSync(join(dir, FILE), readFileSync(join(dir, FILE), "utf8") + "related: [QP-002]\n");
+    const released = await csrInProcess(["-C", dir, "release", "QP-001", "--summary", "增加会签", "--prepared", "zhang", "--reviewed", "li", "--approved", "wang", "--date", "2026-12-01", "--effective", "2026-12-20", "-y"]);
+    expect([released.code, released.stderr]).toEqual([0, ""]);
+    writeFileSync(join(dir, FILE), readFileSync(join(dir, FILE), "utf8").replace("related: [QP-002]", "related: [QP-003]"));
+    expect((await csrInProcess(["-C", dir, "submit", "QP-001", "--date", "2026-12-02"])).code).toBe(0);
+    const zh = async (...args: string[]) => (await csrInProcess(["-C", dir, ...args, "--today", "2026-12-05"], { lang: "zh-CN" })).stdout;
+    const status = "待实施（2026-12-20 实施）；修订中（2026-12-02 送审）";
+    expect((await zh("list", "documents", "--format", "csv")).split("\n").filter((l) => l.includes("QP-001"))[0]).toContain(`,${status},`);
+    expect((await zh("list", "procedures", "--format", "csv")).split("\n").filter((l) => l.includes("QP-001"))[0]!.trimEnd().endsWith(`,${status}`)).toBe(true);
+    expect((await zh("list", "documents", "--status", "in-review", "--format", "csv")).split("\n").filter((l) => l.includes("QP-001"))[0]).toContain(",审批中（A/1 的修订稿，2026-12-02 送审；现行版本 A/0 仍有效，A/1 于 2026-12-20 实施）,");
+    const card = (await zh("show", "QP-001")).split("\n");
+    expect(card.filter((l) => /^ {2}(状态|修订中|现行版本|相关文件) /.test(l)).map((l) => l.trim().replace(/ {2,}/g, " | "))).toEqual([
+      `状态 | ${status}`,
+      "修订中 | 2026-12-02 起修订，文件中是下一版的修订稿；本卡片所列为 A/1 发布时的内容；修订稿另增相关文件 QP-003；删去相关文件 QP-002（修订稿：csr render QP-001 --draft）",
+      "现行版本 | A/0；A/1 待实施（2026-12-20 实施）",
+      "相关文件 | QP-002 文件控制程序",
+    ]);
   });
 
   it("gives a revision up only once the text is back to the version in force", async () => {

@@ -17,10 +17,12 @@ import { repositoryCalendar } from "../../load/calendar.js";
 import { currentRevision, type RepoIndex } from "../../model/index.js";
 import { nextPeriodicReview, pendingReviewConclusion } from "../../model/periodic-review.js";
 import { customerRetentionText, recordKeepingText } from "../../model/record-keeping.js";
-import { releasedPendingUntil, revisionDate, revisionSignatures } from "../../model/revision.js";
+import { releasedPendingUntil, revisionDate, revisionSignatures, withReleasedContent } from "../../model/revision.js";
+import { releasedRevisions } from "../../load/base.js";
+import { releaseTag } from "../../model/paths.js";
 import { addressedSectionLabel } from "../../model/sections.js";
 import type { ControlledCopy, ControlledDocument } from "../../model/types.js";
-import { clauseList, compareIds, customerName, departmentName, documentStatus, documentTitle, effectiveDate, personName, versionInForce, type RegisterContext } from "../../report/registers/context.js";
+import { clauseList, compareIds, customerName, departmentName, documentStatus, documentTitle, effectiveDate, personName, revisingOn, versionInForce, type RegisterContext } from "../../report/registers/context.js";
 import type { CommandContext } from "../context.js";
 
 /** Labels are padded to at least this many terminal columns (a Chinese character takes two), as for a CSR. */
@@ -31,14 +33,18 @@ const LABEL_WIDTH = 16;
  * file has it with what is derived from it (status, version in force, CSRs addressed in it, referrers,
  * copies in use and due back, next periodic review). Returns the exit code (0).
  */
-export function showDocument(ctx: CommandContext, repo: Repository, index: RepoIndex, located: Located<ControlledDocument>, today: string, json: boolean): number {
-  const { value: doc, file } = located;
+export async function showDocument(ctx: CommandContext, repo: Repository, index: RepoIndex, located: Located<ControlledDocument>, today: string, json: boolean): Promise<number> {
+  const { file } = located;
+  // Being revised (修订中), the file holds the draft of the next version: the card is of the version in force,
+  // its content as released (its release tag), as the registers, the site and csr render show it (tester56 D9).
+  const revising = revisingOn(located.value, today) !== undefined ? await revisionDraft(repo, located) : undefined;
+  const doc = revising?.inForce ?? located.value;
   const rc: RegisterContext = { repo, index, lang: language() };
   // As the document's page of csr site finds them; a CSR superseded by a new customer revision no longer counts here.
   const referrers = documentReferrers(repo).get(doc.id) ?? { documents: [], processes: [], csrs: [] };
   const csrs = referrers.csrs.flatMap(({ id, place }) => {
     const csr = index.csrs.get(id)?.value;
-    return csr && !csr.superseded ? [{ csr, place, standing: addressing(place, doc, today) }] : [];
+    return csr && !csr.superseded ? [{ csr, place, standing: addressing(place, located.value, today) }] : [];
   });
   const documents = [...new Set(referrers.documents)].filter((id) => id !== doc.id).flatMap((id) => index.documents.get(id)?.value ?? []);
   const processes = [...new Set(referrers.processes)].flatMap((code) => index.processes.get(code)?.value ?? []);
@@ -54,6 +60,7 @@ export function showDocument(ctx: CommandContext, repo: Repository, index: RepoI
       referrers: { documents: documents.map((d) => d.id), processes: processes.map((p) => p.code) },
       copies: { inUse: inUse.map((c) => c.copy), due: due.map((c) => c.copy), ...(electronic.length > 0 ? { electronic } : {}) },
       periodicReviewDue: review?.due ?? null,
+      ...(revising ? { revising: { ...located.value.revising!, contentInForce: revising.inForce !== undefined, related: revising.related, forms: revising.forms } } : {}),
     };
     ctx.stdout(JSON.stringify({ file: file.path, document: doc, ...derived }, null, 2) + "\n");
     return 0;
@@ -70,6 +77,7 @@ export function showDocument(ctx: CommandContext, repo: Repository, index: RepoI
   field("show.label.file", file.path);
   field("show.document.kind", t(`value.kind.${doc.kind}`) + (doc.level !== undefined ? t("show.document.level", { level: doc.level }) : ""));
   field("show.document.status", documentStatus(rc, doc, today));
+  if (revising) field("show.document.revising", revisingText(rc, located.value, revising));
   const current = currentRevision(doc);
   if (current) {
     // A version 待实施 carries its 实施日期 already (A/0；A/1 待实施（2026-12-10 实施）).
@@ -110,7 +118,7 @@ export function showDocument(ctx: CommandContext, repo: Repository, index: RepoI
     "show.document.csrs",
     ...(csrs.length > 0
       ? csrs.map(({ csr, place, standing }) => {
-          const where = place.section ? t("show.addressed.section", { section: addressedSectionLabel(doc, place.section, rc.lang) }) : "";
+          const where = place.section ? t("show.addressed.section", { section: addressedSectionLabel(located.value, place.section, rc.lang) }) : "";
           const mark = standing.counts ? "" : standing.why === "pending" ? t("site.document.csr.pending", { version: standing.version, date: standing.date }) : standing.why === "withdrawn" ? t("register.csr.link.withdrawn") : standing.why === "revised" ? t("register.csr.link.revised", { revision: standing.revision, date: standing.date }) : standing.why === "draft" ? t("register.csr.link.draft", { version: standing.version, date: standing.date }) : t("show.document.csr.unreleased");
           return `${csr.id} ${localized(rc.lang, csr.title, csr.title_en)}${where}${mark ? t("show.parenthesis", { text: mark }) : ""}`;
         })
@@ -159,6 +167,48 @@ export function showDocument(ctx: CommandContext, repo: Repository, index: RepoI
   // Values from the file are shown with their control characters escaped: show never steers the terminal.
   ctx.stdout(visible(out.join("\n") + "\n"));
   return 0;
+}
+
+/** What the draft of a revision in preparation changes in the lists the card prints: the ids added and removed. */
+interface ListChange {
+  added: string[];
+  removed: string[];
+}
+
+/**
+ * The document being revised as its version in force was released (`inForce`: read from its release
+ * tag, or the commit that recorded it; undefined when git has neither), and what the draft in its file
+ * adds to or removes from its 相关文件 and 相关记录.
+ */
+async function revisionDraft(repo: Repository, located: Located<ControlledDocument>): Promise<{ inForce?: ControlledDocument; related: ListChange; forms: ListChange }> {
+  const draft = located.value;
+  const version = currentRevision(draft)!.version;
+  const released = (await releasedRevisions(repo.root, [{ id: draft.id, path: located.file.path, version }])).get(releaseTag(draft.id, version));
+  const change = (was: readonly string[] = [], now: readonly string[] = []): ListChange => ({ added: now.filter((id) => !was.includes(id)), removed: was.filter((id) => !now.includes(id)) });
+  return {
+    ...(released ? { inForce: withReleasedContent(draft, released) } : {}),
+    related: change(released?.related, draft.related),
+    forms: change(released?.forms, draft.forms),
+  };
+}
+
+/**
+ * The card's 修订中 line: since when and by whom, that the version in force stays in force, and what
+ * the draft changes in its 相关文件 and 相关记录, or, its text as released not in git, that the card
+ * lists the draft's.
+ */
+function revisingText(rc: RegisterContext, draft: ControlledDocument, revising: { inForce?: ControlledDocument; related: ListChange; forms: ListChange }): string {
+  const sep = t("common.list-separator");
+  const { since, by } = draft.revising!;
+  const changes = (["related", "forms"] as const).flatMap((list) => [
+    ...(revising[list].added.length > 0 ? [t(`show.document.revising.${list}-added`, { ids: revising[list].added.join(sep) })] : []),
+    ...(revising[list].removed.length > 0 ? [t(`show.document.revising.${list}-removed`, { ids: revising[list].removed.join(sep) })] : []),
+  ]);
+  return (
+    t(by ? "show.document.revising.since-by" : "show.document.revising.since", { since, by: personName(rc, by), version: currentRevision(draft)!.version }) +
+    (revising.inForce === undefined ? t("show.document.revising.unread", { tag: releaseTag(draft.id, currentRevision(draft)!.version) }) : changes.length > 0 ? t("show.document.revising.changes", { changes: changes.join(t("register.remarks-separator")) }) : "") +
+    t("show.document.revising.draft", { id: draft.id })
+  );
 }
 
 function processName(rc: RegisterContext, code: string): string {

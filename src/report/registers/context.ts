@@ -96,14 +96,21 @@ export function statusLabel(ctx: RegisterContext, status: ControlledDocument["st
 
 /**
  * A document's status in a register on `today`: its status, or 待实施（… 实施） for a released version
- * that takes effect later (model/revision.ts releasedPendingUntil); a released one whose next
- * revision was submitted by then (`revising`, csr submit) is 已发布（修订中，… 送审）.
+ * that takes effect later (pendingStatus); a released one whose next revision was submitted by then
+ * (`revising`, csr submit) is 已发布（修订中，… 送审）, or, its version still 待实施, both marks as the
+ * procedure list's 备注 gives them: 待实施（2027-04-01 实施）；修订中（2027-03-31 送审） (tester56 D9).
  */
 export function documentStatus(ctx: RegisterContext, doc: ControlledDocument, today: string): string {
-  const pending = releasedPendingUntil(doc, today);
-  if (pending) return t(ctx, "register.status.pending", { date: pending });
+  const pending = pendingStatus(ctx, doc, today);
   const since = revisingOn(doc, today);
+  if (pending) return since ? [pending, t(ctx, "register.remark.revising", { since })].join(t(ctx, "register.remarks-separator")) : pending;
   return since ? t(ctx, "register.status.revising", { status: statusLabel(ctx, doc.status), since }) : statusLabel(ctx, doc.status);
+}
+
+/** 待实施（… 实施） for a released version that takes effect after `today` (model/revision.ts releasedPendingUntil); undefined otherwise. */
+export function pendingStatus(ctx: RegisterContext, doc: ControlledDocument, today: string): string | undefined {
+  const pending = releasedPendingUntil(doc, today);
+  return pending ? t(ctx, "register.status.pending", { date: pending }) : undefined;
 }
 
 /**
@@ -126,7 +133,7 @@ export function revisingOn(doc: ControlledDocument, today: string): string | und
 export function versionInForce(ctx: RegisterContext, doc: ControlledDocument, today: string): string {
   const version = documentVersion(doc);
   if (releasedPendingUntil(doc, today) === undefined) return version;
-  const pending = t(ctx, "register.version.pending", { version, status: documentStatus(ctx, doc, today) });
+  const pending = t(ctx, "register.version.pending", { version, status: pendingStatus(ctx, doc, today)! });
   const inForce = revisionInForce(doc, today)?.version;
   return inForce === undefined ? pending : t(ctx, "register.version.in-force", { inForce, pending });
 }

@@ -16,7 +16,7 @@
 import { classificationName, documentClassification } from "../../model/classification.js";
 import { copiesInUse, electronicInUse } from "../../model/distribution.js";
 import { electronicLabel } from "../../model/labels.js";
-import { currentRevision, issuedOn, layoutSignatures } from "../../model/index.js";
+import { currentRevision, issuedOn, layoutSignatures, revisionInForce } from "../../model/index.js";
 import { pendingReviewConclusion } from "../../model/periodic-review.js";
 import { releasedPendingUntil } from "../../model/revision.js";
 import type { ControlledDocument, Revision, SignatureRole } from "../../model/types.js";
@@ -152,11 +152,25 @@ export function documentList(ctx: RegisterContext, options: { status?: DocumentL
         effective: inRevision ? null : effectiveDate(ctx, doc),
         retention: doc.record?.retention ?? "",
         clauses: clauseList(ctx, doc.clauses),
-        status: inRevision ? t(ctx, "register.status.revision-in-review", { version: documentVersion(doc), since: revisingOn(doc, today)! }) : documentStatus(ctx, doc, today),
+        status: inRevision ? revisionInReviewStatus(ctx, doc, today) : documentStatus(ctx, doc, today),
         remarks: documentRemarks(ctx, doc),
       };
     }),
   };
+}
+
+/**
+ * The status of a released document's revision in review in the lists of documents in review:
+ * 审批中（A/3 的修订稿，2027-03-31 送审；现行版本 A/3 仍有效）, or, its current version 待实施, the one
+ * in force until then: …；现行版本 A/2 仍有效，A/3 于 2027-04-01 实施） (tester56 D9). Both read back
+ * by `csr import` (import/plan.ts revisionInReview).
+ */
+function revisionInReviewStatus(ctx: RegisterContext, doc: ControlledDocument, today: string): string {
+  const version = documentVersion(doc);
+  const since = revisingOn(doc, today)!;
+  const date = releasedPendingUntil(doc, today);
+  const inForce = date && revisionInForce(doc, today)?.version;
+  return inForce ? t(ctx, "register.status.revision-in-review-pending", { version, since, inForce, date }) : t(ctx, "register.status.revision-in-review", { version, since });
 }
 
 /**

@@ -15,7 +15,7 @@ import { customerRetentionText, recordKeepingText, recordsHeldOn } from "../../m
 import { releasedPendingUntil } from "../../model/revision.js";
 import type { ControlledDocument } from "../../model/types.js";
 import type { Table } from "../table.js";
-import { compareIds, controlledDocuments, customerName, departmentName, documentAsOfNotes, documentsOn, documentStatus, documentTitle, documentVersion, issueDate, ownDocuments, t, unreleasedHints, unreleasedNotes, type RegisterContext } from "./context.js";
+import { compareIds, controlledDocuments, customerName, departmentName, documentAsOfNotes, documentsOn, documentTitle, documentVersion, issueDate, ownDocuments, pendingStatus, t, unreleasedHints, unreleasedNotes, type RegisterContext } from "./context.js";
 
 export function formList(ctx: RegisterContext, options: { today: string }): Table {
   const { today } = options;
@@ -97,7 +97,7 @@ export function formList(ctx: RegisterContext, options: { today: string }): Tabl
         ...(customerColumn ? { customerRetention: customers[i]!.map((c) => t(ctx, "register.forms.customer-retention", { customer: customerName(ctx, c.customer), period: c.period })).join(t(ctx, "register.forms.customer-retention-separator")) } : {}),
         medium: medium ? t(ctx, `register.forms.medium.${medium}`) : "",
         location: keeping[i]!.location,
-        remarks: form.status === "obsolete" ? withdrawalRemark(ctx, form) : releasedPendingUntil(form, today) ? documentStatus(ctx, form, today) : "",
+        remarks: form.status === "obsolete" ? withdrawalRemark(ctx, form) : (pendingStatus(ctx, form, today) ?? ""),
       };
     }),
   };

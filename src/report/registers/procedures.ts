@@ -11,7 +11,6 @@ import type { Table } from "../table.js";
 import type { ControlledDocument } from "../../model/types.js";
 import { classificationName, documentClassification } from "../../model/classification.js";
 import { currentRevision } from "../../model/index.js";
-import { releasedPendingUntil } from "../../model/revision.js";
 import { remarksWithoutShownUses } from "../../model/uses-remarks.js";
 import { documentRemarks, marksClassification } from "./documents.js";
 import {
@@ -25,7 +24,7 @@ import {
   issueDate,
   ownDocuments,
   personName,
-  documentStatus,
+  pendingStatus,
   revisingOn,
   t,
   unreleasedHints,
@@ -59,7 +58,7 @@ export function procedureList(ctx: RegisterContext, options: { level?: 1 | 2 | 3
   const style = level === 2 ? (options.style ?? defaultProcedureStyle(ctx.repo.config?.value.standards)) : "iatf";
   const remarks = (doc: ControlledDocument): string => {
     const parts = [documentRemarks(ctx, doc)];
-    if (releasedPendingUntil(doc, options.today)) parts.push(documentStatus(ctx, doc, options.today));
+    parts.push(pendingStatus(ctx, doc, options.today) ?? "");
     const revising = revisingOn(doc, options.today);
     if (revising) parts.push(t(ctx, "register.remark.revising", { since: revising }));
     return parts.filter(Boolean).join(t(ctx, "register.remarks-separator"));
