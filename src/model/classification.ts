@@ -83,6 +83,17 @@ export function classificationRank(classification: string): number {
 }
 
 /**
+ * The 密级 a register carries: the most strictly held of its rows' (classificationRank), undefined when none is
+ * marked above 非密/公开. A printed list that quotes classified requirements is itself a carrier of that 密级 and
+ * is marked with the highest it holds, as the review report of each is (Table.classification).
+ */
+export function highestClassification(classifications: Iterable<string>): string | undefined {
+  let top = "";
+  for (const c of classifications) if (classificationRank(c) > classificationRank(top)) top = c;
+  return top === "" ? undefined : top;
+}
+
+/**
  * The documents marked less strictly than a CSR addressed in them (a CSR's `addressed` names the document), by id:
  * the CSRs above the document's 密级, sorted, and the highest of their 密级. The section that addresses a requirement
  * writes it into the document, which then carries it under its own, lower 密级 (doc/classification-below-csr).

@@ -67,6 +67,13 @@ export interface Table {
   /** The register's heading as an auditor expects it on paper; see registerHeading in commands/shared/output.ts. */
   heading?: RegisterHeading;
   /**
+   * The 密级 of the most strictly held content the register prints (a CSR list quoting a 秘密 contract's
+   * requirements: 秘密), model/classification.ts highestClassification; absent when nothing printed is marked.
+   * Its heading marks every printed page and sheet with it (RegisterHeading.classification); a CSV, which has
+   * no heading, carries it in each row's 密级 column and stderr says the file is such a carrier (emitTable).
+   */
+  classification?: string;
+  /**
    * For a register that lists part of the records (`csr list distribution --department 生产部`): the
    * filter as its title says it, the whole register's name and the command that lists it, and the
    * name a file of it is given in a folder (`distribution-PRD`), so that no copy of it passes for the
@@ -109,6 +116,8 @@ export interface RegisterHeading {
   form: string;
   /** e.g. "截至 2026-11-27". */
   asOf: string;
+  /** "密级：秘密" when the register carries classified content (Table.classification), printed first on every page and sheet. */
+  classification?: string;
   /** A page's number among its register's pages, with the placeholders {page} and {pages}: "第 {page} 页 共 {pages} 页". */
   pageOf: string;
   /** A page's number alone, with the placeholder {page}: "第 {page} 页", for a sheet of a workbook of several registers. */
@@ -256,7 +265,8 @@ function markdownCell(s: string): string {
 
 export function toMarkdown(table: Table): string {
   const escape = markdownCell;
-  const out = [`## ${table.title}`, "", ...headingLines(table.heading), `| ${table.columns.map((c) => escape(c.header)).join(" | ")} |`, `|${table.columns.map(() => " --- |").join("")}`];
+  const marking = table.heading?.classification ? [`**${markdownCell(table.heading.classification)}**`, ""] : [];
+  const out = [...marking, `## ${table.title}`, "", ...headingLines(table.heading), `| ${table.columns.map((c) => escape(c.header)).join(" | ")} |`, `|${table.columns.map(() => " --- |").join("")}`];
   for (const row of table.rows) out.push(`| ${table.columns.map((c) => escape(text(row[c.key]))).join(" | ")} |`);
   if (table.notes?.length) out.push("", ...table.notes.map((n) => `${n}  `));
   if (table.heading?.signatures.length) out.push("", signatureLine(table.heading));
@@ -339,6 +349,7 @@ export function toJson(table: Table): string {
     JSON.stringify(
       {
         title: table.title,
+        ...(table.classification ? { classification: table.classification } : {}),
         columns: table.columns.map((c) => ({ key: c.key, header: c.header })),
         rows: table.rows.map((r) => Object.fromEntries(table.columns.map((c) => [c.key, r[c.key] ?? null]))),
         notes: table.notes ?? [],
@@ -1191,7 +1202,8 @@ async function writeSheet(sheet: Worksheet, table: Table, widths: number[], tail
   widths.forEach((width, i) => (sheet.getColumn(i + 1).width = width));
   if (table.columns.length > 0) sheet.autoFilter = { from: { row: 2, column: 1 }, to: { row: 2, column: count } };
   const title = sheet.getCell(1, 1);
-  title.value = table.title;
+  // The title row is what a screen shows first: a classified register's marking heads it, as the printed page's header.
+  title.value = table.heading?.classification ? `${table.heading.classification}${table.heading.gap}${table.title}` : table.title;
   title.font = { bold: true, size: 14 };
   if (count > 1) sheet.mergeCells(1, 1, 1, count);
   sheet.getRow(1).commit();
@@ -1286,7 +1298,8 @@ function pageHeader(table: Table): string {
   // The size before the bold switch: a title starting with digits would otherwise be read as part of the size.
   const title = `&C&14&B${quote(table.title)}`;
   const h = table.heading;
-  return h ? `&L${quote(h.organisation)}${title}&R${quote([h.form, h.asOf].filter(Boolean).join(" "))}` : title;
+  // A classified register's marking leads the left part, as a document's running header has it (密级 · organisation).
+  return h ? `&L${quote([h.classification, h.organisation].filter(Boolean).join(" · "))}${title}&R${quote([h.form, h.asOf].filter(Boolean).join(" "))}` : title;
 }
 
 /**

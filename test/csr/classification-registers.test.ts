@@ -89,6 +89,8 @@ describe("csr changes", () => {
     // gjb-demo's manual is 内部 by its layout: marked, published.
     expect(rows.find((row) => row.includes("CS/QM-001"))).toMatch(/^文件,换版,CS\/QM-001,质量手册,内部,B\/0,B\/1,/);
     expect(read(join(out, "registers/changes.html"))).toContain('<span class="nobr">名称</span></th><th class="code"><span class="nobr">密级</span></th>');
+    // The site withholds what is 秘密 instead of marking its pages (tester56 D3 is about paper).
+    expect(filesOf(out).filter((f) => f.endsWith(".html") && read(join(out, f)).includes('class="marking"'))).toEqual([]);
     expect(workbook(join(out, "registers/changes.xlsx"))).toContain('<c r="D2" s="2" t="str"><v>名称</v></c><c r="E2" s="2" t="str"><v>密级</v></c>');
   });
 
@@ -118,6 +120,36 @@ describe("csr changes", () => {
   it("keeps its columns when nothing listed is marked (an IATF repository)", async () => {
     const dir = gitInit(copyFixture("examples/acme-auto"));
     expect(csvRows(csr(["-C", dir, "changes", "2025-01-01", DAY, "--format", "csv"], { lang: null }).stdout)[0]).toBe("类别,变更,编号,名称,变更前,变更后,说明,日期");
+  });
+});
+
+describe("a printed register that quotes classified requirements (tester56 D3)", () => {
+  it("is marked with the highest 密级 it carries on every page and sheet: the CSR list, the matrix, the review-timeliness register and the change report", async () => {
+    const dir = await classifiedRepo();
+    const run = async (...args: string[]) => csrInProcess(["-C", dir, ...args], { lang: null });
+    const md = (await run("list", "csr", "--format", "md", "--today", DAY)).stdout;
+    expect(md.split("\n").slice(0, 5)).toEqual(["**密级：秘密**", "", "## 顾客要求清单（共 2 项）", "", "湖南晨晟电子技术有限公司 ｜ 截至 2026-12-04"]);
+    for (const args of [["matrix", "csr", "--today", DAY], ["list", "reviews", "--today", DAY], ["changes", "2026-11-01", DAY]]) {
+      expect((await run(...args, "--format", "md")).stdout.split("\n")[0]).toBe("**密级：秘密**");
+    }
+    expect((await csrInProcess(["-C", dir, "list", "csr", "--format", "md", "--today", DAY], { lang: "en" })).stdout.split("\n")[0]).toBe("**Classification: Confidential (秘密)**");
+    // Printed in three parts, each page's running header (the table's first header row) starts with it.
+    const html = (await run("list", "csr", "--format", "html", "--today", DAY)).stdout;
+    expect(html.match(/<tr class="running"><th colspan="\d+"><div class="marking">密级：秘密<\/div>/g)).toHaveLength(html.match(/<tr class="running">/g)!.length);
+    expect(html.match(/<tr class="running">/g)!.length).toBeGreaterThan(1);
+    const xlsx = join(tempDir(), "csr.xlsx");
+    expect((await run("list", "csr", "--today", DAY, "--out", xlsx)).code).toBe(0);
+    expect(workbook(xlsx)).toContain("<v>密级：秘密　顾客要求清单（共 2 项）</v>");
+    expect(workbook(xlsx)).toContain("<oddHeader>&amp;L密级：秘密 · 湖南晨晟电子技术有限公司&amp;C");
+    // A CSV has no heading: each row's 密级 column marks it, and stderr says what the file carries.
+    const csv = await run("list", "csr", "--format", "csv", "--today", DAY);
+    expect(csvRows(csv.stdout)[0]).toMatch(/^序号,编号,.*,类别,密级,/);
+    expect(csv.stderr).toBe("csr: 这份 CSV 载有密级为秘密的内容（见各行的“密级”列）；CSV 只有表头和数据行，没有页眉可标密级：请按秘密载体标注和保管这个文件（文件名、存储介质）。\n");
+    // Nothing marked, nothing said: an IATF list keeps its heading.
+    const iatf = gitInit(copyFixture("examples/acme-auto"));
+    const plain = await csrInProcess(["-C", iatf, "list", "csr", "--format", "md", "--today", DAY], { lang: null });
+    expect(plain.stdout.split("\n")[0]).toBe("## 顾客特定要求清单（共 12 项）");
+    expect((await csrInProcess(["-C", iatf, "list", "csr", "--format", "csv", "--today", DAY], { lang: null })).stderr).toBe("");
   });
 });
 

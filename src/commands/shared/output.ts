@@ -9,6 +9,7 @@ import { catalog, language, shortList, t, translate } from "../../i18n/index.js"
 import type { Lang } from "../../report/registers/context.js";
 import { localized } from "../../core/text.js";
 import { formRevisionOn } from "../../model/index.js";
+import { classificationName } from "../../model/classification.js";
 import { fileSafe } from "../../site/pages.js";
 import { renderTableTemplate, TABLE_FORMATS, toCsv, withAsOfColumn, toJson, toTerminal, writeXlsx, type RegisterHeading, type Table, type TableFormat } from "../../report/table.js";
 import { choiceOption } from "../options.js";
@@ -181,6 +182,7 @@ function registerHeading(repo: Repository, table: Table, lang: Lang, today: stri
     organisation: config ? localized(lang, config.organisation.name, config.organisation.name_en) : "",
     form: formId ? translate(lang, "output.heading.form", { form: formId + (version ? ` ${version}` : "") }) : "",
     asOf: table.span?.label ?? translate(lang, "output.heading.as-of", { today }),
+    ...(table.classification ? { classification: translate(lang, "output.heading.classification", { classification: classificationName(lang, table.classification) }) } : {}),
     pageOf: translate(lang, "output.heading.page-x-of-y", { page: "{page}", pages: "{pages}" }),
     page: translate(lang, "output.heading.page-x", { page: "{page}" }),
     date: translate(lang, "output.heading.date"),
@@ -228,7 +230,9 @@ export async function emitTable(ctx: CommandContext, table: Table, flags: Output
   else if (typeof content === "string") ctx.stdout(content);
   // A filtered register says so under its table (a CSV cannot); how to list the whole one is for the one who runs the command.
   const filtered = table.filtered && translate(lang, format === "csv" ? "output.csv-filtered" : "output.filtered", { ...table.filtered, count: table.rows.length });
-  printHints(ctx, [...(filtered ? [filtered] : []), ...(table.hints ?? [])]);
+  // A CSV has no heading to mark: each row says its 密级, and the one who writes the file is told what it carries.
+  const classified = format === "csv" && table.classification ? translate(lang, "output.csv-classified", { classification: classificationName(lang, table.classification) }) : undefined;
+  printHints(ctx, [...(classified ? [classified] : []), ...(filtered ? [filtered] : []), ...(table.hints ?? [])]);
   return note ? 1 : 0;
 }
 

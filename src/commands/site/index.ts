@@ -85,7 +85,8 @@ export async function siteCommand(ctx: CommandContext, flags: SiteFlags): Promis
     const secret = secretDocuments(repo);
     const changes = withoutSecretSummaries(await periodChangeReport(ctx, root, repo, addDays(addMonths(today, -12), 1), today), secret, lang, secretCsrIds(repo));
     const changeReport = (rc: RegisterContext) => periodTable(rc, changes);
-    const summary = await buildSite(repo, findings, { lang, today, baseUrl, version, secret, released: await releasedOn(repo, today), changedSinceRelease: await changedSinceRelease(repo, today), drafts: draftsOn(committed, lang), committed: await committedFilesOn(repo, today, commits), ...(asOf ? { findingsSource: asOf.source } : {}), commits, changeReport, heading: (table) => withHeading(repo, table, lang, today) }, { fileFor, write: (path, content) => writeFileSync(fileFor(path), content), writeParts: (path, write) => writeParts(fileFor(path), write) });
+    // The site withholds what is classified 秘密 or above rather than marking its pages with it (Table.classification is for paper).
+    const summary = await buildSite(repo, findings, { lang, today, baseUrl, version, secret, released: await releasedOn(repo, today), changedSinceRelease: await changedSinceRelease(repo, today), drafts: draftsOn(committed, lang), committed: await committedFilesOn(repo, today, commits), ...(asOf ? { findingsSource: asOf.source } : {}), commits, changeReport, heading: ({ classification: _, ...table }) => withHeading(repo, table, lang, today) }, { fileFor, write: (path, content) => writeFileSync(fileFor(path), content), writeParts: (path, write) => writeParts(fileFor(path), write) });
     writeFileSync(join(staging, SITE_MARKER), manifest(t("site-command.marker"), filesUnder(staging)));
     if (added) carryAdded(out, staging, added, flags.out);
     swapIn(staging, out);

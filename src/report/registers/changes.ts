@@ -8,7 +8,7 @@ import { PERIODIC_REVIEW_RESULTS, type Csr, type Disposition, type PeriodicRevie
 import type { Table } from "../table.js";
 import type { MessageKey } from "../../i18n/index.js";
 import { repositoryCalendar } from "../../load/calendar.js";
-import { classificationName, csrClassification, documentClassification } from "../../model/classification.js";
+import { classificationName, csrClassification, documentClassification, highestClassification } from "../../model/classification.js";
 import { DEFAULT_REVIEW_DAYS, historyReason, verifiedByOwner } from "../../model/csr-status.js";
 import { lateByText, reviewRounds } from "../../model/review-timeliness.js";
 import { localized } from "../../core/text.js";
@@ -270,6 +270,8 @@ function reportTable(ctx: RegisterContext, changes: readonly Change[], range: st
   return {
     id: "changes",
     title: t(ctx, "register.changes.title", { range }),
+    // Its summaries, reasons and evidence quote what changed: printed, it carries the highest 密级 of its rows.
+    ...(classified ? { classification: highestClassification(changes.map(classificationOf)) } : {}),
     span: { label, untitledTitle: t(ctx, "register.changes.title-alone") },
     sheet: t(ctx, "register.changes.sheet"),
     columns: [

@@ -12,7 +12,7 @@ import { changedEnds, SectionPrints } from "../../model/fingerprint.js";
 import type { WorkCalendar } from "../../model/calendar.js";
 import { currentReviewRound, pastDueInTime, pastDueInTimeText, reviewRounds, startedIn, workdaysPastDue, type Period, type ReviewRoundTimeliness } from "../../model/review-timeliness.js";
 import { periodTallyNote, supersededVerdict } from "./reviews.js";
-import { classificationName, csrClassification, isStateSecret } from "../../model/classification.js";
+import { classificationName, csrClassification, highestClassification, isStateSecret } from "../../model/classification.js";
 import { addressedSection, addressedSectionLabel } from "../../model/sections.js";
 import type { ControlledDocument, Csr } from "../../model/types.js";
 import type { Table } from "../table.js";
@@ -206,10 +206,13 @@ export function csrList(ctx: RegisterContext, options: { today: string; customer
   const estimatedYears = estimated.join(t(ctx, "register.list-separator"));
   // A GJB register of requirements from classified contracts marks each with its 密级; one without markings (IATF) keeps its columns.
   const classified = rows.some(({ csr }) => classificationOf(ctx, csr) !== "");
+  // The list quotes each requirement's text: printed, it is a carrier of the highest 密级 among them (tester56 D3).
+  const carried = highestClassification(rows.map(({ csr }) => classificationOf(ctx, csr)));
   const title = filterText !== undefined ? t(ctx, "register.csr.list.title-filtered", { filter: filterText, count: rows.length }) : t(ctx, "register.csr.list.title", { count: rows.length });
   return {
     id: "csr-list",
     title,
+    ...(carried ? { classification: carried } : {}),
     // Its review deadlines and working days left hold on one day only: a CSV, which has no heading, ends each row with it (tester49 #6).
     asOf: { date: options.today, undatedTitle: title },
     ...(filter && filterText !== undefined ? { filtered: { filter: filterText, ...whole, name: ["csr", ...filter.name].join("-") } } : {}),
@@ -445,6 +448,8 @@ export function csrMatrix(ctx: RegisterContext, options: { customer?: string; to
   let unconfirmed = 0;
   const withdrawn = new Set<string>();
   const classified = csrs.some((csr) => classificationOf(ctx, csr) !== "");
+  // Each row's summary says what the requirement asks: the matrix carries the highest 密级 among them, as the list does.
+  const carried = highestClassification(csrs.map((csr) => classificationOf(ctx, csr)));
   // Links no record dates on a day whose revision or review round is not today's (model/link-start.ts): counted as recorded now, and said.
   const undated: string[] = [];
   const rows = csrs.flatMap((csr) => {
@@ -486,6 +491,7 @@ export function csrMatrix(ctx: RegisterContext, options: { customer?: string; to
   return {
     id: "csr-matrix",
     title,
+    ...(carried ? { classification: carried } : {}),
     // An open review is 未到期 or 逾期未决 on one day only: a CSV says which.
     asOf: { date: options.today, undatedTitle: title },
     ...(period ? { filtered: period } : {}),

@@ -10,7 +10,7 @@
 import { localToday } from "../../core/dates.js";
 import { repositoryCalendar } from "../../load/calendar.js";
 import { citations, underStandard } from "../../model/citations.js";
-import { classificationName, csrClassification } from "../../model/classification.js";
+import { classificationName, csrClassification, highestClassification } from "../../model/classification.js";
 import { DEFAULT_REVIEW_DAYS, reviewRecordText } from "../../model/csr-status.js";
 import type { WorkCalendar } from "../../model/calendar.js";
 import { LATE_ROUNDS, lateByText, pastDueInTime, reviewRounds, startedIn, tallyRounds, type Period, type ReviewRoundTimeliness } from "../../model/review-timeliness.js";
@@ -64,6 +64,8 @@ export function reviewRegister(ctx: RegisterContext, options: { customer?: strin
   const periodText = period ? t(ctx, "register.filter.period", { ...period }) : "";
   return {
     id: "reviews",
+    // Its late reasons may quote the requirement: printed, it carries the highest 密级 of the CSRs it lists (tester56 D3).
+    ...(classified ? { classification: highestClassification(rounds.map(({ csr }) => classificationOf(csr))) } : {}),
     title: period ? t(ctx, "register.reviews.title-period", { ...period, count: rows.length, today }) : t(ctx, "register.reviews.title", { count: rows.length, today }),
     asOf: { date: today, undatedTitle: period ? t(ctx, "as-of.reviews.title-period", { ...period, count: rows.length }) : t(ctx, "as-of.reviews.title", { count: rows.length }) },
     sheet: t(ctx, "register.reviews.sheet"),
