@@ -16,3 +16,29 @@ export function csrsOfSourceRevision(csrs: readonly Csr[], sourceId: string, rev
         (csr.review?.confirmations ?? []).some((c) => c.source_revision === revision)),
   );
 }
+
+/**
+ * For each customer source document, the revisions that have a CSR registered from them (what
+ * csrsOfSourceRevision finds, for every revision at once) and the revisions CSRs are on now. One
+ * pass over the CSRs: csr/source-unreviewed asked csrsOfSourceRevision once per source revision,
+ * and every CSR for each (0.8 s of a check of 50,000 entities, whose 250 customers share a source id).
+ */
+export function sourceRevisionsWithCsrs(csrs: readonly Csr[]): { registered: Map<string, Set<string>>; current: Map<string, Set<string>> } {
+  const registered = new Map<string, Set<string>>();
+  const current = new Map<string, Set<string>>();
+  const add = (map: Map<string, Set<string>>, sourceId: string, revision: string) => {
+    const revisions = map.get(sourceId);
+    if (revisions) revisions.add(revision);
+    else map.set(sourceId, new Set([revision]));
+  };
+  for (const csr of csrs) {
+    const { document, revision } = csr.source;
+    add(registered, document, revision);
+    add(current, document, revision);
+    const history = csr.review?.history;
+    if (history) for (const round of history) if (round.source_revision !== undefined) add(registered, document, round.source_revision);
+    const confirmations = csr.review?.confirmations;
+    if (confirmations) for (const c of confirmations) if (c.source_revision !== undefined) add(registered, document, c.source_revision);
+  }
+  return { registered, current };
+}

@@ -1,6 +1,7 @@
 /** The source revision a CSR was taken from (model/csr-status.ts sourceRevisionTakenFrom), which date/received-before-source compares with. */
 import { describe, expect, it } from "vitest";
 import { sourceRevisionTakenFrom } from "../../src/model/csr-status.js";
+import { csrsOfSourceRevision, sourceRevisionsWithCsrs } from "../../src/model/source-review.js";
 import type { Csr, Customer } from "../../src/model/types.js";
 
 const customer: Customer = {
@@ -39,5 +40,22 @@ describe("sourceRevisionTakenFrom", () => {
     expect(takenFrom(csr("B", { confirmations: [{ source_revision: "B", by: "wang", date: "2025-06-12" }] }))).toBeUndefined();
     expect(takenFrom(csr("D", { restarted: "2026-11-06" }))).toBeUndefined();
     expect(takenFrom(csr("E"))).toBeUndefined();
+  });
+});
+
+describe("sourceRevisionsWithCsrs", () => {
+  it("says of every source revision what csrsOfSourceRevision says, for all of them at once", () => {
+    const csrs = [
+      csr("D", { restarted: "2026-11-06", history: [{ source_revision: "C", closed: "2026-11-06" }, { reason: "amended" }] }),
+      csr("C", { confirmations: [{ source_revision: "B", by: "wang", date: "2026-03-12" }] }),
+      { ...csr("A"), source: { document: "DYA-PKG", revision: "A" } },
+    ];
+    const { registered, current } = sourceRevisionsWithCsrs(csrs);
+    for (const source of ["DYA-SQM", "DYA-PKG", "DYA-LOG"]) {
+      for (const revision of ["A", "B", "C", "D", "E"]) {
+        expect([source, revision, registered.get(source)?.has(revision) ?? false]).toEqual([source, revision, csrsOfSourceRevision(csrs, source, revision).length > 0]);
+      }
+    }
+    expect(current).toEqual(new Map([["DYA-SQM", new Set(["D", "C"])], ["DYA-PKG", new Set(["A"])]]));
   });
 });

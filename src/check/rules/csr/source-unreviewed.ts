@@ -1,6 +1,6 @@
 import { repositoryCalendar } from "../../../load/calendar.js";
 import { DEFAULT_REVIEW_DAYS } from "../../../model/csr-status.js";
-import { csrsOfSourceRevision } from "../../../model/source-review.js";
+import { sourceRevisionsWithCsrs } from "../../../model/source-review.js";
 import type { Rule } from "../../rule.js";
 import { shellArgument } from "../../../core/text.js";
 import { revisionName } from "../../../i18n/values.js";
@@ -37,8 +37,7 @@ export const rule: Rule = {
     const config = ctx.repo.config?.value;
     let calendar: ReturnType<typeof repositoryCalendar> | undefined;
     const days = config?.csr?.review_days ?? DEFAULT_REVIEW_DAYS;
-    const csrs = () => ctx.repo.csrs.map((c) => c.value);
-    let all: ReturnType<typeof csrs> | undefined;
+    let withCsrs: ReturnType<typeof sourceRevisionsWithCsrs> | undefined;
     // A CSR file set aside for a schema error may be this revision's: its own finding is the one to fix first (one root cause, one finding).
     if (ctx.repo.unvalidated.csrs.size > 0) return;
     for (const { value: customer, file } of ctx.repo.customers) {
@@ -50,12 +49,12 @@ export const rule: Rule = {
         if (!revision || revision.status === "superseded" || revision.no_requirements || revision.received > ctx.options.today) continue;
         const due = (calendar ??= repositoryCalendar(config)).addWorkdays(revision.received, days);
         if (due >= ctx.options.today) continue;
-        all ??= csrs();
-        if (csrsOfSourceRevision(all, source.id, revision.revision).length > 0) continue;
+        withCsrs ??= sourceRevisionsWithCsrs(ctx.repo.csrs.map((c) => c.value));
+        if (withCsrs.registered.get(source.id)?.has(revision.revision)) continue;
         // CSRs of the source left on an earlier revision: csr/source-superseded asks for their review against this one
         // (one root cause, one finding), and a CSR the revision removed (csr source update --removed) was reviewed with it.
-        const earlier = new Set(source.revisions.slice(0, j).map((r) => r.revision));
-        if (all.some((csr) => csr.source.document === source.id && earlier.has(csr.source.revision))) continue;
+        const current = withCsrs.current.get(source.id);
+        if (current && source.revisions.slice(0, j).some((r) => current.has(r.revision))) continue;
         ctx.report(
           { file, path: ["sources", i, "revisions", j, "received"] },
           sentences(
