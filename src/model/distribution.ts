@@ -6,7 +6,7 @@ import { workdaysLate, type WorkCalendar } from "./calendar.js";
 import { editionInForceFrom, externalInForceFrom, externalPendingUntil } from "./external.js";
 import { currentRevision, revisionEffective } from "./index.js";
 import { releasedPendingUntil } from "./revision.js";
-import type { ControlledCopy, ControlledDocument, Csr, ElectronicIssue, Path, QmsConfig } from "./types.js";
+import type { ControlledCopy, ControlledDocument, Csr, Disposition, ElectronicIssue, Path, QmsConfig } from "./types.js";
 
 export const DEFAULT_RECALL_DAYS = 5;
 export const DEFAULT_TRAINING_DAYS = 20;
@@ -266,4 +266,21 @@ export function redistributionDue(csr: Csr): { revision: string; departments: st
   const entries = csrDistributions(csr);
   if (csr.superseded || entries.length === 0 || !entries.every((e) => distributionOutdated(csr, e))) return undefined;
   return { revision: csr.source.revision, departments: csrDistributedDepartments(csr) };
+}
+
+/**
+ * What a re-review's decision changed of what is to be met (csr/not-redistributed): another disposition than the
+ * round a new source revision closed, or a new wording (kept by that round) of a requirement to be met; undefined
+ * when the re-review came to the same conclusion on the same wording, which leaves the departments' copy true.
+ */
+export function redistributionChange(csr: Csr): { was: Disposition; now: Disposition } | { wording: true } | undefined {
+  const closed = [...(csr.review?.history ?? [])].reverse().find((h) => h.source_revision !== undefined);
+  const now = csr.review?.decision;
+  if (!closed || !now) return undefined;
+  const was = closed.decision?.disposition;
+  if (was !== undefined && was !== now.disposition) return { was, now: now.disposition };
+  // A new wording of a requirement not to be met, before or now, asks nothing new of the departments.
+  if (now.disposition !== "must" && now.disposition !== "optional") return undefined;
+  const reworded = (closed.title !== undefined && closed.title !== csr.title) || (closed.text !== undefined && closed.text !== csr.text) || (closed.clauses !== undefined && closed.clauses.join() !== csr.clauses.join());
+  return reworded ? { wording: true } : undefined;
 }

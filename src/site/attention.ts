@@ -14,14 +14,16 @@ import { reportedAt, type Finding } from "../core/diagnostic.js";
 import { workdaysLate, type WorkCalendar } from "../model/calendar.js";
 import { isStateSecret } from "../model/classification.js";
 import { missingOpinions, reviewDue } from "../model/csr-status.js";
-import { copyRecallDue } from "../model/distribution.js";
+import { copyRecallDue, recallDays, redistributionChange, redistributionDue } from "../model/distribution.js";
 import { implementationDeadline, lateForCustomer } from "../model/customer-schedule.js";
 import { currentRevision } from "../model/index.js";
 import { nextPeriodicReview } from "../model/periodic-review.js";
+import { firstDecisionOfRound } from "../model/review-timeliness.js";
 import { addressedSectionLabel, documentSections, findSection } from "../model/sections.js";
 import { openTrainings, type OpenTraining } from "../model/training.js";
 import type { ControlledDocument, Csr } from "../model/types.js";
 import type { MessageData, MessageKey } from "../i18n/index.js";
+import { revisionNameIn } from "../i18n/values.js";
 import { departmentName, documentTitle, personName, t, type RegisterContext } from "../report/registers/context.js";
 import type { Table } from "../report/table.js";
 import type { EntityRef } from "./view.js";
@@ -202,6 +204,23 @@ const READERS: Record<string, Reader> = {
     return missing.length > 0
       ? { what: tr(input, "site.attention.review-overdue", { departments: departments(input, missing) }), due, responsible: departments(input, missing) }
       : { what: tr(input, "site.attention.review-overdue-decision"), due, responsible: personName(input.rc, csr.review?.decision?.by) };
+  },
+  // The decision on the customer's new revision, what it changed, and the departments that hold the earlier requirement,
+  // due recall_days working days after the round's first decision, as the rule counts it.
+  "csr/not-redistributed": (input, _f, { csr }) => {
+    const pending = csr && redistributionDue(csr);
+    const decision = csr && firstDecisionOfRound(csr);
+    const change = csr && redistributionChange(csr);
+    if (!csr || !pending || !decision || !change) return undefined;
+    const changed =
+      "wording" in change
+        ? tr(input, "rule.csr/not-redistributed.wording")
+        : tr(input, "rule.csr/not-redistributed.disposition", { was: tr(input, `value.disposition.${change.was}`), now: tr(input, `value.disposition.${change.now}`) });
+    return {
+      what: tr(input, "site.attention.not-redistributed", { source: csr.source.document, revision: revisionNameIn(input.rc.lang, csr.source.revision), date: decision.date, change: changed, departments: departments(input, pending.departments) }),
+      due: input.calendar.addWorkdays(decision.date, recallDays(input.rc.repo.config?.value)),
+      responsible: personName(input.rc, decision.by),
+    };
   },
   "csr/training-overdue": training("csr"),
   "doc/training-overdue": training("document"),

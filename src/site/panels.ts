@@ -308,6 +308,10 @@ const reviews: PanelDefinition = (input) => {
   const revised = (r: CsrRow) => (open(r) && r.csr.review?.restarted !== undefined) || staleFiles.has(rc.index.csrs.get(r.csr.id)?.file.path ?? "");
   const revisedLabel = t(rc, "site.panel.reviews.source-superseded");
   numbers.push({ label: revisedLabel, count: count(revised), tone: "warn", list: csrListPage(input, "reviews-source-revised", revisedLabel, revised, REVIEW_COLUMNS, [t(rc, "site.list.note.reviews-source-revised", { today }), due]) });
+  // Decided again on the new revision, what is to be met changed, and not distributed since (csr/not-redistributed):
+  // the departments still work to the earlier requirement.
+  const notRedistributed = findingNumber(input, "csr/not-redistributed", t(rc, "site.panel.reviews.not-redistributed"));
+  if (notRedistributed) numbers.push(notRedistributed);
   // Current review rounds closed after the review deadline, by a decision or by the confirmation of
   // an unchanged source revision (a decision such a confirmation keeps stays late: it counts too), as the review-timeliness register judges them (7.5.3.2.2), and
   // those of them without a recorded reason (csr/review-late).

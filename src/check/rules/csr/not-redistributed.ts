@@ -1,8 +1,7 @@
 import { repositoryCalendar } from "../../../load/calendar.js";
 import { shellArgument } from "../../../core/text.js";
-import { csrDistributions, distributionRevision, recallDays, redistributionDue } from "../../../model/distribution.js";
+import { csrDistributions, distributionRevision, recallDays, redistributionChange, redistributionDue } from "../../../model/distribution.js";
 import { firstDecisionOfRound } from "../../../model/review-timeliness.js";
-import type { Csr } from "../../../model/types.js";
 import type { Rule } from "../../rule.js";
 import { t } from "../../../i18n/index.js";
 import { revisionName } from "../../../i18n/values.js";
@@ -46,7 +45,7 @@ distribution:
       const pending = redistributionDue(csr);
       const decision = firstDecisionOfRound(csr);
       if (!pending || !decision || !csr.review?.restarted) continue;
-      const change = changeToBeMet(csr);
+      const change = redistributionChange(csr);
       if (change === undefined) continue;
       const due = calendar.addWorkdays(decision.date, days);
       if (due >= ctx.options.today) continue;
@@ -60,7 +59,7 @@ distribution:
           source: csr.source.document,
           revision: revisionName(csr.source.revision),
           date: decision.date,
-          change,
+          change: "wording" in change ? t("rule.csr/not-redistributed.wording") : t("rule.csr/not-redistributed.disposition", { was: t(`value.disposition.${change.was}`), now: t(`value.disposition.${change.now}`) }),
           from: from === undefined ? "" : revisionName(from),
           due,
           days,
@@ -71,22 +70,3 @@ distribution:
     }
   },
 };
-
-/**
- * What the decision on the new revision changed of what is to be met, in words; undefined when the
- * re-review came to the same conclusion on the same wording. The closed round is the last one a new
- * source revision closed; it keeps the wording it reviewed when the new revision changed it.
- */
-function changeToBeMet(csr: Csr): string | undefined {
-  const closed = [...(csr.review?.history ?? [])].reverse().find((h) => h.source_revision !== undefined);
-  const now = csr.review?.decision;
-  if (!closed || !now) return undefined;
-  const was = closed.decision?.disposition;
-  if (was !== undefined && was !== now.disposition) {
-    return t("rule.csr/not-redistributed.disposition", { was: t(`value.disposition.${was}`), now: t(`value.disposition.${now.disposition}`) });
-  }
-  // A new wording of a requirement not to be met, before or now, asks nothing new of the departments.
-  if (now.disposition !== "must" && now.disposition !== "optional") return undefined;
-  const reworded = (closed.title !== undefined && closed.title !== csr.title) || (closed.text !== undefined && closed.text !== csr.text) || (closed.clauses !== undefined && closed.clauses.join() !== csr.clauses.join());
-  return reworded ? t("rule.csr/not-redistributed.wording") : undefined;
-}
