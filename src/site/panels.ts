@@ -18,7 +18,7 @@ import { LATE_ROUNDS, reviewRounds, type ReviewRoundTimeliness } from "../model/
 import type { ControlledDocument, Csr } from "../model/types.js";
 import type { MessageKey } from "../i18n/index.js";
 import { compareIds, customerName, departmentName, documentsOn, documentTitle, t, type RegisterContext } from "../report/registers/context.js";
-import { procedureNotes } from "../report/registers/clauses.js";
+import { DIRECT, INHERITED, procedureNotes, THROUGH_CHILDREN } from "../report/registers/clauses.js";
 import { pickColumns, type Table } from "../report/table.js";
 import { attentionTable, type AttentionInput } from "./attention.js";
 import type { EntityRef } from "./view.js";
@@ -525,24 +525,37 @@ const clauseProcedures: PanelDefinition = (input) => {
         procedurePercent: coveragePercent(byProcedures),
       }),
     );
-    // The processes that name each clause by their codes and marks (a process's own column in the matrix), before the documents.
-    const processColumns = table.columns.filter((c) => c.key.startsWith("p:"));
-    const processes = (row: Table["rows"][number]) =>
-      processColumns
-        .filter((c) => row[c.key])
-        .map((c) => `${c.short ?? c.key.slice(2)} ${String(row[c.key])}`)
-        .join(t(rc, "common.list-separator"));
+    // The processes that name each clause by their codes and marks (a process's own column in the matrix), before the documents;
+    // the procedures that reach it only through a parent clause (△) or their forms and related documents (○), as the matrix marks them (tester55 C8).
+    const marked = (prefix: string) => {
+      const columns = table.columns.filter((c) => c.key.startsWith(prefix));
+      return (row: Table["rows"][number]) =>
+        columns
+          .filter((c) => row[c.key])
+          .map((c) => `${c.short ?? c.key.slice(prefix.length)} ${String(row[c.key])}`)
+          .join(t(rc, "common.list-separator"));
+    };
+    const processes = marked("p:");
+    const procedures = marked("d:");
     const picked = pickColumns(
-      { ...table, columns: [...table.columns, { key: "processes", header: t(rc, "register.clause-xref.column.processes"), kind: "list" }] },
-      ["number", "title", "processes", "manual", "other", "coverage"].filter((key) => key === "processes" || table.columns.some((c) => c.key === key)),
+      {
+        ...table,
+        columns: [
+          ...table.columns,
+          { key: "processes", header: t(rc, "register.clause-xref.column.processes"), kind: "list" },
+          { key: "procedures", header: t(rc, "register.clause-xref.column.procedures"), kind: "list" },
+        ],
+      },
+      ["number", "title", "processes", "procedures", "manual", "other", "coverage"].filter((key) => key === "processes" || key === "procedures" || table.columns.some((c) => c.key === key)),
     );
+    const legend = t(rc, "register.clauses.legend", { direct: DIRECT, inherited: INHERITED, throughChildren: THROUGH_CHILDREN });
     numbers.push({
       label,
       count: without.size,
       list: {
         name: `clauses-without-procedure-${catalog.id}`,
         title: label,
-        table: withoutHints({ ...picked, id: `clauses-without-procedure-${catalog.id}`, title: label, rows: table.rows.filter((row) => without.has(String(row.number))).map((row) => ({ ...row, processes: processes(row) })), notes: procedureNotes(rc, coverage, byProcedures) }),
+        table: withoutHints({ ...picked, id: `clauses-without-procedure-${catalog.id}`, title: label, rows: table.rows.filter((row) => without.has(String(row.number))).map((row) => ({ ...row, processes: processes(row), procedures: procedures(row) })), notes: [...procedureNotes(rc, coverage, byProcedures), legend] }),
       },
     });
   }

@@ -306,7 +306,12 @@ describe("csr site on the bundled example", () => {
     expect(index).toContain('<p class="site-note">IATF 16949:2016：覆盖率 186/186 (100.0%)，其中由程序文件覆盖 123/186 (66.1%)。</p>');
     const withoutProcedure = read("lists/clauses-without-procedure-IATF16949.html");
     expect([...withoutProcedure.matchAll(/<tr>\s*<td[^>]*>([\d.]+)<\/td>/g)].length).toBe(63);
-    expect(withoutProcedure).toContain('<td class="code">6.1.2.3</td><td>应急计划</td><td class="list"><div class="site-list">S3 ●、<wbr>M1 △</div></td><td class="list"><div class="site-list">QM-001</div></td>');
+    expect(withoutProcedure).toContain('<td class="code">6.1.2.3</td><td>应急计划</td><td class="list"><div class="site-list">S3 ●、<wbr>M1 △</div></td><td class="list"><div class="site-list"></div></td><td class="list"><div class="site-list">QM-001</div></td>');
+    // The procedures that reach a clause only through its parent (△) or their forms and related documents (○), as the matrix marks them, and its legend.
+    expect(withoutProcedure).toContain(
+      '<td class="code">8.1.2</td><td>保密</td><td class="list"><div class="site-list">C1 ●、<wbr>C2 △、<wbr>M1 △</div></td><td class="list"><div class="site-list">QP-007 △、<wbr>QP-014 ○、<wbr>QP-015 ○</div></td><td class="list"><div class="site-list">QM-001</div></td>',
+    );
+    expect(withoutProcedure).toContain('<p class="site-note">● 直接对应；△ 仅对应上级条款（继承）；○ 通过下级文件对应</p>');
   });
 
   it("counts open reviews as the status grid does: the card is the sum of the grid's received and in-review columns", () => {
