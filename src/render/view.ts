@@ -306,6 +306,8 @@ class Names {
 }
 
 const DEFAULT_SIGNATURES: readonly SignatureRole[] = ["prepared", "reviewed", "approved"];
+/** The default layout of a revision countersigned (会签) by the departments it concerns, which `csr release --countersigned` records on a level without a layout of its own. */
+const DEFAULT_COUNTERSIGNED: readonly SignatureRole[] = ["prepared", "reviewed", "countersigned", "approved"];
 const DEFAULT_REVISION_COLUMNS: readonly RevisionColumn[] = ["date", "summary", "pages", "version", "by"];
 const SIGNATURE_LABELS: Record<SignatureRole, string> = {
   prepared: "prepared",
@@ -336,7 +338,7 @@ function layoutItem<K extends string>(item: K | ({ label?: string; label_en?: st
 }
 
 function signatureCells(names: Names, revision: Revision | undefined, layout: DocumentLayout | undefined, lang: Lang): SignatureCellView[][] {
-  const cells = (layout?.signatures ?? DEFAULT_SIGNATURES).map((item) => {
+  const cells = (layout?.signatures ?? ((revision?.countersigned?.length ?? 0) > 0 ? DEFAULT_COUNTERSIGNED : DEFAULT_SIGNATURES)).map((item) => {
     const { value: role, label } = layoutItem<SignatureRole>(item, "role", lang);
     const signed = role === "countersigned" ? (revision?.countersigned ?? []) : revision?.[role] ? [revision[role]!] : [];
     // Several countersigners each keep their own date beside their name.

@@ -1,7 +1,8 @@
 /**
  * A printed layout (qms.yaml document_layouts) is a form: a 会签 cell added to it from a day on
  * (`since`) is no cell of the revisions issued before, which keep the form they were issued on
- * (tester16 F1). Run with the built binary on a real git repository.
+ * (tester16 F1); a level with no layout is printed on the default one, which has a 会签 cell for a
+ * revision countersigned (tester56 D6). Run with the built binary on a real git repository.
  */
 import { appendFileSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
@@ -15,16 +16,21 @@ const errors = (stdout: string) => stdout.split("\n").filter((line) => / error /
 const check = (dir: string) => csr(["-C", dir, "check", "--no-cache", "--today", "2026-12-01"]);
 
 describe("a document layout with a 会签 cell from a day on (since)", () => {
-  it("csr release's refusal of --countersigned shows the layout to add with since: the release date", () => {
+  it("records a 会签 on a level the organisation gave no layout, and prints it: the default layout has its cell for a revision countersigned (tester56 D6)", () => {
     const dir = gitInit(minimalRepo({ "documents/QP-001.yaml": QP001 }));
     writeFileSync(join(dir, "documents/QP-001.yaml"), QP001.replace("控制文件的编制、审批、发放和更改。", "控制文件的编制、审核、批准、发放和更改。"));
     git(dir, ["commit", "-qam", "修订稿"]);
-    const result = csr(["-C", dir, "release", "QP-001", "--summary", "增加会签", "--prepared", "zhang", "--reviewed", "li", "--approved", "wang", "--countersigned", "li", "--date", "2026-12-01", "-y"]);
-    expect(result.stderr).toBe(
-      "csr: QP-001 is a level 2 document, and its printed layout (qms.yaml document_layouts) has no 会签 (countersigned) cell: a signature recorded with --countersigned would be printed on no copy, and the controlled copies would contradict the record.\n" +
-        "hint: If documents of this level need the 会签 (countersigned) signature from now on, add a layout for level 2 under document_layouts in qms.yaml that applies from 2026-12-01, e.g. - { levels: [2], since: 2026-12-01, signatures: [prepared, reviewed, approved, countersigned] }; revisions issued before keep their layout. Otherwise leave the option out.\n",
-    );
-    expect(result.code).toBe(2);
+    const result = csr(["-C", dir, "release", "QP-001", "--summary", "增加会签", "--prepared", "zhang", "--reviewed", "li", "--approved", "wang", "--countersigned", "li", "--prepared-date", "2026-11-28", "--reviewed-date", "2026-11-29", "--countersigned-date", "2026-11-30", "--date", "2026-12-01", "-y"]);
+    expect([result.code, result.stderr]).toEqual([0, ""]);
+    expect(errors(check(dir).stdout)).toEqual([]);
+    expect(csr(["-C", dir, "show", "QP-001", "--today", "2026-12-01"]).stdout).toMatch(/^ {2}Signatures +A\/1: prepared 张伟 2026-11-28 \/ reviewed 李娜 2026-11-29 \/ countersigned 李娜 2026-11-30 \/ approved 王强 2026-12-01$/m);
+    const printed = csr(["-C", dir, "render", "QP-001", "--format", "md", "--out", join(dir, "out.md")]);
+    expect(printed.code).toBe(0);
+    expect(readFileSync(join(dir, "out.md"), "utf8")).toContain("| Prepared | 张伟 2026-11-28 | Reviewed | 李娜 2026-11-29 | Countersigned | 李娜 2026-11-30 |");
+    // The controlled document list gets the 会签 column its printed copies carry.
+    const listed = csr(["-C", dir, "list", "documents", "--format", "csv", "--today", "2026-12-01"]).stdout.split("\n");
+    expect(listed[0]).toContain(",Countersigned,");
+    expect(listed[1]).toContain(",A/1,张伟,李娜,李娜,王强,");
   });
 
   it("leaves the revisions issued before on their own form, and requires the 会签 of a release from that day", () => {

@@ -510,12 +510,12 @@ describe("csr release with the signatures of a GJB layout", () => {
     );
     expect(await release("--date", "2024-03-01", "--effective", "2024-02-28")).toBe("csr: --effective 2024-02-28 is before the release date --date 2024-03-01: a document cannot take effect before it is released.\n");
     expect(readFileSync(join(repo, "documents/QP-020.yaml"), "utf8")).toBe(DRAFT);
-    // A level the layout does not list prints no 军代表 cell.
+    // A level the layout does not list prints no 标准化审查 or 军代表 cell (its default layout has a 会签 cell for a revision countersigned: tester56 D6).
     writeFileSync(join(repo, "documents/QP-020.yaml"), DRAFT.replace("level: 2", "level: 3"));
     git(repo, ["commit", "-qam", "三级"]);
     expect(await release("--date", "2024-03-01")).toBe(
-      "csr: QP-020 is a level 3 document, and its printed layout (qms.yaml document_layouts) has no 会签 (countersigned) cell: a signature recorded with --countersigned would be printed on no copy, and the controlled copies would contradict the record.\n" +
-        "hint: If documents of this level need the 会签 (countersigned) signature from now on, add a layout for level 3 under document_layouts in qms.yaml that applies from 2024-03-01, e.g. - { levels: [3], since: 2024-03-01, signatures: [prepared, reviewed, approved, countersigned] }; revisions issued before keep their layout. Otherwise leave the option out.\n",
+      "csr: QP-020 is a level 3 document, and its printed layout (qms.yaml document_layouts) has no 标准化审查 (standardization) cell: a signature recorded with --standardization would be printed on no copy, and the controlled copies would contradict the record.\n" +
+        "hint: If documents of this level need the 标准化审查 (standardization) signature from now on, add a layout for level 3 under document_layouts in qms.yaml that applies from 2024-03-01, e.g. - { levels: [3], since: 2024-03-01, signatures: [prepared, reviewed, approved, standardization] }; revisions issued before keep their layout. Otherwise leave the option out.\n",
     );
     const future = await csrInProcess(["-C", repo, "release", "QP-020", "--summary", "首次发布", ...SIGNERS, "--date", "2024-03-01", "--effective", "2099-01-01"]);
     expect([future.code, future.stdout.split("\n")[1]]).toEqual([0, "QP-020 A/0 takes effect on 2099-01-01 (released on 2024-03-01)."]);

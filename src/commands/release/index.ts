@@ -540,16 +540,20 @@ function gjbSignatures(
  * A signature is evidence on the printed document (GJB 9001C 7.5.2: approval shown on the issued
  * document): 会签, 标准化审查 or 军代表 recorded on a level whose printed layout (qms.yaml
  * `document_layouts`) has no such cell would be kept in the YAML and missing from every controlled copy,
- * so the copy would contradict the register.
+ * so the copy would contradict the register. A 会签 on a level the organisation gave no layout is
+ * printed: the default layout adds its cell to a revision that has one (an IATF procedure whose revision
+ * concerns other departments, tester56 D6).
  * `date`: the day of the revision the signatures are on. The hint adds the cell from that day on
  * (`since`), so that the revisions issued before keep the form they were issued on.
  * Errors: UserError naming the signature and the level, with a hint to add the cell to the layout.
  */
 export function refuseUnprintedSignatures(repo: Repository, doc: ControlledDocument, roles: readonly SignatureRole[], date: string): void {
   const printed = layoutSignatures(repo, doc.level, date);
+  const layout = documentLayout(repo, doc.level, date);
   for (const [role, flag] of GJB_SIGNATURES) {
     if (!roles.includes(role) || printed.has(role)) continue;
-    const layout = documentLayout(repo, doc.level, date);
+    // A level with no layout of its own is printed on the default one, which has a 会签 cell for a revision countersigned (render/view.ts signatureCells).
+    if (role === "countersigned" && layout === undefined) continue;
     const signatures = [...(layout?.signatures ?? ["prepared", "reviewed", "approved"]).map((item) => (typeof item === "string" ? item : item.role)), role].join(", ");
     throw new UserError(
       t("release.layout-unprinted", { id: doc.id, level: doc.level, label: t(`release.signature.${role}`), flag }),

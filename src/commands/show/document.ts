@@ -108,7 +108,8 @@ export async function showDocument(ctx: CommandContext, repo: Repository, index:
   // The 密级 of a GJB unit's documents: printed on every copy.
   // One the layout of its level gives none is said to have none, not printed as a blank line (tester55 C3).
   // An external document's is its publisher's marking, which no layout gives (model/classification.ts layoutClassification).
-  if (doc.classification || repo.config?.value.document_layouts) field("show.document.classification", classificationName(rc.lang, documentClassification(repo, doc)) || t(doc.kind === "external" ? "show.document.classification.none-external" : "show.document.classification.none"));
+  // An organisation whose layouts mark nothing (an IATF company's 会签 layout, tester56 D6) has no 密级 to speak of.
+  if (doc.classification || repo.config?.value.document_layouts?.some((l) => l.classification !== undefined)) field("show.document.classification", classificationName(rc.lang, documentClassification(repo, doc)) || t(doc.kind === "external" ? "show.document.classification.none-external" : "show.document.classification.none"));
   if (doc.clauses?.length) field("show.label.clauses", clauseList(rc, doc.clauses));
   if (doc.processes?.length) field("show.document.processes", doc.processes.map((code) => `${code} ${processName(rc, code)}`).join(sep));
   if (doc.related?.length) field("show.document.related", ...doc.related.map(named));

@@ -16,7 +16,7 @@
 import { classificationName, documentClassification } from "../../model/classification.js";
 import { copiesInUse, electronicInUse } from "../../model/distribution.js";
 import { electronicLabel } from "../../model/labels.js";
-import { currentRevision, issuedOn, layoutSignatures, revisionInForce } from "../../model/index.js";
+import { currentRevision, documentLayout, issuedOn, layoutSignatures, revisionInForce } from "../../model/index.js";
 import { pendingReviewConclusion } from "../../model/periodic-review.js";
 import { releasedPendingUntil } from "../../model/revision.js";
 import type { ControlledDocument, Revision, SignatureRole } from "../../model/types.js";
@@ -217,7 +217,10 @@ const LAYOUT_SIGNATURES: readonly SignatureRole[] = ["countersigned", "standardi
 function layoutSignatureColumns(ctx: RegisterContext): SignatureRole[] {
   const printed = new Set(ownDocuments(ctx).flatMap((d) => {
     const current = currentRevision(d);
-    return [...layoutSignatures(ctx.repo, d.level, current && issuedOn(current))];
+    const issued = current && issuedOn(current);
+    // The default layout prints the 会签 of a revision countersigned (render/view.ts signatureCells).
+    const countersigned = documentLayout(ctx.repo, d.level, issued) === undefined && (current?.countersigned?.length ?? 0) > 0 ? ["countersigned" as const] : [];
+    return [...layoutSignatures(ctx.repo, d.level, issued), ...countersigned];
   }));
   return LAYOUT_SIGNATURES.filter((role) => printed.has(role));
 }
