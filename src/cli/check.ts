@@ -20,6 +20,7 @@ export function wireCheck({ program, action }: Wiring): void {
     .option("--max-warnings <n>", t("help.check.max-warnings"))
     .option("--base <rev>", t("help.check.base"))
     .option("--changed-only", t("help.check.changed-only"))
+    .option("--added-only", t("help.check.added-only"))
     .option("--staged", t("help.check.staged"))
     .option("--no-cache", t("help.check.no-cache"))
     .action(action(async () => (await import("../commands/check/index.js")).checkCommand));

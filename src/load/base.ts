@@ -259,12 +259,15 @@ export async function stagedPaths(root: string, commit?: string): Promise<Set<st
  * unrelated histories) it is `rev` itself. Throws a UserError when `rev` names no commit.
  */
 export async function mergeBase(root: string, rev: string): Promise<string> {
-  const git = await openGit(root);
-  const commit = (await git.revparse(["--verify", "--quiet", `${rev}^{commit}`]).catch(() => "")).trim();
-  if (!commit) {
-    throw new UserError(t("load.base.no-commit", { rev }), t("load.base.no-commit.hint"));
-  }
-  return (await git.raw(["merge-base", "HEAD", commit]).catch(() => "")).trim() || commit;
+  const commit = await revisionCommit(root, rev);
+  return (await (await openGit(root)).raw(["merge-base", "HEAD", commit]).catch(() => "")).trim() || commit;
+}
+
+/** The commit `rev` names (a branch's tip); a UserError when it names none. */
+export async function revisionCommit(root: string, rev: string): Promise<string> {
+  const commit = (await (await openGit(root)).revparse(["--verify", "--quiet", `${rev}^{commit}`]).catch(() => "")).trim();
+  if (!commit) throw new UserError(t("load.base.no-commit", { rev }), t("load.base.no-commit.hint"));
+  return commit;
 }
 
 /**

@@ -78,7 +78,7 @@ describe("csr init", () => {
     expect(workflow.jobs.check.steps.at(-1)).toEqual({
       name: "csr check",
       env: { BASE_REF: "${{ github.base_ref }}" },
-      run: 'npx --no -- csr check --base "origin/$BASE_REF" --format github',
+      run: 'npx --no -- csr check --base "origin/$BASE_REF" --added-only --format github',
     });
     expect(workflow.jobs.check.steps[1]).toEqual({ uses: "actions/setup-node@v4", with: { "node-version": 22, cache: "npm" } });
     // Gitea reads .gitea/workflows only, once it exists: the pull-request check is there too.
@@ -88,12 +88,12 @@ describe("csr init", () => {
       "actions/checkout@v4",
       "actions/setup-node@v4",
       "npm ci",
-      'npx --no -- csr check --base "origin/$BASE_REF"',
+      'npx --no -- csr check --base "origin/$BASE_REF" --added-only',
     ]);
     expect(giteaCheck.jobs.check.steps[0].with).toEqual({ "fetch-depth": 0 });
     const gitlab = parse(readFileSync(join(dir, ".gitlab-ci.yml"), "utf8"));
     expect(gitlab["csr-check"].rules).toEqual([{ if: '$CI_PIPELINE_SOURCE == "merge_request_event"' }]);
-    expect(gitlab["csr-check"].script.at(-1)).toBe('npx --no -- csr check --base "origin/$CI_MERGE_REQUEST_TARGET_BRANCH_NAME" --format junit > csr-junit.xml');
+    expect(gitlab["csr-check"].script.at(-1)).toBe('npx --no -- csr check --base "origin/$CI_MERGE_REQUEST_TARGET_BRANCH_NAME" --added-only --format junit > csr-junit.xml');
     expect(gitlab["csr-check"].artifacts.reports).toEqual({ junit: "csr-junit.xml" });
     expect([gitlab["csr-check"].image, gitlab.pages.image]).toEqual(["node:22", "node:22"]);
     // The website holds customers' confidential CSRs: a job named pages is GitLab Pages by itself, so it runs only once

@@ -54,6 +54,44 @@ describe("csr check --base", () => {
   });
 });
 
+describe("csr check --base --added-only (the pull request's check csr init writes)", () => {
+  it("reports what the branch adds to the target as it is now; the target's findings, such as a review overdue by the date alone, are counted (tester57 E10)", async () => {
+    const dir = await example();
+    const add = (section: string, received: string) =>
+      csrInProcess(["-C", dir, "add", "--customer", "HXQC", "--source", "HX-SQM", "--section", section, "--clause", "IATF16949:8.3.3.3", "--title", `要求 ${section}`, "--text", `测试 ${section}`, "--category", "其他", "--received", received, "-y", "--commit"], { env: IDENTITY });
+    // On main, a requirement whose review the date alone makes overdue on 2026-11-27.
+    expect((await add("9.8", "2026-11-02")).code).toBe(0);
+    git(dir, ["checkout", "-q", "-b", "feature"]);
+    // The branch registers a late requirement of its own and breaks a reference.
+    expect((await add("9.9", "2026-11-03")).code).toBe(0);
+    const path = join(dir, "documents/QP-002.yaml");
+    writeFileSync(path, readFileSync(path, "utf8").replace("related: [QP-001]", "related: [QP-009]"));
+    git(dir, ["commit", "-q", "-am", "broken"]);
+    const all = await findings(dir, "--base", "main");
+    expect(all.filter((f) => f.endsWith("csr/review-overdue"))).toEqual(["csr/HXQC/HXQC-003.yaml:12:11 csr/review-overdue", "csr/HXQC/HXQC-004.yaml:12:11 csr/review-overdue"]);
+    const added = await checkJsonInProcess(dir, "--today", "2026-11-27", "--base", "main", "--added-only");
+    expect({ code: added.code, stderr: added.stderr, findings: added.findings.map((f) => `${f.file}:${f.line}:${f.column} ${f.severity} ${f.rule}`) }).toEqual({
+      code: 1,
+      stderr: "csr: --added-only: 1 error and 1 warning on main already, not caused by this branch, not reported ('csr check' on main lists all findings).\n",
+      findings: [
+        "csr/HXQC/HXQC-004.yaml:12:11 warning csr/review-overdue",
+        "csr/HXQC/HXQC-004.yaml:12:11 warning date/received-after-source",
+        "documents/QP-002.yaml:18:11 error doc/revision-not-bumped",
+        "documents/QP-002.yaml:18:11 error ref/unresolved",
+      ],
+    });
+    // Mended, the branch's check passes while main's overdue review stays main's.
+    git(dir, ["revert", "--no-edit", "HEAD"], IDENTITY);
+    const mended = await csrInProcess(["-C", dir, "check", "--today", "2026-11-27", "--base", "main", "--added-only", "--format", "github"]);
+    expect([mended.code, mended.stdout.split("\n").filter((l) => l.startsWith("::error"))]).toEqual([0, []]);
+    expect(await csrInProcess(["-C", dir, "check", "--added-only"])).toEqual({
+      code: 2,
+      stdout: "",
+      stderr: "csr: --added-only needs --base <rev>, the target branch of the pull request.\nhint: In a pull request: csr check --base origin/main --added-only\n",
+    });
+  });
+});
+
 describe("csr check --base and release tags (month report #4)", () => {
   it("reports a document released and then edited on the same branch against its release tag, though it is new at the base", async () => {
     const dir = await example();

@@ -557,6 +557,23 @@ describe("csr release refuses a document with errors of its own once released", 
     expect((await csrInProcess(["-C", repo, "check", "--today", "2024-03-01"])).code).toBe(0);
   });
 
+  it("a form drafted alongside a revision in progress (修订中): a warning on the draft's reference, an error once the revision is released without it (tester57 E5)", async () => {
+    const revising = RELEASED + "revising: {since: 2024-03-01, by: zhang}\nforms: [QR-020-01]\n";
+    const repo = repoWith({ "documents/QP-020.yaml": revising, "documents/QR-020-01.yaml": FORM });
+    const checked = await checkJsonInProcess(repo, "--today", "2024-03-02");
+    expect([checked.code, checked.findings.map((f) => `${f.file}:${f.line}:${f.column} ${f.severity} ${f.rule} ${f.message}`)]).toEqual([
+      0,
+      [
+        "documents/QP-020.yaml:16:9 warning doc/unreleased-referenced The draft of QP-020 (under revision) refers to QR-020-01, which has never been released (draft): release QR-020-01 ('csr release QR-020-01') before (or on the day of) the new revision of QP-020; until then csr release does not release QP-020.",
+      ],
+    ]);
+    const released = await csrInProcess(["-C", repo, "release", "QP-020", "--summary", "增加表单", ...SIGNERS, "--date", "2024-03-05"]);
+    expect([released.code, released.stderr.split("\n")[1]]).toEqual([
+      2,
+      "  documents/QP-020.yaml:27:9 doc/unreleased-referenced QP-020 refers to QR-020-01, which has never been released (draft). Release QR-020-01 first ('csr release QR-020-01'), or remove the reference and release a new revision of QP-020.",
+    ]);
+  });
+
   it("an obsolete form in its forms, said with the successor to refer to", async () => {
     const obsolete = FORM.replace("status: draft", "status: obsolete\nobsolete: {date: 2024-02-01, reason: 换版, superseded_by: QR-020-02}");
     const successor = FORM.replace(/QR-020-01/g, "QR-020-02").replace("status: draft", "status: released\nrevisions:\n  - {version: A/0, date: 2024-02-01, summary: 首次发布}\nrecord: {retention: 3年}");

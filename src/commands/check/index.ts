@@ -20,6 +20,8 @@ export interface CheckFlags {
   maxWarnings?: string;
   base?: string;
   changedOnly?: boolean;
+  /** Report only the findings the branch adds to --base's tip (see `addedByBranch`). */
+  addedOnly?: boolean;
   /**
    * Check the staged content (git's index), what `git commit` would record, not the working tree,
    * and report what the commit adds (see `staged`).
@@ -36,6 +38,7 @@ export async function checkCommand(ctx: CommandContext, flags: CheckFlags): Prom
   if (flags.changedOnly && !flags.base) {
     throw new UserError(t("check.changed-only-needs-base"), t("check.changed-only-needs-base.hint"));
   }
+  if (flags.addedOnly && !flags.base) throw new UserError(t("check.added-only-needs-base"), t("check.added-only-needs-base.hint"));
   const root = findRoot(ctx.dir);
   warnInterrupted(ctx, root);
   // The rules, the loader and the parsers load only when a check has to run: a repeated check with
@@ -59,7 +62,7 @@ export async function checkCommand(ctx: CommandContext, flags: CheckFlags): Prom
   };
   // The cache remembers findings for a day's check of the working tree, not for a comparison with a base.
   // The index is a state of its own: the cache, keyed by the working tree's files, cannot answer for it.
-  const { findings: checked, files, notReported = [] }: { findings: Finding[]; files: number; notReported?: Finding[] } = flags.staged
+  const whole: { findings: Finding[]; files: number; notReported?: Finding[] } = flags.staged
     ? await staged(root, run, findingsOf, baseState)
     : flags.cache === false
       ? await uncached(root, run)
@@ -68,6 +71,7 @@ export async function checkCommand(ctx: CommandContext, flags: CheckFlags): Prom
           // With a few files changed, the rules that the change can affect run on them alone.
           rerun: async (change) => (await import("../../check/incremental.js")).recheck(change, { today }),
         });
+  const { findings: checked, files, notReported = [] } = flags.addedOnly && !flags.staged ? { ...whole, ...(await addedByBranch(root, flags.base!, today, whole.findings)) } : whole;
   // A CSR file in an add/add conflict of two different requirements: renumber one, never pick one side.
   const all = checked.some((f) => f.rule === "file/merge-conflict" && f.file.startsWith("csr/")) ? (await import("../../merge/conflict-advice.js")).adviseTwoCsrs(root, checked) : checked;
   const findings = all.filter((f) => f.heldBackBy === undefined);
@@ -89,7 +93,7 @@ export async function checkCommand(ctx: CommandContext, flags: CheckFlags): Prom
   if (known.length > 0) {
     const { errors, warnings } = summarize(known, files);
     const counts = [...(errors > 0 ? [t("check.text.errors", { count: errors })] : []), ...(warnings > 0 ? [t("check.text.warnings", { count: warnings })] : [])];
-    ctx.stderr(`${t("check.staged.not-reported", { findings: conjunction(counts) })}\n`);
+    ctx.stderr(`${t(flags.staged ? "check.staged.not-reported" : "check.added-only.not-reported", { findings: conjunction(counts), base: flags.base ?? "" })}\n`);
   }
   if (summary.errors > 0) return 1;
   if (flags.errorOnWarnings && summary.warnings > 0) {
@@ -140,6 +144,41 @@ async function staged(
   const key = (f: Finding) => [f.file, f.rule, f.severity, ...(changed.has(f.file) ? [f.message] : [f.line, f.column])].join("\0");
   const { added, kept } = findingsAdded(before, findings, key);
   return { findings: await asRecorded(added), files: repo.files.length, notReported: kept };
+}
+
+/**
+ * `csr check --base <rev> --added-only`, a pull request's check: the findings the branch adds to
+ * the target branch as it is now (`rev`'s tip checked on the same day, without a base), so that a
+ * review the date alone made overdue on the target, or a problem merged there by another branch,
+ * does not fail a pull request that did not cause it (tester57 E10). A finding is the target's when
+ * the tip has one of the same rule and severity in the same file, with the same message or at the
+ * same line and column (a file changed on either side moves lines; a changed calendar counts days
+ * anew). A clock finding the branch adds (a late requirement registered) is a warning, as for a
+ * commit (`asRecorded`). `notReported`: the target's findings, counted on stderr.
+ */
+async function addedByBranch(root: string, rev: string, today: string, findings: Finding[]): Promise<{ findings: Finding[]; notReported: Finding[] }> {
+  if (findings.length === 0) return { findings, notReported: [] };
+  const { loadRevision, revisionCommit } = await import("../../load/base.js");
+  const { checkRepository } = await import("../../check/engine.js");
+  const outcome = checkRepository(await loadRevision(root, await revisionCommit(root, rev)), { today });
+  const before = [...outcome.findings, ...outcome.held];
+  const count = (key: (f: Finding) => string) => {
+    const had = new Map<string, number>();
+    for (const f of before) had.set(key(f), (had.get(key(f)) ?? 0) + 1);
+    return { key, had };
+  };
+  const byMessage = count((f) => [f.file, f.rule, f.severity, f.message].join("\0"));
+  const byPlace = count((f) => [f.file, f.rule, f.severity, f.line, f.column].join("\0"));
+  const taken = (f: Finding) =>
+    [byMessage, byPlace].some(({ key, had }) => {
+      const left = had.get(key(f)) ?? 0;
+      if (left > 0) had.set(key(f), left - 1);
+      return left > 0;
+    });
+  const added: Finding[] = [];
+  const notReported: Finding[] = [];
+  for (const f of findings) (taken(f) ? notReported : added).push(f);
+  return { findings: await asRecorded(added), notReported };
 }
 
 /**

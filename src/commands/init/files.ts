@@ -238,7 +238,7 @@ jobs:
       - name: csr check
         env:
           BASE_REF: \${{ github.base_ref }}
-        run: npx --no -- csr check --base "origin/$BASE_REF"${host === "github" ? " --format github" : ""}
+        run: npx --no -- csr check --base "origin/$BASE_REF" --added-only${host === "github" ? " --format github" : ""}
 `;
 
 const gitlabCi = (standard: InitStandard) => `${t("init.file.gitlab-check.heading")}
@@ -252,7 +252,7 @@ csr-check:
   script:
     - npm ci
     - git fetch origin "$CI_MERGE_REQUEST_TARGET_BRANCH_NAME"
-    - npx --no -- csr check --base "origin/$CI_MERGE_REQUEST_TARGET_BRANCH_NAME" --format junit > csr-junit.xml
+    - npx --no -- csr check --base "origin/$CI_MERGE_REQUEST_TARGET_BRANCH_NAME" --added-only --format junit > csr-junit.xml
   artifacts:
     when: always
     reports:

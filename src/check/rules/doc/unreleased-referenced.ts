@@ -11,11 +11,11 @@ import { sentences, t } from "../../../i18n/index.js";
 export const rule: Rule = {
   id: "doc/unreleased-referenced",
   severity: "error",
-  scope: { files: "all", reads: (f) => (f.kind === "document" ? [f.data.id, f.data.status, f.data.related, f.data.forms, f.data.revisions?.length ?? 0] : null) },
+  scope: { files: "all", reads: (f) => (f.kind === "document" ? [f.data.id, f.data.status, f.data.related, f.data.forms, f.data.revisions?.length ?? 0, f.data.revising !== undefined] : null) },
   summary: "A released document refers to a document or form that has never been released.",
   docs: {
     description:
-      "A released document whose `related` or `forms` name a document that has never been released: a draft (草稿) or a document in review (审批中) without any revision entry. A document in force must refer only to documents that are approved and issued ({{cite:document-control}}): its users would look for a form or procedure that does not exist yet, and the printed related records (相关记录) would show it without a version. A draft with revision entries is a new revision in preparation: its last released version is still in force, and referring to it is fine.",
+      "A released document whose `related` or `forms` name a document that has never been released: a draft (草稿) or a document in review (审批中) without any revision entry. A document in force must refer only to documents that are approved and issued ({{cite:document-control}}): its users would look for a form or procedure that does not exist yet, and the printed related records (相关记录) would show it without a version. A draft with revision entries is a new revision in preparation: its last released version is still in force, and referring to it is fine. A document under revision (修订中, `csr submit`) holds its draft: a reference that the draft adds to a document or form drafted alongside it (the usual pull request: a work instruction's revision and the new form it needs) is a warning, not an error, reminding that the form is released before or with the revision; `csr release` refuses the revision while the form is still unreleased.",
     bad: `
 forms: [QR-001-01]   # QR-001-01 is a draft, never released
 `,
@@ -26,9 +26,15 @@ forms: [QR-001-01]
   },
   check(ctx) {
     for (const { document, file, field, index, id, target } of releasedReferences(ctx, neverReleased)) {
+      const status = t(`value.document-status.${target.status}`);
+      // The file of a document under revision holds the draft (修订中): the reference is the draft's, to be released with it (tester57 E5).
+      if (document.revising !== undefined) {
+        ctx.report({ file, path: [field, index] }, t("rule.doc/unreleased-referenced.revising", { document: document.id, target: id, status }), "warning");
+        continue;
+      }
       ctx.report(
         { file, path: [field, index] },
-        sentences(t("rule.doc/unreleased-referenced", { document: document.id, target: id, status: t(`value.document-status.${target.status}`) }), t("rule.doc/unreleased-referenced.fix", { document: document.id, target: id })),
+        sentences(t("rule.doc/unreleased-referenced", { document: document.id, target: id, status }), t("rule.doc/unreleased-referenced.fix", { document: document.id, target: id })),
       );
     }
   },
