@@ -10,6 +10,8 @@
  * the 军代表室 is not trained by the organisation); the departments a CSR was distributed to and
  * those that reviewed it.
  */
+import { translate, type Lang } from "../i18n/index.js";
+import { revisionNameIn } from "../i18n/values.js";
 import type { WorkCalendar } from "./calendar.js";
 import { requiredDepartments } from "./csr-status.js";
 import { copiesInForce, csrDistributedDepartments, DEFAULT_TRAINING_DAYS } from "./distribution.js";
@@ -28,20 +30,95 @@ export interface OpenTraining {
 }
 
 /**
+ * When each of a CSR's record numbers given on their own (`training.records`) entered the repository,
+ * by CSR id and record (load/training-records.ts): the day of the commit that added it, `null` when no
+ * commit has it yet (written since the last one). Only the CSRs that trainingToDate names are dated; a
+ * record of another CSR, or of one outside git, is undated (absent).
+ */
+export type RecordDays = ReadonlyMap<string, ReadonlyMap<string, string | null>>;
+
+/**
+ * The record numbers of a CSR that say nothing of the revision they trained (`training.records` not
+ * named by a session) and that need a date to tell: those of a CSR whose review restarted for a new
+ * round (`review.restarted`), for a record made before that day trained an earlier revision.
+ */
+export function trainingToDate(csr: Csr): string[] {
+  if (csr.review?.restarted === undefined) return [];
+  return bareRecords(csr);
+}
+
+function bareRecords(csr: Csr): string[] {
+  const sessions = csr.training?.sessions ?? [];
+  return (csr.training?.records ?? []).filter((record) => !sessions.some((s) => s.record === record));
+}
+
+/**
+ * What a CSR's record numbers given on their own trained, as far as the records tell: `current` for
+ * one on its current source revision (made after the current round began, or on a CSR never
+ * re-reviewed), `earlier` for one made before the current round began (`day`: when it was committed),
+ * `unknown` for one of a re-reviewed CSR that nothing dates (outside git).
+ */
+export interface RecordStanding {
+  record: string;
+  trained: "current" | "earlier" | "unknown";
+  day?: string;
+}
+
+export function recordStandings(csr: Csr, days?: RecordDays): RecordStanding[] {
+  const start = csr.review?.restarted;
+  return bareRecords(csr).map((record): RecordStanding => {
+    if (start === undefined) return { record, trained: "current" };
+    const day = days?.get(csr.id)?.get(record);
+    if (day === undefined) return { record, trained: "unknown" };
+    // A record committed on the day the round began is the closed round's: the new requirement was not yet decided, let alone trained.
+    if (day === null || day > start) return { record, trained: "current", ...(day === null ? {} : { day }) };
+    return { record, trained: "earlier", day };
+  });
+}
+
+/**
+ * A CSR's record numbers given on their own as every output prints them: a record that did not train
+ * the current source revision says so, with the day it was committed, so that 需要培训 beside a
+ * record number is not read as a contradiction (tester56 D4). In `lang`, not separated.
+ */
+export function recordsTextIn(lang: Lang, csr: Csr, days?: RecordDays): string[] {
+  const start = csr.review?.restarted ?? "";
+  const revision = revisionNameIn(lang, csr.source.revision);
+  const named = new Set(bareRecords(csr));
+  const standing = new Map(recordStandings(csr, days).map((r) => [r.record, r]));
+  return (csr.training?.records ?? []).map((record) => {
+    const r = named.has(record) ? standing.get(record) : undefined;
+    if (r?.trained === "earlier") return translate(lang, "train.record.earlier", { record, day: r.day!, start, revision });
+    if (r?.trained === "unknown") return translate(lang, "train.record.undated", { record, start, revision });
+    return record;
+  });
+}
+
+/**
  * Where a CSR's training stands, as the review report, the site and `csr show` print it:
- * `trained` once a session on its current source revision is recorded (or a record number, which
- * says nothing of the revision and csr/training-overdue counts as done), `open` while it is
- * required and none is, `not-required` otherwise.
+ * `trained` once a training on its current source revision is recorded, `open` while it is required
+ * and none is, `not-required` otherwise. A session names its revision (`csr train` writes it): the
+ * current one, or one the current round confirmed unchanged since, counts; one
+ * without it counts when held after the current round began (`review.restarted`), a record number
+ * given on its own when it was committed after that day (`days`, recordStandings); on a CSR never
+ * re-reviewed, either counts.
  */
 export type CsrTrainingState = "trained" | "open" | "not-required";
 
-export function csrTrainingState(csr: Csr): CsrTrainingState {
+export function csrTrainingState(csr: Csr, days?: RecordDays): CsrTrainingState {
   const training = csr.training;
-  if ((training?.sessions ?? []).some((s) => s.revision === csr.source.revision) || (training?.records ?? []).length > 0) return "trained";
+  const start = csr.review?.restarted;
+  // As with a distribution (distributionOutdated): a revision confirmed unchanged in this round (csr source update
+  // --unchanged) closes no round, so a session on the revision it replaced stands; one on a closed round's does not.
+  const closed = new Set((csr.review?.history ?? []).flatMap((h) => (h.source_revision === undefined ? [] : [h.source_revision])));
+  const confirmed = (csr.review?.confirmations ?? []).some((c) => start === undefined || c.date >= start);
+  const onCurrent = (s: { revision?: string; date: string }) =>
+    s.revision === undefined ? start === undefined || s.date > start : s.revision === csr.source.revision || (confirmed && !closed.has(s.revision));
+  if ((training?.sessions ?? []).some(onCurrent) || recordStandings(csr, days).some((r) => r.trained === "current")) return "trained";
   return training?.required ? "open" : "not-required";
 }
 
-export function openTrainings(documents: readonly ControlledDocument[], csrs: readonly Csr[], config: QmsConfig | undefined, calendar: WorkCalendar): OpenTraining[] {
+export function openTrainings(documents: readonly ControlledDocument[], csrs: readonly Csr[], config: QmsConfig | undefined, calendar: WorkCalendar, recordDays?: RecordDays): OpenTraining[] {
   const days = config?.document_control?.training_days ?? DEFAULT_TRAINING_DAYS;
   const trained = (sessions: { revision?: string }[] | undefined, revision: string) => (sessions ?? []).some((s) => s.revision === revision);
   const open: OpenTraining[] = [];
@@ -63,7 +140,7 @@ export function openTrainings(documents: readonly ControlledDocument[], csrs: re
   for (const csr of csrs) {
     const decision = csr.review?.decision;
     if (csr.superseded || !decision || (decision.disposition !== "must" && decision.disposition !== "optional")) continue;
-    if (csrTrainingState(csr) !== "open") continue;
+    if (csrTrainingState(csr, recordDays) !== "open") continue;
     open.push({
       kind: "csr",
       id: csr.id,

@@ -20,7 +20,8 @@ import { recordKeepingText } from "../model/record-keeping.js";
 import { bodyOnPaper, firstIssueDate, neverReleased, revisionDate, revisionPages, revisionSummary } from "../model/revision.js";
 import { closedRoundVerdict, currentReviewRound, historyRounds, lateByText, lateKeptDecision, pastDueInTime, workdaysPastDue, type ReviewRoundTimeliness } from "../model/review-timeliness.js";
 import { addressedSection, closingSectionNumbers, documentSections, sectionAnchor } from "../model/sections.js";
-import { csrTrainingState, type CsrTrainingState } from "../model/training.js";
+import { csrTrainingState, recordsTextIn, type CsrTrainingState } from "../model/training.js";
+import { trainingRecordDays } from "../load/training-records.js";
 import { csrDistributions, distributionRevision, redistributionDue } from "../model/distribution.js";
 import { customerDate, lateForCustomer } from "../model/customer-schedule.js";
 import { workdaysLate, type WorkCalendar } from "../model/calendar.js";
@@ -895,8 +896,8 @@ export function csrReportView(
     training: csr.training
       ? {
           required: csr.training.required,
-          state: csrTrainingState(csr),
-          records: names.list(csr.training.records ?? []),
+          state: csrTrainingState(csr, trainingRecordDays(repo)),
+          records: names.list(recordsTextIn(lang, csr, trainingRecordDays(repo))),
           sessions: (csr.training.sessions ?? []).map((s) => {
             const peopleLinks = names.links(s.people.map((id) => ({ id })));
             return {

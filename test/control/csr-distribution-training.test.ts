@@ -3,7 +3,7 @@
  * csr show and the report's Word and Markdown outputs print them: the recorded facts, not only
  * whether training is required. A small repository in a real temporary git repository.
  */
-import { readFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { csrInProcess, git } from "../helpers.js";
@@ -65,6 +65,55 @@ describe("csr train on a CSR, as the review report shows it", () => {
     });
     const shown = await csrInProcess(["-C", dir, "show", "DYA-001", "--today", "2026-11-27"], { lang: null });
     expect(shown.stdout).toContain("  培训            需要培训\n                  2026-03-12，来源文件 B 版，赵磊，培训人 张伟，记录 TR-2026-001\n");
+  });
+
+  // tester56 D4: a record number on its own says no revision; committed before the round for D began, it trained C.
+  it("counts a record number given on its own for the current revision only when committed after the current round began", async () => {
+    const reReviewed = [
+      "id: DYA-001",
+      "customer: DYA",
+      'source: {document: DYA-SQM, revision: D, section: "4.2"}',
+      "clauses: [IATF16949:8.3.3.3]",
+      "title: 特殊特性符号须按顾客要求标识",
+      "received: 2026-03-10",
+      "review:",
+      "  restarted: 2026-06-01",
+      "  opinions:",
+      "    - {department: QA, reviewer: zhang, opinion: accept, date: 2026-06-02}",
+      "    - {department: MKT, reviewer: li, opinion: accept, date: 2026-06-03}",
+      "  decision: {disposition: must, by: wang, date: 2026-06-05}",
+      "  history:",
+      "    - source_revision: C",
+      "      closed: 2026-06-01",
+      "      reason: 顾客升版为D版",
+      "      opinions:",
+      "        - {department: QA, reviewer: zhang, opinion: accept, date: 2026-03-11}",
+      "        - {department: MKT, reviewer: li, opinion: accept, date: 2026-03-12}",
+      "      decision: {disposition: must, by: wang, date: 2026-03-13}",
+      "training:",
+      "  required: true",
+      "  records: [TR-2026-001]",
+      "",
+    ].join("\n");
+    const dir = smallRepo({
+      "customers/DYA.yaml": "code: DYA\nname: 东岳汽车股份有限公司\nclass: A\nsources:\n  - id: DYA-SQM\n    title: 供应商质量手册\n    revisions:\n      - {revision: C, received: 2026-03-10}\n      - {revision: D, received: 2026-06-01}\n",
+      "csr/DYA/DYA-001.yaml": reReviewed,
+    });
+    git(dir, ["commit", "-q", "--amend", "--no-edit"], { GIT_COMMITTER_DATE: "2026-05-20T10:00:00+08:00" });
+    const earlier = "TR-2026-001（2026-05-20 登记，早于本轮评审开始的 2026-06-01，不是 D 版的培训）";
+    const shown = await csrInProcess(["-C", dir, "show", "DYA-001", "--today", "2026-11-27"], { lang: null });
+    expect(shown.stdout).toContain(`  培训            需要培训；培训记录 ${earlier}\n`);
+    const checked = await csrInProcess(["-C", dir, "check", "--today", "2026-11-27", "--format", "json"], { lang: "en" });
+    expect((JSON.parse(checked.stdout) as { findings: { rule: string; message: string }[] }).findings.filter((f) => f.rule === "csr/training-overdue").map((f) => f.message)).toEqual([
+      "DYA-001 was decided on 2026-06-05 and needs training, but no training on DYA-SQM revision D is recorded (due by 2026-07-06, 20 working days). Record it with 'csr train DYA-001 --people ... --date ... --trainer ... --record ...'.",
+    ]);
+
+    // Written since the last commit: after the round began, so D's training.
+    writeFileSync(join(dir, "csr/DYA/DYA-001.yaml"), reReviewed.replace("records: [TR-2026-001]", "records: [TR-2026-001, TR-2026-060]"));
+    const trained = await csrInProcess(["-C", dir, "show", "DYA-001", "--today", "2026-11-27"], { lang: null });
+    expect(trained.stdout).toContain(`  培训            已培训；培训记录 ${earlier}、TR-2026-060\n`);
+    const register = await csrInProcess(["-C", dir, "list", "training", "--format", "csv", "--today", "2026-11-27"], { lang: null });
+    expect(register.stdout.split(/\r?\n/).slice(1, 3)).toEqual([`1,,DYA-001,特殊特性符号须按顾客要求标识,,,,${earlier}`, "2,,DYA-001,特殊特性符号须按顾客要求标识,,,,TR-2026-060"]);
   });
 });
 

@@ -14,7 +14,8 @@ import { buildIndex, currentRevision, revisionInForce, type RepoIndex } from "..
 import { releasedPendingUntil } from "../../model/revision.js";
 import { documentSections, findSection } from "../../model/sections.js";
 import { csrDistributions, distributionRevision, redistributionDue, type CsrDistributionEntry } from "../../model/distribution.js";
-import { csrTrainingState } from "../../model/training.js";
+import { csrTrainingState, recordsTextIn } from "../../model/training.js";
+import { trainingRecordDays } from "../../load/training-records.js";
 import { REPORT_SIGNER_ROLES, type ControlledDocument, type Csr, type Decision, type DocumentStatus, type Opinion, type ReviewRound } from "../../model/types.js";
 import { localized, padEnd } from "../../core/text.js";
 import { conjunction, language, t, type MessageKey } from "../../i18n/index.js";
@@ -266,7 +267,8 @@ function describe(repo: Repository, index: RepoIndex, csr: Csr, facts: CsrFacts,
         .filter(Boolean)
         .join(t("show.comma")),
     );
-    field("show.label.training", t(`train.state.${csrTrainingState(csr)}`) + (csr.training.records?.length ? t("show.training.records", { records: csr.training.records.join(sep) }) : ""), ...sessions);
+    const days = trainingRecordDays(repo);
+    field("show.label.training", t(`train.state.${csrTrainingState(csr, days)}`) + (csr.training.records?.length ? t("show.training.records", { records: recordsTextIn(language(), csr, days).join(sep) }) : ""), ...sessions);
   }
   if (csr.superseded) field("show.label.superseded", `${csr.superseded.date}${t("show.colon", { text: csr.superseded.reason })}${csr.superseded.by ? t("show.superseded.by", { by: csr.superseded.by }) : ""}`);
   // The typing errors corrected after the decision (csr set --amend): the day, the field, what it was and why.

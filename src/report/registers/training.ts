@@ -6,6 +6,8 @@
  * (IATF 16949 7.2.2; the CSR procedure's training step).
  */
 import { localized } from "../../core/text.js";
+import { trainingRecordDays } from "../../load/training-records.js";
+import { recordsTextIn } from "../../model/training.js";
 import type { TrainingSession } from "../../model/types.js";
 import type { Table } from "../table.js";
 import { asOfNotes, compareIds, personName, t, type RegisterContext } from "./context.js";
@@ -29,12 +31,15 @@ export function trainingRegister(ctx: RegisterContext, options: { today: string 
     .filter((e) => e.session.date <= today)
     .sort((a, b) => (a.session.date < b.session.date ? -1 : a.session.date > b.session.date ? 1 : compareIds(a.subject, b.subject)));
   // A record number that a session of the same CSR already names is that session, not another record.
+  // One that is not the training of the CSR's current source revision says so (recordsTextIn, tester56 D4).
+  const days = trainingRecordDays(ctx.repo);
   const recordsOnly: Entry[] = ctx.repo.csrs
-    .flatMap(({ value: c }) =>
-      (c.training?.records ?? [])
-        .filter((record) => !(c.training?.sessions ?? []).some((s) => s.record === record))
-        .map((record) => ({ subject: c.id, title: localized(ctx.lang, c.title, c.title_en), record })),
-    )
+    .flatMap(({ value: c }) => {
+      const texts = recordsTextIn(ctx.lang, c, days);
+      return (c.training?.records ?? []).flatMap((record, i) =>
+        (c.training?.sessions ?? []).some((s) => s.record === record) ? [] : [{ subject: c.id, title: localized(ctx.lang, c.title, c.title_en), record: texts[i]! }],
+      );
+    })
     .sort((a, b) => compareIds(a.subject, b.subject));
   const entries = [...sessions, ...recordsOnly];
   return {

@@ -1,5 +1,7 @@
 import { repositoryCalendar } from "../../../load/calendar.js";
+import { trainingRecordDays } from "../../../load/training-records.js";
 import { DEFAULT_TRAINING_DAYS } from "../../../model/distribution.js";
+import { csrTrainingState } from "../../../model/training.js";
 import type { Rule } from "../../rule.js";
 import { t } from "../../../i18n/index.js";
 import { revisionName } from "../../../i18n/values.js";
@@ -8,8 +10,9 @@ import { revisionName } from "../../../i18n/values.js";
  * IATF 16949 4.3.2 and the CSR procedure: where a customer-specific requirement calls for
  * training, it is arranged once the requirement is decided. A CSR marked `training: {required:
  * true}` and decided must/optional needs a session on its source revision within
- * `document_control.training_days` working days (qms.yaml, default 20) of the decision. Record
- * numbers under `records` say nothing of the revision, so they count for any revision.
+ * `document_control.training_days` working days (qms.yaml, default 20) of the decision. A session
+ * without its revision, or a record number given on its own, counts for the current revision when it
+ * was held or committed after the current round began (model/training.ts csrTrainingState).
  */
 export const rule: Rule = {
   id: "csr/training-overdue",
@@ -19,7 +22,7 @@ export const rule: Rule = {
   summary: "A decided CSR that needs training has no training record after the training period.",
   docs: {
     description:
-      "A CSR marked `training: {required: true}` and decided `must` or `optional` with no training session on its current source revision (`training.sessions[].revision` equal to `source.revision`) more than `document_control.training_days` working days (qms.yaml, default 20) after the decision. Record numbers under `training.records` say nothing of the revision and count for any revision; superseded CSRs are not reported. Where a customer-specific requirement calls for training, it is arranged once the requirement is decided ({{cite:requirements-training}}).",
+      "A CSR marked `training: {required: true}` and decided `must` or `optional` with no training session on its current source revision (`training.sessions[].revision` equal to `source.revision`, or to a revision the current round confirmed unchanged since: `csr source update --unchanged` closes no round) more than `document_control.training_days` working days (qms.yaml, default 20) after the decision. A session without its revision counts when held after the current review round began (`review.restarted`); a record number given on its own (`training.records`), which says neither, counts when the commit that added it to the file is dated after that day (one written since the last commit counts; outside git it does not) — a record of an earlier revision does not train the people on the customer's new one. On a CSR never re-reviewed, both count. Superseded CSRs are not reported. Where a customer-specific requirement calls for training, it is arranged once the requirement is decided ({{cite:requirements-training}}).",
     bad: `
 training:
   required: true   # decided on 2026-03-13, nothing on revision C
@@ -38,8 +41,7 @@ training:
       const decision = csr.review?.decision;
       const training = csr.training;
       if (csr.superseded || !training?.required || !decision || (decision.disposition !== "must" && decision.disposition !== "optional")) continue;
-      if ((training.sessions ?? []).some((s) => s.revision === csr.source.revision)) continue;
-      if ((training.records ?? []).length > 0) continue;
+      if (csrTrainingState(csr, trainingRecordDays(ctx.repo)) === "trained") continue;
       const due = calendar.addWorkdays(decision.date, days);
       if (due >= ctx.options.today) continue;
       ctx.report(
