@@ -1,7 +1,9 @@
 /** Runs the rules over a loaded repository and turns their reports into positioned findings. */
 import { compareFindings, reportedAt, type Finding, type Severity } from "../core/diagnostic.js";
 import type { Repository } from "../load/repository.js";
-import { locate, type SourceFile } from "../load/source.js";
+import { locate, type LoadProblem, type SourceFile } from "../load/source.js";
+import { language, t } from "../i18n/index.js";
+import { classificationName, textClassification, withheldLevel } from "../model/classification.js";
 import { buildIndex, type RepoIndex } from "../model/index.js";
 import { rules as registeredRules, rulesById } from "./registry.js";
 import type { CheckOptions, Foundation, Rule, RuleContext } from "./rule.js";
@@ -18,6 +20,24 @@ export interface CheckOutcome {
 
 const FOUNDATIONS: readonly Foundation[] = ["qms.yaml", "people.yaml", "processes.yaml"];
 
+/**
+ * The rules of the loader whose message quotes the file's text (the line with the slip, the value a comment cut
+ * short), and the message each says instead when the file is marked 秘密 or above: where, and what to look for,
+ * not the text (CI logs and annotations are read outside the repository's access control; tester57 E2).
+ */
+const QUOTING: Partial<Record<string, "load.syntax.withheld" | "load.comment-cuts-value.withheld">> = {
+  "yaml/syntax": "load.syntax.withheld",
+  "yaml/comment-cuts-value": "load.comment-cuts-value.withheld",
+};
+
+function withheldMessage(repo: Repository, path: string, problem: LoadProblem): string {
+  const key = QUOTING[problem.rule];
+  if (key === undefined) return problem.message;
+  const file = repo.files.find((f) => f.path === path);
+  const classification = file ? withheldLevel(textClassification(repo, path, file.text)) : "";
+  return classification === "" ? problem.message : t(key, { classification: classificationName(language(), classification), line: problem.line, column: problem.column });
+}
+
 export function runCheck(repo: Repository, options: CheckOptions, rules: readonly Rule[] = registeredRules): Finding[] {
   return checkRepository(repo, options, rules).findings;
 }
@@ -32,7 +52,7 @@ export function checkRepository(repo: Repository, options: CheckOptions, rules: 
   const findings: Finding[] = [];
   for (const { path, problem } of repo.problems) {
     const severity = severityOf(problem.rule);
-    if (severity) findings.push({ rule: problem.rule, severity, file: path, line: problem.line, column: problem.column, message: problem.message });
+    if (severity) findings.push({ rule: problem.rule, severity, file: path, line: problem.line, column: problem.column, message: withheldMessage(repo, path, problem) });
   }
   // A typo in qms.yaml or people.yaml leaves its departments, standards or people unknown, and every
   // reference to them would be reported; the typo itself is the one finding worth reading.

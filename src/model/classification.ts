@@ -126,3 +126,42 @@ export function readClassification(text: string): Classification | undefined {
   const word = plain.length > 2 && plain.endsWith("级") ? plain.slice(0, -1) : plain;
   return (CLASSIFICATIONS as readonly string[]).includes(word) ? (word as Classification) : undefined;
 }
+
+/**
+ * The 密级 under which a file's text is not quoted where it leaves the repository's access control: CI output
+ * (logs, PR annotations, Code Quality and JUnit reports) and commit messages (a PR's commit list, notification
+ * mails). The site withholds the same (site/…: 密级为秘密，不在网站上发布). A level of 国家秘密, else "".
+ */
+export function withheldLevel(classification: string): string {
+  return isStateSecretLevel(classification) ? classification : "";
+}
+
+/**
+ * The highest 密级 a repository file's text marks, read from the text itself, for a file that could not be
+ * parsed (a syntax error's finding would quote a line of it): any `classification:` in it, a document's layout
+ * default for its `level:`, a CSR's source document's (the customer's `sources`). "" for none.
+ */
+export function textClassification(repo: Pick<Repository, "config" | "customers">, path: string, text: string): string {
+  let top = "";
+  const take = (classification: string | undefined) => {
+    if (classification !== undefined && classificationRank(classification) > classificationRank(top)) top = classification;
+  };
+  for (const m of text.matchAll(/^[ \t-]*classification:[ \t]*["']?([^\s"'#]+)/gm)) take(readClassification(m[1]!));
+  if (path.startsWith("documents/")) {
+    const level = /^level:[ \t]*(\d+)/m.exec(text);
+    const kind = /^kind:[ \t]*["']?([\w-]+)/m.exec(text)?.[1];
+    if (level) take(layoutClassification(repo, { level: Number(level[1]) as ControlledDocument["level"], kind: kind as ControlledDocument["kind"] }));
+  }
+  const csr = /^csr\/([^/]+)\//.exec(path);
+  if (csr) {
+    const document = /^[ \t]+document:[ \t]*["']?([^\s"'#]+)/m.exec(text)?.[1];
+    const customer = repo.customers.find((c) => c.value.code === csr[1])?.value;
+    if (document) take(customer?.sources?.find((s) => s.id === document)?.classification);
+  }
+  return top;
+}
+
+/** The stricter of two 密级 (classificationRank). */
+export function higherClassification(a: string, b: string): string {
+  return classificationRank(b) > classificationRank(a) ? b : a;
+}

@@ -35,6 +35,32 @@ describe("a decided CSR's requirement edited by hand (tester23 F15)", () => {
     dir = hookedRepo();
   });
 
+  it("quotes no text of a CSR marked 秘密: the finding, csr's commit of the correction and a syntax error in its file say where, not what (tester57 E2)", () => {
+    const file = "csr/DYA/DYA-006.yaml";
+    const before = head(dir);
+    writeFileSync(join(dir, file), readFileSync(join(dir, file), "utf8") + "classification: 秘密\ntext: 参数XK-9：烧结温度1150℃\n");
+    git(dir, ["commit", "-q", "--no-verify", "-am", "DYA-006 秘密"]);
+    const base = head(dir);
+    const secret = readFileSync(join(dir, file), "utf8");
+    writeFileSync(join(dir, file), secret.replace("1150℃", "1180℃"));
+    const checked = csr(["-C", dir, "check", "--base", base]).stdout;
+    expect(findings(checked)).toEqual([
+      `csr/DYA/DYA-006.yaml:21:7 error csr/requirement-changed DYA-006's text changed since ${base} (marked Confidential (秘密), so not quoted here; see git diff ${base} -- csr/DYA/DYA-006.yaml), but its review was decided on 2026-11-24 (must): the departments reviewed the earlier wording. Change it back; if it corrects a typing error made when registering, then correct it with 'csr set DYA-006 --text <corrected text> --amend --reason <why>' (the file records the correction under amendments); if the customer changed the requirement, record its new revision with 'csr source update DYA-SQM --revision <revision> --received <date>' and it is reviewed again.`,
+    ]);
+    expect(checked).not.toContain("XK-9");
+    git(dir, ["checkout", "-q", file]);
+    const amended = csr(["-C", dir, "set", "DYA-006", "--text", "参数XK-9：烧结温度1180℃", "--amend", "--reason", "录入错误", "-y", "--commit"]);
+    expect(amended.code).toBe(0);
+    expect(git(dir, ["log", "-1", "--format=%B"]).trim()).toBe("csr set DYA-006: Text changed (marked Confidential (秘密), not given in the commit message) (typing error corrected)");
+    writeFileSync(join(dir, file), secret.replace("text: 参数", 'text: "参数'));
+    const broken = csr(["-C", dir, "check"]).stdout;
+    expect(broken.split("\n").filter((line) => line.includes(" error yaml/syntax "))).toEqual([
+      "csr/DYA/DYA-006.yaml:21:7 error yaml/syntax YAML syntax error (line 21, column 7). The file is marked Confidential (秘密), so its text is not quoted here: open this line in your editor and check the indentation (spaces, not tabs), the colons (a half-width colon and a space) and that every quote is closed.",
+    ]);
+    expect(broken).not.toContain("XK-9");
+    git(dir, ["reset", "-q", "--hard", before]);
+  });
+
   it("is refused by the pre-commit hook and reported by csr check --base, on the changed field, with both values", () => {
     edit(dir, "title: 包装须使用顾客周转箱", "title: 包装可使用一次性纸箱");
     const before = head(dir);
@@ -98,4 +124,5 @@ describe("a decided CSR's requirement edited by hand (tester23 F15)", () => {
     ]);
     git(dir, ["checkout", "-q", FILE]);
   });
+
 });

@@ -41,7 +41,7 @@ import { receivedAfterSource, receivedBeforeSource, sourceAmendHint } from "../a
 import type { Prompts } from "../add/prompting.js";
 import type { CommandContext } from "../context.js";
 import { classificationOption, eventDateAnswer, eventDateOption } from "../options.js";
-import { CLASSIFICATIONS, classificationName, csrClassification } from "../../model/classification.js";
+import { CLASSIFICATIONS, classificationName, csrClassification, higherClassification, withheldLevel } from "../../model/classification.js";
 import { editFile, findCsrById, saveChanges, setInOrder, type EditSession } from "../shared/edit.js";
 import { appendIn } from "../shared/persist.js";
 import { clauseList, listChange, sameList, setList, type SetFlags } from "./index.js";
@@ -155,6 +155,10 @@ export async function setCsr(ctx: CommandContext, session: EditSession, id: stri
   }
   const classification = classificationChange(session, csr, flags.classification);
   if (classification) changes.push(classification);
+  // The commit message of a CSR marked 秘密 or above (before or after) names a changed text, not the text: a PR's
+  // commit list, the hosting's mails and every git log are read outside the repository's access control (tester57 E2).
+  const customerOfCsr = session.repo.customers.find((c) => c.value.code === csr.customer)?.value;
+  const withheld = withheldLevel(higherClassification(csrClassification(customerOfCsr, csr), flags.classification === undefined ? "" : classificationOption(flags.classification)));
   if (changes.length === 0) {
     ctx.stdout(t("set.unchanged", { id }) + "\n");
     return 0;
@@ -256,7 +260,9 @@ export async function setCsr(ctx: CommandContext, session: EditSession, id: stri
     lines.push(t("set.csr.revised", { id, revision: revisionName(csr.source.revision), earlier: revisionName(round.source_revision!), fields: conjunction(requirement.map((c) => t(`set.csr.requirement.${c.field}`))) }));
     if (decision) lines.push(t("set.csr.revised-decided", { id, date: decision.date }));
   }
-  const summary = changes.map((c) => `${t(`set.field.${c.field}`)} ${c.text}`).join(t("set.commit-separator"));
+  const summary = changes
+    .map((c) => (withheld !== "" && c.field === "text" ? t("commit.set.withheld", { field: t("set.field.text"), classification: classificationName(language(), withheld) }) : `${t(`set.field.${c.field}`)} ${c.text}`))
+    .join(t("set.commit-separator"));
   await saveChanges(ctx, session, [change], lines, { commit: flags.commit, message: t("commit.set", { id, summary }) + (amended ? t("commit.set.amended") : "") });
   if (note) ctx.stderr(note);
   const late = receivedLate(session, csr, move, flags.received !== undefined, (moved?.after as string | undefined) ?? csr.received);
