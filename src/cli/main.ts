@@ -520,6 +520,7 @@ export async function run(argv: string[], output?: Output): Promise<number> {
           .option("--location <text>", t("help.set.location"))
           .option("--retention-en <text>", t("help.set.retention-en"))
           .option("--location-en <text>", t("help.set.location-en"))
+          .option("--retention-customer <customer=period>", t("help.set.retention-customer"), collect, [])
           .option("--classification <level>", t("help.set.classification"))
           .option("--department <department>", t("help.set.department"))
           .option("--remarks <text>", t("help.set.remarks"))

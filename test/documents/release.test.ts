@@ -1,6 +1,7 @@
 import { spawnSync } from "node:child_process";
 import { appendFileSync, chmodSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { parse } from "yaml";
 import { describe, expect, it } from "vitest";
 import { runCheck } from "../../src/check/engine.js";
 import { loadRepository } from "../../src/load/repository.js";
@@ -777,6 +778,7 @@ describe("csr obsolete", () => {
       expect(result.stdout).toBe(
         [
           `Withdrew QR-020-01 (documents/QR-020-01.yaml) on 2024-07-01: commit ${head(repo).slice(0, 7)}.`,
+          "QR-020-01 is recorded as used last by QP-020 A/0 (obsolete.used_by): while its records are kept, the record list names the procedure they were made under.",
           "Drafts that referred to QR-020-01 now refer to QR-020-02 (in the same commit):",
           "  documents/QP-021.yaml  QP-021 程序QP-021 (related records)",
           "  documents/QP-022.yaml  QP-022 程序QP-022 (related records); QR-020-02 was listed already, so QR-020-01 was removed",
@@ -796,10 +798,29 @@ describe("csr obsolete", () => {
       expect(git(repo, ["status", "--porcelain"])).toBe(" M documents/QP-024.yaml\n");
     });
 
+    it("records the procedure version that used the form last, that before a revision which dropped it too; csr set --retention-customer gives a customer's own period (tester55 C11)", async () => {
+      const repo = repoWith({ "documents/QR-020-01.yaml": form("QR-020-01"), "documents/QP-020.yaml": RELEASED + "forms: [QR-020-01]\n", "customers/BCM.yaml": "code: BCM\nname: 北辰汽车集团有限公司\n" });
+      writeFileSync(join(repo, "documents/QP-020.yaml"), RELEASED);
+      const revised = await csrInProcess(["-C", repo, "release", "QP-020", "--summary", "停用 QR-020-01", ...SIGNERS, "--date", "2024-06-03", "-y"]);
+      expect([revised.code, revised.stderr]).toEqual([0, ""]);
+      const withdrawn = await csrInProcess(["-C", repo, "obsolete", "QR-020-01", "--reason", "停用", "--date", "2024-07-01"]);
+      expect(withdrawn.stdout.split("\n")[1]).toBe("QR-020-01 is recorded as used last by QP-020 A/0 (obsolete.used_by): while its records are kept, the record list names the procedure they were made under.");
+      expect(parse(readFileSync(join(repo, "documents/QR-020-01.yaml"), "utf8")).obsolete.used_by).toEqual([{ document: "QP-020", version: "A/0" }]);
+      const set = await csrInProcess(["-C", repo, "set", "QR-020-01", "--retention-customer", "北辰汽车集团有限公司=停产后15年", "-y", "--commit"], { lang: "zh-CN" });
+      expect([set.code, set.stderr, set.stdout.split("\n")[1]]).toEqual([0, "", "  顾客特殊期限：BCM 停产后15年"]);
+      expect(parse(readFileSync(join(repo, "documents/QR-020-01.yaml"), "utf8")).record).toEqual({ retention: "3年", retention_customer: [{ customer: "BCM", period: "停产后15年" }] });
+      const forms = (await csrInProcess(["-C", repo, "list", "forms", "--format", "csv", "--today", "2024-07-02"], { lang: "zh-CN" })).stdout;
+      expect(forms.split("\n").find((l) => l.includes("QR-020-01"))).toMatch(/,QP-020 A\/0,.*,3年,北辰汽车集团有限公司：停产后15年,/);
+      expect((await csrInProcess(["-C", repo, "set", "QR-020-01", "--retention-customer", "BCM:15年", "-y"], { lang: "zh-CN" })).stderr).toBe("csr: --retention-customer BCM:15年：应为 <顾客>=<期限>，例如 BCM=停产后15年；<顾客>= 删除该顾客的期限。\n");
+      const removed = await csrInProcess(["-C", repo, "set", "QR-020-01", "--retention-customer", "BCM=", "-y"], { lang: "zh-CN" });
+      expect([removed.code, removed.stdout.split("\n")[1]]).toEqual([0, "  顾客特殊期限：无（原为 BCM 停产后15年）"]);
+      expect(parse(readFileSync(join(repo, "documents/QR-020-01.yaml"), "utf8")).record).toEqual({ retention: "3年" });
+    });
+
     it("without a successor, or with one that is not a form, a draft is left with what to do", async () => {
       const repo = lenientRepoWith({ ...files, "documents/QP-030.yaml": RELEASED.replace("QP-020", "QP-030") });
       const withdrawn = await csrInProcess(["-C", repo, "obsolete", "QR-020-01", "--reason", "并入 QP-030", "--superseded-by", "QP-030", "--date", "2024-07-01"]);
-      expect(withdrawn.stdout.split("\n").slice(1, 4)).toEqual([
+      expect(withdrawn.stdout.split("\n").slice(2, 5)).toEqual([
         "Documents not in force that still refer to QR-020-01, left as they are:",
         "  documents/QP-021.yaml  QP-021 程序QP-021: QP-030 is not a form; remove QR-020-01 from its related records, and refer to QP-030 under related documents if it should",
         "  documents/QP-022.yaml  QP-022 程序QP-022: QP-030 is not a form; remove QR-020-01 from its related records, and refer to QP-030 under related documents if it should",

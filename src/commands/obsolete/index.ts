@@ -17,7 +17,10 @@ import { documentSections } from "../../model/sections.js";
 import { isOut } from "../../model/distribution.js";
 import { buildIndex, currentRevision, type RepoIndex } from "../../model/index.js";
 import { revisionEvent } from "../../model/recorded-events.js";
-import type { ControlledDocument } from "../../model/types.js";
+import type { ControlledDocument, FormUser } from "../../model/types.js";
+import { releasedRevisions } from "../../load/base.js";
+import { releaseTag } from "../../model/paths.js";
+import { compareIds } from "../../report/registers/context.js";
 import { eventDateAnswer, eventDateOption, refuseBefore } from "../options.js";
 import { canPrompt, loadPrompts, type Prompts } from "../add/prompting.js";
 import { optionalAnswer } from "../shared/edit.js";
@@ -26,6 +29,24 @@ import { copyList } from "../shared/people.js";
 import { refuseUncommitted, refuseUnreadableConfig } from "../shared/persist.js";
 import { applyChange, runGit, withRepositoryLock } from "../shared/transaction.js";
 import { editDocument, findDocument, refuseOtherStagedFiles, refuseUnlessGitIsClean, refuseWithoutIdentity, setAfter, withGitErrors } from "../release/document.js";
+
+/**
+ * The documents whose released versions used the form withdrawn last (`obsolete.used_by`), so that the
+ * record list keeps naming the procedure that governed its records still kept (tester55 C11, C12): each
+ * released document whose current version lists it in `forms`, and, the usual order of a form's
+ * withdrawal (the procedure revised first, so that no document in force refers to it), each whose
+ * version before the current one listed it (read from its release tag, or the commit that recorded
+ * it: one batch for all).
+ */
+async function lastUsers(root: string, repo: Repository, form: string): Promise<FormUser[]> {
+  const released = repo.documents.filter(({ value }) => value.status === "released" && value.kind !== "form" && currentRevision(value) !== undefined);
+  const users: FormUser[] = released.filter(({ value }) => value.forms?.includes(form)).map(({ value }) => ({ document: value.id, version: currentRevision(value)!.version }));
+  const replaced = released.filter(({ value }) => !value.forms?.includes(form) && (value.revisions?.length ?? 0) > 1);
+  const wanted = replaced.map(({ value, file }) => ({ id: value.id, path: file.path, version: value.revisions!.at(-2)!.version }));
+  const before = await releasedRevisions(root, wanted);
+  for (const w of wanted) if (before.get(releaseTag(w.id, w.version))?.forms?.includes(form)) users.push({ document: w.id, version: w.version });
+  return users.sort((a, b) => compareIds(a.document, b.document));
+}
 
 /** Ids a `--superseded-by` typo may have meant: documents in force other than the one withdrawn. */
 const successors = (index: RepoIndex, withdrawn: string): string[] =>
@@ -269,7 +290,8 @@ async function withdraw(ctx: CommandContext, id: string, flags: ObsoleteFlags): 
     await refuseOtherStagedFiles(root, file.path);
     await refuseUncommittedRecord(root, file.path);
     await refuseWithoutIdentity(root);
-    const obsolete: NonNullable<ControlledDocument["obsolete"]> = { date, reason, ...(successor ? { superseded_by: successor } : {}) };
+    const usedBy = doc.kind === "form" ? await lastUsers(root, repo, doc.id) : [];
+    const obsolete: NonNullable<ControlledDocument["obsolete"]> = { date, reason, ...(successor ? { superseded_by: successor } : {}), ...(usedBy.length > 0 ? { used_by: usedBy } : {}) };
     const text = editDocument(readFileSync(join(root, file.path), "utf8"), (yaml) => {
       yaml.set("status", "obsolete");
       setAfter(yaml, "obsolete", obsolete, "status");
@@ -289,6 +311,7 @@ async function withdraw(ctx: CommandContext, id: string, flags: ObsoleteFlags): 
       commit: { message: t("commit.obsolete", { id: doc.id, reason }), paths: [file.path, ...edited.keys()].map((p) => join(root, p)) },
     });
     ctx.stdout(t("obsolete.withdrew", { id: doc.id, path: file.path, date, commit: applied.commit! }) + "\n");
+    if (usedBy.length > 0) ctx.stdout(t("obsolete.used-by", { id: doc.id, users: list(usedBy.map((u) => `${u.document} ${u.version}`)) }) + "\n");
     const entry = (value: ControlledDocument, path: string, fields: readonly ReferenceField[]) =>
       `  ${path}  ${value.id} ${value.title}${t("obsolete.fields", { fields: list(fields.map((field) => t(`obsolete.field.${field}`))) })}`;
     if (replaced.length > 0) {

@@ -30,7 +30,7 @@ import { departmentLabel } from "../../model/labels.js";
 import { completesPaperOriginal, isControlledContent } from "../../model/revision.js";
 import { localToday } from "../../core/dates.js";
 import { markRevising, revisingMarked } from "../shared/revising.js";
-import type { ControlledDocument } from "../../model/types.js";
+import type { ControlledDocument, CustomerRetention } from "../../model/types.js";
 import type { Located } from "../../load/repository.js";
 import type { Prompts } from "../add/prompting.js";
 import type { CommandContext } from "../context.js";
@@ -60,6 +60,8 @@ export interface SetFlags extends EditionFlags, CsrFieldFlags {
   /** The retention period and location in English, for English registers (model/record-keeping.ts); "" removes one. */
   retentionEn?: string;
   locationEn?: string;
+  /** A customer's own retention period of the form's records (record.retention_customer), `<customer>=<period>`; `<customer>=` removes it. */
+  retentionCustomer?: string[];
   /** The 备注 (`remarks`), printed on the document and in the document lists; "" removes it. */
   remarks?: string;
   /** The 密级 (model/classification.ts CLASSIFICATIONS). */
@@ -89,7 +91,7 @@ const KEY_ORDER: readonly (keyof ControlledDocument)[] = [
 
 /** One field's change, for the report and the commit message. */
 interface FieldChange {
-  field: "title_en" | "clauses" | "processes" | "forms" | "related" | (typeof RECORD_FIELDS)[number] | "classification" | "department" | "remarks";
+  field: "title_en" | "clauses" | "processes" | "forms" | "related" | (typeof RECORD_FIELDS)[number] | "retention_customer" | "classification" | "department" | "remarks";
   /** The document's field it changes, which decides whether a revision must follow. */
   key: "title_en" | "clauses" | "processes" | "forms" | "related" | "record" | "classification" | "department" | "remarks";
   text: string;
@@ -135,11 +137,12 @@ export async function setDocument(ctx: CommandContext, id: string, given: SetFla
     const forms = formList(session, document, flags);
     const related = relatedList(session, document, flags);
     const record = recordFields(document, flags);
+    const customerRetention = customerRetentionList(session, document, flags);
     const classification = flags.classification === undefined ? undefined : classificationOption(flags.classification);
     const department = flags.department === undefined ? undefined : departmentByCode(session, flags.department, "--department");
     const titleEn = flags.titleEn?.trim();
     const remarks = flags.remarks?.trim();
-    if (!clauses && !processes && !forms && !related && !record && !classification && !department && titleEn === undefined && remarks === undefined) {
+    if (!clauses && !processes && !forms && !related && !record && !customerRetention && !classification && !department && titleEn === undefined && remarks === undefined) {
       // A forms list answered as it was asks for no addition or removal.
       if (flags !== given) {
         ctx.stdout(t("set.unchanged", { id }) + "\n");
@@ -167,6 +170,10 @@ export async function setDocument(ctx: CommandContext, id: string, given: SetFla
       const stale = value === "" && ENGLISH.some((e) => e.english === field && flags[e.flag] === undefined);
       const text = stale ? t("set.stale-english", { before: before!, flag: `--${field.replace("_", "-")}` }) : before === undefined ? shown(value) : t("set.was", { value: shown(value), before: shown(before) });
       changes.push({ field, key: "record", text });
+    }
+    if (customerRetention && JSON.stringify(customerRetention.before) !== JSON.stringify(customerRetention.after)) {
+      const text = (list: readonly CustomerRetention[]) => list.map((c) => `${c.customer} ${c.period}`).join(t("common.list-separator")) || t("set.none");
+      changes.push({ field: "retention_customer", key: "record", text: customerRetention.before.length === 0 ? text(customerRetention.after) : t("set.was", { value: text(customerRetention.after), before: text(customerRetention.before) }) });
     }
     // The 密级 the document is printed with, its own or its layout's: giving that one again changes nothing.
     const classificationBefore = documentClassification(session.repo, document);
@@ -202,6 +209,7 @@ export async function setDocument(ctx: CommandContext, id: string, given: SetFla
       if (forms) setList(doc, "forms", forms.after);
       if (related) setList(doc, "related", related.after);
       if (record) setRecord(doc, record);
+      if (customerRetention) setCustomerRetention(doc, customerRetention.after);
       if (newClassification) setScalar(doc, "classification", newClassification);
       if (department !== undefined && department !== document.department) setScalar(doc, "department", department);
       if (changes.some((c) => c.key === "title_en")) {
@@ -298,7 +306,7 @@ const FIELD_OPTIONS = ["clauses", "processes", "forms", "retention", "medium", "
 
 function anyField(flags: SetFlags): boolean {
   return [flags.titleEn, flags.remarks, flags.clauses, flags.processes, flags.retention, flags.medium, flags.location, flags.retentionEn, flags.locationEn, flags.classification, flags.department].some((v) => v !== undefined) ||
-    [flags.addClause, flags.removeClause, flags.addProcess, flags.removeProcess, flags.addForm, flags.removeForm, flags.addRelated, flags.removeRelated].some((v) => (v ?? []).length > 0);
+    [flags.addClause, flags.removeClause, flags.addProcess, flags.removeProcess, flags.addForm, flags.removeForm, flags.addRelated, flags.removeRelated, flags.retentionCustomer].some((v) => (v ?? []).length > 0);
 }
 
 /**
@@ -483,6 +491,45 @@ function recordFields(document: ControlledDocument, flags: SetFlags): RecordFiel
   }
   if (flags.medium !== undefined) fields.medium = choiceOption<Medium>(flags.medium.trim(), "--medium", MEDIA, "paper");
   return fields;
+}
+
+/**
+ * `--retention-customer <customer>=<period>` (repeatable): a customer's own retention period of the
+ * form's records (record.retention_customer, printed in the record list's 顾客特殊期限 column), set
+ * or replaced for that customer, `<customer>=` removing it; undefined when none is given. The
+ * customer is a code of customers/ (or its name); only a form keeps records.
+ */
+function customerRetentionList(session: EditSession, document: ControlledDocument, flags: SetFlags): { before: CustomerRetention[]; after: CustomerRetention[] } | undefined {
+  if ((flags.retentionCustomer ?? []).length === 0) return undefined;
+  if (document.kind !== "form") throw new UserError(t("set.record-not-form", { id: document.id, kind: t(`value.kind.${document.kind}`) }));
+  const before = document.record?.retention_customer ?? [];
+  let after = before.map((c) => ({ ...c }));
+  for (const given of flags.retentionCustomer!) {
+    const at = given.search(/[=＝]/);
+    if (at <= 0) throw new UserError(t("set.retention-customer.syntax", { value: given }));
+    const name = given.slice(0, at).trim();
+    const period = given.slice(at + 1).trim();
+    const customer = [...session.index.customers.values()].find((c) => c.value.code === name || c.value.name === name)?.value.code;
+    if (!customer) throw new UserError(t("set.retention-customer.unknown", { customer: name }) + didYouMean(name, [...session.index.customers.keys()]));
+    const existing = after.find((c) => c.customer === customer);
+    if (period === "") after = after.filter((c) => c.customer !== customer);
+    // A new period replaces the English one that translated the old.
+    else if (existing) Object.assign(existing, { period }, existing.period !== period ? { period_en: undefined } : {});
+    else after.push({ customer, period });
+  }
+  after = after.map((c) => Object.fromEntries(Object.entries(c).filter(([, v]) => v !== undefined)) as unknown as CustomerRetention);
+  return { before, after };
+}
+
+function setCustomerRetention(doc: Document.Parsed, list: readonly CustomerRetention[]): void {
+  const existing = doc.get("record", true);
+  const node = doc.createNode(list.map((c) => ({ ...c })), { flow: false });
+  if (isMap(existing)) {
+    if (list.length === 0) existing.delete("retention_customer");
+    else existing.set("retention_customer", node);
+    return;
+  }
+  if (list.length > 0) setInOrder(doc, "record", doc.createNode({ retention_customer: list.map((c) => ({ ...c })) }));
 }
 
 /** Sets a plain value: in place where the file has the key, else at its place in KEY_ORDER. */
