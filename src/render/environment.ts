@@ -49,6 +49,8 @@ export async function createRenderer(root: string, format: Format, lang: Lang, e
   hb.registerHelper("eq", (a: unknown, b: unknown) => a === b);
   hb.registerHelper("inc", (n: unknown) => Number(n) + 1);
   hb.registerHelper("hashes", (count: unknown) => "#".repeat(Math.min(Math.max(Number(count) || 1, 1), 6)));
+  // A signature or date not given, as a printed form leaves it to be filled in by hand (the HTML and PDF leave the cell empty).
+  hb.registerHelper("blank", (value: unknown) => (value === undefined || value === null || value === "" ? "________" : value));
   hb.registerHelper("repeat", function (this: unknown, count: unknown, options: HelperOptions) {
     return Array.from({ length: Number(count) || 0 }, () => options.fn(this)).join("");
   });

@@ -57,6 +57,8 @@ export interface SignatureCellView {
   /** `name` with each person linking to their page (TextPart). */
   nameLinks?: TextPart[];
   date: string;
+  /** Several signers (会签), each with their own date in `name`: no date of the cell's own. */
+  several?: true;
 }
 
 /** A column of the printed revision record: its label (from qms.yaml, else the label key) and whether its values never wrap. */
@@ -345,7 +347,7 @@ function signatureCells(names: Names, revision: Revision | undefined, layout: Do
     // Several countersigners each keep their own date beside their name.
     if (signed.length > 1) {
       const nameLinks = names.links(signed.map((s) => ({ id: s.by, after: s.date ? ` ${s.date}` : "" })));
-      return { labelKey: SIGNATURE_LABELS[role], label, name: names.list(signed.map((s) => `${names.person(s.by)}${s.date ? ` ${s.date}` : ""}`)), ...(nameLinks ? { nameLinks } : {}), date: "" };
+      return { labelKey: SIGNATURE_LABELS[role], label, name: names.list(signed.map((s) => `${names.person(s.by)}${s.date ? ` ${s.date}` : ""}`)), ...(nameLinks ? { nameLinks } : {}), date: "", several: true as const };
     }
     return { labelKey: SIGNATURE_LABELS[role], label, name: signed[0] ? names.person(signed[0].by) : "", ...names.linksOf("name", signed[0]?.by), date: signed[0]?.date ?? "" };
   });

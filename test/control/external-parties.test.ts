@@ -145,7 +145,7 @@ describe("the 军代表 of the 军代表室 signs the review report (GJB 9001C 8
     expect((await run("show", "DYA-001")).stdout).toContain("\n  Report signed   military representative liujd 刘军代, 2026-03-14\n");
     await csrInProcess(["-C", dir, "render", "DYA-001", "--format", "md", "--out", "out"], { lang: null });
     const report = readFileSync(join(dir, "out", "DYA-001.review.zh-CN.md"), "utf8");
-    expect(report.slice(report.lastIndexOf("| 记录"))).toBe("| 记录 |  | 评审组长 |  | 批准 | 王强 | 军代表 | 刘军代 |\n| --- | --- | --- | --- | --- | --- | --- | --- |\n| 日期 |  | 日期 |  | 日期 | 2026-03-13 | 日期 | 2026-03-14 |\n");
+    expect(report.slice(report.lastIndexOf("| 记录"))).toBe("| 记录 | ________ | 评审组长 | ________ | 批准 | 王强 | 军代表 | 刘军代 |\n| --- | --- | --- | --- | --- | --- | --- | --- |\n| 日期 | ________ | 日期 | ________ | 日期 | 2026-03-13 | 日期 | 2026-03-14 |\n");
     expect((await checkJsonInProcess(dir, "--today", "2026-11-02")).findings).toEqual([]);
     // A new source revision restarts the review: the signature goes with its round into the history.
     expect((await run("source", "update", "DYA-SQM", "--revision", "D", "--received", "2026-03-20", "-y")).code).toBe(0);

@@ -79,8 +79,8 @@ describe("csr submit on a released document (修订中)", () => {
     expect(draftText).toContain("# 文件与会签控制程序");
     expect(draftText).toContain("**【DRAFT】**");
     expect(draftText).toContain("revision draft (in force: A/0)");
-    // A/0's signers did not approve the draft: its signature row is empty, its revision record keeps them.
-    expect(draftText).toContain("| Prepared |   | Reviewed |   | Approved |   |");
+    // A/0's signers did not approve the draft: its signature row has blanks to sign (________), its revision record keeps them.
+    expect(draftText).toContain("| Prepared | ________ Date: ________ | Reviewed | ________ Date: ________ | Approved | ________ Date: ________ |");
     expect(printed).toContain("| Prepared | 张伟 2026-03-02 | Reviewed | 李娜 2026-03-02 | Approved | 王强 2026-03-02 |");
 
     const copy = await csrInProcess(["-C", dir, "render", "QP-001", "--draft", "--copy", "1"]);
