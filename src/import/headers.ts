@@ -63,6 +63,8 @@ export type Field =
   | "superseded"
   | "supersededReason"
   | "supersededBy"
+  | "distributed"
+  | "training"
   | "level3"
   | "level4"
   | "uses"
@@ -146,6 +148,9 @@ const VARIANTS: Record<Field, string[]> = {
   superseded: ["替代日期", "被替代日期", "supersededon"],
   supersededReason: ["替代原因", "被替代原因", "supersededreason", "supersededbecause"],
   supersededBy: ["替代要求", "替代为", "supersededby", "replacedby"],
+  // The CSR list's 发放 and 培训 (tester55 C5): recognised to say why they are not imported (commands/import recordsNotImported).
+  distributed: ["发放", "发放部门", "分发", "distributed", "distribution"],
+  training: ["培训", "培训记录", "training"],
   // The report knows them too: the GJB procedure list prints the entries the import kept in the remarks (model/uses-remarks.ts).
   level3: [...USES_COLUMN_NAMES.level3],
   level4: [...USES_COLUMN_NAMES.level4],

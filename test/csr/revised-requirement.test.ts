@@ -136,6 +136,14 @@ describe("the distribution of a requirement re-reviewed on the customer's new re
       "  发放            V2.0 版：品质部、技术部，2025-09-17 发放",
       "                  V3.0 版尚未发放（要求已换版重新评审）；作出结论后用 'csr distribute BCM-002 --to QA ENG' 发放",
     ]);
+    // The CSR list (QR-015-01) registers them as csr show gives them, with the training (QP-015 §5.7, §5.9; tester55 C5).
+    const listed = async () => (await run("list", "csr", "--columns", "id,distributed,training", "--format", "csv", "--today", "2026-12-04")).replace(/^\ufeff/, "").split("\r\n");
+    expect((await listed()).slice(0, 3)).toEqual([
+      "编号,发放,培训,截至",
+      "BCM-001,技术部、市场部，2025-09-16 发放,不需要培训,2026-12-04",
+      'BCM-002,"V2.0 版：品质部、技术部，2025-09-17 发放\nV3.0 版尚未发放",不需要培训,2026-12-04',
+    ]);
+    expect((await listed())[4]).toBe('BCM-004,生产部、采购物流部、品质部，2026-10-21 发放,"已培训\n2026-10-28 TR-2026-041",2026-12-04');
     for (const [department, reviewer] of [["MKT", "sunwei"], ["QA", "zhangli"], ["ENG", "zhoupeng"], ["PRD", "huangjun"]]) {
       await run("review", "BCM-002", "--department", department!, "--reviewer", reviewer!, "--opinion", "accept", "--date", "2026-12-02", "-y");
     }
@@ -149,6 +157,7 @@ describe("the distribution of a requirement re-reviewed on the customer's new re
     // Distributed again: the V2.0 distribution stays on record beside it.
     await run("distribute", "BCM-002", "--to", "QA", "ENG", "--date", "2026-12-04", "-y");
     expect(await distributed("BCM-002")).toEqual(["  发放            V2.0 版：品质部、技术部，2025-09-17 发放", "                  V3.0 版：品质部、技术部，2026-12-04 发放"]);
+    expect((await listed())[2]).toBe('BCM-002,"V2.0 版：品质部、技术部，2025-09-17 发放\nV3.0 版：品质部、技术部，2026-12-04 发放",不需要培训,2026-12-04');
     await run("render", "BCM-002", "--format", "md", "--out", join(out, "after.md"));
     expect(readFileSync(join(out, "after.md"), "utf8")).toContain("- 发放部门：V2.0 版：品质部、技术部（2025-09-17）；V3.0 版：品质部、技术部（2026-12-04）\n");
     // A decision not to meet it goes to the departments as well (as the example's DYA-005 did): reminded too.

@@ -17,6 +17,8 @@ import { registerContextOn } from "../shared/registers.js";
 import { emitTable, languageOf, refuseOrWarnUnreadable, type OutputFlags } from "../shared/output.js";
 import { choiceOption, clauseOptionParts, clauseRef, dateOption } from "../options.js";
 import { readRepository } from "../shared/read.js";
+import { pickColumns } from "../../report/table.js";
+import { columnKeys } from "./registers.js";
 import { periodOption, type PeriodFlags } from "../shared/period.js";
 
 export interface ListCsrFlags extends OutputFlags, PeriodFlags {
@@ -29,6 +31,8 @@ export interface ListCsrFlags extends OutputFlags, PeriodFlags {
   department?: string;
   holder?: string;
   today?: string;
+  /** The keys of the columns to print, comma-separated, in that order (as for the document registers). */
+  columns?: string;
 }
 
 export async function listCsrCommand(ctx: CommandContext, flags: ListCsrFlags): Promise<number> {
@@ -47,7 +51,9 @@ export async function listCsrCommand(ctx: CommandContext, flags: ListCsrFlags): 
     filter.parts.unshift(named.filter);
     filter.name.unshift(period.from, period.to);
   }
-  const table = csrList(rc, { today, keep, filter, ...(period ? { period } : {}) });
+  const list = csrList(rc, { today, keep, filter, ...(period ? { period } : {}) });
+  // The organisation's own form of the list (QP-015's 顾客特定要求清单 with its 发放 and 培训, tester55 C5): its columns, in its order.
+  const table = flags.columns !== undefined ? pickColumns(list, columnKeys(flags.columns, list.columns)) : list;
   return emitTable(ctx, table, flags, repo, lang, today);
 }
 

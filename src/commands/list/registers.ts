@@ -108,7 +108,7 @@ export async function listRegisterCommand(ctx: CommandContext, what: string, fla
  * register's columns. Refused (UserError, one line naming every key with its heading): an unknown
  * key (with the key of the column so headed, or the nearest key), a key given twice, none at all.
  */
-function columnKeys(value: string, columns: readonly Column[]): string[] {
+export function columnKeys(value: string, columns: readonly Column[]): string[] {
   const keys = value.split(/[,，]/).map((key) => key.trim()).filter((key) => key !== "");
   const valid = columns.map((c) => c.key);
   const choices = () => list(columns.map((c) => t("list.column-choice", { key: c.key, header: c.header })));

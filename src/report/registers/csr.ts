@@ -16,7 +16,11 @@ import { classificationName, csrClassification, highestClassification, isStateSe
 import { addressedSection, addressedSectionLabel } from "../../model/sections.js";
 import type { ControlledDocument, Csr } from "../../model/types.js";
 import type { Table } from "../table.js";
-import { clauseList, compareIds, csrAsOfNotes, csrsOn, customerName, documentsOn, documentTitle, personName, statusLabel, t, versionInForce, withHints, type RegisterContext } from "./context.js";
+import { csrDistributions, distributionRevision, redistributionDue } from "../../model/distribution.js";
+import { csrTrainingState, recordsTextIn, type RecordDays } from "../../model/training.js";
+import { trainingRecordDays } from "../../load/training-records.js";
+import { revisionNameIn } from "../../i18n/values.js";
+import { clauseList, compareIds, csrAsOfNotes, csrsOn, customerName, departmentName, documentsOn, documentTitle, personName, statusLabel, t, versionInForce, withHints, type RegisterContext } from "./context.js";
 
 /** The CSRs on `day` (csrsOn), of `customer` when given, by customer and id. */
 function sortedCsrs(ctx: RegisterContext, day: string, customer?: string): Csr[] {
@@ -182,6 +186,7 @@ export function csrList(ctx: RegisterContext, options: { today: string; customer
   const factsContext = { config, calendar: repositoryCalendar(config), document: (id: string) => documents.get(id), today: options.today };
   const prints = new SectionPrints(ctx.textOf);
   const period = options.period;
+  const recordDays = trainingRecordDays(ctx.repo);
   const rows = sortedCsrs(ctx, options.today, options.customer)
     .map((csr) => ({ csr, facts: csrFacts(csr, factsContext), rounds: reviewRounds(csr, factsContext.calendar, config, options.today, ctx.index.customers.get(csr.customer)?.value) }))
     .filter(({ rounds }) => period === undefined || rounds.some((round) => startedIn(round, period)))
@@ -257,6 +262,10 @@ export function csrList(ctx: RegisterContext, options: { today: string; customer
       { key: "evidence", header: t(ctx, "register.csr.list.column.evidence") },
       { key: "verifiedBy", header: t(ctx, "register.csr.list.column.verifiedBy"), kind: "name" },
       { key: "verified", header: t(ctx, "register.csr.list.column.verified"), date: true },
+      // Registered in the CSR list, as the examples' QP-015 A/2 §5.7 and §5.9 have it (tester55 C5): to whom and when it went,
+      // and its training, as `csr show` prints them; csr import says it does not read them (csr distribute / csr train keep them).
+      { key: "distributed", header: t(ctx, "register.csr.list.column.distributed") },
+      { key: "training", header: t(ctx, "register.csr.list.column.training") },
       { key: "superseded", header: t(ctx, "register.csr.list.column.superseded"), date: true },
       { key: "supersededReason", header: t(ctx, "register.csr.list.column.supersededReason") },
       { key: "supersededBy", header: t(ctx, "register.csr.list.column.supersededBy"), kind: "id" },
@@ -319,6 +328,8 @@ export function csrList(ctx: RegisterContext, options: { today: string; customer
       evidence: csr.implementation?.evidence ?? "",
       verifiedBy: personName(ctx, csr.implementation?.verified?.by),
       verified: csr.implementation?.verified?.date ?? null,
+      distributed: distributedCell(ctx, csr),
+      training: trainingCell(ctx, csr, recordDays),
       superseded: csr.superseded?.date ?? null,
       supersededReason: csr.superseded?.reason ?? "",
       supersededBy: csr.superseded?.by ?? "",
@@ -347,6 +358,43 @@ export function csrList(ctx: RegisterContext, options: { today: string; customer
     // How to add the missing holidays is for the one who runs the command; the register says only how it counted.
     ...withHints([...untranslated, ...(estimated.length > 0 ? [t(ctx, "calendar.estimated-list.hint", { years: estimatedYears, count: estimated.length })] : [])]),
   };
+}
+
+/**
+ * 发放 as `csr show` prints it, one distribution a line: the departments and the day ("生产部、品质部、采购物流部，
+ * 2025-09-18 发放"), each naming its source revision once one is of an earlier wording, and a current revision
+ * re-reviewed but not distributed again said on a line of its own ("V3.0 版尚未发放"; model/distribution.ts).
+ */
+function distributedCell(ctx: RegisterContext, csr: Csr): string {
+  const entries = csrDistributions(csr);
+  const named = entries.some((d) => distributionRevision(csr, d) !== csr.source.revision);
+  const lines = entries.map((d) => {
+    const revision = named ? distributionRevision(csr, d) : undefined;
+    const departments = d.departments.map((code) => departmentName(ctx, code)).join(t(ctx, "register.list-separator"));
+    const text = d.date ? t(ctx, "register.csr.list.distributed", { departments, date: d.date }) : departments;
+    return revision === undefined ? text : t(ctx, "register.csr.list.distributed.revision", { revision: revisionNameIn(ctx.lang, revision), text });
+  });
+  const due = redistributionDue(csr);
+  return [...lines, ...(due ? [t(ctx, "register.csr.list.distributed.pending", { revision: revisionNameIn(ctx.lang, due.revision) })] : [])].join("\n");
+}
+
+/**
+ * 培训 as `csr show` states it (model/training.ts csrTrainingState: 已培训, 需要培训, 不需要培训), then each session a
+ * line with its day and record number ("2026-10-28 TR-2026-041"; of an earlier source revision, named), and the record
+ * numbers recorded without a session (recordsTextIn: one of an earlier revision says so); blank when nothing is recorded.
+ */
+function trainingCell(ctx: RegisterContext, csr: Csr, days: RecordDays): string {
+  if (!csr.training) return "";
+  const sessions = (csr.training.sessions ?? []).map((s) =>
+    [s.date, s.revision !== undefined && s.revision !== csr.source.revision ? t(ctx, "register.csr.list.training.revision", { revision: revisionNameIn(ctx.lang, s.revision) }) : "", s.record ?? ""].filter(Boolean).join(" "),
+  );
+  // A record number given on its own says when it trained an earlier revision, as csr show says it (tester56 D4).
+  const records = csr.training.records?.length ? recordsTextIn(ctx.lang, csr, days) : [];
+  return [
+    t(ctx, `train.state.${csrTrainingState(csr, days)}`),
+    ...sessions,
+    ...(records.length > 0 ? [t(ctx, "register.csr.list.training.records", { records: records.join(t(ctx, "register.list-separator")) })] : []),
+  ].join("\n");
 }
 
 /**
