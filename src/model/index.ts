@@ -1,5 +1,6 @@
 /** Lookup tables over a loaded repository, built once per check so that rules stay linear. */
 import type { Located, Repository } from "../load/repository.js";
+import { documentFileName } from "./paths.js";
 import type { ControlledDocument, Csr, Customer, Department, DocumentLayout, ExternalParty, Person, Process, Revision, SignatureRole } from "./types.js";
 
 export interface RepoIndex {
@@ -22,13 +23,30 @@ function byKey<T>(items: Located<T>[], key: (v: T) => string): Map<string, Locat
   return map;
 }
 
+/**
+ * Documents by id. Of two files with one id (id/duplicate's finding, e.g. a pull request that copies
+ * a released form to start a new one and forgets the number), the one with the longer revision
+ * record is the document: a released form is not displaced by a draft that took its number, whose
+ * file may sort first (documents/QR-012-02-新.yaml before documents/forms/QR-012-02.yaml). Among
+ * equals, the file named by the id, then the first in path order (tester57 E6).
+ */
+function documentsById(documents: Located<ControlledDocument>[]): Map<string, Located<ControlledDocument>> {
+  const map = new Map<string, Located<ControlledDocument>>();
+  const rank = ({ value, file }: Located<ControlledDocument>) => (value.revisions?.length ?? 0) * 2 + (file.path.slice(file.path.lastIndexOf("/") + 1).replace(/\.ya?ml$/i, "") === documentFileName(value.id) ? 1 : 0);
+  for (const item of documents) {
+    const held = map.get(item.value.id);
+    if (held === undefined || rank(item) > rank(held)) map.set(item.value.id, item);
+  }
+  return map;
+}
+
 export function buildIndex(repo: Repository): RepoIndex {
   return {
     departments: new Map((repo.config?.value.departments ?? []).map((d) => [d.code, d])),
     parties: new Map((repo.config?.value.external_parties ?? []).map((p) => [p.code, p])),
     people: byKey(repo.people, (p) => p.id),
     customers: byKey(repo.customers, (c) => c.code),
-    documents: byKey(repo.documents, (d) => d.id),
+    documents: documentsById(repo.documents),
     processes: byKey(repo.processes, (p) => p.code),
     csrs: byKey(repo.csrs, (c) => c.id),
   };

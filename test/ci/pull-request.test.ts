@@ -92,6 +92,21 @@ describe("csr check --base --added-only (the pull request's check csr init write
   });
 });
 
+describe("csr check --base with a number taken twice", () => {
+  it("reports the new file that took a released document's number, once, and compares the released one with the base (tester57 E6)", async () => {
+    const dir = await example();
+    git(dir, ["checkout", "-q", "-b", "feature"]);
+    // A new procedure started from a copy, its number left as it was; its file sorts before documents/QP-001.yaml.
+    writeFileSync(join(dir, "documents/QP-001-新.yaml"), ["id: QP-001", "title: 新程序", "level: 2", "kind: procedure", "department: QA", "status: draft", ""].join("\n"));
+    git(dir, ["add", "-A"]);
+    git(dir, ["commit", "-q", "-m", "new procedure"]);
+    const check = await checkJsonInProcess(dir, "--today", "2026-11-27", "--base", "main");
+    expect(check.findings.map((f) => `${f.file}:${f.line}:${f.column} ${f.rule} ${f.message}`)).toEqual([
+      "documents/QP-001-新.yaml:1:5 id/duplicate The document number 'QP-001' is already used by documents/QP-001.yaml:1 (特殊特性管理程序). Numbers must be unique: if this is another document, give it an unused number ('csr new' gives the next free one), in its id and its file name; if it is the same document, delete this extra copy.",
+    ]);
+  });
+});
+
 describe("csr check --base and release tags (month report #4)", () => {
   it("reports a document released and then edited on the same branch against its release tag, though it is new at the base", async () => {
     const dir = await example();

@@ -12,7 +12,7 @@ export const rule: Rule = {
   summary: "Two entities of the same kind share an id.",
   docs: {
     description:
-      "Two documents, customers, people, processes, departments (or outside parties, which share their codes) or source documents of one customer share an id, so references to that id become ambiguous. (Two CSRs with the same id are reported by `csr/duplicate-id-across-branches`.)",
+      "Two documents, customers, people, processes, departments (or outside parties, which share their codes) or source documents of one customer share an id, so references to that id become ambiguous. Of two files with one document number, the one with the longer revision record is taken for the document (then the file named by the number, then the first by path): a released form is not displaced by a new draft that took its number, and the finding stands on the draft, the file a pull request added. (Two CSRs with the same id are reported by `csr/duplicate-id-across-branches`.)",
     bad: `
   - code: C1
     name: 市场开发过程
@@ -68,6 +68,8 @@ function duplicates<T>(
     }
     const [line] = locate(earlier.file, [...earlier.path, ...field]);
     const data = { what: t(`rule.id/duplicate.${what}`), id, line, file: earlier.file.path };
-    ctx.report({ file: item.file, path: [...item.path, ...field] }, t(earlier.file.path === item.file.path ? "rule.id/duplicate.same-file" : "rule.id/duplicate.other-file", data));
+    // A second file of a document number: the number is taken, a new document needs the next free one (tester57 E6).
+    const message = earlier.file.path === item.file.path ? "rule.id/duplicate.same-file" : what === "document" ? "rule.id/duplicate.document-file" : "rule.id/duplicate.other-file";
+    ctx.report({ file: item.file, path: [...item.path, ...field] }, t(message, { ...data, title: (earlier.value as { title?: string }).title ?? "" }));
   }
 }

@@ -27,7 +27,8 @@ id: QP-020
     };
     for (const { value, file } of ctx.repo.documents) {
       const expected = documentFileName(value.id);
-      if (base(file.path) !== expected) {
+      // A second file of a number another document holds: id/duplicate says to give it a number of its own, not to take that file's name (one root cause, one finding).
+      if (base(file.path) !== expected && ctx.index.documents.get(value.id)?.file === file) {
         ctx.report({ file, path: ["id"] }, t("rule.id/file-name.document", { id: value.id, expected }));
       }
     }
