@@ -31,3 +31,12 @@ export function noticeClassification(text: string): string {
   const named = [...text.matchAll(/内部|绝密|机密|(?<![业作家])秘密/g)].map((m) => m[0]);
   return named.reduce((a, b) => (classificationRank(b) > classificationRank(a) ? b : a), "");
 }
+
+/**
+ * The notice as a draft carries it (csr render --draft, a document never released): the same handling rule, without
+ * the word that calls the copy controlled (受控, controlled), as a draft is no controlled copy (tester57 E11).
+ */
+export function draftNotice(notice: string): string {
+  const plain = notice.replace(/受控/g, "").replace(/\b[Cc]ontrolled\s+/g, "");
+  return plain === notice ? notice : plain.replace(/^[a-z]/, (c) => c.toUpperCase());
+}

@@ -13,7 +13,7 @@ import { standardName } from "../model/citations.js";
 import { addressing, categoryName, csrStatus, historyClosing, historyReason, missingOpinions, overruledOpinions, reviewRecordText, verifiedByOwner } from "../model/csr-status.js";
 import { addressedWhenSuperseded } from "../model/link-start.js";
 import { classificationName, csrClassification, documentClassification, isStateSecret } from "../model/classification.js";
-import { confidentialityNotice } from "../model/confidentiality.js";
+import { confidentialityNotice, draftNotice } from "../model/confidentiality.js";
 import { externalPendingUntil } from "../model/external.js";
 import { currentRevision, documentLayout, formRevisionOn, issuedOn, militaryParties, revisionEffective, revisionInForce, type RepoIndex } from "../model/index.js";
 import { recordKeepingText } from "../model/record-keeping.js";
@@ -450,7 +450,16 @@ export function documentView(repo: Repository, index: RepoIndex, doc: Controlled
   const classification = classificationName(lang, documentClassification(repo, doc));
   // A document marked 秘密 or above is not an internal document, which the organisation's notice may call it: its notice names its 密级.
   // A superseded revision is no controlled copy and has no 受控 notice; its 密级 still binds whoever holds the print.
-  const confidentiality = (header.confidentiality !== "" || superseded) && isStateSecret(repo, doc) ? translate(lang, "render.confidentiality-classified", { classification }) : header.confidentiality;
+  // A draft (the revision in preparation, or a document never released) goes round for 会签 printed and mailed, holding
+  // the new text: the handling rule binds it as it does the copy in force, without the word that calls it controlled (tester57 E11).
+  const config = repo.config?.value;
+  const draft = header.stamp === "draft" && config !== undefined;
+  const confidentiality =
+    (header.confidentiality !== "" || superseded || draft) && isStateSecret(repo, doc)
+      ? translate(lang, "render.confidentiality-classified", { classification })
+      : draft
+        ? draftNotice(confidentialityNotice(config, lang, doc.kind === "external"))
+        : header.confidentiality;
   return {
     // The header's fields one by one: an object literal that starts with a spread and goes on with
     // forty properties cost V8 37 KB of allocation for each review report's view instead of 10 KB

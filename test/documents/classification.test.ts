@@ -211,6 +211,10 @@ describe("csr render of a 秘密 and of an external document", () => {
     const secret = await render("CS/QP-006");
     expect(secret).toContain("本文件密级为秘密，按国家保密法律法规和本单位保密制度管理：未经批准不得复制、摘抄、外借，严禁在连接互联网的计算机上存储或处理。");
     expect(secret).not.toContain("内部受控文件");
+    // Its draft, printed for 会签 with the new text, carries the same notice (tester57 E11).
+    expect((await csrInProcess(["-C", repo, "submit", "CS/QP-006", "--by", "zhang", "-y"], { lang: null })).code).toBe(0);
+    const draft = await render("CS/QP-006", "--draft");
+    expect(draft.split("\n").filter((l) => l.startsWith("> 本文件"))).toEqual(["> 本文件密级为秘密，按国家保密法律法规和本单位保密制度管理：未经批准不得复制、摘抄、外借，严禁在连接互联网的计算机上存储或处理。"]);
     expect(await render("CS/WI-101")).toContain("本文件为测试电子技术有限公司内部受控文件，未经批准不得外借、复印。");
     // That notice calls the unmarked work instruction 内部, which its register does not: csr check says so (tester55 C3).
     const { findings } = await checkJsonInProcess(repo, "--today", DAY);

@@ -97,7 +97,7 @@ describe("csr render", () => {
     expect(existsSync(join(repo, "out", "QP-020.zh-CN.md"))).toBe(true);
   });
 
-  it("stamps drafts and obsolete documents, explains the withdrawal, and prints the notice of a controlled copy on neither", async () => {
+  it("stamps drafts and obsolete documents, explains the withdrawal, prints the notice of a controlled copy on neither, and the draft's handling rule without 受控 (tester57 E11)", async () => {
     const out = tempDir();
     expect((await csrInProcess(["-C", BASIC, "render", "WI-001", "QP-009", "QP-020", "--format", "html", "--out", out], { lang: null })).code).toBe(0);
     const draft = readFileSync(join(out, "WI-001.zh-CN.html"), "utf8");
@@ -109,7 +109,8 @@ describe("csr render", () => {
     // 本文件为公司受控文件 is true of the released print only.
     const notice = '<p class="confidentiality">本文件为公司受控文件，未经许可不得外借或复印。</p>';
     expect(readFileSync(join(out, "QP-020.zh-CN.html"), "utf8")).toContain(notice);
-    expect(draft).not.toContain('class="confidentiality"');
+    // A draft goes round for 会签 printed: the same handling rule binds it, but it is no controlled copy (tester57 E11).
+    expect([...draft.matchAll(/<p class="confidentiality">(.*)<\/p>/g)].map((m) => m[1])).toEqual(["本文件为公司文件，未经许可不得外借或复印。"]);
     expect(obsolete).not.toContain('class="confidentiality"');
   });
 
