@@ -108,15 +108,17 @@ describe("csr import of an adopting supplier's registers", () => {
     sheet.addRow([1, "QP-031", "管理评审程序", "A/0", "品质部", "2025-03-01"]);
     sheet.addRow(["编制：张伟", "审核：李娜", "批准：王强", "日期：2025.3.1"]);
     workbook.addWorksheet("修订记录").addRow(["版本", "修订内容", "日期"]);
+    workbook.addWorksheet("发放记录").addRow(["文件编号", "受控号", "领用部门", "发放日期"]);
     workbook.addWorksheet("空白");
     await workbook.xlsx.writeFile(join(dir, "程序文件一览表.xlsx"));
     const result = await csrInProcess(["-C", dir, "import", "程序文件一览表.xlsx", "--as", "procedures", "--sheet", "程序文件一览表", "--dry-run"], { lang: "zh-CN" });
     expect(result.stderr).toBe("");
-    expect(lines(result.stdout).slice(0, 5)).toEqual([
+    expect(lines(result.stdout).slice(0, 6)).toEqual([
       "读取 程序文件一览表.xlsx 的工作表 程序文件一览表：表头在第 3 行，数据 1 行。",
       "标题行（第 2 行）写有本清单自身的表单编号 QR-001-02 A/0：导入表单 QR-001-02 后，用 csr organisation update --register-form procedures=QR-001-02 记录，打印的登记表即带此编号。",
       "第 5 行的签署（编制：张伟 审核：李娜 批准：王强 日期：2025.3.1）是清单本身的签署，不是各文件的签字：未导入。",
-      "未读取的工作表：修订记录。",
+      "未读取的工作表：修订记录、发放记录。",
+      "工作表“发放记录”中的受控副本发放记录未导入（csr 不从清单读取发放记录）：请按纸质记录用 csr distribute <文件编号> --to <部门> 逐份登记，csr list distribution 即列出。",
       "",
     ]);
   });

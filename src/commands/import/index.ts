@@ -323,6 +323,8 @@ function reportRegisterItself(plan: ImportPlan, sheet: RawSheet, repo: Repositor
   }
   if (plan.own?.signOff) lines.push(t("import.register.sign-off", plan.own.signOff));
   if (sheet.others?.length) lines.push(t("import.register.other-sheets", { sheets: list(sheet.others) }));
+  // A distribution record beside the list holds controlled copies csr could keep: say how, not only that it was not read.
+  for (const other of sheet.others ?? []) if (/发放|分发|领用|distribution/i.test(other)) lines.push(t("import.register.distribution-sheet", { sheet: other }));
   return lines;
 }
 
