@@ -53,7 +53,8 @@ export function reviewRewrites(before: Csr, after: Csr, context: RewriteContext)
     if (current === undefined) found.push({ part: "history", path: history.length > 0 ? ["review", "history"] : now.history === undefined ? ["id"] : ["review", "history"], fields: [], removed: round, position: i + 1 });
     else {
       // The wording a round reviewed, written to it once when the requirement is changed for the next round
-      // (csr set --text/--title/--clauses after csr source update, tester54a A1), completes it.
+      // (csr set --text/--title/--clauses after csr source update, tester54a A1), completes it; so do the departments
+      // it had to countersign, written when csr review --required names others for the next round (tester56 D13).
       const fields = differences(comparableRound(round), comparableRound(current)).filter((f) => !(f.was === undefined && REVIEWED_WORDING.has(f.key)));
       if (fields.length > 0) found.push({ part: "history", path: ["review", "history", i, fields[0]!.key], fields, position: i + 1 });
     }
@@ -121,8 +122,8 @@ export function reviewRewrites(before: Csr, after: Csr, context: RewriteContext)
   return found;
 }
 
-/** The requirement's wording as a closed round reviewed it (ReviewRound title/text/clauses), recorded once, after the round closed. */
-const REVIEWED_WORDING: ReadonlySet<string> = new Set(["title", "text", "clauses"]);
+/** The requirement's wording as a closed round reviewed it (ReviewRound title/text/clauses) and its 须会签部门 (required), recorded once, after the round closed. */
+const REVIEWED_WORDING: ReadonlySet<string> = new Set(["title", "text", "clauses", "required"]);
 
 /** A closed round as compared: its `closed` date moves with its source revision's received date (csr source update --amend). */
 function comparableRound(round: ReviewRound): Record<string, unknown> {

@@ -9,7 +9,7 @@ import { inTimeUntil, type WorkCalendar } from "./calendar.js";
 import { currentRevision, revisionEffective, revisionInForce } from "./index.js";
 import { confirmedFrom, linkStandingOn } from "./link-start.js";
 import { releasedPendingUntil } from "./revision.js";
-import type { AddressedIn, ControlledDocument, Csr, Customer, Disposition, Opinion, QmsConfig, ReviewRecord, SourceDocument, SourceRevision } from "./types.js";
+import type { AddressedIn, ControlledDocument, Csr, Customer, Disposition, Opinion, QmsConfig, ReviewRecord, ReviewRound, SourceDocument, SourceRevision } from "./types.js";
 
 export const CSR_STATUSES = [
   "received",
@@ -244,6 +244,67 @@ export function requiredDepartments(csr: Csr, config: QmsConfig | undefined): st
   const required = csr.review?.required ?? (config?.csr?.reviewers ?? []).flatMap((r) => (typeof r === "string" ? [r] : decided === undefined || decided >= r.since ? [r.department] : []));
   const outside = config?.external_parties;
   return outside?.length ? required.filter((code) => !outside.some((p) => p.code === code)) : required;
+}
+
+/**
+ * The departments a review round had to countersign (须会签部门), as the review report, the site and csr show print
+ * them, so that a round narrowed with `csr review --required` does not read as one with an opinion missing (tester56
+ * D13): `own` when the CSR names a list of its own other than qms.yaml's csr.reviewers, and then what it leaves out
+ * of them and adds to them; `missing`, the required departments without an opinion (none when a signed review record holds them); `extra`,
+ * the departments that gave one without being required. `entry`: a round a new source revision closed
+ * (review.history), with the list it kept; undefined for an amended decision's entry, which is no round of its own,
+ * and for a round closed before csr kept the list while the CSR names one now, as nothing says whether it applied then.
+ */
+export interface Countersigning {
+  required: string[];
+  own: boolean;
+  omitted: string[];
+  added: string[];
+  missing: string[];
+  extra: string[];
+}
+
+export function countersigning(csr: Csr, config: QmsConfig | undefined, entry?: ReviewRound): Countersigning | undefined {
+  const review = csr.review ?? {};
+  if (entry !== undefined && (entry.source_revision === undefined || (entry.required === undefined && review.required !== undefined))) return undefined;
+  const round = entry ?? review;
+  const of = (required: string[] | undefined) => requiredDepartments({ ...csr, review: { ...(required ? { required } : {}), ...(round.decision ? { decision: round.decision } : {}) } }, config);
+  const required = of(round.required);
+  const configured = round.required === undefined ? required : of(undefined);
+  const outside = new Set((config?.external_parties ?? []).map((p) => p.code));
+  const given = [...new Set((round.opinions ?? []).map((o) => o.department))];
+  return {
+    required,
+    // A list the same as qms.yaml's (kept for a closed round when the next one names its own) is no list of the CSR's own.
+    own: round.required !== undefined && (required.length !== configured.length || required.some((d) => !configured.includes(d))),
+    omitted: configured.filter((d) => !required.includes(d)),
+    added: required.filter((d) => !configured.includes(d)),
+    missing: round.record ? [] : required.filter((d) => !given.includes(d)),
+    extra: given.filter((d) => !required.includes(d) && !outside.has(d)),
+  };
+}
+
+/**
+ * A round's countersigning on one line: "品质部、技术部、生产部（本 CSR 指定，不含 qms.yaml 评审部门中的 市场部）；未会签：生产部".
+ * `missing`: whether to say the outstanding ones (a report lists them as rows of its own); "" when no department is required.
+ */
+export function countersigningText(c: Countersigning, lang: Lang, name: (code: string) => string, missing: boolean): string {
+  if (c.required.length === 0 && c.extra.length === 0) return "";
+  const list = (codes: string[]) => codes.map(name).join(translate(lang, "common.list-separator"));
+  const notes = c.own
+    ? [
+        translate(lang, "render.csr.required-own"),
+        ...(c.omitted.length > 0 ? [translate(lang, "render.csr.required-omitted", { departments: list(c.omitted) })] : []),
+        ...(c.added.length > 0 ? [translate(lang, "render.csr.required-added", { departments: list(c.added) })] : []),
+      ]
+    : [];
+  const head = c.required.length > 0 ? list(c.required) : translate(lang, "render.csr.required-none");
+  const parts = [
+    notes.length > 0 ? head + translate(lang, "render.csr.required-notes", { notes: notes.join(translate(lang, "render.csr.required-note-separator")) }) : head,
+    ...(missing && c.missing.length > 0 ? [translate(lang, "render.csr.required-missing", { departments: list(c.missing) })] : []),
+    ...(c.extra.length > 0 ? [translate(lang, "render.csr.required-extra", { departments: list(c.extra) })] : []),
+  ];
+  return parts.join(translate(lang, "render.csr.required-separator"));
 }
 
 export function missingOpinions(csr: Csr, config: QmsConfig | undefined): string[] {

@@ -187,6 +187,8 @@ export interface ReviewRound {
   /** The source revision whose receipt closed the round (csr source update): the reports say why from it, in the reader's language. */
   revised_to?: string;
   reason?: string;
+  /** The departments that round had to countersign, when the CSR named its own (review.required, kept by csr source update and csr review --required). */
+  required?: string[];
   /**
    * The requirement as that round reviewed it, when the customer's new revision changed it: written
    * by `csr set` when the new wording is recorded in the new round (absent: as the CSR reads now).

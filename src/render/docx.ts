@@ -152,8 +152,21 @@ export async function csrReportToDocx(view: CsrReportView, options: DocxOptions)
   if (view.estimated) children.push(new Paragraph({ spacing: { before: 60 }, children: [new docx.TextRun({ text: `* ${t("csr_estimated")}`, size: 18 })] }));
   children.push(heading(docx, 1, `1 ${t("csr_requirement")}${t("colon")}${view.requirementTitle}`));
   if (view.body) children.push(...markdownToDocx(ctx, view.body));
+  // Typing errors corrected after the decision: the opinions below were given on the text as it read before (tester56 D11).
+  if (view.amendments.length > 0) {
+    children.push(
+      caption(docx, `${t("csr_amendments")}${view.amendedAfterReview ? t("csr_amendments_note") : ""}`),
+      headedTable(
+        docx,
+        ["csr_amendment_date", "csr_amendment_field", "csr_amendment_was", "csr_amendment_reason"].map(t),
+        view.amendments.map((a) => [a.date, a.field, a.was, a.reason]),
+        [1500, 1300, TEXT_WIDTH - 5800, 3000],
+      ),
+    );
+  }
   children.push(
     heading(docx, 1, `2 ${t("csr_opinions")}`),
+    ...(view.required ? [new Paragraph({ children: [plain(docx, `${t("csr_required")}${t("colon")}${view.required}`)] })] : []),
     table(
       docx,
       [
@@ -259,7 +272,7 @@ export async function csrReportToDocx(view: CsrReportView, options: DocxOptions)
           round.start
             ? [`${t(round.startKind === "restarted" ? "csr_review_start_restarted" : "csr_received")} ${round.start}`, `${t("csr_review_due")} ${round.due}`, ...(round.decidedOn ? [`${t("csr_decided_date")} ${round.decidedOn}`] : []), `${t("csr_timeliness")} ${round.timeliness}`].join("\n")
             : "",
-          [...round.opinions.map((o) => `${o.department} ${o.reviewer} ${t(`opinion_${o.opinion}`)} ${o.date}`), ...(round.record ? [`${t("csr_review_record")}${t("colon")}${round.record}`] : [])].join("\n"),
+          [...(round.required ? [`${t("csr_required")}${t("colon")}${round.required}`] : []), ...round.opinions.map((o) => `${o.department} ${o.reviewer} ${t(`opinion_${o.opinion}`)} ${o.date}`), ...(round.record ? [`${t("csr_review_record")}${t("colon")}${round.record}`] : [])].join("\n"),
           [round.decision ? `${t(`disposition_${round.decision.disposition}`)} ${round.decision.by} ${round.decision.date}` : "", lateReasonLine(round.lateReason)].filter(Boolean).join("\n"),
           round.closing,
         ]),

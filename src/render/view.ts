@@ -10,7 +10,7 @@ import { repositoryCalendar } from "../load/calendar.js";
 import type { Repository } from "../load/repository.js";
 import { clauseTitle, parseClauseRef } from "../model/catalog.js";
 import { standardName } from "../model/citations.js";
-import { addressing, categoryName, csrStatus, historyClosing, historyReason, missingOpinions, overruledOpinions, reviewRecordText, verifiedByOwner } from "../model/csr-status.js";
+import { addressing, categoryName, countersigning, countersigningText, csrStatus, historyClosing, historyReason, missingOpinions, overruledOpinions, reviewRecordText, verifiedByOwner } from "../model/csr-status.js";
 import { addressedWhenSuperseded } from "../model/link-start.js";
 import { classificationName, csrClassification, documentClassification, isStateSecret } from "../model/classification.js";
 import { confidentialityNotice, draftNotice } from "../model/confidentiality.js";
@@ -576,6 +576,8 @@ export interface ReviewRoundView {
   timeliness: string;
   /** How the round was closed: "2026-03-16 因 D 版换版重评而关闭：<reason>" (historyClosing), not its own reason (tester55 C7). */
   closing: string;
+  /** The departments that round had to countersign, and who did not, on one line (countersigningText); "" when the record does not say. */
+  required: string;
   opinions: OpinionView[];
   /** That round's signed review record on one line (reviewRecordText); "" when none is named. */
   record: string;
@@ -641,6 +643,19 @@ export interface CsrReportView extends Header {
   supersession: string;
   requirementTitle: string;
   body: string;
+  /**
+   * The typing errors corrected in the reviewed requirement after its decision (csr set --amend, `amendments`), oldest
+   * first: the day, the field by name, what it read before (on one line) and why; the opinions and the decision below
+   * were given on the earlier text, and the report says so (tester56 D11).
+   */
+  amendments: { date: string; field: string; was: string; reason: string }[];
+  /** Whether one was corrected since the current round started: its opinions and decision were given on the text before (a later round's on the text corrected). */
+  amendedAfterReview: boolean;
+  /**
+   * The departments this round has to countersign (须会签部门), and how the CSR's own list differs from qms.yaml's
+   * csr.reviewers, on one line (countersigningText; tester56 D13); "" when none is required.
+   */
+  required: string;
   opinions: OpinionView[];
   /** The signed review record that holds the opinions not recorded here (review.record), on one line; "" when none is named. */
   record: string;
@@ -754,6 +769,8 @@ export function csrReportView(
     comment: o.comment ?? "",
   });
   const opinions: OpinionView[] = (csr.review?.opinions ?? []).map(opinionView);
+  // The outstanding ones of the current round are rows of the opinions table; a closed round's are said in its line.
+  const countersignedIn = (c: ReturnType<typeof countersigning>, missing: boolean) => (c ? countersigningText(c, lang, (code) => names.department(code), missing) : "");
   const signed = (s: Signature | undefined): SignedView => ({ by: s ? names.person(s.by) : "", ...names.linksOf("by", s?.by), date: s?.date ?? "" });
   const record = csr.review?.record ? reviewRecordText(csr.review.record) : "";
   // With a named record the departments' signatures are on it: no blank row asks for them here.
@@ -803,6 +820,7 @@ export function csrReportView(
       closed: round.closed ?? "",
       ...historyRoundTiming(lang, closedRounds[i]?.round),
       closing: historyClosing(round, closedRounds[i]?.closedBy, csr.source.document, lang),
+      required: countersignedIn(countersigning(csr, config, round), true),
       opinions: (round.opinions ?? []).map(opinionView),
       record: round.record ? reviewRecordText(round.record) : "",
       decision: round.decision ? { disposition: round.decision.disposition, by: names.person(round.decision.by), ...names.linksOf("by", round.decision.by), date: round.decision.date } : undefined,
@@ -821,6 +839,14 @@ export function csrReportView(
       : "",
     requirementTitle: names.pick(csr.title, csr.title_en),
     body: csr.text ? body(csr.text.trim()) : "",
+    amendments: (csr.amendments ?? []).map((a) => ({
+      date: a.date,
+      field: translate(lang, `set.field.${a.field}`),
+      was: a.was === undefined || a.was.length === 0 ? translate(lang, "show.amendment.empty") : Array.isArray(a.was) ? names.list(a.was.map((c) => names.clause(c))) : a.was.trim().replace(/\s*\n\s*/g, " "),
+      reason: a.reason ?? "",
+    })),
+    amendedAfterReview: (csr.amendments ?? []).some((a) => a.date >= round.start),
+    required: countersignedIn(countersigning(csr, config), false),
     opinions,
     record,
     decision: decision

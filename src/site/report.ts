@@ -84,7 +84,13 @@ export function siteReportHtml(view: SiteReportView, labels: Labels, escape: Esc
   if (truthy(v.estimated)) html += `<p class="note">* ${t("csr_estimated")}</p>`;
   html += `\n<h2>1 ${t("csr_requirement")}${colon}${e(v.requirementTitle)}</h2>\n`;
   if (truthy(v.body)) html += `<div class="section-body">${v.body}</div>`;
-  html += `\n<h2>2 ${t("csr_opinions")}</h2>\n<table class="opinions">\n<thead><tr><th>${t("csr_opinion_department")}</th><th>${t("csr_opinion_reviewer")}</th><th>${t("csr_opinion")}</th><th>${t("csr_opinion_date")}</th><th>${t("csr_opinion_comment")}</th></tr></thead>\n<tbody>\n`;
+  html += "\n";
+  if (truthy(v.amendments)) {
+    html += `<table class="amendments">\n<caption>${t("csr_amendments")}${truthy(v.amendedAfterReview) ? t("csr_amendments_note") : ""}</caption>\n<thead><tr><th>${t("csr_amendment_date")}</th><th>${t("csr_amendment_field")}</th><th>${t("csr_amendment_was")}</th><th>${t("csr_amendment_reason")}</th></tr></thead>\n<tbody>\n`;
+    for (const a of v.amendments) html += `<tr><td class="nowrap">${e(a.date)}</td><td class="nowrap">${e(a.field)}</td><td>${e(a.was)}</td><td>${e(a.reason)}</td></tr>\n`;
+    html += `</tbody>\n</table>\n`;
+  }
+  html += `<h2>2 ${t("csr_opinions")}</h2>\n${truthy(v.required) ? `<p class="required-departments">${t("csr_required")}${colon}${e(v.required)}</p>` : ""}\n<table class="opinions">\n<thead><tr><th>${t("csr_opinion_department")}</th><th>${t("csr_opinion_reviewer")}</th><th>${t("csr_opinion")}</th><th>${t("csr_opinion_date")}</th><th>${t("csr_opinion_comment")}</th></tr></thead>\n<tbody>\n`;
   if (truthy(v.opinions)) {
     for (const o of v.opinions) {
       html += `<tr><td class="nowrap">${e(o.department)}</td><td class="nowrap">${people(o.reviewer, o.reviewerLinks)}</td><td>${truthy(o.opinion) ? t("opinion_", o.opinion) : `<span class="empty">${t("csr_opinion_missing")}</span>`}</td><td class="nowrap">${e(o.date)}</td><td>${e(o.comment)}</td></tr>\n`;
@@ -161,6 +167,7 @@ export function siteReportHtml(view: SiteReportView, labels: Labels, escape: Esc
         html += `<span class="nowrap">${t("csr_timeliness")} ${e(round.timeliness)}</span>`;
       }
       html += `</td><td>`;
+      if (truthy(round.required)) html += `${t("csr_required")}${colon}${e(round.required)}${truthy(round.opinions?.length) || truthy(round.record) ? "<br>" : ""}`;
       const opinions = round.opinions ?? [];
       opinions.forEach((o, i) => {
         html += `<span class="nowrap">${e(o.department)} ${people(o.reviewer, o.reviewerLinks)}</span> <span class="nowrap">${t("opinion_", o.opinion)}</span> <span class="nowrap">${e(o.date)}</span>${i !== opinions.length - 1 ? "<br>" : ""}`;

@@ -178,6 +178,31 @@ describe("review rounds", () => {
     expect(read(dir, "csr/NES/NES-002.yaml")).toContain("  decision: {disposition: not-applicable, justification: 不采购元器件, by: zhang, date: 2026-09-30}\n  late_reason: 军代表外出\n");
   });
 
+  it("at a terminal, with every opinion in, offers the decision first and asks why a late one is late (tester56 D14)", async () => {
+    const dir = nesRepo();
+    const opinions = "review:\n  opinions:\n    - {department: QA, reviewer: zhang, opinion: accept, date: 2026-10-30}\n    - {department: MKT, reviewer: li, opinion: accept, date: 2026-10-30}\n";
+    makeRepo({ "csr/NES/NES-003.yaml": read(dir, "csr/NES/NES-003.yaml") + opinions }, dir);
+    const ctx = capture(dir);
+    const done = reviewCsr(ctx, "NES-003", { date: "2026-11-02" }, prompts);
+    await screen.next();
+    expect(screen.getScreen()).toBe("? NES-003 产品包装须防静电\n  Record a department's opinion\n❯ Record the decision\n\n↑↓ navigate • ⏎ select");
+    screen.keypress("enter");
+    await screen.next();
+    screen.keypress("enter");
+    await screen.next();
+    expect(screen.getScreen()).toBe("? Justification (optional)");
+    screen.keypress("enter");
+    await screen.next();
+    screen.keypress("enter");
+    await screen.next();
+    expect(screen.getScreen()).toBe("? Decided after the review period (due 2026-09-20); reason for the delay");
+    screen.type("军代表外出");
+    screen.keypress("enter");
+    expect(await done).toBe(0);
+    expect(ctx.out).toContain("NES-003: decision recorded: must, by 张伟 (zhang) on 2026-11-02.\n");
+    expect(read(dir, "csr/NES/NES-003.yaml")).toContain("  late_reason: 军代表外出\n  decision:\n    disposition: must\n    by: zhang\n    date: 2026-11-02\n");
+  });
+
   it("refuses a rejection without its reason, and asks for it at a terminal", async () => {
     const dir = nesRepo();
     await restart(dir);
@@ -326,6 +351,7 @@ describe("the review report's and csr show's earlier rounds", () => {
     const history = await shown("NES-002");
     expect(history.slice(history.findIndex((l) => l.startsWith("  History")))).toEqual([
       "  History         revision 1: received 2026-09-07, due 2026-09-20, decided 2026-09-30, late by 7 working days",
+      "                    Departments to countersign: QA 品质部, MKT 市场部",
       "                    QA 品质部 accept, zhang 张伟, 2026-09-28",
       "                    MKT 市场部 accept, li 李娜, 2026-09-28",
       "                    decision not-applicable, zhang 张伟, 2026-09-30: 不采购元器件",
@@ -336,7 +362,7 @@ describe("the review report's and csr show's earlier rounds", () => {
     const out = tempDir();
     for (const format of ["md", "html", "docx"]) expect((await csrInProcess(["-C", dir, "render", "NES-001", "NES-002", "--format", format, "--out", out, "--today", "2026-11-27"], { lang: null })).code).toBe(0);
     const md = (id: string) => readFileSync(join(out, `${id}.review.zh-CN.md`), "utf8");
-    expect(md("NES-002").split("\n").filter((l) => l.startsWith("| 1 |"))).toEqual(["| 1 | 1 | 接收日期 2026-09-07; 评审期限 2026-09-20; 决定日期 2026-09-30; 及时性 逾期 7 个工作日 | 品质部 张伟 同意 2026-09-28; 市场部 李娜 同意 2026-09-28 | 不适用 张伟 2026-09-30; 逾期原因：军代表外出 | 2026-10-13 因 2 版换版重评而关闭 |"]);
+    expect(md("NES-002").split("\n").filter((l) => l.startsWith("| 1 |"))).toEqual(["| 1 | 1 | 接收日期 2026-09-07; 评审期限 2026-09-20; 决定日期 2026-09-30; 及时性 逾期 7 个工作日 | 须会签部门：品质部、市场部; 品质部 张伟 同意 2026-09-28; 市场部 李娜 同意 2026-09-28 | 不适用 张伟 2026-09-30; 逾期原因：军代表外出 | 2026-10-13 因 2 版换版重评而关闭 |"]);
     // NES-001's current round is the late confirmation: its header says so, with the reason.
     expect(md("NES-001")).toContain("| 评审期限 | 2026-10-27 | 决定日期 | 2026-10-29 张伟（确认未变） |\n| 评审用时 | 12 个工作日 | 及时性 | 逾期 2 个工作日 |\n| 逾期原因 | 等待军代表确认换版范围 |  |  |\n");
     expect(md("NES-001")).toContain("| 来源文件版本 | 确认人 | 确认日期 | 说明 |\n| --- | --- | --- | --- |\n| 2 | 张伟 | 2026-10-29 | 逾期原因：等待军代表确认换版范围 |\n");
@@ -346,7 +372,7 @@ describe("the review report's and csr show's earlier rounds", () => {
     const docx = (id: string) => wordParagraphs(join(out, `${id}.review.zh-CN.docx`));
     // In Word a cell's second line is a break in the same paragraph.
     expect(docx("NES-002").slice(docx("NES-002").indexOf("5 历次评审") + 7, docx("NES-002").indexOf("记录"))).toEqual([
-      "1", "1", "接收日期 2026-09-07评审期限 2026-09-20决定日期 2026-09-30及时性 逾期 7 个工作日", "品质部 张伟 同意 2026-09-28市场部 李娜 同意 2026-09-28", "不适用 张伟 2026-09-30逾期原因：军代表外出", "2026-10-13 因 2 版换版重评而关闭",
+      "1", "1", "接收日期 2026-09-07评审期限 2026-09-20决定日期 2026-09-30及时性 逾期 7 个工作日", "须会签部门：品质部、市场部品质部 张伟 同意 2026-09-28市场部 李娜 同意 2026-09-28", "不适用 张伟 2026-09-30逾期原因：军代表外出", "2026-10-13 因 2 版换版重评而关闭",
     ]);
     expect(docx("NES-001").slice(docx("NES-001").indexOf("换版确认未变"), docx("NES-001").indexOf("4 措施与落实"))).toEqual(["换版确认未变", "来源文件版本", "确认人", "确认日期", "说明", "2", "张伟", "2026-10-29", "逾期原因：等待军代表确认换版范围"]);
   });
@@ -423,11 +449,13 @@ describe("a changed source revision closes the implementation of the round it re
     const updated = await csrInProcess(
       ["-C", dir, "--lang", "zh-CN", "source", "update", "DYA-SQM", "--revision", "D", "--issued", "2026-11-27", "--received", "2026-11-30", "--unchanged", "DYA-003,DYA-004,DYA-005,DYA-007,DYA-008,DYA-010", "--by", "zhang", "--date", "2026-11-30", "-y"],
     );
-    expect(updated.stdout.split("\n").slice(1, 6)).toEqual([
+    expect(updated.stdout.split("\n").slice(1, 7)).toEqual([
       "3 条 CSR 需按版本 D 重新评审，期限 2026-12-14：",
       "  DYA-001  特殊特性符号按顾客规定标识（原为版本 C）",
       "  DYA-002  控制计划须经顾客批准（原为版本 C）",
       "  DYA-006  特殊特性变更须通知顾客（原为版本 C）",
+      // With flags the new wording was not asked: the output says to enter it (tester56 D1).
+      "请在评审前用 'csr set <编号> --text …' 写入 D 版的新要求内容（如 csr set DYA-001 --text …）；原内容留在上一轮评审记录中。",
       "其中 DYA-006 已按上一版本实施或验证：该实施记录随上一轮评审移入 implementation.history；按 D 版作出结论后，用 csr implement 重新登记实施和验证。",
     ]);
     expect(read(dir, "csr/DYA/DYA-006.yaml").split("implementation:\n")[1]).toBe(

@@ -9,6 +9,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { copyFixture, csrInProcess, gitInit, tempDir } from "../helpers.js";
+import { today } from "../today.js";
 
 const OLD = "委托外部实验室进行的检测和校准，实验室须具有CNAS认可，认可范围须覆盖委托的项目；不得使用仅有营业执照的检测机构。";
 const NEW = "委托外部实验室进行的检测和校准，实验室须具有CNAS认可，认可范围须覆盖委托项目；检测报告须在试验完成后5个工作日内提交北辰SQE。";
@@ -21,6 +22,8 @@ async function revised(): Promise<string> {
     { lang: "zh-CN" },
   );
   expect(update.code).toBe(0);
+  // With flags the new wording is not asked: the output says to enter it (tester56 D1).
+  expect(update.stdout).toContain("请在评审前用 'csr set <编号> --text …' 写入 V3.0 版的新要求内容（如 csr set BCM-002 --text …）；原内容留在上一轮评审记录中。\n");
   return dir;
 }
 
@@ -51,9 +54,36 @@ describe("a requirement changed by the customer's new revision (tester54a A1)", 
     expect(readFileSync(join(out, "new.md"), "utf8")).toContain(`${NEW}另附\n`);
 
     const show = await csrInProcess(["-C", dir, "show", "BCM-002"], { lang: "zh-CN" });
-    expect(show.stdout).toContain(`  历次评审        V2.0 版：接收 2025-09-08，评审期限 2025-09-22，决定日期 2025-09-16，按期\n                    该轮评审的要求内容：${OLD}\n                    市场部 同意，孙伟，2025-09-09：无异议。\n`);
+    expect(show.stdout).toContain(`  历次评审        V2.0 版：接收 2025-09-08，评审期限 2025-09-22，决定日期 2025-09-16，按期\n                    该轮评审的要求内容：${OLD}\n                    须会签部门 市场部、品质部、技术部、生产部\n                    市场部 同意，孙伟，2025-09-09：无异议。\n`);
     expect(show.stdout).toContain("                    结论 必须满足，徐海涛，2025-09-16\n                    2026-12-01 因 V3.0 版换版重评而关闭\n");
     expect((await csrInProcess(["-C", dir, "check"], { lang: "zh-CN" })).stdout).not.toContain("error");
+  });
+});
+
+describe("the review report of a round narrowed with --required and of a wording corrected after its decision (tester56 D13, D11)", () => {
+  it("prints each round's 须会签部门 and how the CSR's list differs from qms.yaml's, and the correction with what the text read before", async () => {
+    const dir = await revised();
+    const run = async (...args: string[]) => expect((await csrInProcess(["-C", dir, ...args, "-y"], { lang: "zh-CN" })).code).toBe(0);
+    await run("review", "BCM-002", "--required", "QA", "ENG", "PRD");
+    // The closed V2.0 round keeps the list it was reviewed by (qms.yaml's), before the new one is named.
+    expect(readFileSync(join(dir, "csr/BCM/BCM-002.yaml"), "utf8")).toContain("      required: [MKT, QA, ENG, PRD]\n  restarted: 2026-12-01\n  required: [QA, ENG, PRD]\n");
+    for (const [department, reviewer] of [["QA", "zhangli"], ["ENG", "zhoupeng"], ["PRD", "huangjun"]]) {
+      await run("review", "BCM-002", "--department", department!, "--reviewer", reviewer!, "--opinion", "accept", "--date", "2026-12-02");
+    }
+    await run("review", "BCM-002", "--disposition", "must", "--by", "xuht", "--date", "2026-12-03");
+    await run("set", "BCM-002", "--text", NEW, "--amend", "--reason", "V3.0 原文登记遗漏");
+    const out = tempDir();
+    await run("render", "BCM-002", "--format", "md", "--out", join(out, "r.md"), "--today", "2026-12-04");
+    const report = readFileSync(join(out, "r.md"), "utf8");
+    expect(report).toContain(
+      `更正记录（评审结论作出后更正了登记时的录入错误：下列会签意见和评审结论作出时，要求内容为更正前的内容）\n\n| 更正日期 | 更正项目 | 更正前 | 更正原因 |\n| --- | --- | --- | --- |\n| ${today()} | 要求内容 | ${OLD} | V3.0 原文登记遗漏 |\n\n## 2 各部门评审意见（会签）\n\n须会签部门：品质部、技术部、生产部（本 CSR 指定，不含 qms.yaml 评审部门中的 市场部）\n\n`,
+    );
+    expect(report).toContain("| 须会签部门：市场部、品质部、技术部、生产部; 市场部 孙伟 同意 2025-09-09;");
+    const show = (await csrInProcess(["-C", dir, "show", "BCM-002", "--today", "2026-12-04"], { lang: "zh-CN" })).stdout;
+    expect(show).toContain("  须会签部门      品质部、技术部、生产部（本 CSR 指定，不含 qms.yaml 评审部门中的 市场部）\n");
+    expect(show).toContain("                    须会签部门 市场部、品质部、技术部、生产部\n");
+    await run("render", "BCM-002", "--format", "html", "--out", join(out, "r.html"), "--today", "2026-12-04");
+    expect(readFileSync(join(out, "r.html"), "utf8")).toContain('<p class="required-departments">须会签部门：品质部、技术部、生产部（本 CSR 指定，不含 qms.yaml 评审部门中的 市场部）</p>');
   });
 });
 
@@ -74,6 +104,11 @@ describe("a link made for the wording of an earlier source revision (tester54a A
       "本轮结论（2026-12-03）不变；BCM-002 的落实链接是按原内容建立的，核对后用 csr address --confirm 确认，此前不计入落实（csr/suspect-link）。",
     ]);
     expect(readFileSync(join(dir, "csr/BCM/BCM-002.yaml"), "utf8")).not.toContain("amendments");
+    // Entered once, V3.0's wording changes again only as a correction: the hint names V3.0, not a new revision to register.
+    expect((await csrInProcess(["-C", dir, "set", "BCM-002", "--text", NEW + "另附"], { lang: "zh-CN" })).stderr).toBe(
+      "csr: BCM-002 已于 2026-12-03 作出评审结论（必须满足）：更改其要求内容就是更改评审过的要求，未改动。\n" +
+        "提示：BCM-002 的本轮评审已按V3.0 版作出结论：若顾客又发布了新版本，用 'csr source update BCM-SQR --revision <新版本> --received <日期>' 登记，BCM-002 随之重新评审；若是V3.0 版要求内容登记时的录入错误（评审所依据的原文与更正后一致），加 --amend 更正（并用 --reason <原因> 写明原因，与更正一并记录）。\n",
+    );
     expect(await run("matrix", "csr", "--today", "2026-12-04")).toContain("尚未落实到文件的要求：BCM-002（QP-006 的链接待按 V3.0 确认）、BCM-004（WI-011-01 尚未发布）\n");
     expect((await run("check", "--today", "2026-12-04")).split("\n").filter((l) => l.includes("BCM-002") && l.includes("suspect-link")).length).toBeGreaterThan(0);
   });

@@ -68,6 +68,7 @@ describe("csr source update with the customer's files", { timeout: 120_000 }, ()
         "DYA-SQM revision B recorded (received 2026-03-02); revision A is superseded.",
         "1 CSR(s) to review again against revision B, due 2026-03-16:",
         "  DYA-002  每年进行过程审核  (was on revision A)",
+        "Record the requirement's new wording in revision B before it is reviewed: csr set DYA-002 --text …; the old wording stays with the earlier round.",
         "2 CSR(s) unchanged in revision B; decision kept, confirmed by 王强 (wang) on 2026-03-03:",
         "  DYA-001  供应商须保持IATF 16949认证有效",
         "  DYA-004  控制计划须经顾客批准",

@@ -24,6 +24,7 @@ describe("csr source update", () => {
         "  DYA-007  每批次附第三方检测报告  (was on revision C)",
         "  DYA-008  出口包装熏蒸要求  (was on revision C)",
         "  DYA-010  首件检验记录保存五年  (was on revision C)",
+        "Record each requirement's new wording in revision D before it is reviewed with 'csr set <id> --text …' (e.g. csr set DYA-001 --text …); the old wording stays with the earlier round.",
         "DYA-005, DYA-006 were implemented or verified against the earlier revision: those records go to implementation.history with the earlier round; once decided under revision D, record their implementation and verification again with csr implement.",
         "",
       ].join("\n"),
@@ -82,7 +83,7 @@ describe("csr source update", () => {
     expect(show.stdout).toContain("  Missing         QA 品质部, MKT 市场部\n");
     const out = join(dir, "out", "report.md");
     expect((await csrInProcess(["-C", dir, "render", "DYA-003", "--format", "md", "--out", out, "--today", "2026-11-27"])).code).toBe(0);
-    expect(read(dir, "out/report.md")).toContain("| 1 | C | Received 2026-11-20; Review due 2026-12-04; Decided 2026-11-24; Timeliness on time | 品质部 张伟 accept 2026-11-23; 市场部 李娜 accept with action 2026-11-23; Review record (the departments' signed opinions): 2026-11 评审记录 第3号 | must meet 张伟 2026-11-24 | closed on 2026-11-27 for the re-review of revision D |\n");
+    expect(read(dir, "out/report.md")).toContain("| 1 | C | Received 2026-11-20; Review due 2026-12-04; Decided 2026-11-24; Timeliness on time | Departments to countersign: 品质部, 市场部; 品质部 张伟 accept 2026-11-23; 市场部 李娜 accept with action 2026-11-23; Review record (the departments' signed opinions): 2026-11 评审记录 第3号 | must meet 张伟 2026-11-24 | closed on 2026-11-27 for the re-review of revision D |\n");
     const site = join(dir, "_site");
     expect((await csrInProcess(["-C", dir, "site", "--out", site, "--today", "2026-11-27"])).code).toBe(0);
     // The site's CSR page is the review report: its 历次评审 table names the record as the report does.
@@ -106,7 +107,7 @@ describe("csr source update", () => {
     expect(JSON.parse(stale.stdout).findings.map((f: { rule: string }) => f.rule)).toEqual(["csr/source-superseded", "date/received-after-source"]);
     const result = await update(dir, "--revision", "C", "--received", "2026-11-20");
     expect(result.stdout).toBe(
-      "DYA-SQM revision C was already recorded (received 2026-11-20).\n1 CSR(s) to review again against revision C, due 2026-12-04:\n  DYA-001  特殊特性符号按顾客规定标识  (was on revision B)\n",
+      "DYA-SQM revision C was already recorded (received 2026-11-20).\n1 CSR(s) to review again against revision C, due 2026-12-04:\n  DYA-001  特殊特性符号按顾客规定标识  (was on revision B)\nRecord the requirement's new wording in revision C before it is reviewed: csr set DYA-001 --text …; the old wording stays with the earlier round.\n",
     );
     expect((await csrInProcess(["-C", dir, "check", "--today", "2026-11-27"])).code).toBe(0);
   });
@@ -185,6 +186,7 @@ describe("csr source update: only what changed costs a review", () => {
     expect(result.stderr).toBe("");
     expect(result.stdout.split("\n").slice(0, 2)).toEqual(["DYA-SQM revision D recorded (received 2026-11-27); revision C is superseded.", "6 CSR(s) to review again against revision D, due 2026-12-11:"]);
     expect(result.stdout.split("\n").slice(8)).toEqual([
+      "Record each requirement's new wording in revision D before it is reviewed with 'csr set <id> --text …' (e.g. csr set DYA-001 --text …); the old wording stays with the earlier round.",
       "DYA-005, DYA-006 were implemented or verified against the earlier revision: those records go to implementation.history with the earlier round; once decided under revision D, record their implementation and verification again with csr implement.",
       "2 CSR(s) unchanged in revision D; decision kept, confirmed by 张伟 (zhang) on 2026-11-28:",
       "  DYA-003  包装须使用顾客周转箱",

@@ -154,7 +154,7 @@ describe("csr render --format docx", () => {
     expect(text.slice(text.indexOf("评审期限"), text.indexOf("评审期限") + 10)).toEqual(["评审期限", "2025-02-24", "决定日期", "2025-02-17", "评审用时", "5 个工作日", "及时性", "按期", "状态", "已验证"]);
     expect(headings).toEqual(["1 要求内容：特殊特性须使用东岳符号或经认可的等效符号标注", "2 各部门评审意见（会签）", "3 评审结论", "4 措施与落实"]);
     const opinions = text.slice(text.indexOf("2 各部门评审意见（会签）") + 1, text.indexOf("3 评审结论"));
-    expect(opinions.slice(0, 5)).toEqual(["部门", "评审人", "意见", "日期", "说明"]);
+    expect(opinions.slice(0, 6)).toEqual(["须会签部门：市场部、品质部、技术部、生产部", "部门", "评审人", "意见", "日期", "说明"]);
     // One line per addressing document (line breaks in one cell).
     expect(text).toContain("QP-014 特殊特性管理程序（A/1） 章节 5.2 符号转换WI-010-01 制动软管总成扣压作业指导书（A/1） 章节 3 质量要求QR-014-01 特殊特性清单（A/1）");
     expect(text.slice(text.indexOf("3 评审结论") + 1, text.indexOf("4 措施与落实"))).toEqual(["结论", "必须满足", "决定人", "徐海涛", "日期", "2025-02-17"]);

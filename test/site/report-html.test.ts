@@ -56,6 +56,9 @@ const bare = (view: CsrReportView): CsrReportView => ({
   addressed: [],
   record: "",
   body: "",
+  amendments: [],
+  amendedAfterReview: false,
+  required: "",
   decision: undefined,
   implementation: undefined,
   training: undefined,
@@ -83,6 +86,9 @@ const full = (view: CsrReportView): CsrReportView & Record<string, unknown> => (
   lateReason: "",
   supersession: `2026-01-07 由 ${hostile} 替代`,
   record: "QR-015-01 第 3 号",
+  required: `品质部、${hostile}（本 CSR 指定）`,
+  amendedAfterReview: true,
+  amendments: [{ date: "2026-01-04", field: "要求内容", was: hostile, reason: "" }, { date: "2026-01-05", field: "条款", was: "IATF 16949 8.3", reason: hostile }],
   form: { number: "QR-015", version: "", reprint: `依 2026-01-02 评审记录按 QR-015 ${hostile} 重新输出` },
   decision: { disposition: "accept", justification: "", by: "徐海涛", byLinks: linked("徐海涛"), date: "2026-01-02", forced: true, overruled: "品质部" },
   confirmations: [{ sourceRevision: "V3", by: "张丽", byLinks: linked("张丽"), date: "2026-02-01", comment: "", lateReason: "晚了" }, { sourceRevision: "V4", by: "", date: "", comment: "无变化", lateReason: "晚了" }],
@@ -94,8 +100,8 @@ const full = (view: CsrReportView): CsrReportView & Record<string, unknown> => (
   training: { required: true, state: "trained", records: "TR-1", sessions: [{ date: "2026-01-03", revision: "V3", people: "孙伟、周鹏", peopleLinks: linked("孙伟", true), trainer: "张丽", trainerLinks: linked("张丽"), record: "TR-1" }] },
   militaryRepresentative: { by: "王军代", byLinks: linked("王军代"), date: "2026-01-06" },
   history: [
-    { reason: "来源文件换版", sourceRevision: "V2", closed: "2025-01-01", startKind: "restarted", start: "2024-12-01", due: "2024-12-15", decidedOn: "", timeliness: "换版前未决定", closing: `2025-01-01 因 V3 版换版重评而关闭：${hostile}`, opinions: [], record: "QR-1", decision: undefined, lateReason: "迟" },
-    { reason: "", sourceRevision: "", closed: "", startKind: "", start: "", due: "", decidedOn: "", timeliness: "", closing: "", opinions: [{ department: "品质部", reviewer: "张丽", reviewerLinks: linked("张丽"), opinion: "reject", date: "2025-02-01", comment: "" }, { department: "技术部", reviewer: "周鹏", opinion: "", date: "", comment: "" }], record: "QR-2", decision: { disposition: "reject", by: "徐海涛", byLinks: linked("徐海涛"), date: "2025-02-03" }, lateReason: "迟" },
+    { reason: "来源文件换版", sourceRevision: "V2", closed: "2025-01-01", startKind: "restarted", start: "2024-12-01", due: "2024-12-15", decidedOn: "", timeliness: "换版前未决定", closing: `2025-01-01 因 V3 版换版重评而关闭：${hostile}`, required: `品质部；未会签：${hostile}`, opinions: [], record: "QR-1", decision: undefined, lateReason: "迟" },
+    { reason: "", sourceRevision: "", closed: "", startKind: "", start: "", due: "", decidedOn: "", timeliness: "", closing: "", required: "", opinions: [{ department: "品质部", reviewer: "张丽", reviewerLinks: linked("张丽"), opinion: "reject", date: "2025-02-01", comment: "" }, { department: "技术部", reviewer: "周鹏", opinion: "", date: "", comment: "" }], record: "QR-2", decision: { disposition: "reject", by: "徐海涛", byLinks: linked("徐海涛"), date: "2025-02-03" }, lateReason: "迟" },
   ],
 });
 

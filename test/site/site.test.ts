@@ -58,7 +58,7 @@ describe("csr site on the bundled example", () => {
   it("names opinions and decisions on a CSR's page as csr does elsewhere, in Chinese punctuation", async () => {
     // The earlier round as the review report records it (5 历次评审): its own start, deadline, decision and timeliness,
     // and under it why it was closed (tester55 C7).
-    expect(read("csr/DYA-002.html")).toContain('<tr><td class="nowrap" rowspan="2">1</td><td class="nowrap">C</td><td><span class="nowrap">接收日期 2024-06-17</span><br><span class="nowrap">评审期限 2024-07-01</span><br><span class="nowrap">决定日期 2024-06-24</span><br><span class="nowrap">及时性 按期</span></td><td><span class="nowrap">市场部 <a href="../people/sunwei.html">孙伟</a></span> <span class="nowrap">同意</span> <span class="nowrap">2024-06-18</span><br>');
+    expect(read("csr/DYA-002.html")).toContain('<tr><td class="nowrap" rowspan="2">1</td><td class="nowrap">C</td><td><span class="nowrap">接收日期 2024-06-17</span><br><span class="nowrap">评审期限 2024-07-01</span><br><span class="nowrap">决定日期 2024-06-24</span><br><span class="nowrap">及时性 按期</span></td><td>须会签部门：市场部、品质部、技术部、生产部<br><span class="nowrap">市场部 <a href="../people/sunwei.html">孙伟</a></span> <span class="nowrap">同意</span> <span class="nowrap">2024-06-18</span><br>');
     expect(read("csr/DYA-002.html")).toContain('</span></td></tr>\n<tr class="history-closing"><td colspan="4">2026-03-16 因 D 版换版重评而关闭：东岳SQM升版为D版，8D提交时限由10个工作日改为D4 5个工作日、D8 15个工作日，按程序重新评审。</td></tr>\n');
     // Earlier rounds once: the report's own 历次评审, not a second table under it.
     expect(read("csr/DYA-002.html").match(/<h2>5 历次评审<\/h2>|以往评审轮次/g)).toEqual(["<h2>5 历次评审</h2>"]);
@@ -148,7 +148,7 @@ describe("csr site on the bundled example", () => {
     const dya002 = read("csr/DYA-002.html");
     // Each reviewer of this round and of the earlier ones, the decider (and in the signature line), the implementation owner.
     expect(dya002).toContain('<tr><td class="nowrap">市场部</td><td class="nowrap"><a href="../people/sunwei.html">孙伟</a></td>');
-    expect(dya002).toContain('<td><span class="nowrap">市场部 <a href="../people/sunwei.html">孙伟</a></span> <span class="nowrap">同意</span> <span class="nowrap">2024-06-18</span><br>');
+    expect(dya002).toContain('<td>须会签部门：市场部、品质部、技术部、生产部<br><span class="nowrap">市场部 <a href="../people/sunwei.html">孙伟</a></span> <span class="nowrap">同意</span> <span class="nowrap">2024-06-18</span><br>');
     expect(dya002).toContain('<th>决定人</th><td><a href="../people/xuht.html">徐海涛</a></td>');
     expect(dya002).toContain('<th>批准</th><td><a href="../people/xuht.html">徐海涛</a></td></tr>');
     expect(dya002).toContain('<th>负责人</th><td><a href="../people/zhangli.html">张丽</a></td>');
@@ -573,7 +573,7 @@ describe("csr site options", () => {
     expect(index).toContain("<h1>Quality system dashboard</h1>");
     expect(readFileSync(join(site.out, "documents", "QP-014.html"), "utf8")).toContain('<html lang="en">');
     const csrPage = (id: string) => readFileSync(join(site.out, "csr", `${id}.html`), "utf8");
-    expect(csrPage("DYA-002")).toContain('<td><span class="nowrap">Marketing &amp; Sales <a href="../people/sunwei.html">Sun Wei</a></span> <span class="nowrap">accept</span> <span class="nowrap">2024-06-18</span><br>');
+    expect(csrPage("DYA-002")).toContain('<td>Departments to countersign: Marketing &amp; Sales, Quality Assurance, Engineering, Production<br><span class="nowrap">Marketing &amp; Sales <a href="../people/sunwei.html">Sun Wei</a></span> <span class="nowrap">accept</span> <span class="nowrap">2024-06-18</span><br>');
     expect(csrPage("DYA-003")).toContain('<li><a href="../csr/DYA-006.html">Superseded by DYA-006 on 2026-03-23: ');
     expect(readFileSync(join(site.out, "people", "zhangli.html"), "utf8")).toContain("<div><dt>Roles</dt><dd>author, reviewer, approver</dd></div>");
     expect(csrPage("DYA-007")).toContain("<li>Review due: 2026-12-08 (7 working day(s) left)</li><li>Opinions missing: Engineering, Production</li>");

@@ -18,7 +18,7 @@ import { refuseOnConflicts } from "../../load/git.js";
 import { loadRepository, type Located, type Repository } from "../../load/repository.js";
 import { repositoryCalendar } from "../../load/calendar.js";
 import { estimatedDeadlineNote, workdaysLate } from "../../model/calendar.js";
-import { csrStatus, missingOpinions, overruledBy, requiredDepartments, reviewDue, reviewOpen, reviewRecordText, reviewStart } from "../../model/csr-status.js";
+import { countersigning, csrStatus, missingOpinions, overruledBy, requiredDepartments, reviewDue, reviewOpen, reviewRecordText, reviewStart } from "../../model/csr-status.js";
 import { currentReviewRound, firstDecisionOfRound, pastDueInTime, standingReviewRounds, type RoundStart } from "../../model/review-timeliness.js";
 import { revisionName } from "../../i18n/values.js";
 import { csrDistributions, distributionRevision, redistributionDue } from "../../model/distribution.js";
@@ -162,8 +162,11 @@ async function prepareReview(root: string, id: string, flags: ReviewFlags, date:
   let mode: Mode | undefined = recordWithDecision ? "decision" : wantsRecord ? "record" : flags.required !== undefined ? "required" : wantsOpinion ? "opinion" : onlyLateReason ? "late-reason" : wantsDecision ? "decision" : onlySigners ? "signers" : undefined;
   if (!mode && ask) {
     const late = unexplainedLateRound(repo, index, csr.value, date);
+    // Every opinion required in (or a signed record holding them), no decision yet: what is left is the decision (tester56 D14).
+    const decisionDue = csr.value.review?.decision === undefined && (csr.value.review?.record !== undefined || missingOpinions(csr.value, repo.config?.value).length === 0);
     mode = await ask.select<Mode>({
       message: `${id} ${csr.value.title}`,
+      ...(decisionDue ? { default: "decision" as const } : {}),
       choices: [
         { value: "opinion", name: t("prompt.review.mode-opinion") },
         { value: "decision", name: t("prompt.review.mode-decision") },
@@ -580,6 +583,15 @@ function recordRequired(repo: Repository, index: RepoIndex, { value: csr }: Loca
     csr.review?.required?.join() === codes.join()
       ? [t("review.required.same", { id: csr.id, departments: label(codes) })]
       : [t("review.required.set", { id: csr.id, departments: label(codes), before: label(before) || t("department.none") })];
+  // The round a new source revision closed was countersigned by qms.yaml's reviewers: it keeps that list, which the
+  // review report prints, before this one is named for the new round (tester56 D13).
+  const closed = csr.review?.restarted !== undefined && csr.review.required === undefined ? (csr.review.history ?? []).map((round) => round.source_revision !== undefined).lastIndexOf(true) : -1;
+  const kept = closed >= 0 && csr.review!.history![closed]!.required === undefined ? countersigning(csr, config, csr.review!.history![closed]) : undefined;
+  if (kept) {
+    const node = doc.createNode(kept.required);
+    node.flow = true;
+    doc.setIn(["review", "history", closed, "required"], node);
+  }
   // The list's items are replaced in place, so that a comment on it stays.
   const existing = doc.getIn(["review", "required"], true);
   if (isSeq(existing)) existing.items = codes.map((code) => doc.createNode(code));

@@ -184,7 +184,8 @@ export async function setCsr(ctx: CommandContext, session: EditSession, id: stri
     const fields = conjunction(requirement.map((c) => t(`set.csr.requirement.${c.field}`)));
     throw new UserError(
       t("set.csr.decided", { id, fields, date: decision.date, disposition: t(`value.disposition.${decision.disposition}`) }),
-      t("set.csr.decided.hint", { id: shellArgument(id), source: shellArgument(csr.source.document) }),
+      // A round restarted by a new source revision reviewed that revision: registering it again is not the way (tester56 D1).
+      t(csr.review?.restarted ? "set.csr.decided.hint-revised" : "set.csr.decided.hint", { id: shellArgument(id), source: shellArgument(csr.source.document), named: revisionName(csr.source.revision) }),
     );
   }
 

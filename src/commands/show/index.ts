@@ -7,7 +7,7 @@ import { repositoryCalendar } from "../../load/calendar.js";
 import { estimatedDeadlineNote } from "../../model/calendar.js";
 import { closedRoundVerdict, currentReviewRound, firstDecisionOfRound, historyRounds, lateKeptDecision, pastDueInTimeText, workdaysPastDue, type ReviewRoundTimeliness } from "../../model/review-timeliness.js";
 import { clauseTitle, parseClauseRef } from "../../model/catalog.js";
-import { addressing, csrFacts, csrStatusText, historyClosing, historyReason, overruledOpinions, requiredDepartments, reviewDue, reviewRecordText, staleSource, verifiedByOwner, type Addressing, type CsrFacts } from "../../model/csr-status.js";
+import { addressing, countersigning, countersigningText, csrFacts, csrStatusText, historyClosing, historyReason, overruledOpinions, reviewDue, reviewRecordText, staleSource, verifiedByOwner, type Addressing, type CsrFacts } from "../../model/csr-status.js";
 import { addressedWhenSuperseded } from "../../model/link-start.js";
 import { changedEnds } from "../../model/fingerprint.js";
 import { buildIndex, currentRevision, revisionInForce, type RepoIndex } from "../../model/index.js";
@@ -173,7 +173,9 @@ function describe(repo: Repository, index: RepoIndex, csr: Csr, facts: CsrFacts,
       ? supersededReviewLine(round, csr.superseded)
       : (round.kind === "confirmed" ? t("review-confirmation.show.due", { revision: revisionName(round.revision), due: round.due, date: round.decided! }) : reviewLine(csr, facts, due)) + late,
   );
-  field("show.label.required", departments(requiredDepartments(csr, repo.config?.value)) || t("show.none-configured"));
+  // With how a list the CSR names differs from qms.yaml's, and who gave an opinion without being asked (tester56 D13).
+  const required = countersigning(csr, repo.config?.value);
+  field("show.label.required", (required && countersigningText(required, language(), department, false)) || t("show.none-configured"));
   const opinions = (csr.review?.opinions ?? []).map((o) => opinionLine(o, person, department));
   const record = csr.review?.record;
   field("show.label.opinions", ...(opinions.length > 0 ? opinions : [t(record ? "show.on-review-record" : "show.no-opinions")]));
@@ -281,6 +283,12 @@ function describe(repo: Repository, index: RepoIndex, csr: Csr, facts: CsrFacts,
   // The rounds a new source revision closed, each with its own start, deadline, decision and timeliness as the
   // review-timeliness register judges them, and then why it was closed: not the next round's reason as its own (tester55 C7).
   const closedRounds = historyRounds(csr, repositoryCalendar(repo.config?.value), repo.config?.value, today, customer);
+  // The departments a closed round had to countersign, and who did not, where the record says (tester56 D13).
+  const countersignedIn = (round: ReviewRound): string[] => {
+    const c = countersigning(csr, repo.config?.value, round);
+    const text = c ? countersigningText(c, language(), department, true) : "";
+    return text ? [`  ${t("show.history.required", { departments: text })}`] : [];
+  };
   const history = (csr.review?.history ?? []).flatMap((round, i) => {
     const judged = closedRounds[i];
     const heading = judged
@@ -297,6 +305,7 @@ function describe(repo: Repository, index: RepoIndex, csr: Csr, facts: CsrFacts,
     heading,
     // The wording that round reviewed, when the customer's next revision changed it (tester54a A1).
     ...(["title", "text", "clauses"] as const).flatMap((f) => (round[f] === undefined ? [] : [`  ${t("show.history.reviewed", { field: t(`set.field.${f}`), value: Array.isArray(round[f]) ? (round[f] as string[]).join(t("common.list-separator")) : (round[f] as string) })}`])),
+    ...countersignedIn(round),
     ...(round.opinions ?? []).map((o) => `  ${opinionLine(o, person, department)}`),
     ...(round.record ? [`  ${t("show.history.record", { record: reviewRecordText(round.record) })}`] : []),
     ...(round.decision ? [`  ${t("show.history.decision", { decision: decisionLine(round.decision, person, round.record !== undefined) })}`] : []),

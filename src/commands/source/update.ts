@@ -254,6 +254,12 @@ async function update(ctx: CommandContext, root: string, sourceId: string, flags
       // and its paper record with its opinions, or it would stand for the new round's (csr/review-incomplete).
       // Why it closed is the revision that closed it, which the reports say in the reader's language (historyReason).
       const round = mapNode(doc, { source_revision: csr.source.revision, closed: restartedOn, revised_to: revision });
+      // The departments the CSR named to countersign: the closed round keeps them, the new one starts with them (tester56 D13).
+      if (csr.review?.required !== undefined) {
+        const required = doc.createNode(csr.review.required);
+        required.flow = true;
+        round.set("required", required);
+      }
       // The round that reviewed the old wording keeps it, as csr set --text does after the update (tester54a A1).
       const newText = texts.get(csr.id);
       if (newText !== undefined) {
@@ -307,8 +313,8 @@ async function update(ctx: CommandContext, root: string, sourceId: string, flags
   if (changed.length > 0) {
     lines.push(t("source.to-review", { count: changed.length, revision, due: due ?? "" }));
     for (const { value } of changed) lines.push(`  ${t(texts.has(value.id) ? "source.was-on.text" : "source.was-on", { id: value.id, title: value.title, revision: value.source.revision })}`);
-    // At a terminal, where the new wording was asked and may have been left blank (tester54a A16).
-    const wordingLeft = asking ? changed.filter((c) => !texts.has(c.value.id)) : [];
+    // Where the new wording was not given: left blank at a terminal (tester54a A16), or never asked, with flags (tester56 D1).
+    const wordingLeft = changed.filter((c) => !texts.has(c.value.id));
     if (wordingLeft.length > 0) lines.push(t("source.update.text-hint", { count: wordingLeft.length, id: wordingLeft[0]!.value.id, named: revisionName(revision) }));
     if (reimplement.length > 0) lines.push(t("source.reimplement", { count: reimplement.length, ids: list(reimplement), revision }));
   }
