@@ -153,6 +153,20 @@ describe("a printed register that quotes classified requirements (tester56 D3)",
   });
 });
 
+describe("the 军代表's signature of a CSR's review report (tester56 D12)", () => {
+  it("is in the GJB CSR list and matrix, who and when; an IATF list has no such column", async () => {
+    const dir = await classifiedRepo();
+    const rows = async (...args: string[]) => csvRows((await csrInProcess(["-C", dir, ...args, "--format", "csv", "--today", DAY], { lang: null })).stdout);
+    const list = await rows("list", "csr", "--columns", "id,decidedBy,decided,militaryRepresentative,militaryRepresentativeSigned");
+    expect(list).toEqual(["编号,决定人,决定日期,军代表,军代表签字日期,截至", "NES-001,刘志明,2026-12-03,王建东,2026-12-03,2026-12-04", "NES-002,,,,,2026-12-04"]);
+    const matrix = await rows("matrix", "csr");
+    expect(matrix[0]).toMatch(/,决定日期,及时性,军代表,军代表签字日期,/);
+    expect(matrix[1]).toMatch(/^NES-001,.*,2026-12-03,逾期 3 个工作日,王建东,2026-12-03,/);
+    const iatf = gitInit(copyFixture("examples/acme-auto"));
+    expect(csvRows(csr(["-C", iatf, "list", "csr", "--format", "csv", "--today", DAY], { lang: null }).stdout)[0]).not.toContain("军代表");
+  });
+});
+
 describe("csr list external (外来文件清单)", () => {
   const HEADER = "序号,类别,文件编号,文件名称,密级,发布单位,版本,发布日期,实施日期,接收日期,状态,保管部门";
 

@@ -15,6 +15,7 @@ import { periodTallyNote, supersededVerdict } from "./reviews.js";
 import { classificationName, csrClassification, highestClassification, isStateSecret } from "../../model/classification.js";
 import { addressedSection, addressedSectionLabel } from "../../model/sections.js";
 import type { ControlledDocument, Csr } from "../../model/types.js";
+import { militaryParties } from "../../model/index.js";
 import type { Table } from "../table.js";
 import { csrDistributions, distributionRevision, redistributionDue } from "../../model/distribution.js";
 import { csrTrainingState, recordsTextIn, type RecordDays } from "../../model/training.js";
@@ -211,6 +212,7 @@ export function csrList(ctx: RegisterContext, options: { today: string; customer
   const estimatedYears = estimated.join(t(ctx, "register.list-separator"));
   // A GJB register of requirements from classified contracts marks each with its 密级; one without markings (IATF) keeps its columns.
   const classified = rows.some(({ csr }) => classificationOf(ctx, csr) !== "");
+  const military = withMilitaryRepresentative(ctx, rows.map((r) => r.csr));
   // The list quotes each requirement's text: printed, it is a carrier of the highest 密级 among them (tester56 D3).
   const carried = highestClassification(rows.map(({ csr }) => classificationOf(ctx, csr)));
   const title = filterText !== undefined ? t(ctx, "register.csr.list.title-filtered", { filter: filterText, count: rows.length }) : t(ctx, "register.csr.list.title", { count: rows.length });
@@ -247,6 +249,14 @@ export function csrList(ctx: RegisterContext, options: { today: string; customer
         ? [
             { key: "confirmedBy", header: t(ctx, "register.csr.list.column.confirmedBy"), kind: "name" as const },
             { key: "confirmed", header: t(ctx, "register.csr.list.column.confirmed"), date: true },
+          ]
+        : []),
+      // GJB 9001C 8.2.3: the customer's 军代表 signs the review report; the list says who and when, where the organisation has
+      // a military representative office (or one signed): an IATF list gains no empty column (tester56 D12).
+      ...(military
+        ? [
+            { key: "militaryRepresentative", header: t(ctx, "register.csr.list.column.militaryRepresentative"), kind: "name" as const },
+            { key: "militaryRepresentativeSigned", header: t(ctx, "register.csr.list.column.militaryRepresentativeSigned"), date: true },
           ]
         : []),
       { key: "justification", header: t(ctx, "register.csr.list.column.justification") },
@@ -311,6 +321,7 @@ export function csrList(ctx: RegisterContext, options: { today: string; customer
       decided: csr.review?.decision?.date ?? null,
       confirmedBy: personName(ctx, confirmation?.by),
       confirmed: confirmation?.decided ?? null,
+      ...(military ? militarySignature(ctx, csr) : {}),
       justification: csr.review?.decision?.justification ?? "",
       // The current round's: a round still open has no late decision to explain; a late confirmation has a reason of its own.
       lateReason: confirmation ? (confirmation.lateReason ?? "") : ((csr.review?.decision && csr.review.late_reason) ?? ""),
@@ -358,6 +369,20 @@ export function csrList(ctx: RegisterContext, options: { today: string; customer
     // How to add the missing holidays is for the one who runs the command; the register says only how it counted.
     ...withHints([...untranslated, ...(estimated.length > 0 ? [t(ctx, "calendar.estimated-list.hint", { years: estimatedYears, count: estimated.length })] : [])]),
   };
+}
+
+/**
+ * Whether the CSR registers have the 军代表 columns: the organisation has a military representative office (qms.yaml
+ * `external_parties` of kind military-representative), as the review report has its 军代表 cell, or a CSR listed records one.
+ */
+function withMilitaryRepresentative(ctx: RegisterContext, csrs: readonly Csr[]): boolean {
+  return militaryParties(ctx.index).length > 0 || csrs.some((csr) => csr.review?.military_representative !== undefined);
+}
+
+/** The 军代表's signature of the current round's review report (review.military_representative): who, and the day signed. */
+function militarySignature(ctx: RegisterContext, csr: Csr): { militaryRepresentative: string; militaryRepresentativeSigned: string | null } {
+  const signed = csr.review?.military_representative;
+  return { militaryRepresentative: personName(ctx, signed?.by), militaryRepresentativeSigned: signed?.date ?? null };
 }
 
 /**
@@ -496,6 +521,7 @@ export function csrMatrix(ctx: RegisterContext, options: { customer?: string; to
   let unconfirmed = 0;
   const withdrawn = new Set<string>();
   const classified = csrs.some((csr) => classificationOf(ctx, csr) !== "");
+  const military = withMilitaryRepresentative(ctx, csrs);
   // Each row's summary says what the requirement asks: the matrix carries the highest 密级 among them, as the list does.
   const carried = highestClassification(csrs.map((csr) => classificationOf(ctx, csr)));
   // Links no record dates on a day whose revision or review round is not today's (model/link-start.ts): counted as recorded now, and said.
@@ -516,6 +542,7 @@ export function csrMatrix(ctx: RegisterContext, options: { customer?: string; to
       disposition: dispositionOf(ctx, csr),
       decided: round.decided ?? null,
       timeliness: timelinessLabel(ctx, round, calendar, options.today),
+      ...(military ? militarySignature(ctx, csr) : {}),
       owner: personName(ctx, csr.implementation?.owner),
       due: csr.implementation?.due ?? null,
       requiredBy: customerDateOf(ctx, csr)?.date ?? null,
@@ -562,6 +589,12 @@ export function csrMatrix(ctx: RegisterContext, options: { customer?: string; to
       { key: "disposition", header: t(ctx, "register.csr.matrix.column.disposition"), kind: "code" },
       { key: "decided", header: t(ctx, "register.csr.matrix.column.decided"), date: true },
       { key: "timeliness", header: t(ctx, "register.csr.matrix.column.timeliness") },
+      ...(military
+        ? [
+            { key: "militaryRepresentative", header: t(ctx, "register.csr.list.column.militaryRepresentative"), kind: "name" as const },
+            { key: "militaryRepresentativeSigned", header: t(ctx, "register.csr.list.column.militaryRepresentativeSigned"), date: true },
+          ]
+        : []),
       { key: "document", header: t(ctx, "register.csr.matrix.column.document"), kind: "id" },
       { key: "section", header: t(ctx, "register.csr.matrix.column.section") },
       // A list: "A/1；A/2 待实施（…）" breaks between the version in force and the one to come.
