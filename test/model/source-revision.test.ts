@@ -1,7 +1,7 @@
 /** The source revision a CSR was taken from (model/csr-status.ts sourceRevisionTakenFrom), which date/received-before-source compares with. */
 import { describe, expect, it } from "vitest";
 import { sourceRevisionTakenFrom } from "../../src/model/csr-status.js";
-import { csrsOfSourceRevision, sourceRevisionsWithCsrs } from "../../src/model/source-review.js";
+import { csrsOfSourceRevision, sourceKey, sourceRevisionsWithCsrs } from "../../src/model/source-review.js";
 import type { Csr, Customer } from "../../src/model/types.js";
 
 const customer: Customer = {
@@ -49,13 +49,22 @@ describe("sourceRevisionsWithCsrs", () => {
       csr("D", { restarted: "2026-11-06", history: [{ source_revision: "C", closed: "2026-11-06" }, { reason: "amended" }] }),
       csr("C", { confirmations: [{ source_revision: "B", by: "wang", date: "2026-03-12" }] }),
       { ...csr("A"), source: { document: "DYA-PKG", revision: "A" } },
+      // Another customer's document of the same id is not DYA's.
+      { ...csr("E"), customer: "BCM" },
     ];
     const { registered, current } = sourceRevisionsWithCsrs(csrs);
     for (const source of ["DYA-SQM", "DYA-PKG", "DYA-LOG"]) {
       for (const revision of ["A", "B", "C", "D", "E"]) {
-        expect([source, revision, registered.get(source)?.has(revision) ?? false]).toEqual([source, revision, csrsOfSourceRevision(csrs, source, revision).length > 0]);
+        expect([source, revision, registered.get(sourceKey("DYA", source))?.has(revision) ?? false]).toEqual([source, revision, csrsOfSourceRevision(csrs, "DYA", source, revision).length > 0]);
       }
     }
-    expect(current).toEqual(new Map([["DYA-SQM", new Set(["D", "C"])], ["DYA-PKG", new Set(["A"])]]));
+    expect(csrsOfSourceRevision(csrs, "DYA", "DYA-SQM", "E")).toEqual([]);
+    expect(current).toEqual(
+      new Map([
+        [sourceKey("DYA", "DYA-SQM"), new Set(["D", "C"])],
+        [sourceKey("DYA", "DYA-PKG"), new Set(["A"])],
+        [sourceKey("BCM", "DYA-SQM"), new Set(["E"])],
+      ]),
+    );
   });
 });

@@ -42,7 +42,7 @@ export async function recordNoRequirements(
     const person = resolvePerson(session.index, flags.by!, "--by", date);
     // Deciding that a customer document asks nothing of the supplier is a review decision: the decider's, as for csr review --disposition.
     if (!person.roles.includes("approver")) throw new UserError(t("source.no-requirements.not-approver", { person: personLabel(session.index, person.id) }));
-    const csrs = csrsOfSourceRevision(session.repo.csrs.map((c) => c.value), sourceId, revision.revision);
+    const csrs = csrsOfSourceRevision(session.repo.csrs.map((c) => c.value), located.value.code, sourceId, revision.revision);
     if (csrs.length > 0) throw new UserError(t("source.no-requirements.has-csrs", { id: sourceId, named, csrs: list(csrs.map((c) => c.id)) }));
     const change = editFile(session.root, located.file.path, "customer", (doc) => {
       doc.setIn(["sources", sourceIndex, "revisions", revisionIndex, "no_requirements"], doc.createNode({ by: person.id, date }, { flow: true }));

@@ -1,6 +1,6 @@
 import { repositoryCalendar } from "../../../load/calendar.js";
 import { DEFAULT_REVIEW_DAYS } from "../../../model/csr-status.js";
-import { sourceRevisionsWithCsrs } from "../../../model/source-review.js";
+import { sourceKey, sourceRevisionsWithCsrs } from "../../../model/source-review.js";
 import type { Rule } from "../../rule.js";
 import { shellArgument } from "../../../core/text.js";
 import { revisionName } from "../../../i18n/values.js";
@@ -50,10 +50,11 @@ export const rule: Rule = {
         const due = (calendar ??= repositoryCalendar(config)).addWorkdays(revision.received, days);
         if (due >= ctx.options.today) continue;
         withCsrs ??= sourceRevisionsWithCsrs(ctx.repo.csrs.map((c) => c.value));
-        if (withCsrs.registered.get(source.id)?.has(revision.revision)) continue;
+        const key = sourceKey(customer.code, source.id);
+        if (withCsrs.registered.get(key)?.has(revision.revision)) continue;
         // CSRs of the source left on an earlier revision: csr/source-superseded asks for their review against this one
         // (one root cause, one finding), and a CSR the revision removed (csr source update --removed) was reviewed with it.
-        const current = withCsrs.current.get(source.id);
+        const current = withCsrs.current.get(key);
         if (current && source.revisions.slice(0, j).some((r) => current.has(r.revision))) continue;
         ctx.report(
           { file, path: ["sources", i, "revisions", j, "received"] },
