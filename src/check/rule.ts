@@ -1,6 +1,6 @@
 /** The contract between the engine and a rule: rules only report, the engine does the rest. */
 import type { Severity } from "../core/diagnostic.js";
-import type { BaseState } from "../load/base.js";
+import type { BaseState, ReleasedVersion } from "../load/base.js";
 import type { Repository } from "../load/repository.js";
 import type { SourceFile } from "../load/source.js";
 import type { RepoIndex } from "../model/index.js";
@@ -16,6 +16,11 @@ export interface CheckOptions {
   releaseDate?: boolean;
   /** The repository at the base revision (`csr check --base`); rules comparing with it skip when absent. */
   base?: BaseState;
+  /**
+   * Without a base: the releases (by tag) of the released documents whose file differs from their
+   * current version's release tag (load/base.ts releasesChanged), for doc/revision-not-bumped.
+   */
+  released?: ReadonlyMap<string, ReleasedVersion>;
 }
 
 /**

@@ -84,6 +84,32 @@ async function releasedVersions(root: string, prefix: string, paths: readonly st
   return released;
 }
 
+/**
+ * Without a base (`csr check` of the working tree): the release of each released or withdrawn
+ * document of `documents` whose file no longer holds what its current version's release tag
+ * recorded (`csr release` tags QP-012/A-3), by tag, for doc/revision-not-bumped. A repository
+ * without tags costs one `git for-each-ref`; with tags, one `git cat-file --batch` for all the
+ * documents, and a tag holding the file's bytes is not parsed. Empty outside git.
+ */
+export async function releasesChanged(root: string, documents: readonly { value: ControlledDocument; file: SourceFile }[]): Promise<Map<string, ReleasedVersion>> {
+  const changed = new Map<string, ReleasedVersion>();
+  const wanted = documents.flatMap(({ value, file }) => {
+    const version = value.revisions?.at(-1)?.version;
+    if (version === undefined || value.kind === "external" || value.revising !== undefined || (value.status !== "released" && value.status !== "obsolete")) return [];
+    return [{ id: value.id, path: file.path, version, unless: file.text }];
+  });
+  if (wanted.length === 0 || workTreePrefix(root) === undefined) return changed;
+  const anyTag = await gitOutput(root, ["for-each-ref", "--count=1", "--format=%(refname)", "refs/tags"]).catch(() => Buffer.alloc(0));
+  if (anyTag.length === 0) return changed;
+  const tagged = await releasedRevisions(root, wanted, { tagsOnly: true });
+  for (const w of wanted) {
+    const tag = releaseTag(w.id, w.version);
+    const document = tagged.get(tag);
+    if (document) changed.set(tag, { version: w.version, tag, document });
+  }
+  return changed;
+}
+
 /** A revision of a document whose content a register of a past day needs: the document's id, its file (named from the repository's root) and the version. */
 export interface RevisionWanted {
   id: string;

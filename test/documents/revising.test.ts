@@ -36,6 +36,8 @@ describe("csr submit on a released document (修订中)", () => {
     const dir = await revisedRepo();
     // Unmarked, the edit is an unreleased change.
     expect(rulesOf((await checkJsonInProcess(dir, "--base", "HEAD")).findings)).toEqual(["doc/revision-not-bumped"]);
+    // Without --base too: the release tag QP-001/A-0 says what was approved.
+    expect(rulesOf((await checkJsonInProcess(dir)).findings)).toEqual(["doc/revision-not-bumped"]);
 
     const submitted = await csrInProcess(["-C", dir, "submit", "QP-001", "--by", "zhang", "--date", "2026-11-30"], { lang: "zh-CN" });
     expect([submitted.code, submitted.stderr]).toEqual([0, ""]);
@@ -44,6 +46,7 @@ describe("csr submit on a released document (修订中)", () => {
     );
     expect(parse(readFileSync(join(dir, FILE), "utf8")).revising).toEqual({ since: "2026-11-30", by: "zhang" });
     expect((await checkJsonInProcess(dir, "--base", "HEAD")).findings).toEqual([]);
+    expect((await checkJsonInProcess(dir)).findings).toEqual([]);
     git(dir, ["commit", "-qam", "QP-001 修订稿，待会签"]);
     expect((await checkJsonInProcess(dir, "--base", "HEAD~1")).findings).toEqual([]);
 

@@ -50,7 +50,11 @@ export async function checkCommand(ctx: CommandContext, flags: CheckFlags): Prom
   // answered from the cache counts them too.
   const findingsOf = async (repo: Repository, base?: BaseState) => {
     const { checkRepository } = await import("../../check/engine.js");
-    const outcome = checkRepository(repo, { today, base: base ?? (await baseState()) });
+    const against = base ?? (await baseState());
+    // Without a base, the release tags say which released documents were edited since (doc/revision-not-bumped);
+    // the pre-commit hook compares with HEAD (--base HEAD), and before the first commit there is no tag.
+    const released = against || flags.staged ? undefined : await (await import("../../load/base.js")).releasesChanged(root, repo.documents);
+    const outcome = checkRepository(repo, { today, ...(against ? { base: against } : {}), ...(released?.size ? { released } : {}) });
     return [...outcome.findings, ...outcome.held];
   };
   const run = async (repo: Repository) => {
@@ -69,7 +73,10 @@ export async function checkCommand(ctx: CommandContext, flags: CheckFlags): Prom
       : await (await import("../../load/cache.js")).checkCached(root, today, run, {
           rememberFindings: flags.base === undefined,
           // With a few files changed, the rules that the change can affect run on them alone.
-          rerun: async (change) => (await import("../../check/incremental.js")).recheck(change, { today }),
+          rerun: async (change) => {
+            const released = flags.base === undefined ? await (await import("../../load/base.js")).releasesChanged(root, change.partial.documents) : undefined;
+            return (await import("../../check/incremental.js")).recheck(change, { today, ...(released?.size ? { released } : {}) });
+          },
         });
   const { findings: checked, files, notReported = [] } = flags.addedOnly && !flags.staged ? { ...whole, ...(await addedByBranch(root, flags.base!, today, whole.findings)) } : whole;
   // A CSR file in an add/add conflict of two different requirements: renumber one, never pick one side.
