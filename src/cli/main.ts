@@ -616,6 +616,8 @@ export async function run(argv: string[], output?: Output): Promise<number> {
           .description(t("help.train"))
           .argument("<id>", t("help.train.id"))
           .option("--people <person...>", t("help.train.people"))
+          .option("--department <code>", t("help.train.department"))
+          .option("--trainees <names...>", t("help.train.trainees"))
           .option("--date <date>", t("help.train.date"))
           .option("--trainer <person>", t("help.train.trainer"))
           .option("--record <number>", t("help.train.record"))

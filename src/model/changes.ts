@@ -95,7 +95,8 @@ export interface Change {
   /** On a `distributed` row: the departments (codes) the CSR was distributed to. */
   departments?: string[];
   /** On a `trained` row: the people trained (people.yaml ids) and the training record's number (培训记录编号), as recorded. */
-  trained?: { people: string[]; record?: string };
+  /** `department` and `trainees`: a session's department trained and people outside people.yaml (TrainingSession). */
+  trained?: { people: string[]; department?: string; trainees?: string[]; record?: string };
   /** On a row of controlled copies: the copies, by 受控号. */
   copies?: CopyHeld[];
   /** On a row of copies lost, destroyed or kept (作废留用): what happened, as recorded; on a `reviewed` row, the review's comment. */
@@ -425,11 +426,11 @@ function periodicReviewChanges(id: string, doc: ControlledDocument, was: readonl
  * names none.
  */
 function trainingChanges(area: "document" | "csr", id: string, title: string, was: readonly TrainingSession[] | undefined, is: readonly TrainingSession[] | undefined, on: (revision: string) => string): Change[] {
-  const key = (s: TrainingSession) => JSON.stringify([s.revision ?? "", s.date, s.people, s.trainer ?? "", s.record ?? ""]);
+  const key = (s: TrainingSession) => JSON.stringify([s.revision ?? "", s.date, s.people ?? [], s.department ?? "", s.trainees ?? [], s.trainer ?? "", s.record ?? ""]);
   const known = new Set((was ?? []).map(key));
   return (is ?? [])
     .filter((s) => !known.has(key(s)))
-    .map((s) => ({ area, kind: "trained" as const, id, title, from: "", to: s.revision !== undefined ? on(s.revision) : "", detail: s.trainer ?? "", trained: { people: s.people, ...(s.record ? { record: s.record } : {}) }, date: s.date }));
+    .map((s) => ({ area, kind: "trained" as const, id, title, from: "", to: s.revision !== undefined ? on(s.revision) : "", detail: s.trainer ?? "", trained: { people: s.people ?? [], ...(s.department ? { department: s.department } : {}), ...(s.trainees ? { trainees: s.trainees } : {}), ...(s.record ? { record: s.record } : {}) }, date: s.date }));
 }
 
 /**

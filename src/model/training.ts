@@ -16,7 +16,7 @@ import type { WorkCalendar } from "./calendar.js";
 import { requiredDepartments } from "./csr-status.js";
 import { copiesInForce, csrDistributedDepartments, DEFAULT_TRAINING_DAYS } from "./distribution.js";
 import { currentRevision } from "./index.js";
-import type { ControlledDocument, Csr, QmsConfig } from "./types.js";
+import type { ControlledDocument, Csr, QmsConfig, TrainingSession } from "./types.js";
 
 export interface OpenTraining {
   kind: "document" | "csr";
@@ -27,6 +27,18 @@ export interface OpenTraining {
   due: string;
   /** Department codes whose people are to be trained. */
   departments: string[];
+}
+
+/**
+ * Who a session trained, as every training output prints it (tester56 D8): the department trained, then
+ * the people of people.yaml by name and the trainees named as the record gives them —
+ * 生产部：黄军、张三(1023)、李四; 生产部 alone for a department's training on its sign-in sheet.
+ */
+export function sessionTraineesIn(lang: Lang, session: Pick<TrainingSession, "people" | "department" | "trainees">, personName: (id: string) => string, departmentName: (code: string) => string): string {
+  const names = [...(session.people ?? []).map(personName), ...(session.trainees ?? [])].join(translate(lang, "common.list-separator"));
+  if (session.department === undefined) return names;
+  const department = departmentName(session.department);
+  return names === "" ? department : translate(lang, "train.trainees.department", { department, people: names });
 }
 
 /**

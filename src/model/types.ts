@@ -249,7 +249,12 @@ export interface AddressedIn {
 export interface TrainingSession {
   revision?: string;
   date: string;
-  people: string[];
+  /** Who was trained, among the people of people.yaml (ids); absent when `department` or `trainees` says it. */
+  people?: string[];
+  /** The department trained (部门培训, department code): its people as the record's sign-in sheet lists them. */
+  department?: string;
+  /** People trained who are not in people.yaml (operators), named as the record gives them, e.g. 张三(1023). */
+  trainees?: string[];
   trainer?: string;
   record?: string;
 }

@@ -20,7 +20,7 @@ import { recordKeepingText } from "../model/record-keeping.js";
 import { bodyOnPaper, firstIssueDate, neverReleased, revisionDate, revisionPages, revisionSummary } from "../model/revision.js";
 import { closedRoundVerdict, currentReviewRound, historyRounds, lateByText, lateKeptDecision, pastDueInTime, workdaysPastDue, type ReviewRoundTimeliness } from "../model/review-timeliness.js";
 import { addressedSection, closingSectionNumbers, documentSections, sectionAnchor } from "../model/sections.js";
-import { csrTrainingState, recordsTextIn, type CsrTrainingState } from "../model/training.js";
+import { csrTrainingState, recordsTextIn, sessionTraineesIn, type CsrTrainingState } from "../model/training.js";
 import { trainingRecordDays } from "../load/training-records.js";
 import { csrDistributions, distributionRevision, redistributionDue } from "../model/distribution.js";
 import { customerDate, lateForCustomer } from "../model/customer-schedule.js";
@@ -936,11 +936,13 @@ export function csrReportView(
           state: csrTrainingState(csr, trainingRecordDays(repo)),
           records: names.list(recordsTextIn(lang, csr, trainingRecordDays(repo))),
           sessions: (csr.training.sessions ?? []).map((s) => {
-            const peopleLinks = names.links(s.people.map((id) => ({ id })));
+            // Linked to the people's pages only when they are all the session names: a department or trainees outside people.yaml have none.
+            const onlyPeople = s.department === undefined && s.trainees === undefined;
+            const peopleLinks = onlyPeople ? names.links((s.people ?? []).map((id) => ({ id }))) : undefined;
             return {
               date: s.date,
               revision: s.revision ?? "",
-              people: names.list(s.people.map((p) => names.person(p))),
+              people: sessionTraineesIn(lang, s, (p) => names.person(p), (d) => names.department(d)),
               ...(peopleLinks ? { peopleLinks } : {}),
               trainer: s.trainer ? names.person(s.trainer) : "",
               ...names.linksOf("trainer", s.trainer),

@@ -117,6 +117,24 @@ describe("csr train on a CSR, as the review report shows it", () => {
   });
 });
 
+describe("csr train of a department and of operators outside people.yaml (tester56 D8)", () => {
+  it("keeps the department and the trainees as given, prints them in csr show and the register, and points --people 生产部 to --department", async () => {
+    const dir = smallRepo();
+    const refused = await csrInProcess(["-C", dir, "train", "DYA-001", "--people", "生产部", "--trainer", "zhang", "--record", "TR-2026-091", "--date", "2026-11-20", "-y"], { lang: null });
+    expect(refused.stderr).toBe('csr: --people 生产部：这是部门，不是 people.yaml 中的人员。培训整个部门用 --department PRD；不在人员名单中的操作工用 --trainees "张三(1023),李四"（按签到表上的写法）。\n');
+    expect(refused.code).toBe(2);
+    const trained = await csrInProcess(["-C", dir, "train", "DYA-001", "--department", "生产部", "--trainees", "张三(1023),李四", "--trainer", "zhang", "--record", "TR-2026-091", "--date", "2026-11-20", "-y"], { lang: null });
+    expect(trained.stdout).toBe("DYA-001（来源文件 DYA-SQM 版本 C）：已登记生产部、张三(1023)、李四的培训；2026-11-20，培训人：张伟（zhang），记录：TR-2026-091。\n");
+    expect(read(dir, "csr/DYA/DYA-001.yaml")).toContain("  sessions:\n    - {revision: C, date: 2026-11-20, department: PRD, trainees: [张三(1023), 李四], trainer: zhang, record: TR-2026-091}\n");
+    const shown = await csrInProcess(["-C", dir, "show", "DYA-001", "--today", "2026-11-27"], { lang: null });
+    expect(shown.stdout).toContain("  培训            已培训\n                  2026-11-20，来源文件 C 版，生产部：张三(1023)、李四，培训人 张伟，记录 TR-2026-091\n");
+    const register = await csrInProcess(["-C", dir, "list", "training", "--format", "csv", "--today", "2026-11-27"], { lang: null });
+    expect(register.stdout.split(/\r?\n/)[1]).toBe("1,2026-11-20,DYA-001,特殊特性符号须按顾客要求标识,C,生产部：张三(1023)、李四,张伟,TR-2026-091");
+    const checked = await csrInProcess(["-C", dir, "check", "--today", "2026-11-27", "--format", "json"], { lang: "en" });
+    expect((JSON.parse(checked.stdout) as { findings: unknown[] }).findings).toEqual([]);
+  });
+});
+
 describe("csr distribute on a CSR", () => {
   it("records the departments and the date on the CSR, which the report prints as 发放部门", async () => {
     const dir = smallRepo();

@@ -14,7 +14,7 @@ import { buildIndex, currentRevision, revisionInForce, type RepoIndex } from "..
 import { releasedPendingUntil } from "../../model/revision.js";
 import { documentSections, findSection } from "../../model/sections.js";
 import { csrDistributions, distributionRevision, redistributionDue, type CsrDistributionEntry } from "../../model/distribution.js";
-import { csrTrainingState, recordsTextIn } from "../../model/training.js";
+import { csrTrainingState, recordsTextIn, sessionTraineesIn } from "../../model/training.js";
 import { trainingRecordDays } from "../../load/training-records.js";
 import { REPORT_SIGNER_ROLES, type ControlledDocument, type Csr, type Decision, type DocumentStatus, type Opinion, type ReviewRound } from "../../model/types.js";
 import { localized, padEnd } from "../../core/text.js";
@@ -265,7 +265,7 @@ function describe(repo: Repository, index: RepoIndex, csr: Csr, facts: CsrFacts,
   if (csr.training) {
     // Each session recorded with csr train is the evidence of IATF 16949 7.2: when, on which source revision, who, by whom, which record.
     const sessions = (csr.training.sessions ?? []).map((s) =>
-      [s.date, s.revision ? t("show.training.revision", { revision: revisionName(s.revision) }) : "", s.people.map(person).join(sep), s.trainer ? t("show.training.trainer", { trainer: person(s.trainer) }) : "", s.record ? t("show.training.record", { record: s.record }) : ""]
+      [s.date, s.revision ? t("show.training.revision", { revision: revisionName(s.revision) }) : "", sessionTraineesIn(language(), s, person, department), s.trainer ? t("show.training.trainer", { trainer: person(s.trainer) }) : "", s.record ? t("show.training.record", { record: s.record }) : ""]
         .filter(Boolean)
         .join(t("show.comma")),
     );

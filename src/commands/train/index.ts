@@ -7,7 +7,8 @@
  */
 import { UserError } from "../../core/errors.js";
 import { didYouMean } from "../../core/text.js";
-import { list, t } from "../../i18n/index.js";
+import { language, list, t } from "../../i18n/index.js";
+import { localized } from "../../core/text.js";
 import { currentRevision } from "../../model/index.js";
 import { eventLabel, revisionEvent } from "../../model/recorded-events.js";
 import type { TrainingSession } from "../../model/types.js";
@@ -16,11 +17,13 @@ import type { CommandContext } from "../context.js";
 import { eventDateOption } from "../options.js";
 import { appendIn } from "../shared/persist.js";
 import { personLabel, refuseMilitaryWork, resolvePeople } from "../shared/people.js";
-import { editFile, listOption, need, withEditSession, personChoices, personOption, saveChanges } from "../shared/edit.js";
+import { departmentByCode, editFile, listOption, need, withEditSession, personChoices, personOption, saveChanges } from "../shared/edit.js";
 import type { FileKind } from "../../load/source.js";
 
 export interface TrainFlags {
   people?: string[];
+  department?: string;
+  trainees?: string[];
   date?: string;
   trainer?: string;
   record?: string;
@@ -48,7 +51,11 @@ export async function recordTraining(ctx: CommandContext, id: string, flags: Tra
     if (csr?.value.superseded) throw new UserError(t("train.superseded", { id }));
     const training = target.value.training;
     const givenPeople = listOption(flags.people);
-    if (flags.require && givenPeople.length === 0 && !session.ask) {
+    // Operators outside people.yaml, kept as the record names them (张三(1023)); a department trained as a whole (tester56 D8).
+    // Split at commas and 、 only: a name may hold a space (Zhang San (1023)).
+    const trainees = [...new Set((flags.trainees ?? []).flatMap((v) => v.split(/[,，、;；]/)).map((v) => v.trim()).filter(Boolean))];
+    const department = flags.department === undefined ? undefined : departmentByCode(session, flags.department, "--department");
+    if (flags.require && givenPeople.length === 0 && trainees.length === 0 && department === undefined && !session.ask) {
       if (training?.required) {
         ctx.stdout(t("train.required-already", { id }) + "\n");
         return 0;
@@ -61,15 +68,19 @@ export async function recordTraining(ctx: CommandContext, id: string, flags: Tra
     const date = eventDateOption(flags.date, "--date", {
       follows: csr ? { what: eventLabel("rule.date/event.csr-received"), of: id, date: csr.value.received } : current ? { ...revisionEvent(current), of: id } : undefined,
     });
-    const trainees = resolvePeople(
-      session.index,
-      givenPeople.length > 0 ? givenPeople : listOption(await need(session.ask, "--people", t("train.needs.people"), (p) => p.input({ message: t("prompt.train.people"), required: true }))),
-      "--people",
-      date,
-    );
+    const named =
+      givenPeople.length > 0 || trainees.length > 0 || department !== undefined
+        ? givenPeople
+        : listOption(await need(session.ask, "--people", t("train.needs.people"), (p) => p.input({ message: t("prompt.train.people"), required: true })));
+    // 生产部 given to --people is a department, not a person of people.yaml: say which option takes it.
+    for (const given of named) {
+      const unit = [...session.index.departments.values()].find((d) => d.code === given || d.name === given || d.name_en === given);
+      if (unit && !session.index.people.has(given)) throw new UserError(t("train.people-is-department", { given, code: unit.code }));
+    }
+    const trained = resolvePeople(session.index, named, "--people", date);
     // The organisation trains its own people (IATF 16949 7.2, GJB 9001C 7.2), not the 军代表室.
-    for (const person of trainees) refuseMilitaryWork(session.index, person, "--people", "trainee");
-    const people = trainees.map((p) => p.id);
+    for (const person of trained) refuseMilitaryWork(session.index, person, "--people", "trainee");
+    const people = trained.map((p) => p.id);
     // The schema leaves trainer and record open (records imported from paper may lack them), but a
     // new record is training evidence (IATF 16949 7.2): who trained whom, when, under which record number.
     const trainerPerson = personOption(
@@ -82,7 +93,7 @@ export async function recordTraining(ctx: CommandContext, id: string, flags: Tra
     const trainer = trainerPerson.id;
     const record = (flags.record ?? (await need(session.ask, "--record", t("train.needs.record"), (p) => p.input({ message: t("prompt.train.record"), required: true })))).trim();
     if (record === "") throw missingFlag("--record", t("train.needs.record"));
-    const entry: TrainingSession = { ...(revision ? { revision } : {}), date, people, trainer, record };
+    const entry: TrainingSession = { ...(revision ? { revision } : {}), date, ...(people.length > 0 ? { people } : {}), ...(department ? { department } : {}), ...(trainees.length > 0 ? { trainees } : {}), trainer, record };
     const change = editFile(session.root, target.file.path, kind, (doc) => {
       if (!training || (flags.require && !training.required)) doc.setIn(["training", "required"], true);
       appendIn(doc, ["training", "sessions"], doc.createNode(entry, { flow: true }));
@@ -90,8 +101,10 @@ export async function recordTraining(ctx: CommandContext, id: string, flags: Tra
     const details = [date, t("train.trainer", { trainer: personLabel(session.index, trainer) }), t("train.record", { record })];
     // A CSR's revision is its source document's, which a bare "NES-001 2" does not say.
     const what = !revision ? id : csr ? t("train.csr-revision", { id, source: csr.value.source.document, revision }) : `${id} ${revision}`;
-    const lines = [t("train.recorded", { what, people: list(entry.people.map((p) => personLabel(session.index, p))), details: details.join(t("train.detail-separator")) })];
-    await saveChanges(ctx, session, [change], lines, { commit: flags.commit, message: t("commit.train.trained", { id: what, count: entry.people.length }) });
+    const departmentLabel = department === undefined ? [] : [localized(language(), session.index.departments.get(department)!.name, session.index.departments.get(department)!.name_en)];
+    const whom = [...departmentLabel, ...people.map((p) => personLabel(session.index, p)), ...trainees];
+    const lines = [t("train.recorded", { what, people: list(whom), details: details.join(t("train.detail-separator")) })];
+    await saveChanges(ctx, session, [change], lines, { commit: flags.commit, message: t(department === undefined ? "commit.train.trained" : "commit.train.department", { id: what, count: people.length + trainees.length, department: departmentLabel[0] ?? "" }) });
     return 0;
   });
 }

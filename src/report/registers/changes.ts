@@ -12,6 +12,7 @@ import { classificationName, csrClassification, documentClassification, highestC
 import { DEFAULT_REVIEW_DAYS, historyReason, verifiedByOwner } from "../../model/csr-status.js";
 import { lateByText, reviewRounds } from "../../model/review-timeliness.js";
 import { localized } from "../../core/text.js";
+import { sessionTraineesIn } from "../../model/training.js";
 import { customerName, departmentName, documentTitle, personName, t, type RegisterContext } from "./context.js";
 import { roundRemark } from "./reviews.js";
 
@@ -228,7 +229,7 @@ function reportTable(ctx: RegisterContext, changes: readonly Change[], range: st
   };
   // A training session: who trained whom, and the record's number (培训记录编号).
   const trainedText = (change: Change): string => {
-    const people = (change.trained?.people ?? []).map((p) => personName(ctx, p)).join(t(ctx, "register.list-separator"));
+    const people = change.trained ? sessionTraineesIn(ctx.lang, change.trained, (p) => personName(ctx, p), (d) => departmentName(ctx, d)) : "";
     return [
       change.detail ? t(ctx, "register.changes.trained-by", { by: personName(ctx, change.detail) }) : "",
       people ? t(ctx, "register.changes.trained", { people }) : "",

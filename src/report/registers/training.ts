@@ -7,10 +7,10 @@
  */
 import { localized } from "../../core/text.js";
 import { trainingRecordDays } from "../../load/training-records.js";
-import { recordsTextIn } from "../../model/training.js";
+import { recordsTextIn, sessionTraineesIn } from "../../model/training.js";
 import type { TrainingSession } from "../../model/types.js";
 import type { Table } from "../table.js";
-import { asOfNotes, compareIds, personName, t, type RegisterContext } from "./context.js";
+import { asOfNotes, compareIds, departmentName, personName, t, type RegisterContext } from "./context.js";
 
 interface Entry {
   subject: string;
@@ -62,7 +62,7 @@ export function trainingRegister(ctx: RegisterContext, options: { today: string 
       subject: e.subject,
       title: e.title,
       revision: e.session?.revision ?? "",
-      people: (e.session?.people ?? []).map((p) => personName(ctx, p)).join(t(ctx, "register.list-separator")),
+      people: e.session ? sessionTraineesIn(ctx.lang, e.session, (p) => personName(ctx, p), (d) => departmentName(ctx, d)) : "",
       trainer: personName(ctx, e.session?.trainer),
       record: e.session?.record ?? e.record ?? "",
     })),

@@ -174,7 +174,7 @@ export function forEachPersonReference(repo: Repository, keeps: (file: SourceFil
   const training = (file: SourceFile, sessions: readonly TrainingSession[] | undefined) => {
     if (!sessions) return;
     for (let i = 0; i < sessions.length; i++) {
-      const { people, trainer } = sessions[i]!;
+      const { people = [], trainer } = sessions[i]!;
       for (let j = 0; j < people.length; j++) if (!known(people[j]!)) visit(file, ["training", "sessions", i, "people", j], people[j]!);
       if (trainer && !known(trainer)) visit(file, ["training", "sessions", i, "trainer"], trainer);
     }
