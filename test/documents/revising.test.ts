@@ -109,6 +109,10 @@ describe("csr submit on a released document (修订中)", () => {
     const dir = await revisedRepo();
     expect((await csrInProcess(["-C", dir, "submit", "QP-001", "--by", "zhang", "--date", "2026-11-30"])).code).toBe(0);
     git(dir, ["commit", "-qam", "QP-001 修订稿，待会签"]);
+    // A content change of the draft says it goes with the release, and not also that it is register data (tester57 E16).
+    const remarked = await csrInProcess(["-C", dir, "set", "QP-001", "--remarks", "会签后发布"], { lang: "zh-CN" });
+    expect(remarked.stdout.split("\n").slice(2)).toEqual(["QP-001 已发布，备注印在文件上，属于文件内容：请发布新版本（'csr release QP-001 --summary ...'）。", ""]);
+    git(dir, ["commit", "-qam", "备注"]);
     const listed = await csrInProcess(["-C", dir, "list", "documents", "--status", "in-review", "--today", "2026-12-01"], { lang: "zh-CN" });
     expect(listed.stdout.split("\n").filter((l) => /文件清单|QP-001|修订稿在审批中/.test(l)).map((l) => l.replace(/ {2,}/g, " | ").trim())).toEqual([
       "文件清单（审批中，共 1 份）",

@@ -229,7 +229,9 @@ export async function setDocument(ctx: CommandContext, id: string, given: SetFla
     const named = changes.some((c) => c.key === "forms") ? "set.release" : changes.some((c) => c.key === "related") ? "set.release-related" : changes.some((c) => c.key === "remarks") ? "set.release-remarks" : "set.release-department";
     if (leftForRelease) lines.push(t(flags.commit ? `${named}-commit` : named, { id }));
     if (marking) lines.push(revisingMarked(document, today));
-    else if (document.status === "released") lines.push(t(changes.some((c) => completesPaperOriginal(document, c.key)) ? "set.on-paper" : "set.register-data", { id }));
+    // A document already under revision takes a content change into its draft: the register-data line is for the other changes only (tester57 E16).
+    else if (document.status === "released" && (!leftForRelease || changes.some((c) => !isControlledContent(c.key) || describesPaper(c.key))))
+      lines.push(t(changes.some((c) => completesPaperOriginal(document, c.key)) ? "set.on-paper" : "set.register-data", { id }));
     const commit = flags.commit === true && !leftForRelease;
     const summary = changes.map((c) => `${t(`set.field.${c.field}`)} ${c.text}`).join(t("set.commit-separator"));
     await saveChanges(ctx, session, [change], lines, { commit, message: t("commit.set", { id, summary }) });
