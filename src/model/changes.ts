@@ -16,7 +16,7 @@ import { csrClassification, documentClassification, isStateSecret } from "./clas
 import { currentRevision, issuedOn } from "./index.js";
 import { reviewedVersion } from "./periodic-review.js";
 import { sectionNumberOnly } from "./sections.js";
-import type { ControlledCopy, ControlledDocument, Csr, Customer, Decision, PeriodicReview, Person, Revision, Signature, SourceDocument, TrainingSession } from "./types.js";
+import type { ControlledCopy, ControlledDocument, Csr, Customer, Decision, ElectronicIssue, PeriodicReview, Person, Revision, Signature, SourceDocument, TrainingSession } from "./types.js";
 
 /** The areas of the report, in the order it lists them. */
 export const CHANGE_AREAS = ["document", "csr", "source", "coverage", "person"] as const;
@@ -28,7 +28,7 @@ export type ChangeArea = (typeof CHANGE_AREAS)[number];
  *           `imported`) | received (an external document or a new edition of it) | effective (a revision
  *           takes effect on its 实施日期, later than its date) | issued, recalled, lost, destroyed, retained
  *           (controlled copies handed out, taken back, confirmed lost or destroyed, stamped 作废 and kept:
- *           the 发放/回收记录) | reviewed (a periodic review, csr periodic-review: the version reviewed → its
+ *           the 发放/回收记录; an electronic issue, read-only on OA, is `issued` too) | reviewed (a periodic review, csr periodic-review: the version reviewed → its
  *           result) | trained (a training session on a version, csr train) | withdrawn | removed
  * csr:      added | decided | reopened | confirmed (a new source revision confirmed to leave it unchanged,
  *           csr source update --unchanged) | distributed (发放 to departments) | trained (a training session on a
@@ -92,11 +92,13 @@ export interface Change {
    * decision, confirmation, implementation (its owner), verification or of copies, who (a people.yaml id).
    */
   detail: string;
-  /** On a `distributed` row: the departments (codes) the CSR was distributed to. */
+  /** On a `distributed` row: the departments (codes) the CSR was distributed to; on an electronic `issued` row, those the document was issued to. */
   departments?: string[];
   /** On a `trained` row: the people trained (people.yaml ids) and the training record's number (培训记录编号), as recorded. */
   /** `department` and `trainees`: a session's department trained and people outside people.yaml (TrainingSession). */
   trained?: { people: string[]; department?: string; trainees?: string[]; record?: string };
+  /** On a document's `issued` row of an electronic issue: the system it was issued on (OA), when recorded; `departments` are those given it. */
+  electronic?: { system?: string };
   /** On a row of controlled copies: the copies, by 受控号. */
   copies?: CopyHeld[];
   /** On a row of copies lost, destroyed or kept (作废留用): what happened, as recorded; on a `reviewed` row, the review's comment. */
@@ -330,7 +332,22 @@ function copyChanges(a: ControlledDocument | undefined, b: ControlledDocument): 
       if (gone && !was?.[kind]) add(kind, copy, gone.date, gone.by, gone.remark);
     }
   }
-  return [...rows.values()];
+  return [...rows.values(), ...electronicChanges(a, b)];
+}
+
+/**
+ * The electronic issues (电子版发放, csr distribute --electronic) in the later state only: one `issued` row
+ * for each issue, of the departments it gave read-only access that the earlier state did not record, with the
+ * system (OA) and who issued it, as the 发放/回收记录 lists them (tester55 C2).
+ */
+function electronicChanges(a: ControlledDocument | undefined, b: ControlledDocument): Change[] {
+  const key = (e: ElectronicIssue, department: string) => JSON.stringify([e.version, e.date, e.system ?? "", e.issued_by ?? "", department]);
+  const old = new Set((a?.electronic_issue ?? []).flatMap((e) => e.to.map((d) => key(e, d))));
+  return (b.electronic_issue ?? []).flatMap((e): Change[] => {
+    const departments = e.to.filter((d) => !old.has(key(e, d)));
+    if (departments.length === 0) return [];
+    return [{ area: "document", kind: "issued", id: b.id, title: b.title, from: "", to: e.version, detail: e.issued_by ?? "", departments, electronic: { ...(e.system !== undefined ? { system: e.system } : {}) }, date: e.date }];
+  });
 }
 
 const sameDecision = (a: Decision | undefined, b: Decision | undefined): boolean => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);

@@ -51,7 +51,13 @@ export interface QmsConfig {
   numbering?: { kind: DocumentKind; pattern: string; family?: string }[];
   calendar?: { base?: "CN" | "none"; weekdays?: number[]; holidays?: (string | DayRange)[]; workdays?: (string | DayRange)[]; years?: RepositoryCalendarYear[] };
   csr?: { review_days?: number; warn_days?: number; reviewers?: CsrReviewer[]; categories?: string[]; categories_en?: Record<string, string>; review_form?: string };
-  document_control?: { recall_days?: number; training_days?: number; review_warn_days?: number };
+  document_control?: {
+    recall_days?: number;
+    training_days?: number;
+    review_warn_days?: number;
+    /** Every release of a manual, procedure or instruction is issued electronically (on OA, read-only): csr release records it. */
+    electronic_issue?: { system?: string; to?: string[]; issued_by?: string };
+  };
   confidentiality?: string;
   confidentiality_en?: string;
   /** How printed documents of each level are laid out: signature rows, revision-record columns, level label, 密级. */

@@ -24,8 +24,12 @@ const signed = (version: string, date: string, summary: string) => [
   `    approved: { by: wang, date: ${date} }`,
 ];
 
-const procedure = (revisions: string[][], copies: string[]) =>
-  lines("id: QP-001", "title: 顾客特定要求管理程序", "level: 2", "kind: procedure", "department: QA", "clauses: [IATF16949:4.3.2]", "status: released", "revisions:", ...revisions.flat(), "distribution:", ...copies.map((c) => `  - ${c}`));
+const procedure = (revisions: string[][], copies: string[], electronic: string[]) =>
+  lines("id: QP-001", "title: 顾客特定要求管理程序", "level: 2", "kind: procedure", "department: QA", "clauses: [IATF16949:4.3.2]", "status: released", "revisions:", ...revisions.flat(), "distribution:", ...copies.map((c) => `  - ${c}`), "electronic_issue:", ...electronic.map((e) => `  - ${e}`));
+
+/** A/0 on OA before the period (not a change of it); A/1 issued on OA in it, after its paper copies (tester55 C2). */
+const ON_OA_BEFORE = ["{version: A/0, to: [QA], date: 2025-01-05, system: OA, issued_by: wang}"];
+const ON_OA_AFTER = [...ON_OA_BEFORE, "{version: A/1, to: [QA, MKT], date: 2026-05-08, system: OA, issued_by: wang}"];
 
 /** Copies 1 and 2 of A/0 handed out before the period; in it, 3 and 6 of A/0, one destroyed and one lost, A/1's 4 and 5, 1 taken back and 2 kept stamped 作废. */
 const COPIES_BEFORE = ["{copy: 1, version: A/0, to: QA, holder: zhang, issued_by: wang, date: 2025-01-05}", "{copy: 2, version: A/0, to: MKT, holder: li, issued_by: wang, date: 2025-01-05}"];
@@ -112,7 +116,7 @@ const DYA_011 = lines(
 function history(): string {
   const dir = minimalRepo({
     "customers/DYA.yaml": lines("code: DYA", "name: 东岳汽车", "sources:", "  - id: DYA-SQM", "    title: 供应商质量手册", "    revisions:", "      - { revision: A, received: 2025-01-06 }"),
-    "documents/QP-001.yaml": procedure([signed("A/0", "2025-01-02", "首次发布")], COPIES_BEFORE),
+    "documents/QP-001.yaml": procedure([signed("A/0", "2025-01-02", "首次发布")], COPIES_BEFORE, ON_OA_BEFORE),
   });
   git(dir, ["init", "-q"]);
   git(dir, ["config", "user.name", "Test User"]);
@@ -121,7 +125,7 @@ function history(): string {
   git(dir, ["tag", "audit-2025"]);
   write(dir, {
     "customers/DYA.yaml": lines("code: DYA", "name: 东岳汽车", "sources:", "  - id: DYA-SQM", "    title: 供应商质量手册", "    revisions:", "      - { revision: A, received: 2026-01-05 }", "      - { revision: B, received: 2026-03-02, supersedes: A }"),
-    "documents/QP-001.yaml": procedure([signed("A/0", "2025-01-02", "首次发布"), signed("A/1", "2026-05-06", "增加标签要求")], COPIES_AFTER),
+    "documents/QP-001.yaml": procedure([signed("A/0", "2025-01-02", "首次发布"), signed("A/1", "2026-05-06", "增加标签要求")], COPIES_AFTER, ON_OA_AFTER),
     "csr/DYA/DYA-010.yaml": DYA_010,
     "csr/DYA/DYA-011.yaml": DYA_011,
   });
@@ -167,6 +171,7 @@ describe("csr changes lists implementation, verification and controlled copies (
       "document|issued|QP-001||A/1|wang|2026-05-06|4+5|||",
       "document|recalled|QP-001|A/0||wang|2026-05-06|1|||",
       "document|retained|QP-001|A/0||li|2026-05-07|2|留作培训参考，存市场部||",
+      "document|issued|QP-001||A/1|wang|2026-05-08||||",
       "csr|added|DYA-010||DYA-SQM A|DYA|2026-01-05||||",
       "csr|decided|DYA-010||must|wang|2026-01-09||||",
       "csr|implemented|DYA-010|in-progress|implemented|zhang|2026-02-02|||A 版标签已导入|",
@@ -185,6 +190,8 @@ describe("csr changes lists implementation, verification and controlled copies (
       "source|added|DYA-SQM||A|DYA|2026-01-05||||",
       "source|revised|DYA-SQM|A|B|DYA|2026-03-02||||",
     ]);
+    // The electronic issue says to whom and on which system, as the distribution register does.
+    expect(json("2026-05-08", "2026-05-08")).toEqual([{ area: "document", kind: "issued", id: "QP-001", title: "顾客特定要求管理程序", from: "", to: "A/1", detail: "wang", departments: ["QA", "MKT"], electronic: { system: "OA" }, date: "2026-05-08" }]);
     const halves = [...json("2026-01-01", "2026-03-31"), ...json("2026-04-01", "2026-06-30")].map(rowOf);
     expect([...halves].sort()).toEqual([...half].sort());
   });
@@ -199,6 +206,7 @@ describe("csr changes lists implementation, verification and controlled copies (
       "文件,发放,QP-001,顾客特定要求管理程序,,A/1,受控号 4（品质部 张伟）、5（市场部 李娜）；发放人：王强,2026-05-06",
       "文件,回收,QP-001,顾客特定要求管理程序,A/0,,受控号 1（品质部 张伟）；回收人：王强,2026-05-06",
       "文件,作废留用,QP-001,顾客特定要求管理程序,A/0,,受控号 2（市场部 李娜）；经办人：李娜；留作培训参考，存市场部,2026-05-07",
+      "文件,发放,QP-001,顾客特定要求管理程序,,A/1,电子版（OA，只读）发放至：品质部、市场部；发放人：王强,2026-05-08",
       "顾客特定要求,已实施,DYA-010,包装标签须含批次号,实施中,已实施,负责人：张伟；证据：A 版标签已导入,2026-02-02",
       "顾客特定要求,已验证,DYA-010,包装标签须含批次号,已实施,已验证,验证人：李娜,2026-02-10",
       "顾客特定要求,已发放,DYA-011,标签须含生产日期,,DYA-SQM B,发放至：品质部、市场部；发放人：张伟,2026-03-05",
@@ -211,12 +219,13 @@ describe("csr changes lists implementation, verification and controlled copies (
     ]);
     const printed = csr(["-C", dir, "changes", "2026-01-01", "2026-06-30"], { lang: null, env: TZ }).stdout.split("\n");
     expect(printed.filter((l) => l.startsWith("文件：") || l.startsWith("顾客特定要求："))).toEqual([
-      "文件：换版 1，发放 2，回收 1，遗失 1，销毁 1，作废留用 1",
+      "文件：换版 1，发放 3，回收 1，遗失 1，销毁 1，作废留用 1",
       "顾客特定要求：新增 2，已决定 3，重新评审 1，已发放 1，已实施 4，已验证 4",
     ]);
-    expect(printed.find((l) => l.startsWith("按记录上的日期"))).toContain("受控副本的发放和回收（含遗失、销毁和作废留用）");
+    expect(printed.find((l) => l.startsWith("按记录上的日期"))).toContain("受控副本的发放和回收（含遗失、销毁和作废留用）和电子版发放");
     const out = join(tempDir(), "changes.md");
     expect(csr(["-C", dir, "changes", "2026-01-01", "2026-06-30", "--out", out], { lang: null, env: TZ }).code).toBe(0);
+    expect(readFileSync(out, "utf8").split("\n").filter((l) => l.startsWith("| 文件 | 发放 |") && l.includes("电子版"))).toEqual(["| 文件 | 发放 | QP-001 | 顾客特定要求管理程序 |  | A/1 | 电子版（OA，只读）发放至：品质部、市场部；发放人：王强 | 2026-05-08 |"]);
     expect(readFileSync(out, "utf8").split("\n").filter((l) => l.includes("| 已验证 |"))).toEqual([
       "| 顾客特定要求 | 已验证 | DYA-010 | 包装标签须含批次号 | 已实施 | 已验证 | 验证人：李娜 | 2026-02-10 |",
       "| 顾客特定要求 | 已验证 | DYA-011 | 标签须含生产日期 | 已实施 | 已验证 | 验证人：李娜 | 2026-03-11 |",
@@ -231,6 +240,7 @@ describe("csr changes lists implementation, verification and controlled copies (
       "Documents,copies issued,QP-001,顾客特定要求管理程序,,A/1,\"copy no. 4 (品质部 张伟), 5 (市场部 李娜); issued by 王强\",2026-05-06",
       "Documents,copies taken back,QP-001,顾客特定要求管理程序,A/0,,copy no. 1 (品质部 张伟); taken back by 王强,2026-05-06",
       "Documents,copy kept as obsolete,QP-001,顾客特定要求管理程序,A/0,,copy no. 2 (市场部 李娜); stamped obsolete by 李娜; 留作培训参考，存市场部,2026-05-07",
+      'Documents,copies issued,QP-001,顾客特定要求管理程序,,A/1,"electronically (OA, read-only) to 品质部, 市场部; issued by 王强",2026-05-08',
       "CSRs,implemented,DYA-010,包装标签须含批次号,in-progress,implemented,owner 张伟; evidence: A 版标签已导入,2026-02-02",
       "CSRs,verified,DYA-010,包装标签须含批次号,implemented,verified,verified by 李娜,2026-02-10",
       "CSRs,distributed,DYA-011,标签须含生产日期,,DYA-SQM B,\"distributed to 品质部, 市场部; by 张伟\",2026-03-05",
@@ -252,6 +262,7 @@ describe("csr changes lists implementation, verification and controlled copies (
       "document|issued|QP-001||A/1|wang|2026-05-06|4+5|||",
       "document|recalled|QP-001|A/0||wang|2026-05-06|1|||",
       "document|retained|QP-001|A/0||li|2026-05-07|2|留作培训参考，存市场部||",
+      "document|issued|QP-001||A/1|wang|2026-05-08||||",
       "csr|added|DYA-010||DYA-SQM B|DYA|2026-01-05||||",
       "csr|added|DYA-011||DYA-SQM B|DYA|2026-03-02||||",
       "csr|decided|DYA-011||must|wang|2026-03-04||||",
@@ -286,6 +297,7 @@ describe("csr changes of the acme-auto example over a year (tester52 D10)", { ti
       "文件,回收,QP-012,不合格品控制程序,A/1,,受控号 3（品质部 张丽）、4（生产部 黄军）；回收人：陈静,2026-04-08",
       "文件,发放,QP-013,纠正措施控制程序,,A/2,受控号 5（品质部 张丽）、6（生产部 黄军）；发放人：陈静,2026-04-08",
       "文件,回收,QP-013,纠正措施控制程序,A/1,,受控号 3（品质部 张丽）、4（生产部 黄军）；回收人：陈静,2026-04-08",
+      "文件,发放,QP-010,生产过程控制程序,,A/1,电子版（OA，只读）发放至：生产部、技术部、品质部、市场部；发放人：陈静,2026-04-09",
       "文件,发放,QM-001,质量手册,,B/1,受控号 22（总经办 王建国）、23（市场部 孙伟）、24（技术部 周鹏）、25（品质部 张丽）、26（生产部 黄军）、27（采购物流部 吴艳）、28（行政人事部 郑敏）；发放人：陈静,2026-04-20",
       "文件,回收,QM-001,质量手册,B/0,,受控号 15（总经办 王建国）、16（市场部 孙伟）、17（技术部 周鹏）、18（品质部 张丽）、19（生产部 黄军）、20（采购物流部 吴艳）、21（行政人事部 郑敏）；回收人：陈静,2026-04-20",
       "文件,发放,QP-015,顾客特定要求管理程序,,A/2,受控号 7（市场部 孙伟）、8（生产部 黄军）、9（品质部 张丽）；发放人：陈静,2026-05-11",
@@ -300,6 +312,6 @@ describe("csr changes of the acme-auto example over a year (tester52 D10)", { ti
       "顾客特定要求,已发放,BCM-004,零件标签采用北辰统一二维码格式,,,发放至：生产部、采购物流部、品质部,2026-10-21",
     ]);
     const printed = csr(["-C", dir, "changes", "2025-12-04", "2026-12-04"], { lang: null, env: TZ }).stdout.split("\n");
-    expect(printed.filter((l) => /^(文件|顾客特定要求)：/.test(l))).toEqual(["文件：换版 12，发放 6，回收 6", "顾客特定要求：新增 6，已决定 5，重新评审 1，已发放 5，已培训 2，已实施 2，已验证 1，已替代 1"]);
+    expect(printed.filter((l) => /^(文件|顾客特定要求)：/.test(l))).toEqual(["文件：换版 12，发放 7，回收 6", "顾客特定要求：新增 6，已决定 5，重新评审 1，已发放 5，已培训 2，已实施 2，已验证 1，已替代 1"]);
   });
 });

@@ -205,7 +205,7 @@ describe("csr changes", { timeout: 120_000 }, () => {
       "顾客特定要求：新增 2，已决定 1",
       "顾客来源文件：新增 1",
       "条款覆盖：新覆盖 1",
-      `按记录上的日期列出 2024-12-31 至 2025-01-10 的变更：文件的发布、换版（修订记录）、实施和作废，受控副本的发放和回收（含遗失、销毁和作废留用），文件的定期评审和培训，外来文件的接收，顾客特定要求的接收、评审决定、重新评审、换版确认未变、发放、培训、导入生产（实施）、验证和替代，顾客来源文件的新版本，人员离职，以及因此新覆盖或失去覆盖的条款。人员的加入、角色和部门，顾客特定要求的落实文件，以及删除的文件没有记录日期，只能按 git 提交比较；git 历史始于 2025-01-10，晚于期间开始，列出的是首次提交之后的变更（${git(dir, ["rev-parse", "--short=7", "audit-2025"]).trim()}, 2025-01-10 → ${git(dir, ["rev-parse", "--short=7", "audit-2025"]).trim()}, 2025-01-10），此前的无从得知。`,
+      `按记录上的日期列出 2024-12-31 至 2025-01-10 的变更：文件的发布、换版（修订记录）、实施和作废，受控副本的发放和回收（含遗失、销毁和作废留用）和电子版发放，文件的定期评审和培训，外来文件的接收，顾客特定要求的接收、评审决定、重新评审、换版确认未变、发放、培训、导入生产（实施）、验证和替代，顾客来源文件的新版本，人员离职，以及因此新覆盖或失去覆盖的条款。人员的加入、角色和部门，顾客特定要求的落实文件，以及删除的文件没有记录日期，只能按 git 提交比较；git 历史始于 2025-01-10，晚于期间开始，列出的是首次提交之后的变更（${git(dir, ["rev-parse", "--short=7", "audit-2025"]).trim()}, 2025-01-10 → ${git(dir, ["rev-parse", "--short=7", "audit-2025"]).trim()}, 2025-01-10），此前的无从得知。`,
       "",
     ]);
   });
@@ -277,7 +277,7 @@ describe("csr changes", { timeout: 120_000 }, () => {
         "----  ------  --  -----  ------  -----  ------  ----",
         "",
         "Nothing changed in this range.",
-        "The changes the records date from 2025-01-01 to 2025-12-31: documents issued, revised (revision record), taking effect and withdrawn; controlled copies issued and taken back (lost, destroyed or stamped obsolete and kept too); periodic reviews of and training on documents; external documents received; CSRs received, decided, reopened, confirmed unchanged in a new source revision, distributed, trained, implemented in production, verified and superseded; new customer source revisions; people who left; and the clauses covered or no longer covered as a result. Who joined, roles and departments, where CSRs are addressed and deleted files have no recorded date and can only be compared by git commit; the repository is not in git: such changes are not listed.",
+        "The changes the records date from 2025-01-01 to 2025-12-31: documents issued, revised (revision record), taking effect and withdrawn; controlled copies issued and taken back (lost, destroyed or stamped obsolete and kept too) and electronic issues; periodic reviews of and training on documents; external documents received; CSRs received, decided, reopened, confirmed unchanged in a new source revision, distributed, trained, implemented in production, verified and superseded; new customer source revisions; people who left; and the clauses covered or no longer covered as a result. Who joined, roles and departments, where CSRs are addressed and deleted files have no recorded date and can only be compared by git commit; the repository is not in git: such changes are not listed.",
       ),
     });
   });
@@ -342,7 +342,7 @@ describe("csr changes of a system imported into git", { timeout: 120_000 }, () =
       "文件：新增 1，换版 1",
       "顾客特定要求：已决定 1",
       "条款覆盖：新覆盖 1",
-      "按记录上的日期列出 2025-06-01 至 2025-06-30 的变更：文件的发布、换版（修订记录）、实施和作废，受控副本的发放和回收（含遗失、销毁和作废留用），文件的定期评审和培训，外来文件的接收，顾客特定要求的接收、评审决定、重新评审、换版确认未变、发放、培训、导入生产（实施）、验证和替代，顾客来源文件的新版本，人员离职，以及因此新覆盖或失去覆盖的条款。人员的加入、角色和部门，顾客特定要求的落实文件，以及删除的文件没有记录日期，只能按 git 提交比较；git 历史始于 2026-12-01，晚于期间结束，这类变更未列入。",
+      "按记录上的日期列出 2025-06-01 至 2025-06-30 的变更：文件的发布、换版（修订记录）、实施和作废，受控副本的发放和回收（含遗失、销毁和作废留用）和电子版发放，文件的定期评审和培训，外来文件的接收，顾客特定要求的接收、评审决定、重新评审、换版确认未变、发放、培训、导入生产（实施）、验证和替代，顾客来源文件的新版本，人员离职，以及因此新覆盖或失去覆盖的条款。人员的加入、角色和部门，顾客特定要求的落实文件，以及删除的文件没有记录日期，只能按 git 提交比较；git 历史始于 2026-12-01，晚于期间结束，这类变更未列入。",
       "",
     ]);
   });
@@ -367,7 +367,7 @@ describe("csr changes of a system imported into git", { timeout: 120_000 }, () =
         "文件：作废 1  ",
         "顾客特定要求：新增 1，重新评审 1  ",
         "顾客来源文件：新版本 1  ",
-        "按记录上的日期列出 2025-09-01 至 2025-09-30 的变更：文件的发布、换版（修订记录）、实施和作废，受控副本的发放和回收（含遗失、销毁和作废留用），文件的定期评审和培训，外来文件的接收，顾客特定要求的接收、评审决定、重新评审、换版确认未变、发放、培训、导入生产（实施）、验证和替代，顾客来源文件的新版本，人员离职，以及因此新覆盖或失去覆盖的条款。人员的加入、角色和部门，顾客特定要求的落实文件，以及删除的文件没有记录日期，只能按 git 提交比较；git 历史始于 2026-12-01，晚于期间结束，这类变更未列入。  ",
+        "按记录上的日期列出 2025-09-01 至 2025-09-30 的变更：文件的发布、换版（修订记录）、实施和作废，受控副本的发放和回收（含遗失、销毁和作废留用）和电子版发放，文件的定期评审和培训，外来文件的接收，顾客特定要求的接收、评审决定、重新评审、换版确认未变、发放、培训、导入生产（实施）、验证和替代，顾客来源文件的新版本，人员离职，以及因此新覆盖或失去覆盖的条款。人员的加入、角色和部门，顾客特定要求的落实文件，以及删除的文件没有记录日期，只能按 git 提交比较；git 历史始于 2026-12-01，晚于期间结束，这类变更未列入。  ",
         "",
         "编制：________ 日期：________　审核：________ 日期：________　批准：________ 日期：________",
       ),
@@ -420,7 +420,7 @@ describe("csr changes of a system imported into git", { timeout: 120_000 }, () =
     expect(result.code).toBe(0);
     expect(result.stdout.split("\n").slice(-3)).toEqual([
       "此期间没有变更。",
-      `按记录上的日期列出 2098-01-01 至 2098-12-31 的变更：文件的发布、换版（修订记录）、实施和作废，受控副本的发放和回收（含遗失、销毁和作废留用），文件的定期评审和培训，外来文件的接收，顾客特定要求的接收、评审决定、重新评审、换版确认未变、发放、培训、导入生产（实施）、验证和替代，顾客来源文件的新版本，人员离职，以及因此新覆盖或失去覆盖的条款。人员的加入、角色和部门，顾客特定要求的落实文件，以及删除的文件没有记录日期，按 git 提交比较（${git(dir, ["rev-parse", "--short=7", "HEAD"]).trim()}, 2026-12-01 → ${git(dir, ["rev-parse", "--short=7", "HEAD"]).trim()}, 2026-12-01）。期间结束于 2098-12-31，在今天（${now}）之后：此后的日子尚未过去，列出的只是记录上已定在那几天的变更（如定在那几天实施的换版），截至今天。`,
+      `按记录上的日期列出 2098-01-01 至 2098-12-31 的变更：文件的发布、换版（修订记录）、实施和作废，受控副本的发放和回收（含遗失、销毁和作废留用）和电子版发放，文件的定期评审和培训，外来文件的接收，顾客特定要求的接收、评审决定、重新评审、换版确认未变、发放、培训、导入生产（实施）、验证和替代，顾客来源文件的新版本，人员离职，以及因此新覆盖或失去覆盖的条款。人员的加入、角色和部门，顾客特定要求的落实文件，以及删除的文件没有记录日期，按 git 提交比较（${git(dir, ["rev-parse", "--short=7", "HEAD"]).trim()}, 2026-12-01 → ${git(dir, ["rev-parse", "--short=7", "HEAD"]).trim()}, 2026-12-01）。期间结束于 2098-12-31，在今天（${now}）之后：此后的日子尚未过去，列出的只是记录上已定在那几天的变更（如定在那几天实施的换版），截至今天。`,
       "",
     ]);
     const past = await csrInProcess(["-C", dir, "changes", "2025-07-01", "2025-07-31"], { lang: null, env: TZ });
@@ -712,7 +712,7 @@ describe("csr changes of a month of reviews", { timeout: 120_000 }, () => {
       "Customer requirements  verified             DYA-001  Special characteristics carry the customer's symbols  implemented  verified (by the implementation's owner, see csr check)  verified by 张伟   2026-11-26",
       "",
       "Customer requirements: confirmed unchanged 1, verified 1",
-      `The changes the records date from 2026-11-25 to 2026-11-30: documents issued, revised (revision record), taking effect and withdrawn; controlled copies issued and taken back (lost, destroyed or stamped obsolete and kept too); periodic reviews of and training on documents; external documents received; customer requirements received, decided, reopened, confirmed unchanged in a new source revision, distributed, trained, implemented in production, verified and superseded; new customer source revisions; people who left; and the clauses covered or no longer covered as a result. Who joined, roles and departments, where customer requirements are addressed and deleted files have no recorded date and are compared by git commit (${git(dir, ["rev-parse", "--short=7", "HEAD"]).trim()}, 2026-10-31 → ${git(dir, ["rev-parse", "--short=7", "HEAD"]).trim()}, 2026-10-31).`,
+      `The changes the records date from 2026-11-25 to 2026-11-30: documents issued, revised (revision record), taking effect and withdrawn; controlled copies issued and taken back (lost, destroyed or stamped obsolete and kept too) and electronic issues; periodic reviews of and training on documents; external documents received; customer requirements received, decided, reopened, confirmed unchanged in a new source revision, distributed, trained, implemented in production, verified and superseded; new customer source revisions; people who left; and the clauses covered or no longer covered as a result. Who joined, roles and departments, where customer requirements are addressed and deleted files have no recorded date and are compared by git commit (${git(dir, ["rev-parse", "--short=7", "HEAD"]).trim()}, 2026-10-31 → ${git(dir, ["rev-parse", "--short=7", "HEAD"]).trim()}, 2026-10-31).`,
       "",
     ]);
     const out = join(tempDir(), "registers.xlsx");

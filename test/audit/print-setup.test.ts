@@ -164,10 +164,10 @@ describe("registers and layouts as PDF", () => {
     writeFileSync(
       qp008,
       readFileSync(qp008, "utf8") +
+        // After the example's copy 1 (研发部).
         [
-          "distribution:",
-          "  - {copy: 1, version: B/1, to: GEN, holder: songyy, issued_by: maxl, date: 2026-11-02, lost: {date: 2026-11-20, by: songyy, remark: Lost during the office move of the General Affairs department; replacement copy requested}}",
-          "  - {copy: 2, version: B/1, to: MRO, holder: wangjd, issued_by: maxl, date: 2026-11-02}",
+          "  - {copy: 2, version: B/1, to: GEN, holder: songyy, issued_by: maxl, date: 2026-11-02, lost: {date: 2026-11-20, by: songyy, remark: Lost during the office move of the General Affairs department; replacement copy requested}}",
+          "  - {copy: 3, version: B/1, to: MRO, holder: wangjd, issued_by: maxl, date: 2026-11-02}",
           "",
         ].join("\n"),
     );

@@ -198,6 +198,24 @@ describe("csr release", () => {
     expect(git(repo, ["log", "--format=%s"])).toBe("release QP-020 B/0: 换版\nrelease QP-020 A/1: 增加评审期限\nedit\ninitial\n");
   });
 
+  it("records the electronic issue of each release when qms.yaml says every release is issued on OA, to every department unless it names them (tester55 C2)", async () => {
+    const repo = repoWith({ "documents/QP-020.yaml": RELEASED });
+    appendFileSync(join(repo, "qms.yaml"), "document_control:\n  electronic_issue: { system: OA, issued_by: wang }\n");
+    git(repo, ["commit", "-qam", "OA"]);
+    const result = await csrInProcess(["-C", repo, "release", "QP-020", "--summary", "增加评审期限", ...SIGNERS, "--date", "2024-05-01"]);
+    expect(result.stdout.split("\n").slice(1)).toEqual(["QP-020 A/1: issued electronically (OA, read-only) to 品质部, 市场部 on 2024-05-01, as qms.yaml's document_control.electronic_issue says (recorded).", ""]);
+    expect(readFileSync(join(repo, "documents/QP-020.yaml"), "utf8")).toMatch(/\nelectronic_issue:\n {2}- \{version: A\/1, to: \[QA, MKT\], date: 2024-05-01, system: OA, issued_by: wang\}\n$/);
+    expect(git(repo, ["status", "--porcelain"])).toBe("");
+    // A department the company does not have is refused before anything is written.
+    writeFileSync(join(repo, "qms.yaml"), readFileSync(join(repo, "qms.yaml"), "utf8").replace("{ system: OA, issued_by: wang }", "{ system: OA, to: [QA, PRD] }"));
+    git(repo, ["commit", "-qam", "OA to PRD"]);
+    writeFileSync(join(repo, "documents/QP-020.yaml"), readFileSync(join(repo, "documents/QP-020.yaml"), "utf8").replace("title: 顾客特定要求管理程序", "title: 顾客特定要求控制程序"));
+    git(repo, ["commit", "-qam", "edit"]);
+    const refused = await csrInProcess(["-C", repo, "release", "QP-020", "--summary", "改名", ...SIGNERS, "--date", "2024-06-01"]);
+    expect(refused).toEqual({ code: 2, stdout: "", stderr: "csr: 'PRD' under document_control.electronic_issue.to in qms.yaml is not a department or outside party code; correct it and release again.\n" });
+    expect(git(repo, ["status", "--porcelain"])).toBe("");
+  });
+
   it("names the uncommitted changes of the document's file that it commits with the revision, without a terminal as with --include-changes", async () => {
     const repo = repoWith({ "documents/QP-020.yaml": RELEASED });
     const path = join(repo, "documents/QP-020.yaml");

@@ -15,20 +15,22 @@ import { openGit, workTreePrefix } from "../../load/git.js";
 import { buildRepository, loadRepository, type Located, type Repository } from "../../load/repository.js";
 import { parseText } from "../../load/source.js";
 import { citations } from "../../model/citations.js";
-import { isOut } from "../../model/distribution.js";
+import { isStateSecret } from "../../model/classification.js";
+import { isOut, withEdition } from "../../model/distribution.js";
+import { electronicLabel } from "../../model/labels.js";
 import { buildIndex, currentRevision, documentLayout, GJB_SIGNATURES, isMilitaryRepresentative, layoutSignatures, militaryParties, type RepoIndex } from "../../model/index.js";
 import { releaseTag } from "../../model/paths.js";
 import { bodyOnPaper, nextVersion, revisedContent } from "../../model/revision.js";
 import { emptySections } from "../../model/sections.js";
 import { changedEnds, SectionPrints } from "../../model/fingerprint.js";
-import { personToType } from "../../model/people.js";
-import type { ControlledDocument, Csr, Person, Revision, Role, SignatureRole } from "../../model/types.js";
+import { personToType, worksOn } from "../../model/people.js";
+import type { ControlledDocument, Csr, ElectronicIssue, Person, Revision, Role, SignatureRole } from "../../model/types.js";
 import { revisionEvent } from "../../model/recorded-events.js";
 import { documentAt, documentCommits } from "../history/index.js";
 import { dateOption, eventDateOption, refuseBefore } from "../options.js";
 import type { CommandContext } from "../context.js";
 import { copyList, departmentLabel, personLabel, resolvePeople, resolvePerson } from "../shared/people.js";
-import { refuseUnreadableConfig } from "../shared/persist.js";
+import { appendIn, refuseUnreadableConfig } from "../shared/persist.js";
 import { withRepositoryLock } from "../shared/transaction.js";
 import { canPrompt, loadPrompts, type Prompts } from "../add/prompting.js";
 import { askForRelease, releaseNeedsAnswers } from "./ask.js";
@@ -185,6 +187,7 @@ async function release(ctx: CommandContext, id: string, given: ReleaseFlags, pro
       approved: { by: approver.id, date: signed.approved },
       ...(extra.military_representative ? { military_representative: { by: extra.military_representative.id, date: signed.military_representative } } : {}),
     };
+    const issue = electronicIssueOnRelease(repo, index, doc, version, date);
     const text = editDocument(readFileSync(join(root, file.path), "utf8"), (yaml) => {
       yaml.set("status", "released");
       // The revision in preparation (修订中, csr submit) is the one released now.
@@ -192,6 +195,7 @@ async function release(ctx: CommandContext, id: string, given: ReleaseFlags, pro
       setAfter(yaml, "effective", effective, "status");
       if (yaml.has("revisions")) yaml.addIn(["revisions"], yaml.createNode(revision));
       else setAfter(yaml, "revisions", [revision], "effective");
+      if (issue.entry) appendIn(yaml, ["electronic_issue"], yaml.createNode(issue.entry, { flow: true }));
     });
     await refuseErrorFindings(repo, doc.id, file.path, text, [date, ...Object.values(signed)].sort().at(-1)!);
     const releasedDoc = parseText(file.path, "document", text).data as ControlledDocument;
@@ -214,6 +218,7 @@ async function release(ctx: CommandContext, id: string, given: ReleaseFlags, pro
     const commit = await writeAndCommit(root, { path: file.path, after: text, message: t("commit.release", { id: doc.id, version, summary }), tag, others });
     ctx.stdout(t("release.released", { id: doc.id, version, path: file.path, commit, tag }) + "\n");
     if (effective !== date) ctx.stdout(t("release.effective-later", { id: doc.id, version, effective, date }) + "\n");
+    if (issue.line) ctx.stdout(issue.line + "\n");
     for (const m of links.moved) ctx.stdout(t(dirty.has(m.path) ? "release.link-moved-uncommitted" : "release.link-moved", { document: doc.id, version, from: m.from, to: m.to, csr: m.csr }) + "\n");
     if (links.along.length > 0) ctx.stdout(t("release.links-along", { paths: list(links.along), count: links.along.length, id: doc.id }) + "\n");
     if (repinned.csrs.length > 0) {
@@ -236,6 +241,28 @@ async function release(ctx: CommandContext, id: string, given: ReleaseFlags, pro
     if (included && !given.includeChanges) ctx.stdout(included + "\n");
     return 0;
   });
+}
+
+/**
+ * The electronic issue a release records when qms.yaml's `document_control.electronic_issue` says every release of
+ * a manual, procedure or work instruction is issued electronically (on OA, read-only; a supplier's QP-001 §5.2,
+ * tester55 C2): of the version released, on its day, to the departments it names (every department when it names
+ * none), by its `issued_by` or else the one document controller at work that day. A document marked 秘密 or above is
+ * not put on a networked system by default: the line says to hand out paper copies.
+ */
+function electronicIssueOnRelease(repo: Repository, index: RepoIndex, doc: ControlledDocument, version: string, date: string): { entry?: ElectronicIssue; line?: string } {
+  const setting = repo.config?.value.document_control?.electronic_issue;
+  if (!setting || doc.kind === "form" || doc.level > 3) return {};
+  const named = withEdition(doc.id, version);
+  if (isStateSecret(repo, doc)) return { line: t("release.electronic-issue.secret", { document: named, id: shellArgument(doc.id) }) };
+  const to = setting.to ?? [...index.departments.keys()];
+  const unknown = to.find((code) => !index.departments.has(code) && !index.parties.has(code));
+  if (unknown !== undefined) throw new UserError(t("release.electronic-issue.unknown", { code: unknown }));
+  const controllers = repo.people.map((p) => p.value).filter((p) => (p.roles ?? []).includes("document-controller") && worksOn(p, date));
+  const by = setting.issued_by !== undefined ? resolvePerson(index, setting.issued_by, "document_control.electronic_issue.issued_by", date).id : controllers.length === 1 ? controllers[0]!.id : undefined;
+  const entry: ElectronicIssue = { version, to, date, ...(setting.system ? { system: setting.system } : {}), ...(by ? { issued_by: by } : {}) };
+  const departments = list(to.map((d) => departmentLabel(index, d)));
+  return { entry, line: t("release.electronic-issue", { document: named, date, how: electronicLabel(setting.system), departments }) };
 }
 
 /**

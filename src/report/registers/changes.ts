@@ -9,6 +9,7 @@ import type { Table } from "../table.js";
 import type { MessageKey } from "../../i18n/index.js";
 import { repositoryCalendar } from "../../load/calendar.js";
 import { classificationName, csrClassification, documentClassification, highestClassification } from "../../model/classification.js";
+import { electronicLabel } from "../../model/labels.js";
 import { DEFAULT_REVIEW_DAYS, historyReason, verifiedByOwner } from "../../model/csr-status.js";
 import { lateByText, reviewRounds } from "../../model/review-timeliness.js";
 import { localized } from "../../core/text.js";
@@ -162,6 +163,7 @@ function reportTable(ctx: RegisterContext, changes: readonly Change[], range: st
     if (change.area === "document" && change.kind === "received") return change.detail ? t(ctx, "register.changes.external-received", { publisher: change.detail }) : "";
     if (change.area === "document" && change.imported && !change.detail) return t(ctx, "revision.imported.summary");
     if (change.area === "document" && change.copies) return copiesText(change);
+    if (change.area === "document" && change.electronic) return electronicText(change);
     if (change.kind === "trained") return trainedText(change);
     // A periodic review: who reviewed, and what they found.
     if (change.kind === "reviewed") return [t(ctx, "register.changes.reviewed-by", { by: personName(ctx, change.detail) }), change.remark ?? ""].filter(Boolean).join(t(ctx, "register.remarks-separator"));
@@ -226,6 +228,12 @@ function reportTable(ctx: RegisterContext, changes: readonly Change[], range: st
     const copies = change.copies!.map((c) => t(ctx, "register.changes.copy", { copy: c.copy, holder: [departmentName(ctx, c.to), personName(ctx, c.holder)].filter(Boolean).join(" ") })).join(t(ctx, "register.list-separator"));
     const by = change.detail ? t(ctx, `register.changes.copies-by.${change.kind as "issued" | "recalled" | "lost" | "destroyed" | "retained"}`, { by: personName(ctx, change.detail) }) : "";
     return [t(ctx, "register.changes.copies", { copies }), by, change.remark ?? ""].filter(Boolean).join(t(ctx, "register.remarks-separator"));
+  };
+  // An electronic issue: on which system, to which departments, by whom.
+  const electronicText = (change: Change): string => {
+    const departments = (change.departments ?? []).map((d) => departmentName(ctx, d)).join(t(ctx, "register.list-separator"));
+    const to = t(ctx, "register.changes.electronic", { how: electronicLabel(change.electronic?.system, ctx.lang), departments });
+    return [to, change.detail ? t(ctx, "register.changes.copies-by.issued", { by: personName(ctx, change.detail) }) : ""].filter(Boolean).join(t(ctx, "register.remarks-separator"));
   };
   // A training session: who trained whom, and the record's number (培训记录编号).
   const trainedText = (change: Change): string => {

@@ -27,10 +27,10 @@ export const rule: Rule = {
           ? [f.data.id, f.data.status, f.data.level, f.data.kind, f.data.department, f.data.effective, f.data.revisions, f.data.external, f.data.distribution, f.data.electronic_issue]
           : null,
   },
-  summary: "A released manual, procedure or work instruction that addresses a customer requirement has no controlled copy and no electronic issue of its version in force.",
+  summary: "A released manual, procedure or work instruction has no controlled copy and no electronic issue of its version in force.",
   docs: {
     description:
-      "A released document of level 1 to 3 (manual, procedure, work instruction; external documents of those levels too) addresses a customer-specific requirement in force (`addressed` of a CSR not superseded), is in force on the day (its 生效日期 has come), and no controlled copy of its version in force is out and no electronic issue of that version is recorded (`distribution`, `electronic_issue`): as far as the record shows, nobody has the version in force at the place of use ({{cite:document-control}}). The message names the departments that use it: the owning department, those that held copies of an earlier version and those the customer requirements it addresses were distributed to. A document that addresses no CSR is not reported yet. Reported only in a repository that records controlled copies or electronic issues of some document: one that records none keeps its distribution elsewhere. A unit left without the version in force after holding the previous one is `doc/no-copy-in-force`, not this. A version 待实施 is not reported until it takes effect.",
+      "A released document of level 1 to 3 (manual, procedure, work instruction; external documents of those levels too) is in force on the day (its 生效日期 has come), and no controlled copy of its version in force is out and no electronic issue of that version is recorded (`distribution`, `electronic_issue`): as far as the record shows, nobody has the version in force at the place of use ({{cite:document-control}}). The message names the departments that use it: the owning department, those that held copies of an earlier version or were given an earlier version electronically, and those the customer-specific requirements it addresses (`addressed` of a CSR not superseded) were distributed to. Reported only in a repository that records controlled copies or electronic issues of some document: one that records none keeps its distribution elsewhere. A unit left without the version in force after holding the previous one is `doc/no-copy-in-force`, not this. A version 待实施 is not reported until it takes effect.",
     bad: `
 id: QP-014
 title: 特殊特性管理程序
@@ -46,7 +46,7 @@ revisions:
 electronic_issue:
   - {version: A/1, to: [QA, MKT], date: 2025-03-12, system: OA, issued_by: wang}
 `,
-    fix: "Record how the version in force was issued: paper copies with `csr distribute QP-014 --to QA MKT`, or read-only on the OA system with `csr distribute QP-014 --electronic --to QA MKT --system OA --date <发放日期>` (the message gives both with the departments). A document that is never issued on purpose: set `doc/not-issued: off` under `rules` in qms.yaml.",
+    fix: "Record how the version in force was issued: paper copies with `csr distribute QP-014 --to QA MKT`, or read-only on the OA system with `csr distribute QP-014 --electronic --to QA MKT --system OA --date <发放日期>` (the message gives both with the departments); a company that issues every release on OA sets `document_control.electronic_issue` in qms.yaml and `csr release` records it. A document that is never issued on purpose: set `doc/not-issued: off` under `rules` in qms.yaml.",
   },
   check(ctx) {
     const documents = [...ctx.index.documents.values()];
@@ -59,10 +59,9 @@ electronic_issue:
       const since = recallStart(doc);
       if (version === undefined || since === undefined || since > today || pendingTransition(doc, today)) continue;
       if (copiesInForce(doc).length > 0 || electronicInForce(doc).length > 0 || unitsWithoutCopy(doc, today)) continue;
-      // For now the documents through which a customer requirement is met (IATF 16949 7.5.3.2.2): the trace from the
-      // CSR ends in them, and their users are known, those the CSR went to.
+      // Every released manual, procedure and instruction is used somewhere (IATF 16949 7.5.3.2.1); of one through which a
+      // customer requirement is met, the departments the CSR went to use it too.
       const csrs = [...ctx.index.csrs.values()].filter(({ value: csr }) => !csr.superseded && (csr.addressed ?? []).some((a) => a.document === doc.id));
-      if (csrs.length === 0) continue;
       const csrUnits = csrs.flatMap(({ value }) => csrDistributedDepartments(value));
       const units = [...new Set([doc.department, ...(doc.distribution ?? []).map((c) => c.to), ...(doc.electronic_issue ?? []).flatMap((e) => e.to), ...csrUnits])];
       const revisions = doc.revisions ?? [];
