@@ -131,7 +131,7 @@ describe("csr check --base and release tags (month report #4)", () => {
     git(dir, ["commit", "-q", "-am", "sneaky"]);
     const check = await checkJsonInProcess(dir, "--today", "2026-11-27", "--base", "main");
     expect(check.findings.map((f) => `${f.file}:${f.line}:${f.column} ${f.severity} ${f.rule} ${f.message}`)).toEqual([
-      "documents/QP-003.yaml:28:11 error doc/revision-not-bumped QP-003 was released as A/0 (tag QP-003/A-0) and its content has changed since (sections), but no revision entry was added. Record the change as revision A/1 or B/0 ('csr release QP-003 --summary ...'), or undo the change.",
+      "documents/QP-003.yaml:28:11 error doc/revision-not-bumped QP-003 was released as A/0 (tag QP-003/A-0) and its content has changed since (sections), but no revision entry was added. Record the change as revision A/1 or B/0 ('csr release QP-003 --summary ...'); for a draft to be countersigned and approved first, mark it as being revised with 'csr submit QP-003 --by <author>'; or undo the change.",
     ]);
     expect(check.code).toBe(1);
     // Undone, the document is the tagged one again.
@@ -174,7 +174,7 @@ describe("csr check --base and release tags (month report #4)", () => {
     git(dir, ["commit", "-q", "-am", "sneaky"]);
     const check = await checkJsonInProcess(dir, "--today", "2026-11-27", "--base", "main");
     expect(check.findings.map((f) => `${f.file}:${f.line}:${f.column} ${f.rule} ${f.message}`)).toEqual([
-      "documents/QP-001.yaml:35:11 doc/revision-not-bumped QP-001 was released as A/1 (tag QP-001/A-1) and its content has changed since (sections), but no revision entry was added. Record the change as revision A/2 or B/0 ('csr release QP-001 --summary ...'), or undo the change.",
+      "documents/QP-001.yaml:35:11 doc/revision-not-bumped QP-001 was released as A/1 (tag QP-001/A-1) and its content has changed since (sections), but no revision entry was added. Record the change as revision A/2 or B/0 ('csr release QP-001 --summary ...'); for a draft to be countersigned and approved first, mark it as being revised with 'csr submit QP-001 --by <author>'; or undo the change.",
     ]);
   });
 });

@@ -132,7 +132,7 @@ describe("csr check --base", () => {
     expect(code).toBe(1);
     const short = base;
     expect(messageOf(findings, "doc/revision-not-bumped", "documents/QP-010.yaml")).toBe(
-      `QP-010 was released as A/0 at ${short} and its content has changed since (sections), but no revision entry was added. Record the change as revision A/1 or B/0 ('csr release QP-010 --summary ...'), or undo the change.`,
+      `QP-010 was released as A/0 at ${short} and its content has changed since (sections), but no revision entry was added. Record the change as revision A/1 or B/0 ('csr release QP-010 --summary ...'); for a draft to be countersigned and approved first, mark it as being revised with 'csr submit QP-010 --by <author>'; or undo the change.`,
     );
     expect(messageOf(findings, "doc/revision-history-rewritten", "documents/QP-011.yaml")).toBe(
       `The revision entry A/0 was changed since ${short} (summary). Restore it as it was: earlier entries are evidence of what was approved, and a correction is recorded as a new revision.`,
