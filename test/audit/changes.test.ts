@@ -133,7 +133,7 @@ describe("csr changes", { timeout: 120_000 }, () => {
     const result = await csrInProcess(["-C", dir, "changes", "audit-2025", "audit-2026"], { lang: null, env: TZ });
     expect(result.code).toBe(0);
     // How to list a period instead is for the one who runs the command, not a line of the report.
-    expect(result.stderr).toBe("要列出一个期间内记录的变更，请给出两个日期：csr changes 2025-01-10 2025-09-05。\n");
+    expect(result.stderr).toBe("本报告按两个提交比较；要按记录的日期列出某一期间的变更：csr changes 2025-01-10 2025-09-05。\n");
     const short = (tag: string) => git(dir, ["rev-parse", "--short=7", tag]).trim();
     const out = result.stdout.split("\n");
     expect(out[0]).toBe(`变更报告：audit-2025 (${short("audit-2025")}, 2025-01-10) → audit-2026 (${short("audit-2026")}, 2025-09-05)`);
@@ -215,7 +215,7 @@ describe("csr changes", { timeout: 120_000 }, () => {
     const out = tempDir();
     for (const ext of ["md", "html", "xlsx"]) {
       const result = await csrInProcess(["-C", dir, "changes", "audit-2025", "audit-2026", "--out", join(out, `changes.${ext}`), "--lang", "en"], { env: TZ });
-      expect(result.stderr).toBe(`wrote ${join(out, `changes.${ext}`)}\nTo list the changes recorded in a period, give two dates: csr changes 2025-01-10 2025-09-05.\n`);
+      expect(result.stderr).toBe(`wrote ${join(out, `changes.${ext}`)}\nThis report compares two commits; to list the changes by the records' dates in a period: csr changes 2025-01-10 2025-09-05.\n`);
       expect(result.code).toBe(0);
     }
     const md = readFileSync(join(out, "changes.md"), "utf8");

@@ -139,7 +139,7 @@ describe("the notes under a register say what it holds; what to run goes to stde
     const run = csr(["-C", dir, "changes", "HEAD~1", "HEAD", "--format", "md"], { lang, env: { TZ: "Asia/Shanghai" } });
     expect([run.code, run.stderr]).toEqual([
       0,
-      lang === "en" ? "To list the changes recorded in a period, give two dates: csr changes 2026-11-02 2026-11-03.\n" : "要列出一个期间内记录的变更，请给出两个日期：csr changes 2026-11-02 2026-11-03。\n",
+      lang === "en" ? "This report compares two commits; to list the changes by the records' dates in a period: csr changes 2026-11-02 2026-11-03.\n" : "本报告按两个提交比较；要按记录的日期列出某一期间的变更：csr changes 2026-11-02 2026-11-03。\n",
     ]);
     expect(OPERATOR.test(run.stdout)).toBe(false);
   });
