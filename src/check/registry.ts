@@ -48,6 +48,7 @@ import { rule as docApproverLacksRole } from "./rules/doc/approver-lacks-role.js
 import { rule as docBodyOnPaper } from "./rules/doc/body-on-paper.js";
 import { rule as docCitedNotListed } from "./rules/doc/cited-not-listed.js";
 import { rule as docClassificationBelowCsr } from "./rules/doc/classification-below-csr.js";
+import { rule as docClassificationLowered } from "./rules/doc/classification-lowered.js";
 import { rule as docCopyRecordIncomplete } from "./rules/doc/copy-record-incomplete.js";
 import { rule as docDuplicateTitle } from "./rules/doc/duplicate-title.js";
 import { rule as docEffectiveBeforeSignature } from "./rules/doc/effective-before-signature.js";
@@ -135,6 +136,7 @@ export const rules: readonly Rule[] = [
   docApproverLacksRole,
   docBodyOnPaper,
   docClassificationBelowCsr,
+  docClassificationLowered,
   docCopyRecordIncomplete,
   docDuplicateTitle,
   docEffectiveBeforeSignature,

@@ -522,6 +522,7 @@ export async function run(argv: string[], output?: Output): Promise<number> {
           .option("--location-en <text>", t("help.set.location-en"))
           .option("--retention-customer <customer=period>", t("help.set.retention-customer"), collect, [])
           .option("--classification <level>", t("help.set.classification"))
+          .option("--by <person>", t("help.set.by"))
           .option("--department <department>", t("help.set.department"))
           .option("--remarks <text>", t("help.set.remarks"))
           .option("--edition <edition>", t("help.set.edition"))

@@ -88,6 +88,7 @@ export const REGISTER_FIELDS = [
   "record",
   "review_interval_months",
   "classification",
+  "classification_changes",
   "effective",
   "revising",
 ] as const satisfies readonly (keyof ControlledDocument)[];

@@ -390,6 +390,8 @@ export interface Csr {
    * (`csr set --amend`), oldest first: one entry per field corrected.
    */
   amendments?: CsrAmendment[];
+  /** Each lowering of its 密级 (降密/解密), as a document's (ClassificationChange). */
+  classification_changes?: ClassificationChange[];
 }
 
 /** One correction of a decided CSR's title, text or clauses (csr set --amend): the day, the field, the value it replaced and why. */
@@ -501,6 +503,17 @@ export interface ControlledDocument {
   remarks?: string;
   /** 密级 marking printed on the document, e.g. 内部 or 秘密; overrides the layout's default. */
   classification?: string;
+  /** Each lowering of its 密级 (降密/解密), with who authorised it and on what grounds (csr set --classification --by --reason). */
+  classification_changes?: ClassificationChange[];
+}
+
+/** A lowered 密级 (降密/解密) on record: the day, the level before and after, who authorised it (people.yaml id) and the grounds (依据). */
+export interface ClassificationChange {
+  date: string;
+  from: string;
+  to: string;
+  by: string;
+  reason: string;
 }
 
 /** An edition of an external document that a later one replaced: the publisher's edition and its dates as they were recorded. */

@@ -9,6 +9,7 @@ import { join } from "node:path";
 import { strFromU8, unzipSync } from "fflate";
 import { describe, expect, it } from "vitest";
 import { builtOnce, checkJsonInProcess, copyFixture, csr, csrInProcess, gitInit, tempDir } from "../helpers.js";
+import { today } from "../today.js";
 
 const DAY = "2026-12-04";
 const TEXT = "关键工序完成后100%检验，关键件须经军代表检验验收";
@@ -42,9 +43,14 @@ describe("recording the 密级", () => {
     const raised = await csrInProcess(["-C", dir, "set", "NES-001", "--classification", "机密", "-y"], { lang: null });
     expect(raised.stdout).toBe("已修改 NES-001 关键工序100%检验并军检（csr/NES/NES-001.yaml）：\n  密级：机密（原为 秘密）\n");
     expect(read(dir, "csr/NES/NES-001.yaml")).toContain("category: 质量保证要求\nclassification: 机密\nreceived: 2026-11-16\n");
-    const back = await csrInProcess(["-C", dir, "set", "NES-001", "--classification", "秘密", "-y"], { lang: null });
-    expect(back.stdout).toBe("已修改 NES-001 关键工序100%检验并军检（csr/NES/NES-001.yaml）：\n  密级：秘密（随来源文件 NES-HT2026-01，原为 机密）\n");
-    expect(read(dir, "csr/NES/NES-001.yaml")).not.toContain("classification");
+    // Lowered (降密): who authorised it and the grounds are asked for and recorded (tester57 E1).
+    expect((await csrInProcess(["-C", dir, "set", "NES-001", "--classification", "秘密", "-y"], { lang: null })).stderr).toBe(
+      "csr: NES-001 的密级由 机密 降为 秘密 是降密，须写明批准人和依据：请加上 --by <批准人> --reason <依据>（如 保密委员会 2026-12-03 降密审批单），csr 把它们记入 classification_changes。\n",
+    );
+    const back = await csrInProcess(["-C", dir, "set", "NES-001", "--classification", "秘密", "--by", "刘志明", "--reason", "军代表室确认 JDB-2026-11", "-y"], { lang: null });
+    expect(back.stdout).toBe(`已修改 NES-001 关键工序100%检验并军检（csr/NES/NES-001.yaml）：\n  密级：秘密（随来源文件 NES-HT2026-01，原为 机密）\n  降密记录：${today()} 机密 → 秘密，批准人 刘志明，依据：军代表室确认 JDB-2026-11\n`);
+    expect(read(dir, "csr/NES/NES-001.yaml")).not.toMatch(/^classification:/m);
+    expect(read(dir, "csr/NES/NES-001.yaml")).toContain(`\nclassification_changes:\n  - date: ${today()}\n    from: 机密\n    to: 秘密\n    by: liuzm\n    reason: 军代表室确认 JDB-2026-11\n`);
     const customer = read(dir, "customers/NES.yaml");
     const source = await csrInProcess(["-C", dir, "source", "update", "NES-HT2026-01", "--classification", "机密", "-y"], { lang: null });
     expect(source).toEqual({ code: 0, stdout: "NES-HT2026-01 的密级：机密（原为 秘密）；其 CSR 随之，自标密级的除外。\n", stderr: "" });
@@ -60,7 +66,7 @@ describe("recording the 密级", () => {
 
   it("csr check reports a CSR marked lower than its source (csr/classification-below-source)", async () => {
     const dir = await classifiedRepo();
-    expect((await csrInProcess(["-C", dir, "set", "NES-001", "--classification", "内部", "-y"], { lang: null })).code).toBe(0);
+    expect((await csrInProcess(["-C", dir, "set", "NES-001", "--classification", "内部", "--by", "刘志明", "--reason", "降密审批单", "-y"], { lang: null })).code).toBe(0);
     const { findings } = await checkJsonInProcess(dir, "--today", DAY);
     expect(findings.filter((f) => f.rule.startsWith("csr/classification")).map((f) => `${f.file}:${f.line}:${f.column} ${f.severity} ${f.rule}`)).toEqual(["csr/NES/NES-001.yaml:12:17 error csr/classification-below-source"]);
   });

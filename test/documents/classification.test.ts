@@ -9,6 +9,7 @@ import { parse } from "yaml";
 import { describe, expect, it } from "vitest";
 import { CLASSIFICATIONS, readClassification } from "../../src/model/classification.js";
 import { checkJsonInProcess, copyFixture, csrInProcess, git, gitInit, minimalRepo, ROOT, tempDir } from "../helpers.js";
+import { today } from "../today.js";
 
 const DAY = "2026-11-27";
 /** A sentence of the body of the 秘密 procedure CS/QP-006 of the layouts fixture. */
@@ -254,14 +255,31 @@ describe("csr new and csr set --classification", () => {
     expect(set.code).toBe(0);
     const text = readFileSync(join(repo, "documents/CS_WI-101.yaml"), "utf8");
     expect(text.split("\n").slice(5, 8)).toEqual(["department: RD", "classification: 秘密", "status: released"]);
-    const again = await csrInProcess(["-C", repo, "set", "CS/QP-006", "--classification", "内部", "-y"], { lang: null });
-    expect(again.stdout.split("\n")[1]).toBe("  密级：内部（原为 秘密）");
+    // Lowering it (降密) is an authorised act: csr asks who authorised it and on what grounds, and records both (tester57 E1).
+    const unauthorised = await csrInProcess(["-C", repo, "set", "CS/QP-006", "--classification", "内部", "-y"], { lang: null });
+    expect(unauthorised).toEqual({
+      code: 2,
+      stdout: "",
+      stderr: "csr: CS/QP-006 的密级由 秘密 降为 内部 是降密，须写明批准人和依据：请加上 --by <批准人> --reason <依据>（如 保密委员会 2026-12-03 降密审批单），csr 把它们记入 classification_changes。\n",
+    });
+    const again = await csrInProcess(["-C", repo, "set", "CS/QP-006", "--classification", "内部", "--by", "张伟", "--reason", "降密审批单 BM-2026-07", "-y"], { lang: null });
+    expect(again.stdout.split("\n").slice(1, 3)).toEqual(["  密级：内部（原为 秘密）", `  降密记录：${today()} 秘密 → 内部，批准人 张伟，依据：降密审批单 BM-2026-07`]);
     expect(doc(repo, "documents/CS_QP-006.yaml").classification).toBe("内部");
+    expect(doc(repo, "documents/CS_QP-006.yaml").classification_changes).toEqual([{ date: today(), from: "秘密", to: "内部", by: "zhang", reason: "降密审批单 BM-2026-07" }]);
+    expect((await csrInProcess(["-C", repo, "set", "CS/QP-006", "--classification", "秘密", "--by", "张伟", "-y"], { lang: null })).stderr).toBe("csr: --by 用于降低密级时写明批准人，而此处没有降低 CS/QP-006 的密级。\n");
     const same = await csrInProcess(["-C", repo, "set", "CS/QP-006", "--classification", "内部", "-y"], { lang: null });
     expect([same.code, same.stdout]).toEqual([0, "CS/QP-006 已是如此，没有更改。\n"]);
     // No doc/revision-not-bumped: the 密级 is not content.
     const { findings } = await checkJsonInProcess(repo, "--base", "HEAD", "--today", DAY);
     expect(findings.filter((f) => f.rule.startsWith("doc/revision"))).toEqual([]);
+    // The lowering is on record: no doc/classification-lowered; the same lowering by hand is reported.
+    expect(findings.filter((f) => f.rule === "doc/classification-lowered")).toEqual([]);
+    git(repo, ["checkout", "--", "documents/CS_QP-006.yaml"]);
+    writeFileSync(join(repo, "documents/CS_QP-006.yaml"), readFileSync(join(repo, "documents/CS_QP-006.yaml"), "utf8").replace("classification: 秘密", "classification: 内部"));
+    const hand = await checkJsonInProcess(repo, "--base", "HEAD", "--today", DAY);
+    expect(hand.findings.filter((f) => f.rule === "doc/classification-lowered").map((f) => `${f.file}:${f.line}:${f.column} ${f.severity} ${f.message}`)).toEqual([
+      "documents/CS_QP-006.yaml:8:17 error The 密级 of CS/QP-006 was lowered from Confidential (秘密) to Internal (内部) since HEAD, with no record of it (no new classification_changes entry to Internal (内部)). Lowering a 密级 must be authorised: record who authorised it and the grounds with 'csr set CS/QP-006 --classification 内部 --by <approver> --reason <grounds>', or put the 密级 back.",
+    ]);
   });
 
   it("refuses a value that is no 密级 in one line, for both commands", async () => {

@@ -44,6 +44,7 @@ import { classificationOption, eventDateAnswer, eventDateOption } from "../optio
 import { CLASSIFICATIONS, classificationName, csrClassification, higherClassification, withheldLevel } from "../../model/classification.js";
 import { editFile, findCsrById, saveChanges, setInOrder, type EditSession } from "../shared/edit.js";
 import { appendIn } from "../shared/persist.js";
+import { classificationLowering, loweringRecorded } from "./classification.js";
 import { clauseList, listChange, sameList, setList, type SetFlags } from "./index.js";
 
 /** The options of `csr set` that correct a CSR. */
@@ -65,7 +66,7 @@ export interface CsrFieldFlags {
 
 /** The order of a CSR file's keys, as csr add writes them and the schema lists the rest: a new key goes where it belongs. */
 export const CSR_KEY_ORDER: readonly (keyof Csr)[] = [
-  "id", "customer", "source", "clauses", "title", "title_en", "text", "category", "classification", "received", "review", "addressed", "implementation", "distribution", "superseded", "training", "amendments",
+  "id", "customer", "source", "clauses", "title", "title_en", "text", "category", "classification", "received", "review", "addressed", "implementation", "distribution", "superseded", "training", "amendments", "classification_changes",
 ];
 
 
@@ -155,9 +156,10 @@ export async function setCsr(ctx: CommandContext, session: EditSession, id: stri
   }
   const classification = classificationChange(session, csr, flags.classification);
   if (classification) changes.push(classification);
+  const customerOfCsr = session.repo.customers.find((c) => c.value.code === csr.customer)?.value;
+  const lowering = classificationLowering(session, id, csrClassification(customerOfCsr, csr), classification ? classificationOption(flags.classification!) : undefined, flags);
   // The commit message of a CSR marked 秘密 or above (before or after) names a changed text, not the text: a PR's
   // commit list, the hosting's mails and every git log are read outside the repository's access control (tester57 E2).
-  const customerOfCsr = session.repo.customers.find((c) => c.value.code === csr.customer)?.value;
   const withheld = withheldLevel(higherClassification(csrClassification(customerOfCsr, csr), flags.classification === undefined ? "" : classificationOption(flags.classification)));
   if (changes.length === 0) {
     ctx.stdout(t("set.unchanged", { id }) + "\n");
@@ -191,7 +193,7 @@ export async function setCsr(ctx: CommandContext, session: EditSession, id: stri
 
   const amended = decision !== undefined && requirement.length > 0 && newWording === undefined;
   const reason = flags.reason?.trim();
-  if (reason !== undefined && !amended) throw new UserError(t("set.csr.reason-without-amend", { id }));
+  if (reason !== undefined && !amended && !lowering) throw new UserError(t("set.csr.reason-without-amend", { id }));
   if (reason === "") throw new UserError(t("set.csr.empty-reason"));
   // The correction stays on record in the file (csr/requirement-changed reads it): the value each field had, the day and why.
   const amendments: CsrAmendment[] = amended
@@ -221,6 +223,7 @@ export async function setCsr(ctx: CommandContext, session: EditSession, id: stri
       if (isSeq(was)) was.flow = true;
       appendIn(doc, ["amendments"], node);
     }
+    if (lowering) setInOrder(doc, CSR_KEY_ORDER, "classification_changes", doc.createNode([...(csr.classification_changes ?? []), lowering]));
     for (const c of changes) {
       if (c.field === "clauses") setList(doc, "clauses", c.after as string[]);
       else if (c.field === "source") {
@@ -234,6 +237,7 @@ export async function setCsr(ctx: CommandContext, session: EditSession, id: stri
     }
   });
   const lines = [t("set.updated", { id, title: csr.title, path: file.path }), ...changes.map((c) => `  ${t(`set.field.${c.field}`)}${t("set.colon")}${c.text}`)];
+  if (lowering) lines.push(loweringRecorded(session, lowering));
   const config = session.repo.config?.value;
   const calendar = repositoryCalendar(config);
   const moved = changes.find((c) => c.field === "received");

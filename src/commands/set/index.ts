@@ -30,6 +30,7 @@ import { departmentLabel } from "../../model/labels.js";
 import { completesPaperOriginal, isControlledContent } from "../../model/revision.js";
 import { localToday } from "../../core/dates.js";
 import { markRevising, revisingMarked } from "../shared/revising.js";
+import { appendIn } from "../shared/persist.js";
 import type { ControlledDocument, CustomerRetention } from "../../model/types.js";
 import type { Located } from "../../load/repository.js";
 import type { Prompts } from "../add/prompting.js";
@@ -37,6 +38,7 @@ import type { CommandContext } from "../context.js";
 import { choiceOption, classificationOption, clauseOptionParts, clauseRef, clauseToRemove, dateOption, eventDateOption } from "../options.js";
 import { departmentByCode, editFile, findDocumentById, listOption, saveChanges, withEditSession, type EditSession } from "../shared/edit.js";
 import { CSR_OPTIONS, setCsr, type CsrFieldFlags } from "./csr.js";
+import { classificationLowering, loweringRecorded } from "./classification.js";
 import { correctEdition, editionGiven, setEdition, type EditionFlags } from "./edition.js";
 
 export interface SetFlags extends EditionFlags, CsrFieldFlags {
@@ -66,6 +68,8 @@ export interface SetFlags extends EditionFlags, CsrFieldFlags {
   remarks?: string;
   /** The 密级 (model/classification.ts CLASSIFICATIONS). */
   classification?: string;
+  /** Who authorised a lowered 密级 (with --reason, its 依据): recorded under classification_changes (classification.ts). */
+  by?: string;
   /** The owning department (制订部门; an external document's 保管部门), a code or name of qms.yaml. */
   department?: string;
   /** Never prompt: without a field option the command fails, as a script wants. */
@@ -85,7 +89,7 @@ const ENGLISH = [
 
 /** The order of a document file's keys, as the schema's examples and csr new write them: a new key goes where it belongs. */
 const KEY_ORDER: readonly (keyof ControlledDocument)[] = [
-  "id", "title", "title_en", "level", "kind", "department", "classification", "processes", "clauses", "status", "effective", "review_interval_months",
+  "id", "title", "title_en", "level", "kind", "department", "classification", "classification_changes", "processes", "clauses", "status", "effective", "review_interval_months",
   "reviews", "revisions", "related", "forms", "sections", "record", "remarks",
 ];
 
@@ -114,7 +118,8 @@ export async function setDocument(ctx: CommandContext, id: string, given: SetFla
     const found = findDocumentById(session, id);
     // --amend also corrects an external document's dates on file (edition.ts correctEdition).
     // --title-en is a document's too: the English title of its registers (register data, model/revision.ts REGISTER_FIELDS).
-    const csrOption = CSR_OPTIONS.find(([key]) => given[key] !== undefined && key !== "titleEn" && !(key === "amend" && found.value.kind === "external"));
+    // --reason is a lowered 密级's 依据 too (classification.ts).
+    const csrOption = CSR_OPTIONS.find(([key]) => given[key] !== undefined && key !== "titleEn" && !(key === "amend" && found.value.kind === "external") && !(key === "reason" && given.classification !== undefined));
     if (csrOption) throw new UserError(t("set.csr-option", { flag: csrOption[1], id }));
     if (found.value.kind !== "external" && given.effective !== undefined && given.edition === undefined && given.issued === undefined && given.received === undefined) {
       if (anyField(given)) throw new UserError(t("set.effective.and-fields"));
@@ -178,6 +183,7 @@ export async function setDocument(ctx: CommandContext, id: string, given: SetFla
     // The 密级 the document is printed with, its own or its layout's: giving that one again changes nothing.
     const classificationBefore = documentClassification(session.repo, document);
     const newClassification = classification !== undefined && classification !== classificationBefore ? classification : undefined;
+    const lowering = classificationLowering(session, id, classificationBefore, newClassification, flags);
     if (newClassification) {
       changes.push({ field: "classification", key: "classification", text: classificationBefore === "" ? newClassification : t("set.was", { value: newClassification, before: classificationBefore }) });
     }
@@ -211,6 +217,10 @@ export async function setDocument(ctx: CommandContext, id: string, given: SetFla
       if (record) setRecord(doc, record);
       if (customerRetention) setCustomerRetention(doc, customerRetention.after);
       if (newClassification) setScalar(doc, "classification", newClassification);
+      if (lowering) {
+        if (doc.has("classification_changes")) appendIn(doc, ["classification_changes"], doc.createNode(lowering));
+        else setInOrder(doc, "classification_changes", doc.createNode([lowering]));
+      }
       if (department !== undefined && department !== document.department) setScalar(doc, "department", department);
       if (changes.some((c) => c.key === "title_en")) {
         if (titleEn === "") doc.delete("title_en");
@@ -223,6 +233,7 @@ export async function setDocument(ctx: CommandContext, id: string, given: SetFla
       if (marking) markRevising(doc, document, today);
     });
     const lines = [t("set.updated", { id, title: document.title, path: file.path }), ...changes.map((c) => `  ${t(`set.field.${c.field}`)}${t("set.colon")}${c.text}`)];
+    if (lowering) lines.push(loweringRecorded(session, lowering));
     // A released document's content changes only through a revision: the change is committed with it, not here.
     const leftForRelease = content && document.status === "released";
     // The message names the content changed: the related records, else the related documents, else the department.
