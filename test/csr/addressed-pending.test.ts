@@ -192,7 +192,7 @@ describe("a CSR addressed only in a revision not yet in force", () => {
     const linked = await csrInProcess(["-C", dir, "address", "DYA-003", "QP-020", "--section", "5.3", "--date", "2026-11-26", "-y", "--commit"], { lang: "zh-CN" });
     expect(linked.stdout.split("\n").slice(0, 2)).toEqual([
       "DYA-003：已在 QP-020 5.3 特殊特性 中落实。",
-      "QP-020 第 5.3 特殊特性 节 的这段内容只在 QP-020 的修订稿中（2026-11-25 起修订中），现行的 A/1 版没有：DYA-003 在修订版发布并实施后才算落实到文件，在此之前状态仍为已决定。",
+      "QP-020 第 5.3 特殊特性 节 的这段内容只在 QP-020 的修订稿中（2026-11-25 起修订中），现行的 A/1 版没有：DYA-003 在修订版发布并实施后才算落实到文件，在此之前不计入落实。",
     ]);
     expect(readFileSync(join(dir, "csr/DYA/DYA-003.yaml"), "utf8")).toContain("      revision: A/1\n      section:");
     expect(readFileSync(join(dir, "csr/DYA/DYA-003.yaml"), "utf8")).toContain("      draft: true\n");
