@@ -129,7 +129,8 @@ function documentAsOf(doc: ControlledDocument, day: string, released?: Controlle
   const copiesAfter = copyRecordedAfter(doc, day);
   const reviewsAfter = reviewRecordedAfter(doc, day);
   const trainingAfter = trainingRecordedAfter(doc, day);
-  if (!releaseAfter && !copiesAfter && !reviewsAfter && !trainingAfter) return released !== undefined ? withReleasedContent(doc, released) : doc;
+  const declassifiedAfter = (doc.classification_changes ?? []).some((c) => c.date > day);
+  if (!releaseAfter && !copiesAfter && !reviewsAfter && !trainingAfter && !declassifiedAfter) return released !== undefined ? withReleasedContent(doc, released) : doc;
   const inForce = revisionOn(doc, day);
   const withdrawn = doc.status === "obsolete" && doc.obsolete !== undefined && doc.obsolete.date <= day;
   let status = doc.status;
@@ -155,6 +156,7 @@ function documentAsOf(doc: ControlledDocument, day: string, released?: Controlle
   if (doc.distribution !== undefined) on.distribution = doc.distribution.filter((c) => c.date <= day).map((c) => copyOn(c, day));
   if (doc.electronic_issue !== undefined) on.electronic_issue = doc.electronic_issue.filter((e) => e.date <= day);
   if (doc.reviews !== undefined) on.reviews = doc.reviews.filter((r) => r.date <= day);
+  if (doc.classification_changes !== undefined) on.classification_changes = doc.classification_changes.filter((c) => c.date <= day);
   if (doc.training?.sessions !== undefined) on.training = { ...doc.training, sessions: doc.training.sessions.filter((s) => s.date <= day) };
   return released !== undefined ? withReleasedContent(on, released) : on;
 }

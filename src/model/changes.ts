@@ -16,7 +16,7 @@ import { csrClassification, documentClassification, isStateSecret } from "./clas
 import { currentRevision, issuedOn } from "./index.js";
 import { reviewedVersion } from "./periodic-review.js";
 import { sectionNumberOnly } from "./sections.js";
-import type { ControlledCopy, ControlledDocument, Csr, Customer, Decision, ElectronicIssue, PeriodicReview, Person, Revision, Signature, SourceDocument, TrainingSession } from "./types.js";
+import type { ClassificationChange, ControlledCopy, ControlledDocument, Csr, Customer, Decision, ElectronicIssue, PeriodicReview, Person, Revision, Signature, SourceDocument, TrainingSession } from "./types.js";
 
 /** The areas of the report, in the order it lists them. */
 export const CHANGE_AREAS = ["document", "csr", "source", "coverage", "person"] as const;
@@ -63,7 +63,8 @@ export type ChangeKind =
   | "lost"
   | "roles"
   | "department"
-  | "left";
+  | "left"
+  | "declassified";
 
 /** A controlled copy on a row of copies handed out or taken back: its 受控号, the department or party that held it and who. */
 export interface CopyHeld {
@@ -291,6 +292,7 @@ function documentChanges(before: Repository, after: Repository): Change[] {
     } else if (!a && revisions.length === 0) out.push({ area: "document", kind: "added", id, title: b.title, from: "", to: "", detail: b.status, date: null });
     out.push(...copyChanges(a, b));
     out.push(...periodicReviewChanges(id, b, a?.reviews));
+    out.push(...declassifications("document", id, b.title, a?.classification_changes, b.classification_changes));
     out.push(...trainingChanges("document", id, b.title, a?.training?.sessions, b.training?.sessions, (revision) => revision));
     if (b.status === "obsolete" && a?.status !== "obsolete") {
       const reason = [b.obsolete?.reason ?? "", b.obsolete?.superseded_by ? `→ ${b.obsolete.superseded_by}` : ""].filter(Boolean).join(" ");
@@ -388,6 +390,7 @@ function csrChange(id: string, a: Csr | undefined, b: Csr | undefined, secret: R
     return out;
   }
   if (!a) change("added", "", `${b.source.document} ${b.source.revision}`, b.customer, b.received);
+  out.push(...declassifications("csr", id, b.title, a?.classification_changes, b.classification_changes));
   // A restart moves the decision into the history, so it is told apart from a changed decision.
   const restarted = b.review?.restarted !== undefined && b.review.restarted !== a?.review?.restarted;
   if (a && restarted) {
@@ -419,6 +422,15 @@ function csrChange(id: string, a: Csr | undefined, b: Csr | undefined, secret: R
   if (places(b, secret) !== (a ? places(a, secret) : "")) change("addressed", a ? places(a, secret) : "", places(b, secret), "", null);
   if (b.superseded && !a?.superseded) change("superseded", "", b.superseded.by ?? "", b.superseded.reason, b.superseded.date);
   return out;
+}
+
+/**
+ * The lowered 密级 (降密/解密, csr set --classification --by --reason) the later state records and the earlier one did
+ * not: one row each, on its day, from and to the level, with who authorised it and the grounds (tester57 E1).
+ */
+function declassifications(area: "document" | "csr", id: string, title: string, was: readonly ClassificationChange[] | undefined, is: readonly ClassificationChange[] | undefined): Change[] {
+  const known = new Set((was ?? []).map((c) => JSON.stringify(c)));
+  return (is ?? []).filter((c) => !known.has(JSON.stringify(c))).map((c) => ({ area, kind: "declassified" as const, id, title, from: c.from, to: c.to, detail: c.by, remark: c.reason, date: c.date }));
 }
 
 /**

@@ -266,6 +266,9 @@ describe("csr new and csr set --classification", () => {
     expect(again.stdout.split("\n").slice(1, 3)).toEqual(["  密级：内部（原为 秘密）", `  降密记录：${today()} 秘密 → 内部，批准人 张伟，依据：降密审批单 BM-2026-07`]);
     expect(doc(repo, "documents/CS_QP-006.yaml").classification).toBe("内部");
     expect(doc(repo, "documents/CS_QP-006.yaml").classification_changes).toEqual([{ date: today(), from: "秘密", to: "内部", by: "zhang", reason: "降密审批单 BM-2026-07" }]);
+    // csr changes lists it, with who authorised it and the grounds, by its date (the working tree's record).
+    const changes = JSON.parse((await csrInProcess(["-C", repo, "changes", today(), today(), "--format", "json"])).stdout) as { changes: Record<string, unknown>[] };
+    expect(changes.changes.filter((c) => c.kind === "declassified")).toEqual([{ area: "document", kind: "declassified", id: "CS/QP-006", title: expect.any(String), from: "秘密", to: "内部", detail: "zhang", remark: "降密审批单 BM-2026-07", date: today() }]);
     expect((await csrInProcess(["-C", repo, "set", "CS/QP-006", "--classification", "秘密", "--by", "张伟", "-y"], { lang: null })).stderr).toBe("csr: --by 用于降低密级时写明批准人，而此处没有降低 CS/QP-006 的密级。\n");
     const same = await csrInProcess(["-C", repo, "set", "CS/QP-006", "--classification", "内部", "-y"], { lang: null });
     expect([same.code, same.stdout]).toEqual([0, "CS/QP-006 已是如此，没有更改。\n"]);

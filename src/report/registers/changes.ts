@@ -37,8 +37,8 @@ export type UndatedBasis = { kind: "commits"; from: RangeEnd; to: RangeEnd; hist
 
 /** The kinds of change each area has, in the order the report counts them. */
 const KINDS: Record<ChangeArea, readonly ChangeKind[]> = {
-  document: ["added", "released", "received", "effective", "issued", "recalled", "lost", "destroyed", "retained", "reviewed", "trained", "withdrawn", "removed"],
-  csr: ["added", "decided", "reopened", "confirmed", "distributed", "trained", "implemented", "verified", "addressed", "superseded", "removed"],
+  document: ["added", "released", "received", "effective", "issued", "recalled", "lost", "destroyed", "retained", "reviewed", "trained", "declassified", "withdrawn", "removed"],
+  csr: ["added", "decided", "reopened", "confirmed", "distributed", "trained", "implemented", "verified", "addressed", "superseded", "declassified", "removed"],
   source: ["added", "revised"],
   coverage: ["gained", "lost"],
   person: ["added", "roles", "department", "left", "removed"],
@@ -68,6 +68,7 @@ function word(ctx: RegisterContext, change: Change, value: string): string {
   // A verification by the implementation's own owner, as the CSR's record stands, is marked as every other output marks it (tester53 N4).
   if (change.area === "csr" && change.kind === "verified" && value === "verified" && verifiedByOwnerOn(ctx, change)) return t(ctx, "register.implementation.verified-by-owner");
   if (change.area === "csr" && (change.kind === "implemented" || change.kind === "verified") && IMPLEMENTATION.includes(value)) return t(ctx, `value.implementation.${value as ImplementationStatus}`);
+  if (change.kind === "declassified") return classificationName(ctx.lang, value);
   if (change.area === "document" && change.kind === "reviewed" && (PERIODIC_REVIEW_RESULTS as readonly string[]).includes(value)) return t(ctx, `value.periodic-review-result.${value as PeriodicReviewResult}`);
   if (change.area === "document" && change.kind !== "released" && DOC_STATUSES.includes(value)) return t(ctx, `register.status.${value as "draft" | "in-review" | "released" | "obsolete"}`);
   if (change.area === "coverage" && COVERAGE.includes(value)) return t(ctx, `register.changes.coverage.${value as "covered" | "uncovered"}`);
@@ -166,6 +167,8 @@ function reportTable(ctx: RegisterContext, changes: readonly Change[], range: st
     if (change.area === "document" && change.electronic) return electronicText(change);
     if (change.kind === "trained") return trainedText(change);
     // A periodic review: who reviewed, and what they found.
+    // A lowered 密级: who authorised it and the grounds (tester57 E1).
+    if (change.kind === "declassified") return t(ctx, "register.changes.declassified-by", { by: personName(ctx, change.detail), reason: change.remark ?? "" });
     if (change.kind === "reviewed") return [t(ctx, "register.changes.reviewed-by", { by: personName(ctx, change.detail) }), change.remark ?? ""].filter(Boolean).join(t(ctx, "register.remarks-separator"));
     if (change.area === "csr") return csrText(change);
     if (change.area === "source") return sourceText(change);
