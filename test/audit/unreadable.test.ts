@@ -66,5 +66,9 @@ describe("a register during a merge conflict", () => {
       stdout: "",
       stderr: "csr: documents/QP-001.yaml 中有合并冲突标记（第 1 行起）；未输出登记表。请先解决冲突，然后重新运行该命令。\n",
     });
+    // The document's own commands name the file and the markers, not "no such document" (tester57 E20).
+    const refusal =
+      "csr: QP-001 的文件 documents/QP-001.yaml 无法读取：第 1 行第 1 列，file/merge-conflict（合并冲突未解决：第 1 行有 git 冲突标记 '<<<<<<<'）。\n提示：请修正该文件（运行 'csr check' 查看详情），然后重新运行命令。\n";
+    for (const command of ["show", "render", "history"]) expect([command, csr(["-C", dir, command, "QP-001"], { lang: null })]).toEqual([command, { code: 2, stdout: "", stderr: refusal }]);
   });
 });

@@ -10,6 +10,7 @@ import { didYouMean } from "../../core/text.js";
 import { list, t } from "../../i18n/index.js";
 import { indexListing, openGit, refuseOnConflicts, workTreeHead, workTreePrefix } from "../../load/git.js";
 import { yamlText } from "../shared/persist.js";
+import { unreadableFile } from "../show/lookup.js";
 import { applyChange, gitReason, runGit } from "../shared/transaction.js";
 import type { Located, Repository } from "../../load/repository.js";
 import type { RepoIndex } from "../../model/index.js";
@@ -18,6 +19,8 @@ import type { ControlledDocument } from "../../model/types.js";
 export function findDocument(repo: Repository, index: RepoIndex, id: string): Located<ControlledDocument> {
   const found = index.documents.get(id);
   if (found) return found;
+  const unreadable = unreadableFile(repo, id, ["documents/"]);
+  if (unreadable) throw unreadable;
   if (repo.unvalidated.documents.has(id)) {
     throw new UserError(t("edit.document-invalid", { id }), t("edit.fix-first.hint"));
   }

@@ -26,6 +26,7 @@ import type { CommandContext } from "../context.js";
 import { isFolder } from "../shared/output.js";
 import { applyChange, withRepositoryLock, type FileWrite } from "../shared/transaction.js";
 import { readRepository } from "../shared/read.js";
+import { unreadableFile } from "../show/lookup.js";
 
 export interface RenderFlags {
   all?: boolean;
@@ -391,6 +392,8 @@ function findTarget(repo: Repository, index: RepoIndex, id: string): Target {
   if (doc) return { kind: "document", value: doc.value };
   const csr = index.csrs.get(id);
   if (csr) return { kind: "csr", value: csr.value };
+  const unreadable = unreadableFile(repo, id);
+  if (unreadable) throw unreadable;
   if (repo.unvalidated.documents.has(id) || repo.unvalidated.csrs.has(id)) {
     throw new UserError(t("render.invalid", { id }), t("edit.fix-first.hint"));
   }

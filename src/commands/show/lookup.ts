@@ -2,6 +2,7 @@
 import { UserError } from "../../core/errors.js";
 import { didYouMean } from "../../core/text.js";
 import type { Located, Repository } from "../../load/repository.js";
+import { documentFileName } from "../../model/paths.js";
 import type { Csr } from "../../model/types.js";
 import { conjunction, t } from "../../i18n/index.js";
 
@@ -19,20 +20,30 @@ export function findCsr(repo: Repository, id: string, documents?: Iterable<strin
   if (repo.unvalidated.csrs.has(id)) {
     throw new UserError(t("lookup.csr.unreadable", { id }), t("lookup.fix-file-first"));
   }
-  // A file that cannot be parsed at all has no id to find it by; its name usually is the id.
-  const unreadable = repo.problems.find((p) => p.path.startsWith("csr/") && p.path.replace(/^.*\//, "").replace(/\.ya?ml$/i, "") === id);
-  if (unreadable) {
-    const { problem } = unreadable;
-    throw new UserError(
-      t("lookup.csr.cannot-read", { path: unreadable.path, id, rule: problem.rule, line: problem.line, column: problem.column, reason: firstSentence(problem.message) }),
-      t("lookup.fix-file-then-again"),
-    );
-  }
+  const unreadable = unreadableFile(repo, id, documents ? ["csr/", "documents/"] : ["csr/"]);
+  if (unreadable) throw unreadable;
   const csrs = repo.csrs.map((c) => c.value.id);
   if (documents) throw new UserError(t("render.not-found", { id }) + didYouMean(id, [...documents, ...csrs]), t("lookup.show.missing.hint"));
   throw new UserError(t("lookup.csr.missing", { id }) + didYouMean(id, csrs), t("lookup.csr.missing.hint"));
 }
 
+/**
+ * A file that cannot be parsed at all (a YAML error, git's merge-conflict markers) has no id to find
+ * it by; its name usually is the id: the refusal of a command given that id, naming the file, the
+ * problem and its place, rather than "no such document" (tester57 E20). `folders`: where to look
+ * (csr/, documents/). Undefined when no such file has a problem.
+ */
+export function unreadableFile(repo: Pick<Repository, "problems">, id: string, folders: readonly string[] = ["csr/", "documents/"]): UserError | undefined {
+  const name = documentFileName(id);
+  const found = repo.problems.find((p) => folders.some((f) => p.path.startsWith(f)) && p.path.replace(/^.*\//, "").replace(/\.ya?ml$/i, "") === name);
+  if (!found) return undefined;
+  const { problem } = found;
+  return new UserError(
+    t("lookup.csr.cannot-read", { path: found.path, id, rule: problem.rule, line: problem.line, column: problem.column, reason: firstSentence(problem.message) }),
+    t("lookup.fix-file-then-again"),
+  );
+}
+
 function firstSentence(message: string): string {
-  return /^[^.]*(\.|$)/.exec(message)![0].replace(/\.$/, "");
+  return /^[^.。]*(\.|。|$)/.exec(message)![0].replace(/[.。]$/, "");
 }
