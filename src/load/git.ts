@@ -2,7 +2,6 @@
  * The git adapter. simple-git is imported lazily; paths are never quoted (core.quotepath=off)
  * so that Chinese file names come back as written.
  */
-import { spawnSync } from "node:child_process";
 import type { SimpleGit } from "simple-git";
 import { UserError } from "../core/errors.js";
 import { list, t } from "../i18n/index.js";
@@ -46,7 +45,8 @@ export function gitRead(root: string, args: readonly string[], maxBytes = 1024 *
 }
 
 function gitSync(root: string, args: readonly string[], maxBytes = 1024 ** 3): { status: number | null; stdout: string } {
-  return spawnSync("git", ["-c", "core.quotepath=off", ...args], {
+  // Loaded when git first runs, not with this module: a check imports it (training records are dated from git) and may run no git at all.
+  return process.getBuiltinModule("node:child_process").spawnSync("git", ["-c", "core.quotepath=off", ...args], {
     cwd: root,
     encoding: "utf8",
     maxBuffer: maxBytes,
