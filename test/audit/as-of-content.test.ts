@@ -47,10 +47,10 @@ describe("a GJB procedure revised to drop a form, and the form withdrawn later",
     expect(await csvLines(dir, ["CS/QP-001"], "list", "procedures", "--today", "2026-11-30")).toEqual([
       "1,组织环境和相关方控制程序,CS/QP-001,B/1,内部,2026-11-26,综合部,4.1/4.2/4.3/4.4/6.1,,CS/QR-001-01 内外部环境因素识别表,",
     ]);
-    // Withdrawn on 2026-11-27, owned by no procedure, but its records are kept 3 years: listed last, marked (tester52 D9).
+    // Withdrawn on 2026-11-27, its records kept 3 years: listed last, marked (tester52 D9), with the procedure revision it was last used by (obsolete.used_by, tester55 C12).
     expect(await csvLines(dir, ["CS/QR-001-01", "CS/QR-001-02"], "list", "forms", "--today", "2026-11-30")).toEqual([
       "1,CS/QR-001-01,内外部环境因素识别表,A/0,2024-06-03,CS/QP-001,综合部,3年,纸质+电子,综合部,",
-      expect.stringMatching(/^\d+,CS\/QR-001-02,相关方需求和期望识别表,A\/0,2024-06-03,,综合部,3年,纸质\+电子,综合部,已作废（2026-11-27），由 CS\/QR-001-01 替代$/),
+      expect.stringMatching(/^\d+,CS\/QR-001-02,相关方需求和期望识别表,A\/0,2024-06-03,CS\/QP-001 B\/0,综合部,3年,纸质\+电子,综合部,已作废（2026-11-27），由 CS\/QR-001-01 替代$/),
     ]);
   });
 
@@ -124,7 +124,7 @@ describe("an IATF procedure and work instruction revised to drop a form, and the
       '6,设备与监视测量资源管理程序,QP-006,A/1,2025-10-20,生产部,7.1.3/7.1.3.1/7.1.5/7.1.5.1/7.1.5.1.1/7.1.5.2/7.1.5.2.1/7.1.5.3/7.1.5.3.1/7.1.5.3.2/8.5.1.5/8.5.1.6,,"HH-F-045 设备日常点检表\nQR-006-01 量检具校准计划及记录",',
     ]);
     // Withdrawn on 2026-11-27 with records kept 1 year: listed last until 2027-11-27, then no more (tester52 D9).
-    expect(await csvLines(dir, ["HH-F-045"], "list", "forms", "--today", "2026-11-30")).toEqual(["26,HH-F-045,设备日常点检表,A/1,2024-03-01,,生产部,1年,,纸质,生产部各车间,已作废（2026-11-27），由 QR-006-01 替代"]);
+    expect(await csvLines(dir, ["HH-F-045"], "list", "forms", "--today", "2026-11-30")).toEqual(["26,HH-F-045,设备日常点检表,A/1,2024-03-01,QP-006 A/1、WI-010-02 A/1,生产部,1年,,纸质,生产部各车间,已作废（2026-11-27），由 QR-006-01 替代"]);
     expect(await csvLines(dir, ["HH-F-045"], "list", "forms", "--today", "2027-11-27")).toHaveLength(1);
     expect(await csvLines(dir, ["HH-F-045"], "list", "forms", "--today", "2027-11-28")).toEqual([]);
     // Before 2025-10-20 QP-006 was A/0, which the repository came with already superseded: git has no A/0 to read, nor of 19 others.
