@@ -149,7 +149,12 @@ describe("export -> import into a new repository -> export gives the same regist
     const status = before[1]!.indexOf("状态");
     // The 评审记录编号 the list had none of prints the note the import recorded (tester54b B21): compared on its own below.
     const record = before[1]!.indexOf("评审记录编号");
-    const without = (row: unknown[]) => JSON.stringify(row.filter((_, c) => c !== record));
+    // 发放 and 培训 are records of their own (who distributed, who was trained): not imported, which the report says (tester55 C5);
+    // the new repository has none, so the registers are compared without them.
+    const records = ["发放", "培训"].map((heading) => before[1]!.indexOf(heading));
+    expect(records.every((c) => c >= 0)).toBe(true);
+    expect(report).toContain("\n发放、培训列未导入：发放和培训是单独的记录（发放人、受训人员、培训人等清单中没有），导入后用 csr distribute 和 csr train 登记。\n");
+    const without = (row: unknown[]) => JSON.stringify(row.filter((_, c) => c !== record && !records.includes(c)));
     const differing = after.flatMap((row, i) => (without(row) === without(before[i]!) ? [] : [[row[1], before[i]![status], row[status]]]));
     // Superseded DYA-003's 落实文件 names the version of QP-012 in force when it was superseded (tester55 C6); the register
     // imported gives QP-012's current version only, so the new repository cannot tell which one that was and says 已发布.

@@ -24,6 +24,28 @@ async function confirmed(): Promise<string> {
   return dir;
 }
 
+/** The CSV CSR list without its 发放 and 培训 columns, which csr import does not read (records of their own, tester55 C5). */
+function withoutRecords(csv: string): string {
+  const fields = (record: string): string[] => {
+    const out: string[] = [];
+    let cell = "";
+    let quoted = false;
+    for (const ch of record) {
+      if (ch === '"') quoted = !quoted;
+      if (ch === "," && !quoted) {
+        out.push(cell);
+        cell = "";
+      } else cell += ch;
+    }
+    return [...out, cell];
+  };
+  const records = csv.split("\r\n");
+  const header = fields(records[0]!.replace(/^\ufeff/, ""));
+  const drop = ["发放", "培训"].map((heading) => header.indexOf(heading));
+  expect(drop.every((i) => i >= 0)).toBe(true);
+  return records.map((record) => (record === "" ? record : fields(record).filter((_, i) => !drop.includes(i)).join(","))).join("\r\n");
+}
+
 describe("a CSR confirmed unchanged in a new source revision", () => {
   it("shows in the review-timeliness register with the new revision's received date, the confirmation and who made it, after the round it confirms", async () => {
     const ctx = capture(await confirmed());
@@ -66,11 +88,13 @@ describe("a CSR confirmed unchanged in a new source revision", () => {
     writeFileSync(join(dir, "list.csv"), `${header}\r\n${rows.find((r) => r.split(",")[1] === "BCM-001")}\r\n`);
     const imported = await csrInProcess(["-C", dir, "import", "list.csv", "--as", "csr", "--today", "2026-11-30"], { lang: null });
     expect(imported.stdout).toContain("已导入 1 行中的 1 行");
+    // 发放 and 培训 are records of their own, not imported (tester55 C5): the import says so, and the lists are compared without them.
+    expect(imported.stdout).toContain("发放、培训列未导入：发放和培训是单独的记录");
     expect((parse(readFileSync(path, "utf8")) as { review: { confirmations: unknown[] } }).review.confirmations).toEqual(written.review.confirmations);
     // The same list, but for the record the import names in place of the paper review record it lacked (tester54b B21).
     const again = (await csrInProcess(["-C", dir, "list", "csr", "--customer", "BCM", "--format", "csv", "--today", "2026-11-30"], { lang: null })).stdout;
     expect(again).toContain(",从 list.csv 第 2 行导入,");
-    expect(again.replace("从 list.csv 第 2 行导入", "")).toBe(list.stdout);
+    expect(withoutRecords(again.replace("从 list.csv 第 2 行导入", ""))).toBe(withoutRecords(list.stdout));
   });
 
   it("is listed by csr show, with the new revision's deadline", async () => {

@@ -245,13 +245,15 @@ describe("printed registers keep identifiers on one line", { timeout: 120_000 },
       const pdf = join(tempDir(), "print.pdf");
       writeFileSync(pdf, await page.pdf({ preferCSSPageSize: true }));
       const pages = spawnSync("pdftotext", ["-layout", pdf, "-"], { encoding: "utf8" }).stdout.split("\f").filter((p) => p.trim() !== "").map((p) => p.replace(/\s+/g, " "));
-      // Part 3, 落实文件 with each place's version and link state (b6ea5a46), runs to a second page.
-      expect(pages.map((p) => /Part \d of 4/.exec(p)?.[0])).toEqual(["Part 1 of 4", "Part 1 of 4", "Part 2 of 4", "Part 3 of 4", "Part 3 of 4", "Part 4 of 4"]);
+      // Part 3, 落实文件 with each place's version and link state (b6ea5a46), runs to a second page; so does part 4, with the
+      // 发放 and 培训 of each CSR (tester55 C5).
+      expect(pages.map((p) => /Part \d of 4/.exec(p)?.[0])).toEqual(["Part 1 of 4", "Part 1 of 4", "Part 2 of 4", "Part 3 of 4", "Part 3 of 4", "Part 4 of 4", "Part 4 of 4"]);
       expect(pages.every((p) => p.includes("Jiangsu Acme Auto Parts Co., Ltd. Form: QR-015-01 A/0 As of 2026-11-27"))).toBe(true);
       // The last band's heads, whole: Superseded by and Status were cut off at the page's right edge (Customer's date, DYA-002's
       // 2026-04-01, in the band before, moves Verified on into it).
-      expect(pages.at(-1)).toMatch(/No\. ID Customer Verified on Superseded on Superseded because Superseded by Status /);
-      expect(pages.map((p) => p.split("Prepared by:").length - 1)).toEqual([0, 0, 0, 0, 0, 1]);
+      // Distributed and Training beside them now, the heads of two lines each run on in the text: "Superseded on" is "Superseded … on".
+      expect(pages.at(-1)).toMatch(/No\. ID Customer Verified on Distributed Training Superseded Superseded because Superseded Status on by /);
+      expect(pages.map((p) => p.split("Prepared by:").length - 1)).toEqual([0, 0, 0, 0, 0, 0, 1]);
     } finally {
       await page.close();
     }
@@ -299,12 +301,18 @@ describe("printed registers keep identifiers on one line", { timeout: 120_000 },
   it.runIf(spawnSync("sh", ["-c", "command -v pdftotext"]).status === 0)("prints each band of the CSR list from a page of its own, every row in each, the heading over every page and the signature lines after the last", async () => {
     const list = await csrInProcess(["-C", "examples/acme-auto", "list", "csr", "--format", "html", "--today", "2026-11-27"], { lang: null });
     const pages = (await printedPages(list.stdout)).map((p) => p.replace(/\s+/g, " "));
-    expect(pages.map((p) => /第 \d 部分（共 3 部分）：\S+/.exec(p)?.[0])).toEqual(["第 1 部分（共 3 部分）：标识与要求", "第 2 部分（共 3 部分）：评审与决定", "第 3 部分（共 3 部分）：实施、验证与状态"]);
-    expect(pages.map((p) => [p.includes("江苏安迈汽车零部件有限公司"), p.includes("（续）"), p.includes("BCM-001 BCM") && p.includes("DYA-007 DYA"), p.includes("编制：")])).toEqual([
-      [true, false, true, false],
-      [true, true, true, false],
-      [true, true, true, true],
+    // Part 3, with the 发放 and 培训 of each CSR (tester55 C5), runs to a second page, its heading repeated there.
+    expect(pages.map((p) => /第 \d 部分（共 3 部分）：\S+/.exec(p)?.[0])).toEqual(["第 1 部分（共 3 部分）：标识与要求", "第 2 部分（共 3 部分）：评审与决定", "第 3 部分（共 3 部分）：实施、验证与状态", "第 3 部分（共 3 部分）：实施、验证与状态"]);
+    expect(pages.map((p) => [p.includes("江苏安迈汽车零部件有限公司"), p.includes("（续）"), p.includes("BCM-001 BCM"), p.includes("DYA-007 DYA"), p.includes("编制：")])).toEqual([
+      [true, false, true, true, false],
+      [true, true, true, true, false],
+      [true, true, true, false, false],
+      [true, true, false, true, true],
     ]);
+    // Every row in each band: part 3's two pages have every CSR between them, each once.
+    const rows = (p: string) => [...p.matchAll(/\d+ ([A-Z]{3}-\d{3}) [A-Z]{3}/g)].map((m) => m[1]);
+    expect([...rows(pages[2]!), ...rows(pages[3]!)]).toEqual(rows(pages[0]!));
+    expect(rows(pages[0]!)).toHaveLength(12);
   });
 
   it.runIf(spawnSync("sh", ["-c", "command -v pdftotext"]).status === 0)("keeps a register's notes and signature lines, and a document's last section, with what comes before them", async () => {
