@@ -169,7 +169,9 @@ describe("an external document in force", () => {
     );
     const path = join(dir, "documents/Q_ABC 123-2020.yaml");
     writeFileSync(path, readFileSync(path, "utf8").replace("revision: B", "revision: C").replace("received: 2026-11-02", "received: 2026-11-16"));
+    // The new edition is issued to nobody yet (doc/not-issued), and B's copy is still out.
     expect(await findings(dir, "--today", "2026-11-30", "--base", "HEAD")).toEqual([
+      "documents/Q_ABC 123-2020.yaml:6 doc/not-issued Q/ABC 123-2020 C is in force since 2026-11-16, but no controlled copy of it is out and no electronic issue is recorded: as the record shows, its users (品质部, 市场部) have no version in force. Hand out paper copies with 'csr distribute \"Q/ABC 123-2020\" --to QA MKT', or record the electronic issue with 'csr distribute \"Q/ABC 123-2020\" --electronic --to QA MKT'.",
       "documents/Q_ABC 123-2020.yaml:11 doc/recall-overdue Controlled copy 1 of Q/ABC 123-2020 B (市场部) is still out: B was replaced on 2026-11-16, and copies were due back by 2026-11-23 (5 working days). Take it back and record it with 'csr recall \"Q/ABC 123-2020\" --copy 1'.",
     ]);
     expect((await csrInProcess(["-C", dir, "recall", "Q/ABC 123-2020", "--by", "li", "--received-by", "zhang", "--date", "2026-11-20", "-y"])).stdout).toBe("Q/ABC 123-2020: 1 copy taken back on 2026-11-20: 1 (B, 市场部). Handed back by 李娜 (li). Received back by 张伟 (zhang).\nNo copy is due back any more.\n");
@@ -538,8 +540,10 @@ describe("an external document's 实施日期 (external.effective)", () => {
     // Revision C received on 2026-11-16, in force from 2026-12-01 (the customer's 实施日期).
     writeFileSync(path, readFileSync(path, "utf8").replace("revision: B", "revision: C").replace("received: 2026-11-02", "effective: 2026-12-01\n  received: 2026-11-16"));
     expect(await findings(dir, "--today", "2026-11-30")).toEqual([]);
-    expect(await findings(dir, "--today", "2026-12-08")).toEqual([]);
+    // From the 实施日期 on, C is in force and issued to nobody yet (doc/not-issued); B's copy is due back a week later.
+    expect(await findings(dir, "--today", "2026-12-08")).toEqual(["documents/Q_ABC 123-2020.yaml:6 doc/not-issued Q/ABC 123-2020 C is in force since 2026-12-01, but no controlled copy of it is out and no electronic issue is recorded: as the record shows, its users (品质部, 市场部) have no version in force. Hand out paper copies with 'csr distribute \"Q/ABC 123-2020\" --to QA MKT', or record the electronic issue with 'csr distribute \"Q/ABC 123-2020\" --electronic --to QA MKT'."]);
     expect(await findings(dir, "--today", "2026-12-09")).toEqual([
+      "documents/Q_ABC 123-2020.yaml:6 doc/not-issued Q/ABC 123-2020 C is in force since 2026-12-01, but no controlled copy of it is out and no electronic issue is recorded: as the record shows, its users (品质部, 市场部) have no version in force. Hand out paper copies with 'csr distribute \"Q/ABC 123-2020\" --to QA MKT', or record the electronic issue with 'csr distribute \"Q/ABC 123-2020\" --electronic --to QA MKT'.",
       "documents/Q_ABC 123-2020.yaml:12 doc/recall-overdue Controlled copy 1 of Q/ABC 123-2020 B (市场部) is still out: B was replaced on 2026-12-01, and copies were due back by 2026-12-08 (5 working days). Take it back and record it with 'csr recall \"Q/ABC 123-2020\" --copy 1'.",
     ]);
   });
