@@ -169,22 +169,12 @@ async function addedByBranch(root: string, rev: string, today: string, findings:
   const { checkRepository } = await import("../../check/engine.js");
   const outcome = checkRepository(await loadRevision(root, await revisionCommit(root, rev)), { today });
   const before = [...outcome.findings, ...outcome.held];
-  const count = (key: (f: Finding) => string) => {
-    const had = new Map<string, number>();
-    for (const f of before) had.set(key(f), (had.get(key(f)) ?? 0) + 1);
-    return { key, had };
-  };
-  const byMessage = count((f) => [f.file, f.rule, f.severity, f.message].join("\0"));
-  const byPlace = count((f) => [f.file, f.rule, f.severity, f.line, f.column].join("\0"));
-  const taken = (f: Finding) =>
-    [byMessage, byPlace].some(({ key, had }) => {
-      const left = had.get(key(f)) ?? 0;
-      if (left > 0) had.set(key(f), left - 1);
-      return left > 0;
-    });
-  const added: Finding[] = [];
-  const notReported: Finding[] = [];
-  for (const f of findings) (taken(f) ? notReported : added).push(f);
+  const { added, kept: notReported } = findingsAdded(
+    before,
+    findings,
+    (f) => [f.file, f.rule, f.severity, f.message].join("\0"),
+    (f) => [f.file, f.rule, f.severity, f.line, f.column].join("\0"),
+  );
   return { findings: await asRecorded(added), notReported };
 }
 
