@@ -11,7 +11,8 @@ import { Document, parse } from "yaml";
 import { UserError } from "../../core/errors.js";
 import { didYouMean, shellArgument } from "../../core/text.js";
 import { TEMPLATES_DIR } from "../../load/package.js";
-import { ANY_NUMBER, numberPatternToRegExp } from "../../model/numbering.js";
+import { ANY_NUMBER, numberPatternToRegExp, patternOf } from "../../model/numbering.js";
+import { numbersOnOtherBranches } from "../../load/branch-numbers.js";
 import { documentFileName } from "../../model/paths.js";
 import { describe, eventLabel } from "../../model/recorded-events.js";
 import type { ControlledDocument, DocumentKind, QmsConfig, Section } from "../../model/types.js";
@@ -22,7 +23,7 @@ import { choiceOption, classificationOption, clauseValues, dateOption, eventDate
 import { yamlText, type FileChange } from "../shared/persist.js";
 import { departmentLabel } from "../shared/people.js";
 import { departmentByCode, editFile, findDocumentById, need, withEditSession, saveChanges, type EditSession } from "../shared/edit.js";
-import { t } from "../../i18n/index.js";
+import { list, t } from "../../i18n/index.js";
 import { localToday } from "../../core/dates.js";
 import { markRevising, revisingMarked } from "../shared/revising.js";
 
@@ -68,7 +69,9 @@ export async function newDocument(ctx: CommandContext, kindArg: string | undefin
     const chosen = flags.family !== undefined || flags.number !== undefined ? undefined : await familyInUse(session, config, kind);
     const family = flags.family ?? chosen?.pattern;
     const user = flags.usedBy !== undefined ? findDocumentById(session, flags.usedBy) : kind === "form" && flags.number === undefined ? await formOwner(session, config, family) : undefined;
-    const suggested = flags.number ?? nextNumber(config, kind, family, taken, user?.value.forms, user?.value.id);
+    // Numbers a branch not merged here has taken count as taken: both would be one file when the branches merge.
+    const elsewhere = flags.number === undefined && kind !== "external" ? numbersOnOtherBranches(session.root, config?.numbering ?? []) : new Map<string, string[]>();
+    const suggested = flags.number ?? nextNumber(config, kind, family, elsewhere.size > 0 ? new Set([...taken, ...elsewhere.keys()]) : taken, user?.value.forms, user?.value.id);
     const number =
       flags.number?.trim() ??
       (ask ? (await ask.input({ message: t(kind === "external" ? "prompt.new.external-number" : "prompt.new.number"), default: suggested, required: true })).trim() : suggested);
@@ -146,10 +149,26 @@ export async function newDocument(ctx: CommandContext, kindArg: string | undefin
     // The release command in full: every signature the level's layout prints is required by csr release.
     if (!external) lines.push(t(kind === "form" ? "new.next-step.form" : "new.next-step", { number, more: layoutSignatureFlags(repo, level, "...") }));
     if (chosen?.note) lines.push(chosen.note);
+    const skipped = skippedOnBranches(number, taken, elsewhere);
+    if (skipped) lines.push(skipped);
     const only = user?.value.status === "released" ? [path] : undefined;
     await saveChanges(ctx, session, changes, lines, { commit: flags.commit, message: t("commit.new", { kind: t(`new.kind.${kind}`), number, title }), ...(only ? { only } : {}) });
     return 0;
   });
+}
+
+/**
+ * The line that names the numbers of `number`'s family (same pattern) below it that only branches
+ * not merged here have (numbersOnOtherBranches), with the branches: why the new document's number
+ * is not the next one of this branch. Undefined when there are none.
+ */
+function skippedOnBranches(number: string, taken: ReadonlySet<string>, elsewhere: ReadonlyMap<string, readonly string[]>): string | undefined {
+  const family = patternOf(number);
+  const skipped = [...elsewhere]
+    .filter(([n]) => !taken.has(n) && patternOf(n) === family && n.localeCompare(number, "en", { numeric: true }) < 0)
+    .sort(([a], [b]) => a.localeCompare(b, "en", { numeric: true }));
+  if (skipped.length === 0) return undefined;
+  return t("new.skipped-on-branches", { count: skipped.length, number, numbers: list(skipped.map(([n, branches]) => t("new.on-branch", { number: n, branches: list([...branches]) }))) });
 }
 
 /**
