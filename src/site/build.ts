@@ -32,7 +32,7 @@ import { csrOn, csrRecordedAfter, documentOn, earlierRevisionOn, indexOn } from 
 import { addressedSectionLabel, parseSectionReference } from "../model/sections.js";
 import { judgingRoundsOnce, pastDueInTimeText } from "../model/review-timeliness.js";
 import { openTrainings, type OpenTraining } from "../model/training.js";
-import type { ControlledDocument, Csr, Decision, Opinion, ReviewRound, SignatureRole, TrainingSession } from "../model/types.js";
+import type { ClassificationChange, ControlledDocument, Csr, Decision, Opinion, ReviewRound, SignatureRole, TrainingSession } from "../model/types.js";
 import { documentReferrers, type Referrers } from "../model/referrers.js";
 import { shortList, translate, type MessageData, type MessageKey } from "../i18n/index.js";
 import { createRenderer, handlebarsRuntime } from "../render/environment.js";
@@ -1111,6 +1111,7 @@ function documentSections(
         // An obsolete document's is its last version, as the obsolete register heads it (最后版本; tester49 #11).
         { text: fact(rc, doc.status === "obsolete" ? "site.document.last-version" : "site.document.current-version", (doc.kind === "external" ? current?.version : versionInForce(rc, doc, today)) || "—") },
         { text: fact(rc, "site.document.department", departmentName(rc, doc.department)) },
+        ...declassified(rc, page, doc.classification_changes, entityCell, today),
       ],
     },
     // The clauses the document addresses itself, each as the standard cites it, with its title.
@@ -1229,6 +1230,7 @@ function csrSections(rc: RegisterContext, page: string, csr: Csr, facts: CsrRow[
       : []),
     ...superseded.map((old) => entityCell(page, "csr", old.id, t(rc, "site.csr.supersedes", { id: old.id, date: old.superseded!.date, reason: old.superseded!.reason }))),
     entityCell(page, "customer", csr.customer, fact(rc, "site.csr.customer", `${csr.customer} ${customerName(rc, csr.customer)}`)),
+    ...declassified(rc, page, csr.classification_changes, entityCell, today),
   ];
   if (facts.due) {
     // On a day off right after the deadline, "剩余 0 个工作日" read as due today: said as every output says it.
@@ -1269,6 +1271,17 @@ function csrSections(rc: RegisterContext, page: string, csr: Csr, facts: CsrRow[
       empty: t(rc, "site.none"),
     },
   ];
+}
+
+/**
+ * Each lowering of a document's or CSR's 密级 (降密/解密) recorded by `today` (csr set --classification --by --reason),
+ * oldest first: the day, from and to the level, who authorised it (linked to their page) and the grounds, as csr show
+ * and csr changes say it (tester57 E1).
+ */
+function declassified(rc: RegisterContext, page: string, changes: readonly ClassificationChange[] | undefined, entityCell: EntityCell, today: string): Cell[] {
+  return (changes ?? [])
+    .filter((c) => c.date <= today)
+    .map((c) => entityCell(page, "person", c.by, t(rc, "site.declassified", { date: c.date, from: classificationName(rc.lang, c.from), to: classificationName(rc.lang, c.to), by: personName(rc, c.by), reason: c.reason })));
 }
 
 function present<T>(value: T | undefined): T[] {

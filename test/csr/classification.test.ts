@@ -51,6 +51,12 @@ describe("recording the 密级", () => {
     expect(back.stdout).toBe(`已修改 NES-001 关键工序100%检验并军检（csr/NES/NES-001.yaml）：\n  密级：秘密（随来源文件 NES-HT2026-01，原为 机密）\n  降密记录：${today()} 机密 → 秘密，批准人 刘志明，依据：军代表室确认 JDB-2026-11\n`);
     expect(read(dir, "csr/NES/NES-001.yaml")).not.toMatch(/^classification:/m);
     expect(read(dir, "csr/NES/NES-001.yaml")).toContain(`\nclassification_changes:\n  - date: ${today()}\n    from: 机密\n    to: 秘密\n    by: liuzm\n    reason: 军代表室确认 JDB-2026-11\n`);
+    // The CSR's page on the site says it too, with a link to who authorised it.
+    const out = join(tempDir(), "site");
+    expect((await csrInProcess(["-C", dir, "site", "--out", out], { lang: null })).code).toBe(0);
+    expect([...read(out, "csr/NES-001.html").matchAll(/<li>([^<]*<a [^>]*>[^<]*降密[^<]*<\/a>)<\/li>/g)].map((m) => m[1])).toEqual([
+      `<a href="../people/liuzm.html">降密：${today()} 由机密降为秘密，批准人 刘志明，依据：军代表室确认 JDB-2026-11</a>`,
+    ]);
     const customer = read(dir, "customers/NES.yaml");
     const source = await csrInProcess(["-C", dir, "source", "update", "NES-HT2026-01", "--classification", "机密", "-y"], { lang: null });
     expect(source).toEqual({ code: 0, stdout: "NES-HT2026-01 的密级：机密（原为 秘密）；其 CSR 随之，自标密级的除外。\n", stderr: "" });

@@ -285,6 +285,22 @@ describe("csr new and csr set --classification", () => {
     ]);
   });
 
+  it("csr site says on the document's page that its 密级 was lowered, when, from and to what, by whom and on what grounds, in both languages", async () => {
+    const repo = gjbRepo();
+    expect((await csrInProcess(["-C", repo, "set", "CS/QP-006", "--classification", "内部", "--by", "张伟", "--reason", "降密审批单 BM-2026-07", "-y"], { lang: null })).code).toBe(0);
+    const items = (out: string) => [...readFileSync(join(out, "documents/CS_QP-006.html"), "utf8").matchAll(/<li>(.*?)<\/li>/g)].map((m) => m[1]!).filter((item) => item.includes("BM-2026-07"));
+    const zh = join(tempDir(), "site");
+    expect((await csrInProcess(["-C", repo, "site", "--out", zh], { lang: null })).code).toBe(0);
+    expect(items(zh)).toEqual([`<a href="../people/zhang.html">降密：${today()} 由秘密降为内部，批准人 张伟，依据：降密审批单 BM-2026-07</a>`]);
+    const en = join(tempDir(), "site");
+    expect((await csrInProcess(["-C", repo, "site", "--out", en])).code).toBe(0);
+    expect(items(en)).toEqual([`<a href="../people/zhang.html">Declassified: ${today()}, from Confidential (秘密) to Internal (内部), authorised by Zhang Wei; grounds: 降密审批单 BM-2026-07</a>`]);
+    // A site of a day before it: the document was then 秘密, and its page (register data only) says nothing of a lowering.
+    const before = join(tempDir(), "site");
+    expect((await csrInProcess(["-C", repo, "site", "--out", before, "--today", DAY], { lang: null })).code).toBe(0);
+    expect(items(before)).toEqual([]);
+  });
+
   it("refuses a value that is no 密级 in one line, for both commands", async () => {
     const repo = gjbRepo();
     for (const args of [["set", "CS/WI-101"], ["new", "instruction", "--title", "细则", "--department", "QA"]]) {
