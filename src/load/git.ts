@@ -44,6 +44,71 @@ export function gitRead(root: string, args: readonly string[], maxBytes = 1024 *
   return result.status === 0 ? result.stdout : undefined;
 }
 
+/**
+ * Committed file texts by git object name (`<commit>:<path>`, `HEAD:./<path>`, `refs/tags/<tag>:<path>`), in
+ * the order asked, as `git cat-file blob <name>` run for each would give them (gitRead: undefined when git has
+ * no such blob, or it is over `maxBytes` bytes), from one `git cat-file --batch` for all of them: a document's
+ * history reads a version per commit, and each git process costs its parent some 5 ms and itself 5 to 15 ms.
+ * A name whose revision is a commit id is answered once per run (the object it names cannot change); HEAD or
+ * a tag is asked each time. A name git's batch cannot take (a line break in it) is asked alone.
+ */
+export function gitBlobs(root: string, names: readonly string[], maxBytes = 1024 ** 3): (string | undefined)[] {
+  const key = (name: string) => `${maxBytes}\0${root}\0${name}`;
+  const asked = [...new Set(names.filter((name) => !blobs.has(key(name))))];
+  const batched = asked.filter((name) => !name.includes("\n"));
+  const answers = batched.length > 1 ? catFileBatch(root, batched, maxBytes) : undefined;
+  const answered = new Map(answers?.map((text, i) => [batched[i]!, text]));
+  for (const name of asked) blobs.set(key(name), answered.has(name) ? answered.get(name) : gitRead(root, ["cat-file", "blob", name], maxBytes));
+  const texts = names.map((name) => blobs.get(key(name)));
+  for (const name of asked) if (!IMMUTABLE_NAME.test(name)) blobs.delete(key(name));
+  return texts;
+}
+
+/** The committed text of one file by git object name: gitBlobs of one name. */
+export function gitBlob(root: string, name: string, maxBytes = 1024 ** 3): string | undefined {
+  return gitBlobs(root, [name], maxBytes)[0];
+}
+
+/** A git object name whose revision is an object id: what it names stays the same while csr runs. */
+const IMMUTABLE_NAME = /^[0-9a-f]{7,64}:/;
+
+/** The answers of gitBlobs kept for the run, by maxBytes, root and name. */
+const blobs = new Map<string, string | undefined>();
+
+/**
+ * The texts of `names` from one `git cat-file --batch` ("<object> blob <size>" and the bytes, or "<name>
+ * missing"); undefined when git fails or answers otherwise than expected, and the caller asks one by one.
+ * A blob over `maxBytes` is undefined, as gitRead's limit makes it.
+ */
+function catFileBatch(root: string, names: readonly string[], maxBytes: number): (string | undefined)[] | undefined {
+  const result = process.getBuiltinModule("node:child_process").spawnSync("git", ["-c", "core.quotepath=off", "cat-file", "--batch"], {
+    cwd: root,
+    input: names.join("\n") + "\n",
+    maxBuffer: Math.min(1024 ** 3, names.length * (maxBytes + 200)),
+    env: { ...process.env, GIT_OPTIONAL_LOCKS: "0" },
+    stdio: ["pipe", "pipe", "ignore"],
+  });
+  if (result.status !== 0 || !Buffer.isBuffer(result.stdout)) return undefined;
+  const out = result.stdout;
+  const texts: (string | undefined)[] = [];
+  let at = 0;
+  for (const name of names) {
+    const eol = out.indexOf(0x0a, at);
+    if (eol === -1) return undefined;
+    const header = out.subarray(at, eol).toString("utf8");
+    at = eol + 1;
+    if (header === `${name} missing` || header === `${name} ambiguous`) {
+      texts.push(undefined);
+      continue;
+    }
+    const [, type, size] = /^[0-9a-f]+ ([a-z]+) (\d+)$/.exec(header) ?? [];
+    if (type === undefined || at + Number(size) + 1 > out.length) return undefined;
+    texts.push(type === "blob" && Number(size) <= maxBytes ? out.subarray(at, at + Number(size)).toString("utf8") : undefined);
+    at += Number(size) + 1;
+  }
+  return texts;
+}
+
 function gitSync(root: string, args: readonly string[], maxBytes = 1024 ** 3): { status: number | null; stdout: string } {
   // Loaded when git first runs, not with this module: a check imports it (training records are dated from git) and may run no git at all.
   return process.getBuiltinModule("node:child_process").spawnSync("git", ["-c", "core.quotepath=off", ...args], {
