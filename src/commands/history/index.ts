@@ -5,7 +5,7 @@
  */
 import { UserError } from "../../core/errors.js";
 import { findRoot } from "../../load/discover.js";
-import { gitRead, isGitRepository, logRecords } from "../../load/git.js";
+import { gitBlob, gitBlobs, gitRead, isGitRepository, logRecords } from "../../load/git.js";
 import { MAX_FILE_BYTES } from "../../load/guards.js";
 import { parseText } from "../../load/source.js";
 import { buildIndex, currentRevision } from "../../model/index.js";
@@ -195,6 +195,8 @@ export async function documentCommits(root: string, path: string): Promise<Commi
     if (status.startsWith("R") && to !== undefined && !(await sameDocument(root, `${commit}^`, from, commit, to))) break;
   }
   const records = newestFirst.reverse();
+  // Every version at once (one git process), for documentAt below.
+  gitBlobs(root, records.map((record) => `${record.commit}:${record.path}`), MAX_FILE_BYTES);
   const entries: CommitEntry[] = [];
   let before: ControlledDocument | undefined;
   // The document as it was when its draft began (csr submit), which a withdrawal gives back.
@@ -239,7 +241,7 @@ async function sameDocument(root: string, fromCommit: string, from: string, toCo
 /** The document as committed; undefined when that version of the file is missing or not readable YAML. */
 export async function documentAt(root: string, commit: string, topLevelPath: string): Promise<ControlledDocument | undefined> {
   // The size limit for files on disk holds for committed versions too: git is stopped beyond it.
-  const text = gitRead(root, ["cat-file", "blob", `${commit}:${topLevelPath}`], MAX_FILE_BYTES);
+  const text = gitBlob(root, `${commit}:${topLevelPath}`, MAX_FILE_BYTES);
   if (text === undefined) return undefined;
   const parsed = parseText(topLevelPath, "document", text);
   return parsed.data && typeof parsed.data === "object" ? (parsed.data as ControlledDocument) : undefined;
