@@ -279,22 +279,22 @@ function headingLines(heading: RegisterHeading | undefined): string[] {
 }
 
 /**
- * 编制：________ 日期：________　审核：________ 日期：________　… (Prepared by: ________ Date: ________ …
+ * 编制：________________ 日期：____________　审核：… (Prepared by: ________________ Date: ____________ …
  * in English): each signature with its date, as the evidence an auditor asks for is signed and dated.
  */
 export function signatureLine(heading: RegisterHeading): string {
   return signatureLines(heading).join(heading.gap);
 }
 
-/** One signature and its date a line: 编制：________ 日期：________. */
+/** One signature and its date a line (printedSignature): 编制：________________ 日期：____________. */
 export function signatureLines(heading: RegisterHeading): string[] {
-  return heading.signatures.map((s) => `${s}${heading.colon}________ ${heading.date}${heading.colon}________`);
+  return heading.signatures.map((s) => printedSignature(s, heading));
 }
 
 /**
- * A signature line of a printed register (HTML and PDF: `csr list --format html`'s table.html.hbs, helper `signature`,
- * and csr site's printed registers, site/section.ts): 编制：________________ 日期：____________, longer blanks than a
- * text's (signatureLines), room for a name and a date written by hand on paper.
+ * A register's signature line, the same in every form a register takes (Markdown and its template's
+ * helper `signature`, HTML and PDF, the workbook's rows, csr site's printed registers): 编制：________________
+ * 日期：____________, 16 underscores for a name and 12 for a date, room for both written by hand on paper.
  */
 export function printedSignature(label: string, heading: Pick<RegisterHeading, "colon" | "date">): string {
   return `${label}${heading.colon}________________ ${heading.date}${heading.colon}____________`;

@@ -46,7 +46,7 @@ describe("printed registers", () => {
     expect(procedures.headerFooter.oddHeader).toBe("&L测试汽车零部件有限公司&C&14&B程序文件一览表（共 2 份）&R表单编号：QR-001-01 A/0 截至 2026-11-27");
     // One signature and its date a row, right-aligned in the last column: on the register's last page.
     const lastColumn = procedures.columnCount;
-    expect([8, 9, 10].map((r) => procedures.getCell(r, lastColumn).value)).toEqual(["编制：________ 日期：________", "审核：________ 日期：________", "批准：________ 日期：________"]);
+    expect([8, 9, 10].map((r) => procedures.getCell(r, lastColumn).value)).toEqual(["编制：________________ 日期：____________", "审核：________________ 日期：____________", "批准：________________ 日期：____________"]);
     expect(procedures.getCell(8, lastColumn).alignment).toMatchObject({ horizontal: "right" });
     expect(procedures.getCell("A8").value).toBeNull();
     // Printed two pages wide with 序号 and 编号 on each: the notes start after them, in C (in a repeated
@@ -57,9 +57,9 @@ describe("printed registers", () => {
     const tail = [list.rowCount - 4, list.rowCount - 2, list.rowCount - 1, list.rowCount].map((r) => [1, 2, 3, end].map((c) => list.getCell(r, c).value));
     expect(tail).toEqual([
       [null, null, expect.stringMatching(/^评审中逾期 \d+ 项；逾期作出结论 \d+ 项。/), null],
-      [null, null, null, "编制：________ 日期：________"],
-      [null, null, null, "审核：________ 日期：________"],
-      [null, null, null, "批准：________ 日期：________"],
+      [null, null, null, "编制：________________ 日期：____________"],
+      [null, null, null, "审核：________________ 日期：____________"],
+      [null, null, null, "批准：________________ 日期：____________"],
     ]);
   });
 
@@ -74,8 +74,8 @@ describe("printed registers", () => {
       const sheet = workbook.worksheets[0]!;
       return [sheet.headerFooter.oddFooter, sheet.pageSetup.firstPageNumber, sheet.getCell(sheet.rowCount, sheet.columnCount).value];
     };
-    expect(await footer(single)).toEqual(["&C第 &P 页 共 &N 页", 1, "批准：________ 日期：________"]);
-    expect(await footer(english)).toEqual(["&CPage &P of &N", 1, "Approved by: ________ Date: ________"]);
+    expect(await footer(single)).toEqual(["&C第 &P 页 共 &N 页", 1, "批准：________________ 日期：____________"]);
+    expect(await footer(english)).toEqual(["&CPage &P of &N", 1, "Approved by: ________________ Date: ____________"]);
   });
 
   it("keeps sheets, cells and autofilters when LibreOffice opens the workbook", async () => {

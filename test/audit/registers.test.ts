@@ -373,7 +373,7 @@ describe("csr list --columns prints a document register in the company's own col
       "## 程序文件一览表（共 2 份）\n\n测试汽车零部件有限公司 ｜ 截至 2026-11-27\n\n" +
         "| 文件编号 | 程序文件 | 归口部门 | 批准 |\n| --- | --- | --- | --- |\n| QP-001 | 文件控制程序 | 品质部 | 王强 |\n| QP-003 | 生产过程控制程序 | 生产部 | 王强 |\n\n" +
         "另有 1 份文件尚未发布（草稿或审批中），不是受控文件，未列入。  \n\n" +
-        "编制：________ 日期：________　审核：________ 日期：________　批准：________ 日期：________\n",
+        "编制：________________ 日期：____________　审核：________________ 日期：____________　批准：________________ 日期：____________\n",
     );
     // The terminal shows the columns asked for, the clause column of the controlled document list too.
     const terminal = await list("documents", "--columns", "number,clauses");

@@ -23,7 +23,7 @@ describe("a register with a file csr cannot read", () => {
     const ctx = capture(broken());
     expect(await listCommand(ctx, "procedures", undefined, { format: "md", today: "2026-11-30" })).toBe(1);
     // The fixture's draft QP-005 is counted under the list, before the note that the list is incomplete.
-    expect(ctx.out.split("\n").slice(-5)).toEqual([UNRELEASED, `${NOTE}  `, "", "Prepared by: ________ Date: ________   Reviewed by: ________ Date: ________   Approved by: ________ Date: ________", ""]);
+    expect(ctx.out.split("\n").slice(-5)).toEqual([UNRELEASED, `${NOTE}  `, "", "Prepared by: ________________ Date: ____________   Reviewed by: ________________ Date: ____________   Approved by: ________________ Date: ____________", ""]);
     expect(ctx.err).toBe(`${LEFT_OUT}'csr list documents --status draft' or '--status all' lists the documents not released yet.\n`);
   });
   it("keeps a CSV to its rows, so that it can be imported again, and still exits 1", async () => {
