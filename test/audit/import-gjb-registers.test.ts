@@ -91,8 +91,8 @@ describe("GJB registers into a repository", () => {
     // The work instruction is unknown: no procedure is suggested for it, nor for the form.
     const unresolved = (await checkJsonInProcess(dir)).findings.filter((f) => f.rule === "ref/unresolved").map((f) => f.message);
     expect(unresolved).toEqual([
-      "Unknown document 'QX/WI-001'. Add documents/QX_WI-001.yaml or correct the number.",
-      "Unknown document 'QX/QR-005-01'. Add documents/QX_QR-005-01.yaml or correct the number.",
+      "Unknown document 'QX/WI-001'. Create it with 'csr new instruction --number QX/WI-001 --title … --department …', or correct the number ('csr set QX/QP-005 --remove-related QX/WI-001 --add-related <number>').",
+      "Unknown document 'QX/QR-005-01'. Create it with 'csr new form --number QX/QR-005-01 --title … --department …', or correct the number ('csr set QX/QP-005 --remove-form QX/QR-005-01 --add-form <number>').",
     ]);
 
     // Once they are imported, the list prints them in their columns, and 备注 keeps what is still not a document (供方档案).

@@ -168,7 +168,7 @@ describe("symbolic links", () => {
       ["documents/QP-001.yaml", "file/broken-link", "This symbolic link is part of a loop"],
       ["documents/QP-002.yaml", "file/broken-link", "This symbolic link is part of a loop"],
       ["documents/QP-003.yaml", "file/broken-link", "This symbolic link points to 'QP-404.yaml'"],
-      ["documents/QR-001-02.yaml", "ref/unresolved", "Unknown document 'QP-404'. Add documents/QP-404.yaml or correct the number."],
+      ["documents/QR-001-02.yaml", "ref/unresolved", "Unknown document 'QP-404'. Create it with 'csr new procedure --number QP-404 --title … --department …'"],
       ["symbols.yaml", "file/broken-link", "This symbolic link is part of a loop"],
     ]);
     expect(findings.map((f) => f.message).join("\n")).not.toMatch(/outside the repository/);

@@ -48,7 +48,7 @@ describe("a CSR with one schema error", () => {
     });
     const { shown, held, messages } = check(dir);
     expect(shown).toEqual([`${DYA_001}:22:16 schema/invalid-value`, `${DYA_001}:40:15 ref/unresolved`, `${DYA_001}:50:16 date/in-future`, DYA_002_LATE]);
-    expect(messages[1]).toBe("Unknown document 'QP-099'. Did you mean 'QP-009'? Add documents/QP-099.yaml or correct the number.");
+    expect(messages[1]).toBe("Unknown document 'QP-099'. Did you mean 'QP-009'? Correct the number ('csr address DYA-001 QP-099 --remove', then 'csr address DYA-001 <number>'), or create the document with 'csr new procedure --number QP-099 --title … --department …'.");
     // review.opinions is left out whole, so the decision seems to lack the opinions of all four departments.
     expect(held).toEqual([`${DYA_001}:36:5 csr/review-incomplete (held back by ${DYA_001})`]);
   });

@@ -124,7 +124,7 @@ describe("csr check --format: every format on one fixture repository", () => {
   it("gitlab: a Code Quality report with the rule, a stable fingerprint, severity and line", async () => {
     const issues = JSON.parse((await run("gitlab")).stdout);
     expect(issues[1]).toEqual({
-      description: "Unknown document 'QR-999'. Add documents/QR-999.yaml or correct the number. (https://unpkg.com/qms-csr@0.1.0/docs/rules.md#refunresolved)",
+      description: "Unknown document 'QR-999'. Create it with 'csr new form --number QR-999 --title … --department …', or correct the number ('csr set QP-001 --remove-form QR-999 --add-form <number>'). (https://unpkg.com/qms-csr@0.1.0/docs/rules.md#refunresolved)",
       check_name: "ref/unresolved",
       fingerprint: expect.stringMatching(/^[0-9a-f]{32}$/),
       severity: "major",

@@ -43,7 +43,7 @@ describe("csr check", () => {
     expect(result.stdout).toBe(
       [
         "documents/QP-001.yaml",
-        "documents/QP-001.yaml:7:11 error ref/unresolved Unknown document 'QP-002'. Did you mean 'QP-001'? Add documents/QP-002.yaml or correct the number.",
+        "documents/QP-001.yaml:7:11 error ref/unresolved Unknown document 'QP-002'. Did you mean 'QP-001'? Correct the number ('csr set QP-001 --remove-related QP-002 --add-related <number>'), or create the document with 'csr new procedure --number QP-002 --title … --department …'.",
         "",
         "processes.yaml",
         "processes.yaml:5:12 error ref/unresolved Unknown department 'GM'. Use a code from 'departments' in qms.yaml or add it with 'csr department add'.",
@@ -70,7 +70,7 @@ describe("csr check", () => {
           column: 11,
           severity: "error",
           rule: "ref/unresolved",
-          message: "Unknown document 'QP-002'. Did you mean 'QP-001'? Add documents/QP-002.yaml or correct the number.",
+          message: "Unknown document 'QP-002'. Did you mean 'QP-001'? Correct the number ('csr set QP-001 --remove-related QP-002 --add-related <number>'), or create the document with 'csr new procedure --number QP-002 --title … --department …'.",
           docs: "https://unpkg.com/qms-csr@0.1.0/docs/rules.md#refunresolved",
         },
       ],

@@ -1,10 +1,9 @@
 import { existsSync } from "node:fs";
 import { isAbsolute, join, normalize } from "node:path";
-import { closest, didYouMean, quotedId } from "../../../core/text.js";
+import { closest, didYouMean, quotedId, shellArgument } from "../../../core/text.js";
 import type { Repository } from "../../../load/repository.js";
 import type { SourceFile } from "../../../load/source.js";
 import { REPORT_SIGNER_ROLES, type Path, type TrainingSession } from "../../../model/types.js";
-import { documentPath } from "../../../model/paths.js";
 import { numberKind } from "../../../model/numbering.js";
 import type { Foundation, Rule, RuleContext } from "../../rule.js";
 import { list, sentences, t } from "../../../i18n/index.js";
@@ -62,7 +61,7 @@ export const rule: Rule = {
     bad: `
 related: [QP-001]   # Unknown document 'QP-001'
 `,
-    fix: "Correct the reference, or add the missing entity.",
+    fix: "Correct the reference, or add the missing entity. For a document number the message names the commands: one that corrects it where a command writes it (`csr set <document> --remove-form`/`--remove-related`, `csr address <CSR> <number> --remove`), and `csr new <kind> --number <number>` to create it, with the kind of the numbering family of `qms.yaml` the number fits. A number close to one in use is most likely mistyped, and its correction comes first; otherwise most likely a document not written yet, and `csr new` comes first.",
   },
   check(ctx) {
     const { repo, index } = ctx;
@@ -86,8 +85,8 @@ related: [QP-001]   # Unknown document 'QP-001'
       if (!departments.has(value.department)) refs.department(file, ["department"], value.department);
       const { processes: named, related, forms, obsolete, distribution } = value;
       if (named) for (let i = 0; i < named.length; i++) if (!processes.has(named[i]!) && !unvalidated.processes.has(named[i]!)) refs.process(file, ["processes", i], named[i]!);
-      if (related) for (let i = 0; i < related.length; i++) if (!documentKnown(related[i]!)) refs.document(file, ["related", i], related[i]!);
-      if (forms) for (let i = 0; i < forms.length; i++) if (!documentKnown(forms[i]!)) refs.document(file, ["forms", i], forms[i]!);
+      if (related) for (let i = 0; i < related.length; i++) if (!documentKnown(related[i]!)) refs.document(file, ["related", i], related[i]!, value.id);
+      if (forms) for (let i = 0; i < forms.length; i++) if (!documentKnown(forms[i]!)) refs.document(file, ["forms", i], forms[i]!, value.id);
       if (obsolete?.superseded_by) refs.document(file, ["obsolete", "superseded_by"], obsolete.superseded_by);
       obsolete?.used_by?.forEach((u, i) => {
         if (!documentKnown(u.document)) refs.document(file, ["obsolete", "used_by", i, "document"], u.document);
@@ -127,7 +126,7 @@ related: [QP-001]   # Unknown document 'QP-001'
         });
       }
       const addressed = csr.addressed;
-      if (addressed) for (let i = 0; i < addressed.length; i++) if (!documentKnown(addressed[i]!.document)) refs.document(file, ["addressed", i, "document"], addressed[i]!.document);
+      if (addressed) for (let i = 0; i < addressed.length; i++) if (!documentKnown(addressed[i]!.document)) refs.document(file, ["addressed", i, "document"], addressed[i]!.document, csr.id);
       // The distributions as model/distribution.ts csrDistributions lists them, read in place: a check reads every CSR's.
       const given = csr.distribution;
       if (Array.isArray(given)) {
@@ -264,6 +263,21 @@ export function forEachPersonReference(repo: Repository, keeps: (file: SourceFil
 }
 
 /** Who handed a controlled copy out, back and took it back; how a copy ended, with who confirmed it. */
+/**
+ * How to correct a document number where a command writes it: a document's `forms` and `related`
+ * (csr set), a CSR's `addressed` (csr address); an empty string (the number is edited in the file)
+ * elsewhere. `owner` is the id of the document or CSR that names it. It begins with its own separator,
+ * to follow "correct the number".
+ */
+function correction(file: SourceFile, path: Path, id: string, owner: string | undefined): string {
+  if (owner === undefined) return "";
+  const args = { owner: shellArgument(owner), id: shellArgument(id) };
+  if (file.kind === "document" && path.length === 2 && path[0] === "forms") return t("rule.ref/unresolved.document-how-forms", args);
+  if (file.kind === "document" && path.length === 2 && path[0] === "related") return t("rule.ref/unresolved.document-how-related", args);
+  if (file.kind === "csr" && path[0] === "addressed") return t("rule.ref/unresolved.document-how-addressed", args);
+  return "";
+}
+
 const COPY_ROLES = ["issued_by", "returned_by", "received_by"] as const;
 const COPY_ENDS = ["lost", "destroyed", "retained"] as const;
 
@@ -317,12 +331,18 @@ class References {
    * in qms.yaml, else a form where `forms` names it): a work instruction the repository lacks yet is
    * not answered with the procedure one letter away (tester51 #13).
    */
-  document(file: SourceFile, path: Path, id: string): void {
+  document(file: SourceFile, path: Path, id: string, owner?: string): void {
     const { index, repo } = this.ctx;
     if (index.documents.has(id) || repo.unvalidated.documents.has(id)) return;
-    const kind = numberKind(id, repo.config?.value.numbering ?? []) ?? (path[0] === "forms" ? "form" : undefined);
+    const family = numberKind(id, repo.config?.value.numbering ?? []);
+    const kind = family ?? (path[0] === "forms" ? "form" : undefined);
     const candidates = kind === undefined ? index.documents.keys() : [...index.documents.values()].filter((d) => d.value.kind === kind).map((d) => d.value.id);
-    this.missing(file, path, sentences(t("rule.ref/unresolved.document", { id: quotedId(id) }) + didYouMean(id, candidates), t("rule.ref/unresolved.document-fix", { file: documentPath(id) })));
+    const near = didYouMean(id, candidates);
+    const command = `'csr new ${family ?? "<kind>"} --number ${shellArgument(id)} --title … --department …'`;
+    const how = correction(file, path, id, owner);
+    // Close to a number in use: most likely mistyped. Else most likely a document not written yet.
+    const fix = near !== "" ? t("rule.ref/unresolved.document-correct", { how, command }) : t(family ? "rule.ref/unresolved.document-new" : "rule.ref/unresolved.document-new-no-family", { how, command });
+    this.missing(file, path, sentences(t("rule.ref/unresolved.document", { id: quotedId(id) }) + near, fix));
   }
 
   /** A CSR named by another (`superseded.by`, the one that replaces it). */
