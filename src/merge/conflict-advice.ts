@@ -1,18 +1,36 @@
 /**
  * `file/merge-conflict` says to keep the right version of each conflicting part. For a CSR file
  * whose two sides are two different CSRs with one id (two-csrs.ts) that advice drops a customer
- * requirement, so the finding names `csr renumber` instead. Only `csr check` of a repository with
- * conflict markers in a CSR file asks git.
+ * requirement, so the finding names `csr renumber` instead. A document file in conflict in a
+ * repository whose .gitattributes does not route documents to the merge driver (set up before the
+ * driver merged them) is told how to get it. Only `csr check` of a repository with conflict
+ * markers in a CSR or document file asks git.
  */
+import { spawnSync } from "node:child_process";
 import type { Finding } from "../core/diagnostic.js";
 import { t } from "../i18n/index.js";
 import { twoCsrsInConflict } from "./two-csrs.js";
 
 /** The findings, each file/merge-conflict finding of a CSR file that is two CSRs with the message that names `csr renumber`. */
 export function adviseTwoCsrs(root: string, findings: readonly Finding[]): Finding[] {
+  const withoutDriver = documentsWithoutDriver(root, findings.filter((f) => f.rule === "file/merge-conflict" && f.file.startsWith("documents/")).map((f) => f.file));
   return findings.map((finding) => {
-    if (finding.rule !== "file/merge-conflict" || !finding.file.startsWith("csr/")) return finding;
+    if (finding.rule !== "file/merge-conflict") return finding;
+    if (withoutDriver.has(finding.file)) return { ...finding, message: t("load.merge-conflict.no-driver", { message: finding.message }) };
+    if (!finding.file.startsWith("csr/")) return finding;
     const two = twoCsrsInConflict(root, finding.file);
     return two ? { ...finding, message: t("load.merge-conflict.two-csrs", { id: two.id, ours: two.ours.title, theirs: two.theirs.title, line: finding.line, path: finding.file }) } : finding;
   });
+}
+
+/** Of `files` (repository-relative), those whose git attribute `merge` is not `csr` (one `git check-attr`). */
+function documentsWithoutDriver(root: string, files: string[]): Set<string> {
+  if (files.length === 0) return new Set();
+  const result = spawnSync("git", ["check-attr", "-z", "merge", "--", ...files], { cwd: root, encoding: "utf8" });
+  if (result.status !== 0) return new Set();
+  // -z: path NUL attribute NUL value NUL, for each path.
+  const parts = result.stdout.split("\0");
+  const without = new Set<string>();
+  for (let i = 0; i + 2 < parts.length; i += 3) if (parts[i + 2] !== "csr") without.add(parts[i]!);
+  return without;
 }

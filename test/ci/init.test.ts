@@ -62,12 +62,12 @@ describe("csr init", () => {
     expect(git(dir, ["rev-parse", "--is-inside-work-tree"]).trim()).toBe("true");
     expect(statSync(join(dir, "hooks/pre-commit")).mode & 0o111).toBe(0o111);
     expect(readFileSync(join(dir, ".gitattributes"), "utf8")).toContain("*.yaml text eol=lf");
-    expect(readFileSync(join(dir, ".gitattributes"), "utf8")).toContain("\ncsr/**/*.yaml merge=csr\n");
+    expect(readFileSync(join(dir, ".gitattributes"), "utf8")).toContain("\ncsr/**/*.yaml merge=csr\ndocuments/**/*.yaml merge=csr\n");
     // The repository's own csr when it has one (test/control/merge-driver.test.ts runs the fallback).
     expect(git(dir, ["config", "merge.csr.driver"])).toMatch(
       /^if \[ -x "node_modules\/\.bin\/csr" \]; then exec "node_modules\/\.bin\/csr" merge-driver %O %A %B %P; else exec ".+" ".+\/bin\/csr\.js" merge-driver %O %A %B %P; fi\n$/,
     );
-    expect(git(dir, ["config", "merge.csr.name"])).toBe("csr: CSR files merged opinion by opinion\n");
+    expect(git(dir, ["config", "merge.csr.name"])).toBe("csr: CSR files merged opinion by opinion, documents record by record\n");
     expect(readFileSync(join(dir, ".gitignore"), "utf8")).toBe("node_modules/\nout/\n");
     const settings = JSON.parse(readFileSync(join(dir, ".vscode/settings.json"), "utf8"));
     expect(settings["yaml.schemas"]["./node_modules/qms-csr/schemas/csr.schema.json"]).toEqual(["csr/**/*.yaml"]);
@@ -182,7 +182,7 @@ describe("csr init", () => {
       "# 张三、李四等是 csr init 写入的示例人员：用 csr person add 添加真实人员后，用 csr person remove <id> 删除他们。",
     ]);
     expect(comments(zh, "processes.yaml")).toEqual(["# 过程清单：每个过程列出它覆盖的条款（列出一章即覆盖其下所有条款）"]);
-    expect(comments(zh, ".gitattributes")).toEqual(["# YAML 文件一律使用 LF 换行，无论同事使用哪种编辑器。", "# 在并行分支上会签：CSR 文件按意见逐条合并（csr merge-driver）。"]);
+    expect(comments(zh, ".gitattributes")).toEqual(["# YAML 文件一律使用 LF 换行，无论同事使用哪种编辑器。", "# 在并行分支上工作：CSR 文件按会签意见逐条合并，文件按记录逐条合并（发放、回收、培训、会签）（csr merge-driver）。"]);
     expect(comments(zh, "hooks/pre-commit")).toEqual(["# 每次提交前检查要提交的内容（暂存区中的文件，而不是工作区）。", "# 每个克隆只需启用一次：git config core.hooksPath hooks"]);
     expect(comments(zh, ".github/workflows/csr.yml")).toEqual(["# 用 csr 检查每个拉取请求；发现的问题以注释显示在更改的文件上。", "  TZ: Asia/Shanghai # csr 按这个时区的日期计算“今天”和各项期限（运行器的时钟是 UTC）；公司在其他时区时改成当地时区，例如 Europe/Berlin", "          fetch-depth: 0 # --base 需要基准分支"]);
     const confidential = [
@@ -245,7 +245,7 @@ describe("csr init", () => {
     // English registers and pages name the example's people in English, with English job titles.
     expect(readFileSync(join(en, "people.yaml"), "utf8")).toContain("  - id: zhangsan\n    name: 张三\n    name_en: Zhang San\n    department: QA\n    title: Document controller\n");
     expect(readFileSync(join(zh, "people.yaml"), "utf8")).toContain("  - id: zhangsan\n    name: 张三\n    name_en: Zhang San\n    department: QA\n    title: 文控专员\n");
-    expect(comments(en, ".gitattributes")).toEqual(["# YAML files always have LF line ends, whatever editor a colleague uses.", "# Countersigning on parallel branches: CSR files are merged opinion by opinion (csr merge-driver)."]);
+    expect(comments(en, ".gitattributes")).toEqual(["# YAML files always have LF line ends, whatever editor a colleague uses.", "# Work on parallel branches: CSR files are merged opinion by opinion, documents record by record (copies issued, recalls, training, countersigning) (csr merge-driver)."]);
     expect(comments(en, "hooks/pre-commit")).toEqual([
       "# Checks what is being committed (the staged files, not the working tree) before each commit.",
       "# Enable it once per clone:  git config core.hooksPath hooks",

@@ -13,7 +13,7 @@ const read = (dir: string, path: string) => readFileSync(join(dir, path), "utf8"
 function repository(): string {
   const dir = gitInit(copyFixture("examples/acme-auto"));
   const install = csr(["-C", dir, "merge-driver", "--install"]);
-  expect(install.stdout.split("\n")[0]).toBe(".gitattributes: added 'csr/**/*.yaml merge=csr'.");
+  expect(install.stdout.split("\n")[0]).toBe(".gitattributes: added 'csr/**/*.yaml merge=csr', 'documents/**/*.yaml merge=csr'.");
   git(dir, ["add", ".gitattributes"]);
   git(dir, ["commit", "-q", "-m", "merge driver"]);
   return dir;
@@ -51,11 +51,12 @@ describe("csr merge-driver", () => {
     expect(() => git(dir, ["merge", "-q", "--no-edit", "eng-b"])).toThrow(/failed/);
     const text = read(dir, "csr/DYA/DYA-007.yaml");
     expect(text.split("\n").filter((l) => /^(<{7}|={7}|>{7})/.test(l))).toEqual([
-      "<<<<<<< csr/DYA/DYA-007.yaml (ours)",
+      // As git's own markers (tester57 E21): our side is HEAD, theirs the branch merged.
+      "<<<<<<< HEAD",
       "=======",
-      ">>>>>>> csr/DYA/DYA-007.yaml (theirs)",
+      ">>>>>>> eng-b",
     ]);
-    expect(text).toContain("<<<<<<< csr/DYA/DYA-007.yaml (ours)\n      reviewer: zhoupeng\n      opinion: accept\n      date: 2026-11-27\n=======\n      reviewer: gaoyang\n      opinion: reject\n      date: 2026-11-28\n      comment: 模具寿命不足\n>>>>>>>");
+    expect(text).toContain("<<<<<<< HEAD\n      reviewer: zhoupeng\n      opinion: accept\n      date: 2026-11-27\n=======\n      reviewer: gaoyang\n      opinion: reject\n      date: 2026-11-28\n      comment: 模具寿命不足\n>>>>>>>");
     expect(text).toContain("    - department: PRD\n      reviewer: huangjun\n");
     expect((await csrInProcess(["-C", dir, "review", "DYA-007", "--department", "QA", "--reviewer", "zhangli", "--opinion", "accept", "-y"])).stderr).toMatch(/^csr: The repository has unresolved merge conflicts \(csr\/DYA\/DYA-007\.yaml\)/);
   }, 90_000);

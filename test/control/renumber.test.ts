@@ -97,7 +97,8 @@ describe("two clones that each registered the next CSR", () => {
     );
     expect(unmerged(r2)).toBe(ADD_ADD);
     expect(read(r2, "csr/DYA/DYA-008.yaml")).toBe(
-      `<<<<<<< csr/DYA/DYA-008.yaml (ours) 两条不同的 CSR 占用了 DYA-008：运行 csr renumber DYA-008，不要删去任何一方\n${ours}=======\n${theirs}>>>>>>> csr/DYA/DYA-008.yaml (theirs)\n`,
+      // Named as git names the sides of a pull (tester57 E21): HEAD and the commit fetched.
+      `<<<<<<< HEAD 两条不同的 CSR 占用了 DYA-008：运行 csr renumber DYA-008，不要删去任何一方\n${ours}=======\n${theirs}>>>>>>> ${git(r1, ["rev-parse", "HEAD"]).trim()}\n`,
     );
     expect(csr(["-C", r2, "check"]).stdout.split("\n").filter((l) => l.includes("file/merge-conflict"))[0]).toBe(CHECK_FINDING(1));
     expect(csr(["-C", r2, "renumber", "DYA-008", "--keep", "ours"]).stdout).toBe(

@@ -80,7 +80,7 @@ export async function checkCommand(ctx: CommandContext, flags: CheckFlags): Prom
         });
   const { findings: checked, files, notReported = [] } = flags.addedOnly && !flags.staged ? { ...whole, ...(await addedByBranch(root, flags.base!, today, whole.findings)) } : whole;
   // A CSR file in an add/add conflict of two different requirements: renumber one, never pick one side.
-  const all = checked.some((f) => f.rule === "file/merge-conflict" && f.file.startsWith("csr/")) ? (await import("../../merge/conflict-advice.js")).adviseTwoCsrs(root, checked) : checked;
+  const all = checked.some((f) => f.rule === "file/merge-conflict" && (f.file.startsWith("csr/") || f.file.startsWith("documents/"))) ? (await import("../../merge/conflict-advice.js")).adviseTwoCsrs(root, checked) : checked;
   const findings = all.filter((f) => f.heldBackBy === undefined);
   // The foundations first, as their findings are (check/engine.ts), then the other files by name.
   const holding = [...new Set(all.flatMap((f) => (f.heldBackBy === undefined ? [] : [f.heldBackBy])))];

@@ -193,6 +193,7 @@ const gitattributes = () => `${t("init.file.gitattributes.eol")}
 *.yml text eol=lf
 ${t("init.file.gitattributes.merge")}
 csr/**/*.yaml merge=csr
+documents/**/*.yaml merge=csr
 `;
 
 const GITIGNORE = `node_modules/

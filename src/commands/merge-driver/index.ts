@@ -1,11 +1,13 @@
 /**
- * `csr merge-driver %O %A %B %P`: git's merge driver for CSR files (see src/merge/csr.ts), and
- * `csr merge-driver --install`: sets it up in an existing repository (`csr init` does it for a new
- * one): a line in `.gitattributes` and the `merge.csr` section of the repository's git config.
+ * `csr merge-driver %O %A %B %P`: git's merge driver for CSR files (see src/merge/csr.ts) and for
+ * document files (documents/**.yaml, src/merge/document.ts), chosen by the path %P; and `csr
+ * merge-driver --install`: sets it up in an existing repository (`csr init` does it for a new
+ * one): the lines in `.gitattributes` and the `merge.csr` section of the repository's git config.
  *
  * On a conflict the file gets git's conflict markers around exactly the conflicting fields: the
  * merge is done three times, each conflict resolved to our side, their side and the base, and
- * `git merge-file` combines the three, so everything else is merged already.
+ * `git merge-file` combines the three, so everything else is merged already. Exit code 0 when
+ * merged, 1 when conflicts are left (git then marks the file unmerged).
  */
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -18,6 +20,7 @@ import { findRoot } from "../../load/discover.js";
 import { workTreePrefix } from "../../load/git.js";
 import { PACKAGE_ROOT } from "../../load/package.js";
 import { mergeCsr } from "../../merge/csr.js";
+import { mergeDocument } from "../../merge/document.js";
 import { twoCsrs, type TwoCsrs } from "../../merge/two-csrs.js";
 import type { CommandContext } from "../context.js";
 
@@ -26,6 +29,9 @@ export interface MergeDriverFlags {
 }
 
 export const GITATTRIBUTES_LINE = "csr/**/*.yaml merge=csr";
+/** The documents' line, added after the CSRs' one (csr 0.1 repositories have only that). */
+export const DOCUMENTS_GITATTRIBUTES_LINE = "documents/**/*.yaml merge=csr";
+export const GITATTRIBUTES_LINES = [GITATTRIBUTES_LINE, DOCUMENTS_GITATTRIBUTES_LINE] as const;
 
 export async function mergeDriverCommand(ctx: CommandContext, files: string[], flags: MergeDriverFlags): Promise<number> {
   if (flags.install) {
@@ -39,30 +45,74 @@ export async function mergeDriverCommand(ctx: CommandContext, files: string[], f
   }
   const [basePath, oursPath, theirsPath, name = oursPath!] = files as [string, string, string, string?];
   const [base, ours, theirs] = [basePath, oursPath, theirsPath].map((p) => readFileSync(p, "utf8")) as [string, string, string];
+  const labels = conflictLabels(name);
+  const isCsr = !name.replace(/\\/g, "/").split("/").includes("documents");
   // Added on both sides with no common base: two registrations of one id, which no field merge makes one.
-  const two = base.trim() === "" ? twoCsrs(ours, theirs, name) : undefined;
-  if (two) return twoCsrsConflict(ctx, oursPath, name, two);
-  const merged = mergeCsr(base, ours, theirs);
-  if (!merged) return lineMerge(oursPath, basePath, theirsPath, name);
+  const two = isCsr && base.trim() === "" ? twoCsrs(ours, theirs, name) : undefined;
+  if (two) return twoCsrsConflict(ctx, oursPath, name, labels, two);
+  const merge = isCsr ? mergeCsr : mergeDocument;
+  const merged = merge(base, ours, theirs);
+  if (!merged) return lineMerge(oursPath, basePath, theirsPath, labels);
   if (merged.conflicts.length === 0) {
     writeFileAtomic(oursPath, merged.text, { overwrite: true });
     return 0;
   }
-  const sides = (["ours", "base", "theirs"] as const).map((side) => mergeCsr(base, ours, theirs, side)!.text);
+  // Each conflict resolved to our side, the base and their side; git merge-file then merges those
+  // parts line by line: what both sides changed on different lines (two sections of a procedure's
+  // text) merges, and only the same lines changed differently get markers.
+  const sides = (["ours", "base", "theirs"] as const).map((side) => merge(base, ours, theirs, side)!.text);
   const folder = mkdtempSync(join(tmpdir(), "csr-merge-"));
+  let status: number | null;
   try {
     const paths = sides.map((text, i) => {
       const path = join(folder, String(i));
       writeFileSync(path, text);
       return path;
     });
-    const result = spawnSync("git", ["merge-file", "-p", "-L", `${name} (ours)`, "-L", `${name} (base)`, "-L", `${name} (theirs)`, ...paths], { encoding: "utf8" });
+    const result = spawnSync("git", ["merge-file", "-p", "-L", labels.ours, "-L", labels.base, "-L", labels.theirs, ...paths], { encoding: "utf8" });
     writeFileAtomic(oursPath, result.stdout, { overwrite: true });
+    status = result.status;
   } finally {
     rmSync(folder, { recursive: true, force: true });
   }
+  if (status === 0) return 0;
   ctx.stderr(t("merge-driver.conflicts", { name, fields: list(merged.conflicts) }) + "\n");
   return 1;
+}
+
+/**
+ * The names on the conflict markers, as git's own markers for the other files of the merge have
+ * them: `HEAD` for our side and the branch merged for theirs (git names each merged commit in the
+ * GITHEAD_<commit> variable it sets for the merge), or, in a rebase or cherry-pick, the commit
+ * being applied as `<commit> (<subject>)`. git 2.39 gives the driver no names (%S, %X, %Y are
+ * newer); where none of these tells (a driver run by hand), the file's path with (ours), (base),
+ * (theirs).
+ */
+export function conflictLabels(name: string, env: NodeJS.ProcessEnv = process.env): { ours: string; base: string; theirs: string } {
+  const heads = Object.keys(env).filter((key) => /^GITHEAD_[0-9a-f]{40,64}$/.test(key));
+  let theirs = heads.length === 1 ? env[heads[0]!] : undefined;
+  if (!theirs) theirs = pickedCommit();
+  return theirs ? { ours: "HEAD", base: "base", theirs } : { ours: `${name} (ours)`, base: `${name} (base)`, theirs: `${name} (theirs)` };
+}
+
+/** In a rebase or cherry-pick (git runs the driver at the top of the work tree): the commit being applied, as `<short commit> (<subject>)`. */
+function pickedCommit(): string | undefined {
+  const result = spawnSync("git", ["rev-parse", "--git-path", "rebase-merge/done", "--git-path", "CHERRY_PICK_HEAD", "--git-path", "REVERT_HEAD"], { encoding: "utf8" });
+  if (result.status !== 0) return undefined;
+  const [done, cherryPick, revert] = result.stdout.split("\n");
+  const read = (path: string | undefined) => {
+    try {
+      return path ? readFileSync(path, "utf8") : undefined;
+    } catch {
+      return undefined;
+    }
+  };
+  // rebase-merge/done: the last line is the step being done, e.g. "pick 3f2a9c1 审核意见 ENG".
+  const step = read(done)?.trimEnd().split("\n").at(-1)?.match(/^(?:p|pick|r|reword|e|edit|s|squash|f|fixup)\s+([0-9a-f]{4,64})\s*(.*)$/);
+  const commit = step?.[1] ?? (read(cherryPick) ?? read(revert))?.trim();
+  if (!commit) return undefined;
+  const subject = step?.[2] ?? spawnSync("git", ["log", "-1", "--format=%s", commit], { encoding: "utf8" }).stdout?.trim();
+  return `${commit.slice(0, 7)}${subject ? ` (${subject})` : ""}`;
 }
 
 /**
@@ -70,33 +120,37 @@ export async function mergeDriverCommand(ctx: CommandContext, files: string[], f
  * merged, the first marker line and the message (git shows the driver's output) naming `csr
  * renumber`, which resolves it.
  */
-function twoCsrsConflict(ctx: CommandContext, oursPath: string, name: string, two: TwoCsrs): number {
+function twoCsrsConflict(ctx: CommandContext, oursPath: string, name: string, labels: ReturnType<typeof conflictLabels>, two: TwoCsrs): number {
   const ending = (text: string) => (text.endsWith("\n") ? text : `${text}\n`);
   const marker = t("merge-driver.two-csrs.marker", { id: two.id });
-  writeFileAtomic(oursPath, `<<<<<<< ${name} (ours) ${marker}\n${ending(two.ours.text)}=======\n${ending(two.theirs.text)}>>>>>>> ${name} (theirs)\n`, { overwrite: true });
+  writeFileAtomic(oursPath, `<<<<<<< ${labels.ours} ${marker}\n${ending(two.ours.text)}=======\n${ending(two.theirs.text)}>>>>>>> ${labels.theirs}\n`, { overwrite: true });
   ctx.stderr(t("merge-driver.two-csrs", { name, id: two.id, ours: two.ours.title, theirs: two.theirs.title }) + "\n");
   return 1;
 }
 
 /** A file csr cannot read as YAML is merged line by line, as git would without the driver. */
-function lineMerge(ours: string, base: string, theirs: string, name: string): number {
-  const result = spawnSync("git", ["merge-file", "-L", `${name} (ours)`, "-L", `${name} (base)`, "-L", `${name} (theirs)`, ours, base, theirs], { encoding: "utf8" });
+function lineMerge(ours: string, base: string, theirs: string, labels: ReturnType<typeof conflictLabels>): number {
+  const result = spawnSync("git", ["merge-file", "-L", labels.ours, "-L", labels.base, "-L", labels.theirs, ours, base, theirs], { encoding: "utf8" });
   return result.status === 0 ? 0 : 1;
 }
 
 /**
- * Adds the `.gitattributes` line (once) and sets the driver in the repository's git config (see
- * configureMergeDriver). Returns what it did, for the user.
+ * Adds the `.gitattributes` lines that are missing (a repository set up before documents were
+ * merged by the driver gets just the documents line) and sets the driver in the repository's git
+ * config (see configureMergeDriver). Returns what it did, for the user.
  */
 export function installMergeDriver(root: string): string[] {
   const lines: string[] = [];
   const attributes = join(root, ".gitattributes");
   const current = existsSync(attributes) ? readFileSync(attributes, "utf8") : "";
-  if (current.split(/\r?\n/).some((l) => l.trim() === GITATTRIBUTES_LINE)) lines.push(t("merge-driver.attributes-present"));
+  const present = new Set(current.split(/\r?\n/).map((l) => l.trim()));
+  const missing = GITATTRIBUTES_LINES.filter((line) => !present.has(line));
+  if (missing.length === 0) lines.push(t("merge-driver.attributes-present"));
   else {
-    const text = `${current}${current === "" || current.endsWith("\n") ? "" : "\n"}# Countersigning on parallel branches: CSR files are merged opinion by opinion (csr merge-driver).\n${GITATTRIBUTES_LINE}\n`;
+    const comment = missing.length === GITATTRIBUTES_LINES.length ? `${t("init.file.gitattributes.merge")}\n` : "";
+    const text = `${current}${current === "" || current.endsWith("\n") ? "" : "\n"}${comment}${missing.join("\n")}\n`;
     writeFileAtomic(attributes, text, { overwrite: true });
-    lines.push(t("merge-driver.attributes-added", { line: GITATTRIBUTES_LINE }));
+    lines.push(t("merge-driver.attributes-added", { line: missing.join("', '"), count: missing.length }));
   }
   lines.push(`git config merge.csr.driver: ${configureMergeDriver(root)}`);
   lines.push(t("merge-driver.commit-attributes"));
