@@ -4,6 +4,7 @@
  * revision rules compare the working tree with it. Also the repository as the index being committed
  * holds it (`csr check --staged`, the pre-commit hook).
  */
+import { readFileSync, statSync } from "node:fs";
 import { resolve } from "node:path";
 import { UserError } from "../core/errors.js";
 import { list, t } from "../i18n/index.js";
@@ -14,6 +15,7 @@ import { openGit, workTreePrefix, type FolderCommit } from "./git.js";
 import { buildRepository, type Repository } from "./repository.js";
 import { releaseTag } from "../model/paths.js";
 import type { ControlledDocument } from "../model/types.js";
+import { recordsOnly } from "../model/revision.js";
 
 export interface BaseState {
   /** The revision as the user named it, e.g. origin/main: used in messages. */
@@ -409,36 +411,118 @@ function gitOutput(root: string, args: string[], env: NodeJS.ProcessEnv = proces
   });
 }
 
-/** Who changed each file since `commit`: the authors of the commits, then with the uncommitted changes (the index's, when `staged`) as well. */
+/**
+ * Who changed each file since `commit`: the authors of the commits, then with the uncommitted changes
+ * (the index's, when `staged`) as well. A change of a document's file that only records an approval
+ * or a release (recordsOnly: `csr release`, `csr sign` run by the approver) makes nobody its author:
+ * the approver who commits the release of a revision the preparer wrote did not write it (tester57 E7).
+ */
 async function changeAuthors(root: string, commit: string, prefix: string, staged: boolean): Promise<{ authors: Map<string, Set<string>>; committedAuthors: Map<string, Set<string>> }> {
   const git = await openGit(root);
-  const add = (authors: Map<string, Set<string>>, topLevelPath: string, email: string) => {
+  const add = (authors: Map<string, Set<string>>, { path: topLevelPath, email }: FileChange) => {
     if (!email || !topLevelPath.startsWith(prefix)) return;
     const path = topLevelPath.slice(prefix.length);
     const set = authors.get(path) ?? new Set<string>();
     set.add(email.toLowerCase());
     authors.set(path, set);
   };
-  const committedAuthors = new Map<string, Set<string>>();
-  const log = await git.raw(["log", "--format=%x1e%ae", "--name-only", `${commit}..HEAD`, "--", "."]);
+  const committed: FileChange[] = [];
+  // --raw: each file's blobs before and after the commit, to tell a change of its text from a record of its approval.
+  const log = await git.raw(["log", "--format=%x1e%ae", "--raw", "--no-abbrev", `${commit}..HEAD`, "--", "."]);
   for (const record of log.split("\x1e").filter((r) => r.trim() !== "")) {
-    const [email = "", ...paths] = record.split("\n");
-    for (const path of paths) if (path.trim() !== "") add(committedAuthors, path, email.trim());
+    const [email = "", ...lines] = record.split("\n");
+    for (const line of lines) {
+      const change = rawChange(line, email.trim());
+      if (change) committed.push(change);
+    }
   }
-  const authors = new Map([...committedAuthors].map(([path, emails]) => [path, new Set(emails)]));
   const me = (await git.raw(["config", "--get", "user.email"]).catch(() => "")).trim();
+  const uncommitted: FileChange[] = [];
   if (staged) {
     // The author of the commit being made: in a pre-commit hook git names it (git commit --author).
     const author = process.env.GIT_AUTHOR_EMAIL || me;
-    for (const path of await stagedPaths(root)) add(authors, prefix + path, author);
-    return { authors, committedAuthors };
+    const diff = await gitOutput(root, ["diff", "--cached", "--raw", "--no-abbrev", "--no-renames", "HEAD", "--", "."], stagedGitEnv());
+    for (const line of diff.toString("utf8").split("\n")) {
+      const change = rawChange(line, author);
+      if (change) uncommitted.push(change);
+    }
+  } else {
+    const status = (await git.raw(["status", "--porcelain", "-z", "--untracked-files=all", "--", "."])).split("\0");
+    for (let i = 0; i < status.length; i++) {
+      const entry = status[i]!;
+      if (entry.length < 4) continue;
+      const path = entry.slice(3);
+      // A file changed in the working tree: as HEAD has it, and as it is on disk.
+      const tracked = entry[0] !== "?" && entry[0] !== "A" && entry[0] !== "R" && entry[0] !== "C";
+      uncommitted.push({ email: me, path, ...(tracked ? { before: `HEAD:${path}`, after: { file: resolve(root, path.slice(prefix.length)) } } : {}) });
+      if (entry[0] === "R" || entry[0] === "C") i++;
+    }
   }
-  const status = (await git.raw(["status", "--porcelain", "-z", "--untracked-files=all", "--", "."])).split("\0");
-  for (let i = 0; i < status.length; i++) {
-    const entry = status[i]!;
-    if (entry.length < 4) continue;
-    add(authors, entry.slice(3), me);
-    if (entry[0] === "R" || entry[0] === "C") i++;
-  }
+  const recorded = await approvalRecords(root, prefix, [...committed, ...uncommitted]);
+  const committedAuthors = new Map<string, Set<string>>();
+  committed.forEach((change, i) => {
+    if (!recorded[i]) add(committedAuthors, change);
+  });
+  const authors = new Map([...committedAuthors].map(([path, emails]) => [path, new Set(emails)]));
+  uncommitted.forEach((change, i) => {
+    if (!recorded[committed.length + i]) add(authors, change);
+  });
   return { authors, committedAuthors };
+}
+
+/**
+ * A file's change by `email`: its path from the top of the work tree, and, when it was neither added
+ * nor deleted, its content before (a git object) and after (a git object, or a file on disk).
+ */
+interface FileChange {
+  email: string;
+  path: string;
+  before?: string;
+  after?: string | { file: string };
+}
+
+const NO_BLOB = /^0+$/;
+
+/** One line of git's --raw output (`:100644 100644 <before> <after> M<TAB>path`, a rename's two paths); undefined for any other line. */
+function rawChange(line: string, email: string): FileChange | undefined {
+  if (!line.startsWith(":")) return undefined;
+  const [meta = "", ...paths] = line.split("\t");
+  const [, , before = "", after = "", status = ""] = meta.split(" ");
+  const path = paths.at(-1);
+  if (path === undefined) return undefined;
+  // A blob of zeros: the file was added or deleted (or, in the working tree, git has not hashed it).
+  const both = !NO_BLOB.test(before) && !NO_BLOB.test(after) && !status.startsWith("T");
+  return { email, path, ...(both ? { before, after } : {}) };
+}
+
+/**
+ * Which of `changes` only record the approval or release of a document (recordsOnly): both contents
+ * of each change of a document's file read in one git call, none over the size limit (that one, and
+ * one git cannot parse, counts as a change of the text).
+ */
+async function approvalRecords(root: string, prefix: string, changes: readonly FileChange[]): Promise<boolean[]> {
+  const compared = changes.map((c) => c.before !== undefined && c.after !== undefined && c.path.startsWith(prefix) && kindOf(c.path.slice(prefix.length)) === "document");
+  const names = [...new Set(changes.flatMap((c, i) => (compared[i] ? [c.before!, ...(typeof c.after === "string" ? [c.after] : [])] : [])))];
+  if (names.length === 0) return changes.map(() => false);
+  const sizes = await blobSizes(root, names);
+  const small = names.filter((_, i) => sizes[i]! <= MAX_FILE_BYTES);
+  const contents = await readNamed(root, small);
+  const objects = new Map(small.map((name, i) => [name, contents[i]]));
+  const documentOf = (bytes: Buffer | undefined, path: string) => (bytes === undefined ? undefined : (sourceFromBytes(bytes, path, "document").data as ControlledDocument | undefined));
+  return changes.map((c, i) => {
+    if (!compared[i]) return false;
+    const path = c.path.slice(prefix.length);
+    const before = documentOf(objects.get(c.before!), path);
+    const after = documentOf(typeof c.after === "string" ? objects.get(c.after) : fileBytes(c.after!.file), path);
+    return before !== undefined && after !== undefined && typeof before === "object" && typeof after === "object" && recordsOnly(before, after);
+  });
+}
+
+/** A file's bytes, or undefined when it cannot be read or is over the size limit. */
+function fileBytes(path: string): Buffer | undefined {
+  try {
+    return statSync(path).size <= MAX_FILE_BYTES ? readFileSync(path) : undefined;
+  } catch {
+    return undefined;
+  }
 }

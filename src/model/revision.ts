@@ -106,6 +106,19 @@ export function revisedContent(doc: ControlledDocument): string {
 }
 
 /**
+ * Whether the change of a document's file from `before` to `after` records what was done about its
+ * text without changing it: the same content (revisedContent) whatever the status, its register data
+ * and electronic issues. That is what `csr release` (the status, the revision entry with its
+ * signatures, 生效日期, the issue on OA), `csr sign`, `csr submit` and the other register commands
+ * write. Whoever commits only such a change records an approval or a release; they did not write the
+ * change approved (doc/approved-by-author).
+ */
+export function recordsOnly(before: ControlledDocument, after: ControlledDocument): boolean {
+  const text = (doc: ControlledDocument) => revisedContent({ ...doc, status: "released", electronic_issue: undefined });
+  return text(before) === text(after);
+}
+
+/**
  * What describing the paper original of a document whose body is on paper writes in (asCompleted):
  * its body (the text, with the 相关文件 and 相关记录 it lists) and the department its header gives,
  * which the register import may have guessed (a form register's 保存部门; csr set --department).

@@ -240,8 +240,13 @@ describe("the pre-commit hook (csr check --staged)", () => {
     );
     git(dir, ["commit", "-q", "-am", "A/1"], { GIT_AUTHOR_EMAIL: "zhangsan@example.com" });
     expect(await findings(dir, "--base", "main")).toEqual([]);
-    // Li Si, the approver, stages a change of the document: the commit makes the approver an author.
+    // Li Si, the approver, stages a comment: no change of the text, nobody's authorship of it.
     writeFileSync(path, readFileSync(path, "utf8").replace("level: 2\n", "level: 2 # 程序文件\n"));
+    git(dir, ["add", "documents/QP-001.yaml"]);
+    const comment = await csrInProcess(["-C", dir, "check", "--format", "json", "--today", "2026-11-27", "--staged", "--base", "main"], { env: { GIT_AUTHOR_EMAIL: "lisi@example.com" } });
+    expect({ code: comment.code, findings: (JSON.parse(comment.stdout) as { findings: JsonFinding[] }).findings }).toEqual({ code: 0, findings: [] });
+    // Then a change of the text: the commit makes the approver an author.
+    writeFileSync(path, readFileSync(path, "utf8").replace("识别、标识和控制特殊特性", "识别、标识和控制全部特殊特性"));
     git(dir, ["add", "documents/QP-001.yaml"]);
     const staged = await csrInProcess(["-C", dir, "check", "--format", "json", "--today", "2026-11-27", "--staged", "--base", "main"], { env: { GIT_AUTHOR_EMAIL: "lisi@example.com" } });
     const report = JSON.parse(staged.stdout) as { findings: JsonFinding[] };
@@ -249,7 +254,7 @@ describe("the pre-commit hook (csr check --staged)", () => {
       code: 1,
       stderr: "",
       findings: [
-        "documents/QP-001.yaml:23:21 doc/approved-by-author 李四 (lisi) approved A/1 of QP-001 but also authored changes to this file since main (lisi@example.com). The approver must not be the author of the change: have another approver sign, or let someone else commit the change.",
+        "documents/QP-001.yaml:23:21 doc/approved-by-author 李四 (lisi) approved A/1 of QP-001 but also changed the text of this file since main (lisi@example.com). The approver must not be the author of the change: let the preparer commit the change of the text and the approver only approve it (a commit that only records the approval or the release, such as 'csr release' or 'csr sign' makes, does not count), or have another approver sign.",
       ],
     });
   });

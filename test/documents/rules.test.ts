@@ -113,6 +113,63 @@ async function scenario(): Promise<{ repo: string; base: string }> {
   return { repo: copyRepository(repo), base };
 }
 
+const APPROVER = { ...WANG, GIT_COMMITTER_NAME: "王强", GIT_COMMITTER_EMAIL: "wang@example.com" };
+
+/**
+ * QP-010 released as A/0 at the base; on a branch, the draft of A/1 (修订中, csr submit) with its new
+ * text committed by `author` (李娜, the preparer, unless said otherwise).
+ */
+async function drafted(author: Record<string, string> = LI): Promise<{ repo: string; base: string }> {
+  const repo = gitInit(minimalRepo({ "documents/QP-010.yaml": released("QP-010", "原文", SIGNED("A/0", "2024-01-10", "首次发布")) }));
+  const base = git(repo, ["rev-parse", "HEAD"]).trim();
+  git(repo, ["checkout", "-q", "-b", "change"]);
+  expect((await csrInProcess(["-C", repo, "submit", "QP-010", "--by", "li", "--date", "2024-05-01"])).code).toBe(0);
+  const path = join(repo, "documents/QP-010.yaml");
+  writeFileSync(path, readFileSync(path, "utf8").replace("原文", "新文"));
+  git(repo, ["commit", "-qam", "QP-010 A/1 修订稿"], author);
+  return { repo, base };
+}
+
+/** `csr release` of QP-010 A/1 (编制 li, 审核 zhang, 批准 wang) run by the person whose git identity `env` gives: it commits and tags. */
+const releaseA1 = (repo: string, env: Record<string, string>) =>
+  csrInProcess(["-C", repo, "release", "QP-010", "--summary", "修订", "--prepared", "li", "--reviewed", "zhang", "--approved", "wang", "--date", "2024-05-01"], { env: { ...env, GIT_COMMITTER_NAME: env.GIT_AUTHOR_NAME!, GIT_COMMITTER_EMAIL: env.GIT_AUTHOR_EMAIL! } });
+
+describe("doc/approved-by-author and the approver's own records of the approval (tester57 E7)", () => {
+  it("does not count the approver's release commit as a change of the text", async () => {
+    const { repo, base } = await drafted();
+    expect((await releaseA1(repo, WANG)).code).toBe(0);
+    expect(git(repo, ["log", "-1", "--format=%ae %s"])).toBe("wang@example.com release QP-010 A/1: 修订\n");
+    expect((await check(repo, "--base", base)).findings.map(brief)).toEqual([]);
+  });
+
+  it("does not count the release as the approver's change in the pre-commit hook, nor uncommitted", async () => {
+    const { repo } = await drafted();
+    expect((await releaseA1(repo, WANG)).code).toBe(0);
+    // The release's change staged, as the hook sees the commit csr release makes, by the approver.
+    git(repo, ["reset", "-q", "--soft", "HEAD~1"]);
+    const staged = await csrInProcess(["-C", repo, "check", "--format", "json", "--today", "2026-12-01", "--staged", "--base", "HEAD"], { env: APPROVER });
+    expect({ code: staged.code, stderr: staged.stderr, findings: (JSON.parse(staged.stdout) as { findings: JsonFinding[] }).findings }).toEqual({ code: 0, stderr: "", findings: [] });
+    // And in the working tree of the approver.
+    git(repo, ["reset", "-q"]);
+    git(repo, ["config", "user.email", "wang@example.com"]);
+    expect((await check(repo, "--base", "HEAD")).findings.map(brief)).toEqual([]);
+  });
+
+  it("does not count the approver's csr sign of the revision the preparer committed", async () => {
+    const repo = gitInit(minimalRepo({ "documents/QP-010.yaml": released("QP-010", "原文", SIGNED("A/0", "2024-01-10", "首次发布")) }));
+    const base = git(repo, ["rev-parse", "HEAD"]).trim();
+    // 李娜 commits A/1 signed by its preparer and reviewer (张伟, 李娜); the approver's signature is on the paper original only.
+    const unapproved = SIGNED("A/1", "2024-05-01", "修订").replace("    approved: { by: wang, date: 2024-05-01 }\n", "");
+    writeFileSync(join(repo, "documents/QP-010.yaml"), released("QP-010", "新文", SIGNED("A/0", "2024-01-10", "首次发布") + unapproved));
+    git(repo, ["commit", "-qam", "A/1"], LI);
+    expect((await check(repo, "--base", base)).findings.map(brief)).toEqual(["documents/QP-010.yaml:17:5 error doc/approval-missing"]);
+    const signed = await csrInProcess(["-C", repo, "sign", "QP-010", "--approved", "wang", "--date", "2024-05-01", "--commit"], { env: APPROVER });
+    expect(signed.code).toBe(0);
+    expect(git(repo, ["log", "-1", "--format=%ae"])).toBe("wang@example.com\n");
+    expect((await check(repo, "--base", base)).findings.map(brief)).toEqual([]);
+  });
+});
+
 describe("csr check --base", () => {
   it("reports silent edits, rewritten revisions, skipped versions and approvers who authored the change", async () => {
     const { repo, base } = await scenario();
@@ -139,7 +196,7 @@ describe("csr check --base", () => {
     );
     expect(messageOf(findings, "doc/revision-not-bumped", "documents/QP-014.yaml")).toBe(`The new revision entry is A/2, but QP-014 was at A/0 at ${short}; the next version is A/1 or B/0.`);
     expect(messageOf(findings, "doc/approved-by-author", "documents/QP-015.yaml")).toBe(
-      `王强 (wang) approved A/1 of QP-015 but also authored changes to this file since ${short} (wang@example.com). The approver must not be the author of the change: have another approver sign, or let someone else commit the change.`,
+      `王强 (wang) approved A/1 of QP-015 but also changed the text of this file since ${short} (wang@example.com). The approver must not be the author of the change: let the preparer commit the change of the text and the approver only approve it (a commit that only records the approval or the release, such as 'csr release' or 'csr sign' makes, does not count), or have another approver sign.`,
     );
   });
 
@@ -153,6 +210,15 @@ describe("csr check --base", () => {
     git(repo, ["config", "user.email", "wang@example.com"]);
     writeFileSync(join(repo, "documents/QP-010.yaml"), released("QP-010", "新文", SIGNED("A/0", "2024-01-10", "首次发布") + SIGNED("A/1", "2024-05-01", "修订")));
     expect((await check(repo, "--base", "HEAD")).findings.map(brief)).toEqual(["documents/QP-010.yaml:22:21 error doc/approved-by-author"]);
+  });
+
+  it("names the approver who committed the change of the text even when they also released it", async () => {
+    const { repo, base } = await drafted(WANG);
+    expect((await releaseA1(repo, WANG)).code).toBe(0);
+    const { findings } = await check(repo, "--base", base);
+    expect(findings.map((f) => `${brief(f)} ${f.message}`)).toEqual([
+      `documents/QP-010.yaml:28:11 error doc/approved-by-author 王强 (wang) approved A/1 of QP-010 but also changed the text of this file since ${base} (wang@example.com). The approver must not be the author of the change: let the preparer commit the change of the text and the approver only approve it (a commit that only records the approval or the release, such as 'csr release' or 'csr sign' makes, does not count), or have another approver sign.`,
+    ]);
   });
 
   it("accepts withdrawing a released document without a new revision", async () => {
