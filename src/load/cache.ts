@@ -30,8 +30,8 @@
  * This relies on a file's load problems depending on its content and kind alone, never on its
  * path or on other files: cross-file findings belong to rules.
  */
-import { closeSync, existsSync, fstatSync, openSync, readdirSync, readFileSync, readSync, realpathSync, rmSync, statSync, writeSync, type Stats } from "node:fs";
-import { dirname, join } from "node:path";
+import { closeSync, existsSync, fstatSync, openSync, readdirSync, readFileSync, readSync, realpathSync, rmSync, statSync, writeSync, type Dirent, type Stats } from "node:fs";
+import { dirname, join, resolve } from "node:path";
 import { reportedAt, type Finding, type ReportedAt } from "../core/diagnostic.js";
 import { writeFileAtomic, type FileContent } from "../core/write.js";
 import { catalogUrl, language } from "../i18n/index.js";
@@ -96,6 +96,8 @@ interface IndexHeader {
   result?: {
     digest: string;
     today: string;
+    /** The release tags the findings were computed with (tagsStamp): doc/revision-not-bumped compares each released document with its tag. */
+    tags?: string;
     files: number;
     findings: Finding[];
     /** Where in its file each finding was reported (reportedAt), 0 for the loader's findings. */
@@ -206,6 +208,7 @@ export async function loadChecked(root: string, today: string, run?: (repo: Repo
     keepIndex(paths, state);
     return { repo };
   }
+  state.tags = tagsStamp(paths.git);
   const remembered = rememberedFindings(state);
   if (remembered) {
     if (state.indexOutdated) writeIndex(paths.index, { ...state.index.header, own: state.own, written: Date.now() }, state);
@@ -232,6 +235,8 @@ interface CacheState {
   own: OwnFiles | undefined;
   /** The last check's findings when they answer this check (see rememberedFindings), if asked for. */
   remembered: Finding[] | undefined;
+  /** The release tags as they are (tagsStamp), when findings are to be remembered. */
+  tags: string | undefined;
   index: Index;
   snapshot: Snapshot;
   today: string;
@@ -272,6 +277,7 @@ function cacheState(root: string, paths: CachePaths, today: string, remember: bo
     fingerprint,
     own,
     remembered: undefined,
+    tags: remember ? tagsStamp(paths.git) : undefined,
     index,
     snapshot,
     today,
@@ -310,7 +316,7 @@ function withReadableIndex<T>(paths: CachePaths, read: () => T): T {
 function rememberedFindings(state: CacheState): Finding[] | undefined {
   const result = state.index.header.result;
   if (!result || state.snapshot.unknown.length > 0) return undefined;
-  if (result.today !== state.today) return undefined;
+  if (result.today !== state.today || result.tags !== state.tags) return undefined;
   if (state.asIndexed) return result.findings;
   // The index is written with the files its findings were computed from, and kept with them only
   // while the files are the same (checkCached, loadChecked): its columns are what they follow from.
@@ -345,7 +351,7 @@ async function readChanged(root: string, paths: { entries: string }, state: Cach
   const { found, snapshot, index, fingerprint, fileAt } = state;
   const result = index.header.result;
   const changed = snapshot.unknown;
-  if (!result?.clean || result.today !== state.today || found.problems.length > 0 || changed.length === 0 || changed.length > MAX_INCREMENTAL) return undefined;
+  if (!result?.clean || result.today !== state.today || result.tags !== state.tags || found.problems.length > 0 || changed.length === 0 || changed.length > MAX_INCREMENTAL) return undefined;
   // Files listed as before are the index's by construction.
   if (!state.listed && (found.files.length !== index.count || found.files.some((f, i) => f.path !== index.pathAt(i)))) return undefined;
   if (changed.some((i) => !INCREMENTAL_KINDS.has(fileAt(i).kind))) return undefined;
@@ -437,6 +443,7 @@ function remember(paths: CachePaths, state: CacheState, findings: Finding[] | un
       ? {
           digest: resultDigest(state.today, state.found.problems),
           today: state.today,
+          ...(state.tags !== undefined ? { tags: state.tags } : {}),
           files,
           findings,
           targets: findings.map((f) => reportedAt.get(f) ?? (0 as const)),
@@ -461,7 +468,8 @@ function keepIndex(paths: CachePaths, state: CacheState): void {
   if (state.asIndexed && !state.indexOutdated && snapshot.entries.every((at, i) => at === index.entries[i])) return;
   const result = index.header.result;
   // The findings answer for these files on the day they were computed for, which a read command need not share.
-  if (!result || !rememberedFindings({ ...state, today: result.today })) return remember(paths, state, undefined, 0);
+  // And with the tags they were computed with, which the next check compares (a read command does not look at them).
+  if (!result || !rememberedFindings({ ...state, today: result.today, tags: result.tags })) return remember(paths, state, undefined, 0);
   writeIndex(paths.index, { ...index.header, own: state.own, written: Date.now() }, state);
 }
 
@@ -1078,6 +1086,8 @@ export function cacheDirectory(root: string): string | undefined {
 interface CachePaths {
   index: string;
   entries: string;
+  /** The git directory the cache lies in. */
+  git: string;
   root: string;
 }
 
@@ -1092,7 +1102,60 @@ function cachePaths(root: string): CachePaths | undefined {
   if (!dir) return undefined;
   const real = realpathSync(root);
   const name = join(dir, `check-${fnv1a64(real)}`);
-  return { index: `${name}.index`, entries: `${name}.entries`, root: real };
+  return { index: `${name}.index`, entries: `${name}.entries`, root: real, git: dirname(dir) };
+}
+
+/**
+ * What tells a new, moved or deleted release tag without running git: the loose tags under
+ * `refs/tags/` (each name with its file's inode) and `packed-refs` (inode, size, modification
+ * time), in the common git directory of a linked worktree. git writes a ref, and packed-refs, to a
+ * lock file that it then renames into place, so a tag moved has a new inode whatever the clock
+ * says; one added or deleted changes the names. Digested to 16 hex digits (the header is read by
+ * every check). "" when the git directory has neither. The cost of a repeated check: one stat per
+ * loose tag, one directory listing per tagged document (tags are named <document>/<version>).
+ */
+function tagsStamp(gitdir: string): string {
+  let common = gitdir;
+  const commondir = readOptional(join(gitdir, "commondir"));
+  if (commondir !== undefined) common = resolve(gitdir, commondir.trim());
+  const parts: string[] = [];
+  const packed = statSync(join(common, "packed-refs"), { throwIfNoEntry: false });
+  if (packed) parts.push(`packed-refs\0${packed.ino}\0${packed.size}\0${packed.mtimeMs}`);
+  const walk = (dir: string, prefix: string) => {
+    let entries: Dirent[];
+    try {
+      entries = readdirSync(dir, { withFileTypes: true });
+    } catch {
+      return;
+    }
+    for (const entry of entries) {
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) walk(path, `${prefix}${entry.name}/`);
+      else parts.push(`${prefix}${entry.name}\0${statSync(path, { throwIfNoEntry: false })?.ino ?? -1}`);
+    }
+  };
+  walk(join(common, "refs", "tags"), "");
+  return parts.length === 0 ? "" : digest64(parts.join("\n"));
+}
+
+/** A 32-bit FNV-1a digest of the UTF-16 code units beside one with murmur's multiplier, as 16 hex digits, without fnv1a64's BigInt steps (a step a byte). */
+function digest64(text: string): string {
+  let a = 0x811c9dc5;
+  let b = 0x050c5d1f;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    a = Math.imul(a ^ c, 0x01000193);
+    b = Math.imul(b ^ c, 0x5bd1e995);
+  }
+  return (a >>> 0).toString(16).padStart(8, "0") + (b >>> 0).toString(16).padStart(8, "0");
+}
+
+function readOptional(path: string): string | undefined {
+  try {
+    return readFileSync(path, "utf8");
+  } catch {
+    return undefined;
+  }
 }
 
 function fnv1a64(text: string): string {

@@ -3,7 +3,7 @@ import { createHash } from "node:crypto";
 import { cpSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { csr, csrEnv, git, gitInit, minimalRepo, ROOT, tempDir, withoutYearCheck, type RunResult } from "../helpers.js";
+import { csr, csrEnv, git, gitInit, minimalRepo, releasedProcedure, ROOT, tempDir, withoutYearCheck, type RunResult } from "../helpers.js";
 import { rewriteCachedEntry } from "./cache-entries.js";
 import { PROCESS_MAP } from "./process-map.js";
 
@@ -361,6 +361,38 @@ describe("the check cache", () => {
     expect(json(csr(["-C", dir, "check", "--format", "json"]))).toEqual(["documents/QP-001.yaml:7:11 ref/unresolved"]);
     expect(json(csr(["-C", dir, "check", "--format", "json"]))).toEqual(["documents/QP-001.yaml:7:11 ref/unresolved"]);
     expect(readdirSync(dir, { recursive: true }).sort()).toEqual(before);
+  });
+
+  it("sees a release tag added, moved, packed or deleted with no file changed, and still answers a repeated check while the tags stay as they are", () => {
+    const released = releasedProcedure("QP-001", "文件控制程序", { title: "目的", text: "规定文件的编制、审批和发放。" });
+    const dir = gitInit(withoutYearCheck(minimalRepo({ "documents/QP-001.yaml": released })));
+    // Edited after its release, without a new revision, and committed.
+    writeFileSync(join(dir, "documents/QP-001.yaml"), released.replace("审批和发放", "会签、审批和发放"));
+    git(dir, ["commit", "-qam", "编辑 QP-001"]);
+    const today = ["--today", "2026-06-30"];
+    const check = () => json(csr(["-C", dir, "check", "--format", "json", ...today])).map((f: string) => f.replace(/:\d+:\d+ /, " "));
+    const edited = ["documents/QP-001.yaml doc/revision-not-bumped"];
+    // No tag: nothing says what A/0 was released with.
+    expect(check()).toEqual([]);
+    // The tag of A/0 added on the released text: the edit is reported.
+    git(dir, ["tag", "QP-001/A-0", "HEAD~1"]);
+    expect(check()).toEqual(edited);
+    // Tags as they were: the last findings answer (a finding planted among them is printed).
+    const index = cacheFile(join(dir, ".git", "csr-cache")).replace(/\.entries$/, ".index");
+    const header = indexHeader(index);
+    header.result.findings.push({ rule: "yaml/syntax", severity: "error", file: "documents/QP-001.yaml", line: 1, column: 1, message: "Remembered." });
+    writeIndexHeader(index, header);
+    expect(check()).toEqual([...edited, "documents/QP-001.yaml yaml/syntax"]);
+    // Moved onto the edited text, packed, moved back (loose again), deleted: each seen.
+    git(dir, ["tag", "-f", "QP-001/A-0", "HEAD"]);
+    expect(check()).toEqual([]);
+    git(dir, ["pack-refs", "--all"]);
+    git(dir, ["tag", "-f", "QP-001/A-0", "HEAD~1"]);
+    expect(check()).toEqual(edited);
+    git(dir, ["pack-refs", "--all"]);
+    expect(check()).toEqual(edited);
+    git(dir, ["tag", "-d", "QP-001/A-0"]);
+    expect(check()).toEqual([]);
   });
 
   it("lives in the git directory of a linked worktree", () => {
