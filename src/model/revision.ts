@@ -59,7 +59,8 @@ export function successors(previous: string): string[] {
  *   registers and prints handed to a foreign customer's auditor, added or corrected without a new
  *   revision and its re-approval and redistribution (`csr set <document> --title-en`, tester23 F5);
  * - the revision record itself, and the withdrawal (csr obsolete is not a revision);
- * - the records kept about the document: distribution and recall, training, periodic reviews;
+ * - the records kept about the document: distribution and recall, electronic issues (`csr distribute
+ *   --electronic` after the release), training, periodic reviews;
  * - where the document sits in the system: `clauses` and `processes`, the organisation's
  *   cross-reference of clauses, processes and documents (the clause matrix), which its text does
  *   not print and which changes when the cross-reference is reworked, not when the document is;
@@ -81,6 +82,7 @@ export const REGISTER_FIELDS = [
   "revisions",
   "obsolete",
   "distribution",
+  "electronic_issue",
   "training",
   "reviews",
   "clauses",

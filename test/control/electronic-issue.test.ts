@@ -6,7 +6,7 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { csrInProcess, gitInit, minimalRepo } from "../helpers.js";
+import { csrInProcess, git, gitInit, minimalRepo } from "../helpers.js";
 
 const QP001 = [
   "id: QP-001",
@@ -71,5 +71,17 @@ describe("csr distribute --electronic (tester55 C2)", () => {
     const after = await run("show", "QP-001", "--today", "2025-06-01");
     expect(after.stdout.split("\n").filter((l) => l.includes("受控副本"))).toEqual(["  受控副本        无"]);
     expect((await run("list", "distribution", "--today", "2025-06-01", "--format", "csv")).stdout.split("\r\n").slice(1, 3).map((l) => l.split(",").at(-2))).toEqual(["已换版", "已换版"]);
+  });
+
+  it("issuing a released version electronically is register data: csr check still finds the file as its release tag has it (tester58 F1)", async () => {
+    const repo = gitInit(minimalRepo({ "documents/QP-001.yaml": QP001 }));
+    git(repo, ["tag", "QP-001/A-0"]);
+    const run = (...args: string[]) => csrInProcess(["-C", repo, ...args], { lang: "zh-CN" });
+    const issued = await run("distribute", "QP-001", "--electronic", "--system", "OA", "--to", "MKT", "--issued-by", "zhang", "--date", "2024-03-04", "-y", "--commit");
+    expect(issued.code).toBe(0);
+    expect(git(repo, ["show", "--format=", "--stat", "HEAD"])).toContain("documents/QP-001.yaml | 2 ++");
+    const check = await run("check", "--today", "2024-06-01", "--format", "json");
+    expect(JSON.parse(check.stdout).findings.filter((f: { rule: string }) => f.rule.startsWith("doc/"))).toEqual([]);
+    expect(check.code).toBe(0);
   });
 });
