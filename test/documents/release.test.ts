@@ -835,6 +835,24 @@ describe("csr obsolete", () => {
       expect(parse(readFileSync(join(repo, "documents/QR-020-01.yaml"), "utf8")).record).toEqual({ retention: "3年" });
     });
 
+    it("records the procedure version that used the form last when it was dropped two revisions back, and the latest version that listed it", async () => {
+      const repo = repoWith({ "documents/QR-020-01.yaml": form("QR-020-01"), "documents/QP-020.yaml": RELEASED + "forms: [QR-020-01]\n", "documents/QP-021.yaml": RELEASED.replace("QP-020", "QP-021") + "forms: [QR-020-01]\n" });
+      const release = async (id: string, text: string, summary: string, date: string) => {
+        writeFileSync(join(repo, `documents/${id}.yaml`), text);
+        const released = await csrInProcess(["-C", repo, "release", id, "--summary", summary, ...SIGNERS, "--date", date, "-y"]);
+        expect([released.code, released.stderr]).toEqual([0, ""]);
+      };
+      const text = (id: string) => readFileSync(join(repo, `documents/${id}.yaml`), "utf8");
+      // QP-020: A/1 drops the form, A/2 changes something else. QP-021: A/1 keeps it, A/2 drops it.
+      await release("QP-020", text("QP-020").replace("forms: [QR-020-01]\n", ""), "停用 QR-020-01", "2024-06-03");
+      await release("QP-020", text("QP-020").replace("管理程序", "控制程序"), "更名", "2024-06-10");
+      await release("QP-021", text("QP-021").replace("管理程序", "控制程序"), "更名", "2024-06-03");
+      await release("QP-021", text("QP-021").replace("forms: [QR-020-01]\n", ""), "停用 QR-020-01", "2024-06-10");
+      const withdrawn = await csrInProcess(["-C", repo, "obsolete", "QR-020-01", "--reason", "停用", "--date", "2024-07-01"]);
+      expect(withdrawn.stdout.split("\n")[1]).toBe("QR-020-01 is recorded as used last by QP-020 A/0, QP-021 A/1 (obsolete.used_by): while its records are kept, the record list names the procedure they were made under.");
+      expect(parse(readFileSync(join(repo, "documents/QR-020-01.yaml"), "utf8")).obsolete.used_by).toEqual([{ document: "QP-020", version: "A/0" }, { document: "QP-021", version: "A/1" }]);
+    });
+
     it("without a successor, or with one that is not a form, a draft is left with what to do", async () => {
       const repo = lenientRepoWith({ ...files, "documents/QP-030.yaml": RELEASED.replace("QP-020", "QP-030") });
       const withdrawn = await csrInProcess(["-C", repo, "obsolete", "QR-020-01", "--reason", "并入 QP-030", "--superseded-by", "QP-030", "--date", "2024-07-01"]);

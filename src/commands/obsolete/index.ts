@@ -35,16 +35,20 @@ import { editDocument, findDocument, refuseOtherStagedFiles, refuseUnlessGitIsCl
  * record list keeps naming the procedure that governed its records still kept (tester55 C11, C12): each
  * released document whose current version lists it in `forms`, and, the usual order of a form's
  * withdrawal (the procedure revised first, so that no document in force refers to it), each whose
- * version before the current one listed it (read from its release tag, or the commit that recorded
- * it: one batch for all).
+ * earlier version listed it: the latest such version, however many revisions back (its records may
+ * still be kept), each read from its release tag, or the commit that recorded it (one batch for all).
  */
 async function lastUsers(root: string, repo: Repository, form: string): Promise<FormUser[]> {
   const released = repo.documents.filter(({ value }) => value.status === "released" && value.kind !== "form" && currentRevision(value) !== undefined);
   const users: FormUser[] = released.filter(({ value }) => value.forms?.includes(form)).map(({ value }) => ({ document: value.id, version: currentRevision(value)!.version }));
   const replaced = released.filter(({ value }) => !value.forms?.includes(form) && (value.revisions?.length ?? 0) > 1);
-  const wanted = replaced.map(({ value, file }) => ({ id: value.id, path: file.path, version: value.revisions!.at(-2)!.version }));
-  const before = await releasedRevisions(root, wanted);
-  for (const w of wanted) if (before.get(releaseTag(w.id, w.version))?.forms?.includes(form)) users.push({ document: w.id, version: w.version });
+  // Each earlier version of each, newest first.
+  const earlier = replaced.map(({ value, file }) => value.revisions!.slice(0, -1).reverse().map((r) => ({ id: value.id, path: file.path, version: r.version })));
+  const before = await releasedRevisions(root, earlier.flat());
+  for (const versions of earlier) {
+    const last = versions.find((w) => before.get(releaseTag(w.id, w.version))?.forms?.includes(form));
+    if (last) users.push({ document: last.id, version: last.version });
+  }
   return users.sort((a, b) => compareIds(a.document, b.document));
 }
 
