@@ -51,6 +51,10 @@ export interface CommitEntry {
   /** The commit edited or removed revision entries that existed before it. */
   historyRewritten: boolean;
   withdrawn: boolean;
+  /** A merge of the current branch's first-parent line: the commits (listed before it) that it brought in; its row is the event of their merge, not a change of its own. */
+  merged?: string[];
+  /** The merge (on the current branch's first-parent line) that brought this change in. */
+  mergedIn?: string;
 }
 
 export async function historyCommand(ctx: CommandContext, id: string, flags: HistoryFlags): Promise<number> {
@@ -62,7 +66,11 @@ export async function historyCommand(ctx: CommandContext, id: string, flags: His
   if (!(await isGitRepository(root))) throw new UserError(t("history.not-git", { root }));
   const commits = await documentCommits(root, file.path);
   const addedBy = new Map<string, string>();
-  for (const c of commits) for (const v of c.newRevisions) addedBy.set(v, c.commit);
+  const mergedBy = new Map<string, string>();
+  for (const c of commits) for (const v of c.newRevisions) {
+    addedBy.set(v, c.commit);
+    if (c.mergedIn) mergedBy.set(v, c.mergedIn);
+  }
   const revisions = (doc.revisions ?? []).map((r) => ({
     version: r.version,
     // null: a revision imported without a date, on the paper record.
@@ -77,6 +85,8 @@ export async function historyCommand(ctx: CommandContext, id: string, flags: His
     approved: r.approved?.by ?? "",
     military_representative: r.military_representative?.by ?? "",
     commit: addedBy.get(r.version) ?? "",
+    // The merge that brought that commit into the branch read (the pull request's approval), when it came through one.
+    ...(mergedBy.has(r.version) ? { merged: mergedBy.get(r.version)! } : {}),
   }));
   if (format === "json") {
     ctx.stdout(JSON.stringify({ document: doc.id, file: file.path, revisions, commits }, null, 2) + "\n");
@@ -116,7 +126,7 @@ export async function historyCommand(ctx: CommandContext, id: string, flags: His
       standardization: signer(r.standardization),
       approved: signer(r.approved),
       military_representative: signer(r.military_representative),
-      commit: r.commit || t("history.before-git"),
+      commit: r.merged ? t("history.revision-merged", { commit: r.commit, merge: r.merged }) : r.commit || t("history.before-git"),
     })),
   };
   const commitTable: Table = {
@@ -170,6 +180,8 @@ function note(c: CommitEntry): string {
   if (c.draftWithdrawn !== undefined) parts.push(t("history.note.draft-withdrawn", { version: c.draftWithdrawn }));
   if (c.historyRewritten) parts.push(t("history.note.rewritten"));
   if (c.withdrawn) parts.push(t("history.note.withdrawn"));
+  if (c.merged) parts.push(t("history.note.merge", { commits: list(c.merged), count: c.merged.length }));
+  if (c.mergedIn) parts.push(t("history.note.merged-in", { commit: c.mergedIn }));
   return parts.join(t("history.note.separator"));
 }
 
@@ -184,28 +196,41 @@ function note(c: CommitEntry): string {
  */
 export async function documentCommits(root: string, path: string): Promise<CommitEntry[]> {
   // Undefined before the first commit (a repository only made with `git init`): no history yet.
-  const log = gitRead(root, ["log", "--follow", "--date=short", "--format=%x1e%h%x1f%ad%x1f%an%x1f%ae%x1f%s", "--name-status", "--", path]);
+  const log = gitRead(root, ["log", "--follow", "--date=short", "--format=%x1e%h%x1f%ad%x1f%an%x1f%ae%x1f%s%x1f%H%x1f%P", "--name-status", "--", path]);
   if (log === undefined) return [];
-  const newestFirst: Omit<CommitEntry, "version" | "newRevisions" | "unrevised" | "historyRewritten" | "withdrawn">[] = [];
-  for (const { fields: [commit = "", date = "", author = "", email = "", message = ""], files } of logRecords(log)) {
+  type Change = Omit<CommitEntry, "version" | "newRevisions" | "unrevised" | "historyRewritten" | "withdrawn"> & { full: string; parent?: string; parentPath?: string };
+  const newestFirst: Change[] = [];
+  for (const { fields: [commit = "", date = "", author = "", email = "", message = "", full = "", parents = ""], files } of logRecords(log)) {
     // --name-status: "M\tpath", "A\tpath", "R093\told\tnew", "C094\tfrom\tnew"; a merge lists none.
     const [status = "", from = "", to] = files[0]?.split("\t") ?? [];
-    newestFirst.push({ commit, date, author, email, message, path: to ?? (from || newestFirst.at(-1)?.path || path) });
+    const at = to ?? (from || newestFirst.at(-1)?.path || path);
+    const parent = parents.split(" ")[0] || undefined;
+    newestFirst.push({ commit, date, author, email, message, path: at, full, ...(parent && !status.startsWith("A") ? { parent, parentPath: status.startsWith("R") ? from : at } : {}) });
     if (status.startsWith("C")) break;
     if (status.startsWith("R") && to !== undefined && !(await sameDocument(root, `${commit}^`, from, commit, to))) break;
   }
-  const records = newestFirst.reverse();
-  // Every version at once (one git process), for documentAt below.
-  gitBlobs(root, records.map((record) => `${record.commit}:${record.path}`), MAX_FILE_BYTES);
+  const merges = mergesBringing(root, newestFirst.map((c) => c.full));
+  const records = ordered(newestFirst.reverse(), merges);
+  // Every version at once (one git process), for documentAt below: each commit's, and the one before it.
+  gitBlobs(root, records.flatMap((r) => [`${r.full}:${r.path}`, ...(r.parent ? [`${r.parent}:${r.parentPath}`] : [])]), MAX_FILE_BYTES);
   const entries: CommitEntry[] = [];
-  let before: ControlledDocument | undefined;
+  let previousAfter: ControlledDocument | undefined;
   // The document as it was when its draft began (csr submit), which a withdrawal gives back.
   let beforeDraft: ControlledDocument | undefined;
-  for (const record of records) {
-    const after = await documentAt(root, record.commit, record.path);
+  for (const [i, { full, parent, parentPath, ...record }] of records.entries()) {
+    const after = await documentAt(root, full, record.path);
+    // The version the commit changed: its parent's (on a branch, not the commit listed before it), none where the history starts.
+    const before = i === 0 ? undefined : parent && parentPath ? await documentAt(root, parent, parentPath) : previousAfter;
+    previousAfter = after;
     const previous = before?.revisions ?? [];
     // The paper record written in with a body that was on paper completes the revisions imported: neither new revisions nor a rewrite.
     const current = after ? asCompletedRecord(before, after) : [];
+    const version = current[current.length - 1]?.version ?? "";
+    // A merge is the event that brought its branch's changes in (who merged, when): each change is the row of the commit that made it.
+    if (record.merged) {
+      entries.push({ ...record, version, newRevisions: [], unrevised: false, historyRewritten: false, withdrawn: false });
+      continue;
+    }
     // Signatures recorded where the entry had none (补签, csr sign) keep the entry: doc/revision-history-rewritten agrees.
     const kept = previous.every((r, i) => current[i] !== undefined && changedRevisionFields(r, current[i]!).length === 0);
     const grew = kept && current.length > previous.length;
@@ -215,7 +240,6 @@ export async function documentCommits(root: string, path: string): Promise<Commi
     if (after?.revising && !before?.revising) beforeDraft = before;
     // The draft given up: the mark removed and the text back as it was before the draft (tester54a A18, after csr submit --withdraw).
     const restored = changed && before?.revising !== undefined && !after!.revising && beforeDraft !== undefined && revisedContent(asCompleted(beforeDraft, after!)) === revisedContent(after!);
-    const version = current[current.length - 1]?.version ?? "";
     const draftWithdrawn = restored ? version : undefined;
     entries.push({
       ...record,
@@ -227,9 +251,93 @@ export async function documentCommits(root: string, path: string): Promise<Commi
       historyRewritten: !kept,
       withdrawn: before !== undefined && before.status !== "obsolete" && after?.status === "obsolete",
     });
-    before = after;
   }
   return entries;
+}
+
+/** A merge on the current branch's first-parent line and the commits (full names) it brought in. */
+interface Merge {
+  full: string;
+  commit: string;
+  date: string;
+  author: string;
+  email: string;
+  message: string;
+  parent: string;
+  brought: Set<string>;
+}
+
+/**
+ * The merges of the current branch's first-parent line (the branch the auditor reads: main) that
+ * brought in any of `commits` (full names), each with the ones it brought; one `git log` of the
+ * branch's graph. A commit made on the line itself is brought by no merge. Walking the line oldest
+ * first, each merge brings what its other parents reach that no earlier point of the line did.
+ */
+interface Bringing {
+  merges: Merge[];
+  /** Each commit of the first-parent line by its place on it, oldest first. */
+  line: Map<string, number>;
+}
+
+function mergesBringing(root: string, commits: readonly string[]): Bringing {
+  // `commits`: newest first, as git log lists them.
+  const wanted = new Set(commits);
+  // Only the file's lifetime: nothing before its oldest commit brings any of them.
+  const oldest = commits.at(-1);
+  const log = gitRead(root, ["log", "--date=short", "--format=%H%x1f%P%x1f%h%x1f%ad%x1f%an%x1f%ae%x1f%s", "HEAD", ...(oldest ? ["--not", `${oldest}^@`] : [])]);
+  if (log === undefined) return { merges: [], line: new Map() };
+  const graph = new Map<string, string[]>();
+  const info = new Map<string, string[]>();
+  for (const line of log.split("\n")) {
+    const [full = "", parents = "", ...rest] = line.split("\x1f");
+    if (full === "") continue;
+    const list = parents === "" ? [] : parents.split(" ");
+    graph.set(full, list);
+    if (list.length > 1) info.set(full, rest);
+  }
+  const line: string[] = [];
+  for (let at = log.slice(0, log.indexOf("\x1f")) || undefined; at !== undefined; at = graph.get(at)?.[0]) line.push(at);
+  const seen = new Set<string>();
+  const merges: Merge[] = [];
+  const places = new Map(line.reverse().map((point, i) => [point, i]));
+  for (const point of line) {
+    seen.add(point);
+    const brought = new Set<string>();
+    const stack = (graph.get(point) ?? []).slice(1);
+    while (stack.length > 0) {
+      const next = stack.pop()!;
+      if (seen.has(next)) continue;
+      seen.add(next);
+      if (wanted.has(next)) brought.add(next);
+      stack.push(...(graph.get(next) ?? []));
+    }
+    const [commit = "", date = "", author = "", email = "", message = ""] = info.get(point) ?? [];
+    if (brought.size > 0) merges.push({ full: point, commit, date, author, email, message, parent: graph.get(point)![0]!, brought });
+  }
+  return { merges, line: places };
+}
+
+/**
+ * The file's changes oldest first, as the current branch took them: in the order of its
+ * first-parent line, each merge's row after the changes it brought in, which name it (mergedIn),
+ * and it names them (merged); the line's own changes in their place.
+ */
+function ordered<T extends { full: string; commit: string; path: string; parent?: string; parentPath?: string }>(changes: T[], { merges, line }: Bringing): (T & Partial<CommitEntry>)[] {
+  const mergeOf = new Map<string, Merge>();
+  for (const merge of merges) for (const full of merge.brought) mergeOf.set(full, merge);
+  const place = (change: T) => line.get(mergeOf.get(change.full)?.full ?? change.full) ?? -1;
+  // Stable: a merge's changes keep their order (oldest first).
+  const sorted = changes.map((change, i) => ({ change, i })).sort((a, b) => place(a.change) - place(b.change) || a.i - b.i).map((x) => x.change);
+  const result: (T & Partial<CommitEntry>)[] = [];
+  sorted.forEach((change, i) => {
+    const merge = mergeOf.get(change.full);
+    result.push(merge ? { ...change, mergedIn: merge.commit } : change);
+    // The merge's row once the last change it brought is listed.
+    if (!merge || mergeOf.get(sorted[i + 1]?.full ?? "") === merge) return;
+    const brought = sorted.filter((c) => merge.brought.has(c.full));
+    result.push({ ...change, full: merge.full, commit: merge.commit, date: merge.date, author: merge.author, email: merge.email, message: merge.message, parent: merge.parent, parentPath: change.path, merged: brought.map((c) => c.commit) } as T & Partial<CommitEntry>);
+  });
+  return result;
 }
 
 /** Whether the file at `from` in one commit and at `to` in another hold the same document id. */
