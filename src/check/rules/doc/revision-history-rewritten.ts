@@ -1,7 +1,7 @@
 import { asCompletedRecord, changedRevisionFields, revisionDate, revisionSummary } from "../../../model/revision.js";
 import type { Revision } from "../../../model/types.js";
 import type { Rule } from "../../rule.js";
-import { documentPairs } from "./compare.js";
+import { documentPairs, releasedSinceBranch } from "./compare.js";
 import { language, list, t } from "../../../i18n/index.js";
 
 const FIELDS = ["date", "summary", "pages", "total_pages", "prepared", "reviewed", "countersigned", "standardization", "approved", "military_representative"] as const;
@@ -29,7 +29,10 @@ export const rule: Rule = {
   },
   check(ctx) {
     const rev = ctx.options.base?.rev;
-    for (const { current, base } of documentPairs(ctx)) {
+    for (const pair of documentPairs(ctx)) {
+      const { current, base } = pair;
+      // The target released the document while this branch kept its draft: doc/revision-not-bumped says so, once (tester57 E4).
+      if (releasedSinceBranch(ctx, pair)) continue;
       // Completing the paper record of a revision whose body was on paper rewrites nothing (asCompletedRecord).
       const now = asCompletedRecord(base, current.value);
       const offset = (current.value.revisions?.length ?? 0) - now.length;

@@ -3,7 +3,7 @@ import type { Located } from "../../../load/repository.js";
 import { releaseTag } from "../../../model/paths.js";
 import type { ControlledDocument, Path } from "../../../model/types.js";
 import type { Rule, RuleContext } from "../../rule.js";
-import { documentPairs } from "./compare.js";
+import { documentPairs, releasedSinceBranch } from "./compare.js";
 import { disjunction, list, t } from "../../../i18n/index.js";
 
 /** A released document changes only through a new revision: its printed copies must stay true. */
@@ -14,7 +14,7 @@ export const rule: Rule = {
   summary: "A released document's content changed since the base revision without a new revision entry.",
   docs: {
     description:
-      "(With `csr check --base <rev>`; the comparison with the release tag below also without it.) A document that was released at the base revision and whose content has changed since, without a new revision entry — or whose first new entry is not the version that follows the base's last one. Content is what the printed copy shows and its approvers approved: everything except the revision record and the register data kept about the document (its English title `title_en`, distribution and recall, electronic issues, training, periodic reviews, the clauses and processes it is mapped to, a form's record keeping `record`, the review interval; see [docs/format.md](format.md#content-and-register-data)); withdrawing the document (what `csr obsolete` writes) is not a content change. Documents are matched by id, so moving or renaming a file is not a change by itself. External documents (`kind: external`) are not compared: the organisation does not revise them, it records a new edition of the publisher's under `external` (and recalls the copies of the old one). A document marked as being revised (`revising`, 修订中: `csr submit <id>` on a released document) is not compared either: its file holds the draft of the next version, shared for 会签 and approval while the current version stays in force with the text of its release tag, and `csr release` records the new revision. A document imported from a register without its body (its current revision marked `imported`, no `sections`: the body is on paper) may have its `sections`, `related` and `forms` written in under that revision (a Word import, `csr import --link-forms`, `csr set --add-form`), and its `department` corrected to the one its paper header gives (`csr set --department`): that completes the import of the revision approved on paper rather than changing it ([docs/format.md](format.md#content-and-register-data)); once it has sections, a change to them needs a new revision.\n\nPrinted and distributed copies of a released document carry its version. If the text changes under the same version, two different documents exist with one number, and the revision record (修订记录) no longer tells the truth. This is the pull-request check: CI runs `csr check --base origin/main`. Whatever the base, a released document whose file changed since the base is also compared with the content at its current version's release tag (`csr release` tags `QP-016/A-0`): a document released and then edited in the same pull request is new at the base, but its tag records what was approved. Without `--base`, `csr check` compares every released document with its current version's release tag the same way (one git read for all the documents, none but a listing when the repository has no tags), so a released document edited in the working tree is reported before any pull request. The finding names the changed fields and stands on the first changed value, so that a pull request's annotation falls on a line of its diff.",
+      "(With `csr check --base <rev>`; the comparison with the release tag below also without it.) A document that was released at the base revision and whose content has changed since, without a new revision entry — or whose first new entry is not the version that follows the base's last one. Content is what the printed copy shows and its approvers approved: everything except the revision record and the register data kept about the document (its English title `title_en`, distribution and recall, electronic issues, training, periodic reviews, the clauses and processes it is mapped to, a form's record keeping `record`, the review interval; see [docs/format.md](format.md#content-and-register-data)); withdrawing the document (what `csr obsolete` writes) is not a content change. Documents are matched by id, so moving or renaming a file is not a change by itself. External documents (`kind: external`) are not compared: the organisation does not revise them, it records a new edition of the publisher's under `external` (and recalls the copies of the old one). A document marked as being revised (`revising`, 修订中: `csr submit <id>` on a released document) is not compared either: its file holds the draft of the next version, shared for 会签 and approval while the current version stays in force with the text of its release tag, and `csr release` records the new revision. A document imported from a register without its body (its current revision marked `imported`, no `sections`: the body is on paper) may have its `sections`, `related` and `forms` written in under that revision (a Word import, `csr import --link-forms`, `csr set --add-form`), and its `department` corrected to the one its paper header gives (`csr set --department`): that completes the import of the revision approved on paper rather than changing it ([docs/format.md](format.md#content-and-register-data)); once it has sections, a change to them needs a new revision.\n\nPrinted and distributed copies of a released document carry its version. If the text changes under the same version, two different documents exist with one number, and the revision record (修订记录) no longer tells the truth. This is the pull-request check: CI runs `csr check --base origin/main`. Whatever the base, a released document whose file changed since the base is also compared with the content at its current version's release tag (`csr release` tags `QP-016/A-0`): a document released and then edited in the same pull request is new at the base, but its tag records what was approved. Without `--base`, `csr check` compares every released document with its current version's release tag the same way (one git read for all the documents, none but a listing when the repository has no tags), so a released document edited in the working tree is reported before any pull request. The finding names the changed fields and stands on the first changed value, so that a pull request's annotation falls on a line of its diff.\n\nA draft edited on a branch while the target branch released it (its release tag names a version the branch's file has not recorded) is one finding, naming the version and its date: before the target is merged in, on the branch's first change; after a merge that kept the branch's draft (status draft, the release's revision entry missing), on its status, instead of a removed revision entry (doc/revision-history-rewritten) beside a content change. The branch's edits go into the next revision: merge the target keeping its release, mark the document as being revised with `csr submit <id> --by <author>`, and release it.",
     bad: `
 sections:
   - title: 目的
@@ -31,10 +31,31 @@ sections:
     const rev = ctx.options.base?.rev;
     // Without a base, a released document edited since its release tag (csr check finds the tags: options.released).
     if (!ctx.options.base) for (const current of ctx.index.documents.values()) if (current.value.kind !== "external" && !current.value.revising) differsFromRelease(ctx, current);
-    for (const { current, base } of documentPairs(ctx)) {
+    for (const pair of documentPairs(ctx)) {
+      const { current, base } = pair;
       // An external document is not revised by the organisation: a new edition is recorded under `external`.
       // A document being revised (修订中, csr submit) holds the draft of its next version, which csr release records.
       if (current.value.kind === "external" || current.value.revising) continue;
+      // Released on the target while this branch edited its draft: one finding, with the way to a new revision (tester57 E4).
+      const released = releasedSinceBranch(ctx, pair);
+      if (released) {
+        const doc = current.value;
+        const at = released.merged ? ["status"] : contentChange(base!, doc)?.at ?? ["status"];
+        ctx.report(
+          at.length > 0 ? { file: current.file, path: at } : { file: current.file, path: ["id"], key: true },
+          t(released.merged ? "rule.doc/revision-not-bumped.released-since-branch-merged" : "rule.doc/revision-not-bumped.released-since-branch", {
+            document: doc.id,
+            version: released.version,
+            date: released.date,
+            base: rev ?? "",
+            file: current.file.path,
+            status: doc.status,
+            next: disjunction(successors(released.version)),
+            fields: list(contentChange(base!, doc)?.fields ?? []),
+          }),
+        );
+        continue;
+      }
       // A document whose body was on paper at the base may have it written in now (asCompleted: the import completed, not a change).
       if (!base || base.status !== "released" || revisedContent(asCompleted(base, current.value)) === revisedContent(current.value)) {
         differsFromRelease(ctx, current);
