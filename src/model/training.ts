@@ -42,12 +42,22 @@ export function sessionTraineesIn(lang: Lang, session: Pick<TrainingSession, "pe
 }
 
 /**
- * When each of a CSR's record numbers given on their own (`training.records`) entered the repository,
- * by CSR id and record (load/training-records.ts): the day of the commit that added it, `null` when no
- * commit has it yet (written since the last one). Only the CSRs that trainingToDate names are dated; a
- * record of another CSR, or of one outside git, is undated (absent).
+ * When one of a CSR's record numbers given on their own (`training.records`) entered the repository
+ * (load/training-records.ts): `day`, that of the commit that added it, `null` when no commit has it yet
+ * (written since the last one); `beforeRound`, whether that commit is the one that began the current
+ * round (`review.restarted`, by `csr source update`) or an older one — in git's order, not by day, since
+ * a new revision registered late is dated back to its receipt.
  */
-export type RecordDays = ReadonlyMap<string, ReadonlyMap<string, string | null>>;
+export interface RecordDay {
+  day: string | null;
+  beforeRound: boolean;
+}
+
+/**
+ * RecordDay of each record number by CSR id and record. Only the CSRs that trainingToDate names are
+ * dated; a record of another CSR, or of one outside git, is undated (absent).
+ */
+export type RecordDays = ReadonlyMap<string, ReadonlyMap<string, RecordDay>>;
 
 /**
  * The record numbers of a CSR that say nothing of the revision they trained (`training.records` not
@@ -80,10 +90,11 @@ export function recordStandings(csr: Csr, days?: RecordDays): RecordStanding[] {
   const start = csr.review?.restarted;
   return bareRecords(csr).map((record): RecordStanding => {
     if (start === undefined) return { record, trained: "current" };
-    const day = days?.get(csr.id)?.get(record);
-    if (day === undefined) return { record, trained: "unknown" };
+    const dated = days?.get(csr.id)?.get(record);
+    if (dated === undefined) return { record, trained: "unknown" };
+    const { day, beforeRound } = dated;
     // A record committed on the day the round began is the closed round's: the new requirement was not yet decided, let alone trained.
-    if (day === null || day > start) return { record, trained: "current", ...(day === null ? {} : { day }) };
+    if (day === null || (day > start && !beforeRound)) return { record, trained: "current", ...(day === null ? {} : { day }) };
     return { record, trained: "earlier", day };
   });
 }
@@ -100,7 +111,8 @@ export function recordsTextIn(lang: Lang, csr: Csr, days?: RecordDays): string[]
   const standing = new Map(recordStandings(csr, days).map((r) => [r.record, r]));
   return (csr.training?.records ?? []).map((record) => {
     const r = named.has(record) ? standing.get(record) : undefined;
-    if (r?.trained === "earlier") return translate(lang, "train.record.earlier", { record, day: r.day!, start, revision });
+    // Committed before the round began but dated after it: the new revision was registered late, dated back to its receipt.
+    if (r?.trained === "earlier") return translate(lang, r.day! > start ? "train.record.before-round" : "train.record.earlier", { record, day: r.day!, start, revision });
     if (r?.trained === "unknown") return translate(lang, "train.record.undated", { record, start, revision });
     return record;
   });

@@ -115,6 +115,31 @@ describe("csr train on a CSR, as the review report shows it", () => {
     const register = await csrInProcess(["-C", dir, "list", "training", "--format", "csv", "--today", "2026-11-27"], { lang: null });
     expect(register.stdout.split(/\r?\n/).slice(1, 3)).toEqual([`1,,DYA-001,特殊特性符号须按顾客要求标识,,,,${earlier}`, "2,,DYA-001,特殊特性符号须按顾客要求标识,,,,TR-2026-060"]);
   });
+
+  it("tells a record that was there when the round began from one added since, by commit order, when the new revision was registered late and dated back (tester58 F4)", async () => {
+    const dir = smallRepo({ "csr/DYA/DYA-001.yaml": decidedCsr.replace("  required: true\n", "  required: true\n  records: [TR-2025-014]\n") });
+    git(dir, ["commit", "-q", "--amend", "--no-edit"], { GIT_COMMITTER_DATE: "2026-11-01T10:00:00+08:00" });
+    // csr source update of revision D, received on 2026-09-28 and registered five weeks later.
+    const restarted = decidedCsr
+      .replace('revision: C, section', 'revision: D, section')
+      .replace("review:\n", "review:\n  restarted: 2026-09-28\n  history:\n    - source_revision: C\n      closed: 2026-09-28\n      reason: 顾客升版为D版\n      decision: {disposition: must, by: wang, date: 2026-03-13}\n")
+      .replace(/  opinions:\n(    - .*\n)+  decision: .*\n/, "")
+      .replace("  required: true\n", "  required: true\n  records: [TR-2025-014]\n");
+    writeFileSync(join(dir, "csr/DYA/DYA-001.yaml"), restarted);
+    writeFileSync(join(dir, "customers/DYA.yaml"), read(dir, "customers/DYA.yaml") + "      - {revision: D, received: 2026-09-28}\n");
+    git(dir, ["commit", "-q", "-am", "csr source update DYA-SQM D"], { GIT_COMMITTER_DATE: "2026-11-02T10:00:00+08:00" });
+    const before = "TR-2025-014（2026-09-28 本轮评审开始时已有此记录，不是 D 版的培训）";
+    const shown = await csrInProcess(["-C", dir, "show", "DYA-001", "--today", "2026-11-27"], { lang: null });
+    expect(shown.stdout).toContain(`  培训            需要培训；培训记录 ${before}\n`);
+    const english = await csrInProcess(["-C", dir, "show", "DYA-001", "--today", "2026-11-27"], { lang: "en" });
+    expect(english.stdout).toContain("TR-2025-014 (already recorded when this round of review began on 2026-09-28: not training on revision D)");
+
+    writeFileSync(join(dir, "csr/DYA/DYA-001.yaml"), restarted.replace("records: [TR-2025-014]", "records: [TR-2025-014, TR-2026-050]"));
+    git(dir, ["commit", "-q", "-am", "csr train DYA-001"], { GIT_COMMITTER_DATE: "2026-11-03T10:00:00+08:00" });
+    const trained = await csrInProcess(["-C", dir, "render", "DYA-001", "--format", "md", "--today", "2026-11-27"], { lang: null });
+    expect(trained.code).toBe(0);
+    expect(read(dir, trained.stdout.trim()).split("\n").filter((l) => l.startsWith("- 培训"))).toEqual([`- 培训：已培训（记录编号：${before}、TR-2026-050）`]);
+  });
 });
 
 describe("csr train of a department and of operators outside people.yaml (tester56 D8)", () => {
