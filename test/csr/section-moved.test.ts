@@ -8,7 +8,7 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { copyFixture, csrInProcess, tempDir } from "../helpers.js";
+import { copyFixture, csrInProcess, git, gitInit, tempDir, type JsonFinding } from "../helpers.js";
 
 const DAY = "2026-12-03";
 let dir: string;
@@ -33,9 +33,10 @@ describe("a CSR addressed in a section that has moved or gone", () => {
     const { findings: all } = JSON.parse(result.stdout) as { findings: { file: string; line: number; column: number; rule: string; message: string }[] };
     const findings = all.filter((f) => f.rule === "csr/section-missing");
     expect(findings.map((f) => `${f.file}:${f.line}:${f.column} ${f.rule} ${f.message}`)).toEqual([
-      "csr/BCM/BCM-003.yaml:41:14 csr/section-missing BCM-003 引用了 QP-011 的章节 '5.3 追溯记录'，但 QP-011 的现行版本中已没有标题为 '追溯记录' 的章节（已删除或改名）。第 5.3 节现为 '防护'，是另一章节。请改为现在落实该要求的章节（或只写文件），或在 QP-011 中恢复该章节后发布。",
-      "csr/DYA/DYA-003.yaml:41:14 csr/section-missing DYA-003 引用了 QP-012 的章节 '5.4 返工和返修'，但 QP-012 已重新编号，该章节现在是第 5.5 节。请写成 '5.5 返工和返修'。",
-      "csr/DYA/DYA-006.yaml:41:14 csr/section-missing DYA-006 引用了 QP-012 的章节 '5.4 返工和返修'，但 QP-012 已重新编号，该章节现在是第 5.5 节。请写成 '5.5 返工和返修'。",
+      // Without --base, csr cannot tell a link mistyped from a section a revision moved or removed: the message names both.
+      "csr/BCM/BCM-003.yaml:41:14 csr/section-missing BCM-003 引用了 QP-011 的章节 '5.3 追溯记录'，但 QP-011 的现行版本中没有标题为 '追溯记录' 的章节。第 5.3 节现为 '防护'，是另一章节。链接写错的，请改正；文件修订删除了该章节或改了名的，请改为现在落实该要求的章节（或只写文件），或在 QP-011 中恢复该章节后发布。",
+      "csr/DYA/DYA-003.yaml:41:14 csr/section-missing DYA-003 引用了 QP-012 的章节 '5.4 返工和返修'，但 QP-012 中该章节的编号是 5.5（文件修订后重新编号，或链接写错了编号）。请写成 '5.5 返工和返修'。",
+      "csr/DYA/DYA-006.yaml:41:14 csr/section-missing DYA-006 引用了 QP-012 的章节 '5.4 返工和返修'，但 QP-012 中该章节的编号是 5.5（文件修订后重新编号，或链接写错了编号）。请写成 '5.5 返工和返修'。",
     ]);
   });
 
@@ -100,5 +101,37 @@ describe("a CSR addressed in a section that has moved or gone", () => {
     expect(bcm003).not.toContain("防护");
     expect(readFileSync(join(out, "documents", "QP-012.html"), "utf8")).toContain("DYA-006 返工前风险评估，返工品100%复检并可追溯（5.5 返工和返修（原写 5.4））");
     expect(readFileSync(join(out, "registers", "csr-matrix.csv"), "utf8")).toContain(",QP-012,5.5 返工和返修（原写 5.4）,A/2,");
+  });
+});
+
+/**
+ * The same in a pull request (tester57 E15): `csr check --base` tells a link edited to a section the
+ * document does not have (BCM-003's link to QP-002 typed 5.9, DYA-003's to QP-012 written with the
+ * number of another section) from a link the document no longer matches (QP-011 lost 追溯记录, QP-012
+ * renumbered 返工和返修 under DYA-006's unchanged link): fix the link, or re-point it / restore the section.
+ */
+describe("a CSR's link to a missing section in a pull request", () => {
+  it("says whether the link was edited so or the document changed under it", async () => {
+    const repo = gitInit(copyFixture("examples/acme-auto"));
+    git(repo, ["checkout", "-q", "-b", "change"]);
+    const write = (path: string, change: (text: string) => string) => {
+      const file = join(repo, path);
+      const before = readFileSync(file, "utf8");
+      expect(change(before)).not.toBe(before);
+      writeFileSync(file, change(before));
+    };
+    write("csr/BCM/BCM-003.yaml", (text) => text.replace("    section: 5.3 保存期限\n", "    section: \"5.9\"\n"));
+    write("csr/DYA/DYA-003.yaml", (text) => text.replace("    section: 5.4 返工和返修\n", "    section: 5.2 返工和返修\n"));
+    write("documents/procedures/QP-012.yaml", (text) => text.replace("      - title: 顾客通知\n", "      - title: 可疑产品\n        text: 可疑产品按不合格品处理。\n      - title: 顾客通知\n"));
+    write("documents/procedures/QP-011.yaml", (text) => text.replace(/      - title: 追溯记录\n(?:        .*\n)+(?=      - title: 防护\n)/, ""));
+    git(repo, ["commit", "-qam", "links and sections"]);
+    const result = await csrInProcess(["-C", repo, "check", "--today", DAY, "--base", "main", "--format", "json"], { lang: null });
+    const { findings } = JSON.parse(result.stdout) as { findings: JsonFinding[] };
+    expect(findings.filter((f) => f.rule === "csr/section-missing").map((f) => `${f.file}:${f.line}:${f.column} ${f.message}`)).toEqual([
+      "csr/BCM/BCM-003.yaml:41:14 BCM-003 引用了 QP-011 的章节 '5.3 追溯记录'，QP-011 在 main 时有这个章节，现在没有了：此后对 QP-011 的更改删除了该章节或改了名。第 5.3 节现为 '防护'，是另一章节。请把链接改指现在落实该要求的章节（或只写文件），或在 QP-011 中恢复该章节后发布。",
+      "csr/BCM/BCM-003.yaml:43:14 BCM-003 的链接写的是 QP-002 的章节 '5.9'（自 main 以来改成这样），而 QP-002 没有这个章节。请把链接改为 QP-002 现有的章节；与所写相近的有：5.1 记录的填写、5.2 记录清单、5.3 保存期限、5.4 记录处置。",
+      "csr/DYA/DYA-003.yaml:41:14 DYA-003 的链接写的是 QP-012 的章节 '5.2 返工和返修'（自 main 以来改成这样），但 QP-012 中该章节的编号是 5.5。请写成 '5.5 返工和返修'。",
+      "csr/DYA/DYA-006.yaml:41:14 DYA-006 引用了 QP-012 的章节 '5.4 返工和返修'，但 QP-012 自 main 以来已重新编号，该章节现在是第 5.5 节。请写成 '5.5 返工和返修'。",
+    ]);
   });
 });

@@ -1,9 +1,9 @@
 import { closest } from "../../../core/text.js";
 import type { SourceFile } from "../../../load/source.js";
-import { findSection, parseSectionReference, sectionLabel } from "../../../model/sections.js";
+import { findSection, parseSectionReference, sectionLabel, type NumberedSection } from "../../../model/sections.js";
 import { bodyOnPaper } from "../../../model/revision.js";
 import type { ControlledDocument, Csr } from "../../../model/types.js";
-import type { Rule } from "../../rule.js";
+import type { Rule, RuleContext } from "../../rule.js";
 import { list, sentences, t } from "../../../i18n/index.js";
 import { numberedSections } from "../doc/numbered-sections.js";
 
@@ -20,7 +20,7 @@ export const rule: Rule = {
   summary: "A CSR names a section that the addressing document's current revision does not have, or has under another number.",
   docs: {
     description:
-      "A CSR whose `addressed[].section` names a section that the addressing document's current text does not have, or has under another number. A section is cited by its number (`\"5.2\"`), by number and title (`5.2 顾客投诉时限`) or by title alone (`作业流程`, Chinese or English). Cited by number and title, the title tells which section was meant: one with that title under another number is that section, renumbered since (a section was put in before it, or one before it removed), and the citation must be renumbered too; when no section has the title (removed or renamed), the citation names none, whatever section now has the number. Section numbers are the ones the document declares (see [format.md](format.md#sections)). A document whose body is on its paper original (imported from a register, [doc/body-on-paper](#docbody-on-paper)) has no sections in the repository: a section cited in it is not looked up until its Word original is imported, which adds them. The CSR matrix ({{cite:requirements-matrix}}) tells an auditor where to read how a requirement is met; a citation of a section that was renumbered or removed sends them to the wrong place.",
+      "A CSR whose `addressed[].section` names a section that the addressing document's current text does not have, or has under another number. A section is cited by its number (`\"5.2\"`), by number and title (`5.2 顾客投诉时限`) or by title alone (`作业流程`, Chinese or English). Cited by number and title, the title tells which section was meant: one with that title under another number is that section, renumbered since (a section was put in before it, or one before it removed), and the citation must be renumbered too; when no section has the title (removed or renamed), the citation names none, whatever section now has the number. Section numbers are the ones the document declares (see [format.md](format.md#sections)). A document whose body is on its paper original (imported from a register, [doc/body-on-paper](#docbody-on-paper)) has no sections in the repository: a section cited in it is not looked up until its Word original is imported, which adds them. With `--base` (a pull request) the message says which happened: the link was written so in the change (its document and section are new since the base: correct the link; the message lists the document's sections near the one typed), or the link is as it was and the document had the section at the base (a change of the document removed, renamed or renumbered it: re-point the link, or restore the section). Without `--base`, or when the link was already wrong at the base, it names both causes. The CSR matrix ({{cite:requirements-matrix}}) tells an auditor where to read how a requirement is met; a citation of a section that was renumbered or removed sends them to the wrong place.",
     bad: `
 addressed:
   - document: QP-020
@@ -55,23 +55,27 @@ addressed:
         cited.push({ csr, file, i, section: place.section });
       });
     }
+    const cause = linkCause(ctx);
     for (const [doc, cited] of citations) {
       const sections = numberedSections(ctx.repo, doc);
       for (const { csr, file, i, section } of cited) {
         const lookup = findSection(sections, section);
         if (lookup.found && lookup.movedFrom === undefined) continue;
         const at = { file, path: ["addressed", i, "section"] };
-        const data = { csr: csr.id, section, document: doc.id };
+        const why = cause(csr.id, doc.id, section);
+        const data = { csr: csr.id, section, document: doc.id, base: ctx.options.base?.rev ?? "" };
         if (lookup.found) {
-          // Renumbered: the title written is now another number's, which every output prints marked (原写 5.4).
-          ctx.report(at, t("rule.csr/section-missing.moved", { ...data, number: lookup.found.number, label: sectionLabel(lookup.found, "zh-CN") }));
+          // The title written is another number's, which every output prints marked (原写 5.4): renumbered by a revision, or the link mistyped.
+          ctx.report(at, t(why ? (`rule.csr/section-missing.moved.${why}` as const) : "rule.csr/section-missing.moved", { ...data, number: lookup.found.number, label: sectionLabel(lookup.found, "zh-CN") }));
           continue;
         }
         const { number, title } = parseSectionReference(section);
+        // The link written so in this change: what the document has near the section typed, to correct it with.
+        const edited = why === "edited" ? t("rule.csr/section-missing.edited.fix", { ...data, near: list(nearSections(sections, number).map((s) => sectionLabel(s, "zh-CN"))) }) : undefined;
         if (number !== undefined && title !== undefined) {
-          // Number and title, and no section has that title: the section was removed or renamed. The
-          // section now under its number is another one, never the fix (tester49); a title like the one
-          // written may be its new name.
+          // Number and title, and no section has that title: the section was removed or renamed, or the link
+          // mistyped. The section now under its number is another one, never the fix (tester49); a title like
+          // the one written may be its new name.
           const near = lookup.titled ? undefined : closest(title, sections.map((s) => s.title));
           const renamed = near === undefined ? undefined : sections.find((s) => s.title === near);
           ctx.report(
@@ -79,10 +83,10 @@ addressed:
             sentences(
               lookup.titled
                 ? t("rule.csr/section-missing.title-several", { ...data, title, numbers: list(lookup.titled.map((s) => s.number)) })
-                : t("rule.csr/section-missing.gone", { ...data, title }),
+                : t(why ? `rule.csr/section-missing.${why}` : "rule.csr/section-missing.gone", { ...data, title }),
               lookup.numbered && t("rule.csr/section-missing.number-now", { number: lookup.numbered.number, title: lookup.numbered.title }),
               renamed && t("common.did-you-mean", { candidate: sectionLabel(renamed, "zh-CN") }),
-              t(lookup.titled ? "rule.csr/section-missing.title-several.fix" : "rule.csr/section-missing.gone.fix", data),
+              lookup.titled ? t("rule.csr/section-missing.title-several.fix", data) : (edited ?? t(why === "lost" ? "rule.csr/section-missing.lost.fix" : "rule.csr/section-missing.gone.fix", data)),
             ),
           );
           continue;
@@ -92,12 +96,43 @@ addressed:
         ctx.report(
           at,
           sentences(
-            t(sections.length === 0 ? "rule.csr/section-missing.no-sections" : "rule.csr/section-missing.missing", listed),
+            t(sections.length === 0 ? "rule.csr/section-missing.no-sections" : why ? `rule.csr/section-missing.${why}` : "rule.csr/section-missing.missing", listed),
             near && t("common.did-you-mean", { candidate: near }),
-            t("rule.csr/section-missing.fix", listed),
+            sections.length > 0 && edited ? edited : t(why === "lost" ? "rule.csr/section-missing.lost.fix" : "rule.csr/section-missing.fix", listed),
           ),
         );
       }
     }
   },
 };
+
+/**
+ * Why a CSR's link names a section its document does not have, as `--base` tells it (tester57 E15):
+ * "edited" when the link as written (document and section) is new since the base, the pull request's
+ * own typing; "lost" when the base had the same link and its document had that section, so a change of
+ * the document since removed, renamed or renumbered it; undefined without a base, or when the link was
+ * already wrong at the base, where csr cannot tell.
+ */
+function linkCause(ctx: RuleContext): (csr: string, document: string, section: string) => "edited" | "lost" | undefined {
+  const base = ctx.options.base;
+  if (!base) return () => undefined;
+  const csrs = new Map(base.repo.csrs.map(({ value }) => [value.id, value]));
+  const documents = new Map(base.repo.documents.map(({ value }) => [value.id, value]));
+  return (csr, document, section) => {
+    const before = csrs.get(csr)?.addressed ?? [];
+    if (!before.some((a) => a.document === document && a.section === section)) return "edited";
+    const doc = documents.get(document);
+    const then = doc && !bodyOnPaper(doc) ? findSection(numberedSections(base.repo, doc), section) : undefined;
+    return then?.found && then.movedFrom === undefined ? "lost" : undefined;
+  };
+}
+
+/**
+ * The sections of a document near a section number typed (`5.9`): its siblings under the same parent
+ * (5.1, 5.2 …), else the top-level sections; for a title alone, the top-level sections.
+ */
+function nearSections(sections: readonly NumberedSection[], number: string | undefined): readonly NumberedSection[] {
+  const parent = number?.includes(".") ? number.slice(0, number.lastIndexOf(".")) : undefined;
+  const siblings = parent === undefined ? [] : sections.filter((s) => s.number.startsWith(`${parent}.`) && s.depth === number!.split(".").length);
+  return siblings.length > 0 ? siblings : sections.filter((s) => s.depth === 1);
+}
