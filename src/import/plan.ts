@@ -432,7 +432,7 @@ export function planImport(sheet: RawSheet, repo: Repository, options: ImportOpt
   const headerRow = findHeaderRow(sheet.rows);
   if (!headerRow) return undefined;
   const found = versionColumns(headerRow);
-  const header = options.as === "csr" ? csrColumns(found) : options.as === "symbols" ? found : documentColumns(found);
+  const header = options.as === "csr" ? csrColumns(found) : options.as === "symbols" ? found : documentColumns(found, options.as);
   const combined = header.ignored.find(combinedTitleAndNumber);
   if (combined && !header.columns.has("number")) {
     throw new UserError(
@@ -618,7 +618,9 @@ export function planImport(sheet: RawSheet, repo: Repository, options: ImportOpt
  * document register, an external document list above all, it is the day a document takes effect
  * (实施日期): the `effective` column there, unless the register has one of its own.
  */
-function documentColumns(header: HeaderRow): HeaderRow {
+function documentColumns(header: HeaderRow, as: ImportKind): HeaderRow {
+  // A document register's 类别 (分类) is the documents' kind (作业指导书, 三级文件: tester57 B13), when it has no 文件类别 or 层级 column.
+  if (as === "documents" && header.columns.has("category") && !header.columns.has("kind") && !header.columns.has("level")) header = renamed(header, "category", "kind");
   const label = header.labels.get("implemented");
   if (label === undefined || header.columns.has("effective") || normalizeHeader(label) !== "implementationdate") return header;
   return renamed(header, "implemented", "effective");
@@ -712,15 +714,23 @@ function documentFromRow(row: RowReader, repo: Repository, options: ImportOption
     const levelField: Field = row.key("level") || byKind ? "level" : "kind";
     const byLevel = row.key(levelField) ? normalizeLevel(row.key(levelField)) : undefined;
     if (byLevel && /阶|层次/.test(row.key(levelField))) row.read(levelField, row.text(levelField), t("import.read.level", { level: byLevel }));
-    const byNumber = !row.has("level") && !row.has("kind") ? numberKind(id, tellingPatterns(repo.config?.value.numbering ?? [])) : undefined;
-    if (byNumber && byNumber !== "external") return documentFromRow(row, repo, { ...options, as: KIND_IMPORT[byNumber] }, listed, issue, earlierVersion);
-    if (!byLevel && !byKind) {
-      if (!row.has("level") && !row.has("kind")) return void issue(t("import.document.kind-not-by-number", { id }), true);
-      const given = row.text("level") || row.text("kind");
-      return void issue(given ? t("import.document.bad-level", { level: given }) : t("import.document.no-level", { id }), true);
+    // The family of qms.yaml numbering the number fits decides first (HY-WI-003 under HY-WI-### is a work instruction,
+    // tester57 B13), then the 层级 / 文件类别 column; a column that says another kind is said on the row, not followed silently.
+    const byNumber = numberKind(id, tellingPatterns(repo.config?.value.numbering ?? []));
+    if (byNumber && byNumber !== "external") {
+      const givenField: Field = byKind ? "kind" : levelField;
+      const given = byKind?.kind ?? (byLevel ? KIND_OF_LEVEL[byLevel] : undefined);
+      if (row.text(givenField) && given !== byNumber) issue(t("import.document.kind-column-differs", { id, column: row.label(givenField), value: row.text(givenField), kind: t(`value.kind.${byNumber}` as MessageKey) }));
+      [level, kind] = [LEVEL_OF_KIND[byNumber], byNumber];
+    } else {
+      if (!byLevel && !byKind) {
+        if (!row.has("level") && !row.has("kind")) return void issue(t("import.document.kind-not-by-number", { id }), true);
+        const given = row.text("level") || row.text("kind");
+        return void issue(given ? t("import.document.bad-level", { level: given }) : t("import.document.no-level", { id }), true);
+      }
+      level = byLevel ?? byKind!.level;
+      kind = byKind && (!byLevel || byKind.level === byLevel) ? byKind.kind : KIND_OF_LEVEL[level];
     }
-    level = byLevel ?? byKind!.level;
-    kind = byKind && (!byLevel || byKind.level === byLevel) ? byKind.kind : KIND_OF_LEVEL[level];
   }
   // A row of another family in a register of one kind (WI-020 in a 程序文件一览表, WI-### configured for
   // instructions) is not of that kind: refused as csr check would find it (id/number-pattern), never
@@ -853,6 +863,9 @@ function otherFamily(id: string, kind: Kind, repo: Repository): { kind: Kind; pa
 }
 
 const KIND_IMPORT: Record<Exclude<Kind, "external">, ImportKind> = { manual: "documents", procedure: "procedures", instruction: "instructions", form: "forms" };
+
+/** The level of the documents of a kind a number's family names (schemas/document.schema.json level). */
+const LEVEL_OF_KIND: Record<Exclude<Kind, "external">, Level> = { manual: 1, procedure: 2, instruction: 3, form: 4 };
 
 /** Whether a row marks its document withdrawn, as documentFromRow reads it: 作废 in the status, else in 备注 or a 作废日期. */
 function markedWithdrawn(row: RowReader): boolean {
@@ -1035,27 +1048,30 @@ interface DatedRevision {
  * The status csr's lists of documents in review give a released document's revision in review
  * (register.status.revision-in-review: 审批中（A/0 的修订稿，2026-11-30 送审；现行版本 A/0 仍有效）, or its
  * -pending form while that version is 待实施: …；现行版本 A/2 仍有效，A/3 于 2027-04-01 实施）), in
- * either language, with spaces and full- or half-width punctuation as typed: the version in force and
- * the day the revision was submitted. Undefined for any other status.
+ * either language, with spaces and full- or half-width punctuation as typed: the version in force, the
+ * day the revision was submitted and, where the status names one (…，2026-11-30 由张伟送审；…, tester57
+ * E19), who submitted it (送审人), spaces taken out. Undefined for any other status.
  */
-export function revisionInReview(text: string): { version: string; since: string } | undefined {
+export function revisionInReview(text: string): { version: string; since: string; by?: string } | undefined {
   const key = (s: string) => s.normalize("NFKC").replace(/\s/g, "");
   revisionPatterns ??= (["zh-CN", "en"] as const).flatMap((lang) =>
-    (["register.status.revision-in-review", "register.status.revision-in-review-pending"] as const).map((status) => {
-      const template = key(translate(lang, status, { version: "\u0000", since: "\u0001", inForce: "\u0002", date: "\u0003" })).replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
+    (["register.status.revision-in-review", "register.status.revision-in-review-pending", "register.status.revision-in-review-by", "register.status.revision-in-review-pending-by"] as const).map((status) => {
+      const template = key(translate(lang, status, { version: "\u0000", since: "\u0001", inForce: "\u0002", date: "\u0003", by: "\u0004" })).replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
       // The revised version is named twice: the second time, the same; the one in force until its 实施日期 (…-pending) is another.
       const pattern = template
         .replace("\u0000", "(?<version>[^()（）,，;；]+?)")
         .replaceAll("\u0000", "\\k<version>")
         .replace("\u0001", "(?<since>\\d{4}-\\d{2}-\\d{2})")
         .replace("\u0002", "[^()（）,，;；]+?")
-        .replace("\u0003", "\\d{4}-\\d{2}-\\d{2}");
+        .replace("\u0003", "\\d{4}-\\d{2}-\\d{2}")
+        // 送审人 (tester57 E19): a name as the register prints it, spaces taken out as from the rest.
+        .replace("\u0004", "(?<by>[^()（）,，;；]+?)");
       return new RegExp(`^${pattern}$`, "u");
     }),
   );
   for (const pattern of revisionPatterns) {
     const found = pattern.exec(key(text))?.groups;
-    if (found) return { version: found.version!, since: found.since! };
+    if (found) return { version: found.version!, since: found.since!, ...(found.by !== undefined ? { by: found.by } : {}) };
   }
   return undefined;
 }
@@ -1068,13 +1084,22 @@ let revisionPatterns: RegExp[] | undefined;
  * otherwise, naming what the repository has and how to record the revision (csr submit), since the
  * register carries the revision's status but not its text.
  */
-function revisionRow(id: string, revision: { version: string; since: string }, repo: Repository, issue: Issue): void {
+function revisionRow(id: string, revision: { version: string; since: string; by?: string }, repo: Repository, issue: Issue): void {
   const found = repo.documents.find((d) => d.value.id === id);
   const doc = found?.value;
   const row = { id, version: revision.version, since: revision.since, path: found?.file.path ?? documentPath(id) };
   if (!doc) return issue(t("import.document.revision-absent", row), true);
   const current = doc.revisions?.at(-1)?.version ?? "";
-  if (doc.status === "released" && current === revision.version && doc.revising?.since === revision.since) return issue(t("import.document.revision-known", row));
+  if (doc.status === "released" && current === revision.version && doc.revising?.since === revision.since) {
+    // The 送审人 the row names is the one the repository records, or it is said: the register is not taken over the file silently.
+    const recorded = doc.revising.by;
+    const people = repo.people.map((p) => p.value);
+    if (revision.by !== undefined && (recorded === undefined || lookupPerson(revision.by, people)?.id !== recorded)) {
+      const name = people.find((p) => p.id === recorded)?.name ?? recorded;
+      return issue(t(name === undefined ? "import.document.revision-submitter-unrecorded" : "import.document.revision-submitter-differs", { ...row, by: revision.by, recorded: name ?? "" }));
+    }
+    return issue(t("import.document.revision-known", row));
+  }
   const state =
     doc.status !== "released"
       ? t("import.document.revision-state.unreleased", { status: t(`register.status.${doc.status}`) })

@@ -54,13 +54,14 @@ describe("csr submit on a released document (修订中)", () => {
     // The version in force with its content as released: its title, not the draft's.
     expect(listed.stdout).toMatch(/^.*QP-001,文件控制程序,.*A\/0,.*$/m);
     expect(listed.stdout).not.toContain("文件与会签控制程序");
-    expect(listed.stdout).toContain("已发布（修订中，2026-11-30 送审）");
+    // Who submitted it (送审人, csr submit --by), in every register that says it is being revised (tester57 E19).
+    expect(listed.stdout).toContain("已发布（修订中，2026-11-30 由张伟送审）");
     const procedures = await csrInProcess(["-C", dir, "list", "procedures", "--format", "csv", "--today", "2026-12-01"]);
-    expect(procedures.stdout).toContain("being revised (submitted 2026-11-30)");
+    expect(procedures.stdout).toContain("being revised (submitted 2026-11-30 by 张伟)");
     // Before the day it was submitted, the register of that day does not say so.
     expect((await csrInProcess(["-C", dir, "list", "procedures", "--format", "csv", "--today", "2026-11-29"])).stdout).not.toContain("being revised");
     const card = await csrInProcess(["-C", dir, "show", "QP-001", "--today", "2026-12-01"]);
-    expect(card.stdout).toMatch(/^ {2}Status +released \(being revised, submitted 2026-11-30\)$/m);
+    expect(card.stdout).toMatch(/^ {2}Status +released \(being revised, submitted 2026-11-30 by 张伟\)$/m);
     // The card is of A/0 as released (its title, its 相关文件), and says what the draft changes (tester56 D9).
     expect(card.stdout.split("\n").slice(0, 1)).toEqual(["QP-001  文件控制程序"]);
     expect(card.stdout).toMatch(/^ {2}Being revised +since 2026-11-30 \(submitted by 张伟\), the file holds the draft of the next version; this card lists A\/0 as released \(draft: csr render QP-001 --draft\)$/m);
@@ -116,7 +117,7 @@ describe("csr submit on a released document (修订中)", () => {
     const listed = await csrInProcess(["-C", dir, "list", "documents", "--status", "in-review", "--today", "2026-12-01"], { lang: "zh-CN" });
     expect(listed.stdout.split("\n").filter((l) => /文件清单|QP-001|修订稿在审批中/.test(l)).map((l) => l.replace(/ {2,}/g, " | ").trim())).toEqual([
       "文件清单（审批中，共 1 份）",
-      "1 | 二级 | QP-001 | 文件控制程序 | 品质部 | A/0 | 审批中（A/0 的修订稿，2026-11-30 送审；现行版本 A/0 仍有效）",
+      "1 | 二级 | QP-001 | 文件控制程序 | 品质部 | A/0 | 审批中（A/0 的修订稿，2026-11-30 由张伟送审；现行版本 A/0 仍有效）",
       "已发布文件的修订稿在审批中（QP-001）：列为审批中，版本栏是现行版本，签署和日期待修订稿发布时填写；修订稿发布前，现行版本仍在受控文件清单中有效使用。",
     ]);
     // Not yet submitted on the day of the register: not in review.
@@ -132,7 +133,7 @@ describe("csr submit on a released document (修订中)", () => {
     // A row, as in the list of documents in review: its status says whose revision it is (note32 left-out).
     expect(rows.filter((r) => /在编文件清单|QP-001/.test(r))).toEqual([
       "在编文件清单（草稿及审批中，共 1 份）",
-      "1 | 二级 | QP-001 | 文件控制程序 | 品质部 | A/0 | 审批中（A/0 的修订稿，2026-11-30 送审；现行版本 A/0 仍有效）",
+      "1 | 二级 | QP-001 | 文件控制程序 | 品质部 | A/0 | 审批中（A/0 的修订稿，2026-11-30 由张伟送审；现行版本 A/0 仍有效）",
       "已发布文件的修订稿在审批中（QP-001）：列为审批中，版本栏是现行版本，签署和日期待修订稿发布时填写；修订稿发布前，现行版本仍在受控文件清单中有效使用。",
     ]);
     // csr import --sheet 在编文件 reads the row as the revision of a document, not a new document, and says so: in the
@@ -145,6 +146,13 @@ describe("csr submit on a released document (修订中)", () => {
       code: 0,
       lines: ["第 3 行：QP-001：这一行是已发布文件的修订稿（现行版本 A/0，2026-11-30 送审），不是新文件；仓库中的 QP-001 已标记修订中（2026-11-30 送审），与该行相同，无需导入", "将导入 1 行中的 0 行。"],
     });
+    // A register that names another submitter than the repository records is said, not taken over the file.
+    const other = join(tempDir(), "在编文件.csv");
+    writeFileSync(other, "序号,层级,文件编号,文件名称,部门,版本,状态\n1,二级,QP-001,文件控制程序,品质部,A/0,审批中（A/0 的修订稿，2026-11-30 由李娜送审；现行版本 A/0 仍有效）\n");
+    const differs = await csrInProcess(["-C", dir, "import", other, "--as", "documents", "--dry-run"], { lang: "zh-CN" });
+    expect(differs.stdout.split("\n").filter((l) => /^第 \d+ 行/.test(l))).toEqual([
+      "第 2 行：QP-001：这一行是已发布文件的修订稿（现行版本 A/0，2026-11-30 由李娜送审），不是新文件；仓库中的 QP-001 已标记修订中（2026-11-30 送审），送审人记为张伟，与该行不同：仓库未改动。请核对送审记录；仓库记录有误的，更正 documents/QP-001.yaml 中 revising 的 by",
+    ]);
     expect(await imported(gitInit(withoutYearCheck(minimalRepo())))).toEqual({
       code: 1,
       lines: [
@@ -164,7 +172,22 @@ describe("csr submit on a released document (修订中)", () => {
       revisionInReview("审批中"),
       revisionInReview("审批中（A/3 的修订稿，2027-03-31 送审；现行版本 A/2 仍有效，A/3 于 2027-04-01 实施）"),
       revisionInReview("in review (revision of A/3, submitted 2027-03-31; A/2 stays in force, A/3 from 2027-04-01)"),
-    ]).toEqual([{ version: "A/0", since: "2026-11-30" }, { version: "B/1", since: "2026-12-01" }, { version: "A/2", since: "2026-11-30" }, undefined, undefined, { version: "A/3", since: "2027-03-31" }, { version: "A/3", since: "2027-03-31" }]);
+      // With its submitter (送审人, tester57 E19), spaces taken out as from the rest.
+      revisionInReview("审批中（A/0 的修订稿，2026-11-30 由张伟送审；现行版本 A/0 仍有效）"),
+      revisionInReview("审批中（A/3 的修订稿，2027-03-31 由 张 伟 送审；现行版本 A/2 仍有效，A/3 于 2027-04-01 实施）"),
+      revisionInReview("in review (revision of A/2, submitted 2026-11-30 by Zhang Wei; A/2 stays in force)"),
+    ]).toEqual([
+      { version: "A/0", since: "2026-11-30" },
+      { version: "B/1", since: "2026-12-01" },
+      { version: "A/2", since: "2026-11-30" },
+      undefined,
+      undefined,
+      { version: "A/3", since: "2027-03-31" },
+      { version: "A/3", since: "2027-03-31" },
+      { version: "A/0", since: "2026-11-30", by: "张伟" },
+      { version: "A/3", since: "2027-03-31", by: "张伟" },
+      { version: "A/2", since: "2026-11-30", by: "ZhangWei" },
+    ]);
   });
 
   it("says both marks of a version 待实施 whose next revision is already in review, and which version is in force until then (tester56 D9)", async () => {

@@ -149,3 +149,22 @@ describe("csr import --as documents of a register without a 层级 / 文件类�
     expect(existsSync(join(dir, "documents/XX-1.yaml"))).toBe(false);
   });
 });
+
+describe("csr import --as documents of work instructions (tester57 B13)", () => {
+  it("registers a row as a work instruction by the family its number fits, else by its 类别 (作业指导书, 三级文件); a 类别 that says otherwise is said on the row", async () => {
+    const dir = gitInit(minimalRepo());
+    writeFileSync(join(dir, "qms.yaml"), readFileSync(join(dir, "qms.yaml"), "utf8").replace("    pattern: QR-###-##\n", "    pattern: QR-###-##\n  - { kind: instruction, pattern: HY-WI-### }\n"));
+    writeFileSync(
+      join(dir, "清单.csv"),
+      "序号,文件编号,文件名称,类别,版本,编制部门,发布日期\n1,HY-WI-003,注塑作业指导书,作业指导书,A/0,品质部,2025-03-01\n2,HY-WI-004,焊接作业指导书,程序文件,A/0,品质部,2025-03-01\n3,ZZ-7,检验规范,三级文件,A/0,品质部,2025-03-01\n4,ZZ-8,包装作业指导书,作业指导书,A/0,品质部,2025-03-01\n5,ZZ-9,杂项,,A/0,品质部,2025-03-01\n",
+    );
+    const result = await csrInProcess(["-C", dir, "import", "清单.csv", "--as", "documents", "--today", "2026-11-27"], { lang: "zh-CN" });
+    expect(result.stderr).toBe("");
+    expect(result.stdout.split("\n").filter((l) => l.startsWith("第 ") || l.startsWith("未导入的列"))).toEqual([
+      "第 3 行：HY-WI-004 的类别为“程序文件”，而其编号符合 qms.yaml 中作业指导书的编号体系：按编号登记为作业指导书；编号体系有误的，用 csr numbering 更正后重新导入",
+      "第 6 行：ZZ-9 没有层级或类别，请添加“层级”列并填写 1–4（该行未导入）",
+    ]);
+    for (const id of ["HY-WI-003", "HY-WI-004", "ZZ-7", "ZZ-8"]) expect([id, file(dir, `documents/${id}.yaml`)]).toMatchObject([id, { level: 3, kind: "instruction", status: "released" }]);
+    expect(existsSync(join(dir, "documents/ZZ-9.yaml"))).toBe(false);
+  });
+});

@@ -103,8 +103,26 @@ export function statusLabel(ctx: RegisterContext, status: ControlledDocument["st
 export function documentStatus(ctx: RegisterContext, doc: ControlledDocument, today: string): string {
   const pending = pendingStatus(ctx, doc, today);
   const since = revisingOn(doc, today);
-  if (pending) return since ? [pending, t(ctx, "register.remark.revising", { since })].join(t(ctx, "register.remarks-separator")) : pending;
-  return since ? t(ctx, "register.status.revising", { status: statusLabel(ctx, doc.status), since }) : statusLabel(ctx, doc.status);
+  if (pending) return since ? [pending, revisingRemark(ctx, doc, since)].join(t(ctx, "register.remarks-separator")) : pending;
+  return since ? t(ctx, withSubmitter(ctx, doc, "register.status.revising"), { status: statusLabel(ctx, doc.status), since, by: submitter(ctx, doc) }) : statusLabel(ctx, doc.status);
+}
+
+/** 修订中（2027-03-31 由张伟送审）: a released document's revision submitted on `since`, and by whom when `csr submit --by` recorded it (tester57 E19). */
+export function revisingRemark(ctx: RegisterContext, doc: ControlledDocument, since: string): string {
+  return t(ctx, withSubmitter(ctx, doc, "register.remark.revising"), { since, by: submitter(ctx, doc) });
+}
+
+/** Who submitted the revision in preparation (送审人, `revising.by`) by name; "" when not recorded. */
+export function submitter(ctx: RegisterContext, doc: ControlledDocument): string {
+  return doc.revising?.by !== undefined ? personName(ctx, doc.revising.by) : "";
+}
+
+/**
+ * The message of a revision's status or remark that names its submitter (`<key>-by`), when the revision
+ * records one; `key` otherwise. Both forms are read back by `csr import` (import/plan.ts revisionInReview).
+ */
+export function withSubmitter<K extends "register.remark.revising" | "register.status.revising" | "register.status.revision-in-review" | "register.status.revision-in-review-pending">(ctx: RegisterContext, doc: ControlledDocument, key: K): K | `${K}-by` {
+  return submitter(ctx, doc) ? `${key}-by` : key;
 }
 
 /** 待实施（… 实施） for a released version that takes effect after `today` (model/revision.ts releasedPendingUntil); undefined otherwise. */

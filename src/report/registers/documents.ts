@@ -35,6 +35,8 @@ import {
   ownDocuments,
   personName,
   revisingOn,
+  submitter,
+  withSubmitter,
   statusLabel,
   t,
   unreleasedHints,
@@ -162,7 +164,8 @@ export function documentList(ctx: RegisterContext, options: { status?: DocumentL
 /**
  * The status of a released document's revision in review in the lists of documents in review:
  * 审批中（A/3 的修订稿，2027-03-31 送审；现行版本 A/3 仍有效）, or, its current version 待实施, the one
- * in force until then: …；现行版本 A/2 仍有效，A/3 于 2027-04-01 实施） (tester56 D9). Both read back
+ * in force until then: …；现行版本 A/2 仍有效，A/3 于 2027-04-01 实施） (tester56 D9); with its submitter
+ * when `csr submit --by` recorded one: …，2027-03-31 由张伟送审；… (tester57 E19). Each read back
  * by `csr import` (import/plan.ts revisionInReview).
  */
 function revisionInReviewStatus(ctx: RegisterContext, doc: ControlledDocument, today: string): string {
@@ -170,7 +173,10 @@ function revisionInReviewStatus(ctx: RegisterContext, doc: ControlledDocument, t
   const since = revisingOn(doc, today)!;
   const date = releasedPendingUntil(doc, today);
   const inForce = date && revisionInForce(doc, today)?.version;
-  return inForce ? t(ctx, "register.status.revision-in-review-pending", { version, since, inForce, date }) : t(ctx, "register.status.revision-in-review", { version, since });
+  const by = submitter(ctx, doc);
+  return inForce
+    ? t(ctx, withSubmitter(ctx, doc, "register.status.revision-in-review-pending"), { version, since, inForce, date, by })
+    : t(ctx, withSubmitter(ctx, doc, "register.status.revision-in-review"), { version, since, by });
 }
 
 /**

@@ -26,6 +26,7 @@ import {
   personName,
   pendingStatus,
   revisingOn,
+  revisingRemark,
   t,
   unreleasedHints,
   unreleasedNotes,
@@ -60,7 +61,7 @@ export function procedureList(ctx: RegisterContext, options: { level?: 1 | 2 | 3
     const parts = [documentRemarks(ctx, doc)];
     parts.push(pendingStatus(ctx, doc, options.today) ?? "");
     const revising = revisingOn(doc, options.today);
-    if (revising) parts.push(t(ctx, "register.remark.revising", { since: revising }));
+    if (revising) parts.push(revisingRemark(ctx, doc, revising));
     return parts.filter(Boolean).join(t(ctx, "register.remarks-separator"));
   };
   // The GJB layout names the level-3 and level-4 documents each procedure uses: their records count too.
