@@ -85,7 +85,11 @@ import { rule as personLeftWithOpenWork } from "./rules/person/left-with-open-wo
 import { rule as personMilitarySignature } from "./rules/person/military-signature.js";
 import { rule as personWorkAfterLeaving } from "./rules/person/work-after-leaving.js";
 import { rule as refUnresolved } from "./rules/ref/unresolved.js";
+import { rule as symbolApprovalOutdated } from "./rules/symbol/approval-outdated.js";
+import { rule as symbolApprovalStale } from "./rules/symbol/approval-stale.js";
 import { rule as symbolConflict } from "./rules/symbol/conflict.js";
+import { rule as symbolCsrUnconverted } from "./rules/symbol/csr-unconverted.js";
+import { rule as symbolDocumentMismatch } from "./rules/symbol/document-mismatch.js";
 
 export const rules: readonly Rule[] = [
   ...loaderRules,
@@ -173,7 +177,11 @@ export const rules: readonly Rule[] = [
   personMilitarySignature,
   personWorkAfterLeaving,
   refUnresolved,
+  symbolApprovalOutdated,
+  symbolApprovalStale,
   symbolConflict,
+  symbolCsrUnconverted,
+  symbolDocumentMismatch,
 ].sort((a, b) => (a.id < b.id ? -1 : 1));
 
 export const rulesById: ReadonlyMap<string, Rule> = new Map(rules.map((r) => [r.id, r]));

@@ -315,6 +315,8 @@ export async function run(argv: string[], output?: Output): Promise<number> {
           .option("--by <name>", t("help.symbol.approve.by"))
           .option("--date <date>", t("help.symbol.approve.date"))
           .option("--evidence <text>", t("help.symbol.approve.evidence"))
+          .option("--source <document>", t("help.symbol.approve.source"))
+          .option("--rows <symbols...>", t("help.symbol.approve.rows"))
           .option("--amend", t("help.symbol.approve.amend"))
           .option("-y, --yes", t("help.common.yes"))
           .option("--commit", t("help.common.commit"))
@@ -331,6 +333,32 @@ export async function run(argv: string[], output?: Output): Promise<number> {
           .option("-y, --yes", t("help.common.yes"))
           .option("--commit", t("help.common.commit"))
           .action(action(async () => (await import("../commands/symbol/add.js")).symbolAddCommand));
+        symbol
+          .command("update")
+          .description(t("help.symbol.update"))
+          .argument("<customer>", t("help.symbol.customer"))
+          .argument("<customer-symbol>", t("help.symbol.row"))
+          .option("--customer-class <class>", t(general ? "help.symbol.customer-class.general" : "help.symbol.customer-class"))
+          .option("--meaning <text>", t("help.symbol.meaning"))
+          .option("--symbol <symbol>", t("help.symbol.symbol"))
+          .option("--class <class>", t("help.symbol.class"))
+          .option("--by <person>", t("help.symbol.update.by"))
+          .option("--date <date>", t("help.symbol.update.date"))
+          .option("--reason <text>", t("help.symbol.update.reason"))
+          .option("-y, --yes", t("help.common.yes"))
+          .option("--commit", t("help.common.commit"))
+          .action(action(async () => (await import("../commands/symbol/update.js")).symbolUpdateCommand));
+        symbol
+          .command("retire")
+          .description(t("help.symbol.retire"))
+          .argument("<customer>", t("help.symbol.customer"))
+          .argument("<customer-symbol>", t("help.symbol.row"))
+          .option("--by <person>", t("help.symbol.update.by"))
+          .option("--date <date>", t("help.symbol.update.date"))
+          .option("--reason <text>", t("help.symbol.retire.reason"))
+          .option("-y, --yes", t("help.common.yes"))
+          .option("--commit", t("help.common.commit"))
+          .action(action(async () => (await import("../commands/symbol/retire.js")).symbolRetireCommand));
       },
       source: () => {
         const source = program.command("source").description(t("help.source"));

@@ -546,13 +546,42 @@ export interface SymbolConversion {
   class_en?: string;
   /** The customer's approval of the conversion (csr symbol approve): who for the customer, when, where it is recorded. */
   approved?: SymbolApproval;
+  /** Approvals replaced by a later one or voided by a change of the row, oldest first (the row's approval history). */
+  earlier_approvals?: SymbolApproval[];
+  /** Changes of the row by csr symbol update, oldest first. */
+  changes?: SymbolChange[];
+  /** Set when the row is no longer used (停用, csr symbol retire); it stays for documents of the earlier customer revision. */
+  retired?: { date: string; by: string; reason: string };
 }
 
-/** A customer's approval of a row of the symbol conversion table; `by` is the customer's representative, not a person of people.yaml. */
+/** The values of a row that a customer approves: a row whose values differ from those approved is no longer approved. */
+export interface SymbolConversionValues {
+  customer_symbol: string;
+  customer_class: string;
+  meaning?: string;
+  symbol: string;
+  class: string;
+}
+
+/**
+ * A customer's approval of a row of the symbol conversion table; `by` is the customer's representative, not a person of
+ * people.yaml. `source` is the customer document and revision approved for ("DYA-SC/C"); `conversion` the row's values as
+ * approved (absent in approvals recorded before csr kept them: such an approval is taken to hold).
+ */
 export interface SymbolApproval {
   by: string;
   date: string;
   evidence?: string;
+  source?: string;
+  conversion?: SymbolConversionValues;
+}
+
+/** A change of a row (csr symbol update): when (YYYY-MM-DD), by whom (a person id), why, and the values it replaced. */
+export interface SymbolChange {
+  date: string;
+  by: string;
+  reason?: string;
+  was: Partial<Pick<SymbolConversion, "customer_class" | "meaning" | "meaning_en" | "symbol" | "class" | "class_en">>;
 }
 
 export interface CatalogFile {

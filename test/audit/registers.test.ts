@@ -43,7 +43,8 @@ const HINTS: Record<string, string> = {
   procedures: DRAFTS,
   "procedures-gjb": DRAFTS,
   "controlled-documents": DRAFTS,
-  symbols: "顾客要求认可对照表时，取得认可后用 'csr symbol approve FORD --by <认可人> --date <日期> --evidence <依据>' 登记。\n",
+  symbols:
+    "顾客要求认可对照表时，取得认可后用 'csr symbol approve FORD --by <认可人> --date <日期> --evidence <依据>' 登记。\n对照表须作为受控记录时，发布其表单后用 'csr organisation update --register-form symbols=<表单编号>' 指定。\n",
   "matrix-clauses": INHERITED + DRAFTS,
   "matrix-clauses-xref": INHERITED + DRAFTS,
 };

@@ -48,6 +48,10 @@ const SYMBOLS = {
   en: (code: string) => `Where a customer requires to approve the symbol table, record its approval with 'csr symbol approve ${code} --by <who> --date <date> --evidence <where>'.\n`,
   "zh-CN": (code: string) => `顾客要求认可对照表时，取得认可后用 'csr symbol approve ${code} --by <认可人> --date <日期> --evidence <依据>' 登记。\n`,
 };
+const NO_FORM = {
+  en: "Where the table is a controlled record, release its form and name it with 'csr organisation update --register-form symbols=<form number>'.\n",
+  "zh-CN": "对照表须作为受控记录时，发布其表单后用 'csr organisation update --register-form symbols=<表单编号>' 指定。\n",
+};
 const INHERITED = {
   en: "To cover the inherited clauses, name them in the documents that meet them; or, where a clause addressed covers its sub-clauses, set coverage.inherit_from_parent: true in qms.yaml.\n",
   "zh-CN": "要覆盖继承的条款，请在满足这些条款的文件中直接对应；如果对应上级条款即覆盖其下级条款，请在 qms.yaml 中设置 coverage.inherit_from_parent: true。\n",
@@ -65,7 +69,13 @@ function mdNotes(stdout: string): string[] {
 describe("the notes under a register say what it holds; what to run goes to stderr, in the same one language", () => {
   const cases = {
     "csr list documents": { args: ["list", "documents"], en: ["1 more document(s) not released yet (draft or in review) are not controlled documents and are not listed."], "zh-CN": ["另有 1 份文件尚未发布（草稿或审批中），不是受控文件，未列入。"], hints: [DRAFTS] },
-    "csr list symbols": { args: ["list", "symbols"], en: ["No customer approval recorded: Ford Motor Company (2 rows)."], "zh-CN": ["未登记顾客认可：福特汽车 2 行。"], hints: [{ en: SYMBOLS.en("FORD"), "zh-CN": SYMBOLS["zh-CN"]("FORD") }] },
+    // The table is a controlled record: without registers.forms.symbols it says it is not on one (tester58 F16).
+    "csr list symbols": {
+      args: ["list", "symbols"],
+      en: ["No customer approval recorded: Ford Motor Company (2 rows).", "This table is not on a controlled form: qms.yaml names no registers.forms.symbols, so the printed table has no form number, revision or signatures."],
+      "zh-CN": ["未登记顾客认可：福特汽车 2 行。", "本表未使用受控表单：qms.yaml 未指定 registers.forms.symbols，打印件没有表单编号、版本和签署栏。"],
+      hints: [{ en: SYMBOLS.en("FORD"), "zh-CN": SYMBOLS["zh-CN"]("FORD") }, NO_FORM],
+    },
     "csr matrix clauses": {
       args: ["matrix", "clauses"],
       en: [

@@ -11,6 +11,26 @@ import { read, tree, validRepo } from "./fixture.js";
 
 const run = (dir: string, ...args: string[]) => csrInProcess(["-C", dir, "symbol", "add", ...args], { lang: null });
 const approve = (dir: string, ...args: string[]) => csrInProcess(["-C", dir, "symbol", "approve", ...args], { lang: null });
+const update = (dir: string, ...args: string[]) => csrInProcess(["-C", dir, "symbol", "update", ...args], { lang: null });
+const retire = (dir: string, ...args: string[]) => csrInProcess(["-C", dir, "symbol", "retire", ...args], { lang: null });
+
+/** DYA's ▽ → ★ and ◇ → ☆, approved by the customer on 2025-03-05 and committed. */
+async function approvedTable(): Promise<string> {
+  const dir = validRepo({ git: true });
+  await run(dir, "--customer", "DYA", "--customer-symbol", "▽", "--customer-class", "CC", "--symbol", "★", "--class", "关键", "-y");
+  await run(dir, "--customer", "DYA", "--customer-symbol", "◇", "--customer-class", "SC", "--meaning", "重要特性", "--symbol", "☆", "--class", "重要", "-y");
+  git(dir, ["add", "symbols.yaml"]);
+  git(dir, ["commit", "-qm", "symbols"]);
+  await approve(dir, "DYA", "--by", "刘涛（东岳SQE）", "--date", "2025-03-05", "--evidence", "邮件", "--source", "DYA-SQM/B", "-y", "--commit");
+  return dir;
+}
+
+/** The rows of `csr list symbols` (the lines starting with a number), columns split on runs of spaces. */
+const rows = async (dir: string) =>
+  (await csrInProcess(["-C", dir, "list", "symbols"], { lang: null })).stdout
+    .split("\n")
+    .filter((l) => /^\d+ /.test(l))
+    .map((l) => l.split(/ {2,}/));
 
 describe("csr symbol add", () => {
   it("starts symbols.yaml, puts a customer's next symbol after its others, and notes one of our symbols given two classes", async () => {
@@ -52,7 +72,7 @@ describe("csr symbol add", () => {
     expect(await run(dir, "--customer", "DYA", "--customer-symbol", "▽", "--customer-class", "CC", "--symbol", "☆", "--class", "重要", "-y")).toEqual({
       code: 2,
       stdout: "",
-      stderr: "csr: 对照表中 DYA 的 ▽ 已对应 ★（关键）；一个顾客符号只能对应一个本公司符号。\n提示：要改对应关系，请修改 symbols.yaml 中的那一行；'csr list symbols' 列出对照表。\n",
+      stderr: "csr: 对照表中 DYA 的 ▽ 已对应 ★（关键）；一个顾客符号只能对应一个本公司符号。\n提示：要改对应关系，用 'csr symbol update DYA ▽ --symbol … --class …'；顾客不再使用该符号时用 'csr symbol retire DYA ▽'。\n",
     });
     expect(await run(dir, "--customer", "DYB", "--customer-symbol", "S", "-y")).toEqual({ code: 2, stdout: "", stderr: "csr: 没有顾客 'DYB'；已有的顾客：DYA。是否应为 'DYA'？\n" });
     expect(await run(dir, "--customer", "DYA", "--customer-symbol", "S", "--customer-class", "安全", "--symbol", "◆", "-y")).toEqual({
@@ -72,13 +92,18 @@ describe("csr symbol add", () => {
     const list = async () => (await csrInProcess(["-C", dir, "list", "symbols"], { lang: null })).stdout;
     expect(await list()).toContain("\n未登记顾客认可：东岳越野车有限公司 2 行。\n");
     // The command that records it is for the one who runs the command, not the table's reader (tester23 F12).
-    expect((await csrInProcess(["-C", dir, "list", "symbols"], { lang: null })).stderr).toBe("顾客要求认可对照表时，取得认可后用 'csr symbol approve DYA --by <认可人> --date <日期> --evidence <依据>' 登记。\n");
+    expect((await csrInProcess(["-C", dir, "list", "symbols"], { lang: null })).stderr).toBe(
+      "顾客要求认可对照表时，取得认可后用 'csr symbol approve DYA --by <认可人> --date <日期> --evidence <依据>' 登记。\n对照表须作为受控记录时，发布其表单后用 'csr organisation update --register-form symbols=<表单编号>' 指定。\n",
+    );
     expect(await approve(dir, "DYA", "--by", "刘涛（东岳SQE）", "--date", "2025-03-05", "--evidence", "邮件", "-y", "--commit")).toMatchObject({
       code: 0,
-      stdout: expect.stringMatching(/^已登记 DYA 对符号对照表 2 行的认可：刘涛（东岳SQE） 2025-03-05（邮件）。\n已提交 [0-9a-f]{7}：csr symbol approve DYA：刘涛（东岳SQE） 2025-03-05（邮件）\n$/),
+      stdout: expect.stringMatching(/^已登记 DYA 对符号对照表 2 行（▽、◇）的认可：刘涛（东岳SQE） 2025-03-05（邮件）。\n已提交 [0-9a-f]{7}：csr symbol approve DYA：刘涛（东岳SQE） 2025-03-05（邮件）\n$/),
       stderr: "",
     });
-    expect(read(dir, "symbols.yaml")).toContain("    class: 关键\n    approved:\n      by: 刘涛（东岳SQE）\n      date: 2025-03-05\n      evidence: 邮件\n  - customer: DYA\n");
+    // The approval is of the row's values, written with it (tester58 F6).
+    expect(read(dir, "symbols.yaml")).toContain(
+      "    class: 关键\n    approved:\n      by: 刘涛（东岳SQE）\n      date: 2025-03-05\n      evidence: 邮件\n      conversion:\n        customer_symbol: ▽\n        customer_class: CC\n        symbol: ★\n        class: 关键\n  - customer: DYA\n",
+    );
     const table = await list();
     expect(table).toMatch(/\n1 +东岳越野车有限公司 +▽ +CC +★ +关键 +刘涛（东岳SQE） 2025-03-05（邮件）\n2 +东岳越野车有限公司 +◇ +SC +☆ +重要 +刘涛（东岳SQE） 2025-03-05（邮件）\n/);
     expect(table).not.toContain("未登记顾客认可");
@@ -95,7 +120,7 @@ describe("csr symbol add", () => {
     expect((await approve(dir, "DYA", "--by", "王磊（东岳SQE）", "--date", "2099-01-01", "--amend", "-y")).stderr).toMatch(/^csr: --date 2099-01-01 晚于今天（\d{4}-\d{2}-\d{2}）：已完成事项的记录不能填写将来的日期。\n$/);
     expect(await approve(dir, "DYA", "--by", "王磊（东岳SQE）", "--date", "2026-11-20", "--amend", "-y")).toEqual({
       code: 0,
-      stdout: "已登记 DYA 对符号对照表 2 行的认可：王磊（东岳SQE） 2026-11-20。\n原认可（刘涛（东岳SQE） 2025-03-05（邮件））已被替换；git 保留原文件。\n",
+      stdout: "已登记 DYA 对符号对照表 2 行（▽、◇）的认可：王磊（东岳SQE） 2026-11-20。\n原认可（刘涛（东岳SQE） 2025-03-05（邮件））已被替换，保留在该行的认可历史（earlier_approvals）中。\n",
       stderr: "",
     });
   });
@@ -143,5 +168,107 @@ describe("csr symbol add", () => {
     expect(read(dir, "symbols.yaml")).toBe(
       before + ["  - customer: DYA", "    customer_symbol: ◇", "    customer_class: HI", "    symbol: ☆", "    class: 一般", ""].join("\n"),
     );
+  });
+});
+
+describe("csr symbol update, retire and approve by row (tester58 F5, F6, F12)", () => {
+  it("changes a row, recording who, when and why, and moves the customer's approval of the old conversion into the row's history", async () => {
+    const dir = await approvedTable();
+    expect(await update(dir, "DYA", "◇", "--customer-class", "法规特性", "--meaning", "影响法规符合性的特性", "--symbol", "◆", "--class", "安全", "--by", "zhang", "--date", "2026-11-18", "--reason", "DYA-SQM C版", "-y", "--commit")).toMatchObject({
+      code: 0,
+      stdout: expect.stringMatching(
+        /^已修改 symbols\.yaml 中 DYA 的 ◇：◇ SC → ☆ 重要 改为 ◇ 法规特性 → ◆ 安全。\n原顾客认可（刘涛（东岳SQE） 2025-03-05（邮件））是对修改前的对应关系的，已移入该行的认可历史；取得顾客认可后用 'csr symbol approve DYA --rows ◇' 登记。\n已提交 [0-9a-f]{7}：csr symbol update：DYA ◇ 改为 ◇ 法规特性 → ◆ 安全\n$/,
+      ),
+      stderr: "",
+    });
+    expect(read(dir, "symbols.yaml").split("  - customer: DYA\n")[2]).toBe(
+      [
+        "    customer_symbol: ◇",
+        "    customer_class: 法规特性",
+        "    meaning: 影响法规符合性的特性",
+        "    symbol: ◆",
+        "    class: 安全",
+        "    earlier_approvals:",
+        "      - by: 刘涛（东岳SQE）",
+        "        date: 2025-03-05",
+        "        evidence: 邮件",
+        "        source: DYA-SQM/B",
+        "        conversion:",
+        "          customer_symbol: ◇",
+        "          customer_class: SC",
+        "          meaning: 重要特性",
+        "          symbol: ☆",
+        "          class: 重要",
+        "    changes:",
+        "      - date: 2026-11-18",
+        "        by: zhang",
+        "        reason: DYA-SQM C版",
+        "        was:",
+        "          customer_class: SC",
+        "          meaning: 重要特性",
+        "          symbol: ☆",
+        "          class: 重要",
+        "",
+      ].join("\n"),
+    );
+    expect((await rows(dir)).map((r) => r.slice(2))).toEqual([
+      ["▽", "CC", "★", "关键", "刘涛（东岳SQE） 2025-03-05（邮件）", "认可依据 DYA-SQM/B"],
+      ["◇", "法规特性", "影响法规符合性的特性", "◆", "安全", "2026-11-18 修改，原为 ◇ SC → ☆ 重要（DYA-SQM C版）；原认可 刘涛（东岳SQE） 2025-03-05（邮件）：◇ SC → ☆ 重要"],
+    ]);
+    expect((await csrInProcess(["-C", dir, "list", "symbols"], { lang: null })).stdout).toContain("\n未登记顾客认可：东岳越野车有限公司 1 行。\n");
+    // The same values again change nothing; a retired row is not changed; no value at all is refused.
+    expect(await update(dir, "DYA", "◇", "--symbol", "◆", "--by", "zhang", "-y")).toEqual({ code: 0, stdout: "DYA 的 ◇ 已是 ◇ 法规特性 → ◆ 安全，未作更改。\n", stderr: "" });
+    expect(await update(dir, "DYA", "◇", "--by", "zhang", "-y")).toEqual({
+      code: 2,
+      stdout: "",
+      stderr: "csr: 没有给出要修改的值。\n提示：用 --customer-class、--meaning、--symbol 或 --class 给出新值，如 'csr symbol update DYA ◇ --symbol ◆ --class 安全 --by <经办人>'。\n",
+    });
+    expect(await update(dir, "DYA", "▲", "--symbol", "◆", "-y")).toEqual({ code: 2, stdout: "", stderr: "csr: 对照表中没有 DYA 的符号 '▲'；DYA 的符号：▽、◇。\n" });
+  });
+
+  it("retires a row, which keeps its approval, is never approved again, and frees its customer symbol for a new row", async () => {
+    const dir = await approvedTable();
+    expect(await retire(dir, "DYA", "▽", "--by", "zhang", "--date", "2026-11-18", "-y")).toEqual({ code: 2, stdout: "", stderr: "csr: 缺少 --reason（或在终端中运行，由 csr 询问停用原因）。\n" });
+    expect(await retire(dir, "DYA", "▽", "--by", "zhang", "--date", "2026-11-18", "--reason", "DYA-SQM C版取消该符号", "-y", "--commit")).toMatchObject({
+      code: 0,
+      stdout: expect.stringMatching(/^已停用 DYA 的 ▽（▽ CC → ★ 关键），2026-11-18：DYA-SQM C版取消该符号。该行及其认可保留在对照表中，供旧版本文件查阅。\n已提交 [0-9a-f]{7}：csr symbol retire：DYA ▽（DYA-SQM C版取消该符号）\n$/),
+    });
+    expect(read(dir, "symbols.yaml")).toContain("        class: 关键\n    retired:\n      date: 2026-11-18\n      by: zhang\n      reason: DYA-SQM C版取消该符号\n");
+    expect((await rows(dir))[0]!.slice(2)).toEqual(["▽", "CC", "★", "关键", "刘涛（东岳SQE） 2025-03-05（邮件）", "2026-11-18 停用：DYA-SQM C版取消该符号；认可依据 DYA-SQM/B"]);
+    expect(await retire(dir, "DYA", "▽", "--by", "zhang", "--reason", "x", "-y")).toEqual({ code: 2, stdout: "", stderr: "csr: DYA 的 ▽ 已于 2026-11-18 停用（DYA-SQM C版取消该符号）。\n" });
+    expect(await update(dir, "DYA", "▽", "--symbol", "◆", "--by", "zhang", "-y")).toMatchObject({ code: 2, stderr: "csr: DYA 的 ▽ 已于 2026-11-18 停用，不能再修改。\n提示：顾客重新启用该符号时，用 'csr symbol add --customer DYA --customer-symbol ▽ …' 新增一行。\n" });
+    expect(await approve(dir, "DYA", "--rows", "▽", "--by", "王磊（东岳SQE）", "--date", "2026-11-20", "--amend", "-y")).toEqual({ code: 2, stdout: "", stderr: "csr: DYA 的 ▽ 已于 2026-11-18 停用；停用的行保留原认可，不再认可。\n" });
+    // The customer symbol reused with another meaning is a new row; the table converts it once (symbol/conflict counts rows in use).
+    expect((await run(dir, "--customer", "DYA", "--customer-symbol", "▽", "--customer-class", "安全特性", "--symbol", "◆", "--class", "安全", "-y")).code).toBe(0);
+    expect((await csrInProcess(["-C", dir, "check", "--today", "2026-11-27"], { lang: null })).stdout).not.toContain("symbol/conflict");
+  });
+
+  it("approves only the rows whose approval does not hold, keeps the others' with their date, and links the approval to the customer's document revision", async () => {
+    const dir = await approvedTable();
+    await update(dir, "DYA", "◇", "--symbol", "◆", "--class", "安全", "--by", "zhang", "--date", "2026-11-18", "-y");
+    await run(dir, "--customer", "DYA", "--customer-symbol", "◆", "--customer-class", "安全特性", "--symbol", "◆", "--class", "安全", "-y");
+    expect(await approve(dir, "DYA", "--by", "刘涛（东岳SQE）", "--date", "2026-11-20", "--evidence", "SQE邮件", "--source", "DYA-SQM/X", "-y")).toEqual({ code: 2, stdout: "", stderr: "csr: 来源文件 DYA-SQM 没有版本 'X'；已有：B、C。\n" });
+    expect(await approve(dir, "DYA", "--by", "刘涛（东岳SQE）", "--date", "2026-11-20", "--evidence", "SQE邮件", "--source", "dya-sqm", "-y")).toEqual({
+      code: 0,
+      stdout: "已登记 DYA 对符号对照表 2 行（◇、◆）的认可：刘涛（东岳SQE） 2026-11-20（SQE邮件）。\n其余 1 行（▽）的原认可仍有效，未作更改。\n",
+      stderr: "",
+    });
+    expect((await rows(dir)).map((r) => [r[2], r.at(-2), r.at(-1)])).toEqual([
+      ["▽", "刘涛（东岳SQE） 2025-03-05（邮件）", "认可依据 DYA-SQM/B"],
+      ["◇", "刘涛（东岳SQE） 2026-11-20（SQE邮件）", "认可依据 DYA-SQM/C；2026-11-18 修改，原为 ◇ SC → ☆ 重要；原认可 刘涛（东岳SQE） 2025-03-05（邮件）：◇ SC → ☆ 重要"],
+      ["◆", "刘涛（东岳SQE） 2026-11-20（SQE邮件）", "认可依据 DYA-SQM/C"],
+    ]);
+  });
+
+  it("reads a row changed by hand after its approval as not approved, and csr check says so (symbol/approval-stale)", async () => {
+    const dir = await approvedTable();
+    writeFileSync(join(dir, "symbols.yaml"), read(dir, "symbols.yaml").replace("    symbol: ☆\n    class: 重要\n", "    symbol: ◆\n    class: 安全\n"));
+    expect((await rows(dir))[1]!.slice(2)).toEqual(["◇", "SC", "重要特性", "◆", "安全", "未认可（行在认可后已修改）", "原认可 刘涛（东岳SQE） 2025-03-05（邮件）：◇ SC → ☆ 重要"]);
+    const check = await csrInProcess(["-C", dir, "check", "--today", "2026-11-27"], { lang: null });
+    expect(check.stdout.split("\n").filter((l) => l.includes("symbol/approval-stale"))[0]).toBe(
+      "symbols.yaml:23:5 warning symbol/approval-stale DYA 的 ◇ 行在顾客认可（刘涛（东岳SQE） 2025-03-05（邮件））之后已修改：认可的是 ◇ SC → ☆ 重要，现为 ◇ SC → ◆ 安全；原认可不再适用。请用 'csr symbol update' 修改该行（原认可移入认可历史），顾客认可新的对应关系后用 'csr symbol approve DYA --rows ◇' 登记。",
+    );
+    expect(await approve(dir, "DYA", "--rows", "◇", "--by", "刘涛（东岳SQE）", "--date", "2026-11-20", "-y")).toMatchObject({ code: 0, stdout: "已登记 DYA 对符号对照表 1 行（◇）的认可：刘涛（东岳SQE） 2026-11-20。\n其余 1 行（▽）的原认可仍有效，未作更改。\n" });
+    expect((await csrInProcess(["-C", dir, "check", "--today", "2026-11-27"], { lang: null })).stdout).not.toContain("symbol/approval-stale");
   });
 });

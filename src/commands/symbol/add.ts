@@ -4,8 +4,8 @@
  * equivalent ones defined in a conversion table) without hand-edited YAML — the customer's symbol and
  * class as the customer prints them, what they mean, and our symbol and class.
  *
- * Errors (UserError, one line): an unknown customer; a symbol of the customer that the table
- * converts already (symbol/conflict: one customer symbol converts to one internal symbol); an empty
+ * Errors (UserError, one line): an unknown customer; a symbol of the customer that a row in use
+ * converts already (a retired row, 停用, does not count) (symbol/conflict: one customer symbol converts to one internal symbol); an empty
  * value.
  */
 import { existsSync } from "node:fs";
@@ -52,12 +52,12 @@ export async function addSymbol(ctx: CommandContext, flags: SymbolAddFlags, prom
       return value;
     };
     const converted = (symbol: string) => {
-      const row = session.repo.symbols.find((s) => s.value.customer === customer && s.value.customer_symbol === symbol)?.value;
+      const row = session.repo.symbols.find((s) => s.value.customer === customer && s.value.customer_symbol === symbol && !s.value.retired)?.value;
       return row ? t("symbol.exists", { customer, symbol, internal: row.symbol, class: row.class }) : undefined;
     };
     const customerSymbol = await text(flags.customerSymbol, "--customer-symbol", "customer-symbol", converted);
     const refused = converted(customerSymbol);
-    if (refused) throw new UserError(refused, t("symbol.exists.hint"));
+    if (refused) throw new UserError(refused, t("symbol.exists.hint", { customer, symbol: customerSymbol }));
     const customerClass = await text(flags.customerClass, "--customer-class", "customer-class");
     const meaning = (flags.meaning ?? (ask ? optionalAnswer(await ask.input({ message: t("symbol.prompt.meaning") })) : undefined))?.trim() || undefined;
     const symbol = await text(flags.symbol, "--symbol", "symbol");
@@ -65,7 +65,7 @@ export async function addSymbol(ctx: CommandContext, flags: SymbolAddFlags, prom
     const row: SymbolConversion = { customer, customer_symbol: customerSymbol, customer_class: customerClass, ...(meaning ? { meaning } : {}), symbol, class: cls };
     const lines = [t("symbol.added", { customer, customerSymbol, customerClass, symbol, class: cls, path: SYMBOLS })];
     // Our symbol standing for another class elsewhere in the table would print two meanings on one drawing.
-    const other = session.repo.symbols.find((s) => s.value.symbol === symbol && s.value.class !== cls)?.value;
+    const other = session.repo.symbols.find((s) => !s.value.retired && s.value.symbol === symbol && s.value.class !== cls)?.value;
     if (other) lines.push(t("symbol.other-class", { symbol, class: cls, otherClass: other.class, customer: other.customer, customerSymbol: other.customer_symbol }));
     await saveChanges(ctx, session, [addToSymbols(session, row)], lines, { commit: flags.commit, message: t("symbol.commit", { customer, customerSymbol, symbol }) });
     return 0;

@@ -8,6 +8,7 @@
  */
 import { localized } from "../../core/text.js";
 import { translate, type Lang } from "../../i18n/index.js";
+import { approvalState, conversionText, conversionValues, inUse } from "../../model/symbols.js";
 import type { SymbolApproval, SymbolConversion } from "../../model/types.js";
 import type { Table } from "../table.js";
 import { compareIds, customerName, t, withHints, type RegisterContext } from "./context.js";
@@ -23,6 +24,8 @@ export function symbolTable(ctx: RegisterContext, options: { customer?: string }
   const standards = ctx.repo.config?.value.standards ?? [];
   const general = !standards.includes("IATF16949") && standards.some((id) => id === "GJB9001C" || id === "ISO9001");
   const terms = general ? "register.symbols.classification" : "register.symbols";
+  // A table the customer approves is a controlled record (IATF 16949 8.3.3.3): printed without its form, it carries no form number nor signatures.
+  const uncontrolled = ctx.repo.config?.value.registers?.forms?.symbols === undefined;
   return {
     id: "symbols",
     title: t(ctx, `${terms}.title`),
@@ -36,6 +39,7 @@ export function symbolTable(ctx: RegisterContext, options: { customer?: string }
       { key: "symbol", header: t(ctx, "register.symbols.column.symbol"), kind: "code" },
       { key: "class", header: t(ctx, "register.symbols.column.class") },
       { key: "approved", header: t(ctx, "register.symbols.column.approved") },
+      { key: "remarks", header: t(ctx, "register.symbols.column.remarks") },
     ],
     rows: symbols.map((s, i) => ({
       no: i + 1,
@@ -45,11 +49,12 @@ export function symbolTable(ctx: RegisterContext, options: { customer?: string }
       meaning: s.meaning === undefined ? "" : localized(ctx.lang, s.meaning, s.meaning_en),
       symbol: s.symbol,
       class: localized(ctx.lang, s.class, s.class_en),
-      approved: s.approved ? approvalText(ctx.lang, s.approved) : "",
+      approved: approvedCell(ctx, s),
+      remarks: remarks(ctx, s),
     })),
-    notes: symbols.length === 0 ? [t(ctx, `${terms}.none`)] : unapprovedNotes(ctx, symbols),
+    notes: symbols.length === 0 ? [t(ctx, `${terms}.none`)] : [...unapprovedNotes(ctx, symbols), ...(uncontrolled ? [t(ctx, "register.symbols.no-form")] : [])],
     // The table says what it holds; where a user records a customer's symbols is a hint on stderr, as the other registers' (220dc014).
-    ...withHints(symbols.length === 0 ? [t(ctx, "register.symbols.none.hint")] : unapprovedHints(ctx, symbols)),
+    ...withHints(symbols.length === 0 ? [t(ctx, "register.symbols.none.hint")] : [...unapprovedHints(ctx, symbols), ...(uncontrolled ? [t(ctx, "register.symbols.no-form.hint")] : [])]),
   };
 }
 
@@ -69,10 +74,33 @@ export function approvalOf(text: string): SymbolApproval | undefined {
   return { by: by!, date: date!, ...(evidence ? { evidence } : {}) };
 }
 
-/** Rows without a customer's approval, by customer code, in the table's order. */
+/**
+ * The 顾客认可 cell: the approval where it holds, 未认可 where the row was changed after it (the
+ * approval was of other content: model/symbols.ts), empty where none is recorded.
+ */
+function approvedCell(ctx: RegisterContext, s: SymbolConversion): string {
+  if (!s.approved) return "";
+  return approvalState(s) === "stale" ? t(ctx, "register.symbols.approved.stale") : approvalText(ctx.lang, s.approved);
+}
+
+/** The 备注 cell: a retired row's date and reason, the document revision approved for, the row's changes and its earlier approvals. */
+function remarks(ctx: RegisterContext, s: SymbolConversion): string {
+  const parts: string[] = [];
+  if (s.retired) parts.push(t(ctx, "register.symbols.remark.retired", { date: s.retired.date, reason: s.retired.reason }));
+  if (s.approved?.source && approvalState(s) === "holds") parts.push(t(ctx, "register.symbols.remark.source", { source: s.approved.source }));
+  for (const change of s.changes ?? []) {
+    const was = conversionText({ ...conversionValues(s), ...Object.fromEntries(Object.entries(change.was).filter(([key]) => key !== "meaning" && key !== "meaning_en" && key !== "class_en")) });
+    parts.push(t(ctx, "register.symbols.remark.changed", { date: change.date, was, reason: change.reason ? t(ctx, "register.symbols.remark.reason", { reason: change.reason }) : "" }));
+  }
+  const earlier = [...(s.earlier_approvals ?? []), ...(s.approved && approvalState(s) === "stale" ? [s.approved] : [])];
+  for (const approval of earlier) parts.push(t(ctx, "register.symbols.remark.earlier", { approval: approvalText(ctx.lang, approval), conversion: approval.conversion ? conversionText(approval.conversion) : "" }));
+  return parts.join(t(ctx, "register.symbols.remark.separator"));
+}
+
+/** Rows in use without a customer's approval that holds, by customer code, in the table's order. */
 function unapproved(symbols: readonly SymbolConversion[]): Map<string, number> {
   const open = new Map<string, number>();
-  for (const s of symbols) if (!s.approved) open.set(s.customer, (open.get(s.customer) ?? 0) + 1);
+  for (const s of symbols) if (inUse(s) && approvalState(s) !== "holds") open.set(s.customer, (open.get(s.customer) ?? 0) + 1);
   return open;
 }
 

@@ -10,7 +10,7 @@ export const rule: Rule = {
   summary: "A customer's symbol is mapped to two different internal symbols.",
   docs: {
     description:
-      "In `symbols.yaml`, one customer symbol is converted to two different internal symbols or classes, so drawings, FMEAs and control plans could mark the same characteristic differently ({{cite:special-characteristics}}). An exact repeat of an entry is reported too.",
+      "In `symbols.yaml`, one customer symbol is converted to two different internal symbols or classes by rows in use (a row retired with `csr symbol retire` does not count), so drawings, FMEAs and control plans could mark the same characteristic differently ({{cite:special-characteristics}}). An exact repeat of an entry is reported too.",
     bad: `
   - customer: DYA
     customer_symbol: "▽"
@@ -23,6 +23,8 @@ export const rule: Rule = {
   check(ctx) {
     const seen = new Map<string, (typeof ctx.repo.symbols)[number]>();
     for (const entry of ctx.repo.symbols) {
+      // A retired row (停用) stays for the earlier revision: the row that replaced it converts the symbol now.
+      if (entry.value.retired) continue;
       const { customer, customer_symbol, symbol, class: cls } = entry.value;
       const key = `${customer}\u0000${customer_symbol}`;
       const first = seen.get(key);
