@@ -213,6 +213,7 @@ export function csrRecordedAfter(csr: Csr, day: string): boolean {
   for (const session of csr.training?.sessions ?? []) if (after(session.date)) return true;
   // A confirmation that replaced one of that day (pinOn).
   for (const place of csr.addressed ?? []) if (place.pin?.history?.length && after(place.pin.date)) return true;
+  for (const change of csr.classification_changes ?? []) if (after(change.date)) return true;
   return after(csr.superseded?.date);
 }
 
@@ -226,7 +227,8 @@ export function csrRecordedAfter(csr: Csr, day: string): boolean {
  * (`customer`'s source revisions tell which); an implementation amended later is the one it replaced,
  * one implemented or verified later is not (its status goes back to in progress or implemented), and
  * a CSR decided later had none (its owner, due date and evidence are undated: see csrImplementationNote); the
- * distributions and training sessions of later days are taken away, a supersession dated later too.
+ * distributions, training sessions and lowerings of its 密级 (classification_changes) of later days are taken
+ * away, a supersession dated later too.
  * The CSR itself when nothing was recorded after `day`, so that a register of today is the register it
  * always was.
  */
@@ -269,6 +271,7 @@ function csrAsOf(csr: Csr, day: string, customer?: Customer): Csr | undefined {
   else if (csr.distribution?.date !== undefined && csr.distribution.date > day) delete on.distribution;
   if (csr.training?.sessions) on.training = { ...csr.training, sessions: csr.training.sessions.filter((s) => s.date <= day) };
   if (csr.superseded && csr.superseded.date > day) delete on.superseded;
+  if (csr.classification_changes !== undefined) on.classification_changes = csr.classification_changes.filter((c) => c.date <= day);
   if (csr.addressed?.some((place) => place.pin?.history?.length && place.pin.date > day)) on.addressed = csr.addressed.map((place) => pinOn(place, day));
   return on;
 }

@@ -15,7 +15,10 @@ import { clauseCoverage } from "./coverage.js";
 import { csrClassification, documentClassification, isStateSecret } from "./classification.js";
 import { currentRevision, issuedOn } from "./index.js";
 import { reviewedVersion } from "./periodic-review.js";
-import { sectionNumberOnly } from "./sections.js";
+import { documentSections, sectionNumberOnly, type NumberedSection } from "./sections.js";
+import { alignSections } from "../compare/align.js";
+import { normalizeText } from "../compare/sections.js";
+import { SIGNATURE_ROLES } from "./types.js";
 import type { ClassificationChange, ControlledCopy, ControlledDocument, Csr, Customer, Decision, ElectronicIssue, PeriodicReview, Person, Revision, Signature, SourceDocument, TrainingSession } from "./types.js";
 
 /** The areas of the report, in the order it lists them. */
@@ -29,10 +32,12 @@ export type ChangeArea = (typeof CHANGE_AREAS)[number];
  *           takes effect on its 实施日期, later than its date) | issued, recalled, lost, destroyed, retained
  *           (controlled copies handed out, taken back, confirmed lost or destroyed, stamped 作废 and kept:
  *           the 发放/回收记录; an electronic issue, read-only on OA, is `issued` too) | reviewed (a periodic review, csr periodic-review: the version reviewed → its
- *           result) | trained (a training session on a version, csr train) | withdrawn | removed
- * csr:      added | decided | reopened | confirmed (a new source revision confirmed to leave it unchanged,
+ *           result) | trained (a training session on a version, csr train) | signed (the 军代表's signature of a revision
+ *           recorded after it, csr sign) | revising (修订中: a released document's next revision drafted and submitted,
+ *           csr submit, not yet released) | declassified | withdrawn | removed
+ * csr:      added | decided | signed (the 军代表's signature of the review report, GJB 9001C 8.2.3) | reopened | confirmed (a new source revision confirmed to leave it unchanged,
  *           csr source update --unchanged) | distributed (发放 to departments) | trained (a training session on a
- *           source revision, csr train) | implemented (导入生产日期) | verified | addressed | superseded | removed
+ *           source revision, csr train) | implemented (导入生产日期) | verified | addressed | superseded | declassified | removed
  * source:   added | revised
  * coverage: gained | lost
  * person:   added | roles | department | left (the day people.yaml records) | removed
@@ -64,7 +69,9 @@ export type ChangeKind =
   | "roles"
   | "department"
   | "left"
-  | "declassified";
+  | "declassified"
+  | "signed"
+  | "revising";
 
 /** A controlled copy on a row of copies handed out or taken back: its 受控号, the department or party that held it and who. */
 export interface CopyHeld {
@@ -112,6 +119,20 @@ export interface Change {
   replaced?: Signature | { date: string };
   /** A document revision's changed pages (更改页) as its revision record gives them. */
   pages?: string;
+  /**
+   * On an `added` or `released` row of a document revision: who prepared (编制), reviewed (审核), countersigned
+   * (会签), reviewed for standardization (标准化审查), approved (批准) and, GJB, signed as 军代表, each with the
+   * day signed when recorded: the revision record's signatures (IATF 16949 7.5.3.2.2, GJB 9001C 7.5.3.2: a
+   * change is reviewed and approved before it is issued). Absent when the record has none.
+   */
+  signatures?: RevisionSignatures;
+  /**
+   * On a `released` row, the sections the revision added, removed, changed (title or text) or renumbered, from
+   * the text in force before it to its own; on a `revising` row, from the text in force to the draft (section
+   * by section: compare/align.ts pairs them by title, number and text). Only where both texts are known: absent
+   * when the earlier state held a draft, or a later revision or draft followed in the range.
+   */
+  sections?: SectionChange[];
   /** A document revision's 实施日期 when later than its date (csr release --effective); on an `effective` row, the day it takes effect. */
   effective?: string;
   /** On an `effective` row: the day the revision was released. */
@@ -124,8 +145,66 @@ export interface Change {
   date: string | null;
 }
 
+/** A section of a document as a section change names it: its number and title (none for a document marked 秘密 or above). */
+export interface SectionName {
+  number: string;
+  title: string;
+  title_en?: string;
+}
+
+/** One section a revision changed (Change `sections`): `was`, the section as it was when renumbered or retitled. */
+export interface SectionChange extends SectionName {
+  change: "added" | "removed" | "changed" | "renumbered";
+  was?: SectionName;
+}
+
 export function compareStates(before: Repository, after: Repository): Change[] {
-  return [...documentChanges(before, after), ...csrChanges(before, after), ...statesWithoutCsrs(before, after)];
+  return withSectionChanges([...documentChanges(before, after), ...csrChanges(before, after), ...statesWithoutCsrs(before, after)], before, after);
+}
+
+/**
+ * The changes, each `released` or `revising` row of a document given the sections changed (Change
+ * `sections`) from `older`'s text of the document to `newer`'s, where those are the two texts the row
+ * names: `older` holds the version in force the row starts from (not a draft), `newer` the version it
+ * released or the draft submitted. A document marked 秘密 or above names its sections by number alone.
+ */
+export function withSectionChanges(changes: Change[], older: Repository, newer: Repository): Change[] {
+  const before = byId(older.documents, (d) => d.id);
+  const after = byId(newer.documents, (d) => d.id);
+  const secret = secretIds(newer);
+  return changes.map((change) => {
+    if (change.area !== "document" || (change.kind !== "released" && change.kind !== "revising")) return change;
+    const a = before.get(change.id);
+    const b = after.get(change.id);
+    if (!a || !b || a.revising !== undefined || version(a) !== change.from) return change;
+    const drafted = change.kind === "revising" ? b.revising !== undefined && version(b) === change.from : b.revising === undefined && version(b) === change.to;
+    if (!drafted) return change;
+    const sections = sectionChanges(a, b, secret.has(change.id));
+    return sections.length > 0 ? { ...change, sections } : change;
+  });
+}
+
+/**
+ * The sections added, removed, changed (title or own text, whitespace aside) and only renumbered from
+ * one text of a document to another, in the later text's order (a removed one after the section that
+ * preceded it): sections paired as compare/align.ts pairs a customer manual's, by title, then number,
+ * then similar text. `secret`: named by number alone.
+ */
+function sectionChanges(a: ControlledDocument, b: ControlledDocument, secret: boolean): SectionChange[] {
+  const older = documentSections(a);
+  const newer = documentSections(b);
+  const manual = (s: NumberedSection) => ({ number: s.number, title: s.title, text: s.section.text ?? "", line: 0 });
+  const name = (s: NumberedSection): SectionName => (secret ? { number: s.number, title: "" } : { number: s.number, title: s.title, ...(s.title_en ? { title_en: s.title_en } : {}) });
+  return alignSections(older.map(manual), newer.map(manual)).flatMap((pair): SectionChange[] => {
+    if (pair.old === null) return [{ change: "added", ...name(newer[pair.new!]!) }];
+    if (pair.new === null) return [{ change: "removed", ...name(older[pair.old]!) }];
+    const [was, is] = [older[pair.old]!, newer[pair.new]!];
+    const moved = was.number !== is.number || normalizeText(was.title) !== normalizeText(is.title);
+    if (normalizeText(was.title) !== normalizeText(is.title) || normalizeText(was.section.text ?? "") !== normalizeText(is.section.text ?? "")) {
+      return [{ change: "changed", ...name(is), ...(moved ? { was: name(was) } : {}) }];
+    }
+    return moved ? [{ change: "renumbered", ...name(is), was: name(was) }] : [];
+  });
 }
 
 /** compareStates but for the CSRs, in its order. */
@@ -229,6 +308,19 @@ const version = (doc: ControlledDocument): string => currentRevision(doc)?.versi
 /** A revision as its record describes it: the summary (修订内容) and the pages it changed (更改页), when recorded. */
 const revisionRecord = (revision: Revision): Pick<Change, "detail" | "pages"> => ({ detail: revision.summary ?? "", ...(revision.pages ? { pages: revision.pages } : {}) });
 
+/** The signatures of a revision record, in the order a document's signature block prints them. */
+export type RevisionSignatures = Pick<Revision, (typeof SIGNATURE_ROLES)[number]>;
+
+/** A revision's signatures (RevisionSignatures) as its record gives them, or nothing when it records none. */
+function revisionSignatures(revision: Revision): Pick<Change, "signatures"> {
+  const signatures: RevisionSignatures = {};
+  for (const role of SIGNATURE_ROLES) {
+    const signed = revision[role];
+    if (signed !== undefined && (!Array.isArray(signed) || signed.length > 0)) (signatures as Record<string, unknown>)[role] = signed;
+  }
+  return Object.keys(signatures).length > 0 ? { signatures } : {};
+}
+
 /** The 实施日期 of the document's `i`th revision when later than its date: its own, or the document's for the current one (as revisionInForce reads it). */
 function effectiveOf(doc: ControlledDocument, i: number): string | undefined {
   const revisions = doc.revisions ?? [];
@@ -280,8 +372,11 @@ function documentChanges(before: Repository, after: Repository): Change[] {
       const effective = effectiveOf(b, i);
       // An imported record that starts at a later version (A/2) was not first issued then (firstIssueDate).
       const fromPaper = previous === "" && r.imported === true && r.version !== "A/0";
-      out.push({ area: "document", kind: previous || fromPaper ? "released" : "added", id, title: b.title, from: previous, to: r.version, ...revisionRecord(r), ...(effective ? { effective } : {}), ...(r.imported ? { imported: true as const } : {}), date: r.date ?? null });
+      out.push({ area: "document", kind: previous || fromPaper ? "released" : "added", id, title: b.title, from: previous, to: r.version, ...revisionRecord(r), ...revisionSignatures(r), ...(effective ? { effective } : {}), ...(r.imported ? { imported: true as const } : {}), date: r.date ?? null });
     });
+    out.push(...militarySignatures(id, b, a));
+    // A released document's next revision drafted and submitted (修订中, csr submit), on the day submitted, by whom: newly so, or its draft changed.
+    if (b.status === "released" && b.revising !== undefined && (a?.revising?.since !== b.revising.since || sectionsDiffer(a, b))) out.push(revisingRow(b));
     if (b.kind === "external") {
       // The edition received (接收), on the day the record gives, from the one it replaced.
       const [was, is] = [a?.external, b.external];
@@ -302,6 +397,38 @@ function documentChanges(before: Repository, after: Repository): Change[] {
   }
   return out;
 }
+
+/** A released document being revised (修订中): from the version in force, on the day its draft was submitted, by whom (people.yaml id, or ""). */
+function revisingRow(doc: ControlledDocument): Change {
+  return { area: "document", kind: "revising", id: doc.id, title: doc.title, from: version(doc), to: "", detail: doc.revising!.by ?? "", date: doc.revising!.since };
+}
+
+const sectionsDiffer = (a: ControlledDocument | undefined, b: ControlledDocument): boolean => JSON.stringify(a?.sections ?? null) !== JSON.stringify(b.sections ?? null);
+
+/**
+ * The released documents whose next revision was submitted (修订中, csr submit) in a period, as the working
+ * tree marks them, one row each on the day submitted: the mark is not kept once the revision is released.
+ */
+function revisingIn(repo: Repository, from: string, to: string): Change[] {
+  return repo.documents.flatMap(({ value: doc }) => (doc.status === "released" && doc.revising !== undefined && doc.revising.since >= from && doc.revising.since <= to ? [revisingRow(doc)] : []));
+}
+
+/**
+ * The 军代表's signatures (GJB 9001C 7.5.3: the military representative signs the documents the contract
+ * requires) of revisions both states record, given after the revision was (csr sign from the paper
+ * original): one row each, to the version signed, by whom, on the day signed. A revision new in the later
+ * state carries its own signatures on its row (`signatures`).
+ */
+function militarySignatures(id: string, b: ControlledDocument, a: ControlledDocument | undefined): Change[] {
+  const was = new Map((a?.revisions ?? []).map((r) => [r.version, r.military_representative]));
+  return (b.revisions ?? []).flatMap((r): Change[] => {
+    const signed = r.military_representative;
+    if (!signed || !was.has(r.version) || sameSignature(was.get(r.version), signed)) return [];
+    return [{ area: "document", kind: "signed", id, title: b.title, from: "", to: r.version, detail: signed.by, date: signed.date ?? null }];
+  });
+}
+
+const sameSignature = (a: Signature | undefined, b: Signature | undefined): boolean => a?.by === b?.by && a?.date === b?.date;
 
 /**
  * The controlled copies (受控副本) handed out, taken back, confirmed lost or destroyed, or stamped 作废 and
@@ -401,6 +528,10 @@ function csrChange(id: string, a: Csr | undefined, b: Csr | undefined, secret: R
   if (decision && (restarted || !sameDecision(a?.review?.decision, decision))) {
     change("decided", restarted ? "" : (a?.review?.decision?.disposition ?? ""), decision.disposition, decision.by, decision.date);
   }
+  // The 军代表's signature of the review report (GJB 9001C 8.2.3: the customer's representative agrees to the
+  // decision), to the disposition signed, by whom and when; a new round's once it is signed.
+  const military = b.review?.military_representative;
+  if (military && (restarted || !sameSignature(a?.review?.military_representative, military))) change("signed", "", decision?.disposition ?? "", military.by, military.date ?? null);
   // Each source revision confirmed to leave it unchanged (csr source update --unchanged) is a review of that
   // revision (IATF 16949 7.5.3.2.2, GJB 9001C 8.2.3): from the revision the decision stood on, by whom, on its day.
   let on = a?.source.revision ?? "";
@@ -491,15 +622,17 @@ function implementationChanges(id: string, title: string, a: Csr | undefined, b:
 }
 
 /**
- * The days a CSR's records date a receipt, a restart, a decision (an amended one too), a source revision
- * confirmed unchanged, an earlier round closed, a distribution, a training session, an implementation in production, a verification (an
- * earlier round's, or one corrected since, too) or a supersession.
+ * The days a CSR's records date a receipt, a restart, a decision (an amended one too), the 军代表's signature
+ * of a review report, a source revision confirmed unchanged, an earlier round closed, a distribution, a
+ * training session, an implementation in production, a verification (an earlier round's, or one corrected
+ * since, too), a lowered 密级 (降密) or a supersession.
  */
 function csrEventDays(csr: Csr): string[] {
   const review = csr.review;
   const implementation = csr.implementation;
   const implemented = [implementation, ...(implementation?.history ?? [])].flatMap((i) => [i?.implemented, i?.verified?.date]);
-  const days = [csr.received, review?.restarted, review?.decision?.date, ...(review?.confirmations ?? []).map((c) => c.date), ...(review?.history ?? []).flatMap((h) => [h.closed, h.decision?.date]), ...csrDistributions(csr).map((d) => d.date), ...(csr.training?.sessions ?? []).map((s) => s.date), ...implemented, ...(implementation?.history ?? []).map((h) => h.closed), csr.superseded?.date];
+  const signed = [review?.military_representative?.date, ...(review?.history ?? []).map((h) => h.military_representative?.date)];
+  const days = [csr.received, review?.restarted, review?.decision?.date, ...signed, ...(review?.confirmations ?? []).map((c) => c.date), ...(review?.history ?? []).flatMap((h) => [h.closed, h.decision?.date]), ...csrDistributions(csr).map((d) => d.date), ...(csr.training?.sessions ?? []).map((s) => s.date), ...implemented, ...(implementation?.history ?? []).map((h) => h.closed), ...(csr.classification_changes ?? []).map((c) => c.date), csr.superseded?.date];
   return [...new Set(days.filter((d): d is string => typeof d === "string"))].sort();
 }
 
@@ -533,13 +666,15 @@ function csrChangesIn(repo: Repository, from: string, to: string): Change[] {
 /**
  * The changes the records date in a period: the documents' revisions, withdrawals and 实施日期, the
  * customers' source revisions, the people who left and the clauses covered as a result, from the
- * records on the day before it and on its last day (recordsOn); the CSRs event by event (csrChangesIn).
+ * records on the day before it and on its last day (recordsOn); the CSRs event by event (csrChangesIn);
+ * the revisions submitted in it and not yet released (revisingIn).
  */
 export function periodChanges(repo: Repository, from: string, to: string): Change[] {
   const before = recordsOn(repo, addDays(from, -1));
   const after = recordsOn(repo, to);
-  const ends = [...documentChanges(before, after), ...statesWithoutCsrs(before, after)].filter((c) => !isUndated(c));
-  return [...ends, ...csrChangesIn(repo, from, to), ...takingEffect(repo, from, to)];
+  // A revision in preparation is not dated by recordsOn's two states: its own day gives it (revisingIn).
+  const ends = [...documentChanges(before, after), ...statesWithoutCsrs(before, after)].filter((c) => !isUndated(c) && c.kind !== "revising");
+  return [...ends, ...csrChangesIn(repo, from, to), ...takingEffect(repo, from, to), ...revisingIn(repo, from, to)];
 }
 
 function sourceChanges(before: Repository, after: Repository): Change[] {

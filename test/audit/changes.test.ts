@@ -16,6 +16,9 @@ const signed = (version: string, date: string, summary: string) => [
   `    approved: { by: wang, date: ${date} }`,
 ];
 
+/** The signatures of a revision written by `signed`, as csr changes gives them (json `signatures`). */
+const signatures = (date: string) => ({ prepared: { by: "zhang", date }, reviewed: { by: "li", date }, approved: { by: "wang", date } });
+
 const procedure = (id: string, title: string, clauses: string, revisions: string[][], extra: string[] = []) =>
   lines(`id: ${id}`, `title: ${title}`, "level: 2", "kind: procedure", "department: QA", `clauses: [${clauses}]`, "status: released", "revisions:", ...revisions.flat(), ...extra);
 
@@ -138,19 +141,19 @@ describe("csr changes", { timeout: 120_000 }, () => {
     const out = result.stdout.split("\n");
     expect(out[0]).toBe(`变更报告：audit-2025 (${short("audit-2025")}, 2025-01-10) → audit-2026 (${short("audit-2026")}, 2025-09-05)`);
     expect(out.slice(2, 5)).toEqual([
-      "类别          变更          编号                 名称                        变更前      变更后            说明                                                                                              日期",
-      "------------  ------------  -------------------  --------------------------  ----------  ----------------  ------------------------------------------------------------------------------------------------  ----------",
-      "文件          换版          QP-001               顾客特定要求管理程序        A/0         A/1               增加评审时限                                                                                      2025-06-01",
+      "类别          变更          编号                 名称                        变更前      变更后            说明                                                                                              编制/审核/批准                                                       日期",
+      "------------  ------------  -------------------  --------------------------  ----------  ----------------  ------------------------------------------------------------------------------------------------  -------------------------------------------------------------------  ----------",
+      "文件          换版          QP-001               顾客特定要求管理程序        A/0         A/1               增加评审时限                                                                                      编制：张伟 2025-06-01；审核：李娜 2025-06-01；批准：王强 2025-06-01  2025-06-01",
     ]);
     // By date within an area (the undated rows, from the commits, last), each CSR and source row saying what happened.
     expect(out.slice(5, 12)).toEqual([
-      "文件          新增          QP-002               文件控制程序                            A/0               首次发布                                                                                          2025-06-01",
-      "文件          作废          WI-001               来料检验作业指导书          A/0         作废              并入 QP-002 → QP-002                                                                              2025-09-05",
-      "顾客特定要求  已决定        DYA-002              包装标签须含批次号                      可选              决定人：王强；逾期 87 个工作日（评审期限 2025-01-20）；强制决定，缺 2 个部门会签：品质部、市场部  2025-06-02",
-      "顾客特定要求  重新评审      DYA-001              特殊特性符号按顾客规定标识  A           B                 顾客发布 B 版，评审期限 2025-09-15                                                                2025-09-01",
-      "顾客特定要求  新增          DYA-003              返工须经顾客批准                        DYA-SQM B         顾客：东岳汽车，来源：DYA-SQM B，评审期限 2025-09-15                                              2025-09-01",
+      "文件          新增          QP-002               文件控制程序                            A/0               首次发布                                                                                          编制：张伟 2025-06-01；审核：李娜 2025-06-01；批准：王强 2025-06-01  2025-06-01",
+      "文件          作废          WI-001               来料检验作业指导书          A/0         作废              并入 QP-002 → QP-002                                                                                                                                                   2025-09-05",
+      "顾客特定要求  已决定        DYA-002              包装标签须含批次号                      可选              决定人：王强；逾期 87 个工作日（评审期限 2025-01-20）；强制决定，缺 2 个部门会签：品质部、市场部                                                                       2025-06-02",
+      "顾客特定要求  重新评审      DYA-001              特殊特性符号按顾客规定标识  A           B                 顾客发布 B 版，评审期限 2025-09-15                                                                                                                                     2025-09-01",
+      "顾客特定要求  新增          DYA-003              返工须经顾客批准                        DYA-SQM B         顾客：东岳汽车，来源：DYA-SQM B，评审期限 2025-09-15                                                                                                                   2025-09-01",
       "顾客特定要求  落实文件变更  DYA-001              特殊特性符号按顾客规定标识  QP-001      QP-002 5.3",
-      "顾客来源文件  新版本        DYA-SQM              供应商质量手册              A           B                 顾客：东岳汽车                                                                                    2025-09-01",
+      "顾客来源文件  新版本        DYA-SQM              供应商质量手册              A           B                 顾客：东岳汽车                                                                                                                                                         2025-09-01",
     ]);
     // Roles in the words signatures use (编制/审核/批准), not people.yaml's codes.
     expect(out.filter((line) => line.startsWith("人员与角色  "))).toEqual([
@@ -194,12 +197,12 @@ describe("csr changes", { timeout: 120_000 }, () => {
     const out = result.stdout.split("\n");
     expect(out[0]).toBe("变更报告：2024-12-31 至 2025-01-10");
     expect(out.slice(4).filter((line) => !line.startsWith("条款覆盖  "))).toEqual([
-      "文件          新增    QP-001           顾客特定要求管理程序                A/0        首次发布                                              2025-01-02",
-      "文件          新增    WI-001           来料检验作业指导书                  A/0        首次发布                                              2025-01-02",
-      "顾客特定要求  新增    DYA-001          特殊特性符号按顾客规定标识          DYA-SQM A  顾客：东岳汽车，来源：DYA-SQM A，评审期限 2025-01-20  2025-01-06",
-      "顾客特定要求  新增    DYA-002          包装标签须含批次号                  DYA-SQM A  顾客：东岳汽车，来源：DYA-SQM A，评审期限 2025-01-20  2025-01-06",
-      "顾客特定要求  已决定  DYA-001          特殊特性符号按顾客规定标识          必须满足   决定人：王强                                          2025-01-08",
-      "顾客来源文件  新增    DYA-SQM          供应商质量手册                      A          顾客：东岳汽车                                        2025-01-06",
+      "文件          新增    QP-001           顾客特定要求管理程序                A/0        首次发布                                              编制：张伟 2025-01-02；审核：李娜 2025-01-02；批准：王强 2025-01-02  2025-01-02",
+      "文件          新增    WI-001           来料检验作业指导书                  A/0        首次发布                                              编制：张伟 2025-01-02；审核：李娜 2025-01-02；批准：王强 2025-01-02  2025-01-02",
+      "顾客特定要求  新增    DYA-001          特殊特性符号按顾客规定标识          DYA-SQM A  顾客：东岳汽车，来源：DYA-SQM A，评审期限 2025-01-20                                                                       2025-01-06",
+      "顾客特定要求  新增    DYA-002          包装标签须含批次号                  DYA-SQM A  顾客：东岳汽车，来源：DYA-SQM A，评审期限 2025-01-20                                                                       2025-01-06",
+      "顾客特定要求  已决定  DYA-001          特殊特性符号按顾客规定标识          必须满足   决定人：王强                                                                                                               2025-01-08",
+      "顾客来源文件  新增    DYA-SQM          供应商质量手册                      A          顾客：东岳汽车                                                                                                             2025-01-06",
       "",
       "文件：新增 2",
       "顾客特定要求：新增 2，已决定 1",
@@ -219,8 +222,9 @@ describe("csr changes", { timeout: 120_000 }, () => {
       expect(result.code).toBe(0);
     }
     const md = readFileSync(join(out, "changes.md"), "utf8");
-    expect(md).toContain("| Documents | withdrawn | WI-001 | 来料检验作业指导书 | A/0 | obsolete | 并入 QP-002 → QP-002 | 2025-09-05 |");
-    expect(md).toContain("| CSRs | added | DYA-003 | 返工须经顾客批准 |  | DYA-SQM B | customer: 东岳汽车, from DYA-SQM B, review due 2025-09-15 | 2025-09-01 |");
+    expect(md).toContain("| Documents | revised | QP-001 | 顾客特定要求管理程序 | A/0 | A/1 | 增加评审时限 | prepared: 张伟 2025-06-01; reviewed: 李娜 2025-06-01; approved: 王强 2025-06-01 | 2025-06-01 |");
+    expect(md).toContain("| Documents | withdrawn | WI-001 | 来料检验作业指导书 | A/0 | obsolete | 并入 QP-002 → QP-002 |  | 2025-09-05 |");
+    expect(md).toContain("| CSRs | added | DYA-003 | 返工须经顾客批准 |  | DYA-SQM B | customer: 东岳汽车, from DYA-SQM B, review due 2025-09-15 |  | 2025-09-01 |");
     expect(md.split("\n").slice(0, 3)).toEqual(["## Changes", "", `测试汽车零部件有限公司 | Commits: audit-2025 (${short("audit-2025")}, 2025-01-10) → audit-2026 (${short("audit-2026")}, 2025-09-05)`]);
     expect(md).toContain("CSRs: added 1, decided 1, reopened 1, where addressed 1");
     expect(md).toContain(
@@ -232,8 +236,9 @@ describe("csr changes", { timeout: 120_000 }, () => {
     const book = new ExcelJS.Workbook();
     await book.xlsx.readFile(join(out, "changes.xlsx"));
     const sheet = book.getWorksheet("Changes")!;
-    expect(sheet.getRow(2).values).toEqual([undefined, "Area", "Change", "ID", "Title", "Before", "After", "Detail", "Date"]);
-    expect(sheet.getCell("H3").value).toEqual(new Date("2025-06-01T00:00:00Z"));
+    expect(sheet.getRow(2).values).toEqual([undefined, "Area", "Change", "ID", "Title", "Before", "After", "Detail", "Prepared/reviewed/approved", "Date"]);
+    expect(sheet.getCell("H3").value).toBe("prepared: 张伟 2025-06-01; reviewed: 李娜 2025-06-01; approved: 王强 2025-06-01");
+    expect(sheet.getCell("I3").value).toEqual(new Date("2025-06-01T00:00:00Z"));
     // Title, header, 11 changes, a blank row, 5 counts and the note on what the report compares.
     expect(sheet.rowCount).toBe(2 + 11 + 1 + 5 + 1);
     // The note on what the report compares, and nothing on how to list a period (stderr says it).
@@ -332,11 +337,11 @@ describe("csr changes of a system imported into git", { timeout: 120_000 }, () =
     expect(result.stdout.split("\n")).toEqual([
       "变更报告：2025-06-01 至 2025-06-30",
       "",
-      "类别          变更    编号                 名称                  变更前  变更后  说明                                                                                              日期",
-      "------------  ------  -------------------  --------------------  ------  ------  ------------------------------------------------------------------------------------------------  ----------",
-      "文件          换版    QP-001               顾客特定要求管理程序  A/0     A/1     增加评审时限                                                                                      2025-06-01",
-      "文件          新增    QP-002               文件控制程序                  A/0     首次发布                                                                                          2025-06-01",
-      "顾客特定要求  已决定  DYA-002              包装标签须含批次号            可选    决定人：王强；逾期 87 个工作日（评审期限 2025-01-20）；强制决定，缺 2 个部门会签：品质部、市场部  2025-06-02",
+      "类别          变更    编号                 名称                  变更前  变更后  说明                                                                                              编制/审核/批准                                                       日期",
+      "------------  ------  -------------------  --------------------  ------  ------  ------------------------------------------------------------------------------------------------  -------------------------------------------------------------------  ----------",
+      "文件          换版    QP-001               顾客特定要求管理程序  A/0     A/1     增加评审时限                                                                                      编制：张伟 2025-06-01；审核：李娜 2025-06-01；批准：王强 2025-06-01  2025-06-01",
+      "文件          新增    QP-002               文件控制程序                  A/0     首次发布                                                                                          编制：张伟 2025-06-01；审核：李娜 2025-06-01；批准：王强 2025-06-01  2025-06-01",
+      "顾客特定要求  已决定  DYA-002              包装标签须含批次号            可选    决定人：王强；逾期 87 个工作日（评审期限 2025-01-20）；强制决定，缺 2 个部门会签：品质部、市场部                                                                       2025-06-02",
       "条款覆盖      新覆盖  IATF16949:7.5.3.2.2  工程规范              未覆盖  已覆盖",
       "",
       "文件：新增 1，换版 1",
@@ -393,7 +398,7 @@ describe("csr changes of a system imported into git", { timeout: 120_000 }, () =
     });
     commitAt(repo, "2026-12-02", "QP-002 A/1，2025-07-15 实施");
     const june = await csrInProcess(["-C", repo, "changes", "2025-06-15", "2025-06-30"], { lang: null, env: TZ });
-    expect(june.stdout.split("\n").slice(4, 8)).toEqual(["文件  换版  QP-002  文件控制程序  A/0     A/1     增加电子文件控制（更改页：P3）（2025-07-15 实施）  2025-06-20", "", "文件：换版 1", expect.any(String)]);
+    expect(june.stdout.split("\n").slice(4, 8)).toEqual(["文件  换版  QP-002  文件控制程序  A/0     A/1     增加电子文件控制（更改页：P3）（2025-07-15 实施）  编制：张伟 2025-06-20；审核：李娜 2025-06-20；批准：王强 2025-06-20  2025-06-20", "", "文件：换版 1", expect.any(String)]);
     const july = await csrInProcess(["-C", repo, "changes", "2025-07-01", "2025-07-31"], { lang: null, env: TZ });
     expect(july.stdout.split("\n").slice(2, 8)).toEqual([
       "类别  变更  编号    名称          变更前  变更后  说明                                               日期",
@@ -405,8 +410,8 @@ describe("csr changes of a system imported into git", { timeout: 120_000 }, () =
     ]);
     const data = JSON.parse((await csrInProcess(["-C", repo, "changes", "2025-06-01", "2025-07-31", "--format", "json"], { lang: null, env: TZ })).stdout) as PeriodJson;
     expect(data.changes.filter((c) => c.id === "QP-002")).toEqual([
-      { area: "document", kind: "added", id: "QP-002", title: "文件控制程序", from: "", to: "A/0", detail: "首次发布", date: "2025-06-01" },
-      { area: "document", kind: "released", id: "QP-002", title: "文件控制程序", from: "A/0", to: "A/1", detail: "增加电子文件控制", pages: "P3", effective: "2025-07-15", date: "2025-06-20" },
+      { area: "document", kind: "added", id: "QP-002", title: "文件控制程序", from: "", to: "A/0", detail: "首次发布", signatures: signatures("2025-06-01"), date: "2025-06-01" },
+      { area: "document", kind: "released", id: "QP-002", title: "文件控制程序", from: "A/0", to: "A/1", detail: "增加电子文件控制", pages: "P3", signatures: signatures("2025-06-20"), effective: "2025-07-15", date: "2025-06-20" },
       { area: "document", kind: "effective", id: "QP-002", title: "文件控制程序", from: "A/0", to: "A/1", detail: "增加电子文件控制", pages: "P3", effective: "2025-07-15", released: "2025-06-20", date: "2025-07-15" },
     ]);
     const english = await csrInProcess(["-C", repo, "changes", "2025-07-01", "2025-07-31", "--lang", "en"], { env: TZ });
@@ -439,9 +444,9 @@ describe("csr changes of a system imported into git", { timeout: 120_000 }, () =
     expect(result.stdout.split("\n")).toEqual([
       `变更报告：HEAD~1 (${short("HEAD~1")}, 2026-12-01) → HEAD (${short("HEAD")}, 2026-12-02)`,
       "",
-      "类别  变更  编号    名称          变更前  变更后  说明                               日期",
-      "----  ----  ------  ------------  ------  ------  ---------------------------------  ----------",
-      "文件  换版  QP-002  文件控制程序  A/0     A/1     增加电子文件控制（更改页：P3-P4）  2026-11-25",
+      "类别  变更  编号    名称          变更前  变更后  说明                               编制/审核/批准                                                       日期",
+      "----  ----  ------  ------------  ------  ------  ---------------------------------  -------------------------------------------------------------------  ----------",
+      "文件  换版  QP-002  文件控制程序  A/0     A/1     增加电子文件控制（更改页：P3-P4）  编制：张伟 2026-11-25；审核：李娜 2026-11-25；批准：王强 2026-11-25  2026-11-25",
       "",
       "文件：换版 1",
       "按提交比较：列出两次提交之间记入仓库的变更；日期一栏是记录上的日期，不是提交的日期。其中 1 项的日期不在 2026-12-01 至 2026-12-02 之间。",
@@ -449,7 +454,7 @@ describe("csr changes of a system imported into git", { timeout: 120_000 }, () =
     ]);
     const period = JSON.parse((await csrInProcess(["-C", repo, "changes", "2026-11-01", "2026-11-30", "--format", "json"], { lang: null, env: TZ })).stdout) as PeriodJson;
     expect(period.commits).toBeNull();
-    expect(period.changes).toEqual([{ area: "document", kind: "released", id: "QP-002", title: "文件控制程序", from: "A/0", to: "A/1", detail: "增加电子文件控制", pages: "P3-P4", date: "2026-11-25" }]);
+    expect(period.changes).toEqual([{ area: "document", kind: "released", id: "QP-002", title: "文件控制程序", from: "A/0", to: "A/1", detail: "增加电子文件控制", pages: "P3-P4", signatures: signatures("2026-11-25"), date: "2026-11-25" }]);
   });
 });
 
@@ -606,11 +611,11 @@ describe("csr changes in English", { timeout: 120_000 }, () => {
     commitAt(dir, "2025-09-06", "English titles");
     const result = await csrInProcess(["-C", dir, "changes", "2025-06-01", "2025-09-30", "--lang", "en"], { env: TZ });
     expect(result.stdout.split("\n").filter((line) => /QP-001|DYA-002|DYA-SQM/.test(line))).toEqual([
-      "Documents                  revised          QP-001               CSR Management Procedure               A/0               A/1                         增加评审时限                                                                                                                               2025-06-01",
-      "CSRs                       decided          DYA-002              Packaging labels carry the lot number                    optional                    decided by 王强; late by 87 working days (review due 2025-01-20); decision forced; countersign missing from 2 departments: 品质部, 市场部  2025-06-02",
-      "CSRs                       added            DYA-003              返工须经顾客批准                                         DYA-SQM B                   customer: 东岳汽车, from DYA-SQM B, review due 2025-09-15                                                                                  2025-09-01",
+      "Documents                  revised          QP-001               CSR Management Procedure               A/0               A/1                         增加评审时限                                                                                                                               prepared: 张伟 2025-06-01; reviewed: 李娜 2025-06-01; approved: 王强 2025-06-01  2025-06-01",
+      "CSRs                       decided          DYA-002              Packaging labels carry the lot number                    optional                    decided by 王强; late by 87 working days (review due 2025-01-20); decision forced; countersign missing from 2 departments: 品质部, 市场部                                                                                   2025-06-02",
+      "CSRs                       added            DYA-003              返工须经顾客批准                                         DYA-SQM B                   customer: 东岳汽车, from DYA-SQM B, review due 2025-09-15                                                                                                                                                                   2025-09-01",
       "CSRs                       where addressed  DYA-001              特殊特性符号按顾客规定标识             QP-001            QP-002 5.3",
-      "Customer source documents  new revision     DYA-SQM              Supplier Quality Manual                A                 B                           customer: 东岳汽车                                                                                                                         2025-09-01",
+      "Customer source documents  new revision     DYA-SQM              Supplier Quality Manual                A                 B                           customer: 东岳汽车                                                                                                                                                                                                          2025-09-01",
     ]);
   });
 });
@@ -747,14 +752,14 @@ describe("csr changes of a system adopted with its history (tester20)", { timeou
     ]);
     const table = await csrInProcess(["-C", repo, "changes", "2025-06-01", "2025-06-30", "--format", "csv"], { lang: null, env: TZ });
     expect(table.stdout.split(/\r?\n/).filter((l) => /QP-005|QP-006|HY-123/.test(l))).toEqual([
-      "文件,换版,QP-005,不合格品控制程序,见原纸质记录,A/2,导入前已发布的版本，修订内容见原纸质记录,2025-06-10",
-      "文件,新增,QP-006,纠正措施程序,,A/0,导入前已发布的版本，修订内容见原纸质记录,2025-06-11",
-      "文件,接收,HY-123,零件图样,,C,外来文件，发布单位：华宇汽车系统有限公司（2025-07-01 实施）,2025-06-12",
+      "文件,换版,QP-005,不合格品控制程序,见原纸质记录,A/2,导入前已发布的版本，修订内容见原纸质记录,,2025-06-10",
+      "文件,新增,QP-006,纠正措施程序,,A/0,导入前已发布的版本，修订内容见原纸质记录,,2025-06-11",
+      "文件,接收,HY-123,零件图样,,C,外来文件，发布单位：华宇汽车系统有限公司（2025-07-01 实施）,,2025-06-12",
     ]);
     const english = await csrInProcess(["-C", repo, "changes", "2025-06-01", "2025-06-30", "--format", "csv", "--lang", "en"], { env: TZ });
     expect(english.stdout.split(/\r?\n/).filter((l) => /QP-005|HY-123/.test(l))).toEqual([
-      "Documents,revised,QP-005,不合格品控制程序,see the paper record,A/2,Released before csr; the changes are on the paper record,2025-06-10",
-      "Documents,received,HY-123,零件图样,,C,\"external document, published by 华宇汽车系统有限公司 (effective 2025-07-01)\",2025-06-12",
+      "Documents,revised,QP-005,不合格品控制程序,see the paper record,A/2,Released before csr; the changes are on the paper record,,2025-06-10",
+      "Documents,received,HY-123,零件图样,,C,\"external document, published by 华宇汽车系统有限公司 (effective 2025-07-01)\",,2025-06-12",
     ]);
   });
 
@@ -805,5 +810,56 @@ describe("csr changes lists the month's training (tester55 C10) and periodic rev
     expect((JSON.parse(before.stdout) as PeriodJson).changes.filter((c) => c.kind === "trained")).toEqual([]);
     const english = await csrInProcess(["-C", dir, "changes", "2026-10-28", "2026-10-28", "--lang", "en", "--format", "csv"], { env: TZ });
     expect(english.stdout.split(/\r?\n/).filter((l) => l.includes("trained"))).toEqual(["CSRs,trained,BCM-004,Part labels in the Beichen standard QR-code format,,BCM-PKG A,\"trainer: Zhang Li; trained: Huang Jun, Wu Yan; record TR-2026-041\",2026-10-28"]);
+  });
+});
+
+describe("csr changes of a branch where a released document is being revised (tester57 E8)", { timeout: 120_000 }, () => {
+  it("lists the revision in progress as csr list gives it, who submitted it and which sections its draft adds, removes, changes and renumbers, in both modes", async () => {
+    const dir = tempDir();
+    cpSync(join(import.meta.dirname, "../../examples/acme-auto"), dir, { recursive: true });
+    git(dir, ["init", "-q"]);
+    git(dir, ["config", "user.name", "Test User"]);
+    git(dir, ["config", "user.email", "test@example.com"]);
+    commitAt(dir, "2026-11-02", "import");
+    git(dir, ["tag", "base"]);
+    expect((await csrInProcess(["-C", dir, "submit", "QP-009", "--by", "zhaoqiang", "--date", "2026-11-20", "-y"], { lang: null, env: TZ })).code).toBe(0);
+    const path = join(dir, "documents/procedures/QP-009.yaml");
+    const text = readFileSync(path, "utf8");
+    const draft = text
+      .replace("法规要求的项目须有符合性证据。\n", "法规要求的项目须有符合性证据；东岳件加严检验。\n      - title: 供应商质量证明的核查\n        text: 每季度抽查随货质量证明。\n")
+      .replace("  - title: 定义\n    title_en: Definitions\n    text: 本程序未使用需要专门定义的术语。\n", "");
+    expect(draft).not.toBe(text);
+    writeFileSync(path, draft);
+    commitAt(dir, "2026-11-20", "修订 QP-009");
+    const result = await csrInProcess(["-C", dir, "changes", "base", "HEAD", "--format", "csv"], { lang: null, env: TZ });
+    expect(result.code).toBe(0);
+    const sections = "章节：新增 4.3 供应商质量证明的核查；删除 4 定义；修改 4.2 检验与判定（原 5.2）；改号 4 作业流程（原 5）、4.1 报检（原 5.1）、4.4 放行与不合格处理（原 5.3）";
+    expect(result.stdout.split(/\r?\n/).filter(Boolean)).toEqual([
+      "\ufeff类别,变更,编号,名称,变更前,变更后,说明,日期",
+      `文件,修订中,QP-009,进料检验控制程序,A/0,已发布（修订中，2026-11-20 送审）,送审人：赵强；${sections},2026-11-20`,
+    ]);
+    // The same row by its day, the sections from the text in force at the period's start.
+    const period = await csrInProcess(["-C", dir, "changes", "2026-11-20", "2026-11-20", "--format", "json"], { lang: null, env: TZ });
+    expect((JSON.parse(period.stdout) as PeriodJson).changes.filter((c) => c.area === "document")).toEqual([
+      {
+        area: "document", kind: "revising", id: "QP-009", title: "进料检验控制程序", from: "A/0", to: "", detail: "zhaoqiang", date: "2026-11-20",
+        sections: [
+          // A section removed comes after the one that preceded it.
+          { change: "removed", number: "4", title: "定义", title_en: "Definitions" },
+          { change: "renumbered", number: "4", title: "作业流程", title_en: "Procedure", was: { number: "5", title: "作业流程", title_en: "Procedure" } },
+          { change: "renumbered", number: "4.1", title: "报检", was: { number: "5.1", title: "报检" } },
+          { change: "changed", number: "4.2", title: "检验与判定", was: { number: "5.2", title: "检验与判定" } },
+          { change: "added", number: "4.3", title: "供应商质量证明的核查" },
+          { change: "renumbered", number: "4.4", title: "放行与不合格处理", was: { number: "5.3", title: "放行与不合格处理" } },
+        ],
+      },
+    ]);
+    // Released, the revision is a 换版 row with the same sections and its signatures (tester57 E12).
+    const release = await csrInProcess(["-C", dir, "release", "QP-009", "--summary", "东岳件加严检验", "--prepared", "zhaoqiang", "--reviewed", "zhangli", "--approved", "xuht", "--date", "2026-11-27", "--include-changes", "-y"], { lang: null, env: TZ });
+    expect(release.stderr).toBe("");
+    const released = await csrInProcess(["-C", dir, "changes", "base", "HEAD", "--format", "csv", "--lang", "en"], { env: TZ });
+    expect(released.stdout.split(/\r?\n/).filter((l) => l.startsWith("Documents,revised"))).toEqual([
+      'Documents,revised,QP-009,Incoming Inspection Procedure,A/0,A/1,"东岳件加严检验; sections: added 4.3 供应商质量证明的核查; removed 4 Definitions; changed 4.2 检验与判定 (was 5.2); renumbered 4 Procedure (was 5), 4.1 报检 (was 5.1), 4.4 放行与不合格处理 (was 5.3)",prepared: Zhao Qiang 2026-11-27; reviewed: Zhang Li 2026-11-27; approved: Xu Haitao 2026-11-27,2026-11-27',
+    ]);
   });
 });

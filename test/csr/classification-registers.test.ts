@@ -48,6 +48,8 @@ describe("csr changes", () => {
       "顾客要求,新增,NES-001,关键工序100%检验并军检,秘密,,NES-HT2026-01 1.0,顾客：北方电子系统研究所，来源：NES-HT2026-01 1.0 6.2，评审期限 2026-11-30,2026-11-16",
       "顾客要求,新增,NES-002,关键件军检,秘密,,NES-HT2026-01 1.0,顾客：北方电子系统研究所，来源：NES-HT2026-01 1.0 6.3，评审期限 2026-11-30,2026-11-16",
       "顾客要求,已决定,NES-001,关键工序100%检验并军检,秘密,,必须满足,决定人：刘志明；逾期 3 个工作日（评审期限 2026-11-30）；逾期原因：LATESECRET 等待顾客澄清军检范围,2026-12-03",
+      // The 军代表's signature of the review report, to the disposition signed (tester56 D12).
+      "顾客要求,军代表签字,NES-001,关键工序100%检验并军检,秘密,,必须满足,军代表：王建东,2026-12-03",
       "顾客要求,已实施,NES-001,关键工序100%检验并军检,秘密,,已实施,负责人：陈宏伟；证据：EVIDSECRET 低温试验报告,2026-12-03",
       "顾客要求,已替代,NES-001,关键工序100%检验并军检,秘密,,NES-002,SUPERSECRET 与 NES-002 重复登记,2026-12-04",
       '顾客来源文件,新增,NES-HT2026-01,XX型电源模块订货合同技术协议,秘密,,"=""1.0""",顾客：北方电子系统研究所，发布日期 2026-11-10,2026-11-16',
@@ -61,7 +63,7 @@ describe("csr changes", () => {
     const xlsx = join(tempDir(), "changes.xlsx");
     expect(csr(["-C", dir, "changes", "2026-11-01", DAY, "--out", xlsx], { lang: null }).code).toBe(0);
     expect(workbook(xlsx)).toContain('<c r="D2" s="2" t="str"><v>名称</v></c><c r="E2" s="2" t="str"><v>密级</v></c>');
-    expect(workbook(xlsx).match(/<c r="E\d+" [^>]*><v>秘密<\/v>/g)).toHaveLength(6);
+    expect(workbook(xlsx).match(/<c r="E\d+" [^>]*><v>秘密<\/v>/g)).toHaveLength(7);
   });
 
   it("marks a CSR removed between two commits with the 密级 it had", async () => {
@@ -81,10 +83,10 @@ describe("csr changes", () => {
     const contents = (f: string) => (f.endsWith(".xlsx") ? workbook(join(out, f)) : read(join(out, f)));
     expect(filesOf(out).filter((f) => /SECRET/.test(contents(f)))).toEqual([]);
     const rows = csvRows(read(join(out, "registers/changes.csv")));
-    expect(rows[0]).toBe("类别,变更,编号,名称,密级,变更前,变更后,说明,日期");
+    expect(rows[0]).toBe("类别,变更,编号,名称,密级,变更前,变更后,说明,编制/审核/批准,日期");
     expect(rows.filter((row) => /已实施|已替代/.test(row))).toEqual([
-      "顾客要求,已实施,NES-001,（密级为秘密，不在网站上发布）,秘密,,已实施,负责人：陈宏伟；证据：（密级为秘密，不在网站上发布）,2026-12-03",
-      "顾客要求,已替代,NES-001,（密级为秘密，不在网站上发布）,秘密,,NES-002,（密级为秘密，不在网站上发布）,2026-12-04",
+      "顾客要求,已实施,NES-001,（密级为秘密，不在网站上发布）,秘密,,已实施,负责人：陈宏伟；证据：（密级为秘密，不在网站上发布）,,2026-12-03",
+      "顾客要求,已替代,NES-001,（密级为秘密，不在网站上发布）,秘密,,NES-002,（密级为秘密，不在网站上发布）,,2026-12-04",
     ]);
     // gjb-demo's manual is 内部 by its layout: marked, published.
     expect(rows.find((row) => row.includes("CS/QM-001"))).toMatch(/^文件,换版,CS\/QM-001,质量手册,内部,B\/0,B\/1,/);
@@ -119,7 +121,7 @@ describe("csr changes", () => {
 
   it("keeps its columns when nothing listed is marked (an IATF repository)", async () => {
     const dir = gitInit(copyFixture("examples/acme-auto"));
-    expect(csvRows(csr(["-C", dir, "changes", "2025-01-01", DAY, "--format", "csv"], { lang: null }).stdout)[0]).toBe("类别,变更,编号,名称,变更前,变更后,说明,日期");
+    expect(csvRows(csr(["-C", dir, "changes", "2025-01-01", DAY, "--format", "csv"], { lang: null }).stdout)[0]).toBe("类别,变更,编号,名称,变更前,变更后,说明,编制/审核/批准,日期");
   });
 });
 

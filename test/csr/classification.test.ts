@@ -57,6 +57,9 @@ describe("recording the 密级", () => {
     expect([...read(out, "csr/NES-001.html").matchAll(/<li>([^<]*<a [^>]*>[^<]*降密[^<]*<\/a>)<\/li>/g)].map((m) => m[1])).toEqual([
       `<a href="../people/liuzm.html">降密：${today()} 由机密降为秘密，批准人 刘志明，依据：军代表室确认 JDB-2026-11</a>`,
     ]);
+    // csr changes of a period lists it on its day, as it does between two commits: who authorised it and the grounds (tester57 E1 leftover).
+    const period = JSON.parse((await csrInProcess(["-C", dir, "changes", today(), today(), "--format", "json"], { lang: null })).stdout) as { changes: Record<string, unknown>[] };
+    expect(period.changes.filter((c) => c.kind === "declassified")).toEqual([{ area: "csr", kind: "declassified", id: "NES-001", title: "关键工序100%检验并军检", from: "机密", to: "秘密", detail: "liuzm", remark: "军代表室确认 JDB-2026-11", date: today() }]);
     const customer = read(dir, "customers/NES.yaml");
     const source = await csrInProcess(["-C", dir, "source", "update", "NES-HT2026-01", "--classification", "机密", "-y"], { lang: null });
     expect(source).toEqual({ code: 0, stdout: "NES-HT2026-01 的密级：机密（原为 秘密）；其 CSR 随之，自标密级的除外。\n", stderr: "" });

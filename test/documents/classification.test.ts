@@ -99,9 +99,9 @@ describe("csr site with a 秘密 document", () => {
     expect(xlsx).not.toContain("雷达天线罩");
     expect(xlsx).toContain("（密级文件，修订内容不在网站上发布）");
     const row = (csv: string) => csv.split(/\r?\n/).filter((l) => l.includes("CS/QP-006"));
-    expect(row(readFileSync(join(out, "registers/changes.csv"), "utf8"))).toEqual(["文件,换版,CS/QP-006,设计和开发控制程序,秘密,A/0,A/1,（密级文件，修订内容不在网站上发布）（更改页：P2）,2026-11-20"]);
+    expect(row(readFileSync(join(out, "registers/changes.csv"), "utf8"))).toEqual(["文件,换版,CS/QP-006,设计和开发控制程序,秘密,A/0,A/1,（密级文件，修订内容不在网站上发布）（更改页：P2）,编制：李娜 2026-11-16；审核：张伟 2026-11-17；批准：王强 2026-11-19,2026-11-20"]);
     const changes = await csrInProcess(["-C", repo, "changes", "2026-11-01", DAY, "--format", "csv"], { lang: null });
-    expect(row(changes.stdout)).toEqual(["文件,换版,CS/QP-006,设计和开发控制程序,秘密,A/0,A/1,补充雷达天线罩外委试验要求（更改页：P2）,2026-11-20"]);
+    expect(row(changes.stdout)).toEqual(["文件,换版,CS/QP-006,设计和开发控制程序,秘密,A/0,A/1,补充雷达天线罩外委试验要求（更改页：P2）,编制：李娜 2026-11-16；审核：张伟 2026-11-17；批准：王强 2026-11-19,2026-11-20"]);
   });
 
   it("publishes its withdrawal without the reason, in the change report (page, csv, xlsx) and the obsolete list alike, with its day and successor; csr changes keeps it", async () => {

@@ -11,7 +11,7 @@ import { loadRevision } from "../../load/base.js";
 import { findRoot } from "../../load/discover.js";
 import { gitRead, isGitRepository, openGit } from "../../load/git.js";
 import type { Repository } from "../../load/repository.js";
-import { compareStates, enteredBeforePeriod, inReportOrder, isUndated, periodChanges, type Change } from "../../model/changes.js";
+import { compareStates, enteredBeforePeriod, inReportOrder, isUndated, periodChanges, withSectionChanges, type Change } from "../../model/changes.js";
 import { changeReport, periodReport, type RangeEnd, type UndatedBasis } from "../../report/registers/changes.js";
 import { registerContext, type RegisterContext } from "../../report/registers/context.js";
 import type { Table } from "../../report/table.js";
@@ -81,7 +81,7 @@ export interface PeriodChanges {
  * in them before it cannot be known. For `csr changes` and the change report of `csr site`.
  */
 export async function periodChangeReport(ctx: CommandContext, root: string, repo: Repository, from: string, to: string): Promise<PeriodChanges> {
-  const recorded = periodChanges(repo, from, to);
+  let recorded = periodChanges(repo, from, to);
   const basis = await undatedBasis(root, from, to);
   let undated: Change[] = [];
   let entered: Change[] = [];
@@ -90,6 +90,8 @@ export async function periodChangeReport(ctx: CommandContext, root: string, repo
     const after = await loadRevision(root, basis.to.commit!);
     warnLeftOut(ctx, [basis.from, before], [basis.to, after]);
     if (before) {
+      // The sections a revision or draft of the period changed, from the text in force at its start (withSectionChanges).
+      recorded = withSectionChanges(recorded, before, repo);
       // What a system adopted in the period brings with it from before is not a change of the period (tester20 F14).
       const all = compareStates(before, after).filter(isUndated);
       entered = inReportOrder(all.filter((c) => enteredBeforePeriod(c, before, after, from)));

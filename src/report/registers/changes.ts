@@ -3,9 +3,10 @@
  * records) or between two commits, one row per change, grouped by area, with a count per area and
  * kind below, headed and signed as every register.
  */
-import { CHANGE_AREAS, type Change, type ChangeArea, type ChangeKind } from "../../model/changes.js";
-import { PERIODIC_REVIEW_RESULTS, type Csr, type Disposition, type PeriodicReviewResult, type Role } from "../../model/types.js";
+import { CHANGE_AREAS, type Change, type ChangeArea, type ChangeKind, type SectionChange, type SectionName } from "../../model/changes.js";
+import { PERIODIC_REVIEW_RESULTS, SIGNATURE_ROLES, type Csr, type Disposition, type PeriodicReviewResult, type Role } from "../../model/types.js";
 import type { Table } from "../table.js";
+import type { Signature } from "../../model/types.js";
 import type { MessageKey } from "../../i18n/index.js";
 import { repositoryCalendar } from "../../load/calendar.js";
 import { classificationName, csrClassification, documentClassification, highestClassification } from "../../model/classification.js";
@@ -37,8 +38,8 @@ export type UndatedBasis = { kind: "commits"; from: RangeEnd; to: RangeEnd; hist
 
 /** The kinds of change each area has, in the order the report counts them. */
 const KINDS: Record<ChangeArea, readonly ChangeKind[]> = {
-  document: ["added", "released", "received", "effective", "issued", "recalled", "lost", "destroyed", "retained", "reviewed", "trained", "declassified", "withdrawn", "removed"],
-  csr: ["added", "decided", "reopened", "confirmed", "distributed", "trained", "implemented", "verified", "addressed", "superseded", "declassified", "removed"],
+  document: ["added", "released", "revising", "received", "effective", "signed", "issued", "recalled", "lost", "destroyed", "retained", "reviewed", "trained", "declassified", "withdrawn", "removed"],
+  csr: ["added", "decided", "signed", "reopened", "confirmed", "distributed", "trained", "implemented", "verified", "addressed", "superseded", "declassified", "removed"],
   source: ["added", "revised"],
   coverage: ["gained", "lost"],
   person: ["added", "roles", "department", "left", "removed"],
@@ -64,7 +65,7 @@ function verifiedByOwnerOn(ctx: RegisterContext, change: Change): boolean {
 
 /** Values the model keeps language-neutral, in the reader's words. */
 function word(ctx: RegisterContext, change: Change, value: string): string {
-  if (change.area === "csr" && change.kind === "decided" && DISPOSITIONS.includes(value)) return t(ctx, `register.disposition.${value as Disposition}`);
+  if (change.area === "csr" && (change.kind === "decided" || change.kind === "signed") && DISPOSITIONS.includes(value)) return t(ctx, `register.disposition.${value as Disposition}`);
   // A verification by the implementation's own owner, as the CSR's record stands, is marked as every other output marks it (tester53 N4).
   if (change.area === "csr" && change.kind === "verified" && value === "verified" && verifiedByOwnerOn(ctx, change)) return t(ctx, "register.implementation.verified-by-owner");
   if (change.area === "csr" && (change.kind === "implemented" || change.kind === "verified") && IMPLEMENTATION.includes(value)) return t(ctx, `value.implementation.${value as ImplementationStatus}`);
@@ -81,6 +82,9 @@ function word(ctx: RegisterContext, change: Change, value: string): string {
   }
   return value;
 }
+
+/** A section title as compared: whitespace does not count. */
+const normalizeTitle = (title: string) => title.replace(/\s+/g, "");
 
 /** A commit as the report names it: its short id and its day. */
 function commitLabel(end: RangeEnd): string {
@@ -155,11 +159,28 @@ function reportTable(ctx: RegisterContext, changes: readonly Change[], range: st
   const detail = (change: Change) => {
     // The 实施日期 of a revision released to take effect later; on the row of the day it takes effect, the day it was released.
     const when = change.kind === "effective" && change.released ? t(ctx, "register.changes.released-on", { date: change.released }) : change.effective ? t(ctx, "register.changes.effective-on", { date: change.effective }) : "";
-    return recordText(change) + when;
+    return [recordText(change) + when, sectionsText(change)].filter(Boolean).join(t(ctx, "register.remarks-separator"));
+  };
+  // The sections a revision or a draft changed (tester57 E8): 章节：新增 5.3 …；删除 4 定义；修改 5.2 …；改号 4 作业流程（原 5）.
+  const sectionName = (s: SectionName) => [s.number, localized(ctx.lang, s.title, s.title_en)].filter(Boolean).join(" ");
+  const sectionsText = (change: Change): string => {
+    if (!change.sections) return "";
+    const wasText = (s: SectionChange) => {
+      if (!s.was) return sectionName(s);
+      const was = normalizeTitle(s.was.title) === normalizeTitle(s.title) ? s.was.number : sectionName(s.was);
+      return t(ctx, "register.changes.section-was", { section: sectionName(s), was });
+    };
+    const groups = (["added", "removed", "changed", "renumbered"] as const).flatMap((kind) => {
+      const of = change.sections!.filter((s) => s.change === kind);
+      return of.length > 0 ? [t(ctx, `register.changes.section.${kind}`, { sections: of.map(wasText).join(t(ctx, "register.list-separator")) })] : [];
+    });
+    return t(ctx, "register.changes.sections", { changes: groups.join(t(ctx, "register.remarks-separator")) });
   };
   const recordText = (change: Change) => {
     if (change.area === "document" && change.pages) return change.detail ? change.detail + t(ctx, "register.changes.pages", { pages: change.pages }) : t(ctx, "register.changes.pages-alone", { pages: change.pages });
     if (change.area === "document" && change.kind === "added" && !change.imported) return word(ctx, change, change.detail);
+    // A revision in preparation: who submitted its draft.
+    if (change.kind === "revising") return change.detail ? t(ctx, "register.changes.submitted-by", { by: personName(ctx, change.detail) }) : "";
     // An external document is received, not released: who published it.
     if (change.area === "document" && change.kind === "received") return change.detail ? t(ctx, "register.changes.external-received", { publisher: change.detail }) : "";
     if (change.area === "document" && change.imported && !change.detail) return t(ctx, "revision.imported.summary");
@@ -169,6 +190,8 @@ function reportTable(ctx: RegisterContext, changes: readonly Change[], range: st
     // A periodic review: who reviewed, and what they found.
     // A lowered 密级: who authorised it and the grounds (tester57 E1).
     if (change.kind === "declassified") return t(ctx, "register.changes.declassified-by", { by: personName(ctx, change.detail), reason: change.remark ?? "" });
+    // The 军代表 who signed a review report or a revision (GJB 9001C 8.2.3, 7.5.3).
+    if (change.kind === "signed") return t(ctx, "register.changes.military-signed", { by: personName(ctx, change.detail) });
     if (change.kind === "reviewed") return [t(ctx, "register.changes.reviewed-by", { by: personName(ctx, change.detail) }), change.remark ?? ""].filter(Boolean).join(t(ctx, "register.remarks-separator"));
     if (change.area === "csr") return csrText(change);
     if (change.area === "source") return sourceText(change);
@@ -270,6 +293,15 @@ function reportTable(ctx: RegisterContext, changes: readonly Change[], range: st
     return "";
   };
   const classified = changes.some((change) => classificationOf(change) !== "");
+  // Who prepared, reviewed, countersigned and approved each revision listed, and when, as its record gives them (tester57 E12).
+  const signed = (who: Signature) => [personName(ctx, who.by), who.date ?? ""].filter(Boolean).join(" ");
+  const signaturesText = (change: Change): string =>
+    SIGNATURE_ROLES.flatMap((role) => {
+      const value = change.signatures?.[role];
+      const all = value === undefined ? [] : Array.isArray(value) ? value : [value];
+      return all.length > 0 ? [t(ctx, `register.changes.signed.${role}`, { who: all.map(signed).join(t(ctx, "register.list-separator")) })] : [];
+    }).join(t(ctx, "register.remarks-separator"));
+  const withSignatures = changes.some((change) => change.signatures !== undefined);
   const counts = CHANGE_AREAS.map((area) => {
     const inArea = changes.filter((c) => c.area === area);
     if (inArea.length === 0) return undefined;
@@ -295,6 +327,7 @@ function reportTable(ctx: RegisterContext, changes: readonly Change[], range: st
       { key: "from", header: t(ctx, "register.changes.column.from") },
       { key: "to", header: t(ctx, "register.changes.column.to") },
       { key: "detail", header: t(ctx, "register.changes.column.detail") },
+      ...(withSignatures ? [{ key: "signatures", header: t(ctx, "register.changes.column.signatures") }] : []),
       { key: "date", header: t(ctx, "register.changes.column.date"), date: true },
     ],
     rows: changes.map((change) => ({
@@ -305,8 +338,10 @@ function reportTable(ctx: RegisterContext, changes: readonly Change[], range: st
       ...(classified ? { classification: classificationName(ctx.lang, classificationOf(change)) } : {}),
       // An imported revision that is not a first issue: the versions before it are on the paper record.
       from: change.imported && change.kind === "released" && change.from === "" ? t(ctx, "register.changes.from-paper") : word(ctx, change, change.from),
-      to: word(ctx, change, change.to),
+      // A revision in preparation: the document's status as the document lists give it, 已发布（修订中，… 送审）.
+      to: change.kind === "revising" && change.date ? t(ctx, "register.status.revising", { status: t(ctx, "register.status.released"), since: change.date }) : word(ctx, change, change.to),
       detail: detail(change),
+      ...(withSignatures ? { signatures: signaturesText(change) } : {}),
       // A revision imported without a date: on the paper record.
       date: change.date ?? (change.imported ? t(ctx, "revision.date.unknown") : null),
     })),
