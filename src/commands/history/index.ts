@@ -62,7 +62,7 @@ export async function historyCommand(ctx: CommandContext, id: string, flags: His
   const root = findRoot(ctx.dir);
   const repo = await readRepository(root);
   const index = buildIndex(repo);
-  const { value: doc, file } = findDocument(repo, index, id);
+  const { value: doc, file } = findDocument(repo, index, id, (text) => ctx.stderr(text));
   if (!(await isGitRepository(root))) throw new UserError(t("history.not-git", { root }));
   const commits = await documentCommits(root, file.path);
   const addedBy = new Map<string, string>();

@@ -239,7 +239,8 @@ async function askedWithdrawal(ctx: CommandContext, id: string, flags: ObsoleteF
   if (!ask) return flags;
   const repo = loadRepository(findRoot(ctx.dir));
   const index = buildIndex(repo);
-  const doc = findDocument(repo, index, id).value;
+  // Another file with the number is said once, when the document is withdrawn below.
+  const doc = findDocument(repo, index, id, () => undefined).value;
   if (doc.status === "obsolete") throw new UserError(t("obsolete.already", { id, date: doc.obsolete?.date ?? t("obsolete.unrecorded-date") }));
   const reason = (await ask.input({ message: t("obsolete.prompt.reason", { id }), required: true })).trim();
   const supersededBy =
@@ -280,7 +281,7 @@ async function withdraw(ctx: CommandContext, id: string, flags: ObsoleteFlags): 
     const repo = loadRepository(root);
     refuseUnreadableConfig(repo);
     const index = buildIndex(repo);
-    const { value: doc, file } = findDocument(repo, index, id);
+    const { value: doc, file } = findDocument(repo, index, id, (text) => ctx.stderr(text));
     if (doc.status === "obsolete") throw new UserError(t("obsolete.already", { id, date: doc.obsolete?.date ?? t("obsolete.unrecorded-date") }));
     const current = currentRevision(doc);
     if (current) refuseBefore(date, "--date", { ...revisionEvent(current), of: doc.id });

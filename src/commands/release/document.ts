@@ -11,14 +11,22 @@ import { list, t } from "../../i18n/index.js";
 import { indexListing, openGit, refuseOnConflicts, workTreeHead, workTreePrefix } from "../../load/git.js";
 import { yamlText } from "../shared/persist.js";
 import { unreadableFile } from "../show/lookup.js";
+import { noteSameNumber } from "../shared/same-number.js";
 import { applyChange, gitReason, runGit } from "../shared/transaction.js";
 import type { Located, Repository } from "../../load/repository.js";
 import type { RepoIndex } from "../../model/index.js";
 import type { ControlledDocument } from "../../model/types.js";
 
-export function findDocument(repo: Repository, index: RepoIndex, id: string): Located<ControlledDocument> {
+/**
+ * The document numbered `id` as the index takes it, saying on `stderr` when another file has the
+ * number too (noteSameNumber); else a UserError saying why there is none.
+ */
+export function findDocument(repo: Repository, index: RepoIndex, id: string, stderr: (text: string) => void): Located<ControlledDocument> {
   const found = index.documents.get(id);
-  if (found) return found;
+  if (found) {
+    noteSameNumber(repo, found, stderr);
+    return found;
+  }
   const unreadable = unreadableFile(repo, id, ["documents/"]);
   if (unreadable) throw unreadable;
   if (repo.unvalidated.documents.has(id)) {

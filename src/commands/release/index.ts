@@ -107,7 +107,7 @@ async function release(ctx: CommandContext, id: string, given: ReleaseFlags, pro
     const repo = loadRepository(root);
     refuseUnreadableConfig(repo);
     const index = buildIndex(repo);
-    const { value: doc, file } = findDocument(repo, index, id);
+    const { value: doc, file } = findDocument(repo, index, id, (text) => ctx.stderr(text));
     let baseline: Promise<Baseline | undefined> | undefined;
     // The document as its last release committed it: read once, for refuseUnchanged and for the links made against the new text.
     const baselineOf = (version: string) => (baseline ??= releasedBaseline(root, doc.id, version, file.path));

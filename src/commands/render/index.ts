@@ -27,6 +27,7 @@ import { isFolder } from "../shared/output.js";
 import { applyChange, withRepositoryLock, type FileWrite } from "../shared/transaction.js";
 import { readRepository } from "../shared/read.js";
 import { unreadableFile } from "../show/lookup.js";
+import { noteSameNumber } from "../shared/same-number.js";
 
 export interface RenderFlags {
   all?: boolean;
@@ -67,7 +68,7 @@ export async function renderCommand(ctx: CommandContext, ids: string[], flags: R
   if (flags.all && ids.length > 0) throw new UserError(t("render.ids-and-all"));
   if (!flags.all && ids.length === 0) throw new UserError(t("render.nothing-named"), t("render.nothing-named.hint"));
   const index = buildIndex(repo);
-  let targets: Target[] = flags.all ? repo.documents.map((d) => ({ kind: "document", value: d.value })) : ids.map((id) => findTarget(repo, index, id));
+  let targets: Target[] = flags.all ? repo.documents.map((d) => ({ kind: "document", value: d.value })) : ids.map((id) => findTarget(repo, index, id, (text) => ctx.stderr(text)));
   if (flags.draft && flags.copy !== undefined) throw new UserError(t("render.draft.copy"));
   // A controlled copy and a revision draft are printed on the day --today gives; otherwise a document's day is the revision's.
   const past = await pastRevisions(root, index, targets, flags, asOf ?? (flags.copy === undefined && !flags.draft ? given : undefined));
@@ -387,9 +388,12 @@ function inOrder<T>(tasks: Array<() => Promise<T>>, limit: number): Promise<T>[]
   return results;
 }
 
-function findTarget(repo: Repository, index: RepoIndex, id: string): Target {
+function findTarget(repo: Repository, index: RepoIndex, id: string, stderr: (text: string) => void): Target {
   const doc = index.documents.get(id);
-  if (doc) return { kind: "document", value: doc.value };
+  if (doc) {
+    noteSameNumber(repo, doc, stderr);
+    return { kind: "document", value: doc.value };
+  }
   const csr = index.csrs.get(id);
   if (csr) return { kind: "csr", value: csr.value };
   const unreadable = unreadableFile(repo, id);

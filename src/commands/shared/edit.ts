@@ -5,6 +5,7 @@
  * with `--commit` commit exactly the files written; all of it under the repository lock, so two
  * commands never edit from the same stale read.
  */
+import { noteSameNumber } from "./same-number.js";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { isMap, isScalar, parseDocument, type Document, type Node, type YAMLMap } from "yaml";
@@ -32,6 +33,8 @@ export interface EditSession {
   ask: Prompts | undefined;
   /** The language records are written in: `language` of qms.yaml, else Chinese. */
   lang: "zh-CN" | "en";
+  /** The command's stderr: a note on a document number two files carry (findDocumentById). */
+  stderr(text: string): void;
 }
 
 /**
@@ -47,7 +50,7 @@ export async function withEditSession(ctx: CommandContext, yes: boolean | undefi
     // Before any person or department is looked up in them: "no such person" would hide the cause.
     refuseUnreadableConfig(repo);
     const ask = prompts ?? (canPrompt(yes) ? await loadPrompts() : undefined);
-    return body({ root, repo, index: buildIndex(repo), ask, lang: repo.config?.value.language ?? "zh-CN" });
+    return body({ root, repo, index: buildIndex(repo), ask, lang: repo.config?.value.language ?? "zh-CN", stderr: (text) => ctx.stderr(text) });
   });
 }
 
@@ -95,9 +98,13 @@ export function optionalAnswer(answer: string): string | undefined {
   return trimmed === "" ? undefined : trimmed;
 }
 
+/** The document numbered `id` as the index takes it, saying on stderr when another file has the number too (noteSameNumber); else a UserError. */
 export function findDocumentById(session: EditSession, id: string): Located<ControlledDocument> {
   const found = session.index.documents.get(id);
-  if (found) return found;
+  if (found) {
+    noteSameNumber(session.repo, found, session.stderr);
+    return found;
+  }
   if (session.repo.unvalidated.documents.has(id)) throw new UserError(t("edit.document-invalid", { id }), t("edit.fix-first.hint"));
   throw new UserError(t("edit.no-document", { id }) + didYouMean(id, session.index.documents.keys()));
 }

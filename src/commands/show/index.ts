@@ -26,6 +26,7 @@ import { workdaysLate } from "../../model/calendar.js";
 import type { CommandContext } from "../context.js";
 import { choiceOption, dateOption } from "../options.js";
 import { findCsr } from "./lookup.js";
+import { noteSameNumber } from "../shared/same-number.js";
 import { readRepository } from "../shared/read.js";
 
 export interface ShowFlags {
@@ -40,7 +41,10 @@ export async function showCommand(ctx: CommandContext, id: string, flags: ShowFl
   const index = buildIndex(repo);
   // A document number shows the document's card; an id of both (a CSR numbered like a document) the CSR.
   const document = index.documents.get(id);
-  if (document && !repo.csrs.some((c) => c.value.id === id)) return (await import("./document.js")).showDocument(ctx, repo, index, document, today, format === "json");
+  if (document && !repo.csrs.some((c) => c.value.id === id)) {
+    noteSameNumber(repo, document, (text) => ctx.stderr(text));
+    return (await import("./document.js")).showDocument(ctx, repo, index, document, today, format === "json");
+  }
   const { value: csr, file } = findCsr(repo, id, index.documents.keys());
   const config = repo.config?.value;
   const calendar = repositoryCalendar(config);
