@@ -9,7 +9,7 @@ import type { Finding } from "../core/diagnostic.js";
 import { UserError } from "../core/errors.js";
 import { t } from "../i18n/index.js";
 import { mergeBase, stagedPaths } from "../load/base.js";
-import { isGitRepository, openGit } from "../load/git.js";
+import { gitRaw, isGitRepository } from "../load/git.js";
 import type { Repository } from "../load/repository.js";
 import type { SourceFile } from "../load/source.js";
 
@@ -22,17 +22,14 @@ const GLOBAL_FILES = new Set(["qms.yaml", "people.yaml"]);
  */
 export async function changedPaths(root: string, base: string, { staged = false }: { staged?: boolean } = {}): Promise<Set<string>> {
   if (!(await isGitRepository(root))) throw new UserError(t("changed.base-needs-git", { root }));
-  const git = await openGit(root);
-  try {
-    await git.raw(["rev-parse", "--verify", `${base}^{commit}`]);
-  } catch {
+  // mergeBase's answer of the check's --base, which it asked already; it fails where `git rev-parse --verify <base>^{commit}` does.
+  const since = await mergeBase(root, base).catch(() => {
     throw new UserError(t("changed.unknown-base", { base }), t("changed.unknown-base.hint"));
-  }
-  const since = await mergeBase(root, base);
+  });
   // With --staged the index being committed is what is checked: its changes, and no untracked file, count.
   if (staged) return stagedPaths(root, since);
-  const diff = await git.raw(["diff", "--name-only", "--no-renames", "--relative", since, "--"]);
-  const untracked = await git.raw(["ls-files", "--others", "--exclude-standard"]);
+  const diff = await gitRaw(root, ["diff", "--name-only", "--no-renames", "--relative", since, "--"]);
+  const untracked = await gitRaw(root, ["ls-files", "--others", "--exclude-standard"]);
   return new Set([...lines(diff), ...lines(untracked)]);
 }
 

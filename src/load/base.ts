@@ -11,7 +11,7 @@ import { list, t } from "../i18n/index.js";
 import type { FileKind, SourceFile } from "./source.js";
 import { sourceFromBytes, unreadSource } from "./source.js";
 import { MAX_FILE_BYTES, tooLarge } from "./guards.js";
-import { openGit, workTreePrefix, type FolderCommit } from "./git.js";
+import { gitRaw, workTreePrefix, type FolderCommit } from "./git.js";
 import { buildRepository, type Repository } from "./repository.js";
 import { releaseTag } from "../model/paths.js";
 import type { ControlledDocument } from "../model/types.js";
@@ -71,7 +71,7 @@ async function releasedVersions(root: string, prefix: string, paths: readonly st
   // A tag's name is the document's file name (spaces as '_'), a '/' and its version.
   const byName = new Map(paths.filter((p) => kindOf(p) === "document").map((p) => [p.slice(p.lastIndexOf("/") + 1).replace(/\.ya?ml$/i, "").replace(/ /g, "_"), p]));
   if (byName.size === 0) return released;
-  const tags = (await (await openGit(root)).raw(["for-each-ref", "--format=%(refname:strip=2)", "refs/tags"])).split("\n");
+  const tags = (await gitRaw(root, ["for-each-ref", "--format=%(refname:strip=2)", "refs/tags"])).split("\n");
   const picked = tags.flatMap((tag) => {
     const path = byName.get(tag.slice(0, tag.lastIndexOf("/")));
     return path === undefined ? [] : [{ tag, path }];
@@ -285,15 +285,25 @@ export async function stagedPaths(root: string, commit?: string): Promise<Set<st
  * head, not a merged result). For a commit that HEAD already contains (`--base HEAD`, a PR checked
  * out as its merge commit) the merge base is that commit. Without a merge base (no commit yet,
  * unrelated histories) it is `rev` itself. Throws a UserError when `rev` names no commit.
+ * Asked once per run (`csr check --base … --changed-only` needs it twice): only csr check asks it, and
+ * a check never commits, so neither HEAD nor `rev` moves while it runs.
  */
-export async function mergeBase(root: string, rev: string): Promise<string> {
-  const commit = await revisionCommit(root, rev);
-  return (await (await openGit(root)).raw(["merge-base", "HEAD", commit]).catch(() => "")).trim() || commit;
+export function mergeBase(root: string, rev: string): Promise<string> {
+  const key = `${root}\0${rev}`;
+  let known = mergeBases.get(key);
+  if (known === undefined) {
+    known = revisionCommit(root, rev).then(async (commit) => (await gitRaw(root, ["merge-base", "HEAD", commit]).catch(() => "")).trim() || commit);
+    mergeBases.set(key, known);
+  }
+  return known;
 }
+
+/** mergeBase's answers in this run, by root and revision. */
+const mergeBases = new Map<string, Promise<string>>();
 
 /** The commit `rev` names (a branch's tip); a UserError when it names none. */
 export async function revisionCommit(root: string, rev: string): Promise<string> {
-  const commit = (await (await openGit(root)).revparse(["--verify", "--quiet", `${rev}^{commit}`]).catch(() => "")).trim();
+  const commit = (await gitRaw(root, ["rev-parse", "--verify", "--quiet", `${rev}^{commit}`]).catch(() => "")).trim();
   if (!commit) throw new UserError(t("load.base.no-commit", { rev }), t("load.base.no-commit.hint"));
   return commit;
 }
@@ -303,11 +313,10 @@ export async function revisionCommit(root: string, rev: string): Promise<string>
  * commit in which the repository's folder did not exist yet gives an empty repository.
  */
 export async function loadRevision(root: string, commit: string): Promise<Repository> {
-  const git = await openGit(root);
   // Outside a work tree git's own error, as before the prefix was kept for the run.
-  const prefix = workTreePrefix(root) ?? (await git.revparse(["--show-prefix"])).trim();
+  const prefix = workTreePrefix(root) ?? (await gitRaw(root, ["rev-parse", "--show-prefix"])).trim();
   // -l gives each blob's size, so that a file over the size limit is never read out of git.
-  const listing = await git.raw(["ls-tree", "--full-tree", "-r", "-l", "-z", `${commit}:${prefix.replace(/\/$/, "")}`]).catch(() => "");
+  const listing = await gitRaw(root, ["ls-tree", "--full-tree", "-r", "-l", "-z", `${commit}:${prefix.replace(/\/$/, "")}`]).catch(() => "");
   const blobs: { oid: string; path: string; kind: FileKind; size: number }[] = [];
   for (const entry of listing.split("\0").filter(Boolean)) {
     const [meta = "", path = ""] = entry.split("\t");
@@ -418,7 +427,6 @@ function gitOutput(root: string, args: string[], env: NodeJS.ProcessEnv = proces
  * the approver who commits the release of a revision the preparer wrote did not write it (tester57 E7).
  */
 async function changeAuthors(root: string, commit: string, prefix: string, staged: boolean): Promise<{ authors: Map<string, Set<string>>; committedAuthors: Map<string, Set<string>> }> {
-  const git = await openGit(root);
   const add = (authors: Map<string, Set<string>>, { path: topLevelPath, email }: FileChange) => {
     if (!email || !topLevelPath.startsWith(prefix)) return;
     const path = topLevelPath.slice(prefix.length);
@@ -428,7 +436,7 @@ async function changeAuthors(root: string, commit: string, prefix: string, stage
   };
   const committed: FileChange[] = [];
   // --raw: each file's blobs before and after the commit, to tell a change of its text from a record of its approval.
-  const log = await git.raw(["log", "--format=%x1e%ae", "--raw", "--no-abbrev", `${commit}..HEAD`, "--", "."]);
+  const log = await gitRaw(root, ["log", "--format=%x1e%ae", "--raw", "--no-abbrev", `${commit}..HEAD`, "--", "."]);
   for (const record of log.split("\x1e").filter((r) => r.trim() !== "")) {
     const [email = "", ...lines] = record.split("\n");
     for (const line of lines) {
@@ -436,7 +444,7 @@ async function changeAuthors(root: string, commit: string, prefix: string, stage
       if (change) committed.push(change);
     }
   }
-  const me = (await git.raw(["config", "--get", "user.email"]).catch(() => "")).trim();
+  const me = (await gitRaw(root, ["config", "--get", "user.email"]).catch(() => "")).trim();
   const uncommitted: FileChange[] = [];
   if (staged) {
     // The author of the commit being made: in a pre-commit hook git names it (git commit --author).
@@ -447,7 +455,7 @@ async function changeAuthors(root: string, commit: string, prefix: string, stage
       if (change) uncommitted.push(change);
     }
   } else {
-    const status = (await git.raw(["status", "--porcelain", "-z", "--untracked-files=all", "--", "."])).split("\0");
+    const status = (await gitRaw(root, ["status", "--porcelain", "-z", "--untracked-files=all", "--", "."])).split("\0");
     for (let i = 0; i < status.length; i++) {
       const entry = status[i]!;
       if (entry.length < 4) continue;

@@ -8,7 +8,7 @@ import { isMap, isScalar, parseDocument, type Document, type Pair } from "yaml";
 import { UserError } from "../../core/errors.js";
 import { didYouMean } from "../../core/text.js";
 import { list, t } from "../../i18n/index.js";
-import { indexListing, openGit, refuseOnConflicts, workTreeHead, workTreePrefix } from "../../load/git.js";
+import { gitRaw, indexListing, refuseOnConflicts, workTreeHead, workTreePrefix } from "../../load/git.js";
 import { yamlText } from "../shared/persist.js";
 import { unreadableFile } from "../show/lookup.js";
 import { noteSameNumber } from "../shared/same-number.js";
@@ -57,9 +57,8 @@ export async function refuseUnlessGitIsClean(root: string): Promise<void> {
  * unseen. `path`: the files the commit holds (a release's CSR files whose links it changes, links.ts).
  */
 export async function refuseOtherStagedFiles(root: string, path: string | readonly string[]): Promise<void> {
-  const git = await openGit(root);
-  const prefix = workTreePrefix(root) ?? (await git.revparse(["--show-prefix"])).trim();
-  const staged = (await git.raw(["diff", "--cached", "--name-only", "-z"])).split("\0").filter(Boolean);
+  const prefix = workTreePrefix(root) ?? (await gitRaw(root, ["rev-parse", "--show-prefix"])).trim();
+  const staged = (await gitRaw(root, ["diff", "--cached", "--name-only", "-z"])).split("\0").filter(Boolean);
   const committed = new Set((typeof path === "string" ? [path] : path).map((p) => `${prefix}${p}`));
   const others = staged.filter((p) => !committed.has(p));
   if (others.length > 0) {

@@ -11,7 +11,7 @@ import { shellArgument } from "../../core/text.js";
 import { conjunction, language, list, t } from "../../i18n/index.js";
 import { codeWithLabel } from "../../i18n/values.js";
 import { findRoot } from "../../load/discover.js";
-import { openGit, workTreePrefix } from "../../load/git.js";
+import { gitRaw, workTreePrefix } from "../../load/git.js";
 import { buildRepository, loadRepository, type Located, type Repository } from "../../load/repository.js";
 import { parseText } from "../../load/source.js";
 import { citations } from "../../model/citations.js";
@@ -169,8 +169,8 @@ async function release(ctx: CommandContext, id: string, given: ReleaseFlags, pro
     await refuseInvalidTag(root, tag, doc.id);
     await refuseOtherStagedFiles(root, [file.path, ...links.along]);
     await refuseWithoutIdentity(root);
-    const git = await openGit(root);
-    if ((await git.tags(["--list", tag])).all.includes(tag)) {
+    // As simple-git's git.tags(["--list", tag]) lists them: a line each, trimmed.
+    if ((await gitRaw(root, ["tag", "-l", "--list", tag])).split("\n").some((line) => line.trim() === tag)) {
       throw new UserError(t("release.tag-exists", { tag, id, version }), t("release.tag-exists.hint"));
     }
     const revision: Revision = {
@@ -369,7 +369,7 @@ interface Baseline {
 /** The baseline refuseUnchanged describes; undefined when neither the tag nor a commit adding `version` is found. */
 async function releasedBaseline(root: string, id: string, version: string, path: string): Promise<Baseline | undefined> {
   const tag = releaseTag(id, version);
-  const prefix = workTreePrefix(root) ?? (await (await openGit(root)).revparse(["--show-prefix"])).trim();
+  const prefix = workTreePrefix(root) ?? (await gitRaw(root, ["rev-parse", "--show-prefix"])).trim();
   const tagged = await documentAt(root, `refs/tags/${tag}`, `${prefix}${path}`);
   if (tagged) return { released: tagged, tagged: true, since: tag };
   const commit = (await documentCommits(root, path)).reverse().find((c) => c.newRevisions.includes(version));
