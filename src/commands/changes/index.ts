@@ -9,7 +9,7 @@ import { UserError } from "../../core/errors.js";
 import { shortList, t } from "../../i18n/index.js";
 import { loadRevision } from "../../load/base.js";
 import { findRoot } from "../../load/discover.js";
-import { gitRead, isGitRepository, openGit } from "../../load/git.js";
+import { gitRaw, gitRead, isGitRepository } from "../../load/git.js";
 import type { Repository } from "../../load/repository.js";
 import { compareStates, enteredBeforePeriod, inReportOrder, isUndated, periodChanges, withSectionChanges, type Change } from "../../model/changes.js";
 import { changeReport, periodReport, type RangeEnd, type UndatedBasis } from "../../report/registers/changes.js";
@@ -170,8 +170,7 @@ async function json(ctx: CommandContext, root: string, out: string | undefined, 
 }
 
 async function resolveRevision(root: string, spec: string): Promise<RangeEnd> {
-  const git = await openGit(root);
-  const commit = (await git.revparse(["--verify", "--quiet", `${spec}^{commit}`]).catch(() => "")).trim();
+  const commit = (await gitRaw(root, ["rev-parse", "--verify", "--quiet", `${spec}^{commit}`]).catch(() => "")).trim();
   if (!commit) throw new UserError(t("changes.unknown-rev", { spec }), t("changes.unknown-rev.hint"));
   return commitEnd(root, commit, spec);
 }
