@@ -26,7 +26,7 @@ function countingGit(dir: string, args: string[], env: Record<string, string> = 
 }
 
 describe("git processes of a writing command", () => {
-  it("review --commit starts six: the status of the file once, no git add of a file git knows (git commit -- <path> takes it), the short hash from git commit's summary", () => {
+  it("review --commit starts five: the status of the file once, where git is and HEAD in one, no git add of a file git knows (git commit -- <path> takes it), the short hash from git commit's summary", () => {
     const dir = gitInit(copyFixture("test/fixtures/csr/valid"));
     const run = countingGit(dir, REVIEW);
     const hash = git(dir, ["rev-parse", "--short", "HEAD"]).trim();
@@ -35,8 +35,7 @@ describe("git processes of a writing command", () => {
     expect(run.gits).toEqual([
       "-c core.quotepath=off ls-files -u -z",
       "-c core.quotepath=off --literal-pathspecs status --porcelain -- csr/DYA/DYA-001.yaml",
-      "-c core.quotepath=off rev-parse --is-inside-work-tree --show-prefix",
-      "--literal-pathspecs -c core.quotepath=off rev-parse -q --verify HEAD",
+      "-c core.quotepath=off rev-parse --is-inside-work-tree --show-prefix --verify -q HEAD",
       "--literal-pathspecs -c core.quotepath=off ls-files -s -z -- csr/DYA/DYA-001.yaml",
       "--literal-pathspecs -c core.quotepath=off commit -m csr review DYA-001: 品质部 accept -- csr/DYA/DYA-001.yaml",
     ]);

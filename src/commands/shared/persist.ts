@@ -12,7 +12,7 @@ import type { Finding } from "../../core/diagnostic.js";
 import { UserError } from "../../core/errors.js";
 import { t, type MessageKey } from "../../i18n/index.js";
 import { insideRepository } from "../../core/write.js";
-import { gitRead, isGitRepository } from "../../load/git.js";
+import { gitRead, isGitRepository, workTreeHead } from "../../load/git.js";
 import { buildRepository, configProblem, type Repository } from "../../load/repository.js";
 import { parseText, type FileKind } from "../../load/source.js";
 import type { Path } from "../../model/types.js";
@@ -76,7 +76,7 @@ export function verifyChanges(repo: Repository, changes: readonly FileChange[], 
  * withRepositoryLock, with changes computed from the repository as read under the lock.
  */
 export async function persistChanges(root: string, changes: readonly FileChange[], commitMessage?: string, commitOnly?: readonly string[], along: readonly string[] = []): Promise<string | undefined> {
-  if (commitMessage !== undefined) await refuseCommitOutsideGit(root);
+  const head = commitMessage === undefined ? undefined : headForCommit(root);
   // A file whose text does not change is neither written nor committed (a repeated `source update`).
   const changed = changes.filter((c) => c.create || !sameText(insideRepository(root, c.path), c.text));
   if (changed.length === 0) return undefined;
@@ -85,6 +85,7 @@ export async function persistChanges(root: string, changes: readonly FileChange[
   const applied = await applyChange(root, {
     writes: changed.map((c, i) => ({ path: paths[i]!, content: c.text, create: c.create })),
     commit: commitMessage === undefined ? undefined : { message: commitMessage, paths: commitOnly ? commitOnly.map((path) => insideRepository(root, path)) : paths },
+    ...(head === undefined ? {} : { head }),
   });
   return applied.commit;
 }
@@ -112,6 +113,17 @@ export function uncommittedUnder<T>(root: string, path: string, key: string): { 
   after.delete(key);
   if (before.toString() !== after.toString()) return undefined;
   return { was, is };
+}
+
+/**
+ * HEAD's commit id ("" before the first commit), for the journal of a commit made under the same lock:
+ * refuseCommitOutsideGit's question and applyChange's in one git process (workTreeHead).
+ * Errors: UserError outside a git repository, as refuseCommitOutsideGit.
+ */
+function headForCommit(root: string): string {
+  const where = workTreeHead(root);
+  if (where === undefined) throw new UserError(t("persist.commit-needs-git", { root }), t("persist.commit-needs-git.hint"));
+  return where.head ?? "";
 }
 
 /** `--commit` outside a git repository: refused before anything is written. */

@@ -72,6 +72,11 @@ export interface Change {
    * stages it, the two sides of a merge conflict marked resolved).
    */
   stage?: string[];
+  /**
+   * With a commit: HEAD's commit id ("" before the first commit) as the caller asked git for it under
+   * the repository lock, with nothing written since (persistChanges): not asked again.
+   */
+  head?: string;
 }
 
 export interface Applied {
@@ -322,7 +327,7 @@ export async function applyChange(root: string, change: Change): Promise<Applied
       }
       writes.push({ path: write.path, create: write.create === true, existed });
     }
-    const head = commit ? await headOf(root) : "";
+    const head = commit ? (change.head ?? (await headOf(root))) : "";
     const stage = commit ? undefined : change.stage;
     journal = { format: 1, argv: commandArgv(), head, writes, commit, ...(stage && stage.length > 0 ? { stage } : {}) };
     killPoint();
