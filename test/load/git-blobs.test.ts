@@ -38,7 +38,9 @@ describe("gitBlobs", () => {
     let texts: (string | undefined)[] = [];
     expect(gitCommandsOf(() => (texts = gitBlobs(dir, names, 99)))).toEqual(["-c core.quotepath=off cat-file --batch"]);
     expect(texts).toEqual(["id: QP-001\nstatus: released\n", "id: QP-001\n", "标题: 一\n", undefined, undefined, undefined, "id:\ufffd\n", "id: QP-001\nstatus: released\n", undefined, "id: QP-001\n"]);
-    expect(texts).toEqual(names.map((name) => gitRead(dir, ["cat-file", "blob", name], 99)));
+    // Over the limit gitRead's answer depends on whether git had exited when Node saw the limit passed (spawnSync sets the status all the same), so that one is left out.
+    const big = names.indexOf(`${first}:big.yaml`);
+    expect(texts.filter((_, i) => i !== big)).toEqual(names.filter((_, i) => i !== big).map((name) => gitRead(dir, ["cat-file", "blob", name], 99)));
     // Asked again, the names of a commit id are answered from memory, HEAD's from git.
     expect(gitCommandsOf(() => gitBlobs(dir, names.slice(0, 3), 99))).toEqual([]);
     expect(gitCommandsOf(() => gitBlobs(dir, ["HEAD:./a.yaml", `${first}:a.yaml`], 99))).toEqual(["-c core.quotepath=off cat-file blob HEAD:./a.yaml"]);
