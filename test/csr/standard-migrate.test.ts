@@ -78,6 +78,30 @@ describe("moving to a new edition", () => {
     );
   });
 
+  it("reports before the migration only the references that need a decision; unchanged clauses map silently", async () => {
+    const during = findings((await csrInProcess(["-C", dir, "check", "--today", "2026-11-27"])).stdout).filter((l) => l.includes("clause/superseded-edition"));
+    // 8.5.4 keeps its number and title in the new edition: eleven references that need a decision, none for 8.5.4.
+    expect(during.map((l) => l.split(" ").slice(0, 4).join(" "))).toEqual([
+      "csr/DYA/DYA-001.yaml:4:11 warning clause/superseded-edition 'IATF16949:8.3.3.3'",
+      "csr/DYA/DYA-002.yaml:4:11 warning clause/superseded-edition 'IATF16949:8.5.1.1'",
+      "csr/DYA/DYA-004.yaml:4:11 warning clause/superseded-edition 'IATF16949:8.3.3.3'",
+      "csr/DYA/DYA-004.yaml:4:30 warning clause/superseded-edition 'IATF16949:8.5.1.1'",
+      "csr/DYA/DYA-005.yaml:4:11 warning clause/superseded-edition 'IATF16949:8.3.3.3'",
+      "csr/DYA/DYA-006.yaml:4:11 warning clause/superseded-edition 'IATF16949:8.3.3.3'",
+      "csr/DYA/DYA-009.yaml:4:11 warning clause/superseded-edition 'IATF16949:8.3.3.3'",
+      "csr/DYA/DYA-010.yaml:4:11 warning clause/superseded-edition 'IATF16949:8.5.1.1'",
+      "documents/QP-020.yaml:7:11 warning clause/superseded-edition 'IATF16949:8.3.3.3'",
+      "documents/QP-020.yaml:7:30 warning clause/superseded-edition 'IATF16949:4.4.1.2'",
+      "documents/QP-020.yaml:7:49 warning clause/superseded-edition 'IATF16949:7.5.1.1'",
+    ]);
+    // After the transition an unmigrated file is one finding for its unchanged clauses, beside those that need a decision.
+    const after = findings((await csrInProcess(["-C", dir, "check", "--today", "2027-07-01"])).stdout).filter((l) => l.includes("clause/superseded-edition"));
+    expect(after).toHaveLength(15);
+    expect(after.filter((l) => l.startsWith("documents/QP-020.yaml")).at(-1)).toBe(
+      "documents/QP-020.yaml:7:68 error clause/superseded-edition 'IATF16949:8.5.4' cites IATF 16949:2016, which IATF 16949 第二版（虚构示例） supersedes, as do 1 reference(s) in this file in all; their clauses keep number and title there. Run 'csr standard migrate IATF16949 IATF16949E2'. The transition ended on 2027-06-30: audits are to the new edition only.",
+    );
+  });
+
   it("refuses a catalog that does not supersede the old edition, and an unknown one", async () => {
     expect(await csrInProcess(["-C", dir, "standard", "migrate", "ISO9001", "IATF16949E2"])).toEqual({
       code: 2,
