@@ -24,9 +24,13 @@ export type CitedRequirement =
 /** The standards csr knows clause numbers for, as their documents name them. */
 const STANDARD_NAMES: Readonly<Record<string, string>> = { IATF16949: "IATF 16949", GJB9001C: "GJB 9001C", ISO9001: "ISO 9001" };
 
-/** A standard as its documents name it (`GJB9001C` is GJB 9001C); a catalog csr does not know by its id. */
-export function standardName(id: string): string {
-  return STANDARD_NAMES[id] ?? id;
+/**
+ * A standard as its documents name it (`GJB9001C` is GJB 9001C); a catalog csr does not know (a
+ * repository's own, such as a new edition's `standards/IATF16949E2.yaml`) by the title its catalog
+ * gives (`title`), and by its id only when neither is known.
+ */
+export function standardName(id: string, catalogTitle?: string): string {
+  return STANDARD_NAMES[id] ?? (catalogTitle || id);
 }
 
 /**

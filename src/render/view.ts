@@ -188,14 +188,16 @@ const NO_SIGNATURE: SignatureView = { name: "", date: "" };
 
 /**
  * A clause reference as the standard's documents cite it, with the clause's title from the
- * catalog: `GJB9001C:8.3.6` is `GJB 9001C 8.3.6 设计和开发更改`. A reference csr cannot resolve
+ * catalog: `GJB9001C:8.3.6` is `GJB 9001C 8.3.6 设计和开发更改`; a repository's own catalog (a new
+ * edition, `IATF16949E2:8.3.3.4`) is named by its title, never its raw id (tester58 F8). A reference csr cannot resolve
  * (clause/unknown-clause reports it) is printed as written.
  */
 export function citeClause(repo: Repository, lang: Lang, text: string): string {
   const ref = parseClauseRef(text);
-  const clause = ref && repo.catalogs.get(ref.standard)?.clauses.get(ref.clause);
-  if (!ref || !clause) return text;
-  return [standardName(ref.standard), ref.clause, clauseTitle(clause, lang)].filter(Boolean).join(" ");
+  const catalog = ref && repo.catalogs.get(ref.standard);
+  const clause = ref && catalog?.clauses.get(ref.clause);
+  if (!ref || !catalog || !clause) return text;
+  return [standardName(ref.standard, catalog.title), ref.clause, clauseTitle(clause, lang)].filter(Boolean).join(" ");
 }
 
 class Names {

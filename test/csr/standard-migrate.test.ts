@@ -4,7 +4,8 @@
  * 4.4.1.2 removed, 8.5.4 unchanged), `csr check` reports the old references, `csr standard migrate`
  * rewrites those with one counterpart, and the clause matrix shows both numberings.
  */
-import { readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { csrInProcess, FIXTURES, git, gitInit, makeRepo, minimalRepo } from "../helpers.js";
@@ -149,6 +150,14 @@ describe("moving to a new edition", () => {
       "documents/QP-020.yaml:7:51 error clause/superseded-edition 'IATF16949:7.5.1.1' cites IATF 16949:2016, which IATF 16949 第二版（虚构示例） supersedes: there is no clause 7.5.1.1 there, and the correspondence in standards/IATF16949E2.yaml does not list it. Add it to 'supersedes.correspondence' there. The transition ended on 2027-06-30: audits are to the new edition only.",
     );
     expect(after.every((l) => / error /.test(l))).toBe(true);
+  });
+
+  it("names the new edition by its catalog's title where a document prints its clauses, never by its id", async () => {
+    const out = join(mkdtempSync(join(tmpdir(), "csr-e2-")), "DYA-001.md");
+    expect((await csrInProcess(["-C", dir, "render", "DYA-001", "--format", "md", "--out", out], { lang: null })).code).toBe(0);
+    const line = readFileSync(out, "utf8").split("\n").find((l) => l.includes("对应条款"));
+    expect(line).toContain("IATF 16949 第二版（虚构示例） 8.3.3.4 ");
+    expect(line).not.toContain("IATF16949E2");
   });
 
   it("shows the new edition's clauses with their old numbers while both editions are in scope", async () => {
