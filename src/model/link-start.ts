@@ -119,7 +119,13 @@ export function linkStandingOn(
   const inForce = revisionInForce(recorded, day);
   if (inForce === undefined) return undefined;
   const revisions = recorded.revisions ?? [];
-  const start = linkStart(place, doc, csr, day);
+  const round = reviewRoundWindow(csr, day);
+  const revised = rewordedRound(csr, round);
+  let start = linkStart(place, doc, csr, day);
+  // A revision whose summary names the CSR dates a link; it confirms nothing: in a round a new source
+  // revision opened by rewording the requirement, only a pin made or confirmed in the round does
+  // (csr address --confirm … --by; tester58 F3). Without one the citation is set aside.
+  if (start?.by === "citation" && revised && !(place.pin && place.pin.date >= round.start)) start = undefined;
   const at = revisions.indexOf(inForce);
   if (start?.by === "citation" || (start && at >= revisions.findIndex((r) => r.version === start.version))) {
     return at < revisions.findIndex((r) => r.version === start.version) ? { kind: "before", start } : { kind: "from", start };
@@ -129,15 +135,23 @@ export function linkStandingOn(
   // citation, no pin made or confirmed since the restart): the link was made for the requirement as the
   // earlier revision worded it, and addresses the new one only once someone confirms it (csr address
   // --confirm; tester54a A4).
-  const round = reviewRoundWindow(csr, day);
-  const record = recordedCsr(csr);
-  if (round.end === undefined && round.start > record.received) {
-    const closed = (record.review?.history ?? []).find((h) => h.source_revision !== undefined && h.closed === round.start);
-    if (closed && (closed.title !== undefined || closed.text !== undefined || closed.clauses !== undefined)) return { kind: "revised", revision: closed.revised_to ?? record.source.revision, date: round.start };
-  }
+  if (revised) return { kind: "revised", ...revised };
   const revisedSince = revisions.some((r) => issuedOn(r) > day);
   const reviewedSince = round.end !== undefined;
   return revisedSince || reviewedSince ? { kind: "undated" } : undefined;
+}
+
+/**
+ * The latest round (`round`, of reviewRoundWindow), when a new source revision opened it by changing the
+ * requirement's wording (the round it closed keeps the wording it reviewed: csr set): the source revision
+ * and the day the review restarted. Undefined for an earlier round, the first one, or a restart that kept the wording.
+ */
+function rewordedRound(csr: Csr, round: { start: string; end?: string }): { revision: string; date: string } | undefined {
+  const record = recordedCsr(csr);
+  if (round.end !== undefined || round.start <= record.received) return undefined;
+  const closed = (record.review?.history ?? []).find((h) => h.source_revision !== undefined && h.closed === round.start);
+  if (!closed || (closed.title === undefined && closed.text === undefined && closed.clauses === undefined)) return undefined;
+  return { revision: closed.revised_to ?? record.source.revision, date: round.start };
 }
 
 /**

@@ -5,10 +5,10 @@
  * day before the restart and csr show print it; the new wording is the new round's. On a copy of
  * examples/acme-auto in a real git repository.
  */
-import { readFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { copyFixture, csrInProcess, gitInit, tempDir } from "../helpers.js";
+import { copyFixture, csr, csrInProcess, gitInit, tempDir } from "../helpers.js";
 import { today } from "../today.js";
 
 const OLD = "委托外部实验室进行的检测和校准，实验室须具有CNAS认可，认可范围须覆盖委托的项目；不得使用仅有营业执照的检测机构。";
@@ -201,5 +201,35 @@ describe("the distribution of a requirement re-reviewed on the customer's new re
     expect(rejected.stdout).toContain("\nBCM-002 此前发放的是 V2.0 版，V3.0 版尚未发放：请用 'csr distribute BCM-002 --to QA ENG' 发放给相关部门。\n");
     // BCM-001, confirmed unchanged in V3.0: its distribution stands, printed as before.
     expect(await distributed("BCM-001")).toEqual(["  发放            技术部、市场部，2025-09-16 发放"]);
+  });
+});
+
+describe("a release whose summary names a CSR reworded by the customer's new revision (tester58 F3)", () => {
+  it("confirms nothing: the link stays suspect, the release says so with the command, and only csr address --confirm clears it", () => {
+    const dir = gitInit(copyFixture("examples/acme-auto"));
+    const run = (...args: string[]) => {
+      const result = csr(["-C", dir, ...args], { lang: "zh-CN" });
+      expect(result.stderr).toBe("");
+      expect(result.code).toBe(0);
+      return result.stdout;
+    };
+    const suspect = () =>
+      (JSON.parse(csr(["-C", dir, "check", "--today", "2026-12-04", "--format", "json"], { lang: "zh-CN" }).stdout) as { findings: { rule: string; file: string; line: number; column: number }[] }).findings
+        .filter((f) => f.rule === "csr/suspect-link")
+        .map(({ file, line, column }) => `${file}:${line}:${column}`);
+    run("source", "update", "DYA-SC", "--revision", "C", "--issued", "2026-09-20", "--received", "2026-09-28", "-y", "--commit");
+    run("set", "DYA-001", "--text", "东岳安全特性（◆）和法规特性（◇）须在控制计划和PFMEA中标注。", "--commit");
+    expect(suspect()).toEqual(["csr/DYA/DYA-001.yaml:46:5", "csr/DYA/DYA-001.yaml:48:5", "csr/DYA/DYA-001.yaml:50:5"]);
+    const path = join(dir, "documents/procedures/QP-014.yaml");
+    writeFileSync(path, readFileSync(path, "utf8").replace("顾客符号更新时同步更新对照表。", "顾客符号更新时同步更新对照表并通知各部门。"));
+    const released = run("release", "QP-014", "--summary", "按C版修改5.2（DYA-001）", "--pages", "P2", "--prepared", "gaoyang", "--reviewed", "zhoupeng", "--approved", "xuht", "--date", "2026-12-04", "-y");
+    expect(released.split("\n")[1]).toBe(
+      "注意：DYA-001 的要求已按来源文件 C 版变更（2026-09-28 起重新评审），DYA-001 到 QP-014 第 5.2 符号转换 节 的链接仍待确认，不计入落实；发布（包括修订内容提到 DYA-001）不算确认。请对照新要求阅读该处，仍然落实时运行 'csr address --confirm DYA-001 QP-014 --section \"5.2 符号转换\" --by 周鹏'。",
+    );
+    expect(suspect()).toEqual(["csr/DYA/DYA-001.yaml:46:5", "csr/DYA/DYA-001.yaml:48:5", "csr/DYA/DYA-001.yaml:50:5"]);
+    expect(run("show", "DYA-001", "--today", "2026-12-04")).toContain("QP-014 特殊特性管理程序 A/2（已发布）（要求已按 C 变更（2026-09-28 起重新评审），链接待确认，不计入落实；核对后运行 csr address --confirm），章节 5.2 符号转换\n");
+    run("address", "--confirm", "DYA-001", "QP-014", "--section", "5.2 符号转换", "--by", "zhoupeng", "--date", "2026-12-04", "--commit");
+    // The pin (5 lines) moved the other two links down.
+    expect(suspect()).toEqual(["csr/DYA/DYA-001.yaml:54:5", "csr/DYA/DYA-001.yaml:56:5"]);
   });
 });

@@ -18,6 +18,7 @@ import { citations } from "../../model/citations.js";
 import { isStateSecret } from "../../model/classification.js";
 import { isOut, withEdition } from "../../model/distribution.js";
 import { electronicLabel } from "../../model/labels.js";
+import { linkStandingOn } from "../../model/link-start.js";
 import { buildIndex, currentRevision, documentLayout, GJB_SIGNATURES, isMilitaryRepresentative, layoutSignatures, militaryParties, type RepoIndex } from "../../model/index.js";
 import { releaseTag } from "../../model/paths.js";
 import { bodyOnPaper, nextVersion, revisedContent } from "../../model/revision.js";
@@ -279,9 +280,18 @@ function linksToCheck(csrs: readonly Located<Csr>[], index: RepoIndex, released:
   for (const { value: csr } of csrs) {
     if (csr.superseded) continue;
     for (const place of csr.addressed ?? []) {
-      if (place.document !== released.id || !changedEnds(csr, place, released, undefined, prints)?.section) continue;
+      if (place.document !== released.id) continue;
       const by = personToType(index.people, [place.pin?.by, csr.implementation?.owner, csr.review?.decision?.by], language(), date);
       const where = place.section === undefined ? "" : ` --section "${place.section}"`;
+      if (!changedEnds(csr, place, released, undefined, prints)?.section) {
+        // Reworded by a new source revision and not confirmed since: the release (even one whose summary names the CSR) confirms nothing (tester58 F3).
+        const standing = linkStandingOn(place, released, csr, date);
+        if (standing?.kind !== "revised") continue;
+        const part = place.section === undefined ? released.id : t("rule.csr/suspect-link.section", { section: place.section, document: released.id });
+        const confirm = `csr address --confirm ${csr.id} ${released.id}${where} --by ${by}`;
+        lines.push(t("release.csr-link.unconfirmed", { csr: csr.id, part, revision: standing.revision, date: standing.date, confirm }));
+        continue;
+      }
       const data = { csr: csr.id, document: released.id, version, by, remove: `csr address ${csr.id} ${released.id}${where} --remove` };
       const part = place.section === undefined ? t("rule.csr/suspect-link.body", { document: released.id }) : t("rule.csr/suspect-link.section", { section: place.section, document: released.id });
       const confirm = `csr address --confirm ${csr.id} ${released.id}${where} --by ${by}`;
