@@ -19,10 +19,11 @@ import { documentSections, sectionNumberOnly, type NumberedSection } from "./sec
 import { alignSections } from "../compare/align.js";
 import { normalizeText } from "../compare/sections.js";
 import { SIGNATURE_ROLES } from "./types.js";
-import type { ClassificationChange, ControlledCopy, ControlledDocument, Csr, Customer, Decision, ElectronicIssue, PeriodicReview, Person, Revision, Signature, SourceDocument, TrainingSession } from "./types.js";
+import { conversionText, conversionValues, sameConversion } from "./symbols.js";
+import type { ClassificationChange, ControlledCopy, ControlledDocument, Csr, Customer, Decision, ElectronicIssue, PeriodicReview, Person, Revision, Signature, SourceDocument, SymbolApproval, SymbolConversion, TrainingSession } from "./types.js";
 
 /** The areas of the report, in the order it lists them. */
-export const CHANGE_AREAS = ["document", "csr", "source", "coverage", "person"] as const;
+export const CHANGE_AREAS = ["document", "csr", "source", "symbol", "coverage", "person"] as const;
 export type ChangeArea = (typeof CHANGE_AREAS)[number];
 
 /**
@@ -39,6 +40,9 @@ export type ChangeArea = (typeof CHANGE_AREAS)[number];
  *           csr source update --unchanged) | distributed (发放 to departments) | trained (a training session on a
  *           source revision, csr train) | implemented (导入生产日期) | verified | addressed | superseded | declassified | removed
  * source:   added | revised
+ * symbol:   a row of the special-characteristic symbol conversion table (symbols.yaml, IATF 16949 8.3.3.3): added |
+ *           changed (csr symbol update, or by hand: then undated) | retired (停用) | approved (the customer's approval
+ *           recorded, csr symbol approve) | removed
  * coverage: gained | lost
  * person:   added | roles | department | left (the day people.yaml records) | removed
  */
@@ -71,7 +75,10 @@ export type ChangeKind =
   | "left"
   | "declassified"
   | "signed"
-  | "revising";
+  | "revising"
+  | "changed"
+  | "retired"
+  | "approved";
 
 /** A controlled copy on a row of copies handed out or taken back: its 受控号, the department or party that held it and who. */
 export interface CopyHeld {
@@ -159,7 +166,7 @@ export interface SectionChange extends SectionName {
 }
 
 export function compareStates(before: Repository, after: Repository): Change[] {
-  return withSectionChanges([...documentChanges(before, after), ...csrChanges(before, after), ...statesWithoutCsrs(before, after)], before, after);
+  return withSectionChanges([...documentChanges(before, after), ...csrChanges(before, after), ...statesWithoutCsrs(before, after), ...symbolChanges(before.symbols, after.symbols)], before, after);
 }
 
 /**
@@ -251,7 +258,7 @@ function customerOn(customer: Customer, day: string): Customer {
  * addressed in other documents, a document or CSR file deleted.
  */
 export function isUndated(change: Change): boolean {
-  return (change.area === "person" && change.kind !== "left") || change.kind === "removed" || (change.area === "csr" && change.kind === "addressed");
+  return (change.area === "symbol" && change.date === null) || (change.area === "person" && change.kind !== "left") || change.kind === "removed" || (change.area === "csr" && change.kind === "addressed");
 }
 
 /**
@@ -674,7 +681,63 @@ export function periodChanges(repo: Repository, from: string, to: string): Chang
   const after = recordsOn(repo, to);
   // A revision in preparation is not dated by recordsOn's two states: its own day gives it (revisingIn).
   const ends = [...documentChanges(before, after), ...statesWithoutCsrs(before, after)].filter((c) => !isUndated(c) && c.kind !== "revising");
-  return [...ends, ...csrChangesIn(repo, from, to), ...takingEffect(repo, from, to), ...revisingIn(repo, from, to)];
+  const symbols = symbolChanges([], repo.symbols).filter((c) => c.kind !== "added" && c.date !== null && c.date >= from && c.date <= to);
+  return [...ends, ...csrChangesIn(repo, from, to), ...takingEffect(repo, from, to), ...revisingIn(repo, from, to), ...symbols];
+}
+
+/** A changed row's conversion before and after ("◇ SC → ☆ 重要"), each with the customer's meaning (含义) when that is what changed. */
+function changedTexts(was: SymbolConversion, is: SymbolConversion): [string, string] {
+  const text = (row: SymbolConversion) => conversionText(conversionValues(row)) + ((was.meaning ?? "") !== (is.meaning ?? "") ? `（${row.meaning ?? ""}）` : "");
+  return [text(was), text(is)];
+}
+
+/** A row of the symbol conversion table as the report names it: the customer and the customer's symbol ("DYA ◆"). */
+const symbolId = (row: SymbolConversion): string => `${row.customer} ${row.customer_symbol}`;
+
+/**
+ * The changes of the special-characteristic symbol conversion table (symbols.yaml; IATF 16949 8.3.3.3, 7.5.3.2.2:
+ * a customer's change and its approval are recorded) from one state to another, rows matched by customer and
+ * customer symbol (`id` "DYA ◆", `title` the customer's class): a row added or removed (undated: the table dates
+ * neither); each change csr symbol update recorded (SymbolChange), from the conversion before it to the one after,
+ * by whom (`detail`, a person id), why (`remark`), on its day; a row changed by hand without such a record, from
+ * and to its conversion, undated; a row retired (停用), by whom, why, on its day; each customer approval recorded
+ * (the one in force or one kept in earlier_approvals), to the customer document and revision approved for
+ * (`to`, "DYA-SC/C"), by the customer's representative (`detail`, not a people.yaml id), its evidence (`remark`),
+ * on its day. `before` empty: every dated record of `after` (a period picks those in it).
+ */
+export function symbolChanges(before: readonly { value: SymbolConversion }[], after: readonly { value: SymbolConversion }[]): Change[] {
+  const old = byId(before, symbolId);
+  const now = byId(after, symbolId);
+  const out: Change[] = [];
+  for (const id of unionIds(old, now)) {
+    const a = old.get(id);
+    const b = now.get(id);
+    if (!b) {
+      out.push({ area: "symbol", kind: "removed", id, title: a!.customer_class, from: conversionText(conversionValues(a!)), to: "", detail: "", date: null });
+      continue;
+    }
+    const row = (kind: ChangeKind, from: string, to: string, detail: string, date: string | null, remark?: string): void => {
+      out.push({ area: "symbol", kind, id, title: b.customer_class, from, to, detail, ...(remark ? { remark } : {}), date });
+    };
+    if (!a) row("added", "", conversionText(conversionValues(b)), "", null);
+    // Each recorded change, from the row before it to the row after it: the values before a change are the row after it with what it replaced (`was`).
+    const changes = b.changes ?? [];
+    const known = new Set((a?.changes ?? []).map((c) => JSON.stringify(c)));
+    const states: SymbolConversion[] = [b];
+    for (let i = changes.length - 1; i >= 0; i--) states.unshift({ ...states[0]!, ...changes[i]!.was });
+    changes.forEach((c, i) => {
+      const [was, is] = changedTexts(states[i]!, states[i + 1]!);
+      if (!known.has(JSON.stringify(c))) row("changed", was, is, c.by, c.date, c.reason);
+    });
+    // Changed by hand: the values differ and no recorded change says so.
+    if (a && changes.length === (a.changes ?? []).length && !sameConversion(conversionValues(a), conversionValues(b))) row("changed", ...changedTexts(a, b), "", null);
+    if (b.retired && JSON.stringify(b.retired) !== JSON.stringify(a?.retired)) row("retired", conversionText(conversionValues(b)), "", b.retired.by, b.retired.date, b.retired.reason);
+    const approvals = (r: SymbolConversion | undefined) => [...(r?.earlier_approvals ?? []), ...(r?.approved ? [r.approved] : [])];
+    const approvalKey = (p: SymbolApproval) => JSON.stringify([p.by, p.date, p.source ?? "", p.evidence ?? ""]);
+    const approved = new Set(approvals(a).map(approvalKey));
+    for (const p of approvals(b)) if (!approved.has(approvalKey(p))) row("approved", "", p.source ?? "", p.by, p.date, p.evidence);
+  }
+  return out;
 }
 
 function sourceChanges(before: Repository, after: Repository): Change[] {

@@ -863,3 +863,49 @@ describe("csr changes of a branch where a released document is being revised (te
     ]);
   });
 });
+
+describe("csr changes of the symbol conversion table (tester58 F7)", { timeout: 120_000 }, () => {
+  it("lists a row added, changed, retired and the customer's approval, with who, why and when, in both modes, and says the report covers the table", async () => {
+    const dir = tempDir();
+    cpSync(join(import.meta.dirname, "../../examples/acme-auto"), dir, { recursive: true });
+    git(dir, ["init", "-q"]);
+    git(dir, ["config", "user.name", "Test User"]);
+    git(dir, ["config", "user.email", "test@example.com"]);
+    commitAt(dir, "2026-11-02", "import");
+    git(dir, ["tag", "base"]);
+    const run = async (args: string[], stderr = "") => {
+      const result = await csrInProcess(["-C", dir, ...args], { lang: null, env: TZ });
+      expect(result.stderr).toBe(stderr);
+      expect(result.code).toBe(0);
+      return result.stdout;
+    };
+    await run(["symbol", "add", "--customer", "DYA", "--customer-symbol", "◆", "--customer-class", "安全特性", "--symbol", "◆", "--class", "安全", "-y"]);
+    await run(["symbol", "update", "DYA", "◇", "--meaning", "重要特性：影响装配或法规", "--by", "zhangli", "--date", "2026-12-02", "--reason", "DYA-SC C版重新定义", "-y"]);
+    await run(["symbol", "retire", "DYA", "▽", "--by", "zhangli", "--date", "2026-12-03", "--reason", "DYA-SC C版取消该符号", "-y"]);
+    await run(["symbol", "approve", "DYA", "--by", "刘涛（东岳SQE）", "--date", "2026-12-04", "--evidence", "邮件", "--source", "DYA-SC", "-y"]);
+    commitAt(dir, "2026-12-04", "符号对照表按 DYA-SC C 版修改");
+    const changed = ["◇ SC → ☆ 重要（重要特性：影响装配、功能或顾客满意）", "◇ SC → ☆ 重要（重要特性：影响装配或法规）"];
+    const rows = [
+      `特殊特性符号,修改,DYA ◇,SC,${changed[0]},${changed[1]},修改人：张丽；原因：DYA-SC C版重新定义,2026-12-02`,
+      "特殊特性符号,停用,DYA ▽,CC,▽ CC → ★ 关键,,停用人：张丽；原因：DYA-SC C版取消该符号,2026-12-03",
+      "特殊特性符号,顾客认可,DYA ◆,安全特性,,DYA-SC/B,顾客认可人：刘涛（东岳SQE）；证据：邮件,2026-12-04",
+      "特殊特性符号,顾客认可,DYA ◇,SC,,DYA-SC/B,顾客认可人：刘涛（东岳SQE）；证据：邮件,2026-12-04",
+      // A row added has no date of its own: the commits give it.
+      "特殊特性符号,新增,DYA ◆,安全特性,,◆ 安全特性 → ◆ 安全,,",
+    ];
+    const commits = (await run(["changes", "base", "HEAD", "--format", "csv"], "本报告按两个提交比较；要按记录的日期列出某一期间的变更：csr changes 2026-11-02 2026-12-04。\n")).split(/\r?\n/).filter(Boolean);
+    expect(commits).toEqual(["\ufeff类别,变更,编号,名称,变更前,变更后,说明,日期", ...rows]);
+    // The same rows by their records' days; the row added from the commits at the period's ends.
+    const period = (await run(["changes", "2026-12-01", "2026-12-04", "--format", "csv"])).split(/\r?\n/).filter(Boolean);
+    expect(period).toEqual(["\ufeff类别,变更,编号,名称,变更前,变更后,说明,日期", ...rows]);
+    const json = JSON.parse(await run(["changes", "2026-12-02", "2026-12-02", "--format", "json"])) as PeriodJson;
+    expect(json.changes).toEqual([{ area: "symbol", kind: "changed", id: "DYA ◇", title: "SC", from: changed[0], to: changed[1], detail: "zhangli", remark: "DYA-SC C版重新定义", date: "2026-12-02" }]);
+    // The footnote says what of the table the report covers, in each mode.
+    const text = await run(["changes", "2026-12-01", "2026-12-04"]);
+    expect(text).toContain("特殊特性符号：新增 1，修改 1，停用 1，顾客认可 2\n");
+    expect(text).toContain("特殊特性符号转换表（symbols.yaml）：行的修改（csr symbol update）、停用和顾客认可按记录上的日期列出，行的新增和删除没有记录日期，按 git 提交比较。");
+    const en = await csrInProcess(["-C", dir, "changes", "base", "HEAD", "--lang", "en"], { env: TZ });
+    expect(en.stdout).toContain("Special-characteristic symbols: new 1, changed 1, retired 1, customer approval 2\n");
+    expect(en.stdout).toContain("The special-characteristic symbol conversion table (symbols.yaml) is compared too: rows added, changed, retired, removed and approved by the customer.");
+  });
+});

@@ -41,6 +41,7 @@ const KINDS: Record<ChangeArea, readonly ChangeKind[]> = {
   document: ["added", "released", "revising", "received", "effective", "signed", "issued", "recalled", "lost", "destroyed", "retained", "reviewed", "trained", "declassified", "withdrawn", "removed"],
   csr: ["added", "decided", "signed", "reopened", "confirmed", "distributed", "trained", "implemented", "verified", "addressed", "superseded", "declassified", "removed"],
   source: ["added", "revised"],
+  symbol: ["added", "changed", "retired", "approved", "removed"],
   coverage: ["gained", "lost"],
   person: ["added", "roles", "department", "left", "removed"],
 };
@@ -105,7 +106,7 @@ function endLabel(end: RangeEnd): string {
 export function changeReport(ctx: RegisterContext, changes: readonly Change[], from: RangeEnd, to: RangeEnd): Table {
   const range = `${endLabel(from)} → ${endLabel(to)}`;
   const outside = changes.filter((c) => c.date !== null && ((from.date !== null && c.date < from.date) || (to.date !== null && c.date > to.date))).length;
-  const note = [t(ctx, "register.changes.note.commits"), outside > 0 ? t(ctx, "register.changes.note.outside", { count: outside, from: from.date ?? "", to: to.date ?? "" }) : ""];
+  const note = [t(ctx, "register.changes.note.commits"), outside > 0 ? t(ctx, "register.changes.note.outside", { count: outside, from: from.date ?? "", to: to.date ?? "" }) : "", symbolsNote(ctx, changes, "commits")];
   // How to ask for a period instead is for the one who runs the command, not a line of the report.
   const hints = [t(ctx, "register.changes.ask-period.hint", { from: from.date ?? "", to: to.date ?? "" })];
   return { ...reportTable(ctx, changes, range, t(ctx, "register.changes.heading.commits", { range }), note), hints };
@@ -133,7 +134,12 @@ export function periodReport(ctx: RegisterContext, changes: readonly Change[], p
     places.length > 0 ? t(ctx, "register.changes.note.entered-addressed", { count: places.length, ids: places.join(separator), from: period.from }) : "",
     people.length > 0 ? t(ctx, "register.changes.note.entered-people", { count: people.length, people: people.join(separator), from: period.from }) : "",
   ];
-  return reportTable(ctx, changes, range, t(ctx, "register.changes.heading.period", period), [t(ctx, "register.changes.note.dated", period), undated, ...before, future]);
+  return reportTable(ctx, changes, range, t(ctx, "register.changes.heading.period", period), [t(ctx, "register.changes.note.dated", period), symbolsNote(ctx, changes, "dated"), undated, ...before, future]);
+}
+
+/** What the report covers of the symbol conversion table (tester58 F7), said where the repository keeps one or the report lists a row of it. */
+function symbolsNote(ctx: RegisterContext, changes: readonly Change[], mode: "commits" | "dated"): string {
+  return ctx.repo.symbols.length > 0 || changes.some((c) => c.area === "symbol") ? t(ctx, `register.changes.note.symbols-${mode}`) : "";
 }
 
 /** The report's table; `note`, sentences that say what it was built from, follows the counts as one line. */
@@ -195,6 +201,7 @@ function reportTable(ctx: RegisterContext, changes: readonly Change[], range: st
     if (change.kind === "reviewed") return [t(ctx, "register.changes.reviewed-by", { by: personName(ctx, change.detail) }), change.remark ?? ""].filter(Boolean).join(t(ctx, "register.remarks-separator"));
     if (change.area === "csr") return csrText(change);
     if (change.area === "source") return sourceText(change);
+    if (change.area === "symbol") return symbolText(change);
     if (change.area === "person") return departmentName(ctx, change.detail);
     return change.detail;
   };
@@ -271,6 +278,15 @@ function reportTable(ctx: RegisterContext, changes: readonly Change[], range: st
     ]
       .filter(Boolean)
       .join(t(ctx, "register.remarks-separator"));
+  };
+  // A row of the symbol conversion table: who changed or retired it and why; who approved it for the customer and the evidence (tester58 F7).
+  const symbolText = (change: Change): string => {
+    if (change.kind === "approved") return [t(ctx, "register.changes.symbol-approved-by", { by: change.detail }), change.remark ? t(ctx, "register.changes.evidence", { evidence: change.remark }) : ""].filter(Boolean).join(t(ctx, "register.remarks-separator"));
+    if (change.kind === "changed" || change.kind === "retired") {
+      const by = change.detail ? t(ctx, `register.changes.symbol-${change.kind}-by`, { by: personName(ctx, change.detail) }) : "";
+      return [by, change.remark ? t(ctx, "register.changes.symbol-reason", { reason: change.remark }) : ""].filter(Boolean).join(t(ctx, "register.remarks-separator"));
+    }
+    return "";
   };
   const sourceText = (change: Change): string => {
     const customer = ctx.index.customers.get(change.detail)?.value;
