@@ -160,6 +160,13 @@ describe("moving to a new edition", () => {
     expect(line).not.toContain("IATF16949E2");
   });
 
+  it("prints the new edition's matrix without --standard during the transition, and says so", async () => {
+    const result = await csrInProcess(["-C", dir, "matrix", "clauses", "--format", "md", "--today", "2026-11-27"], { lang: null });
+    expect(result.code).toBe(0);
+    expect(result.stdout.split("\n")[0]).toBe("## IATF 16949 第二版（虚构示例）（202X版）条款覆盖矩阵");
+    expect(result.stderr.split("\n")[0]).toBe("输出的是体系范围内的新版 IATF 16949 第二版（虚构示例）的矩阵；被替代版本的矩阵：--standard IATF16949。");
+  });
+
   it("shows the new edition's clauses with their old numbers while both editions are in scope", async () => {
     expect(await csrInProcess(["-C", dir, "matrix", "clauses", "--standard", "IATF16949E2", "--format", "md", "--today", "2026-11-27"], { lang: null })).toEqual({
       code: 0,

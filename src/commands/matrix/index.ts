@@ -44,7 +44,12 @@ export async function matrixCommand(ctx: CommandContext, name: "clauses" | "csr"
     return emitTable(ctx, csrMatrix(rc, { customer: flags.customer, today, ...(period ? { period } : {}) }), flags, repo, lang, today);
   }
   const scope = repo.config?.value.standards ?? [];
-  const standard = flags.standard ?? scope[0];
+  // During an edition transition both editions are in scope; without --standard the matrix is the new
+  // edition's, whose references 'csr standard migrate' rewrote: the old edition's matrix would show only
+  // the references left behind, a near-empty coverage (tester58 F2). Say which edition it is.
+  const successor = flags.standard === undefined && scope[0] !== undefined ? [...repo.catalogs.values()].find((c) => c.supersedes?.standard === scope[0] && scope.includes(c.id)) : undefined;
+  const standard = flags.standard ?? successor?.id ?? scope[0];
+  if (successor) ctx.stderr(t("matrix.default-edition", { title: successor.title, old: scope[0]! }) + "\n");
   if (standard === undefined) throw new UserError(t("matrix.no-standard"));
   const catalog = repo.catalogs.get(standard);
   if (!catalog) {
