@@ -557,7 +557,16 @@ function csrChange(id: string, a: Csr | undefined, b: Csr | undefined, secret: R
   out.push(...trainingChanges("csr", id, b.title, a?.training?.sessions, b.training?.sessions, (revision) => `${b.source.document} ${revision}`));
   out.push(...implementationChanges(id, (b ?? a)!.title, a, b));
   // A new CSR's places too: where the QMS addresses it is what an auditor traces first (IATF 16949 7.5.1.1).
-  if (places(b, secret) !== (a ? places(a, secret) : "")) change("addressed", a ? places(a, secret) : "", places(b, secret), "", null);
+  // A link added with its pin (csr address writes who and when) is dated by it (tester57 E18): the latest pin's day, who made those of that day.
+  if (places(b, secret) !== (a ? places(a, secret) : "")) {
+    const key = (p: NonNullable<Csr["addressed"]>[number]) => `${p.document} ${p.section ?? ""}`;
+    const had = new Set((a?.addressed ?? []).map(key));
+    const gone = (a?.addressed ?? []).some((p) => !(b.addressed ?? []).some((q) => key(q) === key(p)));
+    const pins = (b.addressed ?? []).filter((p) => !had.has(key(p))).map((p) => p.pin);
+    const day = !gone && pins.length > 0 && pins.every((p) => p?.date !== undefined) ? pins.map((p) => p!.date).sort().at(-1)! : null;
+    const by = day === null ? "" : [...new Set(pins.filter((p) => p!.date === day && p!.by).map((p) => p!.by!))].join(", ");
+    change("addressed", a ? places(a, secret) : "", places(b, secret), by, day);
+  }
   if (b.superseded && !a?.superseded) change("superseded", "", b.superseded.by ?? "", b.superseded.reason, b.superseded.date);
   return out;
 }

@@ -909,3 +909,23 @@ describe("csr changes of the symbol conversion table (tester58 F7)", { timeout: 
     expect(en.stdout).toContain("The special-characteristic symbol conversion table (symbols.yaml) is compared too: rows added, changed, retired, removed and approved by the customer.");
   });
 });
+
+describe("csr changes of a CSR linked to another document (tester57 E18)", { timeout: 120_000 }, () => {
+  it("dates a link added by its pin and names who made it", async () => {
+    const dir = tempDir();
+    cpSync(join(import.meta.dirname, "../../examples/acme-auto"), dir, { recursive: true });
+    git(dir, ["init", "-q"]);
+    git(dir, ["config", "user.name", "Test User"]);
+    git(dir, ["config", "user.email", "test@example.com"]);
+    commitAt(dir, "2026-11-02", "import");
+    git(dir, ["tag", "base"]);
+    expect((await csrInProcess(["-C", dir, "address", "DYA-002", "QP-014", "--by", "zhangli", "--date", "2026-12-03", "-y"], { lang: null, env: TZ })).code).toBe(0);
+    commitAt(dir, "2026-12-04", "DYA-002 落实到 QP-014");
+    const result = await csrInProcess(["-C", dir, "changes", "base", "HEAD", "--format", "csv"], { lang: null, env: TZ });
+    expect(result.code).toBe(0);
+    expect(result.stdout.split(/\r?\n/).filter(Boolean)).toEqual([
+      "\ufeff类别,变更,编号,名称,变更前,变更后,说明,日期",
+      '顾客特定要求,落实文件变更,DYA-002,顾客投诉的围堵和8D报告时限,"QP-013 5.2 顾客投诉时限, QR-013-01","QP-013 5.2 顾客投诉时限, QR-013-01, QP-014",落实人：张丽,2026-12-03',
+    ]);
+  });
+});

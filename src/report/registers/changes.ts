@@ -237,6 +237,7 @@ function reportTable(ctx: RegisterContext, changes: readonly Change[], range: st
       const reason = historyReason({ ...(change.detail ? { reason: change.detail } : {}), source_revision: change.from, revised_to: change.to }, change.source ?? "", ctx.lang);
       return reason.replace(/[。.]$/u, "") + reviewDue(change.date);
     }
+    if (change.kind === "addressed") return change.detail ? t(ctx, "register.changes.addressed-by", { by: change.detail.split(", ").map((p) => personName(ctx, p)).join(t(ctx, "register.list-separator")) }) : "";
     if (change.kind === "decided") return t(ctx, change.from ? "register.changes.decision-changed" : "register.changes.decided-by", { by: personName(ctx, change.detail) }) + remark(change);
     if (change.kind === "confirmed") return t(ctx, "register.changes.confirmed-by", { by: personName(ctx, change.detail) }) + remark(change);
     // A distribution: to which departments, by whom.
