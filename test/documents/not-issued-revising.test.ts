@@ -1,7 +1,8 @@
 /**
  * doc/not-issued and a released document under revision (修订中, tester57 E17): the rule concerns the
  * version in force, never the draft in the file. QP-002 A/1 of acme-auto is issued on paper (copies 3
- * and 4); its A/2 is drafted (csr submit, a section added to the text).
+ * and 4); its A/2 is drafted (csr submit, a section added to the text), and a CSR linked to the new section
+ * counts for the draft, not for the version in force.
  */
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
@@ -25,8 +26,13 @@ describe("doc/not-issued of a document under revision", () => {
     for (const [copy, by] of [["3", "zhangli"], ["4", "huangjun"]]) {
       expect((await csrInProcess(["-C", dir, "recall", "QP-002", "--copy", copy!, "--by", by!, "--date", "2026-12-01"])).code).toBe(0);
     }
-    expect(await notIssued(dir)).toEqual([
+    const inForce = [
       "documents/procedures/QP-002.yaml:30:14 QP-002 A/1 自 2025-12-15 起现行，但没有现行版本的受控副本，也没有登记电子版发放：使用部门（品质部、生产部、采购物流部）按记录没有现行版本可用。发放纸质副本：'csr distribute QP-002 --to QA PRD PUR'；或登记电子版发放：'csr distribute QP-002 --electronic --to QA PRD PUR'。",
-    ]);
+    ];
+    expect(await notIssued(dir)).toEqual(inForce);
+    // A CSR linked to the draft's new section (pin.draft) is not met through A/1: its departments (技术部、市场部) are no users of A/1.
+    const linked = await csrInProcess(["-C", dir, "address", "DYA-004", "QP-002", "--section", "5.4", "--by", "zhoupeng", "--date", DAY, "-y"]);
+    expect(linked.stdout).toContain("A/1, in force, does not have it");
+    expect(await notIssued(dir)).toEqual(inForce);
   });
 });

@@ -3,6 +3,7 @@ import { list, t } from "../../../i18n/index.js";
 import { departmentLabel } from "../../../model/labels.js";
 import { copiesInForce, copyEdition, csrDistributedDepartments, electronicInForce, pendingTransition, recallStart, unitsWithoutCopy, withEdition } from "../../../model/distribution.js";
 import type { Rule } from "../../rule.js";
+import type { AddressedIn } from "../../../model/types.js";
 
 /** The levels whose documents are handed out to their places of use: the manual, procedures and work instructions (forms are filled in, not issued). */
 const ISSUED_LEVELS: ReadonlySet<number> = new Set([1, 2, 3]);
@@ -61,7 +62,9 @@ electronic_issue:
       if (copiesInForce(doc).length > 0 || electronicInForce(doc).length > 0 || unitsWithoutCopy(doc, today)) continue;
       // Every released manual, procedure and instruction is used somewhere (IATF 16949 7.5.3.2.1); of one through which a
       // customer requirement is met, the departments the CSR went to use it too.
-      const csrs = [...ctx.index.csrs.values()].filter(({ value: csr }) => !csr.superseded && (csr.addressed ?? []).some((a) => a.document === doc.id));
+      // A link made to text only the draft of the next revision has (pin.draft) is not to the version in force.
+      const inForce = (a: AddressedIn) => a.document === doc.id && !(doc.revising !== undefined && a.pin?.draft === true);
+      const csrs = [...ctx.index.csrs.values()].filter(({ value: csr }) => !csr.superseded && (csr.addressed ?? []).some(inForce));
       const csrUnits = csrs.flatMap(({ value }) => csrDistributedDepartments(value));
       const units = [...new Set([doc.department, ...(doc.distribution ?? []).map((c) => c.to), ...(doc.electronic_issue ?? []).flatMap((e) => e.to), ...csrUnits])];
       const revisions = doc.revisions ?? [];
