@@ -49,13 +49,14 @@ function readRecordDays(repo: Repository): RecordDays {
   for (const { id, path, records, start } of wanted) {
     const lines = [...(added.get(path) ?? [])];
     // The commit that began the current round wrote its day under review.restarted; none yet: it is in the working tree.
+    // A record added in that very commit (a repository taken in at once) is told by its day alone, as before.
     const round = lines.filter(([line]) => line.includes("restarted:") && line.includes(start)).reduce((oldest, [, c]) => Math.max(oldest, c.at), -1);
     const byRecord = new Map<string, RecordDay>();
     for (const record of records) {
       let first: { day: string; at: number } | undefined;
       for (const [line, c] of lines) if (containsRecord(line, record) && (first === undefined || c.at > first.at)) first = c;
       // Not in any commit: written since the last one, so after the round began.
-      byRecord.set(record, first === undefined ? { day: null, beforeRound: false } : { day: first.day, beforeRound: round < 0 || first.at >= round });
+      byRecord.set(record, first === undefined ? { day: null, beforeRound: false } : { day: first.day, beforeRound: round < 0 || first.at > round });
     }
     days.set(id, byRecord);
   }

@@ -44,9 +44,10 @@ export function sessionTraineesIn(lang: Lang, session: Pick<TrainingSession, "pe
 /**
  * When one of a CSR's record numbers given on their own (`training.records`) entered the repository
  * (load/training-records.ts): `day`, that of the commit that added it, `null` when no commit has it yet
- * (written since the last one); `beforeRound`, whether that commit is the one that began the current
- * round (`review.restarted`, by `csr source update`) or an older one — in git's order, not by day, since
- * a new revision registered late is dated back to its receipt.
+ * (written since the last one); `beforeRound`, whether that commit is older than the one that began the
+ * current round (`review.restarted`, by `csr source update`) — in git's order, not by day, since a new
+ * revision registered late is dated back to its receipt. A record added by the commit that began the
+ * round is told by its day.
  */
 export interface RecordDay {
   day: string | null;

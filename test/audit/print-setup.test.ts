@@ -104,7 +104,7 @@ describe("printed registers", () => {
     // qms.yaml names the signature lines in Chinese; an English register prints the usual ones in English.
     const english = (await csrInProcess(["-C", REPO, "list", "reviews", "--format", "html", "--today", "2026-11-27"], { lang: "en" })).stdout;
     expect(english).toContain('<div class="signatures"><span>Prepared by: ________________ Date: ____________</span><span>Reviewed by: ________________ Date: ____________</span><span>Approved by: ________________ Date: ____________</span></div>');
-    const narrow = (await csrInProcess(["-C", REPO, "list", "symbols", "--format", "html", "--today", "2026-11-27"], { lang: null })).stdout;
+    const narrow = (await csrInProcess(["-C", REPO, "list", "training", "--format", "html", "--today", "2026-11-27"], { lang: null })).stdout;
     expect(narrow).toContain("@page { size: A4; margin: 12mm 10mm; }");
     expect(readFileSync(file).length).toBeGreaterThan(0);
   });

@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 
 import { spawnSync } from "node:child_process";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { copyFixture, csr, csrInProcess, FIXTURES, makeRepo, minimalRepo, ROOT, tempDir } from "../helpers.js";
+import { copyFixture, csr, csrInProcess, FIXTURES, gitInit, makeRepo, minimalRepo, ROOT, tempDir } from "../helpers.js";
 
 const BASIC = join(FIXTURES, "render", "basic");
 const GOLDEN = join(FIXTURES, "render", "golden");
@@ -18,11 +18,14 @@ function expectGolden(name: string, actual: string): void {
 }
 
 describe("csr render: golden files", () => {
+  // A repository of its own (one commit), so that what git tells of FORD-001's training record is the fixture's, not this project's history.
+  let basic: string | undefined;
   for (const format of ["md", "html"] as const) {
     for (const lang of ["zh-CN", "en"] as const) {
       it(`renders a procedure, a form and a CSR review report as ${format} (${lang})`, async () => {
         const out = tempDir();
-        const result = await csrInProcess(["-C", BASIC, "render", "QP-020", "QR-020-01", "FORD-001", "--format", format, "--lang", lang, "--out", out]);
+        basic ??= gitInit(copyFixture("test/fixtures/render/basic"));
+        const result = await csrInProcess(["-C", basic, "render", "QP-020", "QR-020-01", "FORD-001", "--format", format, "--lang", lang, "--out", out]);
         expect(result.stderr).toBe(lang === "en" ? `Rendered 3 files (${format}, en).\n` : `已输出 3 个文件（${format}，${lang}）。\n`);
         expect(result.code).toBe(0);
         expect(result.stdout).toBe([`QP-020.${lang}.${format}`, `QR-020-01.${lang}.${format}`, `FORD-001.review.${lang}.${format}`].map((f) => `${join(out, f)}\n`).join(""));
