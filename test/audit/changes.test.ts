@@ -785,14 +785,20 @@ describe("csr changes of a system adopted with its history (tester20)", { timeou
   });
 });
 
+/** acme-auto in a git repository of its own, committed on 2026-11-02 as imported that day. */
+function acmeImported(): string {
+  const dir = tempDir();
+  cpSync(join(import.meta.dirname, "../../examples/acme-auto"), dir, { recursive: true });
+  git(dir, ["init", "-q"]);
+  git(dir, ["config", "user.name", "Test User"]);
+  git(dir, ["config", "user.email", "test@example.com"]);
+  commitAt(dir, "2026-11-02", "import");
+  return dir;
+}
+
 describe("csr changes lists the month's training (tester55 C10) and periodic reviews (tester56 D7)", { timeout: 120_000 }, () => {
   it("lists a CSR's and a document's training session on its day: trainer, people trained, record, the revision trained on; a periodic review with its result", async () => {
-    const dir = tempDir();
-    cpSync(join(import.meta.dirname, "../../examples/acme-auto"), dir, { recursive: true });
-    git(dir, ["init", "-q"]);
-    git(dir, ["config", "user.name", "Test User"]);
-    git(dir, ["config", "user.email", "test@example.com"]);
-    commitAt(dir, "2026-11-02", "import");
+    const dir = acmeImported();
     const train = await csrInProcess(["-C", dir, "train", "QP-012", "--people", "huangjun", "wuyan", "--trainer", "zhangli", "--date", "2026-10-29", "--record", "TR-2026-042", "-y"], { lang: null, env: TZ });
     expect(train.code).toBe(0);
     const review = await csrInProcess(["-C", dir, "periodic-review", "QP-003", "--by", "wangjg", "--result", "revise", "--comment", "管理评审输入须按IATF 9.3.2.1补充", "--date", "2026-10-15", "-y"], { lang: null, env: TZ });
@@ -815,12 +821,7 @@ describe("csr changes lists the month's training (tester55 C10) and periodic rev
 
 describe("csr changes of a branch where a released document is being revised (tester57 E8)", { timeout: 120_000 }, () => {
   it("lists the revision in progress as csr list gives it, who submitted it and which sections its draft adds, removes, changes and renumbers, in both modes", async () => {
-    const dir = tempDir();
-    cpSync(join(import.meta.dirname, "../../examples/acme-auto"), dir, { recursive: true });
-    git(dir, ["init", "-q"]);
-    git(dir, ["config", "user.name", "Test User"]);
-    git(dir, ["config", "user.email", "test@example.com"]);
-    commitAt(dir, "2026-11-02", "import");
+    const dir = acmeImported();
     git(dir, ["tag", "base"]);
     expect((await csrInProcess(["-C", dir, "submit", "QP-009", "--by", "zhaoqiang", "--date", "2026-11-20", "-y"], { lang: null, env: TZ })).code).toBe(0);
     const path = join(dir, "documents/procedures/QP-009.yaml");
@@ -866,12 +867,7 @@ describe("csr changes of a branch where a released document is being revised (te
 
 describe("csr changes of the symbol conversion table (tester58 F7)", { timeout: 120_000 }, () => {
   it("lists a row added, changed, retired and the customer's approval, with who, why and when, in both modes, and says the report covers the table", async () => {
-    const dir = tempDir();
-    cpSync(join(import.meta.dirname, "../../examples/acme-auto"), dir, { recursive: true });
-    git(dir, ["init", "-q"]);
-    git(dir, ["config", "user.name", "Test User"]);
-    git(dir, ["config", "user.email", "test@example.com"]);
-    commitAt(dir, "2026-11-02", "import");
+    const dir = acmeImported();
     git(dir, ["tag", "base"]);
     const run = async (args: string[], stderr = "") => {
       const result = await csrInProcess(["-C", dir, ...args], { lang: null, env: TZ });
@@ -912,12 +908,7 @@ describe("csr changes of the symbol conversion table (tester58 F7)", { timeout: 
 
 describe("csr changes of a CSR linked to another document (tester57 E18)", { timeout: 120_000 }, () => {
   it("dates a link added by its pin and names who made it", async () => {
-    const dir = tempDir();
-    cpSync(join(import.meta.dirname, "../../examples/acme-auto"), dir, { recursive: true });
-    git(dir, ["init", "-q"]);
-    git(dir, ["config", "user.name", "Test User"]);
-    git(dir, ["config", "user.email", "test@example.com"]);
-    commitAt(dir, "2026-11-02", "import");
+    const dir = acmeImported();
     git(dir, ["tag", "base"]);
     expect((await csrInProcess(["-C", dir, "address", "DYA-002", "QP-014", "--by", "zhangli", "--date", "2026-12-03", "-y"], { lang: null, env: TZ })).code).toBe(0);
     commitAt(dir, "2026-12-04", "DYA-002 落实到 QP-014");
