@@ -50,7 +50,8 @@ export function logRecords(log: string): { fields: string[]; files: string[] }[]
  * The standard output of one git command that only reads, run in `root`; undefined when git fails
  * (not a repository, no commit yet, git not installed). One process and no simple-git to load: for
  * a read whose failure means only that there is nothing to show. Undefined too when git prints more
- * than `maxBytes` (git is stopped there).
+ * than `maxBytes` bytes (git is stopped there): exactly `maxBytes` is read, one byte more never, also
+ * when git had finished writing and exited before the limit was seen.
  */
 export function gitRead(root: string, args: readonly string[], maxBytes = 1024 ** 3): string | undefined {
   const result = gitSync(root, args, maxBytes);
@@ -122,15 +123,23 @@ function catFileBatch(root: string, names: readonly string[], maxBytes: number):
   return texts;
 }
 
+/**
+ * git's exit status and standard output (UTF-8); status null when its output passed `maxBytes` bytes. Node
+ * counts the bytes as they come and stops git at the first one past the limit, but a git that had exited by
+ * then keeps its exit status 0 beside the ENOBUFS error, and its output is all there: the error (or the
+ * length, were it missed) is what refuses it.
+ */
 function gitSync(root: string, args: readonly string[], maxBytes = 1024 ** 3): { status: number | null; stdout: string } {
   // Loaded when git first runs, not with this module: a check imports it (training records are dated from git) and may run no git at all.
-  return process.getBuiltinModule("node:child_process").spawnSync("git", ["-c", "core.quotepath=off", ...args], {
+  const result = process.getBuiltinModule("node:child_process").spawnSync("git", ["-c", "core.quotepath=off", ...args], {
     cwd: root,
-    encoding: "utf8",
     maxBuffer: maxBytes,
     env: { ...process.env, GIT_OPTIONAL_LOCKS: "0" },
     stdio: ["ignore", "pipe", "ignore"],
   });
+  const stdout = Buffer.isBuffer(result.stdout) ? result.stdout : Buffer.alloc(0);
+  if ((result.error as NodeJS.ErrnoException | undefined)?.code === "ENOBUFS" || stdout.length > maxBytes) return { status: null, stdout: "" };
+  return { status: result.status, stdout: stdout.toString("utf8") };
 }
 
 /**
