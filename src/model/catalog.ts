@@ -205,6 +205,32 @@ export function formerNumbers(successor: Catalog, old: Catalog): Map<string, str
   return out;
 }
 
+/**
+ * Clause references as the old edition reads them while a new one replaces it: `refs` with, after each
+ * reference to a clause of `successor`, the clauses of `old` that correspond to it (`former`, from
+ * formerNumbers). After 'csr standard migrate' the documents cite the new edition, yet until the
+ * transition ends the certificate and its audits are to the old one (IATF transition rules for a new
+ * edition of IATF 16949): a reference to IATF16949E2:8.3.3.4 is evidence for IATF16949:8.3.3.3, one to
+ * either part of a split clause for the clause it came from. A clause the new edition removed has no
+ * new reference that reads as it. `refs` itself when nothing is added.
+ */
+export function readInFormerEdition(
+  refs: readonly string[] | undefined,
+  successor: Catalog,
+  old: Catalog,
+  former: ReadonlyMap<string, readonly string[]>,
+): readonly string[] | undefined {
+  if (!refs) return refs;
+  const added: string[] = [];
+  for (const text of refs) {
+    const ref = parseClauseRef(text);
+    if (ref?.standard !== successor.id) continue;
+    for (const number of former.get(ref.clause) ?? []) added.push(`${old.id}:${number}`);
+  }
+  if (added.length === 0) return refs;
+  return [...new Set([...refs, ...added])];
+}
+
 function parentOf(number: string, clauses: Map<string, Clause>): string | null {
   const parts = number.split(".");
   while (parts.length > 1) {

@@ -39,7 +39,7 @@ import { createRenderer, handlebarsRuntime } from "../render/environment.js";
 import { pageFooter } from "../render/pdf.js";
 import { markdownToHtml } from "../render/markdown.js";
 import { citeClause, csrReportView, documentView, type Lang, type PageLinker } from "../render/view.js";
-import { DIRECT, editionNotes, INHERITED, procedureNotes, THROUGH_CHILDREN } from "../report/registers/clauses.js";
+import { coverageReading, DIRECT, editionNotes, INHERITED, procedureNotes, THROUGH_CHILDREN } from "../report/registers/clauses.js";
 import { compareIds, csrsOn, customerName, departmentName, documentsOn, documentStatus, documentTitle, personName, registerContext, statusLabel, t, versionInForce, versionInForceOn, type DocumentsOn, type RegisterContext } from "../report/registers/context.js";
 import { externalStatus, sourceRevisionStatus } from "../report/registers/external.js";
 import { auditRegisters } from "../report/registers/index.js";
@@ -1513,7 +1513,9 @@ function personSections(rc: RegisterContext, page: string, id: string, departmen
 function heatMap(rc: RegisterContext, catalog: Catalog, table: Table, pages: SitePages, documents: readonly ControlledDocument[]) {
   const page = "coverage.html";
   const config = rc.repo.config?.value;
-  const input = { processes: rc.repo.processes.map((p) => p.value), documents, exclusions: config?.exclusions, inherit: config?.coverage?.inherit_from_parent };
+  // The old edition's heat map during a transition reads the new edition's references as the matrix does (coverageReading).
+  const read = coverageReading(rc, catalog);
+  const input = { processes: read(rc.repo.processes.map((p) => p.value)), documents: read(documents), exclusions: config?.exclusions, inherit: config?.coverage?.inherit_from_parent };
   const coverage = clauseCoverage(catalog, input);
   const entityColumns = table.columns.filter((c) => c.key.startsWith("p:") || c.key.startsWith("d:"));
   const target = (key: string) => pages.link(page, key.startsWith("p:") ? "process" : "document", key.slice(2));

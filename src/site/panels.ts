@@ -18,7 +18,7 @@ import { LATE_ROUNDS, reviewRounds, type ReviewRoundTimeliness } from "../model/
 import type { ControlledDocument, Csr } from "../model/types.js";
 import type { MessageKey } from "../i18n/index.js";
 import { compareIds, customerName, departmentName, documentsOn, documentTitle, t, type RegisterContext } from "../report/registers/context.js";
-import { DIRECT, INHERITED, procedureNotes, THROUGH_CHILDREN } from "../report/registers/clauses.js";
+import { coverageReading, DIRECT, INHERITED, procedureNotes, THROUGH_CHILDREN } from "../report/registers/clauses.js";
 import { pickColumns, type Table } from "../report/table.js";
 import { attentionTable, type AttentionInput } from "./attention.js";
 import type { EntityRef } from "./view.js";
@@ -511,8 +511,10 @@ const clauseProcedures: PanelDefinition = (input) => {
   const numbers: PanelNumber[] = [];
   const notes: string[] = [];
   for (const { catalog, table } of matrices) {
-    const coverage = clauseCoverage(catalog, coverageInput);
-    const byProcedures = procedureCoverage(catalog, coverageInput);
+    const read = coverageReading(rc, catalog);
+    const input = { ...coverageInput, processes: read(coverageInput.processes), documents: read(coverageInput.documents) };
+    const coverage = clauseCoverage(catalog, input);
+    const byProcedures = procedureCoverage(catalog, input);
     const without = new Set(withoutProcedure(coverage, byProcedures).map((e) => e.clause.number));
     const label = t(rc, "site.panel.clause-procedures.without", { standard: catalog.title });
     notes.push(

@@ -206,8 +206,9 @@ describe("moving to a new edition", () => {
     const old = await csrInProcess(["-C", dir, "matrix", "clauses", "--standard", "IATF16949", "--format", "json", "--today", "2026-11-27"], { lang: null });
     expect([old.code, old.stderr, (JSON.parse(old.stdout) as { notes: string[] }).notes.filter((note) => note.includes("替代"))]).toEqual([
       0,
-      "引用 IATF 16949:2016 条款的文件请改引 IATF 16949 第二版（虚构示例）的条款：csr standard migrate IATF16949 IATF16949E2。\n用 'csr list documents --status draft' 或 '--status all' 列出尚未发布的文件。\n",
-      ["IATF 16949:2016 已被 IATF 16949 第二版（虚构示例）替代（过渡期至 2027-06-30）。"],
+      // QP-020's IATF16949E2:8.5.4 counts for 2016 8.5.4, above 8.5.4.1 (tester58 F2).
+      "要覆盖继承的条款，请在满足这些条款的文件中直接对应；如果对应上级条款即覆盖其下级条款，请在 qms.yaml 中设置 coverage.inherit_from_parent: true。\n引用 IATF 16949:2016 条款的文件请改引 IATF 16949 第二版（虚构示例）的条款：csr standard migrate IATF16949 IATF16949E2。\n用 'csr list documents --status draft' 或 '--status all' 列出尚未发布的文件。\n",
+      ["IATF 16949:2016 已被 IATF 16949 第二版（虚构示例）替代（过渡期至 2027-06-30）；过渡期内仍按 IATF 16949:2016 审核，引用 IATF 16949 第二版（虚构示例）条款的文件计入其对应的旧版条款（“新版条款（202X版）”列为新版中对应的条款）。"],
     ]);
     const crossReference = await csrInProcess(["-C", dir, "matrix", "clauses", "--standard", "IATF16949E2", "--style", "cross-reference", "--format", "csv"]);
     expect(crossReference.stdout.split("\r\n").slice(0, 5)).toEqual([
@@ -217,5 +218,26 @@ describe("moving to a new edition", () => {
       "3,8.3.3,8.3.3,设计和开发输入,,,,,,covered",
       "4,8.3.3.4,8.3.3.3,特殊特性,,QP-020 特殊特性管理程序,,,,covered",
     ]);
+  });
+
+  it("counts the migrated references for the old edition's clauses they correspond to, which the auditor still audits against (tester58 F2)", async () => {
+    const matrix = async (root: string) => (await csrInProcess(["-C", root, "matrix", "clauses", "--standard", "IATF16949", "--format", "md", "--today", "2026-11-27"], { lang: null })).stdout.split("\n");
+    const after = await matrix(dir);
+    const rows = (lines: string[], numbers: string[]) => lines.filter((l) => numbers.some((n) => l.startsWith(`| ${n} |`)));
+    // QP-020 cites IATF16949E2:8.3.3.4 and IATF16949E2:8.5.4 now, and still IATF16949:4.4.1.2 (removed) and 7.5.1.1 (not in the correspondence).
+    expect([after[4], ...rows(after, ["4.4.1.2", "8.3.3.3", "8.5.1.1", "8.5.4", "8.5.4.1"])]).toEqual([
+      "| 条款 | 新版条款（202X版） | 条款名称 | QP-020 特殊特性管理程序 | 质量手册 | 其他文件 | 覆盖 |",
+      "| 4.4.1.2 | 新版已删除 | 产品安全 | ● |  |  | 已覆盖 |",
+      "| 8.3.3.3 | 8.3.3.4 | 特殊特性 | ● |  |  | 已覆盖 |",
+      "| 8.5.1.1 | 8.5.1.1、8.5.1.8 | 控制计划 |  |  |  | 未覆盖 |",
+      "| 8.5.4 | 8.5.4 | 防护 | ● |  |  | 已覆盖 |",
+      "| 8.5.4.1 |  | 防护——补充 | △ |  |  | △ 由上级条款继承 |",
+    ]);
+    // The same matrix as before the migration, the column of new numbers aside.
+    const before = join(mkdtempSync(join(tmpdir(), "csr-e2-before-")), "repo");
+    git(dir, ["worktree", "add", "-q", "--detach", before, "HEAD~1"]);
+    const table = (lines: string[]) => lines.filter((l) => l.startsWith("| ") && !l.startsWith("| ---"));
+    expect(table(after).map((l) => l.split(" | ").filter((_, i) => i !== 1).join(" | "))).toEqual(table(await matrix(before)));
+    expect(after.filter((l) => l.startsWith("覆盖率"))).toEqual((await matrix(before)).filter((l) => l.startsWith("覆盖率")));
   });
 });

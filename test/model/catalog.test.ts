@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { loadRepository } from "../../src/load/repository.js";
-import { correspondingClauses, formerNumbers, readClauseRefs, wholeChapters } from "../../src/model/catalog.js";
+import { correspondingClauses, formerNumbers, readClauseRefs, readInFormerEdition, wholeChapters } from "../../src/model/catalog.js";
 import { csr, FIXTURES, minimalRepo } from "../helpers.js";
 
 describe("standards catalogs", () => {
@@ -54,6 +54,20 @@ describe("standards catalogs", () => {
     // Renumbered, split, removed, unlisted with the same number, unlisted without one.
     expect(["8.3.3.3", "8.5.1.1", "4.4.1.2", "8.5.4", "7.5.1.1"].map((n) => correspondingClauses(e2, n))).toEqual([["8.3.3.4"], ["8.5.1.1", "8.5.1.8"], [], ["8.5.4"], undefined]);
     expect(formerNumbers(e2, withE2.catalogs.get("IATF16949")!).get("8.5.1.8")).toEqual(["8.5.1.1"]);
+    // The old edition reads a renumbered clause, a part of a split one and an unchanged one as the old clauses; other standards as they are.
+    const old = withE2.catalogs.get("IATF16949")!;
+    const former = formerNumbers(e2, old);
+    expect(readInFormerEdition(["IATF16949E2:8.3.3.4", "IATF16949E2:8.5.1.8", "IATF16949E2:8.5.4", "ISO9001:8.5.4"], e2, old, former)).toEqual([
+      "IATF16949E2:8.3.3.4",
+      "IATF16949E2:8.5.1.8",
+      "IATF16949E2:8.5.4",
+      "ISO9001:8.5.4",
+      "IATF16949:8.3.3.3",
+      "IATF16949:8.5.1.1",
+      "IATF16949:8.5.4",
+    ]);
+    const untouched = ["IATF16949:4.4.1.2"];
+    expect(readInFormerEdition(untouched, e2, old, former)).toBe(untouched);
   });
 });
 

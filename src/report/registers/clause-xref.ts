@@ -16,7 +16,7 @@ import { clauseCoverage, clauseNumbers, isWithin, procedureCoverage } from "../.
 import type { ControlledDocument } from "../../model/types.js";
 import type { Table } from "../table.js";
 import { compareIds, controlledDocuments, documentAsOfNotes, documentsOn, documentTitle, ownDocuments, t, unreleasedHints, unreleasedNotes, withHints, type RegisterContext } from "./context.js";
-import { catalogHints, catalogNotes, catalogTitle, clauseLabel, coverageHints, coverageLabel, coverageNotes, formerColumn, INHERITED, THROUGH_CHILDREN } from "./clauses.js";
+import { catalogHints, catalogNotes, catalogTitle, clauseLabel, coverageHints, coverageLabel, coverageNotes, coverageReading, formerColumn, INHERITED, THROUGH_CHILDREN } from "./clauses.js";
 
 type Reach = "direct" | "inherited" | undefined;
 interface Listed {
@@ -29,8 +29,9 @@ interface Listed {
 /** Dated `today`: the documents as their records show them that day (documentsOn), as in the clause matrix. */
 export function clauseCrossReference(ctx: RegisterContext, catalog: Catalog, options: { today: string }): Table {
   const config = ctx.repo.config?.value;
-  const processes = ctx.repo.processes.map((p) => p.value);
-  const documents = documentsOn(ctx, options.today).list;
+  const read = coverageReading(ctx, catalog);
+  const processes = read(ctx.repo.processes.map((p) => p.value));
+  const documents = read(documentsOn(ctx, options.today).list);
   const input = { processes, documents, exclusions: config?.exclusions, inherit: config?.coverage?.inherit_from_parent };
   const coverage = clauseCoverage(catalog, input);
   const unreleased = controlledDocuments(ctx, options.today, () => true).unreleased;

@@ -12,7 +12,7 @@
  * so that no row reads 已覆盖 without the document an auditor traces it to.
  */
 import { localized } from "../../core/text.js";
-import { clauseTitle, formerNumbers, successorOf, titledAncestor, type Catalog, type Clause } from "../../model/catalog.js";
+import { clauseTitle, correspondingClauses, formerNumbers, readInFormerEdition, successorOf, titledAncestor, type Catalog, type Clause } from "../../model/catalog.js";
 import { clauseCoverage, clauseNumbers, coveragePercent, procedureCoverage, withoutProcedure, type ClauseCoverage, type ClauseCoverageEntry } from "../../model/coverage.js";
 import type { ControlledDocument } from "../../model/types.js";
 import type { Cell, Column, Table } from "../table.js";
@@ -64,18 +64,55 @@ function formerColumnHeader(ctx: RegisterContext, old: Catalog): string {
   return t(ctx, "matrix.edition.former", { edition: old.edition ?? old.title });
 }
 
+/** The header of the column of new clause numbers in the old edition's matrix: 新版条款（202X版）. */
+function successorColumnHeader(ctx: RegisterContext, successor: Catalog): string {
+  return t(ctx, "matrix.edition.successor", { edition: successor.edition ?? successor.title });
+}
+
 /**
- * The column of old clause numbers in the new edition's matrices during a transition (both layouts),
- * with each new clause's cell; undefined for any other catalog or time.
+ * The column of the other edition's clause numbers during a transition (both layouts; key `former`,
+ * which the site's heat map shows too), with each clause's cell: in the new edition's matrix the old
+ * numbers (原条款（2016版）), in the old edition's the new ones (新版条款（202X版）), a removed clause
+ * saying so (新版已删除). Undefined for any other catalog or time.
  */
 export function formerColumn(ctx: RegisterContext, catalog: Catalog): { column: Column; cell(number: string): string } | undefined {
   const transition = transitionOf(ctx, catalog);
-  if (transition?.successor !== catalog) return undefined;
+  if (!transition) return undefined;
+  const separator = t(ctx, "common.list-separator");
+  if (transition.old === catalog) {
+    const { successor } = transition;
+    return {
+      column: { key: "former", header: successorColumnHeader(ctx, successor), kind: "list" },
+      cell: (number) => {
+        const to = correspondingClauses(successor, number);
+        return to === undefined ? "" : to.length === 0 ? t(ctx, "matrix.edition.removed") : to.join(separator);
+      },
+    };
+  }
   const former = transition.former();
   return {
     column: { key: "former", header: formerColumnHeader(ctx, transition.old), kind: "list" },
-    cell: (number) => (former.get(number) ?? []).join(t(ctx, "common.list-separator")),
+    cell: (number) => (former.get(number) ?? []).join(separator),
   };
+}
+
+/**
+ * The processes and documents as `catalog`'s matrix reads their clause lists: during a transition the
+ * old edition's matrix counts each reference to the new edition for the old clauses it corresponds to
+ * (readInFormerEdition), so that after 'csr standard migrate' the matrix the auditor still audits
+ * against shows the coverage the documents give, not only the references left to the old edition
+ * (tester58 F2). Anything else as it is.
+ */
+export function coverageReading(ctx: RegisterContext, catalog: Catalog): <T extends { clauses?: readonly string[] | undefined }>(items: readonly T[]) => T[] {
+  const transition = transitionOf(ctx, catalog);
+  if (transition?.old !== catalog) return (items) => [...items];
+  const { successor, old } = transition;
+  const former = transition.former();
+  return (items) =>
+    items.map((item) => {
+      const clauses = readInFormerEdition(item.clauses, successor, old, former);
+      return clauses === item.clauses ? item : { ...item, clauses };
+    });
 }
 
 /**
@@ -99,7 +136,7 @@ export function editionNotes(ctx: RegisterContext, catalog: Catalog): string[] {
   if (!transition) return [];
   const { successor, old } = transition;
   const ends = successor.supersedes!.transitionEnds;
-  const data = { old: old.title, new: successor.title, from: old.id, to: successor.id, column: formerColumnHeader(ctx, old), ends: ends ? t(ctx, "matrix.edition.ends", { date: ends }) : "" };
+  const data = { old: old.title, new: successor.title, from: old.id, to: successor.id, column: catalog === successor ? formerColumnHeader(ctx, old) : successorColumnHeader(ctx, successor), ends: ends ? t(ctx, "matrix.edition.ends", { date: ends }) : "" };
   return [t(ctx, catalog === successor ? "matrix.edition.supersedes" : "matrix.edition.superseded", data)];
 }
 
@@ -190,8 +227,11 @@ export function coverageHints(ctx: RegisterContext, coverage: ClauseCoverage): s
 /** Dated `today`: the documents as their records show them that day (documentsOn); which clauses each names is today's. */
 export function clauseMatrix(ctx: RegisterContext, catalog: Catalog, options: { today: string }): Table {
   const config = ctx.repo.config?.value;
-  const processes = ctx.repo.processes.map((p) => p.value);
-  const { list: documents, byId } = documentsOn(ctx, options.today);
+  const read = coverageReading(ctx, catalog);
+  const processes = read(ctx.repo.processes.map((p) => p.value));
+  const documents = read(documentsOn(ctx, options.today).list);
+  const byId = new Map<string, ControlledDocument>();
+  for (const doc of documents) if (!byId.has(doc.id)) byId.set(doc.id, doc);
   const input = { processes, documents, exclusions: config?.exclusions, inherit: config?.coverage?.inherit_from_parent };
   const coverage = clauseCoverage(catalog, input);
   const unreleased = controlledDocuments(ctx, options.today, () => true).unreleased;
