@@ -3,6 +3,7 @@
  * the driver's conflict markers (tester57 E21): real branches, real `git merge` and `git rebase`,
  * the driver set up with `csr merge-driver --install`.
  */
+import { spawnSync } from "node:child_process";
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -108,13 +109,31 @@ describe("csr merge-driver for document files", () => {
     change(dir, "title-a", [["title: 质量手册\n", "title: 质量手册（IATF 16949）\n"], ["主要顾客为东岳汽车、北辰汽车。", "主要顾客为东岳汽车、北辰汽车、南方重卡。"]]);
     change(dir, "title-b", [["title: 质量手册\n", "title: 公司质量手册\n"], ["准时交付率 ≥ 98%", "准时交付率 ≥ 99%"]]);
     git(dir, ["merge", "-q", "--no-edit", "title-a"]);
-    // Both changed (the message says so), but only the title's lines are marked.
-    expect(() => git(dir, ["merge", "-q", "--no-edit", "title-b"])).toThrow("双方都修改了 title、sections；");
+    // Both changed the sections too, but the line merge resolved them: the message names the title alone, whose lines are marked (odds59 1).
+    expect(() => git(dir, ["merge", "-q", "--no-edit", "title-b"])).toThrow(
+      "csr merge-driver: documents/QM-001.yaml：双方都修改了 title；请处理标记出的行，然后运行 'git add documents/QM-001.yaml'。\n",
+    );
     const text = read(dir);
     expect(text).toContain("<<<<<<< HEAD\ntitle: 质量手册（IATF 16949）\n=======\ntitle: 公司质量手册\n>>>>>>> title-b\n");
     expect(markers(text)).toEqual(["<<<<<<< HEAD", "=======", ">>>>>>> title-b"]);
     expect(text).toContain("主要顾客为东岳汽车、北辰汽车、南方重卡。");
     expect(text).toContain("      - 准时交付率 ≥ 99%；\n");
+  }, 60_000);
+
+  it("names the sections when both branches changed the same line of them, beside another line merged", () => {
+    const dir = repository();
+    change(dir, "ppm-a", [["准时交付率 ≥ 98%", "准时交付率 ≥ 99%"], ["主要顾客为东岳汽车、北辰汽车。", "主要顾客为东岳汽车、北辰汽车、南方重卡。"]]);
+    change(dir, "ppm-b", [["准时交付率 ≥ 98%", "准时交付率 ≥ 98.5%"]]);
+    git(dir, ["merge", "-q", "--no-edit", "ppm-a"]);
+    const merge = spawnSync("git", ["merge", "-q", "--no-edit", "ppm-b"], { cwd: dir, encoding: "utf8" });
+    expect(merge.status).toBe(1);
+    expect(merge.stderr.split("\n").filter((line) => line.startsWith("csr merge-driver"))).toEqual([
+      "csr merge-driver: documents/QM-001.yaml：双方都修改了 sections；请处理标记出的行，然后运行 'git add documents/QM-001.yaml'。",
+    ]);
+    const text = read(dir);
+    expect(text).toContain("<<<<<<< HEAD\n      - 准时交付率 ≥ 99%；\n=======\n      - 准时交付率 ≥ 98.5%；\n>>>>>>> ppm-b\n");
+    expect(markers(text)).toEqual(["<<<<<<< HEAD", "=======", ">>>>>>> ppm-b"]);
+    expect(text).toContain("主要顾客为东岳汽车、北辰汽车、南方重卡。");
   }, 60_000);
 
   it("names the commit being applied in a rebase, as git's own markers do", () => {

@@ -9,7 +9,7 @@
  * `git merge-file` combines the three, so everything else is merged already. Exit code 0 when
  * merged, 1 when conflicts are left (git then marks the file unmerged).
  */
-import { spawnSync } from "node:child_process";
+import { spawnSync, type SpawnSyncReturns } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -62,22 +62,47 @@ export async function mergeDriverCommand(ctx: CommandContext, files: string[], f
   // text) merges, and only the same lines changed differently get markers.
   const sides = (["ours", "base", "theirs"] as const).map((side) => merge(base, ours, theirs, side)!.text);
   const folder = mkdtempSync(join(tmpdir(), "csr-merge-"));
-  let status: number | null;
+  let result: SpawnSyncReturns<string>;
   try {
     const paths = sides.map((text, i) => {
       const path = join(folder, String(i));
       writeFileSync(path, text);
       return path;
     });
-    const result = spawnSync("git", ["merge-file", "-p", "-L", labels.ours, "-L", labels.base, "-L", labels.theirs, ...paths], { encoding: "utf8" });
+    result = spawnSync("git", ["merge-file", "-p", "-L", labels.ours, "-L", labels.base, "-L", labels.theirs, ...paths], { encoding: "utf8" });
     writeFileAtomic(oursPath, result.stdout, { overwrite: true });
-    status = result.status;
   } finally {
     rmSync(folder, { recursive: true, force: true });
   }
-  if (status === 0) return 0;
-  ctx.stderr(t("merge-driver.conflicts", { name, fields: list(merged.conflicts) }) + "\n");
+  if (result.status === 0) return 0;
+  ctx.stderr(t("merge-driver.conflicts", { name, fields: list(fieldsLeft(merge, base, result.stdout) ?? merged.conflicts) }) + "\n");
   return 1;
+}
+
+/**
+ * The fields of the conflicts the line merge left (`merged`, git merge-file's output): the file with every
+ * marked hunk taken from our side and with every one taken from theirs, merged again from the base, conflict
+ * where they differ. A field both sides changed on different lines (two sections of a procedure's text) is
+ * merged in both and is not named. Undefined when either file does not read as YAML: then every field both
+ * sides changed is named.
+ */
+function fieldsLeft(merge: typeof mergeCsr, base: string, merged: string): string[] | undefined {
+  const left = merge(base, hunksTaken(merged, "ours"), hunksTaken(merged, "theirs"));
+  return left && left.conflicts.length > 0 ? left.conflicts : undefined;
+}
+
+/** git merge-file's output with each conflict's lines from one side, the markers (and a diff3 style's base lines) dropped. */
+function hunksTaken(merged: string, side: "ours" | "theirs"): string {
+  const kept: string[] = [];
+  let part: "outside" | "ours" | "base" | "theirs" = "outside";
+  for (const line of merged.split(/(?<=\n)/)) {
+    if (part === "outside" && line.startsWith("<<<<<<<")) part = "ours";
+    else if (part === "ours" && line.startsWith("|||||||")) part = "base";
+    else if ((part === "ours" || part === "base") && /^=======\r?\n?$/.test(line)) part = "theirs";
+    else if (part === "theirs" && line.startsWith(">>>>>>>")) part = "outside";
+    else if (part === "outside" || part === side) kept.push(line);
+  }
+  return kept.join("");
 }
 
 /**
