@@ -38,7 +38,9 @@ export type ChangeArea = (typeof CHANGE_AREAS)[number];
  *           csr submit, not yet released) | declassified | withdrawn | removed
  * csr:      added | decided | signed (the 军代表's signature of the review report, GJB 9001C 8.2.3) | reopened | confirmed (a new source revision confirmed to leave it unchanged,
  *           csr source update --unchanged) | distributed (发放 to departments) | trained (a training session on a
- *           source revision, csr train) | implemented (导入生产日期) | verified | addressed | superseded | declassified | removed
+ *           source revision, csr train) | implemented (导入生产日期) | verified | addressed (links added, dated by their
+ *           pins) | unaddressed (links removed, csr address --remove: dated by the commit that removed them) | superseded
+ *           | declassified | removed
  * source:   added | revised
  * symbol:   a row of the special-characteristic symbol conversion table (symbols.yaml, IATF 16949 8.3.3.3): added |
  *           changed (csr symbol update, or by hand: then undated) | retired (停用) | approved (the customer's approval
@@ -66,6 +68,7 @@ export type ChangeKind =
   | "implemented"
   | "verified"
   | "addressed"
+  | "unaddressed"
   | "superseded"
   | "revised"
   | "gained"
@@ -146,6 +149,8 @@ export interface Change {
   released?: string;
   /** On a CSR's `reopened` row: its source document, whose revision `from` → `to` reopened the review (the reason said from it: historyReason). */
   source?: string;
+  /** On an `unaddressed` row dated by git (datedLinkRemovals): the commit that removed the links; `detail` is its author (a people.yaml id when one matches). */
+  commit?: string;
   /** A document revision released before the repository and imported (Revision `imported`): what it changed, and the versions before it, are on the paper record. */
   imported?: true;
   /** The day the change took effect as recorded in the data (YYYY-MM-DD), when it records one. */
@@ -255,10 +260,11 @@ function customerOn(customer: Customer, day: string): Customer {
 /**
  * The changes the records do not date, which only a comparison of two commits can find: people
  * added, removed or given other roles or another department (the day one left is recorded), a CSR
- * addressed in other documents, a document or CSR file deleted.
+ * addressed in other documents or no longer (a link removed, which the command dates from git:
+ * datedLinkRemovals), a document or CSR file deleted.
  */
 export function isUndated(change: Change): boolean {
-  return (change.area === "symbol" && change.date === null) || (change.area === "person" && change.kind !== "left") || change.kind === "removed" || (change.area === "csr" && change.kind === "addressed");
+  return (change.area === "symbol" && change.date === null) || (change.area === "person" && change.kind !== "left") || change.kind === "removed" || (change.area === "csr" && (change.kind === "addressed" || change.kind === "unaddressed"));
 }
 
 /**
@@ -488,16 +494,20 @@ function electronicChanges(a: ControlledDocument | undefined, b: ControlledDocum
 
 const sameDecision = (a: Decision | undefined, b: Decision | undefined): boolean => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
 /**
- * Where a CSR is addressed, as the change report prints it; `secret` (the ids of documents marked
- * 秘密, 机密 or 绝密) shows a section of those by its number alone (sectionNumberOnly, tester25 F2).
+ * Where a CSR is addressed, as the change report prints it (`links`, some of a CSR's `addressed`); `secret` (the ids
+ * of documents marked 秘密, 机密 or 绝密) shows a section of those by its number alone (sectionNumberOnly, tester25 F2).
  */
-const places = (csr: Csr, secret: ReadonlySet<string>): string =>
-  (csr.addressed ?? [])
+const places = (links: Csr["addressed"], secret: ReadonlySet<string>): string =>
+  (links ?? [])
     .map((p) => {
       const section = p.section && secret.has(p.document) ? sectionNumberOnly(undefined, p.section) : p.section;
       return section ? `${p.document} ${section}` : p.document;
     })
     .join(", ");
+
+/** A link of a CSR (one of its `addressed`) as two states of it are matched: its document and section. */
+export const linkKey = (link: AddressedLink): string => `${link.document} ${link.section ?? ""}`;
+type AddressedLink = NonNullable<Csr["addressed"]>[number];
 const secretIds = (repo: Repository): ReadonlySet<string> => new Set(repo.documents.filter((d) => isStateSecret(repo, d.value)).map((d) => d.value.id));
 
 function csrChanges(before: Repository, after: Repository): Change[] {
@@ -558,17 +568,67 @@ function csrChange(id: string, a: Csr | undefined, b: Csr | undefined, secret: R
   out.push(...implementationChanges(id, (b ?? a)!.title, a, b));
   // A new CSR's places too: where the QMS addresses it is what an auditor traces first (IATF 16949 7.5.1.1).
   // A link added with its pin (csr address writes who and when) is dated by it (tester57 E18): the latest pin's day, who made those of that day.
-  if (places(b, secret) !== (a ? places(a, secret) : "")) {
-    const key = (p: NonNullable<Csr["addressed"]>[number]) => `${p.document} ${p.section ?? ""}`;
-    const had = new Set((a?.addressed ?? []).map(key));
-    const gone = (a?.addressed ?? []).some((p) => !(b.addressed ?? []).some((q) => key(q) === key(p)));
-    const pins = (b.addressed ?? []).filter((p) => !had.has(key(p))).map((p) => p.pin);
-    const day = !gone && pins.length > 0 && pins.every((p) => p?.date !== undefined) ? pins.map((p) => p!.date).sort().at(-1)! : null;
+  const had = new Set((a?.addressed ?? []).map(linkKey));
+  const kept = new Set((b.addressed ?? []).map(linkKey));
+  const added = (b.addressed ?? []).filter((p) => !had.has(linkKey(p)));
+  const gone = (a?.addressed ?? []).filter((p) => !kept.has(linkKey(p)));
+  if (added.length > 0) {
+    const pins = added.map((p) => p.pin);
+    const day = pins.every((p) => p?.date !== undefined) ? pins.map((p) => p!.date).sort().at(-1)! : null;
     const by = day === null ? "" : [...new Set(pins.filter((p) => p!.date === day && p!.by).map((p) => p!.by!))].join(", ");
-    change("addressed", a ? places(a, secret) : "", places(b, secret), by, day);
+    // The places as the links added left them: a link removed is a row of its own.
+    change("addressed", places(a?.addressed, secret), places([...(a?.addressed ?? []), ...added], secret), by, day);
   }
+  // A link removed (csr address --remove) records neither who nor when: the commit that removed it tells (datedLinkRemovals).
+  if (gone.length > 0) change("unaddressed", places(gone, secret), "", "", null);
   if (b.superseded && !a?.superseded) change("superseded", "", b.superseded.by ?? "", b.superseded.reason, b.superseded.date);
   return out;
+}
+
+/** The CSR files whose links a report's `unaddressed` rows removed, and those links (linkKey), for load/link-removals.ts to date: paths as `before` holds them. */
+export function linkRemovalsWanted(changes: readonly Change[], before: Repository, after: Repository): { id: string; path: string; links: string[] }[] {
+  const ids = new Set(changes.filter((c) => c.area === "csr" && c.kind === "unaddressed").map((c) => c.id));
+  return before.csrs.flatMap(({ value, file }) => {
+    if (!ids.has(value.id)) return [];
+    const kept = new Set((after.csrs.find((c) => c.value.id === value.id)?.value.addressed ?? []).map(linkKey));
+    return [{ id: value.id, path: file.path, links: (value.addressed ?? []).map(linkKey).filter((k) => !kept.has(k)) }];
+  });
+}
+
+/** The commit that removed a link (load/link-removals.ts): its id, committer day (YYYY-MM-DD), author's name and e-mail. */
+export interface LinkRemoval {
+  commit: string;
+  date: string;
+  author: string;
+  email: string;
+}
+
+/**
+ * The `unaddressed` rows dated by the commits that removed their links (`removals`, by CSR id and linkKey;
+ * tester57 E18): one row per CSR and commit, dated its day, `detail` its author as people.yaml knows them (by
+ * e-mail, then name), else the author's name as git gives it, `commit` its id. A link no commit is found for
+ * (removed since the last commit, or outside git) stays on an undated row.
+ */
+export function datedLinkRemovals(changes: readonly Change[], before: Repository, after: Repository, removals: ReadonlyMap<string, ReadonlyMap<string, LinkRemoval>>): Change[] {
+  const secret = secretIds(after);
+  const person = (r: LinkRemoval): string => {
+    const people = after.people.map((p) => p.value);
+    const found = people.find((p) => r.email !== "" && (p.emails ?? []).some((e) => e.toLowerCase() === r.email.toLowerCase())) ?? people.find((p) => p.name === r.author || p.name_en === r.author);
+    return found?.id ?? r.author;
+  };
+  return changes.flatMap((change): Change[] => {
+    if (change.area !== "csr" || change.kind !== "unaddressed") return [change];
+    const was = before.csrs.find((c) => c.value.id === change.id)?.value.addressed ?? [];
+    const kept = new Set((after.csrs.find((c) => c.value.id === change.id)?.value.addressed ?? []).map(linkKey));
+    const byCommit = new Map<string, { removal?: LinkRemoval; links: AddressedLink[] }>();
+    for (const link of was.filter((l) => !kept.has(linkKey(l)))) {
+      const removal = removals.get(change.id)?.get(linkKey(link));
+      const group = byCommit.get(removal?.commit ?? "") ?? { ...(removal ? { removal } : {}), links: [] };
+      group.links.push(link);
+      byCommit.set(removal?.commit ?? "", group);
+    }
+    return [...byCommit.values()].map(({ removal, links }) => ({ ...change, from: places(links, secret), ...(removal ? { detail: person(removal), commit: removal.commit, date: removal.date } : {}) }));
+  });
 }
 
 /**

@@ -124,7 +124,9 @@ describe("csr changes", { timeout: 120_000 }, () => {
       ["csr", "decided", "DYA-002", "", "optional", "wang", "2025-06-02"],
       ["csr", "reopened", "DYA-001", "A", "B", "顾客发布 B 版", "2025-09-01"],
       ["csr", "added", "DYA-003", "", "DYA-SQM B", "DYA", "2025-09-01"],
-      ["csr", "addressed", "DYA-001", "QP-001", "QP-002 5.3", "", null],
+      // QP-001 replaced by QP-002 5.3: the link removed dated by its commit and author, the link added by no pin.
+      ["csr", "unaddressed", "DYA-001", "QP-001", "", "Test User", "2025-09-05"],
+      ["csr", "addressed", "DYA-001", "QP-001", "QP-001, QP-002 5.3", "", null],
       ["source", "revised", "DYA-SQM", "A", "B", "DYA", "2025-09-01"],
       ["coverage", "gained", "IATF16949:7.5.3.2.2", "uncovered", "covered", "", null],
       ["person", "added", "chen", "", "author", "QA", null],
@@ -141,28 +143,30 @@ describe("csr changes", { timeout: 120_000 }, () => {
     const out = result.stdout.split("\n");
     expect(out[0]).toBe(`变更报告：audit-2025 (${short("audit-2025")}, 2025-01-10) → audit-2026 (${short("audit-2026")}, 2025-09-05)`);
     expect(out.slice(2, 5)).toEqual([
-      "类别          变更          编号                 名称                        变更前      变更后            说明                                                                                              编制/审核/批准                                                       日期",
-      "------------  ------------  -------------------  --------------------------  ----------  ----------------  ------------------------------------------------------------------------------------------------  -------------------------------------------------------------------  ----------",
-      "文件          换版          QP-001               顾客特定要求管理程序        A/0         A/1               增加评审时限                                                                                      编制：张伟 2025-06-01；审核：李娜 2025-06-01；批准：王强 2025-06-01  2025-06-01",
+      "类别          变更          编号                 名称                        变更前      变更后              说明                                                                                              编制/审核/批准                                                       日期",
+      "------------  ------------  -------------------  --------------------------  ----------  ------------------  ------------------------------------------------------------------------------------------------  -------------------------------------------------------------------  ----------",
+      "文件          换版          QP-001               顾客特定要求管理程序        A/0         A/1                 增加评审时限                                                                                      编制：张伟 2025-06-01；审核：李娜 2025-06-01；批准：王强 2025-06-01  2025-06-01",
     ]);
-    // By date within an area (the undated rows, from the commits, last), each CSR and source row saying what happened.
-    expect(out.slice(5, 12)).toEqual([
-      "文件          新增          QP-002               文件控制程序                            A/0               首次发布                                                                                          编制：张伟 2025-06-01；审核：李娜 2025-06-01；批准：王强 2025-06-01  2025-06-01",
-      "文件          作废          WI-001               来料检验作业指导书          A/0         作废              并入 QP-002 → QP-002                                                                                                                                                   2025-09-05",
-      "顾客特定要求  已决定        DYA-002              包装标签须含批次号                      可选              决定人：王强；逾期 87 个工作日（评审期限 2025-01-20）；强制决定，缺 2 个部门会签：品质部、市场部                                                                       2025-06-02",
-      "顾客特定要求  重新评审      DYA-001              特殊特性符号按顾客规定标识  A           B                 顾客发布 B 版，评审期限 2025-09-15                                                                                                                                     2025-09-01",
-      "顾客特定要求  新增          DYA-003              返工须经顾客批准                        DYA-SQM B         顾客：东岳汽车，来源：DYA-SQM B，评审期限 2025-09-15                                                                                                                   2025-09-01",
-      "顾客特定要求  落实文件变更  DYA-001              特殊特性符号按顾客规定标识  QP-001      QP-002 5.3",
-      "顾客来源文件  新版本        DYA-SQM              供应商质量手册              A           B                 顾客：东岳汽车                                                                                                                                                         2025-09-01",
+    // By date within an area (the undated rows, from the commits, last), each CSR and source row saying what happened;
+    // a link removed by the commit that removed it (tester57 E18).
+    expect(out.slice(5, 13)).toEqual([
+      "文件          新增          QP-002               文件控制程序                            A/0                 首次发布                                                                                          编制：张伟 2025-06-01；审核：李娜 2025-06-01；批准：王强 2025-06-01  2025-06-01",
+      "文件          作废          WI-001               来料检验作业指导书          A/0         作废                并入 QP-002 → QP-002                                                                                                                                                   2025-09-05",
+      "顾客特定要求  已决定        DYA-002              包装标签须含批次号                      可选                决定人：王强；逾期 87 个工作日（评审期限 2025-01-20）；强制决定，缺 2 个部门会签：品质部、市场部                                                                       2025-06-02",
+      "顾客特定要求  重新评审      DYA-001              特殊特性符号按顾客规定标识  A           B                   顾客发布 B 版，评审期限 2025-09-15                                                                                                                                     2025-09-01",
+      "顾客特定要求  新增          DYA-003              返工须经顾客批准                        DYA-SQM B           顾客：东岳汽车，来源：DYA-SQM B，评审期限 2025-09-15                                                                                                                   2025-09-01",
+      `顾客特定要求  取消落实      DYA-001              特殊特性符号按顾客规定标识  QP-001                          提交人：Test User（提交 ${short("audit-2026")}）                                                                                                                                      2025-09-05`,
+      "顾客特定要求  落实文件变更  DYA-001              特殊特性符号按顾客规定标识  QP-001      QP-001, QP-002 5.3",
+      "顾客来源文件  新版本        DYA-SQM              供应商质量手册              A           B                   顾客：东岳汽车                                                                                                                                                         2025-09-01",
     ]);
     // Roles in the words signatures use (编制/审核/批准), not people.yaml's codes.
     expect(out.filter((line) => line.startsWith("人员与角色  "))).toEqual([
-      "人员与角色    新增          chen                 陈静                                    编制              品质部",
-      "人员与角色    角色变更      li                   李娜                        编制、审核  批准、编制、审核  市场部",
+      "人员与角色    新增          chen                 陈静                                    编制                品质部",
+      "人员与角色    角色变更      li                   李娜                        编制、审核  批准、编制、审核    市场部",
     ]);
     expect(out.slice(-7)).toEqual([
       "文件：新增 1，换版 1，作废 1",
-      "顾客特定要求：新增 1，已决定 1，重新评审 1，落实文件变更 1",
+      "顾客特定要求：新增 1，已决定 1，重新评审 1，落实文件变更 1，取消落实 1",
       "顾客来源文件：新版本 1",
       "条款覆盖：新覆盖 1",
       "人员与角色：新增 1，角色变更 1",
@@ -226,7 +230,7 @@ describe("csr changes", { timeout: 120_000 }, () => {
     expect(md).toContain("| Documents | withdrawn | WI-001 | 来料检验作业指导书 | A/0 | obsolete | 并入 QP-002 → QP-002 |  | 2025-09-05 |");
     expect(md).toContain("| CSRs | added | DYA-003 | 返工须经顾客批准 |  | DYA-SQM B | customer: 东岳汽车, from DYA-SQM B, review due 2025-09-15 |  | 2025-09-01 |");
     expect(md.split("\n").slice(0, 3)).toEqual(["## Changes", "", `测试汽车零部件有限公司 | Commits: audit-2025 (${short("audit-2025")}, 2025-01-10) → audit-2026 (${short("audit-2026")}, 2025-09-05)`]);
-    expect(md).toContain("CSRs: added 1, decided 1, reopened 1, where addressed 1");
+    expect(md).toContain("CSRs: added 1, decided 1, reopened 1, where addressed 1, link removed 1");
     expect(md).toContain(
       "Compared by commit: the changes recorded in the repository between the two commits; the dates are those of the records, not of the commits.",
     );
@@ -239,8 +243,8 @@ describe("csr changes", { timeout: 120_000 }, () => {
     expect(sheet.getRow(2).values).toEqual([undefined, "Area", "Change", "ID", "Title", "Before", "After", "Detail", "Prepared/reviewed/approved", "Date"]);
     expect(sheet.getCell("H3").value).toBe("prepared: 张伟 2025-06-01; reviewed: 李娜 2025-06-01; approved: 王强 2025-06-01");
     expect(sheet.getCell("I3").value).toEqual(new Date("2025-06-01T00:00:00Z"));
-    // Title, header, 11 changes, a blank row, 5 counts and the note on what the report compares.
-    expect(sheet.rowCount).toBe(2 + 11 + 1 + 5 + 1);
+    // Title, header, 12 changes, a blank row, 5 counts and the note on what the report compares.
+    expect(sheet.rowCount).toBe(2 + 12 + 1 + 5 + 1);
     // The note on what the report compares, and nothing on how to list a period (stderr says it).
     expect((sheet.getRow(sheet.rowCount).values as unknown[]).filter(Boolean)).toEqual([
       "Compared by commit: the changes recorded in the repository between the two commits; the dates are those of the records, not of the commits.",
@@ -614,7 +618,8 @@ describe("csr changes in English", { timeout: 120_000 }, () => {
       "Documents                  revised          QP-001               CSR Management Procedure               A/0               A/1                         增加评审时限                                                                                                                               prepared: 张伟 2025-06-01; reviewed: 李娜 2025-06-01; approved: 王强 2025-06-01  2025-06-01",
       "CSRs                       decided          DYA-002              Packaging labels carry the lot number                    optional                    decided by 王强; late by 87 working days (review due 2025-01-20); decision forced; countersign missing from 2 departments: 品质部, 市场部                                                                                   2025-06-02",
       "CSRs                       added            DYA-003              返工须经顾客批准                                         DYA-SQM B                   customer: 东岳汽车, from DYA-SQM B, review due 2025-09-15                                                                                                                                                                   2025-09-01",
-      "CSRs                       where addressed  DYA-001              特殊特性符号按顾客规定标识             QP-001            QP-002 5.3",
+      `CSRs                       link removed     DYA-001              特殊特性符号按顾客规定标识             QP-001                                        committed by Test User (${git(dir, ["rev-parse", "--short=7", "HEAD~1"]).trim()})                                                                                                                                                                                            2025-09-05`,
+      "CSRs                       where addressed  DYA-001              特殊特性符号按顾客规定标识             QP-001            QP-001, QP-002 5.3",
       "Customer source documents  new revision     DYA-SQM              Supplier Quality Manual                A                 B                           customer: 东岳汽车                                                                                                                                                                                                          2025-09-01",
     ]);
   });
@@ -918,5 +923,39 @@ describe("csr changes of a CSR linked to another document (tester57 E18)", { tim
       "\ufeff类别,变更,编号,名称,变更前,变更后,说明,日期",
       '顾客特定要求,落实文件变更,DYA-002,顾客投诉的围堵和8D报告时限,"QP-013 5.2 顾客投诉时限, QR-013-01","QP-013 5.2 顾客投诉时限, QR-013-01, QP-014",落实人：张丽,2026-12-03',
     ]);
+  });
+
+  it("lists a link removed on the day of the commit that removed it, with its author, in both modes and every format", async () => {
+    const dir = acmeImported();
+    git(dir, ["tag", "base"]);
+    const run = async (args: string[]) => {
+      const result = await csrInProcess(["-C", dir, ...args], { lang: null, env: TZ });
+      expect(result.code).toBe(0);
+      return result.stdout;
+    };
+    await run(["address", "DYA-002", "QP-014", "--by", "zhangli", "--date", "2026-12-03", "-y"]);
+    commitAt(dir, "2026-12-03", "DYA-002 落实到 QP-014");
+    // Removed by someone people.yaml knows by e-mail, then the file changed again: the removal keeps its own commit.
+    await run(["address", "DYA-002", "QR-013-01", "--remove", "-y"]);
+    git(dir, ["commit", "-q", "-am", "DYA-002 不再由 QR-013-01 落实"], { GIT_AUTHOR_NAME: "li.zhang", GIT_AUTHOR_EMAIL: "Zhang.Li@example.com", GIT_AUTHOR_DATE: "2026-12-07T10:00:00+08:00", GIT_COMMITTER_DATE: "2026-12-07T10:00:00+08:00" });
+    const removal = git(dir, ["rev-parse", "--short=7", "HEAD"]).trim();
+    writeFileSync(join(dir, "csr/DYA/DYA-002.yaml"), readFileSync(join(dir, "csr/DYA/DYA-002.yaml"), "utf8").replace("  - document: QP-013\n    section: 5.2 顾客投诉时限\n", ""));
+    commitAt(dir, "2026-12-09", "DYA-002 不再由 QP-013 5.2 落实");
+    const last = git(dir, ["rev-parse", "--short=7", "HEAD"]).trim();
+    const rows = [
+      '顾客特定要求,落实文件变更,DYA-002,顾客投诉的围堵和8D报告时限,"QP-013 5.2 顾客投诉时限, QR-013-01","QP-013 5.2 顾客投诉时限, QR-013-01, QP-014",落实人：张丽,2026-12-03',
+      `顾客特定要求,取消落实,DYA-002,顾客投诉的围堵和8D报告时限,QR-013-01,,提交人：张丽（提交 ${removal}）,2026-12-07`,
+      `顾客特定要求,取消落实,DYA-002,顾客投诉的围堵和8D报告时限,QP-013 5.2 顾客投诉时限,,提交人：Test User（提交 ${last}）,2026-12-09`,
+    ];
+    expect((await run(["changes", "base", "HEAD", "--format", "csv"])).split(/\r?\n/).filter(Boolean)).toEqual(["\ufeff类别,变更,编号,名称,变更前,变更后,说明,日期", ...rows]);
+    expect((await run(["changes", "2026-12-01", "2026-12-31", "--format", "csv"])).split(/\r?\n/).filter(Boolean)).toEqual(["\ufeff类别,变更,编号,名称,变更前,变更后,说明,日期", ...rows]);
+    // A period that holds only the first removal.
+    const json = JSON.parse(await run(["changes", "2026-12-05", "2026-12-08", "--format", "json"])) as PeriodJson;
+    expect(json.changes).toEqual([
+      { area: "csr", kind: "unaddressed", id: "DYA-002", title: "顾客投诉的围堵和8D报告时限", from: "QR-013-01", to: "", detail: "zhangli", commit: git(dir, ["rev-parse", removal]).trim(), date: "2026-12-07" },
+    ]);
+    const en = await csrInProcess(["-C", dir, "changes", "2026-12-05", "2026-12-08", "--lang", "en"], { env: TZ });
+    expect(en.stdout).toMatch(new RegExp(`link removed +DYA-002 .* QR-013-01 +committed by Zhang Li \\(${removal}\\) +2026-12-07\n`));
+    expect(en.stdout).toContain("CSRs: link removed 1\n");
   });
 });

@@ -11,7 +11,8 @@ import { loadRevision } from "../../load/base.js";
 import { findRoot } from "../../load/discover.js";
 import { gitRaw, gitRead, isGitRepository } from "../../load/git.js";
 import type { Repository } from "../../load/repository.js";
-import { compareStates, enteredBeforePeriod, inReportOrder, isUndated, periodChanges, withSectionChanges, type Change } from "../../model/changes.js";
+import { linkRemovals } from "../../load/link-removals.js";
+import { compareStates, datedLinkRemovals, enteredBeforePeriod, inReportOrder, isUndated, linkRemovalsWanted, periodChanges, withSectionChanges, type Change } from "../../model/changes.js";
 import { changeReport, periodReport, type RangeEnd, type UndatedBasis } from "../../report/registers/changes.js";
 import { registerContext, type RegisterContext } from "../../report/registers/context.js";
 import type { Table } from "../../report/table.js";
@@ -95,7 +96,7 @@ export async function periodChangeReport(ctx: CommandContext, root: string, repo
       // What a system adopted in the period brings with it from before is not a change of the period (tester20 F14).
       const all = compareStates(before, after).filter(isUndated);
       entered = inReportOrder(all.filter((c) => enteredBeforePeriod(c, before, after, from)));
-      undated = all.filter((c) => !entered.includes(c));
+      undated = withLinkRemovals(root, all.filter((c) => !entered.includes(c)), [basis.from.commit, before], [basis.to.commit!, after]);
     }
   }
   return { from, to, changes: inReportOrder([...recorded, ...undated]), entered, basis };
@@ -145,7 +146,7 @@ async function commitsCommand(ctx: CommandContext, from: string, to: string, fla
   const before = await loadRevision(root, start.commit!);
   const after = await loadRevision(root, end.commit!);
   warnLeftOut(ctx, [start, before], [end, after]);
-  const changes = inReportOrder(compareStates(before, after));
+  const changes = inReportOrder(withLinkRemovals(root, compareStates(before, after), [start.commit!, before], [end.commit!, after]));
   const lang = languageOf();
   const { format, out } = tableOutput(flags, ctx.dir, "changes");
   if (format === "json") return json(ctx, root, out, { from: start, to: end, changes }, flags);
@@ -153,6 +154,15 @@ async function commitsCommand(ctx: CommandContext, from: string, to: string, fla
   // Printed, headed (organisation, form, signatures) as every register; emitTable heads only a register of the working tree.
   const printed = format === "md" || format === "html" || format === "xlsx" || format === "pdf";
   return emitTable(ctx, printed ? withHeading(after, table, lang, end.date!) : table, flags, after, lang);
+}
+
+/**
+ * The changes, their links removed from CSRs (`unaddressed`) dated by the commits of the range that removed
+ * them, with their authors (datedLinkRemovals); git is asked only when there are such rows (tester57 E18).
+ */
+function withLinkRemovals(root: string, changes: Change[], [from, before]: [string | null, Repository], [to, after]: [string, Repository]): Change[] {
+  const wanted = linkRemovalsWanted(changes, before, after);
+  return wanted.length === 0 ? changes : datedLinkRemovals(changes, before, after, linkRemovals(root, from, to, wanted));
 }
 
 function warnLeftOut(ctx: CommandContext, ...states: [RangeEnd, Repository | undefined][]): void {

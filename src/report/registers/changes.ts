@@ -39,7 +39,7 @@ export type UndatedBasis = { kind: "commits"; from: RangeEnd; to: RangeEnd; hist
 /** The kinds of change each area has, in the order the report counts them. */
 const KINDS: Record<ChangeArea, readonly ChangeKind[]> = {
   document: ["added", "released", "revising", "received", "effective", "signed", "issued", "recalled", "lost", "destroyed", "retained", "reviewed", "trained", "declassified", "withdrawn", "removed"],
-  csr: ["added", "decided", "signed", "reopened", "confirmed", "distributed", "trained", "implemented", "verified", "addressed", "superseded", "declassified", "removed"],
+  csr: ["added", "decided", "signed", "reopened", "confirmed", "distributed", "trained", "implemented", "verified", "addressed", "unaddressed", "superseded", "declassified", "removed"],
   source: ["added", "revised"],
   symbol: ["added", "changed", "retired", "approved", "removed"],
   coverage: ["gained", "lost"],
@@ -238,6 +238,8 @@ function reportTable(ctx: RegisterContext, changes: readonly Change[], range: st
       return reason.replace(/[。.]$/u, "") + reviewDue(change.date);
     }
     if (change.kind === "addressed") return change.detail ? t(ctx, "register.changes.addressed-by", { by: change.detail.split(", ").map((p) => personName(ctx, p)).join(t(ctx, "register.list-separator")) }) : "";
+    // A link removed: who committed its removal, and in which commit (tester57 E18).
+    if (change.kind === "unaddressed") return change.commit ? t(ctx, "register.changes.unaddressed-by", { by: personName(ctx, change.detail), commit: change.commit.slice(0, 7) }) : "";
     if (change.kind === "decided") return t(ctx, change.from ? "register.changes.decision-changed" : "register.changes.decided-by", { by: personName(ctx, change.detail) }) + remark(change);
     if (change.kind === "confirmed") return t(ctx, "register.changes.confirmed-by", { by: personName(ctx, change.detail) }) + remark(change);
     // A distribution: to which departments, by whom.
