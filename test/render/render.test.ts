@@ -100,6 +100,24 @@ describe("csr render", () => {
     expect(existsSync(join(repo, "out", "QP-020.zh-CN.md"))).toBe(true);
   });
 
+  it("with --all, prints neither file of a number two files carry, names both on one line and renders the rest (odds59 3)", () => {
+    const repo = copyFixture("test/fixtures/render/basic");
+    const copy = readFileSync(join(repo, "documents", "QP-020.yaml"), "utf8").replace(/^title: .*$/m, "title: 新程序草稿");
+    writeFileSync(join(repo, "documents", "A-copy.yaml"), copy);
+    const result = csr(["-C", repo, "render", "--all", "--format", "md"], { lang: null });
+    expect(result.code).toBe(1);
+    expect(result.stdout).toBe(["QM-01", "QP-009", "QR-020-01", "WI-001"].map((id) => `out/${id}.zh-CN.md\n`).join(""));
+    expect(result.stderr).toBe(
+      "已输出 4 个文件（md，zh-CN）。\n以下编号有不止一个文件使用，这些文件都未输出（见 'csr check'，id/duplicate：请给多出的文件改用未用的编号）：QP-020（documents/A-copy.yaml 和 documents/QP-020.yaml）。\n",
+    );
+    expect(existsSync(join(repo, "out", "QP-020.zh-CN.md"))).toBe(false);
+    const en = csr(["-C", repo, "render", "--all", "--format", "md", "--lang", "en"], { lang: null });
+    expect([en.code, en.stderr]).toEqual([
+      1,
+      "Rendered 4 files (md, en).\nNot rendered, because more than one file has their number (see 'csr check', id/duplicate: give the extra file an unused number): QP-020 (documents/A-copy.yaml and documents/QP-020.yaml).\n",
+    ]);
+  });
+
   it("stamps drafts and obsolete documents, explains the withdrawal, prints the notice of a controlled copy on neither, and the draft's handling rule without 受控 (tester57 E11)", async () => {
     const out = tempDir();
     expect((await csrInProcess(["-C", BASIC, "render", "WI-001", "QP-009", "QP-020", "--format", "html", "--out", out], { lang: null })).code).toBe(0);

@@ -1,5 +1,5 @@
 /** `csr render`: controlled documents and CSR review reports as Markdown, HTML, PDF or Word files. */
-import { language, list, t } from "../../i18n/index.js";
+import { conjunction, language, list, t } from "../../i18n/index.js";
 import { existsSync } from "node:fs";
 import { extname, isAbsolute, join, relative, resolve, sep } from "node:path";
 import { UserError } from "../../core/errors.js";
@@ -68,7 +68,11 @@ export async function renderCommand(ctx: CommandContext, ids: string[], flags: R
   if (flags.all && ids.length > 0) throw new UserError(t("render.ids-and-all"));
   if (!flags.all && ids.length === 0) throw new UserError(t("render.nothing-named"), t("render.nothing-named.hint"));
   const index = buildIndex(repo);
-  let targets: Target[] = flags.all ? repo.documents.map((d) => ({ kind: "document", value: d.value })) : ids.map((id) => findTarget(repo, index, id, (text) => ctx.stderr(text)));
+  // A number two files carry (id/duplicate) would print both to one file name, the second over the first: with --all neither is printed, and both files are named.
+  const sameNumber = flags.all ? filesBySharedNumber(repo) : new Map<string, string[]>();
+  let targets: Target[] = flags.all
+    ? repo.documents.filter((d) => !sameNumber.has(d.value.id)).map((d) => ({ kind: "document", value: d.value }))
+    : ids.map((id) => findTarget(repo, index, id, (text) => ctx.stderr(text)));
   if (flags.draft && flags.copy !== undefined) throw new UserError(t("render.draft.copy"));
   // A controlled copy and a revision draft are printed on the day --today gives; otherwise a document's day is the revision's.
   const past = await pastRevisions(root, index, targets, flags, asOf ?? (flags.copy === undefined && !flags.draft ? given : undefined));
@@ -177,7 +181,16 @@ export async function renderCommand(ctx: CommandContext, ids: string[], flags: R
   if (unnamable.length > 0) ctx.stderr(t("render.skipped-name-too-long", { ids: list(unnamable), max: MAX_NAME_BYTES }) + "\n");
   if (past.notYet.length > 0) ctx.stderr(t("render.skipped-not-yet", { ids: list(past.notYet), day: today }) + "\n");
   if (past.unread.length > 0) ctx.stderr(t("render.skipped-past-unread", { ids: list(past.unread), day: today }) + "\n");
-  return skipped.length + unresolved.length + unnamable.length + past.left.size > 0 ? 1 : 0;
+  if (sameNumber.size > 0) ctx.stderr(t("render.skipped-same-number", { ids: list([...sameNumber].map(([id, files]) => t("render.skipped-same-number.files", { id, files: conjunction(files) }))) }) + "\n");
+  return skipped.length + unresolved.length + unnamable.length + past.left.size + sameNumber.size > 0 ? 1 : 0;
+}
+
+/** The document numbers more than one file carries (id/duplicate), in the order of the documents, each with its files' paths in that order. */
+function filesBySharedNumber(repo: Repository): Map<string, string[]> {
+  const files = new Map<string, string[]>();
+  for (const d of repo.documents) files.set(d.value.id, [...(files.get(d.value.id) ?? []), d.file.path]);
+  for (const [id, paths] of files) if (paths.length < 2) files.delete(id);
+  return files;
 }
 
 /**
