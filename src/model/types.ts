@@ -18,6 +18,8 @@ export interface PeriodicReview {
   date: string;
   result?: PeriodicReviewResult;
   comment?: string;
+  /** The catalog id of a new edition (IATF16949E2) the review was also for: 换版评审 (csr periodic-review --for-edition). */
+  edition?: string;
 }
 /** What a person may sign (people.yaml `roles`); `standardization` is GJB's 标准化审查 (the standardization check of a document before approval). */
 export type Role = "author" | "reviewer" | "approver" | "document-controller" | "standardization";

@@ -40,6 +40,7 @@ import { pageFooter } from "../render/pdf.js";
 import { markdownToHtml } from "../render/markdown.js";
 import { citeClause, csrReportView, documentView, type Lang, type PageLinker } from "../render/view.js";
 import { coverageReading, DIRECT, editionNotes, INHERITED, procedureNotes, THROUGH_CHILDREN } from "../report/registers/clauses.js";
+import { periodicReviewResult } from "../report/registers/periodic-reviews.js";
 import { compareIds, csrsOn, customerName, departmentName, documentsOn, documentStatus, documentTitle, personName, registerContext, statusLabel, t, versionInForce, versionInForceOn, type DocumentsOn, type RegisterContext } from "../report/registers/context.js";
 import { externalStatus, sourceRevisionStatus } from "../report/registers/external.js";
 import { auditRegisters } from "../report/registers/index.js";
@@ -1172,7 +1173,7 @@ function documentSections(
                 { text: r.date, className: "date" },
                 { text: reviewedVersion(doc, r) },
                 entityCell(page, "person", r.by, personName(rc, r.by)),
-                { text: t(rc, `value.periodic-review-result.${r.result ?? "suitable"}`) },
+                { text: periodicReviewResult(rc, r) },
                 { text: r.comment ?? "" },
               ]),
             },

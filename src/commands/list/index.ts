@@ -4,7 +4,7 @@ import { closest } from "../../core/text.js";
 import { list, t } from "../../i18n/index.js";
 import type { CommandContext } from "../context.js";
 
-const REGISTERS = ["procedures", "documents", "forms", "external", "obsolete", "symbols", "reviews", "distribution", "training", "periodic-reviews", "people"] as const;
+const REGISTERS = ["procedures", "documents", "forms", "external", "obsolete", "symbols", "reviews", "distribution", "training", "periodic-reviews", "edition-review", "people"] as const;
 
 /**
  * `document`, a number after the register's name (`csr list distribution QP-003`), is the same as
@@ -18,6 +18,7 @@ export async function listCommand(ctx: CommandContext, what: string, document: s
   }
   // Refused rather than ignored: the list of reviews done must not pass for the reviews due.
   if (flags.dueBy !== undefined && what !== "periodic-reviews") throw new UserError(t("list.due-by-only", { what }));
+  if (flags.standard !== undefined && what !== "edition-review") throw new UserError(t("list.standard-only", { what }));
   if (what === "csr") return (await import("./csr.js")).listCsrCommand(ctx, flags);
   if ((REGISTERS as readonly string[]).includes(what)) return (await import("./registers.js")).listRegisterCommand(ctx, what, flags);
   const choices = ["csr", ...REGISTERS];

@@ -1,4 +1,4 @@
-/** `csr list procedures|documents|forms|external|obsolete|symbols|reviews|distribution|training|periodic-reviews|people`: the registers auditors ask for, and the people who may be named. */
+/** `csr list procedures|documents|forms|external|obsolete|symbols|reviews|distribution|training|periodic-reviews|edition-review|people`: the registers auditors ask for, and the people who may be named. */
 import { UserError } from "../../core/errors.js";
 import { closest, didYouMean } from "../../core/text.js";
 import { list, t } from "../../i18n/index.js";
@@ -6,6 +6,7 @@ import { findRoot } from "../../load/discover.js";
 import type { RegisterContext } from "../../report/registers/context.js";
 import { distributionRegister, type CopyFilter } from "../../report/registers/distribution.js";
 import { DOCUMENT_LIST_STATUSES, documentList } from "../../report/registers/documents.js";
+import { editionReviewRegister } from "../../report/registers/edition-review.js";
 import { externalList } from "../../report/registers/external.js";
 import { formList } from "../../report/registers/forms.js";
 import { obsoleteList } from "../../report/registers/obsolete.js";
@@ -41,6 +42,8 @@ export interface RegisterFlags extends OutputFlags, PeriodFlags {
   columns?: string;
   /** `csr list periodic-reviews`: the periodic reviews falling due by this day (overdue ones included), not the reviews done. */
   dueBy?: string;
+  /** `csr list edition-review`: the catalog id of the new edition (default: the repository's one). */
+  standard?: string;
 }
 
 /** The registers of controlled copies, which --department and --holder filter. */
@@ -90,6 +93,8 @@ export async function listRegisterCommand(ctx: CommandContext, what: string, fla
     table = trainingRegister(rc, { today });
   } else if (what === "periodic-reviews") {
     table = flags.dueBy !== undefined ? periodicReviewsDueRegister(rc, { today, dueBy: dateOption(flags.dueBy, "--due-by") }) : periodicReviewRegister(rc, { today });
+  } else if (what === "edition-review") {
+    table = editionReviewRegister(rc, { today, standard: flags.standard });
   } else if (what === "people") {
     table = peopleRegister(rc);
   } else {

@@ -4,9 +4,13 @@
  * one). GJB 9001C 7.5.2/7.5.3 and IATF 16949 7.5.3 review documents for suitability and adequacy:
  * the conclusion is `suitable` (继续有效; restarts doc/periodic-review-due's interval), `revise`
  * (需修订) or `withdraw` (拟作废). The last two do not restart the interval: the document is
- * suitable again only when the new revision is released, or it is made obsolete.
+ * suitable again only when the new revision is released, or it is made obsolete. `--for-edition <id>`
+ * says the review was also the review for a new edition of a standard (换版评审, 新版标准适用性评审;
+ * `edition` in the entry), which the register of documents to review for it counts (csr list
+ * edition-review): a review like any other, restarting the interval when the document is suitable.
  */
 import { addMonths } from "../../core/dates.js";
+import type { Catalog } from "../../model/catalog.js";
 import { UserError } from "../../core/errors.js";
 import { t } from "../../i18n/index.js";
 import type { Prompts } from "../add/prompting.js";
@@ -25,6 +29,8 @@ export interface PeriodicReviewFlags {
   /** `suitable` (default), `revise` or `withdraw`, or its label (继续有效 / 需修订 / 拟作废). */
   result?: string;
   comment?: string;
+  /** The catalog id of a new edition (IATF16949E2) this review is also for: 换版评审 (新版标准适用性评审). */
+  forEdition?: string;
   yes?: boolean;
   commit?: boolean;
 }
@@ -40,6 +46,7 @@ export async function recordPeriodicReview(ctx: CommandContext, id: string, flag
     const { ask } = session;
     // Refused before any question, so that a mistyped code is not found after the answers.
     const given = flags.result === undefined ? undefined : choiceOption(flags.result, "--result", PERIODIC_REVIEW_RESULTS, "suitable");
+    const edition = flags.forEdition === undefined ? undefined : editionOption(session.repo, flags.forEdition);
     // It confirms the current version, so it cannot come before that version was issued.
     const current = currentRevision(document);
     const date = eventDateOption(flags.date, "--date", { follows: current ? { ...revisionEvent(current), of: id } : undefined });
@@ -63,15 +70,31 @@ export async function recordPeriodicReview(ctx: CommandContext, id: string, flag
         ? (flags.comment ?? (ask ? optionalAnswer(await ask.input({ message: t("prompt.comment-optional") })) : undefined))
         : (flags.comment?.trim() || (await need(ask, "--comment", t("periodic-review.needs.reason"), (p) => p.input({ message: t("prompt.periodic-review.reason"), required: true })))).trim();
     // An entry without `result` means suitable (the entries written before the option): it is left out for suitable.
-    const entry = { by, date, ...(result === "suitable" ? {} : { result }), ...(comment ? { comment } : {}) };
+    const entry = { by, date, ...(result === "suitable" ? {} : { result }), ...(comment ? { comment } : {}), ...(edition ? { edition: edition.id } : {}) };
     const change = editFile(session.root, file.path, "document", (doc) => appendIn(doc, ["reviews"], entry));
     const months = document.review_interval_months;
     const reviewerLabel = personLabel(session.index, by);
-    const lines = [t("periodic-review.recorded", { id, by: reviewerLabel, date })];
+    const lines = [edition ? t("periodic-review.recorded.edition", { id, by: reviewerLabel, date, edition: edition.title }) : t("periodic-review.recorded", { id, by: reviewerLabel, date })];
     if (result !== "suitable") lines.push(t(`periodic-review.next.${result}`, { id }));
     else if (months) lines.push(t("periodic-review.next", { due: addMonths(date, months) }));
-    const message = result === "suitable" ? t("commit.periodic-review", { id, by: reviewerLabel, date }) : t(`commit.periodic-review.${result}`, { id, by: reviewerLabel, date });
+    const message =
+      (result === "suitable" ? t("commit.periodic-review", { id, by: reviewerLabel, date }) : t(`commit.periodic-review.${result}`, { id, by: reviewerLabel, date })) +
+      (edition ? t("commit.periodic-review.for-edition", { edition: edition.title }) : "");
     await saveChanges(ctx, session, [change], lines, { commit: flags.commit, message });
     return 0;
   });
+}
+
+/**
+ * --for-edition: the catalog of a new edition (standards/<ID>.yaml with `supersedes` naming a catalog
+ * csr has), by its id. UserError naming the new editions the repository has, or saying it has none.
+ */
+function editionOption(repo: { catalogs: ReadonlyMap<string, Catalog> }, id: string): Catalog {
+  const editions = [...repo.catalogs.values()].filter((c) => c.supersedes && repo.catalogs.has(c.supersedes.standard));
+  const catalog = editions.find((c) => c.id === id);
+  if (catalog) return catalog;
+  throw new UserError(
+    t("periodic-review.edition-unknown", { id }),
+    editions.length > 0 ? t("periodic-review.edition-unknown.hint", { choices: editions.map((c) => c.id).join("、") }) : t("edition-review.none"),
+  );
 }

@@ -157,6 +157,16 @@ export async function showDocument(ctx: CommandContext, repo: Repository, index:
           : t(review.due < today ? "show.document.periodic-review.overdue" : "show.document.periodic-review.due", { date: review.due })),
     );
   }
+  // The reviews that were also for a new edition of a standard (换版评审, csr periodic-review --for-edition).
+  const editionReviews = (doc.reviews ?? []).filter((r) => r.edition);
+  if (editionReviews.length > 0) {
+    field(
+      "show.document.edition-review",
+      ...editionReviews.map((r) =>
+        t("show.document.edition-review.line", { edition: rc.repo.catalogs.get(r.edition!)?.title ?? r.edition!, date: r.date, by: personName(rc, r.by), result: t(`value.periodic-review-result.${r.result ?? "suitable"}`) }),
+      ),
+    );
+  }
   if (doc.status === "obsolete" && doc.obsolete) {
     field("show.document.obsolete", `${doc.obsolete.date}${t("show.colon", { text: doc.obsolete.reason })}${doc.obsolete.superseded_by ? t("show.document.superseded-by", { id: named(doc.obsolete.superseded_by) }) : ""}`);
   }

@@ -9,6 +9,7 @@ import { documentList, unreleasedList, type DraftsOn } from "./documents.js";
 import { externalList } from "./external.js";
 import { formList } from "./forms.js";
 import { obsoleteList } from "./obsolete.js";
+import { editionReviewRegister } from "./edition-review.js";
 import { periodicReviewRegister } from "./periodic-reviews.js";
 import { procedureList } from "./procedures.js";
 import { reviewRegister } from "./reviews.js";
@@ -64,6 +65,10 @@ export function* eachRegister(ctx: RegisterContext, today: string, options: { ev
   yield distributionRegister(ctx, { today });
   yield trainingRegister(ctx, { today });
   yield periodicReviewRegister(ctx, { today });
+  // During an edition transition (both editions in scope), the documents to review for the new one (换版评审清单).
+  for (const catalog of standards) {
+    if (catalog.supersedes && standards.some((c) => c.id === catalog.supersedes!.standard)) yield editionReviewRegister(ctx, { today, standard: catalog.id });
+  }
 }
 
 /**

@@ -50,12 +50,23 @@ export function periodicReviewRegister(ctx: RegisterContext, options: { today: s
       date: review.date,
       timeliness: due === undefined ? "" : late > 0 ? t(ctx, "register.periodic-reviews.late", { count: late }) : t(ctx, "register.periodic-reviews.on-time"),
       by: personName(ctx, review.by),
-      result: t(ctx, `value.periodic-review-result.${review.result ?? "suitable"}`),
+      result: periodicReviewResult(ctx, review),
       comment: review.comment ?? "",
       };
     }),
     notes: [...(pending > 0 ? [t(ctx, "register.periodic-reviews.pending", { count: pending })] : []), ...asOfNotes(ctx, today, entries.length < made.length)],
   };
+}
+
+/**
+ * A periodic review's conclusion as registers print it (继续有效 / 需修订 / 拟作废), followed, for a
+ * review that was also the review for a new edition (`edition`, csr periodic-review --for-edition),
+ * by that edition's catalog title: 继续有效（换版评审：IATF 16949 第二版）.
+ */
+export function periodicReviewResult(ctx: RegisterContext, review: Pick<PeriodicReview, "result" | "edition">): string {
+  const result = t(ctx, `value.periodic-review-result.${review.result ?? "suitable"}`);
+  if (!review.edition) return result;
+  return result + t(ctx, "register.periodic-reviews.for-edition", { edition: ctx.repo.catalogs.get(review.edition)?.title ?? review.edition });
 }
 
 /**

@@ -1,0 +1,88 @@
+/**
+ * The documents to review for a new edition (换版评审清单, csr list edition-review) and the record that
+ * a document was reviewed for it (csr periodic-review --for-edition), on the fictitious second edition
+ * of IATF 16949 (test/fixtures/editions/IATF16949E2.yaml: 8.3.3.3 renumbered 8.3.3.4, 8.5.1.1 split,
+ * 4.4.1.2 removed, 8.5.4 unchanged) (tester58 F9).
+ */
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { csrInProcess, FIXTURES, git, gitInit, makeRepo } from "../helpers.js";
+import { read, validRepo } from "./fixture.js";
+
+describe("reviewing the documents for a new edition (tester58 F9)", () => {
+  let dir: string;
+
+  beforeAll(() => {
+    dir = validRepo();
+    makeRepo(
+      {
+        "standards/IATF16949E2.yaml": readFileSync(join(FIXTURES, "editions", "IATF16949E2.yaml")),
+        "documents/QP-020.yaml": read(dir, "documents/QP-020.yaml").replace("status: released\n", "status: released\nclauses: [IATF16949:8.3.3.3, IATF16949:4.4.1.2, IATF16949:8.5.4]\n"),
+      },
+      dir,
+    );
+    gitInit(dir);
+  });
+
+  const list = async () => csrInProcess(["-C", dir, "list", "edition-review", "--format", "md", "--today", "2026-11-27"], { lang: null });
+  const row = (status: string) => `| 1 | QP-020 | 特殊特性管理程序 | A/1 | 品质部 | 4.4.1.2 新版已删除；8.3.3.3 → 8.3.3.4 | ${status} |`;
+  const notes = (reviewed: number) => [
+    "列出引用了 IATF 16949:2016 中改号、拆分或删除的条款（或新版中与之对应的条款）的已发布文件；条款号和名称不变的条款无需换版评审。  ",
+    `已完成换版评审：${reviewed}/1 份文件。  `,
+    "另有 0 个过程（processes.yaml）、7 条顾客特定要求引用了这些条款，不在本清单中评审：尚引用 IATF 16949:2016 的，csr standard migrate IATF16949 IATF16949E2 --dry-run 逐条列出。  ",
+  ];
+  const HINT = "评审一份文件后用 csr periodic-review <文件编号> --for-edition IATF16949E2 --by <评审人> 登记。\n";
+
+  it("lists the released documents citing a renumbered, split or removed clause, with their department, before and after the migration", async () => {
+    // QP-020's 8.5.4 keeps its number and title: no review needed for it.
+    const table = [
+      "## IATF 16949 第二版（虚构示例）换版评审清单（1 份文件）",
+      "",
+      "东岳测试零部件有限公司 ｜ 截至 2026-11-27",
+      "",
+      "| 序号 | 文件编号 | 文件名称 | 版本 | 归口部门 | 涉及条款（旧版 → 新版） | 换版评审 | 评审日期 | 评审人 | 评审结论 | 评审意见 |",
+      "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |",
+      `${row("未评审")}  |  |  |  |`,
+      "",
+      ...notes(0),
+      "",
+    ].join("\n");
+    expect(await list()).toEqual({ code: 0, stdout: table, stderr: HINT });
+    // After the migration QP-020 cites IATF16949E2:8.3.3.4: the same document to review, read through the correspondence.
+    expect((await csrInProcess(["-C", dir, "standard", "migrate", "IATF16949", "IATF16949E2", "--commit"])).code).toBe(0);
+    expect(read(dir, "documents/QP-020.yaml")).toContain("clauses: [IATF16949E2:8.3.3.4, IATF16949:4.4.1.2, IATF16949E2:8.5.4]");
+    expect(await list()).toEqual({ code: 0, stdout: table, stderr: HINT });
+  });
+
+  it("records a periodic review that was the review for the edition, and shows it in the register, the periodic review record and csr show", async () => {
+    const result = await csrInProcess(["-C", dir, "periodic-review", "QP-020", "--for-edition", "IATF16949E2", "--by", "zhang", "--date", "2026-11-26", "--comment", "5.2 改引 8.3.3.4", "--commit"], { lang: null });
+    expect([result.code, result.stdout.split("\n")[0], result.stderr]).toEqual([0, "QP-020：已登记定期评审，同时为 IATF 16949 第二版（虚构示例）换版评审，张伟（zhang），2026-11-26；未换版。", ""]);
+    expect(read(dir, "documents/QP-020.yaml")).toContain("  - by: zhang\n    date: 2026-11-26\n    comment: 5.2 改引 8.3.3.4\n    edition: IATF16949E2\n");
+    expect(git(dir, ["log", "-1", "--format=%s"]).trim()).toBe("csr periodic-review QP-020：仍然适用，张伟（zhang）于 2026-11-26 评审（IATF 16949 第二版（虚构示例）换版评审）");
+    const after = await list();
+    expect([after.stdout.split("\n")[6], after.stdout.split("\n").slice(8, 11), after.stderr]).toEqual([`${row("已评审")} 2026-11-26 | 张伟 | 继续有效 | 5.2 改引 8.3.3.4 |`, notes(1), ""]);
+    const periodic = await csrInProcess(["-C", dir, "list", "periodic-reviews", "--format", "csv", "--today", "2026-11-27"], { lang: null });
+    expect(periodic.stdout.split("\r\n")[1]).toContain(",继续有效（IATF 16949 第二版（虚构示例）换版评审）,5.2 改引 8.3.3.4");
+    const show = await csrInProcess(["-C", dir, "show", "QP-020", "--today", "2026-11-27"], { lang: null });
+    expect(show.stdout.split("\n").filter((l) => l.includes("换版评审"))).toEqual(["  换版评审        IATF 16949 第二版（虚构示例）：2026-11-26 张伟 继续有效"]);
+  });
+
+  it("refuses an edition that is not a new edition's catalog, --standard for another list, and a repository without a new edition", async () => {
+    expect(await csrInProcess(["-C", dir, "periodic-review", "QP-020", "--for-edition", "ISO9001", "--by", "zhang", "--date", "2026-11-26"], { lang: null })).toEqual({
+      code: 2,
+      stdout: "",
+      stderr: "csr: --for-edition ISO9001 不是新版标准的条款目录（standards/ 中带 supersedes 的目录）。\n提示：新版目录：IATF16949E2。\n",
+    });
+    expect(await csrInProcess(["-C", dir, "list", "periodic-reviews", "--standard", "IATF16949E2"], { lang: null })).toEqual({
+      code: 2,
+      stdout: "",
+      stderr: "csr: --standard 只用于 csr list edition-review（换版评审清单），不用于 'periodic-reviews'。\n",
+    });
+    expect(await csrInProcess(["-C", validRepo(), "list", "edition-review"], { lang: null })).toEqual({
+      code: 2,
+      stdout: "",
+      stderr: "csr: 仓库中没有新版标准的条款目录：请在 standards/<ID>.yaml 中加入新版目录，并用 supersedes 指明它替代的版本。\n",
+    });
+  });
+});
