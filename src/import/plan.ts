@@ -40,6 +40,7 @@ import {
 } from "./normalize.js";
 import { UnreadableCell, type RawRow, type RawSheet } from "./read.js";
 import { completeFromRegister, registerCompletionRefusal, type Completion } from "./complete.js";
+import { distributionFromCell, REFUSING_NOTES, trainingFromCell, trainingStateNote, type RecordNote } from "./csr-records.js";
 
 export const IMPORT_KINDS = ["procedures", "instructions", "forms", "documents", "external", "csr", "symbols"] as const;
 export type ImportKind = (typeof IMPORT_KINDS)[number];
@@ -229,7 +230,7 @@ function refuseMissingColumns(header: HeaderRow, rows: RawRow[], as: ImportKind,
 /** What a procedure, instruction, form or document register can carry; the other columns are CSR fields. */
 const DOCUMENT_FIELDS = new Set<Field>(["no", "title", "number", "version", "versionNumber", "department", "clauses", "prepared", "reviewed", "approved", "countersigned", "standardization", "militaryRepresentative", "issued", "effective", "remarks", "retention", "customerRetention", "medium", "location", "keeper", "procedure", "level", "kind", "status", "classification", "level3", "level4", "uses", "publisher", "received", "withdrawn", "withdrawnReason"]);
 const SYMBOL_FIELDS = new Set<Field>(["no", "customer", "customerName", "customerSymbol", "customerClass", "meaning", "symbol", "class", "customerApproval"]);
-const CSR_FIELDS = new Set<Field>(["no", "number", "title", "version", "customer", "customerName", "source", "revision", "section", "clauses", "text", "category", "classification", "received", "restarted", "disposition", "decidedBy", "decided", "confirmedBy", "confirmed", "justification", "lateReason", "reviewRecord", "owner", "due", "requiredBy", "completed", "implementationStatus", "addressed", "implemented", "evidence", "verifiedBy", "verified", "superseded", "supersededReason", "supersededBy", "status"]);
+const CSR_FIELDS = new Set<Field>(["no", "number", "title", "version", "customer", "customerName", "source", "revision", "section", "clauses", "text", "category", "classification", "received", "restarted", "disposition", "decidedBy", "decided", "confirmedBy", "confirmed", "justification", "lateReason", "reviewRecord", "owner", "due", "requiredBy", "completed", "implementationStatus", "addressed", "implemented", "evidence", "verifiedBy", "verified", "superseded", "supersededReason", "supersededBy", "distributed", "training", "status"]);
 
 /** The fields an import of each kind reads, as docs/import.md lists them. */
 export function fieldsRead(as: ImportKind): ReadonlySet<Field> {
@@ -1751,10 +1752,19 @@ function csrFromRow(row: RowReader, repo: Repository, options: ImportOptions, ea
   const superseded = supersededFromRow(row, issue);
   if (superseded) csr.superseded = superseded;
   if (Object.keys(implementation).length) csr.implementation = implementation;
+  // 发放 and 培训 as the CSR list prints them (tester55 C5): what a cell shows that the file cannot keep is said below.
+  const recordNotes: RecordNote[] = [];
+  const distribution = distributionFromCell(row.text("distributed"), repo.config?.value.departments ?? [], recordNotes);
+  if (distribution.length) csr.distribution = distribution;
+  const training = trainingFromCell(row.text("training"), recordNotes);
+  if (training) csr.training = training;
+  for (const note of recordNotes) if (REFUSING_NOTES.has(note.kind)) issue(recordNoteMessage(note, row, "", repo), true);
   reportRepeat(csr, named, repo, earlierRows, issue);
   if (refused) return undefined;
   const id = given || options.csrNumbers.next(customer.code);
   csr.id = id;
+  trainingStateNote(csr, row.text("training"), options.today, recordNotes);
+  for (const note of recordNotes) if (!REFUSING_NOTES.has(note.kind)) issue(recordNoteMessage(note, row, id, repo));
   if (status) {
     const config = repo.config?.value;
     const result = csrStatus(csr, (doc) => repo.documents.find((d) => d.value.id === doc)?.value, options.today, config);
@@ -1803,6 +1813,32 @@ function reportRepeat(csr: Csr, named: string, repo: Repository, listed: readonl
     return;
   }
   issue(t("import.csr.repeats", { id: csr.id, other: repeat.csr.id, where: path ?? t("import.csr.repeats.row", { row: row! }), same }));
+}
+
+/** What a 发放 or 培训 cell shows that the CSR file does not keep as shown, and why (csr-records.ts). */
+function recordNoteMessage(note: RecordNote, row: RowReader, id: string, repo: Repository): string {
+  const distributed = row.label("distributed", headerExample("distributed"));
+  const training = row.label("training", headerExample("training"));
+  switch (note.kind) {
+    case "distribution-unread":
+      return t("import.csr.distribution-unread", { column: distributed, line: note.line, id });
+    case "distribution-bad-date":
+      return t("import.csr.distribution-bad-date", { column: distributed, line: note.line, date: note.date });
+    case "distribution-unknown-department": {
+      const departments = repo.config?.value.departments ?? [];
+      return t("import.csr.distribution-department", { column: distributed, line: note.line, reason: unknownDepartment(note.department, compactText(note.department.normalize("NFKC")), departments) });
+    }
+    case "training-unread":
+      return t("import.csr.training-unread", { column: training, line: note.line, id });
+    case "training-session":
+      return t(note.record ? "import.csr.training-session" : "import.csr.training-session-unrecorded", { column: training, line: note.line, id, date: note.date, record: note.record ?? "" });
+    case "training-session-earlier":
+      return t("import.csr.training-session-earlier", { column: training, line: note.line });
+    case "training-record-earlier":
+      return t("import.csr.training-record-earlier", { column: training, record: note.record, written: note.written });
+    case "training-state":
+      return t("import.csr.training-state", { column: training, listed: note.listed, state: t(`train.state.${note.state}`) });
+  }
 }
 
 /** 替代日期, 替代原因, 替代要求: a requirement withdrawn or replaced is recorded with both its date and its reason. */

@@ -291,3 +291,60 @@ describe("csr import --as csr: every spelling read otherwise is said (tester51 #
     expect(csrFile(dir, "FORD-103").id).toBe("FORD-103");
   });
 });
+
+describe("csr import --as csr: 发放 and 培训 as the CSR list prints them (tester55 C5)", () => {
+  const HEAD = "序号,要求名称,顾客代码,来源文件,条款,接收日期,处置,决定人,决定日期,发放,培训";
+  const row = (no: number, title: string, distributed: string, training: string) => `${no},${title},FORD,FORD-CSR,8.5.1,2023-07-05,必须满足,王强,2023-07-08,"${distributed}","${training}"`;
+
+  it("reads each distribution's departments, day and source revision, and the training's state and record numbers", async () => {
+    const dir = repository();
+    const list = [
+      HEAD,
+      row(1, "首件检验须留样", "品质部、市场部，2023-07-10 发放", "已培训\n培训记录 TR-2023-001、TR-2023-002"),
+      row(2, "包装标签须含批次号", "2022-01 版：品质部，2022-03-01 发放\n2023-06 版：QA、MKT，2023-07-12 发放\n2023-06 版尚未发放", "不需要培训"),
+      row(3, "年度产品审核", "市场部", "需要培训"),
+      "",
+    ].join("\n");
+    const { result } = await importList(dir, list);
+    expect(result.stderr).toBe("");
+    expect(lines(result.stdout).filter((l) => l.startsWith("row "))).toEqual([]);
+    expect(result.stdout).not.toContain("Columns not imported");
+    expect(csrFile(dir, "FORD-001")).toMatchObject({ distribution: [{ departments: ["QA", "MKT"], date: "2023-07-10" }], training: { required: true, records: ["TR-2023-001", "TR-2023-002"] } });
+    expect(csrFile(dir, "FORD-002").distribution).toEqual([
+      { departments: ["QA"], date: "2022-03-01", source_revision: "2022-01" },
+      { departments: ["QA", "MKT"], date: "2023-07-12", source_revision: "2023-06" },
+    ]);
+    expect(csrFile(dir, "FORD-002").training).toEqual({ required: false });
+    expect(csrFile(dir, "FORD-003")).toMatchObject({ distribution: [{ departments: ["MKT"] }], training: { required: true } });
+    expect(csrFile(dir, "FORD-003").training.records).toBeUndefined();
+  });
+
+  it("says on its row each value it does not keep, and why; refuses a row whose department or day it cannot read", async () => {
+    const dir = repository();
+    const list = [
+      HEAD,
+      row(1, "首件检验须留样", "已发放", "是"),
+      row(2, "包装标签须含批次号", "品质部，2023-07-10 发放", "需要培训\n2023-06-20 （来源文件 2022-01 版） TR-2023-003\n培训记录 TR-2023-009（2023-05-01 登记，早于本轮评审开始的 2023-07-05，不是 2023-06 版的培训）"),
+      row(3, "年度产品审核", "品质部，2023-07-10 发放", "已培训\n2023-07-20"),
+      row(4, "控制计划年度评审", "人事部，2023-07-10 发放", "不需要培训"),
+      row(5, "标签须经顾客认可", "品质部，2023.13.1 发放", "不需要培训"),
+      "",
+    ].join("\n");
+    const { result } = await importList(dir, list);
+    expect(result.code).toBe(1);
+    expect(lines(result.stdout).filter((l) => l.startsWith("row "))).toEqual([
+      "row 2: '已发放' in 发放 names no department of qms.yaml and is not a distribution csr reads (departments, distributed date): not imported; record it with 'csr distribute FORD-001 --to <department> --date <date>'",
+      "row 2: '是' in 培训 is not training as csr reads it (given, required or not required; each session's day and record number): not imported; record it with 'csr train FORD-001'",
+      "row 3: training '2023-06-20 （来源文件 2022-01 版） TR-2023-003' in 培训 was on an earlier revision of the source document, and the list does not name who was trained or the trainer: not imported, since a record number on its own counts as training on the current revision; the session stays on its training record",
+      "row 3: 'TR-2023-009（2023-05-01 登记，早于本轮评审开始的 2023-07-05，不是 2023-06 版的培训）' in 培训 is not training on the current revision: not imported, since record TR-2023-009 on its own would count as training on the current revision",
+      "row 4: training '2023-07-20' in 培训: the list names neither who was trained, the trainer nor a record number: not imported — record it from the training record with 'csr train FORD-003 --date 2023-07-20 --record <number> --people <trainees> --trainer <trainer>'",
+      "row 4: 培训 says '已培训', the imported record gives 'required, not yet given': the notes on this row above say which training of the list was not imported",
+      "row 5: '人事部，2023-07-10 发放' in 发放: department '人事部' is not in qms.yaml — add it with 'csr department add <CODE> --name \"人事部\"' and import again (row not imported)",
+      "row 6: '品质部，2023.13.1 发放' in 发放: '2023.13.1' is not a date — write it as YYYY-MM-DD and import again (row not imported)",
+    ]);
+    expect(csrFile(dir, "FORD-001").distribution).toBeUndefined();
+    expect(csrFile(dir, "FORD-001").training).toBeUndefined();
+    expect(csrFile(dir, "FORD-002").training).toEqual({ required: true });
+    expect(csrFile(dir, "FORD-003").training).toEqual({ required: true });
+  });
+});

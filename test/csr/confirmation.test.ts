@@ -88,8 +88,8 @@ describe("a CSR confirmed unchanged in a new source revision", () => {
     writeFileSync(join(dir, "list.csv"), `${header}\r\n${rows.find((r) => r.split(",")[1] === "BCM-001")}\r\n`);
     const imported = await csrInProcess(["-C", dir, "import", "list.csv", "--as", "csr", "--today", "2026-11-30"], { lang: null });
     expect(imported.stdout).toContain("已导入 1 行中的 1 行");
-    // 发放 and 培训 are records of their own, not imported (tester55 C5): the import says so, and the lists are compared without them.
-    expect(imported.stdout).toContain("发放、培训列未导入：发放和培训是单独的记录");
+    // 发放 and 培训 come back (tester55 C5): the distribution, which stands for V3.0 confirmed unchanged, and that no training is needed.
+    expect(parse(readFileSync(path, "utf8"))).toMatchObject({ distribution: [{ departments: ["ENG", "MKT"], date: "2025-09-16" }], training: { required: false } });
     expect((parse(readFileSync(path, "utf8")) as { review: { confirmations: unknown[] } }).review.confirmations).toEqual(written.review.confirmations);
     // The same list, but for the record the import names in place of the paper review record it lacked (tester54b B21).
     const again = (await csrInProcess(["-C", dir, "list", "csr", "--customer", "BCM", "--format", "csv", "--today", "2026-11-30"], { lang: null })).stdout;

@@ -151,12 +151,8 @@ async function importRegister(ctx: CommandContext, root: string, file: string, f
     const delimiter = t(`import.read.delimiter.${DELIMITER_NAMES[sheet.csv.delimiter]}`);
     out.push(t("import.read.csv-format", { encoding: sheet.csv.encoding === "GB18030" ? t("import.read.encoding.gb18030") : sheet.csv.encoding, delimiter }));
   }
-  // A CSR list's 发放 and 培训 are records of their own, with what a cell does not hold (who distributed, who was trained, by whom):
-  // said apart, with the commands that record them (tester55 C5).
-  const records = as === "csr" ? (["distributed", "training"] as const).flatMap((field) => plan.header.labels.get(field) ?? []) : [];
-  const notImported = [...plan.header.ignored, ...plan.unused.filter((label) => !records.includes(label))];
+  const notImported = [...plan.header.ignored, ...plan.unused];
   if (notImported.length) out.push(t("import.register.columns-not-imported", { columns: list(notImported) }));
-  if (records.length) out.push(t("import.csr.records-not-imported", { columns: list(records) }));
   if (plan.titleFrom) out.push(t("import.csr.title-from-text", { column: plan.titleFrom }));
   out.push(...reportRegisterItself(plan, sheet, repo, as));
   const edits = plannedEdits(root, plan, flags);
