@@ -96,8 +96,8 @@ interface IndexHeader {
   result?: {
     digest: string;
     today: string;
-    /** The release tags the findings were computed with (tagsStamp): doc/revision-not-bumped compares each released document with its tag. */
-    tags?: string;
+    /** HEAD and the release tags the findings were computed with (refsStamp): git-derived findings read HEAD's history, doc/revision-not-bumped the tags. */
+    refs?: string;
     files: number;
     findings: Finding[];
     /** Where in its file each finding was reported (reportedAt), 0 for the loader's findings. */
@@ -151,7 +151,7 @@ export interface CheckResult {
 
 /**
  * A check with the cache: the findings of the last check when nothing changed since (same files,
- * same content by stat data, same `today`); otherwise only the changed files are read, and
+ * same content by stat data, same `today`, same HEAD and release tags: refsStamp); otherwise only the changed files are read, and
  * `run` computes the findings on the repository. The cached findings are the ones `run` gave;
  * `rememberFindings: false` (a check against a base revision) neither uses nor keeps them.
  */
@@ -208,7 +208,7 @@ export async function loadChecked(root: string, today: string, run?: (repo: Repo
     keepIndex(paths, state);
     return { repo };
   }
-  state.tags = tagsStamp(paths.git);
+  state.refs = refsStamp(paths.git);
   const remembered = rememberedFindings(state);
   if (remembered) {
     if (state.indexOutdated) writeIndex(paths.index, { ...state.index.header, own: state.own, written: Date.now() }, state);
@@ -235,8 +235,8 @@ interface CacheState {
   own: OwnFiles | undefined;
   /** The last check's findings when they answer this check (see rememberedFindings), if asked for. */
   remembered: Finding[] | undefined;
-  /** The release tags as they are (tagsStamp), when findings are to be remembered. */
-  tags: string | undefined;
+  /** HEAD and the release tags as they are (refsStamp), when findings are to be remembered. */
+  refs: string | undefined;
   index: Index;
   snapshot: Snapshot;
   today: string;
@@ -277,7 +277,7 @@ function cacheState(root: string, paths: CachePaths, today: string, remember: bo
     fingerprint,
     own,
     remembered: undefined,
-    tags: remember ? tagsStamp(paths.git) : undefined,
+    refs: remember ? refsStamp(paths.git) : undefined,
     index,
     snapshot,
     today,
@@ -316,7 +316,7 @@ function withReadableIndex<T>(paths: CachePaths, read: () => T): T {
 function rememberedFindings(state: CacheState): Finding[] | undefined {
   const result = state.index.header.result;
   if (!result || state.snapshot.unknown.length > 0) return undefined;
-  if (result.today !== state.today || result.tags !== state.tags) return undefined;
+  if (result.today !== state.today || result.refs !== state.refs) return undefined;
   if (state.asIndexed) return result.findings;
   // The index is written with the files its findings were computed from, and kept with them only
   // while the files are the same (checkCached, loadChecked): its columns are what they follow from.
@@ -351,7 +351,7 @@ async function readChanged(root: string, paths: { entries: string }, state: Cach
   const { found, snapshot, index, fingerprint, fileAt } = state;
   const result = index.header.result;
   const changed = snapshot.unknown;
-  if (!result?.clean || result.today !== state.today || result.tags !== state.tags || found.problems.length > 0 || changed.length === 0 || changed.length > MAX_INCREMENTAL) return undefined;
+  if (!result?.clean || result.today !== state.today || result.refs !== state.refs || found.problems.length > 0 || changed.length === 0 || changed.length > MAX_INCREMENTAL) return undefined;
   // Files listed as before are the index's by construction.
   if (!state.listed && (found.files.length !== index.count || found.files.some((f, i) => f.path !== index.pathAt(i)))) return undefined;
   if (changed.some((i) => !INCREMENTAL_KINDS.has(fileAt(i).kind))) return undefined;
@@ -443,7 +443,7 @@ function remember(paths: CachePaths, state: CacheState, findings: Finding[] | un
       ? {
           digest: resultDigest(state.today, state.found.problems),
           today: state.today,
-          ...(state.tags !== undefined ? { tags: state.tags } : {}),
+          ...(state.refs !== undefined ? { refs: state.refs } : {}),
           files,
           findings,
           targets: findings.map((f) => reportedAt.get(f) ?? (0 as const)),
@@ -468,8 +468,8 @@ function keepIndex(paths: CachePaths, state: CacheState): void {
   if (state.asIndexed && !state.indexOutdated && snapshot.entries.every((at, i) => at === index.entries[i])) return;
   const result = index.header.result;
   // The findings answer for these files on the day they were computed for, which a read command need not share.
-  // And with the tags they were computed with, which the next check compares (a read command does not look at them).
-  if (!result || !rememberedFindings({ ...state, today: result.today, tags: result.tags })) return remember(paths, state, undefined, 0);
+  // And with the refs they were computed with, which the next check compares (a read command does not look at them).
+  if (!result || !rememberedFindings({ ...state, today: result.today, refs: result.refs })) return remember(paths, state, undefined, 0);
   writeIndex(paths.index, { ...index.header, own: state.own, written: Date.now() }, state);
 }
 
@@ -1106,21 +1106,34 @@ function cachePaths(root: string): CachePaths | undefined {
 }
 
 /**
- * What tells a new, moved or deleted release tag without running git: the loose tags under
- * `refs/tags/` (each name with its file's inode) and `packed-refs` (inode, size, modification
- * time), in the common git directory of a linked worktree. git writes a ref, and packed-refs, to a
- * lock file that it then renames into place, so a tag moved has a new inode whatever the clock
- * says; one added or deleted changes the names. Digested to 16 hex digits (the header is read by
- * every check). "" when the git directory has neither. The cost of a repeated check: one stat per
- * loose tag, one directory listing per tagged document (tags are named <document>/<version>).
+ * What tells the refs the findings follow from, without running git: where HEAD points, and the
+ * release tags. Git-derived findings read the history HEAD names (a training record's day is that
+ * of the commit that added it; a document being revised is compared with the commit that recorded
+ * its release), so a commit or a checkout that changes no file in the working tree changes them;
+ * doc/revision-not-bumped compares each released document with its tag.
+ * - HEAD: the text of the HEAD file (a linked worktree has its own, in its git directory) and, when
+ *   it names a branch, the text of that branch's loose ref file in the common git directory ("" when
+ *   the branch is packed: packed-refs is stamped below).
+ * - The tags: the loose tags under `refs/tags/` (each name with its file's inode), packed-refs
+ *   (inode, size, modification time) and, in a repository whose refs are a reftable, its
+ *   tables.list (the same). git writes a ref, packed-refs and tables.list to a lock file that it then
+ *   renames into place, so a ref moved has a new inode whatever the clock says; a tag added or
+ *   deleted changes the names.
+ * Digested to 16 hex digits (the header is read by every check). The cost of a repeated check: two
+ * small reads, one stat per loose tag, one directory listing per tagged document (tags are named
+ * <document>/<version>).
  */
-function tagsStamp(gitdir: string): string {
+function refsStamp(gitdir: string): string {
   let common = gitdir;
   const commondir = readOptional(join(gitdir, "commondir"));
   if (commondir !== undefined) common = resolve(gitdir, commondir.trim());
-  const parts: string[] = [];
-  const packed = statSync(join(common, "packed-refs"), { throwIfNoEntry: false });
-  if (packed) parts.push(`packed-refs\0${packed.ino}\0${packed.size}\0${packed.mtimeMs}`);
+  const head = (readOptional(join(gitdir, "HEAD")) ?? "").trim();
+  const branch = /^ref: (refs\/heads\/.+)$/.exec(head)?.[1];
+  const parts: string[] = [`HEAD\0${head}\0${branch === undefined ? "" : (readOptional(join(common, branch)) ?? "").trim()}`];
+  for (const name of ["packed-refs", join("reftable", "tables.list")]) {
+    const stat = statSync(join(common, name), { throwIfNoEntry: false });
+    if (stat) parts.push(`${name}\0${stat.ino}\0${stat.size}\0${stat.mtimeMs}`);
+  }
   const walk = (dir: string, prefix: string) => {
     let entries: Dirent[];
     try {
@@ -1135,7 +1148,7 @@ function tagsStamp(gitdir: string): string {
     }
   };
   walk(join(common, "refs", "tags"), "");
-  return parts.length === 0 ? "" : digest64(parts.join("\n"));
+  return digest64(parts.join("\n"));
 }
 
 /** A 32-bit FNV-1a digest of the UTF-16 code units beside one with murmur's multiplier, as 16 hex digits, without fnv1a64's BigInt steps (a step a byte). */

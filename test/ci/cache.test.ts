@@ -4,6 +4,7 @@ import { cpSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, utime
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { csr, csrEnv, git, gitInit, minimalRepo, releasedProcedure, ROOT, tempDir, withoutYearCheck, type RunResult } from "../helpers.js";
+import { threeDepartmentRepo } from "../control/three-departments.js";
 import { rewriteCachedEntry } from "./cache-entries.js";
 import { PROCESS_MAP } from "./process-map.js";
 
@@ -393,6 +394,71 @@ describe("the check cache", () => {
     expect(check()).toEqual(edited);
     git(dir, ["tag", "-d", "QP-001/A-0"]);
     expect(check()).toEqual([]);
+  });
+
+  it("sees HEAD move with no file changed (a checkout, a commit, a linked worktree's own HEAD), and still answers a repeated check while HEAD stays (odds59 2)", () => {
+    // A training record number given on its own is dated by the commit that added it (load/training-records.ts): before the
+    // round for revision D began (2026-06-01) it trained C, and training on D is overdue; committed after it, D is trained.
+    const csrFile = [
+      "id: DYA-001",
+      "customer: DYA",
+      'source: {document: DYA-SQM, revision: D, section: "4.2"}',
+      "clauses: [IATF16949:8.3.3.3]",
+      "title: 特殊特性符号须按顾客要求标识",
+      "received: 2026-03-10",
+      "review:",
+      "  restarted: 2026-06-01",
+      "  opinions:",
+      "    - {department: QA, reviewer: zhang, opinion: accept, date: 2026-06-02}",
+      "    - {department: MKT, reviewer: li, opinion: accept, date: 2026-06-03}",
+      "  decision: {disposition: must, by: wang, date: 2026-06-05}",
+      "  history:",
+      "    - source_revision: C",
+      "      closed: 2026-06-01",
+      "      reason: 顾客升版为D版",
+      "      decision: {disposition: must, by: wang, date: 2026-03-13}",
+      "training:",
+      "  required: true",
+      "  records: [TR-2026-001]",
+      "",
+    ].join("\n");
+    const dir = threeDepartmentRepo({
+      "customers/DYA.yaml": "code: DYA\nname: 东岳汽车股份有限公司\nclass: A\nsources:\n  - id: DYA-SQM\n    title: 供应商质量手册\n    revisions:\n      - {revision: C, received: 2026-03-10}\n      - {revision: D, received: 2026-06-01}\n",
+      "csr/DYA/DYA-001.yaml": csrFile,
+    });
+    git(dir, ["commit", "-q", "--amend", "--no-edit"], { GIT_COMMITTER_DATE: "2026-05-20T10:00:00+08:00" });
+    // The same files on a branch of their own, committed on 2026-06-10: a checkout between the two changes no file.
+    git(dir, ["checkout", "-q", "--orphan", "later"]);
+    git(dir, ["add", "-A"]);
+    git(dir, ["commit", "-q", "-m", "DYA-001"], { GIT_COMMITTER_DATE: "2026-06-10T10:00:00+08:00" });
+    git(dir, ["switch", "-q", "main"]);
+    const checkIn = (at: string) => json(csr(["-C", at, "check", "--format", "json", "--today", "2026-11-27"]));
+    const overdue = ["csr/DYA/DYA-001.yaml:19:13 csr/training-overdue"];
+    expect(checkIn(dir)).toEqual(overdue);
+    git(dir, ["switch", "-q", "later"]);
+    expect(checkIn(dir)).toEqual([]);
+    // HEAD as it was: the last findings answer (a finding planted among them is printed).
+    const index = cacheFile(join(dir, ".git", "csr-cache")).replace(/\.entries$/, ".index");
+    const header = indexHeader(index);
+    header.result.findings.push({ rule: "yaml/syntax", severity: "error", file: "csr/DYA/DYA-001.yaml", line: 1, column: 1, message: "Remembered." });
+    writeIndexHeader(index, header);
+    expect(checkIn(dir)).toEqual(["csr/DYA/DYA-001.yaml:1:1 yaml/syntax"]);
+    // A commit that changes no file in the working tree: main moved onto later's commit, packed, then loose again.
+    git(dir, ["switch", "-q", "main"]);
+    expect(checkIn(dir)).toEqual(overdue);
+    git(dir, ["pack-refs", "--all"]);
+    expect(checkIn(dir)).toEqual(overdue);
+    git(dir, ["reset", "-q", "--soft", "later"]);
+    expect(checkIn(dir)).toEqual([]);
+    git(dir, ["reset", "-q", "--soft", "HEAD@{1}"]);
+    expect(checkIn(dir)).toEqual(overdue);
+    // A linked worktree has a HEAD of its own (its .git is a file): detached there, on either commit.
+    const linked = join(tempDir(), "工作树");
+    git(dir, ["worktree", "add", "-q", "--detach", linked, "later"]);
+    expect(checkIn(linked)).toEqual([]);
+    git(linked, ["checkout", "-q", "--detach", "main"]);
+    expect(checkIn(linked)).toEqual(overdue);
+    expect(checkIn(dir)).toEqual(overdue);
   });
 
   it("lives in the git directory of a linked worktree", () => {
