@@ -1129,6 +1129,266 @@ export async function writeXlsx(tables: Iterable<Table>, path: string, onCut: (w
   await workbook.commit();
 }
 
+/**
+ * One register as a workbook of one sheet, made in memory: the same parts, XML for XML, as writeXlsx
+ * writes for `[table]` with exceljs (but for docProps/core.xml's time), zipped by zlib. For the site,
+ * which writes a workbook per register on every build: exceljs and archiver cost some 7 ms a workbook
+ * however small, and half a second the first time in a process, which is most of what a site spends
+ * on its downloads (docs/speed.md). test/report/workbook.test.ts compares both writers part by part.
+ * A table without columns (no header row) is left to writeXlsx: undefined. Cells longer than Excel
+ * holds are cut as writeXlsx cuts them.
+ */
+export async function oneSheetWorkbook(table: Table): Promise<Buffer | undefined> {
+  const count = table.columns.length;
+  if (count === 0) return undefined;
+  const { default: theme } = await import("exceljs/lib/xlsx/xml/theme1.js");
+  const name = uniqueSheetName(table.sheet, new Set());
+  const widths = columnWidths(table);
+  const layout = printLayout(table, widths);
+  const tailColumn = layout.printTitlesColumn ? identifyingColumns(table) + 1 : 1;
+  const lastLetter = columnLetter(count);
+  const letters = Array.from({ length: count }, (_, i) => columnLetter(i + 1));
+  const styles = new SheetStyles();
+  const merges: string[] = [];
+  const rows: string[] = [];
+  const ROW_END = ' x14ac:dyDescent="0.25">';
+  const rowOpen = (r: number, first: number, last: number, height?: number) => `<row r="${r}"${height ? ` ht="${height}" customHeight="1"` : ""} spans="${first}:${last}"${ROW_END}`;
+  const text = (address: string, style: number, value: string) => `<c r="${address}"${style ? ` s="${style}"` : ""} t="str"><v>${xmlText(value)}</v></c>`;
+  const empty = (address: string, style: number) => `<c r="${address}"${style ? ` s="${style}"` : ""}/>`;
+
+  const titleStyle = styles.of(TITLE_XF);
+  let title = rowOpen(1, 1, count) + text("A1", titleStyle, table.heading?.classification ? `${table.heading.classification}${table.heading.gap}${table.title}` : table.title);
+  for (let i = 1; i < count; i++) title += empty(`${letters[i]}1`, titleStyle);
+  rows.push(`${title}</row>`);
+  if (count > 1) merges.push(`A1:${lastLetter}1`);
+  const headerStyle = styles.of(HEADER_XF);
+  const headerLines = Math.max(1, ...table.columns.map((c, i) => Math.ceil(displayWidth(c.header) / Math.max(1, widths[i]! - 2))));
+  rows.push(`${rowOpen(2, 1, count, headerLines > 1 ? 15 * headerLines : undefined)}${table.columns.map((c, i) => text(`${letters[i]}2`, headerStyle, c.header)).join("")}</row>`);
+  for (const [r, row] of table.rows.entries()) {
+    const number = r + 3;
+    let lines = 1;
+    let cells = "";
+    table.columns.forEach((c, i) => {
+      const value = row[c.key];
+      const address = `${letters[i]}${number}`;
+      const height = typeof value === "string" ? wrappedLines(value, widths[i]!) : 1;
+      lines = Math.max(lines, height);
+      if (c.date && typeof value === "string" && /^\d{4}-\d{2}-\d{2}$/.test(value)) {
+        cells += `<c r="${address}" s="${styles.of(DATE_XF)}"><v>${25569 + Date.parse(`${value}T00:00:00Z`) / 86_400_000}</v></c>`;
+        return;
+      }
+      const style = styles.of(height > 1 ? WRAPPED_XF : CELL_XF);
+      if (typeof value === "number") cells += `<c r="${address}" s="${style}"><v>${xmlText(String(value))}</v></c>`;
+      else if (typeof value === "string") cells += text(address, style, value.length > EXCEL_CELL_LIMIT ? value.slice(0, EXCEL_CELL_LIMIT - CUT_MARKER.length) + CUT_MARKER : value);
+      else cells += empty(address, style);
+    });
+    rows.push(`${rowOpen(number, 1, count, lines > 1 ? LINE_HEIGHT_PT * Math.min(lines, MAX_ROW_LINES) : undefined)}${cells}</row>`);
+  }
+  let last = table.rows.length + 2;
+  let at = table.rows.length + 4;
+  const tail = letters[tailColumn - 1]!;
+  const span = widths.slice(tailColumn - 1, count).reduce((sum, w) => sum + w, 0);
+  for (const note of table.notes ?? []) {
+    const lines = wrappedLines(note, span);
+    if (lines > 1) {
+      const style = styles.of(NOTE_XF);
+      const merged = count > tailColumn;
+      let cells = text(`${tail}${at}`, style, note);
+      if (merged) {
+        for (let i = tailColumn; i < count; i++) cells += empty(`${letters[i]}${at}`, style);
+        merges.push(`${tail}${at}:${lastLetter}${at}`);
+      }
+      rows.push(`${rowOpen(at, tailColumn, merged ? count : tailColumn, LINE_HEIGHT_PT * Math.min(lines, MAX_ROW_LINES))}${cells}</row>`);
+    } else {
+      rows.push(`${rowOpen(at, tailColumn, tailColumn)}${text(`${tail}${at}`, 0, note)}</row>`);
+    }
+    last = at++;
+  }
+  if (table.heading?.signatures.length) {
+    at++;
+    const column = Math.max(tailColumn, count);
+    for (const line of signatureLines(table.heading)) {
+      rows.push(`${rowOpen(at, column, column, LINE_HEIGHT_PT * 2)}${text(`${columnLetter(column)}${at}`, styles.of(SIGNATURE_XF), line)}</row>`);
+      last = at++;
+    }
+  }
+  // Adjacent columns of one width share a <col>, as exceljs writes them; exceljs leaves out a column 9
+  // wide, its default width (Column.isDefault), so that a spreadsheet shows it at its own default (8.43).
+  const cols: { min: number; max: number; width: number }[] = [];
+  let run: { min: number; max: number; width: number } | undefined;
+  widths.forEach((width, i) => {
+    if (width === EXCELJS_DEFAULT_WIDTH) run = undefined;
+    else if (run?.width === width) run.max = i + 1;
+    else cols.push((run = { min: i + 1, max: i + 1, width }));
+  });
+  const sheet =
+    `${XML_DECLARATION}<worksheet xmlns="${MAIN_NS}" xmlns:r="${RELATIONSHIPS_NS}" xmlns:mc="${MC_NS}" mc:Ignorable="x14ac" xmlns:x14ac="${X14AC_NS}">` +
+    '<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr><sheetViews><sheetView workbookViewId="0"><pane ySplit="2" topLeftCell="A3" activePane="bottomLeft" state="frozen"/><selection pane="bottomLeft"/></sheetView></sheetViews>' +
+    `<sheetFormatPr defaultRowHeight="15" outlineLevelRow="0" outlineLevelCol="0" x14ac:dyDescent="55"/>${cols.length > 0 ? `<cols>${cols.map((c) => `<col min="${c.min}" max="${c.max}" width="${c.width}" customWidth="1"/>`).join("")}</cols>` : ""}<sheetData>${rows.join("")}</sheetData>` +
+    `<autoFilter ref="A2:${lastLetter}2"/>${merges.length > 0 ? `<mergeCells count="${merges.length}">${merges.map((m) => `<mergeCell ref="${m}"/>`).join("")}</mergeCells>` : ""}` +
+    '<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>' +
+    `<pageSetup paperSize="${layout.paperSize}" orientation="landscape" horizontalDpi="4294967295" verticalDpi="4294967295" scale="100" fitToWidth="${layout.fitToWidth}" fitToHeight="0" firstPageNumber="1" useFirstPageNumber="1"/>` +
+    `<headerFooter><oddHeader>${xmlText(pageHeader(table))}</oddHeader><oddFooter>${xmlText(pageFooter(table, false))}</oddFooter></headerFooter></worksheet>`;
+  // exceljs quotes the sheet's name in its print ranges without doubling an apostrophe; the filter's range (writeXlsx) doubles it.
+  const quoted = `'${name}'`;
+  const definedNames = [
+    ["_xlnm._FilterDatabase", `'${name.replace(/'/g, "''")}'!$A$2:$${lastLetter}$2`],
+    ["_xlnm.Print_Area", `${quoted}!$A$2:$${lastLetter}$${last}`],
+    ["_xlnm.Print_Titles", [...(layout.printTitlesColumn ? [`${quoted}!$${layout.printTitlesColumn.replace(":", ":$")}`] : []), `${quoted}!$2:$2`].join(",")],
+  ];
+  const workbook =
+    `${XML_DECLARATION}\n<workbook xmlns="${MAIN_NS}" xmlns:r="${RELATIONSHIPS_NS}" xmlns:mc="${MC_NS}" mc:Ignorable="x15" xmlns:x15="http://schemas.microsoft.com/office/spreadsheetml/2010/11/main">` +
+    `<fileVersion appName="xl" lastEdited="5" lowestEdited="5" rupBuild="9303"/><workbookPr defaultThemeVersion="164011" filterPrivacy="1"/><sheets><sheet sheetId="1" name="${xmlText(name)}" state="visible" r:id="rId3"/></sheets>` +
+    `<definedNames>${definedNames.map(([n, range]) => `<definedName name="${n}" localSheetId="0">${xmlText(range!)}</definedName>`).join("")}</definedNames><calcPr calcId="171027"/></workbook>`;
+  const now = new Date().toISOString().replace(/[.]\d{3}/, "");
+  const parts: [string, string][] = [
+    ["xl/theme/theme1.xml", theme],
+    ["_rels/.rels", WORKBOOK_PARTS.rels],
+    ["xl/worksheets/sheet1.xml", sheet],
+    ["[Content_Types].xml", WORKBOOK_PARTS.contentTypes],
+    ["docProps/app.xml", WORKBOOK_PARTS.app.replace("{sheet}", xmlText(name))],
+    ["docProps/core.xml", WORKBOOK_PARTS.core.replace(/\{now\}/g, now)],
+    ["xl/styles.xml", styles.xml()],
+    ["xl/_rels/workbook.xml.rels", WORKBOOK_PARTS.workbookRels],
+    ["xl/workbook.xml", workbook],
+  ];
+  return zipped(parts);
+}
+
+const EXCELJS_DEFAULT_WIDTH = 9;
+const XML_DECLARATION = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>';
+const MAIN_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
+const RELATIONSHIPS_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+const MC_NS = "http://schemas.openxmlformats.org/markup-compatibility/2006";
+const X14AC_NS = "http://schemas.microsoft.com/office/spreadsheetml/2009/9/ac";
+const PACKAGE_RELS = "http://schemas.openxmlformats.org/package/2006/relationships";
+
+/** The parts of a one-sheet workbook that do not depend on its table, as exceljs 4.4 writes them. */
+const WORKBOOK_PARTS = {
+  rels: `${XML_DECLARATION}\n<Relationships xmlns="${PACKAGE_RELS}"><Relationship Id="rId1" Type="${RELATIONSHIPS_NS}/officeDocument" Target="xl/workbook.xml"/><Relationship Id="rId2" Type="${PACKAGE_RELS}/metadata/core-properties" Target="docProps/core.xml"/><Relationship Id="rId3" Type="${RELATIONSHIPS_NS}/extended-properties" Target="docProps/app.xml"/></Relationships>`,
+  contentTypes:
+    `${XML_DECLARATION}\n<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/>` +
+    '<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>' +
+    '<Override PartName="/xl/theme/theme1.xml" ContentType="application/vnd.openxmlformats-officedocument.theme+xml"/><Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/><Default Extension="vml" ContentType="application/vnd.openxmlformats-officedocument.vmlDrawing"/>' +
+    '<Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/><Override PartName="/docProps/app.xml" ContentType="application/vnd.openxmlformats-officedocument.extended-properties+xml"/></Types>',
+  app:
+    `${XML_DECLARATION}\n<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties" xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes"><Application>Microsoft Excel</Application><DocSecurity>0</DocSecurity><ScaleCrop>false</ScaleCrop>` +
+    '<HeadingPairs><vt:vector size="2" baseType="variant"><vt:variant><vt:lpstr>Worksheets</vt:lpstr></vt:variant><vt:variant><vt:i4>1</vt:i4></vt:variant></vt:vector></HeadingPairs><TitlesOfParts><vt:vector size="1" baseType="lpstr"><vt:lpstr>{sheet}</vt:lpstr></vt:vector></TitlesOfParts>' +
+    "<Company></Company><LinksUpToDate>false</LinksUpToDate><SharedDoc>false</SharedDoc><HyperlinksChanged>false</HyperlinksChanged><AppVersion>16.0300</AppVersion></Properties>",
+  core:
+    `${XML_DECLARATION}\n<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" xmlns:dcmitype="http://purl.org/dc/dcmitype/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">` +
+    '<dc:creator>csr</dc:creator><cp:lastModifiedBy>ExcelJS</cp:lastModifiedBy><dcterms:created xsi:type="dcterms:W3CDTF">{now}</dcterms:created><dcterms:modified xsi:type="dcterms:W3CDTF">{now}</dcterms:modified></cp:coreProperties>',
+  workbookRels: `${XML_DECLARATION}\n<Relationships xmlns="${PACKAGE_RELS}"><Relationship Id="rId1" Type="${RELATIONSHIPS_NS}/styles" Target="styles.xml"/><Relationship Id="rId2" Type="${RELATIONSHIPS_NS}/theme" Target="theme/theme1.xml"/><Relationship Id="rId3" Type="${RELATIONSHIPS_NS}/worksheet" Target="worksheets/sheet1.xml"/></Relationships>`,
+};
+
+/** A cell format (cellXfs entry) of oneSheetWorkbook: its font, fill and border by their index in SheetStyles's fixed lists. */
+interface Xf {
+  numFmt?: true;
+  font?: 1 | 2;
+  fill?: 2;
+  border?: 1;
+  alignment?: string;
+}
+const TITLE_XF: Xf = { font: 1 };
+const HEADER_XF: Xf = { font: 2, fill: 2, border: 1, alignment: '<alignment horizontal="center" vertical="center" wrapText="1"/>' };
+const CELL_XF: Xf = { border: 1, alignment: '<alignment vertical="top"/>' };
+const WRAPPED_XF: Xf = { border: 1, alignment: '<alignment vertical="top" wrapText="1"/>' };
+const DATE_XF: Xf = { numFmt: true, border: 1, alignment: '<alignment vertical="top"/>' };
+const NOTE_XF: Xf = { alignment: '<alignment vertical="top" wrapText="1"/>' };
+const SIGNATURE_XF: Xf = { alignment: '<alignment horizontal="right" vertical="bottom"/>' };
+
+/** The cell formats of one sheet, numbered in the order the cells first use them, as exceljs numbers them; 0 is the default. */
+class SheetStyles {
+  private readonly used = new Map<Xf, number>();
+
+  of(xf: Xf): number {
+    let id = this.used.get(xf);
+    if (id === undefined) this.used.set(xf, (id = this.used.size + 1));
+    return id;
+  }
+
+  xml(): string {
+    const date = [...this.used.keys()].some((xf) => xf.numFmt);
+    const xfs = [...this.used.keys()].map((xf) => {
+      const applied = `${xf.numFmt ? ' applyNumberFormat="1"' : ""}${xf.font ? ' applyFont="1"' : ""}${xf.fill ? ' applyFill="1"' : ""}${xf.border ? ' applyBorder="1"' : ""}${xf.alignment ? ' applyAlignment="1"' : ""}`;
+      const open = `<xf numFmtId="${xf.numFmt ? 164 : 0}" fontId="${xf.font ?? 0}" fillId="${xf.fill ?? 0}" borderId="${xf.border ?? 0}" xfId="0"${applied}`;
+      return xf.alignment ? `${open}>${xf.alignment}</xf>` : `${open}/>`;
+    });
+    return (
+      `${XML_DECLARATION}\n<styleSheet xmlns="${MAIN_NS}" xmlns:mc="${MC_NS}" mc:Ignorable="x14ac x16r2" xmlns:x14ac="${X14AC_NS}" xmlns:x16r2="http://schemas.microsoft.com/office/spreadsheetml/2015/02/main">` +
+      (date ? '<numFmts count="1"><numFmt numFmtId="164" formatCode="yyyy-mm-dd"/></numFmts>' : "") +
+      '<fonts count="3" x14ac:knownFonts="1"><font><color theme="1"/><family val="2"/><scheme val="minor"/><sz val="11"/><name val="Calibri"/></font><font><b/><sz val="14"/></font><font><b/></font></fonts>' +
+      '<fills count="3"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill><fill><patternFill patternType="solid"><fgColor rgb="FFD9E1F2"/></patternFill></fill></fills>' +
+      '<borders count="2"><border><left/><right/><top/><bottom/><diagonal/></border><border><left style="thin"/><right style="thin"/><top style="thin"/><bottom style="thin"/><diagonal/></border></borders>' +
+      `<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs><cellXfs count="${xfs.length + 1}"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>${xfs.join("")}</cellXfs>` +
+      '<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles><dxfs count="0"/><tableStyles count="0" defaultTableStyle="TableStyleMedium2" defaultPivotStyle="PivotStyleLight16"/>' +
+      '<extLst><ext uri="{EB79DEF2-80B8-43e5-95BD-54CBDDF9020C}" xmlns:x14="http://schemas.microsoft.com/office/spreadsheetml/2009/9/main"><x14:slicerStyles defaultSlicerStyle="SlicerStyleLight1"/></ext><ext uri="{9260A510-F301-46a8-8635-F512D64BE5F5}" xmlns:x15="http://schemas.microsoft.com/office/spreadsheetml/2010/11/main"><x15:timelineStyles defaultTimelineStyle="TimeSlicerStyleLight1"/></ext></extLst></styleSheet>'
+    );
+  }
+}
+
+/**
+ * Text as exceljs writes it into XML (utils.xmlEncode): the five entities escaped, and the control
+ * characters XML 1.0 does not allow (and DEL) dropped.
+ */
+function xmlText(value: string): string {
+  // eslint-disable-next-line no-control-regex
+  return /["&'<>\x00-\x08\x0b\x0c\x0e-\x1f\x7f]/.test(value) ? value.replace(/["&'<>\x00-\x08\x0b\x0c\x0e-\x1f\x7f]/g, (c) => XML_ENTITIES[c] ?? "") : value;
+}
+const XML_ENTITIES: Record<string, string> = { '"': "&quot;", "&": "&amp;", "'": "&apos;", "<": "&lt;", ">": "&gt;" };
+
+/** A zip of the parts, each deflated (ZIP 2.0, no data descriptors), dated now in local time as a zip entry is. */
+function zipped(parts: [string, string][]): Buffer {
+  const { crc32, deflateRawSync } = process.getBuiltinModule("node:zlib");
+  const now = new Date();
+  const time = (now.getHours() << 11) | (now.getMinutes() << 5) | (now.getSeconds() >> 1);
+  const date = ((now.getFullYear() - 1980) << 9) | ((now.getMonth() + 1) << 5) | now.getDate();
+  const chunks: Buffer[] = [];
+  const central: Buffer[] = [];
+  let offset = 0;
+  for (const [path, text] of parts) {
+    const name = Buffer.from(path);
+    const data = Buffer.from(text);
+    const packed = deflateRawSync(data);
+    const crc = crc32(data);
+    const local = Buffer.alloc(30);
+    local.writeUInt32LE(0x04034b50, 0);
+    local.writeUInt16LE(20, 4);
+    local.writeUInt16LE(0, 6);
+    local.writeUInt16LE(8, 8);
+    local.writeUInt16LE(time, 10);
+    local.writeUInt16LE(date, 12);
+    local.writeUInt32LE(crc, 14);
+    local.writeUInt32LE(packed.length, 18);
+    local.writeUInt32LE(data.length, 22);
+    local.writeUInt16LE(name.length, 26);
+    const entry = Buffer.alloc(46);
+    entry.writeUInt32LE(0x02014b50, 0);
+    entry.writeUInt16LE(20, 4);
+    entry.writeUInt16LE(20, 6);
+    entry.writeUInt16LE(0, 8);
+    entry.writeUInt16LE(8, 10);
+    entry.writeUInt16LE(time, 12);
+    entry.writeUInt16LE(date, 14);
+    entry.writeUInt32LE(crc, 16);
+    entry.writeUInt32LE(packed.length, 20);
+    entry.writeUInt32LE(data.length, 24);
+    entry.writeUInt16LE(name.length, 28);
+    entry.writeUInt32LE(offset, 42);
+    chunks.push(local, name, packed);
+    central.push(entry, name);
+    offset += local.length + name.length + packed.length;
+  }
+  const size = central.reduce((sum, b) => sum + b.length, 0);
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(0x06054b50, 0);
+  end.writeUInt16LE(parts.length, 8);
+  end.writeUInt16LE(parts.length, 10);
+  end.writeUInt32LE(size, 12);
+  end.writeUInt32LE(offset, 16);
+  return Buffer.concat([...chunks, ...central, end]);
+}
+
 const ROWS_PER_TURN = 500;
 
 /**
