@@ -35,7 +35,8 @@ export type ChangeArea = (typeof CHANGE_AREAS)[number];
  *           the 发放/回收记录; an electronic issue, read-only on OA, is `issued` too) | reviewed (a periodic review, csr periodic-review: the version reviewed → its
  *           result) | trained (a training session on a version, csr train) | signed (the 军代表's signature of a revision
  *           recorded after it, csr sign) | revising (修订中: a released document's next revision drafted and submitted,
- *           csr submit, not yet released) | declassified | withdrawn | removed
+ *           csr submit, not yet released) | submitted (送审: a draft submitted for approval, csr submit, 草稿 → 审批中)
+ *           | declassified | withdrawn | removed
  * csr:      added | decided | signed (the 军代表's signature of the review report, GJB 9001C 8.2.3) | reopened | confirmed (a new source revision confirmed to leave it unchanged,
  *           csr source update --unchanged) | distributed (发放 to departments) | trained (a training session on a
  *           source revision, csr train) | implemented (导入生产日期) | verified | addressed (links added, dated by their
@@ -79,6 +80,7 @@ export type ChangeKind =
   | "declassified"
   | "signed"
   | "revising"
+  | "submitted"
   | "changed"
   | "retired"
   | "approved";
@@ -390,6 +392,8 @@ function documentChanges(before: Repository, after: Repository): Change[] {
     out.push(...militarySignatures(id, b, a));
     // A released document's next revision drafted and submitted (修订中, csr submit), on the day submitted, by whom: newly so, or its draft changed.
     if (b.status === "released" && b.revising !== undefined && (a?.revising?.since !== b.revising.since || sectionsDiffer(a, b))) out.push(revisingRow(b));
+    // A draft submitted for approval (送审, csr submit), on its day, by whom: newly so, or again after it came back.
+    if (b.submitted !== undefined && (a?.submitted?.since !== b.submitted.since || a.submitted.by !== b.submitted.by)) out.push(submittedRow(b));
     if (b.kind === "external") {
       // The edition received (接收), on the day the record gives, from the one it replaced.
       const [was, is] = [a?.external, b.external];
@@ -414,6 +418,16 @@ function documentChanges(before: Repository, after: Repository): Change[] {
 /** A released document being revised (修订中): from the version in force, on the day its draft was submitted, by whom (people.yaml id, or ""). */
 function revisingRow(doc: ControlledDocument): Change {
   return { area: "document", kind: "revising", id: doc.id, title: doc.title, from: version(doc), to: "", detail: doc.revising!.by ?? "", date: doc.revising!.since };
+}
+
+/** A draft submitted for approval (送审): from 草稿 to 审批中, on the day submitted, by whom (people.yaml id, or ""). */
+function submittedRow(doc: ControlledDocument): Change {
+  return { area: "document", kind: "submitted", id: doc.id, title: doc.title, from: "draft", to: "in-review", detail: doc.submitted!.by ?? "", date: doc.submitted!.since };
+}
+
+/** The drafts submitted for approval in a period (送审, csr submit), as the working tree records them, one row each on the day submitted. */
+function submittedIn(repo: Repository, from: string, to: string): Change[] {
+  return repo.documents.flatMap(({ value: doc }) => (doc.submitted !== undefined && doc.submitted.since >= from && doc.submitted.since <= to ? [submittedRow(doc)] : []));
 }
 
 const sectionsDiffer = (a: ControlledDocument | undefined, b: ControlledDocument): boolean => JSON.stringify(a?.sections ?? null) !== JSON.stringify(b.sections ?? null);
@@ -743,15 +757,15 @@ function csrChangesIn(repo: Repository, from: string, to: string): Change[] {
  * The changes the records date in a period: the documents' revisions, withdrawals and 实施日期, the
  * customers' source revisions, the people who left and the clauses covered as a result, from the
  * records on the day before it and on its last day (recordsOn); the CSRs event by event (csrChangesIn);
- * the revisions submitted in it and not yet released (revisingIn).
+ * the revisions submitted in it and not yet released (revisingIn), the drafts submitted in it (submittedIn).
  */
 export function periodChanges(repo: Repository, from: string, to: string): Change[] {
   const before = recordsOn(repo, addDays(from, -1));
   const after = recordsOn(repo, to);
   // A revision in preparation is not dated by recordsOn's two states: its own day gives it (revisingIn).
-  const ends = [...documentChanges(before, after), ...statesWithoutCsrs(before, after)].filter((c) => !isUndated(c) && c.kind !== "revising");
+  const ends = [...documentChanges(before, after), ...statesWithoutCsrs(before, after)].filter((c) => !isUndated(c) && c.kind !== "revising" && c.kind !== "submitted");
   const symbols = symbolChanges([], repo.symbols).filter((c) => c.kind !== "added" && c.date !== null && c.date >= from && c.date <= to);
-  return [...ends, ...csrChangesIn(repo, from, to), ...takingEffect(repo, from, to), ...revisingIn(repo, from, to), ...symbols];
+  return [...ends, ...csrChangesIn(repo, from, to), ...takingEffect(repo, from, to), ...revisingIn(repo, from, to), ...submittedIn(repo, from, to), ...symbols];
 }
 
 /** A changed row's conversion before and after ("◇ SC → ☆ 重要"), each with the customer's meaning (含义) when that is what changed. */

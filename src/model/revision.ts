@@ -93,6 +93,7 @@ export const REGISTER_FIELDS = [
   "classification_changes",
   "effective",
   "revising",
+  "submitted",
 ] as const satisfies readonly (keyof ControlledDocument)[];
 
 /** Whether changing `field` of a released document needs a new revision (see REGISTER_FIELDS). */

@@ -478,6 +478,8 @@ export interface ControlledDocument {
    * of the next version; the current revision stays in force with the text of its release tag.
    */
   revising?: { since: string; by?: string };
+  /** A draft submitted for approval (送审, csr submit: 草稿 → 审批中): the day and who; kept once released. */
+  submitted?: { since: string; by?: string };
   review_interval_months?: number;
   reviews?: PeriodicReview[];
   revisions?: Revision[];

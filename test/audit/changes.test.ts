@@ -959,3 +959,33 @@ describe("csr changes of a CSR linked to another document (tester57 E18)", { tim
     expect(en.stdout).toContain("CSRs: link removed 1\n");
   });
 });
+
+describe("csr changes of a new document submitted for approval (stop 57)", { timeout: 120_000 }, () => {
+  it("lists the draft going from 草稿 to 审批中 on the day submitted, with who submitted it, in both modes", async () => {
+    const draft = lines("id: QP-009", "title: 变更管理程序", "level: 2", "kind: procedure", "department: QA", "status: draft", "sections:", "  - number: '1'", "    title: 目的", "    text: 规定变更的评审和批准。");
+    const dir = minimalRepo({ "documents/QP-009.yaml": draft });
+    git(dir, ["init", "-q"]);
+    git(dir, ["config", "user.name", "Test User"]);
+    git(dir, ["config", "user.email", "test@example.com"]);
+    commitAt(dir, "2026-11-02", "QP-009 草稿");
+    git(dir, ["tag", "base"]);
+    const submit = await csrInProcess(["-C", dir, "submit", "QP-009", "--by", "li", "--date", "2026-11-20", "-y"], { lang: null, env: TZ });
+    expect([submit.code, submit.stderr]).toEqual([0, ""]);
+    commitAt(dir, "2026-11-20", "QP-009 送审");
+    const row = "文件,送审,QP-009,变更管理程序,草稿,审批中,送审人：李娜,2026-11-20";
+    const commits = await csrInProcess(["-C", dir, "changes", "base", "HEAD", "--format", "csv"], { lang: null, env: TZ });
+    expect(commits.stdout.split(/\r?\n/).filter(Boolean)).toEqual(["\ufeff类别,变更,编号,名称,变更前,变更后,说明,日期", row]);
+    const period = await csrInProcess(["-C", dir, "changes", "2026-11-01", "2026-11-30", "--format", "csv"], { lang: null, env: TZ });
+    expect(period.stdout.split(/\r?\n/).filter(Boolean)).toEqual(["\ufeff类别,变更,编号,名称,变更前,变更后,说明,日期", row]);
+    const json = JSON.parse((await csrInProcess(["-C", dir, "changes", "2026-11-20", "2026-11-20", "--format", "json"], { lang: null, env: TZ })).stdout) as PeriodJson;
+    expect(json.changes).toEqual([{ area: "document", kind: "submitted", id: "QP-009", title: "变更管理程序", from: "draft", to: "in-review", detail: "li", date: "2026-11-20" }]);
+    // Released later, the submission keeps its row in its period, and the first version is 新增 in its own.
+    const release = await csrInProcess(["-C", dir, "release", "QP-009", "--summary", "首次发布", "--prepared", "zhang", "--reviewed", "li", "--approved", "wang", "--date", "2026-11-27", "-y"], { lang: null, env: TZ });
+    expect(release.code).toBe(0);
+    const en = await csrInProcess(["-C", dir, "changes", "2026-11-01", "2026-11-30", "--format", "csv", "--lang", "en"], { env: TZ });
+    expect(en.stdout.split(/\r?\n/).filter((l) => l.startsWith("Documents"))).toEqual([
+      "Documents,submitted,QP-009,变更管理程序,draft,in review,submitted by 李娜,,2026-11-20",
+      "Documents,new,QP-009,变更管理程序,,A/0,首次发布,prepared: 张伟 2026-11-27; reviewed: 李娜 2026-11-27; approved: 王强 2026-11-27,2026-11-27",
+    ]);
+  });
+});

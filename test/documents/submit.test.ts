@@ -41,6 +41,13 @@ describe("csr submit", () => {
     const back = await csrInProcess(["-C", dir, "submit", "QP-002", "--withdraw"]);
     expect(back.stdout).toBe("Returned for rework: QP-002 文件控制程序 (documents/QP-002.yaml), status in-review → draft.\n");
     expect(status(dir, "QP-002")).toBe("draft");
+    // Returned for rework, it is no longer submitted: the day and who go with the status (csr changes' 送审 row).
+    expect(parse(readFileSync(join(dir, "documents/QP-002.yaml"), "utf8")).submitted).toBeUndefined();
+    const again = await csrInProcess(["-C", dir, "submit", "QP-002", "--date", "2026-11-28", "--by", "li"]);
+    expect(again.code).toBe(0);
+    expect(parse(readFileSync(join(dir, "documents/QP-002.yaml"), "utf8")).submitted).toEqual({ since: "2026-11-28", by: "li" });
+    expect(readFileSync(join(dir, "documents/QP-002.yaml"), "utf8")).toContain("status: in-review\nsubmitted:\n  since: 2026-11-28\n  by: li\n");
+    await csrInProcess(["-C", dir, "submit", "QP-002", "--withdraw"]);
     // The filter lists the document in review only, not the draft.
     const inReview = await csrInProcess(["-C", dir, "list", "documents", "--status", "in-review", "--format", "csv"]);
     expect(inReview.stdout.split("\n").filter((l) => l.includes("QP-00")).map((l) => /QP-00\d/.exec(l)![0])).toEqual(["QP-001"]);

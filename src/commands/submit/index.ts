@@ -2,9 +2,10 @@
  * `csr submit <documents...>`: a document goes for approval (送审), or with `--withdraw` comes back
  * from it. IATF 16949 7.5.2 / GJB 9001C 7.5.2: documents are reviewed and approved before issue, and
  * 7.5.3.2: a change is approved before the changed text is issued.
- * - A draft: status `draft` → `in-review` (审批中), back with `--withdraw` (退回修改). The status is what
- *   the registers show as 审批中 and what `doc/form-no-fields` and `csr obsolete` treat as a document
- *   under approval.
+ * - A draft: status `draft` → `in-review` (审批中), with the day and who submitted it (`submitted:
+ *   {since, by?}`, the change report's 送审 row), back with `--withdraw` (退回修改, removing it). The
+ *   status is what the registers show as 审批中 and what `doc/form-no-fields` and `csr obsolete` treat
+ *   as a document under approval.
  * - A released document: its revision goes for 会签 and approval (修订中, `revising: {since, by?}`):
  *   the file holds the draft of the next version, which may be committed and reviewed in a pull
  *   request (doc/revision-not-bumped leaves it to `csr release`), while the current revision stays in
@@ -77,12 +78,16 @@ export async function submitCommand(ctx: CommandContext, ids: string[], flags: S
     if (flags.withdraw) await refuseUnreleasedText(session.root, revisions);
     // A revision is submitted on or after the day the version it revises was issued.
     const first = revisions.map(({ value }) => value).find((doc) => currentRevision(doc));
-    const date = revisions.length > 0 && !flags.withdraw ? eventDateOption(flags.date, "--date", { follows: first ? { ...revisionEvent(currentRevision(first)!), of: first.id } : undefined }) : undefined;
+    const date = !flags.withdraw ? eventDateOption(flags.date, "--date", { follows: first ? { ...revisionEvent(currentRevision(first)!), of: first.id } : undefined }) : undefined;
     const by = flags.by !== undefined && date !== undefined ? personOption(session, flags.by, "--by", date) : undefined;
     const changes = named.map(({ value: doc, file }) =>
       editFile(session.root, file.path, "document", (yaml) => {
-        if (!revision(doc)) yaml.set("status", flags.withdraw ? "draft" : "in-review");
-        else if (flags.withdraw) yaml.delete("revising");
+        if (!revision(doc)) {
+          yaml.set("status", flags.withdraw ? "draft" : "in-review");
+          // When and by whom a draft was submitted (送审), as for a revision: the change report's row of it.
+          if (flags.withdraw) yaml.delete("submitted");
+          else setAfter(yaml, "submitted", { since: date!, ...(by ? { by: by.id } : {}) }, "status");
+        } else if (flags.withdraw) yaml.delete("revising");
         else setAfter(yaml, "revising", { since: date!, ...(by ? { by: by.id } : {}) }, doc.effective !== undefined ? "effective" : "status");
       }),
     );

@@ -38,7 +38,7 @@ export type UndatedBasis = { kind: "commits"; from: RangeEnd; to: RangeEnd; hist
 
 /** The kinds of change each area has, in the order the report counts them. */
 const KINDS: Record<ChangeArea, readonly ChangeKind[]> = {
-  document: ["added", "released", "revising", "received", "effective", "signed", "issued", "recalled", "lost", "destroyed", "retained", "reviewed", "trained", "declassified", "withdrawn", "removed"],
+  document: ["added", "submitted", "released", "revising", "received", "effective", "signed", "issued", "recalled", "lost", "destroyed", "retained", "reviewed", "trained", "declassified", "withdrawn", "removed"],
   csr: ["added", "decided", "signed", "reopened", "confirmed", "distributed", "trained", "implemented", "verified", "addressed", "unaddressed", "superseded", "declassified", "removed"],
   source: ["added", "revised"],
   symbol: ["added", "changed", "retired", "approved", "removed"],
@@ -186,7 +186,7 @@ function reportTable(ctx: RegisterContext, changes: readonly Change[], range: st
     if (change.area === "document" && change.pages) return change.detail ? change.detail + t(ctx, "register.changes.pages", { pages: change.pages }) : t(ctx, "register.changes.pages-alone", { pages: change.pages });
     if (change.area === "document" && change.kind === "added" && !change.imported) return word(ctx, change, change.detail);
     // A revision in preparation: who submitted its draft.
-    if (change.kind === "revising") return change.detail ? t(ctx, "register.changes.submitted-by", { by: personName(ctx, change.detail) }) : "";
+    if (change.kind === "revising" || change.kind === "submitted") return change.detail ? t(ctx, "register.changes.submitted-by", { by: personName(ctx, change.detail) }) : "";
     // An external document is received, not released: who published it.
     if (change.area === "document" && change.kind === "received") return change.detail ? t(ctx, "register.changes.external-received", { publisher: change.detail }) : "";
     if (change.area === "document" && change.imported && !change.detail) return t(ctx, "revision.imported.summary");
