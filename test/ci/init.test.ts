@@ -1,3 +1,4 @@
+import { execFileSync } from "node:child_process";
 import { existsSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { select } from "@inquirer/prompts";
@@ -133,10 +134,17 @@ describe("csr init", () => {
       "actions/checkout@v4",
       "actions/setup-node@v4",
       "npm ci",
-      "npx --no -- csr site --out site",
+      'npx --no -- csr site --out site ${CSR_SITE_URL:+--base-url "$CSR_SITE_URL"}',
       "actions/upload-artifact@v3",
       "cd site",
     ]);
+    // Gitea has no Pages address: the repository variable CSR_SITE_URL is the site's --base-url, and none when unset (tester59 G5).
+    const siteStep = gitea.jobs.site.steps[3];
+    expect(siteStep.env).toEqual({ CSR_SITE_URL: "${{ vars.CSR_SITE_URL }}" });
+    const argsWith = (url: string) =>
+      execFileSync("sh", ["-c", `npx() { printf '%s|' "$@"; }; ${siteStep.run}`], { env: { ...process.env, CSR_SITE_URL: url }, encoding: "utf8" });
+    expect(argsWith("")).toBe("--no|--|csr|site|--out|site|");
+    expect(argsWith("http://qms.example.local/质量体系/")).toBe("--no|--|csr|site|--out|site|--base-url|http://qms.example.local/质量体系/|");
     // The repository's csr, else one on the PATH, else one line on how to install it (test/ci/hook.test.ts runs it).
     expect(readFileSync(join(dir, "hooks/pre-commit"), "utf8").split("\n").slice(3)).toEqual([
       "csr=node_modules/.bin/csr",
@@ -214,6 +222,12 @@ describe("csr init", () => {
       "# 启用：先确认发布 pages 分支的服务器只允许项目成员访问，再在仓库的 设置 > Actions > 变量 中",
       "# 添加变量 CSR_PUBLISH_SITE，值为 true。",
     ]);
+    // An air-gapped Gitea: both Gitea workflows say where the actions and npm packages come from instead (tester59 G4).
+    for (const file of [".gitea/workflows/csr.yml", ".gitea/workflows/csr-site.yml"])
+      expect(comments(zh, file).filter((line) => line.includes("DEFAULT_ACTIONS_URL") || line.includes("Gitea without Internet access")), file).toEqual([
+        "# 服务器不能访问外网时：管理员在 app.ini 的 [actions] 中设 DEFAULT_ACTIONS_URL = self，并把下面 uses: 的",
+        "# 各个 action 镜像到本服务器的 actions 组织；npm ci 用内网的 npm 镜像（.npmrc）；见 csr 的 README「Gitea without Internet access」。",
+      ]);
     // The repository speaks the language it was made in.
     expect(readFileSync(join(zh, "qms.yaml"), "utf8")).toContain("\nlanguage: zh-CN\n");
     // Its editor shows the schemas' titles and descriptions in Chinese (the build's copies).

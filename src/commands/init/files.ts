@@ -220,7 +220,7 @@ const timeZone = (key: "env" | "variables") => `${key}:
  * must be there too. Gitea prints the findings as text (it shows the job's log, not GitHub's
  * annotations) and has no npm cache of setup-node.
  */
-const pullRequestWorkflow = (host: "github" | "gitea") => `${t(`init.file.${host}-check.heading`)}
+const pullRequestWorkflow = (host: "github" | "gitea") => `${t(`init.file.${host}-check.heading`)}${host === "gitea" ? `\n${t("init.file.gitea.offline")}` : ""}
 name: csr
 on:
   pull_request:
@@ -351,8 +351,12 @@ jobs:
 /**
  * Gitea Actions runs GitHub-style workflows but Gitea has no Pages: the site is kept as an artifact
  * and pushed to a 'pages' branch, which Codeberg Pages or any web server that pulls a branch serves.
+ * Gitea has no Pages address to pass as --base-url: the repository variable CSR_SITE_URL gives it (the
+ * web server's address of the site), and without it the site is built without canonical links and
+ * sitemap.xml, as csr site is without --base-url.
  */
 const giteaSiteWorkflow = (standard: InitStandard) => `${t("init.file.gitea-site.heading")}${optInNote("gitea")}${hostingNote(standard)}
+${t("init.file.gitea.offline")}
 name: csr site
 on:
   push:
@@ -373,7 +377,10 @@ jobs:
         with:
           node-version: 22
       - run: npm ci
-      - run: npx --no -- csr site --out site
+      - name: csr site
+        env:
+          CSR_SITE_URL: \${{ vars.CSR_SITE_URL }} ${t("init.file.gitea-site.base-url")}
+        run: npx --no -- csr site --out site \${CSR_SITE_URL:+--base-url "$CSR_SITE_URL"}
       - uses: actions/upload-artifact@v3
         with:
           name: site
