@@ -20,6 +20,7 @@ import { rule as csrDuplicateOpinion } from "./rules/csr/duplicate-opinion.js";
 import { rule as csrForcedDecision } from "./rules/csr/forced-decision.js";
 import { rule as csrImplementationIncomplete } from "./rules/csr/implementation-incomplete.js";
 import { rule as csrImplementationOverdue } from "./rules/csr/implementation-overdue.js";
+import { rule as csrImplementedBeforeEffective } from "./rules/csr/implemented-before-effective.js";
 import { rule as csrLateForCustomer } from "./rules/csr/late-for-customer.js";
 import { rule as csrNotAddressed } from "./rules/csr/not-addressed.js";
 import { rule as csrNotRedistributed } from "./rules/csr/not-redistributed.js";
@@ -113,6 +114,7 @@ export const rules: readonly Rule[] = [
   csrForcedDecision,
   csrImplementationIncomplete,
   csrImplementationOverdue,
+  csrImplementedBeforeEffective,
   csrLateForCustomer,
   csrNotAddressed,
   csrNotRedistributed,

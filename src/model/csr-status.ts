@@ -7,7 +7,7 @@ import { translate, type Lang } from "../i18n/index.js";
 import { revisionNameIn } from "../i18n/values.js";
 import { inTimeUntil, type WorkCalendar } from "./calendar.js";
 import { currentRevision, revisionEffective, revisionInForce } from "./index.js";
-import { confirmedFrom, linkStandingOn } from "./link-start.js";
+import { confirmedSince, linkStandingOn, reviewRoundWindow, rewordedRound } from "./link-start.js";
 import { releasedPendingUntil } from "./revision.js";
 import type { AddressedIn, ControlledDocument, Csr, Customer, Disposition, Opinion, QmsConfig, ReviewRecord, ReviewRound, SourceDocument, SourceRevision } from "./types.js";
 
@@ -103,15 +103,22 @@ export interface AddressingRevision {
 
 /**
  * The places where a CSR is addressed when every one of them takes effect after `date` (a date
- * implemented in production, tester18 F13), else undefined: the revision a link's pin records (its
- * `previous` when it has one, tester20 F18: the revision in force when it was confirmed against a
- * later one; the first revision when it records none: which one it was made against is not known, and the earliest
- * is the one that least suspects the date; the earliest confirmation the pin continues, tester54a A12:
- * link-start.ts confirmedFrom) takes effect on its 实施日期; a document not released yet
- * has none. Undefined too for a CSR addressed nowhere, or in a document unknown to the repository.
+ * implemented in production, tester18 F13), else undefined: the revision from which a link's pin says
+ * it addresses the CSR (link-start.ts confirmedSince: its `previous` when it has one, tester20 F18, the
+ * revision in force when it was confirmed against a later one; the earliest confirmation the pin
+ * continues, tester54a A12) takes effect on its 实施日期; a link without a pin, on its document's first
+ * revision's: which one it was made against is not known, and the earliest is the one that least
+ * suspects the date; a document not released yet has none. In the latest review round, when a new
+ * source revision opened it by rewording the requirement (tester58 F10), only the links confirmed in
+ * that round address the new wording (the others are csr/suspect-link's), each from the revision it
+ * was confirmed against, not its `previous`: what the earlier revisions say was written for the
+ * earlier wording. Undefined too for a CSR addressed nowhere (or, in such a round, nowhere
+ * confirmed), or in a document unknown to the repository.
  */
 export function addressedOnlyAfter(csr: Csr, document: (id: string) => ControlledDocument | undefined, date: string): AddressingRevision[] | undefined {
-  const places = csr.addressed ?? [];
+  const latest = reviewRoundWindow(csr, "9999-12-31");
+  const reworded = rewordedRound(csr, latest) !== undefined;
+  const places = (csr.addressed ?? []).filter((place) => !reworded || (place.pin !== undefined && place.pin.date >= latest.start));
   if (places.length === 0) return undefined;
   const revisions: AddressingRevision[] = [];
   for (const place of places) {
@@ -122,8 +129,8 @@ export function addressedOnlyAfter(csr: Csr, document: (id: string) => Controlle
       continue;
     }
     const all = doc.revisions ?? [];
-    const first = confirmedFrom(place, doc, csr);
-    const i = Math.max(0, all.findIndex((r) => r.version === (first?.previous ?? first?.revision)));
+    const since = confirmedSince(place, doc, csr);
+    const i = Math.max(0, all.findIndex((r) => r.version === since));
     if (all[i] === undefined) return undefined;
     const effective = revisionEffective(doc, i);
     if (effective <= date) return undefined;

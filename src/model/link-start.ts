@@ -69,8 +69,8 @@ export function linkStart(place: AddressedIn, doc: ControlledDocument, csr: Csr,
   const id = recordedCsr(csr).id;
   const cited = revisions.findIndex((r) => r.date !== undefined && within(r.date) && citesCsr(r.summary, id));
   if (cited >= 0) return { version: revisions[cited]!.version, effective: revisionEffective(recorded, cited), by: "citation" };
-  const first = place.pin && within(place.pin.date) ? confirmedFrom(place, doc, csr) : undefined;
-  const pinned = first ? revisions.findIndex((r) => r.version === (first.previous ?? first.revision)) : -1;
+  const since = place.pin && within(place.pin.date) ? confirmedSince(place, doc, csr) : undefined;
+  const pinned = since === undefined ? -1 : revisions.findIndex((r) => r.version === since);
   if (pinned >= 0) return { version: revisions[pinned]!.version, effective: revisionEffective(recorded, pinned), by: "pin" };
   return undefined;
 }
@@ -79,7 +79,7 @@ export function linkStart(place: AddressedIn, doc: ControlledDocument, csr: Csr,
  * The earliest confirmation of the link that its pin continues (tester54a A12): going back through
  * `pin.history` (each pin `csr address --confirm` replaced), as long as each earlier one was made in the
  * review round of the pin and confirmed against the revision its successor starts from (`previous`,
- * else `revision`) or the one just before it: the document addressed the requirement from that
+ * else `revision`; only `revision` in a reworded round: confirmedSince) or the one just before it: the document addressed the requirement from that
  * earlier revision on without a gap. The pin itself when nothing earlier continues it (a gap, another
  * round, a revision the document does not record); undefined for a link without a pin.
  */
@@ -88,16 +88,38 @@ export function confirmedFrom(place: AddressedIn, doc: ControlledDocument, csr: 
   if (pin === undefined) return undefined;
   const revisions = recordedDocument(doc).revisions ?? [];
   const at = (version: string | undefined) => (version === undefined ? -1 : revisions.findIndex((r) => r.version === version));
-  const { start } = reviewRoundWindow(csr, pin.date);
+  const round = reviewRoundWindow(csr, pin.date);
+  const { start } = round;
+  const vouched = pinnedFrom(rewordedRound(csr, round) !== undefined);
   let first: LinkPin = pin;
   for (const earlier of [...(pin.history ?? [])].reverse()) {
-    const from = at(first.previous ?? first.revision);
+    const from = at(vouched(first));
     const to = at(earlier.revision);
-    const since = at(earlier.previous ?? earlier.revision);
+    const since = at(vouched(earlier));
     if (earlier.draft || earlier.date < start || earlier.date > first.date || from < 0 || since < 0 || to < from - 1 || since > from) break;
     first = earlier;
   }
   return first;
+}
+
+/**
+ * The revision from which a link's pin says it addresses the CSR (undefined for a link without one):
+ * the revision of its earliest confirmation that the pin continues (confirmedFrom), or that
+ * confirmation's `previous`, the revision in force when it was confirmed against a later one
+ * (tester20 F18: the link counted then, and that revision's text goes on addressing the requirement
+ * until the new one takes effect). Not in a round that a new source revision opened by rewording the
+ * requirement (tester58 F10): the earlier revision's text was written for the earlier wording, and the
+ * confirmation vouches only for the revision it was made against.
+ */
+export function confirmedSince(place: AddressedIn, doc: ControlledDocument, csr: Csr): string | undefined {
+  const first = confirmedFrom(place, doc, csr);
+  if (first === undefined) return undefined;
+  return pinnedFrom(rewordedRound(csr, reviewRoundWindow(csr, first.date)) !== undefined)(first);
+}
+
+/** The revision a pin vouches for: its `previous` as well, unless its round is a reworded one (confirmedSince). */
+function pinnedFrom(reworded: boolean): (pin: LinkPin) => string | undefined {
+  return (pin) => (reworded ? pin.revision : (pin.previous ?? pin.revision));
 }
 
 /**
@@ -127,7 +149,9 @@ export function linkStandingOn(
   // (csr address --confirm … --by; tester58 F3). Without one the citation is set aside.
   if (start?.by === "citation" && revised && !(place.pin && place.pin.date >= round.start)) start = undefined;
   const at = revisions.indexOf(inForce);
-  if (start?.by === "citation" || (start && at >= revisions.findIndex((r) => r.version === start.version))) {
+  // A pin says nothing of the revisions before it, except in a reworded round: they were written for the
+  // earlier wording, and it is the confirmation against its revision that dates the link (tester58 F10).
+  if (start?.by === "citation" || (start && (revised || at >= revisions.findIndex((r) => r.version === start.version)))) {
     return at < revisions.findIndex((r) => r.version === start.version) ? { kind: "before", start } : { kind: "from", start };
   }
   // The latest round, opened by a new source revision that changed the requirement's wording (the round
@@ -146,7 +170,7 @@ export function linkStandingOn(
  * requirement's wording (the round it closed keeps the wording it reviewed: csr set): the source revision
  * and the day the review restarted. Undefined for an earlier round, the first one, or a restart that kept the wording.
  */
-function rewordedRound(csr: Csr, round: { start: string; end?: string }): { revision: string; date: string } | undefined {
+export function rewordedRound(csr: Csr, round: { start: string; end?: string }): { revision: string; date: string } | undefined {
   const record = recordedCsr(csr);
   if (round.end !== undefined || round.start <= record.received) return undefined;
   const closed = (record.review?.history ?? []).find((h) => h.source_revision !== undefined && h.closed === round.start);

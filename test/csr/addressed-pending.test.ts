@@ -283,13 +283,54 @@ describe("a CSR addressed only in a revision not yet in force", () => {
       code: 0,
       stdout:
         "DYA-003：已登记实施情况。状态：已实施，导入生产日期：2026-11-26。\n" +
-        "注意：导入生产日期 2026-11-26 早于落实该要求的文件实施（WI-031 尚未发布、QP-020 A/2 2026-12-20 实施）。请核对导入生产日期；如确在文件实施前已按临时措施导入生产，请用 --evidence 写明依据。\n",
+        "注意：导入生产日期 2026-11-26 早于落实该要求的文件实施（WI-031 尚未发布、QP-020 A/2 2026-12-20 实施）。请核对导入生产日期；如确在此前已按其他文件（临时作业指导书、偏差许可）导入生产，请用 'csr address DYA-003 <文件>' 登记该文件；否则 csr check 将报告 csr/implemented-before-effective。\n",
       stderr: "",
     });
     // DYA-004's link to QP-020 records no revision: made against the first, in force.
     expect((await csrInProcess(["-C", dir, "implement", "DYA-004", "--implemented", "2026-11-26", "-y"])).stdout).toBe(
       "DYA-004: implementation recorded: status implemented, owner 王强 (wang), due 2026-12-31, implemented 2026-11-26.\n",
     );
+  });
+
+  it("in a round a reworded customer revision opened, a link confirmed against the pending revision counts from it, not through the one in force: csr implement notes a date before it, csr check reports it (tester58 F10)", async () => {
+    const dir = gitInit(copyFixture("examples/acme-auto"));
+    const run = async (...args: string[]) => expect((await csrInProcess(["-C", dir, ...args, "-y", "--commit"])).code).toBe(0);
+    // DYA-SC C changes DYA-001's ▽ to ◆; WI-010-01 A/2 carries ◆ from 2026-12-20 and is confirmed against it.
+    await run("source", "update", "DYA-SC", "--revision", "C", "--issued", "2026-09-20", "--received", "2026-09-28", "--effective", "2027-01-01");
+    await run("set", "DYA-001", "--text", "东岳CC（◆）和SC（◇）特性须在图纸、DFMEA、PFMEA、控制计划和作业指导书中标注；供应商使用自有符号时须提交符号对照表经东岳SQE认可。");
+    await run("review", "DYA-001", "--disposition", "must", "--by", "xuht", "--date", "2026-10-16", "--force");
+    const wi = join(dir, "documents/instructions/WI-010-01.yaml");
+    writeFileSync(wi, readFileSync(wi, "utf8").replace("扣压外径★：按图纸公差", "扣压外径◆：按图纸公差"));
+    expect((await csrInProcess(["-C", dir, "release", "WI-010-01", "--summary", "改标◆", "--pages", "P1", "--prepared", "gaoyang", "--reviewed", "zhoupeng", "--approved", "zhangli", "--date", "2026-12-01", "--effective", "2026-12-20", "-y"])).code).toBe(0);
+    // A/1 was written for ▽: the confirmation against A/2 does not hold the link through A/1 (no `previous`, no line saying so).
+    expect(await csrInProcess(["-C", dir, "address", "--confirm", "DYA-001", "WI-010-01", "--section", "质量要求", "--by", "zhoupeng", "--date", "2026-12-04", "-y"], { lang: "zh-CN" })).toEqual({
+      code: 0,
+      stdout: "已确认 WI-010-01 第 质量要求 节 仍落实 DYA-001：周鹏（zhoupeng），2026-12-04。\n",
+      stderr: "",
+    });
+    expect(readFileSync(join(dir, "csr/DYA/DYA-001.yaml"), "utf8")).toContain("    pin:\n      revision: A/2\n      section: 6eac3af991f7\n");
+    expect(await csrInProcess(["-C", dir, "implement", "DYA-001", "--due", "2026-12-31", "--evidence", "控制计划已更新", "--implemented", "2026-12-03", "-y"], { lang: "zh-CN" })).toEqual({
+      code: 0,
+      stdout:
+        "DYA-001：已登记实施情况。状态：已实施，负责人：周鹏（zhoupeng），期限：2026-12-31，顾客实施日期：2027-01-01（DYA-SC C 版），导入生产日期：2026-12-03。\n" +
+        "注意：导入生产日期 2026-12-03 早于落实该要求的文件实施（WI-010-01 A/2 2026-12-20 实施）。请核对导入生产日期；如确在此前已按其他文件（临时作业指导书、偏差许可）导入生产，请用 'csr address DYA-001 <文件>' 登记该文件；否则 csr check 将报告 csr/implemented-before-effective。\n",
+      stderr: "",
+    });
+    const check = (await csrInProcess(["-C", dir, "check", "--today", "2026-12-04"])).stdout.split("\n");
+    expect(check.filter((l) => l.includes("csr/implemented-before-effective DYA"))).toEqual([
+      "csr/DYA/DYA-001.yaml:78:16 warning csr/implemented-before-effective DYA-001 was implemented in production on 2026-12-03, before any document that addresses the requirement takes effect (WI-010-01 A/2 takes effect 2026-12-20): no document in force carried it yet. Check the date against the production records and correct it with 'csr implement DYA-001 --implemented <date> --amend'; if production did start earlier under another document (an interim work instruction, a deviation permit), link it with 'csr address DYA-001 <document>'.",
+    ]);
+    // The matrix agrees: the link waits for A/2 and does not count, so DYA-001 is 已决定, not 已实施, whatever date is recorded.
+    const rows = (await csrInProcess(["-C", dir, "matrix", "csr", "--today", "2026-12-04", "--format", "csv"], { lang: "zh-CN" })).stdout.split("\n").filter((l) => l.startsWith("DYA-001,"));
+    expect(rows.map((l) => l.split(",").slice(12, 17).concat(l.split(",").slice(21, 22)).join(","))).toEqual([
+      "QP-014,5.2 符号转换,A/1,特殊特性管理程序,要求已按 C 变更（2026-09-28 起重新评审），链接待确认，不计入落实,已决定",
+      "WI-010-01,3 质量要求,A/1；A/2 待实施（2026-12-20 实施）,制动软管总成扣压作业指导书,已确认；待实施（2026-12-20 实施），不计入落实,已决定",
+      "QR-014-01,,A/1,特殊特性清单,要求已按 C 变更（2026-09-28 起重新评审），链接待确认，不计入落实,已决定",
+    ]);
+    // Recorded by an earlier csr (the pin keeping `previous: A/1`): the same.
+    const file = join(dir, "csr/DYA/DYA-001.yaml");
+    writeFileSync(file, readFileSync(file, "utf8").replace("      revision: A/2\n      section: 6eac3af991f7\n", "      revision: A/2\n      previous: A/1\n      section: 6eac3af991f7\n"));
+    expect((await csrInProcess(["-C", dir, "check", "--today", "2026-12-04"])).stdout).toContain("csr/DYA/DYA-001.yaml:79:16 warning csr/implemented-before-effective DYA-001 was implemented in production on 2026-12-03, before any document that addresses the requirement takes effect (WI-010-01 A/2 takes effect 2026-12-20)");
   });
 
   it("a link confirmed again after the next revision keeps its earlier confirmation: addressed from the first revision so confirmed, and compared with the pin of the day on a past day's matrix (tester54a A12)", async () => {
@@ -317,9 +358,12 @@ describe("a CSR addressed only in a revision not yet in force", () => {
     // Implemented under A/2: no note; before A/2 took effect: the note names A/2, not A/3.
     expect((await csrInProcess(["-C", dir, "implement", "DYA-003", "--implemented", "2026-11-28", "-y"])).stdout).toBe("DYA-003: implementation recorded: status implemented, implemented 2026-11-28.\n");
     expect((await csrInProcess(["-C", dir, "implement", "DYA-003", "--implemented", "2026-11-26", "--amend", "-y"], { lang: "zh-CN" })).stdout.split("\n").at(-2)).toBe(
-      "注意：导入生产日期 2026-11-26 早于落实该要求的文件实施（QP-020 A/2 2026-11-27 实施）。请核对导入生产日期；如确在文件实施前已按临时措施导入生产，请用 --evidence 写明依据。",
+      "注意：导入生产日期 2026-11-26 早于落实该要求的文件实施（QP-020 A/2 2026-11-27 实施）。请核对导入生产日期；如确在此前已按其他文件（临时作业指导书、偏差许可）导入生产，请用 'csr address DYA-003 <文件>' 登记该文件；否则 csr check 将报告 csr/implemented-before-effective。",
     );
-    expect((await csrInProcess(["-C", dir, "check", "--today", "2026-11-30"])).stdout).not.toContain("DYA-003.yaml");
+    // csr check says it too (tester58 F10), and nothing else of DYA-003.
+    expect((await csrInProcess(["-C", dir, "check", "--today", "2026-11-30"])).stdout.split("\n").filter((l) => l.includes("DYA-003.yaml:"))).toEqual([
+      "csr/DYA/DYA-003.yaml:29:16 warning csr/implemented-before-effective DYA-003 was implemented in production on 2026-11-26, before any document that addresses the requirement takes effect (QP-020 A/2 takes effect 2026-11-27): no document in force carried it yet. Check the date against the production records and correct it with 'csr implement DYA-003 --implemented <date> --amend'; if production did start earlier under another document (an interim work instruction, a deviation permit), link it with 'csr address DYA-003 <document>'.",
+    ]);
   });
 
   it("csr show names the revision in force and the pending one as the CSR matrix does, not the pending one as released (tester18 F6)", async () => {

@@ -64,7 +64,7 @@ export async function addressCsr(ctx: CommandContext, csrId: string | undefined,
       const at = linkToConfirm(csr, document, flags.section);
       const place = csr.addressed![at]!;
       const draft = await linkedToDraft(session.root, document, located.file.path, place.section);
-      const held = draft ? undefined : heldThrough(place, document, date);
+      const held = draft ? undefined : heldThrough(place, document, csr, date);
       // The confirmation replaced is kept (pin.history): from it the link may address the requirement since an earlier revision (tester54a A12).
       const pin = { ...pinFor(csr, document, place.section, by, date, held?.previous), ...(draft ? { draft: true } : {}), ...(place.pin ? { history: replacedPins(place.pin) } : {}) };
       const change = editFile(session.root, file.path, "csr", (doc) => doc.setIn(["addressed", at, "pin"], doc.createNode(pin)));

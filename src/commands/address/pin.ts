@@ -67,11 +67,12 @@ export async function linkedToDraft(root: string, doc: ControlledDocument, path:
  * (model/csr-status.ts addressing): confirmed against the pending revision, as the release asks, the
  * link keeps counting through the one in force until the new one takes effect (tester20 F18).
  */
-export function heldThrough(place: AddressedIn, doc: ControlledDocument, date: string): { previous: string; pending: string; until: string } | undefined {
+export function heldThrough(place: AddressedIn, doc: ControlledDocument, csr: Csr, date: string): { previous: string; pending: string; until: string } | undefined {
   const until = releasedPendingUntil(doc, date);
   const previous = revisionInForce(doc, date)?.version;
   const pending = currentRevision(doc)?.version;
-  return until && previous && pending && addressing(place, doc, date).counts ? { previous, pending, until } : undefined;
+  // As the requirement stands (csr): a link the customer's rewording left unconfirmed did not count (tester58 F10).
+  return until && previous && pending && addressing(place, doc, date, csr).counts ? { previous, pending, until } : undefined;
 }
 
 /**

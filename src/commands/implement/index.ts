@@ -3,11 +3,12 @@
  * change is implemented in production is recorded): owner, due date, status, evidence, the date
  * implemented, and who verified it.
  */
+import { placesTakingEffect } from "../../check/rules/csr/implemented-before-effective.js";
 import { rule as selfVerificationRule } from "../../check/rules/csr/self-verification.js";
 import { localToday } from "../../core/dates.js";
 import type { Severity } from "../../core/diagnostic.js";
 import { UserError } from "../../core/errors.js";
-import { language, list, t } from "../../i18n/index.js";
+import { language, t } from "../../i18n/index.js";
 import { approverToType } from "../../model/people.js";
 import type { Csr, Signature } from "../../model/types.js";
 import type { Prompts } from "../add/prompting.js";
@@ -161,10 +162,8 @@ export async function implementCsr(ctx: CommandContext, id: string, flags: Imple
       else lines.push(t(late.field === "implemented" ? "rule.csr/late-for-customer.implemented" : "rule.csr/late-for-customer.due", { csr: id, date: late.date, customer: whose, required: late.customer.date, count }));
     }
     const before = next.implemented !== undefined && next.implemented !== current.implemented ? addressedOnlyAfter(csr, (d) => session.index.documents.get(d)?.value, next.implemented) : undefined;
-    if (before) {
-      const places = before.map((p) => (p.effective === undefined ? t("register.csr.unaddressed.unreleased", { document: p.document }) : t("register.csr.unaddressed.pending", { document: p.document, version: p.version!, date: p.effective })));
-      lines.push(t("implement.before-effective", { date: next.implemented!, places: list(places) }));
-    }
+    // Said now, as csr check's csr/implemented-before-effective says it of the file.
+    if (before) lines.push(t("implement.before-effective", { id, date: next.implemented!, places: placesTakingEffect(before) }));
     await saveChanges(ctx, session, [change], lines, { commit: flags.commit, message: t("commit.implement", { id, status: t(`value.implementation.${next.status ?? "planned"}`) }) });
     return 0;
   });
