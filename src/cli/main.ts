@@ -599,6 +599,7 @@ export async function run(argv: string[], output?: Output): Promise<number> {
           .argument("<from>", t(gjb ? "help.standard.migrate.from.gjb" : "help.standard.migrate.from"))
           .argument("<to>", t(gjb ? "help.standard.migrate.to.gjb" : "help.standard.migrate.to"))
           .option("--dry-run", t("help.standard.migrate.dry-run"))
+          .option("--date <date>", t("help.standard.migrate.date"))
           .option("-y, --yes", t("help.common.yes"))
           .option("--commit", t("help.common.commit"))
           .action(action(async () => (await import("../commands/standard/migrate.js")).standardMigrateCommand));

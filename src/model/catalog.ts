@@ -40,6 +40,8 @@ export interface Supersession {
   standard: string;
   /** Last day of the transition period, YYYY-MM-DD, when announced. */
   transitionEnds?: string;
+  /** The day 'csr standard migrate' rewrote the repository's references to this edition, YYYY-MM-DD. */
+  migrated?: string;
   /** Old number → its new numbers; [] where the new edition removed the clause. */
   correspondence: Map<string, string[]>;
 }
@@ -168,7 +170,7 @@ function supersession(file: CatalogSupersession | undefined): Supersession | und
     if (entry.to === undefined && entry.removed !== true) continue;
     correspondence.set(entry.from, entry.to === undefined ? [] : typeof entry.to === "string" ? [entry.to] : [...entry.to]);
   }
-  return { standard: file.standard, transitionEnds: file.transition_ends, correspondence };
+  return { standard: file.standard, transitionEnds: file.transition_ends, ...(file.migrated ? { migrated: file.migrated } : {}), correspondence };
 }
 
 /**
@@ -229,6 +231,33 @@ export function readInFormerEdition(
   }
   if (added.length === 0) return refs;
   return [...new Set([...refs, ...added])];
+}
+
+/**
+ * Clause references as a record dated `day` made them: a reference to a new edition whose references
+ * 'csr standard migrate' wrote after `day` (`supersedes.migrated`) is the old clause or clauses it
+ * was rewritten from (formerNumbers), with the new reference it is now (`now`); any other reference
+ * as it is. A signed review record keeps the clauses it was reviewed against (IATF 16949 7.5.3: records
+ * are evidence; tester58 F8). A new clause with no old counterpart stays as it is. In order, once each.
+ */
+export function referencesOn(refs: readonly string[], catalogs: ReadonlyMap<string, Catalog>, day: string): { ref: string; now?: string }[] {
+  const out: { ref: string; now?: string }[] = [];
+  const seen = new Set<string>();
+  const push = (entry: { ref: string; now?: string }) => {
+    if (seen.has(entry.ref)) return;
+    seen.add(entry.ref);
+    out.push(entry);
+  };
+  for (const text of refs) {
+    const ref = parseClauseRef(text);
+    const successor = ref && catalogs.get(ref.standard);
+    const migrated = successor?.supersedes?.migrated;
+    const old = migrated !== undefined && day < migrated ? catalogs.get(successor!.supersedes!.standard) : undefined;
+    const former = old ? (formerNumbers(successor!, old).get(ref!.clause) ?? []) : [];
+    if (former.length === 0) push({ ref: text });
+    else for (const number of former) push({ ref: `${old!.id}:${number}`, now: text });
+  }
+  return out;
 }
 
 function parentOf(number: string, clauses: Map<string, Clause>): string | null {

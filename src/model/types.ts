@@ -610,5 +610,7 @@ export interface CatalogFile {
 export interface CatalogSupersession {
   standard: string;
   transition_ends?: string;
+  /** The day 'csr standard migrate' moved the repository's references to this edition (YYYY-MM-DD). */
+  migrated?: string;
   correspondence?: { from: string; to?: string | string[]; removed?: boolean }[];
 }

@@ -8,7 +8,7 @@ import { localized } from "../core/text.js";
 import { translate } from "../i18n/index.js";
 import { repositoryCalendar } from "../load/calendar.js";
 import type { Repository } from "../load/repository.js";
-import { clauseTitle, parseClauseRef } from "../model/catalog.js";
+import { clauseTitle, parseClauseRef, referencesOn } from "../model/catalog.js";
 import { standardName } from "../model/citations.js";
 import { addressing, categoryName, countersigning, countersigningText, csrStatus, historyClosing, historyReason, missingOpinions, overruledOpinions, reviewRecordText, verifiedByOwner } from "../model/csr-status.js";
 import { addressedWhenSuperseded } from "../model/link-start.js";
@@ -746,6 +746,22 @@ const REVIEW_FORM_TITLE = /顾客特[定殊]要求.*评审|CSR review|customer[-
  * addressed in is looked up in, when the one in `index` lacks it (csr site withholds a 秘密 document's sections from its
  * pages, not from the judgement of the sections its CSRs cite: a section gone is marked 未找到该章节 as csr render marks it).
  */
+/**
+ * A review report's clauses (对应条款) as the review was made: a review decided before 'csr standard
+ * migrate' moved the references to a new edition cites the old clauses it was reviewed against
+ * (referencesOn; tester58 F8), and, printed after the migration, the new clause beside each
+ * (IATF 16949 8.3.3.3 特殊特性（现为 IATF 16949 第二版 8.3.3.4 特殊特性）) where its number changed. An undecided review is
+ * made on `today`, the report's day (--as-of or today).
+ */
+function reviewedClauses(repo: Repository, lang: Lang, csr: Csr, today: string, cite: (ref: string) => string): string[] {
+  const reviewed = referencesOn(csr.clauses, repo.catalogs, csr.review?.decision?.date ?? today);
+  // Printed on a day before the migration too (--as-of), the report knows no new numbers.
+  const stillOld = new Set(referencesOn(csr.clauses, repo.catalogs, today).flatMap((e) => (e.now ? [e.now] : [])));
+  // A clause kept under its number needs no new number beside it.
+  const renumbered = (ref: string, now: string) => parseClauseRef(ref)?.clause !== parseClauseRef(now)?.clause;
+  return reviewed.map(({ ref, now }) => cite(ref) + (now && !stillOld.has(now) && renumbered(ref, now) ? translate(lang, "render.clause.now", { clause: cite(now) }) : ""));
+}
+
 export function csrReportView(
   repo: Repository,
   index: RepoIndex,
@@ -832,7 +848,7 @@ export function csrReportView(
     source: source ? `${source.id} ${names.pick(source.title, source.title_en)}` : csr.source.document,
     sourceRevision: csr.source.revision,
     section: csr.source.section ?? "",
-    clauses: names.list(csr.clauses.map((c) => names.clause(c))),
+    clauses: names.list(reviewedClauses(repo, lang, csr, today, (c) => names.clause(c))),
     category: categoryName(config, csr.category, lang),
     received: csr.received,
     status: status === "implemented" && byOwner ? "verified-by-owner" : status,

@@ -116,13 +116,14 @@ describe("moving to a new edition", () => {
   });
 
   it("rewrites each reference with one counterpart in place, re-pins confirmed links, puts the new edition in scope and commits", async () => {
-    const result = await csrInProcess(["-C", dir, "standard", "migrate", "IATF16949", "IATF16949E2", "--commit"]);
+    const result = await csrInProcess(["-C", dir, "standard", "migrate", "IATF16949", "IATF16949E2", "--date", "2026-11-27", "--commit"]);
     const hash = git(dir, ["rev-parse", "--short=7", "HEAD"]).trim();
     expect(result.code).toBe(0);
     const lines = result.stdout.split("\n");
     expect(lines[0]).toBe("Rewrote 10 references to IATF 16949:2016 (9 file(s)) as IATF 16949 第二版（虚构示例）:");
     expect(lines.slice(11, 13)).toEqual(["Re-pinned 4 confirmed CSR links: only the clause numbers of the CSRs changed.", "Left as they are, for you to decide (5):"]);
-    expect(lines.slice(-4)).toEqual([
+    expect(lines.slice(-5)).toEqual([
+      "Recorded the day of the migration, 2026-11-27, in standards/IATF16949E2.yaml (supersedes.migrated): a review record dated before it keeps citing the clauses of IATF 16949:2016.",
       "Added IATF16949E2 to 'standards' in qms.yaml.",
       "IATF16949 stays in 'standards' while 5 references to it remain, so the clause matrix shows both editions. Once none remains, remove IATF16949 from 'standards' in qms.yaml.",
       `Committed ${hash}: csr standard migrate IATF16949 IATF16949E2: clause references moved from IATF 16949:2016 to IATF 16949 第二版（虚构示例）`,
@@ -133,8 +134,10 @@ describe("moving to a new edition", () => {
     expect(read(dir, "csr/DYA/DYA-004.yaml")).toContain("\nclauses: [IATF16949E2:8.3.3.4, IATF16949:8.5.1.1]\n");
     expect(read(dir, "qms.yaml")).toContain("\nstandards: [IATF16949, IATF16949E2]\n");
     expect(git(dir, ["show", "--name-only", "--format=", "HEAD"]).trim().split("\n").sort()).toEqual(
-      ["csr/DYA/DYA-001.yaml", "csr/DYA/DYA-003.yaml", "csr/DYA/DYA-004.yaml", "csr/DYA/DYA-005.yaml", "csr/DYA/DYA-006.yaml", "csr/DYA/DYA-007.yaml", "csr/DYA/DYA-008.yaml", "csr/DYA/DYA-009.yaml", "documents/QP-020.yaml", "qms.yaml"],
+      ["csr/DYA/DYA-001.yaml", "csr/DYA/DYA-003.yaml", "csr/DYA/DYA-004.yaml", "csr/DYA/DYA-005.yaml", "csr/DYA/DYA-006.yaml", "csr/DYA/DYA-007.yaml", "csr/DYA/DYA-008.yaml", "csr/DYA/DYA-009.yaml", "documents/QP-020.yaml", "qms.yaml", "standards/IATF16949E2.yaml"],
     );
+    expect(read(dir, "standards/IATF16949E2.yaml")).toContain("  transition_ends: 2027-06-30\n  correspondence:");
+    expect(read(dir, "standards/IATF16949E2.yaml")).toContain("  migrated: 2026-11-27\n");
     // No link turned suspect, and what is left is reported once per reference: a warning during the transition …
     const during = await csrInProcess(["-C", dir, "check", "--today", "2026-11-27"]);
     expect(findings(during.stdout).map((l) => l.split(" ").slice(0, 3).join(" "))).toEqual([
@@ -239,5 +242,18 @@ describe("moving to a new edition", () => {
     const table = (lines: string[]) => lines.filter((l) => l.startsWith("| ") && !l.startsWith("| ---"));
     expect(table(after).map((l) => l.split(" | ").filter((_, i) => i !== 1).join(" | "))).toEqual(table(await matrix(before)));
     expect(after.filter((l) => l.startsWith("覆盖率"))).toEqual((await matrix(before)).filter((l) => l.startsWith("覆盖率")));
+  });
+
+  it("keeps in a review report the clauses a review decided before the migration was made against, with the new number beside them (tester58 F8)", async () => {
+    // A decision of 2026-11-25, two days before the migration (supersedes.migrated: 2026-11-27).
+    expect((await csrInProcess(["-C", dir, "review", "DYA-001", "--disposition", "must", "--by", "zhang", "--date", "2026-11-25", "--force", "-y"])).code).toBe(0);
+    const clauses = async (...flags: string[]) => {
+      const out = join(mkdtempSync(join(tmpdir(), "csr-e2-")), "DYA-001.md");
+      expect((await csrInProcess(["-C", dir, "render", "DYA-001", "--format", "md", "--out", out, ...flags], { lang: null })).code).toBe(0);
+      return readFileSync(out, "utf8").split("\n").find((l) => l.includes("对应条款"))!.split(" | ").at(-1);
+    };
+    expect(await clauses("--today", "2026-12-01")).toBe("IATF 16949 8.3.3.3 特殊特性（现为 IATF 16949 第二版（虚构示例） 8.3.3.4 特殊特性） |");
+    // As the record stood on the day of the decision: the new edition's numbers did not exist yet.
+    expect(await clauses("--as-of", "2026-11-25")).toBe("IATF 16949 8.3.3.3 特殊特性 |");
   });
 });

@@ -16,6 +16,10 @@
  * A CSR's fingerprint covers its clauses (model/fingerprint.ts): a pinned `addressed` link that was
  * current before the migration is re-pinned to the migrated CSR, since only the numbering changed;
  * a link that was suspect before stays suspect.
+ *
+ * The first migration that rewrites a reference records its day in the new catalog
+ * (`supersedes.migrated`): a review decided before it was made against the old edition, and its
+ * report keeps citing the clauses it was reviewed against (model/catalog.ts referencesOn).
  */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
@@ -30,11 +34,15 @@ import { correspondingClauses, type Catalog } from "../../model/catalog.js";
 import { csrFingerprint } from "../../model/fingerprint.js";
 import type { Csr, Path } from "../../model/types.js";
 import type { CommandContext } from "../context.js";
-import { saveChanges, withEditSession } from "../shared/edit.js";
+import { localToday } from "../../core/dates.js";
+import { dateOption } from "../options.js";
+import { editFile, saveChanges, withEditSession } from "../shared/edit.js";
 import { yamlText, type FileChange } from "../shared/persist.js";
 
 export interface StandardMigrateFlags {
   dryRun?: boolean;
+  /** The day of the migration (YYYY-MM-DD), recorded as `supersedes.migrated`; default today. */
+  date?: string;
   commit?: boolean;
 }
 
@@ -85,6 +93,10 @@ export async function standardMigrateCommand(ctx: CommandContext, fromId: string
       return rewriteFile(repo.root, path, fileSteps[0]?.occurrence.file.kind ?? "qms", fileSteps, pins, path === config.file.path && addScope ? (doc) => addToScope(doc, old.id, successor.id) : undefined);
     });
 
+    // The day of the move, once: a review record dated before it was made against the old edition (render cites its clauses, tester58 F8).
+    const catalogFile = repo.catalogFiles.find((f) => f.value.id === successor.id);
+    const migratedOn = rewritten.length > 0 && catalogFile && !successor.supersedes?.migrated ? (flags.date === undefined ? localToday() : dateOption(flags.date, "--date")) : undefined;
+    if (migratedOn && catalogFile) changes.push(editFile(repo.root, catalogFile.file.path, "standard", (doc) => doc.setIn(["supersedes", "migrated"], migratedOn)));
     const data = { from: old.id, to: successor.id, old: old.title, new: successor.title };
     const lines = [
       t(flags.dryRun ? "standard.migrate.would-rewrite" : "standard.migrate.rewrote", { ...data, count: rewritten.length, files: new Set(rewritten.map((s) => s.occurrence.file.path)).size }),
@@ -97,6 +109,7 @@ export async function standardMigrateCommand(ctx: CommandContext, fromId: string
     }
     // A file csr cannot read is not in the model: its references are neither rewritten nor listed above.
     const unread = repo.files.filter((f) => CITING.has(f.kind) && f.problems.some(isBlocking)).map((f) => f.path);
+    if (migratedOn && catalogFile && !flags.dryRun) lines.push(t("standard.migrate.migrated-on", { ...data, date: migratedOn, path: catalogFile.file.path }));
     if (unread.length > 0) lines.push(t("standard.migrate.unread", { count: unread.length, files: list(unread) }));
     if (addScope) lines.push(t(flags.dryRun ? "standard.migrate.would-add-scope" : "standard.migrate.added-scope", { ...data, path: config.file.path }));
     if (standards.includes(old.id)) lines.push(t(left.length > 0 ? "standard.migrate.keep-old" : "standard.migrate.remove-old", { ...data, count: left.length, path: config.file.path }));
