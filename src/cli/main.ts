@@ -698,7 +698,7 @@ export async function run(argv: string[], output?: Output): Promise<number> {
         program
           .command("renumber")
           .description(t("help.renumber"))
-          .argument("<csr>", t("help.renumber.csr"))
+          .argument("<id>", t("help.renumber.csr"))
           .argument("[new-id]", t("help.renumber.new-id"))
           .option("--keep <side>", t("help.renumber.keep"))
           .option("--force", t("help.renumber.force"))

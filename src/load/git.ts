@@ -229,12 +229,18 @@ function indexPaths(listed: string): { tracked: Set<string>; conflicted: Set<str
 export async function refuseOnConflicts(root: string, known?: readonly string[]): Promise<void> {
   const conflicted = known ?? (await conflictedFiles(root));
   if (conflicted.length > 0) {
-    // Two CSRs that took one id are resolved by csr renumber, not by keeping one side.
+    // Two CSRs (or two drafts) that took one number are resolved by csr renumber, not by keeping one side.
     const { twoCsrsInConflict } = await import("../merge/two-csrs.js");
+    const { twoDraftsInConflict } = await import("../merge/two-drafts.js");
     const two = conflicted.filter((path) => path.startsWith("csr/")).flatMap((path) => twoCsrsInConflict(root, path) ?? []);
+    const drafts = two.length > 0 ? [] : conflicted.filter((path) => path.startsWith("documents/")).flatMap((path) => twoDraftsInConflict(root, path) ?? []);
     throw new UserError(
       t("git.conflicts", { paths: list(conflicted) }),
-      two.length > 0 ? t("git.conflicts.two-csrs.hint", { ids: list(two.map((x) => x.id)), id: two[0]!.id }) : t("git.conflicts.hint"),
+      two.length > 0
+        ? t("git.conflicts.two-csrs.hint", { ids: list(two.map((x) => x.id)), id: two[0]!.id })
+        : drafts.length > 0
+          ? t("git.conflicts.two-drafts.hint", { ids: list(drafts.map((x) => x.id)), id: drafts[0]!.id })
+          : t("git.conflicts.hint"),
     );
   }
 }

@@ -168,7 +168,7 @@ describe("csr renumber outside a conflict", () => {
     });
     expect(await refused(["DYA-001", "DYA-1"])).toEqual({ code: 2, stdout: "", stderr: "csr: 'DYA-1' is not a CSR id of customer DYA.\nhint: A CSR id is DYA-NNN, e.g. DYA-012; leave the new id out to take the next free one.\n" });
     expect(await refused(["DYA-001", "DYA-005"])).toEqual({ code: 2, stdout: "", stderr: "csr: DYA-005 is taken; choose another, or leave the new id out to take the next free one.\n" });
-    expect(await refused(["DYA-001", "--keep", "ours"])).toEqual({ code: 2, stdout: "", stderr: "csr: --keep is for two CSRs of one id in a merge conflict; DYA-001 is in no such conflict.\n" });
+    expect(await refused(["DYA-001", "--keep", "ours"])).toEqual({ code: 2, stdout: "", stderr: "csr: --keep is for two CSRs or two draft documents of one number in a merge conflict; DYA-001 is in no such conflict.\n" });
     expect(git(dir, ["status", "--porcelain"])).toBe("");
     expect((await refused(["DYA-002", "--force"])).stdout).toBe(
       "Renumbered DYA-002 控制计划须经顾客批准 to DYA-011: csr/DYA/DYA-002.yaml renamed to csr/DYA/DYA-011.yaml (staged, as git mv does).\n",

@@ -48,8 +48,8 @@ export const loaderRules: Rule[] = [
     summary: "A file still contains git conflict markers.",
     docs: {
       description:
-        "The file still contains git conflict markers (`<<<<<<<`, `=======`, `>>>>>>>`): a merge was committed before it was resolved. The file is not parsed. A CSR file whose two sides are two different CSRs that took the same id (both branches ran `csr add`: an add/add conflict, no common base, a different title, text or date received) is no case of versions to choose between: the message then names `csr renumber <id>`, which keeps both requirements.",
-      fix: "Edit the file, keep the right version of each conflicting part, delete the marker lines, `git add` it. For two different CSRs of one id, run `csr renumber <id>` instead: one keeps the id, the other gets the customer's next free id, and both files are `git add`ed.",
+        "The file still contains git conflict markers (`<<<<<<<`, `=======`, `>>>>>>>`): a merge was committed before it was resolved. The file is not parsed. A CSR file whose two sides are two different CSRs that took the same id (both branches ran `csr add`: an add/add conflict, no common base, a different title, text or date received) is no case of versions to choose between: the message then names `csr renumber <id>`, which keeps both requirements. So it is for a document file whose two sides are two drafts that took the same number (both branches ran `csr new`: an add/add conflict, neither side released, a different title or body): `csr renumber <number>` keeps both documents.",
+      fix: "Edit the file, keep the right version of each conflicting part, delete the marker lines, `git add` it. For two different CSRs of one id, or two drafts of one number, run `csr renumber <id>` instead: one keeps the id, the other gets the next free one, and both files are `git add`ed.",
     },
   },
   {

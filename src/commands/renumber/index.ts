@@ -13,6 +13,8 @@
  *
  * A CSR with review records is refused without --force: the records (and a signed paper copy, an
  * e-mail) may cite its id.
+ *
+ * Given a document's number or file, it renumbers a draft document instead (document.ts).
  */
 import { existsSync, readFileSync } from "node:fs";
 import { relative, resolve } from "node:path";
@@ -30,11 +32,14 @@ import { csrId, csrNumberIn } from "../../model/csr-numbers.js";
 import type { Csr, Path } from "../../model/types.js";
 import { forEachCsrReference } from "../../check/rules/ref/unresolved.js";
 import { twoCsrsInConflict, type TwoCsrs } from "../../merge/two-csrs.js";
+import { twoDraftsInConflict } from "../../merge/two-drafts.js";
+import { documentFileName } from "../../model/paths.js";
 import { nextCsrId } from "../add/allocate.js";
 import type { CommandContext } from "../context.js";
 import { choiceOption } from "../options.js";
 import { refuseUnreadableConfig, refuseUncommitted, verifyChanges, yamlText, type FileChange } from "../shared/persist.js";
 import { withEditSession } from "../shared/edit.js";
+import { documentsNamed, renumberDocument, resolveDocumentConflict } from "./document.js";
 import { applyChange, withRepositoryLock, type FileWrite } from "../shared/transaction.js";
 
 export interface RenumberFlags {
@@ -57,9 +62,24 @@ export async function renumberCommand(ctx: CommandContext, given: string, newId:
   const conflicted = await conflictedFiles(root);
   const conflict = conflictOf(ctx, root, given, conflicted);
   if (conflict) return resolveConflict(ctx, root, conflict.path, conflict.two, newId, keep, flags);
+  const drafts = draftsConflictOf(ctx, root, given, conflicted);
+  if (drafts) {
+    if (flags.commit) throw new UserError(t("renumber.commit-in-conflict"), t("renumber.commit-in-conflict.hint"));
+    return resolveDocumentConflict(ctx, root, drafts, keep, newId);
+  }
   if (keep) throw new UserError(t("renumber.keep-without-conflict", { csr: given }));
   return withEditSession(ctx, flags.yes, undefined, async (session) => {
     const { repo } = session;
+    if (!namesCsr(ctx, repo, given)) {
+      const documents = documentsNamed(ctx, repo, given);
+      if (documents.length > 1) {
+        const paths = documents.map((d) => d.file.path).sort();
+        throw new UserError(t("renumber.ambiguous", { id: given, paths: conjunction(paths) }), t("renumber.ambiguous.hint", { path: paths[paths.length - 1]! }));
+      }
+      const [document] = documents;
+      if (document) return renumberDocument(ctx, repo, repo.documents.filter((d) => d !== document && d.value.id === document.value.id), document, newId, flags.commit);
+      if (repo.unvalidated.documents.has(given)) throw new UserError(t("edit.document-invalid", { id: given }), t("edit.fix-first.hint"));
+    }
     const csr = csrNamed(ctx, repo, given);
     const { id, customer } = csr.value;
     if (!flags.force) refuseReviewed(id, csr.value);
@@ -157,6 +177,23 @@ function citedLater(root: string, id: string, path: string): string[] {
   return naming("ORIG_HEAD").filter((file) => file !== path && !now.has(file));
 }
 
+/** Whether `given` names a CSR: a CSR file, or the id of one (valid or not). */
+function namesCsr(ctx: CommandContext, repo: Repository, given: string): boolean {
+  const path = relative(repo.root, resolve(ctx.dir, given)).split("\\").join("/");
+  return repo.csrs.some((c) => c.file.path === path || c.value.id === given) || repo.unvalidated.csrs.has(given) || repo.files.some((f) => f.kind === "csr" && f.path === path);
+}
+
+/**
+ * The file of an add/add conflict of two drafts of one number (two branches each ran `csr new`) that
+ * `given` (a number or the file) names, of the files in conflict (conflictedFiles), if it is in one.
+ */
+function draftsConflictOf(ctx: CommandContext, root: string, given: string, conflicted: readonly string[]): string | undefined {
+  const asPath = relative(root, resolve(ctx.dir, given)).split("\\").join("/");
+  const named = `/${documentFileName(given)}.yaml`;
+  const candidates = [...conflicted.filter((p) => !p.startsWith("csr/")), ...(existsSync(resolve(root, asPath)) && /^<{7}/m.test(readFileSync(resolve(root, asPath), "utf8")) ? [asPath] : [])];
+  return candidates.find((p) => (p === asPath || `/${p}`.endsWith(named)) && twoDraftsInConflict(root, p) !== undefined);
+}
+
 /** The CSR `given` names: its id (one CSR has it) or its file. Errors: UserError, one line. */
 function csrNamed(ctx: CommandContext, repo: Repository, given: string): Located<Csr> {
   const path = relative(repo.root, resolve(ctx.dir, given)).split("\\").join("/");
@@ -170,7 +207,7 @@ function csrNamed(ctx: CommandContext, repo: Repository, given: string): Located
   }
   if (byId.length === 1) return byId[0]!;
   if (repo.unvalidated.csrs.has(given)) throw new UserError(t("edit.csr-invalid", { id: given }), t("edit.fix-first.hint"));
-  throw new UserError(t("edit.no-csr", { id: given }) + didYouMean(given, repo.csrs.map((c) => c.value.id)));
+  throw new UserError(t("renumber.unknown", { id: given }) + didYouMean(given, [...repo.csrs.map((c) => c.value.id), ...repo.documents.map((d) => d.value.id)]));
 }
 
 /** A review record (model/csr-duplicates.ts hasReviewRecord) may cite the id, on paper too. Errors: UserError with the --force way. */

@@ -68,12 +68,8 @@ related: [QP-001]   # Unknown document 'QP-001'
     const refs = new References(ctx);
     const config = repo.config;
     if (config) config.value.csr?.reviewers?.forEach((d, i) => (typeof d === "string" ? refs.department(config.file, ["csr", "reviewers", i], d) : refs.department(config.file, ["csr", "reviewers", i, "department"], d.department)));
-    if (config?.value.csr?.review_form) refs.document(config.file, ["csr", "review_form"], config.value.csr.review_form);
     for (const { value, file, path } of repo.people) refs.department(file, [...path, "department"], value.department, true);
-    for (const { value, file, path } of repo.processes) {
-      if (value.owner) refs.department(file, [...path, "owner"], value.owner);
-      value.documents?.forEach((d, i) => refs.document(file, [...path, "documents", i], d));
-    }
+    for (const { value, file, path } of repo.processes) if (value.owner) refs.department(file, [...path, "owner"], value.owner);
     // Each entity's references are reported in its own file. A check reads every reference of every
     // entity and nearly all resolve: each is looked up first, and its path and message made only
     // when it does not resolve (the rule was a fifth of the rules' CPU, making them for every one).
@@ -83,14 +79,8 @@ related: [QP-001]   # Unknown document 'QP-001'
     for (const { value, file } of repo.documents) {
       if (!ctx.keeps(file)) continue;
       if (!departments.has(value.department)) refs.department(file, ["department"], value.department);
-      const { processes: named, related, forms, obsolete, distribution } = value;
+      const { processes: named, distribution } = value;
       if (named) for (let i = 0; i < named.length; i++) if (!processes.has(named[i]!) && !unvalidated.processes.has(named[i]!)) refs.process(file, ["processes", i], named[i]!);
-      if (related) for (let i = 0; i < related.length; i++) if (!documentKnown(related[i]!)) refs.document(file, ["related", i], related[i]!, value.id);
-      if (forms) for (let i = 0; i < forms.length; i++) if (!documentKnown(forms[i]!)) refs.document(file, ["forms", i], forms[i]!, value.id);
-      if (obsolete?.superseded_by) refs.document(file, ["obsolete", "superseded_by"], obsolete.superseded_by);
-      obsolete?.used_by?.forEach((u, i) => {
-        if (!documentKnown(u.document)) refs.document(file, ["obsolete", "used_by", i, "document"], u.document);
-      });
       value.record?.retention_customer?.forEach((c, i) => refs.customer(file, ["record", "retention_customer", i, "customer"], c.customer));
       if (distribution) for (let i = 0; i < distribution.length; i++) refs.department(file, ["distribution", i, "to"], distribution[i]!.to, true);
     }
@@ -117,16 +107,10 @@ related: [QP-001]   # Unknown document 'QP-001'
       }
       const review = csr.review;
       if (review) {
-        const { required, opinions, record, history } = review;
+        const { required, opinions } = review;
         if (required) for (let i = 0; i < required.length; i++) if (!departments.has(required[i]!)) refs.department(file, ["review", "required", i], required[i]!);
         if (opinions) for (let i = 0; i < opinions.length; i++) if (!departments.has(opinions[i]!.department)) refs.department(file, ["review", "opinions", i, "department"], opinions[i]!.department);
-        if (record?.form) refs.document(file, ["review", "record", "form"], record.form);
-        history?.forEach((round, j) => {
-          if (round.record?.form) refs.document(file, ["review", "history", j, "record", "form"], round.record.form);
-        });
       }
-      const addressed = csr.addressed;
-      if (addressed) for (let i = 0; i < addressed.length; i++) if (!documentKnown(addressed[i]!.document)) refs.document(file, ["addressed", i, "document"], addressed[i]!.document, csr.id);
       // The distributions as model/distribution.ts csrDistributions lists them, read in place: a check reads every CSR's.
       const given = csr.distribution;
       if (Array.isArray(given)) {
@@ -140,6 +124,10 @@ related: [QP-001]   # Unknown document 'QP-001'
       }
     }
     for (const { value, file, path } of repo.symbols) refs.customer(file, [...path, "customer"], value.customer);
+    // qms.yaml's registers.forms are config/register-form's, which says more of them (a draft, an obsolete form).
+    forEachDocumentReference(repo, (file, path, id, owner) => {
+      if (path[0] !== "registers") refs.document(file, path, id, owner);
+    }, (file) => ctx.keeps(file), documentKnown);
     forEachCsrReference(repo, (file, path, id) => {
       if (ctx.keeps(file)) refs.csr(file, path, id);
     });
@@ -155,6 +143,50 @@ related: [QP-001]   # Unknown document 'QP-001'
  */
 export function forEachCsrReference(repo: Pick<Repository, "csrs">, visit: (file: SourceFile, path: Path, id: string) => void): void {
   for (const { value: csr, file } of repo.csrs) if (csr.superseded?.by) visit(file, ["superseded", "by"], csr.superseded.by);
+}
+
+/**
+ * Every place a file names a controlled document by its number, with its file, path and (where a
+ * command corrects it: a document's `related` and `forms`, a CSR's `addressed`) the id of the
+ * document or CSR that names it: qms.yaml's CSR review form (`csr.review_form`) and the forms its
+ * registers are printed on (`registers.forms`), a process's `documents`, a document's related
+ * documents, forms, successor (`obsolete.superseded_by`) and a withdrawn form's users
+ * (`obsolete.used_by`), a CSR's links (`addressed`) and the form of its review record, earlier
+ * rounds' too. The one list of them: this rule (and config/register-form) check each resolves,
+ * `csr renumber` of a document rewrites them. Text that mentions a number is no reference (it is
+ * doc/cited-not-listed's). `keeps` limits documents and CSRs; `known`, when given, skips the
+ * numbers it knows before their paths are made.
+ */
+export function forEachDocumentReference(
+  repo: Pick<Repository, "config" | "processes" | "documents" | "csrs">,
+  visit: (file: SourceFile, path: Path, id: string, owner?: string) => void,
+  keeps: (file: SourceFile) => boolean = () => true,
+  known: (id: string) => boolean = () => false,
+): void {
+  const config = repo.config;
+  if (config) {
+    const form = config.value.csr?.review_form;
+    if (form && !known(form)) visit(config.file, ["csr", "review_form"], form);
+    for (const [register, number] of Object.entries(config.value.registers?.forms ?? {})) if (!known(number)) visit(config.file, ["registers", "forms", register], number);
+  }
+  for (const { value, file, path } of repo.processes) value.documents?.forEach((d, i) => known(d) || visit(file, [...path, "documents", i], d));
+  for (const { value, file } of repo.documents) {
+    if (!keeps(file)) continue;
+    const { related, forms, obsolete } = value;
+    if (related) for (let i = 0; i < related.length; i++) if (!known(related[i]!)) visit(file, ["related", i], related[i]!, value.id);
+    if (forms) for (let i = 0; i < forms.length; i++) if (!known(forms[i]!)) visit(file, ["forms", i], forms[i]!, value.id);
+    if (obsolete?.superseded_by && !known(obsolete.superseded_by)) visit(file, ["obsolete", "superseded_by"], obsolete.superseded_by);
+    obsolete?.used_by?.forEach((u, i) => known(u.document) || visit(file, ["obsolete", "used_by", i, "document"], u.document));
+  }
+  for (const { value: csr, file } of repo.csrs) {
+    if (!keeps(file)) continue;
+    const { addressed, review } = csr;
+    if (addressed) for (let i = 0; i < addressed.length; i++) if (!known(addressed[i]!.document)) visit(file, ["addressed", i, "document"], addressed[i]!.document, csr.id);
+    if (review?.record?.form && !known(review.record.form)) visit(file, ["review", "record", "form"], review.record.form);
+    review?.history?.forEach((round, j) => {
+      if (round.record?.form && !known(round.record.form)) visit(file, ["review", "history", j, "record", "form"], round.record.form);
+    });
+  }
 }
 
 /**
