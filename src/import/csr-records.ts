@@ -15,13 +15,13 @@ import { normalizeDate } from "./normalize.js";
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
 /**
- * The message `key` of `lang` as a pattern whose placeholders `names` each match a named group;
- * whole-cell-line match. Built from the catalog, so a reworded list reads back as it is printed.
+ * The message `key` of `lang` as a pattern whose placeholders `names` each match a named group (of
+ * one character or more, or of none for those `optional` names); the whole line unless `whole` is false. Built from the catalog, so a reworded list reads back as it is printed.
  */
-function templatePattern(lang: Lang, key: MessageKey, names: readonly string[], whole = true): RegExp {
+export function templatePattern(lang: Lang, key: MessageKey, names: readonly string[], whole = true, optional: readonly string[] = []): RegExp {
   const marks = Object.fromEntries(names.map((name, i) => [name, `\u0000${i}\u0000`]));
   let source = escapeRegExp(translate(lang, key, marks));
-  names.forEach((name, i) => (source = source.replace(`\u0000${i}\u0000`, `(?<${name}>.+?)`)));
+  names.forEach((name, i) => (source = source.replace(`\u0000${i}\u0000`, `(?<${name}>.${optional.includes(name) ? "*" : "+"}?)`)));
   return new RegExp(`^${source}${whole ? "$" : ""}`, "su");
 }
 

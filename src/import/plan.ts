@@ -40,6 +40,8 @@ import {
 } from "./normalize.js";
 import { UnreadableCell, type RawRow, type RawSheet } from "./read.js";
 import { completeFromRegister, registerCompletionRefusal, type Completion } from "./complete.js";
+import { staleApprovalCell, symbolRemarks } from "./symbol-remarks.js";
+import { conversionValues } from "../model/symbols.js";
 import { distributionFromCell, REFUSING_NOTES, trainingFromCell, trainingStateNote, type RecordNote } from "./csr-records.js";
 
 export const IMPORT_KINDS = ["procedures", "instructions", "forms", "documents", "external", "csr", "symbols"] as const;
@@ -229,7 +231,7 @@ function refuseMissingColumns(header: HeaderRow, rows: RawRow[], as: ImportKind,
 
 /** What a procedure, instruction, form or document register can carry; the other columns are CSR fields. */
 const DOCUMENT_FIELDS = new Set<Field>(["no", "title", "number", "version", "versionNumber", "department", "clauses", "prepared", "reviewed", "approved", "countersigned", "standardization", "militaryRepresentative", "issued", "effective", "remarks", "retention", "customerRetention", "medium", "location", "keeper", "procedure", "level", "kind", "status", "classification", "level3", "level4", "uses", "publisher", "received", "withdrawn", "withdrawnReason"]);
-const SYMBOL_FIELDS = new Set<Field>(["no", "customer", "customerName", "customerSymbol", "customerClass", "meaning", "symbol", "class", "customerApproval"]);
+const SYMBOL_FIELDS = new Set<Field>(["no", "customer", "customerName", "customerSymbol", "customerClass", "meaning", "symbol", "class", "customerApproval", "remarks"]);
 const CSR_FIELDS = new Set<Field>(["no", "number", "title", "version", "customer", "customerName", "source", "revision", "section", "clauses", "text", "category", "classification", "received", "restarted", "disposition", "decidedBy", "decided", "confirmedBy", "confirmed", "justification", "lateReason", "reviewRecord", "owner", "due", "requiredBy", "completed", "implementationStatus", "addressed", "implemented", "evidence", "verifiedBy", "verified", "superseded", "supersededReason", "supersededBy", "distributed", "training", "status"]);
 
 /** The fields an import of each kind reads, as docs/import.md lists them. */
@@ -2175,17 +2177,33 @@ function symbolFromRow(row: RowReader, repo: Repository, issue: Issue): SymbolCo
   const meaning = row.text("meaning");
   // The customer's approval as the table prints it (approvalText): a cell that does not read so is not guessed at.
   const approvalCell = row.text("customerApproval");
-  const approved = approvalCell ? approvalOf(approvalCell) : undefined;
-  if (approvalCell && !approved) return void issue(t("import.symbol.bad-approval", { text: approvalCell, column: row.label("customerApproval", "顾客认可") }), true);
-  return {
+  // 未认可: the row changed after its approval, which 备注 prints last among the earlier approvals.
+  const stale = approvalCell !== "" && staleApprovalCell(approvalCell);
+  const given = approvalCell && !stale ? approvalOf(approvalCell) : undefined;
+  if (approvalCell && !stale && !given) return void issue(t("import.symbol.bad-approval", { text: approvalCell, column: row.label("customerApproval", "顾客认可") }), true);
+  const remarksColumn = row.label("remarks", headerExample("remarks"));
+  const remarks = symbolRemarks(row.text("remarks"), row.text("customerSymbol"));
+  const retired = remarks.notes.filter((note) => note.kind === "retired");
+  for (const note of remarks.notes) {
+    if (note.kind === "retired") {
+      issue(t("import.symbol.retired", { column: remarksColumn, part: note.part, customer: customer.code, symbol: shellArgument(row.text("customerSymbol")), date: note.date, reason: shellArgument(note.reason) }), true);
+    } else issue(t(`import.symbol.remark-${note.kind}`, { column: remarksColumn, part: note.part }));
+  }
+  if (retired.length) return undefined;
+  const conversion: SymbolConversion = {
     customer: customer.code,
     customer_symbol: row.text("customerSymbol"),
     customer_class: row.text("customerClass"),
     ...(meaning ? { meaning } : {}),
     symbol: row.text("symbol"),
     class: row.text("class"),
-    ...(approved ? { approved } : {}),
   };
+  // An approval the table prints holds: it was given for the row as it is (model/symbols.ts approvalState).
+  const earlier = [...remarks.earlier];
+  const approved = given ? { ...given, ...(remarks.source ? { source: remarks.source } : {}), conversion: conversionValues(conversion) } : stale ? earlier.pop() : undefined;
+  if (stale && !approved) issue(t("import.symbol.stale-without-approval", { column: row.label("customerApproval", "顾客认可"), text: approvalCell, remarks: remarksColumn }));
+  if (remarks.source && !given) issue(t("import.symbol.source-without-approval", { column: remarksColumn, source: remarks.source }));
+  return { ...conversion, ...(approved ? { approved } : {}), ...(earlier.length ? { earlier_approvals: earlier } : {}) };
 }
 
 const SYMBOL_LABELS = { customerSymbol: "顾客符号", customerClass: "顾客分类", symbol: "本公司符号", class: "本公司分类" } as const;

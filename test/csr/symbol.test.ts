@@ -144,7 +144,7 @@ describe("csr symbol add", () => {
     const imported = await csrInProcess(["-C", dir, "import", table, "--as", "symbols", "-y"], { lang: null });
     expect(imported.code).toBe(1);
     expect(imported.stdout).toContain("\n第 3 行：顾客认可“已认可”应写作“认可人 日期（依据）”，如“刘涛 2025-03-05（邮件）”（该行未导入）\n");
-    expect(read(dir, "symbols.yaml")).toBe(["symbols:", "  - customer: DYA", "    customer_symbol: ▽", "    customer_class: CC", "    meaning: 关键特性", "    symbol: ★", "    class: 关键", "    approved:", "      by: 刘涛", "      date: 2025-03-05", "      evidence: 邮件", ""].join("\n"));
+    expect(read(dir, "symbols.yaml")).toBe(["symbols:", "  - customer: DYA", "    customer_symbol: ▽", "    customer_class: CC", "    meaning: 关键特性", "    symbol: ★", "    class: 关键", "    approved:", "      by: 刘涛", "      date: 2025-03-05", "      evidence: 邮件", "      conversion:", "        customer_symbol: ▽", "        customer_class: CC", "        meaning: 关键特性", "        symbol: ★", "        class: 关键", ""].join("\n"));
   });
 
   it("csr import into an existing table adds the customer symbols it lacks, says the rows it has, and refuses a row converting one otherwise (tester20 F23)", async () => {
