@@ -11,7 +11,7 @@
  * and supersession are dated.
  */
 import type { Located } from "../load/repository.js";
-import { currentRevision, issuedOn, revisionOn, type RepoIndex } from "./index.js";
+import { currentRevision, issuedOn, revisionInForce, revisionOn, type RepoIndex } from "./index.js";
 import { withReleasedContent } from "./revision.js";
 import { REPORT_SIGNER_ROLES, type AddressedIn, type ControlledCopy, type ControlledDocument, type Csr, type Customer, type Revision } from "./types.js";
 
@@ -43,6 +43,21 @@ export function trainingRecordedAfter(doc: ControlledDocument, day: string): boo
 export function earlierRevisionOn(doc: ControlledDocument, day: string): Revision | undefined {
   const on = revisionOn(doc, day);
   return on !== undefined && on !== currentRevision(doc) ? on : undefined;
+}
+
+/**
+ * The revision of one of the organisation's documents still in force on `day` (YYYY-MM-DD) while the
+ * last one issued by then was released to take effect later (待实施, `csr release --effective`):
+ * revisionInForce, when it is not the one issued (revisionOn). Undefined otherwise, and for a first
+ * issue not yet in force (nothing was in force before it) and an external document (csr keeps no text
+ * of its editions). Its text is in git (releasedRevisions), not in the file: what the point of use
+ * works to until the 实施日期 (IATF 16949 7.5.3.2.1, 8.5.6).
+ */
+export function replacedUntilEffective(doc: ControlledDocument, day: string): Revision | undefined {
+  if (doc.kind === "external" || (doc.status !== "released" && doc.status !== "obsolete")) return undefined;
+  const issued = revisionOn(doc, day);
+  const inForce = revisionInForce(doc, day);
+  return issued !== undefined && inForce !== undefined && issued !== inForce ? inForce : undefined;
 }
 
 /**

@@ -27,8 +27,9 @@ import { classificationName, csrClassification, documentClassification, isStateS
 import { addressing, CSR_STATUSES, csrFacts, csrStatusLabel, csrStatusText, historyReason, implementationStatusText, reviewRecordText, type ClosedEntry } from "../model/csr-status.js";
 import { currentRevision, issuedOn } from "../model/index.js";
 import { releaseTag } from "../model/paths.js";
-import { revisionSignatures } from "../model/revision.js";
-import { csrOn, csrRecordedAfter, documentOn, earlierRevisionOn, indexOn } from "../model/as-of.js";
+import { asRevision, releasedPendingUntil, revisionSignatures } from "../model/revision.js";
+import { externalPendingUntil } from "../model/external.js";
+import { csrOn, csrRecordedAfter, documentOn, earlierRevisionOn, indexOn, replacedUntilEffective } from "../model/as-of.js";
 import { addressedSectionLabel, parseSectionReference } from "../model/sections.js";
 import { judgingRoundsOnce, pastDueInTimeText } from "../model/review-timeliness.js";
 import { openTrainings, type OpenTraining } from "../model/training.js";
@@ -41,7 +42,7 @@ import { markdownToHtml } from "../render/markdown.js";
 import { citeClause, csrReportView, documentView, type Lang, type PageLinker } from "../render/view.js";
 import { coverageReading, DIRECT, editionNotes, INHERITED, procedureNotes, THROUGH_CHILDREN } from "../report/registers/clauses.js";
 import { periodicReviewResult } from "../report/registers/periodic-reviews.js";
-import { compareIds, csrsOn, customerName, departmentName, documentsOn, documentStatus, documentTitle, personName, registerContext, statusLabel, t, versionInForce, versionInForceOn, type DocumentsOn, type RegisterContext } from "../report/registers/context.js";
+import { compareIds, csrsOn, customerName, departmentName, documentsOn, documentStatus, documentTitle, documentVersion, effectiveDate, personName, registerContext, statusLabel, t, versionInForce, versionInForceOn, type DocumentsOn, type RegisterContext } from "../report/registers/context.js";
 import { externalStatus, sourceRevisionStatus } from "../report/registers/external.js";
 import { auditRegisters } from "../report/registers/index.js";
 import type { DraftsOn } from "../report/registers/documents.js";
@@ -59,7 +60,7 @@ import { namePinyin } from "./pinyin.js";
 import type { SearchEntry } from "./search.js";
 import { calendarNotice } from "./calendar-notice.js";
 import { findingReader, type Reading } from "./attention.js";
-import { columnLinker, siteRows, siteTable, type Cell, type SiteRows, type SiteTable, type Chrome, type EntityRef, type Fact, type Linker, type SiteSection } from "./view.js";
+import { columnLinker, siteRows, siteTable, type Cell, type SiteRows, type SiteTable, type Chrome, type EntityRef, type Fact, type Linker, type PageStatus, type SiteSection } from "./view.js";
 
 export interface SiteOptions {
   lang: Lang;
@@ -575,11 +576,20 @@ async function writeSite(repo: Repository, findings: readonly Finding[], options
   // auditRegisters builds every register with everyRegister: the distribution and review-timeliness registers are among them.
   const distribution = registers.find((r) => r.table.id === "distribution")!.table;
   const copiesOf = groupBy(distribution.rows, (row) => [String(row.number)]);
+  // What the search finds a document by: the text its page shows, the version in force while the next is 待实施 (tester59 G1).
+  const searched = new Map(documentsShown);
+  const documentPages = new Set(pages.entries("document").map(([, path]) => path.toLowerCase()));
   for (const located of index.documents.values()) {
     const current = located.value;
     if (absent.has(current.id)) continue;
     const page = pages.page("document", current.id)!;
-    let alerts = ownFindings(page, "document", current.id);
+    // On a point-of-use page csr check's findings are document control's to-dos: folded below the text (tester59 G7);
+    // what the reader must know about the text shown (which text it is, and why) stays above it.
+    const todo = ownFindings(page, "document", current.id);
+    let notices: SiteSection | undefined;
+    const notice = (title: string, note: string) => {
+      notices = notices ? { ...notices, title: `${title} · ${notices.title}`, notes: [note, ...(notices.notes ?? [])] } : { title, notes: [note] };
+    };
     const secret = options.secret.has(current.id);
     // A commit message of a 秘密 document may describe its text: its page lists the commits without their messages.
     const docCommits = (commits.get(located.file.path) ?? []).map((c) => (secret ? { ...c, message: tr("site.document.commit.withheld") } : c));
@@ -589,16 +599,12 @@ async function writeSite(repo: Repository, findings: readonly Finding[], options
     const doc = documentsShown.get(current.id);
     if (doc && options.changedSinceRelease?.has(current.id)) {
       const version = currentRevision(current)!.version;
-      const note = tr("site.document.unreleased-changes", { id: current.id, version, tag: releaseTag(current.id, version), path: located.file.path });
       // Said first, in the box's title too: the text on the page is not the file's.
-      const title = tr("site.document.unreleased-changes.title");
-      alerts = alerts ? { ...alerts, title: `${title} · ${alerts.title}`, notes: [note, ...(alerts.notes ?? [])] } : { title, notes: [note] };
+      notice(tr("site.document.unreleased-changes.title"), tr("site.document.unreleased-changes", { id: current.id, version, tag: releaseTag(current.id, version), path: located.file.path }));
     }
     // A draft of a site of a past day without a commit by then: whether it was written by then, nothing dated says.
     if (doc && options.drafts && "unknown" in options.drafts && !controlledDocument(doc)) {
-      const note = tr("site.document.undated-draft", { id: doc.id, status: statusLabel(rc, doc.status), date: today });
-      const title = tr("site.document.undated-draft.title", { date: today });
-      alerts = alerts ? { ...alerts, title: `${title} · ${alerts.title}`, notes: [note, ...(alerts.notes ?? [])] } : { title, notes: [note] };
+      notice(tr("site.document.undated-draft.title", { date: today }), tr("site.document.undated-draft", { id: doc.id, status: statusLabel(rc, doc.status), date: today }));
     }
     if (doc === undefined) {
       // Released (an external one: received) after `today`: not yet a controlled document on that day.
@@ -615,9 +621,20 @@ async function writeSite(repo: Repository, findings: readonly Finding[], options
       const lead = own
         ? tr("site.document.withheld", { classification: classificationName(lang, documentClassification(repo, doc)) })
         : tr("site.document.withheld-for-csr", { id: doc.id, csrs: (quotingCsrs.get(doc.id) ?? []).join(tr("rule.doc/classification-below-csr.separator")), classification: classificationName(lang, documentClassification(repo, doc) || "") || tr("rule.doc/classification-below-csr.unmarked") });
-      generic(page, { title: `${doc.id} ${documentTitle(rc, doc)}`, lead, facts: registerFacts(rc, page, doc, entityCell), sections: [...present(alerts), ...sections] });
+      generic(page, { title: `${doc.id} ${documentTitle(rc, doc)}`, lead, facts: registerFacts(rc, page, doc, entityCell), sections: [...present(notices), ...sections, ...present(todo)] });
       continue;
     }
+    // A version released to take effect later (待实施, csr release --effective): until that day the page is the version
+    // still in force, as released (its text read from git by releasedOn), and the coming one has a page of its own,
+    // marked for training and preparation only (tester59 G1; IATF 16949 7.5.3.2.1, 8.5.6). Without that text in git the
+    // page stays the coming version, and its status line says which version is in force.
+    const replaced = documentsOnDay.unread.has(current) ? undefined : replacedUntilEffective(doc, today);
+    const inForceText = replaced && options.released?.get(releaseTag(doc.id, replaced.version));
+    const comingPage = inForceText ? pendingPage(page, currentRevision(doc)!.version, documentPages) : undefined;
+    const shown = inForceText ? asRevision(doc, replaced!.version, inForceText) : doc;
+    if (inForceText) searched.set(doc.id, shown);
+    const todoBox = todo && { summary: tr("site.document.todo", { count: findingsOf("document", current.id).length }), section: todo };
+    const pageStatus = (of: ControlledDocument, from: string, coming?: { page: string; version: string; date: string }) => documentStatusLine(rc, of, today, from, (id) => link(from, "document", id), coming);
     let html: string;
     try {
       // A document being revised (修订中) shows its version in force as released, not the draft in its file;
@@ -632,23 +649,31 @@ async function writeSite(repo: Repository, findings: readonly Finding[], options
         const note = earlier
           ? tr("site.document.as-of-unread", { id: doc.id, version, date: today, tag: releaseTag(doc.id, version), current: currentRevision(current)!.version })
           : tr("site.document.revising-unread", { id: doc.id, since: current.revising?.since ?? "", version, tag: releaseTag(doc.id, version) });
-        const title = earlier ? tr("site.document.as-of-unread.title", { date: today }) : tr("site.document.revising-unread.title");
-        alerts = alerts ? { ...alerts, notes: [note, ...(alerts.notes ?? [])] } : { title, notes: [note] };
+        notice(earlier ? tr("site.document.as-of-unread.title", { date: today }) : tr("site.document.revising-unread.title"), note);
       }
-      const view = documentView(repo, indexOnDay, doc, lang, body, pageLinker(page), today, draftOnly);
-      // A controlled copy is a numbered paper copy in the distribution register (文件发放/回收记录): a page of the site,
-      // or its print, is a reference copy, stamped 非受控 where csr render stamps a released document 受控.
-      // The confidentiality notice says the copy is controlled, so it goes with the 受控 stamp.
-      const stamp = view.stamp === "released" ? "uncontrolled" : view.stamp;
-      const confidentiality = stamp === "uncontrolled" ? "" : view.confidentiality;
-      html = focusableTables(renderer.render(doc.kind, { ...view, stamp, confidentiality, site: chrome(page, { sections, alerts, csp: DOCUMENT_CSP }) }));
+      const rendered = (of: ControlledDocument, from: string, extra: Partial<Chrome>, pending: boolean) => {
+        const view = documentView(repo, indexOnDay, of, lang, body, pageLinker(from), today, draftOnly);
+        // A controlled copy is a numbered paper copy in the distribution register (文件发放/回收记录): a page of the site,
+        // or its print, is a reference copy, stamped 非受控 where csr render stamps a released document 受控 (待实施 非受控
+        // on the page of a version not yet in force). The confidentiality notice says the copy is controlled, so it goes with the 受控 stamp.
+        const stamp = view.stamp === "released" ? (pending ? "pending" : "uncontrolled") : view.stamp;
+        const confidentiality = stamp === "uncontrolled" || stamp === "pending" ? "" : view.confidentiality;
+        return focusableTables(renderer.render(of.kind, { ...view, stamp, confidentiality, site: chrome(from, { csp: DOCUMENT_CSP, ...extra }) }));
+      };
+      const firstPending = doc.status === "released" && replaced === undefined && releasedPendingUntil(doc, today) !== undefined;
+      const coming = comingPage ? { page: comingPage, version: currentRevision(doc)!.version, date: releasedPendingUntil(doc, today)! } : undefined;
+      html = rendered(shown, page, { sections, ...(notices ? { alerts: notices } : {}), ...(todoBox ? { todo: todoBox } : {}), status: pageStatus(shown, page, coming) }, firstPending);
+      if (comingPage) {
+        const comingStatus = pendingStatusLine(rc, doc, replaced!.version, releasedPendingUntil(doc, today)!, page === comingPage ? "" : href(comingPage, page));
+        emit(comingPage, rendered(doc, comingPage, { status: comingStatus }, true));
+      }
     } catch (error) {
       if (!(error instanceof UserError)) throw error;
       unrendered.push(doc.id);
       generic(page, {
         title: `${doc.id} ${documentTitle(rc, doc)}`,
         lead: cannotShow(error),
-        sections: [...present(alerts), ...sections],
+        sections: [...present(notices), ...sections, ...present(todo)],
       });
       continue;
     }
@@ -934,7 +959,7 @@ async function writeSite(repo: Repository, findings: readonly Finding[], options
   }
 
   // --- Search, and the files the worker made.
-  const entries = searchEntries(rc, pages, asOf.documents, asOf.csrs, absent, heatMapClauses(rc, standards, clauseMatrices));
+  const entries = searchEntries(rc, pages, searched, asOf.csrs, absent, heatMapClauses(rc, standards, clauseMatrices));
   for (const file of await buildDownloads({ registers: registers.map((r) => ({ ...r, table: incomplete ? { ...r.table, notes: noting(r.table.notes) } : r.table, xlsxFile: out.fileFor(`registers/${r.name}.xlsx`) })), entries, lang, heading: options.heading })) emit(file.path, file.content);
   fileCount += registers.length;
   emit(
@@ -1349,6 +1374,60 @@ function copiesSection(rc: RegisterContext, doc: ControlledDocument, register: T
   const keep = new Set(["copy", "version", "to", "holder", "issuedBy", "date", "dueBy", "recalled", "returnedBy", "receivedBy", "state", "remark"]);
   const table: Table = { ...register, columns: register.columns.filter((c) => keep.has(c.key)), rows };
   return { id: "copies", title: t(rc, "site.document.copies", { count: rows.length }), table: siteTable(table, people) };
+}
+
+/**
+ * The page of a document's version released to take effect later (待实施), beside its page: documents/WI-010-01-A2.html
+ * for A/2 of documents/WI-010-01.html; another name (…-A2~pending) when a document's page has that one.
+ */
+function pendingPage(page: string, version: string, taken: ReadonlySet<string>): string {
+  const base = `${page.slice(0, -".html".length)}-${version.replace(/[^\p{L}\p{N}]/gu, "")}`;
+  return taken.has(`${base}.html`.toLowerCase()) ? `${base}~pending.html` : `${base}.html`;
+}
+
+/**
+ * A document page's status line (PageStatus), in the words a reader at the point of use acts on (tester59 G6, G14; IATF
+ * 16949 7.5.3.2.1, 7.5.3: the current revision identified where it is used, unintended use of obsolete documents
+ * prevented): 现行有效 A/1，2025-03-17 起生效; 草稿 / 审批中，未批准，不得用于生产; 已作废（date），不得使用，替代文件 <link>;
+ * 待实施 for a first issue not yet in force; with `coming` (the page of the version released to take effect later and its
+ * 实施日期) the version in force and a link to the coming one (tester59 G1). `doc`: the document as the page shows it on
+ * `today`; `documentLink` links another document's page from this one. A page stamped 非受控 says what that means.
+ */
+function documentStatusLine(rc: RegisterContext, doc: ControlledDocument, today: string, from: string, documentLink: (id: string) => string | undefined, coming?: { page: string; version: string; date: string }): PageStatus {
+  const tr = (key: MessageKey, data?: MessageData) => t(rc, key, data);
+  const version = documentVersion(doc);
+  const uncontrolled = tr("site.document.status.uncontrolled");
+  if (doc.status === "obsolete") {
+    const by = doc.obsolete?.superseded_by;
+    const target = by === undefined ? undefined : documentLink(by);
+    const parts: PageStatus["parts"] = [{ text: tr("site.document.status.obsolete", { date: doc.obsolete?.date ?? "" }) }];
+    if (by !== undefined) parts.push({ text: tr("site.document.status.obsolete.by") }, target ? { text: by, href: target } : { text: by }, { text: tr("site.document.status.end") });
+    return { tone: "stop", parts };
+  }
+  if (doc.status === "draft" || doc.status === "in-review") return { tone: "stop", parts: [{ text: tr(doc.status === "draft" ? "site.document.status.draft" : "site.document.status.in-review") }] };
+  if (doc.kind === "external") {
+    const pending = externalPendingUntil(doc, today);
+    return { tone: pending ? "pending" : "ok", parts: [{ text: tr("site.document.status.external", { status: documentStatus(rc, doc, today) }) }] };
+  }
+  const pending = releasedPendingUntil(doc, today);
+  if (pending !== undefined) return { tone: "pending", parts: [{ text: tr("site.document.status.first-pending", { version, date: pending }) }] };
+  const parts: PageStatus["parts"] = [{ text: tr("site.document.status.in-force", { version, effective: effectiveDate(rc, doc) ?? "" }) }];
+  if (coming) parts.push({ text: tr("site.document.status.coming", { version, coming: coming.version, date: coming.date }) }, { text: tr("site.document.status.coming.link", { coming: coming.version }), href: href(from, coming.page) }, { text: tr("site.document.status.end") });
+  else if (doc.revising !== undefined && doc.revising.since <= today) parts.push({ text: tr("site.document.status.revising", { version }) });
+  return { tone: "ok", parts, note: uncontrolled };
+}
+
+/**
+ * The status line of the page of a version released to take effect later (待实施, tester59 G1): for training and
+ * preparation only, not to be used before `date`; the version in force (`inForce`) linked to the document's page (`back`).
+ */
+function pendingStatusLine(rc: RegisterContext, doc: ControlledDocument, inForce: string, date: string, back: string): PageStatus {
+  const version = documentVersion(doc);
+  return {
+    tone: "pending",
+    parts: [{ text: t(rc, "site.document.status.pending-page", { version, date }) }, { text: t(rc, "site.document.status.pending-page.link", { id: doc.id, inForce }), href: back }, { text: t(rc, "site.document.status.end") }],
+    note: t(rc, "site.document.status.uncontrolled"),
+  };
 }
 
 /** "状态：已发布" / "Status: released": a label and its value as the page's language writes them. */

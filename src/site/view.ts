@@ -78,6 +78,21 @@ export interface Chrome {
   alerts?: SiteSection;
   /** The site-wide notice under the header: working days counted without public holidays (calendar-notice.ts). */
   notice?: string;
+  /** A document's status in a line a reader at the point of use reads first (build.ts documentStatusLine). */
+  status?: PageStatus;
+  /** A document's findings (document control's to-dos), folded under its text: `summary` is 文控待办（n）. */
+  todo?: { summary: string; section: SiteSection };
+}
+
+/**
+ * A document page's status line, at the top: `tone` ok (in force, may be used), pending (待实施) or stop (draft,
+ * in review, withdrawn: not to be used); `parts` its words, a part with `href` a link (the replacement, the version
+ * in force or coming); `note` what the 非受控 stamp means, where the page has it.
+ */
+export interface PageStatus {
+  tone: "ok" | "pending" | "stop";
+  parts: { text: string; href?: string }[];
+  note?: string;
 }
 
 export interface EntityRef {

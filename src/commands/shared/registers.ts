@@ -4,7 +4,7 @@ import { localToday } from "../../core/dates.js";
 import { committedDocumentsOn, loadRevision, releasedRevisions } from "../../load/base.js";
 import { folderCommits, type FolderCommit } from "../../load/git.js";
 import type { Repository } from "../../load/repository.js";
-import { releasedContentOn } from "../../model/as-of.js";
+import { releasedContentOn, replacedUntilEffective } from "../../model/as-of.js";
 import { releaseTag } from "../../model/paths.js";
 import { currentRevision, issuedOn } from "../../model/index.js";
 import { asCompleted, revisedContent } from "../../model/revision.js";
@@ -16,12 +16,16 @@ import type { DraftsOn } from "../../report/registers/documents.js";
  * from git (releasedRevisions), by release tag: a register of a past day lists a procedure's version of
  * that day with that version's 相关文件 and 相关记录, not a later one's (tester18 F11), and a document
  * being revised (修订中) with its version in force, not the draft in its file. For a register of today
- * only the documents being revised are read.
+ * only the documents being revised are read. `inForce` (csr site): also, for a document whose version issued
+ * by `day` is not yet in force (待实施), the version still in force (model/as-of.ts replacedUntilEffective).
  */
-export function releasedOn(repo: Repository, day: string): Promise<Map<string, ControlledDocument>> {
+export function releasedOn(repo: Repository, day: string, { inForce = false }: { inForce?: boolean } = {}): Promise<Map<string, ControlledDocument>> {
   const wanted = repo.documents.flatMap(({ value, file }) => {
     const revision = releasedContentOn(value, day);
-    return revision ? [{ id: value.id, path: file.path, version: revision.version }] : [];
+    const own = revision ? [{ id: value.id, path: file.path, version: revision.version }] : [];
+    // `inForce` (csr site): also the version still in force while the one issued is 待实施 (replacedUntilEffective), read in the same git calls.
+    const replaced = inForce ? replacedUntilEffective(value, day) : undefined;
+    return replaced && replaced.version !== revision?.version ? [...own, { id: value.id, path: file.path, version: replaced.version }] : own;
   });
   return releasedRevisions(repo.root, wanted);
 }

@@ -1,0 +1,71 @@
+/**
+ * A document's page of csr site read at the point of use (tester59 G1, G6, G14; IATF 16949 7.5.3.2.1, 7.5.3, 8.5.6):
+ * a status line at the top says whether the page may be worked to (现行有效, 草稿, 已作废 with its replacement, 待实施)
+ * and what 非受控 means; a revision released to take effect later (csr release --effective) leaves the page on the
+ * version in force, as released, with a link to a page of the coming one marked 待实施. On a copy of acme-auto in
+ * a real git repository, released by the built CLI's code in process.
+ */
+import { readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { copyFixture, csrInProcess, gitInit, tempDir } from "../helpers.js";
+import { daysAfter, today } from "../today.js";
+
+const DAY = today();
+const EFFECTIVE = daysAfter(DAY, 16);
+const text = (html: string) => html.replace(/<[^>]+>/g, " ").replace(/\s+/g, " ");
+const statusOf = (html: string) => /<div class="site-status site-status-(\w+)" role="note"><p class="site-status-line">(.*?)<\/p>/.exec(html)?.slice(1);
+const UNCONTROLLED = "<p class=\"site-status-note\">“非受控”：本网页及其打印件仅供查阅，不是受控副本；受控副本是文件发放/回收记录中登记的编号纸质副本和电子版发放（见本页“受控副本”）。</p>";
+
+describe("csr site: a document's page at the point of use", () => {
+  let read: (path: string) => string;
+  beforeAll(async () => {
+    const dir = gitInit(copyFixture("examples/acme-auto"));
+    const file = join(dir, "documents/instructions/WI-010-01.yaml");
+    writeFileSync(file, readFileSync(file, "utf8").replace("每2小时抽测5件", "每30分钟抽测5件"));
+    const release = await csrInProcess(["-C", dir, "release", "WI-010-01", "--summary", "抽测频次改为每30分钟", "--pages", "P1", "--prepared", "gaoyang", "--reviewed", "huangjun", "--approved", "zhangli", "--effective", EFFECTIVE, "-y", "--include-changes"], { lang: "zh-CN" });
+    expect(release.code, release.stderr).toBe(0);
+    const out = join(tempDir(), "site");
+    const site = await csrInProcess(["-C", dir, "site", "--out", out, "--today", DAY], { lang: "zh-CN" });
+    expect(site.code, site.stderr).toBe(0);
+    read = (path) => readFileSync(join(out, path), "utf8");
+  }, 120_000);
+
+  it("keeps the version in force on the page until a later revision's 实施日期, and links the coming one (G1)", () => {
+    const page = read("documents/WI-010-01.html");
+    expect(statusOf(page)).toEqual(["ok", `现行有效：A/1，2025-03-17 起生效，可按本页执行。A/2 已批准发布，${EFFECTIVE} 起实施；在此之前仍按本页 A/1 执行。<a href="../documents/WI-010-01-A2.html">查看 A/2（待实施，仅供培训/准备）</a>。`]);
+    expect(page).toContain(UNCONTROLLED);
+    expect(page).toContain('<div class="stamp stamp-uncontrolled">非受控</div>');
+    expect(page).toContain("<th>版本/版次</th><td>A/1</td>");
+    expect(text(page)).toContain("每2小时抽测5件扣压外径并记录");
+    expect(page).not.toContain("每30分钟抽测5件");
+    // The status block at the bottom still says which version is in force and which is coming.
+    expect(text(page)).toContain(`现行版本：A/1；A/2 待实施（${EFFECTIVE} 实施）`);
+
+    const coming = read("documents/WI-010-01-A2.html");
+    expect(statusOf(coming)).toEqual(["pending", `待实施：本页为 A/2，${EFFECTIVE} 起实施，仅供培训/准备，在此之前不得用于生产。现行有效的是 <a href="../documents/WI-010-01.html">WI-010-01 A/1</a>。`]);
+    expect(coming).toContain('<div class="stamp stamp-pending">待实施 非受控</div>');
+    expect(coming).toContain("<th>版本/版次</th><td>A/2</td>");
+    expect(text(coming)).toContain("每30分钟抽测5件扣压外径并记录");
+
+    // The search finds the text in force, not the coming one.
+    const entries = read("assets/search-entries.js");
+    expect(entries).toContain("每2小时抽测5件");
+    expect(entries).not.toContain("每30分钟抽测5件");
+  });
+
+  it("says at the top that a document in force may be used, a draft may not, and a withdrawn one's replacement (G6, G14)", () => {
+    const inForce = read("documents/QP-003.html");
+    expect(statusOf(inForce)).toEqual(["ok", "现行有效：A/0，2024-03-01 起生效，可按本页执行。"]);
+    expect(inForce).toContain(UNCONTROLLED);
+    // Above the document, under the header.
+    expect(inForce.indexOf('<div class="site-status')).toBeLessThan(inForce.indexOf('<table class="page">'));
+
+    const draft = read("documents/WI-011-01.html");
+    expect(statusOf(draft)).toEqual(["stop", "草稿，未批准，不得用于生产。"]);
+    expect(draft).not.toContain("site-status-note");
+
+    const withdrawn = read("documents/HH-F-013.html");
+    expect(statusOf(withdrawn)).toEqual(["stop", '已作废（2025-05-12），不得使用；替代文件：<a href="../documents/QR-007-02.html">QR-007-02</a>。']);
+  });
+});
