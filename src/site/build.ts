@@ -941,6 +941,8 @@ async function writeSite(repo: Repository, findings: readonly Finding[], options
       lead: withFindingsNote("site.dashboard.lead-with-note", tr("site.dashboard.lead", { today })),
       // Every number below lacks what the unread files hold: said first, each file named, the findings one click away.
       ...(unreadable.length > 0 ? { incomplete: { text: tr("site.dashboard.incomplete", { count: unreadable.length, files: shortList(unreadable, lang, 10) }), link: tr("site.dashboard.incomplete.findings"), href: "findings.html" } } : {}),
+      // An error elsewhere (a released document not shown, a register row left out) is said as early: the panel counting it is the last one.
+      ...(unreadable.length === 0 && count(findings, "error") > 0 ? { errors: { text: tr("site.dashboard.errors", { count: count(findings, "error") }), link: tr("site.dashboard.incomplete.findings"), href: "findings.html" } } : {}),
       panels: panels.map((panel) => dashboardPanel(panel, listHref, (e, fragment) => link("index.html", e.kind, e.id, fragment))),
       site: chrome("index.html"),
     }),

@@ -757,6 +757,21 @@ describe("csr site with a file it cannot read (tester47 F1)", () => {
   });
 });
 
+describe("csr site on data with an error (tester59 G3)", () => {
+  it("says at the top of the dashboard how many errors csr check found, linking to the findings, not only in the last panel", async () => {
+    const repo = copyFixture("examples/acme-auto");
+    const file = join(repo, "documents", "procedures", "QP-001.yaml");
+    writeFileSync(file, readFileSync(file, "utf8").replace("related: [", "related: [QP-404, "));
+    const site = await buildSite(repo);
+    expect(site.stderr).toContain("csr check：1 个错误，1 个警告。\n");
+    expect(readFileSync(join(site.out, "index.html"), "utf8")).toMatch(
+      /<h1>质量体系仪表板<\/h1>\n<p class="site-lead">截至 2026-11-27[^<]*<\/p>\n<p class="site-notice site-incomplete site-errors" role="alert">数据有 1 个错误：部分页面可能不完整或不准确。 <a href="findings\.html">查看检查结果<\/a><\/p>\n<div class="site-panels">/,
+    );
+    const en = await buildSite(repo, "--lang", "en");
+    expect(readFileSync(join(en.out, "index.html"), "utf8")).toContain('<p class="site-notice site-incomplete site-errors" role="alert">The data has 1 error: some pages may be incomplete or wrong. <a href="findings.html">See the findings</a></p>');
+  });
+});
+
 describe("csr site: what needs attention", () => {
   it("counts copies to recall, overdue trainings and late decisions, links each to its list, and shows a department's open trainings on its people's pages", async () => {
     const dir = makeRepo({
