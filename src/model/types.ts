@@ -396,9 +396,11 @@ export interface Csr {
   classification_changes?: ClassificationChange[];
 }
 
-/** One correction of a decided CSR's title, text or clauses (csr set --amend): the day, the field, the value it replaced and why. */
+/** One correction of a decided CSR's title, text or clauses (csr set --amend): the day, the field, the value it replaced, why and who. */
 export interface CsrAmendment {
   date: string;
+  /** Who corrected it (people.yaml id); absent in a correction recorded before csr set asked for it. */
+  by?: string;
   field: "title" | "text" | "clauses";
   /** The value replaced; absent when the field was empty. */
   was?: string | string[];

@@ -158,8 +158,8 @@ export async function csrReportToDocx(view: CsrReportView, options: DocxOptions)
       caption(docx, `${t("csr_amendments")}${view.amendedAfterReview ? t("csr_amendments_note") : ""}`),
       headedTable(
         docx,
-        ["csr_amendment_date", "csr_amendment_field", "csr_amendment_was", "csr_amendment_reason"].map(t),
-        view.amendments.map((a) => [a.date, a.field, a.was, a.reason]),
+        ["csr_amendment_date", "csr_amendment_field", "csr_amendment_was", "csr_amendment_reason", "csr_amendment_by"].map(t),
+        view.amendments.map((a) => [a.date, a.field, a.was, a.reason, a.by]),
         [1500, 1300, TEXT_WIDTH - 5800, 3000],
       ),
     );

@@ -650,7 +650,7 @@ export interface CsrReportView extends Header {
    * first: the day, the field by name, what it read before (on one line) and why; the opinions and the decision below
    * were given on the earlier text, and the report says so (tester56 D11).
    */
-  amendments: { date: string; field: string; was: string; reason: string }[];
+  amendments: { date: string; field: string; was: string; reason: string; by: string }[];
   /** Whether one was corrected since the current round started: its opinions and decision were given on the text before (a later round's on the text corrected). */
   amendedAfterReview: boolean;
   /**
@@ -862,6 +862,7 @@ export function csrReportView(
       field: translate(lang, `set.field.${a.field}`),
       was: a.was === undefined || a.was.length === 0 ? translate(lang, "show.amendment.empty") : Array.isArray(a.was) ? names.list(a.was.map((c) => names.clause(c))) : a.was.trim().replace(/\s*\n\s*/g, " "),
       reason: a.reason ?? "",
+      by: a.by ? names.person(a.by) : "",
     })),
     amendedAfterReview: (csr.amendments ?? []).some((a) => a.date >= round.start),
     required: countersignedIn(countersigning(csr, config), false),

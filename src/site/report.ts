@@ -86,8 +86,8 @@ export function siteReportHtml(view: SiteReportView, labels: Labels, escape: Esc
   if (truthy(v.body)) html += `<div class="section-body">${v.body}</div>`;
   html += "\n";
   if (truthy(v.amendments)) {
-    html += `<table class="amendments">\n<caption>${t("csr_amendments")}${truthy(v.amendedAfterReview) ? t("csr_amendments_note") : ""}</caption>\n<thead><tr><th>${t("csr_amendment_date")}</th><th>${t("csr_amendment_field")}</th><th>${t("csr_amendment_was")}</th><th>${t("csr_amendment_reason")}</th></tr></thead>\n<tbody>\n`;
-    for (const a of v.amendments) html += `<tr><td class="nowrap">${e(a.date)}</td><td class="nowrap">${e(a.field)}</td><td>${e(a.was)}</td><td>${e(a.reason)}</td></tr>\n`;
+    html += `<table class="amendments">\n<caption>${t("csr_amendments")}${truthy(v.amendedAfterReview) ? t("csr_amendments_note") : ""}</caption>\n<thead><tr><th>${t("csr_amendment_date")}</th><th>${t("csr_amendment_field")}</th><th>${t("csr_amendment_was")}</th><th>${t("csr_amendment_reason")}</th><th>${t("csr_amendment_by")}</th></tr></thead>\n<tbody>\n`;
+    for (const a of v.amendments) html += `<tr><td class="nowrap">${e(a.date)}</td><td class="nowrap">${e(a.field)}</td><td>${e(a.was)}</td><td>${e(a.reason)}</td><td class="nowrap">${e(a.by)}</td></tr>\n`;
     html += `</tbody>\n</table>\n`;
   }
   html += `<h2>2 ${t("csr_opinions")}</h2>\n${truthy(v.required) ? `<p class="required-departments">${t("csr_required")}${colon}${e(v.required)}</p>` : ""}\n<table class="opinions">\n<thead><tr><th>${t("csr_opinion_department")}</th><th>${t("csr_opinion_reviewer")}</th><th>${t("csr_opinion")}</th><th>${t("csr_opinion_date")}</th><th>${t("csr_opinion_comment")}</th></tr></thead>\n<tbody>\n`;

@@ -49,7 +49,7 @@ describe("a decided CSR's requirement edited by hand (tester23 F15)", () => {
     ]);
     expect(checked).not.toContain("XK-9");
     git(dir, ["checkout", "-q", file]);
-    const amended = csr(["-C", dir, "set", "DYA-006", "--text", "参数XK-9：烧结温度1180℃", "--amend", "--reason", "录入错误", "-y", "--commit"]);
+    const amended = csr(["-C", dir, "set", "DYA-006", "--text", "参数XK-9：烧结温度1180℃", "--amend", "--reason", "录入错误", "--by", "zhang", "-y", "--commit"]);
     expect(amended.code).toBe(0);
     expect(git(dir, ["log", "-1", "--format=%B"]).trim()).toBe("csr set DYA-006: Text changed (marked Confidential (秘密), not given in the commit message) (typing error corrected)");
     writeFileSync(join(dir, file), secret.replace("text: 参数", 'text: "参数'));
@@ -76,7 +76,7 @@ describe("a decided CSR's requirement edited by hand (tester23 F15)", () => {
 
   it("lets csr set --amend through the hook, the correction recorded in the file; csr check --base finds nothing then", () => {
     const before = head(dir);
-    const result = csr(["-C", dir, "set", "DYA-003", "--title", "包装须使用顾客专用周转箱", "--amend", "--reason", "登记时漏录“专用”", "-y", "--commit"]);
+    const result = csr(["-C", dir, "set", "DYA-003", "--title", "包装须使用顾客专用周转箱", "--amend", "--reason", "登记时漏录“专用”", "--by", "zhang", "-y", "--commit"]);
     expect(result.stderr).toBe("");
     expect(result.code).toBe(0);
     expect(git(dir, ["rev-parse", "HEAD~1"]).trim()).toBe(before);

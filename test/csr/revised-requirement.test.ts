@@ -71,12 +71,12 @@ describe("the review report of a round narrowed with --required and of a wording
       await run("review", "BCM-002", "--department", department!, "--reviewer", reviewer!, "--opinion", "accept", "--date", "2026-12-02");
     }
     await run("review", "BCM-002", "--disposition", "must", "--by", "xuht", "--date", "2026-12-03");
-    await run("set", "BCM-002", "--text", NEW, "--amend", "--reason", "V3.0 原文登记遗漏");
+    await run("set", "BCM-002", "--text", NEW, "--amend", "--reason", "V3.0 原文登记遗漏", "--by", "zhangli");
     const out = tempDir();
     await run("render", "BCM-002", "--format", "md", "--out", join(out, "r.md"), "--today", "2026-12-04");
     const report = readFileSync(join(out, "r.md"), "utf8");
     expect(report).toContain(
-      `更正记录（评审结论作出后更正了登记时的录入错误：下列会签意见和评审结论作出时，要求内容为更正前的内容）\n\n| 更正日期 | 更正项目 | 更正前 | 更正原因 |\n| --- | --- | --- | --- |\n| ${today()} | 要求内容 | ${OLD} | V3.0 原文登记遗漏 |\n\n## 2 各部门评审意见（会签）\n\n须会签部门：品质部、技术部、生产部（本 CSR 指定，不含 qms.yaml 评审部门中的 市场部）\n\n`,
+      `更正记录（评审结论作出后更正了登记时的录入错误：下列会签意见和评审结论作出时，要求内容为更正前的内容）\n\n| 更正日期 | 更正项目 | 更正前 | 更正原因 | 更正人 |\n| --- | --- | --- | --- | --- |\n| ${today()} | 要求内容 | ${OLD} | V3.0 原文登记遗漏 | 张丽 |\n\n## 2 各部门评审意见（会签）\n\n须会签部门：品质部、技术部、生产部（本 CSR 指定，不含 qms.yaml 评审部门中的 市场部）\n\n`,
     );
     expect(report).toContain("| 须会签部门：市场部、品质部、技术部、生产部; 市场部 孙伟 同意 2025-09-09;");
     const show = (await csrInProcess(["-C", dir, "show", "BCM-002", "--today", "2026-12-04"], { lang: "zh-CN" })).stdout;
@@ -84,6 +84,8 @@ describe("the review report of a round narrowed with --required and of a wording
     expect(show).toContain("                    须会签部门 市场部、品质部、技术部、生产部\n");
     await run("render", "BCM-002", "--format", "html", "--out", join(out, "r.html"), "--today", "2026-12-04");
     expect(readFileSync(join(out, "r.html"), "utf8")).toContain('<p class="required-departments">须会签部门：品质部、技术部、生产部（本 CSR 指定，不含 qms.yaml 评审部门中的 市场部）</p>');
+    // Who corrected the wording, in its own column (stop 57 leftover).
+    expect(readFileSync(join(out, "r.html"), "utf8")).toContain(`<th>更正原因</th><th>更正人</th></tr></thead>\n<tbody>\n<tr><td class="nowrap">${today()}</td><td class="nowrap">要求内容</td><td>${OLD}</td><td>V3.0 原文登记遗漏</td><td class="nowrap">张丽</td></tr>`);
   });
 });
 
@@ -107,7 +109,7 @@ describe("a link made for the wording of an earlier source revision (tester54a A
     // Entered once, V3.0's wording changes again only as a correction: the hint names V3.0, not a new revision to register.
     expect((await csrInProcess(["-C", dir, "set", "BCM-002", "--text", NEW + "另附"], { lang: "zh-CN" })).stderr).toBe(
       "csr: BCM-002 已于 2026-12-03 作出评审结论（必须满足）：更改其要求内容就是更改评审过的要求，未改动。\n" +
-        "提示：BCM-002 的本轮评审已按V3.0 版作出结论：若顾客又发布了新版本，用 'csr source update BCM-SQR --revision <新版本> --received <日期>' 登记，BCM-002 随之重新评审；若是V3.0 版要求内容登记时的录入错误（评审所依据的原文与更正后一致），加 --amend 更正（并用 --reason <原因> 写明原因，与更正一并记录）。\n",
+        "提示：BCM-002 的本轮评审已按V3.0 版作出结论：若顾客又发布了新版本，用 'csr source update BCM-SQR --revision <新版本> --received <日期>' 登记，BCM-002 随之重新评审；若是V3.0 版要求内容登记时的录入错误（评审所依据的原文与更正后一致），加 --amend 更正，用 --by <人员> 写明更正人（并用 --reason <原因> 写明原因，与更正一并记录）。\n",
     );
     expect(await run("matrix", "csr", "--today", "2026-12-04")).toContain("尚未落实到文件的要求：BCM-002（QP-006 的链接待按 V3.0 确认）、BCM-004（WI-011-01 尚未发布）\n");
     expect((await run("check", "--today", "2026-12-04")).split("\n").filter((l) => l.includes("BCM-002") && l.includes("suspect-link")).length).toBeGreaterThan(0);

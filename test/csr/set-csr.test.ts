@@ -82,7 +82,7 @@ describe("csr set <CSR-id>", () => {
       stdout: "",
       stderr:
         "csr: DYA-003 was decided on 2026-11-24 (must): changing its title and clauses changes the requirement that was reviewed; nothing changed.\n" +
-        "hint: When the customer changed the requirement, record its new revision with 'csr source update DYA-SQM --revision <revision> --received <date>' and DYA-003 is reviewed again; if it is only a typing error made when registering (the text reviewed reads as corrected), add --amend (and --reason <why>, recorded with the correction).\n",
+        "hint: When the customer changed the requirement, record its new revision with 'csr source update DYA-SQM --revision <revision> --received <date>' and DYA-003 is reviewed again; if it is only a typing error made when registering (the text reviewed reads as corrected), add --amend with who corrects it, --by <person> (and --reason <why>, recorded with the correction).\n",
     });
     expect(snapshot(dir)).toEqual(before);
     // A registration fact is corrected without --amend, and without a reason.
@@ -92,9 +92,15 @@ describe("csr set <CSR-id>", () => {
       stderr: "csr: --reason goes with --amend: it says why a decided CSR's title, text or clauses are corrected, and DYA-003 has no such correction here.\n",
     });
     expect((await csrInProcess(["-C", dir, "set", "DYA-003", "--title", "包装须使用顾客专用周转箱", "--amend", "--reason", " ", "-y"])).stderr).toBe("csr: --reason cannot be empty: say why the requirement is corrected.\n");
+    // Who corrects it is recorded, as who decided it: --by is required.
+    expect(await csrInProcess(["-C", dir, "set", "DYA-003", "--title", "包装须使用顾客专用周转箱", "--amend", "--reason", "漏录", "-y"], { lang: "zh-CN" })).toEqual({
+      code: 2,
+      stdout: "",
+      stderr: "csr: DYA-003 已有评审结论，更正其标题、要求内容或条款须写明更正人：--by <人员>。\n提示：例如 csr set DYA-003 … --amend --reason <原因> --by <people.yaml 中的 id 或姓名>\n",
+    });
     expect(snapshot(dir)).toEqual(before);
     expect((await csrInProcess(["-C", dir, "set", "DYA-003", "--section", "6.4", "-y", "--commit"])).code).toBe(0);
-    const amended = await csrInProcess(["-C", dir, "set", "DYA-003", "--title", "包装须使用顾客专用周转箱", "--add-clause", "8.5.1", "--amend", "--reason", "与顾客手册原文核对，漏录“专用”", "-y", "--commit"], { lang: "zh-CN" });
+    const amended = await csrInProcess(["-C", dir, "set", "DYA-003", "--title", "包装须使用顾客专用周转箱", "--add-clause", "8.5.1", "--amend", "--reason", "与顾客手册原文核对，漏录“专用”", "--by", "李娜", "-y", "--commit"], { lang: "zh-CN" });
     const hash = git(dir, ["rev-parse", "--short=7", "HEAD"]).trim();
     expect(amended).toEqual({
       code: 0,
@@ -110,22 +116,22 @@ describe("csr set <CSR-id>", () => {
     const file = read(dir, "csr/DYA/DYA-003.yaml");
     expect(file).toContain('source: {document: DYA-SQM, revision: C, section: "6.4"}\nclauses: [IATF16949:8.5.1, IATF16949:8.5.4]\ntitle: 包装须使用顾客专用周转箱\n');
     expect(file.slice(file.indexOf("amendments:"))).toBe(
-      `amendments:\n  - date: ${today()}\n    field: title\n    was: 包装须使用顾客周转箱\n    reason: 与顾客手册原文核对，漏录“专用”\n` +
-        `  - date: ${today()}\n    field: clauses\n    was: [IATF16949:8.5.4]\n    reason: 与顾客手册原文核对，漏录“专用”\n`,
+      `amendments:\n  - date: ${today()}\n    field: title\n    was: 包装须使用顾客周转箱\n    reason: 与顾客手册原文核对，漏录“专用”\n    by: li\n` +
+        `  - date: ${today()}\n    field: clauses\n    was: [IATF16949:8.5.4]\n    reason: 与顾客手册原文核对，漏录“专用”\n    by: li\n`,
     );
     // csr show prints them, in both languages and in its JSON (tester23).
     const show = async (lang: "en" | "zh-CN", ...args: string[]) => (await csrInProcess(["-C", dir, "show", "DYA-003", ...args], { lang })).stdout;
     const zh = await show("zh-CN");
     expect(zh.slice(zh.indexOf("  更正记录"))).toMatch(
-      new RegExp(`^  更正记录 +${today()}，更正标题（原为 包装须使用顾客周转箱）：与顾客手册原文核对，漏录“专用”\n {2,}${today()}，更正条款（原为 IATF16949:8\\.5\\.4）：与顾客手册原文核对，漏录“专用”\n`),
+      new RegExp(`^  更正记录 +${today()}，更正标题（原为 包装须使用顾客周转箱）：与顾客手册原文核对，漏录“专用”，更正人：李娜\n {2,}${today()}，更正条款（原为 IATF16949:8\\.5\\.4）：与顾客手册原文核对，漏录“专用”，更正人：李娜\n`),
     );
     const en = await show("en");
     expect(en.slice(en.indexOf("  Amendments"))).toMatch(
-      new RegExp(`^  Amendments +${today()}, Title corrected \\(was 包装须使用顾客周转箱\\): 与顾客手册原文核对，漏录“专用”\n {2,}${today()}, Clauses corrected \\(was IATF16949:8\\.5\\.4\\): 与顾客手册原文核对，漏录“专用”\n`),
+      new RegExp(`^  Amendments +${today()}, Title corrected \\(was 包装须使用顾客周转箱\\): 与顾客手册原文核对，漏录“专用”, corrected by li 李娜\n {2,}${today()}, Clauses corrected \\(was IATF16949:8\\.5\\.4\\): 与顾客手册原文核对，漏录“专用”, corrected by li 李娜\n`),
     );
     expect(JSON.parse(await show("en", "--format", "json")).csr.amendments).toEqual([
-      { date: today(), field: "title", was: "包装须使用顾客周转箱", reason: "与顾客手册原文核对，漏录“专用”" },
-      { date: today(), field: "clauses", was: ["IATF16949:8.5.4"], reason: "与顾客手册原文核对，漏录“专用”" },
+      { date: today(), field: "title", was: "包装须使用顾客周转箱", reason: "与顾客手册原文核对，漏录“专用”", by: "li" },
+      { date: today(), field: "clauses", was: ["IATF16949:8.5.4"], reason: "与顾客手册原文核对，漏录“专用”", by: "li" },
     ]);
   });
 
@@ -170,7 +176,7 @@ describe("csr set <CSR-id>", () => {
   it("removes the English title with a new title given without it: it translated the old one (tester23 F17)", async () => {
     const dir = validRepo({ git: true });
     await csrInProcess(["-C", dir, "set", "DYA-003", "--title-en", "Customer returnable containers", "-y"]);
-    const retitled = await csrInProcess(["-C", dir, "set", "DYA-003", "--title", "包装须使用顾客周转箱或同等包装", "--amend", "-y"]);
+    const retitled = await csrInProcess(["-C", dir, "set", "DYA-003", "--title", "包装须使用顾客周转箱或同等包装", "--amend", "--by", "li", "-y"]);
     expect(retitled.stdout.split("\n").slice(0, 3)).toEqual([
       "Updated DYA-003 包装须使用顾客周转箱 (csr/DYA/DYA-003.yaml):",
       "  Title: 包装须使用顾客周转箱或同等包装 (was 包装须使用顾客周转箱)",
@@ -179,7 +185,7 @@ describe("csr set <CSR-id>", () => {
     expect(read(dir, "csr/DYA/DYA-003.yaml")).not.toContain("title_en");
     // Given with it, the English stays as given.
     await csrInProcess(["-C", dir, "set", "DYA-003", "--title-en", "Returnable containers", "-y"]);
-    expect((await csrInProcess(["-C", dir, "set", "DYA-003", "--title", "包装须使用顾客周转箱", "--title-en", "Customer returnable containers", "--amend", "-y"])).stdout.split("\n").slice(1, 3)).toEqual([
+    expect((await csrInProcess(["-C", dir, "set", "DYA-003", "--title", "包装须使用顾客周转箱", "--title-en", "Customer returnable containers", "--amend", "--by", "li", "-y"])).stdout.split("\n").slice(1, 3)).toEqual([
       "  Title: 包装须使用顾客周转箱 (was 包装须使用顾客周转箱或同等包装)",
       "  English title: Customer returnable containers (was Returnable containers)",
     ]);

@@ -88,7 +88,7 @@ const full = (view: CsrReportView): CsrReportView & Record<string, unknown> => (
   record: "QR-015-01 第 3 号",
   required: `品质部、${hostile}（本 CSR 指定）`,
   amendedAfterReview: true,
-  amendments: [{ date: "2026-01-04", field: "要求内容", was: hostile, reason: "" }, { date: "2026-01-05", field: "条款", was: "IATF 16949 8.3", reason: hostile }],
+  amendments: [{ date: "2026-01-04", field: "要求内容", was: hostile, reason: "", by: "张丽" }, { date: "2026-01-05", field: "条款", was: "IATF 16949 8.3", reason: hostile, by: hostile }],
   form: { number: "QR-015", version: "", reprint: `依 2026-01-02 评审记录按 QR-015 ${hostile} 重新输出` },
   decision: { disposition: "accept", justification: "", by: "徐海涛", byLinks: linked("徐海涛"), date: "2026-01-02", forced: true, overruled: "品质部" },
   confirmations: [{ sourceRevision: "V3", by: "张丽", byLinks: linked("张丽"), date: "2026-02-01", comment: "", lateReason: "晚了" }, { sourceRevision: "V4", by: "", date: "", comment: "无变化", lateReason: "晚了" }],

@@ -14,12 +14,13 @@ import { personOption, type EditSession } from "../shared/edit.js";
 
 /**
  * The record of a lowering from `before` to `after` (both as printed now and after the change), or undefined
- * when the 密级 is not lowered. Refuses (one line) a lowering without --by and --reason, and --by without one.
+ * when the 密级 is not lowered. Refuses (one line) a lowering without --by and --reason, and --by without one
+ * unless `byElsewhere` (a CSR's correction, --amend, names who made it with --by too).
  */
-export function classificationLowering(session: EditSession, id: string, before: string, after: string | undefined, flags: { by?: string; reason?: string }): ClassificationChange | undefined {
+export function classificationLowering(session: EditSession, id: string, before: string, after: string | undefined, flags: { by?: string; reason?: string }, byElsewhere = false): ClassificationChange | undefined {
   const lowered = after !== undefined && classificationRank(after) < classificationRank(before);
   if (!lowered) {
-    if (flags.by !== undefined) throw new UserError(t("set.classification.by-without-lowering", { id }));
+    if (flags.by !== undefined && !byElsewhere) throw new UserError(t("set.classification.by-without-lowering", { id }));
     return undefined;
   }
   const name = (value: string) => classificationName(language(), value);

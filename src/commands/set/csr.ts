@@ -42,7 +42,7 @@ import type { Prompts } from "../add/prompting.js";
 import type { CommandContext } from "../context.js";
 import { classificationOption, eventDateAnswer, eventDateOption } from "../options.js";
 import { CLASSIFICATIONS, classificationName, csrClassification, higherClassification, withheldLevel } from "../../model/classification.js";
-import { editFile, findCsrById, saveChanges, setInOrder, type EditSession } from "../shared/edit.js";
+import { editFile, findCsrById, personOption, saveChanges, setInOrder, type EditSession } from "../shared/edit.js";
 import { appendIn } from "../shared/persist.js";
 import { classificationLowering, loweringRecorded } from "./classification.js";
 import { clauseList, listChange, sameList, setList, type SetFlags } from "./index.js";
@@ -157,7 +157,7 @@ export async function setCsr(ctx: CommandContext, session: EditSession, id: stri
   const classification = classificationChange(session, csr, flags.classification);
   if (classification) changes.push(classification);
   const customerOfCsr = session.repo.customers.find((c) => c.value.code === csr.customer)?.value;
-  const lowering = classificationLowering(session, id, csrClassification(customerOfCsr, csr), classification ? classificationOption(flags.classification!) : undefined, flags);
+  const lowering = classificationLowering(session, id, csrClassification(customerOfCsr, csr), classification ? classificationOption(flags.classification!) : undefined, flags, flags.amend === true);
   // The commit message of a CSR marked 秘密 or above (before or after) names a changed text, not the text: a PR's
   // commit list, the hosting's mails and every git log are read outside the repository's access control (tester57 E2).
   const withheld = withheldLevel(higherClassification(csrClassification(customerOfCsr, csr), flags.classification === undefined ? "" : classificationOption(flags.classification)));
@@ -195,11 +195,14 @@ export async function setCsr(ctx: CommandContext, session: EditSession, id: stri
   const reason = flags.reason?.trim();
   if (reason !== undefined && !amended && !lowering) throw new UserError(t("set.csr.reason-without-amend", { id }));
   if (reason === "") throw new UserError(t("set.csr.empty-reason"));
+  // Who corrected the reviewed requirement is on record, as who decided it (tester57 leftover): --by, required.
+  if (amended && flags.by === undefined) throw new UserError(t("set.csr.amend-without-by", { id }), t("set.csr.amend-without-by.hint", { id: shellArgument(id) }));
+  const amendedBy = amended ? personOption(session, flags.by!, "--by", localToday()).id : undefined;
   // The correction stays on record in the file (csr/requirement-changed reads it): the value each field had, the day and why.
   const amendments: CsrAmendment[] = amended
     ? requirement.map((c) => {
         const was = c.field === "clauses" ? csr.clauses : csr[c.field];
-        return { date: localToday(), field: c.field, ...(was === undefined ? {} : { was }), ...(reason ? { reason } : {}) };
+        return { date: localToday(), field: c.field, ...(was === undefined ? {} : { was }), ...(reason ? { reason } : {}), by: amendedBy! };
       })
     : [];
   // A requirement the customer changed in a new source revision (csr source update restarted the

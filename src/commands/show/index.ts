@@ -277,11 +277,12 @@ function describe(repo: Repository, index: RepoIndex, csr: Csr, facts: CsrFacts,
     field("show.label.training", t(`train.state.${csrTrainingState(csr, days)}`) + (csr.training.records?.length ? t("show.training.records", { records: recordsTextIn(language(), csr, days).join(sep) }) : ""), ...sessions);
   }
   if (csr.superseded) field("show.label.superseded", `${csr.superseded.date}${t("show.colon", { text: csr.superseded.reason })}${csr.superseded.by ? t("show.superseded.by", { by: csr.superseded.by }) : ""}`);
-  // The typing errors corrected after the decision (csr set --amend): the day, the field, what it was and why.
+  // The typing errors corrected after the decision (csr set --amend): the day, the field, what it was, why and who.
   const amendments = (csr.amendments ?? []).map(
     (a) =>
       t("show.amendment", { date: a.date, field: t(`set.field.${a.field}`), was: a.was === undefined || a.was.length === 0 ? t("show.amendment.empty") : Array.isArray(a.was) ? a.was.join(t("common.list-separator")) : a.was }) +
-      (a.reason ? t("show.colon", { text: a.reason }) : ""),
+      (a.reason ? t("show.colon", { text: a.reason }) : "") +
+      (a.by ? t("show.amendment.by", { person: person(a.by) }) : ""),
   );
   if (amendments.length > 0) field("show.label.amendments", ...amendments);
   // The rounds a new source revision closed, each with its own start, deadline, decision and timeliness as the
