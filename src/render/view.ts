@@ -113,6 +113,13 @@ export type DocumentLinker = (id: string) => string | undefined;
 export interface PageLinker {
   document: DocumentLinker;
   person: (id: string) => string | undefined;
+  /**
+   * What a page shows in place of the title of a referenced document the repository does not have (csr site:
+   * "（仓库中没有该文件）", tester59 G2). Without it the render stops (UserError): a controlled print must not be
+   * issued listing a reference it cannot give a title and version for; a page of the site keeps the approved text
+   * at the point of use and marks the one bad reference, the finding (ref/unresolved) shown with it.
+   */
+  unresolved?: (id: string, file: string | undefined) => string;
 }
 
 export interface Header {
@@ -286,6 +293,7 @@ class Names {
       // A document whose file has errors is in the repository but unread: the cause to name is that file, not a missing document (tester25 F6).
       const name = `${id.replace(/\//g, "_")}.yaml`;
       const file = this.repo.unvalidated.documents.has(id) ? this.repo.problems.find((p) => p.path === name || p.path.endsWith(`/${name}`))?.path : undefined;
+      if (this.link?.unresolved) return { id, title: this.link.unresolved(id, file), version: "", mark: "" };
       if (file) throw new UserError(translate(this.lang, "render.reference.unreadable", { from, id, file }), translate(this.lang, "render.reference.unreadable.hint", { file }));
       throw new UserError(translate(this.lang, "render.reference.missing", { from, id }), translate(this.lang, "render.reference.missing.hint"));
     }

@@ -494,7 +494,8 @@ async function writeSite(repo: Repository, findings: readonly Finding[], options
   });
   const link = (from: string, kind: EntityKind, id: string | undefined, fragment?: string): string | undefined => (id ? pages.link(from, kind, id, fragment) : undefined);
   // A rendered document or review report links the documents it names and every person of people.yaml it names (signers, reviewers, the decider, the owner).
-  const pageLinker = (page: string): PageLinker => ({ document: (id) => link(page, "document", id), person: (id) => link(page, "person", id) });
+  // A reference to a document the repository does not have is marked in place (tester59 G2): the approved text stays on the page.
+  const pageLinker = (page: string): PageLinker => ({ document: (id) => link(page, "document", id), person: (id) => link(page, "person", id), unresolved: (_id, file) => (file ? tr("site.reference.unreadable", { file }) : tr("site.reference.missing")) });
   // The distribution register names people by name: a name that is one person's links to their page, one shared by two to neither.
   const personByName = new Map<string, string | undefined>();
   for (const { value: p } of index.people.values()) {

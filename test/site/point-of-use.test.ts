@@ -69,3 +69,27 @@ describe("csr site: a document's page at the point of use", () => {
     expect(statusOf(withdrawn)).toEqual(["stop", '已作废（2025-05-12），不得使用；替代文件：<a href="../documents/QR-007-02.html">QR-007-02</a>。']);
   });
 });
+
+describe("csr site: a released instruction whose form list names a document that does not exist (G2)", () => {
+  it("keeps its text on the page, marks the one reference in place and lists the finding under the text", async () => {
+    const dir = gitInit(copyFixture("examples/acme-auto"));
+    const file = join(dir, "documents/instructions/WI-010-02.yaml");
+    writeFileSync(file, readFileSync(file, "utf8").replace(/^forms: \[HH-F-045\]/m, "forms: [HH-F-045, QR-999]"));
+    const out = join(tempDir(), "site");
+    const site = await csrInProcess(["-C", dir, "site", "--out", out, "--today", DAY], { lang: "zh-CN" });
+    expect(site.code, site.stderr).toBe(0);
+    expect(site.stdout + site.stderr).not.toContain("改为显示提示");
+    const page = readFileSync(join(out, "documents/WI-010-02.html"), "utf8");
+    expect(page).not.toContain("无法显示");
+    expect(page).toContain('<tr><td class="nowrap">QR-999</td><td>（仓库中没有该文件）</td>');
+    expect(page).toContain("<th>版本/版次</th><td>A/1</td>");
+    expect(statusOf(page)?.[0]).toBe("ok");
+    const todo = page.split('<details class="site-todo">')[1]!.split("</details>")[0]!;
+    expect(todo).toContain("<summary>文控待办（1）</summary>");
+    expect(todo).toContain('<a href="../findings.html">ref/unresolved</a>');
+    // csr render still refuses it: a controlled print must not list a reference it cannot title.
+    const render = await csrInProcess(["-C", dir, "render", "WI-010-02", "--format", "md", "--out", join(tempDir(), "WI-010-02.md")], { lang: "zh-CN" });
+    expect(render.code).toBe(2);
+    expect(render.stderr).toContain("WI-010-02 引用了 QR-999，但仓库中没有该文件");
+  }, 120_000);
+});

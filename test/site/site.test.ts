@@ -659,16 +659,17 @@ describe("csr site options", () => {
     );
   });
 
-  it("a document with a reference that does not resolve gets a notice instead of its body", async () => {
+  it("a document with a reference that does not resolve keeps its body, the reference marked in place (tester59 G2)", async () => {
     const dir = makeRepo({
       "qms.yaml": QMS,
       "people.yaml": "people: []\n",
       "documents/QP-001.yaml": "id: QP-001\ntitle: 文件控制程序\nlevel: 2\nkind: procedure\ndepartment: QA\nstatus: draft\nrelated: [QP-404]\n",
     });
     const site = await buildSite(dir);
-    expect(site.stderr).toContain("以下文件引用了不存在的文件，改为显示提示（见 'csr check'，ref/unresolved）：QP-001。\n");
+    expect(site.stderr).not.toContain("改为显示提示");
     expect(site.code).toBe(0);
-    expect(readFileSync(join(site.out, "documents", "QP-001.html"), "utf8")).toContain("无法显示：QP-001 引用了 QP-404，但仓库中没有该文件；");
+    expect(readFileSync(join(site.out, "documents", "QP-001.html"), "utf8")).not.toContain("无法显示");
+    expect(readFileSync(join(site.out, "documents", "QP-001.html"), "utf8")).toContain('<td class="nowrap">QP-404</td><td>（仓库中没有该文件）</td>');
     // Nothing addresses any clause: every row of the heat map is marked uncovered, its blank cells neutral.
     const coverage = readFileSync(join(site.out, "coverage.html"), "utf8");
     expect(coverage).toContain('<tr class="row-uncovered"><th scope="row"><span class="number">4</span> 组织环境</th><td></td>');
@@ -685,7 +686,7 @@ describe("csr site options", () => {
 });
 
 describe("csr site with a document it cannot show", () => {
-  it("links a CSR's addressing section to the document's page, not to a section the page does not show (tester50a #7), and shows files named outside the site as text (#2)", async () => {
+  it("links a CSR's addressing section to the section of a document whose reference does not resolve, its body shown (tester59 G2; tester50a #7), and shows files named outside the site as text (#2)", async () => {
     const repo = copyFixture("examples/acme-auto");
     const file = join(repo, "documents", "procedures", "QP-012.yaml");
     writeFileSync(file, readFileSync(file, "utf8").replace("related: [QP-013, QP-011]", "related: [QP-013, QP-011, QP-404]"));
@@ -695,13 +696,13 @@ describe("csr site with a document it cannot show", () => {
     writeFileSync(qp013, readFileSync(qp013, "utf8").replace("防止再发生，并推动持续改进。\n", '防止再发生，并推动持续改进。"\n'));
     const site = await buildSite(repo);
     const read = (path: string) => readFileSync(join(site.out, path), "utf8");
-    expect(read("documents/QP-012.html")).toContain("无法显示：QP-012 引用了 QP-404");
-    expect(read("documents/QP-012.html")).not.toContain('id="section-5.4"');
-    // DYA-006 is addressed in QP-012's 5.4: the section's text stays, its link goes to the page.
+    // A reference that does not resolve no longer takes the body off the page (tester59 G2): QP-404 is marked in place,
+    // and DYA-006, addressed in QP-012's 5.4, links to that section, which the page shows.
+    expect(read("documents/QP-012.html")).not.toContain("无法显示");
+    expect(read("documents/QP-012.html")).toContain('<td class="nowrap">QP-404</td><td>（仓库中没有该文件）</td>');
+    expect(read("documents/QP-012.html")).toContain('id="section-5.4"');
     const dya006 = read("csr/DYA-006.html");
-    expect(dya006).toContain('<a href="../documents/QP-012.html">QP-012</a>');
-    expect(dya006).not.toContain("QP-012.html#section-");
-    expect(dya006).toMatch(/章节 5\.4 返工和返修/);
+    expect(dya006).toContain('章节 <a href="../documents/QP-012.html#section-5.4">5.4 返工和返修</a>');
     expect(read("documents/QP-013.html")).toContain(
       '<span class="remote-image">图 (../../assets/site.css)</span> <span class="local-link">表</span> (../../../etc/passwd) <span class="local-link">外</span> (//evil.example/x) 对不合格',
     );
