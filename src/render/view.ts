@@ -179,7 +179,8 @@ export interface DocumentView extends Header {
   recordsNumber: string;
   records: ReferenceView[];
   record?: { retention: string; medium: string; location: string };
-  obsolete?: { date: string; reason: string; supersededBy: string };
+  /** supersededHref: the replacement's page where the output links documents (csr site), so a reader who lands on the withdrawn one gets to it in one tap (IATF 7.5.3.2). */
+  obsolete?: { date: string; reason: string; supersededBy: string; supersededHref?: string };
   remarks: string;
   /** The notice on a revision replaced since (`csr render --revision`): 非受控, which version, replaced by which from when. */
   superseded?: string;
@@ -519,6 +520,7 @@ export function documentView(repo: Repository, index: RepoIndex, doc: Controlled
           date: doc.obsolete.date,
           reason: doc.obsolete.reason,
           supersededBy: doc.obsolete.superseded_by ? referenceLabel(names, doc.id, doc.obsolete.superseded_by) : "",
+          ...(doc.obsolete.superseded_by && names.reference(doc.id, doc.obsolete.superseded_by).href !== undefined ? { supersededHref: names.reference(doc.id, doc.obsolete.superseded_by).href } : {}),
         }
       : undefined,
     remarks: doc.remarks ?? "",

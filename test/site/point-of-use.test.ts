@@ -67,6 +67,8 @@ describe("csr site: a document's page at the point of use", () => {
 
     const withdrawn = read("documents/HH-F-013.html");
     expect(statusOf(withdrawn)).toEqual(["stop", '已作废（2025-05-12），不得使用；替代文件：<a href="../documents/QR-007-02.html">QR-007-02</a>。']);
+    // The red notice above the form links its replacement as well (tester59 G9).
+    expect(withdrawn).toContain(' · 替代文件：<a href="../documents/QR-007-02.html">QR-007-02 APQP阶段评审记录 (A/0)</a></div>');
   });
 });
 

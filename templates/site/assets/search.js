@@ -102,7 +102,12 @@
     var asTyped = function (hit) {
       return stemmed.every(function (group) { return hit.queryTerms.indexOf(group[0]) !== -1; });
     };
-    var hits = matched.filter(asTyped).concat(matched.filter(function (hit) { return !asTyped(hit); }));
+    // Within each, what is in force before what is withdrawn, a draft or superseded (a mark: 【作废】): a reader who searches
+    // a form's name gets the form to use first, the withdrawn one still found after it (IATF 7.5.3.2; tester59 G9).
+    var inForce = function (list) {
+      return list.filter(function (hit) { return !hit.mark; }).concat(list.filter(function (hit) { return hit.mark; }));
+    };
+    var hits = inForce(matched.filter(asTyped)).concat(inForce(matched.filter(function (hit) { return !asTyped(hit); })));
     var typed = bare(query);
     if (typed === "") return hits;
     var numbers = function (ref) {
