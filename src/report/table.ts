@@ -1150,21 +1150,7 @@ export async function oneSheetWorkbook(table: Table): Promise<Buffer | undefined
   const letters = Array.from({ length: count }, (_, i) => columnLetter(i + 1));
   const styles = new SheetStyles();
   const merges: string[] = [];
-  // Adjacent columns of one width share a <col>, as exceljs writes them; exceljs leaves out a column 9
-  // wide, its default width (Column.isDefault), so that a spreadsheet shows it at its own default (8.43).
-  const cols: { min: number; max: number; width: number }[] = [];
-  let run: { min: number; max: number; width: number } | undefined;
-  widths.forEach((width, i) => {
-    if (width === EXCELJS_DEFAULT_WIDTH) run = undefined;
-    else if (run?.width === width) run.max = i + 1;
-    else cols.push((run = { min: i + 1, max: i + 1, width }));
-  });
-  const sheet = new Utf8Parts();
-  sheet.put(
-    `${XML_DECLARATION}<worksheet xmlns="${MAIN_NS}" xmlns:r="${RELATIONSHIPS_NS}" xmlns:mc="${MC_NS}" mc:Ignorable="x14ac" xmlns:x14ac="${X14AC_NS}">` +
-      '<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr><sheetViews><sheetView workbookViewId="0"><pane ySplit="2" topLeftCell="A3" activePane="bottomLeft" state="frozen"/><selection pane="bottomLeft"/></sheetView></sheetViews>' +
-      `<sheetFormatPr defaultRowHeight="15" outlineLevelRow="0" outlineLevelCol="0" x14ac:dyDescent="55"/>${cols.length > 0 ? `<cols>${cols.map((c) => `<col min="${c.min}" max="${c.max}" width="${c.width}" customWidth="1"/>`).join("")}</cols>` : ""}<sheetData>`,
-  );
+  const rows: string[] = [];
   const ROW_END = ' x14ac:dyDescent="0.25">';
   const rowOpen = (r: number, first: number, last: number, height?: number) => `<row r="${r}"${height ? ` ht="${height}" customHeight="1"` : ""} spans="${first}:${last}"${ROW_END}`;
   const text = (address: string, style: number, value: string) => `<c r="${address}"${style ? ` s="${style}"` : ""} t="str"><v>${xmlText(value)}</v></c>`;
@@ -1173,11 +1159,11 @@ export async function oneSheetWorkbook(table: Table): Promise<Buffer | undefined
   const titleStyle = styles.of(TITLE_XF);
   let title = rowOpen(1, 1, count) + text("A1", titleStyle, table.heading?.classification ? `${table.heading.classification}${table.heading.gap}${table.title}` : table.title);
   for (let i = 1; i < count; i++) title += empty(`${letters[i]}1`, titleStyle);
-  sheet.put(`${title}</row>`);
+  rows.push(`${title}</row>`);
   if (count > 1) merges.push(`A1:${lastLetter}1`);
   const headerStyle = styles.of(HEADER_XF);
   const headerLines = Math.max(1, ...table.columns.map((c, i) => Math.ceil(displayWidth(c.header) / Math.max(1, widths[i]! - 2))));
-  sheet.put(`${rowOpen(2, 1, count, headerLines > 1 ? 15 * headerLines : undefined)}${table.columns.map((c, i) => text(`${letters[i]}2`, headerStyle, c.header)).join("")}</row>`);
+  rows.push(`${rowOpen(2, 1, count, headerLines > 1 ? 15 * headerLines : undefined)}${table.columns.map((c, i) => text(`${letters[i]}2`, headerStyle, c.header)).join("")}</row>`);
   for (const [r, row] of table.rows.entries()) {
     const number = r + 3;
     let lines = 1;
@@ -1196,7 +1182,7 @@ export async function oneSheetWorkbook(table: Table): Promise<Buffer | undefined
       else if (typeof value === "string") cells += text(address, style, value.length > EXCEL_CELL_LIMIT ? value.slice(0, EXCEL_CELL_LIMIT - CUT_MARKER.length) + CUT_MARKER : value);
       else cells += empty(address, style);
     });
-    sheet.put(`${rowOpen(number, 1, count, lines > 1 ? LINE_HEIGHT_PT * Math.min(lines, MAX_ROW_LINES) : undefined)}${cells}</row>`);
+    rows.push(`${rowOpen(number, 1, count, lines > 1 ? LINE_HEIGHT_PT * Math.min(lines, MAX_ROW_LINES) : undefined)}${cells}</row>`);
   }
   let last = table.rows.length + 2;
   let at = table.rows.length + 4;
@@ -1212,9 +1198,9 @@ export async function oneSheetWorkbook(table: Table): Promise<Buffer | undefined
         for (let i = tailColumn; i < count; i++) cells += empty(`${letters[i]}${at}`, style);
         merges.push(`${tail}${at}:${lastLetter}${at}`);
       }
-      sheet.put(`${rowOpen(at, tailColumn, merged ? count : tailColumn, LINE_HEIGHT_PT * Math.min(lines, MAX_ROW_LINES))}${cells}</row>`);
+      rows.push(`${rowOpen(at, tailColumn, merged ? count : tailColumn, LINE_HEIGHT_PT * Math.min(lines, MAX_ROW_LINES))}${cells}</row>`);
     } else {
-      sheet.put(`${rowOpen(at, tailColumn, tailColumn)}${text(`${tail}${at}`, 0, note)}</row>`);
+      rows.push(`${rowOpen(at, tailColumn, tailColumn)}${text(`${tail}${at}`, 0, note)}</row>`);
     }
     last = at++;
   }
@@ -1222,16 +1208,27 @@ export async function oneSheetWorkbook(table: Table): Promise<Buffer | undefined
     at++;
     const column = Math.max(tailColumn, count);
     for (const line of signatureLines(table.heading)) {
-      sheet.put(`${rowOpen(at, column, column, LINE_HEIGHT_PT * 2)}${text(`${columnLetter(column)}${at}`, styles.of(SIGNATURE_XF), line)}</row>`);
+      rows.push(`${rowOpen(at, column, column, LINE_HEIGHT_PT * 2)}${text(`${columnLetter(column)}${at}`, styles.of(SIGNATURE_XF), line)}</row>`);
       last = at++;
     }
   }
-  sheet.put(
-    `</sheetData><autoFilter ref="A2:${lastLetter}2"/>${merges.length > 0 ? `<mergeCells count="${merges.length}">${merges.map((m) => `<mergeCell ref="${m}"/>`).join("")}</mergeCells>` : ""}` +
-      '<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>' +
-      `<pageSetup paperSize="${layout.paperSize}" orientation="landscape" horizontalDpi="4294967295" verticalDpi="4294967295" scale="100" fitToWidth="${layout.fitToWidth}" fitToHeight="0" firstPageNumber="1" useFirstPageNumber="1"/>` +
-      `<headerFooter><oddHeader>${xmlText(pageHeader(table))}</oddHeader><oddFooter>${xmlText(pageFooter(table, false))}</oddFooter></headerFooter></worksheet>`,
-  );
+  // Adjacent columns of one width share a <col>, as exceljs writes them; exceljs leaves out a column 9
+  // wide, its default width (Column.isDefault), so that a spreadsheet shows it at its own default (8.43).
+  const cols: { min: number; max: number; width: number }[] = [];
+  let run: { min: number; max: number; width: number } | undefined;
+  widths.forEach((width, i) => {
+    if (width === EXCELJS_DEFAULT_WIDTH) run = undefined;
+    else if (run?.width === width) run.max = i + 1;
+    else cols.push((run = { min: i + 1, max: i + 1, width }));
+  });
+  const sheet =
+    `${XML_DECLARATION}<worksheet xmlns="${MAIN_NS}" xmlns:r="${RELATIONSHIPS_NS}" xmlns:mc="${MC_NS}" mc:Ignorable="x14ac" xmlns:x14ac="${X14AC_NS}">` +
+    '<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr><sheetViews><sheetView workbookViewId="0"><pane ySplit="2" topLeftCell="A3" activePane="bottomLeft" state="frozen"/><selection pane="bottomLeft"/></sheetView></sheetViews>' +
+    `<sheetFormatPr defaultRowHeight="15" outlineLevelRow="0" outlineLevelCol="0" x14ac:dyDescent="55"/>${cols.length > 0 ? `<cols>${cols.map((c) => `<col min="${c.min}" max="${c.max}" width="${c.width}" customWidth="1"/>`).join("")}</cols>` : ""}<sheetData>${rows.join("")}</sheetData>` +
+    `<autoFilter ref="A2:${lastLetter}2"/>${merges.length > 0 ? `<mergeCells count="${merges.length}">${merges.map((m) => `<mergeCell ref="${m}"/>`).join("")}</mergeCells>` : ""}` +
+    '<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>' +
+    `<pageSetup paperSize="${layout.paperSize}" orientation="landscape" horizontalDpi="4294967295" verticalDpi="4294967295" scale="100" fitToWidth="${layout.fitToWidth}" fitToHeight="0" firstPageNumber="1" useFirstPageNumber="1"/>` +
+    `<headerFooter><oddHeader>${xmlText(pageHeader(table))}</oddHeader><oddFooter>${xmlText(pageFooter(table, false))}</oddFooter></headerFooter></worksheet>`;
   // exceljs quotes the sheet's name in its print ranges without doubling an apostrophe; the filter's range (writeXlsx) doubles it.
   const quoted = `'${name}'`;
   const definedNames = [
@@ -1244,10 +1241,10 @@ export async function oneSheetWorkbook(table: Table): Promise<Buffer | undefined
     `<fileVersion appName="xl" lastEdited="5" lowestEdited="5" rupBuild="9303"/><workbookPr defaultThemeVersion="164011" filterPrivacy="1"/><sheets><sheet sheetId="1" name="${xmlText(name)}" state="visible" r:id="rId3"/></sheets>` +
     `<definedNames>${definedNames.map(([n, range]) => `<definedName name="${n}" localSheetId="0">${xmlText(range!)}</definedName>`).join("")}</definedNames><calcPr calcId="171027"/></workbook>`;
   const now = new Date().toISOString().replace(/[.]\d{3}/, "");
-  const parts: [string, string | Buffer][] = [
+  const parts: [string, string][] = [
     ["xl/theme/theme1.xml", theme],
     ["_rels/.rels", WORKBOOK_PARTS.rels],
-    ["xl/worksheets/sheet1.xml", sheet.bytes()],
+    ["xl/worksheets/sheet1.xml", sheet],
     ["[Content_Types].xml", WORKBOOK_PARTS.contentTypes],
     ["docProps/app.xml", WORKBOOK_PARTS.app.replace("{sheet}", xmlText(name))],
     ["docProps/core.xml", WORKBOOK_PARTS.core.replace(/\{now\}/g, now)],
@@ -1340,37 +1337,8 @@ function xmlText(value: string): string {
 }
 const XML_ENTITIES: Record<string, string> = { '"': "&quot;", "&": "&amp;", "'": "&apos;", "<": "&lt;", ">": "&gt;" };
 
-/**
- * Text put out in pieces and kept as UTF-8 some 16,000 characters at a time: a sheet of 5,000 rows
- * joined into one string first was a rope of millions of pieces that V8 flattened again to encode it,
- * a third of the workbooks' time at 10,000 entities (as the site's pages, commands/site writeParts).
- */
-class Utf8Parts {
-  private readonly chunks: Buffer[] = [];
-  private pending: string[] = [];
-  private length = 0;
-
-  put(text: string): void {
-    this.pending.push(text);
-    this.length += text.length;
-    if (this.length >= 16_384) this.flush();
-  }
-
-  bytes(): Buffer {
-    this.flush();
-    return Buffer.concat(this.chunks);
-  }
-
-  private flush(): void {
-    if (this.pending.length === 0) return;
-    this.chunks.push(Buffer.from(this.pending.join("")));
-    this.pending = [];
-    this.length = 0;
-  }
-}
-
 /** A zip of the parts, each deflated (ZIP 2.0, no data descriptors), dated now in local time as a zip entry is. */
-function zipped(parts: [string, string | Buffer][]): Buffer {
+function zipped(parts: [string, string][]): Buffer {
   const { crc32, deflateRawSync } = process.getBuiltinModule("node:zlib");
   const now = new Date();
   const time = (now.getHours() << 11) | (now.getMinutes() << 5) | (now.getSeconds() >> 1);
@@ -1380,7 +1348,7 @@ function zipped(parts: [string, string | Buffer][]): Buffer {
   let offset = 0;
   for (const [path, text] of parts) {
     const name = Buffer.from(path);
-    const data = typeof text === "string" ? Buffer.from(text) : text;
+    const data = Buffer.from(text);
     const packed = deflateRawSync(data);
     const crc = crc32(data);
     const local = Buffer.alloc(30);
