@@ -5,9 +5,3 @@ declare module "exceljs/lib/stream/xlsx/workbook-writer.js" {
   const WorkbookWriter: typeof stream.xlsx.WorkbookWriter;
   export default WorkbookWriter;
 }
-
-// exceljs's theme part (the XML of xl/theme/theme1.xml), which oneSheetWorkbook in table.ts writes as exceljs does.
-declare module "exceljs/lib/xlsx/xml/theme1.js" {
-  const theme: string;
-  export default theme;
-}

@@ -4,9 +4,8 @@
  * handed back. They are made in the main thread: a worker thread would load csr's modules again
  * and cost more CPU time than the wall time it saves.
  */
-import { writeFileSync } from "node:fs";
 import type { Lang } from "../i18n/index.js";
-import { oneSheetWorkbook, toCsv, withAsOfColumn, writeXlsx, type Table } from "../report/table.js";
+import { toCsv, withAsOfColumn, writeXlsx, type Table } from "../report/table.js";
 import { searchAssets, type SearchEntry } from "./search.js";
 
 export interface DownloadsInput {
@@ -28,14 +27,7 @@ export async function buildDownloads(input: DownloadsInput): Promise<SiteFile[]>
   for (const { name, table, xlsxFile } of input.registers) {
     // As `csr list`/`csr matrix --format csv` writes it: the as-of day in every row of a table that depends on the day.
     files.push({ path: `registers/${name}.csv`, content: toCsv(withAsOfColumn(table, input.lang)) });
-    // A turn of the event loop, where a Ctrl-C is heard (commands/site cleanUpOnSignal): the pages before are written
-    // without one, and the workbooks, made in memory without exceljs (oneSheetWorkbook), wait for no stream either.
-    await new Promise((resolve) => setImmediate(resolve));
-    // The same workbook as `csr list --format xlsx` writes with exceljs.
-    const headed = input.heading?.(table) ?? table;
-    const workbook = await oneSheetWorkbook(headed);
-    if (workbook) writeFileSync(xlsxFile, workbook);
-    else await writeXlsx([headed], xlsxFile);
+    await writeXlsx([input.heading?.(table) ?? table], xlsxFile);
   }
   for (const asset of searchAssets(input.entries)) files.push({ path: `assets/${asset.name}`, content: asset.text });
   return files;
