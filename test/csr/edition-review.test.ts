@@ -4,7 +4,7 @@
  * of IATF 16949 (test/fixtures/editions/IATF16949E2.yaml: 8.3.3.3 renumbered 8.3.3.4, 8.5.1.1 split,
  * 4.4.1.2 removed, 8.5.4 unchanged) (tester58 F9).
  */
-import { readFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { csrInProcess, FIXTURES, git, gitInit, makeRepo } from "../helpers.js";
@@ -66,6 +66,29 @@ describe("reviewing the documents for a new edition (tester58 F9)", () => {
     expect(periodic.stdout.split("\r\n")[1]).toContain(",继续有效（IATF 16949 第二版（虚构示例）换版评审）,5.2 改引 8.3.3.4");
     const show = await csrInProcess(["-C", dir, "show", "QP-020", "--today", "2026-11-27"], { lang: null });
     expect(show.stdout.split("\n").filter((l) => l.includes("换版评审"))).toEqual(["  换版评审        IATF 16949 第二版（虚构示例）：2026-11-26 张伟 继续有效"]);
+  });
+
+  it("keeps a document found to need revising or withdrawing open until its new revision is released, and does not count it as done (breaker59 H3)", async () => {
+    const review = async (result: string) =>
+      (await csrInProcess(["-C", dir, "periodic-review", "QP-020", "--for-edition", "IATF16949E2", "--by", "zhang", "--date", "2026-11-27", "--result", result, "--comment", "按新版修订", "--commit"], { lang: null })).code;
+    const pendingNotes = (open: string) => [notes(0)[0], notes(0)[1], open, notes(0)[2]];
+    const OPEN = "另有 1 份文件评审结论为需修订或拟作废，尚未发布新版或作废，不计为已完成。  ";
+    expect(await review("revise")).toBe(0);
+    const revise = await list();
+    expect([revise.stdout.split("\n")[6], revise.stdout.split("\n").slice(8, 12), revise.stderr]).toEqual([`${row("需修订，待发布新版")} 2026-11-27 | 张伟 | 需修订 | 按新版修订 |`, pendingNotes(OPEN), ""]);
+    // A revision issued on the review's day answers it: the document is ready for the edition.
+    const file = join(dir, "documents/QP-020.yaml");
+    writeFileSync(file, read(dir, "documents/QP-020.yaml").replace("sections:\n  - title: 目的", "  - version: A/2\n    date: 2026-11-27\n    summary: 按 IATF 16949 第二版修订\n    prepared: {by: li, date: 2026-11-27}\n    reviewed: {by: wang, date: 2026-11-27}\n    approved: {by: zhang, date: 2026-11-27}\nsections:\n  - title: 目的"));
+    const revised = await list();
+    expect([revised.stdout.split("\n")[6], revised.stdout.split("\n").slice(8, 11), revised.stderr]).toEqual([
+      `${row("已评审，已发布新版").replace("A/1", "A/2")} 2026-11-27 | 张伟 | 需修订 | 按新版修订 |`,
+      notes(1),
+      "",
+    ]);
+    git(dir, ["checkout", "--", "documents/QP-020.yaml"]);
+    expect(await review("withdraw")).toBe(0);
+    const withdraw = await list();
+    expect([withdraw.stdout.split("\n")[6], withdraw.stdout.split("\n").slice(8, 12), withdraw.stderr]).toEqual([`${row("拟作废，待作废")} 2026-11-27 | 张伟 | 拟作废 | 按新版修订 |`, pendingNotes(OPEN), ""]);
   });
 
   it("refuses an edition that is not a new edition's catalog, --standard for another list, and a repository without a new edition", async () => {

@@ -9,6 +9,7 @@
  */
 import { UserError } from "../../core/errors.js";
 import { correspondingClauses, formerNumbers, parseClauseRef, type Catalog } from "../../model/catalog.js";
+import { issuedOn } from "../../model/index.js";
 import type { ControlledDocument, PeriodicReview } from "../../model/types.js";
 import type { Table } from "../table.js";
 import { compareIds, departmentName, documentsOn, documentTitle, documentVersion, personName, t, withHints, type RegisterContext } from "./context.js";
@@ -81,8 +82,21 @@ export function editionReviewRegister(ctx: RegisterContext, options: { today: st
     const own = ctx.repo.documents.find((d) => d.value.id === doc.id)?.value ?? doc;
     return (own.reviews ?? []).filter((r) => r.edition === successor.id && r.date <= today).at(-1);
   };
+  /**
+   * Where the document stands for the edition: not reviewed; done (继续有效, or 需修订 answered by a
+   * revision issued on or after the review's day, by `today`); or reviewed with its 需修订/拟作废 still
+   * open — the document is not ready for the edition until it is revised or withdrawn (breaker59 H3).
+   */
+  const standing = (doc: ControlledDocument, review: PeriodicReview | undefined): "not-reviewed" | "reviewed" | "revised" | "revision-pending" | "withdrawal-pending" => {
+    if (!review) return "not-reviewed";
+    if (review.result !== "revise" && review.result !== "withdraw") return "reviewed";
+    const revised = (doc.revisions ?? []).some((r) => issuedOn(r) >= review.date && issuedOn(r) <= today);
+    if (review.result === "revise") return revised ? "revised" : "revision-pending";
+    return "withdrawal-pending";
+  };
   const rows = documents.map(({ doc, clauses }, i) => {
     const review = reviewOf(doc);
+    const state = standing(doc, review);
     return {
       no: i + 1,
       id: doc.id,
@@ -90,14 +104,16 @@ export function editionReviewRegister(ctx: RegisterContext, options: { today: st
       version: documentVersion(doc),
       department: departmentName(ctx, doc.department),
       clauses: clauses.map(describe).join(t(ctx, "register.edition-review.clause-separator")),
-      status: t(ctx, review ? "register.edition-review.reviewed" : "register.edition-review.not-reviewed"),
+      status: t(ctx, `register.edition-review.${state}`),
       date: review?.date ?? "",
       by: review ? personName(ctx, review.by) : "",
       result: review ? periodicReviewResult(ctx, { ...review, edition: undefined }) : "",
       comment: review?.comment ?? "",
+      state,
     };
   });
-  const reviewed = rows.filter((r) => r.date !== "").length;
+  const reviewed = rows.filter((r) => r.state === "reviewed" || r.state === "revised").length;
+  const open = rows.filter((r) => r.state === "revision-pending" || r.state === "withdrawal-pending").length;
   const processes = ctx.repo.processes.filter((p) => reached(p.value.clauses).length > 0).length;
   const csrs = ctx.repo.csrs.filter((c) => reached(c.value.clauses).length > 0).length;
   const data = { old: old.title, edition: successor.title, id: successor.id };
@@ -118,12 +134,13 @@ export function editionReviewRegister(ctx: RegisterContext, options: { today: st
       { key: "result", header: t(ctx, "register.edition-review.column.result"), kind: "code" },
       { key: "comment", header: t(ctx, "register.edition-review.column.comment") },
     ],
-    rows,
+    rows: rows.map(({ state: _, ...row }) => row),
     notes: [
       t(ctx, "register.edition-review.scope", data),
       t(ctx, "register.edition-review.summary", { reviewed, count: rows.length }),
+      ...(open > 0 ? [t(ctx, "register.edition-review.open", { open })] : []),
       ...(processes + csrs > 0 ? [t(ctx, "register.edition-review.others", { ...data, processes, csrs, from: old.id })] : []),
     ],
-    ...withHints(reviewed < rows.length ? [t(ctx, "register.edition-review.hint", data)] : []),
+    ...withHints(rows.some((r) => r.state === "not-reviewed") ? [t(ctx, "register.edition-review.hint", data)] : []),
   };
 }
