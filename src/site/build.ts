@@ -49,7 +49,7 @@ import type { DraftsOn } from "../report/registers/documents.js";
 import { reviewedVersion } from "../model/periodic-review.js";
 import { tableView, type Table } from "../report/table.js";
 import { href, rootOf, SitePages, type EntityKind } from "./pages.js";
-import { findingsTable, PANELS, type CsrRow, type ListPage, type Panel, type PanelInput, type PanelNumber } from "./panels.js";
+import { findingsTable, PANELS, trainingTracked, type CsrRow, type ListPage, type Panel, type PanelInput, type PanelNumber } from "./panels.js";
 import { buildDownloads } from "./downloads.js";
 import { heatMapCellsHtml, type HeatMapCell } from "./heat-map.js";
 import { sectionHtml, writeSection, type Put } from "./section.js";
@@ -832,6 +832,7 @@ async function writeSite(repo: Repository, findings: readonly Finding[], options
   });
   const documentsOfDay = absent.size === 0 ? documentsOnDay.list : documentsOnDay.list.filter((d) => !absent.has(d.id));
   const work = personWork(repo, documentsOfDay, csrRows, calendar);
+  const tracked = trainingTracked(rc, today, csrRows);
   for (const { value: person } of index.people.values()) {
     const page = pages.page("person", person.id)!;
     generic(page, {
@@ -846,7 +847,7 @@ async function writeSite(repo: Repository, findings: readonly Finding[], options
         ...present(
           findingsSection(rc, page, findingsOf("person", person.id), readFinding, responsibleOf(page, person.id), concerns(page, tr("site.person.findings.own"))),
         ),
-        ...personSections(rc, page, person.id, person.department, work, entityCell, today, (id) => findingsOf("csr", id).some((f) => f.rule === "csr/implementation-overdue")),
+        ...personSections(rc, page, person.id, person.department, work, entityCell, today, tracked, (id) => findingsOf("csr", id).some((f) => f.rule === "csr/implementation-overdue")),
       ],
     });
   }
@@ -1533,14 +1534,14 @@ function groupBy<T>(items: readonly T[], keys: (item: T) => readonly string[]): 
  * their department still needs (model/training.ts), documents they signed (in which capacity). A
  * person of an outside party (the 军代表室) owes no opinion and needs no training of the organisation's.
  */
-function personSections(rc: RegisterContext, page: string, id: string, department: string, work: PersonWork, entityCell: EntityCell, today: string, overdue: (csr: string) => boolean): SiteSection[] {
+function personSections(rc: RegisterContext, page: string, id: string, department: string, work: PersonWork, entityCell: EntityCell, today: string, tracked: ReturnType<typeof trainingTracked>, overdue: (csr: string) => boolean): SiteSection[] {
   const outside = rc.index.parties.has(department) && !rc.index.departments.has(department);
   const none = t(rc, "site.none");
   const toReview = work.toReview.get(department) ?? [];
   const implementing = work.implementing.get(id) ?? [];
   const training = work.training.get(department) ?? [];
   const signed = work.signed.get(id) ?? [];
-  return [
+  const sections: SiteSection[] = [
     { id: "to-review", title: t(rc, "site.person.to-review", { count: toReview.length }), table: csrTable(rc, page, toReview, entityCell), empty: none },
     // Each with its implementation deadline (完成期限), overdue as csr check's csr/implementation-overdue reports it.
     {
@@ -1564,7 +1565,9 @@ function personSections(rc: RegisterContext, page: string, id: string, departmen
     },
     {
       id: "training",
-      title: t(rc, "site.person.training", { count: training.length }),
+      // As the dashboard's 培训 panel: nothing marked as needing training is "—" with why, never a reassuring 0 / 无 (tester59 G8).
+      title: t(rc, "site.person.training", { count: training.length === 0 && !(tracked.documents && tracked.csrs) ? "—" : training.length }),
+      ...(tracked.documents && tracked.csrs ? {} : { notes: [...(tracked.documents ? [] : [t(rc, "site.person.training.documents-unmarked")]), ...(tracked.csrs ? [] : [t(rc, "site.person.training.csrs-unmarked")])] }),
       table: {
         columns: [{ header: t(rc, "site.person.training.subject") }, { header: t(rc, "site.person.training.title") }, { header: t(rc, "site.person.training.revision") }, { header: t(rc, "site.person.training.due"), className: "date" }, { header: t(rc, "site.person.training.state") }],
         rows: training.map((o) => [
@@ -1575,7 +1578,7 @@ function personSections(rc: RegisterContext, page: string, id: string, departmen
           { text: o.due < today ? t(rc, "site.person.training.overdue") : t(rc, "site.person.training.open") },
         ]),
       },
-      empty: none,
+      empty: training.length === 0 && !(tracked.documents && tracked.csrs) ? "—" : none,
     },
     {
       title: t(rc, "site.person.signed"),
@@ -1585,7 +1588,8 @@ function personSections(rc: RegisterContext, page: string, id: string, departmen
       },
       empty: none,
     },
-  ].filter((section) => !outside || (section.id !== "training" && section.id !== "to-review"));
+  ];
+  return sections.filter((section) => !outside || (section.id !== "training" && section.id !== "to-review"));
 }
 
 /**

@@ -430,6 +430,17 @@ function withSectionsOnPaper(input: PanelInput, panel: Panel): Panel {
 }
 
 /**
+ * Whether trainings are tracked on `today` (a day YYYY-MM-DD): `documents` false when documents in force exist and
+ * none says whether its revisions need training, `csrs` false when CSRs to be met exist and none says so. While
+ * one is false, no open or overdue training of that kind can be told, and a zero would mislead (IATF 16949 7.2.2).
+ */
+export function trainingTracked(rc: RegisterContext, today: string, rows: readonly CsrRow[]): { documents: boolean; csrs: boolean } {
+  const released = documentsOn(rc, today).list.filter((d) => d.status === "released" && d.kind !== "external");
+  const met = rows.filter(inStatus(["decided", "addressed", "implemented", "verified"]));
+  return { documents: released.length === 0 || released.some((d) => d.training !== undefined), csrs: met.length === 0 || met.some(({ csr }) => csr.training !== undefined) };
+}
+
+/**
  * Training (IATF 16949 7.2.2, 7.3.2): doc/training-overdue and csr/training-overdue judge only what is
  * marked `training: {required: …}`. Where no document in force, or no CSR to be met, says whether it
  * needs training, nothing is tracked and its zero read "trained on time": "—", and the note says what to mark.
@@ -438,10 +449,7 @@ const training: PanelDefinition = (input) => {
   const panel = findingPanel("training", ["doc/training-overdue", "csr/training-overdue"])(input);
   if (!panel) return undefined;
   const { rc } = input;
-  const released = documentsOn(rc, input.today).list.filter((d) => d.status === "released" && d.kind !== "external");
-  const docs = released.length === 0 || released.some((d) => d.training !== undefined);
-  const met = input.csrs.filter(inStatus(["decided", "addressed", "implemented", "verified"]));
-  const csrs = met.length === 0 || met.some(({ csr }) => csr.training !== undefined);
+  const { documents: docs, csrs } = trainingTracked(rc, input.today, input.csrs);
   if (docs && csrs) return panel;
   const docsWhy = t(rc, "site.panel.training.documents-unmarked");
   const csrsWhy = t(rc, "site.panel.training.csrs-unmarked");

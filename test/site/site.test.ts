@@ -758,6 +758,15 @@ describe("csr site with a file it cannot read (tester47 F1)", () => {
   });
 });
 
+describe("csr site: a person's trainings while nothing says what needs training (tester59 G8)", () => {
+  it("reads — with the dashboard's reason, not 0 / 无", async () => {
+    const site = await buildSite(copyFixture("examples/acme-auto"));
+    expect(readFileSync(join(site.out, "people/huangjun.html"), "utf8")).toContain(
+      '<h2>本部门待完成的培训（—）</h2>\n\n<p class="site-empty">—</p>\n\n<p class="site-note">没有一份现行文件标明换版是否需要培训：本部门的换版培训无从判断，“—”不表示没有待完成的培训。</p>',
+    );
+  });
+});
+
 describe("csr site on data with an error (tester59 G3)", () => {
   it("says at the top of the dashboard how many errors csr check found, linking to the findings, not only in the last panel", async () => {
     const repo = copyFixture("examples/acme-auto");
@@ -955,7 +964,7 @@ describe("csr site: working days counted without public holidays (tester25 F9)",
     expect(read("documents/QP-005.html")).toContain(`</header>\n${notice}\n`);
     // Ten working days end in 2026: nothing is an estimate, no page says so.
     const inTime = await buildSite(makeRepo({ ...files, "qms.yaml": QMS, "csr/DYA/DYA-001.yaml": csr("DYA-001", "2026-11-20") }));
-    expect(filesOf(inTime.out).filter((f) => f.endsWith(".html") && readFileSync(join(inTime.out, f), "utf8").includes("site-notice"))).toEqual([]);
+    expect(filesOf(inTime.out).filter((f) => f.endsWith(".html") && readFileSync(join(inTime.out, f), "utf8").includes('<p class="site-notice" role="note">'))).toEqual([]);
   });
 });
 
