@@ -10,6 +10,7 @@ import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { csrInProcess, FIXTURES, git, gitInit, makeRepo, minimalRepo } from "../helpers.js";
 import { read, tree, validRepo } from "./fixture.js";
+import { localToday } from "../../src/core/dates.js";
 
 const snapshot = (dir: string) => tree(dir).map((f) => [f, read(dir, f)]);
 const findings = (stdout: string) => stdout.split("\n").filter((l) => /^\S+:\d+:\d+ (error|warning) /.test(l));
@@ -30,6 +31,8 @@ describe("moving to a new edition", () => {
     // Confirmed links, which a migration must not turn suspect: only the clause numbers change.
     expect((await csrInProcess(["-C", dir, "address", "--pin-all", "--by", "zhang", "--date", "2026-11-27"])).code).toBe(0);
     gitInit(dir);
+    // The new catalog came into the repository on 2026-11-20: a migration cannot be dated before it.
+    git(dir, ["commit", "--amend", "-q", "--no-edit", "--date", "2026-11-20T10:00:00+08:00"]);
   });
 
   it("lists with --dry-run what would be rewritten and what is left for the user, and writes nothing", async () => {
@@ -113,6 +116,22 @@ describe("moving to a new edition", () => {
     expect((await csrInProcess(["-C", dir, "standard", "migrate", "IATF16949", "IATF1694E2"])).stderr).toBe(
       "csr: No catalog 'IATF1694E2'. Did you mean 'IATF16949E2'?\nhint: A new edition's catalog is standards/<ID>.yaml of the repository, with 'edition' and 'supersedes' (docs/format.md, standards/).\n",
     );
+  });
+
+  it("refuses a day of the migration after today or before the new catalog was added, and writes nothing (breaker59 H2)", async () => {
+    const head = git(dir, ["rev-parse", "HEAD"]);
+    const today = localToday();
+    expect(await csrInProcess(["-C", dir, "standard", "migrate", "IATF16949", "IATF16949E2", "--date", "2099-01-01", "--commit"])).toEqual({
+      code: 2,
+      stdout: "",
+      stderr: `csr: --date 2099-01-01 is after today (${today}): a record of something done cannot be dated in the future.\n`,
+    });
+    expect(await csrInProcess(["-C", dir, "standard", "migrate", "IATF16949", "IATF16949E2", "--date", "2026-11-19", "--commit"], { lang: null })).toEqual({
+      code: 2,
+      stdout: "",
+      stderr: "csr: --date 2026-11-19 早于新版目录 standards/IATF16949E2.yaml 加入仓库的日期（2026-11-20）：迁移不可能早于新版目录存在。请填写实际迁移的日期。\n",
+    });
+    expect([git(dir, ["rev-parse", "HEAD"]), git(dir, ["status", "--porcelain"])]).toEqual([head, ""]);
   });
 
   it("rewrites each reference with one counterpart in place, re-pins confirmed links, puts the new edition in scope and commits", async () => {
@@ -255,5 +274,16 @@ describe("moving to a new edition", () => {
     expect(await clauses("--today", "2026-12-01")).toBe("IATF 16949 8.3.3.3 特殊特性（现为 IATF 16949 第二版（虚构示例） 8.3.3.4 特殊特性） |");
     // As the record stood on the day of the decision: the new edition's numbers did not exist yet.
     expect(await clauses("--as-of", "2026-11-25")).toBe("IATF 16949 8.3.3.3 特殊特性 |");
+  });
+
+  it("keeps the recorded day of the migration on a second run: another --date is refused naming it, the same one is accepted (breaker59 H2)", async () => {
+    expect(await csrInProcess(["-C", dir, "standard", "migrate", "IATF16949", "IATF16949E2", "--date", "2026-11-28"], { lang: null })).toEqual({
+      code: 2,
+      stdout: "",
+      stderr:
+        "csr: 迁移日期已记为 2026-11-27（standards/IATF16949E2.yaml 的 supersedes.migrated），--date 2026-11-28 未采用：此前评审的报告按该日期引用条款。\n提示：如记录的日期有误，请直接修改 standards/IATF16949E2.yaml 中的 supersedes.migrated 并提交；否则去掉 --date 重新运行。\n",
+    });
+    expect((await csrInProcess(["-C", dir, "standard", "migrate", "IATF16949", "IATF16949E2", "--date", "2026-11-27", "--dry-run"])).code).toBe(0);
+    expect(read(dir, "standards/IATF16949E2.yaml")).toContain("  migrated: 2026-11-27\n");
   });
 });

@@ -35,7 +35,8 @@ import { csrFingerprint } from "../../model/fingerprint.js";
 import type { Csr, Path } from "../../model/types.js";
 import type { CommandContext } from "../context.js";
 import { localToday } from "../../core/dates.js";
-import { dateOption } from "../options.js";
+import { gitRead } from "../../load/git.js";
+import { eventDateOption } from "../options.js";
 import { editFile, saveChanges, withEditSession } from "../shared/edit.js";
 import { yamlText, type FileChange } from "../shared/persist.js";
 
@@ -95,7 +96,13 @@ export async function standardMigrateCommand(ctx: CommandContext, fromId: string
 
     // The day of the move, once: a review record dated before it was made against the old edition (render cites its clauses, tester58 F8).
     const catalogFile = repo.catalogFiles.find((f) => f.value.id === successor.id);
-    const migratedOn = rewritten.length > 0 && catalogFile && !successor.supersedes?.migrated ? (flags.date === undefined ? localToday() : dateOption(flags.date, "--date")) : undefined;
+    const recorded = successor.supersedes?.migrated;
+    const given = flags.date === undefined ? undefined : migrationDate(repo.root, flags.date, catalogFile?.file.path);
+    // The day is recorded once: review reports cite it, so a second --date does not move it silently (breaker59 H2).
+    if (given !== undefined && recorded !== undefined && given !== recorded) {
+      throw new UserError(t("standard.migrate.date-recorded", { date: recorded, given, path: catalogFile?.file.path ?? "" }), t("standard.migrate.date-recorded.hint", { path: catalogFile?.file.path ?? "" }));
+    }
+    const migratedOn = rewritten.length > 0 && catalogFile && !recorded ? (given ?? localToday()) : undefined;
     if (migratedOn && catalogFile) changes.push(editFile(repo.root, catalogFile.file.path, "standard", (doc) => doc.setIn(["supersedes", "migrated"], migratedOn)));
     const data = { from: old.id, to: successor.id, old: old.title, new: successor.title };
     const lines = [
@@ -120,6 +127,20 @@ export async function standardMigrateCommand(ctx: CommandContext, fromId: string
     await saveChanges(ctx, session, changes, lines, { commit: flags.commit, message: t("commit.standard-migrate", data) });
     return 0;
   });
+}
+
+/**
+ * The day a migration is recorded for (`--date`, YYYY-MM-DD): refused after today (a record of
+ * something done, as date/in-future) and before the day the new catalog's file was first committed
+ * (its author date, from git; no lower bound when it is not committed or git is not there): a review
+ * decided before that day was made against the old edition (breaker59 H2). Errors: UserError, one line.
+ */
+function migrationDate(root: string, value: string, catalogPath: string | undefined): string {
+  const date = eventDateOption(value, "--date");
+  if (catalogPath === undefined) return date;
+  const added = gitRead(root, ["log", "--diff-filter=A", "--format=%as", "--", catalogPath])?.trim().split("\n").at(-1);
+  if (added && /^\d{4}-\d{2}-\d{2}$/.test(added) && date < added) throw new UserError(t("standard.migrate.date-before-catalog", { date, added, path: catalogPath }));
+  return date;
 }
 
 function catalogNamed(catalogs: ReadonlyMap<string, Catalog>, id: string): Catalog {
