@@ -767,6 +767,15 @@ describe("csr site: a person's trainings while nothing says what needs training 
   });
 });
 
+describe("csr site: a review due soon on the findings page (tester59 G13)", () => {
+  it("says beside csr/review-overdue's warning that it is due soon, not overdue, as the dashboard counts it", async () => {
+    const site = await buildSite(copyFixture("examples/acme-auto"), "--today", "2026-12-04");
+    const findings = readFileSync(join(site.out, "findings.html"), "utf8");
+    expect(findings).toContain('<td class="code">csr/review-overdue（即将到期，未逾期）</td>');
+    expect(findings).toContain("BCM-005 的评审今天（2026-12-04）到期");
+  });
+});
+
 describe("csr site on data with an error (tester59 G3)", () => {
   it("says at the top of the dashboard how many errors csr check found, linking to the findings, not only in the last panel", async () => {
     const repo = copyFixture("examples/acme-auto");
