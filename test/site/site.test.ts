@@ -333,7 +333,7 @@ describe("csr site on the bundled example", () => {
     expect(read("lists/reviews-open.html")).toContain('<td class="date">2026-12-08</td><td class="number">7</td><td class="list"><div class="site-list">技术部、<wbr>生产部</div></td></tr>');
     // Under the table, what the list holds and as of when, and how the deadline is counted, as a register says it.
     expect(read("lists/reviews-open.html")).toContain(
-      '</table>\n</div>\n\n<p class="site-note">截至 2026-11-27 尚未作出评审结论（已接收、评审中）的顾客特定要求。</p><p class="site-note">评审期限 &#x3D; 接收日期（来源文件换版后为重新起算日期）+ 10 个工作日，按 qms.yaml 的工作日历计算。</p>',
+      '</table>\n</div>\n\n<p class="site-note">截至 2026-11-27 尚未作出评审结论（已接收、评审中）的顾客特定要求。</p><p class="site-note">评审期限 &#x3D; 接收日期（来源文件换版后为重新起算日期）+ 10 个工作日，按公司工作日历计算。</p>',
     );
     expect(read("lists/csr-decided.html")).toContain('<p class="site-note">截至 2026-11-27 结论为必须满足或可选、但尚无已发布的落实文件的顾客特定要求（落实文件可能仍是草稿）。</p>');
     // A list page stands alone: a number's label read under its panel's title is titled by both.
@@ -583,7 +583,7 @@ describe("csr site options", () => {
     expect(readFileSync(join(site.out, "processes", "C1.html"), "utf8")).toContain("<div><dt>Owner</dt><dd>Marketing &amp; Sales</dd></div>");
     expect(readFileSync(join(site.out, "customers", "DYA.html"), "utf8")).toContain('<section class="site-section" id="status-in-review">\n<h2>in review (1)</h2>');
     expect(readFileSync(join(site.out, "lists", "reviews-due-soon.html"), "utf8")).toContain(
-      '<p class="site-note">Customer-specific requirements not yet decided with 0 to 2 working days left before their review deadline (csr.warn_days in qms.yaml), as of 2026-11-27.</p><p class="site-note">Review deadline &#x3D; date received (after a new source revision, the date the review restarted) + 10 working days, by the working-day calendar of qms.yaml.</p>',
+      '<p class="site-note">Customer-specific requirements not yet decided with 0 to 2 working days left before their review deadline (the warning period the company set), as of 2026-11-27.</p><p class="site-note">Review deadline &#x3D; date received (after a new source revision, the date the review restarted) + 10 working days, by the working-day calendar the company set.</p>',
     );
   });
 
@@ -1058,7 +1058,7 @@ describe("csr site: a customer's page", () => {
     expect(read("customers/DYA.html")).toContain('<section class="site-section" id="source-DYA-SQM">\n<h2>来源文件 DYA-SQM 供应商质量手册</h2>');
     // The list behind the overdue number says what it holds, how the deadline is counted and as of when.
     expect(read("lists/reviews-overdue.html")).toContain(
-      '<p class="site-note">截至 2026-11-27 已过评审期限仍未作出结论的顾客特定要求；剩余工作日为负数，即已逾期的工作日数。</p><p class="site-note">评审期限 &#x3D; 接收日期（来源文件换版后为重新起算日期）+ 10 个工作日，按 qms.yaml 的工作日历计算。</p>',
+      '<p class="site-note">截至 2026-11-27 已过评审期限仍未作出结论的顾客特定要求；剩余工作日为负数，即已逾期的工作日数。</p><p class="site-note">评审期限 &#x3D; 接收日期（来源文件换版后为重新起算日期）+ 10 个工作日，按公司工作日历计算。</p>',
     );
     expect(read("lists/csr-not-addressed.html")).toContain(
       '<p class="site-note">结论为必须满足或可选的 CSR 没有写明由哪份文件落实。截至 2026-11-27（csr check 规则 csr/not-addressed）。</p>',

@@ -116,10 +116,10 @@ describe("csr site: no zero on the dashboard where nothing is tracked", () => {
       "\n<h2>培训</h2>\n<ul class=\"site-numbers\">\n" +
         '<li><a class="site-number " href="lists/doc-training-overdue.html"><span class="count">—</span> <span class="label">文件换版培训逾期</span></a></li>\n' +
         '<li><a class="site-number " href="lists/csr-training-overdue.html"><span class="count">—</span> <span class="label">顾客特定要求培训逾期</span></a></li>\n\n</ul>\n' +
-        '<p class="site-note">没有一份现行文件标明换版是否需要培训：无从判断换版培训是否逾期，“—”不表示没有逾期。需要培训的文件请用 csr train &lt;文件编号&gt; --require 标明。</p>\n' +
-        '<p class="site-note">须满足的顾客特定要求都没有标明是否需要培训：无从判断培训是否逾期，“—”不表示没有逾期。需要培训的请用 csr train &lt;CSR&gt; --require 标明。</p>\n',
+        '<p class="site-note">没有一份现行文件标明换版是否需要培训：无从判断换版培训是否逾期，“—”不表示没有逾期。需要培训的文件请文控在文件中标明。</p>\n' +
+        '<p class="site-note">须满足的顾客特定要求都没有标明是否需要培训：无从判断培训是否逾期，“—”不表示没有逾期。需要培训的请文控在该要求中标明。</p>\n',
     );
-    expect(emptyText(site.read("lists/doc-training-overdue.html"))).toBe("没有一份现行文件标明换版是否需要培训：无从判断换版培训是否逾期，“—”不表示没有逾期。需要培训的文件请用 csr train &lt;文件编号&gt; --require 标明。");
+    expect(emptyText(site.read("lists/doc-training-overdue.html"))).toBe("没有一份现行文件标明换版是否需要培训：无从判断换版培训是否逾期，“—”不表示没有逾期。需要培训的文件请文控在文件中标明。");
 
     // In English too.
     const en = (await buildSite(repo({ csrs: { "DYA-001": csr("DYA-001") }, procedure: procedure() }), "--lang", "en")).read("index.html");
@@ -128,7 +128,7 @@ describe("csr site: no zero on the dashboard where nothing is tracked", () => {
         '<li><a class="site-number warn" href="lists/implementations-undated.html"><span class="count">1</span> <span class="label">to be implemented without a due date, never overdue</span></a></li>',
     );
     expect(panel(en, "training")).toContain(
-      '<p class="site-note">No document in force says whether its revisions need training: overdue training cannot be told, so “—” does not mean none is late. Mark the documents that do with csr train &lt;document&gt; --require.</p>',
+      '<p class="site-note">No document in force says whether its revisions need training: overdue training cannot be told, so “—” does not mean none is late. Document control marks in each document whether it does.</p>',
     );
     expect(panel(en, "distribution")).toContain('<span class="count">—</span> <span class="label">controlled copies to recall</span>');
     expect(panel(en, "documents")).toContain('<span class="count">1</span> <span class="label">documents in force without a review interval</span>');
@@ -192,7 +192,7 @@ describe("csr site: no zero on the dashboard where nothing is tracked", () => {
       "\n<h2>培训</h2>\n<ul class=\"site-numbers\">\n" +
         '<li><a class="site-number " href="lists/doc-training-overdue.html"><span class="count">—</span> <span class="label">文件换版培训逾期</span></a></li>\n' +
         '<li><a class="site-number " href="lists/csr-training-overdue.html"><span class="count">0</span> <span class="label">顾客特定要求培训逾期</span></a></li>\n\n</ul>\n' +
-        '<p class="site-note">没有一份现行文件标明换版是否需要培训：无从判断换版培训是否逾期，“—”不表示没有逾期。需要培训的文件请用 csr train &lt;文件编号&gt; --require 标明。</p>\n',
+        '<p class="site-note">没有一份现行文件标明换版是否需要培训：无从判断换版培训是否逾期，“—”不表示没有逾期。需要培训的文件请文控在文件中标明。</p>\n',
     );
     // Every CSR to be implemented has a due date, every document in force a review interval, and copies are recorded.
     for (const id of ["implementations", "documents", "distribution"]) expect(panel(index, id), id).not.toMatch(/count">—|site-note/);
@@ -211,7 +211,7 @@ describe("csr site: no zero on the dashboard where nothing is tracked", () => {
       '<p class="own" id="distribution">尚无受控副本的发放记录：无从判断哪些副本待回收、回收是否逾期，“—”不表示没有。发放纸质受控副本时请用 csr distribute 登记。</p>',
     );
     expect(index.match(/<p class="own" id="training">[^<]*<\/p>/)?.[0]).toBe(
-      '<p class="own" id="training">没有一份现行文件标明换版是否需要培训：无从判断换版培训是否逾期，“—”不表示没有逾期。需要培训的文件请用 csr train &lt;文件编号&gt; --require 标明。 须满足的顾客特定要求都没有标明是否需要培训：无从判断培训是否逾期，“—”不表示没有逾期。需要培训的请用 csr train &lt;CSR&gt; --require 标明。</p>',
+      '<p class="own" id="training">没有一份现行文件标明换版是否需要培训：无从判断换版培训是否逾期，“—”不表示没有逾期。需要培训的文件请文控在文件中标明。 须满足的顾客特定要求都没有标明是否需要培训：无从判断培训是否逾期，“—”不表示没有逾期。需要培训的请文控在该要求中标明。</p>',
     );
   });
 });
