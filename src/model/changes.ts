@@ -10,7 +10,7 @@ import type { Repository } from "../load/repository.js";
 import { csrOn, documentOn } from "./as-of.js";
 import { csrDistributions } from "./distribution.js";
 import { addDays } from "../core/dates.js";
-import { compareClauseNumbers } from "./catalog.js";
+import { compareClauseNumbers, correspondingClauses, formerNumbers, parseClauseRef, readInFormerEdition, successorOf } from "./catalog.js";
 import { clauseCoverage } from "./coverage.js";
 import { csrClassification, documentClassification, isStateSecret } from "./classification.js";
 import { currentRevision, issuedOn } from "./index.js";
@@ -848,19 +848,47 @@ function sourceChanges(before: Repository, after: Repository): Change[] {
   return out;
 }
 
+/**
+ * The clauses whose coverage changed between two states, per standard in scope. During a transition to
+ * a new edition each state is read through the correspondence (model/catalog.ts): the old edition's
+ * coverage counts references to the new one for the clauses they came from (as the matrix does,
+ * coverageReading), and the new edition's counts references to the old one for what they become, also
+ * on the side where it is not yet in scope. So 'csr standard migrate', which only renumbers, loses and
+ * gains no coverage; a reference really added or removed still shows (breaker59 H1).
+ */
 function coverageChanges(before: Repository, after: Repository): Change[] {
   const standards = [...new Set([...(before.config?.value.standards ?? []), ...(after.config?.value.standards ?? [])])];
-  const covered = (repo: Repository, standard: string): Set<string> => {
+  const inScope = (repo: Repository, standard: string) => (repo.config?.value.standards ?? []).includes(standard);
+  const covered = (repo: Repository, standard: string, other: Repository): Set<string> => {
     const catalog = repo.catalogs.get(standard);
-    if (!catalog || !(repo.config?.value.standards ?? []).includes(standard)) return new Set();
+    if (!catalog) return new Set();
+    const old = catalog.supersedes ? repo.catalogs.get(catalog.supersedes.standard) : undefined;
+    // A new edition not yet in scope, on the side before its migration: what its predecessor's references become.
+    if (!inScope(repo, standard) && !(old && inScope(repo, old.id) && inScope(other, standard))) return new Set();
+    const successor = successorOf(repo.catalogs, standard);
+    const former = successor ? formerNumbers(successor, catalog) : undefined;
+    const read = (refs: readonly string[] | undefined): readonly string[] | undefined => {
+      if (successor && former) return readInFormerEdition(refs, successor, catalog, former);
+      if (!old || !refs) return refs;
+      const added = refs.flatMap((text) => {
+        const ref = parseClauseRef(text);
+        return ref?.standard === old.id ? (correspondingClauses(catalog, ref.clause) ?? []).map((n) => `${catalog.id}:${n}`) : [];
+      });
+      return added.length === 0 ? refs : [...new Set([...refs, ...added])];
+    };
     const config = repo.config?.value;
-    const coverage = clauseCoverage(catalog, { processes: repo.processes.map((p) => p.value), documents: repo.documents.map((d) => d.value), exclusions: config?.exclusions, inherit: config?.coverage?.inherit_from_parent });
+    const coverage = clauseCoverage(catalog, {
+      processes: repo.processes.map((p) => ({ ...p.value, clauses: read(p.value.clauses) as typeof p.value.clauses })),
+      documents: repo.documents.map((d) => ({ ...d.value, clauses: read(d.value.clauses) as typeof d.value.clauses })),
+      exclusions: config?.exclusions,
+      inherit: config?.coverage?.inherit_from_parent,
+    });
     return new Set(coverage.entries.filter((e) => e.state === "covered" || (coverage.inherit && e.state === "inherited")).map((e) => e.clause.number));
   };
   const out: Change[] = [];
   for (const standard of standards) {
-    const a = covered(before, standard);
-    const b = covered(after, standard);
+    const a = covered(before, standard, after);
+    const b = covered(after, standard, before);
     const catalog = after.catalogs.get(standard) ?? before.catalogs.get(standard);
     const numbers = [...new Set([...a, ...b])].filter((n) => a.has(n) !== b.has(n)).sort(compareClauseNumbers);
     for (const n of numbers) {

@@ -174,6 +174,12 @@ describe("moving to a new edition", () => {
     expect(after.every((l) => / error /.test(l))).toBe(true);
   });
 
+  it("lists no coverage lost or gained between the commits before and after the migration: renumbering is no change of coverage (breaker59 H1)", async () => {
+    const result = await csrInProcess(["-C", dir, "changes", "HEAD~1", "HEAD", "--format", "csv"], { lang: null });
+    // Only the header: before the fix, the migrated clauses of IATF 16949:2016 read 失去覆盖 and their new numbers 新覆盖.
+    expect([result.code, result.stdout.split(/\r?\n/)]).toEqual([0, ["\uFEFF类别,变更,编号,名称,变更前,变更后,说明,日期", ""]]);
+  });
+
   it("names the new edition by its catalog's title where a document prints its clauses, never by its id", async () => {
     const out = join(mkdtempSync(join(tmpdir(), "csr-e2-")), "DYA-001.md");
     expect((await csrInProcess(["-C", dir, "render", "DYA-001", "--format", "md", "--out", out], { lang: null })).code).toBe(0);
