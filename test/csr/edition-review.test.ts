@@ -68,6 +68,32 @@ describe("reviewing the documents for a new edition (tester58 F9)", () => {
     expect(show.stdout.split("\n").filter((l) => l.includes("换版评审"))).toEqual(["  换版评审        IATF 16949 第二版（虚构示例）：2026-11-26 张伟 继续有效"]);
   });
 
+  it("refuses the same review recorded again, by the same person on the same day (breaker59 H4)", async () => {
+    const again = await csrInProcess(["-C", dir, "periodic-review", "QP-020", "--for-edition", "IATF16949E2", "--by", "zhang", "--date", "2026-11-26", "--commit"], { lang: null });
+    expect(again).toEqual({
+      code: 2,
+      stdout: "",
+      stderr: "csr: QP-020 已有 张伟（zhang）2026-11-26 的定期评审记录，不再重复登记。\n提示：要更正那条记录，请编辑 documents/QP-020.yaml 中 reviews 下的该条并提交；另一次评审请用它自己的日期登记。\n",
+    });
+    expect(read(dir, "documents/QP-020.yaml").match(/date: 2026-11-26/g)).toHaveLength(1);
+  });
+
+  it("says when the document reviewed for the edition is not on its register, and records the review (breaker59 H5)", async () => {
+    const plain = validRepo();
+    makeRepo({ "standards/IATF16949E2.yaml": readFileSync(join(FIXTURES, "editions", "IATF16949E2.yaml")) }, plain);
+    gitInit(plain);
+    const result = await csrInProcess(["-C", plain, "periodic-review", "QP-020", "--for-edition", "IATF16949E2", "--by", "zhang", "--date", "2026-11-26"], { lang: null });
+    expect([result.code, result.stdout.split("\n").slice(0, 2), result.stderr]).toEqual([
+      0,
+      [
+        "QP-020：已登记定期评审，同时为 IATF 16949 第二版（虚构示例）换版评审，张伟（zhang），2026-11-26；未换版。",
+        "注意：QP-020 没有引用 IATF 16949 第二版（虚构示例）改号、拆分或删除的条款，不在换版评审清单（csr list edition-review）中；本次评审照常作为定期评审登记，并注明换版评审。",
+      ],
+      "",
+    ]);
+    expect(read(plain, "documents/QP-020.yaml")).toContain("edition: IATF16949E2");
+  });
+
   it("keeps a document found to need revising or withdrawing open until its new revision is released, and does not count it as done (breaker59 H3)", async () => {
     const review = async (result: string) =>
       (await csrInProcess(["-C", dir, "periodic-review", "QP-020", "--for-edition", "IATF16949E2", "--by", "zhang", "--date", "2026-11-27", "--result", result, "--comment", "按新版修订", "--commit"], { lang: null })).code;
@@ -85,7 +111,9 @@ describe("reviewing the documents for a new edition (tester58 F9)", () => {
       notes(1),
       "",
     ]);
+    // The same reviewer's review of the same day is recorded once (H4): the revise review is reverted before the withdrawal is tried.
     git(dir, ["checkout", "--", "documents/QP-020.yaml"]);
+    git(dir, ["revert", "--no-edit", "HEAD"]);
     expect(await review("withdraw")).toBe(0);
     const withdraw = await list();
     expect([withdraw.stdout.split("\n")[6], withdraw.stdout.split("\n").slice(8, 12), withdraw.stderr]).toEqual([`${row("拟作废，待作废")} 2026-11-27 | 张伟 | 拟作废 | 按新版修订 |`, pendingNotes(OPEN), ""]);

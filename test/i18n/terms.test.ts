@@ -62,6 +62,7 @@ const TERMS: Term[] = [
       "rules.doc/external-effective-before-issue.description": "an external document's 实施日期",
       "rules.doc/external-effective-before-issue.summary": "an external document's 实施日期",
       "i18n/zh-CN.json": "external_effective, the 实施日期 on an external document's print",
+      "rules.csr/implemented-before-effective.description": "the 实施日期 (effective) of the documents addressing the CSR, compared with its 导入生产日期",
       "rules.csr/late-for-customer.description": "a customer's 实施日期 of its source revision (sources[].revisions[].effective): its own date, as a standard's",
       "rules.csr/late-for-customer.comments.source: DYA-SQM revision D, effective 2026-11-01 in customers/DYA.yaml": "a customer source revision's 实施日期",
       "Date from which the customer requires this revision to be met in production (实施日期), as it states it; a CSR taken from it is implemented on or before it (csr/late-for-customer).": "a customer source revision's 实施日期",

@@ -10,6 +10,7 @@
  * edition-review): a review like any other, restarting the interval when the document is suitable.
  */
 import { addMonths } from "../../core/dates.js";
+import { changedClausesReached } from "../../report/registers/edition-review.js";
 import type { Catalog } from "../../model/catalog.js";
 import { UserError } from "../../core/errors.js";
 import { t } from "../../i18n/index.js";
@@ -59,6 +60,9 @@ export async function recordPeriodicReview(ctx: CommandContext, id: string, flag
     // The periodic review is the organisation's own (GJB 9001C 7.5.2): not the 军代表's.
     refuseMilitaryWork(session.index, reviewer, "--by", "periodic-review");
     const by = reviewer.id;
+    // The same review recorded twice (a command repeated after an interruption) would print twice in the record (breaker59 H4).
+    if ((document.reviews ?? []).some((r) => r.by === by && r.date === date))
+      throw new UserError(t("periodic-review.duplicate", { id, by: personLabel(session.index, by), date }), t("periodic-review.duplicate.hint", { file: file.path }));
     const result =
       given ??
       (ask
@@ -75,6 +79,9 @@ export async function recordPeriodicReview(ctx: CommandContext, id: string, flag
     const months = document.review_interval_months;
     const reviewerLabel = personLabel(session.index, by);
     const lines = [edition ? t("periodic-review.recorded.edition", { id, by: reviewerLabel, date, edition: edition.title }) : t("periodic-review.recorded", { id, by: reviewerLabel, date })];
+    // A document that cites no clause the edition renumbers, splits or removes is not on the register of documents to review for it (breaker59 H5).
+    if (edition && changedClausesReached(edition, session.repo.catalogs.get(edition.supersedes!.standard)!)(document.clauses).length === 0)
+      lines.push(t("periodic-review.edition-not-listed", { id, edition: edition.title }));
     if (result !== "suitable") lines.push(t(`periodic-review.next.${result}`, { id }));
     else if (months) lines.push(t("periodic-review.next", { due: addMonths(date, months) }));
     const message =

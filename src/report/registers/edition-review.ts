@@ -46,16 +46,14 @@ export function changedClauses(successor: Catalog, old: Catalog): Map<string, st
   return changed;
 }
 
-/** Dated `today`: the documents released by then and the reviews recorded by then. */
-export function editionReviewRegister(ctx: RegisterContext, options: { today: string; standard: string | undefined }): Table {
-  const { today } = options;
-  const successor = newEditionCatalog(ctx, options.standard);
-  const old = ctx.repo.catalogs.get(successor.supersedes!.standard)!;
-  const changed = changedClauses(successor, old);
+/**
+ * The old clauses a list of clause references (STANDARD:CLAUSE, either edition) reaches among those
+ * the new edition renumbers, splits or removes (changedClauses), in the old catalog's order: what puts
+ * a document on the register of documents to review for the edition. [] when none.
+ */
+export function changedClausesReached(successor: Catalog, old: Catalog, changed = changedClauses(successor, old)): (refs: readonly string[] | undefined) => string[] {
   const former = formerNumbers(successor, old);
-  const separator = t(ctx, "common.list-separator");
-  /** The changed old clauses a clause list reaches, in the old catalog's order. */
-  const reached = (refs: readonly string[] | undefined): string[] => {
+  return (refs) => {
     const numbers = new Set<string>();
     for (const text of refs ?? []) {
       const ref = parseClauseRef(text);
@@ -64,6 +62,16 @@ export function editionReviewRegister(ctx: RegisterContext, options: { today: st
     }
     return [...old.clauses.keys()].filter((n) => numbers.has(n));
   };
+}
+
+/** Dated `today`: the documents released by then and the reviews recorded by then. */
+export function editionReviewRegister(ctx: RegisterContext, options: { today: string; standard: string | undefined }): Table {
+  const { today } = options;
+  const successor = newEditionCatalog(ctx, options.standard);
+  const old = ctx.repo.catalogs.get(successor.supersedes!.standard)!;
+  const changed = changedClauses(successor, old);
+  const separator = t(ctx, "common.list-separator");
+  const reached = changedClausesReached(successor, old, changed);
   const describe = (number: string): string => {
     const to = changed.get(number);
     if (to === undefined) return t(ctx, "register.edition-review.unlisted", { from: number });
