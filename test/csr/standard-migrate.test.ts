@@ -72,7 +72,7 @@ describe("moving to a new edition", () => {
     const broken = makeRepo({ "standards/IATF16949E2.yaml": readFileSync(join(FIXTURES, "editions", "IATF16949E2.yaml")), "documents/QP-030.yaml": "id: QP-030\nclauses: [IATF16949:8.3.3.3\n" }, minimalRepo());
     expect((await csrInProcess(["-C", broken, "standard", "migrate", "IATF16949", "IATF16949E2", "--dry-run"])).stdout).toBe(
       [
-        "Would rewrite 0 references to IATF 16949:2016 (0 file(s)) as IATF 16949 第二版（虚构示例）:",
+        "No reference to IATF 16949:2016 is left to rewrite as IATF 16949 第二版（虚构示例） (already migrated, or there was none).",
         "Not migrated: 1 file that csr cannot read (documents/QP-030.yaml); correct it as 'csr check' says, then run the command again.",
         "Would add IATF16949E2 to 'standards' in qms.yaml.",
         "No reference to IATF16949 remains. To show both editions during the transition, keep IATF16949 in 'standards' of qms.yaml; to work to IATF 16949 第二版（虚构示例） alone, remove it from that list.",
@@ -178,6 +178,11 @@ describe("moving to a new edition", () => {
     const result = await csrInProcess(["-C", dir, "changes", "HEAD~1", "HEAD", "--format", "csv"], { lang: null });
     // Only the header: before the fix, the migrated clauses of IATF 16949:2016 read 失去覆盖 and their new numbers 新覆盖.
     expect([result.code, result.stdout.split(/\r?\n/)]).toEqual([0, ["\uFEFF类别,变更,编号,名称,变更前,变更后,说明,日期", ""]]);
+  });
+
+  it("says in words that a second run finds nothing left to rewrite (breaker59 H10)", async () => {
+    const again = await csrInProcess(["-C", dir, "standard", "migrate", "IATF16949", "IATF16949E2", "--dry-run"]);
+    expect([again.code, again.stdout.split("\n")[0], again.stderr]).toEqual([0, "No reference to IATF 16949:2016 is left to rewrite as IATF 16949 第二版（虚构示例） (already migrated, or there was none).", ""]);
   });
 
   it("names the new edition by its catalog's title where a document prints its clauses, never by its id", async () => {

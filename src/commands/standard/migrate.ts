@@ -106,7 +106,10 @@ export async function standardMigrateCommand(ctx: CommandContext, fromId: string
     if (migratedOn && catalogFile) changes.push(editFile(repo.root, catalogFile.file.path, "standard", (doc) => doc.setIn(["supersedes", "migrated"], migratedOn)));
     const data = { from: old.id, to: successor.id, old: old.title, new: successor.title };
     const lines = [
-      t(flags.dryRun ? "standard.migrate.would-rewrite" : "standard.migrate.rewrote", { ...data, count: rewritten.length, files: new Set(rewritten.map((s) => s.occurrence.file.path)).size }),
+      // A second run finds nothing left to rewrite: said in words, not as an empty list (breaker59 H10).
+      rewritten.length === 0
+        ? t("standard.migrate.nothing", data)
+        : t(flags.dryRun ? "standard.migrate.would-rewrite" : "standard.migrate.rewrote", { ...data, count: rewritten.length, files: new Set(rewritten.map((s) => s.occurrence.file.path)).size }),
       ...rewritten.map((s) => `  ${s.at}  ${s.occurrence.text} → ${s.to}${s.duplicate ? t("standard.migrate.duplicate") : ""}`),
     ];
     if (repinned > 0) lines.push(t(flags.dryRun ? "standard.migrate.would-repin" : "standard.migrate.repinned", { count: repinned }));
