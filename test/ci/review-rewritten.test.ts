@@ -96,7 +96,7 @@ describe("a decided CSR's review record edited by hand (tester54b B2)", () => {
 
   it("lets a new review round (csr source update) and csr set --amend through", () => {
     const before = head(dir);
-    run(dir, ["set", "DYA-004", "--title", "更正后的标题", "--amend", "--reason", "登记时录入错误"]);
+    run(dir, ["set", "DYA-004", "--title", "更正后的标题", "--amend", "--reason", "登记时录入错误", "--by", "zhang"]);
     const revised = csr(["-C", dir, "source", "update", "DYA-SQM", "--revision", "D", "--issued", today(), "--received", today(), "-y", "--commit"]);
     expect(revised.code).toBe(0);
     expect(findings(csr(["-C", dir, "check", "--base", before]).stdout)).toEqual([]);

@@ -44,12 +44,13 @@ export const rule: Rule = {
     description:
       "A CSR to be implemented (decided `must` or `optional`, not superseded) whose date implemented in production (`implementation.implemented`) is before every place in `addressed` takes effect: each place's revision (the one its `pin` was made or confirmed against, or the `previous` revision in force it records; a link without a pin counts from the document's first revision) has a later 实施日期 (`effective`, else its date), or the document is not released yet. In a review round that a new source revision opened by changing the requirement's wording, only the links confirmed in that round count (the others are `csr/suspect-link`'s), each from the revision it was confirmed against: an earlier revision was written for the earlier wording. A date after today, or before the decision it follows, is `date/in-future`'s or `date/out-of-order`'s finding alone. `csr implement` says so when the date is recorded. {{#IATF16949}}IATF 16949 7.5.3.2.2 asks for the date each change is implemented in production to be recorded; production works to the documents in force, so a date before the document that carries the change takes effect is evidence that contradicts itself.{{/IATF16949}}{{^IATF16949}}{{cite:records}}: records are evidence; production works to the documents in force, so a date before the document that carries the change takes effect contradicts itself.{{/IATF16949}}",
     bad: `
-# QP-020 A/1, which addresses it, takes effect 2026-12-20
-addressed: [{document: QP-020, section: "5.2", pin: {revision: A/1, section: b7cbe6d3549b, csr: 6683e9da234f, by: zhang, date: 2026-11-12}}]
+# QP-005 A/1, which addresses it, takes effect 2026-12-20
+addressed: [{document: QP-005, section: "5.2", pin: {revision: A/1, previous: A/0, section: b7cbe6d3549b, csr: 6683e9da234f, by: zhang, date: 2026-11-12}}]
 implementation: {owner: wang, due: 2026-12-31, status: implemented, implemented: 2026-11-20}
 `,
     good: `
-implementation: {owner: wang, due: 2026-12-31, status: implemented, implemented: 2026-12-21}
+# QP-006 A/0, which addresses it, takes effect 2026-11-02: implemented that day
+implementation: {owner: wang, due: 2026-11-30, status: implemented, implemented: 2026-11-02, evidence: 周转箱已投用}
 `,
     fix: "Check the date implemented against the production records. Written wrong, correct it with `csr implement <CSR> --implemented <date> --amend` (the date replaced stays in `implementation.history`). If production did start earlier under another document (an interim work instruction, a deviation permit), link that document with `csr address <CSR> <document>`: the requirement was addressed there from its effective date.",
   },
