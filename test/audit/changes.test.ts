@@ -354,6 +354,9 @@ describe("csr changes of a system imported into git", { timeout: 120_000 }, () =
       "按记录上的日期列出 2025-06-01 至 2025-06-30 的变更：文件的发布、换版（修订记录）、实施和作废，受控副本的发放和回收（含遗失、销毁和作废留用）和电子版发放，文件的定期评审和培训，外来文件的接收，顾客特定要求的接收、评审决定、重新评审、换版确认未变、发放、培训、导入生产（实施）、验证和替代，顾客来源文件的新版本，人员离职，以及因此新覆盖或失去覆盖的条款。人员的加入、角色和部门，顾客特定要求的落实文件，以及删除的文件没有记录日期，只能按 git 提交比较；git 历史始于 2026-12-01，晚于期间结束，这类变更未列入。",
       "",
     ]);
+    // In English the clause is named by its catalog's English title, as the clause matrix names it (breaker59 H6).
+    const en = await csrInProcess(["-C", dir, "changes", "2025-06-01", "2025-06-30", "--lang", "en", "--format", "csv"], { lang: null, env: TZ });
+    expect(en.stdout.split("\r\n").filter((line) => line.includes("IATF16949:7.5.3.2.2"))).toEqual(["Clause coverage,now covered,IATF16949:7.5.3.2.2,Engineering specifications,uncovered,covered,,,"]);
   });
 
   it("prints the period, organisation, form and signature lines as every register", async () => {

@@ -17,6 +17,7 @@ import { localized } from "../../core/text.js";
 import { sessionTraineesIn } from "../../model/training.js";
 import { customerName, departmentName, documentTitle, personName, t, type RegisterContext } from "./context.js";
 import { roundRemark } from "./reviews.js";
+import { clauseLabel } from "./clauses.js";
 
 /** One end of the compared range as the user named it and as git resolved it. */
 export interface RangeEnd {
@@ -159,6 +160,13 @@ function reportTable(ctx: RegisterContext, changes: readonly Change[], range: st
     if (change.area === "source") {
       const source = ctx.index.customers.get(change.detail)?.value.sources?.find((s) => s.id === change.id);
       if (source) return localized(ctx.lang, source.title, source.title_en);
+    }
+    // A clause by its catalog's title in the report's language (title_en in English), as the clause matrix names it (breaker59 H6).
+    if (change.area === "coverage") {
+      const at = change.id.lastIndexOf(":");
+      const catalog = ctx.repo.catalogs.get(change.id.slice(0, at));
+      const clause = catalog?.clauses.get(change.id.slice(at + 1));
+      if (catalog && clause) return clauseLabel(ctx, catalog, clause);
     }
     return change.title;
   };
