@@ -18,6 +18,7 @@ import { sessionTraineesIn } from "../../model/training.js";
 import { customerName, departmentName, documentTitle, personName, t, type RegisterContext } from "./context.js";
 import { roundRemark } from "./reviews.js";
 import { clauseLabel } from "./clauses.js";
+import { parseClauseRef } from "../../model/catalog.js";
 
 /** One end of the compared range as the user named it and as git resolved it. */
 export interface RangeEnd {
@@ -163,9 +164,9 @@ function reportTable(ctx: RegisterContext, changes: readonly Change[], range: st
     }
     // A clause by its catalog's title in the report's language (title_en in English), as the clause matrix names it (breaker59 H6).
     if (change.area === "coverage") {
-      const at = change.id.lastIndexOf(":");
-      const catalog = ctx.repo.catalogs.get(change.id.slice(0, at));
-      const clause = catalog?.clauses.get(change.id.slice(at + 1));
+      const ref = parseClauseRef(change.id);
+      const catalog = ref && ctx.repo.catalogs.get(ref.standard);
+      const clause = ref && catalog?.clauses.get(ref.clause);
       if (catalog && clause) return clauseLabel(ctx, catalog, clause);
     }
     return change.title;
