@@ -92,6 +92,14 @@ export function stagingFolder(out: string): string {
 
 
 /**
+ * Resolves after one turn of the event loop's poll phase, where a signal that arrived during synchronous
+ * work is handed to its listeners (cleanUpOnSignal's handler, which ends the run).
+ */
+export function signalsHeard(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
+}
+
+/**
  * Until the returned function is called, SIGINT (Ctrl-C) and SIGTERM remove `staging`, print `line`
  * and end the run by the same signal, so that the shell reports it as it reports any run the signal
  * ends (exit status 130 for SIGINT, 143 for SIGTERM). `out` is never touched: the new site was not put in place.

@@ -27,7 +27,7 @@ import { dateOption } from "../options.js";
 import type { CommandContext } from "../context.js";
 import { refuseOrWarnUnreadable, withHeading } from "../shared/output.js";
 import { changedSinceRelease, committedFilesOn, committedOn, draftsOn, releasedOn, type Committed } from "../shared/registers.js";
-import { addedFiles, carry, clashes, cleanUpOnSignal, filesUnder, manifest, SITE_MARKER, stagingFolder } from "./folder.js";
+import { addedFiles, carry, clashes, cleanUpOnSignal, filesUnder, manifest, signalsHeard, SITE_MARKER, stagingFolder } from "./folder.js";
 
 export interface SiteFlags {
   out: string;
@@ -89,6 +89,9 @@ export async function siteCommand(ctx: CommandContext, flags: SiteFlags): Promis
     const summary = await buildSite(repo, findings, { lang, today, baseUrl, version, secret, released: await releasedOn(repo, today, { inForce: true }), changedSinceRelease: await changedSinceRelease(repo, today), drafts: draftsOn(committed, lang), committed: await committedFilesOn(repo, today, commits), ...(asOf ? { findingsSource: asOf.source } : {}), commits, changeReport, heading: ({ classification: _, ...table }) => withHeading(repo, table, lang, today) }, { fileFor, write: (path, content) => writeFileSync(fileFor(path), content), writeParts: (path, write) => writeParts(fileFor(path), write) });
     writeFileSync(join(staging, SITE_MARKER), manifest(t("site-command.marker"), filesUnder(staging)));
     if (added) carryAdded(out, staging, added, flags.out);
+    // The pages are written synchronously, so a Ctrl-C pressed meanwhile waits for the event loop: let it be heard
+    // before the new site is put in place, not lost when the handler is taken away after the swap.
+    await signalsHeard();
     swapIn(staging, out);
     stopCleaningUp();
     ctx.stdout(`${shown(ctx.dir, out)}/index.html\n`);
