@@ -13,6 +13,9 @@
  */
 import { isMap, isNode, isSeq, parseDocument, type Document, type Node, type YAMLMap, type YAMLSeq } from "yaml";
 import { yamlText } from "../commands/shared/persist.js";
+import { alignSections } from "../compare/align.js";
+import { documentSections, type NumberedSection } from "../model/sections.js";
+import type { ControlledDocument } from "../model/types.js";
 import type { CsrMerge, Side } from "./csr.js";
 
 type Plain = unknown;
@@ -117,3 +120,35 @@ export function mergeDocument(base: string, ours: string, theirs: string, resolv
 function plain(node: unknown): Plain {
   return isNode(node) ? (node as Node).toJSON() : node;
 }
+
+/** A section in which two texts of one document differ (sectionsDiffering), and which of its own fields. */
+export interface SectionDifference {
+  section: NumberedSection;
+  /** `title`, `title_en`, `number`, `text` (its own text, not its subsections'); none for a section only one text has. */
+  fields: string[];
+}
+
+/**
+ * The sections in which `ours` and `theirs`, two texts of one document file, differ, in our order (one
+ * only theirs has after the section before it): sections paired by title, then number, then similar
+ * text, as the change report pairs a revision's (model/changes.ts). The driver names these for a
+ * `sections` conflict, the list having no key to name an entry by. Undefined when either text is not a
+ * document's mapping.
+ */
+export function sectionsDiffering(ours: string, theirs: string): SectionDifference[] | undefined {
+  const [o, t] = [ours, theirs].map((text) => {
+    const doc = parseDocument(text);
+    const value = doc.errors.length === 0 ? doc.toJSON() : undefined;
+    return typeof value === "object" && value !== null && !Array.isArray(value) ? documentSections(value as ControlledDocument) : undefined;
+  });
+  if (!o || !t) return undefined;
+  const manual = (s: NumberedSection) => ({ number: s.number, title: s.title, text: s.section.text ?? "", line: 0 });
+  // Ours as the later text: the pairs come in its order.
+  return alignSections(t.map(manual), o.map(manual)).flatMap((pair): SectionDifference[] => {
+    if (pair.old === null || pair.new === null) return [{ section: pair.new === null ? t[pair.old!]! : o[pair.new]!, fields: [] }];
+    const [a, b] = [o[pair.new]!, t[pair.old]!];
+    const fields = (["number", "title", "title_en", "text"] as const).filter((key) => (key === "number" ? a.number !== b.number : (a.section[key] ?? "") !== (b.section[key] ?? "")));
+    return fields.length > 0 ? [{ section: a, fields }] : [];
+  });
+}
+

@@ -120,7 +120,7 @@ describe("csr merge-driver for document files", () => {
     expect(text).toContain("      - 准时交付率 ≥ 99%；\n");
   }, 60_000);
 
-  it("names the sections when both branches changed the same line of them, beside another line merged", () => {
+  it("names the section whose lines both branches changed, beside another line merged (breaker59 H9)", () => {
     const dir = repository();
     change(dir, "ppm-a", [["准时交付率 ≥ 98%", "准时交付率 ≥ 99%"], ["主要顾客为东岳汽车、北辰汽车。", "主要顾客为东岳汽车、北辰汽车、南方重卡。"]]);
     change(dir, "ppm-b", [["准时交付率 ≥ 98%", "准时交付率 ≥ 98.5%"]]);
@@ -128,12 +128,37 @@ describe("csr merge-driver for document files", () => {
     const merge = spawnSync("git", ["merge", "-q", "--no-edit", "ppm-b"], { cwd: dir, encoding: "utf8" });
     expect(merge.status).toBe(1);
     expect(merge.stderr.split("\n").filter((line) => line.startsWith("csr merge-driver"))).toEqual([
-      "csr merge-driver: documents/QM-001.yaml：双方都修改了 sections；请处理标记出的行，然后运行 'git add documents/QM-001.yaml'。",
+      "csr merge-driver: documents/QM-001.yaml：双方都修改了 2 质量方针和质量目标 的 text；请处理标记出的行，然后运行 'git add documents/QM-001.yaml'。",
     ]);
     const text = read(dir);
     expect(text).toContain("<<<<<<< HEAD\n      - 准时交付率 ≥ 99%；\n=======\n      - 准时交付率 ≥ 98.5%；\n>>>>>>> ppm-b\n");
     expect(markers(text)).toEqual(["<<<<<<< HEAD", "=======", ">>>>>>> ppm-b"]);
     expect(text).toContain("主要顾客为东岳汽车、北辰汽车、南方重卡。");
+  }, 60_000);
+
+  it("names each section in conflict by number and title with what both changed in it, and a section both added at one place", () => {
+    const dir = repository();
+    change(dir, "sec-a", [
+      ["  - title: 质量管理体系范围\n", "  - title: 体系范围\n"],
+      ["      - 顾客抱怨 ≤ 3次/年。\n", "      - 顾客抱怨 ≤ 2次/年。\n"],
+      ["  - title: 手册结构\n", "  - title: 术语\n    text: 见 GB/T 19000。\n  - title: 手册结构\n"],
+    ]);
+    change(dir, "sec-b", [
+      ["  - title: 质量管理体系范围\n", "  - title: 质量体系范围\n"],
+      ["      - 顾客抱怨 ≤ 3次/年。\n", "      - 顾客抱怨 ≤ 1次/年。\n"],
+      ["  - title: 手册结构\n", "  - title: 缩略语\n    text: PPM：百万分之不合格品数。\n  - title: 手册结构\n"],
+    ]);
+    git(dir, ["merge", "-q", "--no-edit", "sec-a"]);
+    const merge = spawnSync("git", ["merge", "-q", "--no-edit", "sec-b"], { cwd: dir, encoding: "utf8" });
+    expect(merge.status).toBe(1);
+    expect(merge.stderr.split("\n").filter((line) => line.startsWith("csr merge-driver"))).toEqual([
+      "csr merge-driver: documents/QM-001.yaml：双方都修改了 2 质量方针和质量目标 的 text、3 体系范围 的 title、4 术语 的 title、text；请处理标记出的行，然后运行 'git add documents/QM-001.yaml'。",
+    ]);
+    // One hunk holds the end of 2's text and 3's title: both are named.
+    const text = read(dir);
+    expect(text).toContain("<<<<<<< HEAD\n      - 顾客抱怨 ≤ 2次/年。\n  - title: 体系范围\n=======\n      - 顾客抱怨 ≤ 1次/年。\n  - title: 质量体系范围\n>>>>>>> sec-b\n");
+    expect(text).toContain("<<<<<<< HEAD\n  - title: 术语\n    text: 见 GB/T 19000。\n=======\n  - title: 缩略语\n    text: PPM：百万分之不合格品数。\n>>>>>>> sec-b\n");
+    expect(markers(text)).toEqual(["<<<<<<< HEAD", "=======", ">>>>>>> sec-b", "<<<<<<< HEAD", "=======", ">>>>>>> sec-b"]);
   }, 60_000);
 
   it("names the commit being applied in a rebase, as git's own markers do", () => {

@@ -14,13 +14,14 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "no
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { UserError } from "../../core/errors.js";
-import { list, t } from "../../i18n/index.js";
+import { language, list, t } from "../../i18n/index.js";
 import { writeFileAtomic } from "../../core/write.js";
 import { findRoot } from "../../load/discover.js";
 import { workTreePrefix } from "../../load/git.js";
 import { PACKAGE_ROOT } from "../../load/package.js";
 import { mergeCsr } from "../../merge/csr.js";
-import { mergeDocument } from "../../merge/document.js";
+import { mergeDocument, sectionsDiffering } from "../../merge/document.js";
+import { sectionLabel } from "../../model/sections.js";
 import { twoCsrs, type TwoCsrs } from "../../merge/two-csrs.js";
 import type { CommandContext } from "../context.js";
 
@@ -83,12 +84,20 @@ export async function mergeDriverCommand(ctx: CommandContext, files: string[], f
  * The fields of the conflicts the line merge left (`merged`, git merge-file's output): the file with every
  * marked hunk taken from our side and with every one taken from theirs, merged again from the base, conflict
  * where they differ. A field both sides changed on different lines (two sections of a procedure's text) is
- * merged in both and is not named. Undefined when either file does not read as YAML: then every field both
- * sides changed is named.
+ * merged in both and is not named. A document's `sections` (a list with no key) is named by the sections
+ * whose lines are marked, as the change report names them: `5.2 符号转换 的 text` (breaker59 H9). Undefined
+ * when either file does not read as YAML: then every field both sides changed is named.
  */
 function fieldsLeft(merge: typeof mergeCsr, base: string, merged: string): string[] | undefined {
-  const left = merge(base, hunksTaken(merged, "ours"), hunksTaken(merged, "theirs"));
-  return left && left.conflicts.length > 0 ? left.conflicts : undefined;
+  const [ours, theirs] = [hunksTaken(merged, "ours"), hunksTaken(merged, "theirs")];
+  const left = merge(base, ours, theirs);
+  if (!left || left.conflicts.length === 0) return undefined;
+  if (merge !== mergeDocument || !left.conflicts.includes("sections")) return left.conflicts;
+  const sections = (sectionsDiffering(ours, theirs) ?? []).map(({ section, fields }) => {
+    const label = sectionLabel(section, language());
+    return fields.length === 0 ? label : t("merge-driver.section-fields", { section: label, fields: list(fields) });
+  });
+  return sections.length === 0 ? left.conflicts : left.conflicts.flatMap((label) => (label === "sections" ? sections : [label]));
 }
 
 /** git merge-file's output with each conflict's lines from one side, the markers (and a diff3 style's base lines) dropped. */
