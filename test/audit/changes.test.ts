@@ -143,26 +143,26 @@ describe("csr changes", { timeout: 120_000 }, () => {
     const out = result.stdout.split("\n");
     expect(out[0]).toBe(`变更报告：audit-2025 (${short("audit-2025")}, 2025-01-10) → audit-2026 (${short("audit-2026")}, 2025-09-05)`);
     expect(out.slice(2, 5)).toEqual([
-      "类别          变更          编号                 名称                        变更前      变更后              说明                                                                                              编制/审核/批准                                                       日期",
-      "------------  ------------  -------------------  --------------------------  ----------  ------------------  ------------------------------------------------------------------------------------------------  -------------------------------------------------------------------  ----------",
-      "文件          换版          QP-001               顾客特定要求管理程序        A/0         A/1                 增加评审时限                                                                                      编制：张伟 2025-06-01；审核：李娜 2025-06-01；批准：王强 2025-06-01  2025-06-01",
+      "类别          变更          编号                  名称                        变更前      变更后              说明                                                                                              编制/审核/批准                                                       日期",
+      "------------  ------------  --------------------  --------------------------  ----------  ------------------  ------------------------------------------------------------------------------------------------  -------------------------------------------------------------------  ----------",
+      "文件          换版          QP-001                顾客特定要求管理程序        A/0         A/1                 增加评审时限                                                                                      编制：张伟 2025-06-01；审核：李娜 2025-06-01；批准：王强 2025-06-01  2025-06-01",
     ]);
     // By date within an area (the undated rows, from the commits, last), each CSR and source row saying what happened;
     // a link removed by the commit that removed it (tester57 E18).
     expect(out.slice(5, 13)).toEqual([
-      "文件          新增          QP-002               文件控制程序                            A/0                 首次发布                                                                                          编制：张伟 2025-06-01；审核：李娜 2025-06-01；批准：王强 2025-06-01  2025-06-01",
-      "文件          作废          WI-001               来料检验作业指导书          A/0         作废                并入 QP-002 → QP-002                                                                                                                                                   2025-09-05",
-      "顾客特定要求  已决定        DYA-002              包装标签须含批次号                      可选                决定人：王强；逾期 87 个工作日（评审期限 2025-01-20）；强制决定，缺 2 个部门会签：品质部、市场部                                                                       2025-06-02",
-      "顾客特定要求  重新评审      DYA-001              特殊特性符号按顾客规定标识  A           B                   顾客发布 B 版，评审期限 2025-09-15                                                                                                                                     2025-09-01",
-      "顾客特定要求  新增          DYA-003              返工须经顾客批准                        DYA-SQM B           顾客：东岳汽车，来源：DYA-SQM B，评审期限 2025-09-15                                                                                                                   2025-09-01",
-      `顾客特定要求  取消落实      DYA-001              特殊特性符号按顾客规定标识  QP-001                          提交人：Test User（提交 ${short("audit-2026")}）                                                                                                                                      2025-09-05`,
-      "顾客特定要求  落实文件变更  DYA-001              特殊特性符号按顾客规定标识  QP-001      QP-001, QP-002 5.3",
-      "顾客来源文件  新版本        DYA-SQM              供应商质量手册              A           B                   顾客：东岳汽车                                                                                                                                                         2025-09-01",
+      "文件          新增          QP-002                文件控制程序                            A/0                 首次发布                                                                                          编制：张伟 2025-06-01；审核：李娜 2025-06-01；批准：王强 2025-06-01  2025-06-01",
+      "文件          作废          WI-001                来料检验作业指导书          A/0         作废                并入 QP-002 → QP-002                                                                                                                                                   2025-09-05",
+      "顾客特定要求  已决定        DYA-002               包装标签须含批次号                      可选                决定人：王强；逾期 87 个工作日（评审期限 2025-01-20）；强制决定，缺 2 个部门会签：品质部、市场部                                                                       2025-06-02",
+      "顾客特定要求  重新评审      DYA-001               特殊特性符号按顾客规定标识  A           B                   顾客发布 B 版，评审期限 2025-09-15                                                                                                                                     2025-09-01",
+      "顾客特定要求  新增          DYA-003               返工须经顾客批准                        DYA-SQM B           顾客：东岳汽车，来源：DYA-SQM B，评审期限 2025-09-15                                                                                                                   2025-09-01",
+      `顾客特定要求  取消落实      DYA-001               特殊特性符号按顾客规定标识  QP-001                          提交人：Test User（提交 ${short("audit-2026")}）                                                                                                                                      2025-09-05`,
+      "顾客特定要求  落实文件变更  DYA-001               特殊特性符号按顾客规定标识  QP-001      QP-001, QP-002 5.3",
+      "顾客来源文件  新版本        DYA-SQM               供应商质量手册              A           B                   顾客：东岳汽车                                                                                                                                                         2025-09-01",
     ]);
     // Roles in the words signatures use (编制/审核/批准), not people.yaml's codes.
     expect(out.filter((line) => line.startsWith("人员与角色  "))).toEqual([
-      "人员与角色    新增          chen                 陈静                                    编制                品质部",
-      "人员与角色    角色变更      li                   李娜                        编制、审核  批准、编制、审核    市场部",
+      "人员与角色    新增          chen                  陈静                                    编制                品质部",
+      "人员与角色    角色变更      li                    李娜                        编制、审核  批准、编制、审核    市场部",
     ]);
     expect(out.slice(-7)).toEqual([
       "文件：新增 1，换版 1，作废 1",
@@ -201,12 +201,12 @@ describe("csr changes", { timeout: 120_000 }, () => {
     const out = result.stdout.split("\n");
     expect(out[0]).toBe("变更报告：2024-12-31 至 2025-01-10");
     expect(out.slice(4).filter((line) => !line.startsWith("条款覆盖  "))).toEqual([
-      "文件          新增    QP-001           顾客特定要求管理程序                A/0        首次发布                                              编制：张伟 2025-01-02；审核：李娜 2025-01-02；批准：王强 2025-01-02  2025-01-02",
-      "文件          新增    WI-001           来料检验作业指导书                  A/0        首次发布                                              编制：张伟 2025-01-02；审核：李娜 2025-01-02；批准：王强 2025-01-02  2025-01-02",
-      "顾客特定要求  新增    DYA-001          特殊特性符号按顾客规定标识          DYA-SQM A  顾客：东岳汽车，来源：DYA-SQM A，评审期限 2025-01-20                                                                       2025-01-06",
-      "顾客特定要求  新增    DYA-002          包装标签须含批次号                  DYA-SQM A  顾客：东岳汽车，来源：DYA-SQM A，评审期限 2025-01-20                                                                       2025-01-06",
-      "顾客特定要求  已决定  DYA-001          特殊特性符号按顾客规定标识          必须满足   决定人：王强                                                                                                               2025-01-08",
-      "顾客来源文件  新增    DYA-SQM          供应商质量手册                      A          顾客：东岳汽车                                                                                                             2025-01-06",
+      "文件          新增    QP-001            顾客特定要求管理程序                A/0        首次发布                                              编制：张伟 2025-01-02；审核：李娜 2025-01-02；批准：王强 2025-01-02  2025-01-02",
+      "文件          新增    WI-001            来料检验作业指导书                  A/0        首次发布                                              编制：张伟 2025-01-02；审核：李娜 2025-01-02；批准：王强 2025-01-02  2025-01-02",
+      "顾客特定要求  新增    DYA-001           特殊特性符号按顾客规定标识          DYA-SQM A  顾客：东岳汽车，来源：DYA-SQM A，评审期限 2025-01-20                                                                       2025-01-06",
+      "顾客特定要求  新增    DYA-002           包装标签须含批次号                  DYA-SQM A  顾客：东岳汽车，来源：DYA-SQM A，评审期限 2025-01-20                                                                       2025-01-06",
+      "顾客特定要求  已决定  DYA-001           特殊特性符号按顾客规定标识          必须满足   决定人：王强                                                                                                               2025-01-08",
+      "顾客来源文件  新增    DYA-SQM           供应商质量手册                      A          顾客：东岳汽车                                                                                                             2025-01-06",
       "",
       "文件：新增 2",
       "顾客特定要求：新增 2，已决定 1",
@@ -341,12 +341,12 @@ describe("csr changes of a system imported into git", { timeout: 120_000 }, () =
     expect(result.stdout.split("\n")).toEqual([
       "变更报告：2025-06-01 至 2025-06-30",
       "",
-      "类别          变更    编号                 名称                  变更前  变更后  说明                                                                                              编制/审核/批准                                                       日期",
-      "------------  ------  -------------------  --------------------  ------  ------  ------------------------------------------------------------------------------------------------  -------------------------------------------------------------------  ----------",
-      "文件          换版    QP-001               顾客特定要求管理程序  A/0     A/1     增加评审时限                                                                                      编制：张伟 2025-06-01；审核：李娜 2025-06-01；批准：王强 2025-06-01  2025-06-01",
-      "文件          新增    QP-002               文件控制程序                  A/0     首次发布                                                                                          编制：张伟 2025-06-01；审核：李娜 2025-06-01；批准：王强 2025-06-01  2025-06-01",
-      "顾客特定要求  已决定  DYA-002              包装标签须含批次号            可选    决定人：王强；逾期 87 个工作日（评审期限 2025-01-20）；强制决定，缺 2 个部门会签：品质部、市场部                                                                       2025-06-02",
-      "条款覆盖      新覆盖  IATF16949:7.5.3.2.2  工程规范              未覆盖  已覆盖",
+      "类别          变更    编号                  名称                  变更前  变更后  说明                                                                                              编制/审核/批准                                                       日期",
+      "------------  ------  --------------------  --------------------  ------  ------  ------------------------------------------------------------------------------------------------  -------------------------------------------------------------------  ----------",
+      "文件          换版    QP-001                顾客特定要求管理程序  A/0     A/1     增加评审时限                                                                                      编制：张伟 2025-06-01；审核：李娜 2025-06-01；批准：王强 2025-06-01  2025-06-01",
+      "文件          新增    QP-002                文件控制程序                  A/0     首次发布                                                                                          编制：张伟 2025-06-01；审核：李娜 2025-06-01；批准：王强 2025-06-01  2025-06-01",
+      "顾客特定要求  已决定  DYA-002               包装标签须含批次号            可选    决定人：王强；逾期 87 个工作日（评审期限 2025-01-20）；强制决定，缺 2 个部门会签：品质部、市场部                                                                       2025-06-02",
+      "条款覆盖      新覆盖  IATF 16949 7.5.3.2.2  工程规范              未覆盖  已覆盖",
       "",
       "文件：新增 1，换版 1",
       "顾客特定要求：已决定 1",
@@ -356,7 +356,7 @@ describe("csr changes of a system imported into git", { timeout: 120_000 }, () =
     ]);
     // In English the clause is named by its catalog's English title, as the clause matrix names it (breaker59 H6).
     const en = await csrInProcess(["-C", dir, "changes", "2025-06-01", "2025-06-30", "--lang", "en", "--format", "csv"], { lang: null, env: TZ });
-    expect(en.stdout.split("\r\n").filter((line) => line.includes("IATF16949:7.5.3.2.2"))).toEqual(["Clause coverage,now covered,IATF16949:7.5.3.2.2,Engineering specifications,uncovered,covered,,,"]);
+    expect(en.stdout.split("\r\n").filter((line) => line.includes("7.5.3.2.2"))).toEqual(["Clause coverage,now covered,IATF 16949 7.5.3.2.2,Engineering specifications,uncovered,covered,,,"]);
   });
 
   it("prints the period, organisation, form and signature lines as every register", async () => {
@@ -618,12 +618,12 @@ describe("csr changes in English", { timeout: 120_000 }, () => {
     commitAt(dir, "2025-09-06", "English titles");
     const result = await csrInProcess(["-C", dir, "changes", "2025-06-01", "2025-09-30", "--lang", "en"], { env: TZ });
     expect(result.stdout.split("\n").filter((line) => /QP-001|DYA-002|DYA-SQM/.test(line))).toEqual([
-      "Documents                  revised          QP-001               CSR Management Procedure               A/0               A/1                         增加评审时限                                                                                                                               prepared: 张伟 2025-06-01; reviewed: 李娜 2025-06-01; approved: 王强 2025-06-01  2025-06-01",
-      "CSRs                       decided          DYA-002              Packaging labels carry the lot number                    optional                    decided by 王强; late by 87 working days (review due 2025-01-20); decision forced; countersign missing from 2 departments: 品质部, 市场部                                                                                   2025-06-02",
-      "CSRs                       added            DYA-003              返工须经顾客批准                                         DYA-SQM B                   customer: 东岳汽车, from DYA-SQM B, review due 2025-09-15                                                                                                                                                                   2025-09-01",
-      `CSRs                       link removed     DYA-001              特殊特性符号按顾客规定标识             QP-001                                        committed by Test User (${git(dir, ["rev-parse", "--short=7", "HEAD~1"]).trim()})                                                                                                                                                                                            2025-09-05`,
-      "CSRs                       where addressed  DYA-001              特殊特性符号按顾客规定标识             QP-001            QP-001, QP-002 5.3",
-      "Customer source documents  new revision     DYA-SQM              Supplier Quality Manual                A                 B                           customer: 东岳汽车                                                                                                                                                                                                          2025-09-01",
+      "Documents                  revised          QP-001                CSR Management Procedure               A/0               A/1                         增加评审时限                                                                                                                               prepared: 张伟 2025-06-01; reviewed: 李娜 2025-06-01; approved: 王强 2025-06-01  2025-06-01",
+      "CSRs                       decided          DYA-002               Packaging labels carry the lot number                    optional                    decided by 王强; late by 87 working days (review due 2025-01-20); decision forced; countersign missing from 2 departments: 品质部, 市场部                                                                                   2025-06-02",
+      "CSRs                       added            DYA-003               返工须经顾客批准                                         DYA-SQM B                   customer: 东岳汽车, from DYA-SQM B, review due 2025-09-15                                                                                                                                                                   2025-09-01",
+      `CSRs                       link removed     DYA-001               特殊特性符号按顾客规定标识             QP-001                                        committed by Test User (${git(dir, ["rev-parse", "--short=7", "HEAD~1"]).trim()})                                                                                                                                                                                            2025-09-05`,
+      "CSRs                       where addressed  DYA-001               特殊特性符号按顾客规定标识             QP-001            QP-001, QP-002 5.3",
+      "Customer source documents  new revision     DYA-SQM               Supplier Quality Manual                A                 B                           customer: 东岳汽车                                                                                                                                                                                                          2025-09-01",
     ]);
   });
 });

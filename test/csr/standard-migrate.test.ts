@@ -297,4 +297,16 @@ describe("moving to a new edition", () => {
     expect((await csrInProcess(["-C", dir, "standard", "migrate", "IATF16949", "IATF16949E2", "--date", "2026-11-27", "--dry-run"])).code).toBe(0);
     expect(read(dir, "standards/IATF16949E2.yaml")).toContain("  migrated: 2026-11-27\n");
   });
+
+  it("names a clause whose coverage changed by its standard's name or its catalog's title, never by the catalog's raw id; the JSON keeps the id (breaker59 H6)", async () => {
+    makeRepo({ "documents/QP-020.yaml": read(dir, "documents/QP-020.yaml").replace("IATF16949E2:8.5.4]", "IATF16949E2:8.5.4, IATF16949E2:8.5.1.8]") }, dir);
+    git(dir, ["commit", "-qm", "QP-020 cites 8.5.1.8", "documents/QP-020.yaml"]);
+    const csv = await csrInProcess(["-C", dir, "changes", "HEAD~1", "HEAD", "--format", "csv"], { lang: null });
+    expect([csv.code, csv.stdout.split(/\r?\n/)]).toEqual([
+      0,
+      ["\uFEFF类别,变更,编号,名称,变更前,变更后,说明,日期", "条款覆盖,新覆盖,IATF 16949 8.5.1.1,控制计划,未覆盖,已覆盖,,", "条款覆盖,新覆盖,IATF 16949 第二版（虚构示例） 8.5.1.8,控制计划的评审（虚构）,未覆盖,已覆盖,,", ""],
+    ]);
+    const json = JSON.parse((await csrInProcess(["-C", dir, "changes", "HEAD~1", "HEAD", "--format", "json"], { lang: null })).stdout) as { changes: { id: string }[] };
+    expect(json.changes.map((c) => c.id)).toEqual(["IATF16949:8.5.1.1", "IATF16949E2:8.5.1.8"]);
+  });
 });

@@ -19,6 +19,7 @@ import { customerName, departmentName, documentTitle, personName, t, type Regist
 import { roundRemark } from "./reviews.js";
 import { clauseLabel } from "./clauses.js";
 import { parseClauseRef } from "../../model/catalog.js";
+import { standardName } from "../../model/citations.js";
 
 /** One end of the compared range as the user named it and as git resolved it. */
 export interface RangeEnd {
@@ -170,6 +171,14 @@ function reportTable(ctx: RegisterContext, changes: readonly Change[], range: st
       if (catalog && clause) return clauseLabel(ctx, catalog, clause);
     }
     return change.title;
+  };
+  // A clause as review reports and documents cite it, by its standard's name or its catalog's title, never a raw
+  // catalog id (IATF 16949 第二版 10.3, not IATF16949E2:10.3; breaker59 H6); its id stays in the JSON, for machines.
+  const idText = (change: Change) => {
+    if (change.area !== "coverage") return change.id;
+    const ref = parseClauseRef(change.id);
+    const catalog = ref && ctx.repo.catalogs.get(ref.standard);
+    return ref && catalog ? `${standardName(ref.standard, catalog.title)} ${ref.clause}` : change.id;
   };
   const detail = (change: Change) => {
     // The 实施日期 of a revision released to take effect later; on the row of the day it takes effect, the day it was released.
@@ -361,7 +370,7 @@ function reportTable(ctx: RegisterContext, changes: readonly Change[], range: st
     rows: changes.map((change) => ({
       area: t(ctx, `register.changes.area.${change.area}`),
       kind: kindLabel(ctx, change.area, change.kind),
-      id: change.id,
+      id: idText(change),
       title: name(change),
       ...(classified ? { classification: classificationName(ctx.lang, classificationOf(change)) } : {}),
       // An imported revision that is not a first issue: the versions before it are on the paper record.
