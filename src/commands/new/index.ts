@@ -13,7 +13,7 @@ import { didYouMean, shellArgument } from "../../core/text.js";
 import { TEMPLATES_DIR } from "../../load/package.js";
 import { ANY_NUMBER, numberPatternToRegExp, patternOf } from "../../model/numbering.js";
 import { numbersOnOtherBranches } from "../../load/branch-numbers.js";
-import { documentFileName } from "../../model/paths.js";
+import { documentFileName, numbersSharingFileName } from "../../model/paths.js";
 import { describe, eventLabel } from "../../model/recorded-events.js";
 import type { ControlledDocument, DocumentKind, QmsConfig, Section } from "../../model/types.js";
 import { layoutSignatureFlags } from "../../model/index.js";
@@ -23,7 +23,7 @@ import { choiceOption, classificationOption, clauseValues, dateOption, eventDate
 import { yamlText, type FileChange } from "../shared/persist.js";
 import { departmentLabel } from "../shared/people.js";
 import { departmentByCode, editFile, findDocumentById, need, withEditSession, saveChanges, type EditSession } from "../shared/edit.js";
-import { list, t } from "../../i18n/index.js";
+import { conjunction, list, t } from "../../i18n/index.js";
 import { localToday } from "../../core/dates.js";
 import { markRevising, revisingMarked } from "../shared/revising.js";
 
@@ -78,6 +78,8 @@ export async function newDocument(ctx: CommandContext, kindArg: string | undefin
     if (number === undefined || number === "") throw new UserError(t(kind === "external" ? "new.external.no-number" : "new.no-pattern", { kind: t(`new.kind.${kind}`) }));
     // An external document keeps its issuer's number: there is no next one to suggest.
     if (taken.has(number)) throw new UserError(t("new.exists", { number }), kind === "external" ? undefined : t("new.exists.hint", { next: nextNumber(config, kind, family, taken) ?? t("new.no-next") }));
+    const sharing = numbersSharingFileName([number, ...taken]).get(number);
+    if (sharing) throw new UserError(t("new.same-file-name", { number, others: conjunction(sharing), name: documentFileName(number) }));
     const title = (flags.title ?? (await need(ask, "--title", t("add.needs.title"), (p) => p.input({ message: t("prompt.add.title"), required: true })))).trim();
     if (title === "") throw new UserError(t("new.empty-title"));
     const departments = config?.departments ?? [];

@@ -11,7 +11,7 @@ import { classificationName, documentClassification, documentsBelowTheirCsrs } f
 import { copyEdition, isOut } from "../../model/distribution.js";
 import { buildIndex, currentRevision, revisionEffective, revisionInForce, type RepoIndex } from "../../model/index.js";
 import { localToday } from "../../core/dates.js";
-import { documentFileName, releaseTag } from "../../model/paths.js";
+import { documentFileName, numbersSharingFileName, releaseTag } from "../../model/paths.js";
 import { csrOn, indexOn } from "../../model/as-of.js";
 import { asRevision, bodyOnPaper, releasedPendingUntil, withReleasedContent } from "../../model/revision.js";
 import { releasedRevisions } from "../../load/base.js";
@@ -70,9 +70,15 @@ export async function renderCommand(ctx: CommandContext, ids: string[], flags: R
   const index = buildIndex(repo);
   // A number two files carry (id/duplicate) would print both to one file name, the second over the first: with --all neither is printed, and both files are named.
   const sameNumber = flags.all ? filesBySharedNumber(repo) : new Map<string, string[]>();
+  // Two numbers of one file name (CS/QP-006, CS_QP-006: id/file-name) would print to one file too: neither is printed.
+  const sameName = numbersSharingFileName(index.documents.keys());
   let targets: Target[] = flags.all
-    ? repo.documents.filter((d) => !sameNumber.has(d.value.id)).map((d) => ({ kind: "document", value: d.value }))
+    ? repo.documents.filter((d) => !sameNumber.has(d.value.id) && !sameName.has(d.value.id)).map((d) => ({ kind: "document", value: d.value }))
     : ids.map((id) => findTarget(repo, index, id, (text) => ctx.stderr(text)));
+  for (const target of flags.all ? [] : targets) {
+    const others = target.kind === "document" ? sameName.get(target.value.id) : undefined;
+    if (others) throw new UserError(t("render.same-file-name", { id: target.value.id, others: conjunction(others), name: documentFileName(target.value.id) }), t("render.same-file-name.hint"));
+  }
   if (flags.draft && flags.copy !== undefined) throw new UserError(t("render.draft.copy"));
   // A controlled copy and a revision draft are printed on the day --today gives; otherwise a document's day is the revision's.
   const past = await pastRevisions(root, index, targets, flags, asOf ?? (flags.copy === undefined && !flags.draft ? given : undefined));
@@ -182,7 +188,8 @@ export async function renderCommand(ctx: CommandContext, ids: string[], flags: R
   if (past.notYet.length > 0) ctx.stderr(t("render.skipped-not-yet", { ids: list(past.notYet), day: today }) + "\n");
   if (past.unread.length > 0) ctx.stderr(t("render.skipped-past-unread", { ids: list(past.unread), day: today }) + "\n");
   if (sameNumber.size > 0) ctx.stderr(t("render.skipped-same-number", { ids: list([...sameNumber].map(([id, files]) => t("render.skipped-same-number.files", { id, files: conjunction(files) }))) }) + "\n");
-  return skipped.length + unresolved.length + unnamable.length + past.left.size + sameNumber.size > 0 ? 1 : 0;
+  if (sameName.size > 0) ctx.stderr(t("render.skipped-same-file-name", { ids: list([...sameName.keys()]) }) + "\n");
+  return skipped.length + unresolved.length + unnamable.length + past.left.size + sameNumber.size + sameName.size > 0 ? 1 : 0;
 }
 
 /** The document numbers more than one file carries (id/duplicate), in the order of the documents, each with its files' paths in that order. */

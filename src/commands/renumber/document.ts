@@ -27,7 +27,7 @@ import { gitRead, isGitRepository } from "../../load/git.js";
 import { buildRepository, loadRepository, type Located, type Repository } from "../../load/repository.js";
 import { parseText } from "../../load/source.js";
 import { numberKind, numberPatternToRegExp } from "../../model/numbering.js";
-import { documentFileName } from "../../model/paths.js";
+import { documentFileName, numbersSharingFileName } from "../../model/paths.js";
 import { twoDraftsInConflict } from "../../merge/two-drafts.js";
 import type { ControlledDocument, Path } from "../../model/types.js";
 import type { CommandContext } from "../context.js";
@@ -133,6 +133,8 @@ function numberOption(repo: Repository, document: ControlledDocument, number: st
     throw new UserError(t("renumber.document-bad-number", { number, kind: t(`new.kind.${document.kind}`) }), patterns.length > 0 ? t("renumber.document-bad-number.hint", { patterns: conjunction(patterns) }) : undefined);
   }
   const file = documentFileName(number);
+  const sharing = numbersSharingFileName([number, ...[...new Set([...repo.documents.map((d) => d.value.id), ...repo.unvalidated.documents])].filter((id) => id !== number && id !== document.id)]).get(number);
+  if (sharing) throw new UserError(t("new.same-file-name", { number, others: conjunction(sharing), name: file }));
   const taken = repo.documents.some((d) => d.value.id === number) || repo.unvalidated.documents.has(number) || repo.files.some((f) => f.kind === "document" && f.path.endsWith(`/${file}.yaml`));
   if (taken) throw new UserError(t("renumber.taken", { id: number }));
   return number;

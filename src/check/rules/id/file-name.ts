@@ -1,6 +1,6 @@
-import { documentFileName } from "../../../model/paths.js";
+import { documentFileName, numbersSharingFileName } from "../../../model/paths.js";
 import type { Rule } from "../../rule.js";
-import { t } from "../../../i18n/index.js";
+import { conjunction, t } from "../../../i18n/index.js";
 
 /** A file is found by its id: a document controller opens documents/QP-020.yaml to read QP-020. */
 export const rule: Rule = {
@@ -11,7 +11,7 @@ export const rule: Rule = {
   summary: "An entity's id does not match its file name or folder.",
   docs: {
     description:
-      "Files are named after what they hold, so that a document controller finds `QP-020` in `documents/QP-020.yaml` (in any subfolder of `documents/`), customer `DYA` in `customers/DYA.yaml`, and CSR `DYA-001` in `csr/DYA/DYA-001.yaml`. A `/` in a document number is written `_` in the file name: `CS/QP-006` lives in `documents/CS_QP-006.yaml`.",
+      "Files are named after what they hold, so that a document controller finds `QP-020` in `documents/QP-020.yaml` (in any subfolder of `documents/`), customer `DYA` in `customers/DYA.yaml`, and CSR `DYA-001` in `csr/DYA/DYA-001.yaml`. A `/` or `:` in a document number is written `_` in the file name: `CS/QP-006` lives in `documents/CS_QP-006.yaml`. So `CS/QP-006` and `CS_QP-006` would be one file name (and one print, one release tag): the second of such numbers is reported, to be given another number.",
     bad: `
 # documents/QP-021.yaml
 id: QP-020
@@ -25,10 +25,18 @@ id: QP-020
       const name = path.slice(path.lastIndexOf("/") + 1);
       return name.endsWith(".yaml") ? name.slice(0, -5) : name.replace(/\.ya?ml$/i, "");
     };
+    // Two numbers of one file name (CS/QP-006, CS_QP-006): the later of them is to be renumbered, so it alone is reported.
+    const sharing = numbersSharingFileName(ctx.index.documents.keys());
+    const seen = new Set<string>();
     for (const { value, file } of ctx.repo.documents) {
       const expected = documentFileName(value.id);
       // A second file of a number another document holds: id/duplicate says to give it a number of its own, not to take that file's name (one root cause, one finding).
-      if (base(file.path) !== expected && ctx.index.documents.get(value.id)?.file === file) {
+      if (ctx.index.documents.get(value.id)?.file !== file) continue;
+      const earlier = sharing.get(value.id)?.filter((other) => seen.has(other));
+      seen.add(value.id);
+      if (earlier !== undefined && earlier.length > 0) {
+        ctx.report({ file, path: ["id"] }, t("rule.id/file-name.shared", { id: value.id, others: conjunction(earlier), expected }));
+      } else if (base(file.path) !== expected) {
         ctx.report({ file, path: ["id"] }, t("rule.id/file-name.document", { id: value.id, expected }));
       }
     }
