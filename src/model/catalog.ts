@@ -235,12 +235,18 @@ export function readInFormerEdition(
 
 /**
  * Clause references as a record dated `day` made them: a reference to a new edition whose references
- * 'csr standard migrate' wrote after `day` (`supersedes.migrated`) is the old clause or clauses it
+ * 'csr standard migrate' wrote after `day` (`migratedOn` of its catalog: by default `supersedes.migrated`;
+ * load/migration-day.ts finds it in git for a repository migrated before it was recorded) is the old clause or clauses it
  * was rewritten from (formerNumbers), with the new reference it is now (`now`); any other reference
  * as it is. A signed review record keeps the clauses it was reviewed against (IATF 16949 7.5.3: records
  * are evidence; tester58 F8). A new clause with no old counterpart stays as it is. In order, once each.
  */
-export function referencesOn(refs: readonly string[], catalogs: ReadonlyMap<string, Catalog>, day: string): { ref: string; now?: string }[] {
+export function referencesOn(
+  refs: readonly string[],
+  catalogs: ReadonlyMap<string, Catalog>,
+  day: string,
+  migratedOn: (successor: Catalog) => string | undefined = (successor) => successor.supersedes?.migrated,
+): { ref: string; now?: string }[] {
   const out: { ref: string; now?: string }[] = [];
   const seen = new Set<string>();
   const push = (entry: { ref: string; now?: string }) => {
@@ -251,7 +257,7 @@ export function referencesOn(refs: readonly string[], catalogs: ReadonlyMap<stri
   for (const text of refs) {
     const ref = parseClauseRef(text);
     const successor = ref && catalogs.get(ref.standard);
-    const migrated = successor?.supersedes?.migrated;
+    const migrated = successor?.supersedes ? migratedOn(successor) : undefined;
     const old = migrated !== undefined && day < migrated ? catalogs.get(successor!.supersedes!.standard) : undefined;
     const former = old ? (formerNumbers(successor!, old).get(ref!.clause) ?? []) : [];
     if (former.length === 0) push({ ref: text });

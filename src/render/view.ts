@@ -8,7 +8,8 @@ import { localized } from "../core/text.js";
 import { translate } from "../i18n/index.js";
 import { repositoryCalendar } from "../load/calendar.js";
 import type { Repository } from "../load/repository.js";
-import { clauseTitle, parseClauseRef, referencesOn } from "../model/catalog.js";
+import { clauseTitle, parseClauseRef, referencesOn, type Catalog } from "../model/catalog.js";
+import { migrationDay } from "../load/migration-day.js";
 import { standardName } from "../model/citations.js";
 import { addressing, categoryName, countersigning, countersigningText, csrStatus, historyClosing, historyReason, missingOpinions, overruledOpinions, reviewRecordText, verifiedByOwner } from "../model/csr-status.js";
 import { addressedWhenSuperseded } from "../model/link-start.js";
@@ -764,9 +765,11 @@ const REVIEW_FORM_TITLE = /顾客特[定殊]要求.*评审|CSR review|customer[-
  * made on `today`, the report's day (--as-of or today).
  */
 function reviewedClauses(repo: Repository, lang: Lang, csr: Csr, today: string, cite: (ref: string) => string): string[] {
-  const reviewed = referencesOn(csr.clauses, repo.catalogs, csr.review?.decision?.date ?? today);
+  // A repository migrated before csr recorded the day: the day of its migration commit, asked of git only here.
+  const migratedOn = (successor: Catalog) => migrationDay(repo, successor);
+  const reviewed = referencesOn(csr.clauses, repo.catalogs, csr.review?.decision?.date ?? today, migratedOn);
   // Printed on a day before the migration too (--as-of), the report knows no new numbers.
-  const stillOld = new Set(referencesOn(csr.clauses, repo.catalogs, today).flatMap((e) => (e.now ? [e.now] : [])));
+  const stillOld = new Set(referencesOn(csr.clauses, repo.catalogs, today, migratedOn).flatMap((e) => (e.now ? [e.now] : [])));
   // A clause kept under its number needs no new number beside it.
   const renumbered = (ref: string, now: string) => parseClauseRef(ref)?.clause !== parseClauseRef(now)?.clause;
   return reviewed.map(({ ref, now }) => cite(ref) + (now && !stillOld.has(now) && renumbered(ref, now) ? translate(lang, "render.clause.now", { clause: cite(now) }) : ""));

@@ -8,7 +8,7 @@ import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { csrInProcess, FIXTURES, git, gitInit, makeRepo, minimalRepo } from "../helpers.js";
+import { commitAt, copyRepository, csrInProcess, FIXTURES, git, gitInit, makeRepo, minimalRepo } from "../helpers.js";
 import { read, tree, validRepo } from "./fixture.js";
 import { localToday } from "../../src/core/dates.js";
 
@@ -58,6 +58,7 @@ describe("moving to a new edition", () => {
         "  csr/DYA/DYA-002.yaml:4:11  IATF16949:8.5.1.1: IATF 16949 第二版（虚构示例）中拆分为 IATF16949E2:8.5.1.1 或 IATF16949E2:8.5.1.8：请改引适用的条款",
         "  csr/DYA/DYA-004.yaml:4:30  IATF16949:8.5.1.1: IATF 16949 第二版（虚构示例）中拆分为 IATF16949E2:8.5.1.1 或 IATF16949E2:8.5.1.8：请改引适用的条款",
         "  csr/DYA/DYA-010.yaml:4:11  IATF16949:8.5.1.1: IATF 16949 第二版（虚构示例）中拆分为 IATF16949E2:8.5.1.1 或 IATF16949E2:8.5.1.8：请改引适用的条款",
+        `将在 standards/IATF16949E2.yaml 中记下迁移日期 ${localToday()}（supersedes.migrated）：此前评审的记录仍引用 IATF 16949:2016 的条款。`,
         "将把 IATF16949E2 加入 qms.yaml 的 'standards'。",
         "仍有 5 处引用 IATF16949，IATF16949 保留在 'standards' 中，条款矩阵同时显示两个版本。全部改完后，请从 qms.yaml 的 'standards' 中删除 IATF16949。",
         "未写入（--dry-run）。",
@@ -308,5 +309,71 @@ describe("moving to a new edition", () => {
     ]);
     const json = JSON.parse((await csrInProcess(["-C", dir, "changes", "HEAD~1", "HEAD", "--format", "json"], { lang: null })).stdout) as { changes: { id: string }[] };
     expect(json.changes.map((c) => c.id)).toEqual(["IATF16949:8.5.1.1", "IATF16949E2:8.5.1.8"]);
+  });
+});
+
+describe("a repository migrated before csr recorded the day of the migration (no supersedes.migrated)", () => {
+  let dir: string;
+  const clauses = async (root: string, ...flags: string[]) => {
+    const out = join(mkdtempSync(join(tmpdir(), "csr-e2-")), "DYA-001.md");
+    expect((await csrInProcess(["-C", root, "render", "DYA-001", "--format", "md", "--out", out, ...flags], { lang: null })).code).toBe(0);
+    return readFileSync(out, "utf8").split("\n").find((l) => l.includes("对应条款"))!.split(" | ").at(-1);
+  };
+  const BEFORE = "IATF 16949 8.3.3.3 特殊特性（现为 IATF 16949 第二版（虚构示例） 8.3.3.4 特殊特性） |";
+
+  beforeAll(async () => {
+    // Built as csr migrated before c2ebafb3: the catalog, a review decided against the old edition, then the
+    // migration committed by hand under the user's own message, with no day in the catalog.
+    dir = validRepo();
+    makeRepo({ "standards/IATF16949E2.yaml": readFileSync(join(FIXTURES, "editions", "IATF16949E2.yaml")) }, dir);
+    gitInit(dir);
+    git(dir, ["commit", "--amend", "-q", "--no-edit", "--date", "2026-11-20T10:00:00+08:00"]);
+    expect((await csrInProcess(["-C", dir, "review", "DYA-001", "--disposition", "must", "--by", "zhang", "--date", "2026-11-25", "--force", "-y"])).code).toBe(0);
+    commitAt(dir, "2026-11-25", "DYA-001 评审");
+    expect((await csrInProcess(["-C", dir, "standard", "migrate", "IATF16949", "IATF16949E2"])).code).toBe(0);
+    makeRepo({ "standards/IATF16949E2.yaml": read(dir, "standards/IATF16949E2.yaml").replace(/\n {2}migrated: .*\n/, "\n") }, dir);
+    expect(read(dir, "standards/IATF16949E2.yaml")).not.toContain("migrated:");
+    commitAt(dir, "2026-11-27", "条款改引第二版");
+  });
+
+  it("keeps in a review report decided before the migration commit the clauses it was reviewed against", async () => {
+    expect(await clauses(dir, "--today", "2026-12-01")).toBe(BEFORE);
+    expect(await clauses(dir, "--as-of", "2026-11-26")).toBe("IATF 16949 8.3.3.3 特殊特性 |");
+  });
+
+  it("says on a run with nothing to rewrite the day git shows and how to record it, and writes nothing", async () => {
+    const hash = git(dir, ["rev-parse", "--short", "HEAD"]).trim();
+    const result = await csrInProcess(["-C", dir, "standard", "migrate", "IATF16949", "IATF16949E2"], { lang: null });
+    expect([result.code, result.stderr]).toEqual([0, ""]);
+    expect(result.stdout.split("\n").filter((l) => l.startsWith("迁移日期"))).toEqual([
+      `迁移日期未记录（standards/IATF16949E2.yaml 中没有 supersedes.migrated）。按 git 历史，条款引用于 2026-11-27 由 IATF 16949:2016 改为 IATF 16949 第二版（虚构示例）（提交 ${hash}），评审报告暂按该日期引用条款。核实后请记下：csr standard migrate IATF16949 IATF16949E2 --date 2026-11-27。`,
+    ]);
+    expect(git(dir, ["status", "--porcelain"])).toBe("");
+  });
+
+  it("takes no commit that only adds references to the new edition for the migration: a history without one says so", async () => {
+    // The same files taken in at once: nothing in git moved a reference from the old edition.
+    const squashed = copyRepository(dir);
+    git(squashed, ["checkout", "-q", "--orphan", "taken-in"]);
+    commitAt(squashed, "2026-11-28", "导入");
+    const result = await csrInProcess(["-C", squashed, "standard", "migrate", "IATF16949", "IATF16949E2", "--dry-run"]);
+    expect(result.stdout.split("\n").filter((l) => l.startsWith("The day"))).toEqual([
+      "The day of the migration is not recorded (no supersedes.migrated in standards/IATF16949E2.yaml), and no commit in the git history moved the references from IATF 16949:2016 to IATF 16949 第二版（虚构示例）: the report of a review decided before the migration cites the new clauses. Record the day the references were moved: csr standard migrate IATF16949 IATF16949E2 --date YYYY-MM-DD.",
+    ]);
+    expect(await clauses(squashed, "--today", "2026-12-01")).toBe("IATF 16949 第二版（虚构示例） 8.3.3.4 特殊特性 |");
+  });
+
+  it("records a missing day with --date, in a commit of its own, and keeps it from then on", async () => {
+    const result = await csrInProcess(["-C", dir, "standard", "migrate", "IATF16949", "IATF16949E2", "--date", "2026-11-27", "--commit"]);
+    expect(result.code).toBe(0);
+    expect(result.stdout.split("\n").filter((l) => /^(No reference|Recorded|Committed)/.test(l))).toEqual([
+      "No reference to IATF 16949:2016 is left to rewrite as IATF 16949 第二版（虚构示例） (already migrated, or there was none).",
+      "Recorded the day of the migration, 2026-11-27, in standards/IATF16949E2.yaml (supersedes.migrated): a review record dated before it keeps citing the clauses of IATF 16949:2016.",
+      `Committed ${git(dir, ["rev-parse", "--short=7", "HEAD"]).trim()}: csr standard migrate IATF16949 IATF16949E2 --date 2026-11-27: the day of the migration to IATF 16949 第二版（虚构示例） recorded`,
+    ]);
+    expect(git(dir, ["show", "--format=", "HEAD"])).toContain("\n+  migrated: 2026-11-27\n");
+    expect(git(dir, ["show", "--name-only", "--format=", "HEAD"])).toBe("standards/IATF16949E2.yaml\n");
+    expect(await clauses(dir, "--today", "2026-12-01")).toBe(BEFORE);
+    expect((await csrInProcess(["-C", dir, "standard", "migrate", "IATF16949", "IATF16949E2", "--date", "2026-11-26"])).code).toBe(2);
   });
 });

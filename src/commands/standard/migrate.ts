@@ -19,7 +19,9 @@
  *
  * The first migration that rewrites a reference records its day in the new catalog
  * (`supersedes.migrated`): a review decided before it was made against the old edition, and its
- * report keeps citing the clauses it was reviewed against (model/catalog.ts referencesOn).
+ * report keeps citing the clauses it was reviewed against (model/catalog.ts referencesOn). A
+ * repository migrated before csr recorded the day records it with a later run's --date; until then
+ * the run says the day git shows (load/migration-day.ts), by which review reports go meanwhile.
  */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
@@ -36,6 +38,8 @@ import type { Csr, Path } from "../../model/types.js";
 import type { CommandContext } from "../context.js";
 import { localToday } from "../../core/dates.js";
 import { gitRead } from "../../load/git.js";
+import { migrationCommit } from "../../load/migration-day.js";
+import type { Repository } from "../../load/repository.js";
 import { eventDateOption } from "../options.js";
 import { editFile, saveChanges, withEditSession } from "../shared/edit.js";
 import { yamlText, type FileChange } from "../shared/persist.js";
@@ -102,7 +106,9 @@ export async function standardMigrateCommand(ctx: CommandContext, fromId: string
     if (given !== undefined && recorded !== undefined && given !== recorded) {
       throw new UserError(t("standard.migrate.date-recorded", { date: recorded, given, path: catalogFile?.file.path ?? "" }), t("standard.migrate.date-recorded.hint", { path: catalogFile?.file.path ?? "" }));
     }
-    const migratedOn = rewritten.length > 0 && catalogFile && !recorded ? (given ?? localToday()) : undefined;
+    // A repository migrated before csr recorded the day has nothing left to rewrite: --date records it then.
+    const citesNew = rewritten.length > 0 || clauseOccurrences(repo).some((o) => o.ref?.standard === successor.id);
+    const migratedOn = catalogFile && !recorded && citesNew && (rewritten.length > 0 || given !== undefined) ? (given ?? localToday()) : undefined;
     if (migratedOn && catalogFile) changes.push(editFile(repo.root, catalogFile.file.path, "standard", (doc) => doc.setIn(["supersedes", "migrated"], migratedOn)));
     const data = { from: old.id, to: successor.id, old: old.title, new: successor.title };
     const lines = [
@@ -119,7 +125,8 @@ export async function standardMigrateCommand(ctx: CommandContext, fromId: string
     }
     // A file csr cannot read is not in the model: its references are neither rewritten nor listed above.
     const unread = repo.files.filter((f) => CITING.has(f.kind) && f.problems.some(isBlocking)).map((f) => f.path);
-    if (migratedOn && catalogFile && !flags.dryRun) lines.push(t("standard.migrate.migrated-on", { ...data, date: migratedOn, path: catalogFile.file.path }));
+    if (migratedOn && catalogFile) lines.push(t(flags.dryRun ? "standard.migrate.would-record" : "standard.migrate.migrated-on", { ...data, date: migratedOn, path: catalogFile.file.path }));
+    else if (catalogFile && !recorded && citesNew) lines.push(dayMissing(repo, successor, { ...data, path: catalogFile.file.path }));
     if (unread.length > 0) lines.push(t("standard.migrate.unread", { count: unread.length, files: list(unread) }));
     if (addScope) lines.push(t(flags.dryRun ? "standard.migrate.would-add-scope" : "standard.migrate.added-scope", { ...data, path: config.file.path }));
     if (standards.includes(old.id)) lines.push(t(left.length > 0 ? "standard.migrate.keep-old" : "standard.migrate.remove-old", { ...data, count: left.length, path: config.file.path }));
@@ -127,7 +134,8 @@ export async function standardMigrateCommand(ctx: CommandContext, fromId: string
       ctx.stdout(`${[...lines, t("standard.migrate.dry-run")].join("\n")}\n`);
       return 0;
     }
-    await saveChanges(ctx, session, changes, lines, { commit: flags.commit, message: t("commit.standard-migrate", data) });
+    const message = rewritten.length > 0 || !migratedOn ? t("commit.standard-migrate", data) : t("commit.standard-migrate.date", { ...data, date: migratedOn });
+    await saveChanges(ctx, session, changes, lines, { commit: flags.commit, message });
     return 0;
   });
 }
@@ -144,6 +152,16 @@ function migrationDate(root: string, value: string, catalogPath: string | undefi
   const added = gitRead(root, ["log", "--diff-filter=A", "--format=%as", "--", catalogPath])?.trim().split("\n").at(-1);
   if (added && /^\d{4}-\d{2}-\d{2}$/.test(added) && date < added) throw new UserError(t("standard.migrate.date-before-catalog", { date, added, path: catalogPath }));
   return date;
+}
+
+/**
+ * What a run that records no day says of a migration made before csr recorded it (no `supersedes.migrated`):
+ * the day git shows the references moved (load/migration-day.ts, which review reports go by meanwhile) and
+ * the --date that records it, or that git shows none.
+ */
+function dayMissing(repo: Repository, successor: Catalog, data: Record<string, string>): string {
+  const found = migrationCommit(repo, successor);
+  return found ? t("standard.migrate.day-from-git", { ...data, date: found.day, commit: found.commit }) : t("standard.migrate.day-unknown", data);
 }
 
 function catalogNamed(catalogs: ReadonlyMap<string, Catalog>, id: string): Catalog {
