@@ -16,15 +16,19 @@ export interface DocumentSide {
   data: ControlledDocument;
 }
 
+export interface TwoDrafts {
+  id: string;
+  ours: DocumentSide;
+  theirs: DocumentSide;
+}
+
 /**
- * The two drafts of an add/add conflict (no common base) at `path`: both sides document files of one
- * number, neither released, that differ in title or body; else undefined. Read by csr's loader,
- * with its guards (a side comes from another clone).
+ * The two drafts when `ours` and `theirs`, added on two sides with no common base, are document files
+ * of one number and kind, neither released, that differ in title or body; else undefined. `path`: the
+ * file's, for the loader. Read by csr's loader, with its guards (a side comes from another clone).
  */
-export function twoDraftsInConflict(root: string, path: string): { id: string; ours: DocumentSide; theirs: DocumentSide } | undefined {
-  const sides = conflictSides(root, path);
-  if (!sides || sides.base !== undefined) return undefined;
-  const [ours, theirs] = [sides.ours, sides.theirs].map((text) => {
+export function twoDrafts(oursText: string, theirsText: string, path: string): TwoDrafts | undefined {
+  const [ours, theirs] = [oursText, theirsText].map((text) => {
     const { data, problems } = parseText(path, "document", text);
     if (problems.length > 0 || typeof data !== "object" || data === null || Array.isArray(data)) return undefined;
     const d = data as ControlledDocument;
@@ -33,4 +37,10 @@ export function twoDraftsInConflict(root: string, path: string): { id: string; o
   if (!ours || !theirs || ours.data.id !== theirs.data.id || ours.data.kind !== theirs.data.kind) return undefined;
   if (ours.data.title === theirs.data.title && JSON.stringify(ours.data.sections) === JSON.stringify(theirs.data.sections)) return undefined;
   return { id: ours.data.id, ours, theirs };
+}
+
+/** The two drafts of an add/add conflict (no common base) at `path` (repository-relative) in `root`, as git holds its sides (conflictSides). */
+export function twoDraftsInConflict(root: string, path: string): TwoDrafts | undefined {
+  const sides = conflictSides(root, path);
+  return sides && sides.base === undefined ? twoDrafts(sides.ours, sides.theirs, path) : undefined;
 }

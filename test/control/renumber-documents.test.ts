@@ -17,13 +17,19 @@ const edit = (dir: string, path: string, from: string, to: string) => {
   writeFileSync(join(dir, path), text.replace(from, to));
 };
 
-/** A bare origin holding the acme-auto example and two clones of it, r1 and r2. */
-function clones(): { r1: string; r2: string } {
+/** A bare origin holding the acme-auto example and two clones of it, r1 and r2; r2 with the merge driver installed (`driver`). */
+function clones(driver = false): { r1: string; r2: string } {
   const seed = gitInit(copyFixture("examples/acme-auto"));
   const parent = tempDir("csr-renumber-doc-");
   git(parent, ["clone", "-q", "--bare", seed, "origin.git"]);
   for (const clone of ["r1", "r2"]) git(parent, ["clone", "-q", "origin.git", clone]);
-  return { r1: join(parent, "r1"), r2: join(parent, "r2") };
+  const r2 = join(parent, "r2");
+  if (driver) {
+    expect(csr(["-C", r2, "merge-driver", "--install"]).code).toBe(0);
+    git(r2, ["add", ".gitattributes"]);
+    git(r2, ["commit", "-q", "-m", "merge driver"]);
+  }
+  return { r1: join(parent, "r1"), r2 };
 }
 
 /** `csr new procedure` with this title, committed: QP-016 on a clone that sees no other draft. */
@@ -85,6 +91,33 @@ describe("two clones that each created the next procedure", () => {
     // Two drafts of their own: no conflict, no number twice, every reference resolved.
     const after = await checkJsonInProcess(r1);
     expect(after.findings.filter((f) => /^(file|id|ref)\//.test(f.rule)).map((f) => `${f.file} ${f.rule}`)).toEqual([]);
+  }, 180_000);
+
+  it("with the merge driver, are left one whole-file conflict that names csr renumber, nothing merged (renumber59)", async () => {
+    const { r1, r2 } = clones(true);
+    await newProcedure(r1, "产品追溯管理程序");
+    git(r1, ["push", "-q", "origin", "HEAD:main"]);
+    await newProcedure(r2, "供应商管理程序");
+    const ours = read(r2, "documents/procedures/QP-016.yaml");
+    const theirs = git(r1, ["show", "HEAD:documents/procedures/QP-016.yaml"]);
+    // git runs the driver without --lang: the repository's language, Chinese.
+    expect(() => git(r2, ["pull", "--no-rebase", "origin", "main"])).toThrow(
+      "\ncsr merge-driver: documents/procedures/QP-016.yaml：两个分支各自新建了 QP-016（我方：供应商管理程序；对方：产品追溯管理程序），这是两份不同的草稿文件，不是同一份的两个版本，未作合并。请运行 'csr renumber QP-016'：一份保留 QP-016，另一份改为下一个空闲编号，两个文件都会 'git add'。\n",
+    );
+    expect(unmerged(r2)).toBe("2\tdocuments/procedures/QP-016.yaml\n3\tdocuments/procedures/QP-016.yaml\n");
+    // Each draft whole, not a chimera of the two titled by one and holding the other's sections.
+    expect(read(r2, "documents/procedures/QP-016.yaml")).toBe(
+      `<<<<<<< HEAD 两份不同的草稿文件占用了 QP-016：运行 csr renumber QP-016，不要删去任何一方\n${ours}=======\n${theirs}>>>>>>> ${git(r1, ["rev-parse", "HEAD"]).trim()}\n`,
+    );
+    expect(csr(["-C", r2, "check"]).stdout.split("\n").filter((l) => l.includes("file/merge-conflict"))[0]).toBe(
+      "documents/procedures/QP-016.yaml:1:1 error file/merge-conflict Unresolved merge (from line 1): both branches created QP-016 (ours: 供应商管理程序; theirs: 产品追溯管理程序), two different draft documents, not two versions of one. Do not keep one side only, which drops a document: run 'csr renumber QP-016', one keeps QP-016, the other gets the next free number, and both files are 'git add'ed.",
+    );
+    expect(csr(["-C", r2, "renumber", "QP-016"]).stdout.split("\n")[0]).toBe(
+      "Both branches created QP-016: 产品追溯管理程序 (theirs) keeps QP-016 (documents/procedures/QP-016.yaml), 供应商管理程序 (ours) is now QP-017 (documents/procedures/QP-017.yaml); both files are 'git add'ed, this conflict is resolved.",
+    );
+    expect(read(r2, "documents/procedures/QP-016.yaml")).toBe(theirs);
+    expect(read(r2, "documents/procedures/QP-017.yaml")).toBe(ours.replace("id: QP-016\n", "id: QP-017\n"));
+    expect(git(r2, ["ls-files", "-u"])).toBe("");
   }, 180_000);
 
   it("in a pull --rebase, keep the upstream's draft at the number and renumber the local one, --keep choosing the other way", async () => {

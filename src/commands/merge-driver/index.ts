@@ -6,7 +6,8 @@
  *
  * On a conflict the file gets git's conflict markers around exactly the conflicting fields: the
  * merge is done three times, each conflict resolved to our side, their side and the base, and
- * `git merge-file` combines the three, so everything else is merged already. Exit code 0 when
+ * `git merge-file` combines the three, so everything else is merged already. Two different CSRs or
+ * two drafts added on both sides under one id are not merged at all (wholeFileConflict). Exit code 0 when
  * merged, 1 when conflicts are left (git then marks the file unmerged).
  */
 import { spawnSync, type SpawnSyncReturns } from "node:child_process";
@@ -22,7 +23,8 @@ import { PACKAGE_ROOT } from "../../load/package.js";
 import { mergeCsr } from "../../merge/csr.js";
 import { mergeDocument, sectionsDiffering } from "../../merge/document.js";
 import { sectionLabel } from "../../model/sections.js";
-import { twoCsrs, type TwoCsrs } from "../../merge/two-csrs.js";
+import { twoCsrs } from "../../merge/two-csrs.js";
+import { twoDrafts } from "../../merge/two-drafts.js";
 import type { CommandContext } from "../context.js";
 
 export interface MergeDriverFlags {
@@ -48,9 +50,14 @@ export async function mergeDriverCommand(ctx: CommandContext, files: string[], f
   const [base, ours, theirs] = [basePath, oursPath, theirsPath].map((p) => readFileSync(p, "utf8")) as [string, string, string];
   const labels = conflictLabels(name);
   const isCsr = !name.replace(/\\/g, "/").split("/").includes("documents");
-  // Added on both sides with no common base: two registrations of one id, which no field merge makes one.
-  const two = isCsr && base.trim() === "" ? twoCsrs(ours, theirs, name) : undefined;
-  if (two) return twoCsrsConflict(ctx, oursPath, name, labels, two);
+  // Added on both sides with no common base: two registrations of one id, or two drafts of one
+  // number (renumber59), which no field merge makes one.
+  if (base.trim() === "") {
+    const csrs = isCsr ? twoCsrs(ours, theirs, name) : undefined;
+    if (csrs) return wholeFileConflict(ctx, oursPath, name, labels, { ...csrs, kind: "two-csrs" });
+    const drafts = isCsr ? undefined : twoDrafts(ours, theirs, name);
+    if (drafts) return wholeFileConflict(ctx, oursPath, name, labels, { id: drafts.id, ours: { text: drafts.ours.text, title: drafts.ours.data.title }, theirs: { text: drafts.theirs.text, title: drafts.theirs.data.title }, kind: "two-drafts" });
+  }
   const merge = isCsr ? mergeCsr : mergeDocument;
   const merged = merge(base, ours, theirs);
   if (!merged) return lineMerge(oursPath, basePath, theirsPath, labels);
@@ -150,15 +157,15 @@ function pickedCommit(): string | undefined {
 }
 
 /**
- * Two different CSRs that took the same id: the whole of each side between the markers, nothing
- * merged, the first marker line and the message (git shows the driver's output) naming `csr
- * renumber`, which resolves it.
+ * Two different CSRs that took the same id, or two drafts that took the same number: the whole of
+ * each side between the markers, nothing merged, the first marker line and the message (git shows
+ * the driver's output) naming `csr renumber`, which resolves it.
  */
-function twoCsrsConflict(ctx: CommandContext, oursPath: string, name: string, labels: ReturnType<typeof conflictLabels>, two: TwoCsrs): number {
+function wholeFileConflict(ctx: CommandContext, oursPath: string, name: string, labels: ReturnType<typeof conflictLabels>, two: { id: string; ours: { text: string; title: string }; theirs: { text: string; title: string }; kind: "two-csrs" | "two-drafts" }): number {
   const ending = (text: string) => (text.endsWith("\n") ? text : `${text}\n`);
-  const marker = t("merge-driver.two-csrs.marker", { id: two.id });
+  const marker = t(`merge-driver.${two.kind}.marker`, { id: two.id });
   writeFileAtomic(oursPath, `<<<<<<< ${labels.ours} ${marker}\n${ending(two.ours.text)}=======\n${ending(two.theirs.text)}>>>>>>> ${labels.theirs}\n`, { overwrite: true });
-  ctx.stderr(t("merge-driver.two-csrs", { name, id: two.id, ours: two.ours.title, theirs: two.theirs.title }) + "\n");
+  ctx.stderr(t(`merge-driver.${two.kind}`, { name, id: two.id, ours: two.ours.title, theirs: two.theirs.title }) + "\n");
   return 1;
 }
 
