@@ -5,11 +5,16 @@
  * RecordDays): a repository that took its records in after the customer's new revision was dated back
  * still tells them apart. Asked only of the CSRs it can matter for, those
  * whose review restarted for a new round (a record committed before the round began trained an
- * earlier revision), in one `git log` of their files, once per loaded repository.
+ * earlier revision), in one `git log` of their files, once per loaded repository. And which version a
+ * document's session without a revision trained (trainingSessionVersions), from the document's
+ * committed versions.
  */
-import { gitRead } from "./git.js";
-import type { Repository } from "./repository.js";
-import { trainingToDate, type RecordDay, type RecordDays } from "../model/training.js";
+import { gitBlobs, gitRead, workTreePrefix } from "./git.js";
+import { MAX_FILE_BYTES } from "./guards.js";
+import { buildRepository, type Repository } from "./repository.js";
+import { parseText } from "./source.js";
+import { revisionOn } from "../model/index.js";
+import { sessionKey, sessionsToDate, trainingToDate, type RecordDay, type RecordDays, type SessionVersions } from "../model/training.js";
 
 const known = new WeakMap<Repository, RecordDays>();
 
@@ -73,4 +78,69 @@ function containsRecord(line: string, record: string): boolean {
     at = line.indexOf(record, at + 1);
   }
   return false;
+}
+
+const knownSessions = new WeakMap<Repository, SessionVersions>();
+
+/**
+ * The version each document session without `revision` trained (model/training.ts SessionVersions):
+ * the version in force on the session's day in the commit that first holds the session in the
+ * document's file, oldest first in git's topological order (a session added on a branch that did not
+ * yet have a release trained the version before it). One written since the last commit: the version in
+ * force on its day now. Asked only of the sessions sessionsToDate names, in one `git log` of their
+ * files and one read of those files' versions, once per loaded repository; outside git none is dated.
+ */
+export function trainingSessionVersions(repo: Repository): SessionVersions {
+  let versions = knownSessions.get(repo);
+  if (versions === undefined) {
+    versions = readSessionVersions(repo);
+    knownSessions.set(repo, versions);
+  }
+  return versions;
+}
+
+function readSessionVersions(repo: Repository): SessionVersions {
+  const wanted = repo.documents.flatMap(({ value, file }) => {
+    const sessions = sessionsToDate(value);
+    return sessions.length > 0 ? [{ doc: value, path: file.path, sessions }] : [];
+  });
+  const versions = new Map<string, Map<string, string>>();
+  const prefix = wanted.length === 0 ? undefined : workTreePrefix(repo.root);
+  if (prefix === undefined) return versions;
+  const log = gitRead(repo.root, ["log", "--topo-order", "--no-renames", "--format=%x1e%H", "--name-only", "--", ...wanted.map((w) => w.path)]);
+  if (log === undefined) return versions;
+  // Newest first as git lists them; read oldest first.
+  const commits = new Map<string, string[]>();
+  for (const record of log.split("\x1e")) {
+    const [commit = "", ...files] = record.split("\n").filter(Boolean);
+    for (const file of files) if (file.startsWith(prefix)) commits.set(file.slice(prefix.length), commits.get(file.slice(prefix.length)) ?? []).get(file.slice(prefix.length))!.push(commit);
+  }
+  const reads = wanted.flatMap((w) => [...(commits.get(w.path) ?? [])].reverse().map((commit) => ({ w, name: `${commit}:${prefix}${w.path}` })));
+  const texts = gitBlobs(repo.root, reads.map((r) => r.name), MAX_FILE_BYTES);
+  // The oldest commit holding each session (its key) tells the version: the first to hold it, even if it tells none.
+  const dated = new Map(wanted.map((w) => [w, new Map<string, string | undefined>()]));
+  reads.forEach(({ w, name }, i) => {
+    const found = dated.get(w)!;
+    const text = texts[i];
+    if (text === undefined || found.size === w.sessions.length) return;
+    // Through the schema, as the repository reads its files: a version that does not read as a document tells nothing.
+    const then = buildRepository(repo.root, [parseText(name, "document", text)]).documents[0]?.value;
+    const held = new Set((then?.training?.sessions ?? []).map(sessionKey));
+    for (const session of w.sessions) {
+      const key = sessionKey(session);
+      if (!found.has(key) && held.has(key)) found.set(key, revisionOn(then!, session.date)?.version);
+    }
+  });
+  for (const w of wanted) {
+    const found = dated.get(w)!;
+    const byKey = new Map<string, string>();
+    for (const session of w.sessions) {
+      const key = sessionKey(session);
+      // In no commit: written since the last one, on the version in force on its day now.
+      const version = found.has(key) ? found.get(key) : revisionOn(w.doc, session.date)?.version;
+      if (version !== undefined) byKey.set(key, version);
+    }
+    versions.set(w.doc.id, byKey);
+  }
+  return versions;
 }

@@ -15,7 +15,7 @@ import { revisionNameIn } from "../i18n/values.js";
 import type { WorkCalendar } from "./calendar.js";
 import { requiredDepartments } from "./csr-status.js";
 import { copiesInForce, csrDistributedDepartments, DEFAULT_TRAINING_DAYS } from "./distribution.js";
-import { currentRevision } from "./index.js";
+import { currentRevision, revisionOn } from "./index.js";
 import type { ControlledDocument, Csr, QmsConfig, TrainingSession } from "./types.js";
 
 export interface OpenTraining {
@@ -143,14 +143,58 @@ export function csrTrainingState(csr: Csr, days?: RecordDays): CsrTrainingState 
   return training?.required ? "open" : "not-required";
 }
 
-export function openTrainings(documents: readonly ControlledDocument[], csrs: readonly Csr[], config: QmsConfig | undefined, calendar: WorkCalendar, recordDays?: RecordDays): OpenTraining[] {
+/**
+ * The version a document's training session without `revision` (one written by hand, or before csr
+ * wrote it) trained, by document id and sessionKey: the version in force, on the session's day, in the
+ * commit that added the session to the document's file (load/training-records.ts) — git's order, so that
+ * a session committed before a version's release trained the one before, whatever day it was given.
+ * Absent: not in git, which tells no version after the first.
+ */
+export type SessionVersions = ReadonlyMap<string, ReadonlyMap<string, string>>;
+
+/** A session as it stays from commit to commit: its day, record number and who was trained (a trainer corrected later keeps it). */
+export function sessionKey(session: TrainingSession): string {
+  return JSON.stringify([session.date, session.record ?? "", session.people ?? [], session.department ?? "", session.trainees ?? []]);
+}
+
+/**
+ * The sessions of a document without `revision` that need git to tell the version they trained: those
+ * given on a day when a version after the first was in force (one in the first version's time trained it).
+ */
+export function sessionsToDate(doc: ControlledDocument): TrainingSession[] {
+  const first = doc.revisions?.[0];
+  return (doc.training?.sessions ?? []).filter((s) => s.revision === undefined && revisionOn(doc, s.date) !== first);
+}
+
+/**
+ * The version of a document a session trained (csr train writes it, `revision`): else that of
+ * SessionVersions, or the first version when it alone was in force on the session's day; undefined
+ * when nothing tells (before any version, or a later one outside git).
+ */
+export function sessionVersion(doc: ControlledDocument, session: TrainingSession, versions?: SessionVersions): string | undefined {
+  if (session.revision !== undefined) return session.revision;
+  const on = revisionOn(doc, session.date);
+  if (on === undefined) return undefined;
+  return on === doc.revisions?.[0] ? on.version : versions?.get(doc.id)?.get(sessionKey(session));
+}
+
+/** Whether a session on `version` of the document is recorded (sessionVersion): doc/training-overdue and openTrainings ask it of the current version. */
+export function documentTrained(doc: ControlledDocument, version: string, versions?: SessionVersions): boolean {
+  return (doc.training?.sessions ?? []).some((s) => sessionVersion(doc, s, versions) === version);
+}
+
+/**
+ * The trainings open (OpenTraining) among the documents and CSRs given. `recordDays` dates a CSR's bare
+ * record numbers (csrTrainingState), `sessionVersions` a document's sessions without a revision
+ * (sessionVersion); without them, what only git tells counts for no later revision.
+ */
+export function openTrainings(documents: readonly ControlledDocument[], csrs: readonly Csr[], config: QmsConfig | undefined, calendar: WorkCalendar, recordDays?: RecordDays, sessionVersions?: SessionVersions): OpenTraining[] {
   const days = config?.document_control?.training_days ?? DEFAULT_TRAINING_DAYS;
-  const trained = (sessions: { revision?: string }[] | undefined, revision: string) => (sessions ?? []).some((s) => s.revision === revision);
   const open: OpenTraining[] = [];
   const outside = new Set((config?.external_parties ?? []).map((p) => p.code));
   for (const doc of documents) {
     const current = currentRevision(doc);
-    if (doc.status !== "released" || !doc.training?.required || !current || trained(doc.training.sessions, current.version)) continue;
+    if (doc.status !== "released" || !doc.training?.required || !current || documentTrained(doc, current.version, sessionVersions)) continue;
     // A version imported without a date was released, and trained on, before the repository: its record is on paper.
     const from = doc.effective ?? current.date;
     if (from === undefined) continue;

@@ -13,7 +13,7 @@ import { rules } from "../check/registry.js";
 import { UserError } from "../core/errors.js";
 import { escapeHtml, localized } from "../core/text.js";
 import { repositoryCalendar } from "../load/calendar.js";
-import { trainingRecordDays } from "../load/training-records.js";
+import { trainingRecordDays, trainingSessionVersions } from "../load/training-records.js";
 import { unreadableFiles, unreadableNote } from "../load/silent.js";
 import type { WorkCalendar } from "../model/calendar.js";
 import type { FolderCommit } from "../load/git.js";
@@ -1498,7 +1498,7 @@ function personWork(repo: Repository, documents: readonly ControlledDocument[], 
     ),
     signed: signersOfCurrentVersions(docs),
     training: groupBy(
-      openTrainings(documents, csrs.map((r) => r.csr), repo.config?.value, calendar, trainingRecordDays(repo)).sort((a, b) => (a.due < b.due ? -1 : a.due > b.due ? 1 : compareIds(a.id, b.id))),
+      openTrainings(documents, csrs.map((r) => r.csr), repo.config?.value, calendar, trainingRecordDays(repo), trainingSessionVersions(repo)).sort((a, b) => (a.due < b.due ? -1 : a.due > b.due ? 1 : compareIds(a.id, b.id))),
       (o) => o.departments,
     ),
   };

@@ -9,7 +9,7 @@
  */
 import { addDays } from "../core/dates.js";
 import { repositoryCalendar } from "../load/calendar.js";
-import { trainingRecordDays } from "../load/training-records.js";
+import { trainingRecordDays, trainingSessionVersions } from "../load/training-records.js";
 import type { WorkCalendar } from "../model/calendar.js";
 import { reviewDue, reviewStart } from "../model/csr-status.js";
 import { copiesToRecall, copyRecallDue } from "../model/distribution.js";
@@ -37,7 +37,7 @@ export function estimatedYears(rc: RegisterContext, today: string, calendar: Wor
     if (csr.superseded) continue;
     for (const year of calendar.yearsWithoutData(reviewStart(csr), reviewDue(csr, calendar, config))) years.add(year);
   }
-  for (const training of openTrainings(documents, csrs, config, calendar, trainingRecordDays(rc.repo))) dueIn(training.due);
+  for (const training of openTrainings(documents, csrs, config, calendar, trainingRecordDays(rc.repo), trainingSessionVersions(rc.repo))) dueIn(training.due);
   for (const doc of documents) for (const copy of copiesToRecall(doc)) dueIn(copyRecallDue(doc, copy, calendar, config));
   return [...years].sort((a, b) => a - b);
 }

@@ -1,13 +1,17 @@
 import { repositoryCalendar } from "../../../load/calendar.js";
 import { DEFAULT_TRAINING_DAYS } from "../../../model/distribution.js";
 import { currentRevision } from "../../../model/index.js";
+import { trainingSessionVersions } from "../../../load/training-records.js";
+import { documentTrained } from "../../../model/training.js";
 import type { Rule } from "../../rule.js";
 import { t } from "../../../i18n/index.js";
 
 /**
  * IATF 16949 7.2.2 / 7.3.2: people affected by a changed procedure are trained on it. A document
  * marked `training: {required: true}` needs a session on its current version within
- * `document_control.training_days` working days (qms.yaml, default 20) of taking effect.
+ * `document_control.training_days` working days (qms.yaml, default 20) of taking effect. A session
+ * without its revision counts for the version in force, on its day, in the commit that added it
+ * (model/training.ts sessionVersion).
  */
 export const rule: Rule = {
   id: "doc/training-overdue",
@@ -17,7 +21,7 @@ export const rule: Rule = {
   summary: "A released revision that needs training has no training record after the training period.",
   docs: {
     description:
-      "A released document marked `training: {required: true}` with no training session on its current version (`training.sessions[].revision`) more than `document_control.training_days` working days (qms.yaml, default 20) after the version took effect. The people whose work a changed procedure governs are trained on the change ({{cite:change-training}}); each revision needs its own record.",
+      "A released document marked `training: {required: true}` with no training session on its current version (`training.sessions[].revision`) more than `document_control.training_days` working days (qms.yaml, default 20) after the version took effect. The people whose work a changed procedure governs are trained on the change ({{cite:change-training}}); each revision needs its own record. A session without its revision (written by hand; `csr train` writes it) counts for the version in force on its day in the commit that added it to the file: committed after the release of the current version, it trains that version; committed before, the one before, whatever day it gives (one written since the last commit counts for the version in force on its day; outside git, only for the first version).",
     bad: `
 training:
   required: true
@@ -36,7 +40,7 @@ training:
     for (const { value: doc, file } of ctx.index.documents.values()) {
       const version = currentRevision(doc)?.version;
       if (doc.status !== "released" || !doc.training?.required || !version) continue;
-      if ((doc.training.sessions ?? []).some((s) => s.revision === version)) continue;
+      if (documentTrained(doc, version, trainingSessionVersions(ctx.repo))) continue;
       const start = doc.effective ?? currentRevision(doc)!.date;
       // A version imported without a date was released, and trained on, before the repository: on the paper record.
       if (start === undefined) continue;
