@@ -95,14 +95,13 @@ async function releasedVersions(root: string, prefix: string, paths: readonly st
  */
 export async function releasesChanged(root: string, documents: readonly { value: ControlledDocument; file: SourceFile }[]): Promise<Map<string, ReleasedVersion>> {
   const changed = new Map<string, ReleasedVersion>();
-  const wanted = documents.flatMap(({ value, file }) => {
-    const version = value.revisions?.at(-1)?.version;
-    if (version === undefined || value.kind === "external" || value.revising !== undefined || (value.status !== "released" && value.status !== "obsolete")) return [];
-    return [{ id: value.id, path: file.path, version, unless: file.text }];
-  });
-  if (wanted.length === 0 || workTreePrefix(root) === undefined) return changed;
+  const released = documents.filter(({ value }) => value.revisions?.at(-1)?.version !== undefined && value.kind !== "external" && value.revising === undefined && (value.status === "released" || value.status === "obsolete"));
+  if (released.length === 0 || workTreePrefix(root) === undefined) return changed;
   const anyTag = await gitOutput(root, ["for-each-ref", "--count=1", "--format=%(refname)", "refs/tags"]).catch(() => Buffer.alloc(0));
   if (anyTag.length === 0) return changed;
+  // The texts only now: a file read with js-yaml is read again from disk for its text (load/source.ts
+  // rereadText), which a repository without tags, as most are before their first release, never needs.
+  const wanted = released.map(({ value, file }) => ({ id: value.id, path: file.path, version: value.revisions!.at(-1)!.version, unless: file.text }));
   const tagged = await releasedRevisions(root, wanted, { tagsOnly: true });
   for (const w of wanted) {
     const tag = releaseTag(w.id, w.version);
