@@ -193,6 +193,10 @@ describe("the automotive help examples name the user's repository, never the dem
     );
     expect(await helpOf(dir, "release", "en")).toContain("  csr release ZL-QP-07 --summary \"Customer symbol updates\" --prepared liuyi \\\n      --reviewed zhangsan2 --approved chener --date 2026-11-18\n");
     expect(await helpOf(dir, "list", "zh-CN")).toContain("  # 质量管理部持有的受控文件（按发放记录）\n  csr list documents --department 质量管理部\n");
+    // A draft document's number too, not only a CSR's (renumber59).
+    expect(await helpOf(dir, "renumber", "zh-CN")).toContain(
+      "  # 两个分支各自新建了同一编号的草稿文件（如 ZL-QP-07），合并时 add/add 冲突：\n  # 合并进来的一份保留该编号，本分支的一份改为其编号体系的下一个空闲编号，\n  # 引用随之更新，两个文件都 git add\n  csr renumber ZL-QP-07\n",
+    );
     for (const command of IATF_COMMANDS) expect(await helpOf(dir, command, "en"), command).not.toMatch(DEMO);
   });
 });
