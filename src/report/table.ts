@@ -64,6 +64,12 @@ export interface Table {
    * only what the register holds, in its language. Printed on stderr (emitTable, csr export).
    */
   hints?: string[];
+  /**
+   * Hints about working through the register's rows (record a review once done: `csr periodic-review …`),
+   * printed when the register is listed alone (`csr list`, emitTable) and not by `csr export`, where
+   * they would read as an instruction about the workbook (breaker59 H10).
+   */
+  listHints?: string[];
   /** The register's heading as an auditor expects it on paper; see registerHeading in commands/shared/output.ts. */
   heading?: RegisterHeading;
   /**

@@ -6,6 +6,7 @@
  */
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import ExcelJS from "exceljs";
 import { beforeAll, describe, expect, it } from "vitest";
 import { csrInProcess, FIXTURES, git, gitInit, makeRepo } from "../helpers.js";
 import { read, validRepo } from "./fixture.js";
@@ -135,5 +136,37 @@ describe("reviewing the documents for a new edition (tester58 F9)", () => {
       stdout: "",
       stderr: "csr: 仓库中没有新版标准的条款目录：请在 standards/<ID>.yaml 中加入新版目录，并用 supersedes 指明它替代的版本。\n",
     });
+    // Named, with no new edition at all: how to add one, as without --standard, not "新版目录：无" (breaker59 H10).
+    expect(await csrInProcess(["-C", validRepo(), "list", "edition-review", "--standard", "IATF16949"], { lang: null })).toEqual({
+      code: 2,
+      stdout: "",
+      stderr: "csr: IATF16949 不是新版标准的条款目录。\n提示：仓库中没有新版标准的条款目录：请在 standards/<ID>.yaml 中加入新版目录，并用 supersedes 指明它替代的版本。\n",
+    });
+    expect(await csrInProcess(["-C", dir, "list", "edition-review", "--standard", "IATF16949"], { lang: null })).toEqual({
+      code: 2,
+      stdout: "",
+      stderr: "csr: IATF16949 不是新版标准的条款目录；新版目录：IATF16949E2。\n",
+    });
+  });
+
+  it("prints how to record a review only on csr list, not on csr export, whose workbook has the list as a sheet (breaker59 H10)", async () => {
+    const fresh = validRepo();
+    makeRepo({ "standards/IATF16949E2.yaml": readFileSync(join(FIXTURES, "editions", "IATF16949E2.yaml")), "documents/QP-020.yaml": read(fresh, "documents/QP-020.yaml").replace("status: released\n", "status: released\nclauses: [IATF16949:8.3.3.3]\n") }, fresh);
+    gitInit(fresh);
+    expect((await csrInProcess(["-C", fresh, "standard", "migrate", "IATF16949", "IATF16949E2", "--commit"])).code).toBe(0);
+    expect((await csrInProcess(["-C", fresh, "list", "edition-review", "--today", "2026-11-27"], { lang: null })).stderr).toBe(HINT);
+    const out = join(fresh, "out", "registers.xlsx");
+    const exported = await csrInProcess(["-C", fresh, "export", "--out", out, "--today", "2026-11-27"], { lang: null });
+    expect(exported.code).toBe(0);
+    // The other registers' hints are about what the workbook leaves out; none says how to record a review.
+    expect(exported.stderr.split("\n").slice(1)).toEqual([
+      "用 'csr list documents --status draft' 或 '--status all' 列出尚未发布的文件。",
+      "引用 IATF 16949:2016 条款的文件请改引 IATF 16949 第二版（虚构示例）的条款：csr standard migrate IATF16949 IATF16949E2。",
+      "顾客规定了符号时，用 'csr symbol add' 登记其与本公司符号的对照（写入 symbols.yaml）。",
+      "",
+    ]);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(out);
+    expect(workbook.worksheets.map((w) => w.name)).toContain("换版评审清单");
   });
 });

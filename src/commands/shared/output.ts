@@ -232,7 +232,7 @@ export async function emitTable(ctx: CommandContext, table: Table, flags: Output
   const filtered = table.filtered && translate(lang, format === "csv" ? "output.csv-filtered" : "output.filtered", { ...table.filtered, count: table.rows.length });
   // A CSV has no heading to mark: each row says its 密级, and the one who writes the file is told what it carries.
   const classified = format === "csv" && table.classification ? translate(lang, "output.csv-classified", { classification: classificationName(lang, table.classification) }) : undefined;
-  printHints(ctx, [...(classified ? [classified] : []), ...(filtered ? [filtered] : []), ...(table.hints ?? [])]);
+  printHints(ctx, [...(classified ? [classified] : []), ...(filtered ? [filtered] : []), ...(table.hints ?? []), ...(table.listHints ?? [])]);
   return note ? 1 : 0;
 }
 

@@ -12,7 +12,7 @@ import { correspondingClauses, formerNumbers, parseClauseRef, type Catalog } fro
 import { issuedOn } from "../../model/index.js";
 import type { ControlledDocument, PeriodicReview } from "../../model/types.js";
 import type { Table } from "../table.js";
-import { compareIds, departmentName, documentsOn, documentTitle, documentVersion, personName, t, withHints, type RegisterContext } from "./context.js";
+import { compareIds, departmentName, documentsOn, documentTitle, documentVersion, personName, t, type RegisterContext } from "./context.js";
 import { periodicReviewResult } from "./periodic-reviews.js";
 
 /**
@@ -26,8 +26,10 @@ export function newEditionCatalog(ctx: RegisterContext, id: string | undefined):
     if (editions.length === 0) throw new UserError(t(ctx, "edition-review.none"));
     return editions[0]!;
   }
+  // Without any new edition, how to add one (as csr periodic-review --for-edition says it), rather than "new editions: none" (breaker59 H10).
+  if (editions.length === 0) throw new UserError(t(ctx, "edition-review.not-new", { id }), t(ctx, "edition-review.none"));
   const catalog = editions.find((c) => c.id === id);
-  if (!catalog) throw new UserError(t(ctx, "edition-review.unknown", { id, choices: choices || t(ctx, "edition-review.no-choices") }));
+  if (!catalog) throw new UserError(t(ctx, "edition-review.unknown", { id, choices }));
   return catalog;
 }
 
@@ -149,6 +151,7 @@ export function editionReviewRegister(ctx: RegisterContext, options: { today: st
       ...(open > 0 ? [t(ctx, "register.edition-review.open", { open })] : []),
       ...(processes + csrs > 0 ? [t(ctx, "register.edition-review.others", { ...data, processes, csrs, from: old.id })] : []),
     ],
-    ...withHints(rows.some((r) => r.state === "not-reviewed") ? [t(ctx, "register.edition-review.hint", data)] : []),
+    // How to record a review is for the one working through the list (csr list), not for a csr export (breaker59 H10).
+    ...(rows.some((r) => r.state === "not-reviewed") ? { listHints: [t(ctx, "register.edition-review.hint", data)] } : {}),
   };
 }
