@@ -1137,6 +1137,9 @@ export async function writeXlsx(tables: Iterable<Table>, path: string, onCut: (w
 
 const ROWS_PER_TURN = 500;
 
+/** The column width exceljs (4.4, lib/doc/column.js DEFAULT_COLUMN_WIDTH) writes no <col> for. */
+const EXCELJS_DEFAULT_WIDTH = 9;
+
 /**
  * Waits until the zip has taken the rows committed so far. exceljs's streamed sheet writes into
  * the stream the zip reads it from (archiver's PassThrough) without ever waiting for it, so
@@ -1205,7 +1208,13 @@ function printLayout(table: Table, widths: number[]): Partial<PageSetup> {
  */
 async function writeSheet(sheet: Worksheet, table: Table, widths: number[], tailColumn: number, onCut: (where: string, length: number) => void): Promise<number> {
   const count = Math.max(1, table.columns.length);
-  widths.forEach((width, i) => (sheet.getColumn(i + 1).width = width));
+  widths.forEach((width, i) => {
+    const column = sheet.getColumn(i + 1);
+    column.width = width;
+    // exceljs takes a width of 9 for its default and writes no <col> for it, and Excel's own default
+    // is 8.43: a column of 9 (a seven-character code) opened 8.43 wide. Its width is said to be its own.
+    if (width === EXCELJS_DEFAULT_WIDTH) Object.defineProperty(column, "isCustomWidth", { value: true });
+  });
   if (table.columns.length > 0) sheet.autoFilter = { from: { row: 2, column: 1 }, to: { row: 2, column: count } };
   const title = sheet.getCell(1, 1);
   // The title row is what a screen shows first: a classified register's marking heads it, as the printed page's header.

@@ -7,6 +7,7 @@ import { spawnSync } from "node:child_process";
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
+import { strFromU8, unzipSync } from "fflate";
 import { describe, expect, it } from "vitest";
 import { copyFixture, csr, csrInProcess, FIXTURES, ROOT, tempDir } from "../helpers.js";
 
@@ -61,6 +62,21 @@ describe("printed registers", () => {
       [null, null, null, "审核：________________ 日期：____________"],
       [null, null, null, "批准：________________ 日期：____________"],
     ]);
+  });
+
+  it("gives every column of every sheet its width in the file, a width of 9 too (exceljs writes none for 9, and Excel opened it 8.43 wide)", () => {
+    const files = unzipSync(readFileSync(file), { filter: (entry) => /^xl\/worksheets\/sheet\d+\.xml$/.test(entry.name) });
+    const widths: string[] = [];
+    for (const [name, data] of Object.entries(files)) {
+      const xml = strFromU8(data);
+      const spans = /<row r="2"[^>]* spans="1:(\d+)"/.exec(xml)?.[1];
+      const cols = [...xml.matchAll(/<col min="(\d+)" max="(\d+)" width="([\d.]+)"/g)].map((m) => ({ min: Number(m[1]), max: Number(m[2]), width: m[3]! }));
+      // One <col> after another from column 1 to the last, none left out.
+      expect(cols.map((c) => c.min), name).toEqual([1, ...cols.slice(0, -1).map((c) => c.max + 1)]);
+      expect(String(cols.at(-1)?.max), name).toBe(spans);
+      widths.push(...cols.map((c) => c.width));
+    }
+    expect(widths).toContain("9");
   });
 
   it("numbers the pages of a register's own workbook 第 x 页 共 y 页 (Page x of y)", async () => {
