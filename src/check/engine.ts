@@ -38,17 +38,31 @@ function withheldMessage(repo: Repository, path: string, problem: LoadProblem): 
   return classification === "" ? problem.message : t(key, { classification: classificationName(language(), classification), line: problem.line, column: problem.column });
 }
 
+/**
+ * The severity of a rule's findings under qms.yaml's `rules:` (error, warning or off by id), undefined
+ * when off; an id no rule has (the loader's problems) defaults to error. A rule split off another
+ * (Rule.splitFrom) that `rules:` does not name follows the older id's setting, never above its own
+ * severity: `csr/review-overdue: off` still turns off the warnings csr/review-due-soon took over.
+ */
+export function configuredSeverity(id: string, overrides: Readonly<Record<string, Severity | "off">>): Severity | undefined {
+  const rule = rulesById.get(id);
+  const own = rule?.severity ?? "error";
+  const setting = overrides[id] ?? (rule?.splitFrom !== undefined ? capped(overrides[rule.splitFrom], own) : undefined);
+  return setting === "off" ? undefined : (setting ?? own);
+}
+
+/** `setting` capped at `cap`: a warning-only rule stays a warning when the id it was split from is set to error. */
+function capped(setting: Severity | "off" | undefined, cap: Severity): Severity | "off" | undefined {
+  return setting === "error" ? cap : setting;
+}
+
 export function runCheck(repo: Repository, options: CheckOptions, rules: readonly Rule[] = registeredRules): Finding[] {
   return checkRepository(repo, options, rules).findings;
 }
 
 export function checkRepository(repo: Repository, options: CheckOptions, rules: readonly Rule[] = registeredRules): CheckOutcome {
   const overrides = repo.config?.value.rules ?? {};
-  const severityOf = (id: string): Severity | undefined => {
-    const setting = overrides[id];
-    if (setting === "off") return undefined;
-    return setting ?? rulesById.get(id)?.severity ?? "error";
-  };
+  const severityOf = (id: string) => configuredSeverity(id, overrides);
   const findings: Finding[] = [];
   for (const { path, problem } of repo.problems) {
     const severity = severityOf(problem.rule);

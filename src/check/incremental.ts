@@ -10,7 +10,7 @@ import { reportedAt, type Finding } from "../core/diagnostic.js";
 import type { Rerun } from "../load/cache.js";
 import { isBlocking } from "../load/silent.js";
 import { locate, type SourceFile } from "../load/source.js";
-import { brokenFoundations, checkRepository, orderFindings } from "./engine.js";
+import { brokenFoundations, checkRepository, configuredSeverity, orderFindings } from "./engine.js";
 import { rules as registeredRules } from "./registry.js";
 import type { ChangedFile, CheckOptions, Rule, RuleScope } from "./rule.js";
 
@@ -27,7 +27,7 @@ const DUPLICATES = "id/duplicate";
 export function recheck(change: Rerun, options: CheckOptions, rules: readonly Rule[] = registeredRules): Finding[] | undefined {
   const { previous, changed, partial } = change;
   const overrides = partial.config?.value.rules ?? {};
-  const enabled = rules.filter((r) => r.check && overrides[r.id] !== "off");
+  const enabled = rules.filter((r) => r.check && configuredSeverity(r.id, overrides) !== undefined);
   if (!enabled.some((r) => r.id === DUPLICATES)) return undefined;
   const pairs: [ChangedFile, ChangedFile][] = [];
   for (const { before, after } of changed) {

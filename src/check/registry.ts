@@ -26,6 +26,7 @@ import { rule as csrNotAddressed } from "./rules/csr/not-addressed.js";
 import { rule as csrNotRedistributed } from "./rules/csr/not-redistributed.js";
 import { rule as csrRejectionOverruled } from "./rules/csr/rejection-overruled.js";
 import { rule as csrRequirementChanged } from "./rules/csr/requirement-changed.js";
+import { rule as csrReviewDueSoon } from "./rules/csr/review-due-soon.js";
 import { rule as csrReviewIncomplete } from "./rules/csr/review-incomplete.js";
 import { rule as csrReviewInconsistent } from "./rules/csr/review-inconsistent.js";
 import { rule as csrReviewLate } from "./rules/csr/review-late.js";
@@ -121,6 +122,7 @@ export const rules: readonly Rule[] = [
   csrNotRedistributed,
   csrRejectionOverruled,
   csrRequirementChanged,
+  csrReviewDueSoon,
   csrReviewIncomplete,
   csrReviewInconsistent,
   csrReviewLate,

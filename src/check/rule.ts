@@ -111,6 +111,12 @@ export interface Rule {
   /** Stable id, e.g. "ref/unresolved"; it names the rule's file and its docs section. */
   id: string;
   severity: Severity;
+  /**
+   * The id this rule's findings were reported under before it was split off it: while `rules:` in
+   * qms.yaml does not name this rule, a setting of that id applies to it, never above `severity`
+   * (engine.ts configuredSeverity), so a repository that turned the old id off keeps it off.
+   */
+  splitFrom?: string;
   /** One line for docs, `csr explain` and SARIF metadata. */
   summary: string;
   docs: RuleDocs;

@@ -144,6 +144,15 @@ const training: (kind: OpenTraining["kind"]) => Reader = (kind) => (input, _find
   const open = trainings().find((o) => o.kind === kind && o.id === id);
   return open && { what: tr(input, kind === "csr" ? "site.attention.training-csr" : "site.attention.training-document", { revision: open.revision }), due: open.due, responsible: departments(input, open.departments) };
 };
+/** A review not decided, overdue or due soon: the departments whose opinion is missing answer for it, else the decision is. */
+const openReview: Reader = (input, _f, { csr }) => {
+  if (!csr) return undefined;
+  const missing = missingOpinions(csr, input.rc.repo.config?.value);
+  const due = reviewDue(csr, input.calendar, input.rc.repo.config?.value);
+  return missing.length > 0
+    ? { what: tr(input, "site.attention.review-overdue", { departments: departments(input, missing) }), due, responsible: departments(input, missing) }
+    : { what: tr(input, "site.attention.review-overdue-decision"), due, responsible: personName(input.rc, csr.review?.decision?.by) };
+};
 
 /** How each rule's finding reads as a row; a rule not here is read as its summary. */
 const READERS: Record<string, Reader> = {
@@ -198,14 +207,8 @@ const READERS: Record<string, Reader> = {
     csr?.review?.decision
       ? { what: tr(input, "site.attention.forced-decision", { date: csr.review.decision.date }), responsible: departments(input, missingOpinions(csr, input.rc.repo.config?.value)) }
       : undefined,
-  "csr/review-overdue": (input, _f, { csr }) => {
-    if (!csr) return undefined;
-    const missing = missingOpinions(csr, input.rc.repo.config?.value);
-    const due = reviewDue(csr, input.calendar, input.rc.repo.config?.value);
-    return missing.length > 0
-      ? { what: tr(input, "site.attention.review-overdue", { departments: departments(input, missing) }), due, responsible: departments(input, missing) }
-      : { what: tr(input, "site.attention.review-overdue-decision"), due, responsible: personName(input.rc, csr.review?.decision?.by) };
-  },
+  "csr/review-overdue": openReview,
+  "csr/review-due-soon": openReview,
   // The decision on the customer's new revision, what it changed, and the departments that hold the earlier requirement,
   // due recall_days working days after the round's first decision, as the rule counts it.
   "csr/not-redistributed": (input, _f, { csr }) => {

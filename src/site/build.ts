@@ -209,6 +209,7 @@ function absentOn(repo: Repository, on: DocumentsOn, drafts: DraftsOn | undefine
  */
 const DATED_RULES: ReadonlySet<string> = new Set([
   "csr/review-overdue",
+  "csr/review-due-soon",
   "csr/review-late",
   "csr/forced-decision",
   "csr/not-addressed",

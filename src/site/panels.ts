@@ -191,8 +191,7 @@ export function findingsTable(rc: RegisterContext, title: string, findings: read
     ],
     rows: findings.map((f) => ({
       severity: f.severity === "error" ? t(rc, "site.panel.findings.error") : t(rc, "site.panel.findings.warning"),
-      // csr/review-overdue warns of a deadline still ahead: said beside the rule, as the dashboard counts it under 即将到期 (tester59 G13).
-      rule: f.rule === "csr/review-overdue" && f.severity === "warning" ? t(rc, "site.findings.rule.due-soon", { rule: f.rule }) : f.rule,
+      rule: f.rule,
       file: `${f.file}:${f.line}:${f.column}`,
       message: f.message,
     })),

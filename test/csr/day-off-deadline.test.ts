@@ -127,8 +127,8 @@ describe("an undecided review on the Saturday after its Friday deadline", () => 
       matrix: await cell("及时性", "matrix", "csr"),
       report: report.split("\n").filter((l) => l.includes("及时性")),
     }).toEqual({
-      check: [`warning csr/review-overdue BCM-005（2026-11-20 接收）的评审${PASSED}；请用 'csr review BCM-005' 记录缺少的意见和评审结论。`],
-      checkEn: [`warning csr/review-overdue The review of BCM-005 (received on 2026-11-20) is ${PASSED_EN}; record the missing opinions and the decision with 'csr review BCM-005'.`],
+      check: [`warning csr/review-due-soon BCM-005（2026-11-20 接收）的评审${PASSED}；请用 'csr review BCM-005' 记录缺少的意见和评审结论。`],
+      checkEn: [`warning csr/review-due-soon The review of BCM-005 (received on 2026-11-20) is ${PASSED_EN}; record the missing opinions and the decision with 'csr review BCM-005'.`],
       show: [`  评审期限        ${PASSED}`],
       showEn: [`  Review due      ${PASSED_EN}`],
       list: [PASSED],

@@ -161,10 +161,10 @@ describe("csr import --as csr of requirements registered already", () => {
         "  row 3 → DYA-021",
       ].join("\n"),
     );
-    // The fixture's own CSRs, received on fixed days, fall due as the days go by (csr/review-overdue,
+    // The fixture's own CSRs, received on fixed days, fall due as the days go by (csr/review-overdue, csr/review-due-soon,
     // csr/implementation-overdue, and from a day in a year whose holidays csr does not ship yet
     // calendar/year-missing): only the duplicate is this test's.
-    expect(result.stdout).toMatch(/Imported 2 of 4 row\(s\); 2 row\(s\) refused, 0 conflict\(s\) with existing files\.\ncsr check: \d+ error\(s\), \d+ warning\(s\) \((?:(?:csr\/review-overdue|csr\/implementation-overdue|calendar\/year-missing) \d+, )*csr\/duplicate 1\)\.\n/);
+    expect(result.stdout).toMatch(/Imported 2 of 4 row\(s\); 2 row\(s\) refused, 0 conflict\(s\) with existing files\.\ncsr check: \d+ error\(s\), \d+ warning\(s\) \((?:(?:csr\/review-overdue|csr\/review-due-soon|csr\/implementation-overdue|calendar\/year-missing) \d+, )*csr\/duplicate 1\)\.\n/);
     expect(existsSync(join(dir, "csr/DYA/DYA-022.yaml"))).toBe(false);
   });
 });

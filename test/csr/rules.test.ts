@@ -21,7 +21,7 @@ describe("csr/* rules", () => {
     const result = await check(copyFixture("test/fixtures/csr/invalid"));
     expect(result.findings.map(brief)).toEqual([
       "csr/DYA/DYA-001.yaml:7:11 error csr/review-overdue",
-      "csr/DYA/DYA-002.yaml:7:11 warning csr/review-overdue",
+      "csr/DYA/DYA-002.yaml:7:11 warning csr/review-due-soon",
       "csr/DYA/DYA-003.yaml:11:13 error csr/review-incomplete",
       "csr/DYA/DYA-004.yaml:12:28 warning csr/not-addressed",
       "csr/DYA/DYA-005.yaml:14:3 error csr/addressed-by-obsolete",
@@ -34,7 +34,7 @@ describe("csr/* rules", () => {
     expect(message("csr/review-overdue", "csr/DYA/DYA-001.yaml")).toBe(
       "The review of DYA-001 is overdue: received on 2026-11-06, it was due on 2026-11-20 (10 working days) and is 5 working days late; record the missing opinions and the decision with 'csr review DYA-001'.",
     );
-    expect(message("csr/review-overdue", "csr/DYA/DYA-002.yaml")).toBe(
+    expect(message("csr/review-due-soon", "csr/DYA/DYA-002.yaml")).toBe(
       "The review of DYA-002 is due in 2 working days, on 2026-12-01 (received on 2026-11-17); record the missing opinions and the decision with 'csr review DYA-002' before then.",
     );
     expect(message("csr/review-incomplete", "csr/DYA/DYA-003.yaml")).toContain("the opinion of MKT is missing");
@@ -66,7 +66,21 @@ describe("csr/* rules", () => {
   it("keep a configured 'warning' severity for an overdue review", async () => {
     const dir = copyFixture("test/fixtures/csr/invalid");
     writeFileSync(join(dir, "qms.yaml"), readFileSync(join(dir, "qms.yaml"), "utf8") + "  csr/review-overdue: warning\n");
-    const severities = (await check(dir)).findings.filter((f) => f.rule === "csr/review-overdue").map((f) => f.severity);
-    expect(severities).toEqual(["warning", "warning"]);
+    const severities = (await check(dir)).findings.filter((f) => f.rule.startsWith("csr/review-")).map((f) => `${f.file} ${f.severity} ${f.rule}`);
+    expect(severities).toEqual(["csr/DYA/DYA-001.yaml warning csr/review-overdue", "csr/DYA/DYA-002.yaml warning csr/review-due-soon", "csr/DYA/DYA-003.yaml error csr/review-incomplete"]);
+  });
+
+  // The warnings of csr/review-due-soon were csr/review-overdue's until it was split off (tester59 G13):
+  // a qms.yaml written before the split keeps meaning what it meant.
+  it.each([
+    ["  csr/review-overdue: off\n", []],
+    ["  csr/review-overdue: error\n", ["csr/DYA/DYA-001.yaml error csr/review-overdue", "csr/DYA/DYA-002.yaml warning csr/review-due-soon"]],
+    ["  csr/review-overdue: off\n  csr/review-due-soon: error\n", ["csr/DYA/DYA-002.yaml error csr/review-due-soon"]],
+    ["  csr/review-due-soon: off\n", ["csr/DYA/DYA-001.yaml error csr/review-overdue"]],
+  ])("apply qms.yaml's %j to the due-soon warnings split off csr/review-overdue", async (rules, expected) => {
+    const dir = copyFixture("test/fixtures/csr/invalid");
+    writeFileSync(join(dir, "qms.yaml"), readFileSync(join(dir, "qms.yaml"), "utf8") + rules);
+    const findings = (await check(dir)).findings.filter((f) => f.rule === "csr/review-overdue" || f.rule === "csr/review-due-soon");
+    expect(findings.map((f) => `${f.file} ${f.severity} ${f.rule}`)).toEqual(expected);
   });
 });

@@ -768,10 +768,11 @@ describe("csr site: a person's trainings while nothing says what needs training 
 });
 
 describe("csr site: a review due soon on the findings page (tester59 G13)", () => {
-  it("says beside csr/review-overdue's warning that it is due soon, not overdue, as the dashboard counts it", async () => {
+  it("names the rule of a review due soon csr/review-due-soon, not csr/review-overdue, as the dashboard counts it under 即将到期", async () => {
     const site = await buildSite(copyFixture("examples/acme-auto"), "--today", "2026-12-04");
     const findings = readFileSync(join(site.out, "findings.html"), "utf8");
-    expect(findings).toContain('<td class="code">csr/review-overdue（即将到期，未逾期）</td>');
+    expect(findings).toContain('<td class="code">警告</td><td class="code">csr/review-due-soon</td>');
+    expect(findings).not.toContain("csr/review-overdue");
     expect(findings).toContain("BCM-005 的评审今天（2026-12-04）到期");
   });
 });

@@ -1,23 +1,23 @@
 import { repositoryCalendar } from "../../../load/calendar.js";
-import { DEFAULT_REVIEW_DAYS, DEFAULT_WARN_DAYS, reviewDue, reviewStart } from "../../../model/csr-status.js";
-import { pastDueInTime } from "../../../model/review-timeliness.js";
+import { DEFAULT_REVIEW_DAYS, reviewDue, reviewStart } from "../../../model/csr-status.js";
 import type { Rule } from "../../rule.js";
-import { language, t } from "../../../i18n/index.js";
+import { t } from "../../../i18n/index.js";
 
 /**
  * IATF 16949 7.5.3.2.2 expects customer requirements to be reviewed within 10 working days of
  * receipt. Counted in the working days of qms.yaml, so holidays and make-up Saturdays are honoured.
+ * The warning before the deadline is csr/review-due-soon's.
  */
 export const rule: Rule = {
   id: "csr/review-overdue",
   severity: "error",
   scope: { files: "own" },
   clock: true,
-  summary: "A CSR has no decision although its review period (working days after receipt) has ended or is about to.",
+  summary: "A CSR has no decision although its review period (working days after receipt) has ended.",
   dependsOn: ["qms.yaml"],
   docs: {
     description:
-      "A CSR that has no decision yet although its review period is over (error), or will be over within `csr.warn_days` working days (warning; default 2). The period is `csr.review_days` working days (default 10) counted from the day after the CSR was received, or after its review was restarted by a new source revision (`review.restarted`). Working days come from `calendar` in `qms.yaml`: the working weekdays, the public holidays and the make-up working days (调休). A CSR received on Friday 2026-11-20 is due on Friday 2026-12-04. On the Saturday and Sunday after it the deadline has passed but no working day since: the warning says so, and that a decision before the next working day is still on time.\n\n{{#IATF16949}}IATF 16949 7.5.3.2.2 expects customer requirements and their changes to be reviewed within 10 working days{{/IATF16949}}{{^IATF16949}}{{cite:requirements-review}} asks for the requirements to be reviewed before the organisation commits to supply, within the period it sets itself{{/IATF16949}}; an auditor samples the dates. `csr check --today YYYY-MM-DD` fixes the day deadlines are measured against, so CI results are reproducible.",
+      "A CSR that has no decision yet although its review period is over: at least one working day has passed since its deadline. The period is `csr.review_days` working days (default 10) counted from the day after the CSR was received, or after its review was restarted by a new source revision (`review.restarted`). Working days come from `calendar` in `qms.yaml`: the working weekdays, the public holidays and the make-up working days (调休). A CSR received on Friday 2026-11-20 is due on Friday 2026-12-04 and overdue from Monday 2026-12-07; until then, within `csr.warn_days` working days of the deadline and on the days off right after it, csr/review-due-soon warns. (Earlier versions reported those warnings under this id; a setting of `csr/review-overdue` in `qms.yaml` still applies to them while `csr/review-due-soon` has none of its own.)\n\n{{#IATF16949}}IATF 16949 7.5.3.2.2 expects customer requirements and their changes to be reviewed within 10 working days{{/IATF16949}}{{^IATF16949}}{{cite:requirements-review}} asks for the requirements to be reviewed before the organisation commits to supply, within the period it sets itself{{/IATF16949}}; an auditor samples the dates. `csr check --today YYYY-MM-DD` fixes the day deadlines are measured against, so CI results are reproducible.",
     bad: `
 received: 2026-11-06   # due 2026-11-20; no decision on 2026-11-27
 `,
@@ -35,25 +35,16 @@ review:
     const config = ctx.repo.config?.value;
     const calendar = repositoryCalendar(config);
     const days = config?.csr?.review_days ?? DEFAULT_REVIEW_DAYS;
-    const warnDays = config?.csr?.warn_days ?? DEFAULT_WARN_DAYS;
     const today = ctx.options.today;
     for (const { value: csr, file } of ctx.repo.csrs) {
       if (csr.superseded || csr.review?.decision) continue;
-      const start = reviewStart(csr);
       const due = reviewDue(csr, calendar, config);
       const left = calendar.workdaysBetween(today, due);
+      if (left >= 0) continue;
+      const start = reviewStart(csr);
       const at = { file, path: csr.review?.restarted ? ["review", "restarted"] : ["received"] };
       const since = csr.review?.restarted ? t("rule.csr/review-overdue.restarted", { start }) : t("rule.csr/review-overdue.received", { start });
-      if (left < 0) {
-        ctx.report(at, t("rule.csr/review-overdue.overdue", { csr: csr.id, since, due, days, late: -left, count: -left }));
-      } else if (left <= warnDays) {
-        // On a day off right after the deadline no working day is left and none has passed: not "due today".
-        const passed = pastDueInTime(calendar, due, today, language());
-        const message = passed
-          ? t("rule.csr/review-overdue.past-due-in-time", { csr: csr.id, since, passed })
-          : t(left === 0 ? "rule.csr/review-overdue.due-today" : "rule.csr/review-overdue.due-soon", { csr: csr.id, since, due, count: left });
-        ctx.report(at, message, "warning");
-      }
+      ctx.report(at, t("rule.csr/review-overdue.overdue", { csr: csr.id, since, due, days, late: -left, count: -left }));
     }
   },
 };
