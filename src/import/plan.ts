@@ -16,7 +16,7 @@ import { unmarkedSection } from "../model/sections.js";
 import { SIGNATURE_ROLES, type ControlledDocument, type Csr, type Customer, type CustomerRetention, type Decision, type Department, type Person, type ReviewRecord, type Revision, type Role, type Signature, type SignatureRole, type SymbolConversion } from "../model/types.js";
 import { readDate } from "../core/dates.js";
 import { UserError } from "../core/errors.js";
-import { catalog, conjunction, disjunction, LANGS, list, t, translate, type Lang, type MessageKey } from "../i18n/index.js";
+import { catalog, conjunction, disjunction, LANGS, language, list, t, translate, type Lang, type MessageKey } from "../i18n/index.js";
 import { combinedTitleAndNumber, findHeaderRow, headerExample, normalizeHeader, type Field, type HeaderRow } from "./headers.js";
 import { compactText, shellArgument, showInvisible } from "../core/text.js";
 import { approvalOf } from "../report/registers/symbols.js";
@@ -1776,8 +1776,8 @@ function csrFromRow(row: RowReader, repo: Repository, options: ImportOptions, ea
       status.stage === "planned" || status.stage === "in-progress" ? result === "decided" || result === "addressed" : result === status.status || (status.status === "verified" && result === "implemented" && verifiedByOwner(csr, config));
     if (!agrees) {
       issue(
-        // The status words are the register's own, in the repository's language.
-        t("import.csr.status-differs", { listed, result: csrStatusLabel(result, options.lang), status: csrStatusLabel(status.status, options.lang) }),
+        // The listed word as the register wrote it; csr's own words in the language of the message (an English run on a Chinese list).
+        t("import.csr.status-differs", { listed, result: csrStatusLabel(result, language()), status: csrStatusLabel(status.status, language()) }),
       );
     }
   }

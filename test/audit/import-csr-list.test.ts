@@ -136,6 +136,20 @@ describe("csr import --as csr: the column names and status words of Chinese CSR 
   });
 });
 
+describe("csr import --as csr: a status the records do not give, in the run's language (io59 rest)", () => {
+  it("names csr's own status words in English on an English run of a Chinese list, and in Chinese on a Chinese run", async () => {
+    const list = ["序号,要求内容,顾客名称,CSR文件名称,对应条款,接收时间,状态", "1,年度产品审核,福特汽车,福特 IATF 16949 顾客特定要求,9.2.2.4,2024.2.1,评审中", ""].join("\n");
+    const english = await importList(repository(), list);
+    expect(lines(english.result.stdout).filter((l) => l.startsWith("row "))).toEqual([
+      "row 2: the list says '评审中', the imported record gives 'received': the list does not carry what makes it in review (review opinions, a superseded record, a released addressing document) — record it with csr review, csr source or csr address",
+    ]);
+    const chinese = await importList(repository(), list, "--lang", "zh-CN");
+    expect(lines(chinese.result.stdout).filter((l) => l.startsWith("第 "))).toEqual([
+      "第 2 行：清单写的是 '评审中'，导入的记录得出 '已接收'：清单没有记载使其成为“评审中”的依据（评审意见、被替代的记录、已发布的落实文件），请用 csr review、csr source 或 csr address 记录",
+    ]);
+  });
+});
+
 describe("csr import --as csr: several 落实文件 in one cell (tester20 F31)", () => {
   it("reads documents separated by 、 as places, keeps a section list as one place, and says how to write a cell it cannot read", async () => {
     const dir = repository();
