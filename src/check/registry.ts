@@ -66,6 +66,7 @@ import { rule as docObsoleteReferenced } from "./rules/doc/obsolete-referenced.j
 import { rule as docPeriodicReviewDue } from "./rules/doc/periodic-review-due.js";
 import { rule as docRecallOverdue } from "./rules/doc/recall-overdue.js";
 import { rule as docRecordRetentionMissing } from "./rules/doc/record-retention-missing.js";
+import { rule as docReviewEditionUnknown } from "./rules/doc/review-edition-unknown.js";
 import { rule as docRevisionHistoryRewritten } from "./rules/doc/revision-history-rewritten.js";
 import { rule as docRevisionNotBumped } from "./rules/doc/revision-not-bumped.js";
 import { rule as docRevisionPending } from "./rules/doc/revision-pending.js";
@@ -162,6 +163,7 @@ export const rules: readonly Rule[] = [
   docPeriodicReviewDue,
   docRecallOverdue,
   docRecordRetentionMissing,
+  docReviewEditionUnknown,
   docRevisionHistoryRewritten,
   docRevisionNotBumped,
   docRevisionPending,

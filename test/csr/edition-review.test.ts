@@ -4,7 +4,7 @@
  * of IATF 16949 (test/fixtures/editions/IATF16949E2.yaml: 8.3.3.3 renumbered 8.3.3.4, 8.5.1.1 split,
  * 4.4.1.2 removed, 8.5.4 unchanged) (tester58 F9).
  */
-import { readFileSync, writeFileSync } from "node:fs";
+import { readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -93,6 +93,23 @@ describe("reviewing the documents for a new edition (tester58 F9)", () => {
       "",
     ]);
     expect(read(plain, "documents/QP-020.yaml")).toContain("edition: IATF16949E2");
+  });
+
+  it("reports with csr check a review record, edited or merged by hand, that names no new edition's catalog", async () => {
+    const edited = validRepo();
+    const file = join(edited, "documents/QP-020.yaml");
+    makeRepo({ "standards/IATF16949E2.yaml": readFileSync(join(FIXTURES, "editions", "IATF16949E2.yaml")) }, edited);
+    writeFileSync(file, `${read(edited, "documents/QP-020.yaml")}reviews:\n  - {by: zhang, date: 2026-11-26, edition: IATF16949E3}\n`);
+    const line = read(edited, "documents/QP-020.yaml").split("\n").length - 1;
+    const findings = async () => (await csrInProcess(["-C", edited, "check", "--today", "2026-11-27"], { lang: null })).stdout.split("\n").filter((l) => l.includes(" error doc/review-edition-unknown "));
+    expect(await findings()).toEqual([
+      `documents/QP-020.yaml:${line}:44 error doc/review-edition-unknown QP-020 于 2026-11-26 的定期评审记为新版 'IATF16949E3' 的换版评审，但没有条款目录 'IATF16949E3'。是否应为 'IATF16949E2'？请改为该文件所评审的新版目录（IATF16949E2）；如只是普通定期评审，删除 edition。`,
+    ]);
+    // Without the new edition's catalog, the record names nothing the repository has.
+    rmSync(join(edited, "standards/IATF16949E2.yaml"));
+    expect(await findings()).toEqual([
+      `documents/QP-020.yaml:${line}:44 error doc/review-edition-unknown QP-020 于 2026-11-26 的定期评审记为新版 'IATF16949E3' 的换版评审，但没有条款目录 'IATF16949E3'。本仓库没有新版标准的条款目录（standards/<ID>.yaml，带 supersedes）：请删除 edition，或加入所评审新版的条款目录。`,
+    ]);
   });
 
   it("keeps a document found to need revising or withdrawing open until its new revision is released, and does not count it as done (breaker59 H3)", async () => {
