@@ -151,7 +151,11 @@ export interface Change {
   released?: string;
   /** On a CSR's `reopened` row: its source document, whose revision `from` → `to` reopened the review (the reason said from it: historyReason). */
   source?: string;
-  /** On an `unaddressed` row dated by git (datedLinkRemovals): the commit that removed the links; `detail` is its author (a people.yaml id when one matches). */
+  /**
+   * On an `unaddressed` row dated by git (datedLinkRemovals): the commit that removed the links; on a `submitted` or
+   * `revising` row recorded without who submitted (withSubmitters): the commit that recorded it. `detail` is its
+   * author (a people.yaml id when one matches).
+   */
   commit?: string;
   /** A document revision released before the repository and imported (Revision `imported`): what it changed, and the versions before it, are on the paper record. */
   imported?: true;
@@ -625,11 +629,7 @@ export interface LinkRemoval {
  */
 export function datedLinkRemovals(changes: readonly Change[], before: Repository, after: Repository, removals: ReadonlyMap<string, ReadonlyMap<string, LinkRemoval>>): Change[] {
   const secret = secretIds(after);
-  const person = (r: LinkRemoval): string => {
-    const people = after.people.map((p) => p.value);
-    const found = people.find((p) => r.email !== "" && (p.emails ?? []).some((e) => e.toLowerCase() === r.email.toLowerCase())) ?? people.find((p) => p.name === r.author || p.name_en === r.author);
-    return found?.id ?? r.author;
-  };
+  const person = (r: LinkRemoval) => committer(after, r);
   return changes.flatMap((change): Change[] => {
     if (change.area !== "csr" || change.kind !== "unaddressed") return [change];
     const was = before.csrs.find((c) => c.value.id === change.id)?.value.addressed ?? [];
@@ -642,6 +642,28 @@ export function datedLinkRemovals(changes: readonly Change[], before: Repository
       byCommit.set(removal?.commit ?? "", group);
     }
     return [...byCommit.values()].map(({ removal, links }) => ({ ...change, from: places(links, secret), ...(removal ? { detail: person(removal), commit: removal.commit, date: removal.date } : {}) }));
+  });
+}
+
+/** A commit's author as people.yaml knows them (by e-mail, then name): their id; else the author's name as git gives it. */
+function committer(repo: Repository, r: LinkRemoval): string {
+  const people = repo.people.map((p) => p.value);
+  const found = people.find((p) => r.email !== "" && (p.emails ?? []).some((e) => e.toLowerCase() === r.email.toLowerCase())) ?? people.find((p) => p.name === r.author || p.name_en === r.author);
+  return found?.id ?? r.author;
+}
+
+/**
+ * The 送审 and 修订中 rows recorded without who submitted (csr submit without --by) given the author of the
+ * commit that recorded the submission (`commitOf`, load/submitters.ts) as `detail`, a people.yaml id when one
+ * matches, and that commit as `commit`, as a removed link's row names it (breaker59 H8). `repo`: the state
+ * the rows were read from.
+ */
+export function withSubmitters(changes: readonly Change[], repo: Repository, commitOf: (path: string, key: "submitted" | "revising") => LinkRemoval | undefined): Change[] {
+  return changes.map((change) => {
+    if (change.area !== "document" || (change.kind !== "submitted" && change.kind !== "revising") || change.detail !== "") return change;
+    const file = repo.documents.find((d) => d.value.id === change.id)?.file;
+    const commit = file && commitOf(file.path, change.kind === "submitted" ? "submitted" : "revising");
+    return commit ? { ...change, detail: committer(repo, commit), commit: commit.commit } : change;
   });
 }
 

@@ -991,4 +991,30 @@ describe("csr changes of a new document submitted for approval (stop 57)", { tim
       "Documents,new,QP-009,变更管理程序,,A/0,首次发布,prepared: 张伟 2026-11-27; reviewed: 李娜 2026-11-27; approved: 王强 2026-11-27,2026-11-27",
     ]);
   });
+
+  it("refuses a submission dated before the draft's first commit, and without --by names who committed it (breaker59 H8)", async () => {
+    const draft = lines("id: QP-009", "title: 变更管理程序", "level: 2", "kind: procedure", "department: QA", "status: draft", "sections:", "  - number: '1'", "    title: 目的", "    text: 规定变更的评审和批准。");
+    const dir = minimalRepo({ "documents/QP-009.yaml": draft });
+    git(dir, ["init", "-q"]);
+    git(dir, ["config", "user.name", "Test User"]);
+    git(dir, ["config", "user.email", "test@example.com"]);
+    commitAt(dir, "2026-11-02", "QP-009 草稿");
+    git(dir, ["tag", "base"]);
+    expect(await csrInProcess(["-C", dir, "submit", "QP-009", "--by", "li", "--date", "2020-01-01", "-y"], { lang: null, env: TZ })).toEqual({
+      code: 2,
+      stdout: "",
+      stderr: "csr: --date 2020-01-01 早于草稿 QP-009 加入仓库的日期（2026-11-02，documents/QP-009.yaml 的首次提交）：送审不可能早于草稿存在，最早可填 2026-11-02。\n",
+    });
+    expect(readFileSync(join(dir, "documents/QP-009.yaml"), "utf8")).toBe(draft);
+    const submit = await csrInProcess(["-C", dir, "submit", "QP-009", "--date", "2026-11-02", "-y"], { lang: null, env: TZ });
+    expect([submit.code, submit.stderr]).toEqual([0, ""]);
+    commitAt(dir, "2026-11-03", "QP-009 送审");
+    const row = `文件,送审,QP-009,变更管理程序,草稿,审批中,提交人：Test User（提交 ${git(dir, ["rev-parse", "--short=7", "HEAD"]).trim()}）,2026-11-02`;
+    const commits = await csrInProcess(["-C", dir, "changes", "base", "HEAD", "--format", "csv"], { lang: null, env: TZ });
+    expect(commits.stdout.split(/\r?\n/).filter(Boolean)).toEqual(["\ufeff类别,变更,编号,名称,变更前,变更后,说明,日期", row]);
+    const period = await csrInProcess(["-C", dir, "changes", "2026-11-01", "2026-11-30", "--format", "csv"], { lang: null, env: TZ });
+    expect(period.stdout.split(/\r?\n/).filter(Boolean)).toEqual(["\ufeff类别,变更,编号,名称,变更前,变更后,说明,日期", row]);
+    const json = JSON.parse((await csrInProcess(["-C", dir, "changes", "base", "HEAD", "--format", "json"], { lang: null, env: TZ })).stdout) as ChangeJson;
+    expect(json.changes).toEqual([{ area: "document", kind: "submitted", id: "QP-009", title: "变更管理程序", from: "draft", to: "in-review", detail: "Test User", commit: git(dir, ["rev-parse", "HEAD"]).trim(), date: "2026-11-02" }]);
+  });
 });

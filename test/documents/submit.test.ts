@@ -17,6 +17,8 @@ const status = (dir: string, id: string) => parse(readFileSync(join(dir, `docume
 describe("csr submit", () => {
   it("submits drafts for approval and commits them; a release then takes the document in review", async () => {
     const dir = gitInit(minimalRepo({ "documents/QP-001.yaml": procedure("QP-001", "规定文件控制。"), "documents/QP-002.yaml": procedure("QP-002", "规定记录控制。") }));
+    // The drafts came into the repository on 2026-11-20: a submission cannot be dated before that (breaker59 H8).
+    git(dir, ["commit", "--amend", "-q", "--no-edit", "--date", "2026-11-20T10:00:00+08:00"]);
     const submitted = await csrInProcess(["-C", dir, "submit", "QP-001", "QP-002", "--commit"]);
     expect(submitted.stderr).toBe("");
     expect(submitted.code).toBe(0);

@@ -12,7 +12,8 @@ import { findRoot } from "../../load/discover.js";
 import { gitRaw, gitRead, isGitRepository } from "../../load/git.js";
 import type { Repository } from "../../load/repository.js";
 import { linkRemovals } from "../../load/link-removals.js";
-import { compareStates, datedLinkRemovals, enteredBeforePeriod, inReportOrder, isUndated, linkRemovalsWanted, periodChanges, withSectionChanges, type Change } from "../../model/changes.js";
+import { commitAddingKey } from "../../load/submitters.js";
+import { compareStates, datedLinkRemovals, enteredBeforePeriod, inReportOrder, isUndated, linkRemovalsWanted, periodChanges, withSectionChanges, withSubmitters, type Change } from "../../model/changes.js";
 import { changeReport, periodReport, type RangeEnd, type UndatedBasis } from "../../report/registers/changes.js";
 import { registerContext, type RegisterContext } from "../../report/registers/context.js";
 import type { Table } from "../../report/table.js";
@@ -99,6 +100,8 @@ export async function periodChangeReport(ctx: CommandContext, root: string, repo
       undated = withLinkRemovals(root, all.filter((c) => !entered.includes(c)), [basis.from.commit, before], [basis.to.commit!, after]);
     }
   }
+  // Who committed a submission recorded without --by, from the history up to now: the working tree holds the records.
+  if (basis.kind !== "no-git") recorded = withSubmitters(recorded, repo, (path, key) => commitAddingKey(root, "HEAD", path, key));
   return { from, to, changes: inReportOrder([...recorded, ...undated]), entered, basis };
 }
 
@@ -146,7 +149,8 @@ async function commitsCommand(ctx: CommandContext, from: string, to: string, fla
   const before = await loadRevision(root, start.commit!);
   const after = await loadRevision(root, end.commit!);
   warnLeftOut(ctx, [start, before], [end, after]);
-  const changes = inReportOrder(withLinkRemovals(root, compareStates(before, after), [start.commit!, before], [end.commit!, after]));
+  const compared = withSubmitters(compareStates(before, after), after, (path, key) => commitAddingKey(root, end.commit!, path, key));
+  const changes = inReportOrder(withLinkRemovals(root, compared, [start.commit!, before], [end.commit!, after]));
   const lang = languageOf();
   const { format, out } = tableOutput(flags, ctx.dir, "changes");
   if (format === "json") return json(ctx, root, out, { from: start, to: end, changes }, flags);

@@ -30,6 +30,7 @@ import type { ControlledDocument } from "../../model/types.js";
 import { shellArgument } from "../../core/text.js";
 import type { CommandContext } from "../context.js";
 import { eventDateOption } from "../options.js";
+import { gitRead } from "../../load/git.js";
 import { refuseEmptySections } from "../release/index.js";
 import { setAfter } from "../release/document.js";
 import { personLabel } from "../shared/people.js";
@@ -79,6 +80,7 @@ export async function submitCommand(ctx: CommandContext, ids: string[], flags: S
     // A revision is submitted on or after the day the version it revises was issued.
     const first = revisions.map(({ value }) => value).find((doc) => currentRevision(doc));
     const date = !flags.withdraw ? eventDateOption(flags.date, "--date", { follows: first ? { ...revisionEvent(currentRevision(first)!), of: first.id } : undefined }) : undefined;
+    if (date !== undefined) for (const { value: doc, file } of named) if (!revision(doc)) refuseBeforeDraft(session.root, doc.id, file.path, date);
     const by = flags.by !== undefined && date !== undefined ? personOption(session, flags.by, "--by", date) : undefined;
     const changes = named.map(({ value: doc, file }) =>
       editFile(session.root, file.path, "document", (yaml) => {
@@ -103,6 +105,19 @@ export async function submitCommand(ctx: CommandContext, ids: string[], flags: S
     await saveChanges(ctx, session, changes, lines, { commit: flags.commit, message });
     return 0;
   });
+}
+
+/**
+ * Refuses a draft's submission dated before the draft existed: before the day its file was first
+ * committed (the author date of the commit that added it, followed through a renumbering's rename;
+ * no bound when it is not committed or git is not there), as a draft carries no creation date of its
+ * own. The 送审 row of the change report would otherwise date a submission before the document, and
+ * the requirement it implements, existed (breaker59 H8). Errors: UserError, one line naming the
+ * earliest day allowed.
+ */
+function refuseBeforeDraft(root: string, id: string, path: string, date: string): void {
+  const added = gitRead(root, ["log", "--follow", "--diff-filter=A", "--format=%as", "--", path])?.trim().split("\n").at(-1);
+  if (added && /^\d{4}-\d{2}-\d{2}$/.test(added) && date < added) throw new UserError(t("submit.date-before-draft", { id, date, added, path }));
 }
 
 /**

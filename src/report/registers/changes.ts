@@ -204,6 +204,8 @@ function reportTable(ctx: RegisterContext, changes: readonly Change[], range: st
     if (change.area === "document" && change.pages) return change.detail ? change.detail + t(ctx, "register.changes.pages", { pages: change.pages }) : t(ctx, "register.changes.pages-alone", { pages: change.pages });
     if (change.area === "document" && change.kind === "added" && !change.imported) return word(ctx, change, change.detail);
     // A revision in preparation: who submitted its draft.
+    // Recorded without who submitted: who committed it, as a removed link's row names them (breaker59 H8).
+    if ((change.kind === "revising" || change.kind === "submitted") && change.commit) return t(ctx, "register.changes.unaddressed-by", { by: personName(ctx, change.detail), commit: change.commit.slice(0, 7) });
     if (change.kind === "revising" || change.kind === "submitted") return change.detail ? t(ctx, "register.changes.submitted-by", { by: personName(ctx, change.detail) }) : "";
     // An external document is received, not released: who published it.
     if (change.area === "document" && change.kind === "received") return change.detail ? t(ctx, "register.changes.external-received", { publisher: change.detail }) : "";
