@@ -158,10 +158,13 @@ export function siteReportHtml(view: SiteReportView, labels: Labels, escape: Esc
     html += `</tbody>\n</table>\n`;
   }
   if (truthy(v.history)) {
-    html += `<h2>5 ${t("csr_history")}</h2>\n<table class="history">\n<thead><tr><th>${t("csr_history_round")}</th><th>${t("csr_source_revision")}</th><th>${t("csr_history_timing")}</th><th>${t("csr_history_opinions")}</th><th>${t("csr_decision")}</th></tr></thead>\n`;
-    // One tbody a round, as the template: a round and its closing line print on one page (tester58 F15).
+    html += `<h2>5 ${t("csr_history")}</h2>\n`;
+    // A table a round, as the template: a round and its closing line print on one page (tester58 F15), and
+    // one longer than a page is labelled 第 n 轮（续） where it continues (its header; document-style's CSS).
     v.history.forEach((round, index) => {
-      html += `<tbody class="round">\n<tr><td class="nowrap"${truthy(round.closing) ? ' rowspan="2"' : ""}>${e(index + 1)}</td><td class="nowrap">${e(round.sourceRevision)}</td><td>`;
+      const label = `${t("csr_history_round_before")}${e(index + 1)}${t("csr_history_round_after")}`;
+      html += `<table class="history">\n<colgroup><col class="history-round"><col class="history-source"><col class="history-timing"><col><col class="history-decision"></colgroup>\n<thead><tr><th>${t("csr_history_round")}</th><th>${t("csr_source_revision")}</th><th>${t("csr_history_timing")}</th><th>${t("csr_history_opinions")}</th><th>${t("csr_decision")}</th></tr>\n<tr class="round-continued"><th colspan="5">${label}${t("csr_history_round_continued")}</th></tr></thead>\n`;
+      html += `<tbody class="round">\n<tr class="round-label"><th colspan="5"><div>${label}</div></th></tr>\n<tr><td class="nowrap"${truthy(round.closing) ? ' rowspan="2"' : ""}>${e(index + 1)}</td><td class="nowrap">${e(round.sourceRevision)}</td><td>`;
       if (truthy(round.start)) {
         html += `<span class="nowrap">${t(round.startKind === "restarted" ? "csr_review_start_restarted" : "csr_received")} ${e(round.start)}</span><br><span class="nowrap">${t("csr_review_due")} ${e(round.due)}</span><br>`;
         if (truthy(round.decidedOn)) html += `<span class="nowrap">${t("csr_decided_date")} ${e(round.decidedOn)}</span><br>`;
@@ -178,9 +181,8 @@ export function siteReportHtml(view: SiteReportView, labels: Labels, escape: Esc
       if (truthy(round.decision) && round.decision) html += `<span class="nowrap">${t("disposition_", round.decision.disposition)}</span> <span class="nowrap">${people(round.decision.by, round.decision.byLinks)} ${e(round.decision.date)}</span>`;
       if (truthy(round.lateReason)) html += `${truthy(round.decision) ? "<br>" : ""}${t("csr_late_reason")}${colon}${e(round.lateReason)}`;
       html += `</td></tr>\n`;
-      html += `${truthy(round.closing) ? `<tr class="history-closing"><td colspan="4">${e(round.closing)}</td></tr>` : ""}\n</tbody>\n`;
+      html += `${truthy(round.closing) ? `<tr class="history-closing"><td colspan="4">${e(round.closing)}</td></tr>` : ""}\n</tbody>\n</table>\n`;
     });
-    html += `</table>\n`;
   }
   const military = truthy(v.militaryRepresentative) ? v.militaryRepresentative : undefined;
   const approver = truthy(decision) ? decision : undefined;

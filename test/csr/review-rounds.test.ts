@@ -370,7 +370,11 @@ describe("the review report's and csr show's earlier rounds", () => {
     expect(html("NES-002")).toContain('<td><span class="nowrap">不适用</span> <span class="nowrap">张伟 2026-09-30</span><br>逾期原因：军代表外出</td></tr>\n<tr class="history-closing"><td colspan="4">2026-10-13 因 2 版换版重评而关闭</td></tr>\n</tbody>\n');
     // One tbody a round, kept on one page with its closing line (tester58 F15).
     expect(html("NES-002").match(/<tbody class="round">/g)).toHaveLength(1);
-    expect(html("NES-002")).toContain('<th>评审结论</th></tr></thead>\n<tbody class="round">\n<tr><td class="nowrap" rowspan="2">1</td>');
+    // A table a round, whose header, repeated where a round longer than a page continues, labels it 第 1 轮（续）; on its first page a row moved over that label reads 第 1 轮 (csrflow59).
+    expect(html("NES-002")).toContain(
+      '<th>评审结论</th></tr>\n<tr class="round-continued"><th colspan="5">第 1 轮（续）</th></tr></thead>\n<tbody class="round">\n<tr class="round-label"><th colspan="5"><div>第 1 轮</div></th></tr>\n<tr><td class="nowrap" rowspan="2">1</td>',
+    );
+    expect(html("NES-002")).toContain("table.history tr.round-label { position: relative; top: -6mm; break-after: avoid; }");
     expect(html("NES-002")).toContain("table.history > tbody.round { break-inside: avoid; }");
     expect(html("NES-001")).toContain('<tr><td class="nowrap">2</td><td class="nowrap">张伟</td><td class="nowrap">2026-10-29</td><td>逾期原因：等待军代表确认换版范围</td></tr>');
     const docx = (id: string) => wordParagraphs(join(out, `${id}.review.zh-CN.docx`));

@@ -61,7 +61,9 @@ describe("csr site on the bundled example", () => {
     expect(read("csr/DYA-002.html")).toContain('<tr><td class="nowrap" rowspan="2">1</td><td class="nowrap">C</td><td><span class="nowrap">接收日期 2024-06-17</span><br><span class="nowrap">评审期限 2024-07-01</span><br><span class="nowrap">决定日期 2024-06-24</span><br><span class="nowrap">及时性 按期</span></td><td>须会签部门：市场部、品质部、技术部、生产部<br><span class="nowrap">市场部 <a href="../people/sunwei.html">孙伟</a></span> <span class="nowrap">同意</span> <span class="nowrap">2024-06-18</span><br>');
     expect(read("csr/DYA-002.html")).toContain('</span></td></tr>\n<tr class="history-closing"><td colspan="4">2026-03-16 因 D 版换版重评而关闭：东岳SQM升版为D版，8D提交时限由10个工作日改为D4 5个工作日、D8 15个工作日，按程序重新评审。</td></tr>\n</tbody>\n');
     // Each round is a tbody of its own, its closing line in it, as in the review report: they print on one page (tester58 F15).
-    expect(read("csr/DYA-002.html")).toContain('<th>评审结论</th></tr></thead>\n<tbody class="round">\n<tr><td class="nowrap" rowspan="2">1</td>');
+    expect(read("csr/DYA-002.html")).toContain(
+      '<th>评审结论</th></tr>\n<tr class="round-continued"><th colspan="5">第 1 轮（续）</th></tr></thead>\n<tbody class="round">\n<tr class="round-label"><th colspan="5"><div>第 1 轮</div></th></tr>\n<tr><td class="nowrap" rowspan="2">1</td>',
+    );
     // Earlier rounds once: the report's own 历次评审, not a second table under it.
     expect(read("csr/DYA-002.html").match(/<h2>5 历次评审<\/h2>|以往评审轮次/g)).toEqual(["<h2>5 历次评审</h2>"]);
     // A superseded CSR links to its successor with date and reason, and the successor back.
