@@ -409,6 +409,8 @@ export function sourceRevisionTakenFrom(csr: Csr, customer: Customer | undefined
   const at = (revision: string | undefined) => (revision === undefined ? -1 : source.revisions.findIndex((r) => r.revision === revision));
   const current = at(csr.source.revision);
   if (current < 0) return undefined;
+  // Most CSRs were never moved on: their revision is the one they are on, found without the lists below (a check asks for every CSR's).
+  if (!csr.review?.history?.length && !csr.review?.confirmations?.length) return csr.review?.restarted !== undefined ? undefined : source.revisions[current];
   const rounds = (csr.review?.history ?? []).filter((round) => round.source_revision !== undefined).map((round) => at(round.source_revision));
   // A review restarted with no earlier round on record (a list imported with its restart date) was
   // on some earlier revision, which one is not known.

@@ -42,9 +42,12 @@ distribution:
     const calendar = repositoryCalendar(config);
     const days = recallDays(config);
     for (const { value: csr, file } of ctx.repo.csrs) {
+      // Only a restarted review can leave a distribution behind: the others are passed over before
+      // their distributions and decisions are gathered (a check looks at every CSR).
+      if (!csr.review?.restarted) continue;
       const pending = redistributionDue(csr);
       const decision = firstDecisionOfRound(csr);
-      if (!pending || !decision || !csr.review?.restarted) continue;
+      if (!pending || !decision) continue;
       const change = redistributionChange(csr);
       if (change === undefined) continue;
       const due = calendar.addWorkdays(decision.date, days);
