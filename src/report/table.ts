@@ -1137,6 +1137,24 @@ export async function writeXlsx(tables: Iterable<Table>, path: string, onCut: (w
 
 const ROWS_PER_TURN = 500;
 
+/** What Excel and LibreOffice would not show as written: a `_xHHHH_` of the text, and a control character exceljs drops (all but tab, line feed and carriage return). */
+const NOT_AS_WRITTEN = /_x[0-9A-Fa-f]{4}_|[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
+
+/**
+ * A text as a cell of the written workbook holds it, every character kept. Excel and LibreOffice read
+ * `_xHHHH_` in a cell's text as the character U+HHHH (ECMA-376 Part 1, 22.9.2.19 ST_Xstring), so a
+ * title holding `_x0041_` showed `A`; and exceljs leaves out the control characters an XML file cannot
+ * hold, so a vertical tab pasted into a title was lost without a word. Such a text is written in that
+ * escape: its `_` before `xHHHH_` as `_x005F_`, a control character as `_x000B_`, in an inline string
+ * (exceljs writes a rich text so; LibreOffice reads the escape there, not in the `t="str"` value exceljs
+ * writes a plain string as). Any other text is returned as it is.
+ */
+function cellText(text: string): string | { richText: { text: string }[] } {
+  if (!NOT_AS_WRITTEN.test(text)) return text;
+  const escaped = text.replace(/_(?=x[0-9A-Fa-f]{4}_)|[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, (c) => `_x${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}_`);
+  return { richText: [{ text: escaped }] };
+}
+
 /** The column width exceljs (4.4, lib/doc/column.js DEFAULT_COLUMN_WIDTH) writes no <col> for. */
 const EXCELJS_DEFAULT_WIDTH = 9;
 
@@ -1218,14 +1236,14 @@ async function writeSheet(sheet: Worksheet, table: Table, widths: number[], tail
   if (table.columns.length > 0) sheet.autoFilter = { from: { row: 2, column: 1 }, to: { row: 2, column: count } };
   const title = sheet.getCell(1, 1);
   // The title row is what a screen shows first: a classified register's marking heads it, as the printed page's header.
-  title.value = table.heading?.classification ? `${table.heading.classification}${table.heading.gap}${table.title}` : table.title;
+  title.value = cellText(table.heading?.classification ? `${table.heading.classification}${table.heading.gap}${table.title}` : table.title);
   title.font = { bold: true, size: 14 };
   if (count > 1) sheet.mergeCells(1, 1, 1, count);
   sheet.getRow(1).commit();
   const header = sheet.getRow(2);
   table.columns.forEach((c, i) => {
     const cell = header.getCell(i + 1);
-    cell.value = c.header;
+    cell.value = cellText(c.header);
     cell.font = { bold: true };
     cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFD9E1F2" } };
     cell.alignment = { vertical: "middle", horizontal: "center", wrapText: true };
@@ -1254,10 +1272,10 @@ async function writeSheet(sheet: Worksheet, table: Table, widths: number[], tail
         cell.style = styles.date;
       } else {
         if (typeof value === "string" && value.length > EXCEL_CELL_LIMIT) {
-          cell.value = value.slice(0, EXCEL_CELL_LIMIT - CUT_MARKER.length) + CUT_MARKER;
+          cell.value = cellText(value.slice(0, EXCEL_CELL_LIMIT - CUT_MARKER.length) + CUT_MARKER);
           onCut(`sheet ${sheet.name}, cell ${cell.address} (${c.header})`, value.length);
         } else {
-          cell.value = value ?? null;
+          cell.value = typeof value === "string" ? cellText(value) : (value ?? null);
         }
         cell.style = styles.of(typeof value === "number", wrap);
       }
@@ -1273,7 +1291,7 @@ async function writeSheet(sheet: Worksheet, table: Table, widths: number[], tail
   const span = widths.slice(tailColumn - 1, count).reduce((sum, w) => sum + w, 0);
   for (const note of table.notes ?? []) {
     const cell = sheet.getCell(at, tailColumn);
-    cell.value = note;
+    cell.value = cellText(note);
     const lines = wrappedLines(note, span);
     if (lines > 1) {
       if (count > tailColumn) sheet.mergeCells(at, tailColumn, at, count);
@@ -1292,7 +1310,7 @@ async function writeSheet(sheet: Worksheet, table: Table, widths: number[], tail
     const column = Math.max(tailColumn, table.columns.length);
     for (const line of signatureLines(table.heading)) {
       const cell = sheet.getCell(at, column);
-      cell.value = line;
+      cell.value = cellText(line);
       cell.alignment = { horizontal: "right", vertical: "bottom", wrapText: false };
       sheet.getRow(at).height = LINE_HEIGHT_PT * 2;
       sheet.getRow(at).commit();
