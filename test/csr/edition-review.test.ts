@@ -58,7 +58,7 @@ describe("reviewing the documents for a new edition (tester58 F9)", () => {
 
   it("records a periodic review that was the review for the edition, and shows it in the register, the periodic review record and csr show", async () => {
     const result = await csrInProcess(["-C", dir, "periodic-review", "QP-020", "--for-edition", "IATF16949E2", "--by", "zhang", "--date", "2026-11-26", "--comment", "5.2 改引 8.3.3.4", "--commit"], { lang: null });
-    expect([result.code, result.stdout.split("\n")[0], result.stderr]).toEqual([0, "QP-020：已登记定期评审，同时为 IATF 16949 第二版（虚构示例）换版评审，张伟（zhang），2026-11-26；未换版。", ""]);
+    expect([result.code, result.stdout.split("\n")[0], result.stderr]).toEqual([0, "QP-020：已登记定期评审，同时为 IATF 16949 第二版（虚构示例）换版评审，张伟（zhang），2026-11-26；文件不升版。", ""]);
     expect(read(dir, "documents/QP-020.yaml")).toContain("  - by: zhang\n    date: 2026-11-26\n    comment: 5.2 改引 8.3.3.4\n    edition: IATF16949E2\n");
     expect(git(dir, ["log", "-1", "--format=%s"]).trim()).toBe("csr periodic-review QP-020：仍然适用，张伟（zhang）于 2026-11-26 评审（IATF 16949 第二版（虚构示例）换版评审）");
     const after = await list();
@@ -87,7 +87,7 @@ describe("reviewing the documents for a new edition (tester58 F9)", () => {
     expect([result.code, result.stdout.split("\n").slice(0, 2), result.stderr]).toEqual([
       0,
       [
-        "QP-020：已登记定期评审，同时为 IATF 16949 第二版（虚构示例）换版评审，张伟（zhang），2026-11-26；未换版。",
+        "QP-020：已登记定期评审，同时为 IATF 16949 第二版（虚构示例）换版评审，张伟（zhang），2026-11-26；文件不升版。",
         "注意：QP-020 没有引用 IATF 16949 第二版（虚构示例）改号、拆分或删除的条款，不在换版评审清单（csr list edition-review）中；本次评审照常作为定期评审登记，并注明换版评审。",
       ],
       "",
@@ -143,6 +143,9 @@ describe("reviewing the documents for a new edition (tester58 F9)", () => {
       stdout: "",
       stderr: "csr: --for-edition ISO9001 不是新版标准的条款目录（standards/ 中带 supersedes 的目录）。\n提示：新版目录：IATF16949E2。\n",
     });
+    expect((await csrInProcess(["-C", dir, "periodic-review", "QP-020", "--for-edition", "IATF16949E3", "--by", "zhang", "--date", "2026-11-26"], { lang: null })).stderr).toBe(
+      "csr: --for-edition IATF16949E3 不是新版标准的条款目录（standards/ 中带 supersedes 的目录）。是否应为 'IATF16949E2'？\n提示：新版目录：IATF16949E2。\n",
+    );
     expect(await csrInProcess(["-C", dir, "list", "periodic-reviews", "--standard", "IATF16949E2"], { lang: null })).toEqual({
       code: 2,
       stdout: "",

@@ -13,6 +13,7 @@ import { addMonths } from "../../core/dates.js";
 import { changedClausesReached } from "../../report/registers/edition-review.js";
 import type { Catalog } from "../../model/catalog.js";
 import { UserError } from "../../core/errors.js";
+import { didYouMean } from "../../core/text.js";
 import { t } from "../../i18n/index.js";
 import type { Prompts } from "../add/prompting.js";
 import type { CommandContext } from "../context.js";
@@ -94,14 +95,15 @@ export async function recordPeriodicReview(ctx: CommandContext, id: string, flag
 
 /**
  * --for-edition: the catalog of a new edition (standards/<ID>.yaml with `supersedes` naming a catalog
- * csr has), by its id. UserError naming the new editions the repository has, or saying it has none.
+ * csr has), by its id. UserError naming the new editions the repository has, the closest as a did-you-mean
+ * (as doc/review-edition-unknown does for a record edited by hand), or saying it has none.
  */
 function editionOption(repo: { catalogs: ReadonlyMap<string, Catalog> }, id: string): Catalog {
   const editions = [...repo.catalogs.values()].filter((c) => c.supersedes && repo.catalogs.has(c.supersedes.standard));
   const catalog = editions.find((c) => c.id === id);
   if (catalog) return catalog;
   throw new UserError(
-    t("periodic-review.edition-unknown", { id }),
+    t("periodic-review.edition-unknown", { id }) + didYouMean(id, editions.map((c) => c.id)),
     editions.length > 0 ? t("periodic-review.edition-unknown.hint", { choices: editions.map((c) => c.id).join("、") }) : t("edition-review.none"),
   );
 }
