@@ -401,6 +401,6 @@ describe("csr list --columns prints a document register in the company's own col
     const empty = await list("obsolete", "--columns", ",");
     expect([empty.code, empty.stderr]).toEqual([2, expect.stringMatching(/^csr: --columns 没有给出列：请写列名，以逗号分隔，按要打印的顺序；可选：no（序号）、.*。\n$/)]);
     const reviews = await list("reviews", "--columns", "no");
-    expect([reviews.code, reviews.stderr]).toEqual([2, "csr: --columns 只用于文件台账（csr list procedures、documents、forms、external、obsolete）和 CSR 清单（csr list csr），不用于 'reviews'。\n"]);
+    expect([reviews.code, reviews.stderr]).toEqual([2, "csr: --columns 只用于 csr list、csr list procedures、csr list documents、csr list forms、csr list external 和 csr list obsolete，不用于 'csr list reviews'。\n"]);
   });
 });

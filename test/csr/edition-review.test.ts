@@ -149,7 +149,7 @@ describe("reviewing the documents for a new edition (tester58 F9)", () => {
     expect(await csrInProcess(["-C", dir, "list", "periodic-reviews", "--standard", "IATF16949E2"], { lang: null })).toEqual({
       code: 2,
       stdout: "",
-      stderr: "csr: --standard 只用于 csr list edition-review（换版评审清单），不用于 'periodic-reviews'。\n",
+      stderr: "csr: --standard 只用于 csr list edition-review，不用于 'csr list periodic-reviews'。\n",
     });
     expect(await csrInProcess(["-C", validRepo(), "list", "edition-review"], { lang: null })).toEqual({
       code: 2,

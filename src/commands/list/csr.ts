@@ -27,17 +27,12 @@ export interface ListCsrFlags extends OutputFlags, PeriodFlags {
   overdue?: boolean;
   clause?: string;
   owner?: string;
-  /** Not a filter of the CSR list: refused (see copyFilter in registers.ts). */
-  department?: string;
-  holder?: string;
   today?: string;
   /** The keys of the columns to print, comma-separated, in that order (as for the document registers). */
   columns?: string;
 }
 
 export async function listCsrCommand(ctx: CommandContext, flags: ListCsrFlags): Promise<number> {
-  const copyFlag = flags.department !== undefined ? "--department" : flags.holder !== undefined ? "--holder" : undefined;
-  if (copyFlag) throw new UserError(t("list.holder-filter-only", { flag: copyFlag, what: "csr" }));
   const today = dateOption(flags.today, "--today");
   const repo = await readRepository(findRoot(ctx.dir), today);
   refuseOrWarnUnreadable(ctx, repo);

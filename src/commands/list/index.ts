@@ -3,8 +3,7 @@ import { UserError } from "../../core/errors.js";
 import { closest } from "../../core/text.js";
 import { list, t } from "../../i18n/index.js";
 import type { CommandContext } from "../context.js";
-
-const REGISTERS = ["procedures", "documents", "forms", "external", "obsolete", "symbols", "reviews", "distribution", "training", "periodic-reviews", "edition-review", "people"] as const;
+import { LISTS, refuseInapplicableOptions, type ListName } from "./options.js";
 
 /**
  * `document`, a number after the register's name (`csr list distribution QP-003`), is the same as
@@ -16,12 +15,12 @@ export async function listCommand(ctx: CommandContext, what: string, document: s
     if (flags.document !== undefined && flags.document !== document) throw new UserError(t("list.document-twice", { document, flag: String(flags.document) }));
     flags = { ...flags, document };
   }
-  // Refused rather than ignored: the list of reviews done must not pass for the reviews due.
-  if (flags.dueBy !== undefined && what !== "periodic-reviews") throw new UserError(t("list.due-by-only", { what }));
-  if (flags.standard !== undefined && what !== "edition-review") throw new UserError(t("list.standard-only", { what }));
+  if (!(LISTS as readonly string[]).includes(what)) {
+    const near = closest(what, LISTS);
+    throw new UserError(t("list.unknown", { what, suggestion: near ? t("cli.error.did-you-mean", { suggestion: near }) : "", choices: list(LISTS) }));
+  }
+  // Refused rather than ignored: a whole register must not pass for a filtered one (the reviews done for the reviews due).
+  refuseInapplicableOptions(what as ListName, flags);
   if (what === "csr") return (await import("./csr.js")).listCsrCommand(ctx, flags);
-  if ((REGISTERS as readonly string[]).includes(what)) return (await import("./registers.js")).listRegisterCommand(ctx, what, flags);
-  const choices = ["csr", ...REGISTERS];
-  const near = closest(what, choices);
-  throw new UserError(t("list.unknown", { what, suggestion: near ? t("cli.error.did-you-mean", { suggestion: near }) : "", choices: list(choices) }));
+  return (await import("./registers.js")).listRegisterCommand(ctx, what, flags);
 }

@@ -4,7 +4,9 @@ import { closest, didYouMean } from "../../core/text.js";
 import { list, t } from "../../i18n/index.js";
 import { findRoot } from "../../load/discover.js";
 import type { RegisterContext } from "../../report/registers/context.js";
-import { distributionRegister, type CopyFilter } from "../../report/registers/distribution.js";
+import { COPY_STATES, distributionRegister, type CopyFilter, type CopyState } from "../../report/registers/distribution.js";
+import { codeOfLabel } from "../../i18n/values.js";
+import type { Period } from "../../model/review-timeliness.js";
 import { DOCUMENT_LIST_STATUSES, documentList } from "../../report/registers/documents.js";
 import { editionReviewRegister } from "../../report/registers/edition-review.js";
 import { externalList } from "../../report/registers/external.js";
@@ -29,8 +31,10 @@ export interface RegisterFlags extends OutputFlags, PeriodFlags {
   level?: string;
   style?: string;
   customer?: string;
-  /** `csr list documents`: the documents of this status (released by default), or all live ones. */
+  /** `csr list documents`: the documents of this status (released by default), or all live ones; `csr list distribution`: the copies in this state (COPY_STATES). */
   status?: string;
+  /** `csr list distribution`: the copies past their 应回收日期 (回收逾期). */
+  overdue?: boolean;
   /** `csr list distribution|documents`: the copies issued to this department or outside party (code or name). */
   department?: string;
   /** `csr list distribution|documents`: the copies held by this person (id or name). */
@@ -46,25 +50,18 @@ export interface RegisterFlags extends OutputFlags, PeriodFlags {
   standard?: string;
 }
 
-/** The registers of controlled copies, which --department and --holder filter. */
-const BY_HOLDER = ["distribution", "documents"];
-
-/** The document registers whose columns --columns picks (a company keeps these on its own form, tester20 F27). */
-const BY_COLUMNS = ["procedures", "documents", "forms", "external", "obsolete"];
-
 /** The registers of documents in force that --columns may give a 下次定期评审 column (next_review, tester54a A9). */
 const WITH_NEXT_REVIEW = ["procedures", "documents", "forms"];
 
 export async function listRegisterCommand(ctx: CommandContext, what: string, flags: RegisterFlags): Promise<number> {
   const repo = await readRepository(findRoot(ctx.dir));
   refuseOrWarnUnreadable(ctx, repo);
-  if (flags.columns !== undefined && !BY_COLUMNS.includes(what)) throw new UserError(t("list.columns-only", { what }));
   const lang = languageOf();
   const today = dateOption(flags.today, "--today");
   const rc = await registerContextOn(repo, lang, today);
-  const filter = copyFilter(rc, what, flags);
-  // Only the review-timeliness register lists review rounds by the day they started.
-  const period = periodOption(flags, today, what === "reviews" ? undefined : what);
+  // Which registers take which options: list/options.ts (refused there for the others).
+  const period = periodOption(flags, today);
+  const filter = copyFilter(rc, flags, what === "distribution" ? { period, state: copyStateFilter(flags) } : {});
   let table: Table;
   if (what === "procedures") {
     const level = choiceOption(flags.level, "--level", ["1", "2", "3", "4"] as const, "2");
@@ -88,7 +85,8 @@ export async function listRegisterCommand(ctx: CommandContext, what: string, fla
   } else if (what === "reviews") {
     table = reviewRegister(rc, { customer: flags.customer, today, ...(period ? { period } : {}) });
   } else if (what === "distribution") {
-    table = distributionRegister(rc, { today, ...(filter ? { filter } : {}) });
+    // A period's register is the record as it stood on its last day: what was still out then.
+    table = distributionRegister(rc, { today: period?.to ?? today, ...(filter ? { filter } : {}) });
   } else if (what === "training") {
     table = trainingRegister(rc, { today });
   } else if (what === "periodic-reviews") {
@@ -131,21 +129,36 @@ export function columnKeys(value: string, columns: readonly Column[]): string[] 
 
 /**
  * --department and --holder as a filter of the copies (a department audit: what does 生产部 hold;
- * the 军代表 asking what the 军代表室 holds), by code or name as csr distribute takes them; undefined
- * without either. Refused (UserError, one line) on a register they do not filter, rather than
- * ignored: a whole register must not pass for a filtered one, nor the reverse.
+ * the 军代表 asking what the 军代表室 holds), by code or name as csr distribute takes them, with the
+ * distribution register's own filters: --document (the auditor asks for QP-002's, tester16 F14), the
+ * `state` of --status/--overdue and the `period` of --from/--to; undefined without any. The registers
+ * they do not filter refuse them (list/options.ts).
  */
-function copyFilter(rc: RegisterContext, what: string, flags: RegisterFlags): CopyFilter | undefined {
-  // The register is usually kept per document: the auditor asks for QP-002's (tester16 F14).
-  if (flags.document !== undefined && what !== "distribution") throw new UserError(t("list.document-filter-only", { what }));
-  const flag = flags.department !== undefined ? "--department" : flags.holder !== undefined ? "--holder" : undefined;
-  if (flag === undefined && flags.document === undefined) return undefined;
-  if (flag !== undefined && !BY_HOLDER.includes(what)) throw new UserError(t("list.holder-filter-only", { flag, what }));
+function copyFilter(rc: RegisterContext, flags: RegisterFlags, { period, state }: { period?: Period | undefined; state?: CopyState | undefined }): CopyFilter | undefined {
+  if (flags.department === undefined && flags.holder === undefined && flags.document === undefined && state === undefined && period === undefined) return undefined;
   return {
+    ...(state !== undefined ? { state } : {}),
+    ...(period !== undefined ? { period } : {}),
     ...(flags.document !== undefined ? { document: documentOption(rc, flags.document) } : {}),
     ...(flags.department !== undefined ? { department: resolveDepartment(rc.index, flags.department, "--department", { parties: true }) } : {}),
     ...(flags.holder !== undefined ? { holder: resolvePerson(rc.index, flags.holder, "--holder").id } : {}),
   };
+}
+
+/**
+ * The state of --status and --overdue on the distribution register (the rows in that state), in
+ * the words of its 状态 column in either language, or their codes (value.copy-state); also without
+ * 已 (销毁 for 已销毁), as a 文控 says them. --overdue is the copies past their 应回收日期.
+ * Errors: UserError for an unknown state (naming the states), and for --overdue with a --status
+ * other than to-recall or recall-overdue.
+ */
+function copyStateFilter(flags: RegisterFlags): CopyState | undefined {
+  if (flags.status === undefined) return flags.overdue ? "recall-overdue" : undefined;
+  const known = (COPY_STATES as readonly string[]).includes(flags.status) || codeOfLabel(flags.status, COPY_STATES) !== undefined;
+  const state = (!known && (codeOfLabel(`已${flags.status}`, COPY_STATES) as CopyState | undefined)) || choiceOption(flags.status, "--status", COPY_STATES, "in-use");
+  if (!flags.overdue) return state;
+  if (state === "to-recall" || state === "recall-overdue") return "recall-overdue";
+  throw new UserError(t("list.overdue-status", { status: flags.status }));
 }
 
 /** The document of --document by its id (a withdrawn one too: its copies were recalled against its record); unknown ones refused with the nearest ids. */

@@ -16,6 +16,7 @@ import { workdaysLate } from "../../model/calendar.js";
 import { copiesDue, copyEdition, copyRecallDue, pendingTransition, recallDays, recalledLate } from "../../model/distribution.js";
 import type { ControlledCopy, ElectronicIssue } from "../../model/types.js";
 import { electronicLabel } from "../../model/labels.js";
+import type { Period } from "../../model/review-timeliness.js";
 import type { Table } from "../table.js";
 import { asOfNotes, compareIds, departmentName, documentsOn, documentTitle, personName, t, type RegisterContext } from "./context.js";
 
@@ -28,6 +29,28 @@ export interface CopyFilter {
   document?: string;
   department?: string;
   holder?: string;
+  /**
+   * The distribution register only (csr list distribution --status / --overdue): the rows in this
+   * state; `to-recall` takes those past their 应回收日期 too, `in-use` those in use until a pending
+   * version takes effect.
+   */
+  state?: CopyState;
+  /** The distribution register only (csr list distribution --from/--to): the period of the year-end reconciliation (distributionRegister). */
+  period?: Period;
+}
+
+/**
+ * The states a row of the distribution register is in, as its 状态 column prints them (the labels
+ * are `value.copy-state.<code>`): a paper copy in use, of a version not yet in effect, due back, past
+ * its 应回收日期, back, lost, destroyed, kept stamped 作废; an electronic issue replaced on the system
+ * or withdrawn with its document.
+ */
+export const COPY_STATES = ["in-use", "pending", "to-recall", "recall-overdue", "recalled", "lost", "destroyed", "retained", "superseded", "withdrawn"] as const;
+export type CopyState = (typeof COPY_STATES)[number];
+
+/** Whether a row in `state` is kept by the filter's `state` (CopyFilter.state). */
+function stateKept(filter: CopyFilter, state: CopyState): boolean {
+  return filter.state === undefined || filter.state === state || (filter.state === "to-recall" && state === "recall-overdue");
 }
 
 export function copyFilterKeeps(filter: CopyFilter, copy: ControlledCopy): boolean {
@@ -50,11 +73,13 @@ export function filterNotes(ctx: RegisterContext, filter: CopyFilter, register: 
     ...(filter.document !== undefined ? [t(ctx, "register.filter.document", { document: filter.document })] : []),
     ...(filter.department !== undefined ? [t(ctx, department, { department: departmentName(ctx, filter.department) })] : []),
     ...(filter.holder !== undefined ? [t(ctx, "register.filter.holder", { holder: personName(ctx, filter.holder) })] : []),
+    ...(filter.state !== undefined ? [t(ctx, "register.filter.status", { status: t(ctx, `value.copy-state.${filter.state}`) })] : []),
+    ...(filter.period !== undefined ? [t(ctx, "register.filter.copy-period", { ...filter.period })] : []),
   ];
   if (parts.length === 0) return undefined;
   const text = parts.join(t(ctx, "register.remarks-separator"));
   const whole = { register: t(ctx, `register.${register}.whole`), command: `csr list ${register}` };
-  const name = [register, ...(filter.document !== undefined ? [filter.document] : []), ...(filter.department !== undefined ? [filter.department] : []), ...(filter.holder !== undefined ? [filter.holder] : [])].join("-");
+  const name = [register, filter.document, filter.department, filter.holder, filter.state, filter.period?.from, filter.period?.to].filter((part) => part !== undefined).join("-");
   return { title: text, note: t(ctx, "register.filter.note", { filter: text, ...whole }), filtered: { filter: text, ...whole, name } };
 }
 
@@ -64,9 +89,14 @@ export function filterNotes(ctx: RegisterContext, filter: CopyFilter, register: 
  * in force or the withdrawal on that day makes it so. A version released or received ahead of its
  * 实施日期 is 待实施 until then, and the copies of the version before it in use, not yet due back
  * (model/distribution.ts pendingTransition).
+ * With a `filter.period` (whose last day is `today`), the year-end reconciliation of controlled copies
+ * (IATF 16949 7.5.3.2.1, GJB 9001C 7.5.3: obsolete copies withdrawn): the copies issued, taken back,
+ * lost, destroyed or kept stamped 作废 within it, and those still due back at its end, with the
+ * period's totals and the copies of versions no longer in force still held, by holder (tester60 J5).
  */
 export function distributionRegister(ctx: RegisterContext, options: { today: string; filter?: CopyFilter }): Table {
   const { today, filter = {} } = options;
+  const { period } = filter;
   const documents = documentsOn(ctx, today)
     .list.filter((d) => (filter.document === undefined || d.id === filter.document) && ((d.distribution ?? []).some((c) => copyFilterKeeps(filter, c)) || (d.electronic_issue ?? []).some((e) => electronicFilterKeeps(filter, e))))
     .sort((a, b) => compareIds(a.id, b.id));
@@ -76,8 +106,11 @@ export function distributionRegister(ctx: RegisterContext, options: { today: str
   const classified = documents.some((d) => documentClassification(ctx.repo, d) !== "");
   const config = ctx.repo.config?.value;
   const calendar = repositoryCalendar(config);
+  const within = (date: string | undefined) => period !== undefined && date !== undefined && date >= period.from && date <= period.to;
   let toRecall = 0;
   let overdue = 0;
+  const totals = { issued: 0, recalled: 0, late: 0, lost: 0, destroyed: 0, retained: 0 };
+  const held: string[] = [];
   const perDocument = documents.map((doc) => {
     const transition = pendingTransition(doc, today);
     const due = new Set(copiesDue(doc, today).filter((c) => copyFilterKeeps(filter, c)));
@@ -85,12 +118,23 @@ export function distributionRegister(ctx: RegisterContext, options: { today: str
     const paper = (doc.distribution ?? [])
       .filter((c) => copyFilterKeeps(filter, c))
       .sort((a, b) => a.copy - b.copy)
-      .map((copy) => {
+      .flatMap((copy) => {
         // Every copy of a version no longer (or soon no longer) in force keeps its 应回收日期, one taken back too, so that the record shows whether it came back in time (tester19 F4).
         const dueBy = copyRecallDue(doc, copy, calendar, config);
         const late = due.has(copy) && dueBy !== undefined && workdaysLate(calendar, dueBy, today) > 0;
         if (late) overdue++;
-        return {
+        const lateBack = recalledLate(doc, copy, calendar, config);
+        const state: CopyState = copy.recalled ? "recalled" : copy.lost ? "lost" : copy.destroyed ? "destroyed" : copy.retained ? "retained" : due.has(copy) ? (late ? "recall-overdue" : "to-recall") : transition && copy.version === transition.pending ? "pending" : "in-use";
+        if (period) {
+          const events = { issued: within(copy.date), recalled: within(copy.recalled), lost: within(copy.lost?.date), destroyed: within(copy.destroyed?.date), retained: within(copy.retained?.date) };
+          for (const [event, happened] of Object.entries(events) as [keyof typeof events, boolean][]) if (happened) totals[event]++;
+          if (events.recalled && lateBack) totals.late++;
+          if (due.has(copy)) held.push(heldCopy(ctx, doc.id, copy, late));
+          // A copy none of whose records falls in the period is listed only while still due back at its end.
+          if (!Object.values(events).some(Boolean) && !due.has(copy)) return [];
+        }
+        if (!stateKept(filter, state)) return [];
+        return [{
           number: doc.id,
           title: documentTitle(ctx, doc),
           version: copy.version,
@@ -104,29 +148,18 @@ export function distributionRegister(ctx: RegisterContext, options: { today: str
           recalled: copy.recalled ?? null,
           returnedBy: personName(ctx, copy.returned_by),
           receivedBy: personName(ctx, copy.received_by),
-          state: copy.recalled
-            ? t(ctx, "register.distribution.recalled")
-            : copy.lost
-              ? t(ctx, "recall.register.lost")
-              : copy.destroyed
-                ? t(ctx, "recall.register.destroyed")
-                : copy.retained
-                  ? t(ctx, "recall.register.retained")
-                : due.has(copy)
-                  ? t(ctx, late ? "register.distribution.recall-overdue" : "register.distribution.to-recall")
-                  : transition && copy.version === transition.pending
-                    ? t(ctx, "register.distribution.pending", { date: transition.until })
-                    : transition && copy.version === transition.inForce
-                      ? t(ctx, "register.distribution.in-use-until", { date: transition.until })
-                      : t(ctx, "register.distribution.in-use"),
-          remark: copyRemark(ctx, copy, recalledLate(doc, copy, calendar, config)),
-        };
+          state: stateText(ctx, state, transition && copy.version === transition.inForce ? transition.until : undefined, transition?.until),
+          remark: copyRemark(ctx, copy, lateBack),
+        }];
       });
     // Issued electronically (read-only on OA): a row per department, no number, nobody signing for it; replaced on the system
     // by the next version's issue, or withdrawn with the document (tester55 C2).
     const edition = copyEdition(doc);
-    const electronic = (doc.electronic_issue ?? []).filter((e) => electronicFilterKeeps(filter, e)).flatMap((issue) =>
-      issue.to
+    const electronic = (doc.electronic_issue ?? []).filter((e) => electronicFilterKeeps(filter, e) && (period === undefined || within(e.date))).flatMap((issue) => {
+      const state: CopyState =
+        doc.status === "obsolete" ? "withdrawn" : transition && issue.version === transition.pending ? "pending" : (transition && issue.version === transition.inForce) || issue.version === edition ? "in-use" : "superseded";
+      if (!stateKept(filter, state)) return [];
+      return issue.to
         .filter((to) => filter.department === undefined || to === filter.department)
         .map((to) => ({
           number: doc.id,
@@ -142,24 +175,23 @@ export function distributionRegister(ctx: RegisterContext, options: { today: str
           recalled: null,
           returnedBy: "",
           receivedBy: "",
-          state:
-            doc.status === "obsolete"
-              ? t(ctx, "register.distribution.electronic-withdrawn")
-              : transition && issue.version === transition.pending
-                ? t(ctx, "register.distribution.pending", { date: transition.until })
-                : transition && issue.version === transition.inForce
-                  ? t(ctx, "register.distribution.in-use-until", { date: transition.until })
-                  : issue.version === edition
-                    ? t(ctx, "register.distribution.in-use")
-                    : t(ctx, "register.distribution.electronic-superseded"),
+          state: stateText(ctx, state, transition && issue.version === transition.inForce ? transition.until : undefined, transition?.until),
           remark: "",
-        })),
-    );
+        }));
+    });
     return { paper, electronic };
   });
   // Electronic issues after the numbered paper copies, as a record kept on paper adds them: the copies keep their row numbers.
   const rows = [...perDocument.flatMap((d) => d.paper), ...perDocument.flatMap((d) => d.electronic)];
   const filtered = filterNotes(ctx, filter, "distribution");
+  const dueNote = overdue > 0 ? t(ctx, "register.distribution.note-overdue", { count: toRecall, overdue, days: recallDays(config) }) : t(ctx, "register.distribution.note", { count: toRecall });
+  const periodNotes = period
+    ? [
+        t(ctx, "register.distribution.period-rows", { ...period }),
+        t(ctx, "register.distribution.period-totals", { ...period, ...totals }),
+        held.length > 0 ? t(ctx, "register.distribution.period-held", { to: period.to, count: held.length, copies: held.join(t(ctx, "register.list-separator")) }) : t(ctx, "register.distribution.period-held-none", { to: period.to }),
+      ]
+    : [dueNote];
   return {
     id: "distribution",
     title: filtered ? t(ctx, "register.distribution.title-filtered", { filter: filtered.title, count: rows.length }) : t(ctx, "register.distribution.title", { count: rows.length }),
@@ -184,8 +216,38 @@ export function distributionRegister(ctx: RegisterContext, options: { today: str
       { key: "remark", header: t(ctx, "recall.register.column.remark"), remarks: true },
     ],
     rows: rows.map((r, i) => ({ no: i + 1, ...r })),
-    notes: [...(filtered ? [filtered.note] : []), overdue > 0 ? t(ctx, "register.distribution.note-overdue", { count: toRecall, overdue, days: recallDays(config) }) : t(ctx, "register.distribution.note", { count: toRecall }), ...asOfNotes(ctx, today, recordedAfter)],
+    notes: [...(filtered ? [filtered.note] : []), ...periodNotes, ...asOfNotes(ctx, today, recordedAfter)],
   };
+}
+
+/**
+ * A row's 状态 as the register prints it: the label of its state, 在用（… 起待回收） for a copy of the
+ * version in use until `inUseUntil` (a pending one takes effect then), 待实施（… 实施） for one of that
+ * pending version (`pendingUntil`).
+ */
+function stateText(ctx: RegisterContext, state: CopyState, inUseUntil: string | undefined, pendingUntil: string | undefined): string {
+  if (state === "in-use" && inUseUntil !== undefined) return t(ctx, "register.distribution.in-use-until", { date: inUseUntil });
+  if (state === "pending") return t(ctx, "register.distribution.pending", { date: pendingUntil ?? "" });
+  return t(ctx, STATE_LABELS[state]);
+}
+
+const STATE_LABELS = {
+  "in-use": "register.distribution.in-use",
+  "to-recall": "register.distribution.to-recall",
+  "recall-overdue": "register.distribution.recall-overdue",
+  recalled: "register.distribution.recalled",
+  lost: "recall.register.lost",
+  destroyed: "recall.register.destroyed",
+  retained: "recall.register.retained",
+  superseded: "register.distribution.electronic-superseded",
+  withdrawn: "register.distribution.electronic-withdrawn",
+} as const satisfies Record<Exclude<CopyState, "pending">, string>;
+
+/** A copy still due back at the end of a period, as its totals name it: QP-003 A/1 受控号 2（生产部 张三，回收逾期）. */
+function heldCopy(ctx: RegisterContext, id: string, copy: ControlledCopy, late: boolean): string {
+  const department = departmentName(ctx, copy.to);
+  const unit = copy.holder === undefined ? department : t(ctx, "register.distribution.held-by", { department, holder: personName(ctx, copy.holder) });
+  return t(ctx, late ? "register.distribution.held-copy-overdue" : "register.distribution.held-copy", { id, version: copy.version, copy: copy.copy, unit });
 }
 
 /**

@@ -1,0 +1,52 @@
+/**
+ * Which lists of `csr list` take which option: one table, so that every list refuses an option it
+ * does not apply rather than ignore it. A whole register printed for a filtered one (103 copies under
+ * `--status 待回收`) would be handed on as the answer to the question asked (tester60 J3).
+ */
+import { UserError } from "../../core/errors.js";
+import { conjunction, t } from "../../i18n/index.js";
+
+/** The lists of `csr list`: the CSR list (`csr`) and the registers. */
+export const LISTS = ["csr", "procedures", "documents", "forms", "external", "obsolete", "symbols", "reviews", "distribution", "training", "periodic-reviews", "edition-review", "people"] as const;
+export type ListName = (typeof LISTS)[number];
+
+/**
+ * Each narrowing option by its key in the parsed flags, with its flag and the lists it applies to.
+ * The options every list takes (--format, --out, --force, --today, -y) are not here.
+ */
+export const LIST_OPTIONS: readonly { key: string; flag: string; lists: readonly ListName[] }[] = [
+  { key: "customer", flag: "--customer", lists: ["csr", "symbols", "reviews"] },
+  // Each list by its own states: a CSR's, a document's, a controlled copy's.
+  { key: "status", flag: "--status", lists: ["csr", "documents", "distribution"] },
+  // CSRs reviewed late; copies still out past their 应回收日期.
+  { key: "overdue", flag: "--overdue", lists: ["csr", "distribution"] },
+  // By the day a review round started, a copy was issued or came back.
+  { key: "from", flag: "--from", lists: ["csr", "reviews", "distribution"] },
+  { key: "to", flag: "--to", lists: ["csr", "reviews", "distribution"] },
+  { key: "clause", flag: "--clause", lists: ["csr"] },
+  { key: "owner", flag: "--owner", lists: ["csr"] },
+  { key: "department", flag: "--department", lists: ["distribution", "documents"] },
+  { key: "holder", flag: "--holder", lists: ["distribution", "documents"] },
+  { key: "document", flag: "--document", lists: ["distribution"] },
+  { key: "level", flag: "--level", lists: ["procedures"] },
+  { key: "style", flag: "--style", lists: ["procedures"] },
+  { key: "columns", flag: "--columns", lists: ["csr", "procedures", "documents", "forms", "external", "obsolete"] },
+  { key: "dueBy", flag: "--due-by", lists: ["periodic-reviews"] },
+  { key: "standard", flag: "--standard", lists: ["edition-review"] },
+];
+
+/** How a list is typed: `csr list` for the CSR list, `csr list <register>` for the others. */
+export function listCommandName(what: ListName): string {
+  return what === "csr" ? "csr list" : `csr list ${what}`;
+}
+
+/**
+ * Refuses the first option of `flags` (in the order of LIST_OPTIONS) that `what` does not take.
+ * Errors: UserError, one line naming the option, the list, and the lists that take it.
+ */
+export function refuseInapplicableOptions(what: ListName, flags: Record<string, unknown>): void {
+  for (const option of LIST_OPTIONS) {
+    if (flags[option.key] === undefined || option.lists.includes(what)) continue;
+    throw new UserError(t("list.option-only", { flag: option.flag, what: listCommandName(what), lists: conjunction(option.lists.map(listCommandName)) }));
+  }
+}
