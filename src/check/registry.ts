@@ -55,6 +55,7 @@ import { rule as docCopyNumberDuplicate } from "./rules/doc/copy-number-duplicat
 import { rule as docCopyRecordIncomplete } from "./rules/doc/copy-record-incomplete.js";
 import { rule as docDuplicateTitle } from "./rules/doc/duplicate-title.js";
 import { rule as docEffectiveBeforeSignature } from "./rules/doc/effective-before-signature.js";
+import { rule as docExternalCheckDue } from "./rules/doc/external-check-due.js";
 import { rule as docExternalEffectiveBeforeIssue } from "./rules/doc/external-effective-before-issue.js";
 import { rule as docEmptySection } from "./rules/doc/empty-section.js";
 import { rule as docFormNoFields } from "./rules/doc/form-no-fields.js";
@@ -152,6 +153,7 @@ export const rules: readonly Rule[] = [
   docDuplicateTitle,
   docEffectiveBeforeSignature,
   docEmptySection,
+  docExternalCheckDue,
   docExternalEffectiveBeforeIssue,
   docFormNoFields,
   docMentionUnresolved,

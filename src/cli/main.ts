@@ -380,6 +380,17 @@ export async function run(argv: string[], output?: Output): Promise<number> {
           .option("--commit", t("help.common.commit"))
           .action(action(async () => (await import("../commands/source/add.js")).sourceAddCommand));
         source
+          .command("confirm")
+          .description(t("help.source.confirm"))
+          .argument("<id>", t("help.source.confirm.id"))
+          .option("--by <person>", t("help.source.confirm.by"))
+          .option("--date <date>", t("help.source.confirm.date"))
+          .option("--via <where>", t("help.source.confirm.via"))
+          .option("--customer <code>", t("help.source.confirm.customer"))
+          .option("-y, --yes", t("help.common.yes"))
+          .option("--commit", t("help.common.commit"))
+          .action(action(async () => (await import("../commands/source/confirm.js")).sourceConfirmCommand));
+        source
           .command("update")
           .description(t("help.source.update"))
           .argument("[source-id]", t("help.source.update.source-id"))

@@ -234,6 +234,10 @@ export function documentEvents(doc: ControlledDocument): RecordedEvent[] {
       external.issued ? { what: eventLabel("rule.date/event.doc-external-issued"), date: external.issued, external: true } : undefined,
     );
   }
+  // A check that the edition held is current (csr source confirm) follows its receipt.
+  (external?.confirmations ?? []).forEach((c, i) =>
+    add(["external", "confirmations", i, "date"], c.date, eventLabel("rule.date/event.external-confirmed", { id: doc.id, revision: c.revision }), dated(external?.received) ? { what: eventLabel("rule.date/event.doc-external-received"), date: external.received } : undefined),
+  );
   // Copies and training follow the revision of their version.
   if (!doc.distribution && !doc.training?.sessions) return events;
   const versions = new Map(revisions.map((r) => [r.version, revisionEvent(r)]));
@@ -279,6 +283,15 @@ export function customerEvents(customer: Customer): RecordedEvent[] {
       const data = { source: source.id, revision: r.revision };
       const issued = dated(r.issued) ? { what: eventLabel("rule.date/event.source-issued", data), date: r.issued, external: true as const } : undefined;
       events.push({ path: ["sources", i, "revisions", k, "received"], date: r.received, what: eventLabel("rule.date/event.source-received", data), ...(issued ? { follows: issued } : {}) });
+    }),
+  );
+  // A check that a revision is the customer's current one (csr source confirm) follows its receipt.
+  (customer.sources ?? []).forEach((source, i) =>
+    (source.confirmations ?? []).forEach((c, k) => {
+      if (!dated(c.date)) return;
+      const revision = source.revisions.find((r) => r.revision === c.revision);
+      const received = revision && dated(revision.received) ? { what: eventLabel("rule.date/event.source-received", { source: source.id, revision: revision.revision }), date: revision.received } : undefined;
+      events.push({ path: ["sources", i, "confirmations", k, "date"], date: c.date, what: eventLabel("rule.date/event.external-confirmed", { id: source.id, revision: c.revision }), ...(received ? { follows: received } : {}) });
     }),
   );
   return events;

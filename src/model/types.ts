@@ -57,6 +57,8 @@ export interface QmsConfig {
     recall_days?: number;
     training_days?: number;
     review_warn_days?: number;
+    /** Months within which each customer source and external document held is confirmed still current (外来文件有效性确认): doc/external-check-due. */
+    external_check_months?: number;
     /** Every release of a manual, procedure or instruction is issued electronically (on OA, read-only): csr release records it. */
     electronic_issue?: { system?: string; to?: string[]; issued_by?: string };
   };
@@ -151,6 +153,19 @@ export interface SourceDocument {
   /** Its 密级 (model/classification.ts CLASSIFICATIONS), which its CSRs inherit. */
   classification?: string;
   revisions: SourceRevision[];
+  /** Checks that the revision held is still the customer's current one (csr source confirm), in the order recorded. */
+  confirmations?: CurrencyConfirmation[];
+}
+
+/**
+ * A check that the revision of an external document held is still its publisher's current one (外来文件有效性确认,
+ * 标准查新): on `date` `by` (a people.yaml id) found `revision` current, `via` where (the customer's portal, a mail, 标准网).
+ */
+export interface CurrencyConfirmation {
+  date: string;
+  by: string;
+  revision: string;
+  via?: string;
 }
 
 export interface Customer {
@@ -501,7 +516,7 @@ export interface ControlledDocument {
    * `previous` keeps the editions this one replaced under the same number (csr set --edition), oldest
    * first, with their own dates: the one before stays in force until this one is.
    */
-  external?: { publisher?: string; revision?: string; issued?: string; effective?: string; received?: string; previous?: ExternalEdition[] };
+  external?: { publisher?: string; revision?: string; issued?: string; effective?: string; received?: string; previous?: ExternalEdition[]; confirmations?: CurrencyConfirmation[] };
   distribution?: ControlledCopy[];
   /** Electronic issues (电子版发放), e.g. read-only on the OA system, of each version; see model/distribution.ts electronicInForce. */
   electronic_issue?: ElectronicIssue[];

@@ -9,7 +9,8 @@
 import { releaseRecordedAfter } from "../../model/as-of.js";
 import { classificationName, documentClassification } from "../../model/classification.js";
 import { editionInForceFrom, externalCategory, externalPendingUntil } from "../../model/external.js";
-import type { ControlledDocument, ExternalEdition, SourceRevision } from "../../model/types.js";
+import { latestConfirmation } from "../../model/external-check.js";
+import type { ControlledDocument, CurrencyConfirmation, ExternalEdition, SourceRevision } from "../../model/types.js";
 import type { Table } from "../table.js";
 import { asOfNotes, compareIds, customerName, departmentName, documentsOn, documentTitle, documentVersion, personName, t, type RegisterContext } from "./context.js";
 
@@ -54,6 +55,8 @@ export function externalList(ctx: RegisterContext, options: { today: string }): 
           keeper: source.department ? departmentName(ctx, source.department) : "",
           // A revision reviewed and found to hold no requirement for the supplier (csr source update --without-requirements), as the site's customer page says it (note37).
           remarks: revision.no_requirements && revision.no_requirements.date <= today ? t(ctx, "register.external.no-requirements", { person: personName(ctx, revision.no_requirements.by), date: revision.no_requirements.date }) : "",
+          // The latest check that this revision is the customer's current one (csr source confirm, 外来文件有效性确认).
+          confirmed: confirmedText(ctx, latestConfirmation(source.confirmations?.filter((c) => c.revision === revision.revision), today)?.confirmation),
           inForce: status ? status.key === "current-until" : !superseded,
           pending: status?.key === "pending",
         };
@@ -81,6 +84,7 @@ export function externalList(ctx: RegisterContext, options: { today: string }): 
         status: status === undefined ? externalStatus(ctx, doc, today) : t(ctx, `register.external.${status.key}`, status),
         keeper: departmentName(ctx, doc.department),
         remarks: "",
+        confirmed: i === editions.length - 1 ? confirmedText(ctx, latestConfirmation(doc.external?.confirmations?.filter((c) => c.revision === edition.revision), today)?.confirmation) : "",
         inForce: status === undefined ? doc.status === "released" && externalPendingUntil(doc, today) === undefined : status.key === "current-until",
       };
     });
@@ -90,7 +94,15 @@ export function externalList(ctx: RegisterContext, options: { today: string }): 
   const classified = [...sourceRows, ...standardRows].some((row) => row.classification !== "");
   // 备注, where a row has one: a list without any keeps its columns.
   const remarked = sourceRows.some((row) => row.remarks !== "");
-  const rows = [...sourceRows.map(({ inForce: _, pending: __, ...row }) => row), ...standardRows.map(({ inForce: _, ...row }) => row)].map(({ classification, remarks, ...row }, i) => ({ no: i + 1, ...row, ...(classified ? { classification: classificationName(ctx.lang, classification) } : {}), ...(remarked ? { remarks } : {}) }));
+  // 最近核对, once any edition has been confirmed current: a list without any keeps its columns.
+  const confirmed = [...sourceRows, ...standardRows].some((row) => row.confirmed !== "");
+  const rows = [...sourceRows.map(({ inForce: _, pending: __, ...row }) => row), ...standardRows.map(({ inForce: _, ...row }) => row)].map(({ classification, remarks, confirmed: last, ...row }, i) => ({
+    no: i + 1,
+    ...row,
+    ...(classified ? { classification: classificationName(ctx.lang, classification) } : {}),
+    ...(confirmed ? { confirmed: last } : {}),
+    ...(remarked ? { remarks } : {}),
+  }));
   const pending = sourceRows.filter((r) => r.pending).length + standards.filter((doc) => externalPendingUntil(doc, today) !== undefined).length;
   return {
     id: "external",
@@ -109,6 +121,7 @@ export function externalList(ctx: RegisterContext, options: { today: string }): 
       { key: "received", header: t(ctx, "register.external.column.received"), date: true },
       { key: "status", header: t(ctx, "register.external.column.status"), kind: "code" },
       { key: "keeper", header: t(ctx, "register.external.column.keeper"), kind: "name" },
+      ...(confirmed ? [{ key: "confirmed", header: t(ctx, "register.external.column.confirmed") }] : []),
       ...(remarked ? [{ key: "remarks", header: t(ctx, "register.external.column.remarks"), remarks: true }] : []),
     ],
     rows,
@@ -118,6 +131,13 @@ export function externalList(ctx: RegisterContext, options: { today: string }): 
       ...asOfNotes(ctx, today, recordedAfter),
     ],
   };
+}
+
+/** A check that an edition is current as the list prints it: `2026-12-03 陈静（东岳供应商门户）`; "" for none. */
+function confirmedText(ctx: RegisterContext, confirmation: CurrencyConfirmation | undefined): string {
+  if (!confirmation) return "";
+  const data = { date: confirmation.date, person: personName(ctx, confirmation.by), via: confirmation.via ?? "" };
+  return t(ctx, confirmation.via ? "register.external.confirmed-via" : "register.external.confirmed", data);
 }
 
 /** An external document's status as the external document list shows it: 现行, 待实施（<date> 实施）, 已作废 …; `csr site` shows it on the document's page. */

@@ -1,0 +1,74 @@
+/**
+ * `csr source confirm <id> --by <person> [--date <date>] [--via <where>] [--customer <code>] [--commit]`:
+ * records that the edition of an external document held is still its publisher's current one, as checked
+ * on `date` (外来文件有效性确认, 标准查新): a customer's source document (its last revision received, checked
+ * on the customer's supplier portal) or an external standard (a document of kind external). IATF 16949
+ * 4.3.2 / 7.5.3.2.2 ask the supplier to know the customer's current requirements, 7.5.3.2 and GJB 9001C 7.5.3
+ * to control external documents: an auditor asks when the portal was last checked. Appends
+ * `{date, by, revision, via}` to the source's `confirmations` (an external standard's
+ * `external.confirmations`); the 外来文件清单 prints the latest as 最近核对, and doc/external-check-due counts
+ * the months from it. Errors (UserError, one line): an unknown id; a source whose last revision is marked
+ * superseded, or a standard not in force; a date in the future or before the edition was received; the same
+ * check (person, day) recorded already.
+ */
+import { UserError } from "../../core/errors.js";
+import { conjunction, t } from "../../i18n/index.js";
+import { revisionName } from "../../i18n/values.js";
+import { didYouMean } from "../../core/text.js";
+import { heldExternalEdition, heldSourceEdition, nextCheckDue, type HeldEdition } from "../../model/external-check.js";
+import { eventLabel } from "../../model/recorded-events.js";
+import type { CurrencyConfirmation } from "../../model/types.js";
+import type { CommandContext } from "../context.js";
+import { eventDateOption } from "../options.js";
+import { editFile, saveChanges, withEditSession } from "../shared/edit.js";
+import { appendIn } from "../shared/persist.js";
+import { personLabel, resolvePerson } from "../shared/people.js";
+
+export interface SourceConfirmFlags {
+  by?: string;
+  date?: string;
+  via?: string;
+  customer?: string;
+  /** Nothing is asked: a no-op, as for every writing command. */
+  yes?: boolean;
+  commit?: boolean;
+}
+
+export async function sourceConfirmCommand(ctx: CommandContext, id: string, flags: SourceConfirmFlags): Promise<number> {
+  if (flags.by === undefined) throw new UserError(t("cli.error.required-option", { option: "--by <person>" }), t("source.confirm.needs-by"));
+  return withEditSession(ctx, true, undefined, async (session) => {
+    const today = eventDateOption(undefined, "--date");
+    const sources = session.repo.customers.flatMap((located) =>
+      (located.value.sources ?? []).flatMap((source, i) => (source.id === id && (flags.customer === undefined || located.value.code === flags.customer) ? [{ located, source, i }] : [])),
+    );
+    if (sources.length > 1) throw new UserError(t("source.ambiguous", { id, customers: conjunction(sources.map((s) => s.located.value.code)) }), t("source.ambiguous.hint"));
+    const found = sources[0];
+    const external = found ? undefined : session.index.documents.get(id);
+    if (!found && external?.value.kind !== "external") {
+      const known = [...session.repo.customers.flatMap((c) => (c.value.sources ?? []).map((s) => s.id)), ...[...session.index.documents.values()].filter((d) => d.value.kind === "external").map((d) => d.value.id)];
+      throw new UserError(t("source.confirm.unknown", { id }) + didYouMean(id, known), t("source.confirm.unknown.hint"));
+    }
+    const held: HeldEdition | undefined = found ? heldSourceEdition(found.source, today) : heldExternalEdition(external!.value, today);
+    if (!held) throw new UserError(t(found ? "source.confirm.superseded" : "source.confirm.not-in-force", { id }));
+    const title = found ? found.source.title : external!.value.title;
+    const named = revisionName(held.revision);
+    const date = eventDateOption(flags.date, "--date", {
+      follows: held.received === undefined ? undefined : { what: eventLabel("rule.date/event.revision-received", { revision: held.revision }), of: id, date: held.received, external: true },
+    });
+    const person = resolvePerson(session.index, flags.by!, "--by", date);
+    const confirmations = (found ? found.source.confirmations : external!.value.external?.confirmations) ?? [];
+    if (confirmations.some((c) => c.by === person.id && c.date === date)) throw new UserError(t("source.confirm.duplicate", { id, person: personLabel(session.index, person.id), date }));
+    const via = flags.via?.trim();
+    const entry: CurrencyConfirmation = { date, by: person.id, revision: held.revision, ...(via ? { via } : {}) };
+    const file = found ? found.located.file : external!.file;
+    const change = editFile(session.root, file.path, found ? "customer" : "document", (doc) => {
+      const node = doc.createNode(entry, { flow: true });
+      appendIn(doc, found ? ["sources", found.i, "confirmations"] : ["external", "confirmations"], node);
+    });
+    const lines = [t(via ? "source.confirm.recorded-via" : "source.confirm.recorded", { id, title, named, date, person: personLabel(session.index, person.id), via: via ?? "" })];
+    const months = session.repo.config?.value.document_control?.external_check_months;
+    if (months !== undefined) lines.push(t("source.confirm.next", { due: nextCheckDue(date, months), months }));
+    await saveChanges(ctx, session, [change], lines, { commit: flags.commit, message: t("source.confirm.commit", { id, named }) });
+    return 0;
+  });
+}
