@@ -16,6 +16,7 @@ import { unmarkedSection } from "../model/sections.js";
 import { SIGNATURE_ROLES, type ControlledDocument, type Csr, type Customer, type CustomerRetention, type Decision, type Department, type Person, type ReviewRecord, type Revision, type Role, type Signature, type SignatureRole, type SymbolConversion } from "../model/types.js";
 import { readDate } from "../core/dates.js";
 import { UserError } from "../core/errors.js";
+import { isPeopleRegister } from "./people-register.js";
 import { catalog, conjunction, disjunction, LANGS, language, list, t, translate, type Lang, type MessageKey } from "../i18n/index.js";
 import { combinedTitleAndNumber, findHeaderRow, headerExample, normalizeHeader, type Field, type HeaderRow } from "./headers.js";
 import { compactText, shellArgument, showInvisible } from "../core/text.js";
@@ -225,7 +226,8 @@ function refuseMissingColumns(header: HeaderRow, rows: RawRow[], as: ImportKind,
   const seen = (headerRow?.cells ?? []).map((c) => cellText(c)).filter(Boolean);
   throw new UserError(
     t("import.register.missing-columns", { count: missing.length, columns: conjunction(names), row: header.row, headers: list(seen.map((h) => `“${h}”`)) }),
-    t("import.register.missing-columns.hint"),
+    // A people register (人员名单) given as a document register: say what records people instead.
+    t(isPeopleRegister({ name: "", rows }) ? "import.register.missing-columns.people-hint" : "import.register.missing-columns.hint"),
   );
 }
 

@@ -25,6 +25,7 @@ import { parseText, readSource } from "../../load/source.js";
 import { list, t, translate } from "../../i18n/index.js";
 import { hasRegisterColumns, IMPORT_KIND_WORDS, IMPORT_KINDS, planImport, SIGNATURE_FIELD, type ImportKind, type ImportPlan, type NewPerson, type PlannedFile } from "../../import/plan.js";
 import { findHeaderRow, type HeaderRow } from "../../import/headers.js";
+import { isPeopleRegister, personAddCommands } from "../../import/people-register.js";
 import { readRegister, type RawSheet } from "../../import/read.js";
 import { registerContext } from "../../report/registers/context.js";
 import { DOCUMENT_LIST_STATUSES, documentList, documentListId } from "../../report/registers/documents.js";
@@ -75,13 +76,34 @@ export async function importCommand(ctx: CommandContext, file: string, flags: Im
     const run = () => importWord(ctx, root, loadRepository(root), file, flags, today);
     return flags.dryRun ? run() : withRepositoryLock(ctx, root, run);
   }
-  if (flags.as === undefined) throw new UserError(t("import.register.needs-as"));
-  const as = importKind(flags.as);
+  if (flags.as === undefined || PEOPLE_WORDS.has(compactText(flags.as.normalize("NFKC")).toLowerCase())) await refusePeopleRegister(ctx, file, flags);
+  const as = importKind(flags.as!);
   const root = findRoot(ctx.dir);
   if (flags.dryRun) return importRegister(ctx, root, file, flags, as, today);
   await refuseOnConflicts(root);
   // The plan checks each target against the repository: that is only true under the lock.
   return withRepositoryLock(ctx, root, () => importRegister(ctx, root, file, flags, as, today));
+}
+
+/** What --as may call a people register (人员名单), which people.yaml takes through csr person add. */
+const PEOPLE_WORDS = new Set(["people", "person", "persons", "staff", "人员", "人员名单", "人员清单", "人员名册", "花名册"]);
+
+/**
+ * Without --as, or with --as people: a people register (import/people-register.ts) is recognised and
+ * refused with the `csr person add` command of each row (stdout), which records it; otherwise --as is
+ * asked for (without it) or its kinds named (--as people on a sheet with no 姓名 and 部门 columns).
+ * Errors: UserError always; returns only when --as names a register kind csr imports.
+ */
+async function refusePeopleRegister(ctx: CommandContext, file: string, flags: ImportFlags): Promise<void> {
+  const path = resolve(ctx.dir, file);
+  const sheet = existsSync(path) ? await readRegister(path, flags.sheet, (sheets) => sheets.find(isPeopleRegister) ?? sheets[0]!).catch(() => undefined) : undefined;
+  const commands = sheet ? personAddCommands(sheet) : [];
+  if (sheet && isPeopleRegister(sheet)) {
+    if (commands.length > 0) ctx.stdout(commands.join("\n") + "\n");
+    throw new UserError(t("import.people-register", { file, count: commands.length }), t("import.people-register.hint"));
+  }
+  if (flags.as === undefined) throw new UserError(t("import.register.needs-as"));
+  throw new UserError(t("import.people-register.unrecognised", { file, as: flags.as, kinds: list([...IMPORT_KINDS]) }));
 }
 
 /** --as: one of IMPORT_KINDS; another word for one of them (IMPORT_KIND_WORDS) is refused suggesting it. */
