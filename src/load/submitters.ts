@@ -11,7 +11,7 @@ import type { LinkRemoval } from "../model/changes.js";
  * `root`): for a key the file holds at `to`, the commit that added it. Undefined outside git, when no
  * commit did (the key was added since the last commit), and when git fails.
  */
-export function commitAddingKey(root: string, to: string, path: string, key: "submitted" | "revising"): LinkRemoval | undefined {
+export function commitAddingKey(root: string, to: string, path: string, key: "submitted" | "revising" | "migrated"): LinkRemoval | undefined {
   const log = gitRead(root, ["log", "-1", "--no-renames", "--format=%x1e%H%x1f%cs%x1f%an%x1f%ae", `-S${key}:`, to, "--", path]);
   const [record] = logRecords(log ?? "");
   if (!record) return undefined;

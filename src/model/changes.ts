@@ -46,7 +46,8 @@ export type ChangeArea = (typeof CHANGE_AREAS)[number];
  * symbol:   a row of the special-characteristic symbol conversion table (symbols.yaml, IATF 16949 8.3.3.3): added |
  *           changed (csr symbol update, or by hand: then undated) | retired (停用) | approved (the customer's approval
  *           recorded, csr symbol approve) | removed
- * coverage: gained | lost
+ * coverage: gained | lost | migrated (csr standard migrate: the references to an edition moved to the one that
+ *           supersedes it, one row per edition and not one per clause: `migrated` counts them)
  * person:   added | roles | department | left (the day people.yaml records) | removed
  */
 export type ChangeKind =
@@ -83,7 +84,8 @@ export type ChangeKind =
   | "submitted"
   | "changed"
   | "retired"
-  | "approved";
+  | "approved"
+  | "migrated";
 
 /** A controlled copy on a row of copies handed out or taken back: its 受控号, the department or party that held it and who. */
 export interface CopyHeld {
@@ -159,6 +161,8 @@ export interface Change {
   commit?: string;
   /** A document revision released before the repository and imported (Revision `imported`): what it changed, and the versions before it, are on the paper record. */
   imported?: true;
+  /** On a coverage `migrated` row: how many clause references moved to the new edition, in how many files. */
+  migrated?: { references: number; files: number };
   /** The day the change took effect as recorded in the data (YYYY-MM-DD), when it records one. */
   date: string | null;
 }
@@ -227,7 +231,7 @@ function sectionChanges(a: ControlledDocument, b: ControlledDocument, secret: bo
 
 /** compareStates but for the CSRs, in its order. */
 function statesWithoutCsrs(before: Repository, after: Repository): Change[] {
-  return [...sourceChanges(before, after), ...coverageChanges(before, after), ...personChanges(before, after)];
+  return [...sourceChanges(before, after), ...migrations(before, after), ...coverageChanges(before, after), ...personChanges(before, after)];
 }
 
 /**
@@ -655,11 +659,18 @@ function committer(repo: Repository, r: LinkRemoval): string {
 /**
  * The 送审 and 修订中 rows recorded without who submitted (csr submit without --by) given the author of the
  * commit that recorded the submission (`commitOf`, load/submitters.ts) as `detail`, a people.yaml id when one
- * matches, and that commit as `commit`, as a removed link's row names it (breaker59 H8). `repo`: the state
+ * matches, and that commit as `commit`, as a removed link's row names it (breaker59 H8); so is a migration's row
+ * (its catalog's `migrated`). `repo`: the state
  * the rows were read from.
  */
-export function withSubmitters(changes: readonly Change[], repo: Repository, commitOf: (path: string, key: "submitted" | "revising") => LinkRemoval | undefined): Change[] {
+export function withSubmitters(changes: readonly Change[], repo: Repository, commitOf: (path: string, key: "submitted" | "revising" | "migrated") => LinkRemoval | undefined): Change[] {
   return changes.map((change) => {
+    // A migration: who committed the day it was recorded in the new catalog (supersedes.migrated).
+    if (change.area === "coverage" && change.kind === "migrated") {
+      const file = repo.catalogFiles.find((f) => f.value.id === change.to)?.file;
+      const commit = file && commitOf(file.path, "migrated");
+      return commit ? { ...change, detail: committer(repo, commit), commit: commit.commit } : change;
+    }
     if (change.area !== "document" || (change.kind !== "submitted" && change.kind !== "revising") || change.detail !== "") return change;
     const file = repo.documents.find((d) => d.value.id === change.id)?.file;
     const commit = file && commitOf(file.path, change.kind === "submitted" ? "submitted" : "revising");
@@ -917,6 +928,43 @@ function coverageChanges(before: Repository, after: Repository): Change[] {
       const title = catalog?.clauses.get(n)?.title ?? "";
       out.push({ area: "coverage", kind: b.has(n) ? "gained" : "lost", id: `${standard}:${n}`, title, from: a.has(n) ? "covered" : "uncovered", to: b.has(n) ? "covered" : "uncovered", detail: "", date: null });
     }
+  }
+  return out;
+}
+
+/**
+ * The moves of clause references from an edition to the one that supersedes it (csr standard migrate)
+ * between two states: for each new edition's catalog, the references to the old edition a file no
+ * longer holds where it now cites the new one more, counted with their files (a file both edited and
+ * migrated counts too). One row per edition, from the old catalog's id to the new one's, dated
+ * `supersedes.migrated`: hundreds of renumbered references are one fact, not hundreds of rows.
+ */
+function migrations(before: Repository, after: Repository): Change[] {
+  const refs = (repo: Repository): Map<string, string[]> => {
+    const byFile = new Map<string, string[]>();
+    const add = (path: string, clauses: readonly string[] | undefined) => byFile.set(path, [...(byFile.get(path) ?? []), ...(clauses ?? [])]);
+    for (const d of repo.documents) add(d.file.path, d.value.clauses);
+    for (const p of repo.processes) add(p.file.path, p.value.clauses);
+    for (const c of repo.csrs) add(c.file.path, c.value.clauses);
+    if (repo.config) add(repo.config.file.path, (repo.config.value.exclusions ?? []).map((e) => e.clause));
+    return byFile;
+  };
+  const [was, is] = [refs(before), refs(after)];
+  const out: Change[] = [];
+  for (const catalog of after.catalogs.values()) {
+    const old = catalog.supersedes?.standard;
+    if (!old) continue;
+    const count = (texts: readonly string[] | undefined, standard: string) => (texts ?? []).filter((text) => parseClauseRef(text)?.standard === standard).length;
+    let references = 0;
+    let files = 0;
+    for (const [path, texts] of is) {
+      const moved = count(was.get(path), old) - count(texts, old);
+      if (moved > 0 && count(texts, catalog.id) > count(was.get(path), catalog.id)) {
+        references += moved;
+        files += 1;
+      }
+    }
+    if (references > 0) out.push({ area: "coverage", kind: "migrated", id: old, title: after.catalogs.get(old)?.title ?? old, from: old, to: catalog.id, detail: "", migrated: { references, files }, date: catalog.supersedes?.migrated ?? null });
   }
   return out;
 }

@@ -177,8 +177,30 @@ describe("moving to a new edition", () => {
 
   it("lists no coverage lost or gained between the commits before and after the migration: renumbering is no change of coverage (breaker59 H1)", async () => {
     const result = await csrInProcess(["-C", dir, "changes", "HEAD~1", "HEAD", "--format", "csv"], { lang: null });
-    // Only the header: before the fix, the migrated clauses of IATF 16949:2016 read 失去覆盖 and their new numbers 新覆盖.
-    expect([result.code, result.stdout.split(/\r?\n/)]).toEqual([0, ["\uFEFF类别,变更,编号,名称,变更前,变更后,说明,日期", ""]]);
+    const commit = git(dir, ["rev-parse", "--short=7", "HEAD"]).trim();
+    // One row for the migration (below), no other: before the fix, the migrated clauses of IATF 16949:2016 read 失去覆盖 and their new numbers 新覆盖.
+    expect([result.code, result.stdout.split(/\r?\n/)]).toEqual([
+      0,
+      [
+        "\uFEFF类别,变更,编号,名称,变更前,变更后,说明,日期",
+        `条款覆盖,标准换版,IATF 16949,IATF 16949:2016,IATF 16949:2016,IATF 16949 第二版（虚构示例）,10 处对 IATF 16949:2016 的引用（9 个文件）改为 IATF 16949 第二版（虚构示例）（csr standard migrate）；提交人：Test User（提交 ${commit}）,2026-11-27`,
+        "",
+      ],
+    ]);
+  });
+
+  it("says in one row of the change report that the references moved to the new edition, how many, by whom and when, in every format, not that nothing changed", async () => {
+    const commit = git(dir, ["rev-parse", "HEAD"]).trim();
+    const table = await csrInProcess(["-C", dir, "changes", "HEAD~1", "HEAD"], { lang: null });
+    // The migration is dated 2026-11-27 (--date), the commit today: the note says the row's day lies outside the commits'.
+    expect(table.stdout.split("\n").slice(-4)).toEqual(["", "条款覆盖：标准换版 1", `按提交比较：列出两次提交之间记入仓库的变更；日期一栏是记录上的日期，不是提交的日期。其中 1 项的日期不在 ${localToday()} 至 ${localToday()} 之间。`, ""]);
+    const json = JSON.parse((await csrInProcess(["-C", dir, "changes", "HEAD~1", "HEAD", "--format", "json"], { lang: null })).stdout) as { changes: unknown[] };
+    expect(json.changes).toEqual([{ area: "coverage", kind: "migrated", id: "IATF16949", title: "IATF 16949:2016", from: "IATF16949", to: "IATF16949E2", detail: "Test User", migrated: { references: 10, files: 9 }, commit, date: "2026-11-27" }]);
+    const en = await csrInProcess(["-C", dir, "changes", "HEAD~1", "HEAD", "--format", "md", "--lang", "en"], { lang: null });
+    expect(en.stdout.split("\n").filter((l) => l.includes("edition migrated"))).toEqual([
+      `| Clause coverage | edition migrated | IATF 16949 | IATF 16949:2016 | IATF 16949:2016 | IATF 16949 第二版（虚构示例） | 10 reference(s) to IATF 16949:2016 (9 file(s)) moved to IATF 16949 第二版（虚构示例） (csr standard migrate); committed by Test User (${commit.slice(0, 7)}) | 2026-11-27 |`,
+      "Clause coverage: edition migrated 1  ",
+    ]);
   });
 
   it("says in words that a second run finds nothing left to rewrite (breaker59 H10)", async () => {

@@ -45,7 +45,7 @@ const KINDS: Record<ChangeArea, readonly ChangeKind[]> = {
   csr: ["added", "decided", "signed", "reopened", "confirmed", "distributed", "trained", "implemented", "verified", "addressed", "unaddressed", "superseded", "declassified", "removed"],
   source: ["added", "revised"],
   symbol: ["added", "changed", "retired", "approved", "removed"],
-  coverage: ["gained", "lost"],
+  coverage: ["migrated", "gained", "lost"],
   person: ["added", "roles", "department", "left", "removed"],
 };
 
@@ -76,6 +76,8 @@ function word(ctx: RegisterContext, change: Change, value: string): string {
   if (change.kind === "declassified") return classificationName(ctx.lang, value);
   if (change.area === "document" && change.kind === "reviewed" && (PERIODIC_REVIEW_RESULTS as readonly string[]).includes(value)) return t(ctx, `value.periodic-review-result.${value as PeriodicReviewResult}`);
   if (change.area === "document" && change.kind !== "released" && DOC_STATUSES.includes(value)) return t(ctx, `register.status.${value as "draft" | "in-review" | "released" | "obsolete"}`);
+  // A migration's editions by their catalogs' titles (IATF 16949:2016 → IATF 16949 第二版).
+  if (change.area === "coverage" && change.kind === "migrated") return ctx.repo.catalogs.get(value)?.title ?? value;
   if (change.area === "coverage" && COVERAGE.includes(value)) return t(ctx, `register.changes.coverage.${value as "covered" | "uncovered"}`);
   // A person's roles (model/changes.ts joins the codes with ", ") as the signatures name them: 编制、审核.
   if (change.area === "person" && change.kind !== "department" && value !== "") {
@@ -176,6 +178,7 @@ function reportTable(ctx: RegisterContext, changes: readonly Change[], range: st
   // catalog id (IATF 16949 第二版 10.3, not IATF16949E2:10.3; breaker59 H6); its id stays in the JSON, for machines.
   const idText = (change: Change) => {
     if (change.area !== "coverage") return change.id;
+    if (change.kind === "migrated") return standardName(change.id, ctx.repo.catalogs.get(change.id)?.title);
     const ref = parseClauseRef(change.id);
     const catalog = ref && ctx.repo.catalogs.get(ref.standard);
     return ref && catalog ? `${standardName(ref.standard, catalog.title)} ${ref.clause}` : change.id;
@@ -221,6 +224,7 @@ function reportTable(ctx: RegisterContext, changes: readonly Change[], range: st
     if (change.kind === "reviewed") return [t(ctx, "register.changes.reviewed-by", { by: personName(ctx, change.detail) }), change.remark ?? ""].filter(Boolean).join(t(ctx, "register.remarks-separator"));
     if (change.area === "csr") return csrText(change);
     if (change.area === "source") return sourceText(change);
+    if (change.migrated) return migratedText(change);
     if (change.area === "symbol") return symbolText(change);
     if (change.area === "person") return departmentName(ctx, change.detail);
     return change.detail;
@@ -310,6 +314,12 @@ function reportTable(ctx: RegisterContext, changes: readonly Change[], range: st
       return [by, change.remark ? t(ctx, "register.changes.symbol-reason", { reason: change.remark }) : ""].filter(Boolean).join(t(ctx, "register.remarks-separator"));
     }
     return "";
+  };
+  // A migration: how many references moved in how many files (csr standard migrate), and who committed it.
+  const migratedText = (change: Change): string => {
+    const moved = t(ctx, "register.changes.migrated", { count: change.migrated!.references, files: change.migrated!.files, old: word(ctx, change, change.from), new: word(ctx, change, change.to) });
+    const by = change.commit ? t(ctx, "register.changes.unaddressed-by", { by: personName(ctx, change.detail), commit: change.commit.slice(0, 7) }) : "";
+    return [moved, by].filter(Boolean).join(t(ctx, "register.remarks-separator"));
   };
   const sourceText = (change: Change): string => {
     const customer = ctx.index.customers.get(change.detail)?.value;
