@@ -127,6 +127,10 @@ export function editionReviewRegister(ctx: RegisterContext, options: { today: st
   const processes = ctx.repo.processes.filter((p) => reached(p.value.clauses).length > 0).length;
   const csrs = ctx.repo.csrs.filter((c) => reached(c.value.clauses).length > 0).length;
   const data = { old: old.title, edition: successor.title, id: successor.id };
+  const listHints = [
+    ...(rows.some((r) => r.state === "not-reviewed") ? [t(ctx, "register.edition-review.hint", data)] : []),
+    ...(processes + csrs > 0 ? [t(ctx, "register.edition-review.others.hint", { ...data, from: old.id })] : []),
+  ];
   return {
     id: "edition-review",
     title: t(ctx, "register.edition-review.title", { ...data, count: rows.length }),
@@ -149,9 +153,10 @@ export function editionReviewRegister(ctx: RegisterContext, options: { today: st
       t(ctx, "register.edition-review.scope", data),
       t(ctx, "register.edition-review.summary", { reviewed, count: rows.length }),
       ...(open > 0 ? [t(ctx, "register.edition-review.open", { open })] : []),
-      ...(processes + csrs > 0 ? [t(ctx, "register.edition-review.others", { ...data, processes, csrs, from: old.id })] : []),
+      ...(processes + csrs > 0 ? [t(ctx, "register.edition-review.others", { ...data, processes, csrs })] : []),
     ],
-    // How to record a review is for the one working through the list (csr list), not for a csr export (breaker59 H10).
-    ...(rows.some((r) => r.state === "not-reviewed") ? { listHints: [t(ctx, "register.edition-review.hint", data)] } : {}),
+    // How to record a review is for the one working through the list (csr list), not for a csr export (breaker59 H10);
+    // so is the command that lists the processes and CSRs, not for the printed register, its workbook or the site's page.
+    ...(listHints.length > 0 ? { listHints } : {}),
   };
 }
