@@ -646,6 +646,15 @@ async function writeSite(repo: Repository, findings: readonly Finding[], options
       const earlier = earlierRevisionOn(current, today);
       // Being revised, the file holds the draft: shown as csr render shows it, stamped 草稿.
       const draftOnly = unread && current.status === "released" && current.revising !== undefined;
+      // Not yet in force, and git lacks the text of the version that is (a shallow clone, a release made without csr):
+      // the page shows the coming version, and says so above it, with its 实施日期.
+      if (replaced && !inForceText) {
+        const coming = currentRevision(doc)!.version;
+        notice(
+          tr("site.document.in-force-unread.title", { inForce: replaced.version }),
+          tr("site.document.in-force-unread", { id: doc.id, inForce: replaced.version, tag: releaseTag(doc.id, replaced.version), coming, date: releasedPendingUntil(doc, today) ?? "" }),
+        );
+      }
       if (unread) {
         const version = currentRevision(doc)!.version;
         const note = earlier
@@ -660,11 +669,16 @@ async function writeSite(repo: Repository, findings: readonly Finding[], options
         // on the page of a version not yet in force). The confidentiality notice says the copy is controlled, so it goes with the 受控 stamp.
         const stamp = view.stamp === "released" ? (pending ? "pending" : "uncontrolled") : view.stamp;
         const confidentiality = stamp === "uncontrolled" || stamp === "pending" ? "" : view.confidentiality;
-        return focusableTables(renderer.render(of.kind, { ...view, stamp, confidentiality, site: chrome(from, { csp: DOCUMENT_CSP, ...extra }) }));
+        // The status line at the top links a withdrawn document's replacement: the notice above the text does not repeat it (page59).
+        const obsolete = view.obsolete && extra.status ? { date: view.obsolete.date, reason: view.obsolete.reason, supersededBy: "" } : view.obsolete;
+        return focusableTables(renderer.render(of.kind, { ...view, stamp, confidentiality, ...(obsolete ? { obsolete } : {}), site: chrome(from, { csp: DOCUMENT_CSP, ...extra }) }));
       };
-      const firstPending = doc.status === "released" && replaced === undefined && releasedPendingUntil(doc, today) !== undefined;
+      // The coming version shown for want of the text in force is stamped 待实施 and said to be so, the version in force named.
+      const comingShown = replaced !== undefined && !inForceText;
+      const firstPending = doc.status === "released" && (replaced === undefined || comingShown) && releasedPendingUntil(doc, today) !== undefined;
       const coming = comingPage ? { page: comingPage, version: currentRevision(doc)!.version, date: releasedPendingUntil(doc, today)! } : undefined;
-      html = rendered(shown, page, { sections, ...(notices ? { alerts: notices } : {}), ...(todoBox ? { todo: todoBox } : {}), status: pageStatus(shown, page, coming) }, firstPending);
+      const status = comingShown ? { ...pendingStatusLine(rc, doc, replaced.version, releasedPendingUntil(doc, today) ?? "", ""), note: tr("site.document.status.uncontrolled") } : pageStatus(shown, page, coming);
+      html = rendered(shown, page, { sections, ...(notices ? { alerts: notices } : {}), ...(todoBox ? { todo: todoBox } : {}), status }, firstPending);
       if (comingPage) {
         const comingStatus = pendingStatusLine(rc, doc, replaced!.version, releasedPendingUntil(doc, today)!, page === comingPage ? "" : href(comingPage, page));
         emit(comingPage, rendered(doc, comingPage, { status: comingStatus }, true));
@@ -1410,16 +1424,42 @@ function documentStatusLine(rc: RegisterContext, doc: ControlledDocument, today:
     return { tone: "stop", parts };
   }
   if (doc.status === "draft" || doc.status === "in-review") return { tone: "stop", parts: [{ text: tr(doc.status === "draft" ? "site.document.status.draft" : "site.document.status.in-review") }] };
-  if (doc.kind === "external") {
-    const pending = externalPendingUntil(doc, today);
-    return { tone: pending ? "pending" : "ok", parts: [{ text: tr("site.document.status.external", { status: documentStatus(rc, doc, today) }) }] };
-  }
+  if (doc.kind === "external") return externalStatusLine(rc, doc, today);
   const pending = releasedPendingUntil(doc, today);
   if (pending !== undefined) return { tone: "pending", parts: [{ text: tr("site.document.status.first-pending", { version, date: pending }) }] };
   const parts: PageStatus["parts"] = [{ text: tr("site.document.status.in-force", { version, effective: effectiveDate(rc, doc) ?? "" }) }];
   if (coming) parts.push({ text: tr("site.document.status.coming", { version, coming: coming.version, date: coming.date }) }, { text: tr("site.document.status.coming.link", { coming: coming.version }), href: href(from, coming.page) }, { text: tr("site.document.status.end") });
   else if (doc.revising !== undefined && doc.revising.since <= today) parts.push({ text: tr("site.document.status.revising", { version }) });
   return { tone: "ok", parts, note: uncontrolled };
+}
+
+/**
+ * An external document's (外来文件) status line, page59's note: who issued it, the edition held and when it was received,
+ * whether that edition is the current one by the last record of it (its receipt, or a periodic review since: csr knows
+ * no later check), or from when it is in force; and, under it, that it is controlled as an external document (IATF
+ * 16949 7.5.3.2: documents of external origin identified and their distribution controlled; GJB 9001C 7.5.3).
+ */
+function externalStatusLine(rc: RegisterContext, doc: ControlledDocument, today: string): PageStatus {
+  const external = doc.external ?? {};
+  const pending = externalPendingUntil(doc, today);
+  const checked = [external.received, ...(doc.reviews ?? []).map((r) => r.date)].filter((day): day is string => day !== undefined && day <= today).sort().at(-1);
+  const previous = external.previous?.at(-1)?.revision;
+  const data = {
+    by: external.publisher ? t(rc, "site.document.status.external.by", { publisher: external.publisher }) : "",
+    edition: external.revision ?? doc.id,
+    received: external.received ?? "",
+    checked: checked ?? "",
+    date: pending ?? "",
+    previous: previous ?? "",
+  };
+  const key: MessageKey = pending
+    ? previous
+      ? "site.document.status.external.pending-previous"
+      : "site.document.status.external.pending"
+    : checked
+      ? "site.document.status.external.current"
+      : "site.document.status.external.unrecorded";
+  return { tone: pending ? "pending" : "ok", parts: [{ text: t(rc, key, data) }], note: t(rc, "site.document.status.external.controlled") };
 }
 
 /**
@@ -1431,7 +1471,8 @@ function pendingStatusLine(rc: RegisterContext, doc: ControlledDocument, inForce
   return {
     tone: "pending",
     parts: [{ text: t(rc, "site.document.status.pending-page", { version, date }) }, { text: t(rc, "site.document.status.pending-page.link", { id: doc.id, inForce }), href: back }, { text: t(rc, "site.document.status.end") }],
-    note: t(rc, "site.document.status.uncontrolled"),
+    // The page of the coming version has no copies section: the copies in use are the version in force's, on its page.
+    note: t(rc, "site.document.status.uncontrolled-pending", { id: doc.id, inForce }),
   };
 }
 

@@ -8,7 +8,7 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { copyFixture, csrInProcess, gitInit, tempDir } from "../helpers.js";
+import { copyFixture, csrInProcess, git, gitInit, tempDir } from "../helpers.js";
 import { daysAfter, today } from "../today.js";
 
 const DAY = today();
@@ -19,6 +19,7 @@ const UNCONTROLLED = "<p class=\"site-status-note\">“非受控”：本网页�
 
 describe("csr site: a document's page at the point of use", () => {
   let read: (path: string) => string;
+  let readShallow: (path: string) => string;
   beforeAll(async () => {
     const dir = gitInit(copyFixture("examples/acme-auto"));
     const file = join(dir, "documents/instructions/WI-010-01.yaml");
@@ -29,6 +30,13 @@ describe("csr site: a document's page at the point of use", () => {
     const site = await csrInProcess(["-C", dir, "site", "--out", out, "--today", DAY], { lang: "zh-CN" });
     expect(site.code, site.stderr).toBe(0);
     read = (path) => readFileSync(join(out, path), "utf8");
+    // A shallow clone of one commit: git has the release of A/2, not the text of A/1 in force.
+    const shallow = join(tempDir(), "shallow");
+    git(tempDir(), ["clone", "-q", "--depth", "1", `file://${dir}`, shallow]);
+    const shallowOut = join(tempDir(), "site");
+    const shallowSite = await csrInProcess(["-C", shallow, "site", "--out", shallowOut, "--today", DAY], { lang: "zh-CN" });
+    expect(shallowSite.code, shallowSite.stderr).toBe(0);
+    readShallow = (path) => readFileSync(join(shallowOut, path), "utf8");
   }, 120_000);
 
   it("keeps the version in force on the page until a later revision's 实施日期, and links the coming one (G1)", () => {
@@ -45,6 +53,9 @@ describe("csr site: a document's page at the point of use", () => {
     const coming = read("documents/WI-010-01-A2.html");
     expect(statusOf(coming)).toEqual(["pending", `待实施：本页为 A/2，${EFFECTIVE} 起实施，仅供培训/准备，在此之前不得用于生产。现行有效的是 <a href="../documents/WI-010-01.html">WI-010-01 A/1</a>。`]);
     expect(coming).toContain('<div class="stamp stamp-pending">待实施 非受控</div>');
+    // That page has no copies section: its 非受控 note sends the reader to the copies of the version in force (page59).
+    expect(coming).toContain('<p class="site-status-note">“非受控”：本网页及其打印件仅供培训/准备，不是受控副本；现行版本的受控副本见 WI-010-01 A/1 页的“受控副本”。</p>');
+    expect(coming).not.toContain(UNCONTROLLED);
     expect(coming).toContain("<th>版本/版次</th><td>A/2</td>");
     expect(text(coming)).toContain("每30分钟抽测5件扣压外径并记录");
 
@@ -67,8 +78,32 @@ describe("csr site: a document's page at the point of use", () => {
 
     const withdrawn = read("documents/HH-F-013.html");
     expect(statusOf(withdrawn)).toEqual(["stop", '已作废（2025-05-12），不得使用；替代文件：<a href="../documents/QR-007-02.html">QR-007-02</a>。']);
-    // The red notice above the form links its replacement as well (tester59 G9).
-    expect(withdrawn).toContain(' · 替代文件：<a href="../documents/QR-007-02.html">QR-007-02 APQP阶段评审记录 (A/0)</a></div>');
+    // The red notice above the form gives the date and the reason; the replacement is linked once, in the status line the reader sees first (page59).
+    expect(withdrawn).toContain('<div class="obsolete-notice"><strong>本文件已作废</strong> · 作废日期：2025-05-12 · 作废原因：APQP程序A/1修订，阶段评审改用QR-007-02；已填写的记录继续按保存期限保存</div>');
+    expect(withdrawn.split('href="../documents/QR-007-02.html"').length - 1).toBe(1);
+  });
+
+  it("says above the coming version, when git lacks the text of the version in force, that the page shows it and from when (page59)", () => {
+    const page = readShallow("documents/WI-010-01.html");
+    expect(statusOf(page)).toEqual(["pending", `待实施：本页为 A/2，${EFFECTIVE} 起实施，仅供培训/准备，在此之前不得用于生产。现行有效的是 WI-010-01 A/1。`]);
+    expect(page).toContain(UNCONTROLLED);
+    expect(page).toContain("<h2>现行版本 A/1 的正文无法读取：本页显示待实施的版本</h2>");
+    expect(page).toContain(
+      `WI-010-01 现行有效的是 A/1 版，但 git 中没有其发布时的文本（标签 WI-010-01/A-1；浅克隆，或未经 csr release 发布）。本页显示的是待实施的 A/2 版，${EFFECTIVE} 起实施；在此之前请按 A/1 版的受控副本执行。`,
+    );
+    expect(page).toContain('<div class="stamp stamp-pending">待实施 非受控</div>');
+    expect(text(page)).toContain("每30分钟抽测5件扣压外径并记录");
+  });
+});
+
+describe("csr site: an external document's page (page59)", () => {
+  it("says who issued it, the edition held, that it is current as last recorded, and that it is controlled as an external document", async () => {
+    const out = join(tempDir(), "site");
+    const site = await csrInProcess(["-C", copyFixture("examples/gjb-demo"), "site", "--out", out, "--today", "2026-12-04"], { lang: "zh-CN" });
+    expect(site.code, site.stderr).toBe(0);
+    const page = readFileSync(join(out, "documents/GJB 9001C-2017.html"), "utf8");
+    expect(statusOf(page)).toEqual(["ok", "外来文件：中央军委装备发展部发布，本单位持有 2017 版（2017-06-05 接收）；按最近一次记录（2017-06-05）为现行版本，可按本页执行。"]);
+    expect(page).toContain('<p class="site-status-note">按外来文件受控：列入外来文件清单，纸质副本按文件发放/回收记录发放和回收；本网页及其打印件为“非受控”，仅供查阅。</p>');
   });
 });
 
