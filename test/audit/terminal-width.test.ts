@@ -1,5 +1,5 @@
 /**
- * `csr list` and `csr matrix` on a terminal fit their table to its width: free text and lists wrap
+ * `csr list`, `csr matrix`, `csr history` and `csr numbering` on a terminal fit their table to its width: free text and lists wrap
  * within their column (Chinese text between any two characters, English between words), ids, codes,
  * names and dates stay whole; piped or written to a file, every row stays one line for scripts.
  */
@@ -8,7 +8,7 @@ import { describe, expect, it } from "vitest";
 import { run } from "../../src/cli/main.js";
 import { displayWidth } from "../../src/core/text.js";
 import { toTerminal, type Table } from "../../src/report/table.js";
-import { ROOT } from "../helpers.js";
+import { copyFixture, gitInit, ROOT } from "../helpers.js";
 
 const TABLE: Table = {
   title: "顾客特定要求清单（共 2 项）",
@@ -74,6 +74,30 @@ describe("a terminal table fitted to the terminal's width", () => {
       const piped = output(false);
       await run(argv(lang), piped);
       expect(Math.max(...piped.out.text.split("\n").map(displayWidth))).toBeGreaterThan(120);
+    }
+  });
+
+  it("csr history on an 80-column terminal and csr numbering list on a 56-column one print their tables no wider, as csr list; piped they print the whole width (excel51 #3)", async () => {
+    const dir = gitInit(copyFixture("examples/acme-auto"));
+    const output = (terminal: boolean, columns: number) => {
+      const out = { text: "" };
+      return { out, stdout: (t: string) => void (out.text += t), stderr: () => undefined, terminal: () => terminal, columns: () => columns };
+    };
+    // The tables' lines: numbering list's note after its table is one line of text, not a table's.
+    const cases = [
+      { command: ["history", "QP-001"], columns: 80, lines: (text: string) => text.split("\n") },
+      { command: ["numbering", "list"], columns: 56, lines: (text: string) => text.split("\n\n")[1]!.split("\n") },
+    ];
+    for (const { command, columns, lines } of cases) {
+      for (const lang of ["zh-CN", "en"]) {
+        const argv = [process.execPath, "csr", "-C", dir, "--lang", lang, ...command];
+        const tty = output(true, columns);
+        expect(await run(argv, tty)).toBe(0);
+        expect(Math.max(...lines(tty.out.text).map(displayWidth)), `${command[0]} ${lang}`).toBeLessThanOrEqual(columns);
+        const piped = output(false, columns);
+        await run(argv, piped);
+        expect(Math.max(...lines(piped.out.text).map(displayWidth)), `${command[0]} ${lang}`).toBeGreaterThan(columns);
+      }
     }
   });
 });

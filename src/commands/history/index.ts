@@ -103,18 +103,18 @@ export async function historyCommand(ctx: CommandContext, id: string, flags: His
     title: t("history.revisions.title", { document: doc.id, title: doc.title, file: file.path }),
     sheet: "revisions",
     columns: [
-      { key: "version", header: t("history.column.version") },
-      { key: "date", header: t("history.column.date") },
+      { key: "version", header: t("history.column.version"), kind: "id" },
+      { key: "date", header: t("history.column.date"), date: true },
       // 生效日期 once a revision took effect after its date, as the printed revision record has it.
-      ...(revisions.some((r) => r.effective !== r.date) ? [{ key: "effective", header: t("history.column.effective") }] : []),
-      { key: "summary", header: t("history.column.summary") },
-      { key: "prepared", header: t("history.column.prepared") },
-      { key: "reviewed", header: t("history.column.reviewed") },
-      ...(recorded("countersigned") ? [{ key: "countersigned", header: t("history.column.countersigned") }] : []),
-      ...(recorded("standardization") ? [{ key: "standardization", header: t("history.column.standardization") }] : []),
-      { key: "approved", header: t("history.column.approved") },
-      ...(recorded("military_representative") ? [{ key: "military_representative", header: t("history.column.military-representative") }] : []),
-      { key: "commit", header: t("history.column.commit") },
+      ...(revisions.some((r) => r.effective !== r.date) ? [{ key: "effective", header: t("history.column.effective"), date: true }] : []),
+      { key: "summary", header: t("history.column.summary"), kind: "prose" },
+      { key: "prepared", header: t("history.column.prepared"), kind: "name" },
+      { key: "reviewed", header: t("history.column.reviewed"), kind: "name" },
+      ...(recorded("countersigned") ? [{ key: "countersigned", header: t("history.column.countersigned"), kind: "list" as const }] : []),
+      ...(recorded("standardization") ? [{ key: "standardization", header: t("history.column.standardization"), kind: "name" as const }] : []),
+      { key: "approved", header: t("history.column.approved"), kind: "name" },
+      ...(recorded("military_representative") ? [{ key: "military_representative", header: t("history.column.military-representative"), kind: "name" as const }] : []),
+      { key: "commit", header: t("history.column.commit"), kind: "code" },
     ],
     rows: revisions.map((r) => ({
       ...r,
@@ -133,17 +133,18 @@ export async function historyCommand(ctx: CommandContext, id: string, flags: His
     title: t("history.commits.title"),
     sheet: "commits",
     columns: [
-      { key: "date", header: t("history.column.date") },
-      { key: "author", header: t("history.column.author") },
-      { key: "commit", header: t("history.column.commit") },
+      { key: "date", header: t("history.column.date"), date: true },
+      { key: "author", header: t("history.column.author"), kind: "name" },
+      { key: "commit", header: t("history.column.commit"), kind: "id" },
       { key: "message", header: t("history.column.message") },
-      { key: "version", header: t("history.column.version") },
+      { key: "version", header: t("history.column.version"), kind: "id" },
       { key: "note", header: t("history.column.note") },
     ],
     rows: commits.map((c) => ({ date: c.date, author: `${c.author} <${c.email}>`, commit: c.commit, message: c.message, version: c.version, note: note(c) })),
     notes: commits.length === 0 ? [t("history.uncommitted", { file: file.path })] : unrevisedNotes(commits, doc.id),
   };
-  ctx.stdout(`${toTerminal(revisionTable)}\n${toTerminal(commitTable)}`);
+  // On a terminal, fitted to its width as csr list is; piped, every row one line.
+  ctx.stdout(`${toTerminal(revisionTable, ctx.width)}\n${toTerminal(commitTable, ctx.width)}`);
   return 0;
 }
 

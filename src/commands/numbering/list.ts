@@ -52,7 +52,7 @@ export async function numberingListCommand(ctx: CommandContext, flags: Numbering
     title: t("numbering.list.title", { count: families.length }),
     sheet: "numbering",
     columns: [
-      { key: "kind", header: t("numbering.list.column.kind") },
+      { key: "kind", header: t("numbering.list.column.kind"), kind: "code" },
       { key: "family", header: t("numbering.list.column.family") },
       { key: "pattern", header: t("numbering.list.column.pattern"), kind: "code" },
       { key: "next", header: t("numbering.list.column.next"), kind: "id" },
@@ -67,7 +67,8 @@ export async function numberingListCommand(ctx: CommandContext, flags: Numbering
     })),
     notes: [t("numbering.list.default"), ...(unfit > 0 ? [t("numbering.list.unfit", { count: unfit })] : [])],
   };
-  ctx.stdout(toTerminal(table));
+  // On a terminal, fitted to its width as csr list is; piped, every row one line.
+  ctx.stdout(toTerminal(table, ctx.width));
   return 0;
 }
 
