@@ -45,7 +45,12 @@ export async function showCommand(ctx: CommandContext, id: string, flags: ShowFl
     noteSameNumber(repo, document, (text) => ctx.stderr(text));
     return (await import("./document.js")).showDocument(ctx, repo, index, document, today, format === "json");
   }
-  const { value: csr, file } = findCsr(repo, id, index.documents.keys());
+  // A customer's source document (csr list external): its card (tester60 J14), when no CSR has the id.
+  if (!repo.csrs.some((c) => c.value.id === id)) {
+    const owners = repo.customers.flatMap((customer) => (customer.value.sources ?? []).filter((s) => s.id === id).map((source) => ({ customer, source })));
+    if (owners.length > 0) return (await import("./source.js")).showSource(ctx, repo, index, owners[0]!.customer, owners[0]!.source, today, format === "json");
+  }
+  const { value: csr, file } = findCsr(repo, id, [...index.documents.keys(), ...repo.customers.flatMap((c) => (c.value.sources ?? []).map((s) => s.id))]);
   const config = repo.config?.value;
   const calendar = repositoryCalendar(config);
   const facts = csrFacts(csr, { config, calendar, document: (d) => index.documents.get(d)?.value, today });
