@@ -15,8 +15,8 @@ const TAKES: Record<string, { value?: string; lists: string[] }> = {
   "--customer": { value: "DYA", lists: ["csr", "symbols", "reviews"] },
   "--status": { value: "x", lists: ["csr", "documents", "distribution"] },
   "--overdue": { lists: ["csr", "distribution"] },
-  "--from": { value: "2026-01-01", lists: ["csr", "reviews", "distribution"] },
-  "--to": { value: "2026-02-01", lists: ["csr", "reviews", "distribution"] },
+  "--from": { value: "2026-01-01", lists: ["csr", "reviews", "distribution", "periodic-reviews"] },
+  "--to": { value: "2026-02-01", lists: ["csr", "reviews", "distribution", "periodic-reviews"] },
   "--clause": { value: "8.5", lists: ["csr"] },
   "--owner": { value: "zhang", lists: ["csr"] },
   "--department": { value: "QA", lists: ["distribution", "documents"] },
@@ -34,7 +34,8 @@ const name = (what: string) => (what === "csr" ? "csr list" : `csr list ${what}`
 /**
  * QP-005's copies of A/0 (due back by 2026-10-19, A/1 in force since 2026-10-12): copy 1 back on time
  * on 2026-10-14, copy 2 still at 生产部 with 赵磊, copy 3 back late on 2026-11-02; copy 4 of A/1 issued
- * 2026-10-14 and in use; copy 5 of A/1 issued 2026-10-15 and lost on 2026-11-20.
+ * 2026-10-14 and in use; copy 5 of A/1 issued 2026-10-15 and lost on 2026-11-20. QP-005 was
+ * periodically reviewed on 2025-06-10 and 2026-11-30.
  */
 function repo(): string {
   const procedure = trainingProcedure(
@@ -42,7 +43,8 @@ function repo(): string {
     "{copy: 5, version: A/1, to: PRD, holder: zhao, date: 2026-10-15, lost: {date: 2026-11-20, by: chen, remark: 车间搬迁时遗失}}",
   )
     .replace("{copy: 1, version: A/0, to: QA, date: 2024-01-12}", "{copy: 1, version: A/0, to: QA, date: 2024-01-12, recalled: 2026-10-14}")
-    .replace("{copy: 3, version: A/0, to: MKT, date: 2024-01-12}", "{copy: 3, version: A/0, to: MKT, date: 2024-01-12, recalled: 2026-11-02}");
+    .replace("{copy: 3, version: A/0, to: MKT, date: 2024-01-12}", "{copy: 3, version: A/0, to: MKT, date: 2024-01-12, recalled: 2026-11-02}")
+    .replace("distribution:\n", "reviews:\n  - {date: 2025-06-10, by: zhang, comment: 仍然适用}\n  - {date: 2026-11-30, by: li, result: revise, comment: 增加培训有效性评价}\ndistribution:\n");
   return threeDepartmentRepo({
     "documents/QP-005.yaml": procedure,
     "people.yaml": [
@@ -182,5 +184,32 @@ describe("csr list distribution --from/--to: the year-end reconciliation of cont
       "截至 2026-10-31，已停止现行的版本仍有 2 份未回收：QP-005 A/0 受控号 2（生产部 赵磊，回收逾期）、QP-005 A/0 受控号 3（市场部，回收逾期）。",
       "本表按记录还原为 2026-10-31 当日的状态：此后记录的事项未计入。",
     ]);
+  });
+});
+
+describe("csr list periodic-reviews --from/--to: the reviews made in a year (tester60 J8)", () => {
+  it("lists the reviews made within the period by their review date, saying so in the title, a note and the file's name", () => {
+    const dir = repo();
+    const year = csr(["-C", dir, "list", "periodic-reviews", "--from", "2026-01-01", "--to", "2026-12-04", "--today", "2026-12-04"], { lang: null });
+    expect([year.code, year.stderr]).toEqual([0, "完整的文件定期评审记录：csr list periodic-reviews。\n"]);
+    const lines = year.stdout.split("\n");
+    expect(lines[0]).toBe("文件定期评审记录（2026-01-01 至 2026-12-04；共 1 次）");
+    expect(lines.filter((line) => /^\d+ +QP-005 /.test(line)).map((line) => line.trim().split(/ {2,}/).slice(0, 2).concat(line.includes("2026-11-30") ? "2026-11-30" : "?"))).toEqual([["1", "QP-005", "2026-11-30"]]);
+    expect(lines.slice(-3, -1)).toEqual([
+      "本表按条件筛选（评审日期：2026-01-01 至 2026-12-04），不是完整的文件定期评审记录。",
+      "其中 1 次评审的结论为需修订或拟作废：它们不重新计算定期评审期限，文件应发布新版本或作废。",
+    ]);
+    expect(csr(["-C", dir, "list", "periodic-reviews", "--today", "2026-12-04"], { lang: null }).stdout.split("\n")[0]).toBe("文件定期评审记录（共 2 次）");
+    expect(csr(["-C", dir, "list", "periodic-reviews", "--from", "2025-01-01", "--to", "2025-12-31", "--format", "csv", "--out", "audit/", "--today", "2026-12-04"]).stderr).toBe(
+      "wrote audit/periodic-reviews-2025-01-01-2025-12-31.csv\ncsr: this CSV is filtered (reviewed 2025-01-01 to 2025-12-31), 1 row(s), and is not the whole periodic document review record; a CSV holds only its header and rows, so the file does not say so. All of it: csr list periodic-reviews --format csv.\n",
+    );
+  });
+
+  it("refuses a period with --due-by, which lists the reviews falling due", () => {
+    expect(csr(["-C", repo(), "list", "periodic-reviews", "--from", "2026-01-01", "--due-by", "2027-01-01"], { lang: null })).toEqual({
+      code: 2,
+      stdout: "",
+      stderr: "csr: --from 列出期间内做过的定期评审，--due-by 列出到期的定期评审；请只给其中一种。\n",
+    });
   });
 });

@@ -20,9 +20,9 @@ export const LIST_OPTIONS: readonly { key: string; flag: string; lists: readonly
   { key: "status", flag: "--status", lists: ["csr", "documents", "distribution"] },
   // CSRs reviewed late; copies still out past their 应回收日期.
   { key: "overdue", flag: "--overdue", lists: ["csr", "distribution"] },
-  // By the day a review round started, a copy was issued or came back.
-  { key: "from", flag: "--from", lists: ["csr", "reviews", "distribution"] },
-  { key: "to", flag: "--to", lists: ["csr", "reviews", "distribution"] },
+  // By the day a review round started, a copy was issued or came back, a document was periodically reviewed.
+  { key: "from", flag: "--from", lists: ["csr", "reviews", "distribution", "periodic-reviews"] },
+  { key: "to", flag: "--to", lists: ["csr", "reviews", "distribution", "periodic-reviews"] },
   { key: "clause", flag: "--clause", lists: ["csr"] },
   { key: "owner", flag: "--owner", lists: ["csr"] },
   { key: "department", flag: "--department", lists: ["distribution", "documents"] },

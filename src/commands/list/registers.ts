@@ -90,7 +90,9 @@ export async function listRegisterCommand(ctx: CommandContext, what: string, fla
   } else if (what === "training") {
     table = trainingRegister(rc, { today });
   } else if (what === "periodic-reviews") {
-    table = flags.dueBy !== undefined ? periodicReviewsDueRegister(rc, { today, dueBy: dateOption(flags.dueBy, "--due-by") }) : periodicReviewRegister(rc, { today });
+    // The reviews falling due are not the reviews made in a period.
+    if (flags.dueBy !== undefined && period) throw new UserError(t("list.period-due-by", { flag: flags.from !== undefined ? "--from" : "--to" }));
+    table = flags.dueBy !== undefined ? periodicReviewsDueRegister(rc, { today, dueBy: dateOption(flags.dueBy, "--due-by") }) : periodicReviewRegister(rc, { today, ...(period ? { period } : {}) });
   } else if (what === "edition-review") {
     table = editionReviewRegister(rc, { today, standard: flags.standard });
   } else if (what === "people") {

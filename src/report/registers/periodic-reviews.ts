@@ -10,21 +10,29 @@ import { currentRevision } from "../../model/index.js";
 import { documentOn } from "../../model/as-of.js";
 import { addDays } from "../../core/dates.js";
 import { pendingReviewConclusion, periodicReviewOn, reviewedVersion } from "../../model/periodic-review.js";
+import type { Period } from "../../model/review-timeliness.js";
 import type { ControlledDocument, PeriodicReview } from "../../model/types.js";
 import type { Cell, Table } from "../table.js";
 import { asOfNotes, compareIds, departmentName, documentsOn, documentTitle, documentVersion, personName, t, type RegisterContext } from "./context.js";
 
-/** Dated `today`: the reviews made by that day. */
-export function periodicReviewRegister(ctx: RegisterContext, options: { today: string }): Table {
-  const { today } = options;
+/**
+ * Dated `today`: the reviews made by that day; with a `period` (csr list periodic-reviews --from/--to,
+ * its last day not after `today`), those made within it, the record kept per year (tester60 J8), its
+ * title, a note and its file's name saying so.
+ */
+export function periodicReviewRegister(ctx: RegisterContext, options: { today: string; period?: Period }): Table {
+  const { today, period } = options;
   const made = ctx.repo.documents.flatMap(({ value: doc }) => (doc.reviews ?? []).map((review) => ({ doc, review })));
   const entries = made
-    .filter(({ review }) => review.date <= today)
+    .filter(({ review }) => review.date <= today && (period === undefined || (review.date >= period.from && review.date <= period.to)))
     .sort((a, b) => (a.review.date < b.review.date ? -1 : a.review.date > b.review.date ? 1 : compareIds(a.doc.id, b.doc.id)));
   const pending = entries.filter(({ review }) => (review.result ?? "suitable") !== "suitable").length;
+  const periodText = period ? t(ctx, "register.filter.review-period", { ...period }) : "";
+  const whole = t(ctx, "register.periodic-reviews.whole");
   return {
     id: "periodic-reviews",
-    title: t(ctx, "register.periodic-reviews.title", { count: entries.length }),
+    title: period ? t(ctx, "register.periodic-reviews.title-period", { ...period, count: entries.length }) : t(ctx, "register.periodic-reviews.title", { count: entries.length }),
+    ...(period ? { filtered: { filter: periodText, register: whole, command: "csr list periodic-reviews", name: `periodic-reviews-${period.from}-${period.to}` } } : {}),
     sheet: t(ctx, "register.periodic-reviews.sheet"),
     columns: [
       { key: "no", header: t(ctx, "register.periodic-reviews.column.no"), kind: "number" },
@@ -54,7 +62,11 @@ export function periodicReviewRegister(ctx: RegisterContext, options: { today: s
       comment: review.comment ?? "",
       };
     }),
-    notes: [...(pending > 0 ? [t(ctx, "register.periodic-reviews.pending", { count: pending })] : []), ...asOfNotes(ctx, today, entries.length < made.length)],
+    notes: [
+      ...(period ? [t(ctx, "register.filter.note", { filter: periodText, register: whole })] : []),
+      ...(pending > 0 ? [t(ctx, "register.periodic-reviews.pending", { count: pending })] : []),
+      ...asOfNotes(ctx, today, made.some(({ review }) => review.date > today)),
+    ],
   };
 }
 
