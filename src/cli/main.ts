@@ -191,6 +191,7 @@ export async function run(argv: string[], output?: Output): Promise<number> {
           .option("--department <code>", t("help.person.department"))
           .option("--roles <roles...>", t("help.person.roles"))
           .option("--title <text>", t("help.person.title"))
+          .option("--from <date>", t("help.person.from"))
           .option("-y, --yes", t("help.common.yes"))
           .option("--commit", t("help.common.commit"))
           .action(action(async () => (await import("../commands/person/index.js")).personAddCommand));
@@ -203,6 +204,7 @@ export async function run(argv: string[], output?: Output): Promise<number> {
           .option("--department <code>", t("help.person.department"))
           .option("--roles <roles...>", t("help.person.roles"))
           .option("--title <text>", t("help.person.title"))
+          .option("--from <date>", t("help.person.from"))
           .option("--left <date>", t("help.person.update.left"))
           .option("--no-left", t("help.person.update.no-left"))
           .option("-y, --yes", t("help.common.yes"))

@@ -127,6 +127,8 @@ export interface Person {
   title?: string;
   roles: Role[];
   emails?: string[];
+  /** The day the person starts work (到岗), YYYY-MM-DD: before it they do no work. */
+  joined?: string;
   /** The day the person left (离职), YYYY-MM-DD: kept because records name them, not offered for new work. */
   left?: string;
 }

@@ -7,6 +7,7 @@
 import { localToday } from "../../core/dates.js";
 import { UserError } from "../../core/errors.js";
 import { didYouMean, displayWidth, padEnd, shellArgument } from "../../core/text.js";
+import { PLACEHOLDER_PEOPLE } from "../init/files.js";
 import { list as inline, language, t } from "../../i18n/index.js";
 import { copiesDue, copiesInUse, copiesToRecall, copyEdition, csrDistributions, isOut, nextCopyNumber, pendingTransition, recalledLate, unitsWithoutCopy, withEdition } from "../../model/distribution.js";
 import { repositoryCalendar } from "../../load/calendar.js";
@@ -499,13 +500,16 @@ async function copyClerk(
     // Several could have: which one did is a fact to be given, as any other missing value.
     throw new UserError(
       t(`copy-clerk.several.${work}`, { flag, people: inline(controllers.map((p) => personLabel(session.index, p.id))) }),
-      t("copy-clerk.several.hint", { flag }),
+      controllers.some((p) => INIT_PLACEHOLDERS.has(p.id)) ? t("copy-clerk.several.hint", { flag }) : t("copy-clerk.several.hint-choose", { flag, id: shellArgument(controllers[0]!.id) }),
     );
   }
   const ordered = classified ? controllers : [...controllers, ...working.filter((p) => !controllers.includes(p))];
   const id = await session.ask.select({ message: t(`prompt.copy-clerk.${work}`), choices: personChoiceList(session.index, ordered) });
   return { id, controller: false };
 }
+
+/** The placeholder people `csr init` writes (either standard): only they are worth the hint to remove them. */
+const INIT_PLACEHOLDERS = new Set(PLACEHOLDER_PEOPLE("GJB9001C"));
 
 const isDocumentController = (person: Person) => (person.roles ?? []).includes("document-controller");
 

@@ -30,6 +30,8 @@ import type { Person, Role } from "../../model/types.js";
 import type { Prompts } from "../add/prompting.js";
 import type { CommandContext } from "../context.js";
 import { dateOption } from "../options.js";
+import { addDays } from "../../core/dates.js";
+import { worksOn } from "../../model/people.js";
 import { departmentByCode, editFile, listOption, need, saveChanges, withEditSession, type EditSession } from "../shared/edit.js";
 import { departmentLabel, personChoice, personLabel, resolvePerson } from "../shared/people.js";
 import { appendIn, yamlText, type FileChange } from "../shared/persist.js";
@@ -42,6 +44,8 @@ export interface PersonFlags {
   title?: string;
   /** update: the corrected day the person left (--left), or false: they are back (--no-left). */
   left?: string | false;
+  /** add/update: the day the person starts work (--from, 到岗日期); update --no-from: none. */
+  from?: string | false;
   date?: string;
   yes?: boolean;
   commit?: boolean;
@@ -92,12 +96,14 @@ export async function addPerson(ctx: CommandContext, idArg: string | undefined, 
       department,
       ...(title?.trim() ? { title: title.trim() } : {}),
       roles,
+      ...(typeof flags.from === "string" ? { joined: dateOption(flags.from, "--from") } : {}),
     };
     const namesake = session.repo.people.find((p) => p.value.name === name)?.value;
     // Records that name this person by name (an import writes an unknown signer so): now the id.
     const byName = namesake || name === id ? { changes: [], places: [] } : recordsByName(session, name, id);
     const lines = [
       t("person.added", { person: name === id ? name : t("people.label", { name, id }), department: departmentLabel(session.index, department), roles: roleList(person.roles), path: PEOPLE }),
+      ...(person.joined ? [t("person.added.joined", { date: person.joined })] : []),
       ...(namesake ? [t("person.namesake", { name, id: namesake.id })] : []),
       ...(byName.places.length > 0 ? [t("person.by-name-resolved", { name, id, count: byName.places.length, files: list(byName.places) })] : []),
     ];
@@ -115,6 +121,7 @@ export async function personUpdateCommand(ctx: CommandContext, id: string, flags
     if (flags.department !== undefined) next.department = departmentByCode(session, flags.department, "--department", { parties: true });
     if (flags.roles !== undefined) next.roles = roleOption(flags.roles);
     if (flags.title !== undefined) next.title = flags.title.trim();
+    if (flags.from !== undefined) next.joined = flags.from === false ? (person.joined === undefined ? undefined : "") : dateOption(flags.from, "--from");
     if (flags.left !== undefined) next.left = flags.left === false ? (person.left === undefined ? undefined : "") : dateOption(flags.left, "--left");
     if (next.name === "") throw new UserError(t("person.empty-name"));
     if (next.department !== undefined || next.roles !== undefined) refuseMilitaryRoles(session, personLabel(session.index, person.id), next.department ?? person.department, next.roles ?? person.roles);
@@ -126,7 +133,7 @@ export async function personUpdateCommand(ctx: CommandContext, id: string, flags
     }
     const shown = (field: keyof Person, value: unknown) =>
       value === undefined || value === "" ? t("person.none") : field === "department" ? departmentLabel(session.index, String(value)) : field === "roles" ? roleList(value as Role[]) : String(value);
-    const details = changed.map((field) => t("person.update.field", { field: t(`person.field.${field as "name" | "name_en" | "department" | "roles" | "title" | "left"}`), before: shown(field, person[field]), after: shown(field, next[field]) }));
+    const details = changed.map((field) => t("person.update.field", { field: t(`person.field.${field as "name" | "name_en" | "department" | "roles" | "title" | "joined" | "left"}`), before: shown(field, person[field]), after: shown(field, next[field]) }));
     const change = editFile(session.root, located.file.path, "people", (doc) => {
       for (const field of changed) {
         const value = next[field];
@@ -147,7 +154,7 @@ export async function personLeaveCommand(ctx: CommandContext, id: string, flags:
     const date = dateOption(flags.date, "--date");
     refuseWorkAfter(session, person.id, date);
     const change = editFile(session.root, located.file.path, "people", (doc) => doc.setIn([...located.path, "left"], date));
-    const lines = [t("person.left", { person: personLabel(session.index, person.id), date, path: located.file.path }), ...handOver(session, person)];
+    const lines = [t("person.left", { person: personLabel(session.index, person.id), date, path: located.file.path }), ...handOver(session, person), ...controllerAfter(session, person, date)];
     await saveChanges(ctx, session, [change], lines, { commit: flags.commit, message: t("person.commit.leave", { id: person.id, date }) });
     return 0;
   });
@@ -278,6 +285,23 @@ function handOver(session: EditSession, person: Person): string[] {
   const work = [...(owned > 0 ? [t("person.left.implementations", { count: owned })] : []), ...(held > 0 ? [t("person.left.copies", { count: held })] : [])];
   if (work.length > 0) lines.push(t("person.left.open-work", { work: list(work) }));
   return lines;
+}
+
+/**
+ * The 文控 role's hand-over (tester60 J4): when a document controller leaves and nobody else with the role is
+ * at work the day after `date` (worksOn: a successor added with --from counts from her first day), the line
+ * that says so and how to add the successor; else the successor's name and first working day, so the
+ * default 发放人/回收人 of csr distribute/recall is seen to change on the right day. Nothing for anyone else.
+ */
+function controllerAfter(session: EditSession, person: Person, date: string): string[] {
+  if (!(person.roles ?? []).includes("document-controller")) return [];
+  const next = addDays(date, 1);
+  const others = session.repo.people.map((p) => p.value).filter((p) => p.id !== person.id && (p.roles ?? []).includes("document-controller") && !isMilitaryRepresentative(session.index, p));
+  const atWork = others.filter((p) => worksOn(p, next));
+  if (atWork.length > 0) return [t("person.left.controller-next", { date: next, people: list(atWork.map((p) => personLabel(session.index, p.id))) })];
+  const coming = others.filter((p) => p.joined !== undefined && p.joined > next && worksOn({ ...p, joined: undefined }, p.joined));
+  if (coming.length > 0) return [t("person.left.controller-gap", { date: next, people: list(coming.map((p) => `${personLabel(session.index, p.id)}（${p.joined}）`)) })];
+  return [t("person.left.controller-none", { date: next })];
 }
 
 /** The person by id or by name, as every option naming a person takes them (resolvePerson). */

@@ -49,8 +49,11 @@ export function refuseMilitaryWork(index: Pick<RepoIndex, "people" | "department
 
 export { worksOn };
 
-/** Refuses (UserError, one line) `person` for work dated `on` when they left before that day (`left` is their last working day). */
+/** Refuses (UserError, one line) `person` for work dated `on` when they left before that day (`left` is their last working day) or start after it (`joined`, 到岗日期). */
 export function refuseLeft(register: Register, person: Person, flag: string, on: string): void {
+  if (person.joined !== undefined && person.joined > on) {
+    throw new UserError(t("person.not-joined-for-work", { flag, person: personLabel(register, person.id), joined: person.joined, date: on, id: shellArgument(person.id) }));
+  }
   if (person.left !== undefined && !worksOn(person, on)) {
     throw new UserError(t("person.left-for-work", { flag, person: personLabel(register, person.id), left: person.left, date: on, id: shellArgument(person.id) }));
   }
