@@ -385,18 +385,30 @@ export interface PeriodTally {
   late: number;
   lateIds: string[];
   pending: number;
+  /**
+   * Of the pending rounds, those whose deadline day has passed on `today` without a working day since
+   * (the Saturday after a Friday deadline: pastDueInTime): undecided, not late yet, but no longer 尚未到期 (tester60 J6).
+   */
+  pendingPastDue: number;
   ended: number;
 }
 
-export function tallyRounds(entries: readonly { id: string; round: ReviewRoundTimeliness }[]): PeriodTally {
-  const tally: PeriodTally = { rounds: entries.length, onTime: 0, late: 0, lateIds: [], pending: 0, ended: 0 };
+/**
+ * The rounds of a period counted as the period's footer prints them: on time, late (by CSR), pending
+ * (open, not late; those of them past their deadline day on `today` in pendingPastDue) and ended undecided.
+ */
+export function tallyRounds(entries: readonly { id: string; round: ReviewRoundTimeliness }[], today?: string): PeriodTally {
+  const tally: PeriodTally = { rounds: entries.length, onTime: 0, late: 0, lateIds: [], pending: 0, pendingPastDue: 0, ended: 0 };
   for (const { id, round } of entries) {
     if (round.timeliness === "on-time") tally.onTime++;
     else if (LATE_ROUNDS.includes(round.timeliness)) {
       tally.late++;
       if (!tally.lateIds.includes(id)) tally.lateIds.push(id);
-    } else if (round.timeliness === "open") tally.pending++;
-    else tally.ended++;
+    } else if (round.timeliness === "open") {
+      tally.pending++;
+      // An open round past its deadline day is judged overdue once a working day has passed, so one still open is in time until the next.
+      if (today !== undefined && round.due < today) tally.pendingPastDue++;
+    } else tally.ended++;
   }
   return tally;
 }

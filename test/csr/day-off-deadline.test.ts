@@ -148,7 +148,17 @@ describe("an undecided review on the Saturday after its Friday deadline", () => 
     ]);
   });
 
-  it("is past due yet in time on the site's CSR page, in its review report and in the dashboard's list of reviews due soon", async () => {
+  it("is counted as awaiting decision, past due yet in time, in the summary under a period's review register, not as not yet due (tester60 J6)", async () => {
+    const dir = acme();
+    const summary = async (lang: "zh-CN" | "en", today: string) => (await at(dir, today, lang, "list", "reviews", "--from", "2026-01-01")).split("\n").filter((l) => l.startsWith("2026-01-01") || l.startsWith("Review rounds started"));
+    expect([await summary("zh-CN", SATURDAY), await summary("en", SATURDAY), await summary("zh-CN", "2026-12-03")]).toEqual([
+      ["2026-01-01 至 2026-12-05 期间起算的评审 7 轮：按期 5 轮，逾期 0 轮；另有待决定 2 轮（其中 1 轮已到期，下一个工作日前决定即按期），不计入及时率；评审及时率 100%（5/5）。"],
+      ["Review rounds started 2026-01-01 to 2026-12-05: 7; on time 5, late 0; besides, 2 awaiting decision (1 of them past due, on time if decided before the next working day), not counted in the rate; review timeliness rate 100% (5/5)."],
+      ["2026-01-01 至 2026-12-03 期间起算的评审 7 轮：按期 5 轮，逾期 0 轮；另有尚未到期 2 轮，不计入及时率；评审及时率 100%（5/5）。"],
+    ]);
+  });
+
+  it("is past due yet in time on the site's CSR page, in its review report and in a dashboard box of its own, not among the reviews due soon (tester60 J6)", async () => {
     const dir = acme();
     const out = join(tempDir(), "site");
     await at(dir, SATURDAY, "zh-CN", "site", "--out", out);
@@ -156,9 +166,13 @@ describe("an undecided review on the Saturday after its Friday deadline", () => 
     expect({
       page: text("csr/BCM-005.html").split("\n").filter((l) => l.includes("评审期限") || l.includes("及时性")),
       soon: text("lists/reviews-due-soon.html").split("\n").filter((l) => l.includes("BCM-005")),
+      pastDue: text("lists/reviews-past-due-in-time.html").split("\n").filter((l) => l.includes("BCM-005")),
+      boxes: text("index.html").split("\n").filter((l) => l.includes("个工作日内到期") || l.includes("前决定即按期")),
     }).toEqual({
       page: ["评审期限2026-12-04决定日期", `评审用时10 个工作日及时性${PASSED}`, `状态：已接收顾客：BCM 北辰汽车集团有限公司评审期限：${PASSED}未会签部门：市场部、品质部、技术部、生产部`],
-      soon: [`1BCM-005北辰汽车集团有限公司特殊过程每年按北辰评估表自评并提交结果2026-11-202026-12-04${PASSED}市场部、品质部、技术部、生产部`],
+      soon: [],
+      pastDue: [`1BCM-005北辰汽车集团有限公司特殊过程每年按北辰评估表自评并提交结果2026-11-202026-12-04${PASSED}市场部、品质部、技术部、生产部`],
+      boxes: ["1 2 个工作日内到期", "1 已到期，下一个工作日（2026-12-07）前决定即按期"],
     });
   });
 });

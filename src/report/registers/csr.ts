@@ -357,7 +357,7 @@ export function csrList(ctx: RegisterContext, options: { today: string; customer
         superseded: supersededLate.length === 0 ? "" : t(ctx, "register.csr.list.superseded-late", { count: supersededLate.length, ids: supersededLate.join(t(ctx, "register.list-separator")) }),
       }),
       ...(period
-        ? [periodTallyNote(ctx, period, rows.flatMap(({ csr, rounds }) => rounds.filter((round) => startedIn(round, period)).map((round) => ({ id: csr.id, round })))), implementationNote(ctx, rows.map((r) => r.csr), options.today)]
+        ? [periodTallyNote(ctx, period, rows.flatMap(({ csr, rounds }) => rounds.filter((round) => startedIn(round, period)).map((round) => ({ id: csr.id, round }))), options.today), implementationNote(ctx, rows.map((r) => r.csr), options.today)]
         : []),
       ...confirmedNotes(ctx, rows),
       ...lateForCustomerNotes(ctx, rows.map((r) => r.csr)),
@@ -621,7 +621,7 @@ export function csrMatrix(ctx: RegisterContext, options: { customer?: string; to
     },
     rows,
     notes: [
-      ...(period && inPeriod ? [t(ctx, "register.filter.note", period), periodTallyNote(ctx, options.period!, inPeriod.filter((entry) => csrs.some((csr) => csr.id === entry.id)))] : []),
+      ...(period && inPeriod ? [t(ctx, "register.filter.note", period), periodTallyNote(ctx, options.period!, inPeriod.filter((entry) => csrs.some((csr) => csr.id === entry.id)), options.today)] : []),
       // A CSR reviewed again after a new source revision shows that round: say where the earlier ones are.
       ...(csrs.length > 0 ? [t(ctx, "register.csr.matrix.current-round", { allowed: config?.csr?.review_days ?? DEFAULT_REVIEW_DAYS })] : []),
       ...(unaddressed.length

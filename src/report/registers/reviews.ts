@@ -91,7 +91,7 @@ export function reviewRegister(ctx: RegisterContext, options: { customer?: strin
     notes: [
       ...(period ? [t(ctx, "register.filter.note", { filter: periodText, register: t(ctx, "register.reviews.whole") })] : []),
       reviewPeriodNote(ctx, allowed, late),
-      ...(period ? [periodTallyNote(ctx, period, rounds.map(({ csr, round }) => ({ id: csr.id, round })))] : []),
+      ...(period ? [periodTallyNote(ctx, period, rounds.map(({ csr, round }) => ({ id: csr.id, round })), today)] : []),
       ...csrAsOfNotes(ctx, today, ctx.repo.csrs.map((c) => c.value).filter(ofCustomer)),
     ],
     // A register of one period names it, and so does its file, so that it does not pass for the whole record (a CSV says it on stderr).
@@ -103,16 +103,18 @@ export function reviewRegister(ctx: RegisterContext, options: { customer?: strin
  * The footer of a register narrowed to a period (`--from`/`--to`): how many review rounds started
  * in it, how many were on time and late (which CSRs), and the review timeliness rate (评审及时率,
  * the examples' QP-015 §5.14, an input to management review: IATF 16949 9.3.2.1); the rounds not
- * yet due or ended undecided within their period are named and left out of the rate. The
+ * yet decided or ended undecided within their period are named and left out of the rate; those
+ * undecided past their deadline day but still in time on `today` (a weekend after a Friday deadline) are said so. The
  * review-timeliness register, the CSR list and the CSR matrix print the same sentence for the same period.
  */
-export function periodTallyNote(ctx: RegisterContext, period: Period, entries: readonly { id: string; round: ReviewRoundTimeliness }[]): string {
-  const tally = tallyRounds(entries);
+export function periodTallyNote(ctx: RegisterContext, period: Period, entries: readonly { id: string; round: ReviewRoundTimeliness }[], today: string): string {
+  const tally = tallyRounds(entries, today);
   const judged = tally.onTime + tally.late;
   const rate = judged === 0 ? t(ctx, "register.period.rate-none") : t(ctx, "register.period.rate", { rate: percent(tally.onTime, judged), onTime: tally.onTime, judged });
   const late = tally.late === 0 ? t(ctx, "register.period.late-none") : t(ctx, "register.period.late", { count: tally.late, ids: tally.lateIds.join(t(ctx, "register.list-separator")) });
   const rest = [
-    ...(tally.pending > 0 ? [t(ctx, "register.period.pending", { count: tally.pending })] : []),
+    // A round whose deadline day passed on a day off is not 尚未到期 (its row says 已到期 ... 前决定即按期): the footer says so too (tester60 J6).
+    ...(tally.pending > 0 ? [tally.pendingPastDue > 0 ? t(ctx, "register.period.pending-past-due", { count: tally.pending, pastDue: tally.pendingPastDue }) : t(ctx, "register.period.pending", { count: tally.pending })] : []),
     ...(tally.ended > 0 ? [t(ctx, "register.period.ended", { count: tally.ended })] : []),
   ];
   return t(ctx, "register.period.tally", { ...period, count: tally.rounds, onTime: tally.onTime, late, rate, rest: rest.length > 0 ? t(ctx, "register.period.rest", { rest: rest.join(t(ctx, "register.list-separator")) }) : "" });
