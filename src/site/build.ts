@@ -35,7 +35,7 @@ import { judgingRoundsOnce, pastDueInTimeText } from "../model/review-timeliness
 import { openTrainings, type OpenTraining } from "../model/training.js";
 import type { ClassificationChange, ControlledDocument, Csr, Decision, Opinion, ReviewRound, SignatureRole, TrainingSession } from "../model/types.js";
 import { documentReferrers, type Referrers } from "../model/referrers.js";
-import { shortList, translate, type MessageData, type MessageKey } from "../i18n/index.js";
+import { conjunction, shortList, translate, type MessageData, type MessageKey } from "../i18n/index.js";
 import { createRenderer, handlebarsRuntime } from "../render/environment.js";
 import { pageFooter } from "../render/pdf.js";
 import { markdownToHtml } from "../render/markdown.js";
@@ -116,6 +116,8 @@ export interface SiteSummary {
   files: number;
   /** Documents whose page shows a notice instead of the document (a reference that does not resolve). */
   unrendered: string[];
+  /** Document numbers more than one file carries (id/duplicate), each with its files' paths: their page says so instead of showing either file, as csr render --all prints neither. */
+  sharedNumbers: { id: string; files: string[] }[];
   /** Documents marked with a level of 国家秘密, whose page shows their register data and not their body. */
   withheld: string[];
   /** CSRs marked with a level of 国家秘密 (their own 密级 or their source's), whose text the site does not publish. */
@@ -126,6 +128,13 @@ export interface SiteSummary {
 }
 
 const SITE_TEMPLATES = join(TEMPLATES_DIR, "site");
+
+/** The document numbers more than one file carries (id/duplicate), in the order of the documents, each with its files' repository paths in that order (as csr render --all finds them). */
+function filesBySharedNumber(repo: Repository): { id: string; files: string[] }[] {
+  const files = new Map<string, string[]>();
+  for (const d of repo.documents) files.set(d.value.id, [...(files.get(d.value.id) ?? []), d.file.path]);
+  return [...files].filter(([, paths]) => paths.length > 1).map(([id, paths]) => ({ id, files: paths }));
+}
 
 /**
  * Nothing from outside the site: scripts and style sheets from the site itself only, no inline style
@@ -546,6 +555,8 @@ async function writeSite(repo: Repository, findings: readonly Finding[], options
   // --- Documents: the rendered document, then what links to it and the commits that touched it.
   const referrers = documentReferrers(repo);
   const unrendered: string[] = [];
+  // A number two files carry: which of them is the document, only its owner can say (csr check, id/duplicate); csr render --all prints neither (breaker59 H7).
+  const sharedNumbers = filesBySharedNumber(repo);
   const withheld: string[] = [];
   const withheldCsrs: string[] = [];
   const withheldForCsrs: string[] = [];
@@ -585,6 +596,12 @@ async function writeSite(repo: Repository, findings: readonly Finding[], options
     const current = located.value;
     if (absent.has(current.id)) continue;
     const page = pages.page("document", current.id)!;
+    const sharing = sharedNumbers.find((shared) => shared.id === current.id);
+    if (sharing) {
+      // The page stays, so that links to the number still lead somewhere; it shows neither file as the controlled text.
+      generic(page, { title: current.id, lead: tr("site.document.same-number", { id: current.id, files: conjunction(sharing.files) }), sections: [...present(ownFindings(page, "document", current.id))] });
+      continue;
+    }
     // On a point-of-use page csr check's findings are document control's to-dos: folded below the text (tester59 G7);
     // what the reader must know about the text shown (which text it is, and why) stays above it.
     const todo = ownFindings(page, "document", current.id);
@@ -1014,7 +1031,7 @@ async function writeSite(repo: Repository, findings: readonly Finding[], options
   // The site is the organisation's confidential material (customers' CSRs, people): a search engine that finds it anyway is asked to index none of it (tester25 F8).
   emit("robots.txt", "User-agent: *\nDisallow: /\n");
 
-  return { pages: htmlPages.length, files: fileCount, unrendered, withheld, withheldCsrs, withheldForCsrs, findings: { errors: count(findings, "error"), warnings: count(findings, "warning") } };
+  return { pages: htmlPages.length, files: fileCount, unrendered, sharedNumbers, withheld, withheldCsrs, withheldForCsrs, findings: { errors: count(findings, "error"), warnings: count(findings, "warning") } };
 }
 
 function count(findings: readonly Finding[], severity: Finding["severity"]): number {

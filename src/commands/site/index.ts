@@ -5,7 +5,7 @@
  * made itself (its marker file lists the files csr wrote; folder.ts); the files someone else put
  * there are carried into the new site; any other non-empty folder is refused.
  */
-import { language, list, shortList, t } from "../../i18n/index.js";
+import { conjunction, language, list, shortList, t } from "../../i18n/index.js";
 import { closeSync, existsSync, mkdirSync, openSync, readdirSync, renameSync, rmSync, statSync, writeFileSync, writeSync } from "node:fs";
 import { join, relative, resolve, sep } from "node:path";
 import { checkRepository } from "../../check/engine.js";
@@ -100,6 +100,9 @@ export async function siteCommand(ctx: CommandContext, flags: SiteFlags): Promis
     if (summary.withheldCsrs.length > 0) ctx.stderr(t("site-command.withheld-csrs", { number: summary.withheldCsrs.length, ids: list(summary.withheldCsrs) }) + "\n");
     if (summary.withheldForCsrs.length > 0) ctx.stderr(t("site-command.withheld-for-csrs", { number: summary.withheldForCsrs.length, ids: list(summary.withheldForCsrs) }) + "\n");
     if (added?.files.length) ctx.stderr(t("site-command.kept", { count: added.files.length, files: named(added.files) }) + "\n");
+    if (summary.sharedNumbers.length > 0) {
+      ctx.stderr(t("site-command.same-number", { ids: list(summary.sharedNumbers.map(({ id, files }) => t("render.skipped-same-number.files", { id, files: conjunction(files) }))) }) + "\n");
+    }
     if (summary.unrendered.length > 0) {
       ctx.stderr(t("site-command.unrendered", { ids: list(summary.unrendered) }) + "\n");
     }
