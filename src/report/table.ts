@@ -148,7 +148,8 @@ const text = (cell: Cell | undefined): string => (cell === null || cell === unde
  * terminal's `width` (stdout is a terminal), a table wider than it is fitted to it: the columns of
  * free text and lists (Column.kind text, prose, list) wrap within their column, each given as much of
  * the width left by the others as it needs, the narrowest first; ids, codes, names, numbers, marks
- * and dates never break. Without a width (a pipe, a file: scripts read it) every row is one line.
+ * and dates never break; the notes under it wrap at that width. Without a width (a pipe, a file:
+ * scripts read it) every row and note is one line.
  */
 export function toTerminal(table: Table, width?: number): string {
   const keys = table.terminal ? new Set(table.terminal) : undefined;
@@ -176,7 +177,8 @@ export function toTerminal(table: Table, width?: number): string {
 
   out.push(...lines(headers), line(widths.map((w) => "-".repeat(w))));
   for (const row of table.rows) out.push(...lines(columns.map((c) => cell(row[c.key]))));
-  if (table.notes?.length) out.push("", ...table.notes);
+  // A long note (the clauses no procedure addresses) wraps at the terminal's edge too, rather than being cut there (tester60 J10).
+  if (table.notes?.length) out.push("", ...table.notes.flatMap((n) => (width !== undefined && displayWidth(n) > width ? wrapLine(n, width) : [n])));
   return out.join("\n") + "\n";
 }
 

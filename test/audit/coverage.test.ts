@@ -208,6 +208,8 @@ describe("coverage/clause-uncovered", () => {
       // Clause 4 is covered by process M1 alone: a count of the procedures' own, and the clause said (tester55 C8).
       "其中由程序文件覆盖：1/7 (14.3%)（只计程序文件本身对应的条款）",
       "无程序文件对应的条款 1 条（仅由质量手册、过程或其他文件覆盖）：4",
+      // M1 lists no document and none names it: the audit programme must still cover it (tester60 J10).
+      "无程序文件：M1 经营计划过程（过程未列出受控文件）",
       "● 直接对应；△ 仅对应上级条款（继承）；○ 通过下级文件对应",
       "由上级条款继承的 2 条不计为已覆盖：文件只对应了其上级条款。",
       "仅继承：4.1 理解组织及其环境",

@@ -100,4 +100,30 @@ describe("a terminal table fitted to the terminal's width", () => {
       }
     }
   });
+
+  it("csr matrix clauses on an 80-column terminal wraps the clauses no procedure addresses instead of cutting them, and names the process no procedure serves (tester60 J10)", async () => {
+    const output = (terminal: boolean) => {
+      const out = { text: "" };
+      return { out, stdout: (t: string) => void (out.text += t), stderr: () => undefined, terminal: () => terminal, columns: () => 80 };
+    };
+    const argv = [process.execPath, "csr", "-C", join(ROOT, "examples", "acme-auto"), "matrix", "clauses", "--today", "2026-11-27"];
+    const tty = output(true);
+    await run(argv, tty);
+    const notes = tty.out.text.split("\n\n").at(-1)!.split("\n");
+    expect(Math.max(...notes.map(displayWidth))).toBeLessThanOrEqual(80);
+    const start = notes.findIndex((l) => l.startsWith("无程序文件对应的条款 63 条"));
+    const end = notes.indexOf("无程序文件：M1 经营策划与体系管理（仅由 QM-001 覆盖）");
+    expect(end).toBeGreaterThan(start + 1);
+    // Read back without the line breaks (a break takes the space before a △), the wrapped note is the whole list, from 4 to 9.1.3.1.
+    const whole =
+      "无程序文件对应的条款 63 条（仅由质量手册、过程或其他文件覆盖）：4、4.1、4.2、4.3、4.3.1、4.4、4.4.1、4.4.1.1、5、5.1、5.1.1、5.1.1.1、5.1.1.2、5.1.1.3、5.1.2、5.2、5.2.1、5.2.2、5.3、5.3.1、5.3.2、6、6.1、6.1.2、6.1.2.1、6.1.2.2、6.1.2.3、6.2、6.2.2、6.2.2.1、6.3、7、7.1、7.1.1、7.1.6、7.4、8、8.1.2 △、8.2、8.2.1、8.2.1.1、8.2.3、8.2.3.1、8.2.3.1.3、8.2.4、8.3.2.3 △、8.4.2.3.1 △、8.5.5 △、8.5.5.1 △、8.5.5.2 △、8.6、8.6.1、8.6.2、8.6.3、9、9.1、9.1.1、9.1.1.2、9.1.1.3、9.1.2、9.1.2.1、9.1.3、9.1.3.1";
+    expect(notes.slice(start, end).join("").replaceAll(" ", "")).toBe(whole.replaceAll(" ", ""));
+    const piped = output(false);
+    await run(argv, piped);
+    const lines = piped.out.text.split("\n");
+    expect(lines.filter((l) => l.startsWith("无程序文件"))).toEqual([whole, "无程序文件：M1 经营策划与体系管理（仅由 QM-001 覆盖）"]);
+    const en = output(false);
+    await run([...argv.slice(0, 4), "--lang", "en", ...argv.slice(4)], en);
+    expect(en.out.text.split("\n").filter((l) => l.startsWith("No procedure:"))).toEqual(["No procedure: M1 Business planning and QMS management (covered by QM-001 only)"]);
+  });
 });

@@ -14,7 +14,7 @@
 import { localized } from "../../core/text.js";
 import { clauseTitle, correspondingClauses, formerNumbers, readInFormerEdition, successorOf, titledAncestor, type Catalog, type Clause } from "../../model/catalog.js";
 import { clauseCoverage, clauseNumbers, coveragePercent, procedureCoverage, withoutProcedure, type ClauseCoverage, type ClauseCoverageEntry } from "../../model/coverage.js";
-import type { ControlledDocument } from "../../model/types.js";
+import type { ControlledDocument, Process } from "../../model/types.js";
 import type { Cell, Column, Table } from "../table.js";
 import { compareIds, controlledDocuments, documentAsOfNotes, documentsOn, documentTitle, ownDocuments, t, unreleasedHints, unreleasedNotes, withHints, type RegisterContext } from "./context.js";
 
@@ -295,6 +295,10 @@ export function clauseMatrix(ctx: RegisterContext, catalog: Catalog, options: { 
     row.other = state === "excluded" ? "" : listed(within, naming.other);
     return row;
   });
+  // The processes no procedure serves follow the clauses no procedure addresses (after the coverage line and the coverage by procedures).
+  const byProcedures = procedureCoverage(catalog, input);
+  const withProcesses = coverageNotes(ctx, coverage, byProcedures, true);
+  withProcesses.splice(1 + procedureNotes(ctx, coverage, byProcedures).length, 0, ...processNotes(ctx, processes, documents));
   return {
     id: "clauses",
     title: catalogTitle(ctx, catalog, t(ctx, "register.clauses.title")),
@@ -311,7 +315,28 @@ export function clauseMatrix(ctx: RegisterContext, catalog: Catalog, options: { 
     ],
     rows,
     // Drafts and documents in review are not part of the QMS: left out, and said so in the words of the other registers (auditor17 F7).
-    notes: [...coverageNotes(ctx, coverage, procedureCoverage(catalog, input), true), ...catalogNotes(ctx, catalog), ...unreleasedNotes(ctx, unreleased), ...documentAsOfNotes(ctx, options.today, ownDocuments(ctx))],
+    notes: [...withProcesses, ...catalogNotes(ctx, catalog), ...unreleasedNotes(ctx, unreleased), ...documentAsOfNotes(ctx, options.today, ownDocuments(ctx))],
     ...withHints([...coverageHints(ctx, coverage), ...catalogHints(ctx, catalog), ...unreleasedHints(ctx, unreleased)]),
   };
+}
+
+/**
+ * A line for each process of the process map that no released procedure (level 2) serves: `无程序文件：M1
+ * 经营策划与体系管理（仅由 QM-001 覆盖）`. A procedure serves a process the process lists among its `documents` or
+ * that names the process (code or name) among its `processes`; the other released documents doing so are
+ * what covers it. IATF 16949 9.2.2.1 wants the internal audit programme to cover every process: the audit
+ * team lead plans the audit of such a process against the manual and its records (tester60 J10).
+ */
+export function processNotes(ctx: RegisterContext, processes: readonly Process[], documents: readonly ControlledDocument[]): string[] {
+  const released = documents.filter((d) => d.status === "released");
+  return processes.flatMap((p) => {
+    const serving = released
+      .filter((d) => (p.documents ?? []).includes(d.id) || (d.processes ?? []).some((ref) => ref === p.code || ref === p.name))
+      .sort((a, b) => compareIds(a.id, b.id));
+    if (serving.some((d) => d.level === 2)) return [];
+    const name = `${p.code} ${localized(ctx.lang, p.name, p.name_en)}`.trimEnd();
+    return serving.length > 0
+      ? [t(ctx, "register.clauses.process-without-procedure", { process: name, documents: serving.map((d) => d.id).join(t(ctx, "common.list-separator")) })]
+      : [t(ctx, "register.clauses.process-without-documents", { process: name })];
+  });
 }
