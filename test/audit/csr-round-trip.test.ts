@@ -8,7 +8,7 @@ import { readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { parse, stringify } from "yaml";
-import { copyFixture, csrInProcess, tempDir } from "../helpers.js";
+import { copyFixture, csr, csrInProcess, tempDir } from "../helpers.js";
 
 /**
  * What the list leaves to other records, by the path of the field in the CSR file: the English title (a list is in one language); the departments' opinions, the
@@ -145,5 +145,36 @@ describe("CSR list: export, import into a copy without the CSRs, the same CSR fi
     expect([...dropped].sort()).toEqual([...NOT_CARRIED, ...titles].sort());
     expect((after.get("DYA/DYA-005.yaml") as { review: unknown }).review).toMatchObject({ record: { form: "QR-015-02", ref: "2026-03 第5号" } });
     expect((after.get("DYA/DYA-006.yaml") as { review: { record: unknown } }).review.record).toEqual({ note: "从 顾客特定要求清单-v2.xlsx 第 7 行导入" });
+  });
+
+  // io60: the session `csr import` asks for, once recorded, takes the place of the record number kept on its own, in
+  // the same write: the list's 培训 cell names TR-2026-041 once, as the session's.
+  it("csr train, as the import says, replaces the record kept on its own", async () => {
+    const book = join(tempDir(), "book.xlsx");
+    expect((await csrInProcess(["-C", example, "export", "--out", book, "--today", "2026-11-27"], { lang: "zh-CN" })).code).toBe(0);
+    const copy = copyFixture("examples/acme-auto");
+    rmSync(join(copy, "csr"), { recursive: true });
+    expect((await csrInProcess(["-C", copy, "import", book, "--as", "csr", "--today", "2026-11-27"], { lang: "zh-CN" })).code).toBe(0);
+    const file = join(copy, "csr", "BCM", "BCM-004.yaml");
+    expect(parse(readFileSync(file, "utf8")).training).toEqual({ required: true, records: ["TR-2026-041"] });
+
+    const trained = csr(["-C", copy, "train", "BCM-004", "--date", "2026-10-28", "--record", "TR-2026-041", "--people", "huangjun,wuyan", "--trainer", "zhangli", "-y"], { lang: "zh-CN" });
+    expect(trained.stderr).toBe("");
+    expect(trained.stdout).toBe(
+      "BCM-004（来源文件 BCM-PKG 版本 A）：已登记黄军（huangjun）、吴艳（wuyan）的培训；2026-10-28，培训人：张丽（zhangli），记录：TR-2026-041。\n" +
+        "BCM-004：单独登记的培训记录 TR-2026-041（training.records）现为这次培训的记录，已从 training.records 移除。\n",
+    );
+    expect(trained.code).toBe(0);
+    expect(readFileSync(file, "utf8")).toContain(
+      "training:\n  required: true\n  sessions:\n    - {revision: A, date: 2026-10-28, people: [huangjun, wuyan], trainer: zhangli, record: TR-2026-041}\n",
+    );
+    expect(parse(readFileSync(file, "utf8")).training.records).toBeUndefined();
+
+    // The 培训 cell of BCM-004's row: the state and the session, the record not again as one on its own.
+    const listed = csr(["-C", copy, "list", "csr", "--format", "csv", "--today", "2026-11-27"], { lang: "zh-CN" });
+    expect(listed.code, listed.stderr).toBe(0);
+    const row = listed.stdout.split(/\r?\n(?=\d+,)/).find((r) => r.includes(",BCM-004,"));
+    expect(row).toContain('"已培训\n2026-10-28 TR-2026-041"');
+    expect(row?.match(/TR-2026-041/g)).toEqual(["TR-2026-041"]);
   });
 });

@@ -15,6 +15,7 @@ import type { TrainingSession } from "../../model/types.js";
 import { missingFlag, type Prompts } from "../add/prompting.js";
 import type { CommandContext } from "../context.js";
 import { eventDateOption } from "../options.js";
+import { isScalar, isSeq } from "yaml";
 import { appendIn } from "../shared/persist.js";
 import { personLabel, refuseMilitaryWork, resolvePeople } from "../shared/people.js";
 import { departmentByCode, editFile, listOption, need, withEditSession, personChoices, personOption, saveChanges } from "../shared/edit.js";
@@ -94,16 +95,30 @@ export async function recordTraining(ctx: CommandContext, id: string, flags: Tra
     const record = (flags.record ?? (await need(session.ask, "--record", t("train.needs.record"), (p) => p.input({ message: t("prompt.train.record"), required: true })))).trim();
     if (record === "") throw missingFlag("--record", t("train.needs.record"));
     const entry: TrainingSession = { ...(revision ? { revision } : {}), date, ...(people.length > 0 ? { people } : {}), ...(department ? { department } : {}), ...(trainees.length > 0 ? { trainees } : {}), trainer, record };
+    // A record number kept on its own (training.records, as `csr import` keeps a list's 培训 cell) that this
+    // session names is this session now: it goes in the same write, or the list would show the record twice (io60).
+    // Only a CSR keeps records on their own; a document's training holds sessions alone.
+    const replaces = csr !== undefined && (csr.value.training?.records ?? []).some((r) => r.trim() === record);
     const change = editFile(session.root, target.file.path, kind, (doc) => {
       if (!training || (flags.require && !training.required)) doc.setIn(["training", "required"], true);
       appendIn(doc, ["training", "sessions"], doc.createNode(entry, { flow: true }));
+      if (replaces) {
+        const records = doc.getIn(["training", "records"], true);
+        if (isSeq(records)) {
+          records.items = records.items.filter((item) => String(isScalar(item) ? item.value : item).trim() !== record);
+          if (records.items.length === 0) doc.deleteIn(["training", "records"]);
+        }
+      }
     });
     const details = [date, t("train.trainer", { trainer: personLabel(session.index, trainer) }), t("train.record", { record })];
     // A CSR's revision is its source document's, which a bare "NES-001 2" does not say.
     const what = !revision ? id : csr ? t("train.csr-revision", { id, source: csr.value.source.document, revision }) : `${id} ${revision}`;
     const departmentLabel = department === undefined ? [] : [localized(language(), session.index.departments.get(department)!.name, session.index.departments.get(department)!.name_en)];
     const whom = [...departmentLabel, ...people.map((p) => personLabel(session.index, p)), ...trainees];
-    const lines = [t("train.recorded", { what, people: list(whom), details: details.join(t("train.detail-separator")) })];
+    const lines = [
+      t("train.recorded", { what, people: list(whom), details: details.join(t("train.detail-separator")) }),
+      ...(replaces ? [t("train.record-replaced", { id, record })] : []),
+    ];
     await saveChanges(ctx, session, [change], lines, { commit: flags.commit, message: t(department === undefined ? "commit.train.trained" : "commit.train.department", { id: what, count: people.length + trainees.length, department: departmentLabel[0] ?? "" }) });
     return 0;
   });
