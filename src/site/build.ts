@@ -684,8 +684,9 @@ async function writeSite(repo: Repository, findings: readonly Finding[], options
         // A controlled copy is a numbered paper copy in the distribution register (文件发放/回收记录): a page of the site,
         // or its print, is a reference copy, stamped 非受控 where csr render stamps a released document 受控 (待实施 非受控
         // on the page of a version not yet in force). The confidentiality notice says the copy is controlled, so it goes with the 受控 stamp.
-        const stamp = view.stamp === "released" ? (pending ? "pending" : "uncontrolled") : view.stamp;
-        const confidentiality = stamp === "uncontrolled" || stamp === "pending" ? "" : view.confidentiality;
+        // An external document is controlled as an external document (外来文件清单), but its page is not a controlled copy of it either: 外来文件 非受控.
+        const stamp = view.stamp === "released" ? (pending ? "pending" : "uncontrolled") : view.stamp === "external" ? "external-uncontrolled" : view.stamp;
+        const confidentiality = stamp === "uncontrolled" || stamp === "pending" || stamp === "external-uncontrolled" ? "" : view.confidentiality;
         // The status line at the top links a withdrawn document's replacement: the notice above the text does not repeat it (page59).
         const obsolete = view.obsolete && extra.status ? { date: view.obsolete.date, reason: view.obsolete.reason, supersededBy: "" } : view.obsolete;
         return focusableTables(renderer.render(of.kind, { ...view, stamp, confidentiality, ...(obsolete ? { obsolete } : {}), site: chrome(from, { csp: DOCUMENT_CSP, ...extra }) }));
@@ -1162,7 +1163,6 @@ function documentSections(
   absent: ReadonlySet<string>,
 ): SiteSection[] {
   const none = t(rc, "site.none");
-  const current = currentRevision(doc);
   return [
     {
       title: t(rc, "site.document.status-title"),
@@ -1171,7 +1171,10 @@ function documentSections(
         { text: fact(rc, "site.document.status", doc.kind === "external" ? externalStatus(rc, doc, today) : documentStatus(rc, doc, today)) },
         // The version in force on the day, as the CSR matrix gives it: a version released to take effect later is marked 待实施.
         // An obsolete document's is its last version, as the obsolete register heads it (最后版本; tester49 #11).
-        { text: fact(rc, doc.status === "obsolete" ? "site.document.last-version" : "site.document.current-version", (doc.kind === "external" ? current?.version : versionInForce(rc, doc, today)) || "—") },
+        // An external document's is the publisher's edition held (external.revision, as the external document list has it); it has no revisions of ours.
+        doc.kind === "external"
+          ? { text: fact(rc, doc.status === "obsolete" ? "site.document.last-version" : "site.document.held-edition", doc.external?.revision || "—") }
+          : { text: fact(rc, doc.status === "obsolete" ? "site.document.last-version" : "site.document.current-version", versionInForce(rc, doc, today) || "—") },
         { text: fact(rc, "site.document.department", departmentName(rc, doc.department)) },
         ...declassified(rc, page, doc.classification_changes, entityCell, today),
       ],
