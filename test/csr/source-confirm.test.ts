@@ -18,6 +18,11 @@ describe("csr source confirm", () => {
     const dir = gitInit(copyFixture("examples/acme-auto"));
     // Without the setting nothing is reported, however old the receipt.
     expect(await due(dir, "2026-11-27")).toEqual([]);
+    // A setting beyond ten years is a slip (99999 put every due date past the year 9999; breaker60 K4).
+    appendFileSync(join(dir, "qms.yaml"), "document_control:\n  external_check_months: 99999\n");
+    const slip = (await checkJsonInProcess(dir, "--today", "2026-11-27")).findings.filter((f) => f.file === "qms.yaml").map((f) => [f.rule, f.message.split(".")[0]]);
+    expect(slip).toEqual([["schema/invalid-value", "'document_control"]]);
+    writeFileSync(join(dir, "qms.yaml"), readFileSync(join(dir, "qms.yaml"), "utf8").replace("document_control:\n  external_check_months: 99999\n", ""));
     appendFileSync(join(dir, "qms.yaml"), "document_control:\n  external_check_months: 12\n");
     expect(await due(dir, "2026-11-27")).toEqual([
       "customers/BCM.yaml:21:19 Customer source document BCM-SQR 《北辰汽车供应商质量要求》: revision V2.0 held was received on 2025-09-08, and has not been confirmed current for more than 12 months (the check was due by 2026-09-08)",
@@ -61,6 +66,8 @@ describe("csr source confirm", () => {
     expect(await run("DYA-SX", "--by", "chenjing")).toEqual([2, "csr: 没有顾客来源文件或外来文件 'DYA-SX'。是否应为 'DYA-SC'？\n提示：'csr list external' 列出全部外来文件（顾客来源文件和外来标准）。"]);
     expect(await run("DYA-SC", "--by", "chenjing", "--date", "2025-01-31")).toEqual([2, "csr: --date 2025-01-31 早于 DYA-SC B 版的接收日期（2025-02-10），而它应在其后。"]);
     expect(await run("DYA-SC", "--by", "chenjing", "--date", "2098-01-01")).toEqual([2, expect.stringMatching(/^csr: --date 2098-01-01 晚于今天（\d{4}-\d\d-\d\d）：已完成事项的记录不能填写将来的日期。$/)]);
+    // Where it was checked is one line for the register's cell (breaker60 K6).
+    expect(await run("DYA-SC", "--by", "chenjing", "--date", "2026-11-20", "--via", "门户\n截图见共享盘")).toEqual([2, "csr: --via 应为一行、不超过 200 个字符：写核对途径（门户名称或网址、来函编号），不写说明文字。"]);
     expect(readFileSync(join(dir, "customers/DYA.yaml"), "utf8")).toBe(before);
     expect(await run("DYA-SC", "--by", "chenjing", "--date", "2026-11-20")).toEqual([0, ""]);
     // The same check twice (a command repeated after an interruption) would stand twice in the record.
@@ -82,6 +89,14 @@ describe("csr source confirm", () => {
     expect([r.code, r.stderr]).toEqual([0, ""]);
     expect(readFileSync(join(dir, "documents/GBT-19001.yaml"), "utf8")).toContain("  confirmations:\n    - {date: 2026-11-23, by: chenjing, revision: GB/T 19001-2016, via: 全国标准信息公共服务平台}\n");
     expect((await due(dir, "2026-11-27")).filter((f) => f.startsWith("documents/"))).toEqual([]);
+    // Its card says what it is, which edition is held and when it was last confirmed, and no revision record of the organisation's (breaker60 K3).
+    const card = (await csrInProcess(["-C", dir, "show", "GBT-19001", "--today", "2026-11-27"], { lang: null })).stdout.split("\n");
+    expect(card.slice(8)).toEqual([
+      "  发布单位        国家市场监督管理总局、国家标准化管理委员会",
+      "  所持版本        GB/T 19001-2016、2016-12-30 发布、2017-07-01 实施、2017-03-02 接收",
+      "  最近核对        2026-11-23 陈静（全国标准信息公共服务平台），GB/T 19001-2016 版仍现行；下次核对 2027-11-23 前",
+      "",
+    ]);
     const listed = (await csrInProcess(["-C", dir, "list", "external", "--format", "csv", "--today", "2026-11-27"], { lang: null })).stdout.replace(/^\uFEFF/, "");
     expect(listed).toMatch(/,GBT-19001,.*,2026-11-23 陈静（全国标准信息公共服务平台）\r\n/);
   });

@@ -17,6 +17,7 @@ import { repositoryCalendar } from "../../load/calendar.js";
 import { currentRevision, type RepoIndex } from "../../model/index.js";
 import { nextPeriodicReview, pendingReviewConclusion } from "../../model/periodic-review.js";
 import { customerRetentionText, recordKeepingText } from "../../model/record-keeping.js";
+import { heldExternalEdition, nextCheckDue } from "../../model/external-check.js";
 import { releasedPendingUntil, revisionDate, revisionSignatures, withReleasedContent } from "../../model/revision.js";
 import { releasedRevisions } from "../../load/base.js";
 import { releaseTag } from "../../model/paths.js";
@@ -170,8 +171,26 @@ export async function showDocument(ctx: CommandContext, repo: Repository, index:
   if (doc.status === "obsolete" && doc.obsolete) {
     field("show.document.obsolete", `${doc.obsolete.date}${t("show.colon", { text: doc.obsolete.reason })}${doc.obsolete.superseded_by ? t("show.document.superseded-by", { id: named(doc.obsolete.superseded_by) }) : ""}`);
   }
+  // An external document: its publisher's edition held, when received, and the latest check that it is current (csr source confirm).
+  if (doc.kind === "external") {
+    const ext = doc.external;
+    if (ext?.publisher) field("show.document.external.publisher", ext.publisher);
+    field("show.document.external.edition", [ext?.revision ?? doc.id, ext?.issued ? t("show.source-card.issued", { date: ext.issued }) : "", ext?.effective ? t("show.source-card.effective", { date: ext.effective }) : "", ext?.received ? t("show.source-card.received", { date: ext.received }) : ""].filter(Boolean).join(t("common.list-separator")));
+    const held = heldExternalEdition(doc, today);
+    const months = repo.config?.value.document_control?.external_check_months;
+    const next = held?.since !== undefined && months !== undefined ? nextCheckDue(held.since, months) : undefined;
+    field(
+      "show.source-card.confirmed",
+      (held?.confirmed
+        ? t(held.confirmed.via ? "show.source-card.confirmed-via" : "show.source-card.confirmed-by", { date: held.confirmed.date, person: personName(rc, held.confirmed.by), revision: held.confirmed.revision, via: held.confirmed.via ?? "" })
+        : t("show.source-card.never-confirmed")) + (next ? t("show.source-card.next", { due: next }) : ""),
+    );
+  }
   const revisions = doc.revisions ?? [];
-  field("show.document.revisions", ...(revisions.length > 0 ? [...revisions.map((r) => [r.version, revisionDate(r, rc.lang), r.summary].filter(Boolean).join("  ")), t("show.document.revisions.details", { id: doc.id })] : [t("show.document.revisions.none")]));
+  // An external document is not revised by the organisation: no revision record of its own, rather than 尚未发布 beside 已发布.
+  if (doc.kind === "external" && revisions.length === 0) {
+    // Nothing to list: its editions are the publisher's (above, and csr list external).
+  } else field("show.document.revisions", ...(revisions.length > 0 ? [...revisions.map((r) => [r.version, revisionDate(r, rc.lang), r.summary].filter(Boolean).join("  ")), t("show.document.revisions.details", { id: doc.id })] : [t("show.document.revisions.none")]));
   // Labels padded to the widest (English ones are longer than LABEL_WIDTH) and two spaces.
   const width = Math.max(LABEL_WIDTH, ...fields.map(([label]) => displayWidth(label) + 2));
   const out = [`${doc.id}  ${documentTitle(rc, doc)}`, "", ...fields.flatMap(([label, values]) => values.map((v, i) => `  ${padEnd(i === 0 ? label : "", width)}${v}`))];

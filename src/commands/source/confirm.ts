@@ -12,7 +12,7 @@
  * check (person, day) recorded already.
  */
 import { UserError } from "../../core/errors.js";
-import { conjunction, t } from "../../i18n/index.js";
+import { conjunction, language, t } from "../../i18n/index.js";
 import { revisionName } from "../../i18n/values.js";
 import { didYouMean } from "../../core/text.js";
 import { heldExternalEdition, heldSourceEdition, nextCheckDue, type HeldEdition } from "../../model/external-check.js";
@@ -50,7 +50,7 @@ export async function sourceConfirmCommand(ctx: CommandContext, id: string, flag
     }
     const held: HeldEdition | undefined = found ? heldSourceEdition(found.source, today) : heldExternalEdition(external!.value, today);
     if (!held) throw new UserError(t(found ? "source.confirm.superseded" : "source.confirm.not-in-force", { id }));
-    const title = found ? found.source.title : external!.value.title;
+    const title = session.lang === "en" || language() === "en" ? ((found ? found.source.title_en : external!.value.title_en) ?? (found ? found.source.title : external!.value.title)) : found ? found.source.title : external!.value.title;
     const named = revisionName(held.revision);
     const date = eventDateOption(flags.date, "--date", {
       follows: held.received === undefined ? undefined : { what: eventLabel("rule.date/event.revision-received", { revision: held.revision }), of: id, date: held.received, external: true },
@@ -59,6 +59,8 @@ export async function sourceConfirmCommand(ctx: CommandContext, id: string, flag
     const confirmations = (found ? found.source.confirmations : external!.value.external?.confirmations) ?? [];
     if (confirmations.some((c) => c.by === person.id && c.date === date)) throw new UserError(t("source.confirm.duplicate", { id, person: personLabel(session.index, person.id), date }));
     const via = flags.via?.trim();
+    // A register cell and a check's note: one line, as long as a portal's name or address is.
+    if (via !== undefined && (/[\r\n\u0000-\u001f]/.test(via) || via.length > 200)) throw new UserError(t("source.confirm.via-one-line"));
     const entry: CurrencyConfirmation = { date, by: person.id, revision: held.revision, ...(via ? { via } : {}) };
     const file = found ? found.located.file : external!.file;
     const change = editFile(session.root, file.path, found ? "customer" : "document", (doc) => {
