@@ -216,7 +216,7 @@ describe("GJB registers into a repository", () => {
     expect(await csrInProcess(["-C", dir, "import", "list.csv", "--as", "procedures", ...sign.slice(0, 4), "--approved", "王武"], { lang: null })).toEqual({
       code: 2,
       stdout: "",
-      stderr: "csr: --approved 王武：people.yaml 中没有 id 或姓名为此的人员（用 'csr list people' 查看人员名单）。是否应为 '王五'？\n",
+      stderr: "csr: --approved 王武：people.yaml 中没有 id 或姓名为此的人员（用 'csr list people' 查看人员名单）。是否应为 'wang'（王五）？\n",
     });
     expect((await csrInProcess(["-C", dir, "import", "list.csv", "--as", "procedures", ...sign], { lang: null })).stderr).toBe("csr: 王五（wang）不能批准自己编制的更改；须由另一位批准人签署（职责分离）。\n");
     // The register's own 编制 (张三, kept) weighs with the options, as csr sign weighs the signatures recorded: his 会签 is refused.

@@ -468,7 +468,7 @@ describe("csr distribute to several departments, each with its holder (tester20 
       2,
       "csr: 张伟（zhang）是品质部的人员，不在接收部门（生产部）：受控副本由接收部门的人员领用。\n提示：请指定接收部门的领用人，或发放给品质部：'csr distribute QP-005 --to QA:zhang --date 2026-10-14'。\n",
     ]);
-    expect(await refused("QA:张为")).toEqual([2, "csr: --to 张为：people.yaml 中没有 id 或姓名为此的人员（用 'csr list people' 查看人员名单）。是否应为 '张伟'？\n"]);
+    expect(await refused("QA:张为")).toEqual([2, "csr: --to 张为：people.yaml 中没有 id 或姓名为此的人员（用 'csr list people' 查看人员名单）。是否应为 'zhang'（张伟）？\n"]);
     expect(await refused("QA:zhang", "PRD", "--holder", "zhao")).toEqual([2, "csr: --holder 与 --to 中“部门:领用人”的写法不能同时使用：请在每个部门后写明其领用人，如 --to QA:zhangli PRD:huangjun。\n"]);
     expect(await refused("QA:")).toEqual([2, "csr: --to 'QA:' 的冒号后没有领用人：请写作 部门:领用人，如 QA:zhangli，或只写部门。\n"]);
     expect(copies(dir)).toBe(before);
@@ -509,7 +509,7 @@ describe("csr distribute --copy N --holder (领用人 signing after the issue)",
     expect(await zh(dir, "distribute", "QP-005", "--copy", "5", "--holder", "李那", "-y")).toEqual({
       code: 2,
       stdout: "",
-      stderr: "csr: --holder 李那：people.yaml 中没有 id 或姓名为此的人员（用 'csr list people' 查看人员名单）。是否应为 '李娜'？\n",
+      stderr: "csr: --holder 李那：people.yaml 中没有 id 或姓名为此的人员（用 'csr list people' 查看人员名单）。是否应为 'li'（李娜）？\n",
     });
     expect(await zh(dir, "distribute", "QP-005", "--copy", "5", "--holder", "zhao", "-y")).toEqual({
       code: 2,

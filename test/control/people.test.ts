@@ -75,10 +75,10 @@ describe("resolvePerson", () => {
   it("refuses an unknown person in one line saying how to list people, with the closest id or name", () => {
     const r = register();
     expect(refusal(() => resolvePerson(r, "Chen Jin", "--holder"))).toBe(
-      "--holder Chen Jin: no person in people.yaml has this id or name (list them with 'csr list people'). Did you mean 'Chen Jing'?",
+      "--holder Chen Jin: no person in people.yaml has this id or name (list them with 'csr list people'). Did you mean 'chenjing' (Chen Jing)?",
     );
     setLanguage("zh-CN");
-    expect(refusal(() => resolvePerson(r, "陈晶", "--owner"))).toBe("--owner 陈晶：people.yaml 中没有 id 或姓名为此的人员（用 'csr list people' 查看人员名单）。是否应为 '陈静'？");
+    expect(refusal(() => resolvePerson(r, "陈晶", "--owner"))).toBe("--owner 陈晶：people.yaml 中没有 id 或姓名为此的人员（用 'csr list people' 查看人员名单）。是否应为 'chenjing'（陈静）？");
   });
 });
 

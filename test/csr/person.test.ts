@@ -128,7 +128,7 @@ describe("csr person update and leave", () => {
     expect(await csrInProcess(["-C", dir, "person", "leave", "wangg"], { lang: null })).toEqual({
       code: 2,
       stdout: "",
-      stderr: "csr: <id> wangg：people.yaml 中没有 id 或姓名为此的人员（用 'csr list people' 查看人员名单）。是否应为 'wang'？\n",
+      stderr: "csr: <id> wangg：people.yaml 中没有 id 或姓名为此的人员（用 'csr list people' 查看人员名单）。是否应为 'wang'（王强）？\n",
     });
     // The implementation wang owns is nobody's now (IATF 16949 5.3): a warning naming the command that reassigns it.
     const checked = await csrInProcess(["-C", dir, "check", "--today", "2026-11-27"], { lang: null });

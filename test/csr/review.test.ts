@@ -158,7 +158,7 @@ describe("csr review with flags", () => {
     const dir = repo();
     const unknown = await review(dir, "--department", "MKT", "--reviewer", "lii", "--opinion", "accept", "--date", "2026-11-24");
     expect(unknown.stderr).toBe(
-      "csr: --reviewer lii: no person in people.yaml has this id or name (list them with 'csr list people'). Did you mean 'li'?\n",
+      "csr: --reviewer lii: no person in people.yaml has this id or name (list them with 'csr list people'). Did you mean 'li' (李娜)?\n",
     );
     const unjustified = await review(dir, "--disposition", "rejected", "--by", "zhang", "--force", "--yes");
     expect(unjustified.stderr).toBe("csr: --justification is required (or run in a terminal to be asked for why it is rejected).\n");

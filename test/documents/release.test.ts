@@ -260,7 +260,7 @@ describe("csr release", () => {
       ["the reviewer is not a reviewer", ["--summary", "x", "--prepared", "zhang", "--reviewed", "wang", "--approved", "wang"], "csr: --reviewed wang: 王强 does not have the role 'reviewer' in people.yaml (roles: approver).\nhint: Choose a person with the role 'reviewer', or, if it was granted, give it with 'csr person update wang --roles approver,reviewer'.\n"],
       ["the approver prepared the change", ["--summary", "x", "--prepared", "wang", "--reviewed", "li", "--approved", "wang"], "csr: 王强 (wang) cannot approve a change they prepared; another approver must sign (segregation of duties).\n"],
       ["the reviewer prepared the change", ["--summary", "x", "--prepared", "zhang", "--reviewed", "zhang", "--approved", "wang"], "csr: 张伟 (zhang) cannot review a change they prepared; another reviewer must sign (segregation of duties).\n"],
-      ["a named person is unknown", ["--summary", "x", "--prepared", "zhan", "--reviewed", "li", "--approved", "wang"], "csr: --prepared zhan: no person in people.yaml has this id or name (list them with 'csr list people'). Did you mean 'zhang'?\n"],
+      ["a named person is unknown", ["--summary", "x", "--prepared", "zhan", "--reviewed", "li", "--approved", "wang"], "csr: --prepared zhan: no person in people.yaml has this id or name (list them with 'csr list people'). Did you mean 'zhang' (张伟)?\n"],
       ["the summary is missing", SIGNERS, "csr: --summary is required: what changed, e.g. --summary '增加评审期限'.\n"],
     ];
     for (const [when, args, stderr] of refusals) {

@@ -6,7 +6,7 @@
  * name with the id recorded in the file (names repeat, ids do not).
  */
 import { UserError } from "../../core/errors.js";
-import { didYouMean, displayWidth, localized, padEnd, shellArgument } from "../../core/text.js";
+import { closest, didYouMean, displayWidth, localized, padEnd, shellArgument } from "../../core/text.js";
 import { language, list, t } from "../../i18n/index.js";
 import { isMilitaryRepresentative, type RepoIndex } from "../../model/index.js";
 import { departmentLabel } from "../../model/labels.js";
@@ -70,8 +70,11 @@ function findPerson(register: Register, given: string, flag: string): Person {
     const candidates = named.map((p) => t("people.candidate", { id: p.id, department: departmentLabel(register, p.department) }));
     throw new UserError(t("people.ambiguous", { flag, given, candidates: list(candidates) }));
   }
-  const known = people.flatMap((p) => [p.id, p.name, ...(p.name_en === undefined ? [] : [p.name_en])]);
-  throw new UserError(t("people.unknown", { flag, given }) + didYouMean(given.trim(), known));
+  // The nearest id or name, suggested as csr list people shows the person: the id to type, with the name (tester60 J13).
+  const near = closest(given.trim(), people.flatMap((p) => [p.id, p.name, ...(p.name_en === undefined ? [] : [p.name_en])]));
+  const meant = near === undefined ? undefined : people.find((p) => p.id === near || p.name === near || p.name_en === near);
+  const suggestion = meant ? t("common.sentence-separator") + t("people.did-you-mean", { id: meant.id, name: language() === "en" ? (meant.name_en ?? meant.name) : meant.name }) : "";
+  throw new UserError(t("people.unknown", { flag, given }) + suggestion);
 }
 
 /** Each of `given` resolved as by resolvePerson (for work dated `on`), in order, once each. */
