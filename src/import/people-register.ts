@@ -5,7 +5,7 @@
  * document register it lacks. `csr list people` prints such a register (序号, id, 姓名, 部门, 职务, 角色).
  */
 import { compactText, shellArgument } from "../core/text.js";
-import { translate } from "../i18n/index.js";
+import { t, translate } from "../i18n/index.js";
 import type { RawCell, RawSheet } from "./read.js";
 
 type Column = "id" | "name" | "department" | "title" | "roles";
@@ -59,7 +59,7 @@ export function isPeopleRegister(sheet: RawSheet): boolean {
  * written (csr person add takes a code or a name); the title; the roles written as csr prints them
  * (编制、审核 or author, reviewer). Empty when the sheet is no people register.
  */
-export function personAddCommands(sheet: RawSheet): string[] {
+export function personAddCommands(sheet: RawSheet, known?: { people: readonly { id: string; name: string }[]; departments: readonly { code: string; name: string; name_en?: string }[] }): string[] {
   const header = peopleHeader(sheet);
   if (!header) return [];
   const roleIds = new Map(ROLES.flatMap((role) => [role, translate("zh-CN", `value.role.${role}`), translate("en", `value.role.${role}`)].map((word) => [compactText(word).toLowerCase(), role] as const)));
@@ -76,7 +76,13 @@ export function personAddCommands(sheet: RawSheet): string[] {
       .map((word) => roleIds.get(compactText(word).toLowerCase()) ?? word);
     const department = get(cells, "department");
     const title = get(cells, "title");
-    const args = [get(cells, "id") || name, "--name", name, ...(department ? ["--department", department] : []), ...(title ? ["--title", title] : []), ...(roles.length > 0 ? ["--roles", roles.join(",")] : [])];
-    return [`csr person add ${args.map(shellArgument).join(" ")} -y`];
+    const id = get(cells, "id") || name;
+    // A person people.yaml has already (by id or name): a comment, not a command that would add them twice (breaker60 K1).
+    const existing = known?.people.find((p) => p.id === id || p.name === name);
+    if (existing) return [`# ${t("import.people-register.known", { name, person: `${existing.name}（${existing.id}）` })}`];
+    const args = [id, "--name", name, ...(department ? ["--department", department] : []), ...(title ? ["--title", title] : []), ...(roles.length > 0 ? ["--roles", roles.join(",")] : [])];
+    // A department qms.yaml does not have: the command would be refused; said above it, as a shell comment.
+    const unknown = known && department !== "" && !known.departments.some((d) => [d.code, d.name, d.name_en].includes(department));
+    return [...(unknown ? [`# ${t("import.people-register.unknown-department", { department })}`] : []), `csr person add ${args.map(shellArgument).join(" ")} -y`];
   });
 }

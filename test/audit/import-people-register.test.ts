@@ -46,14 +46,21 @@ describe("csr import of a people register (io59 rest d)", () => {
       `csr: --as people：csr import 不导入人员名单（人员由 csr person add 登记到 people.yaml），${documents} 中也没有可识别的“姓名”和“部门”列；导入其他清单请用 --as procedures、instructions、forms、documents、external、csr、symbols。\n`,
     );
     expect(readFileSync(join(dir, "people.yaml"), "utf8")).toBe(before);
+    // A department qms.yaml lacks is said above its command, which would be refused (breaker60 K1).
+    const unknown = csr(["-C", dir, "import", register("姓名,部门,岗位\n王五,不存在部,操作工\n")], { lang: "zh-CN" });
+    expect(unknown.stdout).toBe("# 部门“不存在部”不在 qms.yaml 中：先用 csr department add 登记，或改成已有的部门，再运行下一行。\ncsr person add 王五 --name 王五 --department 不存在部 --title 操作工 -y\n");
+    expect(unknown.stderr).toContain("上面是按行登记的 1 条命令");
   });
 
   it("reads back csr list people: its commands, run in a repository without those people, list the same people", () => {
     const dir = minimalRepo();
     const listed = csr(["-C", dir, "list", "people", "--format", "csv"], { lang: "zh-CN" }).stdout;
-    const commands = csr(["-C", dir, "import", register(listed)], { lang: "zh-CN" }).stdout.trim().split("\n");
-    expect(commands).toHaveLength(3);
+    // Into the repository that has them, each row says so instead of adding the person twice (breaker60 K1).
+    const again = csr(["-C", dir, "import", register(listed)], { lang: "zh-CN" }).stdout.trim().split("\n");
+    expect(again).toEqual(["# 张伟 已在 people.yaml 中：张伟（zhang），不再登记。", "# 李娜 已在 people.yaml 中：李娜（li），不再登记。", "# 王强 已在 people.yaml 中：王强（wang），不再登记。"]);
     const fresh = minimalRepo({ "people.yaml": "people: []\n" });
+    const commands = csr(["-C", fresh, "import", register(listed)], { lang: "zh-CN" }).stdout.trim().split("\n");
+    expect(commands).toHaveLength(3);
     for (const command of commands) {
       const added = csr(["-C", fresh, ...command.split(" ").slice(1)], { lang: "zh-CN" });
       expect(added.stderr).toBe("");

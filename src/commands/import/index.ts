@@ -97,10 +97,18 @@ const PEOPLE_WORDS = new Set(["people", "person", "persons", "staff", "人员", 
 async function refusePeopleRegister(ctx: CommandContext, file: string, flags: ImportFlags): Promise<void> {
   const path = resolve(ctx.dir, file);
   const sheet = existsSync(path) ? await readRegister(path, flags.sheet, (sheets) => sheets.find(isPeopleRegister) ?? sheets[0]!).catch(() => undefined) : undefined;
-  const commands = sheet ? personAddCommands(sheet) : [];
+  // Marked against the repository's people and departments, when there is one to read.
+  let known: Parameters<typeof personAddCommands>[1];
+  try {
+    const repo = loadRepository(findRoot(ctx.dir));
+    known = { people: repo.people.map((p) => p.value), departments: repo.config?.value.departments ?? [] };
+  } catch {
+    known = undefined;
+  }
+  const commands = sheet ? personAddCommands(sheet, known) : [];
   if (sheet && isPeopleRegister(sheet)) {
     if (commands.length > 0) ctx.stdout(commands.join("\n") + "\n");
-    throw new UserError(t("import.people-register", { file, count: commands.length }), t("import.people-register.hint"));
+    throw new UserError(t("import.people-register", { file, count: commands.filter((c) => !c.startsWith("#")).length }), t("import.people-register.hint"));
   }
   if (flags.as === undefined) throw new UserError(t("import.register.needs-as"));
   throw new UserError(t("import.people-register.unrecognised", { file, as: flags.as, kinds: list([...IMPORT_KINDS]) }));
