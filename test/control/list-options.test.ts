@@ -6,7 +6,7 @@
  * issued, recalled (one late), lost and kept out past their 应回收日期, in a real git repository.
  */
 import { describe, expect, it } from "vitest";
-import { csr, csrInProcess } from "../helpers.js";
+import { copyFixture, csr, csrInProcess } from "../helpers.js";
 import { threeDepartmentRepo, trainingProcedure } from "./three-departments.js";
 
 /** The lists of csr list, and which of them each narrowing option applies to: the specification, written out. */
@@ -211,5 +211,15 @@ describe("csr list periodic-reviews --from/--to: the reviews made in a year (tes
       stdout: "",
       stderr: "csr: --from 列出期间内做过的定期评审，--due-by 列出到期的定期评审；请只给其中一种。\n",
     });
+  });
+
+  it("counts a period's electronic issues apart, so that its totals and its rows agree (breaker60 K2)", async () => {
+    const dir = copyFixture("examples/acme-auto");
+    const out = (await csrInProcess(["-C", dir, "list", "distribution", "--from", "2026-01-01", "--to", "2026-06-30", "--today", "2026-12-04"], { lang: null })).stdout.split("\n");
+    expect(out[0]).toBe("文件发放/回收记录（期间：2026-01-01 至 2026-06-30；共 32 份）");
+    expect(out.filter((line) => line.startsWith("2026-01-01 至 2026-06-30：") || line.startsWith("另有电子版"))).toEqual([
+      "2026-01-01 至 2026-06-30：发放 14 份，回收 14 份（其中逾期回收 0 份），遗失 0 份，销毁 0 份，作废留用 0 份。",
+      "另有电子版发放 4 处（表中列出，不计入上述份数：电子版无受控号、无人签收）。",
+    ]);
   });
 });

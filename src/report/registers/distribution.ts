@@ -183,12 +183,15 @@ export function distributionRegister(ctx: RegisterContext, options: { today: str
   });
   // Electronic issues after the numbered paper copies, as a record kept on paper adds them: the copies keep their row numbers.
   const rows = [...perDocument.flatMap((d) => d.paper), ...perDocument.flatMap((d) => d.electronic)];
+  const electronicRows = perDocument.reduce((n, d) => n + d.electronic.length, 0);
   const filtered = filterNotes(ctx, filter, "distribution");
   const dueNote = overdue > 0 ? t(ctx, "register.distribution.note-overdue", { count: toRecall, overdue, days: recallDays(config) }) : t(ctx, "register.distribution.note", { count: toRecall });
   const periodNotes = period
     ? [
         t(ctx, "register.distribution.period-rows", { ...period }),
         t(ctx, "register.distribution.period-totals", { ...period, ...totals }),
+        // The rows issued electronically are not copies (no number, nobody signs): counted apart, so the totals add up to the rows (breaker60 K2).
+        ...(electronicRows > 0 ? [t(ctx, "register.distribution.period-electronic", { count: electronicRows })] : []),
         held.length > 0 ? t(ctx, "register.distribution.period-held", { to: period.to, count: held.length, copies: held.join(t(ctx, "register.list-separator")) }) : t(ctx, "register.distribution.period-held-none", { to: period.to }),
       ]
     : [dueNote];
