@@ -220,7 +220,7 @@ describe("csr periodic-review", () => {
     expect(await csrInProcess(["-C", dir, "periodic-review", "QP-014", "--by", "zhangli", "--date", "2026-11-25", "--result", "需修订", "--comment", "需增加顾客参加评审的要求", "-y", "--commit"], { lang: null })).toEqual({
       code: 0,
       stdout: expect.stringMatching(
-        /^QP-014：已登记定期评审，张丽（zhangli），2026-11-25；未换版。\n结论：需修订。请修订 QP-014 并用 'csr release QP-014' 发布新版本；本次评审不重新计算定期评审期限。\n已提交 [0-9a-f]{7}：/,
+        /^QP-014：已登记定期评审，张丽（zhangli），2026-11-25；文件不升版。\n结论：需修订。请修订 QP-014 并用 'csr release QP-014' 发布新版本；本次评审不重新计算定期评审期限。\n已提交 [0-9a-f]{7}：/,
       ),
       stderr: "",
     });
