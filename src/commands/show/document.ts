@@ -18,6 +18,7 @@ import { currentRevision, type RepoIndex } from "../../model/index.js";
 import { nextPeriodicReview, pendingReviewConclusion } from "../../model/periodic-review.js";
 import { customerRetentionText, recordKeepingText } from "../../model/record-keeping.js";
 import { heldExternalEdition, nextCheckDue } from "../../model/external-check.js";
+import { confirmationText } from "./source.js";
 import { releasedPendingUntil, revisionDate, revisionSignatures, withReleasedContent } from "../../model/revision.js";
 import { releasedRevisions } from "../../load/base.js";
 import { releaseTag } from "../../model/paths.js";
@@ -179,12 +180,7 @@ export async function showDocument(ctx: CommandContext, repo: Repository, index:
     const held = heldExternalEdition(doc, today);
     const months = repo.config?.value.document_control?.external_check_months;
     const next = held?.since !== undefined && months !== undefined ? nextCheckDue(held.since, months) : undefined;
-    field(
-      "show.source-card.confirmed",
-      (held?.confirmed
-        ? t(held.confirmed.via ? "show.source-card.confirmed-via" : "show.source-card.confirmed-by", { date: held.confirmed.date, person: personName(rc, held.confirmed.by), revision: held.confirmed.revision, via: held.confirmed.via ?? "" })
-        : t("show.source-card.never-confirmed")) + (next ? t("show.source-card.next", { due: next }) : ""),
-    );
+    field("show.source-card.confirmed", confirmationText(rc, held, next));
   }
   const revisions = doc.revisions ?? [];
   // An external document is not revised by the organisation: no revision record of its own, rather than 尚未发布 beside 已发布.

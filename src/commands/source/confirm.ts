@@ -14,7 +14,7 @@
 import { UserError } from "../../core/errors.js";
 import { conjunction, language, t } from "../../i18n/index.js";
 import { revisionName } from "../../i18n/values.js";
-import { didYouMean } from "../../core/text.js";
+import { didYouMean, localized } from "../../core/text.js";
 import { heldExternalEdition, heldSourceEdition, nextCheckDue, type HeldEdition } from "../../model/external-check.js";
 import { eventLabel } from "../../model/recorded-events.js";
 import type { CurrencyConfirmation } from "../../model/types.js";
@@ -50,7 +50,9 @@ export async function sourceConfirmCommand(ctx: CommandContext, id: string, flag
     }
     const held: HeldEdition | undefined = found ? heldSourceEdition(found.source, today) : heldExternalEdition(external!.value, today);
     if (!held) throw new UserError(t(found ? "source.confirm.superseded" : "source.confirm.not-in-force", { id }));
-    const title = session.lang === "en" || language() === "en" ? ((found ? found.source.title_en : external!.value.title_en) ?? (found ? found.source.title : external!.value.title)) : found ? found.source.title : external!.value.title;
+    // In the language of the message: the English title with --lang en, where there is one.
+    const titled = found ? found.source : external!.value;
+    const title = localized(language(), titled.title, titled.title_en);
     const named = revisionName(held.revision);
     const date = eventDateOption(flags.date, "--date", {
       follows: held.received === undefined ? undefined : { what: eventLabel("rule.date/event.revision-received", { revision: held.revision }), of: id, date: held.received, external: true },
