@@ -205,6 +205,7 @@ export async function run(argv: string[], output?: Output): Promise<number> {
           .option("--roles <roles...>", t("help.person.roles"))
           .option("--title <text>", t("help.person.title"))
           .option("--from <date>", t("help.person.from"))
+          .option("--no-from", t("help.person.update.no-from"))
           .option("--left <date>", t("help.person.update.left"))
           .option("--no-left", t("help.person.update.no-left"))
           .option("-y, --yes", t("help.common.yes"))

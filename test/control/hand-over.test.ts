@@ -4,6 +4,8 @@
  * the default 发放人 is the one document controller at work on the day, and work in the successor's name
  * before the start date is refused and reported. In a real temporary git repository.
  */
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { checkJsonInProcess, csr, csrInProcess, git } from "../helpers.js";
 import { threeDepartmentRepo, trainingProcedure } from "./three-departments.js";
@@ -60,5 +62,10 @@ describe("the document controller's hand-over (tester60 J4)", () => {
     expect(found.map((f) => `${f.file}:${f.line}:${f.column} ${f.severity} ${f.message}`)).toEqual([
       "documents/QP-005.yaml:29:49 error 刘洋 (liu) starts work on 2026-10-22, but the handing out of controlled copy 5 of A/1 on 2026-10-21 is recorded in their name: work before starting is no evidence. Have someone at work that day do it and record it in their name; if the start date is wrong, correct it with 'csr person update liu --from <date>'.",
     ]);
+    // A start date recorded by mistake is taken out again (--no-from): she counts as at work all along, and the finding goes.
+    expect(await zh(dir, "person", "update", "liu", "--no-from")).toEqual({ code: 0, stdout: "已更新 刘洋（liu）：到岗日期：2026-10-22 →（无）。\n", stderr: "" });
+    expect(readFileSync(join(dir, "people.yaml"), "utf8").endsWith("  - id: liu\n    name: 刘洋\n    department: QA\n    roles: [document-controller]\n")).toBe(true);
+    expect((await checkJsonInProcess(dir, "--today", "2026-10-23")).findings.filter((f) => f.rule === "person/work-after-leaving")).toEqual([]);
+    expect(await zh(dir, "person", "update", "liu", "--no-from")).toEqual({ code: 0, stdout: "刘洋（liu）的信息与给出的相同；未作改动。\n", stderr: "" });
   });
 });

@@ -13,6 +13,7 @@
  *
  * `csr person update --left <date>` corrects the day a person left, `--no-left` records that they are
  * back (复职): the writing commands then take them for new work again.
+ * `--from <date>` sets or corrects the start date (到岗), `--no-from` removes one recorded by mistake.
  */
 import { existsSync } from "node:fs";
 import { join } from "node:path";
