@@ -361,10 +361,15 @@ export function closedRoundVerdict(lang: Lang, round: ReviewRoundTimeliness): st
   return lateByText(lang, round) ?? translate(lang, `register.reviews.verdict.${round.timeliness}`);
 }
 
-/** A period of days, both ends included (YYYY-MM-DD): `--from` and `--to` of `csr list` and `csr matrix csr`. */
+/**
+ * A period of days, both ends included (YYYY-MM-DD): `--from` and `--to` of `csr list` and `csr matrix csr`.
+ * `askedTo`: the last day asked for when it is after today (the year's figures asked in December, tester60 J7):
+ * `to` is then today, the registers count up to it and say so (report/registers/period.ts).
+ */
 export interface Period {
   from: string;
   to: string;
+  askedTo?: string;
 }
 
 /** Whether a review round started within the period: received, restarted by a new source revision, or a new revision received that was confirmed unchanged. */

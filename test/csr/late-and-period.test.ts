@@ -6,7 +6,7 @@
  * CSR matrix, with the period's rounds and 评审及时率 under each. Through the built binary, on copies
  * of the examples, with the tester's commands.
  */
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { copyFixture, csr, gitInit, tempDir } from "../helpers.js";
@@ -115,6 +115,45 @@ describe("the registers of a period: --from/--to (tester52 D12)", () => {
     expect(csv.stderr).toContain("这份 CSV 按条件筛选（起算期间：2025-12-04 至 2026-12-04）");
   });
 
+  // The year's figures for the management review are asked for in December (tester60 J7, breaker60 K8): counted up to today, said so.
+  it("counts a period that runs past today up to today, and says so in its period and a note", () => {
+    const asked = "所查期间至 2026-12-31，尚未过完：本表计至今天（2026-12-04），之后的日子尚无记录；2026-12-31 之后再生成一次即为全期的记录。";
+    const reviews = ok(acme, "list", "reviews", "--from", "2025-12-04", "--to", "2026-12-31", "--today", TODAY);
+    expect(reviews.split("\n")[0]).toBe("顾客特定要求评审及时性记录（2025-12-04 至 2026-12-04 起算；共 7 项，截至 2026-12-04）");
+    expect(notes(reviews)).toEqual([
+      "本表按条件筛选（起算期间：2025-12-04 至 2026-12-04，截至今日），不是完整的顾客特定要求评审及时性记录。",
+      asked,
+      "评审期限为起算日后第 10 个工作日（IATF 16949 7.5.3.2.2），按工作日历计算；逾期或逾期未决 0 项。",
+      tally,
+    ]);
+    const list = ok(acme, "list", "--from", "2025-12-04", "--to", "2026-12-31", "--today", TODAY);
+    expect(list.split("\n")[0]).toBe("顾客特定要求清单（起算期间：2025-12-04 至 2026-12-04，截至今日；共 7 项）");
+    expect(notes(list).slice(0, 2)).toEqual(["本表按条件筛选（起算期间：2025-12-04 至 2026-12-04，截至今日），不是完整的顾客特定要求清单。", asked]);
+    const matrix = ok(acme, "matrix", "csr", "--from", "2025-12-04", "--to", "2026-12-31", "--today", TODAY, "--format", "md");
+    expect(matrix).toContain(`本表按条件筛选（起算期间：2025-12-04 至 2026-12-04，截至今日），不是完整的顾客特定要求矩阵。  \n${asked}  \n${tally}  \n`);
+    const periodic = ok(acme, "list", "periodic-reviews", "--from", "2026-01-01", "--to", "2026-12-31", "--today", TODAY);
+    expect(periodic.split("\n")[0]).toBe("文件定期评审记录（2026-01-01 至 2026-12-04，截至今日；共 0 次）");
+    expect(notes(periodic)).toEqual(["本表按条件筛选（评审日期：2026-01-01 至 2026-12-04，截至今日），不是完整的文件定期评审记录。", asked]);
+    const distribution = ok(acme, "list", "distribution", "--from", "2026-01-01", "--to", "2026-12-31", "--today", TODAY);
+    expect(distribution.split("\n")[0]).toBe("文件发放/回收记录（期间：2026-01-01 至 2026-12-04，截至今日；共 32 份）");
+    expect(notes(distribution).slice(0, 3)).toEqual([
+      "本表按条件筛选（期间：2026-01-01 至 2026-12-04，截至今日），不是完整的文件发放/回收记录。",
+      asked,
+      "列出 2026-01-01 至 2026-12-04 期间发放、回收、遗失、销毁或作废留用的副本，以及截至 2026-12-04 仍待回收的副本。",
+    ]);
+    // The file is named by the days it counts: the same period asked again after 2026-12-31 is another file.
+    const csv = run(acme, "list", "reviews", "--from", "2025-12-04", "--to", "2026-12-31", "--today", TODAY, "--format", "csv");
+    expect(csv.code).toBe(0);
+    expect(csv.stderr).toContain("这份 CSV 按条件筛选（起算期间：2025-12-04 至 2026-12-04，截至今日），共 7 行");
+    const dir = tempDir();
+    ok(acme, "list", "reviews", "--from", "2025-12-04", "--to", "2026-12-31", "--today", TODAY, "--format", "xlsx", "--out", dir);
+    expect(readdirSync(dir)).toEqual(["reviews-2025-12-04-2026-12-04.xlsx"]);
+    expect(notes(ok(acme, "list", "reviews", "--from", "2025-12-04", "--to", "2026-12-31", "--today", TODAY, "--lang", "en")).slice(0, 2)).toEqual([
+      "This register is filtered (review started 2025-12-04 to 2026-12-04, up to today) and is not the whole CSR review timeliness register.",
+      "The period asked for runs to 2026-12-31, which has not ended: this register counts up to today (2026-12-04), the days after it have no records yet; run it again after 2026-12-31 for the whole period.",
+    ]);
+  });
+
   it("refuses a period it cannot list", () => {
     const refused = (...args: string[]) => {
       const result = run(acme, ...args, "--today", TODAY);
@@ -123,7 +162,7 @@ describe("the registers of a period: --from/--to (tester52 D12)", () => {
     };
     expect(refused("list", "--to", "2026-06-30")).toBe("csr: --to 2026-06-30 需要 --from：期间从 --from 的日期起，例如 --from 2026-01-01 --to 2026-06-30。");
     expect(refused("list", "reviews", "--from", "2026-07-01", "--to", "2026-06-30")).toBe("csr: --from 2026-07-01 晚于 --to 2026-06-30：期间的第一天不能晚于最后一天。");
-    expect(refused("list", "reviews", "--from", "2026-07-01", "--to", "2026-12-31")).toBe("csr: --to 2026-12-31 晚于台账所截至的日期 2026-12-04：之后起算的评审尚无记录；用 --today 2026-12-31 或更早的 --to。");
+    expect(refused("list", "reviews", "--from", "2027-01-01", "--to", "2027-12-31")).toBe("csr: --from 2027-01-01 晚于今天（2026-12-04）：这一期间尚未开始，尚无记录。");
     expect(refused("list", "documents", "--from", "2026-01-01")).toBe("csr: --from 只用于 csr list、csr list reviews、csr list distribution 和 csr list periodic-reviews，不用于 'csr list documents'。");
     expect(refused("matrix", "clauses", "--from", "2026-01-01")).toBe("csr: --from 只用于 csr list、csr list reviews（按评审起算日期）、csr list distribution（按发放和回收日期）、csr list periodic-reviews（按评审日期）和 csr matrix csr，不用于 'matrix clauses'。");
   });

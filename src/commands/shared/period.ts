@@ -11,8 +11,10 @@ export interface PeriodFlags {
 
 /**
  * The period of --from (required) and --to (default: `today`, the day the register is true on),
- * both days included; undefined without either. Refused (one line): --to alone, --from after --to,
- * or --to after `today` (a round started after the day the register is rebuilt for is not on record).
+ * both days included; undefined without either. A --to after `today` (the year's figures asked in
+ * December for the management review, IATF 16949 9.3.2.1; tester60 J7, breaker60 K8) is counted up to
+ * `today`, the days after it not having happened: `to` is `today` and `askedTo` the day asked.
+ * Refused (one line): --to alone, --from after --to, or --from after `today` (nothing is on record yet).
  * `what` names the register for one they do not narrow, refused too.
  */
 export function periodOption(flags: PeriodFlags, today: string, what?: string): Period | undefined {
@@ -22,6 +24,6 @@ export function periodOption(flags: PeriodFlags, today: string, what?: string): 
   const from = dateOption(flags.from, "--from");
   const to = dateOption(flags.to, "--to", today);
   if (from > to) throw new UserError(t("period.reversed", { from, to }));
-  if (to > today) throw new UserError(t("period.after-today", { to, today }));
-  return { from, to };
+  if (from > today) throw new UserError(t("period.after-today", { from, today }));
+  return to > today ? { from, to: today, askedTo: to } : { from, to };
 }

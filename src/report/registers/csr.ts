@@ -12,6 +12,7 @@ import { changedEnds, SectionPrints } from "../../model/fingerprint.js";
 import type { WorkCalendar } from "../../model/calendar.js";
 import { currentReviewRound, pastDueInTime, pastDueInTimeText, reviewRounds, startedIn, workdaysPastDue, type Period, type ReviewRoundTimeliness } from "../../model/review-timeliness.js";
 import { periodTallyNote, supersededVerdict } from "./reviews.js";
+import { periodAskedNotes, periodWords } from "./period.js";
 import { classificationName, csrClassification, highestClassification, isStateSecret } from "../../model/classification.js";
 import { addressedSection, addressedSectionLabel } from "../../model/sections.js";
 import type { ControlledDocument, Csr } from "../../model/types.js";
@@ -351,6 +352,7 @@ export function csrList(ctx: RegisterContext, options: { today: string; customer
     }),
     notes: [
       ...(filterText !== undefined ? [t(ctx, "register.filter.note", { filter: filterText, ...whole })] : []),
+      ...periodAskedNotes(ctx, period),
       t(ctx, "register.csr.list.note", {
         overdue,
         late: decidedLate.length === 0 ? t(ctx, "register.csr.list.decided-late-none") : t(ctx, "register.csr.list.decided-late", { count: decidedLate.length, ids: decidedLate.join(t(ctx, "register.list-separator")) }),
@@ -621,7 +623,7 @@ export function csrMatrix(ctx: RegisterContext, options: { customer?: string; to
     },
     rows,
     notes: [
-      ...(period && inPeriod ? [t(ctx, "register.filter.note", period), periodTallyNote(ctx, options.period!, inPeriod.filter((entry) => csrs.some((csr) => csr.id === entry.id)), options.today)] : []),
+      ...(period && inPeriod ? [t(ctx, "register.filter.note", period), ...periodAskedNotes(ctx, options.period), periodTallyNote(ctx, options.period!, inPeriod.filter((entry) => csrs.some((csr) => csr.id === entry.id)), options.today)] : []),
       // A CSR reviewed again after a new source revision shows that round: say where the earlier ones are.
       ...(csrs.length > 0 ? [t(ctx, "register.csr.matrix.current-round", { allowed: config?.csr?.review_days ?? DEFAULT_REVIEW_DAYS })] : []),
       ...(unaddressed.length
@@ -777,8 +779,8 @@ function periodRoundsOf(ctx: RegisterContext, calendar: WorkCalendar, today: str
 /** A register of one period (--from/--to) as Table.filtered says it: the period, the whole register and its command, its file's name. */
 export function periodFilter(ctx: RegisterContext, period: Period, register: "matrix" | "list"): { filter: string; register: string; command: string; name: string } {
   return register === "matrix"
-    ? { filter: t(ctx, "register.filter.period", { ...period }), register: t(ctx, "register.csr.matrix.whole"), command: "csr matrix csr", name: `csr-matrix-${period.from}-${period.to}` }
-    : { filter: t(ctx, "register.filter.period", { ...period }), register: t(ctx, "register.csr.whole"), command: "csr list csr", name: `csr-${period.from}-${period.to}` };
+    ? { filter: t(ctx, "register.filter.period", periodWords(ctx, period)), register: t(ctx, "register.csr.matrix.whole"), command: "csr matrix csr", name: `csr-matrix-${period.from}-${period.to}` }
+    : { filter: t(ctx, "register.filter.period", periodWords(ctx, period)), register: t(ctx, "register.csr.whole"), command: "csr list csr", name: `csr-${period.from}-${period.to}` };
 }
 
 /**

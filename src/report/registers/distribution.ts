@@ -19,6 +19,7 @@ import { electronicLabel } from "../../model/labels.js";
 import type { Period } from "../../model/review-timeliness.js";
 import type { Table } from "../table.js";
 import { asOfNotes, compareIds, departmentName, documentsOn, documentTitle, personName, t, type RegisterContext } from "./context.js";
+import { periodAskedNotes, periodWords } from "./period.js";
 
 /**
  * Which copies a register lists (csr list --document / --department / --holder): those of the
@@ -74,7 +75,7 @@ export function filterNotes(ctx: RegisterContext, filter: CopyFilter, register: 
     ...(filter.department !== undefined ? [t(ctx, department, { department: departmentName(ctx, filter.department) })] : []),
     ...(filter.holder !== undefined ? [t(ctx, "register.filter.holder", { holder: personName(ctx, filter.holder) })] : []),
     ...(filter.state !== undefined ? [t(ctx, "register.filter.status", { status: t(ctx, `value.copy-state.${filter.state}`) })] : []),
-    ...(filter.period !== undefined ? [t(ctx, "register.filter.copy-period", { ...filter.period })] : []),
+    ...(filter.period !== undefined ? [t(ctx, "register.filter.copy-period", periodWords(ctx, filter.period))] : []),
   ];
   if (parts.length === 0) return undefined;
   const text = parts.join(t(ctx, "register.remarks-separator"));
@@ -219,7 +220,7 @@ export function distributionRegister(ctx: RegisterContext, options: { today: str
       { key: "remark", header: t(ctx, "recall.register.column.remark"), remarks: true },
     ],
     rows: rows.map((r, i) => ({ no: i + 1, ...r })),
-    notes: [...(filtered ? [filtered.note] : []), ...periodNotes, ...asOfNotes(ctx, today, recordedAfter)],
+    notes: [...(filtered ? [filtered.note] : []), ...periodAskedNotes(ctx, period), ...periodNotes, ...asOfNotes(ctx, today, recordedAfter)],
   };
 }
 

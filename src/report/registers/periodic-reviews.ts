@@ -14,6 +14,7 @@ import type { Period } from "../../model/review-timeliness.js";
 import type { ControlledDocument, PeriodicReview } from "../../model/types.js";
 import type { Cell, Table } from "../table.js";
 import { asOfNotes, compareIds, departmentName, documentsOn, documentTitle, documentVersion, personName, t, type RegisterContext } from "./context.js";
+import { periodAskedNotes, periodWords } from "./period.js";
 
 /**
  * Dated `today`: the reviews made by that day; with a `period` (csr list periodic-reviews --from/--to,
@@ -27,11 +28,11 @@ export function periodicReviewRegister(ctx: RegisterContext, options: { today: s
     .filter(({ review }) => review.date <= today && (period === undefined || (review.date >= period.from && review.date <= period.to)))
     .sort((a, b) => (a.review.date < b.review.date ? -1 : a.review.date > b.review.date ? 1 : compareIds(a.doc.id, b.doc.id)));
   const pending = entries.filter(({ review }) => (review.result ?? "suitable") !== "suitable").length;
-  const periodText = period ? t(ctx, "register.filter.review-period", { ...period }) : "";
+  const periodText = period ? t(ctx, "register.filter.review-period", periodWords(ctx, period)) : "";
   const whole = t(ctx, "register.periodic-reviews.whole");
   return {
     id: "periodic-reviews",
-    title: period ? t(ctx, "register.periodic-reviews.title-period", { ...period, count: entries.length }) : t(ctx, "register.periodic-reviews.title", { count: entries.length }),
+    title: period ? t(ctx, "register.periodic-reviews.title-period", { ...periodWords(ctx, period), count: entries.length }) : t(ctx, "register.periodic-reviews.title", { count: entries.length }),
     ...(period ? { filtered: { filter: periodText, register: whole, command: "csr list periodic-reviews", name: `periodic-reviews-${period.from}-${period.to}` } } : {}),
     sheet: t(ctx, "register.periodic-reviews.sheet"),
     columns: [
@@ -64,6 +65,7 @@ export function periodicReviewRegister(ctx: RegisterContext, options: { today: s
     }),
     notes: [
       ...(period ? [t(ctx, "register.filter.note", { filter: periodText, register: whole })] : []),
+      ...periodAskedNotes(ctx, period),
       ...(pending > 0 ? [t(ctx, "register.periodic-reviews.pending", { count: pending })] : []),
       ...asOfNotes(ctx, today, made.some(({ review }) => review.date > today)),
     ],

@@ -17,6 +17,7 @@ import { LATE_ROUNDS, lateByText, pastDueInTime, reviewRounds, startedIn, tallyR
 import type { Table } from "../table.js";
 import type { Csr } from "../../model/types.js";
 import { compareIds, csrAsOfNotes, csrsOn, customerName, departmentName, personName, t, type RegisterContext } from "./context.js";
+import { periodAskedNotes, periodWords } from "./period.js";
 
 /** `period`: only the rounds started within it (`--from`/`--to`), with the period's tally under the register. */
 export function reviewRegister(ctx: RegisterContext, options: { customer?: string; today?: string; period?: Period } = {}): Table {
@@ -61,7 +62,7 @@ export function reviewRegister(ctx: RegisterContext, options: { customer?: strin
   const late = rounds.filter(({ round }) => LATE_ROUNDS.includes(round.timeliness)).length;
   const allowed = config?.csr?.review_days ?? DEFAULT_REVIEW_DAYS;
   const period = options.period;
-  const periodText = period ? t(ctx, "register.filter.period", { ...period }) : "";
+  const periodText = period ? t(ctx, "register.filter.period", periodWords(ctx, period)) : "";
   return {
     id: "reviews",
     // Its late reasons may quote the requirement: printed, it carries the highest 密级 of the CSRs it lists (tester56 D3).
@@ -90,6 +91,7 @@ export function reviewRegister(ctx: RegisterContext, options: { customer?: strin
     rows,
     notes: [
       ...(period ? [t(ctx, "register.filter.note", { filter: periodText, register: t(ctx, "register.reviews.whole") })] : []),
+      ...periodAskedNotes(ctx, period),
       reviewPeriodNote(ctx, allowed, late),
       ...(period ? [periodTallyNote(ctx, period, rounds.map(({ csr, round }) => ({ id: csr.id, round })), today)] : []),
       ...csrAsOfNotes(ctx, today, ctx.repo.csrs.map((c) => c.value).filter(ofCustomer)),
