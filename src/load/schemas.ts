@@ -229,6 +229,20 @@ function describe(value: unknown): string {
   return typeof value === "string" ? quotedId(value) : `'${showInvisible(String(value))}'`;
 }
 
+/** A value found where another type was expected, said with its own type: 文本 '二级', 数字 12, 值 true. */
+function describeFound(value: unknown): string {
+  if (typeof value === "string") return t("schema.value.text", { value: describe(value) });
+  if (typeof value === "number") return t("schema.value.number", { value: String(value) });
+  if (typeof value === "boolean") return t("schema.value.boolean", { value: String(value) });
+  return describe(value);
+}
+
+/** Whether text would be a value of one of `types` written without its quotes: "12" for an integer, "true" for a boolean. */
+function quotedScalar(text: string, types: readonly string[]): boolean {
+  const bare = text.trim();
+  return (types.includes("integer") && /^[+-]?\d+$/.test(bare)) || (types.includes("boolean") && (bare === "true" || bare === "false"));
+}
+
 let hintsZh: Record<string, string> | undefined;
 
 /** The clause reference the schemas give as an example (common.schema.json, csr.schema.json). */
@@ -258,11 +272,11 @@ function valueMessage(file: SourceFile, path: (string | number)[], error: ErrorO
   const limit = String(error.params.limit);
   switch (error.keyword) {
     case "type": {
-      const expected = String(error.params.type)
-        .split(",")
-        .map((type) => (TYPE_NAMES[type] ? t(TYPE_NAMES[type]) : type))
-        .join(t("schema.or"));
-      return sentences(t("schema.wrong-type", { at, expected, found: describe(data) }), hint);
+      const types = String(error.params.type).split(",");
+      const expected = types.map((type) => (TYPE_NAMES[type] ? t(TYPE_NAMES[type]) : type)).join(t("schema.or"));
+      // A number or true/false in quotes is text to YAML: the quotes are what is wrong, not the 12 (breaker60 K10).
+      if (typeof data === "string" && quotedScalar(data, types)) return sentences(t("schema.quoted-scalar", { at, expected, value: data.trim() }), hint);
+      return sentences(t("schema.wrong-type", { at, expected, found: describeFound(data) }), hint);
     }
     case "enum": {
       const allowed = (error.params.allowedValues as unknown[]).map(String);

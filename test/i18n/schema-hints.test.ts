@@ -65,14 +65,14 @@ describe("schema descriptions in Chinese (locales/schemas.zh-CN.json)", () => {
 
   it("ends a schema finding with the Chinese description in zh-CN", async () => {
     expect(await messages("zh-CN")).toEqual([
-      "documents/QP-020.yaml:3:8 error schema/invalid-value 'level' 应为整数，实际是'二级'。1 手册，2 程序文件，3 作业指导书，4 表单/记录。",
+      "documents/QP-020.yaml:3:8 error schema/invalid-value 'level' 应为整数，实际是文本 '二级'。1 手册，2 程序文件，3 作业指导书，4 表单/记录。",
       "documents/QP-020.yaml:9:14 error schema/invalid-value 'revisions[0].version' 的值 'A.1' 格式不对。版本/版次，如 A/0、A/1、B/0。",
     ]);
   });
 
   it("keeps the schema's English description with --lang en", async () => {
     expect(await messages("en")).toEqual([
-      "documents/QP-020.yaml:3:8 error schema/invalid-value 'level' must be a whole number, found '二级'. 1 manual, 2 procedure, 3 instruction, 4 form/record.",
+      "documents/QP-020.yaml:3:8 error schema/invalid-value 'level' must be a whole number, found the text '二级'. 1 manual, 2 procedure, 3 instruction, 4 form/record.",
       "documents/QP-020.yaml:9:14 error schema/invalid-value 'revisions[0].version' is 'A.1', which has the wrong form. Edition letter / revision number, e.g. A/0, A/1, B/0 (版本/版次).",
     ]);
   });
@@ -88,6 +88,20 @@ describe("schema descriptions in Chinese (locales/schemas.zh-CN.json)", () => {
     );
     expect(await finding("en")).toBe(
       "csr/DYA/DYA-001.yaml:14:11 error schema/invalid-value 'review.record' needs at least 1 field(s). Where the signed review record (评审记录) is kept when the departments' opinions are not recorded here, e.g. a review done on paper before the repository existed. Named, it stands for the opinions: csr/review-incomplete accepts the decision.",
+    );
+  });
+
+  // "12" in quotes is text to YAML: the message names the quotes as what is wrong, not the 12 (breaker60 K10).
+  it("says that a number or true/false written in quotes must lose its quotes", async () => {
+    const repo = minimalRepo();
+    writeFileSync(join(repo, "qms.yaml"), readFileSync(join(repo, "qms.yaml"), "utf8") + 'document_control:\n  external_check_months: "12"\ncoverage:\n  inherit_from_parent: "true"\n');
+    const findings = async (lang: "zh-CN" | "en") => (await csrInProcess(["-C", repo, "check", "--no-cache"], { lang })).stdout.split("\n").filter((line) => line.includes(" error schema/"));
+    expect(await findings("zh-CN")).toEqual([
+      "qms.yaml:20:26 error schema/invalid-value 'document_control.external_check_months' 应为整数，实际是加了引号的文本 \"12\"：去掉引号，写作 12。每份顾客来源文件和外来文件须在多少个月内核对一次仍为发布方现行版本（外来文件有效性确认，csr source confirm），自接收或上次核对起算；超期时 doc/external-check-due 给出警告。不设置则不检查。",
+      "qms.yaml:22:24 error schema/invalid-value 'coverage.inherit_from_parent' 应为true 或 false，实际是加了引号的文本 \"true\"：去掉引号，写作 true。过程或文件所列条款覆盖其下所有子条款。默认关闭：列出 8.5 时，8.5.1 显示为继承（△），不算覆盖。",
+    ]);
+    expect((await findings("en"))[0]).toBe(
+      "qms.yaml:20:26 error schema/invalid-value 'document_control.external_check_months' must be a whole number, found the quoted text \"12\": remove the quotation marks and write 12. Months within which each customer source document and external document held is confirmed still the publisher's current edition (外来文件有效性确认, csr source confirm), counted from its receipt or last confirmation; doc/external-check-due warns after. Not set: not checked.",
     );
   });
 

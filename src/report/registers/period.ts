@@ -1,0 +1,17 @@
+/**
+ * How a register of a period (`--from`/`--to`) words a period asked to run past today (Period.askedTo,
+ * tester60 J7): its last day is today's, said in the period's words (`2026-01-01 至 2026-12-05，截至今日`),
+ * and a note names the day asked and when the whole period can be listed.
+ */
+import type { Period } from "../../model/review-timeliness.js";
+import { t, type RegisterContext } from "./context.js";
+
+/** `from` and `to` of the period's words: `to` followed by 截至今日 when the period asked runs past today. */
+export function periodWords(ctx: RegisterContext, period: Period): { from: string; to: string } {
+  return { from: period.from, to: period.askedTo !== undefined ? t(ctx, "register.period.to-today", { to: period.to }) : period.to };
+}
+
+/** The note under a register of a period asked to run past today (none otherwise): the day asked, counted up to today. */
+export function periodAskedNotes(ctx: RegisterContext, period: Period | undefined): string[] {
+  return period?.askedTo !== undefined ? [t(ctx, "register.period.asked", { asked: period.askedTo, today: period.to })] : [];
+}
