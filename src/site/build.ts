@@ -29,11 +29,12 @@ import { currentRevision, issuedOn } from "../model/index.js";
 import { releaseTag } from "../model/paths.js";
 import { asRevision, releasedPendingUntil, revisionSignatures } from "../model/revision.js";
 import { externalPendingUntil } from "../model/external.js";
+import { heldExternalEdition, heldSourceEdition, nextCheckDue, type HeldEdition } from "../model/external-check.js";
 import { csrOn, csrRecordedAfter, documentOn, earlierRevisionOn, indexOn, replacedUntilEffective } from "../model/as-of.js";
 import { addressedSectionLabel, parseSectionReference } from "../model/sections.js";
 import { judgingRoundsOnce, pastDueInTimeText } from "../model/review-timeliness.js";
 import { openTrainings, type OpenTraining } from "../model/training.js";
-import type { ClassificationChange, ControlledDocument, Csr, Decision, Opinion, ReviewRound, SignatureRole, TrainingSession } from "../model/types.js";
+import type { ClassificationChange, ControlledDocument, Csr, Decision, Opinion, ReviewRound, SignatureRole, SourceDocument, TrainingSession } from "../model/types.js";
 import { documentReferrers, type Referrers } from "../model/referrers.js";
 import { conjunction, shortList, translate, type MessageData, type MessageKey } from "../i18n/index.js";
 import { createRenderer, handlebarsRuntime } from "../render/environment.js";
@@ -43,7 +44,7 @@ import { citeClause, csrReportView, documentView, type Lang, type PageLinker } f
 import { coverageReading, DIRECT, editionNotes, INHERITED, procedureNotes, THROUGH_CHILDREN } from "../report/registers/clauses.js";
 import { periodicReviewResult } from "../report/registers/periodic-reviews.js";
 import { compareIds, csrsOn, customerName, departmentName, documentsOn, documentStatus, documentTitle, documentVersion, effectiveDate, personName, registerContext, statusLabel, t, versionInForce, versionInForceOn, type DocumentsOn, type RegisterContext } from "../report/registers/context.js";
-import { externalStatus, sourceRevisionStatus } from "../report/registers/external.js";
+import { confirmationText, externalStatus, sourceRevisionStatus } from "../report/registers/external.js";
 import { auditRegisters } from "../report/registers/index.js";
 import type { DraftsOn } from "../report/registers/documents.js";
 import { reviewedVersion } from "../model/periodic-review.js";
@@ -814,6 +815,8 @@ async function writeSite(repo: Repository, findings: readonly Finding[], options
               ];
             }),
           },
+          // The latest check that the revision held is still the customer's current one, and the next one due, as csr show gives them (breaker60 K5).
+          items: sourceConfirmation(rc, source, today),
         })),
         {
           id: "csrs",
@@ -1064,6 +1067,31 @@ function scopeCatalogs(repo: Repository): Catalog[] {
   });
 }
 
+/**
+ * A customer's page's 最近核对 line under source document `source` (csr source confirm; 外来文件有效性确认, IATF 16949
+ * 4.3.2 and 7.5.3.2.2): who last checked, on which day and where that the revision held on `today` is the customer's
+ * current one, and the day the next check is due when qms.yaml sets document_control.external_check_months, as csr show
+ * prints it (confirmationText, nextCheckDue). None when no revision is held (none received yet, or the last one withdrawn).
+ */
+function sourceConfirmation(rc: RegisterContext, source: SourceDocument, today: string): Cell[] {
+  const held = heldSourceEdition(source, today);
+  if (held === undefined) return [];
+  return [{ text: fact(rc, "show.source-card.confirmed", confirmationText(rc, held, nextCheckOf(rc, held), "site.confirmation.never")) }];
+}
+
+/** An external standard's page's 最近核对 line (as sourceConfirmation's): none for a document not in force, or received after `today`. */
+function externalConfirmation(rc: RegisterContext, doc: ControlledDocument, today: string): Cell[] {
+  const held = heldExternalEdition(doc, today);
+  if (held === undefined) return [];
+  return [{ text: fact(rc, "show.source-card.confirmed", confirmationText(rc, held, nextCheckOf(rc, held), "site.confirmation.never")) }];
+}
+
+/** The day the next check of `held` is due, when qms.yaml sets document_control.external_check_months (doc/external-check-due). */
+function nextCheckOf(rc: RegisterContext, held: HeldEdition | undefined): string | undefined {
+  const months = rc.repo.config?.value.document_control?.external_check_months;
+  return held?.since !== undefined && months !== undefined ? nextCheckDue(held.since, months) : undefined;
+}
+
 /** The id of a source document's section on its customer's page. */
 function sourceFragment(source: string): string {
   return `source-${source}`;
@@ -1175,6 +1203,8 @@ function documentSections(
         doc.kind === "external"
           ? { text: fact(rc, doc.status === "obsolete" ? "site.document.last-version" : "site.document.held-edition", doc.external?.revision || "—") }
           : { text: fact(rc, doc.status === "obsolete" ? "site.document.last-version" : "site.document.current-version", versionInForce(rc, doc, today) || "—") },
+        // An external standard in force: the latest check that the edition held is the publisher's current one, as csr show gives it (breaker60 K5).
+        ...externalConfirmation(rc, doc, today),
         { text: fact(rc, "site.document.department", departmentName(rc, doc.department)) },
         ...declassified(rc, page, doc.classification_changes, entityCell, today),
       ],
@@ -1455,14 +1485,14 @@ function documentStatusLine(rc: RegisterContext, doc: ControlledDocument, today:
 
 /**
  * An external document's (外来文件) status line, page59's note: who issued it, the edition held and when it was received,
- * whether that edition is the current one by the last record of it (its receipt, or a periodic review since: csr knows
- * no later check), or from when it is in force; and, under it, that it is controlled as an external document (IATF
+ * whether that edition is the current one by the last record of it (its receipt, a periodic review since, or a check
+ * that it is the publisher's current edition: csr source confirm), or from when it is in force; and, under it, that it is controlled as an external document (IATF
  * 16949 7.5.3.2: documents of external origin identified and their distribution controlled; GJB 9001C 7.5.3).
  */
 function externalStatusLine(rc: RegisterContext, doc: ControlledDocument, today: string): PageStatus {
   const external = doc.external ?? {};
   const pending = externalPendingUntil(doc, today);
-  const checked = [external.received, ...(doc.reviews ?? []).map((r) => r.date)].filter((day): day is string => day !== undefined && day <= today).sort().at(-1);
+  const checked = [external.received, ...(doc.reviews ?? []).map((r) => r.date), heldExternalEdition(doc, today)?.confirmed?.date].filter((day): day is string => day !== undefined && day <= today).sort().at(-1);
   const previous = external.previous?.at(-1)?.revision;
   const data = {
     by: external.publisher ? t(rc, "site.document.status.external.by", { publisher: external.publisher }) : "",

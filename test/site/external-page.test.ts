@@ -37,7 +37,7 @@ describe("csr site: an external document's page", () => {
   });
 
   it("gives the edition held in its status section", () => {
-    expect(text(zh)).toContain("状态：现行 持有版本（发布方）：2017 部门：质量部");
+    expect(text(zh)).toContain("状态：现行 持有版本（发布方）：2017 最近核对：无记录 部门：质量部");
     expect(zh).not.toContain("现行版本：—");
     expect(text(en)).toContain("Edition held (publisher&#x27;s): 2017");
   });

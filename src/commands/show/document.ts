@@ -18,7 +18,7 @@ import { currentRevision, type RepoIndex } from "../../model/index.js";
 import { nextPeriodicReview, pendingReviewConclusion } from "../../model/periodic-review.js";
 import { customerRetentionText, recordKeepingText } from "../../model/record-keeping.js";
 import { heldExternalEdition, nextCheckDue } from "../../model/external-check.js";
-import { confirmationText } from "./source.js";
+import { confirmationText } from "../../report/registers/external.js";
 import { releasedPendingUntil, revisionDate, revisionSignatures, withReleasedContent } from "../../model/revision.js";
 import { releasedRevisions } from "../../load/base.js";
 import { releaseTag } from "../../model/paths.js";

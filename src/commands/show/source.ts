@@ -7,12 +7,12 @@
 import { displayWidth, padEnd, visible } from "../../core/text.js";
 import { language, list, t, type MessageKey } from "../../i18n/index.js";
 import type { Located, Repository } from "../../load/repository.js";
-import { heldSourceEdition, nextCheckDue, type HeldEdition } from "../../model/external-check.js";
+import { heldSourceEdition, nextCheckDue } from "../../model/external-check.js";
 import type { RepoIndex } from "../../model/index.js";
 import { csrsOfSourceRevision } from "../../model/source-review.js";
 import type { Customer, SourceDocument } from "../../model/types.js";
-import { externalList } from "../../report/registers/external.js";
-import { customerName, departmentName, personName, type RegisterContext } from "../../report/registers/context.js";
+import { confirmationText, externalList } from "../../report/registers/external.js";
+import { customerName, departmentName, type RegisterContext } from "../../report/registers/context.js";
 import type { CommandContext } from "../context.js";
 
 /** Labels are padded to at least this many terminal columns, as on a document's card. */
@@ -20,18 +20,6 @@ const LABEL_WIDTH = 16;
 
 /** The CSR ids a revision line names before it says how many more there are. */
 const IDS_SHOWN = 8;
-
-/**
- * A card's 最近核对 line: the latest check that the edition held is current (csr source confirm), or that
- * none is recorded, and the day the next one is due when qms.yaml sets an interval. The document card
- * of an external standard prints it too.
- */
-export function confirmationText(rc: RegisterContext, held: HeldEdition | undefined, nextDue: string | undefined): string {
-  const last = held?.confirmed
-    ? t(held.confirmed.via ? "show.source-card.confirmed-via" : "show.source-card.confirmed-by", { date: held.confirmed.date, person: personName(rc, held.confirmed.by), revision: held.confirmed.revision, via: held.confirmed.via ?? "" })
-    : t("show.source-card.never-confirmed");
-  return last + (nextDue ? t("show.source-card.next", { due: nextDue }) : "");
-}
 
 /**
  * Prints the card of source `source` of `customer` as on `today` (YYYY-MM-DD): text, or with `json` the

@@ -6,10 +6,11 @@
  * standards kept as controlled documents of kind `external` (GB/T, GJB, ISO ...), one row per
  * edition, those replaced under the same number (`external.previous`) included.
  */
+import type { MessageKey } from "../../i18n/index.js";
 import { releaseRecordedAfter } from "../../model/as-of.js";
 import { classificationName, documentClassification } from "../../model/classification.js";
 import { editionInForceFrom, externalCategory, externalPendingUntil } from "../../model/external.js";
-import { latestConfirmation } from "../../model/external-check.js";
+import { latestConfirmation, type HeldEdition } from "../../model/external-check.js";
 import type { ControlledDocument, CurrencyConfirmation, ExternalEdition, SourceRevision } from "../../model/types.js";
 import type { Table } from "../table.js";
 import { asOfNotes, compareIds, customerName, departmentName, documentsOn, documentTitle, documentVersion, personName, t, type RegisterContext } from "./context.js";
@@ -134,6 +135,20 @@ export function externalList(ctx: RegisterContext, options: { today: string }): 
 }
 
 /** A check that an edition is current as the list prints it: `2026-12-03 陈静（东岳供应商门户）`; "" for none. */
+/**
+ * A card's 最近核对 line in `rc.lang`: the latest check that the edition held is current (csr source confirm),
+ * or that none is recorded (`never`: by default a line naming the command that records one), and the day the
+ * next one is due (`nextDue`, nextCheckDue) when qms.yaml sets an interval. csr show prints it on the card of a
+ * customer's source document and of an external standard; csr site on a customer's page under each source
+ * document and on an external standard's page, with its own `never`.
+ */
+export function confirmationText(rc: RegisterContext, held: HeldEdition | undefined, nextDue: string | undefined, never: MessageKey = "show.source-card.never-confirmed"): string {
+  const last = held?.confirmed
+    ? t(rc, held.confirmed.via ? "show.source-card.confirmed-via" : "show.source-card.confirmed-by", { date: held.confirmed.date, person: personName(rc, held.confirmed.by), revision: held.confirmed.revision, via: held.confirmed.via ?? "" })
+    : t(rc, never);
+  return last + (nextDue ? t(rc, "show.source-card.next", { due: nextDue }) : "");
+}
+
 function confirmedText(ctx: RegisterContext, confirmation: CurrencyConfirmation | undefined): string {
   if (!confirmation) return "";
   const data = { date: confirmation.date, person: personName(ctx, confirmation.by), via: confirmation.via ?? "" };
