@@ -132,15 +132,18 @@ export type CsrTrainingState = "trained" | "open" | "not-required";
 
 export function csrTrainingState(csr: Csr, days?: RecordDays): CsrTrainingState {
   const training = csr.training;
+  if ((training?.sessions ?? []).some(onCurrentRevision(csr)) || recordStandings(csr, days).some((r) => r.trained === "current")) return "trained";
+  return training?.required ? "open" : "not-required";
+}
+
+/** Whether a session of the CSR trained its current source revision (csrTrainingState says how that is told). */
+export function onCurrentRevision(csr: Csr): (session: Pick<TrainingSession, "revision" | "date">) => boolean {
   const start = csr.review?.restarted;
   // As with a distribution (distributionOutdated): a revision confirmed unchanged in this round (csr source update
   // --unchanged) closes no round, so a session on the revision it replaced stands; one on a closed round's does not.
   const closed = new Set((csr.review?.history ?? []).flatMap((h) => (h.source_revision === undefined ? [] : [h.source_revision])));
   const confirmed = (csr.review?.confirmations ?? []).some((c) => start === undefined || c.date >= start);
-  const onCurrent = (s: { revision?: string; date: string }) =>
-    s.revision === undefined ? start === undefined || s.date > start : s.revision === csr.source.revision || (confirmed && !closed.has(s.revision));
-  if ((training?.sessions ?? []).some(onCurrent) || recordStandings(csr, days).some((r) => r.trained === "current")) return "trained";
-  return training?.required ? "open" : "not-required";
+  return (s) => (s.revision === undefined ? start === undefined || s.date > start : s.revision === csr.source.revision || (confirmed && !closed.has(s.revision)));
 }
 
 /**
@@ -203,7 +206,7 @@ export function openTrainings(documents: readonly ControlledDocument[], csrs: re
       id: doc.id,
       revision: current.version,
       due: calendar.addWorkdays(from, days),
-      departments: [...new Set([doc.department, ...copiesInForce(doc).map((c) => c.to).filter((to) => !outside.has(to))])],
+      departments: documentTrainingDepartments(doc, outside),
     });
   }
   for (const csr of csrs) {
@@ -215,8 +218,18 @@ export function openTrainings(documents: readonly ControlledDocument[], csrs: re
       id: csr.id,
       revision: csr.source.revision,
       due: calendar.addWorkdays(decision.date, days),
-      departments: [...new Set([...csrDistributedDepartments(csr), ...requiredDepartments(csr, config), ...(csr.review?.opinions ?? []).map((o) => o.department)])],
+      departments: csrTrainingDepartments(csr, config),
     });
   }
   return open;
+}
+
+/** The departments a document's training concerns: its own and those holding a controlled copy in force, not an outside party (`outside`, codes). */
+export function documentTrainingDepartments(doc: ControlledDocument, outside: ReadonlySet<string>): string[] {
+  return [...new Set([doc.department, ...copiesInForce(doc).map((c) => c.to).filter((to) => !outside.has(to))])];
+}
+
+/** The departments a CSR's training concerns: those it was distributed to, those required to countersign and those that gave an opinion. */
+export function csrTrainingDepartments(csr: Csr, config: QmsConfig | undefined): string[] {
+  return [...new Set([...csrDistributedDepartments(csr), ...requiredDepartments(csr, config), ...(csr.review?.opinions ?? []).map((o) => o.department)])];
 }

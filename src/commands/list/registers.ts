@@ -1,4 +1,4 @@
-/** `csr list procedures|documents|forms|external|obsolete|symbols|reviews|distribution|training|periodic-reviews|edition-review|people`: the registers auditors ask for, and the people who may be named. */
+/** `csr list procedures|documents|forms|external|obsolete|symbols|reviews|distribution|training|periodic-reviews|edition-review|people|management-review`: the registers auditors ask for, the people who may be named, and the management review inputs of a period. */
 import { UserError } from "../../core/errors.js";
 import { closest, didYouMean } from "../../core/text.js";
 import { list, t } from "../../i18n/index.js";
@@ -11,6 +11,7 @@ import { DOCUMENT_LIST_STATUSES, documentList } from "../../report/registers/doc
 import { editionReviewRegister } from "../../report/registers/edition-review.js";
 import { externalList } from "../../report/registers/external.js";
 import { formList } from "../../report/registers/forms.js";
+import { managementReviewRegister } from "../../report/registers/management-review.js";
 import { obsoleteList } from "../../report/registers/obsolete.js";
 import { peopleRegister } from "../../report/registers/people.js";
 import { periodicReviewRegister, periodicReviewsDueRegister, withNextReview } from "../../report/registers/periodic-reviews.js";
@@ -60,7 +61,7 @@ export async function listRegisterCommand(ctx: CommandContext, what: string, fla
   const today = dateOption(flags.today, "--today");
   const rc = await registerContextOn(repo, lang, today);
   // Which registers take which options: list/options.ts (refused there for the others).
-  const period = periodOption(flags, today);
+  const period = periodOption(what === "management-review" && flags.from === undefined ? yearTo(dateOption(flags.to, "--to", today)) : flags, today);
   const filter = copyFilter(rc, flags, what === "distribution" ? { period, state: copyStateFilter(flags) } : {});
   let table: Table;
   if (what === "procedures") {
@@ -97,6 +98,8 @@ export async function listRegisterCommand(ctx: CommandContext, what: string, fla
     table = editionReviewRegister(rc, { today, standard: flags.standard });
   } else if (what === "people") {
     table = peopleRegister(rc);
+  } else if (what === "management-review") {
+    table = managementReviewRegister(rc, { today, period: period! });
   } else {
     throw new UserError(t("list.unknown-register", { what }));
   }
@@ -106,6 +109,11 @@ export async function listRegisterCommand(ctx: CommandContext, what: string, fla
     table = pickColumns(table, columnKeys(flags.columns, table.columns));
   }
   return emitTable(ctx, table, flags, repo, lang, today);
+}
+
+/** Management review looks back over a period: without --from, the calendar year of `to` up to that day. */
+function yearTo(to: string): PeriodFlags {
+  return { from: `${to.slice(0, 4)}-01-01`, to };
 }
 
 /**

@@ -1,0 +1,210 @@
+/**
+ * The management review inputs (管理评审输入) of a period on one page: what IATF 16949 9.3.2.1 asks
+ * management review to consider of customer requirements and document control, as the 管理者代表
+ * copies it into the 管理评审报告 — CSRs received, review rounds started and how many were decided
+ * in time (评审及时率), reviews still open and overdue, implementations open and overdue, periodic
+ * document reviews due and made with their conclusions, documents released and withdrawn, controlled
+ * copies overdue for recall or lost, and training completion per revision needing training. Each
+ * figure is taken from the register that lists its rows for the same period (its 明细 column names
+ * it), so that the page and the registers never disagree; one that the records cannot give is "—"
+ * with the reason, not a 0 that reads "checked, none".
+ */
+import { repositoryCalendar } from "../../load/calendar.js";
+import { trainingRecordDays, trainingSessionVersions } from "../../load/training-records.js";
+import { implementationDeadline } from "../../model/customer-schedule.js";
+import { reviewRounds, startedIn, tallyRounds, type Period } from "../../model/review-timeliness.js";
+import { trainingCompletion, type TrainingCompletion } from "../../model/training-completion.js";
+import type { Csr } from "../../model/types.js";
+import type { Table } from "../table.js";
+import { compareIds, csrsOn, documentsOn, personName, t, type RegisterContext } from "./context.js";
+import { distributionRegister } from "./distribution.js";
+import { periodicReviewsDueRegister } from "./periodic-reviews.js";
+
+/** `value`: a count as a number (a spreadsheet sums it), a rate or "—" as text. */
+type Row = { area: string; item: string; value: string | number; detail: string; source: string };
+
+/**
+ * The management review inputs of `period` (both days included, its last not after `today`), the
+ * open items as they stand on its last day. Rows: 输入项, 指标, 数值, 说明 (the CSRs, documents or
+ * people behind the figure), 明细 (the register that lists them, with its command in the README).
+ */
+export function managementReviewRegister(ctx: RegisterContext, options: { today: string; period: Period }): Table {
+  const { period } = options;
+  const day = period.to;
+  const rows: Row[] = [...csrRows(ctx, period), ...documentRows(ctx, period), ...trainingRows(ctx, day)];
+  const notes = [t(ctx, "register.management-review.note", { ...period }), t(ctx, "register.management-review.training-note")];
+  return {
+    id: "management-review",
+    title: t(ctx, "register.management-review.title", { ...period }),
+    span: { label: t(ctx, "register.management-review.span", { ...period }), untitledTitle: t(ctx, "register.management-review.untitled") },
+    sheet: t(ctx, "register.management-review.sheet"),
+    columns: [
+      { key: "no", header: t(ctx, "register.management-review.column.no"), kind: "number" },
+      { key: "area", header: t(ctx, "register.management-review.column.area"), kind: "code" },
+      { key: "item", header: t(ctx, "register.management-review.column.item") },
+      { key: "value", header: t(ctx, "register.management-review.column.value"), kind: "code" },
+      { key: "detail", header: t(ctx, "register.management-review.column.detail"), kind: "list" },
+      { key: "source", header: t(ctx, "register.management-review.column.source") },
+    ],
+    rows: rows.map((row, i) => ({ no: i + 1, ...row })),
+    notes,
+  };
+}
+
+const ids = (ctx: RegisterContext, list: readonly string[]) => list.join(t(ctx, "register.list-separator"));
+
+/** 85.7%: one decimal at most, as the review-timeliness register's footer prints a rate. */
+function percent(part: number, whole: number): string {
+  return `${Math.round((part / whole) * 1000) / 10}%`;
+}
+
+/**
+ * Customer requirements: received in the period; review rounds started in it, on time and late (the
+ * review-timeliness register's footer for the same period, tallyRounds), decided in it; reviews open
+ * and overdue on its last day; implementations of CSRs to be met not done, and those past their
+ * deadline (the earlier of the internal due date and the customer's date, as csr/implementation-overdue).
+ */
+function csrRows(ctx: RegisterContext, period: Period): Row[] {
+  const day = period.to;
+  const config = ctx.repo.config?.value;
+  const calendar = repositoryCalendar(config);
+  const area = t(ctx, "register.management-review.area.csr");
+  const reviews = t(ctx, "register.reviews.sheet");
+  const list = t(ctx, "register.csr.list.sheet");
+  const csrs = csrsOn(ctx, day).sort((a, b) => compareIds(a.customer, b.customer) || compareIds(a.id, b.id));
+  const rounds = csrs.flatMap((csr) => reviewRounds(csr, calendar, config, day, ctx.index.customers.get(csr.customer)?.value).map((round) => ({ id: csr.id, csr, round })));
+  const started = rounds.filter(({ round }) => startedIn(round, period));
+  const tally = tallyRounds(started, day);
+  const judged = tally.onTime + tally.late;
+  const received = csrs.filter((c) => c.received >= period.from && c.received <= day).map((c) => c.id);
+  const decided = [...new Set(rounds.filter(({ round }) => round.decided !== undefined && round.decided >= period.from && round.decided <= day).map(({ id }) => id))];
+  const decisions = rounds.filter(({ round }) => round.decided !== undefined && round.decided >= period.from && round.decided <= day).length;
+  const current = rounds.filter(({ round }) => round.closed === undefined && (round.timeliness === "open" || round.timeliness === "overdue"));
+  const overdue = current.filter(({ round }) => round.timeliness === "overdue");
+  const toMeet = csrs.filter((c) => !c.superseded && (c.review?.decision?.disposition === "must" || c.review?.decision?.disposition === "optional"));
+  const notDone = toMeet.filter((c) => c.implementation?.status !== "implemented" && c.implementation?.status !== "verified");
+  const late = notDone.filter((c) => {
+    const deadline = implementationDeadline(c, ctx.index.customers.get(c.customer)?.value);
+    return deadline !== undefined && deadline.date < day;
+  });
+  const undated = notDone.filter((c) => implementationDeadline(c, ctx.index.customers.get(c.customer)?.value) === undefined);
+  const row = (key: string, value: string | number, detail: string, source: string, data: Record<string, string | number> = {}): Row => ({
+    area,
+    item: t(ctx, `register.management-review.item.${key}` as "register.management-review.item.received", { ...period, ...data }),
+    value,
+    detail,
+    source,
+  });
+  return [
+    row("received", received.length, ids(ctx, received), list),
+    row("rounds", tally.rounds, "", reviews),
+    row("on-time", tally.onTime, "", reviews),
+    row("late", tally.late, ids(ctx, tally.lateIds), reviews),
+    judged === 0
+      ? row("rate", "—", t(ctx, "register.management-review.rate-none"), reviews)
+      : row("rate", percent(tally.onTime, judged), t(ctx, "register.management-review.rate-detail", { onTime: tally.onTime, judged, pending: tally.pending, ended: tally.ended }), reviews),
+    row("decided", decisions, ids(ctx, decided), reviews),
+    row("open", current.length, ids(ctx, current.map(({ id }) => id)), reviews),
+    row("overdue", overdue.length, ids(ctx, overdue.map(({ id }) => id)), reviews),
+    row("to-implement", notDone.length, ids(ctx, notDone.map((c) => c.id)), list),
+    toMeet.length > 0 && notDone.length > 0 && undated.length === notDone.length
+      ? row("implementation-overdue", "—", t(ctx, "register.management-review.implementation-undated"), list)
+      : row("implementation-overdue", late.length, [ids(ctx, late.map((c) => c.id)), ...(undated.length > 0 ? [t(ctx, "register.management-review.implementation-some-undated", { count: undated.length, ids: ids(ctx, undated.map((c) => c.id)) })] : [])].filter(Boolean).join(t(ctx, "register.management-review.detail-separator")), list),
+  ];
+}
+
+/**
+ * Document control: periodic reviews due by the period's last day and not made (the list of
+ * `csr list periodic-reviews --due-by`), made in the period and their conclusions; versions released
+ * and documents withdrawn in it; controlled copies past their 应回收日期 on its last day and copies
+ * reported lost in it (the distribution register of the period, by state).
+ */
+function documentRows(ctx: RegisterContext, period: Period): Row[] {
+  const day = period.to;
+  const area = t(ctx, "register.management-review.area.documents");
+  const periodic = t(ctx, "register.periodic-reviews.sheet");
+  const due = periodicReviewsDueRegister(ctx, { today: day, dueBy: day }).rows;
+  const made = ctx.repo.documents.flatMap(({ value: doc }) => (doc.reviews ?? []).filter((r) => r.date >= period.from && r.date <= day).map((review) => ({ doc, review })));
+  const result = (key: "suitable" | "revise" | "withdraw") => made.filter(({ review }) => (review.result ?? "suitable") === key);
+  const documents = documentsOn(ctx, day).list.filter((d) => d.kind !== "external" && (d.status === "released" || d.status === "obsolete"));
+  const released = documents
+    .flatMap((d) => (d.revisions ?? []).filter((r) => r.date !== undefined && r.date >= period.from && r.date <= day).map((r) => `${d.id} ${r.version}`))
+    .sort(compareIds);
+  const withdrawn = documents
+    .filter((d) => d.status === "obsolete" && d.obsolete !== undefined && d.obsolete.date >= period.from && d.obsolete.date <= day)
+    .map((d) => d.id)
+    .sort(compareIds);
+  const copies = (state: "recall-overdue" | "lost") => distributionRegister(ctx, { today: day, filter: { state, period } }).rows.map((r) => `${r.number} #${r.copy}`);
+  const overdueCopies = copies("recall-overdue");
+  const lost = copies("lost");
+  const distribution = t(ctx, "register.distribution.sheet");
+  const row = (key: string, value: number, detail: string, source: string): Row => ({
+    area,
+    item: t(ctx, `register.management-review.item.${key}` as "register.management-review.item.received", { ...period }),
+    value,
+    detail,
+    source,
+  });
+  const withResult = (key: "suitable" | "revise" | "withdraw") => ids(ctx, result(key).map(({ doc }) => doc.id));
+  return [
+    row("periodic-due", due.length, ids(ctx, due.map((r) => String(r.id))), t(ctx, "register.periodic-reviews-due.sheet")),
+    row("periodic-made", made.length, "", periodic),
+    row("periodic-suitable", result("suitable").length, withResult("suitable"), periodic),
+    row("periodic-revise", result("revise").length, withResult("revise"), periodic),
+    row("periodic-withdraw", result("withdraw").length, withResult("withdraw"), periodic),
+    row("released", released.length, ids(ctx, released), t(ctx, "register.changes.sheet")),
+    row("withdrawn", withdrawn.length, ids(ctx, withdrawn), t(ctx, "register.obsolete.sheet")),
+    row("recall-overdue", overdueCopies.length, ids(ctx, overdueCopies), distribution),
+    row("lost", lost.length, ids(ctx, lost), distribution),
+  ];
+}
+
+/**
+ * Training completion on the period's last day (trainingCompletion): one row per revision needing
+ * training — trained of required (%), and who is missing — then the totals. A revision whose training
+ * is recorded by record number alone, or whose departments have nobody in people.yaml, shows "—" and
+ * is left out of the totals, which say so.
+ */
+function trainingRows(ctx: RegisterContext, day: string): Row[] {
+  const area = t(ctx, "register.management-review.area.training");
+  const source = t(ctx, "register.training.sheet");
+  const documents = documentsOn(ctx, day).list;
+  const csrs: Csr[] = csrsOn(ctx, day);
+  const people = [...ctx.index.people.values()].map((p) => p.value);
+  const items = trainingCompletion(documents, csrs, people, ctx.repo.config?.value, day, trainingRecordDays(ctx.repo), trainingSessionVersions(ctx.repo)).sort(
+    (a, b) => (a.kind === b.kind ? compareIds(a.id, b.id) : a.kind === "document" ? -1 : 1),
+  );
+  if (items.length === 0) return [{ area, item: t(ctx, "register.management-review.item.training-none", { day }), value: "—", detail: t(ctx, "register.management-review.training-none"), source }];
+  const names = (list: readonly string[]) => ids(ctx, list.map((id) => personName(ctx, id)));
+  const counted = items.filter((i) => !unknown(i));
+  const rows = items.map((i): Row => {
+    const item = t(ctx, "register.management-review.item.training", { id: i.id, revision: i.revision, day });
+    if (i.required.length === 0) return { area, item, value: "—", detail: t(ctx, "register.management-review.training-nobody"), source };
+    if (unknown(i)) return { area, item, value: "—", detail: t(ctx, "register.management-review.training-records-only", { records: ids(ctx, i.recordsOnly), count: i.required.length }), source };
+    const others = i.otherTrainees.length > 0 ? [t(ctx, "register.management-review.training-others", { count: i.otherTrainees.length, names: ids(ctx, i.otherTrainees) })] : [];
+    const missing = i.missing.length > 0 ? [t(ctx, "register.management-review.training-missing", { names: names(i.missing) })] : [];
+    return {
+      area,
+      item,
+      value: t(ctx, "register.management-review.training-value", { trained: i.trained.length, required: i.required.length, rate: percent(i.trained.length, i.required.length) }),
+      detail: [...missing, ...others].join(t(ctx, "register.management-review.detail-separator")),
+      source,
+    };
+  });
+  const required = counted.reduce((n, i) => n + i.required.length, 0);
+  const trained = counted.reduce((n, i) => n + i.trained.length, 0);
+  const left = items.length - counted.length;
+  const total: Row = {
+    area,
+    item: t(ctx, "register.management-review.item.training-total", { count: counted.length, day }),
+    value: required === 0 ? "—" : t(ctx, "register.management-review.training-value", { trained, required, rate: percent(trained, required) }),
+    detail: left > 0 ? t(ctx, "register.management-review.training-left-out", { count: left }) : "",
+    source,
+  };
+  return [...rows, total];
+}
+
+/** A revision with people to train whose only record of training is a record number given on its own: who it trained is not recorded here. */
+function unknown(i: TrainingCompletion): boolean {
+  return i.required.length === 0 || (i.recordsOnly.length > 0 && i.trained.length === 0);
+}

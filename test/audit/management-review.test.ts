@@ -1,0 +1,145 @@
+/**
+ * `csr list management-review`: the management review inputs of a period on one page (tester60 J9; IATF
+ * 16949 9.3.2.1), from the built binary on a copy of examples/acme-auto in a real git repository, with
+ * two periodic reviews recorded by csr: QP-003 继续有效 on 2026-12-03, QP-010 拟作废 on 2026-11-26. Each
+ * figure is checked against the detailed register that lists its rows for the same period.
+ */
+import { describe, expect, it } from "vitest";
+import { builtOnce, checkJson, copyFixture, csr, gitInit } from "../helpers.js";
+
+const acme = builtOnce(() => {
+  const dir = gitInit(copyFixture("examples/acme-auto"));
+  for (const args of [
+    ["periodic-review", "QP-003", "--by", "王建国", "--date", "2026-12-03", "--comment", "仍然适用", "--commit"],
+    ["periodic-review", "QP-010", "--by", "张丽", "--date", "2026-11-26", "--result", "withdraw", "--comment", "并入QP-009", "--commit"],
+  ]) {
+    const result = csr(["-C", dir, ...args], { lang: "zh-CN" });
+    if (result.code !== 0) throw new Error(result.stderr);
+  }
+  return dir;
+});
+
+interface Json {
+  title: string;
+  rows: Record<string, string | number | null>[];
+}
+
+/** `csr list <args> --format json`, in English, which must succeed. */
+function json(dir: string, ...args: string[]): Json {
+  const result = csr(["-C", dir, "list", ...args, "--format", "json"]);
+  expect(result.code).toBe(0);
+  return JSON.parse(result.stdout) as Json;
+}
+
+/** The management review's row whose 指标 is `item` (there must be one). */
+function row(table: Json, item: string): Record<string, string | number | null> {
+  const rows = table.rows.filter((r) => r.item === item);
+  expect(rows).toHaveLength(1);
+  return rows[0]!;
+}
+
+describe("csr list management-review", () => {
+  it("prints the calendar year to --today on one page, in Chinese", async () => {
+    const dir = await acme();
+    const result = csr(["-C", dir, "list", "management-review", "--today", "2026-12-05"], { lang: "zh-CN" });
+    expect(result.stderr).toBe("");
+    expect(result.code).toBe(0);
+    expect(result.stdout.split("\n")).toEqual(EXPECTED_ZH);
+  });
+
+  it("gives for a period the figures the detailed registers give for it (2026, as of 2027-01-05)", async () => {
+    const dir = await acme();
+    const period = ["--from", "2026-01-01", "--to", "2026-12-31", "--today", "2027-01-05"];
+    const review = json(dir, "management-review", ...period);
+    expect(review.title).toBe("Management review inputs (2026-01-01 to 2026-12-31)");
+
+    // Review rounds started in the period: the review-timeliness register of the same period, row by row.
+    const rounds = json(dir, "reviews", ...period).rows;
+    expect(rounds).toHaveLength(7);
+    expect(row(review, "Review rounds started in the period").value).toBe(rounds.length);
+    expect(row(review, "of which decided on time").value).toBe(rounds.filter((r) => r.verdict === "on time").length);
+    const late = rounds.filter((r) => r.verdict !== "on time");
+    expect(row(review, "of which late (incl. overdue undecided)")).toMatchObject({ value: late.length, detail: late.map((r) => r.id).join(", ") });
+    expect(row(review, "Review timeliness rate").value).toBe("71.4%");
+    expect(row(review, "Reviews undecided on 2026-12-31")).toMatchObject({ value: 2, detail: "BCM-005, DYA-007" });
+    expect(row(review, "of which overdue")).toMatchObject({ value: 2, detail: "BCM-005, DYA-007" });
+
+    // Implementations past their deadline: what csr/implementation-overdue reports on the period's last day.
+    const findings = checkJson(dir, "--today", "2026-12-31").findings.filter((f) => f.rule === "csr/implementation-overdue");
+    expect(findings).toHaveLength(2);
+    expect(row(review, "of which past their implementation deadline").value).toBe(findings.length);
+    expect(row(review, "CSRs to be met not implemented on 2026-12-31")).toMatchObject({ value: 3, detail: "BCM-004, DYA-004, DYA-006" });
+
+    // Periodic reviews made in the period, and their conclusions: the periodic review record of the period.
+    const periodic = json(dir, "periodic-reviews", ...period).rows;
+    expect(periodic.map((r) => [r.id, r.result])).toEqual([
+      ["QP-010", "withdraw"],
+      ["QP-003", "suitable"],
+    ]);
+    expect(row(review, "Periodic document reviews made in the period").value).toBe(periodic.length);
+    expect(row(review, "of which concluded: still suitable")).toMatchObject({ value: 1, detail: "QP-003" });
+    expect(row(review, "of which concluded: to be revised").value).toBe(0);
+    expect(row(review, "of which concluded: to be withdrawn")).toMatchObject({ value: 1, detail: "QP-010" });
+    expect(row(review, "Periodic document reviews due and not made on 2026-12-31").value).toBe(json(dir, "periodic-reviews", "--due-by", "2026-12-31", "--today", "2026-12-31").rows.length);
+
+    // Copies: the distribution register of the period by state.
+    expect(row(review, "Controlled copies overdue for recall on 2026-12-31").value).toBe(json(dir, "distribution", "--overdue", ...period).rows.length);
+    expect(row(review, "Controlled copies lost in the period").value).toBe(json(dir, "distribution", "--status", "lost", ...period).rows.length);
+
+    // Training: the people counted as trained are those the training register lists for that revision.
+    const training = json(dir, "training", "--today", "2027-01-05").rows;
+    expect(training.filter((r) => r.subject === "BCM-004").map((r) => [r.revision, r.people])).toEqual([["A", "Huang Jun, Wu Yan"]]);
+    expect(row(review, "BCM-004 A training completion (as of 2026-12-31)")).toMatchObject({
+      value: "2/9 people (22.2%)",
+      detail: "not trained: Zhang Li, Chen Jing, Zhao Qiang, Sun Wei, Li Na, Zhou Peng, Gao Yang",
+    });
+    // A record number given on its own says nothing of who was trained: "—", left out of the total, not a 0.
+    expect(row(review, "BCM-003 V2.0 training completion (as of 2026-12-31)").value).toBe("—");
+    expect(row(review, "Total (2 revisions needing training, as of 2026-12-31)")).toMatchObject({ value: "5/17 people (29.4%)", detail: "3 more cannot be computed and are not in the total" });
+  });
+
+  it("takes the calendar year of --to without --from, and refuses a period after --today in one line", async () => {
+    const dir = await acme();
+    expect(json(dir, "management-review", "--to", "2025-12-31", "--today", "2026-12-05").title).toBe("Management review inputs (2025-01-01 to 2025-12-31)");
+    const result = csr(["-C", dir, "list", "management-review", "--to", "2026-12-31", "--today", "2026-12-05"]);
+    expect(result.code).toBe(2);
+    expect(result.stdout).toBe("");
+    expect(result.stderr).toMatch(/^csr: [^\n]*2026-12-31[^\n]*\n$/);
+  });
+});
+
+const EXPECTED_ZH = [
+  "管理评审输入（2026-01-01 至 2026-12-05）",
+  "",
+  "序号  输入项        指标                                       数值              说明                                                                                                     明细见",
+  "----  ------------  -----------------------------------------  ----------------  -------------------------------------------------------------------------------------------------------  ----------------",
+  "1     顾客特定要求  期间收到的顾客特定要求                     6                 BCM-004、BCM-005、DYA-004、DYA-005、DYA-006、DYA-007                                                     顾客特定要求清单",
+  "2     顾客特定要求  期间起算的评审（轮）                       7                                                                                                                          评审及时性",
+  "3     顾客特定要求  其中按期决定（轮）                         5                                                                                                                          评审及时性",
+  "4     顾客特定要求  其中逾期（轮，含逾期未决定）               0                                                                                                                          评审及时性",
+  "5     顾客特定要求  评审及时率                                 100%              按期 5/5 轮；尚未到期 2 轮、未作结论即结束 0 轮不计入                                                    评审及时性",
+  "6     顾客特定要求  期间作出的评审结论（轮）                   5                 BCM-004、DYA-002、DYA-004、DYA-005、DYA-006                                                              评审及时性",
+  "7     顾客特定要求  2026-12-05 尚未决定的评审                  2                 BCM-005、DYA-007                                                                                         评审及时性",
+  "8     顾客特定要求  其中已逾期                                 0                                                                                                                          评审及时性",
+  "9     顾客特定要求  2026-12-05 须满足而尚未实施的要求          3                 BCM-004、DYA-004、DYA-006                                                                                顾客特定要求清单",
+  "10    顾客特定要求  其中已过实施期限                           0                                                                                                                          顾客特定要求清单",
+  "11    文件控制      2026-12-05 到期未作的文件定期评审          0                                                                                                                          定期评审到期清单",
+  "12    文件控制      期间完成的文件定期评审                     2                                                                                                                          文件定期评审记录",
+  "13    文件控制      其中结论：继续有效                         1                 QP-003                                                                                                   文件定期评审记录",
+  "14    文件控制      其中结论：需修订                           0                                                                                                                          文件定期评审记录",
+  "15    文件控制      其中结论：拟作废                           1                 QP-010                                                                                                   文件定期评审记录",
+  "16    文件控制      期间发布的文件版本                         8                 QM-001 B/1、QP-010 A/1、QP-012 A/2、QP-013 A/2、QP-015 A/2、QR-012-02 A/1、QR-013-01 A/1、QR-015-02 A/1  变更报告",
+  "17    文件控制      期间作废的文件                             0                                                                                                                          作废文件清单",
+  "18    文件控制      2026-12-05 逾期未回收的受控副本            0                                                                                                                          发放回收记录",
+  "19    文件控制      期间遗失的受控副本                         0                                                                                                                          发放回收记录",
+  "20    培训          BCM-003 V2.0 培训完成（截至 2026-12-05）   —                 只登记了记录编号 TR-2026-003，受训人员见该记录，完成率无从计算（应培训 9 人）                            培训记录",
+  "21    培训          BCM-004 A 培训完成（截至 2026-12-05）      2/9 人（22.2%）   未培训：张丽、陈静、赵强、孙伟、李娜、周鹏、高扬                                                         培训记录",
+  "22    培训          DYA-001 B 培训完成（截至 2026-12-05）      —                 只登记了记录编号 TR-2025-014，受训人员见该记录，完成率无从计算（应培训 8 人）                            培训记录",
+  "23    培训          DYA-002 D 培训完成（截至 2026-12-05）      3/8 人（37.5%）   未培训：张丽、陈静、赵强、李娜、高扬                                                                     培训记录",
+  "24    培训          DYA-006 D 培训完成（截至 2026-12-05）      —                 只登记了记录编号 TR-2026-025，受训人员见该记录，完成率无从计算（应培训 8 人）                            培训记录",
+  "25    培训          合计（2 项需培训的版本，截至 2026-12-05）  5/17 人（29.4%）  另有 3 项无从计算，不计入合计                                                                            培训记录",
+  "",
+  "期间 2026-01-01 至 2026-12-05：“期间”各项按日期落在期间内计；“2026-12-05”各项为期末状态。各数值与“明细见”所列清单同期的行数一致（csr list reviews/periodic-reviews/distribution --from 2026-01-01 --to 2026-12-05）。",
+  "培训完成率：应培训人员为人员名册（people.yaml）中所涉部门（文件的归口部门和持有现行受控副本的部门；顾客特定要求的分发、会签部门）的在职人员；部门培训计该部门全部人员；名册外人员（如操作工）只列出，不计入。",
+  "",
+];
