@@ -42,7 +42,8 @@ describe("csr list management-review", () => {
   it("prints the calendar year to --today on one page, in Chinese", async () => {
     const dir = await acme();
     const result = csr(["-C", dir, "list", "management-review", "--today", "2026-12-05"], { lang: "zh-CN" });
-    expect(result.stderr).toBe("");
+    // How to list the rows behind the figures is for the one who runs the command: on stderr, not on the page.
+    expect(result.stderr).toBe("明细：csr list reviews、csr list periodic-reviews、csr list distribution 加 --from 2026-01-01 --to 2026-12-05；csr list periodic-reviews --due-by 2026-12-05；csr list training；csr changes --from 2026-01-01 --to 2026-12-05。\n");
     expect(result.code).toBe(0);
     expect(result.stdout.split("\n")).toEqual(EXPECTED_ZH);
   });
@@ -139,7 +140,7 @@ const EXPECTED_ZH = [
   "24    培训          DYA-006 D 培训完成（截至 2026-12-05）      —                 只登记了记录编号 TR-2026-025，受训人员见该记录，完成率无从计算（应培训 8 人）                            培训记录",
   "25    培训          合计（2 项需培训的版本，截至 2026-12-05）  5/17 人（29.4%）  另有 3 项无从计算，不计入合计                                                                            培训记录",
   "",
-  "期间 2026-01-01 至 2026-12-05：“期间”各项按日期落在期间内计；“2026-12-05”各项为期末状态。各数值与“明细见”所列清单同期的行数一致（csr list reviews/periodic-reviews/distribution --from 2026-01-01 --to 2026-12-05）。",
+  "期间 2026-01-01 至 2026-12-05：“期间”各项按日期落在期间内计，“2026-12-05”各项为期末状态；各数值等于“明细见”所列清单同期的行数。",
   "培训完成率：应培训人员为人员名册（people.yaml）中所涉部门（文件的归口部门和持有现行受控副本的部门；顾客特定要求的分发、会签部门）的在职人员；部门培训计该部门全部人员；名册外人员（如操作工）只列出，不计入。",
   "",
 ];

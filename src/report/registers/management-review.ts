@@ -48,6 +48,8 @@ export function managementReviewRegister(ctx: RegisterContext, options: { today:
     ],
     rows: rows.map((row, i) => ({ no: i + 1, ...row })),
     notes,
+    // How to list the rows behind each figure: for the one who runs the command, not on the page for management.
+    listHints: [t(ctx, "register.management-review.hint", { ...period })],
   };
 }
 
