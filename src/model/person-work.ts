@@ -9,9 +9,12 @@
  * did before L stays valid. `returned_by` of a copy is not listed: handing back one's copies is what
  * a person does on leaving, and a copy returned late is still back.
  */
+import type { Located } from "../load/repository.js";
+import type { SourceFile } from "../load/source.js";
 import { csrDistributions, isOut } from "./distribution.js";
+import type { RepoIndex } from "./index.js";
 import { eventLabel, type EventLabel } from "./recorded-events.js";
-import { REPORT_SIGNER_ROLES, type ControlledCopy, type ControlledDocument, type Csr, type Department, type Path, type Person, type Signature, type TrainingSession } from "./types.js";
+import { REPORT_SIGNER_ROLES, type ControlledCopy, type ControlledDocument, type Csr, type Department, type Path, type Person, type QmsConfig, type Signature, type TrainingSession } from "./types.js";
 
 /**
  * One piece of recorded work: `person` (a people.yaml id) did `what` on `date` (YYYY-MM-DD), as its
@@ -107,6 +110,47 @@ export function csrAssignments(csr: Csr): OpenAssignment[] {
 /** The holders of the copies still out. */
 export function documentAssignments(doc: ControlledDocument): OpenAssignment[] {
   return (doc.distribution ?? []).flatMap((c: ControlledCopy, i) => (c.holder && isOut(c) ? [{ person: c.holder, path: ["distribution", i, "holder"] }] : []));
+}
+
+/**
+ * A piece of open work a person answers for until it is handed over (IATF 16949 5.3 / 7.5.3.2, GJB 9001C
+ * 5.3: responsibilities are assigned to people who can carry them): the implementation of a CSR they own,
+ * a controlled copy they hold that is out, a department they serve as a delegate (qms.yaml `delegates`),
+ * and the electronic issues they are set to make (qms.yaml `document_control.electronic_issue.issued_by`,
+ * which csr release records as 发放人). `file` and `path` are of the field naming them.
+ */
+export type OpenWork = { person: string; file: SourceFile; path: Path } & (
+  | { kind: "owner"; csr: string }
+  | { kind: "holder"; document: string; copy: number; version: string; to: string }
+  | { kind: "delegate"; department: string }
+  | { kind: "electronic-issuer" }
+);
+
+/**
+ * Every open work of the repository, each with the person it waits on, in file order: CSRs, documents,
+ * then qms.yaml. Rule person/left-with-open-work reports those of people who left; `csr person leave`
+ * lists a leaver's, so that the two never disagree.
+ */
+export function openWork(index: Pick<RepoIndex, "csrs" | "documents">, config: Located<QmsConfig> | undefined): OpenWork[] {
+  const work: OpenWork[] = [];
+  for (const { value: csr, file, path } of index.csrs.values()) {
+    for (const a of csrAssignments(csr)) work.push({ kind: "owner", person: a.person, file, path: [...path, ...a.path], csr: csr.id });
+  }
+  for (const { value: doc, file, path } of index.documents.values()) {
+    for (const a of documentAssignments(doc)) {
+      // The assignment's path is ["distribution", index, "holder"].
+      const copy = doc.distribution![a.path[1] as number]!;
+      work.push({ kind: "holder", person: a.person, file, path: [...path, ...a.path], document: doc.id, copy: copy.copy, version: copy.version, to: copy.to });
+    }
+  }
+  if (config) {
+    config.value.departments.forEach((d, i) =>
+      d.delegates?.forEach((person, j) => work.push({ kind: "delegate", person, file: config.file, path: ["departments", i, "delegates", j], department: d.code })),
+    );
+    const issuer = config.value.document_control?.electronic_issue?.issued_by;
+    if (issuer !== undefined) work.push({ kind: "electronic-issuer", person: issuer, file: config.file, path: ["document_control", "electronic_issue", "issued_by"] });
+  }
+  return work;
 }
 
 /**

@@ -4,7 +4,7 @@
  * the default 发放人 is the one document controller at work on the day, and work in the successor's name
  * before the start date is refused and reported. In a real temporary git repository.
  */
-import { readFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { checkJsonInProcess, csr, csrInProcess, git } from "../helpers.js";
@@ -67,5 +67,80 @@ describe("the document controller's hand-over (tester60 J4)", () => {
     expect(readFileSync(join(dir, "people.yaml"), "utf8").endsWith("  - id: liu\n    name: 刘洋\n    department: QA\n    roles: [document-controller]\n")).toBe(true);
     expect((await checkJsonInProcess(dir, "--today", "2026-10-23")).findings.filter((f) => f.rule === "person/work-after-leaving")).toEqual([]);
     expect(await zh(dir, "person", "update", "liu", "--no-from")).toEqual({ code: 0, stdout: "刘洋（liu）的信息与给出的相同；未作改动。\n", stderr: "" });
+  });
+
+  it("lists, dated on the leaving day, each piece of work the leaver still answers for with the command that hands it over, as csr check reports it after that day", async () => {
+    const qms = [
+      "organisation:",
+      "  name: 测试汽车零部件有限公司",
+      "standards: [IATF16949]",
+      "departments:",
+      "  - {code: QA, name: 品质部}",
+      "  - {code: MKT, name: 市场部}",
+      "  - {code: PRD, name: 生产部, delegates: [chen]}",
+      "numbering:",
+      "  - {kind: procedure, pattern: QP-###}",
+      "rules:",
+      "  coverage/clause-uncovered: off",
+      "  csr/not-addressed: off",
+      "csr:",
+      "  reviewers: [QA, MKT]",
+      "document_control:",
+      "  electronic_issue: {system: OA, issued_by: chen}",
+      "",
+    ].join("\n");
+    const csrFile = [
+      "id: DYA-001",
+      "customer: DYA",
+      "source: {document: DYA-SQM, revision: C, section: \"4.2\"}",
+      "clauses: [IATF16949:8.3.3.3]",
+      "title: 特殊特性符号须按顾客要求标识",
+      "received: 2026-03-10",
+      "review:",
+      "  opinions:",
+      "    - {department: QA, reviewer: zhang, opinion: accept, date: 2026-03-11}",
+      "    - {department: MKT, reviewer: zhao, opinion: accept, date: 2026-03-12}",
+      "  decision: {disposition: must, by: wang, date: 2026-03-13}",
+      "implementation: {owner: chen, due: 2026-12-20, status: in-progress}",
+      "",
+    ].join("\n");
+    const draft = ["id: QP-006", "title: 文件控制程序", "level: 2", "kind: procedure", "department: QA", "status: in-review", "submitted: {since: 2026-11-20, by: chen}", "sections:", "  - title: 目的", "    text: 规定文件的控制。", ""].join("\n");
+    const dir = threeDepartmentRepo({
+      "qms.yaml": qms,
+      "people.yaml": people,
+      "customers/DYA.yaml": "code: DYA\nname: 东岳汽车股份有限公司\nclass: A\nsources:\n  - id: DYA-SQM\n    title: 供应商质量手册\n    revisions:\n      - {revision: C, received: 2026-03-10}\n",
+      "csr/DYA/DYA-001.yaml": csrFile,
+      "documents/QP-005.yaml": trainingProcedure("{copy: 4, version: A/1, to: QA, holder: chen, date: 2026-10-14}"),
+      "documents/QP-006.yaml": draft,
+    });
+    // In December, for the last working day to come: the list is the repository's as it stands.
+    expect(csr(["-C", dir, "person", "leave", "chen", "--date", "2026-12-31"], { lang: null })).toEqual({
+      code: 0,
+      stdout:
+        "已记录 陈静（chen）于 2026-12-31 离职（people.yaml 中的 left）：此人仍保留在名单中，因为旧记录引用此人；新工作的人员选项中不再列出。\n" +
+        "到 2026-12-31 离职时仍由此人负责、须交接的工作 4 项（交接完之前 csr check 逐项提示：person/left-with-open-work）：\n" +
+        "  - DYA-001 的实施负责人：用 'csr implement DYA-001 --owner <人员>' 改派\n" +
+        "  - QP-005 A/1 受控副本 4（品质部）的领用人：用 'csr recall QP-005 --copy 4 --by chen' 回收，该处仍需要时用 'csr distribute QP-005 --to QA:<人员>' 发放给接替的人\n" +
+        "  - 生产部 的代理人：用 'csr department update PRD --remove-delegate chen' 去掉，需要时用 --add-delegate 指定接替的人\n" +
+        "  - 电子版发放的发放人（qms.yaml 中的 document_control.electronic_issue.issued_by）：没有改它的命令，请在 qms.yaml 中改为接任的文控人员，或删去此项（删去后由发布当天唯一在职的文控人员发放）\n" +
+        "此人送审、尚未发布的文件 1 份，交给接手的人：\n" +
+        "  - QP-006（审批中，2026-11-20 送审）：离职前发布，或由接手的人继续，发布时签编制（'csr release QP-006 --prepared <人员>'）\n" +
+        "自 2027-01-01 起没有在职的文控人员：用 'csr person add <id> --roles document-controller --from <到岗日期>' 加入接任者，或用 'csr person update <id> --roles …,document-controller' 指定。\n",
+      stderr: "",
+    });
+    // The same work, one finding each at the field that names her, from csr check (before and after the day alike).
+    const found = (await checkJsonInProcess(dir, "--today", "2027-01-04")).findings.filter((f) => f.rule === "person/left-with-open-work");
+    expect(found.map((f) => `${f.file}:${f.line}:${f.column} ${f.severity} ${f.message}`)).toEqual([
+      "csr/DYA/DYA-001.yaml:12:25 warning The owner of the implementation of DYA-001, 陈静 (chen), left on 2026-12-31 and the implementation is not done: reassign it with 'csr implement DYA-001 --owner <person>'.",
+      "documents/QP-005.yaml:28:45 warning Controlled copy 4 of QP-005 A/1 is held by 陈静 (chen), who left on 2026-12-31, and is still out: take it back with 'csr recall QP-005 --copy 4 --by <person>' and, if it is still needed there, hand it out to whoever took over with 'csr distribute QP-005 --to QA:<person>'.",
+      "qms.yaml:7:40 warning 陈静 (chen), who left on 2026-12-31, is still a delegate of 生产部 (PRD) (qms.yaml delegates): take them off with 'csr department update PRD --remove-delegate chen' and, if needed, name whoever took over (--add-delegate).",
+      "qms.yaml:16:45 warning 陈静 (chen), who left on 2026-12-31, is still the one qms.yaml names to make the electronic issues (document_control.electronic_issue.issued_by), so csr release refuses to release: name the document controller who took over, or remove the field (then the one document controller at work on the day of the release issues).",
+    ]);
+    // Handed over, nothing is left to list for someone leaving, nor to report.
+    expect(csr(["-C", dir, "recall", "QP-005", "--copy", "4", "--by", "chen", "--received-by", "wang", "--date", "2026-11-30", "-y"], { lang: null })).toMatchObject({ code: 0, stderr: "" });
+    expect(csr(["-C", dir, "implement", "DYA-001", "--owner", "zhang", "-y"], { lang: null })).toMatchObject({ code: 0, stderr: "" });
+    expect(csr(["-C", dir, "department", "update", "PRD", "--remove-delegate", "chen"], { lang: null })).toMatchObject({ code: 0, stderr: "" });
+    writeFileSync(join(dir, "qms.yaml"), readFileSync(join(dir, "qms.yaml"), "utf8").replace("  electronic_issue: {system: OA, issued_by: chen}\n", "  electronic_issue: {system: OA}\n"));
+    expect((await checkJsonInProcess(dir, "--today", "2027-01-04")).findings.filter((f) => f.rule === "person/left-with-open-work")).toEqual([]);
   });
 });

@@ -131,7 +131,8 @@ describe("csr department", () => {
       code: 0,
       stdout:
         "已记录 张伟（zhang）于 2026-11-26 离职（people.yaml 中的 left）：此人仍保留在名单中，因为旧记录引用此人；新工作的人员选项中不再列出。\n" +
-        "此人仍是 生产部 的代理人：请用 'csr department update PRD --remove-delegate zhang' 去掉。\n",
+        "到 2026-11-26 离职时仍由此人负责、须交接的工作 1 项（交接完之前 csr check 逐项提示：person/left-with-open-work）：\n" +
+        "  - 生产部 的代理人：用 'csr department update PRD --remove-delegate zhang' 去掉，需要时用 --add-delegate 指定接替的人\n",
       stderr: "",
     });
     const findings = (await checkJsonInProcess(dir, "--today", "2026-11-27")).findings.filter((f) => f.rule === "person/left-with-open-work");

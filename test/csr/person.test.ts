@@ -120,7 +120,7 @@ describe("csr person update and leave", () => {
     const hash = git(dir, ["rev-parse", "--short=7", "HEAD"]).trim();
     expect(result).toEqual({
       code: 0,
-      stdout: `已记录 王强（wang）于 2026-11-20 离职（people.yaml 中的 left）：此人仍保留在名单中，因为旧记录引用此人；新工作的人员选项中不再列出。\n此人还有未交接的工作：1 项要求的实施；运行 'csr check' 查看（person/left-with-open-work）。\n已提交 ${hash}：csr person leave wang：2026-11-20 离职\n`,
+      stdout: `已记录 王强（wang）于 2026-11-20 离职（people.yaml 中的 left）：此人仍保留在名单中，因为旧记录引用此人；新工作的人员选项中不再列出。\n到 2026-11-20 离职时仍由此人负责、须交接的工作 1 项（交接完之前 csr check 逐项提示：person/left-with-open-work）：\n  - DYA-004 的实施负责人：用 'csr implement DYA-004 --owner <人员>' 改派\n已提交 ${hash}：csr person leave wang：2026-11-20 离职\n`,
       stderr: "",
     });
     expect(read(dir, "people.yaml").endsWith("  - id: wang\n    name: 王强\n    department: PRD\n    roles: [reviewer]\n    left: 2026-11-20\n")).toBe(true);

@@ -25,7 +25,7 @@ import { forEachPersonReference } from "../../check/rules/ref/unresolved.js";
 import { locate, type SourceFile } from "../../load/source.js";
 import type { Path } from "../../model/types.js";
 import { isMilitaryRepresentative } from "../../model/index.js";
-import { csrAssignments, csrWork, documentAssignments, documentWork } from "../../model/person-work.js";
+import { csrWork, documentWork, openWork } from "../../model/person-work.js";
 import { describe } from "../../model/recorded-events.js";
 import type { Person, Role } from "../../model/types.js";
 import type { Prompts } from "../add/prompting.js";
@@ -155,7 +155,7 @@ export async function personLeaveCommand(ctx: CommandContext, id: string, flags:
     const date = dateOption(flags.date, "--date");
     refuseWorkAfter(session, person.id, date);
     const change = editFile(session.root, located.file.path, "people", (doc) => doc.setIn([...located.path, "left"], date));
-    const lines = [t("person.left", { person: personLabel(session.index, person.id), date, path: located.file.path }), ...handOver(session, person), ...controllerAfter(session, person, date)];
+    const lines = [t("person.left", { person: personLabel(session.index, person.id), date, path: located.file.path }), ...handOver(session, person, date), ...controllerAfter(session, person, date)];
     await saveChanges(ctx, session, [change], lines, { commit: flags.commit, message: t("person.commit.leave", { id: person.id, date }) });
     return 0;
   });
@@ -273,18 +273,30 @@ function personReferences(session: EditSession): Map<string, string[]> {
 }
 
 /**
- * What someone leaving still has to hand over (rule person/left-with-open-work reports each until it
- * is): the departments they serve as a delegate, each with the command that takes them off, and a
- * count of the open implementations they own and the copies they hold.
+ * What someone leaving on `date` still answers for (tester60 J4), one line each with the command that
+ * hands it over: the open work that rule person/left-with-open-work reports until it is handed over
+ * (model/person-work.ts openWork: implementations owned, copies held, departments served as delegate,
+ * the electronic issues qms.yaml has them make), then the documents they submitted that are still
+ * waiting for approval (送审 or 修订中; csr submit), which someone else carries on. The list is the
+ * repository's as it stands, whether the day is to come or past. Nothing: no line.
  */
-function handOver(session: EditSession, person: Person): string[] {
-  const lines = [...session.index.departments.values()]
-    .filter((d) => (d.delegates ?? []).includes(person.id))
-    .map((d) => t("person.left.delegate", { department: departmentLabel(session.index, d.code), code: d.code, id: person.id }));
-  const owned = session.repo.csrs.filter((c) => csrAssignments(c.value).some((a) => a.person === person.id)).length;
-  const held = session.repo.documents.reduce((n, d) => n + documentAssignments(d.value).filter((a) => a.person === person.id).length, 0);
-  const work = [...(owned > 0 ? [t("person.left.implementations", { count: owned })] : []), ...(held > 0 ? [t("person.left.copies", { count: held })] : [])];
-  if (work.length > 0) lines.push(t("person.left.open-work", { work: list(work) }));
+function handOver(session: EditSession, person: Person, date: string): string[] {
+  const id = shellArgument(person.id);
+  const work = openWork(session.index, session.repo.config)
+    .filter((w) => w.person === person.id)
+    .map((w) => {
+      if (w.kind === "owner") return t("person.left.work.owner", { csr: w.csr, arg: shellArgument(w.csr) });
+      if (w.kind === "holder") return t("person.left.work.holder", { document: w.document, version: w.version, copy: w.copy, department: departmentLabel(session.index, w.to), arg: shellArgument(w.document), to: w.to, id });
+      if (w.kind === "delegate") return t("person.left.work.delegate", { department: departmentLabel(session.index, w.department), code: shellArgument(w.department), id });
+      return t("person.left.work.electronic-issuer", { path: w.file.path });
+    });
+  const drafts = session.repo.documents
+    .map(({ value: doc }) => (doc.revising?.by === person.id ? { doc, since: doc.revising.since, kind: "revising" as const } : doc.status === "in-review" && doc.submitted?.by === person.id ? { doc, since: doc.submitted.since, kind: "submitted" as const } : undefined))
+    .filter((d) => d !== undefined)
+    .map(({ doc, since, kind }) => t(`person.left.work.${kind}`, { document: doc.id, since, arg: shellArgument(doc.id) }));
+  const lines: string[] = [];
+  if (work.length > 0) lines.push(t("person.left.open-work", { date, count: work.length }), ...work.map((w) => `  - ${w}`));
+  if (drafts.length > 0) lines.push(t("person.left.drafts", { count: drafts.length }), ...drafts.map((d) => `  - ${d}`));
   return lines;
 }
 
