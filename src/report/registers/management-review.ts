@@ -18,25 +18,28 @@ import type { Csr } from "../../model/types.js";
 import type { Table } from "../table.js";
 import { compareIds, csrsOn, documentsOn, personName, t, type RegisterContext } from "./context.js";
 import { distributionRegister } from "./distribution.js";
+import { periodAskedNotes, periodWords } from "./period.js";
 import { periodicReviewsDueRegister } from "./periodic-reviews.js";
 
 /** `value`: a count as a number (a spreadsheet sums it), a rate or "—" as text. */
 type Row = { area: string; item: string; value: string | number; detail: string; source: string };
 
 /**
- * The management review inputs of `period` (both days included, its last not after `today`), the
- * open items as they stand on its last day. Rows: 输入项, 指标, 数值, 说明 (the CSRs, documents or
+ * The management review inputs of `period` (both days included, its last not after `today`: one asked
+ * to run past it, Period.askedTo, is counted up to it and says so), the open items as they stand on its last day. Rows: 输入项, 指标, 数值, 说明 (the CSRs, documents or
  * people behind the figure), 明细 (the register that lists them, with its command in the README).
  */
 export function managementReviewRegister(ctx: RegisterContext, options: { today: string; period: Period }): Table {
   const { period } = options;
   const day = period.to;
   const rows: Row[] = [...csrRows(ctx, period), ...documentRows(ctx, period), ...trainingRows(ctx, day)];
-  const notes = [t(ctx, "register.management-review.note", { ...period }), t(ctx, "register.management-review.training-note")];
+  // A period asked to run past today is counted up to today and says so (tester60 J7: the year's figures asked in December).
+  const words = periodWords(ctx, period);
+  const notes = [...periodAskedNotes(ctx, period), t(ctx, "register.management-review.note", { ...period }), t(ctx, "register.management-review.training-note")];
   return {
     id: "management-review",
-    title: t(ctx, "register.management-review.title", { ...period }),
-    span: { label: t(ctx, "register.management-review.span", { ...period }), untitledTitle: t(ctx, "register.management-review.untitled") },
+    title: t(ctx, "register.management-review.title", words),
+    span: { label: t(ctx, "register.management-review.span", words), untitledTitle: t(ctx, "register.management-review.untitled") },
     sheet: t(ctx, "register.management-review.sheet"),
     columns: [
       { key: "no", header: t(ctx, "register.management-review.column.no"), kind: "number" },
