@@ -18,7 +18,7 @@ import { copyRecallDue, recallDays, redistributionChange, redistributionDue } fr
 import { implementationDeadline, lateForCustomer } from "../model/customer-schedule.js";
 import { currentRevision } from "../model/index.js";
 import { nextPeriodicReview } from "../model/periodic-review.js";
-import { firstDecisionOfRound } from "../model/review-timeliness.js";
+import { firstDecisionOfRound, pastDueInTime } from "../model/review-timeliness.js";
 import { addressedSectionLabel, documentSections, findSection } from "../model/sections.js";
 import { openTrainings, type OpenTraining } from "../model/training.js";
 import { trainingRecordDays, trainingSessionVersions } from "../load/training-records.js";
@@ -144,14 +144,19 @@ const training: (kind: OpenTraining["kind"]) => Reader = (kind) => (input, _find
   const open = trainings().find((o) => o.kind === kind && o.id === id);
   return open && { what: tr(input, kind === "csr" ? "site.attention.training-csr" : "site.attention.training-document", { revision: open.revision }), due: open.due, responsible: departments(input, open.departments) };
 };
-/** A review not decided, overdue or due soon: the departments whose opinion is missing answer for it, else the decision is. */
+/**
+ * A review not decided, overdue or due soon: the departments whose opinion is missing answer for it, else the decision is.
+ * On a day off right after its deadline, the 期限 passed is said to be still in time, in pastDueInTime's words (breaker60 K9).
+ */
 const openReview: Reader = (input, _f, { csr }) => {
   if (!csr) return undefined;
   const missing = missingOpinions(csr, input.rc.repo.config?.value);
   const due = reviewDue(csr, input.calendar, input.rc.repo.config?.value);
+  const passed = pastDueInTime(input.calendar, due, input.today, input.rc.lang);
+  const said = (what: string) => (passed ? tr(input, "site.attention.past-due-in-time", { what, passed }) : what);
   return missing.length > 0
-    ? { what: tr(input, "site.attention.review-overdue", { departments: departments(input, missing) }), due, responsible: departments(input, missing) }
-    : { what: tr(input, "site.attention.review-overdue-decision"), due, responsible: personName(input.rc, csr.review?.decision?.by) };
+    ? { what: said(tr(input, "site.attention.review-overdue", { departments: departments(input, missing) })), due, responsible: departments(input, missing) }
+    : { what: said(tr(input, "site.attention.review-overdue-decision")), due, responsible: personName(input.rc, csr.review?.decision?.by) };
 };
 
 /** How each rule's finding reads as a row; a rule not here is read as its summary. */

@@ -168,11 +168,17 @@ describe("an undecided review on the Saturday after its Friday deadline", () => 
       soon: text("lists/reviews-due-soon.html").split("\n").filter((l) => l.includes("BCM-005")),
       pastDue: text("lists/reviews-past-due-in-time.html").split("\n").filter((l) => l.includes("BCM-005")),
       boxes: text("index.html").split("\n").filter((l) => l.includes("个工作日内到期") || l.includes("前决定即按期")),
+      // The findings of the CSR's and its customer's page: the 期限 passed is said to be in time, not left to read as overdue (breaker60 K9).
+      findings: ["csr/BCM-005.html", "customers/BCM.html"].map((page) => text(page).split("\n").filter((l) => l.includes("csr/review-due-soon"))),
     }).toEqual({
       page: ["评审期限2026-12-04决定日期", `评审用时10 个工作日及时性${PASSED}`, `状态：已接收顾客：BCM 北辰汽车集团有限公司评审期限：${PASSED}未会签部门：市场部、品质部、技术部、生产部`],
       soon: [],
       pastDue: [`1BCM-005北辰汽车集团有限公司特殊过程每年按北辰评估表自评并提交结果2026-11-202026-12-04${PASSED}市场部、品质部、技术部、生产部`],
       boxes: ["1 2 个工作日内到期", "1 已到期，下一个工作日（2026-12-07）前决定即按期"],
+      findings: [
+        [`警告csr/review-due-soon评审未完成：缺少市场部、品质部、技术部、生产部的会签意见，尚未作出结论；${PASSED}2026-12-04市场部、品质部、技术部、生产部`],
+        [`警告BCM-005csr/review-due-soon评审未完成：缺少市场部、品质部、技术部、生产部的会签意见，尚未作出结论；${PASSED}2026-12-04市场部、品质部、技术部、生产部`],
+      ],
     });
   });
 });
