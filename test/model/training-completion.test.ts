@@ -1,0 +1,76 @@
+/**
+ * trainingCompletion (management review's training completion, IATF 16949 9.3.2.1 with 7.2.2): who is to be
+ * trained on each revision needing training, and who a session on that revision trained — by name, by a
+ * department's training, or not at all; a session on an earlier version does not count, nor does someone
+ * who left before the day, nor a trainee outside people.yaml.
+ */
+import { describe, expect, it } from "vitest";
+import { trainingCompletion } from "../../src/model/training-completion.js";
+import type { ControlledDocument, Csr, Person } from "../../src/model/types.js";
+
+const people: Person[] = [
+  { id: "zhang", name: "张伟", department: "QA", roles: ["author"] },
+  { id: "chen", name: "陈静", department: "QA", roles: ["document-controller"] },
+  { id: "zhao", name: "赵磊", department: "PRD", roles: ["author"] },
+  { id: "huang", name: "黄军", department: "PRD", roles: ["author"] },
+  { id: "old", name: "老王", department: "PRD", roles: ["author"], left: "2026-06-30" },
+  { id: "sun", name: "孙伟", department: "MKT", roles: ["author"] },
+];
+
+/** QP-005, of QA, in force as A/1 since 2026-10-12, a copy of it held by PRD; trained on A/0 (all of QA) and on A/1 as `sessions` say. */
+function procedure(sessions: NonNullable<ControlledDocument["training"]>["sessions"]): ControlledDocument {
+  return {
+    id: "QP-005",
+    kind: "procedure",
+    level: 2,
+    title: "培训管理程序",
+    department: "QA",
+    status: "released",
+    revisions: [
+      { version: "A/0", date: "2024-01-10" },
+      { version: "A/1", date: "2026-10-12" },
+    ],
+    distribution: [{ copy: 1, version: "A/1", to: "PRD", date: "2026-10-14" }],
+    training: { required: true, sessions: [{ revision: "A/0", date: "2024-01-20", department: "QA" }, ...(sessions ?? [])] },
+  } as ControlledDocument;
+}
+
+describe("trainingCompletion", () => {
+  it("counts the people of the document's department and of those holding a copy, at work on the day, and who a session on the version in force named", () => {
+    const [item] = trainingCompletion([procedure([{ revision: "A/1", date: "2026-10-20", people: ["zhang", "zhao"], trainees: ["张三(1023)"] }])], [], people, undefined, "2026-12-05");
+    expect(item).toEqual({
+      kind: "document",
+      id: "QP-005",
+      revision: "A/1",
+      departments: ["QA", "PRD"],
+      required: ["zhang", "chen", "zhao", "huang"],
+      trained: ["zhang", "zhao"],
+      missing: ["chen", "huang"],
+      otherTrainees: ["张三(1023)"],
+      recordsOnly: [],
+    });
+  });
+
+  it("counts a department's training as every person of that department, and no session held after the day", () => {
+    const [item] = trainingCompletion([procedure([{ revision: "A/1", date: "2026-10-20", department: "PRD" }, { revision: "A/1", date: "2026-12-10", people: ["chen"] }])], [], people, undefined, "2026-12-05");
+    expect(item).toMatchObject({ trained: ["zhao", "huang"], missing: ["zhang", "chen"] });
+  });
+
+  it("gives a CSR trained by a record number alone no trained people, and leaves out a CSR not to be met", () => {
+    const csr = (id: string, disposition: string): Csr =>
+      ({
+        id,
+        customer: "DYA",
+        source: { document: "DYA-SQM", revision: "D" },
+        clauses: [],
+        title: "要求",
+        received: "2026-03-01",
+        review: { required: ["QA"], opinions: [{ department: "MKT", by: "sun", date: "2026-03-02", opinion: "同意" }], decision: { disposition, by: "zhang", date: "2026-03-05" } },
+        training: { required: true, records: ["TR-2026-025"] },
+      }) as unknown as Csr;
+    const items = trainingCompletion([], [csr("DYA-006", "must"), csr("DYA-007", "not-applicable")], people, undefined, "2026-12-05");
+    expect(items).toEqual([
+      { kind: "csr", id: "DYA-006", revision: "D", departments: ["QA", "MKT"], required: ["zhang", "chen", "sun"], trained: [], missing: ["zhang", "chen", "sun"], otherTrainees: [], recordsOnly: ["TR-2026-025"] },
+    ]);
+  });
+});
