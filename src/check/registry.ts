@@ -89,6 +89,7 @@ import { rule as personHolderElsewhere } from "./rules/person/holder-elsewhere.j
 import { rule as personLeftWithOpenWork } from "./rules/person/left-with-open-work.js";
 import { rule as personMilitarySignature } from "./rules/person/military-signature.js";
 import { rule as personWorkAfterLeaving } from "./rules/person/work-after-leaving.js";
+import { rule as processAuditDue } from "./rules/process/audit-due.js";
 import { rule as refUnresolved } from "./rules/ref/unresolved.js";
 import { rule as symbolApprovalOutdated } from "./rules/symbol/approval-outdated.js";
 import { rule as symbolApprovalStale } from "./rules/symbol/approval-stale.js";
@@ -186,6 +187,7 @@ export const rules: readonly Rule[] = [
   personLeftWithOpenWork,
   personMilitarySignature,
   personWorkAfterLeaving,
+  processAuditDue,
   refUnresolved,
   symbolApprovalOutdated,
   symbolApprovalStale,

@@ -306,6 +306,18 @@ export async function run(argv: string[], output?: Output): Promise<number> {
           .option("-y, --yes", t("help.common.yes"))
           .option("--commit", t("help.common.commit"))
           .action(action(async () => (await import("../commands/process/index.js")).processUpdateCommand));
+        process_
+          .command("audited")
+          .description(t("help.process.audited"))
+          .argument("<code>", t("help.process.code"))
+          .option("--date <date>", t("help.process.audited.date"))
+          .option("--by <people...>", t("help.process.audited.by"))
+          .option("--report <number>", t("help.process.audited.report"))
+          .option("--nonconformities <n>", t("help.process.audited.nonconformities"))
+          .option("--comment <text>", t("help.process.audited.comment"))
+          .option("-y, --yes", t("help.common.yes"))
+          .option("--commit", t("help.common.commit"))
+          .action(action(async () => (await import("../commands/process/audited.js")).processAuditedCommand));
       },
       symbol: () => {
         // Under GJB 9001C or ISO 9001 without IATF 16949, the table is of key and important characteristics (report/registers/symbols.ts).

@@ -69,6 +69,8 @@ export interface QmsConfig {
   /** How printed registers are headed: each register's own form by table id, and the signature lines. */
   registers?: { forms?: Record<string, string>; signatures?: string[] };
   rules?: Record<string, "error" | "warning" | "off">;
+  /** The internal audit programme (内部审核方案): months within which each process is audited again (model/process-audits.ts). */
+  internal_audit?: { interval_months?: number };
 }
 
 /** The signatures a revision can carry, in the order the header prints them: 编制, 审核, 会签, 标准化审查, 批准, 军代表. */
@@ -555,6 +557,19 @@ export interface Process {
   owner?: string;
   clauses?: string[];
   documents?: string[];
+  /** Months within which this process is audited again; overrides qms.yaml internal_audit.interval_months. */
+  audit_months?: number;
+  /** Its internal audits (内部审核记录), oldest first, written by csr process audited. */
+  audits?: ProcessAudit[];
+}
+
+/** One internal audit of a process: the day, the auditors (people.yaml ids), the audit report's number and the nonconformities raised (0: 符合). */
+export interface ProcessAudit {
+  date: string;
+  by: string[];
+  report: string;
+  nonconformities: number;
+  comment?: string;
 }
 
 export interface SymbolConversion {

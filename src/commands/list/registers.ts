@@ -1,4 +1,4 @@
-/** `csr list procedures|documents|forms|external|obsolete|symbols|reviews|distribution|training|periodic-reviews|edition-review|people|management-review`: the registers auditors ask for, the people who may be named, and the management review inputs of a period. */
+/** `csr list procedures|documents|forms|external|obsolete|symbols|reviews|distribution|training|periodic-reviews|edition-review|people|management-review|processes`: the registers auditors ask for, the people who may be named, the management review inputs of a period, and the process list the internal audit programme is planned from. */
 import { UserError } from "../../core/errors.js";
 import { closest, didYouMean } from "../../core/text.js";
 import { list, t } from "../../i18n/index.js";
@@ -15,6 +15,7 @@ import { managementReviewRegister } from "../../report/registers/management-revi
 import { obsoleteList } from "../../report/registers/obsolete.js";
 import { peopleRegister } from "../../report/registers/people.js";
 import { periodicReviewRegister, periodicReviewsDueRegister, withNextReview } from "../../report/registers/periodic-reviews.js";
+import { processRegister } from "../../report/registers/processes.js";
 import { defaultProcedureStyle, PROCEDURE_STYLES, procedureList } from "../../report/registers/procedures.js";
 import { reviewRegister } from "../../report/registers/reviews.js";
 import { symbolTable } from "../../report/registers/symbols.js";
@@ -100,6 +101,8 @@ export async function listRegisterCommand(ctx: CommandContext, what: string, fla
     table = peopleRegister(rc);
   } else if (what === "management-review") {
     table = managementReviewRegister(rc, { today, period: period! });
+  } else if (what === "processes") {
+    table = processRegister(rc, { today });
   } else {
     throw new UserError(t("list.unknown-register", { what }));
   }

@@ -328,15 +328,23 @@ export function clauseMatrix(ctx: RegisterContext, catalog: Catalog, options: { 
  * team lead plans the audit of such a process against the manual and its records (tester60 J10).
  */
 export function processNotes(ctx: RegisterContext, processes: readonly Process[], documents: readonly ControlledDocument[]): string[] {
-  const released = documents.filter((d) => d.status === "released");
   return processes.flatMap((p) => {
-    const serving = released
-      .filter((d) => (p.documents ?? []).includes(d.id) || (d.processes ?? []).some((ref) => ref === p.code || ref === p.name))
-      .sort((a, b) => compareIds(a.id, b.id));
+    const serving = servingDocuments(p, documents);
     if (serving.some((d) => d.level === 2)) return [];
     const name = `${p.code} ${localized(ctx.lang, p.name, p.name_en)}`.trimEnd();
     return serving.length > 0
       ? [t(ctx, "register.clauses.process-without-procedure", { process: name, documents: serving.map((d) => d.id).join(t(ctx, "common.list-separator")) })]
       : [t(ctx, "register.clauses.process-without-documents", { process: name })];
   });
+}
+
+/**
+ * The released documents of `documents` that serve `process`, by number: those the process lists among
+ * its `documents` and those naming it (code or name) among their `processes`. One definition for the
+ * clause matrix's notes (processNotes) and the process register (csr list processes).
+ */
+export function servingDocuments(process: Process, documents: readonly ControlledDocument[]): ControlledDocument[] {
+  return documents
+    .filter((d) => d.status === "released" && ((process.documents ?? []).includes(d.id) || (d.processes ?? []).some((ref) => ref === process.code || ref === process.name)))
+    .sort((a, b) => compareIds(a.id, b.id));
 }

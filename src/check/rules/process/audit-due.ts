@@ -1,0 +1,54 @@
+import { sentences, t } from "../../../i18n/index.js";
+import { lastAudit, nextAuditDue } from "../../../model/process-audits.js";
+import type { Rule } from "../../rule.js";
+
+/**
+ * The internal audit programme (IATF 16949 9.2.2.1; 9.2.2 in GJB 9001C and ISO 9001): with an audit
+ * interval set (qms.yaml `internal_audit.interval_months`, or a process's `audit_months`), each process of
+ * processes.yaml is audited within that many months of its last audit; a process never audited is due now.
+ * Without an interval nothing is reported.
+ */
+export const rule: Rule = {
+  id: "process/audit-due",
+  severity: "warning",
+  scope: { files: "own" },
+  clock: true,
+  dependsOn: ["qms.yaml", "processes.yaml"],
+  summary: "A process has not been internally audited within the months qms.yaml or the process sets.",
+  docs: {
+    description:
+      "With `internal_audit.interval_months` set in qms.yaml (e.g. 12), or `audit_months` on a process of `processes.yaml` (which takes precedence), each process is audited again within that many months of its last audit under `audits` (written by `csr process audited`); a process with no audit recorded is reported as due now. {{cite:audit-programme}} asks for an internal audit programme that covers every process{{#IATF16949}} over a three-year cycle, each as often as its risk, performance and changes call for{{/IATF16949}}: the audit team leader plans the year from the processes that fall due (`csr list processes`). Without either setting nothing is reported.",
+    bad: `
+  - code: M2
+    name: 质量体系与文件控制
+    type: management
+    owner: QA
+    audits:
+      - {date: 2025-09-18, by: [zhang], report: IA-2025-02, nonconformities: 1}   # interval_months: 12, so due 2026-09-18
+`,
+    good: `
+      - {date: 2026-09-10, by: [zhang], report: IA-2026-02, nonconformities: 0}
+`,
+    fix: "Audit the process and record it: `csr process audited M2 --date <date> --by <auditors> --report <report number> --nonconformities <count>`. A process that needs auditing more or less often by its risk gets its own `audit_months` in processes.yaml.",
+  },
+  check(ctx) {
+    const config = ctx.repo.config?.value;
+    const { today } = ctx.options;
+    for (const { value: process, file, path } of ctx.repo.processes) {
+      if (!ctx.keeps(file)) continue;
+      const next = nextAuditDue(process, config, today);
+      if (!next || (next.due !== undefined && next.due >= today)) continue;
+      const label = t("process.label", { code: process.code, name: process.name });
+      const fix = t("rule.process/audit-due.fix", { code: process.code });
+      const last = lastAudit(process, today);
+      if (!last) {
+        ctx.report({ file, path: [...path, "code"] }, sentences(t("rule.process/audit-due.never", { process: label, months: next.months }), fix));
+        continue;
+      }
+      ctx.report(
+        { file, path: [...path, "audits", last.index, "date"] },
+        sentences(t("rule.process/audit-due", { process: label, last: last.audit.date, months: next.months, due: next.due! }), fix),
+      );
+    }
+  },
+};

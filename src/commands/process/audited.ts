@@ -1,0 +1,71 @@
+/**
+ * `csr process audited <code>`: an internal audit of a process (内部审核记录), appended to the process's
+ * `audits` in processes.yaml: the day it ended (`--date`, not after today), the auditors (`--by`, people
+ * of people.yaml at work that day, the team leader first), the audit report's number (`--report`) and
+ * the nonconformities raised against the process (`--nonconformities`, 0 for 符合). IATF 16949 9.2.2.1:
+ * the audit programme covers every process; the process list (csr list processes) prints the last audit
+ * and, with an interval, when the next falls due (process/audit-due warns after).
+ *
+ * Errors (UserError, one line): an unknown process, a missing option, a date after today or before
+ * 1990, an unknown person or one not at work that day, a count that is not a whole number of 0 or
+ * more, the same report recorded for the process already.
+ */
+import { UserError } from "../../core/errors.js";
+import { didYouMean } from "../../core/text.js";
+import { list, t } from "../../i18n/index.js";
+import { addMonths } from "../../core/dates.js";
+import { findProcess } from "../../model/index.js";
+import { auditInterval } from "../../model/process-audits.js";
+import type { ProcessAudit } from "../../model/types.js";
+import type { CommandContext } from "../context.js";
+import { eventDateOption } from "../options.js";
+import { editFile, listOption, personOption, saveChanges, withEditSession } from "../shared/edit.js";
+import { personLabel } from "../shared/people.js";
+import { appendIn } from "../shared/persist.js";
+
+export interface ProcessAuditedFlags {
+  date?: string;
+  by?: string[];
+  report?: string;
+  nonconformities?: string;
+  comment?: string;
+  yes?: boolean;
+  commit?: boolean;
+}
+
+export async function processAuditedCommand(ctx: CommandContext, given: string, flags: ProcessAuditedFlags): Promise<number> {
+  return withEditSession(ctx, true, undefined, async (session) => {
+    const located = findProcess(session.repo.processes, given);
+    if (!located) {
+      const codes = session.repo.processes.map((p) => p.value.code);
+      throw new UserError(t("process.unknown", { code: given, known: list(codes) || t("process.none") }) + didYouMean(given, codes));
+    }
+    const process = located.value;
+    const missing = (["--date", "--by", "--report", "--nonconformities"] as const).filter((flag) => {
+      const value = { "--date": flags.date, "--by": listOption(flags.by).join(""), "--report": flags.report?.trim(), "--nonconformities": flags.nonconformities?.trim() }[flag];
+      return value === undefined || value === "";
+    });
+    if (missing.length > 0) throw new UserError(t("process.audited.missing", { flags: list(missing) }), t("process.audited.hint", { code: process.code }));
+    const date = eventDateOption(flags.date, "--date");
+    const count = flags.nonconformities!.trim();
+    if (!/^\d{1,4}$/.test(count)) throw new UserError(t("process.audited.bad-count", { value: count }));
+    const nonconformities = Number(count);
+    const by = [...new Set(listOption(flags.by).map((p) => personOption(session, p, "--by", date).id))];
+    const report = flags.report!.trim();
+    const label = t("process.label", { code: process.code, name: process.name });
+    // The same audit recorded twice (a command repeated after an interruption) would count twice in the programme.
+    if ((process.audits ?? []).some((a) => a.report === report)) throw new UserError(t("process.audited.duplicate", { process: label, report }));
+    const comment = flags.comment?.trim();
+    const entry: ProcessAudit = { date, by, report, nonconformities, ...(comment ? { comment } : {}) };
+    const change = editFile(session.root, located.file.path, "processes", (doc) => {
+      // One line an audit, as a register row reads.
+      appendIn(doc, [...located.path, "audits"], doc.createNode(entry, { flow: true }));
+    });
+    const result = nonconformities === 0 ? t("process.audited.conforming") : t("process.audited.nonconforming", { count: nonconformities });
+    const lines = [t("process.audited.recorded", { process: label, date, by: list(by.map((id) => personLabel(session.index, id))), report, result, path: located.file.path })];
+    const months = auditInterval(process, session.repo.config?.value);
+    if (months !== undefined) lines.push(t("process.audited.next", { due: addMonths(date, months), months }));
+    await saveChanges(ctx, session, [change], lines, { commit: flags.commit, message: t("process.commit.audited", { code: process.code, date, report }) });
+    return 0;
+  });
+}

@@ -1,0 +1,88 @@
+/**
+ * The process list with its internal audits (过程清单 / 过程审核矩阵): what the audit team leader plans
+ * the internal audit programme from. IATF 16949 9.2.2.1 asks for every process to be audited over a
+ * three-year cycle, as often as its risk, performance and changes call for. A row per process of
+ * processes.yaml, in its order: code, name, type, owning department, the clauses it addresses, the
+ * released procedures that serve it and the other released documents that do (servingDocuments, the
+ * definition the clause matrix's notes use), its last audit (date, result, auditors, report number) and,
+ * with an audit interval set (model/process-audits.ts), when it is next due. A process no procedure
+ * serves reads 无程序文件 in its procedures cell and, under the table, the note the clause matrix prints.
+ */
+import { daysBetween } from "../../core/dates.js";
+import { localized } from "../../core/text.js";
+import { lastAudit, nextAuditDue } from "../../model/process-audits.js";
+import type { Table } from "../table.js";
+import { processNotes, servingDocuments } from "./clauses.js";
+import { asOfNotes, clauseList, departmentName, documentsOn, personName, t, type RegisterContext } from "./context.js";
+
+/** `today` (YYYY-MM-DD): the documents in force and the audits held that day, against which an audit is due. */
+export function processRegister(ctx: RegisterContext, options: { today: string }): Table {
+  const { today } = options;
+  const config = ctx.repo.config?.value;
+  const processes = ctx.repo.processes.map((p) => p.value);
+  const documents = documentsOn(ctx, today).list;
+  const separator = t(ctx, "register.list-separator");
+  const status = (due: string | undefined): string => {
+    if (due === undefined) return t(ctx, "register.processes.never-audited");
+    const left = daysBetween(today, due);
+    return left < 0 ? t(ctx, "register.processes.overdue", { count: -left }) : left === 0 ? t(ctx, "register.processes.due-today") : t(ctx, "register.processes.left", { count: left });
+  };
+  const rows = processes.map((p, i) => {
+    const serving = servingDocuments(p, documents);
+    const procedures = serving.filter((d) => d.level === 2).map((d) => d.id);
+    const last = lastAudit(p, today)?.audit;
+    const next = nextAuditDue(p, config, today);
+    return {
+      no: i + 1,
+      code: p.code,
+      name: localized(ctx.lang, p.name, p.name_en),
+      type: t(ctx, `site.process.${p.type}`),
+      owner: departmentName(ctx, p.owner),
+      clauses: clauseList(ctx, p.clauses),
+      procedures: procedures.length > 0 ? procedures.join(separator) : t(ctx, "register.processes.no-procedure"),
+      others: serving
+        .filter((d) => d.level !== 2)
+        .map((d) => d.id)
+        .join(separator),
+      audited: last?.date ?? null,
+      result: last ? (last.nonconformities === 0 ? t(ctx, "register.processes.conforming") : t(ctx, "register.processes.nonconforming", { count: last.nonconformities })) : "",
+      auditors: last ? last.by.map((id) => personName(ctx, id)).join(separator) : "",
+      report: last?.report ?? "",
+      interval: next?.months ?? null,
+      due: next?.due ?? null,
+      status: next ? status(next.due) : "",
+    };
+  });
+  const interval = config?.internal_audit?.interval_months;
+  return {
+    id: "processes",
+    title: t(ctx, "register.processes.title", { count: processes.length }),
+    sheet: t(ctx, "register.processes.sheet"),
+    columns: [
+      { key: "no", header: t(ctx, "register.processes.column.no"), kind: "number" },
+      { key: "code", header: t(ctx, "register.processes.column.code"), kind: "id" },
+      { key: "name", header: t(ctx, "register.processes.column.name") },
+      { key: "type", header: t(ctx, "register.processes.column.type"), kind: "code" },
+      { key: "owner", header: t(ctx, "register.processes.column.owner"), kind: "name" },
+      { key: "clauses", header: t(ctx, "register.processes.column.clauses"), kind: "list" },
+      { key: "procedures", header: t(ctx, "register.processes.column.procedures"), kind: "list" },
+      { key: "others", header: t(ctx, "register.processes.column.others"), kind: "list" },
+      { key: "audited", header: t(ctx, "register.processes.column.audited"), date: true },
+      { key: "result", header: t(ctx, "register.processes.column.result"), kind: "code" },
+      { key: "auditors", header: t(ctx, "register.processes.column.auditors"), kind: "list" },
+      { key: "report", header: t(ctx, "register.processes.column.report"), kind: "id" },
+      { key: "interval", header: t(ctx, "register.processes.column.interval"), kind: "number" },
+      { key: "due", header: t(ctx, "register.processes.column.due"), date: true },
+      { key: "status", header: t(ctx, "register.processes.column.status"), kind: "code" },
+    ],
+    rows,
+    // A terminal is too narrow for every column: the clauses and the other documents are in the files.
+    terminal: ["code", "name", "owner", "procedures", "audited", "result", "report", "due", "status"],
+    notes: [
+      ...processNotes(ctx, processes, documents),
+      ...(interval !== undefined ? [t(ctx, "register.processes.interval", { months: interval })] : []),
+      ...asOfNotes(ctx, today, processes.some((p) => (p.audits ?? []).some((a) => a.date > today))),
+    ],
+    ...(processes.some((p) => nextAuditDue(p, config, today) === undefined) ? { hints: [t(ctx, "register.processes.no-interval.hint")] } : {}),
+  };
+}

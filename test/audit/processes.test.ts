@@ -1,0 +1,161 @@
+/**
+ * The process list with its internal audits (csr list processes) and the record of an audit (csr
+ * process audited), from the built binary on a copy of examples/acme-auto made a git repository:
+ * IATF 16949 9.2.2.1, the audit programme covers every process (tester60 J10).
+ */
+import { readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { builtOnce, checkJson, copyFixture, csr, git, gitInit } from "../helpers.js";
+
+const acme = builtOnce(() => gitInit(copyFixture("examples/acme-auto")));
+/** In the repository's language (zh-CN), as its users run csr. */
+const run = (dir: string, ...args: string[]) => csr(["-C", dir, ...args], { lang: null });
+const read = (dir: string, file: string) => readFileSync(join(dir, file), "utf8");
+const NO_INTERVAL_HINT =
+  "未设内审间隔的过程没有下次审核日期：在 qms.yaml 中设 internal_audit.interval_months（如 12），或在 processes.yaml 中为过程设 audit_months；审核后用 csr process audited 记录。\n";
+
+describe("csr list processes", () => {
+  it("lists every process with its owner, the procedures serving it and 无程序文件 for M1, with the clause matrix's note, and says how to set an audit interval", async () => {
+    const dir = await acme();
+    const result = run(dir, "list", "processes", "--today", "2026-12-04");
+    expect(result.stderr).toBe(NO_INTERVAL_HINT);
+    expect(result.code).toBe(0);
+    expect(result.stdout.split("\n").map((l) => l.trimEnd())).toEqual([
+      "过程清单（共 15 个过程）",
+      "",
+      "过程编号  过程名称                    负责部门    程序文件        上次审核  审核结果  审核报告  下次审核  状态",
+      "--------  --------------------------  ----------  --------------  --------  --------  --------  --------  ----",
+      "C1        市场开发与顾客要求评审      市场部      QP-014、QP-015",
+      "C2        产品和过程设计开发（APQP）  技术部      QP-007、QP-014",
+      "C3        生产过程控制                生产部      QP-010",
+      "C4        仓储、包装与交付            采购物流部  QP-011",
+      "C5        顾客反馈与售后服务          市场部      QP-013",
+      "S1        文件和记录控制              品质部      QP-001、QP-002",
+      "S2        人力资源与培训              行政人事部  QP-005",
+      "S3        设备与工装管理              生产部      QP-006",
+      "S4        监视和测量资源管理          品质部      QP-006",
+      "S5        采购与供应商管理            采购物流部  QP-008",
+      "S6        检验与不合格品控制          品质部      QP-009、QP-012",
+      "M1        经营策划与体系管理          总经办      无程序文件",
+      "M2        内部审核                    品质部      QP-004",
+      "M3        管理评审                    总经办      QP-003",
+      "M4        持续改进与纠正措施          品质部      QP-013",
+      "",
+      // The same words as under csr matrix clauses: one definition of a procedure serving a process.
+      "无程序文件：M1 经营策划与体系管理（仅由 QM-001 覆盖）",
+      "",
+    ]);
+    expect(run(dir, "matrix", "clauses", "--today", "2026-12-04").stdout).toContain("\n无程序文件：M1 经营策划与体系管理（仅由 QM-001 覆盖）\n");
+  });
+
+  it("gives every column in a file: type, clauses (as the procedure list prints them) and the other documents serving the process", async () => {
+    const dir = await acme();
+    const result = run(dir, "list", "processes", "--today", "2026-12-04", "--format", "csv");
+    expect(result.code).toBe(0);
+    const lines = result.stdout.replace(/^\uFEFF/, "").split(/\r?\n/);
+    expect(lines[0]).toBe("序号,过程编号,过程名称,类别,负责部门,对应条款,程序文件,其他文件,上次审核,审核结果,审核员,审核报告,间隔（月）,下次审核,状态");
+    expect(lines[12]).toBe("12,M1,经营策划与体系管理,管理过程,总经办,4/4.1/4.2/4.3/4.3.1/4.4/4.4.1/4.4.2/5（全部条款）/6/6.1/6.1.1/6.1.2/6.1.2.1/6.1.2.2/6.2/6.2.1/6.2.2/6.2.2.1/6.3/7/7.1/7.1.1/7.4/8,无程序文件,QM-001,,,,,,,");
+    expect(lines[13]).toBe("13,M2,内部审核,管理过程,品质部,9.2/9.2.1/9.2.2/9.2.2.1/9.2.2.2/9.2.2.3/9.2.2.4,QP-004,QR-004-01、QR-004-02,,,,,,,");
+  });
+});
+
+describe("csr process audited", () => {
+  it("records an audit under the process in one flow line, commits processes.yaml alone, and the list shows it with the next audit due once an interval is set", async () => {
+    const dir = await acme();
+    const result = run(dir, "process", "audited", "M2", "--date", "2026-11-20", "--by", "zhangli,赵强", "--report", "IA-2026-03", "--nonconformities", "2", "--commit");
+    const hash = git(dir, ["rev-parse", "--short=7", "HEAD"]).trim();
+    expect(result).toEqual({
+      code: 0,
+      stdout: `已在 processes.yaml 中记录过程 M2 内部审核 的内部审核：2026-11-20，审核员 张丽（zhangli）、赵强（zhaoqiang），审核报告 IA-2026-03，不符合 2 项。\n已提交 ${hash}：csr process audited M2：2026-11-20 IA-2026-03\n`,
+      stderr: "",
+    });
+    expect(read(dir, "processes.yaml")).toContain("    documents: [QP-004]\n    audits:\n      - {date: 2026-11-20, by: [zhangli, zhaoqiang], report: IA-2026-03, nonconformities: 2}\n  - code: M3\n");
+    expect(git(dir, ["show", "--name-only", "--format=%s", "HEAD"]).trim().split("\n")).toEqual(["csr process audited M2：2026-11-20 IA-2026-03", "", "processes.yaml"]);
+
+    // 12 months for every process; M1, covered by the manual alone, is audited every 6.
+    writeFileSync(join(dir, "qms.yaml"), `${read(dir, "qms.yaml")}internal_audit:\n  interval_months: 12\n`);
+    writeFileSync(join(dir, "processes.yaml"), read(dir, "processes.yaml").replace("    owner: GMO\n", "    owner: GMO\n    audit_months: 6\n"));
+    const second = run(dir, "process", "audited", "M1", "--date", "2026-05-15", "--by", "xuht", "--report", "IA-2026-01", "--nonconformities", "0");
+    expect(second).toEqual({
+      code: 0,
+      stdout: "已在 processes.yaml 中记录过程 M1 经营策划与体系管理 的内部审核：2026-05-15，审核员 徐海涛（xuht），审核报告 IA-2026-01，符合。\n下次审核应在 2026-11-15 前（内审间隔 6 个月）。\n",
+      stderr: "",
+    });
+    const listed = run(dir, "list", "processes", "--today", "2026-12-04");
+    expect(listed.stderr).toBe("");
+    const lines = listed.stdout.split("\n").map((l) => l.trimEnd());
+    expect(lines[2]).toBe("过程编号  过程名称                    负责部门    程序文件        上次审核    审核结果     审核报告    下次审核    状态");
+    expect(lines[4]).toBe("C1        市场开发与顾客要求评审      市场部      QP-014、QP-015                                                   尚未审核");
+    expect(lines.slice(15, 17)).toEqual([
+      "M1        经营策划与体系管理          总经办      无程序文件      2026-05-15  符合         IA-2026-01  2026-11-15  已逾期 19 天",
+      "M2        内部审核                    品质部      QP-004          2026-11-20  不符合 2 项  IA-2026-03  2027-11-20  还有 351 天",
+    ]);
+    expect(lines.slice(-3)).toEqual(["无程序文件：M1 经营策划与体系管理（仅由 QM-001 覆盖）", "内审间隔：每个过程自上次审核起 12 个月内再次审核（另设间隔的过程除外）。", ""]);
+
+    // process/audit-due: M1 past its 6 months, the 13 processes never audited; M2 not.
+    const check = checkJson(dir, "--today", "2026-12-04");
+    const due = check.findings.filter((f) => f.rule === "process/audit-due");
+    expect(due.map((f) => `${f.file}:${f.line}:${f.column}`)).toEqual([
+      "processes.yaml:3:11",
+      "processes.yaml:25:11",
+      "processes.yaml:56:11",
+      "processes.yaml:77:11",
+      "processes.yaml:84:11",
+      "processes.yaml:98:11",
+      "processes.yaml:114:11",
+      "processes.yaml:131:11",
+      "processes.yaml:138:11",
+      "processes.yaml:153:11",
+      "processes.yaml:175:11",
+      "processes.yaml:245:16",
+      "processes.yaml:262:11",
+      "processes.yaml:281:11",
+    ]);
+    expect(due.every((f) => f.severity === "warning")).toBe(true);
+    expect(due[11]!.message).toBe(
+      "Process M1 经营策划与体系管理 was last audited on 2026-05-15; with an audit interval of 6 months it was due again by 2026-11-15. Audit it and record the audit with 'csr process audited M1 --date <date> --by <auditors> --report <report number> --nonconformities <count>'; a process audited more or less often by its risk gets audit_months in processes.yaml.",
+    );
+  });
+
+  it("refuses an unknown process, a date after today, an unknown person, a missing option, a count that is not one and the same report twice, writing nothing", async () => {
+    const dir = await acme();
+    run(dir, "process", "audited", "M2", "--date", "2026-11-20", "--by", "zhangli", "--report", "IA-2026-03", "--nonconformities", "0", "--commit");
+    const before = read(dir, "processes.yaml");
+    const audited = (...args: string[]) => run(dir, "process", "audited", ...args);
+    const full = ["--by", "zhangli", "--report", "IA-2026-04", "--nonconformities", "0"];
+    expect(audited("M9", "--date", "2026-11-20", ...full)).toEqual({
+      code: 2,
+      stdout: "",
+      stderr: "csr: 没有过程 'M9'；已有的过程：C1、C2、C3、C4、C5、S1、S2、S3、S4、S5、S6、M1、M2、M3、M4。是否应为 'M1'？\n",
+    });
+    expect(audited("M2", "--date", "2099-01-10", ...full)).toEqual({
+      code: 2,
+      stdout: "",
+      stderr: expect.stringMatching(/^csr: --date 2099-01-10 晚于今天（\d{4}-\d{2}-\d{2}）：已完成事项的记录不能填写将来的日期。\n$/),
+    });
+    expect(audited("M2", "--date", "2026-11-20", "--by", "zhangli,nobody", "--report", "IA-2026-04", "--nonconformities", "0")).toEqual({
+      code: 2,
+      stdout: "",
+      stderr: "csr: --by nobody：people.yaml 中没有 id 或姓名为此的人员（用 'csr list people' 查看人员名单）。\n",
+    });
+    expect(audited("M2", "--date", "2026-11-20", "--by", "zhangli", "--nonconformities", "1")).toEqual({
+      code: 2,
+      stdout: "",
+      stderr:
+        "csr: 缺少 --report：过程的内部审核记录要有审核日期、审核员、审核报告编号和不符合项数。\n提示：csr process audited M2 --date <审核日期> --by <审核员> --report <审核报告编号> --nonconformities <不符合项数，符合写 0>\n",
+    });
+    expect(audited("M2", "--date", "2026-11-20", "--by", "zhangli", "--report", "IA-2026-04", "--nonconformities", "两")).toEqual({
+      code: 2,
+      stdout: "",
+      stderr: "csr: --nonconformities 两：应为对该过程开出的不符合项数，0 或正整数（符合写 0）。\n",
+    });
+    expect(audited("m2", "--date", "2026-11-21", "--by", "zhaoqiang", "--report", "IA-2026-03", "--nonconformities", "0")).toEqual({
+      code: 2,
+      stdout: "",
+      stderr: "csr: 过程 M2 内部审核 已记有审核报告 IA-2026-03 的内部审核；同一次审核不重复记录。\n",
+    });
+    expect(read(dir, "processes.yaml")).toBe(before);
+    expect(git(dir, ["status", "--porcelain"])).toBe("");
+  });
+});
