@@ -41,7 +41,7 @@ import {
 } from "./normalize.js";
 import { UnreadableCell, type RawRow, type RawSheet } from "./read.js";
 import { completeFromRegister, registerCompletionRefusal, type Completion } from "./complete.js";
-import { staleApprovalCell, symbolRemarks } from "./symbol-remarks.js";
+import { conversionOf, staleApprovalCell, symbolRemarks } from "./symbol-remarks.js";
 import { conversionValues } from "../model/symbols.js";
 import { distributionFromCell, REFUSING_NOTES, trainingFromCell, trainingStateNote, type RecordNote } from "./csr-records.js";
 
@@ -2185,13 +2185,6 @@ function symbolFromRow(row: RowReader, repo: Repository, issue: Issue): SymbolCo
   if (approvalCell && !stale && !given) return void issue(t("import.symbol.bad-approval", { text: approvalCell, column: row.label("customerApproval", "顾客认可") }), true);
   const remarksColumn = row.label("remarks", headerExample("remarks"));
   const remarks = symbolRemarks(row.text("remarks"), row.text("customerSymbol"));
-  const retired = remarks.notes.filter((note) => note.kind === "retired");
-  for (const note of remarks.notes) {
-    if (note.kind === "retired") {
-      issue(t("import.symbol.retired", { column: remarksColumn, part: note.part, customer: customer.code, symbol: shellArgument(row.text("customerSymbol")), date: note.date, reason: shellArgument(note.reason) }), true);
-    } else issue(t(`import.symbol.remark-${note.kind}`, { column: remarksColumn, part: note.part }));
-  }
-  if (retired.length) return undefined;
   const conversion: SymbolConversion = {
     customer: customer.code,
     customer_symbol: row.text("customerSymbol"),
@@ -2200,12 +2193,36 @@ function symbolFromRow(row: RowReader, repo: Repository, issue: Issue): SymbolCo
     symbol: row.text("symbol"),
     class: row.text("class"),
   };
+  // Who retired or changed the row, printed by name (report/registers/symbols.ts remarks): their people.yaml id.
+  const people = repo.people.map((p) => p.value);
+  let refused = false;
+  let retired: SymbolConversion["retired"];
+  const changes: NonNullable<SymbolConversion["changes"]> = [];
+  for (const note of remarks.notes) {
+    const person = note.kind !== "unread" && note.by !== undefined ? lookupPerson(note.by, people) : undefined;
+    if (note.kind !== "unread" && note.by !== undefined && !person) {
+      issue(t("import.symbol.unknown-person", { column: remarksColumn, part: note.part, name: note.by }), true);
+      refused = true;
+    } else if (note.kind === "retired" && person) retired = { date: note.date, by: person.id, reason: note.reason };
+    else if (note.kind === "retired") {
+      issue(t("import.symbol.retired", { column: remarksColumn, part: note.part, customer: customer.code, symbol: shellArgument(row.text("customerSymbol")), date: note.date, reason: shellArgument(note.reason) }), true);
+      refused = true;
+    } else if (note.kind === "changed" && person) {
+      // The table prints the conversion before the change whole: what differs from the row now is what the change replaced.
+      const before = conversionOf(note.was!, conversion.customer_symbol);
+      const was = Object.fromEntries((["customer_class", "symbol", "class"] as const).filter((f) => before && before[f] !== conversion[f]).map((f) => [f, before![f]]));
+      if (!before) issue(t("import.symbol.remark-unread", { column: remarksColumn, part: note.part }));
+      else if (Object.keys(was).length === 0) issue(t("import.symbol.remark-changed-same", { column: remarksColumn, part: note.part }));
+      else changes.push({ date: note.date!, by: person.id, ...(note.reason ? { reason: note.reason } : {}), was });
+    } else issue(t(`import.symbol.remark-${note.kind}`, { column: remarksColumn, part: note.part }));
+  }
+  if (refused) return undefined;
   // An approval the table prints holds: it was given for the row as it is (model/symbols.ts approvalState).
   const earlier = [...remarks.earlier];
   const approved = given ? { ...given, ...(remarks.source ? { source: remarks.source } : {}), conversion: conversionValues(conversion) } : stale ? earlier.pop() : undefined;
   if (stale && !approved) issue(t("import.symbol.stale-without-approval", { column: row.label("customerApproval", "顾客认可"), text: approvalCell, remarks: remarksColumn }));
   if (remarks.source && !given) issue(t("import.symbol.source-without-approval", { column: remarksColumn, source: remarks.source }));
-  return { ...conversion, ...(approved ? { approved } : {}), ...(earlier.length ? { earlier_approvals: earlier } : {}) };
+  return { ...conversion, ...(approved ? { approved } : {}), ...(earlier.length ? { earlier_approvals: earlier } : {}), ...(changes.length ? { changes } : {}), ...(retired ? { retired } : {}) };
 }
 
 const SYMBOL_LABELS = { customerSymbol: "顾客符号", customerClass: "顾客分类", symbol: "本公司符号", class: "本公司分类" } as const;

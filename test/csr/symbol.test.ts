@@ -213,7 +213,7 @@ describe("csr symbol update, retire and approve by row (tester58 F5, F6, F12)", 
     );
     expect((await rows(dir)).map((r) => r.slice(2))).toEqual([
       ["▽", "CC", "★", "关键", "刘涛（东岳SQE） 2025-03-05（邮件）", "认可依据 DYA-SQM/B"],
-      ["◇", "法规特性", "影响法规符合性的特性", "◆", "安全", "2026-11-18 修改，原为 ◇ SC → ☆ 重要（DYA-SQM C版）；原认可 刘涛（东岳SQE） 2025-03-05（邮件）：◇ SC → ☆ 重要"],
+      ["◇", "法规特性", "影响法规符合性的特性", "◆", "安全", "2026-11-18 张伟 修改，原为 ◇ SC → ☆ 重要（DYA-SQM C版）；原认可 刘涛（东岳SQE） 2025-03-05（邮件）：◇ SC → ☆ 重要"],
     ]);
     expect((await csrInProcess(["-C", dir, "list", "symbols"], { lang: null })).stdout).toContain("\n未登记顾客认可：东岳越野车有限公司 1 行。\n");
     // The same values again change nothing; a retired row is not changed; no value at all is refused.
@@ -234,7 +234,7 @@ describe("csr symbol update, retire and approve by row (tester58 F5, F6, F12)", 
       stdout: expect.stringMatching(/^已停用 DYA 的 ▽（▽ CC → ★ 关键），2026-11-18：DYA-SQM C版取消该符号。该行及其认可保留在对照表中，供旧版本文件查阅。\n已提交 [0-9a-f]{7}：csr symbol retire：DYA ▽（DYA-SQM C版取消该符号）\n$/),
     });
     expect(read(dir, "symbols.yaml")).toContain("        class: 关键\n    retired:\n      date: 2026-11-18\n      by: zhang\n      reason: DYA-SQM C版取消该符号\n");
-    expect((await rows(dir))[0]!.slice(2)).toEqual(["▽", "CC", "★", "关键", "刘涛（东岳SQE） 2025-03-05（邮件）", "2026-11-18 停用：DYA-SQM C版取消该符号；认可依据 DYA-SQM/B"]);
+    expect((await rows(dir))[0]!.slice(2)).toEqual(["▽", "CC", "★", "关键", "刘涛（东岳SQE） 2025-03-05（邮件）", "2026-11-18 张伟 停用：DYA-SQM C版取消该符号；认可依据 DYA-SQM/B"]);
     expect(await retire(dir, "DYA", "▽", "--by", "zhang", "--reason", "x", "-y")).toEqual({ code: 2, stdout: "", stderr: "csr: DYA 的 ▽ 已于 2026-11-18 停用（DYA-SQM C版取消该符号）。\n" });
     expect(await update(dir, "DYA", "▽", "--symbol", "◆", "--by", "zhang", "-y")).toMatchObject({ code: 2, stderr: "csr: DYA 的 ▽ 已于 2026-11-18 停用，不能再修改。\n提示：顾客重新启用该符号时，用 'csr symbol add --customer DYA --customer-symbol ▽ …' 新增一行。\n" });
     expect(await approve(dir, "DYA", "--rows", "▽", "--by", "王磊（东岳SQE）", "--date", "2026-11-20", "--amend", "-y")).toEqual({ code: 2, stdout: "", stderr: "csr: DYA 的 ▽ 已于 2026-11-18 停用；停用的行保留原认可，不再认可。\n" });
@@ -255,7 +255,7 @@ describe("csr symbol update, retire and approve by row (tester58 F5, F6, F12)", 
     });
     expect((await rows(dir)).map((r) => [r[2], r.at(-2), r.at(-1)])).toEqual([
       ["▽", "刘涛（东岳SQE） 2025-03-05（邮件）", "认可依据 DYA-SQM/B"],
-      ["◇", "刘涛（东岳SQE） 2026-11-20（SQE邮件）", "认可依据 DYA-SQM/C；2026-11-18 修改，原为 ◇ SC → ☆ 重要；原认可 刘涛（东岳SQE） 2025-03-05（邮件）：◇ SC → ☆ 重要"],
+      ["◇", "刘涛（东岳SQE） 2026-11-20（SQE邮件）", "认可依据 DYA-SQM/C；2026-11-18 张伟 修改，原为 ◇ SC → ☆ 重要；原认可 刘涛（东岳SQE） 2025-03-05（邮件）：◇ SC → ☆ 重要"],
       ["◆", "刘涛（东岳SQE） 2026-11-20（SQE邮件）", "认可依据 DYA-SQM/C"],
     ]);
   });

@@ -11,7 +11,7 @@ import { translate, type Lang } from "../../i18n/index.js";
 import { approvalState, conversionText, conversionValues, inUse } from "../../model/symbols.js";
 import type { SymbolApproval, SymbolConversion } from "../../model/types.js";
 import type { Table } from "../table.js";
-import { compareIds, customerName, t, withHints, type RegisterContext } from "./context.js";
+import { compareIds, customerName, personName, t, withHints, type RegisterContext } from "./context.js";
 
 export function symbolTable(ctx: RegisterContext, options: { customer?: string } = {}): Table {
   const symbols = ctx.repo.symbols
@@ -83,14 +83,14 @@ function approvedCell(ctx: RegisterContext, s: SymbolConversion): string {
   return approvalState(s) === "stale" ? t(ctx, "register.symbols.approved.stale") : approvalText(ctx.lang, s.approved);
 }
 
-/** The 备注 cell: a retired row's date and reason, the document revision approved for, the row's changes and its earlier approvals. */
+/** The 备注 cell: a retired row's date, who retired it (by name, as the registers print people) and why, the document revision approved for, the row's changes with who made each, and its earlier approvals (csr import reads them back: import/symbol-remarks.ts). */
 function remarks(ctx: RegisterContext, s: SymbolConversion): string {
   const parts: string[] = [];
-  if (s.retired) parts.push(t(ctx, "register.symbols.remark.retired", { date: s.retired.date, reason: s.retired.reason }));
+  if (s.retired) parts.push(t(ctx, "register.symbols.remark.retired-by", { date: s.retired.date, by: personName(ctx, s.retired.by), reason: s.retired.reason }));
   if (s.approved?.source && approvalState(s) === "holds") parts.push(t(ctx, "register.symbols.remark.source", { source: s.approved.source }));
   for (const change of s.changes ?? []) {
     const was = conversionText({ ...conversionValues(s), ...Object.fromEntries(Object.entries(change.was).filter(([key]) => key !== "meaning" && key !== "meaning_en" && key !== "class_en")) });
-    parts.push(t(ctx, "register.symbols.remark.changed", { date: change.date, was, reason: change.reason ? t(ctx, "register.symbols.remark.reason", { reason: change.reason }) : "" }));
+    parts.push(t(ctx, "register.symbols.remark.changed-by", { date: change.date, by: personName(ctx, change.by), was, reason: change.reason ? t(ctx, "register.symbols.remark.reason", { reason: change.reason }) : "" }));
   }
   const earlier = [...(s.earlier_approvals ?? []), ...(s.approved && approvalState(s) === "stale" ? [s.approved] : [])];
   for (const approval of earlier) parts.push(t(ctx, "register.symbols.remark.earlier", { approval: approvalText(ctx.lang, approval), conversion: approval.conversion ? conversionText(approval.conversion) : "" }));
