@@ -40,7 +40,7 @@ import { conjunction, shortList, translate, type MessageData, type MessageKey } 
 import { createRenderer, handlebarsRuntime } from "../render/environment.js";
 import { pageFooter } from "../render/pdf.js";
 import { markdownToHtml } from "../render/markdown.js";
-import { citeClause, csrReportView, documentView, type Lang, type PageLinker } from "../render/view.js";
+import { citeClause, csrReportView, documentView, type DocumentView, type Lang, type PageLinker } from "../render/view.js";
 import { coverageReading, DIRECT, editionNotes, INHERITED, procedureNotes, THROUGH_CHILDREN } from "../report/registers/clauses.js";
 import { periodicReviewResult } from "../report/registers/periodic-reviews.js";
 import { compareIds, csrsOn, customerName, departmentName, documentsOn, documentStatus, documentTitle, documentVersion, effectiveDate, personName, registerContext, statusLabel, t, versionInForce, versionInForceOn, type DocumentsOn, type RegisterContext } from "../report/registers/context.js";
@@ -52,6 +52,7 @@ import { tableView, type Table } from "../report/table.js";
 import { href, rootOf, SitePages, type EntityKind } from "./pages.js";
 import { findingsTable, PANELS, trainingTracked, type CsrRow, type ListPage, type Panel, type PanelInput, type PanelNumber } from "./panels.js";
 import { buildDownloads } from "./downloads.js";
+import { blankFormHtml, type BlankFormView } from "./blank-form.js";
 import { heatMapCellsHtml, type HeatMapCell } from "./heat-map.js";
 import { sectionHtml, writeSection, type Put } from "./section.js";
 import { REPORT_TEMPLATES, siteReportHtml } from "./report.js";
@@ -632,7 +633,17 @@ async function writeSite(repo: Repository, findings: readonly Finding[], options
       generic(page, { title: `${current.id} ${documentTitle(rc, current)}`, lead: tr(since.key, { id: current.id, since: since.date, date: today }), sections: [commitsSection(rc, docCommits)] });
       continue;
     }
-    const sections = documentSections(rc, page, doc, referrers.get(doc.id), docCommits, entityCell, copiesSection(rc, doc, distribution, copiesOf.get(doc.id), copyPeople(page)), today, csrsOnDay, absent);
+    // A version released to take effect later (待实施, csr release --effective): until that day the page is the version
+    // still in force, as released (its text read from git by releasedOn), and the coming one has a page of its own,
+    // marked for training and preparation only (tester59 G1; IATF 16949 7.5.3.2.1, 8.5.6). Without that text in git the
+    // page stays the coming version, and its status line says which version is in force.
+    const replaced = documentsOnDay.unread.has(current) ? undefined : replacedUntilEffective(doc, today);
+    const inForceText = replaced && options.released?.get(releaseTag(doc.id, replaced.version));
+    const comingPage = inForceText ? pendingPage(page, currentRevision(doc)!.version, documentPages) : undefined;
+    const shown = inForceText ? asRevision(doc, replaced!.version, inForceText) : doc;
+    // A form in force: its blank sheet to print (a page of its own), or where to get it when the repository does not hold its items (tester59 G10).
+    const blank = !secret && shown.kind === "form" && shown.status === "released" && !(replaced && !inForceText) ? blankForm(rc, page, shown, documentPages) : undefined;
+    const sections = documentSections(rc, page, doc, referrers.get(doc.id), docCommits, entityCell, copiesSection(rc, doc, distribution, copiesOf.get(doc.id), copyPeople(page)), today, csrsOnDay, absent, blank?.item);
     // A document marked 秘密, 机密 or 绝密 is read on a need-to-know basis, never on a shared web page
     // (a site may be hosted anywhere): its page has what the registers show of it, not its body.
     if (secret) {
@@ -644,14 +655,6 @@ async function writeSite(repo: Repository, findings: readonly Finding[], options
       generic(page, { title: `${doc.id} ${documentTitle(rc, doc)}`, lead, facts: registerFacts(rc, page, doc, entityCell), sections: [...present(notices), ...sections, ...present(todo)] });
       continue;
     }
-    // A version released to take effect later (待实施, csr release --effective): until that day the page is the version
-    // still in force, as released (its text read from git by releasedOn), and the coming one has a page of its own,
-    // marked for training and preparation only (tester59 G1; IATF 16949 7.5.3.2.1, 8.5.6). Without that text in git the
-    // page stays the coming version, and its status line says which version is in force.
-    const replaced = documentsOnDay.unread.has(current) ? undefined : replacedUntilEffective(doc, today);
-    const inForceText = replaced && options.released?.get(releaseTag(doc.id, replaced.version));
-    const comingPage = inForceText ? pendingPage(page, currentRevision(doc)!.version, documentPages) : undefined;
-    const shown = inForceText ? asRevision(doc, replaced!.version, inForceText) : doc;
     if (inForceText) searched.set(doc.id, shown);
     const todoBox = todo && { summary: tr("site.document.todo", { count: findingsOf("document", current.id).length }), section: todo };
     const pageStatus = (of: ControlledDocument, from: string, coming?: { page: string; version: string; date: string }) => documentStatusLine(rc, of, today, from, (id) => link(from, "document", id), coming);
@@ -696,8 +699,14 @@ async function writeSite(repo: Repository, findings: readonly Finding[], options
       const comingShown = replaced !== undefined && !inForceText;
       const firstPending = doc.status === "released" && (replaced === undefined || comingShown) && releasedPendingUntil(doc, today) !== undefined;
       const coming = comingPage ? { page: comingPage, version: currentRevision(doc)!.version, date: releasedPendingUntil(doc, today)! } : undefined;
-      const status = comingShown ? { ...pendingStatusLine(rc, doc, replaced.version, releasedPendingUntil(doc, today) ?? "", ""), note: tr("site.document.status.uncontrolled") } : pageStatus(shown, page, coming);
+      const inForce = comingShown ? { ...pendingStatusLine(rc, doc, replaced.version, releasedPendingUntil(doc, today) ?? "", ""), note: tr("site.document.status.uncontrolled") } : pageStatus(shown, page, coming);
+      // A form's blank sheet is what the shop floor came for: linked from the line read first, too.
+      const status = blank?.page ? { ...inForce, parts: [...inForce.parts, { text: " " }, { text: tr("site.blank-form.status.link", { version: documentVersion(shown) }), href: href(page, blank.page) }] } : inForce;
       html = rendered(shown, page, { sections, ...(notices ? { alerts: notices } : {}), ...(todoBox ? { todo: todoBox } : {}), status }, firstPending);
+      if (blank?.page) {
+        const view = documentView(repo, indexOnDay, shown, lang, body, pageLinker(blank.page), today);
+        emit(blank.page, blankFormHtml(blankFormView(rc, view, renderer.labels, blank.page, page, today), escape));
+      }
       if (comingPage) {
         const comingStatus = pendingStatusLine(rc, doc, replaced!.version, releasedPendingUntil(doc, today)!, page === comingPage ? "" : href(comingPage, page));
         emit(comingPage, rendered(doc, comingPage, { status: comingStatus }, true));
@@ -1189,6 +1198,8 @@ function documentSections(
   csrsOnDay: ReadonlyMap<string, Csr>,
   /** The documents that did not exist on `today` (absentOn): not among those that refer to this one. */
   absent: ReadonlySet<string>,
+  /** A form's blank sheet: the link to its page, or where to get it (blankForm). */
+  blank?: Cell,
 ): SiteSection[] {
   const none = t(rc, "site.none");
   return [
@@ -1207,6 +1218,7 @@ function documentSections(
         ...externalConfirmation(rc, doc, today),
         { text: fact(rc, "site.document.department", departmentName(rc, doc.department)) },
         ...declassified(rc, page, doc.classification_changes, entityCell, today),
+        ...(blank ? [blank] : []),
       ],
     },
     // The clauses the document addresses itself, each as the standard cites it, with its title.
@@ -1452,6 +1464,49 @@ function copiesSection(rc: RegisterContext, doc: ControlledDocument, register: T
 function pendingPage(page: string, version: string, taken: ReadonlySet<string>): string {
   const base = `${page.slice(0, -".html".length)}-${version.replace(/[^\p{L}\p{N}]/gu, "")}`;
   return taken.has(`${base}.html`.toLowerCase()) ? `${base}~pending.html` : `${base}.html`;
+}
+
+/**
+ * A form's blank sheet on its page (tester59 G10): with items to fill in (`sections`), a page of its own to print
+ * (blank-form.ts), `page` beside the form's page (HH-F-052.html: HH-F-052~blank.html) and the status section's
+ * link to it; without them (a form registered from its paper or Word original: doc/form-no-fields leaves it so),
+ * no page, and the line saying where the shop floor gets it: 文控 or the form's department, which issue it as a
+ * controlled copy (csr distribute). `taken`: the document pages, lower case.
+ */
+function blankForm(rc: RegisterContext, page: string, form: ControlledDocument, taken: ReadonlySet<string>): { page?: string; item: Cell } {
+  const version = documentVersion(form);
+  if ((form.sections ?? []).length === 0) return { item: { text: fact(rc, "site.blank-form", t(rc, "site.blank-form.elsewhere", { department: departmentName(rc, form.department) })) } };
+  const base = page.slice(0, -".html".length);
+  const blank = taken.has(`${base}~blank.html`.toLowerCase()) ? `${base}~blank~2.html` : `${base}~blank.html`;
+  return { page: blank, item: { text: fact(rc, "site.blank-form", t(rc, "site.blank-form.print", { version })), href: href(page, blank) } };
+}
+
+/** What the blank sheet of form `view` (documentView of the version shown) on page `page` shows; `back` is the form's page. */
+function blankFormView(rc: RegisterContext, view: DocumentView, labels: Readonly<Record<string, string>>, page: string, back: string, today: string): BlankFormView {
+  const label = (key: string) => labels[key] ?? key;
+  const colon = label("colon");
+  const data = { id: view.number, title: view.title, version: view.version, date: today };
+  return {
+    lang: rc.lang,
+    csp: DOCUMENT_CSP,
+    root: rootOf(page),
+    organisation: view.organisation,
+    title: view.title,
+    identity: `${label(view.numberLabel)}${colon}${view.number} · ${label("version")}${colon}${view.version}`,
+    sections: view.sections,
+    ...(view.record && {
+      record: {
+        title: label("record_keeping"),
+        fields: [
+          { label: label("retention"), value: view.record.retention },
+          { label: label("medium"), value: view.record.medium ? label(`medium_${view.record.medium}`) : "" },
+          { label: label("location"), value: view.record.location },
+        ],
+      },
+    }),
+    note: t(rc, "site.blank-form.note", data),
+    screen: { text: t(rc, "site.blank-form.screen", data), back: { text: t(rc, "site.blank-form.back", data), href: href(page, back) } },
+  };
 }
 
 /**
