@@ -32,7 +32,7 @@ const PAGE = { width: 11906, height: 16838, top: 850, right: 850, bottom: 1020, 
 /** The Chinese font (w:eastAsia) and the Latin one (w:ascii, w:hAnsi, w:cs): see the module's comment. */
 const CJK_FONT = "SimSun";
 const LATIN_FONT = "Times New Roman";
-const STAMP_COLOR: Record<Exclude<DocumentView["stamp"], "">, string> = { released: "C00000", external: "C00000", draft: "666666", obsolete: "C00000", uncontrolled: "1F4E79", superseded: "C00000", "superseded-record": "666666" };
+const STAMP_COLOR: Record<Exclude<DocumentView["stamp"], "">, string> = { released: "C00000", "released-pending": "C00000", external: "C00000", draft: "666666", obsolete: "C00000", uncontrolled: "1F4E79", pending: "8A5A00", superseded: "C00000", "superseded-record": "666666" };
 
 export interface DocxOptions {
   labels: Labels;
@@ -54,7 +54,10 @@ export async function documentToDocx(view: DocumentView, options: DocxOptions): 
     ? [...titleBlock(docx, { ...view, organisation: `${t("external_controlled_by")}${t("colon")}${view.organisation}` }, view.title, t, marks), externalBlock(docx, view, view.external, t), new Paragraph({ spacing: { before: 80, after: 160 }, children: [new TextRun({ text: t("external_note"), size: 18 })] }), ...(view.external.pending ? [new Paragraph({ spacing: { after: 160 }, children: [new TextRun({ text: view.external.pending, bold: true, size: 18 })] })] : [])]
     : [...titleBlock(docx, view, view.title, t, marks), headerBlock(docx, view, t)];
   // A revision replaced since says so under its stamp (titleBlock's first paragraph), as the HTML and Markdown prints do.
-  if (view.superseded) children.splice(1, 0, new Paragraph({ spacing: { before: 80, after: 160 }, border: { top: { style: docx.BorderStyle.SINGLE, size: 12, color: "C00000", space: 4 }, bottom: { style: docx.BorderStyle.SINGLE, size: 12, color: "C00000", space: 4 } }, children: [new TextRun({ text: view.superseded, bold: true, color: "C00000" })] }));
+  const notice = (text: string, color: string) => new Paragraph({ spacing: { before: 80, after: 160 }, border: { top: { style: docx.BorderStyle.SINGLE, size: 12, color, space: 4 }, bottom: { style: docx.BorderStyle.SINGLE, size: 12, color, space: 4 } }, children: [new TextRun({ text, bold: true, color })] });
+  if (view.superseded) children.splice(1, 0, notice(view.superseded, "C00000"));
+  // A version not yet in force says from when, and which version is in force until then, in the same place.
+  if (view.pending) children.splice(1, 0, notice(view.pending, "8A5A00"));
   if (view.confidentiality) children.push(new Paragraph({ spacing: { before: 80, after: 160 }, children: [new TextRun({ text: view.confidentiality, size: 18 })] }));
   if (!view.external) children.push(caption(docx, t("revisions")), revisionTable(docx, view, t));
   if (view.obsolete) {

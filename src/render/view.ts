@@ -134,11 +134,13 @@ export interface Header {
    * site`, whose print is a reference copy, not a numbered controlled copy) or `superseded` (已替代
    * 非受控: a revision replaced since, `csr render --revision`); `superseded-record` (已替代: the review report of a
    * CSR a later one replaced, a record still valid and retained, not a withdrawn document whose copies are
-   * recalled, tester52 D13): with `stamp_` a label
+   * recalled, tester52 D13); `pending` (待实施 非受控: a version released to take effect later, printed
+   * before that day for training and preparation, `csr render --revision`) or `released-pending` (受控
+   * 待实施: a controlled copy of that version handed out early, `csr render --copy N`): with `stamp_` a label
    * key, and a CSS class. Empty for no stamp: a decided CSR review report is a record (记录), not a
    * controlled document.
    */
-  stamp: "released" | "external" | "draft" | "obsolete" | "uncontrolled" | "superseded" | "superseded-record" | "";
+  stamp: "released" | "released-pending" | "external" | "draft" | "obsolete" | "uncontrolled" | "pending" | "superseded" | "superseded-record" | "";
   /** The label key of `number` in the running header: a document's number, or a requirement's (a CSR report). */
   numberLabel: "document_number" | "csr_id";
   /** The controlled-copy number (受控号) printed on the stamp of a handed-out copy (`csr render --copy N`). */
@@ -185,6 +187,8 @@ export interface DocumentView extends Header {
   remarks: string;
   /** The notice on a revision replaced since (`csr render --revision`): 非受控, which version, replaced by which from when. */
   superseded?: string;
+  /** The notice on a version released to take effect later, printed before that day: 待实施, from when, and the version in force until then. */
+  pending?: string;
   /**
    * An external document (外来文件): its publisher's data and the day it was received, which its
    * print shows instead of our header block, signatures and revision record (external.hbs of templates/html and templates/md).
@@ -280,7 +284,7 @@ class Names {
       organisation: config ? this.pick(config.organisation.name, config.organisation.name_en) : "",
       // The notice says the copy is controlled: a draft, a withdrawn document and a review report
       // (a record, not a controlled document) carry their own stamp or none, and not the notice.
-      confidentiality: config && (stamp === "released" || stamp === "external") ? confidentialityNotice(config, this.lang, stamp === "external") : "",
+      confidentiality: config && (stamp === "released" || stamp === "released-pending" || stamp === "external") ? confidentialityNotice(config, this.lang, stamp === "external") : "",
       title: this.pick(title, titleEn),
       number,
       stamp,
@@ -440,15 +444,30 @@ export interface SupersededRevision {
 }
 
 /**
+ * A version released to take effect later (待实施: model/revision.ts releasedPendingUntil), printed before
+ * that day: its version, its 实施日期 (YYYY-MM-DD), the version in force until then (none before a first
+ * issue takes effect), and whether the print is a controlled copy handed out early (`csr render --copy`).
+ */
+export interface PendingRevision {
+  version: string;
+  effective: string;
+  inForce?: string;
+  copy: boolean;
+}
+
+/**
  * `today`: the day a controlled copy is printed, which says whether an external document is still 待实施
  * (its 实施日期 ahead: the external document list says so, and so does the copy); without it, not said.
  * `revisionDraft`: the file's text is printed as the draft of the revision in preparation (修订中,
  * `csr render --draft`): stamped 草稿, its version "修订稿（现行 A/0）", no signatures (those of the
  * version in force did not approve it). `superseded`: `doc` is an earlier revision as released
  * (model/revision.ts asRevision), stamped 已替代 非受控 with a notice naming the revision that
- * replaced it, so that the print cannot pass as a controlled copy (IATF 16949 7.5.3.2).
+ * replaced it, so that the print cannot pass as a controlled copy (IATF 16949 7.5.3.2). `pending`: `doc`
+ * is a version not yet in force (IATF 16949 7.5.3.2.1: the version in force is the earlier one until the
+ * 实施日期), stamped 待实施 非受控 for training and preparation, or 受控 待实施 on a controlled copy
+ * handed out early, with a notice naming the day and the version in force until then.
  */
-export function documentView(repo: Repository, index: RepoIndex, doc: ControlledDocument, lang: Lang, body: BodyRenderer, link?: PageLinker, today?: string, revisionDraft = false, superseded?: SupersededRevision): DocumentView {
+export function documentView(repo: Repository, index: RepoIndex, doc: ControlledDocument, lang: Lang, body: BodyRenderer, link?: PageLinker, today?: string, revisionDraft = false, superseded?: SupersededRevision, pending?: PendingRevision): DocumentView {
   // A superseded revision printed as released (csr render --revision) names the documents it refers to at their revisions of its own day.
   const names = new Names(repo, index, lang, link, superseded && doc.revisions?.length ? revisionEffective(doc, doc.revisions.length - 1) : undefined);
   const inForce = currentRevision(doc);
@@ -458,16 +477,16 @@ export function documentView(repo: Repository, index: RepoIndex, doc: Controlled
   const layout = documentLayout(repo, doc.level, current && issuedOn(current));
   const defaults = defaultRevisionColumns(doc);
   const columns = (layout?.revisions ?? defaults).map((item) => layoutItem<RevisionColumn>(item, "column", lang));
-  const header = names.header(doc.title, doc.title_en, doc.id, revisionDraft ? "draft" : superseded ? "superseded" : stampOf(doc.status, doc.kind));
+  const header = names.header(doc.title, doc.title_en, doc.id, revisionDraft ? "draft" : superseded ? "superseded" : pending ? (pending.copy ? "released-pending" : "pending") : stampOf(doc.status, doc.kind));
   const classification = classificationName(lang, documentClassification(repo, doc));
   // A document marked 秘密 or above is not an internal document, which the organisation's notice may call it: its notice names its 密级.
-  // A superseded revision is no controlled copy and has no 受控 notice; its 密级 still binds whoever holds the print.
+  // A superseded revision, or a version not yet in force printed for training, is no controlled copy and has no 受控 notice; its 密级 still binds whoever holds the print.
   // A draft (the revision in preparation, or a document never released) goes round for 会签 printed and mailed, holding
   // the new text: the handling rule binds it as it does the copy in force, without the word that calls it controlled (tester57 E11).
   const config = repo.config?.value;
   const draft = header.stamp === "draft" && config !== undefined;
   const confidentiality =
-    (header.confidentiality !== "" || superseded || draft) && isStateSecret(repo, doc)
+    (header.confidentiality !== "" || superseded || pending || draft) && isStateSecret(repo, doc)
       ? translate(lang, "render.confidentiality-classified", { classification })
       : draft
         ? draftNotice(confidentialityNotice(config, lang, doc.kind === "external"))
@@ -526,6 +545,7 @@ export function documentView(repo: Repository, index: RepoIndex, doc: Controlled
       : undefined,
     remarks: doc.remarks ?? "",
     ...(superseded ? { superseded: translate(lang, "render.superseded.notice", { id: doc.id, ...superseded }) } : {}),
+    ...(pending ? { pending: pendingNotice(doc.id, pending, lang) } : {}),
     ...(doc.kind === "external"
       ? { external: { publisher: doc.external?.publisher ?? "", revision: doc.external?.revision ?? "", issued: doc.external?.issued ?? "", effective: doc.external?.effective ?? "", received: doc.external?.received ?? "", pending: externalPendingNote(doc, lang, today) } }
       : {}),
@@ -535,6 +555,14 @@ export function documentView(repo: Repository, index: RepoIndex, doc: Controlled
 function referenceLabel(names: Names, from: string, id: string): string {
   const ref = names.reference(from, id);
   return `${ref.id} ${ref.title}${ref.version ? ` (${ref.version})` : ""}`;
+}
+
+/** The notice on a version printed before it takes effect: a reference copy for training, or a controlled copy handed out early. */
+function pendingNotice(id: string, pending: PendingRevision, lang: Lang): string {
+  const data = { id, version: pending.version, effective: pending.effective, inForce: pending.inForce ?? "" };
+  const first = pending.inForce === undefined;
+  if (pending.copy) return translate(lang, first ? "render.pending.copy-notice.first" : "render.pending.copy-notice", data);
+  return translate(lang, first ? "render.pending.notice.first" : "render.pending.notice", data);
 }
 
 /** "待实施：自 2027-03-01 起实施。" on an external document's copy printed before its 实施日期; "" otherwise. */

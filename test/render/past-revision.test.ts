@@ -35,9 +35,19 @@ describe("a superseded revision of a document", () => {
     expect(page.split("\n").slice(0, 8)).toEqual(["**【已替代 非受控】**", "", `> **${NOTICE}**`, "", "**江苏安迈汽车零部件有限公司**", "", "# 进料检验控制程序", ""]);
     expect(page).toContain("| 文件编号 | QP-009 | 版本/版次 | A/0 | 制订部门 | 品质部 |");
     expect([page.includes("仓库收货后24小时内报检"), page.includes("仓库收货后8小时内报检"), page.includes("报检时限改为8小时")]).toEqual([true, false, false]);
-    for (const day of [["--as-of", "2026-01-01"], ["--today", "2026-11-19"], ["--as-of", "2026-11-19", "--today", "2026-11-19"]]) {
-      const onDay = await render("zh-CN", ...day);
-      expect([onDay.code, onDay.stderr, readFileSync(onDay.file, "utf8")]).toEqual([0, SAID, page]);
+    const onDay = await render("zh-CN", "--as-of", "2026-01-01");
+    expect([onDay.code, onDay.stderr, readFileSync(onDay.file, "utf8")]).toEqual([0, SAID, page]);
+    // Printed on a day A/0 was still in force (--today), it is the version in force: a controlled print, not 已替代 (tester61 L1).
+    for (const day of [["--today", "2026-11-19"], ["--as-of", "2026-11-19", "--today", "2026-11-19"]]) {
+      const inForce = await render("zh-CN", ...day);
+      const text = readFileSync(inForce.file, "utf8");
+      expect([inForce.code, inForce.stderr, text.split("\n")[0], text.includes("已被 A/1 版替代"), text.includes("仓库收货后24小时内报检")]).toEqual([
+        0,
+        "已输出 1 个文件（md，zh-CN）。\nQP-009 A/1 版 2026-11-20 起实施，此前现行版本仍为 A/0：按 A/0 版发布时的文本打印；A/1 版用 'csr render QP-009 --revision A/1' 打印（盖“待实施 非受控”章）。\n",
+        "**【受控】**",
+        false,
+        true,
+      ]);
     }
     // The revision in force, by its version or its day, is printed as it always was.
     const current = await render("zh-CN", "--revision", "A/1");

@@ -20,7 +20,7 @@ import { createRenderer, loadLabels, type TemplateName } from "../../render/envi
 import { escapeMarkdown, markdownToHtml, safeMarkdown } from "../../render/markdown.js";
 import { findChromium, pageFooter, printedPageCount, requireCjkFont, startPdfPrinter } from "../../render/pdf.js";
 import { versionInForceOn, type RegisterContext } from "../../report/registers/context.js";
-import { csrReportView, documentView, escapeView, type BodyRenderer, type CsrReportView, type DocumentView, type Lang, type SupersededRevision } from "../../render/view.js";
+import { csrReportView, documentView, escapeView, type BodyRenderer, type CsrReportView, type DocumentView, type Lang, type PendingRevision, type SupersededRevision } from "../../render/view.js";
 import { choiceOption, dateOption } from "../options.js";
 import type { CommandContext } from "../context.js";
 import { isFolder } from "../shared/output.js";
@@ -55,7 +55,7 @@ const PDF_PAGES_AT_ONCE = 1;
 const MAX_NAME_BYTES = 255;
 /** Folders that hold the repository's data; rendered files never go there. */
 
-type Target = { kind: "document"; value: ControlledDocument; revisionDraft?: boolean; superseded?: SupersededRevision } | { kind: "csr"; value: Csr };
+type Target = { kind: "document"; value: ControlledDocument; revisionDraft?: boolean; superseded?: SupersededRevision; pending?: PendingRevision; fromGit?: boolean } | { kind: "csr"; value: Csr };
 
 export async function renderCommand(ctx: CommandContext, ids: string[], flags: RenderFlags): Promise<number> {
   const root = findRoot(ctx.dir);
@@ -64,7 +64,9 @@ export async function renderCommand(ctx: CommandContext, ids: string[], flags: R
   const asOf = flags.asOf === undefined ? undefined : dateOption(flags.asOf, "--as-of");
   const given = flags.today === undefined ? undefined : dateOption(flags.today, "--today");
   if (asOf !== undefined && given !== undefined && asOf !== given) throw new UserError(t("render.past.as-of-and-today", { asOf, today: given }));
-  const today = asOf ?? given ?? localToday();
+  // The day of printing: a version is in force, superseded or 待实施 as of that day.
+  const now = given ?? localToday();
+  const today = asOf ?? now;
   if (flags.all && ids.length > 0) throw new UserError(t("render.ids-and-all"));
   if (!flags.all && ids.length === 0) throw new UserError(t("render.nothing-named"), t("render.nothing-named.hint"));
   const index = buildIndex(repo);
@@ -80,15 +82,17 @@ export async function renderCommand(ctx: CommandContext, ids: string[], flags: R
     if (others) throw new UserError(t("render.same-file-name", { id: target.value.id, others: conjunction(others), name: documentFileName(target.value.id) }), t("render.same-file-name.hint"));
   }
   if (flags.draft && flags.copy !== undefined) throw new UserError(t("render.draft.copy"));
-  // A controlled copy and a revision draft are printed on the day --today gives; otherwise a document's day is the revision's.
-  const past = await pastRevisions(root, index, targets, flags, asOf ?? (flags.copy === undefined && !flags.draft ? given : undefined));
+  // A controlled copy and a revision draft are printed on the day --today gives; otherwise a document prints its revision in force that day.
+  const past = await pastRevisions(root, index, targets, flags, asOf ?? (flags.copy === undefined && !flags.draft ? today : undefined), now);
   if (past.left.size > 0) targets = targets.filter((target) => !past.left.has(target.value.id));
   // A report of a past day says so and what it cannot date; its evidence is judged against the CSR as recorded now (tester55 C4).
   const recordedNow = new Map(asOf === undefined ? [] : targets.flatMap((target) => (target.kind === "csr" ? [[target.value.id, target.value] as const] : [])));
   const csrsOnDay = asOf === undefined ? [] : csrsAsOf(index, targets, asOf);
   if (csrsOnDay.length > 0) targets = targets.map((target) => csrsOnDay.find((on) => on.id === target.value.id)?.target ?? target);
   const copy = flags.copy === undefined ? undefined : controlledCopy(targets, flags.copy, today);
+  if (copy?.pending) (targets[0] as Extract<Target, { kind: "document" }>).pending = copy.pending;
   const revising = copy?.earlier ? [await earlierCopyText(root, index, targets[0] as Extract<Target, { kind: "document" }>, copy)] : await inForceText(root, index, targets, flags);
+  if (copy?.pending) revising.push(t("render.pending.copy", { id: targets[0]!.value.id, copy: copy.copy, version: copy.version, effective: copy.pending.effective }));
   const target = outputTarget(root, ctx.dir, flags, targets.length);
   const format = target.format ?? choiceOption(flags.format, "--format", FORMATS, "html");
   const chromium = format === "pdf" ? findChromium() : undefined;
@@ -110,7 +114,7 @@ export async function renderCommand(ctx: CommandContext, ids: string[], flags: R
   for (const target of targets) {
     let view;
     try {
-      view = target.kind === "document" ? { ...documentView(repo, index, target.value, lang, body, undefined, today, target.revisionDraft, target.superseded), ...(copy ? { copy: copy.copy } : {}) } : csrReportView(repo, indexOnDay, target.value, lang, body, today, undefined, addressedVersion, undefined, recordedNow.has(target.value.id) ? { now: recordedNow.get(target.value.id)! } : undefined);
+      view = target.kind === "document" ? { ...documentView(repo, index, target.value, lang, body, undefined, today, target.revisionDraft, target.superseded, target.pending), ...(copy ? { copy: copy.copy } : {}) } : csrReportView(repo, indexOnDay, target.value, lang, body, today, undefined, addressedVersion, undefined, recordedNow.has(target.value.id) ? { now: recordedNow.get(target.value.id)! } : undefined);
     } catch (error) {
       if (!(flags.all && error instanceof UserError)) throw error;
       unresolved.push(target.value.id);
@@ -210,8 +214,8 @@ function filesBySharedNumber(repo: Repository): Map<string, string[]> {
  * returns a line for each document being revised, saying what was printed.
  */
 async function inForceText(root: string, index: RepoIndex, targets: Target[], flags: RenderFlags): Promise<string[]> {
-  // A superseded revision's text is already the one released (pastRevisions), not the file's draft.
-  const revising = (target: Target): target is Extract<Target, { kind: "document" }> => target.kind === "document" && target.superseded === undefined && target.value.status === "released" && target.value.revising !== undefined;
+  // An earlier revision's text is already the one released (pastRevisions), not the file's draft.
+  const revising = (target: Target): target is Extract<Target, { kind: "document" }> => target.kind === "document" && !target.fromGit && target.value.status === "released" && target.value.revising !== undefined;
   if (flags.draft && !flags.all) {
     const other = targets.find((target) => !revising(target));
     if (other) throw new UserError(t("render.draft.not-revising", { id: other.value.id }));
@@ -258,30 +262,38 @@ function csrsAsOf(index: RepoIndex, targets: readonly Target[], day: string): { 
 }
 
 /**
- * An earlier revision of a document, asked for by its version (`--revision A/1`) or as the one in
- * force on `day` (`--as-of`, or `--today` without --copy or --draft; revisionInForce): the document as
- * that revision was released, read from git (its release tag, or the commit that recorded it:
- * load/base.ts releasedRevisions, as the registers of a past day read it) with its revisions up to
- * it (asRevision), stamped 已替代 非受控 and naming the revision that replaced it (render/view.ts
- * documentView `superseded`): an auditor asking for the text a superseded revision had (IATF 16949
- * 7.5.3.2) gets it, and the print cannot pass as a controlled copy. The current revision is printed
- * as without these options. Refused, one line each: --revision with several documents or --all, with
- * --as-of or --today, for a CSR, or a version the document never had; either with --copy or --draft;
- * an external document (csr keeps none of its editions' text); a day before the first revision took
- * effect, and a revision whose text git does not hold (with --all: left out and named, `left`).
- * Replaces the targets' values in place; `said`: a line for each one printed superseded.
+ * The revision of each document to print, asked for by its version (`--revision A/1`) or as the one in
+ * force on `day` (`--as-of`, `--today` without --copy or --draft, or else the day of printing;
+ * revisionInForce). `now` is the day of printing (`--today`, else today): a revision a later one has
+ * replaced by then is printed as released, read from git (its release tag, or the commit that recorded
+ * it: load/base.ts releasedRevisions, as the registers of a past day read it) with its revisions up to it
+ * (asRevision), stamped 已替代 非受控 and naming the revision that replaced it (render/view.ts documentView
+ * `superseded`): an auditor asking for the text a superseded revision had (IATF 16949 7.5.3.2) gets it,
+ * and the print cannot pass as a controlled copy. While the current version is released but not yet in
+ * force (待实施, its 实施日期 after `now`), the version in force is the one before it (IATF 16949
+ * 7.5.3.2.1): it prints as released, as a controlled print, not stamped 已替代; the pending version,
+ * asked for by its version, or a first issue not yet in force, prints stamped 待实施 非受控 (documentView
+ * `pending`), for training and preparation only. The current revision in force is printed as without
+ * these options. Refused, one line each: --revision with several documents or --all, with --as-of or
+ * --today, for a CSR, or a version the document never had; either with --copy or --draft; an external
+ * document (csr keeps none of its editions' text); a day before the first revision took effect, and a
+ * revision whose text git does not hold (with --all: left out and named, `left`) — for the day of
+ * printing alone, not asked for, the pending version is printed instead, stamped 待实施 非受控, and said.
+ * Replaces the targets' values in place; `said`: a line for each one printed other than its current text.
  */
-async function pastRevisions(root: string, index: RepoIndex, targets: Target[], flags: RenderFlags, day: string | undefined): Promise<{ said: string[]; notYet: string[]; unread: string[]; left: Set<string> }> {
+async function pastRevisions(root: string, index: RepoIndex, targets: Target[], flags: RenderFlags, day: string | undefined, now: string): Promise<{ said: string[]; notYet: string[]; unread: string[]; left: Set<string> }> {
   const result = { said: [] as string[], notYet: [] as string[], unread: [] as string[], left: new Set<string>() };
   const { revision: version } = flags;
   if (version === undefined && day === undefined) return result;
   const flag = version !== undefined ? "--revision" : flags.asOf !== undefined ? "--as-of" : "--today";
   const explicit = version !== undefined || flags.asOf !== undefined;
+  // Without --revision, --as-of or --today the day is the day of printing: nothing was asked for that could be refused.
+  const asked = version !== undefined || flags.asOf !== undefined || flags.today !== undefined;
   if (version !== undefined && (flags.all || targets.length !== 1)) throw new UserError(t("render.past.one-document"));
   if (version !== undefined && (flags.asOf !== undefined || flags.today !== undefined)) throw new UserError(t("render.past.revision-and-day", { flag: flags.asOf !== undefined ? "--as-of" : "--today" }));
   if (explicit && flags.copy !== undefined) throw new UserError(t("render.past.copy", { flag }));
   if (explicit && flags.draft) throw new UserError(t("render.past.draft", { flag }));
-  const asked: { target: Extract<Target, { kind: "document" }>; at: number }[] = [];
+  const earlier: { target: Extract<Target, { kind: "document" }>; at: number }[] = [];
   for (const target of targets) {
     if (target.kind === "csr") {
       if (version !== undefined) throw new UserError(t("render.past.csr", { id: target.value.id }));
@@ -298,6 +310,15 @@ async function pastRevisions(root: string, index: RepoIndex, targets: Target[], 
     if (version !== undefined && wanted === undefined) throw new UserError(t("render.past.unknown-version", { id: doc.id, version, versions: list(revisions.map((r) => r.version)) }));
     // A draft never released is printed as it is, stamped 草稿.
     if (wanted === undefined && revisions.length === 0) continue;
+    const current = currentRevision(doc);
+    const effective = releasedPendingUntil(doc, now);
+    // The current version not yet in force, asked for by its version or printed for want of one in force: 待实施 非受控.
+    if (effective !== undefined && (wanted === current || (wanted === undefined && !asked))) {
+      const inForce = revisionInForce(doc, now)?.version;
+      target.pending = { version: current!.version, effective, ...(inForce !== undefined ? { inForce } : {}), copy: false };
+      result.said.push(t(inForce === undefined ? "render.pending.printed.first" : "render.pending.printed", { id: doc.id, version: current!.version, effective, inForce: inForce ?? "" }));
+      continue;
+    }
     if (wanted === undefined) {
       const data = { id: doc.id, day: day!, first: revisions[0]!.version, effective: revisionEffective(doc, 0) };
       if (!flags.all) throw new UserError(t("render.past.not-yet", data));
@@ -305,23 +326,36 @@ async function pastRevisions(root: string, index: RepoIndex, targets: Target[], 
       result.left.add(doc.id);
       continue;
     }
-    if (wanted !== currentRevision(doc)) asked.push({ target, at: revisions.indexOf(wanted) });
+    if (wanted !== current) earlier.push({ target, at: revisions.indexOf(wanted) });
   }
-  if (asked.length === 0) return result;
-  const versionOf = ({ target, at }: (typeof asked)[number]) => target.value.revisions![at]!.version;
-  const released = await releasedRevisions(root, asked.map((a) => ({ id: a.target.value.id, path: index.documents.get(a.target.value.id)!.file.path, version: versionOf(a) })));
-  for (const a of asked) {
+  if (earlier.length === 0) return result;
+  const versionOf = ({ target, at }: (typeof earlier)[number]) => target.value.revisions![at]!.version;
+  const released = await releasedRevisions(root, earlier.map((a) => ({ id: a.target.value.id, path: index.documents.get(a.target.value.id)!.file.path, version: versionOf(a) })));
+  for (const a of earlier) {
     const doc = a.target.value;
     const data = { id: doc.id, version: versionOf(a), tag: releaseTag(doc.id, versionOf(a)) };
     const then = released.get(data.tag);
+    const next = { version: doc.revisions![a.at + 1]!.version, effective: revisionEffective(doc, a.at + 1) };
+    // Replaced by a version not yet in force on the day of printing: it is the version in force, printed as a controlled print.
+    const inForce = next.effective > now;
+    if (then === undefined && inForce && !asked) {
+      a.target.pending = { version: next.version, effective: next.effective, inForce: data.version, copy: false };
+      result.said.push(t("render.pending.in-force-unread", { ...data, pending: next.version, effective: next.effective }));
+      continue;
+    }
     if (then === undefined) {
       if (!flags.all) throw new UserError(t("render.past.unread", data), t("render.past.unread.hint", data));
       result.unread.push(doc.id);
       result.left.add(doc.id);
       continue;
     }
-    const superseded = { version: data.version, by: doc.revisions![a.at + 1]!.version, effective: revisionEffective(doc, a.at + 1) };
     a.target.value = asRevision(doc, data.version, then);
+    a.target.fromGit = true;
+    if (inForce) {
+      result.said.push(t("render.pending.in-force", { id: doc.id, version: data.version, pending: next.version, effective: next.effective }));
+      continue;
+    }
+    const superseded = { version: data.version, by: next.version, effective: next.effective };
     a.target.superseded = superseded;
     result.said.push(t("render.past.printed", { id: doc.id, ...superseded }));
   }
@@ -333,9 +367,11 @@ async function pastRevisions(root: string, index: RepoIndex, targets: Target[], 
  * version in force on `today` and not taken back, so that a printed copy always matches the register.
  * That is its current version, or, while that one is released but not yet in force (待实施, its
  * 实施日期 ahead: releasedPendingUntil), the one before it, still in force (revisionInForce), whose
- * copies stay in use until then (`earlier`: earlierCopyText prints that version's text).
+ * copies stay in use until then (`earlier`: earlierCopyText prints that version's text). A copy of the
+ * version not yet in force, handed out early for the day it takes effect, is stamped 受控 待实施 until
+ * then (`pending`: render/view.ts documentView), so that the line does not work to it before that day.
  */
-function controlledCopy(targets: readonly Target[], given: string, today: string): { copy: number; version: string; earlier?: { pendingVersion: string; effective: string } } {
+function controlledCopy(targets: readonly Target[], given: string, today: string): { copy: number; version: string; earlier?: { pendingVersion: string; effective: string }; pending?: PendingRevision } {
   const [target] = targets;
   if (targets.length !== 1 || target?.kind !== "document") throw new UserError(t("render.copy-needs-one"));
   const doc = target.value;
@@ -366,7 +402,8 @@ function controlledCopy(targets: readonly Target[], given: string, today: string
             : t("render.copy-outdated", { copyVersion: copy.version, id: doc.id, version: version ?? "" });
     throw new UserError(t("render.copy-not-in-force", { id: doc.id, copy: given, why }), instead);
   }
-  return { copy: copy.copy, version: copy.version, ...(copy.version !== version ? { earlier: { pendingVersion: version!, effective: pending! } } : {}) };
+  if (copy.version !== version) return { copy: copy.copy, version: copy.version, earlier: { pendingVersion: version!, effective: pending! } };
+  return { copy: copy.copy, version: copy.version, ...(pending !== undefined ? { pending: { version: copy.version, effective: pending, ...(inForce !== undefined ? { inForce } : {}), copy: true } } : {}) };
 }
 
 /**

@@ -9,7 +9,8 @@
 import type { Document } from "yaml";
 import { t } from "../../i18n/index.js";
 import { shellArgument } from "../../core/text.js";
-import { currentRevision } from "../../model/index.js";
+import { currentRevision, revisionInForce } from "../../model/index.js";
+import { releasedPendingUntil } from "../../model/revision.js";
 import type { ControlledDocument } from "../../model/types.js";
 import { setAfter } from "../release/document.js";
 
@@ -19,5 +20,18 @@ export function markRevising(yaml: Document.Parsed, document: ControlledDocument
 
 /** The line that says the document is now 修订中 and what stays in force. */
 export function revisingMarked(document: ControlledDocument, today: string): string {
-  return t("revising.marked", { id: document.id, idArg: shellArgument(document.id), since: today, version: currentRevision(document)?.version ?? "" });
+  return t("revising.marked", { id: document.id, idArg: shellArgument(document.id), since: today, version: versionInForceText(document, today) });
+}
+
+/**
+ * The version in force on `today` (YYYY-MM-DD) as a 修订中 line names it: "A/1", or, while the current
+ * version is released to take effect later (待实施), the one before it with the pending one and its
+ * 实施日期, "A/1（A/2 于 2026-12-14 实施）" (IATF 16949 7.5.3.2.1: until then the earlier version is
+ * the one registers and controlled copies give; tester61 L2). "" for a document never released.
+ */
+export function versionInForceText(document: ControlledDocument, today: string): string {
+  const current = currentRevision(document)?.version ?? "";
+  const effective = releasedPendingUntil(document, today);
+  const inForce = effective === undefined ? undefined : revisionInForce(document, today)?.version;
+  return inForce === undefined ? current : t("revising.version-pending", { version: inForce, pending: current, effective: effective! });
 }

@@ -34,6 +34,7 @@ import { gitRead } from "../../load/git.js";
 import { refuseEmptySections } from "../release/index.js";
 import { setAfter } from "../release/document.js";
 import { personLabel } from "../shared/people.js";
+import { versionInForceText } from "../shared/revising.js";
 import { editFile, findDocumentById, personOption, saveChanges, withEditSession } from "../shared/edit.js";
 
 export interface SubmitFlags {
@@ -94,7 +95,7 @@ export async function submitCommand(ctx: CommandContext, ids: string[], flags: S
       }),
     );
     const lines = named.map(({ value: doc, file }) => {
-      const values = { id: doc.id, title: doc.title, path: file.path, version: currentRevision(doc)?.version ?? "", since: date ?? "", by: by ? personLabel(session.index, by.id) : "" };
+      const values = { id: doc.id, title: doc.title, path: file.path, version: date === undefined ? (currentRevision(doc)?.version ?? "") : versionInForceText(doc, date), since: date ?? "", by: by ? personLabel(session.index, by.id) : "" };
       if (!revision(doc)) return t(flags.withdraw ? "submit.withdrawn" : "submit.submitted", values);
       return t(flags.withdraw ? "submit.revising.withdrawn" : by ? "submit.revising.submitted.by" : "submit.revising.submitted", values);
     });

@@ -1,0 +1,96 @@
+/**
+ * `csr render` while a revision is released but not yet in force (待实施, csr release --effective): the
+ * version in force is the one before it (IATF 16949 7.5.3.2.1), printed as a controlled print; the
+ * pending one prints only stamped 待实施, for training and preparation, or as a controlled copy handed
+ * out early, stamped 受控 待实施 until its 实施日期 (tester61 L1). The 实施日期 is years ahead, so that
+ * a print without --today is one of the 待实施 period whatever day the test runs.
+ */
+import { readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { strFromU8, unzipSync } from "fflate";
+import { beforeAll, describe, expect, it } from "vitest";
+import { copyFixture, csr, git, gitInit, tempDir } from "../helpers.js";
+import { today } from "../today.js";
+
+const EFFECTIVE = "2030-01-07";
+const IN_FORCE = `WI-010-01 A/2 版 ${EFFECTIVE} 起实施，此前现行版本仍为 A/1：按 A/1 版发布时的文本打印；A/2 版用 'csr render WI-010-01 --revision A/2' 打印（盖“待实施 非受控”章）。`;
+const PENDING_NOTICE = `待实施 非受控：本文件为 WI-010-01 的 A/2 版，${EFFECTIVE} 起实施，仅供培训/准备，在此之前不得用于生产；现行有效的是 A/1 版。`;
+
+describe("a document whose next revision is released to take effect later", () => {
+  let dir: string;
+  const render = (...args: string[]) => {
+    const format = args.includes("html") ? "html" : args.includes("docx") ? "docx" : "md";
+    const out = join(tempDir(), `print.${format}`);
+    const result = csr(["-C", dir, "render", "WI-010-01", "--out", out, ...args], { lang: args.includes("en") ? "en" : "zh-CN" });
+    return { ...result, file: out, text: result.code === 0 && format !== "docx" ? readFileSync(out, "utf8") : "" };
+  };
+  beforeAll(() => {
+    dir = gitInit(copyFixture("examples/acme-auto"));
+    expect(csr(["-C", dir, "submit", "WI-010-01", "--by", "gaoyang", "--date", "2026-12-01"]).code).toBe(0);
+    const file = join(dir, "documents/instructions/WI-010-01.yaml");
+    writeFileSync(file, readFileSync(file, "utf8").replace("3. 每2小时抽测5件扣压外径并记录", "3. 每1小时抽测5件扣压外径并记录（东岳ECN-2026-118）"));
+    git(dir, ["commit", "-qam", "WI-010-01 修订稿"]);
+    const release = ["release", "WI-010-01", "--summary", "扣压外径抽测频次由每2小时改为每1小时", "--pages", "P1", "--prepared", "gaoyang", "--reviewed", "huangjun", "--approved", "zhangli"];
+    expect(csr(["-C", dir, ...release, "--date", "2026-12-03", "--effective", EFFECTIVE, "-y"]).code).toBe(0);
+    expect(csr(["-C", dir, "distribute", "WI-010-01", "--to", "PRD:huangjun", "--date", "2026-12-04", "-y"]).code).toBe(0);
+  });
+
+  it("prints the version in force (A/1) as released, stamped 受控, without options, --as-of or --today a day before the 实施日期", () => {
+    const plain = render();
+    expect([plain.code, plain.stderr]).toEqual([0, `已输出 1 个文件（md，zh-CN）。\n${IN_FORCE}\n`]);
+    const lines = plain.text.split("\n");
+    expect(lines.slice(0, 3)).toEqual(["**【受控】**", "", "**江苏安迈汽车零部件有限公司**"]);
+    expect(lines.filter((l) => l.startsWith("| 文件编号 | WI-010-01") || l.startsWith("| 制订日期") || l.includes("| A/2 |"))).toEqual([
+      "| 文件编号 | WI-010-01 | 版本/版次 | A/1 | 制订部门 | 生产部 |",
+      "| 制订日期 | 2024-03-01 | 生效日期 | 2025-03-17 |  |  |",
+    ]);
+    expect([plain.text.includes("3. 每2小时抽测5件扣压外径并记录"), plain.text.includes("每1小时"), plain.text.includes("已替代"), plain.text.includes("待实施"), plain.text.includes("受控文件，版权归本公司所有")]).toEqual([true, false, false, false, true]);
+    for (const day of [["--today", "2026-12-05"], ["--as-of", "2026-12-13", "--today", "2026-12-13"], ["--revision", "A/1"]]) {
+      const onDay = render(...day);
+      expect([onDay.code, onDay.stderr, onDay.text]).toEqual([0, plain.stderr, plain.text]);
+    }
+    expect(render("--lang", "en").stderr.split("\n")[1]).toBe(`WI-010-01 A/2 takes effect on ${EFFECTIVE}; until then A/1 is in force: printed with the text of A/1 as released; print A/2 with 'csr render WI-010-01 --revision A/2' (stamped PENDING · UNCONTROLLED).`);
+  });
+
+  it("prints the pending version (--revision A/2) stamped 待实施 非受控 with its 实施日期 and the version in force, in every format", () => {
+    const md = render("--revision", "A/2");
+    expect([md.code, md.stderr]).toEqual([0, `已输出 1 个文件（md，zh-CN）。\nWI-010-01 A/2 版 ${EFFECTIVE} 起实施，此前现行版本为 A/1：A/2 版盖“待实施 非受控”章打印，仅供培训/准备。\n`]);
+    expect(md.text.split("\n").slice(0, 5)).toEqual(["**【待实施 非受控】**", "", `> **${PENDING_NOTICE}**`, "", "**江苏安迈汽车零部件有限公司**"]);
+    expect([md.text.includes("| 文件编号 | WI-010-01 | 版本/版次 | A/2 |"), md.text.includes("每1小时"), md.text.includes("受控文件，版权归本公司所有")]).toEqual([true, true, false]);
+    const html = render("--revision", "A/2", "--format", "html");
+    expect(html.text).toContain(`<div class="stamp stamp-pending">待实施 非受控</div>\n<div class="pending-notice">${PENDING_NOTICE}</div>\n`);
+    const english = render("--revision", "A/2", "--format", "html", "--lang", "en");
+    expect(english.text).toContain(
+      `<div class="stamp stamp-pending">PENDING · UNCONTROLLED</div>\n<div class="pending-notice">Pending · uncontrolled: this is revision A/2 of WI-010-01, in force from ${EFFECTIVE}; for training and preparation only, not for use in production before then. A/1 is in force until then.</div>\n`,
+    );
+    const word = strFromU8(unzipSync(readFileSync(render("--revision", "A/2", "--format", "docx").file))["word/document.xml"]!);
+    const paragraphs = [...word.matchAll(/<w:p[ >].*?<\/w:p>/gs)].map((p) => [...p[0].matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((t) => t[1]).join("")).filter(Boolean);
+    expect(paragraphs.slice(0, 3)).toEqual(["待实施 非受控", PENDING_NOTICE, "江苏安迈汽车零部件有限公司"]);
+  });
+
+  it("prints the A/2 copy handed out early stamped 受控 待实施 until the 实施日期, then 受控", () => {
+    const early = render("--copy", "1", "--today", "2026-12-05");
+    expect([early.code, early.stderr]).toEqual([0, `已输出 1 个文件（md，zh-CN）。\nWI-010-01 受控副本 1 是 A/2 版，${EFFECTIVE} 起实施：盖“受控 待实施”章打印。\n`]);
+    expect(early.text.split("\n").slice(0, 5)).toEqual(["**【受控 待实施 受控号 1】**", "", `> **待实施：本受控副本为 WI-010-01 的 A/2 版，${EFFECTIVE} 起实施；在此之前仍按 A/1 版执行。**`, "", "**江苏安迈汽车零部件有限公司**"]);
+    expect(early.text.includes("受控文件，版权归本公司所有")).toBe(true);
+    const due = render("--copy", "1", "--today", EFFECTIVE);
+    expect([due.code, due.stderr, due.text.split("\n")[0], due.text.includes("待实施")]).toEqual([0, "已输出 1 个文件（md，zh-CN）。\n", "**【受控 受控号 1】**", false]);
+  });
+
+  it("names A/1 as the version in force, and A/2 with its 实施日期, when a new document marks it 修订中 (tester61 L2); the print stays A/1", () => {
+    const added = csr(["-C", dir, "new", "instruction", "--title", "扣压夹具维修期间临时偏离", "--department", "PRD", "--used-by", "WI-010-01", "-y"], { lang: "zh-CN" });
+    expect(added.code).toBe(0);
+    expect(added.stdout.split("\n")).toContain(
+      `WI-010-01 现标记为修订中（${today()} 起，同 'csr submit WI-010-01'）：文件中是其下一版的修订稿，现行版本 A/1（A/2 于 ${EFFECTIVE} 实施）照常有效，登记、受控副本和网站都用它发布时的文本，直到 'csr release WI-010-01' 发布新版本；不改了，撤销更改后用 'csr submit WI-010-01 --withdraw' 取消修订。`,
+    );
+    const plain = render();
+    expect([plain.code, plain.stderr, plain.text.split("\n")[0], plain.text.includes("| 文件编号 | WI-010-01 | 版本/版次 | A/1 |")]).toEqual([0, `已输出 1 个文件（md，zh-CN）。\n${IN_FORCE}\n`, "**【受控】**", true]);
+    git(dir, ["checkout", "-q", "--", "."]);
+    git(dir, ["clean", "-qfd"]);
+  });
+
+  it("prints A/2 as the version in force from its 实施日期", () => {
+    const due = render("--today", EFFECTIVE);
+    expect([due.code, due.stderr, due.text.split("\n")[0], due.text.includes("| 文件编号 | WI-010-01 | 版本/版次 | A/2 |"), due.text.includes("待实施")]).toEqual([0, "已输出 1 个文件（md，zh-CN）。\n", "**【受控】**", true, false]);
+  });
+});
