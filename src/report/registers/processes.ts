@@ -61,7 +61,8 @@ export function processRegister(ctx: RegisterContext, options: { today: string }
     columns: [
       { key: "no", header: t(ctx, "register.processes.column.no"), kind: "number" },
       { key: "code", header: t(ctx, "register.processes.column.code"), kind: "id" },
-      { key: "name", header: t(ctx, "register.processes.column.name") },
+      // A process name is short and read whole (产品和过程设计开发（APQP）), as a department is.
+      { key: "name", header: t(ctx, "register.processes.column.name"), kind: "name" },
       { key: "type", header: t(ctx, "register.processes.column.type"), kind: "code" },
       { key: "owner", header: t(ctx, "register.processes.column.owner"), kind: "name" },
       { key: "clauses", header: t(ctx, "register.processes.column.clauses"), kind: "list" },
