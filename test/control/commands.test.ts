@@ -205,6 +205,24 @@ describe("csr implement", () => {
 });
 
 describe("csr periodic-review", () => {
+  // tester60 J12: the 文控 learns at the review, not at the refusal, that QP-004 must be revised before QR-004-02 is withdrawn.
+  it("names, under a 拟作废 conclusion, the documents in force citing the document, to revise before csr obsolete, which refuses until then", async () => {
+    const dir = example();
+    const review = await csrInProcess(["-C", dir, "periodic-review", "QR-004-02", "--by", "徐海涛", "--date", "2026-12-04", "--result", "withdraw", "--comment", "并入QR-013-01", "-y", "--commit"], { lang: null });
+    expect([review.code, review.stderr]).toEqual([0, ""]);
+    const lines = review.stdout.trimEnd().split("\n");
+    expect(lines.slice(0, -1)).toEqual([
+      "QR-004-02：已登记定期评审，徐海涛（xuht），2026-12-04；文件不升版。",
+      "结论：拟作废。以下 1 处现行记录仍引用 QR-004-02，须先处理，否则 'csr obsolete QR-004-02' 会拒绝（现行文件不得把读者引向已作废的文件）：",
+      "  QP-004 内部审核程序：发布新版本（'csr release QP-004'），改为引用替代 QR-004-02 的文件或删除该引用",
+      "然后用 'csr obsolete QR-004-02' 作废 QR-004-02；本次评审不重新计算定期评审期限。",
+    ]);
+    expect(lines.at(-1)).toMatch(/^已提交 [0-9a-f]{7}：csr periodic-review QR-004-02：拟作废/);
+    const refused = await csrInProcess(["-C", dir, "obsolete", "QR-004-02", "--reason", "并入QR-013-01", "--superseded-by", "QR-013-01", "--date", "2026-12-04", "-y"], { lang: null });
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain("QP-004 引用了 QR-004-02");
+  });
+
   it("records the review and its conclusion under reviews, which is not a revision, and lists it in the 文件定期评审记录", async () => {
     const dir = example();
     expect(csr(["-C", dir, "periodic-review", "QP-014", "--by", "zhoupeng", "--date", "2026-11-20", "--comment", "仍然适用", "-y", "--commit"]).stdout).toMatch(
@@ -242,7 +260,18 @@ describe("csr periodic-review", () => {
     });
     expect(await csrInProcess(["-C", dir, "periodic-review", "QP-010", "--by", "zhangli", "--date", "2026-11-26", "--result", "withdraw", "--comment", "并入 QP-014", "-y"])).toEqual({
       code: 0,
-      stdout: "QP-010: periodic review recorded, by Zhang Li (zhangli) on 2026-11-26; no new revision.\nConclusion: withdraw. Make QP-010 obsolete with 'csr obsolete QP-010'; this review does not restart the review interval.\n",
+      // csr obsolete would refuse while documents in force and a process still name QP-010: the steps come in their order (tester60 J12).
+      stdout: [
+        "QP-010: periodic review recorded, by Zhang Li (zhangli) on 2026-11-26; no new revision.",
+        "Conclusion: withdraw. 5 records in force still refer to QP-010; deal with them first, or 'csr obsolete QP-010' will refuse (a document in force must not send its readers to a withdrawn one):",
+        "  QM-001 Quality Manual: release a new revision ('csr release QM-001') that refers to the document replacing QP-010 instead, or no longer refers to it",
+        "  QP-006 Equipment and Monitoring & Measuring Resources Procedure: release a new revision ('csr release QP-006') that refers to the document replacing QP-010 instead, or no longer refers to it",
+        "  QP-011 Identification and Traceability Procedure: release a new revision ('csr release QP-011') that refers to the document replacing QP-010 instead, or no longer refers to it",
+        "  QP-014 Special Characteristics Procedure: release a new revision ('csr release QP-014') that refers to the document replacing QP-010 instead, or no longer refers to it",
+        "  process C3 Production in processes.yaml: list the document replacing QP-010 instead, or remove QP-010 ('csr process update C3 --remove-document QP-010')",
+        "Then withdraw QP-010 with 'csr obsolete QP-010'; this review does not restart the review interval.",
+        "",
+      ].join("\n"),
       stderr: "",
     });
     expect(await csrInProcess(["-C", dir, "periodic-review", "QP-010", "--by", "zhangli", "--result", "作废", "-y"], { lang: null })).toEqual({

@@ -12,9 +12,10 @@
 import { addMonths } from "../../core/dates.js";
 import { changedClausesReached } from "../../report/registers/edition-review.js";
 import type { Catalog } from "../../model/catalog.js";
+import type { Repository } from "../../load/repository.js";
 import { UserError } from "../../core/errors.js";
-import { didYouMean } from "../../core/text.js";
-import { t } from "../../i18n/index.js";
+import { didYouMean, localized } from "../../core/text.js";
+import { language, t } from "../../i18n/index.js";
 import type { Prompts } from "../add/prompting.js";
 import type { CommandContext } from "../context.js";
 import { currentRevision } from "../../model/index.js";
@@ -83,7 +84,8 @@ export async function recordPeriodicReview(ctx: CommandContext, id: string, flag
     // A document that cites no clause the edition renumbers, splits or removes is not on the register of documents to review for it (breaker59 H5).
     if (edition && changedClausesReached(edition, session.repo.catalogs.get(edition.supersedes!.standard)!)(document.clauses).length === 0)
       lines.push(t("periodic-review.edition-not-listed", { id, edition: edition.title }));
-    if (result !== "suitable") lines.push(t(`periodic-review.next.${result}`, { id }));
+    if (result === "withdraw") lines.push(...withdrawalSteps(session.repo, id));
+    else if (result !== "suitable") lines.push(t(`periodic-review.next.${result}`, { id }));
     else if (months) lines.push(t("periodic-review.next", { due: addMonths(date, months) }));
     const message =
       (result === "suitable" ? t("commit.periodic-review", { id, by: reviewerLabel, date }) : t(`commit.periodic-review.${result}`, { id, by: reviewerLabel, date })) +
@@ -91,6 +93,25 @@ export async function recordPeriodicReview(ctx: CommandContext, id: string, flag
     await saveChanges(ctx, session, [change], lines, { commit: flags.commit, message });
     return 0;
   });
+}
+
+/**
+ * The steps after a 拟作废 conclusion, in their order (tester60 J12): `csr obsolete` refuses while a
+ * released document cites the document in `related` or `forms`, or a process of processes.yaml lists
+ * it (doc/obsolete-referenced: a document in force must not send its readers to a withdrawn one, IATF
+ * 16949 / GJB 9001C 7.5.3.2), so each is named with what to do first, and the withdrawal comes last.
+ * Drafts citing it need nothing: csr obsolete --superseded-by re-points them.
+ */
+function withdrawalSteps(repo: Repository, id: string): string[] {
+  const citing = repo.documents.map((d) => d.value).filter((d) => d.status === "released" && d.id !== id && (d.related?.includes(id) || d.forms?.includes(id)));
+  const processes = repo.processes.map((p) => p.value).filter((p) => p.documents?.includes(id));
+  if (citing.length === 0 && processes.length === 0) return [t("periodic-review.next.withdraw", { id })];
+  return [
+    t("periodic-review.next.withdraw-first", { id, count: citing.length + processes.length }),
+    ...citing.map((d) => `  ${t("periodic-review.next.withdraw-document", { document: d.id, title: localized(language(), d.title, d.title_en), id })}`),
+    ...processes.map((p) => `  ${t("periodic-review.next.withdraw-process", { process: p.code, name: localized(language(), p.name, p.name_en), id })}`),
+    t("periodic-review.next.withdraw-then", { id }),
+  ];
 }
 
 /**
