@@ -784,24 +784,42 @@ function textWidths(columns: readonly Column[], sample: Sample, least: readonly 
     second[r] = next;
   };
   for (let r = 0; r < text_.length; r++) measureRow(r);
+  // A step widening column k shortens a row only when k holds its one tallest cell: under any other column the
+  // row keeps its height (tallest − tallest, exactly 0, added to a gain changes nothing). So each row adds to
+  // the gain of its tallest column alone, in the order of the rows, as a sum over every row and column did.
+  // A row no taller than a line in any column (tallestAt −1) and a cell whose every line fits (its height its
+  // number of lines, the least it can be) stay so wider, as no height grows with the width: they are looked at no more.
+  const gains = new Float64Array(index.length);
+  const tall = text_.map((_, r) => r).filter((r) => tallestAt[r]! >= 0);
+  const unfitted = index.map((_, k) => text_.map((_, r) => r).filter((r) => current[r]![k] !== text_[r]![k]!.length));
   while (left >= STEP_EM) {
+    gains.fill(0);
+    let kept = 0;
+    for (const r of tall) {
+      const k = tallestAt[r]!;
+      if (k < 0) continue;
+      gains[k] = gains[k]! + (tallest[r]! - Math.max(second[r]!, wider[r]![k]!));
+      tall[kept++] = r;
+    }
+    tall.length = kept;
     let best: { k: number; gain: number } | undefined;
     for (let k = 0; k < index.length; k++) {
-      let gain = 0;
-      for (let r = 0; r < text_.length; r++) {
-        const others = tallestAt[r] === k ? second[r]! : tallest[r]!;
-        gain += tallest[r]! - Math.max(others, wider[r]![k]!);
-      }
+      const gain = gains[k]!;
       if (gain > 1e-9 && (!best || gain > best.gain)) best = { k, gain };
     }
     if (!best) break;
     const at = index[best.k]!;
     widths.set(at, widths.get(at)! + STEP_EM);
-    for (let r = 0; r < text_.length; r++) {
+    const rows = unfitted[best.k]!;
+    kept = 0;
+    for (const r of rows) {
+      const lines = text_[r]![best.k]!;
       current[r]![best.k] = wider[r]![best.k]!;
-      wider[r]![best.k] = height(text_[r]![best.k]!, widths.get(at)! + STEP_EM);
+      wider[r]![best.k] = height(lines, widths.get(at)! + STEP_EM);
       measureRow(r);
+      if (current[r]![best.k] !== lines.length) rows[kept++] = r;
     }
+    rows.length = kept;
     left -= STEP_EM;
   }
   // What no column needs shortens no row: it goes to the free-text columns by their widths, not to columns that never wrap.
