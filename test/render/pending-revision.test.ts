@@ -77,6 +77,16 @@ describe("a document whose next revision is released to take effect later", () =
     expect([due.code, due.stderr, due.text.split("\n")[0], due.text.includes("待实施")]).toEqual([0, "已输出 1 个文件（md，zh-CN）。\n", "**【受控 受控号 1】**", false]);
   });
 
+  it("lists the electronic issues of A/1 as in use until A/2 replaces them on the system, not as to be recalled (tester61 L10)", () => {
+    const register = csr(["-C", dir, "list", "distribution", "--document", "WI-010-01", "--format", "csv", "--today", "2026-12-05"], { lang: "zh-CN" });
+    expect(register.stdout.split("\n").filter((l) => l.includes(",WI-010-01,")).map((l) => l.split(",").slice(3, 5).concat(l.split(",").at(-2)!))).toEqual([
+      ["A/2", "1", `待实施（${EFFECTIVE} 实施）`],
+      ["A/1", "电子版（OA，只读）", `在用（${EFFECTIVE} 起换版）`],
+      ["A/1", "电子版（OA，只读）", `在用（${EFFECTIVE} 起换版）`],
+      ["A/1", "电子版（OA，只读）", `在用（${EFFECTIVE} 起换版）`],
+    ]);
+  });
+
   it("names A/1 as the version in force, and A/2 with its 实施日期, when a new document marks it 修订中 (tester61 L2); the print stays A/1", () => {
     const added = csr(["-C", dir, "new", "instruction", "--title", "扣压夹具维修期间临时偏离", "--department", "PRD", "--used-by", "WI-010-01", "-y"], { lang: "zh-CN" });
     expect(added.code).toBe(0);

@@ -176,7 +176,7 @@ export function distributionRegister(ctx: RegisterContext, options: { today: str
           recalled: null,
           returnedBy: "",
           receivedBy: "",
-          state: stateText(ctx, state, transition && issue.version === transition.inForce ? transition.until : undefined, transition?.until),
+          state: stateText(ctx, state, transition && issue.version === transition.inForce ? transition.until : undefined, transition?.until, true),
           remark: "",
         }));
     });
@@ -226,11 +226,12 @@ export function distributionRegister(ctx: RegisterContext, options: { today: str
 
 /**
  * A row's 状态 as the register prints it: the label of its state, 在用（… 起待回收） for a copy of the
- * version in use until `inUseUntil` (a pending one takes effect then), 待实施（… 实施） for one of that
+ * version in use until `inUseUntil` (a pending one takes effect then; 在用（… 起换版） for an `electronic`
+ * issue, replaced on the system and never handed back: tester61 L10), 待实施（… 实施） for one of that
  * pending version (`pendingUntil`).
  */
-function stateText(ctx: RegisterContext, state: CopyState, inUseUntil: string | undefined, pendingUntil: string | undefined): string {
-  if (state === "in-use" && inUseUntil !== undefined) return t(ctx, "register.distribution.in-use-until", { date: inUseUntil });
+function stateText(ctx: RegisterContext, state: CopyState, inUseUntil: string | undefined, pendingUntil: string | undefined, electronic = false): string {
+  if (state === "in-use" && inUseUntil !== undefined) return t(ctx, electronic ? "register.distribution.electronic-in-use-until" : "register.distribution.in-use-until", { date: inUseUntil });
   if (state === "pending") return t(ctx, "register.distribution.pending", { date: pendingUntil ?? "" });
   return t(ctx, STATE_LABELS[state]);
 }
