@@ -143,4 +143,38 @@ describe("the document controller's hand-over (tester60 J4)", () => {
     writeFileSync(join(dir, "qms.yaml"), readFileSync(join(dir, "qms.yaml"), "utf8").replace("  electronic_issue: {system: OA, issued_by: chen}\n", "  electronic_issue: {system: OA}\n"));
     expect((await checkJsonInProcess(dir, "--today", "2027-01-04")).findings.filter((f) => f.rule === "person/left-with-open-work")).toEqual([]);
   });
+
+  it("says what nobody at work from the next day can do: a department's opinion only the leaver could give, an approval when no other approver is left", () => {
+    const undecided = [
+      "id: DYA-002",
+      "customer: DYA",
+      "source: {document: DYA-SQM, revision: C, section: \"4.3\"}",
+      "clauses: [IATF16949:8.3.3.3]",
+      "title: 包装须按顾客要求标识",
+      "received: 2026-11-20",
+      "review:",
+      "  required: [QA, PRD]",
+      "  opinions:",
+      "    - {department: QA, reviewer: zhang, opinion: accept, date: 2026-11-23}",
+      "",
+    ].join("\n");
+    const dir = threeDepartmentRepo({
+      "customers/DYA.yaml": "code: DYA\nname: 东岳汽车股份有限公司\nclass: A\nsources:\n  - id: DYA-SQM\n    title: 供应商质量手册\n    revisions:\n      - {revision: C, received: 2026-03-10}\n",
+      "csr/DYA/DYA-002.yaml": undecided,
+    });
+    expect(csr(["-C", dir, "person", "leave", "zhao", "--date", "2026-12-31"], { lang: null })).toEqual({
+      code: 0,
+      stdout:
+        "已记录 赵磊（zhao）于 2026-12-31 离职（people.yaml 中的 left）：此人仍保留在名单中，因为旧记录引用此人；新工作的人员选项中不再列出。\n" +
+        "DYA-002 尚缺 生产部 的会签意见，自 2027-01-01 起该部门没有其他在职人员可签：离职前签署（如 'csr review DYA-002 --department PRD --reviewer zhao'），或用 'csr department update PRD --add-delegate <人员>' 指定代理人。\n",
+      stderr: "",
+    });
+    expect(csr(["-C", dir, "person", "leave", "wang", "--date", "2026-12-31", "--lang", "en"], { lang: null })).toEqual({
+      code: 0,
+      stdout:
+        "Recorded that 王强 (wang) left on 2026-12-31 (left in people.yaml): the person stays listed, as old records name them, and is no longer offered for new work.\n" +
+        "From 2027-01-01 no other approver is at work, and 0 document(s) in approval or revision and 1 undecided review(s) would have nobody to approve them: give someone the role with 'csr person update <id> --roles …,approver', or add the successor with 'csr person add <id> --roles approver --from <first day>'.\n",
+      stderr: "",
+    });
+  });
 });

@@ -132,7 +132,9 @@ describe("csr department", () => {
       stdout:
         "已记录 张伟（zhang）于 2026-11-26 离职（people.yaml 中的 left）：此人仍保留在名单中，因为旧记录引用此人；新工作的人员选项中不再列出。\n" +
         "到 2026-11-26 离职时仍由此人负责、须交接的工作 1 项（交接完之前 csr check 逐项提示：person/left-with-open-work）：\n" +
-        "  - 生产部 的代理人：用 'csr department update PRD --remove-delegate zhang' 去掉，需要时用 --add-delegate 指定接替的人\n",
+        "  - 生产部 的代理人：用 'csr department update PRD --remove-delegate zhang' 去掉，需要时用 --add-delegate 指定接替的人\n" +
+        "DYA-001 尚缺 品质部 的会签意见，自 2026-11-27 起该部门没有其他在职人员可签：离职前签署（如 'csr review DYA-001 --department QA --reviewer zhang'），或用 'csr department update QA --add-delegate <人员>' 指定代理人。\n" +
+        "自 2026-11-27 起没有其他在职的批准人员，审批中或修订中的文件 0 份、待决定的评审 2 条将无人可批：用 'csr person update <id> --roles …,approver' 指定，或用 'csr person add <id> --roles approver --from <到岗日期>' 加入接任者。\n",
       stderr: "",
     });
     const findings = (await checkJsonInProcess(dir, "--today", "2026-11-27")).findings.filter((f) => f.rule === "person/left-with-open-work");

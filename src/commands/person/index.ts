@@ -33,6 +33,7 @@ import type { CommandContext } from "../context.js";
 import { dateOption } from "../options.js";
 import { addDays } from "../../core/dates.js";
 import { worksOn } from "../../model/people.js";
+import { missingOpinions } from "../../model/csr-status.js";
 import { departmentByCode, editFile, listOption, need, saveChanges, withEditSession, type EditSession } from "../shared/edit.js";
 import { departmentLabel, personChoice, personLabel, resolvePerson } from "../shared/people.js";
 import { appendIn, yamlText, type FileChange } from "../shared/persist.js";
@@ -155,7 +156,7 @@ export async function personLeaveCommand(ctx: CommandContext, id: string, flags:
     const date = dateOption(flags.date, "--date");
     refuseWorkAfter(session, person.id, date);
     const change = editFile(session.root, located.file.path, "people", (doc) => doc.setIn([...located.path, "left"], date));
-    const lines = [t("person.left", { person: personLabel(session.index, person.id), date, path: located.file.path }), ...handOver(session, person, date), ...controllerAfter(session, person, date)];
+    const lines = [t("person.left", { person: personLabel(session.index, person.id), date, path: located.file.path }), ...handOver(session, person, date), ...nobodyAfter(session, person, date), ...controllerAfter(session, person, date)];
     await saveChanges(ctx, session, [change], lines, { commit: flags.commit, message: t("person.commit.leave", { id: person.id, date }) });
     return 0;
   });
@@ -297,6 +298,32 @@ function handOver(session: EditSession, person: Person, date: string): string[] 
   const lines: string[] = [];
   if (work.length > 0) lines.push(t("person.left.open-work", { date, count: work.length }), ...work.map((w) => `  - ${w}`));
   if (drafts.length > 0) lines.push(t("person.left.drafts", { count: drafts.length }), ...drafts.map((d) => `  - ${d}`));
+  return lines;
+}
+
+/**
+ * What waits on the leaver's role from the day after `date`, when nobody else at work then (worksOn) can do it
+ * (IATF 16949 7.5.2 / GJB 9001C 7.5.2: documents are approved by those authorised; 8.2.3: the review needs each
+ * department's opinion): the CSR reviews under way still without the opinion of a department the leaver speaks
+ * for (a member or a delegate) that nobody else will speak for, and, for an approver, the documents in approval
+ * (审批中, 修订中) and the undecided reviews when no other approver is at work. Each with what to do.
+ */
+function nobodyAfter(session: EditSession, person: Person, date: string): string[] {
+  const next = addDays(date, 1);
+  const atWork = session.repo.people.map((p) => p.value).filter((p) => p.id !== person.id && worksOn(p, next) && !isMilitaryRepresentative(session.index, p));
+  const undecided = session.repo.csrs.map((c) => c.value).filter((c) => !c.superseded && !c.review?.decision);
+  const lines: string[] = [];
+  const config = session.repo.config?.value;
+  const speaksFor = [...session.index.departments.values()].filter((d) => d.code === person.department || (d.delegates ?? []).includes(person.id));
+  for (const d of speaksFor) {
+    if (atWork.some((p) => p.department === d.code || (d.delegates ?? []).includes(p.id))) continue;
+    const waiting = undecided.filter((c) => missingOpinions(c, config).includes(d.code)).map((c) => c.id);
+    if (waiting.length > 0) lines.push(t("person.left.opinions-nobody", { date: next, department: departmentLabel(session.index, d.code), code: shellArgument(d.code), csrs: shortList(waiting), first: shellArgument(waiting[0]!), id: shellArgument(person.id), count: waiting.length }));
+  }
+  if ((person.roles ?? []).includes("approver") && !atWork.some((p) => (p.roles ?? []).includes("approver"))) {
+    const documents = session.repo.documents.filter((d) => d.value.status === "in-review" || d.value.revising !== undefined).length;
+    if (documents + undecided.length > 0) lines.push(t("person.left.approver-nobody", { date: next, documents, csrs: undecided.length }));
+  }
   return lines;
 }
 
