@@ -697,6 +697,22 @@ export async function run(argv: string[], output?: Output): Promise<number> {
           .option("--commit", t("help.common.commit"))
           .action(action(async () => (await import("../commands/periodic-review/index.js")).periodicReviewCommand));
       },
+      record: () => {
+        const record = program.command("record").description(t("help.record"));
+        record
+          .command("dispose")
+          .description(t("help.record.dispose"))
+          .argument("<form>", t("help.record.dispose.form"))
+          .argument("<batch>", t("help.record.dispose.batch"))
+          .option("--date <date>", t("help.record.dispose.date"))
+          .option("--approved-by <person>", t("help.record.dispose.approved-by"))
+          .option("--method <method>", t("help.record.dispose.method"))
+          .option("--witness <person>", t("help.record.dispose.witness"))
+          .option("--record <number>", t("help.record.dispose.record"))
+          .option("-y, --yes", t("help.common.yes"))
+          .option("--commit", t("help.common.commit"))
+          .action(action(async () => (await import("../commands/record/dispose.js")).recordDisposeCommand));
+      },
       obsolete: () => {
         program
           .command("obsolete")

@@ -47,6 +47,7 @@ const KEYS: Record<string, (item: Plain) => string | undefined> = {
   classification_changes: fields("date", "from", "to"),
   "external.previous": fields("revision"),
   "record.retention_customer": fields("customer"),
+  "record.batches": fields("name"),
 };
 
 /** Where in our document a merged value goes: read it, replace it, or (undefined) remove it. */

@@ -8,7 +8,7 @@
  */
 import { addMonths } from "../core/dates.js";
 import { translate, type Lang } from "../i18n/index.js";
-import type { ControlledDocument, Department } from "./types.js";
+import type { ControlledDocument, Department, RecordBatch, RetentionRule } from "./types.js";
 
 /** A retention period read from its usual Chinese spellings, for the English words of it. */
 export type RetentionTerm =
@@ -111,4 +111,76 @@ function heldFor(retention: string, withdrawn: string | undefined, day: string):
   const term = retentionTerm(retention);
   if (!withdrawn || !term || (term.kind !== "years" && term.kind !== "months")) return true;
   return day <= addMonths(withdrawn, term.kind === "years" ? term.count * 12 : term.count);
+}
+
+/**
+ * A retention period as csr counts it (IATF 16949 7.5.3.2.1, GJB 9001C 7.5.3): `months` from the end
+ * of a batch's period (形成日) or, with `after`, from the day of that event (停产, 员工离职), which each
+ * batch gives as its counted_from; or `kept`, never disposed of (长期, 永久).
+ */
+export type CountedRetention = { months: number; after?: string } | { kept: true };
+
+/**
+ * The retention period written `text` as csr counts it: `rule` (record.retention_term, a customer
+ * period's `term`) when given; else `text` in one of the spellings retentionTerm reads (3年, 6个月,
+ * 产品寿命期+1年 — counted from 停产), 长期 and 永久 with a note in brackets, or `<事件>后N年` / `<事件>后N个月`
+ * (停产后15年, 员工离职后3年); undefined for any other text, which names no count csr could date.
+ */
+export function countedRetention(text: string | undefined, rule?: RetentionRule): CountedRetention | undefined {
+  if (rule) return { months: (rule.years ?? 0) * 12 + (rule.months ?? 0), ...(rule.after ? { after: rule.after } : {}) };
+  const value = (text ?? "").trim().replace(/\s+/g, "");
+  if (value === "") return undefined;
+  const term = retentionTerm(value);
+  if (term?.kind === "years" || term?.kind === "months") return { months: term.kind === "years" ? term.count * 12 : term.count };
+  if (term?.kind === "product-life") return { months: (term.plusYears ?? 0) * 12, after: PRODUCTION_END };
+  if (term || /^(?:长期|永久)[（(]/.test(value)) return { kept: true };
+  const match = /^(.{1,20}?)后(\d{1,3})(年|个?月)$/.exec(value);
+  if (match) return { months: match[3] === "年" ? Number(match[2]) * 12 : Number(match[2]), after: match[1]! };
+  return undefined;
+}
+
+/** The event a product-life period (产品寿命期+1年) counts from: the end of the product's production. */
+const PRODUCTION_END = "停产";
+
+/** The period that decides a batch's retention: its text as written, and the customer whose period it is (a customer's longer one). */
+export interface DecidingPeriod {
+  period: string;
+  customer?: string;
+}
+
+/**
+ * When a batch of a form's records may be disposed of (保存期满): `ends`, the day its retention ends,
+ * from which it may be disposed of, by the longest period that applies — the form's or a customer's
+ * (record.retention_customer: IATF 16949 7.5.3.2.1, the customer's longer period takes precedence);
+ * `kept`, never (a period 长期 or 永久); `undated`, when csr cannot tell: the form states no period
+ * (`no-retention`), a period is written in no way csr counts (`unreadable`: give record.retention_term),
+ * or a period counts from an event whose day the batch does not give (`no-start`: its counted_from,
+ * e.g. the product's end of production, which csr does not guess).
+ */
+export type BatchRetention =
+  | ({ kind: "ends"; date: string } & DecidingPeriod)
+  | ({ kind: "kept" } & DecidingPeriod)
+  | { kind: "undated"; reason: "no-retention" }
+  | ({ kind: "undated"; reason: "unreadable" } & DecidingPeriod)
+  | ({ kind: "undated"; reason: "no-start"; event: string } & DecidingPeriod);
+
+/** `batch`'s retention on `form` (BatchRetention): every period that applies, the form's own first. */
+export function batchRetention(form: Pick<ControlledDocument, "record">, batch: Pick<RecordBatch, "to" | "counted_from">): BatchRetention {
+  const record = form.record ?? {};
+  const own = record.retention?.trim() ? [{ period: record.retention.trim(), rule: record.retention_term }] : record.retention_term ? [{ period: "", rule: record.retention_term }] : [];
+  if (own.length === 0) return { kind: "undated", reason: "no-retention" };
+  const periods: (DecidingPeriod & { rule?: RetentionRule | undefined })[] = [...own, ...(record.retention_customer ?? []).map((c) => ({ period: c.period, rule: c.term, customer: c.customer }))];
+  const counted = periods.map((p) => ({ deciding: { period: p.period, ...(p.customer ? { customer: p.customer } : {}) }, counted: countedRetention(p.period, p.rule) }));
+  const kept = counted.find((c) => c.counted && "kept" in c.counted);
+  if (kept) return { kind: "kept", ...kept.deciding };
+  let latest: ({ kind: "ends"; date: string } & DecidingPeriod) | undefined;
+  for (const { deciding, counted: term } of counted) {
+    if (!term || "kept" in term) return { kind: "undated", reason: "unreadable", ...deciding };
+    const start = term.after === undefined ? batch.to : batch.counted_from;
+    if (start === undefined) return { kind: "undated", reason: "no-start", event: term.after!, ...deciding };
+    const date = addMonths(start, term.months);
+    // The customer's period decides only when it ends later: one as long as the form's is the form's.
+    if (!latest || date > latest.date) latest = { kind: "ends", date, ...deciding };
+  }
+  return latest!;
 }

@@ -292,6 +292,44 @@ export interface CustomerRetention {
   customer: string;
   period: string;
   period_en?: string;
+  /** The period as csr counts it, where `period` is not written in a way it reads (model/record-keeping.ts countedRetention). */
+  term?: RetentionRule;
+}
+
+/**
+ * A retention period as a count of years or months (保存期限) from a start: the end of the period the
+ * records cover (形成日, the batch's `to`) when `after` is absent, else the day of the event `after`
+ * names (停产, 员工离职, 量检具报废), which each batch gives as its `counted_from`.
+ */
+export interface RetentionRule {
+  years?: number;
+  months?: number;
+  after?: string;
+}
+
+/** A batch of filled records of one form (记录批次, e.g. "2024年度"), and its disposal (销毁) once recorded. */
+export interface RecordBatch {
+  /** The batch's name, unique on its form: "2024年度", "2024-Q3", "项目 X2 PPAP". */
+  name: string;
+  /** The first and last day of the records in it (YYYY-MM-DD); the retention counts from `to` (形成日). */
+  from?: string;
+  to: string;
+  /** The day of the event a term `after` counts from (停产日, 离职日), for this batch. */
+  counted_from?: string;
+  /** Where this batch is kept, when not where the form says (record.location). */
+  location?: string;
+  /** The department that keeps it (department code). */
+  department?: string;
+  disposal?: RecordDisposal;
+}
+
+/** A batch's disposal (销毁记录): the day, who approved it (people.yaml id), how, who witnessed it, the record's number. */
+export interface RecordDisposal {
+  date: string;
+  approved_by: string;
+  method: string;
+  witness?: string;
+  record?: string;
 }
 
 /** A document version that used a form (listed it in `forms`). */
@@ -508,7 +546,18 @@ export interface ControlledDocument {
   forms?: string[];
   sections?: Section[];
   /** A form's record keeping (记录保存); the `_en` fields are for English registers (model/record-keeping.ts). */
-  record?: { retention?: string; medium?: "paper" | "electronic" | "paper+electronic"; location?: string; retention_en?: string; location_en?: string; retention_customer?: CustomerRetention[] };
+  record?: {
+    retention?: string;
+    medium?: "paper" | "electronic" | "paper+electronic";
+    location?: string;
+    retention_en?: string;
+    location_en?: string;
+    retention_customer?: CustomerRetention[];
+    /** The retention period as csr counts it, where `retention` is not written in a way it reads (model/record-keeping.ts retentionRule). */
+    retention_term?: RetentionRule;
+    /** The batches of filled records the company keeps (记录批次: a year's 点检表, a project's PPAP file), oldest first. */
+    batches?: RecordBatch[];
+  };
   /**
    * `used_by`: for a withdrawn form, the documents (and their versions) that used it last, which no
    * current document names any more: the record list's 所属程序 of a form kept for its records.

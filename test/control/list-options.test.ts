@@ -10,7 +10,7 @@ import { copyFixture, csr, csrInProcess } from "../helpers.js";
 import { threeDepartmentRepo, trainingProcedure } from "./three-departments.js";
 
 /** The lists of csr list, and which of them each narrowing option applies to: the specification, written out. */
-const LISTS = ["csr", "procedures", "documents", "forms", "external", "obsolete", "symbols", "reviews", "distribution", "training", "periodic-reviews", "edition-review", "people", "management-review"];
+const LISTS = ["csr", "procedures", "documents", "forms", "external", "obsolete", "symbols", "reviews", "distribution", "training", "periodic-reviews", "edition-review", "people", "management-review", "disposals"];
 const TAKES: Record<string, { value?: string; lists: string[] }> = {
   "--customer": { value: "DYA", lists: ["csr", "symbols", "reviews"] },
   "--status": { value: "x", lists: ["csr", "documents", "distribution"] },
@@ -25,7 +25,7 @@ const TAKES: Record<string, { value?: string; lists: string[] }> = {
   "--level": { value: "2", lists: ["procedures"] },
   "--style": { value: "iatf", lists: ["procedures"] },
   "--columns": { value: "no", lists: ["csr", "procedures", "documents", "forms", "external", "obsolete"] },
-  "--due-by": { value: "2026-12-31", lists: ["periodic-reviews"] },
+  "--due-by": { value: "2026-12-31", lists: ["periodic-reviews", "disposals"] },
   "--standard": { value: "X", lists: ["edition-review"] },
 };
 

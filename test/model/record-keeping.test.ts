@@ -1,6 +1,6 @@
 /** model/record-keeping.ts: a form's retention period and location as English registers print them (tester19 F7, auditor16 F13). */
 import { describe, expect, it } from "vitest";
-import { customerRetentionText, recordKeepingText, recordsHeldOn, retentionTerm } from "../../src/model/record-keeping.js";
+import { batchRetention, countedRetention, customerRetentionText, recordKeepingText, recordsHeldOn, retentionTerm } from "../../src/model/record-keeping.js";
 
 describe("retentionTerm", () => {
   it.each([
@@ -70,5 +70,53 @@ describe("a customer's longer retention period (record.retention_customer, teste
       { customer: "DYA", period: "15 years after end of production", untranslated: false },
     ]);
     expect(customerRetentionText("en", { record: { retention_customer: [{ customer: "BCM", period: "停产后15年" }] } })).toEqual([{ customer: "BCM", period: "停产后15年", untranslated: true }]);
+  });
+});
+
+describe("countedRetention (tester60 J1)", () => {
+  it.each([
+    ["3年", undefined, { months: 36 }],
+    ["6个月", undefined, { months: 6 }],
+    ["产品寿命期+1年", undefined, { months: 12, after: "停产" }],
+    ["产品寿命期", undefined, { months: 0, after: "停产" }],
+    ["停产后15年", undefined, { months: 180, after: "停产" }],
+    ["员工离职后3年", undefined, { months: 36, after: "员工离职" }],
+    ["量检具报废后1年", undefined, { months: 12, after: "量检具报废" }],
+    ["长期", undefined, { kept: true }],
+    ["长期（保留历次版本）", undefined, { kept: true }],
+    ["永久", undefined, { kept: true }],
+    ["按法规要求", { years: 2, months: 6 }, { months: 30 }],
+    ["入职起至离职后两年", { years: 2, after: "员工离职" }, { months: 24, after: "员工离职" }],
+  ])("counts %j (term %j) as %j", (text, rule, counted) => {
+    expect(countedRetention(text, rule)).toEqual(counted);
+  });
+
+  it.each(["按法规要求", "三年", "", "产品寿命期+1年（北辰产品：停产后15年）"])("cannot count %j without a term", (text) => {
+    expect(countedRetention(text)).toBeUndefined();
+  });
+});
+
+describe("batchRetention (tester60 J1)", () => {
+  const batch = { to: "2024-12-31" };
+
+  it("counts from the batch's last day; a customer's longer period decides and is named", () => {
+    expect(batchRetention({ record: { retention: "1年" } }, batch)).toEqual({ kind: "ends", date: "2025-12-31", period: "1年" });
+    expect(batchRetention({ record: { retention: "1年", retention_customer: [{ customer: "BCM", period: "5年" }, { customer: "DYA", period: "3年" }] } }, batch)).toEqual({ kind: "ends", date: "2029-12-31", period: "5年", customer: "BCM" });
+    // As long as the form's: the form's own period decides.
+    expect(batchRetention({ record: { retention: "3年", retention_customer: [{ customer: "DYA", period: "36个月" }] } }, batch)).toEqual({ kind: "ends", date: "2027-12-31", period: "3年" });
+  });
+
+  it("counts a period after an event from the batch's counted_from, and does not guess it", () => {
+    const form = { record: { retention: "产品寿命期+1年", retention_customer: [{ customer: "BCM", period: "停产后15年" }] } };
+    expect(batchRetention(form, { to: "2024-06-30", counted_from: "2025-03-31" })).toEqual({ kind: "ends", date: "2040-03-31", period: "停产后15年", customer: "BCM" });
+    expect(batchRetention(form, batch)).toEqual({ kind: "undated", reason: "no-start", event: "停产", period: "产品寿命期+1年" });
+  });
+
+  it("says why a batch cannot be dated, and keeps a long-term one whatever the other periods", () => {
+    expect(batchRetention({ record: { retention: "按法规要求" } }, batch)).toEqual({ kind: "undated", reason: "unreadable", period: "按法规要求" });
+    expect(batchRetention({ record: { retention: "按法规要求", retention_term: { years: 2 } } }, batch)).toEqual({ kind: "ends", date: "2026-12-31", period: "按法规要求" });
+    expect(batchRetention({ record: { retention: "3年", retention_customer: [{ customer: "BCM", period: "待顾客确认" }] } }, batch)).toEqual({ kind: "undated", reason: "unreadable", period: "待顾客确认", customer: "BCM" });
+    expect(batchRetention({ record: {} }, batch)).toEqual({ kind: "undated", reason: "no-retention" });
+    expect(batchRetention({ record: { retention: "3年", retention_customer: [{ customer: "BCM", period: "永久" }] } }, batch)).toEqual({ kind: "kept", period: "永久", customer: "BCM" });
   });
 });

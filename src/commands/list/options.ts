@@ -7,7 +7,7 @@ import { UserError } from "../../core/errors.js";
 import { conjunction, t } from "../../i18n/index.js";
 
 /** The lists of `csr list`: the CSR list (`csr`) and the registers. */
-export const LISTS = ["csr", "procedures", "documents", "forms", "external", "obsolete", "symbols", "reviews", "distribution", "training", "periodic-reviews", "edition-review", "people", "management-review", "processes"] as const;
+export const LISTS = ["csr", "procedures", "documents", "forms", "external", "obsolete", "symbols", "reviews", "distribution", "training", "periodic-reviews", "edition-review", "people", "management-review", "processes", "disposals"] as const;
 export type ListName = (typeof LISTS)[number];
 
 /**
@@ -31,7 +31,7 @@ export const LIST_OPTIONS: readonly { key: string; flag: string; lists: readonly
   { key: "level", flag: "--level", lists: ["procedures"] },
   { key: "style", flag: "--style", lists: ["procedures"] },
   { key: "columns", flag: "--columns", lists: ["csr", "procedures", "documents", "forms", "external", "obsolete"] },
-  { key: "dueBy", flag: "--due-by", lists: ["periodic-reviews"] },
+  { key: "dueBy", flag: "--due-by", lists: ["periodic-reviews", "disposals"] },
   { key: "standard", flag: "--standard", lists: ["edition-review"] },
 ];
 

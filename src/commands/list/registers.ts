@@ -1,4 +1,4 @@
-/** `csr list procedures|documents|forms|external|obsolete|symbols|reviews|distribution|training|periodic-reviews|edition-review|people|management-review|processes`: the registers auditors ask for, the people who may be named, the management review inputs of a period, and the process list the internal audit programme is planned from. */
+/** `csr list procedures|documents|forms|external|obsolete|symbols|reviews|distribution|training|periodic-reviews|edition-review|people|management-review|processes|disposals`: the registers auditors ask for, the people who may be named, the management review inputs of a period, the process list the internal audit programme is planned from, and the records due for disposal. */
 import { UserError } from "../../core/errors.js";
 import { closest, didYouMean } from "../../core/text.js";
 import { list, t } from "../../i18n/index.js";
@@ -7,6 +7,7 @@ import type { RegisterContext } from "../../report/registers/context.js";
 import { COPY_STATES, distributionRegister, type CopyFilter, type CopyState } from "../../report/registers/distribution.js";
 import { codeOfLabel } from "../../i18n/values.js";
 import type { Period } from "../../model/review-timeliness.js";
+import { disposalRegister } from "../../report/registers/disposals.js";
 import { DOCUMENT_LIST_STATUSES, documentList } from "../../report/registers/documents.js";
 import { editionReviewRegister } from "../../report/registers/edition-review.js";
 import { externalList } from "../../report/registers/external.js";
@@ -46,7 +47,7 @@ export interface RegisterFlags extends OutputFlags, PeriodFlags {
   today?: string;
   /** `csr list procedures|documents|forms|external|obsolete`: the keys of the columns to print, comma-separated, in that order. */
   columns?: string;
-  /** `csr list periodic-reviews`: the periodic reviews falling due by this day (overdue ones included), not the reviews done. */
+  /** `csr list periodic-reviews`: the periodic reviews falling due by this day (overdue ones included), not the reviews done; `csr list disposals`: the record batches whose retention ends by this day (default today). */
   dueBy?: string;
   /** `csr list edition-review`: the catalog id of the new edition (default: the repository's one). */
   standard?: string;
@@ -103,6 +104,9 @@ export async function listRegisterCommand(ctx: CommandContext, what: string, fla
     table = managementReviewRegister(rc, { today, period: period! });
   } else if (what === "processes") {
     table = processRegister(rc, { today });
+  } else if (what === "disposals") {
+    // The year-end question: which batches may be disposed of by the day given (today by default).
+    table = disposalRegister(rc, { today, dueBy: flags.dueBy !== undefined ? dateOption(flags.dueBy, "--due-by") : today });
   } else {
     throw new UserError(t("list.unknown-register", { what }));
   }

@@ -57,7 +57,7 @@ export const rule: Rule = {
   summary: "A reference names something that does not exist in the repository.",
   docs: {
     description:
-      "A reference names something the repository does not have: a department code (qms.yaml; a customer source document's custodian too), a person (people.yaml: wherever a person is named, as a signature of a revision — 编制, 审核, 会签, 标准化审查, 批准, 军代表 —, a periodic review, an opinion or a decision of the current review round or of an earlier one in `review.history`, a confirmation, a link's `pin`, an implementation's owner or verifier, earlier ones included, a controlled copy's holder, who handed it out (`issued_by`), handed it back (`returned_by`) or took it back (`received_by`), who confirmed it lost or destroyed or stamped it 作废 to be kept (`retained`), who was trained and who trained them, a department's delegate), a customer (a CSR's, a symbol table's, a form's customer retention period), a customer's source document or revision, a document number (`related`, `forms`, `addressed`, `superseded_by`, a withdrawn form's `used_by`, a process's `documents`, the form of a CSR's review record), the CSR that replaces a superseded one (`superseded.by`), a process code, or an attached file. An attachment path must stay inside the repository. An outside party of `external_parties` (the 军代表室) may receive a controlled copy (`distribution[].to`) and be a person's `department`, but it is not a department anywhere else: it reviews no CSR, owns no document or process and receives no CSR. The message suggests the closest existing id — for a document number, the closest document of the kind its numbering family in `qms.yaml` gives it (or a form, in `forms`), never a procedure for a work instruction not added yet; a person written by name (commands take a name, a file only the id) is answered with the id of who has that name, a mistyped name with the nearest name and its id. A reference to a file that itself has errors is not reported again: fix that file first.",
+      "A reference names something the repository does not have: a department code (qms.yaml; a customer source document's custodian too), a person (people.yaml: wherever a person is named, as a signature of a revision — 编制, 审核, 会签, 标准化审查, 批准, 军代表 —, a periodic review, an opinion or a decision of the current review round or of an earlier one in `review.history`, a confirmation, a link's `pin`, an implementation's owner or verifier, earlier ones included, a controlled copy's holder, who handed it out (`issued_by`), handed it back (`returned_by`) or took it back (`received_by`), who confirmed it lost or destroyed or stamped it 作废 to be kept (`retained`), who approved and who witnessed a batch of records' disposal, who was trained and who trained them, a department's delegate), a customer (a CSR's, a symbol table's, a form's customer retention period), a customer's source document or revision, a document number (`related`, `forms`, `addressed`, `superseded_by`, a withdrawn form's `used_by`, a process's `documents`, the form of a CSR's review record), the CSR that replaces a superseded one (`superseded.by`), a process code, or an attached file. An attachment path must stay inside the repository. An outside party of `external_parties` (the 军代表室) may receive a controlled copy (`distribution[].to`) and be a person's `department`, but it is not a department anywhere else: it reviews no CSR, owns no document or process and receives no CSR. The message suggests the closest existing id — for a document number, the closest document of the kind its numbering family in `qms.yaml` gives it (or a form, in `forms`), never a procedure for a work instruction not added yet; a person written by name (commands take a name, a file only the id) is answered with the id of who has that name, a mistyped name with the nearest name and its id. A reference to a file that itself has errors is not reported again: fix that file first.",
     bad: `
 related: [QP-001]   # Unknown document 'QP-001'
 `,
@@ -82,6 +82,9 @@ related: [QP-001]   # Unknown document 'QP-001'
       const { processes: named, distribution } = value;
       if (named) for (let i = 0; i < named.length; i++) if (!processes.has(named[i]!) && !unvalidated.processes.has(named[i]!)) refs.process(file, ["processes", i], named[i]!);
       value.record?.retention_customer?.forEach((c, i) => refs.customer(file, ["record", "retention_customer", i, "customer"], c.customer));
+      value.record?.batches?.forEach((b, i) => {
+        if (b.department && !departments.has(b.department)) refs.department(file, ["record", "batches", i, "department"], b.department);
+      });
       if (distribution) for (let i = 0; i < distribution.length; i++) refs.department(file, ["distribution", i, "to"], distribution[i]!.to, true);
     }
     for (const { value, file } of repo.customers) {
@@ -243,6 +246,10 @@ export function forEachPersonReference(repo: Repository, keeps: (file: SourceFil
       }
     }
     training(file, value.training?.sessions);
+    value.record?.batches?.forEach(({ disposal }, i) => {
+      if (disposal && !known(disposal.approved_by)) visit(file, ["record", "batches", i, "disposal", "approved_by"], disposal.approved_by);
+      if (disposal?.witness && !known(disposal.witness)) visit(file, ["record", "batches", i, "disposal", "witness"], disposal.witness);
+    });
   }
   for (const { value: csr, file } of repo.csrs) {
     if (!keeps(file)) continue;
