@@ -154,6 +154,18 @@ describe("the registers of a period: --from/--to (tester52 D12)", () => {
     ]);
   });
 
+  // tester60 J11: the verdict of a review past its Friday deadline is a sentence; kept on one line it took the printed page and left
+  // the customer two characters a line. It wraps like the other free text, and the page shares its width among them.
+  it("prints the review register with its verdict wrapping and widths given to the free-text columns", () => {
+    const out = join(tempDir(), "reviews.html");
+    ok(acme, "list", "reviews", "--from", "2026-01-01", "--today", "2026-12-05", "--format", "html", "--out", out);
+    const html = readFileSync(out, "utf8");
+    expect(html).toContain('<td class="text">已到期（截止 <span class="nobr">2026-12-04</span> 周五），下一个工作日（<span class="nobr">2026-12-07</span>）前决定即按期</td>');
+    const cols = html.slice(html.indexOf("<colgroup>"), html.indexOf("</colgroup>")).match(/<col[^>]*>/g)!.slice(1);
+    // 顾客, 来源文件, 及时性, 逾期原因 and 备注 are given widths; the columns that never wrap keep their values' width.
+    expect(cols.map((col, i) => (col.includes("width") ? i : -1)).filter((i) => i >= 0)).toEqual([2, 3, 11, 12, 13]);
+  });
+
   it("refuses a period it cannot list", () => {
     const refused = (...args: string[]) => {
       const result = run(acme, ...args, "--today", TODAY);
@@ -163,7 +175,7 @@ describe("the registers of a period: --from/--to (tester52 D12)", () => {
     expect(refused("list", "--to", "2026-06-30")).toBe("csr: --to 2026-06-30 需要 --from：期间从 --from 的日期起，例如 --from 2026-01-01 --to 2026-06-30。");
     expect(refused("list", "reviews", "--from", "2026-07-01", "--to", "2026-06-30")).toBe("csr: --from 2026-07-01 晚于 --to 2026-06-30：期间的第一天不能晚于最后一天。");
     expect(refused("list", "reviews", "--from", "2027-01-01", "--to", "2027-12-31")).toBe("csr: --from 2027-01-01 晚于今天（2026-12-04）：这一期间尚未开始，尚无记录。");
-    expect(refused("list", "documents", "--from", "2026-01-01")).toBe("csr: --from 只用于 csr list、csr list reviews、csr list distribution 和 csr list periodic-reviews，不用于 'csr list documents'。");
+    expect(refused("list", "documents", "--from", "2026-01-01")).toBe("csr: --from 只用于 csr list、csr list reviews、csr list distribution、csr list periodic-reviews 和 csr list management-review，不用于 'csr list documents'。");
     expect(refused("matrix", "clauses", "--from", "2026-01-01")).toBe("csr: --from 只用于 csr list、csr list reviews（按评审起算日期）、csr list distribution（按发放和回收日期）、csr list periodic-reviews（按评审日期）和 csr matrix csr，不用于 'matrix clauses'。");
   });
 });

@@ -84,7 +84,9 @@ export function reviewRegister(ctx: RegisterContext, options: { customer?: strin
       { key: "decided", header: t(ctx, "register.reviews.column.decided"), date: true },
       { key: "decidedBy", header: t(ctx, "review-confirmation.column.decided-by"), kind: "name" },
       { key: "used", header: t(ctx, "register.reviews.column.used"), kind: "number" },
-      { key: "verdict", header: t(ctx, "register.reviews.column.verdict"), kind: "code" },
+      // Free text, wrapping: 按期 is short, but a verdict on a day off after the deadline is a sentence (已到期（截止 …），下一个工作日 … 前决定即按期),
+      // which kept on one line took the page and squeezed the customer to two characters a line (tester60 J11).
+      { key: "verdict", header: t(ctx, "register.reviews.column.verdict") },
       { key: "reason", header: t(ctx, "register.reviews.column.reason") },
       { key: "remark", header: t(ctx, "register.reviews.column.remark"), remarks: true },
     ],
