@@ -25,7 +25,7 @@ import { clauseCoverage, procedureCoverage } from "../model/coverage.js";
 import { RECORDED_WORDING, type RecordedWording } from "../model/fingerprint.js";
 import { classificationName, csrClassification, documentClassification, isStateSecret, isStateSecretCsr } from "../model/classification.js";
 import { addressing, CSR_STATUSES, csrFacts, csrStatusLabel, csrStatusText, historyReason, implementationStatusText, reviewRecordText, type ClosedEntry } from "../model/csr-status.js";
-import { currentRevision, issuedOn } from "../model/index.js";
+import { currentRevision, issuedOn, revisionEffective } from "../model/index.js";
 import { releaseTag } from "../model/paths.js";
 import { asRevision, releasedPendingUntil, revisionSignatures } from "../model/revision.js";
 import { externalPendingUntil } from "../model/external.js";
@@ -40,7 +40,7 @@ import { conjunction, shortList, translate, type MessageData, type MessageKey } 
 import { createRenderer, handlebarsRuntime } from "../render/environment.js";
 import { pageFooter } from "../render/pdf.js";
 import { markdownToHtml } from "../render/markdown.js";
-import { citeClause, csrReportView, documentView, type DocumentView, type Lang, type PageLinker } from "../render/view.js";
+import { citeClause, csrReportView, documentView, type DocumentView, type Lang, type PageLinker, type SupersededRevision } from "../render/view.js";
 import { coverageReading, DIRECT, editionNotes, INHERITED, procedureNotes, THROUGH_CHILDREN } from "../report/registers/clauses.js";
 import { periodicReviewResult } from "../report/registers/periodic-reviews.js";
 import { compareIds, csrsOn, customerName, departmentName, documentsOn, documentStatus, documentTitle, documentVersion, effectiveDate, personName, registerContext, statusLabel, t, versionInForce, versionInForceOn, type DocumentsOn, type RegisterContext } from "../report/registers/context.js";
@@ -74,6 +74,8 @@ export interface SiteOptions {
   version: string;
   /** The documents as the revisions of `today` were released, for those revised since (RegisterContext `released`). */
   released?: ReadonlyMap<string, ControlledDocument>;
+  /** Earlier revisions of the documents as released, by release tag (commands/site earlierRevisions): a page each, stamped 已替代 非受控, linked from the document's page (tester59 G11). */
+  earlier?: ReadonlyMap<string, ControlledDocument>;
   /**
    * Released documents whose file differs from their current version's release tag, by id, as tagged
    * (commands/shared/registers.ts changedSinceRelease): their pages show the released text and say so.
@@ -643,7 +645,9 @@ async function writeSite(repo: Repository, findings: readonly Finding[], options
     const shown = inForceText ? asRevision(doc, replaced!.version, inForceText) : doc;
     // A form in force: its blank sheet to print (a page of its own), or where to get it when the repository does not hold its items (tester59 G10).
     const blank = !secret && shown.kind === "form" && shown.status === "released" && !(replaced && !inForceText) ? blankForm(rc, page, shown, documentPages) : undefined;
-    const sections = documentSections(rc, page, doc, referrers.get(doc.id), docCommits, entityCell, copiesSection(rc, doc, distribution, copiesOf.get(doc.id), copyPeople(page)), today, csrsOnDay, absent, blank?.item);
+    // Each earlier revision git holds the text of: a page of its own, stamped 已替代 非受控 (tester59 G11).
+    const earlierPages = !secret && !(replaced && !inForceText) ? earlierRevisionPages(page, shown, options.earlier) : [];
+    const sections = documentSections(rc, page, doc, referrers.get(doc.id), docCommits, entityCell, copiesSection(rc, doc, distribution, copiesOf.get(doc.id), copyPeople(page)), today, csrsOnDay, absent, blank?.item, earlierSection(rc, page, earlierPages));
     // A document marked 秘密, 机密 or 绝密 is read on a need-to-know basis, never on a shared web page
     // (a site may be hosted anywhere): its page has what the registers show of it, not its body.
     if (secret) {
@@ -703,6 +707,11 @@ async function writeSite(repo: Repository, findings: readonly Finding[], options
       // A form's blank sheet is what the shop floor came for: linked from the line read first, too.
       const status = blank?.page ? { ...inForce, parts: [...inForce.parts, { text: " " }, { text: tr("site.blank-form.status.link", { version: documentVersion(shown) }), href: href(page, blank.page) }] } : inForce;
       html = rendered(shown, page, { sections, ...(notices ? { alerts: notices } : {}), ...(todoBox ? { todo: todoBox } : {}), status }, firstPending);
+      for (const e of earlierPages) {
+        const view = documentView(repo, indexOnDay, e.doc, lang, body, pageLinker(e.page), today, false, e.superseded);
+        const status: PageStatus = { tone: "stop", parts: [{ text: tr("site.document.earlier.status", { id: doc.id, ...e.superseded }) }, { text: tr("site.document.earlier.back", { id: doc.id }), href: href(e.page, page) }, { text: tr("site.document.status.end") }] };
+        emit(e.page, focusableTables(renderer.render(e.doc.kind, { ...view, site: chrome(e.page, { csp: DOCUMENT_CSP, status }) })));
+      }
       if (blank?.page) {
         const view = documentView(repo, indexOnDay, shown, lang, body, pageLinker(blank.page), today);
         emit(blank.page, blankFormHtml(blankFormView(rc, view, renderer.labels, blank.page, page, today), escape));
@@ -1200,6 +1209,8 @@ function documentSections(
   absent: ReadonlySet<string>,
   /** A form's blank sheet: the link to its page, or where to get it (blankForm). */
   blank?: Cell,
+  /** The pages of its earlier revisions (earlierSection). */
+  earlier?: SiteSection,
 ): SiteSection[] {
   const none = t(rc, "site.none");
   return [
@@ -1221,6 +1232,7 @@ function documentSections(
         ...(blank ? [blank] : []),
       ],
     },
+    ...(earlier ? [earlier] : []),
     // The clauses the document addresses itself, each as the standard cites it, with its title.
     ...(doc.clauses?.length ? [{ title: t(rc, "site.document.clauses"), items: inCatalogOrder(doc.clauses, rc.repo.config?.value.standards ?? []).map((c) => ({ text: citeClause(rc.repo, rc.lang, c) })) }] : []),
     {
@@ -1464,6 +1476,35 @@ function copiesSection(rc: RegisterContext, doc: ControlledDocument, register: T
 function pendingPage(page: string, version: string, taken: ReadonlySet<string>): string {
   const base = `${page.slice(0, -".html".length)}-${version.replace(/[^\p{L}\p{N}]/gu, "")}`;
   return taken.has(`${base}.html`.toLowerCase()) ? `${base}~pending.html` : `${base}.html`;
+}
+
+/** An earlier revision's page: the document as that revision was released, and what replaced it when. */
+interface EarlierRevisionPage {
+  page: string;
+  doc: ControlledDocument;
+  superseded: SupersededRevision;
+}
+
+/**
+ * The pages of the earlier revisions of `doc` (as its page shows it) whose text git holds (`texts`, by release tag:
+ * commands/site earlierRevisions), beside its page (QP-010.html: QP-010~A-0.html): each the document as released
+ * then (asRevision), with the revision that replaced it and from when, as csr render --revision prints it (tester59 G11;
+ * IATF 16949 7.5.3.2: obsolete documents identified, their unintended use prevented). Not in the search.
+ */
+function earlierRevisionPages(page: string, doc: ControlledDocument, texts: ReadonlyMap<string, ControlledDocument> | undefined): EarlierRevisionPage[] {
+  const revisions = doc.kind === "external" || (doc.status !== "released" && doc.status !== "obsolete") ? [] : (doc.revisions ?? []);
+  const base = page.slice(0, -".html".length);
+  return revisions.slice(0, -1).flatMap((r, i) => {
+    const then = texts?.get(releaseTag(doc.id, r.version));
+    if (then === undefined) return [];
+    return [{ page: `${base}~${r.version.replace(/[^\p{L}\p{N}]+/gu, "-")}.html`, doc: asRevision(doc, r.version, then), superseded: { version: r.version, by: revisions[i + 1]!.version, effective: revisionEffective(doc, i + 1) } }];
+  });
+}
+
+/** The section of a document's page linking its earlier revisions' pages, newest first; none without any. */
+function earlierSection(rc: RegisterContext, page: string, earlier: readonly EarlierRevisionPage[]): SiteSection | undefined {
+  if (earlier.length === 0) return undefined;
+  return { id: "earlier", title: t(rc, "site.document.earlier"), items: [...earlier].reverse().map((e) => ({ text: t(rc, "site.document.earlier.item", { ...e.superseded }), href: href(page, e.page) })) };
 }
 
 /**

@@ -19,7 +19,10 @@ import type { Lang } from "../../render/view.js";
 import { buildSite, secretCsrIds, secretDocuments, withoutSecretSummaries } from "../../site/build.js";
 import { addDays, addMonths } from "../../core/dates.js";
 import type { Finding } from "../../core/diagnostic.js";
+import { releasedRevisions } from "../../load/base.js";
 import { folderCommits } from "../../load/git.js";
+import type { Repository } from "../../load/repository.js";
+import type { ControlledDocument } from "../../model/types.js";
 import type { FindingsSource } from "../../site/build.js";
 import type { RegisterContext } from "../../report/registers/context.js";
 import { periodChangeReport, periodTable } from "../changes/index.js";
@@ -86,7 +89,7 @@ export async function siteCommand(ctx: CommandContext, flags: SiteFlags): Promis
     const changes = withoutSecretSummaries(await periodChangeReport(ctx, root, repo, addDays(addMonths(today, -12), 1), today), secret, lang, secretCsrIds(repo));
     const changeReport = (rc: RegisterContext) => periodTable(rc, changes);
     // The site withholds what is classified 秘密 or above rather than marking its pages with it (Table.classification is for paper).
-    const summary = await buildSite(repo, findings, { lang, today, baseUrl, version, secret, released: await releasedOn(repo, today, { inForce: true }), changedSinceRelease: await changedSinceRelease(repo, today), drafts: draftsOn(committed, lang), committed: await committedFilesOn(repo, today, commits), ...(asOf ? { findingsSource: asOf.source } : {}), commits, changeReport, heading: ({ classification: _, ...table }) => withHeading(repo, table, lang, today) }, { fileFor, write: (path, content) => writeFileSync(fileFor(path), content), writeParts: (path, write) => writeParts(fileFor(path), write) });
+    const summary = await buildSite(repo, findings, { lang, today, baseUrl, version, secret, released: await releasedOn(repo, today, { inForce: true }), earlier: await earlierRevisions(root, repo, secret), changedSinceRelease: await changedSinceRelease(repo, today), drafts: draftsOn(committed, lang), committed: await committedFilesOn(repo, today, commits), ...(asOf ? { findingsSource: asOf.source } : {}), commits, changeReport, heading: ({ classification: _, ...table }) => withHeading(repo, table, lang, today) }, { fileFor, write: (path, content) => writeFileSync(fileFor(path), content), writeParts: (path, write) => writeParts(fileFor(path), write) });
     writeFileSync(join(staging, SITE_MARKER), manifest(t("site-command.marker"), filesUnder(staging)));
     if (added) carryAdded(out, staging, added, flags.out);
     // The pages are written synchronously, so a Ctrl-C pressed meanwhile waits for the event loop: let it be heard
@@ -236,4 +239,15 @@ function swapIn(staging: string, out: string): void {
 function shown(cwd: string, path: string): string {
   const rel = relative(cwd, path);
   return rel === "" ? "." : rel.startsWith("..") ? path : rel.split(sep).join("/");
+}
+
+/**
+ * The text of each earlier revision of the repository's documents as released, by release tag (load/base.ts
+ * releasedRevisions: the tags in one git call, the revisions released without a tag from the commits that recorded
+ * them in two more), for the site's page of each (tester59 G11): every revision but a document's last, of the
+ * documents of the organisation's own (an external one's editions are the publisher's) not withheld (`secret`).
+ */
+function earlierRevisions(root: string, repo: Repository, secret: ReadonlyMap<string, ControlledDocument>): Promise<Map<string, ControlledDocument>> {
+  const wanted = repo.documents.flatMap(({ value, file }) => (value.kind === "external" || secret.has(value.id) ? [] : (value.revisions ?? []).slice(0, -1).map((r) => ({ id: value.id, path: file.path, version: r.version }))));
+  return releasedRevisions(root, wanted);
 }
