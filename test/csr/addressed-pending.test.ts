@@ -164,7 +164,7 @@ describe("a CSR addressed only in a revision not yet in force", () => {
     editQp020(addressedFirst);
     expect((await addressDya003(addressedFirst)).stdout).toBe("DYA-003: addressed in QP-020 5.3 特殊特性.\n");
     const released = await releaseQp020(addressedFirst);
-    expect(released.stdout.split("\n").slice(2, 4)).toEqual([
+    expect(released.stdout.split("\n").slice(3, 5)).toEqual([
       // csr address left its change uncommitted: a change of its links to QP-020 only, which the release commits, and says so (tester23 F18).
       "The uncommitted changes of csr/DYA/DYA-003.yaml are to its links to QP-020 only: committed with the release.",
       "The link of DYA-003 to QP-020 was made against the text released now: re-pinned from A/1 to A/2, which addresses it only once it takes effect on 2026-12-20.",
@@ -237,7 +237,7 @@ describe("a CSR addressed only in a revision not yet in force", () => {
     editQp020(dir);
     expect((await addressDya003(dir, "--commit")).code).toBe(0);
     const released = await releaseQp020(dir);
-    expect(released.stdout.split("\n").slice(2, 4)).toEqual([
+    expect(released.stdout.split("\n").slice(3, 5)).toEqual([
       "The link of DYA-003 to QP-020 was made against the text released now: re-pinned from A/1 to A/2, which addresses it only once it takes effect on 2026-12-20.",
       "Warning: QP-020 A/2 changed section 5.3 特殊特性 of QP-020, where DYA-001 is addressed (the link was confirmed on 2026-11-26, against A/1). Check that it still addresses the requirement, then run 'csr address --confirm DYA-001 QP-020 --section \"5.3 特殊特性\" --by zhang'; if it no longer does, point 'addressed' at the section that does with 'csr address DYA-001 <document> --section <section> --by zhang' and remove this one with 'csr address DYA-001 QP-020 --section \"5.3 特殊特性\" --remove'.",
     ]);

@@ -3,6 +3,7 @@
  * entry appended, the document released, and the change committed and tagged, so that git holds
  * the proof of every revision.
  */
+import { repositoryCalendar } from "../../load/calendar.js";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { localToday } from "../../core/dates.js";
@@ -219,6 +220,11 @@ async function release(ctx: CommandContext, id: string, given: ReleaseFlags, pro
     const commit = await writeAndCommit(root, { path: file.path, after: text, message: t("commit.release", { id: doc.id, version, summary }), tag, others });
     ctx.stdout(t("release.released", { id: doc.id, version, path: file.path, commit, tag }) + "\n");
     if (effective !== date) ctx.stdout(t("release.effective-later", { id: doc.id, version, effective, date }) + "\n");
+    // A change notice usually names a working day for production to change over (IATF 16949 7.5.3.2.2): a rest day is said, not refused (tester61 L8).
+    if (effective !== date) {
+      const calendar = repositoryCalendar(repo.config?.value);
+      if (!calendar.isWorkday(effective)) ctx.stdout(t("release.effective-rest-day", { id: doc.id, effective, next: calendar.addWorkdays(effective, 1) }) + "\n");
+    }
     if (issue.line) ctx.stdout(issue.line + "\n");
     for (const m of links.moved) ctx.stdout(t(dirty.has(m.path) ? "release.link-moved-uncommitted" : "release.link-moved", { document: doc.id, version, from: m.from, to: m.to, csr: m.csr }) + "\n");
     if (links.along.length > 0) ctx.stdout(t("release.links-along", { paths: list(links.along), count: links.along.length, id: doc.id }) + "\n");
