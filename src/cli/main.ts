@@ -505,6 +505,9 @@ export async function run(argv: string[], output?: Output): Promise<number> {
           .argument("<id>", t("help.common.document-id"))
           .option("--major", t("help.release.major"))
           .option("--summary <text>", t("help.release.summary"))
+          .option("--reason <text>", t("help.release.reason"))
+          .option("--change-request <number>", t("help.release.change-request"))
+          .option("--ecn <number>", t("help.release.ecn"), collect, [])
           .option("--pages <pages>", t("help.release.pages"))
           .option("--total-pages <n>", t("help.release.total-pages"));
         signatureOptions(release, "release")

@@ -133,6 +133,10 @@ export interface Change {
   replaced?: Signature | { date: string };
   /** A document revision's changed pages (更改页) as its revision record gives them. */
   pages?: string;
+  /** A document revision's 更改原因, 文件更改申请单号 and the customer's change notices (ECN numbers), as its revision record gives them (csr release --reason, --change-request, --ecn). */
+  reason?: string;
+  change_request?: string;
+  ecn?: string[];
   /**
    * On an `added` or `released` row of a document revision: who prepared (编制), reviewed (审核), countersigned
    * (会签), reviewed for standardization (标准化审查), approved (批准) and, GJB, signed as 军代表, each with the
@@ -328,8 +332,17 @@ function unionIds(a: Map<string, unknown>, b: Map<string, unknown>): string[] {
 
 const version = (doc: ControlledDocument): string => currentRevision(doc)?.version ?? "";
 
-/** A revision as its record describes it: the summary (修订内容) and the pages it changed (更改页), when recorded. */
-const revisionRecord = (revision: Revision): Pick<Change, "detail" | "pages"> => ({ detail: revision.summary ?? "", ...(revision.pages ? { pages: revision.pages } : {}) });
+/**
+ * A revision as its record describes it: the summary (修订内容), the pages it changed (更改页), its reason, change
+ * request and the customer's change notices (更改原因, 文件更改申请单号, ECN), those recorded.
+ */
+const revisionRecord = (revision: Revision): Pick<Change, "detail" | "pages" | "reason" | "change_request" | "ecn"> => ({
+  detail: revision.summary ?? "",
+  ...(revision.pages ? { pages: revision.pages } : {}),
+  ...(revision.reason ? { reason: revision.reason } : {}),
+  ...(revision.change_request ? { change_request: revision.change_request } : {}),
+  ...(revision.ecn ? { ecn: revision.ecn } : {}),
+});
 
 /** The signatures of a revision record, in the order a document's signature block prints them. */
 export type RevisionSignatures = Pick<Revision, (typeof SIGNATURE_ROLES)[number]>;

@@ -252,6 +252,21 @@ export function revisionSummary(revision: Revision, lang: Lang): string {
 }
 
 /**
+ * Why and under which request a revision was made, in one line as a reader sees it (原因：…；更改申请：…；ECN：…):
+ * its reason (更改原因), change request number (文件更改申请单号) and the customer's change notices (ECN), those
+ * recorded, in that order; "" when it records none. IATF 16949 8.5.6 and 8.3.6 (documented information on the
+ * reason and authorisation of a change), 7.5.3.2.2 (a customer's engineering changes recorded).
+ */
+export function revisionBasis(revision: Pick<Revision, "reason" | "change_request" | "ecn">, lang: Lang): string {
+  const parts = [
+    revision.reason ? translate(lang, "revision.basis.reason", { reason: revision.reason }) : "",
+    revision.change_request ? translate(lang, "revision.basis.request", { number: revision.change_request }) : "",
+    revision.ecn && revision.ecn.length > 0 ? translate(lang, "revision.basis.ecn", { numbers: revision.ecn.join(translate(lang, "common.list-separator")) }) : "",
+  ];
+  return parts.filter(Boolean).join(translate(lang, "register.remarks-separator"));
+}
+
+/**
  * A revision's date as a reader sees it: the one recorded, else, for a revision imported from a
  * register that gave none (a form register without 发布日期), that it is on the paper record — never
  * a date made up, nor a blank that says nothing.

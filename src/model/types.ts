@@ -499,6 +499,12 @@ export interface Revision {
   summary?: string;
   /** Released before the repository and imported from a register or Word file: its changes are on the paper record. */
   imported?: boolean;
+  /** 更改原因: why the document was changed (csr release --reason); `summary` says what changed (IATF 16949 8.5.6, 8.3.6). */
+  reason?: string;
+  /** 文件更改申请单号: the number of the change request the revision carries out (csr release --change-request). */
+  change_request?: string;
+  /** 顾客变更通知/ECN: the numbers of the customer's engineering change notices the revision carries out (csr release --ecn; IATF 16949 7.5.3.2.2). */
+  ecn?: string[];
   pages?: string;
   total_pages?: number;
   prepared?: Signature;

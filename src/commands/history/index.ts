@@ -16,7 +16,7 @@ import { findDocument } from "../release/document.js";
 import { choiceOption } from "../options.js";
 import type { CommandContext } from "../context.js";
 import { language, list, t } from "../../i18n/index.js";
-import { revisionSummary } from "../../model/revision.js";
+import { revisionBasis, revisionSummary } from "../../model/revision.js";
 import { localized } from "../../core/text.js";
 import { readRepository } from "../shared/read.js";
 
@@ -78,6 +78,10 @@ export async function historyCommand(ctx: CommandContext, id: string, flags: His
     // The day it took effect when not its date (csr release --effective); the current one's is the document's (tester54a A17).
     effective: (r === currentRevision(doc) ? doc.effective : undefined) ?? r.effective ?? r.date ?? null,
     summary: revisionSummary(r, language()),
+    // Why and under which request (csr release --reason, --change-request, --ecn), when recorded.
+    ...(r.reason ? { reason: r.reason } : {}),
+    ...(r.change_request ? { change_request: r.change_request } : {}),
+    ...(r.ecn ? { ecn: r.ecn } : {}),
     prepared: r.prepared?.by ?? "",
     reviewed: r.reviewed?.by ?? "",
     countersigned: (r.countersigned ?? []).map((s) => s.by),
@@ -108,6 +112,8 @@ export async function historyCommand(ctx: CommandContext, id: string, flags: His
       // 生效日期 once a revision took effect after its date, as the printed revision record has it.
       ...(revisions.some((r) => r.effective !== r.date) ? [{ key: "effective", header: t("history.column.effective"), date: true }] : []),
       { key: "summary", header: t("history.column.summary"), kind: "prose" },
+      // 更改原因, 更改申请单号 and ECN: a column only where a revision records them.
+      ...(revisions.some((r) => revisionBasis(r, language()) !== "") ? [{ key: "basis", header: t("history.column.basis"), kind: "prose" as const }] : []),
       { key: "prepared", header: t("history.column.prepared"), kind: "name" },
       { key: "reviewed", header: t("history.column.reviewed"), kind: "name" },
       ...(recorded("countersigned") ? [{ key: "countersigned", header: t("history.column.countersigned"), kind: "list" as const }] : []),
@@ -116,9 +122,10 @@ export async function historyCommand(ctx: CommandContext, id: string, flags: His
       ...(recorded("military_representative") ? [{ key: "military_representative", header: t("history.column.military-representative"), kind: "name" as const }] : []),
       { key: "commit", header: t("history.column.commit"), kind: "code" },
     ],
-    rows: revisions.map((r) => ({
+    rows: revisions.map(({ ecn: _ecn, ...r }) => ({
       ...r,
       date: r.date ?? t("revision.date.unknown"),
+      basis: revisionBasis({ ...r, ...(_ecn ? { ecn: _ecn } : {}) }, language()),
       effective: r.effective ?? t("revision.date.unknown"),
       prepared: signer(r.prepared),
       reviewed: signer(r.reviewed),

@@ -65,6 +65,12 @@ export interface ReleaseFlags extends SignatureFlags {
   /** The day the revision takes effect (生效日期/实施日期), when later than the release --date: may be in the future. */
   effective?: string;
   summary?: string;
+  /** 更改原因: why the document changed (the summary says what changed). */
+  reason?: string;
+  /** 文件更改申请单号: the change request the revision carries out. */
+  changeRequest?: string;
+  /** 顾客变更通知/ECN numbers: repeated, or separated by commas. */
+  ecn?: string[];
   pages?: string;
   /** 总页数: the page count of the controlled copy as printed (csr render --format pdf warns when they differ). */
   totalPages?: string;
@@ -83,6 +89,17 @@ function totalPagesOption(value: string | undefined): number | undefined {
   if (value === undefined) return undefined;
   if (!/^[1-9]\d{0,3}$/.test(value)) throw new UserError(t("release.total-pages", { value }));
   return Number(value);
+}
+
+/**
+ * The why of a revision as --reason, --change-request and --ecn give them (Revision reason, change_request, ecn):
+ * each trimmed, a blank one left out; --ecn split at commas (ASCII or full-width), each number once, in the order given.
+ */
+export function changeBasis(flags: Pick<ReleaseFlags, "reason" | "changeRequest" | "ecn">): Pick<Revision, "reason" | "change_request" | "ecn"> {
+  const reason = flags.reason?.trim();
+  const request = flags.changeRequest?.trim();
+  const ecn = [...new Set((flags.ecn ?? []).flatMap((value) => value.split(/[,，]/)).map((value) => value.trim()).filter(Boolean))];
+  return { ...(reason ? { reason } : {}), ...(request ? { change_request: request } : {}), ...(ecn.length > 0 ? { ecn } : {}) };
 }
 
 export async function releaseCommand(ctx: CommandContext, id: string, flags: ReleaseFlags): Promise<number> {
@@ -180,6 +197,7 @@ async function release(ctx: CommandContext, id: string, given: ReleaseFlags, pro
       date,
       ...(effective !== date ? { effective } : {}),
       summary,
+      ...changeBasis(flags),
       ...(flags.pages ? { pages: flags.pages } : {}),
       ...(totalPages === undefined ? {} : { total_pages: totalPages }),
       prepared: { by: author.id, date: signed.prepared },

@@ -14,6 +14,7 @@ import { electronicLabel } from "../../model/labels.js";
 import { DEFAULT_REVIEW_DAYS, historyReason, verifiedByOwner } from "../../model/csr-status.js";
 import { lateByText, reviewRounds } from "../../model/review-timeliness.js";
 import { localized } from "../../core/text.js";
+import { revisionBasis } from "../../model/revision.js";
 import { sessionTraineesIn } from "../../model/training.js";
 import { customerName, departmentName, documentTitle, personName, t, type RegisterContext } from "./context.js";
 import { roundRemark } from "./reviews.js";
@@ -203,7 +204,13 @@ function reportTable(ctx: RegisterContext, changes: readonly Change[], range: st
     });
     return t(ctx, "register.changes.sections", { changes: groups.join(t(ctx, "register.remarks-separator")) });
   };
+  // A revision's reason, change request and ECN after what it changed (revisionBasis).
   const recordText = (change: Change) => {
+    const text = baseRecordText(change);
+    const basis = change.area === "document" ? revisionBasis(change, ctx.lang) : "";
+    return basis ? [text, basis].filter(Boolean).join(t(ctx, "register.remarks-separator")) : text;
+  };
+  const baseRecordText = (change: Change) => {
     if (change.area === "document" && change.pages) return change.detail ? change.detail + t(ctx, "register.changes.pages", { pages: change.pages }) : t(ctx, "register.changes.pages-alone", { pages: change.pages });
     if (change.area === "document" && change.kind === "added" && !change.imported) return word(ctx, change, change.detail);
     // A revision in preparation: who submitted its draft.
