@@ -10,6 +10,8 @@ import { t } from "../i18n/index.js";
 import { citations, clauseReferenceExample, forStandards, helpExamples, wordingOf } from "../model/citations.js";
 import { packageManifest } from "../load/package.js";
 import type { CommandContext } from "../commands/context.js";
+import type { Command } from "commander";
+import type { PersonFlags } from "../commands/person/index.js";
 import { wireCheck } from "./check.js";
 import { wireSite } from "./site.js";
 import { commandNamed } from "./named.js";
@@ -210,7 +212,20 @@ export async function run(argv: string[], output?: Output): Promise<number> {
           .option("--no-left", t("help.person.update.no-left"))
           .option("-y, --yes", t("help.common.yes"))
           .option("--commit", t("help.common.commit"))
-          .action(action(async () => (await import("../commands/person/index.js")).personUpdateCommand));
+          .action(
+            action(async () => {
+              const { personUpdateCommand } = await import("../commands/person/index.js");
+              // commander lets the last of --from/--no-from (--left/--no-left) win: both given is refused as opposite instructions.
+              return (ctx: CommandContext, id: string, flags: PersonFlags, command: Command) => {
+                let root = command;
+                while (root.parent) root = root.parent;
+                const raw = (root as unknown as { rawArgs?: string[] }).rawArgs ?? [];
+                const given = (option: string) => raw.some((a) => a === option || a.startsWith(`${option}=`));
+                const opposite = ["--from", "--left"].filter((option) => given(option) && given(option.replace("--", "--no-")));
+                return personUpdateCommand(ctx, id, { ...flags, ...(opposite.length > 0 ? { opposite: opposite[0] } : {}) });
+              };
+            }),
+          );
         person
           .command("leave")
           .description(t("help.person.leave"))

@@ -56,8 +56,19 @@ describe("the document controller's hand-over (tester60 J4)", () => {
       stderr: "",
     });
     expect((await zh(dir, "distribute", "QP-005", "--to", "PRD", "--date", "2026-10-21", "-y")).stdout).toContain("\n发放人：刘洋（liu），即 people.yaml 中唯一的文控人员（未给出 --issued-by）。\n");
-    // A start date moved after work recorded in her name: that work is reported, with the command to correct the date.
-    expect(await zh(dir, "person", "update", "liu", "--from", "2026-10-22")).toEqual({ code: 0, stdout: "已更新 刘洋（liu）：到岗日期：2026-10-20 → 2026-10-22。\n", stderr: "" });
+    // A start date moved after work recorded in her name is refused, naming that work and the latest start date that keeps it (breaker61 M4).
+    expect(csr(["-C", dir, "person", "update", "liu", "--from", "2026-10-22"], { lang: null })).toEqual({
+      code: 2,
+      stdout: "",
+      stderr: 
+        "csr: 刘洋（liu）在到岗日期 2026-10-22 之前还有 1 条记录：QP-005 2026-10-21 的受控副本 5（A/1 版）的发放；未作改动。\n" +
+        "提示：到岗日期是第一个工作日：如此人自 2026-10-21 或更早已在岗，运行 'csr person update liu --from 2026-10-21'（或更早的日期）；否则先把这些记录改由当天在职的人员完成。\n",
+    });
+    // --from with --no-from are opposite instructions (breaker61 M11).
+    expect(csr(["-C", dir, "person", "update", "liu", "--no-from", "--from", "2026-10-01"], { lang: null })).toEqual({ code: 2, stdout: "", stderr: "csr: --from 与 --no-from 是相反的指示：请只给出其一。\n" });
+    expect(csr(["-C", dir, "person", "update", "liu", "--left", "2026-12-01", "--no-left"], { lang: null })).toEqual({ code: 2, stdout: "", stderr: "csr: --left 与 --no-left 是相反的指示：请只给出其一。\n" });
+    // Edited by hand all the same: that work is reported, with the command to correct the date.
+    writeFileSync(join(dir, "people.yaml"), readFileSync(join(dir, "people.yaml"), "utf8").replace("joined: 2026-10-20", "joined: 2026-10-22"));
     const found = (await checkJsonInProcess(dir, "--today", "2026-10-23")).findings.filter((f) => f.rule === "person/work-after-leaving");
     expect(found.map((f) => `${f.file}:${f.line}:${f.column} ${f.severity} ${f.message}`)).toEqual([
       "documents/QP-005.yaml:29:49 error 刘洋 (liu) starts work on 2026-10-22, but the handing out of controlled copy 5 of A/1 on 2026-10-21 is recorded in their name: work before starting is no evidence. Have someone at work that day do it and record it in their name; if the start date is wrong, correct it with 'csr person update liu --from <date>'.",

@@ -48,6 +48,8 @@ export interface PersonFlags {
   left?: string | false;
   /** add/update: the day the person starts work (--from, 到岗日期); update --no-from: none. */
   from?: string | false;
+  /** update: "--from" or "--left" when it was given together with its --no- form (cli/main.ts); refused. */
+  opposite?: string;
   date?: string;
   yes?: boolean;
   commit?: boolean;
@@ -126,6 +128,9 @@ export async function personUpdateCommand(ctx: CommandContext, id: string, flags
     if (flags.from !== undefined) next.joined = flags.from === false ? (person.joined === undefined ? undefined : "") : dateOption(flags.from, "--from");
     if (flags.left !== undefined) next.left = flags.left === false ? (person.left === undefined ? undefined : "") : dateOption(flags.left, "--left");
     if (next.name === "") throw new UserError(t("person.empty-name"));
+    if (flags.opposite) throw new UserError(t("person.update.opposite", { option: flags.opposite, negated: flags.opposite.replace("--", "--no-") }));
+    if (next.joined) refuseWorkBefore(session, person.id, next.joined);
+    if (next.left && next.left !== person.left) refuseWorkAfter(session, person.id, next.left, "update");
     if (next.department !== undefined || next.roles !== undefined) refuseMilitaryRoles(session, personLabel(session.index, person.id), next.department ?? person.department, next.roles ?? person.roles);
     const changed = (Object.keys(next) as (keyof Person)[]).filter((field) => JSON.stringify(next[field]) !== JSON.stringify(person[field]));
     if (changed.length === 0) {
@@ -167,17 +172,40 @@ export async function personLeaveCommand(ctx: CommandContext, id: string, flags:
  * person/work-after-leaving at once, so the command refuses before writing, names them and says which
  * date would keep them valid (the latest of them).
  */
-function refuseWorkAfter(session: EditSession, id: string, date: string): void {
-  const after = [
-    ...[...session.index.csrs.values()].flatMap(({ value }) => csrWork(value).map((w) => ({ w, entity: value.id }))),
-    ...[...session.index.documents.values()].flatMap(({ value }) => documentWork(value).map((w) => ({ w, entity: value.id }))),
-  ].filter(({ w }) => w.person === id && w.date > date);
+function refuseWorkAfter(session: EditSession, id: string, date: string, command: "leave" | "update" = "leave"): void {
+  const after = workOf(session, id).filter(({ w }) => w.date > date);
   if (after.length === 0) return;
   const latest = after.map(({ w }) => w.date).sort().at(-1)!;
-  const records = after.map(({ w, entity }) => t("person.leave.work-after.record", { entity, date: w.date, what: describe(w.what) + (w.as ? t(`rule.person/work.as.${w.as}`) : "") }));
   throw new UserError(
-    t("person.leave.work-after", { person: personLabel(session.index, id), date, count: after.length, records: shortList(records) }),
-    t("person.leave.work-after.hint", { id: shellArgument(id), latest }),
+    t("person.leave.work-after", { person: personLabel(session.index, id), date, count: after.length, records: shortList(after.map(workRecord)) }),
+    t(command === "leave" ? "person.leave.work-after.hint" : "person.update.work-after.hint", { id: shellArgument(id), latest }),
+  );
+}
+
+/** Records naming person `id` as the one who did the work: [{ w: PersonWork, entity: CSR or document id }]. */
+function workOf(session: EditSession, id: string) {
+  return [
+    ...[...session.index.csrs.values()].flatMap(({ value }) => csrWork(value).map((w) => ({ w, entity: value.id }))),
+    ...[...session.index.documents.values()].flatMap(({ value }) => documentWork(value).map((w) => ({ w, entity: value.id }))),
+  ].filter(({ w }) => w.person === id);
+}
+
+function workRecord({ w, entity }: ReturnType<typeof workOf>[number]): string {
+  return t("person.leave.work-after.record", { entity, date: w.date, what: describe(w.what) + (w.as ? t(`rule.person/work.as.${w.as}`) : "") });
+}
+
+/**
+ * `csr person update --from <date>`: the first working day. Records in the person's name dated before it would be
+ * errors of rule person/work-after-leaving (its before-joining message) at once, so the command refuses before
+ * writing, names them (earliest first) and says which start date would keep them valid (the earliest of them).
+ */
+function refuseWorkBefore(session: EditSession, id: string, date: string): void {
+  const before = workOf(session, id).filter(({ w }) => w.date < date).sort((a, b) => a.w.date.localeCompare(b.w.date));
+  if (before.length === 0) return;
+  const earliest = before[0]!.w.date;
+  throw new UserError(
+    t("person.update.work-before", { person: personLabel(session.index, id), date, count: before.length, records: shortList(before.map(workRecord)) }),
+    t("person.update.work-before.hint", { id: shellArgument(id), earliest }),
   );
 }
 
