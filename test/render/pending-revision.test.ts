@@ -54,6 +54,17 @@ describe("a document whose next revision is released to take effect later", () =
     expect(render("--lang", "en").stderr.split("\n")[1]).toBe(`WI-010-01 A/2 takes effect on ${EFFECTIVE}; until then A/1 is in force: printed with the text of A/1 as released; print A/2 with 'csr render WI-010-01 --revision A/2' (stamped PENDING · UNCONTROLLED).`);
   });
 
+  it("prints A/2 as the version in force, stamped 受控, with --as-of on or after the 实施日期, as --today does (breaker61 M1)", () => {
+    for (const day of [EFFECTIVE, "2030-02-01"]) {
+      const asOf = render("--as-of", day);
+      const onDay = render("--today", day);
+      expect([asOf.code, asOf.stderr, asOf.text]).toEqual([0, onDay.stderr, onDay.text]);
+      expect([asOf.stderr, asOf.text.split("\n")[0], asOf.text.includes("| 文件编号 | WI-010-01 | 版本/版次 | A/2 |"), asOf.text.includes("待实施")]).toEqual(["已输出 1 个文件（md，zh-CN）。\n", "**【受控】**", true, false]);
+    }
+    const before = render("--as-of", "2030-01-06");
+    expect([before.code, before.text.split("\n")[0], before.text.includes("| 文件编号 | WI-010-01 | 版本/版次 | A/1 |"), before.text.includes("待实施")]).toEqual([0, "**【受控】**", true, false]);
+  });
+
   it("prints the pending version (--revision A/2) stamped 待实施 非受控 with its 实施日期 and the version in force, in every format", () => {
     const md = render("--revision", "A/2");
     expect([md.code, md.stderr]).toEqual([0, `已输出 1 个文件（md，zh-CN）。\nWI-010-01 A/2 版 ${EFFECTIVE} 起实施，此前现行版本为 A/1：A/2 版盖“待实施 非受控”章打印，仅供培训/准备。\n`]);

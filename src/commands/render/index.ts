@@ -311,10 +311,12 @@ async function pastRevisions(root: string, index: RepoIndex, targets: Target[], 
     // A draft never released is printed as it is, stamped 草稿.
     if (wanted === undefined && revisions.length === 0) continue;
     const current = currentRevision(doc);
-    const effective = releasedPendingUntil(doc, now);
+    // --as-of names the day the version is in force on, as --today does (breaker61 M1): on or after the 实施日期 the new version is not 待实施.
+    const pendingDay = flags.asOf !== undefined ? day! : now;
+    const effective = releasedPendingUntil(doc, pendingDay);
     // The current version not yet in force, asked for by its version or printed for want of one in force: 待实施 非受控.
     if (effective !== undefined && (wanted === current || (wanted === undefined && !asked))) {
-      const inForce = revisionInForce(doc, now)?.version;
+      const inForce = revisionInForce(doc, pendingDay)?.version;
       target.pending = { version: current!.version, effective, ...(inForce !== undefined ? { inForce } : {}), copy: false };
       result.said.push(t(inForce === undefined ? "render.pending.printed.first" : "render.pending.printed", { id: doc.id, version: current!.version, effective, inForce: inForce ?? "" }));
       continue;
