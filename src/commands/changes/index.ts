@@ -6,6 +6,7 @@
  */
 import { addDays, isIsoDate, localToday } from "../../core/dates.js";
 import { UserError } from "../../core/errors.js";
+import { didYouMean, localized } from "../../core/text.js";
 import { shortList, t } from "../../i18n/index.js";
 import { loadRevision } from "../../load/base.js";
 import { findRoot } from "../../load/discover.js";
@@ -21,7 +22,12 @@ import type { CommandContext } from "../context.js";
 import { emitTable, languageOf, refuseOrWarnUnreadable, tableOutput, withHeading, writeOutput, type OutputFlags } from "../shared/output.js";
 import { readRepository } from "../shared/read.js";
 
-export async function changesCommand(ctx: CommandContext, from: string, to: string | undefined, flags: OutputFlags): Promise<number> {
+/** `csr changes` options: the output's, and --customer (only that customer's changes: customerChanges). */
+export interface ChangesFlags extends OutputFlags {
+  customer?: string;
+}
+
+export async function changesCommand(ctx: CommandContext, from: string, to: string | undefined, flags: ChangesFlags): Promise<number> {
   for (const end of [from, to]) if (end !== undefined) refuseImpossibleDay(end);
   const dated = isIsoDate(from);
   if (to !== undefined && isIsoDate(to) !== dated) {
@@ -50,12 +56,14 @@ function refuseImpossibleDay(end: string): void {
  * history starts later than the period, those are compared from the first commit, which the report
  * says: what changed in them before it cannot be known.
  */
-async function periodCommand(ctx: CommandContext, from: string, to: string, flags: OutputFlags): Promise<number> {
+async function periodCommand(ctx: CommandContext, from: string, to: string, flags: ChangesFlags): Promise<number> {
   if (to < from) throw new UserError(t("changes.reversed", { from, to }));
   const root = findRoot(ctx.dir);
   const repo = await readRepository(root);
   refuseOrWarnUnreadable(ctx, repo);
-  const period = await periodChangeReport(ctx, root, repo, from, to);
+  const keep = customerFilter(ctx, repo, flags.customer);
+  const whole = await periodChangeReport(ctx, root, repo, from, to);
+  const period = keep ? { ...whole, changes: whole.changes.filter(keep), entered: whole.entered.filter(keep) } : whole;
   const { changes, entered, basis } = period;
   const lang = languageOf();
   const { format, out } = tableOutput(flags, ctx.dir, "changes");
@@ -141,7 +149,7 @@ function datedCommits(root: string, args: readonly string[]): { commit: string; 
 }
 
 /** Two states of the history: what changed between two commits, tags or branches. */
-async function commitsCommand(ctx: CommandContext, from: string, to: string, flags: OutputFlags): Promise<number> {
+async function commitsCommand(ctx: CommandContext, from: string, to: string, flags: ChangesFlags): Promise<number> {
   const root = findRoot(ctx.dir);
   if (!(await isGitRepository(root))) throw new UserError(t("changes.not-git", { root }), t("changes.not-git.hint"));
   const end = await resolveRevision(root, to);
@@ -150,7 +158,9 @@ async function commitsCommand(ctx: CommandContext, from: string, to: string, fla
   const after = await loadRevision(root, end.commit!);
   warnLeftOut(ctx, [start, before], [end, after]);
   const compared = withSubmitters(compareStates(before, after), after, (path, key) => commitAddingKey(root, end.commit!, path, key));
-  const changes = inReportOrder(withLinkRemovals(root, compared, [start.commit!, before], [end.commit!, after]));
+  const keep = customerFilter(ctx, after, flags.customer);
+  const all = inReportOrder(withLinkRemovals(root, compared, [start.commit!, before], [end.commit!, after]));
+  const changes = keep ? all.filter(keep) : all;
   const lang = languageOf();
   const { format, out } = tableOutput(flags, ctx.dir, "changes");
   if (format === "json") return json(ctx, root, out, { from: start, to: end, changes }, flags);
@@ -167,6 +177,33 @@ async function commitsCommand(ctx: CommandContext, from: string, to: string, fla
 function withLinkRemovals(root: string, changes: Change[], [from, before]: [string | null, Repository], [to, after]: [string, Repository]): Change[] {
   const wanted = linkRemovalsWanted(changes, before, after);
   return wanted.length === 0 ? changes : datedLinkRemovals(changes, before, after, linkRemovals(root, from, to, wanted));
+}
+
+/**
+ * --customer CODE: which rows of the report are that customer's (tester61 L6), so that a report sent to one
+ * customer holds no other customer's requirements (IATF 16949 7.5.3.2.2): its CSRs (by the CSR's customer, or an
+ * id CODE-… for one no longer there), its source documents, its rows of the symbol conversion table, and the
+ * documents that address one of its CSRs (`addressed`), that are numbered CODE-… (its notices registered as
+ * external documents) or whose revision cites one of its change notices (`ecn` CODE-…). Coverage and people rows are
+ * left out. Said on stderr; undefined (every row) without --customer. UserError (exit 2) for an unknown customer,
+ * with the closest code.
+ */
+export function customerFilter(ctx: CommandContext, repo: Repository, code: string | undefined): ((change: Change) => boolean) | undefined {
+  if (code === undefined) return undefined;
+  const customer = repo.customers.find((c) => c.value.code === code)?.value;
+  const codes = repo.customers.map((c) => c.value.code);
+  if (!customer) throw new UserError(t("changes.customer-unknown", { code, known: codes.join(t("common.list-separator")) }) + didYouMean(code, codes));
+  const csrs = new Map(repo.csrs.map((c) => [c.value.id, c.value.customer]));
+  const documents = new Set(repo.csrs.filter((c) => c.value.customer === code).flatMap((c) => (c.value.addressed ?? []).map((a) => a.document)));
+  const own = (id: string) => id.startsWith(`${code}-`);
+  ctx.stderr(t("changes.customer-only", { code, name: localized(languageOf(), customer.name, customer.name_en) }) + "\n");
+  return (change) => {
+    if (change.area === "csr") return csrs.has(change.id) ? csrs.get(change.id) === code : own(change.id);
+    if (change.area === "source") return change.detail === code;
+    if (change.area === "symbol") return change.id.startsWith(`${code} `);
+    if (change.area === "document") return documents.has(change.id) || own(change.id) || (change.ecn ?? []).some(own);
+    return false;
+  };
 }
 
 function warnLeftOut(ctx: CommandContext, ...states: [RangeEnd, Repository | undefined][]): void {
