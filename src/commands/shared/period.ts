@@ -23,7 +23,8 @@ export function periodOption(flags: PeriodFlags, today: string, what?: string): 
   if (flags.from === undefined) throw new UserError(t("period.to-without-from", { to: flags.to! }));
   const from = dateOption(flags.from, "--from");
   const to = dateOption(flags.to, "--to", today);
-  if (from > to) throw new UserError(t("period.reversed", { from, to }));
+  // Without --to the last day is today: a --from after it is a period not yet begun, not a reversed one (breaker61 M12).
+  if (flags.to !== undefined && from > to) throw new UserError(t("period.reversed", { from, to }));
   if (from > today) throw new UserError(t("period.after-today", { from, today }));
   return to > today ? { from, to: today, askedTo: to } : { from, to };
 }
