@@ -3,8 +3,9 @@ import { DEFAULT_TRAINING_DAYS } from "../../../model/distribution.js";
 import { currentRevision } from "../../../model/index.js";
 import { trainingSessionVersions } from "../../../load/training-records.js";
 import { documentTrained } from "../../../model/training.js";
+import { estimatedDeadlineNote } from "../../../model/calendar.js";
 import type { Rule } from "../../rule.js";
-import { t } from "../../../i18n/index.js";
+import { sentences, t } from "../../../i18n/index.js";
 
 /**
  * IATF 16949 7.2.2 / 7.3.2: people affected by a changed procedure are trained on it. A document
@@ -12,7 +13,15 @@ import { t } from "../../../i18n/index.js";
  * `document_control.training_days` working days (qms.yaml, default 20) of taking effect. A session
  * without its revision counts for the version in force, on its day, in the commit that added it
  * (model/training.ts sessionVersion).
+ * Training comes before the work (IATF 16949 7.2.2: on-the-job training for new or modified jobs):
+ * a revision released to take effect later is reported from `document_control.training_lead_days`
+ * working days (default 5) before its effective day while no session on it is recorded, and from
+ * the effective day on as in force untrained; past the training period, as overdue. One finding
+ * per revision, whichever applies on the day.
  */
+/** Working days before a revision takes effect from which its missing training is reported (qms.yaml `document_control.training_lead_days`). */
+export const DEFAULT_TRAINING_LEAD_DAYS = 5;
+
 export const rule: Rule = {
   id: "doc/training-overdue",
   severity: "warning",
@@ -21,7 +30,7 @@ export const rule: Rule = {
   summary: "A released revision that needs training has no training record after the training period.",
   docs: {
     description:
-      "A released document marked `training: {required: true}` with no training session on its current version (`training.sessions[].revision`) more than `document_control.training_days` working days (qms.yaml, default 20) after the version took effect. The people whose work a changed procedure governs are trained on the change ({{cite:change-training}}); each revision needs its own record. A session without its revision (written by hand; `csr train` writes it) counts for the version in force on its day in the commit that added it to the file: committed after the release of the current version, it trains that version; committed before, the one before, whatever day it gives (one written since the last commit counts for the version in force on its day; outside git, only for the first version).",
+      "A released document marked `training: {required: true}` with no training session on its current version (`training.sessions[].revision`) more than `document_control.training_days` working days (qms.yaml, default 20) after the version took effect. The people whose work a changed procedure governs are trained on the change ({{cite:change-training}}); each revision needs its own record. A session without its revision (written by hand; `csr train` writes it) counts for the version in force on its day in the commit that added it to the file: committed after the release of the current version, it trains that version; committed before, the one before, whatever day it gives (one written since the last commit counts for the version in force on its day; outside git, only for the first version). Training comes before the work ({{cite:change-training}}): a revision released to take effect later (`csr release --effective`) is reported from `document_control.training_lead_days` working days (qms.yaml, default 5) before its effective day, and from that day on as in force with nobody trained; one finding per revision, whichever applies on the day.",
     bad: `
 training:
   required: true
@@ -36,6 +45,7 @@ training:
   check(ctx) {
     const config = ctx.repo.config?.value;
     const days = config?.document_control?.training_days ?? DEFAULT_TRAINING_DAYS;
+    const lead = config?.document_control?.training_lead_days ?? DEFAULT_TRAINING_LEAD_DAYS;
     const calendar = repositoryCalendar(config);
     for (const { value: doc, file } of ctx.index.documents.values()) {
       const version = currentRevision(doc)?.version;
@@ -45,11 +55,19 @@ training:
       // A version imported without a date was released, and trained on, before the repository: on the paper record.
       if (start === undefined) continue;
       const due = calendar.addWorkdays(start, days);
-      if (due >= ctx.options.today) continue;
-      ctx.report(
-        { file, path: ["training", "required"] },
-        t("rule.doc/training-overdue", { document: doc.id, version, start, due, days }),
-      );
+      const today = ctx.options.today;
+      const at = { file, path: ["training", "required"] };
+      if (due < today) {
+        ctx.report(at, t("rule.doc/training-overdue", { document: doc.id, version, start, due, days }));
+      } else if (start <= today) {
+        // In force, nobody trained: the work is done to a revision nobody was trained on (7.2.2).
+        const note = estimatedDeadlineNote(calendar, start, due)?.trim();
+        ctx.report(at, sentences(t("rule.doc/training-overdue.in-force", { document: doc.id, version, start, due, days }), note));
+      } else {
+        const left = calendar.workdaysBetween(today, start);
+        if (left > lead) continue;
+        ctx.report(at, t("rule.doc/training-overdue.before", { document: doc.id, version, start, count: left }));
+      }
     }
   },
 };
