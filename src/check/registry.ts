@@ -65,6 +65,7 @@ import { rule as docNotIssued } from "./rules/doc/not-issued.js";
 import { rule as docObsoleteMentioned } from "./rules/doc/obsolete-mentioned.js";
 import { rule as docObsoleteReferenced } from "./rules/doc/obsolete-referenced.js";
 import { rule as docPeriodicReviewDue } from "./rules/doc/periodic-review-due.js";
+import { rule as docTemporaryExpired } from "./rules/doc/temporary-expired.js";
 import { rule as docRecallOverdue } from "./rules/doc/recall-overdue.js";
 import { rule as docRecordRetentionMissing } from "./rules/doc/record-retention-missing.js";
 import { rule as docReviewEditionUnknown } from "./rules/doc/review-edition-unknown.js";
@@ -164,6 +165,7 @@ export const rules: readonly Rule[] = [
   docCitedNotListed,
   docObsoleteReferenced,
   docPeriodicReviewDue,
+  docTemporaryExpired,
   docRecallOverdue,
   docRecordRetentionMissing,
   docReviewEditionUnknown,

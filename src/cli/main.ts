@@ -527,6 +527,7 @@ export async function run(argv: string[], output?: Output): Promise<number> {
           .option("--total-pages <n>", t("help.release.total-pages"));
         signatureOptions(release, "release")
           .option("--effective <date>", t("help.release.effective"))
+          .option("--until <date>", t("help.release.until"))
           .option("--force", t("help.release.force"))
           .option("--include-changes", t("help.release.include-changes"))
           .option("-y, --yes", t("help.common.yes"))

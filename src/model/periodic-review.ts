@@ -22,7 +22,8 @@ export function reviewWarnDays(config: QmsConfig | undefined): number {
  */
 export function nextPeriodicReview(doc: ControlledDocument): { months: number; last?: string; due?: string } | undefined {
   const months = doc.review_interval_months;
-  if (doc.status !== "released" || !months) return undefined;
+  // A temporary document ends on its valid_until (doc/temporary-expired): it is withdrawn, not reviewed.
+  if (doc.status !== "released" || !months || doc.valid_until !== undefined) return undefined;
   const current = currentRevision(doc);
   const dates = [current?.date, doc.effective, ...(doc.reviews ?? []).filter((r) => (r.result ?? "suitable") === "suitable").map((r) => r.date)].filter((d): d is string => !!d);
   if (dates.length === 0) return current ? { months } : undefined;

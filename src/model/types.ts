@@ -540,6 +540,8 @@ export interface ControlledDocument {
   clauses?: string[];
   status: DocumentStatus;
   effective?: string;
+  /** A temporary document (临时, IATF 16949 8.5.6.1.1): the last day (YYYY-MM-DD) its current revision is valid (csr release --until). */
+  valid_until?: string;
   /**
    * A revision in preparation (修订中, `csr submit` of a released document): the file holds the draft
    * of the next version; the current revision stays in force with the text of its release tag.

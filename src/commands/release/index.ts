@@ -64,6 +64,8 @@ export interface ReleaseFlags extends SignatureFlags {
   major?: boolean;
   /** The day the revision takes effect (生效日期/实施日期), when later than the release --date: may be in the future. */
   effective?: string;
+  /** A temporary revision (临时, IATF 16949 8.5.6.1.1): the last day it is valid (valid_until), not before it takes effect. Absent: not temporary. */
+  until?: string;
   summary?: string;
   /** 更改原因: why the document changed (the summary says what changed). */
   reason?: string;
@@ -155,6 +157,8 @@ async function release(ctx: CommandContext, id: string, given: ReleaseFlags, pro
     const included = await confirmUncommitted(pending, doc.id, given.includeChanges, terminal);
     const flags = ask ? await askForRelease(ask, repo, index, doc, given) : given;
     const { date, signed, effective } = checkDateOptions(flags);
+    const until = flags.until === undefined ? undefined : dateOption(flags.until, "--until");
+    if (until !== undefined && until < effective) throw new UserError(t("release.until-before-effective", { until, effective }));
     const summary = required(flags.summary, "--summary", t("release.needs.summary"));
     const prepared = required(flags.prepared, "--prepared", t("release.needs.prepared"));
     const reviewed = required(flags.reviewed, "--reviewed", t("release.needs.reviewed"));
@@ -215,6 +219,9 @@ async function release(ctx: CommandContext, id: string, given: ReleaseFlags, pro
       setAfter(yaml, "effective", effective, "status");
       if (yaml.has("revisions")) yaml.addIn(["revisions"], yaml.createNode(revision));
       else setAfter(yaml, "revisions", [revision], "effective");
+      // A temporary revision ends on its --until; a revision released without it is the standard again.
+      if (until !== undefined) setAfter(yaml, "valid_until", until, "effective");
+      else yaml.delete("valid_until");
       if (issue.entry) appendIn(yaml, ["electronic_issue"], yaml.createNode(issue.entry, { flow: true }));
     });
     await refuseErrorFindings(repo, doc.id, file.path, text, [date, ...Object.values(signed)].sort().at(-1)!);
@@ -243,6 +250,7 @@ async function release(ctx: CommandContext, id: string, given: ReleaseFlags, pro
       const calendar = repositoryCalendar(repo.config?.value);
       if (!calendar.isWorkday(effective)) ctx.stdout(t("release.effective-rest-day", { id: doc.id, effective, next: calendar.addWorkdays(effective, 1) }) + "\n");
     }
+    if (until !== undefined) ctx.stdout(t("release.temporary", { id: doc.id, version, until }) + "\n");
     if (issue.line) ctx.stdout(issue.line + "\n");
     for (const m of links.moved) ctx.stdout(t(dirty.has(m.path) ? "release.link-moved-uncommitted" : "release.link-moved", { document: doc.id, version, from: m.from, to: m.to, csr: m.csr }) + "\n");
     if (links.along.length > 0) ctx.stdout(t("release.links-along", { paths: list(links.along), count: links.along.length, id: doc.id }) + "\n");
