@@ -34,7 +34,12 @@ describe("a document whose next revision is released to take effect later", () =
     const released = csr(["-C", dir, ...release, "--date", "2026-12-03", "--effective", EFFECTIVE, "-y"], { lang: "zh-CN" });
     // A Monday: no note on a rest day (tester61 L8).
     expect([released.code, released.stdout.includes("休息日")]).toEqual([0, false]);
-    expect(csr(["-C", dir, "distribute", "WI-010-01", "--to", "PRD:huangjun", "--date", "2026-12-04", "-y"]).code).toBe(0);
+    const early = csr(["-C", dir, "distribute", "WI-010-01", "--to", "PRD:huangjun", "--date", "2026-12-04", "-y"], { lang: "zh-CN" });
+    // An early issue of the pending version is said, with how to issue the version in force instead (breaker61 M7).
+    expect([early.code, early.stdout.split("\n").filter((l) => l.includes("起实施"))]).toEqual([
+      0,
+      [`WI-010-01 A/2 版 ${EFFECTIVE} 起实施，在此之前现行版本仍为 A/1：以上是 A/2 版的提前发放，供培训/准备（打印盖“受控 待实施”章）。如要发放的是现行的 A/1 版，用 'csr distribute WI-010-01 --old-version A/1 --to PRD:huangjun'。`],
+    ]);
   });
 
   it("prints the version in force (A/1) as released, stamped 受控, without options, --as-of or --today a day before the 实施日期", () => {
@@ -63,6 +68,11 @@ describe("a document whose next revision is released to take effect later", () =
     }
     const before = render("--as-of", "2030-01-06");
     expect([before.code, before.text.split("\n")[0], before.text.includes("| 文件编号 | WI-010-01 | 版本/版次 | A/1 |"), before.text.includes("待实施")]).toEqual([0, "**【受控】**", true, false]);
+  });
+
+  it("refuses --copy with --revision A/1 without calling the version in force superseded (breaker61 M8)", () => {
+    const refused = render("--copy", "1", "--revision", "A/1");
+    expect([refused.code, refused.stdout, refused.stderr]).toEqual([2, "", `csr: --copy 打印的是登记的那份受控副本，按它发放的版本，不能与 --revision 同用；WI-010-01 A/1 版在 ${EFFECTIVE} 前仍是现行版本，去掉 --copy 即按受控件打印。\n`]);
   });
 
   it("prints the pending version (--revision A/2) stamped 待实施 非受控 with its 实施日期 and the version in force, in every format", () => {

@@ -12,7 +12,8 @@ import { list as inline, language, t } from "../../i18n/index.js";
 import { copiesDue, copiesInUse, copiesToRecall, copyEdition, csrDistributions, isOut, nextCopyNumber, pendingTransition, recalledLate, unitsWithoutCopy, withEdition } from "../../model/distribution.js";
 import { repositoryCalendar } from "../../load/calendar.js";
 import { classificationName, documentClassification, isStateSecret } from "../../model/classification.js";
-import { currentRevision, issuedOn } from "../../model/index.js";
+import { currentRevision, issuedOn, revisionInForce } from "../../model/index.js";
+import { releasedPendingUntil } from "../../model/revision.js";
 import { electronicLabel } from "../../model/labels.js";
 import { servesUnit } from "../../model/person-work.js";
 import { eventLabel, revisionEvent } from "../../model/recorded-events.js";
@@ -134,6 +135,22 @@ export async function distribute(ctx: CommandContext, id: string, flags: Distrib
       }),
       clerk ? t(clerk.controller ? "distribute.issued-by-controller" : "distribute.issued-by", { by: personLabel(session.index, clerk.id) }) : t("copy-clerk.blank.issuer"),
     ];
+    // Copies of a version released but not yet in force are an early issue, the earlier version staying in force until its 实施日期 (breaker61 M7).
+    const pendingUntil = old ? undefined : releasedPendingUntil(document, date);
+    const inForce = pendingUntil === undefined ? undefined : revisionInForce(document, date)?.version;
+    if (pendingUntil !== undefined) {
+      const pairs = to
+        .map((dept, i) => {
+          const holder = given[i] ?? asked.get(dept);
+          return holder === undefined ? dept : `${dept}:${shellArgument(holder)}`;
+        })
+        .join(" ");
+      lines.push(
+        inForce === undefined
+          ? t("distribute.pending-early.first", { id, version, effective: pendingUntil })
+          : t("distribute.pending-early", { id, version, effective: pendingUntil, inForce, command: `'csr distribute ${shellArgument(id)} --old-version ${shellArgument(inForce)} --to ${pairs}'` }),
+      );
+    }
     // A copy is signed for by someone (领用人); without --holder the register's cell stays empty, so the summary says so (auditor17 F9),
     // and how to name each department's holder next time: --to 部门:领用人 (tester20 F12).
     const unheld = entries.filter((e) => e.holder === undefined);

@@ -291,7 +291,14 @@ async function pastRevisions(root: string, index: RepoIndex, targets: Target[], 
   const asked = version !== undefined || flags.asOf !== undefined || flags.today !== undefined;
   if (version !== undefined && (flags.all || targets.length !== 1)) throw new UserError(t("render.past.one-document"));
   if (version !== undefined && (flags.asOf !== undefined || flags.today !== undefined)) throw new UserError(t("render.past.revision-and-day", { flag: flags.asOf !== undefined ? "--as-of" : "--today" }));
-  if (explicit && flags.copy !== undefined) throw new UserError(t("render.past.copy", { flag }));
+  if (explicit && flags.copy !== undefined) {
+    // In the 待实施 period the earlier version is the one in force, not superseded (breaker61 M8).
+    const only = targets.length === 1 && targets[0]!.kind === "document" ? targets[0]!.value : undefined;
+    const until = only === undefined ? undefined : releasedPendingUntil(only, now);
+    const inForce = until === undefined ? undefined : revisionInForce(only!, now)?.version;
+    if (inForce !== undefined) throw new UserError(t("render.past.copy.pending", { flag, id: only!.id, inForce, effective: until! }));
+    throw new UserError(t("render.past.copy", { flag }));
+  }
   if (explicit && flags.draft) throw new UserError(t("render.past.draft", { flag }));
   const earlier: { target: Extract<Target, { kind: "document" }>; at: number }[] = [];
   for (const target of targets) {
