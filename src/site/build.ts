@@ -1094,14 +1094,14 @@ function scopeCatalogs(repo: Repository): Catalog[] {
 function sourceConfirmation(rc: RegisterContext, source: SourceDocument, today: string): Cell[] {
   const held = heldSourceEdition(source, today);
   if (held === undefined) return [];
-  return [{ text: fact(rc, "show.source-card.confirmed", confirmationText(rc, held, nextCheckOf(rc, held), "site.confirmation.never")) }];
+  return [{ text: fact(rc, "show.source-card.confirmed", confirmationText(rc, held, nextCheckOf(rc, held), "site.confirmation.never", today)) }];
 }
 
 /** An external standard's page's 最近核对 line (as sourceConfirmation's): none for a document not in force, or received after `today`. */
 function externalConfirmation(rc: RegisterContext, doc: ControlledDocument, today: string): Cell[] {
   const held = heldExternalEdition(doc, today);
   if (held === undefined) return [];
-  return [{ text: fact(rc, "show.source-card.confirmed", confirmationText(rc, held, nextCheckOf(rc, held), "site.confirmation.never")) }];
+  return [{ text: fact(rc, "show.source-card.confirmed", confirmationText(rc, held, nextCheckOf(rc, held), "site.confirmation.never", today)) }];
 }
 
 /** The day the next check of `held` is due, when qms.yaml sets document_control.external_check_months (doc/external-check-due). */

@@ -24,6 +24,7 @@ describe("csr site: the latest check that an external document is current", () =
   let bcm: string;
   let bcmEn: string;
   let unset: string;
+  let dya: string;
   let gjb: string;
   let gjbEn: string;
   beforeAll(() => {
@@ -35,6 +36,7 @@ describe("csr site: the latest check that an external document is current", () =
     commitAt(acme, "2026-12-05", "BCM-SQR confirmed current; checks every 12 months");
     bcm = sitePage(acme, "zh-CN", "customers/BCM.html");
     bcmEn = sitePage(acme, "en", "customers/BCM.html");
+    dya = sitePage(acme, "zh-CN", "customers/DYA.html");
 
     const demo = gitInit(copyFixture("examples/gjb-demo"));
     const standard = csr(["-C", demo, "source", "confirm", "GJB 9001C-2017", "--by", "chenhw", "--date", "2026-11-30", "--via", "国家标准化管理委员会网站"]);
@@ -51,6 +53,8 @@ describe("csr site: the latest check that an external document is current", () =
     expect(bcm).toContain("最近核对：无记录；下次核对 2027-11-20 前");
     expect(bcmEn).toContain("Last confirmed: 2026-12-05 Chen Jing (北辰供应商门户), revision V2.0 still current; next check by 2027-12-05");
     expect(bcmEn).toContain("Last confirmed: none recorded; next check by 2027-10-12");
+    // A due day already past says so, as csr check warns (doc/external-check-due), not read as a plan (breaker61 M5).
+    expect(dya).toContain("最近核对：无记录；下次核对 2026-02-10 前（已逾期）");
   });
 
   it("gives no next check when qms.yaml sets no interval, and no csr command to a reader of the site", () => {

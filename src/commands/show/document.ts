@@ -180,7 +180,7 @@ export async function showDocument(ctx: CommandContext, repo: Repository, index:
     const held = heldExternalEdition(doc, today);
     const months = repo.config?.value.document_control?.external_check_months;
     const next = held?.since !== undefined && months !== undefined ? nextCheckDue(held.since, months) : undefined;
-    field("show.source-card.confirmed", confirmationText(rc, held, next));
+    field("show.source-card.confirmed", confirmationText(rc, held, next, undefined, today));
   }
   const revisions = doc.revisions ?? [];
   // An external document is not revised by the organisation: no revision record of its own, rather than 尚未发布 beside 已发布.

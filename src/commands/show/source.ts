@@ -64,7 +64,7 @@ export function showSource(ctx: CommandContext, repo: Repository, index: RepoInd
       return t("show.source-card.revision", { revision: revision.revision, dates: list(dates), status: [status, note].filter(Boolean).join(t("common.list-separator")), registered });
     }),
   );
-  field("show.source-card.confirmed", confirmationText(rc, held, nextDue));
+  field("show.source-card.confirmed", confirmationText(rc, held, nextDue, undefined, today));
   field("show.source-card.see", t("show.source-card.see-commands", { customer: customer.value.code, source: source.id }));
   const width = Math.max(LABEL_WIDTH, ...fields.map(([label]) => displayWidth(label) + 2));
   const out = [`${source.id}  ${rc.lang === "en" ? (source.title_en ?? source.title) : source.title}`, "", ...fields.flatMap(([label, values]) => values.map((v, i) => `  ${padEnd(i === 0 ? label : "", width)}${v}`))];

@@ -140,13 +140,14 @@ export function externalList(ctx: RegisterContext, options: { today: string }): 
  * or that none is recorded (`never`: by default a line naming the command that records one), and the day the
  * next one is due (`nextDue`, nextCheckDue) when qms.yaml sets an interval. csr show prints it on the card of a
  * customer's source document and of an external standard; csr site on a customer's page under each source
- * document and on an external standard's page, with its own `never`.
+ * document and on an external standard's page, with its own `never`. Given `today`, a due day before it is marked 已逾期.
  */
-export function confirmationText(rc: RegisterContext, held: HeldEdition | undefined, nextDue: string | undefined, never: MessageKey = "show.source-card.never-confirmed"): string {
+export function confirmationText(rc: RegisterContext, held: HeldEdition | undefined, nextDue: string | undefined, never: MessageKey = "show.source-card.never-confirmed", today?: string): string {
   const last = held?.confirmed
     ? t(rc, held.confirmed.via ? "show.source-card.confirmed-via" : "show.source-card.confirmed-by", { date: held.confirmed.date, person: personName(rc, held.confirmed.by), revision: held.confirmed.revision, via: held.confirmed.via ?? "" })
     : t(rc, never);
-  return last + (nextDue ? t(rc, "show.source-card.next", { due: nextDue }) : "");
+  // A due day before `today` is overdue, as rule doc/external-check-due reports it: said so, not read as a plan (breaker61 M5).
+  return last + (nextDue ? t(rc, today !== undefined && nextDue < today ? "show.source-card.next-overdue" : "show.source-card.next", { due: nextDue }) : "");
 }
 
 function confirmedText(ctx: RegisterContext, confirmation: CurrencyConfirmation | undefined): string {
