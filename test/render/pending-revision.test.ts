@@ -75,6 +75,15 @@ describe("a document whose next revision is released to take effect later", () =
     expect([refused.code, refused.stdout, refused.stderr]).toEqual([2, "", `csr: --copy 打印的是登记的那份受控副本，按它发放的版本，不能与 --revision 同用；WI-010-01 A/1 版在 ${EFFECTIVE} 前仍是现行版本，去掉 --copy 即按受控件打印。\n`]);
   });
 
+  it("shows the signatures of the version in force and of the pending one, labelled (breaker61 M9)", () => {
+    const shown = csr(["-C", dir, "show", "WI-010-01"], { lang: "zh-CN" });
+    const at = shown.stdout.split("\n").findIndex((l) => l.startsWith("  签字"));
+    expect([shown.code, shown.stdout.split("\n").slice(at, at + 2)]).toEqual([
+      0,
+      ["  签字            A/1（现行）：编制 高扬 2025-03-10 / 审核 黄军 2025-03-13 / 批准 张丽 2025-03-17", "                  A/2（待实施）：编制 高扬 2026-12-03 / 审核 黄军 2026-12-03 / 批准 张丽 2026-12-03"],
+    ]);
+  });
+
   it("prints the pending version (--revision A/2) stamped 待实施 非受控 with its 实施日期 and the version in force, in every format", () => {
     const md = render("--revision", "A/2");
     expect([md.code, md.stderr]).toEqual([0, `已输出 1 个文件（md，zh-CN）。\nWI-010-01 A/2 版 ${EFFECTIVE} 起实施，此前现行版本为 A/1：A/2 版盖“待实施 非受控”章打印，仅供培训/准备。\n`]);

@@ -14,7 +14,7 @@ import { classificationName, documentClassification } from "../../model/classifi
 import { copiesDue, copiesInUse, copyRecallDue, electronicInUse } from "../../model/distribution.js";
 import { electronicLabel } from "../../model/labels.js";
 import { repositoryCalendar } from "../../load/calendar.js";
-import { currentRevision, type RepoIndex } from "../../model/index.js";
+import { currentRevision, revisionInForce, type RepoIndex } from "../../model/index.js";
 import { nextPeriodicReview, pendingReviewConclusion } from "../../model/periodic-review.js";
 import { customerRetentionText, recordKeepingText } from "../../model/record-keeping.js";
 import { heldExternalEdition, nextCheckDue } from "../../model/external-check.js";
@@ -88,13 +88,21 @@ export async function showDocument(ctx: CommandContext, repo: Repository, index:
     const undated = current.date === undefined && doc.effective === undefined ? t("show.document.date-unknown", { text: revisionDate(current, rc.lang) }) : "";
     field(doc.status === "obsolete" ? "show.document.last-version" : "show.document.version", versionInForce(rc, doc, today) + (effective ? t("show.document.effective", { date: effective }) : undated));
     // One entry per role, as the revision record prints it: 会签 何军、唐磊 2024-05-30.
-    const signatures = revisionSignatures(current);
-    const signed = [...new Set(signatures.map((s) => s.role))].map((role) => {
-      const of = signatures.filter((s) => s.role === role).map((s) => s.signature);
-      const dates = [...new Set(of.map((s) => s.date).filter(Boolean))];
-      return `${t(`sign.role.${role}`)} ${of.map((s) => personName(rc, s.by)).join(sep)}${dates.length > 0 ? ` ${dates.join(sep)}` : ""}`;
-    });
-    if (signed.length > 0) field("show.document.signatures", current.version + t("show.colon", { text: signed.join(" / ") }));
+    const signedText = (revision: typeof current) => {
+      const signatures = revisionSignatures(revision);
+      return [...new Set(signatures.map((s) => s.role))].map((role) => {
+        const of = signatures.filter((s) => s.role === role).map((s) => s.signature);
+        const dates = [...new Set(of.map((s) => s.date).filter(Boolean))];
+        return `${t(`sign.role.${role}`)} ${of.map((s) => personName(rc, s.by)).join(sep)}${dates.length > 0 ? ` ${dates.join(sep)}` : ""}`;
+      });
+    };
+    const signed = signedText(current);
+    // In the 待实施 period the version in force's signatures come first, each labelled (breaker61 M9).
+    const inForce = releasedPendingUntil(doc, today) === undefined ? undefined : revisionInForce(doc, today);
+    const inForceSigned = inForce === undefined || inForce === current ? [] : signedText(inForce);
+    if (inForceSigned.length > 0) {
+      field("show.document.signatures", t("show.document.signatures.in-force", { version: inForce!.version }) + t("show.colon", { text: inForceSigned.join(" / ") }), ...(signed.length > 0 ? [t("show.document.signatures.pending", { version: current.version }) + t("show.colon", { text: signed.join(" / ") })] : []));
+    } else if (signed.length > 0) field("show.document.signatures", current.version + t("show.colon", { text: signed.join(" / ") }));
   }
   if (doc.department) field("show.document.department", departmentName(rc, doc.department));
   // How the form's filled records are kept, as the form register prints it (a withdrawn form's records too: tester52 D9).
