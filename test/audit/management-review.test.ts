@@ -43,7 +43,7 @@ describe("csr list management-review", () => {
     const dir = await acme();
     const result = csr(["-C", dir, "list", "management-review", "--today", "2026-12-05"], { lang: "zh-CN" });
     // How to list the rows behind the figures is for the one who runs the command: on stderr, not on the page.
-    expect(result.stderr).toBe("明细：csr list reviews、csr list periodic-reviews、csr list distribution 加 --from 2026-01-01 --to 2026-12-05；csr list periodic-reviews --due-by 2026-12-05；csr list training；csr changes --from 2026-01-01 --to 2026-12-05。\n");
+    expect(result.stderr).toBe("明细：csr list reviews、csr list periodic-reviews、csr list distribution 加 --from 2026-01-01 --to 2026-12-05；csr list periodic-reviews --due-by 2026-12-05；csr list training；csr changes 2026-01-01 2026-12-05。\n");
     expect(result.code).toBe(0);
     expect(result.stdout.split("\n")).toEqual(EXPECTED_ZH);
   });
