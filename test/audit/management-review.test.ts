@@ -4,6 +4,8 @@
  * two periodic reviews recorded by csr: QP-003 继续有效 on 2026-12-03, QP-010 拟作废 on 2026-11-26. Each
  * figure is checked against the detailed register that lists its rows for the same period.
  */
+import { readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { builtOnce, checkJson, copyFixture, csr, gitInit } from "../helpers.js";
 
@@ -97,6 +99,24 @@ describe("csr list management-review", () => {
     // A record number given on its own says nothing of who was trained: "—", left out of the total, not a 0.
     expect(row(review, "BCM-003 V2.0 training completion (as of 2026-12-31)").value).toBe("—");
     expect(row(review, "Total (2 revisions needing training, as of 2026-12-31)")).toMatchObject({ value: "5/17 people (29.4%)", detail: "3 more cannot be computed and are not in the total" });
+  });
+
+  it("marks a version released in the period to take effect after it with its 实施日期 (breaker61 M10)", async () => {
+    const dir = gitInit(copyFixture("examples/acme-auto"));
+    const file = join(dir, "documents/procedures/QP-010.yaml");
+    writeFileSync(file, readFileSync(file, "utf8").replace("适用于硫化、编织、扣压、装配、试验和包装等生产过程。", "适用于硫化、编织、扣压、装配、试验、包装和返工等生产过程。"));
+    for (const args of [
+      ["submit", "QP-010", "--date", "2026-12-01", "-y"],
+      ["release", "QP-010", "--summary", "增加返工", "--pages", "1", "--prepared", "huangjun", "--reviewed", "zhangli", "--approved", "xuht", "--date", "2026-12-03", "--effective", "2026-12-21", "-y", "--include-changes"],
+    ]) {
+      const result = csr(["-C", dir, ...args], { lang: "zh-CN" });
+      expect(result.stderr).not.toMatch(/^csr:/);
+      expect(result.code).toBe(0);
+    }
+    const released = (today: string) => row(json(dir, "management-review", "--today", today), "Document versions released in the period");
+    expect(released("2026-12-05")).toMatchObject({ value: 9, detail: "QM-001 B/1, QP-010 A/1, QP-010 A/2 (in force from 2026-12-21), QP-012 A/2, QP-013 A/2, QP-015 A/2, QR-012-02 A/1, QR-013-01 A/1, QR-015-02 A/1" });
+    // From its 实施日期 it is practice in force, listed as any other.
+    expect(released("2026-12-21")).toMatchObject({ value: 9, detail: "QM-001 B/1, QP-010 A/1, QP-010 A/2, QP-012 A/2, QP-013 A/2, QP-015 A/2, QR-012-02 A/1, QR-013-01 A/1, QR-015-02 A/1" });
   });
 
   it("takes the calendar year of --to without --from, and counts a period running past --today up to it, saying so (tester60 J7)", async () => {

@@ -12,6 +12,7 @@
 import { repositoryCalendar } from "../../load/calendar.js";
 import { trainingRecordDays, trainingSessionVersions } from "../../load/training-records.js";
 import { implementationDeadline } from "../../model/customer-schedule.js";
+import { pendingTransition } from "../../model/distribution.js";
 import { reviewRounds, startedIn, tallyRounds, type Period } from "../../model/review-timeliness.js";
 import { trainingCompletion, type TrainingCompletion } from "../../model/training-completion.js";
 import type { Csr } from "../../model/types.js";
@@ -133,7 +134,13 @@ function documentRows(ctx: RegisterContext, period: Period): Row[] {
   const result = (key: "suitable" | "revise" | "withdraw") => made.filter(({ review }) => (review.result ?? "suitable") === key);
   const documents = documentsOn(ctx, day).list.filter((d) => d.kind !== "external" && (d.status === "released" || d.status === "obsolete"));
   const released = documents
-    .flatMap((d) => (d.revisions ?? []).filter((r) => r.date !== undefined && r.date >= period.from && r.date <= day).map((r) => `${d.id} ${r.version}`))
+    .flatMap((d) => {
+      // A revision released in the period to take effect after its last day is not yet practice in force: marked with its 实施日期 (breaker61 M10).
+      const pending = pendingTransition(d, day);
+      return (d.revisions ?? [])
+        .filter((r) => r.date !== undefined && r.date >= period.from && r.date <= day)
+        .map((r) => (pending?.pending === r.version ? t(ctx, "register.management-review.released-pending", { revision: `${d.id} ${r.version}`, date: pending.until }) : `${d.id} ${r.version}`));
+    })
     .sort(compareIds);
   const withdrawn = documents
     .filter((d) => d.status === "obsolete" && d.obsolete !== undefined && d.obsolete.date >= period.from && d.obsolete.date <= day)
