@@ -213,7 +213,7 @@ describe("copies of the version still in use while its successor is 待实施", 
     );
     expect((await register("2026-11-20")).at(-1)).toBe("待回收 2 份，其中 2 份已过应回收日期（所发版本停止现行后 5 个工作日内回收）。");
     expect((await zh(dir, "distribute", "QP-005", "--to", "MKT", "--date", "2026-11-20", "-y")).stdout).toBe(
-      "QP-005 A/2：于 2026-11-20 发放受控副本 1 份：\n  受控号 6  市场部\n发放人：陈静（chen），即 people.yaml 中唯一的文控人员（未给出 --issued-by）。\n受控号 6 未登记领用人（未给出 --holder）：领用人签收后，用 'csr distribute QP-005 --copy 6 --holder <市场部的人员>' 登记；以后发放时在部门后写明领用人：--to MKT:<人员>（只发一个部门时也可用 --holder <人员>）。\n尚待回收：受控号 2（A/0，生产部）、受控号 3（A/0，市场部）；回收后用 'csr recall QP-005' 登记。\n",
+      "QP-005 A/2：于 2026-11-20 发放受控副本 1 份：\n  受控号 6  市场部\n发放人：陈静（chen），即 people.yaml 中唯一的文控人员（未给出 --issued-by）。\nQP-005 A/2 版 2026-11-25 起实施，在此之前现行版本仍为 A/1：以上是 A/2 版的提前发放，供培训/准备（打印盖“受控 待实施”章）。如要发放的是现行的 A/1 版，用 'csr distribute QP-005 --old-version A/1 --to MKT'。\n受控号 6 未登记领用人（未给出 --holder）：领用人签收后，用 'csr distribute QP-005 --copy 6 --holder <市场部的人员>' 登记；以后发放时在部门后写明领用人：--to MKT:<人员>（只发一个部门时也可用 --holder <人员>）。\n尚待回收：受控号 2（A/0，生产部）、受控号 3（A/0，市场部）；回收后用 'csr recall QP-005' 登记。\n",
     );
     // Without --copy, the copies due back that day: those of A/0, not copy 4 of A/1, still in use; each unit's, handed back by one of it.
     expect(await zh(dir, "recall", "QP-005", "--date", "2026-11-21", "-y")).toEqual({
