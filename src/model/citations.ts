@@ -20,7 +20,8 @@ export type CitedRequirement =
   | "requirements-training"
   | "change-training"
   | "audit-impartiality"
-  | "audit-programme";
+  | "audit-programme"
+  | "temporary-change";
 
 /** The standards csr knows clause numbers for, as their documents name them. */
 const STANDARD_NAMES: Readonly<Record<string, string>> = { IATF16949: "IATF 16949", GJB9001C: "GJB 9001C", ISO9001: "ISO 9001" };
@@ -53,6 +54,8 @@ export function standardName(id: string, catalogTitle?: string): string {
  * Internal audits are objective and impartial (9.2.2 c in all three): who verifies a CSR's
  * implementation in an audit did not implement it (csr/self-verification). The audit programme, with
  * its frequency, is 9.2.2 in all three; IATF 16949 9.2.2.1 adds every process over a three-year cycle.
+ * Changes to production are controlled under 8.5.6 in all three; IATF 16949 8.5.6.1.1 has temporary
+ * changes of process controls time-limited, listed and tracked (a deviation's end date).
  */
 const CLAUSES: Readonly<Record<CitedRequirement, Readonly<Record<string, readonly string[]>>>> = {
   "requirements-review": { IATF16949: ["7.5.3.2.2"], GJB9001C: ["8.2.3"], ISO9001: ["8.2.3"] },
@@ -69,6 +72,7 @@ const CLAUSES: Readonly<Record<CitedRequirement, Readonly<Record<string, readonl
   "change-training": { IATF16949: ["7.2.2", "7.3.2"], GJB9001C: ["7.2", "7.3"], ISO9001: ["7.2", "7.3"] },
   "audit-impartiality": { IATF16949: ["9.2.2"], GJB9001C: ["9.2.2"], ISO9001: ["9.2.2"] },
   "audit-programme": { IATF16949: ["9.2.2.1"], GJB9001C: ["9.2.2"], ISO9001: ["9.2.2"] },
+  "temporary-change": { IATF16949: ["8.5.6.1.1"], GJB9001C: ["8.5.6"], ISO9001: ["8.5.6"] },
 };
 
 /** The standards csr knows clauses for among those given, in their order; IATF 16949 when none (a repository without `standards` is an IATF one, as `csr init` makes it). */

@@ -13,6 +13,15 @@ import { openTrainings } from "../../src/model/training.js";
 import { checkJsonInProcess, csrInProcess, git, tempDir } from "../helpers.js";
 import { threeDepartmentRepo } from "./three-departments.js";
 
+/**
+ * The findings of `csr check --today <today>` but doc/training-overdue's: QP-001 needs training and
+ * none is recorded, which csr check warns of from its effective day (tester61 L5); these tests are
+ * about the 军代表室, which is never trained by the organisation.
+ */
+async function findingsOn(dir: string, today: string) {
+  return (await checkJsonInProcess(dir, "--today", today)).findings.filter((f) => f.rule !== "doc/training-overdue");
+}
+
 const procedure = [
   "id: QP-001",
   "title: 文件控制程序",
@@ -66,7 +75,7 @@ function repoWithMro(): string {
 describe("an outside party (军代表室) holds controlled copies", () => {
   it("receives a copy by name with its 军代表 as holder, shows in the register, is recalled, and a late recall names it", async () => {
     const dir = repoWithMro();
-    expect((await checkJsonInProcess(dir, "--today", "2026-11-02")).findings).toEqual([]);
+    expect((await findingsOn(dir, "2026-11-02"))).toEqual([]);
     const handedOut = await csrInProcess(["-C", dir, "distribute", "QP-001", "--to", "QA", "--holder", "刘军代", "--date", "2026-11-03", "-y"]);
     expect([handedOut.code, handedOut.stderr]).toEqual([2, "csr: 刘军代 (liujd) belongs to Military Representative Office, not to the receiving department (品质部): a controlled copy is held by a person of the department it is issued to.\nhint: Name a holder of the receiving department, or issue the copy to Military Representative Office: 'csr distribute QP-001 --to MRO --holder liujd --date 2026-11-03'.\n"]);
     expect((await csrInProcess(["-C", dir, "distribute", "QP-001", "--to", "军代表室", "--holder", "刘军代", "--issued-by", "wang", "--date", "2026-11-03", "-y", "--commit"])).stdout).toMatch(
@@ -76,8 +85,8 @@ describe("an outside party (军代表室) holds controlled copies", () => {
     expect(release.stdout.split("\n")[1]).toBe(
       "Controlled copies of the earlier version to recall (文件回收): 1 (A/0, Military Representative Office). Record their return with 'csr recall QP-001', and hand out A/1 with 'csr distribute QP-001 --to ...'.",
     );
-    const late = await checkJsonInProcess(dir, "--today", "2026-11-27");
-    expect(late.findings.map((f) => `${f.rule} ${f.message}`)).toEqual([
+    const late = await findingsOn(dir, "2026-11-27");
+    expect(late.map((f) => `${f.rule} ${f.message}`)).toEqual([
       "doc/no-copy-in-force QP-001 A/1 is in force since 2026-11-10, and Military Representative Office held a controlled copy of A/0 but holds none of A/1: hand it out with 'csr distribute QP-001 --to MRO'.",
       "doc/recall-overdue Controlled copy 1 of QP-001 A/0 (Military Representative Office) is still out: A/0 was replaced on 2026-11-10, and copies were due back by 2026-11-17 (5 working days). Take it back and record it with 'csr recall QP-001 --copy 1'.",
     ]);
@@ -117,12 +126,12 @@ describe("an outside party (军代表室) holds controlled copies", () => {
     const qms = readFileSync(join(dir, "qms.yaml"), "utf8");
     writeFileSync(join(dir, "qms.yaml"), qms.replace("code: MRO, name: 军代表室", "code: QA, name: 军代表室"));
     writeFileSync(join(dir, "people.yaml"), readFileSync(join(dir, "people.yaml"), "utf8").replace("department: MRO", "department: QA"));
-    expect((await checkJsonInProcess(dir, "--today", "2026-11-02")).findings.map((f) => `${f.line} ${f.rule} ${f.message}`)).toEqual([
+    expect((await findingsOn(dir, "2026-11-02")).map((f) => `${f.line} ${f.rule} ${f.message}`)).toEqual([
       "17 id/duplicate The department id 'QA' is already used on line 5. Ids must be unique: give this one a new id or merge the two.",
     ]);
     writeFileSync(join(dir, "qms.yaml"), qms.replace("reviewers: [QA, MKT]", "reviewers: [QA, MKT, MRO]"));
     git(dir, ["checkout", "people.yaml"]);
-    expect((await checkJsonInProcess(dir, "--today", "2026-11-02")).findings.map((f) => `${f.line} ${f.rule} ${f.message}`)).toEqual([
+    expect((await findingsOn(dir, "2026-11-02")).map((f) => `${f.line} ${f.rule} ${f.message}`)).toEqual([
       "15 ref/unresolved 'MRO' is an outside party (军代表室), not a department of the organisation: it may only receive controlled copies and be the unit of outside people, not appear here. Use a department code from 'departments' in qms.yaml.",
     ]);
   });
@@ -146,13 +155,13 @@ describe("the 军代表 of the 军代表室 signs the review report (GJB 9001C 8
     await csrInProcess(["-C", dir, "render", "DYA-001", "--format", "md", "--out", "out"], { lang: null });
     const report = readFileSync(join(dir, "out", "DYA-001.review.zh-CN.md"), "utf8");
     expect(report.slice(report.lastIndexOf("| 记录"))).toBe("| 记录 | ________ | 评审组长 | ________ | 批准 | 王强 | 军代表 | 刘军代 |\n| --- | --- | --- | --- | --- | --- | --- | --- |\n| 日期 | ________ | 日期 | ________ | 日期 | 2026-03-13 | 日期 | 2026-03-14 |\n");
-    expect((await checkJsonInProcess(dir, "--today", "2026-11-02")).findings).toEqual([]);
+    expect((await findingsOn(dir, "2026-11-02"))).toEqual([]);
     // A new source revision restarts the review: the signature goes with its round into the history.
     expect((await run("source", "update", "DYA-SQM", "--revision", "D", "--received", "2026-03-20", "-y")).code).toBe(0);
     expect(readFileSync(join(dir, "csr/DYA/DYA-001.yaml"), "utf8")).toMatch(/ {6}decision: \{disposition: must, by: wang, date: 2026-03-13\}\n {6}military_representative: \{by: liujd, date: 2026-03-14\}\n/);
     // Written by hand for someone who had left by then: the person rules know the signature.
     writeFileSync(join(dir, "people.yaml"), readFileSync(join(dir, "people.yaml"), "utf8").replace("roles: []}", "roles: [], left: 2026-03-01}"));
-    expect((await checkJsonInProcess(dir, "--today", "2026-11-02")).findings.map((f) => f.rule)).toContain("person/work-after-leaving");
+    expect((await findingsOn(dir, "2026-11-02")).map((f) => f.rule)).toContain("person/work-after-leaving");
   });
 
   it("signs the organisation's documents only as 军代表, and takes none of its roles", async () => {
@@ -176,7 +185,7 @@ describe("the 军代表 of the 军代表室 signs the review report (GJB 9001C 8
     const register = join(tempDir(), "程序文件一览表.csv");
     writeFileSync(register, "序号,文件名称,文件编号,版本,部门\n1,记录控制程序,QP-002,A/0,QA\n");
     expect(await run("import", register, "--as", "procedures", "--reviewed", "刘军代", "--dry-run")).toMatch(/^csr: --reviewed 刘军代 \(liujd\) belongs to Military Representative Office and is a military representative/);
-    expect((await checkJsonInProcess(dir, "--today", "2026-11-10")).findings.map((f) => `${f.file}:${f.line} ${f.rule}`)).toEqual(["people.yaml:6 person/military-signature"]);
+    expect((await findingsOn(dir, "2026-11-10")).map((f) => `${f.file}:${f.line} ${f.rule}`)).toEqual(["people.yaml:6 person/military-signature"]);
   });
 
   it("is refused where qms.yaml names no military representative office", async () => {

@@ -20,7 +20,7 @@ export const rule: Rule = {
   summary: "A temporary document is still released after its last valid day (valid_until), or its end is near.",
   docs: {
     description:
-      "A document released as temporary (`valid_until`, `csr release --until`), e.g. a deviation from a work instruction, is still released after its last valid day: work may go on under a deviation whose period has ended. It is an error from the day after `valid_until`; from 5 working days before it (the company calendar) it is a warning, so that the return to the standard process, or an extension by a new revision with a later `--until`, is decided in time. Withdrawing the document (`csr obsolete`) ends it. A temporary document has no periodic review. Temporary changes of process controls are time-limited, listed and tracked, with the return to the standard process verified (IATF 16949 8.5.6.1.1).",
+      "A document released as temporary (`valid_until`, `csr release --until`), e.g. a deviation from a work instruction, is still released after its last valid day: work may go on under a deviation whose period has ended. It is an error from the day after `valid_until`; from 5 working days before it (the company calendar) it is a warning, so that the return to the standard process, or an extension by a new revision with a later `--until`, is decided in time. Withdrawing the document (`csr obsolete`) ends it. A temporary document has no periodic review. Temporary changes of process controls are time-limited, listed and tracked, with the return to the standard process verified ({{cite:temporary-change}}).",
     bad: `
 status: released
 effective: 2026-11-09
