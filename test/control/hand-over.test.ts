@@ -8,7 +8,7 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { checkJsonInProcess, csr, csrInProcess, git } from "../helpers.js";
-import { threeDepartmentRepo, trainingProcedure } from "./three-departments.js";
+import { THREE_DEPARTMENTS_QMS, threeDepartmentRepo, trainingProcedure } from "./three-departments.js";
 
 const people = [
   "people:",
@@ -81,25 +81,10 @@ describe("the document controller's hand-over (tester60 J4)", () => {
   });
 
   it("lists, dated on the leaving day, each piece of work the leaver still answers for with the command that hands it over, as csr check reports it after that day", async () => {
-    const qms = [
-      "organisation:",
-      "  name: 测试汽车零部件有限公司",
-      "standards: [IATF16949]",
-      "departments:",
-      "  - {code: QA, name: 品质部}",
-      "  - {code: MKT, name: 市场部}",
-      "  - {code: PRD, name: 生产部, delegates: [chen]}",
-      "numbering:",
-      "  - {kind: procedure, pattern: QP-###}",
-      "rules:",
-      "  coverage/clause-uncovered: off",
-      "  csr/not-addressed: off",
-      "csr:",
-      "  reviewers: [QA, MKT]",
-      "document_control:",
-      "  electronic_issue: {system: OA, issued_by: chen}",
-      "",
-    ].join("\n");
+    // The repository's qms.yaml with 生产部 delegating to chen, chen issuing the electronic copies, and no form numbering (the findings' lines are asserted).
+    const qms =
+      THREE_DEPARTMENTS_QMS.replace("  - {code: PRD, name: 生产部}", "  - {code: PRD, name: 生产部, delegates: [chen]}").replace("  - {kind: form, pattern: QR-###-##}\n", "") +
+      "document_control:\n  electronic_issue: {system: OA, issued_by: chen}\n";
     const csrFile = [
       "id: DYA-001",
       "customer: DYA",

@@ -5,28 +5,31 @@
  */
 import { gitInit, makeRepo, tempDir } from "../helpers.js";
 
+/** qms.yaml of threeDepartmentRepo: three departments, procedure and form numbering, 品质部 and 市场部 as CSR reviewers. */
+export const THREE_DEPARTMENTS_QMS = [
+  "organisation:",
+  "  name: 测试汽车零部件有限公司",
+  "standards: [IATF16949]",
+  "departments:",
+  "  - {code: QA, name: 品质部}",
+  "  - {code: MKT, name: 市场部}",
+  "  - {code: PRD, name: 生产部}",
+  "numbering:",
+  "  - {kind: procedure, pattern: QP-###}",
+  "  - {kind: form, pattern: QR-###-##}",
+  "rules:",
+  "  coverage/clause-uncovered: off",
+  "  csr/not-addressed: off",
+  "csr:",
+  "  reviewers: [QA, MKT]",
+  "",
+].join("\n");
+
 export function threeDepartmentRepo(files: Record<string, string>): string {
   return gitInit(
     makeRepo(
       {
-        "qms.yaml": [
-          "organisation:",
-          "  name: 测试汽车零部件有限公司",
-          "standards: [IATF16949]",
-          "departments:",
-          "  - {code: QA, name: 品质部}",
-          "  - {code: MKT, name: 市场部}",
-          "  - {code: PRD, name: 生产部}",
-          "numbering:",
-          "  - {kind: procedure, pattern: QP-###}",
-          "  - {kind: form, pattern: QR-###-##}",
-          "rules:",
-          "  coverage/clause-uncovered: off",
-          "  csr/not-addressed: off",
-          "csr:",
-          "  reviewers: [QA, MKT]",
-          "",
-        ].join("\n"),
+        "qms.yaml": THREE_DEPARTMENTS_QMS,
         "people.yaml": [
           "people:",
           "  - {id: zhang, name: 张伟, department: QA, roles: [author, reviewer]}",
