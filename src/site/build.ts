@@ -1554,7 +1554,7 @@ function blankFormView(rc: RegisterContext, view: DocumentView, labels: Readonly
  * A document page's status line (PageStatus), in the words a reader at the point of use acts on (tester59 G6, G14; IATF
  * 16949 7.5.3.2.1, 7.5.3: the current revision identified where it is used, unintended use of obsolete documents
  * prevented): 现行有效 A/1，2025-03-17 起生效; 草稿 / 审批中，未批准，不得用于生产; 已作废（date），不得使用，替代文件 <link>;
- * 待实施 for a first issue not yet in force; with `coming` (the page of the version released to take effect later and its
+ * 待实施 for a first issue not yet in force; a temporary one (valid_until) 有效期至 …, or past that day 已到期, not to be used; with `coming` (the page of the version released to take effect later and its
  * 实施日期) the version in force and a link to the coming one (tester59 G1). `doc`: the document as the page shows it on
  * `today`; `documentLink` links another document's page from this one. A page stamped 非受控 says what that means.
  */
@@ -1572,8 +1572,12 @@ function documentStatusLine(rc: RegisterContext, doc: ControlledDocument, today:
   if (doc.status === "draft" || doc.status === "in-review") return { tone: "stop", parts: [{ text: tr(doc.status === "draft" ? "site.document.status.draft" : "site.document.status.in-review") }] };
   if (doc.kind === "external") return externalStatusLine(rc, doc, today);
   const pending = releasedPendingUntil(doc, today);
-  if (pending !== undefined) return { tone: "pending", parts: [{ text: tr("site.document.status.first-pending", { version, date: pending }) }] };
-  const parts: PageStatus["parts"] = [{ text: tr("site.document.status.in-force", { version, effective: effectiveDate(rc, doc) ?? "" }) }];
+  // A temporary document (临时, valid_until) says until when it may be worked to; past that day, not any more (tester61 L4).
+  const until = doc.valid_until;
+  const temporary: PageStatus["parts"] = until === undefined ? [] : [{ text: tr(until < today ? "site.document.status.temporary-expired" : "site.document.status.temporary", { until }) }];
+  if (pending !== undefined) return { tone: "pending", parts: [{ text: tr("site.document.status.first-pending", { version, date: pending }) }, ...temporary] };
+  if (until !== undefined && until < today) return { tone: "stop", parts: temporary, note: uncontrolled };
+  const parts: PageStatus["parts"] = [{ text: tr("site.document.status.in-force", { version, effective: effectiveDate(rc, doc) ?? "" }) }, ...temporary];
   if (coming) parts.push({ text: tr("site.document.status.coming", { version, coming: coming.version, date: coming.date }) }, { text: tr("site.document.status.coming.link", { coming: coming.version }), href: href(from, coming.page) }, { text: tr("site.document.status.end") });
   else if (doc.revising !== undefined && doc.revising.since <= today) parts.push({ text: tr("site.document.status.revising", { version }) });
   return { tone: "ok", parts, note: uncontrolled };

@@ -26,12 +26,17 @@ describe("a date of something done", () => {
       ["recall", "QP-014", "--date", "2099-12-31", "-y"],
       ["train", "QP-014", "--people", "gaoyang", "--date", "2099-12-31", "-y"],
       ["periodic-review", "QP-014", "--by", "zhoupeng", "--date", "2099-12-31", "-y"],
-      ["obsolete", "HH-WI-06", "--reason", "并入 QP-013", "--date", "2099-12-31"],
     ];
     for (const args of refusals) {
       const result = await csrInProcess(["-C", dir, ...args]);
       expect(result, args.join(" ")).toEqual({ code: 2, stdout: "", stderr: expect.stringMatching(FUTURE) });
     }
+    // A withdrawal dated later is a planned end: the refusal says how a temporary document is given one (tester61 L4).
+    expect(await csrInProcess(["-C", dir, "obsolete", "HH-WI-06", "--reason", "并入 QP-013", "--date", "2099-12-31"])).toEqual({
+      code: 2,
+      stdout: "",
+      stderr: expect.stringMatching(/^csr: --date 2099-12-31 is after today \(\d{4}-\d{2}-\d{2}\): a withdrawal records the day a document was withdrawn, not a day planned\. .* is released with --until \('csr release HH-WI-06 \.\.\. --until 2099-12-31'/),
+    });
     expect(git(dir, ["status", "--porcelain"])).toBe("");
   }, 90_000);
 

@@ -80,8 +80,11 @@ describe("csr show <document>", () => {
     const release = await zh(dir, "release", "QP-003", "--summary", "增加评审频次", "--prepared", "张丽", "--reviewed", "徐海涛", "--approved", "王建国", "--date", "2026-11-20", "--effective", "2026-12-10", "-y");
     expect(release.code).toBe(0);
     const before = (await zh(dir, "show", "QP-003", "--today", "2026-12-01")).stdout.split("\n");
-    expect(before.slice(4, 8)).toEqual(["  状态            待实施（2026-12-10 实施）", "  现行版本        A/0；A/1 待实施（2026-12-10 实施）", "  签字            A/0（现行）：编制 张丽 2024-02-23 / 审核 徐海涛 2024-02-28 / 批准 王建国 2024-03-01", "                  A/1（待实施）：编制 张丽 2026-11-20 / 审核 徐海涛 2026-11-20 / 批准 王建国 2026-11-20"]);
+    // The status names the version in force first, as 现行版本 does: A/0 is in force until 2026-12-10 (tester61 L11).
+    expect(before.slice(4, 8)).toEqual(["  状态            已发布（A/0 现行；A/1 待实施，2026-12-10 实施）", "  现行版本        A/0；A/1 待实施（2026-12-10 实施）", "  签字            A/0（现行）：编制 张丽 2024-02-23 / 审核 徐海涛 2024-02-28 / 批准 王建国 2024-03-01", "                  A/1（待实施）：编制 张丽 2026-11-20 / 审核 徐海涛 2026-11-20 / 批准 王建国 2026-11-20"]);
     expect(before).toContain("  受控副本        在用 3 份：1 号 A/0 总经办 王建国、2 号 A/0 生产部 黄军、3 号 A/0 品质部 张丽");
+    expect(JSON.parse((await zh(dir, "show", "QP-003", "--today", "2026-12-01", "--format", "json")).stdout).status).toBe("已发布（A/0 现行；A/1 待实施，2026-12-10 实施）");
+    expect((await zh(dir, "show", "QP-003", "--today", "2026-12-01", "--lang", "en")).stdout.split("\n")[4]).toBe("  Status                  released (A/0 in force; A/1 pending, in force from 2026-12-10)");
     const after = (await zh(dir, "show", "QP-003", "--today", "2026-12-12")).stdout;
     expect(after).toContain(
       [

@@ -1,7 +1,8 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { csr, gitInit, minimalRepo } from "../helpers.js";
+import { csr, git, gitInit, minimalRepo, tempDir } from "../helpers.js";
+import { daysAfter, today } from "../today.js";
 
 /** A first draft of a deviation (临时偏离) from the standard crimping procedure. */
 const DRAFT = [
@@ -47,5 +48,51 @@ describe("a temporary document (csr release --until, doc/temporary-expired; test
     expect(temporaryFindings(repo, "2026-12-21")).toEqual([
       "documents/QP-030.yaml:8:14 error doc/temporary-expired QP-030 A/0 is temporary and was valid until 2026-12-18, but it is still released. Verify the return to the standard process and withdraw it ('csr obsolete QP-030 --reason ...'), or release a new revision with a later --until if it is extended.",
     ]);
+  });
+});
+
+describe("a temporary document in csr show, the registers and csr site (tester61 L4)", () => {
+  it("is 临时 with its last valid day until then, 已于 … 到期 after it while still released, and its page says whether it may be worked to", () => {
+    const repo = gitInit(minimalRepo({ "documents/QP-030.yaml": DRAFT }));
+    expect(csr(["-C", repo, ...RELEASE, "--until", "2026-12-18"]).code).toBe(0);
+    const status = (today: string, lang = "zh-CN") => csr(["-C", repo, "show", "QP-030", "--today", today, "--lang", lang]).stdout.split("\n").filter((l) => /^ {2}(状态|Status) /.test(l));
+    expect(status("2026-12-05")).toEqual(["  状态            临时（2026-12-07 实施，至 2026-12-18）"]);
+    expect(status("2026-12-18")).toEqual(["  状态            临时（至 2026-12-18）"]);
+    expect(status("2026-12-21")).toEqual(["  状态            临时（已于 2026-12-18 到期）"]);
+    expect(status("2026-12-10", "en")).toEqual(["  Status                  temporary (until 2026-12-18)"]);
+    expect(status("2026-12-21", "en")).toEqual(["  Status                  temporary (expired on 2026-12-18)"]);
+    expect(JSON.parse(csr(["-C", repo, "show", "QP-030", "--today", "2026-12-10", "--format", "json", "--lang", "zh-CN"]).stdout).status).toBe("临时（至 2026-12-18）");
+
+    // The controlled document list's status, the procedure list's 备注, in every format they are printed in.
+    const rows = (register: string, today: string) => (JSON.parse(csr(["-C", repo, "list", register, "--today", today, "--format", "json", "--lang", "zh-CN"]).stdout) as { rows: Record<string, unknown>[] }).rows;
+    expect(rows("documents", "2026-12-10").map((r) => [r.number, r.status])).toEqual([["QP-030", "临时（至 2026-12-18）"]]);
+    expect(rows("procedures", "2026-12-10").map((r) => [r.number, r.remarks])).toEqual([["QP-030", "临时（至 2026-12-18）"]]);
+    expect(rows("procedures", "2026-12-05").map((r) => [r.number, r.remarks])).toEqual([["QP-030", "临时（2026-12-07 实施，至 2026-12-18）"]]);
+    expect(rows("documents", "2026-12-21").map((r) => [r.number, r.status])).toEqual([["QP-030", "临时（已于 2026-12-18 到期）"]]);
+    const csv = csr(["-C", repo, "list", "documents", "--today", "2026-12-21", "--format", "csv", "--lang", "en"]).stdout;
+    expect(csv.split("\n").find((l) => l.includes("QP-030"))).toContain(",temporary (expired on 2026-12-18),");
+
+    // Its page: may be worked to until its last day, not after it.
+    const site = (today: string) => {
+      const out = join(tempDir(), "site");
+      expect(csr(["-C", repo, "site", "--out", out, "--today", today, "--lang", "zh-CN"]).code).toBe(0);
+      const page = readFileSync(join(out, "documents/QP-030.html"), "utf8");
+      return [/<div class="site-status site-status-(\w+)" role="note"><p class="site-status-line">(.*?)<\/p>/.exec(page)?.slice(1), /状态：([^<]*)</.exec(page)?.[1]];
+    };
+    expect(site("2026-12-10")).toEqual([["ok", "现行有效：A/0，2026-12-07 起生效，可按本页执行。临时文件，有效期至 2026-12-18，到期后不得再按本页执行。"], "临时（至 2026-12-18）"]);
+    expect(site("2026-12-21")).toEqual([["stop", "临时文件，有效期已于 2026-12-18 结束：不得再按本页执行，恢复标准过程并将本文件作废。"], "临时（已于 2026-12-18 到期）"]);
+  });
+
+  it("refuses a withdrawal dated on its last valid day before that day, saying when and how to withdraw it", () => {
+    const repo = gitInit(minimalRepo({ "documents/QP-030.yaml": DRAFT }));
+    const until = daysAfter(today(), 10);
+    expect(csr(["-C", repo, ...RELEASE.slice(0, -5), "--date", today(), "--until", until, "-y"]).code).toBe(0);
+    const planned = csr(["-C", repo, "obsolete", "QP-030", "--reason", "临时偏离到期", "--date", until, "--lang", "zh-CN"]);
+    expect(planned).toEqual({
+      code: 2,
+      stdout: "",
+      stderr: `csr: --date ${until} 晚于今天（${today()}）：作废登记的是文件实际作废的那一天，不能预先登记。QP-030 已是临时文件，有效期至 ${until}（valid_until），csr check 在到期前提醒、过期后报错；到期那天或之后，确认已恢复标准过程，再运行 'csr obsolete QP-030 --reason …'（--date 默认为当天）。\n`,
+    });
+    expect(git(repo, ["status", "--porcelain"])).toBe("");
   });
 });

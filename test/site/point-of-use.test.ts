@@ -49,6 +49,8 @@ describe("csr site: a document's page at the point of use", () => {
     expect(page).not.toContain("每30分钟抽测5件");
     // The status block at the bottom still says which version is in force and which is coming.
     expect(text(page)).toContain(`现行版本：A/1；A/2 待实施（${EFFECTIVE} 实施）`);
+    // Its 状态 names the version in force first, as csr show does (tester61 L11).
+    expect(text(page)).toContain(`状态：已发布（A/1 现行；A/2 待实施，${EFFECTIVE} 实施）`);
 
     const coming = read("documents/WI-010-01-A2.html");
     expect(statusOf(coming)).toEqual(["pending", `待实施：本页为 A/2，${EFFECTIVE} 起实施，仅供培训/准备，在此之前不得用于生产。现行有效的是 <a href="../documents/WI-010-01.html">WI-010-01 A/1</a>。`]);

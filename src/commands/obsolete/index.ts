@@ -21,7 +21,7 @@ import type { ControlledDocument, FormUser } from "../../model/types.js";
 import { releasedRevisions } from "../../load/base.js";
 import { releaseTag } from "../../model/paths.js";
 import { compareIds } from "../../report/registers/context.js";
-import { eventDateAnswer, eventDateOption, refuseBefore } from "../options.js";
+import { dateOption, eventDateAnswer, refuseBefore } from "../options.js";
 import { canPrompt, loadPrompts, type Prompts } from "../add/prompting.js";
 import { optionalAnswer } from "../shared/edit.js";
 import type { CommandContext } from "../context.js";
@@ -261,6 +261,17 @@ async function askedWithdrawal(ctx: CommandContext, id: string, flags: ObsoleteF
   return { ...flags, reason, ...(supersededBy ? { supersededBy } : {}), date };
 }
 
+/**
+ * The refusal of a withdrawal dated after `today`: a record of what was done is not dated in the future
+ * (date/in-future), and a planned end is not a withdrawal. A document meant to end on a day is a
+ * temporary one (临时变更/偏离, IATF 16949 8.5.6.1.1): released with `--until` (valid_until), which
+ * doc/temporary-expired tracks; it is withdrawn on that day or after (tester61 L4).
+ */
+function plannedEnd(doc: ControlledDocument, date: string, today: string): string {
+  const until = doc.status === "released" ? doc.valid_until : undefined;
+  return until === undefined ? t("obsolete.planned-end", { id: doc.id, date, today }) : t("obsolete.planned-end.temporary", { id: doc.id, date, today, until });
+}
+
 /** What is wrong with `successor` as the document replacing `id`, or undefined. */
 function successorProblem(index: RepoIndex, id: string, successor: string): string | undefined {
   const replacement = index.documents.get(successor)?.value;
@@ -272,7 +283,8 @@ function successorProblem(index: RepoIndex, id: string, successor: string): stri
 
 /** Everything that can refuse is checked before the file is written; the write and commit go together or not at all. */
 async function withdraw(ctx: CommandContext, id: string, flags: ObsoleteFlags): Promise<number> {
-  const date = eventDateOption(flags.date, "--date");
+  const today = localToday();
+  const date = dateOption(flags.date, "--date", today);
   const reason = flags.reason?.trim();
   if (!reason) throw new UserError(t("obsolete.needs-reason"));
   const root = findRoot(ctx.dir);
@@ -283,6 +295,7 @@ async function withdraw(ctx: CommandContext, id: string, flags: ObsoleteFlags): 
     const index = buildIndex(repo);
     const { value: doc, file } = findDocument(repo, index, id, (text) => ctx.stderr(text));
     if (doc.status === "obsolete") throw new UserError(t("obsolete.already", { id, date: doc.obsolete?.date ?? t("obsolete.unrecorded-date") }));
+    if (date > today) throw new UserError(plannedEnd(doc, date, today));
     const current = currentRevision(doc);
     if (current) refuseBefore(date, "--date", { ...revisionEvent(current), of: doc.id });
     const successor = flags.supersededBy;

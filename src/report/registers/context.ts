@@ -95,16 +95,50 @@ export function statusLabel(ctx: RegisterContext, status: ControlledDocument["st
 }
 
 /**
- * A document's status in a register on `today`: its status, or 待实施（… 实施） for a released version
- * that takes effect later (pendingStatus); a released one whose next revision was submitted by then
- * (`revising`, csr submit) is 已发布（修订中，… 送审）, or, its version still 待实施, both marks as the
- * procedure list's 备注 gives them: 待实施（2027-04-01 实施）；修订中（2027-03-31 送审） (tester56 D9).
+ * A document's status on `today`, as `csr show`, its page of `csr site`, `csr show --format json` and
+ * the status column of the document list give it, one computation for all (tester61 L11, L4):
+ * - a released version that takes effect later (releasedPendingUntil) while an earlier one is in force
+ *   (revisionInForce) names that one first: 已发布（A/1 现行；A/2 待实施，2026-12-14 实施）, as the 现行版本
+ *   line does (versionInForce); a first issue not yet in force is 待实施（2026-12-14 实施）. Until its
+ *   实施日期 the shop floor works to the version before (IATF 16949 7.5.3.2.1);
+ * - a temporary document (`valid_until`, csr release --until) is 临时（至 2026-12-19）, 临时（2026-12-07 实施，
+ *   至 2026-12-19） before it takes effect, and 临时（已于 2026-12-19 到期） once past that day and not withdrawn
+ *   (doc/temporary-expired; IATF 16949 8.5.6.1.1 has temporary changes time-limited and tracked);
+ * - otherwise its status (已发布, 草稿 …).
+ * A released one whose next revision was submitted by then (`revising`, csr submit) adds 修订中（… 送审）:
+ * 已发布（修订中，… 送审）, or after any of the marks above, as the procedure list's 备注 gives them:
+ * 待实施（2027-04-01 实施）；修订中（2027-03-31 送审） (tester56 D9).
  */
 export function documentStatus(ctx: RegisterContext, doc: ControlledDocument, today: string): string {
-  const pending = pendingStatus(ctx, doc, today);
+  const marked = markedStatus(ctx, doc, today);
   const since = revisingOn(doc, today);
-  if (pending) return since ? [pending, revisingRemark(ctx, doc, since)].join(t(ctx, "register.remarks-separator")) : pending;
+  if (marked) return since ? [marked, revisingRemark(ctx, doc, since)].join(t(ctx, "register.remarks-separator")) : marked;
   return since ? t(ctx, withSubmitter(ctx, doc, "register.status.revising"), { status: statusLabel(ctx, doc.status), since, by: submitter(ctx, doc) }) : statusLabel(ctx, doc.status);
+}
+
+/** documentStatus's status of a released document that is not simply 已发布 (temporary, or not yet in force); undefined otherwise. */
+function markedStatus(ctx: RegisterContext, doc: ControlledDocument, today: string): string | undefined {
+  const temporary = temporaryStatus(ctx, doc, today);
+  if (temporary) return temporary;
+  const date = releasedPendingUntil(doc, today);
+  if (date === undefined) return undefined;
+  const inForce = revisionInForce(doc, today)?.version;
+  return inForce === undefined ? t(ctx, "register.status.pending", { date }) : t(ctx, "register.status.released-pending", { inForce, version: documentVersion(doc), date });
+}
+
+/**
+ * 临时（至 2026-12-19） for a released temporary document (`valid_until`, its last valid day) on `today`;
+ * 临时（2026-12-07 实施，至 2026-12-19） before its 实施日期; 临时（已于 2026-12-19 到期） after its last day,
+ * still released (doc/temporary-expired). Undefined for a document not temporary, or not released.
+ * What the registers listing it (the document list's status, the procedure and instruction lists' 备注)
+ * and csr show print.
+ */
+export function temporaryStatus(ctx: RegisterContext, doc: ControlledDocument, today: string): string | undefined {
+  const until = doc.valid_until;
+  if (doc.status !== "released" || until === undefined) return undefined;
+  if (until < today) return t(ctx, "register.status.temporary-expired", { until });
+  const date = releasedPendingUntil(doc, today);
+  return date === undefined ? t(ctx, "register.status.temporary", { until }) : t(ctx, "register.status.temporary-pending", { date, until });
 }
 
 /** 修订中（2027-03-31 由张伟送审）: a released document's revision submitted on `since`, and by whom when `csr submit --by` recorded it (tester57 E19). */

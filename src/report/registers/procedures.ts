@@ -2,7 +2,7 @@
  * The procedure list (程序文件一览表) in the two layouts registers really have: the IATF one with
  * signatures, and the GJB one with departments, clauses and the level-3 and level-4 documents each
  * procedure uses. Both give each procedure's current version and its issue date, which an auditor
- * reads first, and a version released to take effect later says so in 备注. Like the controlled
+ * reads first, and a version released to take effect later, or a temporary document (临时), says so in 备注. Like the controlled
  * document list, they list the released documents only (controlledDocuments: a draft is not a
  * controlled document, and the totals of the two agree) and say how many they left out; dated
  * `today`, they list the documents as their records show them that day (documentsOn).
@@ -28,6 +28,7 @@ import {
   revisingOn,
   revisingRemark,
   t,
+  temporaryStatus,
   unreleasedHints,
   unreleasedNotes,
   withHints,
@@ -59,7 +60,8 @@ export function procedureList(ctx: RegisterContext, options: { level?: 1 | 2 | 3
   const style = level === 2 ? (options.style ?? defaultProcedureStyle(ctx.repo.config?.value.standards)) : "iatf";
   const remarks = (doc: ControlledDocument): string => {
     const parts = [documentRemarks(ctx, doc)];
-    parts.push(pendingStatus(ctx, doc, options.today) ?? "");
+    // A temporary one says until when (临时（至 …）), a version released to take effect later from when.
+    parts.push(temporaryStatus(ctx, doc, options.today) ?? pendingStatus(ctx, doc, options.today) ?? "");
     const revising = revisingOn(doc, options.today);
     if (revising) parts.push(revisingRemark(ctx, doc, revising));
     return parts.filter(Boolean).join(t(ctx, "register.remarks-separator"));
