@@ -467,6 +467,7 @@ export async function run(argv: string[], output?: Output): Promise<number> {
           .option("--columns <keys>", t("help.list.columns"))
           .option("--due-by <date>", t("help.list.due-by"))
           .option("--standard <id>", t("help.list.standard"))
+          .option("--missing", t("help.list.missing"))
           .option("--format <format>", t("help.common.format"))
           .option("--out <file|dir>", t("help.common.out"))
           .option("--force", t("help.common.force"))

@@ -19,6 +19,7 @@ import type { ControlledDocument, Csr } from "../model/types.js";
 import type { MessageKey } from "../i18n/index.js";
 import { compareIds, customerName, departmentName, documentsOn, documentTitle, t, type RegisterContext } from "../report/registers/context.js";
 import { coverageReading, DIRECT, INHERITED, procedureNotes, THROUGH_CHILDREN } from "../report/registers/clauses.js";
+import { trainingMissingRegister } from "../report/registers/training-missing.js";
 import { pickColumns, type Table } from "../report/table.js";
 import { attentionTable, type AttentionInput } from "./attention.js";
 import type { EntityRef } from "./view.js";
@@ -459,18 +460,28 @@ export function trainingTracked(rc: RegisterContext, today: string, rows: readon
 
 /**
  * Training (IATF 16949 7.2.2, 7.3.2): doc/training-overdue and csr/training-overdue judge only what is
- * marked `training: {required: …}`. Where no document in force, or no CSR to be met, says whether it
+ * marked `training: {required: …}`; doc/training-overdue's number holds revisions about to take effect
+ * untrained and those in force untrained as well as those overdue. Beside them, the people still to
+ * be trained (csr list training --missing), linked to that list's page. Where no document in force, or no CSR to be met, says whether it
  * needs training, nothing is tracked and its zero read "trained on time": "—", and the note says what to mark.
  */
 const training: PanelDefinition = (input) => {
-  const panel = findingPanel("training", ["doc/training-overdue", "csr/training-overdue"])(input);
-  if (!panel) return undefined;
+  const found = findingPanel("training", ["doc/training-overdue", "csr/training-overdue"])(input);
+  if (!found) return undefined;
   const { rc } = input;
+  // Who still lacks training, revision by revision (csr list training --missing): the people behind the findings.
+  const missing = trainingMissingRegister(rc, { today: input.today });
+  const people: PanelNumber = { label: t(rc, "site.panel.training.missing"), count: missing.rows.length, ...(missing.rows.length > 0 ? { tone: "warn" as const } : {}), list: { name: "training-missing", title: missing.title, table: missing } };
+  const panel = { ...found, numbers: [...(found.numbers ?? []), people] };
   const { documents: docs, csrs } = trainingTracked(rc, input.today, input.csrs);
   if (docs && csrs) return panel;
   const docsWhy = t(rc, "site.panel.training.documents-unmarked");
   const csrsWhy = t(rc, "site.panel.training.csrs-unmarked");
-  const numbers = (panel.numbers ?? []).map((n) => (n.list?.name === "doc-training-overdue" && !docs ? unmeasured(n, docsWhy) : n.list?.name === "csr-training-overdue" && !csrs ? unmeasured(n, csrsWhy) : n));
+  // Nothing marked for training at all: nobody can be counted as missing, and a 0 would read "everyone trained".
+  const bothWhy = [docsWhy, csrsWhy].join(" ");
+  const numbers = (panel.numbers ?? []).map((n) =>
+    n.list?.name === "doc-training-overdue" && !docs ? unmeasured(n, docsWhy) : n.list?.name === "csr-training-overdue" && !csrs ? unmeasured(n, csrsWhy) : n === people && !docs && !csrs ? unmeasured(n, bothWhy) : n,
+  );
   return { ...panel, numbers, notes: [...(docs ? [] : [docsWhy]), ...(csrs ? [] : [csrsWhy])] };
 };
 

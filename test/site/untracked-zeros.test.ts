@@ -114,12 +114,17 @@ describe("csr site: no zero on the dashboard where nothing is tracked", () => {
     // Neither QP-005 nor DYA-001 says whether it needs training.
     expect(panel(index, "training")).toBe(
       "\n<h2>培训</h2>\n<ul class=\"site-numbers\">\n" +
-        '<li><a class="site-number " href="lists/doc-training-overdue.html"><span class="count">—</span> <span class="label">文件换版培训逾期</span></a></li>\n' +
-        '<li><a class="site-number " href="lists/csr-training-overdue.html"><span class="count">—</span> <span class="label">顾客特定要求培训逾期</span></a></li>\n\n</ul>\n' +
+        '<li><a class="site-number " href="lists/doc-training-overdue.html"><span class="count">—</span> <span class="label">文件换版培训（待完成/逾期）</span></a></li>\n' +
+        '<li><a class="site-number " href="lists/csr-training-overdue.html"><span class="count">—</span> <span class="label">顾客特定要求培训逾期</span></a></li>\n' +
+        // Nothing marked for training: nobody can be counted as missing either.
+        '<li><a class="site-number " href="lists/training-missing.html"><span class="count">—</span> <span class="label">尚未培训的人员（人次）</span></a></li>\n\n</ul>\n' +
         '<p class="site-note">没有一份现行文件标明换版是否需要培训：无从判断换版培训是否逾期，“—”不表示没有逾期。需要培训的文件请文控在文件中标明。</p>\n' +
         '<p class="site-note">须满足的顾客特定要求都没有标明是否需要培训：无从判断培训是否逾期，“—”不表示没有逾期。需要培训的请文控在该要求中标明。</p>\n',
     );
     expect(emptyText(site.read("lists/doc-training-overdue.html"))).toBe("没有一份现行文件标明换版是否需要培训：无从判断换版培训是否逾期，“—”不表示没有逾期。需要培训的文件请文控在文件中标明。");
+    expect(emptyText(site.read("lists/training-missing.html"))).toBe(
+      "没有一份现行文件标明换版是否需要培训：无从判断换版培训是否逾期，“—”不表示没有逾期。需要培训的文件请文控在文件中标明。 须满足的顾客特定要求都没有标明是否需要培训：无从判断培训是否逾期，“—”不表示没有逾期。需要培训的请文控在该要求中标明。",
+    );
 
     // In English too.
     const en = (await buildSite(repo({ csrs: { "DYA-001": csr("DYA-001") }, procedure: procedure() }), "--lang", "en")).read("index.html");
@@ -155,7 +160,7 @@ describe("csr site: no zero on the dashboard where nothing is tracked", () => {
     expect(panel(index, "documents")).not.toMatch(/未定定期评审周期|site-note/);
     expect(panel(index, "distribution")).toContain('<span class="count">0</span> <span class="label">待回收的受控副本</span>');
     expect(panel(index, "distribution")).not.toContain("site-note");
-    expect(panel(index, "training")).toContain('<span class="count">1</span> <span class="label">文件换版培训逾期</span>');
+    expect(panel(index, "training")).toContain('<span class="count">1</span> <span class="label">文件换版培训（待完成/逾期）</span>');
     expect(panel(index, "training")).toContain('<span class="count">0</span> <span class="label">顾客特定要求培训逾期</span>');
     expect(panel(index, "training")).not.toContain("site-note");
     expect(emptyText(site.read("lists/csr-training-overdue.html"))).toBe("无");
@@ -190,8 +195,10 @@ describe("csr site: no zero on the dashboard where nothing is tracked", () => {
     const index = (await buildSite(example)).read("index.html");
     expect(panel(index, "training")).toBe(
       "\n<h2>培训</h2>\n<ul class=\"site-numbers\">\n" +
-        '<li><a class="site-number " href="lists/doc-training-overdue.html"><span class="count">—</span> <span class="label">文件换版培训逾期</span></a></li>\n' +
-        '<li><a class="site-number " href="lists/csr-training-overdue.html"><span class="count">0</span> <span class="label">顾客特定要求培训逾期</span></a></li>\n\n</ul>\n' +
+        '<li><a class="site-number " href="lists/doc-training-overdue.html"><span class="count">—</span> <span class="label">文件换版培训（待完成/逾期）</span></a></li>\n' +
+        '<li><a class="site-number " href="lists/csr-training-overdue.html"><span class="count">0</span> <span class="label">顾客特定要求培训逾期</span></a></li>\n' +
+        // The CSRs marked for training: who of their departments is not trained yet (csr list training --missing).
+        '<li><a class="site-number warn" href="lists/training-missing.html"><span class="count">15</span> <span class="label">尚未培训的人员（人次）</span></a></li>\n\n</ul>\n' +
         '<p class="site-note">没有一份现行文件标明换版是否需要培训：无从判断换版培训是否逾期，“—”不表示没有逾期。需要培训的文件请文控在文件中标明。</p>\n',
     );
     // Every CSR to be implemented has a due date, every document in force a review interval, and copies are recorded.
@@ -199,7 +206,7 @@ describe("csr site: no zero on the dashboard where nothing is tracked", () => {
     // Marking one document for training makes the count a number again: QP-013 A/2, in force since 2026-04-08, has no session on it.
     expect((await csrInProcess(["-C", example, "train", "QP-013", "--require", "-y"])).code).toBe(0);
     const marked = (await buildSite(example)).read("index.html");
-    expect(panel(marked, "training")).toContain('<li><a class="site-number warn" href="lists/doc-training-overdue.html"><span class="count">1</span> <span class="label">文件换版培训逾期</span></a></li>');
+    expect(panel(marked, "training")).toContain('<li><a class="site-number warn" href="lists/doc-training-overdue.html"><span class="count">1</span> <span class="label">文件换版培训（待完成/逾期）</span></a></li>');
     expect(panel(marked, "training")).not.toContain("site-note");
   });
 

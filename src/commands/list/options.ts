@@ -33,6 +33,8 @@ export const LIST_OPTIONS: readonly { key: string; flag: string; lists: readonly
   { key: "columns", flag: "--columns", lists: ["csr", "procedures", "documents", "forms", "external", "obsolete"] },
   { key: "dueBy", flag: "--due-by", lists: ["periodic-reviews", "disposals"] },
   { key: "standard", flag: "--standard", lists: ["edition-review"] },
+  // Who still lacks training on each revision needing it, not the training records (IATF 16949 7.2.2).
+  { key: "missing", flag: "--missing", lists: ["training"] },
 ];
 
 /** How a list is typed: `csr list` for the CSR list, `csr list <register>` for the others. */

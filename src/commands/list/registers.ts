@@ -21,6 +21,7 @@ import { defaultProcedureStyle, PROCEDURE_STYLES, procedureList } from "../../re
 import { reviewRegister } from "../../report/registers/reviews.js";
 import { symbolTable } from "../../report/registers/symbols.js";
 import { trainingRegister } from "../../report/registers/training.js";
+import { trainingMissingRegister } from "../../report/registers/training-missing.js";
 import { pickColumns, type Column, type Table } from "../../report/table.js";
 import { choiceOption, dateOption } from "../options.js";
 import type { CommandContext } from "../context.js";
@@ -49,6 +50,8 @@ export interface RegisterFlags extends OutputFlags, PeriodFlags {
   columns?: string;
   /** `csr list periodic-reviews`: the periodic reviews falling due by this day (overdue ones included), not the reviews done; `csr list disposals`: the record batches whose retention ends by this day (default today). */
   dueBy?: string;
+  /** `csr list training`: who still lacks training on each revision needing it (未完成培训人员清单), not the training records. */
+  missing?: boolean;
   /** `csr list edition-review`: the catalog id of the new edition (default: the repository's one). */
   standard?: string;
 }
@@ -91,7 +94,7 @@ export async function listRegisterCommand(ctx: CommandContext, what: string, fla
     // A period's register is the record as it stood on its last day: what was still out then.
     table = distributionRegister(rc, { today: period?.to ?? today, ...(filter ? { filter } : {}) });
   } else if (what === "training") {
-    table = trainingRegister(rc, { today });
+    table = flags.missing ? trainingMissingRegister(rc, { today }) : trainingRegister(rc, { today });
   } else if (what === "periodic-reviews") {
     // The reviews falling due are not the reviews made in a period.
     if (flags.dueBy !== undefined && period) throw new UserError(t("list.period-due-by", { flag: flags.from !== undefined ? "--from" : "--to" }));

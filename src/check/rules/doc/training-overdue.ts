@@ -4,6 +4,7 @@ import { currentRevision } from "../../../model/index.js";
 import { trainingSessionVersions } from "../../../load/training-records.js";
 import { documentTrained } from "../../../model/training.js";
 import { estimatedDeadlineNote } from "../../../model/calendar.js";
+import { trainingPhase } from "../../../model/training-completion.js";
 import type { Rule } from "../../rule.js";
 import { sentences, t } from "../../../i18n/index.js";
 
@@ -54,19 +55,18 @@ training:
       const start = doc.effective ?? currentRevision(doc)!.date;
       // A version imported without a date was released, and trained on, before the repository: on the paper record.
       if (start === undefined) continue;
-      const due = calendar.addWorkdays(start, days);
-      const today = ctx.options.today;
+      // One reading of the deadline with csr list training --missing and the site (model/training-completion.ts).
+      const { phase, due, count } = trainingPhase(calendar, start, days, ctx.options.today);
       const at = { file, path: ["training", "required"] };
-      if (due < today) {
+      if (phase === "overdue") {
         ctx.report(at, t("rule.doc/training-overdue", { document: doc.id, version, start, due, days }));
-      } else if (start <= today) {
+      } else if (phase === "in-force") {
         // In force, nobody trained: the work is done to a revision nobody was trained on (7.2.2).
         const note = estimatedDeadlineNote(calendar, start, due)?.trim();
         ctx.report(at, sentences(t("rule.doc/training-overdue.in-force", { document: doc.id, version, start, due, days }), note));
       } else {
-        const left = calendar.workdaysBetween(today, start);
-        if (left > lead) continue;
-        ctx.report(at, t("rule.doc/training-overdue.before", { document: doc.id, version, start, count: left }));
+        if (count > lead) continue;
+        ctx.report(at, t("rule.doc/training-overdue.before", { document: doc.id, version, start, count }));
       }
     }
   },

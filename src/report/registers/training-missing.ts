@@ -1,0 +1,103 @@
+/**
+ * Who still lacks training (未完成培训人员清单, `csr list training --missing`): for each revision
+ * needing training on the day — a released document's version marked `training: {required: true}`,
+ * in force or released to take effect later, and a decided CSR's source revision so marked — each
+ * person of people.yaml to be trained on it and not yet trained, with the day it takes effect, the
+ * training deadline and the working days left or overdue. IATF 16949 7.2.2 (on-the-job training for
+ * new or modified jobs, before the work) and 7.3 (awareness of the changed procedure).
+ * One computation with the management review's training completion (model/training-completion.ts
+ * trainingCompletion) and with doc/training-overdue's deadline (trainingPhase).
+ */
+import { repositoryCalendar } from "../../load/calendar.js";
+import { trainingRecordDays, trainingSessionVersions } from "../../load/training-records.js";
+import { DEFAULT_TRAINING_DAYS } from "../../model/distribution.js";
+import { trainingCompletion, trainingPhase, type TrainingCompletion, type TrainingPhase } from "../../model/training-completion.js";
+import type { Table } from "../table.js";
+import { localized } from "../../core/text.js";
+import { compareIds, csrsOn, departmentName, documentAsOfNotes, documentsOn, personName, t, type RegisterContext } from "./context.js";
+
+/** A revision needing training with people still to train, or whose trained people csr cannot tell. */
+interface Open {
+  item: TrainingCompletion;
+  title: string;
+  /** Absent for a version imported without a date (trained before the repository: on paper). */
+  phase?: TrainingPhase;
+}
+
+/**
+ * The missing-training list dated `today` (YYYY-MM-DD): rows by training deadline (soonest first),
+ * one per person still to train (in people.yaml's order), or one per revision whose trainees csr
+ * cannot tell (a record number alone; nobody of its departments in people.yaml and no session).
+ * A revision everyone was trained on is not listed; the notes count them.
+ */
+export function trainingMissingRegister(ctx: RegisterContext, options: { today: string }): Table {
+  const { today } = options;
+  const config = ctx.repo.config?.value;
+  const days = config?.document_control?.training_days ?? DEFAULT_TRAINING_DAYS;
+  const calendar = repositoryCalendar(config);
+  const documents = documentsOn(ctx, today).list;
+  const csrs = csrsOn(ctx, today);
+  const people = [...ctx.index.people.values()].map((p) => p.value);
+  const items = trainingCompletion(documents, csrs, people, config, today, trainingRecordDays(ctx.repo), trainingSessionVersions(ctx.repo));
+  const titles = new Map([...documents.map((d) => [`document ${d.id}`, localized(ctx.lang, d.title, d.title_en)] as const), ...csrs.map((c) => [`csr ${c.id}`, localized(ctx.lang, c.title, c.title_en)] as const)]);
+  const open: Open[] = items
+    .filter((i) => i.missing.length > 0 || (i.required.length === 0 && i.sessions === 0 && i.recordsOnly.length === 0))
+    .map((item) => ({ item, title: titles.get(`${item.kind} ${item.id}`) ?? "", ...(item.start !== undefined ? { phase: trainingPhase(calendar, item.start, days, today) } : {}) }))
+    .sort((a, b) => (a.phase?.due ?? "").localeCompare(b.phase?.due ?? "") || (a.item.kind === b.item.kind ? compareIds(a.item.id, b.item.id) : a.item.kind === "document" ? -1 : 1));
+  const rows = open.flatMap(({ item, title, phase }) => {
+    const common = {
+      id: item.id,
+      title,
+      revision: item.revision,
+      // A CSR takes no effect of its own: its training period runs from its decision (its remark says so).
+      effective: item.kind === "document" ? (item.start ?? null) : null,
+      due: phase?.due ?? null,
+      standing: phase ? t(ctx, `register.training-missing.${phase.phase}`, { count: phase.count }) : "",
+    };
+    const from = item.kind === "csr" && item.start !== undefined ? [t(ctx, "register.training-missing.csr-from", { date: item.start })] : [];
+    if (unknown(item)) {
+      const why =
+        item.required.length === 0
+          ? t(ctx, "register.training-missing.nobody", { departments: item.departments.map((d) => departmentName(ctx, d)).join(t(ctx, "register.list-separator")) })
+          : t(ctx, "register.training-missing.records-only", { records: item.recordsOnly.join(t(ctx, "register.list-separator")), count: item.required.length });
+      // Trained by a record whose trainees csr does not know: not late, nor on time.
+      if (item.required.length > 0) return [{ ...common, due: null, standing: "", person: "", department: "", remark: why }];
+      return [{ ...common, person: "", department: "", remark: [why, ...from].join(t(ctx, "register.remarks-separator")) }];
+    }
+    return item.missing.map((id) => ({ ...common, person: personName(ctx, id), department: departmentName(ctx, ctx.index.people.get(id)?.value.department), remark: from.join("") }));
+  });
+  const done = items.length - open.length;
+  const estimated = open.flatMap(({ item, phase }) => (phase ? calendar.yearsWithoutData(item.start!, phase.due) : []));
+  const years = [...new Set(estimated)].sort();
+  return {
+    id: "training-missing",
+    title: t(ctx, "register.training-missing.title", { date: today, revisions: open.length, count: rows.length }),
+    sheet: t(ctx, "register.training-missing.sheet"),
+    columns: [
+      { key: "no", header: t(ctx, "register.training-missing.column.no"), kind: "number" },
+      { key: "id", header: t(ctx, "register.training-missing.column.subject"), kind: "id" },
+      { key: "title", header: t(ctx, "register.training-missing.column.title") },
+      { key: "revision", header: t(ctx, "register.training-missing.column.revision"), kind: "code" },
+      { key: "effective", header: t(ctx, "register.training-missing.column.effective"), date: true },
+      { key: "due", header: t(ctx, "register.training-missing.column.due"), date: true },
+      { key: "standing", header: t(ctx, "register.training-missing.column.standing") },
+      { key: "person", header: t(ctx, "register.training-missing.column.person"), kind: "name" },
+      { key: "department", header: t(ctx, "register.training-missing.column.department") },
+      { key: "remark", header: t(ctx, "register.training-missing.column.remark"), remarks: true },
+    ],
+    rows: rows.map((row, i) => ({ no: i + 1, ...row })),
+    notes: [
+      items.length === 0 ? t(ctx, "register.training-missing.none-required") : t(ctx, "register.training-missing.note", { days }),
+      ...(done > 0 ? [t(ctx, "register.training-missing.done", { count: done })] : []),
+      ...(years.length > 0 ? [t(ctx, "register.training-missing.estimated", { years: years.join(t(ctx, "register.list-separator")), count: years.length })] : []),
+      ...documentAsOfNotes(ctx, today, documents.filter((d) => open.some((o) => o.item.kind === "document" && o.item.id === d.id))),
+    ],
+    ...(items.length === 0 ? { hints: [t(ctx, "register.training-missing.hint-require")] } : {}),
+    listHints: open.length > 0 ? [t(ctx, "register.training-missing.hint-train")] : [],
+  };
+}
+
+/** A revision whose trainees csr cannot tell: nobody of its departments in people.yaml, or a record number alone (who it trained is on the record). */
+function unknown(item: TrainingCompletion): boolean {
+  return item.required.length === 0 || (item.recordsOnly.length > 0 && item.trained.length === 0);
+}

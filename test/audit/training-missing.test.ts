@@ -1,0 +1,105 @@
+/**
+ * `csr list training --missing` (未完成培训人员清单, tester61 L5; IATF 16949 7.2.2 training before the
+ * work, 7.3): for each revision needing training — one released to take effect later too — who of
+ * people.yaml is still to be trained, their department, the day it takes effect, the training deadline
+ * and the working days left or overdue, as doc/training-overdue counts them. Real commits in a temporary
+ * git repository, the built binary.
+ */
+import { describe, expect, it } from "vitest";
+import { csr } from "../helpers.js";
+import { pendingTrainingProcedure, threeDepartmentRepo } from "../control/three-departments.js";
+
+// QP-005 A/2, released 2026-11-10 to take effect on 2026-11-25, of 品质部 with a copy of A/2 at 生产部; 张伟 trained on it on 2026-11-20.
+const session = "    - {revision: A/2, date: 2026-11-20, people: [zhang], trainer: wang, record: TR-2026-050}\n";
+const procedure = (sessions: string) => pendingTrainingProcedure() + "training:\n  required: true\n  sessions:\n" + sessions;
+
+const NOTE =
+  "The people to train are those of people.yaml at work in the departments concerned (a document's own department and those holding a copy in force; a CSR's distribution and countersigning departments); a department's training counts all its people; people outside people.yaml (operators) are on the training records, not in this list. Training is due 20 working days after the revision takes effect (a CSR: after its decision), and is given before it takes effect (IATF 16949 7.2.2).";
+const HINT = "Record each training once given with 'csr train <id> --people ... --date ... --trainer ... --record ...'.\n";
+
+const missing = (dir: string, today: string, ...args: string[]) => csr(["-C", dir, "list", "training", "--missing", "--today", today, ...args]);
+/** The rows of the printed list, each cell trimmed, without its heading lines. */
+const rows = (stdout: string) =>
+  stdout
+    .split("\n")
+    .slice(3)
+    .filter((line) => /^\d/.test(line))
+    .map((line) => line.split(/ {2,}/).map((cell) => cell.trim()));
+
+describe("csr list training --missing (tester61 L5)", () => {
+  it("names who still lacks training on a revision not yet in force, then in force, then overdue, with the days left as csr check counts them", () => {
+    const dir = threeDepartmentRepo({ "documents/QP-005.yaml": procedure(session) });
+    const before = missing(dir, "2026-11-18");
+    expect(before.stderr).toBe(HINT);
+    expect(before.code).toBe(0);
+    expect(before.stdout.split("\n").slice(0, 3)).toEqual(["People still to be trained (as of 2026-11-18, 3 in total)", "", expect.stringMatching(/^No\. {2}Document\/CSR {2}Title {5}Revision {2}Effective {3}Training due {2}Left\/overdue {20}Name {2}Department {2}Remarks$/)]);
+    // 张伟 is trained from 2026-11-20 on, not before.
+    expect(rows(before.stdout)).toEqual([
+      ["1", "QP-005", "培训程序", "A/2", "2026-11-25", "2026-12-23", "takes effect in 5 working days", "张伟", "品质部"],
+      ["2", "QP-005", "培训程序", "A/2", "2026-11-25", "2026-12-23", "takes effect in 5 working days", "王强", "品质部"],
+      ["3", "QP-005", "培训程序", "A/2", "2026-11-25", "2026-12-23", "takes effect in 5 working days", "赵磊", "生产部"],
+    ]);
+    expect(before.stdout.trimEnd().split("\n").at(-1)).toBe(NOTE);
+    expect(rows(missing(dir, "2026-11-24").stdout).map((r) => [r[6], r[7]])).toEqual([
+      ["takes effect in 1 working day", "王强"],
+      ["takes effect in 1 working day", "赵磊"],
+    ]);
+    expect(rows(missing(dir, "2026-12-23").stdout).map((r) => [r[6], r[7]])).toEqual([
+      ["in force, 0 working days left", "王强"],
+      ["in force, 0 working days left", "赵磊"],
+    ]);
+    expect(rows(missing(dir, "2026-12-02").stdout).map((r) => r[6])).toEqual(["in force, 15 working days left", "in force, 15 working days left"]);
+    // Past the deadline, as doc/training-overdue would say if nobody were trained.
+    expect(rows(missing(dir, "2026-12-25").stdout).map((r) => [r[6], r[7], r[8]])).toEqual([
+      ["overdue by 2 working days", "王强", "品质部"],
+      ["overdue by 2 working days", "赵磊", "生产部"],
+    ]);
+  });
+
+  it("prints in Chinese and as CSV like the other registers", () => {
+    const dir = threeDepartmentRepo({ "documents/QP-005.yaml": procedure(session) });
+    const zh = csr(["-C", dir, "--lang", "zh-CN", "list", "training", "--missing", "--today", "2026-12-25"]);
+    expect(zh.code).toBe(0);
+    expect(zh.stdout.split("\n")[0]).toBe("未完成培训人员清单（截至 2026-12-25，共 2 条）");
+    expect(rows(zh.stdout)).toEqual([
+      ["1", "QP-005", "培训程序", "A/2", "2026-11-25", "2026-12-23", "逾期 2 个工作日", "王强", "品质部"],
+      ["2", "QP-005", "培训程序", "A/2", "2026-11-25", "2026-12-23", "逾期 2 个工作日", "赵磊", "生产部"],
+    ]);
+    const csv = missing(dir, "2026-11-24", "--format", "csv");
+    expect(csv.code).toBe(0);
+    expect(csv.stdout).toBe(
+      [
+        "\uFEFFNo.,Document/CSR,Title,Revision,Effective,Training due,Left/overdue,Name,Department,Remarks",
+        "1,QP-005,培训程序,A/2,2026-11-25,2026-12-23,takes effect in 1 working day,王强,品质部,",
+        "2,QP-005,培训程序,A/2,2026-11-25,2026-12-23,takes effect in 1 working day,赵磊,生产部,",
+        "",
+      ].join("\r\n").replace(/\r\n$/, "\r\n"),
+    );
+  });
+
+  it("lists nobody once everyone is trained and says how many revisions it left out", () => {
+    const all = session + "    - {revision: A/2, date: 2026-11-23, people: [wang], department: PRD, trainer: zhang, record: TR-2026-051}\n";
+    const dir = threeDepartmentRepo({ "documents/QP-005.yaml": procedure(all) });
+    const result = missing(dir, "2026-11-24");
+    expect(result.code).toBe(0);
+    expect(result.stderr).toBe("");
+    expect(result.stdout).toBe(
+      [
+        "People still to be trained (as of 2026-11-24, 0 in total)",
+        "",
+        "No.  Document/CSR  Title  Revision  Effective  Training due  Left/overdue  Name  Department  Remarks",
+        "---  ------------  -----  --------  ---------  ------------  ------------  ----  ----------  -------",
+        "",
+        NOTE,
+        "1 more revision needing training has everyone trained and is not listed.",
+        "",
+      ].join("\n"),
+    );
+  });
+
+  it("is refused for the other lists in one line", () => {
+    const dir = threeDepartmentRepo({ "documents/QP-005.yaml": procedure(session) });
+    const result = csr(["-C", dir, "list", "procedures", "--missing"]);
+    expect(result).toMatchObject({ code: 2, stdout: "", stderr: "csr: --missing is for csr list training only, not for 'csr list procedures'.\n" });
+  });
+});
