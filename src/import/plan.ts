@@ -758,7 +758,9 @@ function documentFromRow(row: RowReader, repo: Repository, options: ImportOption
   const statusText = row.text("status");
   const noted = row.has("status") ? undefined : statusInRemarks(row.text("remarks"));
   const pendingStatus = external && PENDING_STATUS.test(row.key("status").toLowerCase());
-  let status = pendingStatus ? "released" : statusText ? normalizeStatus(statusText) : noted?.status;
+  // 临时（至 …）, as the controlled document list writes a temporary document's status: released, with its last valid day (tester61 L4).
+  const until = external ? undefined : temporaryUntil(statusText);
+  let status = pendingStatus || until !== undefined ? "released" : statusText ? normalizeStatus(statusText) : noted?.status;
   if (statusText && !status) issue(t("import.document.bad-status", { status: statusText, column: row.label("status") }), true);
   // 已作废 as the first words of 备注, or a 作废日期, where the register has no status for the row: a withdrawn document.
   const remarksText = row.text("remarks");
@@ -811,6 +813,7 @@ function documentFromRow(row: RowReader, repo: Repository, options: ImportOption
   status ??= revision ? "released" : "draft";
   doc.status = status;
   if (dated?.effective) doc.effective = dated.effective;
+  if (until !== undefined && status === "released") doc.valid_until = until;
   if (revision) doc.revisions = [revision];
 
   // IATF 16949 7.5.3.2.1, GJB 9001C 7.5.3: a form's records have a retention period. A register
@@ -991,6 +994,23 @@ function withdrawalFromRow(row: RowReader, id: string, issue: Issue): { obsolete
   if (missing.length) return void issue(t("import.document.obsolete-incomplete", { id, marked, missing: conjunction(missing.map((m) => `“${m}”`)) }), true);
   const successor = SUCCESSOR_IN_TEXT.exec(reason.normalize("NFKC"))?.[1];
   return { obsolete: { date: date!, reason, ...(successor && successor !== id ? { superseded_by: successor } : {}) }, fromRemarks: !stated };
+}
+
+/**
+ * The last valid day (valid_until) of a temporary document as the controlled document list's status gives it
+ * (report/registers/context.ts temporaryStatus, in either language): 临时（至 2026-12-18）, 临时（2026-12-07 实施，至
+ * 2026-12-18）, 临时（已于 2026-12-18 到期）, whatever follows it (；修订中（… 送审）); undefined for any other status.
+ */
+function temporaryUntil(text: string): string | undefined {
+  const day = "\\d{4}-\\d{2}-\\d{2}";
+  for (const lang of LANGS) {
+    for (const key of ["register.status.temporary", "register.status.temporary-pending", "register.status.temporary-expired"] as const) {
+      const pattern = escapeRegExp(translate(lang, key, { date: "\u0000", until: "\u0001" })).replace("\u0000", day).replace("\u0001", `(${day})`);
+      const until = new RegExp(`^${pattern}`, "u").exec(text.trim())?.[1];
+      if (until !== undefined) return until;
+    }
+  }
+  return undefined;
 }
 
 /** 待实施 / 未实施 (not yet in force), in a 外来文件清单's status column: registered and controlled, in force from its 实施日期. */

@@ -96,3 +96,19 @@ describe("a temporary document in csr show, the registers and csr site (tester61
     expect(git(repo, ["status", "--porcelain"])).toBe("");
   });
 });
+
+describe("the controlled document list of a temporary document, imported back (tester61 L4)", () => {
+  it("reads 临时（至 …） and 临时（已于 … 到期） as released with their valid_until, in either language", () => {
+    const repo = gitInit(minimalRepo({ "documents/QP-030.yaml": DRAFT }));
+    expect(csr(["-C", repo, ...RELEASE, "--until", "2026-12-18"]).code).toBe(0);
+    for (const [today, lang] of [["2026-12-10", "zh-CN"], ["2026-12-21", "en"], ["2026-12-05", "zh-CN"]] as const) {
+      const out = join(tempDir(), "list.xlsx");
+      expect(csr(["-C", repo, "list", "documents", "--today", today, "--format", "xlsx", "--out", out, "--lang", lang]).code).toBe(0);
+      const target = gitInit(minimalRepo());
+      const imported = csr(["-C", target, "import", out, "--as", "documents", "--add-people", "--lang", lang]);
+      expect(imported.code, imported.stdout + imported.stderr).toBe(0);
+      const text = readFileSync(join(target, "documents/QP-030.yaml"), "utf8");
+      expect(text, `${today} ${lang}`).toContain("status: released\neffective: 2026-12-07\nvalid_until: 2026-12-18\n");
+    }
+  });
+});
