@@ -328,17 +328,23 @@ const SPREADSHEET_VALUE = new RegExp(
   "i",
 );
 
+/** A percentage alone, as csr writes a rate (`100%`, `85.7%`): a spreadsheet reads it as that percentage. */
+const PERCENTAGE = /^\d+(?:\.\d+)?%$/;
+
 /**
  * RFC 4180 CSV with a UTF-8 BOM so that Excel opens Chinese text correctly. A text that a spreadsheet
  * would read as a number or a date (SPREADSHEET_VALUE) is written as the formula `="1.0"`, whose value
  * is that text: Excel and LibreOffice show `1.0`, not 1. The dates of a date column are left as they
- * are, to be read as dates. csr import reads both forms back as the text (see csvCell in import/read.ts).
+ * are, to be read as dates, and so is a percentage (PERCENTAGE: the management review's 评审及时率
+ * `85.7%`), which a spreadsheet reads as the same percentage (0.857 shown as a percent) and a reader
+ * took `="85.7%"` for a formula (breaker61 M13). csr import reads all of them back as the text (see
+ * csvCell in import/read.ts).
  */
 export function toCsv(table: Table): string {
   const quote = (cell: Cell | undefined, date = false) => {
     let s = text(cell);
     if (typeof cell === "string" && !(date && /^\d{4}-\d{2}-\d{2}$/.test(cell))) {
-      if (SPREADSHEET_VALUE.test(cell)) s = `="${cell}"`;
+      if (SPREADSHEET_VALUE.test(cell) && !PERCENTAGE.test(cell)) s = `="${cell}"`;
       // Text starting with = + - @ would run as a formula when the file is opened in a spreadsheet, and so may one
       // starting with a tab or a carriage return, which a spreadsheet can drop before reading the rest (OWASP, CSV
       // injection). Text that starts so after apostrophes gets one more, so that csr import, which takes one

@@ -111,6 +111,9 @@ const LINKED_COLUMNS: Record<string, EntityKind[]> = {
   procedure: ["document"],
   customer: ["customer"],
   csr: ["csr"],
+  // The process list's 过程编号 and the disposal register's 表单编号.
+  code: ["process"],
+  form: ["document"],
 };
 
 export type Linker = (row: Record<string, TableCell>, key: string, text: string) => string | undefined;

@@ -47,6 +47,9 @@ describe("csr export", () => {
       "发放回收记录",
       "培训记录",
       "文件定期评审记录",
+      "过程清单",
+      "到期记录清单",
+      "管理评审输入",
     ]);
     const procedures = workbook.getWorksheet("程序文件一览表")!;
     // QP-005, a draft, is on 在编文件, not on the procedure list (auditor16 F24).
@@ -107,7 +110,7 @@ describe("csr export", () => {
     const out = join(tempDir(), "en.xlsx");
     expect((await csrInProcess(["-C", REPO, "export", "--out", out, "--lang", "en"])).code).toBe(0);
     const workbook = await readWorkbook(out);
-    expect(workbook.worksheets.map((w) => w.name)).toEqual(["Procedures", "Documents", "In preparation", "Forms", "External documents", "Obsolete documents", "Coverage MINI", "Clause xref MINI", "CSR matrix", "CSR list", "Review timeliness", "Symbols", "Distribution", "Training", "Periodic reviews"]);
+    expect(workbook.worksheets.map((w) => w.name)).toEqual(["Procedures", "Documents", "In preparation", "Forms", "External documents", "Obsolete documents", "Coverage MINI", "Clause xref MINI", "CSR matrix", "CSR list", "Review timeliness", "Symbols", "Distribution", "Training", "Periodic reviews", "Processes", "Records due for disposal", "Management review"]);
     expect(workbook.getWorksheet("Forms")!.getCell("A1").value).toBe("Form register (2 in total)");
   });
 
@@ -403,7 +406,10 @@ describe("csv", () => {
     ["2", '"=""2"""'],
     ["-1", '"=""-1"""'],
     ["1e5", '"=""1e5"""'],
-    ["50%", '"=""50%"""'],
+    // A percentage is read as that percentage (0.5 shown as 50%): written as it is (breaker61 M13).
+    ["50%", "50%"],
+    ["85.7%", "85.7%"],
+    ["+50%", '"=""+50%"""'],
     ["1,000", '"=""1,000"""'],
     ["1/2", '"=""1/2"""'],
     ["8-1", '"=""8-1"""'],
@@ -456,6 +462,22 @@ describe("csv", () => {
     expect(row("BCM-005").getCell(column("Source revision")).text).toBe("1.0");
     expect(row("BCM-005").getCell(column("Source revision")).type).toBe(ExcelJS.ValueType.Formula);
   }, 250_000);
+  it.runIf(libreoffice)("LibreOffice reads the management review's 评审及时率 in csr list's CSV as the percentage it is, not a formula (breaker61 M13)", async () => {
+    const dir = tempDir();
+    const file = join(dir, "management-review.csv");
+    const acme = join(ROOT, "examples", "acme-auto");
+    expect((await csrInProcess(["-C", acme, "list", "management-review", "--today", "2026-12-05", "--out", file], { lang: null })).code).toBe(0);
+    const line = readFileSync(file, "utf8").split("\r\n")[5];
+    expect(line).toBe("5,顾客特定要求,评审及时率,100%,按期 5/5 轮；尚未到期 2 轮、未作结论即结束 0 轮不计入,评审及时性");
+    const profile = `file://${join(dir, "profile")}`;
+    const result = spawnSync("libreoffice", [`-env:UserInstallation=${profile}`, "--headless", "--infilter=CSV:44,34,76,1", "--convert-to", "xlsx", "--outdir", dir, file], { encoding: "utf8", timeout: 240_000 });
+    expect(result.status).toBe(0);
+    const cell = (await readWorkbook(join(dir, "management-review.xlsx"))).worksheets[0]!.getCell("D6");
+    // 100% as the number 1 in a percent format; the counts above it stay numbers.
+    expect([cell.value, cell.numFmt]).toEqual([1, "0.00%"]);
+    expect(cell.type).toBe(ExcelJS.ValueType.Number);
+  }, 250_000);
+
   it("a list written with --out FILE.csv is CSV with a BOM", async () => {
     const out = join(tempDir(), "procedures.csv");
     expect((await csrInProcess(["-C", REPO, "list", "procedures", "--out", out], { lang: null })).code).toBe(0);

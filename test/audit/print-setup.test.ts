@@ -37,7 +37,8 @@ describe("printed registers", () => {
       if (!across[sheet.name]) expect(sheet.pageSetup.printTitlesColumn, sheet.name).toBeUndefined();
       expect(sheet.getCell("A2").border).toMatchObject({ top: { style: "thin" }, left: { style: "thin" } });
       if (sheet.getCell("A3").value !== null) expect(sheet.getCell("A3").border).toMatchObject({ top: { style: "thin" }, left: { style: "thin" } });
-      expect(sheet.headerFooter.oddHeader).toMatch(/^&L测试汽车零部件有限公司&C&14&B.+&R.*截至 2026-11-27$/);
+      // The management review inputs are of a period (the calendar year to the day): its heading says so.
+      expect(sheet.headerFooter.oddHeader).toMatch(/^&L测试汽车零部件有限公司&C&14&B.+&R.*(截至|期间：2026-01-01 至) 2026-11-27$/);
       // Each sheet numbered from its own first page: printed whole, the export's document list was pages 2–5 of 46.
       // &N would count the whole print job's pages (Excel and LibreOffice alike), so a sheet of several registers says 第 x 页 alone.
       expect(sheet.pageSetup.firstPageNumber, sheet.name).toBe(1);
@@ -101,9 +102,9 @@ describe("printed registers", () => {
     expect(result.status).toBe(0);
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.readFile(join(converted, "registers.xlsx"));
-    expect(workbook.worksheets.map((w) => w.name)).toEqual(["程序文件一览表", "受控文件清单", "在编文件", "表单清单", "外来文件清单", "作废文件清单", "条款覆盖矩阵 MINI", "条款过程文件对照 MINI", "顾客特定要求矩阵", "顾客特定要求清单", "评审及时性", "特殊特性符号对照表", "发放回收记录", "培训记录", "文件定期评审记录"]);
-    expect(workbook.worksheets.map((w) => w.getCell("B2").value)).toEqual(["文件名称", "层级", "层级", "表单编号", "类别", "层级", "条款名称", "条款", "顾客", "编号", "编号", "顾客", "文件编号", "培训日期", "文件编号"]);
-    expect(workbook.worksheets.map((w) => typeof w.autoFilter === "string" ? w.autoFilter.replace(/\$/g, "").split(":")[0] : w.autoFilter)).toEqual(Array(15).fill("A2"));
+    expect(workbook.worksheets.map((w) => w.name)).toEqual(["程序文件一览表", "受控文件清单", "在编文件", "表单清单", "外来文件清单", "作废文件清单", "条款覆盖矩阵 MINI", "条款过程文件对照 MINI", "顾客特定要求矩阵", "顾客特定要求清单", "评审及时性", "特殊特性符号对照表", "发放回收记录", "培训记录", "文件定期评审记录", "过程清单", "到期记录清单", "管理评审输入"]);
+    expect(workbook.worksheets.map((w) => w.getCell("B2").value)).toEqual(["文件名称", "层级", "层级", "表单编号", "类别", "层级", "条款名称", "条款", "顾客", "编号", "编号", "顾客", "文件编号", "培训日期", "文件编号", "过程编号", "表单编号", "输入项"]);
+    expect(workbook.worksheets.map((w) => typeof w.autoFilter === "string" ? w.autoFilter.replace(/\$/g, "").split(":")[0] : w.autoFilter)).toEqual(Array(18).fill("A2"));
   }, 130_000);
 
   it("lays HTML out on A4, landscape when the table is wide, with the header row repeated and the heading", async () => {

@@ -46,7 +46,7 @@ export interface OrganisationFlags {
 }
 
 /** The registers that print a form number in their heading: the ids schemas/qms.schema.json's `registers.forms` lists (test/csr/department-process.test.ts keeps the two alike). */
-export const REGISTERS_WITH_FORMS = ["procedures", "procedures-gjb", "documents", "forms", "external", "obsolete", "clauses", "clauses-xref", "csr-matrix", "csr-list", "reviews", "symbols", "distribution", "training", "changes"] as const;
+export const REGISTERS_WITH_FORMS = ["procedures", "procedures-gjb", "documents", "forms", "external", "obsolete", "clauses", "clauses-xref", "csr-matrix", "csr-list", "reviews", "symbols", "distribution", "training", "changes", "processes", "disposals", "management-review"] as const;
 
 export async function organisationUpdateCommand(ctx: CommandContext, flags: OrganisationFlags): Promise<number> {
   return withEditSession(ctx, true, undefined, async (session) => {

@@ -4,13 +4,16 @@ import { clauseCrossReference } from "./clause-xref.js";
 import { clauseMatrix } from "./clauses.js";
 import type { RegisterContext } from "./context.js";
 import { csrList, csrMatrix } from "./csr.js";
+import { disposalRegister } from "./disposals.js";
 import { distributionRegister } from "./distribution.js";
 import { documentList, unreleasedList, type DraftsOn } from "./documents.js";
 import { externalList } from "./external.js";
 import { formList } from "./forms.js";
+import { managementReviewRegister } from "./management-review.js";
 import { obsoleteList } from "./obsolete.js";
 import { editionReviewRegister } from "./edition-review.js";
 import { periodicReviewRegister } from "./periodic-reviews.js";
+import { processRegister } from "./processes.js";
 import { procedureList } from "./procedures.js";
 import { reviewRegister } from "./reviews.js";
 import { symbolTable } from "./symbols.js";
@@ -38,7 +41,9 @@ export function auditRegisters(ctx: RegisterContext, today: string, drafts?: Dra
  * repository's standards do not ask for and that would be empty is left out (symbolTableExpected).
  * `unreleased`: after the controlled document list, the list of the drafts and documents in review,
  * when there are any (documentList `unreleased`): a sheet of its own, not on the controlled list's form;
- * for a past day, where they come from (DraftsOn, unreleasedList).
+ * for a past day, where they come from (DraftsOn, unreleasedList). Last, the process list (过程清单),
+ * the records due for disposal by `today` (到期记录清单) and the management review inputs of the
+ * calendar year to `today` (管理评审输入), as `csr list` gives each without options.
  */
 export function* eachRegister(ctx: RegisterContext, today: string, options: { everyRegister?: boolean; unreleased?: boolean | DraftsOn } = {}): Generator<Table> {
   const standards = (ctx.repo.config?.value.standards ?? []).flatMap((id) => {
@@ -69,6 +74,11 @@ export function* eachRegister(ctx: RegisterContext, today: string, options: { ev
   for (const catalog of standards) {
     if (catalog.supersedes && standards.some((c) => c.id === catalog.supersedes!.standard)) yield editionReviewRegister(ctx, { today, standard: catalog.id });
   }
+  // The year-end registers, as `csr list processes|disposals|management-review` give them without options:
+  // the process list, the record batches whose retention ends by today, the management review inputs of the year to today.
+  yield processRegister(ctx, { today });
+  yield disposalRegister(ctx, { today, dueBy: today });
+  yield managementReviewRegister(ctx, { today, period: { from: `${today.slice(0, 4)}-01-01`, to: today } });
 }
 
 /**

@@ -84,6 +84,7 @@ export function processRegister(ctx: RegisterContext, options: { today: string }
       ...(interval !== undefined ? [t(ctx, "register.processes.interval", { months: interval })] : []),
       ...asOfNotes(ctx, today, processes.some((p) => (p.audits ?? []).some((a) => a.date > today))),
     ],
-    ...(processes.some((p) => nextAuditDue(p, config, today) === undefined) ? { hints: [t(ctx, "register.processes.no-interval.hint")] } : {}),
+    // Printed by `csr list processes`, not by `csr export`, where it would read as an instruction about the workbook.
+    ...(processes.some((p) => nextAuditDue(p, config, today) === undefined) ? { listHints: [t(ctx, "register.processes.no-interval.hint")] } : {}),
   };
 }
