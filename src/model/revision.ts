@@ -75,7 +75,10 @@ export function successors(previous: string): string[] {
  *   date of the register (受控文件清单) that a postponed 实施日期 moves, not of the approved text;
  *   doc/effective-before-signature keeps it after the revision's signatures;
  * - `revising`, the mark of a revision in preparation (修订中, `csr submit`): the state of the work on
- *   the next version, not part of any version's text.
+ *   the next version, not part of any version's text;
+ * - `deviates_from`, the documents a deviation deviates from (偏离): the cross-reference that lists it
+ *   on their cards and pages, as `clauses` and `processes` list a document in the matrices; the
+ *   deviation's text says what it changes, and the link may be made or corrected after its release.
  */
 export const REGISTER_FIELDS = [
   "title_en",
@@ -94,6 +97,7 @@ export const REGISTER_FIELDS = [
   "effective",
   "revising",
   "submitted",
+  "deviates_from",
 ] as const satisfies readonly (keyof ControlledDocument)[];
 
 /** Whether changing `field` of a released document needs a new revision (see REGISTER_FIELDS). */

@@ -543,6 +543,12 @@ export interface ControlledDocument {
   /** A temporary document (临时, IATF 16949 8.5.6.1.1): the last day (YYYY-MM-DD) its current revision is valid (csr release --until). */
   valid_until?: string;
   /**
+   * The documents this one deviates from (偏离, e.g. a temporary deviation from a work instruction,
+   * IATF 16949 8.5.6.1.1, 8.7.1.1), by number: the link is the deviation's own, so the documents it
+   * deviates from are not changed (nor revised) by it; their cards and pages list it (model/referrers.ts).
+   */
+  deviates_from?: string[];
+  /**
    * A revision in preparation (修订中, `csr submit` of a released document): the file holds the draft
    * of the next version; the current revision stays in force with the text of its release tag.
    */

@@ -43,7 +43,7 @@ import { markdownToHtml } from "../render/markdown.js";
 import { citeClause, csrReportView, documentView, type DocumentView, type Lang, type PageLinker, type SupersededRevision } from "../render/view.js";
 import { coverageReading, DIRECT, editionNotes, INHERITED, procedureNotes, THROUGH_CHILDREN } from "../report/registers/clauses.js";
 import { periodicReviewResult } from "../report/registers/periodic-reviews.js";
-import { compareIds, csrsOn, customerName, departmentName, documentsOn, documentStatus, documentTitle, documentVersion, effectiveDate, personName, registerContext, statusLabel, t, versionInForce, versionInForceOn, type DocumentsOn, type RegisterContext } from "../report/registers/context.js";
+import { compareIds, csrsOn, customerName, departmentName, deviationsOn, documentsOn, documentStatus, documentTitle, documentVersion, effectiveDate, personName, registerContext, statusLabel, t, versionInForce, versionInForceOn, type DocumentsOn, type RegisterContext } from "../report/registers/context.js";
 import { confirmationText, externalStatus, sourceRevisionStatus } from "../report/registers/external.js";
 import { auditRegisters } from "../report/registers/index.js";
 import type { DraftsOn } from "../report/registers/documents.js";
@@ -1168,6 +1168,13 @@ function registerSection(rc: RegisterContext, page: string, table: SiteTable | S
 
 type EntityCell = (from: string, kind: EntityKind, id: string | undefined, text?: string) => Cell;
 
+/** The deviations from a document (deviationsOn), each linked with its note (临时，至 2026-12-19); none: no section. */
+function deviationsSection(rc: RegisterContext, page: string, referrers: Referrers | undefined, absent: ReadonlySet<string>, today: string, entityCell: EntityCell): SiteSection[] {
+  const deviations = deviationsOn(rc, (referrers?.deviations ?? []).filter((id) => !absent.has(id)), today);
+  if (deviations.length === 0) return [];
+  return [{ title: t(rc, "site.document.deviations"), items: deviations.map(({ doc, note }) => entityCell(page, "document", doc.id, withNote(rc, `${doc.id} ${documentTitle(rc, doc)}`, note || undefined))) }];
+}
+
 function documentCell(rc: RegisterContext, page: string, id: string, entityCell: EntityCell): Cell {
   const doc = rc.index.documents.get(id)?.value;
   return entityCell(page, "document", id, doc ? `${id} ${documentTitle(rc, doc)}` : id);
@@ -1232,6 +1239,9 @@ function documentSections(
         ...(blank ? [blank] : []),
       ],
     },
+    // A deviation names what it deviates from, which it leaves as it is; the page of that document lists the deviations in force or in preparation (IATF 16949 8.5.6.1.1, tester61 L12).
+    ...(doc.deviates_from?.length ? [{ title: t(rc, "site.document.deviates-from"), items: doc.deviates_from.map((id) => documentCell(rc, page, id, entityCell)) }] : []),
+    ...deviationsSection(rc, page, referrers, absent, today, entityCell),
     ...(earlier ? [earlier] : []),
     // The clauses the document addresses itself, each as the standard cites it, with its title.
     ...(doc.clauses?.length ? [{ title: t(rc, "site.document.clauses"), items: inCatalogOrder(doc.clauses, rc.repo.config?.value.standards ?? []).map((c) => ({ text: citeClause(rc.repo, rc.lang, c) })) }] : []),

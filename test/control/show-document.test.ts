@@ -111,7 +111,7 @@ describe("csr show <document>", () => {
       status: "已发布",
       versionInForce: "A/1",
       csrs: [],
-      referrers: { documents: ["QM-001"], processes: ["M3"] },
+      referrers: { documents: ["QM-001"], deviations: [], processes: ["M3"] },
       copies: { inUse: [], due: [1, 2, 3] },
       periodicReviewDue: "2029-12-10",
     });

@@ -26,6 +26,7 @@ import { departmentByCode, editFile, findDocumentById, need, withEditSession, sa
 import { conjunction, list, t } from "../../i18n/index.js";
 import { localToday } from "../../core/dates.js";
 import { markRevising, revisingMarked } from "../shared/revising.js";
+import { deviationTargets } from "../shared/deviation.js";
 
 export const DOCUMENT_KINDS: readonly DocumentKind[] = ["manual", "procedure", "instruction", "form", "external"];
 const LEVELS: Record<DocumentKind, 1 | 2 | 3 | 4> = { manual: 1, procedure: 2, instruction: 3, form: 4, external: 3 };
@@ -39,6 +40,8 @@ export interface NewFlags {
   level?: string;
   clause?: string[];
   usedBy?: string;
+  /** The documents the new one deviates from (a deviation, 偏离: `deviates_from`), comma-separated; they are left as they are (shared/deviation.ts). */
+  deviatesFrom?: string;
   /** A form's retention period (record.retention, IATF 16949 7.5.3.2.1), e.g. "3年". */
   retention?: string;
   /** The 密级 (model/classification.ts CLASSIFICATIONS); without it the document takes its layout's default. */
@@ -95,6 +98,10 @@ export async function newDocument(ctx: CommandContext, kindArg: string | undefin
     const retention = flags.retention?.trim();
     if (retention && kind !== "form") throw new UserError(t("new.retention-not-form", { kind: t(`new.kind.${kind}`) }));
     const external = kind === "external" ? externalBlock(flags, number) : refuseExternalFlags(flags, kind);
+    const deviatesFrom = flags.deviatesFrom === undefined ? undefined : deviationTargets(session, number, flags.deviatesFrom);
+    if (deviatesFrom?.length === 0) throw new UserError(t("new.deviates-from-empty"));
+    // A deviation is not one of its target's related documents: that would revise the target for it (tester61 L12).
+    if (user && deviatesFrom?.includes(user.value.id)) throw new UserError(t("new.deviation-used-by", { user: user.value.id }));
     const level = flags.level === undefined ? LEVELS[kind] : (Number(choiceOption(flags.level, "--level", ["1", "2", "3", "4"] as const, "2")) as 1 | 2 | 3 | 4);
     const sections = scaffold(session.root, kind, session.lang);
     const document: ControlledDocument = {
@@ -107,6 +114,7 @@ export async function newDocument(ctx: CommandContext, kindArg: string | undefin
       ...(classification ? { classification } : {}),
       ...(flags.clause && flags.clause.length > 0 ? { clauses: clauseValues(flags.clause, repo) } : {}),
       status: external ? "released" : "draft",
+      ...(deviatesFrom ? { deviates_from: deviatesFrom } : {}),
       ...(kind === "procedure" ? { related: [], forms: [] } : {}),
       ...(sections.length > 0 ? { sections } : {}),
       ...(retention ? { record: { retention } } : {}),
@@ -122,6 +130,7 @@ export async function newDocument(ctx: CommandContext, kindArg: string | undefin
           t("new.external.controlled", { id: shellArgument(number) }),
         ]
       : [sections.length > 0 ? t("new.created-with-sections", created) : t("new.created", created)];
+    if (deviatesFrom) lines.push(t("new.deviates-from", { number, targets: list(deviatesFrom), numberArg: shellArgument(number) }));
     if (user) {
       // A form is one of the user's records (相关记录, `forms`); any other document is one of its related documents (相关文件, `related`).
       const key = kind === "form" ? "forms" : "related";
@@ -145,6 +154,8 @@ export async function newDocument(ctx: CommandContext, kindArg: string | undefin
         const messages = key === "forms" ? (["new.listed", "new.listed-release", "new.listed-release-commit"] as const) : (["new.listed-related", "new.listed-related-release", "new.listed-related-release-commit"] as const);
         lines.push(t(user.value.status !== "released" ? messages[0] : flags.commit ? messages[2] : messages[1], listed));
         if (marking) lines.push(revisingMarked(user.value, today));
+        // A deviation beside a released document is linked from its own side, and the document is not revised for it.
+        if (marking && key === "related") lines.push(t("new.used-by-deviation", { user: user.value.id, number, userArg: shellArgument(user.value.id), numberArg: shellArgument(number) }));
       }
     }
     if (kind === "form" && !retention) lines.push(t("new.retention-missing", { number }));

@@ -30,6 +30,7 @@ import { departmentLabel } from "../../model/labels.js";
 import { completesPaperOriginal, isControlledContent } from "../../model/revision.js";
 import { localToday } from "../../core/dates.js";
 import { markRevising, revisingMarked } from "../shared/revising.js";
+import { deviationTargets } from "../shared/deviation.js";
 import { appendIn } from "../shared/persist.js";
 import type { ControlledDocument, CustomerRetention } from "../../model/types.js";
 import type { Located } from "../../load/repository.js";
@@ -55,6 +56,8 @@ export interface SetFlags extends EditionFlags, CsrFieldFlags {
   /** Documents other than forms (相关文件): work instructions, other procedures, external standards. */
   addRelated?: string[];
   removeRelated?: string[];
+  /** The whole list of documents this one deviates from (a deviation, 偏离: `deviates_from`), comma-separated; "" removes it. */
+  deviatesFrom?: string;
   /** A form's retention period (record.retention), e.g. 3年 or 产品寿命期+1年. */
   retention?: string;
   medium?: string;
@@ -89,15 +92,15 @@ const ENGLISH = [
 
 /** The order of a document file's keys, as the schema's examples and csr new write them: a new key goes where it belongs. */
 const KEY_ORDER: readonly (keyof ControlledDocument)[] = [
-  "id", "title", "title_en", "level", "kind", "department", "classification", "classification_changes", "processes", "clauses", "status", "effective", "review_interval_months",
+  "id", "title", "title_en", "level", "kind", "department", "classification", "classification_changes", "processes", "clauses", "status", "effective", "valid_until", "deviates_from", "review_interval_months",
   "reviews", "revisions", "related", "forms", "sections", "record", "remarks",
 ];
 
 /** One field's change, for the report and the commit message. */
 interface FieldChange {
-  field: "title_en" | "clauses" | "processes" | "forms" | "related" | (typeof RECORD_FIELDS)[number] | "retention_customer" | "classification" | "department" | "remarks";
+  field: "title_en" | "clauses" | "processes" | "forms" | "related" | "deviates_from" | (typeof RECORD_FIELDS)[number] | "retention_customer" | "classification" | "department" | "remarks";
   /** The document's field it changes, which decides whether a revision must follow. */
-  key: "title_en" | "clauses" | "processes" | "forms" | "related" | "record" | "classification" | "department" | "remarks";
+  key: "title_en" | "clauses" | "processes" | "forms" | "related" | "deviates_from" | "record" | "classification" | "department" | "remarks";
   text: string;
 }
 
@@ -141,13 +144,14 @@ export async function setDocument(ctx: CommandContext, id: string, given: SetFla
     const processes = processList(session, document, flags);
     const forms = formList(session, document, flags);
     const related = relatedList(session, document, flags);
+    const deviatesFrom = flags.deviatesFrom === undefined ? undefined : deviationTargets(session, document.id, flags.deviatesFrom);
     const record = recordFields(document, flags);
     const customerRetention = customerRetentionList(session, document, flags);
     const classification = flags.classification === undefined ? undefined : classificationOption(flags.classification);
     const department = flags.department === undefined ? undefined : departmentByCode(session, flags.department, "--department");
     const titleEn = flags.titleEn?.trim();
     const remarks = flags.remarks?.trim();
-    if (!clauses && !processes && !forms && !related && !record && !customerRetention && !classification && !department && titleEn === undefined && remarks === undefined) {
+    if (!clauses && !processes && !forms && !related && !deviatesFrom && !record && !customerRetention && !classification && !department && titleEn === undefined && remarks === undefined) {
       // A forms list answered as it was asks for no addition or removal.
       if (flags !== given) {
         ctx.stdout(t("set.unchanged", { id }) + "\n");
@@ -165,6 +169,11 @@ export async function setDocument(ctx: CommandContext, id: string, given: SetFla
     if (processes && !sameList(processes.before, processes.after)) changes.push({ field: "processes", key: "processes", text: listChange(processes) });
     if (forms && !sameList(forms.before, forms.after)) changes.push({ field: "forms", key: "forms", text: listChange(forms) });
     if (related && !sameList(related.before, related.after)) changes.push({ field: "related", key: "related", text: listChange(related) });
+    const deviatedBefore = document.deviates_from ?? [];
+    if (deviatesFrom && !sameList(deviatedBefore, deviatesFrom)) {
+      const edit = { before: [...deviatedBefore], after: deviatesFrom, added: deviatesFrom.filter((d) => !deviatedBefore.includes(d)), removed: deviatedBefore.filter((d) => !deviatesFrom.includes(d)) };
+      changes.push({ field: "deviates_from", key: "deviates_from", text: deviatesFrom.length === 0 ? t("set.csr.cleared", { before: list(deviatedBefore) }) : listChange(edit) });
+    }
     for (const field of RECORD_FIELDS) {
       const value = record?.[field];
       const before = document.record?.[field];
@@ -214,6 +223,11 @@ export async function setDocument(ctx: CommandContext, id: string, given: SetFla
       if (processes) setList(doc, "processes", processes.after);
       if (forms) setList(doc, "forms", forms.after);
       if (related) setList(doc, "related", related.after);
+      if (deviatesFrom && changes.some((c) => c.key === "deviates_from")) {
+        if (deviatesFrom.length === 0) doc.delete("deviates_from");
+        else if (doc.has("deviates_from")) setList(doc, "deviates_from", deviatesFrom);
+        else setInOrder(doc, "deviates_from", doc.createNode([...deviatesFrom], { flow: true }));
+      }
       if (record) setRecord(doc, record);
       if (customerRetention) setCustomerRetention(doc, customerRetention.after);
       if (newClassification) setScalar(doc, "classification", newClassification);
@@ -233,6 +247,8 @@ export async function setDocument(ctx: CommandContext, id: string, given: SetFla
       if (marking) markRevising(doc, document, today);
     });
     const lines = [t("set.updated", { id, title: document.title, path: file.path }), ...changes.map((c) => `  ${t(`set.field.${c.field}`)}${t("set.colon")}${c.text}`)];
+    // The documents deviated from are left as they are (shared/deviation.ts).
+    if (deviatesFrom?.length && changes.some((c) => c.key === "deviates_from")) lines.push(t("set.deviates-from", { id, targets: list(deviatesFrom) }));
     if (lowering) lines.push(loweringRecorded(session, lowering));
     // A released document's content changes only through a revision: the change is committed with it, not here.
     const leftForRelease = content && document.status === "released";
@@ -318,7 +334,7 @@ async function setIssued(ctx: CommandContext, session: EditSession, found: Locat
 const FIELD_OPTIONS = ["clauses", "processes", "forms", "retention", "medium", "location"] as const;
 
 function anyField(flags: SetFlags): boolean {
-  return [flags.titleEn, flags.remarks, flags.clauses, flags.processes, flags.retention, flags.medium, flags.location, flags.retentionEn, flags.locationEn, flags.classification, flags.department].some((v) => v !== undefined) ||
+  return [flags.titleEn, flags.remarks, flags.deviatesFrom, flags.clauses, flags.processes, flags.retention, flags.medium, flags.location, flags.retentionEn, flags.locationEn, flags.classification, flags.department].some((v) => v !== undefined) ||
     [flags.addClause, flags.removeClause, flags.addProcess, flags.removeProcess, flags.addForm, flags.removeForm, flags.addRelated, flags.removeRelated, flags.retentionCustomer].some((v) => (v ?? []).length > 0);
 }
 
@@ -552,7 +568,7 @@ function setScalar(doc: Document.Parsed, key: "title_en" | "classification" | "d
 }
 
 /** Sets a list, keeping the items (and their comments) that stay and the list's flow or block style. */
-export function setList(doc: Document.Parsed, key: "clauses" | "processes" | "forms" | "related", items: readonly string[]): void {
+export function setList(doc: Document.Parsed, key: "clauses" | "processes" | "forms" | "related" | "deviates_from", items: readonly string[]): void {
   const existing = doc.get(key, true);
   // An empty `forms` or `related` stays, as csr new writes them for a procedure; an empty clause or process list is no list.
   if (items.length === 0 && key !== "forms" && key !== "related") {

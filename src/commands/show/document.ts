@@ -24,7 +24,7 @@ import { releasedRevisions } from "../../load/base.js";
 import { releaseTag } from "../../model/paths.js";
 import { addressedSectionLabel } from "../../model/sections.js";
 import type { ControlledCopy, ControlledDocument } from "../../model/types.js";
-import { clauseList, compareIds, customerName, departmentName, documentStatus, documentTitle, effectiveDate, personName, revisingOn, versionInForce, type RegisterContext } from "../../report/registers/context.js";
+import { clauseList, compareIds, customerName, departmentName, deviationsOn, documentStatus, documentTitle, effectiveDate, personName, revisingOn, versionInForce, type RegisterContext } from "../../report/registers/context.js";
 import type { CommandContext } from "../context.js";
 
 /** Labels are padded to at least this many terminal columns (a Chinese character takes two), as for a CSR. */
@@ -43,13 +43,15 @@ export async function showDocument(ctx: CommandContext, repo: Repository, index:
   const doc = revising?.inForce ?? located.value;
   const rc: RegisterContext = { repo, index, lang: language() };
   // As the document's page of csr site finds them; a CSR superseded by a new customer revision no longer counts here.
-  const referrers = documentReferrers(repo).get(doc.id) ?? { documents: [], processes: [], csrs: [] };
+  const referrers = documentReferrers(repo).get(doc.id) ?? { documents: [], deviations: [], processes: [], csrs: [] };
   const csrs = referrers.csrs.flatMap(({ id, place }) => {
     const csr = index.csrs.get(id)?.value;
     return csr && !csr.superseded ? [{ csr, place, standing: addressing(place, located.value, today) }] : [];
   });
   const documents = [...new Set(referrers.documents)].filter((id) => id !== doc.id).flatMap((id) => index.documents.get(id)?.value ?? []);
   const processes = [...new Set(referrers.processes)].flatMap((code) => index.processes.get(code)?.value ?? []);
+  // A deviation names the document it deviates from; the document itself is not changed by it (IATF 16949 8.5.6.1.1, tester61 L12).
+  const deviations = deviationsOn(rc, referrers.deviations, today);
   const inUse = copiesInUse(doc, today);
   const due = copiesDue(doc, today);
   const electronic = electronicInUse(doc, today);
@@ -59,7 +61,7 @@ export async function showDocument(ctx: CommandContext, repo: Repository, index:
       status: documentStatus(rc, doc, today),
       versionInForce: versionInForce(rc, doc, today) || null,
       csrs: csrs.map(({ csr, place, standing }) => ({ id: csr.id, ...(place.section !== undefined ? { section: place.section } : {}), counts: standing.counts })),
-      referrers: { documents: documents.map((d) => d.id), processes: processes.map((p) => p.code) },
+      referrers: { documents: documents.map((d) => d.id), deviations: deviations.map((d) => d.doc.id), processes: processes.map((p) => p.code) },
       copies: { inUse: inUse.map((c) => c.copy), due: due.map((c) => c.copy), ...(electronic.length > 0 ? { electronic } : {}) },
       periodicReviewDue: review?.due ?? null,
       ...(revising ? { revising: { ...located.value.revising!, contentInForce: revising.inForce !== undefined, related: revising.related, forms: revising.forms } } : {}),
@@ -124,6 +126,8 @@ export async function showDocument(ctx: CommandContext, repo: Repository, index:
   if (doc.processes?.length) field("show.document.processes", doc.processes.map((code) => `${code} ${processName(rc, code)}`).join(sep));
   if (doc.related?.length) field("show.document.related", ...doc.related.map(named));
   if (doc.forms?.length) field("show.document.forms", ...doc.forms.map(named));
+  if (doc.deviates_from?.length) field("show.document.deviates-from", ...doc.deviates_from.map(named));
+  if (deviations.length > 0) field("show.document.deviations", ...deviations.map(({ doc: d, note }) => `${d.id} ${documentTitle(rc, d)}${note ? t("show.parenthesis", { text: note }) : ""}`));
   // A link that does not count on the day (withdrawn, 待实施) says why, as the CSR matrix does.
   field(
     "show.document.csrs",

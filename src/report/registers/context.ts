@@ -159,6 +159,30 @@ export function withSubmitter<K extends "register.remark.revising" | "register.s
   return submitter(ctx, doc) ? `${key}-by` : key;
 }
 
+/**
+ * What a deviation (a document naming others under `deviates_from`) is on `today` (YYYY-MM-DD), as
+ * the card and the site page of a document it deviates from list it: its status unless released (草稿,
+ * 审批中), 待实施 with its 实施日期, and a temporary one's last day (临时，至 2026-12-19), past it 已过期
+ * (doc/temporary-expired). "" for a deviation released without an end. IATF 16949 8.5.6.1.1.
+ */
+export function deviationNote(ctx: RegisterContext, doc: ControlledDocument, today: string): string {
+  const parts = [doc.status === "released" ? pendingStatus(ctx, doc, today) : documentStatus(ctx, doc, today)];
+  if (doc.valid_until !== undefined) parts.push(t(ctx, doc.valid_until < today ? "register.deviation.expired" : "register.deviation.until", { until: doc.valid_until }));
+  return parts.filter((p): p is string => p !== undefined && p !== "").join(t(ctx, "register.remarks-separator"));
+}
+
+/**
+ * The deviations from a document on `today` (`referrers`, model/referrers.ts), by number, with their
+ * notes (deviationNote): a withdrawn one has ended and is not listed.
+ */
+export function deviationsOn(ctx: RegisterContext, ids: readonly string[], today: string): { doc: ControlledDocument; note: string }[] {
+  return ids
+    .flatMap((id) => ctx.index.documents.get(id)?.value ?? [])
+    .filter((d) => d.status !== "obsolete")
+    .sort((a, b) => compareIds(a.id, b.id))
+    .map((doc) => ({ doc, note: deviationNote(ctx, doc, today) }));
+}
+
 /** 待实施（… 实施） for a released version that takes effect after `today` (model/revision.ts releasedPendingUntil); undefined otherwise. */
 export function pendingStatus(ctx: RegisterContext, doc: ControlledDocument, today: string): string | undefined {
   const pending = releasedPendingUntil(doc, today);

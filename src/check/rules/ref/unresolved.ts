@@ -24,6 +24,7 @@ export const rule: Rule = {
           d.processes,
           d.related,
           d.forms,
+          d.deviates_from,
           d.revisions?.map((r) => SIGNED.map((role) => r[role]).concat(r.countersigned ?? [])),
           d.reviews?.map((r) => r.by),
           d.obsolete?.superseded_by,
@@ -57,7 +58,7 @@ export const rule: Rule = {
   summary: "A reference names something that does not exist in the repository.",
   docs: {
     description:
-      "A reference names something the repository does not have: a department code (qms.yaml; a customer source document's custodian too), a person (people.yaml: wherever a person is named, as a signature of a revision — 编制, 审核, 会签, 标准化审查, 批准, 军代表 —, a periodic review, an opinion or a decision of the current review round or of an earlier one in `review.history`, a confirmation, a link's `pin`, an implementation's owner or verifier, earlier ones included, a controlled copy's holder, who handed it out (`issued_by`), handed it back (`returned_by`) or took it back (`received_by`), who confirmed it lost or destroyed or stamped it 作废 to be kept (`retained`), who approved and who witnessed a batch of records' disposal, who was trained and who trained them, a department's delegate), a customer (a CSR's, a symbol table's, a form's customer retention period), a customer's source document or revision, a document number (`related`, `forms`, `addressed`, `superseded_by`, a withdrawn form's `used_by`, a process's `documents`, the form of a CSR's review record), the CSR that replaces a superseded one (`superseded.by`), a process code, or an attached file. An attachment path must stay inside the repository. An outside party of `external_parties` (the 军代表室) may receive a controlled copy (`distribution[].to`) and be a person's `department`, but it is not a department anywhere else: it reviews no CSR, owns no document or process and receives no CSR. The message suggests the closest existing id — for a document number, the closest document of the kind its numbering family in `qms.yaml` gives it (or a form, in `forms`), never a procedure for a work instruction not added yet; a person written by name (commands take a name, a file only the id) is answered with the id of who has that name, a mistyped name with the nearest name and its id. A reference to a file that itself has errors is not reported again: fix that file first.",
+      "A reference names something the repository does not have: a department code (qms.yaml; a customer source document's custodian too), a person (people.yaml: wherever a person is named, as a signature of a revision — 编制, 审核, 会签, 标准化审查, 批准, 军代表 —, a periodic review, an opinion or a decision of the current review round or of an earlier one in `review.history`, a confirmation, a link's `pin`, an implementation's owner or verifier, earlier ones included, a controlled copy's holder, who handed it out (`issued_by`), handed it back (`returned_by`) or took it back (`received_by`), who confirmed it lost or destroyed or stamped it 作废 to be kept (`retained`), who approved and who witnessed a batch of records' disposal, who was trained and who trained them, a department's delegate), a customer (a CSR's, a symbol table's, a form's customer retention period), a customer's source document or revision, a document number (`related`, `forms`, `deviates_from`, `addressed`, `superseded_by`, a withdrawn form's `used_by`, a process's `documents`, the form of a CSR's review record), the CSR that replaces a superseded one (`superseded.by`), a process code, or an attached file. An attachment path must stay inside the repository. An outside party of `external_parties` (the 军代表室) may receive a controlled copy (`distribution[].to`) and be a person's `department`, but it is not a department anywhere else: it reviews no CSR, owns no document or process and receives no CSR. The message suggests the closest existing id — for a document number, the closest document of the kind its numbering family in `qms.yaml` gives it (or a form, in `forms`), never a procedure for a work instruction not added yet; a person written by name (commands take a name, a file only the id) is answered with the id of who has that name, a mistyped name with the nearest name and its id. A reference to a file that itself has errors is not reported again: fix that file first.",
     bad: `
 related: [QP-001]   # Unknown document 'QP-001'
 `,
@@ -150,10 +151,10 @@ export function forEachCsrReference(repo: Pick<Repository, "csrs">, visit: (file
 
 /**
  * Every place a file names a controlled document by its number, with its file, path and (where a
- * command corrects it: a document's `related` and `forms`, a CSR's `addressed`) the id of the
+ * command corrects it: a document's `related`, `forms` and `deviates_from`, a CSR's `addressed`) the id of the
  * document or CSR that names it: qms.yaml's CSR review form (`csr.review_form`) and the forms its
  * registers are printed on (`registers.forms`), a process's `documents`, a document's related
- * documents, forms, successor (`obsolete.superseded_by`) and a withdrawn form's users
+ * documents, forms, the documents it deviates from (`deviates_from`), successor (`obsolete.superseded_by`) and a withdrawn form's users
  * (`obsolete.used_by`), a CSR's links (`addressed`) and the form of its review record, earlier
  * rounds' too. The one list of them: this rule (and config/register-form) check each resolves,
  * `csr renumber` of a document rewrites them. Text that mentions a number is no reference (it is
@@ -178,6 +179,7 @@ export function forEachDocumentReference(
     const { related, forms, obsolete } = value;
     if (related) for (let i = 0; i < related.length; i++) if (!known(related[i]!)) visit(file, ["related", i], related[i]!, value.id);
     if (forms) for (let i = 0; i < forms.length; i++) if (!known(forms[i]!)) visit(file, ["forms", i], forms[i]!, value.id);
+    value.deviates_from?.forEach((d, i) => known(d) || visit(file, ["deviates_from", i], d, value.id));
     if (obsolete?.superseded_by && !known(obsolete.superseded_by)) visit(file, ["obsolete", "superseded_by"], obsolete.superseded_by);
     obsolete?.used_by?.forEach((u, i) => known(u.document) || visit(file, ["obsolete", "used_by", i, "document"], u.document));
   }
@@ -303,8 +305,8 @@ export function forEachPersonReference(repo: Repository, keeps: (file: SourceFil
 
 /** Who handed a controlled copy out, back and took it back; how a copy ended, with who confirmed it. */
 /**
- * How to correct a document number where a command writes it: a document's `forms` and `related`
- * (csr set), a CSR's `addressed` (csr address); an empty string (the number is edited in the file)
+ * How to correct a document number where a command writes it: a document's `forms`, `related` and
+ * `deviates_from` (csr set), a CSR's `addressed` (csr address); an empty string (the number is edited in the file)
  * elsewhere. `owner` is the id of the document or CSR that names it. It begins with its own separator,
  * to follow "correct the number".
  */
@@ -313,6 +315,7 @@ function correction(file: SourceFile, path: Path, id: string, owner: string | un
   const args = { owner: shellArgument(owner), id: shellArgument(id) };
   if (file.kind === "document" && path.length === 2 && path[0] === "forms") return t("rule.ref/unresolved.document-how-forms", args);
   if (file.kind === "document" && path.length === 2 && path[0] === "related") return t("rule.ref/unresolved.document-how-related", args);
+  if (file.kind === "document" && path.length === 2 && path[0] === "deviates_from") return t("rule.ref/unresolved.document-how-deviates-from", args);
   if (file.kind === "csr" && path[0] === "addressed") return t("rule.ref/unresolved.document-how-addressed", args);
   return "";
 }

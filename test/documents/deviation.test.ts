@@ -1,0 +1,128 @@
+/**
+ * A deviation (偏离, a temporary change beside a standard work instruction; IATF 16949 8.5.6.1.1) links
+ * the document it deviates from on its own side (`deviates_from`: csr new / csr set --deviates-from):
+ * the work instruction is not changed nor marked 修订中, its card and site page list the deviation with
+ * its end (临时，至 …), and an unknown number is a ref/unresolved finding (tester61 L12).
+ */
+import { readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { checkJsonInProcess, copyFixture, csr, csrInProcess, git, gitInit } from "../helpers.js";
+
+const zh = (dir: string, ...args: string[]) => csrInProcess(["-C", dir, ...args], { lang: "zh-CN" });
+const WI = "documents/instructions/WI-010-01.yaml";
+const DEVIATION = "documents/instructions/WI-011-02.yaml";
+
+/** Writes a text into each empty section of the new deviation, so that it can be released. */
+function fillSections(dir: string): void {
+  const file = join(dir, DEVIATION);
+  writeFileSync(file, readFileSync(file, "utf8").replace(/( {4}title_en: [A-Za-z ]+\n)/g, "$1    text: 夹具维修期间改用手动扣压，每件检验扣压外径。\n"));
+}
+
+describe("a deviation's link on its own side (deviates_from; tester61 L12)", () => {
+  it("csr new --deviates-from leaves the work instruction as it is; its card lists the deviation until withdrawn", async () => {
+    const dir = gitInit(copyFixture("examples/acme-auto"));
+    const wiBefore = readFileSync(join(dir, WI), "utf8");
+    const created = csr(["-C", dir, "new", "instruction", "--title", "扣压夹具维修期间临时偏离", "--department", "PRD", "--deviates-from", "WI-010-01", "-y"], { lang: "zh-CN" });
+    expect(created.stderr).toBe("");
+    expect(created.code).toBe(0);
+    expect(created.stdout.split("\n").slice(0, 2)).toEqual([
+      "已创建 WI-011-02 扣压夹具维修期间临时偏离（documents/instructions/WI-011-02.yaml），生产部的作业指导书草稿，有 5 个章节待填写。",
+      "WI-011-02 记为对 WI-010-01 的偏离（deviates_from）：WI-010-01 不因此更改，也不必修订，其 csr show 和网站页面列出 WI-011-02。临时偏离发布时用 'csr release WI-011-02 --until <最后有效日>' 写明期限。",
+    ]);
+    expect(readFileSync(join(dir, WI), "utf8")).toBe(wiBefore);
+    expect(git(dir, ["status", "--short"])).toBe("?? documents/instructions/WI-011-02.yaml\n");
+    expect(readFileSync(join(dir, DEVIATION), "utf8")).toContain("status: draft\ndeviates_from:\n  - WI-010-01\n");
+
+    // A draft deviation is listed with its status; the deviation's own card names what it deviates from.
+    const draftCard = (await zh(dir, "show", "WI-010-01", "--today", "2026-12-05")).stdout.split("\n");
+    expect(draftCard.filter((l) => l.startsWith("  偏离"))).toEqual(["  偏离            WI-011-02 扣压夹具维修期间临时偏离（草稿）"]);
+    expect(draftCard[4]).toBe("  状态            已发布");
+    const own = (await zh(dir, "show", "WI-011-02", "--today", "2026-12-05")).stdout.split("\n");
+    expect(own.filter((l) => l.startsWith("  偏离"))).toEqual(["  偏离对象        WI-010-01 制动软管总成扣压作业指导书"]);
+
+    fillSections(dir);
+    git(dir, ["add", "-A"]);
+    git(dir, ["commit", "-qm", "临时偏离草稿"]);
+    const released = await zh(dir, "release", "WI-011-02", "--summary", "首次发布", "--prepared", "gaoyang", "--reviewed", "huangjun", "--approved", "zhangli", "--date", "2026-12-04", "--until", "2026-12-19", "-y");
+    expect(released.stderr).toBe("");
+    expect(released.code).toBe(0);
+    expect(readFileSync(join(dir, WI), "utf8")).toBe(wiBefore);
+
+    const card = (day: string) => zh(dir, "show", "WI-010-01", "--today", day).then((r) => r.stdout.split("\n").filter((l) => l.startsWith("  偏离")));
+    expect(await card("2026-12-05")).toEqual(["  偏离            WI-011-02 扣压夹具维修期间临时偏离（临时，至 2026-12-19）"]);
+    expect(await card("2026-12-21")).toEqual(["  偏离            WI-011-02 扣压夹具维修期间临时偏离（临时，至 2026-12-19，已过期）"]);
+    const json = JSON.parse((await zh(dir, "show", "WI-010-01", "--today", "2026-12-05", "--format", "json")).stdout) as { referrers: { deviations: string[] } };
+    expect(json.referrers.deviations).toEqual(["WI-011-02"]);
+    // English.
+    const english = (await csrInProcess(["-C", dir, "show", "WI-010-01", "--today", "2026-12-05"], { lang: "en" })).stdout.split("\n");
+    expect(english.filter((l) => l.startsWith("  Deviations"))).toEqual(["  Deviations              WI-011-02 扣压夹具维修期间临时偏离 (temporary, until 2026-12-19)"]);
+
+    // The site: the work instruction's page lists it under its own heading, linked; the deviation's page names what it deviates from.
+    const out = join(dir, "site-out");
+    expect((await zh(dir, "site", "--out", out, "--today", "2026-12-05")).code).toBe(0);
+    const page = readFileSync(join(out, "documents", "WI-010-01.html"), "utf8");
+    expect(page).toContain("偏离（临时变更）");
+    expect(page).toMatch(/<a href="\.\.\/documents\/WI-011-02\.html">WI-011-02 扣压夹具维修期间临时偏离（临时，至 2026-12-19）<\/a>/);
+    expect(readFileSync(join(out, "documents", "WI-011-02.html"), "utf8")).toMatch(/偏离对象[\s\S]*<a href="\.\.\/documents\/WI-010-01\.html">WI-010-01 制动软管总成扣压作业指导书<\/a>/);
+
+    // Withdrawn, the deviation has ended: no longer listed.
+    expect((await zh(dir, "obsolete", "WI-011-02", "--reason", "夹具修复，恢复标准作业", "--date", "2026-12-05", "-y")).code).toBe(0);
+    expect(await card("2026-12-05")).toEqual([]);
+  }, 120_000);
+
+  it("refuses a deviation from itself, from an unknown or withdrawn document, and with --used-by of the same document", async () => {
+    const dir = gitInit(copyFixture("examples/acme-auto"));
+    const run = (...args: string[]) => zh(dir, "new", "instruction", "--title", "临时偏离", "--department", "PRD", ...args, "-y");
+    expect(await run("--deviates-from", "WI-010-01", "--used-by", "WI-010-01")).toEqual({
+      code: 2,
+      stdout: "",
+      stderr: "csr: 偏离不列入所偏离文件 WI-010-01 的相关文件（那要为它修订 WI-010-01）：去掉 --used-by，--deviates-from 已在偏离文件中记下 WI-010-01。\n",
+    });
+    expect(await run("--deviates-from", "WI-010-09")).toEqual({ code: 2, stdout: "", stderr: "csr: 仓库中没有文件 'WI-010-09'。是否应为 'WI-010-01'？\n" });
+    expect(await run("--deviates-from", "HH-F-013")).toEqual({ code: 2, stdout: "", stderr: "csr: HH-F-013 已于 2025-05-12 作废，由 QR-007-02 代替；偏离的应是 QR-007-02。\n" });
+    expect(await run("--deviates-from", "")).toEqual({ code: 2, stdout: "", stderr: "csr: --deviates-from 需要所偏离文件的编号，如 --deviates-from WI-010-01。\n" });
+    expect(git(dir, ["status", "--short"])).toBe("");
+  });
+
+  it("csr new --used-by of a released work instruction points to --deviates-from for a deviation", async () => {
+    const dir = gitInit(copyFixture("examples/acme-auto"));
+    const result = await zh(dir, "new", "instruction", "--title", "临时偏离", "--department", "PRD", "--used-by", "WI-010-01", "-y");
+    expect(result.code).toBe(0);
+    expect(result.stdout.split("\n")).toContain(
+      "若 WI-010-03 是对 WI-010-01 的偏离（临时变更），WI-010-01 不必修订：撤销这项更改（'csr set WI-010-01 --remove-related WI-010-03'，再 'csr submit WI-010-01 --withdraw'），改用 'csr set WI-010-03 --deviates-from WI-010-01' 在偏离文件中记下 WI-010-01。",
+    );
+    // A form is one of the procedure's records, never a deviation: no such line.
+    const form = await zh(dir, "new", "form", "--title", "扣压记录", "--department", "PRD", "--used-by", "QP-010", "--retention", "3年", "-y");
+    expect(form.code).toBe(0);
+    expect(form.stdout).not.toContain("--deviates-from");
+  });
+
+  it("csr set --deviates-from sets, replaces and removes the link as register data; ref/unresolved names an unknown number", async () => {
+    const dir = gitInit(copyFixture("examples/acme-auto"));
+    const wiBefore = readFileSync(join(dir, WI), "utf8");
+    expect((await zh(dir, "new", "instruction", "--title", "临时偏离", "--department", "PRD", "-y")).code).toBe(0);
+    const set = await zh(dir, "set", "WI-011-02", "--deviates-from", "WI-010-01,QP-010", "-y");
+    expect(set.stderr).toBe("");
+    expect(set.stdout.split("\n").slice(0, 3)).toEqual([
+      "已修改 WI-011-02 临时偏离（documents/instructions/WI-011-02.yaml）：",
+      "  偏离对象：增加 WI-010-01、QP-010",
+      "WI-010-01、QP-010 不因此更改，也不必修订；其 csr show 和网站页面列出 WI-011-02。",
+    ]);
+    expect(readFileSync(join(dir, DEVIATION), "utf8")).toContain("status: draft\ndeviates_from: [WI-010-01, QP-010]\n");
+    expect(readFileSync(join(dir, WI), "utf8")).toBe(wiBefore);
+    expect((await zh(dir, "set", "WI-011-02", "--deviates-from", "WI-011-02", "-y")).stderr).toBe("csr: WI-011-02 不能偏离它自己。\n");
+
+    // Written by hand with a typing error: one finding, at the number, with the command that corrects it.
+    const file = join(dir, DEVIATION);
+    writeFileSync(file, readFileSync(file, "utf8").replace("deviates_from: [WI-010-01, QP-010]", "deviates_from: [WI-010-09]"));
+    const { findings } = await checkJsonInProcess(dir, "--lang", "en");
+    expect(findings.filter((f) => f.rule === "ref/unresolved").map((f) => `${f.file}:${f.line}:${f.column} ${f.message}`)).toEqual([
+      "documents/instructions/WI-011-02.yaml:7:17 Unknown document 'WI-010-09'. Did you mean 'WI-010-01'? Correct the number ('csr set WI-011-02 --deviates-from <number>'), or create the document with 'csr new instruction --number WI-010-09 --title … --department …'.",
+    ]);
+
+    const cleared = await zh(dir, "set", "WI-011-02", "--deviates-from", "", "-y");
+    expect(cleared.stdout.split("\n")[1]).toBe("  偏离对象：删除（原为 WI-010-09）");
+    expect(readFileSync(file, "utf8")).not.toContain("deviates_from");
+  });
+});
