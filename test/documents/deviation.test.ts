@@ -51,7 +51,7 @@ describe("a deviation's link on its own side (deviates_from; tester61 L12)", () 
 
     const card = (day: string) => zh(dir, "show", "WI-010-01", "--today", day).then((r) => r.stdout.split("\n").filter((l) => l.startsWith("  偏离")));
     expect(await card("2026-12-05")).toEqual(["  偏离            WI-011-02 扣压夹具维修期间临时偏离（临时，至 2026-12-19）"]);
-    expect(await card("2026-12-21")).toEqual(["  偏离            WI-011-02 扣压夹具维修期间临时偏离（临时，至 2026-12-19，已过期）"]);
+    expect(await card("2026-12-21")).toEqual(["  偏离            WI-011-02 扣压夹具维修期间临时偏离（临时，已于 2026-12-19 到期）"]);
     const json = JSON.parse((await zh(dir, "show", "WI-010-01", "--today", "2026-12-05", "--format", "json")).stdout) as { referrers: { deviations: string[] } };
     expect(json.referrers.deviations).toEqual(["WI-011-02"]);
     // English.

@@ -162,13 +162,18 @@ export function withSubmitter<K extends "register.remark.revising" | "register.s
 /**
  * What a deviation (a document naming others under `deviates_from`) is on `today` (YYYY-MM-DD), as
  * the card and the site page of a document it deviates from list it: its status unless released (草稿,
- * 审批中), 待实施 with its 实施日期, and a temporary one's last day (临时，至 2026-12-19), past it 已过期
- * (doc/temporary-expired). "" for a deviation released without an end. IATF 16949 8.5.6.1.1.
+ * 审批中); released, its 实施日期 while ahead and a temporary one's last day, as temporaryStatus words
+ * them inside the brackets the list puts around the note: 临时，至 2026-12-19; 2026-12-07 实施，临时，至 …;
+ * 临时，已于 2026-12-19 到期 (doc/temporary-expired). "" for a deviation in force without an end.
+ * IATF 16949 8.5.6.1.1.
  */
 export function deviationNote(ctx: RegisterContext, doc: ControlledDocument, today: string): string {
-  const parts = [doc.status === "released" ? pendingStatus(ctx, doc, today) : documentStatus(ctx, doc, today)];
-  if (doc.valid_until !== undefined) parts.push(t(ctx, doc.valid_until < today ? "register.deviation.expired" : "register.deviation.until", { until: doc.valid_until }));
-  return parts.filter((p): p is string => p !== undefined && p !== "").join(t(ctx, "register.remarks-separator"));
+  if (doc.status !== "released") return documentStatus(ctx, doc, today);
+  const until = doc.valid_until;
+  const pending = releasedPendingUntil(doc, today);
+  if (until !== undefined && until < today) return t(ctx, "register.deviation.expired", { until });
+  if (until !== undefined) return pending === undefined ? t(ctx, "register.deviation.until", { until }) : t(ctx, "register.deviation.pending-until", { date: pending, until });
+  return pending === undefined ? "" : t(ctx, "register.deviation.pending", { date: pending });
 }
 
 /**
