@@ -67,6 +67,7 @@ import { rule as docObsoleteReferenced } from "./rules/doc/obsolete-referenced.j
 import { rule as docPeriodicReviewDue } from "./rules/doc/periodic-review-due.js";
 import { rule as docTemporaryExpired } from "./rules/doc/temporary-expired.js";
 import { rule as docRecallOverdue } from "./rules/doc/recall-overdue.js";
+import { rule as docRecordBatchDuplicate } from "./rules/doc/record-batch-duplicate.js";
 import { rule as docRecordRetentionMissing } from "./rules/doc/record-retention-missing.js";
 import { rule as docReviewEditionUnknown } from "./rules/doc/review-edition-unknown.js";
 import { rule as docRevisionHistoryRewritten } from "./rules/doc/revision-history-rewritten.js";
@@ -90,7 +91,9 @@ import { rule as personHolderElsewhere } from "./rules/person/holder-elsewhere.j
 import { rule as personLeftWithOpenWork } from "./rules/person/left-with-open-work.js";
 import { rule as personMilitarySignature } from "./rules/person/military-signature.js";
 import { rule as personWorkAfterLeaving } from "./rules/person/work-after-leaving.js";
+import { rule as personWorkBeforeJoining } from "./rules/person/work-before-joining.js";
 import { rule as processAuditDue } from "./rules/process/audit-due.js";
+import { rule as processAuditorImpartiality } from "./rules/process/auditor-impartiality.js";
 import { rule as refUnresolved } from "./rules/ref/unresolved.js";
 import { rule as symbolApprovalOutdated } from "./rules/symbol/approval-outdated.js";
 import { rule as symbolApprovalStale } from "./rules/symbol/approval-stale.js";
@@ -167,6 +170,7 @@ export const rules: readonly Rule[] = [
   docPeriodicReviewDue,
   docTemporaryExpired,
   docRecallOverdue,
+  docRecordBatchDuplicate,
   docRecordRetentionMissing,
   docReviewEditionUnknown,
   docRevisionHistoryRewritten,
@@ -189,7 +193,9 @@ export const rules: readonly Rule[] = [
   personLeftWithOpenWork,
   personMilitarySignature,
   personWorkAfterLeaving,
+  personWorkBeforeJoining,
   processAuditDue,
+  processAuditorImpartiality,
   refUnresolved,
   symbolApprovalOutdated,
   symbolApprovalStale,

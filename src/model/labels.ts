@@ -1,7 +1,7 @@
-/** Departments as a reader knows them, for messages of commands and of `csr check` alike. */
+/** Departments and processes as a reader knows them, for messages of commands and of `csr check` alike. */
 import { localized } from "../core/text.js";
-import { language, translate, type Lang } from "../i18n/index.js";
-import type { Department, ExternalParty } from "./types.js";
+import { language, t, translate, type Lang } from "../i18n/index.js";
+import type { Department, ExternalParty, Process } from "./types.js";
 
 /**
  * A department or outside party for a reader: its name (品质部 / Quality Assurance, 军代表室), or
@@ -10,6 +10,11 @@ import type { Department, ExternalParty } from "./types.js";
 export function departmentLabel(register: { departments: ReadonlyMap<string, Department>; parties?: ReadonlyMap<string, ExternalParty> }, code: string): string {
   const unit = register.departments.get(code) ?? register.parties?.get(code);
   return unit ? localized(language(), unit.name, unit.name_en) : code;
+}
+
+/** A process for a reader: its code and its name in the language of the run (M2 内部审核 / M2 Internal audit; the Chinese name when it has no English one). */
+export function processLabel(process: Pick<Process, "code" | "name" | "name_en">): string {
+  return t("process.label", { code: process.code, name: localized(language(), process.name, process.name_en) });
 }
 
 /**

@@ -11,7 +11,7 @@ import type { Person } from "./types.js";
  * Whether `person` works on `on` (YYYY-MM-DD). people.yaml's `left` (csr person leave) is the last day of
  * employment, as the 离职日期 of a 离职证明: work dated on it is theirs (the day a leaver hands over), work
  * after it is not. `joined` (csr person add/update --from) is the first working day (到岗日期): work dated before
- * it is not theirs either. What the writing commands refuse, the prompts leave out and rule person/work-after-leaving reports.
+ * it is not theirs either. What the writing commands refuse, the prompts leave out and rules person/work-after-leaving and person/work-before-joining report.
  */
 export function worksOn(person: Person, on: string): boolean {
   return (person.joined === undefined || person.joined <= on) && (person.left === undefined || person.left >= on);

@@ -1,6 +1,7 @@
 /**
  * The work a person is recorded as doing, with its date, and the open work assigned to a person: what
- * rules person/work-after-leaving and person/left-with-open-work hold against people.yaml's `left`.
+ * rules person/work-after-leaving, person/work-before-joining and person/left-with-open-work hold against
+ * people.yaml's `left` and `joined`.
  *
  * A record names who did something (IATF 16949 7.5.3.2.1: records are attributable; 7.2: training
  * says who trained whom; GJB 9001C 5.3 / 7.5.3: signatures of those authorised). Someone who left the
@@ -14,7 +15,7 @@ import type { SourceFile } from "../load/source.js";
 import { csrDistributions, isOut } from "./distribution.js";
 import type { RepoIndex } from "./index.js";
 import { eventLabel, type EventLabel } from "./recorded-events.js";
-import { REPORT_SIGNER_ROLES, type ControlledCopy, type ControlledDocument, type Csr, type Department, type Path, type Person, type QmsConfig, type Signature, type TrainingSession } from "./types.js";
+import { REPORT_SIGNER_ROLES, type ControlledCopy, type ControlledDocument, type Csr, type Department, type Path, type Person, type Process, type QmsConfig, type Signature, type TrainingSession } from "./types.js";
 
 /**
  * One piece of recorded work: `person` (a people.yaml id) did `what` on `date` (YYYY-MM-DD), as its
@@ -87,6 +88,13 @@ export function documentWork(doc: ControlledDocument): PersonWork[] {
     add(["distribution", i, "retained", "by"], c.retained?.by, c.retained?.date, eventLabel("rule.date/event.doc-copy-retained", { copy: c.copy }));
   });
   trainingWork(doc.training?.sessions, add, (s) => (s.revision ? eventLabel("rule.date/event.doc-training", { version: s.revision }) : eventLabel("rule.date/event.doc-training-unversioned")));
+  return work;
+}
+
+/** Each auditor of a process's internal audits (processes.yaml `audits`, csr process audited) audited it on the audit's date. */
+export function processWork(process: Process): PersonWork[] {
+  const { work, add } = collector();
+  (process.audits ?? []).forEach((a, i) => (a.by ?? []).forEach((person, j) => add(["audits", i, "by", j], person, a.date, eventLabel("rule.date/event.process-audit", { report: a.report }))));
   return work;
 }
 

@@ -3,10 +3,13 @@
  * process map is audited over a three-year cycle, each as often as its risk, performance and changes
  * call for. A process records its audits under `audits` (csr process audited); the months within
  * which it is audited again are its own `audit_months` or qms.yaml `internal_audit.interval_months`.
- * Neither set: no interval, and nothing falls due.
+ * Neither set: no interval, and nothing falls due. Auditors are chosen so that the audit is objective
+ * and impartial (9.2.2 c in IATF 16949, GJB 9001C and ISO 9001; ISO 19011 4 c): not from the
+ * department that owns the process they audit.
  */
 import { addMonths } from "../core/dates.js";
-import type { Process, ProcessAudit, QmsConfig } from "./types.js";
+import type { Catalog } from "./catalog.js";
+import type { Person, Process, ProcessAudit, QmsConfig } from "./types.js";
 
 /** The months within which `process` is audited again (its own, else the repository's), or undefined when neither is set. */
 export function auditInterval(process: Process, config: QmsConfig | undefined): number | undefined {
@@ -32,4 +35,36 @@ export function nextAuditDue(process: Process, config: QmsConfig | undefined, to
   if (months === undefined) return undefined;
   const last = lastAudit(process, today);
   return { months, due: last ? addMonths(last.audit.date, months) : undefined };
+}
+
+/**
+ * The auditors of `audit` who belong to the department that owns `process` (`owner`, a department
+ * code), by their index in `by`: they would audit their own department's work (9.2.2 c). `person`
+ * looks an id up in people.yaml; an unknown id is ref/unresolved's, not reported here.
+ */
+export function ownDepartmentAuditors(process: Process, audit: Pick<ProcessAudit, "by">, person: (id: string) => Person | undefined): { person: Person; index: number }[] {
+  return (audit.by ?? []).flatMap((id, index) => {
+    const found = person(id);
+    return found && found.department === process.owner ? [{ person: found, index }] : [];
+  });
+}
+
+/**
+ * The first day an internal audit of the programme can be dated: 1 January of the year of the
+ * earliest edition among `standards` (qms.yaml's, looked up in `catalogs`; a new edition counts from
+ * the one it replaces, `supersedes`). The processes are audited against those clauses, so an audit
+ * dated before the standard existed (a year typed wrong: 1990 for 2019) is no audit of this
+ * programme. Undefined when no catalog in scope gives its edition. `standard`: the catalog's title.
+ */
+export function earliestAuditDay(standards: readonly string[], catalogs: ReadonlyMap<string, Catalog>): { date: string; year: string; standard: string } | undefined {
+  let earliest: { date: string; year: string; standard: string } | undefined;
+  for (const id of standards) {
+    const seen = new Set<string>();
+    for (let catalog = catalogs.get(id); catalog && !seen.has(catalog.id); catalog = catalog.supersedes ? catalogs.get(catalog.supersedes.standard) : undefined) {
+      seen.add(catalog.id);
+      const year = /^\d{4}$/.exec(catalog.edition ?? "")?.[0];
+      if (year && (earliest === undefined || year < earliest.year)) earliest = { date: `${year}-01-01`, year, standard: catalog.title };
+    }
+  }
+  return earliest;
 }

@@ -1,7 +1,7 @@
 /**
  * The dates in a file that record something done (an event): a CSR received, implemented, verified,
  * a revision prepared, reviewed, approved, a copy handed out or taken back, a training held, a
- * periodic review done. Records are evidence (IATF 16949 7.5.3; ISO 9001 7.5.3.2): a record of
+ * periodic review done, a process audited. Records are evidence (IATF 16949 7.5.3; ISO 9001 7.5.3.2): a record of
  * something done cannot be dated after the day it is written, nor before the event it follows
  * (a verification before the implementation, an approval before the preparation).
  *
@@ -14,7 +14,7 @@
  */
 import { inDateRange } from "../core/dates.js";
 import { t, type MessageData, type MessageKey } from "../i18n/index.js";
-import type { ControlledDocument, Csr, Customer, Decision, Path, Revision, Signature } from "./types.js";
+import type { ControlledDocument, Csr, Customer, Decision, Path, Process, Revision, Signature } from "./types.js";
 import { copyEdition, csrDistributions } from "./distribution.js";
 import { issuedOn } from "./index.js";
 
@@ -273,6 +273,11 @@ function signed(role: SignedAs, revision: Revision, signature: Signature | undef
  */
 export function revisionEvent(revision: Revision): Predecessor {
   return { what: eventLabel("rule.date/event.doc-revision", { version: revision.version }), date: issuedOn(revision) };
+}
+
+/** A process's internal audits (processes.yaml `audits`, csr process audited), each on the day it ended. */
+export function processEvents(process: Process): RecordedEvent[] {
+  return (process.audits ?? []).flatMap((a, i) => (dated(a.date) ? [{ path: ["audits", i, "date"], date: a.date, what: eventLabel("rule.date/event.process-audit", { report: a.report }) }] : []));
 }
 
 export function customerEvents(customer: Customer): RecordedEvent[] {

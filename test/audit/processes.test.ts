@@ -67,7 +67,11 @@ describe("csr process audited", () => {
     const hash = git(dir, ["rev-parse", "--short=7", "HEAD"]).trim();
     expect(result).toEqual({
       code: 0,
-      stdout: `已在 processes.yaml 中记录过程 M2 内部审核 的内部审核：2026-11-20，审核员 张丽（zhangli）、赵强（zhaoqiang），审核报告 IA-2026-03，不符合 2 项。\n已提交 ${hash}：csr process audited M2：2026-11-20 IA-2026-03\n`,
+      // Both are of 品质部, which owns M2: recorded, with the warning csr check gives (breaker61 M2).
+      stdout:
+        "已在 processes.yaml 中记录过程 M2 内部审核 的内部审核：2026-11-20，审核员 张丽（zhangli）、赵强（zhaoqiang），审核报告 IA-2026-03，不符合 2 项。\n" +
+        "注意：张丽（zhangli）、赵强（zhaoqiang）属于过程 M2 内部审核 的负责部门品质部，审核本部门的工作不是客观公正的内部审核（process/auditor-impartiality）。下次请由其他部门的审核员审核该过程。\n" +
+        `已提交 ${hash}：csr process audited M2：2026-11-20 IA-2026-03\n`,
       stderr: "",
     });
     expect(read(dir, "processes.yaml")).toContain("    documents: [QP-004]\n    audits:\n      - {date: 2026-11-20, by: [zhangli, zhaoqiang], report: IA-2026-03, nonconformities: 2}\n  - code: M3\n");
@@ -76,10 +80,10 @@ describe("csr process audited", () => {
     // 12 months for every process; M1, covered by the manual alone, is audited every 6.
     writeFileSync(join(dir, "qms.yaml"), `${read(dir, "qms.yaml")}internal_audit:\n  interval_months: 12\n`);
     writeFileSync(join(dir, "processes.yaml"), read(dir, "processes.yaml").replace("    owner: GMO\n", "    owner: GMO\n    audit_months: 6\n"));
-    const second = run(dir, "process", "audited", "M1", "--date", "2026-05-15", "--by", "xuht", "--report", "IA-2026-01", "--nonconformities", "0");
+    const second = run(dir, "process", "audited", "M1", "--date", "2026-05-15", "--by", "zhangli", "--report", "IA-2026-01", "--nonconformities", "0");
     expect(second).toEqual({
       code: 0,
-      stdout: "已在 processes.yaml 中记录过程 M1 经营策划与体系管理 的内部审核：2026-05-15，审核员 徐海涛（xuht），审核报告 IA-2026-01，符合。\n下次审核应在 2026-11-15 前（内审间隔 6 个月）。\n",
+      stdout: "已在 processes.yaml 中记录过程 M1 经营策划与体系管理 的内部审核：2026-05-15，审核员 张丽（zhangli），审核报告 IA-2026-01，符合。\n下次审核应在 2026-11-15 前（内审间隔 6 个月）。\n",
       stderr: "",
     });
     const listed = run(dir, "list", "processes", "--today", "2026-12-04");
@@ -113,8 +117,9 @@ describe("csr process audited", () => {
       "processes.yaml:281:11",
     ]);
     expect(due.every((f) => f.severity === "warning")).toBe(true);
+    // The English name of processes.yaml in English output.
     expect(due[11]!.message).toBe(
-      "Process M1 经营策划与体系管理 was last audited on 2026-05-15; with an audit interval of 6 months it was due again by 2026-11-15. Audit it and record the audit with 'csr process audited M1 --date <date> --by <auditors> --report <report number> --nonconformities <count>'; a process audited more or less often by its risk gets audit_months in processes.yaml.",
+      "Process M1 Business planning and QMS management was last audited on 2026-05-15; with an audit interval of 6 months it was due again by 2026-11-15. Audit it and record the audit with 'csr process audited M1 --date <date> --by <auditors> --report <report number> --nonconformities <count>'; a process audited more or less often by its risk gets audit_months in processes.yaml.",
     );
   });
 
@@ -157,5 +162,71 @@ describe("csr process audited", () => {
     });
     expect(read(dir, "processes.yaml")).toBe(before);
     expect(git(dir, ["status", "--porcelain"])).toBe("");
+  });
+
+  it("records an auditor of the department owning the process with a warning (English names in English), as csr check reports it, and refuses it while the rule is an error (breaker61 M2)", async () => {
+    const dir = await acme();
+    // 周鹏 is of 技术部, 张丽 of 品质部, which owns S1 文件和记录控制.
+    const recorded = csr(["-C", dir, "--lang", "en", "process", "audited", "S1", "--date", "2026-05-01", "--by", "zhoupeng,zhangli", "--report", "IA-2026-02", "--nonconformities", "0"]);
+    expect(recorded).toEqual({
+      code: 0,
+      stdout:
+        "Recorded in processes.yaml the internal audit of S1 Documented information: 2026-05-01, auditors Zhou Peng (zhoupeng), Zhang Li (zhangli), report IA-2026-02, conforming.\n" +
+        "Note: Zhang Li (zhangli) is of Quality Assurance, which owns S1 Documented information; an auditor auditing their own department's work is no impartial internal audit (process/auditor-impartiality). Have an auditor from another department audit it next time.\n",
+      stderr: "",
+    });
+    const found = checkJson(dir, "--today", "2026-12-05").findings.filter((f) => f.rule === "process/auditor-impartiality");
+    expect(found.map((f) => `${f.file}:${f.line}:${f.column} ${f.severity} ${f.message}`)).toEqual([
+      "processes.yaml:115:43 warning The internal audit of S1 Documented information on 2026-05-01 (report IA-2026-02) names Zhang Li (zhangli) as an auditor, of Quality Assurance, the department that owns the process: an auditor does not audit their own department's work. Have the next audit of the process done by a trained auditor from another department and record it with 'csr process audited S1 --date <date> --by <auditors> --report <report number> --nonconformities <count>'.",
+    ]);
+    // Set to error in qms.yaml: refused, nothing written.
+    writeFileSync(join(dir, "qms.yaml"), `${read(dir, "qms.yaml")}rules:\n  process/auditor-impartiality: error\n`);
+    const before = read(dir, "processes.yaml");
+    expect(run(dir, "process", "audited", "M2", "--date", "2026-11-20", "--by", "zhaoqiang", "--report", "IA-2026-03", "--nonconformities", "0")).toEqual({
+      code: 2,
+      stdout: "",
+      stderr:
+        "csr: --by 赵强（zhaoqiang）：属于过程 M2 内部审核 的负责部门品质部，审核员不审核本部门的工作（process/auditor-impartiality 在 qms.yaml 中设为错误）。\n" +
+        "提示：请改由其他部门的审核员审核，例如 'csr process audited M2 --by <其他部门的审核员> …'。\n",
+    });
+    expect(read(dir, "processes.yaml")).toBe(before);
+  });
+
+  it("refuses a date before the standard the processes are audited against, and before the auditor's 到岗日期 (breaker61 M3)", async () => {
+    const dir = await acme();
+    const full = ["--by", "zhoupeng", "--report", "IA-1", "--nonconformities", "0"];
+    expect(run(dir, "process", "audited", "C1", "--date", "1990-01-01", ...full)).toEqual({
+      code: 2,
+      stdout: "",
+      stderr: "csr: --date 1990-01-01 早于 2016 年，即过程审核所依据的 IATF 16949:2016 的发布年份：本审核方案的审核不会早于此。请核对年份。\n",
+    });
+    expect(run(dir, "process", "audited", "C1", "--date", "2015-12-31", ...full).code).toBe(2);
+    writeFileSync(join(dir, "people.yaml"), read(dir, "people.yaml").replace("  - id: zhoupeng\n", "  - id: zhoupeng\n    joined: 2016-03-01\n"));
+    expect(run(dir, "process", "audited", "C1", "--date", "2016-01-04", ...full)).toEqual({
+      code: 2,
+      stdout: "",
+      stderr: expect.stringMatching(/^csr: --by 周鹏（zhoupeng）.*2016-03-01.*\n/),
+    });
+    expect(run(dir, "process", "audited", "C1", "--date", "2016-03-01", ...full).code).toBe(0);
+  });
+
+  it("reports audits edited by hand: an unknown auditor, a date after today, an auditor not yet started or already left", async () => {
+    const dir = await acme();
+    writeFileSync(join(dir, "people.yaml"), read(dir, "people.yaml").replace("  - id: zhoupeng\n", "  - id: zhoupeng\n    joined: 2026-06-01\n").replace("  - id: sunwei\n", "  - id: sunwei\n    left: 2026-03-31\n"));
+    writeFileSync(
+      join(dir, "processes.yaml"),
+      read(dir, "processes.yaml").replace(
+        "    documents: [QP-004]\n",
+        "    documents: [QP-004]\n    audits:\n      - {date: 2026-04-10, by: [zhoupeng, sunwei], report: IA-1, nonconformities: 0}\n      - {date: 2026-12-20, by: [nobody], report: IA-2, nonconformities: 0}\n",
+      ),
+    );
+    const found = checkJson(dir, "--today", "2026-12-05").findings.filter((f) => f.file === "processes.yaml");
+    expect(found.map((f) => `${f.line}:${f.column} ${f.rule} ${f.message.split(/: |\. /)[0]}`)).toEqual([
+      "258:33 person/work-before-joining 周鹏 (zhoupeng) starts work on 2026-06-01, but the internal audit (report IA-1) on 2026-04-10 is recorded in their name",
+      "258:43 person/work-after-leaving 孙伟 (sunwei) left on 2026-03-31 (their last working day), but the internal audit (report IA-1) on 2026-04-10 is recorded in their name",
+      "259:16 date/in-future M2",
+      "259:33 ref/unresolved Unknown person 'nobody'",
+    ]);
+    expect(found.every((f) => f.severity === "error")).toBe(true);
   });
 });

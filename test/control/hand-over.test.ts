@@ -69,14 +69,14 @@ describe("the document controller's hand-over (tester60 J4)", () => {
     expect(csr(["-C", dir, "person", "update", "liu", "--left", "2026-12-01", "--no-left"], { lang: null })).toEqual({ code: 2, stdout: "", stderr: "csr: --left 与 --no-left 是相反的指示：请只给出其一。\n" });
     // Edited by hand all the same: that work is reported, with the command to correct the date.
     writeFileSync(join(dir, "people.yaml"), readFileSync(join(dir, "people.yaml"), "utf8").replace("joined: 2026-10-20", "joined: 2026-10-22"));
-    const found = (await checkJsonInProcess(dir, "--today", "2026-10-23")).findings.filter((f) => f.rule === "person/work-after-leaving");
+    const found = (await checkJsonInProcess(dir, "--today", "2026-10-23")).findings.filter((f) => f.rule === "person/work-before-joining");
     expect(found.map((f) => `${f.file}:${f.line}:${f.column} ${f.severity} ${f.message}`)).toEqual([
       "documents/QP-005.yaml:29:49 error 刘洋 (liu) starts work on 2026-10-22, but the handing out of controlled copy 5 of A/1 on 2026-10-21 is recorded in their name: work before starting is no evidence. Have someone at work that day do it and record it in their name; if the start date is wrong, correct it with 'csr person update liu --from <date>'.",
     ]);
     // A start date recorded by mistake is taken out again (--no-from): she counts as at work all along, and the finding goes.
     expect(await zh(dir, "person", "update", "liu", "--no-from")).toEqual({ code: 0, stdout: "已更新 刘洋（liu）：到岗日期：2026-10-22 →（无）。\n", stderr: "" });
     expect(readFileSync(join(dir, "people.yaml"), "utf8").endsWith("  - id: liu\n    name: 刘洋\n    department: QA\n    roles: [document-controller]\n")).toBe(true);
-    expect((await checkJsonInProcess(dir, "--today", "2026-10-23")).findings.filter((f) => f.rule === "person/work-after-leaving")).toEqual([]);
+    expect((await checkJsonInProcess(dir, "--today", "2026-10-23")).findings.filter((f) => f.rule === "person/work-before-joining")).toEqual([]);
     expect(await zh(dir, "person", "update", "liu", "--no-from")).toEqual({ code: 0, stdout: "刘洋（liu）的信息与给出的相同；未作改动。\n", stderr: "" });
   });
 

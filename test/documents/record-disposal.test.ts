@@ -124,4 +124,22 @@ describe("csr record dispose", () => {
     const found = (await checkJsonInProcess(dir)).findings.filter((f) => f.file === HH_F_045).map((f) => `${f.rule} ${f.line}:${f.column} ${f.message.split(".")[0]}`);
     expect(found).toEqual(["ref/unresolved 46:98 Unknown person 'zhangl'"]);
   });
+
+  it("csr check reports two batches of one name on a form, and csr record dispose refuses that name, writing nothing", async () => {
+    const dir = gitInit(copyFixture("examples/acme-auto"));
+    const file = join(dir, HH_F_045);
+    // A second workshop's 2024 点检表 added under the same name.
+    writeFileSync(file, readFileSync(file, "utf8").replace("    - {name: 2025年度,", "    - {name: 2024年度, from: 2024-01-01, to: 2024-12-31, location: 二车间}\n    - {name: 2025年度,"));
+    const found = (await checkJsonInProcess(dir)).findings.filter((f) => f.file === HH_F_045);
+    expect(found.map((f) => `${f.rule} ${f.severity} ${f.line}:${f.column} ${f.message}`)).toEqual([
+      "doc/record-batch-duplicate error 48:14 HH-F-045: batch 3 of record.batches is named “2024年度”, as batch 2 is. A batch is found by its name (csr list disposals, csr record dispose), so two of one name cannot be told apart: give each its own name, or merge them if they are one batch.",
+    ]);
+    const before = readFileSync(file, "utf8");
+    expect(csr(["-C", dir, "record", "dispose", "HH-F-045", "2024年度", "--date", "2026-01-08", "--approved-by", "zhangli", "--method", "粉碎"], { lang: null })).toEqual({
+      code: 2,
+      stdout: "",
+      stderr: "csr: HH-F-045 有 2 个记录批次名为“2024年度”，无法确定销毁的是哪一批（doc/record-batch-duplicate）；未作改动。\n提示：先在 documents/forms/HH-F-045.yaml 中给每批各取一个名称，或合并为一条，再登记销毁。\n",
+    });
+    expect(readFileSync(file, "utf8")).toBe(before);
+  });
 });

@@ -16,6 +16,7 @@ import { MENTION } from "../../check/rules/doc/obsolete-mentioned.js";
 import { documentSections } from "../../model/sections.js";
 import { isOut } from "../../model/distribution.js";
 import { buildIndex, currentRevision, type RepoIndex } from "../../model/index.js";
+import { processLabel } from "../../model/labels.js";
 import { revisionEvent } from "../../model/recorded-events.js";
 import type { ControlledDocument, FormUser } from "../../model/types.js";
 import { releasedRevisions } from "../../load/base.js";
@@ -357,7 +358,7 @@ async function withdraw(ctx: CommandContext, id: string, flags: ObsoleteFlags): 
     const processes = repo.processes.filter((p) => p.value.documents?.includes(doc.id));
     if (processes.length > 0) {
       ctx.stdout(t("obsolete.processes", { id: doc.id }) + "\n");
-      for (const { value, file: at } of processes) ctx.stdout(`  ${at.path}  ${value.code} ${value.name}\n`);
+      for (const { value, file: at } of processes) ctx.stdout(`  ${at.path}  ${processLabel(value)}\n`);
     }
     // Headings name the withdrawn title mentioned first (the Chinese one unless the successor kept it) and what it becomes.
     const [title = "", successorTitle = ""] = [...titles][0] ?? [];

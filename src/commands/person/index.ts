@@ -25,7 +25,7 @@ import { forEachPersonReference } from "../../check/rules/ref/unresolved.js";
 import { locate, type SourceFile } from "../../load/source.js";
 import type { Path } from "../../model/types.js";
 import { isMilitaryRepresentative } from "../../model/index.js";
-import { csrWork, documentWork, openWork } from "../../model/person-work.js";
+import { csrWork, documentWork, openWork, processWork } from "../../model/person-work.js";
 import { describe } from "../../model/recorded-events.js";
 import type { Person, Role } from "../../model/types.js";
 import type { Prompts } from "../add/prompting.js";
@@ -182,11 +182,12 @@ function refuseWorkAfter(session: EditSession, id: string, date: string, command
   );
 }
 
-/** Records naming person `id` as the one who did the work: [{ w: PersonWork, entity: CSR or document id }]. */
+/** Records naming person `id` as the one who did the work: [{ w: PersonWork, entity: CSR or document id, or process code }]. */
 function workOf(session: EditSession, id: string) {
   return [
     ...[...session.index.csrs.values()].flatMap(({ value }) => csrWork(value).map((w) => ({ w, entity: value.id }))),
     ...[...session.index.documents.values()].flatMap(({ value }) => documentWork(value).map((w) => ({ w, entity: value.id }))),
+    ...session.repo.processes.flatMap(({ value }) => processWork(value).map((w) => ({ w, entity: value.code }))),
   ].filter(({ w }) => w.person === id);
 }
 
@@ -196,7 +197,7 @@ function workRecord({ w, entity }: ReturnType<typeof workOf>[number]): string {
 
 /**
  * `csr person update --from <date>`: the first working day. Records in the person's name dated before it would be
- * errors of rule person/work-after-leaving (its before-joining message) at once, so the command refuses before
+ * errors of rule person/work-before-joining at once, so the command refuses before
  * writing, names them (earliest first) and says which start date would keep them valid (the earliest of them).
  */
 function refuseWorkBefore(session: EditSession, id: string, date: string): void {

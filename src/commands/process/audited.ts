@@ -6,16 +6,26 @@
  * the audit programme covers every process; the process list (csr list processes) prints the last audit
  * and, with an interval, when the next falls due (process/audit-due warns after).
  *
- * Errors (UserError, one line): an unknown process, a missing option, a date after today or before
- * 1990, an unknown person or one not at work that day, a count that is not a whole number of 0 or
- * more, the same report recorded for the process already.
+ * An auditor of the department that owns the process (9.2.2 c, impartiality) is recorded with a
+ * warning line, as csr check's process/auditor-impartiality reports it; refused while qms.yaml sets
+ * that rule to error.
+ *
+ * Errors (UserError, one line): an unknown process, a missing option, a date after today or before the
+ * year of the earliest edition of the standards in scope (earliestAuditDay: a year typed wrong), an
+ * unknown person or one not at work that day (before their 到岗日期 or after leaving), a count that is
+ * not a whole number of 0 or more, the same report recorded for the process already, an auditor of
+ * the owning department while process/auditor-impartiality is an error.
  */
 import { UserError } from "../../core/errors.js";
 import { didYouMean } from "../../core/text.js";
 import { list, t } from "../../i18n/index.js";
 import { addMonths } from "../../core/dates.js";
 import { findProcess } from "../../model/index.js";
-import { auditInterval } from "../../model/process-audits.js";
+import { processLabel } from "../../model/labels.js";
+import { auditInterval, earliestAuditDay, ownDepartmentAuditors } from "../../model/process-audits.js";
+import { rule as impartialityRule } from "../../check/rules/process/auditor-impartiality.js";
+import { configuredSeverity } from "../../check/engine.js";
+import { departmentLabel } from "../../model/labels.js";
 import type { ProcessAudit } from "../../model/types.js";
 import type { CommandContext } from "../context.js";
 import { eventDateOption } from "../options.js";
@@ -47,14 +57,24 @@ export async function processAuditedCommand(ctx: CommandContext, given: string, 
     });
     if (missing.length > 0) throw new UserError(t("process.audited.missing", { flags: list(missing) }), t("process.audited.hint", { code: process.code }));
     const date = eventDateOption(flags.date, "--date");
+    const earliest = earliestAuditDay(session.repo.config?.value.standards ?? [], session.repo.catalogs);
+    if (earliest && date < earliest.date) throw new UserError(t("process.audited.before-standard", { date, year: earliest.year, standard: earliest.standard }));
     const count = flags.nonconformities!.trim();
     if (!/^\d{1,4}$/.test(count)) throw new UserError(t("process.audited.bad-count", { value: count }));
     const nonconformities = Number(count);
     const by = [...new Set(listOption(flags.by).map((p) => personOption(session, p, "--by", date).id))];
     const report = flags.report!.trim();
-    const label = t("process.label", { code: process.code, name: process.name });
+    // 9.2.2 c: an auditor of the department that owns the process audits their own department's work.
+    const own = ownDepartmentAuditors(process, { by }, (id) => session.index.people.get(id)?.value);
+    const impartiality = configuredSeverity(impartialityRule.id, session.repo.config?.value.rules ?? {});
+    const label = processLabel(process);
     // The same audit recorded twice (a command repeated after an interruption) would count twice in the programme.
     if ((process.audits ?? []).some((a) => a.report === report)) throw new UserError(t("process.audited.duplicate", { process: label, report }));
+    const owner = process.owner ? departmentLabel(session.index, process.owner) : "";
+    const auditors = list(own.map((o) => personLabel(session.index, o.person.id)));
+    if (own.length > 0 && impartiality === "error") {
+      throw new UserError(t("process.audited.own-department.refused", { who: auditors, department: owner, process: label }), t("process.audited.own-department.hint", { code: process.code }));
+    }
     const comment = flags.comment?.trim();
     const entry: ProcessAudit = { date, by, report, nonconformities, ...(comment ? { comment } : {}) };
     const change = editFile(session.root, located.file.path, "processes", (doc) => {
@@ -65,6 +85,7 @@ export async function processAuditedCommand(ctx: CommandContext, given: string, 
     const lines = [t("process.audited.recorded", { process: label, date, by: list(by.map((id) => personLabel(session.index, id))), report, result, path: located.file.path })];
     const months = auditInterval(process, session.repo.config?.value);
     if (months !== undefined) lines.push(t("process.audited.next", { due: addMonths(date, months), months }));
+    if (own.length > 0 && impartiality === "warning") lines.push(t("process.audited.own-department", { who: auditors, department: owner, process: label }));
     await saveChanges(ctx, session, [change], lines, { commit: flags.commit, message: t("process.commit.audited", { code: process.code, date, report }) });
     return 0;
   });

@@ -17,6 +17,7 @@ import { didYouMean } from "../../core/text.js";
 import { list, t } from "../../i18n/index.js";
 import type { Catalog } from "../../model/catalog.js";
 import { findProcess } from "../../model/index.js";
+import { processLabel } from "../../model/labels.js";
 import { CODE_PATTERN } from "../../model/paths.js";
 import type { Process } from "../../model/types.js";
 import type { Prompts } from "../add/prompting.js";
@@ -87,7 +88,7 @@ export async function addProcess(ctx: CommandContext, codeArg: string | undefine
     };
     const lines = [
       t("process.added", {
-        process: t("process.label", { code, name }),
+        process: processLabel({ code, name, name_en: nameEn }),
         type: t(`site.process.${type}`),
         owner: owner ? departmentLabel(session.index, owner) : t("process.none"),
         clauses: clauses.length,
@@ -137,7 +138,7 @@ export async function processUpdateCommand(ctx: CommandContext, given: string, f
     }
     const asked = [flags.name, flags.nameEn, flags.type, flags.owner, clauses, documents].some((given) => given !== undefined);
     if (!asked) throw new UserError(t("process.update.nothing"), t("process.update.hint", { code: process.code }));
-    const label = t("process.label", { code: process.code, name: process.name });
+    const label = processLabel(process);
     if (details.length === 0) {
       ctx.stdout(`${t("process.update.same", { process: label })}\n`);
       return 0;
@@ -165,7 +166,7 @@ const catalogsInScope = (session: EditSession) =>
 /** Why `code` cannot be a new process's, or undefined. */
 function taken(session: EditSession, code: string): string | undefined {
   const found = session.repo.processes.find((p) => p.value.code.toLowerCase() === code.toLowerCase())?.value;
-  return found ? t("process.exists", { process: t("process.label", { code: found.code, name: found.name }) }) : undefined;
+  return found ? t("process.exists", { process: processLabel(found) }) : undefined;
 }
 
 function processOf(session: EditSession, given: string) {

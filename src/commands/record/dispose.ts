@@ -4,7 +4,8 @@
  * (record.batches) was disposed of (销毁记录: IATF 16949 7.5.3.2.1, GJB 9001C 7.5.3, the 记录控制程序's
  * 到期记录销毁审批), as `disposal: {date, approved_by, method, witness, record}` on the batch. `csr list
  * disposals` then lists it apart, with its record. Errors (UserError, one line): an unknown form, a
- * document that is not a form, an unknown batch (naming the form's batches), a batch disposed of
+ * document that is not a form, an unknown batch (naming the form's batches), a name two batches of
+ * the form have (doc/record-batch-duplicate), a batch disposed of
  * already, a date in the future, a date before the batch's retention ends by the longest period that
  * applies (a customer's longer one named), a batch whose retention csr cannot date or that is kept
  * long-term, an unknown person or one who had left by the date, a method or record number of more than
@@ -47,6 +48,9 @@ export async function recordDisposeCommand(ctx: CommandContext, formId: string, 
       throw new UserError(t("record.dispose.unknown-batch", { id: form.id, batch: batchName, batches: list(batches.map((b) => b.name)) }) + didYouMean(batchName, batches.map((b) => b.name)));
     }
     const batch = batches[index]!;
+    // Two batches of one name (doc/record-batch-duplicate): the disposal would be the first one's, whichever was destroyed.
+    const named = batches.filter((b) => b.name === batch.name).length;
+    if (named > 1) throw new UserError(t("record.dispose.ambiguous-batch", { id: form.id, count: named, batch: batch.name }), t("record.dispose.ambiguous-batch.hint", { path: file.path }));
     if (batch.disposal) throw new UserError(t("record.dispose.already", { id: form.id, batch: batch.name, date: batch.disposal.date, person: personLabel(session.index, batch.disposal.approved_by) }));
     const retention = batchRetention(form, batch);
     const period = (deciding: DecidingPeriod) => (deciding.customer === undefined ? deciding.period : t("record.dispose.customer-period", { customer: deciding.customer, period: deciding.period }));

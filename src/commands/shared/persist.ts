@@ -31,10 +31,11 @@ export interface FileChange {
  * Rules about what a file says, not about deadlines: a late registration is still a valid one.
  * A record dated in the future or before the event it follows is not valid (date/*), whatever
  * command wrote it; the commands also refuse such a date in one line before they get here. So is
- * work recorded in the name of someone who had left (person/work-after-leaving).
+ * work recorded in the name of someone who had left or not yet started (person/work-after-leaving,
+ * person/work-before-joining).
  */
 const VALIDITY_RULES = rules.filter(
-  (r) => /^(ref|clause|id)\//.test(r.id) || ["csr/duplicate-id-across-branches", "csr/review-inconsistent", "date/in-future", "date/out-of-order", "person/work-after-leaving"].includes(r.id),
+  (r) => /^(ref|clause|id)\//.test(r.id) || ["csr/duplicate-id-across-branches", "csr/review-inconsistent", "date/in-future", "date/out-of-order", "person/work-after-leaving", "person/work-before-joining"].includes(r.id),
 );
 
 /**

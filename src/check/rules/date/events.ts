@@ -1,7 +1,7 @@
-/** The recorded events (with the id of the CSR, document or customer they belong to) that date/in-future and date/out-of-order report, with where their dates are. */
+/** The recorded events (with the id of the CSR, document, customer or process they belong to) that date/in-future and date/out-of-order report, with where their dates are. */
 import type { Repository } from "../../../load/repository.js";
 import type { SourceFile } from "../../../load/source.js";
-import { csrEvents, customerEvents, documentEvents, eventProblem, type RecordedEvent } from "../../../model/recorded-events.js";
+import { csrEvents, customerEvents, documentEvents, eventProblem, processEvents, type RecordedEvent } from "../../../model/recorded-events.js";
 import type { Path } from "../../../model/types.js";
 
 export interface EventFinding {
@@ -13,7 +13,7 @@ export interface EventFinding {
 }
 
 /**
- * Both date rules look at every event of every CSR, document and customer: the events are listed
+ * Both date rules look at every event of every CSR, document, customer and process: the events are listed
  * once per check, by whichever rule runs first, and only those with a problem are kept for the other.
  */
 const found = new WeakMap<Repository, { today: string; findings: EventFinding[] }>();
@@ -32,6 +32,7 @@ export function eventFindings(repo: Repository, today: string): EventFinding[] {
   for (const { value, file, path } of repo.csrs) scan(csrEvents(value), value.id, file, path);
   for (const { value, file, path } of repo.documents) scan(documentEvents(value), value.id, file, path);
   for (const { value, file, path } of repo.customers) scan(customerEvents(value), value.code, file, path);
+  for (const { value, file, path } of repo.processes) scan(processEvents(value), value.code, file, path);
   found.set(repo, { today, findings });
   return findings;
 }

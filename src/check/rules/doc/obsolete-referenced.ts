@@ -1,6 +1,7 @@
 import type { Rule } from "../../rule.js";
 import { releasedReferences } from "./references.js";
-import { sentences, t } from "../../../i18n/index.js";
+import { language, sentences, t } from "../../../i18n/index.js";
+import { localized } from "../../../core/text.js";
 
 /** A document in force must not send its readers to a withdrawn one. */
 export const rule: Rule = {
@@ -38,7 +39,7 @@ forms: [QR-009-01]   # QR-009-01 is obsolete
         const fix = successor === undefined ? "rule.doc/obsolete-referenced.process-fix" : listed.includes(successor) ? "rule.doc/obsolete-referenced.process-fix-listed" : "rule.doc/obsolete-referenced.process-fix-successor";
         ctx.report(
           { file, path: [...path, "documents", i] },
-          sentences(t("rule.doc/obsolete-referenced.process", { process: process.code, name: process.name, target: id, date: target.obsolete?.date ?? "" }), t(fix, { process: process.code, target: id, successor: successor ?? "" })),
+          sentences(t("rule.doc/obsolete-referenced.process", { process: process.code, name: localized(language(), process.name, process.name_en), target: id, date: target.obsolete?.date ?? "" }), t(fix, { process: process.code, target: id, successor: successor ?? "" })),
         );
       });
     }

@@ -1,4 +1,5 @@
 import { sentences, t } from "../../../i18n/index.js";
+import { processLabel } from "../../../model/labels.js";
 import { lastAudit, nextAuditDue } from "../../../model/process-audits.js";
 import type { Rule } from "../../rule.js";
 
@@ -24,10 +25,10 @@ export const rule: Rule = {
     type: management
     owner: QA
     audits:
-      - {date: 2025-09-18, by: [zhang], report: IA-2025-02, nonconformities: 1}   # interval_months: 12, so due 2026-09-18
+      - {date: 2025-09-18, by: [li], report: IA-2025-02, nonconformities: 1}   # interval_months: 12, so due 2026-09-18
 `,
     good: `
-      - {date: 2026-09-10, by: [zhang], report: IA-2026-02, nonconformities: 0}
+      - {date: 2026-09-10, by: [li], report: IA-2026-02, nonconformities: 0}
 `,
     fix: "Audit the process and record it: `csr process audited M2 --date <date> --by <auditors> --report <report number> --nonconformities <count>`. A process that needs auditing more or less often by its risk gets its own `audit_months` in processes.yaml.",
   },
@@ -38,7 +39,7 @@ export const rule: Rule = {
       if (!ctx.keeps(file)) continue;
       const next = nextAuditDue(process, config, today);
       if (!next || (next.due !== undefined && next.due >= today)) continue;
-      const label = t("process.label", { code: process.code, name: process.name });
+      const label = processLabel(process);
       const fix = t("rule.process/audit-due.fix", { code: process.code });
       const last = lastAudit(process, today);
       if (!last) {

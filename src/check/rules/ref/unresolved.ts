@@ -195,7 +195,8 @@ export function forEachDocumentReference(
 }
 
 /**
- * Every place a file names a person, with its file and path: a department's delegate, each signature
+ * Every place a file names a person, with its file and path: a department's delegate, the auditors of a
+ * process's internal audits (processes.yaml `audits`), each signature
  * of a document's revisions, a periodic review, a controlled copy's holder and who issued, handed back,
  * took back, confirmed lost or destroyed or kept it, a CSR's opinions, decision, report signatures and
  * confirmations (earlier rounds too), a link's pin, an implementation's owner and verifiers, a CSR's
@@ -207,6 +208,7 @@ export function forEachDocumentReference(
 export function forEachPersonReference(repo: Repository, keeps: (file: SourceFile) => boolean, visit: (file: SourceFile, path: Path, id: string) => void, known: (id: string) => boolean = () => false): void {
   const config = repo.config;
   config?.value.departments.forEach((d, i) => d.delegates?.forEach((p, j) => visit(config.file, ["departments", i, "delegates", j], p)));
+  for (const { value, file, path } of repo.processes) value.audits?.forEach((a, i) => a.by?.forEach((p, j) => known(p) || visit(file, [...path, "audits", i, "by", j], p)));
   const training = (file: SourceFile, sessions: readonly TrainingSession[] | undefined) => {
     if (!sessions) return;
     for (let i = 0; i < sessions.length; i++) {

@@ -1,0 +1,59 @@
+import { codeWithLabel } from "../../../i18n/values.js";
+import { language, sentences, t } from "../../../i18n/index.js";
+import { localized } from "../../../core/text.js";
+import { departmentLabel, processLabel } from "../../../model/labels.js";
+import { ownDepartmentAuditors } from "../../../model/process-audits.js";
+import type { Rule } from "../../rule.js";
+
+/**
+ * Internal audits are objective and impartial (9.2.2 c in IATF 16949, GJB 9001C and ISO 9001; ISO
+ * 19011 4 c, independence): an auditor does not audit their own work, so not a process their own
+ * department owns. The first question a certification auditor asks of the internal audit programme
+ * (breaker61 M2). A warning: a small organisation may have no one else trained, and then says so in
+ * its audit programme; `csr process audited` records such an audit with the same warning.
+ */
+export const rule: Rule = {
+  id: "process/auditor-impartiality",
+  severity: "warning",
+  scope: { files: "own" },
+  dependsOn: ["qms.yaml", "people.yaml", "processes.yaml"],
+  summary: "A process's internal audit names an auditor from the department that owns the process.",
+  docs: {
+    description:
+      "An audit under `audits` of a process in `processes.yaml` (written by `csr process audited`) names among its auditors (`by`) a person whose department in `people.yaml` is the process's `owner`. Auditors are chosen so that the audit is objective and impartial ({{cite:audit-impartiality}}): they do not audit their own work, and a department's own people auditing the process it runs is the first thing a certification auditor looks for in the internal audit programme. Each such auditor is reported on their audit. An audit recorded stays as it was: the finding asks for the next audit of the process to be by someone from another department (a cross-audit, 交叉审核). Where an organisation has nobody else trained, it turns the rule off in `qms.yaml` (`process/auditor-impartiality: off`) and says in its audit programme how it keeps that audit objective.",
+    bad: `
+  - code: M2
+    name: 内部审核
+    type: management
+    owner: QA
+    audits:
+      - {date: 2026-09-10, by: [zhang], report: IA-2026-02, nonconformities: 0}   # people.yaml: zhang is of QA
+`,
+    good: `
+  - code: M2
+    name: 内部审核
+    type: management
+    owner: QA
+    audits:
+      - {date: 2026-09-10, by: [li], report: IA-2026-02, nonconformities: 0}
+`,
+    fix: "Have the process's next audit done by a trained auditor from another department and record it with `csr process audited <process> --date <date> --by <auditors> --report <report number> --nonconformities <count>`. If the person's department in `people.yaml` is wrong, correct it with `csr person update <id> --department <code>`.",
+  },
+  check(ctx) {
+    const person = (id: string) => ctx.index.people.get(id)?.value;
+    for (const { value: process, file, path } of ctx.repo.processes) {
+      if (!ctx.keeps(file) || !process.owner) continue;
+      (process.audits ?? []).forEach((audit, i) => {
+        for (const { person: auditor, index } of ownDepartmentAuditors(process, audit, person)) {
+          ctx.report(
+            { file, path: [...path, "audits", i, "by", index] },
+            sentences(
+              t("rule.process/auditor-impartiality", { process: processLabel(process), date: audit.date, report: audit.report, who: codeWithLabel(localized(language(), auditor.name, auditor.name_en), auditor.id), department: departmentLabel(ctx.index, process.owner!) }),
+              t("rule.process/auditor-impartiality.fix", { code: process.code }),
+            ),
+          );
+        }
+      });
+    }
+  },
+};
