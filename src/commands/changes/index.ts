@@ -22,9 +22,10 @@ import type { CommandContext } from "../context.js";
 import { emitTable, languageOf, refuseOrWarnUnreadable, tableOutput, withHeading, writeOutput, type OutputFlags } from "../shared/output.js";
 import { readRepository } from "../shared/read.js";
 
-/** `csr changes` options: the output's, and --customer (only that customer's changes: customerChanges). */
+/** `csr changes` options: the output's, --customer (only that customer's changes: customerFilter) and --document (only that document's: documentFilter). */
 export interface ChangesFlags extends OutputFlags {
   customer?: string;
+  document?: string;
 }
 
 export async function changesCommand(ctx: CommandContext, from: string, to: string | undefined, flags: ChangesFlags): Promise<number> {
@@ -61,7 +62,7 @@ async function periodCommand(ctx: CommandContext, from: string, to: string, flag
   const root = findRoot(ctx.dir);
   const repo = await readRepository(root);
   refuseOrWarnUnreadable(ctx, repo);
-  const keep = customerFilter(ctx, repo, flags.customer);
+  const keep = reportFilter(ctx, repo, flags);
   const whole = await periodChangeReport(ctx, root, repo, from, to);
   const period = keep ? { ...whole, changes: whole.changes.filter(keep), entered: whole.entered.filter(keep) } : whole;
   const { changes, entered, basis } = period;
@@ -71,7 +72,7 @@ async function periodCommand(ctx: CommandContext, from: string, to: string, flag
     const commits = basis.kind === "commits" ? { from: basis.from, to: basis.to } : null;
     return json(ctx, root, out, { period: { from, to }, commits, changes, ...(entered.length > 0 ? { entered } : {}) }, flags);
   }
-  return emitTable(ctx, periodTable(registerContext(repo, lang), period), flags, repo, lang, to);
+  return emitTable(ctx, onlyTitled(periodTable(registerContext(repo, lang), period), keep), flags, repo, lang, to);
 }
 
 /** A period's changes (periodChangeReport): what the records date in it, those no record dates, what the adoption entered from before it, and where the undated ones came from. */
@@ -158,13 +159,13 @@ async function commitsCommand(ctx: CommandContext, from: string, to: string, fla
   const after = await loadRevision(root, end.commit!);
   warnLeftOut(ctx, [start, before], [end, after]);
   const compared = withSubmitters(compareStates(before, after), after, (path, key) => commitAddingKey(root, end.commit!, path, key));
-  const keep = customerFilter(ctx, after, flags.customer);
+  const keep = reportFilter(ctx, after, flags);
   const all = inReportOrder(withLinkRemovals(root, compared, [start.commit!, before], [end.commit!, after]));
   const changes = keep ? all.filter(keep) : all;
   const lang = languageOf();
   const { format, out } = tableOutput(flags, ctx.dir, "changes");
   if (format === "json") return json(ctx, root, out, { from: start, to: end, changes }, flags);
-  const table = changeReport(registerContext(after, lang), changes, start, end);
+  const table = onlyTitled(changeReport(registerContext(after, lang), changes, start, end), keep);
   // Printed, headed (organisation, form, signatures) as every register; emitTable heads only a register of the working tree.
   const printed = format === "md" || format === "html" || format === "xlsx" || format === "pdf";
   return emitTable(ctx, printed ? withHeading(after, table, lang, end.date!) : table, flags, after, lang);
@@ -204,6 +205,44 @@ export function customerFilter(ctx: CommandContext, repo: Repository, code: stri
     if (change.area === "document") return documents.has(change.id) || own(change.id) || (change.ecn ?? []).some(own);
     return false;
   };
+}
+
+/**
+ * --document ID: the rows of that one document (its revisions, drafts, copies, training, periodic reviews,
+ * withdrawal: every row of the area document with its id), e.g. the history of one WI across an ECN
+ * (tester61 L3). Said on stderr; undefined (every row) without it. UserError (exit 2) for an unknown
+ * document, with the closest ids.
+ */
+export function documentFilter(ctx: CommandContext, repo: Repository, id: string | undefined): ((change: Change) => boolean) | undefined {
+  if (id === undefined) return undefined;
+  const doc = repo.documents.find((d) => d.value.id === id)?.value;
+  if (!doc) throw new UserError(t("edit.no-document", { id }) + didYouMean(id, repo.documents.map((d) => d.value.id)));
+  ctx.stderr(t("changes.document-only", { id, title: localized(languageOf(), doc.title, doc.title_en) }) + "\n");
+  return (change) => change.area === "document" && change.id === id;
+}
+
+/** A report limited by --customer and --document (both: the rows both keep), with what it is limited to as its title says it. */
+interface ReportFilter {
+  (change: Change): boolean;
+  /** 东岳汽车股份有限公司, WI-010-01: what the title names the report as limited to. */
+  only: string[];
+}
+
+function reportFilter(ctx: CommandContext, repo: Repository, flags: ChangesFlags): ReportFilter | undefined {
+  const byCustomer = customerFilter(ctx, repo, flags.customer);
+  const byDocument = documentFilter(ctx, repo, flags.document);
+  if (!byCustomer && !byDocument) return undefined;
+  const customer = repo.customers.find((c) => c.value.code === flags.customer)?.value;
+  const keep = ((change: Change) => (byCustomer?.(change) ?? true) && (byDocument?.(change) ?? true)) as ReportFilter;
+  keep.only = [...(customer ? [localized(languageOf(), customer.name, customer.name_en)] : []), ...(flags.document !== undefined ? [flags.document] : [])];
+  return keep;
+}
+
+/** The report's title, and the one its heading prints, saying what it is limited to: 变更报告：2026-12-01 至 2026-12-31（仅 东岳汽车股份有限公司）. */
+function onlyTitled(table: Table, keep: ReportFilter | undefined): Table {
+  if (!keep) return table;
+  const only = t("changes.only-title", { only: keep.only.join(t("common.list-separator")) });
+  return { ...table, title: table.title + only, ...(table.span ? { span: { ...table.span, untitledTitle: table.span.untitledTitle + only } } : {}) };
 }
 
 function warnLeftOut(ctx: CommandContext, ...states: [RangeEnd, Repository | undefined][]): void {
