@@ -72,7 +72,7 @@ describe("the writing commands in Chinese", () => {
     expect((await zh(dir, "recall", "QP-010", "--copy", "1", "--by", "黄军", "--date", "2026-11-13", "-y")).code).toBe(0);
     expect(await zh(dir, "recall", "QP-010", "--by", "陈静", "--date", "2026-11-13", "-y")).toEqual({
       code: 0,
-      stdout: "QP-010：于 2026-11-13 回收 1 份：受控号 2（A/1，品质部）。交回人：陈静（chenjing）。回收人：陈静（chenjing），即 people.yaml 中唯一的文控人员（未给出 --received-by）。\n已没有需要回收的副本。\n",
+      stdout: "QP-010：于 2026-11-13 回收 1 份：受控号 2（A/1，品质部）。交回人：陈静（chenjing）。回收人：陈静（chenjing），即 people.yaml 中唯一的文控人员（未给出 --received-by）。\n已没有需要回收的副本。\n已写入 documents/procedures/QP-010.yaml，尚未提交（git commit，或运行时加 --commit 由 csr 提交）。\n",
       // A/2 is not handed out in this replay: the recall says 品质部 has no copy of it (doc/no-copy-in-force).
       stderr: "csr: 警告：品质部已没有 QP-010 的受控副本，而现行的 A/2 版尚未发给品质部：用 'csr distribute QP-010 --to QA' 发放（csr check 报告 doc/no-copy-in-force）。\n",
     });
@@ -120,12 +120,12 @@ describe("the writing commands in Chinese", () => {
     const dir = copyFixture("examples/acme-auto");
     expect(await zh(dir, "train", "QP-010", "--people", "高扬", "huangjun", "--trainer", "周鹏", "--record", "TR-2026-050", "--date", "2026-11-24", "-y")).toEqual({
       code: 0,
-      stdout: "QP-010 A/1：已登记高扬（gaoyang）、黄军（huangjun）的培训；2026-11-24，培训人：周鹏（zhoupeng），记录：TR-2026-050。\n",
+      stdout: "QP-010 A/1：已登记高扬（gaoyang）、黄军（huangjun）的培训；2026-11-24，培训人：周鹏（zhoupeng），记录：TR-2026-050。\n已写入 documents/procedures/QP-010.yaml，尚未提交（git commit，或运行时加 --commit 由 csr 提交）。\n",
       stderr: "",
     });
     expect(await zh(dir, "implement", "DYA-004", "--implemented", "2026-11-20", "-y")).toEqual({
       code: 0,
-      stdout: "DYA-004：已登记实施情况。状态：已实施，负责人：周鹏（zhoupeng），期限：2026-12-31，顾客要求日期：2026-12-31，导入生产日期：2026-11-20。\n",
+      stdout: "DYA-004：已登记实施情况。状态：已实施，负责人：周鹏（zhoupeng），期限：2026-12-31，顾客要求日期：2026-12-31，导入生产日期：2026-11-20。\n已写入 csr/DYA/DYA-004.yaml，尚未提交（git commit，或运行时加 --commit 由 csr 提交）。\n",
       stderr: "",
     });
     expect(await zh(dir, "review", "DYA-001", "--department", "QA", "--reviewer", "张丽", "--opinion", "accept", "-y")).toEqual({

@@ -148,7 +148,7 @@ describe("csr implement", () => {
   it("records the date implemented and the evidence; the status follows", async () => {
     const dir = example();
     expect((await csrInProcess(["-C", dir, "implement", "DYA-004", "--implemented", "2026-11-20", "--evidence", "10份控制计划已评审", "-y"])).stdout).toBe(
-      "DYA-004: implementation recorded: status implemented, owner Zhou Peng (zhoupeng), due 2026-12-31, customer's date 2026-12-31, implemented 2026-11-20.\n",
+      "DYA-004: implementation recorded: status implemented, owner Zhou Peng (zhoupeng), due 2026-12-31, customer's date 2026-12-31, implemented 2026-11-20.\nWrote csr/DYA/DYA-004.yaml; not committed (git commit it, or run with --commit).\n",
     );
     expect(diff(dir)).toEqual([
       "-  status: in-progress",
@@ -270,6 +270,7 @@ describe("csr periodic-review", () => {
         "  QP-014 Special Characteristics Procedure: release a new revision ('csr release QP-014') that refers to the document replacing QP-010 instead, or no longer refers to it",
         "  process C3 Production in processes.yaml: list the document replacing QP-010 instead, or remove QP-010 ('csr process update C3 --remove-document QP-010')",
         "Then withdraw QP-010 with 'csr obsolete QP-010'; this review does not restart the review interval.",
+        "Wrote documents/procedures/QP-010.yaml; not committed (git commit it, or run with --commit).",
         "",
       ].join("\n"),
       stderr: "",
@@ -361,10 +362,10 @@ describe("distribution and recall", () => {
         "csr: Zhang Li (zhangli) belongs to Quality Assurance and cannot hold the copies for Production: a holder holds the controlled copies of their own department (or of one they serve as a delegate in qms.yaml).\nhint: Name each department's holder after it: 'csr distribute QP-010 --to QA:zhangli PRD:<a person of Production> --date 2026-11-10'.\n",
     });
     expect((await csrInProcess(["-C", dir, "distribute", "QP-010", "--to", "QA", "--holder", "zhangli", "--date", "2026-11-10", "-y"])).stdout).toBe(
-      "QP-010 A/2: 1 controlled copy handed out on 2026-11-10:\n  copy 3  Quality Assurance, holder Zhang Li (zhangli)\nIssued by Chen Jing (chenjing), the one document controller in people.yaml (no --issued-by given).\nStill to recall: 1 (A/1, Quality Assurance), 2 (A/1, Production); record their return with 'csr recall QP-010'.\n",
+      "QP-010 A/2: 1 controlled copy handed out on 2026-11-10:\n  copy 3  Quality Assurance, holder Zhang Li (zhangli)\nIssued by Chen Jing (chenjing), the one document controller in people.yaml (no --issued-by given).\nStill to recall: 1 (A/1, Quality Assurance), 2 (A/1, Production); record their return with 'csr recall QP-010'.\nWrote documents/procedures/QP-010.yaml; not committed (git commit it, or run with --commit).\n",
     );
     expect((await csrInProcess(["-C", dir, "recall", "QP-010", "--copy", "1", "--by", "zhangli", "--date", "2026-11-11", "-y"])).stdout).toBe(
-      "QP-010: 1 copy taken back on 2026-11-11: 1 (A/1, Quality Assurance). Handed back by Zhang Li (zhangli). Received back by Chen Jing (chenjing), the one document controller in people.yaml (no --received-by given).\nStill to recall: 2 (A/1, Production).\n",
+      "QP-010: 1 copy taken back on 2026-11-11: 1 (A/1, Quality Assurance). Handed back by Zhang Li (zhangli). Received back by Chen Jing (chenjing), the one document controller in people.yaml (no --received-by given).\nStill to recall: 2 (A/1, Production).\nWrote documents/procedures/QP-010.yaml; not committed (git commit it, or run with --commit).\n",
     );
     const check = await csrInProcess(["-C", dir, "check", "--today", "2026-11-27", "--format", "json"]);
     expect(JSON.parse(check.stdout).findings.map((f: { rule: string; message: string; line: number }) => `${f.line} ${f.rule} ${f.message}`)).toEqual([
@@ -373,7 +374,7 @@ describe("distribution and recall", () => {
       "101 doc/no-copy-in-force QP-010 A/2 is in force since 2026-11-10, and Production held a controlled copy of A/1 but holds none of A/2: hand it out with 'csr distribute QP-010 --to PRD'.",
       "101 doc/recall-overdue Controlled copy 2 of QP-010 A/1 (Production) is still out: A/1 was replaced on 2026-11-10, and copies were due back by 2026-11-17 (5 working days). Take it back and record it with 'csr recall QP-010 --copy 2'.",
     ]);
-    expect((await csrInProcess(["-C", dir, "recall", "QP-010", "--by", "huangjun", "--date", "2026-11-27", "-y"])).stdout).toBe("QP-010: 1 copy taken back on 2026-11-27: 2 (A/1, Production). Handed back by Huang Jun (huangjun). Received back by Chen Jing (chenjing), the one document controller in people.yaml (no --received-by given).\nNote: 2 (A/1, Production): due back by 2026-11-17, returned 8 working days late (the distribution register's remarks say so).\nNo copy is due back any more.\n");
+    expect((await csrInProcess(["-C", dir, "recall", "QP-010", "--by", "huangjun", "--date", "2026-11-27", "-y"])).stdout).toBe("QP-010: 1 copy taken back on 2026-11-27: 2 (A/1, Production). Handed back by Huang Jun (huangjun). Received back by Chen Jing (chenjing), the one document controller in people.yaml (no --received-by given).\nNote: 2 (A/1, Production): due back by 2026-11-17, returned 8 working days late (the distribution register's remarks say so).\nNo copy is due back any more.\nWrote documents/procedures/QP-010.yaml; not committed (git commit it, or run with --commit).\n");
     expect((await csrInProcess(["-C", dir, "check", "--today", "2026-11-27"])).code).toBe(0);
 
     const list = await csrInProcess(["-C", dir, "list", "distribution", "--format", "csv"], { lang: null });
@@ -415,7 +416,7 @@ describe("csr train", () => {
   it("records who was trained on the current version, and the register lists it with the CSRs' training records", async () => {
     const dir = example();
     expect((await csrInProcess(["-C", dir, "train", "QP-014", "--people", "gaoyang,huangjun", "--trainer", "zhoupeng", "--record", "TR-2026-050", "--date", "2026-11-20", "-y"])).stdout).toBe(
-      "QP-014 A/1: training of Gao Yang (gaoyang), Huang Jun (huangjun) recorded; 2026-11-20, trainer Zhou Peng (zhoupeng), record TR-2026-050.\n",
+      "QP-014 A/1: training of Gao Yang (gaoyang), Huang Jun (huangjun) recorded; 2026-11-20, trainer Zhou Peng (zhoupeng), record TR-2026-050.\nWrote documents/procedures/QP-014.yaml; not committed (git commit it, or run with --commit).\n",
     );
     expect(diff(dir)).toEqual(["+training:", "+  required: true", "+  sessions:", "+    - {revision: A/1, date: 2026-11-20, people: [gaoyang, huangjun], trainer: zhoupeng, record: TR-2026-050}"]);
     expect((await csrInProcess(["-C", dir, "list", "training", "--format", "md", "--today", "2026-11-27"], { lang: null })).stdout).toBe(
@@ -455,16 +456,16 @@ describe("csr train", () => {
 
   it("marks a CSR as needing training, which the check then watches", async () => {
     const dir = example();
-    expect((await csrInProcess(["-C", dir, "train", "DYA-004", "--require", "-y"])).stdout).toBe("DYA-004: marked as needing training on each source revision.\n");
+    expect((await csrInProcess(["-C", dir, "train", "DYA-004", "--require", "-y"])).stdout).toBe("DYA-004: marked as needing training on each source revision.\nWrote csr/DYA/DYA-004.yaml; not committed (git commit it, or run with --commit).\n");
     expect(diff(dir)).toEqual(["-  required: false", "+  required: true"]);
     expect((await csrInProcess(["-C", dir, "check", "--today", "2026-11-27"])).stdout).toContain(
       "csr/DYA/DYA-004.yaml:52:13 warning csr/training-overdue DYA-004 was decided on 2026-03-23 and needs training, but no training on DYA-SQM revision D is recorded (due by 2026-04-21, 20 working days).",
     );
     expect((await csrInProcess(["-C", dir, "train", "DYA-004", "--people", "zhoupeng", "--trainer", "zhangli", "--record", "TR-2026-052", "--date", "2026-11-27", "-y"])).stdout).toBe(
-      "DYA-004 (source DYA-SQM revision D): training of Zhou Peng (zhoupeng) recorded; 2026-11-27, trainer Zhang Li (zhangli), record TR-2026-052.\n",
+      "DYA-004 (source DYA-SQM revision D): training of Zhou Peng (zhoupeng) recorded; 2026-11-27, trainer Zhang Li (zhangli), record TR-2026-052.\nWrote csr/DYA/DYA-004.yaml; not committed (git commit it, or run with --commit).\n",
     );
     expect((await csrInProcess(["-C", dir, "train", "DYA-004", "--people", "huangjun", "--trainer", "zhangli", "--record", "TR-2026-053", "--date", "2026-11-27", "-y"], { lang: "zh-CN" })).stdout).toBe(
-      "DYA-004（来源文件 DYA-SQM 版本 D）：已登记黄军（huangjun）的培训；2026-11-27，培训人：张丽（zhangli），记录：TR-2026-053。\n",
+      "DYA-004（来源文件 DYA-SQM 版本 D）：已登记黄军（huangjun）的培训；2026-11-27，培训人：张丽（zhangli），记录：TR-2026-053。\n已写入 csr/DYA/DYA-004.yaml，尚未提交（git commit，或运行时加 --commit 由 csr 提交）。\n",
     );
     expect((await csrInProcess(["-C", dir, "check", "--today", "2026-11-27"])).code).toBe(0);
   }, 90_000);

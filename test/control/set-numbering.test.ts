@@ -74,7 +74,7 @@ describe("csr set <document> --remarks (备注, tester54a A8)", () => {
     const dir = repo();
     writeFileSync(join(dir, "documents/WI-001.yaml"), read(dir, "documents/WI-001.yaml").replace(/status: released\neffective: 2024-03-01\nrevisions:[\s\S]*$/, "status: draft\nremarks: 新编，计划2026年12月发布。\n"));
     const draft = await csrInProcess(["-C", dir, "set", "WI-001", "--remarks", " 新编。 "], { lang: null });
-    expect(draft).toEqual({ code: 0, stdout: "已修改 WI-001 首件检验作业指导书（documents/WI-001.yaml）：\n  备注：新编。（原为 新编，计划2026年12月发布。）\n", stderr: "" });
+    expect(draft).toEqual({ code: 0, stdout: "已修改 WI-001 首件检验作业指导书（documents/WI-001.yaml）：\n  备注：新编。（原为 新编，计划2026年12月发布。）\n已写入 documents/WI-001.yaml，尚未提交（git commit，或运行时加 --commit 由 csr 提交）。\n", stderr: "" });
     expect(read(dir, "documents/WI-001.yaml")).toMatch(/\nstatus: draft\nremarks: 新编。\n$/);
     const released = await csrInProcess(["-C", dir, "set", "QP-001", "--remarks", "适用于全部产线"], { lang: null });
     expect(released.stdout).toBe(
@@ -143,7 +143,7 @@ describe("csr set: clauses (register data)", () => {
   it("replaces the whole list with --clauses, and removes it with --clauses \"\"", async () => {
     const dir = repo();
     expect((await csrInProcess(["-C", dir, "set", "QP-001", "--clauses", "IATF16949:8.5.6, 8.5.6.1"])).stdout).toBe(
-      "Updated QP-001 生产过程控制程序 (documents/QP-001.yaml):\n  Clauses: added IATF16949:8.5.6, IATF16949:8.5.6.1; removed IATF16949:8.5.1, IATF16949:8.5.1.1\nThese are register data of QP-001, not its content: no new revision is needed.\n",
+      "Updated QP-001 生产过程控制程序 (documents/QP-001.yaml):\n  Clauses: added IATF16949:8.5.6, IATF16949:8.5.6.1; removed IATF16949:8.5.1, IATF16949:8.5.1.1\nThese are register data of QP-001, not its content: no new revision is needed.\nWrote documents/QP-001.yaml; not committed (git commit it, or run with --commit).\n",
     );
     expect(read(dir, "documents/QP-001.yaml")).toContain("clauses: [IATF16949:8.5.6, IATF16949:8.5.6.1] # 条款对照表\n");
     await csrInProcess(["-C", dir, "set", "QP-001", "--clauses", ""]);
@@ -184,7 +184,7 @@ describe("csr set: clauses (register data)", () => {
       "processes:\n  - {code: C3, name: 生产过程控制, type: customer-oriented}\n  - {code: S2, name: 文件和记录控制, type: support}\n",
     );
     expect((await csrInProcess(["-C", dir, "set", "QP-001", "--add-process", "C3,文件和记录控制"], { lang: null })).stdout).toBe(
-      "已修改 QP-001 生产过程控制程序（documents/QP-001.yaml）：\n  过程：增加 C3、S2\n这些是 QP-001 的登记数据，不属于文件内容，不需要发布新版本。\n",
+      "已修改 QP-001 生产过程控制程序（documents/QP-001.yaml）：\n  过程：增加 C3、S2\n这些是 QP-001 的登记数据，不属于文件内容，不需要发布新版本。\n已写入 documents/QP-001.yaml，尚未提交（git commit，或运行时加 --commit 由 csr 提交）。\n",
     );
     expect(read(dir, "documents/QP-001.yaml")).toContain("department: QA\nprocesses: [C3, S2]\nclauses:");
     expect(await csrInProcess(["-C", dir, "set", "QP-001", "--add-process", "C4"])).toEqual({
@@ -321,7 +321,7 @@ describe("csr set: a form's record keeping (register data)", () => {
   it("changes one field of an existing record, naming what it was; keeps a withdrawn form's records", async () => {
     const dir = repo();
     expect((await csrInProcess(["-C", dir, "set", "QR-001-02", "--retention", "5年", "--medium", "paper"])).stdout).toBe(
-      "Updated QR-001-02 巡检记录 (documents/QR-001-02.yaml):\n  Retention: 5年 (was 3年)\nThese are register data of QR-001-02, not its content: no new revision is needed.\n",
+      "Updated QR-001-02 巡检记录 (documents/QR-001-02.yaml):\n  Retention: 5年 (was 3年)\nThese are register data of QR-001-02, not its content: no new revision is needed.\nWrote documents/QR-001-02.yaml; not committed (git commit it, or run with --commit).\n",
     );
     expect(read(dir, "documents/QR-001-02.yaml")).toContain("record: {retention: 5年, medium: paper, location: 品质部}\n");
     // Records filled in on a withdrawn form are still kept.

@@ -41,7 +41,7 @@ describe("recording the 密级", () => {
   it("csr set gives a CSR its own 密级, and removes it when it is the source's again; csr source update changes the source's alone", async () => {
     const dir = await classifiedRepo();
     const raised = await csrInProcess(["-C", dir, "set", "NES-001", "--classification", "机密", "-y"], { lang: null });
-    expect(raised.stdout).toBe("已修改 NES-001 关键工序100%检验并军检（csr/NES/NES-001.yaml）：\n  密级：机密（原为 秘密）\n");
+    expect(raised.stdout).toBe("已修改 NES-001 关键工序100%检验并军检（csr/NES/NES-001.yaml）：\n  密级：机密（原为 秘密）\n已写入 csr/NES/NES-001.yaml，尚未提交（git commit，或运行时加 --commit 由 csr 提交）。\n");
     expect(read(dir, "csr/NES/NES-001.yaml")).toContain("category: 质量保证要求\nclassification: 机密\nreceived: 2026-11-16\n");
     // Lowered (降密): who authorised it and the grounds are asked for and recorded (tester57 E1).
     expect((await csrInProcess(["-C", dir, "set", "NES-001", "--classification", "秘密", "-y"], { lang: null })).stderr).toBe(

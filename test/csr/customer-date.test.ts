@@ -42,7 +42,7 @@ describe("the customer's date of a source revision", () => {
     const dir = await example();
     expect(await csrInProcess(["-C", dir, "source", "update", "DYA-SQM", "--revision", "D", "--effective", "2026-04-01", "--amend", "-y"], { lang: "zh-CN" })).toEqual({
       code: 0,
-      stdout: "已更正 DYA-SQM D 版的实施日期 2026-04-01。\n",
+      stdout: "已更正 DYA-SQM D 版的实施日期 2026-04-01。\n已写入 customers/DYA.yaml，尚未提交（git commit，或运行时加 --commit 由 csr 提交）。\n",
       stderr: "",
     });
     expect(read(dir, "customers/DYA.yaml")).toContain("      - revision: D\n        issued: 2026-03-09\n        received: 2026-03-16\n        effective: 2026-04-01\n        supersedes: C\n");
@@ -74,7 +74,7 @@ describe("the customer's date of a source revision", () => {
     const dir = await dated();
     expect(await csrInProcess(["-C", dir, "implement", "DYA-004", "--required-by", "2026-12-31", "-y"], { lang: "zh-CN" })).toEqual({
       code: 0,
-      stdout: "DYA-004：已登记实施情况。状态：实施中，负责人：周鹏（zhoupeng），期限：2026-12-31，顾客要求日期：2026-12-31。\n",
+      stdout: "DYA-004：已登记实施情况。状态：实施中，负责人：周鹏（zhoupeng），期限：2026-12-31，顾客要求日期：2026-12-31。\n已写入 csr/DYA/DYA-004.yaml，尚未提交（git commit，或运行时加 --commit 由 csr 提交）。\n",
       stderr: "",
     });
     expect(read(dir, "csr/DYA/DYA-004.yaml")).toContain("implementation:\n  owner: zhoupeng\n  due: 2026-12-31\n  status: in-progress\n  evidence: D1平台6份控制计划已完成年度评审，D2平台4份进行中；东岳SQE刘涛2026-03-20邮件同意现有控制计划的首次年度评审于2026年内完成。\n  required_by: 2026-12-31\n");
@@ -83,7 +83,7 @@ describe("the customer's date of a source revision", () => {
       code: 0,
       stdout:
         "DYA-006：已登记实施情况。状态：实施中，负责人：黄军（huangjun），期限：2026-12-21，顾客实施日期：2026-04-01（DYA-SQM D 版）。\n" +
-        "DYA-006 的完成期限 2026-12-21 晚于顾客 DYA-SQM D 版规定的实施日期 2026-04-01（晚 175 个工作日），按此计划将不能按顾客的时间表实施。请用 'csr implement DYA-006 --due <日期>' 把完成期限提前到 2026-04-01 或之前；顾客书面同意更晚日期的，用 'csr implement DYA-006 --required-by <日期>' 记录。\n",
+        "DYA-006 的完成期限 2026-12-21 晚于顾客 DYA-SQM D 版规定的实施日期 2026-04-01（晚 175 个工作日），按此计划将不能按顾客的时间表实施。请用 'csr implement DYA-006 --due <日期>' 把完成期限提前到 2026-04-01 或之前；顾客书面同意更晚日期的，用 'csr implement DYA-006 --required-by <日期>' 记录。\n已写入 csr/DYA/DYA-006.yaml，尚未提交（git commit，或运行时加 --commit 由 csr 提交）。\n",
       stderr: "",
     });
   });

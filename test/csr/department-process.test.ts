@@ -44,7 +44,7 @@ describe("csr department", () => {
     const dir = validRepo({ git: true });
     expect(await run(dir, "department", "add", "LOG", "--name", "物流部", "-y")).toEqual({
       code: 0,
-      stdout: "已在 qms.yaml 中新增部门 LOG（物流部）。\nLOG 不参加顾客特定要求会签；需要时运行 'csr department update LOG --countersign'。\n",
+      stdout: "已在 qms.yaml 中新增部门 LOG（物流部）。\nLOG 不参加顾客特定要求会签；需要时运行 'csr department update LOG --countersign'。\n已写入 qms.yaml，尚未提交（git commit，或运行时加 --commit 由 csr 提交）。\n",
       stderr: "",
     });
     expect(read(dir, "qms.yaml")).toContain("  reviewers: [QA, MKT]\n");
@@ -94,14 +94,14 @@ describe("csr department", () => {
     const dir = validRepo({ git: true });
     expect(await run(dir, "department", "update", "市场部", "--name", "营销部", "--no-countersign")).toEqual({
       code: 0,
-      stdout: "已更新部门 市场部：名称：市场部 → 营销部；不再参加顾客特定要求会签。\n正在评审的 2 条顾客特定要求不再等待 营销部 的会签意见：DYA-001、DYA-002。\n",
+      stdout: "已更新部门 市场部：名称：市场部 → 营销部；不再参加顾客特定要求会签。\n正在评审的 2 条顾客特定要求不再等待 营销部 的会签意见：DYA-001、DYA-002。\n已写入 qms.yaml，尚未提交（git commit，或运行时加 --commit 由 csr 提交）。\n",
       stderr: "",
     });
     expect(read(dir, "qms.yaml")).toContain("  - code: MKT\n    name: 营销部\n");
     expect(read(dir, "qms.yaml")).toContain("  reviewers: [QA]\n");
     expect(await run(dir, "department", "update", "PRD", "--countersign", "--date", "2026-11-26")).toEqual({
       code: 0,
-      stdout: "已更新部门 生产部：参加顾客特定要求会签。\n正在评审的 2 条顾客特定要求现在还需要 生产部 的会签意见：DYA-001、DYA-002。\n此前已作出决定的 7 条评审不需要 生产部 的意见：csr.reviewers 中记为自 2026-11-26 起会签。\n",
+      stdout: "已更新部门 生产部：参加顾客特定要求会签。\n正在评审的 2 条顾客特定要求现在还需要 生产部 的会签意见：DYA-001、DYA-002。\n此前已作出决定的 7 条评审不需要 生产部 的意见：csr.reviewers 中记为自 2026-11-26 起会签。\n已写入 qms.yaml，尚未提交（git commit，或运行时加 --commit 由 csr 提交）。\n",
       stderr: "",
     });
     expect(read(dir, "qms.yaml")).toContain("  reviewers: [QA, {department: PRD, since: 2026-11-26}]\n");
@@ -120,7 +120,7 @@ describe("csr department", () => {
 
   it("names a department's delegates, refuses its own people, and takes off one who left, whom csr check reports until then", async () => {
     const dir = validRepo({ git: true });
-    expect(await run(dir, "department", "update", "PRD", "--add-delegate", "张伟")).toEqual({ code: 0, stdout: "已更新部门 生产部：代理人增加 张伟（zhang）。\n", stderr: "" });
+    expect(await run(dir, "department", "update", "PRD", "--add-delegate", "张伟")).toEqual({ code: 0, stdout: "已更新部门 生产部：代理人增加 张伟（zhang）。\n已写入 qms.yaml，尚未提交（git commit，或运行时加 --commit 由 csr 提交）。\n", stderr: "" });
     expect(read(dir, "qms.yaml")).toContain("  - code: PRD\n    name: 生产部\n    delegates: [zhang]\n");
     expect(await run(dir, "department", "update", "PRD", "--add-delegate", "王强")).toEqual({
       code: 2,
@@ -134,7 +134,7 @@ describe("csr department", () => {
         "到 2026-11-26 离职时仍由此人负责、须交接的工作 1 项（交接完之前 csr check 逐项提示：person/left-with-open-work）：\n" +
         "  - 生产部 的代理人：用 'csr department update PRD --remove-delegate zhang' 去掉，需要时用 --add-delegate 指定接替的人\n" +
         "DYA-001 尚缺 品质部 的会签意见，自 2026-11-27 起该部门没有其他在职人员可签：离职前签署（如 'csr review DYA-001 --department QA --reviewer zhang'），或用 'csr department update QA --add-delegate <人员>' 指定代理人。\n" +
-        "自 2026-11-27 起没有其他在职的批准人员，审批中或修订中的文件 0 份、待决定的评审 2 条将无人可批：用 'csr person update <id> --roles …,approver' 指定，或用 'csr person add <id> --roles approver --from <到岗日期>' 加入接任者。\n",
+        "自 2026-11-27 起没有其他在职的批准人员，审批中或修订中的文件 0 份、待决定的评审 2 条将无人可批：用 'csr person update <id> --roles …,approver' 指定，或用 'csr person add <id> --roles approver --from <到岗日期>' 加入接任者。\n已写入 people.yaml，尚未提交（git commit，或运行时加 --commit 由 csr 提交）。\n",
       stderr: "",
     });
     const findings = (await checkJsonInProcess(dir, "--today", "2026-11-27")).findings.filter((f) => f.rule === "person/left-with-open-work");
@@ -176,7 +176,7 @@ describe("csr department", () => {
     screen.keypress("down");
     screen.keypress("enter");
     expect(await done).toBe(0);
-    expect(ctx.out).toBe("Added department ENG (工程部) to qms.yaml.\nENG does not countersign CSR reviews; run 'csr department update ENG --countersign' if it should.\n");
+    expect(ctx.out).toBe("Added department ENG (工程部) to qms.yaml.\nENG does not countersign CSR reviews; run 'csr department update ENG --countersign' if it should.\nWrote qms.yaml; not committed (git commit it, or run with --commit).\n");
     expect(read(dir, "qms.yaml")).toContain("  - code: ENG\n    name: 工程部\nnumbering:");
   });
 });
@@ -229,7 +229,7 @@ describe("csr organisation update", () => {
     expect(qms).toMatch(/\nexclusions:\n  - clause: GJB9001C:8\.3\.2\n    justification: 本公司按顾客图样生产，不承担产品设计\n/);
     // Taken back: the form setting and the exclusion.
     expect((await run(dir, "organisation", "update", "--register-form", "documents=", "--include", "GJB9001C:8.3.2")).stdout).toBe(
-      "已更新组织信息：登记表 documents 的表单编号：CS/QR-001-01 →（无）；不适用条款：GJB9001C:8.3.2 →（无）。\n",
+      "已更新组织信息：登记表 documents 的表单编号：CS/QR-001-01 →（无）；不适用条款：GJB9001C:8.3.2 →（无）。\n已写入 qms.yaml，尚未提交（git commit，或运行时加 --commit 由 csr 提交）。\n",
     );
     expect(read(dir, "qms.yaml")).not.toMatch(/exclusions|documents: CS/);
     const before = snapshot(dir);
@@ -262,7 +262,7 @@ describe("csr process", () => {
     expect(git(dir, ["show", "--name-only", "--format=%s", "HEAD"]).trim().split("\n")).toEqual(["csr process add C3：生产过程控制", "", "processes.yaml"]);
     expect(await run(dir, "process", "add", "S1", "--name", "文件控制", "--type", "support", "-y")).toEqual({
       code: 0,
-      stdout: "已在 processes.yaml 中新增过程 S1 文件控制：支持过程，负责部门（无），0 个条款，0 份文件。\n过程 S1 尚未列出覆盖的条款：条款矩阵中它不覆盖任何条款；用 'csr process update S1 --add-clause 8.5.1' 增加。\n",
+      stdout: "已在 processes.yaml 中新增过程 S1 文件控制：支持过程，负责部门（无），0 个条款，0 份文件。\n过程 S1 尚未列出覆盖的条款：条款矩阵中它不覆盖任何条款；用 'csr process update S1 --add-clause 8.5.1' 增加。\n已写入 processes.yaml，尚未提交（git commit，或运行时加 --commit 由 csr 提交）。\n",
       stderr: "",
     });
     expect(read(dir, "processes.yaml").endsWith("    documents: [QP-020]\n  - code: S1\n    name: 文件控制\n    type: support\n")).toBe(true);
@@ -274,7 +274,7 @@ describe("csr process", () => {
     await run(dir, "process", "add", "C3", "--name", "生产过程控制", "--type", "customer-oriented", "--owner", "PRD", "--clause", "8.5.1,8.5.2", "-y");
     expect(await run(dir, "process", "update", "c3", "--owner", "QA", "--add-clause", "8.5.4", "--remove-clause", "8.5.2", "--add-document", "WI-031")).toEqual({
       code: 0,
-      stdout: "已更新过程 C3 生产过程控制：负责部门：生产部 → 品质部；条款增加 IATF16949:8.5.4；条款删除 IATF16949:8.5.2；文件增加 WI-031。\n",
+      stdout: "已更新过程 C3 生产过程控制：负责部门：生产部 → 品质部；条款增加 IATF16949:8.5.4；条款删除 IATF16949:8.5.2；文件增加 WI-031。\n已写入 processes.yaml，尚未提交（git commit，或运行时加 --commit 由 csr 提交）。\n",
       stderr: "",
     });
     expect(read(dir, "processes.yaml")).toBe("processes:\n  - code: C3\n    name: 生产过程控制\n    type: customer-oriented\n    owner: QA\n    clauses: [IATF16949:8.5.1, IATF16949:8.5.4]\n    documents: [WI-031]\n");

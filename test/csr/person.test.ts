@@ -55,7 +55,7 @@ describe("csr person add", () => {
     appendFileSync(join(dir, "qms.yaml"), "external_parties:\n  - code: MRO\n    name: 军代表室\n    kind: military-representative\n");
     expect(await csrInProcess(["-C", dir, "person", "add", "liujd", "--name", "刘军代", "--department", "军代表室", "-y"], { lang: null })).toEqual({
       code: 0,
-      stdout: "已在 people.yaml 中新增 刘军代（liujd）：军代表室，角色 无。\n",
+      stdout: "已在 people.yaml 中新增 刘军代（liujd）：军代表室，角色 无。\n已写入 people.yaml，尚未提交（git commit，或运行时加 --commit 由 csr 提交）。\n",
       stderr: "",
     });
     expect(read(dir, "people.yaml").endsWith("  - id: liujd\n    name: 刘军代\n    department: MRO\n    roles: []\n")).toBe(true);
@@ -90,7 +90,7 @@ describe("csr person add", () => {
     const dir = validRepo({ git: true });
     expect(await csrInProcess(["-C", dir, "person", "add", "zhangw2", "--name", "张伟", "--department", "PRD", "-y"], { lang: null })).toEqual({
       code: 0,
-      stdout: "已在 people.yaml 中新增 张伟（zhangw2）：生产部，角色 无。\n注意：zhang 也叫 张伟；按姓名指定此人时会有歧义，请用 id。\n",
+      stdout: "已在 people.yaml 中新增 张伟（zhangw2）：生产部，角色 无。\n注意：zhang 也叫 张伟；按姓名指定此人时会有歧义，请用 id。\n已写入 people.yaml，尚未提交（git commit，或运行时加 --commit 由 csr 提交）。\n",
       stderr: "",
     });
     expect(read(dir, "people.yaml").endsWith("  - id: zhangw2\n    name: 张伟\n    department: PRD\n    roles: []\n")).toBe(true);
@@ -102,7 +102,7 @@ describe("csr person update and leave", () => {
     const dir = validRepo({ git: true });
     expect(await csrInProcess(["-C", dir, "person", "update", "wang", "--department", "QA", "--roles", "author", "--roles", "reviewer", "--title", "质量工程师"], { lang: null })).toEqual({
       code: 0,
-      stdout: "已更新 王强（wang）：部门：生产部 → 品质部；角色：审核 → 编制、审核；职务：（无）→ 质量工程师。\n",
+      stdout: "已更新 王强（wang）：部门：生产部 → 品质部；角色：审核 → 编制、审核；职务：（无）→ 质量工程师。\n已写入 people.yaml，尚未提交（git commit，或运行时加 --commit 由 csr 提交）。\n",
       stderr: "",
     });
     expect(read(dir, "people.yaml").endsWith("  - id: wang\n    name: 王强\n    department: QA\n    roles: [author, reviewer]\n    title: 质量工程师\n")).toBe(true);
@@ -149,9 +149,9 @@ describe("csr person update and leave", () => {
       "csr: --reviewer 王强 (wang) left on 2026-11-20 and cannot be named for work dated 2026-11-21: name someone who is still here ('csr list people'), or, if the leaving date is wrong, correct it with 'csr person update wang --left <date>'.\n",
     );
     // A leaving date recorded wrong is corrected, and a person who comes back is taken again.
-    expect(await csrInProcess(["-C", dir, "person", "update", "wang", "--left", "2026-11-24"], { lang: null })).toEqual({ code: 0, stdout: "已更新 王强（wang）：离职日期：2026-11-20 → 2026-11-24。\n", stderr: "" });
+    expect(await csrInProcess(["-C", dir, "person", "update", "wang", "--left", "2026-11-24"], { lang: null })).toEqual({ code: 0, stdout: "已更新 王强（wang）：离职日期：2026-11-20 → 2026-11-24。\n已写入 people.yaml，尚未提交（git commit，或运行时加 --commit 由 csr 提交）。\n", stderr: "" });
     expect((await csrInProcess(train, { lang: null })).code).toBe(0);
-    expect(await csrInProcess(["-C", dir, "person", "update", "wang", "--no-left"], { lang: null })).toEqual({ code: 0, stdout: "已更新 王强（wang）：离职日期：2026-11-24 →（无）。\n", stderr: "" });
+    expect(await csrInProcess(["-C", dir, "person", "update", "wang", "--no-left"], { lang: null })).toEqual({ code: 0, stdout: "已更新 王强（wang）：离职日期：2026-11-24 →（无）。\n已写入 people.yaml，尚未提交（git commit，或运行时加 --commit 由 csr 提交）。\n", stderr: "" });
     expect(read(dir, "people.yaml").endsWith("  - id: wang\n    name: 王强\n    department: PRD\n    roles: [reviewer]\n")).toBe(true);
     const people = [
       { value: { id: "zhang", name: "张伟", department: "QA", roles: [] } },

@@ -105,7 +105,7 @@ describe("a round decided late, as csr show and csr review say it (month report 
       code: 0,
       stderr: "",
       stdout:
-        "DYA-001: decision recorded: not-applicable, by 王强 (wang) on 2026-11-20.\nDecided 4 working day(s) after the review period (due 2026-11-16); reason for the delay recorded: 顾客澄清技术要求用时一周.\n",
+        "DYA-001: decision recorded: not-applicable, by 王强 (wang) on 2026-11-20.\nDecided 4 working day(s) after the review period (due 2026-11-16); reason for the delay recorded: 顾客澄清技术要求用时一周.\nWrote csr/DYA/DYA-001.yaml; not committed (git commit it, or run with --commit).\n",
     });
   });
 });

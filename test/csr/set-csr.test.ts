@@ -168,7 +168,7 @@ describe("csr set <CSR-id>", () => {
     });
     expect(read(dir, "csr/DYA/DYA-003.yaml")).toContain("title: 包装须使用顾客周转箱\ntitle_en: Customer returnable containers for packaging\n");
     expect((await csrInProcess(["-C", dir, "set", "DYA-003", "--title-en", "", "-y"])).stdout).toBe(
-      "Updated DYA-003 包装须使用顾客周转箱 (csr/DYA/DYA-003.yaml):\n  English title: removed (was Customer returnable containers for packaging)\n",
+      "Updated DYA-003 包装须使用顾客周转箱 (csr/DYA/DYA-003.yaml):\n  English title: removed (was Customer returnable containers for packaging)\nWrote csr/DYA/DYA-003.yaml; not committed (git commit it, or run with --commit).\n",
     );
     expect(read(dir, "csr/DYA/DYA-003.yaml")).not.toContain("title_en");
   });
@@ -200,7 +200,7 @@ describe("csr set <CSR-id>", () => {
     expect(commands).toEqual(["csr set DYA-001 --received 2026-11-06", "csr set DYA-002 --received 2025-06-05"]);
     expect(await csrInProcess(["-C", dir, ...commands[1]!.split(" ").slice(1), "-y"])).toEqual({
       code: 0,
-      stdout: "Updated DYA-002 特殊特性清单须经顾客批准 (csr/DYA/DYA-002.yaml):\n  Date received: 2025-06-05 (was 2025-06-09)\nReview due 2025-06-19 (10 working days after 2025-06-05; was 2025-06-23).\n",
+      stdout: "Updated DYA-002 特殊特性清单须经顾客批准 (csr/DYA/DYA-002.yaml):\n  Date received: 2025-06-05 (was 2025-06-09)\nReview due 2025-06-19 (10 working days after 2025-06-05; was 2025-06-23).\nWrote csr/DYA/DYA-002.yaml; not committed (git commit it, or run with --commit).\n",
       stderr: "",
     });
     expect((await csrInProcess(["-C", dir, ...commands[0]!.split(" ").slice(1), "-y"])).code).toBe(0);
@@ -253,7 +253,7 @@ describe("csr set <CSR-id>", () => {
     screen.keypress("enter");
     expect(await done).toBe(0);
     expect(ctx.out).toBe(
-      `Updated DYA-001 特殊特性符号按顾客规定标识 (csr/DYA/DYA-001.yaml):\n  Date received: ${day} (was 2026-11-20)\nReview due ${weekdaysAfter(day, 10)} (10 working days after ${day}; was 2026-12-04).\n`,
+      `Updated DYA-001 特殊特性符号按顾客规定标识 (csr/DYA/DYA-001.yaml):\n  Date received: ${day} (was 2026-11-20)\nReview due ${weekdaysAfter(day, 10)} (10 working days after ${day}; was 2026-12-04).\nWrote csr/DYA/DYA-001.yaml; not committed (git commit it, or run with --commit).\n`,
     );
   });
 });

@@ -43,7 +43,7 @@ describe("csr symbol add", () => {
     expect(git(dir, ["show", "--name-only", "--format=%s", "HEAD"]).trim().split("\n")).toEqual(["csr symbol add：DYA ▽ → ★", "", "symbols.yaml"]);
     expect(await run(dir, "--customer", "DYA", "--customer-symbol", "◇", "--customer-class", "SC", "--symbol", "★", "--class", "重要", "-y")).toEqual({
       code: 0,
-      stdout: "已在 symbols.yaml 中新增：DYA 的 ◇（SC）对应本公司 ★（重要）。\n注意：本公司符号 ★ 在对照表中也代表 关键（DYA 的 ▽），这里代表 重要；同一符号两种含义，图纸和控制计划上会混淆。\n",
+      stdout: "已在 symbols.yaml 中新增：DYA 的 ◇（SC）对应本公司 ★（重要）。\n注意：本公司符号 ★ 在对照表中也代表 关键（DYA 的 ▽），这里代表 重要；同一符号两种含义，图纸和控制计划上会混淆。\n已写入 symbols.yaml，尚未提交（git commit，或运行时加 --commit 由 csr 提交）。\n",
       stderr: "",
     });
     expect(read(dir, "symbols.yaml")).toBe(
@@ -120,7 +120,7 @@ describe("csr symbol add", () => {
     expect((await approve(dir, "DYA", "--by", "王磊（东岳SQE）", "--date", "2099-01-01", "--amend", "-y")).stderr).toMatch(/^csr: --date 2099-01-01 晚于今天（\d{4}-\d{2}-\d{2}）：已完成事项的记录不能填写将来的日期。\n$/);
     expect(await approve(dir, "DYA", "--by", "王磊（东岳SQE）", "--date", "2026-11-20", "--amend", "-y")).toEqual({
       code: 0,
-      stdout: "已登记 DYA 对符号对照表 2 行（▽、◇）的认可：王磊（东岳SQE） 2026-11-20。\n原认可（刘涛（东岳SQE） 2025-03-05（邮件））已被替换，保留在该行的认可历史（earlier_approvals）中。\n",
+      stdout: "已登记 DYA 对符号对照表 2 行（▽、◇）的认可：王磊（东岳SQE） 2026-11-20。\n原认可（刘涛（东岳SQE） 2025-03-05（邮件））已被替换，保留在该行的认可历史（earlier_approvals）中。\n已写入 symbols.yaml，尚未提交（git commit，或运行时加 --commit 由 csr 提交）。\n",
       stderr: "",
     });
   });
@@ -250,7 +250,7 @@ describe("csr symbol update, retire and approve by row (tester58 F5, F6, F12)", 
     expect(await approve(dir, "DYA", "--by", "刘涛（东岳SQE）", "--date", "2026-11-20", "--evidence", "SQE邮件", "--source", "DYA-SQM/X", "-y")).toEqual({ code: 2, stdout: "", stderr: "csr: 来源文件 DYA-SQM 没有版本 'X'；已有：B、C。\n" });
     expect(await approve(dir, "DYA", "--by", "刘涛（东岳SQE）", "--date", "2026-11-20", "--evidence", "SQE邮件", "--source", "dya-sqm", "-y")).toEqual({
       code: 0,
-      stdout: "已登记 DYA 对符号对照表 2 行（◇、◆）的认可：刘涛（东岳SQE） 2026-11-20（SQE邮件）。\n其余 1 行（▽）的原认可仍有效，未作更改。\n",
+      stdout: "已登记 DYA 对符号对照表 2 行（◇、◆）的认可：刘涛（东岳SQE） 2026-11-20（SQE邮件）。\n其余 1 行（▽）的原认可仍有效，未作更改。\n已写入 symbols.yaml，尚未提交（git commit，或运行时加 --commit 由 csr 提交）。\n",
       stderr: "",
     });
     expect((await rows(dir)).map((r) => [r[2], r.at(-2), r.at(-1)])).toEqual([
@@ -268,7 +268,7 @@ describe("csr symbol update, retire and approve by row (tester58 F5, F6, F12)", 
     expect(check.stdout.split("\n").filter((l) => l.includes("symbol/approval-stale"))[0]).toBe(
       "symbols.yaml:23:5 warning symbol/approval-stale DYA 的 ◇ 行在顾客认可（刘涛（东岳SQE） 2025-03-05（邮件））之后已修改：认可的是 ◇ SC → ☆ 重要，现为 ◇ SC → ◆ 安全；原认可不再适用。请用 'csr symbol update' 修改该行（原认可移入认可历史），顾客认可新的对应关系后用 'csr symbol approve DYA --rows ◇' 登记。",
     );
-    expect(await approve(dir, "DYA", "--rows", "◇", "--by", "刘涛（东岳SQE）", "--date", "2026-11-20", "-y")).toMatchObject({ code: 0, stdout: "已登记 DYA 对符号对照表 1 行（◇）的认可：刘涛（东岳SQE） 2026-11-20。\n其余 1 行（▽）的原认可仍有效，未作更改。\n" });
+    expect(await approve(dir, "DYA", "--rows", "◇", "--by", "刘涛（东岳SQE）", "--date", "2026-11-20", "-y")).toMatchObject({ code: 0, stdout: "已登记 DYA 对符号对照表 1 行（◇）的认可：刘涛（东岳SQE） 2026-11-20。\n其余 1 行（▽）的原认可仍有效，未作更改。\n已写入 symbols.yaml，尚未提交（git commit，或运行时加 --commit 由 csr 提交）。\n" });
     expect((await csrInProcess(["-C", dir, "check", "--today", "2026-11-27"], { lang: null })).stdout).not.toContain("symbol/approval-stale");
   });
 });

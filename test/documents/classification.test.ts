@@ -250,7 +250,7 @@ describe("csr new and csr set --classification", () => {
     const repo = gjbRepo();
     const set = await csrInProcess(["-C", repo, "set", "CS/WI-101", "--classification", "秘密", "-y"], { lang: null });
     expect(set.stdout).toBe(
-      "已修改 CS/WI-101 焊接作业指导书（documents/CS_WI-101.yaml）：\n  密级：秘密\n这些是 CS/WI-101 的登记数据，不属于文件内容，不需要发布新版本。\n",
+      "已修改 CS/WI-101 焊接作业指导书（documents/CS_WI-101.yaml）：\n  密级：秘密\n这些是 CS/WI-101 的登记数据，不属于文件内容，不需要发布新版本。\n已写入 documents/CS_WI-101.yaml，尚未提交（git commit，或运行时加 --commit 由 csr 提交）。\n",
     );
     expect(set.code).toBe(0);
     const text = readFileSync(join(repo, "documents/CS_WI-101.yaml"), "utf8");

@@ -129,7 +129,7 @@ describe("csr numbering add '*'", () => {
     const added = await csrInProcess(["-C", dir, "numbering", "add", "*", "--kind", "external", "-y"]);
     expect([added.code, added.stdout, added.stderr]).toEqual([
       0,
-      "Added the external numbering pattern * to qms.yaml.\nRegister a new document with 'csr new external --number …', the number as its publisher writes it, e.g. --number \"GB/T 19001-2016\".\n",
+      "Added the external numbering pattern * to qms.yaml.\nRegister a new document with 'csr new external --number …', the number as its publisher writes it, e.g. --number \"GB/T 19001-2016\".\nWrote qms.yaml; not committed (git commit it, or run with --commit).\n",
       "",
     ]);
     expect(readFileSync(join(dir, "qms.yaml"), "utf8")).toContain("  - kind: external\n    pattern: WB-###\n  - kind: external\n    pattern: \"*\"\n");
@@ -174,7 +174,7 @@ describe("an external document in force", () => {
       "documents/Q_ABC 123-2020.yaml:6 doc/not-issued Q/ABC 123-2020 C is in force since 2026-11-16, but no controlled copy of it is out and no electronic issue is recorded: as the record shows, its users (品质部, 市场部) have no version in force. Hand out paper copies with 'csr distribute \"Q/ABC 123-2020\" --to QA MKT', or record the electronic issue with 'csr distribute \"Q/ABC 123-2020\" --electronic --to QA MKT'.",
       "documents/Q_ABC 123-2020.yaml:11 doc/recall-overdue Controlled copy 1 of Q/ABC 123-2020 B (市场部) is still out: B was replaced on 2026-11-16, and copies were due back by 2026-11-23 (5 working days). Take it back and record it with 'csr recall \"Q/ABC 123-2020\" --copy 1'.",
     ]);
-    expect((await csrInProcess(["-C", dir, "recall", "Q/ABC 123-2020", "--by", "li", "--received-by", "zhang", "--date", "2026-11-20", "-y"])).stdout).toBe("Q/ABC 123-2020: 1 copy taken back on 2026-11-20: 1 (B, 市场部). Handed back by 李娜 (li). Received back by 张伟 (zhang).\nNo copy is due back any more.\n");
+    expect((await csrInProcess(["-C", dir, "recall", "Q/ABC 123-2020", "--by", "li", "--received-by", "zhang", "--date", "2026-11-20", "-y"])).stdout).toBe("Q/ABC 123-2020: 1 copy taken back on 2026-11-20: 1 (B, 市场部). Handed back by 李娜 (li). Received back by 张伟 (zhang).\nNo copy is due back any more.\nWrote documents/Q_ABC 123-2020.yaml; not committed (git commit it, or run with --commit).\n");
   });
 
   it("records the publisher's new edition with csr set --edition: what changed, and the copies of the old one now due back", async () => {
@@ -221,6 +221,7 @@ describe("an external document in force", () => {
         "C 版及其日期记入 external.previous，仍列在外来文件清单中。",
         '旧版受控副本自 2026-11-20 起 5 个工作日内（2026-11-27 前）回收：受控号 1（B，市场部）、受控号 2（B，品质部）。回收后用 csr recall "Q/ABC 123-2020" 登记，并用 csr distribute "Q/ABC 123-2020" --to … 发放 D。',
         "这是 Q/ABC 123-2020 的登记数据（发布方的版本），不是本公司的修订。",
+        "已写入 documents/Q_ABC 123-2020.yaml，尚未提交（git commit，或运行时加 --commit 由 csr 提交）。",
         "",
       ].join("\n"),
     );

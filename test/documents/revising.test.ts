@@ -42,7 +42,7 @@ describe("csr submit on a released document (修订中)", () => {
     const submitted = await csrInProcess(["-C", dir, "submit", "QP-001", "--by", "zhang", "--date", "2026-11-30"], { lang: "zh-CN" });
     expect([submitted.code, submitted.stderr]).toEqual([0, ""]);
     expect(submitted.stdout).toBe(
-      "修订稿已送审：QP-001 文件与会签控制程序（documents/QP-001.yaml），张伟（zhang）于 2026-11-30 送审，修订中；现行版本 A/0 照常有效，登记、打印和网站都用它发布时的文本，直到 'csr release QP-001' 发布新版本。修订稿可以提交、在合并请求中会签。\n",
+      "修订稿已送审：QP-001 文件与会签控制程序（documents/QP-001.yaml），张伟（zhang）于 2026-11-30 送审，修订中；现行版本 A/0 照常有效，登记、打印和网站都用它发布时的文本，直到 'csr release QP-001' 发布新版本。修订稿可以提交、在合并请求中会签。\n已写入 documents/QP-001.yaml，尚未提交（git commit，或运行时加 --commit 由 csr 提交）。\n",
     );
     expect(parse(readFileSync(join(dir, FILE), "utf8")).revising).toEqual({ since: "2026-11-30", by: "zhang" });
     expect((await checkJsonInProcess(dir, "--base", "HEAD")).findings).toEqual([]);
@@ -112,7 +112,7 @@ describe("csr submit on a released document (修订中)", () => {
     git(dir, ["commit", "-qam", "QP-001 修订稿，待会签"]);
     // A content change of the draft says it goes with the release, and not also that it is register data (tester57 E16).
     const remarked = await csrInProcess(["-C", dir, "set", "QP-001", "--remarks", "会签后发布"], { lang: "zh-CN" });
-    expect(remarked.stdout.split("\n").slice(2)).toEqual(["QP-001 已发布，备注印在文件上，属于文件内容：请发布新版本（'csr release QP-001 --summary ...'）。", ""]);
+    expect(remarked.stdout.split("\n").slice(2)).toEqual(["QP-001 已发布，备注印在文件上，属于文件内容：请发布新版本（'csr release QP-001 --summary ...'）。", "已写入 documents/QP-001.yaml，尚未提交（git commit，或运行时加 --commit 由 csr 提交）。", ""]);
     git(dir, ["commit", "-qam", "备注"]);
     const listed = await csrInProcess(["-C", dir, "list", "documents", "--status", "in-review", "--today", "2026-12-01"], { lang: "zh-CN" });
     expect(listed.stdout.split("\n").filter((l) => /文件清单|QP-001|修订稿在审批中/.test(l)).map((l) => l.replace(/ {2,}/g, " | ").trim())).toEqual([

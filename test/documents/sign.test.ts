@@ -64,7 +64,7 @@ describe("csr sign", () => {
     expect(await csrInProcess(["-C", dir, "sign", "QR-001-03", "--reviewed", "zhang", "--approved", "wang"], { lang: null })).toEqual({
       code: 0,
       stderr: "",
-      stdout: "已为 QR-001-03 A/0 版补记签字（documents/QR-001-03.yaml）。\n按纸质原件补记：审核 张伟（zhang）、批准 王强（wang）。\n",
+      stdout: "已为 QR-001-03 A/0 版补记签字（documents/QR-001-03.yaml）。\n按纸质原件补记：审核 张伟（zhang）、批准 王强（wang）。\n已写入 documents/QR-001-03.yaml，尚未提交（git commit，或运行时加 --commit 由 csr 提交）。\n",
     });
     expect(parse(readFileSync(join(dir, "documents/QR-001-03.yaml"), "utf8")).revisions[0]).toEqual({
       version: "A/0",

@@ -165,7 +165,7 @@ describe("csr set on a form imported without a date", () => {
     const result = await csrInProcess(["-C", dir, "set", "QR-001-01", "--issued", "2019-03-01"], { lang: "zh-CN" });
     expect(result).toEqual({
       code: 0,
-      stdout: "已修改 QR-001-01 记录清单（documents/QR-001-01.yaml）：\n  A/0 发布日期：2019-03-01\n这是补全导入时缺少的发布日期，使记录与纸质原件一致，不需要发布新版本。\n",
+      stdout: "已修改 QR-001-01 记录清单（documents/QR-001-01.yaml）：\n  A/0 发布日期：2019-03-01\n这是补全导入时缺少的发布日期，使记录与纸质原件一致，不需要发布新版本。\n已写入 documents/QR-001-01.yaml，尚未提交（git commit，或运行时加 --commit 由 csr 提交）。\n",
       stderr: "",
     });
     expect(readFileSync(join(dir, "documents/QR-001-01.yaml"), "utf8")).toContain("revisions:\n  - version: A/0\n    date: 2019-03-01\n    imported: true\n");

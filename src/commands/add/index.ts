@@ -19,7 +19,7 @@ import type { Csr, Customer, SourceDocument } from "../../model/types.js";
 import type { CommandContext } from "../context.js";
 import { classificationOption, clauseValues, eventDateOption } from "../options.js";
 import { classificationName, csrClassification } from "../../model/classification.js";
-import { editFile } from "../shared/edit.js";
+import { editFile, reportPersisted } from "../shared/edit.js";
 import { appendIn, persistChanges, verifyChanges, yamlText, type FileChange } from "../shared/persist.js";
 import { sourceIdProblem } from "../source/add.js";
 import { withRepositoryLock } from "../shared/transaction.js";
@@ -141,7 +141,7 @@ async function register(ctx: CommandContext, root: string, given: GivenDraft, co
   if (letter) changes.unshift(editFile(root, repo.customers.find((c) => c.value.code === customer.code)!.file.path, "customer", (doc) => appendIn(doc, ["sources"], letter)));
   verifyChanges(repo, changes, today);
   const message = commit ? oneLine(letter ? t("commit.add-with-letter", { id, title: csr.title, source: letter.id, revision: revisionName(revision.revision) }) : t("commit.add", { id, title: csr.title })) : undefined;
-  const hash = await persistChanges(root, changes, message);
+  const persisted = await persistChanges(root, changes, message);
 
   const config = repo.config?.value;
   const days = config?.csr?.review_days ?? DEFAULT_REVIEW_DAYS;
@@ -172,7 +172,7 @@ async function register(ctx: CommandContext, root: string, given: GivenDraft, co
   if (csr.received > revision.received) {
     ctx.stderr(receivedAfterSource(id, customer.code, csr.received, source, revision) + "\n");
   }
-  if (hash) ctx.stdout(t("edit.committed", { hash, message: message ?? "" }) + "\n");
+  reportPersisted(ctx, persisted, message ?? "");
   return 0;
 }
 

@@ -29,7 +29,7 @@ import { canPrompt, codedChoices, loadPrompts, missingArgument, missingFlag, rec
 import type { CommandContext } from "../context.js";
 import { choiceOption, dateAnswer, eventDateAnswer, eventDateOption, refuseBefore, type Follows } from "../options.js";
 import { findCsr } from "../show/lookup.js";
-import { listOption } from "../shared/edit.js";
+import { listOption, reportPersisted } from "../shared/edit.js";
 import { departmentLabel, personChoice, personLabel, resolveDepartment, resolvePerson, worksOn } from "../shared/people.js";
 import { appendIn, mapNode, persistChanges, refuseUnreadableConfig, uncommittedUnder, verifyChanges, yamlText, type FileChange } from "../shared/persist.js";
 import { withRepositoryLock } from "../shared/transaction.js";
@@ -99,10 +99,10 @@ export async function reviewCsr(ctx: CommandContext, given: string | undefined, 
     const what = summary.commit + (earlier ? t("commit.review.with-earlier", { steps: list(earlier) }) : "");
     const message = flags.commit ? oneLine(t("commit.review", { id, what })) : undefined;
     // A file found clean just now, under the lock, is not asked about again.
-    const hash = await persistChanges(root, [change], message, undefined, uncommitted ? [change.path] : []);
+    const persisted = await persistChanges(root, [change], message, undefined, uncommitted ? [change.path] : []);
     ctx.stdout(summary.lines.join("\n") + "\n");
     if (summary.note) ctx.stderr(summary.note);
-    if (hash) ctx.stdout(t("edit.committed", { hash, message: message ?? "" }) + "\n");
+    reportPersisted(ctx, persisted, message ?? "");
     return 0;
   });
 }

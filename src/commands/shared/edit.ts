@@ -12,7 +12,7 @@ import { isMap, isScalar, parseDocument, type Document, type Node, type YAMLMap 
 import { localToday } from "../../core/dates.js";
 import { UserError } from "../../core/errors.js";
 import { didYouMean, oneLine } from "../../core/text.js";
-import { t } from "../../i18n/index.js";
+import { list, t } from "../../i18n/index.js";
 import { findRoot } from "../../load/discover.js";
 import { refuseOnConflicts } from "../../load/git.js";
 import { loadRepository, type Located, type Repository } from "../../load/repository.js";
@@ -22,7 +22,7 @@ import type { ControlledDocument, Csr, Person } from "../../model/types.js";
 import { canPrompt, loadPrompts, missingFlag, type Prompts } from "../add/prompting.js";
 import type { CommandContext } from "../context.js";
 import { personChoiceList, resolveDepartment, resolvePerson, worksOn } from "./people.js";
-import { persistChanges, refuseUnreadableConfig, verifyChanges, yamlText, type FileChange } from "./persist.js";
+import { persistChanges, refuseUnreadableConfig, verifyChanges, yamlText, type FileChange, type Persisted } from "./persist.js";
 import { withRepositoryLock } from "./transaction.js";
 
 export interface EditSession {
@@ -81,9 +81,24 @@ export async function saveChanges(
 ): Promise<void> {
   verifyChanges(session.repo, changes, localToday());
   const message = oneLine(commit.message);
-  const hash = await persistChanges(session.root, changes, commit.commit ? message : undefined, commit.only, commit.along);
+  const persisted = await persistChanges(session.root, changes, commit.commit ? message : undefined, commit.only, commit.along);
   ctx.stdout(lines.join("\n") + "\n");
-  if (hash) ctx.stdout(t("edit.committed", { hash, message }) + "\n");
+  reportPersisted(ctx, persisted, message);
+}
+
+/**
+ * The last line of a writing command: `已提交 <hash>：<message>` when it committed; else, when files it
+ * wrote differ from what git has committed, which ones and that they are not committed (the next step
+ * is the user's: `git commit`, or the same command with --commit); nothing when no file changed.
+ */
+export function reportPersisted(ctx: CommandContext, persisted: Persisted, message: string): void {
+  if (persisted.commit) ctx.stdout(t("edit.committed", { hash: persisted.commit, message }) + "\n");
+  else if (persisted.uncommitted && persisted.uncommitted.length > 0) ctx.stdout(t("edit.written-uncommitted", { files: filesText(persisted.uncommitted) }) + "\n");
+}
+
+/** Up to three paths named; more as the first and their number (`customers/DYA.yaml 等 10 个文件`). */
+function filesText(paths: readonly string[]): string {
+  return paths.length <= 3 ? list(paths) : t("edit.files-many", { first: paths[0]!, count: paths.length });
 }
 
 /** A value from its flag, else from a prompt; with neither, the error names the flag. */

@@ -69,18 +69,19 @@ export function verifyChanges(repo: Repository, changes: readonly FileChange[], 
 /**
  * Writes the files and, given a commit message, commits exactly those files, whatever else is
  * staged (or, given `commitOnly`, just those of them): all or nothing (see transaction.ts). Returns
- * the short commit hash, or undefined when no file changed or no message was given. A file to commit
+ * the short commit hash (undefined when no file changed or no message was given) and the paths
+ * written (relative to the root; empty when no file's text changed). A file to commit
  * that has uncommitted changes already is refused (refuseUncommitted), for every command, except those
  * of `along`: files whose uncommitted changes the caller has looked at under the same lock and commits
  * with its own (csr review: the earlier steps of the same review round, which its commit message names),
  * or found to have none (uncommittedUnder's "clean": git is not asked twice). Call it under
  * withRepositoryLock, with changes computed from the repository as read under the lock.
  */
-export async function persistChanges(root: string, changes: readonly FileChange[], commitMessage?: string, commitOnly?: readonly string[], along: readonly string[] = []): Promise<string | undefined> {
+export async function persistChanges(root: string, changes: readonly FileChange[], commitMessage?: string, commitOnly?: readonly string[], along: readonly string[] = []): Promise<Persisted> {
   const head = commitMessage === undefined ? undefined : headForCommit(root);
   // A file whose text does not change is neither written nor committed (a repeated `source update`).
   const changed = changes.filter((c) => c.create || !sameText(insideRepository(root, c.path), c.text));
-  if (changed.length === 0) return undefined;
+  if (changed.length === 0) return { written: [] };
   if (commitMessage !== undefined) await refuseUncommitted(root, (commitOnly ?? changed.map((c) => c.path)).filter((path) => !along.includes(path)));
   const paths = changed.map((c) => insideRepository(root, c.path));
   const applied = await applyChange(root, {
@@ -88,7 +89,27 @@ export async function persistChanges(root: string, changes: readonly FileChange[
     commit: commitMessage === undefined ? undefined : { message: commitMessage, paths: commitOnly ? commitOnly.map((path) => insideRepository(root, path)) : paths },
     ...(head === undefined ? {} : { head }),
   });
-  return applied.commit;
+  if (applied.commit !== undefined) return { commit: applied.commit, written: changed.map((c) => c.path) };
+  return { written: changed.map((c) => c.path), uncommitted: uncommittedOf(root, changed.map((c) => c.path)) };
+}
+
+/** Those of `paths` (relative to the root) that git lists as changed since HEAD or untracked; none outside git. */
+function uncommittedOf(root: string, paths: readonly string[]): string[] {
+  const status = gitRead(root, ["--literal-pathspecs", "status", "--porcelain", "-z", "--untracked-files=all", "--", ...paths]);
+  if (!status) return [];
+  const listed = new Set(status.split("\0").filter((entry) => entry.length > 3).map((entry) => entry.slice(3)));
+  return paths.filter((path) => listed.has(path));
+}
+
+/**
+ * What persistChanges did: the short hash of its commit, if it made one; the files it wrote (paths
+ * relative to the root); without a commit, those of them git lists as not committed (a file written
+ * back to its committed text is not among them).
+ */
+export interface Persisted {
+  commit?: string;
+  written: string[];
+  uncommitted?: string[];
 }
 
 /**

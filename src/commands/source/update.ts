@@ -37,7 +37,7 @@ import { DEFAULT_REVIEW_DAYS, reviewDue, reviewStart } from "../../model/csr-sta
 import { buildIndex, type RepoIndex } from "../../model/index.js";
 import { REPORT_SIGNER_ROLES, type Csr, type Customer, type SourceRevision } from "../../model/types.js";
 import { canPrompt, codedChoices, loadPrompts, missingArgument, missingFlag, type Prompts } from "../add/prompting.js";
-import { departmentByCode, editFile, listOption, optionalAnswer, saveChanges, setInOrder, withEditSession } from "../shared/edit.js";
+import { departmentByCode, editFile, listOption, optionalAnswer, reportPersisted, saveChanges, setInOrder, withEditSession } from "../shared/edit.js";
 import { CSR_KEY_ORDER } from "../set/csr.js";
 import { personChoice, personLabel, resolveDepartment, resolvePerson, worksOn } from "../shared/people.js";
 import type { CommandContext } from "../context.js";
@@ -297,7 +297,7 @@ async function update(ctx: CommandContext, root: string, sourceId: string, flags
   const [toReview, kept, dropped] = [count("changed"), count("unchanged"), count("removed")];
   const counts = [t("commit.source-update.to-review", { count: toReview }), ...(kept > 0 ? [t("commit.source-update.unchanged", { count: kept })] : []), ...(dropped > 0 ? [t("commit.source-update.removed", { count: dropped })] : [])];
   const message = flags.commit ? oneLine(t("commit.source-update", { id: sourceId, revision, counts: list(counts) })) : undefined;
-  const hash = await persistChanges(root, changes, message);
+  const persisted = await persistChanges(root, changes, message);
 
   const changed = affected.filter((c) => verdicts.get(c.value.id) === "changed");
   const due = changed[0] ? reviewDue({ ...changed[0].value, review: { restarted: restartedOn } }, calendar, config) : undefined;
@@ -337,7 +337,7 @@ async function update(ctx: CommandContext, root: string, sourceId: string, flags
   ctx.stdout(lines.join("\n") + "\n");
   const note = due === undefined ? undefined : estimatedDeadlineNote(calendar, restartedOn, due);
   if (note) ctx.stderr(note);
-  if (hash) ctx.stdout(t("edit.committed", { hash, message: message ?? "" }) + "\n");
+  reportPersisted(ctx, persisted, message ?? "");
   return 0;
 }
 
