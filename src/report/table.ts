@@ -3,7 +3,7 @@
  * Table; the output format is chosen at the end.
  */
 import { once } from "node:events";
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Writable } from "node:stream";
 import type { PageSetup, PaperSize, Style, Worksheet } from "exceljs";
@@ -1117,14 +1117,18 @@ const SHEET_NAME_FORBIDDEN = /[[\]:*?/\\]/g;
  * real Excel dates; printed landscape (see printLayout) with the header row on every page and the
  * title in the page header (pageHeader), not from row 1. Rows are streamed to the file as they are written (exceljs's streaming writer,
  * strings inline), so memory does not grow with the workbook. A text longer than an Excel cell
- * holds is cut with a visible marker and reported through `onCut`.
+ * holds is cut with a visible marker and reported through `onCut`. With `whole`, the zipped workbook
+ * is kept in memory and written to `path` in one call (csr site's registers, a few megabytes at most):
+ * streamed to the file, a small workbook's few hundred zip chunks were as many writes through libuv's
+ * threads, about a quarter of what the site's workbooks cost (docs/speed.md, 2026-12-05 speed62).
  */
-export async function writeXlsx(tables: Iterable<Table>, path: string, onCut: (where: string, length: number) => void = () => undefined, options: { registers?: "one" | "several" } = {}): Promise<void> {
+export async function writeXlsx(tables: Iterable<Table>, path: string, onCut: (where: string, length: number) => void = () => undefined, options: { registers?: "one" | "several"; whole?: boolean } = {}): Promise<void> {
   // Only exceljs's streaming writer: its index also loads the in-memory workbook and the zip
   // reader (unzipper and its dependencies), 100 ms of module loading that writing never uses.
   // exceljs (pinned in package.json) has no exports map, so its file path is part of the pin.
   const { default: WorkbookWriter } = await import("exceljs/lib/stream/xlsx/workbook-writer.js");
-  const workbook = new WorkbookWriter({ filename: path, useStyles: true, useSharedStrings: false });
+  const whole = options.whole ? wholeFile() : undefined;
+  const workbook = new WorkbookWriter({ ...(whole ? { stream: whole.stream } : { filename: path }), useStyles: true, useSharedStrings: false });
   workbook.creator = "csr";
   const used = new Set<string>();
   const filters: { name: string; ranges: string[]; localSheetId: number }[] = [];
@@ -1159,6 +1163,25 @@ export async function writeXlsx(tables: Iterable<Table>, path: string, onCut: (w
   // sheet's <autoFilter>, so the names are handed to its workbook writer here.
   Object.defineProperty(workbook.definedNames, "model", { get: () => filters });
   await workbook.commit();
+  if (whole) writeFileSync(path, whole.bytes());
+}
+
+/**
+ * A stream that keeps what the zip writes to it, for writeXlsx's `whole`: the file is then written in
+ * one call. Streamed to a file, each of the zip's few hundred chunks of a small workbook was a write
+ * of its own, handed to libuv's threads and back.
+ */
+function wholeFile(): { stream: Writable; bytes: () => Buffer } {
+  // node:stream is loaded by then (exceljs's writer requires it).
+  const { Writable } = process.getBuiltinModule("node:stream");
+  const chunks: Buffer[] = [];
+  const stream = new Writable({
+    write(chunk: Buffer, _encoding, done) {
+      chunks.push(chunk);
+      done();
+    },
+  });
+  return { stream, bytes: () => Buffer.concat(chunks) };
 }
 
 const ROWS_PER_TURN = 500;

@@ -9,7 +9,7 @@ import { toCsv, withAsOfColumn, writeXlsx, type Table } from "../report/table.js
 import { searchAssets, type SearchEntry } from "./search.js";
 
 export interface DownloadsInput {
-  /** Each register with the file its workbook is streamed to. */
+  /** Each register with the file its workbook is written to. */
   registers: { name: string; table: Table; xlsxFile: string }[];
   entries: SearchEntry[];
   lang: Lang;
@@ -27,7 +27,8 @@ export async function buildDownloads(input: DownloadsInput): Promise<SiteFile[]>
   for (const { name, table, xlsxFile } of input.registers) {
     // As `csr list`/`csr matrix --format csv` writes it: the as-of day in every row of a table that depends on the day.
     files.push({ path: `registers/${name}.csv`, content: toCsv(withAsOfColumn(table, input.lang)) });
-    await writeXlsx([input.heading?.(table) ?? table], xlsxFile);
+    // Each workbook written to its file in one piece: a register's is small enough to hold (whole in writeXlsx).
+    await writeXlsx([input.heading?.(table) ?? table], xlsxFile, undefined, { whole: true });
   }
   for (const asset of searchAssets(input.entries)) files.push({ path: `assets/${asset.name}`, content: asset.text });
   return files;
