@@ -42,7 +42,7 @@ import {
 import { UnreadableCell, type RawRow, type RawSheet } from "./read.js";
 import { completeFromRegister, registerCompletionRefusal, type Completion } from "./complete.js";
 import { conversionOf, staleApprovalCell, symbolRemarks } from "./symbol-remarks.js";
-import { conversionValues } from "../model/symbols.js";
+import { conversionText, conversionValues } from "../model/symbols.js";
 import { distributionFromCell, REFUSING_NOTES, trainingFromCell, trainingStateNote, type RecordNote } from "./csr-records.js";
 
 export const IMPORT_KINDS = ["procedures", "instructions", "forms", "documents", "external", "csr", "symbols"] as const;
@@ -2181,13 +2181,60 @@ function planSymbolRows(plan: ImportPlan, rows: readonly { row: number; symbol: 
   for (const { row, symbol } of rows) {
     const there = table.find((s) => s.customer === symbol.customer && s.customer_symbol === symbol.customer_symbol) ?? added.find((a) => a.symbol.customer === symbol.customer && a.symbol.customer_symbol === symbol.customer_symbol)?.symbol;
     if (!there) added.push({ row, symbol });
-    else if (there.symbol === symbol.symbol && there.class === symbol.class && there.customer_class === symbol.customer_class) {
-      (plan.symbolsKnown ??= []).push({ row, customer: symbol.customer, customerSymbol: symbol.customer_symbol });
+    else if (sameValues(there, symbol)) {
+      // A retirement or change the sheet records and the table lacks is said, row by row, never dropped (breaker61 M6).
+      const unrecorded = unrecordedHistory(symbol, there, repo);
+      if (unrecorded.length === 0) (plan.symbolsKnown ??= []).push({ row, customer: symbol.customer, customerSymbol: symbol.customer_symbol });
+      for (const message of unrecorded) plan.issues.push({ row, message, skipped: true });
     } else {
-      plan.issues.push({ row, message: t("import.symbol.differs", { customer: symbol.customer, symbol: symbol.customer_symbol, internal: there.symbol, class: there.class, given: symbol.symbol, givenClass: symbol.class }), skipped: true });
+      const change = [...(symbol.changes ?? [])].reverse().find((c) => sameValues(there, { ...symbol, ...c.was }));
+      const names = { customer: symbol.customer, symbol: symbol.customer_symbol, internal: there.symbol, class: there.class, given: symbol.symbol, givenClass: symbol.class };
+      const message = change
+        ? t("import.symbol.differs-changed", { ...names, date: change.date, name: nameOf(repo, change.by), before: conversionText(conversionValues(there)), command: updateCommand(symbol, there, change) })
+        : t("import.symbol.differs", names);
+      plan.issues.push({ row, message, skipped: true });
     }
   }
   if (added.length) plan.symbolsAdded = { row: added[0]!.row, symbols: added.map((a) => a.symbol) };
+}
+
+/** Whether two rows convert the customer's class to the same symbol and class of ours (the meaning aside, which the sheet may leave out). */
+function sameValues(a: Pick<SymbolConversion, "symbol" | "class" | "customer_class">, b: Pick<SymbolConversion, "symbol" | "class" | "customer_class">): boolean {
+  return a.symbol === b.symbol && a.class === b.class && a.customer_class === b.customer_class;
+}
+
+/** A person of people.yaml by name, else the id as written. */
+function nameOf(repo: Repository, id: string): string {
+  return repo.people.find((p) => p.value.id === id)?.value.name ?? id;
+}
+
+/**
+ * What the sheet's row records of its history that the table's row, converting the same way, lacks:
+ * its retirement (停用) while the table's row is in use, and each change (修改) the table has no entry
+ * of, as messages saying what was not written and the command that records a retirement. Empty when
+ * the table has it all.
+ */
+function unrecordedHistory(sheet: SymbolConversion, table: SymbolConversion, repo: Repository): string[] {
+  const messages: string[] = [];
+  const names = { customer: sheet.customer, symbol: sheet.customer_symbol };
+  if (sheet.retired && !table.retired) {
+    const { date, by, reason } = sheet.retired;
+    const command = `csr symbol retire ${sheet.customer} ${shellArgument(sheet.customer_symbol)} --by ${shellArgument(by)} --date ${date} --reason ${shellArgument(reason)}`;
+    messages.push(t("import.symbol.known-retired", { ...names, date, name: nameOf(repo, by), reason, command }));
+  }
+  const recorded = new Set((table.changes ?? []).map((c) => JSON.stringify([c.date, c.by, c.was])));
+  for (const change of sheet.changes ?? []) {
+    if (recorded.has(JSON.stringify([change.date, change.by, change.was]))) continue;
+    messages.push(t("import.symbol.known-change", { ...names, date: change.date, name: nameOf(repo, change.by), before: conversionText(conversionValues({ ...sheet, ...change.was })) }));
+  }
+  return messages;
+}
+
+/** `csr symbol update` giving the table's row the values the sheet's row was changed to, with who, when and why. */
+function updateCommand(sheet: SymbolConversion, table: SymbolConversion, change: NonNullable<SymbolConversion["changes"]>[number]): string {
+  const values = ([["customer_class", "--customer-class"], ["symbol", "--symbol"], ["class", "--class"]] as const).filter(([f]) => sheet[f] !== table[f]).map(([f, flag]) => `${flag} ${shellArgument(sheet[f])}`);
+  const reason = change.reason ? ` --reason ${shellArgument(change.reason)}` : "";
+  return `csr symbol update ${sheet.customer} ${shellArgument(sheet.customer_symbol)} ${values.join(" ")} --by ${shellArgument(change.by)} --date ${change.date}${reason}`;
 }
 
 /** One row of a symbol conversion table (特殊特性符号对照表): the customer's symbol and class, and ours. */
