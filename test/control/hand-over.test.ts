@@ -7,7 +7,7 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { checkJsonInProcess, csr, csrInProcess, git } from "../helpers.js";
+import { checkJsonInProcess, copyFixture, csr, csrInProcess, git } from "../helpers.js";
 import { THREE_DEPARTMENTS_QMS, threeDepartmentRepo, trainingProcedure } from "./three-departments.js";
 
 const people = [
@@ -172,5 +172,14 @@ describe("the document controller's hand-over (tester60 J4)", () => {
         "From 2027-01-01 no other approver is at work, and 0 document(s) in approval or revision and 1 undecided review(s) would have nobody to approve them: give someone the role with 'csr person update <id> --roles …,approver', or add the successor with 'csr person add <id> --roles approver --from <first day>'.\n",
       stderr: "",
     });
+  });
+
+  it("names the department of an opinion recorded before the start date by its name (技术部, Engineering), not its code, in both languages (breaker61 M4)", async () => {
+    const dir = copyFixture("examples/acme-auto");
+    writeFileSync(join(dir, "people.yaml"), readFileSync(join(dir, "people.yaml"), "utf8").replace("  - id: zhoupeng\n", "  - id: zhoupeng\n    joined: 2026-01-01\n"));
+    const found = (await checkJsonInProcess(dir, "--today", "2026-12-05")).findings.filter((f) => f.file === "csr/BCM/BCM-001.yaml" && f.rule === "person/work-before-joining");
+    expect(found.map((f) => f.message.split(":")[0])).toEqual(["周鹏 (zhoupeng) starts work on 2026-01-01, but the review opinion of Engineering on 2025-09-10 is recorded in their name"]);
+    const zh = await csrInProcess(["-C", dir, "check", "--today", "2026-12-05"], { lang: null });
+    expect(zh.stdout).toContain("周鹏（zhoupeng）的到岗日期是 2026-01-01，但 2025-09-10 的技术部的评审意见记在此人名下");
   });
 });

@@ -22,11 +22,11 @@ import { UserError } from "../../core/errors.js";
 import { didYouMean, shellArgument } from "../../core/text.js";
 import { list, shortList, t } from "../../i18n/index.js";
 import { forEachPersonReference } from "../../check/rules/ref/unresolved.js";
+import { workDescription } from "../../check/rules/person/work-dates.js";
 import { locate, type SourceFile } from "../../load/source.js";
 import type { Path } from "../../model/types.js";
 import { isMilitaryRepresentative } from "../../model/index.js";
 import { csrWork, documentWork, openWork, processWork } from "../../model/person-work.js";
-import { describe } from "../../model/recorded-events.js";
 import type { Person, Role } from "../../model/types.js";
 import type { Prompts } from "../add/prompting.js";
 import type { CommandContext } from "../context.js";
@@ -177,7 +177,7 @@ function refuseWorkAfter(session: EditSession, id: string, date: string, command
   if (after.length === 0) return;
   const latest = after.map(({ w }) => w.date).sort().at(-1)!;
   throw new UserError(
-    t("person.leave.work-after", { person: personLabel(session.index, id), date, count: after.length, records: shortList(after.map(workRecord)) }),
+    t("person.leave.work-after", { person: personLabel(session.index, id), date, count: after.length, records: shortList(after.map((r) => workRecord(session, r))) }),
     t(command === "leave" ? "person.leave.work-after.hint" : "person.update.work-after.hint", { id: shellArgument(id), latest }),
   );
 }
@@ -191,8 +191,8 @@ function workOf(session: EditSession, id: string) {
   ].filter(({ w }) => w.person === id);
 }
 
-function workRecord({ w, entity }: ReturnType<typeof workOf>[number]): string {
-  return t("person.leave.work-after.record", { entity, date: w.date, what: describe(w.what) + (w.as ? t(`rule.person/work.as.${w.as}`) : "") });
+function workRecord(session: EditSession, { w, entity }: ReturnType<typeof workOf>[number]): string {
+  return t("person.leave.work-after.record", { entity, date: w.date, what: workDescription(w, session.index) });
 }
 
 /**
@@ -205,7 +205,7 @@ function refuseWorkBefore(session: EditSession, id: string, date: string): void 
   if (before.length === 0) return;
   const earliest = before[0]!.w.date;
   throw new UserError(
-    t("person.update.work-before", { person: personLabel(session.index, id), date, count: before.length, records: shortList(before.map(workRecord)) }),
+    t("person.update.work-before", { person: personLabel(session.index, id), date, count: before.length, records: shortList(before.map((r) => workRecord(session, r))) }),
     t("person.update.work-before.hint", { id: shellArgument(id), earliest }),
   );
 }

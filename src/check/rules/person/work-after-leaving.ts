@@ -34,7 +34,7 @@ export const rule: Rule = {
       if (problem !== "after-leaving") continue;
       ctx.report(
         { file, path },
-        t("rule.person/work-after-leaving", { who: codeWithLabel(person.name, person.id), left: person.left!, date: w.date, what: workDescription(w), arg: shellArgument(w.person) }),
+        t("rule.person/work-after-leaving", { who: codeWithLabel(person.name, person.id), left: person.left!, date: w.date, what: workDescription(w, ctx.index), arg: shellArgument(w.person) }),
       );
     }
   },

@@ -35,7 +35,7 @@ export const rule: Rule = {
       if (problem !== "before-joining") continue;
       ctx.report(
         { file, path },
-        t("rule.person/work-before-joining", { who: codeWithLabel(person.name, person.id), joined: person.joined!, date: w.date, what: workDescription(w), arg: shellArgument(w.person) }),
+        t("rule.person/work-before-joining", { who: codeWithLabel(person.name, person.id), joined: person.joined!, date: w.date, what: workDescription(w, ctx.index), arg: shellArgument(w.person) }),
       );
     }
   },

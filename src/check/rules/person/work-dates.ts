@@ -7,6 +7,7 @@ import type { Repository } from "../../../load/repository.js";
 import type { SourceFile } from "../../../load/source.js";
 import type { RepoIndex } from "../../../model/index.js";
 import { csrWork, documentWork, processWork, type PersonWork } from "../../../model/person-work.js";
+import { departmentLabel } from "../../../model/labels.js";
 import { describe } from "../../../model/recorded-events.js";
 import type { Path, Person } from "../../../model/types.js";
 import { t } from "../../../i18n/index.js";
@@ -46,7 +47,12 @@ export function workOutsideEmployment(repo: Repository, index: RepoIndex): WorkO
   return outside;
 }
 
-/** "the review (审核) of A/1 (as a trainee)": what the work was, and the person's part when there are several. */
-export function workDescription(w: PersonWork): string {
-  return describe(w.what) + (w.as ? t(`rule.person/work.as.${w.as}`) : "");
+/**
+ * "the review (审核) of A/1 (as a trainee)": what the work was, and the person's part when there are
+ * several; a department named in it (a CSR opinion's) by its name, 技术部 rather than ENG.
+ */
+export function workDescription(w: PersonWork, register: Pick<RepoIndex, "departments" | "parties">): string {
+  const { department } = w.what.data;
+  const what = typeof department === "string" ? { ...w.what, data: { ...w.what.data, department: departmentLabel(register, department) } } : w.what;
+  return describe(what) + (w.as ? t(`rule.person/work.as.${w.as}`) : "");
 }
