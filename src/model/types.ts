@@ -79,7 +79,7 @@ export interface QmsConfig {
 export const SIGNATURE_ROLES = ["prepared", "reviewed", "countersigned", "standardization", "approved", "military_representative"] as const;
 export type SignatureRole = (typeof SIGNATURE_ROLES)[number];
 /** A column of the printed revision record (修订记录). */
-export type RevisionColumn = "date" | "number" | "version" | "pages" | "total_pages" | "summary" | "by" | "reviewed_by" | "approved_by" | "effective";
+export type RevisionColumn = "date" | "number" | "version" | "pages" | "total_pages" | "summary" | "by" | "reviewed_by" | "approved_by" | "effective" | "basis";
 
 /** The printed layout of the documents of some levels (qms.yaml `document_layouts`). */
 export interface DocumentLayout {

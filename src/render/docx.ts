@@ -479,6 +479,7 @@ const REVISION_WIDTHS: Record<Exclude<RevisionColumn, "summary">, number> = {
   reviewed_by: 1150,
   approved_by: 1150,
   effective: DATE_WIDTH,
+  basis: 2000,
 };
 const DATE_COLUMNS: ReadonlySet<RevisionColumn> = new Set(["date", "effective"]);
 const SUMMARY_MIN_WIDTH = 2400;

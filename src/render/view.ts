@@ -18,7 +18,7 @@ import { confidentialityNotice, draftNotice } from "../model/confidentiality.js"
 import { externalPendingUntil } from "../model/external.js";
 import { currentRevision, documentLayout, formRevisionOn, issuedOn, militaryParties, revisionEffective, revisionInForce, type RepoIndex } from "../model/index.js";
 import { recordKeepingText } from "../model/record-keeping.js";
-import { bodyOnPaper, firstIssueDate, neverReleased, revisionDate, revisionPages, revisionSummary } from "../model/revision.js";
+import { bodyOnPaper, firstIssueDate, neverReleased, revisionBasis, revisionDate, revisionPages, revisionSummary } from "../model/revision.js";
 import { closedRoundVerdict, currentReviewRound, historyRounds, lateByText, lateKeptDecision, pastDueInTime, workdaysPastDue, type ReviewRoundTimeliness } from "../model/review-timeliness.js";
 import { addressedSection, closingSectionNumbers, documentSections, sectionAnchor } from "../model/sections.js";
 import { csrTrainingState, recordsTextIn, sessionTraineesIn, type CsrTrainingState } from "../model/training.js";
@@ -347,6 +347,7 @@ const REVISION_LABELS: Record<RevisionColumn, string> = {
   reviewed_by: "revision_reviewed",
   approved_by: "revision_approved",
   effective: "revision_effective",
+  basis: "revision_basis",
 };
 const NOWRAP_COLUMNS = new Set<RevisionColumn>(["date", "number", "version", "effective"]);
 
@@ -403,6 +404,8 @@ function revisionCell(names: Names, doc: ControlledDocument, r: Revision, column
       return r.reviewed ? names.person(r.reviewed.by) : "";
     case "approved_by":
       return r.approved ? names.person(r.approved.by) : "";
+    case "basis":
+      return revisionBasis(r, names.lang);
   }
 }
 
@@ -422,8 +425,11 @@ function defaultRevisionColumns(doc: ControlledDocument): RevisionColumn[] {
     const effective = (r === current ? doc.effective : undefined) ?? r.effective;
     return effective !== undefined && effective !== r.date;
   });
+  // 更改原因/依据 after the summary once a revision records why it was made (csr release --reason, --change-request, --ecn).
+  const basis = revisions.some((r) => revisionBasis(r, "en") !== "");
+  const dated = later ? (["date", "effective", ...DEFAULT_REVISION_COLUMNS.slice(1)] as RevisionColumn[]) : [...DEFAULT_REVISION_COLUMNS];
   return [
-    ...(later ? (["date", "effective", ...DEFAULT_REVISION_COLUMNS.slice(1)] as RevisionColumn[]) : DEFAULT_REVISION_COLUMNS),
+    ...(basis ? dated.flatMap((c) => (c === "summary" ? (["summary", "basis"] as RevisionColumn[]) : [c])) : dated),
     ...(revisions.some((r) => r.reviewed) ? (["reviewed_by"] as const) : []),
     ...(revisions.some((r) => r.approved) ? (["approved_by"] as const) : []),
     ...(revisions.some((r) => r.total_pages !== undefined) ? (["total_pages"] as const) : []),
