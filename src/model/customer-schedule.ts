@@ -59,6 +59,24 @@ export function lateForCustomer(csr: Csr, customer: Customer | undefined): { cus
 }
 
 /**
+ * Whether the implementation of `csr` is overdue on `today` (YYYY-MM-DD), the one definition that
+ * csr/implementation-overdue, the CSR list's footer and the management review inputs count by: a CSR
+ * not superseded, not decided 不适用 or 不合理, decided must or optional or with an implementation
+ * recorded, not implemented or verified, whose deadline (implementationDeadline: the earlier of
+ * `implementation.due` and the customer's date, IATF 16949 7.5.3.2.2: on the customer's schedule) is
+ * before `today`. Returns that deadline, or undefined when it is not overdue.
+ */
+export function implementationOverdue(csr: Csr, customer: Customer | undefined, today: string): { date: string; customer?: CustomerDate } | undefined {
+  const disposition = csr.review?.decision?.disposition;
+  if (csr.superseded || disposition === "rejected" || disposition === "not-applicable") return undefined;
+  // A decided CSR with no implementation recorded is as overdue on the customer's date (note36); an undecided one is its review's finding.
+  if (!csr.implementation && disposition !== "must" && disposition !== "optional") return undefined;
+  if (csr.implementation?.status === "implemented" || csr.implementation?.status === "verified") return undefined;
+  const deadline = implementationDeadline(csr, customer);
+  return deadline !== undefined && deadline.date < today ? deadline : undefined;
+}
+
+/**
  * The day by which `csr` is overdue for implementation: the earlier of its internal due date and the
  * customer's date (either may be missing); undefined when it has neither.
  */

@@ -3,7 +3,7 @@
  * record, and the CSR matrix (顾客特定要求矩阵) of IATF 16949 7.5.1.1 showing where each
  * requirement is addressed in the organisation's own documents.
  */
-import { customerDate, lateForCustomer, type CustomerDate } from "../../model/customer-schedule.js";
+import { customerDate, implementationOverdue, lateForCustomer, type CustomerDate } from "../../model/customer-schedule.js";
 import { workdaysLate } from "../../model/calendar.js";
 import { repositoryCalendar } from "../../load/calendar.js";
 import { addressing, categoryName, csrFacts, csrStatus, csrStatusText, DEFAULT_REVIEW_DAYS, implementationStatusText, verifiedByOwner, type CsrFacts } from "../../model/csr-status.js";
@@ -428,7 +428,8 @@ function trainingCell(ctx: RegisterContext, csr: Csr, days: RecordDays): string 
  * The period's 实施完成率, beside its 评审及时率 (the examples' QP-015 §5.14 reports both to management
  * review): of the CSRs listed that are to be met (decided must or optional, not superseded), how many
  * were implemented in production (implemented or verified), how many of those verified, and which
- * are past their implementation due date on `today` without it.
+ * are past their implementation deadline on `today` without it (implementationOverdue: the earlier of
+ * the internal due date and the customer's date).
  */
 function implementationNote(ctx: RegisterContext, csrs: readonly Csr[], today: string): string {
   const toMeet = csrs.filter((csr) => !csr.superseded && (csr.review?.decision?.disposition === "must" || csr.review?.decision?.disposition === "optional"));
@@ -437,7 +438,8 @@ function implementationNote(ctx: RegisterContext, csrs: readonly Csr[], today: s
   // 已验证 by the implementation's owner is no verification: counted as implemented only, and said (tester53 N4).
   const byOwner = done.filter((csr) => verifiedByOwner(csr, ctx.repo.config?.value)).map((csr) => csr.id);
   const verified = done.filter((csr) => csr.implementation?.status === "verified").length - byOwner.length;
-  const overdue = toMeet.filter((csr) => !done.includes(csr) && csr.implementation?.due !== undefined && csr.implementation.due < today).map((csr) => csr.id);
+  // Past the earlier of the internal due date and the customer's date, as csr/implementation-overdue and the management review count it.
+  const overdue = toMeet.filter((csr) => !done.includes(csr) && implementationOverdue(csr, ctx.index.customers.get(csr.customer)?.value, today) !== undefined).map((csr) => csr.id);
   return t(ctx, "register.period.implementation", {
     count: toMeet.length,
     done: done.length,

@@ -11,7 +11,7 @@
  */
 import { repositoryCalendar } from "../../load/calendar.js";
 import { trainingRecordDays, trainingSessionVersions } from "../../load/training-records.js";
-import { implementationDeadline } from "../../model/customer-schedule.js";
+import { implementationDeadline, implementationOverdue } from "../../model/customer-schedule.js";
 import { pendingTransition } from "../../model/distribution.js";
 import { reviewRounds, startedIn, tallyRounds, type Period } from "../../model/review-timeliness.js";
 import { trainingCompletion, type TrainingCompletion } from "../../model/training-completion.js";
@@ -89,10 +89,7 @@ function csrRows(ctx: RegisterContext, period: Period): Row[] {
   const overdue = current.filter(({ round }) => round.timeliness === "overdue");
   const toMeet = csrs.filter((c) => !c.superseded && (c.review?.decision?.disposition === "must" || c.review?.decision?.disposition === "optional"));
   const notDone = toMeet.filter((c) => c.implementation?.status !== "implemented" && c.implementation?.status !== "verified");
-  const late = notDone.filter((c) => {
-    const deadline = implementationDeadline(c, ctx.index.customers.get(c.customer)?.value);
-    return deadline !== undefined && deadline.date < day;
-  });
+  const late = notDone.filter((c) => implementationOverdue(c, ctx.index.customers.get(c.customer)?.value, day) !== undefined);
   const undated = notDone.filter((c) => implementationDeadline(c, ctx.index.customers.get(c.customer)?.value) === undefined);
   const row = (key: string, value: string | number, detail: string, source: string, data: Record<string, string | number> = {}): Row => ({
     area,

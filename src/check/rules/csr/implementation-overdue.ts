@@ -1,7 +1,7 @@
 import type { Rule } from "../../rule.js";
 import { t } from "../../../i18n/index.js";
 import { revisionName } from "../../../i18n/values.js";
-import { implementationDeadline } from "../../../model/customer-schedule.js";
+import { implementationOverdue } from "../../../model/customer-schedule.js";
 import { readsCustomerDates } from "./late-for-customer.js";
 
 /** IATF 16949 7.5.3.2.2: changes are implemented on the customer's schedule, so a missed due date is a finding. */
@@ -36,14 +36,9 @@ implementation: {owner: wang, due: 2026-11-15, status: implemented, implemented:
       // Its findings are in the CSR's own file: with a CSR kept in part, the second run (engine.ts) needs only those.
       if (!ctx.keeps(file)) continue;
       const implementation = csr.implementation;
-      const disposition = csr.review?.decision?.disposition;
-      if (csr.superseded || disposition === "rejected" || disposition === "not-applicable") continue;
-      // A decided CSR with no implementation recorded is as overdue on the customer's date (note36); an undecided one is its review's finding.
-      if (!implementation && disposition !== "must" && disposition !== "optional") continue;
-      if (implementation?.status === "implemented" || implementation?.status === "verified") continue;
-      // The customer's date when it comes first (IATF 16949 7.5.3.2.2: on the customer's schedule).
-      const deadline = implementationDeadline(csr, ctx.index.customers.get(csr.customer)?.value);
-      if (!deadline || deadline.date >= ctx.options.today) continue;
+      // The customer's date when it comes first (IATF 16949 7.5.3.2.2: on the customer's schedule), as the CSR list and the management review count it.
+      const deadline = implementationOverdue(csr, ctx.index.customers.get(csr.customer)?.value, ctx.options.today);
+      if (!deadline) continue;
       const schedule = deadline.customer;
       if (!implementation) {
         ctx.report({ file, path: ["review", "decision"] }, t("rule.csr/implementation-overdue.none", { csr: csr.id, due: t(schedule!.own ? "rule.csr/implementation-overdue.customer-own" : "rule.csr/implementation-overdue.customer-source", { date: schedule!.date, source: schedule!.source, revision: revisionName(schedule!.revision), ahead: "" }) }));
