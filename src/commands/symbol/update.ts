@@ -17,6 +17,7 @@ import type { Located } from "../../load/repository.js";
 import { approvalState, conversionText, conversionValues, sameConversion } from "../../model/symbols.js";
 import type { SymbolApproval, SymbolChange, SymbolConversion } from "../../model/types.js";
 import { approvalText } from "../../report/registers/symbols.js";
+import { documentsMarking } from "../../model/symbol-documents.js";
 import type { CommandContext } from "../context.js";
 import type { Prompts } from "../add/prompting.js";
 import { eventDateOption } from "../options.js";
@@ -97,9 +98,31 @@ export async function updateSymbol(ctx: CommandContext, customerGiven: string, c
     if (voided) lines.push(t("symbol.update.voided", { approval: approvalText(language(), voided), customer, symbol: row.customer_symbol }));
     const other = session.repo.symbols.find((s) => s !== found && !s.value.retired && s.value.symbol === next.symbol && s.value.class !== next.class)?.value;
     if (other) lines.push(t("symbol.other-class", { symbol: next.symbol, class: next.class, otherClass: other.class, customer: other.customer, customerSymbol: other.customer_symbol }));
+    lines.push(...stillMarked(session, found, row.symbol, next.symbol));
     await saveChanges(ctx, session, [edit], lines, { commit: flags.commit, message: t("symbol.update.commit", { customer, symbol: row.customer_symbol, after: conversionText(after) }) });
     return 0;
   });
+}
+
+/**
+ * When our symbol of the row changes and no other row of the customer in use has the old one: the
+ * released documents of the customer still marking with it (model/symbol-documents.ts), each with where,
+ * to revise with the table (tester61 L7). No lines when there are none.
+ */
+function stillMarked(session: EditSession, found: Located<SymbolConversion>, old: string, symbol: string): string[] {
+  if (old === symbol) return [];
+  const rows = session.repo.symbols.filter((s) => s !== found && !s.value.retired).map((s) => s.value);
+  const customer = found.value.customer;
+  if (rows.some((r) => r.customer === customer && r.symbol === old)) return [];
+  const usedBy = new Set(rows.filter((r) => r.symbol === old).map((r) => r.customer));
+  const marking = documentsMarking(session.repo, customer, old, usedBy);
+  if (marking.length === 0) return [];
+  return [
+    t("symbol.update.still-marked", { count: marking.length, customer, old, symbol }),
+    ...marking.map(({ document, places }) =>
+      t("symbol.update.still-marked.document", { id: document.id, title: document.title, places: places.map((p) => t("symbol.update.still-marked.place", { ...p })).join(t("common.list-separator")) }),
+    ),
+  ];
 }
 
 /**

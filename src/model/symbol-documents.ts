@@ -1,0 +1,45 @@
+/**
+ * The released documents of a customer that still mark characteristics with a symbol of ours the
+ * customer's rows no longer use (a `csr symbol update` of our symbol: ▽ ★ → ▽ ▲): the drawings'
+ * instructions, control plans and their forms must change with the table (IATF 16949 8.2.3.1.2, 8.3.3.3;
+ * tester61 L7). A document is the customer's when a CSR of that customer is addressed in it, and so are
+ * the forms it uses; one that is also another customer's, whose rows in use have the symbol, is left
+ * alone: its mark may be that customer's.
+ */
+import type { Repository } from "../load/repository.js";
+import { documentSections } from "./sections.js";
+import { symbolMarks } from "./symbol-marks.js";
+import type { ControlledDocument } from "./types.js";
+
+/** Where a document marks with the symbol: the section's number and title, and the line within its text (1-based). */
+export interface SymbolPlace {
+  section: string;
+  title: string;
+  line: number;
+}
+
+/**
+ * The released documents (by number) of `customer` whose sections' text marks with `symbol`, each with
+ * the places; `usedBy`: the customers whose rows in use (after the change) have `symbol`.
+ */
+export function documentsMarking(repo: Pick<Repository, "csrs" | "documents">, customer: string, symbol: string, usedBy: ReadonlySet<string>): { document: ControlledDocument; places: SymbolPlace[] }[] {
+  const customersOf = new Map<string, Set<string>>();
+  const link = (id: string, code: string) => customersOf.set(id, (customersOf.get(id) ?? new Set()).add(code));
+  const documents = new Map(repo.documents.map((d) => [d.value.id, d.value]));
+  for (const { value: csr } of repo.csrs) {
+    for (const a of csr.addressed ?? []) {
+      link(a.document, csr.customer);
+      for (const form of documents.get(a.document)?.forms ?? []) link(form, csr.customer);
+    }
+  }
+  const found: { document: ControlledDocument; places: SymbolPlace[] }[] = [];
+  for (const [id, customers] of customersOf) {
+    const document = documents.get(id);
+    if (!document || document.status !== "released" || !customers.has(customer) || [...customers].some((c) => c !== customer && usedBy.has(c))) continue;
+    const places = documentSections(document).flatMap((s) =>
+      (s.section.text ?? "").split("\n").flatMap((text, i) => (symbolMarks(text).includes(symbol) ? [{ section: s.number, title: s.title, line: i + 1 }] : [])),
+    );
+    if (places.length > 0) found.push({ document, places });
+  }
+  return found.sort((a, b) => a.document.id.localeCompare(b.document.id, "en", { numeric: true }));
+}

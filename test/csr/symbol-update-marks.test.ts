@@ -1,0 +1,24 @@
+/**
+ * `csr symbol update` of our symbol names the customer's released documents that still mark with the
+ * old one, each with where (section and line), when no other row of the customer uses it (tester61 L7).
+ */
+import { describe, expect, it } from "vitest";
+import { copyFixture, csrInProcess, gitInit } from "../helpers.js";
+
+describe("csr symbol update lists the documents still marking with the replaced symbol (tester61 L7)", () => {
+  it("names DYA's released documents marking ★ after ▽ becomes ▲, and none when the symbol stays", async () => {
+    const dir = gitInit(copyFixture("examples/acme-auto"));
+    const result = await csrInProcess(["-C", dir, "symbol", "update", "DYA", "▽", "--symbol", "▲", "--by", "zhoupeng", "--date", "2026-12-04", "--reason", "东岳ECN-2026-118", "-y"], { lang: "zh-CN" });
+    expect(result.stderr).toBe("");
+    expect(result.code).toBe(0);
+    expect(result.stdout.split("\n").slice(2, 5)).toEqual([
+      "DYA 的 2 份已发布文件仍以 ★ 标识特殊特性（DYA 已不用 ★，现为 ▲）：请随对照表一并修订并发布新版本（IATF 16949 8.3.3.3）：",
+      "  QP-014 特殊特性管理程序：4 定义 第 2 行",
+      "  WI-010-01 制动软管总成扣压作业指导书：2 作业步骤 第 2 行、3 质量要求 第 1 行",
+    ]);
+    // A change of the customer's class only leaves our symbol, and the documents, as they are.
+    const classOnly = await csrInProcess(["-C", dir, "symbol", "update", "DYA", "◇", "--customer-class", "SC2", "--by", "zhoupeng", "--date", "2026-12-04", "-y"], { lang: "zh-CN" });
+    expect(classOnly.code).toBe(0);
+    expect(classOnly.stdout).not.toContain("仍以");
+  });
+});
