@@ -83,7 +83,7 @@ describe("csr process audited", () => {
     const second = run(dir, "process", "audited", "M1", "--date", "2026-05-15", "--by", "zhangli", "--report", "IA-2026-01", "--nonconformities", "0");
     expect(second).toEqual({
       code: 0,
-      stdout: "已在 processes.yaml 中记录过程 M1 经营策划与体系管理 的内部审核：2026-05-15，审核员 张丽（zhangli），审核报告 IA-2026-01，符合。\n下次审核应在 2026-11-15 前（内审间隔 6 个月）。\n",
+      stdout: "已在 processes.yaml 中记录过程 M1 经营策划与体系管理 的内部审核：2026-05-15，审核员 张丽（zhangli），审核报告 IA-2026-01，符合。\n下次审核应在 2026-11-15 前（内审间隔 6 个月）。\n已写入 processes.yaml，尚未提交（git commit，或运行时加 --commit 由 csr 提交）。\n",
       stderr: "",
     });
     const listed = run(dir, "list", "processes", "--today", "2026-12-04");
@@ -172,7 +172,8 @@ describe("csr process audited", () => {
       code: 0,
       stdout:
         "Recorded in processes.yaml the internal audit of S1 Documented information: 2026-05-01, auditors Zhou Peng (zhoupeng), Zhang Li (zhangli), report IA-2026-02, conforming.\n" +
-        "Note: Zhang Li (zhangli) is of Quality Assurance, which owns S1 Documented information; an auditor auditing their own department's work is no impartial internal audit (process/auditor-impartiality). Have an auditor from another department audit it next time.\n",
+        "Note: Zhang Li (zhangli) is of Quality Assurance, which owns S1 Documented information; an auditor auditing their own department's work is no impartial internal audit (process/auditor-impartiality). Have an auditor from another department audit it next time.\n" +
+        "Wrote processes.yaml; not committed (git commit it, or run with --commit).\n",
       stderr: "",
     });
     const found = checkJson(dir, "--today", "2026-12-05").findings.filter((f) => f.rule === "process/auditor-impartiality");
