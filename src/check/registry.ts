@@ -52,6 +52,7 @@ import { rule as docCitedNotListed } from "./rules/doc/cited-not-listed.js";
 import { rule as docClassificationBelowCsr } from "./rules/doc/classification-below-csr.js";
 import { rule as docClassificationLowered } from "./rules/doc/classification-lowered.js";
 import { rule as docCopyNumberDuplicate } from "./rules/doc/copy-number-duplicate.js";
+import { rule as docCountersignMissing } from "./rules/doc/countersign-missing.js";
 import { rule as docCopyRecordIncomplete } from "./rules/doc/copy-record-incomplete.js";
 import { rule as docDuplicateTitle } from "./rules/doc/duplicate-title.js";
 import { rule as docEffectiveBeforeSignature } from "./rules/doc/effective-before-signature.js";
@@ -155,6 +156,7 @@ export const rules: readonly Rule[] = [
   docClassificationLowered,
   docCopyNumberDuplicate,
   docCopyRecordIncomplete,
+  docCountersignMissing,
   docDuplicateTitle,
   docEffectiveBeforeSignature,
   docEmptySection,

@@ -98,6 +98,7 @@ export const REGISTER_FIELDS = [
   "revising",
   "submitted",
   "deviates_from",
+  "countersign_departments",
 ] as const satisfies readonly (keyof ControlledDocument)[];
 
 /** Whether changing `field` of a released document needs a new revision (see REGISTER_FIELDS). */

@@ -61,6 +61,8 @@ export interface QmsConfig {
     review_warn_days?: number;
     /** Months within which each customer source and external document held is confirmed still current (外来文件有效性确认): doc/external-check-due. */
     external_check_months?: number;
+    /** The departments whose 会签 each revision of a kind of document needs (model/countersign.ts); a document adds its own (countersign_departments). */
+    countersign?: Partial<Record<Exclude<DocumentKind, "external">, CountersignDepartment[]>>;
     /** Every release of a manual, procedure or instruction is issued electronically (on OA, read-only): csr release records it. */
     electronic_issue?: { system?: string; to?: string[]; issued_by?: string };
   };
@@ -94,6 +96,9 @@ export interface DocumentLayout {
   /** The 密级 marking printed when the document gives none, e.g. 内部. */
   classification?: string;
 }
+
+/** A department whose 会签 a revision needs: its code, or its code and the day from which revisions need it (model/countersign.ts). */
+export type CountersignDepartment = string | { department: string; since: string };
 
 /** A department of qms.yaml csr.reviewers: its code, or its code and the day it began to countersign. */
 export type CsrReviewer = string | { department: string; since: string };
@@ -555,6 +560,8 @@ export interface ControlledDocument {
   revising?: { since: string; by?: string };
   /** A draft submitted for approval (送审, csr submit: 草稿 → 审批中): the day and who; kept once released. */
   submitted?: { since: string; by?: string };
+  /** Departments whose 会签 this document's revisions need besides those its kind needs (qms.yaml document_control.countersign). */
+  countersign_departments?: CountersignDepartment[];
   review_interval_months?: number;
   reviews?: PeriodicReview[];
   revisions?: Revision[];

@@ -23,7 +23,7 @@ export interface Prompts {
   select<V extends string>(config: { message: string; choices: readonly Choice<V>[]; default?: V }): Promise<V>;
   search<V extends string>(config: { message: string; source: (term: string | undefined) => readonly Choice<V>[]; pageSize?: number }): Promise<V>;
   /** Several of the choices (none allowed): roles, say. */
-  checkbox<V extends string>(config: { message: string; choices: readonly (Choice<V> & { checked?: boolean })[]; required?: boolean }): Promise<V[]>;
+  checkbox<V extends string>(config: { message: string; choices: readonly (Choice<V> & { checked?: boolean })[]; required?: boolean; validate?: (ticked: V[]) => true | string }): Promise<V[]>;
 }
 
 /**
@@ -76,7 +76,7 @@ export async function loadPrompts(): Promise<Prompts> {
     select: (config) => select({ ...config, theme }),
     search: (config) => search({ ...config, theme }),
     // The ticked choices as the run's language lists them (审核、批准), not joined with ", ".
-    checkbox: ({ required, ...config }) => checkbox({ ...config, validate: (ticked) => !required || ticked.length > 0 || t("prompt.required-choice"), theme: { ...theme, style: { ...theme.style, renderSelectedChoices: (ticked: readonly { name?: string; short?: string; value: unknown }[]) => list(ticked.map((c) => c.short ?? c.name ?? String(c.value))) } } }),
+    checkbox: ({ required, validate, ...config }) => checkbox({ ...config, validate: (ticked) => (required && ticked.length === 0 ? t("prompt.required-choice") : validate ? validate(ticked.map((c) => c.value)) : true), theme: { ...theme, style: { ...theme.style, renderSelectedChoices: (ticked: readonly { name?: string; short?: string; value: unknown }[]) => list(ticked.map((c) => c.short ?? c.name ?? String(c.value))) } } }),
   };
 }
 

@@ -6,13 +6,16 @@
  * in people.yaml and not gone, with the role it needs, not a 军代表 for the organisation's own
  * signatures and only a 军代表 for the 军代表's, and nobody already named for a signature this one
  * must stand apart from (SEPARATE_DUTIES: the pairs the release refuses, so 会签 leaves out only the
- * preparer). The answers are the options the command would otherwise have been given.
+ * preparer). Where departments must countersign the revision (qms.yaml `document_control.countersign`,
+ * the document's `countersign_departments`), 会签 is asked whatever the layout, their people are offered
+ * first, and the answer needs someone of each. The answers are the options the command would otherwise have been given.
  */
 import { localToday } from "../../core/dates.js";
 import { UserError } from "../../core/errors.js";
 import { list, t } from "../../i18n/index.js";
 import { codeWithLabel } from "../../i18n/values.js";
 import type { Repository } from "../../load/repository.js";
+import { countersignMissing, countersignRequired } from "../../model/countersign.js";
 import { currentRevision, GJB_SIGNATURES, isMilitaryRepresentative, layoutSignatures, militaryParties, SIGNATURE_FLAGS, type RepoIndex } from "../../model/index.js";
 import { revisionEvent } from "../../model/recorded-events.js";
 import type { ControlledDocument, Person, Role, SignatureRole } from "../../model/types.js";
@@ -23,16 +26,16 @@ import { SEPARATE_DUTIES, type ReleaseFlags } from "./index.js";
 
 /** Whether the options leave a value open that the release requires (so that a terminal is asked). */
 export function releaseNeedsAnswers(repo: Repository, doc: ControlledDocument, flags: ReleaseFlags): boolean {
-  const printed = layoutSignatures(repo, doc.level, releaseDay(flags));
+  const signatures = signaturesAsked(repo, doc, releaseDay(flags));
   const given = (value: string | undefined) => value !== undefined && value.trim() !== "";
   return (
     !given(flags.summary) ||
     !given(flags.prepared) ||
     !given(flags.reviewed) ||
     !given(flags.approved) ||
-    (printed.has("countersigned") && !(flags.countersigned ?? []).some(given)) ||
-    (printed.has("standardization") && !given(flags.standardization)) ||
-    (printed.has("military_representative") && !given(flags.militaryRepresentative))
+    (signatures.has("countersigned") && !(flags.countersigned ?? []).some(given)) ||
+    (signatures.has("standardization") && !given(flags.standardization)) ||
+    (signatures.has("military_representative") && !given(flags.militaryRepresentative))
   );
 }
 
@@ -45,7 +48,8 @@ export function releaseNeedsAnswers(repo: Repository, doc: ControlledDocument, f
  * Errors: UserError when nobody in people.yaml may sign a signature that is asked for.
  */
 export async function askForRelease(ask: Prompts, repo: Repository, index: RepoIndex, doc: ControlledDocument, flags: ReleaseFlags): Promise<ReleaseFlags> {
-  const printed = layoutSignatures(repo, doc.level, releaseDay(flags));
+  const signatures = signaturesAsked(repo, doc, releaseDay(flags));
+  const required = countersignRequired(repo.config?.value, doc, releaseDay(flags));
   const answered: ReleaseFlags = { ...flags };
   const blank = (value: string | undefined) => value === undefined || value.trim() === "";
   if (blank(answered.summary)) answered.summary = (await ask.input({ message: t("prompt.release.summary"), required: true })).trim();
@@ -56,11 +60,11 @@ export async function askForRelease(ask: Prompts, repo: Repository, index: RepoI
     return blank(value) ? [] : [resolvePerson(index, value!, FLAG[role])];
   };
   // The signatures to give, in the order they are asked; each answer leaves the later ones someone to sign.
-  const order = ASKED.filter((role) => !GJB_SIGNATURES.some(([gjb]) => gjb === role) || printed.has(role));
+  const order = ASKED.filter((role) => !GJB_SIGNATURES.some(([gjb]) => gjb === role) || signatures.has(role));
   const namedNow = () => new Map(order.map((role) => [role, named(role)] as const));
   const signers = (role: SignatureRole): Choice[] => {
     const given = namedNow();
-    const people = nonEmpty(index, role, eligible(index, doc, role, given));
+    const people = nonEmpty(index, role, role === "countersigned" ? requiredFirst(index, eligible(index, doc, role, given), required) : eligible(index, doc, role, given));
     const later = order.slice(order.indexOf(role) + 1).filter((r) => given.get(r)!.length === 0);
     const choices: Choice[] = personChoiceList(index, people).map((choice, i) => {
       const left = role === "countersigned" ? undefined : unsignable(index, doc, new Map([...given, [role, [people[i]!]]]), later);
@@ -78,12 +82,20 @@ export async function askForRelease(ask: Prompts, repo: Repository, index: RepoI
   };
   await choose("prepared");
   await choose("reviewed");
-  if (printed.has("countersigned") && named("countersigned").length === 0) {
-    answered.countersigned = await ask.checkbox({ message: t("prompt.release.countersigned"), choices: signers("countersigned"), required: true });
+  if (signatures.has("countersigned") && named("countersigned").length === 0) {
+    // The departments that must countersign are named, their people offered first, and each must have someone ticked.
+    const departments = (codes: readonly string[]) => list(codes.map((code) => codeWithLabel(code, departmentLabel(index, code))));
+    const missing = (ids: readonly string[]) => countersignMissing(required, ids.flatMap((id) => index.people.get(id)?.value ?? []), index.departments);
+    answered.countersigned = await ask.checkbox({
+      message: required.length > 0 ? t("prompt.release.countersigned-required", { departments: departments(required) }) : t("prompt.release.countersigned"),
+      choices: signers("countersigned"),
+      required: true,
+      ...(required.length > 0 ? { validate: (ticked: string[]) => (missing(ticked).length === 0 ? true : t("prompt.release.countersigned-missing", { departments: departments(missing(ticked)) })) } : {}),
+    });
   }
-  if (printed.has("standardization")) await choose("standardization");
+  if (signatures.has("standardization")) await choose("standardization");
   await choose("approved");
-  if (printed.has("military_representative")) await choose("military_representative");
+  if (signatures.has("military_representative")) await choose("military_representative");
   if (answered.date === undefined) {
     const latest = currentRevision(doc);
     const answer = await ask.input({ message: t("prompt.release.date"), default: localToday(), required: true, validate: eventDateAnswer({ follows: latest ? { ...revisionEvent(latest), of: doc.id } : undefined }) });
@@ -161,6 +173,24 @@ function nonEmpty(index: RepoIndex, role: SignatureRole, choices: Person[]): Per
         ? t("release.no-signer.role", { role: codeWithLabel(needed, t(`value.role.${needed}`)) })
         : t("release.no-signer.anyone");
   throw new UserError(t("release.no-signer", { label: t(`sign.role.${role}`), who }));
+}
+
+/**
+ * The signatures asked for on `day`: those the document's printed layout shows (qms.yaml
+ * `document_layouts`), and 会签 where a department must countersign the revision (model/countersign.ts).
+ */
+function signaturesAsked(repo: Repository, doc: ControlledDocument, day: string): ReadonlySet<SignatureRole> {
+  const printed = layoutSignatures(repo, doc.level, day);
+  return countersignRequired(repo.config?.value, doc, day).length > 0 ? new Set([...printed, "countersigned"]) : printed;
+}
+
+/** The people of the departments that must countersign first, in the order of `required`, then the others as they were. */
+function requiredFirst(index: RepoIndex, people: Person[], required: readonly string[]): Person[] {
+  const rank = (p: Person) => {
+    const at = required.findIndex((code) => countersignMissing([code], [p], index.departments).length === 0);
+    return at < 0 ? required.length : at;
+  };
+  return people.map((p, i) => ({ p, i, r: rank(p) })).sort((a, b) => a.r - b.r || a.i - b.i).map(({ p }) => p);
 }
 
 /** The day the release is for, as far as the options say (--date, else today): the layout of that day is the one whose signatures are asked for. */

@@ -32,6 +32,7 @@ import { documentAt, documentCommits } from "../history/index.js";
 import { dateOption, eventDateOption, refuseBefore } from "../options.js";
 import type { CommandContext } from "../context.js";
 import { copyList, departmentLabel, personLabel, resolvePeople, resolvePerson } from "../shared/people.js";
+import { countersignMissing, countersignRequired } from "../../model/countersign.js";
 import { appendIn, refuseUnreadableConfig } from "../shared/persist.js";
 import { withRepositoryLock } from "../shared/transaction.js";
 import { canPrompt, loadPrompts, type Prompts } from "../add/prompting.js";
@@ -182,6 +183,7 @@ async function release(ctx: CommandContext, id: string, given: ReleaseFlags, pro
     requireRole(author, "author", "--prepared");
     if (extra.standardization) requireRole(extra.standardization, "standardization", "--standardization");
     refuseGjbSharedDuties(author, approver, extra.standardization, extra.military_representative, extra.countersigned);
+    refuseMissingCountersign(repo, index, doc, extra.countersigned, date);
     const latest = currentRevision(doc);
     // A revision dated before the one it follows is doc/version-sequence's finding.
     if (latest) refuseBefore(date, "--date", { ...revisionEvent(latest), of: doc.id });
@@ -629,6 +631,27 @@ export function refuseUnprintedSignatures(repo: Repository, doc: ControlledDocum
       t(layout ? "release.layout-unprinted.hint" : "release.layout-unprinted.hint-none", { level: doc.level, role, label: t(`release.signature.${role}`), date, signatures }),
     );
   }
+}
+
+/**
+ * A change is reviewed by the functions it concerns before it is approved (IATF 16949 7.5.2, 8.5.6;
+ * GJB 9001C 7.5.2 会签): each department the document's kind (qms.yaml `document_control.countersign`)
+ * or the document (`countersign_departments`) requires on `date` countersigns through someone of
+ * --countersigned (a member, or a delegate qms.yaml names for it). doc/countersign-missing reports the same
+ * in revisions recorded another way.
+ * Errors: UserError naming the departments missing, the option to add and people of each who could sign.
+ */
+function refuseMissingCountersign(repo: Repository, index: RepoIndex, doc: ControlledDocument, countersigned: readonly Person[], date: string): void {
+  const missing = countersignMissing(countersignRequired(repo.config?.value, doc, date), countersigned, index.departments);
+  if (missing.length === 0) return;
+  // Who could sign for each, a few of them by name: the document controller asks them rather than looks them up.
+  const who = missing.flatMap((code) => {
+    const people = [...index.people.values()].map((p) => p.value).filter((p) => worksOn(p, date) && countersignMissing([code], [p], index.departments).length === 0);
+    return people.length === 0 ? [] : [t("release.countersign-missing.people", { department: departmentLabel(index, code), people: list(people.slice(0, 3).map((p) => personLabel(index, p.id))) })];
+  });
+  const departments = list(missing.map((code) => codeWithLabel(code, departmentLabel(index, code))));
+  const people = who.length === 0 ? "" : t("release.countersign-missing.who", { who: who.join(t("release.countersign-missing.separator")) });
+  throw new UserError(t("release.countersign-missing", { id: doc.id, count: missing.length, departments, people }));
 }
 
 function required(value: string | undefined, flag: string, what: string): string {

@@ -14,7 +14,8 @@ import { classificationName, documentClassification } from "../../model/classifi
 import { copiesDue, copiesInUse, copyRecallDue, electronicInUse } from "../../model/distribution.js";
 import { electronicLabel } from "../../model/labels.js";
 import { repositoryCalendar } from "../../load/calendar.js";
-import { currentRevision, revisionInForce, type RepoIndex } from "../../model/index.js";
+import { countersignRequired, countersignStates } from "../../model/countersign.js";
+import { currentRevision, issuedOn, revisionInForce, type RepoIndex } from "../../model/index.js";
 import { nextPeriodicReview, pendingReviewConclusion } from "../../model/periodic-review.js";
 import { customerRetentionText, recordKeepingText } from "../../model/record-keeping.js";
 import { heldExternalEdition, nextCheckDue } from "../../model/external-check.js";
@@ -23,7 +24,7 @@ import { releasedPendingUntil, revisionBasis, revisionDate, revisionSignatures, 
 import { releasedRevisions } from "../../load/base.js";
 import { releaseTag } from "../../model/paths.js";
 import { addressedSectionLabel } from "../../model/sections.js";
-import type { ControlledCopy, ControlledDocument } from "../../model/types.js";
+import type { ControlledCopy, ControlledDocument, Revision } from "../../model/types.js";
 import { clauseList, compareIds, customerName, departmentName, deviationsOn, documentStatus, documentTitle, effectiveDate, personName, revisingOn, versionInForce, type RegisterContext } from "../../report/registers/context.js";
 import type { CommandContext } from "../context.js";
 
@@ -56,6 +57,7 @@ export async function showDocument(ctx: CommandContext, repo: Repository, index:
   const due = copiesDue(doc, today);
   const electronic = electronicInUse(doc, today);
   const review = nextPeriodicReview(doc);
+  const countersign = countersignCard(repo, index, located.value, currentRevision(doc), today);
   if (json) {
     const derived = {
       status: documentStatus(rc, doc, today),
@@ -64,6 +66,7 @@ export async function showDocument(ctx: CommandContext, repo: Repository, index:
       referrers: { documents: documents.map((d) => d.id), deviations: deviations.map((d) => d.doc.id), processes: processes.map((p) => p.code) },
       copies: { inUse: inUse.map((c) => c.copy), due: due.map((c) => c.copy), ...(electronic.length > 0 ? { electronic } : {}) },
       periodicReviewDue: review?.due ?? null,
+      ...(countersign.length > 0 ? { countersign: countersign.map(({ text: _, ...line }) => line) } : {}),
       ...(revising ? { revising: { ...located.value.revising!, contentInForce: revising.inForce !== undefined, related: revising.related, forms: revising.forms } } : {}),
     };
     ctx.stdout(JSON.stringify({ file: file.path, document: doc, ...derived }, null, 2) + "\n");
@@ -106,6 +109,7 @@ export async function showDocument(ctx: CommandContext, repo: Repository, index:
       field("show.document.signatures", t("show.document.signatures.in-force", { version: inForce!.version }) + t("show.colon", { text: inForceSigned.join(" / ") }), ...(signed.length > 0 ? [t("show.document.signatures.pending", { version: current.version }) + t("show.colon", { text: signed.join(" / ") })] : []));
     } else if (signed.length > 0) field("show.document.signatures", current.version + t("show.colon", { text: signed.join(" / ") }));
   }
+  if (countersign.length > 0) field("show.document.countersign", ...countersign.map((line) => line.text));
   if (doc.department) field("show.document.department", departmentName(rc, doc.department));
   // How the form's filled records are kept, as the form register prints it (a withdrawn form's records too: tester52 D9).
   if (doc.kind === "form" || doc.record) {
@@ -257,4 +261,27 @@ function processName(rc: RegisterContext, code: string): string {
 /** "1 号 A/1 品质部 张丽": a controlled copy as the card lists it. */
 function copyText(rc: RegisterContext, copy: ControlledCopy): string {
   return t("show.document.copy", { copy: copy.copy, version: copy.version, to: departmentName(rc, copy.to), holder: copy.holder ? ` ${personName(rc, copy.holder)}` : "" });
+}
+
+/**
+ * The 会签 the document's revisions need (model/countersign.ts), one line each: of `current` (its latest
+ * revision), each department required on its day with who countersigned for it or 未会签; and, while a
+ * next version is being prepared (a draft, 审批中, 修订中), the departments its release needs as of `today`.
+ * `file`: the document as its file has it (a draft's countersign_departments). None when nothing is required.
+ */
+function countersignCard(repo: Repository, index: RepoIndex, file: ControlledDocument, current: Revision | undefined, today: string): { version?: string; departments: { department: string; by: string[] }[]; text: string }[] {
+  const config = repo.config?.value;
+  const rc: RegisterContext = { repo, index, lang: language() };
+  const lines: { version?: string; departments: { department: string; by: string[] }[]; text: string }[] = [];
+  const required = current ? countersignRequired(config, file, issuedOn(current)) : [];
+  if (current && required.length > 0) {
+    const states = countersignStates(required, current.countersigned, index.people, index.departments);
+    const text = states
+      .map((s) => (s.by.length > 0 ? t("show.document.countersign.given", { department: departmentName(rc, s.department), by: s.by.map((id) => personName(rc, id)).join(t("common.list-separator")) }) : t("show.document.countersign.missing", { department: departmentName(rc, s.department) })))
+      .join(" / ");
+    lines.push({ version: current.version, departments: states, text: current.version + t("show.colon", { text }) });
+  }
+  const next = file.status === "draft" || file.status === "in-review" || revisingOn(file, today) !== undefined ? countersignRequired(config, file, today) : [];
+  if (next.length > 0) lines.push({ departments: next.map((department) => ({ department, by: [] })), text: t("show.document.countersign.next", { departments: next.map((code) => departmentName(rc, code)).join(t("common.list-separator")) }) });
+  return lines;
 }
