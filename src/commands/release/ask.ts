@@ -1,6 +1,6 @@
 /**
  * What `csr release` asks at a terminal when its options leave something open: the summary of the
- * change (修订内容), each signature the document's printed layout requires (编制, 审核, and where
+ * change (修订内容) — for a revision, then why (更改原因, 文件更改申请单号, ECN; each may be left blank) —, each signature the document's printed layout requires (编制, 审核, and where
  * qms.yaml `document_layouts` prints them 会签, 标准化审查, 军代表; then 批准), and the release date.
  * Each signature offers only the people whom the release would accept for it (release/index.ts):
  * in people.yaml and not gone, with the role it needs, not a 军代表 for the organisation's own
@@ -52,7 +52,15 @@ export async function askForRelease(ask: Prompts, repo: Repository, index: RepoI
   const required = countersignRequired(repo.config?.value, doc, releaseDay(flags));
   const answered: ReleaseFlags = { ...flags };
   const blank = (value: string | undefined) => value === undefined || value.trim() === "";
-  if (blank(answered.summary)) answered.summary = (await ask.input({ message: t("prompt.release.summary"), required: true })).trim();
+  if (blank(answered.summary)) {
+    answered.summary = (await ask.input({ message: t("prompt.release.summary"), required: true })).trim();
+    // A revision (not the first issue) asked for what changed is asked why too, each optional (--reason, --change-request, --ecn; tester61 L3).
+    if (currentRevision(doc) !== undefined && blank(answered.reason) && blank(answered.changeRequest) && (answered.ecn ?? []).every(blank)) {
+      answered.reason = (await ask.input({ message: t("prompt.release.reason") })).trim();
+      answered.changeRequest = (await ask.input({ message: t("prompt.release.change-request") })).trim();
+      answered.ecn = [(await ask.input({ message: t("prompt.release.ecn") })).trim()];
+    }
+  }
   // Who signs what so far, by the options and the answers, as the release will read them.
   const named = (role: SignatureRole): Person[] => {
     if (role === "countersigned") return (answered.countersigned ?? []).flatMap((v) => v.split(/[,，、]/)).map((v) => v.trim()).filter(Boolean).map((v) => resolvePerson(index, v, FLAG[role]));
