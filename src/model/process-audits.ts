@@ -26,15 +26,54 @@ export function lastAudit(process: Process, today: string): { audit: ProcessAudi
 }
 
 /**
- * When `process` is next due for audit as of `today` (YYYY-MM-DD): `months` after its last audit.
- * Undefined without an interval; `{ due: undefined }` with one but no audit yet (due now: the
- * programme has not reached it).
+ * Where `process` stands in the audit programme on `today` (YYYY-MM-DD), one answer for csr list
+ * processes (状态), rule process/audit-due and the management review: `never` without an audit held
+ * by then (尚未审核, a fact with or without an interval); with one and an interval, `overdue` (its due
+ * day before `today`), `due-today` or `in-time`; with one and no interval, `audited` (nothing falls due).
+ * `due` is the interval's due day after the last audit; `months` the interval, when one is set.
  */
-export function nextAuditDue(process: Process, config: QmsConfig | undefined, today: string): { months: number; due: string | undefined } | undefined {
-  const months = auditInterval(process, config);
-  if (months === undefined) return undefined;
+export interface AuditStanding {
+  state: "never" | "overdue" | "due-today" | "in-time" | "audited";
+  last?: { audit: ProcessAudit; index: number };
+  months?: number;
+  due?: string;
+}
+
+export function auditStanding(process: Process, config: QmsConfig | undefined, today: string): AuditStanding {
   const last = lastAudit(process, today);
-  return { months, due: last ? addMonths(last.audit.date, months) : undefined };
+  const months = auditInterval(process, config);
+  const interval = months !== undefined ? { months } : {};
+  if (!last) return { state: "never", ...interval };
+  if (months === undefined) return { state: "audited", last };
+  const due = addMonths(last.audit.date, months);
+  return { state: due < today ? "overdue" : due === today ? "due-today" : "in-time", last, months, due };
+}
+
+/**
+ * Whether process/audit-due reports the process on that day: an interval is set and it is past its due
+ * day or was never audited (the programme has not reached it: due now). IATF 16949 9.2.2.1.
+ */
+export function auditDue(standing: AuditStanding): boolean {
+  return standing.months !== undefined && (standing.state === "never" || standing.state === "overdue");
+}
+
+/** One audit of a process, with the process and its place in the process's `audits`. */
+export interface AuditEntry {
+  process: Process;
+  audit: ProcessAudit;
+  index: number;
+}
+
+/**
+ * The internal audits of `processes` held from `from` (YYYY-MM-DD, or from the first when undefined) to
+ * `to`, both days included: by date, then in the order of processes.yaml, then in recording order.
+ * The audit programme's record (内部审核记录, IATF 16949 9.2.2.1 / ISO 9001 9.2.2 f)).
+ */
+export function auditsIn(processes: readonly Process[], from: string | undefined, to: string): AuditEntry[] {
+  const entries = processes.flatMap((process, order) =>
+    (process.audits ?? []).map((audit, index) => ({ process, audit, index, order })).filter(({ audit }) => audit.date <= to && (from === undefined || audit.date >= from)),
+  );
+  return entries.sort((a, b) => (a.audit.date < b.audit.date ? -1 : a.audit.date > b.audit.date ? 1 : a.order - b.order || a.index - b.index)).map(({ process, audit, index }) => ({ process, audit, index }));
 }
 
 /**

@@ -34,7 +34,8 @@ import { csrOn, csrRecordedAfter, documentOn, earlierRevisionOn, indexOn, replac
 import { addressedSectionLabel, parseSectionReference } from "../model/sections.js";
 import { judgingRoundsOnce, pastDueInTimeText } from "../model/review-timeliness.js";
 import { openTrainings, type OpenTraining } from "../model/training.js";
-import type { ClassificationChange, ControlledDocument, Csr, Decision, Opinion, ReviewRound, SignatureRole, SourceDocument, TrainingSession } from "../model/types.js";
+import type { ClassificationChange, ControlledDocument, Csr, Decision, Opinion, Process, ReviewRound, SignatureRole, SourceDocument, TrainingSession } from "../model/types.js";
+import { auditsIn } from "../model/process-audits.js";
 import { documentReferrers, type Referrers } from "../model/referrers.js";
 import { conjunction, shortList, translate, type MessageData, type MessageKey } from "../i18n/index.js";
 import { createRenderer, handlebarsRuntime } from "../render/environment.js";
@@ -872,6 +873,8 @@ async function writeSite(repo: Repository, findings: readonly Finding[], options
           }),
           empty: tr("site.none"),
         },
+        // Every audit of the process held by the site's day, not only the last (tester62 N4): the programme's record for this process.
+        processAuditSection(rc, process, today),
       ],
     });
   }
@@ -2018,3 +2021,35 @@ function sitemap(baseUrl: string, pages: readonly string[]): string {
   return `<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${urls.join("\n")}\n</urlset>\n`;
 }
 
+/**
+ * A process page's internal audits (内部审核记录, IATF 16949 9.2.2.1): every audit held by `today`, by date,
+ * with the auditors, report, nonconformities and comment, as csr list audits lists them; 尚未审核 when none.
+ */
+function processAuditSection(rc: RegisterContext, process: Process, today: string) {
+  const audits = auditsIn([process], undefined, today);
+  const separator = t(rc, "register.list-separator");
+  return {
+    id: "audits",
+    title: t(rc, "register.audits.title", { count: audits.length }),
+    ...(audits.length === 0
+      ? { empty: t(rc, "register.processes.never-audited") }
+      : {
+          table: {
+            columns: [
+              { header: t(rc, "register.audits.column.date"), className: "date" },
+              { header: t(rc, "register.audits.column.auditors") },
+              { header: t(rc, "register.audits.column.report") },
+              { header: t(rc, "register.audits.column.nonconformities") },
+              { header: t(rc, "register.audits.column.comment") },
+            ],
+            rows: audits.map(({ audit }) => [
+              { text: audit.date, className: "date" },
+              { text: audit.by.map((id) => personName(rc, id)).join(separator) },
+              { text: audit.report },
+              { text: String(audit.nonconformities) },
+              { text: audit.comment ?? "" },
+            ]),
+          },
+        }),
+  };
+}

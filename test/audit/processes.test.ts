@@ -16,7 +16,7 @@ const NO_INTERVAL_HINT =
   "未设内审间隔的过程没有下次审核日期：在 qms.yaml 中设 internal_audit.interval_months（如 12），或在 processes.yaml 中为过程设 audit_months；审核后用 csr process audited 记录。\n";
 
 describe("csr list processes", () => {
-  it("lists every process with its owner, the procedures serving it and 无程序文件 for M1, with the clause matrix's note, and says how to set an audit interval", async () => {
+  it("lists every process with its owner, the procedures serving it and 无程序文件 for M1, with the clause matrix's note, each 尚未审核 without an interval too (tester62 N17), and says how to set an audit interval", async () => {
     const dir = await acme();
     const result = run(dir, "list", "processes", "--today", "2026-12-04");
     expect(result.stderr).toBe(NO_INTERVAL_HINT);
@@ -25,22 +25,22 @@ describe("csr list processes", () => {
       "过程清单（共 15 个过程）",
       "",
       "过程编号  过程名称                    负责部门    程序文件        上次审核  审核结果  审核报告  下次审核  状态",
-      "--------  --------------------------  ----------  --------------  --------  --------  --------  --------  ----",
-      "C1        市场开发与顾客要求评审      市场部      QP-014、QP-015",
-      "C2        产品和过程设计开发（APQP）  技术部      QP-007、QP-014",
-      "C3        生产过程控制                生产部      QP-010",
-      "C4        仓储、包装与交付            采购物流部  QP-011",
-      "C5        顾客反馈与售后服务          市场部      QP-013",
-      "S1        文件和记录控制              品质部      QP-001、QP-002",
-      "S2        人力资源与培训              行政人事部  QP-005",
-      "S3        设备与工装管理              生产部      QP-006",
-      "S4        监视和测量资源管理          品质部      QP-006",
-      "S5        采购与供应商管理            采购物流部  QP-008",
-      "S6        检验与不合格品控制          品质部      QP-009、QP-012",
-      "M1        经营策划与体系管理          总经办      无程序文件",
-      "M2        内部审核                    品质部      QP-004",
-      "M3        管理评审                    总经办      QP-003",
-      "M4        持续改进与纠正措施          品质部      QP-013",
+      "--------  --------------------------  ----------  --------------  --------  --------  --------  --------  --------",
+      "C1        市场开发与顾客要求评审      市场部      QP-014、QP-015                                          尚未审核",
+      "C2        产品和过程设计开发（APQP）  技术部      QP-007、QP-014                                          尚未审核",
+      "C3        生产过程控制                生产部      QP-010                                                  尚未审核",
+      "C4        仓储、包装与交付            采购物流部  QP-011                                                  尚未审核",
+      "C5        顾客反馈与售后服务          市场部      QP-013                                                  尚未审核",
+      "S1        文件和记录控制              品质部      QP-001、QP-002                                          尚未审核",
+      "S2        人力资源与培训              行政人事部  QP-005                                                  尚未审核",
+      "S3        设备与工装管理              生产部      QP-006                                                  尚未审核",
+      "S4        监视和测量资源管理          品质部      QP-006                                                  尚未审核",
+      "S5        采购与供应商管理            采购物流部  QP-008                                                  尚未审核",
+      "S6        检验与不合格品控制          品质部      QP-009、QP-012                                          尚未审核",
+      "M1        经营策划与体系管理          总经办      无程序文件                                              尚未审核",
+      "M2        内部审核                    品质部      QP-004                                                  尚未审核",
+      "M3        管理评审                    总经办      QP-003                                                  尚未审核",
+      "M4        持续改进与纠正措施          品质部      QP-013                                                  尚未审核",
       "",
       // The same words as under csr matrix clauses: one definition of a procedure serving a process.
       "无程序文件：M1 经营策划与体系管理（仅由 QM-001 覆盖）",
@@ -54,9 +54,9 @@ describe("csr list processes", () => {
     const result = run(dir, "list", "processes", "--today", "2026-12-04", "--format", "csv");
     expect(result.code).toBe(0);
     const lines = result.stdout.replace(/^\uFEFF/, "").split(/\r?\n/);
-    expect(lines[0]).toBe("序号,过程编号,过程名称,类别,负责部门,对应条款,程序文件,其他文件,上次审核,审核结果,审核员,审核报告,间隔（月）,下次审核,状态");
-    expect(lines[12]).toBe("12,M1,经营策划与体系管理,管理过程,总经办,4/4.1/4.2/4.3/4.3.1/4.4/4.4.1/4.4.2/5（全部条款）/6/6.1/6.1.1/6.1.2/6.1.2.1/6.1.2.2/6.2/6.2.1/6.2.2/6.2.2.1/6.3/7/7.1/7.1.1/7.4/8,无程序文件,QM-001,,,,,,,");
-    expect(lines[13]).toBe("13,M2,内部审核,管理过程,品质部,9.2/9.2.1/9.2.2/9.2.2.1/9.2.2.2/9.2.2.3/9.2.2.4,QP-004,QR-004-01、QR-004-02,,,,,,,");
+    expect(lines[0]).toBe("序号,过程编号,过程名称,类别,负责部门,对应条款,程序文件,其他文件,上次审核,审核结果,审核员,审核报告,说明,间隔（月）,下次审核,状态");
+    expect(lines[12]).toBe("12,M1,经营策划与体系管理,管理过程,总经办,4/4.1/4.2/4.3/4.3.1/4.4/4.4.1/4.4.2/5（全部条款）/6/6.1/6.1.1/6.1.2/6.1.2.1/6.1.2.2/6.2/6.2.1/6.2.2/6.2.2.1/6.3/7/7.1/7.1.1/7.4/8,无程序文件,QM-001,,,,,,,,尚未审核");
+    expect(lines[13]).toBe("13,M2,内部审核,管理过程,品质部,9.2/9.2.1/9.2.2/9.2.2.1/9.2.2.2/9.2.2.3/9.2.2.4,QP-004,QR-004-01、QR-004-02,,,,,,,,尚未审核");
   });
 });
 

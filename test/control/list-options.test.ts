@@ -10,13 +10,13 @@ import { copyFixture, csr, csrInProcess } from "../helpers.js";
 import { threeDepartmentRepo, trainingProcedure } from "./three-departments.js";
 
 /** The lists of csr list, and which of them each narrowing option applies to: the specification, written out. */
-const LISTS = ["csr", "procedures", "documents", "forms", "external", "obsolete", "symbols", "reviews", "distribution", "training", "periodic-reviews", "edition-review", "people", "management-review", "disposals"];
+const LISTS = ["csr", "procedures", "documents", "forms", "external", "obsolete", "symbols", "reviews", "distribution", "training", "periodic-reviews", "edition-review", "people", "management-review", "processes", "audits", "disposals"];
 const TAKES: Record<string, { value?: string; lists: string[] }> = {
   "--customer": { value: "DYA", lists: ["csr", "symbols", "reviews"] },
   "--status": { value: "x", lists: ["csr", "documents", "distribution"] },
   "--overdue": { lists: ["csr", "distribution"] },
-  "--from": { value: "2026-01-01", lists: ["csr", "reviews", "distribution", "periodic-reviews", "management-review"] },
-  "--to": { value: "2026-02-01", lists: ["csr", "reviews", "distribution", "periodic-reviews", "management-review"] },
+  "--from": { value: "2026-01-01", lists: ["csr", "reviews", "distribution", "periodic-reviews", "management-review", "audits"] },
+  "--to": { value: "2026-02-01", lists: ["csr", "reviews", "distribution", "periodic-reviews", "management-review", "audits"] },
   "--clause": { value: "8.5", lists: ["csr"] },
   "--owner": { value: "zhang", lists: ["csr"] },
   "--department": { value: "QA", lists: ["distribution", "documents"] },

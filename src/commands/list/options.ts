@@ -7,7 +7,7 @@ import { UserError } from "../../core/errors.js";
 import { conjunction, t } from "../../i18n/index.js";
 
 /** The lists of `csr list`: the CSR list (`csr`) and the registers. */
-export const LISTS = ["csr", "procedures", "documents", "forms", "external", "obsolete", "symbols", "reviews", "distribution", "training", "periodic-reviews", "edition-review", "people", "management-review", "processes", "disposals"] as const;
+export const LISTS = ["csr", "procedures", "documents", "forms", "external", "obsolete", "symbols", "reviews", "distribution", "training", "periodic-reviews", "edition-review", "people", "management-review", "processes", "audits", "disposals"] as const;
 export type ListName = (typeof LISTS)[number];
 
 /**
@@ -20,9 +20,9 @@ export const LIST_OPTIONS: readonly { key: string; flag: string; lists: readonly
   { key: "status", flag: "--status", lists: ["csr", "documents", "distribution"] },
   // CSRs reviewed late; copies still out past their 应回收日期.
   { key: "overdue", flag: "--overdue", lists: ["csr", "distribution"] },
-  // By the day a review round started, a copy was issued or came back, a document was periodically reviewed.
-  { key: "from", flag: "--from", lists: ["csr", "reviews", "distribution", "periodic-reviews", "management-review"] },
-  { key: "to", flag: "--to", lists: ["csr", "reviews", "distribution", "periodic-reviews", "management-review"] },
+  // By the day a review round started, a copy was issued or came back, a document was periodically reviewed, a process was audited.
+  { key: "from", flag: "--from", lists: ["csr", "reviews", "distribution", "periodic-reviews", "management-review", "audits"] },
+  { key: "to", flag: "--to", lists: ["csr", "reviews", "distribution", "periodic-reviews", "management-review", "audits"] },
   { key: "clause", flag: "--clause", lists: ["csr"] },
   { key: "owner", flag: "--owner", lists: ["csr"] },
   { key: "department", flag: "--department", lists: ["distribution", "documents"] },

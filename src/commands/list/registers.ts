@@ -1,4 +1,4 @@
-/** `csr list procedures|documents|forms|external|obsolete|symbols|reviews|distribution|training|periodic-reviews|edition-review|people|management-review|processes|disposals`: the registers auditors ask for, the people who may be named, the management review inputs of a period, the process list the internal audit programme is planned from, and the records due for disposal. */
+/** `csr list procedures|documents|forms|external|obsolete|symbols|reviews|distribution|training|periodic-reviews|edition-review|people|management-review|processes|audits|disposals`: the registers auditors ask for, the people who may be named, the management review inputs of a period, the process list the internal audit programme is planned from, the internal audits made, and the records due for disposal. */
 import { UserError } from "../../core/errors.js";
 import { closest, didYouMean } from "../../core/text.js";
 import { list, t } from "../../i18n/index.js";
@@ -7,6 +7,7 @@ import type { RegisterContext } from "../../report/registers/context.js";
 import { COPY_STATES, distributionRegister, type CopyFilter, type CopyState } from "../../report/registers/distribution.js";
 import { codeOfLabel } from "../../i18n/values.js";
 import type { Period } from "../../model/review-timeliness.js";
+import { auditRegister } from "../../report/registers/audits.js";
 import { disposalRegister } from "../../report/registers/disposals.js";
 import { DOCUMENT_LIST_STATUSES, documentList } from "../../report/registers/documents.js";
 import { editionReviewRegister } from "../../report/registers/edition-review.js";
@@ -107,6 +108,8 @@ export async function listRegisterCommand(ctx: CommandContext, what: string, fla
     table = managementReviewRegister(rc, { today, period: period! });
   } else if (what === "processes") {
     table = processRegister(rc, { today });
+  } else if (what === "audits") {
+    table = auditRegister(rc, { today, ...(period ? { period } : {}) });
   } else if (what === "disposals") {
     // The year-end question: which batches may be disposed of by the day given (today by default).
     table = disposalRegister(rc, { today, dueBy: flags.dueBy !== undefined ? dateOption(flags.dueBy, "--due-by") : today });

@@ -4,7 +4,8 @@
  * copies it into the 管理评审报告 — CSRs received, review rounds started and how many were decided
  * in time (评审及时率), reviews still open and overdue, implementations open and overdue, periodic
  * document reviews due and made with their conclusions, documents released and withdrawn, controlled
- * copies overdue for recall or lost, and training completion per revision needing training. Each
+ * copies overdue for recall or lost, internal audits made and nonconformities raised, processes never
+ * audited or past their audit interval, and training completion per revision needing training. Each
  * figure is taken from the register that lists its rows for the same period (its 明细 column names
  * it), so that the page and the registers never disagree; one that the records cannot give is "—"
  * with the reason, not a 0 that reads "checked, none".
@@ -13,6 +14,7 @@ import { repositoryCalendar } from "../../load/calendar.js";
 import { trainingRecordDays, trainingSessionVersions } from "../../load/training-records.js";
 import { implementationDeadline, implementationOverdue } from "../../model/customer-schedule.js";
 import { pendingTransition } from "../../model/distribution.js";
+import { auditDue, auditsIn, auditStanding } from "../../model/process-audits.js";
 import { reviewRounds, startedIn, tallyRounds, type Period } from "../../model/review-timeliness.js";
 import { trainingCompletion, type TrainingCompletion } from "../../model/training-completion.js";
 import type { Csr } from "../../model/types.js";
@@ -33,7 +35,7 @@ type Row = { area: string; item: string; value: string | number; detail: string;
 export function managementReviewRegister(ctx: RegisterContext, options: { today: string; period: Period }): Table {
   const { period } = options;
   const day = period.to;
-  const rows: Row[] = [...csrRows(ctx, period), ...documentRows(ctx, period), ...trainingRows(ctx, day)];
+  const rows: Row[] = [...csrRows(ctx, period), ...documentRows(ctx, period), ...auditRows(ctx, period), ...trainingRows(ctx, day)];
   // A period asked to run past today is counted up to today and says so (tester60 J7: the year's figures asked in December).
   const words = periodWords(ctx, period);
   const notes = [...periodAskedNotes(ctx, period), t(ctx, "register.management-review.note", { ...period }), t(ctx, "register.management-review.training-note")];
@@ -165,6 +167,58 @@ function documentRows(ctx: RegisterContext, period: Period): Row[] {
     row("withdrawn", withdrawn.length, ids(ctx, withdrawn), t(ctx, "register.obsolete.sheet")),
     row("recall-overdue", overdueCopies.length, ids(ctx, overdueCopies), distribution),
     row("lost", lost.length, ids(ctx, lost), distribution),
+  ];
+}
+
+/**
+ * Internal audits (ISO 9001 / GJB 9001C 9.3.2 c) 4)–5), IATF 16949 9.3.2.1: nonconformities and audit
+ * results): the audits held in the period, by process, and the nonconformities raised in them (the
+ * internal audit record of the period, auditsIn); on its last day, the processes never audited and those
+ * due for audit (the process list's 状态 and rule process/audit-due, one computation: auditStanding). Due
+ * needs an audit interval: without one on any process it is "—" with the reason, not a 0.
+ */
+function auditRows(ctx: RegisterContext, period: Period): Row[] {
+  const day = period.to;
+  const config = ctx.repo.config?.value;
+  const area = t(ctx, "register.management-review.area.audits");
+  const record = t(ctx, "register.audits.sheet");
+  const processList = t(ctx, "register.processes.sheet");
+  const processes = ctx.repo.processes.map((p) => p.value);
+  const audits = auditsIn(processes, period.from, day);
+  const separator = t(ctx, "register.list-separator");
+  // By process in the order of processes.yaml, those with none left out: "S6 2 次、C3 1 次".
+  const byProcess = (count: (code: string) => number, key: "register.management-review.audits-by-process" | "register.management-review.nonconformities-by-process") =>
+    processes
+      .map((p) => ({ code: p.code, count: count(p.code) }))
+      .filter(({ count }) => count > 0)
+      .map((data) => t(ctx, key, data))
+      .join(separator);
+  const auditsOf = (code: string) => audits.filter((a) => a.process.code === code);
+  const raised = audits.reduce((n, a) => n + a.audit.nonconformities, 0);
+  const standings = processes.map((p) => ({ code: p.code, standing: auditStanding(p, config, day) }));
+  const never = standings.filter((s) => s.standing.state === "never").map((s) => s.code);
+  const timed = standings.filter((s) => s.standing.months !== undefined);
+  const due = timed.filter((s) => auditDue(s.standing));
+  const overdue = due.filter((s) => s.standing.state === "overdue").map((s) => s.code);
+  const dueNever = due.filter((s) => s.standing.state === "never").map((s) => s.code);
+  const untimed = processes.length - timed.length;
+  const row = (key: string, value: string | number, detail: string, source: string): Row => ({
+    area,
+    item: t(ctx, `register.management-review.item.${key}` as "register.management-review.item.received", { ...period }),
+    value,
+    detail,
+    source,
+  });
+  const dueDetail = [
+    ...(overdue.length > 0 ? [t(ctx, "register.management-review.audit-overdue", { ids: ids(ctx, overdue) })] : []),
+    ...(dueNever.length > 0 ? [t(ctx, "register.management-review.audit-never", { ids: ids(ctx, dueNever) })] : []),
+    ...(untimed > 0 ? [t(ctx, "register.management-review.audit-untimed", { count: untimed })] : []),
+  ].join(t(ctx, "register.management-review.detail-separator"));
+  return [
+    row("audits", audits.length, byProcess((code) => auditsOf(code).length, "register.management-review.audits-by-process"), record),
+    row("nonconformities", raised, byProcess((code) => auditsOf(code).reduce((n, a) => n + a.audit.nonconformities, 0), "register.management-review.nonconformities-by-process"), record),
+    row("never-audited", never.length, ids(ctx, never), processList),
+    timed.length === 0 ? row("audit-due", "—", t(ctx, "register.management-review.audit-no-interval"), processList) : row("audit-due", due.length, dueDetail, processList),
   ];
 }
 

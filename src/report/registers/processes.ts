@@ -10,7 +10,7 @@
  */
 import { daysBetween } from "../../core/dates.js";
 import { localized } from "../../core/text.js";
-import { lastAudit, nextAuditDue } from "../../model/process-audits.js";
+import { auditStanding, type AuditStanding } from "../../model/process-audits.js";
 import type { Table } from "../table.js";
 import { processNotes, servingDocuments } from "./clauses.js";
 import { asOfNotes, clauseList, departmentName, documentsOn, personName, t, type RegisterContext } from "./context.js";
@@ -22,16 +22,18 @@ export function processRegister(ctx: RegisterContext, options: { today: string }
   const processes = ctx.repo.processes.map((p) => p.value);
   const documents = documentsOn(ctx, today).list;
   const separator = t(ctx, "register.list-separator");
-  const status = (due: string | undefined): string => {
-    if (due === undefined) return t(ctx, "register.processes.never-audited");
-    const left = daysBetween(today, due);
+  // 尚未审核 is a fact with or without an interval (tester62 N17); a due day only with one.
+  const status = (standing: AuditStanding): string => {
+    if (standing.state === "never") return t(ctx, "register.processes.never-audited");
+    if (standing.due === undefined) return "";
+    const left = daysBetween(today, standing.due);
     return left < 0 ? t(ctx, "register.processes.overdue", { count: -left }) : left === 0 ? t(ctx, "register.processes.due-today") : t(ctx, "register.processes.left", { count: left });
   };
   const rows = processes.map((p, i) => {
     const serving = servingDocuments(p, documents);
     const procedures = serving.filter((d) => d.level === 2).map((d) => d.id);
-    const last = lastAudit(p, today)?.audit;
-    const next = nextAuditDue(p, config, today);
+    const standing = auditStanding(p, config, today);
+    const last = standing.last?.audit;
     return {
       no: i + 1,
       code: p.code,
@@ -48,9 +50,10 @@ export function processRegister(ctx: RegisterContext, options: { today: string }
       result: last ? (last.nonconformities === 0 ? t(ctx, "register.processes.conforming") : t(ctx, "register.processes.nonconforming", { count: last.nonconformities })) : "",
       auditors: last ? last.by.map((id) => personName(ctx, id)).join(separator) : "",
       report: last?.report ?? "",
-      interval: next?.months ?? null,
-      due: next?.due ?? null,
-      status: next ? status(next.due) : "",
+      comment: last?.comment ?? "",
+      interval: standing.months ?? null,
+      due: standing.due ?? null,
+      status: status(standing),
     };
   });
   const interval = config?.internal_audit?.interval_months;
@@ -72,6 +75,8 @@ export function processRegister(ctx: RegisterContext, options: { today: string }
       { key: "result", header: t(ctx, "register.processes.column.result"), kind: "code" },
       { key: "auditors", header: t(ctx, "register.processes.column.auditors"), kind: "list" },
       { key: "report", header: t(ctx, "register.processes.column.report"), kind: "id" },
+      // The auditor's note on the audit (often the nonconformity's number and due date, tester62 N5): in the files, not on a terminal.
+      { key: "comment", header: t(ctx, "register.processes.column.comment") },
       { key: "interval", header: t(ctx, "register.processes.column.interval"), kind: "number" },
       { key: "due", header: t(ctx, "register.processes.column.due"), date: true },
       { key: "status", header: t(ctx, "register.processes.column.status"), kind: "code" },
@@ -85,6 +90,6 @@ export function processRegister(ctx: RegisterContext, options: { today: string }
       ...asOfNotes(ctx, today, processes.some((p) => (p.audits ?? []).some((a) => a.date > today))),
     ],
     // Printed by `csr list processes`, not by `csr export`, where it would read as an instruction about the workbook.
-    ...(processes.some((p) => nextAuditDue(p, config, today) === undefined) ? { listHints: [t(ctx, "register.processes.no-interval.hint")] } : {}),
+    ...(processes.some((p) => auditStanding(p, config, today).months === undefined) ? { listHints: [t(ctx, "register.processes.no-interval.hint")] } : {}),
   };
 }

@@ -1,6 +1,6 @@
 import { sentences, t } from "../../../i18n/index.js";
 import { processLabel } from "../../../model/labels.js";
-import { lastAudit, nextAuditDue } from "../../../model/process-audits.js";
+import { auditDue, auditStanding } from "../../../model/process-audits.js";
 import type { Rule } from "../../rule.js";
 
 /**
@@ -37,18 +37,18 @@ export const rule: Rule = {
     const { today } = ctx.options;
     for (const { value: process, file, path } of ctx.repo.processes) {
       if (!ctx.keeps(file)) continue;
-      const next = nextAuditDue(process, config, today);
-      if (!next || (next.due !== undefined && next.due >= today)) continue;
+      const standing = auditStanding(process, config, today);
+      if (!auditDue(standing)) continue;
       const label = processLabel(process);
       const fix = t("rule.process/audit-due.fix", { code: process.code });
-      const last = lastAudit(process, today);
+      const last = standing.last;
       if (!last) {
-        ctx.report({ file, path: [...path, "code"] }, sentences(t("rule.process/audit-due.never", { process: label, months: next.months }), fix));
+        ctx.report({ file, path: [...path, "code"] }, sentences(t("rule.process/audit-due.never", { process: label, months: standing.months! }), fix));
         continue;
       }
       ctx.report(
         { file, path: [...path, "audits", last.index, "date"] },
-        sentences(t("rule.process/audit-due", { process: label, last: last.audit.date, months: next.months, due: next.due! }), fix),
+        sentences(t("rule.process/audit-due", { process: label, last: last.audit.date, months: standing.months!, due: standing.due! }), fix),
       );
     }
   },

@@ -1,0 +1,66 @@
+/**
+ * The internal audit record (内部审核记录): every internal audit of every process (processes.yaml
+ * `audits`, csr process audited), by date — the process and its owning department, the auditors (team
+ * leader first), the audit report's number, the nonconformities raised against the process and the
+ * auditor's note. IATF 16949 9.2.2.1 and ISO 9001 / GJB 9001C 9.2.2 f) ask that the audit programme and
+ * the audit results be retained as evidence: this is the register the audit team leader hands the
+ * auditor, and the one the management review's audit figures are counted from.
+ */
+import { localized } from "../../core/text.js";
+import { auditsIn } from "../../model/process-audits.js";
+import type { Period } from "../../model/review-timeliness.js";
+import type { Table } from "../table.js";
+import { asOfNotes, departmentName, personName, t, type RegisterContext } from "./context.js";
+import { periodAskedNotes, periodWords } from "./period.js";
+
+/**
+ * Dated `today` (YYYY-MM-DD): the audits held by that day; with a `period` (csr list audits --from/--to,
+ * its last day not after `today`), those held within it, both days included, its title, a note and its
+ * file's name saying so. A note under the table totals the audits, the processes audited and the
+ * nonconformities raised, the figures the management review gives for the same period.
+ */
+export function auditRegister(ctx: RegisterContext, options: { today: string; period?: Period }): Table {
+  const { today, period } = options;
+  const processes = ctx.repo.processes.map((p) => p.value);
+  const entries = auditsIn(processes, period?.from, period?.to ?? today);
+  const separator = t(ctx, "register.list-separator");
+  const periodText = period ? t(ctx, "register.filter.audit-period", periodWords(ctx, period)) : "";
+  const whole = t(ctx, "register.audits.whole");
+  const nonconformities = entries.reduce((n, { audit }) => n + audit.nonconformities, 0);
+  const audited = new Set(entries.map(({ process }) => process.code)).size;
+  return {
+    id: "audits",
+    title: period ? t(ctx, "register.audits.title-period", { ...periodWords(ctx, period), count: entries.length }) : t(ctx, "register.audits.title", { count: entries.length }),
+    ...(period ? { filtered: { filter: periodText, register: whole, command: "csr list audits", name: `audits-${period.from}-${period.to}` } } : {}),
+    sheet: t(ctx, "register.audits.sheet"),
+    columns: [
+      { key: "no", header: t(ctx, "register.audits.column.no"), kind: "number" },
+      { key: "date", header: t(ctx, "register.audits.column.date"), date: true },
+      { key: "code", header: t(ctx, "register.audits.column.code"), kind: "id" },
+      { key: "name", header: t(ctx, "register.audits.column.name"), kind: "name" },
+      { key: "owner", header: t(ctx, "register.audits.column.owner"), kind: "name" },
+      { key: "auditors", header: t(ctx, "register.audits.column.auditors"), kind: "list" },
+      { key: "report", header: t(ctx, "register.audits.column.report"), kind: "id" },
+      // A count a spreadsheet sums; 符合 is 0.
+      { key: "nonconformities", header: t(ctx, "register.audits.column.nonconformities"), kind: "number" },
+      { key: "comment", header: t(ctx, "register.audits.column.comment") },
+    ],
+    rows: entries.map(({ process, audit }, i) => ({
+      no: i + 1,
+      date: audit.date,
+      code: process.code,
+      name: localized(ctx.lang, process.name, process.name_en),
+      owner: departmentName(ctx, process.owner),
+      auditors: audit.by.map((id) => personName(ctx, id)).join(separator),
+      report: audit.report,
+      nonconformities: audit.nonconformities,
+      comment: audit.comment ?? "",
+    })),
+    notes: [
+      ...(period ? [t(ctx, "register.filter.note", { filter: periodText, register: whole })] : []),
+      ...periodAskedNotes(ctx, period),
+      ...(entries.length > 0 ? [t(ctx, "register.audits.totals", { count: entries.length, processes: audited, of: processes.length, nonconformities })] : []),
+      ...asOfNotes(ctx, today, processes.some((p) => (p.audits ?? []).some((a) => a.date > today))),
+    ],
+  };
+}
