@@ -136,11 +136,12 @@ export interface Header {
    * CSR a later one replaced, a record still valid and retained, not a withdrawn document whose copies are
    * recalled, tester52 D13); `pending` (待实施 非受控: a version released to take effect later, printed
    * before that day for training and preparation, `csr render --revision`) or `released-pending` (受控
-   * 待实施: a controlled copy of that version handed out early, `csr render --copy N`): with `stamp_` a label
+   * 待实施: a controlled copy of that version handed out early, `csr render --copy N`); `expired` (已到期
+   * 非受控: a temporary document printed after its last valid day, `valid_until`): with `stamp_` a label
    * key, and a CSS class. Empty for no stamp: a decided CSR review report is a record (记录), not a
    * controlled document.
    */
-  stamp: "released" | "released-pending" | "external" | "draft" | "obsolete" | "uncontrolled" | "pending" | "superseded" | "superseded-record" | "";
+  stamp: "released" | "released-pending" | "external" | "draft" | "obsolete" | "uncontrolled" | "pending" | "superseded" | "superseded-record" | "expired" | "";
   /** The label key of `number` in the running header: a document's number, or a requirement's (a CSR report). */
   numberLabel: "document_number" | "csr_id";
   /** The controlled-copy number (受控号) printed on the stamp of a handed-out copy (`csr render --copy N`). */
@@ -189,6 +190,12 @@ export interface DocumentView extends Header {
   superseded?: string;
   /** The notice on a version released to take effect later, printed before that day: 待实施, from when, and the version in force until then. */
   pending?: string;
+  /**
+   * The notice on a temporary document (临时变更/偏离, `valid_until`, csr release --until): 临时文件，有效期至 2026-12-18
+   * up to that day; after it 临时文件，已于 2026-12-18 到期 … 不得使用, printed under the stamp 已到期 非受控 (`expired`).
+   * IATF 16949 8.5.6.1.1: a temporary change is time-limited, and its end visible where it is worked to.
+   */
+  temporary?: { text: string; expired: boolean };
   /**
    * An external document (外来文件): its publisher's data and the day it was received, which its
    * print shows instead of our header block, signatures and revision record (external.hbs of templates/html and templates/md).
@@ -483,7 +490,8 @@ export function documentView(repo: Repository, index: RepoIndex, doc: Controlled
   const layout = documentLayout(repo, doc.level, current && issuedOn(current));
   const defaults = defaultRevisionColumns(doc);
   const columns = (layout?.revisions ?? defaults).map((item) => layoutItem<RevisionColumn>(item, "column", lang));
-  const header = names.header(doc.title, doc.title_en, doc.id, revisionDraft ? "draft" : superseded ? "superseded" : pending ? (pending.copy ? "released-pending" : "pending") : stampOf(doc.status, doc.kind));
+  const temporary = revisionDraft || superseded ? undefined : temporaryNotice(doc, lang, today);
+  const header = names.header(doc.title, doc.title_en, doc.id, revisionDraft ? "draft" : superseded ? "superseded" : temporary?.expired ? "expired" : pending ? (pending.copy ? "released-pending" : "pending") : stampOf(doc.status, doc.kind));
   const classification = classificationName(lang, documentClassification(repo, doc));
   // A document marked 秘密 or above is not an internal document, which the organisation's notice may call it: its notice names its 密级.
   // A superseded revision, or a version not yet in force printed for training, is no controlled copy and has no 受控 notice; its 密级 still binds whoever holds the print.
@@ -492,7 +500,7 @@ export function documentView(repo: Repository, index: RepoIndex, doc: Controlled
   const config = repo.config?.value;
   const draft = header.stamp === "draft" && config !== undefined;
   const confidentiality =
-    (header.confidentiality !== "" || superseded || pending || draft) && isStateSecret(repo, doc)
+    (header.confidentiality !== "" || superseded || pending || draft || temporary?.expired) && isStateSecret(repo, doc)
       ? translate(lang, "render.confidentiality-classified", { classification })
       : draft
         ? draftNotice(confidentialityNotice(config, lang, doc.kind === "external"))
@@ -552,6 +560,7 @@ export function documentView(repo: Repository, index: RepoIndex, doc: Controlled
     remarks: doc.remarks ?? "",
     ...(superseded ? { superseded: translate(lang, "render.superseded.notice", { id: doc.id, ...superseded }) } : {}),
     ...(pending ? { pending: pendingNotice(doc.id, pending, lang) } : {}),
+    ...(temporary ? { temporary } : {}),
     ...(doc.kind === "external"
       ? { external: { publisher: doc.external?.publisher ?? "", revision: doc.external?.revision ?? "", issued: doc.external?.issued ?? "", effective: doc.external?.effective ?? "", received: doc.external?.received ?? "", pending: externalPendingNote(doc, lang, today) } }
       : {}),
@@ -569,6 +578,18 @@ function pendingNotice(id: string, pending: PendingRevision, lang: Lang): string
   const first = pending.inForce === undefined;
   if (pending.copy) return translate(lang, first ? "render.pending.copy-notice.first" : "render.pending.copy-notice", data);
   return translate(lang, first ? "render.pending.notice.first" : "render.pending.notice", data);
+}
+
+/**
+ * A released temporary document's notice on `today` (YYYY-MM-DD): 临时文件，有效期至 2026-12-18 up to and on its last
+ * valid day (`valid_until`), expired after it; undefined for a document not temporary or not released, or with no day
+ * to judge it on. The registers' 临时（至 …） status (report/registers/context.ts temporaryStatus) is the same judgement.
+ */
+function temporaryNotice(doc: ControlledDocument, lang: Lang, today: string | undefined): { text: string; expired: boolean } | undefined {
+  const until = doc.valid_until;
+  if (doc.status !== "released" || until === undefined || today === undefined) return undefined;
+  const expired = until < today;
+  return { text: translate(lang, expired ? "render.temporary.expired" : "render.temporary.notice", { until }), expired };
 }
 
 /** "待实施：自 2027-03-01 起实施。" on an external document's copy printed before its 实施日期; "" otherwise. */

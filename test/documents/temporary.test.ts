@@ -36,13 +36,13 @@ describe("a temporary document (csr release --until, doc/temporary-expired; test
     const released = csr(["-C", repo, ...RELEASE, "--until", "2026-12-18", "--lang", "zh-CN"]);
     expect(released.stderr).toBe("");
     expect(released.code).toBe(0);
-    expect(released.stdout).toContain("QP-030 A/0 为临时文件，有效期至 2026-12-18：到期后请作废（csr obsolete QP-030 --reason …）。\n");
+    expect(released.stdout).toContain("QP-030 A/0 为临时文件，有效期至 2026-12-18：到期那天或之后，确认已恢复标准过程，再作废（csr obsolete QP-030 --reason …）。\n");
     const text = readFileSync(join(repo, "documents/QP-030.yaml"), "utf8");
     expect(text).toContain("status: released\neffective: 2026-12-07\nvalid_until: 2026-12-18\n");
 
     // Quiet until 5 working days before its end; a warning from then; an error once past, until withdrawn.
     expect(temporaryFindings(repo, "2026-12-10")).toEqual([]);
-    const warning = "documents/QP-030.yaml:8:14 warning doc/temporary-expired QP-030 A/0 is temporary and valid until 2026-12-18. Decide in time: withdraw it after that day ('csr obsolete QP-030 --reason ...'), or release a new revision with a later --until if it is extended.";
+    const warning = "documents/QP-030.yaml:8:14 warning doc/temporary-expired QP-030 A/0 is temporary and valid until 2026-12-18. Decide in time: on that day or after, once the return to the standard process is verified, withdraw it ('csr obsolete QP-030 --reason ...'), or release a new revision with a later --until if it is extended.";
     expect(temporaryFindings(repo, "2026-12-11")).toEqual([warning]);
     expect(temporaryFindings(repo, "2026-12-18")).toEqual([warning]);
     expect(temporaryFindings(repo, "2026-12-21")).toEqual([
@@ -110,5 +110,38 @@ describe("the controlled document list of a temporary document, imported back (t
       const text = readFileSync(join(target, "documents/QP-030.yaml"), "utf8");
       expect(text, `${today} ${lang}`).toContain("status: released\neffective: 2026-12-07\nvalid_until: 2026-12-18\n");
     }
+  });
+});
+
+describe("the controlled print of a temporary document (csr render; IATF 16949 8.5.6.1.1)", () => {
+  it("says until when it is valid, and after that day is stamped 已到期 非受控 with no controlled copy", () => {
+    const repo = gitInit(minimalRepo({ "documents/QP-030.yaml": DRAFT }));
+    expect(csr(["-C", repo, ...RELEASE, "--until", "2026-12-18"]).code).toBe(0);
+    const print = (today: string, format: string, lang = "zh-CN") => {
+      const out = join(tempDir(), `QP-030.${format}`);
+      const result = csr(["-C", repo, "render", "QP-030", "--today", today, "--format", format, "--out", out, "--lang", lang]);
+      expect(result.code, result.stderr).toBe(0);
+      return readFileSync(out, "utf8");
+    };
+    // Up to and on its last valid day: 受控, with its end under the stamp.
+    expect(print("2026-12-18", "md").split("\n").slice(0, 4)).toEqual(["**【受控】**", "", "> **临时文件，有效期至 2026-12-18**", ""]);
+    expect(print("2026-12-10", "md", "en").split("\n").slice(0, 4)).toEqual(["**【CONTROLLED】**", "", "> **Temporary document, valid until 2026-12-18**", ""]);
+    const html = print("2026-12-10", "html");
+    expect(html).toContain('<div class="stamp stamp-released">受控</div>\n<div class="temporary-notice">临时文件，有效期至 2026-12-18</div>\n');
+    expect(html).not.toContain('class="watermark"');
+    // After it: no print passes as valid — the 已到期 stamp and watermark, the notice in the 作废 box, no 受控 notice.
+    expect(print("2026-12-21", "md").split("\n").slice(0, 4)).toEqual(["**【已到期 非受控】**", "", "> **临时文件，有效期至 2026-12-18，已到期：不得再按本文件作业，仅供查阅。**", ""]);
+    const expired = print("2026-12-21", "html", "en");
+    expect(expired).toContain('<div class="stamp stamp-expired">EXPIRED · UNCONTROLLED</div>\n<div class="obsolete-notice">Temporary document, valid until 2026-12-18; expired: not to be worked to, for reference only.</div>\n<div class="watermark">EXPIRED</div>');
+    expect(expired).not.toContain(">CONTROLLED</div>");
+
+    expect(csr(["-C", repo, "render", "QP-030", "--copy", "1", "--today", "2026-12-21", "--format", "md", "--lang", "zh-CN"])).toEqual({
+      code: 2,
+      stdout: "",
+      stderr:
+        "csr: QP-030 是临时文件，有效期至 2026-12-18，已到期，不能打印受控号为 1 的受控副本：到期的临时文件不得再按其作业。\n" +
+        "提示：确认已恢复标准过程后作废它（csr obsolete QP-030 --reason …），并回收发出的副本；如需延期，用更晚的 --until 发布新版本。不带 --copy 的 csr render 打印一份盖“已到期 非受控”章的查阅件。\n",
+    });
+    expect(git(repo, ["status", "--porcelain"])).toBe("");
   });
 });

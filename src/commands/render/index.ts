@@ -379,6 +379,7 @@ async function pastRevisions(root: string, index: RepoIndex, targets: Target[], 
  * copies stay in use until then (`earlier`: earlierCopyText prints that version's text). A copy of the
  * version not yet in force, handed out early for the day it takes effect, is stamped 受控 待实施 until
  * then (`pending`: render/view.ts documentView), so that the line does not work to it before that day.
+ * A temporary document (`valid_until`) past its last valid day has no copy to print, as a withdrawn one has none.
  */
 function controlledCopy(targets: readonly Target[], given: string, today: string): { copy: number; version: string; earlier?: { pendingVersion: string; effective: string }; pending?: PendingRevision } {
   const [target] = targets;
@@ -392,6 +393,9 @@ function controlledCopy(targets: readonly Target[], given: string, today: string
   const instead = doc.status === "obsolete" ? (doc.obsolete?.superseded_by ? t("distribute.obsolete.hint", { successor: doc.obsolete.superseded_by }) : t("distribute.obsolete.hint.no-successor")) : undefined;
   if (!copy && doc.status === "obsolete") throw new UserError(t("render.no-copy.obsolete", { id: doc.id, copy: given, date: doc.obsolete?.date ?? "" }), instead);
   if (!copy && doc.status !== "released") throw new UserError(t("render.no-copy.not-released", { id: doc.id, copy: given, status: t(`value.document-status.${doc.status}`) }), t("distribute.not-released.hint", { id: doc.id }));
+  // A temporary document past its last valid day (valid_until) is worked to no more: no copy of it passes as controlled (IATF 16949 8.5.6.1.1).
+  const until = doc.status === "released" ? doc.valid_until : undefined;
+  if (until !== undefined && until < today) throw new UserError(t("render.no-copy.temporary-expired", { id: doc.id, copy: given, until }), t("render.no-copy.temporary-expired.hint", { id: doc.id }));
   if (!copy) throw new UserError(t("render.no-copy", { id: doc.id, copy: given }));
   // A copy of a document imported without its text would hand the holder a header and a revision record, not the document (IATF 16949 7.5.3.2.1).
   if (bodyOnPaper(doc)) throw new UserError(t("render.copy-body-on-paper", { id: doc.id }), t("render.copy-body-on-paper.hint"));
