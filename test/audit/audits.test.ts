@@ -162,3 +162,13 @@ describe("csr list management-review: internal audits (tester62 N1)", () => {
     expect(checkJson(dir, "--today", "2026-12-05").findings.filter((f) => f.rule === "process/audit-due")).toEqual([]);
   });
 });
+
+describe("csr process audited: a report already recorded (tester62 N10)", () => {
+  it("refuses the same report number in another letter case, naming it as recorded, and writes nothing", async () => {
+    const dir = await acme();
+    const before = readFileSync(join(dir, "processes.yaml"), "utf8");
+    const result = run(dir, "process", "audited", "C3", "--date", "2026-06-09", "--by", "赵强", "--report", "ia-2026-01", "--nonconformities", "0");
+    expect(result).toEqual({ code: 2, stdout: "", stderr: "csr: 过程 C3 生产过程控制 已记有审核报告 IA-2026-01 的内部审核；同一次审核不重复记录。\n" });
+    expect(readFileSync(join(dir, "processes.yaml"), "utf8")).toBe(before);
+  });
+});

@@ -69,7 +69,9 @@ export async function processAuditedCommand(ctx: CommandContext, given: string, 
     const impartiality = configuredSeverity(impartialityRule.id, session.repo.config?.value.rules ?? {});
     const label = processLabel(process);
     // The same audit recorded twice (a command repeated after an interruption) would count twice in the programme.
-    if ((process.audits ?? []).some((a) => a.report === report)) throw new UserError(t("process.audited.duplicate", { process: label, report }));
+    // In any letter case: people read IA-2026-02 and ia-2026-02 as one report (tester62 N10); the message names it as recorded.
+    const recorded = (process.audits ?? []).find((a) => a.report.toLowerCase() === report.toLowerCase());
+    if (recorded) throw new UserError(t("process.audited.duplicate", { process: label, report: recorded.report }));
     const owner = process.owner ? departmentLabel(session.index, process.owner) : "";
     const auditors = list(own.map((o) => personLabel(session.index, o.person.id)));
     if (own.length > 0 && impartiality === "error") {
