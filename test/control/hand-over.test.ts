@@ -52,7 +52,7 @@ describe("the document controller's hand-over (tester60 J4)", () => {
       code: 0,
       stdout:
         "已记录 陈静（chen）于 2026-10-19 离职（people.yaml 中的 left）：此人仍保留在名单中，因为旧记录引用此人；新工作的人员选项中不再列出。\n" +
-        "自 2026-10-20 起的文控人员：刘洋（liu）（csr distribute、csr recall 默认的发放人、回收人）。\n",
+        "自 2026-10-20 起的文控人员：刘洋（liu）（csr distribute、csr recall 默认的发放人、回收人）。\n已写入 people.yaml，尚未提交（git commit，或运行时加 --commit 由 csr 提交）。\n",
       stderr: "",
     });
     expect((await zh(dir, "distribute", "QP-005", "--to", "PRD", "--date", "2026-10-21", "-y")).stdout).toContain("\n发放人：刘洋（liu），即 people.yaml 中唯一的文控人员（未给出 --issued-by）。\n");
@@ -74,7 +74,7 @@ describe("the document controller's hand-over (tester60 J4)", () => {
       "documents/QP-005.yaml:29:49 error 刘洋 (liu) starts work on 2026-10-22, but the handing out of controlled copy 5 of A/1 on 2026-10-21 is recorded in their name: work before starting is no evidence. Have someone at work that day do it and record it in their name; if the start date is wrong, correct it with 'csr person update liu --from <date>'.",
     ]);
     // A start date recorded by mistake is taken out again (--no-from): she counts as at work all along, and the finding goes.
-    expect(await zh(dir, "person", "update", "liu", "--no-from")).toEqual({ code: 0, stdout: "已更新 刘洋（liu）：到岗日期：2026-10-22 →（无）。\n", stderr: "" });
+    expect(await zh(dir, "person", "update", "liu", "--no-from")).toEqual({ code: 0, stdout: "已更新 刘洋（liu）：到岗日期：2026-10-22 →（无）。\n已写入 people.yaml，尚未提交（git commit，或运行时加 --commit 由 csr 提交）。\n", stderr: "" });
     expect(readFileSync(join(dir, "people.yaml"), "utf8").endsWith("  - id: liu\n    name: 刘洋\n    department: QA\n    roles: [document-controller]\n")).toBe(true);
     expect((await checkJsonInProcess(dir, "--today", "2026-10-23")).findings.filter((f) => f.rule === "person/work-before-joining")).toEqual([]);
     expect(await zh(dir, "person", "update", "liu", "--no-from")).toEqual({ code: 0, stdout: "刘洋（liu）的信息与给出的相同；未作改动。\n", stderr: "" });
@@ -121,7 +121,7 @@ describe("the document controller's hand-over (tester60 J4)", () => {
         "  - 电子版发放的发放人（qms.yaml 中的 document_control.electronic_issue.issued_by）：没有改它的命令，请在 qms.yaml 中改为接任的文控人员，或删去此项（删去后由发布当天唯一在职的文控人员发放）\n" +
         "此人送审、尚未发布的文件 1 份，交给接手的人：\n" +
         "  - QP-006（审批中，2026-11-20 送审）：离职前发布，或由接手的人继续，发布时签编制（'csr release QP-006 --prepared <人员>'）\n" +
-        "自 2027-01-01 起没有在职的文控人员：用 'csr person add <id> --roles document-controller --from <到岗日期>' 加入接任者，或用 'csr person update <id> --roles …,document-controller' 指定。\n",
+        "自 2027-01-01 起没有在职的文控人员：用 'csr person add <id> --roles document-controller --from <到岗日期>' 加入接任者，或用 'csr person update <id> --roles …,document-controller' 指定。\n已写入 people.yaml，尚未提交（git commit，或运行时加 --commit 由 csr 提交）。\n",
       stderr: "",
     });
     // The same work, one finding each at the field that names her, from csr check (before and after the day alike).
@@ -162,14 +162,14 @@ describe("the document controller's hand-over (tester60 J4)", () => {
       code: 0,
       stdout:
         "已记录 赵磊（zhao）于 2026-12-31 离职（people.yaml 中的 left）：此人仍保留在名单中，因为旧记录引用此人；新工作的人员选项中不再列出。\n" +
-        "DYA-002 尚缺 生产部 的会签意见，自 2027-01-01 起该部门没有其他在职人员可签：离职前签署（如 'csr review DYA-002 --department PRD --reviewer zhao'），或用 'csr department update PRD --add-delegate <人员>' 指定代理人。\n",
+        "DYA-002 尚缺 生产部 的会签意见，自 2027-01-01 起该部门没有其他在职人员可签：离职前签署（如 'csr review DYA-002 --department PRD --reviewer zhao'），或用 'csr department update PRD --add-delegate <人员>' 指定代理人。\n已写入 people.yaml，尚未提交（git commit，或运行时加 --commit 由 csr 提交）。\n",
       stderr: "",
     });
     expect(csr(["-C", dir, "person", "leave", "wang", "--date", "2026-12-31", "--lang", "en"], { lang: null })).toEqual({
       code: 0,
       stdout:
         "Recorded that 王强 (wang) left on 2026-12-31 (left in people.yaml): the person stays listed, as old records name them, and is no longer offered for new work.\n" +
-        "From 2027-01-01 no other approver is at work, and 0 document(s) in approval or revision and 1 undecided review(s) would have nobody to approve them: give someone the role with 'csr person update <id> --roles …,approver', or add the successor with 'csr person add <id> --roles approver --from <first day>'.\n",
+        "From 2027-01-01 no other approver is at work, and 0 document(s) in approval or revision and 1 undecided review(s) would have nobody to approve them: give someone the role with 'csr person update <id> --roles …,approver', or add the successor with 'csr person add <id> --roles approver --from <first day>'.\nWrote people.yaml; not committed (git commit it, or run with --commit).\n",
       stderr: "",
     });
   });
