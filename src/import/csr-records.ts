@@ -47,7 +47,7 @@ function patterns(): LinePatterns[] {
     records: templatePattern(lang, "register.csr.list.training.records", ["records"]),
     // At the start of what follows a session's day: the record number may come after it.
     sessionRevision: templatePattern(lang, "register.csr.list.training.revision", ["revision"], false),
-    states: new Map((["trained", "open", "not-required"] as const).map((state) => [key(translate(lang, `train.state.${state}`)), state])),
+    states: new Map((["trained", "recorded", "open", "not-required"] as const).map((state) => [key(translate(lang, `train.state.${state}`)), state])),
   }));
   return patternsCache;
 }
@@ -202,7 +202,9 @@ export function trainingStateNote(csr: Csr, cell: string, today: string, notes: 
   // The records are dated by the commit that takes the import in, on its day (model/training.ts recordStandings).
   const days: RecordDays = new Map([[csr.id, new Map((csr.training.records ?? []).map((record) => [record, { day: today, beforeRound: false }]))]]);
   const state = csrTrainingState(csr, days);
-  if (wanted && wanted !== state) notes.push({ kind: "training-state", listed, state });
+  // A session read back keeps its record number on its own (trainingFromCell, said as training-session): 已培训 read as
+  // 只登记了记录编号 is that, not a contradiction.
+  if (wanted && wanted !== state && !(wanted === "trained" && state === "recorded")) notes.push({ kind: "training-state", listed, state });
 }
 
 const cellLine = (cell: string) => lines(cell).join(" / ");

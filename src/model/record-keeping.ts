@@ -155,7 +155,8 @@ export interface DecidingPeriod {
  * `kept`, never (a period 长期 or 永久); `undated`, when csr cannot tell: the form states no period
  * (`no-retention`), a period is written in no way csr counts (`unreadable`: give record.retention_term),
  * or a period counts from an event whose day the batch does not give (`no-start`: its counted_from,
- * e.g. the product's end of production, which csr does not guess).
+ * e.g. the product's end of production, which csr does not guess; the longest such period is named, as it
+ * would decide: a customer's 停产后15年 rather than the form's 产品寿命期+1年).
  */
 export type BatchRetention =
   | ({ kind: "ends"; date: string } & DecidingPeriod)
@@ -174,13 +175,18 @@ export function batchRetention(form: Pick<ControlledDocument, "record">, batch: 
   const kept = counted.find((c) => c.counted && "kept" in c.counted);
   if (kept) return { kind: "kept", ...kept.deciding };
   let latest: ({ kind: "ends"; date: string } & DecidingPeriod) | undefined;
+  let noStart: { months: number; undated: { kind: "undated"; reason: "no-start"; event: string } & DecidingPeriod } | undefined;
   for (const { deciding, counted: term } of counted) {
     if (!term || "kept" in term) return { kind: "undated", reason: "unreadable", ...deciding };
     const start = term.after === undefined ? batch.to : batch.counted_from;
-    if (start === undefined) return { kind: "undated", reason: "no-start", event: term.after!, ...deciding };
+    // Undated, by the longest of the periods csr cannot date: the customer's 停产后15年 over the form's 产品寿命期+1年 (tester62 N15).
+    if (start === undefined) {
+      if (!noStart || term.months > noStart.months) noStart = { months: term.months, undated: { kind: "undated", reason: "no-start", event: term.after!, ...deciding } };
+      continue;
+    }
     const date = addMonths(start, term.months);
     // The customer's period decides only when it ends later: one as long as the form's is the form's.
     if (!latest || date > latest.date) latest = { kind: "ends", date, ...deciding };
   }
-  return latest!;
+  return noStart?.undated ?? latest!;
 }

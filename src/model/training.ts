@@ -121,18 +121,21 @@ export function recordsTextIn(lang: Lang, csr: Csr, days?: RecordDays): string[]
 
 /**
  * Where a CSR's training stands, as the review report, the site and `csr show` print it:
- * `trained` once a training on its current source revision is recorded, `open` while it is required
- * and none is, `not-required` otherwise. A session names its revision (`csr train` writes it): the
+ * `trained` once a session on its current source revision is recorded, `recorded` when record numbers
+ * given on their own are its only training on that revision (who they trained is on the record, not
+ * here: 只登记了记录编号（受训人员见该记录）, the words the management review's training row uses, tester62 N16),
+ * `open` while it is required and neither is, `not-required` otherwise. A session names its revision (`csr train` writes it): the
  * current one, or one the current round confirmed unchanged since, counts; one
  * without it counts when held after the current round began (`review.restarted`), a record number
  * given on its own when it was committed after that day (`days`, recordStandings); on a CSR never
  * re-reviewed, either counts.
  */
-export type CsrTrainingState = "trained" | "open" | "not-required";
+export type CsrTrainingState = "trained" | "recorded" | "open" | "not-required";
 
 export function csrTrainingState(csr: Csr, days?: RecordDays): CsrTrainingState {
   const training = csr.training;
-  if ((training?.sessions ?? []).some(onCurrentRevision(csr)) || recordStandings(csr, days).some((r) => r.trained === "current")) return "trained";
+  if ((training?.sessions ?? []).some(onCurrentRevision(csr))) return "trained";
+  if (recordStandings(csr, days).some((r) => r.trained === "current")) return "recorded";
   return training?.required ? "open" : "not-required";
 }
 

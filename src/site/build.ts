@@ -42,7 +42,7 @@ import { createRenderer, handlebarsRuntime } from "../render/environment.js";
 import { pageFooter } from "../render/pdf.js";
 import { markdownToHtml } from "../render/markdown.js";
 import { citeClause, csrReportView, documentView, type DocumentView, type Lang, type PageLinker, type SupersededRevision } from "../render/view.js";
-import { coverageReading, DIRECT, editionNotes, INHERITED, procedureNotes, THROUGH_CHILDREN } from "../report/registers/clauses.js";
+import { coverageReading, DIRECT, editionNotes, INHERITED, procedureNotes, servingDocuments, THROUGH_CHILDREN } from "../report/registers/clauses.js";
 import { periodicReviewResult } from "../report/registers/periodic-reviews.js";
 import { compareIds, csrsOn, customerName, departmentName, deviationsOn, documentsOn, documentStatus, documentTitle, documentVersion, effectiveDate, personName, registerContext, statusLabel, t, versionInForce, versionInForceOn, type DocumentsOn, type RegisterContext } from "../report/registers/context.js";
 import { confirmationText, externalStatus, sourceRevisionStatus } from "../report/registers/external.js";
@@ -853,6 +853,8 @@ async function writeSite(repo: Repository, findings: readonly Finding[], options
   for (const { value: process } of index.processes.values()) {
     const page = pages.page("process", process.code)!;
     const types = { "customer-oriented": tr("site.process.customer-oriented"), support: tr("site.process.support"), management: tr("site.process.management") };
+    // The procedures first, then the other documents, as the process list's two columns give them.
+    const serving = servingDocuments(process, documentsOnDay.list).sort((a, b) => Number(a.level !== 2) - Number(b.level !== 2));
     generic(page, {
       title: `${process.code} ${localized(lang, process.name, process.name_en)}`,
       facts: [
@@ -865,12 +867,20 @@ async function writeSite(repo: Repository, findings: readonly Finding[], options
         { title: tr("site.process.clauses"), items: inCatalogOrder(process.clauses ?? [], repo.config?.value.standards ?? []).map((c) => ({ text: citeClause(repo, lang, c) })), empty: tr("site.none") },
         {
           title: tr("site.process.documents"),
-          items: (process.documents ?? []).filter((id) => !absent.has(id)).map((id) => {
-            const cell = documentCell(rc, page, id, entityCell);
-            // Still listed after its withdrawal (doc/obsolete-referenced): it must not read as one of the process's documents in force.
-            const doc = rc.index.documents.get(id)?.value;
-            return doc?.status === "obsolete" ? { ...cell, text: tr("site.process.document.withdrawn", { document: cell.text, date: doc.obsolete?.date ?? "" }) } : cell;
-          }),
+          // The released documents serving the process, as csr list processes and the clause matrix's notes count them
+          // (servingDocuments: listed by the process or naming it, tester62 N12); then the ones the process still lists that
+          // do not serve it, marked: withdrawn (doc/obsolete-referenced) or with their status, never read as documents in force.
+          items: [
+            ...serving.filter((d) => !absent.has(d.id)).map((d) => documentCell(rc, page, d.id, entityCell)),
+            ...(process.documents ?? [])
+              .filter((id) => !absent.has(id) && !serving.some((d) => d.id === id))
+              .map((id) => {
+                const cell = documentCell(rc, page, id, entityCell);
+                const doc = documentsOnDay.byId.get(id) ?? rc.index.documents.get(id)?.value;
+                if (doc?.status === "obsolete") return { ...cell, text: tr("site.process.document.withdrawn", { document: cell.text, date: doc.obsolete?.date ?? "" }) };
+                return doc ? { ...cell, text: withNote(rc, cell.text, statusLabel(rc, doc.status)) } : cell;
+              }),
+          ],
           empty: tr("site.none"),
         },
         // Every audit of the process held by the site's day, not only the last (tester62 N4): the programme's record for this process.

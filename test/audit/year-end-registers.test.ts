@@ -57,12 +57,12 @@ describe("csr export, the year-end registers", () => {
     expect(processes.getCell("A3").value).toBe(1);
 
     const disposals = workbook.getWorksheet("到期记录清单")!;
-    expect(disposals.getCell("A1").value).toBe("到期记录清单（2026-12-05 前保存期满，共 1 批）");
+    expect(disposals.getCell("A1").value).toBe("到期记录清单（2026-12-05 前保存期满 1 批）");
     const disposalRows = rowsOf(disposals);
     expect(disposalRows.slice(0, 4)).toEqual([
       ["序号", "表单编号", "记录名称", "记录批次", "形成日期", "存放地点", "保存期限", "保存期满日", "状态", "销毁日期", "销毁方式", "批准人", "监销人", "销毁记录编号", "备注"],
       ["1", "HH-F-045", "设备日常点检表", "2024年度", "2024-12-31", "生产部各车间", "1年", "2025-12-31", "可销毁", "", "", "", "", "", ""],
-      ["2", "QR-011-01", "产品追溯记录", "BX-350 壳体 2025年度", "2025-12-31", "MES系统", "产品寿命期+1年", "", "无法计算期满日", "", "", "", "", "", "保存期限从“停产”起算，该批未登记其日期（counted_from）"],
+      ["2", "QR-011-01", "产品追溯记录", "BX-350 壳体 2025年度", "2025-12-31", "MES系统", "北辰汽车集团有限公司：停产后15年", "", "无法计算期满日", "", "", "", "", "", "保存期限从“停产”起算，该批未登记其日期（counted_from）"],
       ["3", "HH-F-045", "设备日常点检表", "2023年度", "2023-12-31", "生产部各车间", "1年", "2024-12-31", "已销毁", "2025-01-15", "粉碎", "张丽", "陈静", "JL-XH-2025-01", ""],
     ]);
     // Real dates, as on every other sheet.
@@ -103,7 +103,7 @@ describe("csr site, the year-end registers", () => {
     const read = (path: string) => readFileSync(join(out, path), "utf8");
     const index = read("registers/index.html");
     expect(index).toContain('<a href="../registers/processes.html">过程清单（共 15 个过程）</a>');
-    expect(index).toContain('<a href="../registers/disposals.html">到期记录清单（2026-12-05 前保存期满，共 1 批）</a>');
+    expect(index).toContain('<a href="../registers/disposals.html">到期记录清单（2026-12-05 前保存期满 1 批）</a>');
     expect(index).toContain('<a href="../registers/management-review.html">管理评审输入（2026-01-01 至 2026-12-05）</a>');
     for (const name of ["processes", "disposals", "management-review"]) {
       const page = read(`registers/${name}.html`);
@@ -114,6 +114,12 @@ describe("csr site, the year-end registers", () => {
     const processes = read("registers/processes.html");
     expect(processes).toContain('<td class="code"><a href="../processes/C1.html">C1</a></td>');
     expect(processes).toContain('<td class="code"><a href="../processes/M1.html">M1</a></td>');
+    // A process's page lists the documents its row does (procedures, then the others), HH-F-052 naming C3 among them (tester62 N12).
+    const listed = csvRows(csr(["-C", dir, "list", "processes", "--format", "csv", "--today", TODAY], { lang: null }).stdout).find((row) => row[1] === "C3")!;
+    const c3 = read("processes/C3.html").split("<h2>过程文件</h2>")[1]!.split("</section>")[0]!;
+    const onPage = [...c3.matchAll(/<li>(.*?)<\/li>/gs)].map((m) => m[1]!.replace(/<[^>]+>/g, "").trim().split(/\s/)[0]);
+    expect(onPage).toEqual(["QP-010", "HH-F-052", "HH-WI-06", "WI-010-01", "WI-010-02"]);
+    expect([...listed[6]!.split("、"), ...listed[7]!.split("、")].sort()).toEqual([...onPage].sort());
     const disposals = read("registers/disposals.html");
     expect(disposals.match(/<td class="code"><a href="[^"]*">[^<]*<\/a><\/td>/g)).toEqual([
       '<td class="code"><a href="../documents/HH-F-045.html">HH-F-045</a></td>',

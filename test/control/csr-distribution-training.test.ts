@@ -111,7 +111,7 @@ describe("csr train on a CSR, as the review report shows it", () => {
     // Written since the last commit: after the round began, so D's training.
     writeFileSync(join(dir, "csr/DYA/DYA-001.yaml"), reReviewed.replace("records: [TR-2026-001]", "records: [TR-2026-001, TR-2026-060]"));
     const trained = await csrInProcess(["-C", dir, "show", "DYA-001", "--today", "2026-11-27"], { lang: null });
-    expect(trained.stdout).toContain(`  培训            已培训；培训记录 ${earlier}、TR-2026-060\n`);
+    expect(trained.stdout).toContain(`  培训            只登记了记录编号 ${earlier}、TR-2026-060，受训人员见该记录\n`);
     const register = await csrInProcess(["-C", dir, "list", "training", "--format", "csv", "--today", "2026-11-27"], { lang: null });
     expect(register.stdout.split(/\r?\n/).slice(1, 3)).toEqual([`1,,DYA-001,特殊特性符号须按顾客要求标识,,,,${earlier}`, "2,,DYA-001,特殊特性符号须按顾客要求标识,,,,TR-2026-060"]);
   });
@@ -138,7 +138,7 @@ describe("csr train on a CSR, as the review report shows it", () => {
     git(dir, ["commit", "-q", "-am", "csr train DYA-001"], { GIT_COMMITTER_DATE: "2026-11-03T10:00:00+08:00" });
     const trained = await csrInProcess(["-C", dir, "render", "DYA-001", "--format", "md", "--today", "2026-11-27"], { lang: null });
     expect(trained.code).toBe(0);
-    expect(read(dir, trained.stdout.trim()).split("\n").filter((l) => l.startsWith("- 培训"))).toEqual([`- 培训：已培训（记录编号：${before}、TR-2026-050）`]);
+    expect(read(dir, trained.stdout.trim()).split("\n").filter((l) => l.startsWith("- 培训"))).toEqual([`- 培训：只登记了记录编号，受训人员见该记录（记录编号：${before}、TR-2026-050）`]);
   });
 });
 

@@ -21,7 +21,7 @@ describe("csr list disposals", () => {
       "序号,表单编号,记录名称,记录批次,形成日期,存放地点,保存期限,保存期满日,状态,销毁日期,销毁方式,批准人,监销人,销毁记录编号,备注",
       "1,HH-F-045,设备日常点检表,2024年度,2024-12-31,生产部各车间,1年,2025-12-31,可销毁,,,,,,",
       "2,HH-F-045,设备日常点检表,2025年度,2025-12-31,生产部各车间,1年,2026-12-31,26 天后期满,,,,,,",
-      "3,QR-011-01,产品追溯记录,BX-350 壳体 2025年度,2025-12-31,MES系统,产品寿命期+1年,,无法计算期满日,,,,,,保存期限从“停产”起算，该批未登记其日期（counted_from）",
+      "3,QR-011-01,产品追溯记录,BX-350 壳体 2025年度,2025-12-31,MES系统,北辰汽车集团有限公司：停产后15年,,无法计算期满日,,,,,,保存期限从“停产”起算，该批未登记其日期（counted_from）",
       "4,HH-F-045,设备日常点检表,2023年度,2023-12-31,生产部各车间,1年,2024-12-31,已销毁,2025-01-15,粉碎,张丽,陈静,JL-XH-2025-01,",
       "",
     ]);
@@ -32,7 +32,7 @@ describe("csr list disposals", () => {
     const listed = await csrInProcess(["-C", dir, "list", "disposals", "--due-by", "2040-12-31", "--today", "2026-12-05", "--lang", "en"]);
     expect(listed.code).toBe(0);
     const lines = listed.stdout.split("\n");
-    expect(lines[0]).toBe("Records due for disposal (retention ending by 2040-12-31; 3 batches)");
+    expect(lines[0]).toBe("Records due for disposal (3 batches with retention ending by 2040-12-31)");
     expect(lines.find((line) => line.includes("BX-200"))).toMatch(/^3 +QR-011-01 +Product Traceability Record +BX-200 壳体 2016—2024 +MES系统 +Beichen Motor Group Co\., Ltd\.: 停产后15年 +2039-06-30 +ends in 4590 days/);
     expect(lines.slice(-4)).toEqual([
       "The batches of records kept on 2026-12-05 whose retention period ends on or before 2040-12-31, by the longer of the form's period and a customer's (IATF 16949 7.5.3.2.1), counted from the batch's last record, or, for a period counted from an event (end of production, an employee leaving), from the batch's day of that event.",
@@ -42,10 +42,18 @@ describe("csr list disposals", () => {
     ]);
   });
 
+  it("cites the clause of the standards in scope: GJB 9001C in a GJB repository (tester62 N14)", async () => {
+    const listed = await csrInProcess(["-C", copyFixture("examples/gjb-demo"), "list", "disposals", "--today", "2026-12-05"], { lang: null });
+    expect(listed.code).toBe(0);
+    const note = listed.stdout.split("\n").find((line) => line.includes("保存期限取表单的期限"));
+    expect(note).toContain("保存期限取表单的期限与顾客特殊期限中较长者（GJB 9001C 7.5.3.2），");
+    expect(listed.stdout).not.toContain("IATF");
+  });
+
   it("is due by today without --due-by, and refuses options that are not its own", async () => {
     const dir = copyFixture("examples/acme-auto");
     const listed = await csrInProcess(["-C", dir, "list", "disposals", "--today", "2026-06-30"], { lang: null });
-    expect(listed.stdout.split("\n")[0]).toBe("到期记录清单（2026-06-30 前保存期满，共 1 批）");
+    expect(listed.stdout.split("\n")[0]).toBe("到期记录清单（2026-06-30 前保存期满 1 批）");
     const refused = await csrInProcess(["-C", dir, "list", "disposals", "--status", "待销毁"], { lang: null });
     expect([refused.code, refused.stderr.trim()]).toEqual([2, "csr: --status 只用于 csr list、csr list documents 和 csr list distribution，不用于 'csr list disposals'。"]);
   });

@@ -109,7 +109,11 @@ describe("batchRetention (tester60 J1)", () => {
   it("counts a period after an event from the batch's counted_from, and does not guess it", () => {
     const form = { record: { retention: "产品寿命期+1年", retention_customer: [{ customer: "BCM", period: "停产后15年" }] } };
     expect(batchRetention(form, { to: "2024-06-30", counted_from: "2025-03-31" })).toEqual({ kind: "ends", date: "2040-03-31", period: "停产后15年", customer: "BCM" });
-    expect(batchRetention(form, batch)).toEqual({ kind: "undated", reason: "no-start", event: "停产", period: "产品寿命期+1年" });
+    // Undated, by the customer's longer period that would decide, not the form's shorter one (tester62 N15).
+    expect(batchRetention(form, batch)).toEqual({ kind: "undated", reason: "no-start", event: "停产", period: "停产后15年", customer: "BCM" });
+    // The form's own when it is the longer one.
+    const longer = { record: { retention: "停产后20年", retention_customer: [{ customer: "BCM", period: "停产后15年" }] } };
+    expect(batchRetention(longer, batch)).toEqual({ kind: "undated", reason: "no-start", event: "停产", period: "停产后20年" });
   });
 
   it("says why a batch cannot be dated, and keeps a long-term one whatever the other periods", () => {

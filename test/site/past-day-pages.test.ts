@@ -88,7 +88,7 @@ describe("csr site --today D: what did not exist on D", () => {
     // Today it is there, linked from the process and from the document it names.
     const now = await site(dir);
     expect(now.read("documents/QP-003.html")).toContain("内部审核程序");
-    expect(items(now.read("processes/M1.html"), "过程文件")).toEqual(["QP-001 文件控制程序", "QP-003 内部审核程序"]);
+    expect(items(now.read("processes/M1.html"), "过程文件")).toEqual(["QP-001 文件控制程序", "QP-003 内部审核程序（草稿）"]);
     expect(items(now.read("documents/QP-001.html"), "引用本文件的文件和过程")).toEqual(["QP-003 内部审核程序", "M1 文件管理"]);
   });
 
@@ -99,7 +99,7 @@ describe("csr site --today D: what did not exist on D", () => {
     const page = read("documents/QP-003.html");
     expect(page).toContain("2026-11-25 是否已存在无法确定");
     expect(page).toContain("QP-003 现在是草稿状态。草稿和审批状态不带日期，git 中又没有 2026-11-25 当日或之前的提交：csr 无法确定这份文件在 2026-11-25 是否已经存在。本页是现在的文件。");
-    expect(items(read("processes/M1.html"), "过程文件")).toEqual(["QP-001 文件控制程序", "QP-003 内部审核程序"]);
+    expect(items(read("processes/M1.html"), "过程文件")).toEqual(["QP-001 文件控制程序", "QP-003 内部审核程序（草稿）"]);
   });
 
   it("lists on a document's page only the CSRs received by D", async () => {

@@ -279,7 +279,11 @@ function describe(repo: Repository, index: RepoIndex, csr: Csr, facts: CsrFacts,
         .join(t("show.comma")),
     );
     const days = trainingRecordDays(repo);
-    field("show.label.training", t(`train.state.${csrTrainingState(csr, days)}`) + (csr.training.records?.length ? t("show.training.records", { records: recordsTextIn(language(), csr, days).join(sep) }) : ""), ...sessions);
+    const state = csrTrainingState(csr, days);
+    const records = recordsTextIn(language(), csr, days).join(sep);
+    // Record numbers alone: in the management review's words (只登记了记录编号 TR-2026-025，受训人员见该记录), not 已培训 (tester62 N16).
+    const stated = state === "recorded" ? t("show.training.recorded", { records }) : t(`train.state.${state}`) + (csr.training.records?.length ? t("show.training.records", { records }) : "");
+    field("show.label.training", stated, ...sessions);
   }
   if (csr.superseded) field("show.label.superseded", `${csr.superseded.date}${t("show.colon", { text: csr.superseded.reason })}${csr.superseded.by ? t("show.superseded.by", { by: csr.superseded.by }) : ""}`);
   // The typing errors corrected after the decision (csr set --amend): the day, the field, what it was, why and who.

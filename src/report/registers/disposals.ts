@@ -7,6 +7,7 @@
  * batches disposed of, with their disposal record (销毁记录: date, method, approver, witness).
  */
 import { daysBetween } from "../../core/dates.js";
+import { citations } from "../../model/citations.js";
 import { batchRetention, type BatchRetention, type DecidingPeriod } from "../../model/record-keeping.js";
 import type { ControlledDocument, RecordBatch } from "../../model/types.js";
 import type { Table } from "../table.js";
@@ -56,7 +57,8 @@ export function disposalRegister(ctx: RegisterContext, options: { today: string;
     return r.reason === "no-start" ? t(ctx, "register.disposals.remark.no-start", { event: r.event }) : t(ctx, `register.disposals.remark.${r.reason}`);
   };
   const notes = [
-    t(ctx, "register.disposals.note", { today, dueBy }),
+    // The clause of the standards in scope (model/citations.ts): GJB 9001C's 7.5.3.2 in a GJB repository, not IATF 16949's (tester62 N14).
+    t(ctx, "register.disposals.note", { today, dueBy, clause: citations(ctx.repo.config?.value.standards, "record-retention", t(ctx, "register.list-separator")).join(" / ") }),
     ...(undated.length > 0 ? [t(ctx, "register.disposals.note-undated", { count: undated.length })] : []),
     ...(disposed.length > 0 ? [t(ctx, "register.disposals.note-disposed", { count: disposed.length })] : []),
     ...(later > 0 ? [t(ctx, "register.disposals.note-later", { count: later, dueBy })] : []),

@@ -41,7 +41,7 @@ training:
       const decision = csr.review?.decision;
       const training = csr.training;
       if (csr.superseded || !training?.required || !decision || (decision.disposition !== "must" && decision.disposition !== "optional")) continue;
-      if (csrTrainingState(csr, trainingRecordDays(ctx.repo)) === "trained") continue;
+      if (["trained", "recorded"].includes(csrTrainingState(csr, trainingRecordDays(ctx.repo)))) continue;
       const due = calendar.addWorkdays(decision.date, days);
       if (due >= ctx.options.today) continue;
       ctx.report(
