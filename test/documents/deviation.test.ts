@@ -112,6 +112,13 @@ describe("a deviation's link on its own side (deviates_from; tester61 L12)", () 
     expect(readFileSync(join(dir, DEVIATION), "utf8")).toContain("status: draft\ndeviates_from: [WI-010-01, QP-010]\n");
     expect(readFileSync(join(dir, WI), "utf8")).toBe(wiBefore);
     expect((await zh(dir, "set", "WI-011-02", "--deviates-from", "WI-011-02", "-y")).stderr).toBe("csr: WI-011-02 不能偏离它自己。\n");
+    // The standard document cannot become a deviation from its own deviation (breaker62 P2).
+    expect(await zh(dir, "set", "WI-010-01", "--deviates-from", "WI-011-02", "-y")).toEqual({
+      code: 2,
+      stdout: "",
+      stderr: "csr: WI-011-02 本身是对 WI-010-01 的偏离：WI-010-01 不能再偏离 WI-011-02（偏离之间不能循环）。偏离对象应是标准文件；如要改为 WI-010-01 偏离 WI-011-02，先去掉 WI-011-02 的偏离对象（'csr set WI-011-02 --deviates-from \"\"'）。\n",
+    });
+    expect(readFileSync(join(dir, WI), "utf8")).toBe(wiBefore);
 
     // Written by hand with a typing error: one finding, at the number, with the command that corrects it.
     const file = join(dir, DEVIATION);

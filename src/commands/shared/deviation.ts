@@ -11,8 +11,9 @@ import { findDocumentById, listOption, type EditSession } from "./edit.js";
 
 /**
  * The document numbers of `given` (comma-separated, as --deviates-from takes them; repeated ones once)
- * as `deviates_from` of the document `id`: each exists, is not `id` itself, and is not withdrawn (its
- * successor named). [] for "" (csr set: the link removed).
+ * as `deviates_from` of the document `id`: each exists, is not `id` itself, is not withdrawn (its
+ * successor named), and is not itself a deviation from `id`, directly or through others (a loop would make
+ * the standard document a deviation from its own deviation; breaker62 P2). [] for "" (csr set: the link removed).
  * Errors: UserError, one line, naming the number.
  */
 export function deviationTargets(session: EditSession, id: string, given: string): string[] {
@@ -24,6 +25,21 @@ export function deviationTargets(session: EditSession, id: string, given: string
       const successor = target.obsolete?.superseded_by;
       throw new UserError(t(successor ? "deviation.obsolete-successor" : "deviation.obsolete", { number, date: target.obsolete?.date ?? "", successor: successor ?? "" }));
     }
+    if (deviatesFromTransitively(session, number, id)) throw new UserError(t("deviation.loop", { id, number }));
   }
   return numbers;
+}
+
+/** Whether the document `from` deviates from `id`, directly or through the deviations it deviates from (unknown numbers skipped). */
+function deviatesFromTransitively(session: EditSession, from: string, id: string): boolean {
+  const seen = new Set<string>();
+  const pending = [from];
+  for (let number = pending.pop(); number !== undefined; number = pending.pop()) {
+    if (seen.has(number)) continue;
+    seen.add(number);
+    const targets = session.index.documents.get(number)?.value.deviates_from ?? [];
+    if (targets.includes(id)) return true;
+    pending.push(...targets);
+  }
+  return false;
 }
