@@ -6,6 +6,8 @@
 import { appendFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { translate } from "../../src/i18n/index.js";
+import { REGISTER_COMMANDS, REGISTERS_WITH_FORMS } from "../../src/model/register-forms.js";
 import { csrInProcess, minimalRepo, RELEASED_A0_LINES, releasedProcedure } from "../helpers.js";
 
 const QP004 = releasedProcedure("QP-004", "特殊特性管理程序", { title: "作业流程", text: "顾客符号按《特殊特性符号对照表》转换为本公司等效符号，并登记在《顾客特定要求清单》中。" });
@@ -51,5 +53,39 @@ describe("doc/mention-unresolved on the title of one of csr's registers", () => 
     expect(findings((await csrInProcess(["-C", dir, "check", "--no-cache", "--today", "2026-12-01"])).stdout)).toEqual([
       "documents/QP-004.yaml:16:42 error doc/mention-unresolved Section 1 of QP-004 mentions 《顾客要求台账》, which is not the title of any document in the repository. Correct the title, or add the document (an external one as kind: external).",
     ]);
+  });
+});
+
+describe("doc/mention-unresolved knows every register that can be kept on a form (model/register-forms.ts)", () => {
+  it("names the year-end registers 过程清单, 到期记录清单 and 管理评审输入 with their commands, and resolves them on their forms", async () => {
+    const text = "年底汇总《过程清单》《到期记录清单》，形成《管理评审输入》。";
+    const dir = minimalRepo({ "documents/QP-004.yaml": releasedProcedure("QP-004", "管理评审程序", { title: "作业流程", text }) });
+    const zh = await csrInProcess(["-C", dir, "check", "--no-cache", "--today", "2026-12-01"], { lang: "zh-CN" });
+    expect(findings(zh.stdout).map((line) => /^(\S+) error doc\/mention-unresolved QP-004 第 1 节提到了《([^》]+)》：这是 csr 的登记表 (\S+)（'([^']+)' 打印）的标题/.exec(line)?.slice(1))).toEqual([
+      ["documents/QP-004.yaml:16:15", "过程清单", "processes", "csr list processes"],
+      ["documents/QP-004.yaml:16:21", "到期记录清单", "disposals", "csr list disposals"],
+      ["documents/QP-004.yaml:16:32", "管理评审输入", "management-review", "csr list management-review"],
+    ]);
+    appendFileSync(join(dir, "qms.yaml"), "registers:\n  forms:\n    processes: QR-004-01\n    disposals: QR-004-01\n    management-review: QR-004-01\n");
+    writeFileSync(join(dir, "documents/QR-004-01.yaml"), QR004);
+    const kept = await csrInProcess(["-C", dir, "check", "--no-cache", "--today", "2026-12-01"]);
+    expect(findings(kept.stdout)).toEqual([]);
+    expect(kept.code).toBe(0);
+  });
+
+  it("finds the title of each register, in Chinese and in English, as that register's", async () => {
+    for (const lang of ["zh-CN", "en"] as const) {
+      const titles = [...new Set(REGISTERS_WITH_FORMS.map((id) => translate(lang, `register.cited.${id}`)))];
+      const text = titles.map((title) => `《${title}》`).join("、");
+      const dir = minimalRepo({ "documents/QP-004.yaml": releasedProcedure("QP-004", "记录控制程序", { title: "作业流程", text }) });
+      const result = await csrInProcess(["-C", dir, "check", "--no-cache", "--today", "2026-12-01", "--lang", "en"]);
+      const registers = findings(result.stdout).map((line) => /mentions 《([^》]+)》: the title of csr's register (\S+) \(printed by '([^']+)'\)/.exec(line)?.slice(1));
+      // Two registers of one title (程序文件一览表: procedures and its GJB layout) are named by the first.
+      expect(registers, lang).toEqual(titles.map((title) => {
+        const id = REGISTERS_WITH_FORMS.find((r) => translate(lang, `register.cited.${r}`) === title)!;
+        return [title, id, REGISTER_COMMANDS[id]];
+      }));
+      expect(new Set(registers.map((r) => r?.[1])), lang).toEqual(new Set(REGISTERS_WITH_FORMS.filter((id) => id !== "procedures-gjb")));
+    }
   });
 });

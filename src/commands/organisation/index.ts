@@ -22,6 +22,7 @@ import { didYouMean } from "../../core/text.js";
 import { list, t } from "../../i18n/index.js";
 import type { Catalog } from "../../model/catalog.js";
 import { confidentialityNotice } from "../../model/confidentiality.js";
+import { REGISTERS_WITH_FORMS } from "../../model/register-forms.js";
 import type { CommandContext } from "../context.js";
 import { clauseRef, clauseToRemove } from "../options.js";
 import { editFile, saveChanges, withEditSession, type EditSession } from "../shared/edit.js";
@@ -45,8 +46,8 @@ export interface OrganisationFlags {
   commit?: boolean;
 }
 
-/** The registers that print a form number in their heading: the ids schemas/qms.schema.json's `registers.forms` lists (test/csr/department-process.test.ts keeps the two alike). */
-export const REGISTERS_WITH_FORMS = ["procedures", "procedures-gjb", "documents", "forms", "external", "obsolete", "clauses", "clauses-xref", "csr-matrix", "csr-list", "reviews", "symbols", "distribution", "training", "changes", "processes", "disposals", "management-review"] as const;
+/** The registers that print a form number in their heading (model/register-forms.ts, the one list of them). */
+export { REGISTERS_WITH_FORMS };
 
 export async function organisationUpdateCommand(ctx: CommandContext, flags: OrganisationFlags): Promise<number> {
   return withEditSession(ctx, true, undefined, async (session) => {

@@ -1,31 +1,25 @@
 import { closest } from "../../../core/text.js";
 import type { Rule } from "../../rule.js";
 import { numberedSections } from "./numbered-sections.js";
-import { sentences, t, translate, type MessageKey } from "../../../i18n/index.js";
+import { sentences, t, translate } from "../../../i18n/index.js";
+import { REGISTER_COMMANDS, REGISTERS_WITH_FORMS, type RegisterWithForm } from "../../../model/register-forms.js";
 
 /**
- * csr's own registers that a procedure may cite by title (按《特殊特性符号对照表》转换), by their id
- * in qms.yaml `registers.forms`, with the command that prints each.
+ * csr's own registers (model/register-forms.ts) by the titles a document cites them by, in Chinese and in English
+ * (locales `register.cited.<id>`): the ids of each, as two registers may share one title (程序文件一览表: procedures,
+ * procedures-gjb).
  */
-const REGISTERS: Readonly<Record<string, string>> = {
-  procedures: "csr list procedures",
-  documents: "csr list documents",
-  forms: "csr list forms",
-  external: "csr list external",
-  obsolete: "csr list obsolete",
-  clauses: "csr matrix clauses",
-  "clauses-xref": "csr matrix clauses --style cross-reference",
-  "csr-matrix": "csr matrix csr",
-  "csr-list": "csr list",
-  reviews: "csr list reviews",
-  symbols: "csr list symbols",
-  distribution: "csr list distribution",
-  training: "csr list training",
+const registersByTitle = (): Map<string, RegisterWithForm[]> => {
+  const byTitle = new Map<string, RegisterWithForm[]>();
+  for (const id of REGISTERS_WITH_FORMS) {
+    for (const lang of ["zh-CN", "en"] as const) {
+      const title = translate(lang, `register.cited.${id}`);
+      const ids = byTitle.get(title) ?? [];
+      if (!ids.includes(id)) byTitle.set(title, [...ids, id]);
+    }
+  }
+  return byTitle;
 };
-
-/** The registers by the titles they are cited by, in Chinese and in English. */
-const registersByTitle = (): Map<string, string> =>
-  new Map(Object.keys(REGISTERS).flatMap((id) => (["zh-CN", "en"] as const).map((lang) => [translate(lang, `register.cited.${id}` as MessageKey), id] as const)));
 
 const MENTION = /《([^《》\n]+)》/g;
 
@@ -74,7 +68,7 @@ export const rule: Rule = {
       return (known = titles);
     };
     const forms = ctx.repo.config?.value.registers?.forms;
-    let registers: Map<string, string> | undefined;
+    let registers: Map<string, RegisterWithForm[]> | undefined;
     for (const { value: doc, file } of ctx.repo.documents) {
       if (!ctx.keeps(file)) continue;
       for (const section of numberedSections(ctx.repo, doc)) {
@@ -85,14 +79,15 @@ export const rule: Rule = {
         for (const match of text.matchAll(MENTION)) {
           const title = match[1]!.trim();
           if (titles.has(title)) continue;
-          const register = (registers ??= registersByTitle()).get(title);
+          const cited = (registers ??= registersByTitle()).get(title);
           // One of csr's registers, kept on a controlled form (qms.yaml registers.forms): a record the reader can find, whatever the form's own title.
-          if (register !== undefined && forms?.[register] !== undefined) continue;
+          if (cited?.some((id) => forms?.[id] !== undefined)) continue;
+          const register = cited?.[0];
           if (register !== undefined) {
             ctx.report(
               { file, path: [...section.path, "text"], quote: match[0] },
               sentences(
-                t("rule.doc/mention-unresolved.register", { section: section.number, document: doc.id, title, register, command: REGISTERS[register]! }),
+                t("rule.doc/mention-unresolved.register", { section: section.number, document: doc.id, title, register, command: REGISTER_COMMANDS[register] }),
                 t("rule.doc/mention-unresolved.register-fix", { title, register }),
               ),
               undefined,

@@ -1,0 +1,34 @@
+/**
+ * csr's own registers that print a form number in their heading (qms.yaml `registers.forms`, by register
+ * id), with the command that prints each: the one list of them. `csr organisation update --register-form`
+ * accepts these ids, schemas/qms.schema.json's `registers.forms` lists them (test/csr/department-process.test.ts
+ * keeps the two alike), and doc/mention-unresolved knows a document citing one by its title, in Chinese and
+ * English (按《过程清单》): locales `register.cited.<id>`, which the type check requires of every id here, so a
+ * register added here is known everywhere at once (test/documents/mention-register.test.ts cites each).
+ */
+export const REGISTER_COMMANDS = {
+  procedures: "csr list procedures",
+  "procedures-gjb": "csr list procedures",
+  documents: "csr list documents",
+  forms: "csr list forms",
+  external: "csr list external",
+  obsolete: "csr list obsolete",
+  clauses: "csr matrix clauses",
+  "clauses-xref": "csr matrix clauses --style cross-reference",
+  "csr-matrix": "csr matrix csr",
+  "csr-list": "csr list",
+  reviews: "csr list reviews",
+  symbols: "csr list symbols",
+  distribution: "csr list distribution",
+  training: "csr list training",
+  changes: "csr changes <from> <to>",
+  processes: "csr list processes",
+  disposals: "csr list disposals",
+  "management-review": "csr list management-review",
+} as const;
+
+/** A register id of `registers.forms`. */
+export type RegisterWithForm = keyof typeof REGISTER_COMMANDS;
+
+/** The register ids in the order schemas/qms.schema.json lists them. */
+export const REGISTERS_WITH_FORMS = Object.keys(REGISTER_COMMANDS) as readonly RegisterWithForm[];
