@@ -101,6 +101,7 @@ import { rule as symbolApprovalStale } from "./rules/symbol/approval-stale.js";
 import { rule as symbolConflict } from "./rules/symbol/conflict.js";
 import { rule as symbolCsrUnconverted } from "./rules/symbol/csr-unconverted.js";
 import { rule as symbolDocumentMismatch } from "./rules/symbol/document-mismatch.js";
+import { rule as symbolReplacedSymbol } from "./rules/symbol/replaced-symbol.js";
 
 export const rules: readonly Rule[] = [
   ...loaderRules,
@@ -204,6 +205,7 @@ export const rules: readonly Rule[] = [
   symbolConflict,
   symbolCsrUnconverted,
   symbolDocumentMismatch,
+  symbolReplacedSymbol,
 ].sort((a, b) => (a.id < b.id ? -1 : 1));
 
 export const rulesById: ReadonlyMap<string, Rule> = new Map(rules.map((r) => [r.id, r]));

@@ -9,13 +9,18 @@
 import type { Repository } from "../load/repository.js";
 import { documentSections } from "./sections.js";
 import { symbolMarks } from "./symbol-marks.js";
-import type { ControlledDocument } from "./types.js";
+import type { ControlledDocument, Path } from "./types.js";
 
-/** Where a document marks with the symbol: the section's number and title, and the line within its text (1-based). */
+/**
+ * Where a document marks with the symbol: the section's number and title, the line within its text
+ * (1-based), that line as written and the section's path in the document's YAML.
+ */
 export interface SymbolPlace {
   section: string;
   title: string;
   line: number;
+  text: string;
+  path: Path;
 }
 
 /**
@@ -37,7 +42,7 @@ export function documentsMarking(repo: Pick<Repository, "csrs" | "documents">, c
     const document = documents.get(id);
     if (!document || document.status !== "released" || !customers.has(customer) || [...customers].some((c) => c !== customer && usedBy.has(c))) continue;
     const places = documentSections(document).flatMap((s) =>
-      (s.section.text ?? "").split("\n").flatMap((text, i) => (symbolMarks(text).includes(symbol) ? [{ section: s.number, title: s.title, line: i + 1 }] : [])),
+      (s.section.text ?? "").split("\n").flatMap((text, i) => (symbolMarks(text).includes(symbol) ? [{ section: s.number, title: s.title, line: i + 1, text, path: s.path }] : [])),
     );
     if (places.length > 0) found.push({ document, places });
   }

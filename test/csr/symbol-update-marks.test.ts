@@ -21,4 +21,15 @@ describe("csr symbol update lists the documents still marking with the replaced 
     expect(classOnly.code).toBe(0);
     expect(classOnly.stdout).not.toContain("仍以");
   });
+
+  it("csr check then warns once per document at its first mark, leaving a line that pairs ★ with DYA's ▽ to symbol/document-mismatch", async () => {
+    const dir = gitInit(copyFixture("examples/acme-auto"));
+    const update = await csrInProcess(["-C", dir, "symbol", "update", "DYA", "▽", "--symbol", "▲", "--by", "zhoupeng", "--date", "2026-12-04", "-y"], { lang: "en" });
+    expect(update.code).toBe(0);
+    const check = await csrInProcess(["-C", dir, "check", "--today", "2026-12-04"], { lang: "en" });
+    expect(check.stdout.split("\n").filter((l) => / warning symbol\//.test(l))).toEqual([
+      "documents/instructions/WI-010-01.yaml:48:24 warning symbol/replaced-symbol WI-010-01 2 作业步骤 line 2 still marks special characteristics with ★, which the symbol table has replaced (DYA no longer uses ★; now ▲). Mark the document being revised with 'csr submit WI-010-01 --by <author>', change the old symbol to ▲ and release the new revision with 'csr release'.",
+      "documents/procedures/QP-014.yaml:60:7 warning symbol/document-mismatch QP-014 4 pairs DYA's ▽ with our ★, while the symbol table converts DYA's ▽ to ▲ (关键). Revise the document to state the table's conversion (or to refer to the table), or, if the document is right, correct the table with 'csr symbol update'.",
+    ]);
+  });
 });

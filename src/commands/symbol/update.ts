@@ -120,7 +120,7 @@ function stillMarked(session: EditSession, found: Located<SymbolConversion>, old
   return [
     t("symbol.update.still-marked", { count: marking.length, customer, old, symbol }),
     ...marking.map(({ document, places }) =>
-      t("symbol.update.still-marked.document", { id: document.id, title: document.title, places: places.map((p) => t("symbol.update.still-marked.place", { ...p })).join(t("common.list-separator")) }),
+      t("symbol.update.still-marked.document", { id: document.id, title: document.title, places: places.map((p) => t("symbol.update.still-marked.place", { section: p.section, title: p.title, line: p.line })).join(t("common.list-separator")) }),
     ),
   ];
 }

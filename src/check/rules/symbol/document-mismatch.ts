@@ -1,5 +1,7 @@
 import { t } from "../../../i18n/index.js";
 import { writtenPairings } from "../../../model/symbol-marks.js";
+import type { Repository } from "../../../load/repository.js";
+import type { SymbolConversion } from "../../../model/types.js";
 import type { Rule } from "../../rule.js";
 import { numberedSections } from "../doc/numbered-sections.js";
 
@@ -30,11 +32,7 @@ export const rule: Rule = {
   check(ctx) {
     const rows = ctx.repo.symbols.map((s) => s.value).filter((s) => !s.retired);
     if (rows.length === 0) return;
-    const ours = new Set(rows.map((s) => s.symbol));
-    const customerSymbols = new Map<string, Set<string>>();
-    for (const row of rows) customerSymbols.set(row.customer, (customerSymbols.get(row.customer) ?? new Set()).add(row.customer_symbol));
-    const customers = new Map<string, string[]>();
-    for (const { value: c } of ctx.repo.customers) if (customerSymbols.has(c.code)) customers.set(c.code, [c.code, c.name, ...(/^\p{Script=Han}{2}/u.test(c.name) ? [c.name.slice(0, 2)] : [])]);
+    const { customers, customerSymbols, ours } = pairingTerms(ctx.repo, rows);
     for (const { value: doc, file } of ctx.repo.documents) {
       if (doc.status !== "released" || !ctx.keeps(file)) continue;
       for (const section of numberedSections(ctx.repo, doc)) {
@@ -52,3 +50,16 @@ export const rule: Rule = {
     }
   },
 };
+
+/**
+ * What writtenPairings needs from the table's rows in use (`rows`): each customer's ways of being named
+ * (code, name, the name's first two Han characters), each customer's symbols, and our symbols.
+ */
+export function pairingTerms(repo: Pick<Repository, "customers">, rows: readonly SymbolConversion[]): { customers: Map<string, string[]>; customerSymbols: Map<string, Set<string>>; ours: Set<string> } {
+  const ours = new Set(rows.map((s) => s.symbol));
+  const customerSymbols = new Map<string, Set<string>>();
+  for (const row of rows) customerSymbols.set(row.customer, (customerSymbols.get(row.customer) ?? new Set()).add(row.customer_symbol));
+  const customers = new Map<string, string[]>();
+  for (const { value: c } of repo.customers) if (customerSymbols.has(c.code)) customers.set(c.code, [c.code, c.name, ...(/^\p{Script=Han}{2}/u.test(c.name) ? [c.name.slice(0, 2)] : [])]);
+  return { customers, customerSymbols, ours };
+}
