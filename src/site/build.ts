@@ -662,7 +662,8 @@ async function writeSite(repo: Repository, findings: readonly Finding[], options
     }
     if (inForceText) searched.set(doc.id, shown);
     const todoBox = todo && { summary: tr("site.document.todo", { count: findingsOf("document", current.id).length }), section: todo };
-    const pageStatus = (of: ControlledDocument, from: string, coming?: { page: string; version: string; date: string }) => documentStatusLine(rc, of, today, from, (id) => link(from, "document", id), coming);
+    const deviating = deviationsInForce(rc, (referrers.get(doc.id)?.deviations ?? []).filter((id) => !absent.has(id)), today);
+    const pageStatus = (of: ControlledDocument, from: string, coming?: { page: string; version: string; date: string }) => documentStatusLine(rc, of, today, from, (id) => link(from, "document", id), coming, deviating);
     let html: string;
     try {
       // A document being revised (修订中) shows its version in force as released, not the draft in its file;
@@ -1578,10 +1579,19 @@ function blankFormView(rc: RegisterContext, view: DocumentView, labels: Readonly
  * 16949 7.5.3.2.1, 7.5.3: the current revision identified where it is used, unintended use of obsolete documents
  * prevented): 现行有效 A/1，2025-03-17 起生效; 草稿 / 审批中，未批准，不得用于生产; 已作废（date），不得使用，替代文件 <link>;
  * 待实施 for a first issue not yet in force; a temporary one (valid_until) 有效期至 …, or past that day 已到期, not to be used; with `coming` (the page of the version released to take effect later and its
- * 实施日期) the version in force and a link to the coming one (tester59 G1). `doc`: the document as the page shows it on
+ * 实施日期) the version in force and a link to the coming one (tester59 G1); `deviations` in force from it (deviationsInForce), each
+ * linked, with until when it applies (tester61 L12). `doc`: the document as the page shows it on
  * `today`; `documentLink` links another document's page from this one. A page stamped 非受控 says what that means.
  */
-function documentStatusLine(rc: RegisterContext, doc: ControlledDocument, today: string, from: string, documentLink: (id: string) => string | undefined, coming?: { page: string; version: string; date: string }): PageStatus {
+function documentStatusLine(
+  rc: RegisterContext,
+  doc: ControlledDocument,
+  today: string,
+  from: string,
+  documentLink: (id: string) => string | undefined,
+  coming?: { page: string; version: string; date: string },
+  deviations: readonly ControlledDocument[] = [],
+): PageStatus {
   const tr = (key: MessageKey, data?: MessageData) => t(rc, key, data);
   const version = documentVersion(doc);
   const uncontrolled = tr("site.document.status.uncontrolled");
@@ -1603,7 +1613,28 @@ function documentStatusLine(rc: RegisterContext, doc: ControlledDocument, today:
   const parts: PageStatus["parts"] = [{ text: tr("site.document.status.in-force", { version, effective: effectiveDate(rc, doc) ?? "" }) }, ...temporary];
   if (coming) parts.push({ text: tr("site.document.status.coming", { version, coming: coming.version, date: coming.date }) }, { text: tr("site.document.status.coming.link", { coming: coming.version }), href: href(from, coming.page) }, { text: tr("site.document.status.end") });
   else if (doc.revising !== undefined && doc.revising.since <= today) parts.push({ text: tr("site.document.status.revising", { version }) });
+  // Whoever works to this page works to the deviation too while it applies: the banner names it, not only the section below (tester61 L12).
+  for (const deviation of deviations) {
+    const target = documentLink(deviation.id);
+    const name = `${deviation.id} ${documentTitle(rc, deviation)}`;
+    parts.push(
+      { text: tr("site.document.status.deviation") },
+      target ? { text: name, href: target } : { text: name },
+      { text: deviation.valid_until === undefined ? tr("site.document.status.deviation.open") : tr("site.document.status.deviation.until", { until: deviation.valid_until }) },
+    );
+  }
   return { tone: "ok", parts, note: uncontrolled };
+}
+
+/**
+ * The deviations (`ids`: documents naming this one under `deviates_from`) in force on `today`: released, their 实施日期
+ * reached and, for a temporary one, `valid_until` not passed (the day itself still in force), by number. IATF 16949 8.5.6.1.1.
+ */
+function deviationsInForce(rc: RegisterContext, ids: readonly string[], today: string): ControlledDocument[] {
+  return ids
+    .flatMap((id) => rc.index.documents.get(id)?.value ?? [])
+    .filter((d) => d.status === "released" && releasedPendingUntil(d, today) === undefined && (d.valid_until === undefined || d.valid_until >= today))
+    .sort((a, b) => compareIds(a.id, b.id));
 }
 
 /**
