@@ -147,6 +147,13 @@ export async function run(argv: string[], output?: Output): Promise<number> {
           .option("-y, --yes", t("help.common.yes"))
           .option("--commit", t("help.common.commit"))
           .action(action(async () => (await import("../commands/calendar/notice.js")).calendarNoticeCommand));
+        calendar
+          .command("show")
+          .description(t("help.calendar.show"))
+          .option("--year <year>", t("help.calendar.show.year"))
+          .option("--month <month>", t("help.calendar.show.month"))
+          .option("--format <format>", t("help.common.format-text"))
+          .action(action(async () => (await import("../commands/calendar/show.js")).calendarShowCommand));
       },
       customer: () => {
         const customer = program.command("customer").description(t("help.customer"));

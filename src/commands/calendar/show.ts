@@ -1,0 +1,186 @@
+/**
+ * `csr calendar show [--year Y] [--month M]`: the working-day calendar review deadlines are counted in
+ * (IATF 16949 7.5.3.2.2: ten working days) as csr reads it — a month as a grid of working days, days
+ * off (休) and make-up working days (班), or with --year alone the year's holidays and make-up working
+ * days as a list — with where each came from: the State Council General Office's notice (shipped in
+ * calendars/CN.yaml or typed into qms.yaml's calendar.years) and the company's own days in qms.yaml.
+ * Reads only qms.yaml; writes nothing.
+ */
+import { addDays, isoWeekday, localToday } from "../../core/dates.js";
+import { UserError } from "../../core/errors.js";
+import { padEnd } from "../../core/text.js";
+import { t } from "../../i18n/index.js";
+import { DEFAULT_CALENDAR_BASE, repositoryCalendar, shippedCalendar } from "../../load/calendar.js";
+import { findRoot } from "../../load/discover.js";
+import { dayCount } from "../../model/holiday-notice.js";
+import type { PublicCalendarYear } from "../../model/calendar.js";
+import type { DayRange, QmsConfig } from "../../model/types.js";
+import type { CommandContext } from "../context.js";
+import { choiceOption } from "../options.js";
+import { readRepository } from "../shared/read.js";
+
+export interface CalendarShowFlags {
+  year?: string;
+  month?: string;
+  format?: string;
+}
+
+/** What a day is: the order is WorkCalendar.isWorkday's (company days first, then the notice's, then the weekday). */
+type DayKind = "company-workday" | "company-holiday" | "adjusted" | "holiday" | "workday" | "rest";
+
+interface Holiday {
+  from: string;
+  to: string;
+  name?: string;
+  days: number;
+  company: boolean;
+}
+
+interface Workday {
+  date: string;
+  name?: string;
+  company: boolean;
+}
+
+/** Where the year's public days come from: a notice shipped with csr or typed into qms.yaml; none when base is none or the year is not published. */
+interface Source {
+  base: string;
+  from: "shipped" | "qms.yaml";
+  notice: string;
+  number: string;
+  published: string;
+  amended_by?: { notice: string; number: string; published: string; change: string }[];
+}
+
+export async function calendarShowCommand(ctx: CommandContext, flags: CalendarShowFlags): Promise<number> {
+  const format = choiceOption(flags.format, "--format", ["text", "json"] as const, "text");
+  const today = localToday();
+  const year = flags.year === undefined ? Number(today.slice(0, 4)) : Number(flags.year);
+  if (!(Number.isInteger(year) && year >= 2000 && year <= 2099)) throw new UserError(t("calendar.show.bad-year", { year: flags.year ?? "" }));
+  const month = flags.month === undefined ? (flags.year === undefined ? Number(today.slice(5, 7)) : undefined) : Number(flags.month);
+  if (month !== undefined && !(Number.isInteger(month) && month >= 1 && month <= 12)) throw new UserError(t("calendar.show.bad-month", { month: flags.month ?? "" }));
+
+  const config = (await readRepository(findRoot(ctx.dir), today)).config?.value;
+  const base = config?.calendar?.base ?? DEFAULT_CALENDAR_BASE;
+  const own = config?.calendar?.years?.find((y) => y.year === year);
+  const shipped = base === "none" ? undefined : shippedCalendar(base).years.find((y) => y.year === year);
+  const publicYear: PublicCalendarYear | undefined = base === "none" ? undefined : (own as PublicCalendarYear | undefined) ?? shipped;
+  const source: Source | undefined = publicYear && {
+    base,
+    from: own ? "qms.yaml" : "shipped",
+    notice: publicYear.notice,
+    number: publicYear.number,
+    published: publicYear.published,
+    ...(publicYear.amended_by ? { amended_by: publicYear.amended_by } : {}),
+  };
+
+  const first = month === undefined ? `${year}-01-01` : `${year}-${String(month).padStart(2, "0")}-01`;
+  const last = month === undefined ? `${year}-12-31` : addDays(month === 12 ? `${year + 1}-01-01` : `${year}-${String(month + 1).padStart(2, "0")}-01`, -1);
+  const inSpan = (range: DayRange) => range.from <= last && range.to >= first;
+  const holidays: Holiday[] = [
+    ...(publicYear?.holidays ?? []).filter(inSpan).map((h) => holiday(h, false)),
+    ...(config?.calendar?.holidays ?? []).map(asRange).filter(inSpan).map((h) => holiday(h, true)),
+  ].sort((a, b) => a.from.localeCompare(b.from));
+  const workdays: Workday[] = [
+    ...(publicYear?.workdays ?? []).filter((d) => d >= first && d <= last).map((date) => ({ date, company: false })),
+    ...(config?.calendar?.workdays ?? []).map(asRange).filter(inSpan).flatMap((w) => spanDays(w, first, last).map((date) => ({ date, ...(w.name ? { name: w.name } : {}), company: true }))),
+  ].sort((a, b) => a.date.localeCompare(b.date));
+
+  const days = month === undefined ? undefined : monthDays(config, publicYear, first, last);
+  if (format === "json") {
+    const json = { year, ...(month === undefined ? {} : { month }), source: source ?? null, holidays, workdays, ...(days ? { days } : {}) };
+    ctx.stdout(`${JSON.stringify(json, null, 2)}\n`);
+    return 0;
+  }
+  const lines = days ? monthText(year, month!, days) : [t("calendar.show.year-title", { year })];
+  lines.push("", ...listText(holidays, workdays), "", ...sourceText(year, base, source, holidays.some((h) => h.company) || workdays.some((w) => w.company)));
+  ctx.stdout(`${lines.join("\n")}\n`);
+  return 0;
+}
+
+const asRange = (entry: string | DayRange): DayRange => (typeof entry === "string" ? { from: entry, to: entry } : entry);
+const holiday = (h: DayRange, company: boolean): Holiday => ({ from: h.from, to: h.to, ...(h.name ? { name: h.name } : {}), days: dayCount(h.from, h.to), company });
+
+function spanDays(range: DayRange, first: string, last: string): string[] {
+  const days: string[] = [];
+  for (let d = range.from < first ? first : range.from; d <= range.to && d <= last; d = addDays(d, 1)) days.push(d);
+  return days;
+}
+
+interface Day {
+  date: string;
+  weekday: number;
+  working: boolean;
+  kind: DayKind;
+  name?: string;
+}
+
+function monthDays(config: QmsConfig | undefined, publicYear: PublicCalendarYear | undefined, first: string, last: string): Day[] {
+  const calendar = repositoryCalendar(config);
+  const named = (entries: readonly (string | DayRange)[] | undefined, date: string) => entries?.map(asRange).find((e) => e.from <= date && e.to >= date);
+  const days: Day[] = [];
+  for (let date = first; date <= last; date = addDays(date, 1)) {
+    const weekday = isoWeekday(date);
+    const working = calendar.isWorkday(date);
+    const companyWorkday = named(config?.calendar?.workdays, date);
+    const companyHoliday = named(config?.calendar?.holidays, date);
+    const publicHoliday = named(publicYear?.holidays, date);
+    const entry =
+      companyWorkday ? { kind: "company-workday" as const, name: companyWorkday.name }
+      : companyHoliday ? { kind: "company-holiday" as const, name: companyHoliday.name }
+      : publicYear?.workdays.includes(date) ? { kind: "adjusted" as const, name: undefined }
+      : publicHoliday ? { kind: "holiday" as const, name: publicHoliday.name }
+      : { kind: working ? ("workday" as const) : ("rest" as const), name: undefined };
+    days.push({ date, weekday, working, kind: entry.kind, ...(entry.name ? { name: entry.name } : {}) });
+  }
+  return days;
+}
+
+/** The month as a grid, Monday first: each day's number with 休 (a day off that is not a rest day of the week) or 班 (a working day that is), then the totals. */
+function monthText(year: number, month: number, days: Day[]): string[] {
+  const cell = (text: string) => padEnd(text, 5);
+  const header = [1, 2, 3, 4, 5, 6, 7].map((d) => cell(t(`calendar.show.weekday.${d}` as "calendar.show.weekday.1"))).join("").trimEnd();
+  const rows: string[] = [];
+  let row = Array.from({ length: days[0]!.weekday - 1 }, () => cell(""));
+  for (const day of days) {
+    const mark = day.kind === "holiday" || day.kind === "company-holiday" ? t("calendar.show.mark.off") : day.kind === "adjusted" || day.kind === "company-workday" ? t("calendar.show.mark.on") : "";
+    row.push(cell(`${String(Number(day.date.slice(8))).padStart(2)}${mark}`));
+    if (day.weekday === 7) {
+      rows.push(row.join("").trimEnd());
+      row = [];
+    }
+  }
+  if (row.length > 0) rows.push(row.join("").trimEnd());
+  const working = days.filter((d) => d.working).length;
+  const off = days.filter((d) => d.kind === "holiday" || d.kind === "company-holiday").length;
+  return [
+    t("calendar.show.month-title", { year, month }),
+    header,
+    ...rows,
+    t("calendar.show.legend"),
+    t("calendar.show.totals", { working, rest: days.length - working, off }),
+  ];
+}
+
+function listText(holidays: Holiday[], workdays: Workday[]): string[] {
+  const range = (h: Holiday) => (h.from === h.to ? h.from : t("calendar.notice.range", { from: h.from, to: h.to }));
+  const company = (c: boolean) => (c ? t("calendar.show.company") : "");
+  return [
+    t("calendar.show.holidays"),
+    ...(holidays.length === 0 ? [`  ${t("calendar.notice.no-workdays")}`] : holidays.map((h) => `  ${h.name ? t("calendar.day.label-named", { days: range(h), name: h.name, count: h.days }) : t("calendar.day.label", { days: range(h), count: h.days })}${company(h.company)}`)),
+    t("calendar.show.workdays"),
+    ...(workdays.length === 0
+      ? [`  ${t("calendar.notice.no-workdays")}`]
+      : workdays.map((w) => `  ${t("calendar.notice.workday", { date: w.date, weekday: t(`calendar.weekday.${isoWeekday(w.date)}` as "calendar.weekday.1") })}${w.name ? ` ${w.name}` : ""}${company(w.company)}`)),
+  ];
+}
+
+function sourceText(year: number, base: string, source: Source | undefined, company: boolean): string[] {
+  const lines =
+    base === "none" ? [t("calendar.show.source.none")]
+    : source ? [t(source.from === "shipped" ? "calendar.show.source.shipped" : "calendar.show.source.typed", { notice: source.notice, number: source.number, published: source.published })]
+    : [t("calendar.show.source.missing", { year })];
+  for (const amended of source?.amended_by ?? []) lines.push(t("calendar.show.source.amended", { notice: amended.notice, number: amended.number, published: amended.published, change: amended.change }));
+  if (company) lines.push(t("calendar.show.source.company"));
+  return lines;
+}

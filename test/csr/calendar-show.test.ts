@@ -1,0 +1,127 @@
+/**
+ * `csr calendar show`: the working-day calendar as csr counts it — a month's grid with its days off
+ * (休) and make-up working days (班), a year's list, and where they come from — run as the built binary.
+ */
+import { appendFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { csr, minimalRepo } from "../helpers.js";
+
+const SOURCE_2026 = "国务院办公厅关于2026年部分节假日安排的通知（国办发明电〔2025〕7号，2025-11-04 发布；csr 内置）。";
+
+/** minimalRepo with the company's own days in qms.yaml. */
+function withCompanyDays(): string {
+  const dir = minimalRepo();
+  appendFileSync(join(dir, "qms.yaml"), ["calendar:", "  holidays:", "    - { from: 2026-09-28, to: 2026-09-29, name: 停产检修 }", "  workdays:", "    - { from: 2026-10-08, to: 2026-10-08, name: 国庆加班生产 }", ""].join("\n"));
+  return dir;
+}
+
+describe("csr calendar show", () => {
+  it("prints a month with 国庆节 and its 调休 Saturday, Monday first, with the totals and the notice it comes from", () => {
+    expect(csr(["-C", minimalRepo(), "calendar", "show", "--year", "2026", "--month", "10"], { lang: null })).toEqual({
+      code: 0,
+      stdout: [
+        "2026 年 10 月",
+        "一   二   三   四   五   六   日",
+        "                1休  2休  3休  4休",
+        " 5休  6休  7休  8    9   10班 11",
+        "12   13   14   15   16   17   18",
+        "19   20   21   22   23   24   25",
+        "26   27   28   29   30   31",
+        "休：放假（法定节假日或公司休息日）；班：调休上班或公司工作日；其余周一至周五上班，周六周日休息。",
+        "工作日 18 天，休息日 13 天（其中放假 7 天）。",
+        "",
+        "放假：",
+        "  2026-10-01 至 2026-10-07 国庆节（7 天）",
+        "调休上班：",
+        "  2026-10-10（周六）",
+        "",
+        `来源：${SOURCE_2026}`,
+        "",
+      ].join("\n"),
+      stderr: "",
+    });
+  });
+
+  it("marks the company's own days of qms.yaml, which win over the notice, and names qms.yaml as their source (en)", () => {
+    const dir = withCompanyDays();
+    const september = csr(["-C", dir, "calendar", "show", "--year", "2026", "--month", "9"]);
+    expect(september).toEqual({
+      code: 0,
+      stdout: [
+        "2026-9",
+        "Mo   Tu   We   Th   Fr   Sa   Su",
+        "      1    2    3    4    5    6",
+        " 7    8    9   10   11   12   13",
+        "14   15   16   17   18   19   20W",
+        "21   22   23   24   25H  26H  27H",
+        "28H  29H  30",
+        "H: day off (public holiday or company day off); W: make-up or company working day; otherwise Monday to Friday are working days, Saturday and Sunday rest days.",
+        "20 working days, 10 rest days (5 of them days off).",
+        "",
+        "Days off:",
+        "  2026-09-25 to 2026-09-27 中秋节 (3 days)",
+        "  2026-09-28 to 2026-09-29 停产检修 (2 days) (company, qms.yaml)",
+        "Make-up working days:",
+        "  2026-09-20 (Sunday)",
+        "",
+        "Source: 国务院办公厅关于2026年部分节假日安排的通知 (国办发明电〔2025〕7号, published 2025-11-04; shipped with csr).",
+        "Company days off and working days: qms.yaml calendar.holidays, calendar.workdays (they win over the notice).",
+        "",
+      ].join("\n"),
+      stderr: "",
+    });
+    const october = JSON.parse(csr(["-C", dir, "calendar", "show", "--year", "2026", "--month", "10", "--format", "json"]).stdout);
+    expect(october.source).toEqual({ base: "CN", from: "shipped", notice: "国务院办公厅关于2026年部分节假日安排的通知", number: "国办发明电〔2025〕7号", published: "2025-11-04" });
+    expect(october.days.slice(6, 10)).toEqual([
+      { date: "2026-10-07", weekday: 3, working: false, kind: "holiday", name: "国庆节" },
+      { date: "2026-10-08", weekday: 4, working: true, kind: "company-workday", name: "国庆加班生产" },
+      { date: "2026-10-09", weekday: 5, working: true, kind: "workday" },
+      { date: "2026-10-10", weekday: 6, working: true, kind: "adjusted" },
+    ]);
+    expect(october.days).toHaveLength(31);
+    expect(october.workdays).toEqual([
+      { date: "2026-10-08", name: "国庆加班生产", company: true },
+      { date: "2026-10-10", company: false },
+    ]);
+  });
+
+  it("with --year alone lists the year's holidays and 调休 days", () => {
+    const result = csr(["-C", minimalRepo(), "calendar", "show", "--year", "2026"], { lang: null });
+    expect(result.code).toBe(0);
+    expect(result.stdout).toBe(
+      [
+        "2026 年的放假和调休上班日",
+        "",
+        "放假：",
+        "  2026-01-01 至 2026-01-03 元旦（3 天）",
+        "  2026-02-15 至 2026-02-23 春节（9 天）",
+        "  2026-04-04 至 2026-04-06 清明节（3 天）",
+        "  2026-05-01 至 2026-05-05 劳动节（5 天）",
+        "  2026-06-19 至 2026-06-21 端午节（3 天）",
+        "  2026-09-25 至 2026-09-27 中秋节（3 天）",
+        "  2026-10-01 至 2026-10-07 国庆节（7 天）",
+        "调休上班：",
+        "  2026-01-04（周日）",
+        "  2026-02-14（周六）",
+        "  2026-02-28（周六）",
+        "  2026-05-09（周六）",
+        "  2026-09-20（周日）",
+        "  2026-10-10（周六）",
+        "",
+        `来源：${SOURCE_2026}`,
+        "",
+      ].join("\n"),
+    );
+  });
+
+  it("says a year whose notice is not recorded is counted Monday to Friday", () => {
+    const result = csr(["-C", minimalRepo(), "calendar", "show", "--year", "2030", "--month", "1"], { lang: null });
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/\n放假：\n  无\n调休上班：\n  无\n\n2030 年的放假通知尚未登记：该年按周一至周五计算（规则 calendar\/year-missing）；通知发布后用 'csr calendar notice <通知文件>' 写入。\n$/);
+  });
+
+  it("refuses a month that is not 1 to 12 in one line, exit 2", () => {
+    expect(csr(["-C", minimalRepo(), "calendar", "show", "--month", "13"], { lang: null })).toEqual({ code: 2, stdout: "", stderr: "csr: 月份 13 无效：请给出 1 到 12，例如 --month 10。\n" });
+  });
+});
