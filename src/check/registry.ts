@@ -93,7 +93,9 @@ import { rule as personLeftWithOpenWork } from "./rules/person/left-with-open-wo
 import { rule as personMilitarySignature } from "./rules/person/military-signature.js";
 import { rule as personWorkAfterLeaving } from "./rules/person/work-after-leaving.js";
 import { rule as personWorkBeforeJoining } from "./rules/person/work-before-joining.js";
+import { rule as processAuditBeforeStandard } from "./rules/process/audit-before-standard.js";
 import { rule as processAuditDue } from "./rules/process/audit-due.js";
+import { rule as processAuditDuplicateReport } from "./rules/process/audit-duplicate-report.js";
 import { rule as processAuditorImpartiality } from "./rules/process/auditor-impartiality.js";
 import { rule as refUnresolved } from "./rules/ref/unresolved.js";
 import { rule as symbolApprovalOutdated } from "./rules/symbol/approval-outdated.js";
@@ -197,7 +199,9 @@ export const rules: readonly Rule[] = [
   personMilitarySignature,
   personWorkAfterLeaving,
   personWorkBeforeJoining,
+  processAuditBeforeStandard,
   processAuditDue,
+  processAuditDuplicateReport,
   processAuditorImpartiality,
   refUnresolved,
   symbolApprovalOutdated,

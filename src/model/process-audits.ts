@@ -77,6 +77,15 @@ export function auditsIn(processes: readonly Process[], from: string | undefined
 }
 
 /**
+ * Whether two audit report numbers name one report: compared regardless of letter case, as people
+ * read IA-2026-02 and ia-2026-02 (csr process audited refuses a repeated one, rule
+ * process/audit-duplicate-report reports it in processes.yaml).
+ */
+export function sameAuditReport(a: string, b: string): boolean {
+  return a.toLowerCase() === b.toLowerCase();
+}
+
+/**
  * The auditors of `audit` who belong to the department that owns `process` (`owner`, a department
  * code), by their index in `by`: they would audit their own department's work (9.2.2 c). `person`
  * looks an id up in people.yaml; an unknown id is ref/unresolved's, not reported here.
