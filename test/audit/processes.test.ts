@@ -9,6 +9,7 @@ import { describe, expect, it } from "vitest";
 import { builtOnce, checkJson, copyFixture, csr, git, gitInit } from "../helpers.js";
 
 const acme = builtOnce(() => gitInit(copyFixture("examples/acme-auto")));
+const gjb = builtOnce(() => gitInit(copyFixture("examples/gjb-demo")));
 /** In the repository's language (zh-CN), as its users run csr. */
 const run = (dir: string, ...args: string[]) => csr(["-C", dir, ...args], { lang: null });
 const read = (dir: string, file: string) => readFileSync(join(dir, file), "utf8");
@@ -209,6 +210,34 @@ describe("csr process audited", () => {
       stderr: expect.stringMatching(/^csr: --by 周鹏（zhoupeng）.*2016-03-01.*\n/),
     });
     expect(run(dir, "process", "audited", "C1", "--date", "2016-03-01", ...full).code).toBe(0);
+  });
+
+  it("refuses the 军代表 as an internal auditor, by id or name, writing nothing, and csr check reports such an audit written by hand (tester62 N3, breaker62 P3)", async () => {
+    const dir = await gjb();
+    const before = read(dir, "processes.yaml");
+    expect(run(dir, "process", "audited", "C3", "--date", "2026-09-15", "--by", "luox,wangjd", "--report", "NS-2026-03", "--nonconformities", "1")).toEqual({
+      code: 2,
+      stdout: "",
+      stderr: "csr: --by 王建东（wangjd）属于军代表室，是军代表：军代表只以军代表身份签字，内部审核由本公司的内审员进行（csr list people）。\n",
+    });
+    expect(csr(["-C", dir, "--lang", "en", "process", "audited", "C3", "--date", "2026-09-15", "--by", "王建东", "--report", "NS-2026-03", "--nonconformities", "1"])).toEqual({
+      code: 2,
+      stdout: "",
+      stderr: "csr: --by Wang Jiandong (wangjd) belongs to Military Representative Office and is a military representative: a military representative signs only as such; the organisation's own auditors make its internal audits (csr list people).\n",
+    });
+    expect(read(dir, "processes.yaml")).toBe(before);
+    expect(git(dir, ["status", "--porcelain"])).toBe("");
+    writeFileSync(
+      join(dir, "processes.yaml"),
+      before.replace(
+        "    documents: [CS/QP-009, CS/QP-013, CS/QP-014, CS/WI-003, CS/WI-004]\n",
+        "    documents: [CS/QP-009, CS/QP-013, CS/QP-014, CS/WI-003, CS/WI-004]\n    audits:\n      - {date: 2026-09-15, by: [luox, wangjd], report: NS-2026-03, nonconformities: 1}\n",
+      ),
+    );
+    const found = checkJson(dir, "--today", "2026-12-05").findings.filter((f) => f.rule === "person/military-signature");
+    expect(found.map((f) => `${f.file}:${f.line}:${f.column} ${f.severity} ${f.message}`)).toEqual([
+      "processes.yaml:109:39 error The auditors of the internal audit of process C3 Production and service provision on 2026-09-15 (report NS-2026-03) include the military representative Wang Jiandong (wangjd) of Military Representative Office: the organisation's own auditors make its internal audits; a military representative signs only as such. Record the organisation's people who audited.",
+    ]);
   });
 
   it("reports audits edited by hand: an unknown auditor, a date after today, an auditor not yet started or already left", async () => {

@@ -14,7 +14,8 @@
  * year of the earliest edition of the standards in scope (earliestAuditDay: a year typed wrong), an
  * unknown person or one not at work that day (before their 到岗日期 or after leaving), a count that is
  * not a whole number of 0 or more, the same report recorded for the process already, an auditor of
- * the owning department while process/auditor-impartiality is an error.
+ * the owning department while process/auditor-impartiality is an error, a 军代表 (a person of a
+ * military representative office: the customer's, not one of the organisation's auditors, GJB 9001C 9.2).
  */
 import { UserError } from "../../core/errors.js";
 import { didYouMean } from "../../core/text.js";
@@ -30,7 +31,7 @@ import type { ProcessAudit } from "../../model/types.js";
 import type { CommandContext } from "../context.js";
 import { eventDateOption } from "../options.js";
 import { editFile, listOption, personOption, saveChanges, withEditSession } from "../shared/edit.js";
-import { personLabel } from "../shared/people.js";
+import { personLabel, refuseMilitaryWork } from "../shared/people.js";
 import { appendIn } from "../shared/persist.js";
 
 export interface ProcessAuditedFlags {
@@ -62,7 +63,12 @@ export async function processAuditedCommand(ctx: CommandContext, given: string, 
     const count = flags.nonconformities!.trim();
     if (!/^\d{1,4}$/.test(count)) throw new UserError(t("process.audited.bad-count", { value: count }));
     const nonconformities = Number(count);
-    const by = [...new Set(listOption(flags.by).map((p) => personOption(session, p, "--by", date).id))];
+    // GJB 9001C 9.2: the organisation's own people audit it; a 军代表 is the customer's representative (tester62 N3).
+    const by = [...new Set(listOption(flags.by).map((p) => {
+      const person = personOption(session, p, "--by", date);
+      refuseMilitaryWork(session.index, person, "--by", "auditor");
+      return person.id;
+    }))];
     const report = flags.report!.trim();
     // 9.2.2 c: an auditor of the department that owns the process audits their own department's work.
     const own = ownDepartmentAuditors(process, { by }, (id) => session.index.people.get(id)?.value);

@@ -1,6 +1,7 @@
-import { t } from "../../../i18n/index.js";
+import { language, t } from "../../../i18n/index.js";
+import { localized } from "../../../core/text.js";
 import { codeWithLabel } from "../../../i18n/values.js";
-import { departmentLabel } from "../../../model/labels.js";
+import { departmentLabel, processLabel } from "../../../model/labels.js";
 import { isMilitaryRepresentative, militaryParties } from "../../../model/index.js";
 import { csrWork, documentWork, type PersonWork } from "../../../model/person-work.js";
 import { describe } from "../../../model/recorded-events.js";
@@ -13,27 +14,28 @@ import type { Rule } from "../../rule.js";
  * and 8.2.3 (the customer takes part in the review): the 军代表 of the military representative office
  * (qms.yaml external_parties of kind military-representative) is the customer's representative, who
  * signs only as 军代表, and only he signs so; nor does he review the organisation's documents
- * periodically (7.5.2/7.5.3), give its training or attend it (7.2). `csr person add|update`,
- * `csr release`, `csr sign`, `csr review`, `csr periodic-review` and `csr train` refuse the rest;
- * this finds it in files written by hand.
+ * periodically (7.5.2/7.5.3), give its training or attend it (7.2), nor audit its processes (9.2: the
+ * organisation's internal audit is by its own auditors; tester62 N3, breaker62 P3). `csr person add|update`,
+ * `csr release`, `csr sign`, `csr review`, `csr periodic-review`, `csr train` and `csr process audited`
+ * refuse the rest; this finds it in files written by hand.
  */
 export const rule: Rule = {
   id: "person/military-signature",
   severity: "error",
   holdsForParts: true,
   scope: { files: "own" },
-  summary: "A 军代表 holds a role of the organisation, signs other than as 军代表, reviews a document periodically or gives or attends training, or someone else signs as 军代表.",
-  dependsOn: ["people.yaml", "qms.yaml"],
+  summary: "A 军代表 holds a role of the organisation, signs other than as 军代表, reviews a document periodically, gives or attends training or audits a process, or someone else signs as 军代表.",
+  dependsOn: ["people.yaml", "qms.yaml", "processes.yaml"],
   docs: {
     description:
-      "In a repository with a military representative office (an entry of `external_parties` in `qms.yaml` with `kind: military-representative`), its people are the customer's military representatives (军代表), not members of the organisation. Reported: such a person with `roles` in `people.yaml`; a revision signature (编制, 审核, 会签, 标准化审查, 批准) or a CSR opinion, decision, confirmation or review report signature (记录, 评审组长) in the name of such a person; a periodic review of a document (`reviews`) or a training session (`training.sessions`, as trainer or among its `people`) in the name of such a person, since the organisation reviews its own documents and does not train the military representative office; and a 军代表 signature (`military_representative` of a revision or of a review report) in the name of someone who is not of the office. A signature in the wrong name misstates who approved the document or reviewed the requirement ({{cite:document-approval}}; {{cite:requirements-review}}).",
+      "In a repository with a military representative office (an entry of `external_parties` in `qms.yaml` with `kind: military-representative`), its people are the customer's military representatives (军代表), not members of the organisation. Reported: such a person with `roles` in `people.yaml`; a revision signature (编制, 审核, 会签, 标准化审查, 批准) or a CSR opinion, decision, confirmation or review report signature (记录, 评审组长) in the name of such a person; a periodic review of a document (`reviews`) or a training session (`training.sessions`, as trainer or among its `people`) in the name of such a person, since the organisation reviews its own documents and does not train the military representative office; an internal audit of a process (`audits` in `processes.yaml`, `by`) in the name of such a person, since the organisation's own auditors audit it internally ({{cite:audit-programme}}); and a 军代表 signature (`military_representative` of a revision or of a review report) in the name of someone who is not of the office. A signature in the wrong name misstates who approved the document or reviewed the requirement ({{cite:document-approval}}; {{cite:requirements-review}}).",
     bad: `
   - {id: liujd, name: 刘军代, department: MRO, title: 军代表, roles: [reviewer]}   # MRO: kind military-representative
 `,
     good: `
   - {id: liujd, name: 刘军代, department: MRO, title: 军代表, roles: []}
 `,
-    fix: "Remove the roles of the 军代表 (`csr person update <id> --roles ''`), record each signature in the name of the person who signed in that capacity, give the 军代表's signature with `--military-representative` (`csr release`, `csr sign`, `csr review`), record a periodic review in the name of the organisation's reviewer, and remove the 军代表 from training records.",
+    fix: "Remove the roles of the 军代表 (`csr person update <id> --roles ''`), record each signature in the name of the person who signed in that capacity, give the 军代表's signature with `--military-representative` (`csr release`, `csr sign`, `csr review`), record a periodic review in the name of the organisation's reviewer, an internal audit in the names of the organisation's auditors who made it, and remove the 军代表 from training records.",
   },
   check(ctx) {
     const offices = militaryParties(ctx.index);
@@ -61,6 +63,17 @@ export const rule: Rule = {
         ctx.report({ file, path: [...path, ...w.path] }, t(military ? "rule.person/military-signature.other-role" : "rule.person/military-signature.not-military", data));
       }
     };
+    // GJB 9001C 9.2: the organisation audits itself; the 军代表 audits it as the customer, not in its internal audit.
+    for (const { value: process, file, path } of ctx.repo.processes) {
+      if (!ctx.keeps(file)) continue;
+      (process.audits ?? []).forEach((audit, i) => {
+        (audit.by ?? []).forEach((id, j) => {
+          const person = ctx.index.people.get(id)?.value;
+          if (!person || !isMilitaryRepresentative(ctx.index, person)) return;
+          ctx.report({ file, path: [...path, "audits", i, "by", j] }, t("rule.person/military-signature.auditor", { who: codeWithLabel(localized(language(), person.name, person.name_en), person.id), process: processLabel(process), date: audit.date, report: audit.report, office: departmentLabel(ctx.index, person.department) }));
+        });
+      });
+    }
     for (const { value, file, path } of ctx.index.csrs.values()) report(file, path, csrWork(value));
     for (const { value, file, path } of ctx.index.documents.values()) report(file, path, documentWork(value));
   },
