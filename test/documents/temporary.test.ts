@@ -32,6 +32,15 @@ describe("a temporary document (csr release --until, doc/temporary-expired; test
     const early = csr(["-C", repo, ...RELEASE, "--until", "2026-12-06", "--lang", "en"]);
     expect(early).toEqual({ code: 2, stdout: "", stderr: "csr: --until 2026-12-06 is before the effective date 2026-12-07: a temporary document ends on or after the day it takes effect.\n" });
     expect(readFileSync(join(repo, "documents/QP-030.yaml"), "utf8")).toBe(DRAFT);
+    // Ended before today, it would be expired as soon as released (breaker62 P6).
+    const ended = daysAfter(today(), -1);
+    const past = ["release", "QP-030", "--summary", "临时偏离", "--prepared", "zhang", "--reviewed", "li", "--approved", "wang", "--date", daysAfter(today(), -20), "--until", ended, "-y"];
+    expect(csr(["-C", repo, ...past, "--lang", "zh-CN"])).toEqual({
+      code: 2,
+      stdout: "",
+      stderr: `csr: --until ${ended} 早于今天（${today()}）：QP-030 一发布就已到期，不能再按它作业。请核对日期：--until 是最后有效的那天，今天或以后。\n`,
+    });
+    expect(readFileSync(join(repo, "documents/QP-030.yaml"), "utf8")).toBe(DRAFT);
 
     const released = csr(["-C", repo, ...RELEASE, "--until", "2026-12-18", "--lang", "zh-CN"]);
     expect(released.stderr).toBe("");

@@ -160,6 +160,8 @@ async function release(ctx: CommandContext, id: string, given: ReleaseFlags, pro
     const { date, signed, effective } = checkDateOptions(flags);
     const until = flags.until === undefined ? undefined : dateOption(flags.until, "--until");
     if (until !== undefined && until < effective) throw new UserError(t("release.until-before-effective", { until, effective }));
+    // Ended before today, it would be released expired: never valid on any day from now, a typo or a record that is an obsolete one (breaker62 P6).
+    if (until !== undefined && until < localToday()) throw new UserError(t("release.until-past", { until, today: localToday(), id: doc.id }));
     const summary = required(flags.summary, "--summary", t("release.needs.summary"));
     const prepared = required(flags.prepared, "--prepared", t("release.needs.prepared"));
     const reviewed = required(flags.reviewed, "--reviewed", t("release.needs.reviewed"));
