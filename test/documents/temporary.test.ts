@@ -1,4 +1,4 @@
-import { readFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { csr, git, gitInit, minimalRepo, tempDir } from "../helpers.js";
@@ -56,6 +56,11 @@ describe("a temporary document (csr release --until, doc/temporary-expired; test
     expect(temporaryFindings(repo, "2026-12-18")).toEqual([warning]);
     expect(temporaryFindings(repo, "2026-12-21")).toEqual([
       "documents/QP-030.yaml:8:14 error doc/temporary-expired QP-030 A/0 is temporary and was valid until 2026-12-18, but it is still released. Verify the return to the standard process and withdraw it ('csr obsolete QP-030 --reason ...'), or release a new revision with a later --until if it is extended.",
+    ]);
+    // Not in force yet, the warning says so rather than that it has expired (breaker62 P12).
+    writeFileSync(join(repo, "documents/QP-030.yaml"), text.replace("effective: 2026-12-07", "effective: 2026-12-15"));
+    expect(temporaryFindings(repo, "2026-12-11")).toEqual([
+      "documents/QP-030.yaml:8:14 warning doc/temporary-expired QP-030 A/0 is temporary and not yet in force: it takes effect on 2026-12-15 and is valid only until 2026-12-18, soon. Check that period; on that day or after, once the return to the standard process is verified, withdraw it ('csr obsolete QP-030 --reason ...'), or release a new revision with a later --until if it is extended.",
     ]);
   });
 });

@@ -43,7 +43,10 @@ valid_until: 2026-11-20   # withdrawn when its period ended
       if (until < today) {
         ctx.report({ file, path: ["valid_until"] }, t("rule.doc/temporary-expired", { document: doc.id, version, until }));
       } else if (calendar.addWorkdays(today, TEMPORARY_WARN_WORKDAYS) >= until) {
-        ctx.report({ file, path: ["valid_until"] }, t("rule.doc/temporary-expired.due-soon", { document: doc.id, version, until }), "warning");
+        // Not in force yet, it is said so: its end is near, it has not expired (breaker62 P12).
+        const effective = doc.effective;
+        const key = effective !== undefined && effective > today ? "rule.doc/temporary-expired.not-yet-in-force" : "rule.doc/temporary-expired.due-soon";
+        ctx.report({ file, path: ["valid_until"] }, t(key, { document: doc.id, version, until, effective: effective ?? "" }), "warning");
       }
     }
   },
