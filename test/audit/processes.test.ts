@@ -168,18 +168,18 @@ describe("csr process audited", () => {
   it("records an auditor of the department owning the process with a warning (English names in English), as csr check reports it, and refuses it while the rule is an error (breaker61 M2)", async () => {
     const dir = await acme();
     // 周鹏 is of 技术部, 张丽 of 品质部, which owns S1 文件和记录控制.
-    const recorded = csr(["-C", dir, "--lang", "en", "process", "audited", "S1", "--date", "2026-05-01", "--by", "zhoupeng,zhangli", "--report", "IA-2026-02", "--nonconformities", "0"]);
+    const recorded = csr(["-C", dir, "--lang", "en", "process", "audited", "S1", "--date", "2026-05-06", "--by", "zhoupeng,zhangli", "--report", "IA-2026-02", "--nonconformities", "0"]);
     expect(recorded).toEqual({
       code: 0,
       stdout:
-        "Recorded in processes.yaml the internal audit of S1 Documented information: 2026-05-01, auditors Zhou Peng (zhoupeng), Zhang Li (zhangli), report IA-2026-02, conforming.\n" +
+        "Recorded in processes.yaml the internal audit of S1 Documented information: 2026-05-06, auditors Zhou Peng (zhoupeng), Zhang Li (zhangli), report IA-2026-02, conforming.\n" +
         "Note: Zhang Li (zhangli) is of Quality Assurance, which owns S1 Documented information; an auditor auditing their own department's work is no impartial internal audit (process/auditor-impartiality). Have an auditor from another department audit it next time.\n" +
         "Wrote processes.yaml; not committed (git commit it, or run with --commit).\n",
       stderr: "",
     });
     const found = checkJson(dir, "--today", "2026-12-05").findings.filter((f) => f.rule === "process/auditor-impartiality");
     expect(found.map((f) => `${f.file}:${f.line}:${f.column} ${f.severity} ${f.message}`)).toEqual([
-      "processes.yaml:115:43 warning The internal audit of S1 Documented information on 2026-05-01 (report IA-2026-02) names Zhang Li (zhangli) as an auditor, of Quality Assurance, the department that owns the process: an auditor does not audit their own department's work. Have the next audit of the process done by a trained auditor from another department and record it with 'csr process audited S1 --date <date> --by <auditors> --report <report number> --nonconformities <count>'.",
+      "processes.yaml:115:43 warning The internal audit of S1 Documented information on 2026-05-06 (report IA-2026-02) names Zhang Li (zhangli) as an auditor, of Quality Assurance, the department that owns the process: an auditor does not audit their own department's work. Have the next audit of the process done by a trained auditor from another department and record it with 'csr process audited S1 --date <date> --by <auditors> --report <report number> --nonconformities <count>'.",
     ]);
     // Set to error in qms.yaml: refused, nothing written.
     writeFileSync(join(dir, "qms.yaml"), `${read(dir, "qms.yaml")}rules:\n  process/auditor-impartiality: error\n`);
@@ -210,6 +210,22 @@ describe("csr process audited", () => {
       stderr: expect.stringMatching(/^csr: --by 周鹏（zhoupeng）.*2016-03-01.*\n/),
     });
     expect(run(dir, "process", "audited", "C1", "--date", "2016-03-01", ...full).code).toBe(0);
+  });
+
+  it("records an audit dated on a day off (a holiday, a weekend) with a note to check the date, and a working day without (tester62 N11)", async () => {
+    const dir = await acme();
+    expect(run(dir, "process", "audited", "S5", "--date", "2026-10-01", "--by", "zhaoqiang", "--report", "IA-2026-04", "--nonconformities", "0")).toEqual({
+      code: 0,
+      stdout:
+        "已在 processes.yaml 中记录过程 S5 采购与供应商管理 的内部审核：2026-10-01，审核员 赵强（zhaoqiang），审核报告 IA-2026-04，符合。\n" +
+        "注意：2026-10-01 按工作日历（qms.yaml 的 calendar）是休息日；请核对审核日期，如有误，改正 processes.yaml 中这次审核（审核报告 IA-2026-04）的 date。\n" +
+        "已写入 processes.yaml，尚未提交（git commit，或运行时加 --commit 由 csr 提交）。\n",
+      stderr: "",
+    });
+    expect(csr(["-C", dir, "--lang", "en", "process", "audited", "C3", "--date", "2026-06-06", "--by", "zhaoqiang", "--report", "IA-2026-01", "--nonconformities", "1"]).stdout.split("\n")[1]).toBe(
+      "Note: 2026-06-06 is a day off in the working-day calendar (calendar of qms.yaml); check the audit date and, if it is wrong, correct the date of this audit (report IA-2026-01) in processes.yaml.",
+    );
+    expect(run(dir, "process", "audited", "C4", "--date", "2026-06-05", "--by", "zhaoqiang", "--report", "IA-2026-02", "--nonconformities", "0").stdout).not.toContain("休息日");
   });
 
   it("refuses the 军代表 as an internal auditor, by id or name, writing nothing, and csr check reports such an audit written by hand (tester62 N3, breaker62 P3)", async () => {

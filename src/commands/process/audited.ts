@@ -6,6 +6,8 @@
  * the audit programme covers every process; the process list (csr list processes) prints the last audit
  * and, with an interval, when the next falls due (process/audit-due warns after).
  *
+ * A date that is a day off in the working-day calendar (qms.yaml calendar) is recorded with a note line.
+ *
  * An auditor of the department that owns the process (9.2.2 c, impartiality) is recorded with a
  * warning line, as csr check's process/auditor-impartiality reports it; refused while qms.yaml sets
  * that rule to error.
@@ -21,6 +23,7 @@ import { UserError } from "../../core/errors.js";
 import { didYouMean } from "../../core/text.js";
 import { list, t } from "../../i18n/index.js";
 import { addMonths } from "../../core/dates.js";
+import { repositoryCalendar } from "../../load/calendar.js";
 import { findProcess } from "../../model/index.js";
 import { processLabel } from "../../model/labels.js";
 import { auditInterval, earliestAuditDay, ownDepartmentAuditors } from "../../model/process-audits.js";
@@ -93,6 +96,8 @@ export async function processAuditedCommand(ctx: CommandContext, given: string, 
     const lines = [t("process.audited.recorded", { process: label, date, by: list(by.map((id) => personLabel(session.index, id))), report, result, path: located.file.path })];
     const months = auditInterval(process, session.repo.config?.value);
     if (months !== undefined) lines.push(t("process.audited.next", { due: addMonths(date, months), months }));
+    // A day off is the usual typo in an audit record (tester62 N11): said, as csr release --effective says it, not refused.
+    if (!repositoryCalendar(session.repo.config?.value).isWorkday(date)) lines.push(t("process.audited.rest-day", { date, report, path: located.file.path }));
     if (own.length > 0 && impartiality === "warning") lines.push(t("process.audited.own-department", { who: auditors, department: owner, process: label }));
     await saveChanges(ctx, session, [change], lines, { commit: flags.commit, message: t("process.commit.audited", { code: process.code, date, report }) });
     return 0;
