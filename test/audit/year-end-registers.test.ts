@@ -70,8 +70,8 @@ describe("csr export, the year-end registers", () => {
 
     const review = workbook.getWorksheet("管理评审输入")!;
     // The period, the calendar year to the day, is in the sheet's heading, as csr list management-review prints it in a file.
-    expect(review.getCell("A1").value).toBe("管理评审输入");
-    expect(review.headerFooter.oddHeader).toBe("&L江苏安迈汽车零部件有限公司&C&14&B管理评审输入&R期间：2026-01-01 至 2026-12-05");
+    expect(review.getCell("A1").value).toBe("管理评审输入（2026-01-01 至 2026-12-05）");
+    expect(review.headerFooter.oddHeader).toBe("&L江苏安迈汽车零部件有限公司&C&14&B管理评审输入（2026-01-01 至 2026-12-05）&R期间：2026-01-01 至 2026-12-05");
     const reviewRows = rowsOf(review);
     expect(reviewRows.slice(0, 6)).toEqual([
       ["序号", "输入项", "指标", "数值", "说明", "明细见"],
@@ -151,6 +151,6 @@ describe("registers.forms, the year-end registers", () => {
     expect(csr(["-C", dir, "export", "--out", out, "--today", TODAY], { lang: null }).code).toBe(0);
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.readFile(out);
-    expect(workbook.getWorksheet("管理评审输入")!.headerFooter.oddHeader).toBe("&L江苏安迈汽车零部件有限公司&C&14&B管理评审输入&R表单编号：HH-F-028 A/1 期间：2026-01-01 至 2026-12-05");
+    expect(workbook.getWorksheet("管理评审输入")!.headerFooter.oddHeader).toBe("&L江苏安迈汽车零部件有限公司&C&14&B管理评审输入（2026-01-01 至 2026-12-05）&R表单编号：HH-F-028 A/1 期间：2026-01-01 至 2026-12-05");
   });
 });

@@ -42,7 +42,9 @@ export function managementReviewRegister(ctx: RegisterContext, options: { today:
   return {
     id: "management-review",
     title: t(ctx, "register.management-review.title", words),
-    span: { label: t(ctx, "register.management-review.span", words), untitledTitle: t(ctx, "register.management-review.untitled") },
+    // The title keeps its period under a heading too: the workbook's sheet and the site page show the
+    // title, not the print header, and 期间 figures without their period mean nothing (breaker62 P10).
+    span: { label: t(ctx, "register.management-review.span", words), untitledTitle: t(ctx, "register.management-review.title", words) },
     sheet: t(ctx, "register.management-review.sheet"),
     columns: [
       { key: "no", header: t(ctx, "register.management-review.column.no"), kind: "number" },
