@@ -91,7 +91,11 @@ export async function showDocument(ctx: CommandContext, repo: Repository, index:
     // A version imported without a date: its date is on the paper record.
     const effective = releasedPendingUntil(doc, today) === undefined && (doc.effective ?? current.date) !== undefined ? effectiveDate(rc, doc) : null;
     const undated = current.date === undefined && doc.effective === undefined ? t("show.document.date-unknown", { text: revisionDate(current, rc.lang) }) : "";
-    field(doc.status === "obsolete" ? "show.document.last-version" : "show.document.version", versionInForce(rc, doc, today) + (effective ? t("show.document.effective", { date: effective }) : undated));
+    // Withdrawn before the day it was to take effect, it never was in force (breaker62 P7).
+    const withdrawn = doc.status === "obsolete" ? doc.obsolete?.date : undefined;
+    const neverInForce = withdrawn !== undefined && doc.effective !== undefined && doc.effective > withdrawn;
+    const when = neverInForce ? t("show.document.never-in-force", { date: withdrawn, effective: doc.effective ?? "" }) : effective ? t("show.document.effective", { date: effective }) : undated;
+    field(doc.status === "obsolete" ? "show.document.last-version" : "show.document.version", versionInForce(rc, doc, today) + when);
     // One entry per role, as the revision record prints it: 会签 何军、唐磊 2024-05-30.
     const signedText = (revision: typeof current) => {
       const signatures = revisionSignatures(revision);
