@@ -34,10 +34,10 @@ describe("发放人, 交回人 and 回收人 of a controlled copy", () => {
   it("records the document controller as 发放人 and 回收人 by default, another person when named, and shows them as columns", async () => {
     const dir = repo();
     const handedOut = await zh(dir, "distribute", "QP-005", "--to", "PRD", "--holder", "赵磊", "--date", "2026-10-14", "-y");
-    expect(handedOut.stdout).toBe("QP-005 A/1：于 2026-10-14 发放受控副本 1 份：\n  受控号 4  生产部，领用人：赵磊（zhao）\n发放人：陈静（chen），即 people.yaml 中唯一的文控人员（未给出 --issued-by）。\n尚待回收：受控号 1（A/0，品质部）、受控号 2（A/0，生产部）、受控号 3（A/0，市场部）；回收后用 'csr recall QP-005' 登记。\n");
+    expect(handedOut.stdout).toBe("QP-005 A/1：于 2026-10-14 发放受控副本 1 份：\n  受控号 4  生产部，领用人：赵磊（zhao）\n发放人：陈静（chen），即 people.yaml 中唯一的文控人员（未给出 --issued-by）。\n尚待回收：受控号 1（A/0，品质部）、受控号 2（A/0，生产部）、受控号 3（A/0，市场部）；回收后用 'csr recall QP-005' 登记。\n已写入 documents/QP-005.yaml，尚未提交（git commit，或运行时加 --commit 由 csr 提交）。\n");
     expect((await zh(dir, "distribute", "QP-005", "--to", "QA", "--issued-by", "王强", "--date", "2026-10-14", "-y")).stdout).toContain("\n发放人：王强（wang）。\n");
     const back = await zh(dir, "recall", "QP-005", "--copy", "2", "--by", "赵磊", "--date", "2026-10-20", "-y");
-    expect(back.stdout).toBe("QP-005：于 2026-10-20 回收 1 份：受控号 2（A/0，生产部）。交回人：赵磊（zhao）。回收人：陈静（chen），即 people.yaml 中唯一的文控人员（未给出 --received-by）。\n注意：受控号 2（A/0，生产部）应于 2026-10-19 前回收，此次回收逾期 1 个工作日（文件发放/回收记录的备注写明）。\n尚待回收：受控号 1（A/0，品质部）、受控号 3（A/0，市场部）。\n");
+    expect(back.stdout).toBe("QP-005：于 2026-10-20 回收 1 份：受控号 2（A/0，生产部）。交回人：赵磊（zhao）。回收人：陈静（chen），即 people.yaml 中唯一的文控人员（未给出 --received-by）。\n注意：受控号 2（A/0，生产部）应于 2026-10-19 前回收，此次回收逾期 1 个工作日（文件发放/回收记录的备注写明）。\n尚待回收：受控号 1（A/0，品质部）、受控号 3（A/0，市场部）。\n已写入 documents/QP-005.yaml，尚未提交（git commit，或运行时加 --commit 由 csr 提交）。\n");
     expect((await zh(dir, "recall", "QP-005", "--copy", "1", "--by", "zhang", "--received-by", "wang", "--date", "2026-10-21", "-y")).stdout).toContain("交回人：张伟（zhang）。回收人：王强（wang）。\n");
     expect(copies(dir)).toBe(
       [
@@ -113,11 +113,11 @@ describe("发放人 and 回收人 without a terminal when the document controlle
     expect(await zh(dir, "distribute", "QP-005", "--to", "QA", "--date", "2026-10-14", "-y")).toEqual({
       code: 0,
       stdout:
-        "QP-005 A/1：于 2026-10-14 发放受控副本 1 份：\n  受控号 4  品质部\n未记录发放人：people.yaml 中没有在职的文控人员（document-controller）。请用 --issued-by <人员> 记录发放人，或用 'csr person update <id> --roles …,document-controller' 指定文控人员。\n受控号 4 未登记领用人（未给出 --holder）：领用人签收后，用 'csr distribute QP-005 --copy 4 --holder <品质部的人员>' 登记；以后发放时在部门后写明领用人：--to QA:<人员>（只发一个部门时也可用 --holder <人员>）。\n尚待回收：受控号 1（A/0，品质部）、受控号 2（A/0，生产部）、受控号 3（A/0，市场部）；回收后用 'csr recall QP-005' 登记。\n",
+        "QP-005 A/1：于 2026-10-14 发放受控副本 1 份：\n  受控号 4  品质部\n未记录发放人：people.yaml 中没有在职的文控人员（document-controller）。请用 --issued-by <人员> 记录发放人，或用 'csr person update <id> --roles …,document-controller' 指定文控人员。\n受控号 4 未登记领用人（未给出 --holder）：领用人签收后，用 'csr distribute QP-005 --copy 4 --holder <品质部的人员>' 登记；以后发放时在部门后写明领用人：--to QA:<人员>（只发一个部门时也可用 --holder <人员>）。\n尚待回收：受控号 1（A/0，品质部）、受控号 2（A/0，生产部）、受控号 3（A/0，市场部）；回收后用 'csr recall QP-005' 登记。\n已写入 documents/QP-005.yaml，尚未提交（git commit，或运行时加 --commit 由 csr 提交）。\n",
       stderr: "",
     });
     expect((await csrInProcess(["-C", dir, "recall", "QP-005", "--copy", "2", "--by", "zhao", "--date", "2026-10-20", "-y"])).stdout).toBe(
-      "QP-005: 1 copy taken back on 2026-10-20: 2 (A/0, 生产部). Handed back by 赵磊 (zhao).\nNo receiver (回收人) recorded: people.yaml has no document controller at work (document-controller). Record one with --received-by <person>, or give a person the role with 'csr person update <id> --roles …,document-controller'.\nNote: 2 (A/0, 生产部): due back by 2026-10-19, returned 1 working day late (the distribution register's remarks say so).\nStill to recall: 1 (A/0, 品质部), 3 (A/0, 市场部).\n",
+      "QP-005: 1 copy taken back on 2026-10-20: 2 (A/0, 生产部). Handed back by 赵磊 (zhao).\nNo receiver (回收人) recorded: people.yaml has no document controller at work (document-controller). Record one with --received-by <person>, or give a person the role with 'csr person update <id> --roles …,document-controller'.\nNote: 2 (A/0, 生产部): due back by 2026-10-19, returned 1 working day late (the distribution register's remarks say so).\nStill to recall: 1 (A/0, 品质部), 3 (A/0, 市场部).\nWrote documents/QP-005.yaml; not committed (git commit it, or run with --commit).\n",
     );
     expect(copies(dir)).toContain("  - {copy: 2, version: A/0, to: PRD, holder: zhao, date: 2024-01-12, recalled: 2026-10-20, returned_by: zhao}\n");
     expect(copies(dir)).toContain("  - {copy: 4, version: A/1, to: QA, date: 2026-10-14}\n");
@@ -194,7 +194,7 @@ describe("copies of the version still in use while its successor is 待实施", 
     expect((await retain("5", "2026-11-20")).stderr).toBe("csr: QP-005 的受控副本 5 是现行版本 A/2，不能加盖作废章留用：只有被替代或已作废的版本才作废留用。\n");
     expect(copies(dir)).not.toContain("retained");
     expect((await retain("4", "2026-11-25")).stdout).toBe(
-      "QP-005：受控号 4（A/1，品质部）于 2026-11-25 加盖作废章，留在持有处（经办人：陈静（chen）；留作参考），不再是受控副本，不再待回收。\n尚待回收：受控号 1（A/0，品质部）、受控号 2（A/0，生产部）、受控号 3（A/0，市场部）。\n",
+      "QP-005：受控号 4（A/1，品质部）于 2026-11-25 加盖作废章，留在持有处（经办人：陈静（chen）；留作参考），不再是受控副本，不再待回收。\n尚待回收：受控号 1（A/0，品质部）、受控号 2（A/0，生产部）、受控号 3（A/0，市场部）。\n已写入 documents/QP-005.yaml，尚未提交（git commit，或运行时加 --commit 由 csr 提交）。\n",
     );
   });
 
@@ -209,11 +209,11 @@ describe("copies of the version still in use while its successor is 待实施", 
     // The copies of A/0 were due back 5 working days after A/1 took effect on 2026-10-12, not after A/2 does.
     expect(await register("2026-11-20")).toEqual(["1 回收逾期", "2 回收逾期", "3 回收逾期", "4 在用（2026-11-25 起待回收）", "5 待实施（2026-11-25 实施）", "待回收 3 份，其中 3 份已过应回收日期（所发版本停止现行后 5 个工作日内回收）。"]);
     expect((await zh(dir, "recall", "QP-005", "--copy", "1", "--by", "zhang", "--date", "2026-11-20", "-y")).stdout).toBe(
-      "QP-005：于 2026-11-20 回收 1 份：受控号 1（A/0，品质部）。交回人：张伟（zhang）。回收人：陈静（chen），即 people.yaml 中唯一的文控人员（未给出 --received-by）。\n注意：受控号 1（A/0，品质部）应于 2026-10-19 前回收，此次回收逾期 24 个工作日（文件发放/回收记录的备注写明）。\n尚待回收：受控号 2（A/0，生产部）、受控号 3（A/0，市场部）。\nA/2 于 2026-11-25 实施后待回收：受控号 4（A/1，品质部）。\n",
+      "QP-005：于 2026-11-20 回收 1 份：受控号 1（A/0，品质部）。交回人：张伟（zhang）。回收人：陈静（chen），即 people.yaml 中唯一的文控人员（未给出 --received-by）。\n注意：受控号 1（A/0，品质部）应于 2026-10-19 前回收，此次回收逾期 24 个工作日（文件发放/回收记录的备注写明）。\n尚待回收：受控号 2（A/0，生产部）、受控号 3（A/0，市场部）。\nA/2 于 2026-11-25 实施后待回收：受控号 4（A/1，品质部）。\n已写入 documents/QP-005.yaml，尚未提交（git commit，或运行时加 --commit 由 csr 提交）。\n",
     );
     expect((await register("2026-11-20")).at(-1)).toBe("待回收 2 份，其中 2 份已过应回收日期（所发版本停止现行后 5 个工作日内回收）。");
     expect((await zh(dir, "distribute", "QP-005", "--to", "MKT", "--date", "2026-11-20", "-y")).stdout).toBe(
-      "QP-005 A/2：于 2026-11-20 发放受控副本 1 份：\n  受控号 6  市场部\n发放人：陈静（chen），即 people.yaml 中唯一的文控人员（未给出 --issued-by）。\nQP-005 A/2 版 2026-11-25 起实施，在此之前现行版本仍为 A/1：以上是 A/2 版的提前发放，供培训/准备（打印盖“受控 待实施”章）。如要发放的是现行的 A/1 版，用 'csr distribute QP-005 --old-version A/1 --to MKT'。\n受控号 6 未登记领用人（未给出 --holder）：领用人签收后，用 'csr distribute QP-005 --copy 6 --holder <市场部的人员>' 登记；以后发放时在部门后写明领用人：--to MKT:<人员>（只发一个部门时也可用 --holder <人员>）。\n尚待回收：受控号 2（A/0，生产部）、受控号 3（A/0，市场部）；回收后用 'csr recall QP-005' 登记。\n",
+      "QP-005 A/2：于 2026-11-20 发放受控副本 1 份：\n  受控号 6  市场部\n发放人：陈静（chen），即 people.yaml 中唯一的文控人员（未给出 --issued-by）。\nQP-005 A/2 版 2026-11-25 起实施，在此之前现行版本仍为 A/1：以上是 A/2 版的提前发放，供培训/准备（打印盖“受控 待实施”章）。如要发放的是现行的 A/1 版，用 'csr distribute QP-005 --old-version A/1 --to MKT'。\n受控号 6 未登记领用人（未给出 --holder）：领用人签收后，用 'csr distribute QP-005 --copy 6 --holder <市场部的人员>' 登记；以后发放时在部门后写明领用人：--to MKT:<人员>（只发一个部门时也可用 --holder <人员>）。\n尚待回收：受控号 2（A/0，生产部）、受控号 3（A/0，市场部）；回收后用 'csr recall QP-005' 登记。\n已写入 documents/QP-005.yaml，尚未提交（git commit，或运行时加 --commit 由 csr 提交）。\n",
     );
     // Without --copy, the copies due back that day: those of A/0, not copy 4 of A/1, still in use; each unit's, handed back by one of it.
     expect(await zh(dir, "recall", "QP-005", "--date", "2026-11-21", "-y")).toEqual({
@@ -368,7 +368,7 @@ describe("csr distribute and csr recall, as auditor17 read them back (F8, F9, F1
   it("says which copies were issued without a 领用人 and how to record one (F9)", async () => {
     const dir = repo();
     expect((await zh(dir, "distribute", "QP-005", "--to", "QA", "PRD", "--date", "2026-10-14", "-y")).stdout).toBe(
-      "QP-005 A/1：于 2026-10-14 发放受控副本 2 份：\n  受控号 4  品质部\n  受控号 5  生产部\n发放人：陈静（chen），即 people.yaml 中唯一的文控人员（未给出 --issued-by）。\n受控号 4、5 未登记领用人（未给出 --holder）：领用人签收后，用 'csr distribute QP-005 --copy 4 --holder <品质部的人员>'、'csr distribute QP-005 --copy 5 --holder <生产部的人员>' 登记；以后发放时在部门后写明领用人：--to QA:<人员> PRD:<人员>（只发一个部门时也可用 --holder <人员>）。\n尚待回收：受控号 1（A/0，品质部）、受控号 2（A/0，生产部）、受控号 3（A/0，市场部）；回收后用 'csr recall QP-005' 登记。\n",
+      "QP-005 A/1：于 2026-10-14 发放受控副本 2 份：\n  受控号 4  品质部\n  受控号 5  生产部\n发放人：陈静（chen），即 people.yaml 中唯一的文控人员（未给出 --issued-by）。\n受控号 4、5 未登记领用人（未给出 --holder）：领用人签收后，用 'csr distribute QP-005 --copy 4 --holder <品质部的人员>'、'csr distribute QP-005 --copy 5 --holder <生产部的人员>' 登记；以后发放时在部门后写明领用人：--to QA:<人员> PRD:<人员>（只发一个部门时也可用 --holder <人员>）。\n尚待回收：受控号 1（A/0，品质部）、受控号 2（A/0，生产部）、受控号 3（A/0，市场部）；回收后用 'csr recall QP-005' 登记。\n已写入 documents/QP-005.yaml，尚未提交（git commit，或运行时加 --commit 由 csr 提交）。\n",
     );
     expect((await csrInProcess(["-C", dir, "distribute", "QP-005", "--to", "MKT", "--date", "2026-10-14", "-y"])).stdout.split("\n")[3]).toBe(
       "No holder (领用人) recorded for copy 6 (no --holder given): once someone has signed for it, record them with 'csr distribute QP-005 --copy 6 --holder <a person of 市场部>'; next time name each holder after the department as you hand copies out: --to MKT:<person> (or --holder <person> for one department).",
@@ -500,7 +500,7 @@ describe("csr distribute --copy N --holder (领用人 signing after the issue)",
   it("records the holder of a copy already handed out, refuses an unknown person, one of another unit, a copy taken back and a second holder without --amend (tester19 F6)", async () => {
     const dir = repo();
     const issued = await zh(dir, "distribute", "QP-005", "--to", "QA", "MKT", "--date", "2026-10-14", "-y");
-    expect(issued.stdout.split("\n").at(-3)).toBe(
+    expect(issued.stdout.split("\n").at(-4)).toBe(
       "受控号 4、5 未登记领用人（未给出 --holder）：领用人签收后，用 'csr distribute QP-005 --copy 4 --holder <品质部的人员>'、'csr distribute QP-005 --copy 5 --holder <市场部的人员>' 登记；以后发放时在部门后写明领用人：--to QA:<人员> MKT:<人员>（只发一个部门时也可用 --holder <人员>）。",
     );
     expect(await zh(dir, "distribute", "QP-005", "--copy", "4", "--holder", "zhang", "-y")).toEqual({ code: 0, stdout: "QP-005：已登记受控号 4（A/1，品质部）的领用人：张伟（zhang）。\n", stderr: "" });

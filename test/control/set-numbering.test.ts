@@ -78,7 +78,7 @@ describe("csr set <document> --remarks (备注, tester54a A8)", () => {
     expect(read(dir, "documents/WI-001.yaml")).toMatch(/\nstatus: draft\nremarks: 新编。\n$/);
     const released = await csrInProcess(["-C", dir, "set", "QP-001", "--remarks", "适用于全部产线"], { lang: null });
     expect(released.stdout).toBe(
-      `已修改 QP-001 生产过程控制程序（documents/QP-001.yaml）：\n  备注：适用于全部产线\nQP-001 已发布，备注印在文件上，属于文件内容：请发布新版本（'csr release QP-001 --summary ...'）。\n${marked("QP-001")}\n`,
+      `已修改 QP-001 生产过程控制程序（documents/QP-001.yaml）：\n  备注：适用于全部产线\nQP-001 已发布，备注印在文件上，属于文件内容：请发布新版本（'csr release QP-001 --summary ...'）。\n${marked("QP-001")}\n已写入 documents/QP-001.yaml，尚未提交（git commit，或运行时加 --commit 由 csr 提交）。\n`,
     );
     expect(read(dir, "documents/QP-001.yaml")).toBe(PROCEDURE.replace("effective: 2024-03-01\n", `effective: 2024-03-01\nrevising:\n  since: ${today()}\n`) + "remarks: 适用于全部产线\n");
     expect((await csrInProcess(["-C", dir, "set", "QP-001", "--remarks", ""], { lang: null })).stdout.split("\n")[1]).toBe("  备注：删除（原为 适用于全部产线）");
@@ -236,6 +236,7 @@ describe("csr set: forms (controlled content)", () => {
         "  相关记录：增加 QR-001-02；删除 QR-001-01",
         "QP-001 已发布，相关记录属于文件内容：请发布新版本（'csr release QP-001 --summary ...'）；此更改未提交，留待发布时一并提交。",
         marked("QP-001"),
+        "已写入 documents/QP-001.yaml，尚未提交（git commit，或运行时加 --commit 由 csr 提交）。",
         "",
       ].join("\n"),
       stderr: "",
@@ -266,7 +267,7 @@ describe("csr set: forms (controlled content)", () => {
     const dir = repo();
     const result = await csrInProcess(["-C", dir, "set", "QP-001", "--add-related", "WI-001"], { lang: null });
     expect(result.stdout).toBe(
-      `已修改 QP-001 生产过程控制程序（documents/QP-001.yaml）：\n  相关文件：增加 WI-001\nQP-001 已发布，相关文件属于文件内容：请发布新版本（'csr release QP-001 --summary ...'）。\n${marked("QP-001")}\n`,
+      `已修改 QP-001 生产过程控制程序（documents/QP-001.yaml）：\n  相关文件：增加 WI-001\nQP-001 已发布，相关文件属于文件内容：请发布新版本（'csr release QP-001 --summary ...'）。\n${marked("QP-001")}\n已写入 documents/QP-001.yaml，尚未提交（git commit，或运行时加 --commit 由 csr 提交）。\n`,
     );
     const revising = (text: string) => text.replace("effective: 2024-03-01\n", `effective: 2024-03-01\nrevising:\n  since: ${today()}\n`);
     expect(read(dir, "documents/QP-001.yaml")).toBe(revising(PROCEDURE.replace("related: []", "related: [WI-001]")));
@@ -401,6 +402,7 @@ describe("csr numbering add", () => {
         "1 procedure of the repository is numbered in it.",
         "Number a new document in it with 'csr new procedure --family QP-###'.",
         "Note: qms.yaml had no numbering before; 1 document now fits no pattern of its kind (csr check: id/number-pattern): add its family too.",
+        "Wrote qms.yaml; not committed (git commit it, or run with --commit).",
         "",
       ].join("\n"),
     );
