@@ -223,10 +223,10 @@ describe("copies of the version still in use while its successor is 待实施", 
         "csr: 未给出 --by：回收记录须写明交回人（持有单位交回副本的人员），csr 无法判断由谁交回了受控号 2（A/0，生产部）、受控号 3（A/0，市场部）。\n提示：几个单位的副本由各单位的人员交回，请分别回收：'csr recall QP-005 --copy 2 --by zhao --date 2026-11-21'、'csr recall QP-005 --copy 3 --by <市场部的人员> --date 2026-11-21'。\n",
     });
     expect((await zh(dir, "recall", "QP-005", "--copy", "2", "--by", "zhao", "--date", "2026-11-21", "-y")).stdout).toBe(
-      "QP-005：于 2026-11-21 回收 1 份：受控号 2（A/0，生产部）。交回人：赵磊（zhao）。回收人：陈静（chen），即 people.yaml 中唯一的文控人员（未给出 --received-by）。\n注意：受控号 2（A/0，生产部）应于 2026-10-19 前回收，此次回收逾期 24 个工作日（文件发放/回收记录的备注写明）。\n尚待回收：受控号 3（A/0，市场部）。\nA/2 于 2026-11-25 实施后待回收：受控号 4（A/1，品质部）。\n",
+      "QP-005：于 2026-11-21 回收 1 份：受控号 2（A/0，生产部）。交回人：赵磊（zhao）。回收人：陈静（chen），即 people.yaml 中唯一的文控人员（未给出 --received-by）。\n注意：受控号 2（A/0，生产部）应于 2026-10-19 前回收，此次回收逾期 24 个工作日（文件发放/回收记录的备注写明）。\n尚待回收：受控号 3（A/0，市场部）。\nA/2 于 2026-11-25 实施后待回收：受控号 4（A/1，品质部）。\n已写入 documents/QP-005.yaml，尚未提交（git commit，或运行时加 --commit 由 csr 提交）。\n",
     );
     expect((await zh(dir, "recall", "QP-005", "--by", "li", "--date", "2026-11-21", "-y")).stdout).toBe(
-      "QP-005：于 2026-11-21 回收 1 份：受控号 3（A/0，市场部）。交回人：李娜（li）。回收人：陈静（chen），即 people.yaml 中唯一的文控人员（未给出 --received-by）。\n注意：受控号 3（A/0，市场部）应于 2026-10-19 前回收，此次回收逾期 24 个工作日（文件发放/回收记录的备注写明）。\nA/2 于 2026-11-25 实施后待回收：受控号 4（A/1，品质部）。\n",
+      "QP-005：于 2026-11-21 回收 1 份：受控号 3（A/0，市场部）。交回人：李娜（li）。回收人：陈静（chen），即 people.yaml 中唯一的文控人员（未给出 --received-by）。\n注意：受控号 3（A/0，市场部）应于 2026-10-19 前回收，此次回收逾期 24 个工作日（文件发放/回收记录的备注写明）。\nA/2 于 2026-11-25 实施后待回收：受控号 4（A/1，品质部）。\n已写入 documents/QP-005.yaml，尚未提交（git commit，或运行时加 --commit 由 csr 提交）。\n",
     );
     expect(copies(dir)).toContain("  - {copy: 4, version: A/1, to: QA, date: 2026-10-14}\n");
     expect(await register("2026-11-21")).toEqual(["1 已回收", "2 已回收", "3 已回收", "4 在用（2026-11-25 起待回收）", "5 待实施（2026-11-25 实施）", "6 待实施（2026-11-25 实施）", "待回收 0 份。"]);
@@ -503,7 +503,7 @@ describe("csr distribute --copy N --holder (领用人 signing after the issue)",
     expect(issued.stdout.split("\n").at(-4)).toBe(
       "受控号 4、5 未登记领用人（未给出 --holder）：领用人签收后，用 'csr distribute QP-005 --copy 4 --holder <品质部的人员>'、'csr distribute QP-005 --copy 5 --holder <市场部的人员>' 登记；以后发放时在部门后写明领用人：--to QA:<人员> MKT:<人员>（只发一个部门时也可用 --holder <人员>）。",
     );
-    expect(await zh(dir, "distribute", "QP-005", "--copy", "4", "--holder", "zhang", "-y")).toEqual({ code: 0, stdout: "QP-005：已登记受控号 4（A/1，品质部）的领用人：张伟（zhang）。\n", stderr: "" });
+    expect(await zh(dir, "distribute", "QP-005", "--copy", "4", "--holder", "zhang", "-y")).toEqual({ code: 0, stdout: "QP-005：已登记受控号 4（A/1，品质部）的领用人：张伟（zhang）。\n已写入 documents/QP-005.yaml，尚未提交（git commit，或运行时加 --commit 由 csr 提交）。\n", stderr: "" });
     // Where csr distribute --holder would have put it.
     expect(copies(dir)).toContain("  - {copy: 4, version: A/1, to: QA, holder: zhang, issued_by: chen, date: 2026-10-14}\n");
     expect(await zh(dir, "distribute", "QP-005", "--copy", "5", "--holder", "李那", "-y")).toEqual({
@@ -522,7 +522,7 @@ describe("csr distribute --copy N --holder (领用人 signing after the issue)",
       stderr: "csr: QP-005 已登记领用人：受控号 4 为张伟（zhang）。\n提示：如登记有误，加 --amend 更正领用人。\n",
     });
     expect((await zh(dir, "distribute", "QP-005", "--copy", "4", "--holder", "wang", "--amend", "-y")).stdout).toBe(
-      "QP-005：已登记受控号 4（A/1，品质部）的领用人：王强（wang）。\n原登记“受控号 4 为张伟（zhang）”已更正；git 保留原文件。\n",
+      "QP-005：已登记受控号 4（A/1，品质部）的领用人：王强（wang）。\n原登记“受控号 4 为张伟（zhang）”已更正；git 保留原文件。\n已写入 documents/QP-005.yaml，尚未提交（git commit，或运行时加 --commit 由 csr 提交）。\n",
     );
     expect((await csrInProcess(["-C", dir, "distribute", "QP-005", "--copy", "4", "--holder", "wang", "-y"])).stdout).toBe("QP-005: 王强 (wang) is the holder of copy 4 (A/1, 品质部) already; nothing changed.\n");
     git(dir, ["commit", "-qam", "受控号 4、5"]);

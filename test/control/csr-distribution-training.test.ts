@@ -149,7 +149,7 @@ describe("csr train of a department and of operators outside people.yaml (tester
     expect(refused.stderr).toBe('csr: --people 生产部：这是部门，不是 people.yaml 中的人员。培训整个部门用 --department PRD；不在人员名单中的操作工用 --trainees "张三(1023),李四"（按签到表上的写法）。\n');
     expect(refused.code).toBe(2);
     const trained = await csrInProcess(["-C", dir, "train", "DYA-001", "--department", "生产部", "--trainees", "张三(1023),李四", "--trainer", "zhang", "--record", "TR-2026-091", "--date", "2026-11-20", "-y"], { lang: null });
-    expect(trained.stdout).toBe("DYA-001（来源文件 DYA-SQM 版本 C）：已登记生产部、张三(1023)、李四的培训；2026-11-20，培训人：张伟（zhang），记录：TR-2026-091。\n");
+    expect(trained.stdout).toBe("DYA-001（来源文件 DYA-SQM 版本 C）：已登记生产部、张三(1023)、李四的培训；2026-11-20，培训人：张伟（zhang），记录：TR-2026-091。\n已写入 csr/DYA/DYA-001.yaml，尚未提交（git commit，或运行时加 --commit 由 csr 提交）。\n");
     expect(read(dir, "csr/DYA/DYA-001.yaml")).toContain("  sessions:\n    - {revision: C, date: 2026-11-20, department: PRD, trainees: [张三(1023), 李四], trainer: zhang, record: TR-2026-091}\n");
     const shown = await csrInProcess(["-C", dir, "show", "DYA-001", "--today", "2026-11-27"], { lang: null });
     expect(shown.stdout).toContain("  培训            已培训\n                  2026-11-20，来源文件 C 版，生产部：张三(1023)、李四，培训人 张伟，记录 TR-2026-091\n");
@@ -177,7 +177,7 @@ describe("csr distribute on a CSR", () => {
     const dir = smallRepo();
     await csrInProcess(["-C", dir, "distribute", "DYA-001", "--to", "PRD", "--date", "2026-11-19", "-y"], { lang: null });
     const more = await csrInProcess(["-C", dir, "distribute", "DYA-001", "--to", "PRD", "QA", "--date", "2026-11-19", "-y"], { lang: null });
-    expect(more.stdout).toBe("DYA-001：已登记于 2026-11-19 发放给品质部。\n发放部门共：生产部、品质部。\n");
+    expect(more.stdout).toBe("DYA-001：已登记于 2026-11-19 发放给品质部。\n发放部门共：生产部、品质部。\n已写入 csr/DYA/DYA-001.yaml，尚未提交（git commit，或运行时加 --commit 由 csr 提交）。\n");
     const again = await csrInProcess(["-C", dir, "distribute", "DYA-001", "--to", "QA", "--date", "2026-11-19", "-y"], { lang: null });
     expect(again).toEqual({ code: 0, stdout: "DYA-001 已于 2026-11-19 发放给品质部；未作更改。\n", stderr: "" });
     expect(read(dir, "csr/DYA/DYA-001.yaml")).toBe(decidedCsr + "distribution:\n  - {departments: [PRD, QA], date: 2026-11-19, source_revision: C}\n");
@@ -187,7 +187,7 @@ describe("csr distribute on a CSR", () => {
     // Written before distribution was a list: read as its one entry, rewritten as a list on the next distribution.
     const dir = smallRepo({ "csr/DYA/DYA-001.yaml": decidedCsr + "distribution: {departments: [PRD], date: 2026-11-19}\n" });
     const later = await csrInProcess(["-C", dir, "distribute", "DYA-001", "--to", "MKT", "PRD", "--by", "张伟", "--date", "2026-11-20", "-y"], { lang: null });
-    expect(later).toEqual({ code: 0, stdout: "DYA-001：已登记于 2026-11-20 发放给市场部、生产部。\n发放人：张伟（zhang）。\n", stderr: "" });
+    expect(later).toEqual({ code: 0, stdout: "DYA-001：已登记于 2026-11-20 发放给市场部、生产部。\n发放人：张伟（zhang）。\n已写入 csr/DYA/DYA-001.yaml，尚未提交（git commit，或运行时加 --commit 由 csr 提交）。\n", stderr: "" });
     expect(read(dir, "csr/DYA/DYA-001.yaml")).toBe(
       decidedCsr + "distribution:\n  - {departments: [PRD], date: 2026-11-19}\n  - {departments: [MKT, PRD], date: 2026-11-20, by: zhang, source_revision: C}\n",
     );
