@@ -206,7 +206,7 @@ describe("asked at a terminal", () => {
       screen.keypress("down");
       screen.keypress("enter");
       expect(await done).toBe(0);
-      expect(ctx.out).toBe("QP-005：于 2026-11-21 回收 1 份：受控号 2（A/0，生产部）。交回人：赵磊（zhao）。回收人：孙磊（sun）。\n注意：受控号 2（A/0，生产部）应于 2026-10-19 前回收，此次回收逾期 24 个工作日（文件发放/回收记录的备注写明）。\n尚待回收：受控号 1（A/0，品质部）、受控号 3（A/0，市场部）。\n");
+      expect(ctx.out).toBe("QP-005：于 2026-11-21 回收 1 份：受控号 2（A/0，生产部）。交回人：赵磊（zhao）。回收人：孙磊（sun）。\n注意：受控号 2（A/0，生产部）应于 2026-10-19 前回收，此次回收逾期 24 个工作日（文件发放/回收记录的备注写明）。\n尚待回收：受控号 1（A/0，品质部）、受控号 3（A/0，市场部）。\n已写入 documents/QP-005.yaml，尚未提交（git commit，或运行时加 --commit 由 csr 提交）。\n");
       // From 2026-11-25 he has left, as --received-by sun would be refused: 陈静 is the one document controller, and the summary says why she was recorded.
       const later = capture(dir);
       expect(await recall(later, "QP-005", { copy: ["3"], by: "li", date: "2026-11-26" }, prompts)).toBe(0);
@@ -242,7 +242,7 @@ describe("asked at a terminal", () => {
       screen.keypress("enter");
       expect(await done).toBe(0);
       expect(ctx.out).toBe(
-        "QP-005：于 2026-11-21 回收 2 份：受控号 2（A/0，生产部）、受控号 3（A/0，市场部）。交回人：受控号 2 为孙磊（sun）；受控号 3 为李娜（li）。回收人：陈静（chen），即 people.yaml 中唯一的文控人员（未给出 --received-by）。\n注意：受控号 2（A/0，生产部）、受控号 3（A/0，市场部）应于 2026-10-19 前回收，此次回收逾期 24 个工作日（文件发放/回收记录的备注写明）。\n尚待回收：受控号 1（A/0，品质部）。\n",
+        "QP-005：于 2026-11-21 回收 2 份：受控号 2（A/0，生产部）、受控号 3（A/0，市场部）。交回人：受控号 2 为孙磊（sun）；受控号 3 为李娜（li）。回收人：陈静（chen），即 people.yaml 中唯一的文控人员（未给出 --received-by）。\n注意：受控号 2（A/0，生产部）、受控号 3（A/0，市场部）应于 2026-10-19 前回收，此次回收逾期 24 个工作日（文件发放/回收记录的备注写明）。\n尚待回收：受控号 1（A/0，品质部）。\n已写入 documents/QP-005.yaml，尚未提交（git commit，或运行时加 --commit 由 csr 提交）。\n",
       );
       expect(read(dir, "documents/QP-005.yaml")).toContain(
         "  - {copy: 2, version: A/0, to: PRD, holder: zhao, date: 2024-01-12, recalled: 2026-11-21, returned_by: sun, received_by: chen}\n  - {copy: 3, version: A/0, to: MKT, date: 2024-01-12, recalled: 2026-11-21, returned_by: li, received_by: chen}\n",

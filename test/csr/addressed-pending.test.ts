@@ -162,7 +162,7 @@ describe("a CSR addressed only in a revision not yet in force", () => {
     const releasedFirst = await repository();
     const addressedFirst = gitInit(copyFixture("test/fixtures/csr/valid"));
     editQp020(addressedFirst);
-    expect((await addressDya003(addressedFirst)).stdout).toBe("DYA-003: addressed in QP-020 5.3 特殊特性.\n");
+    expect((await addressDya003(addressedFirst)).stdout).toBe("DYA-003: addressed in QP-020 5.3 特殊特性.\nWrote csr/DYA/DYA-003.yaml; not committed (git commit it, or run with --commit).\n");
     const released = await releaseQp020(addressedFirst);
     expect(released.stdout.split("\n").slice(3, 5)).toEqual([
       // csr address left its change uncommitted: a change of its links to QP-020 only, which the release commits, and says so (tester23 F18).
@@ -256,7 +256,7 @@ describe("a CSR addressed only in a revision not yet in force", () => {
       code: 0,
       stdout:
         "已确认 QP-020 第 5.3 节 仍落实 DYA-004：张伟（zhang），2026-11-27。\n" +
-        "QP-020 A/2 于 2026-12-20 实施；此前 DYA-004 仍由现行的 A/1 版落实。\n",
+        "QP-020 A/2 于 2026-12-20 实施；此前 DYA-004 仍由现行的 A/1 版落实。\n已写入 csr/DYA/DYA-004.yaml，尚未提交（git commit，或运行时加 --commit 由 csr 提交）。\n",
       stderr: "",
     });
     expect(readFileSync(join(dir, "csr/DYA/DYA-004.yaml"), "utf8")).toContain("pin: {revision: A/2, previous: A/1, section: b853a5df326f, csr: d667d104f2a9, by: zhang, date: 2026-11-27, history: [{revision: A/1, section: fcde016b4350, csr: d667d104f2a9, by: zhang, date: 2026-11-26}]}}\n");
@@ -283,7 +283,7 @@ describe("a CSR addressed only in a revision not yet in force", () => {
       code: 0,
       stdout:
         "DYA-003：已登记实施情况。状态：已实施，导入生产日期：2026-11-26。\n" +
-        "注意：导入生产日期 2026-11-26 早于落实该要求的文件实施（WI-031 尚未发布、QP-020 A/2 2026-12-20 实施）。请核对导入生产日期；如确在此前已按其他文件（临时作业指导书、偏差许可）导入生产，请用 'csr address DYA-003 <文件>' 登记该文件；否则 csr check 将报告 csr/implemented-before-effective。\n",
+        "注意：导入生产日期 2026-11-26 早于落实该要求的文件实施（WI-031 尚未发布、QP-020 A/2 2026-12-20 实施）。请核对导入生产日期；如确在此前已按其他文件（临时作业指导书、偏差许可）导入生产，请用 'csr address DYA-003 <文件>' 登记该文件；否则 csr check 将报告 csr/implemented-before-effective。\n已写入 csr/DYA/DYA-003.yaml，尚未提交（git commit，或运行时加 --commit 由 csr 提交）。\n",
       stderr: "",
     });
     // DYA-004's link to QP-020 records no revision: made against the first, in force.
@@ -356,7 +356,7 @@ describe("a CSR addressed only in a revision not yet in force", () => {
     expect(await link("2026-11-26")).toContain(",5.3 特殊特性,A/1；A/2 待实施（2026-11-27 实施）,特殊特性管理程序,已确认；待实施（2026-11-27 实施），不计入落实,");
     expect(await link("2026-11-30")).toContain(",5.3 特殊特性,A/3,特殊特性管理程序,已确认,");
     // Implemented under A/2: no note; before A/2 took effect: the note names A/2, not A/3.
-    expect((await csrInProcess(["-C", dir, "implement", "DYA-003", "--implemented", "2026-11-28", "-y"])).stdout).toBe("DYA-003: implementation recorded: status implemented, implemented 2026-11-28.\n");
+    expect((await csrInProcess(["-C", dir, "implement", "DYA-003", "--implemented", "2026-11-28", "-y"])).stdout).toBe("DYA-003: implementation recorded: status implemented, implemented 2026-11-28.\nWrote csr/DYA/DYA-003.yaml; not committed (git commit it, or run with --commit).\n");
     expect((await csrInProcess(["-C", dir, "implement", "DYA-003", "--implemented", "2026-11-26", "--amend", "-y"], { lang: "zh-CN" })).stdout.split("\n").at(-2)).toBe(
       "注意：导入生产日期 2026-11-26 早于落实该要求的文件实施（QP-020 A/2 2026-11-27 实施）。请核对导入生产日期；如确在此前已按其他文件（临时作业指导书、偏差许可）导入生产，请用 'csr address DYA-003 <文件>' 登记该文件；否则 csr check 将报告 csr/implemented-before-effective。",
     );

@@ -200,7 +200,7 @@ describe("csr set <CSR-id>", () => {
     expect(commands).toEqual(["csr set DYA-001 --received 2026-11-06", "csr set DYA-002 --received 2025-06-05"]);
     expect(await csrInProcess(["-C", dir, ...commands[1]!.split(" ").slice(1), "-y"])).toEqual({
       code: 0,
-      stdout: "Updated DYA-002 特殊特性清单须经顾客批准 (csr/DYA/DYA-002.yaml):\n  Date received: 2025-06-05 (was 2025-06-09)\nReview due 2025-06-19 (10 working days after 2025-06-05; was 2025-06-23).\nWrote csr/DYA/DYA-002.yaml; not committed (git commit it, or run with --commit).\n",
+      stdout: "Updated DYA-002 特殊特性清单须经顾客批准 (csr/DYA/DYA-002.yaml):\n  Date received: 2025-06-05 (was 2025-06-09)\nReview due 2025-06-19 (10 working days after 2025-06-05; was 2025-06-23).\n",
       stderr: "",
     });
     expect((await csrInProcess(["-C", dir, ...commands[0]!.split(" ").slice(1), "-y"])).code).toBe(0);
@@ -253,7 +253,7 @@ describe("csr set <CSR-id>", () => {
     screen.keypress("enter");
     expect(await done).toBe(0);
     expect(ctx.out).toBe(
-      `Updated DYA-001 特殊特性符号按顾客规定标识 (csr/DYA/DYA-001.yaml):\n  Date received: ${day} (was 2026-11-20)\nReview due ${weekdaysAfter(day, 10)} (10 working days after ${day}; was 2026-12-04).\nWrote csr/DYA/DYA-001.yaml; not committed (git commit it, or run with --commit).\n`,
+      `Updated DYA-001 特殊特性符号按顾客规定标识 (csr/DYA/DYA-001.yaml):\n  Date received: ${day} (was 2026-11-20)\nReview due ${weekdaysAfter(day, 10)} (10 working days after ${day}; was 2026-12-04).\n`,
     );
   });
 });
