@@ -210,7 +210,7 @@ describe("asked at a terminal", () => {
       // From 2026-11-25 he has left, as --received-by sun would be refused: 陈静 is the one document controller, and the summary says why she was recorded.
       const later = capture(dir);
       expect(await recall(later, "QP-005", { copy: ["3"], by: "li", date: "2026-11-26" }, prompts)).toBe(0);
-      expect(later.out).toBe("QP-005：于 2026-11-26 回收 1 份：受控号 3（A/0，市场部）。交回人：李娜（li）。回收人：陈静（chen），即 people.yaml 中唯一的文控人员（未给出 --received-by）。\n注意：受控号 3（A/0，市场部）应于 2026-10-19 前回收，此次回收逾期 28 个工作日（文件发放/回收记录的备注写明）。\n尚待回收：受控号 1（A/0，品质部）。\n");
+      expect(later.out).toBe("QP-005：于 2026-11-26 回收 1 份：受控号 3（A/0，市场部）。交回人：李娜（li）。回收人：陈静（chen），即 people.yaml 中唯一的文控人员（未给出 --received-by）。\n注意：受控号 3（A/0，市场部）应于 2026-10-19 前回收，此次回收逾期 28 个工作日（文件发放/回收记录的备注写明）。\n尚待回收：受控号 1（A/0，品质部）。\n已写入 documents/QP-005.yaml，尚未提交（git commit，或运行时加 --commit 由 csr 提交）。\n");
       await expect(recall(capture(dir), "QP-005", { copy: ["1"], by: "zhang", receivedBy: "孙磊", date: "2026-11-26" }, prompts)).rejects.toMatchObject({ message: expect.stringMatching(/^--received-by 孙磊（sun）已于 2026-11-25 离职/) });
     } finally {
       setLanguage("en");

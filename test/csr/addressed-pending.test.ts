@@ -266,7 +266,7 @@ describe("a CSR addressed only in a revision not yet in force", () => {
     const show = (await csrInProcess(["-C", dir, "show", "DYA-004", "--today", BEFORE], { lang: "zh-CN" })).stdout.split("\n").map((l) => l.trim());
     expect(show.filter((l) => l.includes("QP-020"))).toEqual(["落实文件        QP-020 特殊特性管理程序 A/1；A/2 待实施（2026-12-20 实施），章节 5.3 特殊特性"]);
     // Implemented under A/1, in force: no note that it predates the document.
-    expect((await csrInProcess(["-C", dir, "implement", "DYA-004", "--implemented", BEFORE, "-y"])).stdout).toBe("DYA-004: implementation recorded: status implemented, owner 王强 (wang), due 2026-12-31, implemented 2026-11-27.\n");
+    expect((await csrInProcess(["-C", dir, "implement", "DYA-004", "--implemented", BEFORE, "-y"])).stdout).toBe("DYA-004: implementation recorded: status implemented, owner 王强 (wang), due 2026-12-31, implemented 2026-11-27.\nWrote csr/DYA/DYA-004.yaml; not committed (git commit it, or run with --commit).\n");
     // The pin's `previous` is valid data (schemas/csr.schema.json).
     expect((await csrInProcess(["-C", dir, "check", "--today", BEFORE])).stdout).not.toContain("DYA-004.yaml");
   });
@@ -288,7 +288,7 @@ describe("a CSR addressed only in a revision not yet in force", () => {
     });
     // DYA-004's link to QP-020 records no revision: made against the first, in force.
     expect((await csrInProcess(["-C", dir, "implement", "DYA-004", "--implemented", "2026-11-26", "-y"])).stdout).toBe(
-      "DYA-004: implementation recorded: status implemented, owner 王强 (wang), due 2026-12-31, implemented 2026-11-26.\n",
+      "DYA-004: implementation recorded: status implemented, owner 王强 (wang), due 2026-12-31, implemented 2026-11-26.\nWrote csr/DYA/DYA-004.yaml; not committed (git commit it, or run with --commit).\n",
     );
   });
 
@@ -305,7 +305,7 @@ describe("a CSR addressed only in a revision not yet in force", () => {
     // A/1 was written for ▽: the confirmation against A/2 does not hold the link through A/1 (no `previous`, no line saying so).
     expect(await csrInProcess(["-C", dir, "address", "--confirm", "DYA-001", "WI-010-01", "--section", "质量要求", "--by", "zhoupeng", "--date", "2026-12-04", "-y"], { lang: "zh-CN" })).toEqual({
       code: 0,
-      stdout: "已确认 WI-010-01 第 质量要求 节 仍落实 DYA-001：周鹏（zhoupeng），2026-12-04。\n",
+      stdout: "已确认 WI-010-01 第 质量要求 节 仍落实 DYA-001：周鹏（zhoupeng），2026-12-04。\n已写入 csr/DYA/DYA-001.yaml，尚未提交（git commit，或运行时加 --commit 由 csr 提交）。\n",
       stderr: "",
     });
     expect(readFileSync(join(dir, "csr/DYA/DYA-001.yaml"), "utf8")).toContain("    pin:\n      revision: A/2\n      section: 6eac3af991f7\n");

@@ -8,6 +8,7 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { checkJsonInProcess, copyFixture, csr, csrInProcess, git, gitInit } from "../helpers.js";
+import { expiredNote } from "../today.js";
 
 const zh = (dir: string, ...args: string[]) => csrInProcess(["-C", dir, ...args], { lang: "zh-CN" });
 const WI = "documents/instructions/WI-010-01.yaml";
@@ -45,7 +46,7 @@ describe("a deviation's link on its own side (deviates_from; tester61 L12)", () 
     git(dir, ["add", "-A"]);
     git(dir, ["commit", "-qm", "临时偏离草稿"]);
     const released = await zh(dir, "release", "WI-011-02", "--summary", "首次发布", "--prepared", "gaoyang", "--reviewed", "huangjun", "--approved", "zhangli", "--date", "2026-12-04", "--until", "2026-12-19", "-y");
-    expect(released.stderr).toBe("");
+    expect(released.stderr).toBe(expiredNote("2026-12-19", "WI-011-02"));
     expect(released.code).toBe(0);
     expect(readFileSync(join(dir, WI), "utf8")).toBe(wiBefore);
 

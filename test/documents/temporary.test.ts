@@ -2,7 +2,7 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { csr, git, gitInit, minimalRepo, tempDir } from "../helpers.js";
-import { daysAfter, today } from "../today.js";
+import { daysAfter, expiredNote, today } from "../today.js";
 
 /** A first draft of a deviation (临时偏离) from the standard crimping procedure. */
 const DRAFT = [
@@ -32,18 +32,17 @@ describe("a temporary document (csr release --until, doc/temporary-expired; test
     const early = csr(["-C", repo, ...RELEASE, "--until", "2026-12-06", "--lang", "en"]);
     expect(early).toEqual({ code: 2, stdout: "", stderr: "csr: --until 2026-12-06 is before the effective date 2026-12-07: a temporary document ends on or after the day it takes effect.\n" });
     expect(readFileSync(join(repo, "documents/QP-030.yaml"), "utf8")).toBe(DRAFT);
-    // Ended before today, it would be expired as soon as released (breaker62 P6).
+    // Ended before today, it is released expired, and said so: a typo, or a temporary document recorded after it ran (breaker62 P6).
+    const ran = gitInit(minimalRepo({ "documents/QP-030.yaml": DRAFT }));
     const ended = daysAfter(today(), -1);
     const past = ["release", "QP-030", "--summary", "临时偏离", "--prepared", "zhang", "--reviewed", "li", "--approved", "wang", "--date", daysAfter(today(), -20), "--until", ended, "-y"];
-    expect(csr(["-C", repo, ...past, "--lang", "zh-CN"])).toEqual({
-      code: 2,
-      stdout: "",
-      stderr: `csr: --until ${ended} 早于今天（${today()}）：QP-030 一发布就已到期，不能再按它作业。请核对日期：--until 是最后有效的那天，今天或以后。\n`,
-    });
-    expect(readFileSync(join(repo, "documents/QP-030.yaml"), "utf8")).toBe(DRAFT);
+    const recorded = csr(["-C", ran, ...past, "--lang", "zh-CN"]);
+    expect(recorded.code).toBe(0);
+    expect(recorded.stderr).toBe(expiredNote(ended, "QP-030"));
+    expect(readFileSync(join(ran, "documents/QP-030.yaml"), "utf8")).toContain(`valid_until: ${ended}\n`);
 
     const released = csr(["-C", repo, ...RELEASE, "--until", "2026-12-18", "--lang", "zh-CN"]);
-    expect(released.stderr).toBe("");
+    expect(released.stderr).toBe(expiredNote("2026-12-18", "QP-030"));
     expect(released.code).toBe(0);
     expect(released.stdout).toContain("QP-030 A/0 为临时文件，有效期至 2026-12-18：到期那天或之后，确认已恢复标准过程，再作废（csr obsolete QP-030 --reason …）。\n");
     const text = readFileSync(join(repo, "documents/QP-030.yaml"), "utf8");

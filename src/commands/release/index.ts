@@ -160,8 +160,9 @@ async function release(ctx: CommandContext, id: string, given: ReleaseFlags, pro
     const { date, signed, effective } = checkDateOptions(flags);
     const until = flags.until === undefined ? undefined : dateOption(flags.until, "--until");
     if (until !== undefined && until < effective) throw new UserError(t("release.until-before-effective", { until, effective }));
-    // Ended before today, it would be released expired: never valid on any day from now, a typo or a record that is an obsolete one (breaker62 P6).
-    if (until !== undefined && until < localToday()) throw new UserError(t("release.until-past", { until, today: localToday(), id: doc.id }));
+    // Ended before today, it is released expired: a typo, or a temporary document recorded after it ran (paperwork catching up), which is
+    // history worth keeping; so said, not refused (breaker62 P6). rule doc/temporary-expired reports it until it is withdrawn.
+    const endedBeforeToday = until !== undefined && until < localToday();
     const summary = required(flags.summary, "--summary", t("release.needs.summary"));
     const prepared = required(flags.prepared, "--prepared", t("release.needs.prepared"));
     const reviewed = required(flags.reviewed, "--reviewed", t("release.needs.reviewed"));
@@ -255,6 +256,7 @@ async function release(ctx: CommandContext, id: string, given: ReleaseFlags, pro
       if (!calendar.isWorkday(effective)) ctx.stdout(t("release.effective-rest-day", { id: doc.id, effective, next: calendar.addWorkdays(effective, 1) }) + "\n");
     }
     if (until !== undefined) ctx.stdout(t("release.temporary", { id: doc.id, version, until }) + "\n");
+    if (endedBeforeToday) ctx.stderr(t("release.until-past", { until: until!, today: localToday(), id: doc.id }) + "\n");
     if (issue.line) ctx.stdout(issue.line + "\n");
     for (const m of links.moved) ctx.stdout(t(dirty.has(m.path) ? "release.link-moved-uncommitted" : "release.link-moved", { document: doc.id, version, from: m.from, to: m.to, csr: m.csr }) + "\n");
     if (links.along.length > 0) ctx.stdout(t("release.links-along", { paths: list(links.along), count: links.along.length, id: doc.id }) + "\n");
