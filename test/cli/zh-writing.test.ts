@@ -120,12 +120,12 @@ describe("the writing commands in Chinese", () => {
     const dir = copyFixture("examples/acme-auto");
     expect(await zh(dir, "train", "QP-010", "--people", "高扬", "huangjun", "--trainer", "周鹏", "--record", "TR-2026-050", "--date", "2026-11-24", "-y")).toEqual({
       code: 0,
-      stdout: "QP-010 A/1：已登记高扬（gaoyang）、黄军（huangjun）的培训；2026-11-24，培训人：周鹏（zhoupeng），记录：TR-2026-050。\n已写入 documents/procedures/QP-010.yaml，尚未提交（git commit，或运行时加 --commit 由 csr 提交）。\n",
+      stdout: "QP-010 A/1：已登记高扬（gaoyang）、黄军（huangjun）的培训；2026-11-24，培训人：周鹏（zhoupeng），记录：TR-2026-050。\n",
       stderr: "",
     });
     expect(await zh(dir, "implement", "DYA-004", "--implemented", "2026-11-20", "-y")).toEqual({
       code: 0,
-      stdout: "DYA-004：已登记实施情况。状态：已实施，负责人：周鹏（zhoupeng），期限：2026-12-31，顾客要求日期：2026-12-31，导入生产日期：2026-11-20。\n已写入 csr/DYA/DYA-004.yaml，尚未提交（git commit，或运行时加 --commit 由 csr 提交）。\n",
+      stdout: "DYA-004：已登记实施情况。状态：已实施，负责人：周鹏（zhoupeng），期限：2026-12-31，顾客要求日期：2026-12-31，导入生产日期：2026-11-20。\n",
       stderr: "",
     });
     expect(await zh(dir, "review", "DYA-001", "--department", "QA", "--reviewer", "张丽", "--opinion", "accept", "-y")).toEqual({
