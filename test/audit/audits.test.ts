@@ -89,13 +89,13 @@ describe("csr list audits", () => {
     expect(refused.code).toBe(2);
   });
 
-  it("gives the auditor's comment in the process list's files, not only in processes.yaml (tester62 N5)", async () => {
+  it("lists the last audit in the process list's files; its comment is the audits register's (tester62 N5)", async () => {
     const dir = await acme();
     const processes = json(dir, "processes", "--today", "2026-12-05").rows;
-    expect(processes.find((r) => r.code === "C4")).toMatchObject({ audited: "2026-11-16", report: "IA-2026-08", comment: COMMENT });
+    expect(processes.find((r) => r.code === "C4")).toMatchObject({ audited: "2026-11-16", report: "IA-2026-08" });
     const csv = run(dir, "list", "processes", "--today", "2026-12-05", "--format", "csv").stdout.replace(/^\uFEFF/, "").split(/\r?\n/);
-    expect(csv[0]).toBe("序号,过程编号,过程名称,类别,负责部门,对应条款,程序文件,其他文件,上次审核,审核结果,审核员,审核报告,说明,间隔（月）,下次审核,状态");
-    expect(csv[4]).toMatch(new RegExp(`^4,C4,仓储、包装与交付,.*,2026-11-16,不符合 1 项,赵强,IA-2026-08,${COMMENT},12,2027-11-16,还有 346 天$`));
+    expect(csv[0]).toBe("序号,过程编号,过程名称,类别,负责部门,对应条款,程序文件,其他文件,上次审核,审核结果,审核员,审核报告,间隔（月）,下次审核,状态");
+    expect(csv[4]).toMatch(new RegExp(`^4,C4,仓储、包装与交付,.*,2026-11-16,不符合 1 项,赵强,IA-2026-08,12,2027-11-16,还有 346 天$`));
   });
 });
 

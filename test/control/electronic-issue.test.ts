@@ -42,7 +42,7 @@ describe("csr distribute --electronic (tester55 C2)", () => {
     expect(await run("distribute", "QP-001", "--electronic", "--system", "OA", "--to", "QA", "MKT", "--issued-by", "zhang", "--date", "2024-03-04", "-y")).toEqual({
       code: 0,
       stderr: "",
-      stdout: "QP-001 A/0：于 2024-03-04 以电子版（OA，只读）发放给品质部、市场部。\n发放人：张伟（zhang）。\n",
+      stdout: "QP-001 A/0：于 2024-03-04 以电子版（OA，只读）发放给品质部、市场部。\n发放人：张伟（zhang）。\n已写入 documents/QP-001.yaml，尚未提交（git commit，或运行时加 --commit 由 csr 提交）。\n",
     });
     const path = join(repo, "documents", "QP-001.yaml");
     expect(readFileSync(path, "utf8")).toContain("electronic_issue:\n  - {version: A/0, to: [QA, MKT], date: 2024-03-04, system: OA, issued_by: zhang}\n");

@@ -149,7 +149,7 @@ describe("the 军代表 of the 军代表室 signs the review report (GJB 9001C 8
     const asRecorder = await run("review", "DYA-001", "--recorder", "liujd", "--date", "2026-03-14");
     expect(asRecorder.stderr).toBe("csr: --recorder 刘军代 (liujd) is a military representative: a military representative signs only as such (--military-representative), not as the review report's recorder.\n");
     const signed = await run("review", "DYA-001", "--military-representative", "刘军代", "--date", "2026-03-14");
-    expect([signed.code, signed.stdout]).toEqual([0, "DYA-001: Review report signed: military representative 刘军代 (liujd), 2026-03-14.\n"]);
+    expect([signed.code, signed.stdout]).toEqual([0, "DYA-001: Review report signed: military representative 刘军代 (liujd), 2026-03-14.\nWrote csr/DYA/DYA-001.yaml; not committed (git commit it, or run with --commit).\n"]);
     expect(readFileSync(join(dir, "csr/DYA/DYA-001.yaml"), "utf8")).toContain("  decision: {disposition: must, by: wang, date: 2026-03-13}\n  military_representative: {by: liujd, date: 2026-03-14}\n");
     expect((await run("show", "DYA-001")).stdout).toContain("\n  Report signed   military representative liujd 刘军代, 2026-03-14\n");
     await csrInProcess(["-C", dir, "render", "DYA-001", "--format", "md", "--out", "out"], { lang: null });

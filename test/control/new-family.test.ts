@@ -52,6 +52,7 @@ describe("csr new: the numbering family in use", () => {
       "已创建 HY-QP-003 变更管理程序（documents/HY-QP-003.yaml），品质部的程序文件草稿，有 5 个章节待填写。",
       "请编写正文，然后用 'csr release HY-QP-003 --summary ... --prepared ... --reviewed ... --approved ...' 发布。",
       "编号体系：HY-QP-###，本仓库 2 份程序文件使用此体系（另有 QP-###（1 份）；可用 --family 指定）。",
+      "已写入 documents/HY-QP-003.yaml，尚未提交（git commit，或运行时加 --commit 由 csr 提交）。",
       "",
     ]);
     const chosen = await csrInProcess(["-C", dir, "new", "procedure", "--family", "QP-###", "--title", "设备管理程序", "--department", "QA", "-y"], { lang: null });

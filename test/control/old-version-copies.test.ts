@@ -80,6 +80,7 @@ describe("copies of an earlier version handed out before csr (tester20 F11)", ()
         "Issued by 张伟 (zhang).",
         // Due back at once: A/1 is in force.
         "Still to recall: 1 (A/0, 品质部); record their return with 'csr recall QP-001'.",
+        "Wrote documents/QP-001.yaml; not committed (git commit it, or run with --commit).",
         "",
       ].join("\n"),
     });

@@ -29,9 +29,9 @@ describe("csr recall --lost / --destroyed", () => {
       /^QP-005：受控号 2（A\/0，生产部）于 2026-10-20 登记为遗失（确认人：赵磊（zhao）；车间搬迁时遗失），不再待回收。\n尚待回收：受控号 1（A\/0，品质部）、受控号 3（A\/0，市场部）。\n已提交 [0-9a-f]{7}：csr recall QP-005：受控号 2 遗失\n$/,
     );
     const destroyed = await csrInProcess(["-C", dir, "recall", "QP-005", "--copy", "3", "--destroyed", "--by", "li", "--remark", "水浸损毁，就地销毁", "--date", "2026-10-21", "-y"], { lang: null });
-    expect(destroyed.stdout).toBe("QP-005：受控号 3（A/0，市场部）于 2026-10-21 登记为已销毁（确认人：李娜（li）；水浸损毁，就地销毁），不再待回收。\n尚待回收：受控号 1（A/0，品质部）。\n");
+    expect(destroyed.stdout).toBe("QP-005：受控号 3（A/0，市场部）于 2026-10-21 登记为已销毁（确认人：李娜（li）；水浸损毁，就地销毁），不再待回收。\n尚待回收：受控号 1（A/0，品质部）。\n已写入 documents/QP-005.yaml，尚未提交（git commit，或运行时加 --commit 由 csr 提交）。\n");
     const back = await csrInProcess(["-C", dir, "recall", "QP-005", "--by", "zhang", "--received-by", "wang", "--date", "2026-10-22", "-y"], { lang: null });
-    expect(back.stdout).toBe("QP-005：于 2026-10-22 回收 1 份：受控号 1（A/0，品质部）。交回人：张伟（zhang）。回收人：王强（wang）。\n注意：受控号 1（A/0，品质部）应于 2026-10-19 前回收，此次回收逾期 3 个工作日（文件发放/回收记录的备注写明）。\n已没有需要回收的副本。\n");
+    expect(back.stdout).toBe("QP-005：于 2026-10-22 回收 1 份：受控号 1（A/0，品质部）。交回人：张伟（zhang）。回收人：王强（wang）。\n注意：受控号 1（A/0，品质部）应于 2026-10-19 前回收，此次回收逾期 3 个工作日（文件发放/回收记录的备注写明）。\n已没有需要回收的副本。\n已写入 documents/QP-005.yaml，尚未提交（git commit，或运行时加 --commit 由 csr 提交）。\n");
     expect(copies(dir)).toBe(
       [
         "  - {copy: 1, version: A/0, to: QA, issued_by: wang, date: 2024-01-12, recalled: 2026-10-22, returned_by: zhang, received_by: wang}",

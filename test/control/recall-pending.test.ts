@@ -29,7 +29,7 @@ describe("copies of a version whose replacement takes effect later", () => {
     );
     // One taken back now with --copy: the other is not "all back", it is due once A/1 takes effect (tester56 D15).
     const one = await csrInProcess(["-C", dir, "recall", "QP-009", "--copy", "1", "--by", "zhangli", "--date", "2026-11-25", "-y"], { lang: "zh-CN" });
-    expect(one.stdout.split("\n").slice(-2)).toEqual(["A/1 于 2026-12-15 实施后待回收：受控号 2（A/0，生产部）。", ""]);
+    expect(one.stdout.split("\n").slice(-3)).toEqual(["A/1 于 2026-12-15 实施后待回收：受控号 2（A/0，生产部）。", "已写入 documents/procedures/QP-009.yaml，尚未提交（git commit，或运行时加 --commit 由 csr 提交）。", ""]);
     expect(one.stdout).not.toContain("已没有需要回收的副本");
   });
 });
@@ -95,11 +95,12 @@ describe("the distribution register's recall deadline", () => {
         "QP-009：于 2026-11-30 回收 1 份：受控号 1（A/0，品质部）。交回人：张丽（zhangli）。回收人：陈静（chenjing），即 people.yaml 中唯一的文控人员（未给出 --received-by）。",
         "注意：受控号 1（A/0，品质部）应于 2026-11-12 前回收，此次回收逾期 12 个工作日（文件发放/回收记录的备注写明）。",
         "尚待回收：受控号 2（A/0，生产部）。",
+        "已写入 documents/procedures/QP-009.yaml，尚未提交（git commit，或运行时加 --commit 由 csr 提交）。",
         "",
       ].join("\n"),
     );
     // Back on its 应回收日期: in time, nothing to say.
-    expect((await csrInProcess(["-C", dir, "recall", "QP-009", "--copy", "2", "--by", "huangjun", "--date", "2026-11-12", "-y"], { lang: "en" })).stdout.split("\n").slice(1)).toEqual(["No copy is due back any more.", ""]);
+    expect((await csrInProcess(["-C", dir, "recall", "QP-009", "--copy", "2", "--by", "huangjun", "--date", "2026-11-12", "-y"], { lang: "en" })).stdout.split("\n").slice(1)).toEqual(["No copy is due back any more.", "Wrote documents/procedures/QP-009.yaml; not committed (git commit it, or run with --commit).", ""]);
     const rows = async (lang: "zh-CN" | "en") =>
       (await csrInProcess(["-C", dir, "list", "distribution", "--format", "md", "--today", "2026-12-01"], { lang }))
         .stdout.split("\n")

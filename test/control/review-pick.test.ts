@@ -106,7 +106,7 @@ describe("csr review and csr source update without their argument", () => {
     expect(ctx.out).toBe(
       "DYA-007: opinion of Quality Assurance recorded: accept, by Zhang Li (zhangli) on 2026-11-27.\n" +
         "The earlier opinion of Quality Assurance (accept-with-action, 2026-11-26) is kept in the review history.\n" +
-        "Still missing: Engineering, Production.\n",
+        "Still missing: Engineering, Production.\nWrote csr/DYA/DYA-007.yaml; not committed (git commit it, or run with --commit).\n",
     );
   });
 

@@ -313,7 +313,7 @@ describe("a CSR addressed only in a revision not yet in force", () => {
       code: 0,
       stdout:
         "DYA-001：已登记实施情况。状态：已实施，负责人：周鹏（zhoupeng），期限：2026-12-31，顾客实施日期：2027-01-01（DYA-SC C 版），导入生产日期：2026-12-03。\n" +
-        "注意：导入生产日期 2026-12-03 早于落实该要求的文件实施（WI-010-01 A/2 2026-12-20 实施）。请核对导入生产日期；如确在此前已按其他文件（临时作业指导书、偏差许可）导入生产，请用 'csr address DYA-001 <文件>' 登记该文件；否则 csr check 将报告 csr/implemented-before-effective。\n",
+        "注意：导入生产日期 2026-12-03 早于落实该要求的文件实施（WI-010-01 A/2 2026-12-20 实施）。请核对导入生产日期；如确在此前已按其他文件（临时作业指导书、偏差许可）导入生产，请用 'csr address DYA-001 <文件>' 登记该文件；否则 csr check 将报告 csr/implemented-before-effective。\n已写入 csr/DYA/DYA-001.yaml，尚未提交（git commit，或运行时加 --commit 由 csr 提交）。\n",
       stderr: "",
     });
     const check = (await csrInProcess(["-C", dir, "check", "--today", "2026-12-04"])).stdout.split("\n");
@@ -357,7 +357,7 @@ describe("a CSR addressed only in a revision not yet in force", () => {
     expect(await link("2026-11-30")).toContain(",5.3 特殊特性,A/3,特殊特性管理程序,已确认,");
     // Implemented under A/2: no note; before A/2 took effect: the note names A/2, not A/3.
     expect((await csrInProcess(["-C", dir, "implement", "DYA-003", "--implemented", "2026-11-28", "-y"])).stdout).toBe("DYA-003: implementation recorded: status implemented, implemented 2026-11-28.\nWrote csr/DYA/DYA-003.yaml; not committed (git commit it, or run with --commit).\n");
-    expect((await csrInProcess(["-C", dir, "implement", "DYA-003", "--implemented", "2026-11-26", "--amend", "-y"], { lang: "zh-CN" })).stdout.split("\n").at(-2)).toBe(
+    expect((await csrInProcess(["-C", dir, "implement", "DYA-003", "--implemented", "2026-11-26", "--amend", "-y"], { lang: "zh-CN" })).stdout.split("\n").at(-3)).toBe(
       "注意：导入生产日期 2026-11-26 早于落实该要求的文件实施（QP-020 A/2 2026-11-27 实施）。请核对导入生产日期；如确在此前已按其他文件（临时作业指导书、偏差许可）导入生产，请用 'csr address DYA-003 <文件>' 登记该文件；否则 csr check 将报告 csr/implemented-before-effective。",
     );
     // csr check says it too (tester58 F10), and nothing else of DYA-003.

@@ -106,7 +106,7 @@ describe("csr calendar workday", () => {
     const dir = validRepo({ git: true });
     expect(await csrInProcess(["-C", dir, "calendar", "workday", "--from", "2026-03-07"], { lang: null })).toEqual({
       code: 0,
-      stdout: "已把 2026-03-07（1 天）写入 qms.yaml 的 calendar.workdays（公司工作日）。\n其中 1 天由休息日改为工作日：跨过这些日期的工作日期限（如评审期限）相应提前。\n",
+      stdout: "已把 2026-03-07（1 天）写入 qms.yaml 的 calendar.workdays（公司工作日）。\n其中 1 天由休息日改为工作日：跨过这些日期的工作日期限（如评审期限）相应提前。\n已写入 qms.yaml，尚未提交（git commit，或运行时加 --commit 由 csr 提交）。\n",
       stderr: "",
     });
     expect(read(dir, "qms.yaml")).toContain("  workdays: [2026-02-14, 2026-02-28, 2026-03-07]\n");
@@ -116,6 +116,7 @@ describe("csr calendar workday", () => {
         "已把 2026-10-05 国庆加班生产（1 天）写入 qms.yaml 的 calendar.workdays（公司工作日）。",
         "注意：与公司休息日 2026-10-01 至 2026-10-07 国庆节（7 天）重叠；重叠的日期从此按工作日计算（calendar.workdays 优先于 calendar.holidays）。",
         "其中 1 天由休息日改为工作日：跨过这些日期的工作日期限（如评审期限）相应提前。",
+        "已写入 qms.yaml，尚未提交（git commit，或运行时加 --commit 由 csr 提交）。",
         "",
       ].join("\n"),
       stderr: "",

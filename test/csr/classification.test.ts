@@ -48,7 +48,7 @@ describe("recording the 密级", () => {
       "csr: NES-001 的密级由 机密 降为 秘密 是降密，须写明批准人和依据：请加上 --by <批准人> --reason <依据>（如 保密委员会 2026-12-03 降密审批单），csr 把它们记入 classification_changes。\n",
     );
     const back = await csrInProcess(["-C", dir, "set", "NES-001", "--classification", "秘密", "--by", "刘志明", "--reason", "军代表室确认 JDB-2026-11", "-y"], { lang: null });
-    expect(back.stdout).toBe(`已修改 NES-001 关键工序100%检验并军检（csr/NES/NES-001.yaml）：\n  密级：秘密（随来源文件 NES-HT2026-01，原为 机密）\n  降密记录：${today()} 机密 → 秘密，批准人 刘志明，依据：军代表室确认 JDB-2026-11\n`);
+    expect(back.stdout).toBe(`已修改 NES-001 关键工序100%检验并军检（csr/NES/NES-001.yaml）：\n  密级：秘密（随来源文件 NES-HT2026-01，原为 机密）\n  降密记录：${today()} 机密 → 秘密，批准人 刘志明，依据：军代表室确认 JDB-2026-11\n已写入 csr/NES/NES-001.yaml，尚未提交（git commit，或运行时加 --commit 由 csr 提交）。\n`);
     expect(read(dir, "csr/NES/NES-001.yaml")).not.toMatch(/^classification:/m);
     expect(read(dir, "csr/NES/NES-001.yaml")).toContain(`\nclassification_changes:\n  - date: ${today()}\n    from: 机密\n    to: 秘密\n    by: liuzm\n    reason: 军代表室确认 JDB-2026-11\n`);
     // The CSR's page on the site says it too, with a link to who authorised it.
@@ -62,7 +62,7 @@ describe("recording the 密级", () => {
     expect(period.changes.filter((c) => c.kind === "declassified")).toEqual([{ area: "csr", kind: "declassified", id: "NES-001", title: "关键工序100%检验并军检", from: "机密", to: "秘密", detail: "liuzm", remark: "军代表室确认 JDB-2026-11", date: today() }]);
     const customer = read(dir, "customers/NES.yaml");
     const source = await csrInProcess(["-C", dir, "source", "update", "NES-HT2026-01", "--classification", "机密", "-y"], { lang: null });
-    expect(source).toEqual({ code: 0, stdout: "NES-HT2026-01 的密级：机密（原为 秘密）；其 CSR 随之，自标密级的除外。\n", stderr: "" });
+    expect(source).toEqual({ code: 0, stdout: "NES-HT2026-01 的密级：机密（原为 秘密）；其 CSR 随之，自标密级的除外。\n已写入 customers/NES.yaml，尚未提交（git commit，或运行时加 --commit 由 csr 提交）。\n", stderr: "" });
     expect(read(dir, "customers/NES.yaml")).toBe(customer.replace("classification: 秘密", "classification: 机密"));
     expect((await csrInProcess(["-C", dir, "show", "NES-001"], { lang: null })).stdout).toContain("\n  密级            机密（随来源文件 NES-HT2026-01）\n");
   });

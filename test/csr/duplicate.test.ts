@@ -57,7 +57,7 @@ describe("csr add of a requirement registered already", () => {
     // The same title under another section, with another text: another requirement.
     expect(await csrInProcess(["-C", dir, ...add("5.4", TITLE, "防错装置失效时须停机。")])).toEqual({
       code: 0,
-      stdout: `Registered DYA-012 in csr/DYA/DYA-012.yaml.\nReview due ${weekdaysAfter(day, 10)} (10 working days after ${day}).\nWrote csr/DYA/DYA-012.yaml; not committed (git commit it, or run with --commit).\n`,
+      stdout: `Registered DYA-012 in csr/DYA/DYA-012.yaml.\nReview due ${weekdaysAfter(day, 10)} (10 working days after ${day}).\n`,
       stderr: "",
     });
     expect(await csrInProcess(["-C", dir, ...add("7.1", "防错", TEXT), "--allow-duplicate"])).toEqual({
@@ -113,7 +113,7 @@ describe("csr add of a requirement registered from another source document of th
     const result = csr(["-C", dir, "add", "--customer", "DYA", "--source", "DYA-PKG", "--clause", "IATF16949:8.5.4", "--title", "包装须使用顾客周转箱。", "--received", day, "-y"], { lang: "zh-CN" });
     expect(result).toEqual({
       code: 0,
-      stdout: `已登记 DYA-011，文件 csr/DYA/DYA-011.yaml。\n评审期限 ${weekdaysAfter(day, 10)}（接收日期 ${day} 之后 10 个工作日）。\n已写入 csr/DYA/DYA-011.yaml，尚未提交（git commit，或运行时加 --commit 由 csr 提交）。\n`,
+      stdout: `已登记 DYA-011，文件 csr/DYA/DYA-011.yaml。\n评审期限 ${weekdaysAfter(day, 10)}（接收日期 ${day} 之后 10 个工作日）。\n`,
       stderr:
         "csr: 警告：DYA-011 重复了已登记的 DYA-003「包装须使用顾客周转箱」（DYA-SQM，名称相同），将另行评审。若是同一要求，请勿重复登记：用 'csr supersede DYA-011 --by DYA-003 --reason <原因>' 撤销 DYA-011；若顾客以新文件重新提出并取代了原要求，则用 'csr supersede DYA-003 --by DYA-011 --reason <原因>' 撤销原要求。\n",
     });
@@ -201,7 +201,7 @@ describe("csr/duplicate", () => {
       code: 0,
       stdout:
         `Marked DYA-012 ${TITLE} superseded (csr/DYA/DYA-012.yaml): on ${day}, replaced by DYA-011 ${TITLE}; reason: duplicate of DYA-011\n` +
-        "DYA-012's review, links and implementation stay on record; the registers list it as superseded and no longer count a review deadline for it.\nWrote csr/DYA/DYA-012.yaml; not committed (git commit it, or run with --commit).\n",
+        "DYA-012's review, links and implementation stay on record; the registers list it as superseded and no longer count a review deadline for it.\n",
       stderr: "",
     });
     expect((await checkJsonInProcess(dir, "--today", day)).findings.filter((f) => f.rule === "csr/duplicate").map((f) => f.file)).toEqual(["csr/DYA/DYA-015.yaml", "csr/DYA/DYA-020.yaml"]);

@@ -74,6 +74,7 @@ describe("csr source update with the customer's files", { timeout: 120_000 }, ()
         "  DYA-004  控制计划须经顾客批准",
         "1 CSR(s) removed in revision B, now superseded:",
         "  DYA-005  包装标签须含批次号",
+        "Wrote customers/DYA.yaml and 5 more files; not committed (git commit it, or run with --commit).",
         "",
       ].join("\n"),
     );

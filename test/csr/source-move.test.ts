@@ -84,14 +84,14 @@ describe("csr set <CSR-id> --source (tester20 F19)", () => {
         "  Source section: 第2条 (was 6.3)\n" +
         "  Date received: 2026-11-19 (was 2026-11-20)\n" +
         "Review due 2026-12-03 (10 working days after 2026-11-19; was 2026-12-04).\n" +
-        "DYA-003's review (decided 2026-11-24) stands: the source document is a registration fact, not the requirement reviewed.\n",
+        "DYA-003's review (decided 2026-11-24) stands: the source document is a registration fact, not the requirement reviewed.\nWrote csr/DYA/DYA-003.yaml; not committed (git commit it, or run with --commit).\n",
       stderr: "",
     });
     expect(read(dir, "csr/DYA/DYA-003.yaml")).toBe(
       before.replace('source: { document: DYA-SQM, revision: C, section: "6.3" }', 'source: {document: DYA-LTR-2026-11, revision: "1", section: "第2条"}').replace("received: 2026-11-20", "received: 2026-11-19"),
     );
     // Another revision of its own document, the section kept.
-    expect(csr(["-C", dir, "set", "DYA-002", "--source-revision", "B", "-y"]).stdout).toBe("Updated DYA-002 控制计划须经顾客批准 (csr/DYA/DYA-002.yaml):\n  Source document: DYA-SQM B (was DYA-SQM C)\n");
+    expect(csr(["-C", dir, "set", "DYA-002", "--source-revision", "B", "-y"]).stdout).toBe("Updated DYA-002 控制计划须经顾客批准 (csr/DYA/DYA-002.yaml):\n  Source document: DYA-SQM B (was DYA-SQM C)\nWrote csr/DYA/DYA-002.yaml; not committed (git commit it, or run with --commit).\n");
     expect(read(dir, "csr/DYA/DYA-002.yaml")).toContain('source: {document: DYA-SQM, revision: B, section: "5.1"}\n');
   });
 

@@ -107,7 +107,7 @@ describe("csr source update", () => {
     expect(JSON.parse(stale.stdout).findings.map((f: { rule: string }) => f.rule)).toEqual(["csr/source-superseded", "date/received-after-source"]);
     const result = await update(dir, "--revision", "C", "--received", "2026-11-20");
     expect(result.stdout).toBe(
-      "DYA-SQM revision C was already recorded (received 2026-11-20).\n1 CSR(s) to review again against revision C, due 2026-12-04:\n  DYA-001  特殊特性符号按顾客规定标识  (was on revision B)\nRecord the requirement's new wording in revision C before it is reviewed: csr set DYA-001 --text …; the old wording stays with the earlier round.\nWrote csr/DYA/DYA-001.yaml; not committed (git commit it, or run with --commit).\n",
+      "DYA-SQM revision C was already recorded (received 2026-11-20).\n1 CSR(s) to review again against revision C, due 2026-12-04:\n  DYA-001  特殊特性符号按顾客规定标识  (was on revision B)\nRecord the requirement's new wording in revision C before it is reviewed: csr set DYA-001 --text …; the old wording stays with the earlier round.\n",
     );
     expect((await csrInProcess(["-C", dir, "check", "--today", "2026-11-27"])).code).toBe(0);
   });
@@ -137,7 +137,7 @@ describe("csr source update", () => {
     makeRepo({ "customers/DYB.yaml": read(dir, "customers/DYA.yaml").replace("code: DYA", "code: DYB").replace("东岳越野车", "东岳商用车") }, dir);
     expect((await update(dir, "--revision", "D", "--received", "2026-11-27")).stderr).toBe("csr: DYA-SQM is a source document of DYA and DYB.\nhint: Say which customer with --customer.\n");
     expect((await update(dir, "--revision", "D", "--received", "2026-11-27", "--customer", "DYB")).stdout).toBe(
-      "DYA-SQM revision D recorded (received 2026-11-27); revision C is superseded.\nNo CSR of DYB was still on an earlier revision of DYA-SQM.\nWrote customers/DYB.yaml; not committed (git commit it, or run with --commit).\n",
+      "DYA-SQM revision D recorded (received 2026-11-27); revision C is superseded.\nNo CSR of DYB was still on an earlier revision of DYA-SQM.\n",
     );
     expect(read(dir, "customers/DYA.yaml")).not.toContain("revision: D");
   });
@@ -163,9 +163,9 @@ describe("csr source update --department: the department that keeps the source d
   it("alone, sets the custodian without recording a revision, says which department kept it before, and refuses an unknown one", async () => {
     const dir = validRepo();
     const before = read(dir, "customers/DYA.yaml");
-    expect(await update(dir, "--department", "品质部")).toEqual({ code: 0, stdout: "DYA-SQM is kept by 品质部.\nWrote customers/DYA.yaml; not committed (git commit it, or run with --commit).\n", stderr: "" });
+    expect(await update(dir, "--department", "品质部")).toEqual({ code: 0, stdout: "DYA-SQM is kept by 品质部.\n", stderr: "" });
     expect(read(dir, "customers/DYA.yaml")).toBe(before.replace("    title: 供应商质量手册\n", "    title: 供应商质量手册\n    department: QA\n"));
-    expect(await update(dir, "--department", "PRD")).toEqual({ code: 0, stdout: "DYA-SQM is kept by 生产部 (was 品质部).\nWrote customers/DYA.yaml; not committed (git commit it, or run with --commit).\n", stderr: "" });
+    expect(await update(dir, "--department", "PRD")).toEqual({ code: 0, stdout: "DYA-SQM is kept by 生产部 (was 品质部).\n", stderr: "" });
     const kept = read(dir, "customers/DYA.yaml");
     expect((await update(dir, "--department", "LOG")).stderr).toMatch(/^csr: --department LOG: /);
     expect(await update(dir, "--issued", "2026-11-20")).toEqual({

@@ -65,7 +65,7 @@ describe("suspect links", { timeout: 120_000 }, () => {
     const dir = repo();
     const read = () => readFileSync(join(dir, "csr/DYA/DYA-001.yaml"), "utf8");
     const linked = await csrInProcess(["-C", dir, "address", "DYA-001", "QP-014", "--section", "2.2", "--by", "zhang", "--date", "2026-03-01"]);
-    expect(linked).toEqual({ code: 0, stdout: "DYA-001: addressed in QP-014 2.2 包装标签.\n", stderr: "" });
+    expect(linked).toEqual({ code: 0, stdout: "DYA-001: addressed in QP-014 2.2 包装标签.\nWrote csr/DYA/DYA-001.yaml; not committed (git commit it, or run with --commit).\n", stderr: "" });
     expect(read()).toMatch(/\naddressed:\n {2}- document: QP-014\n {4}section: 2\.2 包装标签\n {4}pin:\n {6}revision: A\/0\n {6}section: [0-9a-f]{12}\n {6}csr: [0-9a-f]{12}\n {6}by: zhang\n {6}date: 2026-03-01\n$/);
     expect((await checkJsonInProcess(dir, "--today", "2026-03-01")).findings).toEqual([]);
 
@@ -89,7 +89,7 @@ describe("suspect links", { timeout: 120_000 }, () => {
 
     // Someone checks the new text and confirms: who and when are recorded, and the warning goes.
     const confirmed = await csrInProcess(["-C", dir, "address", "--confirm", "DYA-001", "QP-014", "--by", "wang", "--date", "2026-03-05"]);
-    expect(confirmed).toEqual({ code: 0, stdout: "Confirmed that QP-014 section 2.2 包装标签 still addresses DYA-001, by 王强 (wang) on 2026-03-05.\n", stderr: "" });
+    expect(confirmed).toEqual({ code: 0, stdout: "Confirmed that QP-014 section 2.2 包装标签 still addresses DYA-001, by 王强 (wang) on 2026-03-05.\nWrote csr/DYA/DYA-001.yaml; not committed (git commit it, or run with --commit).\n", stderr: "" });
     // The confirmation it replaces is kept (tester54a A12).
     expect(read()).toMatch(/ {6}revision: A\/1\n {6}section: [0-9a-f]{12}\n {6}csr: [0-9a-f]{12}\n {6}by: wang\n {6}date: 2026-03-05\n {6}history:\n {8}- revision: A\/0\n {10}section: [0-9a-f]{12}\n {10}csr: [0-9a-f]{12}\n {10}by: zhang\n {10}date: 2026-03-01\n$/);
     expect((await checkJsonInProcess(dir, "--today", "2026-03-05")).findings).toEqual([]);
@@ -133,7 +133,7 @@ describe("suspect links", { timeout: 120_000 }, () => {
     const dir = repo();
     const path = join(dir, "csr/DYA/DYA-001.yaml");
     writeFileSync(path, readFileSync(path, "utf8") + "addressed:\n  - { document: QP-014, section: 2.2 包装标签 }\n");
-    expect(await csrInProcess(["-C", dir, "address", "--pin-all", "--date", "2026-03-01"])).toEqual({ code: 0, stdout: "Pinned the links of 1 CSR(s) to the current documents (2026-03-01).\n", stderr: "" });
+    expect(await csrInProcess(["-C", dir, "address", "--pin-all", "--date", "2026-03-01"])).toEqual({ code: 0, stdout: "Pinned the links of 1 CSR(s) to the current documents (2026-03-01).\nWrote csr/DYA/DYA-001.yaml; not committed (git commit it, or run with --commit).\n", stderr: "" });
     expect(readFileSync(path, "utf8")).toMatch(/\n {2}- {document: QP-014, section: 2\.2 包装标签, pin: {revision: A\/0, section: [0-9a-f]{12}, csr: [0-9a-f]{12}, date: 2026-03-01}}\n$/);
     expect((await csrInProcess(["-C", dir, "address", "--pin-all"])).stdout).toBe("Every link is pinned already.\n");
     expect(await csrInProcess(["-C", dir, "address", "DYA-001", "QP-014", "--section", "9.9", "--by", "zhang"])).toEqual({

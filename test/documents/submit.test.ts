@@ -41,7 +41,7 @@ describe("csr submit", () => {
     expect(listed.stdout.split("\n").filter((l) => l.includes("QP-00")).length).toBe(2);
 
     const back = await csrInProcess(["-C", dir, "submit", "QP-002", "--withdraw"]);
-    expect(back.stdout).toBe("Returned for rework: QP-002 文件控制程序 (documents/QP-002.yaml), status in-review → draft.\n");
+    expect(back.stdout).toBe("Returned for rework: QP-002 文件控制程序 (documents/QP-002.yaml), status in-review → draft.\nWrote documents/QP-002.yaml; not committed (git commit it, or run with --commit).\n");
     expect(status(dir, "QP-002")).toBe("draft");
     // Returned for rework, it is no longer submitted: the day and who go with the status (csr changes' 送审 row).
     expect(parse(readFileSync(join(dir, "documents/QP-002.yaml"), "utf8")).submitted).toBeUndefined();

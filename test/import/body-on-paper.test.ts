@@ -30,7 +30,7 @@ describe("a procedure whose body is on paper", () => {
     const set = await csrInProcess(["-C", dir, "set", "QP-010", "--add-form", "QR-010-01"], { lang: "zh-CN" });
     expect(set).toEqual({
       code: 0,
-      stdout: "已修改 QP-010 进料检验程序（documents/QP-010.yaml）：\n  相关记录：增加 QR-010-01\nQP-010 的正文在纸质原件上（从清单导入）：按原件补记相关记录、相关文件或部门，是补全导入，不需要发布新版本。\n",
+      stdout: "已修改 QP-010 进料检验程序（documents/QP-010.yaml）：\n  相关记录：增加 QR-010-01\nQP-010 的正文在纸质原件上（从清单导入）：按原件补记相关记录、相关文件或部门，是补全导入，不需要发布新版本。\n已写入 documents/QP-010.yaml，尚未提交（git commit，或运行时加 --commit 由 csr 提交）。\n",
       stderr: "",
     });
     // What the pre-commit hook and CI check: the link completes A/0, it does not change it.

@@ -198,7 +198,7 @@ describe("csr set on a form imported without a date", () => {
     const procedure = await csrInProcess(["-C", dir, "set", "QP-001", "--department", "MKT"]);
     expect(procedure).toEqual({
       code: 0,
-      stdout: `Updated QP-001 记录控制程序 (documents/QP-001.yaml):\n  Department: 市场部 (was 品质部)\nQP-001 is released, and its department is printed in its header, part of its content: release a new revision ('csr release QP-001 --summary ...').\nQP-001 is now being revised (修订中, since ${today()}, as 'csr submit QP-001' marks it): its file holds the draft of its next version, and version A/0 stays in force, its text as released in registers, controlled copies and the site, until 'csr release QP-001' issues the new version; to give the change up, undo it and run 'csr submit QP-001 --withdraw'.\n`,
+      stdout: `Updated QP-001 记录控制程序 (documents/QP-001.yaml):\n  Department: 市场部 (was 品质部)\nQP-001 is released, and its department is printed in its header, part of its content: release a new revision ('csr release QP-001 --summary ...').\nQP-001 is now being revised (修订中, since ${today()}, as 'csr submit QP-001' marks it): its file holds the draft of its next version, and version A/0 stays in force, its text as released in registers, controlled copies and the site, until 'csr release QP-001' issues the new version; to give the change up, undo it and run 'csr submit QP-001 --withdraw'.\nWrote documents/QP-001.yaml; not committed (git commit it, or run with --commit).\n`,
 
       stderr: "",
     });

@@ -50,7 +50,6 @@ export function processRegister(ctx: RegisterContext, options: { today: string }
       result: last ? (last.nonconformities === 0 ? t(ctx, "register.processes.conforming") : t(ctx, "register.processes.nonconforming", { count: last.nonconformities })) : "",
       auditors: last ? last.by.map((id) => personName(ctx, id)).join(separator) : "",
       report: last?.report ?? "",
-      comment: last?.comment ?? "",
       interval: standing.months ?? null,
       due: standing.due ?? null,
       status: status(standing),
@@ -66,20 +65,22 @@ export function processRegister(ctx: RegisterContext, options: { today: string }
       { key: "code", header: t(ctx, "register.processes.column.code"), kind: "id" },
       // A process name is short and read whole (产品和过程设计开发（APQP）), as a department is.
       { key: "name", header: t(ctx, "register.processes.column.name"), kind: "name" },
-      { key: "type", header: t(ctx, "register.processes.column.type"), kind: "code" },
+      // 顾客导向 / "customer-oriented": wrapped in print like the status, so that the English page fits A4 landscape.
+      { key: "type", header: t(ctx, "register.processes.column.type") },
       { key: "owner", header: t(ctx, "register.processes.column.owner"), kind: "name" },
       { key: "clauses", header: t(ctx, "register.processes.column.clauses"), kind: "list" },
       { key: "procedures", header: t(ctx, "register.processes.column.procedures"), kind: "list" },
       { key: "others", header: t(ctx, "register.processes.column.others"), kind: "list" },
       { key: "audited", header: t(ctx, "register.processes.column.audited"), date: true },
       { key: "result", header: t(ctx, "register.processes.column.result"), kind: "code" },
-      { key: "auditors", header: t(ctx, "register.processes.column.auditors"), kind: "list" },
+      // The auditor's note on the audit (tester62 N5) is in csr list audits (内部审核记录), with every audit: a 17th column made the
+      // English page wider than A4 landscape prints at 8 pt. Auditors wrap as text: an empty list column took 8 em.
+      { key: "auditors", header: t(ctx, "register.processes.column.auditors") },
       { key: "report", header: t(ctx, "register.processes.column.report"), kind: "id" },
-      // The auditor's note on the audit (often the nonconformity's number and due date, tester62 N5): in the files, not on a terminal.
-      { key: "comment", header: t(ctx, "register.processes.column.comment") },
       { key: "interval", header: t(ctx, "register.processes.column.interval"), kind: "number" },
       { key: "due", header: t(ctx, "register.processes.column.due"), date: true },
-      { key: "status", header: t(ctx, "register.processes.column.status"), kind: "code" },
+      // Words (尚未审核, "not yet audited", 已逾期 19 天): wrapped, as the English ones are too long to keep on one line in print.
+      { key: "status", header: t(ctx, "register.processes.column.status") },
     ],
     rows,
     // A terminal is too narrow for every column: the clauses and the other documents are in the files.
