@@ -16,6 +16,8 @@ export interface Catalog {
   note?: string;
   /** The edition it numbers ("2016"), when the catalog says. */
   edition?: string;
+  /** The day that edition was published, YYYY-MM-DD, when the catalog says (IATF 16949:2016: 2016-10-01). */
+  published?: string;
   /**
    * The only clauses, with the clauses under them, that the standard permits to be declared not
    * applicable (IATF 16949 4.3.1: product design and development, 8.3); undefined when the standard
@@ -156,6 +158,8 @@ export function buildCatalog(base: CatalogFile | undefined, override: CatalogFil
     provisional: override?.provisional ?? base?.provisional ?? false,
     note: override?.note ?? base?.note,
     edition: override?.edition ?? base?.edition,
+    // A repository's own edition is not dated by the shipped catalog's publication day.
+    published: override?.published ?? (override?.edition === undefined ? base?.published : undefined),
     exclusionsPermitted: override?.exclusions_permitted ?? base?.exclusions_permitted,
     supersedes: supersession(override?.supersedes ?? base?.supersedes),
     clauses: sorted,

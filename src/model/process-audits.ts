@@ -98,20 +98,25 @@ export function ownDepartmentAuditors(process: Process, audit: Pick<ProcessAudit
 }
 
 /**
- * The first day an internal audit of the programme can be dated: 1 January of the year of the
- * earliest edition among `standards` (qms.yaml's, looked up in `catalogs`; a new edition counts from
- * the one it replaces, `supersedes`). The processes are audited against those clauses, so an audit
- * dated before the standard existed (a year typed wrong: 1990 for 2019) is no audit of this
- * programme. Undefined when no catalog in scope gives its edition. `standard`: the catalog's title.
+ * The first day an internal audit of the programme can be dated: the day the earliest edition among
+ * `standards` (qms.yaml's, looked up in `catalogs`; a new edition counts from the one it replaces,
+ * `supersedes`) was published — its catalog's `published` (IATF 16949:2016: 2016-10-01; GJB 9001C-2017:
+ * 2017-05-18), else 1 January of its `edition` year. The processes are audited against those clauses,
+ * so an audit dated before the standard existed (a year typed wrong: 1990 for 2019; 2016-01-01 under
+ * IATF 16949:2016, breaker62 P11) is no audit of this programme. Undefined when no catalog in scope
+ * gives its edition. `published`: whether `date` is the publication day rather than the year's first;
+ * `standard`: the catalog's title.
  */
-export function earliestAuditDay(standards: readonly string[], catalogs: ReadonlyMap<string, Catalog>): { date: string; year: string; standard: string } | undefined {
-  let earliest: { date: string; year: string; standard: string } | undefined;
+export function earliestAuditDay(standards: readonly string[], catalogs: ReadonlyMap<string, Catalog>): { date: string; year: string; published: boolean; standard: string } | undefined {
+  let earliest: { date: string; year: string; published: boolean; standard: string } | undefined;
   for (const id of standards) {
     const seen = new Set<string>();
     for (let catalog = catalogs.get(id); catalog && !seen.has(catalog.id); catalog = catalog.supersedes ? catalogs.get(catalog.supersedes.standard) : undefined) {
       seen.add(catalog.id);
       const year = /^\d{4}$/.exec(catalog.edition ?? "")?.[0];
-      if (year && (earliest === undefined || year < earliest.year)) earliest = { date: `${year}-01-01`, year, standard: catalog.title };
+      if (!year) continue;
+      const date = catalog.published ?? `${year}-01-01`;
+      if (earliest === undefined || date < earliest.date) earliest = { date, year, published: catalog.published !== undefined, standard: catalog.title };
     }
   }
   return earliest;

@@ -701,6 +701,8 @@ export interface CatalogFile {
   note?: string;
   /** The edition this catalog numbers, e.g. "2016" for IATF 16949:2016. */
   edition?: string;
+  /** The day the edition was published, YYYY-MM-DD (IATF 16949:2016: 2016-10-01). */
+  published?: string;
   /** The only clauses (and those under them) the standard lets an organisation exclude: ["8.3"] for IATF 16949 (4.3.1). */
   exclusions_permitted?: string[];
   /** Given by a catalog of a new edition: the catalog of the edition it replaces, and how their numbers correspond. */

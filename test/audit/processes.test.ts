@@ -3,7 +3,7 @@
  * process audited), from the built binary on a copy of examples/acme-auto made a git repository:
  * IATF 16949 9.2.2.1, the audit programme covers every process (tester60 J10).
  */
-import { readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { builtOnce, checkJson, copyFixture, csr, git, gitInit } from "../helpers.js";
@@ -194,22 +194,36 @@ describe("csr process audited", () => {
     expect(read(dir, "processes.yaml")).toBe(before);
   });
 
-  it("refuses a date before the standard the processes are audited against, and before the auditor's 到岗日期 (breaker61 M3)", async () => {
+  it("refuses a date before the standard the processes are audited against was published, and before the auditor's 到岗日期 (breaker61 M3, breaker62 P11)", async () => {
     const dir = await acme();
     const full = ["--by", "zhoupeng", "--report", "IA-1", "--nonconformities", "0"];
     expect(run(dir, "process", "audited", "C1", "--date", "1990-01-01", ...full)).toEqual({
       code: 2,
       stdout: "",
-      stderr: "csr: --date 1990-01-01 早于 2016 年，即过程审核所依据的 IATF 16949:2016 的发布年份：本审核方案的审核不会早于此。请核对年份。\n",
+      stderr: "csr: --date 1990-01-01 早于 2016-10-01，即过程审核所依据的 IATF 16949:2016 的发布日期：本审核方案的审核不会早于此。请核对日期。\n",
     });
-    expect(run(dir, "process", "audited", "C1", "--date", "2015-12-31", ...full).code).toBe(2);
-    writeFileSync(join(dir, "people.yaml"), read(dir, "people.yaml").replace("  - id: zhoupeng\n", "  - id: zhoupeng\n    joined: 2016-03-01\n"));
-    expect(run(dir, "process", "audited", "C1", "--date", "2016-01-04", ...full)).toEqual({
+    // IATF 16949:2016 was published on 2016-10-01, not on 1 January of its year.
+    expect(run(dir, "process", "audited", "C1", "--date", "2016-01-04", ...full).stderr).toMatch(/^csr: --date 2016-01-04 早于 2016-10-01/);
+    expect(run(dir, "process", "audited", "C1", "--date", "2016-09-30", ...full).code).toBe(2);
+    writeFileSync(join(dir, "people.yaml"), read(dir, "people.yaml").replace("  - id: zhoupeng\n", "  - id: zhoupeng\n    joined: 2016-11-01\n"));
+    expect(run(dir, "process", "audited", "C1", "--date", "2016-10-10", ...full)).toEqual({
       code: 2,
       stdout: "",
-      stderr: expect.stringMatching(/^csr: --by 周鹏（zhoupeng）.*2016-03-01.*\n/),
+      stderr: expect.stringMatching(/^csr: --by 周鹏（zhoupeng）.*2016-11-01.*\n/),
     });
-    expect(run(dir, "process", "audited", "C1", "--date", "2016-03-01", ...full).code).toBe(0);
+    expect(run(dir, "process", "audited", "C1", "--date", "2016-11-01", ...full).code).toBe(0);
+  });
+
+  it("counts a catalog without a publication day from 1 January of its edition's year", async () => {
+    const dir = await acme();
+    mkdirSync(join(dir, "standards"), { recursive: true });
+    writeFileSync(join(dir, "standards", "IATF16949.yaml"), "id: IATF16949\ntitle: IATF 16949:2016\nedition: \"2016\"\n");
+    const full = ["--by", "zhoupeng", "--report", "IA-1", "--nonconformities", "0"];
+    expect(run(dir, "process", "audited", "C1", "--date", "2015-12-31", ...full)).toEqual({
+      code: 2,
+      stdout: "",
+      stderr: "csr: --date 2015-12-31 早于 2016 年，即过程审核所依据的 IATF 16949:2016 的发布年份：本审核方案的审核不会早于此。请核对年份。\n",
+    });
   });
 
   it("records an audit dated on a day off (a holiday, a weekend) with a note to check the date, and a working day without (tester62 N11)", async () => {

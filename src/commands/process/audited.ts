@@ -13,7 +13,7 @@
  * that rule to error.
  *
  * Errors (UserError, one line): an unknown process, a missing option, a date after today or before the
- * year of the earliest edition of the standards in scope (earliestAuditDay: a year typed wrong), an
+ * publication of the earliest edition of the standards in scope (earliestAuditDay: a year typed wrong), an
  * unknown person or one not at work that day (before their 到岗日期 or after leaving), a count that is
  * not a whole number of 0 or more, the same report recorded for the process already, an auditor of
  * the owning department while process/auditor-impartiality is an error, a 军代表 (a person of a
@@ -62,7 +62,13 @@ export async function processAuditedCommand(ctx: CommandContext, given: string, 
     if (missing.length > 0) throw new UserError(t("process.audited.missing", { flags: list(missing) }), t("process.audited.hint", { code: process.code }));
     const date = eventDateOption(flags.date, "--date");
     const earliest = earliestAuditDay(session.repo.config?.value.standards ?? [], session.repo.catalogs);
-    if (earliest && date < earliest.date) throw new UserError(t("process.audited.before-standard", { date, year: earliest.year, standard: earliest.standard }));
+    if (earliest && date < earliest.date) {
+      throw new UserError(
+        earliest.published
+          ? t("process.audited.before-published", { date, published: earliest.date, standard: earliest.standard })
+          : t("process.audited.before-standard", { date, year: earliest.year, standard: earliest.standard }),
+      );
+    }
     const count = flags.nonconformities!.trim();
     if (!/^\d{1,4}$/.test(count)) throw new UserError(t("process.audited.bad-count", { value: count }));
     const nonconformities = Number(count);
