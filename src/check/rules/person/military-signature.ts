@@ -8,6 +8,7 @@ import { describe } from "../../../model/recorded-events.js";
 import type { SourceFile } from "../../../load/source.js";
 import type { Path } from "../../../model/types.js";
 import type { Rule } from "../../rule.js";
+import { recordedAudits } from "../process/audits.js";
 
 /**
  * GJB 9001C 5.3 / 7.5.2 (the organisation's own people prepare, review and approve its documents)
@@ -64,14 +65,11 @@ export const rule: Rule = {
       }
     };
     // GJB 9001C 9.2: the organisation audits itself; the 军代表 audits it as the customer, not in its internal audit.
-    for (const { value: process, file, path } of ctx.repo.processes) {
-      if (!ctx.keeps(file)) continue;
-      (process.audits ?? []).forEach((audit, i) => {
-        (audit.by ?? []).forEach((id, j) => {
-          const person = ctx.index.people.get(id)?.value;
-          if (!person || !isMilitaryRepresentative(ctx.index, person)) return;
-          ctx.report({ file, path: [...path, "audits", i, "by", j] }, t("rule.person/military-signature.auditor", { who: codeWithLabel(localized(language(), person.name, person.name_en), person.id), process: processLabel(process), date: audit.date, report: audit.report, office: departmentLabel(ctx.index, person.department) }));
-        });
+    for (const { process, audit, file, path } of recordedAudits(ctx)) {
+      (audit.by ?? []).forEach((id, j) => {
+        const person = ctx.index.people.get(id)?.value;
+        if (!person || !isMilitaryRepresentative(ctx.index, person)) return;
+        ctx.report({ file, path: [...path, "by", j] }, t("rule.person/military-signature.auditor", { who: codeWithLabel(localized(language(), person.name, person.name_en), person.id), process: processLabel(process), date: audit.date, report: audit.report, office: departmentLabel(ctx.index, person.department) }));
       });
     }
     for (const { value, file, path } of ctx.index.csrs.values()) report(file, path, csrWork(value));

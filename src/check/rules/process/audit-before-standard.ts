@@ -2,6 +2,7 @@ import { sentences, t } from "../../../i18n/index.js";
 import { processLabel } from "../../../model/labels.js";
 import { earliestAuditDay } from "../../../model/process-audits.js";
 import type { Rule } from "../../rule.js";
+import { recordedAudits } from "./audits.js";
 
 /**
  * An internal audit of a process dated before the first day the audit programme can have one
@@ -39,18 +40,15 @@ export const rule: Rule = {
   check(ctx) {
     const earliest = earliestAuditDay(ctx.repo.config?.value.standards ?? [], ctx.repo.catalogs);
     if (!earliest) return;
-    for (const { value: process, file, path } of ctx.repo.processes) {
-      if (!ctx.keeps(file)) continue;
-      (process.audits ?? []).forEach((audit, i) => {
-        if (typeof audit?.date !== "string" || audit.date >= earliest.date) return;
-        ctx.report(
-          { file, path: [...path, "audits", i, "date"] },
-          sentences(
-            t("rule.process/audit-before-standard", { process: processLabel(process), date: audit.date, report: audit.report, earliest: earliest.date, standard: earliest.standard }),
-            t("rule.process/audit-before-standard.fix"),
-          ),
-        );
-      });
+    for (const { process, audit, file, path } of recordedAudits(ctx)) {
+      if (typeof audit?.date !== "string" || audit.date >= earliest.date) continue;
+      ctx.report(
+        { file, path: [...path, "date"] },
+        sentences(
+          t("rule.process/audit-before-standard", { process: processLabel(process), date: audit.date, report: audit.report, earliest: earliest.date, standard: earliest.standard }),
+          t("rule.process/audit-before-standard.fix"),
+        ),
+      );
     }
   },
 };

@@ -2,6 +2,7 @@ import { sentences, t } from "../../../i18n/index.js";
 import { processLabel } from "../../../model/labels.js";
 import { sameAuditReport } from "../../../model/process-audits.js";
 import type { Rule } from "../../rule.js";
+import { recordedAudits } from "./audits.js";
 
 /**
  * One internal audit, one record (IATF 16949 9.2.2.1 / ISO 9001 9.2.2 f), the audit programme's
@@ -39,22 +40,18 @@ export const rule: Rule = {
     fix: "Delete the repeated entry if it is the same audit; if it is another audit, correct its `report` to that audit's own report number.",
   },
   check(ctx) {
-    for (const { value: process, file, path } of ctx.repo.processes) {
-      if (!ctx.keeps(file)) continue;
-      const audits = process.audits ?? [];
-      audits.forEach((audit, i) => {
-        if (typeof audit?.report !== "string") return;
-        const first = audits.findIndex((a) => typeof a?.report === "string" && sameAuditReport(a.report, audit.report));
-        if (first === i) return;
-        const earlier = audits[first]!;
-        ctx.report(
-          { file, path: [...path, "audits", i, "report"] },
-          sentences(
-            t("rule.process/audit-duplicate-report", { process: processLabel(process), report: audit.report, date: audit.date, first: earlier.report, firstDate: earlier.date }),
-            t("rule.process/audit-duplicate-report.fix"),
-          ),
-        );
-      });
+    for (const { process, audits, audit, index, file, path } of recordedAudits(ctx)) {
+      if (typeof audit?.report !== "string") continue;
+      const first = audits.findIndex((a) => typeof a?.report === "string" && sameAuditReport(a.report, audit.report));
+      if (first === index) continue;
+      const earlier = audits[first]!;
+      ctx.report(
+        { file, path: [...path, "report"] },
+        sentences(
+          t("rule.process/audit-duplicate-report", { process: processLabel(process), report: audit.report, date: audit.date, first: earlier.report, firstDate: earlier.date }),
+          t("rule.process/audit-duplicate-report.fix"),
+        ),
+      );
     }
   },
 };

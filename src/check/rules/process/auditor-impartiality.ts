@@ -4,6 +4,7 @@ import { localized } from "../../../core/text.js";
 import { departmentLabel, processLabel } from "../../../model/labels.js";
 import { ownDepartmentAuditors } from "../../../model/process-audits.js";
 import type { Rule } from "../../rule.js";
+import { recordedAudits } from "./audits.js";
 
 /**
  * Internal audits are objective and impartial (9.2.2 c in IATF 16949, GJB 9001C and ISO 9001; ISO
@@ -41,19 +42,16 @@ export const rule: Rule = {
   },
   check(ctx) {
     const person = (id: string) => ctx.index.people.get(id)?.value;
-    for (const { value: process, file, path } of ctx.repo.processes) {
-      if (!ctx.keeps(file) || !process.owner) continue;
-      (process.audits ?? []).forEach((audit, i) => {
-        for (const { person: auditor, index } of ownDepartmentAuditors(process, audit, person)) {
-          ctx.report(
-            { file, path: [...path, "audits", i, "by", index] },
-            sentences(
-              t("rule.process/auditor-impartiality", { process: processLabel(process), date: audit.date, report: audit.report, who: codeWithLabel(localized(language(), auditor.name, auditor.name_en), auditor.id), department: departmentLabel(ctx.index, process.owner!) }),
-              t("rule.process/auditor-impartiality.fix", { code: process.code }),
-            ),
-          );
-        }
-      });
+    for (const { process, audit, file, path } of recordedAudits(ctx, (p) => Boolean(p.owner))) {
+      for (const { person: auditor, index } of ownDepartmentAuditors(process, audit, person)) {
+        ctx.report(
+          { file, path: [...path, "by", index] },
+          sentences(
+            t("rule.process/auditor-impartiality", { process: processLabel(process), date: audit.date, report: audit.report, who: codeWithLabel(localized(language(), auditor.name, auditor.name_en), auditor.id), department: departmentLabel(ctx.index, process.owner!) }),
+            t("rule.process/auditor-impartiality.fix", { code: process.code }),
+          ),
+        );
+      }
     }
   },
 };
