@@ -59,6 +59,22 @@ export function copiesInForce(doc: ControlledDocument): ControlledCopy[] {
 }
 
 /**
+ * The units that hold a document to work to (its places of use, IATF 16949 7.5.3.2.1): those with a
+ * controlled copy still out, or an electronic issue, of the edition handed out now (copyEdition) or of
+ * the one it replaces — in force until its successor takes effect (待实施, pendingTransition), and held
+ * until the new copies replace it. Unit codes (departments, outside parties), each once, paper copies
+ * first, in the record's order; none for a withdrawn document.
+ */
+export function holdingUnits(doc: ControlledDocument): string[] {
+  if (doc.status === "obsolete") return [];
+  const replaced = doc.kind === "external" ? doc.external?.previous?.at(-1)?.revision : doc.revisions?.at(-2)?.version;
+  const versions = new Set([copyEdition(doc), replaced]);
+  const paper = (doc.distribution ?? []).filter((c) => isOut(c) && versions.has(c.version)).map((c) => c.to);
+  const electronic = (doc.electronic_issue ?? []).filter((e) => versions.has(e.version)).flatMap((e) => e.to);
+  return [...new Set([...paper, ...electronic])];
+}
+
+/**
  * The electronic issues (电子版发放, e.g. read-only on OA) of the version whose copies are handed out
  * now (copyEdition) of a document not withdrawn: those of an earlier version were replaced on the
  * system when the new one was issued, and a new version needs an issue of its own.

@@ -6,7 +6,8 @@
  * `document_control.training_days` working days (default 20) from the day the version took effect
  * or the CSR was decided: the same facts as doc/training-overdue and csr/training-overdue report
  * once the deadline has passed. It concerns the people of the departments concerned: a document's
- * own department and those holding a controlled copy in force (not an outside party holding one:
+ * own department and those holding it to work to, on paper or electronically, of its current version or
+ * the one it replaces (documentTrainingDepartments; not an outside party holding one:
  * the 军代表室 is not trained by the organisation); the departments a CSR was distributed to and
  * those that reviewed it.
  */
@@ -14,7 +15,7 @@ import { translate, type Lang } from "../i18n/index.js";
 import { revisionNameIn } from "../i18n/values.js";
 import type { WorkCalendar } from "./calendar.js";
 import { requiredDepartments } from "./csr-status.js";
-import { copiesInForce, csrDistributedDepartments, DEFAULT_TRAINING_DAYS } from "./distribution.js";
+import { csrDistributedDepartments, DEFAULT_TRAINING_DAYS, holdingUnits } from "./distribution.js";
 import { currentRevision, revisionOn } from "./index.js";
 import type { ControlledDocument, Csr, QmsConfig, TrainingSession } from "./types.js";
 
@@ -227,9 +228,15 @@ export function openTrainings(documents: readonly ControlledDocument[], csrs: re
   return open;
 }
 
-/** The departments a document's training concerns: its own and those holding a controlled copy in force, not an outside party (`outside`, codes). */
+/**
+ * The departments a document's training concerns: its own and those that hold it to work to (holdingUnits:
+ * a paper copy or an electronic issue of the current version or of the one it replaces), not an outside party
+ * (`outside`, codes). Those who work to a document are trained on its new version before it takes effect
+ * (IATF 16949 7.2.2, 7.3): while it is 待实施 they hold the version it replaces, and the new copies reach them
+ * only when it takes effect, so counting the holders of the new version alone would name them too late (breaker62 P9).
+ */
 export function documentTrainingDepartments(doc: ControlledDocument, outside: ReadonlySet<string>): string[] {
-  return [...new Set([doc.department, ...copiesInForce(doc).map((c) => c.to).filter((to) => !outside.has(to))])];
+  return [...new Set([doc.department, ...holdingUnits(doc).filter((to) => !outside.has(to))])];
 }
 
 /** The departments a CSR's training concerns: those it was distributed to, those required to countersign and those that gave an opinion. */

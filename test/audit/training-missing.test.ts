@@ -14,7 +14,7 @@ const session = "    - {revision: A/2, date: 2026-11-20, people: [zhang], traine
 const procedure = (sessions: string) => pendingTrainingProcedure() + "training:\n  required: true\n  sessions:\n" + sessions;
 
 const NOTE =
-  "The people to train are those of people.yaml at work in the departments concerned (a document's own department and those holding a copy in force; a CSR's distribution and countersigning departments); a department's training counts all its people; people outside people.yaml (operators) are on the training records, not in this list. Training is due 20 working days after the revision takes effect (a CSR: after its decision), and is given before it takes effect (IATF 16949 7.2.2).";
+  "The people to train are those of people.yaml at work in the departments concerned (a document's own department and those holding this version or the one it replaces, on paper or electronically; a CSR's distribution and countersigning departments); a department's training counts all its people; people outside people.yaml (operators) are on the training records, not in this list. Training is due 20 working days after the revision takes effect (a CSR: after its decision), and is given before it takes effect (IATF 16949 7.2.2).";
 const HINT = "Record each training once given with 'csr train <id> --people ... --date ... --trainer ... --record ...'.\n";
 
 const missing = (dir: string, today: string, ...args: string[]) => csr(["-C", dir, "list", "training", "--missing", "--today", today, ...args]);
@@ -53,6 +53,30 @@ describe("csr list training --missing (tester61 L5)", () => {
     expect(rows(missing(dir, "2026-12-25").stdout).map((r) => [r[6], r[7], r[8]])).toEqual([
       ["overdue by 2 working days", "王强", "品质部"],
       ["overdue by 2 working days", "赵磊", "生产部"],
+    ]);
+  });
+
+  it("names the departments holding the version in force, on paper or electronically, before the new one takes effect (breaker62 P9)", () => {
+    // No copy of A/2 is out yet: 生产部 holds A/1 on paper, 市场部 reads it on OA; both work to it until A/2 takes effect.
+    const held = procedure(session)
+      .replace("  - {copy: 5, version: A/2, to: PRD, holder: zhao, date: 2026-11-12}\n", "  - {copy: 5, version: A/1, to: PRD, holder: zhao, date: 2026-10-14}\n")
+      .concat("electronic_issue:\n  - {version: A/1, to: [MKT], date: 2026-10-14, system: OA}\n");
+    const dir = threeDepartmentRepo({ "documents/QP-005.yaml": held });
+    const before = missing(dir, "2026-11-18");
+    expect(before.code).toBe(0);
+    // 张伟 is trained on 2026-11-20.
+    expect(rows(before.stdout).map((r) => [r[6], r[7], r[8]])).toEqual([
+      ["takes effect in 5 working days", "张伟", "品质部"],
+      ["takes effect in 5 working days", "李娜", "市场部"],
+      ["takes effect in 5 working days", "王强", "品质部"],
+      ["takes effect in 5 working days", "赵磊", "生产部"],
+    ]);
+    // A copy of A/0, two versions back and due back since A/1, is not a place where A/2 will be used.
+    const recalled = held.replace("{copy: 5, version: A/1", "{copy: 5, version: A/0").replace("electronic_issue:\n  - {version: A/1", "electronic_issue:\n  - {version: A/0");
+    const old = threeDepartmentRepo({ "documents/QP-005.yaml": recalled });
+    expect(rows(missing(old, "2026-11-18").stdout).map((r) => [r[7], r[8]])).toEqual([
+      ["张伟", "品质部"],
+      ["王强", "品质部"],
     ]);
   });
 
