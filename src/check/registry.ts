@@ -54,6 +54,8 @@ import { rule as docClassificationLowered } from "./rules/doc/classification-low
 import { rule as docCopyNumberDuplicate } from "./rules/doc/copy-number-duplicate.js";
 import { rule as docCountersignMissing } from "./rules/doc/countersign-missing.js";
 import { rule as docCopyRecordIncomplete } from "./rules/doc/copy-record-incomplete.js";
+import { rule as docDeviationLoop } from "./rules/doc/deviation-loop.js";
+import { rule as docDeviationWithoutEnd } from "./rules/doc/deviation-without-end.js";
 import { rule as docDuplicateTitle } from "./rules/doc/duplicate-title.js";
 import { rule as docEffectiveBeforeSignature } from "./rules/doc/effective-before-signature.js";
 import { rule as docExternalCheckDue } from "./rules/doc/external-check-due.js";
@@ -160,6 +162,8 @@ export const rules: readonly Rule[] = [
   docCopyNumberDuplicate,
   docCopyRecordIncomplete,
   docCountersignMissing,
+  docDeviationLoop,
+  docDeviationWithoutEnd,
   docDuplicateTitle,
   docEffectiveBeforeSignature,
   docEmptySection,
