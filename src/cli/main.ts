@@ -291,6 +291,7 @@ export async function run(argv: string[], output?: Output): Promise<number> {
           .option("--register-signatures <lines>", t("help.organisation.register-signatures"))
           .option("--review-days <n>", t("help.organisation.review-days"))
           .option("--warn-days <n>", t("help.organisation.warn-days"))
+          .option("--audit-interval <months>", t("help.organisation.audit-interval"))
           .option("--exclude <clause>", t("help.organisation.exclude"), collect, [])
           .option("--justification <text>", t("help.organisation.justification"))
           .option("--include <clause>", t("help.organisation.include"), collect, [])
@@ -310,6 +311,7 @@ export async function run(argv: string[], output?: Output): Promise<number> {
           .option("--owner <department>", t("help.process.owner"))
           .option("--clause <clauses...>", forStandards(t("help.process.clause"), standards, t("common.list-separator")))
           .option("--document <numbers...>", t("help.process.document"))
+          .option("--audit-months <months>", t("help.process.audit-months"))
           .option("-y, --yes", t("help.common.yes"))
           .option("--commit", t("help.common.commit"))
           .action(action(async () => (await import("../commands/process/index.js")).processAddCommand));
@@ -325,6 +327,7 @@ export async function run(argv: string[], output?: Output): Promise<number> {
           .option("--remove-clause <clauses...>", t("help.process.remove-clause"))
           .option("--add-document <numbers...>", t("help.process.add-document"))
           .option("--remove-document <numbers...>", t("help.process.remove-document"))
+          .option("--audit-months <months>", t("help.process.audit-months-update"))
           .option("-y, --yes", t("help.common.yes"))
           .option("--commit", t("help.common.commit"))
           .action(action(async () => (await import("../commands/process/index.js")).processUpdateCommand));

@@ -6,6 +6,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { addMonths, localToday } from "../../src/core/dates.js";
 import { builtOnce, checkJson, copyFixture, csr, git, gitInit } from "../helpers.js";
 
 const acme = builtOnce(() => gitInit(copyFixture("examples/acme-auto")));
@@ -14,7 +15,7 @@ const gjb = builtOnce(() => gitInit(copyFixture("examples/gjb-demo")));
 const run = (dir: string, ...args: string[]) => csr(["-C", dir, ...args], { lang: null });
 const read = (dir: string, file: string) => readFileSync(join(dir, file), "utf8");
 const NO_INTERVAL_HINT =
-  "未设内审间隔的过程没有下次审核日期：在 qms.yaml 中设 internal_audit.interval_months（如 12），或在 processes.yaml 中为过程设 audit_months；审核后用 csr process audited 记录。\n";
+  "未设内审间隔的过程没有下次审核日期：用 csr organisation update --audit-interval 12 为所有过程设定，或用 csr process update <过程> --audit-months 6 为单个过程设定；审核后用 csr process audited 记录。\n";
 
 describe("csr list processes", () => {
   it("lists every process with its owner, the procedures serving it and 无程序文件 for M1, with the clause matrix's note, each 尚未审核 without an interval too (tester62 N17), and says how to set an audit interval", async () => {
@@ -58,6 +59,68 @@ describe("csr list processes", () => {
     expect(lines[0]).toBe("序号,过程编号,过程名称,类别,负责部门,对应条款,程序文件,其他文件,上次审核,审核结果,审核员,审核报告,间隔（月）,下次审核,状态");
     expect(lines[12]).toBe("12,M1,经营策划与体系管理,管理过程,总经办,4/4.1/4.2/4.3/4.3.1/4.4/4.4.1/4.4.2/5（全部条款）/6/6.1/6.1.1/6.1.2/6.1.2.1/6.1.2.2/6.2/6.2.1/6.2.2/6.2.2.1/6.3/7/7.1/7.1.1/7.4/8,无程序文件,QM-001,,,,,,,尚未审核");
     expect(lines[13]).toBe("13,M2,内部审核,管理过程,品质部,9.2/9.2.1/9.2.2/9.2.2.1/9.2.2.2/9.2.2.3/9.2.2.4,QP-004,QR-004-01、QR-004-02,,,,,,,尚未审核");
+  });
+});
+
+describe("audit intervals by command (tester62 N7)", () => {
+  const WRITTEN = "已写入 processes.yaml，尚未提交（git commit，或运行时加 --commit 由 csr 提交）。\n";
+  const WRITTEN_QMS = "已写入 qms.yaml，尚未提交（git commit，或运行时加 --commit 由 csr 提交）。\n";
+
+  it("sets a process's audit_months with csr process update and the organisation's interval with csr organisation update, says when the next audit falls due, removes either with \"\"", async () => {
+    const dir = await acme();
+    const processes = read(dir, "processes.yaml");
+    const qms = read(dir, "qms.yaml");
+    expect(run(dir, "process", "update", "C3", "--audit-months", "6")).toEqual({
+      code: 0,
+      stdout: "已更新过程 C3 生产过程控制：内审间隔：（无）→ 6 个月。\n过程 C3 尚未审核：按内审间隔 6 个月，现在即应审核。\n" + WRITTEN,
+      stderr: "",
+    });
+    expect(read(dir, "processes.yaml")).toBe(processes.replace("    documents: [QP-010, WI-010-01, WI-010-02, HH-WI-06]\n", "    documents: [QP-010, WI-010-01, WI-010-02, HH-WI-06]\n    audit_months: 6\n"));
+
+    // Dated from the day the test runs: what falls due depends on today.
+    const last = addMonths(localToday(), -2);
+    writeFileSync(join(dir, "processes.yaml"), read(dir, "processes.yaml").replace("    audit_months: 6\n", `    audit_months: 6\n    audits:\n      - {date: ${last}, by: [zhaoqiang], report: IA-1, nonconformities: 0}\n`));
+    expect(run(dir, "process", "update", "C3", "--audit-months", "9").stdout).toBe(`已更新过程 C3 生产过程控制：内审间隔：6 个月 → 9 个月。\n下次审核应在 ${addMonths(last, 9)} 前（内审间隔 9 个月）。\n` + WRITTEN);
+    expect(run(dir, "process", "update", "C3", "--audit-months", "1").stdout).toBe(
+      `已更新过程 C3 生产过程控制：内审间隔：9 个月 → 1 个月。\n按内审间隔 1 个月，上次审核 ${last} 后的下次审核应在 ${addMonths(last, 1)} 前，已逾期。\n` + WRITTEN,
+    );
+    expect(run(dir, "process", "update", "C3", "--audit-months", "1")).toEqual({ code: 0, stdout: "过程 C3 生产过程控制 的信息与给出的相同；未作改动。\n", stderr: "" });
+
+    expect(run(dir, "organisation", "update", "--audit-interval", "12")).toEqual({ code: 0, stdout: "已更新组织信息：内审间隔：（无）→ 12 个月。\n" + WRITTEN_QMS, stderr: "" });
+    expect(read(dir, "qms.yaml")).toBe(`${qms}internal_audit:\n  interval_months: 12\n`);
+    // Without its own interval the process follows the organisation's.
+    expect(run(dir, "process", "update", "C3", "--audit-months", "")).toEqual({
+      code: 0,
+      stdout: `已更新过程 C3 生产过程控制：内审间隔：1 个月 →（无）。\n下次审核应在 ${addMonths(last, 12)} 前（内审间隔 12 个月）。\n` + WRITTEN,
+      stderr: "",
+    });
+    expect(read(dir, "processes.yaml")).not.toContain("audit_months");
+    expect(run(dir, "list", "processes").stderr).toBe("");
+
+    // qms.yaml is as committed again: nothing left to commit, so no line says so.
+    expect(run(dir, "organisation", "update", "--audit-interval", "")).toEqual({ code: 0, stdout: "已更新组织信息：内审间隔：12 个月 →（无）。\n", stderr: "" });
+    expect(read(dir, "qms.yaml")).toBe(qms);
+    expect(run(dir, "process", "update", "C3", "--audit-months", "3").stdout).toBe(`已更新过程 C3 生产过程控制：内审间隔：（无）→ 3 个月。\n下次审核应在 ${addMonths(last, 3)} 前（内审间隔 3 个月）。\n` + WRITTEN);
+    expect(run(dir, "process", "update", "C3", "--audit-months", "").stdout).toBe(
+      "已更新过程 C3 生产过程控制：内审间隔：3 个月 →（无）。\n过程 C3 现在没有内审间隔：下次审核无从计算（csr organisation update --audit-interval 12 为所有过程设定）。\n" + WRITTEN,
+    );
+  });
+
+  it("refuses an interval that is not a whole number of months from 1 to 36, writing nothing", async () => {
+    const dir = await acme();
+    const before = [read(dir, "processes.yaml"), read(dir, "qms.yaml")];
+    for (const value of ["0", "37", "1.5", "六"]) {
+      expect(run(dir, "process", "update", "C3", "--audit-months", value)).toEqual({
+        code: 2,
+        stdout: "",
+        stderr: `csr: --audit-months '${value}' 应为 1 到 36 之间的整数（月）。\n提示：例如 'csr process update C3 --audit-months 6'；--audit-months "" 删除过程自己的内审间隔，按 qms.yaml 的间隔（csr organisation update --audit-interval）。\n`,
+      });
+      expect(run(dir, "organisation", "update", "--audit-interval", value)).toEqual({ code: 2, stdout: "", stderr: `csr: --audit-interval '${value}' 应为 1 到 36 之间的整数（月）。\n` });
+    }
+    expect(run(dir, "process", "add", "C9", "--name", "x", "--type", "support", "--audit-months", "", "-y").code).toBe(2);
+    expect([read(dir, "processes.yaml"), read(dir, "qms.yaml")]).toEqual(before);
+    expect(run(dir, "process", "add", "C9", "--name", "外包过程控制", "--type", "support", "--audit-months", "6", "-y").code).toBe(0);
+    expect(read(dir, "processes.yaml")).toMatch(/  - code: C9\n    name: 外包过程控制\n    type: support\n    audit_months: 6\n$/);
   });
 });
 

@@ -207,7 +207,7 @@ describe("csr organisation update", () => {
     const before = snapshot(dir);
     expect(await run(dir, "organisation", "update", "--name", " ")).toEqual({ code: 2, stdout: "", stderr: "csr: 组织名称不能为空。\n" });
     expect((await run(dir, "organisation", "update")).stderr).toBe(
-      "csr: 没有要修改的内容：请给出 --name、--name-en、--confidentiality、--confidentiality-en、--register-form、--register-signatures、--review-days、--warn-days、--exclude 或 --include。\n提示：例如：csr organisation update --name 江苏恒达汽车零部件有限公司 --name-en \"Hengda Auto Parts Co., Ltd.\"\n",
+      "csr: 没有要修改的内容：请给出 --name、--name-en、--confidentiality、--confidentiality-en、--register-form、--register-signatures、--review-days、--warn-days、--audit-interval、--exclude 或 --include。\n提示：例如：csr organisation update --name 江苏恒达汽车零部件有限公司 --name-en \"Hengda Auto Parts Co., Ltd.\"\n",
     );
     expect(snapshot(dir)).toEqual(before);
   });

@@ -6,11 +6,14 @@
  * document controller makes once: the form each register is printed on (`registers.forms`, e.g.
  * 程序文件一览表 on QR-001-03), the signature lines under every register (`registers.signatures`),
  * the working days a CSR review may take and the warning before it ends (`csr.review_days`,
- * `csr.warn_days`: IATF 16949 7.5.3.2.2 sets 10, GJB 9001C leaves the period to the company), and
- * the clauses declared not applicable with their justification (`exclusions`, IATF 16949 4.3.2).
+ * `csr.warn_days`: IATF 16949 7.5.3.2.2 sets 10, GJB 9001C leaves the period to the company), the
+ * clauses declared not applicable with their justification (`exclusions`, IATF 16949 4.3.2), and the
+ * months within which each process is audited again (`internal_audit.interval_months`, the audit
+ * programme's frequency, IATF 16949 9.2.2.1; a process's own `audit_months` overrides it).
  *
  * Errors (UserError, one line): no readable qms.yaml, an empty name, nothing to change, a register
- * or form that does not exist, a number of days that is not a whole number, a clause not in scope,
+ * or form that does not exist, a number of days that is not a whole number, an audit interval that is
+ * not a whole number of months from 1 to 36 (an empty one removes it), a clause not in scope,
  * --exclude without --justification. An empty `--name-en` removes the English name; an empty
  * `--confidentiality` turns the notice off; `--register-form <register>=` (no form) and an empty
  * `--register-signatures` remove the setting. What csr check would then reject (an obsolete or draft
@@ -38,6 +41,8 @@ export interface OrganisationFlags {
   registerSignatures?: string;
   reviewDays?: string;
   warnDays?: string;
+  /** Months within which each process is audited again; "" removes the setting. */
+  auditInterval?: string;
   /** Clauses to declare not applicable, with `justification`. */
   exclude?: string[];
   justification?: string;
@@ -150,6 +155,19 @@ function settingChanges(session: EditSession, flags: OrganisationFlags): Setting
     const days = Number(value.trim());
     if (!/^\d+$/.test(value.trim()) || days < least) throw new UserError(t("organisation.days", { flag, value, least }));
     out.push({ field: t(`organisation.field.${key}`), before: String(config.csr?.[key] ?? ""), after: String(days), apply: (doc) => doc.setIn(["csr", key], days) });
+  }
+  if (flags.auditInterval !== undefined) {
+    const value = flags.auditInterval.trim();
+    const months = Number(value);
+    if (value !== "" && (!/^\d{1,2}$/.test(value) || months < 1 || months > 36)) throw new UserError(t("organisation.audit-interval", { value: flags.auditInterval }));
+    const before = config.internal_audit?.interval_months;
+    out.push({
+      field: t("organisation.field.audit-interval"),
+      before: before === undefined ? "" : t("process.months", { months: before }),
+      after: value === "" ? "" : t("process.months", { months }),
+      // The whole internal_audit mapping goes with its last key, as no other setting lives there.
+      apply: (doc) => (value === "" ? (Object.keys(config.internal_audit ?? {}).length <= 1 ? doc.delete("internal_audit") : doc.deleteIn(["internal_audit", "interval_months"])) : doc.setIn(["internal_audit", "interval_months"], months)),
+    });
   }
   const catalogs = (config.standards ?? []).map((s) => session.repo.catalogs.get(s)).filter((c): c is Catalog => c !== undefined);
   const exclusions = [...(config.exclusions ?? [])];

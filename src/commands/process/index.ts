@@ -5,9 +5,14 @@
  *
  * A process's code is not changed here: documents and the clause matrix name it.
  *
+ * `--audit-months` sets the months within which the process is audited again (`audit_months`, its
+ * audit frequency by risk, performance and changes, IATF 16949 9.2.2.1), over qms.yaml's
+ * `internal_audit.interval_months` (csr organisation update --audit-interval); "" removes it.
+ *
  * Errors (UserError, one line): a code that is not a code or is taken (compared without case), an
  * unknown type, department, clause (as `csr set` takes clauses) or document, adding what is listed
- * already or removing what is not, nothing to change.
+ * already or removing what is not, an audit interval that is not a whole number of months from 1 to 36
+ * (schemas/processes.schema.json), nothing to change.
  */
 import { existsSync } from "node:fs";
 import { join } from "node:path";
@@ -19,6 +24,8 @@ import type { Catalog } from "../../model/catalog.js";
 import { findProcess } from "../../model/index.js";
 import { processLabel } from "../../model/labels.js";
 import { CODE_PATTERN } from "../../model/paths.js";
+import { auditStanding } from "../../model/process-audits.js";
+import { localToday } from "../../core/dates.js";
 import type { Process } from "../../model/types.js";
 import type { Prompts } from "../add/prompting.js";
 import type { CommandContext } from "../context.js";
@@ -41,6 +48,8 @@ export interface ProcessFlags {
   removeClause?: string[];
   addDocument?: string[];
   removeDocument?: string[];
+  /** add/update: the months within which the process is audited again (audit_months); update: "" removes it. */
+  auditMonths?: string;
   yes?: boolean;
   commit?: boolean;
 }
@@ -77,6 +86,7 @@ export async function addProcess(ctx: CommandContext, codeArg: string | undefine
     const inScope = catalogsInScope(session);
     const clauses = unique(clauseOptionParts(session.repo, flags.clause).map((c) => clauseRef(c, "--clause", inScope)));
     const documents = unique(listOption(flags.document).map((d) => documentNumber(session, d, "--document")));
+    const auditMonths = flags.auditMonths === undefined ? undefined : (monthsOption(flags.auditMonths, false) as number);
     const process: Process = {
       code,
       name,
@@ -85,6 +95,7 @@ export async function addProcess(ctx: CommandContext, codeArg: string | undefine
       ...(owner ? { owner } : {}),
       ...(clauses.length > 0 ? { clauses } : {}),
       ...(documents.length > 0 ? { documents } : {}),
+      ...(auditMonths !== undefined ? { audit_months: auditMonths } : {}),
     };
     const lines = [
       t("process.added", {
@@ -131,12 +142,17 @@ export async function processUpdateCommand(ctx: CommandContext, given: string, f
       "clause",
     );
     const documents = listEdit(process.documents ?? [], unique(listOption(flags.addDocument).map((d) => documentNumber(session, d, "--add-document"))), unique(listOption(flags.removeDocument)), process.code, "document");
+    const auditMonths = flags.auditMonths === undefined ? undefined : monthsOption(flags.auditMonths, true);
+    if (auditMonths !== undefined && auditMonths !== (process.audit_months ?? "")) {
+      const shownMonths = (months: number | "" | undefined) => (months === "" || months === undefined ? t("process.none") : t("process.months", { months }));
+      details.push(t("process.update.field", { field: t("process.field.audit_months"), before: shownMonths(process.audit_months), after: shownMonths(auditMonths) }));
+    }
     for (const [edit, field] of [[clauses, "clauses"], [documents, "documents"]] as const) {
       if (!edit) continue;
       if (edit.added.length > 0) details.push(t("process.update.added", { field: t(`process.field.${field}`), items: list(edit.added) }));
       if (edit.removed.length > 0) details.push(t("process.update.removed", { field: t(`process.field.${field}`), items: list(edit.removed) }));
     }
-    const asked = [flags.name, flags.nameEn, flags.type, flags.owner, clauses, documents].some((given) => given !== undefined);
+    const asked = [flags.name, flags.nameEn, flags.type, flags.owner, clauses, documents, auditMonths].some((given) => given !== undefined);
     if (!asked) throw new UserError(t("process.update.nothing"), t("process.update.hint", { code: process.code }));
     const label = processLabel(process);
     if (details.length === 0) {
@@ -153,11 +169,38 @@ export async function processUpdateCommand(ctx: CommandContext, given: string, f
         if (edit.after.length === 0) doc.deleteIn([...located.path, field]);
         else setList(doc, [...located.path, field], edit.after);
       }
+      if (auditMonths === "") doc.deleteIn([...located.path, "audit_months"]);
+      else if (auditMonths !== undefined) doc.setIn([...located.path, "audit_months"], auditMonths);
     });
     const lines = [t("process.updated", { process: label, details: details.join(t("process.update.separator")) })];
+    if (auditMonths !== undefined) lines.push(...auditOutlook({ ...process, audit_months: auditMonths === "" ? undefined : auditMonths }, session));
     await saveChanges(ctx, session, [change], lines, { commit: flags.commit, message: t("process.commit.update", { code: process.code }) });
     return 0;
   });
+}
+
+/**
+ * `--audit-months`: a whole number of months from 1 to 36 (schemas/processes.schema.json: the three-year
+ * cycle of IATF 16949 9.2.2.2 is the longest), or "" to remove it when `removable`. Errors: UserError.
+ */
+function monthsOption(given: string, removable: boolean): number | "" {
+  const value = given.trim();
+  if (value === "" && removable) return "";
+  const months = Number(value);
+  if (!/^\d{1,2}$/.test(value) || months < 1 || months > 36) throw new UserError(t("process.bad-audit-months", { value: given }), t("process.audit-months.hint"));
+  return months;
+}
+
+/**
+ * What the audit interval now means for `process` today: the next audit's due day after its last audit
+ * (overdue said), or that it was never audited; nothing when no interval applies.
+ */
+function auditOutlook(process: Process, session: EditSession): string[] {
+  const standing = auditStanding(process, session.repo.config?.value, localToday());
+  if (standing.months === undefined) return [t("process.audit-months.none", { code: process.code })];
+  if (standing.state === "never") return [t("process.audit-months.never", { code: process.code, months: standing.months })];
+  if (standing.state === "overdue") return [t("process.audit-months.overdue", { last: standing.last!.audit.date, due: standing.due!, months: standing.months })];
+  return [t("process.audited.next", { due: standing.due!, months: standing.months })];
 }
 
 const catalogsInScope = (session: EditSession) =>
