@@ -469,9 +469,9 @@ const training: PanelDefinition = (input) => {
   const found = findingPanel("training", ["doc/training-overdue", "csr/training-overdue"])(input);
   if (!found) return undefined;
   const { rc } = input;
-  // Who still lacks training, revision by revision (csr list training --missing): the people behind the findings.
+  // Who still lacks training, revision by revision (csr list training --missing): the people behind the findings, on that register's page.
   const missing = trainingMissingRegister(rc, { today: input.today });
-  const people: PanelNumber = { label: t(rc, "site.panel.training.missing"), count: missing.rows.length, ...(missing.rows.length > 0 ? { tone: "warn" as const } : {}), list: { name: "training-missing", title: missing.title, table: missing } };
+  const people: PanelNumber = { label: t(rc, "site.panel.training.missing"), count: missing.rows.length, ...(missing.rows.length > 0 ? { tone: "warn" as const } : {}), register: "training-missing" };
   const panel = { ...found, numbers: [...(found.numbers ?? []), people] };
   const { documents: docs, csrs } = trainingTracked(rc, input.today, input.csrs);
   if (docs && csrs) return panel;

@@ -121,6 +121,25 @@ describe("csr list training --missing (tester61 L5)", () => {
     );
   });
 
+  it("lists one department's people or one document's, and says it is filtered (breaker62 P9)", () => {
+    const dir = threeDepartmentRepo({ "documents/QP-005.yaml": procedure(session) });
+    const prd = missing(dir, "2026-11-24", "--department", "生产部");
+    expect(prd.code).toBe(0);
+    expect(prd.stdout.split("\n")[0]).toBe("People still to be trained (department 生产部; as of 2026-11-24, 1 in total)");
+    expect(rows(prd.stdout).map((r) => [r[1], r[7], r[8]])).toEqual([["QP-005", "赵磊", "生产部"]]);
+    expect(prd.stdout).toContain("\nThis register is filtered (department 生产部) and is not the whole list of people still to be trained.\n");
+    expect(prd.stderr).toBe("The whole list of people still to be trained: csr list training --missing.\n" + HINT);
+    // 市场部 holds no copy of A/1 or A/2: QP-005 does not concern it.
+    expect(rows(missing(dir, "2026-11-24", "--department", "MKT").stdout)).toEqual([]);
+    const csv = missing(dir, "2026-11-24", "--document", "QP-005", "--department", "QA", "--format", "csv");
+    expect(csv.stdout.split("\r\n").slice(1, -1)).toEqual(["1,QP-005,培训程序,A/2,2026-11-25,2026-12-23,takes effect in 1 working day,王强,品质部,"]);
+    expect(csv.stderr).toContain("csr: this CSV is filtered (document/CSR QP-005; department 品质部), 1 row(s)");
+    // The training records themselves: the sessions that trained the department's people.
+    const records = (department: string) => csr(["-C", dir, "list", "training", "--department", department, "--today", "2026-12-01"]).stdout.split("\n")[0];
+    expect([records("QA"), records("PRD")]).toEqual(["Training register (department 品质部; 1 in total)", "Training register (department 生产部; 0 in total)"]);
+    expect(missing(dir, "2026-11-24", "--document", "QP-0055")).toMatchObject({ code: 2, stdout: "", stderr: "csr: No document or CSR 'QP-0055' in the repository. Did you mean 'QP-005'?\n" });
+  });
+
   it("is refused for the other lists in one line", () => {
     const dir = threeDepartmentRepo({ "documents/QP-005.yaml": procedure(session) });
     const result = csr(["-C", dir, "list", "procedures", "--missing"]);

@@ -285,7 +285,7 @@ describe("csr list distribution|documents --department / --holder", () => {
   it("refuses the filters on other registers and with another document status, and an unknown department", async () => {
     const dir = repo();
     const run = async (...args: string[]) => (await csrInProcess(["-C", dir, "list", ...args])).stderr;
-    expect(await run("training", "--department", "PRD")).toBe("csr: --department is for csr list distribution and csr list documents only, not for 'csr list training'.\n");
+    expect(await run("reviews", "--department", "PRD")).toBe("csr: --department is for csr list distribution, csr list documents, and csr list training only, not for 'csr list reviews'.\n");
     expect(await run("--holder", "zhao")).toBe("csr: --holder is for csr list distribution and csr list documents only, not for 'csr list'.\n");
     expect(await run("documents", "--department", "PRD", "--status", "all")).toBe(
       "csr: --department and --holder list the documents in force of which copies are held, not with --status all: controlled copies are handed out of released documents only.\n",
@@ -430,7 +430,7 @@ describe("csr distribute and csr recall, as auditor17 read them back (F8, F9, F1
     const out = join(dir, "out/");
     expect((await zh(dir, "list", "distribution", "--document", "QP-005", "--format", "xlsx", "--out", out, "--today", "2026-10-14")).code).toBe(0);
     expect(readFileSync(join(out, "distribution-QP-005.xlsx")).subarray(0, 2).toString()).toBe("PK");
-    expect(await zh(dir, "list", "documents", "--document", "QP-005")).toEqual({ code: 2, stdout: "", stderr: "csr: --document 只用于 csr list distribution，不用于 'csr list documents'。\n" });
+    expect(await zh(dir, "list", "documents", "--document", "QP-005")).toEqual({ code: 2, stdout: "", stderr: "csr: --document 只用于 csr list distribution 和 csr list training，不用于 'csr list documents'。\n" });
     expect((await zh(dir, "list", "distribution", "--document", "QP-0066")).stderr).toBe("csr: 仓库中没有文件 'QP-0066'。是否应为 'QP-006'？\n");
     // The number after the register's name is the same filter; another list takes none.
     expect(await zh(dir, "list", "distribution", "QP-005", "--department", "PRD", "--today", "2026-10-14")).toEqual(text);

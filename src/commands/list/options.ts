@@ -25,9 +25,10 @@ export const LIST_OPTIONS: readonly { key: string; flag: string; lists: readonly
   { key: "to", flag: "--to", lists: ["csr", "reviews", "distribution", "periodic-reviews", "management-review", "audits"] },
   { key: "clause", flag: "--clause", lists: ["csr"] },
   { key: "owner", flag: "--owner", lists: ["csr"] },
-  { key: "department", flag: "--department", lists: ["distribution", "documents"] },
+  // A department's copies, the documents it holds; the training of its people, those of them still to train.
+  { key: "department", flag: "--department", lists: ["distribution", "documents", "training"] },
   { key: "holder", flag: "--holder", lists: ["distribution", "documents"] },
-  { key: "document", flag: "--document", lists: ["distribution"] },
+  { key: "document", flag: "--document", lists: ["distribution", "training"] },
   { key: "level", flag: "--level", lists: ["procedures"] },
   { key: "style", flag: "--style", lists: ["procedures"] },
   { key: "columns", flag: "--columns", lists: ["csr", "procedures", "documents", "forms", "external", "obsolete"] },

@@ -21,7 +21,7 @@ import { processRegister } from "../../report/registers/processes.js";
 import { defaultProcedureStyle, PROCEDURE_STYLES, procedureList } from "../../report/registers/procedures.js";
 import { reviewRegister } from "../../report/registers/reviews.js";
 import { symbolTable } from "../../report/registers/symbols.js";
-import { trainingRegister } from "../../report/registers/training.js";
+import { trainingRegister, type TrainingFilter } from "../../report/registers/training.js";
 import { trainingMissingRegister } from "../../report/registers/training-missing.js";
 import { pickColumns, type Column, type Table } from "../../report/table.js";
 import { choiceOption, dateOption } from "../options.js";
@@ -40,11 +40,11 @@ export interface RegisterFlags extends OutputFlags, PeriodFlags {
   status?: string;
   /** `csr list distribution`: the copies past their 应回收日期 (回收逾期). */
   overdue?: boolean;
-  /** `csr list distribution|documents`: the copies issued to this department or outside party (code or name). */
+  /** `csr list distribution|documents`: the copies issued to this department or outside party (code or name); `csr list training`: the training of its people. */
   department?: string;
   /** `csr list distribution|documents`: the copies held by this person (id or name). */
   holder?: string;
-  /** `csr list distribution`: the copies of this document (its 文件发放/回收记录). */
+  /** `csr list distribution`: the copies of this document (its 文件发放/回收记录); `csr list training`: the training on this document or CSR. */
   document?: string;
   today?: string;
   /** `csr list procedures|documents|forms|external|obsolete`: the keys of the columns to print, comma-separated, in that order. */
@@ -68,7 +68,7 @@ export async function listRegisterCommand(ctx: CommandContext, what: string, fla
   const rc = await registerContextOn(repo, lang, today);
   // Which registers take which options: list/options.ts (refused there for the others).
   const period = periodOption(what === "management-review" && flags.from === undefined ? yearTo(dateOption(flags.to, "--to", today)) : flags, today);
-  const filter = copyFilter(rc, flags, what === "distribution" ? { period, state: copyStateFilter(flags) } : {});
+  const filter = what === "training" ? undefined : copyFilter(rc, flags, what === "distribution" ? { period, state: copyStateFilter(flags) } : {});
   let table: Table;
   if (what === "procedures") {
     const level = choiceOption(flags.level, "--level", ["1", "2", "3", "4"] as const, "2");
@@ -95,7 +95,8 @@ export async function listRegisterCommand(ctx: CommandContext, what: string, fla
     // A period's register is the record as it stood on its last day: what was still out then.
     table = distributionRegister(rc, { today: period?.to ?? today, ...(filter ? { filter } : {}) });
   } else if (what === "training") {
-    table = flags.missing ? trainingMissingRegister(rc, { today }) : trainingRegister(rc, { today });
+    const narrowed = trainingFilter(rc, flags);
+    table = flags.missing ? trainingMissingRegister(rc, { today, ...(narrowed ? { filter: narrowed } : {}) }) : trainingRegister(rc, { today, ...(narrowed ? { filter: narrowed } : {}) });
   } else if (what === "periodic-reviews") {
     // The reviews falling due are not the reviews made in a period.
     if (flags.dueBy !== undefined && period) throw new UserError(t("list.period-due-by", { flag: flags.from !== undefined ? "--from" : "--to" }));
@@ -182,6 +183,23 @@ function copyStateFilter(flags: RegisterFlags): CopyState | undefined {
   if (!flags.overdue) return state;
   if (state === "to-recall" || state === "recall-overdue") return "recall-overdue";
   throw new UserError(t("list.overdue-status", { status: flags.status }));
+}
+
+/**
+ * --document and --department of `csr list training [--missing]`: a document's or a CSR's training (its id;
+ * unknown ones refused with the nearest ids of both), a department's people (code or name; an outside party is
+ * refused, the organisation does not train it); undefined without either.
+ */
+function trainingFilter(rc: RegisterContext, flags: RegisterFlags): TrainingFilter | undefined {
+  if (flags.document === undefined && flags.department === undefined) return undefined;
+  const subject = flags.document;
+  if (subject !== undefined && !rc.index.documents.has(subject) && !rc.index.csrs.has(subject)) {
+    throw new UserError(t("list.no-training-subject", { id: subject }) + didYouMean(subject, [...rc.index.documents.keys(), ...rc.index.csrs.keys()]));
+  }
+  return {
+    ...(subject !== undefined ? { document: subject } : {}),
+    ...(flags.department !== undefined ? { department: resolveDepartment(rc.index, flags.department, "--department") } : {}),
+  };
 }
 
 /** The document of --document by its id (a withdrawn one too: its copies were recalled against its record); unknown ones refused with the nearest ids. */

@@ -18,6 +18,7 @@ import { procedureList } from "./procedures.js";
 import { reviewRegister } from "./reviews.js";
 import { symbolTable } from "./symbols.js";
 import { trainingRegister } from "./training.js";
+import { trainingMissingRegister } from "./training-missing.js";
 
 /**
  * Every register csr builds, whether or not the repository's standards ask for it: what `csr
@@ -69,6 +70,7 @@ export function* eachRegister(ctx: RegisterContext, today: string, options: { ev
   if (options.everyRegister || symbolTableExpected(ctx)) yield symbolTable(ctx);
   yield distributionRegister(ctx, { today });
   yield trainingRegister(ctx, { today });
+  yield trainingMissingRegister(ctx, { today });
   yield periodicReviewRegister(ctx, { today });
   // During an edition transition (both editions in scope), the documents to review for the new one (换版评审清单).
   for (const catalog of standards) {

@@ -13,6 +13,7 @@ import { trainingRecordDays, trainingSessionVersions } from "../../load/training
 import { DEFAULT_TRAINING_DAYS } from "../../model/distribution.js";
 import { trainingCompletion, trainingPhase, type TrainingCompletion, type TrainingPhase } from "../../model/training-completion.js";
 import type { Table } from "../table.js";
+import { trainingFilterNotes, type TrainingFilter } from "./training.js";
 import { localized } from "../../core/text.js";
 import { compareIds, csrsOn, departmentName, documentAsOfNotes, documentsOn, personName, t, type RegisterContext } from "./context.js";
 
@@ -28,20 +29,26 @@ interface Open {
  * The missing-training list dated `today` (YYYY-MM-DD): rows by training deadline (soonest first),
  * one per person still to train (in people.yaml's order), or one per revision whose trainees csr
  * cannot tell (a record number alone; nobody of its departments in people.yaml and no session).
- * A revision everyone was trained on is not listed; the notes count them.
+ * A revision everyone was trained on is not listed; the notes count them. `filter` keeps one document's
+ * or CSR's rows (`document`), or the revisions concerning a department and its people (`department`).
  */
-export function trainingMissingRegister(ctx: RegisterContext, options: { today: string }): Table {
-  const { today } = options;
+export function trainingMissingRegister(ctx: RegisterContext, options: { today: string; filter?: TrainingFilter }): Table {
+  const { today, filter } = options;
   const config = ctx.repo.config?.value;
   const days = config?.document_control?.training_days ?? DEFAULT_TRAINING_DAYS;
   const calendar = repositoryCalendar(config);
   const documents = documentsOn(ctx, today).list;
   const csrs = csrsOn(ctx, today);
   const people = [...ctx.index.people.values()].map((p) => p.value);
-  const items = trainingCompletion(documents, csrs, people, config, today, trainingRecordDays(ctx.repo), trainingSessionVersions(ctx.repo));
+  const all = trainingCompletion(documents, csrs, people, config, today, trainingRecordDays(ctx.repo), trainingSessionVersions(ctx.repo));
+  // A department's list: the revisions that concern it, and of them its people.
+  const items = all.filter(
+    (i) => (filter?.document === undefined || i.id === filter.document) && (filter?.department === undefined || i.departments.includes(filter.department)),
+  );
+  const ofDepartment = (id: string) => filter?.department === undefined || ctx.index.people.get(id)?.value.department === filter.department;
   const titles = new Map([...documents.map((d) => [`document ${d.id}`, localized(ctx.lang, d.title, d.title_en)] as const), ...csrs.map((c) => [`csr ${c.id}`, localized(ctx.lang, c.title, c.title_en)] as const)]);
   const open: Open[] = items
-    .filter((i) => i.missing.length > 0 || (i.required.length === 0 && i.sessions === 0 && i.recordsOnly.length === 0))
+    .filter((i) => i.missing.some(ofDepartment) || (i.required.length === 0 && i.sessions === 0 && i.recordsOnly.length === 0))
     .map((item) => ({ item, title: titles.get(`${item.kind} ${item.id}`) ?? "", ...(item.start !== undefined ? { phase: trainingPhase(calendar, item.start, days, today) } : {}) }))
     .sort((a, b) => (a.phase?.due ?? "").localeCompare(b.phase?.due ?? "") || (a.item.kind === b.item.kind ? compareIds(a.item.id, b.item.id) : a.item.kind === "document" ? -1 : 1));
   const rows = open.flatMap(({ item, title, phase }) => {
@@ -59,19 +66,21 @@ export function trainingMissingRegister(ctx: RegisterContext, options: { today: 
       const why =
         item.required.length === 0
           ? t(ctx, "register.training-missing.nobody", { departments: item.departments.map((d) => departmentName(ctx, d)).join(t(ctx, "register.list-separator")) })
-          : t(ctx, "register.training-missing.records-only", { records: item.recordsOnly.join(t(ctx, "register.list-separator")), count: item.required.length });
+          : t(ctx, "register.training-missing.records-only", { records: item.recordsOnly.join(t(ctx, "register.list-separator")), count: item.required.filter(ofDepartment).length });
       // Trained by a record whose trainees csr does not know: not late, nor on time.
       if (item.required.length > 0) return [{ ...common, due: null, standing: "", person: "", department: "", remark: why }];
       return [{ ...common, person: "", department: "", remark: [why, ...from].join(t(ctx, "register.remarks-separator")) }];
     }
-    return item.missing.map((id) => ({ ...common, person: personName(ctx, id), department: departmentName(ctx, ctx.index.people.get(id)?.value.department), remark: from.join("") }));
+    return item.missing.filter(ofDepartment).map((id) => ({ ...common, person: personName(ctx, id), department: departmentName(ctx, ctx.index.people.get(id)?.value.department), remark: from.join("") }));
   });
   const done = items.length - open.length;
   const estimated = open.flatMap(({ item, phase }) => (phase ? calendar.yearsWithoutData(item.start!, phase.due) : []));
   const years = [...new Set(estimated)].sort();
+  const filtered = trainingFilterNotes(ctx, filter, "training-missing");
   return {
     id: "training-missing",
-    title: t(ctx, "register.training-missing.title", { date: today, revisions: open.length, count: rows.length }),
+    title: filtered ? t(ctx, "register.training-missing.title-filtered", { filter: filtered.title, date: today, count: rows.length }) : t(ctx, "register.training-missing.title", { date: today, revisions: open.length, count: rows.length }),
+    ...(filtered ? { filtered: filtered.filtered } : {}),
     sheet: t(ctx, "register.training-missing.sheet"),
     columns: [
       { key: "no", header: t(ctx, "register.training-missing.column.no"), kind: "number" },
@@ -87,13 +96,14 @@ export function trainingMissingRegister(ctx: RegisterContext, options: { today: 
     ],
     rows: rows.map((row, i) => ({ no: i + 1, ...row })),
     notes: [
-      items.length === 0 ? t(ctx, "register.training-missing.none-required") : t(ctx, "register.training-missing.note", { days }),
+      ...(filtered ? [filtered.note] : []),
+      all.length === 0 ? t(ctx, "register.training-missing.none-required") : t(ctx, "register.training-missing.note", { days }),
       ...(done > 0 ? [t(ctx, "register.training-missing.done", { count: done })] : []),
       ...(years.length > 0 ? [t(ctx, "register.training-missing.estimated", { years: years.join(t(ctx, "register.list-separator")), count: years.length })] : []),
       ...documentAsOfNotes(ctx, today, documents.filter((d) => open.some((o) => o.item.kind === "document" && o.item.id === d.id))),
     ],
-    ...(items.length === 0 ? { hints: [t(ctx, "register.training-missing.hint-require")] } : {}),
-    listHints: open.length > 0 ? [t(ctx, "register.training-missing.hint-train")] : [],
+    // What to do about the list is for the one who lists it, not for the workbook (csr export).
+    listHints: all.length === 0 ? [t(ctx, "register.training-missing.hint-require")] : open.length > 0 ? [t(ctx, "register.training-missing.hint-train")] : [],
   };
 }
 

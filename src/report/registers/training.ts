@@ -20,9 +20,40 @@ interface Entry {
   record?: string;
 }
 
-/** Dated `today`: the sessions held by that day; a record number without a session is undated and stays. */
-export function trainingRegister(ctx: RegisterContext, options: { today: string }): Table {
-  const { today } = options;
+/**
+ * What `csr list training [--missing]` narrows to (undefined: nothing): `document`, the rows of one
+ * document or CSR (its id, as the 文件/要求 column gives it); `department` (a department code), the
+ * sessions that trained its people — by name or as a department — and, on the missing-training list,
+ * its people still to train.
+ */
+export interface TrainingFilter {
+  document?: string;
+  department?: string;
+}
+
+/**
+ * What a filtered training register says of its filter, in its title and in a note under it (as the
+ * distribution register does, filterNotes), with the whole register's command; undefined when nothing is filtered.
+ */
+export function trainingFilterNotes(ctx: RegisterContext, filter: TrainingFilter | undefined, register: "training" | "training-missing"): { title: string; note: string; filtered: NonNullable<Table["filtered"]> } | undefined {
+  const parts = [
+    ...(filter?.document !== undefined ? [t(ctx, "register.filter.subject", { subject: filter.document })] : []),
+    ...(filter?.department !== undefined ? [t(ctx, "register.filter.department", { department: departmentName(ctx, filter.department) })] : []),
+  ];
+  if (parts.length === 0) return undefined;
+  const text = parts.join(t(ctx, "register.remarks-separator"));
+  const whole = { register: t(ctx, `register.${register}.whole`), command: register === "training" ? "csr list training" : "csr list training --missing" };
+  const name = [register, filter?.document, filter?.department].filter((part) => part !== undefined).join("-");
+  return { title: text, note: t(ctx, "register.filter.note", { filter: text, ...whole }), filtered: { filter: text, ...whole, name } };
+}
+
+/**
+ * Dated `today`: the sessions held by that day; a record number without a session is undated and stays.
+ * `filter` keeps one document's or CSR's records, or the sessions that trained a department's people; a
+ * record number given on its own names nobody, and a department's register leaves it out.
+ */
+export function trainingRegister(ctx: RegisterContext, options: { today: string; filter?: TrainingFilter }): Table {
+  const { today, filter } = options;
   const held = [
     ...ctx.repo.documents.flatMap(({ value: d }) => (d.training?.sessions ?? []).map((session) => ({ subject: d.id, title: localized(ctx.lang, d.title, d.title_en), session }))),
     ...ctx.repo.csrs.flatMap(({ value: c }) => (c.training?.sessions ?? []).map((session) => ({ subject: c.id, title: localized(ctx.lang, c.title, c.title_en), session }))),
@@ -41,10 +72,16 @@ export function trainingRegister(ctx: RegisterContext, options: { today: string 
       );
     })
     .sort((a, b) => compareIds(a.subject, b.subject));
-  const entries = [...sessions, ...recordsOnly];
+  const department = filter?.department;
+  const trainedThere = (session: TrainingSession) => session.department === department || (session.people ?? []).some((p) => ctx.index.people.get(p)?.value.department === department);
+  const kept = (e: Entry) => (filter?.document === undefined || e.subject === filter.document) && (department === undefined || (e.session !== undefined && trainedThere(e.session)));
+  const entries = [...sessions, ...recordsOnly].filter(kept);
+  const recordsKept = recordsOnly.filter(kept).length;
+  const filtered = trainingFilterNotes(ctx, filter, "training");
   return {
     id: "training",
-    title: t(ctx, "register.training.title", { count: entries.length }),
+    title: filtered ? t(ctx, "register.training.title-filtered", { filter: filtered.title, count: entries.length }) : t(ctx, "register.training.title", { count: entries.length }),
+    ...(filtered ? { filtered: filtered.filtered } : {}),
     sheet: t(ctx, "register.training.sheet"),
     columns: [
       { key: "no", header: t(ctx, "register.training.column.no"), kind: "number" },
@@ -67,7 +104,8 @@ export function trainingRegister(ctx: RegisterContext, options: { today: string 
       record: e.session?.record ?? e.record ?? "",
     })),
     notes: [
-      ...(recordsOnly.length > 0 ? [t(ctx, "register.training.records-only", { count: recordsOnly.length })] : []),
+      ...(filtered ? [filtered.note] : []),
+      ...(recordsKept > 0 ? [t(ctx, "register.training.records-only", { count: recordsKept })] : []),
       ...asOfNotes(ctx, today, sessions.length < held.length),
     ],
   };
