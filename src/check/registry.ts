@@ -99,6 +99,7 @@ import { rule as processAuditBeforeStandard } from "./rules/process/audit-before
 import { rule as processAuditDue } from "./rules/process/audit-due.js";
 import { rule as processAuditDuplicateReport } from "./rules/process/audit-duplicate-report.js";
 import { rule as processAuditorImpartiality } from "./rules/process/auditor-impartiality.js";
+import { rule as processAuditorUnqualified } from "./rules/process/auditor-unqualified.js";
 import { rule as refUnresolved } from "./rules/ref/unresolved.js";
 import { rule as symbolApprovalOutdated } from "./rules/symbol/approval-outdated.js";
 import { rule as symbolApprovalStale } from "./rules/symbol/approval-stale.js";
@@ -207,6 +208,7 @@ export const rules: readonly Rule[] = [
   processAuditDue,
   processAuditDuplicateReport,
   processAuditorImpartiality,
+  processAuditorUnqualified,
   refUnresolved,
   symbolApprovalOutdated,
   symbolApprovalStale,

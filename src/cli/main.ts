@@ -217,6 +217,9 @@ export async function run(argv: string[], output?: Output): Promise<number> {
           .option("--no-from", t("help.person.update.no-from"))
           .option("--left <date>", t("help.person.update.left"))
           .option("--no-left", t("help.person.update.no-left"))
+          .option("--auditor-since <date>", t("help.person.update.auditor-since"))
+          .option("--auditor-until <date>", t("help.person.update.auditor-until"))
+          .option("--auditor-record <number>", t("help.person.update.auditor-record"))
           .option("-y, --yes", t("help.common.yes"))
           .option("--commit", t("help.common.commit"))
           .action(

@@ -20,6 +20,7 @@ export type CitedRequirement =
   | "requirements-training"
   | "change-training"
   | "audit-impartiality"
+  | "auditor-competence"
   | "audit-programme"
   | "temporary-change";
 
@@ -71,6 +72,7 @@ const CLAUSES: Readonly<Record<CitedRequirement, Readonly<Record<string, readonl
   "requirements-training": { IATF16949: ["4.3.2", "7.2.2"], GJB9001C: ["7.2", "7.3"], ISO9001: ["7.2", "7.3"] },
   "change-training": { IATF16949: ["7.2.2", "7.3.2"], GJB9001C: ["7.2", "7.3"], ISO9001: ["7.2", "7.3"] },
   "audit-impartiality": { IATF16949: ["9.2.2"], GJB9001C: ["9.2.2"], ISO9001: ["9.2.2"] },
+  "auditor-competence": { IATF16949: ["7.2.3"], GJB9001C: ["7.2"], ISO9001: ["7.2"] },
   "audit-programme": { IATF16949: ["9.2.2.1"], GJB9001C: ["9.2.2"], ISO9001: ["9.2.2"] },
   "temporary-change": { IATF16949: ["8.5.6.1.1"], GJB9001C: ["8.5.6"], ISO9001: ["8.5.6"] },
 };

@@ -9,7 +9,7 @@
  */
 import { addMonths } from "../core/dates.js";
 import type { Catalog } from "./catalog.js";
-import type { Person, Process, ProcessAudit, QmsConfig } from "./types.js";
+import type { AuditorQualification, Person, Process, ProcessAudit, QmsConfig } from "./types.js";
 
 /** The months within which `process` is audited again (its own, else the repository's), or undefined when neither is set. */
 export function auditInterval(process: Process, config: QmsConfig | undefined): number | undefined {
@@ -120,4 +120,42 @@ export function earliestAuditDay(standards: readonly string[], catalogs: Readonl
     }
   }
   return earliest;
+}
+
+/**
+ * Whether people.yaml marks internal auditors at all: somebody has an `internal_auditor` qualification.
+ * Until then a repository has not taken up the list of qualified auditors (IATF 16949 7.2.3) and any
+ * person may be recorded as auditor; from then on only the qualified (auditorQualification).
+ */
+export function marksAuditors(people: Iterable<Person>): boolean {
+  for (const person of people) if ((person.internal_auditor ?? []).length > 0) return true;
+  return false;
+}
+
+/**
+ * The internal auditor qualification of `person` in force on `on` (YYYY-MM-DD): the latest period with
+ * `since` on or before `on` and `until`, when given, on or after it; undefined when none (never
+ * qualified, not yet, or lapsed). IATF 16949 7.2.3 / GJB 9001C 7.2: internal auditors are competent,
+ * and the organisation keeps the list of those it has qualified.
+ */
+export function auditorQualification(person: Person, on: string): AuditorQualification | undefined {
+  let found: AuditorQualification | undefined;
+  for (const period of person.internal_auditor ?? []) {
+    if (typeof period?.since !== "string" || period.since > on || (period.until !== undefined && period.until < on)) continue;
+    if (found === undefined || period.since >= found.since) found = period;
+  }
+  return found;
+}
+
+/**
+ * The auditors of `audit` (ids of `by`, with their index) who hold no internal auditor qualification on
+ * its date, when `people` marks auditors (marksAuditors); [] when it does not. `person` looks an id up; an
+ * unknown id is ref/unresolved's, not reported here.
+ */
+export function unqualifiedAuditors(audit: Pick<ProcessAudit, "by" | "date">, people: Iterable<Person>, person: (id: string) => Person | undefined): { person: Person; index: number }[] {
+  if (!marksAuditors(people)) return [];
+  return (audit.by ?? []).flatMap((id, index) => {
+    const found = person(id);
+    return found && !auditorQualification(found, audit.date) ? [{ person: found, index }] : [];
+  });
 }

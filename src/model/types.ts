@@ -140,6 +140,16 @@ export interface Person {
   joined?: string;
   /** The day the person left (离职), YYYY-MM-DD: kept because records name them, not offered for new work. */
   left?: string;
+  /** Their internal auditor qualification (内审员资格), oldest first (model/process-audits.ts auditorQualification). */
+  internal_auditor?: AuditorQualification[];
+}
+
+/** A period of a person's internal auditor qualification (IATF 16949 7.2.3): from `since` to `until` (both YYYY-MM-DD, included), with its proof. */
+export interface AuditorQualification {
+  since: string;
+  until?: string;
+  /** Certificate or training record number. */
+  record?: string;
 }
 
 export interface SourceRevision {

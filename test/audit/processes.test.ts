@@ -289,6 +289,63 @@ describe("csr process audited", () => {
     });
   });
 
+  it("once people.yaml marks internal auditors (csr person update --auditor-since), records an audit by someone unqualified that day with a note, refuses it while process/auditor-unqualified is an error, and csr list people shows the qualification (tester62 N2)", async () => {
+    const dir = await acme();
+    const audit = (code: string, date: string, by: string, report: string) => run(dir, "process", "audited", code, "--date", date, "--by", by, "--report", report, "--nonconformities", "0");
+    // Nobody marked: anybody may audit, as before.
+    expect(audit("C3", "2026-06-08", "wangjg", "IA-2026-01").stdout).toBe(
+      "已在 processes.yaml 中记录过程 C3 生产过程控制 的内部审核：2026-06-08，审核员 王建国（wangjg），审核报告 IA-2026-01，符合。\n已写入 processes.yaml，尚未提交（git commit，或运行时加 --commit 由 csr 提交）。\n",
+    );
+    expect(checkJson(dir, "--today", "2026-12-04").findings.filter((f) => f.rule === "process/auditor-unqualified")).toEqual([]);
+
+    expect(run(dir, "person", "update", "zhaoqiang", "--auditor-since", "2024-03-15", "--auditor-record", "NS-2024-03")).toEqual({
+      code: 0,
+      stdout: "已更新 赵强（zhaoqiang）：内审员资格：（无）→ 2024-03-15 起（NS-2024-03）。\n已写入 people.yaml，尚未提交（git commit，或运行时加 --commit 由 csr 提交）。\n",
+      stderr: "",
+    });
+    expect(run(dir, "person", "update", "zhaoqiang", "--auditor-until", "2027-03-14").stdout).toBe(
+      "已更新 赵强（zhaoqiang）：内审员资格：2024-03-15 起（NS-2024-03）→ 2024-03-15 至 2027-03-14（NS-2024-03）。\n已写入 people.yaml，尚未提交（git commit，或运行时加 --commit 由 csr 提交）。\n",
+    );
+    expect(read(dir, "people.yaml")).toContain("    emails: [zhao.qiang@example.com]\n    internal_auditor:\n      - {since: 2024-03-15, until: 2027-03-14, record: NS-2024-03}\n");
+    const people = read(dir, "people.yaml");
+    expect(run(dir, "person", "update", "wangjg", "--auditor-until", "2027-03-14")).toEqual({
+      code: 2,
+      stdout: "",
+      stderr: "csr: 王建国（wangjg）没有登记内审员资格：--auditor-until 和 --auditor-record 修改已有的资格，请先用 --auditor-since 登记取得资格的日期。\n提示：例如 'csr person update wangjg --auditor-since 2024-03-15 --auditor-record NS-2024-03'。\n",
+    });
+    expect(run(dir, "person", "update", "zhaoqiang", "--auditor-since", "2025-03-15", "--auditor-until", "2025-01-01")).toEqual({ code: 2, stdout: "", stderr: "csr: --auditor-until 2025-01-01 早于取得资格的日期 2025-03-15。\n" });
+    expect(read(dir, "people.yaml")).toBe(people);
+
+    expect(audit("S5", "2026-06-09", "wangjg,zhaoqiang", "IA-2026-02").stdout).toBe(
+      "已在 processes.yaml 中记录过程 S5 采购与供应商管理 的内部审核：2026-06-09，审核员 王建国（wangjg）、赵强（zhaoqiang），审核报告 IA-2026-02，符合。\n" +
+        "注意：王建国（wangjg）在 2026-06-09 没有内审员资格（people.yaml 中未登记其内审员资格）；people.yaml 已登记内审员，内部审核应由具备资格的内审员进行（process/auditor-unqualified）。如此人当日确有资格，用 'csr person update wangjg --auditor-since <取得资格日期> --auditor-record <证书或培训记录编号>' 登记。\n" +
+        "已写入 processes.yaml，尚未提交（git commit，或运行时加 --commit 由 csr 提交）。\n",
+    );
+    // The audit of C3 recorded before anybody was marked is reported now, as the one just recorded is.
+    const found = checkJson(dir, "--today", "2026-12-04").findings.filter((f) => f.rule === "process/auditor-unqualified");
+    expect(found.map((f) => [f.severity, `${f.file}:${f.line}:${f.column}`, f.message.slice(0, f.message.indexOf(" as an auditor"))])).toEqual([
+      ["warning", "processes.yaml:78:33", "The internal audit of C3 Production on 2026-06-08 (report IA-2026-01) names Wang Jianguo (wangjg)"],
+      ["warning", "processes.yaml:178:33", "The internal audit of S5 Purchasing and supplier management on 2026-06-09 (report IA-2026-02) names Wang Jianguo (wangjg)"],
+    ]);
+
+    writeFileSync(join(dir, "qms.yaml"), `${read(dir, "qms.yaml")}rules:\n  process/auditor-unqualified: error\n`);
+    const before = read(dir, "processes.yaml");
+    expect(audit("S4", "2024-03-14", "zhaoqiang", "IA-2024-01")).toEqual({
+      code: 2,
+      stdout: "",
+      stderr:
+        "csr: --by 赵强（zhaoqiang）：2024-03-14 没有内审员资格（资格自 2024-03-15 起），内部审核应由具备资格的内审员进行（process/auditor-unqualified 在 qms.yaml 中设为错误）。\n" +
+        "提示：请改由具备资格的内审员审核；如此人当日确有资格，先用 'csr person update zhaoqiang --auditor-since <取得资格日期> --auditor-record <证书或培训记录编号>' 登记。\n",
+    });
+    expect(read(dir, "processes.yaml")).toBe(before);
+    expect(audit("S4", "2026-06-10", "zhaoqiang", "IA-2026-03").code).toBe(0);
+
+    const listed = run(dir, "list", "people").stdout.split("\n").map((l) => l.trimEnd());
+    expect(listed[2]).toBe("序号  id         姓名    部门        职务                       角色              内审员资格");
+    expect(listed.find((l) => l.includes("zhaoqiang"))).toMatch(/ 2024-03-15 至 2027-03-14（NS-2024-03）$/);
+    expect(listed.find((l) => l.includes("wangjg"))).toMatch(/ 批准$/);
+  });
+
   it("records an audit dated on a day off (a holiday, a weekend) with a note to check the date, and a working day without (tester62 N11)", async () => {
     const dir = await acme();
     expect(run(dir, "process", "audited", "S5", "--date", "2026-10-01", "--by", "zhaoqiang", "--report", "IA-2026-04", "--nonconformities", "0")).toEqual({

@@ -14,6 +14,12 @@
  * `csr person update --left <date>` corrects the day a person left, `--no-left` records that they are
  * back (复职): the writing commands then take them for new work again.
  * `--from <date>` sets or corrects the start date (到岗), `--no-from` removes one recorded by mistake.
+ *
+ * `csr person update --auditor-since <date> [--auditor-until <date>] [--auditor-record <number>]` records
+ * an internal auditor qualification (内审员资格, `internal_auditor`, IATF 16949 7.2.3): a new period, or the
+ * one granted that day corrected; `--auditor-until` alone sets the last valid day of the latest period
+ * (lapsed or withdrawn). Refused: a 军代表 (the customer's, not one of the organisation's auditors), a
+ * last day before the first, `--auditor-until`/`--auditor-record` alone without any qualification.
  */
 import { existsSync } from "node:fs";
 import { join } from "node:path";
@@ -27,7 +33,7 @@ import { locate, type SourceFile } from "../../load/source.js";
 import type { Path } from "../../model/types.js";
 import { isMilitaryRepresentative } from "../../model/index.js";
 import { csrWork, documentWork, openWork, processWork } from "../../model/person-work.js";
-import type { Person, Role } from "../../model/types.js";
+import type { AuditorQualification, Person, Role } from "../../model/types.js";
 import type { Prompts } from "../add/prompting.js";
 import type { CommandContext } from "../context.js";
 import { dateOption } from "../options.js";
@@ -37,6 +43,7 @@ import { missingOpinions } from "../../model/csr-status.js";
 import { departmentByCode, editFile, listOption, need, saveChanges, withEditSession, type EditSession } from "../shared/edit.js";
 import { departmentLabel, personChoice, personLabel, resolvePerson } from "../shared/people.js";
 import { appendIn, yamlText, type FileChange } from "../shared/persist.js";
+import { qualificationText } from "../../report/registers/people.js";
 
 export interface PersonFlags {
   name?: string;
@@ -51,6 +58,10 @@ export interface PersonFlags {
   /** update: "--from" or "--left" when it was given together with its --no- form (cli/main.ts); refused. */
   opposite?: string;
   date?: string;
+  /** update: an internal auditor qualification granted on that day (internal_auditor), with its last day and proof. */
+  auditorSince?: string;
+  auditorUntil?: string;
+  auditorRecord?: string;
   yes?: boolean;
   commit?: boolean;
 }
@@ -127,6 +138,8 @@ export async function personUpdateCommand(ctx: CommandContext, id: string, flags
     if (flags.title !== undefined) next.title = flags.title.trim();
     if (flags.from !== undefined) next.joined = flags.from === false ? (person.joined === undefined ? undefined : "") : dateOption(flags.from, "--from");
     if (flags.left !== undefined) next.left = flags.left === false ? (person.left === undefined ? undefined : "") : dateOption(flags.left, "--left");
+    const qualifications = auditorQualifications(session, person, flags);
+    if (qualifications) next.internal_auditor = qualifications;
     if (next.name === "") throw new UserError(t("person.empty-name"));
     if (flags.opposite) throw new UserError(t("person.update.opposite", { option: flags.opposite, negated: flags.opposite.replace("--", "--no-") }));
     if (next.joined) refuseWorkBefore(session, person.id, next.joined);
@@ -139,12 +152,21 @@ export async function personUpdateCommand(ctx: CommandContext, id: string, flags
       return 0;
     }
     const shown = (field: keyof Person, value: unknown) =>
-      value === undefined || value === "" ? t("person.none") : field === "department" ? departmentLabel(session.index, String(value)) : field === "roles" ? roleList(value as Role[]) : String(value);
-    const details = changed.map((field) => t("person.update.field", { field: t(`person.field.${field as "name" | "name_en" | "department" | "roles" | "title" | "joined" | "left"}`), before: shown(field, person[field]), after: shown(field, next[field]) }));
+      value === undefined || value === ""
+        ? t("person.none")
+        : field === "department"
+          ? departmentLabel(session.index, String(value))
+          : field === "roles"
+            ? roleList(value as Role[])
+            : field === "internal_auditor"
+              ? qualificationText(value as AuditorQualification[], t) || t("person.none")
+              : String(value);
+    const details = changed.map((field) => t("person.update.field", { field: t(`person.field.${field as "name" | "name_en" | "department" | "roles" | "title" | "joined" | "left" | "internal_auditor"}`), before: shown(field, person[field]), after: shown(field, next[field]) }));
     const change = editFile(session.root, located.file.path, "people", (doc) => {
       for (const field of changed) {
         const value = next[field];
         if (value === "" || value === undefined) doc.deleteIn([...located.path, field]);
+        else if (field === "internal_auditor") doc.setIn([...located.path, field], doc.createNode((value as AuditorQualification[]).map((q) => doc.createNode(q, { flow: true }))));
         else doc.setIn([...located.path, field], field === "roles" ? flowSeq(doc, value) : value);
       }
     });
@@ -374,6 +396,31 @@ function controllerAfter(session: EditSession, person: Person, date: string): st
 }
 
 /** The person by id or by name, as every option naming a person takes them (resolvePerson). */
+/**
+ * The person's internal auditor qualifications after --auditor-since/--auditor-until/--auditor-record
+ * (see the module's comment), oldest first; undefined when none of them is given. Errors: UserError.
+ */
+function auditorQualifications(session: EditSession, person: Person, flags: PersonFlags): AuditorQualification[] | undefined {
+  if (flags.auditorSince === undefined && flags.auditorUntil === undefined && flags.auditorRecord === undefined) return undefined;
+  if (isMilitaryRepresentative(session.index, person)) throw new UserError(t("person.auditor.military", { person: personLabel(session.index, person.id) }));
+  const before = person.internal_auditor ?? [];
+  const until = flags.auditorUntil === undefined ? undefined : dateOption(flags.auditorUntil, "--auditor-until");
+  const record = flags.auditorRecord?.trim() || undefined;
+  if (flags.auditorSince === undefined) {
+    const latest = before.at(-1);
+    if (!latest) throw new UserError(t("person.auditor.none", { person: personLabel(session.index, person.id) }), t("person.auditor.hint", { id: person.id }));
+    if (until !== undefined && until < latest.since) throw new UserError(t("person.auditor.until-before", { until, since: latest.since }));
+    const untilNow = until ?? latest.until;
+    const recordNow = record ?? latest.record;
+    return [...before.slice(0, -1), { since: latest.since, ...(untilNow !== undefined ? { until: untilNow } : {}), ...(recordNow ? { record: recordNow } : {}) }];
+  }
+  const since = dateOption(flags.auditorSince, "--auditor-since");
+  if (until !== undefined && until < since) throw new UserError(t("person.auditor.until-before", { until, since }));
+  const period: AuditorQualification = { since, ...(until !== undefined ? { until } : {}), ...(record ? { record } : {}) };
+  // The period granted that day is corrected, not repeated; the list stays in the order it was granted.
+  return [...before.filter((p) => p.since !== since), period].sort((a, b) => (a.since < b.since ? -1 : a.since > b.since ? 1 : 0));
+}
+
 function findPerson(session: EditSession, given: string) {
   const id = resolvePerson(session.index, given, "<id>").id;
   const located = session.repo.people.find((p) => p.value.id === id)!;

@@ -10,7 +10,10 @@
  *
  * An auditor of the department that owns the process (9.2.2 c, impartiality) is recorded with a
  * warning line, as csr check's process/auditor-impartiality reports it; refused while qms.yaml sets
- * that rule to error.
+ * that rule to error. So is an auditor without an internal auditor qualification on the audit's date
+ * once people.yaml marks internal auditors (IATF 16949 7.2.3, process/auditor-unqualified): the audit
+ * took place and its record is kept; the warning asks for the qualification to be recorded, or for a
+ * qualified auditor next time.
  *
  * Errors (UserError, one line): an unknown process, a missing option, a date after today or before the
  * publication of the earliest edition of the standards in scope (earliestAuditDay: a year typed wrong), an
@@ -26,8 +29,9 @@ import { addMonths } from "../../core/dates.js";
 import { repositoryCalendar } from "../../load/calendar.js";
 import { findProcess } from "../../model/index.js";
 import { processLabel } from "../../model/labels.js";
-import { auditInterval, earliestAuditDay, ownDepartmentAuditors } from "../../model/process-audits.js";
+import { auditInterval, earliestAuditDay, ownDepartmentAuditors, unqualifiedAuditors } from "../../model/process-audits.js";
 import { rule as impartialityRule } from "../../check/rules/process/auditor-impartiality.js";
+import { qualificationGap, rule as qualificationRule } from "../../check/rules/process/auditor-unqualified.js";
 import { configuredSeverity } from "../../check/engine.js";
 import { departmentLabel } from "../../model/labels.js";
 import type { ProcessAudit } from "../../model/types.js";
@@ -87,6 +91,17 @@ export async function processAuditedCommand(ctx: CommandContext, given: string, 
     // In any letter case: people read IA-2026-02 and ia-2026-02 as one report (tester62 N10); the message names it as recorded.
     const recorded = (process.audits ?? []).find((a) => a.report.toLowerCase() === report.toLowerCase());
     if (recorded) throw new UserError(t("process.audited.duplicate", { process: label, report: recorded.report }));
+    // IATF 16949 7.2.3: once people.yaml lists qualified internal auditors, the audit team is taken from that list (tester62 N2).
+    const people = [...session.index.people.values()].map((p) => p.value);
+    const unqualified = unqualifiedAuditors({ by, date }, people, (id) => session.index.people.get(id)?.value);
+    const qualification = configuredSeverity(qualificationRule.id, session.repo.config?.value.rules ?? {});
+    if (unqualified.length > 0 && qualification === "error") {
+      const first = unqualified[0]!.person;
+      throw new UserError(
+        t("process.audited.unqualified.refused", { who: personLabel(session.index, first.id), date, why: qualificationGap(first, date) }),
+        t("process.audited.unqualified.hint", { id: first.id }),
+      );
+    }
     const owner = process.owner ? departmentLabel(session.index, process.owner) : "";
     const auditors = list(own.map((o) => personLabel(session.index, o.person.id)));
     if (own.length > 0 && impartiality === "error") {
@@ -105,6 +120,9 @@ export async function processAuditedCommand(ctx: CommandContext, given: string, 
     // A day off is the usual typo in an audit record (tester62 N11): said, as csr release --effective says it, not refused.
     if (!repositoryCalendar(session.repo.config?.value).isWorkday(date)) lines.push(t("process.audited.rest-day", { date, report, path: located.file.path }));
     if (own.length > 0 && impartiality === "warning") lines.push(t("process.audited.own-department", { who: auditors, department: owner, process: label }));
+    if (qualification === "warning") {
+      for (const { person } of unqualified) lines.push(t("process.audited.unqualified", { who: personLabel(session.index, person.id), date, why: qualificationGap(person, date), id: person.id }));
+    }
     await saveChanges(ctx, session, [change], lines, { commit: flags.commit, message: t("process.commit.audited", { code: process.code, date, report }) });
     return 0;
   });

@@ -1,15 +1,21 @@
 /**
  * The people register (人员名单): who may be named where a command takes a person, with the id and
  * the name (either of which the command accepts), department, job title and roles, in the order of
- * people.yaml; a person who left is marked so. A lookup for the document controller at the terminal (`csr list people`), not a
+ * people.yaml; a person who left is marked so. Once people.yaml marks internal auditors, a column gives
+ * each person's latest internal auditor qualification (内审员资格, IATF 16949 7.2.3: the list of qualified
+ * internal auditors) with its validity and proof. A lookup for the document controller at the terminal (`csr list people`), not a
  * record auditors ask for, so it is not a sheet of `csr export`.
  */
 import { localized } from "../../core/text.js";
+import type { MessageData, MessageKey } from "../../i18n/index.js";
+import { marksAuditors } from "../../model/process-audits.js";
+import type { AuditorQualification } from "../../model/types.js";
 import type { Table } from "../table.js";
 import { departmentName, t, type RegisterContext } from "./context.js";
 
 export function peopleRegister(ctx: RegisterContext): Table {
   const people = ctx.repo.people.map((p) => p.value);
+  const auditors = marksAuditors(people);
   return {
     id: "people",
     title: t(ctx, "people.register.title", { count: people.length }),
@@ -21,6 +27,7 @@ export function peopleRegister(ctx: RegisterContext): Table {
       { key: "department", header: t(ctx, "people.register.column.department"), kind: "name" },
       { key: "title", header: t(ctx, "people.register.column.title") },
       { key: "roles", header: t(ctx, "people.register.column.roles"), kind: "list" },
+      ...(auditors ? [{ key: "auditor", header: t(ctx, "people.register.column.auditor") }] : []),
     ],
     rows: people.map((p, i) => ({
       no: i + 1,
@@ -30,6 +37,18 @@ export function peopleRegister(ctx: RegisterContext): Table {
       // Marked where the job title is: the person is still named by the records they signed.
       title: p.left === undefined ? (p.title ?? "") : t(ctx, p.title ? "people.register.left-title" : "people.register.left", { title: p.title ?? "", date: p.left }),
       roles: p.roles.map((r) => t(ctx, `value.role.${r}`)).join(t(ctx, "register.list-separator")),
+      ...(auditors ? { auditor: qualificationText(p.internal_auditor ?? [], (key, data) => t(ctx, key, data)) } : {}),
     })),
   };
+}
+
+/**
+ * A person's latest internal auditor qualification as people read it: `2024-03-15 起（NS-2024-03）`,
+ * `2024-03-15 至 2027-03-14`; "" when none. `translate`: the messages of the output's language.
+ */
+export function qualificationText(periods: readonly AuditorQualification[], translate: (key: MessageKey, data?: MessageData) => string): string {
+  const latest = periods.at(-1);
+  if (!latest) return "";
+  const span = latest.until === undefined ? translate("person.auditor.from", { since: latest.since }) : translate("person.auditor.span", { since: latest.since, until: latest.until });
+  return latest.record ? translate("person.auditor.with-record", { span, record: latest.record }) : span;
 }

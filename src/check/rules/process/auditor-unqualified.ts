@@ -1,0 +1,74 @@
+import { codeWithLabel } from "../../../i18n/values.js";
+import { language, sentences, t } from "../../../i18n/index.js";
+import { localized } from "../../../core/text.js";
+import { isMilitaryRepresentative } from "../../../model/index.js";
+import { processLabel } from "../../../model/labels.js";
+import { unqualifiedAuditors } from "../../../model/process-audits.js";
+import type { Person } from "../../../model/types.js";
+import type { Rule } from "../../rule.js";
+import { recordedAudits } from "./audits.js";
+
+/**
+ * Internal auditors are competent, and the organisation keeps the list of those it has qualified
+ * (IATF 16949 7.2.3; GJB 9001C / ISO 9001 7.2): once people.yaml marks internal auditors
+ * (`internal_auditor`), an audit names only people qualified on its date (tester62 N2). Off until the
+ * repository marks anybody, so a repository that keeps its auditor list elsewhere is not flooded. A
+ * warning, as `csr process audited` records such an audit with the same warning (the audit took
+ * place; the record keeps it), and refused there while qms.yaml sets the rule to error. A 军代表 is
+ * person/military-signature's, not reported here too.
+ */
+export const rule: Rule = {
+  id: "process/auditor-unqualified",
+  severity: "warning",
+  scope: { files: "own" },
+  dependsOn: ["qms.yaml", "people.yaml", "processes.yaml"],
+  summary: "A process's internal audit names an auditor without an internal auditor qualification on its date.",
+  docs: {
+    description:
+      "`people.yaml` marks qualified internal auditors (内审员资格: `internal_auditor` with `since`, optional `until` and `record`), and an audit under `audits` of a process in `processes.yaml` names among its auditors (`by`) a person with no such qualification on the audit's date: never qualified, qualified only later, or lapsed by then. Internal auditors are competent and the organisation keeps the list of those it has qualified ({{cite:auditor-competence}}); an audit by someone not on it is what a certification auditor reports against the audit programme. Each such auditor is reported on their audit. Nothing is reported while nobody in `people.yaml` has an `internal_auditor` qualification.",
+    bad: `
+  - code: C1
+    name: 顾客要求评审
+    type: customer-oriented
+    owner: MKT
+    audits:
+      - {date: 2026-09-10, by: [zhang], report: IA-2026-02, nonconformities: 0}   # people.yaml: zhang has no internal_auditor
+`,
+    good: `
+  - code: C1
+    name: 顾客要求评审
+    type: customer-oriented
+    owner: MKT
+    audits:
+      - {date: 2026-09-10, by: [wang], report: IA-2026-02, nonconformities: 0}   # people.yaml: wang internal_auditor since 2025-03-01
+`,
+    fix: "If the person was qualified on that day, record the qualification in `people.yaml` with `csr person update <id> --auditor-since <date> --auditor-record <certificate or training record>`. If not, have the process audited by a qualified auditor and record that audit with `csr process audited`; if the auditor is wrong in the record, correct `by`.",
+  },
+  check(ctx) {
+    const people = [...ctx.index.people.values()].map((p) => p.value);
+    const person = (id: string) => ctx.index.people.get(id)?.value;
+    for (const { process, audit, file, path } of recordedAudits(ctx)) {
+      if (typeof audit?.date !== "string") continue;
+      for (const { person: auditor, index } of unqualifiedAuditors(audit, people, person)) {
+        if (isMilitaryRepresentative(ctx.index, auditor)) continue;
+        ctx.report(
+          { file, path: [...path, "by", index] },
+          sentences(
+            t("rule.process/auditor-unqualified", { process: processLabel(process), date: audit.date, report: audit.report, who: codeWithLabel(localized(language(), auditor.name, auditor.name_en), auditor.id), why: qualificationGap(auditor, audit.date) }),
+            t("rule.process/auditor-unqualified.fix", { id: auditor.id, code: process.code }),
+          ),
+        );
+      }
+    }
+  },
+};
+
+/** Why `person` holds no qualification on `on`: never had one, it starts later, or it lapsed before. */
+export function qualificationGap(person: Person, on: string): string {
+  const periods = (person.internal_auditor ?? []).filter((p) => typeof p?.since === "string");
+  const later = periods.filter((p) => p.since > on).map((p) => p.since).sort()[0];
+  const lapsed = periods.filter((p) => p.until !== undefined && p.until < on).map((p) => p.until!).sort().at(-1);
+  if (lapsed !== undefined) return t("process.auditor.lapsed", { until: lapsed });
+  if (later !== undefined) return t("process.auditor.later", { since: later });
+  return t("process.auditor.never");
+}
