@@ -826,6 +826,8 @@ export async function run(argv: string[], output?: Output): Promise<number> {
             .option("--today <date>", t("help.matrix.today"))
             .option("--from <date>", t("help.matrix.from"))
             .option("--to <date>", t("help.matrix.to"))
+            .option("--audits", t("help.matrix.audits"))
+            .option("--not-audited-since <date>", t("help.matrix.not-audited-since"))
             .option("-y, --yes", t("help.common.yes"))
             .action(
               action(async () => {

@@ -124,6 +124,39 @@ describe("audit intervals by command (tester62 N7)", () => {
   });
 });
 
+describe("audit coverage of clauses (tester62 N9)", () => {
+  it("csr matrix clauses --audits dates each clause's last audit through the processes listing it (or a clause above it), counts the three-year cycle, and --not-audited-since lists the clauses still to audit", async () => {
+    const dir = await acme();
+    // C3 lists 8.5 and 8.5.1 …; S6 lists 8.7. The audit of C3 in 2023 is outside the cycle that ends 2026-12-04.
+    const processes = read(dir, "processes.yaml")
+      .replace("    documents: [QP-010, WI-010-01, WI-010-02, HH-WI-06]\n", "    documents: [QP-010, WI-010-01, WI-010-02, HH-WI-06]\n    audits:\n      - {date: 2023-11-20, by: [zhaoqiang], report: IA-2023-05, nonconformities: 0}\n      - {date: 2026-06-08, by: [zhaoqiang], report: IA-2026-01, nonconformities: 1}\n");
+    writeFileSync(join(dir, "processes.yaml"), processes);
+    const cell = (stdout: string, number: string) => stdout.split("\n").find((l) => l.startsWith(`${number} `))?.trimEnd().split(/\s+/).at(-1);
+    const matrix = run(dir, "matrix", "clauses", "--audits", "--today", "2026-12-04");
+    expect(matrix.code).toBe(0);
+    expect(matrix.stdout.split("\n")[2]).toMatch(/  覆盖 +最近审核$/);
+    expect([cell(matrix.stdout, "8.5.1"), cell(matrix.stdout, "8.5.1.1"), cell(matrix.stdout, "8.7"), cell(matrix.stdout, "4.1")]).toEqual(["2026-06-08", "2026-06-08", "未审核", "未审核"]);
+    expect(matrix.stdout).toContain("\n最近审核：列有该条款（或其上级条款）的过程最近一次内部审核的日期（csr process audited）。三年审核周期（2023-12-04 起）内审核过 ");
+    // As of a day before the 2026 audit, the clauses carry the 2023 one, outside that day's cycle.
+    const earlier = run(dir, "matrix", "clauses", "--audits", "--today", "2026-06-01").stdout;
+    expect(cell(earlier, "8.5.1")).toBe("2023-11-20");
+    expect(earlier).toContain("三年审核周期（2023-06-01 起）内审核过 ");
+
+    const due = run(dir, "matrix", "clauses", "--not-audited-since", "2026-01-01", "--today", "2026-12-04");
+    expect(due.code).toBe(0);
+    const rows = due.stdout.split("\n").filter((l) => /^\d/.test(l));
+    expect(rows.some((l) => l.startsWith("8.5.1 "))).toBe(false);
+    expect(rows.find((l) => l.startsWith("8.7 "))?.trimEnd()).toMatch(/ 未审核$/);
+    expect(due.stdout).toContain(`\n只列出自 2026-01-01 以来未经审核的适用条款：共 ${rows.length} 个。\n`);
+    expect(run(dir, "matrix", "clauses", "--not-audited-since", "2026-01-01", "--style", "cross-reference")).toEqual({
+      code: 2,
+      stdout: "",
+      stderr: "csr: --not-audited-since 只用于条款覆盖矩阵（--style grid），不用于条款、过程和文件对照表。\n",
+    });
+    expect(run(dir, "matrix", "csr", "--audits")).toEqual({ code: 2, stdout: "", stderr: "csr: --audits 只用于 csr matrix clauses。\n" });
+  });
+});
+
 describe("csr process audited", () => {
   it("records an audit under the process in one flow line, commits processes.yaml alone, and the list shows it with the next audit due once an interval is set", async () => {
     const dir = await acme();

@@ -28,6 +28,9 @@ export interface MatrixFlags extends OutputFlags, PeriodFlags {
   customer?: string;
   style?: string;
   today?: string;
+  /** clauses: the 最近审核 column; notAuditedSince: only the clauses not audited since that day. */
+  audits?: boolean;
+  notAuditedSince?: string;
 }
 
 export async function matrixCommand(ctx: CommandContext, name: "clauses" | "csr", flags: MatrixFlags): Promise<number> {
@@ -37,12 +40,14 @@ export async function matrixCommand(ctx: CommandContext, name: "clauses" | "csr"
   const today = dateOption(flags.today, "--today");
   const rc = await registerContextOn(repo, lang, today);
   const period = periodOption(flags, today, name === "csr" ? undefined : "matrix clauses");
+  if (name === "csr" && (flags.audits || flags.notAuditedSince !== undefined)) throw new UserError(t("matrix.audits-clauses", { flag: flags.audits ? "--audits" : "--not-audited-since" }));
   if (name === "csr") {
     if (flags.customer !== undefined && !rc.index.customers.has(flags.customer)) {
       throw new UserError(t("matrix.no-customer", { code: flags.customer }) + didYouMean(flags.customer, rc.index.customers.keys()));
     }
     return emitTable(ctx, csrMatrix(rc, { customer: flags.customer, today, ...(period ? { period } : {}) }), flags, repo, lang, today);
   }
+  const notAuditedSince = flags.notAuditedSince === undefined ? undefined : dateOption(flags.notAuditedSince, "--not-audited-since");
   const scope = repo.config?.value.standards ?? [];
   // During an edition transition both editions are in scope; without --standard the matrix is the new
   // edition's, whose references 'csr standard migrate' rewrote: the old edition's matrix would show only
@@ -65,7 +70,9 @@ export async function matrixCommand(ctx: CommandContext, name: "clauses" | "csr"
     );
   }
   const style = choiceOption(flags.style, "--style", CLAUSE_STYLES, "grid");
-  const table = style === "grid" ? clauseMatrix(rc, catalog, { today }) : clauseCrossReference(rc, catalog, { today });
+  if (style !== "grid" && (flags.audits || notAuditedSince !== undefined)) throw new UserError(t("matrix.audits-grid", { flag: flags.audits ? "--audits" : "--not-audited-since" }));
+  const table =
+    style === "grid" ? clauseMatrix(rc, catalog, { today, audits: flags.audits === true, ...(notAuditedSince !== undefined ? { notAuditedSince } : {}) }) : clauseCrossReference(rc, catalog, { today });
   // Written into a folder, each standard's matrix has a name of its own (clauses-GJB9001C.xlsx).
   return emitTable(ctx, table, flags, repo, lang, today, `${table.id}-${catalog.id}`);
 }

@@ -15,6 +15,8 @@ import { localized } from "../../core/text.js";
 import { clauseTitle, correspondingClauses, formerNumbers, readInFormerEdition, successorOf, titledAncestor, type Catalog, type Clause } from "../../model/catalog.js";
 import { clauseCoverage, clauseNumbers, coveragePercent, procedureCoverage, withoutProcedure, type ClauseCoverage, type ClauseCoverageEntry } from "../../model/coverage.js";
 import type { ControlledDocument, Process } from "../../model/types.js";
+import { lastAudit } from "../../model/process-audits.js";
+import { addMonths } from "../../core/dates.js";
 import type { Cell, Column, Table } from "../table.js";
 import { compareIds, controlledDocuments, documentAsOfNotes, documentsOn, documentTitle, ownDocuments, t, unreleasedHints, unreleasedNotes, withHints, type RegisterContext } from "./context.js";
 
@@ -224,8 +226,13 @@ export function coverageHints(ctx: RegisterContext, coverage: ClauseCoverage): s
   return !coverage.inherit && coverage.entries.some((e) => e.state === "inherited") ? [t(ctx, "register.clauses.inherited-not-covered.hint")] : [];
 }
 
-/** Dated `today`: the documents as their records show them that day (documentsOn); which clauses each names is today's. */
-export function clauseMatrix(ctx: RegisterContext, catalog: Catalog, options: { today: string }): Table {
+/**
+ * Dated `today`: the documents as their records show them that day (documentsOn); which clauses each names is today's.
+ * `audits`: a 最近审核 column, each clause's last internal audit by `today` (clauseLastAudits), with a line counting the
+ * clauses audited in the three-year cycle (IATF 16949 9.2.2.2); `notAuditedSince` (YYYY-MM-DD, implies `audits`): only
+ * the applicable clauses not audited on or after that day, the ones the audit lead still has to plan (tester62 N9).
+ */
+export function clauseMatrix(ctx: RegisterContext, catalog: Catalog, options: { today: string; audits?: boolean; notAuditedSince?: string }): Table {
   const config = ctx.repo.config?.value;
   const read = coverageReading(ctx, catalog);
   const processes = read(ctx.repo.processes.map((p) => p.value));
@@ -281,7 +288,10 @@ export function clauseMatrix(ctx: RegisterContext, catalog: Catalog, options: { 
   };
 
   const former = formerColumn(ctx, catalog);
-  const rows = coverage.entries.map((entry) => {
+  const audits = options.audits || options.notAuditedSince !== undefined ? clauseLastAudits(processes, catalog.id, options.today) : undefined;
+  const lastAuditOf = (number: string) => audits?.(number);
+  const shownEntries = options.notAuditedSince === undefined ? coverage.entries : coverage.entries.filter((e) => e.state !== "excluded" && !e.paragraph && (lastAuditOf(e.clause.number) ?? "") < options.notAuditedSince!);
+  const rows = shownEntries.map((entry) => {
     const { clause, state } = entry;
     const row: Record<string, Cell> = {
       number: clause.number,
@@ -293,6 +303,7 @@ export function clauseMatrix(ctx: RegisterContext, catalog: Catalog, options: { 
     for (const c of columns) row[c.key] = state === "excluded" ? "" : mark(within, c.own, c.through);
     row.manual = state === "excluded" ? "" : listed(within, naming.manual);
     row.other = state === "excluded" ? "" : listed(within, naming.other);
+    if (audits) row.audited = state === "excluded" ? "" : (lastAuditOf(clause.number) ?? t(ctx, "register.clauses.never-audited"));
     return row;
   });
   // The processes no procedure serves follow the clauses no procedure addresses (after the coverage line and the coverage by procedures).
@@ -312,12 +323,52 @@ export function clauseMatrix(ctx: RegisterContext, catalog: Catalog, options: { 
       { key: "manual", header: t(ctx, "register.clauses.column.manual"), kind: "list" },
       { key: "other", header: t(ctx, "register.clauses.column.other"), kind: "list" },
       { key: "coverage", header: t(ctx, "register.clauses.column.coverage") },
+      ...(audits ? [{ key: "audited", header: t(ctx, "register.clauses.column.audited"), kind: "code" as const }] : []),
     ],
     rows,
     // Drafts and documents in review are not part of the QMS: left out, and said so in the words of the other registers (auditor17 F7).
-    notes: [...withProcesses, ...catalogNotes(ctx, catalog), ...unreleasedNotes(ctx, unreleased), ...documentAsOfNotes(ctx, options.today, ownDocuments(ctx))],
+    notes: [...(audits ? auditNotes(ctx, coverage, audits, options.today, options.notAuditedSince, rows.length) : []), ...withProcesses, ...catalogNotes(ctx, catalog), ...unreleasedNotes(ctx, unreleased), ...documentAsOfNotes(ctx, options.today, ownDocuments(ctx))],
     ...withHints([...coverageHints(ctx, coverage), ...catalogHints(ctx, catalog), ...unreleasedHints(ctx, unreleased)]),
   };
+}
+
+/**
+ * Each clause's last internal audit by `today` (YYYY-MM-DD), by clause number of `standard`: the latest
+ * audit (csr process audited) of a process that lists the clause or a clause above it, as the matrix marks
+ * it ● or △; undefined for a clause no audited process lists. A process's audit audits the clauses it
+ * carries in processes.yaml (the process approach of IATF 16949 9.2.2.2: every QMS requirement over a
+ * three-year cycle). Documents' clauses do not count: a document is not audited by itself.
+ */
+export function clauseLastAudits(processes: readonly Process[], standard: string, today: string): (number: string) => string | undefined {
+  const latest = new Map<string, string>();
+  for (const process of processes) {
+    const last = lastAudit(process, today)?.audit.date;
+    if (last === undefined) continue;
+    for (const n of clauseNumbers(process.clauses, standard)) if ((latest.get(n) ?? "") < last) latest.set(n, last);
+  }
+  return (number) => {
+    let found: string | undefined;
+    for (let at = number; ; at = at.slice(0, at.lastIndexOf("."))) {
+      const date = latest.get(at);
+      if (date !== undefined && (found === undefined || date > found)) found = date;
+      if (!at.includes(".")) return found;
+    }
+  };
+}
+
+/**
+ * The audit lines of the matrix with the 最近审核 column: how many applicable clauses were audited in the
+ * three-year cycle that ends `today` (IATF 16949 9.2.2.2), and with `since` how many are listed as not
+ * audited since then.
+ */
+function auditNotes(ctx: RegisterContext, coverage: ClauseCoverage, lastAuditOf: (number: string) => string | undefined, today: string, since: string | undefined, listed: number): string[] {
+  const cycle = addMonths(today, -36);
+  const applicable = coverage.entries.filter((e) => e.state !== "excluded" && !e.paragraph);
+  const audited = applicable.filter((e) => (lastAuditOf(e.clause.number) ?? "") >= cycle).length;
+  return [
+    t(ctx, "register.clauses.audit-cycle", { from: cycle, audited, applicable: applicable.length }),
+    ...(since !== undefined ? [t(ctx, "register.clauses.not-audited-since", { since, count: listed })] : []),
+  ];
 }
 
 /**
