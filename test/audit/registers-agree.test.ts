@@ -163,9 +163,14 @@ describe("the CSR matrix and the site give the version in force on the day, a pe
     expect(await version("2026-12-01")).toEqual(["DYA-001 A/1；A/2 待实施（2026-12-15 实施）"]);
     expect(await version("2026-12-01", ["--lang", "en"])).toEqual(["DYA-001 A/1; A/2 not yet in force (from 2026-12-15)"]);
     expect(await version("2026-12-15")).toEqual(["DYA-001 A/2"]);
-    // The procedure list's 备注 says it in the same words.
+    // The procedure list says it in the same words: 版本 the version in force, which an auditor compares with the copy in use,
+    // and 备注 the one to come; so does the controlled document list, with the signatures and dates of A/1 (breaker62 P8).
     const procedures = await json(dir, "list", "procedures");
-    expect(procedures.rows.filter((r) => r.number === "QP-014").map((r) => [r.version, r.remarks])).toEqual([["A/2", "待实施（2026-12-15 实施）"]]);
+    expect(procedures.rows.filter((r) => r.number === "QP-014").map((r) => [r.version, r.remarks])).toEqual([["A/1", "A/2 待实施（2026-12-15 实施）"]]);
+    const documents = await json(dir, "list", "documents");
+    expect(documents.rows.filter((r) => r.number === "QP-014").map((r) => [r.version, r.issued, r.status])).toEqual([["A/1", "2025-03-10", "已发布（A/1 现行；A/2 待实施，2026-12-15 实施）"]]);
+    const from = JSON.parse(await run(dir, "list", "procedures", "--format", "json", "--today", "2026-12-15")) as Json;
+    expect(from.rows.filter((r) => r.number === "QP-014").map((r) => [r.version, r.remarks])).toEqual([["A/2", ""]]);
   });
 
   it("gives the same 现行版本 on the document's page of csr site", async () => {

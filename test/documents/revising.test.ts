@@ -202,10 +202,10 @@ describe("csr submit on a released document (修订中)", () => {
     writeFileSync(join(dir, FILE), readFileSync(join(dir, FILE), "utf8").replace("related: [QP-002]", "related: [QP-003]"));
     expect((await csrInProcess(["-C", dir, "submit", "QP-001", "--date", "2026-12-02"])).code).toBe(0);
     const zh = async (...args: string[]) => (await csrInProcess(["-C", dir, ...args, "--today", "2026-12-05"], { lang: "zh-CN" })).stdout;
-    // The status names the version in force first (tester61 L11); the procedure list's 备注, beside its version A/1, marks that version.
+    // The status names the version in force first (tester61 L11); the procedure list's 版本 is A/0, in force, and 备注 names A/1 to come (breaker62 P8).
     const status = "已发布（A/0 现行；A/1 待实施，2026-12-20 实施）；修订中（2026-12-02 送审）";
     expect((await zh("list", "documents", "--format", "csv")).split("\n").filter((l) => l.includes("QP-001"))[0]).toContain(`,${status},`);
-    expect((await zh("list", "procedures", "--format", "csv")).split("\n").filter((l) => l.includes("QP-001"))[0]!.trimEnd().endsWith(",待实施（2026-12-20 实施）；修订中（2026-12-02 送审）")).toBe(true);
+    expect((await zh("list", "procedures", "--format", "csv")).split("\n").filter((l) => l.includes("QP-001"))[0]!.trimEnd()).toMatch(/,A\/0,[^,]*,[^,]*,[^,]*,2026-03-02,A\/1 待实施（2026-12-20 实施）；修订中（2026-12-02 送审）$/);
     expect((await zh("list", "documents", "--status", "in-review", "--format", "csv")).split("\n").filter((l) => l.includes("QP-001"))[0]).toContain(",审批中（A/1 的修订稿，2026-12-02 送审；现行版本 A/0 仍有效，A/1 于 2026-12-20 实施）,");
     const card = (await zh("show", "QP-001")).split("\n");
     expect(card.filter((l) => /^ {2}(状态|修订中|现行版本|相关文件) /.test(l)).map((l) => l.trim().replace(/ {2,}/g, " | "))).toEqual([

@@ -7,10 +7,10 @@ import { translate, type MessageData, type MessageKey } from "../../i18n/index.j
 import type { Repository } from "../../load/repository.js";
 import { csrOn, csrRecordedAfter, documentOn, releasedContentOn, releaseRecordedAfter, reviewRecordedAfter } from "../../model/as-of.js";
 import { inCatalogOrder, wholeChapters } from "../../model/catalog.js";
-import { buildIndex, currentRevision, revisionInForce, revisionOn, type RepoIndex } from "../../model/index.js";
+import { buildIndex, currentRevision, revisionEffective, revisionInForce, revisionOn, type RepoIndex } from "../../model/index.js";
 import { releaseTag } from "../../model/paths.js";
 import { releasedPendingUntil, revisionDate } from "../../model/revision.js";
-import type { ControlledDocument, Csr } from "../../model/types.js";
+import type { ControlledDocument, Csr, Revision } from "../../model/types.js";
 
 export type Lang = "zh-CN" | "en";
 export const LANGS: readonly Lang[] = ["zh-CN", "en"];
@@ -83,6 +83,24 @@ export function documentVersion(doc: ControlledDocument): string {
 export function issueDate(ctx: RegisterContext, doc: ControlledDocument): string | null {
   const current = currentRevision(doc);
   return current ? revisionDate(current, ctx.lang) : null;
+}
+
+/**
+ * The revision a register's row of a document describes on `today` (YYYY-MM-DD), with its 版本, its
+ * signatures (编制/审核/批准) and dates (发布日期, `issued`; 生效日期, `effective`): while a later version is
+ * 待实施 (releasedPendingUntil), the one in force (revisionInForce), which the shop floor works to and an
+ * auditor compares a copy in use with; otherwise the current one. `pending`: the version released to take
+ * effect later (and its 实施日期) when the row shows the one before it, for its status or 备注 to name.
+ * A first issue not yet in force is shown itself, with no `pending` (breaker62 P8; IATF 16949 7.5.3.2.1).
+ */
+export function revisionListed(ctx: RegisterContext, doc: ControlledDocument, today: string): { revision: Revision | undefined; version: string; issued: string | null; effective: string | null; pending?: { version: string; date: string } } {
+  const date = releasedPendingUntil(doc, today);
+  const inForce = date === undefined ? undefined : revisionInForce(doc, today);
+  if (date === undefined || inForce === undefined) {
+    return { revision: currentRevision(doc), version: documentVersion(doc), issued: issueDate(ctx, doc), effective: effectiveDate(ctx, doc) };
+  }
+  const effective = revisionEffective(doc, (doc.revisions ?? []).indexOf(inForce));
+  return { revision: inForce, version: inForce.version, issued: revisionDate(inForce, ctx.lang), effective, pending: { version: documentVersion(doc), date } };
 }
 
 /** The day the current version took or takes effect (生效日期): `effective`, else its issue date, as every deadline counts it. */

@@ -29,12 +29,11 @@ import {
   documentTitle,
   documentStatus,
   documentVersion,
-  effectiveDate,
-  issueDate,
   liveDocuments,
   ownDocuments,
   personName,
   revisingOn,
+  revisionListed,
   submitter,
   withSubmitter,
   statusLabel,
@@ -136,22 +135,24 @@ export function documentList(ctx: RegisterContext, options: { status?: DocumentL
     rows: docs.map((doc, i) => {
       // A revision in review is not signed nor issued yet: its row names the version in force, not that version's signers and dates.
       const inRevision = revisions && doc.status === "released";
-      const revision = inRevision ? undefined : currentRevision(doc);
+      // Otherwise, while a later version is 待实施, the one in force with its signatures and dates; the status names the later one (breaker62 P8).
+      const listed = revisionListed(ctx, doc, today);
+      const revision = inRevision ? undefined : listed.revision;
       return {
         no: i + 1,
         level: t(ctx, `register.level.${doc.level}`),
         number: doc.id,
         title: documentTitle(ctx, doc),
         department: departmentName(ctx, doc.department),
-        version: documentVersion(doc),
+        version: inRevision ? documentVersion(doc) : listed.version,
         ...(classified ? { classification: classificationName(ctx.lang, documentClassification(ctx.repo, doc)) } : {}),
         ...(filtered ? { copies: held.get(doc)!.join(t(ctx, "common.list-separator")) } : {}),
         prepared: personName(ctx, revision?.prepared?.by),
         reviewed: personName(ctx, revision?.reviewed?.by),
         ...Object.fromEntries(signed.map((r) => [r, signatureNames(ctx, revision, r)])),
         approved: personName(ctx, revision?.approved?.by),
-        issued: inRevision ? null : issueDate(ctx, doc),
-        effective: inRevision ? null : effectiveDate(ctx, doc),
+        issued: inRevision ? null : listed.issued,
+        effective: inRevision ? null : listed.effective,
         retention: doc.record?.retention ?? "",
         clauses: clauseList(ctx, doc.clauses),
         status: inRevision ? revisionInReviewStatus(ctx, doc, today) : documentStatus(ctx, doc, today),

@@ -15,7 +15,7 @@ import { customerRetentionText, recordKeepingText, recordsHeldOn } from "../../m
 import { releasedPendingUntil } from "../../model/revision.js";
 import type { ControlledDocument } from "../../model/types.js";
 import type { Table } from "../table.js";
-import { compareIds, controlledDocuments, customerName, departmentName, documentAsOfNotes, documentsOn, documentTitle, documentVersion, issueDate, ownDocuments, pendingStatus, t, unreleasedHints, unreleasedNotes, type RegisterContext } from "./context.js";
+import { compareIds, controlledDocuments, customerName, departmentName, documentAsOfNotes, documentsOn, documentTitle, ownDocuments, pendingStatus, revisionListed, t, unreleasedHints, unreleasedNotes, type RegisterContext } from "./context.js";
 
 export function formList(ctx: RegisterContext, options: { today: string }): Table {
   const { today } = options;
@@ -44,8 +44,8 @@ export function formList(ctx: RegisterContext, options: { today: string }): Tabl
   const customers = forms.map((form) => customerRetentionText(ctx.lang, form, ctx.repo.config?.value.language));
   const customerColumn = customers.some((c) => c.length > 0);
   const untranslated = forms.filter((_, i) => keeping[i]!.untranslated || customers[i]!.some((c) => c.untranslated)).map((form) => form.id);
-  // A revision released to take effect later (csr release --effective) is listed with 待实施（… 实施） in 备注, as the
-  // procedure list marks it: until then the shop floor fills in the version before (tester54a A6).
+  // A revision released to take effect later (csr release --effective) is named in 备注, A/1 待实施（… 实施）, beside the
+  // version before it, as the procedure list does: until then the shop floor fills that one in (tester54a A6, breaker62 P8).
   const pending = live.filter((form) => releasedPendingUntil(form, today) !== undefined).length;
   const notes = [
     ...(pending > 0 ? [t(ctx, "register.forms.note-pending", { count: pending })] : []),
@@ -85,19 +85,22 @@ export function formList(ctx: RegisterContext, options: { today: string }): Tabl
     ],
     rows: forms.map((form, i) => {
       const medium = form.record?.medium;
+      // The version records are filled in on today: the one in force while a later one is 待实施, which 备注 names (breaker62 P8).
+      const listed = revisionListed(ctx, form, today);
+      const pendingRemark = pendingStatus(ctx, form, today) ?? "";
       return {
         no: i + 1,
         number: form.id,
         title: documentTitle(ctx, form),
-        version: documentVersion(form),
-        issued: issueDate(ctx, form),
+        version: listed.version,
+        issued: listed.issued,
         procedure: [...(owners.get(form.id) ?? [])].sort(compareIds).join(t(ctx, "register.list-separator")),
         department: departmentName(ctx, form.department),
         retention: keeping[i]!.retention,
         ...(customerColumn ? { customerRetention: customers[i]!.map((c) => t(ctx, "register.forms.customer-retention", { customer: customerName(ctx, c.customer), period: c.period })).join(t(ctx, "register.forms.customer-retention-separator")) } : {}),
         medium: medium ? t(ctx, `register.forms.medium.${medium}`) : "",
         location: keeping[i]!.location,
-        remarks: form.status === "obsolete" ? withdrawalRemark(ctx, form) : (pendingStatus(ctx, form, today) ?? ""),
+        remarks: form.status === "obsolete" ? withdrawalRemark(ctx, form) : listed.pending ? t(ctx, "register.version.pending", { version: listed.pending.version, status: pendingRemark }) : pendingRemark,
       };
     }),
   };

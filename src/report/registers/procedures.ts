@@ -1,8 +1,9 @@
 /**
  * The procedure list (程序文件一览表) in the two layouts registers really have: the IATF one with
  * signatures, and the GJB one with departments, clauses and the level-3 and level-4 documents each
- * procedure uses. Both give each procedure's current version and its issue date, which an auditor
- * reads first, and a version released to take effect later, or a temporary document (临时), says so in 备注. Like the controlled
+ * procedure uses. Both give each procedure's version in force and its issue date, which an auditor
+ * reads first (compared with the copy in use): a version released to take effect later is named in 备注
+ * (A/2 待实施（2026-12-14 实施）), as a temporary document (临时) says so there. Like the controlled
  * document list, they list the released documents only (controlledDocuments: a draft is not a
  * controlled document, and the totals of the two agree) and say how many they left out; dated
  * `today`, they list the documents as their records show them that day (documentsOn).
@@ -10,7 +11,6 @@
 import type { Table } from "../table.js";
 import type { ControlledDocument } from "../../model/types.js";
 import { classificationName, documentClassification } from "../../model/classification.js";
-import { currentRevision } from "../../model/index.js";
 import { remarksWithoutShownUses } from "../../model/uses-remarks.js";
 import { documentRemarks, marksClassification } from "./documents.js";
 import {
@@ -18,15 +18,14 @@ import {
   clauseList,
   departmentName,
   documentTitle,
-  documentVersion,
   controlledDocuments,
   documentsOn,
-  issueDate,
   ownDocuments,
   personName,
   pendingStatus,
   revisingOn,
   revisingRemark,
+  revisionListed,
   t,
   temporaryStatus,
   unreleasedHints,
@@ -57,11 +56,16 @@ export function procedureList(ctx: RegisterContext, options: { level?: 1 | 2 | 3
   const level = options.level ?? 2;
   const { listed: docs, unreleased } = controlledDocuments(ctx, options.today, (d) => d.level === level);
   const title = t(ctx, `register.procedures.title.${level}`, { count: docs.length });
+  // Each row describes the version in force, while a later one is 待实施 (revisionListed).
+  const listed = (doc: ControlledDocument) => revisionListed(ctx, doc, options.today);
   const style = level === 2 ? (options.style ?? defaultProcedureStyle(ctx.repo.config?.value.standards)) : "iatf";
   const remarks = (doc: ControlledDocument): string => {
     const parts = [documentRemarks(ctx, doc)];
-    // A temporary one says until when (临时（至 …）), a version released to take effect later from when.
-    parts.push(temporaryStatus(ctx, doc, options.today) ?? pendingStatus(ctx, doc, options.today) ?? "");
+    // A temporary one says until when (临时（至 …）), a version released to take effect later from when; beside the
+    // version in force that it replaces then, named: A/2 待实施（2026-12-14 实施） (breaker62 P8).
+    const marked = temporaryStatus(ctx, doc, options.today) ?? pendingStatus(ctx, doc, options.today);
+    const pending = listed(doc).pending;
+    parts.push(marked === undefined ? "" : pending ? t(ctx, "register.version.pending", { version: pending.version, status: marked }) : marked);
     const revising = revisingOn(doc, options.today);
     if (revising) parts.push(revisingRemark(ctx, doc, revising));
     return parts.filter(Boolean).join(t(ctx, "register.remarks-separator"));
@@ -70,8 +74,8 @@ export function procedureList(ctx: RegisterContext, options: { level?: 1 | 2 | 3
   const both = options.union === true && level === 2;
   const considered = ownDocuments(ctx).filter((d) => d.level === level || ((style === "gjb" || both) && d.level > level));
   const notes = [...unreleasedNotes(ctx, unreleased), ...documentAsOfNotes(ctx, options.today, considered)];
-  const iatf = () => iatfList(ctx, docs, title, remarks);
-  const gjb = () => gjbList(ctx, docs, title, remarks, documentsOn(ctx, options.today).byId);
+  const iatf = () => iatfList(ctx, docs, title, remarks, listed);
+  const gjb = () => gjbList(ctx, docs, title, remarks, listed, documentsOn(ctx, options.today).byId);
   let table = style === "gjb" ? gjb() : iatf();
   if (both) table = union(table, style === "gjb" ? iatf() : gjb());
   return { ...table, ...(notes.length > 0 ? { notes } : {}), ...withHints(unreleasedHints(ctx, unreleased)) };
@@ -84,7 +88,10 @@ function union(table: Table, other: Table): Table {
   return { ...table, columns: [...table.columns, ...added], rows: table.rows.map((row, i) => ({ ...Object.fromEntries(added.map((c) => [c.key, other.rows[i]![c.key] ?? null])), ...row })) };
 }
 
-function iatfList(ctx: RegisterContext, docs: ControlledDocument[], title: string, remarks: (doc: ControlledDocument) => string): Table {
+/** What a row shows of a document's revision (revisionListed). */
+type Listed = (doc: ControlledDocument) => ReturnType<typeof revisionListed>;
+
+function iatfList(ctx: RegisterContext, docs: ControlledDocument[], title: string, remarks: (doc: ControlledDocument) => string, listed: Listed): Table {
   return {
     id: "procedures",
     title,
@@ -101,23 +108,23 @@ function iatfList(ctx: RegisterContext, docs: ControlledDocument[], title: strin
       { key: "remarks", header: t(ctx, "register.procedures.column.remarks"), remarks: true },
     ],
     rows: docs.map((doc, i) => {
-      const revision = currentRevision(doc);
+      const { revision, version, issued } = listed(doc);
       return {
         no: i + 1,
         title: documentTitle(ctx, doc),
         number: doc.id,
-        version: documentVersion(doc),
+        version,
         prepared: personName(ctx, revision?.prepared?.by),
         reviewed: personName(ctx, revision?.reviewed?.by),
         approved: personName(ctx, revision?.approved?.by),
-        issued: issueDate(ctx, doc),
+        issued,
         remarks: remarks(doc),
       };
     }),
   };
 }
 
-function gjbList(ctx: RegisterContext, docs: ControlledDocument[], title: string, remarks: (doc: ControlledDocument) => string, documents: ReadonlyMap<string, ControlledDocument>): Table {
+function gjbList(ctx: RegisterContext, docs: ControlledDocument[], title: string, remarks: (doc: ControlledDocument) => string, listed: Listed, documents: ReadonlyMap<string, ControlledDocument>): Table {
   // Controlled documents only, as the lists of their levels: a draft instruction or form is not one yet.
   const used = (doc: ControlledDocument, level: number) =>
     [...(doc.related ?? []), ...(doc.forms ?? [])].map((id) => documents.get(id)).filter((d): d is ControlledDocument => d !== undefined && d.level === level && d.status === "released");
@@ -151,9 +158,9 @@ function gjbList(ctx: RegisterContext, docs: ControlledDocument[], title: string
       no: i + 1,
       title: documentTitle(ctx, doc),
       number: doc.id,
-      version: documentVersion(doc),
+      version: listed(doc).version,
       ...(classified ? { classification: classificationName(ctx.lang, documentClassification(ctx.repo, doc)) } : {}),
-      issued: issueDate(ctx, doc),
+      issued: listed(doc).issued,
       department: departmentName(ctx, doc.department),
       clauses: clauseList(ctx, doc.clauses),
       level3: uses(doc, 3),
