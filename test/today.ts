@@ -46,5 +46,5 @@ export function workingDaysSince(dir: string, due: string): number {
 
 /** What csr release says on stderr of a temporary document whose --until is before the day the test runs (zh-CN); else nothing. */
 export function expiredNote(until: string, id: string): string {
-  return until < today() ? `注意：--until ${until} 早于今天（${today()}）：${id} 已到期，不能再按它作业。如是日期有误，改正 valid_until；如是补登已结束的临时文件，用 'csr obsolete ${id}' 作废它。\n` : "";
+  return until < today() ? `注意：--until ${until} 早于今天（${today()}）：${id} 已到期，不能再按它作业。如是日期有误，用正确的日期重新发布（'csr release ${id} --until <日期> --force'）；如是补登已结束的临时文件，用 'csr obsolete ${id}' 作废它。\n` : "";
 }

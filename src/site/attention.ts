@@ -243,6 +243,14 @@ const READERS: Record<string, Reader> = {
       responsible: personName(input.rc, current?.approved?.by ?? doc.reviews?.at(-1)?.by ?? current?.prepared?.by) || departmentName(input.rc, doc.department),
     };
   },
+  // Which of the rule's cases it is: expired and still released, its end near, or not even in force yet (breaker62 P12).
+  "doc/temporary-expired": (input, _f, { doc }) => {
+    const until = doc?.valid_until;
+    if (!doc || until === undefined) return undefined;
+    const effective = doc.effective;
+    const key = until < input.today ? "site.attention.temporary-expired" : effective !== undefined && effective > input.today ? "site.attention.temporary-not-yet-in-force" : "site.attention.temporary-due-soon";
+    return { what: tr(input, key, { until, effective: effective ?? "" }), due: until, responsible: departmentName(input.rc, doc.department) };
+  },
   "doc/revision-pending": (input, _f, { doc }) => {
     const review = doc?.reviews?.filter((r) => r.result === "revise" || r.result === "withdraw").at(-1);
     return review && { what: tr(input, review.result === "revise" ? "site.attention.revision-pending" : "site.attention.withdrawal-pending", { date: review.date }), responsible: personName(input.rc, review.by) };
