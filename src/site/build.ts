@@ -1968,8 +1968,9 @@ function searchEntries(rc: RegisterContext, sitePages: SitePages, documents: Rea
     // A result says a document is obsolete or a draft on the day, so it does not read as current (tester50a #12).
     const mark = doc.status === "obsolete" ? t(rc, "render.reference.obsolete") : doc.status === "draft" ? t(rc, "render.reference.draft") : undefined;
     // A document marked with a level of 国家秘密 has no sections here (withoutSecretBodies): it is found by its register data only.
-    // Its revision record's summaries (修订说明) and why it was withdrawn, as its page of the day shows them.
-    const record = [...(doc.revisions ?? []).map((r) => r.summary ?? ""), doc.obsolete?.reason ?? ""];
+    // Its revision record's summaries (修订说明), each revision's basis (更改原因, 更改申请, ECN: where csr release --reason
+    // records an 8D or complaint number, tester63 N6) and why it was withdrawn, as its page of the day shows them.
+    const record = [...(doc.revisions ?? []).flatMap((r) => [r.summary ?? "", r.reason ?? "", r.change_request ?? "", ...(r.ecn ?? [])]), doc.obsolete?.reason ?? ""];
     entries.push({ key: `document:${doc.id}`, kind: "document", ref: doc.id, title: documentTitle(rc, doc), ...(mark ? { mark } : {}), text: [doc.title, doc.title_en ?? "", sectionText(doc.sections), doc.remarks ?? "", ...trainingRecords(doc.training?.sessions), ...record.filter((line) => line !== "")].join("\n"), clauses, page: pages.page("document", doc.id) });
   }
   const customers = new Map(rc.repo.customers.map(({ value }) => [value.code, value]));

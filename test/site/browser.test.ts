@@ -306,6 +306,26 @@ describe("csr site in Chromium", () => {
     await page.close();
   }, 60_000);
 
+  it("finds a document by the reason, change request and ECN of its revisions, where an 8D or complaint number is recorded (tester63 N6)", async () => {
+    // csr release --reason "东岳投诉…，8D-… D7永久措施" --change-request … --ecn …, as README says the numbers are recorded.
+    const repo = copyFixture("examples/acme-auto");
+    const file = join(repo, "documents/instructions/WI-010-01.yaml");
+    const summary = "    summary: 扣压外径标注为关键特性★（东岳▽），增加每2小时扣压外径记录\n";
+    writeFileSync(file, readFileSync(file, "utf8").replace(summary, `${summary}    reason: 东岳投诉DYA-C-2025-007，8D-2025-003 D7永久措施\n    change_request: QR-001-01-2025-012\n    ecn: [DY-ECN-2025-031]\n`));
+    const served = await serve(await buildSite(repo));
+    const page = await browser.newPage();
+    const problems = watch(page, (url) => url.startsWith(`${served.origin}/`));
+    const search = async (query: string) => {
+      await page.goto(`${served.origin}/search.html?q=${encodeURIComponent(query)}`);
+      return resultTitles(page);
+    };
+    for (const query of ["DYA-C-2025-007", "8D-2025-003 D7", "QR-001-01-2025-012", "DY-ECN-2025-031"]) expect(await search(query), query).toEqual(["WI-010-01 制动软管总成扣压作业指导书"]);
+    expect(await page.locator("#site-search-results .snippet mark").textContent()).toBe("DY-ECN-2025-031");
+    expect(problems).toEqual([]);
+    await page.close();
+    served.server.close();
+  }, 60_000);
+
   it("finds an English word's other forms by their stem, what holds the word as typed first (search52)", async () => {
     const page = await browser.newPage();
     const problems = watch(page, (url) => url.startsWith(`${origin}/`));
