@@ -494,7 +494,7 @@ export async function run(argv: string[], output?: Output): Promise<number> {
           .description(t("help.show"))
           .argument("<id>", t("help.show.id"))
           .option("--format <format>", t("help.common.format-text"))
-          .option("--today <date>", t("help.common.today"))
+          .option("--today <date>", t("help.show.today"))
           .action(action(async () => (await import("../commands/show/index.js")).showCommand));
       },
       render: () => {

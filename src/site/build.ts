@@ -33,7 +33,8 @@ import { heldExternalEdition, heldSourceEdition, nextCheckDue, type HeldEdition 
 import { csrOn, csrRecordedAfter, documentOn, earlierRevisionOn, indexOn, replacedUntilEffective } from "../model/as-of.js";
 import { addressedSectionLabel, parseSectionReference } from "../model/sections.js";
 import { judgingRoundsOnce, pastDueInTimeText } from "../model/review-timeliness.js";
-import { openTrainings, type OpenTraining } from "../model/training.js";
+import { openTrainings, sessionTraineesIn, sessionVersion, type OpenTraining } from "../model/training.js";
+import { documentTrainingState, documentTrainingText } from "../model/document-training.js";
 import type { ClassificationChange, ControlledDocument, Csr, Decision, Opinion, Process, ReviewRound, SignatureRole, SourceDocument, TrainingSession } from "../model/types.js";
 import { auditsIn } from "../model/process-audits.js";
 import { documentReferrers, type Referrers } from "../model/referrers.js";
@@ -1303,6 +1304,7 @@ function documentSections(
       empty: none,
     },
     ...present(copies),
+    ...trainingSection(rc, page, doc, today, entityCell),
     // The 文件定期评审记录 of this document (IATF 16949 7.5.3, GJB 9001C 7.5.3), where it has an interval or reviews.
     ...(doc.review_interval_months || doc.reviews?.length
       ? [
@@ -1324,6 +1326,44 @@ function documentSections(
         ]
       : []),
     commitsSection(rc, commits),
+  ];
+}
+
+/**
+ * The training on a document as its card has it (csr show, tester63 N12): where the training on its current version
+ * stands on `today` (documentTrainingState), and each session held by then, oldest first, with the version it trained,
+ * who, the trainer and the record, as the training register (csr list training) lists them. None for a document not
+ * marked as needing training and without a session.
+ */
+function trainingSection(rc: RegisterContext, page: string, doc: ControlledDocument, today: string, entityCell: EntityCell): SiteSection[] {
+  const sessions = [...(doc.training?.sessions ?? [])].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+  if (!doc.training?.required && sessions.length === 0) return [];
+  const config = rc.repo.config?.value;
+  const versions = trainingSessionVersions(rc.repo);
+  const state = documentTrainingState(doc, config, repositoryCalendar(config), today, versions);
+  return [
+    {
+      id: "training",
+      title: t(rc, "site.document.training"),
+      ...(state ? { notes: [documentTrainingText(rc.lang, state)] } : {}),
+      table: {
+        columns: [
+          { header: t(rc, "register.training.column.date"), className: "date" },
+          { header: t(rc, "register.training.column.revision") },
+          { header: t(rc, "register.training.column.people") },
+          { header: t(rc, "register.training.column.trainer") },
+          { header: t(rc, "register.training.column.record") },
+        ],
+        rows: sessions.map((s) => [
+          { text: s.date, className: "date" },
+          { text: sessionVersion(doc, s, versions) ?? "" },
+          { text: sessionTraineesIn(rc.lang, s, (id) => personName(rc, id), (code) => departmentName(rc, code)) },
+          s.trainer ? entityCell(page, "person", s.trainer, personName(rc, s.trainer)) : { text: "" },
+          { text: s.record ?? "" },
+        ]),
+      },
+      empty: t(rc, "site.document.no-training"),
+    },
   ];
 }
 

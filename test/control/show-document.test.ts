@@ -7,7 +7,7 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { copyFixture, csr, csrInProcess, gitInit } from "../helpers.js";
+import { copyFixture, csr, csrInProcess, git, gitInit } from "../helpers.js";
 
 const zh = (dir: string, ...args: string[]) => csrInProcess(["-C", dir, ...args], { lang: "zh-CN" });
 const en = (dir: string, ...args: string[]) => csrInProcess(["-C", dir, ...args], { lang: "en" });
@@ -124,5 +124,121 @@ describe("csr show <document>", () => {
       stdout: "",
       stderr: "csr: 仓库中没有文件或 CSR 'QP-001'。是否应为 'CS/QP-001'？\n提示：'csr list' 列出全部 CSR，'csr list documents' 列出全部文件，'csr list external' 列出顾客来源文件和外来文件。\n",
     });
+  });
+});
+
+describe("csr show <document> --today of a past day (tester63 N5, N12)", () => {
+  it("is the card of that day, as the registers of that day rebuild it, with the training on each version", async () => {
+    // The quality engineer's 8D: a containment deviation issued on 2026-11-03, the permanent revision A/2 released on
+    // 2026-11-16 to take effect on 2026-11-18, issued and trained on 2026-11-17, the deviation recalled and withdrawn on 2026-11-20.
+    const dir = gitInit(copyFixture("examples/acme-auto"));
+    const run = async (...args: string[]) => {
+      const result = await zh(dir, ...args);
+      expect(result.code, result.stderr).toBe(0);
+    };
+    await run("new", "instruction", "--title", "东岳投诉8D-2026-012扣压外径全检临时作业", "--department", "PRD", "--deviates-from", "WI-010-01", "-y", "--commit");
+    const deviation = join(dir, "documents/instructions/WI-011-02.yaml");
+    writeFileSync(deviation, readFileSync(deviation, "utf8").replace(/(\n(\s+)title_en: [^\n]*)/g, "$1\n$2text: 无。"));
+    git(dir, ["commit", "-qam", "正文"]);
+    await run("release", "WI-011-02", "--summary", "围堵全检", "--reason", "8D-2026-012", "--prepared", "gaoyang", "--reviewed", "huangjun", "--approved", "zhangli", "--date", "2026-11-03", "--until", "2026-11-30", "-y");
+    await run("distribute", "WI-011-02", "--to", "PRD:huangjun", "QA:zhaoqiang", "--date", "2026-11-03", "--issued-by", "chenjing", "-y", "--commit");
+    const wi = join(dir, "documents/instructions/WI-010-01.yaml");
+    writeFileSync(wi, readFileSync(wi, "utf8").replace("适用于扣压工序所有制动软管总成。", "适用于扣压工序所有制动软管总成（含扣压外径防错检测）。"));
+    await run("release", "WI-010-01", "--summary", "增加扣压外径防错检测及锁机", "--reason", "东岳投诉DYA-C-2026-031，8D-2026-012 D7永久措施", "--change-request", "QR-001-01-2026-045", "--prepared", "gaoyang", "--reviewed", "huangjun", "--approved", "zhangli", "--countersigned", "zhaoqiang,zhoupeng", "--date", "2026-11-16", "--effective", "2026-11-18", "-y", "--include-changes");
+    await run("distribute", "WI-010-01", "--to", "PRD:huangjun", "--date", "2026-11-17", "--issued-by", "chenjing", "-y", "--commit");
+    await run("train", "WI-010-01", "--trainees", "王五(1023),赵六(1024),钱七(1031)", "--people", "huangjun", "--date", "2026-11-17", "--trainer", "gaoyang", "--record", "TR-2026-107", "-y", "--commit");
+    await run("recall", "WI-011-02", "--copy", "1", "--date", "2026-11-20", "--by", "huangjun", "-y", "--commit");
+    await run("recall", "WI-011-02", "--copy", "2", "--date", "2026-11-20", "--by", "zhaoqiang", "-y", "--commit");
+    await run("obsolete", "WI-011-02", "--date", "2026-11-20", "--reason", "8D-2026-012永久措施WI-010-01 A/2已实施，恢复标准过程", "-y");
+    const show = (id: string, day: string) => csr(["-C", dir, "show", id, "--today", day], { lang: "zh-CN" });
+    const note = (day: string) => `本卡片按记录还原为 ${day} 当日的状态：此后记录的发布、作废、发放和回收、培训和定期评审未计入。条款、过程和落实的顾客要求没有记录日期，按现在的记录列出。`;
+
+    // On the day of the complaint's D4: A/1 alone in force, the deviation in force beside it, no A/2, its copy or its training.
+    // The training the records say A/1 still needed is what csr list training --missing --today 2026-11-10 lists.
+    expect(show("WI-010-01", "2026-11-10")).toEqual({
+      code: 0,
+      stderr: "",
+      stdout: [
+        "WI-010-01  制动软管总成扣压作业指导书",
+        "",
+        "  文件            documents/instructions/WI-010-01.yaml",
+        "  文件类别        作业指导书（3 级文件）",
+        "  状态            已发布",
+        "  现行版本        A/1，2025-03-17 实施",
+        "  签字            A/1：编制 高扬 2025-03-10 / 审核 黄军 2025-03-13 / 批准 张丽 2025-03-17",
+        "  主管部门        生产部",
+        "  条款            8.3.3.3/8.5.1.2/8.5.1.3",
+        "  过程            C3 生产过程控制",
+        "  相关记录        HH-F-052 首件检验记录",
+        "  偏离            WI-011-02 东岳投诉8D-2026-012扣压外径全检临时作业（临时，至 2026-11-30）",
+        "  落实的顾客要求  DYA-001 特殊特性须使用东岳符号或经认可的等效符号标注，章节 3 质量要求",
+        "  引用本文件      QP-010 生产过程控制程序",
+        "                  QP-014 特殊特性管理程序",
+        "                  C3 生产过程控制",
+        "  受控副本        电子版（OA，只读）生产部、技术部、品质部 2025-06-12",
+        "                  明细：csr list distribution --document WI-010-01",
+        "  培训            A/1 需要培训：培训逾期（应于 2025-04-15 前完成）",
+        "  定期评审        每 24 个月；下次 2027-03-17 前",
+        "  修订记录        A/0  2024-03-01  首次发布",
+        "                  A/1  2025-03-17  扣压外径标注为关键特性★（东岳▽），增加每2小时扣压外径记录",
+        "                  签字和提交：csr history WI-010-01",
+        "",
+        note("2026-11-10"),
+        "",
+      ].join("\n"),
+    });
+    // The day before A/2 took effect: A/2 待实施, its copy handed out and its operators trained, as the records date them.
+    const eve = show("WI-010-01", "2026-11-17").stdout.split("\n");
+    expect(eve.slice(4, 8)).toEqual([
+      "  状态            已发布（A/1 现行；A/2 待实施，2026-11-18 实施）",
+      "  现行版本        A/1；A/2 待实施（2026-11-18 实施）",
+      "  签字            A/1（现行）：编制 高扬 2025-03-10 / 审核 黄军 2025-03-13 / 批准 张丽 2025-03-17",
+      "                  A/2（待实施）：编制 高扬 2026-11-16 / 审核 黄军 2026-11-16 / 会签 赵强、周鹏 2026-11-16 / 批准 张丽 2026-11-16",
+    ]);
+    expect(eve.filter((line) => /^ {2}(受控副本|培训|偏离) |^ {18}(在用|电子版|2026-)/.test(line))).toEqual([
+      "  偏离            WI-011-02 东岳投诉8D-2026-012扣压外径全检临时作业（临时，至 2026-11-30）",
+      "  受控副本        在用 1 份：1 号 A/2 生产部 黄军",
+      "                  电子版（OA，只读）生产部、技术部、品质部 2025-06-12",
+      "  培训            A/2 已培训",
+      "                  2026-11-17，A/2，黄军、王五(1023)、赵六(1024)、钱七(1031)，培训人 高扬，记录 TR-2026-107",
+    ]);
+    // The day before A/2 was trained: still to be trained before it takes effect.
+    expect(show("WI-010-01", "2026-11-16").stdout).toContain("\n  培训            A/2 需要培训：2026-11-18 实施，应于 2026-12-16 前完成\n  定期评审");
+    // After the last record: today's card, without the note.
+    const now = show("WI-010-01", "2026-12-04").stdout;
+    expect(now).toContain("\n  培训            A/2 已培训\n                  2026-11-17，A/2，黄军、王五(1023)、赵六(1024)、钱七(1031)，培训人 高扬，记录 TR-2026-107\n");
+    expect(now).not.toContain("本卡片按记录还原");
+    expect(now).not.toContain("\n  偏离 ");
+
+    // The deviation before it was released is not yet a controlled document; in its time, in force with both copies out.
+    expect(show("WI-011-02", "2026-11-01")).toEqual({
+      code: 0,
+      stderr: "",
+      stdout: [
+        "WI-011-02  东岳投诉8D-2026-012扣压外径全检临时作业",
+        "",
+        "  文件            documents/instructions/WI-011-02.yaml",
+        "  文件类别        作业指导书（3 级文件）",
+        "  状态            2026-11-01 当日还不是受控文件：WI-011-02 于 2026-11-03 发布",
+        "",
+      ].join("\n"),
+    });
+    const contained = show("WI-011-02", "2026-11-10").stdout.split("\n");
+    expect(contained.slice(4, 6)).toEqual(["  状态            临时（至 2026-11-30）", "  现行版本        A/0，2026-11-03 实施"]);
+    expect(contained).toContain("  受控副本        在用 2 份：1 号 A/0 生产部 黄军、2 号 A/0 品质部 赵强");
+    expect(contained.at(-2)).toBe(note("2026-11-10"));
+    const json = JSON.parse(csr(["-C", dir, "show", "WI-011-02", "--today", "2026-11-10", "--format", "json"], { lang: "zh-CN" }).stdout);
+    expect({ asOf: json.asOf, status: json.status, copies: json.copies, obsolete: json.document.obsolete ?? null }).toEqual({ asOf: { date: "2026-11-10", contentUnread: false }, status: "临时（至 2026-11-30）", copies: { inUse: [1, 2], due: [] }, obsolete: null });
+  }, 120_000);
+
+  it("says when git lacks the text of the version of that day, and lists the current content (copy outside git)", async () => {
+    const dir = copyFixture("examples/acme-auto");
+    const card = (await zh(dir, "show", "WI-010-01", "--today", "2025-01-01")).stdout.split("\n");
+    expect(card.slice(4, 6)).toEqual(["  状态            已发布", "  现行版本        A/0，2024-03-01 实施"]);
+    expect(card.slice(-3)).toEqual([
+      "本卡片按记录还原为 2025-01-01 当日的状态：此后记录的发布、作废、发放和回收、培训和定期评审未计入。条款、过程和落实的顾客要求没有记录日期，按现在的记录列出。",
+      "git 中没有 WI-010-01 A/0（2025-01-01 当日的版本）的文本（没有发布标签 WI-010-01/A-0，也没有记录该版本的提交）：名称、部门、相关文件和相关记录按现行内容列出，请与 A/0 的受控副本核对。",
+      "",
+    ]);
   });
 });

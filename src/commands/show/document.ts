@@ -16,16 +16,20 @@ import { electronicLabel } from "../../model/labels.js";
 import { repositoryCalendar } from "../../load/calendar.js";
 import { countersignRequired, countersignStates } from "../../model/countersign.js";
 import { currentRevision, issuedOn, revisionInForce, type RepoIndex } from "../../model/index.js";
+import { documentTrainingState, documentTrainingText } from "../../model/document-training.js";
+import { sessionTraineesIn, sessionVersion } from "../../model/training.js";
+import { trainingSessionVersions } from "../../load/training-records.js";
 import { nextPeriodicReview, pendingReviewConclusion } from "../../model/periodic-review.js";
 import { customerRetentionText, recordKeepingText } from "../../model/record-keeping.js";
 import { heldExternalEdition, nextCheckDue } from "../../model/external-check.js";
 import { confirmationText } from "../../report/registers/external.js";
-import { releasedPendingUntil, revisionBasis, revisionDate, revisionSignatures, withReleasedContent } from "../../model/revision.js";
-import { releasedRevisions } from "../../load/base.js";
+import { releasedPendingUntil, revisionBasis, revisionDate, revisionSignatures } from "../../model/revision.js";
+import { copyRecordedAfter, recordedDocument, releaseRecordedAfter, reviewRecordedAfter, trainingRecordedAfter } from "../../model/as-of.js";
+import { registerContextOn } from "../shared/registers.js";
 import { releaseTag } from "../../model/paths.js";
 import { addressedSectionLabel } from "../../model/sections.js";
-import type { ControlledCopy, ControlledDocument, Revision } from "../../model/types.js";
-import { clauseList, compareIds, customerName, departmentName, deviationsOn, documentStatus, documentTitle, effectiveDate, personName, revisingOn, versionInForce, type RegisterContext } from "../../report/registers/context.js";
+import type { ControlledCopy, ControlledDocument, Csr, Revision } from "../../model/types.js";
+import { clauseList, compareIds, csrsOn, customerName, departmentName, deviationsOn, documentsOn, documentStatus, documentTitle, effectiveDate, personName, revisingOn, versionInForce, type RegisterContext } from "../../report/registers/context.js";
 import type { CommandContext } from "../context.js";
 
 /** Labels are padded to at least this many terminal columns (a Chinese character takes two), as for a CSR. */
@@ -38,18 +42,22 @@ const LABEL_WIDTH = 16;
  */
 export async function showDocument(ctx: CommandContext, repo: Repository, index: RepoIndex, located: Located<ControlledDocument>, today: string, json: boolean): Promise<number> {
   const { file } = located;
-  // Being revised (修订中), the file holds the draft of the next version: the card is of the version in force,
-  // its content as released (its release tag), as the registers, the site and csr render show it (tester56 D9).
-  const revising = revisingOn(located.value, today) !== undefined ? await revisionDraft(repo, located) : undefined;
-  const doc = revising?.inForce ?? located.value;
-  const rc: RegisterContext = { repo, index, lang: language() };
+  // The card of a day is the registers' document of that day (documentsOn: what was released, withdrawn, handed out,
+  // taken back, trained and reviewed by then, with the content of the version then issued, read from git), not
+  // today's with a past date (tester63 N5). Being revised (修订中), the file holds the draft of the next version: the
+  // card is of the version in force, its content as released (its release tag), as the registers, the site and csr
+  // render show it (tester56 D9).
+  const day = await cardDay(repo, index, located, today);
+  if (day.doc === undefined) return notYetControlled(ctx, day.rc, located, today, json);
+  const { rc, doc, unread } = day;
+  const revising = revisingOn(doc, today) !== undefined ? draftChanges(day.draft, doc, unread) : undefined;
   // As the document's page of csr site finds them; a CSR superseded by a new customer revision no longer counts here.
-  const referrers = documentReferrers(repo).get(doc.id) ?? { documents: [], deviations: [], processes: [], csrs: [] };
+  const referrers = day.referrers.get(doc.id) ?? { documents: [], deviations: [], processes: [], csrs: [] };
   const csrs = referrers.csrs.flatMap(({ id, place }) => {
-    const csr = index.csrs.get(id)?.value;
-    return csr && !csr.superseded ? [{ csr, place, standing: addressing(place, located.value, today) }] : [];
+    const csr = day.csrs.get(id);
+    return csr && !csr.superseded ? [{ csr, place, standing: addressing(place, doc, today, csr) }] : [];
   });
-  const documents = [...new Set(referrers.documents)].filter((id) => id !== doc.id).flatMap((id) => index.documents.get(id)?.value ?? []);
+  const documents = [...new Set(referrers.documents)].filter((id) => id !== doc.id).flatMap((id) => rc.index.documents.get(id)?.value ?? []);
   const processes = [...new Set(referrers.processes)].flatMap((code) => index.processes.get(code)?.value ?? []);
   // A deviation names the document it deviates from; the document itself is not changed by it (IATF 16949 8.5.6.1.1, tester61 L12).
   const deviations = deviationsOn(rc, referrers.deviations, today);
@@ -57,7 +65,9 @@ export async function showDocument(ctx: CommandContext, repo: Repository, index:
   const due = copiesDue(doc, today);
   const electronic = electronicInUse(doc, today);
   const review = nextPeriodicReview(doc);
-  const countersign = countersignCard(repo, index, located.value, currentRevision(doc), today);
+  const countersign = countersignCard(repo, index, doc, currentRevision(doc), today);
+  // Said under the card when something of it was recorded after the day, as under a register of that day (register.as-of.note).
+  const asOf = recordedAfter(repo, located.value, today);
   if (json) {
     const derived = {
       status: documentStatus(rc, doc, today),
@@ -67,9 +77,9 @@ export async function showDocument(ctx: CommandContext, repo: Repository, index:
       copies: { inUse: inUse.map((c) => c.copy), due: due.map((c) => c.copy), ...(electronic.length > 0 ? { electronic } : {}) },
       periodicReviewDue: review?.due ?? null,
       ...(countersign.length > 0 ? { countersign: countersign.map(({ text: _, ...line }) => line) } : {}),
-      ...(revising ? { revising: { ...located.value.revising!, contentInForce: revising.inForce !== undefined, related: revising.related, forms: revising.forms } } : {}),
+      ...(revising ? { revising: { ...doc.revising!, contentInForce: revising.inForce !== undefined, related: revising.related, forms: revising.forms } } : {}),
     };
-    ctx.stdout(JSON.stringify({ file: file.path, document: doc, ...derived }, null, 2) + "\n");
+    ctx.stdout(JSON.stringify({ file: file.path, ...(asOf ? { asOf: { date: today, contentUnread: unread } } : {}), document: doc, ...derived }, null, 2) + "\n");
     return 0;
   }
 
@@ -84,7 +94,7 @@ export async function showDocument(ctx: CommandContext, repo: Repository, index:
   field("show.label.file", file.path);
   field("show.document.kind", t(`value.kind.${doc.kind}`) + (doc.level !== undefined ? t("show.document.level", { level: doc.level }) : ""));
   field("show.document.status", documentStatus(rc, doc, today));
-  if (revising) field("show.document.revising", revisingText(rc, located.value, revising));
+  if (revising) field("show.document.revising", revisingText(rc, doc, revising));
   const current = currentRevision(doc);
   if (current) {
     // A version 待实施 carries its 实施日期 already (A/0；A/1 待实施（2026-12-10 实施）).
@@ -141,7 +151,7 @@ export async function showDocument(ctx: CommandContext, repo: Repository, index:
     "show.document.csrs",
     ...(csrs.length > 0
       ? csrs.map(({ csr, place, standing }) => {
-          const where = place.section ? t("show.addressed.section", { section: addressedSectionLabel(located.value, place.section, rc.lang) }) : "";
+          const where = place.section ? t("show.addressed.section", { section: addressedSectionLabel(day.draft, place.section, rc.lang) }) : "";
           const mark = standing.counts ? "" : standing.why === "pending" ? t("site.document.csr.pending", { version: standing.version, date: standing.date }) : standing.why === "withdrawn" ? t("register.csr.link.withdrawn") : standing.why === "revised" ? t("register.csr.link.revised", { revision: standing.revision, date: standing.date }) : standing.why === "draft" ? t("register.csr.link.draft", { version: standing.version, date: standing.date }) : t("show.document.csr.unreleased");
           return `${csr.id} ${localized(rc.lang, csr.title, csr.title_en)}${where}${mark ? t("show.parenthesis", { text: mark }) : ""}`;
         })
@@ -166,6 +176,9 @@ export async function showDocument(ctx: CommandContext, repo: Repository, index:
       t("show.document.copies.details", { id: doc.id }),
     );
   } else if (doc.status !== "draft") field("show.document.copies", t("show.document.none"));
+  // Who was trained on which version, by whom, under which record (csr train), as the CSR card has it (tester63 N12).
+  const training = trainingLines(rc, located, doc, today);
+  if (training.length > 0) field("show.document.training", ...training);
   if (review) {
     // A review that found the document must be revised or withdrawn, not yet answered, says so (doc/revision-pending; tester19 F9): it is the latest.
     const open = pendingReviewConclusion(doc);
@@ -209,7 +222,8 @@ export async function showDocument(ctx: CommandContext, repo: Repository, index:
   } else field("show.document.revisions", ...(revisions.length > 0 ? [...revisions.map((r) => [r.version, revisionDate(r, rc.lang), r.summary, revisionBasis(r, rc.lang)].filter(Boolean).join("  ")), t("show.document.revisions.details", { id: doc.id })] : [t("show.document.revisions.none")]));
   // Labels padded to the widest (English ones are longer than LABEL_WIDTH) and two spaces.
   const width = Math.max(LABEL_WIDTH, ...fields.map(([label]) => displayWidth(label) + 2));
-  const out = [`${doc.id}  ${documentTitle(rc, doc)}`, "", ...fields.flatMap(([label, values]) => values.map((v, i) => `  ${padEnd(i === 0 ? label : "", width)}${v}`))];
+  const notes = asOf ? ["", t("show.document.as-of", { date: today }), ...(unread ? [t("show.document.as-of.content-unread", { id: doc.id, version: current?.version ?? "", date: today, tag: releaseTag(doc.id, current?.version ?? "") })] : [])] : [];
+  const out = [`${doc.id}  ${documentTitle(rc, doc)}`, "", ...fields.flatMap(([label, values]) => values.map((v, i) => `  ${padEnd(i === 0 ? label : "", width)}${v}`)), ...notes];
   // Values from the file are shown with their control characters escaped: show never steers the terminal.
   ctx.stdout(visible(out.join("\n") + "\n"));
   return 0;
@@ -222,20 +236,69 @@ interface ListChange {
 }
 
 /**
- * The document being revised as its version in force was released (`inForce`: read from its release
- * tag, or the commit that recorded it; undefined when git has neither), and what the draft in its file
- * adds to or removes from its 相关文件 and 相关记录.
+ * What the card of `located` on `day` is built from, as the registers of that day have it
+ * (registerContextOn, documentsOn): `doc`, the document on that day (undefined when it was not yet a
+ * controlled document, or not yet written), its content that of the version then issued, or, being
+ * revised, of the version in force; `unread` when git lacks that content, so that the card shows the
+ * file's; `draft`, the file as committed at the end of the day (its own today); `rc` with the index of
+ * that day, so that a deviation or referring document is as it was then; the CSRs of that day (csrOn)
+ * and who referred to each document then.
  */
-async function revisionDraft(repo: Repository, located: Located<ControlledDocument>): Promise<{ inForce?: ControlledDocument; related: ListChange; forms: ListChange }> {
-  const draft = located.value;
-  const version = currentRevision(draft)!.version;
-  const released = (await releasedRevisions(repo.root, [{ id: draft.id, path: located.file.path, version }])).get(releaseTag(draft.id, version));
+async function cardDay(repo: Repository, index: RepoIndex, located: Located<ControlledDocument>, day: string): Promise<{ rc: RegisterContext; doc?: ControlledDocument; unread: boolean; draft: ControlledDocument; csrs: Map<string, Csr>; referrers: ReturnType<typeof documentReferrers> }> {
+  const read = await registerContextOn(repo, language(), day);
+  const on = documentsOn({ ...read, index }, day);
+  const onDay = new Map(on.list.map((d) => [recordedDocument(d), d]));
+  const documents = repo.documents.flatMap((l) => {
+    const d = onDay.get(l.value);
+    return d === undefined ? [] : [{ ...l, value: d }];
+  });
+  const rc: RegisterContext = { ...read, index: { ...index, documents: new Map([...documents].reverse().map((l) => [l.value.id, l])) } };
+  const csrs = new Map(csrsOn(rc, day).map((c) => [c.id, c]));
+  const doc = onDay.get(located.value);
+  return { rc, ...(doc ? { doc } : {}), unread: on.unread.has(located.value), draft: read.committed?.get(located.value.id) ?? located.value, csrs, referrers: documentReferrers({ ...repo, documents }) };
+}
+
+/**
+ * Whether a record the card of `doc` on `day` shows was made after that day: its release or withdrawal,
+ * a copy handed out or taken back, a training session, a periodic review, or a deviation from it
+ * released or withdrawn since (model/as-of.ts).
+ */
+function recordedAfter(repo: Repository, doc: ControlledDocument, day: string): boolean {
+  const of = (d: ControlledDocument) => releaseRecordedAfter(d, day) || copyRecordedAfter(d, day) || reviewRecordedAfter(d, day) || trainingRecordedAfter(d, day);
+  return of(doc) || repo.documents.some(({ value }) => value.deviates_from?.includes(doc.id) === true && releaseRecordedAfter(value, day));
+}
+
+/**
+ * What the draft of the revision in preparation (`draft`, the file) adds to or removes from the 相关文件
+ * and 相关记录 of the version in force (`inForce`, as released); `inForce` undefined when git lacks
+ * its text (`unread`): the card then lists the draft's.
+ */
+function draftChanges(draft: ControlledDocument, inForce: ControlledDocument, unread: boolean): { inForce?: ControlledDocument; related: ListChange; forms: ListChange } {
   const change = (was: readonly string[] = [], now: readonly string[] = []): ListChange => ({ added: now.filter((id) => !was.includes(id)), removed: was.filter((id) => !now.includes(id)) });
-  return {
-    ...(released ? { inForce: withReleasedContent(draft, released) } : {}),
-    related: change(released?.related, draft.related),
-    forms: change(released?.forms, draft.forms),
-  };
+  if (unread) return { related: change([], draft.related), forms: change([], draft.forms) };
+  return { inForce, related: change(inForce.related, draft.related), forms: change(inForce.forms, draft.forms) };
+}
+
+/**
+ * The card of a document that was not a controlled document on `today`: released (an external one,
+ * received) after that day, or, a draft, first committed after it. Exit code 0.
+ */
+function notYetControlled(ctx: CommandContext, rc: RegisterContext, located: Located<ControlledDocument>, today: string, json: boolean): number {
+  const doc = located.value;
+  const since = doc.kind === "external" ? doc.external?.received : (doc.revisions ?? []).map(issuedOn).find((d) => d > today);
+  const status = since !== undefined ? t(doc.kind === "external" ? "show.document.not-yet.received" : "show.document.not-yet.released", { id: doc.id, since, date: today }) : t("show.document.not-yet.written", { id: doc.id, date: today });
+  if (json) {
+    ctx.stdout(JSON.stringify({ file: located.file.path, asOf: today, document: null, notYet: { status: doc.status, ...(since !== undefined ? { since } : {}) } }, null, 2) + "\n");
+    return 0;
+  }
+  const fields: [string, string][] = [
+    [t("show.label.file"), located.file.path],
+    [t("show.document.kind"), t(`value.kind.${doc.kind}`) + (doc.level !== undefined ? t("show.document.level", { level: doc.level }) : "")],
+    [t("show.document.status"), status],
+  ];
+  const width = Math.max(LABEL_WIDTH, ...fields.map(([label]) => displayWidth(label) + 2));
+  ctx.stdout(visible([`${doc.id}  ${documentTitle(rc, doc)}`, "", ...fields.map(([label, value]) => `  ${padEnd(label, width)}${value}`)].join("\n") + "\n"));
+  return 0;
 }
 
 /**
@@ -255,6 +318,27 @@ function revisingText(rc: RegisterContext, draft: ControlledDocument, revising: 
     (revising.inForce === undefined ? t("show.document.revising.unread", { tag: releaseTag(draft.id, currentRevision(draft)!.version) }) : changes.length > 0 ? t("show.document.revising.changes", { changes: changes.join(t("register.remarks-separator")) }) : "") +
     t("show.document.revising.draft", { id: draft.id })
   );
+}
+
+/**
+ * The card's 培训 line of `doc` on `today`: where the training on its current version stands
+ * (documentTrainingState), then each session held by then, oldest first — its day, the version it
+ * trained (sessionVersion: for one written without it, from git), who, the trainer and the record.
+ * None for a document not marked as needing training and without a session.
+ */
+function trainingLines(rc: RegisterContext, located: Located<ControlledDocument>, doc: ControlledDocument, today: string): string[] {
+  const sessions = [...(doc.training?.sessions ?? [])].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+  if (!doc.training?.required && sessions.length === 0) return [];
+  const config = rc.repo.config?.value;
+  const versions = sessions.some((s) => s.revision === undefined) ? trainingSessionVersions({ ...rc.repo, documents: [located] }) : undefined;
+  const state = documentTrainingState(doc, config, repositoryCalendar(config), today, versions);
+  const comma = t("show.comma");
+  return [
+    ...(state ? [documentTrainingText(rc.lang, state)] : []),
+    ...sessions.map((s) =>
+      [s.date, sessionVersion(doc, s, versions) ?? "", sessionTraineesIn(rc.lang, s, (id) => personName(rc, id), (code) => departmentName(rc, code)), s.trainer ? t("show.training.trainer", { trainer: personName(rc, s.trainer) }) : "", s.record ? t("show.training.record", { record: s.record }) : ""].filter(Boolean).join(comma),
+    ),
+  ];
 }
 
 function processName(rc: RegisterContext, code: string): string {
