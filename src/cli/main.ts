@@ -472,6 +472,7 @@ export async function run(argv: string[], output?: Output): Promise<number> {
           .option("--to <date>", t("help.list.to"))
           .option("--clause <ref>", t("help.list.clause"))
           .option("--owner <person>", t("help.list.owner"))
+          .option("--process <code>", t("help.list.process"))
           .option("--department <dept>", t("help.list.department"))
           .option("--holder <person>", t("help.list.holder"))
           .option("--document <id>", t("help.list.document"))

@@ -55,6 +55,13 @@ export interface Table {
   rows: Record<string, Cell>[];
   /** Keys of the columns a terminal shows (`--format table`), for a register too wide for a screen; every column when absent. */
   terminal?: string[];
+  /**
+   * Keys of the columns shown on a terminal too narrow for the whole table (toTerminal given a width), for a
+   * register whose columns no screen holds even wrapped (the CSR matrix's 24: each a column or two wide, ids
+   * and dates cut in two), with the line said under them there (which columns are left out, and where they are);
+   * piped or written to a file it keeps every column, as `less -S` and scripts read it.
+   */
+  narrow?: { columns: string[]; note: string };
   /** Lines printed after the table, e.g. a coverage summary: the register's own content. */
   notes?: string[];
   /**
@@ -145,20 +152,28 @@ const text = (cell: Cell | undefined): string => (cell === null || cell === unde
 
 /**
  * A terminal table whose columns line up with Chinese text (wide characters count double). Given the
- * terminal's `width` (stdout is a terminal), a table wider than it is fitted to it: the columns of
- * free text and lists (Column.kind text, prose, list) wrap within their column, each given as much of
- * the width left by the others as it needs, the narrowest first; ids, codes, names, numbers, marks
- * and dates never break; the notes under it wrap at that width. Without a width (a pipe, a file:
- * scripts read it) every row and note is one line.
+ * terminal's `width` (stdout is a terminal), a table wider than it keeps only its `narrow` columns when
+ * it names them, and is fitted to it: the columns of free text and lists (Column.kind text, prose,
+ * list) wrap within their column, each given as much of the width left by the others as it needs, the
+ * narrowest first; ids, codes, names, numbers, marks and dates never break; the notes under it wrap at
+ * that width. Without a width (a pipe, a file: scripts read it) every row and note is one line.
  */
 export function toTerminal(table: Table, width?: number): string {
   const keys = table.terminal ? new Set(table.terminal) : undefined;
-  const columns = keys ? table.columns.filter((c) => keys.has(c.key)) : table.columns;
   // Values are shown with their control characters escaped: a table never steers the terminal.
   const cell = (value: Cell | undefined) => visible(oneLine(text(value)));
-  const headers = columns.map((c) => c.short ?? c.header);
-  const values = columns.map((c) => Math.max(0, ...table.rows.map((r) => displayWidth(cell(r[c.key])))));
-  const widths = columns.map((_, i) => Math.max(displayWidth(headers[i]!), values[i]!));
+  const measure = (columns: Column[]) => {
+    const headers = columns.map((c) => c.short ?? c.header);
+    const values = columns.map((c) => Math.max(0, ...table.rows.map((r) => displayWidth(cell(r[c.key])))));
+    return { columns, headers, values, widths: columns.map((_, i) => Math.max(displayWidth(headers[i]!), values[i]!)) };
+  };
+  let measured = measure(keys ? table.columns.filter((c) => keys.has(c.key)) : table.columns);
+  const narrowed = width !== undefined && table.narrow !== undefined && measured.widths.reduce((sum, w) => sum + w, 0) + 2 * (measured.columns.length - 1) > width;
+  if (narrowed) {
+    const narrow = new Set(table.narrow!.columns);
+    measured = measure(table.columns.filter((c) => narrow.has(c.key)));
+  }
+  const { columns, headers, values, widths } = measured;
   let fitted = width === undefined ? undefined : fitColumns(columns, headers, values, width);
   // Still too wide (English statuses and names): names and codes wrap too, between their words.
   if (width !== undefined && fitted && fitted.reduce((sum, w) => sum + w, 0) + 2 * (columns.length - 1) > width) {
@@ -178,7 +193,8 @@ export function toTerminal(table: Table, width?: number): string {
   out.push(...lines(headers), line(widths.map((w) => "-".repeat(w))));
   for (const row of table.rows) out.push(...lines(columns.map((c) => cell(row[c.key]))));
   // A long note (the clauses no procedure addresses) wraps at the terminal's edge too, rather than being cut there (tester60 J10).
-  if (table.notes?.length) out.push("", ...table.notes.flatMap((n) => (width !== undefined && displayWidth(n) > width ? wrapLine(n, width) : [n])));
+  const notes = [...(table.notes ?? []), ...(narrowed ? [table.narrow!.note] : [])];
+  if (notes.length) out.push("", ...notes.flatMap((n) => (width !== undefined && displayWidth(n) > width ? wrapLine(n, width) : [n])));
   return out.join("\n") + "\n";
 }
 
@@ -220,13 +236,14 @@ function fitColumns(columns: Column[], headers: string[], values: number[], widt
 
 /**
  * Tokens a line breaks between: a space, a Chinese (Japanese, Korean) character with the closing
- * punctuation after it and the opening punctuation before it, or a run of other characters up to
- * and with a list separator (/ 、 ， , ； ;), so that QP-001 and 8.5.2.1 stay whole.
+ * punctuation after it and the opening punctuation before it, a version id (A/2, 版本/版次: its "/" is
+ * no separator) with the separators after it, or a run of other characters up to and with a list
+ * separator (/ 、 ， , ； ;), so that QP-001 and 8.5.2.1 stay whole.
  */
 /** Chinese, Japanese and Korean characters, and the ideographic and full-width punctuation and forms. */
 const CJK = String.raw`\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\u3000-\u303f\uff00-\uffef`;
 const BREAKS = new RegExp(
-  String.raw`\s+|[（《「『【“‘(]*[${CJK}][，。、；：！？）》」』】”’,.;:!?)]*|[^\s${CJK}]+?(?:[/、，,；;]+|(?=[\s${CJK}]|$))`,
+  String.raw`\s+|[（《「『【“‘(]*[${CJK}][，。、；：！？）》」』】”’,.;:!?)]*|[A-Z]/[0-9]+(?:[、，,；;]+|(?=[\s${CJK}]|$))|[^\s${CJK}]+?(?:[/、，,；;]+|(?=[\s${CJK}]|$))`,
   "gu",
 );
 
@@ -394,6 +411,7 @@ export function pickColumns(table: Table, keys: readonly string[]): Table {
   const byKey = new Map(table.columns.map((c) => [c.key, c]));
   const picked: Table = { ...table, columns: keys.map((key) => byKey.get(key)!) };
   delete picked.terminal;
+  delete picked.narrow;
   delete picked.banding;
   return picked;
 }
@@ -690,9 +708,9 @@ class Sample {
   }
 }
 
-/** The widest part of a free text that a line cannot break inside: a hyphenated number, a Latin word. */
+/** The widest part of a free text that a line cannot break inside: what the print keeps whole (KEPT_WHOLE: "QP-010 A/2"), a Latin word. */
 function unbreakable(s: string): number {
-  return Math.max(0, ...s.split(/[\s/、，,；;。：:（）()\u2e80-\u9fff\uff00-\uffef]+/u).map(ems));
+  return Math.max(0, ...s.split(/[\s/、，,；;。：:（）()\u2e80-\u9fff\uff00-\uffef]+/u).map(ems), ...Array.from(s.matchAll(KEPT_WHOLE), (kept) => ems(kept[0])));
 }
 
 /** The widest part of a name between its spaces. */
@@ -1066,19 +1084,35 @@ export function longRow(cells: readonly unknown[]): boolean {
 /**
  * A register's cell as HTML (the `cell` helper of table.html.hbs, and csr site's register pages): its
  * lines joined by <br>; in a list, a line may end only after a separator; in a list or free text, a
- * hyphenated number or date ("QP-006", "2026-01-26") is kept on one line, as a browser would otherwise
- * break it after its hyphen; a name up to NAME_EM stays on one line. `kind` is a ColumnKind ("list",
+ * document number, a version and a date are kept on one line (KEPT_WHOLE: "QP-010 A/2", "2026-01-26"),
+ * which a browser would otherwise break after a hyphen or a list after the "/" of a version; a name up
+ * to NAME_EM stays on one line. `kind` is a ColumnKind ("list",
  * "name", "text", "prose", …); `escape` escapes text for an element (the site passes Handlebars's own).
  */
 export function cellMarkup(value: string, kind: string | undefined, escape: (text: string) => string = escapeHtml): string {
-  let html = escape(value);
-  // Break opportunities first, in the text alone (not an escape's ";"): after the spans are added, the "/" of "</span>" is no separator.
-  if (kind === "list") html = html.replace(/(&[a-z0-9#]+;)|([/、，,；;])/gi, (_, entity: string | undefined, separator: string) => entity ?? `${separator}<wbr>`);
   // A name up to NAME_EM stays on one line; a longer one breaks only at its spaces (td.name is keep-all).
-  if (kind === "name" && ems(value) <= NAME_EM && /\s/.test(value)) return `<span class="nobr">${html}</span>`;
-  if (kind === "list" || kind === "text" || kind === "prose") html = html.replace(/[A-Za-z0-9][A-Za-z0-9.]*(?:-[A-Za-z0-9.]+)+/g, '<span class="nobr">$&</span>');
+  if (kind === "name" && ems(value) <= NAME_EM && /\s/.test(value)) return `<span class="nobr">${escape(value)}</span>`;
+  // In a list, a line may end after a separator, in the text between what is kept whole (not an escape's ";").
+  const between = (text: string) => (kind === "list" ? escape(text).replace(/(&[a-z0-9#]+;)|([/、，,；;])/gi, (_, entity: string | undefined, separator: string) => entity ?? `${separator}<wbr>`) : escape(text));
+  let html = "";
+  let at = 0;
+  if (kind === "list" || kind === "text" || kind === "prose") {
+    for (const kept of value.matchAll(KEPT_WHOLE)) {
+      html += `${between(value.slice(at, kept.index))}<span class="nobr">${escape(kept[0])}</span>`;
+      at = kept.index + kept[0].length;
+    }
+  }
+  html += between(value.slice(at));
   return html.replace(/\r?\n/g, "<br>");
 }
+
+/**
+ * What a printed list or free text keeps on one line (cellMarkup, unbreakable): a document number with
+ * the version after it ("QP-010 A/2"), a version alone ("A/2", 版本/版次 as the schemas write it, whose
+ * "/" separates no items: "QP-013 A/" over "2" read as two things, tester62 N18), a hyphenated number or
+ * date ("QP-006", "2026-01-26", which a browser breaks after a hyphen).
+ */
+const KEPT_WHOLE = /(?:[A-Za-z0-9][A-Za-z0-9.]*(?:-[A-Za-z0-9.]+)+ )?(?<![A-Za-z0-9./-])[A-Z]\/[0-9]+(?![A-Za-z0-9/]|\.[0-9])|[A-Za-z0-9][A-Za-z0-9.]*(?:-[A-Za-z0-9.]+)+/g;
 
 /** Markdown or HTML through a Handlebars template; HTML escapes every value, Markdown escapes table syntax. */
 export async function renderTableTemplate(table: Table, format: "md" | "html", options: TemplateOptions = {}): Promise<string> {

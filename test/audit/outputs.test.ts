@@ -196,6 +196,27 @@ describe("html", () => {
     );
   });
 
+  it("keeps a version whole with the document number before it, and a list of versions breaks only between them (tester62 N18)", async () => {
+    const table: Table = {
+      title: "t",
+      sheet: "t",
+      columns: [
+        { key: "versions", header: "版本", kind: "list" },
+        { key: "clauses", header: "条款", kind: "list" },
+        { key: "evidence", header: "证据" },
+      ],
+      rows: [{ versions: "QM-001 B/1、QR-012-02 A/1；A/2 待实施（2026-12-20）", clauses: "8.3.2.3/8.4.2.3.1", evidence: "QP-013 A/2、QR-013-01 A/1已发布，N/A 不变" }],
+    };
+    const html = await renderTableTemplate(table, "html");
+    // "QP-013 A/" over "2" read as two things: the "/" of a version is no separator of the list.
+    expect(html).toContain(
+      '<td class="list"><span class="nobr">QM-001 B/1</span>、<wbr><span class="nobr">QR-012-02 A/1</span>；<wbr><span class="nobr">A/2</span> 待实施（<span class="nobr">2026-12-20</span>）</td>',
+    );
+    // A clause list still breaks after its "/".
+    expect(html).toContain('<td class="list">8.3.2.3/<wbr>8.4.2.3.1</td>');
+    expect(html).toContain('<td class="text"><span class="nobr">QP-013 A/2</span>、<span class="nobr">QR-013-01 A/1</span>已发布，N/A 不变</td>');
+  });
+
   it("prints a crowded table's headings on at most two lines, leaves out columns empty in every row and says so, and keeps the notes and signatures with the last row", async () => {
     const columns = [
       ...Array.from({ length: 18 }, (_, i) => ({ key: `c${i}`, header: `列${i}`, kind: "code" as const })),

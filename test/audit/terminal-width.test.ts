@@ -54,6 +54,13 @@ describe("a terminal table fitted to the terminal's width", () => {
     expect(toTerminal(narrow, 40).split("\n").slice(6, 11)).toEqual(["DYA-002  10.2.3  Lot              已实施", "                 traceabil", "                 ityrecord", "                 s kept", ""]);
   });
 
+  it("wraps a list of versions between them, never after the \"/\" of a version (tester62 N18)", () => {
+    const versions: Table = { title: "t", sheet: "t", columns: [{ key: "no", header: "序号", kind: "number" }, { key: "versions", header: "版本", kind: "list" }], rows: [{ no: 16, versions: "QM-001 B/1、QP-010 A/1、QP-013 A/2" }] };
+    expect(toTerminal(versions, 20).split("\n").slice(4)).toEqual(["16    QM-001 B/1、", "      QP-010 A/1、", "      QP-013 A/2", ""]);
+    // Narrower than an item: it breaks at the space between the number and its version.
+    expect(toTerminal(versions, 16).split("\n").slice(4)).toEqual(["16    QM-001", "      B/1、", "      QP-010", "      A/1、", "      QP-013 A/2", ""]);
+  });
+
   it("prints every row on one line without a width, and when the table fits", () => {
     const whole = toTerminal(TABLE);
     expect(whole.split("\n")[4]).toBe("BCM-001  8.3.2.3/8.4.2.3.1  含嵌入式软件的产品须按汽车SPICE评估软件开发能力  5           已落实到文件");
@@ -75,6 +82,32 @@ describe("a terminal table fitted to the terminal's width", () => {
       await run(argv(lang), piped);
       expect(Math.max(...piped.out.text.split("\n").map(displayWidth))).toBeGreaterThan(120);
     }
+  });
+
+  it("csr matrix csr on an 80-column terminal shows what is addressed where, in which process, no line wider than 80, and says where the other columns are; piped it prints every column (excel51)", async () => {
+    const output = (terminal: boolean) => {
+      const out = { text: "" };
+      return { out, stdout: (t: string) => void (out.text += t), stderr: () => undefined, terminal: () => terminal, columns: () => 80 };
+    };
+    const argv = [process.execPath, "csr", "-C", join(ROOT, "examples", "acme-auto"), "matrix", "csr", "--today", "2026-11-27"];
+    const tty = output(true);
+    expect(await run(argv, tty)).toBe(0);
+    const lines = tty.out.text.split("\n");
+    expect(Math.max(...lines.map(displayWidth))).toBeLessThanOrEqual(80);
+    expect(lines.slice(2, 8)).toEqual([
+      "编号     要求摘要                          落实文件   过程    现行  状态",
+      "                                                              版本",
+      "-------  --------------------------------  ---------  ------  ----  ------------",
+      "BCM-001  含嵌入式软件的产品须按汽车SPICE                            不适用",
+      "         评估软件开发能力",
+      "BCM-002  外部实验室须具有CNAS认可且认可范  QP-006     S3、S4  A/1   已验证",
+    ]);
+    expect(lines.filter((l) => l.startsWith("DYA-004"))).toEqual(["DYA-004  控制计划的年度评审和变更后提交    QP-010     C3      A/1   已落实到文件"]);
+    expect(lines.slice(-3)).toEqual(["终端宽度不够，只列出编号、要求摘要、落实文件、过程、现行版本和状态；全部各列：", "csr matrix csr | less -S，或 --format xlsx --out 文件。", ""]);
+    const piped = output(false);
+    await run(argv, piped);
+    expect(piped.out.text.split("\n")[2]).toMatch(/^编号 +顾客 +来源文件 .* 落实文件 +过程 +落实章节 .* 证据$/);
+    expect(piped.out.text).not.toContain("终端宽度不够");
   });
 
   it("csr history on an 80-column terminal and csr numbering list on a 56-column one print their tables no wider, as csr list; piped they print the whole width (excel51 #3)", async () => {

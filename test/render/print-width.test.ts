@@ -113,6 +113,7 @@ describe("printed registers keep identifiers on one line", { timeout: 120_000 },
     ["acme-auto", ["list", "symbols"]],
     ["acme-auto", ["list", "training"]],
     ["acme-auto", ["list", "people"]],
+    ["acme-auto", ["list", "management-review"]],
     ["gjb-demo", ["list", "procedures", "--style", "gjb"]],
   ];
 
@@ -144,6 +145,15 @@ describe("printed registers keep identifiers on one line", { timeout: 120_000 },
       );
       expect(cells.length, name).toBeGreaterThan(5);
       for (const cell of cells) if (cell.lines > 1) wrapped.push(`${name}: ${cell.text}`);
+      // In a list or free text, a document number with its version, a version and a date are each on one line ("QP-013 A/" over "2":
+      // tester62 N18); printed cells only.
+      const kept = await page.evaluate(() =>
+        [...document.querySelectorAll("td span.nobr")].flatMap((span) => {
+          const tops = new Set([...span.getClientRects()].map((r) => Math.round(r.top)));
+          return tops.size > 1 ? [span.textContent ?? ""] : [];
+        }),
+      );
+      for (const text of kept) wrapped.push(`${name}: ${text}`);
       // The text a row is about (a requirement's summary) keeps a readable width: eight or more characters a line.
       // Printed cells only: a register printed in bands also has its whole table, for the screen.
       const prose = await page.evaluate(() => [...document.querySelectorAll("td.prose")].filter((td) => td.getClientRects().length > 0).map((td) => td.getBoundingClientRect().width / parseFloat(getComputedStyle(td).fontSize)));

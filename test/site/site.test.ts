@@ -429,8 +429,8 @@ describe("csr site on the bundled example", () => {
     expect(own).toEqual(await sheetOf(exported, "在编文件"));
   });
 
-  it("lays out a register's list cells as csr list's HTML: one item a line, numbers unbroken (tester25 F5)", async () => {
-    expect(read("registers/csr-list.html")).toContain('<td><span class="nobr">QP-011</span> A/1 5.3 追溯记录<br><span class="nobr">QP-002</span> A/1 5.3 保存期限<br><span class="nobr">QR-011-01</span> A/1</td>');
+  it("lays out a register's list cells as csr list's HTML: one item a line, numbers unbroken (tester25 F5), each with its version (tester62 N18)", async () => {
+    expect(read("registers/csr-list.html")).toContain('<td><span class="nobr">QP-011 A/1</span> 5.3 追溯记录<br><span class="nobr">QP-002 A/1</span> 5.3 保存期限<br><span class="nobr">QR-011-01 A/1</span></td>');
     expect(read("assets/site.css")).toContain(".nobr { white-space: nowrap; }");
   });
 

@@ -1,14 +1,15 @@
 /** `csr list`: the CSR list (顾客特定要求清单), the register of report/registers/csr.ts, filtered. */
 import { UserError } from "../../core/errors.js";
-import { t } from "../../i18n/index.js";
-import { didYouMean } from "../../core/text.js";
+import { list, t } from "../../i18n/index.js";
+import { didYouMean, localized } from "../../core/text.js";
 import { findRoot } from "../../load/discover.js";
 import type { Catalog } from "../../model/catalog.js";
 import { clauseReferenceExample } from "../../model/citations.js";
 import { CSR_STATUSES, csrStatusLabel, type CsrFacts } from "../../model/csr-status.js";
 import { LATE_ROUNDS, standingReviewRounds } from "../../model/review-timeliness.js";
 import { repositoryCalendar } from "../../load/calendar.js";
-import type { Csr } from "../../model/types.js";
+import type { Csr, Process } from "../../model/types.js";
+import { findProcess } from "../../model/index.js";
 import { customerName, personName, type RegisterContext } from "../../report/registers/context.js";
 import { csrList, periodFilter, type CsrListFilter } from "../../report/registers/csr.js";
 import type { CommandContext } from "../context.js";
@@ -27,6 +28,8 @@ export interface ListCsrFlags extends OutputFlags, PeriodFlags {
   overdue?: boolean;
   clause?: string;
   owner?: string;
+  /** A process of processes.yaml, by code or name: the CSRs whose addressing documents serve it (IATF 16949 9.2.2.1, 9.2.2.3). */
+  process?: string;
   today?: string;
   /** The keys of the columns to print, comma-separated, in that order (as for the document registers). */
   columns?: string;
@@ -40,13 +43,18 @@ export async function listCsrCommand(ctx: CommandContext, flags: ListCsrFlags): 
   const rc = await registerContextOn(repo, lang, today);
   const period = periodOption(flags, today);
   const { keep, filter } = csrFilter(rc, flags, today);
+  const process = processOption(rc, flags.process);
+  if (process) {
+    filter.parts.push(t("register.filter.process", { process: `${process.code} ${localized(rc.lang, process.name, process.name_en)}`.trimEnd() }));
+    filter.name.push(process.code);
+  }
   if (period) {
     // The period first in the title and the file's name: what the list is of, then how it is narrowed.
     const named = periodFilter(rc, period, "list");
     filter.parts.unshift(named.filter);
     filter.name.unshift(period.from, period.to);
   }
-  const list = csrList(rc, { today, keep, filter, ...(period ? { period } : {}) });
+  const list = csrList(rc, { today, keep, filter, ...(period ? { period } : {}), ...(process ? { process } : {}) });
   // The organisation's own form of the list (QP-015's 顾客特定要求清单 with its 发放 and 培训, tester55 C5): its columns, in its order.
   const table = flags.columns !== undefined ? pickColumns(list, columnKeys(flags.columns, list.columns)) : list;
   return emitTable(ctx, table, flags, repo, lang, today);
@@ -102,4 +110,13 @@ function csrFilter(rc: RegisterContext, flags: ListCsrFlags, today: string): { k
     name.push(owner);
   }
   return { keep: (csr, facts) => tests.every((test) => test(csr, facts)), filter: { parts, name } };
+}
+
+/** The process `--process` names, by code (any letter case) or name (findProcess); undefined without the option. Errors: UserError, one line with the codes and the nearest one. */
+function processOption(rc: RegisterContext, given: string | undefined): Process | undefined {
+  if (given === undefined) return undefined;
+  const found = findProcess(rc.repo.processes, given);
+  if (found) return found.value;
+  const codes = rc.repo.processes.map((p) => p.value.code);
+  throw new UserError(t("list.unknown-process", { code: given, known: list(codes) || t("process.none") }) + didYouMean(given, codes));
 }

@@ -25,6 +25,8 @@ export const LIST_OPTIONS: readonly { key: string; flag: string; lists: readonly
   { key: "to", flag: "--to", lists: ["csr", "reviews", "distribution", "periodic-reviews", "management-review", "audits"] },
   { key: "clause", flag: "--clause", lists: ["csr"] },
   { key: "owner", flag: "--owner", lists: ["csr"] },
+  // The CSRs an internal auditor samples in a process: those its documents address (IATF 16949 9.2.2.1, 9.2.2.3).
+  { key: "process", flag: "--process", lists: ["csr"] },
   // A department's copies, the documents it holds; the training of its people, those of them still to train.
   { key: "department", flag: "--department", lists: ["distribution", "documents", "training"] },
   { key: "holder", flag: "--holder", lists: ["distribution", "documents"] },

@@ -12,10 +12,11 @@ import { changedEnds, SectionPrints } from "../../model/fingerprint.js";
 import type { WorkCalendar } from "../../model/calendar.js";
 import { currentReviewRound, pastDueInTime, pastDueInTimeText, reviewRounds, startedIn, workdaysPastDue, type Period, type ReviewRoundTimeliness } from "../../model/review-timeliness.js";
 import { periodTallyNote, supersededVerdict } from "./reviews.js";
+import { clausesInProcess, csrProcesses, processesByDocument } from "./csr-processes.js";
 import { periodAskedNotes, periodWords } from "./period.js";
 import { classificationName, csrClassification, highestClassification, isStateSecret } from "../../model/classification.js";
 import { addressedSection, addressedSectionLabel } from "../../model/sections.js";
-import type { ControlledDocument, Csr } from "../../model/types.js";
+import type { ControlledDocument, Csr, Process } from "../../model/types.js";
 import { militaryParties } from "../../model/index.js";
 import type { Table } from "../table.js";
 import { csrDistributions, distributionRevision, redistributionDue } from "../../model/distribution.js";
@@ -180,19 +181,31 @@ export interface CsrListFilter {
  * round-trips (test/audit/csr-round-trip.test.ts; what a list cannot carry — the opinions, the
  * distribution and training records — is listed in README.md); the derived columns (review due,
  * days left, status) are recomputed, not imported. `keep` narrows the rows (the command's
- * filters); a terminal shows the columns of `terminal` only.
+ * filters); `process` keeps those whose addressing documents serve the process (csrProcesses,
+ * IATF 16949 9.2.2.1 and 9.2.2.3) and names under the list the ones no document places in any
+ * process yet that cite its clauses; a terminal shows the columns of `terminal` only.
  */
-export function csrList(ctx: RegisterContext, options: { today: string; customer?: string; keep?: (csr: Csr, facts: CsrFacts) => boolean; filter?: CsrListFilter; period?: Period }): Table {
+export function csrList(ctx: RegisterContext, options: { today: string; customer?: string; keep?: (csr: Csr, facts: CsrFacts) => boolean; filter?: CsrListFilter; period?: Period; process?: Process }): Table {
   const config = ctx.repo.config?.value;
   const documents = documentsOn(ctx, options.today).byId;
+  const processes = ctx.repo.processes.map((p) => p.value);
+  const byDocument = processesByDocument(processes, documentsOn(ctx, options.today).list);
+  const process = options.process;
   const factsContext = { config, calendar: repositoryCalendar(config), document: (id: string) => documents.get(id), today: options.today };
   const prints = new SectionPrints(ctx.textOf);
   const period = options.period;
   const recordDays = trainingRecordDays(ctx.repo);
-  const rows = sortedCsrs(ctx, options.today, options.customer)
+  const kept = sortedCsrs(ctx, options.today, options.customer)
     .map((csr) => ({ csr, facts: csrFacts(csr, factsContext), rounds: reviewRounds(csr, factsContext.calendar, config, options.today, ctx.index.customers.get(csr.customer)?.value) }))
     .filter(({ rounds }) => period === undefined || rounds.some((round) => startedIn(round, period)))
     .filter(({ csr, facts }) => options.keep?.(csr, facts) ?? true);
+  // The requirements no document places in any process yet, whose clauses the process asked for addresses: named under
+  // the list, not listed, as they are not placed by a document (a CSR received but not reviewed: tester62 N8's BCM-005).
+  const unplaced = process ? kept.filter(({ csr }) => csrProcesses(csr, byDocument, processes).length === 0).flatMap(({ csr }) => {
+    const clauses = clausesInProcess(csr, process);
+    return clauses.length > 0 ? [t(ctx, "register.csr.list.process-by-clause.item", { id: csr.id, clauses: clauseList(ctx, clauses) })] : [];
+  }) : [];
+  const rows = process ? kept.filter(({ csr }) => csrProcesses(csr, byDocument, processes).includes(process)) : kept;
   const overdue = rows.filter((r) => r.facts.daysLeft !== undefined && r.facts.daysLeft < 0).length;
   // Reviewed late, not only late now (tester52 D2): the CSRs whose rounds still on record were decided or confirmed after the deadline,
   // or superseded undecided past it; "评审逾期 0 项" alone read as "none was late".
@@ -352,6 +365,7 @@ export function csrList(ctx: RegisterContext, options: { today: string; customer
     }),
     notes: [
       ...(filterText !== undefined ? [t(ctx, "register.filter.note", { filter: filterText, ...whole })] : []),
+      ...(unplaced.length > 0 ? [t(ctx, "register.csr.list.process-by-clause", { count: unplaced.length, ids: unplaced.join(t(ctx, "register.list-separator")) })] : []),
       ...periodAskedNotes(ctx, period),
       t(ctx, "register.csr.list.note", {
         overdue,
@@ -509,12 +523,16 @@ function untranslatedNotes(ctx: RegisterContext, csrs: readonly Csr[]): string[]
  * One row per place a requirement is addressed; a requirement addressed nowhere yet still has its row.
  * A row reads from the customer's side (source document, revision, section) through its review
  * (received, due, decided, on time: the current round as the review-timeliness register judges it
- * on `today`, IATF 16949 4.3.2 and 7.5.3.2.2) to the organisation's (document, section, version),
- * as IATF 16949 7.5.1.1 asks the matrix to show: one sheet answers both "where is it addressed"
- * and "was it reviewed in time".
+ * on `today`, IATF 16949 4.3.2 and 7.5.3.2.2) to the organisation's (document, the processes it
+ * serves, section, version), as IATF 16949 7.5.1.1 asks the matrix to show: one sheet answers "where
+ * is it addressed", "was it reviewed in time" and, for the audit programme (9.2.2.1), "in which
+ * process is it audited".
  */
 export function csrMatrix(ctx: RegisterContext, options: { customer?: string; today: string; period?: Period }): Table {
   const documents = documentsOn(ctx, options.today).byId;
+  const processes = ctx.repo.processes.map((p) => p.value);
+  const byDocument = processesByDocument(processes, documentsOn(ctx, options.today).list);
+  const separator = t(ctx, "register.list-separator");
   const config = ctx.repo.config?.value;
   const calendar = repositoryCalendar(config);
   // --from/--to: the CSRs with a review round started in the period, counted under the matrix as in the CSR list.
@@ -555,13 +573,13 @@ export function csrMatrix(ctx: RegisterContext, options: { customer?: string; to
       evidence: csr.implementation?.evidence ?? "",
     };
     const places = addressedPlaces(ctx, csr, documents, options.today, prints);
-    if (places.length === 0) return [{ ...base, document: "", section: "", version: "", docTitle: "", link: "" }];
+    if (places.length === 0) return [{ ...base, document: "", processes: "", section: "", version: "", docTitle: "", link: "" }];
     return places.map(({ tally, remarks: _, ...place }) => {
       if (tally.suspect) suspect++;
       if (tally.unconfirmed) unconfirmed++;
       if (tally.withdrawn) withdrawn.add(csr.id);
       if (tally.undated) undated.push(t(ctx, "register.csr.matrix.undated.link", { id: csr.id, document: place.document }));
-      return { ...base, ...place };
+      return { ...base, ...place, processes: (byDocument.get(place.document) ?? []).map((p) => p.code).join(separator) };
     });
   });
   const unaddressed = unaddressedCsrs(ctx, csrs, documents, options.today);
@@ -600,6 +618,9 @@ export function csrMatrix(ctx: RegisterContext, options: { customer?: string; to
           ]
         : []),
       { key: "document", header: t(ctx, "register.csr.matrix.column.document"), kind: "id" },
+      // The processes the document serves (csrProcesses: as csr list processes counts them), by code: where an internal
+      // auditor samples the requirement (IATF 16949 9.2.2.1, 9.2.2.3; tester62 N8).
+      { key: "processes", header: t(ctx, "register.csr.matrix.column.processes"), kind: "list" },
       { key: "section", header: t(ctx, "register.csr.matrix.column.section") },
       // A list: "A/1；A/2 待实施（…）" breaks between the version in force and the one to come.
       { key: "version", header: t(ctx, "register.csr.matrix.column.version"), kind: "list" },
@@ -614,6 +635,9 @@ export function csrMatrix(ctx: RegisterContext, options: { customer?: string; to
       { key: "status", header: t(ctx, "register.csr.matrix.column.status"), kind: "code" },
       { key: "evidence", header: t(ctx, "register.csr.matrix.column.evidence"), kind: "prose" },
     ],
+    // On a terminal too narrow for its 24 columns (every one a few characters wide, ids and dates cut in two: excel51): what the
+    // requirement is, where it is addressed, in which process, and its status; the review's columns are in the files.
+    narrow: { columns: ["id", "summary", "document", "processes", "version", "status"], note: t(ctx, "register.csr.matrix.narrow") },
     // Printed in bands when too wide for one page (longer values than the examples'): the requirement, its review, where it is addressed.
     banding: {
       repeat: ["id", "customer"],
