@@ -105,7 +105,16 @@ export interface Table {
    * heading says in place of the as-of date ("期间：2026-01-01 至 2026-06-30"), and the title without
    * it, since the heading says it (see withHeading in commands/shared/output.ts).
    */
-  span?: { label: string; untitledTitle: string };
+  span?: {
+    label: string;
+    untitledTitle: string;
+    /**
+     * The span as a CSV carries it, a last column on every row as the as-of day is (withAsOfColumn): its
+     * heading (期间) and the span in words (2026-01-01 至 2026-12-05), so that figures of a period pasted
+     * into minutes still say which period they count (breaker62 P10).
+     */
+    column?: { header: string; value: string };
+  };
   /**
    * How the register is printed in bands when its columns are too many for one page (printBands):
    * `repeat`, the keys of the columns that identify a row, at the head of every band (else the
@@ -392,13 +401,18 @@ export function toJson(table: Table): string {
 }
 
 /**
- * A CSV has no title or heading, so the day a table's figures were measured on (its `asOf`) goes
- * into every row; a table that does not depend on the day is returned as it is.
+ * A CSV has no title or heading, so the day a table's figures were measured on (its `asOf`), or the
+ * span they count (its `span.column`: the management review's period), goes into every row as a last
+ * column; a table that depends on neither is returned as it is.
  */
 export function withAsOfColumn(table: Table, lang: Lang): Table {
-  if (!table.asOf) return table;
-  const date = table.asOf.date;
-  return { ...table, columns: [...table.columns, { key: "asOf", header: translate(lang, "as-of.column"), date: true }], rows: table.rows.map((r) => ({ ...r, asOf: date })) };
+  if (table.asOf) {
+    const date = table.asOf.date;
+    return { ...table, columns: [...table.columns, { key: "asOf", header: translate(lang, "as-of.column"), date: true }], rows: table.rows.map((r) => ({ ...r, asOf: date })) };
+  }
+  const span = table.span?.column;
+  if (!span) return table;
+  return { ...table, columns: [...table.columns, { key: "span", header: span.header }], rows: table.rows.map((r) => ({ ...r, span: span.value })) };
 }
 
 /**

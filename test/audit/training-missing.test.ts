@@ -93,9 +93,10 @@ describe("csr list training --missing (tester61 L5)", () => {
     expect(csv.code).toBe(0);
     expect(csv.stdout).toBe(
       [
-        "\uFEFFNo.,Document/CSR,Title,Revision,Effective,Training due,Left/overdue,Name,Department,Remarks",
-        "1,QP-005,培训程序,A/2,2026-11-25,2026-12-23,takes effect in 1 working day,王强,品质部,",
-        "2,QP-005,培训程序,A/2,2026-11-25,2026-12-23,takes effect in 1 working day,赵磊,生产部,",
+        // The day the list was made on, as every register that depends on the day carries it in a CSV.
+        "\uFEFFNo.,Document/CSR,Title,Revision,Effective,Training due,Left/overdue,Name,Department,Remarks,As of",
+        "1,QP-005,培训程序,A/2,2026-11-25,2026-12-23,takes effect in 1 working day,王强,品质部,,2026-11-24",
+        "2,QP-005,培训程序,A/2,2026-11-25,2026-12-23,takes effect in 1 working day,赵磊,生产部,,2026-11-24",
         "",
       ].join("\r\n").replace(/\r\n$/, "\r\n"),
     );
@@ -132,7 +133,7 @@ describe("csr list training --missing (tester61 L5)", () => {
     // 市场部 holds no copy of A/1 or A/2: QP-005 does not concern it.
     expect(rows(missing(dir, "2026-11-24", "--department", "MKT").stdout)).toEqual([]);
     const csv = missing(dir, "2026-11-24", "--document", "QP-005", "--department", "QA", "--format", "csv");
-    expect(csv.stdout.split("\r\n").slice(1, -1)).toEqual(["1,QP-005,培训程序,A/2,2026-11-25,2026-12-23,takes effect in 1 working day,王强,品质部,"]);
+    expect(csv.stdout.split("\r\n").slice(1, -1)).toEqual(["1,QP-005,培训程序,A/2,2026-11-25,2026-12-23,takes effect in 1 working day,王强,品质部,,2026-11-24"]);
     expect(csv.stderr).toContain("csr: this CSV is filtered (document/CSR QP-005; department 品质部), 1 row(s)");
     // The training records themselves: the sessions that trained the department's people.
     const records = (department: string) => csr(["-C", dir, "list", "training", "--department", department, "--today", "2026-12-01"]).stdout.split("\n")[0];

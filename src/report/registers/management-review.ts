@@ -44,7 +44,12 @@ export function managementReviewRegister(ctx: RegisterContext, options: { today:
     title: t(ctx, "register.management-review.title", words),
     // The title keeps its period under a heading too: the workbook's sheet and the site page show the
     // title, not the print header, and 期间 figures without their period mean nothing (breaker62 P10).
-    span: { label: t(ctx, "register.management-review.span", words), untitledTitle: t(ctx, "register.management-review.title", words) },
+    // Its CSV, which has neither, carries the period as a last column (breaker62 P10).
+    span: {
+      label: t(ctx, "register.management-review.span", words),
+      untitledTitle: t(ctx, "register.management-review.title", words),
+      column: { header: t(ctx, "register.management-review.column.period"), value: t(ctx, "register.management-review.period", words) },
+    },
     sheet: t(ctx, "register.management-review.sheet"),
     columns: [
       { key: "no", header: t(ctx, "register.management-review.column.no"), kind: "number" },

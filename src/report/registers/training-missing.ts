@@ -79,7 +79,9 @@ export function trainingMissingRegister(ctx: RegisterContext, options: { today: 
   const filtered = trainingFilterNotes(ctx, filter, "training-missing");
   return {
     id: "training-missing",
-    title: filtered ? t(ctx, "register.training-missing.title-filtered", { filter: filtered.title, date: today, count: rows.length }) : t(ctx, "register.training-missing.title", { date: today, revisions: open.length, count: rows.length }),
+    title: filtered ? t(ctx, "register.training-missing.title-filtered", { filter: filtered.title, date: today, count: rows.length }) : t(ctx, "register.training-missing.title", { date: today, count: rows.length }),
+    // Who is still to be trained depends on the day: said once, in the heading of a printed list, a last column of its CSV.
+    asOf: { date: today, undatedTitle: filtered ? t(ctx, "register.training-missing.title-filtered-undated", { filter: filtered.title, count: rows.length }) : t(ctx, "register.training-missing.title-undated", { count: rows.length }) },
     ...(filtered ? { filtered: filtered.filtered } : {}),
     sheet: t(ctx, "register.training-missing.sheet"),
     columns: [
