@@ -80,8 +80,11 @@ export interface QmsConfig {
 /** The signatures a revision can carry, in the order the header prints them: 编制, 审核, 会签, 标准化审查, 批准, 军代表. */
 export const SIGNATURE_ROLES = ["prepared", "reviewed", "countersigned", "standardization", "approved", "military_representative"] as const;
 export type SignatureRole = (typeof SIGNATURE_ROLES)[number];
-/** A column of the printed revision record (修订记录). */
-export type RevisionColumn = "date" | "number" | "version" | "pages" | "total_pages" | "summary" | "by" | "reviewed_by" | "approved_by" | "effective" | "basis";
+/**
+ * A column of the printed revision record (修订记录). `countersigned`, `standardization` and
+ * `military_representative` hold each revision's 会签, 标准化审查 and 军代表 signers (GJB 9001C 7.5.2).
+ */
+export type RevisionColumn = "date" | "number" | "version" | "pages" | "total_pages" | "summary" | "by" | "reviewed_by" | "countersigned" | "standardization" | "approved_by" | "military_representative" | "effective" | "basis";
 
 /** The printed layout of the documents of some levels (qms.yaml `document_layouts`). */
 export interface DocumentLayout {

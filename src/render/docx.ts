@@ -479,11 +479,17 @@ const REVISION_WIDTHS: Record<Exclude<RevisionColumn, "summary">, number> = {
   total_pages: 1000,
   by: 1150,
   reviewed_by: 1150,
+  // 会签: two or three names.
+  countersigned: 1500,
+  standardization: 1150,
   approved_by: 1150,
+  military_representative: 1150,
   effective: DATE_WIDTH,
   basis: 2000,
 };
 const DATE_COLUMNS: ReadonlySet<RevisionColumn> = new Set(["date", "effective"]);
+/** The revision record's type size in half-points: 小五 (9 pt), as the HTML prints its up to thirteen columns. */
+const REVISION_SIZE = 18;
 const SUMMARY_MIN_WIDTH = 2400;
 
 /** A table cell's default margins, left and right (Word's 0.19 cm each), in twips. */
@@ -506,9 +512,9 @@ function revisionWidths(columns: readonly RevisionColumn[], headers: readonly st
   // Scaled to what the dates leave: a layout of many columns shrinks them all, a layout without a summary widens them.
   const total = natural.reduce((a, b) => a + b, 0);
   const widths = columns.map((c, i) => (DATE_COLUMNS.has(c) ? DATE_WIDTH : Math.floor((natural[i]! * rest) / total)));
-  const longest = (text: string, breakable: RegExp, bold: boolean) => Math.max(0, ...text.split(breakable).map((word) => textWidth(word, 21) * (bold ? 1.05 : 1)));
+  const longest = (text: string, breakable: RegExp, bold: boolean) => Math.max(0, ...text.split(breakable).map((word) => textWidth(word, REVISION_SIZE) * (bold ? 1.05 : 1)));
   const least = columns.map((c, i) =>
-    DATE_COLUMNS.has(c) ? DATE_WIDTH : Math.ceil(Math.max(longest(headers[i] ?? "", /\s+/, true), ...rows.map((row) => longest(row[i] ?? "", /[\s\u2e80-\uffff]+/u, false))) + CELL_MARGINS),
+    DATE_COLUMNS.has(c) ? DATE_WIDTH : Math.ceil(Math.max(longest(headers[i] ?? "", /\s+|(?<=-)/, true), ...rows.map((row) => longest(row[i] ?? "", /[\s\u2e80-\uffff]+/u, false))) + CELL_MARGINS),
   );
   const short = widths.reduce((sum, w, i) => sum + Math.max(0, least[i]! - w), 0);
   const room = widths.map((w, i) => Math.max(0, w - least[i]!));
@@ -520,6 +526,17 @@ function revisionWidths(columns: readonly RevisionColumn[], headers: readonly st
   // The twips lost to rounding go to the summary (else the last column): the columns fill the text width exactly.
   const summary = columns.indexOf("summary");
   widths[summary >= 0 ? summary : columns.length - 1]! += TEXT_WIDTH - widths.reduce((a, b) => a + b, 0);
+  // A record wider than the page at its words' widths (thirteen columns of English words, a GJB record: Reviewed by,
+  // Hongwei, Jiandong) keeps its summary's longest word: the columns but the dates give that up alike and Word breaks
+  // their longest words, rather than the summary's width going below nothing.
+  const last = summary >= 0 ? summary : columns.length - 1;
+  if (widths[last]! < least[last]!) {
+    const need = least[last]! - widths[last]!;
+    const shrinking = columns.map((c, i) => (i === last || DATE_COLUMNS.has(c) ? 0 : widths[i]!));
+    const total = shrinking.reduce((a, b) => a + b, 0);
+    if (total > 0) shrinking.forEach((w, i) => (widths[i]! -= Math.ceil((w * need) / total)));
+    widths[last]! += TEXT_WIDTH - widths.reduce((a, b) => a + b, 0);
+  }
   return widths;
 }
 
@@ -533,9 +550,9 @@ function revisionTable(docx: Docx, view: DocumentView, t: (key: string) => strin
     view.revisionRows.map((r) => r.cells.map((c) => c.text)),
   );
   const rows = view.revisionRows.length
-    ? view.revisionRows.map((r) => ({ header: false, cells: r.cells.map((c) => [plain(docx, c.text)]) }))
+    ? view.revisionRows.map((r) => ({ header: false, cells: r.cells.map((c) => [new docx.TextRun({ text: c.text, size: REVISION_SIZE })]) }))
     : [{ header: false, wide: true, cells: [[plain(docx, t("no_revisions"))]] }];
-  return table(docx, [{ header: true, cells: headers.map((h) => [label(docx, h)]) }, ...rows], widths);
+  return table(docx, [{ header: true, cells: headers.map((h) => [new docx.TextRun({ text: h, bold: true, size: REVISION_SIZE })]) }, ...rows], widths);
 }
 
 function references(docx: Docx, number: string, title: string, items: ReferenceView[], t: (key: string) => string): (Paragraph | Table)[] {

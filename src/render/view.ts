@@ -43,6 +43,8 @@ export type BodyRenderer = (markdown: string) => string;
 export interface TextPart {
   text: string;
   href?: string;
+  /** Printed on one line (HTML: white-space: nowrap): a person's name or a reference number in the revision record. */
+  nowrap?: true;
 }
 
 export interface SignatureView {
@@ -170,7 +172,7 @@ export interface DocumentView extends Header {
   /** The revision record's columns: the layout's, else the default (日期, 修订内容摘要, 页次, 版本/版次, 修订人, and 总页数 when a revision records them), in every output format. */
   revisionColumns: RevisionColumnView[];
   /** The revision record, one row per revision, the cells in the order of `revisionColumns`. */
-  revisionRows: { cells: { text: string; textLinks?: TextPart[]; nowrap: boolean }[] }[];
+  revisionRows: { cells: { column: RevisionColumn; text: string; textLinks?: TextPart[]; nowrap: boolean }[] }[];
   sections: SectionView[];
   /**
    * The body is on the document's paper original only (model/revision.ts bodyOnPaper: imported from a
@@ -257,6 +259,12 @@ class Names {
       if (after) parts.push({ text: after });
     });
     return linked ? parts : undefined;
+  }
+
+  /** A person as one part of a value: their name, with the address of their page where the output links (the site) and they have one. */
+  personPart(id: string): TextPart {
+    const href = this.link?.person?.(id);
+    return href === undefined ? { text: this.person(id) } : { text: this.person(id), href };
   }
 
   /** `{ [key]Links: parts }` for one person named in a view's field `key`; nothing when there are no links. */
@@ -352,7 +360,10 @@ const REVISION_LABELS: Record<RevisionColumn, string> = {
   summary: "revision_summary",
   by: "revision_by",
   reviewed_by: "revision_reviewed",
+  countersigned: "revision_countersigned",
+  standardization: "revision_standardization",
   approved_by: "revision_approved",
+  military_representative: "revision_military_representative",
   effective: "revision_effective",
   basis: "revision_basis",
 };
@@ -380,12 +391,71 @@ function signatureCells(names: Names, revision: Revision | undefined, layout: Do
   return rows;
 }
 
-/** Who signed a revision in the capacity of a column of the revision record; undefined for a column that names nobody. */
-function revisionSigner(r: Revision, column: RevisionColumn): string | undefined {
-  if (column === "by") return r.prepared?.by;
-  if (column === "reviewed_by") return r.reviewed?.by;
-  if (column === "approved_by") return r.approved?.by;
-  return undefined;
+/** Who signed a revision in the capacity of a column of the revision record (several for 会签); none for a column that names nobody. */
+function revisionSigners(r: Revision, column: RevisionColumn): string[] {
+  const signed = (signature: Signature | undefined) => (signature ? [signature.by] : []);
+  switch (column) {
+    case "by":
+      return signed(r.prepared);
+    case "reviewed_by":
+      return signed(r.reviewed);
+    case "countersigned":
+      return (r.countersigned ?? []).map((s) => s.by);
+    case "standardization":
+      return signed(r.standardization);
+    case "approved_by":
+      return signed(r.approved);
+    case "military_representative":
+      return signed(r.military_representative);
+    default:
+      return [];
+  }
+}
+
+/**
+ * A reference number in a revision record's text: letters and digits joined by - / . or _
+ * (QR-001-01-2026-045, DYA-C-2026-031, 8D-2026-012, A/2, CS/QP-019), up to 40 characters — a longer
+ * run is no number a reader looks up, and unbroken it would push the table off the page.
+ */
+const REFERENCE = /[A-Za-z0-9]+(?:[-/._][A-Za-z0-9]+)+/g;
+const REFERENCE_MAX = 40;
+
+/**
+ * `text` in parts with each reference number (REFERENCE) on one line, so that the HTML print breaks the
+ * text around them, never inside one at a hyphen or slash (tester63 N15); undefined when it has none.
+ */
+function unbrokenReferences(text: string): TextPart[] | undefined {
+  const parts: TextPart[] = [];
+  let at = 0;
+  for (const match of text.matchAll(REFERENCE)) {
+    if (match[0].length > REFERENCE_MAX) continue;
+    if (match.index > at) parts.push({ text: text.slice(at, match.index) });
+    parts.push({ text: match[0], nowrap: true });
+    at = match.index + match[0].length;
+  }
+  if (parts.length === 0) return undefined;
+  if (at < text.length) parts.push({ text: text.slice(at) });
+  return parts;
+}
+
+/**
+ * `{ textLinks }` of a revision record's cell in HTML: a signer column's people each on one line (a
+ * 会签 of several breaks between them), linking to their page on the site; a text column's reference
+ * numbers each on one line. Nothing for a cell printed as its text.
+ */
+function revisionParts(names: Names, r: Revision, column: RevisionColumn, text: string): { textLinks?: TextPart[] } {
+  const signers = revisionSigners(r, column);
+  if (signers.length === 0) {
+    const parts = column === "summary" || column === "basis" || column === "pages" ? unbrokenReferences(text) : undefined;
+    return parts ? { textLinks: parts } : {};
+  }
+  const separator = translate(names.lang, "common.list-separator");
+  // A Chinese name stays whole (赵/强 is no name); an English one may break between its words, or the thirteen columns of a GJB record would not fit the page.
+  const part = (id: string): TextPart => {
+    const person = names.personPart(id);
+    return /\s/.test(person.text) ? person : { ...person, nowrap: true };
+  };
+  return { textLinks: signers.flatMap((id, i): TextPart[] => [...(i > 0 ? [{ text: separator }] : []), part(id)]) };
 }
 
 function revisionCell(names: Names, doc: ControlledDocument, r: Revision, column: RevisionColumn): string {
@@ -406,11 +476,12 @@ function revisionCell(names: Names, doc: ControlledDocument, r: Revision, column
     case "summary":
       return revisionSummary(r, names.lang);
     case "by":
-      return r.prepared ? names.person(r.prepared.by) : "";
     case "reviewed_by":
-      return r.reviewed ? names.person(r.reviewed.by) : "";
+    case "countersigned":
+    case "standardization":
     case "approved_by":
-      return r.approved ? names.person(r.approved.by) : "";
+    case "military_representative":
+      return names.list(revisionSigners(r, column).map((id) => names.person(id)));
     case "basis":
       return revisionBasis(r, names.lang);
   }
@@ -419,7 +490,10 @@ function revisionCell(names: Names, doc: ControlledDocument, r: Revision, column
 /**
  * The revision record's columns when the layout names none: 日期, 修订内容摘要, 页次, 版本/版次, 修订人,
  * then 审核人 and 批准人 once a revision records who reviewed and approved it (every release does:
- * an auditor asks who approved each change), and 总页数 when a revision records them (most
+ * an auditor asks who approved each change) — with 会签 and 标准化审查 before 批准人 and 军代表 after it,
+ * in the order of the header's signatures, once a revision records them (`csr release --countersigned`,
+ * `--standardization`, `--military-representative`; GJB 9001C 7.5.2; the columns `csr history` prints,
+ * tester63 N3) — and 总页数 when a revision records them (most
  * registers have none). Columns nothing fills are left out rather than printed empty. 生效日期
  * follows 日期 once a revision took effect on another day than its date (`csr release --effective`):
  * without it, a version released 12-14 and in force from 12-21 read as in force from 12-14 once the
@@ -438,7 +512,10 @@ function defaultRevisionColumns(doc: ControlledDocument): RevisionColumn[] {
   return [
     ...(basis ? dated.flatMap((c) => (c === "summary" ? (["summary", "basis"] as RevisionColumn[]) : [c])) : dated),
     ...(revisions.some((r) => r.reviewed) ? (["reviewed_by"] as const) : []),
+    ...(revisions.some((r) => (r.countersigned?.length ?? 0) > 0) ? (["countersigned"] as const) : []),
+    ...(revisions.some((r) => r.standardization) ? (["standardization"] as const) : []),
     ...(revisions.some((r) => r.approved) ? (["approved_by"] as const) : []),
+    ...(revisions.some((r) => r.military_representative) ? (["military_representative"] as const) : []),
     ...(revisions.some((r) => r.total_pages !== undefined) ? (["total_pages"] as const) : []),
   ];
 }
@@ -541,7 +618,12 @@ export function documentView(repo: Repository, index: RepoIndex, doc: Controlled
     classification,
     signatureRows: signatureCells(names, current, layout, lang),
     revisionColumns: columns.map(({ value, label }) => ({ column: value, labelKey: REVISION_LABELS[value], label, nowrap: NOWRAP_COLUMNS.has(value) })),
-    revisionRows: (doc.revisions ?? []).map((r) => ({ cells: columns.map(({ value }) => ({ text: revisionCell(names, doc, r, value), ...names.linksOf("text", revisionSigner(r, value)), nowrap: NOWRAP_COLUMNS.has(value) })) })),
+    revisionRows: (doc.revisions ?? []).map((r) => ({
+      cells: columns.map(({ value }) => {
+        const text = revisionCell(names, doc, r, value);
+        return { column: value, text, ...revisionParts(names, r, value, text), nowrap: NOWRAP_COLUMNS.has(value) };
+      }),
+    })),
     sections,
     bodyOnPaper: bodyOnPaper(doc),
     relatedNumber: closing.related,

@@ -34,8 +34,9 @@ describe("the 修订记录 of a rendered document with a revision's reason, chan
       "| 2026-11-20 | 报检时限改为8小时 | 原因：顾客投诉来料报检过慢；更改申请：QR-001-01-2026-031；ECN：DYA-ECN-2026-118 |  | A/1 | 赵强 | 张丽 | 徐海涛 |  |",
     ]);
     const html = rendered("QP-009", "html");
-    expect(html).toContain("<th>更改原因/依据</th>");
-    expect(html).toContain("<td>原因：顾客投诉来料报检过慢；更改申请：QR-001-01-2026-031；ECN：DYA-ECN-2026-118</td>");
+    expect(html).toContain('<th class="col-basis">更改原因/依据</th>');
+    // Each number on one line (tester63 N15).
+    expect(html).toContain('<td class="col-basis">原因：顾客投诉来料报检过慢；更改申请：<span class="nowrap">QR-001-01-2026-031</span>；ECN：<span class="nowrap">DYA-ECN-2026-118</span></td>');
   });
 
   it("leaves the column out of a document whose revisions record none", () => {
@@ -47,7 +48,7 @@ describe("the 修订记录 of a rendered document with a revision's reason, chan
     const out = join(tempDir(), "site");
     expect(csr(["-C", dir, "site", "--out", out], { lang: "zh-CN" }).code).toBe(0);
     const page = readFileSync(join(out, "documents/QP-009.html"), "utf8");
-    expect(page).toContain("<th>更改原因/依据</th>");
-    expect(page).toContain("原因：顾客投诉来料报检过慢；更改申请：QR-001-01-2026-031；ECN：DYA-ECN-2026-118");
+    expect(page).toContain('<th class="col-basis">更改原因/依据</th>');
+    expect(page).toContain('原因：顾客投诉来料报检过慢；更改申请：<span class="nowrap">QR-001-01-2026-031</span>；ECN：<span class="nowrap">DYA-ECN-2026-118</span>');
   });
 });

@@ -98,8 +98,8 @@ describe("csr site --today D of a past day", () => {
     expect(text).toContain("<tr><th>制订日期</th><td>2026-03-02</td><th>生效日期</th><td colspan=\"3\">2026-03-02</td></tr>");
     expect(read("registers/documents.csv")).toContain("QP-001,文件控制程序,品质部,A/0,张伟,李娜,王强,2026-03-02,2026-03-02,");
     expect(text.split("<h2>修订记录</h2>")[1]!.split("</table>")[0]!.match(/<tr>.*<\/tr>/g)).toEqual([
-      "<tr><th>日期</th><th>修订内容摘要</th><th>页次</th><th>版本/版次</th><th>修订人</th><th>审核人</th><th>批准人</th></tr>",
-      '<tr><td class="nowrap">2026-03-02</td><td>首次发布</td><td></td><td class="nowrap">A/0</td><td><a href="../people/zhang.html">张伟</a></td><td><a href="../people/li.html">李娜</a></td><td><a href="../people/wang.html">王强</a></td></tr>',
+      '<tr><th class="col-date">日期</th><th class="col-summary">修订内容摘要</th><th class="col-pages">页次</th><th class="col-version">版本/版次</th><th class="col-by">修订人</th><th class="col-reviewed_by">审核人</th><th class="col-approved_by">批准人</th></tr>',
+      '<tr><td class="col-date nowrap">2026-03-02</td><td class="col-summary">首次发布</td><td class="col-pages"></td><td class="col-version nowrap">A/0</td><td class="col-by"><span class="nowrap"><a href="../people/zhang.html">张伟</a></span></td><td class="col-reviewed_by"><span class="nowrap"><a href="../people/li.html">李娜</a></span></td><td class="col-approved_by"><span class="nowrap"><a href="../people/wang.html">王强</a></span></td></tr>',
     ]);
     expect(text).toContain("<p>第一版文本。</p>");
     expect(text).not.toContain("第二版文本。");

@@ -148,7 +148,7 @@ describe("csr site on the bundled example", () => {
     const qp014 = read("documents/QP-014.html");
     // The header's signatures and the revision record's 修订人, 审核人, 批准人.
     expect(qp014).toContain('<tr class="signature"><th>编制</th><td><a href="../people/gaoyang.html">高扬</a><span class="date">2025-03-03</span></td><th>审核</th><td><a href="../people/zhoupeng.html">周鹏</a><span class="date">2025-03-06</span></td><th>批准</th><td><a href="../people/xuht.html">徐海涛</a><span class="date">2025-03-10</span></td></tr>');
-    expect(qp014).toContain('<td class="nowrap">A/1</td><td><a href="../people/gaoyang.html">高扬</a></td><td><a href="../people/zhoupeng.html">周鹏</a></td><td><a href="../people/xuht.html">徐海涛</a></td><td>2</td></tr>');
+    expect(qp014).toContain('<td class="col-version nowrap">A/1</td><td class="col-by"><span class="nowrap"><a href="../people/gaoyang.html">高扬</a></span></td><td class="col-reviewed_by"><span class="nowrap"><a href="../people/zhoupeng.html">周鹏</a></span></td><td class="col-approved_by"><span class="nowrap"><a href="../people/xuht.html">徐海涛</a></span></td><td class="col-total_pages">2</td></tr>');
     const dya002 = read("csr/DYA-002.html");
     // Each reviewer of this round and of the earlier ones, the decider (and in the signature line), the implementation owner.
     expect(dya002).toContain('<tr><td class="nowrap">市场部</td><td class="nowrap"><a href="../people/sunwei.html">孙伟</a></td>');
