@@ -10,6 +10,7 @@ import { join } from "node:path";
 import { compareFindings, type Finding } from "../core/diagnostic.js";
 import { checkRepository } from "../check/engine.js";
 import { rules } from "../check/registry.js";
+import { addMonths } from "../core/dates.js";
 import { UserError } from "../core/errors.js";
 import { escapeHtml, localized } from "../core/text.js";
 import { repositoryCalendar } from "../load/calendar.js";
@@ -43,7 +44,7 @@ import { createRenderer, handlebarsRuntime } from "../render/environment.js";
 import { pageFooter } from "../render/pdf.js";
 import { markdownToHtml } from "../render/markdown.js";
 import { citeClause, csrReportView, documentView, type DocumentView, type Lang, type PageLinker, type SupersededRevision } from "../render/view.js";
-import { coverageReading, DIRECT, editionNotes, INHERITED, procedureNotes, servingDocuments, THROUGH_CHILDREN } from "../report/registers/clauses.js";
+import { clauseLastAudits, coverageReading, DIRECT, editionNotes, INHERITED, procedureNotes, servingDocuments, THROUGH_CHILDREN } from "../report/registers/clauses.js";
 import { periodicReviewResult } from "../report/registers/periodic-reviews.js";
 import { compareIds, csrsOn, customerName, departmentName, deviationsOn, documentsOn, documentStatus, documentTitle, documentVersion, effectiveDate, personName, registerContext, statusLabel, t, versionInForce, versionInForceOn, type DocumentsOn, type RegisterContext } from "../report/registers/context.js";
 import { confirmationText, externalStatus, sourceRevisionStatus } from "../report/registers/external.js";
@@ -946,9 +947,11 @@ async function writeSite(repo: Repository, findings: readonly Finding[], options
         { className: "uncovered", text: repo.config?.value.coverage?.inherit_from_parent ? tr("site.coverage.none") : tr("site.coverage.none-or-parent", { inherited: INHERITED }) },
         { className: "excluded", text: tr("site.coverage.excluded") },
         { className: "list-direct", text: tr("site.coverage.list") },
+        // The audit coverage (tester62 N9) once the programme has recorded an audit: a clause not audited in the three-year cycle.
+        ...(anyAudit(repo) ? [{ className: "audit-out", text: tr("site.coverage.audit-out") }] : []),
       ],
       heading: { clause: tr("site.coverage.clause"), key: tr("site.coverage.key") },
-      standards: standards.map((catalog, i) => heatMap(rc, catalog, clauseMatrices[i]!, pages, documentsOfDay)),
+      standards: standards.map((catalog, i) => heatMap(rc, catalog, clauseMatrices[i]!, pages, documentsOfDay, today)),
       incomplete,
       site: chrome("coverage.html"),
     }),
@@ -1883,7 +1886,15 @@ function personSections(rc: RegisterContext, page: string, id: string, departmen
  * `documents`: as their records show them on the site's day (documentsOn), as the matrix has them, so that a row's
  * colour is the coverage of that day (a document released later does not cover a clause on a site of an earlier day).
  */
-function heatMap(rc: RegisterContext, catalog: Catalog, table: Table, pages: SitePages, documents: readonly ControlledDocument[]) {
+/** Whether any process has an internal audit recorded: the heat map then shows each clause's last audit. */
+const anyAudit = (repo: Repository) => repo.processes.some((p) => (p.value.audits ?? []).length > 0);
+
+/**
+ * One standard's heat map. Once an audit is recorded, a 最近审核 column gives each clause's last audit by `today`
+ * (clauseLastAudits, as csr matrix clauses --audits), marked when it is not within the three-year cycle (IATF 16949
+ * 9.2.2.2), with the matrix's count of the clauses audited in the cycle above the table (tester62 N9).
+ */
+function heatMap(rc: RegisterContext, catalog: Catalog, table: Table, pages: SitePages, documents: readonly ControlledDocument[], today: string) {
   const page = "coverage.html";
   const config = rc.repo.config?.value;
   // The old edition's heat map during a transition reads the new edition's references as the matrix does (coverageReading).
@@ -1905,19 +1916,30 @@ function heatMap(rc: RegisterContext, catalog: Catalog, table: Table, pages: Sit
   const state = { [DIRECT]: "direct", [INHERITED]: "parent", [THROUGH_CHILDREN]: "inherited" } as Record<string, string>;
   // During a transition the new edition's matrix has the old numbers (原条款（2016版）): the heat map shows them too.
   const former = table.columns.find((c) => c.key === "former");
+  const lastAuditOf = anyAudit(rc.repo) ? clauseLastAudits(input.processes, catalog.id, today) : undefined;
+  const cycle = addMonths(today, -36);
+  const auditCell = (number: string, excluded: boolean): HeatMapCell => {
+    const date = lastAuditOf!(number);
+    const className = excluded ? "excluded" : date !== undefined && date >= cycle ? "audit" : "audit out-of-cycle";
+    return { text: "", className, label: "", links: excluded ? [] : [{ text: date ?? t(rc, "register.clauses.never-audited"), label: "" }] };
+  };
+  const applicable = coverage.entries.filter((e) => e.state !== "excluded" && !e.paragraph);
+  const auditLead = lastAuditOf
+    ? [t(rc, "register.clauses.audit-cycle", { from: cycle, audited: applicable.filter((e) => (lastAuditOf(e.clause.number) ?? "") >= cycle).length, applicable: applicable.length })]
+    : [];
   return {
     id: catalog.id,
     title: table.title,
     notes: table.notes,
     // Under the coverage line, as in the matrix: the coverage by procedures alone and the clauses no procedure addresses.
-    procedures: procedureNotes(rc, coverage, procedureCoverage(catalog, input)),
+    procedures: [...procedureNotes(rc, coverage, procedureCoverage(catalog, input)), ...auditLead],
     edition: editionNotes(rc, catalog),
     former: former?.header,
     // A process's or document's column is headed by its code, set vertically; its full name is in the title and
     // in the key above the table (names set vertically were illegible in Chinese). The list columns keep their words.
     columns: entityColumns.map((c, j) => ({ text: c.short ?? c.key.slice(2), name: c.header, href: targets[j] })),
     key: entityColumns.map((c, j) => ({ text: c.header, href: targets[j] })),
-    lists: listColumns.map((c) => ({ text: c.header })),
+    lists: [...listColumns.map((c) => ({ text: c.header })), ...(lastAuditOf ? [{ text: t(rc, "register.clauses.column.audited") }] : [])],
     rows: table.rows.map((row, i) => {
       const entry = coverage.entries[i]!;
       const excluded = entry.state === "excluded";
@@ -1939,6 +1961,7 @@ function heatMap(rc: RegisterContext, catalog: Catalog, table: Table, pages: Sit
             return { text: mark, className, href: mark ? targets[j] : undefined, label: `${row.number} × ${c.header}` };
           }),
           ...listColumns.map((c): HeatMapCell => listCell(String(row[c.key] ?? ""), excluded, String(row.number))),
+          ...(lastAuditOf ? [auditCell(String(row.number), excluded)] : []),
         ],
       };
     }),

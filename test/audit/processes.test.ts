@@ -7,7 +7,7 @@ import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { addMonths, localToday } from "../../src/core/dates.js";
-import { builtOnce, checkJson, copyFixture, csr, git, gitInit } from "../helpers.js";
+import { builtOnce, checkJson, copyFixture, csr, git, gitInit, tempDir } from "../helpers.js";
 
 const acme = builtOnce(() => gitInit(copyFixture("examples/acme-auto")));
 const gjb = builtOnce(() => gitInit(copyFixture("examples/gjb-demo")));
@@ -154,6 +154,24 @@ describe("audit coverage of clauses (tester62 N9)", () => {
       stderr: "csr: --not-audited-since 只用于条款覆盖矩阵（--style grid），不用于条款、过程和文件对照表。\n",
     });
     expect(run(dir, "matrix", "csr", "--audits")).toEqual({ code: 2, stdout: "", stderr: "csr: --audits 只用于 csr matrix clauses。\n" });
+  });
+
+  it("the site's heat map gives each clause's last audit in a 最近审核 column, marking those outside the three-year cycle, once an audit is recorded", async () => {
+    const dir = await acme();
+    const site = (today: string) => {
+      const out = join(tempDir(), "site");
+      const result = run(dir, "site", "--out", out, "--today", today);
+      expect(result.code, result.stderr).toBe(0);
+      return readFileSync(join(out, "coverage.html"), "utf8");
+    };
+    expect(site("2026-12-04")).not.toContain("最近审核");
+    writeFileSync(join(dir, "processes.yaml"), read(dir, "processes.yaml").replace("    documents: [QP-010, WI-010-01, WI-010-02, HH-WI-06]\n", "    documents: [QP-010, WI-010-01, WI-010-02, HH-WI-06]\n    audits:\n      - {date: 2026-06-08, by: [zhaoqiang], report: IA-2026-01, nonconformities: 1}\n"));
+    const html = site("2026-12-04");
+    expect(html).toContain('<li><span class="swatch audit-out"></span>最近审核：三年审核周期内未审核</li>');
+    expect(html).toContain('<th scope="col" class="list">最近审核</th>');
+    expect(html).toMatch(/<span class="number">8\.5\.1<\/span>[^\n]*<td class="audit">2026-06-08<\/td><\/tr>/);
+    expect(html).toMatch(/<span class="number">4\.1<\/span>[^\n]*<td class="audit out-of-cycle">未审核<\/td><\/tr>/);
+    expect(html).toContain("三年审核周期（2023-12-04 起）内审核过 ");
   });
 });
 
