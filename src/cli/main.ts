@@ -347,6 +347,62 @@ export async function run(argv: string[], output?: Output): Promise<number> {
           .option("--commit", t("help.common.commit"))
           .action(action(async () => (await import("../commands/process/audited.js")).processAuditedCommand));
       },
+      action: () => {
+        const record = program.command("action").description(t("help.action"));
+        record
+          .command("open")
+          .description(t("help.action.open"))
+          .argument("[id]", t("help.action.open.id"))
+          .option("--title <text>", t("help.action.title"))
+          .option("--source <source>", t("help.action.source"))
+          .option("--customer <code>", t("help.action.customer"))
+          .option("--complaint <number>", t("help.action.complaint"))
+          .option("--product <text>", t("help.action.product"))
+          .option("--process <code>", t("help.action.process"))
+          .option("--audit-report <number>", t("help.action.audit-report"))
+          .option("--received <date>", t("help.action.received"))
+          .option("--owner <person>", t("help.action.owner"))
+          .option("--csr <ids...>", t("help.action.csr"))
+          .option("--due <step=date...>", t("help.action.due"))
+          .option("-y, --yes", t("help.common.yes"))
+          .option("--commit", t("help.common.commit-new"))
+          .action(action(async () => (await import("../commands/action/index.js")).actionOpenCommand));
+        record
+          .command("step")
+          .description(t("help.action.step"))
+          .argument("<id>", t("help.action.id"))
+          .argument("<step>", t("help.action.step.step"))
+          .option("--date <date>", t("help.action.step.date"))
+          .option("--by <person>", t("help.action.step.by"))
+          .option("--note <text>", t("help.action.step.note"))
+          .option("--due <date>", t("help.action.step.due"))
+          .option("-y, --yes", t("help.common.yes"))
+          .option("--commit", t("help.common.commit"))
+          .action(action(async () => (await import("../commands/action/index.js")).actionStepCommand));
+        record
+          .command("readacross")
+          .description(t("help.action.readacross"))
+          .argument("<id>", t("help.action.id"))
+          .argument("[checked]", t("help.action.readacross.checked"))
+          .option("--process <code>", t("help.action.readacross.process"))
+          .option("--product <text>", t("help.action.readacross.product"))
+          .option("--result <text>", t("help.action.readacross.result"))
+          .option("--by <person>", t("help.action.readacross.by"))
+          .option("--date <date>", t("help.action.readacross.date"))
+          .option("-y, --yes", t("help.common.yes"))
+          .option("--commit", t("help.common.commit"))
+          .action(action(async () => (await import("../commands/action/index.js")).actionReadAcrossCommand));
+        record
+          .command("close")
+          .description(t("help.action.close"))
+          .argument("<id>", t("help.action.id"))
+          .option("--verified-by <person>", t("help.action.close.verified-by"))
+          .option("--date <date>", t("help.action.close.date"))
+          .option("--evidence <text>", t("help.action.close.evidence"))
+          .option("-y, --yes", t("help.common.yes"))
+          .option("--commit", t("help.common.commit"))
+          .action(action(async () => (await import("../commands/action/index.js")).actionCloseCommand));
+      },
       symbol: () => {
         // Under GJB 9001C or ISO 9001 without IATF 16949, the table is of key and important characteristics (report/registers/symbols.ts).
         const general = wordingOf(standards) === "general";

@@ -344,6 +344,7 @@ const FOLDERS: Record<string, { kind: FileKind; nested: boolean }> = {
   csr: { kind: "csr", nested: true },
   documents: { kind: "document", nested: true },
   standards: { kind: "standard", nested: false },
+  actions: { kind: "action", nested: false },
 };
 
 /** Which kind of repository file a path holds, by the same layout rules as discover() on disk. */

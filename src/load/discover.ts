@@ -65,6 +65,7 @@ const FOLDERS: { dir: string; kind: FileKind; nested: boolean }[] = [
   { dir: "csr", kind: "csr", nested: true },
   { dir: "documents", kind: "document", nested: true },
   { dir: "standards", kind: "standard", nested: false },
+  { dir: "actions", kind: "action", nested: false },
 ];
 
 export function discover(root: string): Discovery {

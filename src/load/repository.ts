@@ -9,6 +9,7 @@ import { buildCatalog, type Catalog } from "../model/catalog.js";
 import type {
   CatalogFile,
   ControlledDocument,
+  CorrectiveAction,
   Csr,
   Customer,
   Path,
@@ -46,6 +47,8 @@ export interface Repository {
   documents: Located<ControlledDocument>[];
   processes: Located<Process>[];
   symbols: Located<SymbolConversion>[];
+  /** The nonconformity and corrective action records (actions/<id>.yaml, 8D). */
+  actions: Located<CorrectiveAction>[];
   catalogs: Map<string, Catalog>;
   /** The repository's own standards/<ID>.yaml files, where findings about a catalog are placed. */
   catalogFiles: Located<CatalogFile>[];
@@ -65,6 +68,8 @@ export interface Repository {
     /** The ids of the entries of people.yaml and processes.yaml left out for a schema error of their own. */
     people: Set<string>;
     processes: Set<string>;
+    /** The ids of the corrective action records (actions/) that failed validation or could not be read (by file name). */
+    actions: Set<string>;
   };
   /**
    * The CSRs, documents and customers whose file fails its schema, without the fields that fail it
@@ -104,9 +109,10 @@ export function buildRepository(root: string, files: SourceFile[], extraProblems
     documents: [],
     processes: [],
     symbols: [],
+    actions: [],
     catalogs: new Map(),
     catalogFiles: [],
-    unvalidated: { documents: new Set(), customers: new Set(), csrs: new Set(), documentTitles: new Set(), titlesUnknown: false, people: new Set(), processes: new Set() },
+    unvalidated: { documents: new Set(), customers: new Set(), csrs: new Set(), documentTitles: new Set(), titlesUnknown: false, people: new Set(), processes: new Set(), actions: new Set() },
     partial: { csrs: [], documents: [], customers: [] },
   };
   const repoCatalogs: CatalogFile[] = [];
@@ -148,6 +154,9 @@ export function buildRepository(root: string, files: SourceFile[], extraProblems
       case "document":
         repo.documents.push({ value: data as unknown as ControlledDocument, file, path: [] });
         break;
+      case "action":
+        repo.actions.push({ value: data as unknown as CorrectiveAction, file, path: [] });
+        break;
       case "standard":
         repoCatalogs.push(data as unknown as CatalogFile);
         repo.catalogFiles.push({ value: data as unknown as CatalogFile, file, path: [] });
@@ -168,6 +177,7 @@ function rememberUnvalidated(repo: Repository, file: SourceFile): void {
   }
   if (file.kind === "customer" && typeof data.code === "string") repo.unvalidated.customers.add(data.code);
   if (file.kind === "csr" && typeof data.id === "string") repo.unvalidated.csrs.add(data.id);
+  if (file.kind === "action" && typeof data.id === "string") repo.unvalidated.actions.add(data.id);
 }
 
 /** What can be kept of a file that fails its schema (load/salvage.ts). */
@@ -208,6 +218,7 @@ function rememberUnreadable(repo: Repository, file: SourceFile): void {
     repo.unvalidated.titlesUnknown = true;
   }
   if (file.kind === "customer") repo.unvalidated.customers.add(name);
+  if (file.kind === "action") repo.unvalidated.actions.add(name);
 }
 
 let shipped: Map<string, CatalogFile> | undefined;

@@ -26,6 +26,7 @@ export const SCHEMA_FILES: Record<FileKind, string> = {
   csr: "csr.schema.json",
   document: "document.schema.json",
   standard: "standard.schema.json",
+  action: "action.schema.json",
 };
 
 type Validator = (data: unknown) => boolean;

@@ -1,7 +1,7 @@
 /** Lookup tables over a loaded repository, built once per check so that rules stay linear. */
 import type { Located, Repository } from "../load/repository.js";
 import { documentFileName } from "./paths.js";
-import type { ControlledDocument, Csr, Customer, Department, DocumentLayout, ExternalParty, Person, Process, Revision, SignatureRole } from "./types.js";
+import type { ControlledDocument, CorrectiveAction, Csr, Customer, Department, DocumentLayout, ExternalParty, Person, Process, Revision, SignatureRole } from "./types.js";
 
 export interface RepoIndex {
   departments: Map<string, Department>;
@@ -12,6 +12,8 @@ export interface RepoIndex {
   documents: Map<string, Located<ControlledDocument>>;
   processes: Map<string, Located<Process>>;
   csrs: Map<string, Located<Csr>>;
+  /** The corrective action records (actions/) by id. */
+  actions: Map<string, Located<CorrectiveAction>>;
 }
 
 function byKey<T>(items: Located<T>[], key: (v: T) => string): Map<string, Located<T>> {
@@ -49,6 +51,7 @@ export function buildIndex(repo: Repository): RepoIndex {
     documents: documentsById(repo.documents),
     processes: byKey(repo.processes, (p) => p.code),
     csrs: byKey(repo.csrs, (c) => c.id),
+    actions: byKey(repo.actions, (a) => a.id),
   };
 }
 

@@ -200,7 +200,14 @@ export interface Customer {
   contacts?: { name: string; role?: string; email?: string; phone?: string }[];
   notes?: string;
   sources?: SourceDocument[];
+  /** The customer's deadlines for handling a complaint (e.g. 24 h containment, D4 in 5 working days), counted from its receipt; `csr` names the CSR that sets them. */
+  complaint_deadlines?: ComplaintDeadlines;
 }
+
+/** A step's deadline after a complaint is received: calendar days (24 h = 1) or working days of the repository's calendar. */
+export type StepDeadline = { days: number } | { working_days: number };
+
+export type ComplaintDeadlines = { csr?: string } & Partial<Record<"D3" | "D4" | "D5" | "D6" | "D7" | "D8", StepDeadline>>;
 
 export interface Signature {
   by: string;
@@ -523,6 +530,8 @@ export interface Revision {
   reason?: string;
   /** 文件更改申请单号: the number of the change request the revision carries out (csr release --change-request). */
   change_request?: string;
+  /** The nonconformity / corrective action records (actions/) the revision carries out, by id (csr release --action). */
+  actions?: string[];
   /** 顾客变更通知/ECN: the numbers of the customer's engineering change notices the revision carries out (csr release --ecn; IATF 16949 7.5.3.2.2). */
   ecn?: string[];
   pages?: string;
@@ -655,6 +664,63 @@ export interface ProcessAudit {
   report: string;
   nonconformities: number;
   comment?: string;
+}
+
+/** Where a nonconformity came from: a customer complaint, an internal audit, found in house, a failure in the field. */
+export const ACTION_SOURCES = ["complaint", "audit", "internal", "field-failure"] as const;
+export type ActionSource = (typeof ACTION_SOURCES)[number];
+
+/**
+ * The steps of a corrective action, in order (8D: D3 containment, D4 root cause, D5 chosen action, D6
+ * action implemented and validated, D7 prevention, D8 closure); an internal audit's nonconformity
+ * goes through the same (IATF 16949 10.2.1 a–f).
+ */
+export const ACTION_STEPS = ["D3", "D4", "D5", "D6", "D7", "D8"] as const;
+export type ActionStepId = (typeof ACTION_STEPS)[number];
+
+export interface ActionStep {
+  due?: string;
+  done?: string;
+  by?: string;
+  note?: string;
+}
+
+export interface ActionClosure {
+  due?: string;
+  done?: string;
+  verified_by?: string;
+  evidence?: string;
+}
+
+/** A lessons-learned check of a similar document, process or product (横向展开, IATF 16949 10.3.1). */
+export interface ReadAcross {
+  document?: string;
+  process?: string;
+  product?: string;
+  result: string;
+  by: string;
+  date: string;
+}
+
+/**
+ * A nonconformity and its corrective action (actions/<id>.yaml, 不符合及纠正措施 / 8D): IATF 16949
+ * 10.2.1–10.2.3, 10.2.6 (complaints), 9.2.2 (audit nonconformities); GJB 9001C 10.2. Open while its
+ * D8 has no done date.
+ */
+export interface CorrectiveAction {
+  id: string;
+  title: string;
+  source: ActionSource;
+  customer?: string;
+  complaint?: string;
+  product?: string;
+  process?: string;
+  audit_report?: string;
+  received: string;
+  owner: string;
+  csr?: string[];
+  steps?: Partial<Record<Exclude<ActionStepId, "D8">, ActionStep>> & { D8?: ActionClosure };
+  read_across?: ReadAcross[];
 }
 
 export interface SymbolConversion {

@@ -72,7 +72,7 @@ describe("csr init", () => {
     expect(readFileSync(join(dir, ".gitignore"), "utf8")).toBe("node_modules/\nout/\n");
     const settings = JSON.parse(readFileSync(join(dir, ".vscode/settings.json"), "utf8"));
     expect(settings["yaml.schemas"]["./node_modules/qms-csr/schemas/csr.schema.json"]).toEqual(["csr/**/*.yaml"]);
-    expect(Object.keys(settings["yaml.schemas"])).toHaveLength(8);
+    expect(Object.keys(settings["yaml.schemas"])).toHaveLength(9);
     const workflow = parse(readFileSync(join(dir, ".github/workflows/csr.yml"), "utf8"));
     expect(workflow.on).toEqual({ pull_request: null });
     expect(workflow.jobs.check.steps[0]).toEqual({ uses: "actions/checkout@v4", with: { "fetch-depth": 0 } });

@@ -17,6 +17,7 @@ const SCHEMA_GLOBS: Record<FileKind, string[]> = {
   csr: ["csr/**/*.yaml"],
   document: ["documents/**/*.yaml"],
   standard: ["standards/*.yaml"],
+  action: ["actions/*.yaml"],
 };
 
 /** The standards `csr init --standard` starts a repository with (catalogs shipped in standards/). */

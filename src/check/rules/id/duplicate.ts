@@ -12,7 +12,7 @@ export const rule: Rule = {
   summary: "Two entities of the same kind share an id.",
   docs: {
     description:
-      "Two documents, customers, people, processes, departments (or outside parties, which share their codes) or source documents of one customer share an id, so references to that id become ambiguous. Of two files with one document number, the one with the longer revision record is taken for the document (then the file named by the number, then the first by path): a released form is not displaced by a new draft that took its number, and the finding stands on the draft, the file a pull request added. (Two CSRs with the same id are reported by `csr/duplicate-id-across-branches`.)",
+      "Two documents, customers, people, processes, corrective action records, departments (or outside parties, which share their codes) or source documents of one customer share an id, so references to that id become ambiguous. Of two files with one document number, the one with the longer revision record is taken for the document (then the file named by the number, then the first by path): a released form is not displaced by a new draft that took its number, and the finding stands on the draft, the file a pull request added. (Two CSRs with the same id are reported by `csr/duplicate-id-across-branches`.)",
     bad: `
   - code: C1
     name: 市场开发过程
@@ -29,6 +29,7 @@ export const rule: Rule = {
     duplicates(ctx, "customer", repo.customers, (c) => c.code, ["code"], index.customers);
     duplicates(ctx, "person", repo.people, (p) => p.id, ["id"], index.people);
     duplicates(ctx, "process", repo.processes, (p) => p.code, ["code"], index.processes);
+    duplicates(ctx, "action", repo.actions, (a) => a.id, ["id"], index.actions);
     const config = repo.config;
     if (config) {
       // One code space: a copy's recipient and a person's unit may name either a department or an outside party.
@@ -51,7 +52,7 @@ export const rule: Rule = {
  */
 function duplicates<T>(
   ctx: RuleContext,
-  what: "document" | "customer" | "person" | "process" | "department" | "source-document",
+  what: "document" | "customer" | "person" | "process" | "department" | "source-document" | "action",
   items: Located<T>[],
   key: (v: T) => string,
   field: string[],

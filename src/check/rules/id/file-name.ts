@@ -11,7 +11,7 @@ export const rule: Rule = {
   summary: "An entity's id does not match its file name or folder.",
   docs: {
     description:
-      "Files are named after what they hold, so that a document controller finds `QP-020` in `documents/QP-020.yaml` (in any subfolder of `documents/`), customer `DYA` in `customers/DYA.yaml`, and CSR `DYA-001` in `csr/DYA/DYA-001.yaml`. A `/` or `:` in a document number is written `_` in the file name: `CS/QP-006` lives in `documents/CS_QP-006.yaml`. So `CS/QP-006` and `CS_QP-006` would be one file name (and one print, one release tag): the second of such numbers is reported, to be given another number.",
+      "Files are named after what they hold, so that a document controller finds `QP-020` in `documents/QP-020.yaml` (in any subfolder of `documents/`), customer `DYA` in `customers/DYA.yaml`, corrective action `8D-2026-012` in `actions/8D-2026-012.yaml`, and CSR `DYA-001` in `csr/DYA/DYA-001.yaml`. A `/` or `:` in a document number is written `_` in the file name: `CS/QP-006` lives in `documents/CS_QP-006.yaml`. So `CS/QP-006` and `CS_QP-006` would be one file name (and one print, one release tag): the second of such numbers is reported, to be given another number.",
     bad: `
 # documents/QP-021.yaml
 id: QP-020
@@ -44,6 +44,9 @@ id: QP-020
       if (base(file.path) !== value.code) {
         ctx.report({ file, path: ["code"] }, t("rule.id/file-name.customer", { code: value.code }));
       }
+    }
+    for (const { value, file } of ctx.repo.actions) {
+      if (base(file.path) !== value.id) ctx.report({ file, path: ["id"] }, t("rule.id/file-name.action", { id: value.id }));
     }
     for (const { value, file } of ctx.repo.csrs) {
       if (base(file.path) !== value.id) {

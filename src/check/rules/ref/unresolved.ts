@@ -26,6 +26,7 @@ export const rule: Rule = {
           d.forms,
           d.deviates_from,
           d.revisions?.map((r) => SIGNED.map((role) => r[role]).concat(r.countersigned ?? [])),
+          d.revisions?.map((r) => r.actions),
           d.reviews?.map((r) => r.by),
           d.obsolete?.superseded_by,
           d.distribution?.map((c) => [c.to, c.holder, c.issued_by, c.returned_by, c.received_by, c.lost?.by, c.destroyed?.by, c.retained?.by]),
@@ -93,6 +94,24 @@ related: [QP-001]   # Unknown document 'QP-001'
         if (b.department && !departments.has(b.department)) refs.department(file, ["record", "batches", i, "department"], b.department);
       });
       if (distribution) for (let i = 0; i < distribution.length; i++) refs.department(file, ["distribution", i, "to"], distribution[i]!.to, true);
+      value.revisions?.forEach((r, i) => r.actions?.forEach((id, j) => refs.action(file, ["revisions", i, "actions", j], id)));
+    }
+    for (const { value: action, file } of repo.actions) {
+      if (action.customer) refs.customer(file, ["customer"], action.customer);
+      const process = action.process === undefined ? undefined : processes.get(action.process)?.value;
+      if (action.process && !process && !unvalidated.processes.has(action.process)) refs.process(file, ["process"], action.process);
+      // An audit's nonconformity is traced to the audit that raised it (IATF 16949 9.2.2.1, 10.2.1): an audit recorded for the process.
+      const report = action.audit_report;
+      if (process && report && !(process.audits ?? []).some((a) => a.report.toLowerCase() === report.toLowerCase())) {
+        const recorded = (process.audits ?? []).map((a) => a.report);
+        refs.missing(file, ["audit_report"], sentences(t("rule.ref/unresolved.action-audit", { report: quotedId(report), process: process.code }) + didYouMean(report, recorded), t("rule.ref/unresolved.action-audit-fix", { process: process.code, report })), ["processes.yaml"]);
+      }
+      action.csr?.forEach((id, i) => {
+        if (!index.csrs.has(id) && !unvalidated.csrs.has(id)) refs.missing(file, ["csr", i], sentences(t("rule.ref/unresolved.action-csr", { id: quotedId(id) }) + didYouMean(id, index.csrs.keys()), t("rule.ref/unresolved.action-csr-fix")));
+      });
+      action.read_across?.forEach((r, i) => {
+        if (r.process && !processes.has(r.process) && !unvalidated.processes.has(r.process)) refs.process(file, ["read_across", i, "process"], r.process);
+      });
     }
     for (const { value, file } of repo.customers) {
       if (!ctx.keeps(file)) continue;
@@ -155,6 +174,11 @@ export function forEachCsrReference(repo: Pick<Repository, "csrs">, visit: (file
   for (const { value: csr, file } of repo.csrs) if (csr.superseded?.by) visit(file, ["superseded", "by"], csr.superseded.by);
 }
 
+/** Every place a corrective action record (actions/) names a CSR that governs it (`csr`), with its file and path; `csr renumber` rewrites them when a CSR's id changes. */
+export function forEachActionCsrReference(repo: Pick<Repository, "actions">, visit: (file: SourceFile, path: Path, id: string) => void): void {
+  for (const { value, file } of repo.actions) value.csr?.forEach((id, i) => visit(file, ["csr", i], id));
+}
+
 /**
  * Every place a file names a controlled document by its number, with its file, path and (where a
  * command corrects it: a document's `related`, `forms` and `deviates_from`, a CSR's `addressed`) the id of the
@@ -168,7 +192,7 @@ export function forEachCsrReference(repo: Pick<Repository, "csrs">, visit: (file
  * numbers it knows before their paths are made.
  */
 export function forEachDocumentReference(
-  repo: Pick<Repository, "config" | "processes" | "documents" | "csrs">,
+  repo: Pick<Repository, "config" | "processes" | "documents" | "csrs" | "actions">,
   visit: (file: SourceFile, path: Path, id: string, owner?: string) => void,
   keeps: (file: SourceFile) => boolean = () => true,
   known: (id: string) => boolean = () => false,
@@ -189,6 +213,7 @@ export function forEachDocumentReference(
     if (obsolete?.superseded_by && !known(obsolete.superseded_by)) visit(file, ["obsolete", "superseded_by"], obsolete.superseded_by);
     obsolete?.used_by?.forEach((u, i) => known(u.document) || visit(file, ["obsolete", "used_by", i, "document"], u.document));
   }
+  for (const { value, file } of repo.actions) value.read_across?.forEach((r, i) => r.document === undefined || known(r.document) || visit(file, ["read_across", i, "document"], r.document));
   for (const { value: csr, file } of repo.csrs) {
     if (!keeps(file)) continue;
     const { addressed, review } = csr;
@@ -215,6 +240,14 @@ export function forEachPersonReference(repo: Repository, keeps: (file: SourceFil
   const config = repo.config;
   config?.value.departments.forEach((d, i) => d.delegates?.forEach((p, j) => visit(config.file, ["departments", i, "delegates", j], p)));
   for (const { value, file, path } of repo.processes) value.audits?.forEach((a, i) => a.by?.forEach((p, j) => known(p) || visit(file, [...path, "audits", i, "by", j], p)));
+  for (const { value, file } of repo.actions) {
+    if (!known(value.owner)) visit(file, ["owner"], value.owner);
+    for (const [step, entry] of Object.entries(value.steps ?? {}) as [string, { by?: string; verified_by?: string }][]) {
+      if (entry.by && !known(entry.by)) visit(file, ["steps", step, "by"], entry.by);
+      if (entry.verified_by && !known(entry.verified_by)) visit(file, ["steps", step, "verified_by"], entry.verified_by);
+    }
+    value.read_across?.forEach((r, i) => known(r.by) || visit(file, ["read_across", i, "by"], r.by));
+  }
   const training = (file: SourceFile, sessions: readonly TrainingSession[] | undefined) => {
     if (!sessions) return;
     for (let i = 0; i < sessions.length; i++) {
@@ -393,6 +426,13 @@ class References {
     // Close to a number in use: most likely mistyped. Else most likely a document not written yet.
     const fix = near !== "" ? t("rule.ref/unresolved.document-correct", { how, command }) : t(family ? "rule.ref/unresolved.document-new" : "rule.ref/unresolved.document-new-no-family", { how, command });
     this.missing(file, path, sentences(t("rule.ref/unresolved.document", { id: quotedId(id) }) + near, fix));
+  }
+
+  /** A corrective action record (actions/) named by a revision that carries it out. */
+  action(file: SourceFile, path: Path, id: string): void {
+    const { index, repo } = this.ctx;
+    if (index.actions.has(id) || repo.unvalidated.actions.has(id)) return;
+    this.missing(file, path, sentences(t("rule.ref/unresolved.action", { id: quotedId(id) }) + didYouMean(id, index.actions.keys()), t("rule.ref/unresolved.action-fix", { id })));
   }
 
   /** A CSR named by another (`superseded.by`, the one that replaces it). */

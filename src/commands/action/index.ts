@@ -1,0 +1,308 @@
+/**
+ * `csr action open|step|readacross|close`: the nonconformity and corrective action record
+ * (actions/<id>.yaml, 不符合及纠正措施 / 8D) of a customer complaint, an internal audit's
+ * nonconformity, an internal or a field failure (IATF 16949 10.2.1–10.2.3, 10.2.6, 9.2.2; GJB 9001C 10.2).
+ *
+ * - open: the record, with its source, customer and the customer's complaint number, or the process
+ *   and the audit report recorded for it (csr process audited), the day it was received or raised,
+ *   the owner and the CSRs that govern it; a complaint of a customer with `complaint_deadlines` gets
+ *   each step's due date counted from receipt on the working-day calendar.
+ * - step: a step D3–D7 done (the day, who, what), or its due date.
+ * - readacross: a lessons-learned check of a similar document, process or product (横向展开, 10.3.1),
+ *   on the record: the document's periodic review is not touched.
+ * - close: D8, the day the action was verified effective, by whom and the evidence; refused while a
+ *   step D3–D7 has no done date.
+ *
+ * Errors (UserError, one line): an unknown record, customer, process, CSR, person or step; a missing
+ * option; a date after today or before the record was received (or, closing, before its last step);
+ * an audit report not recorded for the process; a step recorded done already; a closed record changed.
+ */
+import { Document } from "yaml";
+import { UserError } from "../../core/errors.js";
+import { didYouMean, shellArgument } from "../../core/text.js";
+import { list, t } from "../../i18n/index.js";
+import { repositoryCalendar } from "../../load/calendar.js";
+import type { Located } from "../../load/repository.js";
+import { actionClosed, complaintDueDates, nextActionId, stepsNotDone } from "../../model/actions.js";
+import { workdaysLate } from "../../model/calendar.js";
+import { findProcess } from "../../model/index.js";
+import { processLabel } from "../../model/labels.js";
+import { ACTION_SOURCES, ACTION_STEPS, type ActionSource, type ActionStepId, type CorrectiveAction, type ReadAcross } from "../../model/types.js";
+import type { CommandContext } from "../context.js";
+import { choiceOption, dateOption, eventDateOption } from "../options.js";
+import { editFile, listOption, personOption, saveChanges, setInMapOrder, withEditSession, type EditSession } from "../shared/edit.js";
+import { personLabel } from "../shared/people.js";
+import { appendIn, mapNode, yamlText } from "../shared/persist.js";
+import { isMap } from "yaml";
+
+/** The order of a record's keys as `csr action open` writes them. */
+const KEYS = ["id", "title", "source", "customer", "complaint", "product", "process", "audit_report", "received", "owner", "csr", "steps", "read_across"] as const;
+
+export interface ActionOpenFlags {
+  title?: string;
+  source?: string;
+  customer?: string;
+  complaint?: string;
+  product?: string;
+  process?: string;
+  auditReport?: string;
+  received?: string;
+  owner?: string;
+  csr?: string[];
+  due?: string[];
+  commit?: boolean;
+}
+
+export async function actionOpenCommand(ctx: CommandContext, given: string | undefined, flags: ActionOpenFlags): Promise<number> {
+  return withEditSession(ctx, true, undefined, async (session) => {
+    const { repo, index } = session;
+    const missing: string[] = (["--title", "--received", "--owner"] as const).filter((flag) => !{ "--title": flags.title, "--received": flags.received, "--owner": flags.owner }[flag]?.trim());
+    const source: ActionSource | undefined = flags.source !== undefined ? choiceOption(flags.source, "--source", ACTION_SOURCES, "complaint") : flags.customer ? "complaint" : flags.auditReport ? "audit" : undefined;
+    if (source === undefined) missing.unshift("--source");
+    if (source === "complaint" && !flags.customer) missing.push("--customer");
+    if (source === "audit") for (const flag of ["--process", "--audit-report"] as const) if (!(flag === "--process" ? flags.process : flags.auditReport)) missing.push(flag);
+    if (missing.length > 0) throw new UserError(t("action.open.missing", { flags: list(missing) }), t("action.open.hint"));
+    const received = eventDateOption(flags.received, "--received");
+    const owner = personOption(session, flags.owner!, "--owner", received).id;
+    const customer = flags.customer === undefined ? undefined : index.customers.get(flags.customer.trim())?.value;
+    if (flags.customer !== undefined && !customer) throw new UserError(t("action.unknown-customer", { code: flags.customer }) + didYouMean(flags.customer, index.customers.keys()));
+    const located = flags.process === undefined ? undefined : findProcess(repo.processes, flags.process);
+    if (flags.process !== undefined && !located) throw new UserError(t("process.unknown", { code: flags.process, known: list(repo.processes.map((p) => p.value.code)) || t("process.none") }) + didYouMean(flags.process, repo.processes.map((p) => p.value.code)));
+    const process = located?.value;
+    let report: string | undefined;
+    if (flags.auditReport !== undefined) {
+      const wanted = flags.auditReport.trim();
+      if (!process) throw new UserError(t("action.audit-needs-process", { report: wanted }));
+      const audits = process.audits ?? [];
+      // Read as the audit was recorded: IA-2026-01 and ia-2026-01 are one report (process/audit-duplicate-report).
+      report = audits.find((a) => a.report.toLowerCase() === wanted.toLowerCase())?.report;
+      if (report === undefined) {
+        throw new UserError(t("action.audit-not-recorded", { report: wanted, process: processLabel(process) }) + didYouMean(wanted, audits.map((a) => a.report)), t("action.audit-not-recorded.hint", { code: shellArgument(process.code), report: shellArgument(wanted) }));
+      }
+    }
+    const csrs = listOption(flags.csr);
+    for (const id of csrs) if (!index.csrs.has(id)) throw new UserError(t("action.unknown-csr", { id }) + didYouMean(id, index.csrs.keys()));
+    // A complaint of a customer that fixes its deadlines: each step's due date, and the CSR that fixes them.
+    const deadlines = source === "complaint" ? customer?.complaint_deadlines : undefined;
+    const calendar = repositoryCalendar(repo.config?.value);
+    const due: Partial<Record<ActionStepId, string>> = deadlines ? complaintDueDates(deadlines, received, calendar) : {};
+    if (deadlines?.csr && index.csrs.has(deadlines.csr) && !csrs.includes(deadlines.csr)) csrs.unshift(deadlines.csr);
+    for (const entry of listOption(flags.due)) {
+      const [step, date] = stepDate(entry);
+      due[step] = dateOption(date, "--due");
+      if (due[step]! < received) throw new UserError(t("action.due-before-received", { step, due: due[step]!, received }));
+    }
+    const taken = [...index.actions.keys(), ...repo.unvalidated.actions];
+    const id = given?.trim() || nextActionId(taken, source!, received.slice(0, 4));
+    if (!/^[A-Za-z0-9][A-Za-z0-9_.-]*$/.test(id)) throw new UserError(t("action.bad-id", { id }));
+    const existing = taken.find((k) => k.toLowerCase() === id.toLowerCase());
+    if (existing !== undefined) throw new UserError(t("action.exists", { id: existing }), t("action.exists.hint", { id: existing }));
+    const steps = Object.fromEntries(ACTION_STEPS.filter((s) => due[s] !== undefined).map((s) => [s, { due: due[s] }]));
+    const record: CorrectiveAction = {
+      id,
+      title: flags.title!.trim(),
+      source: source!,
+      ...(customer ? { customer: customer.code } : {}),
+      ...(flags.complaint?.trim() ? { complaint: flags.complaint.trim() } : {}),
+      ...(flags.product?.trim() ? { product: flags.product.trim() } : {}),
+      ...(process ? { process: process.code } : {}),
+      ...(report ? { audit_report: report } : {}),
+      received,
+      owner,
+      ...(csrs.length > 0 ? { csr: csrs } : {}),
+      ...(Object.keys(steps).length > 0 ? { steps } : {}),
+    };
+    const path = `actions/${id}.yaml`;
+    const lines = [t("action.opened", { id, title: record.title, source: t(`action.source.${source!}`), path })];
+    for (const step of ACTION_STEPS) {
+      if (due[step] === undefined) continue;
+      const rule = deadlines?.[step];
+      const basis = flags.due?.some((e) => e.toUpperCase().startsWith(`${step}=`)) || !rule ? "" : "days" in rule ? t("action.basis.days", { count: rule.days, csr: deadlines?.csr ?? customer!.code }) : t("action.basis.working-days", { count: rule.working_days, csr: deadlines?.csr ?? customer!.code });
+      lines.push(t("action.due-line", { step, name: t(`action.step.${step}`), due: due[step]!, basis }));
+    }
+    lines.push(t("action.open.next", { id: shellArgument(id) }));
+    await saveChanges(ctx, session, [{ path, kind: "action", text: yamlText(new Document(record)), create: true }], lines, {
+      commit: flags.commit,
+      message: t("action.commit.opened", { id, title: record.title }),
+    });
+    return 0;
+  });
+}
+
+export interface ActionStepFlags {
+  date?: string;
+  by?: string;
+  note?: string;
+  due?: string;
+  commit?: boolean;
+}
+
+export async function actionStepCommand(ctx: CommandContext, given: string, stepGiven: string, flags: ActionStepFlags): Promise<number> {
+  return withEditSession(ctx, true, undefined, async (session) => {
+    const located = findAction(session, given);
+    const action = located.value;
+    const step = stepOption(stepGiven);
+    if (step === "D8") throw new UserError(t("action.step.d8", { id: action.id }), t("action.close.hint", { id: shellArgument(action.id) }));
+    refuseClosed(action);
+    if (flags.date === undefined && flags.due === undefined) throw new UserError(t("action.step.missing", { id: action.id, step }), t("action.step.hint", { id: shellArgument(action.id), step }));
+    const entry = action.steps?.[step];
+    if (flags.date !== undefined && entry?.done !== undefined) throw new UserError(t("action.step.done-already", { id: action.id, step, done: entry.done }), t("action.step.done-already.hint", { path: located.file.path }));
+    const done = flags.date === undefined ? undefined : eventDateOption(flags.date, "--date", { follows: { what: { key: "action.follows.received", data: {} }, date: action.received, of: action.id } });
+    const due = flags.due === undefined ? undefined : dateOption(flags.due, "--due");
+    if (due !== undefined && due < action.received) throw new UserError(t("action.due-before-received", { step, due, received: action.received }));
+    const by = flags.by === undefined ? undefined : personOption(session, flags.by, "--by", done).id;
+    const note = flags.note?.trim() || undefined;
+    const change = editFile(session.root, located.file.path, "action", (doc) => {
+      const steps = ensureMap(doc, ["steps"]);
+      const values = { ...(due ? { due } : {}), ...(done ? { done } : {}), ...(by ? { by } : {}), ...(note ? { note } : {}) };
+      if (!steps.has(step)) {
+        setInMapOrder(doc, steps, ACTION_STEPS, step, mapNode(doc, values));
+        return;
+      }
+      const node = steps.get(step, true);
+      if (!isMap(node)) throw new UserError(t("action.step.not-mapping", { step, path: located.file.path }));
+      for (const [key, value] of Object.entries(values)) setInMapOrder(doc, node, ["due", "done", "by", "note"], key, doc.createNode(value));
+    });
+    const name = t(`action.step.${step}`);
+    const lines: string[] = [];
+    const dueNow = due ?? entry?.due;
+    if (done !== undefined) {
+      const late = dueNow === undefined ? 0 : workdaysLate(repositoryCalendar(session.repo.config?.value), dueNow, done);
+      const timing = dueNow === undefined ? "" : done <= dueNow ? t("action.on-time", { due: dueNow }) : t("action.late", { due: dueNow, count: Math.max(late, 1) });
+      lines.push(t("action.step.recorded", { id: action.id, step, name, done, by: by ? t("action.by", { who: personLabel(session.index, by) }) : "", timing, path: located.file.path }));
+    } else {
+      lines.push(t("action.step.due-set", { id: action.id, step, name, due: due!, path: located.file.path }));
+    }
+    await saveChanges(ctx, session, [change], lines, {
+      commit: flags.commit,
+      message: done !== undefined ? t("action.commit.step", { id: action.id, step, name, done }) : t("action.commit.due", { id: action.id, step, due: due! }),
+    });
+    return 0;
+  });
+}
+
+export interface ActionReadAcrossFlags {
+  process?: string;
+  product?: string;
+  result?: string;
+  by?: string;
+  date?: string;
+  commit?: boolean;
+}
+
+export async function actionReadAcrossCommand(ctx: CommandContext, given: string, target: string | undefined, flags: ActionReadAcrossFlags): Promise<number> {
+  return withEditSession(ctx, true, undefined, async (session) => {
+    const located = findAction(session, given);
+    const action = located.value;
+    refuseClosed(action);
+    const missing = [...(target === undefined && !flags.process && !flags.product ? ["<document>"] : []), ...(flags.result?.trim() ? [] : ["--result"]), ...(flags.by ? [] : ["--by"])];
+    if (missing.length > 0) throw new UserError(t("action.readacross.missing", { flags: list(missing) }), t("action.readacross.hint", { id: shellArgument(action.id) }));
+    const entry: Partial<ReadAcross> = {};
+    let checked = "";
+    if (target !== undefined) {
+      const document = session.index.documents.get(target.trim());
+      const process = document ? undefined : findProcess(session.repo.processes, target);
+      if (document) entry.document = document.value.id;
+      else if (process) entry.process = process.value.code;
+      else throw new UserError(t("action.readacross.unknown", { target }) + didYouMean(target, [...session.index.documents.keys(), ...session.index.processes.keys()]));
+      checked = document ? `${document.value.id} ${document.value.title}` : processLabel(process!.value);
+    }
+    if (flags.process !== undefined) {
+      const process = findProcess(session.repo.processes, flags.process);
+      if (!process) throw new UserError(t("process.unknown", { code: flags.process, known: list(session.repo.processes.map((p) => p.value.code)) || t("process.none") }) + didYouMean(flags.process, session.index.processes.keys()));
+      entry.process = process.value.code;
+      checked = [checked, processLabel(process.value)].filter(Boolean).join(t("common.list-separator"));
+    }
+    if (flags.product?.trim()) {
+      entry.product = flags.product.trim();
+      checked = [checked, entry.product].filter(Boolean).join(t("common.list-separator"));
+    }
+    const date = eventDateOption(flags.date, "--date", { follows: { what: { key: "action.follows.received", data: {} }, date: action.received, of: action.id } });
+    const by = personOption(session, flags.by!, "--by", date).id;
+    const row: ReadAcross = { ...(entry.document ? { document: entry.document } : {}), ...(entry.process ? { process: entry.process } : {}), ...(entry.product ? { product: entry.product } : {}), result: flags.result!.trim(), by, date };
+    const change = editFile(session.root, located.file.path, "action", (doc) => {
+      if (!doc.has("read_across")) setInMapOrderTop(doc, "read_across", doc.createNode([]));
+      appendIn(doc, ["read_across"], doc.createNode(row, { flow: true }));
+    });
+    const lines = [t("action.readacross.recorded", { id: action.id, checked, result: row.result, by: personLabel(session.index, by), date, path: located.file.path })];
+    await saveChanges(ctx, session, [change], lines, { commit: flags.commit, message: t("action.commit.readacross", { id: action.id, checked, date }) });
+    return 0;
+  });
+}
+
+export interface ActionCloseFlags {
+  verifiedBy?: string;
+  date?: string;
+  evidence?: string;
+  commit?: boolean;
+}
+
+export async function actionCloseCommand(ctx: CommandContext, given: string, flags: ActionCloseFlags): Promise<number> {
+  return withEditSession(ctx, true, undefined, async (session) => {
+    const located = findAction(session, given);
+    const action = located.value;
+    refuseClosed(action);
+    const missing = [...(flags.verifiedBy ? [] : ["--verified-by"]), ...(flags.date ? [] : ["--date"]), ...(flags.evidence?.trim() ? [] : ["--evidence"])];
+    if (missing.length > 0) throw new UserError(t("action.close.missing", { flags: list(missing) }), t("action.close.hint", { id: shellArgument(action.id) }));
+    // 10.2.1 d: the action is reviewed for effectiveness once it has been taken; every step first.
+    const open = stepsNotDone(action);
+    if (open.length > 0) throw new UserError(t("action.close.steps-open", { id: action.id, steps: list(open.map((s) => `${s} ${t(`action.step.${s}`)}`)) }), t("action.step.hint", { id: shellArgument(action.id), step: open[0]! }));
+    const last = ACTION_STEPS.map((s) => (s === "D8" ? undefined : action.steps?.[s]?.done)).filter((d): d is string => d !== undefined).sort().at(-1) ?? action.received;
+    const date = eventDateOption(flags.date, "--date", { follows: { what: { key: "action.follows.last-step", data: {} }, date: last, of: action.id } });
+    const verifier = personOption(session, flags.verifiedBy!, "--verified-by", date).id;
+    const evidence = flags.evidence!.trim();
+    const change = editFile(session.root, located.file.path, "action", (doc) => {
+      const steps = ensureMap(doc, ["steps"]);
+      const values = { done: date, verified_by: verifier, evidence };
+      const node = steps.get("D8", true);
+      if (!isMap(node)) setInMapOrder(doc, steps, ACTION_STEPS, "D8", mapNode(doc, values));
+      else for (const [key, value] of Object.entries(values)) setInMapOrder(doc, node, ["due", "done", "verified_by", "evidence"], key, doc.createNode(value));
+    });
+    const due = action.steps?.D8?.due;
+    const timing = due === undefined ? "" : date <= due ? t("action.on-time", { due }) : t("action.late", { due, count: Math.max(workdaysLate(repositoryCalendar(session.repo.config?.value), due, date), 1) });
+    const lines = [t("action.closed", { id: action.id, date, by: personLabel(session.index, verifier), evidence, timing, path: located.file.path })];
+    await saveChanges(ctx, session, [change], lines, { commit: flags.commit, message: t("action.commit.closed", { id: action.id, date }) });
+    return 0;
+  });
+}
+
+/** The record `given` names (its id, in any letter case); else a UserError naming the closest. */
+export function findAction(session: EditSession, given: string): Located<CorrectiveAction> {
+  const text = given.trim();
+  const found = session.index.actions.get(text) ?? [...session.index.actions.values()].find((a) => a.value.id.toLowerCase() === text.toLowerCase());
+  if (found) return found;
+  if (session.repo.unvalidated.actions.has(text)) throw new UserError(t("action.invalid", { id: text }), t("edit.fix-first.hint"));
+  throw new UserError(t("action.unknown", { id: text }) + didYouMean(text, session.index.actions.keys()), t("action.unknown.hint"));
+}
+
+function refuseClosed(action: CorrectiveAction): void {
+  if (actionClosed(action)) throw new UserError(t("action.closed-already", { id: action.id, date: action.steps!.D8!.done! }));
+}
+
+/** A step as typed: D4, d4. */
+function stepOption(given: string): ActionStepId {
+  const step = given.trim().toUpperCase();
+  if ((ACTION_STEPS as readonly string[]).includes(step)) return step as ActionStepId;
+  throw new UserError(t("action.bad-step", { step: given, steps: list([...ACTION_STEPS]) }));
+}
+
+/** `--due D4=2026-11-09`: the step and the date as typed. */
+function stepDate(entry: string): [ActionStepId, string] {
+  const at = entry.indexOf("=");
+  if (at < 0) throw new UserError(t("action.bad-due", { value: entry }));
+  return [stepOption(entry.slice(0, at)), entry.slice(at + 1)];
+}
+
+/** The mapping at `path` of the file, made (after the keys that come before it) when absent. */
+function ensureMap(doc: Document.Parsed, path: [string]) {
+  if (!doc.has(path[0])) setInMapOrderTop(doc, path[0], doc.createNode({}));
+  const node = doc.get(path[0], true);
+  if (!isMap(node)) throw new UserError(t("action.step.not-mapping", { step: path[0], path: "" }));
+  return node;
+}
+
+function setInMapOrderTop(doc: Document.Parsed, key: string, node: ReturnType<Document["createNode"]>): void {
+  const map = doc.contents;
+  if (!isMap(map)) throw new Error("a repository file is a mapping");
+  setInMapOrder(doc, map, KEYS, key, node);
+}

@@ -1,0 +1,96 @@
+/**
+ * Nonconformity and corrective action records (actions/<id>.yaml, 不符合及纠正措施 / 8D) as registers,
+ * commands and checks read them: open or closed, each step's due and done dates, a customer's
+ * complaint deadlines counted on the working-day calendar, and the revisions that carry a record out.
+ * IATF 16949 10.2.1–10.2.3 (nonconformity and corrective action, 8D), 10.2.6 (customer complaints),
+ * 10.3.1 (lessons learned); GJB 9001C 10.2.
+ */
+import { addDays } from "../core/dates.js";
+import type { Located } from "../load/repository.js";
+import type { WorkCalendar } from "./calendar.js";
+import { ACTION_STEPS, type ActionStepId, type ComplaintDeadlines, type ControlledDocument, type CorrectiveAction, type Revision } from "./types.js";
+
+/** A step of a record as read: its id (D3 … D8), due and done dates (YYYY-MM-DD), who did or verified it. */
+export interface ActionStepView {
+  step: ActionStepId;
+  due?: string;
+  done?: string;
+  by?: string;
+  note?: string;
+}
+
+/** Closed once D8 (closure, with its verification) has a done date; open before. */
+export function actionClosed(action: CorrectiveAction): boolean {
+  return action.steps?.D8?.done !== undefined;
+}
+
+/** The steps the record holds, in order D3 … D8 (D8's verifier as `by`, its evidence as `note`). */
+export function actionSteps(action: CorrectiveAction): ActionStepView[] {
+  const steps = action.steps ?? {};
+  return ACTION_STEPS.flatMap((step): ActionStepView[] => {
+    if (step === "D8") {
+      const d8 = steps.D8;
+      return d8 ? [{ step, due: d8.due, done: d8.done, by: d8.verified_by, note: d8.evidence }] : [];
+    }
+    const entry = steps[step];
+    return entry ? [{ step, ...entry }] : [];
+  });
+}
+
+/**
+ * The steps of an open record whose due date is before `today` (YYYY-MM-DD) and that have no done
+ * date: what csr check's action/step-overdue reports. None once the record is closed.
+ */
+export function overdueSteps(action: CorrectiveAction, today: string): ActionStepView[] {
+  if (actionClosed(action)) return [];
+  return actionSteps(action).filter((s) => s.done === undefined && s.due !== undefined && s.due < today);
+}
+
+/** The steps D3–D7 without a done date: a record is closed only once each has one (csr action close). */
+export function stepsNotDone(action: CorrectiveAction): ActionStepId[] {
+  return ACTION_STEPS.filter((step) => step !== "D8" && action.steps?.[step]?.done === undefined);
+}
+
+/**
+ * Each step's due date for a complaint received on `received` under the customer's deadlines
+ * (customers/<code>.yaml complaint_deadlines): `days` calendar days after receipt (24 hours: 1), or
+ * `working_days` on the repository's calendar (qms.yaml calendar; the day of receipt does not count).
+ */
+export function complaintDueDates(deadlines: ComplaintDeadlines, received: string, calendar: WorkCalendar): Partial<Record<ActionStepId, string>> {
+  const due: Partial<Record<ActionStepId, string>> = {};
+  for (const step of ACTION_STEPS) {
+    const deadline = deadlines[step];
+    if (!deadline) continue;
+    due[step] = "days" in deadline ? addDays(received, deadline.days) : calendar.addWorkdays(received, deadline.working_days);
+  }
+  return due;
+}
+
+/** A revision of a document that names a corrective action record (csr release --action). */
+export interface ActionRevision {
+  document: Located<ControlledDocument>;
+  revision: Revision;
+}
+
+/** The revisions that name the record `id` (their `actions`), by document number then date. */
+export function revisionsNaming(documents: Iterable<Located<ControlledDocument>>, id: string): ActionRevision[] {
+  const found: ActionRevision[] = [];
+  for (const document of documents) for (const revision of document.value.revisions ?? []) if (revision.actions?.includes(id)) found.push({ document, revision });
+  return found.sort((a, b) => (a.document.value.id < b.document.value.id ? -1 : a.document.value.id > b.document.value.id ? 1 : (a.revision.date ?? "") < (b.revision.date ?? "") ? -1 : 1));
+}
+
+/**
+ * The next free number of a new record received in `year`: `8D-<year>-NNN` for a complaint or a field
+ * failure, `NC-<year>-NNN` (不符合) for an audit's or an internal nonconformity, one more than the
+ * highest of that prefix and year among `taken`.
+ */
+export function nextActionId(taken: Iterable<string>, source: CorrectiveAction["source"], year: string): string {
+  const prefix = `${source === "complaint" || source === "field-failure" ? "8D" : "NC"}-${year}-`;
+  let highest = 0;
+  for (const id of taken) {
+    if (!id.toUpperCase().startsWith(prefix)) continue;
+    const n = Number(id.slice(prefix.length));
+    if (Number.isInteger(n) && n > highest) highest = n;
+  }
+  return `${prefix}${String(highest + 1).padStart(3, "0")}`;
+}

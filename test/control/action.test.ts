@@ -1,0 +1,196 @@
+/**
+ * The nonconformity and corrective action record (csr action open|step|readacross|close, actions/<id>.yaml;
+ * tester63 N1, N9, tester62 N6): a customer complaint handled by 8D, with the customer's deadlines
+ * counted on the working-day calendar, and an internal audit's nonconformity traced to its recorded
+ * audit. The built binary on a copy of examples/acme-auto in a real git repository; DYA's CSR DYA-002
+ * sets 24 hours for containment, D4 in 5 working days and the 8D report in 15 (customers/DYA.yaml
+ * complaint_deadlines). Received on Monday 2026-11-02 (the 2026 calendar has no holiday in November).
+ */
+import { readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { builtOnce, checkJson, copyFixture, csr, git, gitInit } from "../helpers.js";
+
+const DEADLINES = "complaint_deadlines:\n  csr: DYA-002\n  D3: { days: 1 }\n  D4: { working_days: 5 }\n  D8: { working_days: 15 }\n";
+
+const acme = builtOnce(() => {
+  const dir = gitInit(copyFixture("examples/acme-auto"));
+  writeFileSync(join(dir, "customers/DYA.yaml"), readFileSync(join(dir, "customers/DYA.yaml"), "utf8") + DEADLINES);
+  git(dir, ["commit", "-qam", "DYA complaint deadlines"]);
+  return dir;
+});
+
+/** In Chinese, the repository's language. */
+const run = (dir: string, ...args: string[]) => csr(["-C", dir, ...args], { lang: "zh-CN" });
+const read = (dir: string, id: string) => readFileSync(join(dir, "actions", `${id}.yaml`), "utf8");
+
+/** The complaint opened and committed, as the quality engineer does on the day it arrives. */
+function open(dir: string): void {
+  const result = run(dir, "action", "open", "8D-2026-012", "--title", "D1制动软管扣压外径超差", "--customer", "DYA", "--complaint", "DYA-C-2026-031", "--received", "2026-11-02", "--owner", "gaoyang", "--csr", "DYA-004", "--commit");
+  if (result.code !== 0) throw new Error(result.stderr);
+}
+
+describe("csr action open", () => {
+  it("opens a complaint's record with each step's due date from the customer's deadlines, and the CSR that sets them", async () => {
+    const dir = await acme();
+    const result = run(dir, "action", "open", "8D-2026-012", "--title", "D1制动软管扣压外径超差", "--customer", "DYA", "--complaint", "DYA-C-2026-031", "--received", "2026-11-02", "--owner", "gaoyang", "--csr", "DYA-004");
+    expect(result.stderr).toBe("");
+    expect(result.code).toBe(0);
+    expect(result.stdout.split("\n")).toEqual([
+      "已建立纠正措施 8D-2026-012（顾客投诉）：D1制动软管扣压外径超差（actions/8D-2026-012.yaml）",
+      "  D3 围堵措施：要求 2026-11-03 前完成（DYA-002：接收后 1 天）",
+      "  D4 根本原因分析：要求 2026-11-09 前完成（DYA-002：接收后 5 个工作日）",
+      "  D8 关闭（效果验证）：要求 2026-11-23 前完成（DYA-002：接收后 15 个工作日）",
+      "下一步：csr action step 8D-2026-012 D3 --date <日期> --by <人员> --note <围堵措施>",
+      "已写入 actions/8D-2026-012.yaml，尚未提交（git commit，或运行时加 --commit 由 csr 提交）。",
+      "",
+    ]);
+    expect(read(dir, "8D-2026-012")).toBe(
+      [
+        "id: 8D-2026-012",
+        "title: D1制动软管扣压外径超差",
+        "source: complaint",
+        "customer: DYA",
+        "complaint: DYA-C-2026-031",
+        "received: 2026-11-02",
+        "owner: gaoyang",
+        "csr:",
+        "  - DYA-002",
+        "  - DYA-004",
+        "steps:",
+        "  D3:",
+        "    due: 2026-11-03",
+        "  D4:",
+        "    due: 2026-11-09",
+        "  D8:",
+        "    due: 2026-11-23",
+        "",
+      ].join("\n"),
+    );
+    expect(checkJson(dir).findings.filter((f) => f.file.startsWith("actions/"))).toEqual([]);
+  });
+
+  it("takes the next free number when none is given, and refuses a number in use", async () => {
+    const dir = await acme();
+    open(dir);
+    const next = csr(["-C", dir, "action", "open", "--title", "Hose clamp mark missing", "--customer", "DYA", "--received", "2026-11-16", "--owner", "gaoyang", "--due", "D3=2026-11-17"]);
+    expect(next.stderr).toBe("");
+    expect(next.stdout.split("\n").slice(0, 2)).toEqual(["Opened corrective action 8D-2026-013 (customer complaint): Hose clamp mark missing (actions/8D-2026-013.yaml)", "  D3 containment: due by 2026-11-17"]);
+    const taken = run(dir, "action", "open", "8d-2026-012", "--title", "重复", "--customer", "DYA", "--received", "2026-11-02", "--owner", "gaoyang");
+    expect([taken.code, taken.stdout, taken.stderr]).toEqual([2, "", "csr: 纠正措施 8D-2026-012 已存在。\n提示：查看：csr show 8D-2026-012；记录步骤：csr action step 8D-2026-012 <D3–D7> --date <日期>\n"]);
+  });
+
+  it("traces an internal audit's nonconformity to the audit recorded for the process, and refuses a report not recorded", async () => {
+    const dir = await acme();
+    expect(run(dir, "process", "audited", "C3", "--date", "2026-06-08", "--by", "zhaoqiang", "--report", "IA-2026-01", "--nonconformities", "1", "--commit").code).toBe(0);
+    const unknown = run(dir, "action", "open", "--title", "首件检验未经班组长确认", "--process", "C3", "--audit-report", "IA-2026-02", "--received", "2026-06-08", "--owner", "huangjun");
+    expect([unknown.code, unknown.stdout, unknown.stderr]).toEqual([
+      2,
+      "",
+      "csr: 过程 C3 生产过程控制 没有审核报告 IA-2026-02 的内部审核记录。是否应为 'IA-2026-01'？\n提示：先用 csr process audited C3 --report IA-2026-02 --date <审核日期> --by <审核员> --nonconformities <不符合项数> 记录这次审核\n",
+    ]);
+    const opened = run(dir, "action", "open", "--title", "首件检验未经班组长确认", "--process", "C3", "--audit-report", "ia-2026-01", "--received", "2026-06-08", "--owner", "huangjun", "--commit");
+    expect(opened.stderr).toBe("");
+    expect(opened.stdout.split("\n")[0]).toBe("已建立纠正措施 NC-2026-001（内审不符合项）：首件检验未经班组长确认（actions/NC-2026-001.yaml）");
+    expect(read(dir, "NC-2026-001")).toBe("id: NC-2026-001\ntitle: 首件检验未经班组长确认\nsource: audit\nprocess: C3\naudit_report: IA-2026-01\nreceived: 2026-06-08\nowner: huangjun\n");
+    // The report named by hand in the file later: csr check traces it too.
+    writeFileSync(join(dir, "actions/NC-2026-001.yaml"), read(dir, "NC-2026-001").replace("IA-2026-01", "IA-2026-09"));
+    const { code, findings } = checkJson(dir);
+    expect(code).toBe(1);
+    expect(findings.filter((f) => f.file.startsWith("actions/")).map((f) => [f.rule, f.line, f.message])).toEqual([
+      ["ref/unresolved", 5, "Process C3 has no internal audit recorded with report 'IA-2026-09'. Did you mean 'IA-2026-01'? A nonconformity is traced to the audit that raised it: correct the report number or the process, or record the audit first with 'csr process audited C3 --report IA-2026-09 …'."],
+    ]);
+  });
+
+  it("says which options a record needs", async () => {
+    const dir = await acme();
+    const result = run(dir, "action", "open", "--title", "x", "--owner", "gaoyang");
+    expect([result.code, result.stdout]).toEqual([2, ""]);
+    expect(result.stderr.split("\n")[0]).toBe("csr: 缺少 --source、--received：纠正措施记录要有问题描述、接收/提出日期、责任人，顾客投诉要写顾客，内审不符合项要写过程和审核报告编号。");
+  });
+});
+
+describe("csr action step, readacross and close", () => {
+  it("records each step with its timeliness, a read-across on the record, and closes only once every step is done", async () => {
+    const dir = await acme();
+    open(dir);
+    const d3 = run(dir, "action", "step", "8D-2026-012", "D3", "--date", "2026-11-03", "--by", "黄军", "--note", "库存及在途产品全检", "--commit");
+    expect(d3.stderr).toBe("");
+    expect(d3.stdout.split("\n")[0]).toBe("已记录 8D-2026-012 D3 围堵措施：2026-11-03 完成，黄军（huangjun），按期（要求 2026-11-03 前）（actions/8D-2026-012.yaml）");
+    const d4 = run(dir, "action", "step", "8d-2026-012", "d4", "--date", "2026-11-11", "--note", "扣压模具磨损未纳入点检", "--commit");
+    expect(d4.stdout.split("\n")[0]).toBe("已记录 8D-2026-012 D4 根本原因分析：2026-11-11 完成，逾期 2 个工作日（要求 2026-11-09 前）（actions/8D-2026-012.yaml）");
+    const again = run(dir, "action", "step", "8D-2026-012", "D4", "--date", "2026-11-12");
+    expect([again.code, again.stderr]).toEqual([2, "csr: 8D-2026-012 的 D4 已记录于 2026-11-11 完成。\n提示：记录有误的，请在 actions/8D-2026-012.yaml 中更正并提交（git 保留更改历史）\n"]);
+    const early = run(dir, "action", "step", "8D-2026-012", "D5", "--date", "2026-11-01");
+    expect([early.code, early.stderr]).toEqual([2, "csr: --date 2026-11-01 早于 8D-2026-012 接收/提出日期（2026-11-02），而它应在其后。\n"]);
+    const shut = run(dir, "action", "close", "8D-2026-012", "--verified-by", "zhaoqiang", "--date", "2026-11-20", "--evidence", "连续3批出货检验合格");
+    expect([shut.code, shut.stdout, shut.stderr]).toEqual([
+      2,
+      "",
+      "csr: 8D-2026-012 还不能关闭：D5 选定纠正措施、D6 实施并验证纠正措施、D7 预防再发生 没有完成日期。\n提示：csr action step 8D-2026-012 D5 --date <完成日期> --by <完成人> --note <做了什么>\n",
+    ]);
+    const across = run(dir, "action", "readacross", "8D-2026-012", "WI-010-02", "--result", "硫化工序无同类失效模式", "--by", "zhoupeng", "--date", "2026-11-19", "--commit");
+    expect(across.stderr).toBe("");
+    expect(across.stdout.split("\n")[0]).toBe("已记录 8D-2026-012 的横向展开：WI-010-02 橡胶件硫化作业指导书——硫化工序无同类失效模式（周鹏（zhoupeng），2026-11-19；actions/8D-2026-012.yaml）");
+    for (const [step, date] of [["D5", "2026-11-12"], ["D6", "2026-11-16"], ["D7", "2026-11-18"]]) expect(run(dir, "action", "step", "8D-2026-012", step!, "--date", date!, "--commit").code).toBe(0);
+    const before = run(dir, "action", "close", "8D-2026-012", "--verified-by", "zhaoqiang", "--date", "2026-11-17", "--evidence", "x");
+    expect(before.stderr).toBe("csr: --date 2026-11-17 早于 8D-2026-012 最后一个步骤完成日期（2026-11-18），而它应在其后。\n");
+    const closed = run(dir, "action", "close", "8D-2026-012", "--verified-by", "zhaoqiang", "--date", "2026-11-20", "--evidence", "连续3批出货检验合格", "--commit");
+    expect(closed.stderr).toBe("");
+    expect(closed.stdout.split("\n")[0]).toBe("已关闭 8D-2026-012：2026-11-20 由 赵强（zhaoqiang）验证有效，证据：连续3批出货检验合格，按期（要求 2026-11-23 前）（actions/8D-2026-012.yaml）");
+    expect(closed.stdout.split("\n")[1]).toMatch(/^已提交 [0-9a-f]+：纠正措施 8D-2026-012：2026-11-20 验证有效并关闭$/);
+    expect(read(dir, "8D-2026-012").split("steps:\n")[1]).toBe(
+      [
+        "  D3:",
+        "    due: 2026-11-03",
+        "    done: 2026-11-03",
+        "    by: huangjun",
+        "    note: 库存及在途产品全检",
+        "  D4:",
+        "    due: 2026-11-09",
+        "    done: 2026-11-11",
+        "    note: 扣压模具磨损未纳入点检",
+        "  D5:",
+        "    done: 2026-11-12",
+        "  D6:",
+        "    done: 2026-11-16",
+        "  D7:",
+        "    done: 2026-11-18",
+        "  D8:",
+        "    due: 2026-11-23",
+        "    done: 2026-11-20",
+        "    verified_by: zhaoqiang",
+        "    evidence: 连续3批出货检验合格",
+        "read_across:",
+        "  - {document: WI-010-02, result: 硫化工序无同类失效模式, by: zhoupeng, date: 2026-11-19}",
+        "",
+      ].join("\n"),
+    );
+    // The read-across leaves the document's periodic review as it was (tester63 N9).
+    expect(git(dir, ["log", "--format=%s", "--", "documents"]).split("\n").some((s) => s.includes("WI-010-02"))).toBe(false);
+    const late = run(dir, "action", "readacross", "8D-2026-012", "--product", "D2平台软管", "--result", "x", "--by", "zhoupeng");
+    expect([late.code, late.stderr]).toEqual([2, "csr: 纠正措施 8D-2026-012 已于 2026-11-20 关闭，不能再修改。\n"]);
+    expect(checkJson(dir).findings.filter((f) => f.file.startsWith("actions/"))).toEqual([]);
+  });
+
+  it("writes nothing during a merge conflict", async () => {
+    const dir = await acme();
+    open(dir);
+    git(dir, ["checkout", "-qb", "other"]);
+    writeFileSync(join(dir, "actions/8D-2026-012.yaml"), read(dir, "8D-2026-012").replace("title: D1制动软管扣压外径超差", "title: 扣压外径超差"));
+    git(dir, ["commit", "-qam", "other"]);
+    git(dir, ["checkout", "-q", "-"]);
+    writeFileSync(join(dir, "actions/8D-2026-012.yaml"), read(dir, "8D-2026-012").replace("title: D1制动软管扣压外径超差", "title: 外径超差"));
+    git(dir, ["commit", "-qam", "mine"]);
+    try {
+      git(dir, ["merge", "-q", "other"]);
+    } catch {
+      // The conflict is the point.
+    }
+    const text = read(dir, "8D-2026-012");
+    const result = run(dir, "action", "step", "8D-2026-012", "D3", "--date", "2026-11-03");
+    expect([result.code, result.stdout]).toEqual([2, ""]);
+    expect(result.stderr.split("\n")[0]).toBe("csr: 仓库中有未解决的合并冲突（actions/8D-2026-012.yaml）；在解决之前 csr 不写入任何内容。");
+    expect(read(dir, "8D-2026-012")).toBe(text);
+  });
+});
