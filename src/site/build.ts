@@ -707,7 +707,7 @@ async function writeSite(repo: Repository, findings: readonly Finding[], options
       const comingShown = replaced !== undefined && !inForceText;
       const firstPending = doc.status === "released" && (replaced === undefined || comingShown) && releasedPendingUntil(doc, today) !== undefined;
       const coming = comingPage ? { page: comingPage, version: currentRevision(doc)!.version, date: releasedPendingUntil(doc, today)! } : undefined;
-      const inForce = comingShown ? { ...pendingStatusLine(rc, doc, replaced.version, releasedPendingUntil(doc, today) ?? "", ""), note: tr("site.document.status.uncontrolled") } : pageStatus(shown, page, coming);
+      const inForce = comingShown ? { ...pendingStatusLine(rc, doc, replaced.version, releasedPendingUntil(doc, today) ?? "", "", deviating, (id) => link(page, "document", id)), note: tr("site.document.status.uncontrolled") } : pageStatus(shown, page, coming);
       // A form's blank sheet is what the shop floor came for: linked from the line read first, too.
       const status = blank?.page ? { ...inForce, parts: [...inForce.parts, { text: " " }, { text: tr("site.blank-form.status.link", { version: documentVersion(shown) }), href: href(page, blank.page) }] } : inForce;
       html = rendered(shown, page, { sections, ...(notices ? { alerts: notices } : {}), ...(todoBox ? { todo: todoBox } : {}), status }, firstPending);
@@ -721,7 +721,7 @@ async function writeSite(repo: Repository, findings: readonly Finding[], options
         emit(blank.page, blankFormHtml(blankFormView(rc, view, renderer.labels, blank.page, page, today), escape));
       }
       if (comingPage) {
-        const comingStatus = pendingStatusLine(rc, doc, replaced!.version, releasedPendingUntil(doc, today)!, page === comingPage ? "" : href(comingPage, page));
+        const comingStatus = pendingStatusLine(rc, doc, replaced!.version, releasedPendingUntil(doc, today)!, page === comingPage ? "" : href(comingPage, page), deviating, (id) => link(comingPage, "document", id));
         emit(comingPage, rendered(doc, comingPage, { status: comingStatus }, true));
       }
     } catch (error) {
@@ -1651,22 +1651,38 @@ function documentStatusLine(
   // A temporary document (临时, valid_until) says until when it may be worked to; past that day, not any more (tester61 L4).
   const until = doc.valid_until;
   const temporary: PageStatus["parts"] = until === undefined ? [] : [{ text: tr(until < today ? "site.document.status.temporary-expired" : "site.document.status.temporary", { until }) }];
-  if (pending !== undefined) return { tone: "pending", parts: [{ text: tr("site.document.status.first-pending", { version, date: pending }) }, ...temporary] };
+  if (pending !== undefined) return { tone: "pending", parts: [{ text: tr("site.document.status.first-pending", { version, date: pending }) }, ...temporary, ...deviationParts(rc, deviations, documentLink, pending)] };
   if (until !== undefined && until < today) return { tone: "stop", parts: temporary, note: uncontrolled };
   const parts: PageStatus["parts"] = [{ text: tr("site.document.status.in-force", { version, effective: effectiveDate(rc, doc) ?? "" }) }, ...temporary];
   if (coming) parts.push({ text: tr("site.document.status.coming", { version, coming: coming.version, date: coming.date }) }, { text: tr("site.document.status.coming.link", { coming: coming.version }), href: href(from, coming.page) }, { text: tr("site.document.status.end") });
   else if (doc.revising !== undefined && doc.revising.since <= today) parts.push({ text: tr("site.document.status.revising", { version }) });
-  // Whoever works to this page works to the deviation too while it applies: the banner names it, not only the section below (tester61 L12).
-  for (const deviation of deviations) {
+  parts.push(...deviationParts(rc, deviations, documentLink));
+  return { tone: "ok", parts, note: uncontrolled };
+}
+
+/**
+ * The banner's words on the deviations in force from the document (deviationsInForce), each linked: whoever works to the
+ * page works to the deviation too while it applies, so the banner names it, not only the section below (tester61 L12).
+ * On the page of a version 待实施 from `pending` (YYYY-MM-DD), that it applies now, to the version in force, and whether
+ * it still will once this one takes effect: until a day before `pending` it ends first (IATF 16949 8.5.6.1.1).
+ */
+function deviationParts(rc: RegisterContext, deviations: readonly ControlledDocument[], documentLink: (id: string) => string | undefined, pending?: string): PageStatus["parts"] {
+  return deviations.flatMap((deviation) => {
     const target = documentLink(deviation.id);
     const name = `${deviation.id} ${documentTitle(rc, deviation)}`;
-    parts.push(
-      { text: tr("site.document.status.deviation") },
-      target ? { text: name, href: target } : { text: name },
-      { text: deviation.valid_until === undefined ? tr("site.document.status.deviation.open") : tr("site.document.status.deviation.until", { until: deviation.valid_until }) },
-    );
-  }
-  return { tone: "ok", parts, note: uncontrolled };
+    const until = deviation.valid_until;
+    const end =
+      pending === undefined
+        ? until === undefined
+          ? t(rc, "site.document.status.deviation.open")
+          : t(rc, "site.document.status.deviation.until", { until })
+        : until === undefined
+          ? t(rc, "site.document.status.deviation-pending.open", { date: pending })
+          : until < pending
+            ? t(rc, "site.document.status.deviation-pending.ends-before", { until, date: pending })
+            : t(rc, "site.document.status.deviation-pending.until", { until, date: pending });
+    return [{ text: t(rc, pending === undefined ? "site.document.status.deviation" : "site.document.status.deviation-pending") }, target ? { text: name, href: target } : { text: name }, { text: end }];
+  });
 }
 
 /**
@@ -1711,13 +1727,20 @@ function externalStatusLine(rc: RegisterContext, doc: ControlledDocument, today:
 
 /**
  * The status line of the page of a version released to take effect later (待实施, tester59 G1): for training and
- * preparation only, not to be used before `date`; the version in force (`inForce`) linked to the document's page (`back`).
+ * preparation only, not to be used before `date`; the version in force (`inForce`) linked to the document's page (`back`);
+ * the deviations in force from the document (deviationsInForce), linked by `documentLink`, as they apply now and from `date`.
  */
-function pendingStatusLine(rc: RegisterContext, doc: ControlledDocument, inForce: string, date: string, back: string): PageStatus {
+function pendingStatusLine(rc: RegisterContext, doc: ControlledDocument, inForce: string, date: string, back: string, deviations: readonly ControlledDocument[], documentLink: (id: string) => string | undefined): PageStatus {
   const version = documentVersion(doc);
   return {
     tone: "pending",
-    parts: [{ text: t(rc, "site.document.status.pending-page", { version, date }) }, { text: t(rc, "site.document.status.pending-page.link", { id: doc.id, inForce }), href: back }, { text: t(rc, "site.document.status.end") }],
+    parts: [
+      { text: t(rc, "site.document.status.pending-page", { version, date }) },
+      { text: t(rc, "site.document.status.pending-page.link", { id: doc.id, inForce }), href: back },
+      { text: t(rc, "site.document.status.end") },
+      // The deviations in force apply now, to the version in force; whether still once this one takes effect (breaker62 rest).
+      ...deviationParts(rc, deviations, documentLink, date),
+    ],
     // The page of the coming version has no copies section: the copies in use are the version in force's, on its page.
     note: t(rc, "site.document.status.uncontrolled-pending", { id: doc.id, inForce }),
   };

@@ -141,4 +141,31 @@ describe("a deviation's link on its own side (deviates_from; tester61 L12)", () 
     expect(cleared.stdout.split("\n")[1]).toBe("  偏离对象：删除（原为 WI-010-09）");
     expect(readFileSync(file, "utf8")).not.toContain("deviates_from");
   });
+
+  it("the banner of a version 待实施 names the deviation in force now and whether it applies once that version takes effect (breaker62 rest)", async () => {
+    const dir = copyFixture("examples/acme-auto");
+    const wi = join(dir, WI);
+    // WI-010-01 A/2 released on 2026-12-01 to take effect on 2026-12-14; A/1 stays in force until then.
+    const pendingRevision = "  - { version: A/2, date: 2026-12-01, effective: 2026-12-14, summary: 提高Cpk, prepared: { by: gaoyang, date: 2026-12-01 }, reviewed: { by: huangjun, date: 2026-12-01 }, approved: { by: zhangli, date: 2026-12-01 } }\nforms: [HH-F-052]\n";
+    writeFileSync(wi, readFileSync(wi, "utf8").replace("effective: 2025-03-17\n", "effective: 2026-12-14\n").replace("forms: [HH-F-052]\n", pendingRevision));
+    const deviation = (until: string) =>
+      `id: WI-011-02\ntitle: 扣压夹具维修期间临时偏离\nlevel: 3\nkind: instruction\ndepartment: PRD\nstatus: released\neffective: 2026-12-02\nvalid_until: ${until}\ndeviates_from: [WI-010-01]\nrevisions:\n  - { version: A/0, date: 2026-12-02, summary: 临时偏离, prepared: { by: gaoyang, date: 2026-12-02 }, reviewed: { by: huangjun, date: 2026-12-02 }, approved: { by: zhangli, date: 2026-12-02 } }\nsections:\n  - title: 作业内容\n    text: 夹具维修期间改用手动扣压，每件检验扣压外径。\n`;
+    const banner = async (until: string, lang: "zh-CN" | "en") => {
+      writeFileSync(join(dir, DEVIATION), deviation(until));
+      const out = join(dir, `site-${until}-${lang}`);
+      expect((await csrInProcess(["-C", dir, "site", "--out", out, "--today", "2026-12-05"], { lang })).code).toBe(0);
+      const html = readFileSync(join(out, "documents", "WI-010-01.html"), "utf8");
+      return /<p class="site-status-line">(.*?)<\/p>/.exec(html)?.[1]?.replace(/<[^>]+>/g, "");
+    };
+    // Without the text of A/1 in git, the page shows A/2 as 待实施; its banner names the deviation as the page of A/1 would.
+    expect(await banner("2026-12-19", "zh-CN")).toBe(
+      "待实施：本页为 A/2，2026-12-14 起实施，仅供培训/准备，在此之前不得用于生产。现行有效的是 WI-010-01 A/1。现行适用偏离 WI-011-02 扣压夹具维修期间临时偏离（至 2026-12-19）：2026-12-14 本版实施后，在此之前仍须与本页一并阅读执行。",
+    );
+    expect(await banner("2026-12-10", "zh-CN")).toBe(
+      "待实施：本页为 A/2，2026-12-14 起实施，仅供培训/准备，在此之前不得用于生产。现行有效的是 WI-010-01 A/1。现行适用偏离 WI-011-02 扣压夹具维修期间临时偏离（至 2026-12-10），在本版 2026-12-14 实施之前结束。",
+    );
+    expect(await banner("2026-12-19", "en")).toBe(
+      "Not yet in force: this page is A/2, effective 2026-12-14, for training and preparation only; do not use it in production before then. In force: WI-010-01 A/1. The deviation WI-011-02 扣压夹具维修期间临时偏离 applies now, until 2026-12-19: once this version takes effect on 2026-12-14, read and work to it together with this page until then.",
+    );
+  }, 120_000);
 });
