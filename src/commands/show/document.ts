@@ -252,6 +252,7 @@ async function cardDay(repo: Repository, index: RepoIndex, located: Located<Cont
     const d = onDay.get(l.value);
     return d === undefined ? [] : [{ ...l, value: d }];
   });
+  // The first file of an id, as the index keeps it (ref/duplicate-id reports the others): set last.
   const rc: RegisterContext = { ...read, index: { ...index, documents: new Map([...documents].reverse().map((l) => [l.value.id, l])) } };
   const csrs = new Map(csrsOn(rc, day).map((c) => [c.id, c]));
   const doc = onDay.get(located.value);
