@@ -8,7 +8,7 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { checkJsonInProcess, copyFixture, csr, csrInProcess, git, gitInit, tempDir } from "../helpers.js";
+import { builtOnce, checkJsonInProcess, copyFixture, csr, csrInProcess, git, gitInit, tempDir } from "../helpers.js";
 
 const read = (dir: string, path: string) => readFileSync(join(dir, path), "utf8");
 const edit = (dir: string, path: string, from: string, to: string) => {
@@ -137,8 +137,8 @@ describe("two clones that each created the next procedure", () => {
 });
 
 describe("csr renumber of a draft document outside a conflict", () => {
-  /** acme-auto with a new form QR-015-03 of QP-015, listed in a process and linked from a CSR, all committed. */
-  async function withDraftForm(): Promise<string> {
+  /** acme-auto with a new form QR-015-03 of QP-015, listed in a process and linked from a CSR, all committed: made once, a copy for each test. */
+  const withDraftForm = builtOnce(async () => {
     const dir = gitInit(copyFixture("examples/acme-auto"));
     expect((await csrInProcess(["-C", dir, "new", "form", "--title", "追溯记录表", "--department", "QA", "--used-by", "QP-015", "--retention", "3年", "-y"])).code).toBe(0);
     expect((await csrInProcess(["-C", dir, "address", "DYA-001", "QR-015-03", "-y"])).code).toBe(0);
@@ -147,7 +147,7 @@ describe("csr renumber of a draft document outside a conflict", () => {
     git(dir, ["add", "-A"]);
     git(dir, ["commit", "-q", "-m", "QR-015-03"]);
     return dir;
-  }
+  });
 
   it("renames the file as git mv does, rewrites its number and every reference, names the text that mentions it, and with --commit commits them in one commit", async () => {
     const dir = await withDraftForm();
