@@ -4,17 +4,24 @@
  * overdue ones, `--overdue` lists it, and every output words it "逾期 N 个工作日". And the registers
  * of a period (tester52 D12): `--from`/`--to` on the CSR list, the review-timeliness register and the
  * CSR matrix, with the period's rounds and 评审及时率 under each. Through the built binary, on copies
- * of the examples, with the tester's commands.
+ * of the examples, with the tester's commands (the records they list written by csr in the test's
+ * process, csrInProcess).
  */
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { copyFixture, csr, gitInit, tempDir } from "../helpers.js";
+import { copyFixture, csr, csrInProcess, gitInit, tempDir } from "../helpers.js";
 
 const TODAY = "2026-12-04";
 
 function run(dir: string, ...args: string[]): { code: number; stdout: string; stderr: string } {
   return csr(["-C", dir, ...args], { lang: null });
+}
+
+/** A writing command of the setup, run in this process (csrInProcess): it must succeed without a word on stderr. */
+async function record(dir: string, ...args: string[]): Promise<void> {
+  const result = await csrInProcess(["-C", dir, ...args], { lang: null });
+  expect([result.code, result.stderr]).toEqual([0, ""]);
 }
 
 function ok(dir: string, ...args: string[]): string {
@@ -32,14 +39,14 @@ function notes(stdout: string): string[] {
 
 describe("a review decided late in the CSR list (tester52 D2)", () => {
   let gjb: string;
-  beforeAll(() => {
+  beforeAll(async () => {
     gjb = gitInit(copyFixture("examples/gjb-demo"));
-    ok(gjb, "source", "add", "NES", "--id", "NES-HT2026-01", "--title", "XX型电源模块订货合同技术协议", "--revision", "1.0", "--issued", "2026-11-10", "--received", "2026-11-16", "-y");
-    ok(gjb, "add", "--customer", "NES", "--source", "NES-HT2026-01", "--section", "6.2", "--clause", "GJB9001C:8.5.1", "--title", "关键工序100%检验并军检", "--text", "关键工序完成后100%检验，关键件须经军代表检验验收", "--category", "质量保证要求", "-y");
+    await record(gjb, "source", "add", "NES", "--id", "NES-HT2026-01", "--title", "XX型电源模块订货合同技术协议", "--revision", "1.0", "--issued", "2026-11-10", "--received", "2026-11-16", "-y");
+    await record(gjb, "add", "--customer", "NES", "--source", "NES-HT2026-01", "--section", "6.2", "--clause", "GJB9001C:8.5.1", "--title", "关键工序100%检验并军检", "--text", "关键工序完成后100%检验，关键件须经军代表检验验收", "--category", "质量保证要求", "-y");
     for (const [department, reviewer] of [["SAL", "tangl"], ["RD", "yangf"], ["QA", "chenhw"]] as const) {
-      ok(gjb, "review", "NES-001", "--department", department, "--reviewer", reviewer, "--opinion", "accept", "--date", "2026-12-02", "-y");
+      await record(gjb, "review", "NES-001", "--department", department, "--reviewer", reviewer, "--opinion", "accept", "--date", "2026-12-02", "-y");
     }
-    ok(gjb, "review", "NES-001", "--disposition", "must", "--by", "liuzm", "--late-reason", "等待顾客澄清军检范围", "--military-representative", "wangjd", "--date", "2026-12-03", "-y");
+    await record(gjb, "review", "NES-001", "--disposition", "must", "--by", "liuzm", "--late-reason", "等待顾客澄清军检范围", "--military-representative", "wangjd", "--date", "2026-12-03", "-y");
   });
 
   const footer =
