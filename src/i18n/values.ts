@@ -4,12 +4,20 @@
  * catalogs as `value.<domain>.<code>`; in English the label is the code itself, so English text
  * shows the code alone.
  */
-import { compactText, didYouMean } from "../core/text.js";
+import { compactText, didYouMean, localized } from "../core/text.js";
 import { catalog, language, LANGS, t, translate, type Lang } from "./index.js";
 
 /** `code（label）` in Chinese, the code alone where its label is the code. */
 export function codeWithLabel(code: string, label: string): string {
   return label === code ? code : t("value.code-with-label", { code, label });
+}
+
+/**
+ * A person of people.yaml in a message, as every output names people: 张丽（zhangli）, in English by the
+ * English name where people.yaml gives one, Zhang Li (zhangli); the name alone when it is the id.
+ */
+export function personWithId(person: { id: string; name: string; name_en?: string }): string {
+  return codeWithLabel(localized(language(), person.name, person.name_en), person.id);
 }
 
 /**

@@ -178,7 +178,7 @@ describe("the document controller's hand-over (tester60 J4)", () => {
     const dir = copyFixture("examples/acme-auto");
     writeFileSync(join(dir, "people.yaml"), readFileSync(join(dir, "people.yaml"), "utf8").replace("  - id: zhoupeng\n", "  - id: zhoupeng\n    joined: 2026-01-01\n"));
     const found = (await checkJsonInProcess(dir, "--today", "2026-12-05")).findings.filter((f) => f.file === "csr/BCM/BCM-001.yaml" && f.rule === "person/work-before-joining");
-    expect(found.map((f) => f.message.split(":")[0])).toEqual(["周鹏 (zhoupeng) starts work on 2026-01-01, but the review opinion of Engineering on 2025-09-10 is recorded in their name"]);
+    expect(found.map((f) => f.message.split(":")[0])).toEqual(["Zhou Peng (zhoupeng) starts work on 2026-01-01, but the review opinion of Engineering on 2025-09-10 is recorded in their name"]);
     const zh = await csrInProcess(["-C", dir, "check", "--today", "2026-12-05"], { lang: null });
     expect(zh.stdout).toContain("周鹏（zhoupeng）的到岗日期是 2026-01-01，但 2025-09-10 的技术部的评审意见记在此人名下");
   });

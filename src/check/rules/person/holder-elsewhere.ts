@@ -1,6 +1,6 @@
 import { shellArgument } from "../../../core/text.js";
 import { t } from "../../../i18n/index.js";
-import { codeWithLabel } from "../../../i18n/values.js";
+import { personWithId } from "../../../i18n/values.js";
 import { isOut } from "../../../model/distribution.js";
 import { departmentLabel } from "../../../model/labels.js";
 import { servesUnit } from "../../../model/person-work.js";
@@ -45,7 +45,7 @@ export const rule: Rule = {
             version: copy.version,
             to: departmentLabel(ctx.index, copy.to),
             code: copy.to,
-            who: codeWithLabel(holder.name, holder.id),
+            who: personWithId(holder),
             department: departmentLabel(ctx.index, holder.department),
             arg: shellArgument(doc.id),
           }),

@@ -1,6 +1,6 @@
 import { shellArgument } from "../../../core/text.js";
 import { t } from "../../../i18n/index.js";
-import { codeWithLabel } from "../../../i18n/values.js";
+import { codeWithLabel, personWithId } from "../../../i18n/values.js";
 import { openWork } from "../../../model/person-work.js";
 import type { Rule } from "../../rule.js";
 
@@ -36,7 +36,7 @@ export const rule: Rule = {
     for (const work of openWork(ctx.index, ctx.repo.config)) {
       const person = ctx.index.people.get(work.person)?.value;
       if (person?.left === undefined) continue;
-      const gone = { who: codeWithLabel(person.name, person.id), left: person.left };
+      const gone = { who: personWithId(person), left: person.left };
       const at = { file: work.file, path: work.path };
       if (work.kind === "owner") ctx.report(at, t("rule.person/left-with-open-work.owner", { ...gone, id: work.csr, arg: shellArgument(work.csr) }));
       else if (work.kind === "holder") ctx.report(at, t("rule.person/left-with-open-work.holder", { ...gone, copy: work.copy, document: work.document, version: work.version, arg: shellArgument(work.document), to: work.to }));

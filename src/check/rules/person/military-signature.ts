@@ -1,6 +1,5 @@
-import { language, t } from "../../../i18n/index.js";
-import { localized } from "../../../core/text.js";
-import { codeWithLabel } from "../../../i18n/values.js";
+import { t } from "../../../i18n/index.js";
+import { personWithId } from "../../../i18n/values.js";
 import { departmentLabel, processLabel } from "../../../model/labels.js";
 import { isMilitaryRepresentative, militaryParties } from "../../../model/index.js";
 import { csrWork, documentWork, type PersonWork } from "../../../model/person-work.js";
@@ -44,7 +43,7 @@ export const rule: Rule = {
     const officeNames = offices.map((o) => departmentLabel(ctx.index, o.code)).join(t("rule.person/military-signature.separator"));
     for (const { value: person, file, path } of ctx.index.people.values()) {
       if (person.roles.length === 0 || !isMilitaryRepresentative(ctx.index, person)) continue;
-      ctx.report({ file, path: [...path, "roles"] }, t("rule.person/military-signature.roles", { who: codeWithLabel(person.name, person.id), office: departmentLabel(ctx.index, person.department) }));
+      ctx.report({ file, path: [...path, "roles"] }, t("rule.person/military-signature.roles", { who: personWithId(person), office: departmentLabel(ctx.index, person.department) }));
     }
     const report = (file: SourceFile, path: Path, work: PersonWork[]) => {
       for (const w of work) {
@@ -54,13 +53,13 @@ export const rule: Rule = {
         const person = ctx.index.people.get(w.person)?.value;
         if (!person) continue;
         if (own) {
-          if (isMilitaryRepresentative(ctx.index, person)) ctx.report({ file, path: [...path, ...w.path] }, t(`rule.person/military-signature.${own}`, { who: codeWithLabel(person.name, person.id), what: describe(w.what), date: w.date, office: departmentLabel(ctx.index, person.department) }));
+          if (isMilitaryRepresentative(ctx.index, person)) ctx.report({ file, path: [...path, ...w.path] }, t(`rule.person/military-signature.${own}`, { who: personWithId(person), what: describe(w.what), date: w.date, office: departmentLabel(ctx.index, person.department) }));
           continue;
         }
         const asMilitary = w.path.includes("military_representative");
         const military = isMilitaryRepresentative(ctx.index, person);
         if (asMilitary === military) continue;
-        const data = { who: codeWithLabel(person.name, person.id), what: describe(w.what), date: w.date, office: military ? departmentLabel(ctx.index, person.department) : officeNames };
+        const data = { who: personWithId(person), what: describe(w.what), date: w.date, office: military ? departmentLabel(ctx.index, person.department) : officeNames };
         ctx.report({ file, path: [...path, ...w.path] }, t(military ? "rule.person/military-signature.other-role" : "rule.person/military-signature.not-military", data));
       }
     };
@@ -69,7 +68,7 @@ export const rule: Rule = {
       (audit.by ?? []).forEach((id, j) => {
         const person = ctx.index.people.get(id)?.value;
         if (!person || !isMilitaryRepresentative(ctx.index, person)) return;
-        ctx.report({ file, path: [...path, "by", j] }, t("rule.person/military-signature.auditor", { who: codeWithLabel(localized(language(), person.name, person.name_en), person.id), process: processLabel(process), date: audit.date, report: audit.report, office: departmentLabel(ctx.index, person.department) }));
+        ctx.report({ file, path: [...path, "by", j] }, t("rule.person/military-signature.auditor", { who: personWithId(person), process: processLabel(process), date: audit.date, report: audit.report, office: departmentLabel(ctx.index, person.department) }));
       });
     }
     for (const { value, file, path } of ctx.index.csrs.values()) report(file, path, csrWork(value));

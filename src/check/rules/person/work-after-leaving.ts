@@ -1,6 +1,6 @@
 import { shellArgument } from "../../../core/text.js";
 import { t } from "../../../i18n/index.js";
-import { codeWithLabel } from "../../../i18n/values.js";
+import { personWithId } from "../../../i18n/values.js";
 import type { Rule } from "../../rule.js";
 import { workDescription, workOutsideEmployment } from "./work-dates.js";
 
@@ -34,7 +34,7 @@ export const rule: Rule = {
       if (problem !== "after-leaving") continue;
       ctx.report(
         { file, path },
-        t("rule.person/work-after-leaving", { who: codeWithLabel(person.name, person.id), left: person.left!, date: w.date, what: workDescription(w, ctx.index), arg: shellArgument(w.person) }),
+        t("rule.person/work-after-leaving", { who: personWithId(person), left: person.left!, date: w.date, what: workDescription(w, ctx.index), arg: shellArgument(w.person) }),
       );
     }
   },

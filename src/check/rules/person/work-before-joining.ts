@@ -1,6 +1,6 @@
 import { shellArgument } from "../../../core/text.js";
 import { t } from "../../../i18n/index.js";
-import { codeWithLabel } from "../../../i18n/values.js";
+import { personWithId } from "../../../i18n/values.js";
 import type { Rule } from "../../rule.js";
 import { workDescription, workOutsideEmployment } from "./work-dates.js";
 
@@ -35,7 +35,7 @@ export const rule: Rule = {
       if (problem !== "before-joining") continue;
       ctx.report(
         { file, path },
-        t("rule.person/work-before-joining", { who: codeWithLabel(person.name, person.id), joined: person.joined!, date: w.date, what: workDescription(w, ctx.index), arg: shellArgument(w.person) }),
+        t("rule.person/work-before-joining", { who: personWithId(person), joined: person.joined!, date: w.date, what: workDescription(w, ctx.index), arg: shellArgument(w.person) }),
       );
     }
   },
