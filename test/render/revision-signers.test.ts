@@ -5,6 +5,7 @@
  * layout may name them among its `revisions` columns. Its HTML keeps each reference number and each Chinese name
  * on one line (tester63 N15: QR-001-01-2026-045 was broken at its hyphens). Real git repositories, the built binary.
  */
+import { spawnSync } from "node:child_process";
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -71,6 +72,24 @@ describe("the 修订记录 of a rendered document with countersigned revisions (
     const page = readFileSync(join(out, "documents/WI-010-01.html"), "utf8");
     expect(page).toContain('<th class="col-countersigned">会签</th>');
     expect(page).toMatch(/<td class="col-countersigned"><span class="nowrap"><a href="[^"]*zhaoqiang\.html">赵强<\/a><\/span>、<span class="nowrap"><a href="[^"]*zhoupeng\.html">周鹏<\/a><\/span><\/td>/);
+  });
+
+  it("leaves 总页数 blank for a version released without one, and the PDF print says its count and where the record takes it from", { timeout: 120_000 }, () => {
+    const out = tempDir();
+    const run = csr(["-C", dir, "render", "WI-010-01", "--format", "pdf", "--out", out], { lang: "zh-CN" });
+    expect(run.code, run.stderr).toBe(0);
+    const printed = Number(/Pages:\s+(\d+)/.exec(spawnSync("pdfinfo", [join(out, "WI-010-01.zh-CN.pdf")], { encoding: "utf8" }).stdout)![1]);
+    expect(run.stderr).toBe(
+      "已输出 1 个文件（pdf，zh-CN）。\n" +
+        `注意：WI-010-01 的修订记录为此前的版本写了总页数，现行版本 A/2 没有写，该格留空；本次打印共 ${printed} 页。\n` +
+        "  总页数是受控文本的页数，在发布时记录（csr release --total-pages）；已发布的修订记录不改写，打印也不填入记录中没有的页数。\n",
+    );
+    // The print's own record says the same: no count made up for A/2.
+    const text = spawnSync("pdftotext", ["-layout", join(out, "WI-010-01.zh-CN.pdf"), "-"], { encoding: "utf8" }).stdout;
+    expect(text.split("\n").find((line) => line.startsWith("2026-11-16"))!.trim()).toMatch(/^2026-11-16 +2026-11-18 .* A\/2 +高扬 +黄军 +赵强、 +张丽$/);
+    // Whole reference numbers, each on one line of its cell (tester63 N15: QR-001- / 01-2026- / 045).
+    expect(text).toContain("DYA-C-2026-031");
+    expect(text).toContain("QR-001-01-2026-045");
   });
 
   it("accepts 会签, 标准化审查 and 军代表 among a layout's revisions columns", () => {

@@ -103,7 +103,7 @@ export async function renderCommand(ctx: CommandContext, ids: string[], flags: R
   const renderer = await createRenderer(root, format === "md" ? "md" : "html", lang);
   // Every view is built before anything is written. A dangling reference stops a run that names
   // its documents; with --all the document is left out and named, so one error does not block the rest.
-  const pages: { id: string; name: string; text: string; docx?: Buffer; recorded?: { version: string; pages: number; obsolete: boolean } }[] = [];
+  const pages: { id: string; name: string; text: string; docx?: Buffer; recorded?: { version: string; pages: number; obsolete: boolean }; unrecorded?: string }[] = [];
   const unresolved: string[] = [];
   // A review report's 落实文件 in the version in force on `today`, as the CSR matrix and csr show give it (tester49 #3).
   const rc: RegisterContext = { repo, index, lang };
@@ -131,7 +131,10 @@ export async function renderCommand(ctx: CommandContext, ids: string[], flags: R
     const current = target.kind === "document" && !target.superseded ? currentRevision(target.value) : undefined;
     // An obsolete document has no 现行版本: its last revision is the one before withdrawal.
     const recorded = current?.total_pages === undefined ? undefined : { version: current.version, pages: current.total_pages, obsolete: target.kind === "document" && target.value.status === "obsolete" };
-    pages.push({ id: target.value.id, name, text: text.endsWith("\n") ? text : `${text}\n`, ...(recorded ? { recorded } : {}) });
+    // 总页数 left blank for the current version while earlier ones give theirs (csr release without --total-pages): the print
+    // says its count, and that the record, not the print, holds it (tester63 N15).
+    const unrecorded = current && current.total_pages === undefined && target.kind === "document" && target.value.status !== "obsolete" && (target.value.revisions ?? []).some((r) => r.total_pages !== undefined) ? current.version : undefined;
+    pages.push({ id: target.value.id, name, text: text.endsWith("\n") ? text : `${text}\n`, ...(recorded ? { recorded } : {}), ...(unrecorded ? { unrecorded } : {}) });
   }
   // A document whose number makes a file name too long for the file system is named, not fatal (with --all).
   const unnamable: string[] = [];
@@ -145,6 +148,7 @@ export async function renderCommand(ctx: CommandContext, ids: string[], flags: R
   const writes: FileWrite[] = [];
   // 总页数 of the current version against the print's pages: an auditor reads 共 4 页 beside 总页数 10 as pages missing.
   const differing: string[] = [];
+  const unrecorded: string[] = [];
   // Whether one of them is in force: the hint to record the count at the next release is for those only.
   let inForce = false;
   const printer = chromium && named.length > 0 ? await startPdfPrinter(chromium, named.map((page) => page.text)) : undefined;
@@ -155,7 +159,8 @@ export async function renderCommand(ctx: CommandContext, ids: string[], flags: R
     for (const [i, page] of named.entries()) {
       const pdf = printed ? await printed[i]! : undefined;
       writes.push({ path: target.file ?? join(target.folder!, `${page.name}.${lang}.${format}`), content: page.docx ?? pdf ?? page.text });
-      const count = pdf && page.recorded ? printedPageCount(pdf) : undefined;
+      const count = pdf && (page.recorded || page.unrecorded) ? printedPageCount(pdf) : undefined;
+      if (page.unrecorded && count !== undefined) unrecorded.push(t("render.total-pages-missing", { id: page.id, version: page.unrecorded, printed: count }));
       if (page.recorded && count !== undefined && count !== page.recorded.pages) {
         differing.push(t(page.recorded.obsolete ? "render.total-pages-differ.obsolete" : "render.total-pages-differ", { id: page.id, version: page.recorded.version, recorded: page.recorded.pages, printed: count }));
         if (!page.recorded.obsolete) inForce = true;
@@ -184,6 +189,7 @@ export async function renderCommand(ctx: CommandContext, ids: string[], flags: R
   }
   if (csrsOnDay.length > 0) ctx.stderr(t("render.csr-as-of.said", { ids: list(csrsOnDay.map((on) => on.id)), day: today }) + "\n");
   if (differing.length > 0) ctx.stderr(`${differing.join("\n")}\n  ${t(inForce ? "render.total-pages-differ.hint" : "render.total-pages-differ.obsolete.hint")}\n`);
+  if (unrecorded.length > 0) ctx.stderr(`${unrecorded.join("\n")}\n  ${t("render.total-pages-missing.hint")}\n`);
   if (!flags.all) return 0;
   const skipped = [...repo.unvalidated.documents].sort();
   if (skipped.length > 0) ctx.stderr(t("render.skipped-invalid", { ids: list(skipped) }) + "\n");
