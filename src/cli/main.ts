@@ -594,6 +594,7 @@ export async function run(argv: string[], output?: Output): Promise<number> {
           .option("--reason <text>", t("help.release.reason"))
           .option("--change-request <number>", t("help.release.change-request"))
           .option("--ecn <number>", t("help.release.ecn"), collect, [])
+          .option("--action <id>", t("help.release.action"), collect, [])
           .option("--pages <pages>", t("help.release.pages"))
           .option("--total-pages <n>", t("help.release.total-pages"));
         signatureOptions(release, "release")

@@ -74,6 +74,8 @@ export interface ReleaseFlags extends SignatureFlags {
   changeRequest?: string;
   /** 顾客变更通知/ECN numbers: repeated, or separated by commas. */
   ecn?: string[];
+  /** The corrective action records (actions/) the revision carries out, by id (--action; comma-separated or repeated). */
+  action?: string[];
   pages?: string;
   /** 总页数: the page count of the controlled copy as printed (csr render --format pdf warns when they differ). */
   totalPages?: string;
@@ -96,13 +98,15 @@ function totalPagesOption(value: string | undefined): number | undefined {
 
 /**
  * The why of a revision as --reason, --change-request and --ecn give them (Revision reason, change_request, ecn):
- * each trimmed, a blank one left out; --ecn split at commas (ASCII or full-width), each number once, in the order given.
+ * each trimmed, a blank one left out; --ecn split at commas (ASCII or full-width), each number once, in the order given;
+ * --action the same (Revision actions: the corrective action records it carries out, which ref/unresolved resolves).
  */
-export function changeBasis(flags: Pick<ReleaseFlags, "reason" | "changeRequest" | "ecn">): Pick<Revision, "reason" | "change_request" | "ecn"> {
+export function changeBasis(flags: Pick<ReleaseFlags, "reason" | "changeRequest" | "ecn" | "action">): Pick<Revision, "reason" | "change_request" | "ecn" | "actions"> {
   const reason = flags.reason?.trim();
   const request = flags.changeRequest?.trim();
   const ecn = [...new Set((flags.ecn ?? []).flatMap((value) => value.split(/[,，]/)).map((value) => value.trim()).filter(Boolean))];
-  return { ...(reason ? { reason } : {}), ...(request ? { change_request: request } : {}), ...(ecn.length > 0 ? { ecn } : {}) };
+  const actions = [...new Set((flags.action ?? []).flatMap((value) => value.split(/[,，]/)).map((value) => value.trim()).filter(Boolean))];
+  return { ...(reason ? { reason } : {}), ...(request ? { change_request: request } : {}), ...(ecn.length > 0 ? { ecn } : {}), ...(actions.length > 0 ? { actions } : {}) };
 }
 
 export async function releaseCommand(ctx: CommandContext, id: string, flags: ReleaseFlags): Promise<number> {
