@@ -46,10 +46,24 @@ export function withEdition(id: string, edition: string | undefined): string {
   return `${id} ${edition}`;
 }
 
-/** Copies still out although they are no longer in force: of an earlier version, or of a withdrawn document. */
-export function copiesToRecall(doc: ControlledDocument): ControlledCopy[] {
+/**
+ * The last valid day (`valid_until`, YYYY-MM-DD) of a released temporary document (临时变更/偏离, csr release
+ * --until) that has passed on `day`: from the day after it, the document is worked to no more and its copies
+ * are due back as a withdrawn one's are (IATF 16949 8.5.6.1.1, 7.5.3.2; tester63 N2). Undefined otherwise.
+ */
+export function temporaryExpired(doc: ControlledDocument, day: string): string | undefined {
+  const until = doc.valid_until;
+  return doc.status === "released" && until !== undefined && until < day ? until : undefined;
+}
+
+/**
+ * Copies still out although they are no longer in force: of an earlier version, or of a withdrawn
+ * document; with `day`, also every copy of a temporary document past its last valid day (temporaryExpired).
+ */
+export function copiesToRecall(doc: ControlledDocument, day?: string): ControlledCopy[] {
   const version = copyEdition(doc);
-  return (doc.distribution ?? []).filter((c) => isOut(c) && (doc.status === "obsolete" || c.version !== version));
+  const ended = doc.status === "obsolete" || (day !== undefined && temporaryExpired(doc, day) !== undefined);
+  return (doc.distribution ?? []).filter((c) => isOut(c) && (ended || c.version !== version));
 }
 
 /** Copies in force: of the current version of a document that is not withdrawn, still out. */
@@ -101,7 +115,7 @@ export function electronicInUse(doc: ControlledDocument, day: string): Electroni
  */
 export function copiesDue(doc: ControlledDocument, day: string): ControlledCopy[] {
   const inForce = pendingTransition(doc, day)?.inForce;
-  return copiesToRecall(doc).filter((c) => c.version !== inForce);
+  return copiesToRecall(doc, day).filter((c) => c.version !== inForce);
 }
 
 /** The copies in use at their holders on `day`: out and not due back (of the version in force, or of one about to be). */
@@ -183,12 +197,14 @@ export function recallDue(doc: ControlledDocument, calendar: WorkCalendar, confi
  * an earlier version, the day the version after it took effect (revisionEffective; for an external
  * document, the day the edition after it was in force), so that a copy of A/0 still out, or taken
  * back, when A/2 is current was due back after A/1 took effect, not A/2; for a copy of the last
- * version of a withdrawn document, the withdrawal. Undefined for a copy of the version in force.
+ * version of a withdrawn document, the withdrawal; of a released temporary document, its last valid
+ * day (`valid_until`: due back the recall period after it, tester63 N2). Undefined for a copy of the
+ * version in force of any other document.
  * A version the records do not list (a copy entered by hand) counts from recallStart.
  */
 export function copyRecallStart(doc: ControlledDocument, copy: ControlledCopy): string | undefined {
   const edition = copyEdition(doc);
-  if (copy.version === edition) return doc.status === "obsolete" ? doc.obsolete?.date : undefined;
+  if (copy.version === edition) return doc.status === "obsolete" ? doc.obsolete?.date : doc.status === "released" ? doc.valid_until : undefined;
   if (doc.kind === "external") {
     const editions = [...(doc.external?.previous ?? []), ...(doc.external ? [doc.external] : [])];
     const i = editions.findIndex((e) => e.revision === copy.version);

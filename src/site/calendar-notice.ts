@@ -38,7 +38,7 @@ export function estimatedYears(rc: RegisterContext, today: string, calendar: Wor
     for (const year of calendar.yearsWithoutData(reviewStart(csr), reviewDue(csr, calendar, config))) years.add(year);
   }
   for (const training of openTrainings(documents, csrs, config, calendar, trainingRecordDays(rc.repo), trainingSessionVersions(rc.repo))) dueIn(training.due);
-  for (const doc of documents) for (const copy of copiesToRecall(doc)) dueIn(copyRecallDue(doc, copy, calendar, config));
+  for (const doc of documents) for (const copy of copiesToRecall(doc, today)) dueIn(copyRecallDue(doc, copy, calendar, config));
   return [...years].sort((a, b) => a - b);
 }
 

@@ -161,3 +161,41 @@ describe("the controlled print of a temporary document (csr render; IATF 16949 8
     expect(git(repo, ["status", "--porcelain"])).toBe("");
   });
 });
+
+describe("the controlled copies of a temporary document past its last valid day (tester63 N2; IATF 16949 8.5.6.1.1, 7.5.3.2)", () => {
+  it("are due back the recall period after valid_until, in csr list distribution, --overdue, csr show and csr check", () => {
+    const repo = gitInit(minimalRepo({ "documents/QP-030.yaml": DRAFT }));
+    const release = ["release", "QP-030", "--summary", "临时偏离", "--prepared", "zhang", "--reviewed", "li", "--approved", "wang", "--date", "2026-11-03", "--until", "2026-11-30", "-y"];
+    expect(csr(["-C", repo, ...release]).code).toBe(0);
+    expect(csr(["-C", repo, "distribute", "QP-030", "--to", "QA:zhang", "QA:wang", "--date", "2026-11-03", "--issued-by", "wang", "-y", "--commit"]).code).toBe(0);
+    const register = (...args: string[]) => csr(["-C", repo, "list", "distribution", ...args, "--lang", "zh-CN"]);
+    const rows = (today: string, ...args: string[]) =>
+      (JSON.parse(register("--today", today, "--format", "json", ...args).stdout) as { rows: Record<string, unknown>[] }).rows.map((r) => [r.copy, r.dueBy, r.state]);
+    // On its last valid day the copies are in use, with no 应回收日期; from the day after, due back 5 working days after it.
+    expect(rows("2026-11-30")).toEqual([[1, null, "在用"], [2, null, "在用"]]);
+    expect(rows("2026-12-01")).toEqual([[1, "2026-12-07", "待回收"], [2, "2026-12-07", "待回收"]]);
+    expect(register("--today", "2026-12-01").stdout).toContain("\n待回收 2 份。\n");
+    expect(rows("2026-12-07", "--overdue")).toEqual([]);
+    expect(rows("2026-12-08", "--overdue")).toEqual([[1, "2026-12-07", "回收逾期"], [2, "2026-12-07", "回收逾期"]]);
+    const copies = (today: string) => {
+      const lines = csr(["-C", repo, "show", "QP-030", "--today", today, "--lang", "zh-CN"]).stdout.split("\n");
+      const at = lines.findIndex((l) => l.startsWith("  受控副本"));
+      return lines.slice(at, at + 2);
+    };
+    expect(copies("2026-11-30")).toEqual(["  受控副本        在用 2 份：1 号 A/0 品质部 张伟、2 号 A/0 品质部 王强", "                  明细：csr list distribution --document QP-030"]);
+    expect(copies("2026-12-08")).toEqual([
+      "  受控副本        在用 0 份",
+      "                  回收逾期 2 份（应于 2026-12-07 前回收；用 'csr recall QP-030' 登记回收）：1 号 A/0 品质部 张伟、2 号 A/0 品质部 王强",
+    ]);
+    const recall = (today: string) => csr(["-C", repo, "check", "--today", today, "--lang", "en"]).stdout.split("\n").filter((l) => l.startsWith("documents/") && l.includes(" doc/recall-overdue "));
+    expect(recall("2026-12-07")).toEqual([]);
+    expect(recall("2026-12-08")).toEqual([
+      "documents/QP-030.yaml:26:5 error doc/recall-overdue Controlled copy 1 of QP-030 A/0 (品质部) is still out: temporary document QP-030 was valid until 2026-11-30, and copies were due back by 2026-12-07 (5 working days). Take it back and record it with 'csr recall QP-030 --copy 1'.",
+      "documents/QP-030.yaml:27:5 error doc/recall-overdue Controlled copy 2 of QP-030 A/0 (品质部) is still out: temporary document QP-030 was valid until 2026-11-30, and copies were due back by 2026-12-07 (5 working days). Take it back and record it with 'csr recall QP-030 --copy 2'.",
+    ]);
+    // csr recall without --copy takes back every copy due: both.
+    const back = csr(["-C", repo, "recall", "QP-030", "--by", "zhang", "-y", "--lang", "zh-CN"]);
+    expect(back.code, back.stderr).toBe(0);
+    expect(rows(today())).toEqual([[1, "2026-12-07", "已回收"], [2, "2026-12-07", "已回收"]]);
+  });
+});

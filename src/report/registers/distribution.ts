@@ -13,7 +13,7 @@ import { copyRecordedAfter, releaseRecordedAfter } from "../../model/as-of.js";
 import { classificationName, documentClassification } from "../../model/classification.js";
 import { repositoryCalendar } from "../../load/calendar.js";
 import { workdaysLate } from "../../model/calendar.js";
-import { copiesDue, copyEdition, copyRecallDue, pendingTransition, recallDays, recalledLate } from "../../model/distribution.js";
+import { copiesDue, copyEdition, copyRecallDue, pendingTransition, recallDays, recalledLate, temporaryExpired } from "../../model/distribution.js";
 import type { ControlledCopy, ElectronicIssue } from "../../model/types.js";
 import { electronicLabel } from "../../model/labels.js";
 import type { Period } from "../../model/review-timeliness.js";
@@ -114,6 +114,7 @@ export function distributionRegister(ctx: RegisterContext, options: { today: str
   const held: string[] = [];
   const perDocument = documents.map((doc) => {
     const transition = pendingTransition(doc, today);
+    const edition = copyEdition(doc);
     const due = new Set(copiesDue(doc, today).filter((c) => copyFilterKeeps(filter, c)));
     toRecall += due.size;
     const paper = (doc.distribution ?? [])
@@ -121,7 +122,8 @@ export function distributionRegister(ctx: RegisterContext, options: { today: str
       .sort((a, b) => a.copy - b.copy)
       .flatMap((copy) => {
         // Every copy of a version no longer (or soon no longer) in force keeps its 应回收日期, one taken back too, so that the record shows whether it came back in time (tester19 F4).
-        const dueBy = copyRecallDue(doc, copy, calendar, config);
+        // A copy of a temporary document in force has none until its last valid day has passed (tester63 N2).
+        const dueBy = copy.version === edition && doc.status === "released" && temporaryExpired(doc, today) === undefined ? undefined : copyRecallDue(doc, copy, calendar, config);
         const late = due.has(copy) && dueBy !== undefined && workdaysLate(calendar, dueBy, today) > 0;
         if (late) overdue++;
         const lateBack = recalledLate(doc, copy, calendar, config);
@@ -155,7 +157,6 @@ export function distributionRegister(ctx: RegisterContext, options: { today: str
       });
     // Issued electronically (read-only on OA): a row per department, no number, nobody signing for it; replaced on the system
     // by the next version's issue, or withdrawn with the document (tester55 C2).
-    const edition = copyEdition(doc);
     const electronic = (doc.electronic_issue ?? []).filter((e) => electronicFilterKeeps(filter, e) && (period === undefined || within(e.date))).flatMap((issue) => {
       const state: CopyState =
         doc.status === "obsolete" ? "withdrawn" : transition && issue.version === transition.pending ? "pending" : (transition && issue.version === transition.inForce) || issue.version === edition ? "in-use" : "superseded";

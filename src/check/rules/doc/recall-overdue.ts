@@ -19,7 +19,7 @@ export const rule: Rule = {
   summary: "A controlled copy of a superseded version or of a withdrawn document is still out after the recall period.",
   docs: {
     description:
-      "A controlled copy (an entry of `distribution`) that is not taken back (`recalled`), nor recorded lost, destroyed or kept stamped 作废 (`lost`, `destroyed`, `retained`), although it is no longer in force: it is of an earlier version than the document's current one, or the document is obsolete. Reported once `document_control.recall_days` working days (qms.yaml, default 5) have passed since the version after the copy's took effect (a copy of A/0 still out under A/2 counts from the day A/1 took effect) or the document was withdrawn, and a working day more (a day off right after the deadline is not late, as for a review); the distribution register prints the deadline as the copy's 应回收日期. Obsolete documents must not stay in use ({{cite:document-control}}); the distribution and recall record (文件发放/回收记录) is the evidence that the old copies came back.",
+      "A controlled copy (an entry of `distribution`) that is not taken back (`recalled`), nor recorded lost, destroyed or kept stamped 作废 (`lost`, `destroyed`, `retained`), although it is no longer in force: it is of an earlier version than the document's current one, or the document is obsolete, or it is temporary (`valid_until`, csr release --until) and its last valid day has passed. Reported once `document_control.recall_days` working days (qms.yaml, default 5) have passed since the version after the copy's took effect (a copy of A/0 still out under A/2 counts from the day A/1 took effect), the document was withdrawn or a temporary one's last valid day, and a working day more (a day off right after the deadline is not late, as for a review); the distribution register prints the deadline as the copy's 应回收日期. Obsolete documents must not stay in use ({{cite:document-control}}); the distribution and recall record (文件发放/回收记录) is the evidence that the old copies came back.",
     bad: `
 distribution:
   - {copy: 1, version: A/0, to: QA, issued_by: wang, date: 2024-01-12, recalled: 2026-10-14, returned_by: zhang, received_by: wang}
@@ -35,12 +35,17 @@ distribution:
     const days = recallDays(config);
     const calendar = repositoryCalendar(config);
     for (const { value: doc, file } of ctx.index.documents.values()) {
-      for (const copy of copiesToRecall(doc)) {
+      for (const copy of copiesToRecall(doc, ctx.options.today)) {
         // Counted from the day the copy's own version stopped being in force: a copy of A/0 still out under A/2 was due back after A/1 took effect.
         const start = copyRecallStart(doc, copy);
         const due = copyRecallDue(doc, copy, calendar, config);
         if (!start || !due || workdaysLate(calendar, due, ctx.options.today) === 0) continue;
-        const why = doc.status === "obsolete" && start === doc.obsolete?.date ? t("rule.doc/recall-overdue.withdrawn", { document: doc.id, start }) : t("rule.doc/recall-overdue.replaced", { version: copy.version, start });
+        const why =
+          doc.status === "obsolete" && start === doc.obsolete?.date
+            ? t("rule.doc/recall-overdue.withdrawn", { document: doc.id, start })
+            : doc.status === "released" && start === doc.valid_until
+              ? t("rule.doc/recall-overdue.expired", { document: doc.id, start })
+              : t("rule.doc/recall-overdue.replaced", { version: copy.version, start });
         ctx.report(
           { file, path: ["distribution", (doc.distribution ?? []).indexOf(copy)] },
           t("rule.doc/recall-overdue", { copy: copy.copy, document: doc.id, arg: shellArgument(doc.id), version: copy.version, to: departmentLabel(ctx.index, copy.to), why, due, days }),
