@@ -1035,7 +1035,7 @@ async function writeSite(repo: Repository, findings: readonly Finding[], options
   }
 
   // --- Search, and the files the worker made.
-  const entries = searchEntries(rc, pages, searched, asOf.csrs, absent, heatMapClauses(rc, standards, clauseMatrices));
+  const entries = searchEntries(rc, pages, searched, documentsShown, asOf.csrs, absent, heatMapClauses(rc, standards, clauseMatrices));
   for (const file of await buildDownloads({ registers: registers.map((r) => ({ ...r, table: incomplete ? { ...r.table, notes: noting(r.table.notes) } : r.table, xlsxFile: out.fileFor(`registers/${r.name}.xlsx`) })), entries, lang, heading: options.heading })) emit(file.path, file.content);
   fileCount += registers.length;
   emit(
@@ -2033,9 +2033,11 @@ function roundWords(round: Pick<ReviewRound, "opinions" | "record" | "decision" 
  * show them on the site's day (documentsOn, csrsOn), as their pages do: a document is found by the text of its
  * version of that day and the training records made by then. One not yet controlled on that day (released or
  * received later), whose page says so, is found by its number and title only; one that did not exist then (absentOn)
- * is not found.
+ * is not found. `onDay`: the documents as their records show them on that day with every revision released by then
+ * (documentsOn): where `documents` holds the version in force while a later one is 待实施, that one's 更改原因, 更改申请
+ * and ECN numbers are searched as well.
  */
-function searchEntries(rc: RegisterContext, sitePages: SitePages, documents: ReadonlyMap<string, ControlledDocument>, csrs: ReadonlyMap<string, Csr>, absent: ReadonlySet<string>, heatMap: ReadonlyMap<string, readonly string[]>): SearchEntry[] {
+function searchEntries(rc: RegisterContext, sitePages: SitePages, documents: ReadonlyMap<string, ControlledDocument>, onDay: ReadonlyMap<string, ControlledDocument>, csrs: ReadonlyMap<string, Csr>, absent: ReadonlySet<string>, heatMap: ReadonlyMap<string, readonly string[]>): SearchEntry[] {
   const pages = { page: (kind: EntityKind, id: string) => sitePages.link("search.html", kind, id)! };
   const entries: SearchEntry[] = [];
   const trainingRecords = (sessions: readonly TrainingSession[] | undefined): string[] => (sessions ?? []).flatMap((session) => (session.record ? [session.record] : []));
@@ -2056,7 +2058,11 @@ function searchEntries(rc: RegisterContext, sitePages: SitePages, documents: Rea
     // A document marked with a level of 国家秘密 has no sections here (withoutSecretBodies): it is found by its register data only.
     // Its revision record's summaries (修订说明), each revision's basis (更改原因, 更改申请, ECN: where csr release --reason
     // records an 8D or complaint number, tester63 N6) and why it was withdrawn, as its page of the day shows them.
-    const record = [...(doc.revisions ?? []).flatMap((r) => [r.summary ?? "", r.reason ?? "", r.change_request ?? "", ...(r.ecn ?? [])]), doc.obsolete?.reason ?? ""];
+    // A revision released to take effect later (待实施) is not in the record of the version in force the page shows,
+    // yet its basis finds the document too: an 8D-driven change usually waits for its training (breaker63 P2).
+    const basis = (r: NonNullable<ControlledDocument["revisions"]>[number]) => [r.reason ?? "", r.change_request ?? "", ...(r.ecn ?? [])];
+    const pending = (onDay.get(doc.id)?.revisions ?? []).slice((doc.revisions ?? []).length);
+    const record = [...(doc.revisions ?? []).flatMap((r) => [r.summary ?? "", ...basis(r)]), ...pending.flatMap(basis), doc.obsolete?.reason ?? ""];
     entries.push({ key: `document:${doc.id}`, kind: "document", ref: doc.id, title: documentTitle(rc, doc), ...(mark ? { mark } : {}), text: [doc.title, doc.title_en ?? "", sectionText(doc.sections), doc.remarks ?? "", ...trainingRecords(doc.training?.sessions), ...record.filter((line) => line !== "")].join("\n"), clauses, page: pages.page("document", doc.id) });
   }
   const customers = new Map(rc.repo.customers.map(({ value }) => [value.code, value]));

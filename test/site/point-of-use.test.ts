@@ -24,7 +24,7 @@ describe("csr site: a document's page at the point of use", () => {
     const dir = gitInit(copyFixture("examples/acme-auto"));
     const file = join(dir, "documents/instructions/WI-010-01.yaml");
     writeFileSync(file, readFileSync(file, "utf8").replace("每2小时抽测5件", "每30分钟抽测5件"));
-    const release = await csrInProcess(["-C", dir, "release", "WI-010-01", "--summary", "抽测频次改为每30分钟", "--pages", "P1", "--prepared", "gaoyang", "--reviewed", "huangjun", "--approved", "zhangli", "--effective", EFFECTIVE, "-y", "--include-changes"], { lang: "zh-CN" });
+    const release = await csrInProcess(["-C", dir, "release", "WI-010-01", "--summary", "抽测频次改为每30分钟", "--reason", "8D-2026-0712-DYA 顾客投诉扣压外径超差，纠正措施 CAR-2026-0088", "--change-request", "DCR-2026-00123", "--ecn", "ECN-DYA-2026-045", "--pages", "P1", "--prepared", "gaoyang", "--reviewed", "huangjun", "--approved", "zhangli", "--effective", EFFECTIVE, "-y", "--include-changes"], { lang: "zh-CN" });
     expect(release.code, release.stderr).toBe(0);
     const out = join(tempDir(), "site");
     const site = await csrInProcess(["-C", dir, "site", "--out", out, "--today", DAY], { lang: "zh-CN" });
@@ -65,6 +65,16 @@ describe("csr site: a document's page at the point of use", () => {
     const entries = read("assets/search-entries.js");
     expect(entries).toContain("每2小时抽测5件");
     expect(entries).not.toContain("每30分钟抽测5件");
+    // Yet the coming revision's basis finds the document: an 8D-driven change waits for its training (breaker63 P2).
+    const { entries: all } = JSON.parse(entries.slice(entries.indexOf("{"), entries.lastIndexOf("}") + 1)) as { entries: { key: string; text: string }[] };
+    const lines = all.find((e) => e.key === "document:WI-010-01")!.text.split("\n");
+    expect(lines.slice(lines.indexOf("扣压外径标注为关键特性★（东岳▽），增加每2小时扣压外径记录"))).toEqual([
+      "扣压外径标注为关键特性★（东岳▽），增加每2小时扣压外径记录",
+      "8D-2026-0712-DYA 顾客投诉扣压外径超差，纠正措施 CAR-2026-0088",
+      "DCR-2026-00123",
+      "ECN-DYA-2026-045",
+    ]);
+    expect(all.filter((e) => e.text.includes("CAR-2026-0088")).map((e) => e.key)).toEqual(["document:WI-010-01"]);
   });
 
   it("says at the top that a document in force may be used, a draft may not, and a withdrawn one's replacement (G6, G14)", () => {
