@@ -1,0 +1,42 @@
+import { list, sentences, t } from "../../../i18n/index.js";
+import { overdueSteps } from "../../../model/actions.js";
+import type { Rule } from "../../rule.js";
+
+/**
+ * A step of an open nonconformity / corrective action record (actions/) is past its due date without
+ * a done date: the customer's deadlines for a complaint (IATF 16949 10.2.6, the CSR that sets them, e.g.
+ * 24 hours for containment, the 8D report in 15 working days) or those the owner set. One finding per
+ * record, at the first overdue step, naming every one.
+ */
+export const rule: Rule = {
+  id: "action/step-overdue",
+  severity: "warning",
+  scope: { files: "own" },
+  clock: true,
+  summary: "A step of an open corrective action is past its due date.",
+  docs: {
+    description:
+      "A corrective action record (`actions/<id>.yaml`, `csr action open`) gives each step D3 containment … D8 closure a due date: from the customer's `complaint_deadlines` (its CSR's 24 hours, working days for the root cause and the 8D report) or set by hand. While the record is open, a step whose due date has passed without a `done` date is reported, once per record at the first such step, naming each. IATF 16949 10.2.6 and the customer's CSR set the deadlines of a complaint; 10.2.1 asks that the action be taken and its effectiveness reviewed.",
+    bad: `
+steps:
+  D3: {due: 2026-11-03, done: 2026-11-03}
+  D4: {due: 2026-11-09}
+`,
+    good: `
+steps:
+  D3: {due: 2026-11-03, done: 2026-11-03}
+  D4: {due: 2026-11-09, done: 2026-11-06}
+`,
+    fix: "Record the step when it is done: `csr action step <id> <step> --date <date>`; tell the customer when a deadline of theirs cannot be kept.",
+  },
+  check(ctx) {
+    const { today } = ctx.options;
+    for (const { value: action, file } of ctx.repo.actions) {
+      const overdue = overdueSteps(action, today);
+      if (overdue.length === 0) continue;
+      const first = overdue[0]!;
+      const steps = list(overdue.map((s) => t("rule.action/step-overdue.step", { step: s.step, name: t(`action.step.${s.step}`), due: s.due! })));
+      ctx.report({ file, path: ["steps", first.step, "due"] }, sentences(t("rule.action/step-overdue", { id: action.id, steps, count: overdue.length }), t("rule.action/step-overdue.fix", { id: action.id, step: first.step })));
+    }
+  },
+};
