@@ -147,7 +147,24 @@ describe("audit coverage of clauses (tester62 N9)", () => {
     const rows = due.stdout.split("\n").filter((l) => /^\d/.test(l));
     expect(rows.some((l) => l.startsWith("8.5.1 "))).toBe(false);
     expect(rows.find((l) => l.startsWith("8.7 "))?.trimEnd()).toMatch(/ 未审核$/);
-    expect(due.stdout).toContain(`\n只列出自 2026-01-01 以来未经审核的适用条款：共 ${rows.length} 个。\n`);
+    // Filtered, it says so in its title and a note as other filtered registers do, and the coverage under it is the whole matrix's (breaker63 P12).
+    expect(due.stdout.split("\n")[0]).toBe(`IATF 16949:2016 条款覆盖矩阵（2026-01-01 以来未审核的适用条款；共 ${rows.length} 条）`);
+    const notes = due.stdout.split("\n");
+    const first = notes.indexOf("本表按条件筛选（2026-01-01 以来未审核的适用条款），不是完整的条款覆盖矩阵。");
+    expect(notes.slice(first, first + 4).map((l) => l.replace(/审核过 \d+\/\d+/, "审核过 n").replace(/：\d+\/\d+ \(.*$/, "：…"))).toEqual([
+      "本表按条件筛选（2026-01-01 以来未审核的适用条款），不是完整的条款覆盖矩阵。",
+      "最近审核：列有该条款（或其上级条款）的过程最近一次内部审核的日期（csr process audited）。三年审核周期（2023-12-04 起）内审核过 n 个条款。",
+      "以下覆盖率及其后各行是完整矩阵（全部条款）的统计，不只是本表所列的条款。",
+      "覆盖率：…",
+    ]);
+    expect(due.stderr).toContain("完整的条款覆盖矩阵：csr matrix clauses --standard IATF16949 --audits。\n");
+    const english = csr(["-C", dir, "matrix", "clauses", "--not-audited-since", "2026-01-01", "--today", "2026-12-04"], { lang: "en" });
+    expect(english.stdout.split("\n")[0]).toBe(`IATF 16949:2016: clause coverage matrix (applicable clauses not audited since 2026-01-01; ${rows.length} in total)`);
+    expect(english.stdout).toContain("\nThis register is filtered (applicable clauses not audited since 2026-01-01) and is not the whole clause coverage matrix.\n");
+    expect(english.stdout).toContain("\nThe coverage and the lines after it are the whole matrix's (every clause), not only the clauses listed here.\nCoverage: ");
+    // The whole matrix has neither.
+    expect(matrix.stdout.split("\n")[0]).toBe("IATF 16949:2016 条款覆盖矩阵");
+    expect(matrix.stdout).not.toContain("本表按条件筛选");
     expect(run(dir, "matrix", "clauses", "--not-audited-since", "2026-01-01", "--style", "cross-reference")).toEqual({
       code: 2,
       stdout: "",

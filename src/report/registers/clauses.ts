@@ -310,9 +310,15 @@ export function clauseMatrix(ctx: RegisterContext, catalog: Catalog, options: { 
   const byProcedures = procedureCoverage(catalog, input);
   const withProcesses = coverageNotes(ctx, coverage, byProcedures, true);
   withProcesses.splice(1 + procedureNotes(ctx, coverage, byProcedures).length, 0, ...processNotes(ctx, processes, documents));
+  // Narrowed to the clauses not audited since a day, the matrix says so in its title and a note, as other filtered
+  // registers do; the coverage lines under it stay the whole matrix's and say so (breaker63 P12).
+  const wholeTitle = catalogTitle(ctx, catalog, t(ctx, "register.clauses.title"));
+  const filterText = options.notAuditedSince === undefined ? undefined : t(ctx, "register.clauses.filter.not-audited-since", { since: options.notAuditedSince });
+  const whole = { register: t(ctx, "register.clauses.whole"), command: `csr matrix clauses --standard ${catalog.id} --audits` };
   return {
     id: "clauses",
-    title: catalogTitle(ctx, catalog, t(ctx, "register.clauses.title")),
+    title: filterText === undefined ? wholeTitle : t(ctx, "register.clauses.title-filtered", { title: wholeTitle, filter: filterText, count: rows.length }),
+    ...(filterText !== undefined ? { filtered: { filter: filterText, ...whole, name: `clauses-${catalog.id}-not-audited-since-${options.notAuditedSince}` } } : {}),
     sheet: t(ctx, "register.clauses.sheet", { catalog: catalog.id }),
     columns: [
       { key: "number", header: t(ctx, "register.clauses.column.number"), kind: "id" },
@@ -327,7 +333,11 @@ export function clauseMatrix(ctx: RegisterContext, catalog: Catalog, options: { 
     ],
     rows,
     // Drafts and documents in review are not part of the QMS: left out, and said so in the words of the other registers (auditor17 F7).
-    notes: [...(audits ? auditNotes(ctx, coverage, audits, options.today, options.notAuditedSince, rows.length) : []), ...withProcesses, ...catalogNotes(ctx, catalog), ...unreleasedNotes(ctx, unreleased), ...documentAsOfNotes(ctx, options.today, ownDocuments(ctx))],
+    notes: [
+      ...(filterText !== undefined ? [t(ctx, "register.filter.note", { filter: filterText, ...whole })] : []),
+      ...(audits ? auditNotes(ctx, coverage, audits, options.today) : []),
+      ...(filterText !== undefined ? [t(ctx, "register.clauses.whole-coverage")] : []),
+      ...withProcesses, ...catalogNotes(ctx, catalog), ...unreleasedNotes(ctx, unreleased), ...documentAsOfNotes(ctx, options.today, ownDocuments(ctx))],
     ...withHints([...coverageHints(ctx, coverage), ...catalogHints(ctx, catalog), ...unreleasedHints(ctx, unreleased)]),
   };
 }
@@ -357,18 +367,14 @@ export function clauseLastAudits(processes: readonly Process[], standard: string
 }
 
 /**
- * The audit lines of the matrix with the 最近审核 column: how many applicable clauses were audited in the
- * three-year cycle that ends `today` (IATF 16949 9.2.2.2), and with `since` how many are listed as not
- * audited since then.
+ * The audit line of the matrix with the 最近审核 column: how many applicable clauses were audited in the
+ * three-year cycle that ends `today` (IATF 16949 9.2.2.2).
  */
-function auditNotes(ctx: RegisterContext, coverage: ClauseCoverage, lastAuditOf: (number: string) => string | undefined, today: string, since: string | undefined, listed: number): string[] {
+function auditNotes(ctx: RegisterContext, coverage: ClauseCoverage, lastAuditOf: (number: string) => string | undefined, today: string): string[] {
   const cycle = addMonths(today, -36);
   const applicable = coverage.entries.filter((e) => e.state !== "excluded" && !e.paragraph);
   const audited = applicable.filter((e) => (lastAuditOf(e.clause.number) ?? "") >= cycle).length;
-  return [
-    t(ctx, "register.clauses.audit-cycle", { from: cycle, audited, applicable: applicable.length }),
-    ...(since !== undefined ? [t(ctx, "register.clauses.not-audited-since", { since, count: listed })] : []),
-  ];
+  return [t(ctx, "register.clauses.audit-cycle", { from: cycle, audited, applicable: applicable.length })];
 }
 
 /**
