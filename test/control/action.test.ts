@@ -67,7 +67,11 @@ describe("csr action open", () => {
         "",
       ].join("\n"),
     );
-    expect(checkJson(dir).findings.filter((f) => f.file.startsWith("actions/"))).toEqual([]);
+    // Nothing is due on the day it was received; once past its due dates, each open step is named (action/step-overdue).
+    expect(checkJson(dir, "--today", "2026-11-02").findings.filter((f) => f.file.startsWith("actions/"))).toEqual([]);
+    expect(checkJson(dir, "--today", "2026-11-10").findings.filter((f) => f.file.startsWith("actions/")).map((f) => [f.rule, f.line, f.message])).toEqual([
+      ["action/step-overdue", 13, "Corrective action 8D-2026-012: D3 containment (due 2026-11-03), D4 root cause (due 2026-11-09) past due and not done. Record it when done with 'csr action step 8D-2026-012 D3 --date <date>'; tell the customer when one of its deadlines cannot be kept."],
+    ]);
   });
 
   it("takes the next free number when none is given, and refuses a number in use", async () => {
