@@ -137,19 +137,19 @@ describe("csr show <document> --today of a past day (tester63 N5, N12)", () => {
       expect(result.code, result.stderr).toBe(0);
     };
     await run("new", "instruction", "--title", "东岳投诉8D-2026-012扣压外径全检临时作业", "--department", "PRD", "--deviates-from", "WI-010-01", "-y", "--commit");
-    const deviation = join(dir, "documents/instructions/WI-011-02.yaml");
+    const deviation = join(dir, "documents/instructions/WI-010-03.yaml");
     writeFileSync(deviation, readFileSync(deviation, "utf8").replace(/(\n(\s+)title_en: [^\n]*)/g, "$1\n$2text: 无。"));
     git(dir, ["commit", "-qam", "正文"]);
-    await run("release", "WI-011-02", "--summary", "围堵全检", "--reason", "8D-2026-012", "--prepared", "gaoyang", "--reviewed", "huangjun", "--approved", "zhangli", "--date", "2026-11-03", "--until", "2026-11-30", "-y");
-    await run("distribute", "WI-011-02", "--to", "PRD:huangjun", "QA:zhaoqiang", "--date", "2026-11-03", "--issued-by", "chenjing", "-y", "--commit");
+    await run("release", "WI-010-03", "--summary", "围堵全检", "--reason", "8D-2026-012", "--prepared", "gaoyang", "--reviewed", "huangjun", "--approved", "zhangli", "--date", "2026-11-03", "--until", "2026-11-30", "-y");
+    await run("distribute", "WI-010-03", "--to", "PRD:huangjun", "QA:zhaoqiang", "--date", "2026-11-03", "--issued-by", "chenjing", "-y", "--commit");
     const wi = join(dir, "documents/instructions/WI-010-01.yaml");
     writeFileSync(wi, readFileSync(wi, "utf8").replace("适用于扣压工序所有制动软管总成。", "适用于扣压工序所有制动软管总成（含扣压外径防错检测）。"));
     await run("release", "WI-010-01", "--summary", "增加扣压外径防错检测及锁机", "--reason", "东岳投诉DYA-C-2026-031，8D-2026-012 D7永久措施", "--change-request", "QR-001-01-2026-045", "--prepared", "gaoyang", "--reviewed", "huangjun", "--approved", "zhangli", "--countersigned", "zhaoqiang,zhoupeng", "--date", "2026-11-16", "--effective", "2026-11-18", "-y", "--include-changes");
     await run("distribute", "WI-010-01", "--to", "PRD:huangjun", "--date", "2026-11-17", "--issued-by", "chenjing", "-y", "--commit");
     await run("train", "WI-010-01", "--trainees", "王五(1023),赵六(1024),钱七(1031)", "--people", "huangjun", "--date", "2026-11-17", "--trainer", "gaoyang", "--record", "TR-2026-107", "-y", "--commit");
-    await run("recall", "WI-011-02", "--copy", "1", "--date", "2026-11-20", "--by", "huangjun", "-y", "--commit");
-    await run("recall", "WI-011-02", "--copy", "2", "--date", "2026-11-20", "--by", "zhaoqiang", "-y", "--commit");
-    await run("obsolete", "WI-011-02", "--date", "2026-11-20", "--reason", "8D-2026-012永久措施WI-010-01 A/2已实施，恢复标准过程", "-y");
+    await run("recall", "WI-010-03", "--copy", "1", "--date", "2026-11-20", "--by", "huangjun", "-y", "--commit");
+    await run("recall", "WI-010-03", "--copy", "2", "--date", "2026-11-20", "--by", "zhaoqiang", "-y", "--commit");
+    await run("obsolete", "WI-010-03", "--date", "2026-11-20", "--reason", "8D-2026-012永久措施WI-010-01 A/2已实施，恢复标准过程", "-y");
     const show = (id: string, day: string) => csr(["-C", dir, "show", id, "--today", day], { lang: "zh-CN" });
     const note = (day: string) => `本卡片按记录还原为 ${day} 当日的状态：此后记录的发布、作废、发放和回收、培训和定期评审未计入。条款、过程和落实的顾客要求没有记录日期，按现在的记录列出。`;
 
@@ -170,7 +170,7 @@ describe("csr show <document> --today of a past day (tester63 N5, N12)", () => {
         "  条款            8.3.3.3/8.5.1.2/8.5.1.3",
         "  过程            C3 生产过程控制",
         "  相关记录        HH-F-052 首件检验记录",
-        "  偏离            WI-011-02 东岳投诉8D-2026-012扣压外径全检临时作业（临时，至 2026-11-30）",
+        "  偏离            WI-010-03 东岳投诉8D-2026-012扣压外径全检临时作业（临时，至 2026-11-30）",
         "  落实的顾客要求  DYA-001 特殊特性须使用东岳符号或经认可的等效符号标注，章节 3 质量要求",
         "  引用本文件      QP-010 生产过程控制程序",
         "                  QP-014 特殊特性管理程序",
@@ -196,7 +196,7 @@ describe("csr show <document> --today of a past day (tester63 N5, N12)", () => {
       "                  A/2（待实施）：编制 高扬 2026-11-16 / 审核 黄军 2026-11-16 / 会签 赵强、周鹏 2026-11-16 / 批准 张丽 2026-11-16",
     ]);
     expect(eve.filter((line) => /^ {2}(受控副本|培训|偏离) |^ {18}(在用|电子版|2026-)/.test(line))).toEqual([
-      "  偏离            WI-011-02 东岳投诉8D-2026-012扣压外径全检临时作业（临时，至 2026-11-30）",
+      "  偏离            WI-010-03 东岳投诉8D-2026-012扣压外径全检临时作业（临时，至 2026-11-30）",
       "  受控副本        在用 1 份：1 号 A/2 生产部 黄军",
       "                  电子版（OA，只读）生产部、技术部、品质部 2025-06-12",
       "  培训            A/2 已培训",
@@ -211,23 +211,23 @@ describe("csr show <document> --today of a past day (tester63 N5, N12)", () => {
     expect(now).not.toContain("\n  偏离 ");
 
     // The deviation before it was released is not yet a controlled document; in its time, in force with both copies out.
-    expect(show("WI-011-02", "2026-11-01")).toEqual({
+    expect(show("WI-010-03", "2026-11-01")).toEqual({
       code: 0,
       stderr: "",
       stdout: [
-        "WI-011-02  东岳投诉8D-2026-012扣压外径全检临时作业",
+        "WI-010-03  东岳投诉8D-2026-012扣压外径全检临时作业",
         "",
-        "  文件            documents/instructions/WI-011-02.yaml",
+        "  文件            documents/instructions/WI-010-03.yaml",
         "  文件类别        作业指导书（3 级文件）",
-        "  状态            2026-11-01 当日还不是受控文件：WI-011-02 于 2026-11-03 发布",
+        "  状态            2026-11-01 当日还不是受控文件：WI-010-03 于 2026-11-03 发布",
         "",
       ].join("\n"),
     });
-    const contained = show("WI-011-02", "2026-11-10").stdout.split("\n");
+    const contained = show("WI-010-03", "2026-11-10").stdout.split("\n");
     expect(contained.slice(4, 6)).toEqual(["  状态            临时（至 2026-11-30）", "  现行版本        A/0，2026-11-03 实施"]);
     expect(contained).toContain("  受控副本        在用 2 份：1 号 A/0 生产部 黄军、2 号 A/0 品质部 赵强");
     expect(contained.at(-2)).toBe(note("2026-11-10"));
-    const json = JSON.parse(csr(["-C", dir, "show", "WI-011-02", "--today", "2026-11-10", "--format", "json"], { lang: "zh-CN" }).stdout);
+    const json = JSON.parse(csr(["-C", dir, "show", "WI-010-03", "--today", "2026-11-10", "--format", "json"], { lang: "zh-CN" }).stdout);
     expect({ asOf: json.asOf, status: json.status, copies: json.copies, obsolete: json.document.obsolete ?? null }).toEqual({ asOf: { date: "2026-11-10", contentUnread: false }, status: "临时（至 2026-11-30）", copies: { inUse: [1, 2], due: [] }, obsolete: null });
   }, 120_000);
 

@@ -12,7 +12,7 @@ import { expiredNote } from "../today.js";
 
 const zh = (dir: string, ...args: string[]) => csrInProcess(["-C", dir, ...args], { lang: "zh-CN" });
 const WI = "documents/instructions/WI-010-01.yaml";
-const DEVIATION = "documents/instructions/WI-011-02.yaml";
+const DEVIATION = "documents/instructions/WI-010-03.yaml";
 
 /** Writes a text into each empty section of the new deviation, so that it can be released. */
 function fillSections(dir: string): void {
@@ -28,55 +28,55 @@ describe("a deviation's link on its own side (deviates_from; tester61 L12)", () 
     expect(created.stderr).toBe("");
     expect(created.code).toBe(0);
     expect(created.stdout.split("\n").slice(0, 2)).toEqual([
-      "已创建 WI-011-02 扣压夹具维修期间临时偏离（documents/instructions/WI-011-02.yaml），生产部的作业指导书草稿，有 5 个章节待填写。",
-      "WI-011-02 记为对 WI-010-01 的偏离（deviates_from）：WI-010-01 不因此更改，也不必修订，其 csr show 和网站页面列出 WI-011-02。临时偏离发布时用 'csr release WI-011-02 --until <最后有效日>' 写明期限。",
+      "已创建 WI-010-03 扣压夹具维修期间临时偏离（documents/instructions/WI-010-03.yaml），生产部的作业指导书草稿，有 5 个章节待填写。",
+      "WI-010-03 记为对 WI-010-01 的偏离（deviates_from）：WI-010-01 不因此更改，也不必修订，其 csr show 和网站页面列出 WI-010-03。临时偏离发布时用 'csr release WI-010-03 --until <最后有效日>' 写明期限。",
     ]);
     expect(readFileSync(join(dir, WI), "utf8")).toBe(wiBefore);
-    expect(git(dir, ["status", "--short"])).toBe("?? documents/instructions/WI-011-02.yaml\n");
+    expect(git(dir, ["status", "--short"])).toBe("?? documents/instructions/WI-010-03.yaml\n");
     expect(readFileSync(join(dir, DEVIATION), "utf8")).toContain("status: draft\ndeviates_from:\n  - WI-010-01\n");
 
     // A draft deviation is listed with its status; the deviation's own card names what it deviates from.
     const draftCard = (await zh(dir, "show", "WI-010-01", "--today", "2026-12-05")).stdout.split("\n");
-    expect(draftCard.filter((l) => l.startsWith("  偏离"))).toEqual(["  偏离            WI-011-02 扣压夹具维修期间临时偏离（草稿）"]);
+    expect(draftCard.filter((l) => l.startsWith("  偏离"))).toEqual(["  偏离            WI-010-03 扣压夹具维修期间临时偏离（草稿）"]);
     expect(draftCard[4]).toBe("  状态            已发布");
-    const own = (await zh(dir, "show", "WI-011-02", "--today", "2026-12-05")).stdout.split("\n");
+    const own = (await zh(dir, "show", "WI-010-03", "--today", "2026-12-05")).stdout.split("\n");
     expect(own.filter((l) => l.startsWith("  偏离"))).toEqual(["  偏离对象        WI-010-01 制动软管总成扣压作业指导书"]);
 
     fillSections(dir);
     git(dir, ["add", "-A"]);
     git(dir, ["commit", "-qm", "临时偏离草稿"]);
-    const released = await zh(dir, "release", "WI-011-02", "--summary", "首次发布", "--prepared", "gaoyang", "--reviewed", "huangjun", "--approved", "zhangli", "--date", "2026-12-04", "--until", "2026-12-19", "-y");
-    expect(released.stderr).toBe(expiredNote("2026-12-19", "WI-011-02"));
+    const released = await zh(dir, "release", "WI-010-03", "--summary", "首次发布", "--prepared", "gaoyang", "--reviewed", "huangjun", "--approved", "zhangli", "--date", "2026-12-04", "--until", "2026-12-19", "-y");
+    expect(released.stderr).toBe(expiredNote("2026-12-19", "WI-010-03"));
     expect(released.code).toBe(0);
     expect(readFileSync(join(dir, WI), "utf8")).toBe(wiBefore);
 
     const card = (day: string) => zh(dir, "show", "WI-010-01", "--today", day).then((r) => r.stdout.split("\n").filter((l) => l.startsWith("  偏离")));
-    expect(await card("2026-12-05")).toEqual(["  偏离            WI-011-02 扣压夹具维修期间临时偏离（临时，至 2026-12-19）"]);
-    expect(await card("2026-12-21")).toEqual(["  偏离            WI-011-02 扣压夹具维修期间临时偏离（临时，已于 2026-12-19 到期）"]);
+    expect(await card("2026-12-05")).toEqual(["  偏离            WI-010-03 扣压夹具维修期间临时偏离（临时，至 2026-12-19）"]);
+    expect(await card("2026-12-21")).toEqual(["  偏离            WI-010-03 扣压夹具维修期间临时偏离（临时，已于 2026-12-19 到期）"]);
     const json = JSON.parse((await zh(dir, "show", "WI-010-01", "--today", "2026-12-05", "--format", "json")).stdout) as { referrers: { deviations: string[] } };
-    expect(json.referrers.deviations).toEqual(["WI-011-02"]);
+    expect(json.referrers.deviations).toEqual(["WI-010-03"]);
     // English.
     const english = (await csrInProcess(["-C", dir, "show", "WI-010-01", "--today", "2026-12-05"], { lang: "en" })).stdout.split("\n");
-    expect(english.filter((l) => l.startsWith("  Deviations"))).toEqual(["  Deviations              WI-011-02 扣压夹具维修期间临时偏离 (temporary, until 2026-12-19)"]);
+    expect(english.filter((l) => l.startsWith("  Deviations"))).toEqual(["  Deviations              WI-010-03 扣压夹具维修期间临时偏离 (temporary, until 2026-12-19)"]);
 
     // The site: the work instruction's page lists it under its own heading, linked; the deviation's page names what it deviates from.
     const out = join(dir, "site-out");
     expect((await zh(dir, "site", "--out", out, "--today", "2026-12-05")).code).toBe(0);
     const page = readFileSync(join(out, "documents", "WI-010-01.html"), "utf8");
     expect(page).toContain("偏离（临时变更）");
-    expect(page).toMatch(/<a href="\.\.\/documents\/WI-011-02\.html">WI-011-02 扣压夹具维修期间临时偏离（临时，至 2026-12-19）<\/a>/);
-    expect(readFileSync(join(out, "documents", "WI-011-02.html"), "utf8")).toMatch(/偏离对象[\s\S]*<a href="\.\.\/documents\/WI-010-01\.html">WI-010-01 制动软管总成扣压作业指导书<\/a>/);
+    expect(page).toMatch(/<a href="\.\.\/documents\/WI-010-03\.html">WI-010-03 扣压夹具维修期间临时偏离（临时，至 2026-12-19）<\/a>/);
+    expect(readFileSync(join(out, "documents", "WI-010-03.html"), "utf8")).toMatch(/偏离对象[\s\S]*<a href="\.\.\/documents\/WI-010-01\.html">WI-010-01 制动软管总成扣压作业指导书<\/a>/);
     // Its banner says so too while the deviation applies, so that whoever works to the page reads both; once it has ended, not.
     const banner = (html: string) => /<p class="site-status-line">(.*?)<\/p>/.exec(html)?.[1];
     expect(banner(page)).toBe(
-      '现行有效：A/1，2025-03-17 起生效，可按本页执行。同时适用偏离 <a href="../documents/WI-011-02.html">WI-011-02 扣压夹具维修期间临时偏离</a>（至 2026-12-19）：在此之前须与本页一并阅读执行。',
+      '现行有效：A/1，2025-03-17 起生效，可按本页执行。同时适用偏离 <a href="../documents/WI-010-03.html">WI-010-03 扣压夹具维修期间临时偏离</a>（至 2026-12-19）：在此之前须与本页一并阅读执行。',
     );
     const late = join(dir, "site-late");
     expect((await zh(dir, "site", "--out", late, "--today", "2026-12-20")).code).toBe(0);
     expect(banner(readFileSync(join(late, "documents", "WI-010-01.html"), "utf8"))).toBe("现行有效：A/1，2025-03-17 起生效，可按本页执行。");
 
     // Withdrawn, the deviation has ended: no longer listed.
-    expect((await zh(dir, "obsolete", "WI-011-02", "--reason", "夹具修复，恢复标准作业", "--date", "2026-12-05", "-y")).code).toBe(0);
+    expect((await zh(dir, "obsolete", "WI-010-03", "--reason", "夹具修复，恢复标准作业", "--date", "2026-12-05", "-y")).code).toBe(0);
     expect(await card("2026-12-05")).toEqual([]);
   }, 120_000);
 
@@ -118,7 +118,7 @@ describe("a deviation's link on its own side (deviates_from; tester61 L12)", () 
       "  偏离对象：增加 WI-010-01、QP-010",
       "WI-010-01、QP-010 不因此更改，也不必修订；其 csr show 和网站页面列出 WI-011-02。",
     ]);
-    expect(readFileSync(join(dir, DEVIATION), "utf8")).toContain("status: draft\ndeviates_from: [WI-010-01, QP-010]\n");
+    expect(readFileSync(join(dir, "documents/instructions/WI-011-02.yaml"), "utf8")).toContain("status: draft\ndeviates_from: [WI-010-01, QP-010]\n");
     expect(readFileSync(join(dir, WI), "utf8")).toBe(wiBefore);
     expect((await zh(dir, "set", "WI-011-02", "--deviates-from", "WI-011-02", "-y")).stderr).toBe("csr: WI-011-02 不能偏离它自己。\n");
     // The standard document cannot become a deviation from its own deviation (breaker62 P2).
@@ -130,7 +130,7 @@ describe("a deviation's link on its own side (deviates_from; tester61 L12)", () 
     expect(readFileSync(join(dir, WI), "utf8")).toBe(wiBefore);
 
     // Written by hand with a typing error: one finding, at the number, with the command that corrects it.
-    const file = join(dir, DEVIATION);
+    const file = join(dir, "documents/instructions/WI-011-02.yaml");
     writeFileSync(file, readFileSync(file, "utf8").replace("deviates_from: [WI-010-01, QP-010]", "deviates_from: [WI-010-09]"));
     const { findings } = await checkJsonInProcess(dir, "--lang", "en");
     expect(findings.filter((f) => f.rule === "ref/unresolved").map((f) => `${f.file}:${f.line}:${f.column} ${f.message}`)).toEqual([
@@ -149,7 +149,7 @@ describe("a deviation's link on its own side (deviates_from; tester61 L12)", () 
     const pendingRevision = "  - { version: A/2, date: 2026-12-01, effective: 2026-12-14, summary: 提高Cpk, prepared: { by: gaoyang, date: 2026-12-01 }, reviewed: { by: huangjun, date: 2026-12-01 }, approved: { by: zhangli, date: 2026-12-01 } }\nforms: [HH-F-052]\n";
     writeFileSync(wi, readFileSync(wi, "utf8").replace("effective: 2025-03-17\n", "effective: 2026-12-14\n").replace("forms: [HH-F-052]\n", pendingRevision));
     const deviation = (until: string) =>
-      `id: WI-011-02\ntitle: 扣压夹具维修期间临时偏离\nlevel: 3\nkind: instruction\ndepartment: PRD\nstatus: released\neffective: 2026-12-02\nvalid_until: ${until}\ndeviates_from: [WI-010-01]\nrevisions:\n  - { version: A/0, date: 2026-12-02, summary: 临时偏离, prepared: { by: gaoyang, date: 2026-12-02 }, reviewed: { by: huangjun, date: 2026-12-02 }, approved: { by: zhangli, date: 2026-12-02 } }\nsections:\n  - title: 作业内容\n    text: 夹具维修期间改用手动扣压，每件检验扣压外径。\n`;
+      `id: WI-010-03\ntitle: 扣压夹具维修期间临时偏离\nlevel: 3\nkind: instruction\ndepartment: PRD\nstatus: released\neffective: 2026-12-02\nvalid_until: ${until}\ndeviates_from: [WI-010-01]\nrevisions:\n  - { version: A/0, date: 2026-12-02, summary: 临时偏离, prepared: { by: gaoyang, date: 2026-12-02 }, reviewed: { by: huangjun, date: 2026-12-02 }, approved: { by: zhangli, date: 2026-12-02 } }\nsections:\n  - title: 作业内容\n    text: 夹具维修期间改用手动扣压，每件检验扣压外径。\n`;
     const banner = async (until: string, lang: "zh-CN" | "en") => {
       writeFileSync(join(dir, DEVIATION), deviation(until));
       const out = join(dir, `site-${until}-${lang}`);
@@ -159,13 +159,13 @@ describe("a deviation's link on its own side (deviates_from; tester61 L12)", () 
     };
     // Without the text of A/1 in git, the page shows A/2 as 待实施; its banner names the deviation as the page of A/1 would.
     expect(await banner("2026-12-19", "zh-CN")).toBe(
-      "待实施：本页为 A/2，2026-12-14 起实施，仅供培训/准备，在此之前不得用于生产。现行有效的是 WI-010-01 A/1。现行适用偏离 WI-011-02 扣压夹具维修期间临时偏离（至 2026-12-19）：2026-12-14 本版实施后，在此之前仍须与本页一并阅读执行。",
+      "待实施：本页为 A/2，2026-12-14 起实施，仅供培训/准备，在此之前不得用于生产。现行有效的是 WI-010-01 A/1。现行适用偏离 WI-010-03 扣压夹具维修期间临时偏离（至 2026-12-19）：2026-12-14 本版实施后，在此之前仍须与本页一并阅读执行。",
     );
     expect(await banner("2026-12-10", "zh-CN")).toBe(
-      "待实施：本页为 A/2，2026-12-14 起实施，仅供培训/准备，在此之前不得用于生产。现行有效的是 WI-010-01 A/1。现行适用偏离 WI-011-02 扣压夹具维修期间临时偏离（至 2026-12-10），在本版 2026-12-14 实施之前结束。",
+      "待实施：本页为 A/2，2026-12-14 起实施，仅供培训/准备，在此之前不得用于生产。现行有效的是 WI-010-01 A/1。现行适用偏离 WI-010-03 扣压夹具维修期间临时偏离（至 2026-12-10），在本版 2026-12-14 实施之前结束。",
     );
     expect(await banner("2026-12-19", "en")).toBe(
-      "Not yet in force: this page is A/2, effective 2026-12-14, for training and preparation only; do not use it in production before then. In force: WI-010-01 A/1. The deviation WI-011-02 扣压夹具维修期间临时偏离 applies now, until 2026-12-19: once this version takes effect on 2026-12-14, read and work to it together with this page until then.",
+      "Not yet in force: this page is A/2, effective 2026-12-14, for training and preparation only; do not use it in production before then. In force: WI-010-01 A/1. The deviation WI-010-03 扣压夹具维修期间临时偏离 applies now, until 2026-12-19: once this version takes effect on 2026-12-14, read and work to it together with this page until then.",
     );
   }, 120_000);
 });

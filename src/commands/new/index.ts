@@ -74,7 +74,9 @@ export async function newDocument(ctx: CommandContext, kindArg: string | undefin
     const user = flags.usedBy !== undefined ? findDocumentById(session, flags.usedBy) : kind === "form" && flags.number === undefined ? await formOwner(session, config, family) : undefined;
     // Numbers a branch not merged here has taken count as taken: both would be one file when the branches merge.
     const elsewhere = flags.number === undefined && kind !== "external" ? numbersOnOtherBranches(session.root, config?.numbering ?? []) : new Map<string, string[]>();
-    const suggested = flags.number ?? nextNumber(config, kind, family, elsewhere.size > 0 ? new Set([...taken, ...elsewhere.keys()]) : taken, user?.value.forms, user?.value.id);
+    // A deviation is numbered in the family of the document it deviates from (WI-010-01's is WI-010-xx), as a form is in its procedure's (tester63 N14).
+    const deviated = user === undefined && flags.number === undefined ? deviationFamily(session, config, kind, family, flags.deviatesFrom) : undefined;
+    const suggested = flags.number ?? nextNumber(config, kind, family, elsewhere.size > 0 ? new Set([...taken, ...elsewhere.keys()]) : taken, deviated?.siblings ?? user?.value.forms, deviated?.owner ?? user?.value.id);
     const number =
       flags.number?.trim() ??
       (ask ? (await ask.input({ message: t(kind === "external" ? "prompt.new.external-number" : "prompt.new.number"), default: suggested, required: true })).trim() : suggested);
@@ -190,6 +192,27 @@ function skippedOnBranches(number: string, taken: ReadonlySet<string>, elsewhere
  * terminal asks which procedure; a script is refused, since the next number of whichever procedure
  * came last would misfile the form by its number. Undefined for a family without an owner's digits.
  */
+/**
+ * The numbers a new deviation takes its next one among (tester63 N14): in a family whose pattern
+ * carries the governing procedure's digits first (WI-###-##, QR-###-##), the documents of the new one's
+ * kind sharing those digits with the first document of `--deviates-from` (for WI-010-01: WI-010-01,
+ * WI-010-02 …), and that document as the owner (for QP-010: WI-010-01 when there is none yet).
+ * Undefined for a one-group pattern, an unknown document (refused later, by deviationTargets) or
+ * no --deviates-from.
+ */
+function deviationFamily(session: EditSession, config: QmsConfig | undefined, kind: string, family: string | undefined, deviatesFrom: string | undefined): { siblings: string[]; owner: string } | undefined {
+  const first = deviatesFrom?.split(",")[0]?.trim();
+  if (!first) return undefined;
+  const patterns = (config?.numbering ?? []).filter((n) => n.kind === kind);
+  const pattern = (family === undefined ? patterns[0] : patterns.find((n) => n.family === family || n.pattern === family))?.pattern;
+  const groups = pattern?.match(/#+/g) ?? [];
+  const target = [...session.index.documents.keys()].find((id) => id.toLowerCase() === first.toLowerCase());
+  const digits = target === undefined ? undefined : /\d+/.exec(target)?.[0];
+  if (pattern === undefined || groups.length < 2 || target === undefined || digits === undefined || digits.length !== groups[0]!.length) return undefined;
+  const siblings = [...session.index.documents.keys()].filter((id) => session.index.documents.get(id)!.value.kind === kind && /\d+/.exec(id)?.[0] === digits);
+  return { siblings, owner: target };
+}
+
 async function formOwner(session: EditSession, config: QmsConfig | undefined, family: string | undefined): Promise<ReturnType<typeof findDocumentById> | undefined> {
   const patterns = (config?.numbering ?? []).filter((n) => n.kind === "form");
   const pattern = (family === undefined ? patterns[0] : patterns.find((n) => n.family === family || n.pattern === family))?.pattern;
