@@ -28,7 +28,7 @@ describe("csr calendar show", () => {
         "12   13   14   15   16   17   18",
         "19   20   21   22   23   24   25",
         "26   27   28   29   30   31",
-        "休：放假（法定节假日或公司休息日）；班：调休上班或公司工作日；其余周一至周五上班，周六周日休息。",
+        "休：放假（法定节假日或公司休息日）；班：调休上班或公司工作日；其余周一至周五上班，周六、周日休息。",
         "工作日 18 天，休息日 13 天（其中放假 7 天）。",
         "",
         "放假：",
@@ -56,7 +56,7 @@ describe("csr calendar show", () => {
         "14   15   16   17   18   19   20W",
         "21   22   23   24   25H  26H  27H",
         "28H  29H  30",
-        "H: day off (public holiday or company day off); W: make-up or company working day; otherwise Monday to Friday are working days, Saturday and Sunday rest days.",
+        "H: day off (public holiday or company day off); W: make-up or company working day; otherwise Monday to Friday: working days; Saturday and Sunday: rest days.",
         "20 working days, 10 rest days (5 of them days off).",
         "",
         "Days off:",
@@ -121,7 +121,38 @@ describe("csr calendar show", () => {
     expect(result.stdout).toMatch(/\n放假：\n  无\n调休上班：\n  无\n\n2030 年的放假通知尚未登记：该年按周一至周五计算（规则 calendar\/year-missing）；通知发布后用 'csr calendar notice <通知文件>' 写入。\n$/);
   });
 
-  it("refuses a month that is not 1 to 12 in one line, exit 2", () => {
-    expect(csr(["-C", minimalRepo(), "calendar", "show", "--month", "13"], { lang: null })).toEqual({ code: 2, stdout: "", stderr: "csr: 月份 13 无效：请给出 1 到 12，例如 --month 10。\n" });
+  it("refuses a month that is not 1 to 12 or YYYY-MM in one line, exit 2", () => {
+    const refused = (month: string) => ({ code: 2, stdout: "", stderr: `csr: 月份 ${month} 无效：请给出 1 到 12 或年月（YYYY-MM），例如 --month 10 或 --month 2026-10。\n` });
+    expect(csr(["-C", minimalRepo(), "calendar", "show", "--month", "13"], { lang: null })).toEqual(refused("13"));
+    expect(csr(["-C", minimalRepo(), "calendar", "show", "--month", "2026-13"], { lang: null })).toEqual(refused("2026-13"));
+    expect(csr(["-C", minimalRepo(), "calendar", "show", "--month", "10月"], { lang: null })).toEqual(refused("10月"));
+  });
+
+  it("takes --month as YYYY-MM as other options take a month, with a --year that agrees or none, and refuses one that does not (breaker63 P8)", () => {
+    const dir = minimalRepo();
+    const byNumber = csr(["-C", dir, "calendar", "show", "--year", "2026", "--month", "10"], { lang: null });
+    expect(byNumber.code).toBe(0);
+    expect(csr(["-C", dir, "calendar", "show", "--month", "2026-10"], { lang: null })).toEqual(byNumber);
+    expect(csr(["-C", dir, "calendar", "show", "--month", "2026-10", "--year", "2026"], { lang: null })).toEqual(byNumber);
+    expect(csr(["-C", dir, "calendar", "show", "--month", "2026-10", "--year", "2025"], { lang: null })).toEqual({
+      code: 2,
+      stdout: "",
+      stderr: "csr: --month 2026-10 与 --year 2025 不一致：只给 --month 2026-10，或写 --year 2026。\n",
+    });
+  });
+
+  it("says which weekdays work by calendar.weekdays of qms.yaml, as the counts under it use them (breaker63 P8)", () => {
+    const sixDays = minimalRepo();
+    appendFileSync(join(sixDays, "qms.yaml"), ["calendar:", "  weekdays: [1, 2, 3, 4, 5, 6]", ""].join("\n"));
+    const lines = (dir: string, lang: "en" | null) => csr(["-C", dir, "calendar", "show", "--month", "2026-10"], { lang }).stdout.split("\n").slice(7, 9);
+    expect(lines(sixDays, null)).toEqual(["休：放假（法定节假日或公司休息日）；班：调休上班或公司工作日；其余周一至周六上班，周日休息。", "工作日 21 天，休息日 10 天（其中放假 7 天）。"]);
+    expect(lines(sixDays, "en")).toEqual(["H: day off (public holiday or company day off); W: make-up or company working day; otherwise Monday to Saturday: working days; Sunday: rest days.", "21 working days, 10 rest days (7 of them days off)."]);
+    const split = minimalRepo();
+    appendFileSync(join(split, "qms.yaml"), ["calendar:", "  weekdays: [1, 2, 4, 5, 6, 7]", ""].join("\n"));
+    expect(lines(split, null)[0]).toBe("休：放假（法定节假日或公司休息日）；班：调休上班或公司工作日；其余周一、周二、周四至周日上班，周三休息。");
+    expect(lines(split, "en")[0]).toBe("H: day off (public holiday or company day off); W: make-up or company working day; otherwise Monday, Tuesday and Thursday to Sunday: working days; Wednesday: rest days.");
+    const everyDay = minimalRepo();
+    appendFileSync(join(everyDay, "qms.yaml"), ["calendar:", "  weekdays: [1, 2, 3, 4, 5, 6, 7]", ""].join("\n"));
+    expect(lines(everyDay, null)[0]).toBe("休：放假（法定节假日或公司休息日）；班：调休上班或公司工作日；其余每天上班。");
   });
 });

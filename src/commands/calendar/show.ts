@@ -55,9 +55,13 @@ interface Source {
 export async function calendarShowCommand(ctx: CommandContext, flags: CalendarShowFlags): Promise<number> {
   const format = choiceOption(flags.format, "--format", ["text", "json"] as const, "text");
   const today = localToday();
-  const year = flags.year === undefined ? Number(today.slice(0, 4)) : Number(flags.year);
-  if (!(Number.isInteger(year) && year >= 2000 && year <= 2099)) throw new UserError(t("calendar.show.bad-year", { year: flags.year ?? "" }));
-  const month = flags.month === undefined ? (flags.year === undefined ? Number(today.slice(5, 7)) : undefined) : Number(flags.month);
+  // --month 2026-10 as every other option takes a month (breaker63 P8): its year, which a --year given must agree with.
+  const yearMonth = flags.month === undefined ? undefined : /^(\d{4})-(\d{2})$/.exec(flags.month.trim());
+  if (yearMonth && flags.year !== undefined && Number(flags.year) !== Number(yearMonth[1])) throw new UserError(t("calendar.show.month-year-conflict", { month: flags.month!, year: flags.year, monthYear: yearMonth[1]! }));
+  const yearText = yearMonth ? yearMonth[1] : flags.year;
+  const year = yearText === undefined ? Number(today.slice(0, 4)) : Number(yearText);
+  if (!(Number.isInteger(year) && year >= 2000 && year <= 2099)) throw new UserError(t("calendar.show.bad-year", { year: yearText ?? "" }));
+  const month = flags.month === undefined ? (flags.year === undefined ? Number(today.slice(5, 7)) : undefined) : yearMonth ? Number(yearMonth[2]) : /^\d{1,2}$/.test(flags.month.trim()) ? Number(flags.month) : NaN;
   if (month !== undefined && !(Number.isInteger(month) && month >= 1 && month <= 12)) throw new UserError(t("calendar.show.bad-month", { month: flags.month ?? "" }));
 
   const config = (await readRepository(findRoot(ctx.dir), today)).config?.value;
@@ -92,7 +96,7 @@ export async function calendarShowCommand(ctx: CommandContext, flags: CalendarSh
     ctx.stdout(`${JSON.stringify(json, null, 2)}\n`);
     return 0;
   }
-  const lines = days ? monthText(year, month!, days) : [t("calendar.show.year-title", { year })];
+  const lines = days ? monthText(year, month!, days, config?.calendar?.weekdays ?? [1, 2, 3, 4, 5]) : [t("calendar.show.year-title", { year })];
   lines.push("", ...listText(holidays, workdays), "", ...sourceText(year, base, source, holidays.some((h) => h.company) || workdays.some((w) => w.company)));
   ctx.stdout(`${lines.join("\n")}\n`);
   return 0;
@@ -136,8 +140,12 @@ function monthDays(config: QmsConfig | undefined, publicYear: PublicCalendarYear
   return days;
 }
 
-/** The month as a grid, Monday first: each day's number with 休 (a day off that is not a rest day of the week) or 班 (a working day that is), then the totals. */
-function monthText(year: number, month: number, days: Day[]): string[] {
+/**
+ * The month as a grid, Monday first: each day's number with 休 (a day off that is not a rest day of the week) or 班 (a
+ * working day that is), then a legend saying which weekdays work by `weekdays` (qms.yaml calendar.weekdays, ISO 1 =
+ * Monday … 7 = Sunday), then the totals.
+ */
+function monthText(year: number, month: number, days: Day[], weekdays: readonly number[]): string[] {
   const cell = (text: string) => padEnd(text, 5);
   const header = [1, 2, 3, 4, 5, 6, 7].map((d) => cell(t(`calendar.show.weekday.${d}` as "calendar.show.weekday.1"))).join("").trimEnd();
   const rows: string[] = [];
@@ -157,9 +165,33 @@ function monthText(year: number, month: number, days: Day[]): string[] {
     t("calendar.show.month-title", { year, month }),
     header,
     ...rows,
-    t("calendar.show.legend"),
+    legend(weekdays),
     t("calendar.show.totals", { working, rest: days.length - working, off }),
   ];
+}
+
+/**
+ * The legend under a month, from the working weekdays (ISO 1–7) as the counts above it use them: 周一至周五上班，周六、周日休息
+ * for the default week, 周一至周六上班，周日休息 for a six-day one (breaker63 P8).
+ */
+function legend(weekdays: readonly number[]): string {
+  const working = [1, 2, 3, 4, 5, 6, 7].filter((d) => weekdays.includes(d));
+  const rest = [1, 2, 3, 4, 5, 6, 7].filter((d) => !weekdays.includes(d));
+  if (rest.length === 0) return t("calendar.show.legend-every-day");
+  return t("calendar.show.legend", { working: weekdayList(working), rest: weekdayList(rest) });
+}
+
+/** Weekdays (ISO 1–7, ascending) in words: a run of three or more as a range (周一至周五), the others one by one. */
+function weekdayList(days: readonly number[]): string {
+  const name = (d: number) => t(`calendar.weekday.${d}` as "calendar.weekday.1");
+  const runs: number[][] = [];
+  for (const d of days) {
+    const run = runs.at(-1);
+    if (run && run.at(-1) === d - 1) run.push(d);
+    else runs.push([d]);
+  }
+  const parts = runs.flatMap((run) => (run.length >= 3 ? [t("calendar.show.weekday-range", { from: name(run[0]!), to: name(run.at(-1)!) })] : run.map(name)));
+  return parts.length === 1 ? parts[0]! : t("calendar.show.weekday-last", { list: parts.slice(0, -1).join(t("calendar.show.weekday-separator")), last: parts.at(-1)! });
 }
 
 function listText(holidays: Holiday[], workdays: Workday[]): string[] {
