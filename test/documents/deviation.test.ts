@@ -169,3 +169,21 @@ describe("a deviation's link on its own side (deviates_from; tester61 L12)", () 
     );
   }, 120_000);
 });
+
+describe("a new revision of a document with a deviation in force (tester63 N7; IATF 16949 8.5.6.1.1)", () => {
+  it("csr release names the deviation, until when, and asks whether it still applies to the new revision", () => {
+    const dir = gitInit(copyFixture("examples/acme-auto"));
+    writeFileSync(
+      join(dir, DEVIATION),
+      "id: WI-010-03\ntitle: 扣压夹具维修期间临时偏离\nlevel: 3\nkind: instruction\ndepartment: PRD\nstatus: released\neffective: 2026-12-02\nvalid_until: 2026-12-19\ndeviates_from: [WI-010-01]\nrevisions:\n  - { version: A/0, date: 2026-12-02, summary: 临时偏离, prepared: { by: gaoyang, date: 2026-12-02 }, reviewed: { by: huangjun, date: 2026-12-02 }, approved: { by: zhangli, date: 2026-12-02 } }\nsections:\n  - title: 作业内容\n    text: 夹具维修期间改用手动扣压，每件检验扣压外径。\n",
+    );
+    git(dir, ["add", "-A"]);
+    git(dir, ["commit", "-qm", "deviation"]);
+    const wi = join(dir, WI);
+    writeFileSync(wi, readFileSync(wi, "utf8").replace("适用于扣压工序所有制动软管总成。", "适用于扣压工序所有制动软管总成（含D1平台）。"));
+    const released = csr(["-C", dir, "release", "WI-010-01", "--summary", "增加防错", "--reason", "8D", "--prepared", "gaoyang", "--reviewed", "huangjun", "--approved", "zhangli", "--countersigned", "zhaoqiang,zhoupeng", "--date", "2026-12-04", "-y"], { lang: "zh-CN" });
+    expect(released.stderr).toBe("");
+    expect(released.code).toBe(0);
+    expect(released.stdout.split("\n")[1]).toBe("WI-010-03（至 2026-12-19）是对 WI-010-01 的偏离，现仍有效（原针对 A/1）：请确认每一份是否仍适用于 A/2；不再适用的，确认已恢复标准过程后作废（csr obsolete <编号> --reason …）。");
+  });
+});

@@ -260,6 +260,12 @@ async function release(ctx: CommandContext, id: string, given: ReleaseFlags, pro
       if (!calendar.isWorkday(effective)) ctx.stdout(t("release.effective-rest-day", { id: doc.id, effective, next: calendar.addWorkdays(effective, 1) }) + "\n");
     }
     if (until !== undefined) ctx.stdout(t("release.temporary", { id: doc.id, version, until }) + "\n");
+    // A new revision while deviations from the document are in force: the moment to verify the return to the standard process (IATF 16949 8.5.6.1.1; tester63 N7).
+    const deviations = current === undefined ? [] : repo.documents.map((d) => d.value).filter((d) => d.status === "released" && d.id !== doc.id && (d.deviates_from ?? []).includes(doc.id) && (d.valid_until === undefined || d.valid_until >= date));
+    if (deviations.length > 0) {
+      const named = deviations.sort((a, b) => a.id.localeCompare(b.id, "en", { numeric: true })).map((d) => (d.valid_until === undefined ? d.id : t("release.deviation-until", { id: d.id, until: d.valid_until })));
+      ctx.stdout(t("release.deviations-in-force", { deviations: list(named), count: deviations.length, id: doc.id, then: current!, version }) + "\n");
+    }
     if (endedBeforeToday) ctx.stderr(t("release.until-past", { until: until!, today: localToday(), id: doc.id }) + "\n");
     if (issue.line) ctx.stdout(issue.line + "\n");
     for (const m of links.moved) ctx.stdout(t(dirty.has(m.path) ? "release.link-moved-uncommitted" : "release.link-moved", { document: doc.id, version, from: m.from, to: m.to, csr: m.csr }) + "\n");
