@@ -414,6 +414,32 @@ describe("csr process audited", () => {
     expect(listed.find((l) => l.includes("wangjg"))).toMatch(/ 批准$/);
   });
 
+  it("refuses a qualification period overlapping one recorded, saying which and how to record it, and says a period added as added (breaker63 P3)", async () => {
+    const dir = await acme();
+    const wrote = "已写入 people.yaml，尚未提交（git commit，或运行时加 --commit 由 csr 提交）。\n";
+    expect(run(dir, "person", "update", "zhaoqiang", "--auditor-since", "2026-01-01", "--auditor-until", "2026-06-30", "--auditor-record", "NS-001").stdout).toBe(`已更新 赵强（zhaoqiang）：内审员资格：（无）→ 2026-01-01 至 2026-06-30（NS-001）。\n${wrote}`);
+    expect(run(dir, "person", "update", "zhaoqiang", "--auditor-since", "2026-09-01", "--auditor-record", "NS-002").stdout).toBe(`已更新 赵强（zhaoqiang）：内审员资格：新增 2026-09-01 起（NS-002）（已登记 2026-01-01 至 2026-06-30（NS-001））。\n${wrote}`);
+    const people = read(dir, "people.yaml");
+    expect(run(dir, "person", "update", "zhaoqiang", "--auditor-since", "2026-05-01")).toEqual({
+      code: 2,
+      stdout: "",
+      stderr:
+        "csr: 赵强（zhaoqiang）的内审员资格 2026-05-01 起 与已登记的 2026-01-01 至 2026-06-30（NS-001）、2026-09-01 起（NS-002）重叠：同一天只能属于一段资格。\n" +
+        "提示：资格中断后重新取得的，用 --auditor-until 给出新一段的最后有效日，使它不与已登记的重叠；已登记的一段有误的，用 'csr person update zhaoqiang --auditor-since 2026-01-01 --auditor-until <最后有效日>' 更正那一段。\n",
+    });
+    expect(run(dir, "person", "update", "zhaoqiang", "--auditor-since", "2026-07-01").stderr).toBe(
+      "csr: 赵强（zhaoqiang）的内审员资格 2026-07-01 起 与已登记的 2026-09-01 起（NS-002）重叠：同一天只能属于一段资格。\n" +
+        "提示：资格中断后重新取得的，用 --auditor-until 给出新一段的最后有效日，使它不与已登记的重叠；已登记的一段有误的，用 'csr person update zhaoqiang --auditor-since 2026-09-01 --auditor-until <最后有效日>' 更正那一段。\n",
+    );
+    expect(read(dir, "people.yaml")).toBe(people);
+    // The gap filled with an end, and a recorded period corrected by its first day, are accepted.
+    expect(run(dir, "person", "update", "zhaoqiang", "--auditor-since", "2026-07-01", "--auditor-until", "2026-08-15", "--auditor-record", "NS-003").stdout).toBe(
+      `已更新 赵强（zhaoqiang）：内审员资格：新增 2026-07-01 至 2026-08-15（NS-003）（已登记 2026-01-01 至 2026-06-30（NS-001）、2026-09-01 起（NS-002））。\n${wrote}`,
+    );
+    expect(run(dir, "person", "update", "zhaoqiang", "--auditor-since", "2026-01-01", "--auditor-until", "2026-05-31", "--auditor-record", "NS-001").code).toBe(0);
+    expect(read(dir, "people.yaml")).toContain("    internal_auditor:\n      - {since: 2026-01-01, until: 2026-05-31, record: NS-001}\n      - {since: 2026-07-01, until: 2026-08-15, record: NS-003}\n      - {since: 2026-09-01, record: NS-002}\n");
+  });
+
   it("records an audit dated on a day off (a holiday, a weekend) with a note to check the date, and a working day without (tester62 N11)", async () => {
     const dir = await acme();
     expect(run(dir, "process", "audited", "S5", "--date", "2026-10-01", "--by", "zhaoqiang", "--report", "IA-2026-04", "--nonconformities", "0")).toEqual({

@@ -19,7 +19,9 @@
  * an internal auditor qualification (内审员资格, `internal_auditor`, IATF 16949 7.2.3): a new period, or the
  * one granted that day corrected; `--auditor-until` alone sets the last valid day of the latest period
  * (lapsed or withdrawn). Refused: a 军代表 (the customer's, not one of the organisation's auditors), a
- * last day before the first, `--auditor-until`/`--auditor-record` alone without any qualification.
+ * last day before the first, `--auditor-until`/`--auditor-record` alone without any qualification, a new period
+ * overlapping one recorded (an open end reaching a later one, a start inside one: it would qualify audits the records
+ * show unqualified).
  */
 import { existsSync } from "node:fs";
 import { join } from "node:path";
@@ -161,7 +163,13 @@ export async function personUpdateCommand(ctx: CommandContext, id: string, flags
             : field === "internal_auditor"
               ? qualificationText(value as AuditorQualification[], t) || t("person.none")
               : String(value);
-    const details = changed.map((field) => t("person.update.field", { field: t(`person.field.${field as "name" | "name_en" | "department" | "roles" | "title" | "joined" | "left" | "internal_auditor"}`), before: shown(field, person[field]), after: shown(field, next[field]) }));
+    // A period added beside those recorded is said as added, not as the newest period before and after (breaker63 P3).
+    const addedPeriod = next.internal_auditor && (person.internal_auditor ?? []).length > 0 ? next.internal_auditor.find((q) => !(person.internal_auditor ?? []).some((p) => p.since === q.since)) : undefined;
+    const details = changed.map((field) =>
+      field === "internal_auditor" && addedPeriod
+        ? t("person.update.auditor-added", { field: t("person.field.internal_auditor"), added: qualificationText([addedPeriod], t), before: person.internal_auditor!.map((q) => qualificationText([q], t)).join(t("register.list-separator")) })
+        : t("person.update.field", { field: t(`person.field.${field as "name" | "name_en" | "department" | "roles" | "title" | "joined" | "left" | "internal_auditor"}`), before: shown(field, person[field]), after: shown(field, next[field]) }),
+    );
     const change = editFile(session.root, located.file.path, "people", (doc) => {
       for (const field of changed) {
         const value = next[field];
@@ -417,6 +425,17 @@ function auditorQualifications(session: EditSession, person: Person, flags: Pers
   const since = dateOption(flags.auditorSince, "--auditor-since");
   if (until !== undefined && until < since) throw new UserError(t("person.auditor.until-before", { until, since }));
   const period: AuditorQualification = { since, ...(until !== undefined ? { until } : {}), ...(record ? { record } : {}) };
+  // A new period that overlaps one recorded (an open end reaching a later one, or a start inside one) would qualify audits
+  // the records show unqualified: refused, saying which and how to record it (breaker63 P3; IATF 16949 7.2.3).
+  const end = (q: AuditorQualification) => q.until ?? "9999-12-31";
+  const overlapped = before.filter((q) => q.since !== since && q.since <= end(period) && since <= end(q));
+  if (overlapped.length > 0) {
+    const periodText = (q: AuditorQualification) => qualificationText([q], t);
+    throw new UserError(
+      t("person.auditor.overlap", { person: personLabel(session.index, person.id), period: periodText(period), overlapped: overlapped.map(periodText).join(t("register.list-separator")) }),
+      t("person.auditor.overlap.hint", { id: person.id, since: overlapped[0]!.since }),
+    );
+  }
   // The period granted that day is corrected, not repeated; the list stays in the order it was granted.
   return [...before.filter((p) => p.since !== since), period].sort((a, b) => (a.since < b.since ? -1 : a.since > b.since ? 1 : 0));
 }
