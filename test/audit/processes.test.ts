@@ -496,8 +496,8 @@ describe("csr process audited", () => {
     );
     const found = checkJson(dir, "--today", "2026-12-05").findings.filter((f) => f.file === "processes.yaml");
     expect(found.map((f) => `${f.line}:${f.column} ${f.rule} ${f.message.split(/: |\. /)[0]}`)).toEqual([
-      "258:33 person/work-before-joining 周鹏 (zhoupeng) starts work on 2026-06-01, but the internal audit (report IA-1) on 2026-04-10 is recorded in their name",
-      "258:43 person/work-after-leaving 孙伟 (sunwei) left on 2026-03-31 (their last working day), but the internal audit (report IA-1) on 2026-04-10 is recorded in their name",
+      "258:33 person/work-before-joining Zhou Peng (zhoupeng) starts work on 2026-06-01, but the internal audit (report IA-1) on 2026-04-10 is recorded in their name",
+      "258:43 person/work-after-leaving Sun Wei (sunwei) left on 2026-03-31 (their last working day), but the internal audit (report IA-1) on 2026-04-10 is recorded in their name",
       "259:16 date/in-future M2",
       "259:33 ref/unresolved Unknown person 'nobody'",
     ]);
