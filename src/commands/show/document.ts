@@ -146,6 +146,16 @@ export async function showDocument(ctx: CommandContext, repo: Repository, index:
   if (doc.forms?.length) field("show.document.forms", ...doc.forms.map(named));
   if (doc.deviates_from?.length) field("show.document.deviates-from", ...doc.deviates_from.map(named));
   if (deviations.length > 0) field("show.document.deviations", ...deviations.map(({ doc: d, note }) => `${d.id} ${documentTitle(rc, d)}${note ? t("show.parenthesis", { text: note }) : ""}`));
+  // A withdrawn temporary document keeps its period, and the document it deviated from its past deviations: evidence of a time-limited change and the return to the standard process (IATF 16949 8.5.6.1.1; tester63 N4).
+  const ended = (d: ControlledDocument) => {
+    const from = d.effective ?? d.revisions?.at(-1)?.date ?? "";
+    const on = d.obsolete?.date ?? "";
+    if (d.valid_until === undefined) return t("show.document.deviation-withdrawn", { on });
+    return t(on < d.valid_until ? "show.document.temporary-withdrawn-early" : "show.document.temporary-withdrawn", { from, until: d.valid_until, on });
+  };
+  if (doc.status === "obsolete" && doc.valid_until !== undefined) field("show.document.temporary", ended(doc));
+  const past = referrers.deviations.flatMap((id) => rc.index.documents.get(id)?.value ?? []).filter((d) => d.status === "obsolete").sort((a, b) => compareIds(a.id, b.id));
+  if (past.length > 0) field("show.document.past-deviations", ...past.map((d) => `${d.id} ${documentTitle(rc, d)}${t("show.parenthesis", { text: ended(d) })}`));
   // A link that does not count on the day (withdrawn, 待实施) says why, as the CSR matrix does.
   field(
     "show.document.csrs",
