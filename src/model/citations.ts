@@ -22,7 +22,8 @@ export type CitedRequirement =
   | "audit-impartiality"
   | "auditor-competence"
   | "audit-programme"
-  | "temporary-change";
+  | "temporary-change"
+  | "corrective-action";
 
 /** The standards csr knows clause numbers for, as their documents name them. */
 const STANDARD_NAMES: Readonly<Record<string, string>> = { IATF16949: "IATF 16949", GJB9001C: "GJB 9001C", ISO9001: "ISO 9001" };
@@ -57,6 +58,8 @@ export function standardName(id: string, catalogTitle?: string): string {
  * its frequency, is 9.2.2 in all three; IATF 16949 9.2.2.1 adds every process over a three-year cycle.
  * Changes to production are controlled under 8.5.6 in all three; IATF 16949 8.5.6.1.1 has temporary
  * changes of process controls time-limited, listed and tracked (a deviation's end date).
+ * Nonconformity and corrective action, the action taken and its effectiveness reviewed, is 10.2 in
+ * all three; IATF 16949 10.2.6 adds customer complaints (the customer's deadlines in its CSR).
  */
 const CLAUSES: Readonly<Record<CitedRequirement, Readonly<Record<string, readonly string[]>>>> = {
   "requirements-review": { IATF16949: ["7.5.3.2.2"], GJB9001C: ["8.2.3"], ISO9001: ["8.2.3"] },
@@ -75,6 +78,7 @@ const CLAUSES: Readonly<Record<CitedRequirement, Readonly<Record<string, readonl
   "auditor-competence": { IATF16949: ["7.2.3"], GJB9001C: ["7.2"], ISO9001: ["7.2"] },
   "audit-programme": { IATF16949: ["9.2.2.1"], GJB9001C: ["9.2.2"], ISO9001: ["9.2.2"] },
   "temporary-change": { IATF16949: ["8.5.6.1.1"], GJB9001C: ["8.5.6"], ISO9001: ["8.5.6"] },
+  "corrective-action": { IATF16949: ["10.2.1", "10.2.6"], GJB9001C: ["10.2"], ISO9001: ["10.2"] },
 };
 
 /** The standards csr knows clauses for among those given, in their order; IATF 16949 when none (a repository without `standards` is an IATF one, as `csr init` makes it). */

@@ -195,7 +195,7 @@ describe("a CSR with no decision (month report #2)", () => {
     const matrix = await csrInProcess(["-C", dir, "matrix", "csr", "--customer", "BCM", "--format", "csv", "--today", "2026-11-27"]);
     // No decision date and no 'on time': the round is the open one, received 2026-11-20.
     expect(matrix.stdout.split("\r\n").find((r) => r.startsWith("BCM-005,"))).toBe(
-      "BCM-005,\"Beichen Motor Group Co., Ltd.\",BCM-SPA Beichen Special Process Assessment Requirements,\"=\"\"1.1\"\"\",3 评估频次,8.5.1/9.2.2.3,Annual self-assessment of special processes on the Beichen checklist,2026-11-20,2026-12-04,,,not yet due,,,,,,,,,received,,2026-11-27",
+      "BCM-005,\"Beichen Motor Group Co., Ltd.\",BCM-SPA Beichen Special Process Assessment Requirements,\"=\"\"1.1\"\"\",3 评估频次,8.5.1/9.2.2.3,Annual self-assessment of special processes on the Beichen checklist,2026-11-20,2026-12-04,,,not yet due,,,,,,,,,,received,,2026-11-27",
     );
     const show = await csrInProcess(["-C", dir, "show", "BCM-005", "--today", "2026-11-27"]);
     expect(show.stdout.split("\n").filter((l) => /^  (Review due|Unchanged in) /.test(l))).toEqual(["  Review due      2026-12-04, 5 working day(s) left", "  Unchanged in    1.1, xuht Xu Haitao, 2026-11-24"]);

@@ -26,7 +26,9 @@ import { parse } from "yaml";
 import { describe, expect, it } from "vitest";
 import { UserError } from "../../src/core/errors.js";
 import { readZip } from "../../src/load/zip.js";
+import { revisionBasisOf } from "../../src/import/docx/document.js";
 import { copyFixture, csrInProcess, git, gitInit, minimalRepo, tempDir } from "../helpers.js";
+import { releasedWithBasis } from "../release-basis.js";
 
 type Child = Paragraph | Table;
 
@@ -739,6 +741,32 @@ describe("render → import", () => {
     expect(imported.stdout.split("\n")[0]).toBe(`${join(out, "CS_QP-006.zh-CN.docx")}: CS/QP-006 设计和开发控制程序 (procedure, released, A/0; 1 revision, 2 sections, 0 references)`);
     const back = parse(readFileSync(join(repo, "documents", "CS_QP-006.yaml"), "utf8"));
     expect([back.title, back.classification, back.revisions]).toEqual([original.title, original.classification, original.revisions]);
+  });
+
+  it("a revision's 更改原因/依据 comes back as its reason, change request and ECN numbers", async () => {
+    const { dir, release } = releasedWithBasis(["DYA-ECN-2026-118", "DYA-ECN-2026-120"]);
+    expect(release.code).toBe(0);
+    const out = tempDir();
+    expect((await csrInProcess(["-C", dir, "render", "QP-009", "--format", "docx", "--out", out], { lang: null })).code).toBe(0);
+    const file = join(dir, "documents", "procedures", "QP-009.yaml");
+    const original = parse(readFileSync(file, "utf8"));
+    rmSync(file);
+    const imported = await csrInProcess(["-C", dir, "import", join(out, "QP-009.zh-CN.docx")]);
+    expect(imported.code).toBe(0);
+    const back = parse(readFileSync(join(dir, "documents", "QP-009.yaml"), "utf8"));
+    const basis = (revisions: Record<string, unknown>[]) => revisions.map(({ version, reason, change_request, ecn }) => ({ version, reason, change_request, ecn }));
+    expect(basis(back.revisions)).toEqual(basis(original.revisions));
+    expect(back.revisions.at(-1)).toMatchObject({ reason: "顾客投诉来料报检过慢", change_request: "QR-001-01-2026-031", ecn: ["DYA-ECN-2026-118", "DYA-ECN-2026-120"] });
+  });
+
+  it("reads a 更改原因/依据 cell in either language, a part without a label kept in the reason", () => {
+    expect(revisionBasisOf("原因：顾客投诉；来料报检过慢；更改申请：QR-001-01-2026-031；ECN：DYA-ECN-2026-118、DYA-ECN-2026-120")).toEqual({
+      reason: "顾客投诉；来料报检过慢",
+      change_request: "QR-001-01-2026-031",
+      ecn: ["DYA-ECN-2026-118", "DYA-ECN-2026-120"],
+    });
+    expect(revisionBasisOf("reason: customer complaint; change request QR-7; ECN E-1, E-2")).toEqual({ reason: "customer complaint", change_request: "QR-7", ecn: ["E-1", "E-2"] });
+    expect(revisionBasisOf("按8D-2026-012")).toEqual({ reason: "按8D-2026-012" });
   });
 
   it("gives the same document back, and its header block and revision record print as in the source", async () => {

@@ -502,6 +502,12 @@ class WordDocumentReader {
         const signature = this.signature(text, where, role);
         if (signature) revision[role] = signature;
       }
+      for (const role of GJB_ROLES) {
+        const text = get(role);
+        if (text) this.setGjbSignatures(revision, role, text, where);
+      }
+      const basis = get("basis");
+      if (basis) Object.assign(revision, revisionBasisOf(basis));
       const number = get("number").replace(/\s/g, "");
       if (number) this.rowNumbers.push({ number, where });
       this.revisions.push(revision);
@@ -581,25 +587,32 @@ class WordDocumentReader {
    * said, to be recorded with csr sign once the person is added.
    */
   private readGjbSignatures(current: Revision): void {
-    for (const role of ["countersigned", "standardization", "military_representative"] as const) {
+    for (const role of GJB_ROLES) {
       const value = this.header.get(role);
-      if (!value) continue;
-      const signatures = (role === "countersigned" ? value.value.split(/[、，,;；]/) : [value.value]).flatMap((text) => {
-        const dateText = /\d{4}\s*[./\-年]\s*\d{1,2}\s*[./\-月]\s*\d{1,2}\s*日?/.exec(text)?.[0];
-        const name = (dateText ? text.replace(dateText, "") : text).replace(/[\s/:：]+/g, " ").trim();
-        if (!name) return [];
-        const person = lookupPerson(name, this.people);
-        if (!person) {
-          this.issue(value.where, t("import.word.gjb-signer-unknown", { role: t(`import.word.field.${role}`), name, version: current.version }));
-          return [];
-        }
-        const date = dateText ? normalizeDate(dateText.replace(/\s/g, "")) : undefined;
-        return [date ? { by: person.id, date } : { by: person.id }];
-      });
-      if (signatures.length === 0) continue;
-      if (role === "countersigned") current.countersigned = signatures;
-      else current[role] = signatures[0]!;
+      if (value) this.setGjbSignatures(current, role, value.value, value.where);
     }
+  }
+
+  /**
+   * One 会签 / 标准化审查 / 军代表 cell onto `revision`: names (with a date each or not) of people in
+   * people.yaml, several for 会签; another name is said (import.word.gjb-signer-unknown), not kept.
+   */
+  private setGjbSignatures(revision: Revision, role: (typeof GJB_ROLES)[number], text: string, where: string): void {
+    const signatures = (role === "countersigned" ? text.split(/[、，,;；]/) : [text]).flatMap((part) => {
+      const dateText = /\d{4}\s*[./\-年]\s*\d{1,2}\s*[./\-月]\s*\d{1,2}\s*日?/.exec(part)?.[0];
+      const name = (dateText ? part.replace(dateText, "") : part).replace(/[\s/:：]+/g, " ").trim();
+      if (!name) return [];
+      const person = lookupPerson(name, this.people);
+      if (!person) {
+        this.issue(where, t("import.word.gjb-signer-unknown", { role: t(`import.word.field.${role}`), name, version: revision.version }));
+        return [];
+      }
+      const date = dateText ? normalizeDate(dateText.replace(/\s/g, "")) : undefined;
+      return [date ? { by: person.id, date } : { by: person.id }];
+    });
+    if (signatures.length === 0) return;
+    if (role === "countersigned") revision.countersigned = signatures;
+    else revision[role] = signatures[0]!;
   }
 
   // ---- the body ----
@@ -837,4 +850,32 @@ function prune(sections: Section[]): Section[] {
 function clip(text: string): string {
   const one = text.replace(/\s+/g, " ");
   return one.length > 40 ? `${one.slice(0, 40)}…` : one;
+}
+
+const GJB_ROLES = ["countersigned", "standardization", "military_representative"] as const;
+
+/**
+ * A 更改原因/依据 cell as csr render prints it (model/revision.ts revisionBasis), back into the
+ * revision's reason, change request and ECN numbers: "原因：…；更改申请：QR-…；ECN：A、B" or
+ * "reason: …; change request QR-…; ECN A, B". A part without one of those labels stays in the reason
+ * (with the parts around it), so nothing of the cell is lost.
+ */
+export function revisionBasisOf(text: string): Pick<Revision, "reason" | "change_request" | "ecn"> {
+  const reason: string[] = [];
+  let change_request: string | undefined;
+  let ecn: string[] | undefined;
+  for (const part of text.replace(/\n+/g, " ").split(/；|; /)) {
+    const trimmed = part.trim();
+    const request = /^(?:更改申请[：:]|change request )\s*(\S.*)$/i.exec(trimmed)?.[1];
+    const numbers = /^ECN[：:\s]\s*(\S.*)$/i.exec(trimmed)?.[1];
+    const given = /^(?:原因[：:]|reason: )\s*(\S.*)$/i.exec(trimmed)?.[1];
+    if (request && change_request === undefined) change_request = request;
+    else if (numbers && ecn === undefined) ecn = numbers.split(/[、，,]\s*/).filter(Boolean);
+    else if (trimmed) reason.push(given ?? trimmed);
+  }
+  return {
+    ...(reason.length > 0 ? { reason: reason.join("；") } : {}),
+    ...(change_request ? { change_request } : {}),
+    ...(ecn && ecn.length > 0 ? { ecn } : {}),
+  };
 }

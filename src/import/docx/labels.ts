@@ -49,7 +49,22 @@ const HEADER_LABELS: [RegExp, HeaderField][] = [
   [/^(军代表|军代表签字|militaryrepresentative)$/, "military_representative"],
 ];
 
-export type RevisionField = "index" | "number" | "date" | "summary" | "pages" | "version" | "by" | "reviewedBy" | "approvedBy" | "effective" | "totalPages";
+export type RevisionField =
+  | "index"
+  | "number"
+  | "date"
+  | "summary"
+  | "basis"
+  | "pages"
+  | "version"
+  | "by"
+  | "reviewedBy"
+  | "countersigned"
+  | "standardization"
+  | "approvedBy"
+  | "military_representative"
+  | "effective"
+  | "totalPages";
 
 const REVISION_LABELS: [RegExp, RevisionField][] = [
   [/^(序号|no\.?)$/, "index"],
@@ -61,6 +76,11 @@ const REVISION_LABELS: [RegExp, RevisionField][] = [
   [/^(修订人|修改人|更改人|变更人|编制|编制人|拟制|preparedby|changedby|by)$/, "by"],
   [/^(审核|审核人|reviewedby)$/, "reviewedBy"],
   [/^(批准人|批准|核准|approvedby)$/, "approvedBy"],
+  // The GJB 9001C signatures and the change's basis, as csr render prints them (tester63 N3).
+  [/^(会签|会签人|countersigned|counter-signed)$/, "countersigned"],
+  [/^(标准化审查|标准化|标准化审查人|standardization|standardizationreview|std\.review)$/, "standardization"],
+  [/^(军代表|军代表签字|militaryrepresentative|militaryrep\.?|mil\.rep\.?)$/, "military_representative"],
+  [/^(更改原因\/依据|更改原因|更改依据|修订原因|reason\/request\/ecn|reason)$/, "basis"],
   [/^(生效日期|实施日期|effective|effectivedate)$/, "effective"],
   [/^(总页数|totalpages)$/, "totalPages"],
 ];

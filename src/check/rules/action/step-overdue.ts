@@ -16,7 +16,7 @@ export const rule: Rule = {
   summary: "A step of an open corrective action is past its due date.",
   docs: {
     description:
-      "A corrective action record (`actions/<id>.yaml`, `csr action open`) gives each step D3 containment … D8 closure a due date: from the customer's `complaint_deadlines` (its CSR's 24 hours, working days for the root cause and the 8D report) or set by hand. While the record is open, a step whose due date has passed without a `done` date is reported, once per record at the first such step, naming each. IATF 16949 10.2.6 and the customer's CSR set the deadlines of a complaint; 10.2.1 asks that the action be taken and its effectiveness reviewed.",
+      "A corrective action record (`actions/<id>.yaml`, `csr action open`) gives each step D3 containment … D8 closure a due date: from the customer's `complaint_deadlines` (its CSR's 24 hours, working days for the root cause and the 8D report) or set by hand. While the record is open, a step whose due date has passed without a `done` date is reported, once per record at the first such step, naming each. The customer's CSR sets the deadlines of a complaint, and the action is taken and its effectiveness reviewed ({{cite:corrective-action}}).",
     bad: `
 steps:
   D3: {due: 2026-11-03, done: 2026-11-03}
