@@ -47,6 +47,9 @@ export function expand(entries: readonly (string | DayRange)[] | undefined, into
 
 const yearOf = (iso: string) => Number(iso.slice(0, 4));
 
+/** The working days of a week when qms.yaml `calendar.weekdays` gives none: Monday (1) to Friday (5). */
+export const DEFAULT_WEEKDAYS: readonly number[] = [1, 2, 3, 4, 5];
+
 export class WorkCalendar {
   private readonly weekdays: Set<number>;
   private readonly holidays: Set<string>;
@@ -63,7 +66,7 @@ export class WorkCalendar {
 
   /** `base` is the shipped public calendar the repository uses (none: the repository's days alone). */
   constructor(config: CalendarConfig = {}, base?: PublicCalendar) {
-    this.weekdays = new Set(config.weekdays ?? [1, 2, 3, 4, 5]);
+    this.weekdays = new Set(config.weekdays ?? DEFAULT_WEEKDAYS);
     this.holidays = expand(config.holidays);
     this.workdays = expand(config.workdays);
     this.baseHolidays = new Set();

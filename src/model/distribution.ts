@@ -72,6 +72,11 @@ export function copiesInForce(doc: ControlledDocument): ControlledCopy[] {
   return doc.status === "obsolete" ? [] : (doc.distribution ?? []).filter((c) => isOut(c) && c.version === version);
 }
 
+/** The version the current one replaced: an external document's previous revision, else the revision before the last; undefined for a first version. */
+function replacedEdition(doc: ControlledDocument): string | undefined {
+  return doc.kind === "external" ? doc.external?.previous?.at(-1)?.revision : doc.revisions?.at(-2)?.version;
+}
+
 /**
  * The units that hold a document to work to (its places of use, IATF 16949 7.5.3.2.1): those with a
  * controlled copy still out, or an electronic issue, of the edition handed out now (copyEdition) or of
@@ -81,7 +86,7 @@ export function copiesInForce(doc: ControlledDocument): ControlledCopy[] {
  */
 export function holdingUnits(doc: ControlledDocument): string[] {
   if (doc.status === "obsolete") return [];
-  const replaced = doc.kind === "external" ? doc.external?.previous?.at(-1)?.revision : doc.revisions?.at(-2)?.version;
+  const replaced = replacedEdition(doc);
   const versions = new Set([copyEdition(doc), replaced]);
   const paper = (doc.distribution ?? []).filter((c) => isOut(c) && versions.has(c.version)).map((c) => c.to);
   const electronic = (doc.electronic_issue ?? []).filter((e) => versions.has(e.version)).flatMap((e) => e.to);
@@ -135,7 +140,7 @@ export function pendingTransition(doc: ControlledDocument, day: string): { until
   const until = externalPendingUntil(doc, day) ?? releasedPendingUntil(doc, day);
   const pending = copyEdition(doc);
   if (until === undefined || pending === undefined) return undefined;
-  const inForce = doc.kind === "external" ? doc.external?.previous?.at(-1)?.revision : doc.revisions?.at(-2)?.version;
+  const inForce = replacedEdition(doc);
   return { until, pending, ...(inForce !== undefined ? { inForce } : {}) };
 }
 
@@ -153,7 +158,7 @@ export function pendingTransition(doc: ControlledDocument, day: string): { until
 export function unitsWithoutCopy(doc: ControlledDocument, day: string): { version: string; previous: string; since: string; units: string[] } | undefined {
   if (doc.status !== "released" || pendingTransition(doc, day)) return undefined;
   const version = copyEdition(doc);
-  const previous = doc.kind === "external" ? doc.external?.previous?.at(-1)?.revision : doc.revisions?.at(-2)?.version;
+  const previous = replacedEdition(doc);
   const released = doc.kind === "external" ? doc.external?.received : currentRevision(doc)?.date;
   const since = recallStart(doc);
   if (version === undefined || previous === undefined || previous === version || released === undefined || since === undefined || since > day) return undefined;

@@ -767,6 +767,8 @@ describe("render → import", () => {
     });
     expect(revisionBasisOf("reason: customer complaint; change request QR-7; ECN E-1, E-2")).toEqual({ reason: "customer complaint", change_request: "QR-7", ecn: ["E-1", "E-2"] });
     expect(revisionBasisOf("按8D-2026-012")).toEqual({ reason: "按8D-2026-012" });
+    // The parts of an English reason keep their own separator.
+    expect(revisionBasisOf("reason: a; b; change request X")).toEqual({ reason: "a; b", change_request: "X" });
   });
 
   it("gives the same document back, and its header block and revision record print as in the source", async () => {

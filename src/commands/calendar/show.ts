@@ -13,7 +13,7 @@ import { t } from "../../i18n/index.js";
 import { DEFAULT_CALENDAR_BASE, repositoryCalendar, shippedCalendar } from "../../load/calendar.js";
 import { findRoot } from "../../load/discover.js";
 import { dayCount } from "../../model/holiday-notice.js";
-import type { PublicCalendarYear } from "../../model/calendar.js";
+import { DEFAULT_WEEKDAYS, type PublicCalendarYear } from "../../model/calendar.js";
 import type { DayRange, QmsConfig } from "../../model/types.js";
 import type { CommandContext } from "../context.js";
 import { choiceOption } from "../options.js";
@@ -96,7 +96,7 @@ export async function calendarShowCommand(ctx: CommandContext, flags: CalendarSh
     ctx.stdout(`${JSON.stringify(json, null, 2)}\n`);
     return 0;
   }
-  const lines = days ? monthText(year, month!, days, config?.calendar?.weekdays ?? [1, 2, 3, 4, 5]) : [t("calendar.show.year-title", { year })];
+  const lines = days ? monthText(year, month!, days, config?.calendar?.weekdays ?? DEFAULT_WEEKDAYS) : [t("calendar.show.year-title", { year })];
   lines.push("", ...listText(holidays, workdays), "", ...sourceText(year, base, source, holidays.some((h) => h.company) || workdays.some((w) => w.company)));
   ctx.stdout(`${lines.join("\n")}\n`);
   return 0;

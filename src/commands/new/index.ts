@@ -187,12 +187,6 @@ function skippedOnBranches(number: string, taken: ReadonlySet<string>, elsewhere
 }
 
 /**
- * The procedure a new form belongs to, when its numbering family carries the procedure's digits
- * (QR-###-##: QR-001-03 is QP-001's third form) and neither --used-by nor --number says it: a
- * terminal asks which procedure; a script is refused, since the next number of whichever procedure
- * came last would misfile the form by its number. Undefined for a family without an owner's digits.
- */
-/**
  * The numbers a new deviation takes its next one among (tester63 N14): in a family whose pattern
  * carries the governing procedure's digits first (WI-###-##, QR-###-##), the documents of the new one's
  * kind sharing those digits with the first document of `--deviates-from` (for WI-010-01: WI-010-01,
@@ -203,19 +197,30 @@ function skippedOnBranches(number: string, taken: ReadonlySet<string>, elsewhere
 function deviationFamily(session: EditSession, config: QmsConfig | undefined, kind: string, family: string | undefined, deviatesFrom: string | undefined): { siblings: string[]; owner: string } | undefined {
   const first = deviatesFrom?.split(",")[0]?.trim();
   if (!first) return undefined;
-  const patterns = (config?.numbering ?? []).filter((n) => n.kind === kind);
-  const pattern = (family === undefined ? patterns[0] : patterns.find((n) => n.family === family || n.pattern === family))?.pattern;
+  const pattern = numberingPattern(config, kind, family);
   const groups = pattern?.match(/#+/g) ?? [];
   const target = [...session.index.documents.keys()].find((id) => id.toLowerCase() === first.toLowerCase());
   const digits = target === undefined ? undefined : /\d+/.exec(target)?.[0];
-  if (pattern === undefined || groups.length < 2 || target === undefined || digits === undefined || digits.length !== groups[0]!.length) return undefined;
-  const siblings = [...session.index.documents.keys()].filter((id) => session.index.documents.get(id)!.value.kind === kind && /\d+/.exec(id)?.[0] === digits);
+  if (groups.length < 2 || target === undefined || digits === undefined || digits.length !== groups[0]!.length) return undefined;
+  const siblings = [...session.index.documents.values()].filter(({ value }) => value.kind === kind && /\d+/.exec(value.id)?.[0] === digits).map(({ value }) => value.id);
   return { siblings, owner: target };
 }
 
+/** The numbering pattern of `kind` in qms.yaml `numbering`: the family's given, else the kind's first; undefined when none. */
+function numberingPattern(config: QmsConfig | undefined, kind: string, family: string | undefined): string | undefined {
+  const patterns = (config?.numbering ?? []).filter((n) => n.kind === kind);
+  return (family === undefined ? patterns[0] : patterns.find((n) => n.family === family || n.pattern === family))?.pattern;
+}
+
+/**
+ * The procedure a new form belongs to, when its numbering family carries the procedure's digits
+ * (QR-###-##: QR-001-03 is QP-001's third form) and neither --used-by nor --number says it: a
+ * terminal asks which procedure; a script is refused, since the next number of whichever procedure
+ * came last would misfile the form by its number. Undefined for a family without an owner's digits.
+ */
+
 async function formOwner(session: EditSession, config: QmsConfig | undefined, family: string | undefined): Promise<ReturnType<typeof findDocumentById> | undefined> {
-  const patterns = (config?.numbering ?? []).filter((n) => n.kind === "form");
-  const pattern = (family === undefined ? patterns[0] : patterns.find((n) => n.family === family || n.pattern === family))?.pattern;
+  const pattern = numberingPattern(config, "form", family);
   if (pattern === undefined || (pattern.match(/#+/g) ?? []).length < 2) return undefined;
   const procedures = [...session.index.documents.values()].map((d) => d.value).filter((d) => d.kind === "procedure" && d.status !== "obsolete");
   if (!session.ask || procedures.length === 0) throw new UserError(t("new.form-needs-owner", { pattern }));

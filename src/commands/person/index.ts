@@ -403,7 +403,6 @@ function controllerAfter(session: EditSession, person: Person, date: string): st
   return [t("person.left.controller-none", { date: next })];
 }
 
-/** The person by id or by name, as every option naming a person takes them (resolvePerson). */
 /**
  * The person's internal auditor qualifications after --auditor-since/--auditor-until/--auditor-record
  * (see the module's comment), oldest first; undefined when none of them is given. Errors: UserError.
@@ -440,6 +439,7 @@ function auditorQualifications(session: EditSession, person: Person, flags: Pers
   return [...before.filter((p) => p.since !== since), period].sort((a, b) => (a.since < b.since ? -1 : a.since > b.since ? 1 : 0));
 }
 
+/** The person by id or by name, as every option naming a person takes them (resolvePerson). */
 function findPerson(session: EditSession, given: string) {
   const id = resolvePerson(session.index, given, "<id>").id;
   const located = session.repo.people.find((p) => p.value.id === id)!;

@@ -855,27 +855,44 @@ function clip(text: string): string {
 const GJB_ROLES = ["countersigned", "standardization", "military_representative"] as const;
 
 /**
- * A 更改原因/依据 cell as csr render prints it (model/revision.ts revisionBasis), back into the
- * revision's reason, change request and ECN numbers: "原因：…；更改申请：QR-…；ECN：A、B" or
- * "reason: …; change request QR-…; ECN A, B". A part without one of those labels stays in the reason
- * (with the parts around it), so nothing of the cell is lost.
+ * A 更改原因/依据 cell as csr render prints it (model/revision.ts revisionBasis, in either language),
+ * back into the revision's reason, change request and ECN numbers: "原因：…；更改申请：QR-…；ECN：A、B"
+ * or "reason: …; change request QR-…; ECN A, B". The labels and separators are the printer's own
+ * (revision.basis.*, register.remarks-separator, common.list-separator), a colon full-width or not. A
+ * part without one of those labels stays in the reason (with the parts around it), so nothing of the
+ * cell is lost.
  */
 export function revisionBasisOf(text: string): Pick<Revision, "reason" | "change_request" | "ecn"> {
-  const reason: string[] = [];
+  const labels = basisLabels();
+  const valueOf = (part: string, field: keyof typeof labels): string | undefined => {
+    const prefix = labels[field].find((label) => part.slice(0, label.length).normalize("NFKC").toLowerCase() === label);
+    const value = prefix === undefined ? "" : part.slice(prefix.length).trim();
+    return value === "" ? undefined : value;
+  };
+  let reason = "";
   let change_request: string | undefined;
   let ecn: string[] | undefined;
-  for (const part of text.replace(/\n+/g, " ").split(/；|; /)) {
-    const trimmed = part.trim();
-    const request = /^(?:更改申请[：:]|change request )\s*(\S.*)$/i.exec(trimmed)?.[1];
-    const numbers = /^ECN[：:\s]\s*(\S.*)$/i.exec(trimmed)?.[1];
-    const given = /^(?:原因[：:]|reason: )\s*(\S.*)$/i.exec(trimmed)?.[1];
+  // Split at the separators, each kept: parts of the reason are joined again as the cell wrote them.
+  const separators = LANGS.map((lang) => translate(lang, "register.remarks-separator").replace(/[.*+?^${}()|[\]\\]/g, "\\$&"));
+  const pieces = text.replace(/\n+/g, " ").split(new RegExp(`(${separators.join("|")})`));
+  for (let i = 0; i < pieces.length; i += 2) {
+    const trimmed = pieces[i]!.trim();
+    const request = valueOf(trimmed, "request");
+    const numbers = valueOf(trimmed, "ecn");
     if (request && change_request === undefined) change_request = request;
     else if (numbers && ecn === undefined) ecn = numbers.split(/[、，,]\s*/).filter(Boolean);
-    else if (trimmed) reason.push(given ?? trimmed);
+    else if (trimmed) reason += (reason === "" ? "" : pieces[i - 1]!) + (valueOf(trimmed, "reason") ?? trimmed);
   }
   return {
-    ...(reason.length > 0 ? { reason: reason.join("；") } : {}),
+    ...(reason !== "" ? { reason } : {}),
     ...(change_request ? { change_request } : {}),
     ...(ecn && ecn.length > 0 ? { ecn } : {}),
   };
+}
+
+/** Each basis part's label in every language, as compared (NFKC, lower case): the text of its message before the value. */
+function basisLabels(): Record<"reason" | "request" | "ecn", string[]> {
+  const before = (key: "revision.basis.reason" | "revision.basis.request" | "revision.basis.ecn", field: string) =>
+    LANGS.map((lang) => translate(lang, key, { [field]: "\u0000" }).split("\u0000")[0]!.normalize("NFKC").toLowerCase());
+  return { reason: before("revision.basis.reason", "reason"), request: before("revision.basis.request", "number"), ecn: before("revision.basis.ecn", "numbers") };
 }

@@ -37,8 +37,7 @@ deviates_from: [QP-010]
     for (const { cycle: loop } of deviationLoops(live.map((d) => d.value))) {
       const id = loop[0]!;
       const target = loop[1] ?? id;
-      const located = ctx.index.documents.get(id);
-      if (!located) continue;
+      const located = ctx.index.documents.get(id)!;
       const links = [...new Set(located.value.deviates_from ?? [])];
       const rest = links.filter((n) => n !== target).join(",");
       const args = { document: id, target, rest: rest === "" ? '""' : rest, loop: [...loop, id].join(" → ") };
