@@ -1,7 +1,7 @@
 /** Option parsing shared by commands; each failure is a UserError naming the flag. */
 import { DATE_RANGE, inDateRange, localToday, readDate } from "../core/dates.js";
 import { UserError } from "../core/errors.js";
-import { disjunction, list, t } from "../i18n/index.js";
+import { disjunction, list, t, type MessageKey } from "../i18n/index.js";
 import { codeOfLabel, codesWithLabels, suggestCode } from "../i18n/values.js";
 import { parseClauseRef, splitClauseOption, type Catalog } from "../model/catalog.js";
 import { clauseReferenceExample } from "../model/citations.js";
@@ -178,4 +178,18 @@ export function clauseRef(given: string, flag: string, catalogs: readonly Catalo
     throw new UserError(t(nearest ? "set.clause-unknown-nearest" : "set.clause-unknown", { flag, clause: text, standard: catalog.title, nearest: nearest ?? "" }));
   }
   return `${ref.standard}:${ref.clause}`;
+}
+
+/**
+ * An audit interval in months (organisation --audit-interval, process --audit-months): a whole number
+ * from 1 to 36 (IATF 16949 9.2.2.1: the programme's frequency, by risk and performance); "" (spaces
+ * trimmed) when `removable` and given empty, to remove it.
+ * Errors: UserError with the message of `key` ({{value}}: the value given) and the `hint` key's text, if any.
+ */
+export function auditMonthsOption(given: string, removable: boolean, key: MessageKey, hint?: MessageKey): number | "" {
+  const value = given.trim();
+  if (value === "" && removable) return "";
+  const months = Number(value);
+  if (!/^\d{1,2}$/.test(value) || months < 1 || months > 36) throw new UserError(t(key, { value: given }), hint === undefined ? undefined : t(hint));
+  return months;
 }

@@ -31,6 +31,15 @@ export function deviationLoops(docs: Iterable<ControlledDocument>): { cycle: str
   return loops.sort((a, b) => ID_ORDER.compare(a.cycle[0]!, b.cycle[0]!));
 }
 
+/**
+ * The loops among the documents of `repo` not withdrawn (status other than obsolete), by deviationLoops:
+ * what doc/deviation-loop reports and doc/deviation-without-end leaves to it (a withdrawn document's
+ * `deviates_from` applies nowhere).
+ */
+export function liveDeviationLoops(repo: { documents: readonly { value: ControlledDocument }[] }): { cycle: string[]; members: string[] }[] {
+  return deviationLoops(repo.documents.map((d) => d.value).filter((d) => d.status !== "obsolete"));
+}
+
 /** The strongly connected components of the graph of `nodes` and `next` (Tarjan's algorithm, without recursion: a chain of thousands of links is no deeper stack). */
 function components(nodes: ReadonlyMap<string, unknown>, next: (id: string) => string[]): string[][] {
   const index = new Map<string, number>();

@@ -153,7 +153,15 @@ export function auditorQualification(person: Person, on: string): AuditorQualifi
  * unknown id is ref/unresolved's, not reported here.
  */
 export function unqualifiedAuditors(audit: Pick<ProcessAudit, "by" | "date">, people: Iterable<Person>, person: (id: string) => Person | undefined): { person: Person; index: number }[] {
-  if (!marksAuditors(people)) return [];
+  return marksAuditors(people) ? auditorsWithoutQualification(audit, person) : [];
+}
+
+/**
+ * The auditors of `audit` (ids of `by`, with their index) who hold no internal auditor qualification on
+ * its date, whether or not people.yaml marks auditors: for a caller that asked marksAuditors once for
+ * many audits (process/auditor-unqualified). `person` looks an id up; an unknown id is left out.
+ */
+export function auditorsWithoutQualification(audit: Pick<ProcessAudit, "by" | "date">, person: (id: string) => Person | undefined): { person: Person; index: number }[] {
   return (audit.by ?? []).flatMap((id, index) => {
     const found = person(id);
     return found && !auditorQualification(found, audit.date) ? [{ person: found, index }] : [];

@@ -27,7 +27,7 @@ import type { Catalog } from "../../model/catalog.js";
 import { confidentialityNotice } from "../../model/confidentiality.js";
 import { REGISTERS_WITH_FORMS } from "../../model/register-forms.js";
 import type { CommandContext } from "../context.js";
-import { clauseRef, clauseToRemove } from "../options.js";
+import { auditMonthsOption, clauseRef, clauseToRemove } from "../options.js";
 import { editFile, saveChanges, withEditSession, type EditSession } from "../shared/edit.js";
 
 export interface OrganisationFlags {
@@ -157,16 +157,14 @@ function settingChanges(session: EditSession, flags: OrganisationFlags): Setting
     out.push({ field: t(`organisation.field.${key}`), before: String(config.csr?.[key] ?? ""), after: String(days), apply: (doc) => doc.setIn(["csr", key], days) });
   }
   if (flags.auditInterval !== undefined) {
-    const value = flags.auditInterval.trim();
-    const months = Number(value);
-    if (value !== "" && (!/^\d{1,2}$/.test(value) || months < 1 || months > 36)) throw new UserError(t("organisation.audit-interval", { value: flags.auditInterval }));
+    const months = auditMonthsOption(flags.auditInterval, true, "organisation.audit-interval");
     const before = config.internal_audit?.interval_months;
     out.push({
       field: t("organisation.field.audit-interval"),
       before: before === undefined ? "" : t("process.months", { months: before }),
-      after: value === "" ? "" : t("process.months", { months }),
+      after: months === "" ? "" : t("process.months", { months }),
       // The whole internal_audit mapping goes with its last key, as no other setting lives there.
-      apply: (doc) => (value === "" ? (Object.keys(config.internal_audit ?? {}).length <= 1 ? doc.delete("internal_audit") : doc.deleteIn(["internal_audit", "interval_months"])) : doc.setIn(["internal_audit", "interval_months"], months)),
+      apply: (doc) => (months === "" ? (Object.keys(config.internal_audit ?? {}).length <= 1 ? doc.delete("internal_audit") : doc.deleteIn(["internal_audit", "interval_months"])) : doc.setIn(["internal_audit", "interval_months"], months)),
     });
   }
   const catalogs = (config.standards ?? []).map((s) => session.repo.catalogs.get(s)).filter((c): c is Catalog => c !== undefined);

@@ -25,6 +25,12 @@ export type HeaderField =
   | "standardization"
   | "military_representative";
 
+// The GJB 9001C signatures, one spelling list for the header block and the revision record, as csr render
+// prints them in either (document_layouts; tester63 N3).
+const COUNTERSIGNED = /^(会签|会签人|countersigned|counter-signed)$/;
+const STANDARDIZATION = /^(标准化审查|标准化|标准化审查人|standardization|standardizationreview|std\.review)$/;
+const MILITARY_REPRESENTATIVE = /^(军代表|军代表签字|militaryrepresentative|militaryrep\.?|mil\.rep\.?)$/;
+
 const HEADER_LABELS: [RegExp, HeaderField][] = [
   [/^(文件编号|文件编码|文件代号|编号|docno\.?|documentno\.?|documentnumber|number)$/, "number"],
   [/^(文件名称|文件标题|名称|title|documenttitle)$/, "title"],
@@ -44,9 +50,9 @@ const HEADER_LABELS: [RegExp, HeaderField][] = [
   // The 密级 marking a GJB layout prints above the title (qms.yaml document_layouts classification).
   [/^(密级|classification)$/, "classification"],
   // The GJB signatures a document_layouts entry prints (csr render writes them so).
-  [/^(会签|会签人|countersigned)$/, "countersigned"],
-  [/^(标准化审查|标准化|标准化审查人|standardization)$/, "standardization"],
-  [/^(军代表|军代表签字|militaryrepresentative)$/, "military_representative"],
+  [COUNTERSIGNED, "countersigned"],
+  [STANDARDIZATION, "standardization"],
+  [MILITARY_REPRESENTATIVE, "military_representative"],
 ];
 
 export type RevisionField =
@@ -77,9 +83,9 @@ const REVISION_LABELS: [RegExp, RevisionField][] = [
   [/^(审核|审核人|reviewedby)$/, "reviewedBy"],
   [/^(批准人|批准|核准|approvedby)$/, "approvedBy"],
   // The GJB 9001C signatures and the change's basis, as csr render prints them (tester63 N3).
-  [/^(会签|会签人|countersigned|counter-signed)$/, "countersigned"],
-  [/^(标准化审查|标准化|标准化审查人|standardization|standardizationreview|std\.review)$/, "standardization"],
-  [/^(军代表|军代表签字|militaryrepresentative|militaryrep\.?|mil\.rep\.?)$/, "military_representative"],
+  [COUNTERSIGNED, "countersigned"],
+  [STANDARDIZATION, "standardization"],
+  [MILITARY_REPRESENTATIVE, "military_representative"],
   [/^(更改原因\/依据|更改原因|更改依据|修订原因|reason\/request\/ecn|reason)$/, "basis"],
   [/^(生效日期|实施日期|effective|effectivedate)$/, "effective"],
   [/^(总页数|totalpages)$/, "totalPages"],

@@ -6,6 +6,7 @@
  * the one definition of `csr list processes` and the site's process page (servingDocuments: a document
  * released on the day that the process lists or that names the process).
  */
+import { isWithin } from "../../model/coverage.js";
 import type { ControlledDocument, Csr, Process } from "../../model/types.js";
 import { servingDocuments } from "./clauses.js";
 
@@ -35,5 +36,5 @@ export function csrProcesses(csr: Csr, byDocument: ReadonlyMap<string, readonly 
  */
 export function clausesInProcess(csr: Csr, process: Process): string[] {
   const own = process.clauses ?? [];
-  return csr.clauses.filter((clause) => own.some((c) => clause === c || clause.startsWith(`${c}.`)));
+  return csr.clauses.filter((clause) => own.some((c) => isWithin(clause, c)));
 }

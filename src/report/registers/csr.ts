@@ -172,6 +172,13 @@ export interface CsrListFilter {
   name: string[];
 }
 
+/** The processes each of `csrs` concerns on `today` (csrProcesses over the documents in force that day). */
+function processesOfCsrs(ctx: RegisterContext, today: string, csrs: readonly Csr[]): Map<Csr, Process[]> {
+  const processes = ctx.repo.processes.map((p) => p.value);
+  const byDocument = processesByDocument(processes, documentsOn(ctx, today).list);
+  return new Map(csrs.map((csr) => [csr, csrProcesses(csr, byDocument, processes)]));
+}
+
 /**
  * The CSR list (顾客特定要求清单), the one definition behind `csr list csr` and the export's sheet:
  * every fact of a requirement that a list can carry (what it is, when the review started, the
@@ -188,8 +195,6 @@ export interface CsrListFilter {
 export function csrList(ctx: RegisterContext, options: { today: string; customer?: string; keep?: (csr: Csr, facts: CsrFacts) => boolean; filter?: CsrListFilter; period?: Period; process?: Process }): Table {
   const config = ctx.repo.config?.value;
   const documents = documentsOn(ctx, options.today).byId;
-  const processes = ctx.repo.processes.map((p) => p.value);
-  const byDocument = processesByDocument(processes, documentsOn(ctx, options.today).list);
   const process = options.process;
   const factsContext = { config, calendar: repositoryCalendar(config), document: (id: string) => documents.get(id), today: options.today };
   const prints = new SectionPrints(ctx.textOf);
@@ -201,11 +206,13 @@ export function csrList(ctx: RegisterContext, options: { today: string; customer
     .filter(({ csr, facts }) => options.keep?.(csr, facts) ?? true);
   // The requirements no document places in any process yet, whose clauses the process asked for addresses: named under
   // the list, not listed, as they are not placed by a document (a CSR received but not reviewed: tester62 N8's BCM-005).
-  const unplaced = process ? kept.filter(({ csr }) => csrProcesses(csr, byDocument, processes).length === 0).flatMap(({ csr }) => {
+  // The processes each CSR concerns, worked out only for --process, once per CSR.
+  const concerned = process ? processesOfCsrs(ctx, options.today, kept.map(({ csr }) => csr)) : undefined;
+  const unplaced = process ? kept.filter(({ csr }) => concerned!.get(csr)!.length === 0).flatMap(({ csr }) => {
     const clauses = clausesInProcess(csr, process);
     return clauses.length > 0 ? [t(ctx, "register.csr.list.process-by-clause.item", { id: csr.id, clauses: clauseList(ctx, clauses) })] : [];
   }) : [];
-  const rows = process ? kept.filter(({ csr }) => csrProcesses(csr, byDocument, processes).includes(process)) : kept;
+  const rows = process ? kept.filter(({ csr }) => concerned!.get(csr)!.includes(process)) : kept;
   const overdue = rows.filter((r) => r.facts.daysLeft !== undefined && r.facts.daysLeft < 0).length;
   // Reviewed late, not only late now (tester52 D2): the CSRs whose rounds still on record were decided or confirmed after the deadline,
   // or superseded undecided past it; "评审逾期 0 项" alone read as "none was late".
@@ -618,7 +625,7 @@ export function csrMatrix(ctx: RegisterContext, options: { customer?: string; to
           ]
         : []),
       { key: "document", header: t(ctx, "register.csr.matrix.column.document"), kind: "id" },
-      // The processes the document serves (csrProcesses: as csr list processes counts them), by code: where an internal
+      // The processes the document serves (processesByDocument, by servingDocuments: as csr list processes counts them), by code: where an internal
       // auditor samples the requirement (IATF 16949 9.2.2.1, 9.2.2.3; tester62 N8).
       { key: "processes", header: t(ctx, "register.csr.matrix.column.processes"), kind: "list" },
       { key: "section", header: t(ctx, "register.csr.matrix.column.section") },

@@ -19,6 +19,7 @@ import { electronicLabel } from "../../model/labels.js";
 import type { Period } from "../../model/review-timeliness.js";
 import type { Table } from "../table.js";
 import { asOfNotes, compareIds, departmentName, documentsOn, documentTitle, personName, t, type RegisterContext } from "./context.js";
+import { filterNotesOf, type FilterNotes } from "./filter.js";
 import { periodAskedNotes, periodWords } from "./period.js";
 
 /**
@@ -68,7 +69,7 @@ export function electronicFilterKeeps(filter: CopyFilter, issue: ElectronicIssue
  * takes it for the whole register (an auditor asking what 生产部 holds is shown part of it); undefined
  * when nothing is filtered. The note names the whole `register` and how to list it.
  */
-export function filterNotes(ctx: RegisterContext, filter: CopyFilter, register: "distribution" | "documents"): { title: string; note: string; filtered: NonNullable<Table["filtered"]> } | undefined {
+export function filterNotes(ctx: RegisterContext, filter: CopyFilter, register: "distribution" | "documents"): FilterNotes | undefined {
   const department = register === "distribution" ? "register.filter.issued-to" : "register.filter.held-by";
   const parts = [
     ...(filter.document !== undefined ? [t(ctx, "register.filter.document", { document: filter.document })] : []),
@@ -77,11 +78,7 @@ export function filterNotes(ctx: RegisterContext, filter: CopyFilter, register: 
     ...(filter.state !== undefined ? [t(ctx, "register.filter.status", { status: t(ctx, `value.copy-state.${filter.state}`) })] : []),
     ...(filter.period !== undefined ? [t(ctx, "register.filter.copy-period", periodWords(ctx, filter.period))] : []),
   ];
-  if (parts.length === 0) return undefined;
-  const text = parts.join(t(ctx, "register.remarks-separator"));
-  const whole = { register: t(ctx, `register.${register}.whole`), command: `csr list ${register}` };
-  const name = [register, filter.document, filter.department, filter.holder, filter.state, filter.period?.from, filter.period?.to].filter((part) => part !== undefined).join("-");
-  return { title: text, note: t(ctx, "register.filter.note", { filter: text, ...whole }), filtered: { filter: text, ...whole, name } };
+  return filterNotesOf(ctx, parts, register, `csr list ${register}`, [filter.document, filter.department, filter.holder, filter.state, filter.period?.from, filter.period?.to]);
 }
 
 /**

@@ -11,6 +11,7 @@ import { recordsTextIn, sessionTraineesIn } from "../../model/training.js";
 import type { TrainingSession } from "../../model/types.js";
 import type { Table } from "../table.js";
 import { asOfNotes, compareIds, departmentName, personName, t, type RegisterContext } from "./context.js";
+import { filterNotesOf, type FilterNotes } from "./filter.js";
 
 interface Entry {
   subject: string;
@@ -33,18 +34,14 @@ export interface TrainingFilter {
 
 /**
  * What a filtered training register says of its filter, in its title and in a note under it (as the
- * distribution register does, filterNotes), with the whole register's command; undefined when nothing is filtered.
+ * distribution register does: filterNotesOf), with the whole register's command; undefined when nothing is filtered.
  */
-export function trainingFilterNotes(ctx: RegisterContext, filter: TrainingFilter | undefined, register: "training" | "training-missing"): { title: string; note: string; filtered: NonNullable<Table["filtered"]> } | undefined {
+export function trainingFilterNotes(ctx: RegisterContext, filter: TrainingFilter | undefined, register: "training" | "training-missing"): FilterNotes | undefined {
   const parts = [
     ...(filter?.document !== undefined ? [t(ctx, "register.filter.subject", { subject: filter.document })] : []),
     ...(filter?.department !== undefined ? [t(ctx, "register.filter.department", { department: departmentName(ctx, filter.department) })] : []),
   ];
-  if (parts.length === 0) return undefined;
-  const text = parts.join(t(ctx, "register.remarks-separator"));
-  const whole = { register: t(ctx, `register.${register}.whole`), command: register === "training" ? "csr list training" : "csr list training --missing" };
-  const name = [register, filter?.document, filter?.department].filter((part) => part !== undefined).join("-");
-  return { title: text, note: t(ctx, "register.filter.note", { filter: text, ...whole }), filtered: { filter: text, ...whole, name } };
+  return filterNotesOf(ctx, parts, register, register === "training" ? "csr list training" : "csr list training --missing", [filter?.document, filter?.department]);
 }
 
 /**

@@ -1,5 +1,5 @@
 import { sentences, t } from "../../../i18n/index.js";
-import { deviationLoops } from "../../../model/deviation-loops.js";
+import { liveDeviationLoops } from "../../../model/deviation-loops.js";
 import type { Rule } from "../../rule.js";
 
 /**
@@ -33,8 +33,7 @@ deviates_from: [QP-010]
     fix: "Keep the link on the deviation only: remove the number from the standard document's `deviates_from` (`csr set QP-010 --deviates-from \"\"`, or the other numbers it keeps).",
   },
   check(ctx) {
-    const live = ctx.repo.documents.filter((d) => d.value.status !== "obsolete");
-    for (const { cycle: loop } of deviationLoops(live.map((d) => d.value))) {
+    for (const { cycle: loop } of liveDeviationLoops(ctx.repo)) {
       const id = loop[0]!;
       const target = loop[1] ?? id;
       const located = ctx.index.documents.get(id)!;

@@ -1,5 +1,5 @@
 import { sentences, t } from "../../../i18n/index.js";
-import { deviationLoops } from "../../../model/deviation-loops.js";
+import { liveDeviationLoops } from "../../../model/deviation-loops.js";
 import { currentRevision } from "../../../model/index.js";
 import type { Rule } from "../../rule.js";
 
@@ -32,8 +32,7 @@ deviates_from: [QP-010]
     fix: "Release it again with its last valid day: `csr release QP-031 --until 2026-12-18 --force` (the text unchanged). If the change is to stay, revise the standard document with it and withdraw the deviation (`csr obsolete QP-031`).",
   },
   check(ctx) {
-    const live = ctx.repo.documents.filter((d) => d.value.status !== "obsolete").map((d) => d.value);
-    const looped = new Set(deviationLoops(live).flatMap((l) => l.members));
+    const looped = new Set(liveDeviationLoops(ctx.repo).flatMap((l) => l.members));
     for (const { value: doc, file } of ctx.repo.documents) {
       const targets = [...new Set(doc.deviates_from ?? [])];
       if (doc.status !== "released" || doc.valid_until !== undefined || targets.length === 0 || looped.has(doc.id)) continue;

@@ -3,7 +3,7 @@ import { language, sentences, t } from "../../../i18n/index.js";
 import { localized } from "../../../core/text.js";
 import { isMilitaryRepresentative } from "../../../model/index.js";
 import { processLabel } from "../../../model/labels.js";
-import { unqualifiedAuditors } from "../../../model/process-audits.js";
+import { auditorsWithoutQualification, marksAuditors } from "../../../model/process-audits.js";
 import type { Person } from "../../../model/types.js";
 import type { Rule } from "../../rule.js";
 import { recordedAudits } from "./audits.js";
@@ -45,11 +45,12 @@ export const rule: Rule = {
     fix: "If the person was qualified on that day, record the qualification in `people.yaml` with `csr person update <id> --auditor-since <date> --auditor-record <certificate or training record>`. If not, have the process audited by a qualified auditor and record that audit with `csr process audited`; if the auditor is wrong in the record, correct `by`.",
   },
   check(ctx) {
-    const people = [...ctx.index.people.values()].map((p) => p.value);
+    // Off until people.yaml marks anybody as internal auditor: asked once, not per audit.
+    if (!marksAuditors([...ctx.index.people.values()].map((p) => p.value))) return;
     const person = (id: string) => ctx.index.people.get(id)?.value;
     for (const { process, audit, file, path } of recordedAudits(ctx)) {
       if (typeof audit?.date !== "string") continue;
-      for (const { person: auditor, index } of unqualifiedAuditors(audit, people, person)) {
+      for (const { person: auditor, index } of auditorsWithoutQualification(audit, person)) {
         if (isMilitaryRepresentative(ctx.index, auditor)) continue;
         ctx.report(
           { file, path: [...path, "by", index] },
