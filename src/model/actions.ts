@@ -1,23 +1,16 @@
 /**
  * Nonconformity and corrective action records (actions/<id>.yaml, 不符合及纠正措施 / 8D) as registers,
  * commands and checks read them: open or closed, each step's due and done dates, a customer's
- * complaint deadlines counted on the working-day calendar, and the revisions that carry a record out.
+ * complaint deadlines counted on the working-day calendar.
  * IATF 16949 10.2.1–10.2.3 (nonconformity and corrective action, 8D), 10.2.6 (customer complaints),
  * 10.3.1 (lessons learned); GJB 9001C 10.2.
  */
 import { addDays } from "../core/dates.js";
-import type { Located } from "../load/repository.js";
 import type { WorkCalendar } from "./calendar.js";
-import { ACTION_STEPS, type ActionStepId, type ComplaintDeadlines, type ControlledDocument, type CorrectiveAction, type Revision } from "./types.js";
+import { ACTION_STEPS, type ActionStep, type ActionStepId, type ComplaintDeadlines, type CorrectiveAction } from "./types.js";
 
-/** A step of a record as read: its id (D3 … D8), due and done dates (YYYY-MM-DD), who did or verified it. */
-export interface ActionStepView {
-  step: ActionStepId;
-  due?: string;
-  done?: string;
-  by?: string;
-  note?: string;
-}
+/** A step of a record as read: its id (D3 … D8), due and done dates (YYYY-MM-DD), who did or verified it (D8's verifier as `by`, its evidence as `note`). */
+export type ActionStepView = ActionStep & { step: ActionStepId };
 
 /** Closed once D8 (closure, with its verification) has a done date; open before. */
 export function actionClosed(action: CorrectiveAction): boolean {
@@ -64,19 +57,6 @@ export function complaintDueDates(deadlines: ComplaintDeadlines, received: strin
     due[step] = "days" in deadline ? addDays(received, deadline.days) : calendar.addWorkdays(received, deadline.working_days);
   }
   return due;
-}
-
-/** A revision of a document that names a corrective action record (csr release --action). */
-export interface ActionRevision {
-  document: Located<ControlledDocument>;
-  revision: Revision;
-}
-
-/** The revisions that name the record `id` (their `actions`), by document number then date. */
-export function revisionsNaming(documents: Iterable<Located<ControlledDocument>>, id: string): ActionRevision[] {
-  const found: ActionRevision[] = [];
-  for (const document of documents) for (const revision of document.value.revisions ?? []) if (revision.actions?.includes(id)) found.push({ document, revision });
-  return found.sort((a, b) => (a.document.value.id < b.document.value.id ? -1 : a.document.value.id > b.document.value.id ? 1 : (a.revision.date ?? "") < (b.revision.date ?? "") ? -1 : 1));
 }
 
 /**

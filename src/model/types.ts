@@ -207,7 +207,7 @@ export interface Customer {
 /** A step's deadline after a complaint is received: calendar days (24 h = 1) or working days of the repository's calendar. */
 export type StepDeadline = { days: number } | { working_days: number };
 
-export type ComplaintDeadlines = { csr?: string } & Partial<Record<"D3" | "D4" | "D5" | "D6" | "D7" | "D8", StepDeadline>>;
+export type ComplaintDeadlines = { csr?: string } & Partial<Record<ActionStepId, StepDeadline>>;
 
 export interface Signature {
   by: string;

@@ -81,7 +81,7 @@ describe("csr action open", () => {
     expect(next.stderr).toBe("");
     expect(next.stdout.split("\n").slice(0, 2)).toEqual(["Opened corrective action 8D-2026-013 (customer complaint): Hose clamp mark missing (actions/8D-2026-013.yaml)", "  D3 containment: due by 2026-11-17"]);
     const taken = run(dir, "action", "open", "8d-2026-012", "--title", "重复", "--customer", "DYA", "--received", "2026-11-02", "--owner", "gaoyang");
-    expect([taken.code, taken.stdout, taken.stderr]).toEqual([2, "", "csr: 纠正措施 8D-2026-012 已存在。\n提示：查看：csr show 8D-2026-012；记录步骤：csr action step 8D-2026-012 <D3–D7> --date <日期>\n"]);
+    expect([taken.code, taken.stdout, taken.stderr]).toEqual([2, "", "csr: 纠正措施 8D-2026-012 已存在。\n提示：查看：actions/8D-2026-012.yaml；记录步骤：csr action step 8D-2026-012 <D3–D7> --date <日期>\n"]);
   });
 
   it("traces an internal audit's nonconformity to the audit recorded for the process, and refuses a report not recorded", async () => {
@@ -103,6 +103,18 @@ describe("csr action open", () => {
     expect(code).toBe(1);
     expect(findings.filter((f) => f.file.startsWith("actions/")).map((f) => [f.rule, f.line, f.message])).toEqual([
       ["ref/unresolved", 5, "Process C3 has no internal audit recorded with report 'IA-2026-09'. Did you mean 'IA-2026-01'? A nonconformity is traced to the audit that raised it: correct the report number or the process, or record the audit first with 'csr process audited C3 --report IA-2026-09 …'."],
+    ]);
+  });
+
+  it("says a due date given by hand is not the customer's deadline, with D3 and D4 given in one --due", async () => {
+    const dir = await acme();
+    const result = run(dir, "action", "open", "8D-2026-020", "--title", "卡箍漏装", "--customer", "DYA", "--received", "2026-11-02", "--owner", "gaoyang", "--due", "D3=2026-11-04,D4=2026-11-06");
+    expect(result.stderr).toBe("");
+    expect(result.stdout.split("\n").slice(0, 4)).toEqual([
+      "已建立纠正措施 8D-2026-020（顾客投诉）：卡箍漏装（actions/8D-2026-020.yaml）",
+      "  D3 围堵措施：要求 2026-11-04 前完成",
+      "  D4 根本原因分析：要求 2026-11-06 前完成",
+      "  D8 关闭（效果验证）：要求 2026-11-23 前完成（DYA-002：接收后 15 个工作日）",
     ]);
   });
 
@@ -175,6 +187,15 @@ describe("csr action step, readacross and close", () => {
     const late = run(dir, "action", "readacross", "8D-2026-012", "--product", "D2平台软管", "--result", "x", "--by", "zhoupeng");
     expect([late.code, late.stderr]).toEqual([2, "csr: 纠正措施 8D-2026-012 已于 2026-11-20 关闭，不能再修改。\n"]);
     expect(checkJson(dir).findings.filter((f) => f.file.startsWith("actions/"))).toEqual([]);
+  });
+
+  it("answers a record overdue only at D8 with csr action close, the command that records D8", async () => {
+    const dir = await acme();
+    open(dir);
+    for (const [step, date] of [["D3", "2026-11-03"], ["D4", "2026-11-09"], ["D5", "2026-11-12"], ["D6", "2026-11-16"], ["D7", "2026-11-18"]]) expect(run(dir, "action", "step", "8D-2026-012", step!, "--date", date!, "--commit").code).toBe(0);
+    expect(checkJson(dir, "--today", "2026-11-24").findings.filter((f) => f.file.startsWith("actions/")).map((f) => [f.rule, f.line, f.message])).toEqual([
+      ["action/step-overdue", 25, "Corrective action 8D-2026-012: D8 closure (effectiveness verified) (due 2026-11-23) past due and not done. Close it once the action is verified effective with 'csr action close 8D-2026-012 --verified-by <person> --date <date> --evidence <evidence>'; tell the customer when one of its deadlines cannot be kept."],
+    ]);
   });
 
   it("writes nothing during a merge conflict", async () => {

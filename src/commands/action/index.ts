@@ -17,7 +17,7 @@
  * option; a date after today or before the record was received (or, closing, before its last step);
  * an audit report not recorded for the process; a step recorded done already; a closed record changed.
  */
-import { Document } from "yaml";
+import { Document, type YAMLMap } from "yaml";
 import { UserError } from "../../core/errors.js";
 import { didYouMean, shellArgument } from "../../core/text.js";
 import { list, t } from "../../i18n/index.js";
@@ -27,13 +27,13 @@ import { actionClosed, complaintDueDates, nextActionId, stepsNotDone } from "../
 import { workdaysLate } from "../../model/calendar.js";
 import { findProcess } from "../../model/index.js";
 import { processLabel } from "../../model/labels.js";
+import { sameAuditReport } from "../../model/process-audits.js";
 import { ACTION_SOURCES, ACTION_STEPS, type ActionSource, type ActionStepId, type CorrectiveAction, type ReadAcross } from "../../model/types.js";
 import type { CommandContext } from "../context.js";
 import { choiceOption, dateOption, eventDateOption } from "../options.js";
-import { editFile, listOption, personOption, saveChanges, setInMapOrder, withEditSession, type EditSession } from "../shared/edit.js";
+import { editFile, listOption, personOption, processByCode, saveChanges, setInMapOrder, setInOrder, withEditSession, type EditSession } from "../shared/edit.js";
 import { personLabel } from "../shared/people.js";
 import { appendIn, mapNode, yamlText } from "../shared/persist.js";
-import { isMap } from "yaml";
 
 /** The order of a record's keys as `csr action open` writes them. */
 const KEYS = ["id", "title", "source", "customer", "complaint", "product", "process", "audit_report", "received", "owner", "csr", "steps", "read_across"] as const;
@@ -66,16 +66,14 @@ export async function actionOpenCommand(ctx: CommandContext, given: string | und
     const owner = personOption(session, flags.owner!, "--owner", received).id;
     const customer = flags.customer === undefined ? undefined : index.customers.get(flags.customer.trim())?.value;
     if (flags.customer !== undefined && !customer) throw new UserError(t("action.unknown-customer", { code: flags.customer }) + didYouMean(flags.customer, index.customers.keys()));
-    const located = flags.process === undefined ? undefined : findProcess(repo.processes, flags.process);
-    if (flags.process !== undefined && !located) throw new UserError(t("process.unknown", { code: flags.process, known: list(repo.processes.map((p) => p.value.code)) || t("process.none") }) + didYouMean(flags.process, repo.processes.map((p) => p.value.code)));
-    const process = located?.value;
+    const process = flags.process === undefined ? undefined : processByCode(repo, flags.process).value;
     let report: string | undefined;
     if (flags.auditReport !== undefined) {
       const wanted = flags.auditReport.trim();
       if (!process) throw new UserError(t("action.audit-needs-process", { report: wanted }));
       const audits = process.audits ?? [];
       // Read as the audit was recorded: IA-2026-01 and ia-2026-01 are one report (process/audit-duplicate-report).
-      report = audits.find((a) => a.report.toLowerCase() === wanted.toLowerCase())?.report;
+      report = audits.find((a) => sameAuditReport(a.report, wanted))?.report;
       if (report === undefined) {
         throw new UserError(t("action.audit-not-recorded", { report: wanted, process: processLabel(process) }) + didYouMean(wanted, audits.map((a) => a.report)), t("action.audit-not-recorded.hint", { code: shellArgument(process.code), report: shellArgument(wanted) }));
       }
@@ -87,9 +85,12 @@ export async function actionOpenCommand(ctx: CommandContext, given: string | und
     const calendar = repositoryCalendar(repo.config?.value);
     const due: Partial<Record<ActionStepId, string>> = deadlines ? complaintDueDates(deadlines, received, calendar) : {};
     if (deadlines?.csr && index.csrs.has(deadlines.csr) && !csrs.includes(deadlines.csr)) csrs.unshift(deadlines.csr);
+    // The steps whose due date is given by hand (--due): not counted from the customer's deadlines.
+    const byHand = new Set<ActionStepId>();
     for (const entry of listOption(flags.due)) {
       const [step, date] = stepDate(entry);
       due[step] = dateOption(date, "--due");
+      byHand.add(step);
       if (due[step]! < received) throw new UserError(t("action.due-before-received", { step, due: due[step]!, received }));
     }
     const taken = [...index.actions.keys(), ...repo.unvalidated.actions];
@@ -117,7 +118,7 @@ export async function actionOpenCommand(ctx: CommandContext, given: string | und
     for (const step of ACTION_STEPS) {
       if (due[step] === undefined) continue;
       const rule = deadlines?.[step];
-      const basis = flags.due?.some((e) => e.toUpperCase().startsWith(`${step}=`)) || !rule ? "" : "days" in rule ? t("action.basis.days", { count: rule.days, csr: deadlines?.csr ?? customer!.code }) : t("action.basis.working-days", { count: rule.working_days, csr: deadlines?.csr ?? customer!.code });
+      const basis = byHand.has(step) || !rule ? "" : "days" in rule ? t("action.basis.days", { count: rule.days, csr: deadlines?.csr ?? customer!.code }) : t("action.basis.working-days", { count: rule.working_days, csr: deadlines?.csr ?? customer!.code });
       lines.push(t("action.due-line", { step, name: t(`action.step.${step}`), due: due[step]!, basis }));
     }
     lines.push(t("action.open.next", { id: shellArgument(id) }));
@@ -152,24 +153,13 @@ export async function actionStepCommand(ctx: CommandContext, given: string, step
     if (due !== undefined && due < action.received) throw new UserError(t("action.due-before-received", { step, due, received: action.received }));
     const by = flags.by === undefined ? undefined : personOption(session, flags.by, "--by", done).id;
     const note = flags.note?.trim() || undefined;
-    const change = editFile(session.root, located.file.path, "action", (doc) => {
-      const steps = ensureMap(doc, ["steps"]);
-      const values = { ...(due ? { due } : {}), ...(done ? { done } : {}), ...(by ? { by } : {}), ...(note ? { note } : {}) };
-      if (!steps.has(step)) {
-        setInMapOrder(doc, steps, ACTION_STEPS, step, mapNode(doc, values));
-        return;
-      }
-      const node = steps.get(step, true);
-      if (!isMap(node)) throw new UserError(t("action.step.not-mapping", { step, path: located.file.path }));
-      for (const [key, value] of Object.entries(values)) setInMapOrder(doc, node, ["due", "done", "by", "note"], key, doc.createNode(value));
-    });
+    const values = { ...(due ? { due } : {}), ...(done ? { done } : {}), ...(by ? { by } : {}), ...(note ? { note } : {}) };
+    const change = editFile(session.root, located.file.path, "action", (doc) => writeStep(doc, step, values));
     const name = t(`action.step.${step}`);
     const lines: string[] = [];
     const dueNow = due ?? entry?.due;
     if (done !== undefined) {
-      const late = dueNow === undefined ? 0 : workdaysLate(repositoryCalendar(session.repo.config?.value), dueNow, done);
-      const timing = dueNow === undefined ? "" : done <= dueNow ? t("action.on-time", { due: dueNow }) : t("action.late", { due: dueNow, count: Math.max(late, 1) });
-      lines.push(t("action.step.recorded", { id: action.id, step, name, done, by: by ? t("action.by", { who: personLabel(session.index, by) }) : "", timing, path: located.file.path }));
+      lines.push(t("action.step.recorded", { id: action.id, step, name, done, by: by ? t("action.by", { who: personLabel(session.index, by) }) : "", timing: timing(session, dueNow, done), path: located.file.path }));
     } else {
       lines.push(t("action.step.due-set", { id: action.id, step, name, due: due!, path: located.file.path }));
     }
@@ -208,8 +198,7 @@ export async function actionReadAcrossCommand(ctx: CommandContext, given: string
       checked = document ? `${document.value.id} ${document.value.title}` : processLabel(process!.value);
     }
     if (flags.process !== undefined) {
-      const process = findProcess(session.repo.processes, flags.process);
-      if (!process) throw new UserError(t("process.unknown", { code: flags.process, known: list(session.repo.processes.map((p) => p.value.code)) || t("process.none") }) + didYouMean(flags.process, session.index.processes.keys()));
+      const process = processByCode(session.repo, flags.process);
       entry.process = process.value.code;
       checked = [checked, processLabel(process.value)].filter(Boolean).join(t("common.list-separator"));
     }
@@ -219,9 +208,10 @@ export async function actionReadAcrossCommand(ctx: CommandContext, given: string
     }
     const date = eventDateOption(flags.date, "--date", { follows: { what: { key: "action.follows.received", data: {} }, date: action.received, of: action.id } });
     const by = personOption(session, flags.by!, "--by", date).id;
-    const row: ReadAcross = { ...(entry.document ? { document: entry.document } : {}), ...(entry.process ? { process: entry.process } : {}), ...(entry.product ? { product: entry.product } : {}), result: flags.result!.trim(), by, date };
+    // entry's keys are set document, process, product: the order a row is written in.
+    const row: ReadAcross = { ...entry, result: flags.result!.trim(), by, date };
     const change = editFile(session.root, located.file.path, "action", (doc) => {
-      if (!doc.has("read_across")) setInMapOrderTop(doc, "read_across", doc.createNode([]));
+      if (!doc.has("read_across")) setInOrder(doc, KEYS, "read_across", doc.createNode([]));
       appendIn(doc, ["read_across"], doc.createNode(row, { flow: true }));
     });
     const lines = [t("action.readacross.recorded", { id: action.id, checked, result: row.result, by: personLabel(session.index, by), date, path: located.file.path })];
@@ -247,27 +237,20 @@ export async function actionCloseCommand(ctx: CommandContext, given: string, fla
     // 10.2.1 d: the action is reviewed for effectiveness once it has been taken; every step first.
     const open = stepsNotDone(action);
     if (open.length > 0) throw new UserError(t("action.close.steps-open", { id: action.id, steps: list(open.map((s) => `${s} ${t(`action.step.${s}`)}`)) }), t("action.step.hint", { id: shellArgument(action.id), step: open[0]! }));
-    const last = ACTION_STEPS.map((s) => (s === "D8" ? undefined : action.steps?.[s]?.done)).filter((d): d is string => d !== undefined).sort().at(-1) ?? action.received;
+    // Every step D3–D7 has its done date by now: the latest of them.
+    const last = ACTION_STEPS.filter((s) => s !== "D8").map((s) => action.steps![s]!.done!).sort().at(-1)!;
     const date = eventDateOption(flags.date, "--date", { follows: { what: { key: "action.follows.last-step", data: {} }, date: last, of: action.id } });
     const verifier = personOption(session, flags.verifiedBy!, "--verified-by", date).id;
     const evidence = flags.evidence!.trim();
-    const change = editFile(session.root, located.file.path, "action", (doc) => {
-      const steps = ensureMap(doc, ["steps"]);
-      const values = { done: date, verified_by: verifier, evidence };
-      const node = steps.get("D8", true);
-      if (!isMap(node)) setInMapOrder(doc, steps, ACTION_STEPS, "D8", mapNode(doc, values));
-      else for (const [key, value] of Object.entries(values)) setInMapOrder(doc, node, ["due", "done", "verified_by", "evidence"], key, doc.createNode(value));
-    });
-    const due = action.steps?.D8?.due;
-    const timing = due === undefined ? "" : date <= due ? t("action.on-time", { due }) : t("action.late", { due, count: Math.max(workdaysLate(repositoryCalendar(session.repo.config?.value), due, date), 1) });
-    const lines = [t("action.closed", { id: action.id, date, by: personLabel(session.index, verifier), evidence, timing, path: located.file.path })];
+    const change = editFile(session.root, located.file.path, "action", (doc) => writeStep(doc, "D8", { done: date, verified_by: verifier, evidence }));
+    const lines = [t("action.closed", { id: action.id, date, by: personLabel(session.index, verifier), evidence, timing: timing(session, action.steps?.D8?.due, date), path: located.file.path })];
     await saveChanges(ctx, session, [change], lines, { commit: flags.commit, message: t("action.commit.closed", { id: action.id, date }) });
     return 0;
   });
 }
 
 /** The record `given` names (its id, in any letter case); else a UserError naming the closest. */
-export function findAction(session: EditSession, given: string): Located<CorrectiveAction> {
+function findAction(session: EditSession, given: string): Located<CorrectiveAction> {
   const text = given.trim();
   const found = session.index.actions.get(text) ?? [...session.index.actions.values()].find((a) => a.value.id.toLowerCase() === text.toLowerCase());
   if (found) return found;
@@ -293,16 +276,25 @@ function stepDate(entry: string): [ActionStepId, string] {
   return [stepOption(entry.slice(0, at)), entry.slice(at + 1)];
 }
 
-/** The mapping at `path` of the file, made (after the keys that come before it) when absent. */
-function ensureMap(doc: Document.Parsed, path: [string]) {
-  if (!doc.has(path[0])) setInMapOrderTop(doc, path[0], doc.createNode({}));
-  const node = doc.get(path[0], true);
-  if (!isMap(node)) throw new UserError(t("action.step.not-mapping", { step: path[0], path: "" }));
-  return node;
+/** The order of a step's keys (D8's verifier and evidence where D3–D7 have `by` and `note`). */
+const STEP_KEYS = ["due", "done", "by", "note", "verified_by", "evidence"] as const;
+
+/**
+ * Writes `values` into the record's step `step` (`steps.<step>`): the step made, in the order D3 … D8
+ * (and `steps` after the keys that come before it), when absent; else each value set in place or where
+ * STEP_KEYS puts it. The schema makes `steps` and each step a mapping.
+ */
+function writeStep(doc: Document.Parsed, step: ActionStepId, values: Record<string, string>): void {
+  if (!doc.has("steps")) setInOrder(doc, KEYS, "steps", doc.createNode({}));
+  const steps = doc.get("steps", true) as YAMLMap<unknown, unknown>;
+  const node = steps.get(step, true) as YAMLMap<unknown, unknown> | undefined;
+  if (node === undefined) return setInMapOrder(doc, steps, ACTION_STEPS, step, mapNode(doc, values));
+  for (const [key, value] of Object.entries(values)) setInMapOrder(doc, node, STEP_KEYS, key, doc.createNode(value));
 }
 
-function setInMapOrderTop(doc: Document.Parsed, key: string, node: ReturnType<Document["createNode"]>): void {
-  const map = doc.contents;
-  if (!isMap(map)) throw new Error("a repository file is a mapping");
-  setInMapOrder(doc, map, KEYS, key, node);
+/** How a step done on `done` kept its due date: ", on time (due …)", ", late by N working days (due …)" (at least 1), or "" without one. */
+function timing(session: EditSession, due: string | undefined, done: string): string {
+  if (due === undefined) return "";
+  if (done <= due) return t("action.on-time", { due });
+  return t("action.late", { due, count: Math.max(workdaysLate(repositoryCalendar(session.repo.config?.value), due, done), 1) });
 }

@@ -1,6 +1,6 @@
 /** `csr list`: the CSR list (顾客特定要求清单), the register of report/registers/csr.ts, filtered. */
 import { UserError } from "../../core/errors.js";
-import { list, t } from "../../i18n/index.js";
+import { t } from "../../i18n/index.js";
 import { didYouMean, localized } from "../../core/text.js";
 import { findRoot } from "../../load/discover.js";
 import type { Catalog } from "../../model/catalog.js";
@@ -9,10 +9,10 @@ import { CSR_STATUSES, csrStatusLabel, type CsrFacts } from "../../model/csr-sta
 import { LATE_ROUNDS, standingReviewRounds } from "../../model/review-timeliness.js";
 import { repositoryCalendar } from "../../load/calendar.js";
 import type { Csr, Process } from "../../model/types.js";
-import { findProcess } from "../../model/index.js";
 import { customerName, personName, type RegisterContext } from "../../report/registers/context.js";
 import { csrList, periodFilter, type CsrListFilter } from "../../report/registers/csr.js";
 import type { CommandContext } from "../context.js";
+import { processByCode } from "../shared/edit.js";
 import { resolvePerson } from "../shared/people.js";
 import { registerContextOn } from "../shared/registers.js";
 import { emitTable, languageOf, refuseOrWarnUnreadable, type OutputFlags } from "../shared/output.js";
@@ -115,8 +115,5 @@ function csrFilter(rc: RegisterContext, flags: ListCsrFlags, today: string): { k
 /** The process `--process` names, by code (any letter case) or name (findProcess); undefined without the option. Errors: UserError, one line with the codes and the nearest one. */
 function processOption(rc: RegisterContext, given: string | undefined): Process | undefined {
   if (given === undefined) return undefined;
-  const found = findProcess(rc.repo.processes, given);
-  if (found) return found.value;
-  const codes = rc.repo.processes.map((p) => p.value.code);
-  throw new UserError(t("list.unknown-process", { code: given, known: list(codes) || t("process.none") }) + didYouMean(given, codes));
+  return processByCode(rc.repo, given, "list.unknown-process").value;
 }

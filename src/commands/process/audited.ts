@@ -23,11 +23,9 @@
  * military representative office: the customer's, not one of the organisation's auditors, GJB 9001C 9.2).
  */
 import { UserError } from "../../core/errors.js";
-import { didYouMean } from "../../core/text.js";
 import { list, t } from "../../i18n/index.js";
 import { addMonths } from "../../core/dates.js";
 import { repositoryCalendar } from "../../load/calendar.js";
-import { findProcess } from "../../model/index.js";
 import { processLabel } from "../../model/labels.js";
 import { auditInterval, earliestAuditDay, ownDepartmentAuditors, unqualifiedAuditors } from "../../model/process-audits.js";
 import { rule as impartialityRule } from "../../check/rules/process/auditor-impartiality.js";
@@ -37,7 +35,7 @@ import { departmentLabel } from "../../model/labels.js";
 import type { ProcessAudit } from "../../model/types.js";
 import type { CommandContext } from "../context.js";
 import { eventDateOption } from "../options.js";
-import { editFile, listOption, personOption, saveChanges, withEditSession } from "../shared/edit.js";
+import { editFile, listOption, personOption, processByCode, saveChanges, withEditSession } from "../shared/edit.js";
 import { personLabel, refuseMilitaryWork } from "../shared/people.js";
 import { appendIn } from "../shared/persist.js";
 
@@ -53,11 +51,7 @@ export interface ProcessAuditedFlags {
 
 export async function processAuditedCommand(ctx: CommandContext, given: string, flags: ProcessAuditedFlags): Promise<number> {
   return withEditSession(ctx, true, undefined, async (session) => {
-    const located = findProcess(session.repo.processes, given);
-    if (!located) {
-      const codes = session.repo.processes.map((p) => p.value.code);
-      throw new UserError(t("process.unknown", { code: given, known: list(codes) || t("process.none") }) + didYouMean(given, codes));
-    }
+    const located = processByCode(session.repo, given);
     const process = located.value;
     const missing = (["--date", "--by", "--report", "--nonconformities"] as const).filter((flag) => {
       const value = { "--date": flags.date, "--by": listOption(flags.by).join(""), "--report": flags.report?.trim(), "--nonconformities": flags.nonconformities?.trim() }[flag];

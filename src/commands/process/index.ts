@@ -21,7 +21,6 @@ import { UserError } from "../../core/errors.js";
 import { didYouMean } from "../../core/text.js";
 import { list, t } from "../../i18n/index.js";
 import type { Catalog } from "../../model/catalog.js";
-import { findProcess } from "../../model/index.js";
 import { processLabel } from "../../model/labels.js";
 import { CODE_PATTERN } from "../../model/paths.js";
 import { auditStanding } from "../../model/process-audits.js";
@@ -30,7 +29,7 @@ import type { Process } from "../../model/types.js";
 import type { Prompts } from "../add/prompting.js";
 import type { CommandContext } from "../context.js";
 import { choiceOption, clauseOptionParts, clauseRef, clauseToRemove } from "../options.js";
-import { departmentByCode, editFile, listOption, need, optionalAnswer, saveChanges, withEditSession, type EditSession } from "../shared/edit.js";
+import { departmentByCode, editFile, listOption, need, optionalAnswer, processByCode, saveChanges, withEditSession, type EditSession } from "../shared/edit.js";
 import { departmentLabel } from "../shared/people.js";
 import { appendIn, yamlText, type FileChange } from "../shared/persist.js";
 
@@ -115,7 +114,7 @@ export async function addProcess(ctx: CommandContext, codeArg: string | undefine
 
 export async function processUpdateCommand(ctx: CommandContext, given: string, flags: ProcessFlags): Promise<number> {
   return withEditSession(ctx, true, undefined, async (session) => {
-    const located = processOf(session, given);
+    const located = processByCode(session.repo, given);
     const process = located.value;
     const catalogs = catalogsInScope(session);
     const details: string[] = [];
@@ -210,15 +209,6 @@ const catalogsInScope = (session: EditSession) =>
 function taken(session: EditSession, code: string): string | undefined {
   const found = session.repo.processes.find((p) => p.value.code.toLowerCase() === code.toLowerCase())?.value;
   return found ? t("process.exists", { process: processLabel(found) }) : undefined;
-}
-
-function processOf(session: EditSession, given: string) {
-  const found = findProcess(session.repo.processes, given);
-  if (!found) {
-    const codes = session.repo.processes.map((p) => p.value.code);
-    throw new UserError(t("process.unknown", { code: given, known: list(codes) || t("process.none") }) + didYouMean(given, codes));
-  }
-  return found;
 }
 
 /** A document of the repository by its number. Errors: UserError with the nearest numbers. */

@@ -17,7 +17,7 @@ import { buildRepository, loadRepository, type Located, type Repository } from "
 import { parseText } from "../../load/source.js";
 import { citations } from "../../model/citations.js";
 import { isStateSecret } from "../../model/classification.js";
-import { isOut, withEdition } from "../../model/distribution.js";
+import { isOut, temporaryExpired, withEdition } from "../../model/distribution.js";
 import { electronicLabel } from "../../model/labels.js";
 import { linkStandingOn } from "../../model/link-start.js";
 import { buildIndex, currentRevision, documentLayout, GJB_SIGNATURES, isMilitaryRepresentative, layoutSignatures, militaryParties, type RepoIndex } from "../../model/index.js";
@@ -261,7 +261,7 @@ async function release(ctx: CommandContext, id: string, given: ReleaseFlags, pro
     }
     if (until !== undefined) ctx.stdout(t("release.temporary", { id: doc.id, version, until }) + "\n");
     // A new revision while deviations from the document are in force: the moment to verify the return to the standard process (IATF 16949 8.5.6.1.1; tester63 N7).
-    const deviations = current === undefined ? [] : repo.documents.map((d) => d.value).filter((d) => d.status === "released" && d.id !== doc.id && (d.deviates_from ?? []).includes(doc.id) && (d.valid_until === undefined || d.valid_until >= date));
+    const deviations = current === undefined ? [] : repo.documents.map((d) => d.value).filter((d) => d.status === "released" && d.id !== doc.id && (d.deviates_from ?? []).includes(doc.id) && temporaryExpired(d, date) === undefined);
     if (deviations.length > 0) {
       const named = deviations.sort((a, b) => a.id.localeCompare(b.id, "en", { numeric: true })).map((d) => (d.valid_until === undefined ? d.id : t("release.deviation-until", { id: d.id, until: d.valid_until })));
       ctx.stdout(t("release.deviations-in-force", { deviations: list(named), count: deviations.length, id: doc.id, then: current!, version }) + "\n");

@@ -1,8 +1,8 @@
 /**
  * `csr renumber <CSR> [<new-id>]`: gives a CSR another id (default: the next free one of its
  * customer). The file is renamed as `git mv` renames it (the rename staged), its `id` rewritten,
- * and every reference to the CSR in the repository (another CSR's `superseded.by`, the one field
- * that names a CSR: forEachCsrReference, and a corrective action record's `csr`) follows, all in one change (transaction.ts).
+ * and every reference to the CSR in the repository (another CSR's `superseded.by` and a corrective
+ * action record's `csr`, the fields that name a CSR: forEachCsrReference) follows, all in one change (transaction.ts).
  *
  * Its main use is the merge of two clones that each ran `csr add` for the customer's next CSR: both
  * took the same id, so the same file, and git reports an add/add conflict of two different
@@ -30,7 +30,7 @@ import { parseText } from "../../load/source.js";
 import { hasReviewRecord } from "../../model/csr-duplicates.js";
 import { csrId, csrNumberIn } from "../../model/csr-numbers.js";
 import type { Csr, Path } from "../../model/types.js";
-import { forEachActionCsrReference, forEachCsrReference } from "../../check/rules/ref/unresolved.js";
+import { forEachCsrReference } from "../../check/rules/ref/unresolved.js";
 import { twoCsrsInConflict, type TwoCsrs } from "../../merge/two-csrs.js";
 import { twoDraftsInConflict } from "../../merge/two-drafts.js";
 import { documentFileName } from "../../model/paths.js";
@@ -238,7 +238,6 @@ function referringPaths(repo: Repository, id: string, except: string): Map<strin
     if (named === id && file.path !== except) paths.set(file.path, [...(paths.get(file.path) ?? []), at]);
   };
   forEachCsrReference(repo, visit);
-  forEachActionCsrReference(repo, visit);
   return paths;
 }
 

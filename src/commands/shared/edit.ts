@@ -12,13 +12,13 @@ import { isMap, isScalar, parseDocument, type Document, type Node, type YAMLMap 
 import { localToday } from "../../core/dates.js";
 import { UserError } from "../../core/errors.js";
 import { didYouMean, oneLine } from "../../core/text.js";
-import { list, t } from "../../i18n/index.js";
+import { list, t, type MessageKey } from "../../i18n/index.js";
 import { findRoot } from "../../load/discover.js";
 import { refuseOnConflicts } from "../../load/git.js";
 import { loadRepository, type Located, type Repository } from "../../load/repository.js";
 import type { FileKind } from "../../load/source.js";
-import { buildIndex, isMilitaryRepresentative, type RepoIndex } from "../../model/index.js";
-import type { ControlledDocument, Csr, Person } from "../../model/types.js";
+import { buildIndex, findProcess, isMilitaryRepresentative, type RepoIndex } from "../../model/index.js";
+import type { ControlledDocument, Csr, Person, Process } from "../../model/types.js";
 import { canPrompt, loadPrompts, missingFlag, type Prompts } from "../add/prompting.js";
 import type { CommandContext } from "../context.js";
 import { personChoiceList, resolveDepartment, resolvePerson, worksOn } from "./people.js";
@@ -164,6 +164,18 @@ export function personChoices(session: EditSession, department?: string, options
 export function listOption(values: readonly string[] | string | undefined): string[] {
   const list = typeof values === "string" ? [values] : (values ?? []);
   return list.flatMap((v) => v.split(/[,，\s]+/)).filter(Boolean);
+}
+
+/**
+ * The process of processes.yaml that `given` names, by its code (any letter case) or its name
+ * (findProcess). Errors: UserError, one line: `message` (a locale key given {{code}} and {{known}}, every
+ * code of the repository; process.unknown unless a command words it its own way) and the nearest code.
+ */
+export function processByCode<P extends { value: Process }>(repo: { processes: readonly P[] }, given: string, message: MessageKey = "process.unknown"): P {
+  const found = findProcess(repo.processes, given);
+  if (found) return found;
+  const codes = repo.processes.map((p) => p.value.code);
+  throw new UserError(t(message, { code: given, known: list(codes) || t("process.none") }) + didYouMean(given, codes));
 }
 
 /**

@@ -4,6 +4,7 @@ import { closest, didYouMean, quotedId, shellArgument } from "../../../core/text
 import type { Repository } from "../../../load/repository.js";
 import type { SourceFile } from "../../../load/source.js";
 import { REPORT_SIGNER_ROLES, type Path, type TrainingSession } from "../../../model/types.js";
+import { sameAuditReport } from "../../../model/process-audits.js";
 import { numberKind } from "../../../model/numbering.js";
 import type { Foundation, Rule, RuleContext } from "../../rule.js";
 import { list, sentences, t } from "../../../i18n/index.js";
@@ -97,20 +98,18 @@ related: [QP-001]   # Unknown document 'QP-001'
       value.revisions?.forEach((r, i) => r.actions?.forEach((id, j) => refs.action(file, ["revisions", i, "actions", j], id)));
     }
     for (const { value: action, file } of repo.actions) {
+      if (!ctx.keeps(file)) continue;
       if (action.customer) refs.customer(file, ["customer"], action.customer);
-      const process = action.process === undefined ? undefined : processes.get(action.process)?.value;
-      if (action.process && !process && !unvalidated.processes.has(action.process)) refs.process(file, ["process"], action.process);
+      if (action.process) refs.process(file, ["process"], action.process);
       // An audit's nonconformity is traced to the audit that raised it (IATF 16949 9.2.2.1, 10.2.1): an audit recorded for the process.
+      const process = action.process === undefined ? undefined : processes.get(action.process)?.value;
       const report = action.audit_report;
-      if (process && report && !(process.audits ?? []).some((a) => a.report.toLowerCase() === report.toLowerCase())) {
+      if (process && report && !(process.audits ?? []).some((a) => sameAuditReport(a.report, report))) {
         const recorded = (process.audits ?? []).map((a) => a.report);
         refs.missing(file, ["audit_report"], sentences(t("rule.ref/unresolved.action-audit", { report: quotedId(report), process: process.code }) + didYouMean(report, recorded), t("rule.ref/unresolved.action-audit-fix", { process: process.code, report })), ["processes.yaml"]);
       }
-      action.csr?.forEach((id, i) => {
-        if (!index.csrs.has(id) && !unvalidated.csrs.has(id)) refs.missing(file, ["csr", i], sentences(t("rule.ref/unresolved.action-csr", { id: quotedId(id) }) + didYouMean(id, index.csrs.keys()), t("rule.ref/unresolved.action-csr-fix")));
-      });
       action.read_across?.forEach((r, i) => {
-        if (r.process && !processes.has(r.process) && !unvalidated.processes.has(r.process)) refs.process(file, ["read_across", i, "process"], r.process);
+        if (r.process) refs.process(file, ["read_across", i, "process"], r.process);
       });
     }
     for (const { value, file } of repo.customers) {
@@ -167,15 +166,11 @@ related: [QP-001]   # Unknown document 'QP-001'
 
 /**
  * Every place a file names a CSR by its id, with its file and path: a superseded CSR's successor
- * (`superseded.by`). The one list of them: this rule checks each resolves, `csr renumber` rewrites
- * them when a CSR's id changes.
+ * (`superseded.by`) and the CSRs that govern a corrective action record (actions/, its `csr`). The one
+ * list of them: this rule checks each resolves, `csr renumber` rewrites them when a CSR's id changes.
  */
-export function forEachCsrReference(repo: Pick<Repository, "csrs">, visit: (file: SourceFile, path: Path, id: string) => void): void {
+export function forEachCsrReference(repo: Pick<Repository, "csrs" | "actions">, visit: (file: SourceFile, path: Path, id: string) => void): void {
   for (const { value: csr, file } of repo.csrs) if (csr.superseded?.by) visit(file, ["superseded", "by"], csr.superseded.by);
-}
-
-/** Every place a corrective action record (actions/) names a CSR that governs it (`csr`), with its file and path; `csr renumber` rewrites them when a CSR's id changes. */
-export function forEachActionCsrReference(repo: Pick<Repository, "actions">, visit: (file: SourceFile, path: Path, id: string) => void): void {
   for (const { value, file } of repo.actions) value.csr?.forEach((id, i) => visit(file, ["csr", i], id));
 }
 
@@ -435,11 +430,12 @@ class References {
     this.missing(file, path, sentences(t("rule.ref/unresolved.action", { id: quotedId(id) }) + didYouMean(id, index.actions.keys()), t("rule.ref/unresolved.action-fix", { id })));
   }
 
-  /** A CSR named by another (`superseded.by`, the one that replaces it). */
+  /** A CSR named by another (`superseded.by`, the one that replaces it) or by a corrective action record it governs (`csr`). */
   csr(file: SourceFile, path: Path, id: string): void {
     const { index, repo } = this.ctx;
     if (index.csrs.has(id) || repo.unvalidated.csrs.has(id)) return;
-    this.missing(file, path, sentences(t("rule.ref/unresolved.csr", { id: quotedId(id) }) + didYouMean(id, index.csrs.keys()), t("rule.ref/unresolved.csr-fix")));
+    const fix = file.kind === "action" ? t("rule.ref/unresolved.action-csr-fix") : t("rule.ref/unresolved.csr-fix");
+    this.missing(file, path, sentences(t("rule.ref/unresolved.csr", { id: quotedId(id) }) + didYouMean(id, index.csrs.keys()), fix));
   }
 
   process(file: SourceFile, path: Path, code: string): void {
