@@ -15,6 +15,16 @@ import { currentRevision, issuedOn, revisionInForce, revisionOn, type RepoIndex 
 import { withReleasedContent } from "./revision.js";
 import { REPORT_SIGNER_ROLES, type AddressedIn, type ControlledCopy, type ControlledDocument, type Csr, type Customer, type Revision } from "./types.js";
 
+/**
+ * The day a document not yet controlled on `day` (documentOn undefined) became one: an external one's day
+ * received, else the issue day of its first revision issued after `day` (issuedOn); undefined when
+ * nothing records one (a draft first committed later). What csr show's card and the document's page of
+ * csr site say of it ("not yet released on D, released since S").
+ */
+export function controlledSince(doc: ControlledDocument, day: string): string | undefined {
+  return doc.kind === "external" ? doc.external?.received : (doc.revisions ?? []).map(issuedOn).find((d) => d > day);
+}
+
 /** Whether a revision or the withdrawal of the document was recorded after `day`. */
 export function releaseRecordedAfter(doc: ControlledDocument, day: string): boolean {
   return (doc.obsolete?.date ?? "") > day || (doc.external?.received ?? "") > day || (doc.revisions ?? []).some((r) => issuedOn(r) > day);

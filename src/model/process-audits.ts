@@ -16,6 +16,15 @@ export function auditInterval(process: Process, config: QmsConfig | undefined): 
   return process.audit_months ?? config?.internal_audit?.interval_months;
 }
 
+/**
+ * The first day of the three-year audit cycle that ends `today` (YYYY-MM-DD): 36 months before it. Every
+ * QMS requirement, by process, is audited within such a cycle (IATF 16949 9.2.2.2); a clause last audited
+ * before it is out of cycle.
+ */
+export function auditCycleStart(today: string): string {
+  return addMonths(today, -36);
+}
+
 /** The latest audit of `process` held by `today` (the later of equal dates in recording order), with its index in `audits`. */
 export function lastAudit(process: Process, today: string): { audit: ProcessAudit; index: number } | undefined {
   let found: { audit: ProcessAudit; index: number } | undefined;

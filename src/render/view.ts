@@ -18,7 +18,7 @@ import { confidentialityNotice, draftNotice } from "../model/confidentiality.js"
 import { externalPendingUntil } from "../model/external.js";
 import { currentRevision, documentLayout, formRevisionOn, issuedOn, militaryParties, revisionEffective, revisionInForce, type RepoIndex } from "../model/index.js";
 import { recordKeepingText } from "../model/record-keeping.js";
-import { bodyOnPaper, firstIssueDate, neverReleased, revisionBasis, revisionDate, revisionPages, revisionSummary } from "../model/revision.js";
+import { bodyOnPaper, firstIssueDate, neverReleased, revisionBasis, revisionDate, revisionPages, revisionSignatures, revisionSummary } from "../model/revision.js";
 import { closedRoundVerdict, currentReviewRound, historyRounds, lateByText, lateKeptDecision, pastDueInTime, workdaysPastDue, type ReviewRoundTimeliness } from "../model/review-timeliness.js";
 import { addressedSection, closingSectionNumbers, documentSections, sectionAnchor } from "../model/sections.js";
 import { csrTrainingState, recordsTextIn, sessionTraineesIn, type CsrTrainingState } from "../model/training.js";
@@ -253,9 +253,9 @@ class Names {
     let linked = false;
     people.forEach(({ id, after }, i) => {
       if (i > 0) parts.push({ text: separator });
-      const href = page(id);
-      linked ||= href !== undefined;
-      parts.push(href === undefined ? { text: this.person(id) } : { text: this.person(id), href });
+      const part = this.personPart(id);
+      linked ||= part.href !== undefined;
+      parts.push(part);
       if (after) parts.push({ text: after });
     });
     return linked ? parts : undefined;
@@ -391,25 +391,20 @@ function signatureCells(names: Names, revision: Revision | undefined, layout: Do
   return rows;
 }
 
+/** The signature (model/revision.ts revisionSignatures) each signer column of the revision record prints. */
+const COLUMN_ROLE: Partial<Record<RevisionColumn, SignatureRole>> = {
+  by: "prepared",
+  reviewed_by: "reviewed",
+  countersigned: "countersigned",
+  standardization: "standardization",
+  approved_by: "approved",
+  military_representative: "military_representative",
+};
+
 /** Who signed a revision in the capacity of a column of the revision record (several for 会签); none for a column that names nobody. */
 function revisionSigners(r: Revision, column: RevisionColumn): string[] {
-  const signed = (signature: Signature | undefined) => (signature ? [signature.by] : []);
-  switch (column) {
-    case "by":
-      return signed(r.prepared);
-    case "reviewed_by":
-      return signed(r.reviewed);
-    case "countersigned":
-      return (r.countersigned ?? []).map((s) => s.by);
-    case "standardization":
-      return signed(r.standardization);
-    case "approved_by":
-      return signed(r.approved);
-    case "military_representative":
-      return signed(r.military_representative);
-    default:
-      return [];
-  }
+  const role = COLUMN_ROLE[column];
+  return role === undefined ? [] : revisionSignatures(r).flatMap((s) => (s.role === role ? [s.signature.by] : []));
 }
 
 /**
@@ -499,6 +494,9 @@ function revisionCell(names: Names, doc: ControlledDocument, r: Revision, column
  * without it, a version released 12-14 and in force from 12-21 read as in force from 12-14 once the
  * next one was out, the week its predecessor still governed gone from the print (tester54a A17).
  */
+/** The columns defaultRevisionColumns adds after the others, in this order, each once a revision fills it. */
+const OPTIONAL_REVISION_COLUMNS: readonly RevisionColumn[] = ["reviewed_by", "countersigned", "standardization", "approved_by", "military_representative", "total_pages"];
+
 function defaultRevisionColumns(doc: ControlledDocument): RevisionColumn[] {
   const revisions = doc.revisions ?? [];
   const current = currentRevision(doc);
@@ -511,12 +509,7 @@ function defaultRevisionColumns(doc: ControlledDocument): RevisionColumn[] {
   const dated = later ? (["date", "effective", ...DEFAULT_REVISION_COLUMNS.slice(1)] as RevisionColumn[]) : [...DEFAULT_REVISION_COLUMNS];
   return [
     ...(basis ? dated.flatMap((c) => (c === "summary" ? (["summary", "basis"] as RevisionColumn[]) : [c])) : dated),
-    ...(revisions.some((r) => r.reviewed) ? (["reviewed_by"] as const) : []),
-    ...(revisions.some((r) => (r.countersigned?.length ?? 0) > 0) ? (["countersigned"] as const) : []),
-    ...(revisions.some((r) => r.standardization) ? (["standardization"] as const) : []),
-    ...(revisions.some((r) => r.approved) ? (["approved_by"] as const) : []),
-    ...(revisions.some((r) => r.military_representative) ? (["military_representative"] as const) : []),
-    ...(revisions.some((r) => r.total_pages !== undefined) ? (["total_pages"] as const) : []),
+    ...OPTIONAL_REVISION_COLUMNS.filter((column) => revisions.some((r) => (column === "total_pages" ? r.total_pages !== undefined : revisionSigners(r, column).length > 0))),
   ];
 }
 

@@ -10,7 +10,6 @@ import { join } from "node:path";
 import { compareFindings, type Finding } from "../core/diagnostic.js";
 import { checkRepository } from "../check/engine.js";
 import { rules } from "../check/registry.js";
-import { addMonths } from "../core/dates.js";
 import { UserError } from "../core/errors.js";
 import { escapeHtml, localized } from "../core/text.js";
 import { repositoryCalendar } from "../load/calendar.js";
@@ -26,27 +25,27 @@ import { clauseCoverage, procedureCoverage } from "../model/coverage.js";
 import { RECORDED_WORDING, type RecordedWording } from "../model/fingerprint.js";
 import { classificationName, csrClassification, documentClassification, isStateSecret, isStateSecretCsr } from "../model/classification.js";
 import { addressing, CSR_STATUSES, csrFacts, csrStatusLabel, csrStatusText, historyReason, implementationStatusText, reviewRecordText, type ClosedEntry } from "../model/csr-status.js";
-import { currentRevision, issuedOn, revisionEffective } from "../model/index.js";
+import { currentRevision, revisionEffective } from "../model/index.js";
 import { releaseTag } from "../model/paths.js";
 import { asRevision, releasedPendingUntil, revisionSignatures } from "../model/revision.js";
 import { externalPendingUntil } from "../model/external.js";
 import { heldExternalEdition, heldSourceEdition, nextCheckDue, type HeldEdition } from "../model/external-check.js";
-import { csrOn, csrRecordedAfter, documentOn, earlierRevisionOn, indexOn, replacedUntilEffective } from "../model/as-of.js";
+import { controlledSince, csrOn, csrRecordedAfter, documentOn, earlierRevisionOn, indexOn, replacedUntilEffective } from "../model/as-of.js";
 import { addressedSectionLabel, parseSectionReference } from "../model/sections.js";
 import { judgingRoundsOnce, pastDueInTimeText } from "../model/review-timeliness.js";
-import { openTrainings, sessionTraineesIn, sessionVersion, type OpenTraining } from "../model/training.js";
-import { documentTrainingState, documentTrainingText } from "../model/document-training.js";
+import { openTrainings, sessionTraineesIn, type OpenTraining } from "../model/training.js";
+import { documentTrainingRecord, documentTrainingText } from "../model/document-training.js";
 import type { ClassificationChange, ControlledDocument, Csr, Decision, Opinion, Process, ReviewRound, SignatureRole, SourceDocument, TrainingSession } from "../model/types.js";
-import { auditsIn } from "../model/process-audits.js";
+import { auditCycleStart, auditsIn } from "../model/process-audits.js";
 import { documentReferrers, type Referrers } from "../model/referrers.js";
 import { conjunction, shortList, translate, type MessageData, type MessageKey } from "../i18n/index.js";
 import { createRenderer, handlebarsRuntime } from "../render/environment.js";
 import { pageFooter } from "../render/pdf.js";
 import { markdownToHtml } from "../render/markdown.js";
 import { citeClause, csrReportView, documentView, type DocumentView, type Lang, type PageLinker, type SupersededRevision } from "../render/view.js";
-import { clauseLastAudits, coverageReading, DIRECT, editionNotes, INHERITED, procedureNotes, servingDocuments, THROUGH_CHILDREN } from "../report/registers/clauses.js";
+import { auditNotes, clauseLastAudits, coverageReading, DIRECT, editionNotes, INHERITED, procedureNotes, servingDocuments, THROUGH_CHILDREN } from "../report/registers/clauses.js";
 import { periodicReviewResult } from "../report/registers/periodic-reviews.js";
-import { compareIds, csrsOn, customerName, departmentName, deviationsOn, documentsOn, documentStatus, documentTitle, documentVersion, effectiveDate, personName, registerContext, statusLabel, t, versionInForce, versionInForceOn, type DocumentsOn, type RegisterContext } from "../report/registers/context.js";
+import { compareIds, csrsOn, csrsOnById, customerName, departmentName, deviationsOn, documentsOn, documentStatus, documentTitle, documentVersion, effectiveDate, personName, registerContext, statusLabel, t, versionInForce, versionInForceOn, type DocumentsOn, type RegisterContext } from "../report/registers/context.js";
 import { confirmationText, externalStatus, sourceRevisionStatus } from "../report/registers/external.js";
 import { auditRegisters } from "../report/registers/index.js";
 import type { DraftsOn } from "../report/registers/documents.js";
@@ -573,8 +572,7 @@ async function writeSite(repo: Repository, findings: readonly Finding[], options
   const calendar = repositoryCalendar(repo.config?.value);
   // Each finding on an entity's page read for a reader (attention.ts), from the records of `today` as the pages show them.
   // A repeated id is the first of its files, as the index and the CSR pages keep it (ref/duplicate-id reports the others).
-  const csrsOnDay = new Map<string, Csr>();
-  for (const csr of csrsOn(rc, today)) if (!csrsOnDay.has(csr.id)) csrsOnDay.set(csr.id, csr);
+  const csrsOnDay = csrsOnById(rc, today);
   // A released document changed in its file without a new revision is shown as its release tag has it: the text approved.
   const documentsShown = new Map(documentsOnDay.byId);
   for (const [id, tagged] of options.changedSinceRelease ?? []) {
@@ -634,8 +632,8 @@ async function writeSite(repo: Repository, findings: readonly Finding[], options
     }
     if (doc === undefined) {
       // Released (an external one: received) after `today`: not yet a controlled document on that day.
-      const since = current.kind === "external" ? { key: "site.document.not-yet.received" as const, date: current.external?.received ?? "" } : { key: "site.document.not-yet.released" as const, date: (current.revisions ?? []).map(issuedOn).find((d) => d > today) ?? "" };
-      generic(page, { title: `${current.id} ${documentTitle(rc, current)}`, lead: tr(since.key, { id: current.id, since: since.date, date: today }), sections: [commitsSection(rc, docCommits)] });
+      const key = current.kind === "external" ? "site.document.not-yet.received" : "site.document.not-yet.released";
+      generic(page, { title: `${current.id} ${documentTitle(rc, current)}`, lead: tr(key, { id: current.id, since: controlledSince(current, today) ?? "", date: today }), sections: [commitsSection(rc, docCommits)] });
       continue;
     }
     // A version released to take effect later (待实施, csr release --effective): until that day the page is the version
@@ -1339,16 +1337,14 @@ function documentSections(
  * marked as needing training and without a session.
  */
 function trainingSection(rc: RegisterContext, page: string, doc: ControlledDocument, today: string, entityCell: EntityCell): SiteSection[] {
-  const sessions = [...(doc.training?.sessions ?? [])].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
-  if (!doc.training?.required && sessions.length === 0) return [];
   const config = rc.repo.config?.value;
-  const versions = trainingSessionVersions(rc.repo);
-  const state = documentTrainingState(doc, config, repositoryCalendar(config), today, versions);
+  const record = documentTrainingRecord(doc, config, repositoryCalendar(config), today, () => trainingSessionVersions(rc.repo));
+  if (record === undefined) return [];
   return [
     {
       id: "training",
       title: t(rc, "site.document.training"),
-      ...(state ? { notes: [documentTrainingText(rc.lang, state)] } : {}),
+      ...(record.state ? { notes: [documentTrainingText(rc.lang, record.state)] } : {}),
       table: {
         columns: [
           { header: t(rc, "register.training.column.date"), className: "date" },
@@ -1357,9 +1353,9 @@ function trainingSection(rc: RegisterContext, page: string, doc: ControlledDocum
           { header: t(rc, "register.training.column.trainer") },
           { header: t(rc, "register.training.column.record") },
         ],
-        rows: sessions.map((s) => [
+        rows: record.sessions.map(({ session: s, version }) => [
           { text: s.date, className: "date" },
-          { text: sessionVersion(doc, s, versions) ?? "" },
+          { text: version ?? "" },
           { text: sessionTraineesIn(rc.lang, s, (id) => personName(rc, id), (code) => departmentName(rc, code)) },
           s.trainer ? entityCell(page, "person", s.trainer, personName(rc, s.trainer)) : { text: "" },
           { text: s.record ?? "" },
@@ -1940,16 +1936,13 @@ function heatMap(rc: RegisterContext, catalog: Catalog, table: Table, pages: Sit
   // During a transition the new edition's matrix has the old numbers (原条款（2016版）): the heat map shows them too.
   const former = table.columns.find((c) => c.key === "former");
   const lastAuditOf = anyAudit(rc.repo) ? clauseLastAudits(input.processes, catalog.id, today) : undefined;
-  const cycle = addMonths(today, -36);
+  const cycle = auditCycleStart(today);
   const auditCell = (number: string, excluded: boolean): HeatMapCell => {
     const date = lastAuditOf!(number);
     const className = excluded ? "excluded" : date !== undefined && date >= cycle ? "audit" : "audit out-of-cycle";
     return { text: "", className, label: "", links: excluded ? [] : [{ text: date ?? t(rc, "register.clauses.never-audited"), label: "" }] };
   };
-  const applicable = coverage.entries.filter((e) => e.state !== "excluded" && !e.paragraph);
-  const auditLead = lastAuditOf
-    ? [t(rc, "register.clauses.audit-cycle", { from: cycle, audited: applicable.filter((e) => (lastAuditOf(e.clause.number) ?? "") >= cycle).length, applicable: applicable.length })]
-    : [];
+  const auditLead = lastAuditOf ? auditNotes(rc, coverage, lastAuditOf, today) : [];
   return {
     id: catalog.id,
     title: table.title,

@@ -6,7 +6,7 @@ import { folderCommits, type FolderCommit } from "../../load/git.js";
 import type { Repository } from "../../load/repository.js";
 import { releasedContentOn, replacedUntilEffective } from "../../model/as-of.js";
 import { releaseTag } from "../../model/paths.js";
-import { currentRevision, issuedOn } from "../../model/index.js";
+import { currentRevision, issuedOn, type RepoIndex } from "../../model/index.js";
 import { asCompleted, revisedContent } from "../../model/revision.js";
 import { registerContext, type Lang, type RegisterContext } from "../../report/registers/context.js";
 import type { DraftsOn } from "../../report/registers/documents.js";
@@ -45,9 +45,12 @@ export function committedFilesOn(repo: Repository, day: string, commits?: readon
   return committedDocumentsOn(repo.root, wanted, day, commits ?? folderCommits(repo.root));
 }
 
-/** The context of registers dated `day`, with the content of the documents on that day (releasedOn) and what their files said then (committedFilesOn). */
-export async function registerContextOn(repo: Repository, lang: Lang, day: string): Promise<RegisterContext> {
-  return registerContext(repo, lang, await releasedOn(repo, day), await committedFilesOn(repo, day));
+/**
+ * The context of registers dated `day`, with the content of the documents on that day (releasedOn) and
+ * what their files said then (committedFilesOn); `index`: the index of `repo` when the command built it already.
+ */
+export async function registerContextOn(repo: Repository, lang: Lang, day: string, index?: RepoIndex): Promise<RegisterContext> {
+  return registerContext(repo, lang, await releasedOn(repo, day), await committedFilesOn(repo, day), index);
 }
 
 /**

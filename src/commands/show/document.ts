@@ -16,20 +16,20 @@ import { electronicLabel } from "../../model/labels.js";
 import { repositoryCalendar } from "../../load/calendar.js";
 import { countersignRequired, countersignStates } from "../../model/countersign.js";
 import { currentRevision, issuedOn, revisionInForce, type RepoIndex } from "../../model/index.js";
-import { documentTrainingState, documentTrainingText } from "../../model/document-training.js";
-import { sessionTraineesIn, sessionVersion } from "../../model/training.js";
+import { documentTrainingRecord, documentTrainingText } from "../../model/document-training.js";
+import { sessionTraineesIn } from "../../model/training.js";
 import { trainingSessionVersions } from "../../load/training-records.js";
 import { nextPeriodicReview, pendingReviewConclusion } from "../../model/periodic-review.js";
 import { customerRetentionText, recordKeepingText } from "../../model/record-keeping.js";
 import { heldExternalEdition, nextCheckDue } from "../../model/external-check.js";
 import { confirmationText } from "../../report/registers/external.js";
 import { releasedPendingUntil, revisionBasis, revisionDate, revisionSignatures } from "../../model/revision.js";
-import { copyRecordedAfter, recordedDocument, releaseRecordedAfter, reviewRecordedAfter, trainingRecordedAfter } from "../../model/as-of.js";
+import { controlledSince, copyRecordedAfter, recordedDocument, releaseRecordedAfter, reviewRecordedAfter, trainingRecordedAfter } from "../../model/as-of.js";
 import { registerContextOn } from "../shared/registers.js";
 import { releaseTag } from "../../model/paths.js";
 import { addressedSectionLabel } from "../../model/sections.js";
 import type { ControlledCopy, ControlledDocument, Csr, Revision } from "../../model/types.js";
-import { clauseList, compareIds, csrsOn, customerName, departmentName, deviationsOn, documentsOn, documentStatus, documentTitle, effectiveDate, personName, revisingOn, versionInForce, type RegisterContext } from "../../report/registers/context.js";
+import { clauseList, compareIds, csrsOnById, customerName, departmentName, deviationsOn, documentsOn, documentStatus, documentTitle, effectiveDate, personName, revisingOn, versionInForce, type RegisterContext } from "../../report/registers/context.js";
 import type { CommandContext } from "../context.js";
 
 /** Labels are padded to at least this many terminal columns (a Chinese character takes two), as for a CSR. */
@@ -255,16 +255,18 @@ interface ListChange {
  * and who referred to each document then.
  */
 async function cardDay(repo: Repository, index: RepoIndex, located: Located<ControlledDocument>, day: string): Promise<{ rc: RegisterContext; doc?: ControlledDocument; unread: boolean; draft: ControlledDocument; csrs: Map<string, Csr>; referrers: ReturnType<typeof documentReferrers> }> {
-  const read = await registerContextOn(repo, language(), day);
-  const on = documentsOn({ ...read, index }, day);
+  const read = await registerContextOn(repo, language(), day, index);
+  const on = documentsOn(read, day);
   const onDay = new Map(on.list.map((d) => [recordedDocument(d), d]));
   const documents = repo.documents.flatMap((l) => {
     const d = onDay.get(l.value);
     return d === undefined ? [] : [{ ...l, value: d }];
   });
-  // The first file of an id, as the index keeps it (ref/duplicate-id reports the others): set last.
-  const rc: RegisterContext = { ...read, index: { ...index, documents: new Map([...documents].reverse().map((l) => [l.value.id, l])) } };
-  const csrs = new Map(csrsOn(rc, day).map((c) => [c.id, c]));
+  // The first file of an id, as the index keeps it (ref/duplicate-id reports the others).
+  const byId = new Map<string, Located<ControlledDocument>>();
+  for (const l of documents) if (!byId.has(l.value.id)) byId.set(l.value.id, l);
+  const rc: RegisterContext = { ...read, index: { ...index, documents: byId } };
+  const csrs = csrsOnById(rc, day);
   const doc = onDay.get(located.value);
   return { rc, ...(doc ? { doc } : {}), unread: on.unread.has(located.value), draft: read.committed?.get(located.value.id) ?? located.value, csrs, referrers: documentReferrers({ ...repo, documents }) };
 }
@@ -296,7 +298,7 @@ function draftChanges(draft: ControlledDocument, inForce: ControlledDocument, un
  */
 function notYetControlled(ctx: CommandContext, rc: RegisterContext, located: Located<ControlledDocument>, today: string, json: boolean): number {
   const doc = located.value;
-  const since = doc.kind === "external" ? doc.external?.received : (doc.revisions ?? []).map(issuedOn).find((d) => d > today);
+  const since = controlledSince(doc, today);
   const status = since !== undefined ? t(doc.kind === "external" ? "show.document.not-yet.received" : "show.document.not-yet.released", { id: doc.id, since, date: today }) : t("show.document.not-yet.written", { id: doc.id, date: today });
   if (json) {
     ctx.stdout(JSON.stringify({ file: located.file.path, asOf: today, document: null, notYet: { status: doc.status, ...(since !== undefined ? { since } : {}) } }, null, 2) + "\n");
@@ -338,16 +340,14 @@ function revisingText(rc: RegisterContext, draft: ControlledDocument, revising: 
  * None for a document not marked as needing training and without a session.
  */
 function trainingLines(rc: RegisterContext, located: Located<ControlledDocument>, doc: ControlledDocument, today: string): string[] {
-  const sessions = [...(doc.training?.sessions ?? [])].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
-  if (!doc.training?.required && sessions.length === 0) return [];
   const config = rc.repo.config?.value;
-  const versions = sessions.some((s) => s.revision === undefined) ? trainingSessionVersions({ ...rc.repo, documents: [located] }) : undefined;
-  const state = documentTrainingState(doc, config, repositoryCalendar(config), today, versions);
+  const record = documentTrainingRecord(doc, config, repositoryCalendar(config), today, () => trainingSessionVersions({ ...rc.repo, documents: [located] }));
+  if (record === undefined) return [];
   const comma = t("show.comma");
   return [
-    ...(state ? [documentTrainingText(rc.lang, state)] : []),
-    ...sessions.map((s) =>
-      [s.date, sessionVersion(doc, s, versions) ?? "", sessionTraineesIn(rc.lang, s, (id) => personName(rc, id), (code) => departmentName(rc, code)), s.trainer ? t("show.training.trainer", { trainer: personName(rc, s.trainer) }) : "", s.record ? t("show.training.record", { record: s.record }) : ""].filter(Boolean).join(comma),
+    ...(record.state ? [documentTrainingText(rc.lang, record.state)] : []),
+    ...record.sessions.map(({ session: s, version }) =>
+      [s.date, version ?? "", sessionTraineesIn(rc.lang, s, (id) => personName(rc, id), (code) => departmentName(rc, code)), s.trainer ? t("show.training.trainer", { trainer: personName(rc, s.trainer) }) : "", s.record ? t("show.training.record", { record: s.record }) : ""].filter(Boolean).join(comma),
     ),
   ];
 }

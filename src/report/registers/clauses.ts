@@ -15,8 +15,7 @@ import { localized } from "../../core/text.js";
 import { clauseTitle, correspondingClauses, formerNumbers, readInFormerEdition, successorOf, titledAncestor, type Catalog, type Clause } from "../../model/catalog.js";
 import { clauseCoverage, clauseNumbers, coveragePercent, procedureCoverage, withoutProcedure, type ClauseCoverage, type ClauseCoverageEntry } from "../../model/coverage.js";
 import type { ControlledDocument, Process } from "../../model/types.js";
-import { lastAudit } from "../../model/process-audits.js";
-import { addMonths } from "../../core/dates.js";
+import { auditCycleStart, lastAudit } from "../../model/process-audits.js";
 import type { Cell, Column, Table } from "../table.js";
 import { compareIds, controlledDocuments, documentAsOfNotes, documentsOn, documentTitle, ownDocuments, t, unreleasedHints, unreleasedNotes, withHints, type RegisterContext } from "./context.js";
 
@@ -289,8 +288,7 @@ export function clauseMatrix(ctx: RegisterContext, catalog: Catalog, options: { 
 
   const former = formerColumn(ctx, catalog);
   const audits = options.audits || options.notAuditedSince !== undefined ? clauseLastAudits(processes, catalog.id, options.today) : undefined;
-  const lastAuditOf = (number: string) => audits?.(number);
-  const shownEntries = options.notAuditedSince === undefined ? coverage.entries : coverage.entries.filter((e) => e.state !== "excluded" && !e.paragraph && (lastAuditOf(e.clause.number) ?? "") < options.notAuditedSince!);
+  const shownEntries = options.notAuditedSince === undefined ? coverage.entries : coverage.entries.filter((e) => applicableClause(e) && (audits!(e.clause.number) ?? "") < options.notAuditedSince!);
   const rows = shownEntries.map((entry) => {
     const { clause, state } = entry;
     const row: Record<string, Cell> = {
@@ -303,7 +301,7 @@ export function clauseMatrix(ctx: RegisterContext, catalog: Catalog, options: { 
     for (const c of columns) row[c.key] = state === "excluded" ? "" : mark(within, c.own, c.through);
     row.manual = state === "excluded" ? "" : listed(within, naming.manual);
     row.other = state === "excluded" ? "" : listed(within, naming.other);
-    if (audits) row.audited = state === "excluded" ? "" : (lastAuditOf(clause.number) ?? t(ctx, "register.clauses.never-audited"));
+    if (audits) row.audited = state === "excluded" ? "" : (audits(clause.number) ?? t(ctx, "register.clauses.never-audited"));
     return row;
   });
   // The processes no procedure serves follow the clauses no procedure addresses (after the coverage line and the coverage by procedures).
@@ -367,12 +365,22 @@ export function clauseLastAudits(processes: readonly Process[], standard: string
 }
 
 /**
- * The audit line of the matrix with the 最近审核 column: how many applicable clauses were audited in the
- * three-year cycle that ends `today` (IATF 16949 9.2.2.2).
+ * Whether a row of the clause matrix is an applicable clause: not excluded (删减, not applicable) and not an
+ * untitled paragraph, which is never counted (ClauseCoverageEntry.paragraph). What the audit cycle counts
+ * (auditNotes) and `--not-audited-since` lists.
  */
-function auditNotes(ctx: RegisterContext, coverage: ClauseCoverage, lastAuditOf: (number: string) => string | undefined, today: string): string[] {
-  const cycle = addMonths(today, -36);
-  const applicable = coverage.entries.filter((e) => e.state !== "excluded" && !e.paragraph);
+export function applicableClause(entry: Pick<ClauseCoverageEntry, "state" | "paragraph">): boolean {
+  return entry.state !== "excluded" && !entry.paragraph;
+}
+
+/**
+ * The audit line of the matrix with the 最近审核 column, and of its heat map on the site: how many
+ * applicable clauses (applicableClause) were audited (`lastAuditOf`, clauseLastAudits) in the three-year
+ * cycle that ends `today` (auditCycleStart; IATF 16949 9.2.2.2).
+ */
+export function auditNotes(ctx: RegisterContext, coverage: ClauseCoverage, lastAuditOf: (number: string) => string | undefined, today: string): string[] {
+  const cycle = auditCycleStart(today);
+  const applicable = coverage.entries.filter(applicableClause);
   const audited = applicable.filter((e) => (lastAuditOf(e.clause.number) ?? "") >= cycle).length;
   return [t(ctx, "register.clauses.audit-cycle", { from: cycle, audited, applicable: applicable.length })];
 }

@@ -36,8 +36,13 @@ export interface RegisterContext {
   committed?: ReadonlyMap<string, ControlledDocument | null>;
 }
 
-export function registerContext(repo: Repository, lang: Lang, released?: ReadonlyMap<string, ControlledDocument>, committed?: ReadonlyMap<string, ControlledDocument | null>): RegisterContext {
-  return { repo, index: buildIndex(repo), lang, ...(released ? { released } : {}), ...(committed ? { committed } : {}) };
+/**
+ * The RegisterContext of `repo` in `lang`, with what a register of a past day read from git (`released`,
+ * `committed`, see RegisterContext); `index`: the repository's index when the command already built it
+ * (buildIndex of the same `repo`), else built here.
+ */
+export function registerContext(repo: Repository, lang: Lang, released?: ReadonlyMap<string, ControlledDocument>, committed?: ReadonlyMap<string, ControlledDocument | null>, index?: RepoIndex): RegisterContext {
+  return { repo, index: index ?? buildIndex(repo), lang, ...(released ? { released } : {}), ...(committed ? { committed } : {}) };
 }
 
 /**
@@ -101,6 +106,17 @@ export function revisionListed(ctx: RegisterContext, doc: ControlledDocument, to
   }
   const effective = revisionEffective(doc, (doc.revisions ?? []).indexOf(inForce));
   return { revision: inForce, version: inForce.version, issued: revisionDate(inForce, ctx.lang), effective, pending: { version: documentVersion(doc), date } };
+}
+
+/**
+ * A register row's 备注 of the version it lists (`listed`, revisionListed): `status` (a temporary document's
+ * 临时（至 …）, a version's 待实施（… 实施）; pendingStatus) as it is, or, when the row lists the version in force
+ * that a version released to take effect later replaces, beside that version named: A/2 待实施（2026-12-14 实施）
+ * (breaker62 P8). "" without a status. The procedure lists and the form list (表单清单) say it alike.
+ */
+export function pendingRemark(ctx: RegisterContext, listed: Pick<ReturnType<typeof revisionListed>, "pending">, status: string | undefined): string {
+  if (status === undefined) return "";
+  return listed.pending ? t(ctx, "register.version.pending", { version: listed.pending.version, status }) : status;
 }
 
 /** The day the current version took or takes effect (生效日期): `effective`, else its issue date, as every deadline counts it. */
@@ -430,4 +446,14 @@ export function csrsOn(ctx: RegisterContext, day: string): Csr[] {
   });
   csrsOnDay.set(ctx, { day, on });
   return on;
+}
+
+/**
+ * The CSRs of `day` (csrsOn) by id; of an id two files carry, the first file's, as the index keeps it
+ * (ref/duplicate-id reports the others): what a document's card and page name.
+ */
+export function csrsOnById(ctx: RegisterContext, day: string): Map<string, Csr> {
+  const byId = new Map<string, Csr>();
+  for (const csr of csrsOn(ctx, day)) if (!byId.has(csr.id)) byId.set(csr.id, csr);
+  return byId;
 }

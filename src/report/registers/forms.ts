@@ -15,7 +15,7 @@ import { customerRetentionText, recordKeepingText, recordsHeldOn } from "../../m
 import { releasedPendingUntil } from "../../model/revision.js";
 import type { ControlledDocument } from "../../model/types.js";
 import type { Table } from "../table.js";
-import { compareIds, controlledDocuments, customerName, departmentName, documentAsOfNotes, documentsOn, documentTitle, ownDocuments, pendingStatus, revisionListed, t, unreleasedHints, unreleasedNotes, type RegisterContext } from "./context.js";
+import { compareIds, controlledDocuments, customerName, departmentName, documentAsOfNotes, documentsOn, documentTitle, ownDocuments, pendingRemark, pendingStatus, revisionListed, t, unreleasedHints, unreleasedNotes, type RegisterContext } from "./context.js";
 
 export function formList(ctx: RegisterContext, options: { today: string }): Table {
   const { today } = options;
@@ -87,7 +87,6 @@ export function formList(ctx: RegisterContext, options: { today: string }): Tabl
       const medium = form.record?.medium;
       // The version records are filled in on today: the one in force while a later one is 待实施, which 备注 names (breaker62 P8).
       const listed = revisionListed(ctx, form, today);
-      const pendingRemark = pendingStatus(ctx, form, today) ?? "";
       return {
         no: i + 1,
         number: form.id,
@@ -100,7 +99,7 @@ export function formList(ctx: RegisterContext, options: { today: string }): Tabl
         ...(customerColumn ? { customerRetention: customers[i]!.map((c) => t(ctx, "register.forms.customer-retention", { customer: customerName(ctx, c.customer), period: c.period })).join(t(ctx, "register.forms.customer-retention-separator")) } : {}),
         medium: medium ? t(ctx, `register.forms.medium.${medium}`) : "",
         location: keeping[i]!.location,
-        remarks: form.status === "obsolete" ? withdrawalRemark(ctx, form) : listed.pending ? t(ctx, "register.version.pending", { version: listed.pending.version, status: pendingRemark }) : pendingRemark,
+        remarks: form.status === "obsolete" ? withdrawalRemark(ctx, form) : pendingRemark(ctx, listed, pendingStatus(ctx, form, today)),
       };
     }),
   };

@@ -22,6 +22,7 @@ import {
   documentsOn,
   ownDocuments,
   personName,
+  pendingRemark,
   pendingStatus,
   revisingOn,
   revisingRemark,
@@ -59,13 +60,11 @@ export function procedureList(ctx: RegisterContext, options: { level?: 1 | 2 | 3
   // Each row describes the version in force, while a later one is 待实施 (revisionListed).
   const listed = (doc: ControlledDocument) => revisionListed(ctx, doc, options.today);
   const style = level === 2 ? (options.style ?? defaultProcedureStyle(ctx.repo.config?.value.standards)) : "iatf";
-  const remarks = (doc: ControlledDocument): string => {
+  const remarks = (doc: ControlledDocument, row: Listed): string => {
     const parts = [documentRemarks(ctx, doc)];
     // A temporary one says until when (临时（至 …）), a version released to take effect later from when; beside the
     // version in force that it replaces then, named: A/2 待实施（2026-12-14 实施） (breaker62 P8).
-    const marked = temporaryStatus(ctx, doc, options.today) ?? pendingStatus(ctx, doc, options.today);
-    const pending = listed(doc).pending;
-    parts.push(marked === undefined ? "" : pending ? t(ctx, "register.version.pending", { version: pending.version, status: marked }) : marked);
+    parts.push(pendingRemark(ctx, row, temporaryStatus(ctx, doc, options.today) ?? pendingStatus(ctx, doc, options.today)));
     const revising = revisingOn(doc, options.today);
     if (revising) parts.push(revisingRemark(ctx, doc, revising));
     return parts.filter(Boolean).join(t(ctx, "register.remarks-separator"));
@@ -88,10 +87,12 @@ function union(table: Table, other: Table): Table {
   return { ...table, columns: [...table.columns, ...added], rows: table.rows.map((row, i) => ({ ...Object.fromEntries(added.map((c) => [c.key, other.rows[i]![c.key] ?? null])), ...row })) };
 }
 
-/** What a row shows of a document's revision (revisionListed). */
-type Listed = (doc: ControlledDocument) => ReturnType<typeof revisionListed>;
+/** What a row shows of a document's revision (revisionListed), read once per row. */
+type Listed = ReturnType<typeof revisionListed>;
+/** The 备注 of a row: the document's remarks, its temporary or 待实施 status (pendingRemark) and its revision in preparation. */
+type Remarks = (doc: ControlledDocument, listed: Listed) => string;
 
-function iatfList(ctx: RegisterContext, docs: ControlledDocument[], title: string, remarks: (doc: ControlledDocument) => string, listed: Listed): Table {
+function iatfList(ctx: RegisterContext, docs: ControlledDocument[], title: string, remarks: Remarks, listed: (doc: ControlledDocument) => Listed): Table {
   return {
     id: "procedures",
     title,
@@ -108,7 +109,8 @@ function iatfList(ctx: RegisterContext, docs: ControlledDocument[], title: strin
       { key: "remarks", header: t(ctx, "register.procedures.column.remarks"), remarks: true },
     ],
     rows: docs.map((doc, i) => {
-      const { revision, version, issued } = listed(doc);
+      const row = listed(doc);
+      const { revision, version, issued } = row;
       return {
         no: i + 1,
         title: documentTitle(ctx, doc),
@@ -118,13 +120,13 @@ function iatfList(ctx: RegisterContext, docs: ControlledDocument[], title: strin
         reviewed: personName(ctx, revision?.reviewed?.by),
         approved: personName(ctx, revision?.approved?.by),
         issued,
-        remarks: remarks(doc),
+        remarks: remarks(doc, row),
       };
     }),
   };
 }
 
-function gjbList(ctx: RegisterContext, docs: ControlledDocument[], title: string, remarks: (doc: ControlledDocument) => string, listed: Listed, documents: ReadonlyMap<string, ControlledDocument>): Table {
+function gjbList(ctx: RegisterContext, docs: ControlledDocument[], title: string, remarks: Remarks, listed: (doc: ControlledDocument) => Listed, documents: ReadonlyMap<string, ControlledDocument>): Table {
   // Controlled documents only, as the lists of their levels: a draft instruction or form is not one yet.
   const used = (doc: ControlledDocument, level: number) =>
     [...(doc.related ?? []), ...(doc.forms ?? [])].map((id) => documents.get(id)).filter((d): d is ControlledDocument => d !== undefined && d.level === level && d.status === "released");
@@ -154,18 +156,21 @@ function gjbList(ctx: RegisterContext, docs: ControlledDocument[], title: string
       { key: "level4", header: t(ctx, "register.procedures-gjb.column.level4") },
       { key: "remarks", header: t(ctx, "register.procedures-gjb.column.remarks"), remarks: true },
     ],
-    rows: docs.map((doc, i) => ({
-      no: i + 1,
-      title: documentTitle(ctx, doc),
-      number: doc.id,
-      version: listed(doc).version,
-      ...(classified ? { classification: classificationName(ctx.lang, documentClassification(ctx.repo, doc)) } : {}),
-      issued: listed(doc).issued,
-      department: departmentName(ctx, doc.department),
-      clauses: clauseList(ctx, doc.clauses),
-      level3: uses(doc, 3),
-      level4: uses(doc, 4),
-      remarks: remarksWithoutShownUses(remarks(doc), shown(doc)),
-    })),
+    rows: docs.map((doc, i) => {
+      const row = listed(doc);
+      return {
+        no: i + 1,
+        title: documentTitle(ctx, doc),
+        number: doc.id,
+        version: row.version,
+        ...(classified ? { classification: classificationName(ctx.lang, documentClassification(ctx.repo, doc)) } : {}),
+        issued: row.issued,
+        department: departmentName(ctx, doc.department),
+        clauses: clauseList(ctx, doc.clauses),
+        level3: uses(doc, 3),
+        level4: uses(doc, 4),
+        remarks: remarksWithoutShownUses(remarks(doc, row), shown(doc)),
+      };
+    }),
   };
 }

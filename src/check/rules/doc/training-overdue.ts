@@ -2,9 +2,9 @@ import { repositoryCalendar } from "../../../load/calendar.js";
 import { DEFAULT_TRAINING_DAYS } from "../../../model/distribution.js";
 import { currentRevision } from "../../../model/index.js";
 import { trainingSessionVersions } from "../../../load/training-records.js";
-import { documentTrained } from "../../../model/training.js";
+import type { SessionVersions } from "../../../model/training.js";
+import { documentTrainingState } from "../../../model/document-training.js";
 import { estimatedDeadlineNote } from "../../../model/calendar.js";
-import { trainingPhase } from "../../../model/training-completion.js";
 import type { Rule } from "../../rule.js";
 import { sentences, t } from "../../../i18n/index.js";
 
@@ -48,19 +48,20 @@ training:
     const days = config?.document_control?.training_days ?? DEFAULT_TRAINING_DAYS;
     const lead = config?.document_control?.training_lead_days ?? DEFAULT_TRAINING_LEAD_DAYS;
     const calendar = repositoryCalendar(config);
+    // Read from git once per check, and only when a document needs training.
+    let versions: SessionVersions | undefined;
     for (const { value: doc, file } of ctx.index.documents.values()) {
       const version = currentRevision(doc)?.version;
       if (doc.status !== "released" || !doc.training?.required || !version) continue;
-      if (documentTrained(doc, version, trainingSessionVersions(ctx.repo))) continue;
-      const start = doc.effective ?? currentRevision(doc)!.date;
-      // A version imported without a date was released, and trained on, before the repository: on the paper record.
-      if (start === undefined) continue;
-      // One reading of the deadline with csr list training --missing and the site (model/training-completion.ts).
-      const { phase, due, count } = trainingPhase(calendar, start, days, ctx.options.today);
+      // One reading with the card, the site and csr list training --missing (model/document-training.ts, trainingPhase):
+      // trained, or a version imported without a date (released, and trained on, before the repository: on the paper record), is not reported.
+      const state = documentTrainingState(doc, config, calendar, ctx.options.today, (versions ??= trainingSessionVersions(ctx.repo)));
+      if (state === undefined || !("due" in state)) continue;
+      const { start, due, count } = state;
       const at = { file, path: ["training", "required"] };
-      if (phase === "overdue") {
+      if (state.state === "overdue") {
         ctx.report(at, t("rule.doc/training-overdue", { document: doc.id, version, start, due, days }));
-      } else if (phase === "in-force") {
+      } else if (state.state === "in-force") {
         // In force, nobody trained: the work is done to a revision nobody was trained on (7.2.2).
         const note = estimatedDeadlineNote(calendar, start, due)?.trim();
         ctx.report(at, sentences(t("rule.doc/training-overdue.in-force", { document: doc.id, version, start, due, days }), note));
