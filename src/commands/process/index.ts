@@ -28,7 +28,7 @@ import { localToday } from "../../core/dates.js";
 import type { Process } from "../../model/types.js";
 import type { Prompts } from "../add/prompting.js";
 import type { CommandContext } from "../context.js";
-import { choiceOption, clauseOptionParts, clauseRef, clauseToRemove } from "../options.js";
+import { auditMonthsOption, choiceOption, clauseOptionParts, clauseRef, clauseToRemove } from "../options.js";
 import { departmentByCode, editFile, listOption, need, optionalAnswer, processByCode, saveChanges, withEditSession, type EditSession } from "../shared/edit.js";
 import { departmentLabel } from "../shared/people.js";
 import { appendIn, yamlText, type FileChange } from "../shared/persist.js";
@@ -85,7 +85,7 @@ export async function addProcess(ctx: CommandContext, codeArg: string | undefine
     const inScope = catalogsInScope(session);
     const clauses = unique(clauseOptionParts(session.repo, flags.clause).map((c) => clauseRef(c, "--clause", inScope)));
     const documents = unique(listOption(flags.document).map((d) => documentNumber(session, d, "--document")));
-    const auditMonths = flags.auditMonths === undefined ? undefined : (monthsOption(flags.auditMonths, false) as number);
+    const auditMonths = flags.auditMonths === undefined ? undefined : (auditMonthsOption(flags.auditMonths, false, "process.bad-audit-months", "process.audit-months.hint") as number);
     const process: Process = {
       code,
       name,
@@ -141,7 +141,7 @@ export async function processUpdateCommand(ctx: CommandContext, given: string, f
       "clause",
     );
     const documents = listEdit(process.documents ?? [], unique(listOption(flags.addDocument).map((d) => documentNumber(session, d, "--add-document"))), unique(listOption(flags.removeDocument)), process.code, "document");
-    const auditMonths = flags.auditMonths === undefined ? undefined : monthsOption(flags.auditMonths, true);
+    const auditMonths = flags.auditMonths === undefined ? undefined : auditMonthsOption(flags.auditMonths, true, "process.bad-audit-months", "process.audit-months.hint");
     if (auditMonths !== undefined && auditMonths !== (process.audit_months ?? "")) {
       const shownMonths = (months: number | "" | undefined) => (months === "" || months === undefined ? t("process.none") : t("process.months", { months }));
       details.push(t("process.update.field", { field: t("process.field.audit_months"), before: shownMonths(process.audit_months), after: shownMonths(auditMonths) }));
@@ -176,18 +176,6 @@ export async function processUpdateCommand(ctx: CommandContext, given: string, f
     await saveChanges(ctx, session, [change], lines, { commit: flags.commit, message: t("process.commit.update", { code: process.code }) });
     return 0;
   });
-}
-
-/**
- * `--audit-months`: a whole number of months from 1 to 36 (schemas/processes.schema.json: the three-year
- * cycle of IATF 16949 9.2.2.2 is the longest), or "" to remove it when `removable`. Errors: UserError.
- */
-function monthsOption(given: string, removable: boolean): number | "" {
-  const value = given.trim();
-  if (value === "" && removable) return "";
-  const months = Number(value);
-  if (!/^\d{1,2}$/.test(value) || months < 1 || months > 36) throw new UserError(t("process.bad-audit-months", { value: given }), t("process.audit-months.hint"));
-  return months;
 }
 
 /**
