@@ -223,6 +223,8 @@ describe("csr show <document> --today of a past day (tester63 N5, N12)", () => {
         "",
       ].join("\n"),
     });
+    const notYet = JSON.parse(csr(["-C", dir, "show", "WI-010-03", "--today", "2026-11-01", "--format", "json"], { lang: "zh-CN" }).stdout);
+    expect({ asOf: notYet.asOf, document: notYet.document, notYet: notYet.notYet }).toEqual({ asOf: { date: "2026-11-01", contentUnread: false }, document: null, notYet: { status: "obsolete", since: "2026-11-03" } });
     const contained = show("WI-010-03", "2026-11-10").stdout.split("\n");
     expect(contained.slice(4, 6)).toEqual(["  状态            临时（至 2026-11-30）", "  现行版本        A/0，2026-11-03 实施"]);
     expect(contained).toContain("  受控副本        在用 2 份：1 号 A/0 生产部 黄军、2 号 A/0 品质部 赵强");

@@ -294,14 +294,16 @@ function draftChanges(draft: ControlledDocument, inForce: ControlledDocument, un
 
 /**
  * The card of a document that was not a controlled document on `today`: released (an external one,
- * received) after that day, or, a draft, first committed after it. Exit code 0.
+ * received) after that day, or, a draft, first committed after it. Exit code 0. Its JSON carries
+ * `asOf` as every past day's card does (`{ date, contentUnread: false }`: there is no content to read)
+ * and `document: null`.
  */
 function notYetControlled(ctx: CommandContext, rc: RegisterContext, located: Located<ControlledDocument>, today: string, json: boolean): number {
   const doc = located.value;
   const since = controlledSince(doc, today);
   const status = since !== undefined ? t(doc.kind === "external" ? "show.document.not-yet.received" : "show.document.not-yet.released", { id: doc.id, since, date: today }) : t("show.document.not-yet.written", { id: doc.id, date: today });
   if (json) {
-    ctx.stdout(JSON.stringify({ file: located.file.path, asOf: today, document: null, notYet: { status: doc.status, ...(since !== undefined ? { since } : {}) } }, null, 2) + "\n");
+    ctx.stdout(JSON.stringify({ file: located.file.path, asOf: { date: today, contentUnread: false }, document: null, notYet: { status: doc.status, ...(since !== undefined ? { since } : {}) } }, null, 2) + "\n");
     return 0;
   }
   const fields: [string, string][] = [
