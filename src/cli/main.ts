@@ -529,6 +529,8 @@ export async function run(argv: string[], output?: Output): Promise<number> {
           .option("--clause <ref>", t("help.list.clause"))
           .option("--owner <person>", t("help.list.owner"))
           .option("--process <code>", t("help.list.process"))
+          .option("--category <name>", t("help.list.category"))
+          .option("--grep <text>", t("help.list.grep"), collect)
           .option("--department <dept>", t("help.list.department"))
           .option("--holder <person>", t("help.list.holder"))
           .option("--document <id>", t("help.list.document"))

@@ -5,7 +5,7 @@ import { didYouMean, localized } from "../../core/text.js";
 import { findRoot } from "../../load/discover.js";
 import type { Catalog } from "../../model/catalog.js";
 import { clauseReferenceExample } from "../../model/citations.js";
-import { CSR_STATUSES, csrStatusLabel, type CsrFacts } from "../../model/csr-status.js";
+import { categoryName, CSR_STATUSES, csrStatusLabel, type CsrFacts } from "../../model/csr-status.js";
 import { LATE_ROUNDS, standingReviewRounds } from "../../model/review-timeliness.js";
 import { repositoryCalendar } from "../../load/calendar.js";
 import type { Csr, Process } from "../../model/types.js";
@@ -30,6 +30,10 @@ export interface ListCsrFlags extends OutputFlags, PeriodFlags {
   owner?: string;
   /** A process of processes.yaml, by code or name: the CSRs whose addressing documents serve it (IATF 16949 9.2.2.1, 9.2.2.3). */
   process?: string;
+  /** A CSR category (类别), as written or by its English name (csr.categories_en): the CSRs of that category. */
+  category?: string;
+  /** Words to look for, each given once (--grep 投诉 --grep 8D): the CSRs whose id, section, title, text or category contains any of them. */
+  grep?: string[];
   today?: string;
   /** The keys of the columns to print, comma-separated, in that order (as for the document registers). */
   columns?: string;
@@ -103,6 +107,22 @@ function csrFilter(rc: RegisterContext, flags: ListCsrFlags, today: string): { k
     parts.push(t("register.filter.clause", { clause: flags.clause }));
     name.push(flags.clause.replace(/\s+/g, ""));
   }
+  if (flags.category !== undefined) {
+    const category = categoryOption(rc, flags.category);
+    tests.push((csr) => csr.category === category);
+    parts.push(t("register.filter.category", { category: categoryName(repo.config?.value, category, rc.lang) }));
+    name.push(category);
+  }
+  if (flags.grep !== undefined) {
+    const words = flags.grep.map(foldedForSearch);
+    if (words.some((word) => word === "")) throw new UserError(t("list.grep-empty"));
+    tests.push((csr) => {
+      const haystack = searchedText(rc, csr);
+      return words.some((word) => haystack.includes(word));
+    });
+    parts.push(t("register.filter.grep", { words: flags.grep.map((word) => t("register.filter.grep-word", { word })).join(t("register.filter.grep-or")) }));
+    name.push(...flags.grep);
+  }
   if (flags.owner !== undefined) {
     const owner = resolvePerson(index, flags.owner, "--owner").id;
     tests.push((csr) => csr.implementation?.owner === owner);
@@ -110,6 +130,41 @@ function csrFilter(rc: RegisterContext, flags: ListCsrFlags, today: string): { k
     name.push(owner);
   }
   return { keep: (csr, facts) => tests.every((test) => test(csr, facts)), filter: { parts, name } };
+}
+
+/**
+ * The category `--category` names: one of csr.categories in qms.yaml or of those the CSRs carry, as
+ * written or by its English name (csr.categories_en, any letter case). Errors: UserError, one line
+ * with the categories and the nearest one.
+ */
+function categoryOption(rc: RegisterContext, given: string): string {
+  const config = rc.repo.config?.value;
+  const known = [...new Set([...(config?.csr?.categories ?? []), ...rc.repo.csrs.map((c) => c.value.category).filter((c): c is string => c !== undefined)])];
+  const wanted = foldedForSearch(given);
+  const found = known.find((category) => foldedForSearch(category) === wanted || foldedForSearch(config?.csr?.categories_en?.[category] ?? "") === wanted);
+  if (found !== undefined) return found;
+  const names = known.map((category) => categoryName(config, category, rc.lang));
+  if (names.length === 0) throw new UserError(t("list.no-categories", { category: given }));
+  throw new UserError(t("list.unknown-category", { category: given, known: names.join(t("register.list-separator")) }) + didYouMean(given, names));
+}
+
+/**
+ * A text as `--grep` compares it: NFKC (full-width letters and digits as ASCII, ８Ｄ as 8D), white space
+ * at either end dropped, letter case ignored.
+ */
+function foldedForSearch(text: string): string {
+  return text.normalize("NFKC").trim().toLowerCase();
+}
+
+/**
+ * Everything of a CSR that `--grep` searches, folded: its id, the section of its source document,
+ * its title in both languages, its text, and its category in both languages, one per line so that
+ * no word is found across two of them.
+ */
+function searchedText(rc: RegisterContext, csr: Csr): string {
+  const config = rc.repo.config?.value;
+  const parts = [csr.id, csr.source.section, csr.title, csr.title_en, csr.text, csr.category, categoryName(config, csr.category, "en")];
+  return parts.filter((part): part is string => part !== undefined && part !== "").map(foldedForSearch).join("\n");
 }
 
 /** The process `--process` names, by code (any letter case) or name (findProcess); undefined without the option. Errors: UserError, one line with the codes and the nearest one. */

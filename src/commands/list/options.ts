@@ -27,6 +27,9 @@ export const LIST_OPTIONS: readonly { key: string; flag: string; lists: readonly
   { key: "owner", flag: "--owner", lists: ["csr"] },
   // The CSRs an internal auditor samples in a process: those its documents address (IATF 16949 9.2.2.1, 9.2.2.3).
   { key: "process", flag: "--process", lists: ["csr"] },
+  // The CSRs of a kind, or those that speak of a thing (投诉, 8D), without knowing their clauses (tester63 N11).
+  { key: "category", flag: "--category", lists: ["csr"] },
+  { key: "grep", flag: "--grep", lists: ["csr"] },
   // A department's copies, the documents it holds; the training of its people, those of them still to train.
   { key: "department", flag: "--department", lists: ["distribution", "documents", "training"] },
   { key: "holder", flag: "--holder", lists: ["distribution", "documents"] },
