@@ -7,7 +7,7 @@
  */
 import { addDays } from "../core/dates.js";
 import type { WorkCalendar } from "./calendar.js";
-import { ACTION_STEPS, type ActionStep, type ActionStepId, type ComplaintDeadlines, type CorrectiveAction } from "./types.js";
+import { ACTION_STEPS, type ActionStep, type ActionStepId, type ComplaintDeadlines, type CorrectiveAction, type StepDeadline } from "./types.js";
 
 /** A step of a record as read: its id (D3 … D8), due and done dates (YYYY-MM-DD), who did or verified it (D8's verifier as `by`, its evidence as `note`). */
 export type ActionStepView = ActionStep & { step: ActionStepId };
@@ -45,8 +45,27 @@ export function stepsNotDone(action: CorrectiveAction): ActionStepId[] {
 }
 
 /**
+ * The deadlines of a customer's complaints, step by step: the customer's own `complaint_deadlines`
+ * (with the CSR that sets them, `csr`) for the steps it gives, qms.yaml `complaint_deadlines` (the
+ * organisation's, for every customer) for the others. `own` lists the steps the customer sets. Nothing
+ * when neither gives a step.
+ */
+export function complaintDeadlines(customer: ComplaintDeadlines | undefined, organisation: Partial<Record<ActionStepId, StepDeadline>> | undefined): { deadlines: ComplaintDeadlines; own: Set<ActionStepId> } | undefined {
+  const deadlines: ComplaintDeadlines = customer?.csr !== undefined ? { csr: customer.csr } : {};
+  const own = new Set<ActionStepId>();
+  for (const step of ACTION_STEPS) {
+    const mine = customer?.[step];
+    const given = mine ?? organisation?.[step];
+    if (given === undefined) continue;
+    deadlines[step] = given;
+    if (mine !== undefined) own.add(step);
+  }
+  return ACTION_STEPS.some((step) => deadlines[step] !== undefined) ? { deadlines, own } : undefined;
+}
+
+/**
  * Each step's due date for a complaint received on `received` under the customer's deadlines
- * (customers/<code>.yaml complaint_deadlines): `days` calendar days after receipt (24 hours: 1), or
+ * (customers/<code>.yaml complaint_deadlines, or qms.yaml's for every customer: complaintDeadlines): `days` calendar days after receipt (24 hours: 1), or
  * `working_days` on the repository's calendar (qms.yaml calendar; the day of receipt does not count).
  */
 export function complaintDueDates(deadlines: ComplaintDeadlines, received: string, calendar: WorkCalendar): Partial<Record<ActionStepId, string>> {

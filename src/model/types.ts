@@ -75,6 +75,8 @@ export interface QmsConfig {
   rules?: Record<string, "error" | "warning" | "off">;
   /** The internal audit programme (内部审核方案): months within which each process is audited again (model/process-audits.ts). */
   internal_audit?: { interval_months?: number };
+  /** Every customer's complaint deadlines, step by step; a customer's own complaint_deadlines gives the steps it sets (model/actions.ts complaintDeadlines). */
+  complaint_deadlines?: Partial<Record<ActionStepId, StepDeadline>>;
 }
 
 /** The signatures a revision can carry, in the order the header prints them: 编制, 审核, 会签, 标准化审查, 批准, 军代表. */

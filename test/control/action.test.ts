@@ -3,22 +3,15 @@
  * tester63 N1, N9, tester62 N6): a customer complaint handled by 8D, with the customer's deadlines
  * counted on the working-day calendar, and an internal audit's nonconformity traced to its recorded
  * audit. The built binary on a copy of examples/acme-auto in a real git repository; DYA's CSR DYA-002
- * sets 24 hours for containment, D4 in 5 working days and the 8D report in 15 (customers/DYA.yaml
- * complaint_deadlines). Received on Monday 2026-11-02 (the 2026 calendar has no holiday in November).
+ * sets 24 hours for containment, D4 in 5 working days and the 8D report in 15 (the example's
+ * customers/DYA.yaml complaint_deadlines). Received on Monday 2026-11-02 (the 2026 calendar has no holiday in November).
  */
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { builtOnce, checkJson, copyFixture, csr, git, gitInit } from "../helpers.js";
 
-const DEADLINES = "complaint_deadlines:\n  csr: DYA-002\n  D3: { days: 1 }\n  D4: { working_days: 5 }\n  D8: { working_days: 15 }\n";
-
-const acme = builtOnce(() => {
-  const dir = gitInit(copyFixture("examples/acme-auto"));
-  writeFileSync(join(dir, "customers/DYA.yaml"), readFileSync(join(dir, "customers/DYA.yaml"), "utf8") + DEADLINES);
-  git(dir, ["commit", "-qam", "DYA complaint deadlines"]);
-  return dir;
-});
+const acme = builtOnce(() => gitInit(copyFixture("examples/acme-auto")));
 
 /** In Chinese, the repository's language. */
 const run = (dir: string, ...args: string[]) => csr(["-C", dir, ...args], { lang: "zh-CN" });
@@ -116,6 +109,31 @@ describe("csr action open", () => {
       "  D4 根本原因分析：要求 2026-11-06 前完成",
       "  D8 关闭（效果验证）：要求 2026-11-23 前完成（DYA-002：接收后 15 个工作日）",
     ]);
+  });
+
+  it("takes the steps a customer does not set from qms.yaml's deadlines for every customer, the customer's own winning", async () => {
+    const dir = await acme();
+    writeFileSync(join(dir, "qms.yaml"), readFileSync(join(dir, "qms.yaml"), "utf8") + "complaint_deadlines:\n  D3: { days: 2 }\n  D5: { working_days: 10 }\n");
+    git(dir, ["commit", "-qam", "company complaint deadlines"]);
+    expect(checkJson(dir).findings.filter((f) => f.file === "qms.yaml")).toEqual([]);
+    const dya = run(dir, "action", "open", "8D-2026-030", "--title", "卡箍漏装", "--customer", "DYA", "--received", "2026-11-02", "--owner", "gaoyang");
+    expect(dya.stderr).toBe("");
+    expect(dya.stdout.split("\n").slice(0, 5)).toEqual([
+      "已建立纠正措施 8D-2026-030（顾客投诉）：卡箍漏装（actions/8D-2026-030.yaml）",
+      "  D3 围堵措施：要求 2026-11-03 前完成（DYA-002：接收后 1 天）",
+      "  D4 根本原因分析：要求 2026-11-09 前完成（DYA-002：接收后 5 个工作日）",
+      "  D5 选定纠正措施：要求 2026-11-16 前完成（公司规定：接收后 10 个工作日）",
+      "  D8 关闭（效果验证）：要求 2026-11-23 前完成（DYA-002：接收后 15 个工作日）",
+    ]);
+    // A customer without deadlines of its own: every step from qms.yaml, and no CSR added to the record.
+    const other = csr(["-C", dir, "action", "open", "8D-2026-031", "--title", "Label missing", "--customer", "BCM", "--received", "2026-11-02", "--owner", "gaoyang"]);
+    expect(other.stderr).toBe("");
+    expect(other.stdout.split("\n").slice(0, 3)).toEqual([
+      "Opened corrective action 8D-2026-031 (customer complaint): Label missing (actions/8D-2026-031.yaml)",
+      "  D3 containment: due by 2026-11-04 (company rule: 2 days after receipt)",
+      "  D5 corrective action chosen: due by 2026-11-16 (company rule: 10 working days after receipt)",
+    ]);
+    expect(read(dir, "8D-2026-031")).not.toContain("csr:");
   });
 
   it("says which options a record needs", async () => {

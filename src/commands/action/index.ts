@@ -5,8 +5,9 @@
  *
  * - open: the record, with its source, customer and the customer's complaint number, or the process
  *   and the audit report recorded for it (csr process audited), the day it was received or raised,
- *   the owner and the CSRs that govern it; a complaint of a customer with `complaint_deadlines` gets
- *   each step's due date counted from receipt on the working-day calendar.
+ *   the owner and the CSRs that govern it; a complaint gets each step's due date counted from receipt on
+ *   the working-day calendar, from the customer's `complaint_deadlines` or, for the steps it does not
+ *   set, qms.yaml's.
  * - step: a step D3–D7 done (the day, who, what), or its due date.
  * - readacross: a lessons-learned check of a similar document, process or product (横向展开, 10.3.1),
  *   on the record: the document's periodic review is not touched.
@@ -23,7 +24,7 @@ import { didYouMean, shellArgument } from "../../core/text.js";
 import { list, t } from "../../i18n/index.js";
 import { repositoryCalendar } from "../../load/calendar.js";
 import type { Located } from "../../load/repository.js";
-import { actionClosed, complaintDueDates, nextActionId, stepsNotDone } from "../../model/actions.js";
+import { actionClosed, complaintDeadlines, complaintDueDates, nextActionId, stepsNotDone } from "../../model/actions.js";
 import { workdaysLate } from "../../model/calendar.js";
 import { findProcess } from "../../model/index.js";
 import { processLabel } from "../../model/labels.js";
@@ -81,7 +82,9 @@ export async function actionOpenCommand(ctx: CommandContext, given: string | und
     const csrs = listOption(flags.csr);
     for (const id of csrs) if (!index.csrs.has(id)) throw new UserError(t("action.unknown-csr", { id }) + didYouMean(id, index.csrs.keys()));
     // A complaint of a customer that fixes its deadlines: each step's due date, and the CSR that fixes them.
-    const deadlines = source === "complaint" ? customer?.complaint_deadlines : undefined;
+    // The customer's own deadlines first, the organisation's (qms.yaml) for the steps it does not set.
+    const governing = source === "complaint" && customer ? complaintDeadlines(customer.complaint_deadlines, repo.config?.value.complaint_deadlines) : undefined;
+    const deadlines = governing?.deadlines;
     const calendar = repositoryCalendar(repo.config?.value);
     const due: Partial<Record<ActionStepId, string>> = deadlines ? complaintDueDates(deadlines, received, calendar) : {};
     if (deadlines?.csr && index.csrs.has(deadlines.csr) && !csrs.includes(deadlines.csr)) csrs.unshift(deadlines.csr);
@@ -118,7 +121,9 @@ export async function actionOpenCommand(ctx: CommandContext, given: string | und
     for (const step of ACTION_STEPS) {
       if (due[step] === undefined) continue;
       const rule = deadlines?.[step];
-      const basis = byHand.has(step) || !rule ? "" : "days" in rule ? t("action.basis.days", { count: rule.days, csr: deadlines?.csr ?? customer!.code }) : t("action.basis.working-days", { count: rule.working_days, csr: deadlines?.csr ?? customer!.code });
+      // Whose deadline: the customer's CSR (or the customer), or the organisation's own for every customer.
+      const whose = governing!.own.has(step) ? (deadlines?.csr ?? customer!.code) : t("action.basis.organisation");
+      const basis = byHand.has(step) || !rule ? "" : "days" in rule ? t("action.basis.days", { count: rule.days, csr: whose }) : t("action.basis.working-days", { count: rule.working_days, csr: whose });
       lines.push(t("action.due-line", { step, name: t(`action.step.${step}`), due: due[step]!, basis }));
     }
     lines.push(t("action.open.next", { id: shellArgument(id) }));
