@@ -4,13 +4,15 @@
  * whatever comes before the first heading is a section without a number (a preamble).
  *
  * A line is a heading when it starts with a section number (1, 4.2, 5.3.1, optionally followed by
- * "." or "、"), a Chinese chapter or article mark (第三章, 第12条) or Markdown `#` marks, and the
- * title after it is short and is not a sentence (does not end in 。；; or ：) — so numbered list
- * items inside a section's text are not taken for headings.
+ * "." or "、"), an appendix's section number (A.1, B.2.3), an appendix mark (附录A, 附录 B, 附件1,
+ * Annex A, Appendix C), a Chinese chapter or article mark (第三章, 第12条) or Markdown `#` marks, and
+ * the title after it is short and is not a sentence (does not end in 。；; or ：) — so numbered list
+ * items inside a section's text are not taken for headings. OEM manuals put many requirements in
+ * appendices (tester64 N2): "A.1" lies under "附录A" as "4.2" lies under "4".
  */
 
 export interface ManualSection {
-  /** "4.2", "第三章", or null for the preamble and for unnumbered Markdown headings. */
+  /** "4.2", "A.1", "第三章", "附录A", "Annex B", or null for the preamble and for unnumbered Markdown headings. */
   number: string | null;
   /** The heading's title, without the number ("" for the preamble). */
   title: string;
@@ -21,8 +23,12 @@ export interface ManualSection {
 }
 
 const MAX_TITLE = 40;
-const NUMBERED = /^(\d{1,3}(?:\.\d{1,3})*)(?:[.、．]|\s)\s*(\S.*)$/;
+/** A section number as a customer document writes it: 4.2, A.1 (an appendix's), 第三章, 附录A, Annex B. */
+export const SECTION_NUMBER = String.raw`\d{1,3}(?:\.\d{1,3})*|[A-Z](?:\.\d{1,3})+|第[一二三四五六七八九十百零〇\d]+[章节条部分]+|(?:附录|附件)\s*(?:[A-Z]|\d{1,2})(?![A-Za-z\d])|(?:Annex|ANNEX|Appendix|APPENDIX)\s+(?:[A-Z]|\d{1,2})(?![A-Za-z\d])`;
+const NUMBERED = /^(\d{1,3}(?:\.\d{1,3})*|[A-Z](?:\.\d{1,3})+)(?:[.、．]|\s)\s*(\S.*)$/;
 const CHAPTER = /^(第[一二三四五六七八九十百零〇\d]+[章节条部分]+)\s*(\S.*)?$/;
+/** 附录A, 附录 B（规范性附录）, 附件1, Annex A, Appendix C: an appendix's own heading, with or without a title. */
+const APPENDIX = /^((?:附录|附件)\s*(?:[A-Z]|\d{1,2})|(?:Annex|ANNEX|Appendix|APPENDIX)\s+(?:[A-Z]|\d{1,2}))(?:[.、．:：]\s*|\s+|(?=[（(])|$)(\S.*)?$/;
 const MARKDOWN = /^#{1,6}\s+(.+?)\s*#*$/;
 
 /** The number and title of a heading line, or undefined for a line of text. */
@@ -33,13 +39,23 @@ export function parseHeading(line: string): { number: string | null; title: stri
     const inner = parseHeading(md[1]!);
     return inner ?? { number: null, title: md[1]!.trim() };
   }
-  const numbered = NUMBERED.exec(trimmed) ?? CHAPTER.exec(trimmed);
+  const numbered = NUMBERED.exec(trimmed) ?? CHAPTER.exec(trimmed) ?? APPENDIX.exec(trimmed);
   if (!numbered) return undefined;
   const title = (numbered[2] ?? "").trim();
   if (title.length > MAX_TITLE || /[。；;：:，,]$/.test(title)) return undefined;
   // A bare number line (a page number in extracted PDF text) is not a heading.
-  if (title === "" && !numbered[1]!.startsWith("第")) return undefined;
-  return { number: numbered[1]!, title };
+  if (title === "" && /^[\d.]+$/.test(numbered[1]!)) return undefined;
+  return { number: sectionNumber(numbered[1]!), title };
+}
+
+/** A section number written one way: "附录 A" as "附录A", "Annex  B" as "Annex B". */
+export function sectionNumber(number: string): string {
+  return number.replace(/^(附录|附件)\s+/, "$1").replace(/\s+/g, " ");
+}
+
+/** The letter or number an appendix heading names ("A" of 附录A or Annex A), else undefined. */
+function appendixOf(number: string): string | undefined {
+  return /^(?:附录|附件|Annex |ANNEX |Appendix |APPENDIX )([A-Z]|\d{1,2})$/.exec(number)?.[1];
 }
 
 export function splitSections(text: string): ManualSection[] {
@@ -49,7 +65,8 @@ export function splitSections(text: string): ManualSection[] {
   const body: string[] = [];
   const close = () => {
     current.text = body.join("\n").trim();
-    if (current.text !== "" || current.title !== "") sections.push(current);
+    // A heading that is only a number (附录A, 第三章) is a section: what lies under it is its text.
+    if (current.text !== "" || current.title !== "" || current.number !== null) sections.push(current);
     body.length = 0;
   };
   lines.forEach((line, i) => {
@@ -70,9 +87,10 @@ export function normalizeText(text: string): string {
   return text.replace(/\s+/g, "");
 }
 
-/** True when `number` lies under `parent` (4.2.1 under 4.2 and under 4). */
+/** True when `number` lies under `parent` (4.2.1 under 4.2 and under 4; A.1 under 附录A and under Annex A). */
 export function isUnder(number: string | null, parent: string | null): boolean {
-  return number !== null && parent !== null && number.startsWith(`${parent}.`);
+  if (number === null || parent === null) return false;
+  return number.startsWith(`${appendixOf(parent) ?? parent}.`);
 }
 
 /** A section's text with the text of every section under it, as a CSR that cites "4" covers 4.1 and 4.2. */

@@ -90,6 +90,65 @@ describe("splitting a customer manual into sections", () => {
   });
 });
 
+describe("appendix sections (tester64 N2)", () => {
+  it("takes the forms real CSR documents number their appendices with", () => {
+    expect(parseHeading("A.1 管理评审输入")).toEqual({ number: "A.1", title: "管理评审输入" });
+    expect(parseHeading("### A.1.2 顾客记分卡")).toEqual({ number: "A.1.2", title: "顾客记分卡" });
+    expect(parseHeading("B.2.3、试生产")).toEqual({ number: "B.2.3", title: "试生产" });
+    expect(parseHeading("## 附录A")).toEqual({ number: "附录A", title: "" });
+    expect(parseHeading("附录 A 管理评审")).toEqual({ number: "附录A", title: "管理评审" });
+    expect(parseHeading("附录B（规范性附录）")).toEqual({ number: "附录B", title: "（规范性附录）" });
+    expect(parseHeading("附件1：供应商自评表")).toEqual({ number: "附件1", title: "供应商自评表" });
+    expect(parseHeading("Annex B Supplier scorecard")).toEqual({ number: "Annex B", title: "Supplier scorecard" });
+    expect(parseHeading("Appendix  C")).toEqual({ number: "Appendix C", title: "" });
+    // Text that only begins like one is not a heading.
+    expect(parseHeading("附件1所列表格须每月提交。")).toBeUndefined();
+    expect(parseHeading("A. 供应商应在收到通知后回复")).toBeUndefined();
+    expect(parseHeading("Annual review")).toBeUndefined();
+  });
+
+  it("pairs appendix sections by number, and an appendix covers its sections", () => {
+    const a = "1 范围\n适用于所有供应商。\n附录A\nA.1 管理评审输入\n顾客绩效指标须作为管理评审输入。\nA.2 记分卡\n每月发布。\n";
+    const b = "1 范围\n适用于所有供应商。\n附录 A\nA.1 管理评审输入\n顾客绩效指标须作为管理评审输入。\nA.2 记分卡\n每周发布。\n";
+    const citing = [
+      { id: "GWM-007", section: "A.1" },
+      { id: "GWM-008", section: "附录 A" },
+      { id: "GWM-009", section: "A.2 记分卡" },
+    ];
+    expect(compareRevisions(splitSections(a), splitSections(b), citing)).toEqual({
+      proposals: [
+        { csr: "GWM-007", cited: "A.1", verdict: "unchanged", old: { number: "A.1", title: "管理评审输入" }, new: { number: "A.1", title: "管理评审输入" } },
+        {
+          csr: "GWM-008",
+          cited: "附录 A",
+          verdict: "changed",
+          old: { number: "附录A", title: "" },
+          new: { number: "附录A", title: "" },
+          diff: [
+            { op: " ", text: "A.1 管理评审输入" },
+            { op: " ", text: "顾客绩效指标须作为管理评审输入。" },
+            { op: " ", text: "A.2 记分卡" },
+            { op: "-", text: "每月发布。" },
+            { op: "+", text: "每周发布。" },
+          ],
+        },
+        {
+          csr: "GWM-009",
+          cited: "A.2 记分卡",
+          verdict: "changed",
+          old: { number: "A.2", title: "记分卡" },
+          new: { number: "A.2", title: "记分卡" },
+          diff: [
+            { op: "-", text: "每月发布。" },
+            { op: "+", text: "每周发布。" },
+          ],
+        },
+      ],
+      added: [],
+    });
+  });
+});
+
 describe("comparing two revisions of a customer manual", () => {
   const dir = tempDir("csr-compare-");
   const files: Record<string, [string, string]> = {};
