@@ -122,6 +122,36 @@ describe("csr source update with the customer's files", { timeout: 120_000 }, ()
   });
 });
 
+const EDITION_A = ["# 东岳汽车顾客特定要求 A", "", "## 3 PPAP", "", "### 3.10 年度全尺寸检验", "", "每年对所有零件进行一次全尺寸检验。", "", "## 附录A", "", "### A.1 管理评审输入", "", "顾客绩效指标须作为管理评审输入。", ""];
+const EDITION_B = ["# 东岳汽车顾客特定要求 B", "", "## 3 PPAP", "", "### 3.10 软件版本管理", "", "含软件的零件须标明软件版本号。", "", "### 3.11 年度全尺寸检验", "", "每年对所有零件进行一次全尺寸检验。", "", "## 附录 A", "", "### A.1 管理评审输入", "", "顾客绩效指标须作为管理评审输入。", ""];
+
+describe("csr source update with appendix and renumbered sections (tester64 N2, N10)", { timeout: 120_000 }, () => {
+  it("pairs A.1 under 附录A as unchanged, and a renumbered section cited by its bare number keeps the bare form", () => {
+    const files: Record<string, string> = {
+      "customers/DYA.yaml": ["code: DYA", "name: 东岳汽车", "sources:", "  - id: DYA-SQM", "    title: 顾客特定要求", "    revisions:", "      - { revision: A, received: 2026-01-05, file: customers/DYA/A.md }", ""].join("\n"),
+      "customers/DYA/A.md": EDITION_A.join("\n"),
+      "csr/DYA/DYA-001.yaml": decidedCsr("DYA-001", '"3.10"', "年度全尺寸检验"),
+      "csr/DYA/DYA-002.yaml": decidedCsr("DYA-002", "A.1", "管理评审输入"),
+    };
+    const dir = gitInit(minimalRepo(files));
+    writeFileSync(join(dir, "customers/DYA/B.md"), EDITION_B.join("\n"));
+    const result = csr(["-C", dir, "source", "update", "DYA-SQM", "--revision", "B", "--received", "2026-03-02", "--file", "customers/DYA/B.md", "--accept", "--by", "wang", "--date", "2026-03-03"]);
+    expect(result.stderr).toBe("");
+    expect(result.stdout.split("\n").slice(0, 6)).toEqual([
+      "Compared customers/DYA/A.md with customers/DYA/B.md:",
+      "  DYA-001  3.10: unchanged (now 3.11 年度全尺寸检验)",
+      "  DYA-002  A.1: unchanged",
+      "New sections that no CSR cites yet (register them with 'csr add' if they are requirements):",
+      "  3.10 软件版本管理",
+      "DYA-SQM revision B recorded (received 2026-03-02); revision A is superseded.",
+    ]);
+    expect(result.stdout).toContain("2 CSR(s) unchanged in revision B; decision kept, confirmed by 王强 (wang) on 2026-03-03:\n");
+    expect(result.code).toBe(0);
+    expect(read(dir, "csr/DYA/DYA-001.yaml")).toContain('source: {document: DYA-SQM, revision: B, section: "3.11"}\n');
+    expect(read(dir, "csr/DYA/DYA-002.yaml")).toContain("source: {document: DYA-SQM, revision: B, section: A.1}\n");
+  });
+});
+
 describe("csr source update at a terminal", () => {
   const prompts = { input: wrapPrompt(input), select: wrapPrompt(select), search: wrapPrompt(search) } as unknown as Prompts;
 

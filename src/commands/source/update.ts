@@ -50,6 +50,7 @@ import { attachment } from "./attachment.js";
 import { recordEarlierRevision } from "./earlier.js";
 import { recordNoRequirements } from "./no-requirements.js";
 import { compareFiles, describeComparison, proposedVerdicts } from "./proposals.js";
+import { splitCitation, type CsrProposal } from "../../compare/revisions.js";
 import { appendIn, mapNode, persistChanges, refuseUnreadableConfig, verifyChanges, yamlText, type FileChange } from "../shared/persist.js";
 import { withRepositoryLock } from "../shared/transaction.js";
 
@@ -243,11 +244,10 @@ async function update(ctx: CommandContext, root: string, sourceId: string, flags
     } else if (verdict === "unchanged") {
       appendIn(doc, ["review", "confirmations"], doc.createNode({ source_revision: revision, by: confirmer!, date: confirmed, ...(lateReason ? { late_reason: lateReason } : {}) }, { flow: true }));
       doc.setIn(["source", "revision"], revision);
-      // A renumbered section (same title and text under a new number): the citation follows it.
-      const moved = comparison?.proposals.find((p) => p.csr === csr.id)?.new;
-      if (moved?.number && csr.source.section !== undefined && !new RegExp(`^${moved.number.replace(/\./g, "\\.")}(\\s|$)`).test(csr.source.section)) {
-        doc.setIn(["source", "section"], `${moved.number} ${moved.title}`.trim());
-      }
+      // A renumbered section (same title and text under a new number): the citation follows it, in the form it had (tester64 N10).
+      const proposal = comparison?.proposals.find((p) => p.csr === csr.id);
+      const cited = csr.source.section === undefined || proposal === undefined ? undefined : renumberedCitation(csr.source.section, proposal);
+      if (cited !== undefined) doc.setIn(["source", "section"], cited);
     } else {
       // The earlier round's nodes are moved, not re-created, so they keep their comments and layout;
       // its late reason goes with its decision, or it would excuse the new round's (csr/review-late),
@@ -341,6 +341,20 @@ async function update(ctx: CommandContext, root: string, sourceId: string, flags
   return 0;
 }
 
+
+/**
+ * A CSR's citation of a section the new revision renumbered, in the form the CSR had: the bare
+ * number stays bare ("3.10" → "3.11"), number and title keep the title ("3.10 年度全尺寸检验" →
+ * "3.11 年度全尺寸检验"), a citation by title alone is left as it is. Undefined when nothing changes.
+ */
+export function renumberedCitation(cited: string, proposal: Pick<CsrProposal, "old" | "new">): string | undefined {
+  const from = proposal.old?.number;
+  const to = proposal.new?.number;
+  if (!from || !to || from === to) return undefined;
+  const { number, written } = splitCitation(cited);
+  if (number !== from || written === undefined) return undefined;
+  return `${to}${cited.slice(written.length)}`.trim();
+}
 
 /**
  * The implementation record of a review round (`implementation`, besides its owner): what a changed
