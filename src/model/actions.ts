@@ -7,7 +7,7 @@
  */
 import { addDays } from "../core/dates.js";
 import type { WorkCalendar } from "./calendar.js";
-import { ACTION_STEPS, type ActionStep, type ActionStepId, type ComplaintDeadlines, type CorrectiveAction, type StepDeadline } from "./types.js";
+import { ACTION_STEPS, type ActionStep, type ActionStepId, type ComplaintDeadlines, type ControlledDocument, type CorrectiveAction, type StepDeadline } from "./types.js";
 
 /** A step of a record as read: its id (D3 … D8), due and done dates (YYYY-MM-DD), who did or verified it (D8's verifier as `by`, its evidence as `note`). */
 export type ActionStepView = ActionStep & { step: ActionStepId };
@@ -92,4 +92,22 @@ export function nextActionId(taken: Iterable<string>, source: CorrectiveAction["
     if (Number.isInteger(n) && n > highest) highest = n;
   }
   return `${prefix}${String(highest + 1).padStart(3, "0")}`;
+}
+
+/**
+ * The document revisions that carry out one of the corrective action records `ids` (a revision's `actions`,
+ * csr release --action; letter case aside): document id → the versions. For csr changes --action and
+ * --customer (a complaint's deviation, PFMEA and control plan revisions).
+ */
+export function revisionsNaming(documents: readonly ControlledDocument[], ids: ReadonlySet<string>): Map<string, Set<string>> {
+  const wanted = new Set([...ids].map((id) => id.toLowerCase()));
+  const out = new Map<string, Set<string>>();
+  for (const doc of documents) {
+    for (const revision of doc.revisions ?? []) {
+      if (!(revision.actions ?? []).some((id) => wanted.has(id.toLowerCase()))) continue;
+      if (!out.has(doc.id)) out.set(doc.id, new Set());
+      out.get(doc.id)!.add(revision.version);
+    }
+  }
+  return out;
 }

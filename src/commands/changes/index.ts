@@ -13,6 +13,7 @@ import { findRoot } from "../../load/discover.js";
 import { gitRaw, gitRead, isGitRepository } from "../../load/git.js";
 import type { Repository } from "../../load/repository.js";
 import { linkRemovals } from "../../load/link-removals.js";
+import { revisionsNaming } from "../../model/actions.js";
 import { commitAddingKey } from "../../load/submitters.js";
 import { compareStates, datedLinkRemovals, enteredBeforePeriod, inReportOrder, isUndated, linkRemovalsWanted, periodChanges, withSectionChanges, withSubmitters, type Change } from "../../model/changes.js";
 import { changeReport, periodReport, type RangeEnd, type UndatedBasis } from "../../report/registers/changes.js";
@@ -22,10 +23,11 @@ import type { CommandContext } from "../context.js";
 import { emitTable, languageOf, refuseOrWarnUnreadable, tableOutput, withHeading, writeOutput, type OutputFlags } from "../shared/output.js";
 import { readRepository } from "../shared/read.js";
 
-/** `csr changes` options: the output's, --customer (only that customer's changes: customerFilter) and --document (only that document's: documentFilter). */
+/** `csr changes` options: the output's, --customer (only that customer's changes: customerFilter), --document (only that document's: documentFilter) and --action (only what carries out that corrective action: actionFilter). */
 export interface ChangesFlags extends OutputFlags {
   customer?: string;
   document?: string;
+  action?: string;
 }
 
 export async function changesCommand(ctx: CommandContext, from: string, to: string | undefined, flags: ChangesFlags): Promise<number> {
@@ -221,7 +223,37 @@ export function documentFilter(ctx: CommandContext, repo: Repository, id: string
   return (change) => change.area === "document" && change.id === id;
 }
 
-/** A report limited by --customer and --document (both: the rows both keep), with what it is limited to as its title says it. */
+/**
+ * --action ID: the rows of the document revisions that carry out that corrective action record (revisions
+ * naming it in `actions`, csr release --action): each such revision released or taking effect, its copies
+ * handed out and taken back, its training, and the withdrawal of a document (a deviation) whose revision in
+ * force names it (revisionRows). Said on stderr; undefined (every row) without it. UserError (exit 2) for an id
+ * with no record, with the closest ids.
+ */
+export function actionFilter(ctx: CommandContext, repo: Repository, id: string | undefined): ((change: Change) => boolean) | undefined {
+  if (id === undefined) return undefined;
+  const action = repo.actions.find((a) => a.value.id.toLowerCase() === id.trim().toLowerCase())?.value;
+  if (!action) throw new UserError(t("action.unknown", { id }) + didYouMean(id, repo.actions.map((a) => a.value.id)), t("action.unknown.hint"));
+  ctx.stderr(t("changes.action-only", { id: action.id, title: action.title }) + "\n");
+  return revisionRows(revisionsNaming(repo.documents.map((d) => d.value), new Set([action.id])));
+}
+
+/**
+ * Whether a row of the report concerns one of `revisions` (document id → versions): a row of the area document
+ * whose version (the one released, taking effect, signed, issued or trained on in `to`; the one taken back, lost,
+ * destroyed, kept, reviewed or withdrawn in `from`) is one of the document's there.
+ */
+function revisionRows(revisions: ReadonlyMap<string, ReadonlySet<string>>): (change: Change) => boolean {
+  return (change) => {
+    if (change.area !== "document") return false;
+    const versions = revisions.get(change.id);
+    if (!versions) return false;
+    const version = ["recalled", "lost", "destroyed", "retained", "reviewed", "withdrawn", "removed"].includes(change.kind) ? change.from : change.to;
+    return versions.has(version);
+  };
+}
+
+/** A report limited by --customer, --document and --action (together: the rows all keep), with what it is limited to as its title says it. */
 interface ReportFilter {
   (change: Change): boolean;
   /** 东岳汽车股份有限公司, WI-010-01: what the title names the report as limited to. */
@@ -231,10 +263,12 @@ interface ReportFilter {
 function reportFilter(ctx: CommandContext, repo: Repository, flags: ChangesFlags): ReportFilter | undefined {
   const byCustomer = customerFilter(ctx, repo, flags.customer);
   const byDocument = documentFilter(ctx, repo, flags.document);
-  if (!byCustomer && !byDocument) return undefined;
+  const byAction = actionFilter(ctx, repo, flags.action);
+  if (!byCustomer && !byDocument && !byAction) return undefined;
   const customer = repo.customers.find((c) => c.value.code === flags.customer)?.value;
-  const keep = ((change: Change) => (byCustomer?.(change) ?? true) && (byDocument?.(change) ?? true)) as ReportFilter;
-  keep.only = [...(customer ? [localized(languageOf(), customer.name, customer.name_en)] : []), ...(flags.document !== undefined ? [flags.document] : [])];
+  const action = flags.action === undefined ? undefined : repo.actions.find((a) => a.value.id.toLowerCase() === flags.action!.trim().toLowerCase())?.value.id;
+  const keep = ((change: Change) => (byCustomer?.(change) ?? true) && (byDocument?.(change) ?? true) && (byAction?.(change) ?? true)) as ReportFilter;
+  keep.only = [...(customer ? [localized(languageOf(), customer.name, customer.name_en)] : []), ...(flags.document !== undefined ? [flags.document] : []), ...(action ? [action] : [])];
   return keep;
 }
 

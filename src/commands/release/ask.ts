@@ -8,7 +8,9 @@
  * must stand apart from (SEPARATE_DUTIES: the pairs the release refuses, so 会签 leaves out only the
  * preparer). Where departments must countersign the revision (qms.yaml `document_control.countersign`,
  * the document's `countersign_departments`), 会签 is asked whatever the layout, their people are offered
- * first, and the answer needs someone of each. The answers are the options the command would otherwise have been given.
+ * first, and the answer needs someone of each. Without --action, the open corrective action records (actions/)
+ * are offered after the why, those its reason or change request names ticked; naming one is enough to be
+ * asked. The answers are the options the command would otherwise have been given.
  */
 import { localToday } from "../../core/dates.js";
 import { UserError } from "../../core/errors.js";
@@ -18,8 +20,9 @@ import type { Repository } from "../../load/repository.js";
 import { countersignMissing, countersignRequired } from "../../model/countersign.js";
 import { currentRevision, GJB_SIGNATURES, isMilitaryRepresentative, layoutSignatures, militaryParties, SIGNATURE_FLAGS, type RepoIndex } from "../../model/index.js";
 import { revisionEvent } from "../../model/recorded-events.js";
-import type { ControlledDocument, Person, Role, SignatureRole } from "../../model/types.js";
-import type { Choice, Prompts } from "../add/prompting.js";
+import { actionClosed } from "../../model/actions.js";
+import type { ControlledDocument, CorrectiveAction, Person, Role, SignatureRole } from "../../model/types.js";
+import { codedChoices, type Choice, type Prompts } from "../add/prompting.js";
 import { dateAnswer, eventDateAnswer } from "../options.js";
 import { departmentLabel, personChoiceList, resolvePerson, worksOn } from "../shared/people.js";
 import { SEPARATE_DUTIES, type ReleaseFlags } from "./index.js";
@@ -35,8 +38,30 @@ export function releaseNeedsAnswers(repo: Repository, doc: ControlledDocument, f
     !given(flags.approved) ||
     (signatures.has("countersigned") && !(flags.countersigned ?? []).some(given)) ||
     (signatures.has("standardization") && !given(flags.standardization)) ||
-    (signatures.has("military_representative") && !given(flags.militaryRepresentative))
+    (signatures.has("military_representative") && !given(flags.militaryRepresentative)) ||
+    (!(flags.action ?? []).some(given) && actionsNamedInBasis(repo, flags).length > 0)
   );
+}
+
+/** The corrective action records not closed (actions/, D8 without a date), in the order of their ids: those a revision may carry out. */
+function openActions(repo: Repository): CorrectiveAction[] {
+  return repo.actions
+    .map((a) => a.value)
+    .filter((a) => !actionClosed(a))
+    .sort((a, b) => a.id.localeCompare(b.id, "en", { numeric: true }));
+}
+
+/**
+ * The ids of the open corrective action records that the revision's reason or change request names as
+ * written (--reason "东岳投诉DYA-C-2026-031，8D-2026-012 D7永久措施"), letter case aside: a whole id, not one
+ * that only starts another (8D-2026-01 in 8D-2026-012).
+ */
+export function actionsNamedInBasis(repo: Repository, flags: Pick<ReleaseFlags, "reason" | "changeRequest">): string[] {
+  const text = [flags.reason ?? "", flags.changeRequest ?? ""].join("\n");
+  if (text.trim() === "") return [];
+  return openActions(repo)
+    .filter((a) => new RegExp(`(?<![A-Za-z0-9])${a.id.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}(?![A-Za-z0-9])`, "i").test(text))
+    .map((a) => a.id);
 }
 
 /**
@@ -59,6 +84,15 @@ export async function askForRelease(ask: Prompts, repo: Repository, index: RepoI
       answered.reason = (await ask.input({ message: t("prompt.release.reason") })).trim();
       answered.changeRequest = (await ask.input({ message: t("prompt.release.change-request") })).trim();
       answered.ecn = [(await ask.input({ message: t("prompt.release.ecn") })).trim()];
+    }
+  }
+  // The corrective action records the revision carries out (--action), from those still open: the ones its reason or change request names ticked.
+  if (!(answered.action ?? []).some((value) => !blank(value))) {
+    const open = openActions(repo);
+    if (open.length > 0) {
+      const named = new Set(actionsNamedInBasis(repo, answered));
+      const choices = codedChoices(open.map((a) => ({ value: a.id, name: a.title, note: a.customer })));
+      answered.action = await ask.checkbox({ message: t("prompt.release.action"), choices: choices.map((c) => ({ ...c, checked: named.has(c.value) })) });
     }
   }
   // Who signs what so far, by the options and the answers, as the release will read them.

@@ -1,0 +1,148 @@
+/**
+ * A corrective action carried through the change flow (ca63 rests): csr release at a terminal offers the
+ * open corrective action records for --action, ticking the one its reason or change request names, and
+ * csr changes --action lists the revisions recorded against a record with their copies, in every format.
+ * On a copy of examples/acme-auto in a real git repository: DYA's complaint 8D-2026-012 received on
+ * 2026-11-02, QP-010 A/2 and the PFMEA QR-014-03 released for it. Prompts driven with @inquirer/testing.
+ */
+import { checkbox, input, select } from "@inquirer/prompts";
+import { screen, wrapPrompt } from "@inquirer/testing/vitest";
+import { readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import type { Prompts } from "../../src/commands/add/prompting.js";
+import { releaseDocument } from "../../src/commands/release/index.js";
+import { capture } from "../csr/fixture.js";
+import { builtOnce, copyFixture, csr, git, gitInit } from "../helpers.js";
+
+const prompts = { input: wrapPrompt(input), select: wrapPrompt(select), checkbox: wrapPrompt(checkbox) } as unknown as Prompts;
+
+/** In Chinese, the repository's language; exit 0 required. */
+function run(dir: string, ...args: string[]): string {
+  const result = csr(["-C", dir, ...args], { lang: "zh-CN" });
+  if (result.code !== 0) throw new Error(`csr ${args.join(" ")}: ${result.stderr}`);
+  return result.stdout;
+}
+
+/** The complaint opened, a second record (an audit's) open too, and QP-010's text changed for its A/2, committed. */
+const opened = builtOnce(() => {
+  const dir = gitInit(copyFixture("examples/acme-auto"));
+  run(dir, "action", "open", "8D-2026-012", "--title", "D1制动软管扣压外径超差", "--customer", "DYA", "--complaint", "DYA-C-2026-031", "--received", "2026-11-02", "--owner", "gaoyang", "--commit");
+  run(dir, "action", "open", "8D-2026-013", "--title", "卡箍漏装", "--customer", "BCM", "--received", "2026-11-04", "--owner", "gaoyang", "--commit");
+  run(dir, "submit", "QP-010", "--by", "zhaoqiang", "--date", "2026-11-10");
+  const path = join(dir, "documents/procedures/QP-010.yaml");
+  writeFileSync(path, readFileSync(path, "utf8").replace("首件检验合格后方可批量生产。", "首件检验合格并经班组长签字确认后方可批量生产。"));
+  git(dir, ["commit", "-qam", "body"]);
+  return dir;
+});
+
+const SIGNED = { prepared: "huangjun", reviewed: "zhangli", approved: "xuht", date: "2026-11-12" };
+const revisionOf = (dir: string) => readFileSync(join(dir, "documents/procedures/QP-010.yaml"), "utf8").split("  - version: A/2\n")[1]!;
+
+describe("csr release at a terminal offers the open corrective actions", () => {
+  it("asks when the reason names an open record, with that record ticked, though every other option is given", async () => {
+    const dir = await opened();
+    const done = releaseDocument(capture(dir), "QP-010", { ...SIGNED, summary: "首件确认", reason: "东岳投诉DYA-C-2026-031，8d-2026-012 D7永久措施" }, prompts);
+    await screen.next();
+    expect(screen.getScreen()).toBe(
+      [
+        "? Corrective actions this revision carries out (may be left blank; those the reason or change request names are ticked)",
+        "❯◉ 8D-2026-012  D1制动软管扣压外径超差  DYA",
+        " ◯ 8D-2026-013  卡箍漏装  BCM",
+        "",
+        "↑↓ navigate • space select • a all • i invert • ⏎ submit",
+      ].join("\n"),
+    );
+    screen.keypress("enter");
+    expect(await done).toBe(0);
+    expect(revisionOf(dir)).toContain("    reason: 东岳投诉DYA-C-2026-031，8d-2026-012 D7永久措施\n    actions:\n      - 8D-2026-012\n");
+  });
+
+  it("offers them, none ticked, when it asks for the summary and why; none chosen records none", async () => {
+    const dir = await opened();
+    const done = releaseDocument(capture(dir), "QP-010", SIGNED, prompts);
+    for (const text of ["首件确认", "", "", ""]) {
+      await screen.next();
+      if (text) screen.type(text);
+      screen.keypress("enter");
+    }
+    await screen.next();
+    expect(screen.getScreen().split("\n").slice(1, 3)).toEqual(["❯◯ 8D-2026-012  D1制动软管扣压外径超差  DYA", " ◯ 8D-2026-013  卡箍漏装  BCM"]);
+    screen.keypress("down");
+    screen.keypress("space");
+    screen.keypress("enter");
+    expect(await done).toBe(0);
+    expect(revisionOf(dir)).toContain("    summary: 首件确认\n    actions:\n      - 8D-2026-013\n    prepared:");
+
+    const other = await opened();
+    const none = releaseDocument(capture(other), "QP-010", SIGNED, prompts);
+    for (const text of ["首件确认", "", "", ""]) {
+      await screen.next();
+      if (text) screen.type(text);
+      screen.keypress("enter");
+    }
+    await screen.next();
+    screen.keypress("enter");
+    expect(await none).toBe(0);
+    expect(revisionOf(other)).not.toContain("actions:");
+  });
+
+  it("asks nothing of a record named only as the start of another id, nor when --action is given", async () => {
+    const dir = await opened();
+    const ctx = capture(dir);
+    // 8D-2026-01 names no record (8D-2026-012 only starts with it): nothing is asked, and no prompt is waited for.
+    expect(await releaseDocument(ctx, "QP-010", { ...SIGNED, summary: "首件确认", reason: "见8D-2026-01" }, prompts)).toBe(0);
+    expect(revisionOf(dir)).not.toContain("actions:");
+    const given = await opened();
+    expect(await releaseDocument(capture(given), "QP-010", { ...SIGNED, summary: "首件确认", reason: "8D-2026-012 D7", action: ["8D-2026-013"] }, prompts)).toBe(0);
+    expect(revisionOf(given)).toContain("    actions:\n      - 8D-2026-013\n");
+  });
+});
+
+/** The complaint's changes: QP-010 A/2 and the PFMEA QR-014-03 A/0 released for it, A/2 handed out, and an unrelated release of QP-013. */
+const carried = builtOnce(async () => {
+  const dir = await opened();
+  run(dir, "release", "QP-010", "--summary", "首件确认", "--reason", "8D-2026-012 D7", "--action", "8D-2026-012", "--prepared", "huangjun", "--reviewed", "zhangli", "--approved", "xuht", "--date", "2026-11-12", "-y");
+  run(dir, "new", "form", "--number", "QR-014-03", "--title", "D1平台PFMEA（DY-BH-2201）", "--department", "ENG", "--retention", "产品寿命期+1年", "-y", "--commit");
+  run(dir, "release", "QR-014-03", "--summary", "首次发布", "--action", "8D-2026-012", "--prepared", "gaoyang", "--reviewed", "zhoupeng", "--approved", "zhangli", "--date", "2026-11-13", "-y");
+  run(dir, "distribute", "QP-010", "--to", "PRD:huangjun", "--date", "2026-11-17", "--issued-by", "chenjing", "-y", "--commit");
+  return dir;
+});
+
+describe("csr changes --action", () => {
+  it("lists the revisions recorded against the record and their copies, and says so", async () => {
+    const dir = await carried();
+    const result = csr(["-C", dir, "changes", "2026-11-01", "2026-11-30", "--action", "8d-2026-012"], { lang: "zh-CN" });
+    expect(result.code).toBe(0);
+    expect(result.stderr).toBe("只列出落实纠正措施 8D-2026-012（D1制动软管扣压外径超差）的变更：记在该措施下的换版，及其发放、回收、培训和作废。\n");
+    const lines = result.stdout.split("\n");
+    expect(lines[0]).toBe("变更报告：2026-11-01 至 2026-11-30（仅 8D-2026-012）");
+    expect(lines.slice(4, 7).map((line) => line.split(/ {2,}/).slice(0, 4))).toEqual([
+      ["文件", "换版", "QP-010", "生产过程控制程序"],
+      ["文件", "新增", "QR-014-03", "D1平台PFMEA（DY-BH-2201）"],
+      ["文件", "发放", "QP-010", "生产过程控制程序"],
+    ]);
+    expect(lines[7]).toBe("");
+    expect(lines[8]).toBe("文件：新增 1，换版 1，发放 1");
+  });
+
+  it("gives the same rows as JSON and CSV", async () => {
+    const dir = await carried();
+    const json = JSON.parse(run(dir, "changes", "2026-11-01", "2026-11-30", "--action", "8D-2026-012", "--format", "json")) as { changes: { kind: string; id: string; to: string }[] };
+    expect(json.changes.map((c) => [c.kind, c.id, c.to])).toEqual([
+      ["released", "QP-010", "A/2"],
+      ["added", "QR-014-03", "A/0"],
+      ["issued", "QP-010", "A/2"],
+    ]);
+    const rows = run(dir, "changes", "2026-11-01", "2026-11-30", "--action", "8D-2026-012", "--format", "csv").trim().split("\n");
+    expect(rows.slice(1).map((row) => row.split(",")[2])).toEqual(["QP-010", "QR-014-03", "QP-010"]);
+  });
+
+  it("refuses an id without a record, naming the closest, exit 2", async () => {
+    const dir = await carried();
+    const result = csr(["-C", dir, "changes", "2026-11-01", "2026-11-30", "--action", "8D-2026-021"], { lang: "zh-CN" });
+    expect(result.code).toBe(2);
+    expect(result.stdout).toBe("");
+    expect(result.stderr.split("\n")[0]).toBe("csr: 没有纠正措施记录 '8D-2026-021'。是否应为 '8D-2026-012'？");
+  });
+});
