@@ -8,6 +8,7 @@
  */
 import { reportedAt, type Finding } from "../core/diagnostic.js";
 import type { Rerun } from "../load/cache.js";
+import type { Repository } from "../load/repository.js";
 import { isBlocking } from "../load/silent.js";
 import { locate, type SourceFile } from "../load/source.js";
 import { brokenFoundations, checkRepository, configuredSeverity, orderFindings } from "./engine.js";
@@ -23,8 +24,17 @@ const EVERYTHING: RuleScope = { files: "all", reads: (f) => f.data };
  */
 const DUPLICATES = "id/duplicate";
 
-/** The findings of a whole check without `--base` for `options`, or undefined when only a whole check can tell. */
-export function recheck(change: Rerun, options: CheckOptions, rules: readonly Rule[] = registeredRules): Finding[] | undefined {
+/**
+ * The findings of a whole check without `--base` for `options`, or undefined when only a whole check can tell.
+ * `wholeOptions`: what the rules run again over the whole repository read besides it (the version in force of
+ * the documents being revised, from git: load/base.ts revisedInForce), asked only when a rule is.
+ */
+export async function recheck(
+  change: Rerun,
+  options: CheckOptions,
+  rules: readonly Rule[] = registeredRules,
+  wholeOptions?: (whole: Repository) => Promise<Partial<CheckOptions>>,
+): Promise<Finding[] | undefined> {
   const { previous, changed, partial } = change;
   const overrides = partial.config?.value.rules ?? {};
   const enabled = rules.filter((r) => r.check && configuredSeverity(r.id, overrides) !== undefined);
@@ -60,7 +70,8 @@ export function recheck(change: Rerun, options: CheckOptions, rules: readonly Ru
   const rerunIds = new Set(rerun.map((r) => r.id));
   if (rerun.length > 0) {
     // The rules' findings only: the loader's are the last check's (unchanged files) and in `fresh` (changed ones).
-    const whole = checkRepository(change.whole(), options, rerun);
+    const repository = change.whole();
+    const whole = checkRepository(repository, { ...options, ...(await wholeOptions?.(repository)) }, rerun);
     fresh.push(...[...whole.findings, ...whole.held].filter((f) => rerunIds.has(f.rule)));
   }
   const files = new Map(changed.map((c) => [c.after.path, c.after]));

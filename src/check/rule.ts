@@ -21,6 +21,11 @@ export interface CheckOptions {
    * current version's release tag (load/base.ts releasesChanged), for doc/revision-not-bumped.
    */
   released?: ReadonlyMap<string, ReleasedVersion>;
+  /**
+   * The released documents being revised (修订中: the file holds the draft of the next version) as their
+   * current version was released, by id (load/base.ts revisedInForce); a document git does not have is absent.
+   */
+  inForce?: ReadonlyMap<string, ControlledDocument>;
 }
 
 /**

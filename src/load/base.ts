@@ -111,6 +111,25 @@ export async function releasesChanged(root: string, documents: readonly { value:
   return changed;
 }
 
+/**
+ * The released documents being revised (修订中, `revising`: the file holds the draft of the next
+ * version) as their current version was released, by id (releasedRevisions: its release tag, else the
+ * commit that recorded it): the version in force while the draft is prepared, which the rules judging
+ * it read as the registers do (doc/referenced-not-in-force). No git call when no document is being
+ * revised; a version git does not have (no git, a shallow clone) is not in the map.
+ */
+export async function revisedInForce(root: string, documents: readonly { value: ControlledDocument; file: SourceFile }[]): Promise<Map<string, ControlledDocument>> {
+  const wanted = documents.flatMap(({ value, file }) => {
+    const version = value.revisions?.at(-1)?.version;
+    return value.status === "released" && value.revising !== undefined && value.kind !== "external" && version !== undefined ? [{ id: value.id, path: file.path, version }] : [];
+  });
+  const found = await releasedRevisions(root, wanted);
+  return new Map(wanted.flatMap((w) => {
+    const released = found.get(releaseTag(w.id, w.version));
+    return released ? [[w.id, released] as const] : [];
+  }));
+}
+
 /** A revision of a document whose content a register of a past day needs: the document's id, its file (named from the repository's root) and the version. */
 export interface RevisionWanted {
   id: string;

@@ -129,7 +129,7 @@ async function cachedCheck(dir: string, rules: readonly Rule[]): Promise<{ findi
     {
       rememberFindings: true,
       rerun: async (change) => {
-        const result = recheck(change, { today: TODAY }, rules);
+        const result = await recheck(change, { today: TODAY }, rules);
         incremental = result !== undefined;
         return result;
       },

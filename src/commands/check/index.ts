@@ -53,8 +53,10 @@ export async function checkCommand(ctx: CommandContext, flags: CheckFlags): Prom
     const against = base ?? (await baseState());
     // Without a base, the release tags say which released documents were edited since (doc/revision-not-bumped);
     // the pre-commit hook compares with HEAD (--base HEAD), and before the first commit there is no tag.
-    const released = against || flags.staged ? undefined : await (await import("../../load/base.js")).releasesChanged(root, repo.documents);
-    const outcome = checkRepository(repo, { today, ...(against ? { base: against } : {}), ...(released?.size ? { released } : {}) });
+    const load = await import("../../load/base.js");
+    const released = against || flags.staged ? undefined : await load.releasesChanged(root, repo.documents);
+    const inForce = await load.revisedInForce(root, repo.documents);
+    const outcome = checkRepository(repo, { today, ...(against ? { base: against } : {}), ...(released?.size ? { released } : {}), ...(inForce.size ? { inForce } : {}) });
     return [...outcome.findings, ...outcome.held];
   };
   const run = async (repo: Repository) => {
@@ -74,8 +76,14 @@ export async function checkCommand(ctx: CommandContext, flags: CheckFlags): Prom
           rememberFindings: flags.base === undefined,
           // With a few files changed, the rules that the change can affect run on them alone.
           rerun: async (change) => {
-            const released = flags.base === undefined ? await (await import("../../load/base.js")).releasesChanged(root, change.partial.documents) : undefined;
-            return (await import("../../check/incremental.js")).recheck(change, { today, ...(released?.size ? { released } : {}) });
+            const load = await import("../../load/base.js");
+            const released = flags.base === undefined ? await load.releasesChanged(root, change.partial.documents) : undefined;
+            // The documents being revised anywhere, for a rule run again over the whole repository.
+            const inForceOf = async (whole: Repository) => {
+              const inForce = await load.revisedInForce(root, whole.documents);
+              return inForce.size ? { inForce } : {};
+            };
+            return (await import("../../check/incremental.js")).recheck(change, { today, ...(released?.size ? { released } : {}) }, undefined, inForceOf);
           },
         });
   const { findings: checked, files, notReported = [] } = flags.addedOnly && !flags.staged ? { ...whole, ...(await addedByBranch(root, flags.base!, today, whole.findings)) } : whole;
