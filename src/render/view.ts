@@ -18,6 +18,7 @@ import { confidentialityNotice, draftNotice } from "../model/confidentiality.js"
 import { externalPendingUntil } from "../model/external.js";
 import { currentRevision, documentLayout, formRevisionOn, issuedOn, militaryParties, revisionEffective, revisionInForce, type RepoIndex } from "../model/index.js";
 import { recordKeepingText } from "../model/record-keeping.js";
+import { withdrawnTemporaryText } from "../model/deviations.js";
 import { bodyOnPaper, firstIssueDate, neverReleased, revisionBasis, revisionDate, revisionPages, revisionSignatures, revisionSummary } from "../model/revision.js";
 import { closedRoundVerdict, currentReviewRound, historyRounds, lateByText, lateKeptDecision, pastDueInTime, workdaysPastDue, type ReviewRoundTimeliness } from "../model/review-timeliness.js";
 import { addressedSection, closingSectionNumbers, documentSections, sectionAnchor } from "../model/sections.js";
@@ -186,7 +187,12 @@ export interface DocumentView extends Header {
   records: ReferenceView[];
   record?: { retention: string; medium: string; location: string };
   /** supersededHref: the replacement's page where the output links documents (csr site), so a reader who lands on the withdrawn one gets to it in one tap (IATF 7.5.3.2). */
-  obsolete?: { date: string; reason: string; supersededBy: string; supersededHref?: string };
+  /**
+   * `temporary`: a withdrawn temporary document's period and how it ended (临时，2026-11-03 至 2026-11-30，2026-11-20 提前撤销),
+   * `deviatesFrom`: the documents a withdrawn deviation deviated from, by number and title; both "" for other documents, so
+   * that the print keeps the evidence of a time-limited change (IATF 16949 8.5.6.1.1; tester63 N4).
+   */
+  obsolete?: { date: string; reason: string; supersededBy: string; supersededHref?: string; temporary: string; deviatesFrom: string };
   remarks: string;
   /** The notice on a revision replaced since (`csr render --revision`): 非受控, which version, replaced by which from when. */
   superseded?: string;
@@ -630,6 +636,9 @@ export function documentView(repo: Repository, index: RepoIndex, doc: Controlled
           reason: doc.obsolete.reason,
           supersededBy: doc.obsolete.superseded_by ? referenceLabel(names, doc.id, doc.obsolete.superseded_by) : "",
           ...(doc.obsolete.superseded_by && names.reference(doc.id, doc.obsolete.superseded_by).href !== undefined ? { supersededHref: names.reference(doc.id, doc.obsolete.superseded_by).href } : {}),
+          temporary: doc.valid_until !== undefined ? (withdrawnTemporaryText(lang, doc) ?? "") : "",
+          // By number and title, not the version in force today: that is not the one it deviated from.
+          deviatesFrom: (doc.deviates_from ?? []).map((id) => deviatedLabel(index, lang, id)).join(translate(lang, "register.list-separator")),
         }
       : undefined,
     remarks: doc.remarks ?? "",
@@ -640,6 +649,12 @@ export function documentView(repo: Repository, index: RepoIndex, doc: Controlled
       ? { external: { publisher: doc.external?.publisher ?? "", revision: doc.external?.revision ?? "", issued: doc.external?.issued ?? "", effective: doc.external?.effective ?? "", received: doc.external?.received ?? "", pending: externalPendingNote(doc, lang, today) } }
       : {}),
   };
+}
+
+/** A document a deviation deviated from, by number and title (by number only when the repository lacks it: ref/unresolved reports that). */
+function deviatedLabel(index: RepoIndex, lang: Lang, id: string): string {
+  const target = index.documents.get(id)?.value;
+  return target ? `${id} ${localized(lang, target.title, target.title_en)}` : id;
 }
 
 function referenceLabel(names: Names, from: string, id: string): string {

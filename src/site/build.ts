@@ -21,6 +21,7 @@ import { TEMPLATES_DIR } from "../load/package.js";
 import type { Repository } from "../load/repository.js";
 import { inCatalogOrder, type Catalog } from "../model/catalog.js";
 import type { Change } from "../model/changes.js";
+import { withdrawnTemporaryText } from "../model/deviations.js";
 import { clauseCoverage, procedureCoverage } from "../model/coverage.js";
 import { RECORDED_WORDING, type RecordedWording } from "../model/fingerprint.js";
 import { classificationName, csrClassification, documentClassification, isStateSecret, isStateSecretCsr } from "../model/classification.js";
@@ -36,17 +37,16 @@ import { judgingRoundsOnce, pastDueInTimeText } from "../model/review-timeliness
 import { openTrainings, sessionTraineesIn, type OpenTraining } from "../model/training.js";
 import { documentTrainingRecord, documentTrainingText } from "../model/document-training.js";
 import type { ClassificationChange, ControlledDocument, Csr, Decision, Opinion, Process, ReviewRound, SignatureRole, SourceDocument, TrainingSession } from "../model/types.js";
-import { auditCounts, auditCycleStart, auditorRoster, auditsIn } from "../model/process-audits.js";
+import { auditCycleStart, auditsIn } from "../model/process-audits.js";
 import { documentReferrers, type Referrers } from "../model/referrers.js";
 import { conjunction, shortList, translate, type MessageData, type MessageKey } from "../i18n/index.js";
 import { createRenderer, handlebarsRuntime } from "../render/environment.js";
 import { pageFooter } from "../render/pdf.js";
 import { markdownToHtml } from "../render/markdown.js";
 import { citeClause, csrReportView, documentView, type DocumentView, type Lang, type PageLinker, type SupersededRevision } from "../render/view.js";
-import { auditorNames, lastAuditText } from "../report/registers/audits.js";
 import { auditNotes, clauseLastAudits, coverageReading, DIRECT, editionNotes, INHERITED, procedureNotes, servingDocuments, THROUGH_CHILDREN } from "../report/registers/clauses.js";
 import { periodicReviewResult } from "../report/registers/periodic-reviews.js";
-import { compareIds, csrsOn, csrsOnById, customerName, departmentName, deviationsOn, documentsOn, documentStatus, documentTitle, documentVersion, effectiveDate, personName, registerContext, statusLabel, t, versionInForce, versionInForceOn, type DocumentsOn, type RegisterContext } from "../report/registers/context.js";
+import { compareIds, csrsOn, csrsOnById, customerName, departmentName, deviationsOn, documentsOn, pastDeviations, documentStatus, documentTitle, documentVersion, effectiveDate, personName, registerContext, statusLabel, t, versionInForce, versionInForceOn, type DocumentsOn, type RegisterContext } from "../report/registers/context.js";
 import { confirmationText, externalStatus, sourceRevisionStatus } from "../report/registers/external.js";
 import { auditRegisters } from "../report/registers/index.js";
 import type { DraftsOn } from "../report/registers/documents.js";
@@ -699,7 +699,7 @@ async function writeSite(repo: Repository, findings: readonly Finding[], options
         const stamp = view.stamp === "released" ? (pending ? "pending" : "uncontrolled") : view.stamp === "external" ? "external-uncontrolled" : view.stamp;
         const confidentiality = stamp === "uncontrolled" || stamp === "pending" || stamp === "external-uncontrolled" ? "" : view.confidentiality;
         // The status line at the top links a withdrawn document's replacement: the notice above the text does not repeat it (page59).
-        const obsolete = view.obsolete && extra.status ? { date: view.obsolete.date, reason: view.obsolete.reason, supersededBy: "" } : view.obsolete;
+        const obsolete = view.obsolete && extra.status ? { ...view.obsolete, supersededBy: "" } : view.obsolete;
         return focusableTables(renderer.render(of.kind, { ...view, stamp, confidentiality, ...(obsolete ? { obsolete } : {}), site: chrome(from, { csp: DOCUMENT_CSP, ...extra }) }));
       };
       // The coming version shown for want of the text in force is stamped 待实施 and said to be so, the version in force named.
@@ -1192,6 +1192,13 @@ function deviationsSection(rc: RegisterContext, page: string, referrers: Referre
   return [{ title: t(rc, "site.document.deviations"), items: deviations.map(({ doc, note }) => entityCell(page, "document", doc.id, withNote(rc, `${doc.id} ${documentTitle(rc, doc)}`, note || undefined))) }];
 }
 
+/** The deviations from a document withdrawn by `today` (pastDeviations), each linked with how it ended (临时，2026-11-03 至 2026-11-30，2026-11-20 提前撤销); none: no section. */
+function pastDeviationsSection(rc: RegisterContext, page: string, referrers: Referrers | undefined, absent: ReadonlySet<string>, today: string, entityCell: EntityCell): SiteSection[] {
+  const past = pastDeviations(rc, (referrers?.deviations ?? []).filter((id) => !absent.has(id)), today);
+  if (past.length === 0) return [];
+  return [{ title: t(rc, "site.document.past-deviations"), items: past.map((doc) => entityCell(page, "document", doc.id, withNote(rc, `${doc.id} ${documentTitle(rc, doc)}`, withdrawnTemporaryText(rc.lang, doc)))) }];
+}
+
 function documentCell(rc: RegisterContext, page: string, id: string, entityCell: EntityCell): Cell {
   const doc = rc.index.documents.get(id)?.value;
   return entityCell(page, "document", id, doc ? `${id} ${documentTitle(rc, doc)}` : id);
@@ -1259,6 +1266,7 @@ function documentSections(
     // A deviation names what it deviates from, which it leaves as it is; the page of that document lists the deviations in force or in preparation (IATF 16949 8.5.6.1.1, tester61 L12).
     ...(doc.deviates_from?.length ? [{ title: t(rc, "site.document.deviates-from"), items: doc.deviates_from.map((id) => documentCell(rc, page, id, entityCell)) }] : []),
     ...deviationsSection(rc, page, referrers, absent, today, entityCell),
+    ...pastDeviationsSection(rc, page, referrers, absent, today, entityCell),
     ...(earlier ? [earlier] : []),
     // The clauses the document addresses itself, each as the standard cites it, with its title.
     ...(doc.clauses?.length ? [{ title: t(rc, "site.document.clauses"), items: inCatalogOrder(doc.clauses, rc.repo.config?.value.standards ?? []).map((c) => ({ text: citeClause(rc.repo, rc.lang, c) })) }] : []),
@@ -1936,12 +1944,12 @@ function heatMap(rc: RegisterContext, catalog: Catalog, table: Table, pages: Sit
   const state = { [DIRECT]: "direct", [INHERITED]: "parent", [THROUGH_CHILDREN]: "inherited" } as Record<string, string>;
   // During a transition the new edition's matrix has the old numbers (原条款（2016版）): the heat map shows them too.
   const former = table.columns.find((c) => c.key === "former");
-  const lastAuditOf = anyAudit(rc.repo) ? clauseLastAudits(input.processes, catalog.id, today, auditorRoster(rc.index.people)) : undefined;
+  const lastAuditOf = anyAudit(rc.repo) ? clauseLastAudits(input.processes, catalog.id, today) : undefined;
   const cycle = auditCycleStart(today);
   const auditCell = (number: string, excluded: boolean): HeatMapCell => {
-    const last = lastAuditOf!(number);
-    const className = excluded ? "excluded" : last.date !== undefined && last.date >= cycle ? "audit" : "audit out-of-cycle";
-    return { text: "", className, label: "", links: excluded ? [] : [{ text: lastAuditText(rc, last, t(rc, "register.clauses.never-audited")), label: "" }] };
+    const date = lastAuditOf!(number);
+    const className = excluded ? "excluded" : date !== undefined && date >= cycle ? "audit" : "audit out-of-cycle";
+    return { text: "", className, label: "", links: excluded ? [] : [{ text: date ?? t(rc, "register.clauses.never-audited"), label: "" }] };
   };
   const auditLead = lastAuditOf ? auditNotes(rc, coverage, lastAuditOf, today) : [];
   return {
@@ -2155,8 +2163,7 @@ function sitemap(baseUrl: string, pages: readonly string[]): string {
  */
 function processAuditSection(rc: RegisterContext, process: Process, today: string) {
   const audits = auditsIn([process], undefined, today);
-  const roster = auditorRoster(rc.index.people);
-  const uncounted = audits.filter(({ audit }) => !auditCounts(audit, roster)).length;
+  const separator = t(rc, "register.list-separator");
   return {
     id: "audits",
     title: t(rc, "register.audits.title", { count: audits.length }),
@@ -2173,13 +2180,12 @@ function processAuditSection(rc: RegisterContext, process: Process, today: strin
             ],
             rows: audits.map(({ audit }) => [
               { text: audit.date, className: "date" },
-              { text: auditorNames(rc, audit, roster) },
+              { text: audit.by.map((id) => personName(rc, id)).join(separator) },
               { text: audit.report },
               { text: String(audit.nonconformities) },
               { text: audit.comment ?? "" },
             ]),
           },
-          ...(uncounted > 0 ? { notes: [t(rc, "register.audit-uncounted.totals", { count: uncounted })] } : {}),
         }),
   };
 }

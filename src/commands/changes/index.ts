@@ -187,10 +187,8 @@ function withLinkRemovals(root: string, changes: Change[], [from, before]: [stri
  * customer holds no other customer's requirements (IATF 16949 7.5.3.2.2): its CSRs (by the CSR's customer, or an
  * id CODE-… for one no longer there), its source documents, its rows of the symbol conversion table, and the
  * documents that address one of its CSRs (`addressed`), that are numbered CODE-… (its notices registered as
- * external documents) or whose revision cites one of its change notices (`ecn` CODE-…), and the revisions recorded
- * against one of its complaints (a corrective action record whose `customer` it is, named in the revision's
- * `actions`: a containment deviation, a PFMEA or control plan that addresses none of its CSRs) with their rows as
- * --action keeps them (revisionRows; tester63 N13). Coverage and people rows are left out. Said on stderr; undefined (every row) without --customer. UserError (exit 2) for an unknown customer,
+ * external documents) or whose revision cites one of its change notices (`ecn` CODE-…). Coverage and people rows are
+ * left out. Said on stderr; undefined (every row) without --customer. UserError (exit 2) for an unknown customer,
  * with the closest code.
  */
 export function customerFilter(ctx: CommandContext, repo: Repository, code: string | undefined): ((change: Change) => boolean) | undefined {
@@ -201,14 +199,12 @@ export function customerFilter(ctx: CommandContext, repo: Repository, code: stri
   const csrs = new Map(repo.csrs.map((c) => [c.value.id, c.value.customer]));
   const documents = new Set(repo.csrs.filter((c) => c.value.customer === code).flatMap((c) => (c.value.addressed ?? []).map((a) => a.document)));
   const own = (id: string) => id.startsWith(`${code}-`);
-  const complaints = new Set(repo.actions.filter((a) => a.value.customer === code).map((a) => a.value.id));
-  const forComplaint = revisionRows(revisionsNaming(repo.documents.map((d) => d.value), complaints));
   ctx.stderr(t("changes.customer-only", { code, name: localized(languageOf(), customer.name, customer.name_en) }) + "\n");
   return (change) => {
     if (change.area === "csr") return csrs.has(change.id) ? csrs.get(change.id) === code : own(change.id);
     if (change.area === "source") return change.detail === code;
     if (change.area === "symbol") return change.id.startsWith(`${code} `);
-    if (change.area === "document") return documents.has(change.id) || own(change.id) || (change.ecn ?? []).some(own) || forComplaint(change);
+    if (change.area === "document") return documents.has(change.id) || own(change.id) || (change.ecn ?? []).some(own);
     return false;
   };
 }
@@ -223,8 +219,29 @@ export function documentFilter(ctx: CommandContext, repo: Repository, id: string
   if (id === undefined) return undefined;
   const doc = repo.documents.find((d) => d.value.id === id)?.value;
   if (!doc) throw new UserError(t("edit.no-document", { id }) + didYouMean(id, repo.documents.map((d) => d.value.id)));
-  ctx.stderr(t("changes.document-only", { id, title: localized(languageOf(), doc.title, doc.title_en) }) + "\n");
-  return (change) => change.area === "document" && change.id === id;
+  const deviations = deviationsOf(repo, id);
+  const title = localized(languageOf(), doc.title, doc.title_en);
+  ctx.stderr((deviations.length > 0 ? t("changes.document-only.deviations", { id, title, deviations: deviations.join(t("common.list-separator")) }) : t("changes.document-only", { id, title })) + "\n");
+  const ids = new Set([id, ...deviations]);
+  return (change) => change.area === "document" && ids.has(change.id);
+}
+
+/**
+ * The deviations from document `id` (documents naming it under `deviates_from`), by number: `csr changes
+ * --document` lists their rows with the document's, as the history of its standard process includes the
+ * time-limited changes made beside it and their withdrawal (IATF 16949 8.5.6.1.1; tester63 N4).
+ */
+function deviationsOf(repo: Repository, id: string): string[] {
+  return repo.documents
+    .filter((d) => d.value.id !== id && (d.value.deviates_from ?? []).includes(id))
+    .map((d) => d.value.id)
+    .sort((a, b) => a.localeCompare(b, "en", { numeric: true }));
+}
+
+/** What the title names a report of --document `id` as limited to: WI-010-01, or WI-010-01 及其偏离 WI-010-03 when deviations from it are listed too. */
+function documentOnly(repo: Repository, id: string): string {
+  const deviations = deviationsOf(repo, id);
+  return deviations.length === 0 ? id : t("changes.only-document-deviations", { id, deviations: deviations.join(t("common.list-separator")) });
 }
 
 /**
@@ -272,7 +289,7 @@ function reportFilter(ctx: CommandContext, repo: Repository, flags: ChangesFlags
   const customer = repo.customers.find((c) => c.value.code === flags.customer)?.value;
   const action = flags.action === undefined ? undefined : repo.actions.find((a) => a.value.id.toLowerCase() === flags.action!.trim().toLowerCase())?.value.id;
   const keep = ((change: Change) => (byCustomer?.(change) ?? true) && (byDocument?.(change) ?? true) && (byAction?.(change) ?? true)) as ReportFilter;
-  keep.only = [...(customer ? [localized(languageOf(), customer.name, customer.name_en)] : []), ...(flags.document !== undefined ? [flags.document] : []), ...(action ? [action] : [])];
+  keep.only = [...(customer ? [localized(languageOf(), customer.name, customer.name_en)] : []), ...(flags.document !== undefined ? [documentOnly(repo, flags.document)] : []), ...(action ? [action] : [])];
   return keep;
 }
 

@@ -10,6 +10,7 @@ import { language, t, type MessageKey } from "../../i18n/index.js";
 import type { Located, Repository } from "../../load/repository.js";
 import { addressing } from "../../model/csr-status.js";
 import { documentReferrers } from "../../model/referrers.js";
+import { withdrawnTemporaryText } from "../../model/deviations.js";
 import { classificationName, documentClassification } from "../../model/classification.js";
 import { copiesDue, copiesInUse, copyRecallDue, electronicInUse } from "../../model/distribution.js";
 import { electronicLabel } from "../../model/labels.js";
@@ -29,7 +30,7 @@ import { registerContextOn } from "../shared/registers.js";
 import { releaseTag } from "../../model/paths.js";
 import { addressedSectionLabel } from "../../model/sections.js";
 import type { ControlledCopy, ControlledDocument, Csr, Revision } from "../../model/types.js";
-import { clauseList, compareIds, csrsOnById, customerName, departmentName, deviationsOn, documentsOn, documentStatus, documentTitle, effectiveDate, personName, revisingOn, versionInForce, type RegisterContext } from "../../report/registers/context.js";
+import { clauseList, compareIds, csrsOnById, customerName, departmentName, deviationsOn, documentsOn, pastDeviations, documentStatus, documentTitle, effectiveDate, personName, revisingOn, versionInForce, type RegisterContext } from "../../report/registers/context.js";
 import type { CommandContext } from "../context.js";
 
 /** Labels are padded to at least this many terminal columns (a Chinese character takes two), as for a CSR. */
@@ -147,14 +148,9 @@ export async function showDocument(ctx: CommandContext, repo: Repository, index:
   if (doc.deviates_from?.length) field("show.document.deviates-from", ...doc.deviates_from.map(named));
   if (deviations.length > 0) field("show.document.deviations", ...deviations.map(({ doc: d, note }) => `${d.id} ${documentTitle(rc, d)}${note ? t("show.parenthesis", { text: note }) : ""}`));
   // A withdrawn temporary document keeps its period, and the document it deviated from its past deviations: evidence of a time-limited change and the return to the standard process (IATF 16949 8.5.6.1.1; tester63 N4).
-  const ended = (d: ControlledDocument) => {
-    const from = d.effective ?? d.revisions?.at(-1)?.date ?? "";
-    const on = d.obsolete?.date ?? "";
-    if (d.valid_until === undefined) return t("show.document.deviation-withdrawn", { on });
-    return t(on < d.valid_until ? "show.document.temporary-withdrawn-early" : "show.document.temporary-withdrawn", { from, until: d.valid_until, on });
-  };
+  const ended = (d: ControlledDocument) => withdrawnTemporaryText(rc.lang, d) ?? "";
   if (doc.status === "obsolete" && doc.valid_until !== undefined) field("show.document.temporary", ended(doc));
-  const past = referrers.deviations.flatMap((id) => rc.index.documents.get(id)?.value ?? []).filter((d) => d.status === "obsolete").sort((a, b) => compareIds(a.id, b.id));
+  const past = pastDeviations(rc, referrers.deviations, today);
   if (past.length > 0) field("show.document.past-deviations", ...past.map((d) => `${d.id} ${documentTitle(rc, d)}${t("show.parenthesis", { text: ended(d) })}`));
   // A link that does not count on the day (withdrawn, 待实施) says why, as the CSR matrix does.
   field(

@@ -222,6 +222,17 @@ export function deviationsOn(ctx: RegisterContext, ids: readonly string[], today
     .map((doc) => ({ doc, note: deviationNote(ctx, doc, today) }));
 }
 
+/**
+ * The deviations from a document withdrawn by `today` (`ids`: its referrers' deviations, model/referrers.ts), by
+ * number: its 历次偏离, which its card and page keep after they ended (IATF 16949 8.5.6.1.1; tester63 N4).
+ */
+export function pastDeviations(ctx: RegisterContext, ids: readonly string[], today: string): ControlledDocument[] {
+  return ids
+    .flatMap((id) => ctx.index.documents.get(id)?.value ?? [])
+    .filter((d) => d.status === "obsolete" && (d.obsolete?.date ?? "") <= today)
+    .sort((a, b) => compareIds(a.id, b.id));
+}
+
 /** 待实施（… 实施） for a released version that takes effect after `today` (model/revision.ts releasedPendingUntil); undefined otherwise. */
 export function pendingStatus(ctx: RegisterContext, doc: ControlledDocument, today: string): string | undefined {
   const pending = releasedPendingUntil(doc, today);

@@ -5,6 +5,8 @@
  */
 import { copyRecordedAfter, releaseRecordedAfter } from "../../model/as-of.js";
 import { copiesToRecall, copyEdition } from "../../model/distribution.js";
+import { withdrawnTemporaryText } from "../../model/deviations.js";
+import type { ControlledDocument } from "../../model/types.js";
 import type { Table } from "../table.js";
 import { asOfNotes, compareIds, departmentName, documentsOn, documentTitle, documentVersion, t, type RegisterContext } from "./context.js";
 
@@ -29,12 +31,15 @@ export function obsoleteList(ctx: RegisterContext, options: { today: string }): 
       withdrawn: doc.obsolete?.date ?? null,
       reason: doc.obsolete?.reason ?? "",
       supersededBy: successor ? (next ? `${successor} ${documentTitle(ctx, next)}` : successor) : "",
+      temporary: temporaryRemark(ctx, doc),
       toRecall: copiesToRecall(doc)
         .map((c) => c.copy)
         .join(t(ctx, "register.list-separator")),
     };
   });
   const open = rows.filter((r) => r.toRecall !== "").length;
+  // Only a register holding a withdrawn temporary document or deviation has the column (tester63 N4).
+  const temporary = rows.some((r) => r.temporary !== "");
   return {
     id: "obsolete",
     title: t(ctx, "register.obsolete.title", { count: rows.length }),
@@ -49,9 +54,24 @@ export function obsoleteList(ctx: RegisterContext, options: { today: string }): 
       { key: "withdrawn", header: t(ctx, "register.obsolete.column.withdrawn"), date: true },
       { key: "reason", header: t(ctx, "register.obsolete.column.reason") },
       { key: "supersededBy", header: t(ctx, "register.obsolete.column.supersededBy") },
+      ...(temporary ? [{ key: "temporary", header: t(ctx, "register.obsolete.column.temporary") }] : []),
       { key: "toRecall", header: t(ctx, "register.obsolete.column.toRecall"), kind: "list" },
     ],
     rows,
     notes: [t(ctx, "register.obsolete.note", { open }), ...asOfNotes(ctx, today, recordedAfter)],
   };
+}
+
+/**
+ * A withdrawn temporary document's period and how it ended, and the documents a deviation deviated from:
+ * 临时，2026-11-03 至 2026-11-30，2026-11-20 提前撤销；偏离 WI-010-01. The register keeps what the document
+ * no longer shows anywhere in force: that the change was time-limited, and from what (IATF 16949 8.5.6.1.1).
+ * "" for any other document.
+ */
+function temporaryRemark(ctx: RegisterContext, doc: ControlledDocument): string {
+  const parts = [
+    ...(doc.valid_until !== undefined ? [withdrawnTemporaryText(ctx.lang, doc) ?? ""] : []),
+    ...(doc.deviates_from?.length ? [t(ctx, "register.obsolete.deviates-from", { documents: doc.deviates_from.join(t(ctx, "register.list-separator")) })] : []),
+  ];
+  return parts.join(t(ctx, "register.remarks-separator"));
 }
