@@ -6,7 +6,7 @@
  */
 import { diffArrays } from "diff";
 import { alignSections } from "./align.js";
-import { fullText, normalizeText, SECTION_NUMBER, sectionNumber, type ManualSection } from "./sections.js";
+import { fullText, normalizeText, splitCitation, type ManualSection } from "./sections.js";
 
 export type SectionVerdict = "unchanged" | "changed" | "removed" | "not-found";
 
@@ -48,19 +48,6 @@ export interface CitingCsr {
 }
 
 const ref = (s: ManualSection): SectionRef => ({ number: s.number, title: s.title });
-
-const CITATION = new RegExp(String.raw`^\s*(${SECTION_NUMBER})?[.、．:：]?\s*(.*)$`);
-
-/**
- * A citation cut into its section number (written one way, sectionNumber), the number as the
- * citation writes it (`written`, with what precedes it) and the rest: "3.10 年度全尺寸检验" →
- * { number: "3.10", written: "3.10", rest: "年度全尺寸检验" }; a citation by title has no number.
- */
-export function splitCitation(cited: string): { number?: string; written?: string; rest: string } {
-  const match = CITATION.exec(cited)!;
-  if (match[1] === undefined) return { rest: match[2] ?? "" };
-  return { number: sectionNumber(match[1]), written: cited.slice(0, cited.indexOf(match[1]) + match[1].length), rest: match[2] ?? "" };
-}
 
 /** Where a citation such as "4.2 特殊特性符号", "4.2", "A.1", "附录 B" or "特殊特性符号" points: by number first, then by title. */
 export function findSection(sections: readonly ManualSection[], cited: string): number {

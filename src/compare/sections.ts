@@ -102,3 +102,65 @@ export function fullText(sections: readonly ManualSection[], index: number): str
   }
   return parts.filter((p) => p !== "").join("\n");
 }
+
+const CITATION = new RegExp(String.raw`^\s*(${SECTION_NUMBER})?[.、．:：]?\s*(.*)$`);
+
+/**
+ * A citation cut into its section number (written one way, sectionNumber), the number as the
+ * citation writes it (`written`, with what precedes it) and the rest: "3.10 年度全尺寸检验" →
+ * { number: "3.10", written: "3.10", rest: "年度全尺寸检验" }; a citation by title has no number.
+ */
+export function splitCitation(cited: string): { number?: string; written?: string; rest: string } {
+  const match = CITATION.exec(cited)!;
+  if (match[1] === undefined) return { rest: match[2] ?? "" };
+  return { number: sectionNumber(match[1]), written: cited.slice(0, cited.indexOf(match[1]) + match[1].length), rest: match[2] ?? "" };
+}
+
+/** 一 … 九十九 as a number (第三章, 第十二条), or a number written in digits; NaN for anything else. */
+function chapterNumber(written: string): number {
+  if (/^\d+$/.test(written)) return Number(written);
+  const digits: Record<string, number> = { 零: 0, 〇: 0, 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+  let total = 0;
+  let current = 0;
+  for (const c of written) {
+    if (c in digits) current = digits[c]!;
+    else if (c === "十") {
+      total += (current || 1) * 10;
+      current = 0;
+    } else if (c === "百") {
+      total += (current || 1) * 100;
+      current = 0;
+    } else return Number.NaN;
+  }
+  return total + current;
+}
+
+/**
+ * Where a cited section (a CSR's source.section) stands in its document, as a sort key: numbered
+ * sections first in natural order (3.2 before 3.10 before 3.11; 第三章 as 3), then appendix
+ * sections by letter (附录A, A.1, A.2, Annex B …), then 附件 1, 2 …; a citation by title alone, or
+ * none, last. Compared with compareSectionKeys.
+ */
+export function sectionSortKey(cited: string | undefined): number[] {
+  const { number } = splitCitation(cited ?? "");
+  if (number === undefined) return [3];
+  const chapter = /^第(.+?)[章节条部分]+$/.exec(number);
+  if (chapter) {
+    const n = chapterNumber(chapter[1]!);
+    return Number.isNaN(n) ? [3] : [0, n];
+  }
+  if (/^\d/.test(number)) return [0, ...number.split(".").map(Number)];
+  const attachment = /^附件(\d+)$/.exec(number);
+  if (attachment) return [2, Number(attachment[1])];
+  const letter = /^(?:附录|Annex |ANNEX |Appendix |APPENDIX )?([A-Z])(?:\.(.*))?$/.exec(number);
+  if (letter) return [1, letter[1]!.charCodeAt(0), ...(letter[2] ? letter[2].split(".").map(Number) : [])];
+  // 附录1, Annex 2: appendices numbered, not lettered.
+  const numbered = /(\d+)$/.exec(number);
+  return numbered ? [1, 1000 + Number(numbered[1])] : [3];
+}
+
+/** Orders two sectionSortKey keys: element by element, a section before the ones under it (3 before 3.1). */
+export function compareSectionKeys(a: readonly number[], b: readonly number[]): number {
+  for (let i = 0; i < Math.min(a.length, b.length); i++) if (a[i] !== b[i]) return a[i]! - b[i]!;
+  return a.length - b.length;
+}

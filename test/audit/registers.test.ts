@@ -200,7 +200,7 @@ describe("the CSR list is one register", () => {
     expect(result.stdout.split("\n").slice(0, 3)).toEqual([
       "顾客特定要求清单（共 2 项）",
       "",
-      "编号      顾客代码  条款   要求名称                   评审期限    剩余工作日  负责人  状态",
+      "编号      顾客代码  章节     条款   要求名称                   评审期限    剩余工作日  负责人  状态",
     ]);
   });
 });

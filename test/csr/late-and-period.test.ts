@@ -54,7 +54,7 @@ describe("a review decided late in the CSR list (tester52 D2)", () => {
 
   it("keeps the decided row's deadline, says how late, and counts it in the footer", () => {
     const out = ok(gjb, "list", "--today", TODAY);
-    expect(out).toContain("NES-001  NES       8.5.1  关键工序100%检验并军检  2026-11-30  逾期 3 个工作日作出结论          已决定\n");
+    expect(out).toContain("NES-001  NES       6.2   8.5.1  关键工序100%检验并军检  2026-11-30  逾期 3 个工作日作出结论          已决定\n");
     expect(notes(out)).toEqual([footer, "尚未落实到文件的要求：NES-001"]);
     // Picked by heading: a GJB repository's list has the 军代表 columns (tester55 D12) and every list 发放 and 培训 (tester55 C5).
     const lines = ok(gjb, "list", "--today", TODAY, "--format", "csv").trimEnd().split("\n").map((line) => line.split(","));
@@ -67,7 +67,7 @@ describe("a review decided late in the CSR list (tester52 D2)", () => {
   it("lists a review decided late under --overdue", () => {
     const out = ok(gjb, "list", "--overdue", "--today", TODAY);
     expect(out.split("\n")[0]).toBe("顾客要求清单（评审逾期，含逾期作出结论；共 1 项）");
-    expect(out).toContain("\nNES-001  NES       8.5.1  关键工序100%检验并军检  2026-11-30  逾期 3 个工作日作出结论          已决定\n");
+    expect(out).toContain("\nNES-001  NES       6.2   8.5.1  关键工序100%检验并军检  2026-11-30  逾期 3 个工作日作出结论          已决定\n");
     expect(notes(out)).toEqual(["本表按条件筛选（评审逾期，含逾期作出结论），不是完整的顾客要求清单。", footer, "尚未落实到文件的要求：NES-001"]);
   });
 

@@ -17,19 +17,19 @@ describe("csr list", () => {
       [
         "顾客特定要求清单（共 10 项）",
         "",
-        "编号     顾客代码  条款             要求名称                      评审期限    剩余工作日  负责人  状态",
-        "-------  --------  ---------------  ----------------------------  ----------  ----------  ------  ------------",
-        "DYA-001  DYA       8.3.3.3          特殊特性符号按顾客规定标识    2026-12-04  5                   已接收",
-        "DYA-002  DYA       8.5.1.1          控制计划须经顾客批准          2026-12-04  5                   评审中",
+        "编号     顾客代码  章节  条款             要求名称                      评审期限    剩余工作日  负责人  状态",
+        "-------  --------  ----  ---------------  ----------------------------  ----------  ----------  ------  ------------",
+        "DYA-001  DYA       4.2   8.3.3.3          特殊特性符号按顾客规定标识    2026-12-04  5                   已接收",
+        "DYA-002  DYA       5.1   8.5.1.1          控制计划须经顾客批准          2026-12-04  5                   评审中",
         // A decided row keeps its deadline (tester52 D2).
-        "DYA-003  DYA       8.5.4            包装须使用顾客周转箱          2026-12-04                      已决定",
-        "DYA-004  DYA       8.3.3.3/8.5.1.1  关键特性须在作业指导书中标识  2026-12-04              王强    已落实到文件",
-        "DYA-005  DYA       8.3.3.3          特殊特性清单每年评审          2026-12-04              王强    已实施",
-        "DYA-006  DYA       8.3.3.3          特殊特性变更须通知顾客        2026-12-04              王强    已验证",
-        "DYA-007  DYA       8.5.4            每批次附第三方检测报告        2026-12-04                      已拒绝",
-        "DYA-008  DYA       8.5.4            出口包装熏蒸要求              2026-12-04                      不适用",
-        "DYA-009  DYA       8.3.3.3          特殊特性用三角符号标识        2025-06-19                      已替代",
-        "DYA-010  DYA       8.5.1.1          首件检验记录保存五年          2026-12-04                      已落实到文件",
+        "DYA-003  DYA       6.3   8.5.4            包装须使用顾客周转箱          2026-12-04                      已决定",
+        "DYA-004  DYA       4.3   8.3.3.3/8.5.1.1  关键特性须在作业指导书中标识  2026-12-04              王强    已落实到文件",
+        "DYA-005  DYA       7.1   8.3.3.3          特殊特性清单每年评审          2026-12-04              王强    已实施",
+        "DYA-006  DYA       7.2   8.3.3.3          特殊特性变更须通知顾客        2026-12-04              王强    已验证",
+        "DYA-007  DYA       9.1   8.5.4            每批次附第三方检测报告        2026-12-04                      已拒绝",
+        "DYA-008  DYA       9.4   8.5.4            出口包装熏蒸要求              2026-12-04                      不适用",
+        "DYA-009  DYA       4.9   8.3.3.3          特殊特性用三角符号标识        2025-06-19                      已替代",
+        "DYA-010  DYA       8.1   8.5.1.1          首件检验记录保存五年          2026-12-04                      已落实到文件",
         "",
         // DYA-009 was superseded undecided past its deadline: late, as the review-timeliness register counts it.
         "评审中逾期 0 项；逾期作出结论 0 项；逾期未决即被替代 1 项（DYA-009）。评审期限为当前评审轮次的期限，作出结论后仍列出；剩余工作日按 qms.yaml 的工作日历计算，只对评审中的要求列出，负数为逾期的工作日数；逾期作出结论的写明逾期的工作日数。换版前的评审轮次见顾客特定要求评审及时性记录（csr list reviews）。",
@@ -47,7 +47,9 @@ describe("csr list", () => {
 
   it("filters by status, customer, clause (with sub-clauses), owner and overdue review", async () => {
     expect(ids(await list("--format", "json", "--status", "addressed"))).toEqual(["DYA-004", "DYA-010"]);
-    expect(ids(await list("--format", "json", "--customer", "DYA", "--clause", "IATF16949:8.5"))).toEqual(["DYA-002", "DYA-003", "DYA-004", "DYA-007", "DYA-008", "DYA-010"]);
+    // One customer's list in the order of the customer's document (4.3, 5.1, 6.3, 8.1, 9.1, 9.4; tester64 N3); --sort id by number.
+    expect(ids(await list("--format", "json", "--customer", "DYA", "--clause", "IATF16949:8.5"))).toEqual(["DYA-004", "DYA-002", "DYA-003", "DYA-010", "DYA-007", "DYA-008"]);
+    expect(ids(await list("--format", "json", "--customer", "DYA", "--clause", "IATF16949:8.5", "--sort", "id"))).toEqual(["DYA-002", "DYA-003", "DYA-004", "DYA-007", "DYA-008", "DYA-010"]);
     expect(ids(await list("--format", "json", "--clause", "IATF16949:8.5.1.1", "--owner", "wang"))).toEqual(["DYA-004"]);
     // Reviewed late: DYA-009 superseded undecided past its deadline (tester52 D2), then DYA-001 and DYA-002 open past theirs.
     expect(ids(await list("--format", "json", "--overdue"))).toEqual(["DYA-009"]);

@@ -10,7 +10,7 @@ import { LATE_ROUNDS, standingReviewRounds } from "../../model/review-timeliness
 import { repositoryCalendar } from "../../load/calendar.js";
 import type { Csr, Process } from "../../model/types.js";
 import { customerName, personName, type RegisterContext } from "../../report/registers/context.js";
-import { csrList, periodFilter, type CsrListFilter } from "../../report/registers/csr.js";
+import { csrList, CSR_ORDERS, periodFilter, type CsrListFilter } from "../../report/registers/csr.js";
 import type { CommandContext } from "../context.js";
 import { processByCode } from "../shared/edit.js";
 import { resolvePerson } from "../shared/people.js";
@@ -37,6 +37,8 @@ export interface ListCsrFlags extends OutputFlags, PeriodFlags {
   today?: string;
   /** The keys of the columns to print, comma-separated, in that order (as for the document registers). */
   columns?: string;
+  /** The rows' order (CSR_ORDERS): default the customer's section order with --customer, id order without (tester64 N3). */
+  sort?: string;
 }
 
 export async function listCsrCommand(ctx: CommandContext, flags: ListCsrFlags): Promise<number> {
@@ -58,7 +60,8 @@ export async function listCsrCommand(ctx: CommandContext, flags: ListCsrFlags): 
     filter.parts.unshift(named.filter);
     filter.name.unshift(period.from, period.to);
   }
-  const list = csrList(rc, { today, keep, filter, ...(period ? { period } : {}), ...(process ? { process } : {}) });
+  const order = choiceOption(flags.sort, "--sort", CSR_ORDERS, flags.customer === undefined ? "id" : "section");
+  const list = csrList(rc, { today, keep, filter, order, ...(period ? { period } : {}), ...(process ? { process } : {}) });
   // The organisation's own form of the list (QP-015's 顾客特定要求清单 with its 发放 and 培训, tester55 C5): its columns, in its order.
   const table = flags.columns !== undefined ? pickColumns(list, columnKeys(flags.columns, list.columns)) : list;
   return emitTable(ctx, table, flags, repo, lang, today);

@@ -36,6 +36,8 @@ export const LIST_OPTIONS: readonly { key: string; flag: string; lists: readonly
   { key: "document", flag: "--document", lists: ["distribution", "training"] },
   { key: "level", flag: "--level", lists: ["procedures"] },
   { key: "style", flag: "--style", lists: ["procedures"] },
+  // The CSR list in the customer's section order or by id (tester64 N3).
+  { key: "sort", flag: "--sort", lists: ["csr"] },
   { key: "columns", flag: "--columns", lists: ["csr", "procedures", "documents", "forms", "external", "obsolete"] },
   { key: "dueBy", flag: "--due-by", lists: ["periodic-reviews", "disposals"] },
   { key: "standard", flag: "--standard", lists: ["edition-review"] },

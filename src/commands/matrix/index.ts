@@ -5,7 +5,7 @@ import { didYouMean } from "../../core/text.js";
 import { findRoot } from "../../load/discover.js";
 import { clauseCrossReference } from "../../report/registers/clause-xref.js";
 import { clauseMatrix } from "../../report/registers/clauses.js";
-import { csrMatrix } from "../../report/registers/csr.js";
+import { csrMatrix, CSR_ORDERS } from "../../report/registers/csr.js";
 import type { CommandContext } from "../context.js";
 import { choiceOption, dateOption } from "../options.js";
 
@@ -31,6 +31,8 @@ export interface MatrixFlags extends OutputFlags, PeriodFlags {
   /** clauses: the 最近审核 column; notAuditedSince: only the clauses not audited since that day. */
   audits?: boolean;
   notAuditedSince?: string;
+  /** csr: the rows' order (CSR_ORDERS); default section order with --customer, id order without. */
+  sort?: string;
 }
 
 export async function matrixCommand(ctx: CommandContext, name: "clauses" | "csr", flags: MatrixFlags): Promise<number> {
@@ -41,11 +43,14 @@ export async function matrixCommand(ctx: CommandContext, name: "clauses" | "csr"
   const rc = await registerContextOn(repo, lang, today);
   const period = periodOption(flags, today, name === "csr" ? undefined : "matrix clauses");
   if (name === "csr" && (flags.audits || flags.notAuditedSince !== undefined)) throw new UserError(t("matrix.audits-clauses", { flag: flags.audits ? "--audits" : "--not-audited-since" }));
+  if (name === "clauses" && flags.sort !== undefined) throw new UserError(t("matrix.sort-csr"));
   if (name === "csr") {
     if (flags.customer !== undefined && !rc.index.customers.has(flags.customer)) {
       throw new UserError(t("matrix.no-customer", { code: flags.customer }) + didYouMean(flags.customer, rc.index.customers.keys()));
     }
-    return emitTable(ctx, csrMatrix(rc, { customer: flags.customer, today, ...(period ? { period } : {}) }), flags, repo, lang, today);
+    // One customer's matrix is read against that customer's document, section by section (tester64 N3); the whole one by id.
+    const order = choiceOption(flags.sort, "--sort", CSR_ORDERS, flags.customer === undefined ? "id" : "section");
+    return emitTable(ctx, csrMatrix(rc, { customer: flags.customer, today, order, ...(period ? { period } : {}) }), flags, repo, lang, today);
   }
   const notAuditedSince = flags.notAuditedSince === undefined ? undefined : dateOption(flags.notAuditedSince, "--not-audited-since");
   const scope = repo.config?.value.standards ?? [];

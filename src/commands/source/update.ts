@@ -50,7 +50,8 @@ import { attachment } from "./attachment.js";
 import { recordEarlierRevision } from "./earlier.js";
 import { recordNoRequirements } from "./no-requirements.js";
 import { compareFiles, describeComparison, proposedVerdicts } from "./proposals.js";
-import { splitCitation, type CsrProposal } from "../../compare/revisions.js";
+import type { CsrProposal } from "../../compare/revisions.js";
+import { splitCitation } from "../../compare/sections.js";
 import { appendIn, mapNode, persistChanges, refuseUnreadableConfig, verifyChanges, yamlText, type FileChange } from "../shared/persist.js";
 import { withRepositoryLock } from "../shared/transaction.js";
 

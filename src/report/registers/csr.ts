@@ -23,13 +23,36 @@ import { csrDistributions, distributionRevision, redistributionDue } from "../..
 import { csrTrainingState, recordsTextIn, type RecordDays } from "../../model/training.js";
 import { trainingRecordDays } from "../../load/training-records.js";
 import { revisionNameIn } from "../../i18n/values.js";
+import { compareSectionKeys, sectionSortKey } from "../../compare/sections.js";
 import { clauseList, compareIds, csrAsOfNotes, csrsOn, customerName, departmentName, documentsOn, documentTitle, personName, statusLabel, t, versionInForce, withHints, type RegisterContext } from "./context.js";
 
-/** The CSRs on `day` (csrsOn), of `customer` when given, by customer and id. */
-function sortedCsrs(ctx: RegisterContext, day: string, customer?: string): Csr[] {
-  return csrsOn(ctx, day)
-    .filter((c) => customer === undefined || c.customer === customer)
-    .sort((a, b) => compareIds(a.customer, b.customer) || compareIds(a.id, b.id));
+/**
+ * The orders of the CSR registers (`--sort`): `id`, by customer and CSR id (the register as
+ * numbered); `section`, by customer, then source document (in the order the customer's file lists
+ * them), then the customer's section in natural order (1.1, 2.1, 3.2, 3.10, 3.11, A.1), then id —
+ * the order an SQE reads the matrix in against the customer's own document (IATF 16949 4.3.2;
+ * tester64 N3).
+ */
+export const CSR_ORDERS = ["section", "id"] as const;
+export type CsrOrder = (typeof CSR_ORDERS)[number];
+
+/** The CSRs on `day` (csrsOn), of `customer` when given, in `order` (CSR_ORDERS; by customer and id when not given). */
+function sortedCsrs(ctx: RegisterContext, day: string, customer?: string, order: CsrOrder = "id"): Csr[] {
+  const csrs = csrsOn(ctx, day).filter((c) => customer === undefined || c.customer === customer);
+  if (order === "id") return csrs.sort((a, b) => compareIds(a.customer, b.customer) || compareIds(a.id, b.id));
+  const sourceAt = (csr: Csr) => {
+    const at = (ctx.index.customers.get(csr.customer)?.value.sources ?? []).findIndex((s) => s.id === csr.source.document);
+    return at < 0 ? Number.MAX_SAFE_INTEGER : at;
+  };
+  const keys = new Map(csrs.map((csr) => [csr, sectionSortKey(csr.source.section)]));
+  return csrs.sort(
+    (a, b) =>
+      compareIds(a.customer, b.customer) ||
+      sourceAt(a) - sourceAt(b) ||
+      compareIds(a.source.document, b.source.document) ||
+      compareSectionKeys(keys.get(a)!, keys.get(b)!) ||
+      compareIds(a.id, b.id),
+  );
 }
 
 /** The CSRs as the repository has them now, of `customer` when given: what the as-of note weighs. */
@@ -192,7 +215,7 @@ function processesOfCsrs(ctx: RegisterContext, today: string, csrs: readonly Csr
  * IATF 16949 9.2.2.1 and 9.2.2.3) and names under the list the ones no document places in any
  * process yet that cite its clauses; a terminal shows the columns of `terminal` only.
  */
-export function csrList(ctx: RegisterContext, options: { today: string; customer?: string; keep?: (csr: Csr, facts: CsrFacts) => boolean; filter?: CsrListFilter; period?: Period; process?: Process }): Table {
+export function csrList(ctx: RegisterContext, options: { today: string; customer?: string; keep?: (csr: Csr, facts: CsrFacts) => boolean; filter?: CsrListFilter; period?: Period; process?: Process; order?: CsrOrder }): Table {
   const config = ctx.repo.config?.value;
   const documents = documentsOn(ctx, options.today).byId;
   const process = options.process;
@@ -200,7 +223,7 @@ export function csrList(ctx: RegisterContext, options: { today: string; customer
   const prints = new SectionPrints(ctx.textOf);
   const period = options.period;
   const recordDays = trainingRecordDays(ctx.repo);
-  const kept = sortedCsrs(ctx, options.today, options.customer)
+  const kept = sortedCsrs(ctx, options.today, options.customer, options.order)
     .map((csr) => ({ csr, facts: csrFacts(csr, factsContext), rounds: reviewRounds(csr, factsContext.calendar, config, options.today, ctx.index.customers.get(csr.customer)?.value) }))
     .filter(({ rounds }) => period === undefined || rounds.some((round) => startedIn(round, period)))
     .filter(({ csr, facts }) => options.keep?.(csr, facts) ?? true);
@@ -302,7 +325,8 @@ export function csrList(ctx: RegisterContext, options: { today: string; customer
       { key: "supersededBy", header: t(ctx, "register.csr.list.column.supersededBy"), kind: "id" },
       { key: "status", header: t(ctx, "register.csr.list.column.status"), kind: "code" },
     ],
-    terminal: ["id", "customer", "title", ...(classified ? ["classification"] : []), "clauses", "status", "reviewDue", "daysLeft", "owner"],
+    // The customer's section beside the customer: the number the SQE reads the list by (tester64 N3).
+    terminal: ["id", "customer", "section", "title", ...(classified ? ["classification"] : []), "clauses", "status", "reviewDue", "daysLeft", "owner"],
     // Printed in bands (too wide for one page): what the requirement is, how it was reviewed, how it is implemented.
     banding: {
       repeat: ["no", "id", "customer"],
@@ -535,7 +559,7 @@ function untranslatedNotes(ctx: RegisterContext, csrs: readonly Csr[]): string[]
  * is it addressed", "was it reviewed in time" and, for the audit programme (9.2.2.1), "in which
  * process is it audited".
  */
-export function csrMatrix(ctx: RegisterContext, options: { customer?: string; today: string; period?: Period }): Table {
+export function csrMatrix(ctx: RegisterContext, options: { customer?: string; today: string; period?: Period; order?: CsrOrder }): Table {
   const documents = documentsOn(ctx, options.today).byId;
   const processes = ctx.repo.processes.map((p) => p.value);
   const byDocument = processesByDocument(processes, documentsOn(ctx, options.today).list);
@@ -544,7 +568,7 @@ export function csrMatrix(ctx: RegisterContext, options: { customer?: string; to
   const calendar = repositoryCalendar(config);
   // --from/--to: the CSRs with a review round started in the period, counted under the matrix as in the CSR list.
   const inPeriod = periodRoundsOf(ctx, calendar, options.today, options.period);
-  const csrs = sortedCsrs(ctx, options.today, options.customer).filter((csr) => inPeriod === undefined || inPeriod.some((entry) => entry.id === csr.id));
+  const csrs = sortedCsrs(ctx, options.today, options.customer, options.order).filter((csr) => inPeriod === undefined || inPeriod.some((entry) => entry.id === csr.id));
   const prints = new SectionPrints(ctx.textOf);
   let suspect = 0;
   let unconfirmed = 0;

@@ -1,0 +1,73 @@
+import { describe, expect, it } from "vitest";
+import { compareSectionKeys, sectionSortKey } from "../../src/compare/sections.js";
+import { csr, csrInProcess, minimalRepo } from "../helpers.js";
+
+describe("a customer's sections in natural order (tester64 N3)", () => {
+  it("orders numbers by their parts, chapters by their numeral, then appendices, then 附件, then citations without a number", () => {
+    const cited = ["A.1", "3.10 年度全尺寸检验", "附件2", "3.2", "特殊特性符号", "附录 B", "1.1", "3.11", "B.2", "3", "第十二条", "第三章", "Annex A", "A.1.2", "附件1"];
+    const sorted = [...cited].sort((a, b) => compareSectionKeys(sectionSortKey(a), sectionSortKey(b)));
+    expect(sorted).toEqual(["1.1", "3", "第三章", "3.2", "3.10 年度全尺寸检验", "3.11", "第十二条", "Annex A", "A.1", "A.1.2", "附录 B", "B.2", "附件1", "附件2", "特殊特性符号"]);
+    expect(sectionSortKey(undefined)).toEqual([3]);
+  });
+});
+
+const csrFile = (id: string, source: string, section: string) =>
+  [`id: ${id}`, "customer: GWM", `source: { document: ${source}, revision: A/0, section: "${section}" }`, "clauses: [IATF16949:8.3.4.4]", `title: 要求${id.slice(-1)}`, "received: 2026-09-24", ""].join("\n");
+
+/** GWM, whose file lists GWM-CSR before GWM-PKG; the CSRs registered in another order than the sections'. */
+function gwmRepo(): string {
+  return minimalRepo({
+    "customers/GWM.yaml": [
+      "code: GWM",
+      "name: 长城汽车",
+      "sources:",
+      "  - id: GWM-CSR",
+      "    title: 长城汽车顾客特定要求",
+      "    revisions:",
+      "      - { revision: A/0, received: 2026-09-24 }",
+      "  - id: GWM-PKG",
+      "    title: 长城汽车包装规范",
+      "    revisions:",
+      "      - { revision: A/0, received: 2026-09-24 }",
+      "",
+    ].join("\n"),
+    "csr/GWM/GWM-001.yaml": csrFile("GWM-001", "GWM-CSR", "3.2"),
+    "csr/GWM/GWM-002.yaml": csrFile("GWM-002", "GWM-PKG", "2.1"),
+    "csr/GWM/GWM-003.yaml": csrFile("GWM-003", "GWM-CSR", "A.1"),
+    "csr/GWM/GWM-004.yaml": csrFile("GWM-004", "GWM-CSR", "3.11"),
+    "csr/GWM/GWM-005.yaml": csrFile("GWM-005", "GWM-CSR", "1.1"),
+    "csr/GWM/GWM-006.yaml": csrFile("GWM-006", "GWM-CSR", "3.10"),
+  });
+}
+
+const idsOf = (stdout: string) => (JSON.parse(stdout) as { rows: { id: string }[] }).rows.map((row) => row.id);
+const csvIds = (stdout: string) => stdout.split("\r\n").slice(1).filter(Boolean).map((line) => line.split(",")[0]);
+
+describe("csr matrix csr and csr list csr in the customer's section order (tester64 N3)", { timeout: 60_000 }, () => {
+  const inSectionOrder = ["GWM-005", "GWM-001", "GWM-006", "GWM-004", "GWM-003", "GWM-002"];
+  const byId = ["GWM-001", "GWM-002", "GWM-003", "GWM-004", "GWM-005", "GWM-006"];
+
+  it("one customer's matrix and list follow its documents' sections, 3.10 after 3.2, the appendix after 3.11; --sort id by number", async () => {
+    const dir = gwmRepo();
+    const base = ["-C", dir, "--lang", "en", "--today", "2026-10-01"];
+    expect(idsOf((await csrInProcess(["matrix", "csr", "--customer", "GWM", "--format", "json", ...base])).stdout)).toEqual(inSectionOrder);
+    expect(idsOf((await csrInProcess(["list", "csr", "--customer", "GWM", "--format", "json", ...base])).stdout)).toEqual(inSectionOrder);
+    // The same in every format: a CSV's rows, as a workbook's.
+    expect(csvIds((await csrInProcess(["matrix", "csr", "--customer", "GWM", "--format", "csv", ...base])).stdout)).toEqual(inSectionOrder);
+    expect(idsOf((await csrInProcess(["matrix", "csr", "--customer", "GWM", "--sort", "id", "--format", "json", ...base])).stdout)).toEqual(byId);
+    // The whole register by id, as numbered; --sort section groups it by customer and document all the same.
+    expect(idsOf((await csrInProcess(["list", "csr", "--format", "json", ...base])).stdout)).toEqual(byId);
+    expect(idsOf((await csrInProcess(["list", "csr", "--sort", "section", "--format", "json", ...base])).stdout)).toEqual(inSectionOrder);
+  });
+
+  it("refuses an unknown order, and --sort for the clause matrix and the other lists, in one line with exit 2", async () => {
+    const dir = gwmRepo();
+    expect(await csrInProcess(["-C", dir, "--lang", "en", "matrix", "csr", "--sort", "title"])).toEqual({
+      code: 2,
+      stdout: "",
+      stderr: "csr: --sort must be one of section, id; got 'title'.\n",
+    });
+    expect(csr(["-C", dir, "--lang", "en", "matrix", "clauses", "--sort", "id"])).toEqual({ code: 2, stdout: "", stderr: "csr: --sort is for csr matrix csr only.\n" });
+    expect((await csrInProcess(["-C", dir, "--lang", "en", "list", "procedures", "--sort", "id"])).stderr).toBe("csr: --sort is for csr list only, not for 'csr list procedures'.\n");
+  });
+});
