@@ -171,8 +171,8 @@ describe("registers and layouts as PDF", () => {
     const chinese = await layout("zh-CN");
     expect(chinese).toMatch(/盐雾试验的(实?\n.* 实?|实验?\n.* 验?)室已停用；2家实验室的CNAS证书/);
     expect(chinese).not.toMatch(/本打印未列出/);
-    // In the band 负责人 (names of two characters) is headed on two lines, 负责 above 人.
-    expect(chinese).toMatch(/链接状态\s+负责 /);
+    // In the band 负责人 (names of two characters) is headed on two lines, 负责 above 人; 过程 follows the document's columns (notes64).
+    expect(chinese).toMatch(/链接状态\s+过程\s+负责 /);
     expect(chinese).toContain("已替代（2026-03-23），不计入落实");
   });
 

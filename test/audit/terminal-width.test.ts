@@ -95,18 +95,18 @@ describe("a terminal table fitted to the terminal's width", () => {
     const lines = tty.out.text.split("\n");
     expect(Math.max(...lines.map(displayWidth))).toBeLessThanOrEqual(80);
     expect(lines.slice(2, 8)).toEqual([
-      "编号     要求摘要                          落实文件   过程    现行  状态",
-      "                                                              版本",
-      "-------  --------------------------------  ---------  ------  ----  ------------",
+      "编号     要求摘要                          落实文件   现行  过程    状态",
+      "                                                      版本",
+      "-------  --------------------------------  ---------  ----  ------  ------------",
       "BCM-001  含嵌入式软件的产品须按汽车SPICE                            不适用",
       "         评估软件开发能力",
-      "BCM-002  外部实验室须具有CNAS认可且认可范  QP-006     S3、S4  A/1   已验证",
+      "BCM-002  外部实验室须具有CNAS认可且认可范  QP-006     A/1   S3、S4  已验证",
     ]);
-    expect(lines.filter((l) => l.startsWith("DYA-004"))).toEqual(["DYA-004  控制计划的年度评审和变更后提交    QP-010     C3      A/1   已落实到文件"]);
-    expect(lines.slice(-3)).toEqual(["终端宽度不够，只列出编号、要求摘要、落实文件、过程、现行版本和状态；全部各列：", "csr matrix csr | less -S，或 --format xlsx --out 文件。", ""]);
+    expect(lines.filter((l) => l.startsWith("DYA-004"))).toEqual(["DYA-004  控制计划的年度评审和变更后提交    QP-010     A/1   C3      已落实到文件"]);
+    expect(lines.slice(-3)).toEqual(["终端宽度不够，只列出编号、要求摘要、落实文件、现行版本、过程和状态；全部各列：", "csr matrix csr | less -S，或 --format xlsx --out 文件。", ""]);
     const piped = output(false);
     await run(argv, piped);
-    expect(piped.out.text.split("\n")[2]).toMatch(/^编号 +顾客 +来源文件 .* 落实文件 +过程 +落实章节 .* 证据$/);
+    expect(piped.out.text.split("\n")[2]).toMatch(/^编号 +顾客 +来源文件 .* 落实文件 +落实章节 .* 链接状态 +过程 +负责人 .* 证据$/);
     expect(piped.out.text).not.toContain("终端宽度不够");
   });
 

@@ -649,14 +649,14 @@ export function csrMatrix(ctx: RegisterContext, options: { customer?: string; to
           ]
         : []),
       { key: "document", header: t(ctx, "register.csr.matrix.column.document"), kind: "id" },
-      // The processes the document serves (processesByDocument, by servingDocuments: as csr list processes counts them), by code: where an internal
-      // auditor samples the requirement (IATF 16949 9.2.2.1, 9.2.2.3; tester62 N8).
-      { key: "processes", header: t(ctx, "register.csr.matrix.column.processes"), kind: "list" },
       { key: "section", header: t(ctx, "register.csr.matrix.column.section") },
       // A list: "A/1；A/2 待实施（…）" breaks between the version in force and the one to come.
       { key: "version", header: t(ctx, "register.csr.matrix.column.version"), kind: "list" },
       { key: "docTitle", header: t(ctx, "register.csr.matrix.column.docTitle") },
       { key: "link", header: t(ctx, "register.csr.matrix.column.link"), kind: "code" },
+      // The processes the document serves (processesByDocument, by servingDocuments: as csr list processes counts them), by code: where an internal
+      // auditor samples the requirement (IATF 16949 9.2.2.1, 9.2.2.3; tester62 N8). After the document's columns, which 落实章节 follows (notes64).
+      { key: "processes", header: t(ctx, "register.csr.matrix.column.processes"), kind: "list" },
       { key: "owner", header: t(ctx, "register.csr.matrix.column.owner"), kind: "name" },
       // The internal due date, the customer's and the day it went into production side by side, as QP-015 §5.5 has the
       // matrix record them (IATF 16949 7.5.3.2.2): a row implemented after the customer's date shows it (tester55 C9).
@@ -668,7 +668,7 @@ export function csrMatrix(ctx: RegisterContext, options: { customer?: string; to
     ],
     // On a terminal too narrow for its 24 columns (every one a few characters wide, ids and dates cut in two: excel51): what the
     // requirement is, where it is addressed, in which process, and its status; the review's columns are in the files.
-    narrow: { columns: ["id", "summary", "document", "processes", "version", "status"], note: t(ctx, "register.csr.matrix.narrow") },
+    narrow: { columns: ["id", "summary", "document", "version", "processes", "status"], note: t(ctx, "register.csr.matrix.narrow") },
     // Printed in bands when too wide for one page (longer values than the examples'): the requirement, its review, where it is addressed.
     banding: {
       repeat: ["id", "customer"],
