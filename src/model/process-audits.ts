@@ -25,37 +25,79 @@ export function auditCycleStart(today: string): string {
   return addMonths(today, -36);
 }
 
-/** The latest audit of `process` held by `today` (the later of equal dates in recording order), with its index in `audits`. */
-export function lastAudit(process: Process, today: string): { audit: ProcessAudit; index: number } | undefined {
-  let found: { audit: ProcessAudit; index: number } | undefined;
+/**
+ * Who audits for the programme: people.yaml's list of qualified internal auditors (IATF 16949 7.2.3; GJB 9001C /
+ * ISO 9001 7.2), built once for many audits (auditorRoster). `marks`: whether people.yaml marks auditors at all
+ * (marksAuditors); `person` looks an id up.
+ */
+export interface AuditorRoster {
+  marks: boolean;
+  person: (id: string) => Person | undefined;
+}
+
+/** The roster of people.yaml's entries (`people`, by id, as the repository index keeps them). */
+export function auditorRoster(people: ReadonlyMap<string, { value: Person }>): AuditorRoster {
+  return { marks: marksAuditors([...people.values()].map((p) => p.value)), person: (id) => people.get(id)?.value };
+}
+
+/**
+ * Whether `audit` counts in the audit programme: people.yaml marks no auditors (any person may audit until it
+ * does), or every auditor of its `by` held an internal auditor qualification on its date. An audit by someone
+ * not qualified that day — a 军代表 included, who holds none — is no evidence that the process was audited
+ * by a competent auditor (IATF 16949 7.2.3): it stays on record, marked 审核员无资格, and gives neither clause
+ * coverage nor a new interval (breaker63 P4). Rule process/auditor-unqualified reports each such auditor.
+ */
+export function auditCounts(audit: Pick<ProcessAudit, "by" | "date">, roster: AuditorRoster): boolean {
+  return !roster.marks || auditorsWithoutQualification(audit, roster.person).length === 0;
+}
+
+/** An audit of a process with its index in the process's `audits`. */
+export interface IndexedAudit {
+  audit: ProcessAudit;
+  index: number;
+}
+
+/**
+ * The audits of `process` held by `today` that the programme reads (the later of equal dates in recording order):
+ * `last`, the latest that counts (auditCounts); `uncounted`, the latest that does not when it is later than
+ * `last` (or there is no `last`), the one a register marks 审核员无资格 beside it.
+ */
+export function lastAudit(process: Process, today: string, roster: AuditorRoster): { last?: IndexedAudit; uncounted?: IndexedAudit } {
+  let last: IndexedAudit | undefined;
+  let uncounted: IndexedAudit | undefined;
   for (const [index, audit] of (process.audits ?? []).entries()) {
-    if (audit.date <= today && (found === undefined || audit.date >= found.audit.date)) found = { audit, index };
+    if (audit.date > today) continue;
+    if (auditCounts(audit, roster)) {
+      if (last === undefined || audit.date >= last.audit.date) last = { audit, index };
+    } else if (uncounted === undefined || audit.date >= uncounted.audit.date) uncounted = { audit, index };
   }
-  return found;
+  return { ...(last ? { last } : {}), ...(uncounted && (!last || uncounted.audit.date > last.audit.date) ? { uncounted } : {}) };
 }
 
 /**
  * Where `process` stands in the audit programme on `today` (YYYY-MM-DD), one answer for csr list
  * processes (状态), rule process/audit-due and the management review: `never` without an audit held
- * by then (尚未审核, a fact with or without an interval); with one and an interval, `overdue` (its due
- * day before `today`), `due-today` or `in-time`; with one and no interval, `audited` (nothing falls due).
- * `due` is the interval's due day after the last audit; `months` the interval, when one is set.
+ * by then that counts (尚未审核, a fact with or without an interval; auditCounts); with one and an interval,
+ * `overdue` (its due day before `today`), `due-today` or `in-time`; with one and no interval, `audited`
+ * (nothing falls due). `due` is the interval's due day after the last audit that counts; `months` the
+ * interval, when one is set; `uncounted` a later audit that does not count (lastAudit).
  */
 export interface AuditStanding {
   state: "never" | "overdue" | "due-today" | "in-time" | "audited";
-  last?: { audit: ProcessAudit; index: number };
+  last?: IndexedAudit;
+  uncounted?: IndexedAudit;
   months?: number;
   due?: string;
 }
 
-export function auditStanding(process: Process, config: QmsConfig | undefined, today: string): AuditStanding {
-  const last = lastAudit(process, today);
+export function auditStanding(process: Process, config: QmsConfig | undefined, today: string, roster: AuditorRoster): AuditStanding {
+  const { last, uncounted } = lastAudit(process, today, roster);
   const months = auditInterval(process, config);
-  const interval = months !== undefined ? { months } : {};
-  if (!last) return { state: "never", ...interval };
-  if (months === undefined) return { state: "audited", last };
+  const known = { ...(months !== undefined ? { months } : {}), ...(uncounted ? { uncounted } : {}) };
+  if (!last) return { state: "never", ...known };
+  if (months === undefined) return { state: "audited", last, ...known };
   const due = addMonths(last.audit.date, months);
-  return { state: due < today ? "overdue" : due === today ? "due-today" : "in-time", last, months, due };
+  return { state: due < today ? "overdue" : due === today ? "due-today" : "in-time", last, ...known, due };
 }
 
 /**

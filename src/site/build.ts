@@ -37,13 +37,14 @@ import { judgingRoundsOnce, pastDueInTimeText } from "../model/review-timeliness
 import { openTrainings, sessionTraineesIn, type OpenTraining } from "../model/training.js";
 import { documentTrainingRecord, documentTrainingText } from "../model/document-training.js";
 import type { ClassificationChange, ControlledDocument, Csr, Decision, Opinion, Process, ReviewRound, SignatureRole, SourceDocument, TrainingSession } from "../model/types.js";
-import { auditCycleStart, auditsIn } from "../model/process-audits.js";
+import { auditCounts, auditCycleStart, auditorRoster, auditsIn } from "../model/process-audits.js";
 import { documentReferrers, type Referrers } from "../model/referrers.js";
 import { conjunction, shortList, translate, type MessageData, type MessageKey } from "../i18n/index.js";
 import { createRenderer, handlebarsRuntime } from "../render/environment.js";
 import { pageFooter } from "../render/pdf.js";
 import { markdownToHtml } from "../render/markdown.js";
 import { citeClause, csrReportView, documentView, type DocumentView, type Lang, type PageLinker, type SupersededRevision } from "../render/view.js";
+import { auditorNames, lastAuditText } from "../report/registers/audits.js";
 import { auditNotes, clauseLastAudits, coverageReading, DIRECT, editionNotes, INHERITED, procedureNotes, servingDocuments, THROUGH_CHILDREN } from "../report/registers/clauses.js";
 import { periodicReviewResult } from "../report/registers/periodic-reviews.js";
 import { compareIds, csrsOn, csrsOnById, customerName, departmentName, deviationsOn, documentsOn, pastDeviations, documentStatus, documentTitle, documentVersion, effectiveDate, personName, registerContext, statusLabel, t, versionInForce, versionInForceOn, type DocumentsOn, type RegisterContext } from "../report/registers/context.js";
@@ -1944,12 +1945,12 @@ function heatMap(rc: RegisterContext, catalog: Catalog, table: Table, pages: Sit
   const state = { [DIRECT]: "direct", [INHERITED]: "parent", [THROUGH_CHILDREN]: "inherited" } as Record<string, string>;
   // During a transition the new edition's matrix has the old numbers (原条款（2016版）): the heat map shows them too.
   const former = table.columns.find((c) => c.key === "former");
-  const lastAuditOf = anyAudit(rc.repo) ? clauseLastAudits(input.processes, catalog.id, today) : undefined;
+  const lastAuditOf = anyAudit(rc.repo) ? clauseLastAudits(input.processes, catalog.id, today, auditorRoster(rc.index.people)) : undefined;
   const cycle = auditCycleStart(today);
   const auditCell = (number: string, excluded: boolean): HeatMapCell => {
-    const date = lastAuditOf!(number);
-    const className = excluded ? "excluded" : date !== undefined && date >= cycle ? "audit" : "audit out-of-cycle";
-    return { text: "", className, label: "", links: excluded ? [] : [{ text: date ?? t(rc, "register.clauses.never-audited"), label: "" }] };
+    const last = lastAuditOf!(number);
+    const className = excluded ? "excluded" : last.date !== undefined && last.date >= cycle ? "audit" : "audit out-of-cycle";
+    return { text: "", className, label: "", links: excluded ? [] : [{ text: lastAuditText(rc, last, t(rc, "register.clauses.never-audited")), label: "" }] };
   };
   const auditLead = lastAuditOf ? auditNotes(rc, coverage, lastAuditOf, today) : [];
   return {
@@ -2163,7 +2164,8 @@ function sitemap(baseUrl: string, pages: readonly string[]): string {
  */
 function processAuditSection(rc: RegisterContext, process: Process, today: string) {
   const audits = auditsIn([process], undefined, today);
-  const separator = t(rc, "register.list-separator");
+  const roster = auditorRoster(rc.index.people);
+  const uncounted = audits.filter(({ audit }) => !auditCounts(audit, roster)).length;
   return {
     id: "audits",
     title: t(rc, "register.audits.title", { count: audits.length }),
@@ -2180,12 +2182,13 @@ function processAuditSection(rc: RegisterContext, process: Process, today: strin
             ],
             rows: audits.map(({ audit }) => [
               { text: audit.date, className: "date" },
-              { text: audit.by.map((id) => personName(rc, id)).join(separator) },
+              { text: auditorNames(rc, audit, roster) },
               { text: audit.report },
               { text: String(audit.nonconformities) },
               { text: audit.comment ?? "" },
             ]),
           },
+          ...(uncounted > 0 ? { notes: [t(rc, "register.audit-uncounted.totals", { count: uncounted })] } : {}),
         }),
   };
 }

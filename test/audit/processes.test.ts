@@ -386,6 +386,8 @@ describe("csr process audited", () => {
 
     expect(audit("S5", "2026-06-09", "wangjg,zhaoqiang", "IA-2026-02").stdout).toBe(
       "已在 processes.yaml 中记录过程 S5 采购与供应商管理 的内部审核：2026-06-09，审核员 王建国（wangjg）、赵强（zhaoqiang），审核报告 IA-2026-02，符合。\n" +
+        // One auditor of the team not qualified: the audit does not count (breaker63 P4), and no next due day is promised.
+        "此次审核不计入审核间隔和条款审核覆盖：审核员当日没有内审员资格。\n" +
         "注意：王建国（wangjg）在 2026-06-09 没有内审员资格（people.yaml 中未登记其内审员资格）；people.yaml 已登记内审员，内部审核应由具备资格的内审员进行（process/auditor-unqualified）。如此人当日确有资格，用 'csr person update wangjg --auditor-since <取得资格日期> --auditor-record <证书或培训记录编号>' 登记。\n" +
         "已写入 processes.yaml，尚未提交（git commit，或运行时加 --commit 由 csr 提交）。\n",
     );
@@ -412,6 +414,68 @@ describe("csr process audited", () => {
     expect(listed[2]).toBe("序号  id         姓名    部门        职务                       角色              内审员资格");
     expect(listed.find((l) => l.includes("zhaoqiang"))).toMatch(/ 2024-03-15 至 2027-03-14（NS-2024-03）$/);
     expect(listed.find((l) => l.includes("wangjg"))).toMatch(/ 批准$/);
+  });
+
+  it("an audit by an auditor not qualified that day is marked 审核员无资格 and counts neither for coverage nor for the interval, in every register, the check and the site (breaker63 P4)", async () => {
+    const dir = await acme();
+    expect(run(dir, "person", "update", "zhaoqiang", "--auditor-since", "2026-01-01", "--auditor-until", "2026-06-30", "--auditor-record", "NS-001").code).toBe(0);
+    expect(run(dir, "person", "update", "zhaoqiang", "--auditor-since", "2026-09-01", "--auditor-record", "NS-002").code).toBe(0);
+    // C3 (8.5, 8.5.1 …) audited while qualified, then in the lapse; S6 (8.7 …) only in the lapse. C3 every 6 months.
+    writeFileSync(
+      join(dir, "processes.yaml"),
+      read(dir, "processes.yaml")
+        .replace("    documents: [QP-010, WI-010-01, WI-010-02, HH-WI-06]\n", "    documents: [QP-010, WI-010-01, WI-010-02, HH-WI-06]\n    audit_months: 6\n    audits:\n      - {date: 2026-03-04, by: [zhaoqiang], report: IA-2026-01, nonconformities: 0}\n      - {date: 2026-08-03, by: [zhaoqiang], report: IA-2026-02, nonconformities: 1}\n")
+        .replace("    clauses:\n      - IATF16949:8.6\n", "    audits:\n      - {date: 2026-08-04, by: [zhaoqiang], report: IA-2026-03, nonconformities: 0}\n    clauses:\n      - IATF16949:8.6\n"),
+    );
+    const today = ["--today", "2026-12-04"];
+    const processes = run(dir, "list", "processes", ...today, "--format", "csv").stdout.split(/\r?\n/);
+    expect(processes.find((l) => l.includes(",C3,"))).toMatch(/,2026-03-04,符合,赵强,IA-2026-01,6,2026-09-04,已逾期 91 天；2026-08-03 的审核（IA-2026-02）审核员无资格，不计$/);
+    expect(processes.find((l) => l.includes(",S6,"))).toMatch(/,,,,,,,尚未审核；2026-08-04 的审核（IA-2026-03）审核员无资格，不计$/);
+    expect(run(dir, "list", "processes", ...today).stdout).toContain("\n标“审核员无资格”的审核，审核员当日没有内审员资格（people.yaml 的 internal_auditor）：照常记录，但不计入条款审核覆盖和审核间隔；csr check 的 process/auditor-unqualified 逐个列出。\n");
+    expect(csr(["-C", dir, "list", "processes", ...today], { lang: "en" }).stdout).toContain(" 91 days overdue; the audit of 2026-08-03 (IA-2026-02) does not count: auditor not qualified\n");
+
+    const audits = run(dir, "list", "audits", ...today).stdout.split("\n").map((l) => l.trimEnd());
+    expect(audits.filter((l) => /^\d/.test(l))).toEqual([
+      "1     2026-03-04  C3        生产过程控制        生产部    赵强            IA-2026-01  0",
+      "2     2026-08-03  C3        生产过程控制        生产部    赵强（无资格）  IA-2026-02  1",
+      "3     2026-08-04  S6        检验与不合格品控制  品质部    赵强（无资格）  IA-2026-03  0",
+    ]);
+    expect(audits).toContain("其中 2 次审核的审核员当日没有内审员资格（标“无资格”，people.yaml 的 internal_auditor）：照常记录，但不计入条款审核覆盖和审核间隔；csr check 的 process/auditor-unqualified 逐个列出。");
+
+    const cell = (stdout: string, number: string) => stdout.split("\n").find((l) => l.startsWith(`${number} `))?.trimEnd().split(/\s+/).at(-1);
+    const matrix = run(dir, "matrix", "clauses", "--audits", ...today).stdout;
+    expect([cell(matrix, "8.5.1"), cell(matrix, "8.7"), cell(matrix, "4.1")]).toEqual(["2026-03-04；2026-08-03（审核员无资格）", "2026-08-04（审核员无资格）", "未审核"]);
+    expect(csr(["-C", dir, "matrix", "clauses", "--audits", ...today], { lang: "en" }).stdout).toMatch(/\n8\.7 [^\n]* 2026-08-04 \(auditor not qualified\)\n/);
+    // The cycle counts C3's clauses by the audit of 2026-03-04, S6's not at all.
+    const counted = (stdout: string) => Number(/内审核过 (\d+)\//.exec(stdout)![1]);
+    writeFileSync(join(dir, "people.yaml"), read(dir, "people.yaml").replace("{since: 2026-09-01, record: NS-002}", "{since: 2026-07-01, record: NS-002}"));
+    const qualified = run(dir, "matrix", "clauses", "--audits", ...today).stdout;
+    expect(cell(qualified, "8.7")).toBe("2026-08-04");
+    expect(qualified).not.toContain("审核员无资格");
+    expect(counted(qualified)).toBeGreaterThan(counted(matrix));
+    writeFileSync(join(dir, "people.yaml"), read(dir, "people.yaml").replace("{since: 2026-07-01, record: NS-002}", "{since: 2026-09-01, record: NS-002}"));
+    const since = run(dir, "matrix", "clauses", "--not-audited-since", "2026-06-01", ...today).stdout.split("\n");
+    expect(since.some((l) => l.startsWith("8.5.1 "))).toBe(true);
+    expect(since.some((l) => l.startsWith("8.7 "))).toBe(true);
+
+    const review = run(dir, "list", "management-review", "--format", "csv", "--from", "2026-01-01", "--to", "2026-12-04", ...today).stdout.split(/\r?\n/);
+    expect(review.find((l) => l.includes("期间完成的内部审核"))).toMatch(/,期间完成的内部审核（次）,1,C3 1 次；另有 2 次审核员无资格，不计：C3 1 次、S6 1 次,/);
+    expect(review.find((l) => l.includes("期间审核开出的不符合项"))).toMatch(/,期间审核开出的不符合项,1,C3 1 项,/);
+    expect(review.find((l) => l.includes("尚未审核的过程"))).toMatch(/,14,C1、C2、C4、C5、S1、S2、S3、S4、S5、S6（审核员无资格）、M1、M2、M3、M4,/);
+
+    const due = checkJson(dir, ...today).findings.filter((f) => f.rule === "process/audit-due");
+    expect(due.map((f) => f.message)).toEqual([
+      "Process C3 Production was last audited on 2026-03-04; with an audit interval of 6 months it was due again by 2026-09-04. The audit of 2026-08-03 (report IA-2026-02) does not count: an auditor held no internal auditor qualification that day (process/auditor-unqualified). Audit it and record the audit with 'csr process audited C3 --date <date> --by <auditors> --report <report number> --nonconformities <count>'; a process audited more or less often by its risk gets audit_months in processes.yaml.",
+    ]);
+
+    const out = join(tempDir(), "site");
+    expect(run(dir, "site", "--out", out, ...today).code).toBe(0);
+    const coverage = readFileSync(join(out, "coverage.html"), "utf8");
+    expect(coverage).toMatch(/<span class="number">8\.7<\/span>[^\n]*<td class="audit out-of-cycle">2026-08-04（审核员无资格）<\/td><\/tr>/);
+    expect(coverage).toMatch(/<span class="number">8\.5\.1<\/span>[^\n]*<td class="audit">2026-03-04；2026-08-03（审核员无资格）<\/td><\/tr>/);
+    const page = readFileSync(join(out, "processes", "C3.html"), "utf8");
+    expect(page).toContain('<tr><td class="date">2026-08-03</td><td>赵强（无资格）</td><td>IA-2026-02</td><td>1</td><td></td></tr>');
+    expect(page).toContain('<p class="site-note">其中 1 次审核的审核员当日没有内审员资格（标“无资格”');
   });
 
   it("refuses a qualification period overlapping one recorded, saying which and how to record it, and says a period added as added (breaker63 P3)", async () => {

@@ -110,7 +110,9 @@ export async function processAuditedCommand(ctx: CommandContext, given: string, 
     const result = nonconformities === 0 ? t("process.audited.conforming") : t("process.audited.nonconforming", { count: nonconformities });
     const lines = [t("process.audited.recorded", { process: label, date, by: list(by.map((id) => personLabel(session.index, id))), report, result, path: located.file.path })];
     const months = auditInterval(process, session.repo.config?.value);
-    if (months !== undefined) lines.push(t("process.audited.next", { due: addMonths(date, months), months }));
+    // An audit by an auditor not qualified that day does not reset the interval (auditCounts, breaker63 P4): no new due day is promised.
+    if (unqualified.length > 0) lines.push(t("process.audited.uncounted"));
+    else if (months !== undefined) lines.push(t("process.audited.next", { due: addMonths(date, months), months }));
     // A day off is the usual typo in an audit record (tester62 N11): said, as csr release --effective says it, not refused.
     if (!repositoryCalendar(session.repo.config?.value).isWorkday(date)) lines.push(t("process.audited.rest-day", { date, report, path: located.file.path }));
     if (own.length > 0 && impartiality === "warning") lines.push(t("process.audited.own-department", { who: auditors, department: owner, process: label }));

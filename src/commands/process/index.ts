@@ -23,7 +23,7 @@ import { list, t } from "../../i18n/index.js";
 import type { Catalog } from "../../model/catalog.js";
 import { processLabel } from "../../model/labels.js";
 import { CODE_PATTERN } from "../../model/paths.js";
-import { auditStanding } from "../../model/process-audits.js";
+import { auditorRoster, auditStanding } from "../../model/process-audits.js";
 import { localToday } from "../../core/dates.js";
 import type { Process } from "../../model/types.js";
 import type { Prompts } from "../add/prompting.js";
@@ -183,11 +183,13 @@ export async function processUpdateCommand(ctx: CommandContext, given: string, f
  * (overdue said), or that it was never audited; nothing when no interval applies.
  */
 function auditOutlook(process: Process, session: EditSession): string[] {
-  const standing = auditStanding(process, session.repo.config?.value, localToday());
+  const standing = auditStanding(process, session.repo.config?.value, localToday(), auditorRoster(session.index.people));
   if (standing.months === undefined) return [t("process.audit-months.none", { code: process.code })];
-  if (standing.state === "never") return [t("process.audit-months.never", { code: process.code, months: standing.months })];
-  if (standing.state === "overdue") return [t("process.audit-months.overdue", { last: standing.last!.audit.date, due: standing.due!, months: standing.months })];
-  return [t("process.audited.next", { due: standing.due!, months: standing.months })];
+  // A later audit by an auditor not qualified that day is said: the due day is reckoned without it (auditCounts).
+  const uncounted = standing.uncounted ? [t("process.audit-months.uncounted", { date: standing.uncounted.audit.date, report: standing.uncounted.audit.report })] : [];
+  if (standing.state === "never") return [t("process.audit-months.never", { code: process.code, months: standing.months }), ...uncounted];
+  if (standing.state === "overdue") return [t("process.audit-months.overdue", { last: standing.last!.audit.date, due: standing.due!, months: standing.months }), ...uncounted];
+  return [t("process.audited.next", { due: standing.due!, months: standing.months }), ...uncounted];
 }
 
 const catalogsInScope = (session: EditSession) =>

@@ -7,7 +7,8 @@
  * auditor, and the one the management review's audit figures are counted from.
  */
 import { localized } from "../../core/text.js";
-import { auditsIn } from "../../model/process-audits.js";
+import { auditCounts, auditorRoster, auditorsWithoutQualification, auditsIn, type AuditorRoster } from "../../model/process-audits.js";
+import type { ProcessAudit } from "../../model/types.js";
 import type { Period } from "../../model/review-timeliness.js";
 import type { Table } from "../table.js";
 import { asOfNotes, departmentName, personName, t, type RegisterContext } from "./context.js";
@@ -23,7 +24,8 @@ export function auditRegister(ctx: RegisterContext, options: { today: string; pe
   const { today, period } = options;
   const processes = ctx.repo.processes.map((p) => p.value);
   const entries = auditsIn(processes, period?.from, period?.to ?? today);
-  const separator = t(ctx, "register.list-separator");
+  const roster = auditorRoster(ctx.index.people);
+  const uncounted = entries.filter(({ audit }) => !auditCounts(audit, roster)).length;
   const periodText = period ? t(ctx, "register.filter.audit-period", periodWords(ctx, period)) : "";
   const whole = t(ctx, "register.audits.whole");
   const nonconformities = entries.reduce((n, { audit }) => n + audit.nonconformities, 0);
@@ -51,7 +53,7 @@ export function auditRegister(ctx: RegisterContext, options: { today: string; pe
       code: process.code,
       name: localized(ctx.lang, process.name, process.name_en),
       owner: departmentName(ctx, process.owner),
-      auditors: audit.by.map((id) => personName(ctx, id)).join(separator),
+      auditors: auditorNames(ctx, audit, roster),
       report: audit.report,
       nonconformities: audit.nonconformities,
       comment: audit.comment ?? "",
@@ -60,7 +62,28 @@ export function auditRegister(ctx: RegisterContext, options: { today: string; pe
       ...(period ? [t(ctx, "register.filter.note", { filter: periodText, register: whole })] : []),
       ...periodAskedNotes(ctx, period),
       ...(entries.length > 0 ? [t(ctx, "register.audits.totals", { count: entries.length, processes: audited, of: processes.length, nonconformities })] : []),
+      ...(uncounted > 0 ? [t(ctx, "register.audit-uncounted.totals", { count: uncounted })] : []),
       ...asOfNotes(ctx, today, processes.some((p) => (p.audits ?? []).some((a) => a.date > today))),
     ],
   };
+}
+
+/**
+ * The auditors of `audit` by name, team leader first, each without an internal auditor qualification on its date
+ * marked 无资格 once people.yaml marks auditors (`roster`; process/auditor-unqualified): csr list audits and a
+ * process's page on the site (breaker63 P4).
+ */
+export function auditorNames(ctx: RegisterContext, audit: Pick<ProcessAudit, "by" | "date">, roster: AuditorRoster): string {
+  const unqualified = new Set(roster.marks ? auditorsWithoutQualification(audit, roster.person).map((u) => u.index) : []);
+  return audit.by.map((id, i) => (unqualified.has(i) ? t(ctx, "register.audit-uncounted.auditor", { name: personName(ctx, id) }) : personName(ctx, id))).join(t(ctx, "register.list-separator"));
+}
+
+/**
+ * A 最近审核 cell (the clause matrix, its heat map): `date`, the last audit that counts (auditCounts), else `never`;
+ * with `uncounted`, the date of a later audit that does not count, marked 审核员无资格 after it or alone.
+ */
+export function lastAuditText(ctx: RegisterContext, last: { date?: string; uncounted?: string }, never: string): string {
+  if (last.uncounted === undefined) return last.date ?? never;
+  const uncounted = t(ctx, "register.audit-uncounted.mark", { date: last.uncounted });
+  return last.date === undefined ? uncounted : t(ctx, "register.audit-uncounted.after", { date: last.date, uncounted });
 }

@@ -15,8 +15,9 @@ import { localized } from "../../core/text.js";
 import { clauseTitle, correspondingClauses, formerNumbers, readInFormerEdition, successorOf, titledAncestor, type Catalog, type Clause } from "../../model/catalog.js";
 import { clauseCoverage, clauseNumbers, coveragePercent, procedureCoverage, withoutProcedure, type ClauseCoverage, type ClauseCoverageEntry } from "../../model/coverage.js";
 import type { ControlledDocument, Process } from "../../model/types.js";
-import { auditCycleStart, lastAudit } from "../../model/process-audits.js";
+import { auditCycleStart, auditorRoster, lastAudit, type AuditorRoster } from "../../model/process-audits.js";
 import type { Cell, Column, Table } from "../table.js";
+import { lastAuditText } from "./audits.js";
 import { compareIds, controlledDocuments, documentAsOfNotes, documentsOn, documentTitle, ownDocuments, t, unreleasedHints, unreleasedNotes, withHints, type RegisterContext } from "./context.js";
 
 export const DIRECT = "●";
@@ -287,8 +288,8 @@ export function clauseMatrix(ctx: RegisterContext, catalog: Catalog, options: { 
   };
 
   const former = formerColumn(ctx, catalog);
-  const audits = options.audits || options.notAuditedSince !== undefined ? clauseLastAudits(processes, catalog.id, options.today) : undefined;
-  const shownEntries = options.notAuditedSince === undefined ? coverage.entries : coverage.entries.filter((e) => applicableClause(e) && (audits!(e.clause.number) ?? "") < options.notAuditedSince!);
+  const audits = options.audits || options.notAuditedSince !== undefined ? clauseLastAudits(processes, catalog.id, options.today, auditorRoster(ctx.index.people)) : undefined;
+  const shownEntries = options.notAuditedSince === undefined ? coverage.entries : coverage.entries.filter((e) => applicableClause(e) && (audits!(e.clause.number).date ?? "") < options.notAuditedSince!);
   const rows = shownEntries.map((entry) => {
     const { clause, state } = entry;
     const row: Record<string, Cell> = {
@@ -301,7 +302,7 @@ export function clauseMatrix(ctx: RegisterContext, catalog: Catalog, options: { 
     for (const c of columns) row[c.key] = state === "excluded" ? "" : mark(within, c.own, c.through);
     row.manual = state === "excluded" ? "" : listed(within, naming.manual);
     row.other = state === "excluded" ? "" : listed(within, naming.other);
-    if (audits) row.audited = state === "excluded" ? "" : (audits(clause.number) ?? t(ctx, "register.clauses.never-audited"));
+    if (audits) row.audited = state === "excluded" ? "" : lastAuditText(ctx, audits(clause.number), t(ctx, "register.clauses.never-audited"));
     return row;
   });
   // The processes no procedure serves follow the clauses no procedure addresses (after the coverage line and the coverage by procedures).
@@ -341,26 +342,44 @@ export function clauseMatrix(ctx: RegisterContext, catalog: Catalog, options: { 
 }
 
 /**
+ * A clause's last internal audit (clauseLastAudits): `date`, of the last audit that counts (auditCounts: its
+ * auditors qualified that day); `uncounted`, of a later one that does not (marked 审核员无资格, breaker63 P4).
+ */
+export interface ClauseAudit {
+  date?: string;
+  uncounted?: string;
+}
+
+/**
  * Each clause's last internal audit by `today` (YYYY-MM-DD), by clause number of `standard`: the latest
  * audit (csr process audited) of a process that lists the clause or a clause above it, as the matrix marks
- * it ● or △; undefined for a clause no audited process lists. A process's audit audits the clauses it
- * carries in processes.yaml (the process approach of IATF 16949 9.2.2.2: every QMS requirement over a
- * three-year cycle). Documents' clauses do not count: a document is not audited by itself.
+ * it ● or △, that counts (`roster`, auditCounts), and a later one that does not; {} for a clause no audited
+ * process lists. A process's audit audits the clauses it carries in processes.yaml (the process approach
+ * of IATF 16949 9.2.2.2: every QMS requirement over a three-year cycle). Documents' clauses do not count: a
+ * document is not audited by itself.
  */
-export function clauseLastAudits(processes: readonly Process[], standard: string, today: string): (number: string) => string | undefined {
+export function clauseLastAudits(processes: readonly Process[], standard: string, today: string, roster: AuditorRoster): (number: string) => ClauseAudit {
   const latest = new Map<string, string>();
+  const uncounted = new Map<string, string>();
   for (const process of processes) {
-    const last = lastAudit(process, today)?.audit.date;
-    if (last === undefined) continue;
-    for (const n of clauseNumbers(process.clauses, standard)) if ((latest.get(n) ?? "") < last) latest.set(n, last);
+    const found = lastAudit(process, today, roster);
+    for (const n of clauseNumbers(process.clauses, standard)) {
+      if (found.last && (latest.get(n) ?? "") < found.last.audit.date) latest.set(n, found.last.audit.date);
+      if (found.uncounted && (uncounted.get(n) ?? "") < found.uncounted.audit.date) uncounted.set(n, found.uncounted.audit.date);
+    }
   }
-  return (number) => {
+  const latestWithin = (dates: ReadonlyMap<string, string>, number: string) => {
     let found: string | undefined;
     for (let at = number; ; at = at.slice(0, at.lastIndexOf("."))) {
-      const date = latest.get(at);
+      const date = dates.get(at);
       if (date !== undefined && (found === undefined || date > found)) found = date;
       if (!at.includes(".")) return found;
     }
+  };
+  return (number) => {
+    const date = latestWithin(latest, number);
+    const later = latestWithin(uncounted, number);
+    return { ...(date !== undefined ? { date } : {}), ...(later !== undefined && (date === undefined || later > date) ? { uncounted: later } : {}) };
   };
 }
 
@@ -378,11 +397,12 @@ export function applicableClause(entry: Pick<ClauseCoverageEntry, "state" | "par
  * applicable clauses (applicableClause) were audited (`lastAuditOf`, clauseLastAudits) in the three-year
  * cycle that ends `today` (auditCycleStart; IATF 16949 9.2.2.2).
  */
-export function auditNotes(ctx: RegisterContext, coverage: ClauseCoverage, lastAuditOf: (number: string) => string | undefined, today: string): string[] {
+export function auditNotes(ctx: RegisterContext, coverage: ClauseCoverage, lastAuditOf: (number: string) => ClauseAudit, today: string): string[] {
   const cycle = auditCycleStart(today);
   const applicable = coverage.entries.filter(applicableClause);
-  const audited = applicable.filter((e) => (lastAuditOf(e.clause.number) ?? "") >= cycle).length;
-  return [t(ctx, "register.clauses.audit-cycle", { from: cycle, audited, applicable: applicable.length })];
+  const audited = applicable.filter((e) => (lastAuditOf(e.clause.number).date ?? "") >= cycle).length;
+  const uncounted = applicable.some((e) => lastAuditOf(e.clause.number).uncounted !== undefined);
+  return [t(ctx, "register.clauses.audit-cycle", { from: cycle, audited, applicable: applicable.length }), ...(uncounted ? [t(ctx, "register.audit-uncounted.note")] : [])];
 }
 
 /**

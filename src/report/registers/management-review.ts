@@ -14,7 +14,7 @@ import { repositoryCalendar } from "../../load/calendar.js";
 import { trainingRecordDays, trainingSessionVersions } from "../../load/training-records.js";
 import { implementationDeadline, implementationOverdue } from "../../model/customer-schedule.js";
 import { pendingTransition } from "../../model/distribution.js";
-import { auditDue, auditsIn, auditStanding } from "../../model/process-audits.js";
+import { auditCounts, auditDue, auditorRoster, auditsIn, auditStanding } from "../../model/process-audits.js";
 import { reviewRounds, startedIn, tallyRounds, type Period } from "../../model/review-timeliness.js";
 import { trainingCompletion, type TrainingCompletion } from "../../model/training-completion.js";
 import type { Csr } from "../../model/types.js";
@@ -191,7 +191,11 @@ function auditRows(ctx: RegisterContext, period: Period): Row[] {
   const record = t(ctx, "register.audits.sheet");
   const processList = t(ctx, "register.processes.sheet");
   const processes = ctx.repo.processes.map((p) => p.value);
-  const audits = auditsIn(processes, period.from, day);
+  const roster = auditorRoster(ctx.index.people);
+  // An audit by an auditor not qualified that day is no audit of the programme (auditCounts, breaker63 P4): said beside the count, not in it.
+  const held = auditsIn(processes, period.from, day);
+  const audits = held.filter((a) => auditCounts(a.audit, roster));
+  const uncounted = held.filter((a) => !auditCounts(a.audit, roster));
   const separator = t(ctx, "register.list-separator");
   // By process in the order of processes.yaml, those with none left out: "S6 2 次、C3 1 次".
   const byProcess = (count: (code: string) => number, key: "register.management-review.audits-by-process" | "register.management-review.nonconformities-by-process") =>
@@ -201,13 +205,15 @@ function auditRows(ctx: RegisterContext, period: Period): Row[] {
       .map((data) => t(ctx, key, data))
       .join(separator);
   const auditsOf = (code: string) => audits.filter((a) => a.process.code === code);
-  const raised = audits.reduce((n, a) => n + a.audit.nonconformities, 0);
-  const standings = processes.map((p) => ({ code: p.code, standing: auditStanding(p, config, day) }));
-  const never = standings.filter((s) => s.standing.state === "never").map((s) => s.code);
+  // The nonconformities raised stay every audit's: a nonconformity found by an auditor not qualified is still one to correct.
+  const raised = held.reduce((n, a) => n + a.audit.nonconformities, 0);
+  const standings = processes.map((p) => ({ code: p.code, standing: auditStanding(p, config, day, roster) }));
+  const marked = (s: (typeof standings)[number]) => (s.standing.uncounted ? t(ctx, "register.audit-uncounted.code", { code: s.code }) : s.code);
+  const never = standings.filter((s) => s.standing.state === "never").map(marked);
   const timed = standings.filter((s) => s.standing.months !== undefined);
   const due = timed.filter((s) => auditDue(s.standing));
   const overdue = due.filter((s) => s.standing.state === "overdue").map((s) => s.code);
-  const dueNever = due.filter((s) => s.standing.state === "never").map((s) => s.code);
+  const dueNever = due.filter((s) => s.standing.state === "never").map(marked);
   const untimed = processes.length - timed.length;
   const row = (key: string, value: string | number, detail: string, source: string): Row => ({
     area,
@@ -221,9 +227,14 @@ function auditRows(ctx: RegisterContext, period: Period): Row[] {
     ...(dueNever.length > 0 ? [t(ctx, "register.management-review.audit-never", { ids: ids(ctx, dueNever) })] : []),
     ...(untimed > 0 ? [t(ctx, "register.management-review.audit-untimed", { count: untimed })] : []),
   ].join(t(ctx, "register.management-review.detail-separator"));
+  const uncountedOf = (code: string) => uncounted.filter((a) => a.process.code === code).length;
+  const auditDetail = [
+    byProcess((code) => auditsOf(code).length, "register.management-review.audits-by-process"),
+    ...(uncounted.length > 0 ? [t(ctx, "register.audit-uncounted.review", { count: uncounted.length, processes: byProcess(uncountedOf, "register.management-review.audits-by-process") })] : []),
+  ].filter((d) => d !== "");
   return [
-    row("audits", audits.length, byProcess((code) => auditsOf(code).length, "register.management-review.audits-by-process"), record),
-    row("nonconformities", raised, byProcess((code) => auditsOf(code).reduce((n, a) => n + a.audit.nonconformities, 0), "register.management-review.nonconformities-by-process"), record),
+    row("audits", audits.length, auditDetail.join(t(ctx, "register.management-review.detail-separator")), record),
+    row("nonconformities", raised, byProcess((code) => held.filter((a) => a.process.code === code).reduce((n, a) => n + a.audit.nonconformities, 0), "register.management-review.nonconformities-by-process"), record),
     row("never-audited", never.length, ids(ctx, never), processList),
     timed.length === 0 ? row("audit-due", "—", t(ctx, "register.management-review.audit-no-interval"), processList) : row("audit-due", due.length, dueDetail, processList),
   ];

@@ -10,7 +10,7 @@
  */
 import { daysBetween } from "../../core/dates.js";
 import { localized } from "../../core/text.js";
-import { auditStanding, type AuditStanding } from "../../model/process-audits.js";
+import { auditorRoster, auditStanding, type AuditStanding } from "../../model/process-audits.js";
 import type { Table } from "../table.js";
 import { processNotes, servingDocuments } from "./clauses.js";
 import { asOfNotes, clauseList, departmentName, documentsOn, personName, t, type RegisterContext } from "./context.js";
@@ -22,17 +22,25 @@ export function processRegister(ctx: RegisterContext, options: { today: string }
   const processes = ctx.repo.processes.map((p) => p.value);
   const documents = documentsOn(ctx, today).list;
   const separator = t(ctx, "register.list-separator");
+  const roster = auditorRoster(ctx.index.people);
   // 尚未审核 is a fact with or without an interval (tester62 N17); a due day only with one.
-  const status = (standing: AuditStanding): string => {
+  const timing = (standing: AuditStanding): string => {
     if (standing.state === "never") return t(ctx, "register.processes.never-audited");
     if (standing.due === undefined) return "";
     const left = daysBetween(today, standing.due);
     return left < 0 ? t(ctx, "register.processes.overdue", { count: -left }) : left === 0 ? t(ctx, "register.processes.due-today") : t(ctx, "register.processes.left", { count: left });
   };
+  // A later audit by an auditor not qualified that day is said beside the standing it did not change (breaker63 P4).
+  const status = (standing: AuditStanding): string => {
+    const uncounted = standing.uncounted?.audit;
+    const words = uncounted ? [t(ctx, "register.audit-uncounted.status", { date: uncounted.date, report: uncounted.report })] : [];
+    return [timing(standing), ...words].filter((w) => w !== "").join(t(ctx, "register.management-review.detail-separator"));
+  };
+  const standings = processes.map((p) => auditStanding(p, config, today, roster));
   const rows = processes.map((p, i) => {
     const serving = servingDocuments(p, documents);
     const procedures = serving.filter((d) => d.level === 2).map((d) => d.id);
-    const standing = auditStanding(p, config, today);
+    const standing = standings[i]!;
     const last = standing.last?.audit;
     return {
       no: i + 1,
@@ -88,9 +96,10 @@ export function processRegister(ctx: RegisterContext, options: { today: string }
     notes: [
       ...processNotes(ctx, processes, documents),
       ...(interval !== undefined ? [t(ctx, "register.processes.interval", { months: interval })] : []),
+      ...(standings.some((s) => s.uncounted) ? [t(ctx, "register.audit-uncounted.note")] : []),
       ...asOfNotes(ctx, today, processes.some((p) => (p.audits ?? []).some((a) => a.date > today))),
     ],
     // Printed by `csr list processes`, not by `csr export`, where it would read as an instruction about the workbook.
-    ...(processes.some((p) => auditStanding(p, config, today).months === undefined) ? { listHints: [t(ctx, "register.processes.no-interval.hint")] } : {}),
+    ...(standings.some((s) => s.months === undefined) ? { listHints: [t(ctx, "register.processes.no-interval.hint")] } : {}),
   };
 }

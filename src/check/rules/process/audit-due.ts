@@ -1,6 +1,6 @@
 import { sentences, t } from "../../../i18n/index.js";
 import { processLabel } from "../../../model/labels.js";
-import { auditDue, auditStanding } from "../../../model/process-audits.js";
+import { auditDue, auditorRoster, auditStanding } from "../../../model/process-audits.js";
 import type { Rule } from "../../rule.js";
 
 /**
@@ -18,7 +18,7 @@ export const rule: Rule = {
   summary: "A process has not been internally audited within the months qms.yaml or the process sets.",
   docs: {
     description:
-      "With `internal_audit.interval_months` set in qms.yaml (e.g. 12), or `audit_months` on a process of `processes.yaml` (which takes precedence), each process is audited again within that many months of its last audit under `audits` (written by `csr process audited`); a process with no audit recorded is reported as due now. {{cite:audit-programme}} asks for an internal audit programme that covers every process{{#IATF16949}} over a three-year cycle, each as often as its risk, performance and changes call for{{/IATF16949}}: the audit team leader plans the year from the processes that fall due (`csr list processes`). Without either setting nothing is reported.",
+      "With `internal_audit.interval_months` set in qms.yaml (e.g. 12), or `audit_months` on a process of `processes.yaml` (which takes precedence), each process is audited again within that many months of its last audit under `audits` (written by `csr process audited`); a process with no audit recorded is reported as due now. An audit by an auditor without an internal auditor qualification that day (process/auditor-unqualified) does not count as its last audit. {{cite:audit-programme}} asks for an internal audit programme that covers every process{{#IATF16949}} over a three-year cycle, each as often as its risk, performance and changes call for{{/IATF16949}}: the audit team leader plans the year from the processes that fall due (`csr list processes`). Without either setting nothing is reported.",
     bad: `
   - code: M2
     name: 质量体系与文件控制
@@ -35,20 +35,23 @@ export const rule: Rule = {
   check(ctx) {
     const config = ctx.repo.config?.value;
     const { today } = ctx.options;
+    const roster = auditorRoster(ctx.index.people);
     for (const { value: process, file, path } of ctx.repo.processes) {
       if (!ctx.keeps(file)) continue;
-      const standing = auditStanding(process, config, today);
+      const standing = auditStanding(process, config, today, roster);
       if (!auditDue(standing)) continue;
       const label = processLabel(process);
+      // A later audit by an auditor not qualified that day did not reset the interval (auditCounts): said, so the finding does not read as a miscount.
+      const uncounted = standing.uncounted ? [t("rule.process/audit-due.uncounted", { date: standing.uncounted.audit.date, report: standing.uncounted.audit.report })] : [];
       const fix = t("rule.process/audit-due.fix", { code: process.code });
       const last = standing.last;
       if (!last) {
-        ctx.report({ file, path: [...path, "code"] }, sentences(t("rule.process/audit-due.never", { process: label, months: standing.months! }), fix));
+        ctx.report({ file, path: [...path, "code"] }, sentences(t("rule.process/audit-due.never", { process: label, months: standing.months! }), ...uncounted, fix));
         continue;
       }
       ctx.report(
         { file, path: [...path, "audits", last.index, "date"] },
-        sentences(t("rule.process/audit-due", { process: label, last: last.audit.date, months: standing.months!, due: standing.due! }), fix),
+        sentences(t("rule.process/audit-due", { process: label, last: last.audit.date, months: standing.months!, due: standing.due! }), ...uncounted, fix),
       );
     }
   },
