@@ -36,8 +36,8 @@ import { addressedSectionLabel, parseSectionReference } from "../model/sections.
 import { judgingRoundsOnce, pastDueInTimeText } from "../model/review-timeliness.js";
 import { openTrainings, sessionTraineesIn, type OpenTraining } from "../model/training.js";
 import { documentTrainingRecord, documentTrainingText } from "../model/document-training.js";
-import type { ClassificationChange, ControlledDocument, Csr, Decision, Opinion, Process, ReviewRound, SignatureRole, SourceDocument, TrainingSession } from "../model/types.js";
-import { auditCounts, auditCycleStart, auditorRoster, auditsIn } from "../model/process-audits.js";
+import type { ClassificationChange, ControlledDocument, Csr, Decision, Opinion, Process, ProcessAudit, ReviewRound, SignatureRole, SourceDocument, TrainingSession } from "../model/types.js";
+import { auditCounts, auditCycleStart, auditorRoster, auditorsWithoutQualification, auditsIn, type AuditorRoster } from "../model/process-audits.js";
 import { documentReferrers, type Referrers } from "../model/referrers.js";
 import { conjunction, shortList, translate, type MessageData, type MessageKey } from "../i18n/index.js";
 import { createRenderer, handlebarsRuntime } from "../render/environment.js";
@@ -45,6 +45,7 @@ import { pageFooter } from "../render/pdf.js";
 import { markdownToHtml } from "../render/markdown.js";
 import { citeClause, csrReportView, documentView, type DocumentView, type Lang, type PageLinker, type SupersededRevision } from "../render/view.js";
 import { auditorNames, lastAuditText } from "../report/registers/audits.js";
+import { auditorPeriods } from "../report/registers/people.js";
 import { auditNotes, clauseLastAudits, coverageReading, DIRECT, editionNotes, INHERITED, procedureNotes, servingDocuments, THROUGH_CHILDREN } from "../report/registers/clauses.js";
 import { periodicReviewResult } from "../report/registers/periodic-reviews.js";
 import { compareIds, csrsOn, csrsOnById, customerName, departmentName, deviationsOn, documentsOn, pastDeviations, documentStatus, documentTitle, documentVersion, effectiveDate, personName, registerContext, statusLabel, t, versionInForce, versionInForceOn, type DocumentsOn, type RegisterContext } from "../report/registers/context.js";
@@ -903,6 +904,7 @@ async function writeSite(repo: Repository, findings: readonly Finding[], options
   const documentsOfDay = absent.size === 0 ? documentsOnDay.list : documentsOnDay.list.filter((d) => !absent.has(d.id));
   const work = personWork(repo, documentsOfDay, csrRows, calendar);
   const tracked = trainingTracked(rc, today, csrRows);
+  const roster = auditorRoster(index.people);
   for (const { value: person } of index.people.values()) {
     const page = pages.page("person", person.id)!;
     generic(page, {
@@ -911,6 +913,9 @@ async function writeSite(repo: Repository, findings: readonly Finding[], options
         { label: tr("site.person.department"), values: [{ text: departmentName(rc, person.department) }] },
         ...(person.title ? [{ label: tr("site.person.title"), values: [{ text: person.title }] }] : []),
         { label: tr("site.person.roles"), values: [{ text: person.roles.map((role) => tr(`site.person.role.${role}`)).join(tr("common.list-separator")) }] },
+        // Every qualification period, as csr list people gives them, once people.yaml marks auditors (breaker63 P9).
+        // One value a period, kept whole (a date is never broken at its hyphen).
+        ...(roster.marks ? [{ label: tr("people.register.column.auditor"), values: withNone(auditorPeriods(person.internal_auditor ?? [], tr).map((text) => ({ text, className: "nobr" })), tr("site.none")) }] : []),
       ],
       sections: [
         // Their entry of people.yaml and the CSRs whose implementation they own, each row saying which (tester48 #15), as a customer's page does.
@@ -918,6 +923,7 @@ async function writeSite(repo: Repository, findings: readonly Finding[], options
           findingsSection(rc, page, findingsOf("person", person.id), readFinding, responsibleOf(page, person.id), concerns(page, tr("site.person.findings.own"))),
         ),
         ...personSections(rc, page, person.id, person.department, work, entityCell, today, tracked, (id) => findingsOf("csr", id).some((f) => f.rule === "csr/implementation-overdue")),
+        ...personAuditSection(rc, page, person.id, today, roster, entityCell),
       ],
     });
   }
@@ -2156,6 +2162,44 @@ function addressOf(baseUrl: string, page: string): string {
 function sitemap(baseUrl: string, pages: readonly string[]): string {
   const urls = pages.map((p) => `  <url><loc>${escapeHtml(addressOf(baseUrl, p))}</loc></url>`);
   return `<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${urls.join("\n")}\n</urlset>\n`;
+}
+
+/** `cells`, or the one cell `none` says when there are none. */
+const withNone = (cells: Cell[], none: string): Cell[] => (cells.length > 0 ? cells : [{ text: none }]);
+
+/**
+ * The internal audits `person` made (among the auditors, `by`) held by `today`, by date, on their page: the process
+ * (linking to its page), the report, the nonconformities and whether they were qualified that day (审核员无资格 when
+ * people.yaml marks auditors and they were not: such an audit does not count, auditCounts). Nothing when none (breaker63 P9).
+ */
+function personAuditSection(rc: RegisterContext, page: string, person: string, today: string, roster: AuditorRoster, entityCell: EntityCell) {
+  const made = auditsIn(rc.repo.processes.map((p) => p.value), undefined, today).filter(({ audit }) => audit.by.includes(person));
+  if (made.length === 0) return [];
+  const unqualified = (audit: ProcessAudit) => roster.marks && auditorsWithoutQualification({ by: [person], date: audit.date }, roster.person).length > 0;
+  const uncounted = made.filter(({ audit }) => unqualified(audit)).length;
+  return [
+    {
+      id: "audits",
+      title: t(rc, "site.person.audits", { count: made.length }),
+      table: {
+        columns: [
+          { header: t(rc, "register.audits.column.date"), className: "date" },
+          { header: t(rc, "register.audits.column.code") },
+          { header: t(rc, "register.audits.column.report") },
+          { header: t(rc, "register.audits.column.nonconformities") },
+          ...(roster.marks ? [{ header: t(rc, "people.register.column.auditor") }] : []),
+        ],
+        rows: made.map(({ process, audit }) => [
+          { text: audit.date, className: "date" },
+          entityCell(page, "process", process.code, `${process.code} ${localized(rc.lang, process.name, process.name_en)}`.trimEnd()),
+          { text: audit.report },
+          { text: String(audit.nonconformities) },
+          ...(roster.marks ? [{ text: unqualified(audit) ? t(rc, "site.person.audits.unqualified") : t(rc, "site.person.audits.qualified") }] : []),
+        ]),
+      },
+      ...(uncounted > 0 ? { notes: [t(rc, "register.audit-uncounted.totals", { count: uncounted })] } : {}),
+    },
+  ];
 }
 
 /**

@@ -52,7 +52,8 @@ export function writeGenericPage(view: GenericView, escape: Escape, put: Put, se
   if (view.facts?.length) {
     const separator = escape(site.listSeparator);
     html += `<dl class="site-facts">\n`;
-    for (const fact of view.facts) html += `<div><dt>${escape(fact.label)}</dt><dd>${fact.values.map((value) => cellHtml(value, escape)).join(separator)}</dd></div>\n`;
+    // A value of class "nobr" is kept on one line (a qualification period's dates), as the template does.
+    for (const fact of view.facts) html += `<div><dt>${escape(fact.label)}</dt><dd>${fact.values.map((value) => (value.className === "nobr" ? `<span class="nobr">${cellHtml(value, escape)}</span>` : cellHtml(value, escape))).join(separator)}</dd></div>\n`;
     html += `</dl>\n`;
   }
   put(html);

@@ -416,7 +416,7 @@ describe("csr process audited", () => {
     expect(listed.find((l) => l.includes("wangjg"))).toMatch(/ 批准$/);
   });
 
-  it("an audit by an auditor not qualified that day is marked 审核员无资格 and counts neither for coverage nor for the interval, in every register, the check and the site (breaker63 P4)", async () => {
+  it("an audit by an auditor not qualified that day is marked 审核员无资格 and counts neither for coverage nor for the interval, in every register, the check and the site; the auditor's page and csr list people give every qualification period (breaker63 P4, P9, P3)", async () => {
     const dir = await acme();
     expect(run(dir, "person", "update", "zhaoqiang", "--auditor-since", "2026-01-01", "--auditor-until", "2026-06-30", "--auditor-record", "NS-001").code).toBe(0);
     expect(run(dir, "person", "update", "zhaoqiang", "--auditor-since", "2026-09-01", "--auditor-record", "NS-002").code).toBe(0);
@@ -476,6 +476,18 @@ describe("csr process audited", () => {
     const page = readFileSync(join(out, "processes", "C3.html"), "utf8");
     expect(page).toContain('<tr><td class="date">2026-08-03</td><td>赵强（无资格）</td><td>IA-2026-02</td><td>1</td><td></td></tr>');
     expect(page).toContain('<p class="site-note">其中 1 次审核的审核员当日没有内审员资格（标“无资格”');
+    // The auditor's page: every qualification period, and the audits they made, each saying whether they were qualified that day (breaker63 P9).
+    const person = readFileSync(join(out, "people", "zhaoqiang.html"), "utf8");
+    expect(person).toContain('<div><dt>内审员资格</dt><dd><span class="nobr">2026-01-01 至 2026-06-30（NS-001）</span>、<span class="nobr">2026-09-01 起（NS-002）</span></dd></div>');
+    expect(person).toContain("<h2>做过的内部审核（3）</h2>");
+    expect(person).toContain('<tr><td class="date">2026-03-04</td><td><a href="../processes/C3.html">C3 生产过程控制</a></td><td>IA-2026-01</td><td>0</td><td>有</td></tr>');
+    expect(person).toContain('<tr><td class="date">2026-08-04</td><td><a href="../processes/S6.html">S6 检验与不合格品控制</a></td><td>IA-2026-03</td><td>0</td><td>无资格（不计）</td></tr>');
+    const other = readFileSync(join(out, "people", "zhangli.html"), "utf8");
+    expect(other).toContain("<div><dt>内审员资格</dt><dd>无</dd></div>");
+    expect(other).not.toContain("做过的内部审核");
+    // csr list people gives every period, the lapse between them visible (breaker63 P3).
+    expect(run(dir, "list", "people").stdout.split("\n").find((l) => l.includes("zhaoqiang"))?.trimEnd()).toMatch(/ 2026-01-01 至 2026-06-30（NS-001）、2026-09-01 起（NS-002）$/);
+    expect(csr(["-C", dir, "list", "people", "--format", "csv"], { lang: "en" }).stdout).toContain(',author,"2026-01-01 to 2026-06-30 (NS-001), from 2026-09-01 (NS-002)"');
   });
 
   it("refuses a qualification period overlapping one recorded, saying which and how to record it, and says a period added as added (breaker63 P3)", async () => {

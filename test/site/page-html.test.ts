@@ -38,6 +38,8 @@ const views: GenericView[] = [
       { label: "部门", values: [{ text: "品质部" }] },
       { label: hostile, values: [] },
       { label: "签署", values: [{ text: hostile, href: hostile }, { text: "B", href: "" }, { text: "C", href: "../c.html", className: "code" }] },
+      // Kept whole (a qualification period's dates, breaker63 P9), linked or not.
+      { label: "内审员资格", values: [{ text: "2026-01-01 至 2026-06-30（NS-001）", className: "nobr" }, { text: hostile, href: hostile, className: "nobr" }] },
     ],
     sections: [table],
     site: chrome({ listSeparator: hostile, nav: [], alerts: none }),

@@ -2,7 +2,7 @@
  * The people register (人员名单): who may be named where a command takes a person, with the id and
  * the name (either of which the command accepts), department, job title and roles, in the order of
  * people.yaml; a person who left is marked so. Once people.yaml marks internal auditors, a column gives
- * each person's latest internal auditor qualification (内审员资格, IATF 16949 7.2.3: the list of qualified
+ * each person's internal auditor qualifications, every period (a lapse between two shows, breaker63 P3) (内审员资格, IATF 16949 7.2.3: the list of qualified
  * internal auditors) with its validity and proof. A lookup for the document controller at the terminal (`csr list people`), not a
  * record auditors ask for, so it is not a sheet of `csr export`.
  */
@@ -37,7 +37,7 @@ export function peopleRegister(ctx: RegisterContext): Table {
       // Marked where the job title is: the person is still named by the records they signed.
       title: p.left === undefined ? (p.title ?? "") : t(ctx, p.title ? "people.register.left-title" : "people.register.left", { title: p.title ?? "", date: p.left }),
       roles: p.roles.map((r) => t(ctx, `value.role.${r}`)).join(t(ctx, "register.list-separator")),
-      ...(auditors ? { auditor: qualificationText(p.internal_auditor ?? [], (key, data) => t(ctx, key, data)) } : {}),
+      ...(auditors ? { auditor: qualificationsText(p.internal_auditor ?? [], (key, data) => t(ctx, key, data)) } : {}),
     })),
   };
 }
@@ -51,4 +51,21 @@ export function qualificationText(periods: readonly AuditorQualification[], tran
   if (!latest) return "";
   const span = latest.until === undefined ? translate("person.auditor.from", { since: latest.since }) : translate("person.auditor.span", { since: latest.since, until: latest.until });
   return latest.record ? translate("person.auditor.with-record", { span, record: latest.record }) : span;
+}
+
+/**
+ * Every internal auditor qualification period of a person, earliest first, as people read them:
+ * `2026-01-01 至 2026-06-30（NS-001）、2026-09-01 起（NS-002）`; "" when none. The gap between two periods is a
+ * time the person could not audit (process/auditor-unqualified), so none is left out (breaker63 P3).
+ */
+export function qualificationsText(periods: readonly AuditorQualification[], translate: (key: MessageKey, data?: MessageData) => string): string {
+  return auditorPeriods(periods, translate).join(translate("register.list-separator"));
+}
+
+/** The periods of qualificationsText, each as its own text (a page keeps each whole): [] when none. */
+export function auditorPeriods(periods: readonly AuditorQualification[], translate: (key: MessageKey, data?: MessageData) => string): string[] {
+  return [...periods]
+    .filter((q) => typeof q?.since === "string")
+    .sort((a, b) => (a.since < b.since ? -1 : a.since > b.since ? 1 : 0))
+    .map((q) => qualificationText([q], translate));
 }
