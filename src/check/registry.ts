@@ -53,6 +53,7 @@ import { rule as docCitedNotListed } from "./rules/doc/cited-not-listed.js";
 import { rule as docClassificationBelowCsr } from "./rules/doc/classification-below-csr.js";
 import { rule as docClassificationLowered } from "./rules/doc/classification-lowered.js";
 import { rule as docCopyNumberDuplicate } from "./rules/doc/copy-number-duplicate.js";
+import { rule as docCustomerNoticeOverdue } from "./rules/doc/customer-notice-overdue.js";
 import { rule as docCountersignMissing } from "./rules/doc/countersign-missing.js";
 import { rule as docCopyRecordIncomplete } from "./rules/doc/copy-record-incomplete.js";
 import { rule as docDeviationLoop } from "./rules/doc/deviation-loop.js";
@@ -165,6 +166,7 @@ export const rules: readonly Rule[] = [
   docCopyNumberDuplicate,
   docCopyRecordIncomplete,
   docCountersignMissing,
+  docCustomerNoticeOverdue,
   docDeviationLoop,
   docDeviationWithoutEnd,
   docDuplicateTitle,

@@ -598,6 +598,8 @@ export async function run(argv: string[], output?: Output): Promise<number> {
           .option("--change-request <number>", t("help.release.change-request"))
           .option("--ecn <number>", t("help.release.ecn"), collect, [])
           .option("--action <id>", t("help.release.action"), collect, [])
+          .option("--customer-notified <code[=date]>", t("help.release.customer-notified"), collect, [])
+          .option("--customer-approved <code[=date]>", t("help.release.customer-approved"), collect, [])
           .option("--pages <pages>", t("help.release.pages"))
           .option("--total-pages <n>", t("help.release.total-pages"));
         signatureOptions(release, "release")
@@ -614,6 +616,8 @@ export async function run(argv: string[], output?: Output): Promise<number> {
           .description(t("help.sign"))
           .argument("<documents...>", t("help.sign.documents"));
         signatureOptions(sign)
+          .option("--customer-notified <code[=date]>", t("help.sign.customer-notified"), collect, [])
+          .option("--customer-approved <code[=date]>", t("help.sign.customer-approved"), collect, [])
           .option("-y, --yes", t("help.common.yes"))
           .option("--commit", t("help.common.commit"))
           .action(action(async () => (await import("../commands/sign/index.js")).signCommand));

@@ -23,7 +23,8 @@ export type CitedRequirement =
   | "auditor-competence"
   | "audit-programme"
   | "temporary-change"
-  | "corrective-action";
+  | "corrective-action"
+  | "customer-change-notice";
 
 /** The standards csr knows clause numbers for, as their documents name them. */
 const STANDARD_NAMES: Readonly<Record<string, string>> = { IATF16949: "IATF 16949", GJB9001C: "GJB 9001C", ISO9001: "ISO 9001" };
@@ -60,6 +61,8 @@ export function standardName(id: string, catalogTitle?: string): string {
  * changes of process controls time-limited, listed and tracked (a deviation's end date).
  * Nonconformity and corrective action, the action taken and its effectiveness reviewed, is 10.2 in
  * all three; IATF 16949 10.2.6 adds customer complaints (the customer's deadlines in its CSR).
+ * A change notified to the customer, and approved by it where it requires, before or as it is put in
+ * place is IATF 16949 8.5.6.1; 8.5.6 (control of changes) in GJB 9001C and ISO 9001.
  */
 const CLAUSES: Readonly<Record<CitedRequirement, Readonly<Record<string, readonly string[]>>>> = {
   "requirements-review": { IATF16949: ["7.5.3.2.2"], GJB9001C: ["8.2.3"], ISO9001: ["8.2.3"] },
@@ -79,6 +82,7 @@ const CLAUSES: Readonly<Record<CitedRequirement, Readonly<Record<string, readonl
   "audit-programme": { IATF16949: ["9.2.2.1"], GJB9001C: ["9.2.2"], ISO9001: ["9.2.2"] },
   "temporary-change": { IATF16949: ["8.5.6.1.1"], GJB9001C: ["8.5.6"], ISO9001: ["8.5.6"] },
   "corrective-action": { IATF16949: ["10.2.1", "10.2.6"], GJB9001C: ["10.2"], ISO9001: ["10.2"] },
+  "customer-change-notice": { IATF16949: ["8.5.6.1"], GJB9001C: ["8.5.6"], ISO9001: ["8.5.6"] },
 };
 
 /** The standards csr knows clauses for among those given, in their order; IATF 16949 when none (a repository without `standards` is an IATF one, as `csr init` makes it). */

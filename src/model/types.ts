@@ -204,6 +204,16 @@ export interface Customer {
   sources?: SourceDocument[];
   /** The customer's deadlines for handling a complaint (e.g. 24 h containment, D4 in 5 working days), counted from its receipt; `csr` names the CSR that sets them. */
   complaint_deadlines?: ComplaintDeadlines;
+  /** The time within which a product or process change is notified to the customer (DYA-004: 5 working days), from the day it takes effect; `csr` names the CSR that requires it. */
+  change_notification?: { csr?: string } & StepDeadline;
+}
+
+/** A customer notified of a revision's change, or to be: by when (due), when notified and when it approved, each YYYY-MM-DD. */
+export interface CustomerNotice {
+  customer: string;
+  due?: string;
+  notified?: string;
+  approved?: string;
 }
 
 /** A step's deadline after a complaint is received: calendar days (24 h = 1) or working days of the repository's calendar. */
@@ -536,6 +546,8 @@ export interface Revision {
   actions?: string[];
   /** 顾客变更通知/ECN: the numbers of the customer's engineering change notices the revision carries out (csr release --ecn; IATF 16949 7.5.3.2.2). */
   ecn?: string[];
+  /** The customers the change is notified to or approved by (control plan resubmitted, PPAP; IATF 16949 8.5.6.1): csr release --customer-notified/--customer-approved, csr sign. */
+  customer_notices?: CustomerNotice[];
   pages?: string;
   total_pages?: number;
   prepared?: Signature;

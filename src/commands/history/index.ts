@@ -3,6 +3,7 @@
  * that an auditor sees which commit made each revision and which commits changed a released
  * document without one.
  */
+import { customerNoticesText } from "../../model/customer-notices.js";
 import { UserError } from "../../core/errors.js";
 import { findRoot } from "../../load/discover.js";
 import { gitBlob, gitBlobs, gitRead, isGitRepository, logRecords } from "../../load/git.js";
@@ -82,6 +83,8 @@ export async function historyCommand(ctx: CommandContext, id: string, flags: His
     ...(r.reason ? { reason: r.reason } : {}),
     ...(r.change_request ? { change_request: r.change_request } : {}),
     ...(r.ecn ? { ecn: r.ecn } : {}),
+    // The customers the change was notified to or approved by (csr release/sign --customer-notified, --customer-approved).
+    ...(r.customer_notices ? { customer_notices: r.customer_notices } : {}),
     prepared: r.prepared?.by ?? "",
     reviewed: r.reviewed?.by ?? "",
     countersigned: (r.countersigned ?? []).map((s) => s.by),
@@ -114,6 +117,7 @@ export async function historyCommand(ctx: CommandContext, id: string, flags: His
       { key: "summary", header: t("history.column.summary"), kind: "prose" },
       // 更改原因, 更改申请单号 and ECN: a column only where a revision records them.
       ...(revisions.some((r) => revisionBasis(r, language()) !== "") ? [{ key: "basis", header: t("history.column.basis"), kind: "prose" as const }] : []),
+      ...(revisions.some((r) => customerNoticesText(r, language()) !== "") ? [{ key: "notices", header: t("history.column.notices"), kind: "prose" as const }] : []),
       { key: "prepared", header: t("history.column.prepared"), kind: "name" },
       { key: "reviewed", header: t("history.column.reviewed"), kind: "name" },
       ...(recorded("countersigned") ? [{ key: "countersigned", header: t("history.column.countersigned"), kind: "list" as const }] : []),
@@ -122,10 +126,11 @@ export async function historyCommand(ctx: CommandContext, id: string, flags: His
       ...(recorded("military_representative") ? [{ key: "military_representative", header: t("history.column.military-representative"), kind: "name" as const }] : []),
       { key: "commit", header: t("history.column.commit"), kind: "code" },
     ],
-    rows: revisions.map(({ ecn: _ecn, ...r }) => ({
+    rows: revisions.map(({ ecn: _ecn, customer_notices: notices, ...r }) => ({
       ...r,
       date: r.date ?? t("revision.date.unknown"),
       basis: revisionBasis({ ...r, ...(_ecn ? { ecn: _ecn } : {}) }, language()),
+      notices: customerNoticesText({ customer_notices: notices }, language()),
       effective: r.effective ?? t("revision.date.unknown"),
       prepared: signer(r.prepared),
       reviewed: signer(r.reviewed),

@@ -37,6 +37,7 @@ import { appendIn, refuseUnreadableConfig } from "../shared/persist.js";
 import { withRepositoryLock } from "../shared/transaction.js";
 import { canPrompt, loadPrompts, type Prompts } from "../add/prompting.js";
 import { askForRelease, releaseNeedsAnswers } from "./ask.js";
+import { noticeLines, releaseNotices } from "./notices.js";
 import { confirmUncommitted, uncommittedChange } from "./changes.js";
 import { linkChanges, planLinks } from "./links.js";
 import { linksToRepin, uncommitted } from "./repin.js";
@@ -76,6 +77,10 @@ export interface ReleaseFlags extends SignatureFlags {
   ecn?: string[];
   /** The corrective action records (actions/) the revision carries out, by id (--action; comma-separated or repeated). */
   action?: string[];
+  /** The customers the change was notified to, each `<code>[=<date>]` (--customer-notified; the release's date without one). */
+  customerNotified?: string[];
+  /** The customers that approved the change, each `<code>[=<date>]` (--customer-approved). */
+  customerApproved?: string[];
   pages?: string;
   /** 总页数: the page count of the controlled copy as printed (csr render --format pdf warns when they differ). */
   totalPages?: string;
@@ -220,6 +225,9 @@ async function release(ctx: CommandContext, id: string, given: ReleaseFlags, pro
       approved: { by: approver.id, date: signed.approved },
       ...(extra.military_representative ? { military_representative: { by: extra.military_representative.id, date: signed.military_representative } } : {}),
     };
+    // The customers to notify of the change, or notified (IATF 16949 8.5.6.1): their complaints carried out, or named.
+    const notices = releaseNotices(repo, revision.actions ?? [], flags.customerNotified ?? [], flags.customerApproved ?? [], effective, date);
+    if (notices.length > 0) revision.customer_notices = notices;
     const issue = electronicIssueOnRelease(repo, index, doc, version, date);
     const text = editDocument(readFileSync(join(root, file.path), "utf8"), (yaml) => {
       yaml.set("status", "released");
@@ -260,6 +268,7 @@ async function release(ctx: CommandContext, id: string, given: ReleaseFlags, pro
       if (!calendar.isWorkday(effective)) ctx.stdout(t("release.effective-rest-day", { id: doc.id, effective, next: calendar.addWorkdays(effective, 1) }) + "\n");
     }
     if (until !== undefined) ctx.stdout(t("release.temporary", { id: doc.id, version, until }) + "\n");
+    for (const line of noticeLines(repo, doc.id, version, notices)) ctx.stdout(line + "\n");
     // A new revision while deviations from the document are in force: the moment to verify the return to the standard process (IATF 16949 8.5.6.1.1; tester63 N7).
     const deviations = current === undefined ? [] : repo.documents.map((d) => d.value).filter((d) => d.status === "released" && d.id !== doc.id && (d.deviates_from ?? []).includes(doc.id) && temporaryExpired(d, date) === undefined);
     if (deviations.length > 0) {

@@ -22,6 +22,7 @@ import { refuseGjbSharedDuties, refuseMilitarySigners, refuseSharedDuties, refus
 import { editFile, findDocumentById, personOption, saveChanges, withEditSession, type EditSession } from "../shared/edit.js";
 import { personLabel, refuseLeft } from "../shared/people.js";
 import type { FileChange } from "../shared/persist.js";
+import { signCustomerNotices, type CustomerNoticeFlags } from "./customer.js";
 
 /** Without --date, the signatures of the paper original are recorded undated. */
 export interface SignFlags extends SignatureFlags {
@@ -59,8 +60,13 @@ export function givenNames(flags: SignatureFlags): Partial<Record<SigningRole, s
   return Object.fromEntries(ROLES.filter((role) => names[role].length > 0).map((role) => [role, names[role]]));
 }
 
-export async function signCommand(ctx: CommandContext, ids: string[], flags: SignFlags): Promise<number> {
+export async function signCommand(ctx: CommandContext, ids: string[], flags: SignFlags & CustomerNoticeFlags): Promise<number> {
   const names = givenNames(flags);
+  // A customer's notification or approval of the change (sign/customer.ts), recorded on its own.
+  if ((flags.customerNotified ?? []).length + (flags.customerApproved ?? []).length > 0) {
+    if (Object.keys(names).length > 0) throw new UserError(t("notice.with-signatures"));
+    return signCustomerNotices(ctx, ids, flags);
+  }
   const given = ROLES.filter((role) => names[role]);
   if (given.length === 0) throw new UserError(t("sign.needs-signer"), t("sign.needs-signer.hint"));
   const dates = signatureDates(flags);

@@ -1,0 +1,48 @@
+import { localized } from "../../../core/text.js";
+import { language, sentences, t } from "../../../i18n/index.js";
+import { overdueNotices } from "../../../model/customer-notices.js";
+import type { Rule } from "../../rule.js";
+
+/**
+ * A revision's change to be notified to a customer (`customer_notices[].due`: the customer's change_notification,
+ * e.g. DYA-004's control plan resubmitted within 5 working days of a product or process change) with no day
+ * notified once that due date has passed. IATF 16949 8.5.6.1: the customer is notified of a change, and approves
+ * it where it requires. One finding per revision and customer, at the due date.
+ */
+export const rule: Rule = {
+  id: "doc/customer-notice-overdue",
+  severity: "warning",
+  scope: { files: "own" },
+  clock: true,
+  summary: "A change to be notified to a customer has no notification recorded by its due date.",
+  docs: {
+    description:
+      "A revision carried out for a customer's complaint (`csr release --action`), or notified to a customer, gets the last day to notify that customer (`customer_notices[].due`) when the customer's file sets the time for it (`change_notification`, e.g. its CSR asking for the control plan to be updated and resubmitted within 5 working days of a product or process change). Once that day has passed with no `notified` date, the change is reported: the customer has not been told, or it was not recorded. Not for a withdrawn document. The customer is notified of a change, and approves it where it requires ({{cite:customer-change-notice}}).",
+    bad: `
+    customer_notices:
+      - {customer: DYA, due: 2026-11-25}
+`,
+    good: `
+    customer_notices:
+      - {customer: DYA, due: 2026-11-25, notified: 2026-11-20}
+`,
+    fix: "Record the day the change was notified (and approved): `csr sign <document> --customer-notified DYA=<date>` (`--customer-approved DYA=<date>`); tell the customer now if it was not.",
+  },
+  check(ctx) {
+    const { today } = ctx.options;
+    for (const { value: doc, file } of ctx.index.documents.values()) {
+      for (const { revision, at, notice, noticeAt } of overdueNotices(doc, today)) {
+        const customer = ctx.index.customers.get(notice.customer)?.value;
+        const name = customer ? localized(language(), customer.name, customer.name_en) : notice.customer;
+        const csr = customer?.change_notification?.csr;
+        ctx.report(
+          { file, path: ["revisions", at, "customer_notices", noticeAt, "due"] },
+          sentences(
+            t("rule.doc/customer-notice-overdue", { id: doc.id, version: revision.version, code: notice.customer, customer: name, due: notice.due!, csr: csr ? t("rule.doc/customer-notice-overdue.csr", { csr }) : "" }),
+            t("rule.doc/customer-notice-overdue.fix", { id: doc.id, code: notice.customer }),
+          ),
+        );
+      }
+    }
+  },
+};

@@ -1,0 +1,78 @@
+/**
+ * The customers a revision's change is notified to or approved by (Revision `customer_notices`), as
+ * `csr release --customer-notified/--customer-approved <code>[=<date>]` and `csr sign` record them: a customer
+ * named, or the customer of a complaint the revision carries out (`--action`) when its file sets the time to
+ * notify a change (`change_notification`, e.g. DYA-004: 5 working days), gets the due date counted from the
+ * day the revision takes effect (IATF 16949 8.5.6.1).
+ */
+import { UserError } from "../../core/errors.js";
+import { didYouMean, localized, shellArgument } from "../../core/text.js";
+import { language, t } from "../../i18n/index.js";
+import { repositoryCalendar } from "../../load/calendar.js";
+import type { Repository } from "../../load/repository.js";
+import { workdaysLate } from "../../model/calendar.js";
+import { noticeDue } from "../../model/customer-notices.js";
+import type { Customer, CustomerNotice } from "../../model/types.js";
+import { eventDateOption } from "../options.js";
+
+/** `DYA` or `DYA=2026-11-20` as given to --customer-notified/--customer-approved: the customer and the day, `otherwise` when none is written. Errors: UserError for an unknown customer or a date that is not one or after today. */
+export function customerDay(repo: Repository, given: string, flag: string, otherwise: string | undefined): { customer: Customer; date: string } {
+  const at = given.indexOf("=");
+  const code = (at < 0 ? given : given.slice(0, at)).trim();
+  const customer = repo.customers.find((c) => c.value.code === code)?.value;
+  const codes = repo.customers.map((c) => c.value.code);
+  if (!customer) throw new UserError(t("notice.unknown-customer", { code, flag }) + didYouMean(code, codes));
+  const date = eventDateOption(at < 0 ? otherwise : given.slice(at + 1).trim(), flag);
+  return { customer, date };
+}
+
+/**
+ * A release's notices: one per customer, in the order first met — the customers of the complaints it carries out
+ * (`actions`) whose file sets `change_notification`, then those --customer-notified and --customer-approved name —,
+ * each with its due date when the customer sets one (from `effective`), and the days given (`released`, the
+ * release's date, for a code without one).
+ */
+export function releaseNotices(repo: Repository, actions: readonly string[], notified: readonly string[], approved: readonly string[], effective: string, released: string): CustomerNotice[] {
+  const calendar = repositoryCalendar(repo.config?.value);
+  const notices = new Map<string, CustomerNotice>();
+  const entry = (customer: Customer) => {
+    if (!notices.has(customer.code)) {
+      const due = noticeDue(customer, effective, calendar);
+      notices.set(customer.code, { customer: customer.code, ...(due ? { due } : {}) });
+    }
+    return notices.get(customer.code)!;
+  };
+  for (const id of actions) {
+    const code = repo.actions.find((a) => a.value.id.toLowerCase() === id.toLowerCase())?.value.customer;
+    const customer = code === undefined ? undefined : repo.customers.find((c) => c.value.code === code)?.value;
+    if (customer?.change_notification) entry(customer);
+  }
+  for (const given of notified) {
+    const { customer, date } = customerDay(repo, given, "--customer-notified", released);
+    entry(customer).notified = date;
+  }
+  for (const given of approved) {
+    const { customer, date } = customerDay(repo, given, "--customer-approved", released);
+    entry(customer).approved = date;
+  }
+  return [...notices.values()];
+}
+
+/** What a release or csr sign says of each notice: notified (on time or late against its due date) and approved, or to be notified by its due date and how to record it. */
+export function noticeLines(repo: Repository, id: string, version: string, notices: readonly CustomerNotice[]): string[] {
+  const calendar = repositoryCalendar(repo.config?.value);
+  return notices.flatMap((notice) => {
+    const customer = repo.customers.find((c) => c.value.code === notice.customer)?.value;
+    const data = { id, version, code: notice.customer, customer: customer ? localized(language(), customer.name, customer.name_en) : notice.customer };
+    const csr = customer?.change_notification?.csr;
+    const lines: string[] = [];
+    if (notice.notified !== undefined) {
+      const timing = notice.due === undefined ? "" : notice.notified <= notice.due ? t("action.on-time", { due: notice.due }) : t("action.late", { due: notice.due, count: Math.max(workdaysLate(calendar, notice.due, notice.notified), 1) });
+      lines.push(t("notice.notified", { ...data, date: notice.notified, timing }));
+    } else if (notice.due !== undefined) {
+      lines.push(t("notice.due", { ...data, due: notice.due, csr: csr ? t("rule.doc/customer-notice-overdue.csr", { csr }) : "", arg: shellArgument(id) }));
+    }
+    if (notice.approved !== undefined) lines.push(t("notice.approved", { ...data, date: notice.approved }));
+    return lines;
+  });
+}
