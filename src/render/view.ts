@@ -385,16 +385,31 @@ function signatureCells(names: Names, revision: Revision | undefined, layout: Do
   const cells = (layout?.signatures ?? ((revision?.countersigned?.length ?? 0) > 0 ? DEFAULT_COUNTERSIGNED : DEFAULT_SIGNATURES)).map((item) => {
     const { value: role, label } = layoutItem<SignatureRole>(item, "role", lang);
     const signed = role === "countersigned" ? (revision?.countersigned ?? []) : revision?.[role] ? [revision[role]!] : [];
-    // Several countersigners each keep their own date beside their name.
+    // Several countersigners each keep their own date beside their name, the cell breaking between them only: a date
+    // (2026-12-05) and a Chinese name never break, as in the revision record (breaker63 P6).
     if (signed.length > 1) {
-      const nameLinks = names.links(signed.map((s) => ({ id: s.by, after: s.date ? ` ${s.date}` : "" })));
-      return { labelKey: SIGNATURE_LABELS[role], label, name: names.list(signed.map((s) => `${names.person(s.by)}${s.date ? ` ${s.date}` : ""}`)), ...(nameLinks ? { nameLinks } : {}), date: "", several: true as const };
+      const nameLinks = signerParts(names, signed);
+      return { labelKey: SIGNATURE_LABELS[role], label, name: names.list(signed.map((s) => `${names.person(s.by)}${s.date ? ` ${s.date}` : ""}`)), nameLinks, date: "", several: true as const };
     }
     return { labelKey: SIGNATURE_LABELS[role], label, name: signed[0] ? names.person(signed[0].by) : "", ...names.linksOf("name", signed[0]?.by), date: signed[0]?.date ?? "" };
   });
   const rows: SignatureCellView[][] = [];
   for (let i = 0; i < cells.length; i += 3) rows.push(cells.slice(i, i + 3));
   return rows;
+}
+
+/**
+ * The parts of a cell of several signatures, "张丽 2026-12-05、周鹏 2026-12-05": each person (linking to their page where
+ * the output links) and their date on one line (TextPart.nowrap), so that the cell breaks only after a separator; an
+ * English name with a space may break between its words, its date still whole.
+ */
+function signerParts(names: Names, signed: readonly { by: string; date?: string }[]): TextPart[] {
+  const separator = translate(names.lang, "common.list-separator");
+  return signed.flatMap((s, i): TextPart[] => {
+    const person = names.personPart(s.by);
+    const date: TextPart[] = s.date ? [{ text: ` ${s.date}`, nowrap: true }] : [];
+    return [...(i > 0 ? [{ text: separator }] : []), /\s/.test(person.text) ? person : { ...person, nowrap: true }, ...date];
+  });
 }
 
 /** The signature (model/revision.ts revisionSignatures) each signer column of the revision record prints. */

@@ -61,6 +61,8 @@ describe("the 修订记录 of a rendered document with countersigned revisions (
     );
     expect(html).toContain('<td class="col-countersigned"><span class="nowrap">赵强</span>、<span class="nowrap">周鹏</span></td>');
     expect(html).toContain('<td class="col-version nowrap">A/2</td>');
+    // The header's 会签 cell breaks between "name date" pairs only, never inside a date (breaker63 P6: "2026-12-" / "05").
+    expect(html).toContain('<th>会签</th><td><span class="nowrap">赵强</span><span class="nowrap"> 2026-11-16</span>、<span class="nowrap">周鹏</span><span class="nowrap"> 2026-11-16</span><span class="date"></span></td>');
     // A summary without a reference number is printed as it is.
     expect(html).toContain('<td class="col-summary">增加扣压外径防错检测及锁机</td>');
   });

@@ -499,10 +499,11 @@ describe("csr site: people named on a document's page", () => {
     const at = yaml.lastIndexOf("      - by: tangl\n");
     writeFileSync(file, `${yaml.slice(0, at)}      - by: 外聘专家\n${yaml.slice(at + "      - by: tangl\n".length)}`);
     const zh = readFileSync(join((await buildSite(repo)).out, "documents", "CS_QM-001.html"), "utf8");
-    expect(zh).toContain('<th>会签</th><td><a href="../people/hejun.html">何军</a> 2026-02-27、外聘专家 2026-02-27<span class="date"></span></td>');
+    // Each "name date" on one line, the cell breaking between them only (breaker63 P6).
+    expect(zh).toContain('<th>会签</th><td><span class="nowrap"><a href="../people/hejun.html">何军</a></span><span class="nowrap"> 2026-02-27</span>、<span class="nowrap">外聘专家</span><span class="nowrap"> 2026-02-27</span><span class="date"></span></td>');
     expect(zh).toContain('<th>军代表</th><td><a href="../people/wangjd.html">王建东</a><span class="date">2026-03-02</span></td>');
     const en = readFileSync(join((await buildSite(repo, "--lang", "en")).out, "documents", "CS_QM-001.html"), "utf8");
-    expect(en).toContain('<a href="../people/hejun.html">He Jun</a> 2026-02-27, 外聘专家 2026-02-27<span class="date"></span></td>');
+    expect(en).toContain('<a href="../people/hejun.html">He Jun</a><span class="nowrap"> 2026-02-27</span>, <span class="nowrap">外聘专家</span><span class="nowrap"> 2026-02-27</span><span class="date"></span></td>');
   });
 });
 
