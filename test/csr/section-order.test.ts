@@ -1,3 +1,5 @@
+import { existsSync } from "node:fs";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { compareSectionKeys, sectionSortKey } from "../../src/compare/sections.js";
 import { csr, csrInProcess, minimalRepo } from "../helpers.js";
@@ -69,5 +71,27 @@ describe("csr matrix csr and csr list csr in the customer's section order (teste
     });
     expect(csr(["-C", dir, "--lang", "en", "matrix", "clauses", "--sort", "id"])).toEqual({ code: 2, stdout: "", stderr: "csr: --sort is for csr matrix csr only.\n" });
     expect((await csrInProcess(["-C", dir, "--lang", "en", "list", "procedures", "--sort", "id"])).stderr).toBe("csr: --sort is for csr list only, not for 'csr list procedures'.\n");
+  });
+});
+
+describe("csr matrix csr --customer names the customer (tester64 N11)", { timeout: 60_000 }, () => {
+  it("in its title and a note, as the CSR list filtered by customer does, in every format, and its file is named after it", async () => {
+    const dir = gwmRepo();
+    const base = ["-C", dir, "--today", "2026-10-01"];
+    const zh = [...base, "--lang", "zh-CN"];
+    const table = await csrInProcess(["matrix", "csr", "--customer", "GWM", ...zh]);
+    expect(table.stdout.split("\n")[0]).toBe("顾客特定要求矩阵（顾客：长城汽车）");
+    expect(table.stdout).toContain("\n本表按条件筛选（顾客：长城汽车），不是完整的顾客特定要求矩阵。\n");
+    expect(table.stderr).toBe("完整的顾客特定要求矩阵：csr matrix csr。\n");
+    const md = await csrInProcess(["matrix", "csr", "--customer", "GWM", "--format", "md", ...zh]);
+    expect(md.stdout).toContain("顾客特定要求矩阵（顾客：长城汽车）");
+    const csv = await csrInProcess(["matrix", "csr", "--customer", "GWM", "--format", "csv", ...zh]);
+    expect(csv.stderr).toContain("这份 CSV 按条件筛选（顾客：长城汽车），共 6 行");
+    const en = await csrInProcess(["matrix", "csr", "--customer", "GWM", "--lang", "en", ...base]);
+    expect(en.stdout.split("\n")[0]).toBe("Customer-specific requirements matrix (customer 长城汽车)");
+    expect(await csrInProcess(["matrix", "csr", "--customer", "GWM", "--format", "csv", "--out", "out/", ...base])).toMatchObject({ code: 0 });
+    expect(existsSync(join(dir, "out/csr-matrix-GWM.csv"))).toBe(true);
+    // The whole matrix keeps its plain title.
+    expect((await csrInProcess(["matrix", "csr", ...zh])).stdout.split("\n")[0]).toBe("顾客特定要求矩阵");
   });
 });

@@ -614,7 +614,19 @@ export function csrMatrix(ctx: RegisterContext, options: { customer?: string; to
     });
   });
   const unaddressed = unaddressedCsrs(ctx, csrs, documents, options.today);
-  const period = options.period && inPeriod ? periodFilter(ctx, options.period, "matrix") : undefined;
+  // One customer's matrix, which goes to that customer's SQE, names the customer in its title and a note, as the CSR list
+  // filtered by customer does, and is written as csr-matrix-GWM (tester64 N11); a period's comes first, as in the list.
+  const byPeriod = options.period && inPeriod ? periodFilter(ctx, options.period, "matrix") : undefined;
+  const customerPart = options.customer === undefined ? undefined : t(ctx, "register.filter.customer", { customer: customerName(ctx, options.customer) });
+  const period =
+    byPeriod || customerPart
+      ? {
+          filter: [byPeriod?.filter, customerPart].filter((part): part is string => part !== undefined).join(t(ctx, "register.remarks-separator")),
+          register: t(ctx, "register.csr.matrix.whole"),
+          command: "csr matrix csr",
+          name: ["csr-matrix", ...(options.period && byPeriod ? [options.period.from, options.period.to] : []), ...(options.customer === undefined ? [] : [options.customer])].join("-"),
+        }
+      : undefined;
   const title = period ? t(ctx, "register.csr.matrix.title-period", { filter: period.filter }) : t(ctx, "register.csr.matrix.title");
   return {
     id: "csr-matrix",
@@ -680,7 +692,8 @@ export function csrMatrix(ctx: RegisterContext, options: { customer?: string; to
     },
     rows,
     notes: [
-      ...(period && inPeriod ? [t(ctx, "register.filter.note", period), ...periodAskedNotes(ctx, options.period), periodTallyNote(ctx, options.period!, inPeriod.filter((entry) => csrs.some((csr) => csr.id === entry.id)), options.today)] : []),
+      ...(period ? [t(ctx, "register.filter.note", period)] : []),
+      ...(byPeriod && inPeriod ? [...periodAskedNotes(ctx, options.period), periodTallyNote(ctx, options.period!, inPeriod.filter((entry) => csrs.some((csr) => csr.id === entry.id)), options.today)] : []),
       // A CSR reviewed again after a new source revision shows that round: say where the earlier ones are.
       ...(csrs.length > 0 ? [t(ctx, "register.csr.matrix.current-round", { allowed: config?.csr?.review_days ?? DEFAULT_REVIEW_DAYS })] : []),
       ...(unaddressed.length
