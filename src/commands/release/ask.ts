@@ -92,7 +92,7 @@ export async function askForRelease(ask: Prompts, repo: Repository, index: RepoI
     if (open.length > 0) {
       const named = new Set(actionsNamedInBasis(repo, answered));
       const choices = codedChoices(open.map((a) => ({ value: a.id, name: a.title, note: a.customer })));
-      answered.action = await ask.checkbox({ message: t("prompt.release.action"), choices: choices.map((c) => ({ ...c, checked: named.has(c.value) })) });
+      answered.action = await ask.checkbox({ message: t("prompt.release.action"), choices: choices.map((c) => ({ ...c, short: c.value, checked: named.has(c.value) })) });
     }
   }
   // Who signs what so far, by the options and the answers, as the release will read them.
