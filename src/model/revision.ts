@@ -78,7 +78,9 @@ export function successors(previous: string): string[] {
  *   the next version, not part of any version's text;
  * - `deviates_from`, the documents a deviation deviates from (偏离): the cross-reference that lists it
  *   on their cards and pages, as `clauses` and `processes` list a document in the matrices; the
- *   deviation's text says what it changes, and the link may be made or corrected after its release.
+ *   deviation's text says what it changes, and the link may be made or corrected after its release;
+ *   so may `deviates_from_versions`, the version of each it deviates from (a new revision of the standard
+ *   document: csr set --deviates-from WI-010-01@A/2 when the deviation applies to it too).
  */
 export const REGISTER_FIELDS = [
   "title_en",
@@ -98,6 +100,7 @@ export const REGISTER_FIELDS = [
   "revising",
   "submitted",
   "deviates_from",
+  "deviates_from_versions",
   "countersign_departments",
 ] as const satisfies readonly (keyof ControlledDocument)[];
 

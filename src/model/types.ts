@@ -589,6 +589,8 @@ export interface ControlledDocument {
    * deviates from are not changed (nor revised) by it; their cards and pages list it (model/referrers.ts).
    */
   deviates_from?: string[];
+  /** The version of each document of `deviates_from` this deviation deviates from, by number (model/deviations.ts deviatedVersion). */
+  deviates_from_versions?: Record<string, string>;
   /**
    * A revision in preparation (修订中, `csr submit` of a released document): the file holds the draft
    * of the next version; the current revision stays in force with the text of its release tag.

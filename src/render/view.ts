@@ -18,7 +18,7 @@ import { confidentialityNotice, draftNotice } from "../model/confidentiality.js"
 import { externalPendingUntil } from "../model/external.js";
 import { currentRevision, documentLayout, formRevisionOn, issuedOn, militaryParties, revisionEffective, revisionInForce, type RepoIndex } from "../model/index.js";
 import { recordKeepingText } from "../model/record-keeping.js";
-import { withdrawnTemporaryText } from "../model/deviations.js";
+import { deviatedNumber, withdrawnTemporaryText } from "../model/deviations.js";
 import { bodyOnPaper, firstIssueDate, neverReleased, revisionBasis, revisionDate, revisionPages, revisionSignatures, revisionSummary } from "../model/revision.js";
 import { closedRoundVerdict, currentReviewRound, historyRounds, lateByText, lateKeptDecision, pastDueInTime, workdaysPastDue, type ReviewRoundTimeliness } from "../model/review-timeliness.js";
 import { addressedSection, closingSectionNumbers, documentSections, sectionAnchor } from "../model/sections.js";
@@ -652,8 +652,8 @@ export function documentView(repo: Repository, index: RepoIndex, doc: Controlled
           supersededBy: doc.obsolete.superseded_by ? referenceLabel(names, doc.id, doc.obsolete.superseded_by) : "",
           ...(doc.obsolete.superseded_by && names.reference(doc.id, doc.obsolete.superseded_by).href !== undefined ? { supersededHref: names.reference(doc.id, doc.obsolete.superseded_by).href } : {}),
           temporary: doc.valid_until !== undefined ? (withdrawnTemporaryText(lang, doc) ?? "") : "",
-          // By number and title, not the version in force today: that is not the one it deviated from.
-          deviatesFrom: (doc.deviates_from ?? []).map((id) => deviatedLabel(index, lang, id)).join(translate(lang, "register.list-separator")),
+          // The version it deviated from (when recorded), not the one in force today.
+          deviatesFrom: (doc.deviates_from ?? []).map((id) => deviatedLabel(index, lang, doc, id)).join(translate(lang, "register.list-separator")),
         }
       : undefined,
     remarks: doc.remarks ?? "",
@@ -666,10 +666,11 @@ export function documentView(repo: Repository, index: RepoIndex, doc: Controlled
   };
 }
 
-/** A document a deviation deviated from, by number and title (by number only when the repository lacks it: ref/unresolved reports that). */
-function deviatedLabel(index: RepoIndex, lang: Lang, id: string): string {
+/** A document a deviation deviated from, by number, the version it deviated from when recorded, and title (by number only when the repository lacks it: ref/unresolved reports that). */
+function deviatedLabel(index: RepoIndex, lang: Lang, deviation: ControlledDocument, id: string): string {
   const target = index.documents.get(id)?.value;
-  return target ? `${id} ${localized(lang, target.title, target.title_en)}` : id;
+  const number = deviatedNumber(deviation, id);
+  return target ? `${number} ${localized(lang, target.title, target.title_en)}` : number;
 }
 
 function referenceLabel(names: Names, from: string, id: string): string {

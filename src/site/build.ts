@@ -21,7 +21,7 @@ import { TEMPLATES_DIR } from "../load/package.js";
 import type { Repository } from "../load/repository.js";
 import { inCatalogOrder, type Catalog } from "../model/catalog.js";
 import type { Change } from "../model/changes.js";
-import { withdrawnTemporaryText } from "../model/deviations.js";
+import { deviatedNumber, withdrawnTemporaryText } from "../model/deviations.js";
 import { clauseCoverage, procedureCoverage } from "../model/coverage.js";
 import { RECORDED_WORDING, type RecordedWording } from "../model/fingerprint.js";
 import { classificationName, csrClassification, documentClassification, isStateSecret, isStateSecretCsr } from "../model/classification.js";
@@ -48,7 +48,7 @@ import { auditorNames, lastAuditText } from "../report/registers/audits.js";
 import { auditorPeriods } from "../report/registers/people.js";
 import { auditNotes, clauseLastAudits, coverageReading, DIRECT, editionNotes, INHERITED, procedureNotes, servingDocuments, THROUGH_CHILDREN } from "../report/registers/clauses.js";
 import { periodicReviewResult } from "../report/registers/periodic-reviews.js";
-import { compareIds, csrsOn, csrsOnById, customerName, departmentName, deviationsOn, documentsOn, pastDeviations, documentStatus, documentTitle, documentVersion, effectiveDate, personName, registerContext, statusLabel, t, versionInForce, versionInForceOn, type DocumentsOn, type RegisterContext } from "../report/registers/context.js";
+import { compareIds, csrsOn, csrsOnById, customerName, departmentName, deviationsOn, documentsOn, pastDeviations, withDeviatedVersion, documentStatus, documentTitle, documentVersion, effectiveDate, personName, registerContext, statusLabel, t, versionInForce, versionInForceOn, type DocumentsOn, type RegisterContext } from "../report/registers/context.js";
 import { confirmationText, externalStatus, sourceRevisionStatus } from "../report/registers/external.js";
 import { auditRegisters } from "../report/registers/index.js";
 import type { DraftsOn } from "../report/registers/documents.js";
@@ -1193,17 +1193,24 @@ function registerSection(rc: RegisterContext, page: string, table: SiteTable | S
 type EntityCell = (from: string, kind: EntityKind, id: string | undefined, text?: string) => Cell;
 
 /** The deviations from a document (deviationsOn), each linked with its note (临时，至 2026-12-19); none: no section. */
-function deviationsSection(rc: RegisterContext, page: string, referrers: Referrers | undefined, absent: ReadonlySet<string>, today: string, entityCell: EntityCell): SiteSection[] {
-  const deviations = deviationsOn(rc, (referrers?.deviations ?? []).filter((id) => !absent.has(id)), today);
+function deviationsSection(rc: RegisterContext, page: string, target: string, referrers: Referrers | undefined, absent: ReadonlySet<string>, today: string, entityCell: EntityCell): SiteSection[] {
+  const deviations = deviationsOn(rc, (referrers?.deviations ?? []).filter((id) => !absent.has(id)), today, target);
   if (deviations.length === 0) return [];
   return [{ title: t(rc, "site.document.deviations"), items: deviations.map(({ doc, note }) => entityCell(page, "document", doc.id, withNote(rc, `${doc.id} ${documentTitle(rc, doc)}`, note || undefined))) }];
 }
 
 /** The deviations from a document withdrawn by `today` (pastDeviations), each linked with how it ended (临时，2026-11-03 至 2026-11-30，2026-11-20 提前撤销); none: no section. */
-function pastDeviationsSection(rc: RegisterContext, page: string, referrers: Referrers | undefined, absent: ReadonlySet<string>, today: string, entityCell: EntityCell): SiteSection[] {
+function pastDeviationsSection(rc: RegisterContext, page: string, target: string, referrers: Referrers | undefined, absent: ReadonlySet<string>, today: string, entityCell: EntityCell): SiteSection[] {
   const past = pastDeviations(rc, (referrers?.deviations ?? []).filter((id) => !absent.has(id)), today);
   if (past.length === 0) return [];
-  return [{ title: t(rc, "site.document.past-deviations"), items: past.map((doc) => entityCell(page, "document", doc.id, withNote(rc, `${doc.id} ${documentTitle(rc, doc)}`, withdrawnTemporaryText(rc.lang, doc)))) }];
+  return [{ title: t(rc, "site.document.past-deviations"), items: past.map((doc) => entityCell(page, "document", doc.id, withNote(rc, `${doc.id} ${documentTitle(rc, doc)}`, withDeviatedVersion(rc, withdrawnTemporaryText(rc.lang, doc) ?? "", doc, target)))) }];
+}
+
+/** A document the deviation `deviation` deviates from, linked, with the version it deviates from when recorded: WI-010-01 A/1 制动软管总成扣压作业指导书 (tester63 N7). */
+function deviatedCell(rc: RegisterContext, page: string, deviation: ControlledDocument, id: string, entityCell: EntityCell): Cell {
+  const doc = rc.index.documents.get(id)?.value;
+  const number = deviatedNumber(deviation, id);
+  return entityCell(page, "document", id, doc ? `${number} ${documentTitle(rc, doc)}` : number);
 }
 
 function documentCell(rc: RegisterContext, page: string, id: string, entityCell: EntityCell): Cell {
@@ -1271,9 +1278,9 @@ function documentSections(
       ],
     },
     // A deviation names what it deviates from, which it leaves as it is; the page of that document lists the deviations in force or in preparation (IATF 16949 8.5.6.1.1, tester61 L12).
-    ...(doc.deviates_from?.length ? [{ title: t(rc, "site.document.deviates-from"), items: doc.deviates_from.map((id) => documentCell(rc, page, id, entityCell)) }] : []),
-    ...deviationsSection(rc, page, referrers, absent, today, entityCell),
-    ...pastDeviationsSection(rc, page, referrers, absent, today, entityCell),
+    ...(doc.deviates_from?.length ? [{ title: t(rc, "site.document.deviates-from"), items: doc.deviates_from.map((id) => deviatedCell(rc, page, doc, id, entityCell)) }] : []),
+    ...deviationsSection(rc, page, doc.id, referrers, absent, today, entityCell),
+    ...pastDeviationsSection(rc, page, doc.id, referrers, absent, today, entityCell),
     ...(earlier ? [earlier] : []),
     // The clauses the document addresses itself, each as the standard cites it, with its title.
     ...(doc.clauses?.length ? [{ title: t(rc, "site.document.clauses"), items: inCatalogOrder(doc.clauses, rc.repo.config?.value.standards ?? []).map((c) => ({ text: citeClause(rc.repo, rc.lang, c) })) }] : []),

@@ -33,13 +33,13 @@ describe("a withdrawn temporary deviation (tester63 N4)", () => {
     const dir = await withdrawnDeviation();
     const list = await csrInProcess(["-C", dir, "list", "obsolete", "--today", "2026-12-05"], { lang: "zh-CN" });
     expect(list.stdout.split("\n").slice(2, 6)).toEqual([
-      "序号  层级  文件编号   文件名称              部门    最后版本  作废日期    作废原因                                                                替代文件                    临时/偏离                                                            待回收受控号",
-      "----  ----  ---------  --------------------  ------  --------  ----------  ----------------------------------------------------------------------  --------------------------  -------------------------------------------------------------------  ------------",
+      "序号  层级  文件编号   文件名称              部门    最后版本  作废日期    作废原因                                                                替代文件                    临时/偏离                                                                待回收受控号",
+      "----  ----  ---------  --------------------  ------  --------  ----------  ----------------------------------------------------------------------  --------------------------  -----------------------------------------------------------------------  ------------",
       "1     四级  HH-F-013   阶段评审记录          技术部  A/1       2025-05-12  APQP程序A/1修订，阶段评审改用QR-007-02；已填写的记录继续按保存期限保存  QR-007-02 APQP阶段评审记录",
-      "2     三级  WI-010-03  扣压外径全检临时作业  生产部  A/0       2026-11-20  永久措施已实施，恢复标准过程                                                                        临时，2026-11-03 至 2026-11-30，2026-11-20 提前撤销；偏离 WI-010-01",
+      "2     三级  WI-010-03  扣压外径全检临时作业  生产部  A/0       2026-11-20  永久措施已实施，恢复标准过程                                                                        临时，2026-11-03 至 2026-11-30，2026-11-20 提前撤销；偏离 WI-010-01 A/1",
     ]);
     const en = JSON.parse((await csrInProcess(["-C", dir, "list", "obsolete", "--format", "json", "--today", "2026-12-05"], { lang: "en" })).stdout) as { rows: Record<string, unknown>[] };
-    expect(en.rows.map((r) => r.temporary)).toEqual(["", "temporary, 2026-11-03 to 2026-11-30, withdrawn early on 2026-11-20; deviation from WI-010-01"]);
+    expect(en.rows.map((r) => r.temporary)).toEqual(["", "temporary, 2026-11-03 to 2026-11-30, withdrawn early on 2026-11-20; deviation from WI-010-01 A/1"]);
   });
 
   it("its print keeps the period and the document it deviated from in the 作废 notice", async () => {
@@ -47,7 +47,7 @@ describe("a withdrawn temporary deviation (tester63 N4)", () => {
     const out = tempDir();
     expect((await csrInProcess(["-C", dir, "render", "WI-010-03", "--format", "md", "--out", out, "--today", "2026-12-05"], { lang: "zh-CN" })).code).toBe(0);
     expect(readFileSync(join(out, "WI-010-03.zh-CN.md"), "utf8").split("\n").filter((l) => l.includes("本文件已作废"))).toEqual([
-      "> **本文件已作废** · 作废日期：2026-11-20 · 作废原因：永久措施已实施，恢复标准过程 · 有效期：临时，2026-11-03 至 2026-11-30，2026-11-20 提前撤销 · 偏离对象：WI-010-01 制动软管总成扣压作业指导书",
+      "> **本文件已作废** · 作废日期：2026-11-20 · 作废原因：永久措施已实施，恢复标准过程 · 有效期：临时，2026-11-03 至 2026-11-30，2026-11-20 提前撤销 · 偏离对象：WI-010-01 A/1 制动软管总成扣压作业指导书",
     ]);
   });
 
@@ -69,11 +69,11 @@ describe("a withdrawn temporary deviation (tester63 N4)", () => {
     expect((await csrInProcess(["-C", dir, "site", "--out", out, "--today", "2026-12-05"], { lang: "zh-CN" })).code).toBe(0);
     const deviation = readFileSync(join(out, "documents", "WI-010-03.html"), "utf8");
     expect(deviation).toContain(
-      '<div class="obsolete-notice"><strong>本文件已作废</strong> · 作废日期：2026-11-20 · 作废原因：永久措施已实施，恢复标准过程 · 有效期：临时，2026-11-03 至 2026-11-30，2026-11-20 提前撤销 · 偏离对象：WI-010-01 制动软管总成扣压作业指导书</div>',
+      '<div class="obsolete-notice"><strong>本文件已作废</strong> · 作废日期：2026-11-20 · 作废原因：永久措施已实施，恢复标准过程 · 有效期：临时，2026-11-03 至 2026-11-30，2026-11-20 提前撤销 · 偏离对象：WI-010-01 A/1 制动软管总成扣压作业指导书</div>',
     );
     const standard = readFileSync(join(out, "documents", "WI-010-01.html"), "utf8");
     expect(standard).toContain(
-      '<h2>历次偏离</h2>\n\n<ul class="site-items"><li><a href="../documents/WI-010-03.html">WI-010-03 扣压外径全检临时作业（临时，2026-11-03 至 2026-11-30，2026-11-20 提前撤销）</a></li></ul>',
+      '<h2>历次偏离</h2>\n\n<ul class="site-items"><li><a href="../documents/WI-010-03.html">WI-010-03 扣压外径全检临时作业（临时，2026-11-03 至 2026-11-30，2026-11-20 提前撤销；偏离 A/1）</a></li></ul>',
     );
   });
 });

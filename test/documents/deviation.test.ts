@@ -51,21 +51,21 @@ describe("a deviation's link on its own side (deviates_from; tester61 L12)", () 
     expect(readFileSync(join(dir, WI), "utf8")).toBe(wiBefore);
 
     const card = (day: string) => zh(dir, "show", "WI-010-01", "--today", day).then((r) => r.stdout.split("\n").filter((l) => l.startsWith("  偏离")));
-    expect(await card("2026-12-05")).toEqual(["  偏离            WI-010-03 扣压夹具维修期间临时偏离（临时，至 2026-12-19）"]);
-    expect(await card("2026-12-21")).toEqual(["  偏离            WI-010-03 扣压夹具维修期间临时偏离（临时，已于 2026-12-19 到期）"]);
+    expect(await card("2026-12-05")).toEqual(["  偏离            WI-010-03 扣压夹具维修期间临时偏离（临时，至 2026-12-19；偏离 A/1）"]);
+    expect(await card("2026-12-21")).toEqual(["  偏离            WI-010-03 扣压夹具维修期间临时偏离（临时，已于 2026-12-19 到期；偏离 A/1）"]);
     const json = JSON.parse((await zh(dir, "show", "WI-010-01", "--today", "2026-12-05", "--format", "json")).stdout) as { referrers: { deviations: string[] } };
     expect(json.referrers.deviations).toEqual(["WI-010-03"]);
     // English.
     const english = (await csrInProcess(["-C", dir, "show", "WI-010-01", "--today", "2026-12-05"], { lang: "en" })).stdout.split("\n");
-    expect(english.filter((l) => l.startsWith("  Deviations"))).toEqual(["  Deviations              WI-010-03 扣压夹具维修期间临时偏离 (temporary, until 2026-12-19)"]);
+    expect(english.filter((l) => l.startsWith("  Deviations"))).toEqual(["  Deviations              WI-010-03 扣压夹具维修期间临时偏离 (temporary, until 2026-12-19; from A/1)"]);
 
     // The site: the work instruction's page lists it under its own heading, linked; the deviation's page names what it deviates from.
     const out = join(dir, "site-out");
     expect((await zh(dir, "site", "--out", out, "--today", "2026-12-05")).code).toBe(0);
     const page = readFileSync(join(out, "documents", "WI-010-01.html"), "utf8");
     expect(page).toContain("偏离（临时变更）");
-    expect(page).toMatch(/<a href="\.\.\/documents\/WI-010-03\.html">WI-010-03 扣压夹具维修期间临时偏离（临时，至 2026-12-19）<\/a>/);
-    expect(readFileSync(join(out, "documents", "WI-010-03.html"), "utf8")).toMatch(/偏离对象[\s\S]*<a href="\.\.\/documents\/WI-010-01\.html">WI-010-01 制动软管总成扣压作业指导书<\/a>/);
+    expect(page).toMatch(/<a href="\.\.\/documents\/WI-010-03\.html">WI-010-03 扣压夹具维修期间临时偏离（临时，至 2026-12-19；偏离 A\/1）<\/a>/);
+    expect(readFileSync(join(out, "documents", "WI-010-03.html"), "utf8")).toMatch(/偏离对象[\s\S]*<a href="\.\.\/documents\/WI-010-01\.html">WI-010-01 A\/1 制动软管总成扣压作业指导书<\/a>/);
     // Its banner says so too while the deviation applies, so that whoever works to the page reads both; once it has ended, not.
     const banner = (html: string) => /<p class="site-status-line">(.*?)<\/p>/.exec(html)?.[1];
     expect(banner(page)).toBe(
@@ -184,7 +184,7 @@ describe("a new revision of a document with a deviation in force (tester63 N7; I
     const released = csr(["-C", dir, "release", "WI-010-01", "--summary", "增加防错", "--reason", "8D", "--prepared", "gaoyang", "--reviewed", "huangjun", "--approved", "zhangli", "--countersigned", "zhaoqiang,zhoupeng", "--date", "2026-12-04", "-y"], { lang: "zh-CN" });
     expect(released.stderr).toBe("");
     expect(released.code).toBe(0);
-    expect(released.stdout.split("\n")[1]).toBe("WI-010-03（至 2026-12-19）是对 WI-010-01 的偏离，现仍有效（原针对 A/1）：请确认每一份是否仍适用于 A/2；不再适用的，确认已恢复标准过程后作废（csr obsolete <编号> --reason …）。");
+    expect(released.stdout.split("\n")[1]).toBe("WI-010-03（至 2026-12-19）是对 WI-010-01 的偏离，现仍有效（原针对 A/1）：请确认每一份是否仍适用于 A/2；仍适用的，用 'csr set <编号> --deviates-from WI-010-01@A/2' 记录；不再适用的，确认已恢复标准过程后作废（csr obsolete <编号> --reason …）。");
 
     // Withdrawn early, it keeps its period on its card, and WI-010-01's card lists it among its past deviations (tester63 N4).
     writeFileSync(join(dir, DEVIATION), readFileSync(join(dir, DEVIATION), "utf8").replace("status: released\n", "status: obsolete\nobsolete: {date: 2026-12-04, reason: 恢复标准过程}\n"));

@@ -26,7 +26,7 @@ import { departmentByCode, editFile, findDocumentById, need, withEditSession, sa
 import { conjunction, list, t } from "../../i18n/index.js";
 import { localToday } from "../../core/dates.js";
 import { markRevising, revisingMarked } from "../shared/revising.js";
-import { deviationTargets } from "../shared/deviation.js";
+import { deviationTargets, deviationVersions } from "../shared/deviation.js";
 
 export const DOCUMENT_KINDS: readonly DocumentKind[] = ["manual", "procedure", "instruction", "form", "external"];
 const LEVELS: Record<DocumentKind, 1 | 2 | 3 | 4> = { manual: 1, procedure: 2, instruction: 3, form: 4, external: 3 };
@@ -101,6 +101,7 @@ export async function newDocument(ctx: CommandContext, kindArg: string | undefin
     if (retention && kind !== "form") throw new UserError(t("new.retention-not-form", { kind: t(`new.kind.${kind}`) }));
     const external = kind === "external" ? externalBlock(flags, number) : refuseExternalFlags(flags, kind);
     const deviatesFrom = flags.deviatesFrom === undefined ? undefined : deviationTargets(session, number, flags.deviatesFrom);
+    const deviatedVersions = flags.deviatesFrom === undefined ? {} : deviationVersions(session, flags.deviatesFrom);
     if (deviatesFrom?.length === 0) throw new UserError(t("new.deviates-from-empty"));
     // A deviation is not one of its target's related documents: that would revise the target for it (tester61 L12).
     if (user && deviatesFrom?.includes(user.value.id)) throw new UserError(t("new.deviation-used-by", { user: user.value.id }));
@@ -117,6 +118,7 @@ export async function newDocument(ctx: CommandContext, kindArg: string | undefin
       ...(flags.clause && flags.clause.length > 0 ? { clauses: clauseValues(flags.clause, repo) } : {}),
       status: external ? "released" : "draft",
       ...(deviatesFrom ? { deviates_from: deviatesFrom } : {}),
+      ...(Object.keys(deviatedVersions).length > 0 ? { deviates_from_versions: deviatedVersions } : {}),
       ...(kind === "procedure" ? { related: [], forms: [] } : {}),
       ...(sections.length > 0 ? { sections } : {}),
       ...(retention ? { record: { retention } } : {}),
@@ -195,7 +197,7 @@ function skippedOnBranches(number: string, taken: ReadonlySet<string>, elsewhere
  * no --deviates-from.
  */
 function deviationFamily(session: EditSession, config: QmsConfig | undefined, kind: string, family: string | undefined, deviatesFrom: string | undefined): { siblings: string[]; owner: string } | undefined {
-  const first = deviatesFrom?.split(",")[0]?.trim();
+  const first = deviatesFrom?.split(",")[0]?.split("@")[0]?.trim();
   if (!first) return undefined;
   const pattern = numberingPattern(config, kind, family);
   const groups = pattern?.match(/#+/g) ?? [];

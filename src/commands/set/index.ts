@@ -30,7 +30,8 @@ import { departmentLabel } from "../../model/labels.js";
 import { completesPaperOriginal, isControlledContent } from "../../model/revision.js";
 import { localToday } from "../../core/dates.js";
 import { markRevising, revisingMarked } from "../shared/revising.js";
-import { deviationTargets } from "../shared/deviation.js";
+import { deviationTargets, deviationVersions } from "../shared/deviation.js";
+import { deviatedVersion } from "../../model/deviations.js";
 import { appendIn } from "../shared/persist.js";
 import type { ControlledDocument, CustomerRetention } from "../../model/types.js";
 import type { Located } from "../../load/repository.js";
@@ -92,13 +93,26 @@ const ENGLISH = [
 
 /** The order of a document file's keys, as the schema's examples and csr new write them: a new key goes where it belongs. */
 const KEY_ORDER: readonly (keyof ControlledDocument)[] = [
-  "id", "title", "title_en", "level", "kind", "department", "classification", "classification_changes", "processes", "clauses", "status", "effective", "valid_until", "deviates_from", "review_interval_months",
+  "id", "title", "title_en", "level", "kind", "department", "classification", "classification_changes", "processes", "clauses", "status", "effective", "valid_until", "deviates_from", "deviates_from_versions", "review_interval_months",
   "reviews", "revisions", "related", "forms", "sections", "record", "remarks",
 ];
 
+/**
+ * The versions a deviation deviates from once --deviates-from has set its documents to `after`: those `given`
+ * (WI-010-01@A/2), else the one recorded for a document it keeps; none for a document it no longer names.
+ */
+function versionsAfter(document: ControlledDocument, after: readonly string[], given: Record<string, string>): Record<string, string> {
+  const versions: Record<string, string> = {};
+  for (const id of after) {
+    const version = given[id] ?? deviatedVersion(document, id);
+    if (version !== undefined) versions[id] = version;
+  }
+  return versions;
+}
+
 /** One field's change, for the report and the commit message. */
 interface FieldChange {
-  field: "title_en" | "clauses" | "processes" | "forms" | "related" | "deviates_from" | (typeof RECORD_FIELDS)[number] | "retention_customer" | "classification" | "department" | "remarks";
+  field: "title_en" | "clauses" | "processes" | "forms" | "related" | "deviates_from" | "deviates_from_versions" | (typeof RECORD_FIELDS)[number] | "retention_customer" | "classification" | "department" | "remarks";
   /** The document's field it changes, which decides whether a revision must follow. */
   key: "title_en" | "clauses" | "processes" | "forms" | "related" | "deviates_from" | "record" | "classification" | "department" | "remarks";
   text: string;
@@ -145,6 +159,7 @@ export async function setDocument(ctx: CommandContext, id: string, given: SetFla
     const forms = formList(session, document, flags);
     const related = relatedList(session, document, flags);
     const deviatesFrom = flags.deviatesFrom === undefined ? undefined : deviationTargets(session, document.id, flags.deviatesFrom);
+    const deviatedVersions = flags.deviatesFrom === undefined || deviatesFrom === undefined ? undefined : versionsAfter(document, deviatesFrom, deviationVersions(session, flags.deviatesFrom));
     const record = recordFields(document, flags);
     const customerRetention = customerRetentionList(session, document, flags);
     const classification = flags.classification === undefined ? undefined : classificationOption(flags.classification);
@@ -173,6 +188,15 @@ export async function setDocument(ctx: CommandContext, id: string, given: SetFla
     if (deviatesFrom && !sameList(deviatedBefore, deviatesFrom)) {
       const edit = { before: [...deviatedBefore], after: deviatesFrom, added: deviatesFrom.filter((d) => !deviatedBefore.includes(d)), removed: deviatedBefore.filter((d) => !deviatesFrom.includes(d)) };
       changes.push({ field: "deviates_from", key: "deviates_from", text: deviatesFrom.length === 0 ? t("set.csr.cleared", { before: list(deviatedBefore) }) : listChange(edit) });
+    }
+    const versionsBefore = document.deviates_from_versions ?? {};
+    const versionsChanged = deviatedVersions !== undefined && !sameList(Object.entries(versionsBefore).map(([d, v]) => `${d}@${v}`).sort(), Object.entries(deviatedVersions).map(([d, v]) => `${d}@${v}`).sort());
+    // Which revision of each it deviates from (tester63 N7): WI-010-01 A/2（原为 A/1）.
+    if (versionsChanged && Object.keys(deviatedVersions).some((d) => versionsBefore[d] !== deviatedVersions[d])) {
+      const text = Object.entries(deviatedVersions)
+        .filter(([d, v]) => versionsBefore[d] !== v)
+        .map(([d, v]) => (versionsBefore[d] === undefined ? `${d} ${v}` : t("set.was", { value: `${d} ${v}`, before: versionsBefore[d]! })));
+      changes.push({ field: "deviates_from_versions", key: "deviates_from", text: list(text) });
     }
     for (const field of RECORD_FIELDS) {
       const value = record?.[field];
@@ -227,6 +251,11 @@ export async function setDocument(ctx: CommandContext, id: string, given: SetFla
         if (deviatesFrom.length === 0) doc.delete("deviates_from");
         else if (doc.has("deviates_from")) setList(doc, "deviates_from", deviatesFrom);
         else setInOrder(doc, "deviates_from", doc.createNode([...deviatesFrom], { flow: true }));
+      }
+      if (deviatedVersions && versionsChanged) {
+        if (Object.keys(deviatedVersions).length === 0) doc.delete("deviates_from_versions");
+        else if (doc.has("deviates_from_versions")) doc.set("deviates_from_versions", doc.createNode(deviatedVersions, { flow: true }));
+        else setInOrder(doc, "deviates_from_versions", doc.createNode(deviatedVersions, { flow: true }));
       }
       if (record) setRecord(doc, record);
       if (customerRetention) setCustomerRetention(doc, customerRetention.after);

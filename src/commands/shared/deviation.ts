@@ -10,14 +10,15 @@ import { t } from "../../i18n/index.js";
 import { findDocumentById, listOption, type EditSession } from "./edit.js";
 
 /**
- * The document numbers of `given` (comma-separated, as --deviates-from takes them; repeated ones once)
+ * The document numbers of `given` (comma-separated, as --deviates-from takes them, each maybe with the
+ * version it deviates from, WI-010-01@A/1: deviationVersions; repeated ones once)
  * as `deviates_from` of the document `id`: each exists, is not `id` itself, is not withdrawn (its
  * successor named), and is not itself a deviation from `id`, directly or through others (a loop would make
  * the standard document a deviation from its own deviation; breaker62 P2). [] for "" (csr set: the link removed).
  * Errors: UserError, one line, naming the number.
  */
 export function deviationTargets(session: EditSession, id: string, given: string): string[] {
-  const numbers = [...new Set(listOption(given))];
+  const numbers = [...new Set(listOption(given).map((item) => splitVersion(item).number))];
   for (const number of numbers) {
     if (number === id) throw new UserError(t("deviation.self", { id }));
     const target = findDocumentById(session, number).value;
@@ -42,4 +43,29 @@ function deviatesFromTransitively(session: EditSession, from: string, id: string
     pending.push(...targets);
   }
   return false;
+}
+
+/**
+ * The versions `given` names (--deviates-from WI-010-01@A/1,QP-010): {WI-010-01: "A/1"}, as
+ * `deviates_from_versions` records which revision of each document a deviation deviates from (IATF 16949
+ * 8.5.6.1.1: after a new revision of the standard document, whether the deviation still applies to it is
+ * decided and recorded; tester63 N7). A number given without a version is not in it. Errors: UserError,
+ * one line, for a version the document has no revision of (its versions listed), or an empty one.
+ */
+export function deviationVersions(session: EditSession, given: string): Record<string, string> {
+  const versions: Record<string, string> = {};
+  for (const item of listOption(given)) {
+    const { number, version } = splitVersion(item);
+    if (version === undefined) continue;
+    const known = (findDocumentById(session, number).value.revisions ?? []).map((r) => r.version);
+    if (!known.includes(version)) throw new UserError(t(known.length > 0 ? "deviation.unknown-version" : "deviation.unreleased-version", { number, version, known: known.join(t("common.list-separator")) }));
+    versions[number] = version;
+  }
+  return versions;
+}
+
+/** WI-010-01@A/1 as its number and version; a number alone without a version. */
+function splitVersion(item: string): { number: string; version?: string } {
+  const at = item.indexOf("@");
+  return at === -1 ? { number: item } : { number: item.slice(0, at).trim(), version: item.slice(at + 1).trim() };
 }

@@ -11,7 +11,7 @@ import { language, t, type MessageKey } from "../../i18n/index.js";
 import type { Located, Repository } from "../../load/repository.js";
 import { addressing } from "../../model/csr-status.js";
 import { documentReferrers } from "../../model/referrers.js";
-import { withdrawnTemporaryText } from "../../model/deviations.js";
+import { deviatedNumber, withdrawnTemporaryText } from "../../model/deviations.js";
 import { classificationName, documentClassification } from "../../model/classification.js";
 import { copiesDue, copiesInUse, copyRecallDue, electronicInUse } from "../../model/distribution.js";
 import { electronicLabel } from "../../model/labels.js";
@@ -31,7 +31,7 @@ import { registerContextOn } from "../shared/registers.js";
 import { releaseTag } from "../../model/paths.js";
 import { addressedSectionLabel } from "../../model/sections.js";
 import type { ControlledCopy, ControlledDocument, Csr, Revision } from "../../model/types.js";
-import { clauseList, compareIds, csrsOnById, customerName, departmentName, deviationsOn, documentsOn, pastDeviations, documentStatus, documentTitle, effectiveDate, personName, revisingOn, versionInForce, type RegisterContext } from "../../report/registers/context.js";
+import { clauseList, compareIds, csrsOnById, customerName, departmentName, deviationsOn, documentsOn, pastDeviations, withDeviatedVersion, documentStatus, documentTitle, effectiveDate, personName, revisingOn, versionInForce, type RegisterContext } from "../../report/registers/context.js";
 import type { CommandContext } from "../context.js";
 
 /** Labels are padded to at least this many terminal columns (a Chinese character takes two), as for a CSR. */
@@ -62,7 +62,7 @@ export async function showDocument(ctx: CommandContext, repo: Repository, index:
   const documents = [...new Set(referrers.documents)].filter((id) => id !== doc.id).flatMap((id) => rc.index.documents.get(id)?.value ?? []);
   const processes = [...new Set(referrers.processes)].flatMap((code) => index.processes.get(code)?.value ?? []);
   // A deviation names the document it deviates from; the document itself is not changed by it (IATF 16949 8.5.6.1.1, tester61 L12).
-  const deviations = deviationsOn(rc, referrers.deviations, today);
+  const deviations = deviationsOn(rc, referrers.deviations, today, doc.id);
   const inUse = copiesInUse(doc, today);
   const due = copiesDue(doc, today);
   const electronic = electronicInUse(doc, today);
@@ -146,13 +146,14 @@ export async function showDocument(ctx: CommandContext, repo: Repository, index:
   if (doc.processes?.length) field("show.document.processes", doc.processes.map((code) => `${code} ${processName(rc, code)}`).join(sep));
   if (doc.related?.length) field("show.document.related", ...doc.related.map(named));
   if (doc.forms?.length) field("show.document.forms", ...doc.forms.map(named));
-  if (doc.deviates_from?.length) field("show.document.deviates-from", ...doc.deviates_from.map(named));
+  // With the version it deviates from, when recorded: WI-010-01 A/1 制动软管总成扣压作业指导书 (tester63 N7).
+  if (doc.deviates_from?.length) field("show.document.deviates-from", ...doc.deviates_from.map((id) => named(id).replace(id, deviatedNumber(doc, id))));
   if (deviations.length > 0) field("show.document.deviations", ...deviations.map(({ doc: d, note }) => `${d.id} ${documentTitle(rc, d)}${note ? t("show.parenthesis", { text: note }) : ""}`));
   // A withdrawn temporary document keeps its period, and the document it deviated from its past deviations: evidence of a time-limited change and the return to the standard process (IATF 16949 8.5.6.1.1; tester63 N4).
   const ended = (d: ControlledDocument) => withdrawnTemporaryText(rc.lang, d) ?? "";
   if (doc.status === "obsolete" && doc.valid_until !== undefined) field("show.document.temporary", ended(doc));
   const past = pastDeviations(rc, referrers.deviations, today);
-  if (past.length > 0) field("show.document.past-deviations", ...past.map((d) => `${d.id} ${documentTitle(rc, d)}${t("show.parenthesis", { text: ended(d) })}`));
+  if (past.length > 0) field("show.document.past-deviations", ...past.map((d) => `${d.id} ${documentTitle(rc, d)}${t("show.parenthesis", { text: withDeviatedVersion(rc, ended(d), d, doc.id) })}`));
   // A link that does not count on the day (withdrawn, 待实施) says why, as the CSR matrix does.
   field(
     "show.document.csrs",

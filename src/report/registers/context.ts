@@ -8,6 +8,7 @@ import type { Repository } from "../../load/repository.js";
 import { csrOn, csrRecordedAfter, documentOn, releasedContentOn, releaseRecordedAfter, reviewRecordedAfter } from "../../model/as-of.js";
 import { inCatalogOrder, wholeChapters } from "../../model/catalog.js";
 import { buildIndex, currentRevision, revisionEffective, revisionInForce, revisionOn, type RepoIndex } from "../../model/index.js";
+import { deviatedVersion } from "../../model/deviations.js";
 import { releaseTag } from "../../model/paths.js";
 import { releasedPendingUntil, revisionDate } from "../../model/revision.js";
 import type { ControlledDocument, Csr, Revision } from "../../model/types.js";
@@ -214,12 +215,23 @@ export function deviationNote(ctx: RegisterContext, doc: ControlledDocument, tod
  * The deviations from a document on `today` (`referrers`, model/referrers.ts), by number, with their
  * notes (deviationNote): a withdrawn one has ended and is not listed.
  */
-export function deviationsOn(ctx: RegisterContext, ids: readonly string[], today: string): { doc: ControlledDocument; note: string }[] {
+export function deviationsOn(ctx: RegisterContext, ids: readonly string[], today: string, target?: string): { doc: ControlledDocument; note: string }[] {
   return ids
     .flatMap((id) => ctx.index.documents.get(id)?.value ?? [])
     .filter((d) => d.status !== "obsolete")
     .sort((a, b) => compareIds(a.id, b.id))
-    .map((doc) => ({ doc, note: deviationNote(ctx, doc, today) }));
+    .map((doc) => ({ doc, note: withDeviatedVersion(ctx, deviationNote(ctx, doc, today), doc, target) }));
+}
+
+/**
+ * `note` with the version of `target` the deviation `doc` deviates from when recorded (偏离 A/1, model/deviations.ts
+ * deviatedVersion): 临时，至 2026-11-30；偏离 A/1. A reader of the standard document's card or page sees whether the
+ * deviation was issued against the version in force (IATF 16949 8.5.6.1.1; tester63 N7).
+ */
+export function withDeviatedVersion(ctx: RegisterContext, note: string, doc: ControlledDocument, target: string | undefined): string {
+  const version = target === undefined ? undefined : deviatedVersion(doc, target);
+  if (version === undefined) return note;
+  return [note, t(ctx, "register.deviation.of-version", { version })].filter((part) => part !== "").join(t(ctx, "register.remarks-separator"));
 }
 
 /**

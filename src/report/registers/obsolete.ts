@@ -5,7 +5,7 @@
  */
 import { copyRecordedAfter, releaseRecordedAfter } from "../../model/as-of.js";
 import { copiesToRecall, copyEdition } from "../../model/distribution.js";
-import { withdrawnTemporaryText } from "../../model/deviations.js";
+import { deviatedNumber, withdrawnTemporaryText } from "../../model/deviations.js";
 import type { ControlledDocument } from "../../model/types.js";
 import type { Table } from "../table.js";
 import { asOfNotes, compareIds, departmentName, documentsOn, documentTitle, documentVersion, t, type RegisterContext } from "./context.js";
@@ -71,7 +71,7 @@ export function obsoleteList(ctx: RegisterContext, options: { today: string }): 
 function temporaryRemark(ctx: RegisterContext, doc: ControlledDocument): string {
   const parts = [
     ...(doc.valid_until !== undefined ? [withdrawnTemporaryText(ctx.lang, doc) ?? ""] : []),
-    ...(doc.deviates_from?.length ? [t(ctx, "register.obsolete.deviates-from", { documents: doc.deviates_from.join(t(ctx, "register.list-separator")) })] : []),
+    ...(doc.deviates_from?.length ? [t(ctx, "register.obsolete.deviates-from", { documents: doc.deviates_from.map((id) => deviatedNumber(doc, id)).join(t(ctx, "register.list-separator")) })] : []),
   ];
   return parts.join(t(ctx, "register.remarks-separator"));
 }
