@@ -1795,7 +1795,7 @@ function csrFromRow(row: RowReader, repo: Repository, options: ImportOptions, ea
     // 实施中 is a stage of a decided requirement, whether or not its documents address it yet. 已验证 by the owner is
     // kept as listed, and counted as 已实施 (verifiedByOwner): csr check's csr/self-verification says why, not this.
     const agrees =
-      status.stage === "planned" || status.stage === "in-progress" ? result === "decided" || result === "addressed" : result === status.status || (status.status === "verified" && result === "implemented" && verifiedByOwner(csr, config));
+      status.stage === "planned" || status.stage === "in-progress" ? result === "decided" || result === "unconfirmed" || result === "addressed" : result === status.status || (status.status === "verified" && result === "implemented" && verifiedByOwner(csr, config));
     if (!agrees) {
       issue(
         // The listed word as the register wrote it; csr's own words in the language of the message (an English run on a Chinese list).

@@ -1,12 +1,14 @@
 /**
  * What state a CSR is in, derived from its recorded facts and never typed by hand:
  * received -> in-review -> decided -> addressed -> implemented -> verified,
- * with superseded, rejected and not-applicable as ends.
+ * with superseded, rejected and not-applicable as ends; unconfirmed (待确认落实) is a decided one whose
+ * links are all to be confirmed (csr/suspect-link).
  */
 import { translate, type Lang } from "../i18n/index.js";
 import { revisionNameIn } from "../i18n/values.js";
 import { inTimeUntil, type WorkCalendar } from "./calendar.js";
 import { currentRevision, revisionEffective, revisionInForce } from "./index.js";
+import { changedEnds } from "./fingerprint.js";
 import { confirmedSince, linkStandingOn, reviewRoundWindow, rewordedRound } from "./link-start.js";
 import { releasedPendingUntil } from "./revision.js";
 import type { AddressedIn, ControlledDocument, Csr, Customer, Disposition, Opinion, QmsConfig, ReviewRecord, ReviewRound, SourceDocument, SourceRevision } from "./types.js";
@@ -15,6 +17,7 @@ export const CSR_STATUSES = [
   "received",
   "in-review",
   "decided",
+  "unconfirmed",
   "addressed",
   "implemented",
   "verified",
@@ -65,6 +68,11 @@ export type Addressing =
   | { counts: false; why: "later"; version: string; date: string }
   /** The requirement changed in source revision `revision` (review restarted on `date`) and the link was not confirmed since (tester54a A4). */
   | { counts: false; why: "revised"; revision: string; date: string }
+  /**
+   * Confirmed (pinned) against texts of which the requirement (`csr`) or the addressed section (`section`) changed since
+   * (csr/suspect-link): whether the section still addresses the requirement is to be confirmed (tester64 N5).
+   */
+  | { counts: false; why: "suspect"; csr: boolean; section: boolean }
   /** Made on `date` against the draft of the document's next revision (修订中), text `version` (in force) does not have (tester56 D2). */
   | { counts: false; why: "draft"; version: string; date: string }
   | { counts: false; why: "unreleased" };
@@ -91,7 +99,22 @@ export function addressing(place: AddressedIn, doc: ControlledDocument | undefin
     return until !== undefined && version === pending ? { counts: false, why: "pending", version, date: until } : { counts: false, why: "later", version, date: effective };
   }
   if (standing?.kind === "revised") return { counts: false, why: "revised", revision: standing.revision, date: standing.date };
+  // A link whose requirement or section changed since it was confirmed does not count until it is confirmed again (tester64 N5).
+  const changed = csr === undefined ? undefined : changedEnds(csr, place, doc);
+  // While a revision released to take effect later is pending, the file holds its text: a link confirmed against the one in force is
+  // still that one's (csr release asks for a confirmation against the new text, which counts from its 实施日期).
+  const section = changed?.section === true && !(until !== undefined && place.pin?.revision !== pending);
+  if (changed !== undefined && (changed.csr || section)) return { counts: false, why: "suspect", csr: changed.csr, section };
   return standing?.kind === "undated" ? { counts: true, undated: true } : { counts: true };
+}
+
+/**
+ * What every output writes of a link to be confirmed (addressing's `suspect`): which end changed and that it
+ * does not count ("可疑：要求已变更，链接待确认，不计入落实"), in `lang`: the matrix's 链接状态, csr render, the site.
+ */
+export function unconfirmedLinkText(changed: { csr: boolean; section: boolean }, lang: Lang): string {
+  const end = changed.section && changed.csr ? "suspect-both" : changed.section ? "suspect-section" : "suspect-requirement";
+  return translate(lang, "register.csr.link.unconfirmed", { suspect: translate(lang, `register.csr.link.${end}`) });
 }
 
 /** A place of `addressed` and the day its text takes effect; `version` and `effective` absent for a document not released yet. */
@@ -143,7 +166,9 @@ export function addressedOnlyAfter(csr: Csr, document: (id: string) => Controlle
  * `document` finds a document by id, as on `today`. A CSR counts as addressed only where a place of
  * its `addressed` does on `today` (addressing); one whose `addressed` names documents of which none
  * does is decided, not addressed, whatever was implemented or verified under them: the matrix lists it
- * as not yet addressed, and its status says the same.
+ * as not yet addressed, and its status says the same. When a place fails only because its link is to
+ * be confirmed (the requirement or the section changed since, or a new source revision reworded the
+ * requirement: csr/suspect-link), the status is `unconfirmed` (待确认落实, tester64 N5).
  */
 export function csrStatus(csr: Csr, document: (id: string) => ControlledDocument | undefined, today: string, config: QmsConfig | undefined): CsrStatus {
   if (csr.superseded) return "superseded";
@@ -151,9 +176,10 @@ export function csrStatus(csr: Csr, document: (id: string) => ControlledDocument
   if (!decision) return (csr.review?.opinions?.length ?? 0) > 0 ? "in-review" : "received";
   if (decision.disposition === "rejected") return "rejected";
   if (decision.disposition === "not-applicable") return "not-applicable";
-  const places = csr.addressed ?? [];
-  const addressed = places.some((place) => addressing(place, document(place.document), today, csr).counts);
-  if (places.length > 0 && !addressed) return "decided";
+  const places = (csr.addressed ?? []).map((place) => addressing(place, document(place.document), today, csr));
+  const addressed = places.some((standing) => standing.counts);
+  // Addressed once, its link to be confirmed since the requirement or its section changed (csr/suspect-link), is not addressed now (tester64 N5).
+  if (places.length > 0 && !addressed) return places.some((standing) => !standing.counts && (standing.why === "suspect" || standing.why === "revised")) ? "unconfirmed" : "decided";
   const implementation = csr.implementation?.status;
   if (implementation === "verified") return verifiedByOwner(csr, config) ? "implemented" : "verified";
   if (implementation === "implemented") return "implemented";

@@ -11,7 +11,7 @@ import type { Repository } from "../load/repository.js";
 import { clauseTitle, parseClauseRef, referencesOn, type Catalog } from "../model/catalog.js";
 import { migrationDay } from "../load/migration-day.js";
 import { standardName } from "../model/citations.js";
-import { addressing, categoryName, countersigning, countersigningText, csrStatus, historyClosing, historyReason, missingOpinions, overruledOpinions, reviewRecordText, verifiedByOwner } from "../model/csr-status.js";
+import { addressing, unconfirmedLinkText, categoryName, countersigning, countersigningText, csrStatus, historyClosing, historyReason, missingOpinions, overruledOpinions, reviewRecordText, verifiedByOwner } from "../model/csr-status.js";
 import { addressedWhenSuperseded } from "../model/link-start.js";
 import { classificationName, csrClassification, documentClassification, isStateSecret } from "../model/classification.js";
 import { confidentialityNotice, draftNotice } from "../model/confidentiality.js";
@@ -1091,6 +1091,8 @@ export function csrReportView(
                 ? translate(lang, "render.addressed.revised", { revision: standing.revision, date: standing.date })
                 : standing.why === "draft"
                 ? translate(lang, "render.addressed.draft", { version: standing.version, date: standing.date })
+                : standing.why === "suspect"
+                ? unconfirmedLinkText(standing, lang)
                 : standing.date
                   ? translate(lang, "render.addressed.withdrawn", { date: standing.date })
                   : translate(lang, "render.addressed.withdrawn-undated");

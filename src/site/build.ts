@@ -25,7 +25,7 @@ import { deviatedNumber, withdrawnTemporaryText } from "../model/deviations.js";
 import { clauseCoverage, procedureCoverage } from "../model/coverage.js";
 import { RECORDED_WORDING, type RecordedWording } from "../model/fingerprint.js";
 import { classificationName, csrClassification, documentClassification, isStateSecret, isStateSecretCsr } from "../model/classification.js";
-import { addressing, CSR_STATUSES, csrFacts, csrStatusLabel, csrStatusText, historyReason, implementationStatusText, reviewRecordText, type ClosedEntry } from "../model/csr-status.js";
+import { addressing, unconfirmedLinkText, CSR_STATUSES, csrFacts, csrStatusLabel, csrStatusText, historyReason, implementationStatusText, reviewRecordText, type ClosedEntry } from "../model/csr-status.js";
 import { currentRevision, revisionEffective } from "../model/index.js";
 import { releaseTag } from "../model/paths.js";
 import { asRevision, releasedPendingUntil, revisionSignatures } from "../model/revision.js";
@@ -1309,6 +1309,8 @@ function documentSections(
                   ? t(rc, "register.csr.link.revised", { revision: standing.revision, date: standing.date })
                   : standing.why === "draft"
                   ? t(rc, "register.csr.link.draft", { version: standing.version, date: standing.date })
+                  : standing.why === "suspect"
+                  ? unconfirmedLinkText(standing, rc.lang)
                   : [standing.date && t(rc, "register.csr.matrix.version.withdrawn", { date: standing.date }), t(rc, "register.csr.link.withdrawn")];
           const replaced = superseded && t(rc, superseded.by ? "site.document.csr.superseded-by" : "site.document.csr.superseded", { date: superseded.date, by: superseded.by ?? "" });
           const note = [c.place.section && addressedSectionLabel(rc.textOf?.(doc) ?? doc, c.place.section, rc.lang, isStateSecret(rc.repo, doc)), mark, replaced].flat().filter(Boolean).join(t(rc, "register.remarks-separator"));

@@ -110,6 +110,7 @@ const STATUS_COLUMNS: Record<CsrStatus, string[]> = {
   received: REVIEW_COLUMNS,
   "in-review": REVIEW_COLUMNS,
   decided: ["no", "id", "customerName", "title", "disposition", "decided", "owner", "due", "implementationStatus"],
+  unconfirmed: ["no", "id", "customerName", "title", "disposition", "decided", "addressed", "owner", "due", "implementationStatus"],
   addressed: ["no", "id", "customerName", "title", "disposition", "decided", "addressed", "owner", "due", "implementationStatus"],
   implemented: ["no", "id", "customerName", "title", "addressed", "owner", "due", "implemented", "evidence"],
   verified: ["no", "id", "customerName", "title", "addressed", "implemented", "evidence", "verifiedBy", "verified"],
@@ -392,7 +393,7 @@ function findingPanel(id: string, rules: string[], whenFound: string[] = []): Pa
 }
 
 /** A CSR decided must or optional, not superseded, and not implemented yet: csr/implementation-overdue's CSRs. */
-const toImplement = inStatus(["decided", "addressed"]);
+const toImplement = inStatus(["decided", "unconfirmed", "addressed"]);
 
 /**
  * Where CSRs are addressed and implemented. csr/implementation-overdue judges a CSR by its implementation's
@@ -454,7 +455,7 @@ function withSectionsOnPaper(input: PanelInput, panel: Panel): Panel {
  */
 export function trainingTracked(rc: RegisterContext, today: string, rows: readonly CsrRow[]): { documents: boolean; csrs: boolean } {
   const released = documentsOn(rc, today).list.filter((d) => d.status === "released" && d.kind !== "external");
-  const met = rows.filter(inStatus(["decided", "addressed", "implemented", "verified"]));
+  const met = rows.filter(inStatus(["decided", "unconfirmed", "addressed", "implemented", "verified"]));
   return { documents: released.length === 0 || released.some((d) => d.training !== undefined), csrs: met.length === 0 || met.some(({ csr }) => csr.training !== undefined) };
 }
 

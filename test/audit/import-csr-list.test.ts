@@ -127,7 +127,7 @@ describe("csr import --as csr: the column names and status words of Chinese CSR 
     );
     const out = lines(result.stdout);
     expect(out.filter((l) => l.startsWith("row "))).toEqual([
-      "row 5: '已落实到文件中' in 状态 is not a CSR status (已接收, 评审中, 已决定, 已落实到文件, 已实施, 已验证, 已替代, 已拒绝, 不适用) — did you mean '已落实到文件'? Correct the cell and import again (row not imported)",
+      "row 5: '已落实到文件中' in 状态 is not a CSR status (已接收, 评审中, 已决定, 待确认落实, 已落实到文件, 已实施, 已验证, 已替代, 已拒绝, 不适用) — did you mean '已落实到文件'? Correct the cell and import again (row not imported)",
     ]);
     expect(csrFile(dir, "FORD-001")).toMatchObject({ source: { document: "FORD-CSR" }, received: "2024-02-01", addressed: [{ document: "QP-001" }] });
     expect(csrFile(dir, "FORD-001").implementation).toBeUndefined();

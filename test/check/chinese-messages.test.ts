@@ -108,10 +108,10 @@ describe("a value typed as its label", () => {
     expect(await csrInProcess(["-C", dir, "list", "--status", "已验正"], { lang: "zh-CN" })).toEqual({
       code: 2,
       stdout: "",
-      stderr: "csr: --status 必须是 received、in-review、decided、addressed、implemented、verified、superseded、rejected、not-applicable 之一；实际为 '已验正'。\n",
+      stderr: "csr: --status 必须是 received、in-review、decided、unconfirmed、addressed、implemented、verified、superseded、rejected、not-applicable 之一；实际为 '已验正'。\n",
     });
     expect((await csrInProcess(["-C", dir, "list", "--status", "verifed"])).stderr).toBe(
-      "csr: --status must be one of received, in-review, decided, addressed, implemented, verified, superseded, rejected, not-applicable; got 'verifed'. Did you mean 'verified'?\n",
+      "csr: --status must be one of received, in-review, decided, unconfirmed, addressed, implemented, verified, superseded, rejected, not-applicable; got 'verifed'. Did you mean 'verified'?\n",
     );
   });
 });

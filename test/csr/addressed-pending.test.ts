@@ -320,12 +320,13 @@ describe("a CSR addressed only in a revision not yet in force", () => {
     expect(check.filter((l) => l.includes("csr/implemented-before-effective DYA"))).toEqual([
       "csr/DYA/DYA-001.yaml:78:16 warning csr/implemented-before-effective DYA-001 was implemented in production on 2026-12-03, before any document that addresses the requirement takes effect (WI-010-01 A/2 takes effect 2026-12-20): no document in force carried it yet. Check the date against the production records and correct it with 'csr implement DYA-001 --implemented <date> --amend'; if production did start earlier under another document (an interim work instruction, a deviation permit), link it with 'csr address DYA-001 <document>'.",
     ]);
-    // The matrix agrees: the link waits for A/2 and does not count, so DYA-001 is 已决定, not 已实施, whatever date is recorded.
+    // The matrix agrees: the link waits for A/2 and does not count, so DYA-001 is not 已实施, whatever date is recorded: its other links
+    // are to be confirmed for the reworded requirement (待确认落实, tester64 N5).
     const rows = (await csrInProcess(["-C", dir, "matrix", "csr", "--today", "2026-12-04", "--format", "csv"], { lang: "zh-CN" })).stdout.split("\n").filter((l) => l.startsWith("DYA-001,"));
     expect(rows.map((l) => l.split(",").slice(12, 18).concat(l.split(",").slice(22, 23)).join(","))).toEqual([
-      "QP-014,C1、C2,5.2 符号转换,A/1,特殊特性管理程序,要求已按 C 变更（2026-09-28 起重新评审），链接待确认，不计入落实,已决定",
-      "WI-010-01,C3,3 质量要求,A/1；A/2 待实施（2026-12-20 实施）,制动软管总成扣压作业指导书,已确认；待实施（2026-12-20 实施），不计入落实,已决定",
-      "QR-014-01,C2,,A/1,特殊特性清单,要求已按 C 变更（2026-09-28 起重新评审），链接待确认，不计入落实,已决定",
+      "QP-014,C1、C2,5.2 符号转换,A/1,特殊特性管理程序,要求已按 C 变更（2026-09-28 起重新评审），链接待确认，不计入落实,待确认落实",
+      "WI-010-01,C3,3 质量要求,A/1；A/2 待实施（2026-12-20 实施）,制动软管总成扣压作业指导书,已确认；待实施（2026-12-20 实施），不计入落实,待确认落实",
+      "QR-014-01,C2,,A/1,特殊特性清单,要求已按 C 变更（2026-09-28 起重新评审），链接待确认，不计入落实,待确认落实",
     ]);
     // Recorded by an earlier csr (the pin keeping `previous: A/1`): the same.
     const file = join(dir, "csr/DYA/DYA-001.yaml");

@@ -80,10 +80,12 @@ describe("suspect links", { timeout: 120_000 }, () => {
       "  Addressed in    QP-014 标识和可追溯性控制程序 A/1 (released), section 2.2 包装标签  ! suspect: section changed since confirmed\n",
     );
     const matrix = await csrInProcess(["-C", dir, "matrix", "csr", "--format", "json"], { lang: null });
-    const table = JSON.parse(matrix.stdout) as { rows: { link: string }[]; notes: string[] };
-    expect(table.rows.map((r) => r.link)).toEqual(["可疑：章节已变更"]);
+    const table = JSON.parse(matrix.stdout) as { rows: { link: string; status: string }[]; notes: string[] };
+    // Its only link to be confirmed, the requirement is not addressed until it is (tester64 N5).
+    expect(table.rows.map((r) => [r.link, r.status])).toEqual([["可疑：章节已变更，链接待确认，不计入落实", "待确认落实"]]);
     expect(table.notes).toEqual([
       "起算日期至及时性为当前评审轮次：起算日期为接收日期，来源文件换版后为重新起算日期（首次接收日期见顾客特定要求清单），评审期限为起算后第 10 个工作日；历次评审见顾客特定要求评审及时性记录。",
+      "尚未落实到文件的要求：DYA-001（QP-014 的链接待确认）",
       "可疑链接 1 处：要求或落实章节在链接确认后已变更，落实是否仍然有效有待核实。",
     ]);
 
@@ -93,7 +95,8 @@ describe("suspect links", { timeout: 120_000 }, () => {
     // The confirmation it replaces is kept (tester54a A12).
     expect(read()).toMatch(/ {6}revision: A\/1\n {6}section: [0-9a-f]{12}\n {6}csr: [0-9a-f]{12}\n {6}by: wang\n {6}date: 2026-03-05\n {6}history:\n {8}- revision: A\/0\n {10}section: [0-9a-f]{12}\n {10}csr: [0-9a-f]{12}\n {10}by: zhang\n {10}date: 2026-03-01\n$/);
     expect((await checkJsonInProcess(dir, "--today", "2026-03-05")).findings).toEqual([]);
-    expect(JSON.parse((await csrInProcess(["-C", dir, "matrix", "csr", "--format", "json"], { lang: null })).stdout).rows[0].link).toBe("已确认");
+    const confirmedRow = JSON.parse((await csrInProcess(["-C", dir, "matrix", "csr", "--format", "json"], { lang: null })).stdout).rows[0];
+    expect([confirmedRow.link, confirmedRow.status]).toEqual(["已确认", "已落实到文件"]);
 
     // The other way: the requirement changes, so the section that addresses it is suspect.
     writeFileSync(join(dir, "csr/DYA/DYA-001.yaml"), read().replace("每个包装标签须含零件号、数量和批次号。", "每个包装标签须含零件号、数量、批次号和生产日期。"));

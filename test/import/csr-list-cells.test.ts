@@ -122,7 +122,7 @@ describe("a CSR list's 落实文件 section and everyday words (tester54b B14, B
         "  “落实文件”中的 'QP-006 §5.3' → QP-006 5.3（第 4 行）",
       ].join("\n"),
     );
-    expect(result.stdout).toContain("第 5 行：“状态”中的 '已关闭' 不是顾客特定要求的状态（已接收、评审中、已决定、已落实到文件、已实施、已验证、已替代、已拒绝、不适用）；是否指 '已落实到文件'、'已实施' 或 '已验证'？请更正该单元格后重新导入（该行未导入）\n");
+    expect(result.stdout).toContain("第 5 行：“状态”中的 '已关闭' 不是顾客特定要求的状态（已接收、评审中、已决定、待确认落实、已落实到文件、已实施、已验证、已替代、已拒绝、不适用）；是否指 '已落实到文件'、'已实施' 或 '已验证'？请更正该单元格后重新导入（该行未导入）\n");
     for (const id of ["YF-001", "YF-002", "YF-003"]) {
       const csr = file(dir, `csr/YF/${id}.yaml`);
       expect(csr.addressed).toEqual([{ document: "QP-006", section: "5.3" }]);

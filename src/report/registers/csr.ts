@@ -6,7 +6,7 @@
 import { customerDate, implementationOverdue, lateForCustomer, type CustomerDate } from "../../model/customer-schedule.js";
 import { workdaysLate } from "../../model/calendar.js";
 import { repositoryCalendar } from "../../load/calendar.js";
-import { addressing, categoryName, csrFacts, csrStatus, csrStatusText, DEFAULT_REVIEW_DAYS, implementationStatusText, verifiedByOwner, type CsrFacts } from "../../model/csr-status.js";
+import { addressing, unconfirmedLinkText, categoryName, csrFacts, csrStatus, csrStatusText, DEFAULT_REVIEW_DAYS, implementationStatusText, verifiedByOwner, type CsrFacts } from "../../model/csr-status.js";
 import { addressedWhenSuperseded } from "../../model/link-start.js";
 import { changedEnds, SectionPrints } from "../../model/fingerprint.js";
 import type { WorkCalendar } from "../../model/calendar.js";
@@ -145,7 +145,8 @@ function statusOf(ctx: RegisterContext, csr: Csr, day: string): string {
 /**
  * The decided requirements (to meet: must or optional) that no place addresses on `today`
  * (addressing), each with why its places do not ("DYA-008（QP-014 A/2 2026-12-20 实施）", "BCM-004（WI-011-01
- * 尚未发布）"): the CSR list and the matrix name the same ones, whose status is 已决定.
+ * 尚未发布）", "GWM-001（QP-007 的链接待确认）"): the CSR list and the matrix name the same ones, whose status is 已决定
+ * (待确认落实 when only links to be confirmed are in the way).
  */
 function unaddressedCsrs(ctx: RegisterContext, csrs: readonly Csr[], documents: ReadonlyMap<string, ControlledDocument>, today: string): string[] {
   return csrs.flatMap((csr) => {
@@ -160,6 +161,8 @@ function unaddressedCsrs(ctx: RegisterContext, csrs: readonly Csr[], documents: 
           ? t(ctx, `register.csr.unaddressed.${standing.why}`, { document: place.document, version: standing.version, date: standing.date })
           : standing.why === "revised"
           ? t(ctx, "register.csr.unaddressed.revised", { document: place.document, revision: standing.revision })
+          : standing.why === "suspect"
+          ? t(ctx, "register.csr.unaddressed.suspect", { document: place.document })
           : standing.why === "draft"
           ? t(ctx, "register.csr.unaddressed.draft", { document: place.document, version: standing.version })
           : t(ctx, `register.csr.unaddressed.${standing.why}`, { document: place.document }),
@@ -802,7 +805,8 @@ function addressedPlaces(ctx: RegisterContext, csr: Csr, documents: ReadonlyMap<
     // A link into a section the document no longer has is broken, not unconfirmed: its cell names the section as written,
     // marked not found as csr/section-missing says (a blank cell is counted as a link not yet confirmed).
     const gone = section.gone ? section.label : undefined;
-    const remarks = [gone ? "" : changed ? linkLabel(ctx, changed) : "", pending ?? "", later ?? "", undated ? t(ctx, "register.csr.link.undated") : ""].filter(Boolean);
+    const suspect = !standing.counts && standing.why === "suspect" ? unconfirmedLinkText(standing, ctx.lang) : undefined;
+    const remarks = [gone ? "" : (suspect ?? (changed ? linkLabel(ctx, changed) : "")), pending ?? "", later ?? "", undated ? t(ctx, "register.csr.link.undated") : ""].filter(Boolean);
     return {
       document: place.document,
       section: section.label,
