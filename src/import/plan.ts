@@ -121,6 +121,8 @@ export interface PlannedFile {
   undated?: "no-column" | "on-paper";
   /** Signature cells the row writes that were not recorded as signatures (each said on the row): the import's closing line says so. */
   unreadSignatures?: SignatureRole[];
+  /** The row's signatures are the version in force's; the version pending after it has none the register gives (withPendingVersion, said on the row). */
+  pendingUnsigned?: boolean;
   /**
    * A decided CSR whose list names no review record: its review.record says where it was imported
    * from instead, for the user to replace with the signed record's number.
@@ -760,7 +762,9 @@ function documentFromRow(row: RowReader, repo: Repository, options: ImportOption
   const pendingStatus = external && PENDING_STATUS.test(row.key("status").toLowerCase());
   // 临时（至 …）, as the controlled document list writes a temporary document's status: released, with its last valid day (tester61 L4).
   const until = external ? undefined : temporaryUntil(statusText);
-  let status = pendingStatus || until !== undefined ? "released" : statusText ? normalizeStatus(statusText) : noted?.status;
+  // A version released to take effect later, as csr's registers write it (notes64): in the status, or in 备注 where the register has no status.
+  const pending = external ? undefined : statusText ? pendingInStatus(statusText) : row.has("status") ? undefined : pendingInRemarks(row.text("remarks"), options.lang);
+  let status = pendingStatus || until !== undefined || pending ? "released" : statusText ? normalizeStatus(statusText) : noted?.status;
   if (statusText && !status) issue(t("import.document.bad-status", { status: statusText, column: row.label("status") }), true);
   // 已作废 as the first words of 备注, or a 作废日期, where the register has no status for the row: a withdrawn document.
   const remarksText = row.text("remarks");
@@ -815,6 +819,8 @@ function documentFromRow(row: RowReader, repo: Repository, options: ImportOption
   if (dated?.effective) doc.effective = dated.effective;
   if (until !== undefined && status === "released") doc.valid_until = until;
   if (revision) doc.revisions = [revision];
+  const pendingAfter = pending ? withPendingVersion(doc, pending, dated, row, issue) : undefined;
+  if (pendingAfter === false) return;
 
   // IATF 16949 7.5.3.2.1, GJB 9001C 7.5.3: a form's records have a retention period. A register
   // without the column gets one line for all its forms; an empty cell is said on its row.
@@ -842,7 +848,8 @@ function documentFromRow(row: RowReader, repo: Repository, options: ImportOption
   const uses = usedDocuments(row, repo, id, listed, issue);
   if (uses.related.length) doc.related = uses.related;
   if (uses.forms.length) doc.forms = uses.forms;
-  const remarks = [withdrawal?.fromRemarks ? "" : withoutReviewNote(noted ? noted.remarks : row.text("remarks")), ...uses.unnamed, ...(dated?.kept ?? [])].filter(Boolean).join(options.lang === "en" ? "; " : "；");
+  const ownRemarks = noted ? noted.remarks : pending?.remarks !== undefined ? pending.remarks : row.text("remarks");
+  const remarks = [withdrawal?.fromRemarks ? "" : withoutReviewNote(ownRemarks), ...uses.unnamed, ...(dated?.kept ?? [])].filter(Boolean).join(options.lang === "en" ? "; " : "；");
   if (remarks) doc.remarks = remarks;
   return {
     path: documentPath(id),
@@ -858,6 +865,7 @@ function documentFromRow(row: RowReader, repo: Repository, options: ImportOption
     ...(dated?.effectiveFromIssued ? { effectiveFromIssued: true } : {}),
     ...(revision && revision.date === undefined ? { undated: dated!.onPaper ? ("on-paper" as const) : ("no-column" as const) } : {}),
     ...(dated?.unread.length ? { unreadSignatures: dated.unread } : {}),
+    ...(pendingAfter === "after" ? { pendingUnsigned: true } : {}),
   };
 }
 
@@ -1011,6 +1019,113 @@ function temporaryUntil(text: string): string | undefined {
     }
   }
   return undefined;
+}
+
+/**
+ * What a register of csr's says of a version released to take effect later (report/registers/context.ts
+ * documentStatus and pendingRemark), in either language, with spaces and full- or half-width punctuation
+ * as typed: the controlled document list's status 已发布（A/1 现行；A/2 待实施，2026-12-14 实施） (also
+ * written 已发布（A/1 现行；A/2 待实施（2026-12-14 实施））) names the version in force, which the row's
+ * version, dates and signatures are, and the one pending; 待实施（2026-12-14 实施） is a first issue not
+ * yet in force, the row's own version. The procedure and form lists say it in 备注 (`remarks`: one part of
+ * it, as separated there): A/2 待实施（2026-12-14 实施） beside the version in force, or 待实施（… 实施）.
+ * Whatever follows the status (；修订中（… 送审）) is not read here. Undefined for any other text.
+ */
+function pendingVersion(text: string, where: "status" | "remarks"): { inForce?: string; version?: string; date: string } | undefined {
+  const key = (s: string) => s.normalize("NFKC").replace(/\s/g, "");
+  pendingPatterns ??= (() => {
+    const hole = (template: string) =>
+      escapeRegExp(key(template))
+        .replace("\u0000", "(?<inForce>[^()（）,，;；]+?)")
+        .replace("\u0001", "(?<version>[^()（）,，;；]+?)")
+        .replace("\u0002", "(?<date>\\d{4}-\\d{2}-\\d{2})");
+    const of = (lang: Lang) => {
+      const pending = translate(lang, "register.status.pending", { date: "\u0002" });
+      const released = translate(lang, "register.status.released-pending", { inForce: "\u0000", version: "\u0001", date: "\u0002" });
+      // The pending version followed by its own status, as the remarks name it, inside the brackets of the status.
+      const nested = `${released.slice(0, released.indexOf("\u0001") + 1)} ${pending}${released.at(-1)}`;
+      return { status: [released, nested, pending].map(hole), remarks: [translate(lang, "register.version.pending", { version: "\u0001", status: pending }), pending].map(hole) };
+    };
+    const all = LANGS.map(of);
+    return { status: all.flatMap((p) => p.status).map((p) => new RegExp(`^${p}`, "u")), remarks: all.flatMap((p) => p.remarks).map((p) => new RegExp(`^${p}$`, "u")) };
+  })();
+  for (const pattern of pendingPatterns[where]) {
+    const found = pattern.exec(key(text))?.groups;
+    if (!found) continue;
+    const versions = { ...(found.inForce !== undefined ? { inForce: normalizeVersion(found.inForce) ?? found.inForce } : {}), ...(found.version !== undefined ? { version: normalizeVersion(found.version) ?? found.version } : {}) };
+    return { ...versions, date: found.date! };
+  }
+  return undefined;
+}
+
+let pendingPatterns: { status: RegExp[]; remarks: RegExp[] } | undefined;
+
+/** pendingVersion of a status cell, with the cell as written. */
+function pendingInStatus(text: string): PendingMark | undefined {
+  const found = pendingVersion(text, "status");
+  return found && { ...found, written: text };
+}
+
+/**
+ * pendingVersion of the part of 备注 that says it (the procedure and form lists put it after the
+ * document's own remarks, before 修订中), with `remarks` the rest, joined as before.
+ */
+function pendingInRemarks(text: string, lang: Lang): PendingMark | undefined {
+  for (const separator of new Set([translate(lang, "register.remarks-separator"), ...LANGS.map((l) => translate(l, "register.remarks-separator"))])) {
+    const parts = text.split(separator);
+    const at = parts.findIndex((part) => pendingVersion(part, "remarks"));
+    if (at < 0) continue;
+    return { ...pendingVersion(parts[at]!, "remarks")!, written: parts[at]!.trim(), remarks: parts.filter((_, i) => i !== at).join(separator) };
+  }
+  return undefined;
+}
+
+/** A version released to take effect later as a row says it (pendingVersion), the words that say it, and, read from 备注, the rest of 备注. */
+interface PendingMark {
+  inForce?: string;
+  version?: string;
+  date: string;
+  written: string;
+  remarks?: string;
+}
+
+/**
+ * `doc`, imported from a row whose status or 备注 says a version takes effect later (PendingMark), made so:
+ * a first issue (待实施（… 实施）) is the row's version, in force from that day (`effective`); otherwise the
+ * row's version, dates and signatures are the version in force, as the register prints them, and the
+ * pending version follows it as the current one, in force from that day, without an issue date or
+ * signatures, which the register does not give (said on the row, with the commands that record them).
+ * A row whose version is not the one the status names in force, or whose 生效日期 is not the day it says,
+ * is refused (false): which of the two is right is not guessed. Else which of the two it was.
+ */
+function withPendingVersion(doc: ControlledDocument, pending: PendingMark, dated: DatedRevision | undefined, row: RowReader, issue: Issue): false | "first" | "after" {
+  const column = row.label(row.text("status") ? "status" : "remarks");
+  const revision = dated?.revision;
+  const refuse = (key: MessageKey, values: Record<string, string>) => {
+    issue(t(key, { id: doc.id, column, status: pending.written, ...values }), true);
+    return false as const;
+  };
+  if (!revision) return refuse("import.document.pending-no-version", { versionColumn: row.label("version", headerExample("version")) });
+  if (pending.inForce !== undefined && pending.inForce !== revision.version) {
+    return refuse("import.document.pending-other-version", { inForce: pending.inForce, version: revision.version, versionColumn: row.label("version") });
+  }
+  const effectiveGiven = row.text("effective") !== "" && !dated.dateFromEffective;
+  if (pending.version === undefined || pending.version === revision.version) {
+    if (effectiveGiven && dated.effective !== pending.date) {
+      return refuse("import.document.pending-effective-differs", { date: pending.date, effective: dated.effective ?? row.text("effective"), effectiveColumn: row.label("effective") });
+    }
+    doc.effective = pending.date;
+    delete dated.effectiveFromIssued;
+    return "first";
+  }
+  // The row's dates are the version in force's: its 生效日期, when later than its issue, is its own (Revision effective).
+  const { version, date, ...rest } = revision;
+  const effective = dated.effective !== undefined && date !== undefined && dated.effective !== date ? { effective: dated.effective } : {};
+  delete dated.effectiveFromIssued;
+  doc.effective = pending.date;
+  doc.revisions = [{ version, ...(date !== undefined ? { date } : {}), ...effective, ...rest }, { version: pending.version, imported: true }];
+  issue(t("import.document.pending-version", { id: doc.id, column, status: pending.written, inForce: revision.version, version: pending.version, date: pending.date }));
+  return "after";
 }
 
 /** 待实施 / 未实施 (not yet in force), in a 外来文件清单's status column: registered and controlled, in force from its 实施日期. */

@@ -565,15 +565,16 @@ export function reportCheck(findings: Finding[], root: string): string[] {
  * register has no such columns, doc/approval-missing) and, in a GJB repository, the 会签, 标准化审查
  * and 军代表 its printed layout shows (doc/signature-missing). One `csr sign` per set of missing
  * signatures for all the documents lacking it, rather than a hand edit per file, saying why the
- * register gave none: no such column, an empty cell, or a cell that could not be read as a signature
- * (said on its row); a dry run also names the options that would record them in the import itself.
+ * register gave none: no such column, an empty cell, a cell that could not be read as a signature
+ * (said on its row), or a row that signs the version in force while a later one is pending (said on its row); a dry run also names the options that would record them in the import itself.
  */
 function reportUnsigned(findings: readonly Finding[], written: readonly PlannedFile[], repo: Repository, header: HeaderRow, dryRun: boolean | undefined): string[] {
   const rulesOf = new Map<string, Set<string>>();
   for (const f of findings) if (f.rule === "doc/approval-missing" || f.rule === "doc/signature-missing") rulesOf.set(f.file, (rulesOf.get(f.file) ?? new Set()).add(f.rule));
   // Why the register gave no signature: it has no such column, the row's cell is empty, or the cell
   // was written but not read as a signature (said on its row above, where the rows are named).
-  const why = (role: SigningRole, file: PlannedFile): Why => (!header.columns.has(SIGNATURE_FIELD[role]) ? "absent" : file.unreadSignatures?.includes(role) ? "unread" : "empty");
+  const why = (role: SigningRole, file: PlannedFile): Why =>
+    !header.columns.has(SIGNATURE_FIELD[role]) ? "absent" : file.pendingUnsigned ? "pending" : file.unreadSignatures?.includes(role) ? "unread" : "empty";
   const groups = new Map<string, { roles: SigningRole[]; reasons: Map<Why, SigningRole[]>; ids: string[]; rows: number[] }>();
   for (const file of written) {
     const found = rulesOf.get(file.path);
@@ -592,7 +593,7 @@ function reportUnsigned(findings: readonly Finding[], written: readonly PlannedF
     const group = groups.get(key) ?? { roles, reasons, ids: [], rows: [] };
     groups.set(key, group);
     group.ids.push(file.id);
-    if (reasons.has("unread")) group.rows.push(file.row);
+    if (reasons.has("unread") || reasons.has("pending")) group.rows.push(file.row);
   }
   if (groups.size === 0) return [];
   const person = t("rule.doc/approval-missing.person");
@@ -614,8 +615,8 @@ function reportUnsigned(findings: readonly Finding[], written: readonly PlannedF
   return lines;
 }
 
-type Why = "absent" | "empty" | "unread";
-const WHYS: readonly Why[] = ["absent", "empty", "unread"];
+type Why = "absent" | "empty" | "unread" | "pending";
+const WHYS: readonly Why[] = ["absent", "empty", "unread", "pending"];
 
 /** The signatures doc/approval-missing asks for; the others are GJB's, where the layout prints them. */
 const APPROVAL_ROLES: readonly SigningRole[] = ["prepared", "reviewed", "approved"];
