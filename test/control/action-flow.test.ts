@@ -99,9 +99,21 @@ describe("csr release at a terminal offers the open corrective actions", () => {
   });
 });
 
-/** The complaint's changes: QP-010 A/2 and the PFMEA QR-014-03 A/0 released for it, A/2 handed out, and an unrelated release of QP-013. */
+/**
+ * The complaint's changes: the containment deviation WI-010-03 (of WI-010-01) released for it on 2026-11-03, a
+ * copy handed out, taken back and the deviation withdrawn on 2026-11-20; QP-010 A/2 and the PFMEA QR-014-03 A/0
+ * released for it, A/2 handed out.
+ */
 const carried = builtOnce(async () => {
   const dir = await opened();
+  run(dir, "new", "instruction", "--title", "扣压外径全检临时作业", "--department", "PRD", "--deviates-from", "WI-010-01", "-y", "--commit");
+  const deviation = join(dir, "documents/instructions/WI-010-03.yaml");
+  writeFileSync(deviation, readFileSync(deviation, "utf8").replace(/^ {4}title_en: .*$/gm, "$&\n    text: 无。"));
+  git(dir, ["commit", "-qam", "deviation body"]);
+  run(dir, "release", "WI-010-03", "--summary", "围堵全检", "--action", "8D-2026-012", "--prepared", "gaoyang", "--reviewed", "huangjun", "--approved", "zhangli", "--date", "2026-11-03", "--until", "2026-11-30", "-y");
+  run(dir, "distribute", "WI-010-03", "--to", "PRD:huangjun", "--date", "2026-11-03", "--issued-by", "chenjing", "-y", "--commit");
+  run(dir, "recall", "WI-010-03", "--copy", "1", "--date", "2026-11-20", "--by", "huangjun", "-y", "--commit");
+  run(dir, "obsolete", "WI-010-03", "--date", "2026-11-20", "--reason", "永久措施已实施", "-y");
   run(dir, "release", "QP-010", "--summary", "首件确认", "--reason", "8D-2026-012 D7", "--action", "8D-2026-012", "--prepared", "huangjun", "--reviewed", "zhangli", "--approved", "xuht", "--date", "2026-11-12", "-y");
   run(dir, "new", "form", "--number", "QR-014-03", "--title", "D1平台PFMEA（DY-BH-2201）", "--department", "ENG", "--retention", "产品寿命期+1年", "-y", "--commit");
   run(dir, "release", "QR-014-03", "--summary", "首次发布", "--action", "8D-2026-012", "--prepared", "gaoyang", "--reviewed", "zhoupeng", "--approved", "zhangli", "--date", "2026-11-13", "-y");
@@ -117,25 +129,33 @@ describe("csr changes --action", () => {
     expect(result.stderr).toBe("只列出落实纠正措施 8D-2026-012（D1制动软管扣压外径超差）的变更：记在该措施下的换版，及其发放、回收、培训和作废。\n");
     const lines = result.stdout.split("\n");
     expect(lines[0]).toBe("变更报告：2026-11-01 至 2026-11-30（仅 8D-2026-012）");
-    expect(lines.slice(4, 7).map((line) => line.split(/ {2,}/).slice(0, 4))).toEqual([
-      ["文件", "换版", "QP-010", "生产过程控制程序"],
-      ["文件", "新增", "QR-014-03", "D1平台PFMEA（DY-BH-2201）"],
-      ["文件", "发放", "QP-010", "生产过程控制程序"],
+    expect(lines.slice(4, 11).map((line) => line.split(/ {2,}/).slice(0, 3))).toEqual([
+      ["文件", "新增", "WI-010-03"],
+      ["文件", "发放", "WI-010-03"],
+      ["文件", "换版", "QP-010"],
+      ["文件", "新增", "QR-014-03"],
+      ["文件", "发放", "QP-010"],
+      ["文件", "回收", "WI-010-03"],
+      ["文件", "作废", "WI-010-03"],
     ]);
-    expect(lines[7]).toBe("");
-    expect(lines[8]).toBe("文件：新增 1，换版 1，发放 1");
+    expect(lines[11]).toBe("");
+    expect(lines[12]).toBe("文件：新增 2，换版 1，发放 2，回收 1，作废 1");
   });
 
   it("gives the same rows as JSON and CSV", async () => {
     const dir = await carried();
-    const json = JSON.parse(run(dir, "changes", "2026-11-01", "2026-11-30", "--action", "8D-2026-012", "--format", "json")) as { changes: { kind: string; id: string; to: string }[] };
-    expect(json.changes.map((c) => [c.kind, c.id, c.to])).toEqual([
-      ["released", "QP-010", "A/2"],
-      ["added", "QR-014-03", "A/0"],
-      ["issued", "QP-010", "A/2"],
+    const json = JSON.parse(run(dir, "changes", "2026-11-01", "2026-11-30", "--action", "8D-2026-012", "--format", "json")) as { changes: { kind: string; id: string; from: string; to: string }[] };
+    expect(json.changes.map((c) => [c.kind, c.id, c.from, c.to])).toEqual([
+      ["added", "WI-010-03", "", "A/0"],
+      ["issued", "WI-010-03", "", "A/0"],
+      ["released", "QP-010", "A/1", "A/2"],
+      ["added", "QR-014-03", "", "A/0"],
+      ["issued", "QP-010", "", "A/2"],
+      ["recalled", "WI-010-03", "A/0", ""],
+      ["withdrawn", "WI-010-03", "A/0", "obsolete"],
     ]);
     const rows = run(dir, "changes", "2026-11-01", "2026-11-30", "--action", "8D-2026-012", "--format", "csv").trim().split("\n");
-    expect(rows.slice(1).map((row) => row.split(",")[2])).toEqual(["QP-010", "QR-014-03", "QP-010"]);
+    expect(rows.slice(1).map((row) => row.split(",")[2])).toEqual(["WI-010-03", "WI-010-03", "QP-010", "QR-014-03", "QP-010", "WI-010-03", "WI-010-03"]);
   });
 
   it("refuses an id without a record, naming the closest, exit 2", async () => {
@@ -144,5 +164,17 @@ describe("csr changes --action", () => {
     expect(result.code).toBe(2);
     expect(result.stdout).toBe("");
     expect(result.stderr.split("\n")[0]).toBe("csr: 没有纠正措施记录 '8D-2026-021'。是否应为 '8D-2026-012'？");
+  });
+});
+
+describe("csr changes --customer takes in a complaint's changes (tester63 N13)", () => {
+  it("lists the deviation and the PFMEA recorded against DYA's complaint, which address no DYA CSR, and not under BCM", async () => {
+    const dir = await carried();
+    const dya = csr(["-C", dir, "changes", "2026-11-01", "2026-11-30", "--customer", "DYA", "--format", "json"], { lang: "zh-CN" });
+    expect(dya.stderr).toBe("只列出顾客 DYA（东岳汽车股份有限公司）的变更：其 CSR、来源文件、特性符号，落实其 CSR 或引用其通知的文件，以及记在其投诉纠正措施下的换版。\n");
+    const ids = (JSON.parse(dya.stdout) as { changes: { area: string; kind: string; id: string }[] }).changes.filter((c) => c.area === "document").map((c) => `${c.kind} ${c.id}`);
+    expect(ids).toEqual(["added WI-010-03", "issued WI-010-03", "released QP-010", "added QR-014-03", "issued QP-010", "recalled WI-010-03", "withdrawn WI-010-03"]);
+    const bcm = JSON.parse(run(dir, "changes", "2026-11-01", "2026-11-30", "--customer", "BCM", "--format", "json")) as { changes: { area: string; id: string }[] };
+    expect(bcm.changes.filter((c) => c.area === "document").map((c) => c.id)).toEqual([]);
   });
 });

@@ -187,8 +187,10 @@ function withLinkRemovals(root: string, changes: Change[], [from, before]: [stri
  * customer holds no other customer's requirements (IATF 16949 7.5.3.2.2): its CSRs (by the CSR's customer, or an
  * id CODE-… for one no longer there), its source documents, its rows of the symbol conversion table, and the
  * documents that address one of its CSRs (`addressed`), that are numbered CODE-… (its notices registered as
- * external documents) or whose revision cites one of its change notices (`ecn` CODE-…). Coverage and people rows are
- * left out. Said on stderr; undefined (every row) without --customer. UserError (exit 2) for an unknown customer,
+ * external documents) or whose revision cites one of its change notices (`ecn` CODE-…), and the revisions recorded
+ * against one of its complaints (a corrective action record whose `customer` it is, named in the revision's
+ * `actions`: a containment deviation, a PFMEA or control plan that addresses none of its CSRs) with their rows as
+ * --action keeps them (revisionRows; tester63 N13). Coverage and people rows are left out. Said on stderr; undefined (every row) without --customer. UserError (exit 2) for an unknown customer,
  * with the closest code.
  */
 export function customerFilter(ctx: CommandContext, repo: Repository, code: string | undefined): ((change: Change) => boolean) | undefined {
@@ -199,12 +201,14 @@ export function customerFilter(ctx: CommandContext, repo: Repository, code: stri
   const csrs = new Map(repo.csrs.map((c) => [c.value.id, c.value.customer]));
   const documents = new Set(repo.csrs.filter((c) => c.value.customer === code).flatMap((c) => (c.value.addressed ?? []).map((a) => a.document)));
   const own = (id: string) => id.startsWith(`${code}-`);
+  const complaints = new Set(repo.actions.filter((a) => a.value.customer === code).map((a) => a.value.id));
+  const forComplaint = revisionRows(revisionsNaming(repo.documents.map((d) => d.value), complaints));
   ctx.stderr(t("changes.customer-only", { code, name: localized(languageOf(), customer.name, customer.name_en) }) + "\n");
   return (change) => {
     if (change.area === "csr") return csrs.has(change.id) ? csrs.get(change.id) === code : own(change.id);
     if (change.area === "source") return change.detail === code;
     if (change.area === "symbol") return change.id.startsWith(`${code} `);
-    if (change.area === "document") return documents.has(change.id) || own(change.id) || (change.ecn ?? []).some(own);
+    if (change.area === "document") return documents.has(change.id) || own(change.id) || (change.ecn ?? []).some(own) || forComplaint(change);
     return false;
   };
 }
