@@ -32,6 +32,16 @@ export interface PublicCalendar {
   years: PublicCalendarYear[];
 }
 
+/**
+ * The names in English of a shipped calendar's holidays (name_en) by their Chinese names (国庆节 → National Day;
+ * 国庆节、中秋节 as the notice joins two), for a year typed into qms.yaml from its notice, whose names are Chinese.
+ */
+export function englishHolidayNames(calendar: PublicCalendar): Map<string, string> {
+  const names = new Map<string, string>();
+  for (const year of calendar.years) for (const h of year.holidays) if (h.name !== undefined && h.name_en !== undefined && !names.has(h.name)) names.set(h.name, h.name_en);
+  return names;
+}
+
 /** The dates of single dates and ranges (both ends included), added to `into`. */
 export function expand(entries: readonly (string | DayRange)[] | undefined, into = new Set<string>()): Set<string> {
   for (const entry of entries ?? []) {

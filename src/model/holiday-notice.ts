@@ -20,7 +20,7 @@ export interface NoticeYear {
   notice: string;
   /** 国办发明电〔2026〕N号, when the text has it. */
   number?: string;
-  holidays: Required<DayRange>[];
+  holidays: Required<Omit<DayRange, "name_en">>[];
   workdays: string[];
 }
 

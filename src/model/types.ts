@@ -30,6 +30,8 @@ export interface DayRange {
   from: string;
   to: string;
   name?: string;
+  /** The name in English, which English output prints (calendars/CN.yaml gives each holiday's). */
+  name_en?: string;
 }
 
 /** A public year typed into qms.yaml from its State Council notice, before csr ships it (calendar.years). */

@@ -60,7 +60,7 @@ describe("csr calendar show", () => {
         "20 working days, 10 rest days (5 of them days off).",
         "",
         "Days off:",
-        "  2026-09-25 to 2026-09-27 中秋节 (3 days)",
+        "  2026-09-25 to 2026-09-27 Mid-Autumn Festival (3 days)",
         "  2026-09-28 to 2026-09-29 停产检修 (2 days) (company, qms.yaml)",
         "Make-up working days:",
         "  2026-09-20 (Sunday)",
@@ -74,7 +74,7 @@ describe("csr calendar show", () => {
     const october = JSON.parse(csr(["-C", dir, "calendar", "show", "--year", "2026", "--month", "10", "--format", "json"]).stdout);
     expect(october.source).toEqual({ base: "CN", from: "shipped", notice: "国务院办公厅关于2026年部分节假日安排的通知", number: "国办发明电〔2025〕7号", published: "2025-11-04" });
     expect(october.days.slice(6, 10)).toEqual([
-      { date: "2026-10-07", weekday: 3, working: false, kind: "holiday", name: "国庆节" },
+      { date: "2026-10-07", weekday: 3, working: false, kind: "holiday", name: "国庆节", name_en: "National Day" },
       { date: "2026-10-08", weekday: 4, working: true, kind: "company-workday", name: "国庆加班生产" },
       { date: "2026-10-09", weekday: 5, working: true, kind: "workday" },
       { date: "2026-10-10", weekday: 6, working: true, kind: "adjusted" },
@@ -151,8 +151,51 @@ describe("csr calendar show", () => {
     appendFileSync(join(split, "qms.yaml"), ["calendar:", "  weekdays: [1, 2, 4, 5, 6, 7]", ""].join("\n"));
     expect(lines(split, null)[0]).toBe("休：放假（法定节假日或公司休息日）；班：调休上班或公司工作日；其余周一、周二、周四至周日上班，周三休息。");
     expect(lines(split, "en")[0]).toBe("H: day off (public holiday or company day off); W: make-up or company working day; otherwise Monday, Tuesday and Thursday to Sunday: working days; Wednesday: rest days.");
+    // A make-up working day of the notice on a Saturday the company works anyway is no 班 (notes64): a plain working day, said once under the list.
+    const october = csr(["-C", sixDays, "calendar", "show", "--month", "2026-10"], { lang: null }).stdout.split("\n");
+    expect(october.slice(3, 4)).toEqual([" 5休  6休  7休  8    9   10   11"]);
+    expect(october.slice(12, 15)).toEqual(["调休上班：", "  无", "  通知中的调休上班日 2026-10-10（周六）按 calendar.weekdays 本来就上班，不算调休。"]);
+    const february = csr(["-C", sixDays, "calendar", "show", "--month", "2026-02"], { lang: "en" }).stdout.split("\n");
+    expect(february.slice(4, 7)).toEqual([" 9   10   11   12   13   14   15H", "16H  17H  18H  19H  20H  21H  22H", "23H  24   25   26   27   28"]);
+    expect(february.slice(12, 15)).toEqual(["Make-up working days:", "  none", "  The notice's make-up working days 2026-02-14 (Saturday), 2026-02-28 (Saturday) are working days here anyway (calendar.weekdays): they make up for nothing."]);
+    const json = JSON.parse(csr(["-C", sixDays, "calendar", "show", "--month", "2026-10", "--format", "json"]).stdout);
+    expect(json.days[9]).toEqual({ date: "2026-10-10", weekday: 6, working: true, kind: "workday" });
+    expect([json.workdays, json.working_anyway]).toEqual([[], ["2026-10-10"]]);
+    // A Sunday make-up day of the notice is still one on a six-day week.
+    expect(csr(["-C", sixDays, "calendar", "show", "--month", "2026-09"], { lang: null }).stdout).toContain("\n调休上班：\n  2026-09-20（周日）\n\n");
     const everyDay = minimalRepo();
     appendFileSync(join(everyDay, "qms.yaml"), ["calendar:", "  weekdays: [1, 2, 3, 4, 5, 6, 7]", ""].join("\n"));
     expect(lines(everyDay, null)[0]).toBe("休：放假（法定节假日或公司休息日）；班：调休上班或公司工作日；其余每天上班。");
+  });
+
+  it("names the holidays in English under --lang en: the shipped ones, a year typed from its notice by the shipped names, a company day by its name_en (notes64)", () => {
+    const dir = minimalRepo();
+    appendFileSync(
+      join(dir, "qms.yaml"),
+      [
+        "calendar:",
+        "  holidays:",
+        "    - { from: 2026-08-03, to: 2026-08-07, name: 夏季设备检修停产, name_en: Summer maintenance shutdown }",
+        "    - { from: 2026-08-10, to: 2026-08-10, name: 厂庆 }",
+        "  years:",
+        "    - year: 2027",
+        "      notice: 国务院办公厅关于2027年部分节假日安排的通知（国办发明电〔2026〕9号）",
+        "      holidays:",
+        "        - { from: 2027-01-01, to: 2027-01-01, name: 元旦 }",
+        "        - { from: 2027-10-01, to: 2027-10-07, name: 国庆节、中秋节 }",
+        "        - { from: 2027-12-31, to: 2027-12-31, name: 跨年 }",
+        "      workdays: []",
+        "",
+      ].join("\n"),
+    );
+    const days = (year: string, lang: "en" | null) => csr(["-C", dir, "calendar", "show", "--year", year], { lang }).stdout.split("\n").filter((l) => l.startsWith("  20"));
+    expect(days("2026", "en").slice(5, 8)).toEqual([
+      "  2026-08-03 to 2026-08-07 Summer maintenance shutdown (5 days) (company, qms.yaml)",
+      "  2026-08-10 厂庆 (1 day) (company, qms.yaml)",
+      "  2026-09-25 to 2026-09-27 Mid-Autumn Festival (3 days)",
+    ]);
+    expect(days("2026", null).slice(5, 7)).toEqual(["  2026-08-03 至 2026-08-07 夏季设备检修停产（5 天）（公司，qms.yaml）", "  2026-08-10 厂庆（1 天）（公司，qms.yaml）"]);
+    expect(days("2027", "en")).toEqual(["  2027-01-01 New Year's Day (1 day)", "  2027-10-01 to 2027-10-07 National Day, Mid-Autumn Festival (7 days)", "  2027-12-31 跨年 (1 day)"]);
+    expect(JSON.parse(csr(["-C", dir, "calendar", "show", "--year", "2027", "--format", "json"]).stdout).holidays[0]).toEqual({ from: "2027-01-01", to: "2027-01-01", name: "元旦", name_en: "New Year's Day", days: 1, company: false });
   });
 });

@@ -21,7 +21,8 @@ describe("readHolidayNotice", () => {
       year,
       notice: `${shipped.notice}（${shipped.number}）`,
       number: shipped.number,
-      holidays: shipped.holidays,
+      // The notice names its holidays in Chinese; the English names csr ships beside them (name_en) are not in it.
+      holidays: shipped.holidays.map(({ name_en: _, ...holiday }) => holiday),
       workdays: shipped.workdays,
     });
   });

@@ -9,11 +9,11 @@
 import { addDays, isoWeekday, localToday } from "../../core/dates.js";
 import { UserError } from "../../core/errors.js";
 import { padEnd } from "../../core/text.js";
-import { t } from "../../i18n/index.js";
+import { language, list, t } from "../../i18n/index.js";
 import { DEFAULT_CALENDAR_BASE, repositoryCalendar, shippedCalendar } from "../../load/calendar.js";
 import { findRoot } from "../../load/discover.js";
 import { dayCount } from "../../model/holiday-notice.js";
-import { DEFAULT_WEEKDAYS, type PublicCalendarYear } from "../../model/calendar.js";
+import { DEFAULT_WEEKDAYS, englishHolidayNames, type PublicCalendarYear } from "../../model/calendar.js";
 import type { DayRange, QmsConfig } from "../../model/types.js";
 import type { CommandContext } from "../context.js";
 import { choiceOption } from "../options.js";
@@ -32,6 +32,8 @@ interface Holiday {
   from: string;
   to: string;
   name?: string;
+  /** The name in English: the entry's name_en, else the shipped calendar's for the same name (a year typed from its notice). */
+  name_en?: string;
   days: number;
   company: boolean;
 }
@@ -39,6 +41,7 @@ interface Holiday {
 interface Workday {
   date: string;
   name?: string;
+  name_en?: string;
   company: boolean;
 }
 
@@ -81,29 +84,48 @@ export async function calendarShowCommand(ctx: CommandContext, flags: CalendarSh
   const first = month === undefined ? `${year}-01-01` : `${year}-${String(month).padStart(2, "0")}-01`;
   const last = month === undefined ? `${year}-12-31` : addDays(month === 12 ? `${year + 1}-01-01` : `${year}-${String(month + 1).padStart(2, "0")}-01`, -1);
   const inSpan = (range: DayRange) => range.from <= last && range.to >= first;
+  const named = namesOf(base === "none" ? new Map() : englishHolidayNames(shippedCalendar(base)));
   const holidays: Holiday[] = [
-    ...(publicYear?.holidays ?? []).filter(inSpan).map((h) => holiday(h, false)),
-    ...(config?.calendar?.holidays ?? []).map(asRange).filter(inSpan).map((h) => holiday(h, true)),
+    ...(publicYear?.holidays ?? []).filter(inSpan).map((h) => holiday(h, false, named)),
+    ...(config?.calendar?.holidays ?? []).map(asRange).filter(inSpan).map((h) => holiday(h, true, named)),
   ].sort((a, b) => a.from.localeCompare(b.from));
+  // A make-up working day of the notice that is a working weekday here anyway (a Saturday of a six-day week) makes up for nothing.
+  const weekdays = config?.calendar?.weekdays ?? DEFAULT_WEEKDAYS;
+  const noticeDays = (publicYear?.workdays ?? []).filter((d) => d >= first && d <= last);
+  const workingAnyway = noticeDays.filter((d) => weekdays.includes(isoWeekday(d)));
   const workdays: Workday[] = [
-    ...(publicYear?.workdays ?? []).filter((d) => d >= first && d <= last).map((date) => ({ date, company: false })),
-    ...(config?.calendar?.workdays ?? []).map(asRange).filter(inSpan).flatMap((w) => spanDays(w, first, last).map((date) => ({ date, ...(w.name ? { name: w.name } : {}), company: true }))),
+    ...noticeDays.filter((d) => !workingAnyway.includes(d)).map((date) => ({ date, company: false })),
+    ...(config?.calendar?.workdays ?? []).map(asRange).filter(inSpan).flatMap((w) => spanDays(w, first, last).map((date) => ({ date, ...named(w), company: true }))),
   ].sort((a, b) => a.date.localeCompare(b.date));
 
-  const days = month === undefined ? undefined : monthDays(config, publicYear, first, last);
+  const days = month === undefined ? undefined : monthDays(config, publicYear, first, last, named);
   if (format === "json") {
-    const json = { year, ...(month === undefined ? {} : { month }), source: source ?? null, holidays, workdays, ...(days ? { days } : {}) };
+    const json = { year, ...(month === undefined ? {} : { month }), source: source ?? null, holidays, workdays, ...(workingAnyway.length > 0 ? { working_anyway: workingAnyway } : {}), ...(days ? { days } : {}) };
     ctx.stdout(`${JSON.stringify(json, null, 2)}\n`);
     return 0;
   }
-  const lines = days ? monthText(year, month!, days, config?.calendar?.weekdays ?? DEFAULT_WEEKDAYS) : [t("calendar.show.year-title", { year })];
-  lines.push("", ...listText(holidays, workdays), "", ...sourceText(year, base, source, holidays.some((h) => h.company) || workdays.some((w) => w.company)));
+  const lines = days ? monthText(year, month!, days, weekdays) : [t("calendar.show.year-title", { year })];
+  lines.push("", ...listText(holidays, workdays, workingAnyway), "", ...sourceText(year, base, source, holidays.some((h) => h.company) || workdays.some((w) => w.company)));
   ctx.stdout(`${lines.join("\n")}\n`);
   return 0;
 }
 
 const asRange = (entry: string | DayRange): DayRange => (typeof entry === "string" ? { from: entry, to: entry } : entry);
-const holiday = (h: DayRange, company: boolean): Holiday => ({ from: h.from, to: h.to, ...(h.name ? { name: h.name } : {}), days: dayCount(h.from, h.to), company });
+const holiday = (h: DayRange, company: boolean, named: Named): Holiday => ({ from: h.from, to: h.to, ...named(h), days: dayCount(h.from, h.to), company });
+
+/** An entry's name and name in English, as much as is known of them. */
+type Named = (entry: { name?: string; name_en?: string } | undefined) => { name?: string; name_en?: string };
+
+/** Named for a calendar whose holidays' names in English are `english` (englishHolidayNames): an entry's own name_en first. */
+function namesOf(english: ReadonlyMap<string, string>): Named {
+  return (entry) => {
+    const name_en = entry?.name_en ?? (entry?.name === undefined ? undefined : english.get(entry.name));
+    return { ...(entry?.name ? { name: entry.name } : {}), ...(name_en ? { name_en } : {}) };
+  };
+}
+
+/** The name a day or range is printed with: in English its name_en where known, else its name as written. */
+const shownName = (entry: { name?: string; name_en?: string }): string | undefined => (language() === "en" ? (entry.name_en ?? entry.name) : entry.name);
 
 function spanDays(range: DayRange, first: string, last: string): string[] {
   const days: string[] = [];
@@ -117,10 +139,17 @@ interface Day {
   working: boolean;
   kind: DayKind;
   name?: string;
+  name_en?: string;
 }
 
-function monthDays(config: QmsConfig | undefined, publicYear: PublicCalendarYear | undefined, first: string, last: string): Day[] {
+/**
+ * Each day from `first` to `last` as the calendar counts it, with what makes it so. A make-up working day of the
+ * notice (调休上班) on a weekday the company works anyway (calendar.weekdays: a Saturday of a six-day week) is a
+ * plain working day: it makes up for nothing.
+ */
+function monthDays(config: QmsConfig | undefined, publicYear: PublicCalendarYear | undefined, first: string, last: string, names: Named): Day[] {
   const calendar = repositoryCalendar(config);
+  const weekdays = config?.calendar?.weekdays ?? DEFAULT_WEEKDAYS;
   const named = (entries: readonly (string | DayRange)[] | undefined, date: string) => entries?.map(asRange).find((e) => e.from <= date && e.to >= date);
   const days: Day[] = [];
   for (let date = first; date <= last; date = addDays(date, 1)) {
@@ -130,12 +159,12 @@ function monthDays(config: QmsConfig | undefined, publicYear: PublicCalendarYear
     const companyHoliday = named(config?.calendar?.holidays, date);
     const publicHoliday = named(publicYear?.holidays, date);
     const entry =
-      companyWorkday ? { kind: "company-workday" as const, name: companyWorkday.name }
-      : companyHoliday ? { kind: "company-holiday" as const, name: companyHoliday.name }
-      : publicYear?.workdays.includes(date) ? { kind: "adjusted" as const, name: undefined }
-      : publicHoliday ? { kind: "holiday" as const, name: publicHoliday.name }
+      companyWorkday ? { kind: "company-workday" as const, name: companyWorkday }
+      : companyHoliday ? { kind: "company-holiday" as const, name: companyHoliday }
+      : publicYear?.workdays.includes(date) && !weekdays.includes(weekday) ? { kind: "adjusted" as const, name: undefined }
+      : publicHoliday ? { kind: "holiday" as const, name: publicHoliday }
       : { kind: working ? ("workday" as const) : ("rest" as const), name: undefined };
-    days.push({ date, weekday, working, kind: entry.kind, ...(entry.name ? { name: entry.name } : {}) });
+    days.push({ date, weekday, working, kind: entry.kind, ...names(entry.name) });
   }
   return days;
 }
@@ -194,16 +223,22 @@ function weekdayList(days: readonly number[]): string {
   return parts.length === 1 ? parts[0]! : t("calendar.show.weekday-last", { list: parts.slice(0, -1).join(t("calendar.show.weekday-separator")), last: parts.at(-1)! });
 }
 
-function listText(holidays: Holiday[], workdays: Workday[]): string[] {
+/** The holidays and make-up working days listed, then the notice's make-up days that are working weekdays here anyway (`workingAnyway`), said once. */
+function listText(holidays: Holiday[], workdays: Workday[], workingAnyway: readonly string[]): string[] {
   const range = (h: Holiday) => (h.from === h.to ? h.from : t("calendar.notice.range", { from: h.from, to: h.to }));
   const company = (c: boolean) => (c ? t("calendar.show.company") : "");
+  const day = (date: string) => t("calendar.notice.workday", { date, weekday: t(`calendar.weekday.${isoWeekday(date)}` as "calendar.weekday.1") });
   return [
     t("calendar.show.holidays"),
-    ...(holidays.length === 0 ? [`  ${t("calendar.notice.no-workdays")}`] : holidays.map((h) => `  ${h.name ? t("calendar.day.label-named", { days: range(h), name: h.name, count: h.days }) : t("calendar.day.label", { days: range(h), count: h.days })}${company(h.company)}`)),
-    t("calendar.show.workdays"),
-    ...(workdays.length === 0
+    ...(holidays.length === 0
       ? [`  ${t("calendar.notice.no-workdays")}`]
-      : workdays.map((w) => `  ${t("calendar.notice.workday", { date: w.date, weekday: t(`calendar.weekday.${isoWeekday(w.date)}` as "calendar.weekday.1") })}${w.name ? ` ${w.name}` : ""}${company(w.company)}`)),
+      : holidays.map((h) => {
+          const name = shownName(h);
+          return `  ${name ? t("calendar.day.label-named", { days: range(h), name, count: h.days }) : t("calendar.day.label", { days: range(h), count: h.days })}${company(h.company)}`;
+        })),
+    t("calendar.show.workdays"),
+    ...(workdays.length === 0 ? [`  ${t("calendar.notice.no-workdays")}`] : workdays.map((w) => `  ${day(w.date)}${shownName(w) ? ` ${shownName(w)}` : ""}${company(w.company)}`)),
+    ...(workingAnyway.length > 0 ? [`  ${t("calendar.show.workdays-anyway", { count: workingAnyway.length, days: list(workingAnyway.map(day)) })}`] : []),
   ];
 }
 
