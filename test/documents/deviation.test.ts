@@ -45,6 +45,15 @@ describe("a deviation's link on its own side (deviates_from; tester61 L12)", () 
     fillSections(dir);
     git(dir, ["add", "-A"]);
     git(dir, ["commit", "-qm", "临时偏离草稿"]);
+    // Without its last day a deviation is refused in one line, as doc/deviation-without-end would report it (breaker63 P7).
+    const draft = readFileSync(join(dir, DEVIATION), "utf8");
+    expect(await zh(dir, "release", "WI-010-03", "--summary", "首次发布", "--prepared", "gaoyang", "--reviewed", "huangjun", "--approved", "zhangli", "--date", "2026-12-04", "-y")).toEqual({
+      code: 2,
+      stdout: "",
+      stderr: "csr: WI-010-03 是对 WI-010-01 的偏离（deviates_from），发布时须用 --until <日期> 给出有效期的最后一天（偏离只在限定的时间或数量内适用，按数量限定的写预计用完的那一天；更改要长期保留的，应修订 WI-010-01，doc/deviation-without-end）。\n",
+    });
+    expect(readFileSync(join(dir, DEVIATION), "utf8")).toBe(draft);
+    expect(git(dir, ["status", "--short"])).toBe("");
     const released = await zh(dir, "release", "WI-010-03", "--summary", "首次发布", "--prepared", "gaoyang", "--reviewed", "huangjun", "--approved", "zhangli", "--date", "2026-12-04", "--until", "2026-12-19", "-y");
     expect(released.stderr).toBe(expiredNote("2026-12-19", "WI-010-03"));
     expect(released.code).toBe(0);

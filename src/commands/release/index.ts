@@ -151,6 +151,14 @@ async function release(ctx: CommandContext, id: string, given: ReleaseFlags, pro
     if (bodyOnPaper(doc)) throw new UserError(t("release.body-on-paper", { id: doc.id, version: currentRevision(doc)!.version }), t("release.body-on-paper.hint", { id: doc.id }));
     // The CSR links the new text breaks refuse the release whatever the answers, before the questions (tester23 F18).
     const links = await planLinks(root, repo.csrs, doc, file.path);
+    // A deviation is limited in time or quantity (IATF 16949 8.5.6.1.1): released without its last day it would be
+    // doc/deviation-without-end's finding at once, fixed only by another revision. Refused before any question, as the rule
+    // reports it, unless qms.yaml turns the rule off (breaker63 P7).
+    const deviatesFrom = [...new Set(doc.deviates_from ?? [])];
+    // The check engine is loaded only then, as for the late check below.
+    if (deviatesFrom.length > 0 && given.until === undefined && (await import("../../check/engine.js")).configuredSeverity("doc/deviation-without-end", repo.config?.value.rules ?? {}) !== undefined) {
+      throw new UserError(t("release.deviation-without-until", { id: doc.id, targets: deviatesFrom.join(t("common.list-separator")) }));
+    }
     // Changes git has not committed would go into the release's commit: shown and asked about first, or refused.
     const pending = uncommittedChange(root, file.path);
     // Asked for only of a document csr can release: an external one's refusal comes first, not a request for signers it will not take.
