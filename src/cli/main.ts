@@ -608,6 +608,8 @@ export async function run(argv: string[], output?: Output): Promise<number> {
           .option("--force", t("help.release.force"))
           .option("--include-changes", t("help.release.include-changes"))
           .option("-y, --yes", t("help.common.yes"))
+          // A no-op: written after the other writing commands' --commit, it must not make the release with its signatures fail (tester64 N14).
+          .option("--commit", t("help.release.commit"))
           .action(action(async () => (await import("../commands/release/index.js")).releaseCommand));
       },
       sign: () => {

@@ -5,7 +5,7 @@
  */
 import { Command } from "commander";
 import { describe, expect, it, vi } from "vitest";
-import { csrInProcess } from "../helpers.js";
+import { csr, csrInProcess, git, gitInit, minimalRepo } from "../helpers.js";
 
 /**
  * Commands that ask nothing and write no repository file: they read and print, or write only the
@@ -34,5 +34,17 @@ describe("csr's writing commands", () => {
     walk(program!, []);
     expect(leaves.length).toBeGreaterThan(40);
     expect(leaves.filter((c) => !c.yes && !READING.includes(c.name)).map((c) => c.name)).toEqual([]);
+  });
+});
+
+describe("csr release --commit", () => {
+  it("is accepted and changes nothing: a release always commits and tags (tester64 N14)", () => {
+    const draft = ["id: QP-001", "title: 文件控制程序", "level: 2", "kind: procedure", "department: QA", "status: draft", "sections:", "  - title: 目的", "    text: 规定文件控制。", ""].join("\n");
+    const dir = gitInit(minimalRepo({ "documents/QP-001.yaml": draft }));
+    const released = csr(["-C", dir, "release", "QP-001", "--summary", "首次发布", "--prepared", "zhang", "--reviewed", "li", "--approved", "wang", "--date", "2026-03-02", "-y", "--commit"]);
+    const commit = git(dir, ["rev-parse", "--short=7", "HEAD"]).trim();
+    expect(released).toEqual({ code: 0, stdout: `Released QP-001 A/0 (documents/QP-001.yaml): commit ${commit}, tag QP-001/A-0.\n`, stderr: "" });
+    expect(git(dir, ["status", "--porcelain"])).toBe("");
+    expect(csr(["release", "--help"]).stdout).toContain("--commit");
   });
 });
