@@ -1,5 +1,5 @@
 import { t } from "../../../i18n/index.js";
-import { codeWithLabel, revisionName } from "../../../i18n/values.js";
+import { personWithId, revisionName } from "../../../i18n/values.js";
 import { confirmationsKeepingNoDecision } from "../../../model/review-timeliness.js";
 import type { Rule } from "../../rule.js";
 
@@ -60,7 +60,7 @@ review:
         const person = ctx.index.people.get(c.by)?.value;
         ctx.report(
           { file, path: ["review", "confirmations", index] },
-          t("rule.csr/confirmed-without-decision", { id: csr.id, source: csr.source.document, revision: revisionName(c.source_revision), date: c.date, who: person ? codeWithLabel(person.name, person.id) : c.by }),
+          t("rule.csr/confirmed-without-decision", { id: csr.id, source: csr.source.document, revision: revisionName(c.source_revision), date: c.date, who: person ? personWithId(person) : c.by }),
         );
       }
     }

@@ -2,7 +2,7 @@ import { currentRevision } from "../../../model/index.js";
 import type { Role } from "../../../model/types.js";
 import type { Rule } from "../../rule.js";
 import { t } from "../../../i18n/index.js";
-import { codeWithLabel } from "../../../i18n/values.js";
+import { codeWithLabel, personWithId } from "../../../i18n/values.js";
 
 const SIGNATURES: [role: "prepared" | "reviewed" | "standardization" | "approved", needs: Role][] = [
   ["prepared", "author"],
@@ -47,7 +47,7 @@ export const rule: Rule = {
         ctx.report(
           { file, path: ["revisions", doc.revisions!.length - 1, signature, "by"] },
           t(`rule.doc/approver-lacks-role.${signature}`, {
-            who: codeWithLabel(person.name, person.id),
+            who: personWithId(person),
             version: current.version,
             role: codeWithLabel(needs, t(`value.role.${needs}`)),
             command: `csr person update ${person.id} --roles ${[...person.roles, needs].join(",")}`,
