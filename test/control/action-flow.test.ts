@@ -36,7 +36,8 @@ const opened = builtOnce(() => {
   return dir;
 });
 
-const SIGNED = { prepared: "huangjun", reviewed: "zhangli", approved: "xuht", date: "2026-11-12" };
+// With its 总页数, which QP-010's earlier revisions record: csr release would ask for it too (tester63 N15).
+const SIGNED = { prepared: "huangjun", reviewed: "zhangli", approved: "xuht", date: "2026-11-12", totalPages: "2" };
 const revisionOf = (dir: string) => readFileSync(join(dir, "documents/procedures/QP-010.yaml"), "utf8").split("  - version: A/2\n")[1]!;
 
 describe("csr release at a terminal offers the open corrective actions", () => {
@@ -72,7 +73,7 @@ describe("csr release at a terminal offers the open corrective actions", () => {
     screen.keypress("space");
     screen.keypress("enter");
     expect(await done).toBe(0);
-    expect(revisionOf(dir)).toContain("    summary: 首件确认\n    actions:\n      - 8D-2026-013\n    prepared:");
+    expect(revisionOf(dir)).toContain("    summary: 首件确认\n    actions:\n      - 8D-2026-013\n    total_pages: 2\n    prepared:");
 
     const other = await opened();
     const none = releaseDocument(capture(other), "QP-010", SIGNED, prompts);

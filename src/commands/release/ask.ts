@@ -39,7 +39,8 @@ export function releaseNeedsAnswers(repo: Repository, doc: ControlledDocument, f
     (signatures.has("countersigned") && !(flags.countersigned ?? []).some(given)) ||
     (signatures.has("standardization") && !given(flags.standardization)) ||
     (signatures.has("military_representative") && !given(flags.militaryRepresentative)) ||
-    (!(flags.action ?? []).some(given) && actionsNamedInBasis(repo, flags).length > 0)
+    (!(flags.action ?? []).some(given) && actionsNamedInBasis(repo, flags).length > 0) ||
+    (flags.totalPages === undefined && lastTotalPages(doc) !== undefined)
   );
 }
 
@@ -143,7 +144,33 @@ export async function askForRelease(ask: Prompts, repo: Repository, index: RepoI
     const answer = await ask.input({ message: t("prompt.release.date"), default: localToday(), required: true, validate: eventDateAnswer({ follows: latest ? { ...revisionEvent(latest), of: doc.id } : undefined }) });
     answered.date = dateAnswer(answer);
   }
+  await askTotalPages(ask, doc, answered);
   return answered;
+}
+
+/**
+ * The 总页数 of the earlier revision that records one last (revisions' `total_pages`), with its version;
+ * undefined when none does. A revision record that gives 总页数 for each version needs it for the new one too,
+ * else its cell is blank where the earlier ones are filled (tester63 N15).
+ */
+export function lastTotalPages(doc: ControlledDocument): { version: string; pages: number } | undefined {
+  const revision = [...(doc.revisions ?? [])].reverse().find((r) => r.total_pages !== undefined);
+  return revision ? { version: revision.version, pages: revision.total_pages! } : undefined;
+}
+
+/**
+ * --total-pages asked when not given and an earlier revision records its 总页数: the last recorded count offered
+ * (Enter keeps it), a blank answer leaving it unrecorded, as without the option (tester63 N15).
+ */
+async function askTotalPages(ask: Prompts, doc: ControlledDocument, answered: ReleaseFlags): Promise<void> {
+  const last = lastTotalPages(doc);
+  if (answered.totalPages !== undefined || last === undefined) return;
+  const answer = await ask.input({
+    message: t("prompt.release.total-pages", { version: last.version, pages: last.pages }),
+    default: String(last.pages),
+    validate: (value) => value.trim() === "" || /^[1-9]\d{0,3}$/.test(value.trim()) || t("prompt.release.total-pages-invalid"),
+  });
+  if (answer.trim() !== "") answered.totalPages = answer.trim();
 }
 
 const FLAG = SIGNATURE_FLAGS;

@@ -132,7 +132,8 @@ export async function releaseDocument(ctx: CommandContext, id: string, flags: Re
 async function release(ctx: CommandContext, id: string, given: ReleaseFlags, prompts: Prompts | undefined): Promise<number> {
   // The options given are read before anything else, as without a terminal; answers are read again below.
   const early = checkDateOptions(given);
-  const totalPages = totalPagesOption(given.totalPages);
+  // Refused before anything else; an answer to its question (release/ask.ts askTotalPages) is read below.
+  totalPagesOption(given.totalPages);
   const root = findRoot(ctx.dir);
   await refuseUnlessGitIsClean(root);
   return withRepositoryLock(ctx, root, async () => {
@@ -176,6 +177,7 @@ async function release(ctx: CommandContext, id: string, given: ReleaseFlags, pro
     const included = await confirmUncommitted(pending, doc.id, given.includeChanges, terminal);
     const flags = ask ? await askForRelease(ask, repo, index, doc, given) : given;
     const { date, signed, effective } = checkDateOptions(flags);
+    const totalPages = totalPagesOption(flags.totalPages);
     const until = flags.until === undefined ? undefined : dateOption(flags.until, "--until");
     if (until !== undefined && until < effective) throw new UserError(t("release.until-before-effective", { until, effective }));
     // Ended before today, it is released expired: a typo, or a temporary document recorded after it ran (paperwork catching up), which is
