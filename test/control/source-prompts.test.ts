@@ -50,6 +50,8 @@ describe("csr source update, asked at a terminal", () => {
         "  DYA-006  返工前风险评估，返工品100%复检并可追溯",
         "1 CSR(s) removed in revision E, now superseded:",
         "  DYA-005  每批交付随附第三方实验室爆破试验报告",
+        // Where the changed requirement is addressed (tester64 N6).
+        "Documents to check: QP-010 5.1 (DYA-004 changed).",
         "Requirements new in revision E: register them with 'csr add --customer DYA --source DYA-SQM'.",
         "",
       ].join("\n"),

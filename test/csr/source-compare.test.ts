@@ -152,6 +152,24 @@ describe("csr source update with appendix and renumbered sections (tester64 N2, 
   });
 });
 
+describe("the documents to check after a new revision (tester64 N6)", { timeout: 120_000 }, () => {
+  it("csr source update and csr set --text end with the places the changed and removed requirements are addressed", async () => {
+    const dir = repoWithManual(asText(REVISION_A), "txt");
+    writeFileSync(join(dir, "customers/DYA/手册B.txt"), asText(REVISION_B));
+    const addressed = (document: string, section: string) => `addressed:\n  - { document: ${document}, section: ${section} }\n`;
+    writeFileSync(join(dir, "csr/DYA/DYA-002.yaml"), decidedCsr("DYA-002", "2.2 内部审核", "每年进行过程审核") + addressed("QP-007", "5.4 产品和过程确认"));
+    writeFileSync(join(dir, "csr/DYA/DYA-005.yaml"), decidedCsr("DYA-005", "4 包装与标识", "包装标签须含批次号") + addressed("QP-013", "5"));
+    writeFileSync(join(dir, "csr/DYA/DYA-001.yaml"), decidedCsr("DYA-001", "2.1 体系认证", "供应商须保持IATF 16949认证有效") + addressed("QP-002", "4"));
+    const result = csr(["-C", dir, "source", "update", "DYA-SQM", "--revision", "B", "--received", "2026-03-02", "--file", "customers/DYA/手册B.txt", "--accept", "--by", "wang", "--date", "2026-03-03", "--lang", "zh-CN"]);
+    expect(result.code).toBe(0);
+    // DYA-001, unchanged, leaves QP-002 as it was.
+    expect(result.stdout).toContain("  DYA-005  包装标签须含批次号\n需核查的文件：QP-007 5.4（DYA-002 已变更）、QP-013 5（DYA-005 已删除）。\n");
+    const set = csr(["-C", dir, "set", "DYA-002", "--text", "供应商每年至少进行一次过程审核和一次产品审核。", "-y", "--lang", "en"]);
+    expect(set.code).toBe(0);
+    expect(set.stdout).toContain("\nDocuments to check: QP-007 5.4 (DYA-002's wording changed).\n");
+  });
+});
+
 describe("csr source update at a terminal", () => {
   const prompts = { input: wrapPrompt(input), select: wrapPrompt(select), search: wrapPrompt(search) } as unknown as Prompts;
 
