@@ -186,6 +186,9 @@ function mapErrors(file: SourceFile, errors: ErrorObject[]): LoadProblem[] {
       });
       continue;
     }
+    // A field one of several forms of the value requires (anyOf of required: a read-across names a document, process or
+    // product): the anyOf's one message, with the value's description, says it, not one missing field per form.
+    if (error.keyword === "required" && /\/anyOf\/\d+\/required$/.test(error.schemaPath) && alternatives.has(error.instancePath)) continue;
     if (error.keyword === "required") {
       const name = String(error.params.missingProperty);
       const [line, column] = locate(file, path);

@@ -205,6 +205,12 @@ describe("csr action step, readacross and close", () => {
     const late = run(dir, "action", "readacross", "8D-2026-012", "--product", "D2平台软管", "--result", "x", "--by", "zhoupeng");
     expect([late.code, late.stderr]).toEqual([2, "csr: 纠正措施 8D-2026-012 已于 2026-11-20 关闭，不能再修改。\n"]);
     expect(checkJson(dir).findings.filter((f) => f.file.startsWith("actions/"))).toEqual([]);
+    // Written by hand, a read-across naming nothing checked is what csr action readacross refuses: the schema says so too (review 63).
+    const file = join(dir, "actions", "8D-2026-012.yaml");
+    writeFileSync(file, readFileSync(file, "utf8").replace("  - {document: WI-010-02, result:", "  - {result:"));
+    expect(checkJson(dir).findings.filter((f) => f.file.startsWith("actions/")).map((f) => [f.rule, f.line, f.message])).toEqual([
+      ["schema/invalid-value", 33, "'read_across[0]' is a mapping, which has the wrong form. One thing checked: a document, a process or a product (at least one of them), with the result."],
+    ]);
   });
 
   it("answers a record overdue only at D8 with csr action close, the command that records D8", async () => {
