@@ -184,7 +184,7 @@ describe("a CSR with no decision (month report #2)", () => {
         line: 15,
         column: 7,
         message:
-          "BCM-005: 徐海涛 (xuht) confirmed on 2026-11-24 that BCM-SPA revision 1.1 leaves it unchanged, but its review round had no decision to keep by then. Review it with 'csr review BCM-005' (the departments' opinions, then --disposition), then remove this confirmation from 'review.confirmations'.",
+          "BCM-005: Xu Haitao (xuht) confirmed on 2026-11-24 that BCM-SPA revision 1.1 leaves it unchanged, but its review round had no decision to keep by then. Review it with 'csr review BCM-005' (the departments' opinions, then --disposition), then remove this confirmation from 'review.confirmations'.",
       },
     ]);
     expect(check.code).toBe(1);
