@@ -541,6 +541,7 @@ export async function run(argv: string[], output?: Output): Promise<number> {
           .option("--due-by <date>", t("help.list.due-by"))
           .option("--standard <id>", t("help.list.standard"))
           .option("--missing", t("help.list.missing"))
+          .option("--source <source>", t("help.list.source"))
           .option("--format <format>", t("help.common.format"))
           .option("--out <file|dir>", t("help.common.out"))
           .option("--force", t("help.common.force"))

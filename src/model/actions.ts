@@ -111,3 +111,80 @@ export function revisionsNaming(documents: readonly ControlledDocument[], ids: R
   }
   return out;
 }
+
+/**
+ * The record as it stood at the end of `day` (YYYY-MM-DD), for a register or card of a past day: a step
+ * done, the closure and a read-across dated after it are taken away (their due dates stay, as counted
+ * on receipt); undefined when it was received after `day`.
+ */
+export function actionOn(action: CorrectiveAction, day: string): CorrectiveAction | undefined {
+  if (action.received > day) return undefined;
+  if (!actionRecordedAfter(action, day)) return action;
+  const steps = Object.fromEntries(
+    Object.entries(action.steps ?? {}).map(([step, entry]) => {
+      if (entry === undefined || entry.done === undefined || entry.done <= day) return [step, entry];
+      // The step's due date stays; what was recorded of its doing goes with the day it was done.
+      return [step, entry.due !== undefined ? { due: entry.due } : {}];
+    }),
+  ) as CorrectiveAction["steps"];
+  const readAcross = (action.read_across ?? []).filter((r) => r.date <= day);
+  const { read_across: _ra, ...rest } = action;
+  return { ...rest, ...(steps ? { steps } : {}), ...(readAcross.length > 0 ? { read_across: readAcross } : {}) };
+}
+
+/** Whether something of the record is dated after `day`: a step done, the closure, a read-across. */
+export function actionRecordedAfter(action: CorrectiveAction, day: string): boolean {
+  return actionSteps(action).some((s) => s.done !== undefined && s.done > day) || (action.read_across ?? []).some((r) => r.date > day);
+}
+
+/**
+ * Where an open record stands: its first step D3 … D8 without a done date, and the next due date of the
+ * steps not done from it on (`dueStep`, the step it belongs to: the current one, or a later one when the
+ * current step has none, as D8's 15 working days while D5 has no date of its own), whether that date is
+ * before `today` (past due, as action/step-overdue judges); undefined once the record is closed.
+ */
+export function currentStep(action: CorrectiveAction, today: string): { step: ActionStepId; dueStep?: ActionStepId; due?: string; overdue: boolean } | undefined {
+  if (actionClosed(action)) return undefined;
+  const done = (s: ActionStepId) => (s === "D8" ? action.steps?.D8?.done : action.steps?.[s]?.done) !== undefined;
+  const open = ACTION_STEPS.filter((s) => !done(s));
+  const step = open[0]!;
+  const dueStep = open.slice(open.indexOf(step)).find((s) => action.steps?.[s]?.due !== undefined);
+  const due = dueStep === undefined ? undefined : action.steps![dueStep]!.due!;
+  return { step, ...(dueStep !== undefined ? { dueStep, due: due! } : {}), overdue: due !== undefined && due < today };
+}
+
+/** The state of a record on `today` as the register and the card give it: closed (D8 done), overdue (a step past due, overdueSteps), else open. */
+export type ActionStatus = "open" | "overdue" | "closed";
+export function actionStatus(action: CorrectiveAction, today: string): ActionStatus {
+  if (actionClosed(action)) return "closed";
+  return overdueSteps(action, today).length > 0 ? "overdue" : "open";
+}
+
+/** Whether a revision's `actions` (Revision actions, csr release --action) name the record `id`: by its id as written, as ref/unresolved resolves them. */
+export function namesAction(named: readonly string[] | undefined, id: string): boolean {
+  return named?.includes(id) === true;
+}
+
+/** A revision released to carry out a corrective action record (Revision actions): the document, its version and the day it was released. */
+export interface ActionRevision {
+  document: string;
+  version: string;
+  date?: string;
+}
+
+/**
+ * The revisions of `documents` that name each record (csr release --action), by the record's id, in the
+ * order of the documents and their revisions; those released after `day` (YYYY-MM-DD) left out.
+ */
+export function actionRevisions(documents: Iterable<ControlledDocument>, day: string): Map<string, ActionRevision[]> {
+  const out = new Map<string, ActionRevision[]>();
+  for (const doc of documents) {
+    for (const revision of doc.revisions ?? []) {
+      if (revision.date !== undefined && revision.date > day) continue;
+      for (const id of new Set(revision.actions ?? [])) {
+        out.set(id, [...(out.get(id) ?? []), { document: doc.id, version: revision.version, ...(revision.date !== undefined ? { date: revision.date } : {}) }]);
+      }
+    }
+  }
+  return out;
+}

@@ -48,6 +48,7 @@ describe("csr export", () => {
       "培训记录",
       "未完成培训",
       "文件定期评审记录",
+      "纠正措施台账",
       "过程清单",
       "到期记录清单",
       "管理评审输入",
@@ -111,7 +112,7 @@ describe("csr export", () => {
     const out = join(tempDir(), "en.xlsx");
     expect((await csrInProcess(["-C", REPO, "export", "--out", out, "--lang", "en"])).code).toBe(0);
     const workbook = await readWorkbook(out);
-    expect(workbook.worksheets.map((w) => w.name)).toEqual(["Procedures", "Documents", "In preparation", "Forms", "External documents", "Obsolete documents", "Coverage MINI", "Clause xref MINI", "CSR matrix", "CSR list", "Review timeliness", "Symbols", "Distribution", "Training", "Training missing", "Periodic reviews", "Processes", "Records due for disposal", "Management review"]);
+    expect(workbook.worksheets.map((w) => w.name)).toEqual(["Procedures", "Documents", "In preparation", "Forms", "External documents", "Obsolete documents", "Coverage MINI", "Clause xref MINI", "CSR matrix", "CSR list", "Review timeliness", "Symbols", "Distribution", "Training", "Training missing", "Periodic reviews", "Corrective actions", "Processes", "Records due for disposal", "Management review"]);
     expect(workbook.getWorksheet("Forms")!.getCell("A1").value).toBe("Form register (2 in total)");
   });
 

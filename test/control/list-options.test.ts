@@ -10,13 +10,14 @@ import { copyFixture, csr, csrInProcess } from "../helpers.js";
 import { threeDepartmentRepo, trainingProcedure } from "./three-departments.js";
 
 /** The lists of csr list, and which of them each narrowing option applies to: the specification, written out. */
-const LISTS = ["csr", "procedures", "documents", "forms", "external", "obsolete", "symbols", "reviews", "distribution", "training", "periodic-reviews", "edition-review", "people", "management-review", "processes", "audits", "disposals"];
+const LISTS = ["csr", "procedures", "documents", "forms", "external", "obsolete", "symbols", "reviews", "distribution", "training", "periodic-reviews", "edition-review", "people", "management-review", "processes", "audits", "disposals", "actions"];
 const TAKES: Record<string, { value?: string; lists: string[] }> = {
-  "--customer": { value: "DYA", lists: ["csr", "symbols", "reviews"] },
-  "--status": { value: "x", lists: ["csr", "documents", "distribution"] },
+  "--customer": { value: "DYA", lists: ["csr", "symbols", "reviews", "actions"] },
+  "--status": { value: "x", lists: ["csr", "documents", "distribution", "actions"] },
+  "--source": { value: "audit", lists: ["actions"] },
   "--overdue": { lists: ["csr", "distribution"] },
-  "--from": { value: "2026-01-01", lists: ["csr", "reviews", "distribution", "periodic-reviews", "management-review", "audits"] },
-  "--to": { value: "2026-02-01", lists: ["csr", "reviews", "distribution", "periodic-reviews", "management-review", "audits"] },
+  "--from": { value: "2026-01-01", lists: ["csr", "reviews", "distribution", "periodic-reviews", "management-review", "audits", "actions"] },
+  "--to": { value: "2026-02-01", lists: ["csr", "reviews", "distribution", "periodic-reviews", "management-review", "audits", "actions"] },
   "--clause": { value: "8.5", lists: ["csr"] },
   "--owner": { value: "zhang", lists: ["csr"] },
   "--process": { value: "C1", lists: ["csr"] },
@@ -102,12 +103,12 @@ describe("csr list refuses an option that does not narrow the list asked for (te
     expect(csr(["-C", dir, "list", "training", "--customer", "DYA"], { lang: null })).toEqual({
       code: 2,
       stdout: "",
-      stderr: "csr: --customer 只用于 csr list、csr list symbols 和 csr list reviews，不用于 'csr list training'。\n",
+      stderr: "csr: --customer 只用于 csr list、csr list symbols、csr list reviews 和 csr list actions，不用于 'csr list training'。\n",
     });
     expect(csr(["-C", dir, "list", "periodic-reviews", "--status", "revise"], { lang: null })).toEqual({
       code: 2,
       stdout: "",
-      stderr: "csr: --status 只用于 csr list、csr list documents 和 csr list distribution，不用于 'csr list periodic-reviews'。\n",
+      stderr: "csr: --status 只用于 csr list、csr list documents、csr list distribution 和 csr list actions，不用于 'csr list periodic-reviews'。\n",
     });
     expect(csr(["-C", dir, "list", "training", "--overdue"])).toEqual({
       code: 2,

@@ -7,7 +7,7 @@ import { UserError } from "../../core/errors.js";
 import { conjunction, t } from "../../i18n/index.js";
 
 /** The lists of `csr list`: the CSR list (`csr`) and the registers. */
-export const LISTS = ["csr", "procedures", "documents", "forms", "external", "obsolete", "symbols", "reviews", "distribution", "training", "periodic-reviews", "edition-review", "people", "management-review", "processes", "audits", "disposals"] as const;
+export const LISTS = ["csr", "procedures", "documents", "forms", "external", "obsolete", "symbols", "reviews", "distribution", "training", "periodic-reviews", "edition-review", "people", "management-review", "processes", "audits", "disposals", "actions"] as const;
 export type ListName = (typeof LISTS)[number];
 
 /**
@@ -15,14 +15,16 @@ export type ListName = (typeof LISTS)[number];
  * The options every list takes (--format, --out, --force, --today, -y) are not here.
  */
 export const LIST_OPTIONS: readonly { key: string; flag: string; lists: readonly ListName[] }[] = [
-  { key: "customer", flag: "--customer", lists: ["csr", "symbols", "reviews"] },
-  // Each list by its own states: a CSR's, a document's, a controlled copy's.
-  { key: "status", flag: "--status", lists: ["csr", "documents", "distribution"] },
+  { key: "customer", flag: "--customer", lists: ["csr", "symbols", "reviews", "actions"] },
+  // Each list by its own states: a CSR's, a document's, a controlled copy's, a corrective action's.
+  { key: "status", flag: "--status", lists: ["csr", "documents", "distribution", "actions"] },
+  // The corrective actions of a customer complaint, an internal audit, an internal finding, a field failure.
+  { key: "source", flag: "--source", lists: ["actions"] },
   // CSRs reviewed late; copies still out past their 应回收日期.
   { key: "overdue", flag: "--overdue", lists: ["csr", "distribution"] },
-  // By the day a review round started, a copy was issued or came back, a document was periodically reviewed, a process was audited.
-  { key: "from", flag: "--from", lists: ["csr", "reviews", "distribution", "periodic-reviews", "management-review", "audits"] },
-  { key: "to", flag: "--to", lists: ["csr", "reviews", "distribution", "periodic-reviews", "management-review", "audits"] },
+  // By the day a review round started, a copy was issued or came back, a document was periodically reviewed, a process was audited, a corrective action was received.
+  { key: "from", flag: "--from", lists: ["csr", "reviews", "distribution", "periodic-reviews", "management-review", "audits", "actions"] },
+  { key: "to", flag: "--to", lists: ["csr", "reviews", "distribution", "periodic-reviews", "management-review", "audits", "actions"] },
   { key: "clause", flag: "--clause", lists: ["csr"] },
   { key: "owner", flag: "--owner", lists: ["csr"] },
   // The CSRs an internal auditor samples in a process: those its documents address (IATF 16949 9.2.2.1, 9.2.2.3).

@@ -1,4 +1,4 @@
-/** `csr list procedures|documents|forms|external|obsolete|symbols|reviews|distribution|training|periodic-reviews|edition-review|people|management-review|processes|audits|disposals`: the registers auditors ask for, the people who may be named, the management review inputs of a period, the process list the internal audit programme is planned from, the internal audits made, and the records due for disposal. */
+/** `csr list procedures|documents|forms|external|obsolete|symbols|reviews|distribution|training|periodic-reviews|edition-review|people|management-review|processes|audits|disposals|actions`: the registers auditors ask for, the people who may be named, the management review inputs of a period, the process list the internal audit programme is planned from, the internal audits made, the records due for disposal, and the corrective actions (纠正措施台账). */
 import { UserError } from "../../core/errors.js";
 import { closest, didYouMean } from "../../core/text.js";
 import { list, t } from "../../i18n/index.js";
@@ -6,7 +6,9 @@ import { findRoot } from "../../load/discover.js";
 import type { RegisterContext } from "../../report/registers/context.js";
 import { COPY_STATES, distributionRegister, type CopyFilter, type CopyState } from "../../report/registers/distribution.js";
 import { codeOfLabel } from "../../i18n/values.js";
+import { ACTION_SOURCES } from "../../model/types.js";
 import type { Period } from "../../model/review-timeliness.js";
+import { ACTION_STATUS_FILTERS, actionRegister, type ActionFilter } from "../../report/registers/actions.js";
 import { auditRegister } from "../../report/registers/audits.js";
 import { disposalRegister } from "../../report/registers/disposals.js";
 import { DOCUMENT_LIST_STATUSES, documentList } from "../../report/registers/documents.js";
@@ -55,6 +57,8 @@ export interface RegisterFlags extends OutputFlags, PeriodFlags {
   missing?: boolean;
   /** `csr list edition-review`: the catalog id of the new edition (default: the repository's one). */
   standard?: string;
+  /** `csr list actions`: the corrective actions of this source (ACTION_SOURCES, or its label). */
+  source?: string;
 }
 
 /** The registers of documents in force that --columns may give a 下次定期评审 column (next_review, tester54a A9). */
@@ -111,6 +115,8 @@ export async function listRegisterCommand(ctx: CommandContext, what: string, fla
     table = processRegister(rc, { today });
   } else if (what === "audits") {
     table = auditRegister(rc, { today, ...(period ? { period } : {}) });
+  } else if (what === "actions") {
+    table = actionRegister(rc, { today, filter: actionFilter(rc, flags, period) });
   } else if (what === "disposals") {
     // The year-end question: which batches may be disposed of by the day given (today by default).
     table = disposalRegister(rc, { today, dueBy: flags.dueBy !== undefined ? dateOption(flags.dueBy, "--due-by") : today });
@@ -199,6 +205,21 @@ function trainingFilter(rc: RegisterContext, flags: RegisterFlags): TrainingFilt
   return {
     ...(subject !== undefined ? { document: subject } : {}),
     ...(flags.department !== undefined ? { department: resolveDepartment(rc.index, flags.department, "--department") } : {}),
+  };
+}
+
+/**
+ * --customer, --status, --source, --from/--to of `csr list actions`: a customer's complaints (its code;
+ * unknown ones refused with the nearest), the records open (overdue ones included), overdue or closed,
+ * of a source, received in the period; each also by its label (进行中, 顾客投诉).
+ */
+function actionFilter(rc: RegisterContext, flags: RegisterFlags, period: Period | undefined): ActionFilter {
+  if (flags.customer !== undefined && !rc.index.customers.has(flags.customer)) throw new UserError(t("list.unknown-customer", { code: flags.customer }) + didYouMean(flags.customer, rc.index.customers.keys()));
+  return {
+    ...(flags.customer !== undefined ? { customer: flags.customer } : {}),
+    ...(flags.status !== undefined ? { status: choiceOption(flags.status, "--status", ACTION_STATUS_FILTERS, "open") } : {}),
+    ...(flags.source !== undefined ? { source: choiceOption(flags.source, "--source", ACTION_SOURCES, "complaint") } : {}),
+    ...(period !== undefined ? { period } : {}),
   };
 }
 

@@ -1,5 +1,6 @@
 /** Every register and matrix, in the order of the sheets of `csr export`. */
 import type { Table } from "../table.js";
+import { actionRegister } from "./actions.js";
 import { clauseCrossReference } from "./clause-xref.js";
 import { clauseMatrix } from "./clauses.js";
 import type { RegisterContext } from "./context.js";
@@ -42,7 +43,8 @@ export function auditRegisters(ctx: RegisterContext, today: string, drafts?: Dra
  * repository's standards do not ask for and that would be empty is left out (symbolTableExpected).
  * `unreleased`: after the controlled document list, the list of the drafts and documents in review,
  * when there are any (documentList `unreleased`): a sheet of its own, not on the controlled list's form;
- * for a past day, where they come from (DraftsOn, unreleasedList). Last, the process list (过程清单),
+ * for a past day, where they come from (DraftsOn, unreleasedList). Then the corrective action register
+ * (纠正措施台账). Last, the process list (过程清单),
  * the records due for disposal by `today` (到期记录清单) and the management review inputs of the
  * calendar year to `today` (管理评审输入), as `csr list` gives each without options.
  */
@@ -76,6 +78,8 @@ export function* eachRegister(ctx: RegisterContext, today: string, options: { ev
   for (const catalog of standards) {
     if (catalog.supersedes && standards.some((c) => c.id === catalog.supersedes!.standard)) yield editionReviewRegister(ctx, { today, standard: catalog.id });
   }
+  // The corrective action register (纠正措施台账) as `csr list actions` gives it: complaints, audit nonconformities and their 8D steps.
+  yield actionRegister(ctx, { today });
   // The year-end registers, as `csr list processes|disposals|management-review` give them without options:
   // the process list, the record batches whose retention ends by today, the management review inputs of the year to today.
   yield processRegister(ctx, { today });

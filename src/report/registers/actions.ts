@@ -1,0 +1,160 @@
+/**
+ * The corrective action register (纠正措施台账, the 8D and nonconformity log): one row per record of
+ * actions/ (csr action open|step|readacross|close) — where it came from (a customer's complaint with its
+ * number, an internal audit's report, an internal finding, a field failure), the part, when it was
+ * received, each step's due and done date, where it stands (the step it is at and its due date), its
+ * status (进行中, 逾期, 已关闭), the revisions released to carry it out (csr release --action), the
+ * read-across entries and the day it was closed. IATF 16949 10.2.3, 10.2.6 (customer complaints and
+ * field failures: documented information retained), 10.2.1 (corrective action), 10.3.1 (lessons
+ * learned); GJB 9001C 10.2. The SQE's complaint log and the management review's corrective action
+ * status (9.3.2.1) are read from it.
+ */
+import { localized } from "../../core/text.js";
+import { repositoryCalendar } from "../../load/calendar.js";
+import { actionOn, actionRecordedAfter, actionRevisions, actionStatus, currentStep } from "../../model/actions.js";
+import { workdaysLate } from "../../model/calendar.js";
+import type { Period } from "../../model/review-timeliness.js";
+import { ACTION_STEPS, type ActionSource, type ActionStepId, type CorrectiveAction } from "../../model/types.js";
+import type { Column, Table } from "../table.js";
+import { asOfNotes, compareIds, customerName, personName, t, type RegisterContext } from "./context.js";
+import { filterNotesOf } from "./filter.js";
+import { periodAskedNotes, periodWords } from "./period.js";
+
+/** What `csr list actions` narrows the register to: a customer's complaints, a status, a source, the records received in a period. */
+export interface ActionFilter {
+  customer?: string;
+  status?: (typeof ACTION_STATUS_FILTERS)[number];
+  source?: ActionSource;
+  period?: Period;
+}
+
+/** The states --status takes: open (进行中, overdue ones included), overdue (逾期), closed (已关闭). */
+export const ACTION_STATUS_FILTERS = ["open", "overdue", "closed"] as const;
+
+/**
+ * The records as they stood on `today` (YYYY-MM-DD; actionOn: those received later left out, what was
+ * done later not yet done), by the day received, then by id. Each row's status and 进度 are judged on
+ * `today`: a step is overdue the day after its due date (action/step-overdue), its lateness counted in
+ * working days on the repository's calendar. `filter` narrows the rows (filtered title, note and file
+ * name, filterNotesOf).
+ */
+export function actionRegister(ctx: RegisterContext, options: { today: string; filter?: ActionFilter }): Table {
+  const { today, filter = {} } = options;
+  const calendar = repositoryCalendar(ctx.repo.config?.value);
+  const all = ctx.repo.actions.flatMap(({ value }) => actionOn(value, today) ?? []).sort((a, b) => a.received.localeCompare(b.received) || compareIds(a.id, b.id));
+  const statusOf = (a: CorrectiveAction) => actionStatus(a, today);
+  const shown = all.filter(
+    (a) =>
+      (filter.customer === undefined || a.customer === filter.customer) &&
+      (filter.source === undefined || a.source === filter.source) &&
+      (filter.status === undefined || (filter.status === "open" ? statusOf(a) !== "closed" : statusOf(a) === filter.status)) &&
+      (filter.period === undefined || (a.received >= filter.period.from && a.received <= filter.period.to)),
+  );
+  const revisions = actionRevisions(
+    ctx.repo.documents.map((d) => d.value),
+    today,
+  );
+  const separator = t(ctx, "register.list-separator");
+  const parts = [
+    ...(filter.source !== undefined ? [t(ctx, "register.filter.action-source", { source: t(ctx, `action.source.${filter.source}`) })] : []),
+    ...(filter.customer !== undefined ? [t(ctx, "register.filter.customer", { customer: customerName(ctx, filter.customer) })] : []),
+    ...(filter.status !== undefined ? [t(ctx, "register.filter.status", { status: t(ctx, filter.status === "open" ? "register.actions.status.open-any" : `register.actions.status.${filter.status}`) })] : []),
+    ...(filter.period !== undefined ? [t(ctx, "register.filter.action-period", periodWords(ctx, filter.period))] : []),
+  ];
+  const filtered = filterNotesOf(ctx, parts, "actions", "csr list actions", [filter.source, filter.customer, filter.status, filter.period?.from, filter.period?.to]);
+  const count = { count: shown.length };
+  const open = shown.filter((a) => statusOf(a) !== "closed").length;
+  const overdue = shown.filter((a) => statusOf(a) === "overdue").length;
+  const stepColumns: Column[] = ACTION_STEPS.flatMap((step) => [
+    { key: `${step}-due`, header: t(ctx, "register.actions.column.step-due", { step }), date: true },
+    { key: `${step}-done`, header: t(ctx, "register.actions.column.step-done", { step }), date: true },
+  ]);
+  const columns: Column[] = [
+    { key: "no", header: t(ctx, "register.actions.column.no"), kind: "number" },
+    { key: "id", header: t(ctx, "register.actions.column.id"), kind: "id" },
+    { key: "source", header: t(ctx, "register.actions.column.source"), kind: "code" },
+    { key: "customer", header: t(ctx, "register.actions.column.customer"), kind: "name" },
+    { key: "reference", header: t(ctx, "register.actions.column.reference"), kind: "id" },
+    { key: "title", header: t(ctx, "register.actions.column.title") },
+    { key: "product", header: t(ctx, "register.actions.column.product") },
+    { key: "received", header: t(ctx, "register.actions.column.received"), date: true },
+    { key: "owner", header: t(ctx, "register.actions.column.owner"), kind: "name" },
+    ...stepColumns,
+    { key: "progress", header: t(ctx, "register.actions.column.progress") },
+    { key: "status", header: t(ctx, "register.actions.column.status"), kind: "code" },
+    { key: "revisions", header: t(ctx, "register.actions.column.revisions"), kind: "list" },
+    { key: "readAcross", header: t(ctx, "register.actions.column.read-across"), kind: "number" },
+    { key: "closed", header: t(ctx, "register.actions.column.closed"), date: true },
+    { key: "verification", header: t(ctx, "register.actions.column.verification") },
+  ];
+  return {
+    id: "actions",
+    title: filtered ? t(ctx, "register.actions.title-filtered", { ...count, filter: filtered.title }) : t(ctx, "register.actions.title", count),
+    ...(filtered ? { filtered: filtered.filtered } : {}),
+    sheet: t(ctx, "register.actions.sheet"),
+    columns,
+    // A terminal shows where each record stands (进度) rather than the twelve dates of its steps, which the files keep.
+    terminal: columns.filter((c) => !stepColumns.includes(c) && c.key !== "verification" && c.key !== "product").map((c) => c.key),
+    rows: shown.map((a, i) => {
+      const step = currentStep(a, today);
+      const status = statusOf(a);
+      const steps = Object.fromEntries(
+        ACTION_STEPS.flatMap((s) => {
+          const entry = s === "D8" ? a.steps?.D8 : a.steps?.[s];
+          return [
+            [`${s}-due`, entry?.due ?? null],
+            [`${s}-done`, entry?.done ?? null],
+          ];
+        }),
+      );
+      const d8 = a.steps?.D8;
+      return {
+        no: i + 1,
+        id: a.id,
+        source: t(ctx, `action.source.${a.source}`),
+        customer: party(ctx, a),
+        reference: a.complaint ?? a.audit_report ?? "",
+        title: a.title,
+        product: a.product ?? "",
+        received: a.received,
+        owner: personName(ctx, a.owner),
+        ...steps,
+        progress: step === undefined ? t(ctx, "register.actions.progress.closed") : progressText(ctx, step, step.due !== undefined && step.overdue ? Math.max(workdaysLate(calendar, step.due, today), 1) : 0),
+        status: t(ctx, `register.actions.status.${status}`),
+        revisions: (revisions.get(a.id) ?? []).map((r) => `${r.document} ${r.version}`).join(separator),
+        readAcross: (a.read_across ?? []).length,
+        closed: d8?.done ?? null,
+        verification: d8?.done !== undefined ? t(ctx, "register.actions.verification", { by: personName(ctx, d8.verified_by), evidence: d8.evidence ?? "" }) : "",
+      };
+    }),
+    notes: [
+      ...(filtered ? [filtered.note] : []),
+      ...periodAskedNotes(ctx, filter.period),
+      ...(shown.length > 0 ? [t(ctx, "register.actions.totals", { count: shown.length, open, overdue, closed: shown.length - open })] : []),
+      ...asOfNotes(
+        ctx,
+        today,
+        ctx.repo.actions.some(({ value }) => value.received > today || actionRecordedAfter(value, today)),
+      ),
+    ],
+  };
+}
+
+/** Whose nonconformity it is: the customer who complained, else the process it was found in (an audit's, an internal one's). */
+function party(ctx: RegisterContext, a: CorrectiveAction): string {
+  if (a.customer) return customerName(ctx, a.customer);
+  const process = a.process ? ctx.index.processes.get(a.process)?.value : undefined;
+  return process ? `${process.code} ${localized(ctx.lang, process.name, process.name_en)}` : (a.process ?? "");
+}
+
+/**
+ * 进度 of an open record: the step it is at, and the next due date of its steps not done with how many
+ * working days it is past (`late`, 0 when not), naming the step it belongs to when a later one's.
+ */
+function progressText(ctx: RegisterContext, step: { step: ActionStepId; dueStep?: ActionStepId; due?: string }, late: number): string {
+  const name = `${step.step} ${t(ctx, `action.step.${step.step}`)}`;
+  if (step.due === undefined) return t(ctx, "register.actions.progress.undated", { step: name });
+  const of = step.dueStep !== step.step ? t(ctx, "register.actions.progress.of", { step: step.dueStep! }) : "";
+  if (late > 0) return t(ctx, "register.actions.progress.late", { step: name, of, due: step.due, count: late });
+  return t(ctx, "register.actions.progress.due", { step: name, of, due: step.due });
+}
