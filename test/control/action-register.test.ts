@@ -171,3 +171,49 @@ describe("csr list actions", () => {
     expect(values(header + 3).slice(0, 13)).toEqual([3, "8D-2026-012", "顾客投诉", "东岳汽车股份有限公司", "DYA-C-2026-031", "D1制动软管扣压外径超差", "D1制动软管总成", "2026-11-02", "高扬", "2026-11-03", "2026-11-03", "2026-11-09", "2026-11-11"]);
   });
 });
+
+describe("csr show <action id>", () => {
+  it("gives a record's card: source, each step against its due date on the working-day calendar, read-across and the revisions that name it", async () => {
+    const dir = await acme();
+    const card = run(dir, "show", "8D-2026-012", "--today", "2026-11-20");
+    expect([card.code, card.stderr]).toEqual([0, ""]);
+    expect(card.stdout.split("\n")).toEqual([
+      "8D-2026-012  D1制动软管扣压外径超差",
+      "",
+      "  文件            actions/8D-2026-012.yaml",
+      "  来源            顾客投诉：东岳汽车股份有限公司（DYA），投诉编号 DYA-C-2026-031",
+      "  零件/产品       D1制动软管总成",
+      "  接收/提出日期   2026-11-02",
+      "  责任人          高扬",
+      "  顾客特定要求    DYA-002 顾客投诉的围堵和8D报告时限",
+      "                  DYA-004 控制计划的年度评审和变更后提交",
+      "  状态            进行中：D5 选定纠正措施，D8 要求 2026-11-23 前",
+      "  步骤            D3 围堵措施：2026-11-03 完成，黄军，按期（要求 2026-11-03 前）——库存及在途产品全检",
+      "                  D4 根本原因分析：2026-11-11 完成，逾期 2 个工作日（要求 2026-11-09 前）——扣压模具磨损未纳入点检",
+      "                  D5 选定纠正措施：未定期限，尚未完成",
+      "                  D6 实施并验证纠正措施：未定期限，尚未完成",
+      "                  D7 预防再发生：未定期限，尚未完成",
+      "                  D8 关闭（效果验证）：要求 2026-11-23 前完成，尚未完成",
+      "  横向展开        2026-11-19 WI-010-02 橡胶件硫化作业指导书：硫化工序无同类失效模式（周鹏）",
+      "  相关文件修订    QP-010 A/2  生产过程控制程序  2026-11-12",
+      "",
+    ]);
+    // On a past day: D4, done on 11-11, is past due and not yet done; the read-across and the revision are not yet there.
+    const before = run(dir, "show", "8D-2026-012", "--today", "2026-11-10").stdout.split("\n");
+    expect(before.slice(9, 12)).toEqual(["  状态            逾期：D4 根本原因分析，要求 2026-11-09 前，已逾期 1 个工作日", "  步骤            D3 围堵措施：2026-11-03 完成，黄军，按期（要求 2026-11-03 前）——库存及在途产品全检", "                  D4 根本原因分析：要求 2026-11-09 前完成，已逾期 1 个工作日，尚未完成"]);
+    expect(before.slice(-5)).toEqual(["  横向展开        无", "  相关文件修订    无", "", "本卡按记录还原为 2026-11-10 当日的状态：此后记录的事项未计入。", ""]);
+    const en = csr(["-C", dir, "show", "NC-2026-001", "--today", "2026-11-20"], { lang: "en" }).stdout.split("\n");
+    expect(en.filter((line) => /^ {2}(Source|Status|Revisions)|D5 corrective/.test(line))).toEqual([
+      "  Source          internal audit nonconformity: C3 Production, audit report IA-2026-01",
+      "  Status          Overdue: D3 containment; D5 due 2026-06-30, 94 working days overdue",
+      "                  D5 corrective action chosen: due 2026-06-30, 94 working days overdue, not done",
+      "  Revisions       QP-010 A/2  Production Process Control Procedure  2026-11-12",
+    ]);
+    const closed = run(dir, "show", "NC-2026-002").stdout.split("\n");
+    expect(closed.filter((line) => /状态|D8/.test(line))).toEqual(["  状态            已关闭（2026-11-05 验证有效）", "                  D8 关闭（效果验证）：2026-11-05 完成，赵强——连续4周记录完整"]);
+    const json = JSON.parse(run(dir, "show", "8D-2026-012", "--today", "2026-11-24", "--format", "json").stdout);
+    expect([json.status, json.currentStep, json.overdueSteps, json.revisions]).toEqual(["overdue", { step: "D5", dueStep: "D8", due: "2026-11-23", overdue: true }, ["D8"], [{ document: "QP-010", version: "A/2", date: "2026-11-12" }]]);
+    const unknown = run(dir, "show", "8D-2026-013");
+    expect([unknown.code, unknown.stderr.split("\n")[0]]).toEqual([2, "csr: 仓库中没有文件或 CSR '8D-2026-013'。是否应为 '8D-2026-012'？"]);
+  });
+});

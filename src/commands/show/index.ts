@@ -1,4 +1,4 @@
-/** `csr show <id>`: everything about one CSR, or a document's card (document.ts), with what is derived from it on a given day. */
+/** `csr show <id>`: everything about one CSR, or a document's card (document.ts), a customer source's (source.ts) or a corrective action's (action.ts), with what is derived from it on a given day. */
 import { classificationName, csrClassification } from "../../model/classification.js";
 import { visible } from "../../core/text.js";
 import { findRoot } from "../../load/discover.js";
@@ -50,7 +50,10 @@ export async function showCommand(ctx: CommandContext, id: string, flags: ShowFl
     const owners = repo.customers.flatMap((customer) => (customer.value.sources ?? []).filter((s) => s.id === id).map((source) => ({ customer, source })));
     if (owners.length > 0) return (await import("./source.js")).showSource(ctx, repo, index, owners[0]!.customer, owners[0]!.source, today, format === "json");
   }
-  const { value: csr, file } = findCsr(repo, id, [...index.documents.keys(), ...repo.customers.flatMap((c) => (c.value.sources ?? []).map((s) => s.id))]);
+  // A corrective action record (actions/, 8D): its card, when no CSR has the id.
+  const action = index.actions.get(id);
+  if (action && !repo.csrs.some((c) => c.value.id === id)) return (await import("./action.js")).showAction(ctx, repo, index, action, today, format === "json");
+  const { value: csr, file } = findCsr(repo, id, [...index.documents.keys(), ...repo.customers.flatMap((c) => (c.value.sources ?? []).map((s) => s.id)), ...index.actions.keys()]);
   const config = repo.config?.value;
   const calendar = repositoryCalendar(config);
   const facts = csrFacts(csr, { config, calendar, document: (d) => index.documents.get(d)?.value, today });

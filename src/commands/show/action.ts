@@ -1,0 +1,120 @@
+/**
+ * `csr show <action id>`: the card of a nonconformity and corrective action record (actions/<id>.yaml,
+ * 8D): its source (the customer and its complaint number, or the audit report), the part, when it was
+ * received, the owner, the CSRs that govern it, where it stands on a day, each step D3–D8 with its due
+ * and done date judged on the working-day calendar (on time, late by n working days, overdue and not
+ * done), the read-across entries and the revisions released to carry it out (csr release --action).
+ * IATF 16949 10.2.3, 10.2.6, 10.3.1; GJB 9001C 10.2.
+ */
+import { displayWidth, localized, padEnd, visible } from "../../core/text.js";
+import { language, t } from "../../i18n/index.js";
+import { repositoryCalendar } from "../../load/calendar.js";
+import type { Located, Repository } from "../../load/repository.js";
+import { actionOn, actionRecordedAfter, actionRevisions, actionStatus, currentStep, overdueSteps } from "../../model/actions.js";
+import { workdaysLate, type WorkCalendar } from "../../model/calendar.js";
+import type { RepoIndex } from "../../model/index.js";
+import { ACTION_STEPS, type ActionStepId, type CorrectiveAction } from "../../model/types.js";
+import { customerName, documentTitle, personName, registerContext, type RegisterContext } from "../../report/registers/context.js";
+import type { CommandContext } from "../context.js";
+
+/** Labels are padded to at least this many terminal columns (a Chinese character takes two), as on the other cards. */
+const LABEL_WIDTH = 16;
+
+/**
+ * Prints the card of `located` as it stood on `today` (YYYY-MM-DD; model/actions.ts actionOn: what was
+ * done after it not yet done): text, or with `json` the record as its file has it with what is derived
+ * (status, current step, overdue steps, revisions). Returns the exit code (0).
+ */
+export function showAction(ctx: CommandContext, repo: Repository, index: RepoIndex, located: Located<CorrectiveAction>, today: string, json: boolean): number {
+  const rc = registerContext(repo, language(), undefined, undefined, index);
+  const calendar = repositoryCalendar(repo.config?.value);
+  const action = actionOn(located.value, today);
+  const revisions = (actionRevisions(repo.documents.map((d) => d.value), today).get(located.value.id) ?? []).map((r) => ({ ...r, title: documentOf(rc, r.document) }));
+  if (json) {
+    const derived = action && {
+      status: actionStatus(action, today),
+      currentStep: currentStep(action, today) ?? null,
+      overdueSteps: overdueSteps(action, today).map((s) => s.step),
+    };
+    ctx.stdout(JSON.stringify({ file: located.file.path, asOf: today, action: action ?? null, ...(derived ?? { notYet: { received: located.value.received } }), revisions: revisions.map(({ title: _, ...r }) => r) }, null, 2) + "\n");
+    return 0;
+  }
+  const fields: [string, string[]][] = [];
+  const field = (label: string, ...values: string[]) => fields.push([label, values]);
+  const sep = t("common.list-separator");
+  const record = located.value;
+  field(t("show.label.file"), located.file.path);
+  field(t("show.action.source"), sourceText(rc, record));
+  if (record.product) field(t("show.action.product"), record.product);
+  field(t("show.action.received"), record.received);
+  field(t("show.action.owner"), personName(rc, record.owner));
+  if (record.csr?.length) field(t("show.action.csrs"), ...record.csr.map((id) => { const csr = index.csrs.get(id)?.value; return csr ? `${id} ${localized(rc.lang, csr.title, csr.title_en)}` : id; }));
+  if (action === undefined) {
+    field(t("show.action.status"), t("show.action.not-yet", { id: record.id, received: record.received, date: today }));
+  } else {
+    field(t("show.action.status"), statusText(action, today, calendar));
+    field(t("show.action.steps"), ...ACTION_STEPS.map((step) => stepText(rc, action, step, today, calendar)));
+    const across = action.read_across ?? [];
+    field(t("show.action.read-across"), ...(across.length > 0 ? across.map((r) => t("show.action.read-across.line", { date: r.date, checked: [r.document ? `${r.document} ${documentOf(rc, r.document)}`.trim() : "", r.process ? processOf(rc, r.process) : "", r.product ?? ""].filter(Boolean).join(sep), result: r.result, by: personName(rc, r.by) })) : [t("show.document.none")]));
+  }
+  field(t("show.action.revisions"), ...(revisions.length > 0 ? revisions.map((r) => [`${r.document} ${r.version}`, r.title, r.date ?? ""].filter(Boolean).join("  ")) : [t("show.document.none")]));
+  const width = Math.max(LABEL_WIDTH, ...fields.map(([label]) => displayWidth(label) + 2));
+  const notes = action !== undefined && actionRecordedAfter(record, today) ? ["", t("show.action.as-of", { date: today })] : [];
+  const out = [`${record.id}  ${record.title}`, "", ...fields.flatMap(([label, values]) => values.map((v, i) => `  ${padEnd(i === 0 ? label : "", width)}${v}`)), ...notes];
+  // Values from the file are shown with their control characters escaped: show never steers the terminal.
+  ctx.stdout(visible(out.join("\n") + "\n"));
+  return 0;
+}
+
+function documentOf(rc: RegisterContext, id: string): string {
+  const doc = rc.index.documents.get(id)?.value;
+  return doc ? documentTitle(rc, doc) : "";
+}
+
+function processOf(rc: RegisterContext, code: string): string {
+  const process = rc.index.processes.get(code)?.value;
+  return process ? `${code} ${localized(rc.lang, process.name, process.name_en)}` : code;
+}
+
+/** 顾客投诉：东岳汽车股份有限公司（DYA），投诉编号 DYA-C-2026-031; 内审不符合项：C3 生产过程控制，审核报告 IA-2026-01. */
+export function sourceText(rc: RegisterContext, action: CorrectiveAction): string {
+  const parts = [
+    ...(action.customer ? [t("show.action.customer", { name: customerName(rc, action.customer), code: action.customer })] : []),
+    ...(action.complaint ? [t("show.action.complaint", { number: action.complaint })] : []),
+    ...(action.process ? [processOf(rc, action.process)] : []),
+    ...(action.audit_report ? [t("show.action.audit-report", { report: action.audit_report })] : []),
+  ];
+  return t(`action.source.${action.source}`) + (parts.length > 0 ? t("show.colon", { text: parts.join(t("show.comma")) }) : "");
+}
+
+/** 进行中：D5 选定纠正措施，D8 要求 … 前; 逾期：…; 已关闭（2026-11-20）. */
+export function statusText(action: CorrectiveAction, today: string, calendar: WorkCalendar): string {
+  const status = actionStatus(action, today);
+  if (status === "closed") return t("show.action.closed", { date: action.steps!.D8!.done! });
+  const step = currentStep(action, today)!;
+  const name = `${step.step} ${t(`action.step.${step.step}`)}`;
+  const of = step.dueStep !== undefined && step.dueStep !== step.step ? t("register.actions.progress.of", { step: step.dueStep }) : "";
+  const progress =
+    step.due === undefined
+      ? t("register.actions.progress.undated", { step: name })
+      : step.overdue
+        ? t("register.actions.progress.late", { step: name, of, due: step.due, count: Math.max(workdaysLate(calendar, step.due, today), 1) })
+        : t("register.actions.progress.due", { step: name, of, due: step.due });
+  return t(`register.actions.status.${status}`) + t("show.colon", { text: progress });
+}
+
+/** One step's line: done (on time or late by working days, who, what), or due and not done (overdue marked), or neither. */
+function stepText(rc: RegisterContext, action: CorrectiveAction, step: ActionStepId, today: string, calendar: WorkCalendar): string {
+  const entry = step === "D8" ? action.steps?.D8 : action.steps?.[step];
+  const by = step === "D8" ? action.steps?.D8?.verified_by : action.steps?.[step as Exclude<ActionStepId, "D8">]?.by;
+  const note = step === "D8" ? action.steps?.D8?.evidence : action.steps?.[step as Exclude<ActionStepId, "D8">]?.note;
+  const name = `${step} ${t(`action.step.${step}`)}`;
+  const due = entry?.due;
+  if (entry?.done !== undefined) {
+    const timing = due === undefined ? "" : entry.done <= due ? t("action.on-time", { due }) : t("action.late", { due, count: Math.max(workdaysLate(calendar, due, entry.done), 1) });
+    return t("show.action.step.done", { step: name, done: entry.done, by: by ? t("action.by", { who: personName(rc, by) }) : "", timing, note: note ? t("show.action.step.note", { note }) : "" });
+  }
+  if (due === undefined) return t("show.action.step.undated", { step: name });
+  if (due < today) return t("show.action.step.overdue", { step: name, due, count: Math.max(workdaysLate(calendar, due, today), 1) });
+  return t("show.action.step.due", { step: name, due });
+}
