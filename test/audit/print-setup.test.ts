@@ -29,6 +29,8 @@ describe("printed registers", () => {
       // With its 备注 (FORD-PKG 经评审无特定要求) beside the long publisher of GB/T 19001, the external list no longer reads at 70 % on one A4 width.
       外来文件清单: { fitToWidth: 2, printTitlesColumn: "A:C" },
       顾客特定要求清单: { paperSize: 8, fitToWidth: 2, printTitlesColumn: "A:B" },
+      // Its 27 columns (each D3–D8 step's due and done date) on A3, as the CSR list's.
+      纠正措施台账: { paperSize: 8, fitToWidth: 2, printTitlesColumn: "A:B" },
     };
     for (const sheet of workbook.worksheets) {
       expect(sheet.pageSetup, sheet.name).toMatchObject({ paperSize: 9, orientation: "landscape", fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: "2:2", ...across[sheet.name] });

@@ -3,15 +3,14 @@
  * actions/, with its source, each step's due and done dates, where it stands (进度), its status judged on
  * the day, the revisions released to carry it out (csr release --action), read-across count and closure;
  * its filters; the card of one record (csr show <id>). The built binary on a copy of examples/acme-auto
- * in a real git repository: DYA sets 24 hours for containment, D4 in 5 working days, the 8D in 15.
+ * in a real git repository: DYA sets 24 hours for containment, D4 in 5 working days, the 8D in 15
+ * (customers/DYA.yaml complaint_deadlines).
  */
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
 import { builtOnce, copyFixture, csr, git, gitInit } from "../helpers.js";
-
-const DEADLINES = "complaint_deadlines:\n  csr: DYA-002\n  D3: { days: 1 }\n  D4: { working_days: 5 }\n  D8: { working_days: 15 }\n";
 
 /** In Chinese, the repository's language. */
 const run = (dir: string, ...args: string[]) => csr(["-C", dir, ...args], { lang: "zh-CN" });
@@ -70,7 +69,6 @@ const RECORDS: Record<string, string> = {
  */
 const acme = builtOnce(() => {
   const dir = gitInit(copyFixture("examples/acme-auto"));
-  writeFileSync(join(dir, "customers/DYA.yaml"), readFileSync(join(dir, "customers/DYA.yaml"), "utf8") + DEADLINES);
   const processes = join(dir, "processes.yaml");
   writeFileSync(processes, readFileSync(processes, "utf8").replace("    documents: [QP-010, WI-010-01, WI-010-02, HH-WI-06]\n", "    documents: [QP-010, WI-010-01, WI-010-02, HH-WI-06]\n    audits:\n      - {date: 2026-06-08, by: [zhaoqiang], report: IA-2026-01, nonconformities: 1}\n"));
   mkdirSync(join(dir, "actions"));
