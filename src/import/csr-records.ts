@@ -34,6 +34,8 @@ interface LinePatterns {
   records: RegExp;
   sessionRevision: RegExp;
   states: Map<string, CsrTrainingState>;
+  /** 部分培训（已培训 2/9 人）: sessions recorded, not everyone trained (model/training-completion.ts csrTrainingReading). */
+  partial: RegExp;
 }
 
 let patternsCache: LinePatterns[] | undefined;
@@ -48,11 +50,21 @@ function patterns(): LinePatterns[] {
     // At the start of what follows a session's day: the record number may come after it.
     sessionRevision: templatePattern(lang, "register.csr.list.training.revision", ["revision"], false),
     states: new Map((["trained", "recorded", "open", "not-required"] as const).map((state) => [key(translate(lang, `train.state.${state}`)), state])),
+    partial: templatePattern(lang, "train.state.partial", ["trained", "required"]),
   }));
   return patternsCache;
 }
 
 const key = (text: string) => compactText(text.normalize("NFKC")).toLowerCase();
+
+/**
+ * The state a 培训 cell's first line says, as trainingFromCell reads it: 部分培训（已培训 2/9 人） is a training given,
+ * read as 已培训 — who was trained is on the sessions' records, which the list does not give.
+ */
+const stateOf = (line: string): CsrTrainingState | undefined =>
+  patterns()
+    .map((p) => p.states.get(key(line)) ?? (p.partial.test(line) ? "trained" : undefined))
+    .find(Boolean);
 const lines = (cell: string) => cell.split(/\r?\n/).map((line) => line.trim()).filter(Boolean);
 
 /** `text` split at `separator` outside brackets: a record's note "（… 2026-03-01、…）" stays whole. */
@@ -151,9 +163,7 @@ function bareRevision(lang: Lang, named: string): string {
 export function trainingFromCell(cell: string, notes: RecordNote[]): Csr["training"] {
   const [first, ...rest] = lines(cell);
   if (first === undefined) return undefined;
-  const state = patterns()
-    .map((p) => p.states.get(key(first)))
-    .find(Boolean);
+  const state = stateOf(first);
   if (!state) {
     notes.push({ kind: "training-unread", line: cellLine(cell) });
     return undefined;
@@ -196,9 +206,7 @@ export function trainingFromCell(cell: string, notes: RecordNote[]): Csr["traini
 export function trainingStateNote(csr: Csr, cell: string, today: string, notes: RecordNote[]): void {
   const listed = lines(cell)[0];
   if (!csr.training || listed === undefined) return;
-  const wanted = patterns()
-    .map((p) => p.states.get(key(listed)))
-    .find(Boolean);
+  const wanted = stateOf(listed);
   // The records are dated by the commit that takes the import in, on its day (model/training.ts recordStandings).
   const days: RecordDays = new Map([[csr.id, new Map((csr.training.records ?? []).map((record) => [record, { day: today, beforeRound: false }]))]]);
   const state = csrTrainingState(csr, days);

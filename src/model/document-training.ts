@@ -8,30 +8,33 @@ import { translate, type Lang } from "../i18n/index.js";
 import type { WorkCalendar } from "./calendar.js";
 import { DEFAULT_TRAINING_DAYS } from "./distribution.js";
 import { currentRevision } from "./index.js";
-import { trainingPhase } from "./training-completion.js";
+import { completionState, documentCompletion, trainingPhase, type TrainedCount } from "./training-completion.js";
 import { documentTrained, sessionVersion, type SessionVersions } from "./training.js";
-import type { ControlledDocument, QmsConfig, TrainingSession } from "./types.js";
+import type { ControlledDocument, Person, QmsConfig, TrainingSession } from "./types.js";
 
 /**
- * `trained` once a session on the current version is recorded; else, while one is required, the
- * phase of trainingPhase (`before` the version takes effect on `start`, `in-force` with nobody trained,
- * `overdue` after `due`; `count` its working days as trainingPhase counts them), or `undated` for a
- * version imported without a date (its training is on paper); `not-required` when the document is not
- * marked `training: {required: true}` or is not released.
+ * `trained` once everyone to be trained on the current version is (completionState: the people of people.yaml in the
+ * departments concerned, as csr list training --missing lists them; where nobody of them is in people.yaml, once a
+ * session on it is recorded); else, while one is required, the phase of trainingPhase (`before` the version takes
+ * effect on `start`, `in-force`, `overdue` after `due`; `count` its working days as trainingPhase counts them) with
+ * `people` (TrainedCount) once some are trained or a session is recorded (部分培训 2/9 人, breaker63 P1), or `undated` for a
+ * version imported without a date (its training is on paper); `not-required` when the document is not marked
+ * `training: {required: true}` or is not released (then `trained` once a session on the version is recorded).
  */
-export type DocumentTrainingState = { version: string } & ({ state: "trained" | "undated" | "not-required" } | { state: "before" | "in-force" | "overdue"; start: string; due: string; count: number });
+export type DocumentTrainingState = { version: string } & ({ state: "trained" | "undated" | "not-required" } | { state: "before" | "in-force" | "overdue"; start: string; due: string; count: number; people?: TrainedCount });
 
-/** The DocumentTrainingState of `doc` on `today` (YYYY-MM-DD); undefined for a document without a version. */
-export function documentTrainingState(doc: ControlledDocument, config: QmsConfig | undefined, calendar: WorkCalendar, today: string, versions?: SessionVersions): DocumentTrainingState | undefined {
+/** The DocumentTrainingState of `doc` on `today` (YYYY-MM-DD), `people` those of people.yaml; undefined for a document without a version. */
+export function documentTrainingState(doc: ControlledDocument, config: QmsConfig | undefined, calendar: WorkCalendar, people: readonly Person[], today: string, versions?: SessionVersions): DocumentTrainingState | undefined {
   const current = currentRevision(doc);
   if (current === undefined) return undefined;
   const version = current.version;
-  if (documentTrained(doc, version, versions)) return { version, state: "trained" };
-  if (doc.status !== "released" || !doc.training?.required) return { version, state: "not-required" };
-  const start = doc.effective ?? current.date;
-  if (start === undefined) return { version, state: "undated" };
-  const { phase, due, count } = trainingPhase(calendar, start, config?.document_control?.training_days ?? DEFAULT_TRAINING_DAYS, today);
-  return { version, state: phase, start, due, count };
+  const item = documentCompletion(doc, people, config, today, versions);
+  if (item === undefined) return { version, state: documentTrained(doc, version, versions) ? "trained" : "not-required" };
+  const reading = completionState(item);
+  if (reading === "trained") return { version, state: "trained" };
+  if (item.start === undefined) return { version, state: "undated" };
+  const { phase, due, count } = trainingPhase(calendar, item.start, config?.document_control?.training_days ?? DEFAULT_TRAINING_DAYS, today);
+  return { version, state: phase, start: item.start, due, count, ...(reading === "partial" ? { people: { trained: item.trained.length, required: item.required.length } } : {}) };
 }
 
 /**
@@ -47,17 +50,19 @@ export interface DocumentTrainingRecord {
   sessions: { session: TrainingSession; version: string | undefined }[];
 }
 
-export function documentTrainingRecord(doc: ControlledDocument, config: QmsConfig | undefined, calendar: WorkCalendar, today: string, versions: () => SessionVersions): DocumentTrainingRecord | undefined {
+export function documentTrainingRecord(doc: ControlledDocument, config: QmsConfig | undefined, calendar: WorkCalendar, people: readonly Person[], today: string, versions: () => SessionVersions): DocumentTrainingRecord | undefined {
   const sessions = [...(doc.training?.sessions ?? [])].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
   if (!doc.training?.required && sessions.length === 0) return undefined;
   // A session that names its revision needs nothing from git (sessionVersion).
   const read = sessions.some((s) => s.revision === undefined) ? versions() : undefined;
-  const state = documentTrainingState(doc, config, calendar, today, read);
+  const state = documentTrainingState(doc, config, calendar, people, today, read);
   return { ...(state ? { state } : {}), sessions: sessions.map((session) => ({ session, version: sessionVersion(doc, session, read) })) };
 }
 
-/** A DocumentTrainingState in `lang`, as the card and the page print it: `A/2 已培训`, `A/2 需要培训：…，应于 2026-12-16 前完成`. */
+/** A DocumentTrainingState in `lang`, as the card and the page print it: `A/2 已培训`, `A/2 需要培训：…，应于 2026-12-16 前完成`, `A/2 部分培训（已培训 2/9 人）：…`. */
 export function documentTrainingText(lang: Lang, state: DocumentTrainingState): string {
   if (state.state === "not-required") return translate(lang, "train.state.not-required");
-  return translate(lang, `show.document.training.${state.state}`, { version: state.version, ...("due" in state ? { start: state.start, due: state.due } : {}) });
+  if (!("due" in state)) return translate(lang, `show.document.training.${state.state}`, { version: state.version });
+  const data = { version: state.version, start: state.start, due: state.due, ...state.people };
+  return state.people ? translate(lang, `show.document.training.partial.${state.state}`, data) : translate(lang, `show.document.training.${state.state}`, data);
 }

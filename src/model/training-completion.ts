@@ -4,7 +4,8 @@
  * marked `training: {required: true}`, the source revision of a CSR decided to be met (must /
  * optional, not superseded) so marked — the people to be trained and those recorded as trained.
  * The people to be trained are the people of people.yaml in the departments the training concerns
- * (as openTrainings names them) who work on that day; a session trains the people it names and,
+ * (as openTrainings names them) who work on that day; a session trains the people it names, its trainer
+ * (a person of people.yaml: competent in what he teaches, IATF 16949 7.2.1, 7.2.2) and,
  * for a department's training (`department`), that department's people. Who a record number given
  * on its own trained is not recorded, nor are trainees outside people.yaml (operators): they are
  * said, not counted.
@@ -12,7 +13,8 @@
 import type { WorkCalendar } from "./calendar.js";
 import { currentRevision } from "./index.js";
 import { worksOn } from "./people.js";
-import { csrTrainingDepartments, documentTrainingDepartments, onCurrentRevision, recordStandings, sessionVersion, type RecordDays, type SessionVersions } from "./training.js";
+import { DEFAULT_TRAINING_DAYS } from "./distribution.js";
+import { csrTrainingDepartments, csrTrainingState, documentTrainingDepartments, onCurrentRevision, recordStandings, sessionVersion, type CsrTrainingState, type RecordDays, type SessionVersions } from "./training.js";
 import type { ControlledDocument, Csr, Person, QmsConfig, TrainingSession } from "./types.js";
 
 export interface TrainingCompletion {
@@ -30,7 +32,7 @@ export interface TrainingCompletion {
   departments: string[];
   /** Person ids of people.yaml to be trained (in those departments, at work on the day), in people.yaml's order. */
   required: string[];
-  /** Of `required`, those a session on the revision (held by the day) names or whose department it trained. */
+  /** Of `required`, those a session on the revision (held by the day) names as trainee or trainer, or whose department it trained. */
   trained: string[];
   /** Of `required`, those not trained: `required` less `trained`. */
   missing: string[];
@@ -48,29 +50,102 @@ export interface TrainingCompletion {
  * people.yaml's; `recordDays` and `sessionVersions` date what only git tells (model/training.ts).
  */
 export function trainingCompletion(documents: readonly ControlledDocument[], csrs: readonly Csr[], people: readonly Person[], config: QmsConfig | undefined, day: string, recordDays?: RecordDays, sessionVersions?: SessionVersions): TrainingCompletion[] {
+  return [...documents.map((doc) => documentCompletion(doc, people, config, day, sessionVersions)), ...csrs.map((csr) => csrCompletion(csr, people, config, day, recordDays))].filter((c) => c !== undefined);
+}
+
+/** The TrainingCompletion of a document on `day`: undefined unless it is released, not external, marked `training: {required: true}` and has a version. */
+export function documentCompletion(doc: ControlledDocument, people: readonly Person[], config: QmsConfig | undefined, day: string, sessionVersions?: SessionVersions): TrainingCompletion | undefined {
+  const current = currentRevision(doc);
+  if (doc.status !== "released" || doc.kind === "external" || !doc.training?.required || !current) return undefined;
   const outside = new Set((config?.external_parties ?? []).map((p) => p.code));
-  const items: TrainingCompletion[] = [];
-  for (const doc of documents) {
-    const current = currentRevision(doc);
-    if (doc.status !== "released" || doc.kind === "external" || !doc.training?.required || !current) continue;
-    const sessions = (doc.training.sessions ?? []).filter((s) => s.date <= day && sessionVersion(doc, s, sessionVersions) === current.version);
-    items.push(completion("document", doc.id, current.version, doc.effective ?? current.date, documentTrainingDepartments(doc, outside), sessions, [], people, day));
-  }
-  for (const csr of csrs) {
-    const disposition = csr.review?.decision?.disposition;
-    if (csr.superseded || !csr.training?.required || (disposition !== "must" && disposition !== "optional")) continue;
-    const sessions = (csr.training.sessions ?? []).filter((s) => s.date <= day).filter(onCurrentRevision(csr));
-    const records = recordStandings(csr, recordDays)
-      .filter((r) => r.trained === "current")
-      .map((r) => r.record);
-    items.push(completion("csr", csr.id, csr.source.revision, csr.review!.decision!.date, csrTrainingDepartments(csr, config), sessions, records, people, day));
-  }
-  return items;
+  const sessions = (doc.training.sessions ?? []).filter((s) => s.date <= day && sessionVersion(doc, s, sessionVersions) === current.version);
+  return completion("document", doc.id, current.version, doc.effective ?? current.date, documentTrainingDepartments(doc, outside), sessions, [], people, day);
+}
+
+/** The TrainingCompletion of a CSR on `day`: undefined unless it is decided must / optional, not superseded and marked `training: {required: true}`. */
+export function csrCompletion(csr: Csr, people: readonly Person[], config: QmsConfig | undefined, day: string, recordDays?: RecordDays): TrainingCompletion | undefined {
+  const disposition = csr.review?.decision?.disposition;
+  if (csr.superseded || !csr.training?.required || (disposition !== "must" && disposition !== "optional")) return undefined;
+  const sessions = (csr.training.sessions ?? []).filter((s) => s.date <= day).filter(onCurrentRevision(csr));
+  const records = recordStandings(csr, recordDays)
+    .filter((r) => r.trained === "current")
+    .map((r) => r.record);
+  return completion("csr", csr.id, csr.source.revision, csr.review!.decision!.date, csrTrainingDepartments(csr, config), sessions, records, people, day);
+}
+
+/**
+ * The one reading of a revision's training that every output gives (breaker63 P1: the card, the site's page, panel and
+ * people pages, csr check, the CSR list, the management review and csr list training --missing):
+ * - `trained`: everyone to be trained is (`missing` empty); where csr cannot tell who is to be (nobody of the
+ *   departments in people.yaml), once a session on the revision is recorded;
+ * - `partial`: some are trained, or a session is recorded, and some are not (已培训 2/9 人): still open, with its deadline;
+ * - `recorded`: record numbers given on their own are the only training, and who they trained is on the record;
+ * - `open`: nothing on the revision is recorded.
+ * IATF 16949 7.2.2: each person whose work the changed document governs is trained, not the document.
+ */
+export type CompletionState = "trained" | "partial" | "recorded" | "open";
+
+export function completionState(item: TrainingCompletion): CompletionState {
+  if (item.required.length === 0) return item.sessions > 0 ? "trained" : item.recordsOnly.length > 0 ? "recorded" : "open";
+  if (item.missing.length === 0) return "trained";
+  if (item.trained.length > 0 || item.sessions > 0) return "partial";
+  return item.recordsOnly.length > 0 ? "recorded" : "open";
+}
+
+/** How many of the people to be trained are (`trained` of `required`), as the partial state prints it: 已培训 2/9 人. */
+export interface TrainedCount {
+  trained: number;
+  required: number;
+}
+
+/**
+ * A CSR's training as its card (csr show), the CSR list and its review report print it: csrTrainingState's reading,
+ * made one with the people to be trained (completionState) where the CSR needs training on `day` — `partial` with
+ * its counts while some of them are not trained (breaker63 P1).
+ */
+export type CsrTrainingReading = { state: CsrTrainingState } | ({ state: "partial" } & TrainedCount);
+
+export function csrTrainingReading(csr: Csr, people: readonly Person[], config: QmsConfig | undefined, day: string, recordDays?: RecordDays): CsrTrainingReading {
+  const item = csrCompletion(csr, people, config, day, recordDays);
+  if (item === undefined) return { state: csrTrainingState(csr, recordDays) };
+  const state = completionState(item);
+  return state === "partial" ? { state, trained: item.trained.length, required: item.required.length } : { state };
+}
+
+export interface OpenTraining {
+  kind: "document" | "csr";
+  id: string;
+  /** The document version or the CSR's source revision the training is on. */
+  revision: string;
+  /** Training is due by this day (YYYY-MM-DD). */
+  due: string;
+  /** Department codes whose people are to be trained. */
+  departments: string[];
+  /** Who is to be and who was trained on `day` (a person's page lists what they owe: `missing`). */
+  completion: TrainingCompletion;
+}
+
+/**
+ * The trainings open on `day` (YYYY-MM-DD) among the documents and CSRs given: those not `trained` by
+ * completionState (a CSR's record numbers alone are not open either: who they trained is on the record), with the
+ * deadline `document_control.training_days` working days (default 20) from the day the version took effect or the
+ * CSR was decided — the same facts as doc/training-overdue and csr/training-overdue report once it has passed.
+ * A version imported without a date is not open: it was released, and trained on, before the repository (paper record).
+ */
+export function openTrainings(documents: readonly ControlledDocument[], csrs: readonly Csr[], people: readonly Person[], config: QmsConfig | undefined, calendar: WorkCalendar, day: string, recordDays?: RecordDays, sessionVersions?: SessionVersions): OpenTraining[] {
+  const days = config?.document_control?.training_days ?? DEFAULT_TRAINING_DAYS;
+  return trainingCompletion(documents, csrs, people, config, day, recordDays, sessionVersions).flatMap((item) => {
+    const state = completionState(item);
+    if (item.start === undefined || state === "trained" || (item.kind === "csr" && state === "recorded")) return [];
+    return [{ kind: item.kind, id: item.id, revision: item.revision, due: calendar.addWorkdays(item.start, days), departments: item.departments, completion: item }];
+  });
 }
 
 function completion(kind: TrainingCompletion["kind"], id: string, revision: string, start: string | undefined, departments: string[], sessions: readonly TrainingSession[], recordsOnly: string[], people: readonly Person[], day: string): TrainingCompletion {
   const required = people.filter((p) => departments.includes(p.department) && worksOn(p, day)).map((p) => p.id);
-  const named = new Set(sessions.flatMap((s) => s.people ?? []));
+  // The trainer of a session on the revision counts as trained by it: who explains a changed procedure is competent in it and
+  // signs the record (IATF 16949 7.2.1, 7.2.2; 7.3 awareness), so a 签到表 need not list him as a trainee too (breaker63 P11).
+  const named = new Set(sessions.flatMap((s) => [...(s.people ?? []), ...(s.trainer === undefined ? [] : [s.trainer])]));
   const departmentsTrained = new Set(sessions.flatMap((s) => (s.department === undefined ? [] : [s.department])));
   const isTrained = (id: string) => named.has(id) || departmentsTrained.has(people.find((p) => p.id === id)!.department);
   const trained = required.filter(isTrained);

@@ -1,8 +1,8 @@
 /**
  * Trainings still to be given (IATF 16949 7.2.2, 7.3.2; the CSR procedure's training step): a
  * released document marked `training: {required: true}` is trained on its current version, a
- * decided CSR (must / optional) marked so on its source revision. It is open until a session on
- * that revision is recorded (for a CSR, or a record number), and its deadline is
+ * decided CSR (must / optional) marked so on its source revision. It is open until everyone to be
+ * trained on that revision is (model/training-completion.ts completionState, openTrainings), and its deadline is
  * `document_control.training_days` working days (default 20) from the day the version took effect
  * or the CSR was decided: the same facts as doc/training-overdue and csr/training-overdue report
  * once the deadline has passed. It concerns the people of the departments concerned: a document's
@@ -13,22 +13,10 @@
  */
 import { translate, type Lang } from "../i18n/index.js";
 import { revisionNameIn } from "../i18n/values.js";
-import type { WorkCalendar } from "./calendar.js";
 import { requiredDepartments } from "./csr-status.js";
-import { csrDistributedDepartments, DEFAULT_TRAINING_DAYS, holdingUnits } from "./distribution.js";
-import { currentRevision, revisionOn } from "./index.js";
+import { csrDistributedDepartments, holdingUnits } from "./distribution.js";
+import { revisionOn } from "./index.js";
 import type { ControlledDocument, Csr, QmsConfig, TrainingSession } from "./types.js";
-
-export interface OpenTraining {
-  kind: "document" | "csr";
-  id: string;
-  /** The document version or the CSR's source revision the training is on. */
-  revision: string;
-  /** Training is due by this day (YYYY-MM-DD). */
-  due: string;
-  /** Department codes whose people are to be trained. */
-  departments: string[];
-}
 
 /**
  * Who a session trained, as every training output prints it (tester56 D8): the department trained, then
@@ -185,47 +173,9 @@ export function sessionVersion(doc: ControlledDocument, session: TrainingSession
   return on === doc.revisions?.[0] ? on.version : versions?.get(doc.id)?.get(sessionKey(session));
 }
 
-/** Whether a session on `version` of the document is recorded (sessionVersion): doc/training-overdue and openTrainings ask it of the current version. */
+/** Whether a session on `version` of the document is recorded (sessionVersion): a document not marked as needing training is told trained by it (documentTrainingState). */
 export function documentTrained(doc: ControlledDocument, version: string, versions?: SessionVersions): boolean {
   return (doc.training?.sessions ?? []).some((s) => sessionVersion(doc, s, versions) === version);
-}
-
-/**
- * The trainings open (OpenTraining) among the documents and CSRs given. `recordDays` dates a CSR's bare
- * record numbers (csrTrainingState), `sessionVersions` a document's sessions without a revision
- * (sessionVersion); without them, what only git tells counts for no later revision.
- */
-export function openTrainings(documents: readonly ControlledDocument[], csrs: readonly Csr[], config: QmsConfig | undefined, calendar: WorkCalendar, recordDays?: RecordDays, sessionVersions?: SessionVersions): OpenTraining[] {
-  const days = config?.document_control?.training_days ?? DEFAULT_TRAINING_DAYS;
-  const open: OpenTraining[] = [];
-  const outside = new Set((config?.external_parties ?? []).map((p) => p.code));
-  for (const doc of documents) {
-    const current = currentRevision(doc);
-    if (doc.status !== "released" || !doc.training?.required || !current || documentTrained(doc, current.version, sessionVersions)) continue;
-    // A version imported without a date was released, and trained on, before the repository: its record is on paper.
-    const from = doc.effective ?? current.date;
-    if (from === undefined) continue;
-    open.push({
-      kind: "document",
-      id: doc.id,
-      revision: current.version,
-      due: calendar.addWorkdays(from, days),
-      departments: documentTrainingDepartments(doc, outside),
-    });
-  }
-  for (const csr of csrs) {
-    const decision = csr.review?.decision;
-    if (csr.superseded || !decision || (decision.disposition !== "must" && decision.disposition !== "optional")) continue;
-    if (csrTrainingState(csr, recordDays) !== "open") continue;
-    open.push({
-      kind: "csr",
-      id: csr.id,
-      revision: csr.source.revision,
-      due: calendar.addWorkdays(decision.date, days),
-      departments: csrTrainingDepartments(csr, config),
-    });
-  }
-  return open;
 }
 
 /**

@@ -239,7 +239,8 @@ export async function csrReportToDocx(view: CsrReportView, options: DocxOptions)
   children.push(whole("csr_distribution", text(view.distribution)));
   if (view.training) {
     const records = view.training.records ? `${t("paren_open")}${t("csr_training_record")}${t("colon")}${view.training.records}${t("paren_close")}` : "";
-    children.push(whole("csr_training", text(`${t(`csr_training_${view.training.state}`)}${records}`)));
+    const counted = view.training.counted ? `${t("paren_open")}${view.training.counted}${t("paren_close")}` : "";
+    children.push(whole("csr_training", text(`${t(`csr_training_${view.training.state}`)}${counted}${records}`)));
   }
   // Dates implemented and verifications replaced with csr implement --amend, as they were recorded.
   if (impl && impl.history.length > 0) {

@@ -22,7 +22,8 @@ import { deviatedNumber, withdrawnTemporaryText } from "../model/deviations.js";
 import { bodyOnPaper, firstIssueDate, neverReleased, revisionBasis, revisionDate, revisionPages, revisionSignatures, revisionSummary } from "../model/revision.js";
 import { closedRoundVerdict, currentReviewRound, historyRounds, lateByText, lateKeptDecision, pastDueInTime, workdaysPastDue, type ReviewRoundTimeliness } from "../model/review-timeliness.js";
 import { addressedSection, closingSectionNumbers, documentSections, sectionAnchor } from "../model/sections.js";
-import { csrTrainingState, recordsTextIn, sessionTraineesIn, type CsrTrainingState } from "../model/training.js";
+import { recordsTextIn, sessionTraineesIn } from "../model/training.js";
+import { csrTrainingReading, type CsrTrainingReading } from "../model/training-completion.js";
 import { trainingRecordDays } from "../load/training-records.js";
 import { csrDistributions, distributionRevision, redistributionDue } from "../model/distribution.js";
 import { customerDate, lateForCustomer } from "../model/customer-schedule.js";
@@ -866,11 +867,11 @@ export interface CsrReportView extends Header {
   };
   distribution: string;
   /**
-   * `state` is model/training.ts csrTrainingState; `sessions` the sessions recorded with `csr
+   * `state` is model/training-completion.ts csrTrainingReading's (`counted` its 已培训 2/9 人 when `partial`, else empty); `sessions` the sessions recorded with `csr
    * train`, oldest first, with people and trainer by name; `records` the record numbers of a
    * training recorded without sessions (an imported list's).
    */
-  training?: { required: boolean; state: CsrTrainingState; records: string; sessions: { date: string; revision: string; people: string; peopleLinks?: TextPart[]; trainer: string; trainerLinks?: TextPart[]; record: string }[] };
+  training?: { required: boolean; state: CsrTrainingReading["state"]; counted: string; records: string; sessions: { date: string; revision: string; people: string; peopleLinks?: TextPart[]; trainer: string; trainerLinks?: TextPart[]; record: string }[] };
 }
 
 /**
@@ -982,6 +983,8 @@ export function csrReportView(
   // was superseded is stamped 已替代: the record stays valid and retained; 作废 (and its watermark) is for a withdrawn
   // document whose copies are recalled (tester52 D13).
   const header = names.header(csr.title, csr.title_en, csr.id, status === "superseded" ? "superseded-record" : decision ? "" : "draft", "csr_id");
+  // One reading with csr show and csr list training --missing on the report's day (breaker63 P1).
+  const training = csrTrainingReading(csr, [...index.people.values()].map((p) => p.value), config, today, trainingRecordDays(repo));
   return {
     // The header's fields one by one, not spread (see documentView).
     organisation: header.organisation,
@@ -1128,7 +1131,8 @@ export function csrReportView(
     training: csr.training
       ? {
           required: csr.training.required,
-          state: csrTrainingState(csr, trainingRecordDays(repo)),
+          state: training.state,
+          counted: training.state === "partial" ? translate(lang, "render.training.counted", { trained: training.trained, required: training.required }) : "",
           records: names.list(recordsTextIn(lang, csr, trainingRecordDays(repo))),
           sessions: (csr.training.sessions ?? []).map((s) => {
             // Linked to the people's pages only when they are all the session names: a department or trainees outside people.yaml have none.

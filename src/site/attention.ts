@@ -20,12 +20,12 @@ import { currentRevision } from "../model/index.js";
 import { nextPeriodicReview } from "../model/periodic-review.js";
 import { firstDecisionOfRound, pastDueInTime } from "../model/review-timeliness.js";
 import { addressedSectionLabel, documentSections, findSection } from "../model/sections.js";
-import { openTrainings, type OpenTraining } from "../model/training.js";
+import { openTrainings, type OpenTraining } from "../model/training-completion.js";
 import { trainingRecordDays, trainingSessionVersions } from "../load/training-records.js";
 import type { ControlledDocument, Csr } from "../model/types.js";
 import type { MessageData, MessageKey } from "../i18n/index.js";
 import { revisionNameIn } from "../i18n/values.js";
-import { departmentName, documentTitle, personName, t, type RegisterContext } from "../report/registers/context.js";
+import { departmentName, documentTitle, peopleOf, personName, t, type RegisterContext } from "../report/registers/context.js";
 import type { Table } from "../report/table.js";
 import type { EntityRef } from "./view.js";
 
@@ -106,7 +106,7 @@ export function findingReader(input: AttentionInput): (finding: Finding) => Read
   let trainings: OpenTraining[] | undefined;
   const documents = () => (input.asOf ? [...input.asOf.documents.values()] : rc.repo.documents.map((d) => d.value));
   const csrs = () => (input.asOf ? [...input.asOf.csrs.values()] : rc.repo.csrs.map((c) => c.value));
-  const openTraining = () => (trainings ??= openTrainings(documents(), csrs(), rc.repo.config?.value, calendar, trainingRecordDays(rc.repo), trainingSessionVersions(rc.repo)));
+  const openTraining = () => (trainings ??= openTrainings(documents(), csrs(), peopleOf(rc), rc.repo.config?.value, calendar, input.today, trainingRecordDays(rc.repo), trainingSessionVersions(rc.repo)));
   return (finding) => READERS[finding.rule]?.(input, finding, entityOf(input, input.entityOfFile(finding.file)), openTraining) ?? { what: ruleSummary(rc, finding.rule) };
 }
 

@@ -34,7 +34,8 @@ import { heldExternalEdition, heldSourceEdition, nextCheckDue, type HeldEdition 
 import { controlledSince, csrOn, csrRecordedAfter, documentOn, earlierRevisionOn, indexOn, replacedUntilEffective } from "../model/as-of.js";
 import { addressedSectionLabel, parseSectionReference } from "../model/sections.js";
 import { judgingRoundsOnce, pastDueInTimeText } from "../model/review-timeliness.js";
-import { openTrainings, sessionTraineesIn, type OpenTraining } from "../model/training.js";
+import { sessionTraineesIn } from "../model/training.js";
+import { openTrainings, type OpenTraining } from "../model/training-completion.js";
 import { documentTrainingRecord, documentTrainingText } from "../model/document-training.js";
 import type { ClassificationChange, ControlledDocument, Csr, Decision, Opinion, Process, ProcessAudit, ReviewRound, SignatureRole, SourceDocument, TrainingSession } from "../model/types.js";
 import { auditCounts, auditCycleStart, auditorRoster, auditorsWithoutQualification, auditsIn, type AuditorRoster } from "../model/process-audits.js";
@@ -48,7 +49,7 @@ import { auditorNames, lastAuditText } from "../report/registers/audits.js";
 import { auditorPeriods } from "../report/registers/people.js";
 import { auditNotes, clauseLastAudits, coverageReading, DIRECT, editionNotes, INHERITED, procedureNotes, servingDocuments, THROUGH_CHILDREN } from "../report/registers/clauses.js";
 import { periodicReviewResult } from "../report/registers/periodic-reviews.js";
-import { compareIds, csrsOn, csrsOnById, customerName, departmentName, deviationsOn, documentsOn, pastDeviations, withDeviatedVersion, documentStatus, documentTitle, documentVersion, effectiveDate, personName, registerContext, statusLabel, t, versionInForce, versionInForceOn, type DocumentsOn, type RegisterContext } from "../report/registers/context.js";
+import { compareIds, csrsOn, csrsOnById, customerName, departmentName, deviationsOn, documentsOn, pastDeviations, withDeviatedVersion, documentStatus, documentTitle, documentVersion, effectiveDate, peopleOf, personName, registerContext, statusLabel, t, versionInForce, versionInForceOn, type DocumentsOn, type RegisterContext } from "../report/registers/context.js";
 import { confirmationText, externalStatus, sourceRevisionStatus } from "../report/registers/external.js";
 import { auditRegisters } from "../report/registers/index.js";
 import type { DraftsOn } from "../report/registers/documents.js";
@@ -902,7 +903,7 @@ async function writeSite(repo: Repository, findings: readonly Finding[], options
     sections: [{ title: "", items: [...index.people.values()].map(({ value: p }) => entityCell("people.html", "person", p.id, withNote(rc, personName(rc, p.id), departmentName(rc, p.department)))), empty: tr("site.none") }],
   });
   const documentsOfDay = absent.size === 0 ? documentsOnDay.list : documentsOnDay.list.filter((d) => !absent.has(d.id));
-  const work = personWork(repo, documentsOfDay, csrRows, calendar);
+  const work = personWork(rc, documentsOfDay, csrRows, calendar, today);
   const tracked = trainingTracked(rc, today, csrRows);
   const roster = auditorRoster(index.people);
   for (const { value: person } of index.people.values()) {
@@ -1363,7 +1364,7 @@ function documentSections(
  */
 function trainingSection(rc: RegisterContext, page: string, doc: ControlledDocument, today: string, entityCell: EntityCell): SiteSection[] {
   const config = rc.repo.config?.value;
-  const record = documentTrainingRecord(doc, config, repositoryCalendar(config), today, () => trainingSessionVersions(rc.repo));
+  const record = documentTrainingRecord(doc, config, repositoryCalendar(config), peopleOf(rc), today, () => trainingSessionVersions(rc.repo));
   if (record === undefined) return [];
   return [
     {
@@ -1812,12 +1813,13 @@ interface PersonWork {
   implementing: Map<string, CsrRow[]>;
   /** Live documents by the people who signed their current version, each with the capacities they signed in (编制 … 会签, 标准化审查, 军代表). */
   signed: Map<string, { doc: ControlledDocument; roles: SignatureRole[] }[]>;
-  /** Trainings not yet given, by the departments whose people need them. */
+  /** Trainings open, by the people still to be trained on them (completion.missing: csr list training --missing's rows). */
   training: Map<string, OpenTraining[]>;
 }
 
-/** `documents` and `csrs`: as their records show them on the site's day (documentsOn, csrsOn), as the registers of that day. */
-function personWork(repo: Repository, documents: readonly ControlledDocument[], csrs: readonly CsrRow[], calendar: WorkCalendar): PersonWork {
+/** `documents` and `csrs`: as their records show them on the site's day `today` (documentsOn, csrsOn), as the registers of that day. */
+function personWork(rc: RegisterContext, documents: readonly ControlledDocument[], csrs: readonly CsrRow[], calendar: WorkCalendar, today: string): PersonWork {
+  const repo = rc.repo;
   const finished = ["superseded", "rejected", "not-applicable"];
   const docs = documents.filter((d) => d.status !== "obsolete").sort((a, b) => compareIds(a.id, b.id));
   return {
@@ -1831,8 +1833,8 @@ function personWork(repo: Repository, documents: readonly ControlledDocument[], 
     ),
     signed: signersOfCurrentVersions(docs),
     training: groupBy(
-      openTrainings(documents, csrs.map((r) => r.csr), repo.config?.value, calendar, trainingRecordDays(repo), trainingSessionVersions(repo)).sort((a, b) => (a.due < b.due ? -1 : a.due > b.due ? 1 : compareIds(a.id, b.id))),
-      (o) => o.departments,
+      openTrainings(documents, csrs.map((r) => r.csr), peopleOf(rc), repo.config?.value, calendar, today, trainingRecordDays(repo), trainingSessionVersions(repo)).sort((a, b) => (a.due < b.due ? -1 : a.due > b.due ? 1 : compareIds(a.id, b.id))),
+      (o) => o.completion.missing,
     ),
   };
 }
@@ -1864,7 +1866,7 @@ function groupBy<T>(items: readonly T[], keys: (item: T) => readonly string[]): 
 
 /**
  * A person's open work: opinions their department still owes, implementations they own, trainings
- * their department still needs (model/training.ts), documents they signed (in which capacity). A
+ * they still owe (as csr list training --missing lists them: model/training-completion.ts, breaker63 P1), documents they signed (in which capacity). A
  * person of an outside party (the 军代表室) owes no opinion and needs no training of the organisation's.
  */
 function personSections(rc: RegisterContext, page: string, id: string, department: string, work: PersonWork, entityCell: EntityCell, today: string, tracked: ReturnType<typeof trainingTracked>, overdue: (csr: string) => boolean): SiteSection[] {
@@ -1872,7 +1874,7 @@ function personSections(rc: RegisterContext, page: string, id: string, departmen
   const none = t(rc, "site.none");
   const toReview = work.toReview.get(department) ?? [];
   const implementing = work.implementing.get(id) ?? [];
-  const training = work.training.get(department) ?? [];
+  const training = work.training.get(id) ?? [];
   const signed = work.signed.get(id) ?? [];
   const sections: SiteSection[] = [
     { id: "to-review", title: t(rc, "site.person.to-review", { count: toReview.length }), table: csrTable(rc, page, toReview, entityCell), empty: none },

@@ -13,8 +13,8 @@ import { trainingRecordDays, trainingSessionVersions } from "../load/training-re
 import type { WorkCalendar } from "../model/calendar.js";
 import { reviewDue, reviewStart } from "../model/csr-status.js";
 import { copiesToRecall, copyRecallDue } from "../model/distribution.js";
-import { openTrainings } from "../model/training.js";
-import { csrsOn, documentsOn, t, type RegisterContext } from "../report/registers/context.js";
+import { openTrainings } from "../model/training-completion.js";
+import { csrsOn, documentsOn, peopleOf, t, type RegisterContext } from "../report/registers/context.js";
 
 /**
  * The years without public-holiday data that a working-day count the site shows on `today`
@@ -37,7 +37,7 @@ export function estimatedYears(rc: RegisterContext, today: string, calendar: Wor
     if (csr.superseded) continue;
     for (const year of calendar.yearsWithoutData(reviewStart(csr), reviewDue(csr, calendar, config))) years.add(year);
   }
-  for (const training of openTrainings(documents, csrs, config, calendar, trainingRecordDays(rc.repo), trainingSessionVersions(rc.repo))) dueIn(training.due);
+  for (const training of openTrainings(documents, csrs, peopleOf(rc), config, calendar, today, trainingRecordDays(rc.repo), trainingSessionVersions(rc.repo))) dueIn(training.due);
   for (const doc of documents) for (const copy of copiesToRecall(doc, today)) dueIn(copyRecallDue(doc, copy, calendar, config));
   return [...years].sort((a, b) => a - b);
 }

@@ -141,7 +141,7 @@ export function siteReportHtml(view: SiteReportView, labels: Labels, escape: Esc
   }
   html += `<tr><th>${t("csr_distribution")}</th><td colspan="3">${e(v.distribution)}</td></tr>\n`;
   const training = v.training;
-  if (truthy(training) && training) html += `<tr><th>${t("csr_training")}</th><td colspan="3">${t("csr_training_", training.state)}${truthy(training.records) ? `${t("paren_open")}${t("csr_training_record")}${colon}${e(training.records)}${t("paren_close")}` : ""}</td></tr>`;
+  if (truthy(training) && training) html += `<tr><th>${t("csr_training")}</th><td colspan="3">${t("csr_training_", training.state)}${training.counted ? `${t("paren_open")}${e(training.counted)}${t("paren_close")}` : ""}${truthy(training.records) ? `${t("paren_open")}${t("csr_training_record")}${colon}${e(training.records)}${t("paren_close")}` : ""}</td></tr>`;
   html += `\n</table>\n`;
   if (truthy(implementation?.history) && implementation) {
     html += `<table class="implementation-history">\n<caption>${t("csr_implementation_history")}</caption>\n<thead><tr><th>${t("csr_amended_on")}</th><th>${t("csr_history_reason")}</th><th>${t("csr_earlier_implemented")}</th><th>${t("csr_earlier_verified_by")}</th><th>${t("csr_earlier_verified_on")}</th></tr></thead>\n<tbody>\n`;

@@ -170,11 +170,12 @@ describe("CSR list: export, import into a copy without the CSRs, the same CSR fi
     );
     expect(parse(readFileSync(file, "utf8")).training.records).toBeUndefined();
 
-    // The 培训 cell of BCM-004's row: the state and the session, the record not again as one on its own.
+    // The 培训 cell of BCM-004's row: the state (黄军、吴艳 and their trainer 张丽 of the nine to train, breaker63 P1) and the
+    // session, the record not again as one on its own.
     const listed = csr(["-C", copy, "list", "csr", "--format", "csv", "--today", "2026-11-27"], { lang: "zh-CN" });
     expect(listed.code, listed.stderr).toBe(0);
     const row = listed.stdout.split(/\r?\n(?=\d+,)/).find((r) => r.includes(",BCM-004,"));
-    expect(row).toContain('"已培训\n2026-10-28 TR-2026-041"');
+    expect(row).toContain('"部分培训（已培训 3/9 人）\n2026-10-28 TR-2026-041"');
     expect(row?.match(/TR-2026-041/g)).toEqual(["TR-2026-041"]);
   });
 });

@@ -89,16 +89,16 @@ describe("csr list management-review", () => {
     expect(row(review, "Controlled copies overdue for recall on 2026-12-31").value).toBe(json(dir, "distribution", "--overdue", ...period).rows.length);
     expect(row(review, "Controlled copies lost in the period").value).toBe(json(dir, "distribution", "--status", "lost", ...period).rows.length);
 
-    // Training: the people counted as trained are those the training register lists for that revision.
+    // Training: the people counted as trained are those the training register lists for that revision, and its trainer (张丽).
     const training = json(dir, "training", "--today", "2027-01-05").rows;
     expect(training.filter((r) => r.subject === "BCM-004").map((r) => [r.revision, r.people])).toEqual([["A", "Huang Jun, Wu Yan"]]);
     expect(row(review, "BCM-004 A training completion (as of 2026-12-31)")).toMatchObject({
-      value: "2/9 people (22.2%)",
-      detail: "not trained: Zhang Li, Chen Jing, Zhao Qiang, Sun Wei, Li Na, Zhou Peng, Gao Yang",
+      value: "3/9 people (33.3%)",
+      detail: "not trained: Chen Jing, Zhao Qiang, Sun Wei, Li Na, Zhou Peng, Gao Yang",
     });
     // A record number given on its own says nothing of who was trained: "—", left out of the total, not a 0.
     expect(row(review, "BCM-003 V2.0 training completion (as of 2026-12-31)").value).toBe("—");
-    expect(row(review, "Total (2 revisions needing training, as of 2026-12-31)")).toMatchObject({ value: "5/17 people (29.4%)", detail: "3 more cannot be computed and are not in the total" });
+    expect(row(review, "Total (2 revisions needing training, as of 2026-12-31)")).toMatchObject({ value: "7/17 people (41.2%)", detail: "3 more cannot be computed and are not in the total" });
   });
 
   it("marks a version released in the period to take effect after it with its 实施日期 (breaker61 M10)", async () => {
@@ -161,13 +161,13 @@ const EXPECTED_ZH = [
   "22    内部审核      2026-12-05 尚未审核的过程                  15                C1、C2、C3、C4、C5、S1、S2、S3、S4、S5、S6、M1、M2、M3、M4                                               过程清单",
   "23    内部审核      2026-12-05 到期未审核的过程（含尚未审核）  —                 未设内审间隔（qms.yaml 的 internal_audit.interval_months 或过程的 audit_months），是否到期无从判断       过程清单",
   "24    培训          BCM-003 V2.0 培训完成（截至 2026-12-05）   —                 只登记了记录编号 TR-2026-003，受训人员见该记录，完成率无从计算（应培训 9 人）                            培训记录",
-  "25    培训          BCM-004 A 培训完成（截至 2026-12-05）      2/9 人（22.2%）   未培训：张丽、陈静、赵强、孙伟、李娜、周鹏、高扬                                                         培训记录",
+  "25    培训          BCM-004 A 培训完成（截至 2026-12-05）      3/9 人（33.3%）   未培训：陈静、赵强、孙伟、李娜、周鹏、高扬                                                               培训记录",
   "26    培训          DYA-001 B 培训完成（截至 2026-12-05）      —                 只登记了记录编号 TR-2025-014，受训人员见该记录，完成率无从计算（应培训 8 人）                            培训记录",
-  "27    培训          DYA-002 D 培训完成（截至 2026-12-05）      3/8 人（37.5%）   未培训：张丽、陈静、赵强、李娜、高扬                                                                     培训记录",
+  "27    培训          DYA-002 D 培训完成（截至 2026-12-05）      4/8 人（50%）     未培训：陈静、赵强、李娜、高扬                                                                           培训记录",
   "28    培训          DYA-006 D 培训完成（截至 2026-12-05）      —                 只登记了记录编号 TR-2026-025，受训人员见该记录，完成率无从计算（应培训 8 人）                            培训记录",
-  "29    培训          合计（2 项需培训的版本，截至 2026-12-05）  5/17 人（29.4%）  另有 3 项无从计算，不计入合计                                                                            培训记录",
+  "29    培训          合计（2 项需培训的版本，截至 2026-12-05）  7/17 人（41.2%）  另有 3 项无从计算，不计入合计                                                                            培训记录",
   "",
   "期间 2026-01-01 至 2026-12-05：“期间”各项按日期落在期间内计，“2026-12-05”各项为期末状态；各数值等于“明细见”所列清单同期的行数。",
-  "培训完成率：应培训人员为人员名册（people.yaml）中所涉部门（文件的归口部门和持有该文件本版或其所替代版本的部门，受控副本或电子版；顾客特定要求的发放、会签部门）的在职人员；部门培训计该部门全部人员；名册外人员（如操作工）只列出，不计入。",
+  "培训完成率：应培训人员为人员名册（people.yaml）中所涉部门（文件的归口部门和持有该文件本版或其所替代版本的部门，受控副本或电子版；顾客特定要求的发放、会签部门）的在职人员；部门培训计该部门全部人员，培训人计为已接受该次培训（IATF 16949 7.2）；名册外人员（如操作工）只列出，不计入。",
   "",
 ];

@@ -154,11 +154,12 @@ describe("export -> import into a new repository -> export gives the same regist
     const record = before[1]!.indexOf("评审记录编号");
     // 发放 and 培训 come back (tester55 C5), but for a training session: the list names neither its trainees nor its trainer,
     // so its record number comes back on its own (只登记了记录编号, tester62 N16), which the report says on the row; compared on its own below.
+    // 部分培训（已培训 3/9 人） (BCM-004: not everyone trained, breaker63 P1) comes back the same way.
     const training = before[1]!.indexOf("培训");
     expect(training).toBeGreaterThan(0);
     const without = (row: unknown[]) => JSON.stringify(row.filter((_, c) => c !== record && c !== training));
     // DYA-002's record, not yet committed, is not yet dated after its round began (see the check above).
-    const listed = (row: unknown[]) => String(row[training] ?? "").replace(/^已培训\n\d{4}-\d{2}-\d{2} (TR-\d{4}-\d{3})$/, "只登记了记录编号，受训人员见该记录\n培训记录 $1") || row[training];
+    const listed = (row: unknown[]) => String(row[training] ?? "").replace(/^(?:已培训|部分培训（已培训 \d+\/\d+ 人）)\n\d{4}-\d{2}-\d{2} (TR-\d{4}-\d{3})$/, "只登记了记录编号，受训人员见该记录\n培训记录 $1") || row[training];
     const uncommitted = "需要培训\n培训记录 TR-2026-018（未注明版本和日期，无法说明是 2026-03-16 开始的本轮评审后 D 版的培训）";
     expect(after.map((row) => row[training])).toEqual(before.map((row) => (row[1] === "DYA-002" ? uncommitted : listed(row))));
     const differing = after.flatMap((row, i) => (without(row) === without(before[i]!) ? [] : [[row[1], before[i]![status], row[status]]]));

@@ -9,12 +9,13 @@ import { describe, expect, it } from "vitest";
 import { csr } from "../helpers.js";
 import { pendingTrainingProcedure, threeDepartmentRepo } from "../control/three-departments.js";
 
-// QP-005 A/2, released 2026-11-10 to take effect on 2026-11-25, of 品质部 with a copy of A/2 at 生产部; 张伟 trained on it on 2026-11-20.
-const session = "    - {revision: A/2, date: 2026-11-20, people: [zhang], trainer: wang, record: TR-2026-050}\n";
+// QP-005 A/2, released 2026-11-10 to take effect on 2026-11-25, of 品质部 with a copy of A/2 at 生产部; 张伟 trained on it on 2026-11-20
+// by 李娜 of 市场部 (counted as trained too, where she is to be: a trainer is trained by the session he gives, breaker63 P11).
+const session = "    - {revision: A/2, date: 2026-11-20, people: [zhang], trainer: li, record: TR-2026-050}\n";
 const procedure = (sessions: string) => pendingTrainingProcedure() + "training:\n  required: true\n  sessions:\n" + sessions;
 
 const NOTE =
-  "The people to train are those of people.yaml at work in the departments concerned (a document's own department and those holding this version or the one it replaces, on paper or electronically; a CSR's distribution and countersigning departments); a department's training counts all its people; people outside people.yaml (operators) are on the training records, not in this list. Training is due 20 working days after the revision takes effect (a CSR: after its decision), and is given before it takes effect (IATF 16949 7.2.2).";
+  "The people to train are those of people.yaml at work in the departments concerned (a document's own department and those holding this version or the one it replaces, on paper or electronically; a CSR's distribution and countersigning departments); a department's training counts all its people, and a session's trainer counts as trained by it (IATF 16949 7.2); people outside people.yaml (operators) are on the training records, not in this list. Training is due 20 working days after the revision takes effect (a CSR: after its decision), and is given before it takes effect (IATF 16949 7.2.2).";
 const HINT = "Record each training once given with 'csr train <id> --people ... --date ... --trainer ... --record ...'.\n";
 
 const missing = (dir: string, today: string, ...args: string[]) => csr(["-C", dir, "list", "training", "--missing", "--today", today, ...args]);

@@ -369,8 +369,11 @@ describe("distribution and recall", () => {
     );
     const check = await csrInProcess(["-C", dir, "check", "--today", "2026-11-27", "--format", "json"]);
     expect(JSON.parse(check.stdout).findings.map((f: { rule: string; message: string; line: number }) => `${f.line} ${f.rule} ${f.message}`)).toEqual([
-      // The example's own warning: DYA-002 went into production after Dongyue's date.
+      // The example's own warnings: BCM-004's and DYA-002's trainings left people untrained (csr list training --missing), and
+      // DYA-002 went into production after Dongyue's date.
+      "56 csr/training-overdue BCM-004 was decided on 2026-10-20 and needs training, but training on BCM-PKG revision A is recorded for 3 of the 9 people to train (due by 2026-11-17, 20 working days). 'csr list training --missing --document BCM-004' lists the others; record their training with 'csr train BCM-004 --people ... --date ... --trainer ... --record ...'.",
       "78 csr/late-for-customer DYA-002 was implemented in production on 2026-04-20, after the effective date 2026-04-01 of the customer's DYA-SQM revision D (12 working days late). If the customer agreed a later date in writing, record it with 'csr implement DYA-002 --required-by <date>'; otherwise the lateness stands on record: take it to corrective action and record why with 'csr implement DYA-002 --late-reason \"...\"' (e.g. the customer informed, the corrective action's number).",
+      "83 csr/training-overdue DYA-002 was decided on 2026-03-23 and needs training, but training on DYA-SQM revision D is recorded for 4 of the 8 people to train (due by 2026-04-21, 20 working days). 'csr list training --missing --document DYA-002' lists the others; record their training with 'csr train DYA-002 --people ... --date ... --trainer ... --record ...'.",
       "101 doc/no-copy-in-force QP-010 A/2 is in force since 2026-11-10, and Production held a controlled copy of A/1 but holds none of A/2: hand it out with 'csr distribute QP-010 --to PRD'.",
       "101 doc/recall-overdue Controlled copy 2 of QP-010 A/1 (Production) is still out: A/1 was replaced on 2026-11-10, and copies were due back by 2026-11-17 (5 working days). Take it back and record it with 'csr recall QP-010 --copy 2'.",
     ]);

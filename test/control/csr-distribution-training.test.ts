@@ -37,7 +37,7 @@ function smallRepo(extra: Record<string, string> = {}): string {
 const read = (dir: string, path: string) => readFileSync(join(dir, path), "utf8");
 
 describe("csr train on a CSR, as the review report shows it", () => {
-  it("shows 需要培训 while no session is recorded, then the state and every session with its record number", async () => {
+  it("shows 需要培训 while no session is recorded, then 部分培训 with how many of the people to train are, and every session with its record number (breaker63 P1)", async () => {
     const dir = smallRepo();
     const out = join(dir, "out");
     await csrInProcess(["-C", dir, "render", "DYA-001", "--format", "md", "--out", out, "--today", "2026-11-27"], { lang: null });
@@ -48,15 +48,19 @@ describe("csr train on a CSR, as the review report shows it", () => {
     expect(trained.code).toBe(0);
     await csrInProcess(["-C", dir, "render", "DYA-001", "--format", "md", "--out", out, "--today", "2026-11-27"], { lang: null });
     expect(read(dir, "out/DYA-001.review.zh-CN.md")).toContain(
-      ["- 培训：已培训", "", "培训记录", "", "| 培训日期 | 来源文件版本 | 参训人员 | 培训人 | 记录编号 |", "| --- | --- | --- | --- | --- |", "| 2026-11-20 | C | 赵磊、李娜 | 张伟 | TR-2026-090 |", ""].join("\n"),
+      ["- 培训：部分培训（已培训 2/3 人）", "", "培训记录", "", "| 培训日期 | 来源文件版本 | 参训人员 | 培训人 | 记录编号 |", "| --- | --- | --- | --- | --- |", "| 2026-11-20 | C | 赵磊、李娜 | 张伟 | TR-2026-090 |", ""].join("\n"),
     );
     await csrInProcess(["-C", dir, "render", "DYA-001", "--format", "html", "--out", out, "--today", "2026-11-27"], { lang: null });
     const html = read(dir, "out/DYA-001.review.zh-CN.html");
-    expect(html).toContain('<tr><th>培训</th><td colspan="3">已培训</td></tr>');
+    expect(html).toContain('<tr><th>培训</th><td colspan="3">部分培训（已培训 2/3 人）</td></tr>');
     expect(html).toContain('<tr><td class="nowrap">2026-11-20</td><td class="nowrap">C</td><td>赵磊、李娜</td><td class="nowrap">张伟</td><td class="nowrap">TR-2026-090</td></tr>');
 
     const shown = await csrInProcess(["-C", dir, "show", "DYA-001", "--today", "2026-11-27"], { lang: null });
-    expect(shown.stdout).toContain("  培训            已培训\n                  2026-11-20，来源文件 C 版，赵磊、李娜，培训人 张伟，记录 TR-2026-090\n");
+    expect(shown.stdout).toContain("  培训            部分培训（已培训 2/3 人）\n                  2026-11-20，来源文件 C 版，赵磊、李娜，培训人 张伟，记录 TR-2026-090\n");
+    // 李娜 and the trainer 张伟 of 品质部 and 市场部, which reviewed it; 生产部's 赵磊 is not among the people to train. Once 王强 is: 已培训.
+    expect((await csrInProcess(["-C", dir, "train", "DYA-001", "--people", "wang", "--trainer", "zhang", "--record", "TR-2026-092", "--date", "2026-11-23", "-y"], { lang: null })).code).toBe(0);
+    const all = await csrInProcess(["-C", dir, "show", "DYA-001", "--today", "2026-11-27"], { lang: null });
+    expect(all.stdout).toContain("  培训            已培训\n                  2026-11-20，来源文件 C 版，赵磊、李娜，培训人 张伟，记录 TR-2026-090\n                  2026-11-23，来源文件 C 版，王强，培训人 张伟，记录 TR-2026-092\n");
   });
 
   it("counts a session on an earlier source revision as no training on the current one", async () => {
@@ -152,11 +156,14 @@ describe("csr train of a department and of operators outside people.yaml (tester
     expect(trained.stdout).toBe("DYA-001（来源文件 DYA-SQM 版本 C）：已登记生产部、张三(1023)、李四的培训；2026-11-20，培训人：张伟（zhang），记录：TR-2026-091。\n已写入 csr/DYA/DYA-001.yaml，尚未提交（git commit，或运行时加 --commit 由 csr 提交）。\n");
     expect(read(dir, "csr/DYA/DYA-001.yaml")).toContain("  sessions:\n    - {revision: C, date: 2026-11-20, department: PRD, trainees: [张三(1023), 李四], trainer: zhang, record: TR-2026-091}\n");
     const shown = await csrInProcess(["-C", dir, "show", "DYA-001", "--today", "2026-11-27"], { lang: null });
-    expect(shown.stdout).toContain("  培训            已培训\n                  2026-11-20，来源文件 C 版，生产部：张三(1023)、李四，培训人 张伟，记录 TR-2026-091\n");
+    // A training of 生产部, which is not among the departments to train on DYA-001: of those to train, only its trainer 张伟.
+    expect(shown.stdout).toContain("  培训            部分培训（已培训 1/3 人）\n                  2026-11-20，来源文件 C 版，生产部：张三(1023)、李四，培训人 张伟，记录 TR-2026-091\n");
     const register = await csrInProcess(["-C", dir, "list", "training", "--format", "csv", "--today", "2026-11-27"], { lang: null });
     expect(register.stdout.split(/\r?\n/)[1]).toBe("1,2026-11-20,DYA-001,特殊特性符号须按顾客要求标识,C,生产部：张三(1023)、李四,张伟,TR-2026-091");
     const checked = await csrInProcess(["-C", dir, "check", "--today", "2026-11-27", "--format", "json"], { lang: "en" });
-    expect((JSON.parse(checked.stdout) as { findings: unknown[] }).findings).toEqual([]);
+    expect((JSON.parse(checked.stdout) as { findings: { rule: string; message: string }[] }).findings.map((f) => `${f.rule} ${f.message}`)).toEqual([
+      "csr/training-overdue DYA-001 was decided on 2026-03-13 and needs training, but training on DYA-SQM revision C is recorded for 1 of the 3 people to train (due by 2026-04-13, 20 working days). 'csr list training --missing --document DYA-001' lists the others; record their training with 'csr train DYA-001 --people ... --date ... --trainer ... --record ...'.",
+    ]);
   });
 });
 

@@ -38,13 +38,18 @@ describe("training due before a revision takes effect (tester61 L5)", () => {
     });
   });
 
-  it("takes the lead time from qms.yaml and says nothing once training on the revision is recorded", () => {
+  it("takes the lead time from qms.yaml, counts who is trained, and says nothing once everyone to train on the revision is (breaker63 P1)", () => {
     const dir = threeDepartmentRepo({ [PATH]: pending });
     appendFileSync(join(dir, "qms.yaml"), "document_control:\n  training_lead_days: 2\n");
     expect(findings(dir, "2026-10-14")).toEqual([]);
     expect(findings(dir, "2026-10-15")).toEqual([`${W}takes effect on 2026-10-19 (in 2 working days) and needs training, but no training on A/1 is recorded: train before it takes effect. ${TRAIN}`]);
     const trained = csr(["-C", dir, "train", "QP-005", "--people", "zhao", "--date", "2026-10-15", "--trainer", "zhang", "--record", "TR-2026-050"]);
     expect(trained.code).toBe(0);
-    for (const day of ["2026-10-15", "2026-10-19", "2026-11-17"]) expect(findings(dir, day)).toEqual([]);
+    // 赵磊 and the trainer 张伟 of the four to train (品质部 张伟 and 王强, 市场部 李娜 and 生产部 赵磊 hold it): not everyone.
+    const others = "'csr list training --missing --document QP-005' lists the others; record their training with 'csr train QP-005 --people ... --date ... --trainer ... --record ...'.";
+    expect(findings(dir, "2026-10-15")).toEqual([`${W}takes effect on 2026-10-19 (in 2 working days) and needs training, but training is recorded for 2 of the 4 people to train: train the others before it takes effect. ${others}`]);
+    expect(findings(dir, "2026-11-17")).toEqual([`${W}took effect on 2026-10-19 and needs training, but training is recorded for 2 of the 4 people to train (due by 2026-11-16, 20 working days). ${others}`]);
+    expect(csr(["-C", dir, "train", "QP-005", "--people", "zhang", "wang", "li", "--date", "2026-10-16", "--trainer", "zhang", "--record", "TR-2026-051"]).code).toBe(0);
+    for (const day of ["2026-10-16", "2026-10-19", "2026-11-17"]) expect(findings(dir, day)).toEqual([]);
   });
 });

@@ -15,12 +15,13 @@ const PATH = "documents/QP-005.yaml";
 // QP-005 A/1 took effect on 2026-10-12: training due by 2026-11-09.
 const withA1 = trainingProcedure() + "training:\n  required: true\n";
 const onlyA0 = withA1.replace(/  - version: A\/1\n(    .*\n)+?(?=sections:)/, "").replace("effective: 2026-10-12\n", "");
-const session = (date: string, record: string) => `  sessions:\n    - {date: ${date}, people: [zhao], trainer: zhang, record: ${record}}\n`;
+// Everyone to train on QP-005: 品质部 张伟 and 王强, and 市场部 李娜 and 生产部 赵磊, who hold it.
+const session = (date: string, record: string) => `  sessions:\n    - {date: ${date}, people: [zhang, wang, li, zhao], trainer: zhang, record: ${record}}\n`;
 
 const overdue = (dir: string) => checkJson(dir, "--today", "2026-12-01").findings.filter((f) => f.rule === "doc/training-overdue").map((f) => `${f.file}:${f.line}:${f.column} ${f.message}`);
 const A1_OVERDUE = `${PATH}:29:13 QP-005 A/1 took effect on 2026-10-12 and needs training, but no training on A/1 is recorded (due by 2026-11-09, 20 working days). Record it with 'csr train QP-005 --people ... --date ... --trainer ... --record ...'.`;
 
-/** The rows of the site's list of overdue document trainings, and the open trainings on 张伟's page (品质部, QP-005's department) (document, version, due, state). */
+/** The rows of the site's list of overdue document trainings, and the trainings 张伟 (品质部, QP-005's department) owes on his page (document, version, due, state). */
 function site(dir: string): { list: string[]; zhang: string[] } {
   const out = join(tempDir(), "site");
   const built = csr(["-C", dir, "site", "--out", out, "--today", "2026-12-01"], { lang: "zh-CN" });
@@ -44,7 +45,7 @@ describe("a document's training session without a revision (changes59 leftover)"
     expect(site(dir)).toEqual({ list: ["QP-005 A/1 版的换版培训"], zhang: ["QP-005 A/1 2026-11-09 逾期"] });
 
     // The same kind of session, committed after the release: A/1's training, on every output.
-    writeFileSync(join(dir, PATH), withA1 + session("2026-10-20", "TR-2026-031") + "    - {date: 2026-10-21, people: [zhao], trainer: zhang, record: TR-2026-040}\n");
+    writeFileSync(join(dir, PATH), withA1 + session("2026-10-20", "TR-2026-031") + "    - {date: 2026-10-21, people: [zhang, wang, li, zhao], trainer: zhang, record: TR-2026-040}\n");
     commitAt(dir, "2026-10-21", "training on QP-005");
     expect(overdue(dir)).toEqual([]);
     expect(site(dir)).toEqual({ list: [], zhang: [] });

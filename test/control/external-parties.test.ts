@@ -9,7 +9,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { loadRepository } from "../../src/load/repository.js";
 import { WorkCalendar } from "../../src/model/calendar.js";
-import { openTrainings } from "../../src/model/training.js";
+import { openTrainings } from "../../src/model/training-completion.js";
 import { checkJsonInProcess, csrInProcess, git, tempDir } from "../helpers.js";
 import { threeDepartmentRepo } from "./three-departments.js";
 
@@ -101,7 +101,7 @@ describe("an outside party (军代表室) holds controlled copies", () => {
     const dir = repoWithMro();
     await csrInProcess(["-C", dir, "distribute", "QP-001", "--to", "MRO", "PRD", "--date", "2026-11-03", "-y"]);
     const repo = loadRepository(dir);
-    const open = openTrainings(repo.documents.map((d) => d.value), [], repo.config?.value, new WorkCalendar(repo.config?.value.calendar));
+    const open = openTrainings(repo.documents.map((d) => d.value), [], repo.people.map((p) => p.value), repo.config?.value, new WorkCalendar(repo.config?.value.calendar), "2026-11-03");
     expect(open.map((o) => o.departments)).toEqual([["QA", "PRD"]]);
     // Nor does its 军代表's page in the site offer the department's countersigns or trainings.
     expect((await csrInProcess(["-C", dir, "site", "--out", "site", "--today", "2026-11-03"])).code).toBe(0);

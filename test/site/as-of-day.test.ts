@@ -225,7 +225,7 @@ describe("csr site --today D: the heat map, the search index, the trainings and 
     expect(entries.get("document:QP-001")).toEqual({ text: "文件控制程序\n\n目的\n\n文件。\n\n\n首次发布", clauses: "IATF16949:7.5.3" });
     expect(entries.get("document:QP-002")).toEqual({ text: "设计开发程序\n", clauses: "" });
     expect(entries.get("csr:DYA-001")).toEqual({ text: "特殊特性符号\n", clauses: "" });
-    expect(rows(read("people/zhang.html"), "本部门待完成的培训（1）")).toEqual(["QP-001 | 文件控制程序 | A/0 | 2026-03-30 | 逾期"]);
+    expect(rows(read("people/zhang.html"), "本人待完成的培训（1）")).toEqual(["QP-001 | 文件控制程序 | A/0 | 2026-03-30 | 逾期"]);
     expect(notice(read("index.html"))).toBeUndefined();
   });
 
@@ -237,7 +237,7 @@ describe("csr site --today D: the heat map, the search index, the trainings and 
     expect(entries.get("document:QP-001")?.text).toContain("PX-2611");
     expect(entries.get("document:QP-002")?.text).toContain("产品开发评审。");
     expect(entries.get("csr:DYA-001")?.text).toContain("图纸标注要求");
-    expect(rows(read("people/zhang.html"), "本部门待完成的培训（0）")).toEqual([]);
+    expect(rows(read("people/zhang.html"), "本人待完成的培训（0）")).toEqual([]);
     expect(notice(read("index.html"))).toContain("2027");
   });
 });

@@ -38,8 +38,8 @@ describe("csr site on the bundled example", () => {
   });
 
   it("builds the site and says what it wrote", async () => {
-    // The one warning: DYA-002 put into production after Dongyue's date; its rule has a page of its own (lists/csr-late-for-customer.html).
-    expect(site.stderr).toBe("已生成网站：152 个页面，201 个文件（zh-CN）；csr check：0 个错误，1 个警告。\n");
+    // The warnings: DYA-002 put into production after Dongyue's date (its rule has a page of its own, lists/csr-late-for-customer.html), and BCM-004's and DYA-002's trainings overdue with people untrained.
+    expect(site.stderr).toBe("已生成网站：152 个页面，201 个文件（zh-CN）；csr check：0 个错误，3 个警告。\n");
     expect(site.stdout).toBe(`${site.out}/index.html\n`);
     expect(site.code).toBe(0);
     expect(files.filter((f) => !f.includes("/"))).toEqual([".csr-site", "coverage.html", "customers.html", "findings.html", "index.html", "people.html", "robots.txt", "search.html"]);
@@ -774,7 +774,7 @@ describe("csr site: a person's trainings while nothing says what needs training 
   it("reads — with the dashboard's reason, not 0 / 无", async () => {
     const { site } = await bundledSite();
     expect(readFileSync(join(site.out, "people/huangjun.html"), "utf8")).toContain(
-      '<h2>本部门待完成的培训（—）</h2>\n\n<p class="site-empty">—</p>\n\n<p class="site-note">没有一份现行文件标明换版是否需要培训：本部门的换版培训无从判断，“—”不表示没有待完成的培训。</p>',
+      '<h2>本人待完成的培训（—）</h2>\n\n<p class="site-empty">—</p>\n\n<p class="site-note">没有一份现行文件标明换版是否需要培训：本人的换版培训无从判断，“—”不表示没有待完成的培训。</p>',
     );
   });
 });
@@ -795,7 +795,7 @@ describe("csr site on data with an error (tester59 G3)", () => {
     const file = join(repo, "documents", "procedures", "QP-001.yaml");
     writeFileSync(file, readFileSync(file, "utf8").replace("related: [", "related: [QP-404, "));
     const site = await buildSite(repo);
-    expect(site.stderr).toContain("csr check：1 个错误，1 个警告。\n");
+    expect(site.stderr).toContain("csr check：1 个错误，3 个警告。\n");
     expect(readFileSync(join(site.out, "index.html"), "utf8")).toMatch(
       /<h1>质量体系仪表板<\/h1>\n<p class="site-lead">截至 2026-11-27[^<]*<\/p>\n<p class="site-notice site-incomplete site-errors" role="alert">数据有 1 个错误：部分页面可能不完整或不准确。 <a href="findings\.html">查看检查结果<\/a><\/p>\n<div class="site-panels">/,
     );
@@ -1098,7 +1098,7 @@ describe("csr site and the check cache", () => {
     const cached = await buildSite(dir);
     writeFileSync(file, readFileSync(file, "utf8").replace("related: [QP-404, ", "related: [QP-405, "));
     const edited = await buildSite(dir);
-    for (const site of [plain, cached, edited]) expect(site.stderr).toContain("csr check：1 个错误，1 个警告。\n");
+    for (const site of [plain, cached, edited]) expect(site.stderr).toContain("csr check：1 个错误，3 个警告。\n");
     const page = (site: { out: string }, path: string) => readFileSync(join(site.out, path), "utf8");
     for (const path of ["index.html", "findings.html", "documents/QP-001.html", "documents/QP-015.html"]) expect(page(cached, path)).toBe(page(plain, path));
     // The edited file is read again and checked again: its finding follows the edit.

@@ -31,7 +31,7 @@ import { registerContextOn } from "../shared/registers.js";
 import { releaseTag } from "../../model/paths.js";
 import { addressedSectionLabel } from "../../model/sections.js";
 import type { ControlledCopy, ControlledDocument, Csr, Revision } from "../../model/types.js";
-import { clauseList, compareIds, csrsOnById, customerName, departmentName, deviationsOn, documentsOn, pastDeviations, withDeviatedVersion, documentStatus, documentTitle, effectiveDate, personName, revisingOn, versionInForce, type RegisterContext } from "../../report/registers/context.js";
+import { clauseList, compareIds, csrsOnById, customerName, departmentName, deviationsOn, documentsOn, pastDeviations, withDeviatedVersion, documentStatus, documentTitle, effectiveDate, peopleOf, personName, revisingOn, versionInForce, type RegisterContext } from "../../report/registers/context.js";
 import type { CommandContext } from "../context.js";
 
 /** Labels are padded to at least this many terminal columns (a Chinese character takes two), as for a CSR. */
@@ -341,7 +341,7 @@ function revisingText(rc: RegisterContext, draft: ControlledDocument, revising: 
  */
 function trainingLines(rc: RegisterContext, located: Located<ControlledDocument>, doc: ControlledDocument, today: string): string[] {
   const config = rc.repo.config?.value;
-  const record = documentTrainingRecord(doc, config, repositoryCalendar(config), today, () => trainingSessionVersions({ ...rc.repo, documents: [located] }));
+  const record = documentTrainingRecord(doc, config, repositoryCalendar(config), peopleOf(rc), today, () => trainingSessionVersions({ ...rc.repo, documents: [located] }));
   if (record === undefined) return [];
   const comma = t("show.comma");
   return [

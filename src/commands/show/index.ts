@@ -14,7 +14,8 @@ import { buildIndex, currentRevision, revisionInForce, type RepoIndex } from "..
 import { releasedPendingUntil } from "../../model/revision.js";
 import { documentSections, findSection } from "../../model/sections.js";
 import { csrDistributions, distributionRevision, redistributionDue, type CsrDistributionEntry } from "../../model/distribution.js";
-import { csrTrainingState, recordsTextIn, sessionTraineesIn } from "../../model/training.js";
+import { recordsTextIn, sessionTraineesIn } from "../../model/training.js";
+import { csrTrainingReading } from "../../model/training-completion.js";
 import { trainingRecordDays } from "../../load/training-records.js";
 import { REPORT_SIGNER_ROLES, type ControlledDocument, type Csr, type Decision, type DocumentStatus, type Opinion, type ReviewRound } from "../../model/types.js";
 import { localized, padEnd } from "../../core/text.js";
@@ -282,10 +283,11 @@ function describe(repo: Repository, index: RepoIndex, csr: Csr, facts: CsrFacts,
         .join(t("show.comma")),
     );
     const days = trainingRecordDays(repo);
-    const state = csrTrainingState(csr, days);
+    // One reading with csr list training --missing: some of the people to train trained is 部分培训 2/9, not 已培训 (breaker63 P1).
+    const reading = csrTrainingReading(csr, [...index.people.values()].map((p) => p.value), repo.config?.value, today, days);
     const records = recordsTextIn(language(), csr, days).join(sep);
     // Record numbers alone: in the management review's words (只登记了记录编号 TR-2026-025，受训人员见该记录), not 已培训 (tester62 N16).
-    const stated = state === "recorded" ? t("show.training.recorded", { records }) : t(`train.state.${state}`) + (csr.training.records?.length ? t("show.training.records", { records }) : "");
+    const stated = reading.state === "recorded" ? t("show.training.recorded", { records }) : t(`train.state.${reading.state}`, { ...reading }) + (csr.training.records?.length ? t("show.training.records", { records }) : "");
     field("show.label.training", stated, ...sessions);
   }
   if (csr.superseded) field("show.label.superseded", `${csr.superseded.date}${t("show.colon", { text: csr.superseded.reason })}${csr.superseded.by ? t("show.superseded.by", { by: csr.superseded.by }) : ""}`);

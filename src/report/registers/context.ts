@@ -11,7 +11,7 @@ import { buildIndex, currentRevision, revisionEffective, revisionInForce, revisi
 import { deviatedVersion } from "../../model/deviations.js";
 import { releaseTag } from "../../model/paths.js";
 import { releasedPendingUntil, revisionDate } from "../../model/revision.js";
-import type { ControlledDocument, Csr, Revision } from "../../model/types.js";
+import type { ControlledDocument, Csr, Person, Revision } from "../../model/types.js";
 
 export type Lang = "zh-CN" | "en";
 export const LANGS: readonly Lang[] = ["zh-CN", "en"];
@@ -59,6 +59,11 @@ export function personName(ctx: RegisterContext, id: string | undefined): string
   const person = ctx.index.people.get(id)?.value;
   if (!person) return id;
   return localized(ctx.lang, person.name, person.name_en);
+}
+
+/** The people of people.yaml, in its order: those training is counted for (model/training-completion.ts). */
+export function peopleOf(ctx: Pick<RegisterContext, "index">): Person[] {
+  return [...ctx.index.people.values()].map((p) => p.value);
 }
 
 export function departmentName(ctx: RegisterContext, code: string | undefined): string {

@@ -20,11 +20,12 @@ import type { ControlledDocument, Csr, Process } from "../../model/types.js";
 import { militaryParties } from "../../model/index.js";
 import type { Table } from "../table.js";
 import { csrDistributions, distributionRevision, redistributionDue } from "../../model/distribution.js";
-import { csrTrainingState, recordsTextIn, type RecordDays } from "../../model/training.js";
+import { recordsTextIn, type RecordDays } from "../../model/training.js";
+import { csrTrainingReading } from "../../model/training-completion.js";
 import { trainingRecordDays } from "../../load/training-records.js";
 import { revisionNameIn } from "../../i18n/values.js";
 import { compareSectionKeys, sectionSortKey } from "../../compare/sections.js";
-import { clauseList, compareIds, csrAsOfNotes, csrsOn, customerName, departmentName, documentsOn, documentTitle, personName, statusLabel, t, versionInForce, withHints, type RegisterContext } from "./context.js";
+import { clauseList, compareIds, csrAsOfNotes, csrsOn, customerName, departmentName, documentsOn, documentTitle, peopleOf, personName, statusLabel, t, versionInForce, withHints, type RegisterContext } from "./context.js";
 
 /**
  * The orders of the CSR registers (`--sort`): `id`, by customer and CSR id (the register as
@@ -388,7 +389,7 @@ export function csrList(ctx: RegisterContext, options: { today: string; customer
       verifiedBy: personName(ctx, csr.implementation?.verified?.by),
       verified: csr.implementation?.verified?.date ?? null,
       distributed: distributedCell(ctx, csr),
-      training: trainingCell(ctx, csr, recordDays),
+      training: trainingCell(ctx, csr, recordDays, options.today),
       superseded: csr.superseded?.date ?? null,
       supersededReason: csr.superseded?.reason ?? "",
       supersededBy: csr.superseded?.by ?? "",
@@ -454,19 +455,20 @@ function distributedCell(ctx: RegisterContext, csr: Csr): string {
 }
 
 /**
- * 培训 as `csr show` states it (model/training.ts csrTrainingState: 已培训, 需要培训, 不需要培训), then each session a
+ * 培训 as `csr show` states it on `today` (model/training-completion.ts csrTrainingReading: 已培训, 部分培训（已培训 2/9 人）, 需要培训, 不需要培训), then each session a
  * line with its day and record number ("2026-10-28 TR-2026-041"; of an earlier source revision, named), and the record
  * numbers recorded without a session (recordsTextIn: one of an earlier revision says so); blank when nothing is recorded.
  */
-function trainingCell(ctx: RegisterContext, csr: Csr, days: RecordDays): string {
+function trainingCell(ctx: RegisterContext, csr: Csr, days: RecordDays, today: string): string {
   if (!csr.training) return "";
   const sessions = (csr.training.sessions ?? []).map((s) =>
     [s.date, s.revision !== undefined && s.revision !== csr.source.revision ? t(ctx, "register.csr.list.training.revision", { revision: revisionNameIn(ctx.lang, s.revision) }) : "", s.record ?? ""].filter(Boolean).join(" "),
   );
   // A record number given on its own says when it trained an earlier revision, as csr show says it (tester56 D4).
   const records = csr.training.records?.length ? recordsTextIn(ctx.lang, csr, days) : [];
+  const reading = csrTrainingReading(csr, peopleOf(ctx), ctx.repo.config?.value, today, days);
   return [
-    t(ctx, `train.state.${csrTrainingState(csr, days)}`),
+    t(ctx, `train.state.${reading.state}`, { ...reading }),
     ...sessions,
     ...(records.length > 0 ? [t(ctx, "register.csr.list.training.records", { records: records.join(t(ctx, "register.list-separator")) })] : []),
   ].join("\n");

@@ -15,7 +15,7 @@ import { trainingCompletion, trainingPhase, type TrainingCompletion, type Traini
 import type { Table } from "../table.js";
 import { trainingFilterNotes, type TrainingFilter } from "./training.js";
 import { localized } from "../../core/text.js";
-import { compareIds, csrsOn, departmentName, documentAsOfNotes, documentsOn, personName, t, type RegisterContext } from "./context.js";
+import { compareIds, csrsOn, departmentName, documentAsOfNotes, documentsOn, peopleOf, personName, t, type RegisterContext } from "./context.js";
 
 /** A revision needing training with people still to train, or whose trained people csr cannot tell. */
 interface Open {
@@ -39,7 +39,7 @@ export function trainingMissingRegister(ctx: RegisterContext, options: { today: 
   const calendar = repositoryCalendar(config);
   const documents = documentsOn(ctx, today).list;
   const csrs = csrsOn(ctx, today);
-  const people = [...ctx.index.people.values()].map((p) => p.value);
+  const people = peopleOf(ctx);
   const all = trainingCompletion(documents, csrs, people, config, today, trainingRecordDays(ctx.repo), trainingSessionVersions(ctx.repo));
   // A department's list: the revisions that concern it, and of them its people.
   const items = all.filter(

@@ -31,7 +31,7 @@ export const rule: Rule = {
   summary: "A released revision that needs training has no training record after the training period.",
   docs: {
     description:
-      "A released document marked `training: {required: true}` with no training session on its current version (`training.sessions[].revision`) more than `document_control.training_days` working days (qms.yaml, default 20) after the version took effect. The people whose work a changed procedure governs are trained on the change ({{cite:change-training}}); each revision needs its own record. A session without its revision (written by hand; `csr train` writes it) counts for the version in force on its day in the commit that added it to the file: committed after the release of the current version, it trains that version; committed before, the one before, whatever day it gives (one written since the last commit counts for the version in force on its day; outside git, only for the first version). Training comes before the work ({{cite:change-training}}): a revision released to take effect later (`csr release --effective`) is reported from `document_control.training_lead_days` working days (qms.yaml, default 5) before its effective day, and from that day on as in force with nobody trained; one finding per revision, whichever applies on the day.",
+      "A released document marked `training: {required: true}` with no training session on its current version (`training.sessions[].revision`) more than `document_control.training_days` working days (qms.yaml, default 20) after the version took effect. The people whose work a changed procedure governs are trained on the change ({{cite:change-training}}); each revision needs its own record, and everyone to be trained on it (the people of people.yaml at work in the document's department and those holding it, as `csr list training --missing` lists them; a session's trainer counts as trained by it) is: until then the revision is reported with how many are, and `csr show` says 部分培训（已培训 2/9 人）. A session without its revision (written by hand; `csr train` writes it) counts for the version in force on its day in the commit that added it to the file: committed after the release of the current version, it trains that version; committed before, the one before, whatever day it gives (one written since the last commit counts for the version in force on its day; outside git, only for the first version). Training comes before the work ({{cite:change-training}}): a revision released to take effect later (`csr release --effective`) is reported from `document_control.training_lead_days` working days (qms.yaml, default 5) before its effective day, and from that day on as in force with nobody trained; one finding per revision, whichever applies on the day.",
     bad: `
 training:
   required: true
@@ -41,7 +41,7 @@ training:
     good: `
     - {revision: A/1, date: 2026-10-20, people: [zhang, li], trainer: wang, record: TR-2026-031}
 `,
-    fix: "Record the training: `csr train QP-005 --people zhang li --date 2026-10-20 --record TR-2026-031`.",
+    fix: "Record the training of everyone still to be trained (`csr list training --missing --document QP-005`): `csr train QP-005 --people zhang li --date 2026-10-20 --record TR-2026-031`.",
   },
   check(ctx) {
     const config = ctx.repo.config?.value;
@@ -50,24 +50,28 @@ training:
     const calendar = repositoryCalendar(config);
     // Read from git once per check, and only when a document needs training.
     let versions: SessionVersions | undefined;
+    const people = [...ctx.index.people.values()].map((p) => p.value);
     for (const { value: doc, file } of ctx.index.documents.values()) {
       const version = currentRevision(doc)?.version;
       if (doc.status !== "released" || !doc.training?.required || !version) continue;
       // One reading with the card, the site and csr list training --missing (model/document-training.ts, trainingPhase):
       // trained, or a version imported without a date (released, and trained on, before the repository: on the paper record), is not reported.
-      const state = documentTrainingState(doc, config, calendar, ctx.options.today, (versions ??= trainingSessionVersions(ctx.repo)));
+      const state = documentTrainingState(doc, config, calendar, people, ctx.options.today, (versions ??= trainingSessionVersions(ctx.repo)));
       if (state === undefined || !("due" in state)) continue;
       const { start, due, count } = state;
       const at = { file, path: ["training", "required"] };
+      // Some trained, not all (breaker63 P1): the same finding, saying how many are and who lists the rest.
+      const partial = state.people ? ".partial" : "";
+      const counted = { ...state.people };
       if (state.state === "overdue") {
-        ctx.report(at, t("rule.doc/training-overdue", { document: doc.id, version, start, due, days }));
+        ctx.report(at, t(`rule.doc/training-overdue${partial}`, { document: doc.id, version, start, due, days, ...counted }));
       } else if (state.state === "in-force") {
-        // In force, nobody trained: the work is done to a revision nobody was trained on (7.2.2).
+        // In force, not everyone trained: the work is done to a revision they were not trained on (7.2.2).
         const note = estimatedDeadlineNote(calendar, start, due)?.trim();
-        ctx.report(at, sentences(t("rule.doc/training-overdue.in-force", { document: doc.id, version, start, due, days }), note));
+        ctx.report(at, sentences(t(`rule.doc/training-overdue.in-force${partial}`, { document: doc.id, version, start, due, days, ...counted }), note));
       } else {
         if (count > lead) continue;
-        ctx.report(at, t("rule.doc/training-overdue.before", { document: doc.id, version, start, count }));
+        ctx.report(at, t(`rule.doc/training-overdue.before${partial}`, { document: doc.id, version, start, count, ...counted }));
       }
     }
   },
