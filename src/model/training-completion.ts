@@ -10,6 +10,7 @@
  * on its own trained is not recorded, nor are trainees outside people.yaml (operators): they are
  * said, not counted.
  */
+import { addDays } from "../core/dates.js";
 import type { WorkCalendar } from "./calendar.js";
 import { currentRevision } from "./index.js";
 import { worksOn } from "./people.js";
@@ -169,7 +170,8 @@ function completion(kind: TrainingCompletion["kind"], id: string, revision: stri
  * missing-training list (csr list training --missing) tell it: the revision takes effect on `start`
  * and its training is due `days` working days after (`due`, counted on `calendar`). Training comes
  * before the work (IATF 16949 7.2.2: on-the-job training for new or modified jobs, before the work):
- * - `before`: not yet in force; `count` working days until `start`;
+ * - `before`: not yet in force; `count` the working days left to train before it, today included ([today, start):
+ *   on Saturday 12-05 for Monday 12-14, 12-07 … 12-11 = 5; the effective day is no day before it, breaker63 P10);
  * - `in-force`: in force since `start`, due not passed; `count` working days left until `due`;
  * - `overdue`: `due` passed; `count` working days since it (at least 0: a day off right after it is 0).
  */
@@ -179,5 +181,5 @@ export function trainingPhase(calendar: WorkCalendar, start: string, days: numbe
   const due = calendar.addWorkdays(start, days);
   if (due < today) return { phase: "overdue", due, count: calendar.workdaysBetween(due, today) };
   if (start <= today) return { phase: "in-force", due, count: calendar.workdaysBetween(today, due) };
-  return { phase: "before", due, count: calendar.workdaysBetween(today, start) };
+  return { phase: "before", due, count: calendar.workdaysBetween(addDays(today, -1), addDays(start, -1)) };
 }

@@ -199,15 +199,16 @@ describe("csr show <document> --today of a past day (tester63 N5, N12)", () => {
       "  偏离            WI-010-03 东岳投诉8D-2026-012扣压外径全检临时作业（临时，至 2026-11-30；偏离 A/1）",
       "  受控副本        在用 1 份：1 号 A/2 生产部 黄军",
       "                  电子版（OA，只读）生产部、技术部、品质部 2025-06-12",
-      // 黄军 of the six of 生产部, 技术部 and 品质部 who work to it: the operators outside people.yaml are on the record, not counted (breaker63 P1).
-      "  培训            A/2 部分培训（已培训 1/6 人）：2026-11-18 实施，应于 2026-12-16 前完成",
+      // 黄军 and the trainer 高扬 of the six of 生产部, 技术部 and 品质部 who work to it: the operators outside people.yaml are on the
+      // record, not counted (breaker63 P1, P11). Trained before it takes effect, by 2026-12-16 at the latest (P10).
+      "  培训            A/2 部分培训（已培训 2/6 人）：2026-11-18 实施，宜在实施前完成，最迟 2026-12-16",
       "                  2026-11-17，A/2，黄军、王五(1023)、赵六(1024)、钱七(1031)，培训人 高扬，记录 TR-2026-107",
     ]);
     // The day before A/2 was trained: still to be trained before it takes effect.
-    expect(show("WI-010-01", "2026-11-16").stdout).toContain("\n  培训            A/2 需要培训：2026-11-18 实施，应于 2026-12-16 前完成\n  定期评审");
+    expect(show("WI-010-01", "2026-11-16").stdout).toContain("\n  培训            A/2 需要培训：2026-11-18 实施，宜在实施前完成，最迟 2026-12-16\n  定期评审");
     // After the last record: today's card, without the note.
     const now = show("WI-010-01", "2026-12-04").stdout;
-    expect(now).toContain("\n  培训            A/2 部分培训（已培训 1/6 人）：已于 2026-11-18 实施，应于 2026-12-16 前完成\n                  2026-11-17，A/2，黄军、王五(1023)、赵六(1024)、钱七(1031)，培训人 高扬，记录 TR-2026-107\n");
+    expect(now).toContain("\n  培训            A/2 部分培训（已培训 2/6 人）：已于 2026-11-18 实施，应于 2026-12-16 前完成\n                  2026-11-17，A/2，黄军、王五(1023)、赵六(1024)、钱七(1031)，培训人 高扬，记录 TR-2026-107\n");
     expect(now).not.toContain("本卡片按记录还原");
     expect(now).not.toContain("\n  偏离 ");
 
