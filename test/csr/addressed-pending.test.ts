@@ -65,11 +65,11 @@ describe("a CSR addressed only in a revision not yet in force", () => {
   it("is not addressed before the 实施日期: the CSR list says decided and names it with the day", async () => {
     const dir = await repository();
     expect(await listStatus(dir, BEFORE)).toEqual([
-      "DYA-003  DYA  8.5.4  包装须使用顾客周转箱  2026-12-04  decided",
+      "DYA-003  DYA  6.3  8.5.4  包装须使用顾客周转箱  2026-12-04  decided",
       "Not yet addressed in any document: DYA-003 (WI-031 not released yet, QP-020 A/2 takes effect 2026-12-20)",
     ]);
     expect(await listStatus(dir, BEFORE, "zh-CN")).toEqual([
-      "DYA-003  DYA  8.5.4  包装须使用顾客周转箱  2026-12-04  已决定",
+      "DYA-003  DYA  6.3  8.5.4  包装须使用顾客周转箱  2026-12-04  已决定",
       "尚未落实到文件的要求：DYA-003（WI-031 尚未发布、QP-020 A/2 2026-12-20 实施）",
     ]);
   });
@@ -83,7 +83,7 @@ describe("a CSR addressed only in a revision not yet in force", () => {
     ]);
     expect(notes).toContain("Not yet addressed in any document: DYA-003 (WI-031 not released yet, QP-020 A/2 takes effect 2026-12-20)");
     const zh = (await csrInProcess(["-C", dir, "matrix", "csr", "--today", BEFORE, "--format", "csv"], { lang: "zh-CN" })).stdout.split("\n");
-    expect(zh.find((l) => l.startsWith("DYA-003") && l.includes("QP-020"))).toContain(",5.3 特殊特性,A/1；A/2 待实施（2026-12-20 实施）,特殊特性管理程序,已确认；待实施（2026-12-20 实施），不计入落实,,,,已决定,");
+    expect(zh.find((l) => l.startsWith("DYA-003") && l.includes("QP-020"))).toContain(",5.3 特殊特性,A/1；A/2 待实施（2026-12-20 实施）,特殊特性管理程序,已确认；待实施（2026-12-20 实施），不计入落实,,,,,已决定,");
   });
 
   it("the CSR list's 落实文件 gives each place's version and link state as the matrix does; csr import --as csr reads the places back without them, and says so (tester55 C6)", async () => {
@@ -143,7 +143,7 @@ describe("a CSR addressed only in a revision not yet in force", () => {
 
   it("is addressed from the 实施日期 on", async () => {
     const dir = await repository();
-    expect(await listStatus(dir, EFFECTIVE)).toEqual(["DYA-003  DYA  8.5.4  包装须使用顾客周转箱  2026-12-04  addressed"]);
+    expect(await listStatus(dir, EFFECTIVE)).toEqual(["DYA-003  DYA  6.3  8.5.4  包装须使用顾客周转箱  2026-12-04  addressed"]);
     const { rows, notes } = await matrix(dir, EFFECTIVE);
     expect(rows.filter((r) => r.id === "DYA-003").map(({ document, version, link, status }) => ({ document, version, link, status }))).toEqual([
       { document: "WI-031", version: "draft", link: "", status: "addressed" },
@@ -179,7 +179,7 @@ describe("a CSR addressed only in a revision not yet in force", () => {
       expect(await matrix(addressedFirst, today)).toEqual(await matrix(releasedFirst, today));
     }
     expect(await listStatus(addressedFirst, BEFORE, "zh-CN")).toEqual([
-      "DYA-003  DYA  8.5.4  包装须使用顾客周转箱  2026-12-04  已决定",
+      "DYA-003  DYA  6.3  8.5.4  包装须使用顾客周转箱  2026-12-04  已决定",
       "尚未落实到文件的要求：DYA-003（WI-031 尚未发布、QP-020 A/2 2026-12-20 实施）",
     ]);
   });
@@ -197,7 +197,7 @@ describe("a CSR addressed only in a revision not yet in force", () => {
     expect(readFileSync(join(dir, "csr/DYA/DYA-003.yaml"), "utf8")).toContain("      revision: A/1\n      section:");
     expect(readFileSync(join(dir, "csr/DYA/DYA-003.yaml"), "utf8")).toContain("      draft: true\n");
     expect(await listStatus(dir, BEFORE, "zh-CN")).toEqual([
-      "DYA-003  DYA  8.5.4  包装须使用顾客周转箱  2026-12-04  已决定",
+      "DYA-003  DYA  6.3  8.5.4  包装须使用顾客周转箱  2026-12-04  已决定",
       "尚未落实到文件的要求：DYA-003（WI-031 尚未发布、QP-020 落实于修订稿，待发布）",
     ]);
     expect((await matrix(dir, BEFORE)).rows.filter((r) => r.id === "DYA-003" && r.document === "QP-020").map(({ link, status }) => ({ link, status }))).toEqual([
@@ -261,8 +261,8 @@ describe("a CSR addressed only in a revision not yet in force", () => {
     });
     expect(readFileSync(join(dir, "csr/DYA/DYA-004.yaml"), "utf8")).toContain("pin: {revision: A/2, previous: A/1, section: b853a5df326f, csr: d667d104f2a9, by: zhang, date: 2026-11-27, history: [{revision: A/1, section: fcde016b4350, csr: d667d104f2a9, by: zhang, date: 2026-11-26}]}}\n");
     const status = async (today: string) => (await csrInProcess(["-C", dir, "list", "csr", "--today", today])).stdout.split("\n").filter((l) => l.startsWith("DYA-004") || l.startsWith("Not yet addressed")).map((l) => l.replace(/ {2,}/g, "  "));
-    expect(await status(BEFORE)).toEqual(["DYA-004  DYA  8.3.3.3/8.5.1.1  关键特性须在作业指导书中标识  2026-12-04  王强  addressed", "Not yet addressed in any document: DYA-003 (WI-031 not released yet)"]);
-    expect(await status(EFFECTIVE)).toEqual(["DYA-004  DYA  8.3.3.3/8.5.1.1  关键特性须在作业指导书中标识  2026-12-04  王强  addressed", "Not yet addressed in any document: DYA-003 (WI-031 not released yet)"]);
+    expect(await status(BEFORE)).toEqual(["DYA-004  DYA  4.3  8.3.3.3/8.5.1.1  关键特性须在作业指导书中标识  2026-12-04  王强  addressed", "Not yet addressed in any document: DYA-003 (WI-031 not released yet)"]);
+    expect(await status(EFFECTIVE)).toEqual(["DYA-004  DYA  4.3  8.3.3.3/8.5.1.1  关键特性须在作业指导书中标识  2026-12-04  王强  addressed", "Not yet addressed in any document: DYA-003 (WI-031 not released yet)"]);
     const show = (await csrInProcess(["-C", dir, "show", "DYA-004", "--today", BEFORE], { lang: "zh-CN" })).stdout.split("\n").map((l) => l.trim());
     expect(show.filter((l) => l.includes("QP-020"))).toEqual(["落实文件        QP-020 特殊特性管理程序 A/1；A/2 待实施（2026-12-20 实施），章节 5.3 特殊特性"]);
     // Implemented under A/1, in force: no note that it predates the document.
@@ -324,9 +324,9 @@ describe("a CSR addressed only in a revision not yet in force", () => {
     // are to be confirmed for the reworded requirement (待确认落实, tester64 N5).
     const rows = (await csrInProcess(["-C", dir, "matrix", "csr", "--today", "2026-12-04", "--format", "csv"], { lang: "zh-CN" })).stdout.split("\n").filter((l) => l.startsWith("DYA-001,"));
     expect(rows.map((l) => l.split(",").slice(12, 18).concat(l.split(",").slice(22, 23)).join(","))).toEqual([
-      "QP-014,C1、C2,5.2 符号转换,A/1,特殊特性管理程序,要求已按 C 变更（2026-09-28 起重新评审），链接待确认，不计入落实,待确认落实",
-      "WI-010-01,C3,3 质量要求,A/1；A/2 待实施（2026-12-20 实施）,制动软管总成扣压作业指导书,已确认；待实施（2026-12-20 实施），不计入落实,待确认落实",
-      "QR-014-01,C2,,A/1,特殊特性清单,要求已按 C 变更（2026-09-28 起重新评审），链接待确认，不计入落实,待确认落实",
+      "QP-014,5.2 符号转换,A/1,特殊特性管理程序,要求已按 C 变更（2026-09-28 起重新评审），链接待确认，不计入落实,C1、C2,待确认落实",
+      "WI-010-01,3 质量要求,A/1；A/2 待实施（2026-12-20 实施）,制动软管总成扣压作业指导书,已确认；待实施（2026-12-20 实施），不计入落实,C3,待确认落实",
+      "QR-014-01,,A/1,特殊特性清单,要求已按 C 变更（2026-09-28 起重新评审），链接待确认，不计入落实,C2,待确认落实",
     ]);
     // Recorded by an earlier csr (the pin keeping `previous: A/1`): the same.
     const file = join(dir, "csr/DYA/DYA-001.yaml");

@@ -133,7 +133,7 @@ describe("csr list", () => {
 
   it("refuses unknown filters and formats with the accepted values", async () => {
     expect((await list("--status", "open")).stderr).toBe(
-      "csr: --status 必须是 received、in-review、decided、addressed、implemented、verified、superseded、rejected、not-applicable 之一；实际为 'open'。\n",
+      "csr: --status 必须是 received、in-review、decided、unconfirmed、addressed、implemented、verified、superseded、rejected、not-applicable 之一；实际为 'open'。\n",
     );
     expect((await list("--format", "docx")).stderr).toBe("csr: --format 必须是 table、md、html、csv、xlsx、json、pdf 之一；实际为 'docx'。\n");
     expect((await list("--format", "pdf")).stderr).toBe("csr: --format pdf 生成二进制文件；请用 --out FILE.pdf 指定要写入的文件。\n");

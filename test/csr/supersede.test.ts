@@ -131,11 +131,11 @@ describe("a superseded CSR's review (IATF 16949 7.5.3.2.2)", () => {
 
     const matrix = csr(["-C", dir, "matrix", "csr", "--today", "2026-12-20"]);
     expect(rows(matrix.stdout, /^(CSR|DYA-0(01|02|10)) /)).toEqual([
-      "CSR      Customer            Source document         Revision  Source section  Clauses          Requirement                   Received / restarted  Review due  Disposition     Decided     Timeliness                                    Addressed in  Processes  Addressed section  Version  Document title    Link                                Owner  Due         Implemented on  Status          Evidence",
+      "CSR      Customer            Source document         Revision  Source section  Clauses          Requirement                   Received / restarted  Review due  Disposition     Decided     Timeliness                                    Addressed in  Addressed section  Version  Document title    Link                                Processes  Owner  Due         Implemented on  Status          Evidence",
       "DYA-001  东岳越野车有限公司  DYA-SQM 供应商质量手册  C         4.2             8.3.3.3          特殊特性符号按顾客规定标识    2026-11-20            2026-12-04                              overdue, undecided                                                                                                                                                                          received",
       "DYA-002  东岳越野车有限公司  DYA-SQM 供应商质量手册  C         5.1             8.5.1.1          控制计划须经顾客批准          2026-11-20                                                    superseded (2026-11-27, by DYA-004)                                                                                                                                                         superseded",
       // The revision in force when it was superseded, its link no longer counted (tester52 D1).
-      "DYA-010  东岳越野车有限公司  DYA-SQM 供应商质量手册  C         8.1             8.5.1.1          首件检验记录保存五年          2026-11-20            2026-12-04  must meet       2026-11-24  on time                                       QP-020                   5.9 变更通知       A/1      特殊特性管理程序  superseded 2026-11-27; not counted                                     superseded",
+      "DYA-010  东岳越野车有限公司  DYA-SQM 供应商质量手册  C         8.1             8.5.1.1          首件检验记录保存五年          2026-11-20            2026-12-04  must meet       2026-11-24  on time                                       QP-020        5.9 变更通知       A/1      特殊特性管理程序  superseded 2026-11-27; not counted                                                superseded",
     ]);
 
     const report = (id: string, lang: "zh-CN" | "en") => {
