@@ -15,7 +15,11 @@ function caseRepo(name: string): string {
   return dir;
 }
 
-/** The example's own warning, in every case: DYA-002 went into production after Dongyue's date (customers/DYA.yaml). */
+/** The example's own warnings, in every case: DYA-002 went into production after Dongyue's date (customers/DYA.yaml); BCM-004 and DYA-002 have training recorded for only some of the people to train, past its due date. */
+const BCM_004_TRAINING =
+  "csr/BCM/BCM-004.yaml:56:13 warning csr/training-overdue BCM-004 was decided on 2026-10-20 and needs training, but training on BCM-PKG revision A is recorded for 3 of the 9 people to train (due by 2026-11-17, 20 working days). 'csr list training --missing --document BCM-004' lists the others; record their training with 'csr train BCM-004 --people ... --date ... --trainer ... --record ...'.";
+const DYA_002_TRAINING =
+  "csr/DYA/DYA-002.yaml:83:13 warning csr/training-overdue DYA-002 was decided on 2026-03-23 and needs training, but training on DYA-SQM revision D is recorded for 4 of the 8 people to train (due by 2026-04-21, 20 working days). 'csr list training --missing --document DYA-002' lists the others; record their training with 'csr train DYA-002 --people ... --date ... --trainer ... --record ...'.";
 const DYA_002_LATE =
   "csr/DYA/DYA-002.yaml:78:16 warning csr/late-for-customer DYA-002 was implemented in production on 2026-04-20, after the effective date 2026-04-01 of the customer's DYA-SQM revision D (12 working days late). If the customer agreed a later date in writing, record it with 'csr implement DYA-002 --required-by <date>'; otherwise the lateness stands on record: take it to corrective action and record why with 'csr implement DYA-002 --late-reason \"...\"' (e.g. the customer informed, the corrective action's number).";
 
@@ -23,7 +27,9 @@ describe("real-world YAML", () => {
   it("06: a record number after ' #' in a plain value is reported, with the quoted value as the fix", async () => {
     const { code, findings } = await checkJsonInProcess(caseRepo("06-yaml-hash-truncation"), "--today", "2026-11-27", "--no-cache");
     expect(findings.map((f) => `${f.file}:${f.line}:${f.column} ${f.severity} ${f.rule} ${f.message}`)).toEqual([
+      BCM_004_TRAINING,
       DYA_002_LATE,
+      DYA_002_TRAINING,
       "csr/DYA/DYA-003.yaml:46:34 warning yaml/comment-cuts-value 'implementation.evidence' is read as 'QP-012 A/1已发布，见返工批准单': YAML takes ' #RW-2024-07' for a comment and drops it. If it belongs to the value, quote the value: evidence: \"QP-012 A/1已发布，见返工批准单 #RW-2024-07\"",
     ]);
     expect(code).toBe(0);
@@ -32,8 +38,10 @@ describe("real-world YAML", () => {
   it("19: a zero-width space in a document number is shown as <U+200B>", async () => {
     const { code, findings } = await checkJsonInProcess(caseRepo("19-zero-width-space"), "--today", "2026-11-27", "--no-cache");
     expect(findings.map((f) => `${f.file}:${f.line}:${f.column} ${f.severity} ${f.rule} ${f.message}`)).toEqual([
+      BCM_004_TRAINING,
       "csr/DYA/DYA-001.yaml:40:15 error schema/invalid-value 'addressed[0].document' is 'QP-014<U+200B>' (contains U+200B ZERO WIDTH SPACE), which has the wrong form. Delete the invisible character. A document number (文件编号), e.g. QP-020, CS/QP-006, HSD-F-0018, or an external document's number as its publisher writes it, with single spaces and ':' before an edition's year: GB/T 19001-2016, GJB 9001C-2017, ISO 9001:2015.",
       DYA_002_LATE,
+      DYA_002_TRAINING,
     ]);
     expect(code).toBe(1);
   });

@@ -13,8 +13,9 @@ function broken(file: string, edit: (text: string) => string): string {
   return dir;
 }
 
-/** The example's own finding, whatever is broken: DYA-002 went into production after Dongyue's date (examples/acme-auto, customers/DYA.yaml). */
+/** The example's own findings, whatever is broken (examples/acme-auto): DYA-002 went into production after Dongyue's date (customers/DYA.yaml); BCM-004 and DYA-002 have training recorded for only some of the people to train, past its due date. */
 const DYA_002_LATE = "csr/DYA/DYA-002.yaml csr/late-for-customer";
+const EXAMPLE_OWN = ["csr/BCM/BCM-004.yaml csr/training-overdue", DYA_002_LATE, "csr/DYA/DYA-002.yaml csr/training-overdue"];
 
 describe("one root cause, one finding", () => {
   it("an unknown key in qms.yaml is the one finding; what follows from it is counted", async () => {
@@ -26,17 +27,17 @@ describe("one root cause, one finding", () => {
     expect(lines[1]).toMatch(/^qms\.yaml:\d+:1 error schema\/unknown-field Unknown field 'tittle' in qms\.yaml\./);
     expect(lines.slice(-2)).toEqual([
       "828 more findings held back: they may only follow from the problems in qms.yaml. Fix qms.yaml and run csr check again.",
-      "✖ 1 error, 1 warning in 2 files (65 files checked).",
+      "✖ 1 error, 3 warnings in 3 files (65 files checked).",
     ]);
     const json = JSON.parse((await csrInProcess(["-C", dir, "check", "--no-cache", "--today", "2026-11-27", "--format", "json"])).stdout);
     expect(json.heldBack).toEqual([{ file: "qms.yaml", count: 828 }]);
-    expect(json.findings.map((f: { file: string; rule: string }) => `${f.file} ${f.rule}`)).toEqual(["qms.yaml schema/unknown-field", DYA_002_LATE]);
+    expect(json.findings.map((f: { file: string; rule: string }) => `${f.file} ${f.rule}`)).toEqual(["qms.yaml schema/unknown-field", ...EXAMPLE_OWN]);
   });
 
   it("a bad role in people.yaml is the one finding, not 303 unknown people", async () => {
     const dir = broken("people.yaml", (t) => t.replace("roles: [approver]", "roles: [aprover]"));
     const json = JSON.parse((await csrInProcess(["-C", dir, "check", "--no-cache", "--today", "2026-11-27", "--format", "json"])).stdout);
-    expect(json.findings.map((f: { file: string; rule: string }) => `${f.file} ${f.rule}`)).toEqual(["people.yaml schema/invalid-value", DYA_002_LATE]);
+    expect(json.findings.map((f: { file: string; rule: string }) => `${f.file} ${f.rule}`)).toEqual(["people.yaml schema/invalid-value", ...EXAMPLE_OWN]);
     // The other people of the file are kept (src/load/salvage.ts), so nothing needs holding back.
     expect(json.heldBack).toBeUndefined();
   });
@@ -63,7 +64,7 @@ describe("one root cause, one finding", () => {
     const json = JSON.parse((await csrInProcess(["-C", dir, "check", "--no-cache", "--today", "2026-11-27", "--format", "json"])).stdout);
     expect(json.findings.map((f: { file: string; rule: string }) => `${f.file} ${f.rule}`)).toEqual([
       "people.yaml schema/invalid-value",
-      DYA_002_LATE,
+      ...EXAMPLE_OWN,
       ...Array(5).fill("documents/QP-099.yaml schema/missing-field"),
       "documents/QP-099.yaml schema/unknown-field",
     ]);
@@ -72,7 +73,7 @@ describe("one root cause, one finding", () => {
   it("a document file that cannot be read is the one finding, not every reference to it and every mention", async () => {
     const dir = broken("documents/procedures/QP-014.yaml", (t) => t.replace(/^title: .*$/m, "title: [unclosed"));
     const json = JSON.parse((await csrInProcess(["-C", dir, "check", "--no-cache", "--today", "2026-11-27", "--format", "json"])).stdout);
-    expect(json.findings.map((f: { file: string; rule: string }) => `${f.file} ${f.rule}`)).toEqual([DYA_002_LATE, "documents/procedures/QP-014.yaml yaml/syntax"]);
+    expect(json.findings.map((f: { file: string; rule: string }) => `${f.file} ${f.rule}`)).toEqual([...EXAMPLE_OWN, "documents/procedures/QP-014.yaml yaml/syntax"]);
   });
 
   it("a customer file that cannot be read is the one finding, not every CSR and symbol of that customer", async () => {
@@ -88,6 +89,6 @@ describe("one root cause, one finding", () => {
     // QP-015 顾客特定要求管理程序 is mentioned as 《顾客特定要求管理程序》 in two other documents.
     const dir = broken("documents/procedures/QP-015.yaml", (t) => t.replace(/^status: .*$/m, "status: 已发布"));
     const json = JSON.parse((await csrInProcess(["-C", dir, "check", "--no-cache", "--today", "2026-11-27", "--format", "json"])).stdout);
-    expect(json.findings.map((f: { file: string; rule: string }) => `${f.file} ${f.rule}`)).toEqual([DYA_002_LATE, "documents/procedures/QP-015.yaml schema/invalid-value"]);
+    expect(json.findings.map((f: { file: string; rule: string }) => `${f.file} ${f.rule}`)).toEqual([...EXAMPLE_OWN, "documents/procedures/QP-015.yaml schema/invalid-value"]);
   });
 });
