@@ -55,7 +55,7 @@ describe("csr list disposals", () => {
     const listed = await csrInProcess(["-C", dir, "list", "disposals", "--today", "2026-06-30"], { lang: null });
     expect(listed.stdout.split("\n")[0]).toBe("到期记录清单（2026-06-30 前保存期满 1 批）");
     const refused = await csrInProcess(["-C", dir, "list", "disposals", "--status", "待销毁"], { lang: null });
-    expect([refused.code, refused.stderr.trim()]).toEqual([2, "csr: --status 只用于 csr list、csr list documents 和 csr list distribution，不用于 'csr list disposals'。"]);
+    expect([refused.code, refused.stderr.trim()]).toEqual([2, "csr: --status 只用于 csr list、csr list documents、csr list distribution 和 csr list actions，不用于 'csr list disposals'。"]);
   });
 });
 
