@@ -59,9 +59,10 @@ describe("csr import of real registers", () => {
       "wrote documents/QP-101.yaml",
       effectiveFromIssued(1),
       "Imported 1 of 1 row(s).",
-      // The example's own warning, DYA-002 put into production after Dongyue's date, is counted too; so is QP-101's
-      // issue, which the register does not record (doc/not-issued).
-      "csr check: 0 error(s), 4 warning(s) (csr/late-for-customer 1, doc/duplicate-title 1, doc/not-issued 1, doc/body-on-paper 1).",
+      // The example's own warnings, DYA-002 put into production after Dongyue's date and the training of BCM-004 and
+      // DYA-002 recorded for only some of the people to train, are counted too; so is QP-101's issue, which the register
+      // does not record (doc/not-issued).
+      "csr check: 0 error(s), 6 warning(s) (csr/training-overdue 2, csr/late-for-customer 1, doc/duplicate-title 1, doc/not-issued 1, doc/body-on-paper 1).",
     ]);
     expect(result.code).toBe(0);
     expect(parse(readFileSync(join(dir, "documents/QP-101.yaml"), "utf8")).revisions).toEqual([
@@ -249,9 +250,10 @@ describe("csr import of real registers", () => {
         "  - id: John Smith\n    name: John Smith\n    department: QA\n    roles: [approver]\n",
     );
     // The ids fit the schema; only what the register does not say is left for csr check (and QP-101
-    // takes the title of a procedure of the example: doc/duplicate-title), besides the example's own DYA-002 warning.
+    // takes the title of a procedure of the example: doc/duplicate-title), besides the example's own warnings (DYA-002 late,
+    // BCM-004 and DYA-002 partly trained).
     const rules = new Set((await checkJsonInProcess(dir, ...AS_OF)).findings.map((f) => `${f.file} ${f.rule}`));
-    expect([...rules].sort()).toEqual(["csr/DYA/DYA-002.yaml csr/late-for-customer", "documents/QP-101.yaml doc/body-on-paper", "documents/QP-101.yaml doc/duplicate-title", "documents/QP-101.yaml doc/not-issued", "documents/QP-102.yaml schema/missing-field"]);
+    expect([...rules].sort()).toEqual(["csr/BCM/BCM-004.yaml csr/training-overdue", "csr/DYA/DYA-002.yaml csr/late-for-customer", "csr/DYA/DYA-002.yaml csr/training-overdue", "documents/QP-101.yaml doc/body-on-paper", "documents/QP-101.yaml doc/duplicate-title", "documents/QP-101.yaml doc/not-issued", "documents/QP-102.yaml schema/missing-field"]);
   });
 
   it("a CSR list keeps disposition, decision, owner, due date and where addressed; a decided CSR is not overdue", async () => {
