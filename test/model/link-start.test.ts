@@ -6,6 +6,7 @@
 import { describe, expect, it } from "vitest";
 import { csrOn, documentOn } from "../../src/model/as-of.js";
 import { addressing } from "../../src/model/csr-status.js";
+import { csrFingerprint, sectionFingerprint } from "../../src/model/fingerprint.js";
 import { citesCsr, reviewRoundWindow } from "../../src/model/link-start.js";
 import type { AddressedIn, ControlledDocument, Csr } from "../../src/model/types.js";
 
@@ -79,7 +80,9 @@ describe("addressing with the CSR: which revision addressed it on the day", () =
       { version: "A/1", date: "2025-03-01", summary: "修订流程" },
       { version: "A/2", date: "2025-09-01", summary: "修订表单" },
     ]);
-    const pinned: AddressedIn = { document: "QP-001", pin: { revision: "A/1", section: "s", csr: "c", date: "2025-06-01" } };
+    // The pin's fingerprints are those of the texts now: neither end changed since, so the link is not to be confirmed (csr/suspect-link, tester64 N5).
+    const prints = { section: sectionFingerprint(plain, undefined), csr: csrFingerprint(X) };
+    const pinned: AddressedIn = { document: "QP-001", pin: { revision: "A/1", ...prints, date: "2025-06-01" } };
     expect([on("2025-02-01", pinned, plain), on("2025-04-01", pinned, plain), on("2025-04-01", { document: "QP-001" }, plain), on("2025-10-01", { document: "QP-001" }, plain)]).toEqual([
       { counts: true, undated: true },
       { counts: true },
@@ -90,7 +93,7 @@ describe("addressing with the CSR: which revision addressed it on the day", () =
     // Today's revision and round: the link as recorded now says it.
     expect(on("2026-06-01", { document: "QP-001" }, plain)).toEqual({ counts: true });
     // A pin of an earlier round says nothing about the round of the day.
-    expect(on("2026-06-01", { document: "QP-001", pin: { revision: "A/2", section: "s", csr: "c", date: "2025-10-01" } }, plain)).toEqual({ counts: true });
+    expect(on("2026-06-01", { document: "QP-001", pin: { revision: "A/2", ...prints, date: "2025-10-01" } }, plain)).toEqual({ counts: true });
   });
 
   it("without the CSR, as before: the revision in force counts", () => {
