@@ -114,7 +114,7 @@ describe("a CSR addressed in a withdrawn document", () => {
     writeFileSync(file, readFileSync(file, "utf8").replace("  - { document: QP-020 }\n", "  - { document: QP-009 }\n"));
     const list = (await csrInProcess(["-C", dir, "list", "csr", "--today", TODAY])).stdout.split("\n");
     expect(list.filter((l) => l.startsWith("DYA-005") || l.startsWith("Not yet")).map((l) => l.replace(/ {2,}/g, "  "))).toEqual([
-      "DYA-005  DYA  8.3.3.3  特殊特性清单每年评审  2026-12-04  王强  decided",
+      "DYA-005  DYA  7.1  8.3.3.3  特殊特性清单每年评审  2026-12-04  王强  decided",
       "Not yet addressed in any document: DYA-003 (WI-031 not released yet), DYA-005 (QP-009 withdrawn)",
     ]);
     const matrix = JSON.parse((await csrInProcess(["-C", dir, "matrix", "csr", "--today", TODAY, "--format", "json"])).stdout) as { rows: (MatrixRow & { status: string })[] };

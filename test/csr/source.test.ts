@@ -26,6 +26,7 @@ describe("csr source update", () => {
         "  DYA-010  首件检验记录保存五年  (was on revision C)",
         "Record each requirement's new wording in revision D before it is reviewed with 'csr set <id> --text …' (e.g. csr set DYA-001 --text …); the old wording stays with the earlier round.",
         "DYA-005, DYA-006 were implemented or verified against the earlier revision: those records go to implementation.history with the earlier round; once decided under revision D, record their implementation and verification again with csr implement.",
+        "Documents to check: WI-031 5.2 (DYA-003 changed), QP-020 5.3 (DYA-004 changed), QP-020 (DYA-005 changed), QP-020 5.6 (DYA-006 changed), QP-020 5.9 (DYA-010 changed).",
         "",
       ].join("\n"),
     );
@@ -193,6 +194,7 @@ describe("csr source update: only what changed costs a review", () => {
       "  DYA-004  关键特性须在作业指导书中标识",
       "1 CSR(s) removed in revision D, now superseded:",
       "  DYA-008  出口包装熏蒸要求",
+      "Documents to check: QP-020 (DYA-005 changed), QP-020 5.6 (DYA-006 changed), QP-020 5.9 (DYA-010 changed).",
       "",
     ]);
     expect(read(dir, "csr/DYA/DYA-003.yaml")).toBe(
