@@ -534,9 +534,10 @@ export function tableView(table: Table, lang = "zh-CN", print = false, screen = 
   const notes = [...(table.notes ?? []), ...omitted];
   const legend = legendOf(columns, language);
   const signatures = table.heading?.signatures ?? [];
-  // Without rows there is nothing to read across pages: an empty register keeps its one page.
+  // Without rows there is nothing to read across pages: an empty register keeps its one page, unless its headings alone are wider than
+  // the A4 landscape page of csr site (the 27 columns of an empty 纠正措施台账 printed at 1656 px).
   const layout = printedCrowded(table) ? (a4 ? A4_LANDSCAPE : A3_LANDSCAPE) : undefined;
-  const least = sample && layout && table.rows.length > 0 ? narrowest(columns, sample, true, layout.heading) : undefined;
+  const least = sample && layout && (table.rows.length > 0 || a4) ? narrowest(columns, sample, true, layout.heading) : undefined;
   const bands = least ? printBands(table, columns, least, layout!) : undefined;
   return {
     id: table.id ?? "table",
