@@ -128,7 +128,7 @@ describe("a link made for the wording of an earlier source revision (tester54a A
     }
     await run("review", "BCM-002", "--disposition", "must", "--by", "xuht", "--date", "2026-12-03", "-y");
     const row = async () => (await run("matrix", "csr", "--format", "csv", "--today", "2026-12-04")).split(/\r?\n/).find((l) => l.startsWith("BCM-002,"))!.split(",").slice(12);
-    expect(await row()).toEqual(["QP-006", "S3、S4", "5.5 外部实验室", "A/1", "设备与监视测量资源管理程序", "要求已按 V3.0 变更（2026-12-01 起重新评审），链接待确认，不计入落实", "赵强", "", "2027-03-01", "", "待确认落实", "", "2026-12-04"]);
+    expect(await row()).toEqual(["QP-006", "5.5 外部实验室", "A/1", "设备与监视测量资源管理程序", "要求已按 V3.0 变更（2026-12-01 起重新评审），链接待确认，不计入落实", "S3、S4", "赵强", "", "2027-03-01", "", "待确认落实", "", "2026-12-04"]);
     expect(await run("matrix", "csr", "--today", "2026-12-04")).toContain("尚未落实到文件的要求：BCM-002（QP-006 的链接待按 V3.0 确认）、BCM-004（WI-011-01 尚未发布）\n");
     expect(await run("show", "BCM-002", "--today", "2026-12-04")).toContain(
       "  落实文件        QP-006 设备与监视测量资源管理程序 A/1（已发布）（要求已按 V3.0 变更（2026-12-01 起重新评审），链接待确认，不计入落实；核对后运行 csr address --confirm），章节 5.5 外部实验室\n",
@@ -148,7 +148,7 @@ describe("a link made for the wording of an earlier source revision (tester54a A
     ]);
     // Checked and confirmed: the link addresses the V3.0 requirement.
     await run("address", "--confirm", "BCM-002", "QP-006", "--by", "zhangli", "--date", "2026-12-04");
-    expect(await row()).toEqual(["QP-006", "S3、S4", "5.5 外部实验室", "A/1", "设备与监视测量资源管理程序", "已确认", "赵强", "", "2027-03-01", "", "已落实到文件", "", "2026-12-04"]);
+    expect(await row()).toEqual(["QP-006", "5.5 外部实验室", "A/1", "设备与监视测量资源管理程序", "已确认", "S3、S4", "赵强", "", "2027-03-01", "", "已落实到文件", "", "2026-12-04"]);
     expect(await suspect()).not.toContain("csr/suspect-link");
   });
 });
@@ -180,7 +180,7 @@ describe("the distribution of a requirement re-reviewed on the customer's new re
       "BCM-001,技术部、市场部，2025-09-16 发放,不需要培训,2026-12-04",
       'BCM-002,"V2.0 版：品质部、技术部，2025-09-17 发放\nV3.0 版尚未发放",不需要培训,2026-12-04',
     ]);
-    expect((await listed())[4]).toBe('BCM-004,生产部、采购物流部、品质部，2026-10-21 发放,"已培训\n2026-10-28 TR-2026-041",2026-12-04');
+    expect((await listed())[4]).toBe('BCM-004,生产部、采购物流部、品质部，2026-10-21 发放,"部分培训（已培训 3/9 人）\n2026-10-28 TR-2026-041",2026-12-04');
     for (const [department, reviewer] of [["MKT", "sunwei"], ["QA", "zhangli"], ["ENG", "zhoupeng"], ["PRD", "huangjun"]]) {
       await run("review", "BCM-002", "--department", department!, "--reviewer", reviewer!, "--opinion", "accept", "--date", "2026-12-02", "-y");
     }

@@ -331,6 +331,8 @@ export function csrList(ctx: RegisterContext, options: { today: string; customer
     ],
     // The customer's section beside the customer: the number the SQE reads the list by (tester64 N3).
     terminal: ["id", "customer", "section", "title", ...(classified ? ["classification"] : []), "clauses", "status", "reviewDue", "daysLeft", "owner"],
+    // An 80-column terminal cannot hold the ten columns with the section (tester64 N3): the requirement, its section, status and deadline.
+    narrow: { columns: ["id", "section", "title", "status", "reviewDue"], note: t(ctx, "register.csr.list.narrow") },
     // Printed in bands (too wide for one page): what the requirement is, how it was reviewed, how it is implemented.
     banding: {
       repeat: ["no", "id", "customer"],
