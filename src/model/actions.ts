@@ -95,21 +95,15 @@ export function nextActionId(taken: Iterable<string>, source: CorrectiveAction["
 }
 
 /**
- * The document revisions that carry out one of the corrective action records `ids` (a revision's `actions`,
- * csr release --action; letter case aside): document id → the versions. For csr changes --action and
- * --customer (a complaint's deviation, PFMEA and control plan revisions).
+ * The record `given` names among `actions` (located records, as Repository actions or RepoIndex actions'
+ * values): its id as written, else in any letter case (csr show 8d-2026-012 finds 8D-2026-012); surrounding
+ * blanks aside. Undefined when none has it. For csr action, csr show, csr changes --action and csr release's notices.
  */
-export function revisionsNaming(documents: readonly ControlledDocument[], ids: ReadonlySet<string>): Map<string, Set<string>> {
-  const wanted = new Set([...ids].map((id) => id.toLowerCase()));
-  const out = new Map<string, Set<string>>();
-  for (const doc of documents) {
-    for (const revision of doc.revisions ?? []) {
-      if (!(revision.actions ?? []).some((id) => wanted.has(id.toLowerCase()))) continue;
-      if (!out.has(doc.id)) out.set(doc.id, new Set());
-      out.get(doc.id)!.add(revision.version);
-    }
-  }
-  return out;
+export function actionById<A extends { value: { id: string } }>(actions: Iterable<A>, given: string): A | undefined {
+  const text = given.trim();
+  const all = [...actions];
+  const lower = text.toLowerCase();
+  return all.find((a) => a.value.id === text) ?? all.find((a) => a.value.id.toLowerCase() === lower);
 }
 
 /**
@@ -160,11 +154,6 @@ export function actionStatus(action: CorrectiveAction, today: string): ActionSta
   return overdueSteps(action, today).length > 0 ? "overdue" : "open";
 }
 
-/** Whether a revision's `actions` (Revision actions, csr release --action) name the record `id`: by its id as written, as ref/unresolved resolves them. */
-export function namesAction(named: readonly string[] | undefined, id: string): boolean {
-  return named?.includes(id) === true;
-}
-
 /** A revision released to carry out a corrective action record (Revision actions): the document, its version and the day it was released. */
 export interface ActionRevision {
   document: string;
@@ -174,13 +163,14 @@ export interface ActionRevision {
 
 /**
  * The revisions of `documents` that name each record (csr release --action), by the record's id, in the
- * order of the documents and their revisions; those released after `day` (YYYY-MM-DD) left out.
+ * order of the documents and their revisions; those released after `day` (YYYY-MM-DD) left out, every one
+ * without it. Ids as written in `actions` (ref/unresolved holds them to a record's exact id).
  */
-export function actionRevisions(documents: Iterable<ControlledDocument>, day: string): Map<string, ActionRevision[]> {
+export function actionRevisions(documents: Iterable<ControlledDocument>, day?: string): Map<string, ActionRevision[]> {
   const out = new Map<string, ActionRevision[]>();
   for (const doc of documents) {
     for (const revision of doc.revisions ?? []) {
-      if (revision.date !== undefined && revision.date > day) continue;
+      if (day !== undefined && revision.date !== undefined && revision.date > day) continue;
       for (const id of new Set(revision.actions ?? [])) {
         out.set(id, [...(out.get(id) ?? []), { document: doc.id, version: revision.version, ...(revision.date !== undefined ? { date: revision.date } : {}) }]);
       }

@@ -28,7 +28,7 @@ describe("the revision a deviation deviates from (tester63 N7)", () => {
     expect(card("WI-010-01")).toEqual(["  偏离            WI-010-03 扣压外径全检临时作业（临时，至 2026-12-30；偏离 A/1）"]);
     expect((await csrInProcess(["-C", dir, "check", "--today", "2026-12-05", "--format", "json"], { lang: "zh-CN" })).code).toBe(0);
 
-    // After a new revision of the work instruction, csr set records that the deviation applies to it too.
+    // csr set records another of the work instruction's versions the deviation deviates from (A/0 for A/1): the one given replaces the one recorded.
     const set = zh(dir, "set", "WI-010-03", "--deviates-from", "WI-010-01@A/0");
     expect(set.code).toBe(0);
     expect(set.stdout.split("\n")[1]).toBe("  偏离的版本：WI-010-01 A/0（原为 A/1）");

@@ -24,7 +24,7 @@ import { didYouMean, shellArgument } from "../../core/text.js";
 import { list, t } from "../../i18n/index.js";
 import { repositoryCalendar } from "../../load/calendar.js";
 import type { Located } from "../../load/repository.js";
-import { actionClosed, complaintDeadlines, complaintDueDates, nextActionId, stepsNotDone } from "../../model/actions.js";
+import { actionById, actionClosed, complaintDeadlines, complaintDueDates, nextActionId, stepsNotDone } from "../../model/actions.js";
 import { workdaysLate } from "../../model/calendar.js";
 import { findProcess } from "../../model/index.js";
 import { processLabel } from "../../model/labels.js";
@@ -257,7 +257,7 @@ export async function actionCloseCommand(ctx: CommandContext, given: string, fla
 /** The record `given` names (its id, in any letter case); else a UserError naming the closest. */
 function findAction(session: EditSession, given: string): Located<CorrectiveAction> {
   const text = given.trim();
-  const found = session.index.actions.get(text) ?? [...session.index.actions.values()].find((a) => a.value.id.toLowerCase() === text.toLowerCase());
+  const found = actionById(session.index.actions.values(), text);
   if (found) return found;
   if (session.repo.unvalidated.actions.has(text)) throw new UserError(t("action.invalid", { id: text }), t("edit.fix-first.hint"));
   throw new UserError(t("action.unknown", { id: text }) + didYouMean(text, session.index.actions.keys()), t("action.unknown.hint"));

@@ -13,7 +13,7 @@ import { findRoot } from "../../load/discover.js";
 import { gitRaw, gitRead, isGitRepository } from "../../load/git.js";
 import type { Repository } from "../../load/repository.js";
 import { linkRemovals } from "../../load/link-removals.js";
-import { revisionsNaming } from "../../model/actions.js";
+import { actionById, actionRevisions } from "../../model/actions.js";
 import { commitAddingKey } from "../../load/submitters.js";
 import { compareStates, datedLinkRemovals, enteredBeforePeriod, inReportOrder, isUndated, linkRemovalsWanted, periodChanges, withSectionChanges, withSubmitters, type Change } from "../../model/changes.js";
 import { changeReport, periodReport, type RangeEnd, type UndatedBasis } from "../../report/registers/changes.js";
@@ -202,7 +202,7 @@ export function customerFilter(ctx: CommandContext, repo: Repository, code: stri
   const documents = new Set(repo.csrs.filter((c) => c.value.customer === code).flatMap((c) => (c.value.addressed ?? []).map((a) => a.document)));
   const own = (id: string) => id.startsWith(`${code}-`);
   const complaints = new Set(repo.actions.filter((a) => a.value.customer === code).map((a) => a.value.id));
-  const forComplaint = revisionRows(revisionsNaming(repo.documents.map((d) => d.value), complaints));
+  const forComplaint = revisionRows(revisionsCarryingOut(repo, complaints));
   ctx.stderr(t("changes.customer-only", { code, name: localized(languageOf(), customer.name, customer.name_en) }) + "\n");
   return (change) => {
     if (change.area === "csr") return csrs.has(change.id) ? csrs.get(change.id) === code : own(change.id);
@@ -216,18 +216,21 @@ export function customerFilter(ctx: CommandContext, repo: Repository, code: stri
 /**
  * --document ID: the rows of that one document (its revisions, drafts, copies, training, periodic reviews,
  * withdrawal: every row of the area document with its id), e.g. the history of one WI across an ECN
- * (tester61 L3). Said on stderr; undefined (every row) without it. UserError (exit 2) for an unknown
- * document, with the closest ids.
+ * (tester61 L3), and with them those of the deviations from it (deviationsOf), with what the title names the
+ * report as limited to (`only`). Said on stderr; undefined (every row) without it. UserError (exit 2) for an
+ * unknown document, with the closest ids.
  */
-export function documentFilter(ctx: CommandContext, repo: Repository, id: string | undefined): ((change: Change) => boolean) | undefined {
+export function documentFilter(ctx: CommandContext, repo: Repository, id: string | undefined): OnlyFilter | undefined {
   if (id === undefined) return undefined;
   const doc = repo.documents.find((d) => d.value.id === id)?.value;
   if (!doc) throw new UserError(t("edit.no-document", { id }) + didYouMean(id, repo.documents.map((d) => d.value.id)));
   const deviations = deviationsOf(repo, id);
   const title = localized(languageOf(), doc.title, doc.title_en);
-  ctx.stderr((deviations.length > 0 ? t("changes.document-only.deviations", { id, title, deviations: deviations.join(t("common.list-separator")) }) : t("changes.document-only", { id, title })) + "\n");
+  const named = deviations.join(t("common.list-separator"));
+  ctx.stderr((deviations.length > 0 ? t("changes.document-only.deviations", { id, title, deviations: named }) : t("changes.document-only", { id, title })) + "\n");
   const ids = new Set([id, ...deviations]);
-  return (change) => change.area === "document" && ids.has(change.id);
+  // The title names the report as limited to WI-010-01, or WI-010-01 及其偏离 WI-010-03 when deviations from it are listed too.
+  return { keep: (change) => change.area === "document" && ids.has(change.id), only: deviations.length === 0 ? id : t("changes.only-document-deviations", { id, deviations: named }) };
 }
 
 /**
@@ -242,25 +245,43 @@ function deviationsOf(repo: Repository, id: string): string[] {
     .sort((a, b) => a.localeCompare(b, "en", { numeric: true }));
 }
 
-/** What the title names a report of --document `id` as limited to: WI-010-01, or WI-010-01 及其偏离 WI-010-03 when deviations from it are listed too. */
-function documentOnly(repo: Repository, id: string): string {
-  const deviations = deviationsOf(repo, id);
-  return deviations.length === 0 ? id : t("changes.only-document-deviations", { id, deviations: deviations.join(t("common.list-separator")) });
-}
-
 /**
  * --action ID: the rows of the document revisions that carry out that corrective action record (revisions
  * naming it in `actions`, csr release --action): each such revision released or taking effect, its copies
  * handed out and taken back, its training, and the withdrawal of a document (a deviation) whose revision in
- * force names it (revisionRows). Said on stderr; undefined (every row) without it. UserError (exit 2) for an id
- * with no record, with the closest ids.
+ * force names it (revisionRows), with the record's id as the title names it (`only`). The id in any letter case
+ * (actionById). Said on stderr; undefined (every row) without it. UserError (exit 2) for an id with no record,
+ * with the closest ids.
  */
-export function actionFilter(ctx: CommandContext, repo: Repository, id: string | undefined): ((change: Change) => boolean) | undefined {
+function actionFilter(ctx: CommandContext, repo: Repository, id: string | undefined): OnlyFilter | undefined {
   if (id === undefined) return undefined;
-  const action = repo.actions.find((a) => a.value.id.toLowerCase() === id.trim().toLowerCase())?.value;
+  const action = actionById(repo.actions, id)?.value;
   if (!action) throw new UserError(t("action.unknown", { id }) + didYouMean(id, repo.actions.map((a) => a.value.id)), t("action.unknown.hint"));
   ctx.stderr(t("changes.action-only", { id: action.id, title: action.title }) + "\n");
-  return revisionRows(revisionsNaming(repo.documents.map((d) => d.value), new Set([action.id])));
+  return { keep: revisionRows(revisionsCarryingOut(repo, [action.id])), only: action.id };
+}
+
+/** A filter of --document or --action: the rows it keeps, and what the report's title names it as limited to (WI-010-01, 8D-2026-012). */
+interface OnlyFilter {
+  keep: (change: Change) => boolean;
+  only: string;
+}
+
+/**
+ * The document revisions that carry out one of the corrective action records `ids` (a revision's `actions`, csr
+ * release --action, naming a record by its exact id as ref/unresolved holds them): document id → the versions.
+ * For csr changes --action and --customer (a complaint's deviation, PFMEA and control plan revisions).
+ */
+function revisionsCarryingOut(repo: Repository, ids: Iterable<string>): Map<string, Set<string>> {
+  const byAction = actionRevisions(repo.documents.map((d) => d.value));
+  const out = new Map<string, Set<string>>();
+  for (const id of ids) {
+    for (const { document, version } of byAction.get(id) ?? []) {
+      if (!out.has(document)) out.set(document, new Set());
+      out.get(document)!.add(version);
+    }
+  }
+  return out;
 }
 
 /**
@@ -291,9 +312,8 @@ function reportFilter(ctx: CommandContext, repo: Repository, flags: ChangesFlags
   const byAction = actionFilter(ctx, repo, flags.action);
   if (!byCustomer && !byDocument && !byAction) return undefined;
   const customer = repo.customers.find((c) => c.value.code === flags.customer)?.value;
-  const action = flags.action === undefined ? undefined : repo.actions.find((a) => a.value.id.toLowerCase() === flags.action!.trim().toLowerCase())?.value.id;
-  const keep = ((change: Change) => (byCustomer?.(change) ?? true) && (byDocument?.(change) ?? true) && (byAction?.(change) ?? true)) as ReportFilter;
-  keep.only = [...(customer ? [localized(languageOf(), customer.name, customer.name_en)] : []), ...(flags.document !== undefined ? [documentOnly(repo, flags.document)] : []), ...(action ? [action] : [])];
+  const keep = ((change: Change) => (byCustomer?.(change) ?? true) && (byDocument?.keep(change) ?? true) && (byAction?.keep(change) ?? true)) as ReportFilter;
+  keep.only = [...(customer ? [localized(languageOf(), customer.name, customer.name_en)] : []), ...(byDocument ? [byDocument.only] : []), ...(byAction ? [byAction.only] : [])];
   return keep;
 }
 

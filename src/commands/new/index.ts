@@ -22,11 +22,11 @@ import type { CommandContext } from "../context.js";
 import { choiceOption, classificationOption, clauseValues, dateOption, eventDateOption } from "../options.js";
 import { yamlText, type FileChange } from "../shared/persist.js";
 import { departmentLabel } from "../shared/people.js";
-import { departmentByCode, editFile, findDocumentById, need, withEditSession, saveChanges, type EditSession } from "../shared/edit.js";
+import { departmentByCode, editFile, findDocumentById, listOption, need, withEditSession, saveChanges, type EditSession } from "../shared/edit.js";
 import { conjunction, list, t } from "../../i18n/index.js";
 import { localToday } from "../../core/dates.js";
 import { markRevising, revisingMarked } from "../shared/revising.js";
-import { deviationTargets, deviationVersions } from "../shared/deviation.js";
+import { deviationOption, splitVersion } from "../shared/deviation.js";
 
 export const DOCUMENT_KINDS: readonly DocumentKind[] = ["manual", "procedure", "instruction", "form", "external"];
 const LEVELS: Record<DocumentKind, 1 | 2 | 3 | 4> = { manual: 1, procedure: 2, instruction: 3, form: 4, external: 3 };
@@ -100,8 +100,9 @@ export async function newDocument(ctx: CommandContext, kindArg: string | undefin
     const retention = flags.retention?.trim();
     if (retention && kind !== "form") throw new UserError(t("new.retention-not-form", { kind: t(`new.kind.${kind}`) }));
     const external = kind === "external" ? externalBlock(flags, number) : refuseExternalFlags(flags, kind);
-    const deviatesFrom = flags.deviatesFrom === undefined ? undefined : deviationTargets(session, number, flags.deviatesFrom);
-    const deviatedVersions = flags.deviatesFrom === undefined ? {} : deviationVersions(session, flags.deviatesFrom);
+    const deviation = flags.deviatesFrom === undefined ? undefined : deviationOption(session, number, flags.deviatesFrom);
+    const deviatesFrom = deviation?.numbers;
+    const deviatedVersions = deviation?.versions ?? {};
     if (deviatesFrom?.length === 0) throw new UserError(t("new.deviates-from-empty"));
     // A deviation is not one of its target's related documents: that would revise the target for it (tester61 L12).
     if (user && deviatesFrom?.includes(user.value.id)) throw new UserError(t("new.deviation-used-by", { user: user.value.id }));
@@ -193,11 +194,12 @@ function skippedOnBranches(number: string, taken: ReadonlySet<string>, elsewhere
  * carries the governing procedure's digits first (WI-###-##, QR-###-##), the documents of the new one's
  * kind sharing those digits with the first document of `--deviates-from` (for WI-010-01: WI-010-01,
  * WI-010-02 …), and that document as the owner (for QP-010: WI-010-01 when there is none yet).
- * Undefined for a one-group pattern, an unknown document (refused later, by deviationTargets) or
+ * Undefined for a one-group pattern, an unknown document (refused later, by deviationOption) or
  * no --deviates-from.
  */
 function deviationFamily(session: EditSession, config: QmsConfig | undefined, kind: string, family: string | undefined, deviatesFrom: string | undefined): { siblings: string[]; owner: string } | undefined {
-  const first = deviatesFrom?.split(",")[0]?.split("@")[0]?.trim();
+  const given = listOption(deviatesFrom)[0];
+  const first = given === undefined ? undefined : splitVersion(given).number;
   if (!first) return undefined;
   const pattern = numberingPattern(config, kind, family);
   const groups = pattern?.match(/#+/g) ?? [];
@@ -220,7 +222,6 @@ function numberingPattern(config: QmsConfig | undefined, kind: string, family: s
  * terminal asks which procedure; a script is refused, since the next number of whichever procedure
  * came last would misfile the form by its number. Undefined for a family without an owner's digits.
  */
-
 async function formOwner(session: EditSession, config: QmsConfig | undefined, family: string | undefined): Promise<ReturnType<typeof findDocumentById> | undefined> {
   const pattern = numberingPattern(config, "form", family);
   if (pattern === undefined || (pattern.match(/#+/g) ?? []).length < 2) return undefined;

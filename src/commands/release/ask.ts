@@ -39,7 +39,7 @@ export function releaseNeedsAnswers(repo: Repository, doc: ControlledDocument, f
     (signatures.has("countersigned") && !(flags.countersigned ?? []).some(given)) ||
     (signatures.has("standardization") && !given(flags.standardization)) ||
     (signatures.has("military_representative") && !given(flags.militaryRepresentative)) ||
-    (!(flags.action ?? []).some(given) && actionsNamedInBasis(repo, flags).length > 0) ||
+    (!(flags.action ?? []).some(given) && actionsNamedInBasis(openActions(repo), flags).length > 0) ||
     (flags.totalPages === undefined && lastTotalPages(doc) !== undefined)
   );
 }
@@ -53,14 +53,14 @@ function openActions(repo: Repository): CorrectiveAction[] {
 }
 
 /**
- * The ids of the open corrective action records that the revision's reason or change request names as
- * written (--reason "东岳投诉DYA-C-2026-031，8D-2026-012 D7永久措施"), letter case aside: a whole id, not one
- * that only starts another (8D-2026-01 in 8D-2026-012).
+ * The ids of the records among `open` (the open corrective action records, openActions) that the revision's
+ * reason or change request names as written (--reason "东岳投诉DYA-C-2026-031，8D-2026-012 D7永久措施"), letter
+ * case aside: a whole id, not one that only starts another (8D-2026-01 in 8D-2026-012).
  */
-export function actionsNamedInBasis(repo: Repository, flags: Pick<ReleaseFlags, "reason" | "changeRequest">): string[] {
+export function actionsNamedInBasis(open: readonly CorrectiveAction[], flags: Pick<ReleaseFlags, "reason" | "changeRequest">): string[] {
   const text = [flags.reason ?? "", flags.changeRequest ?? ""].join("\n");
   if (text.trim() === "") return [];
-  return openActions(repo)
+  return open
     .filter((a) => new RegExp(`(?<![A-Za-z0-9])${a.id.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}(?![A-Za-z0-9])`, "i").test(text))
     .map((a) => a.id);
 }
@@ -91,7 +91,7 @@ export async function askForRelease(ask: Prompts, repo: Repository, index: RepoI
   if (!(answered.action ?? []).some((value) => !blank(value))) {
     const open = openActions(repo);
     if (open.length > 0) {
-      const named = new Set(actionsNamedInBasis(repo, answered));
+      const named = new Set(actionsNamedInBasis(open, answered));
       const choices = codedChoices(open.map((a) => ({ value: a.id, name: a.title, note: a.customer })));
       answered.action = await ask.checkbox({ message: t("prompt.release.action"), choices: choices.map((c) => ({ ...c, short: c.value, checked: named.has(c.value) })) });
     }

@@ -163,8 +163,9 @@ async function release(ctx: CommandContext, id: string, given: ReleaseFlags, pro
     // Changes git has not committed would go into the release's commit: shown and asked about first, or refused.
     const pending = uncommittedChange(root, file.path);
     // Asked for only of a document csr can release: an external one's refusal comes first, not a request for signers it will not take.
-    const terminal = releaseNeedsAnswers(repo, doc, given) || (pending && !given.includeChanges) ? (prompts ?? (canPrompt(given.yes) ? await loadPrompts() : undefined)) : undefined;
-    const ask = releaseNeedsAnswers(repo, doc, given) ? terminal : undefined;
+    const needsAnswers = releaseNeedsAnswers(repo, doc, given);
+    const terminal = needsAnswers || (pending && !given.includeChanges) ? (prompts ?? (canPrompt(given.yes) ? await loadPrompts() : undefined)) : undefined;
+    const ask = needsAnswers ? terminal : undefined;
     if (terminal) {
       // What would refuse the release whatever the answers is said before the questions.
       refuseEmptySections(doc);

@@ -10,7 +10,8 @@ import { didYouMean, localized, shellArgument } from "../../core/text.js";
 import { language, t } from "../../i18n/index.js";
 import { repositoryCalendar } from "../../load/calendar.js";
 import type { Repository } from "../../load/repository.js";
-import { workdaysLate } from "../../model/calendar.js";
+import { actionById } from "../../model/actions.js";
+import { workdaysLate, type WorkCalendar } from "../../model/calendar.js";
 import { noticeDue } from "../../model/customer-notices.js";
 import type { Customer, CustomerNotice } from "../../model/types.js";
 import { eventDateOption } from "../options.js";
@@ -34,28 +35,36 @@ export function customerDay(repo: Repository, given: string, flag: string, other
  */
 export function releaseNotices(repo: Repository, actions: readonly string[], notified: readonly string[], approved: readonly string[], effective: string, released: string): CustomerNotice[] {
   const calendar = repositoryCalendar(repo.config?.value);
-  const notices = new Map<string, CustomerNotice>();
-  const entry = (customer: Customer) => {
-    if (!notices.has(customer.code)) {
-      const due = noticeDue(customer, effective, calendar);
-      notices.set(customer.code, { customer: customer.code, ...(due ? { due } : {}) });
-    }
-    return notices.get(customer.code)!;
-  };
+  const notices: CustomerNotice[] = [];
   for (const id of actions) {
-    const code = repo.actions.find((a) => a.value.id.toLowerCase() === id.toLowerCase())?.value.customer;
+    const code = actionById(repo.actions, id)?.value.customer;
     const customer = code === undefined ? undefined : repo.customers.find((c) => c.value.code === code)?.value;
-    if (customer?.change_notification) entry(customer);
+    if (customer?.change_notification) noticeFor(notices, customer, effective, calendar);
   }
   for (const given of notified) {
     const { customer, date } = customerDay(repo, given, "--customer-notified", released);
-    entry(customer).notified = date;
+    noticeFor(notices, customer, effective, calendar).notified = date;
   }
   for (const given of approved) {
     const { customer, date } = customerDay(repo, given, "--customer-approved", released);
-    entry(customer).approved = date;
+    noticeFor(notices, customer, effective, calendar).approved = date;
   }
-  return [...notices.values()];
+  return notices;
+}
+
+/**
+ * The notice of `customer` among `notices` (a revision's `customer_notices`, IATF 16949 8.5.6.1): the one there,
+ * else a new one pushed at the end, with the due date the customer's `change_notification` gives from
+ * `effective` (YYYY-MM-DD, the day the revision takes effect; noticeDue) when it sets one. The notice returned
+ * is the array's own, for the caller to record its days on.
+ */
+export function noticeFor(notices: CustomerNotice[], customer: Customer, effective: string, calendar: WorkCalendar): CustomerNotice {
+  const found = notices.find((n) => n.customer === customer.code);
+  if (found) return found;
+  const due = noticeDue(customer, effective, calendar);
+  const notice: CustomerNotice = { customer: customer.code, ...(due ? { due } : {}) };
+  notices.push(notice);
+  return notice;
 }
 
 /** What a release or csr sign says of each notice: notified (on time or late against its due date) and approved, or to be notified by its due date and how to record it. */

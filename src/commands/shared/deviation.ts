@@ -7,18 +7,26 @@
  */
 import { UserError } from "../../core/errors.js";
 import { t } from "../../i18n/index.js";
+import type { ControlledDocument } from "../../model/types.js";
 import { findDocumentById, listOption, type EditSession } from "./edit.js";
 
 /**
- * The document numbers of `given` (comma-separated, as --deviates-from takes them, each maybe with the
- * version it deviates from, WI-010-01@A/1: deviationVersions; repeated ones once)
- * as `deviates_from` of the document `id`: each exists, is not `id` itself, is not withdrawn (its
- * successor named), and is not itself a deviation from `id`, directly or through others (a loop would make
- * the standard document a deviation from its own deviation; breaker62 P2). [] for "" (csr set: the link removed).
- * Errors: UserError, one line, naming the number.
+ * --deviates-from `given` of the document `id` (comma-separated document numbers, each maybe with the
+ * version it deviates from: WI-010-01@A/1,QP-010), read in one pass:
+ * - `numbers`, its `deviates_from` (repeated ones once; [] for "", csr set: the link removed): each exists,
+ *   is not `id` itself, is not withdrawn (its successor named), and is not itself a deviation from `id`,
+ *   directly or through others (a loop would make the standard document a deviation from its own deviation;
+ *   breaker62 P2);
+ * - `versions`, its `deviates_from_versions` ({WI-010-01: "A/1"}): which revision of each document the
+ *   deviation deviates from (IATF 16949 8.5.6.1.1: after a new revision of the standard document, whether the
+ *   deviation still applies to it is decided and recorded; tester63 N7). A number given without a version is not in it.
+ * Errors: UserError, one line, naming the number: for the numbers first (unknown, itself, withdrawn, a loop),
+ * then for a version the document has no revision of (its versions listed), or an empty one.
  */
-export function deviationTargets(session: EditSession, id: string, given: string): string[] {
-  const numbers = [...new Set(listOption(given).map((item) => splitVersion(item).number))];
+export function deviationOption(session: EditSession, id: string, given: string): { numbers: string[]; versions: Record<string, string> } {
+  const items = listOption(given).map(splitVersion);
+  const numbers = [...new Set(items.map((item) => item.number))];
+  const targets = new Map<string, ControlledDocument>();
   for (const number of numbers) {
     if (number === id) throw new UserError(t("deviation.self", { id }));
     const target = findDocumentById(session, number).value;
@@ -27,8 +35,16 @@ export function deviationTargets(session: EditSession, id: string, given: string
       throw new UserError(t(successor ? "deviation.obsolete-successor" : "deviation.obsolete", { number, date: target.obsolete?.date ?? "", successor: successor ?? "" }));
     }
     if (deviatesFromTransitively(session, number, id)) throw new UserError(t("deviation.loop", { id, number }));
+    targets.set(number, target);
   }
-  return numbers;
+  const versions: Record<string, string> = {};
+  for (const { number, version } of items) {
+    if (version === undefined) continue;
+    const known = (targets.get(number)!.revisions ?? []).map((r) => r.version);
+    if (!known.includes(version)) throw new UserError(t(known.length > 0 ? "deviation.unknown-version" : "deviation.unreleased-version", { number, version, known: known.join(t("common.list-separator")) }));
+    versions[number] = version;
+  }
+  return { numbers, versions };
 }
 
 /** Whether the document `from` deviates from `id`, directly or through the deviations it deviates from (unknown numbers skipped). */
@@ -45,27 +61,8 @@ function deviatesFromTransitively(session: EditSession, from: string, id: string
   return false;
 }
 
-/**
- * The versions `given` names (--deviates-from WI-010-01@A/1,QP-010): {WI-010-01: "A/1"}, as
- * `deviates_from_versions` records which revision of each document a deviation deviates from (IATF 16949
- * 8.5.6.1.1: after a new revision of the standard document, whether the deviation still applies to it is
- * decided and recorded; tester63 N7). A number given without a version is not in it. Errors: UserError,
- * one line, for a version the document has no revision of (its versions listed), or an empty one.
- */
-export function deviationVersions(session: EditSession, given: string): Record<string, string> {
-  const versions: Record<string, string> = {};
-  for (const item of listOption(given)) {
-    const { number, version } = splitVersion(item);
-    if (version === undefined) continue;
-    const known = (findDocumentById(session, number).value.revisions ?? []).map((r) => r.version);
-    if (!known.includes(version)) throw new UserError(t(known.length > 0 ? "deviation.unknown-version" : "deviation.unreleased-version", { number, version, known: known.join(t("common.list-separator")) }));
-    versions[number] = version;
-  }
-  return versions;
-}
-
-/** WI-010-01@A/1 as its number and version; a number alone without a version. */
-function splitVersion(item: string): { number: string; version?: string } {
+/** WI-010-01@A/1 as its number and version (each trimmed); a number alone without a version. */
+export function splitVersion(item: string): { number: string; version?: string } {
   const at = item.indexOf("@");
   return at === -1 ? { number: item } : { number: item.slice(0, at).trim(), version: item.slice(at + 1).trim() };
 }

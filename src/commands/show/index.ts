@@ -10,6 +10,7 @@ import { clauseTitle, parseClauseRef } from "../../model/catalog.js";
 import { addressing, countersigning, countersigningText, csrFacts, csrStatusText, historyClosing, historyReason, overruledOpinions, reviewDue, reviewRecordText, staleSource, verifiedByOwner, type Addressing, type CsrFacts } from "../../model/csr-status.js";
 import { addressedWhenSuperseded } from "../../model/link-start.js";
 import { changedEnds } from "../../model/fingerprint.js";
+import { actionById } from "../../model/actions.js";
 import { buildIndex, currentRevision, revisionInForce, type RepoIndex } from "../../model/index.js";
 import { releasedPendingUntil } from "../../model/revision.js";
 import { documentSections, findSection } from "../../model/sections.js";
@@ -41,19 +42,20 @@ export async function showCommand(ctx: CommandContext, id: string, flags: ShowFl
   const repo = await readRepository(findRoot(ctx.dir), today);
   const index = buildIndex(repo);
   // A document number shows the document's card; an id of both (a CSR numbered like a document) the CSR.
+  const isCsr = index.csrs.has(id);
   const document = index.documents.get(id);
-  if (document && !repo.csrs.some((c) => c.value.id === id)) {
+  if (document && !isCsr) {
     noteSameNumber(repo, document, (text) => ctx.stderr(text));
     return (await import("./document.js")).showDocument(ctx, repo, index, document, today, format === "json");
   }
-  // A customer's source document (csr list external): its card (tester60 J14), when no CSR has the id.
-  if (!repo.csrs.some((c) => c.value.id === id)) {
+  if (!isCsr) {
+    // A customer's source document (csr list external): its card (tester60 J14), when no CSR has the id.
     const owners = repo.customers.flatMap((customer) => (customer.value.sources ?? []).filter((s) => s.id === id).map((source) => ({ customer, source })));
     if (owners.length > 0) return (await import("./source.js")).showSource(ctx, repo, index, owners[0]!.customer, owners[0]!.source, today, format === "json");
+    // A corrective action record (actions/, 8D): its card, when no CSR has the id; its id in any letter case.
+    const action = actionById(index.actions.values(), id);
+    if (action) return (await import("./action.js")).showAction(ctx, repo, index, action, today, format === "json");
   }
-  // A corrective action record (actions/, 8D): its card, when no CSR has the id.
-  const action = index.actions.get(id);
-  if (action && !repo.csrs.some((c) => c.value.id === id)) return (await import("./action.js")).showAction(ctx, repo, index, action, today, format === "json");
   const { value: csr, file } = findCsr(repo, id, [...index.documents.keys(), ...repo.customers.flatMap((c) => (c.value.sources ?? []).map((s) => s.id)), ...index.actions.keys()]);
   const config = repo.config?.value;
   const calendar = repositoryCalendar(config);

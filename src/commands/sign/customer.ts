@@ -8,13 +8,13 @@
  */
 import { localToday } from "../../core/dates.js";
 import { UserError } from "../../core/errors.js";
+import { shellArgument } from "../../core/text.js";
 import { list, t } from "../../i18n/index.js";
 import { repositoryCalendar } from "../../load/calendar.js";
-import { noticeDue } from "../../model/customer-notices.js";
 import { currentRevision } from "../../model/index.js";
 import type { CustomerNotice } from "../../model/types.js";
 import type { CommandContext } from "../context.js";
-import { customerDay, noticeLines } from "../release/notices.js";
+import { customerDay, noticeFor, noticeLines } from "../release/notices.js";
 import { editFile, findDocumentById, saveChanges, withEditSession } from "../shared/edit.js";
 import type { FileChange } from "../shared/persist.js";
 
@@ -34,18 +34,13 @@ export async function signCustomerNotices(ctx: CommandContext, ids: string[], fl
     for (const id of [...new Set(ids)]) {
       const { value: doc, file } = findDocumentById(session, id);
       const current = currentRevision(doc);
-      if (!current) throw new UserError(t("sign.no-revision", { id: doc.id }));
+      if (!current) throw new UserError(t("notice.no-revision", { id: doc.id }), t("notice.no-revision.hint", { arg: shellArgument(doc.id) }));
       const effective = doc.effective ?? current.effective ?? current.date ?? localToday();
       const notices: CustomerNotice[] = (current.customer_notices ?? []).map((n) => ({ ...n }));
       const touched: CustomerNotice[] = [];
       const record = (given: string, flag: string, what: "notified" | "approved") => {
         const { customer, date } = customerDay(session.repo, given, flag, localToday());
-        let notice = notices.find((n) => n.customer === customer.code);
-        if (!notice) {
-          const due = noticeDue(customer, effective, calendar);
-          notice = { customer: customer.code, ...(due ? { due } : {}) };
-          notices.push(notice);
-        }
+        const notice = noticeFor(notices, customer, effective, calendar);
         if (notice[what] !== undefined) throw new UserError(t("notice.already", { id: doc.id, version: current.version, code: customer.code, what: t(`notice.already.what.${what}`), date: notice[what]! }), t("action.step.done-already.hint", { path: file.path }));
         notice[what] = date;
         if (!touched.includes(notice)) touched.push(notice);
