@@ -23,12 +23,26 @@ export interface ManualSection {
 }
 
 const MAX_TITLE = 40;
+// The parts of a section number, each written once: 4.2; A.1 (an appendix's section); 第三章; an appendix's
+// words (附录A, 附录 B, 附件1 run on or spaced; Annex A, Appendix C spaced) and its letter or number.
+const DECIMAL = String.raw`\d{1,3}(?:\.\d{1,3})*`;
+const LETTERED = String.raw`[A-Z](?:\.\d{1,3})+`;
+const CHAPTER_MARK = String.raw`第[一二三四五六七八九十百零〇\d]+[章节条部分]+`;
+const APPENDIX_WORDS_ZH = ["附录", "附件"];
+const APPENDIX_WORDS_EN = ["Annex", "ANNEX", "Appendix", "APPENDIX"];
+const APPENDIX_ID = String.raw`[A-Z]|\d{1,2}`;
+const APPENDIX_ZH = String.raw`(?:${APPENDIX_WORDS_ZH.join("|")})\s*(?:${APPENDIX_ID})`;
+const APPENDIX_EN = String.raw`(?:${APPENDIX_WORDS_EN.join("|")})\s+(?:${APPENDIX_ID})`;
+/** Not run on into a word: "附录A" of a citation, not of "附录Abc". */
+const WORD_END = String.raw`(?![A-Za-z\d])`;
 /** A section number as a customer document writes it: 4.2, A.1 (an appendix's), 第三章, 附录A, Annex B. */
-export const SECTION_NUMBER = String.raw`\d{1,3}(?:\.\d{1,3})*|[A-Z](?:\.\d{1,3})+|第[一二三四五六七八九十百零〇\d]+[章节条部分]+|(?:附录|附件)\s*(?:[A-Z]|\d{1,2})(?![A-Za-z\d])|(?:Annex|ANNEX|Appendix|APPENDIX)\s+(?:[A-Z]|\d{1,2})(?![A-Za-z\d])`;
-const NUMBERED = /^(\d{1,3}(?:\.\d{1,3})*|[A-Z](?:\.\d{1,3})+)(?:[.、．]|\s)\s*(\S.*)$/;
-const CHAPTER = /^(第[一二三四五六七八九十百零〇\d]+[章节条部分]+)\s*(\S.*)?$/;
+const SECTION_NUMBER = `${DECIMAL}|${LETTERED}|${CHAPTER_MARK}|${APPENDIX_ZH}${WORD_END}|${APPENDIX_EN}${WORD_END}`;
+const NUMBERED = new RegExp(String.raw`^(${DECIMAL}|${LETTERED})(?:[.、．]|\s)\s*(\S.*)$`);
+const CHAPTER = new RegExp(String.raw`^(${CHAPTER_MARK})\s*(\S.*)?$`);
 /** 附录A, 附录 B（规范性附录）, 附件1, Annex A, Appendix C: an appendix's own heading, with or without a title. */
-const APPENDIX = /^((?:附录|附件)\s*(?:[A-Z]|\d{1,2})|(?:Annex|ANNEX|Appendix|APPENDIX)\s+(?:[A-Z]|\d{1,2}))(?:[.、．:：]\s*|\s+|(?=[（(])|$)(\S.*)?$/;
+const APPENDIX = new RegExp(String.raw`^(${APPENDIX_ZH}|${APPENDIX_EN})(?:[.、．:：]\s*|\s+|(?=[（(])|$)(\S.*)?$`);
+/** An appendix's number written one way (sectionNumber: 附录A, Annex A), its letter or number captured. */
+const APPENDIX_NUMBER = new RegExp(`^(?:${[...APPENDIX_WORDS_ZH, ...APPENDIX_WORDS_EN.map((w) => `${w} `)].join("|")})(${APPENDIX_ID})$`);
 const MARKDOWN = /^#{1,6}\s+(.+?)\s*#*$/;
 
 /** The number and title of a heading line, or undefined for a line of text. */
@@ -49,13 +63,13 @@ export function parseHeading(line: string): { number: string | null; title: stri
 }
 
 /** A section number written one way: "附录 A" as "附录A", "Annex  B" as "Annex B". */
-export function sectionNumber(number: string): string {
+function sectionNumber(number: string): string {
   return number.replace(/^(附录|附件)\s+/, "$1").replace(/\s+/g, " ");
 }
 
 /** The letter or number an appendix heading names ("A" of 附录A or Annex A), else undefined. */
 function appendixOf(number: string): string | undefined {
-  return /^(?:附录|附件|Annex |ANNEX |Appendix |APPENDIX )([A-Z]|\d{1,2})$/.exec(number)?.[1];
+  return APPENDIX_NUMBER.exec(number)?.[1];
 }
 
 export function splitSections(text: string): ManualSection[] {

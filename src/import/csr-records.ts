@@ -10,9 +10,8 @@ import { LANGS, translate, type Lang, type MessageKey } from "../i18n/index.js";
 import { compactText } from "../core/text.js";
 import { csrTrainingState, type CsrTrainingState, type RecordDays } from "../model/training.js";
 import type { Csr, CsrDistribution, Department } from "../model/types.js";
-import { normalizeDate } from "./normalize.js";
+import { escapeRegExp, normalizeDate } from "./normalize.js";
 
-const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
 /**
  * The message `key` of `lang` as a pattern whose placeholders `names` each match a named group (of
@@ -50,7 +49,7 @@ function patterns(): LinePatterns[] {
     // At the start of what follows a session's day: the record number may come after it.
     sessionRevision: templatePattern(lang, "register.csr.list.training.revision", ["revision"], false),
     states: new Map((["trained", "recorded", "open", "not-required"] as const).map((state) => [key(translate(lang, `train.state.${state}`)), state])),
-    partial: templatePattern(lang, "train.state.partial", ["trained", "required"]),
+    partial: keyedTemplatePattern(lang, "train.state.partial", ["trained", "required"]),
   }));
   return patternsCache;
 }
@@ -58,13 +57,28 @@ function patterns(): LinePatterns[] {
 const key = (text: string) => compactText(text.normalize("NFKC")).toLowerCase();
 
 /**
+ * The message `key` of `lang` as a pattern of the whole of a line as compared (key: NFKC, spaces taken out,
+ * lower case), its placeholders `names` each a named group of one character or more: 部分培训(已培训2/9人)
+ * as typed with half-width brackets or without spaces reads as the printed 部分培训（已培训 2/9 人）.
+ */
+function keyedTemplatePattern(lang: Lang, message: MessageKey, names: readonly string[]): RegExp {
+  // Private-use marks: NFKC, compactText (which drops control characters) and lower case leave them as they are.
+  const marks = Object.fromEntries(names.map((name, i) => [name, `\uE000${i}\uE000`]));
+  let source = escapeRegExp(key(translate(lang, message, marks)));
+  names.forEach((name, i) => (source = source.replace(`\uE000${i}\uE000`, `(?<${name}>.+?)`)));
+  return new RegExp(`^${source}$`, "su");
+}
+
+/**
  * The state a 培训 cell's first line says, as trainingFromCell reads it: 部分培训（已培训 2/9 人） is a training given,
  * read as 已培训 — who was trained is on the sessions' records, which the list does not give.
  */
-const stateOf = (line: string): CsrTrainingState | undefined =>
-  patterns()
-    .map((p) => p.states.get(key(line)) ?? (p.partial.test(line) ? "trained" : undefined))
+const stateOf = (line: string): CsrTrainingState | undefined => {
+  const keyed = key(line);
+  return patterns()
+    .map((p) => p.states.get(keyed) ?? (p.partial.test(keyed) ? "trained" : undefined))
     .find(Boolean);
+};
 const lines = (cell: string) => cell.split(/\r?\n/).map((line) => line.trim()).filter(Boolean);
 
 /** `text` split at `separator` outside brackets: a record's note "（… 2026-03-01、…）" stays whole. */

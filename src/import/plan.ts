@@ -24,6 +24,7 @@ import { approvalOf } from "../report/registers/symbols.js";
 import {
   cellKey,
   cellText,
+  escapeRegExp,
   KIND_OF_LEVEL,
   normalizeDate,
   DISPOSITION_SPELLINGS,
@@ -1032,13 +1033,9 @@ function temporaryUntil(text: string): string | undefined {
  * Whatever follows the status (；修订中（… 送审）) is not read here. Undefined for any other text.
  */
 function pendingVersion(text: string, where: "status" | "remarks"): { inForce?: string; version?: string; date: string } | undefined {
-  const key = (s: string) => s.normalize("NFKC").replace(/\s/g, "");
   pendingPatterns ??= (() => {
     const hole = (template: string) =>
-      escapeRegExp(key(template))
-        .replace("\u0000", "(?<inForce>[^()（）,，;；]+?)")
-        .replace("\u0001", "(?<version>[^()（）,，;；]+?)")
-        .replace("\u0002", "(?<date>\\d{4}-\\d{2}-\\d{2})");
+      statusPattern(template, { "\u0000": "(?<inForce>[^()（）,，;；]+?)", "\u0001": "(?<version>[^()（）,，;；]+?)", "\u0002": "(?<date>\\d{4}-\\d{2}-\\d{2})" });
     const of = (lang: Lang) => {
       const pending = translate(lang, "register.status.pending", { date: "\u0002" });
       const released = translate(lang, "register.status.released-pending", { inForce: "\u0000", version: "\u0001", date: "\u0002" });
@@ -1050,7 +1047,7 @@ function pendingVersion(text: string, where: "status" | "remarks"): { inForce?: 
     return { status: all.flatMap((p) => p.status).map((p) => new RegExp(`^${p}`, "u")), remarks: all.flatMap((p) => p.remarks).map((p) => new RegExp(`^${p}$`, "u")) };
   })();
   for (const pattern of pendingPatterns[where]) {
-    const found = pattern.exec(key(text))?.groups;
+    const found = pattern.exec(registerStatusKey(text))?.groups;
     if (!found) continue;
     const versions = { ...(found.inForce !== undefined ? { inForce: normalizeVersion(found.inForce) ?? found.inForce } : {}), ...(found.version !== undefined ? { version: normalizeVersion(found.version) ?? found.version } : {}) };
     return { ...versions, date: found.date! };
@@ -1059,6 +1056,23 @@ function pendingVersion(text: string, where: "status" | "remarks"): { inForce?: 
 }
 
 let pendingPatterns: { status: RegExp[]; remarks: RegExp[] } | undefined;
+
+/** A register's status as compared with csr's wording of it: full-width forms folded (NFKC), every space taken out. */
+const registerStatusKey = (s: string) => s.normalize("NFKC").replace(/\s/g, "");
+
+/**
+ * The pattern (source, without anchors) of a status message `template` that csr's registers print, with
+ * its values given as placeholder characters (\u0000 …): the template as compared (registerStatusKey), escaped,
+ * each placeholder's first place replaced by its hole in `holes`; a hole given as { first, again }
+ * puts `again` (a back-reference) in the placeholder's later places. For pendingVersion and revisionInReview.
+ */
+function statusPattern(template: string, holes: Record<string, string | { first: string; again: string }>): string {
+  let pattern = escapeRegExp(registerStatusKey(template));
+  for (const [placeholder, hole] of Object.entries(holes)) {
+    pattern = typeof hole === "string" ? pattern.replace(placeholder, hole) : pattern.replace(placeholder, hole.first).replaceAll(placeholder, hole.again);
+  }
+  return pattern;
+}
 
 /** pendingVersion of a status cell, with the cell as written. */
 function pendingInStatus(text: string): PendingMark | undefined {
@@ -1073,9 +1087,10 @@ function pendingInStatus(text: string): PendingMark | undefined {
 function pendingInRemarks(text: string, lang: Lang): PendingMark | undefined {
   for (const separator of new Set([translate(lang, "register.remarks-separator"), ...LANGS.map((l) => translate(l, "register.remarks-separator"))])) {
     const parts = text.split(separator);
-    const at = parts.findIndex((part) => pendingVersion(part, "remarks"));
-    if (at < 0) continue;
-    return { ...pendingVersion(parts[at]!, "remarks")!, written: parts[at]!.trim(), remarks: parts.filter((_, i) => i !== at).join(separator) };
+    for (const [at, part] of parts.entries()) {
+      const found = pendingVersion(part, "remarks");
+      if (found) return { ...found, written: part.trim(), remarks: parts.filter((_, i) => i !== at).join(separator) };
+    }
   }
   return undefined;
 }
@@ -1193,24 +1208,23 @@ interface DatedRevision {
  * E19), who submitted it (送审人), spaces taken out. Undefined for any other status.
  */
 export function revisionInReview(text: string): { version: string; since: string; by?: string } | undefined {
-  const key = (s: string) => s.normalize("NFKC").replace(/\s/g, "");
   revisionPatterns ??= (["zh-CN", "en"] as const).flatMap((lang) =>
     (["register.status.revision-in-review", "register.status.revision-in-review-pending", "register.status.revision-in-review-by", "register.status.revision-in-review-pending-by"] as const).map((status) => {
-      const template = key(translate(lang, status, { version: "\u0000", since: "\u0001", inForce: "\u0002", date: "\u0003", by: "\u0004" })).replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
-      // The revised version is named twice: the second time, the same; the one in force until its 实施日期 (…-pending) is another.
-      const pattern = template
-        .replace("\u0000", "(?<version>[^()（）,，;；]+?)")
-        .replaceAll("\u0000", "\\k<version>")
-        .replace("\u0001", "(?<since>\\d{4}-\\d{2}-\\d{2})")
-        .replace("\u0002", "[^()（）,，;；]+?")
-        .replace("\u0003", "\\d{4}-\\d{2}-\\d{2}")
+      const template = translate(lang, status, { version: "\u0000", since: "\u0001", inForce: "\u0002", date: "\u0003", by: "\u0004" });
+      const pattern = statusPattern(template, {
+        // The revised version is named twice: the second time, the same; the one in force until its 实施日期 (…-pending) is another.
+        "\u0000": { first: "(?<version>[^()（）,，;；]+?)", again: "\\k<version>" },
+        "\u0001": "(?<since>\\d{4}-\\d{2}-\\d{2})",
+        "\u0002": "[^()（）,，;；]+?",
+        "\u0003": "\\d{4}-\\d{2}-\\d{2}",
         // 送审人 (tester57 E19): a name as the register prints it, spaces taken out as from the rest.
-        .replace("\u0004", "(?<by>[^()（）,，;；]+?)");
+        "\u0004": "(?<by>[^()（）,，;；]+?)",
+      });
       return new RegExp(`^${pattern}$`, "u");
     }),
   );
   for (const pattern of revisionPatterns) {
-    const found = pattern.exec(key(text))?.groups;
+    const found = pattern.exec(registerStatusKey(text))?.groups;
     if (found) return { version: found.version!, since: found.since!, ...(found.by !== undefined ? { by: found.by } : {}) };
   }
   return undefined;
@@ -1280,8 +1294,6 @@ function withoutReviewNote(text: string): string {
   }
   return text;
 }
-
-const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
 /**
  * The version a row gives: 版本 as written (B0 → B/0, A → A/0), or, where the register writes it in two
@@ -2129,7 +2141,7 @@ let recordNotePatterns: RegExp[] | undefined;
 /** Whether `text` is the note an import writes for a decision's record (import.csr.record-note), in either language. */
 function importedRecordNote(text: string): boolean {
   recordNotePatterns ??= (["zh-CN", "en"] as const).map((lang) => {
-    const template = translate(lang, "import.csr.record-note", { register: "\u0000", row: "\u0001" }).replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
+    const template = escapeRegExp(translate(lang, "import.csr.record-note", { register: "\u0000", row: "\u0001" }));
     return new RegExp(`^${template.replace("\u0000", ".+").replace("\u0001", "\\d+")}$`, "u");
   });
   return recordNotePatterns.some((pattern) => pattern.test(text.trim()));

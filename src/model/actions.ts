@@ -5,8 +5,7 @@
  * IATF 16949 10.2.1–10.2.3 (nonconformity and corrective action, 8D), 10.2.6 (customer complaints),
  * 10.3.1 (lessons learned); GJB 9001C 10.2.
  */
-import { addDays } from "../core/dates.js";
-import type { WorkCalendar } from "./calendar.js";
+import { stepDeadlineDue, type WorkCalendar } from "./calendar.js";
 import { ACTION_STEPS, type ActionStep, type ActionStepId, type ComplaintDeadlines, type ControlledDocument, type CorrectiveAction, type StepDeadline } from "./types.js";
 
 /** A step of a record as read: its id (D3 … D8), due and done dates (YYYY-MM-DD), who did or verified it (D8's verifier as `by`, its evidence as `note`). */
@@ -73,7 +72,7 @@ export function complaintDueDates(deadlines: ComplaintDeadlines, received: strin
   for (const step of ACTION_STEPS) {
     const deadline = deadlines[step];
     if (!deadline) continue;
-    due[step] = "days" in deadline ? addDays(received, deadline.days) : calendar.addWorkdays(received, deadline.working_days);
+    due[step] = stepDeadlineDue(deadline, received, calendar);
   }
   return due;
 }
@@ -139,12 +138,12 @@ export function actionRecordedAfter(action: CorrectiveAction, day: string): bool
  */
 export function currentStep(action: CorrectiveAction, today: string): { step: ActionStepId; dueStep?: ActionStepId; due?: string; overdue: boolean } | undefined {
   if (actionClosed(action)) return undefined;
-  const done = (s: ActionStepId) => (s === "D8" ? action.steps?.D8?.done : action.steps?.[s]?.done) !== undefined;
-  const open = ACTION_STEPS.filter((s) => !done(s));
+  const open = ACTION_STEPS.filter((s) => action.steps?.[s]?.done === undefined);
   const step = open[0]!;
-  const dueStep = open.slice(open.indexOf(step)).find((s) => action.steps?.[s]?.due !== undefined);
-  const due = dueStep === undefined ? undefined : action.steps![dueStep]!.due!;
-  return { step, ...(dueStep !== undefined ? { dueStep, due: due! } : {}), overdue: due !== undefined && due < today };
+  const dueStep = open.find((s) => action.steps?.[s]?.due !== undefined);
+  if (dueStep === undefined) return { step, overdue: false };
+  const due = action.steps![dueStep]!.due!;
+  return { step, dueStep, due, overdue: due < today };
 }
 
 /** The state of a record on `today` as the register and the card give it: closed (D8 done), overdue (a step past due, overdueSteps), else open. */

@@ -9,7 +9,7 @@
  * `holidays` and `workdays` (company days) come on top and win over the public days.
  */
 import { addDays, clampToRange, isoWeekday } from "../core/dates.js";
-import type { DayRange, QmsConfig } from "./types.js";
+import type { DayRange, QmsConfig, StepDeadline } from "./types.js";
 import { list, t } from "../i18n/index.js";
 
 type CalendarConfig = NonNullable<QmsConfig["calendar"]>;
@@ -145,6 +145,16 @@ export class WorkCalendar {
     for (let y = yearOf(before) + (before.endsWith("-12-31") ? 1 : 0); y <= yearOf(end); y++) if (!this.knownYears.has(y)) years.push(y);
     return years;
   }
+}
+
+/**
+ * The day a deadline counted from `from` (YYYY-MM-DD) falls on: `days` calendar days after it, or
+ * `working_days` on `calendar` (`from` itself does not count). The one reading of a customer's
+ * complaint deadline (complaintDueDates, IATF 16949 10.2.6) and change-notification deadline
+ * (noticeDue, 8.5.6.1).
+ */
+export function stepDeadlineDue(deadline: StepDeadline, from: string, calendar: WorkCalendar): string {
+  return "days" in deadline ? addDays(from, deadline.days) : calendar.addWorkdays(from, deadline.working_days);
 }
 
 /**

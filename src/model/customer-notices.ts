@@ -4,9 +4,8 @@
  * within 5 working days of a product or process change). IATF 16949 8.5.6.1 (customer notification and, where
  * required, approval of a change), 8.3.6.1 and PPAP.
  */
-import { addDays } from "../core/dates.js";
 import { translate, type Lang } from "../i18n/index.js";
-import type { WorkCalendar } from "./calendar.js";
+import { stepDeadlineDue, type WorkCalendar } from "./calendar.js";
 import type { ControlledDocument, Customer, CustomerNotice, Revision } from "./types.js";
 
 /**
@@ -17,7 +16,7 @@ import type { ControlledDocument, Customer, CustomerNotice, Revision } from "./t
 export function noticeDue(customer: Customer, effective: string, calendar: WorkCalendar): string | undefined {
   const rule = customer.change_notification;
   if (rule === undefined) return undefined;
-  return "days" in rule ? addDays(effective, rule.days) : calendar.addWorkdays(effective, rule.working_days);
+  return stepDeadlineDue(rule, effective, calendar);
 }
 
 /** A notice of a document's revision, with where it is: the revision's and the notice's index in their lists. */

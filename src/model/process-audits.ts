@@ -48,7 +48,7 @@ export function auditorRoster(people: ReadonlyMap<string, { value: Person }>): A
  * coverage nor a new interval (breaker63 P4). Rule process/auditor-unqualified reports each such auditor.
  */
 export function auditCounts(audit: Pick<ProcessAudit, "by" | "date">, roster: AuditorRoster): boolean {
-  return !roster.marks || auditorsWithoutQualification(audit, roster.person).length === 0;
+  return unqualifiedAuditors(audit, roster).length === 0;
 }
 
 /** An audit of a process with its index in the process's `audits`. */
@@ -200,19 +200,18 @@ export function auditorQualification(person: Person, on: string): AuditorQualifi
 
 /**
  * The auditors of `audit` (ids of `by`, with their index) who hold no internal auditor qualification on
- * its date, when `people` marks auditors (marksAuditors); [] when it does not. `person` looks an id up; an
- * unknown id is ref/unresolved's, not reported here.
+ * its date, when `roster` marks auditors (AuditorRoster.marks); [] when it does not. An id the roster does
+ * not know is ref/unresolved's, not reported here. IATF 16949 7.2.3; GJB 9001C / ISO 9001 7.2.
  */
-export function unqualifiedAuditors(audit: Pick<ProcessAudit, "by" | "date">, people: Iterable<Person>, person: (id: string) => Person | undefined): { person: Person; index: number }[] {
-  return marksAuditors(people) ? auditorsWithoutQualification(audit, person) : [];
+export function unqualifiedAuditors(audit: Pick<ProcessAudit, "by" | "date">, roster: AuditorRoster): { person: Person; index: number }[] {
+  return roster.marks ? auditorsWithoutQualification(audit, roster.person) : [];
 }
 
 /**
- * The auditors of `audit` (ids of `by`, with their index) who hold no internal auditor qualification on
- * its date, whether or not people.yaml marks auditors: for a caller that asked marksAuditors once for
- * many audits (process/auditor-unqualified). `person` looks an id up; an unknown id is left out.
+ * The auditors of `audit` who hold no internal auditor qualification on its date, whether or not
+ * people.yaml marks auditors (unqualifiedAuditors asks that). `person` looks an id up; an unknown id is left out.
  */
-export function auditorsWithoutQualification(audit: Pick<ProcessAudit, "by" | "date">, person: (id: string) => Person | undefined): { person: Person; index: number }[] {
+function auditorsWithoutQualification(audit: Pick<ProcessAudit, "by" | "date">, person: (id: string) => Person | undefined): { person: Person; index: number }[] {
   return (audit.by ?? []).flatMap((id, index) => {
     const found = person(id);
     return found && !auditorQualification(found, audit.date) ? [{ person: found, index }] : [];

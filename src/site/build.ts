@@ -38,7 +38,7 @@ import { sessionTraineesIn } from "../model/training.js";
 import { openTrainings, type OpenTraining } from "../model/training-completion.js";
 import { documentTrainingRecord, documentTrainingText } from "../model/document-training.js";
 import type { ClassificationChange, ControlledDocument, Csr, Decision, Opinion, Process, ProcessAudit, ReviewRound, SignatureRole, SourceDocument, TrainingSession } from "../model/types.js";
-import { auditCounts, auditCycleStart, auditorRoster, auditorsWithoutQualification, auditsIn, type AuditorRoster } from "../model/process-audits.js";
+import { auditCounts, auditCycleStart, auditorRoster, auditsIn, unqualifiedAuditors, type AuditorRoster } from "../model/process-audits.js";
 import { documentReferrers, type Referrers } from "../model/referrers.js";
 import { conjunction, shortList, translate, type MessageData, type MessageKey } from "../i18n/index.js";
 import { createRenderer, handlebarsRuntime } from "../render/environment.js";
@@ -2186,7 +2186,7 @@ const withNone = (cells: Cell[], none: string): Cell[] => (cells.length > 0 ? ce
 function personAuditSection(rc: RegisterContext, page: string, person: string, today: string, roster: AuditorRoster, entityCell: EntityCell) {
   const made = auditsIn(rc.repo.processes.map((p) => p.value), undefined, today).filter(({ audit }) => audit.by.includes(person));
   if (made.length === 0) return [];
-  const unqualified = (audit: ProcessAudit) => roster.marks && auditorsWithoutQualification({ by: [person], date: audit.date }, roster.person).length > 0;
+  const unqualified = (audit: ProcessAudit) => unqualifiedAuditors({ by: [person], date: audit.date }, roster).length > 0;
   const uncounted = made.filter(({ audit }) => unqualified(audit)).length;
   return [
     {

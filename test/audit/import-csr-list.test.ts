@@ -317,6 +317,8 @@ describe("csr import --as csr: 发放 and 培训 as the CSR list prints them (te
       row(1, "首件检验须留样", "品质部、市场部，2023-07-10 发放", "已培训\n培训记录 TR-2023-001、TR-2023-002"),
       row(2, "包装标签须含批次号", "2022-01 版：品质部，2022-03-01 发放\n2023-06 版：QA、MKT，2023-07-12 发放\n2023-06 版尚未发放", "不需要培训"),
       row(3, "年度产品审核", "市场部", "需要培训"),
+      // 部分培训（已培训 1/3 人） typed with half-width brackets and without spaces reads as printed.
+      row(4, "控制计划年度评审", "品质部，2023-07-10 发放", "部分培训(已培训1/3人)\n培训记录 TR-2023-004"),
       "",
     ].join("\n");
     const { result } = await importList(dir, list);
@@ -331,6 +333,7 @@ describe("csr import --as csr: 发放 and 培训 as the CSR list prints them (te
     expect(csrFile(dir, "FORD-002").training).toEqual({ required: false });
     expect(csrFile(dir, "FORD-003")).toMatchObject({ distribution: [{ departments: ["MKT"] }], training: { required: true } });
     expect(csrFile(dir, "FORD-003").training.records).toBeUndefined();
+    expect(csrFile(dir, "FORD-004").training).toEqual({ required: true, records: ["TR-2023-004"] });
   });
 
   it("says on its row each value it does not keep, and why; refuses a row whose department or day it cannot read", async () => {

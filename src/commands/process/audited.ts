@@ -27,7 +27,7 @@ import { list, t } from "../../i18n/index.js";
 import { addMonths } from "../../core/dates.js";
 import { repositoryCalendar } from "../../load/calendar.js";
 import { processLabel } from "../../model/labels.js";
-import { auditInterval, earliestAuditDay, ownDepartmentAuditors, unqualifiedAuditors } from "../../model/process-audits.js";
+import { auditInterval, auditorRoster, earliestAuditDay, ownDepartmentAuditors, unqualifiedAuditors } from "../../model/process-audits.js";
 import { rule as impartialityRule } from "../../check/rules/process/auditor-impartiality.js";
 import { qualificationGap, rule as qualificationRule } from "../../check/rules/process/auditor-unqualified.js";
 import { configuredSeverity } from "../../check/engine.js";
@@ -86,8 +86,7 @@ export async function processAuditedCommand(ctx: CommandContext, given: string, 
     const recorded = (process.audits ?? []).find((a) => a.report.toLowerCase() === report.toLowerCase());
     if (recorded) throw new UserError(t("process.audited.duplicate", { process: label, report: recorded.report }));
     // IATF 16949 7.2.3: once people.yaml lists qualified internal auditors, the audit team is taken from that list (tester62 N2).
-    const people = [...session.index.people.values()].map((p) => p.value);
-    const unqualified = unqualifiedAuditors({ by, date }, people, (id) => session.index.people.get(id)?.value);
+    const unqualified = unqualifiedAuditors({ by, date }, auditorRoster(session.index.people));
     const qualification = configuredSeverity(qualificationRule.id, session.repo.config?.value.rules ?? {});
     if (unqualified.length > 0 && qualification === "error") {
       const first = unqualified[0]!.person;

@@ -14,7 +14,7 @@ import { numberPatternToRegExp, tellingPatterns } from "../../model/numbering.js
 import { documentSections } from "../../model/sections.js";
 import { documentPath } from "../../model/paths.js";
 import type { ControlledDocument, Department, Person, Revision, Section, Signature } from "../../model/types.js";
-import { KIND_OF_LEVEL, normalizeDate, normalizeKind, normalizeMedium, normalizeVersion, PERSON_ID, personIdFromName, SIGNING_ROLE, type Kind, type Level } from "../normalize.js";
+import { escapeRegExp, KIND_OF_LEVEL, normalizeDate, normalizeKind, normalizeMedium, normalizeVersion, PERSON_ID, personIdFromName, SIGNING_ROLE, type Kind, type Level } from "../normalize.js";
 import { lookupPerson, type Signer } from "../plan.js";
 import { headerField, labelAndValue, labelKey, REVISION_CAPTION, revisionField, type HeaderField, type RevisionField } from "./labels.js";
 import type { Block, ParagraphBlock, TableBlock, WordFile } from "./read.js";
@@ -863,7 +863,8 @@ const GJB_ROLES = ["countersigned", "standardization", "military_representative"
  * cell is lost.
  */
 export function revisionBasisOf(text: string): Pick<Revision, "reason" | "change_request" | "ecn"> {
-  const labels = basisLabels();
+  basisParts ??= { labels: basisLabels(), separators: new RegExp(`(${LANGS.map((lang) => escapeRegExp(translate(lang, "register.remarks-separator"))).join("|")})`) };
+  const { labels, separators } = basisParts;
   const valueOf = (part: string, field: keyof typeof labels): string | undefined => {
     const prefix = labels[field].find((label) => part.slice(0, label.length).normalize("NFKC").toLowerCase() === label);
     const value = prefix === undefined ? "" : part.slice(prefix.length).trim();
@@ -873,8 +874,7 @@ export function revisionBasisOf(text: string): Pick<Revision, "reason" | "change
   let change_request: string | undefined;
   let ecn: string[] | undefined;
   // Split at the separators, each kept: parts of the reason are joined again as the cell wrote them.
-  const separators = LANGS.map((lang) => translate(lang, "register.remarks-separator").replace(/[.*+?^${}()|[\]\\]/g, "\\$&"));
-  const pieces = text.replace(/\n+/g, " ").split(new RegExp(`(${separators.join("|")})`));
+  const pieces = text.replace(/\n+/g, " ").split(separators);
   for (let i = 0; i < pieces.length; i += 2) {
     const trimmed = pieces[i]!.trim();
     const request = valueOf(trimmed, "request");
@@ -889,6 +889,9 @@ export function revisionBasisOf(text: string): Pick<Revision, "reason" | "change
     ...(ecn && ecn.length > 0 ? { ecn } : {}),
   };
 }
+
+/** basisLabels and the remarks separators of every language (a pattern capturing the one found), built on first use. */
+let basisParts: { labels: Record<"reason" | "request" | "ecn", string[]>; separators: RegExp } | undefined;
 
 /** Each basis part's label in every language, as compared (NFKC, lower case): the text of its message before the value. */
 function basisLabels(): Record<"reason" | "request" | "ecn", string[]> {

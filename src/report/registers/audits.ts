@@ -7,7 +7,7 @@
  * auditor, and the one the management review's audit figures are counted from.
  */
 import { localized } from "../../core/text.js";
-import { auditCounts, auditorRoster, auditorsWithoutQualification, auditsIn, type AuditorRoster } from "../../model/process-audits.js";
+import { auditCounts, auditorRoster, auditsIn, unqualifiedAuditors, type AuditorRoster } from "../../model/process-audits.js";
 import type { ProcessAudit } from "../../model/types.js";
 import type { Period } from "../../model/review-timeliness.js";
 import type { Table } from "../table.js";
@@ -74,7 +74,7 @@ export function auditRegister(ctx: RegisterContext, options: { today: string; pe
  * process's page on the site (breaker63 P4).
  */
 export function auditorNames(ctx: RegisterContext, audit: Pick<ProcessAudit, "by" | "date">, roster: AuditorRoster): string {
-  const unqualified = new Set(roster.marks ? auditorsWithoutQualification(audit, roster.person).map((u) => u.index) : []);
+  const unqualified = new Set(unqualifiedAuditors(audit, roster).map((u) => u.index));
   return audit.by.map((id, i) => (unqualified.has(i) ? t(ctx, "register.audit-uncounted.auditor", { name: personName(ctx, id) }) : personName(ctx, id))).join(t(ctx, "register.list-separator"));
 }
 

@@ -2,7 +2,6 @@ import { repositoryCalendar } from "../../../load/calendar.js";
 import { DEFAULT_TRAINING_DAYS } from "../../../model/distribution.js";
 import { currentRevision } from "../../../model/index.js";
 import { trainingSessionVersions } from "../../../load/training-records.js";
-import type { SessionVersions } from "../../../model/training.js";
 import { documentTrainingState } from "../../../model/document-training.js";
 import { estimatedDeadlineNote } from "../../../model/calendar.js";
 import type { Rule } from "../../rule.js";
@@ -48,15 +47,13 @@ training:
     const days = config?.document_control?.training_days ?? DEFAULT_TRAINING_DAYS;
     const lead = config?.document_control?.training_lead_days ?? DEFAULT_TRAINING_LEAD_DAYS;
     const calendar = repositoryCalendar(config);
-    // Read from git once per check, and only when a document needs training.
-    let versions: SessionVersions | undefined;
     const people = [...ctx.index.people.values()].map((p) => p.value);
     for (const { value: doc, file } of ctx.index.documents.values()) {
       const version = currentRevision(doc)?.version;
       if (doc.status !== "released" || !doc.training?.required || !version) continue;
       // One reading with the card, the site and csr list training --missing (model/document-training.ts, trainingPhase):
       // trained, or a version imported without a date (released, and trained on, before the repository: on the paper record), is not reported.
-      const state = documentTrainingState(doc, config, calendar, people, ctx.options.today, (versions ??= trainingSessionVersions(ctx.repo)));
+      const state = documentTrainingState(doc, config, calendar, people, ctx.options.today, trainingSessionVersions(ctx.repo));
       if (state === undefined || !("due" in state)) continue;
       const { start, due, count } = state;
       const at = { file, path: ["training", "required"] };

@@ -3,7 +3,7 @@ import { language, sentences, t } from "../../../i18n/index.js";
 import { localized } from "../../../core/text.js";
 import { isMilitaryRepresentative } from "../../../model/index.js";
 import { processLabel } from "../../../model/labels.js";
-import { auditorsWithoutQualification, marksAuditors } from "../../../model/process-audits.js";
+import { auditorRoster, unqualifiedAuditors } from "../../../model/process-audits.js";
 import type { Person } from "../../../model/types.js";
 import type { Rule } from "../../rule.js";
 import { recordedAudits } from "./audits.js";
@@ -46,11 +46,11 @@ export const rule: Rule = {
   },
   check(ctx) {
     // Off until people.yaml marks anybody as internal auditor: asked once, not per audit.
-    if (!marksAuditors([...ctx.index.people.values()].map((p) => p.value))) return;
-    const person = (id: string) => ctx.index.people.get(id)?.value;
+    const roster = auditorRoster(ctx.index.people);
+    if (!roster.marks) return;
     for (const { process, audit, file, path } of recordedAudits(ctx)) {
       if (typeof audit?.date !== "string") continue;
-      for (const { person: auditor, index } of auditorsWithoutQualification(audit, person)) {
+      for (const { person: auditor, index } of unqualifiedAuditors(audit, roster)) {
         if (isMilitaryRepresentative(ctx.index, auditor)) continue;
         ctx.report(
           { file, path: [...path, "by", index] },
