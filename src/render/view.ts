@@ -25,6 +25,7 @@ import { addressedSection, closingSectionNumbers, documentSections, sectionAncho
 import { recordsTextIn, sessionTraineesIn } from "../model/training.js";
 import { csrTrainingReading, type CsrTrainingReading } from "../model/training-completion.js";
 import { trainingRecordDays } from "../load/training-records.js";
+import { peopleOf } from "../report/registers/context.js";
 import { csrDistributions, distributionRevision, redistributionDue } from "../model/distribution.js";
 import { customerDate, lateForCustomer } from "../model/customer-schedule.js";
 import { workdaysLate, type WorkCalendar } from "../model/calendar.js";
@@ -667,8 +668,12 @@ export function documentView(repo: Repository, index: RepoIndex, doc: Controlled
   };
 }
 
-/** A document a deviation deviated from, by number, the version it deviated from when recorded, and title (by number only when the repository lacks it: ref/unresolved reports that). */
-function deviatedLabel(index: RepoIndex, lang: Lang, deviation: ControlledDocument, id: string): string {
+/**
+ * A document a deviation deviated from, by number, the version it deviated from when recorded, and title
+ * (by number only when the repository lacks it: ref/unresolved reports that); the document page's and the
+ * site's deviation cells alike ("WI-010-01 A/1 制动软管总成扣压作业指导书", tester63 N7).
+ */
+export function deviatedLabel(index: RepoIndex, lang: Lang, deviation: ControlledDocument, id: string): string {
   const target = index.documents.get(id)?.value;
   const number = deviatedNumber(deviation, id);
   return target ? `${number} ${localized(lang, target.title, target.title_en)}` : number;
@@ -983,8 +988,8 @@ export function csrReportView(
   // was superseded is stamped 已替代: the record stays valid and retained; 作废 (and its watermark) is for a withdrawn
   // document whose copies are recalled (tester52 D13).
   const header = names.header(csr.title, csr.title_en, csr.id, status === "superseded" ? "superseded-record" : decision ? "" : "draft", "csr_id");
-  // One reading with csr show and csr list training --missing on the report's day (breaker63 P1).
-  const training = csrTrainingReading(csr, [...index.people.values()].map((p) => p.value), config, today, trainingRecordDays(repo));
+  // One reading with csr show and csr list training --missing on the report's day (breaker63 P1); none without training.
+  const training = csr.training ? csrTrainingReading(csr, peopleOf({ index }), config, today, trainingRecordDays(repo)) : undefined;
   return {
     // The header's fields one by one, not spread (see documentView).
     organisation: header.organisation,
@@ -1128,7 +1133,7 @@ export function csrReportView(
     // Once one is of another wording than the current revision's, each names its revision, and a current one not yet
     // distributed is said (tester54a A10): V2.0 版：品质部、技术部（2025-09-17）；V3.0 版尚未发放.
     distribution: csrDistributionView(csr, lang, names),
-    training: csr.training
+    training: csr.training && training
       ? {
           required: csr.training.required,
           state: training.state,

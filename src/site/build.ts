@@ -21,7 +21,7 @@ import { TEMPLATES_DIR } from "../load/package.js";
 import type { Repository } from "../load/repository.js";
 import { inCatalogOrder, type Catalog } from "../model/catalog.js";
 import type { Change } from "../model/changes.js";
-import { deviatedNumber, withdrawnTemporaryText } from "../model/deviations.js";
+import { withdrawnTemporaryText } from "../model/deviations.js";
 import { clauseCoverage, procedureCoverage } from "../model/coverage.js";
 import { RECORDED_WORDING, type RecordedWording } from "../model/fingerprint.js";
 import { classificationName, csrClassification, documentClassification, isStateSecret, isStateSecretCsr } from "../model/classification.js";
@@ -38,13 +38,13 @@ import { sessionTraineesIn } from "../model/training.js";
 import { openTrainings, type OpenTraining } from "../model/training-completion.js";
 import { documentTrainingRecord, documentTrainingText } from "../model/document-training.js";
 import type { ClassificationChange, ControlledDocument, Csr, Decision, Opinion, Process, ProcessAudit, ReviewRound, SignatureRole, SourceDocument, TrainingSession } from "../model/types.js";
-import { auditCounts, auditCycleStart, auditorRoster, auditsIn, unqualifiedAuditors, type AuditorRoster } from "../model/process-audits.js";
+import { auditCounts, auditCycleStart, auditorRoster, auditsIn, unqualifiedAuditors, type AuditEntry, type AuditorRoster } from "../model/process-audits.js";
 import { documentReferrers, type Referrers } from "../model/referrers.js";
 import { conjunction, shortList, translate, type MessageData, type MessageKey } from "../i18n/index.js";
 import { createRenderer, handlebarsRuntime } from "../render/environment.js";
 import { pageFooter } from "../render/pdf.js";
 import { markdownToHtml } from "../render/markdown.js";
-import { citeClause, csrReportView, documentView, type DocumentView, type Lang, type PageLinker, type SupersededRevision } from "../render/view.js";
+import { citeClause, csrReportView, deviatedLabel, documentView, type DocumentView, type Lang, type PageLinker, type SupersededRevision } from "../render/view.js";
 import { auditorNames, lastAuditText } from "../report/registers/audits.js";
 import { auditorPeriods } from "../report/registers/people.js";
 import { auditNotes, clauseLastAudits, coverageReading, DIRECT, editionNotes, INHERITED, procedureNotes, servingDocuments, THROUGH_CHILDREN } from "../report/registers/clauses.js";
@@ -855,6 +855,8 @@ async function writeSite(repo: Repository, findings: readonly Finding[], options
       ],
     });
   }
+  // Who was a qualified internal auditor when: the process pages' audits and the people's pages read it.
+  const roster = auditorRoster(index.people);
   for (const { value: process } of index.processes.values()) {
     const page = pages.page("process", process.code)!;
     const types = { "customer-oriented": tr("site.process.customer-oriented"), support: tr("site.process.support"), management: tr("site.process.management") };
@@ -889,7 +891,7 @@ async function writeSite(repo: Repository, findings: readonly Finding[], options
           empty: tr("site.none"),
         },
         // Every audit of the process held by the site's day, not only the last (tester62 N4): the programme's record for this process.
-        processAuditSection(rc, process, today),
+        processAuditSection(rc, process, today, roster),
       ],
     });
   }
@@ -905,7 +907,8 @@ async function writeSite(repo: Repository, findings: readonly Finding[], options
   const documentsOfDay = absent.size === 0 ? documentsOnDay.list : documentsOnDay.list.filter((d) => !absent.has(d.id));
   const work = personWork(rc, documentsOfDay, csrRows, calendar, today);
   const tracked = trainingTracked(rc, today, csrRows);
-  const roster = auditorRoster(index.people);
+  // Every audit held by the site's day, found once: each person's page keeps those they made.
+  const audits = auditsIn(rc.repo.processes.map((p) => p.value), undefined, today);
   for (const { value: person } of index.people.values()) {
     const page = pages.page("person", person.id)!;
     generic(page, {
@@ -924,7 +927,7 @@ async function writeSite(repo: Repository, findings: readonly Finding[], options
           findingsSection(rc, page, findingsOf("person", person.id), readFinding, responsibleOf(page, person.id), concerns(page, tr("site.person.findings.own"))),
         ),
         ...personSections(rc, page, person.id, person.department, work, entityCell, today, tracked, (id) => findingsOf("csr", id).some((f) => f.rule === "csr/implementation-overdue")),
-        ...personAuditSection(rc, page, person.id, today, roster, entityCell),
+        ...personAuditSection(rc, page, person.id, audits, roster, entityCell),
       ],
     });
   }
@@ -1209,9 +1212,7 @@ function pastDeviationsSection(rc: RegisterContext, page: string, target: string
 
 /** A document the deviation `deviation` deviates from, linked, with the version it deviates from when recorded: WI-010-01 A/1 制动软管总成扣压作业指导书 (tester63 N7). */
 function deviatedCell(rc: RegisterContext, page: string, deviation: ControlledDocument, id: string, entityCell: EntityCell): Cell {
-  const doc = rc.index.documents.get(id)?.value;
-  const number = deviatedNumber(deviation, id);
-  return entityCell(page, "document", id, doc ? `${number} ${documentTitle(rc, doc)}` : number);
+  return entityCell(page, "document", id, deviatedLabel(rc.index, rc.lang, deviation, id));
 }
 
 function documentCell(rc: RegisterContext, page: string, id: string, entityCell: EntityCell): Cell {
@@ -2179,12 +2180,13 @@ function sitemap(baseUrl: string, pages: readonly string[]): string {
 const withNone = (cells: Cell[], none: string): Cell[] => (cells.length > 0 ? cells : [{ text: none }]);
 
 /**
- * The internal audits `person` made (among the auditors, `by`) held by `today`, by date, on their page: the process
- * (linking to its page), the report, the nonconformities and whether they were qualified that day (审核员无资格 when
- * people.yaml marks auditors and they were not: such an audit does not count, auditCounts). Nothing when none (breaker63 P9).
+ * The internal audits `person` made (among the auditors, `by`) of `audits` (auditsIn: every process's held by the
+ * site's day, by date), on their page: the process (linking to its page), the report, the nonconformities and whether
+ * they were qualified that day (审核员无资格 when people.yaml marks auditors and they were not: such an audit does not
+ * count, auditCounts). Nothing when none (breaker63 P9).
  */
-function personAuditSection(rc: RegisterContext, page: string, person: string, today: string, roster: AuditorRoster, entityCell: EntityCell) {
-  const made = auditsIn(rc.repo.processes.map((p) => p.value), undefined, today).filter(({ audit }) => audit.by.includes(person));
+function personAuditSection(rc: RegisterContext, page: string, person: string, audits: readonly AuditEntry[], roster: AuditorRoster, entityCell: EntityCell) {
+  const made = audits.filter(({ audit }) => audit.by.includes(person));
   if (made.length === 0) return [];
   const unqualified = (audit: ProcessAudit) => unqualifiedAuditors({ by: [person], date: audit.date }, roster).length > 0;
   const uncounted = made.filter(({ audit }) => unqualified(audit)).length;
@@ -2215,11 +2217,11 @@ function personAuditSection(rc: RegisterContext, page: string, person: string, t
 
 /**
  * A process page's internal audits (内部审核记录, IATF 16949 9.2.2.1): every audit held by `today`, by date,
- * with the auditors, report, nonconformities and comment, as csr list audits lists them; 尚未审核 when none.
+ * with the auditors, report, nonconformities and comment, as csr list audits lists them; 尚未审核 when none. `roster`
+ * (auditorRoster of people.yaml) says which audits an unqualified auditor made, which do not count.
  */
-function processAuditSection(rc: RegisterContext, process: Process, today: string) {
+function processAuditSection(rc: RegisterContext, process: Process, today: string, roster: AuditorRoster) {
   const audits = auditsIn([process], undefined, today);
-  const roster = auditorRoster(rc.index.people);
   const uncounted = audits.filter(({ audit }) => !auditCounts(audit, roster)).length;
   return {
     id: "audits",

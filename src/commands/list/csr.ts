@@ -10,7 +10,7 @@ import { LATE_ROUNDS, standingReviewRounds } from "../../model/review-timeliness
 import { repositoryCalendar } from "../../load/calendar.js";
 import type { Csr, Process } from "../../model/types.js";
 import { customerName, personName, type RegisterContext } from "../../report/registers/context.js";
-import { csrList, CSR_ORDERS, periodFilter, type CsrListFilter } from "../../report/registers/csr.js";
+import { csrList, CSR_ORDERS, periodFilterText, type CsrListFilter, type CsrOrder } from "../../report/registers/csr.js";
 import type { CommandContext } from "../context.js";
 import { processByCode } from "../shared/edit.js";
 import { resolvePerson } from "../shared/people.js";
@@ -19,7 +19,7 @@ import { emitTable, languageOf, refuseOrWarnUnreadable, type OutputFlags } from 
 import { choiceOption, clauseOptionParts, clauseRef, dateOption } from "../options.js";
 import { readRepository } from "../shared/read.js";
 import { pickColumns } from "../../report/table.js";
-import { columnKeys } from "./registers.js";
+import { columnKeys, customerOption } from "./registers.js";
 import { periodOption, type PeriodFlags } from "../shared/period.js";
 
 export interface ListCsrFlags extends OutputFlags, PeriodFlags {
@@ -56,15 +56,23 @@ export async function listCsrCommand(ctx: CommandContext, flags: ListCsrFlags): 
   }
   if (period) {
     // The period first in the title and the file's name: what the list is of, then how it is narrowed.
-    const named = periodFilter(rc, period, "list");
-    filter.parts.unshift(named.filter);
+    filter.parts.unshift(periodFilterText(rc, period));
     filter.name.unshift(period.from, period.to);
   }
-  const order = choiceOption(flags.sort, "--sort", CSR_ORDERS, flags.customer === undefined ? "id" : "section");
+  const order = csrOrderOption(flags.sort, flags.customer);
   const list = csrList(rc, { today, keep, filter, order, ...(period ? { period } : {}), ...(process ? { process } : {}) });
   // The organisation's own form of the list (QP-015's 顾客特定要求清单 with its 发放 and 培训, tester55 C5): its columns, in its order.
   const table = flags.columns !== undefined ? pickColumns(list, columnKeys(flags.columns, list.columns)) : list;
   return emitTable(ctx, table, flags, repo, lang, today);
+}
+
+/**
+ * The order of a CSR register (`csr list csr`, `csr matrix csr`) by --sort (CSR_ORDERS, a code or its
+ * label; anything else refused by choiceOption): by default one customer's register in the customer's
+ * section order, read against its document (IATF 16949 4.3.2; tester64 N3), the whole register by id.
+ */
+export function csrOrderOption(sort: string | undefined, customer: string | undefined): CsrOrder {
+  return choiceOption(sort, "--sort", CSR_ORDERS, customer === undefined ? "id" : "section");
 }
 
 /**
@@ -77,8 +85,7 @@ function csrFilter(rc: RegisterContext, flags: ListCsrFlags, today: string): { k
   const parts: string[] = [];
   const name: string[] = [];
   if (flags.customer !== undefined) {
-    const codes = repo.customers.map((c) => c.value.code);
-    if (!codes.includes(flags.customer)) throw new UserError(t("list.unknown-customer", { code: flags.customer }) + didYouMean(flags.customer, codes));
+    customerOption(rc, flags.customer);
     tests.push((csr) => csr.customer === flags.customer);
     parts.push(t("register.filter.customer", { customer: customerName(rc, flags.customer) }));
     name.push(flags.customer);

@@ -214,13 +214,21 @@ function trainingFilter(rc: RegisterContext, flags: RegisterFlags): TrainingFilt
  * of a source, received in the period; each also by its label (进行中, 顾客投诉).
  */
 function actionFilter(rc: RegisterContext, flags: RegisterFlags, period: Period | undefined): ActionFilter {
-  if (flags.customer !== undefined && !rc.index.customers.has(flags.customer)) throw new UserError(t("list.unknown-customer", { code: flags.customer }) + didYouMean(flags.customer, rc.index.customers.keys()));
   return {
-    ...(flags.customer !== undefined ? { customer: flags.customer } : {}),
+    ...(flags.customer !== undefined ? { customer: customerOption(rc, flags.customer) } : {}),
     ...(flags.status !== undefined ? { status: choiceOption(flags.status, "--status", ACTION_STATUS_FILTERS, "open") } : {}),
     ...(flags.source !== undefined ? { source: choiceOption(flags.source, "--source", ACTION_SOURCES, "complaint") } : {}),
     ...(period !== undefined ? { period } : {}),
   };
+}
+
+/**
+ * The customer of --customer (`csr list csr`, `csr list actions`) by its code; an unknown code is refused
+ * (UserError list.unknown-customer) with the nearest code.
+ */
+export function customerOption(rc: RegisterContext, code: string): string {
+  if (rc.index.customers.has(code)) return code;
+  throw new UserError(t("list.unknown-customer", { code }) + didYouMean(code, rc.index.customers.keys()));
 }
 
 /** The document of --document by its id (a withdrawn one too: its copies were recalled against its record); unknown ones refused with the nearest ids. */

@@ -5,7 +5,8 @@ import { didYouMean } from "../../core/text.js";
 import { findRoot } from "../../load/discover.js";
 import { clauseCrossReference } from "../../report/registers/clause-xref.js";
 import { clauseMatrix } from "../../report/registers/clauses.js";
-import { csrMatrix, CSR_ORDERS } from "../../report/registers/csr.js";
+import { csrMatrix } from "../../report/registers/csr.js";
+import { csrOrderOption } from "../list/csr.js";
 import type { CommandContext } from "../context.js";
 import { choiceOption, dateOption } from "../options.js";
 
@@ -49,8 +50,7 @@ export async function matrixCommand(ctx: CommandContext, name: "clauses" | "csr"
       throw new UserError(t("matrix.no-customer", { code: flags.customer }) + didYouMean(flags.customer, rc.index.customers.keys()));
     }
     // One customer's matrix is read against that customer's document, section by section (tester64 N3); the whole one by id.
-    const order = choiceOption(flags.sort, "--sort", CSR_ORDERS, flags.customer === undefined ? "id" : "section");
-    return emitTable(ctx, csrMatrix(rc, { customer: flags.customer, today, order, ...(period ? { period } : {}) }), flags, repo, lang, today);
+    return emitTable(ctx, csrMatrix(rc, { customer: flags.customer, today, order: csrOrderOption(flags.sort, flags.customer), ...(period ? { period } : {}) }), flags, repo, lang, today);
   }
   const notAuditedSince = flags.notAuditedSince === undefined ? undefined : dateOption(flags.notAuditedSince, "--not-audited-since");
   const scope = repo.config?.value.standards ?? [];

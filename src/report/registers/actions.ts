@@ -42,7 +42,9 @@ export function actionRegister(ctx: RegisterContext, options: { today: string; f
   const { today, filter = {} } = options;
   const calendar = repositoryCalendar(ctx.repo.config?.value);
   const all = ctx.repo.actions.flatMap(({ value }) => actionOn(value, today) ?? []).sort((a, b) => a.received.localeCompare(b.received) || compareIds(a.id, b.id));
-  const statusOf = (a: CorrectiveAction) => actionStatus(a, today);
+  // Each record's status on `today`, judged once: the filter, the tallies and its row read it.
+  const statuses = new Map(all.map((a) => [a, actionStatus(a, today)]));
+  const statusOf = (a: CorrectiveAction) => statuses.get(a)!;
   const shown = all.filter(
     (a) =>
       (filter.customer === undefined || a.customer === filter.customer) &&
@@ -100,7 +102,7 @@ export function actionRegister(ctx: RegisterContext, options: { today: string; f
       const status = statusOf(a);
       const steps = Object.fromEntries(
         ACTION_STEPS.flatMap((s) => {
-          const entry = s === "D8" ? a.steps?.D8 : a.steps?.[s];
+          const entry = a.steps?.[s];
           return [
             [`${s}-due`, entry?.due ?? null],
             [`${s}-done`, entry?.done ?? null],

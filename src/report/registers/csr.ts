@@ -14,9 +14,10 @@ import { currentReviewRound, pastDueInTime, pastDueInTimeText, reviewRounds, sta
 import { periodTallyNote, supersededVerdict } from "./reviews.js";
 import { clausesInProcess, csrProcesses, processesByDocument } from "./csr-processes.js";
 import { periodAskedNotes, periodWords } from "./period.js";
+import { filterNotesOf } from "./filter.js";
 import { classificationName, csrClassification, highestClassification, isStateSecret } from "../../model/classification.js";
 import { addressedSection, addressedSectionLabel } from "../../model/sections.js";
-import type { ControlledDocument, Csr, Process } from "../../model/types.js";
+import type { ControlledDocument, Csr, Person, Process } from "../../model/types.js";
 import { militaryParties } from "../../model/index.js";
 import type { Table } from "../table.js";
 import { csrDistributions, distributionRevision, redistributionDue } from "../../model/distribution.js";
@@ -41,17 +42,18 @@ export type CsrOrder = (typeof CSR_ORDERS)[number];
 function sortedCsrs(ctx: RegisterContext, day: string, customer?: string, order: CsrOrder = "id"): Csr[] {
   const csrs = csrsOn(ctx, day).filter((c) => customer === undefined || c.customer === customer);
   if (order === "id") return csrs.sort((a, b) => compareIds(a.customer, b.customer) || compareIds(a.id, b.id));
+  // Each CSR's source document's place in its customer's file and its section's sort key, found once rather than per comparison.
   const sourceAt = (csr: Csr) => {
     const at = (ctx.index.customers.get(csr.customer)?.value.sources ?? []).findIndex((s) => s.id === csr.source.document);
     return at < 0 ? Number.MAX_SAFE_INTEGER : at;
   };
-  const keys = new Map(csrs.map((csr) => [csr, sectionSortKey(csr.source.section)]));
+  const keys = new Map(csrs.map((csr) => [csr, { source: sourceAt(csr), section: sectionSortKey(csr.source.section) }]));
   return csrs.sort(
     (a, b) =>
       compareIds(a.customer, b.customer) ||
-      sourceAt(a) - sourceAt(b) ||
+      keys.get(a)!.source - keys.get(b)!.source ||
       compareIds(a.source.document, b.source.document) ||
-      compareSectionKeys(keys.get(a)!, keys.get(b)!) ||
+      compareSectionKeys(keys.get(a)!.section, keys.get(b)!.section) ||
       compareIds(a.id, b.id),
   );
 }
@@ -227,6 +229,8 @@ export function csrList(ctx: RegisterContext, options: { today: string; customer
   const prints = new SectionPrints(ctx.textOf);
   const period = options.period;
   const recordDays = trainingRecordDays(ctx.repo);
+  // Those training is counted for, once for every row's 培训 (trainingCell).
+  const people = peopleOf(ctx);
   const kept = sortedCsrs(ctx, options.today, options.customer, options.order)
     .map((csr) => ({ csr, facts: csrFacts(csr, factsContext), rounds: reviewRounds(csr, factsContext.calendar, config, options.today, ctx.index.customers.get(csr.customer)?.value) }))
     .filter(({ rounds }) => period === undefined || rounds.some((round) => startedIn(round, period)))
@@ -391,7 +395,7 @@ export function csrList(ctx: RegisterContext, options: { today: string; customer
       verifiedBy: personName(ctx, csr.implementation?.verified?.by),
       verified: csr.implementation?.verified?.date ?? null,
       distributed: distributedCell(ctx, csr),
-      training: trainingCell(ctx, csr, recordDays, options.today),
+      training: trainingCell(ctx, csr, people, recordDays, options.today),
       superseded: csr.superseded?.date ?? null,
       supersededReason: csr.superseded?.reason ?? "",
       supersededBy: csr.superseded?.by ?? "",
@@ -461,14 +465,14 @@ function distributedCell(ctx: RegisterContext, csr: Csr): string {
  * line with its day and record number ("2026-10-28 TR-2026-041"; of an earlier source revision, named), and the record
  * numbers recorded without a session (recordsTextIn: one of an earlier revision says so); blank when nothing is recorded.
  */
-function trainingCell(ctx: RegisterContext, csr: Csr, days: RecordDays, today: string): string {
+function trainingCell(ctx: RegisterContext, csr: Csr, people: readonly Person[], days: RecordDays, today: string): string {
   if (!csr.training) return "";
   const sessions = (csr.training.sessions ?? []).map((s) =>
     [s.date, s.revision !== undefined && s.revision !== csr.source.revision ? t(ctx, "register.csr.list.training.revision", { revision: revisionNameIn(ctx.lang, s.revision) }) : "", s.record ?? ""].filter(Boolean).join(" "),
   );
   // A record number given on its own says when it trained an earlier revision, as csr show says it (tester56 D4).
   const records = csr.training.records?.length ? recordsTextIn(ctx.lang, csr, days) : [];
-  const reading = csrTrainingReading(csr, peopleOf(ctx), ctx.repo.config?.value, today, days);
+  const reading = csrTrainingReading(csr, people, ctx.repo.config?.value, today, days);
   return [
     t(ctx, `train.state.${reading.state}`, { ...reading }),
     ...sessions,
@@ -623,25 +627,19 @@ export function csrMatrix(ctx: RegisterContext, options: { customer?: string; to
   const unaddressed = unaddressedCsrs(ctx, csrs, documents, options.today);
   // One customer's matrix, which goes to that customer's SQE, names the customer in its title and a note, as the CSR list
   // filtered by customer does, and is written as csr-matrix-GWM (tester64 N11); a period's comes first, as in the list.
-  const byPeriod = options.period && inPeriod ? periodFilter(ctx, options.period, "matrix") : undefined;
-  const customerPart = options.customer === undefined ? undefined : t(ctx, "register.filter.customer", { customer: customerName(ctx, options.customer) });
-  const period =
-    byPeriod || customerPart
-      ? {
-          filter: [byPeriod?.filter, customerPart].filter((part): part is string => part !== undefined).join(t(ctx, "register.remarks-separator")),
-          register: t(ctx, "register.csr.matrix.whole"),
-          command: "csr matrix csr",
-          name: ["csr-matrix", ...(options.period && byPeriod ? [options.period.from, options.period.to] : []), ...(options.customer === undefined ? [] : [options.customer])].join("-"),
-        }
-      : undefined;
-  const title = period ? t(ctx, "register.csr.matrix.title-period", { filter: period.filter }) : t(ctx, "register.csr.matrix.title");
+  const parts = [
+    ...(options.period ? [periodFilterText(ctx, options.period)] : []),
+    ...(options.customer === undefined ? [] : [t(ctx, "register.filter.customer", { customer: customerName(ctx, options.customer) })]),
+  ];
+  const filtered = filterNotesOf(ctx, parts, "csr.matrix", "csr matrix csr", [options.period?.from, options.period?.to, options.customer], "csr-matrix");
+  const title = filtered ? t(ctx, "register.csr.matrix.title-period", { filter: filtered.title }) : t(ctx, "register.csr.matrix.title");
   return {
     id: "csr-matrix",
     title,
     ...(carried ? { classification: carried } : {}),
     // An open review is 未到期 or 逾期未决 on one day only: a CSV says which.
     asOf: { date: options.today, undatedTitle: title },
-    ...(period ? { filtered: period } : {}),
+    ...(filtered ? { filtered: filtered.filtered } : {}),
     sheet: t(ctx, "register.csr.matrix.sheet"),
     columns: [
       // The requirement's id first: a workbook printed several pages across repeats it on each (printLayout).
@@ -699,8 +697,8 @@ export function csrMatrix(ctx: RegisterContext, options: { customer?: string; to
     },
     rows,
     notes: [
-      ...(period ? [t(ctx, "register.filter.note", period)] : []),
-      ...(byPeriod && inPeriod ? [...periodAskedNotes(ctx, options.period), periodTallyNote(ctx, options.period!, inPeriod.filter((entry) => csrs.some((csr) => csr.id === entry.id)), options.today)] : []),
+      ...(filtered ? [filtered.note] : []),
+      ...(inPeriod ? [...periodAskedNotes(ctx, options.period), periodTallyNote(ctx, options.period!, inPeriod.filter((entry) => csrs.some((csr) => csr.id === entry.id)), options.today)] : []),
       // A CSR reviewed again after a new source revision shows that round: say where the earlier ones are.
       ...(csrs.length > 0 ? [t(ctx, "register.csr.matrix.current-round", { allowed: config?.csr?.review_days ?? DEFAULT_REVIEW_DAYS })] : []),
       ...(unaddressed.length
@@ -854,11 +852,9 @@ function periodRoundsOf(ctx: RegisterContext, calendar: WorkCalendar, today: str
   );
 }
 
-/** A register of one period (--from/--to) as Table.filtered says it: the period, the whole register and its command, its file's name. */
-export function periodFilter(ctx: RegisterContext, period: Period, register: "matrix" | "list"): { filter: string; register: string; command: string; name: string } {
-  return register === "matrix"
-    ? { filter: t(ctx, "register.filter.period", periodWords(ctx, period)), register: t(ctx, "register.csr.matrix.whole"), command: "csr matrix csr", name: `csr-matrix-${period.from}-${period.to}` }
-    : { filter: t(ctx, "register.filter.period", periodWords(ctx, period)), register: t(ctx, "register.csr.whole"), command: "csr list csr", name: `csr-${period.from}-${period.to}` };
+/** A period (--from/--to) as a filtered CSR register's title and file say it (register.filter.period: "起算期间：2026-01-01 至 2026-06-30"). */
+export function periodFilterText(ctx: RegisterContext, period: Period): string {
+  return t(ctx, "register.filter.period", periodWords(ctx, period));
 }
 
 /**
