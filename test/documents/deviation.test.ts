@@ -103,6 +103,39 @@ describe("a deviation's link on its own side (deviates_from; tester61 L12)", () 
     expect(git(dir, ["status", "--short"])).toBe("");
   });
 
+  it("csr set refuses a loop of deviations exactly when doc/deviation-loop reports one: a withdrawn deviation is not followed (audit64 5a)", async () => {
+    const dir = gitInit(copyFixture("examples/acme-auto"));
+    const released = (id: string, deviatesFrom: string) =>
+      `id: ${id}\ntitle: 临时偏离 ${id}\nlevel: 3\nkind: instruction\ndepartment: PRD\nstatus: released\neffective: 2026-12-02\nvalid_until: 2026-12-19\ndeviates_from: [${deviatesFrom}]\nrevisions:\n  - { version: A/0, date: 2026-12-02, summary: 临时偏离, prepared: { by: gaoyang, date: 2026-12-02 }, reviewed: { by: huangjun, date: 2026-12-02 }, approved: { by: zhangli, date: 2026-12-02 } }\nsections:\n  - title: 作业内容\n    text: 夹具维修期间改用手动扣压。\n`;
+    // WI-010-04 deviates from WI-010-03, which deviates from WI-010-01: WI-010-01 → WI-010-04 would close a loop.
+    writeFileSync(join(dir, DEVIATION), released("WI-010-03", "WI-010-01"));
+    writeFileSync(join(dir, "documents/instructions/WI-010-04.yaml"), released("WI-010-04", "WI-010-03"));
+    git(dir, ["add", "-A"]);
+    git(dir, ["commit", "-qm", "deviations"]);
+    const loopRefused = {
+      code: 2,
+      stdout: "",
+      stderr: "csr: WI-010-04 本身是对 WI-010-01 的偏离：WI-010-01 不能再偏离 WI-010-04（偏离之间不能循环）。偏离对象应是标准文件；如要改为 WI-010-01 偏离 WI-010-04，先去掉 WI-010-04 的偏离对象（'csr set WI-010-04 --deviates-from \"\"'）。\n",
+    };
+    expect(await zh(dir, "set", "WI-010-01", "--deviates-from", "WI-010-04", "-y")).toEqual(loopRefused);
+    // The same link written by hand is the rule's finding.
+    const wi = join(dir, WI);
+    const wiBefore = readFileSync(wi, "utf8");
+    writeFileSync(wi, wiBefore.replace("status: released\n", "status: released\ndeviates_from: [WI-010-04]\n"));
+    const loops = async () => (await checkJsonInProcess(dir, "--today", "2026-12-05")).findings.filter((f) => f.rule === "doc/deviation-loop").map((f) => `${f.file}:${f.line}:${f.column}`);
+    expect(await loops()).toEqual(["documents/instructions/WI-010-01.yaml:10:17"]);
+
+    // WI-010-03 withdrawn: its link applies nowhere; the rule finds no loop, and csr set takes the link.
+    writeFileSync(join(dir, DEVIATION), released("WI-010-03", "WI-010-01").replace("status: released\n", "status: obsolete\nobsolete: {date: 2026-12-04, reason: 恢复标准过程}\n"));
+    expect(await loops()).toEqual([]);
+    writeFileSync(wi, wiBefore);
+    const set = await zh(dir, "set", "WI-010-01", "--deviates-from", "WI-010-04", "-y");
+    expect(set.stderr).toBe("");
+    expect(set.code).toBe(0);
+    expect(set.stdout.split("\n")[1]).toBe("  偏离对象：增加 WI-010-04");
+    expect(await loops()).toEqual([]);
+  });
+
   it("csr new --used-by of a released work instruction points to --deviates-from for a deviation", async () => {
     const dir = gitInit(copyFixture("examples/acme-auto"));
     const result = await zh(dir, "new", "instruction", "--title", "临时偏离", "--department", "PRD", "--used-by", "WI-010-01", "-y");

@@ -15,8 +15,8 @@ import { findDocumentById, listOption, type EditSession } from "./edit.js";
  * version it deviates from: WI-010-01@A/1,QP-010), read in one pass:
  * - `numbers`, its `deviates_from` (repeated ones once; [] for "", csr set: the link removed): each exists,
  *   is not `id` itself, is not withdrawn (its successor named), and is not itself a deviation from `id`,
- *   directly or through others (a loop would make the standard document a deviation from its own deviation;
- *   breaker62 P2);
+ *   directly or through others not withdrawn (a loop would make the standard document a deviation from its own
+ *   deviation; breaker62 P2; the loops doc/deviation-loop reports);
  * - `versions`, its `deviates_from_versions` ({WI-010-01: "A/1"}): which revision of each document the
  *   deviation deviates from (IATF 16949 8.5.6.1.1: after a new revision of the standard document, whether the
  *   deviation still applies to it is decided and recorded; tester63 N7). A number given without a version is not in it.
@@ -47,14 +47,21 @@ export function deviationOption(session: EditSession, id: string, given: string)
   return { numbers, versions };
 }
 
-/** Whether the document `from` deviates from `id`, directly or through the deviations it deviates from (unknown numbers skipped). */
+/**
+ * Whether the document `from` deviates from `id`, directly or through the deviations it deviates from.
+ * Unknown and withdrawn documents are not followed, as doc/deviation-loop does not follow them
+ * (model/deviation-loops.ts liveDeviationLoops: a withdrawn document's `deviates_from` applies nowhere),
+ * so that the command refuses exactly the loops the rule reports (audit64 5a).
+ */
 function deviatesFromTransitively(session: EditSession, from: string, id: string): boolean {
   const seen = new Set<string>();
   const pending = [from];
   for (let number = pending.pop(); number !== undefined; number = pending.pop()) {
     if (seen.has(number)) continue;
     seen.add(number);
-    const targets = session.index.documents.get(number)?.value.deviates_from ?? [];
+    const doc = session.index.documents.get(number)?.value;
+    if (doc === undefined || doc.status === "obsolete") continue;
+    const targets = doc.deviates_from ?? [];
     if (targets.includes(id)) return true;
     pending.push(...targets);
   }
