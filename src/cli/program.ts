@@ -214,14 +214,14 @@ export function signatureOptions(command: Command, help: "release" | "sign" = "s
     .option("--military-representative-date <date>", t(`help.${help}.military-representative-date`));
 }
 
-/** Ctrl-C at a prompt: the shell's code for a run ended by SIGINT. */
+/** Ctrl-C (or Ctrl-D) at a prompt: the shell's code for a run ended by SIGINT. */
 const EXIT_CANCELLED = 130;
 
 /**
  * The exit code of a run that threw `error`, after one line on stderr: a known user error, its
- * message and hint (exit code its own, else 2); Ctrl-C at a prompt (@inquirer's ExitPromptError),
- * that the run was cancelled (130, as a shell reports a run ended by SIGINT); anything else, an internal error
- * with its stack (2).
+ * message and hint (exit code its own, else 2); Ctrl-C at a prompt (@inquirer's ExitPromptError), or the
+ * end of input there (Ctrl-D: InputEndedError), that the run was cancelled (130, as a shell reports a run ended by
+ * SIGINT); anything else, an internal error with its stack (2).
  */
 export function handleError(error: unknown, output: Pick<Output, "stderr"> = { stderr: (text) => void process.stderr.write(text) }): number {
   if (error instanceof CommanderError) {
@@ -229,6 +229,10 @@ export function handleError(error: unknown, output: Pick<Output, "stderr"> = { s
   }
   if (error instanceof Error && error.name === "ExitPromptError") {
     output.stderr(`csr: ${t("cli.cancelled")}\n`);
+    return EXIT_CANCELLED;
+  }
+  if (error instanceof Error && error.name === "InputEndedError") {
+    output.stderr(`csr: ${t("cli.cancelled-input-ended")}\n`);
     return EXIT_CANCELLED;
   }
   if (error instanceof Error && error.name === "UserError") {

@@ -14,3 +14,14 @@ export class UserError extends Error {
     this.name = "UserError";
   }
 }
+
+/**
+ * The input ended at a prompt (Ctrl-D on an empty answer, or the end of what a terminal was fed) before the
+ * question was answered: the run is cancelled as by Ctrl-C, nothing written (cli/program.ts handleError, exit 130).
+ */
+export class InputEndedError extends Error {
+  constructor() {
+    super("input ended at a prompt");
+    this.name = "InputEndedError";
+  }
+}

@@ -2,8 +2,9 @@
  * When csr may ask: only with a person at a terminal. `--yes`, a pipe or CI never prompts; a
  * missing value then names the flag that supplies it.
  */
+import type { EventEmitter } from "node:events";
 import { styleText } from "node:util";
-import { UserError } from "../../core/errors.js";
+import { InputEndedError, UserError } from "../../core/errors.js";
 import { localized, padEnd, displayWidth } from "../../core/text.js";
 import { language, list, t, type MessageKey } from "../../i18n/index.js";
 
@@ -72,12 +73,39 @@ export async function loadPrompts(): Promise<Prompts> {
   };
   return {
     input: ({ required, validate, ...config }) =>
-      input({ ...config, theme, validate: (value) => (required && value.trim() === "" ? t("prompt.required") : validate ? validate(value) : true) }),
-    select: (config) => select({ ...config, theme }),
-    search: (config) => search({ ...config, theme }),
+      untilInputEnds((signal) => input({ ...config, theme, validate: (value) => (required && value.trim() === "" ? t("prompt.required") : validate ? validate(value) : true) }, { signal })),
+    select: (config) => untilInputEnds((signal) => select({ ...config, theme }, { signal })),
+    search: (config) => untilInputEnds((signal) => search({ ...config, theme }, { signal })),
     // The ticked choices as the run's language lists them (审核、批准), not joined with ", ".
-    checkbox: ({ required, validate, ...config }) => checkbox({ ...config, validate: (ticked) => (required && ticked.length === 0 ? t("prompt.required-choice") : validate ? validate(ticked.map((c) => c.value)) : true), theme: { ...theme, style: { ...theme.style, renderSelectedChoices: (ticked: readonly { name?: string; short?: string; value: unknown }[]) => list(ticked.map((c) => c.short ?? c.name ?? String(c.value))) } } }),
+    checkbox: ({ required, validate, ...config }) =>
+      untilInputEnds((signal) =>
+        checkbox(
+          { ...config, validate: (ticked) => (required && ticked.length === 0 ? t("prompt.required-choice") : validate ? validate(ticked.map((c) => c.value)) : true), theme: { ...theme, style: { ...theme.style, renderSelectedChoices: (ticked: readonly { name?: string; short?: string; value: unknown }[]) => list(ticked.map((c) => c.short ?? c.name ?? String(c.value))) } } },
+          { signal },
+        ),
+      ),
   };
+}
+
+/**
+ * The answer of a question `ask`ed with an AbortSignal (as @inquirer's prompts take one), or InputEndedError once
+ * the input ends unanswered. Ctrl-D on an empty answer (or the end of what was fed to the terminal) closes
+ * inquirer's line reader and leaves its prompt pending for ever: the run would then end with nothing said and
+ * code 0, as if done (breaker64 P14). Nothing else being left to run then (the process's `beforeExit`), the
+ * question is cancelled, and the run with it, as Ctrl-C cancels it.
+ */
+export async function untilInputEnds<T>(ask: (signal: AbortSignal) => Promise<T>, events: Pick<EventEmitter, "once" | "off"> = process): Promise<T> {
+  const controller = new AbortController();
+  const ended = () => controller.abort();
+  events.once("beforeExit", ended);
+  try {
+    return await ask(controller.signal);
+  } catch (error) {
+    if (controller.signal.aborted) throw new InputEndedError();
+    throw error;
+  } finally {
+    events.off("beforeExit", ended);
+  }
 }
 
 const KEY_ACTIONS: Record<string, MessageKey> = {
