@@ -96,7 +96,7 @@ function exampleCommands(help: string, heading: string): string[][] {
 }
 
 /** What csr says of a customer, source document, CSR, document, person or department it does not know. */
-const UNKNOWN_NAME = /Unknown customer|has no source document|No CSR '|No document or CSR|no person in people\.yaml|no such department/;
+const UNKNOWN_NAME = /Unknown customer|has no source document|No CSR '|No document or CSR|No document, CSR,|no person in people\.yaml|no such department/;
 
 describe("the GJB 9001C help examples in a new repository (csr init --standard GJB9001C)", () => {
   // csr in this process (csrInProcess): what is tested is what each example does in the repository, not the binary.

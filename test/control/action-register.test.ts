@@ -212,6 +212,22 @@ describe("csr show <action id>", () => {
     const json = JSON.parse(run(dir, "show", "8D-2026-012", "--today", "2026-11-24", "--format", "json").stdout);
     expect([json.status, json.currentStep, json.overdueSteps, json.revisions]).toEqual(["overdue", { step: "D5", dueStep: "D8", due: "2026-11-23", overdue: true }, ["D8"], [{ document: "QP-010", version: "A/2", date: "2026-11-12" }]]);
     const unknown = run(dir, "show", "8D-2026-013");
-    expect([unknown.code, unknown.stderr.split("\n")[0]]).toEqual([2, "csr: 仓库中没有文件或 CSR '8D-2026-013'。是否应为 '8D-2026-012'？"]);
+    // An id of none of what csr show shows says that a corrective action record was looked for too (breaker64 P13).
+    expect([unknown.code, unknown.stdout, unknown.stderr]).toEqual([
+      2,
+      "",
+      "csr: 仓库中没有文件、CSR、顾客来源文件或纠正措施记录 '8D-2026-013'。是否应为 '8D-2026-012'？\n提示：'csr list' 列出全部 CSR，'csr list documents' 列出全部文件，'csr list external' 列出顾客来源文件和外来文件，'csr list actions' 列出纠正措施记录。\n",
+    ]);
+    // A record's file that cannot be read is named, as a CSR's or a document's is; one that reads but breaks the format, by its id.
+    writeFileSync(join(dir, "actions/8D-2026-013.yaml"), "id: 8D-2026-013\ntitle: [\n");
+    const broken = run(dir, "show", "8D-2026-013");
+    expect([broken.code, broken.stdout, broken.stderr]).toEqual([
+      2,
+      "",
+      "csr: 8D-2026-013 的文件 actions/8D-2026-013.yaml 无法读取：第 2 行第 8 列，yaml/syntax（YAML 语法错误：方括号 [ ] 没有闭合：缺少结尾的 ]，或下一行的缩进不够）。\n提示：请修正该文件（运行 'csr check' 查看详情），然后重新运行命令。\n",
+    ]);
+    writeFileSync(join(dir, "actions/dya-complaint.yaml"), RECORDS["NC-2026-001"]!.replace("id: NC-2026-001", "id: NC-2026-003").replace("received: 2026-06-08", "received: 2026-13-01"));
+    const invalid = run(dir, "show", "NC-2026-003");
+    expect([invalid.code, invalid.stdout, invalid.stderr]).toEqual([2, "", "csr: 纠正措施记录 NC-2026-003 的文件有错误，csr 无法可靠地读取。\n提示：请运行 'csr check'，先修正该文件。\n"]);
   });
 });

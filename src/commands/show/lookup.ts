@@ -8,8 +8,9 @@ import { conjunction, t } from "../../i18n/index.js";
 
 /**
  * The CSR `id` of `repo`, or a UserError saying why there is none (no such id, two files with it, a
- * file that cannot be read). With `documents` (the repository's document numbers, for a command that
- * shows either), the refusal says neither is there and suggests the closest of both.
+ * file that cannot be read). With `documents` (the ids csr show takes besides a CSR's: documents, customer
+ * source documents, corrective action records), the refusal says none of them is there and suggests the
+ * closest, and a corrective action record's file that cannot be read is named as a CSR's or a document's is.
  */
 export function findCsr(repo: Repository, id: string, documents?: Iterable<string>): Located<Csr> {
   const matches = repo.csrs.filter((c) => c.value.id === id);
@@ -20,10 +21,12 @@ export function findCsr(repo: Repository, id: string, documents?: Iterable<strin
   if (repo.unvalidated.csrs.has(id)) {
     throw new UserError(t("lookup.csr.unreadable", { id }), t("lookup.fix-file-first"));
   }
-  const unreadable = unreadableFile(repo, id, documents ? ["csr/", "documents/"] : ["csr/"]);
+  // csr show's ids: a corrective action record's file is named by its id as a document's is.
+  const unreadable = unreadableFile(repo, id, documents ? ["csr/", "documents/", "actions/"] : ["csr/"]);
   if (unreadable) throw unreadable;
+  if (documents && repo.unvalidated.actions.has(id)) throw new UserError(t("lookup.action.unreadable", { id }), t("lookup.fix-file-first"));
   const csrs = repo.csrs.map((c) => c.value.id);
-  if (documents) throw new UserError(t("render.not-found", { id }) + didYouMean(id, [...documents, ...csrs]), t("lookup.show.missing.hint"));
+  if (documents) throw new UserError(t("lookup.show.missing", { id }) + didYouMean(id, [...documents, ...csrs]), t("lookup.show.missing.hint"));
   throw new UserError(t("lookup.csr.missing", { id }) + didYouMean(id, csrs), t("lookup.csr.missing.hint"));
 }
 
@@ -31,7 +34,7 @@ export function findCsr(repo: Repository, id: string, documents?: Iterable<strin
  * A file that cannot be parsed at all (a YAML error, git's merge-conflict markers) has no id to find
  * it by; its name usually is the id: the refusal of a command given that id, naming the file, the
  * problem and its place, rather than "no such document" (tester57 E20). `folders`: where to look
- * (csr/, documents/). Undefined when no such file has a problem.
+ * (csr/, documents/, actions/). Undefined when no such file has a problem.
  */
 export function unreadableFile(repo: Pick<Repository, "problems">, id: string, folders: readonly string[] = ["csr/", "documents/"]): UserError | undefined {
   const name = documentFileName(id);
