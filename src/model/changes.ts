@@ -114,6 +114,8 @@ export interface Change {
    * decision, confirmation, implementation (its owner), verification or of copies, who (a people.yaml id).
    */
   detail: string;
+  /** On a row of a document revision: its summary in English (summary_en), which an English register prints in place of `detail`. */
+  detail_en?: string;
   /** On a `distributed` row: the departments (codes) the CSR was distributed to; on an electronic `issued` row, those the document was issued to. */
   departments?: string[];
   /** On a `trained` row: the people trained (people.yaml ids) and the training record's number (培训记录编号), as recorded. */
@@ -135,6 +137,8 @@ export interface Change {
   pages?: string;
   /** A document revision's 更改原因, 文件更改申请单号 and the customer's change notices (ECN numbers), as its revision record gives them (csr release --reason, --change-request, --ecn). */
   reason?: string;
+  /** The 更改原因 in English (reason_en), which an English register prints in its place (revisionBasis). */
+  reason_en?: string;
   change_request?: string;
   ecn?: string[];
   /**
@@ -334,12 +338,15 @@ const version = (doc: ControlledDocument): string => currentRevision(doc)?.versi
 
 /**
  * A revision as its record describes it: the summary (修订内容), the pages it changed (更改页), its reason, change
- * request and the customer's change notices (更改原因, 文件更改申请单号, ECN), those recorded.
+ * request and the customer's change notices (更改原因, 文件更改申请单号, ECN), those recorded; the summary and reason
+ * in English too where recorded.
  */
-const revisionRecord = (revision: Revision): Pick<Change, "detail" | "pages" | "reason" | "change_request" | "ecn"> => ({
+const revisionRecord = (revision: Revision): Pick<Change, "detail" | "detail_en" | "pages" | "reason" | "reason_en" | "change_request" | "ecn"> => ({
   detail: revision.summary ?? "",
+  ...(revision.summary_en ? { detail_en: revision.summary_en } : {}),
   ...(revision.pages ? { pages: revision.pages } : {}),
   ...(revision.reason ? { reason: revision.reason } : {}),
+  ...(revision.reason_en ? { reason_en: revision.reason_en } : {}),
   ...(revision.change_request ? { change_request: revision.change_request } : {}),
   ...(revision.ecn ? { ecn: revision.ecn } : {}),
 });

@@ -3,6 +3,7 @@
  * revisions within it (A/0, A/1 … then B/0 for a new edition).
  */
 import { translate, type Lang } from "../i18n/index.js";
+import { localized } from "../core/text.js";
 import { SIGNATURE_ROLES, type ControlledDocument, type Revision, type Signature, type SignatureRole } from "./types.js";
 
 export const VERSION_PATTERN = /^([A-Z])\/([0-9]+)$/;
@@ -253,21 +254,24 @@ export function neverReleased(doc: ControlledDocument): boolean {
 /**
  * The summary of change (修订内容摘要) as a reader sees it: the one recorded, else, for a revision
  * imported from a register or Word file (released before the repository), that what it changed is on
- * the paper record — not a text that reads as if importing were the change.
+ * the paper record — not a text that reads as if importing were the change. In English: its `summary_en`
+ * where recorded (csr release --summary-en), else the summary as written.
  */
-export function revisionSummary(revision: Revision, lang: Lang): string {
+export function revisionSummary(revision: Pick<Revision, "summary" | "summary_en" | "imported">, lang: Lang): string {
+  if (lang === "en" && revision.summary_en) return revision.summary_en;
   return revision.summary ?? (revision.imported ? translate(lang, "revision.imported.summary") : "");
 }
 
 /**
  * Why and under which request a revision was made, in one line as a reader sees it (原因：…；更改申请：…；ECN：…):
  * its reason (更改原因), change request number (文件更改申请单号) and the customer's change notices (ECN), those
- * recorded, in that order; "" when it records none. IATF 16949 8.5.6 and 8.3.6 (documented information on the
+ * recorded, in that order (the reason in English its `reason_en` where recorded); "" when it records none. IATF 16949 8.5.6 and 8.3.6 (documented information on the
  * reason and authorisation of a change), 7.5.3.2.2 (a customer's engineering changes recorded).
  */
-export function revisionBasis(revision: Pick<Revision, "reason" | "change_request" | "ecn">, lang: Lang): string {
+export function revisionBasis(revision: Pick<Revision, "reason" | "reason_en" | "change_request" | "ecn">, lang: Lang): string {
+  const reason = revision.reason ? localized(lang, revision.reason, revision.reason_en) : "";
   const parts = [
-    revision.reason ? translate(lang, "revision.basis.reason", { reason: revision.reason }) : "",
+    reason ? translate(lang, "revision.basis.reason", { reason }) : "",
     revision.change_request ? translate(lang, "revision.basis.request", { number: revision.change_request }) : "",
     revision.ecn && revision.ecn.length > 0 ? translate(lang, "revision.basis.ecn", { numbers: revision.ecn.join(translate(lang, "common.list-separator")) }) : "",
   ];
@@ -311,6 +315,8 @@ export function firstIssueDate(doc: ControlledDocument, lang: Lang): string {
 
 /** The signatures of a revision entry: 编制, 审核, 会签, 标准化审查, 批准, 军代表. */
 const SIGNATURE_FIELDS: ReadonlySet<string> = new Set(SIGNATURE_ROLES satisfies readonly (keyof Revision)[]);
+/** The English of a revision's summary and reason, which may be written in after its release. */
+const TRANSLATION_FIELDS: ReadonlySet<string> = new Set(["summary_en", "reason_en"] satisfies (keyof Revision)[]);
 
 /** Every signature a revision entry records, each with its role, in the header's order (会签 one entry per signer). */
 export function revisionSignatures(revision: Revision): { role: SignatureRole; signature: Signature }[] {
@@ -327,14 +333,16 @@ export function revisionSignatures(revision: Revision): { role: SignatureRole; s
  * The fields of a revision entry that changed from `before` to `after` (every field, or those of
  * `fields`), in the order of `before`'s keys then `after`'s. A signature recorded where the entry had
  * none, and 会签 signatures added after those recorded, complete the record from the paper original
- * (补签, `csr sign`): they change nothing. A signature changed or removed is a change, as is any other field.
+ * (补签, `csr sign`): they change nothing, nor does an English summary or reason (summary_en, reason_en)
+ * written in later: a translation of the record, not a change of it. A signature changed or removed is a
+ * change, as is any other field.
  */
 export function changedRevisionFields(before: Revision, after: Revision, fields?: readonly (keyof Revision)[]): (keyof Revision)[] {
   const keys = fields ?? ([...new Set([...Object.keys(before), ...Object.keys(after)])] as (keyof Revision)[]);
   return keys.filter((field) => {
     const [was, is] = [before[field], after[field]];
     if (stableJson(was) === stableJson(is)) return false;
-    if (!SIGNATURE_FIELDS.has(field)) return true;
+    if (!SIGNATURE_FIELDS.has(field) && !TRANSLATION_FIELDS.has(field)) return true;
     if (was === undefined) return false;
     // 会签: the signatures recorded stay as they were, in their order; more may follow.
     return !(Array.isArray(was) && Array.isArray(is) && was.every((s, i) => stableJson(s) === stableJson(is[i])));

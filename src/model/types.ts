@@ -538,10 +538,14 @@ export interface Revision {
   effective?: string;
   /** 修订内容摘要; absent only on an imported revision (see revisionSummary). */
   summary?: string;
+  /** The summary in English (csr release --summary-en), printed in its place by English outputs (revisionSummary). */
+  summary_en?: string;
   /** Released before the repository and imported from a register or Word file: its changes are on the paper record. */
   imported?: boolean;
   /** 更改原因: why the document was changed (csr release --reason); `summary` says what changed (IATF 16949 8.5.6, 8.3.6). */
   reason?: string;
+  /** The reason in English (csr release --reason-en), printed in its place by English outputs (revisionBasis). */
+  reason_en?: string;
   /** 文件更改申请单号: the number of the change request the revision carries out (csr release --change-request). */
   change_request?: string;
   /** The nonconformity / corrective action records (actions/) the revision carries out, by id (csr release --action). */

@@ -396,7 +396,7 @@ function withheldCsr(csr: Csr, classification: string, lang: Lang): Csr {
 function withheldRecords(doc: ControlledDocument, lang: Lang): Pick<ControlledDocument, "revisions" | "obsolete"> {
   const summary = translate(lang, "site.revision.summary.withheld");
   return {
-    ...(doc.revisions && { revisions: doc.revisions.map((r) => (r.summary ? { ...r, summary } : r)) }),
+    ...(doc.revisions && { revisions: doc.revisions.map(({ summary_en: _english, ...r }) => (r.summary ? { ...r, summary } : r)) }),
     ...(doc.obsolete && { obsolete: { ...doc.obsolete, reason: translate(lang, "site.obsolete.reason.withheld") } }),
   };
 }
@@ -430,7 +430,7 @@ export function withoutSecretSummaries<T extends { changes: Change[]; entered: C
     // A periodic review's comment says what must change in the text (需修订), as its page leaves it out (withoutSecretBodies).
     if (doc !== undefined && c.kind === "reviewed" && c.remark !== undefined) return (({ remark: _remark, ...rest }) => rest)(c);
     if (doc === undefined || c.detail === "") return c;
-    if (fromRecord(c)) return { ...c, detail: withheld };
+    if (fromRecord(c)) return (({ detail_en: _english, ...rest }) => ({ ...rest, detail: withheld }))(c);
     return c.kind === "withdrawn" ? withdrawal(c, doc) : c;
   };
   return { ...period, changes: period.changes.map(shown), entered: period.entered.map(shown) };
@@ -2081,9 +2081,9 @@ function searchEntries(rc: RegisterContext, sitePages: SitePages, documents: Rea
     // records an 8D or complaint number, tester63 N6) and why it was withdrawn, as its page of the day shows them.
     // A revision released to take effect later (待实施) is not in the record of the version in force the page shows,
     // yet its basis finds the document too: an 8D-driven change usually waits for its training (breaker63 P2).
-    const basis = (r: NonNullable<ControlledDocument["revisions"]>[number]) => [r.reason ?? "", r.change_request ?? "", ...(r.ecn ?? [])];
+    const basis = (r: NonNullable<ControlledDocument["revisions"]>[number]) => [r.reason ?? "", r.reason_en ?? "", r.change_request ?? "", ...(r.ecn ?? [])];
     const pending = (onDay.get(doc.id)?.revisions ?? []).slice((doc.revisions ?? []).length);
-    const record = [...(doc.revisions ?? []).flatMap((r) => [r.summary ?? "", ...basis(r)]), ...pending.flatMap(basis), doc.obsolete?.reason ?? ""];
+    const record = [...(doc.revisions ?? []).flatMap((r) => [r.summary ?? "", r.summary_en ?? "", ...basis(r)]), ...pending.flatMap(basis), doc.obsolete?.reason ?? ""];
     entries.push({ key: `document:${doc.id}`, kind: "document", ref: doc.id, title: documentTitle(rc, doc), ...(mark ? { mark } : {}), text: [doc.title, doc.title_en ?? "", sectionText(doc.sections), doc.remarks ?? "", ...trainingRecords(doc.training?.sessions), ...record.filter((line) => line !== "")].join("\n"), clauses, page: pages.page("document", doc.id) });
   }
   const customers = new Map(rc.repo.customers.map(({ value }) => [value.code, value]));

@@ -81,6 +81,7 @@ export async function historyCommand(ctx: CommandContext, id: string, flags: His
     summary: revisionSummary(r, language()),
     // Why and under which request (csr release --reason, --change-request, --ecn), when recorded.
     ...(r.reason ? { reason: r.reason } : {}),
+    ...(r.reason_en ? { reason_en: r.reason_en } : {}),
     ...(r.change_request ? { change_request: r.change_request } : {}),
     ...(r.ecn ? { ecn: r.ecn } : {}),
     // The customers the change was notified to or approved by (csr release/sign --customer-notified, --customer-approved).

@@ -70,8 +70,12 @@ export interface ReleaseFlags extends SignatureFlags {
   /** A temporary revision (临时, IATF 16949 8.5.6.1.1): the last day it is valid (valid_until), not before it takes effect. Absent: not temporary. */
   until?: string;
   summary?: string;
+  /** The summary in English (summary_en), which English outputs print in its place. */
+  summaryEn?: string;
   /** 更改原因: why the document changed (the summary says what changed). */
   reason?: string;
+  /** The reason in English (reason_en). */
+  reasonEn?: string;
   /** 文件更改申请单号: the change request the revision carries out. */
   changeRequest?: string;
   /** 顾客变更通知/ECN numbers: repeated, or separated by commas. */
@@ -103,16 +107,17 @@ function totalPagesOption(value: string | undefined): number | undefined {
 }
 
 /**
- * The why of a revision as --reason, --change-request and --ecn give them (Revision reason, change_request, ecn):
+ * The why of a revision as --reason (--reason-en), --change-request and --ecn give them (Revision reason, reason_en, change_request, ecn):
  * each trimmed, a blank one left out; --ecn split at commas (ASCII or full-width), each number once, in the order given;
  * --action the same (Revision actions: the corrective action records it carries out, which ref/unresolved resolves).
  */
-export function changeBasis(flags: Pick<ReleaseFlags, "reason" | "changeRequest" | "ecn" | "action">): Pick<Revision, "reason" | "change_request" | "ecn" | "actions"> {
+export function changeBasis(flags: Pick<ReleaseFlags, "reason" | "reasonEn" | "changeRequest" | "ecn" | "action">): Pick<Revision, "reason" | "reason_en" | "change_request" | "ecn" | "actions"> {
   const reason = flags.reason?.trim();
+  const reasonEn = flags.reasonEn?.trim();
   const request = flags.changeRequest?.trim();
   const ecn = [...new Set((flags.ecn ?? []).flatMap((value) => value.split(/[,，]/)).map((value) => value.trim()).filter(Boolean))];
   const actions = [...new Set((flags.action ?? []).flatMap((value) => value.split(/[,，]/)).map((value) => value.trim()).filter(Boolean))];
-  return { ...(reason ? { reason } : {}), ...(request ? { change_request: request } : {}), ...(ecn.length > 0 ? { ecn } : {}), ...(actions.length > 0 ? { actions } : {}) };
+  return { ...(reason ? { reason } : {}), ...(reasonEn ? { reason_en: reasonEn } : {}), ...(request ? { change_request: request } : {}), ...(ecn.length > 0 ? { ecn } : {}), ...(actions.length > 0 ? { actions } : {}) };
 }
 
 export async function releaseCommand(ctx: CommandContext, id: string, flags: ReleaseFlags): Promise<number> {
@@ -227,6 +232,7 @@ async function release(ctx: CommandContext, id: string, given: ReleaseFlags, pro
       date,
       ...(effective !== date ? { effective } : {}),
       summary,
+      ...(flags.summaryEn?.trim() ? { summary_en: flags.summaryEn.trim() } : {}),
       ...changeBasis(flags),
       ...(flags.pages ? { pages: flags.pages } : {}),
       ...(totalPages === undefined ? {} : { total_pages: totalPages }),

@@ -205,7 +205,9 @@ function reportTable(ctx: RegisterContext, changes: readonly Change[], range: st
     return t(ctx, "register.changes.sections", { changes: groups.join(t(ctx, "register.remarks-separator")) });
   };
   // A revision's reason, change request and ECN after what it changed (revisionBasis).
-  const recordText = (change: Change) => {
+  const recordText = (recorded: Change) => {
+    // A revision's summary in English where recorded (summary_en), as revisionSummary picks it.
+    const change = ctx.lang === "en" && recorded.detail_en ? { ...recorded, detail: recorded.detail_en } : recorded;
     const text = baseRecordText(change);
     const basis = change.area === "document" ? revisionBasis(change, ctx.lang) : "";
     return basis ? [text, basis].filter(Boolean).join(t(ctx, "register.remarks-separator")) : text;
