@@ -57,6 +57,7 @@ import { rule as docCustomerNoticeOverdue } from "./rules/doc/customer-notice-ov
 import { rule as docCountersignMissing } from "./rules/doc/countersign-missing.js";
 import { rule as docCopyRecordIncomplete } from "./rules/doc/copy-record-incomplete.js";
 import { rule as docDeviationLoop } from "./rules/doc/deviation-loop.js";
+import { rule as docDeviationVersionSuperseded } from "./rules/doc/deviation-version-superseded.js";
 import { rule as docDeviationWithoutEnd } from "./rules/doc/deviation-without-end.js";
 import { rule as docDuplicateTitle } from "./rules/doc/duplicate-title.js";
 import { rule as docEffectiveBeforeSignature } from "./rules/doc/effective-before-signature.js";
@@ -168,6 +169,7 @@ export const rules: readonly Rule[] = [
   docCountersignMissing,
   docCustomerNoticeOverdue,
   docDeviationLoop,
+  docDeviationVersionSuperseded,
   docDeviationWithoutEnd,
   docDuplicateTitle,
   docEffectiveBeforeSignature,

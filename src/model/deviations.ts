@@ -4,7 +4,7 @@
  * standard process came back (IATF 16949 8.5.6.1.1; tester63 N4).
  */
 import { translate, type Lang } from "../i18n/index.js";
-import { revisionInForce } from "./index.js";
+import { revisionEffective, revisionInForce } from "./index.js";
 import type { ControlledDocument } from "./types.js";
 
 /**
@@ -17,24 +17,66 @@ export function deviatedVersion(doc: Pick<ControlledDocument, "deviates_from_ver
 }
 
 /**
- * The versions a deviation released with its 实施日期 `effective` deviates from: those recorded, and, for
- * each document of `deviates_from` without one, its version in force on that day (`documents` by number);
- * a document not in force then gets none. Undefined when that adds nothing to what is recorded.
- * IATF 16949 8.5.6.1.1: a deviation is from a revision of the standard document; a later revision of it
- * is the moment to decide whether the deviation still applies (tester63 N7).
+ * The revision of `target` in force on `day` (YYYY-MM-DD) when its `version` is an earlier one, replaced
+ * by then: `version` and `since`, the day it took effect (revisionEffective). Undefined when `version` is
+ * the one in force, a later one (issued to take effect after `day`, or the next revision a deviation was
+ * confirmed for), not a version of `target`, or when nothing of `target` was in force on `day`.
+ * A deviation is from the version of the standard document in force (IATF 16949 8.5.6.1.1): one from a
+ * replaced version either is recorded wrongly or means work to an obsolete document (breaker64 P5).
  */
-export function deviatedVersionsOnRelease(doc: ControlledDocument, effective: string, documents: (id: string) => ControlledDocument | undefined): Record<string, string> | undefined {
-  const recorded = { ...(doc.deviates_from_versions ?? {}) };
-  let added = false;
-  for (const id of doc.deviates_from ?? []) {
-    if (deviatedVersion(doc, id) !== undefined) continue;
+export function supersedingRevision(target: ControlledDocument, version: string, day: string): { version: string; since: string } | undefined {
+  const revisions = target.revisions ?? [];
+  const given = revisions.findIndex((r) => r.version === version);
+  const inForce = revisionInForce(target, day);
+  if (given === -1 || inForce === undefined) return undefined;
+  const current = revisions.indexOf(inForce);
+  return given < current ? { version: inForce.version, since: revisionEffective(target, current) } : undefined;
+}
+
+/**
+ * The day the versions a deviation deviates from are judged on (supersedingRevision): its 实施日期 once
+ * released (its current revision's effective date, revisionEffective), else `today` (a draft's are
+ * recorded again on its release, deviatedVersionsOnRelease). YYYY-MM-DD.
+ */
+export function deviationDay(doc: ControlledDocument, today: string): string {
+  const count = doc.revisions?.length ?? 0;
+  return count > 0 ? revisionEffective(doc, count - 1) : today;
+}
+
+/**
+ * The versions a deviation released with its 实施日期 `effective` deviates from (`documents` by number):
+ * for each document of `deviates_from`, the version recorded, unless it had been replaced by that day;
+ * for one without a version, and for one replaced, its version in force on that day (a document not in
+ * force then gets none). `added` names the documents given a version, `replaced` those whose recorded
+ * version was replaced, with that version. Undefined when nothing changes of what is recorded.
+ * IATF 16949 8.5.6.1.1: a deviation is from the revision of the standard document in force; a later
+ * revision of it is the moment to decide whether the deviation still applies (tester63 N7, breaker64 P5).
+ */
+export function deviatedVersionsOnRelease(
+  doc: ControlledDocument,
+  effective: string,
+  documents: (id: string) => ControlledDocument | undefined,
+): { versions: Record<string, string>; added: string[]; replaced: { target: string; was: string }[] } | undefined {
+  const versions = { ...(doc.deviates_from_versions ?? {}) };
+  const added: string[] = [];
+  const replaced: { target: string; was: string }[] = [];
+  for (const id of new Set(doc.deviates_from ?? [])) {
     const target = documents(id);
-    const version = target === undefined ? undefined : revisionInForce(target, effective)?.version;
+    if (target === undefined) continue;
+    const recorded = deviatedVersion(doc, id);
+    if (recorded !== undefined) {
+      const superseding = supersedingRevision(target, recorded, effective);
+      if (superseding === undefined) continue;
+      versions[id] = superseding.version;
+      replaced.push({ target: id, was: recorded });
+      continue;
+    }
+    const version = revisionInForce(target, effective)?.version;
     if (version === undefined) continue;
-    recorded[id] = version;
-    added = true;
+    versions[id] = version;
+    added.push(id);
   }
-  return added ? recorded : undefined;
+  return added.length > 0 || replaced.length > 0 ? { versions, added, replaced } : undefined;
 }
 
 /** WI-010-01 A/1, or WI-010-01 when the version it deviates from is not recorded. */

@@ -1,12 +1,13 @@
 /**
  * A deviation records the revision it deviates from (`deviates_from_versions`; IATF 16949 8.5.6.1.1;
  * tester63 N7): csr release records the version of each document in force on the deviation's 实施日期,
- * csr new and csr set take WI-010-01@A/1, and the cards and the obsolete list name the version.
+ * csr new and csr set take WI-010-01@A/1 but not a version replaced by then (breaker64 P5), and the cards
+ * and the obsolete list name the version.
  */
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { copyFixture, csr, csrInProcess, git, gitInit } from "../helpers.js";
+import { checkJsonInProcess, copyFixture, csr, csrInProcess, git, gitInit } from "../helpers.js";
 
 const DEVIATION = "documents/instructions/WI-010-03.yaml";
 const zh = (dir: string, ...args: string[]) => csr(["-C", dir, ...args], { lang: "zh-CN" });
@@ -28,14 +29,42 @@ describe("the revision a deviation deviates from (tester63 N7)", () => {
     expect(card("WI-010-01")).toEqual(["  偏离            WI-010-03 扣压外径全检临时作业（临时，至 2026-12-30；偏离 A/1）"]);
     expect((await csrInProcess(["-C", dir, "check", "--today", "2026-12-05", "--format", "json"], { lang: "zh-CN" })).code).toBe(0);
 
-    // csr set records another of the work instruction's versions the deviation deviates from (A/0 for A/1): the one given replaces the one recorded.
-    const set = zh(dir, "set", "WI-010-03", "--deviates-from", "WI-010-01@A/0");
+    // A version replaced by the deviation's 实施日期 is refused, naming the one then in force (breaker64 P5).
+    expect(zh(dir, "set", "WI-010-03", "--deviates-from", "WI-010-01@A/0")).toEqual({
+      code: 2,
+      stdout: "",
+      stderr: "csr: --deviates-from：WI-010-01 A/0 在 WI-010-03 实施之日（2026-11-03）已被 A/1 替代（2025-03-17 起实施）；偏离针对当时的现行版本或其后的版本：写 WI-010-01@A/1 或更新的版本。\n",
+    });
+    // Written by hand, it is doc/deviation-version-superseded's warning, at the version; csr set corrects it and says what it was.
+    writeFileSync(file, readFileSync(file, "utf8").replace("deviates_from_versions: {WI-010-01: A/1}", "deviates_from_versions: {WI-010-01: A/0}"));
+    const superseded = async () =>
+      (await checkJsonInProcess(dir, "--today", "2026-12-05", "--lang", "zh-CN")).findings.filter((f) => f.rule === "doc/deviation-version-superseded").map((f) => `${f.file}:${f.line}:${f.column} ${f.severity} ${f.message}`);
+    expect(await superseded()).toEqual([
+      "documents/instructions/WI-010-03.yaml:24:37 warning WI-010-03 记为偏离 WI-010-01 A/0，但在其实施之日 2026-11-03，A/0 已被 A/1 替代（2025-03-17 起实施）：偏离针对的应是当时的现行版本。核实偏离的是哪一版：针对现行版本的，改正记录（'csr set WI-010-03 --deviates-from WI-010-01@A/1'）；现场仍按 A/0 作业的，是在使用作废版本，应先回收作废版本，再更新偏离。",
+    ]);
+    const set = zh(dir, "set", "WI-010-03", "--deviates-from", "WI-010-01@A/1");
     expect(set.code).toBe(0);
-    expect(set.stdout.split("\n")[1]).toBe("  偏离的版本：WI-010-01 A/0（原为 A/1）");
-    expect(versionsLine(dir)).toEqual(["deviates_from:", "deviates_from_versions: {WI-010-01: A/0}"]);
+    expect(set.stdout.split("\n")[1]).toBe("  偏离的版本：WI-010-01 A/1（原为 A/0）");
+    expect(versionsLine(dir)).toEqual(["deviates_from:", "deviates_from_versions: {WI-010-01: A/1}"]);
+    expect(await superseded()).toEqual([]);
     // Given without a version, the one recorded stays.
     expect(zh(dir, "set", "WI-010-03", "--deviates-from", "WI-010-01").stdout).toBe("WI-010-03 已是如此，没有更改。\n");
-    expect(versionsLine(dir)).toEqual(["deviates_from:", "deviates_from_versions: {WI-010-01: A/0}"]);
+    expect(versionsLine(dir)).toEqual(["deviates_from:", "deviates_from_versions: {WI-010-01: A/1}"]);
+  });
+
+  it("csr release records the version in force in place of one recorded that was replaced by its 实施日期, and says so", () => {
+    const dir = gitInit(copyFixture("examples/acme-auto"));
+    expect(zh(dir, "new", "instruction", "--title", "扣压外径全检临时作业", "--department", "PRD", "--deviates-from", "WI-010-01", "-y").code).toBe(0);
+    const file = join(dir, DEVIATION);
+    // Written by hand on the draft (csr new and csr set refuse it).
+    writeFileSync(file, readFileSync(file, "utf8").replace(/( {4}title_en: [A-Za-z ]+\n)/g, "$1    text: 无。\n").replace(/(deviates_from:\n(?: {2}- .*\n)+)/, "$1deviates_from_versions: {WI-010-01: A/0}\n"));
+    git(dir, ["add", "-A"]);
+    git(dir, ["commit", "-qm", "草稿"]);
+    const released = zh(dir, "release", "WI-010-03", "--summary", "围堵全检", "--prepared", "gaoyang", "--reviewed", "huangjun", "--approved", "zhangli", "--date", "2026-11-03", "--until", "2026-12-30", "-y");
+    expect(released.stderr).toBe("");
+    expect(released.code).toBe(0);
+    expect(released.stdout.split("\n")[2]).toBe("WI-010-03 原记偏离 WI-010-01 A/0，而 A/0 在 2026-11-03（实施之日）前已被替代：改记为当天的现行版本 WI-010-01 A/1。");
+    expect(versionsLine(dir)).toEqual(["deviates_from:", "deviates_from_versions: {WI-010-01: A/1}"]);
   });
 
   it("csr new takes the version, and refuses one the document does not have, in one line with exit 2", () => {
@@ -45,6 +74,13 @@ describe("the revision a deviation deviates from (tester63 N7)", () => {
       stdout: "",
       stderr: "csr: --deviates-from：WI-010-01 没有版本 A/9；它的版本：A/0、A/1。\n",
     });
+    // Nor one replaced already: a deviation is from the version in force (breaker64 P5).
+    expect(zh(dir, "new", "instruction", "--title", "临时", "--department", "PRD", "--deviates-from", "WI-010-01@A/0", "-y")).toEqual({
+      code: 2,
+      stdout: "",
+      stderr: "csr: --deviates-from：WI-010-01 A/0 已被 A/1 替代（2025-03-17 起实施），现行版本是 A/1；偏离针对现行版本：写 WI-010-01@A/1，或不写版本（发布时记下实施之日的现行版本）。\n",
+    });
+    expect(git(dir, ["status", "--short"])).toBe("");
     const created = zh(dir, "new", "instruction", "--title", "临时", "--department", "PRD", "--deviates-from", "WI-010-01@A/1", "-y");
     expect(created.code).toBe(0);
     expect(created.stdout.split("\n")[0]).toMatch(/^已创建 WI-010-03 临时/);

@@ -228,10 +228,15 @@ describe("a new revision of a document with a deviation in force (tester63 N7; I
     expect(released.code).toBe(0);
     expect(released.stdout.split("\n")[1]).toBe("WI-010-03（至 2026-12-19）是对 WI-010-01 的偏离，现仍有效（原针对 A/1）：请确认每一份是否仍适用于 A/2；仍适用的，用 'csr set <编号> --deviates-from WI-010-01@A/2' 记录；不再适用的，确认已恢复标准过程后作废（csr obsolete <编号> --reason …）。");
 
+    // Confirmed for the new revision: a version later than the one in force on its 实施日期 is taken (breaker64 P5 refuses only a replaced one).
+    const confirmed = csr(["-C", dir, "set", "WI-010-03", "--deviates-from", "WI-010-01@A/2"], { lang: "zh-CN" });
+    expect(confirmed.stderr).toBe("");
+    expect(confirmed.stdout.split("\n")[1]).toBe("  偏离的版本：WI-010-01 A/2");
+
     // Withdrawn early, it keeps its period on its card, and WI-010-01's card lists it among its past deviations (tester63 N4).
     writeFileSync(join(dir, DEVIATION), readFileSync(join(dir, DEVIATION), "utf8").replace("status: released\n", "status: obsolete\nobsolete: {date: 2026-12-04, reason: 恢复标准过程}\n"));
     const lines = (id: string) => csr(["-C", dir, "show", id], { lang: "zh-CN" }).stdout.split("\n");
     expect(lines("WI-010-03").filter((l) => /^ {2}(状态|有效期) /.test(l))).toEqual(["  状态            作废", "  有效期          临时，2026-12-02 至 2026-12-19，2026-12-04 提前撤销"]);
-    expect(lines("WI-010-01").filter((l) => l.includes("偏离"))).toEqual(["  历次偏离        WI-010-03 扣压夹具维修期间临时偏离（临时，2026-12-02 至 2026-12-19，2026-12-04 提前撤销）"]);
+    expect(lines("WI-010-01").filter((l) => l.includes("偏离"))).toEqual(["  历次偏离        WI-010-03 扣压夹具维修期间临时偏离（临时，2026-12-02 至 2026-12-19，2026-12-04 提前撤销；偏离 A/2）"]);
   });
 });

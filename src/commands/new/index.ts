@@ -100,7 +100,7 @@ export async function newDocument(ctx: CommandContext, kindArg: string | undefin
     const retention = flags.retention?.trim();
     if (retention && kind !== "form") throw new UserError(t("new.retention-not-form", { kind: t(`new.kind.${kind}`) }));
     const external = kind === "external" ? externalBlock(flags, number) : refuseExternalFlags(flags, kind);
-    const deviation = flags.deviatesFrom === undefined ? undefined : deviationOption(session, number, flags.deviatesFrom);
+    const deviation = flags.deviatesFrom === undefined ? undefined : deviationOption(session, number, flags.deviatesFrom, { day: localToday(), released: false });
     const deviatesFrom = deviation?.numbers;
     const deviatedVersions = deviation?.versions ?? {};
     if (deviatesFrom?.length === 0) throw new UserError(t("new.deviates-from-empty"));

@@ -18,7 +18,7 @@ import { parseText } from "../../load/source.js";
 import { citations } from "../../model/citations.js";
 import { isStateSecret } from "../../model/classification.js";
 import { isOut, temporaryExpired, withEdition } from "../../model/distribution.js";
-import { deviatedVersion, deviatedVersionsOnRelease } from "../../model/deviations.js";
+import { deviatedVersionsOnRelease } from "../../model/deviations.js";
 import { electronicLabel } from "../../model/labels.js";
 import { linkStandingOn } from "../../model/link-start.js";
 import { buildIndex, currentRevision, documentLayout, GJB_SIGNATURES, isMilitaryRepresentative, layoutSignatures, militaryParties, type RepoIndex } from "../../model/index.js";
@@ -259,7 +259,7 @@ async function release(ctx: CommandContext, id: string, given: ReleaseFlags, pro
       if (until !== undefined) setAfter(yaml, "valid_until", until, "effective");
       else yaml.delete("valid_until");
       // A deviation records the version of each document it deviates from, in force on its 实施日期 (tester63 N7).
-      if (deviated) setAfter(yaml, "deviates_from_versions", yaml.createNode(deviated, { flow: true }), "deviates_from");
+      if (deviated) setAfter(yaml, "deviates_from_versions", yaml.createNode(deviated.versions, { flow: true }), "deviates_from");
       if (issue.entry) appendIn(yaml, ["electronic_issue"], yaml.createNode(issue.entry, { flow: true }));
     });
     await refuseErrorFindings(repo, doc.id, file.path, text, [date, ...Object.values(signed)].sort().at(-1)!);
@@ -290,7 +290,8 @@ async function release(ctx: CommandContext, id: string, given: ReleaseFlags, pro
     }
     if (until !== undefined) ctx.stdout(t("release.temporary", { id: doc.id, version, until }) + "\n");
     for (const line of noticeLines(repo, doc.id, version, notices)) ctx.stdout(line + "\n");
-    if (deviated) ctx.stdout(t("release.deviates-from-versions", { id: doc.id, targets: list(Object.keys(deviated).filter((target) => deviatedVersion(doc, target) === undefined).map((target) => `${target} ${deviated[target]}`)), effective }) + "\n");
+    if (deviated?.added.length) ctx.stdout(t("release.deviates-from-versions", { id: doc.id, targets: list(deviated.added.map((target) => `${target} ${deviated.versions[target]}`)), effective }) + "\n");
+    for (const { target, was } of deviated?.replaced ?? []) ctx.stdout(t("release.deviates-from-superseded", { id: doc.id, target, was, version: deviated!.versions[target]!, effective }) + "\n");
     // A new revision while deviations from the document are in force: the moment to verify the return to the standard process (IATF 16949 8.5.6.1.1; tester63 N7).
     const deviations = current === undefined ? [] : repo.documents.map((d) => d.value).filter((d) => d.status === "released" && d.id !== doc.id && (d.deviates_from ?? []).includes(doc.id) && temporaryExpired(d, date) === undefined);
     if (deviations.length > 0) {

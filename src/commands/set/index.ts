@@ -31,7 +31,7 @@ import { completesPaperOriginal, isControlledContent } from "../../model/revisio
 import { localToday } from "../../core/dates.js";
 import { markRevising, revisingMarked } from "../shared/revising.js";
 import { deviationOption } from "../shared/deviation.js";
-import { deviatedVersion } from "../../model/deviations.js";
+import { deviatedVersion, deviationDay } from "../../model/deviations.js";
 import { appendIn } from "../shared/persist.js";
 import type { ControlledDocument, CustomerRetention } from "../../model/types.js";
 import type { Located } from "../../load/repository.js";
@@ -158,7 +158,7 @@ export async function setDocument(ctx: CommandContext, id: string, given: SetFla
     const processes = processList(session, document, flags);
     const forms = formList(session, document, flags);
     const related = relatedList(session, document, flags);
-    const deviation = flags.deviatesFrom === undefined ? undefined : deviationOption(session, document.id, flags.deviatesFrom);
+    const deviation = flags.deviatesFrom === undefined ? undefined : deviationOption(session, document.id, flags.deviatesFrom, { day: deviationDay(document, localToday()), released: (document.revisions?.length ?? 0) > 0 });
     const deviatesFrom = deviation?.numbers;
     const deviatedVersions = deviation === undefined ? undefined : versionsAfter(document, deviation.numbers, deviation.versions);
     const record = recordFields(document, flags);

@@ -7,6 +7,7 @@
  */
 import { UserError } from "../../core/errors.js";
 import { t } from "../../i18n/index.js";
+import { supersedingRevision } from "../../model/deviations.js";
 import type { ControlledDocument } from "../../model/types.js";
 import { findDocumentById, listOption, type EditSession } from "./edit.js";
 
@@ -20,10 +21,13 @@ import { findDocumentById, listOption, type EditSession } from "./edit.js";
  * - `versions`, its `deviates_from_versions` ({WI-010-01: "A/1"}): which revision of each document the
  *   deviation deviates from (IATF 16949 8.5.6.1.1: after a new revision of the standard document, whether the
  *   deviation still applies to it is decided and recorded; tester63 N7). A number given without a version is not in it.
+ *   A version is the one in force on `on.day` (YYYY-MM-DD: today for a deviation not released; a released one's
+ *   实施日期, model/deviations.ts deviationDay, `on.released`) or a later one, never one replaced by then (breaker64 P5).
  * Errors: UserError, one line, naming the number: for the numbers first (unknown, itself, withdrawn, a loop),
- * then for a version the document has no revision of (its versions listed), or an empty one.
+ * then for a version the document has no revision of (its versions listed), or an empty one, or one replaced
+ * (the version in force named).
  */
-export function deviationOption(session: EditSession, id: string, given: string): { numbers: string[]; versions: Record<string, string> } {
+export function deviationOption(session: EditSession, id: string, given: string, on: { day: string; released: boolean }): { numbers: string[]; versions: Record<string, string> } {
   const items = listOption(given).map(splitVersion);
   const numbers = [...new Set(items.map((item) => item.number))];
   const targets = new Map<string, ControlledDocument>();
@@ -42,6 +46,10 @@ export function deviationOption(session: EditSession, id: string, given: string)
     if (version === undefined) continue;
     const known = (targets.get(number)!.revisions ?? []).map((r) => r.version);
     if (!known.includes(version)) throw new UserError(t(known.length > 0 ? "deviation.unknown-version" : "deviation.unreleased-version", { number, version, known: known.join(t("common.list-separator")) }));
+    const superseding = supersedingRevision(targets.get(number)!, version, on.day);
+    if (superseding) {
+      throw new UserError(t(on.released ? "deviation.superseded-version-released" : "deviation.superseded-version", { id, number, version, current: superseding.version, since: superseding.since, day: on.day }));
+    }
     versions[number] = version;
   }
   return { numbers, versions };
