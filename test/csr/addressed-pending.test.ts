@@ -230,6 +230,33 @@ describe("a CSR addressed only in a revision not yet in force", () => {
     expect((await release("增加标签要求", "2026-11-27")).stdout).toContain("where DYA-001 is addressed (the link was confirmed on 2026-11-26, against A/0).");
   });
 
+  it("a link made against a draft whose text is then written is pinned at the first release to the text it approves, with no suspect warning; csr address says so (tester64 N12)", async () => {
+    const dir = gitInit(copyFixture("test/fixtures/csr/valid"));
+    const file = join(dir, "documents/WI-031.yaml");
+    const linked = await csrInProcess(["-C", dir, "address", "DYA-001", "WI-031", "--section", "5.2", "--date", "2026-11-26", "-y", "--commit"], { lang: "zh-CN" });
+    expect(linked.stdout.split("\n").slice(0, 2)).toEqual([
+      "DYA-001：已在 WI-031 5.2 标识 中落实。",
+      "WI-031 的状态是“草稿”，从未发布；发布后该 CSR 才算已落实，首次发布时该链接固定到发布的文本（届时无需再确认）。",
+    ]);
+    const before = readFileSync(join(dir, "csr/DYA/DYA-001.yaml"), "utf8");
+    // The section's text is written after the link was made.
+    writeFileSync(file, readFileSync(file, "utf8").replace("      - title: 准备\n      - title: 标识\n", "      - title: 准备\n        text: 领取周转箱。\n      - title: 标识\n        text: 按顾客规定标识。\n"));
+    const first = await csrInProcess(["-C", dir, "release", "WI-031", "--summary", "首次发布", "--prepared", "li", "--reviewed", "wang", "--approved", "zhang", "--date", "2026-11-26", "-y", "--include-changes"]);
+    expect(first.code).toBe(0);
+    expect(first.stdout).not.toContain("Warning");
+    expect(first.stdout.split("\n")[1]).toBe("The link of DYA-001 to WI-031 was made against the draft released now: pinned to A/0.");
+    const after = readFileSync(join(dir, "csr/DYA/DYA-001.yaml"), "utf8");
+    const pinOf = (text: string) => /  - document: WI-031\n    section: 5\.2 标识\n    pin:\n((?:      \w+: .*\n)*)/.exec(text)?.[1];
+    expect(pinOf(after)).toMatch(/      revision: A\/0\n/);
+    // The section fingerprint is the released text's, not the empty draft's it was made against.
+    const sectionOf = (text: string) => /      section: (\w+)\n/.exec(pinOf(text) ?? "")?.[1];
+    expect(sectionOf(before)).toMatch(/^[0-9a-f]{12}$/);
+    expect(sectionOf(after)).toMatch(/^[0-9a-f]{12}$/);
+    expect(sectionOf(after)).not.toBe(sectionOf(before));
+    expect(git(dir, ["status", "--porcelain"])).toBe("");
+    expect((await csrInProcess(["-C", dir, "check", "--today", BEFORE])).stdout).not.toContain("suspect-link");
+  });
+
   it("a link committed before the release has its new pin committed with the release; one to text the revision in force had stays with it", async () => {
     const dir = gitInit(copyFixture("test/fixtures/csr/valid"));
     // DYA-001 is linked to QP-020 5.3 as A/1 has it, before the edit.

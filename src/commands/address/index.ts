@@ -138,7 +138,9 @@ export async function addressCsr(ctx: CommandContext, csrId: string | undefined,
       const name = (value: string) => (value === "" ? t("rule.doc/classification-below-csr.unmarked") : classificationName(language(), value));
       lines.push(t("address.classification-below-csr", { id: csr.id, csrClassification: name(csrLevel), level: csrLevel, document: target, classification: name(docLevel) }));
     }
-    if (document.status !== "released") lines.push(t("address.not-released", { id: target, status: t(`value.document-status.${document.status}`) }));
+    // A document never released: its first release pins the link to the text it approves (release/repin.ts, tester64 N12).
+    const never = (document.revisions ?? []).length === 0;
+    if (document.status !== "released") lines.push(t(never ? "address.not-released.first" : "address.not-released", { id: target, status: t(`value.document-status.${document.status}`) }));
     if (draft) lines.push(draftLine(csr.id, document, entry.section));
     await saveChanges(ctx, session, [change], lines, { commit: flags.commit, message: t("commit.address.add", { id: csrId, where }) });
     return 0;

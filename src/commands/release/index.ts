@@ -272,8 +272,8 @@ async function release(ctx: CommandContext, id: string, given: ReleaseFlags, pro
       ? linksToRepin(links.csrs, releasedDoc, previous, current!)
       : current === undefined
         ? linksToRepin(links.csrs, releasedDoc, undefined, undefined)
-        : { csrs: [], places: new Map<string, number[]>() };
-    const changes = linkChanges(root, links.moved, repinned.places, version);
+        : { csrs: [], places: new Map<string, number[]>(), sections: new Map<string, Map<number, string>>() };
+    const changes = linkChanges(root, links.moved, repinned.places, version, repinned.sections);
     // A file whose only uncommitted changes are its links to the document goes into the commit whole (links.ts planLinks).
     const dirty = await uncommitted(root, changes.map((c) => c.path).filter((p) => !links.along.includes(p)));
     const others = [
@@ -316,7 +316,7 @@ async function release(ctx: CommandContext, id: string, given: ReleaseFlags, pro
     }
     // Copies of a version released before csr were handed out on paper: unrecorded, they cannot be recalled on record (tester20 F11).
     if (latest?.imported && !(doc.distribution ?? []).some((c) => c.version === current)) ctx.stdout(t("release.no-copies-recorded", { id: doc.id, previous: current! }) + "\n");
-    const warnings = linksToCheck(links.csrs, index, releasedDoc, version, date);
+    const warnings = linksToCheck(links.csrs, index, releasedDoc, version, date, current === undefined);
     if (warnings.length > 0) ctx.stdout(warnings.join("\n") + "\n");
     // Said last: what else went into the release's commit, unless --include-changes asked for it.
     if (included && !given.includeChanges) ctx.stdout(included + "\n");
@@ -352,15 +352,16 @@ function electronicIssueOnRelease(repo: Repository, index: RepoIndex, doc: Contr
  * auditors look for: a procedure changed so that it no longer meets a CSR, IATF 16949 7.5.1.1 /
  * 4.3.2): a section of a pinned link whose text changed since it was pinned (csr/suspect-link). A
  * cited section the released text no longer has was re-pointed or refused before (links.ts).
- * `csrs`: as the release leaves them; `released`: the document as released; `date`: the release's.
+ * `csrs`: as the release leaves them; `released`: the document as released; `date`: the release's; `first`: a first release.
  */
-function linksToCheck(csrs: readonly Located<Csr>[], index: RepoIndex, released: ControlledDocument, version: string, date: string): string[] {
+function linksToCheck(csrs: readonly Located<Csr>[], index: RepoIndex, released: ControlledDocument, version: string, date: string, first: boolean): string[] {
   const prints = new SectionPrints();
   const lines: string[] = [];
   for (const { value: csr } of csrs) {
     if (csr.superseded) continue;
     for (const place of csr.addressed ?? []) {
-      if (place.document !== released.id) continue;
+      // At a first release, a link made against the draft is pinned to the text approved now (linksToRepin), not suspect (tester64 N12).
+      if (place.document !== released.id || (first && place.pin !== undefined && place.pin.revision === undefined)) continue;
       const by = personToType(index.people, [place.pin?.by, csr.implementation?.owner, csr.review?.decision?.by], language(), date);
       const where = place.section === undefined ? "" : ` --section "${place.section}"`;
       if (!changedEnds(csr, place, released, undefined, prints)?.section) {

@@ -149,13 +149,15 @@ function committedLinks(root: string, path: string): AddressedIn[] | undefined {
  * The CSR files the release changes: each moved link re-pointed (`section`) and each re-pinned one
  * given the new revision (`repinned`: places by file, repin.ts linksToRepin), one edit per file.
  */
-export function linkChanges(root: string, moved: readonly MovedLink[], repinned: ReadonlyMap<string, readonly number[]>, version: string): FileChange[] {
+export function linkChanges(root: string, moved: readonly MovedLink[], repinned: ReadonlyMap<string, readonly number[]>, version: string, sections?: ReadonlyMap<string, ReadonlyMap<number, string>>): FileChange[] {
   const paths = new Set([...moved.map((m) => m.path), ...repinned.keys()]);
   return [...paths].map((path) =>
     editFile(root, path, "csr", (yaml) => {
       for (const m of moved) if (m.path === path) yaml.setIn(["addressed", m.index, "section"], m.to);
       for (const i of repinned.get(path) ?? []) {
         yaml.setIn(["addressed", i, "pin", "revision"], version);
+        const section = sections?.get(path)?.get(i);
+        if (section !== undefined) yaml.setIn(["addressed", i, "pin", "section"], section);
         // Made against the draft released now (tester56 D2): the link is this revision's.
         yaml.deleteIn(["addressed", i, "pin", "draft"]);
       }

@@ -18,6 +18,12 @@ export interface Repinned {
   csrs: string[];
   /** The places re-pinned in `addressed`, by CSR file (repository-relative). */
   places: Map<string, number[]>;
+  /**
+   * At a first release, the section fingerprints of the text released now, by CSR file and place, where the draft's
+   * text changed after the link was made: the document never had a confirmed text, so the link is pinned to the one
+   * approved now (tester64 N12).
+   */
+  sections: Map<string, Map<number, string>>;
 }
 
 /**
@@ -25,16 +31,22 @@ export interface Repinned {
  * the fingerprint of the text released now as `to`, where that text is not the one `from` released
  * (`previous`, the document as `from` was released): they were made against the text released now.
  * A link to text that `from` had already stays with `from`, which addresses the CSR today. At a first
- * release (`previous` and `from` undefined) the links made against its draft have no revision: those
- * whose text is the one released now get the new revision (tester23 F1). links.ts linkChanges writes it.
+ * release (`previous` and `from` undefined) the links made against its draft have no revision: they get the
+ * new revision (tester23 F1), and those whose text changed since the link was made the text released now
+ * (`sections`): the document never had a confirmed text to compare with (tester64 N12). links.ts linkChanges writes it.
  */
 export function linksToRepin(csrs: readonly Located<Csr>[], released: ControlledDocument, previous: ControlledDocument | undefined, from: string | undefined): Repinned {
-  const result: Repinned = { csrs: [], places: new Map() };
+  const result: Repinned = { csrs: [], places: new Map(), sections: new Map() };
+  const first = previous === undefined && from === undefined;
   for (const { value: csr, file } of csrs) {
     if (csr.superseded) continue;
     const places = (csr.addressed ?? []).flatMap((place, i) => {
       if (place.document !== released.id || place.pin === undefined || place.pin.revision !== from) return [];
       const now = fingerprint(released, place.section);
+      if (now !== undefined && first && now !== place.pin.section) {
+        result.sections.set(file.path, (result.sections.get(file.path) ?? new Map<number, string>()).set(i, now));
+        return [i];
+      }
       return now !== undefined && now === place.pin.section && (previous === undefined || fingerprint(previous, place.section, true) !== now) ? [i] : [];
     });
     if (places.length === 0) continue;
