@@ -13,8 +13,9 @@ import { buildIndex, currentRevision, revisionEffective, revisionInForce, type R
 import { localToday } from "../../core/dates.js";
 import { documentFileName, numbersSharingFileName, releaseTag } from "../../model/paths.js";
 import { csrOn, indexOn } from "../../model/as-of.js";
-import { asRevision, bodyOnPaper, releasedPendingUntil, withReleasedContent } from "../../model/revision.js";
-import { releasedRevisions } from "../../load/base.js";
+import { asCompleted, asRevision, bodyOnPaper, releasedPendingUntil, revisedContent, stableJson, withReleasedContent } from "../../model/revision.js";
+import { releasedRevisions, releasesChanged } from "../../load/base.js";
+import { workTreePrefix } from "../../load/git.js";
 import type { ControlledDocument, Csr } from "../../model/types.js";
 import { createRenderer, loadLabels, type TemplateName } from "../../render/environment.js";
 import { escapeMarkdown, markdownToHtml, safeMarkdown } from "../../render/markdown.js";
@@ -24,7 +25,7 @@ import { csrReportView, documentView, escapeView, type BodyRenderer, type CsrRep
 import { choiceOption, dateOption } from "../options.js";
 import type { CommandContext } from "../context.js";
 import { isFolder } from "../shared/output.js";
-import { applyChange, withRepositoryLock, type FileWrite } from "../shared/transaction.js";
+import { applyChange, runGit, withRepositoryLock, type FileWrite } from "../shared/transaction.js";
 import { readRepository } from "../shared/read.js";
 import { unreadableFile } from "../show/lookup.js";
 import { noteSameNumber } from "../shared/same-number.js";
@@ -91,7 +92,7 @@ export async function renderCommand(ctx: CommandContext, ids: string[], flags: R
   if (csrsOnDay.length > 0) targets = targets.map((target) => csrsOnDay.find((on) => on.id === target.value.id)?.target ?? target);
   const copy = flags.copy === undefined ? undefined : controlledCopy(targets, flags.copy, today);
   if (copy?.pending) (targets[0] as Extract<Target, { kind: "document" }>).pending = copy.pending;
-  const revising = copy?.earlier ? [await earlierCopyText(root, index, targets[0] as Extract<Target, { kind: "document" }>, copy)] : await inForceText(root, index, targets, flags);
+  const revising = copy?.earlier ? [await earlierCopyText(root, index, targets[0] as Extract<Target, { kind: "document" }>, copy)] : [...(await inForceText(root, index, targets, flags)), ...(await releasedTextOfEdited(root, index, targets))];
   if (copy?.pending) revising.push(t("render.pending.copy", { id: targets[0]!.value.id, copy: copy.copy, version: copy.version, effective: copy.pending.effective }));
   const target = outputTarget(root, ctx.dir, flags, targets.length);
   const format = target.format ?? choiceOption(flags.format, "--format", FORMATS, "html");
@@ -246,6 +247,56 @@ async function inForceText(root: string, index: RepoIndex, targets: Target[], fl
     target.value = withReleasedContent(doc, then);
     return t("render.revising.in-force", { id: doc.id, version, since: doc.revising!.since });
   });
+}
+
+/**
+ * A released document whose file holds unreleased changes to its content (edited, not marked 修订中 with
+ * csr submit, not released: breaker64 P12) is printed as its current version was released (its release
+ * tag, or the commit that recorded it: load/base.ts releasedRevisions), so that no print shows wording
+ * nobody approved under that version's signatures and 受控 stamp (IATF 16949 / GJB 9001C 7.5.3.2). The
+ * content compared is what a revision accounts for (revisedContent, as doc/revision-not-bumped: register
+ * data such as a copy just recorded is no change; a body on paper written in completes the import). The
+ * documents looked at are those whose file git lists as changed since the last commit (one `git status`)
+ * and those whose file differs from its release tag (load/base.ts releasesChanged: one listing of the
+ * tags, one read of them): no git call per document, and nothing parsed when nothing differs. A
+ * version whose text git does not hold is printed as the file has it. Replaces the targets' values in
+ * place; returns a line for each document so printed, naming the changed fields.
+ */
+async function releasedTextOfEdited(root: string, index: RepoIndex, targets: readonly Target[]): Promise<string[]> {
+  // The file's own current version, printed as released (not a revision draft, nor one read from git already).
+  const printed = targets.filter((target): target is Extract<Target, { kind: "document" }> =>
+    target.kind === "document" && !target.fromGit && !target.revisionDraft && !target.superseded && target.value.status === "released" && target.value.revising === undefined && target.value.kind !== "external" && currentRevision(target.value) !== undefined);
+  const prefix = printed.length === 0 ? undefined : workTreePrefix(root);
+  if (prefix === undefined) return [];
+  const located = printed.map((target) => index.documents.get(target.value.id)!);
+  const status = await runGit(root, ["status", "--porcelain", "-z", "--untracked-files=no"]);
+  const listed = new Set<string>();
+  const entries = status.code === 0 ? status.stdout.split("\0") : [];
+  for (let i = 0; i < entries.length; i++) {
+    if (entries[i]!.length < 4) continue;
+    listed.add(entries[i]!.slice(3));
+    // A rename or copy: the path it came from follows as a field of its own.
+    if (/^[RC]/.test(entries[i]!)) i++;
+  }
+  const tagged = await releasesChanged(root, located);
+  const uncommitted = located.filter(({ value, file }) => listed.has(`${prefix}${file.path}`) && !tagged.has(releaseTag(value.id, currentRevision(value)!.version)));
+  const read = await releasedRevisions(root, uncommitted.map(({ value, file }) => ({ id: value.id, path: file.path, version: currentRevision(value)!.version, unless: file.text })));
+  const lines: string[] = [];
+  for (const target of printed) {
+    const doc = target.value;
+    const tag = releaseTag(doc.id, currentRevision(doc)!.version);
+    const then = tagged.get(tag)?.document ?? read.get(tag);
+    if (then === undefined) continue;
+    const released = asCompleted(then, doc);
+    const [was, is] = [revisedContent(released), revisedContent(doc)];
+    if (was === is) continue;
+    const before = JSON.parse(was) as Record<string, unknown>;
+    const now = JSON.parse(is) as Record<string, unknown>;
+    const fields = [...new Set([...Object.keys(now), ...Object.keys(before)])].filter((key) => stableJson(before[key]) !== stableJson(now[key]));
+    target.value = withReleasedContent(doc, released);
+    lines.push(t("render.unreleased-changes", { id: doc.id, version: currentRevision(doc)!.version, fields: list(fields) }));
+  }
+  return lines;
 }
 
 /**
