@@ -872,7 +872,7 @@ export async function run(argv: string[], output?: Output): Promise<number> {
         program
           .command("changes")
           .description(t("help.changes"))
-          .argument("<from>", t("help.changes.from"))
+          .argument("[from]", t("help.changes.from"))
           .argument("[to]", t("help.changes.to"))
           .option("--customer <code>", t("help.changes.customer"))
           .option("--document <id>", t("help.changes.document"))

@@ -20,7 +20,7 @@ import { alignSections } from "../compare/align.js";
 import { normalizeText } from "../compare/sections.js";
 import { SIGNATURE_ROLES } from "./types.js";
 import { conversionText, conversionValues, sameConversion } from "./symbols.js";
-import type { ClassificationChange, ControlledCopy, ControlledDocument, Csr, Customer, Decision, ElectronicIssue, PeriodicReview, Person, Revision, Signature, SourceDocument, SymbolApproval, SymbolConversion, TrainingSession } from "./types.js";
+import type { ClassificationChange, ControlledCopy, ControlledDocument, Csr, Customer, CustomerNotice, Decision, ElectronicIssue, PeriodicReview, Person, Revision, Signature, SourceDocument, SymbolApproval, SymbolConversion, TrainingSession } from "./types.js";
 
 /** The areas of the report, in the order it lists them. */
 export const CHANGE_AREAS = ["document", "csr", "source", "symbol", "coverage", "person"] as const;
@@ -155,6 +155,13 @@ export interface Change {
    * when the earlier state held a draft, or a later revision or draft followed in the range.
    */
   sections?: SectionChange[];
+  /**
+   * On an `added` or `released` row of a document revision: the corrective action records it carries out (csr release
+   * --action, the revision's `actions`) and the customers it was notified to or approved by, with the last day to notify
+   * them (顾客通知/批准, the revision's `customer_notices`; IATF 16949 8.5.6.1), as its record stands in the later state.
+   */
+  actions?: string[];
+  customer_notices?: CustomerNotice[];
   /** A document revision's 实施日期 when later than its date (csr release --effective); on an `effective` row, the day it takes effect. */
   effective?: string;
   /** On an `effective` row: the day the revision was released. */
@@ -351,6 +358,12 @@ const revisionRecord = (revision: Revision): Pick<Change, "detail" | "detail_en"
   ...(revision.ecn ? { ecn: revision.ecn } : {}),
 });
 
+/** What a revision's record says was done for and after it: the corrective actions it carries out and its customer notices (Change `actions`, `customer_notices`), those recorded. */
+const revisionFollowUp = (revision: Revision): Pick<Change, "actions" | "customer_notices"> => ({
+  ...(revision.actions && revision.actions.length > 0 ? { actions: [...revision.actions] } : {}),
+  ...(revision.customer_notices && revision.customer_notices.length > 0 ? { customer_notices: revision.customer_notices } : {}),
+});
+
 /** The signatures of a revision record, in the order a document's signature block prints them. */
 export type RevisionSignatures = Pick<Revision, (typeof SIGNATURE_ROLES)[number]>;
 
@@ -415,7 +428,7 @@ function documentChanges(before: Repository, after: Repository): Change[] {
       const effective = effectiveOf(b, i);
       // An imported record that starts at a later version (A/2) was not first issued then (firstIssueDate).
       const fromPaper = previous === "" && r.imported === true && r.version !== "A/0";
-      out.push({ area: "document", kind: previous || fromPaper ? "released" : "added", id, title: b.title, from: previous, to: r.version, ...revisionRecord(r), ...revisionSignatures(r), ...(effective ? { effective } : {}), ...(r.imported ? { imported: true as const } : {}), date: r.date ?? null });
+      out.push({ area: "document", kind: previous || fromPaper ? "released" : "added", id, title: b.title, from: previous, to: r.version, ...revisionRecord(r), ...revisionFollowUp(r), ...revisionSignatures(r), ...(effective ? { effective } : {}), ...(r.imported ? { imported: true as const } : {}), date: r.date ?? null });
     });
     out.push(...militarySignatures(id, b, a));
     // A released document's next revision drafted and submitted (修订中, csr submit), on the day submitted, by whom: newly so, or its draft changed.

@@ -28,7 +28,8 @@ import { classificationName, csrClassification, documentClassification, isStateS
 import { addressing, unconfirmedLinkText, CSR_STATUSES, csrFacts, csrStatusLabel, csrStatusText, historyReason, implementationStatusText, reviewRecordText, type ClosedEntry } from "../model/csr-status.js";
 import { currentRevision, revisionEffective } from "../model/index.js";
 import { releaseTag } from "../model/paths.js";
-import { asRevision, releasedPendingUntil, revisionSignatures } from "../model/revision.js";
+import { asRevision, releasedPendingUntil, revisionDate, revisionSignatures } from "../model/revision.js";
+import { customerNoticesText } from "../model/customer-notices.js";
 import { externalPendingUntil } from "../model/external.js";
 import { heldExternalEdition, heldSourceEdition, nextCheckDue, type HeldEdition } from "../model/external-check.js";
 import { controlledSince, csrOn, csrRecordedAfter, documentOn, earlierRevisionOn, indexOn, replacedUntilEffective } from "../model/as-of.js";
@@ -563,7 +564,6 @@ async function writeSite(repo: Repository, findings: readonly Finding[], options
   const registers = registerFiles([...auditRegisters(rc, today, options.drafts), ...(options.changeReport ? [options.changeReport(rc)] : [])], standards);
 
   // --- Documents: the rendered document, then what links to it and the commits that touched it.
-  const referrers = documentReferrers(repo);
   const unrendered: string[] = [];
   // A number two files carry: which of them is the document, only its owner can say (csr check, id/duplicate); csr render --all prints neither (breaker59 H7).
   const sharedNumbers = filesBySharedNumber(repo);
@@ -585,6 +585,9 @@ async function writeSite(repo: Repository, findings: readonly Finding[], options
     if (shown) documentsShown.set(id, shown);
   }
   const asOf = { documents: documentsShown, csrs: csrsOnDay };
+  // Who names a document (related, forms) as the documents are shown on the day, as csr show finds them: a reference
+  // only the draft of a revision in preparation (修订中) makes is not the released document's (tester64 N13).
+  const referrers = documentReferrers({ ...repo, documents: repo.documents.flatMap((l) => (documentsShown.get(l.value.id) === undefined ? [] : [{ ...l, value: documentsShown.get(l.value.id)! }])) });
   // What a document's page and a review report say of the documents they name (withdrawn, which version) is what the records say of that day.
   const indexOnDay = indexOn(index, today);
   const readFinding = findingReader({ rc, today, calendar, entityOfFile, asOf });
@@ -1284,6 +1287,7 @@ function documentSections(
     ...deviationsSection(rc, page, doc.id, referrers, absent, today, entityCell),
     ...pastDeviationsSection(rc, page, doc.id, referrers, absent, today, entityCell),
     ...(earlier ? [earlier] : []),
+    ...revisionFollowUpSection(rc, doc),
     // The clauses the document addresses itself, each as the standard cites it, with its title.
     ...(doc.clauses?.length ? [{ title: t(rc, "site.document.clauses"), items: inCatalogOrder(doc.clauses, rc.repo.config?.value.standards ?? []).map((c) => ({ text: citeClause(rc.repo, rc.lang, c) })) }] : []),
     {
@@ -1354,6 +1358,26 @@ function documentSections(
         ]
       : []),
     commitsSection(rc, commits),
+  ];
+}
+
+/**
+ * What the document's revisions record was done for them and after them, as csr show's 修订记录 gives it: the corrective
+ * action records each carries out (csr release --action) and who it was notified to or approved by, with the last day to
+ * notify them (顾客通知/批准, csr sign; IATF 16949 8.5.6.1), one row per revision that records either, oldest first
+ * (breaker64 P8). Versions and days only, no summary: nothing a 秘密 document withholds. None when no revision records either.
+ */
+function revisionFollowUpSection(rc: RegisterContext, doc: ControlledDocument): SiteSection[] {
+  const revisions = (doc.revisions ?? []).filter((r) => (r.actions ?? []).length > 0 || (r.customer_notices ?? []).length > 0);
+  if (revisions.length === 0) return [];
+  return [
+    {
+      title: t(rc, "site.document.follow-up"),
+      table: {
+        columns: [{ header: t(rc, "site.document.follow-up.version") }, { header: t(rc, "site.document.follow-up.date"), className: "date" }, { header: t(rc, "site.document.follow-up.actions") }, { header: t(rc, "register.changes.column.notices") }],
+        rows: revisions.map((r) => [{ text: r.version }, { text: revisionDate(r, rc.lang), className: "date" }, { text: (r.actions ?? []).join(t(rc, "register.list-separator")) }, { text: customerNoticesText(r, rc.lang) }]),
+      },
+    },
   ];
 }
 

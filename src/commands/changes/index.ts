@@ -30,7 +30,15 @@ export interface ChangesFlags extends OutputFlags {
   action?: string;
 }
 
-export async function changesCommand(ctx: CommandContext, from: string, to: string | undefined, flags: ChangesFlags): Promise<number> {
+/**
+ * `csr changes [<from>] [<to>]`: `from` may be left out with --action only, for every revision recorded against
+ * the record (actionPeriod); without it otherwise, UserError (exit 2) naming the argument.
+ */
+export async function changesCommand(ctx: CommandContext, from: string | undefined, to: string | undefined, flags: ChangesFlags): Promise<number> {
+  if (from === undefined) {
+    if (flags.action === undefined) throw new UserError(t("changes.from-missing"));
+    return periodCommand(ctx, undefined, localToday(), flags);
+  }
   for (const end of [from, to]) if (end !== undefined) refuseImpossibleDay(end);
   const dated = isIsoDate(from);
   if (to !== undefined && isIsoDate(to) !== dated) {
@@ -59,12 +67,13 @@ function refuseImpossibleDay(end: string): void {
  * history starts later than the period, those are compared from the first commit, which the report
  * says: what changed in them before it cannot be known.
  */
-async function periodCommand(ctx: CommandContext, from: string, to: string, flags: ChangesFlags): Promise<number> {
-  if (to < from) throw new UserError(t("changes.reversed", { from, to }));
+async function periodCommand(ctx: CommandContext, asked: string | undefined, to: string, flags: ChangesFlags): Promise<number> {
+  if (asked !== undefined && to < asked) throw new UserError(t("changes.reversed", { from: asked, to }));
   const root = findRoot(ctx.dir);
   const repo = await readRepository(root);
   refuseOrWarnUnreadable(ctx, repo);
   const keep = reportFilter(ctx, repo, flags);
+  const from = asked ?? actionPeriod(repo, flags.action!, to);
   const whole = await periodChangeReport(ctx, root, repo, from, to);
   const period = keep ? { ...whole, changes: whole.changes.filter(keep), entered: whole.entered.filter(keep) } : whole;
   const { changes, entered, basis } = period;
@@ -259,6 +268,19 @@ function actionFilter(ctx: CommandContext, repo: Repository, id: string | undefi
   if (!action) throw new UserError(t("action.unknown", { id }) + didYouMean(id, repo.actions.map((a) => a.value.id)), t("action.unknown.hint"));
   ctx.stderr(t("changes.action-only", { id: action.id, title: action.title }) + "\n");
   return { keep: revisionRows(revisionsCarryingOut(repo, [action.id])), only: action.id };
+}
+
+/**
+ * The first day of the period that holds every revision recorded against the corrective action record `id` (csr
+ * changes --action without a from date, breaker64 P8): the day the record was received, or the day of an earlier
+ * revision naming it; `to` when that is earlier still (a record received after it). The record exists
+ * (actionFilter has refused an unknown id).
+ */
+function actionPeriod(repo: Repository, id: string, to: string): string {
+  const action = actionById(repo.actions, id)!.value;
+  const days = [action.received, ...(actionRevisions(repo.documents.map((d) => d.value)).get(action.id) ?? []).flatMap((r) => (r.date !== undefined ? [r.date] : []))];
+  const first = days.reduce((a, b) => (b < a ? b : a));
+  return first < to ? first : to;
 }
 
 /** A filter of --document or --action: the rows it keeps, and what the report's title names it as limited to (WI-010-01, 8D-2026-012). */

@@ -15,6 +15,7 @@ import { DEFAULT_REVIEW_DAYS, historyReason, verifiedByOwner } from "../../model
 import { lateByText, reviewRounds } from "../../model/review-timeliness.js";
 import { localized } from "../../core/text.js";
 import { revisionBasis } from "../../model/revision.js";
+import { customerNoticesText } from "../../model/customer-notices.js";
 import { sessionTraineesIn } from "../../model/training.js";
 import { customerName, departmentName, documentTitle, personName, t, type RegisterContext } from "./context.js";
 import { roundRemark } from "./reviews.js";
@@ -204,13 +205,14 @@ function reportTable(ctx: RegisterContext, changes: readonly Change[], range: st
     });
     return t(ctx, "register.changes.sections", { changes: groups.join(t(ctx, "register.remarks-separator")) });
   };
-  // A revision's reason, change request and ECN after what it changed (revisionBasis).
+  // A revision's reason, change request and ECN after what it changed (revisionBasis), then the corrective actions it carries out (csr release --action; breaker64 P8).
   const recordText = (recorded: Change) => {
     // A revision's summary in English where recorded (summary_en), as revisionSummary picks it.
     const change = ctx.lang === "en" && recorded.detail_en ? { ...recorded, detail: recorded.detail_en } : recorded;
     const text = baseRecordText(change);
     const basis = change.area === "document" ? revisionBasis(change, ctx.lang) : "";
-    return basis ? [text, basis].filter(Boolean).join(t(ctx, "register.remarks-separator")) : text;
+    const actions = change.actions ? t(ctx, "register.changes.actions", { ids: change.actions.join(t(ctx, "register.list-separator")) }) : "";
+    return basis || actions ? [text, basis, actions].filter(Boolean).join(t(ctx, "register.remarks-separator")) : text;
   };
   const baseRecordText = (change: Change) => {
     if (change.area === "document" && change.pages) return change.detail ? change.detail + t(ctx, "register.changes.pages", { pages: change.pages }) : t(ctx, "register.changes.pages-alone", { pages: change.pages });
@@ -360,6 +362,8 @@ function reportTable(ctx: RegisterContext, changes: readonly Change[], range: st
       return all.length > 0 ? [t(ctx, `register.changes.signed.${role}`, { who: all.map(signed).join(t(ctx, "register.list-separator")) })] : [];
     }).join(t(ctx, "register.remarks-separator"));
   const withSignatures = changes.some((change) => change.signatures !== undefined);
+  // Who each revision listed was notified to or approved by, and by when it had to be (顾客通知/批准, IATF 16949 8.5.6.1): the SQE's evidence of a change (breaker64 P8).
+  const withNotices = changes.some((change) => change.customer_notices !== undefined);
   const counts = CHANGE_AREAS.map((area) => {
     const inArea = changes.filter((c) => c.area === area);
     if (inArea.length === 0) return undefined;
@@ -385,6 +389,7 @@ function reportTable(ctx: RegisterContext, changes: readonly Change[], range: st
       { key: "from", header: t(ctx, "register.changes.column.from") },
       { key: "to", header: t(ctx, "register.changes.column.to") },
       { key: "detail", header: t(ctx, "register.changes.column.detail") },
+      ...(withNotices ? [{ key: "notices", header: t(ctx, "register.changes.column.notices") }] : []),
       ...(withSignatures ? [{ key: "signatures", header: t(ctx, "register.changes.column.signatures") }] : []),
       { key: "date", header: t(ctx, "register.changes.column.date"), date: true },
     ],
@@ -399,6 +404,7 @@ function reportTable(ctx: RegisterContext, changes: readonly Change[], range: st
       // A revision in preparation: the document's status as the document lists give it, 已发布（修订中，… 送审）.
       to: change.kind === "revising" && change.date ? t(ctx, "register.status.revising", { status: t(ctx, "register.status.released"), since: change.date }) : word(ctx, change, change.to),
       detail: detail(change),
+      ...(withNotices ? { notices: customerNoticesText(change, ctx.lang) } : {}),
       ...(withSignatures ? { signatures: signaturesText(change) } : {}),
       // A revision imported without a date: on the paper record.
       date: change.date ?? (change.imported ? t(ctx, "revision.date.unknown") : null),

@@ -1,0 +1,138 @@
+/**
+ * The change report and the site carry what a revision was released for and who was told (breaker64 P8): csr changes
+ * --action and --customer list each revision's corrective action records and its 顾客通知/批准 (text, csv, xlsx, md,
+ * json, en); --action needs no from date (every revision recorded against the record); the document's page on the site
+ * lists the action ids and notices of its revisions. And the site's 引用本文件的文件和过程 lists what the released
+ * documents name, not what only a draft of a revision in preparation names, as csr show does (tester64 N13).
+ * On a copy of examples/acme-auto in a real git repository: DYA's complaint 8D-2026-001 received on 2026-11-02,
+ * WI-010-02 A/2 released for it on 2026-11-10 (DYA's change notice due 2026-11-17) and notified on 2026-11-20.
+ */
+import { readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { builtOnce, copyFixture, csr, git, gitInit, tempDir } from "../helpers.js";
+
+/** In the language given (Chinese unless said); exit 0 required. */
+function run(dir: string, args: string[], lang: "zh-CN" | "en" = "zh-CN"): string {
+  const result = csr(["-C", dir, ...args], { lang });
+  if (result.code !== 0) throw new Error(`csr ${args.join(" ")}: ${result.stderr}`);
+  return result.stdout;
+}
+
+const released = builtOnce(() => {
+  const dir = gitInit(copyFixture("examples/acme-auto"));
+  run(dir, ["action", "open", "--title", "硫化不良", "--customer", "DYA", "--received", "2026-11-02", "--owner", "gaoyang", "--commit"]);
+  const path = join(dir, "documents/instructions/WI-010-02.yaml");
+  writeFileSync(path, readFileSync(path, "utf8").replace("适用于平板硫化机生产的橡胶密封件。", "适用于平板硫化机生产的橡胶密封件（含O形圈）。"));
+  run(dir, ["release", "WI-010-02", "--summary", "增加O形圈", "--action", "8D-2026-001", "--prepared", "gaoyang", "--reviewed", "huangjun", "--approved", "zhangli", "--date", "2026-11-10", "-y"]);
+  run(dir, ["sign", "WI-010-02", "--customer-notified", "DYA=2026-11-20", "--commit"]);
+  return dir;
+});
+
+const HEADER = ["类别", "变更", "编号", "名称", "变更前", "变更后", "说明", "顾客通知/批准", "编制/审核/批准", "日期"];
+// Of November: the git history starts later, so the sections the revision changed are not known (they are in a period up to today).
+const ROW = ["文件", "换版", "WI-010-02", "橡胶件硫化作业指导书", "A/1", "A/2", "增加O形圈；纠正措施：8D-2026-001", "2026-11-20 通知顾客 DYA", "编制：高扬 2026-11-10；审核：黄军 2026-11-10；批准：张丽 2026-11-10", "2026-11-10"];
+
+describe("csr changes --action and --customer carry the revision's corrective actions and customer notices (breaker64 P8)", () => {
+  it("lists them in text and csv, and --action without a from date lists every revision recorded against the record", async () => {
+    const dir = await released();
+    const text = csr(["-C", dir, "changes", "2026-11-01", "2026-11-30", "--action", "8D-2026-001"], { lang: "zh-CN" });
+    expect(text.code).toBe(0);
+    const lines = text.stdout.split("\n");
+    expect(lines[0]).toBe("变更报告：2026-11-01 至 2026-11-30（仅 8D-2026-001）");
+    expect(lines[2]!.split(/ {2,}/)).toEqual(HEADER);
+    expect(lines[4]!.split(/ {2,}/)).toEqual(ROW);
+    expect(lines[5]).toBe("");
+    expect(lines[6]).toBe("文件：换版 1");
+
+    const csv = run(dir, ["changes", "2026-11-01", "2026-11-30", "--action", "8D-2026-001", "--format", "csv"]).replace(/^\uFEFF/, "").trim().split(/\r?\n/);
+    expect(csv).toEqual([HEADER.join(","), ROW.join(",")]);
+
+    // No from date: the period starts on the day the record was received (the earliest of it and the revisions naming it), and ends today.
+    const whole = csr(["-C", dir, "changes", "--action", "8d-2026-001"], { lang: "zh-CN" });
+    expect(whole.code).toBe(0);
+    expect(whole.stderr).toBe("只列出落实纠正措施 8D-2026-001（硫化不良）的变更：记在该措施下的换版，及其发放、回收、培训和作废。\n");
+    const wholeLines = whole.stdout.split("\n");
+    expect(wholeLines[0]).toMatch(/^变更报告：2026-11-02 至 \d{4}-\d{2}-\d{2}（仅 8D-2026-001）$/);
+    expect(wholeLines[4]!.split(/ {2,}/)).toEqual(ROW.map((cell) => (cell === ROW[6] ? `${cell}；章节：修改 1 适用范围` : cell)));
+    expect(wholeLines[6]).toBe("文件：换版 1");
+  });
+
+  it("gives them as data in json, and in English", async () => {
+    const dir = await released();
+    const json = JSON.parse(run(dir, ["changes", "2026-11-01", "2026-11-30", "--customer", "DYA", "--format", "json"])) as { changes: { kind: string; id: string; actions?: string[]; customer_notices?: unknown[] }[] };
+    const revision = json.changes.find((c) => c.id === "WI-010-02" && c.kind === "released");
+    expect(revision?.actions).toEqual(["8D-2026-001"]);
+    expect(revision?.customer_notices).toEqual([{ customer: "DYA", due: "2026-11-17", notified: "2026-11-20" }]);
+
+    const en = run(dir, ["changes", "2026-11-01", "2026-11-30", "--action", "8D-2026-001", "--format", "csv"], "en").replace(/^\uFEFF/, "").trim().split(/\r?\n/);
+    expect(en[0]).toBe("Area,Change,ID,Title,Before,After,Detail,Customer notified/approved,Prepared/reviewed/approved,Date");
+    expect(en[1]).toBe(
+      "Documents,revised,WI-010-02,Rubber Moulding (Vulcanisation) Work Instruction,A/1,A/2,增加O形圈; corrective action 8D-2026-001,notified to customer DYA on 2026-11-20,prepared: Gao Yang 2026-11-10; reviewed: Huang Jun 2026-11-10; approved: Zhang Li 2026-11-10,2026-11-10",
+    );
+  });
+
+  it("writes them to md and xlsx", async () => {
+    const dir = await released();
+    const out = tempDir();
+    run(dir, ["changes", "2026-11-01", "2026-11-30", "--customer", "DYA", "--out", join(out, "dya.md")]);
+    const md = readFileSync(join(out, "dya.md"), "utf8");
+    expect(md).toContain("| 说明 | 顾客通知/批准 | 编制/审核/批准 | 日期 |");
+    expect(md).toContain("| A/1 | A/2 | 增加O形圈；纠正措施：8D-2026-001 | 2026-11-20 通知顾客 DYA | 编制：高扬 2026-11-10；");
+    run(dir, ["changes", "2026-11-01", "2026-11-30", "--action", "8D-2026-001", "--out", join(out, "8d.xlsx")]);
+    const { default: ExcelJS } = await import("exceljs");
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(join(out, "8d.xlsx"));
+    const sheet = book.worksheets[0]!;
+    const header = findRow(sheet, "类别");
+    expect(header).toBeDefined();
+    const values = (row: number) => (sheet.getRow(row).values as unknown[]).slice(1).map((v) => (v instanceof Date ? v.toISOString().slice(0, 10) : v));
+    expect(values(header!)).toEqual(HEADER);
+    expect(values(header! + 1)).toEqual(ROW);
+  });
+
+  it("refuses a report without a from date but for --action, exit 2", () => {
+    const result = csr(["-C", copyFixture("examples/acme-auto"), "changes", "--customer", "DYA"], { lang: "zh-CN" });
+    expect(result).toEqual({ code: 2, stdout: "", stderr: "csr: 缺少必需的参数 'from'（期间的开始日或较早的提交、标签；只有 --action 列出记在纠正措施下的全部换版时可以省略）；参见 'csr changes --help'。\n" });
+  });
+});
+
+/** The row number of the first row of `sheet` whose first cell is `first`. */
+function findRow(sheet: import("exceljs").Worksheet, first: string): number | undefined {
+  for (let row = 1; row <= sheet.rowCount; row++) if (sheet.getRow(row).getCell(1).value === first) return row;
+  return undefined;
+}
+
+/** The text of a section of a site page, from its heading on: tags dropped, blanks folded. */
+function sectionText(html: string, heading: string, length: number): string {
+  const at = html.indexOf(`>${heading}<`);
+  return at < 0 ? "" : html.slice(at + 1).replace(/<[^>]+>/g, " ").replace(/\s+/g, " ").trim().slice(0, length);
+}
+
+describe("csr site: revisions' corrective actions and notices, and references as released (breaker64 P8, tester64 N13)", () => {
+  it("lists the action ids and notices of a document's revisions, and leaves out a reference only a draft revision makes", async () => {
+    const dir = await released();
+    // QP-011 being revised: its draft names a new work instruction, which its released A/1 does not.
+    run(dir, ["new", "instruction", "--title", "长城汽车包装标签作业指导书", "--department", "PRD", "--used-by", "QP-011", "-y"]);
+    const path = join(dir, "documents/instructions/WI-011-02.yaml");
+    writeFileSync(path, readFileSync(path, "utf8").replace(/^ {4}title_en: .*$/gm, "$&\n    text: 无。"));
+    git(dir, ["add", "-A"]);
+    git(dir, ["commit", "-qm", "WI-011-02 and QP-011's draft"]);
+    run(dir, ["release", "WI-011-02", "--summary", "新增", "--prepared", "huangjun", "--reviewed", "zhangli", "--approved", "xuht", "--date", "2026-11-20", "-y"]);
+    expect(run(dir, ["show", "WI-011-02", "--today", "2026-12-05"])).not.toContain("引用本文件");
+
+    const out = join(tempDir(), "site");
+    run(dir, ["site", "--out", out, "--today", "2026-12-05"]);
+    const page = readFileSync(join(out, "documents/WI-010-02.html"), "utf8");
+    const followUp = "换版的纠正措施和顾客通知 版本/版次 发布日期 纠正措施 顾客通知/批准 A/2 2026-11-10 8D-2026-001 2026-11-20 通知顾客 DYA 条款";
+    expect(sectionText(page, "换版的纠正措施和顾客通知", followUp.length)).toBe(followUp);
+    // A document whose revisions record neither has no such section.
+    expect(readFileSync(join(out, "documents/WI-010-01.html"), "utf8")).not.toContain("换版的纠正措施和顾客通知");
+
+    const wi = readFileSync(join(out, "documents/WI-011-02.html"), "utf8");
+    const none = "引用本文件的文件和过程 无 受控副本";
+    expect(sectionText(wi, "引用本文件的文件和过程", none.length)).toBe(none);
+    // QP-011 A/1 as released still names QP-002: that reference stays.
+    expect(sectionText(readFileSync(join(out, "documents/QP-002.html"), "utf8"), "引用本文件的文件和过程", 60)).toContain("QP-011 标识和可追溯性控制程序");
+  });
+});
