@@ -221,9 +221,43 @@ describe("csr symbol update, retire and approve by row (tester58 F5, F6, F12)", 
     expect(await update(dir, "DYA", "◇", "--by", "zhang", "-y")).toEqual({
       code: 2,
       stdout: "",
-      stderr: "csr: 没有给出要修改的值。\n提示：用 --customer-class、--meaning、--symbol 或 --class 给出新值，如 'csr symbol update DYA ◇ --symbol ◆ --class 安全 --by <经办人>'。\n",
+      stderr: "csr: 没有给出要修改的值。\n提示：用 --customer-class、--meaning、--symbol 或 --class 给出新值（英文用 --meaning-en、--class-en），如 'csr symbol update DYA ◇ --symbol ◆ --class 安全 --by <经办人>'。\n",
     });
     expect(await update(dir, "DYA", "▲", "--symbol", "◆", "-y")).toEqual({ code: 2, stdout: "", stderr: "csr: 对照表中没有 DYA 的符号 '▲'；DYA 的符号：▽、◇。\n" });
+  });
+
+  it("records the English of a row's meaning and our class, which the English table prints; alone it changes nothing approved (tester65 N11)", async () => {
+    const dir = await approvedTable();
+    const english = async () => csrInProcess(["-C", dir, "list", "symbols"], { lang: "en" });
+    const before = await english();
+    expect(before.stderr.split("\n")).toContain(
+      "2 rows of the table have no English meaning or class and print them as written: add it with 'csr symbol update <customer> <symbol> --meaning-en <text> --class-en <text>' (e.g. DYA ▽).",
+    );
+    expect(await update(dir, "DYA", "◇", "--meaning-en", " Significant characteristic ", "--class-en", "Significant", "-y", "--commit")).toMatchObject({
+      code: 0,
+      stdout: expect.stringMatching(/^已在 symbols\.yaml 中记录 DYA 的 ◇ 的英文（meaning_en: Significant characteristic、class_en: Significant）；对照关系及其顾客认可不变。\n已提交 [0-9a-f]{7}：csr symbol update: DYA ◇ 英文\n$/),
+      stderr: "",
+    });
+    // Each after the text it translates; no change recorded, and the approval stays.
+    expect(read(dir, "symbols.yaml").split("  - customer: DYA\n")[2]).toMatch(
+      /^ {4}customer_symbol: ◇\n {4}customer_class: SC\n {4}meaning: 重要特性\n {4}meaning_en: Significant characteristic\n {4}symbol: ☆\n {4}class: 重要\n {4}class_en: Significant\n {4}approved:\n/,
+    );
+    expect(read(dir, "symbols.yaml")).not.toContain("changes:");
+    const after = await english();
+    expect(after.stdout.split("\n").find((line) => line.startsWith("2 "))).toMatch(/^2 +\S.* +◇ +SC +Significant characteristic +☆ +Significant +刘涛（东岳SQE） 2025-03-05 \(邮件\) +/);
+    expect(after.stderr).toContain("1 row of the table has no English meaning or class and prints them as written: add it with 'csr symbol update <customer> <symbol> --meaning-en <text> --class-en <text>' (e.g. DYA ▽).");
+    expect((await csrInProcess(["-C", dir, "list", "symbols"], { lang: "zh-CN" })).stderr).not.toContain("--class-en");
+    // Our class changed without its English: the English of the old class goes, and the output says so.
+    expect(await update(dir, "DYA", "◇", "--class", "关键", "--by", "zhang", "--date", "2026-11-18", "-y")).toMatchObject({
+      code: 0,
+      stdout: expect.stringContaining("\n已删除 class_en（原为 Significant，是旧文本的英文）；请用 --class-en 给出新的英文。\n"),
+    });
+    expect(read(dir, "symbols.yaml")).not.toMatch(/^ {4}class_en: Significant$/m);
+    expect(read(dir, "symbols.yaml")).toContain("    meaning_en: Significant characteristic\n");
+    expect(read(dir, "symbols.yaml")).toContain("        was:\n          class: 重要\n          class_en: Significant\n");
+    // csr symbol add takes the English with the row.
+    expect((await run(dir, "--customer", "DYA", "--customer-symbol", "◎", "--customer-class", "PC", "--meaning", "过程特性", "--meaning-en", "Process characteristic", "--symbol", "●", "--class", "重要", "--class-en", "Significant", "-y")).code).toBe(0);
+    expect(read(dir, "symbols.yaml")).toContain("    meaning: 过程特性\n    meaning_en: Process characteristic\n    symbol: ●\n    class: 重要\n    class_en: Significant\n");
   });
 
   it("retires a row, which keeps its approval, is never approved again, and frees its customer symbol for a new row", async () => {

@@ -2,7 +2,8 @@
  * `csr symbol add`: a row of the special-characteristic symbol conversion table (特殊特性符号对照表,
  * symbols.yaml; IATF 16949 8.2.3.1.2 / 8.3.3.3: the customer's symbols, or the organisation's
  * equivalent ones defined in a conversion table) without hand-edited YAML — the customer's symbol and
- * class as the customer prints them, what they mean, and our symbol and class.
+ * class as the customer prints them, what they mean, and our symbol and class; the meaning and our class
+ * in English too (--meaning-en, --class-en), which the English table prints.
  *
  * Errors (UserError, one line): an unknown customer; a symbol of the customer that a row in use
  * converts already (a retired row, 停用, does not count) (symbol/conflict: one customer symbol converts to one internal symbol); an empty
@@ -25,8 +26,12 @@ export interface SymbolAddFlags {
   customerSymbol?: string;
   customerClass?: string;
   meaning?: string;
+  /** The meaning in English (meaning_en), printed by the English table. */
+  meaningEn?: string;
   symbol?: string;
   class?: string;
+  /** Our class in English (class_en: 关键 → Critical), printed by the English table. */
+  classEn?: string;
   yes?: boolean;
   commit?: boolean;
 }
@@ -62,7 +67,18 @@ export async function addSymbol(ctx: CommandContext, flags: SymbolAddFlags, prom
     const meaning = (flags.meaning ?? (ask ? optionalAnswer(await ask.input({ message: t("symbol.prompt.meaning") })) : undefined))?.trim() || undefined;
     const symbol = await text(flags.symbol, "--symbol", "symbol");
     const cls = await text(flags.class, "--class", "class");
-    const row: SymbolConversion = { customer, customer_symbol: customerSymbol, customer_class: customerClass, ...(meaning ? { meaning } : {}), symbol, class: cls };
+    const meaningEn = flags.meaningEn?.trim();
+    const classEn = flags.classEn?.trim();
+    const row: SymbolConversion = {
+      customer,
+      customer_symbol: customerSymbol,
+      customer_class: customerClass,
+      ...(meaning ? { meaning } : {}),
+      ...(meaningEn ? { meaning_en: meaningEn } : {}),
+      symbol,
+      class: cls,
+      ...(classEn ? { class_en: classEn } : {}),
+    };
     const lines = [t("symbol.added", { customer, customerSymbol, customerClass, symbol, class: cls, path: SYMBOLS })];
     // Our symbol standing for another class elsewhere in the table would print two meanings on one drawing.
     const other = session.repo.symbols.find((s) => !s.value.retired && s.value.symbol === symbol && s.value.class !== cls)?.value;

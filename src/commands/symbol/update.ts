@@ -4,12 +4,14 @@
  * new revision gives a symbol another meaning: the customer's class and meaning, our symbol and
  * class. The change is recorded on the row (`changes`: when, by whom, why, the values before), and
  * an approval of the old conversion moves to `earlier_approvals`: the customer approved other
- * content, so the row is 未认可 until `csr symbol approve` records a new approval.
+ * content, so the row is 未认可 until `csr symbol approve` records a new approval. --meaning-en and
+ * --class-en write the English of the meaning and our class: given alone, they translate the row and
+ * change nothing the customer approved (no change recorded, the approval stays).
  *
  * Errors (UserError, one line): an unknown customer or customer symbol; a retired row; no value to
  * change; an empty value; an unknown --by; an invalid --date or one after today.
  */
-import { isMap, isSeq, type Document, type YAMLMap } from "yaml";
+import { isMap, isScalar, isSeq, Pair, Scalar, type Document, type YAMLMap } from "yaml";
 import { UserError } from "../../core/errors.js";
 import { didYouMean } from "../../core/text.js";
 import { language, list, t } from "../../i18n/index.js";
@@ -26,8 +28,12 @@ import { editFile, need, optionalAnswer, personChoices, personOption, saveChange
 export interface SymbolUpdateFlags {
   customerClass?: string;
   meaning?: string;
+  /** The meaning in English (meaning_en); an empty text removes it. */
+  meaningEn?: string;
   symbol?: string;
   class?: string;
+  /** Our class in English (class_en); an empty text removes it. */
+  classEn?: string;
   by?: string;
   date?: string;
   reason?: string;
@@ -36,6 +42,11 @@ export interface SymbolUpdateFlags {
 }
 
 const FIELDS = ["customer_class", "meaning", "symbol", "class"] as const;
+/** The English of a field of FIELDS, its option and the field it translates. */
+const ENGLISH = [
+  { field: "meaning_en", flag: "--meaning-en", of: "meaning" },
+  { field: "class_en", flag: "--class-en", of: "class" },
+] as const;
 
 export async function symbolUpdateCommand(ctx: CommandContext, customer: string, customerSymbol: string, flags: SymbolUpdateFlags): Promise<number> {
   return updateSymbol(ctx, customer, customerSymbol, flags);
@@ -51,11 +62,13 @@ export async function updateSymbol(ctx: CommandContext, customerGiven: string, c
     if (row.retired) throw new UserError(t("symbol.update.retired", { customer, symbol: row.customer_symbol, date: row.retired.date }), t("symbol.update.retired.hint", { customer, symbol: row.customer_symbol }));
     const given = { customer_class: flags.customerClass, meaning: flags.meaning, symbol: flags.symbol, class: flags.class };
     const anyGiven = FIELDS.some((f) => given[f] !== undefined);
-    if (!anyGiven && !ask) throw new UserError(t("symbol.update.nothing"), t("symbol.update.nothing.hint", { customer, symbol: row.customer_symbol }));
+    const english = { meaning_en: flags.meaningEn, class_en: flags.classEn };
+    const englishGiven = ENGLISH.some(({ field }) => english[field] !== undefined);
+    if (!anyGiven && !englishGiven && !ask) throw new UserError(t("symbol.update.nothing"), t("symbol.update.nothing.hint", { customer, symbol: row.customer_symbol }));
     const value = async (field: (typeof FIELDS)[number], key: string): Promise<string | undefined> => {
       const flag = given[field];
       // With no value flag, each value is asked with the row's own as the default; with some, the others stay.
-      const answer = flag ?? (anyGiven || !ask ? undefined : await ask.input({ message: t(`symbol.prompt.${key}` as "symbol.prompt.symbol"), default: row[field] ?? "" }));
+      const answer = flag ?? (anyGiven || englishGiven || !ask ? undefined : await ask.input({ message: t(`symbol.prompt.${key}` as "symbol.prompt.symbol"), default: row[field] ?? "" }));
       if (answer === undefined) return row[field];
       const trimmed = answer.trim();
       if (trimmed === "" && field !== "meaning") throw new UserError(t("symbol.empty", { flag: `--${key}` }));
@@ -68,17 +81,38 @@ export async function updateSymbol(ctx: CommandContext, customerGiven: string, c
     else next.meaning = meaning;
     next.symbol = (await value("symbol", "symbol"))!;
     next.class = (await value("class", "class"))!;
+    // The English given is written (an empty text removes it); the English of a text changed without its own option
+    // translated the old text and is removed, as csr set removes a title's (set.stale-english).
+    const englishLines: string[] = [];
+    for (const { field, flag, of } of ENGLISH) {
+      const text = english[field]?.trim();
+      if (text !== undefined) {
+        if (text === "") delete next[field];
+        else next[field] = text;
+      } else if (row[field] !== undefined && (row[of] ?? "") !== (next[of] ?? "")) {
+        delete next[field];
+        englishLines.push(t("symbol.update.stale-english", { field, before: row[field]!, flag }));
+      }
+    }
     const before = conversionValues(row);
     const after = conversionValues(next);
     if (sameConversion(before, after)) {
-      ctx.stdout(t("symbol.update.unchanged", { customer, symbol: row.customer_symbol, conversion: conversionText(before) }) + "\n");
+      if (ENGLISH.every(({ field }) => (row[field] ?? "") === (next[field] ?? ""))) {
+        ctx.stdout(t("symbol.update.unchanged", { customer, symbol: row.customer_symbol, conversion: conversionText(before) }) + "\n");
+        return 0;
+      }
+      // Only the English: a translation of the row, which the customer approved as it stands; no change recorded, no approval lapses.
+      const edit = editFile(session.root, "symbols.yaml", "symbols", (doc) => setEnglish(rowNode(doc, found), next));
+      const fields = ENGLISH.map(({ field }) => (next[field] === undefined ? (row[field] === undefined ? "" : t("symbol.update.english.removed", { field })) : `${field}: ${next[field]}`)).filter(Boolean);
+      const done = t("symbol.update.english", { customer, symbol: row.customer_symbol, fields: fields.join(t("common.list-separator")) });
+      await saveChanges(ctx, session, [edit], [done], { commit: flags.commit, message: t("symbol.update.english.commit", { customer, symbol: row.customer_symbol }) });
       return 0;
     }
     const date = eventDateOption(flags.date, "--date");
     const by = personOption(session, flags.by ?? (await need(ask, "--by", t("symbol.update.needs.by"), (p) => p.select({ message: t("symbol.update.prompt.by"), choices: personChoices(session, undefined, { on: date, organisation: true }) }))), "--by", date).id;
     const reason = (flags.reason ?? (ask ? optionalAnswer(await ask.input({ message: t("symbol.update.prompt.reason") })) : undefined))?.trim() || undefined;
     const was: SymbolChange["was"] = {};
-    for (const field of FIELDS) if ((row[field] ?? "") !== (next[field] ?? "")) was[field] = row[field] ?? "";
+    for (const field of [...FIELDS, ...ENGLISH.map((e) => e.field)]) if ((row[field] ?? "") !== (next[field] ?? "")) was[field] = row[field] ?? "";
     const change: SymbolChange = { date, by, ...(reason ? { reason } : {}), was };
     // The approval was of the old conversion: it goes to the row's history with the values approved.
     const voided: SymbolApproval | undefined = row.approved && approvalState(row) !== "stale" ? { ...row.approved, conversion: row.approved.conversion ?? before } : row.approved;
@@ -88,13 +122,14 @@ export async function updateSymbol(ctx: CommandContext, customerGiven: string, c
         if (next[field] === undefined) item.delete(field);
         else item.set(field, next[field]);
       }
+      setEnglish(item, next);
       if (voided) {
         item.delete("approved");
         appendTo(doc, item, "earlier_approvals", voided);
       }
       appendTo(doc, item, "changes", change);
     });
-    const lines = [t("symbol.update.done", { customer, symbol: row.customer_symbol, before: conversionText(before), after: conversionText(after) })];
+    const lines = [t("symbol.update.done", { customer, symbol: row.customer_symbol, before: conversionText(before), after: conversionText(after) }), ...englishLines];
     if (voided) lines.push(t("symbol.update.voided", { approval: approvalText(language(), voided), customer, symbol: row.customer_symbol }));
     const other = session.repo.symbols.find((s) => s !== found && !s.value.retired && s.value.symbol === next.symbol && s.value.class !== next.class)?.value;
     if (other) lines.push(t("symbol.other-class", { symbol: next.symbol, class: next.class, otherClass: other.class, customer: other.customer, customerSymbol: other.customer_symbol }));
@@ -139,6 +174,25 @@ export function symbolRow(session: EditSession, customerGiven: string, customerS
   const row = matching.find((s) => !s.value.retired) ?? matching.at(-1);
   if (!row) throw new UserError(t("symbol.unknown-symbol", { customer, symbol, known: list(rows.map((s) => s.value.customer_symbol)) || t("symbol.none") }));
   return row;
+}
+
+/** Writes the row's English (meaning_en after meaning, class_en after class), removing what `row` no longer has. */
+function setEnglish(item: YAMLMap, row: SymbolConversion): void {
+  for (const { field, of } of ENGLISH) {
+    const value = row[field];
+    if (value === undefined) {
+      item.delete(field);
+      continue;
+    }
+    if (item.has(field)) {
+      item.set(field, value);
+      continue;
+    }
+    const at = item.items.findIndex((pair) => isScalar(pair.key) && pair.key.value === of);
+    const pair = new Pair(new Scalar(field), new Scalar(value));
+    if (at >= 0) item.items.splice(at + 1, 0, pair);
+    else item.items.push(pair);
+  }
 }
 
 /** The YAML map of a located row. */

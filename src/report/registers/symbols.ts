@@ -54,8 +54,20 @@ export function symbolTable(ctx: RegisterContext, options: { customer?: string }
     })),
     notes: symbols.length === 0 ? [t(ctx, `${terms}.none`)] : [...unapprovedNotes(ctx, symbols), ...(uncontrolled ? [t(ctx, "register.symbols.no-form")] : [])],
     // The table says what it holds; where a user records a customer's symbols is a hint on stderr, as the other registers' (220dc014).
-    ...withHints(symbols.length === 0 ? [t(ctx, "register.symbols.none.hint")] : [...unapprovedHints(ctx, symbols), ...(uncontrolled ? [t(ctx, "register.symbols.no-form.hint")] : [])]),
+    ...withHints(symbols.length === 0 ? [t(ctx, "register.symbols.none.hint")] : [...unapprovedHints(ctx, symbols), ...(uncontrolled ? [t(ctx, "register.symbols.no-form.hint")] : []), ...untranslatedHints(ctx, symbols)]),
   };
+}
+
+/**
+ * In English, how many rows print their meaning or our class in Chinese for want of English (meaning_en, class_en),
+ * and the command that records it (tester65 N11); none in Chinese, nor in a repository kept in English.
+ */
+function untranslatedHints(ctx: RegisterContext, symbols: readonly SymbolConversion[]): string[] {
+  if (ctx.lang !== "en" || ctx.repo.config?.value.language === "en") return [];
+  const rows = symbols.filter((s) => (s.meaning !== undefined && !s.meaning_en) || !s.class_en);
+  if (rows.length === 0) return [];
+  const [first] = rows;
+  return [t(ctx, "register.symbols.untranslated", { count: rows.length, customer: first!.customer, symbol: first!.customer_symbol })];
 }
 
 /** "刘涛（东岳SQE） 2025-03-05（邮件）": a customer's approval as the table's 顾客认可 column prints it (csr import reads it back, approvalOf). */
