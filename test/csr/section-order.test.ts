@@ -2,7 +2,7 @@ import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { compareSectionKeys, sectionSortKey } from "../../src/compare/sections.js";
-import { csr, csrInProcess, minimalRepo } from "../helpers.js";
+import { copyFixture, csr, csrInProcess, minimalRepo } from "../helpers.js";
 
 describe("a customer's sections in natural order (tester64 N3)", () => {
   it("orders numbers by their parts, chapters by their numeral, then appendices, then 附件, then citations without a number", () => {
@@ -71,6 +71,39 @@ describe("csr matrix csr and csr list csr in the customer's section order (teste
     });
     expect(csr(["-C", dir, "--lang", "en", "matrix", "clauses", "--sort", "id"])).toEqual({ code: 2, stdout: "", stderr: "csr: --sort is for csr matrix csr only.\n" });
     expect((await csrInProcess(["-C", dir, "--lang", "en", "list", "procedures", "--sort", "id"])).stderr).toBe("csr: --sort is for csr list only, not for 'csr list procedures'.\n");
+  });
+});
+
+describe("a customer's list in section order shows the source document and revision; a superseded revision's requirements follow the current one's (breaker64 P10)", { timeout: 120_000 }, () => {
+  const terminal = async (dir: string) => (await csrInProcess(["-C", dir, "list", "csr", "--customer", "DYA", "--today", "2026-12-05"], { lang: "zh-CN" })).stdout.split("\n")
+    .filter((line) => /^(编号|DYA-)/.test(line)).map((line) => line.split(/ {2,}/).slice(0, 5).join("  "));
+  const matrixRows = async (dir: string) => (JSON.parse((await csrInProcess(["-C", dir, "matrix", "csr", "--customer", "DYA", "--today", "2026-12-05", "--format", "json"])).stdout) as { rows: { id: string; revision: string }[] }).rows
+    .map((row) => `${row.id} ${row.revision}`).filter((row, i, all) => all.indexOf(row) === i);
+
+  it("in the example: DYA-SQM D's sections, then C's DYA-003, then DYA-SC and DYA-KPI; after revision E is recorded, E's, then C's", async () => {
+    const dir = copyFixture("examples/acme-auto");
+    expect(await terminal(dir)).toEqual([
+      "编号  顾客代码  来源文件  来源版本  章节",
+      "DYA-004  DYA  DYA-SQM  D  6.2 控制计划",
+      "DYA-002  DYA  DYA-SQM  D  7.3 质量问题响应",
+      "DYA-006  DYA  DYA-SQM  D  8.4 返工",
+      "DYA-005  DYA  DYA-SQM  D  9.5 型式试验",
+      "DYA-003  DYA  DYA-SQM  C  8.4 返工",
+      "DYA-001  DYA  DYA-SC  B  4.2 特殊特性符号",
+      "DYA-007  DYA  DYA-KPI  2027版  3 年度质量绩效目标",
+    ]);
+    expect(await matrixRows(dir)).toEqual(["DYA-004 D", "DYA-002 D", "DYA-006 D", "DYA-005 D", "DYA-003 C", "DYA-001 B", "DYA-007 2027版"]);
+    // In id order the list keeps its columns: the section beside the customer.
+    expect((await csrInProcess(["-C", dir, "list", "csr", "--customer", "DYA", "--sort", "id", "--today", "2026-12-05"], { lang: "zh-CN" })).stdout).toMatch(/^编号 +顾客代码 +章节 +条款 /m);
+    expect((await csrInProcess(["-C", dir, "source", "update", "DYA-SQM", "--revision", "E", "--issued", "2026-12-01", "--received", "2026-12-03", "-y"])).code).toBe(0);
+    expect((await terminal(dir)).slice(1, 6)).toEqual([
+      "DYA-004  DYA  DYA-SQM  E  6.2 控制计划",
+      "DYA-002  DYA  DYA-SQM  E  7.3 质量问题响应",
+      "DYA-006  DYA  DYA-SQM  E  8.4 返工",
+      "DYA-005  DYA  DYA-SQM  E  9.5 型式试验",
+      "DYA-003  DYA  DYA-SQM  C  8.4 返工",
+    ]);
+    expect((await matrixRows(dir)).slice(0, 5)).toEqual(["DYA-004 E", "DYA-002 E", "DYA-006 E", "DYA-005 E", "DYA-003 C"]);
   });
 });
 

@@ -31,9 +31,12 @@ import { clauseList, compareIds, csrAsOfNotes, csrsOn, customerName, departmentN
 /**
  * The orders of the CSR registers (`--sort`): `id`, by customer and CSR id (the register as
  * numbered); `section`, by customer, then source document (in the order the customer's file lists
- * them), then the customer's section in natural order (1.1, 2.1, 3.2, 3.10, 3.11, A.1), then id —
- * the order an SQE reads the matrix in against the customer's own document (IATF 16949 4.3.2;
- * tester64 N3).
+ * them), then the source revision the CSR cites, the current one first and earlier ones after it,
+ * newest first (a requirement of a superseded revision, 8.4 of C, does not sit among the current
+ * revision's sections: breaker64 P10), then the customer's section in natural order (1.1, 2.1, 3.2,
+ * 3.10, 3.11, A.1), then id — the order an SQE reads the matrix in against the customer's own
+ * document (IATF 16949 4.3.2; tester64 N3). The list in this order shows the source document and
+ * revision beside the section (csrList).
  */
 export const CSR_ORDERS = ["section", "id"] as const;
 export type CsrOrder = (typeof CSR_ORDERS)[number];
@@ -42,17 +45,24 @@ export type CsrOrder = (typeof CSR_ORDERS)[number];
 function sortedCsrs(ctx: RegisterContext, day: string, customer?: string, order: CsrOrder = "id"): Csr[] {
   const csrs = csrsOn(ctx, day).filter((c) => customer === undefined || c.customer === customer);
   if (order === "id") return csrs.sort((a, b) => compareIds(a.customer, b.customer) || compareIds(a.id, b.id));
-  // Each CSR's source document's place in its customer's file and its section's sort key, found once rather than per comparison.
-  const sourceAt = (csr: Csr) => {
-    const at = (ctx.index.customers.get(csr.customer)?.value.sources ?? []).findIndex((s) => s.id === csr.source.document);
-    return at < 0 ? Number.MAX_SAFE_INTEGER : at;
+  // Each CSR's source document's place in its customer's file, how many revisions its own is behind the document's latest
+  // (0 for the current one; one the file does not record after all), and its section's sort key, found once rather than per comparison.
+  const placeOf = (csr: Csr) => {
+    const sources = ctx.index.customers.get(csr.customer)?.value.sources ?? [];
+    const at = sources.findIndex((s) => s.id === csr.source.document);
+    if (at < 0) return { source: Number.MAX_SAFE_INTEGER, behind: 0 };
+    const revisions = sources[at]!.revisions;
+    const revision = revisions.findIndex((r) => r.revision === csr.source.revision);
+    return { source: at, behind: revision < 0 ? revisions.length : revisions.length - 1 - revision };
   };
-  const keys = new Map(csrs.map((csr) => [csr, { source: sourceAt(csr), section: sectionSortKey(csr.source.section) }]));
+  const keys = new Map(csrs.map((csr) => [csr, { ...placeOf(csr), section: sectionSortKey(csr.source.section) }]));
   return csrs.sort(
     (a, b) =>
       compareIds(a.customer, b.customer) ||
       keys.get(a)!.source - keys.get(b)!.source ||
       compareIds(a.source.document, b.source.document) ||
+      keys.get(a)!.behind - keys.get(b)!.behind ||
+      compareIds(a.source.revision, b.source.revision) ||
       compareSectionKeys(keys.get(a)!.section, keys.get(b)!.section) ||
       compareIds(a.id, b.id),
   );
@@ -333,8 +343,9 @@ export function csrList(ctx: RegisterContext, options: { today: string; customer
       { key: "supersededBy", header: t(ctx, "register.csr.list.column.supersededBy"), kind: "id" },
       { key: "status", header: t(ctx, "register.csr.list.column.status"), kind: "code" },
     ],
-    // The customer's section beside the customer: the number the SQE reads the list by (tester64 N3).
-    terminal: ["id", "customer", "section", "title", ...(classified ? ["classification"] : []), "clauses", "status", "reviewDue", "daysLeft", "owner"],
+    // The customer's section beside the customer: the number the SQE reads the list by (tester64 N3); in section order
+    // with the source document and revision it is a section of, which that order follows (breaker64 P10).
+    terminal: ["id", "customer", ...(options.order === "section" ? ["source", "revision"] : []), "section", "title", ...(classified ? ["classification"] : []), "clauses", "status", "reviewDue", "daysLeft", "owner"],
     // An 80-column terminal cannot hold the ten columns with the section (tester64 N3): the requirement, its section, status and deadline.
     narrow: { columns: ["id", "section", "title", "status", "reviewDue"], note: t(ctx, "register.csr.list.narrow") },
     // Printed in bands (too wide for one page): what the requirement is, how it was reviewed, how it is implemented.
