@@ -5,7 +5,8 @@
  * uncommitted edit against the commit that recorded the version (a copy of the example without tags),
  * a committed one against the release tag. A change of register data only (a copy recorded) is none.
  */
-import { readFileSync, writeFileSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { chmodSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { strFromU8, unzipSync } from "fflate";
 import { describe, expect, it } from "vitest";
@@ -69,6 +70,22 @@ describe("csr render of a released document with unreleased changes", () => {
     expect(all.stderr.split("\n").filter((l) => l.includes("工作副本"))).toEqual([SAID]);
     const printed = readFileSync(join(out, "WI-010-01.zh-CN.md"), "utf8");
     expect([printed.includes(RELEASED), printed.includes("卡箍")]).toEqual([true, false]);
+  });
+
+  it("looks with three git processes for one document or all of them, none per document: where git is, its status, whether any tag exists", () => {
+    const dir = gitInit(copyFixture("examples/acme-auto"));
+    const bin = tempDir("csr-git-log-");
+    const real = spawnSync("sh", ["-c", "command -v git"], { encoding: "utf8" }).stdout.trim();
+    writeFileSync(join(bin, "git"), `#!/bin/sh\nprintf '%s\\n' "$*" >> '${join(bin, "log")}'\nexec '${real}' "$@"\n`);
+    chmodSync(join(bin, "git"), 0o755);
+    const gits = (...args: string[]) => {
+      writeFileSync(join(bin, "log"), "");
+      expect(csr(["-C", dir, "render", ...args, "--format", "md", "--out", tempDir() + "/", "--today", "2026-12-05"], { env: { PATH: `${bin}:${process.env.PATH}` } }).code).toBe(0);
+      return readFileSync(join(bin, "log"), "utf8").split("\n").filter(Boolean).map((line) => line.replace(/^(--literal-pathspecs )?-c core\.quotepath=off /, ""));
+    };
+    const three = ["rev-parse --is-inside-work-tree --show-prefix", "status --porcelain -z --untracked-files=no", "for-each-ref --count=1 --format=%(refname) refs/tags"];
+    expect(gits("WI-010-01")).toEqual(three);
+    expect(gits("--all")).toEqual(three);
   });
 
   it("says nothing when only register data changed (a copy recorded, not committed), nor once the edit is undone", () => {
