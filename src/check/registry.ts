@@ -53,6 +53,8 @@ import { rule as docCitedNotListed } from "./rules/doc/cited-not-listed.js";
 import { rule as docClassificationBelowCsr } from "./rules/doc/classification-below-csr.js";
 import { rule as docClassificationLowered } from "./rules/doc/classification-lowered.js";
 import { rule as docCopyNumberDuplicate } from "./rules/doc/copy-number-duplicate.js";
+import { rule as docCustomerNoticeLate } from "./rules/doc/customer-notice-late.js";
+import { rule as docCustomerNoticeOutOfOrder } from "./rules/doc/customer-notice-out-of-order.js";
 import { rule as docCustomerNoticeOverdue } from "./rules/doc/customer-notice-overdue.js";
 import { rule as docCountersignMissing } from "./rules/doc/countersign-missing.js";
 import { rule as docCopyRecordIncomplete } from "./rules/doc/copy-record-incomplete.js";
@@ -167,6 +169,8 @@ export const rules: readonly Rule[] = [
   docCopyNumberDuplicate,
   docCopyRecordIncomplete,
   docCountersignMissing,
+  docCustomerNoticeLate,
+  docCustomerNoticeOutOfOrder,
   docCustomerNoticeOverdue,
   docDeviationLoop,
   docDeviationVersionSuperseded,

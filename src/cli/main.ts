@@ -627,6 +627,8 @@ export async function run(argv: string[], output?: Output): Promise<number> {
         signatureOptions(sign)
           .option("--customer-notified <code[=date]>", t("help.sign.customer-notified"), collect, [])
           .option("--customer-approved <code[=date]>", t("help.sign.customer-approved"), collect, [])
+          .option("--late-reason <code=text>", t("help.sign.late-reason"), collect, [])
+          .option("--revision <version>", t("help.sign.revision"))
           .option("-y, --yes", t("help.common.yes"))
           .option("--commit", t("help.common.commit"))
           .action(action(async () => (await import("../commands/sign/index.js")).signCommand));

@@ -210,12 +210,16 @@ export interface Customer {
   change_notification?: { csr?: string } & StepDeadline;
 }
 
-/** A customer notified of a revision's change, or to be: by when (due), when notified and when it approved, each YYYY-MM-DD. */
+/**
+ * A customer notified of a revision's change, or to be: by when (due), when notified and when it approved, each
+ * YYYY-MM-DD, and why a notification after its due date was late (csr sign --late-reason).
+ */
 export interface CustomerNotice {
   customer: string;
   due?: string;
   notified?: string;
   approved?: string;
+  late_reason?: string;
 }
 
 /** A step's deadline after a complaint is received: calendar days (24 h = 1) or working days of the repository's calendar. */

@@ -1375,7 +1375,7 @@ function revisionFollowUpSection(rc: RegisterContext, doc: ControlledDocument): 
       title: t(rc, "site.document.follow-up"),
       table: {
         columns: [{ header: t(rc, "site.document.follow-up.version") }, { header: t(rc, "site.document.follow-up.date"), className: "date" }, { header: t(rc, "site.document.follow-up.actions") }, { header: t(rc, "register.changes.column.notices") }],
-        rows: revisions.map((r) => [{ text: r.version }, { text: revisionDate(r, rc.lang), className: "date" }, { text: (r.actions ?? []).join(t(rc, "register.list-separator")) }, { text: customerNoticesText(r, rc.lang) }]),
+        rows: revisions.map((r) => [{ text: r.version }, { text: revisionDate(r, rc.lang), className: "date" }, { text: (r.actions ?? []).join(t(rc, "register.list-separator")) }, { text: customerNoticesText(r, rc.lang, repositoryCalendar(rc.repo.config?.value)) }]),
       },
     },
   ];

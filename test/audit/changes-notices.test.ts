@@ -31,7 +31,7 @@ const released = builtOnce(() => {
 
 const HEADER = ["类别", "变更", "编号", "名称", "变更前", "变更后", "说明", "顾客通知/批准", "编制/审核/批准", "日期"];
 // Of November: the git history starts later, so the sections the revision changed are not known (they are in a period up to today).
-const ROW = ["文件", "换版", "WI-010-02", "橡胶件硫化作业指导书", "A/1", "A/2", "增加O形圈；纠正措施：8D-2026-001", "2026-11-20 通知顾客 DYA", "编制：高扬 2026-11-10；审核：黄军 2026-11-10；批准：张丽 2026-11-10", "2026-11-10"];
+const ROW = ["文件", "换版", "WI-010-02", "橡胶件硫化作业指导书", "A/1", "A/2", "增加O形圈；纠正措施：8D-2026-001", "2026-11-20 通知顾客 DYA（逾期 3 个工作日，要求 2026-11-17 前）", "编制：高扬 2026-11-10；审核：黄军 2026-11-10；批准：张丽 2026-11-10", "2026-11-10"];
 
 describe("csr changes --action and --customer carry the revision's corrective actions and customer notices (breaker64 P8)", () => {
   it("lists them in text and csv, and --action without a from date lists every revision recorded against the record", async () => {
@@ -68,7 +68,7 @@ describe("csr changes --action and --customer carry the revision's corrective ac
     const en = run(dir, ["changes", "2026-11-01", "2026-11-30", "--action", "8D-2026-001", "--format", "csv"], "en").replace(/^\uFEFF/, "").trim().split(/\r?\n/);
     expect(en[0]).toBe("Area,Change,ID,Title,Before,After,Detail,Customer notified/approved,Prepared/reviewed/approved,Date");
     expect(en[1]).toBe(
-      "Documents,revised,WI-010-02,Rubber Moulding (Vulcanisation) Work Instruction,A/1,A/2,增加O形圈; corrective action 8D-2026-001,notified to customer DYA on 2026-11-20,prepared: Gao Yang 2026-11-10; reviewed: Huang Jun 2026-11-10; approved: Zhang Li 2026-11-10,2026-11-10",
+      `Documents,revised,WI-010-02,Rubber Moulding (Vulcanisation) Work Instruction,A/1,A/2,增加O形圈; corrective action 8D-2026-001,"notified to customer DYA on 2026-11-20 (3 working days late, due 2026-11-17)",prepared: Gao Yang 2026-11-10; reviewed: Huang Jun 2026-11-10; approved: Zhang Li 2026-11-10,2026-11-10`,
     );
   });
 
@@ -78,7 +78,7 @@ describe("csr changes --action and --customer carry the revision's corrective ac
     run(dir, ["changes", "2026-11-01", "2026-11-30", "--customer", "DYA", "--out", join(out, "dya.md")]);
     const md = readFileSync(join(out, "dya.md"), "utf8");
     expect(md).toContain("| 说明 | 顾客通知/批准 | 编制/审核/批准 | 日期 |");
-    expect(md).toContain("| A/1 | A/2 | 增加O形圈；纠正措施：8D-2026-001 | 2026-11-20 通知顾客 DYA | 编制：高扬 2026-11-10；");
+    expect(md).toContain("| A/1 | A/2 | 增加O形圈；纠正措施：8D-2026-001 | 2026-11-20 通知顾客 DYA（逾期 3 个工作日，要求 2026-11-17 前） | 编制：高扬 2026-11-10；");
     run(dir, ["changes", "2026-11-01", "2026-11-30", "--action", "8D-2026-001", "--out", join(out, "8d.xlsx")]);
     const { default: ExcelJS } = await import("exceljs");
     const book = new ExcelJS.Workbook();
@@ -124,7 +124,7 @@ describe("csr site: revisions' corrective actions and notices, and references as
     const out = join(tempDir(), "site");
     run(dir, ["site", "--out", out, "--today", "2026-12-05"]);
     const page = readFileSync(join(out, "documents/WI-010-02.html"), "utf8");
-    const followUp = "换版的纠正措施和顾客通知 版本/版次 发布日期 纠正措施 顾客通知/批准 A/2 2026-11-10 8D-2026-001 2026-11-20 通知顾客 DYA 条款";
+    const followUp = "换版的纠正措施和顾客通知 版本/版次 发布日期 纠正措施 顾客通知/批准 A/2 2026-11-10 8D-2026-001 2026-11-20 通知顾客 DYA（逾期 3 个工作日，要求 2026-11-17 前） 条款";
     expect(sectionText(page, "换版的纠正措施和顾客通知", followUp.length)).toBe(followUp);
     // A document whose revisions record neither has no such section.
     expect(readFileSync(join(out, "documents/WI-010-01.html"), "utf8")).not.toContain("换版的纠正措施和顾客通知");

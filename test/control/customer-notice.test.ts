@@ -32,6 +32,15 @@ const release = (dir: string, ...more: string[]) =>
 
 /** The finding lines of doc/customer-notice-overdue on a day, in English. */
 const overdue = (dir: string, today: string) => checkJson(dir, "--today", today).findings.filter((f) => f.rule === "doc/customer-notice-overdue").map((f) => `${f.file}:${f.line}:${f.column} ${f.message}`);
+/** The finding lines of the rules of customer notices on a day, in English, with their rule ids. */
+const notices = (dir: string, today: string, ...more: string[]) =>
+  checkJson(dir, "--today", today, ...more).findings.filter((f) => f.rule.startsWith("doc/customer-notice")).map((f) => `${f.file}:${f.line}:${f.column} ${f.rule} ${f.message}`);
+/** QP-010's text changed again and committed, for its next revision. */
+const changeAgain = (dir: string, text: string) => {
+  const path = join(dir, "documents/procedures/QP-010.yaml");
+  writeFileSync(path, readFileSync(path, "utf8").replace("后方可批量生产。", `后方可批量生产${text}。`));
+  git(dir, ["commit", "-qam", text]);
+};
 
 describe("a change to be notified to the customer", () => {
   it("gets DYA-004's due date when released for a DYA complaint, is warned of once past it, and is settled by csr sign", async () => {
@@ -50,33 +59,52 @@ describe("a change to be notified to the customer", () => {
 
     const signed = run(dir, "sign", "QP-010", "--customer-notified", "DYA=2026-11-27", "--customer-approved", "DYA=2026-11-30", "--commit");
     expect(signed.stderr).toBe("");
-    expect(signed.stdout.split("\n").slice(0, 2)).toEqual([
+    expect(signed.stdout.split("\n").slice(0, 3)).toEqual([
       "已记录：QP-010 A/2 的更改于 2026-11-27 通知顾客 DYA（东岳汽车股份有限公司），逾期 2 个工作日（要求 2026-11-25 前）。",
       "已记录：顾客 DYA（东岳汽车股份有限公司）于 2026-11-30 批准 QP-010 A/2 的更改。",
+      `逾期通知须记下原因（已告知顾客的情况、纠正措施编号）：'csr sign QP-010 --late-reason "DYA=<逾期原因>"'。`,
     ]);
     expect(qp010(dir)).toContain("    customer_notices:\n      - customer: DYA\n        due: 2026-11-25\n        notified: 2026-11-27\n        approved: 2026-11-30\n");
     expect(overdue(dir, "2026-12-01")).toEqual([]);
+    // Notified late: reported until the reason is recorded (breaker64 P2).
+    const notifiedLine = qp010(dir).split("\n").indexOf("        notified: 2026-11-27") + 1;
+    expect(notices(dir, "2026-12-01")).toEqual([
+      `documents/procedures/QP-010.yaml:${notifiedLine}:19 doc/customer-notice-late The change of QP-010 A/2 was notified to customer DYA (Dongyue Automobile Co., Ltd., DYA-004) on 2026-11-27, 2 working days after its due date 2026-11-25, and no reason for the delay is recorded. Record why, with the customer informed and the corrective action's number: 'csr sign QP-010 --late-reason "DYA=<reason>"'; csr show and csr history still show the lateness, with the reason.`,
+    ]);
     const again = run(dir, "sign", "QP-010", "--customer-notified", "DYA=2026-11-28");
     expect([again.code, again.stdout, again.stderr]).toEqual([2, "", "csr: QP-010 A/2 已记录顾客 DYA 的通知日期 2026-11-27。\n提示：记录有误的，请在 documents/procedures/QP-010.yaml 中更正并提交（git 保留更改历史）\n"]);
 
     // Where it is read: csr show's revision record and csr history (a column, and in JSON as recorded).
-    expect(run(dir, "show", "QP-010").stdout).toContain("A/2  2026-11-16  增加首件确认  2026-11-27 通知顾客 DYA；2026-11-30 顾客 DYA 批准\n");
+    expect(run(dir, "show", "QP-010").stdout).toContain("A/2  2026-11-16  增加首件确认  2026-11-27 通知顾客 DYA（逾期 2 个工作日，要求 2026-11-25 前）；2026-11-30 顾客 DYA 批准\n");
+    expect(run(dir, "show", "QP-010", "--lang", "en").stdout).toContain("A/2  2026-11-16  增加首件确认  notified to customer DYA on 2026-11-27 (2 working days late, due 2026-11-25); approved by customer DYA on 2026-11-30\n");
     const history = run(dir, "history", "QP-010").stdout.split("\n");
     expect(history[2]).toMatch(/ {2}顾客通知\/批准 {2}/);
-    expect(history.find((l) => l.startsWith("A/2 "))).toMatch(/ {2}2026-11-27 通知顾客 DYA；2026-11-30 顾客 DYA 批准 {2}/);
+    expect(history.find((l) => l.startsWith("A/2 "))).toMatch(/ {2}2026-11-27 通知顾客 DYA（逾期 2 个工作日，要求 2026-11-25 前）；2026-11-30 顾客 DYA 批准 {2}/);
     const json = JSON.parse(run(dir, "history", "QP-010", "--format", "json").stdout) as { revisions: { version: string; customer_notices?: unknown }[] };
     expect(json.revisions.find((r) => r.version === "A/2")!.customer_notices).toEqual([{ customer: "DYA", due: "2026-11-25", notified: "2026-11-27", approved: "2026-11-30" }]);
+
+    // The reason recorded settles the finding; the card still says the notification was late, with it.
+    const reason = run(dir, "sign", "QP-010", "--late-reason", "DYA=东岳SQE出差，11-24 电话告知，书面提交延后", "--commit");
+    expect([reason.code, reason.stderr, reason.stdout.split("\n")[0]]).toEqual([0, "", "已记录：QP-010 A/2 的更改逾期通知顾客 DYA 的原因：东岳SQE出差，11-24 电话告知，书面提交延后。"]);
+    expect(qp010(dir)).toContain("        approved: 2026-11-30\n        late_reason: 东岳SQE出差，11-24 电话告知，书面提交延后\n");
+    expect(notices(dir, "2026-12-01")).toEqual([]);
+    expect(run(dir, "show", "QP-010").stdout).toContain("A/2  2026-11-16  增加首件确认  2026-11-27 通知顾客 DYA（逾期 2 个工作日，要求 2026-11-25 前；逾期原因：东岳SQE出差，11-24 电话告知，书面提交延后）；2026-11-30 顾客 DYA 批准\n");
+    const twice = run(dir, "sign", "QP-010", "--late-reason", "DYA=另一个原因");
+    expect([twice.code, twice.stdout, twice.stderr]).toEqual([2, "", "csr: QP-010 A/2 已记录通知顾客 DYA 逾期的原因：东岳SQE出差，11-24 电话告知，书面提交延后。\n提示：记录有误的，请在 documents/procedures/QP-010.yaml 中更正并提交（git 保留更改历史）\n"]);
   });
 
-  it("records a notification and an approval given on release, the release's date for a code without one", async () => {
+  it("records a notification and an approval given on release, the release's date for a code without one, and refuses an approval before the notification", async () => {
     const dir = await changed();
-    const released = release(dir, "--customer-notified", "DYA", "--customer-approved", "DYA=2026-11-13");
+    const early = release(dir, "--customer-notified", "DYA", "--customer-approved", "DYA=2026-11-13");
+    expect([early.code, early.stdout, early.stderr]).toEqual([2, "", "csr: QP-010 A/2：顾客 DYA 的批准日期 2026-11-13 早于通知日期 2026-11-16；顾客只能批准已通知它的更改，请核对日期。\n"]);
+    const released = release(dir, "--customer-notified", "DYA", "--customer-approved", "DYA");
     expect(released.stderr).toBe("");
     expect(released.stdout.split("\n")).toEqual(
-      expect.arrayContaining(["已记录：QP-010 A/2 的更改于 2026-11-16 通知顾客 DYA（东岳汽车股份有限公司），按期（要求 2026-11-25 前）。", "已记录：顾客 DYA（东岳汽车股份有限公司）于 2026-11-13 批准 QP-010 A/2 的更改。"]),
+      expect.arrayContaining(["已记录：QP-010 A/2 的更改于 2026-11-16 通知顾客 DYA（东岳汽车股份有限公司），按期（要求 2026-11-25 前）。", "已记录：顾客 DYA（东岳汽车股份有限公司）于 2026-11-16 批准 QP-010 A/2 的更改。"]),
     );
-    expect(qp010(dir)).toContain("    customer_notices:\n      - customer: DYA\n        due: 2026-11-25\n        notified: 2026-11-16\n        approved: 2026-11-13\n");
-    expect(overdue(dir, "2026-12-01")).toEqual([]);
+    expect(qp010(dir)).toContain("    customer_notices:\n      - customer: DYA\n        due: 2026-11-25\n        notified: 2026-11-16\n        approved: 2026-11-16\n");
+    expect(notices(dir, "2026-12-01")).toEqual([]);
+    expect(run(dir, "show", "QP-010").stdout).toContain("A/2  2026-11-16  增加首件确认  2026-11-16 通知顾客 DYA（按期，要求 2026-11-25 前）；2026-11-16 顾客 DYA 批准\n");
   });
 
   it("records nothing for a release without a complaint or a customer named, and refuses an unknown customer", async () => {
@@ -87,5 +115,86 @@ describe("a change to be notified to the customer", () => {
     expect(qp010(dir)).not.toContain("customer_notices");
     const mixed = run(dir, "sign", "QP-010", "--customer-notified", "DYA", "--approved", "xuht");
     expect([mixed.code, mixed.stderr]).toEqual([2, "csr: csr sign 一次只记录签字或顾客通知/批准中的一种：请分两次运行。\n"]);
+  });
+
+  it("records a notice on the revision that owes it, not the newest, and never makes up a due date (breaker64 P1)", async () => {
+    const dir = await changed();
+    expect(release(dir, "--action", "8D-2026-012").code).toBe(0);
+    changeAgain(dir, "（A/3）");
+    expect(run(dir, "release", "QP-010", "--summary", "首件确认表改版", "--prepared", "huangjun", "--reviewed", "zhangli", "--approved", "xuht", "--date", "2026-11-30", "-y").code).toBe(0);
+    // The rule's hint names the revision that owes the notice.
+    const dueLine = qp010(dir).split("\n").indexOf("        due: 2026-11-25") + 1;
+    expect(notices(dir, "2026-12-01")).toEqual([
+      `documents/procedures/QP-010.yaml:${dueLine}:14 doc/customer-notice-overdue The change of QP-010 A/2 was to be notified to customer DYA (Dongyue Automobile Co., Ltd., DYA-004) by 2026-11-25, but no notification is recorded. If it was notified, record it with 'csr sign QP-010 --revision A/2 --customer-notified DYA=<date>' (and --customer-approved DYA=<date> once the customer approved it); if not, notify the customer now.`,
+    ]);
+    const before = qp010(dir);
+    const signed = run(dir, "sign", "QP-010", "--customer-notified", "DYA=2026-11-24");
+    expect([signed.code, signed.stderr, signed.stdout.split("\n")[0]]).toEqual([0, "", "已记录：QP-010 A/2 的更改于 2026-11-24 通知顾客 DYA（东岳汽车股份有限公司），按期（要求 2026-11-25 前）。"]);
+    expect(qp010(dir)).toBe(before.replace("        due: 2026-11-25\n", "        due: 2026-11-25\n        notified: 2026-11-24\n"));
+    expect(notices(dir, "2026-12-01")).toEqual([]);
+    // Nothing owed any more: the newest revision, which a notice dated before it cannot be of.
+    const stale = run(dir, "sign", "QP-010", "--customer-approved", "DYA=2026-11-26");
+    expect([stale.code, stale.stdout, stale.stderr]).toEqual([
+      2,
+      "",
+      "csr: --customer-approved DYA=2026-11-26 早于 QP-010 A/3 的日期 2026-11-30：那时这一版的更改还没有。\n提示：通知或批准的是较早版本的更改的，请用 --revision 指明（A/0、A/1、A/2）；日期录错的，请更正。\n",
+    ]);
+    // Approved before it was notified: refused on the revision named.
+    const early = run(dir, "sign", "QP-010", "--revision", "A/2", "--customer-approved", "DYA=2026-11-20");
+    expect([early.code, early.stdout, early.stderr]).toEqual([2, "", "csr: QP-010 A/2：顾客 DYA 的批准日期 2026-11-20 早于通知日期 2026-11-24；顾客只能批准已通知它的更改，请核对日期。\n"]);
+    const approved = run(dir, "sign", "QP-010", "--revision", "A/2", "--customer-approved", "DYA=2026-11-26");
+    expect([approved.code, approved.stderr, approved.stdout.split("\n")[0]]).toEqual([0, "", "已记录：顾客 DYA（东岳汽车股份有限公司）于 2026-11-26 批准 QP-010 A/2 的更改。"]);
+    // A customer added to a revision released without a due date for it gets none.
+    const newest = run(dir, "sign", "QP-010", "--customer-notified", "DYA=2026-12-01");
+    expect([newest.code, newest.stderr, newest.stdout.split("\n")[0]]).toEqual([0, "", "已记录：QP-010 A/3 的更改于 2026-12-01 通知顾客 DYA（东岳汽车股份有限公司）。"]);
+    expect(qp010(dir)).toContain("    customer_notices:\n      - customer: DYA\n        due: 2026-11-25\n        notified: 2026-11-24\n        approved: 2026-11-26\n");
+    // A/3, the last revision, then the document's links.
+    expect(qp010(dir)).toContain("    customer_notices:\n      - customer: DYA\n        notified: 2026-12-01\nrelated:");
+    const unknown = run(dir, "sign", "QP-010", "--revision", "B/0", "--customer-notified", "DYA=2026-12-01");
+    expect([unknown.code, unknown.stderr]).toEqual([2, "csr: QP-010 没有版本 B/0（有 A/0、A/1、A/2、A/3）。\n"]);
+  });
+
+  it("asks which revision when two owe the customer its notification", async () => {
+    const dir = await changed();
+    expect(release(dir, "--action", "8D-2026-012").code).toBe(0);
+    changeAgain(dir, "（A/3）");
+    expect(run(dir, "release", "QP-010", "--summary", "首件确认表改版", "--action", "8D-2026-012", "--prepared", "huangjun", "--reviewed", "zhangli", "--approved", "xuht", "--date", "2026-11-30", "-y").code).toBe(0);
+    const before = qp010(dir);
+    const both = run(dir, "sign", "QP-010", "--customer-notified", "DYA=2026-12-01");
+    expect([both.code, both.stdout, both.stderr]).toEqual([
+      2,
+      "",
+      "csr: QP-010 有多个版本与顾客 DYA 的通知有关（A/2、A/3），无法确定记在哪一版。\n提示：请用 --revision 指明版本，例如 'csr sign QP-010 --revision A/3 …'。\n",
+    ]);
+    expect(qp010(dir)).toBe(before);
+    const named = run(dir, "sign", "QP-010", "--revision", "A/3", "--customer-notified", "DYA=2026-12-01");
+    expect([named.code, named.stderr, named.stdout.split("\n")[0]]).toEqual([0, "", "已记录：QP-010 A/3 的更改于 2026-12-01 通知顾客 DYA（东岳汽车股份有限公司），按期（要求 2026-12-07 前）。"]);
+  });
+
+  it("warns of a notification or approval written before the notification, the revision or the complaint it follows (breaker64 P4)", async () => {
+    const dir = await changed();
+    expect(release(dir, "--action", "8D-2026-012").code).toBe(0);
+    const path = join(dir, "documents/procedures/QP-010.yaml");
+    writeFileSync(path, qp010(dir).replace("        due: 2026-11-25\n", "        due: 2026-11-25\n        notified: 2026-11-20\n        approved: 2026-11-18\n"));
+    const line = (text: string) => qp010(dir).split("\n").indexOf(text) + 1;
+    expect(notices(dir, "2026-12-01")).toEqual([
+      `documents/procedures/QP-010.yaml:${line("        approved: 2026-11-18")}:19 doc/customer-notice-out-of-order QP-010 A/2 dates customer DYA's approval 2026-11-18, before the change was notified to customer DYA (2026-11-20): a customer approves a change it was told of. Correct the day as the record of the notification or approval shows; a notice of an earlier revision's change belongs to that revision's customer_notices ('csr sign <document> --revision <version>').`,
+    ]);
+    writeFileSync(path, qp010(dir).replace("        notified: 2026-11-20\n        approved: 2026-11-18\n", "        notified: 2026-11-12\n"));
+    expect(notices(dir, "2026-12-01")).toEqual([
+      `documents/procedures/QP-010.yaml:${line("        notified: 2026-11-12")}:19 doc/customer-notice-out-of-order QP-010 A/2 dates the notification to customer DYA 2026-11-12, before the revision's date 2026-11-16: its change did not exist yet. Correct the day as the record of the notification or approval shows; a notice of an earlier revision's change belongs to that revision's customer_notices ('csr sign <document> --revision <version>').`,
+    ]);
+  });
+
+  it("prints the same finding through the check cache as without it (breaker64 P11)", async () => {
+    const dir = await changed();
+    expect(release(dir, "--action", "8D-2026-012").code).toBe(0);
+    expect(notices(dir, "2026-12-01")).toHaveLength(1);
+    // An edit of the document that leaves its notices: the check reads the changed file alone.
+    const path = join(dir, "documents/procedures/QP-010.yaml");
+    writeFileSync(path, qp010(dir).replace(/^title: (.*)$/m, "title: $1（修订）"));
+    const cached = notices(dir, "2026-12-01");
+    expect(cached).toEqual(notices(dir, "2026-12-01", "--no-cache"));
+    expect(cached[0]).toContain("customer DYA (Dongyue Automobile Co., Ltd., DYA-004) by 2026-11-25");
   });
 });

@@ -5,6 +5,7 @@
  */
 import { customerNoticesText } from "../../model/customer-notices.js";
 import { UserError } from "../../core/errors.js";
+import { repositoryCalendar } from "../../load/calendar.js";
 import { findRoot } from "../../load/discover.js";
 import { gitBlob, gitBlobs, gitRead, isGitRepository, logRecords } from "../../load/git.js";
 import { MAX_FILE_BYTES } from "../../load/guards.js";
@@ -107,6 +108,7 @@ export async function historyCommand(ctx: CommandContext, id: string, flags: His
   };
   // 会签, 标准化审查 and 军代表 as the printed revision record has them: columns only where a revision records them (GJB 9001C 7.5.3).
   const recorded = (role: "countersigned" | "standardization" | "military_representative") => revisions.some((r) => r[role].length > 0);
+  const calendar = repositoryCalendar(repo.config?.value);
   const revisionTable: Table = {
     title: t("history.revisions.title", { document: doc.id, title: doc.title, file: file.path }),
     sheet: "revisions",
@@ -118,7 +120,7 @@ export async function historyCommand(ctx: CommandContext, id: string, flags: His
       { key: "summary", header: t("history.column.summary"), kind: "prose" },
       // 更改原因, 更改申请单号 and ECN: a column only where a revision records them.
       ...(revisions.some((r) => revisionBasis(r, language()) !== "") ? [{ key: "basis", header: t("history.column.basis"), kind: "prose" as const }] : []),
-      ...(revisions.some((r) => customerNoticesText(r, language()) !== "") ? [{ key: "notices", header: t("history.column.notices"), kind: "prose" as const }] : []),
+      ...(revisions.some((r) => customerNoticesText(r, language(), calendar) !== "") ? [{ key: "notices", header: t("history.column.notices"), kind: "prose" as const }] : []),
       { key: "prepared", header: t("history.column.prepared"), kind: "name" },
       { key: "reviewed", header: t("history.column.reviewed"), kind: "name" },
       ...(recorded("countersigned") ? [{ key: "countersigned", header: t("history.column.countersigned"), kind: "list" as const }] : []),
@@ -131,7 +133,7 @@ export async function historyCommand(ctx: CommandContext, id: string, flags: His
       ...r,
       date: r.date ?? t("revision.date.unknown"),
       basis: revisionBasis({ ...r, ...(_ecn ? { ecn: _ecn } : {}) }, language()),
-      notices: customerNoticesText({ customer_notices: notices }, language()),
+      notices: customerNoticesText({ customer_notices: notices }, language(), calendar),
       effective: r.effective ?? t("revision.date.unknown"),
       prepared: signer(r.prepared),
       reviewed: signer(r.reviewed),

@@ -11,8 +11,8 @@ import { language, t } from "../../i18n/index.js";
 import { repositoryCalendar } from "../../load/calendar.js";
 import type { Repository } from "../../load/repository.js";
 import { actionById } from "../../model/actions.js";
-import { workdaysLate, type WorkCalendar } from "../../model/calendar.js";
-import { noticeDue } from "../../model/customer-notices.js";
+import type { WorkCalendar } from "../../model/calendar.js";
+import { noticeDue, noticeTiming } from "../../model/customer-notices.js";
 import type { Customer, CustomerNotice } from "../../model/types.js";
 import { eventDateOption } from "../options.js";
 
@@ -31,13 +31,15 @@ export function customerDay(repo: Repository, given: string, flag: string, other
  * A release's notices: one per customer, in the order first met — the customers of the complaints it carries out
  * (`actions`) whose file sets `change_notification`, then those --customer-notified and --customer-approved name —,
  * each with its due date when the customer sets one (from `effective`), and the days given (`released`, the
- * release's date, for a code without one).
+ * release's date, for a code without one). Errors: UserError for an unknown customer, a date that is not one or
+ * after today, an approval before the notification of the same customer (refuseApprovalBeforeNotification,
+ * naming `id` `version`, the revision released).
  */
-export function releaseNotices(repo: Repository, actions: readonly string[], notified: readonly string[], approved: readonly string[], effective: string, released: string): CustomerNotice[] {
+export function releaseNotices(repo: Repository, id: string, version: string, actions: readonly string[], notified: readonly string[], approved: readonly string[], effective: string, released: string): CustomerNotice[] {
   const calendar = repositoryCalendar(repo.config?.value);
   const notices: CustomerNotice[] = [];
-  for (const id of actions) {
-    const code = actionById(repo.actions, id)?.value.customer;
+  for (const action of actions) {
+    const code = actionById(repo.actions, action)?.value.customer;
     const customer = code === undefined ? undefined : repo.customers.find((c) => c.value.code === code)?.value;
     if (customer?.change_notification) noticeFor(notices, customer, effective, calendar);
   }
@@ -49,14 +51,27 @@ export function releaseNotices(repo: Repository, actions: readonly string[], not
     const { customer, date } = customerDay(repo, given, "--customer-approved", released);
     noticeFor(notices, customer, effective, calendar).approved = date;
   }
+  for (const notice of notices) refuseApprovalBeforeNotification(id, version, notice);
   return notices;
 }
 
 /**
- * The notice of `customer` among `notices` (a revision's `customer_notices`, IATF 16949 8.5.6.1): the one there,
- * else a new one pushed at the end, with the due date the customer's `change_notification` gives from
- * `effective` (YYYY-MM-DD, the day the revision takes effect; noticeDue) when it sets one. The notice returned
- * is the array's own, for the caller to record its days on.
+ * Refuses a notice whose approval is dated before the notification of the same customer: a customer approves
+ * a change it was told of (IATF 16949 8.5.6.1). For csr release and csr sign; doc/customer-notice-out-of-order
+ * finds one written otherwise. Errors: UserError, one line.
+ */
+export function refuseApprovalBeforeNotification(id: string, version: string, notice: CustomerNotice): void {
+  if (notice.approved !== undefined && notice.notified !== undefined && notice.approved < notice.notified) {
+    throw new UserError(t("notice.approved-before-notified", { id, version, code: notice.customer, approved: notice.approved, notified: notice.notified }));
+  }
+}
+
+/**
+ * The notice of `customer` among `notices` (the `customer_notices` of a revision being released, IATF 16949
+ * 8.5.6.1): the one there, else a new one pushed at the end, with the due date the customer's
+ * `change_notification` gives from `effective` (YYYY-MM-DD, the day the revision takes effect; noticeDue) when it
+ * sets one. The notice returned is the array's own, for the caller to record its days on. Only a release sets a
+ * due date: csr sign adds a customer to a revision without one.
  */
 export function noticeFor(notices: CustomerNotice[], customer: Customer, effective: string, calendar: WorkCalendar): CustomerNotice {
   const found = notices.find((n) => n.customer === customer.code);
@@ -76,7 +91,8 @@ export function noticeLines(repo: Repository, id: string, version: string, notic
     const csr = customer?.change_notification?.csr;
     const lines: string[] = [];
     if (notice.notified !== undefined) {
-      const timing = notice.due === undefined ? "" : notice.notified <= notice.due ? t("action.on-time", { due: notice.due }) : t("action.late", { due: notice.due, count: Math.max(workdaysLate(calendar, notice.due, notice.notified), 1) });
+      const when = noticeTiming(notice, calendar);
+      const timing = when === undefined ? "" : when === "on-time" ? t("action.on-time", { due: notice.due! }) : t("action.late", { due: notice.due!, count: when.late });
       lines.push(t("notice.notified", { ...data, date: notice.notified, timing }));
     } else if (notice.due !== undefined) {
       lines.push(t("notice.due", { ...data, due: notice.due, csr: csr ? t("rule.doc/customer-notice-overdue.csr", { csr }) : "", arg: shellArgument(id) }));

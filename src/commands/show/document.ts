@@ -227,7 +227,7 @@ export async function showDocument(ctx: CommandContext, repo: Repository, index:
   // An external document is not revised by the organisation: no revision record of its own, rather than 尚未发布 beside 已发布.
   if (doc.kind === "external" && revisions.length === 0) {
     // Nothing to list: its editions are the publisher's (above, and csr list external).
-  } else field("show.document.revisions", ...(revisions.length > 0 ? [...revisions.map((r) => [r.version, revisionDate(r, rc.lang), r.summary && revisionSummary(r, rc.lang), revisionBasis(r, rc.lang), customerNoticesText(r, rc.lang)].filter(Boolean).join("  ")), t("show.document.revisions.details", { id: doc.id })] : [t("show.document.revisions.none")]));
+  } else field("show.document.revisions", ...(revisions.length > 0 ? [...revisions.map((r) => [r.version, revisionDate(r, rc.lang), r.summary && revisionSummary(r, rc.lang), revisionBasis(r, rc.lang), customerNoticesText(r, rc.lang, repositoryCalendar(repo.config?.value))].filter(Boolean).join("  ")), t("show.document.revisions.details", { id: doc.id })] : [t("show.document.revisions.none")]));
   // Labels padded to the widest (English ones are longer than LABEL_WIDTH) and two spaces.
   const width = Math.max(LABEL_WIDTH, ...fields.map(([label]) => displayWidth(label) + 2));
   const notes = asOf ? ["", t("show.document.as-of", { date: today }), ...(unread ? [t("show.document.as-of.content-unread", { id: doc.id, version: current?.version ?? "", date: today, tag: releaseTag(doc.id, current?.version ?? "") })] : [])] : [];

@@ -1,60 +1,189 @@
 /**
- * `csr sign <document…> --customer-notified <code>[=<date>] --customer-approved <code>[=<date>]`: records on
- * each document's current revision the day its change was notified to a customer (control plan resubmitted,
- * PPAP) or approved by it (Revision `customer_notices`; IATF 16949 8.5.6.1), usually days after the release.
- * A customer not yet on the revision is added with the due date its `change_notification` gives. A day
- * already recorded is never replaced. Errors (UserError, one line): an unknown customer, a date that is not
- * one or after today, a document without a released revision, a day recorded already.
+ * `csr sign <document…> --customer-notified <code>[=<date>] --customer-approved <code>[=<date>]
+ * --late-reason <code>=<text> [--revision <version>]`: records the day a revision's change was notified to a
+ * customer (control plan resubmitted, PPAP) or approved by it, and why a notification after its due date was
+ * late (Revision `customer_notices`; IATF 16949 8.5.6.1), usually days after the release.
+ *
+ * The revision is the one given (--revision), else, for each customer, the one revision that owes it (its
+ * notice due and not notified; for a late reason alone, its notification late without a reason), else the
+ * newest. A customer not yet on that revision is added without a due date: the due date is the release's
+ * (csr release --action), never made up afterwards. A day recorded is never replaced.
+ * Errors (UserError, one line): an unknown customer or version, a date that is not one or after today,
+ * a document without a released revision, a day or reason recorded already, several revisions owing the
+ * customer without --revision, a day before the revision's date, an approval before the notification, a late
+ * reason for a notification that was not late.
  */
 import { localToday } from "../../core/dates.js";
 import { UserError } from "../../core/errors.js";
-import { shellArgument } from "../../core/text.js";
+import { didYouMean, shellArgument } from "../../core/text.js";
 import { list, t } from "../../i18n/index.js";
-import { repositoryCalendar } from "../../load/calendar.js";
-import { currentRevision } from "../../model/index.js";
-import type { CustomerNotice } from "../../model/types.js";
+import type { Repository } from "../../load/repository.js";
+import type { ControlledDocument, Customer, CustomerNotice, Revision } from "../../model/types.js";
 import type { CommandContext } from "../context.js";
-import { customerDay, noticeFor, noticeLines } from "../release/notices.js";
+import { customerDay, noticeLines, refuseApprovalBeforeNotification } from "../release/notices.js";
 import { editFile, findDocumentById, saveChanges, withEditSession } from "../shared/edit.js";
 import type { FileChange } from "../shared/persist.js";
 
 export interface CustomerNoticeFlags {
   customerNotified?: string[];
   customerApproved?: string[];
+  lateReason?: string[];
+  revision?: string;
   yes?: boolean;
   commit?: boolean;
 }
 
+/** What the options record for one customer. */
+interface Given {
+  customer: Customer;
+  notified?: string;
+  approved?: string;
+  lateReason?: string;
+}
+
 export async function signCustomerNotices(ctx: CommandContext, ids: string[], flags: CustomerNoticeFlags): Promise<number> {
   return withEditSession(ctx, flags.yes, undefined, async (session) => {
-    const calendar = repositoryCalendar(session.repo.config?.value);
+    const given = givenByCustomer(session.repo, flags);
     const changes: FileChange[] = [];
     const lines: string[] = [];
     const done: string[] = [];
     for (const id of [...new Set(ids)]) {
       const { value: doc, file } = findDocumentById(session, id);
-      const current = currentRevision(doc);
-      if (!current) throw new UserError(t("notice.no-revision", { id: doc.id }), t("notice.no-revision.hint", { arg: shellArgument(doc.id) }));
-      const effective = doc.effective ?? current.effective ?? current.date ?? localToday();
-      const notices: CustomerNotice[] = (current.customer_notices ?? []).map((n) => ({ ...n }));
-      const touched: CustomerNotice[] = [];
-      const record = (given: string, flag: string, what: "notified" | "approved") => {
-        const { customer, date } = customerDay(session.repo, given, flag, localToday());
-        const notice = noticeFor(notices, customer, effective, calendar);
-        if (notice[what] !== undefined) throw new UserError(t("notice.already", { id: doc.id, version: current.version, code: customer.code, what: t(`notice.already.what.${what}`), date: notice[what]! }), t("action.step.done-already.hint", { path: file.path }));
-        notice[what] = date;
-        if (!touched.includes(notice)) touched.push(notice);
-      };
-      for (const given of flags.customerNotified ?? []) record(given, "--customer-notified", "notified");
-      for (const given of flags.customerApproved ?? []) record(given, "--customer-approved", "approved");
-      const at = doc.revisions!.length - 1;
-      // Keys in the order csr release writes them: customer, due, notified, approved.
-      const ordered = notices.map((n) => ({ customer: n.customer, ...(n.due ? { due: n.due } : {}), ...(n.notified ? { notified: n.notified } : {}), ...(n.approved ? { approved: n.approved } : {}) }));
-      changes.push(editFile(session.root, file.path, "document", (yaml) => yaml.setIn(["revisions", at, "customer_notices"], yaml.createNode(ordered))));
-      lines.push(...noticeLines(session.repo, doc.id, current.version, touched));
-      done.push(`${doc.id} ${current.version}`);
+      const revisions = doc.revisions ?? [];
+      if (revisions.length === 0) throw new UserError(t("notice.no-revision", { id: doc.id }), t("notice.no-revision.hint", { arg: shellArgument(doc.id) }));
+      // Each revision's notices as they will be, copied: only those of the revisions written are touched.
+      const edited = new Map<number, CustomerNotice[]>();
+      for (const g of given) {
+        const at = flags.revision !== undefined ? revisionAt(doc, flags.revision) : owingRevision(doc, g);
+        const revision = revisions[at]!;
+        if (!edited.has(at)) edited.set(at, (revision.customer_notices ?? []).map((n) => ({ ...n })));
+        const notices = edited.get(at)!;
+        let notice = notices.find((n) => n.customer === g.customer.code);
+        if (!notice) notices.push((notice = { customer: g.customer.code }));
+        record(doc, revision, notice, g, file.path);
+        // What this command records, the notification judged against the due date.
+        if (g.notified !== undefined || g.approved !== undefined) {
+          lines.push(...noticeLines(session.repo, doc.id, revision.version, [{ customer: notice.customer, ...(g.notified && notice.due ? { due: notice.due, notified: g.notified } : g.notified ? { notified: g.notified } : {}), ...(g.approved ? { approved: g.approved } : {}) }]));
+        }
+        if (g.lateReason !== undefined) lines.push(t("notice.late-reason", { id: doc.id, version: revision.version, code: notice.customer, reason: g.lateReason }));
+        // Notified late just now, with no reason: doc/customer-notice-late reports it until one is recorded.
+        else if (g.notified !== undefined && notice.due !== undefined && g.notified > notice.due && notice.late_reason === undefined) {
+          lines.push(t("notice.late-reason.ask", { arg: revisionArguments(doc, at), code: notice.customer }));
+        }
+      }
+      for (const [at, notices] of [...edited].sort(([a], [b]) => a - b)) {
+        // Keys in the order csr release writes them: customer, due, notified, approved, then the late reason.
+        const ordered = notices.map((n) => ({
+          customer: n.customer,
+          ...(n.due ? { due: n.due } : {}),
+          ...(n.notified ? { notified: n.notified } : {}),
+          ...(n.approved ? { approved: n.approved } : {}),
+          ...(n.late_reason !== undefined ? { late_reason: n.late_reason } : {}),
+        }));
+        changes.push(editFile(session.root, file.path, "document", (yaml) => yaml.setIn(["revisions", at, "customer_notices"], yaml.createNode(ordered))));
+        done.push(`${doc.id} ${revisions[at]!.version}`);
+      }
     }
     await saveChanges(ctx, session, changes, lines, { commit: flags.commit, message: t("notice.commit", { documents: list(done) }) });
     return 0;
   });
+}
+
+/**
+ * The options' days and reasons by customer, in the order first named. Errors: UserError for an unknown
+ * customer, a date that is not one or after today, a late reason without `<code>=` or text, a customer
+ * named twice by one option.
+ */
+function givenByCustomer(repo: Repository, flags: CustomerNoticeFlags): Given[] {
+  const byCode = new Map<string, Given>();
+  const entry = (customer: Customer) => byCode.get(customer.code) ?? byCode.set(customer.code, { customer }).get(customer.code)!;
+  const set = (g: Given, key: "notified" | "approved" | "lateReason", value: string, flag: string) => {
+    if (g[key] !== undefined) throw new UserError(t("notice.twice", { flag, code: g.customer.code }));
+    g[key] = value;
+  };
+  for (const text of flags.customerNotified ?? []) {
+    const { customer, date } = customerDay(repo, text, "--customer-notified", localToday());
+    set(entry(customer), "notified", date, "--customer-notified");
+  }
+  for (const text of flags.customerApproved ?? []) {
+    const { customer, date } = customerDay(repo, text, "--customer-approved", localToday());
+    set(entry(customer), "approved", date, "--customer-approved");
+  }
+  for (const text of flags.lateReason ?? []) {
+    const at = text.indexOf("=");
+    const code = text.slice(0, Math.max(at, 0)).trim();
+    const reason = text.slice(at + 1).trim();
+    if (at < 0 || code === "" || reason === "") throw new UserError(t("notice.late-reason.form", { given: text }));
+    const customer = repo.customers.find((c) => c.value.code === code)?.value;
+    if (!customer) throw new UserError(t("notice.unknown-customer", { code, flag: "--late-reason" }) + didYouMean(code, repo.customers.map((c) => c.value.code)));
+    set(entry(customer), "lateReason", reason, "--late-reason");
+  }
+  return [...byCode.values()];
+}
+
+/** The index of the revision `version` of `doc`. Errors: UserError naming the versions it has. */
+function revisionAt(doc: ControlledDocument, version: string): number {
+  const revisions = doc.revisions!;
+  const at = revisions.findIndex((r) => r.version === version.trim());
+  if (at < 0) throw new UserError(t("notice.unknown-version", { id: doc.id, version, versions: list(revisions.map((r) => r.version)) }));
+  return at;
+}
+
+/**
+ * The revision of `doc` whose notice to the customer of `g` these days belong to, without --revision: the one
+ * that owes the customer what is given (its notice due and not notified; for a late reason alone, notified
+ * late with no reason, else the last notified late), else the newest. Errors: UserError when several owe it, naming them and --revision.
+ */
+function owingRevision(doc: ControlledDocument, g: Given): number {
+  const revisions = doc.revisions!;
+  const code = g.customer.code;
+  const owes: (n: CustomerNotice) => boolean =
+    g.notified === undefined && g.approved === undefined
+      ? (n) => n.due !== undefined && n.notified !== undefined && n.notified > n.due && n.late_reason === undefined
+      : (n) => n.due !== undefined && n.notified === undefined;
+  const of = (test: (n: CustomerNotice) => boolean) => revisions.flatMap((r, at) => ((r.customer_notices ?? []).some((n) => n.customer === code && test(n)) ? [at] : []));
+  let owing = of(owes);
+  // A reason given again for the one late notification of the customer: its revision, which says it has one.
+  if (owing.length === 0 && g.notified === undefined && g.approved === undefined) owing = of((n) => n.due !== undefined && n.notified !== undefined && n.notified > n.due).slice(-1);
+  if (owing.length > 1) {
+    throw new UserError(t("notice.several-owing", { id: doc.id, code, versions: list(owing.map((at) => revisions[at]!.version)) }), t("notice.several-owing.hint", { arg: shellArgument(doc.id), version: revisions[owing[owing.length - 1]!]!.version }));
+  }
+  return owing[0] ?? revisions.length - 1;
+}
+
+/** The csr sign arguments naming revision `at` of `doc`: --revision only when it is not the newest. */
+function revisionArguments(doc: ControlledDocument, at: number): string {
+  return at === doc.revisions!.length - 1 ? shellArgument(doc.id) : `${shellArgument(doc.id)} --revision ${shellArgument(doc.revisions![at]!.version)}`;
+}
+
+/**
+ * Records on `notice` (of `revision` of `doc`) what `g` gives. Errors: UserError for a day or reason recorded
+ * already (the hint names the file to correct), a day before the revision's date (its change did not exist:
+ * the notice is another revision's), an approval before the notification, a late reason for a notification
+ * that was not late.
+ */
+function record(doc: ControlledDocument, revision: Revision, notice: CustomerNotice, g: Given, path: string): void {
+  const code = notice.customer;
+  for (const [what, flag] of [["notified", "--customer-notified"], ["approved", "--customer-approved"]] as const) {
+    const date = g[what];
+    if (date === undefined) continue;
+    if (notice[what] !== undefined) {
+      throw new UserError(t("notice.already", { id: doc.id, version: revision.version, code, what: t(`notice.already.what.${what}`), date: notice[what]! }), t("action.step.done-already.hint", { path }));
+    }
+    if (revision.date !== undefined && date < revision.date) {
+      const earlier = doc.revisions!.filter((r) => r !== revision && (r.date === undefined || r.date <= date)).map((r) => r.version);
+      throw new UserError(
+        t("notice.before-revision", { flag, code, date, id: doc.id, version: revision.version, revisionDate: revision.date }),
+        earlier.length > 0 ? t("notice.before-revision.hint", { versions: list(earlier) }) : undefined,
+      );
+    }
+    notice[what] = date;
+  }
+  refuseApprovalBeforeNotification(doc.id, revision.version, notice);
+  if (g.lateReason === undefined) return;
+  if (notice.late_reason !== undefined) throw new UserError(t("notice.late-reason.already", { id: doc.id, version: revision.version, code, reason: notice.late_reason }), t("action.step.done-already.hint", { path }));
+  const data = { id: doc.id, version: revision.version, code, notified: notice.notified ?? "", due: notice.due ?? "" };
+  if (notice.notified === undefined) throw new UserError(t("notice.late-reason.not-notified", data));
+  if (notice.due === undefined || notice.notified <= notice.due) throw new UserError(t(notice.due === undefined ? "notice.late-reason.no-due" : "notice.late-reason.on-time", data));
+  notice.late_reason = g.lateReason;
 }

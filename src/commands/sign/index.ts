@@ -62,11 +62,13 @@ export function givenNames(flags: SignatureFlags): Partial<Record<SigningRole, s
 
 export async function signCommand(ctx: CommandContext, ids: string[], flags: SignFlags & CustomerNoticeFlags): Promise<number> {
   const names = givenNames(flags);
-  // A customer's notification or approval of the change (sign/customer.ts), recorded on its own.
-  if ((flags.customerNotified ?? []).length + (flags.customerApproved ?? []).length > 0) {
+  // A customer's notification or approval of the change, or why it was notified late (sign/customer.ts), recorded on its own.
+  if ((flags.customerNotified ?? []).length + (flags.customerApproved ?? []).length + (flags.lateReason ?? []).length > 0) {
     if (Object.keys(names).length > 0) throw new UserError(t("notice.with-signatures"));
     return signCustomerNotices(ctx, ids, flags);
   }
+  // Signatures go on the current revision only (补签 of the paper original in force).
+  if (flags.revision !== undefined) throw new UserError(t("notice.revision-without-notice"));
   const given = ROLES.filter((role) => names[role]);
   if (given.length === 0) throw new UserError(t("sign.needs-signer"), t("sign.needs-signer.hint"));
   const dates = signatureDates(flags);

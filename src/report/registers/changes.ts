@@ -404,7 +404,7 @@ function reportTable(ctx: RegisterContext, changes: readonly Change[], range: st
       // A revision in preparation: the document's status as the document lists give it, 已发布（修订中，… 送审）.
       to: change.kind === "revising" && change.date ? t(ctx, "register.status.revising", { status: t(ctx, "register.status.released"), since: change.date }) : word(ctx, change, change.to),
       detail: detail(change),
-      ...(withNotices ? { notices: customerNoticesText(change, ctx.lang) } : {}),
+      ...(withNotices ? { notices: customerNoticesText(change, ctx.lang, repositoryCalendar(ctx.repo.config?.value)) } : {}),
       ...(withSignatures ? { signatures: signaturesText(change) } : {}),
       // A revision imported without a date: on the paper record.
       date: change.date ?? (change.imported ? t(ctx, "revision.date.unknown") : null),

@@ -7,7 +7,8 @@ export const rule: Rule = {
   id: "id/file-name",
   severity: "error",
   holdsForParts: true,
-  scope: { files: "own" },
+  // Not "own": whether a number shares its file name with another document's depends on the other documents' ids.
+  scope: { files: "all", reads: (f) => (f.kind === "document" ? f.data.id : f.kind === "customer" ? f.data.code : [f.data.id, f.data.customer]) },
   summary: "An entity's id does not match its file name or folder.",
   docs: {
     description:
