@@ -98,6 +98,45 @@ describe("csr release at a terminal offers the open corrective actions", () => {
     expect(await releaseDocument(capture(given), "QP-010", { ...SIGNED, summary: "首件确认", reason: "8D-2026-012 D7", action: ["8D-2026-013"] }, prompts)).toBe(0);
     expect(revisionOf(given)).toContain("    actions:\n      - 8D-2026-013\n");
   });
+
+  it("offers a record received after the release's date but lets it not be ticked, and refuses a date before a ticked record's receipt (breaker64 P3)", async () => {
+    const dir = await opened();
+    // Released on 2026-11-03: 8D-2026-013 came in on 2026-11-04.
+    const done = releaseDocument(capture(dir), "QP-010", { ...SIGNED, date: "2026-11-03", summary: "首件确认", reason: "8D-2026-012、8D-2026-013" }, prompts);
+    await screen.next();
+    expect(screen.getScreen().split("\n").slice(1, 3)).toEqual(["❯◉ 8D-2026-012  D1制动软管扣压外径超差  DYA", " - 8D-2026-013  卡箍漏装  BCM (received 2026-11-04, after the release date 2026-11-03)"]);
+    screen.keypress("enter");
+    expect(await done).toBe(0);
+    expect(revisionOf(dir)).toContain("    actions:\n      - 8D-2026-012\n");
+
+    // The date asked for last: not before 2026-11-04, the day the record ticked came in.
+    const asked = await opened();
+    const { date: _, ...undated } = SIGNED;
+    const later = releaseDocument(capture(asked), "QP-010", { ...undated, summary: "首件确认", reason: "8D-2026-013 D7" }, prompts);
+    await screen.next();
+    screen.keypress("enter");
+    await screen.next();
+    expect(screen.getScreen()).toMatch(/^\? Release date, the revision's date \(YYYY-MM-DD\) \(\d{4}-\d{2}-\d{2}\)$/);
+    screen.type("2026-11-03");
+    screen.keypress("enter");
+    await screen.next();
+    expect(screen.getScreen().split("\n").at(-1)).toBe("> 2026-11-03 is before 2026-11-04, the day 8D-2026-013 was received: a revision cannot carry out what was received after it");
+    for (let i = 0; i < "2026-11-03".length; i++) screen.keypress("backspace");
+    screen.type("2026-11-04");
+    screen.keypress("enter");
+    expect(await later).toBe(0);
+    expect(revisionOf(asked)).toContain("    date: 2026-11-04\n    summary: 首件确认\n    reason: 8D-2026-013 D7\n    actions:\n      - 8D-2026-013\n");
+
+    // Every open record received after the date: none may be ticked, nothing is asked.
+    const none = await opened();
+    expect(await releaseDocument(capture(none), "QP-010", { ...SIGNED, date: "2026-11-01", summary: "首件确认", reason: "8D-2026-012" }, prompts)).toBe(0);
+    expect(revisionOf(none)).not.toContain("actions:");
+    // --action and --date given: refused before the first question, as without a terminal.
+    const given = await opened();
+    await expect(releaseDocument(capture(given), "QP-010", { ...undated, date: "2026-11-03", action: ["8D-2026-013"] }, prompts)).rejects.toThrow(
+      "--action 8D-2026-013 was received on 2026-11-04, after this revision's date 2026-11-03: a revision cannot carry out what was received after it. Check --date or --action.",
+    );
+  });
 });
 
 /**

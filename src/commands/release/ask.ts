@@ -10,7 +10,9 @@
  * the document's `countersign_departments`), 会签 is asked whatever the layout, their people are offered
  * first, and the answer needs someone of each. Without --action, the open corrective action records (actions/)
  * are offered after the why, those its reason or change request names ticked; naming one is enough to be
- * asked. The answers are the options the command would otherwise have been given.
+ * asked; one received after the release's --date is shown and cannot be ticked, and the date asked for is not
+ * before the receipt of a record ticked or given (release/actions.ts, as --action --date is refused). The answers
+ * are the options the command would otherwise have been given.
  */
 import { localToday } from "../../core/dates.js";
 import { UserError } from "../../core/errors.js";
@@ -25,7 +27,8 @@ import type { ControlledDocument, CorrectiveAction, Person, Role, SignatureRole 
 import { codedChoices, type Choice, type Prompts } from "../add/prompting.js";
 import { dateAnswer, eventDateAnswer } from "../options.js";
 import { departmentLabel, personChoiceList, resolvePerson, worksOn } from "../shared/people.js";
-import { SEPARATE_DUTIES, type ReleaseFlags } from "./index.js";
+import { namedActions, receivedAfter } from "./actions.js";
+import { changeBasis, SEPARATE_DUTIES, type ReleaseFlags } from "./index.js";
 
 /** Whether the options leave a value open that the release requires (so that a terminal is asked). */
 export function releaseNeedsAnswers(repo: Repository, doc: ControlledDocument, flags: ReleaseFlags): boolean {
@@ -92,8 +95,15 @@ export async function askForRelease(ask: Prompts, repo: Repository, index: RepoI
     const open = openActions(repo);
     if (open.length > 0) {
       const named = new Set(actionsNamedInBasis(open, answered));
-      const choices = codedChoices(open.map((a) => ({ value: a.id, name: a.title, note: a.customer })));
-      answered.action = await ask.checkbox({ message: t("prompt.release.action"), choices: choices.map((c) => ({ ...c, short: c.value, checked: named.has(c.value) })) });
+      // A record received after the release's day is shown and cannot be ticked, as --action refuses it (breaker64 P3).
+      const day = answered.date === undefined ? localToday() : (dateAnswer(answered.date) ?? answered.date);
+      const after = (a: CorrectiveAction) => (receivedAfter([a], day) ? t("prompt.release.action-after-date", { received: a.received, date: day }) : undefined);
+      const choices = codedChoices(open.map((a) => ({ value: a.id, name: a.title, note: a.customer }))).map((c, i) => {
+        const disabled = after(open[i]!);
+        return disabled === undefined ? { ...c, short: c.value, checked: named.has(c.value) } : { ...c, short: c.value, disabled };
+      });
+      // None that may be ticked: nothing to ask (inquirer refuses a list with every choice disabled).
+      if (choices.some((c) => !("disabled" in c))) answered.action = await ask.checkbox({ message: t("prompt.release.action"), choices });
     }
   }
   // Who signs what so far, by the options and the answers, as the release will read them.
@@ -141,7 +151,17 @@ export async function askForRelease(ask: Prompts, repo: Repository, index: RepoI
   if (signatures.has("military_representative")) await choose("military_representative");
   if (answered.date === undefined) {
     const latest = currentRevision(doc);
-    const answer = await ask.input({ message: t("prompt.release.date"), default: localToday(), required: true, validate: eventDateAnswer({ follows: latest ? { ...revisionEvent(latest), of: doc.id } : undefined }) });
+    const event = eventDateAnswer({ follows: latest ? { ...revisionEvent(latest), of: doc.id } : undefined });
+    // Not before the day a corrective action it carries out was received, as --date is refused (release/actions.ts).
+    const actions = namedActions(repo, changeBasis(answered).actions ?? []);
+    const validate = (value: string): true | string => {
+      const problem = event(value);
+      if (problem !== true) return problem;
+      const day = dateAnswer(value)!;
+      const late = receivedAfter(actions, day);
+      return late ? t("prompt.release.date-before-action", { value: day, action: late.id, received: late.received }) : true;
+    };
+    const answer = await ask.input({ message: t("prompt.release.date"), default: localToday(), required: true, validate });
     answered.date = dateAnswer(answer);
   }
   await askTotalPages(ask, doc, answered);

@@ -39,6 +39,7 @@ import { withRepositoryLock } from "../shared/transaction.js";
 import { canPrompt, loadPrompts, type Prompts } from "../add/prompting.js";
 import { askForRelease, releaseNeedsAnswers } from "./ask.js";
 import { noticeLines, releaseNotices } from "./notices.js";
+import { closedActionLines, namedActions, overdueAtRelease, overdueNoticeLine, refuseReceivedAfter } from "./actions.js";
 import { confirmUncommitted, uncommittedChange } from "./changes.js";
 import { linkChanges, planLinks } from "./links.js";
 import { linksToRepin, uncommitted } from "./repin.js";
@@ -165,6 +166,8 @@ async function release(ctx: CommandContext, id: string, given: ReleaseFlags, pro
     if (deviatesFrom.length > 0 && given.until === undefined && (await import("../../check/engine.js")).configuredSeverity("doc/deviation-without-end", repo.config?.value.rules ?? {}) !== undefined) {
       throw new UserError(t("release.deviation-without-until", { id: doc.id, targets: deviatesFrom.join(t("common.list-separator")) }));
     }
+    // A corrective action received after the revision's --date: refused before any question, as after them.
+    if (given.date !== undefined) refuseReceivedAfter(namedActions(repo, changeBasis(given).actions ?? []), early.date);
     // Changes git has not committed would go into the release's commit: shown and asked about first, or refused.
     const pending = uncommittedChange(root, file.path);
     // Asked for only of a document csr can release: an external one's refusal comes first, not a request for signers it will not take.
@@ -183,6 +186,8 @@ async function release(ctx: CommandContext, id: string, given: ReleaseFlags, pro
     const included = await confirmUncommitted(pending, doc.id, given.includeChanges, terminal);
     const flags = ask ? await askForRelease(ask, repo, index, doc, given) : given;
     const { date, signed, effective } = checkDateOptions(flags);
+    const actions = namedActions(repo, changeBasis(flags).actions ?? []);
+    refuseReceivedAfter(actions, date);
     const totalPages = totalPagesOption(flags.totalPages);
     const until = flags.until === undefined ? undefined : dateOption(flags.until, "--until");
     if (until !== undefined && until < effective) throw new UserError(t("release.until-before-effective", { until, effective }));
@@ -289,7 +294,16 @@ async function release(ctx: CommandContext, id: string, given: ReleaseFlags, pro
       if (!calendar.isWorkday(effective)) ctx.stdout(t("release.effective-rest-day", { id: doc.id, effective, next: calendar.addWorkdays(effective, 1) }) + "\n");
     }
     if (until !== undefined) ctx.stdout(t("release.temporary", { id: doc.id, version, until }) + "\n");
-    for (const line of noticeLines(repo, doc.id, version, notices)) ctx.stdout(line + "\n");
+    // A notice whose due date has already passed (a revision recorded after the fact) is said overdue, not due by a day gone (breaker64 P3).
+    const overdue = overdueAtRelease(notices);
+    for (const notice of notices) {
+      const approval = { customer: notice.customer, ...(notice.approved === undefined ? {} : { approved: notice.approved }) };
+      const lines = overdue.includes(notice) ? [overdueNoticeLine(repo, doc.id, version, notice), ...noticeLines(repo, doc.id, version, [approval])] : noticeLines(repo, doc.id, version, [notice]);
+      for (const line of lines) ctx.stdout(line + "\n");
+    }
+    const closed = closedActionLines(actions, doc.id, version, date);
+    for (const line of closed.stdout) ctx.stdout(line + "\n");
+    for (const line of closed.stderr) ctx.stderr(line + "\n");
     if (deviated?.added.length) ctx.stdout(t("release.deviates-from-versions", { id: doc.id, targets: list(deviated.added.map((target) => `${target} ${deviated.versions[target]}`)), effective }) + "\n");
     for (const { target, was } of deviated?.replaced ?? []) ctx.stdout(t("release.deviates-from-superseded", { id: doc.id, target, was, version: deviated!.versions[target]!, effective }) + "\n");
     // A new revision while deviations from the document are in force: the moment to verify the return to the standard process (IATF 16949 8.5.6.1.1; tester63 N7).
