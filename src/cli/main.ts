@@ -937,6 +937,9 @@ export async function run(argv: string[], output?: Output): Promise<number> {
           .option("--department <code>", t("help.import.department"))
           .option("--add-people", t("help.import.add-people"))
           .option("--link-forms", t("help.import.link-forms"))
+          .option("--customer <code>", t("help.import.customer"))
+          .option("--source <id>", t("help.import.source"))
+          .option("--received <date>", t("help.import.received"))
           .option("--today <date>", t("help.import.today"));
         // The signatures of the paper originals, recorded on every released document imported (as csr sign).
         signatureOptions(importer)

@@ -14,7 +14,7 @@ import { CSR_STATUSES, csrStatus, csrStatusLabel, verifiedByOwner, type CsrStatu
 import { registeredRepeats } from "../model/csr-duplicates.js";
 import { unmarkedSection } from "../model/sections.js";
 import { SIGNATURE_ROLES, type ControlledDocument, type Csr, type Customer, type CustomerRetention, type Decision, type Department, type Person, type ReviewRecord, type Revision, type Role, type Signature, type SignatureRole, type SymbolConversion } from "../model/types.js";
-import { readDate } from "../core/dates.js";
+import { isIsoDate, readDate } from "../core/dates.js";
 import { UserError } from "../core/errors.js";
 import { isPeopleRegister } from "./people-register.js";
 import { catalog, conjunction, disjunction, LANGS, language, list, t, translate, type Lang, type MessageKey } from "../i18n/index.js";
@@ -86,10 +86,27 @@ export interface ImportOptions {
   /** YYYY-MM-DD: the day the import is made as of (`csr import --today`), which a pending document's effective date must follow. */
   today: string;
   /**
+   * What `csr import --as csr --customer --source --received` gives every row of a customer's own table
+   * (章节, 要求名称, 要求内容, 对应条款 only, tester64 N8), for a row whose cell is empty or absent (CsrDefaults).
+   */
+  csrDefaults?: CsrDefaults;
+  /**
    * Whether something is at this repository-relative path on disk already (a file the loader
    * skipped, or one whose name differs only in case on a case-insensitive filesystem).
    */
   targetExists?: (path: string) => boolean;
+}
+
+/**
+ * A CSR list's customer (its code), source document (a current one of the customer's: its id) and date
+ * received, as --customer, --source and --received give them, checked against the repository. Without
+ * --received, a row with no 接收日期 column is received when its source revision was (as `csr add`
+ * takes it); an empty cell of the column is not guessed at.
+ */
+export interface CsrDefaults {
+  customer?: string;
+  source?: string;
+  received?: string;
 }
 
 export interface PlannedFile {
@@ -136,6 +153,8 @@ export interface PlannedFile {
    * it is done, else the due date (the import report counts them).
    */
   completedAs?: "implemented" | "due";
+  /** A CSR whose date received the list does not give (CsrDefaults): --received's (`option`), or its source revision's (`source`). */
+  receivedFrom?: "option" | "source";
 }
 
 export interface Signer {
@@ -214,13 +233,27 @@ const REQUIRED_COLUMNS: Record<ImportKind, Field[][]> = {
   symbols: [["customer", "customerName"], ["customerSymbol"], ["customerClass"], ["symbol"], ["class"]],
 };
 
-/** Whether a sheet's header has the columns a register of `as` cannot do without (a 层级 column aside, which numbering may stand for). */
-export function hasRegisterColumns(header: HeaderRow, as: ImportKind): boolean {
-  return REQUIRED_COLUMNS[as].every((group) => group.includes("kind") || group.some((field) => header.columns.has(field)));
+/**
+ * Whether a sheet's header has the columns a register of `as` cannot do without (a 层级 column aside,
+ * which numbering may stand for; a CSR list's customer, source and date received aside when given, CsrDefaults).
+ */
+export function hasRegisterColumns(header: HeaderRow, as: ImportKind, given?: CsrDefaults): boolean {
+  return requiredColumns(as, given).every((group) => group.includes("kind") || group.some((field) => header.columns.has(field)));
 }
 
-function refuseMissingColumns(header: HeaderRow, rows: RawRow[], as: ImportKind, kindByNumber: boolean): void {
-  const missing = REQUIRED_COLUMNS[as].filter((group) => !group.some((field) => header.columns.has(field)) && !(kindByNumber && group.includes("kind")));
+/** REQUIRED_COLUMNS of `as`, without the groups CsrDefaults stands for: the date received is --received's, or the source revision's (csrFromRow). */
+function requiredColumns(as: ImportKind, given: CsrDefaults | undefined): Field[][] {
+  if (as !== "csr" || !given) return REQUIRED_COLUMNS[as];
+  const stands = (group: Field[]) =>
+    (group.includes("customer") && given.customer !== undefined) || (group.includes("source") && given.source !== undefined) || (group.includes("received") && (given.received !== undefined || given.source !== undefined || given.customer !== undefined));
+  return REQUIRED_COLUMNS[as].filter((group) => !stands(group));
+}
+
+/** The columns of a CSR list --customer, --source and --received stand for (CsrDefaults). */
+const CSR_DEFAULTED: ReadonlySet<Field> = new Set(["customer", "customerName", "source", "received"]);
+
+function refuseMissingColumns(header: HeaderRow, rows: RawRow[], as: ImportKind, kindByNumber: boolean, given: CsrDefaults | undefined): void {
+  const missing = requiredColumns(as, given).filter((group) => !group.some((field) => header.columns.has(field)) && !(kindByNumber && group.includes("kind")));
   if (missing.length === 0) return;
   // A CSR list names its requirements 要求名称; a document register its documents 文件名称 (headerExample).
   const example = (field: Field) => (as === "csr" && field === "title" ? "要求名称" : headerExample(field));
@@ -230,7 +263,7 @@ function refuseMissingColumns(header: HeaderRow, rows: RawRow[], as: ImportKind,
   throw new UserError(
     t("import.register.missing-columns", { count: missing.length, columns: conjunction(names), row: header.row, headers: list(seen.map((h) => `“${h}”`)) }),
     // A people register (人员名单) given as a document register: say what records people instead.
-    t(isPeopleRegister({ name: "", rows }) ? "import.register.missing-columns.people-hint" : "import.register.missing-columns.hint"),
+    t(isPeopleRegister({ name: "", rows }) ? "import.register.missing-columns.people-hint" : as === "csr" && missing.every((group) => group.some((field) => CSR_DEFAULTED.has(field))) ? "import.register.missing-columns.csr-hint" : "import.register.missing-columns.hint"),
   );
 }
 
@@ -451,7 +484,7 @@ export function planImport(sheet: RawSheet, repo: Repository, options: ImportOpt
   // A 受控文件清单 without a 层级 / 文件类别 column: the number says the kind, by qms.yaml numbering (tester54b B10).
   const numbering = tellingPatterns(repo.config?.value.numbering ?? []);
   const kindByNumber = options.as === "documents" && !header.columns.has("level") && !header.columns.has("kind") && numbering.length > 0;
-  refuseMissingColumns(header, sheet.rows, options.as, kindByNumber);
+  refuseMissingColumns(header, sheet.rows, options.as, kindByNumber, options.csrDefaults);
   const used = fieldsRead(options.as);
   const kindNote = kindByNumber ? [{ row: header.row, message: t("import.document.kind-by-number", { patterns: list(numbering.map((n) => `${n.pattern} ${t(`value.kind.${n.kind}` as MessageKey)}`)) }), skipped: false }] : [];
   const unused = [...header.labels].filter(([field]) => !used.has(field)).map(([, label]) => label);
@@ -763,8 +796,17 @@ function documentFromRow(row: RowReader, repo: Repository, options: ImportOption
   const pendingStatus = external && PENDING_STATUS.test(row.key("status").toLowerCase());
   // 临时（至 …）, as the controlled document list writes a temporary document's status: released, with its last valid day (tester61 L4).
   const until = external ? undefined : temporaryUntil(statusText);
-  // A version released to take effect later, as csr's registers write it (notes64): in the status, or in 备注 where the register has no status.
-  const pending = external ? undefined : statusText ? pendingInStatus(statusText) : row.has("status") ? undefined : pendingInRemarks(row.text("remarks"), options.lang);
+  // A version released to take effect later, as csr's registers write it (notes64): in the status, or in 备注
+  // where the status says no more than released (or the register has none); a 备注 that reads like one and is
+  // not read is said on the row, never dropped unsaid (breaker64 P7).
+  const inStatus = external ? undefined : statusText ? pendingInStatus(statusText) : undefined;
+  const inRemarks = external || inStatus ? undefined : pendingInRemarks(row.text("remarks"), options.lang);
+  const remarksReleased = !statusText || (normalizeStatus(statusText) === "released" && temporaryUntil(statusText) === undefined);
+  for (const part of inRemarks?.unread ?? []) issue(t("import.document.pending-unread", { id, column: row.label("remarks"), part, example: translate(options.lang, "register.version.pending", { version: "A/2", status: translate(options.lang, "register.status.pending", { date: "2026-12-14" }) }) }));
+  if (inRemarks?.mark && !remarksReleased) {
+    issue(t("import.document.pending-not-released", { id, column: row.label("remarks"), part: inRemarks.mark.written, status: statusText, statusColumn: row.label("status") }));
+  }
+  const pending = inStatus ?? (remarksReleased ? inRemarks?.mark : undefined);
   let status = pendingStatus || until !== undefined || pending ? "released" : statusText ? normalizeStatus(statusText) : noted?.status;
   if (statusText && !status) issue(t("import.document.bad-status", { status: statusText, column: row.label("status") }), true);
   // 已作废 as the first words of 备注, or a 作废日期, where the register has no status for the row: a withdrawn document.
@@ -1030,9 +1072,11 @@ function temporaryUntil(text: string): string | undefined {
  * version, dates and signatures are, and the one pending; 待实施（2026-12-14 实施） is a first issue not
  * yet in force, the row's own version. The procedure and form lists say it in 备注 (`remarks`: one part of
  * it, as separated there): A/2 待实施（2026-12-14 实施） beside the version in force, or 待实施（… 实施）.
- * Whatever follows the status (；修订中（… 送审）) is not read here. Undefined for any other text.
+ * Whatever follows the status (；修订中（… 送审）) is not read here, nor, `remarks-start`, what follows the
+ * part of 备注 that starts with it; `length` is that of the text read, as compared (registerStatusKey).
+ * Undefined for any other text.
  */
-function pendingVersion(text: string, where: "status" | "remarks"): { inForce?: string; version?: string; date: string } | undefined {
+function pendingVersion(text: string, where: "status" | "remarks" | "remarks-start"): { inForce?: string; version?: string; date: string; length: number } | undefined {
   pendingPatterns ??= (() => {
     const hole = (template: string) =>
       statusPattern(template, { "\u0000": "(?<inForce>[^()（）,，;；]+?)", "\u0001": "(?<version>[^()（）,，;；]+?)", "\u0002": "(?<date>\\d{4}-\\d{2}-\\d{2})" });
@@ -1044,18 +1088,24 @@ function pendingVersion(text: string, where: "status" | "remarks"): { inForce?: 
       return { status: [released, nested, pending].map(hole), remarks: [translate(lang, "register.version.pending", { version: "\u0001", status: pending }), pending].map(hole) };
     };
     const all = LANGS.map(of);
-    return { status: all.flatMap((p) => p.status).map((p) => new RegExp(`^${p}`, "u")), remarks: all.flatMap((p) => p.remarks).map((p) => new RegExp(`^${p}$`, "u")) };
+    const remarks = all.flatMap((p) => p.remarks);
+    return {
+      status: all.flatMap((p) => p.status).map((p) => new RegExp(`^${p}`, "u")),
+      remarks: remarks.map((p) => new RegExp(`^${p}$`, "u")),
+      "remarks-start": remarks.map((p) => new RegExp(`^${p}`, "u")),
+    };
   })();
   for (const pattern of pendingPatterns[where]) {
-    const found = pattern.exec(registerStatusKey(text))?.groups;
+    const match = pattern.exec(registerStatusKey(text));
+    const found = match?.groups;
     if (!found) continue;
     const versions = { ...(found.inForce !== undefined ? { inForce: normalizeVersion(found.inForce) ?? found.inForce } : {}), ...(found.version !== undefined ? { version: normalizeVersion(found.version) ?? found.version } : {}) };
-    return { ...versions, date: found.date! };
+    return { ...versions, date: found.date!, length: match![0].length };
   }
   return undefined;
 }
 
-let pendingPatterns: { status: RegExp[]; remarks: RegExp[] } | undefined;
+let pendingPatterns: Record<"status" | "remarks" | "remarks-start", RegExp[]> | undefined;
 
 /** A register's status as compared with csr's wording of it: full-width forms folded (NFKC), every space taken out. */
 const registerStatusKey = (s: string) => s.normalize("NFKC").replace(/\s/g, "");
@@ -1082,18 +1132,33 @@ function pendingInStatus(text: string): PendingMark | undefined {
 
 /**
  * pendingVersion of the part of 备注 that says it (the procedure and form lists put it after the
- * document's own remarks, before 修订中), with `remarks` the rest, joined as before.
+ * document's own remarks, before 修订中), with `remarks` the rest, joined as before: a part that only
+ * starts with it (A/2 待实施（2026-12-14 实施），另见 8D-2026-001, a clerk's addition) keeps what follows as
+ * remarks. `unread`: the parts that speak of a pending version csr cannot read (PENDING_WORDS), for the
+ * row's message, kept in the remarks as written.
  */
-function pendingInRemarks(text: string, lang: Lang): PendingMark | undefined {
-  for (const separator of new Set([translate(lang, "register.remarks-separator"), ...LANGS.map((l) => translate(l, "register.remarks-separator"))])) {
+function pendingInRemarks(text: string, lang: Lang): { mark?: PendingMark; unread: string[] } {
+  const separators = [...new Set([translate(lang, "register.remarks-separator"), ...LANGS.map((l) => translate(l, "register.remarks-separator"))])];
+  for (const separator of separators) {
     const parts = text.split(separator);
     for (const [at, part] of parts.entries()) {
-      const found = pendingVersion(part, "remarks");
-      if (found) return { ...found, written: part.trim(), remarks: parts.filter((_, i) => i !== at).join(separator) };
+      const found = pendingVersion(part, "remarks") ?? pendingVersion(part, "remarks-start");
+      if (!found) continue;
+      // The part as written up to the end of what was read (the match is of its compared form, registerStatusKey).
+      const trimmed = part.trim();
+      let end = 1;
+      while (end < trimmed.length && registerStatusKey(trimmed.slice(0, end)).length < found.length) end++;
+      const rest = trimmed.slice(end).replace(/^[\s,，;；、.。]+/u, "");
+      const { length: _, ...mark } = found;
+      return { mark: { ...mark, written: trimmed.slice(0, end), remarks: parts.map((p, i) => (i === at ? rest : p)).filter((p, i) => i !== at || p !== "").join(separator) }, unread: [] };
     }
   }
-  return undefined;
+  const parts = text.split(new RegExp(`[${separators.map((s) => escapeRegExp(s.trim())).join("")}]`, "u"));
+  return { unread: parts.map((p) => p.trim()).filter((p) => PENDING_WORDS.test(p.normalize("NFKC"))) };
 }
+
+/** Words that say a version is not in force yet, as a register's 备注 may write them in either language. */
+const PENDING_WORDS = /待实施|未实施|待生效|未生效|not yet in force|in force from|to take effect/iu;
 
 /** A version released to take effect later as a row says it (pendingVersion), the words that say it, and, read from 备注, the rest of 备注. */
 interface PendingMark {
@@ -1111,15 +1176,17 @@ interface PendingMark {
  * pending version follows it as the current one, in force from that day, without an issue date or
  * signatures, which the register does not give (said on the row, with the commands that record them).
  * A row whose version is not the one the status names in force, or whose 生效日期 is not the day it says,
- * is refused (false): which of the two is right is not guessed. Else which of the two it was.
+ * is refused (false): which of the two is right is not guessed; so is one whose 实施日期 is no day. Else which of the two it was.
  */
 function withPendingVersion(doc: ControlledDocument, pending: PendingMark, dated: DatedRevision | undefined, row: RowReader, issue: Issue): false | "first" | "after" {
-  const column = row.label(row.text("status") ? "status" : "remarks");
+  const column = row.label(pending.remarks !== undefined ? "remarks" : "status");
   const revision = dated?.revision;
   const refuse = (key: MessageKey, values: Record<string, string>) => {
     issue(t(key, { id: doc.id, column, status: pending.written, ...values }), true);
     return false as const;
   };
+  // A day that does not exist (2026-14-14) is refused as any other bad date of a row is.
+  if (!isIsoDate(pending.date)) return refuse("import.document.pending-bad-date", { date: pending.date });
   if (!revision) return refuse("import.document.pending-no-version", { versionColumn: row.label("version", headerExample("version")) });
   if (pending.inForce !== undefined && pending.inForce !== revision.version) {
     return refuse("import.document.pending-other-version", { inForce: pending.inForce, version: revision.version, versionColumn: row.label("version") });
@@ -1690,11 +1757,12 @@ function unknownDepartment(written: string, name: string, departments: Departmen
 
 /**
  * The customer a row names by code or name (顾客代码, else 顾客名称), a spelling folded to find it said;
- * `none` says a row that names none, and one that names an unknown customer is refused.
+ * `none` gives the customer of a row that names none (CsrDefaults) or says it names none, and one that
+ * names an unknown customer is refused.
  */
-function customerOfRow(row: RowReader, repo: Repository, none: () => void, issue: Issue): Customer | undefined {
+function customerOfRow(row: RowReader, repo: Repository, none: () => Customer | undefined, issue: Issue): Customer | undefined {
   const field: Field = row.key("customer") ? "customer" : "customerName";
-  if (!row.key(field)) return void none();
+  if (!row.key(field)) return none();
   const customers = repo.customers.map((c) => c.value);
   // The name as customers/ records it (华域视觉科技（上海）有限公司, full-width brackets) is that customer, not a spelling.
   const written = row.text(field);
@@ -1789,16 +1857,24 @@ function csrFromRow(row: RowReader, repo: Repository, options: ImportOptions, ea
   // A list without an id column (the usual layout: 序号 and the requirement) gets the customer's next
   // free ids below, once the row is known to be imported; until then the row is named by its 序号.
   const no = row.text("no");
-  const named = given || (no ? `${row.label("no")} ${no}` : t("import.csr.unnumbered"));
+  const numbered = given || (no ? `${row.label("no")} ${no}` : undefined);
+  const named = numbered ?? t("import.csr.unnumbered");
   // A list that has only the requirement's text (要求内容) names each requirement by it (ImportPlan.titleFrom).
   const titled = row.has("title");
   const title = titled ? row.title("title") : row.text("text");
   if (given && !CODE_PATTERN.test(given)) return void issue(t("import.csr.bad-id", { id: given }), true);
   if (!title) return void issue(t("import.csr.no-title", { id: named }), true);
-  const customer = customerOfRow(row, repo, () => issue(t("import.csr.no-customer", { id: named, column: row.label("customer", row.label("customerName", headerExample("customer"))) }), true), issue);
+  const defaults = options.csrDefaults ?? {};
+  const givenCustomer = defaults.customer === undefined ? undefined : repo.customers.find((c) => c.value.code === defaults.customer)?.value;
+  const noCustomer = () => (givenCustomer ? givenCustomer : void issue(t("import.csr.no-customer", { id: named, column: row.label("customer", row.label("customerName", headerExample("customer"))) }), true));
+  const customer = customerOfRow(row, repo, noCustomer, issue);
   if (!customer) return;
-  const sourceText = row.key("source") ? row.text("source") : "";
+  // A list that names another customer or source than the options is not made the options' (which of the two is right is not guessed).
+  const customerField: Field = row.key("customer") ? "customer" : "customerName";
+  if (givenCustomer && customer !== givenCustomer) return void issue(t("import.csr.differs-from-option", { column: row.label(customerField), value: row.text(customerField), flag: "--customer", given: givenCustomer.code }), true);
+  const sourceText = row.key("source") ? row.text("source") : (defaults.source ?? "");
   const source = sourceOfRow(row, customer, sourceText, issue);
+  if (defaults.source !== undefined && row.key("source") && source?.id !== defaults.source) return void issue(t("import.csr.differs-from-option", { column: row.label("source"), value: row.text("source"), flag: "--source", given: defaults.source }), true);
   const sourceId = source?.id ?? sourceText;
   if (!sourceId || !CODE_PATTERN.test(sourceId)) return void issue(unknownSource(row, customer, sourceText), true);
   // The customer's revision label as the list writes it (来源版本, else 版本 next to 来源文件), never reformatted.
@@ -1812,8 +1888,10 @@ function csrFromRow(row: RowReader, repo: Repository, options: ImportOptions, ea
   }
   const clauses = clausesOfRow(row, repo, options, issue);
   if (clauses?.length === 0) return void issue(t("import.csr.no-clause", { id: named, column: row.label("clauses") }), true);
-  const received = normalizeDate(row.cell("received"));
-  if (!received) return void issue(row.text("received") ? badDate(row, "received") : t("import.csr.no-received", { id: named, column: row.label("received") }), true);
+  // A list without the date received (the customer's own table) takes --received, else its source revision's (as csr add does); an empty cell of the column only --received.
+  const receivedFrom = row.text("received") ? undefined : defaults.received !== undefined ? "option" : row.has("received") ? undefined : "source";
+  const received = receivedFrom === "option" ? defaults.received : receivedFrom === "source" ? source?.revisions.find((r) => r.revision === revision)?.received : normalizeDate(row.cell("received"));
+  if (!received) return void issue(row.text("received") ? badDate(row, "received") : t(receivedFrom === "source" ? "import.csr.no-received-revision" : "import.csr.no-received", { id: named, column: row.label("received", headerExample("received")), revision }), true);
   const section = row.text("section");
   const text = titled ? row.text("text") : "";
   const category = row.text("category");
@@ -1910,7 +1988,7 @@ function csrFromRow(row: RowReader, repo: Repository, options: ImportOptions, ea
   const training = trainingFromCell(row.text("training"), recordNotes);
   if (training) csr.training = training;
   for (const note of recordNotes) if (REFUSING_NOTES.has(note.kind)) issue(recordNoteMessage(note, row, "", repo), true);
-  reportRepeat(csr, named, repo, earlierRows, issue);
+  reportRepeat(csr, numbered, repo, earlierRows, issue);
   if (refused) return undefined;
   const id = given || options.csrNumbers.next(customer.code);
   csr.id = id;
@@ -1939,6 +2017,7 @@ function csrFromRow(row: RowReader, repo: Repository, options: ImportOptions, ea
     ...(decision && !reviewRecord ? { recordNoted: true } : {}),
     ...(given ? {} : { assigned: { ...(no ? { no } : {}) } }),
     ...(completedAs ? { completedAs } : {}),
+    ...(receivedFrom ? { receivedFrom } : {}),
   };
 }
 
@@ -1947,8 +2026,9 @@ function csrFromRow(row: RowReader, repo: Repository, options: ImportOptions, ea
  * importing a list again, or a list that names a requirement twice. A row without an id is refused
  * (an id in the 编号 column says it is another requirement); one with an id is imported as the list
  * numbers it, and said to repeat the other (csr/duplicate then reports it until one is withdrawn).
+ * `named`: the row's id or 序号 as its messages name it; undefined for a row with neither.
  */
-function reportRepeat(csr: Csr, named: string, repo: Repository, listed: readonly PlannedFile[], issue: Issue): void {
+function reportRepeat(csr: Csr, named: string | undefined, repo: Repository, listed: readonly PlannedFile[], issue: Issue): void {
   // A row whose id is registered already conflicts with that file, and one whose id an earlier row gives is listed twice: both are said elsewhere.
   const otherThan = (other: Csr) => !csr.id || other.id !== csr.id;
   const [registered] = registeredRepeats(csr, repo.csrs.map((c) => c.value).filter(otherThan));
@@ -1960,7 +2040,9 @@ function reportRepeat(csr: Csr, named: string, repo: Repository, listed: readonl
   const path = registered && repo.csrs.find((c) => c.value === registered.csr)!.file.path;
   const row = earlier && earlierRows.find((f) => f.data === earlier.csr)!.row;
   if (!csr.id) {
-    issue(path ? t("import.csr.already-registered", { row: named, id: repeat.csr.id, path, same }) : t("import.csr.listed-twice", { row: named, earlier: row!, id: repeat.csr.id, same }), true);
+    // A row with neither an id nor a 序号 is "this row" (本行没有要求编号, tester64 N15).
+    const key = path ? (named ? "import.csr.already-registered" : "import.csr.already-registered.this-row") : named ? "import.csr.listed-twice" : "import.csr.listed-twice.this-row";
+    issue(t(key, { ...(named ? { row: named } : {}), id: repeat.csr.id, ...(path ? { path } : { earlier: row! }), same }), true);
     return;
   }
   issue(t("import.csr.repeats", { id: csr.id, other: repeat.csr.id, where: path ?? t("import.csr.repeats.row", { row: row! }), same }));
@@ -2366,7 +2448,7 @@ function updateCommand(sheet: SymbolConversion, table: SymbolConversion, change:
 
 /** One row of a symbol conversion table (特殊特性符号对照表): the customer's symbol and class, and ours. */
 function symbolFromRow(row: RowReader, repo: Repository, issue: Issue): SymbolConversion | undefined {
-  const customer = customerOfRow(row, repo, () => issue(t("import.symbol.no-customer"), true), issue);
+  const customer = customerOfRow(row, repo, () => void issue(t("import.symbol.no-customer"), true), issue);
   if (!customer) return;
   const missing = (["customerSymbol", "customerClass", "symbol", "class"] as const).filter((f) => !row.text(f));
   if (missing.length) return void issue(t("import.symbol.empty", { count: missing.length, columns: list(missing.map((f) => row.label(f, SYMBOL_LABELS[f]))) }), true);

@@ -57,7 +57,7 @@ describe("csr import --as csr of a list without CSR ids", () => {
       "The list names no review record (评审记录) for 1 decided CSR(s): their review.record says '从 清单.csv 第 N 行导入' in place of the departments' opinions (会签), so csr check accepts the decisions.",
       "Record the signed record when you have it with 'csr review <id> --record <number> --record-form <form>', or import a list with a 评审记录编号 column.",
       "",
-      "Imported 2 of 2 row(s); 1 file(s) written have errors (csr check below).",
+      "Imported 2 of 2 row(s); 1 file(s) are past their review deadline (csr/review-overdue, csr check below).",
     ]);
     expect(parse(readFileSync(join(dir, "csr/FORD/FORD-005.yaml"), "utf8"))).toEqual({
       id: "FORD-005",

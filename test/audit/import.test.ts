@@ -325,7 +325,7 @@ describe("csr import --today: the check of what it wrote, as of that day", () =>
       code: 1,
       stderr: "",
       stdout: report(
-        "Would import 1 of 1 row(s); 1 file(s) to be written would have errors (csr check below).",
+        "Would import 1 of 1 row(s); 1 file(s) are past their review deadline (csr/review-overdue, csr check below).",
         "csr check: 1 error(s), 0 warning(s) (csr/review-overdue 1).",
         "  csr/FORD/FORD-001.yaml:9:11 csr/review-overdue The review of FORD-001 is overdue: received on 2026-11-02, it was due on 2026-11-16 (10 working days) and is 4 working days late; record the missing opinions and the decision with 'csr review FORD-001'.",
       ),
@@ -500,7 +500,7 @@ describe("round trip: export, then import into an empty repository", () => {
     expect(drafts.stdout).toContain("\nImported 1 of 1 row(s).\n");
     expect(drafts.code).toBe(0);
     const csrs = await csrInProcess(["-C", target, "import", book, "--as", "csr", "--sheet", "顾客特定要求清单"]);
-    expect(csrs.stdout).toContain("Imported 2 of 2 row(s); 1 file(s) written have errors (csr check below).");
+    expect(csrs.stdout).toContain("Imported 2 of 2 row(s); 1 file(s) are past their review deadline (csr/review-overdue, csr check below).");
     // The list carries the decision of FORD-001, not the opinions of FORD-002 (still undecided, so
     // overdue); the sections it cites are kept, not looked up in documents whose bodies are on paper (a
     // register has no document bodies: doc/body-on-paper says so, tester51 #9); FORD-001 is

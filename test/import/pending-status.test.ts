@@ -50,6 +50,13 @@ describe("a register listing a version released to take effect later, imported (
         ],
       }[lang];
       for (const line of said) expect(imported.stdout.split("\n"), `${lang} ${format}`).toContain(line);
+      // The summary says what is left to record, not that the import made files in error (breaker64 P7).
+      expect(imported.stdout.split("\n"), `${lang} ${format}`).toContain(
+        {
+          "zh-CN": "已导入 2 行中的 2 行；1 个文件（QP-030）的待实施版本还缺发布日期和签字，补记前 csr check 对其报错：用 'csr set <编号> --issued <日期>' 和上方的 csr sign 补记。",
+          en: "Imported 2 of 2 row(s); 1 file(s) (QP-030) lack the pending version's issue date and signatures, which csr check reports as errors until recorded: record them with 'csr set <id> --issued <date>' and the csr sign above.",
+        }[lang],
+      );
       // The revision record is incomplete until csr set and csr sign fill in A/1: csr check says so (exit 1), nothing is dropped.
       expect(imported.code).toBe(1);
       expect(file(target, "documents/QP-030.yaml")).toMatchObject({
@@ -85,6 +92,41 @@ describe("a register listing a version released to take effect later, imported (
     expect(file(target, "documents/QP-030.yaml")).toMatchObject({ effective: "2026-12-14", remarks: "外径按图纸", revisions: [{ version: "A/0", date: "2026-03-02" }, { version: "A/1", imported: true }] });
     expect(file(target, "documents/QP-031.yaml")).toMatchObject({ effective: "2026-12-14", revisions: [{ version: "A/0", date: "2026-12-04" }] });
     expect(file(target, "documents/QP-031.yaml")).not.toHaveProperty("remarks");
+  });
+
+  it("reads 备注's pending version beside a status 已发布 or an empty one, keeping what follows it; says one it does not read; refuses a day that does not exist (breaker64 P7)", () => {
+    const dir = gitInit(minimalRepo());
+    writeFileSync(
+      join(dir, "l.csv"),
+      [
+        "层级,文件编号,文件名称,部门,版本,编制,审核,批准,发布日期,生效日期,状态,备注",
+        "二级,QP-030,扣压工艺控制程序,品质部,A/1,张伟,李娜,王强,2025-03-17,2025-03-17,已发布,A/2 待实施（2026-12-14 实施）；另见 8D-2026-001",
+        "二级,QP-031,外径检验程序,品质部,A/1,张伟,李娜,王强,2025-03-17,2025-03-17,,A/2 待实施（2026-12-14 实施），另见 8D-2026-001",
+        "二级,QP-032,标签程序,品质部,A/1,张伟,李娜,王强,2025-03-17,2025-03-17,已发布,另见 8D-2026-001；A/2 待实施 2026.12.14",
+        "二级,QP-033,包装程序,品质部,A/1,张伟,李娜,王强,2025-03-17,2025-03-17,草稿,A/2 待实施（2026-12-14 实施）",
+        "二级,QP-034,搬运程序,品质部,A/1,张伟,李娜,王强,2025-03-17,2025-03-17,已发布（A/1 现行；A/2 待实施，2026-14-14 实施）,",
+        "二级,QP-035,贮存程序,品质部,A/1,张伟,李娜,王强,2025-03-17,2025-03-17,已发布,A/2 待实施（2026-14-14 实施）",
+        "",
+      ].join("\n"),
+    );
+    const imported = csr(["-C", dir, "import", "l.csv", "--as", "documents", "--today", TODAY, "--lang", "zh-CN"]);
+    const rows = imported.stdout.split("\n").filter((line) => /^第 [4-7] 行/.test(line));
+    expect(rows).toEqual([
+      "第 4 行：QP-032 的“备注”中的 'A/2 待实施 2026.12.14' 说的像是待实施的版本，但 csr 读不出它的版本和哪天实施，已原样记入备注，没有记为待实施的版本：若确有待实施的版本，请把这部分写成 'A/2 待实施（2026-12-14 实施）' 后重新导入",
+      "第 5 行：QP-033 的“备注”中的 'A/2 待实施（2026-12-14 实施）' 说有待实施的版本，而“状态”为 '草稿'，不是已发布：未记为待实施的版本，已原样记入备注；请核对这两格",
+      "第 6 行：QP-034 的“状态”为 '已发布（A/1 现行；A/2 待实施，2026-14-14 实施）'，其中的 2026-14-14 不是有效的日期：请更正该单元格后重新导入（该行未导入）",
+      "第 7 行：QP-035 的“备注”为 'A/2 待实施（2026-14-14 实施）'，其中的 2026-14-14 不是有效的日期：请更正该单元格后重新导入（该行未导入）",
+    ]);
+    expect(imported.stdout).toContain("\n第 2 行：QP-030 的“备注”为 'A/2 待实施（2026-12-14 实施）'：本行的版本、日期和签字是现行版本 A/1 的，按此写入；");
+    expect(imported.stdout).toContain("\n第 3 行：QP-031 的“备注”为 'A/2 待实施（2026-12-14 实施）'：本行的版本、日期和签字是现行版本 A/1 的，按此写入；");
+    for (const id of ["QP-030", "QP-031"]) {
+      expect(file(dir, `documents/${id}.yaml`), id).toMatchObject({ status: "released", effective: "2026-12-14", remarks: "另见 8D-2026-001", revisions: [{ version: "A/1", date: "2025-03-17" }, { version: "A/2", imported: true }] });
+    }
+    expect(file(dir, "documents/QP-032.yaml")).toMatchObject({ status: "released", remarks: "另见 8D-2026-001；A/2 待实施 2026.12.14", revisions: [{ version: "A/1" }] });
+    expect(file(dir, "documents/QP-032.yaml").revisions).toHaveLength(1);
+    expect(file(dir, "documents/QP-033.yaml")).toMatchObject({ status: "draft", remarks: "A/2 待实施（2026-12-14 实施）" });
+    expect(imported.stdout).toContain("\n已导入 6 行中的 4 行；拒绝 2 行，与现有文件冲突 0 处；2 个文件（QP-030、QP-031）的待实施版本还缺发布日期和签字，");
+    expect(imported.code).toBe(1);
   });
 
   it("reads the status written with the pending version's own brackets, and refuses a row whose version or 生效日期 the status contradicts", () => {

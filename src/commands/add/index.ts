@@ -208,7 +208,8 @@ function requireAll(given: Partial<CsrDraft>): GivenDraft {
   return { ...given, customer: given.customer, source: given.source, clauses: given.clauses, title: given.title };
 }
 
-function customerOf(customers: readonly Customer[], code: string): Customer {
+/** The customer of `code`. Errors: UserError naming the customers there are. */
+export function customerOf(customers: readonly Customer[], code: string): Customer {
   const customer = customers.find((c) => c.code === code);
   if (!customer) {
     throw new UserError(t("add.unknown-customer", { code }) + didYouMean(code, customers.map((c) => c.code)), t("add.unknown-customer.hint", { known: list(customers.map((c) => c.code)) || t("add.none") }));
@@ -216,7 +217,8 @@ function customerOf(customers: readonly Customer[], code: string): Customer {
   return customer;
 }
 
-function sourceOf(customer: Customer, id: string) {
+/** The customer's current source document `id`. Errors: UserError for a superseded or unknown one, naming the current ones. */
+export function sourceOf(customer: Customer, id: string) {
   const current = currentSources(customer);
   const source = current.find((s) => s.id === id);
   if (source) return source;
