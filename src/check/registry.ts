@@ -1,5 +1,6 @@
 /** The explicit, sorted list of rules. Adding a rule means adding one line here and one docs section. */
 import type { Rule } from "./rule.js";
+import { rule as actionDeadlineOrder } from "./rules/action/deadline-order.js";
 import { rule as actionStepOverdue } from "./rules/action/step-overdue.js";
 import { rule as calendarYearMissing } from "./rules/calendar/year-missing.js";
 import { rule as clauseCorrespondenceUnknown } from "./rules/clause/correspondence-unknown.js";
@@ -115,6 +116,7 @@ import { rule as symbolReplacedSymbol } from "./rules/symbol/replaced-symbol.js"
 
 export const rules: readonly Rule[] = [
   ...loaderRules,
+  actionDeadlineOrder,
   actionStepOverdue,
   calendarYearMissing,
   clauseCorrespondenceUnknown,

@@ -78,6 +78,64 @@ export function complaintDueDates(deadlines: ComplaintDeadlines, received: strin
 }
 
 /**
+ * The steps of a complaint's deadlines (`deadlines`, as complaintDeadlines gives them) that can fall due
+ * before an earlier step: 8D steps follow each other, and a corrective action due after the 8D must be
+ * closed, or a root cause due before containment, is a deadline set wrongly (breaker64 P6). For each such
+ * step, the earlier steps it can precede, in order, each `always` when it precedes it whatever the day of
+ * receipt (deadlines in the same unit, or calendar days against working days before them), else only on
+ * some days (working days against calendar days: weekends and holidays decide). Judged on weeks of Monday
+ * to Friday, for every day of receipt; equal due dates are in order. None when the steps are in order.
+ */
+export function deadlinesOutOfOrder(deadlines: Partial<Record<ActionStepId, StepDeadline>>): { step: ActionStepId; earlier: { step: ActionStepId; always: boolean }[] }[] {
+  const given = ACTION_STEPS.filter((step) => deadlines[step] !== undefined);
+  return given.flatMap((step, i) => {
+    const later = deadlines[step]!;
+    const earlier = given.slice(0, i).flatMap((before) => {
+      const precedes = RECEIPT_WEEKDAYS.map((day) => weekDue(later, day) < weekDue(deadlines[before]!, day));
+      if (!precedes.includes(true)) return [];
+      // Working days counted through a holiday come later than on a plain week: only a calendar-day step is sure to precede a working-day one.
+      return [{ step: before, always: !precedes.includes(false) && ("days" in later || "working_days" in deadlines[before]!) }];
+    });
+    return earlier.length > 0 ? [{ step, earlier }] : [];
+  });
+}
+
+/** Days of receipt Monday (0) … Sunday (6) of a week of Monday-to-Friday working days. */
+const RECEIPT_WEEKDAYS = [0, 1, 2, 3, 4, 5, 6];
+
+/** The day number a deadline falls on for a complaint received on day `received` (0 a Monday) of weeks of Monday-to-Friday working days. */
+function weekDue(deadline: StepDeadline, received: number): number {
+  if ("days" in deadline) return received + deadline.days;
+  let day = received;
+  for (let left = deadline.working_days; left > 0; ) if (++day % 7 < 5) left--;
+  return day;
+}
+
+/**
+ * The steps of a record whose due date (`due`, YYYY-MM-DD by step) is before that of an earlier step, each
+ * with those earlier steps and their due dates: what csr action open says of the due dates it writes
+ * (deadlinesOutOfOrder judges the setting itself).
+ */
+export function dueDatesOutOfOrder(due: Partial<Record<ActionStepId, string>>): { step: ActionStepId; due: string; earlier: { step: ActionStepId; due: string }[] }[] {
+  const given = ACTION_STEPS.filter((step) => due[step] !== undefined);
+  return given.flatMap((step, i) => {
+    const earlier = given.slice(0, i).filter((before) => due[step]! < due[before]!).map((before) => ({ step: before, due: due[before]! }));
+    return earlier.length > 0 ? [{ step, due: due[step]!, earlier }] : [];
+  });
+}
+
+/**
+ * The years without public-holiday data (WorkCalendar yearsWithoutData) that a step's due date `due` was
+ * counted through: when it is `deadline`'s working days from `received` (stepDeadlineDue gives `due`),
+ * the years from receipt to it that csr counted Monday to Friday; [] for calendar days, for a due date
+ * set otherwise (by hand, or under a deadline since changed), and when every year is known.
+ */
+export function estimatedDueYears(deadline: StepDeadline | undefined, received: string, due: string, calendar: WorkCalendar): number[] {
+  if (deadline === undefined || !("working_days" in deadline) || stepDeadlineDue(deadline, received, calendar) !== due) return [];
+  return calendar.yearsWithoutData(received, due);
+}
+
+/**
  * The next free number of a new record received in `year`: `8D-<year>-NNN` for a complaint or a field
  * failure, `NC-<year>-NNN` (不符合) for an audit's or an internal nonconformity, one more than the
  * highest of that prefix and year among `taken`.

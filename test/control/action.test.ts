@@ -136,6 +136,41 @@ describe("csr action open", () => {
     expect(read(dir, "8D-2026-031")).not.toContain("csr:");
   });
 
+  it("warns of deadlines out of step order, in csr check and in the open output, and notes a due date counted through a year without holidays (breaker64 P6)", async () => {
+    const dir = gitInit(copyFixture("examples/acme-auto"));
+    // The company's D5 in 20 working days against DYA-002's 8D report in 15: closed before the action is chosen.
+    writeFileSync(join(dir, "qms.yaml"), readFileSync(join(dir, "qms.yaml"), "utf8") + "complaint_deadlines:\n  D5: { working_days: 20 }\n");
+    git(dir, ["commit", "-qam", "company complaint deadlines"]);
+    const order = (lang: string) => checkJson(dir, "--today", "2026-12-05", "--lang", lang).findings.filter((f) => f.rule === "action/deadline-order").map((f) => `${f.file}:${f.line}:${f.column} ${f.severity} ${f.message}`);
+    expect(order("zh-CN")).toEqual([
+      "customers/DYA.yaml:46:3 warning 顾客 DYA 的投诉处理期限（complaint_deadlines，连同 qms.yaml 中公司规定的）中，D8（DYA-002：接收后 15 个工作日）早于其前的 D5（公司规定：接收后 20 个工作日）到期：8D 的步骤依次进行，后一步的期限不应早于前一步。核对期限的设定（顾客的 CSR 或公司的纠正措施程序），改正记错的一步，使每一步的期限都不早于前一步；顾客的期限确实如此的，与顾客澄清。已建立的纠正措施记录的期限用 'csr action step <编号> <步骤> --due <日期>' 调整。",
+    ]);
+    const opened = run(dir, "action", "open", "--title", "测试六", "--customer", "DYA", "--received", "2026-12-04", "--owner", "gaoyang");
+    expect(opened.stderr).toBe("");
+    expect(opened.code).toBe(0);
+    expect(opened.stdout.split("\n").slice(1, 6)).toEqual([
+      "  D3 围堵措施：要求 2026-12-05 前完成（DYA-002：接收后 1 天）",
+      "  D4 根本原因分析：要求 2026-12-11 前完成（DYA-002：接收后 5 个工作日）",
+      // 2027-01-01 is 元旦, but csr has no 2027 calendar: the date is an estimate, and says so.
+      "  D5 选定纠正措施：要求 2027-01-01 前完成（公司规定：接收后 20 个工作日；2027 年未登记节假日安排，按周一至周五计）",
+      "  D8 关闭（效果验证）：要求 2026-12-25 前完成（DYA-002：接收后 15 个工作日）",
+      "注意：D8 要求 2026-12-25 前完成，早于其前的 D5（2027-01-01）：投诉处理期限的先后颠倒（规则 action/deadline-order）。请核对 D5、D8 的期限设定；本记录的期限可用 'csr action step 8D-2026-001 D5 --due <日期>' 调整。",
+    ]);
+    const card = run(dir, "show", "8D-2026-001", "--today", "2026-12-05").stdout.split("\n");
+    expect(card.filter((l) => l.includes("D5"))).toEqual(["                  D5 选定纠正措施：要求 2027-01-01 前完成，尚未完成（2027 年未登记节假日安排，按周一至周五计）"]);
+    expect(csr(["-C", dir, "show", "8D-2026-001", "--today", "2026-12-05"]).stdout.split("\n").filter((l) => l.includes("D5"))).toEqual([
+      "                  D5 corrective action chosen: due 2027-01-01, not done (no holiday calendar registered for 2027, counted Monday to Friday)",
+    ]);
+
+    // The company's D5 in line again; DYA's own D4 due the day received, before its D3: on DYA's file, at D4.
+    writeFileSync(join(dir, "qms.yaml"), readFileSync(join(dir, "qms.yaml"), "utf8").replace("D5: { working_days: 20 }", "D5: { working_days: 10 }"));
+    const dya = join(dir, "customers/DYA.yaml");
+    writeFileSync(dya, readFileSync(dya, "utf8").replace("D4: { working_days: 5 }", "D4: { days: 0 }"));
+    expect(order("en")).toEqual([
+      "customers/DYA.yaml:45:3 warning In customer DYA's complaint deadlines (complaint_deadlines, with the company rules of qms.yaml), D4 (DYA-002: 0 days after receipt) falls due before the earlier D3 (DYA-002: 1 day after receipt): the 8D steps follow each other, and no step is due before the one before it. Check the deadlines against their source (the customer's CSR, the company's corrective action procedure) and correct the step set wrongly, so that no step is due before the one before it; where the customer's deadlines really are so, clarify them with the customer. Due dates of records already opened are changed with 'csr action step <id> <step> --due <date>'.",
+    ]);
+  });
+
   it("says which options a record needs", async () => {
     const dir = await acme();
     const result = run(dir, "action", "open", "--title", "x", "--owner", "gaoyang");

@@ -24,7 +24,7 @@ import { didYouMean, shellArgument } from "../../core/text.js";
 import { list, t } from "../../i18n/index.js";
 import { repositoryCalendar } from "../../load/calendar.js";
 import type { Located } from "../../load/repository.js";
-import { actionById, actionClosed, complaintDeadlines, complaintDueDates, nextActionId, stepsNotDone } from "../../model/actions.js";
+import { actionById, actionClosed, complaintDeadlines, complaintDueDates, dueDatesOutOfOrder, estimatedDueYears, nextActionId, stepsNotDone } from "../../model/actions.js";
 import { workdaysLate } from "../../model/calendar.js";
 import { findProcess } from "../../model/index.js";
 import { processLabel } from "../../model/labels.js";
@@ -123,8 +123,16 @@ export async function actionOpenCommand(ctx: CommandContext, given: string | und
       const rule = deadlines?.[step];
       // Whose deadline: the customer's CSR (or the customer), or the organisation's own for every customer.
       const whose = governing!.own.has(step) ? (deadlines?.csr ?? customer!.code) : t("action.basis.organisation");
-      const basis = byHand.has(step) || !rule ? "" : "days" in rule ? t("action.basis.days", { count: rule.days, csr: whose }) : t("action.basis.working-days", { count: rule.working_days, csr: whose });
+      // A due date counted in working days through a year whose holidays are not registered is an estimate (breaker64 P6).
+      const estimated = byHand.has(step) ? [] : estimatedDueYears(rule, received, due[step]!, calendar);
+      const note = estimated.length > 0 ? t("action.basis.estimated", { years: list(estimated.map(String)), count: estimated.length }) : "";
+      const basis = byHand.has(step) || !rule ? "" : "days" in rule ? t("action.basis.days", { count: rule.days, csr: whose }) : t("action.basis.working-days", { count: rule.working_days, csr: whose, note });
       lines.push(t("action.due-line", { step, name: t(`action.step.${step}`), due: due[step]!, basis }));
+    }
+    // A later step due before an earlier one: the deadlines are set out of order (action/deadline-order; breaker64 P6).
+    for (const { step, due: when, earlier } of dueDatesOutOfOrder(due)) {
+      const before = list(earlier.map((e) => t("action.out-of-order.earlier", { step: e.step, due: e.due })));
+      lines.push(t("action.out-of-order", { id: shellArgument(id), step, due: when, earlier: before, steps: [...earlier.map((e) => e.step), step].join(t("common.list-separator")), first: earlier[0]!.step }));
     }
     lines.push(t("action.open.next", { id: shellArgument(id) }));
     await saveChanges(ctx, session, [{ path, kind: "action", text: yamlText(new Document(record)), create: true }], lines, {

@@ -7,13 +7,13 @@
  * IATF 16949 10.2.3, 10.2.6, 10.3.1; GJB 9001C 10.2.
  */
 import { displayWidth, localized, padEnd, visible } from "../../core/text.js";
-import { language, t } from "../../i18n/index.js";
+import { language, list, t } from "../../i18n/index.js";
 import { repositoryCalendar } from "../../load/calendar.js";
 import type { Located, Repository } from "../../load/repository.js";
-import { actionOn, actionRecordedAfter, actionRevisions, actionStatus, currentStep, overdueSteps } from "../../model/actions.js";
+import { actionOn, actionRecordedAfter, actionRevisions, actionStatus, complaintDeadlines, currentStep, estimatedDueYears, overdueSteps } from "../../model/actions.js";
 import { workdaysLate, type WorkCalendar } from "../../model/calendar.js";
 import type { RepoIndex } from "../../model/index.js";
-import { ACTION_STEPS, type ActionStepId, type CorrectiveAction } from "../../model/types.js";
+import { ACTION_STEPS, type ActionStepId, type ComplaintDeadlines, type CorrectiveAction } from "../../model/types.js";
 import { customerName, documentTitle, personName, registerContext, type RegisterContext } from "../../report/registers/context.js";
 import type { CommandContext } from "../context.js";
 
@@ -53,7 +53,10 @@ export function showAction(ctx: CommandContext, repo: Repository, index: RepoInd
     field(t("show.action.status"), t("show.action.not-yet", { id: record.id, received: record.received, date: today }));
   } else {
     field(t("show.action.status"), statusText(action, today, calendar));
-    field(t("show.action.steps"), ...ACTION_STEPS.map((step) => stepText(rc, action, step, today, calendar)));
+    // The customer's deadlines as they stand: which due dates were counted in working days, and through which years (breaker64 P6).
+    const customer = action.source === "complaint" && action.customer !== undefined ? index.customers.get(action.customer)?.value : undefined;
+    const deadlines = customer ? complaintDeadlines(customer.complaint_deadlines, repo.config?.value.complaint_deadlines)?.deadlines : undefined;
+    field(t("show.action.steps"), ...ACTION_STEPS.map((step) => stepText(rc, action, step, today, calendar, deadlines)));
     const across = action.read_across ?? [];
     field(t("show.action.read-across"), ...(across.length > 0 ? across.map((r) => t("show.action.read-across.line", { date: r.date, checked: [r.document ? `${r.document} ${documentOf(rc, r.document)}`.trim() : "", r.process ? processOf(rc, r.process) : "", r.product ?? ""].filter(Boolean).join(sep), result: r.result, by: personName(rc, r.by) })) : [t("show.document.none")]));
   }
@@ -103,8 +106,12 @@ export function statusText(action: CorrectiveAction, today: string, calendar: Wo
   return t(`register.actions.status.${status}`) + t("show.colon", { text: progress });
 }
 
-/** One step's line: done (on time or late by working days, who, what), or due and not done (overdue marked), or neither. */
-function stepText(rc: RegisterContext, action: CorrectiveAction, step: ActionStepId, today: string, calendar: WorkCalendar): string {
+/**
+ * One step's line: done (on time or late by working days, who, what), or due and not done (overdue marked,
+ * and a due date counted in working days through a year without holiday data noted: `deadlines`, the
+ * customer's as complaintDeadlines gives them), or neither.
+ */
+function stepText(rc: RegisterContext, action: CorrectiveAction, step: ActionStepId, today: string, calendar: WorkCalendar, deadlines: ComplaintDeadlines | undefined): string {
   const entry = step === "D8" ? action.steps?.D8 : action.steps?.[step];
   const by = step === "D8" ? action.steps?.D8?.verified_by : action.steps?.[step as Exclude<ActionStepId, "D8">]?.by;
   const note = step === "D8" ? action.steps?.D8?.evidence : action.steps?.[step as Exclude<ActionStepId, "D8">]?.note;
@@ -115,6 +122,8 @@ function stepText(rc: RegisterContext, action: CorrectiveAction, step: ActionSte
     return t("show.action.step.done", { step: name, done: entry.done, by: by ? t("action.by", { who: personName(rc, by) }) : "", timing, note: note ? t("show.action.step.note", { note }) : "" });
   }
   if (due === undefined) return t("show.action.step.undated", { step: name });
-  if (due < today) return t("show.action.step.overdue", { step: name, due, count: Math.max(workdaysLate(calendar, due, today), 1) });
-  return t("show.action.step.due", { step: name, due });
+  const estimated = estimatedDueYears(deadlines?.[step], action.received, due, calendar);
+  const caveat = estimated.length > 0 ? t("show.action.step.estimated", { years: list(estimated.map(String)), count: estimated.length }) : "";
+  if (due < today) return t("show.action.step.overdue", { step: name, due, count: Math.max(workdaysLate(calendar, due, today), 1) }) + caveat;
+  return t("show.action.step.due", { step: name, due }) + caveat;
 }
