@@ -736,10 +736,14 @@ export interface ReadAcross {
 export interface CorrectiveAction {
   id: string;
   title: string;
+  /** The problem in English (csr action open --title-en), printed by English outputs in place of title. */
+  title_en?: string;
   source: ActionSource;
   customer?: string;
   complaint?: string;
   product?: string;
+  /** The part or product in English (csr action open --product-en). */
+  product_en?: string;
   process?: string;
   audit_report?: string;
   received: string;

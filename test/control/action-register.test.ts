@@ -43,10 +43,12 @@ const RECORDS: Record<string, string> = {
   "8D-2026-012": [
     "id: 8D-2026-012",
     "title: D1制动软管扣压外径超差",
+    "title_en: D1 brake hose crimp diameter out of tolerance",
     "source: complaint",
     "customer: DYA",
     "complaint: DYA-C-2026-031",
     "product: D1制动软管总成",
+    "product_en: D1 brake hose assembly",
     "received: 2026-11-02",
     "owner: gaoyang",
     "csr: [DYA-002, DYA-004]",
@@ -122,13 +124,27 @@ describe("csr list actions", () => {
       "3,8D-2026-012,顾客投诉,东岳汽车股份有限公司,DYA-C-2026-031,D1制动软管扣压外径超差,D1制动软管总成,2026-11-02,高扬,2026-11-03,2026-11-03,2026-11-09,2026-11-11,,,,,,,2026-11-23,,D5 选定纠正措施，D8 要求 2026-11-23 前,进行中,QP-010 A/2,1,,",
     ]);
     const en = csr(["-C", dir, "list", "actions", "--today", "2026-11-20", "--status", "overdue"], { lang: "en" });
-    expect(en.stderr).toBe("The whole corrective action register: csr list actions.\n");
+    expect(en.stderr).toBe(
+      "The whole corrective action register: csr list actions.\n1 corrective action record has no English problem or product and prints it as written (NC-2026-001): add title_en (and product_en) to its file in actions/, or give --title-en and --product-en to 'csr action open'.\n",
+    );
     expect(en.stdout.split("\n").filter((line) => /^(Corrective|1 |This|1 record)/.test(line))).toEqual([
       "Corrective action register (status Overdue; 1 record)",
       "1    NC-2026-001  internal audit nonconformity  C3 Production     IA-2026-01              首件检验未经班组长确认  2026-06-08  Huang Jun  D3 containment; D5 due 2026-06-30, 94 working days overdue  Overdue  QP-010 A/2  0",
       "This register is filtered (status Overdue) and is not the whole corrective action register.",
       "1 record: 1 open (1 overdue), 0 closed.",
     ]);
+  });
+
+  it("prints a record's English problem and product in English, and says on stderr which records have none (tester65 N6)", async () => {
+    const dir = await acme();
+    const en = csr(["-C", dir, "list", "actions", "--today", "2026-11-20", "--format", "csv"], { lang: "en" });
+    expect(en.stdout.split("\r\n")[3]).toMatch(/^3,8D-2026-012,customer complaint,"Dongyue Automobile Co\., Ltd\.",DYA-C-2026-031,D1 brake hose crimp diameter out of tolerance,D1 brake hose assembly,2026-11-02,/);
+    expect(en.stderr).toBe(
+      "2 corrective action records have no English problem or product and print them as written (NC-2026-001, NC-2026-002): add title_en (and product_en) to their files in actions/, or give --title-en and --product-en to 'csr action open'.\n",
+    );
+    const card = csr(["-C", dir, "show", "8D-2026-012", "--today", "2026-11-20"], { lang: "en" }).stdout.split("\n");
+    expect([card[0], card.find((line) => line.startsWith("  Part/product"))]).toEqual(["8D-2026-012  D1 brake hose crimp diameter out of tolerance", "  Part/product    D1 brake hose assembly"]);
+    expect(run(dir, "list", "actions", "--today", "2026-11-20").stderr).toBe("");
   });
 
   it("narrows to a customer's complaints, a status, a source and the records received in a period, and says so", async () => {

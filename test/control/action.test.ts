@@ -67,6 +67,24 @@ describe("csr action open", () => {
     ]);
   });
 
+  it("records the problem and the product in English, each after its Chinese, and prints the English title in English (tester65 N6)", async () => {
+    const dir = await acme();
+    const result = csr(["-C", dir, "action", "open", "8D-2026-040", "--title", "卡箍漏装", "--title-en", "Hose clamp missing", "--product", "制动软管总成 D1", "--product-en", " Brake hose assembly D1 ", "--customer", "DYA", "--received", "2026-11-02", "--owner", "gaoyang"], { lang: "en" });
+    expect([result.code, result.stderr]).toEqual([0, ""]);
+    expect(result.stdout.split("\n")[0]).toBe("Opened corrective action 8D-2026-040 (customer complaint): Hose clamp missing (actions/8D-2026-040.yaml)");
+    expect(read(dir, "8D-2026-040").split("\n").slice(0, 8)).toEqual([
+      "id: 8D-2026-040",
+      "title: 卡箍漏装",
+      "title_en: Hose clamp missing",
+      "source: complaint",
+      "customer: DYA",
+      "product: 制动软管总成 D1",
+      "product_en: Brake hose assembly D1",
+      "received: 2026-11-02",
+    ]);
+    expect(checkJson(dir, "--today", "2026-11-02").findings.filter((f) => f.file.startsWith("actions/"))).toEqual([]);
+  });
+
   it("takes the next free number when none is given, and refuses a number in use", async () => {
     const dir = await acme();
     open(dir);

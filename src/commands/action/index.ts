@@ -20,8 +20,8 @@
  */
 import { Document, type YAMLMap } from "yaml";
 import { UserError } from "../../core/errors.js";
-import { didYouMean, shellArgument } from "../../core/text.js";
-import { list, t } from "../../i18n/index.js";
+import { didYouMean, localized, shellArgument } from "../../core/text.js";
+import { language, list, t } from "../../i18n/index.js";
 import { repositoryCalendar } from "../../load/calendar.js";
 import type { Located } from "../../load/repository.js";
 import { actionById, actionClosed, complaintDeadlines, complaintDueDates, dueDatesOutOfOrder, estimatedDueYears, nextActionId, stepsNotDone } from "../../model/actions.js";
@@ -37,14 +37,18 @@ import { personLabel } from "../shared/people.js";
 import { appendIn, mapNode, yamlText } from "../shared/persist.js";
 
 /** The order of a record's keys as `csr action open` writes them. */
-const KEYS = ["id", "title", "source", "customer", "complaint", "product", "process", "audit_report", "received", "owner", "csr", "steps", "read_across"] as const;
+const KEYS = ["id", "title", "title_en", "source", "customer", "complaint", "product", "product_en", "process", "audit_report", "received", "owner", "csr", "steps", "read_across"] as const;
 
 export interface ActionOpenFlags {
   title?: string;
+  /** The problem in English (title_en). */
+  titleEn?: string;
   source?: string;
   customer?: string;
   complaint?: string;
   product?: string;
+  /** The part or product in English (product_en). */
+  productEn?: string;
   process?: string;
   auditReport?: string;
   received?: string;
@@ -105,10 +109,12 @@ export async function actionOpenCommand(ctx: CommandContext, given: string | und
     const record: CorrectiveAction = {
       id,
       title: flags.title!.trim(),
+      ...(flags.titleEn?.trim() ? { title_en: flags.titleEn.trim() } : {}),
       source: source!,
       ...(customer ? { customer: customer.code } : {}),
       ...(flags.complaint?.trim() ? { complaint: flags.complaint.trim() } : {}),
       ...(flags.product?.trim() ? { product: flags.product.trim() } : {}),
+      ...(flags.productEn?.trim() ? { product_en: flags.productEn.trim() } : {}),
       ...(process ? { process: process.code } : {}),
       ...(report ? { audit_report: report } : {}),
       received,
@@ -117,7 +123,7 @@ export async function actionOpenCommand(ctx: CommandContext, given: string | und
       ...(Object.keys(steps).length > 0 ? { steps } : {}),
     };
     const path = `actions/${id}.yaml`;
-    const lines = [t("action.opened", { id, title: record.title, source: t(`action.source.${source!}`), path })];
+    const lines = [t("action.opened", { id, title: localized(language(), record.title, record.title_en), source: t(`action.source.${source!}`), path })];
     for (const step of ACTION_STEPS) {
       if (due[step] === undefined) continue;
       const rule = deadlines?.[step];

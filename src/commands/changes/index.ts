@@ -266,7 +266,7 @@ function actionFilter(ctx: CommandContext, repo: Repository, id: string | undefi
   if (id === undefined) return undefined;
   const action = actionById(repo.actions, id)?.value;
   if (!action) throw new UserError(t("action.unknown", { id }) + didYouMean(id, repo.actions.map((a) => a.value.id)), t("action.unknown.hint"));
-  ctx.stderr(t("changes.action-only", { id: action.id, title: action.title }) + "\n");
+  ctx.stderr(t("changes.action-only", { id: action.id, title: localized(languageOf(), action.title, action.title_en) }) + "\n");
   return { keep: revisionRows(revisionsCarryingOut(repo, [action.id])), only: action.id };
 }
 

@@ -45,7 +45,7 @@ export function showAction(ctx: CommandContext, repo: Repository, index: RepoInd
   const record = located.value;
   field(t("show.label.file"), located.file.path);
   field(t("show.action.source"), sourceText(rc, record));
-  if (record.product) field(t("show.action.product"), record.product);
+  if (record.product) field(t("show.action.product"), localized(rc.lang, record.product, record.product_en));
   field(t("show.action.received"), record.received);
   field(t("show.action.owner"), personName(rc, record.owner));
   if (record.csr?.length) field(t("show.action.csrs"), ...record.csr.map((id) => { const csr = index.csrs.get(id)?.value; return csr ? `${id} ${localized(rc.lang, csr.title, csr.title_en)}` : id; }));
@@ -63,7 +63,7 @@ export function showAction(ctx: CommandContext, repo: Repository, index: RepoInd
   field(t("show.action.revisions"), ...(revisions.length > 0 ? revisions.map((r) => [`${r.document} ${r.version}`, r.title, r.date ?? ""].filter(Boolean).join("  ")) : [t("show.document.none")]));
   const width = Math.max(LABEL_WIDTH, ...fields.map(([label]) => displayWidth(label) + 2));
   const notes = action !== undefined && actionRecordedAfter(record, today) ? ["", t("show.action.as-of", { date: today })] : [];
-  const out = [`${record.id}  ${record.title}`, "", ...fields.flatMap(([label, values]) => values.map((v, i) => `  ${padEnd(i === 0 ? label : "", width)}${v}`)), ...notes];
+  const out = [`${record.id}  ${localized(rc.lang, record.title, record.title_en)}`, "", ...fields.flatMap(([label, values]) => values.map((v, i) => `  ${padEnd(i === 0 ? label : "", width)}${v}`)), ...notes];
   // Values from the file are shown with their control characters escaped: show never steers the terminal.
   ctx.stdout(visible(out.join("\n") + "\n"));
   return 0;
