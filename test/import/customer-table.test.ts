@@ -73,3 +73,49 @@ describe("csr import --as csr of a customer's own table (tester64 N8, N15)", () 
     expect(existsSync(join(dir, "csr/GWM/GWM-002.yaml"))).toBe(false);
   });
 });
+
+describe("csr source update of a new edition sent as a table (tester64 N9)", () => {
+  it("compares the two tables row by row as two documents' sections: unchanged, changed with its diff, moved, removed, new", async () => {
+    const dir = await repository();
+    expect(csr(["-C", dir, "import", "gwm.csv", "--as", "csr", "--customer", "GWM", "--source", "GWM-CSR", "--today", TODAY, "--commit"]).code).toBe(1);
+    writeFileSync(join(dir, "A.csv"), TABLE);
+    writeFileSync(
+      join(dir, "B.csv"),
+      [
+        "长城汽车顾客特定要求 GWM CSR B/0",
+        "章节,要求名称,要求内容,对应条款",
+        "1.1,质量体系认证,供应商须持有有效的IATF 16949认证证书。,IATF 16949 4.3.2",
+        "3.2,PPAP提交等级,所有新零件按PPAP第3级提交；提交前须完成产能验证（Run@Rate）。,IATF 16949 8.3.4.4",
+        "6.1,变更通知,任何过程变更须提前30天书面通知长城SQE。,IATF 16949 8.5.6.1",
+        "B.1,管理评审输入,顾客绩效指标须作为管理评审输入。,IATF 16949 9.3.2.1",
+        "",
+      ].join("\n"),
+    );
+    const update = csr(["-C", dir, "source", "update", "GWM-CSR", "--revision", "B/0", "--issued", "2026-11-18", "--received", "2026-11-23", "--file", "B.csv", "--previous-file", "A.csv", "--accept", "--by", "zhang", "--date", "2026-11-24", "-y", "--lang", "zh-CN"]);
+    expect(update.stderr).toBe("");
+    expect(update.stdout.split("\n").slice(0, 10)).toEqual([
+      "比较 A.csv 与 B.csv：",
+      "  GWM-001  3.2：已更改",
+      "      - 所有新零件按PPAP第3级提交。",
+      "      + 所有新零件按PPAP第3级提交；",
+      "      + 提交前须完成产能验证（Run@Rate）。",
+      "  GWM-002  1.1：未变",
+      "  GWM-003  A.1：未变（现为 B.1 管理评审输入）",
+      "尚无 CSR 引用的新章节（如属要求，请用 'csr add' 登记）：",
+      "  6.1 变更通知",
+      "已登记 GWM-CSR 的版本 B/0（接收日期 2026-11-23）；版本 A/0 已被替代。",
+    ]);
+  });
+
+  it("refuses a table without a 章节 column, saying what it needs", async () => {
+    const dir = await repository();
+    writeFileSync(join(dir, "A.csv"), "要求名称,要求内容\n质量体系认证,供应商须持有有效的IATF 16949认证证书。\n");
+    writeFileSync(join(dir, "B.csv"), "要求名称,要求内容\n质量体系认证,供应商须持有有效的IATF 16949认证证书。\n");
+    const update = csr(["-C", dir, "source", "update", "GWM-CSR", "--revision", "B/0", "--issued", "2026-11-18", "--received", "2026-11-23", "--file", "B.csv", "--previous-file", "A.csv", "--accept", "--by", "zhang", "--date", "2026-11-24", "-y", "--lang", "zh-CN"]);
+    expect(update).toEqual({
+      code: 2,
+      stdout: "",
+      stderr: "csr: A.csv：表格中找不到“章节”列和“要求名称”或“要求内容”列，无法按章节比较。\n提示：按章节比较的表格须有“章节”列（每行一条要求的章节号），以及“要求名称”或“要求内容”列；列名见 docs/import.md。\n",
+    });
+  });
+});

@@ -8,13 +8,16 @@ import { join } from "node:path";
 import { extractText } from "../../compare/extract.js";
 import { compareRevisions, type CsrProposal, type RevisionComparison } from "../../compare/revisions.js";
 import { splitSections } from "../../compare/sections.js";
+import { isTable, tableSections } from "../../compare/table.js";
 import { t } from "../../i18n/index.js";
 import type { Csr } from "../../model/types.js";
 import type { Verdict } from "./update.js";
 
+/** The two files compared section by section; either may be a document or a table of requirements (compare/table.ts). */
 export async function compareFiles(root: string, previousFile: string, newFile: string, csrs: readonly Csr[]): Promise<RevisionComparison> {
-  const [older, newer] = await Promise.all([extractText(join(root, previousFile), previousFile), extractText(join(root, newFile), newFile)]);
-  return compareRevisions(splitSections(older), splitSections(newer), csrs.map((c) => ({ id: c.id, section: c.source.section })));
+  const sectionsOf = async (file: string) => (isTable(file) ? tableSections(join(root, file), file) : splitSections(await extractText(join(root, file), file)));
+  const [older, newer] = await Promise.all([sectionsOf(previousFile), sectionsOf(newFile)]);
+  return compareRevisions(older, newer, csrs.map((c) => ({ id: c.id, section: c.source.section })));
 }
 
 const sectionLabel = (s: { number: string | null; title: string } | undefined) => (s ? [s.number, s.title].filter(Boolean).join(" ") : "");
