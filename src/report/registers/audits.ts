@@ -18,18 +18,22 @@ import { periodAskedNotes, periodWords } from "./period.js";
  * Dated `today` (YYYY-MM-DD): the audits held by that day; with a `period` (csr list audits --from/--to,
  * its last day not after `today`), those held within it, both days included, its title, a note and its
  * file's name saying so. A note under the table totals the audits, the processes audited and the
- * nonconformities raised, the figures the management review gives for the same period.
+ * nonconformities raised, the figures the management review gives for the same period: those of an audit that
+ * does not count (auditCounts) said apart, as the management review and the process list count them.
  */
 export function auditRegister(ctx: RegisterContext, options: { today: string; period?: Period }): Table {
   const { today, period } = options;
   const processes = ctx.repo.processes.map((p) => p.value);
   const entries = auditsIn(processes, period?.from, period?.to ?? today);
   const roster = auditorRoster(ctx.index.people);
-  const uncounted = entries.filter(({ audit }) => !auditCounts(audit, roster)).length;
+  // What an audit by an auditor not qualified that day brings is said apart, as the process list and the management review count audits (auditCounts; breaker64 P9).
+  const counted = entries.filter(({ audit }) => auditCounts(audit, roster));
+  const uncounted = entries.length - counted.length;
   const periodText = period ? t(ctx, "register.filter.audit-period", periodWords(ctx, period)) : "";
   const whole = t(ctx, "register.audits.whole");
-  const nonconformities = entries.reduce((n, { audit }) => n + audit.nonconformities, 0);
-  const audited = new Set(entries.map(({ process }) => process.code)).size;
+  const nonconformities = counted.reduce((n, { audit }) => n + audit.nonconformities, 0);
+  const more = entries.reduce((n, { audit }) => n + audit.nonconformities, 0) - nonconformities;
+  const audited = new Set(counted.map(({ process }) => process.code)).size;
   return {
     id: "audits",
     title: period ? t(ctx, "register.audits.title-period", { ...periodWords(ctx, period), count: entries.length }) : t(ctx, "register.audits.title", { count: entries.length }),
@@ -61,7 +65,7 @@ export function auditRegister(ctx: RegisterContext, options: { today: string; pe
     notes: [
       ...(period ? [t(ctx, "register.filter.note", { filter: periodText, register: whole })] : []),
       ...periodAskedNotes(ctx, period),
-      ...(entries.length > 0 ? [t(ctx, "register.audits.totals", { count: entries.length, processes: audited, of: processes.length, nonconformities })] : []),
+      ...(entries.length > 0 ? [t(ctx, uncounted > 0 ? "register.audits.totals-uncounted" : "register.audits.totals", { count: entries.length, uncounted, processes: audited, of: processes.length, nonconformities, more })] : []),
       ...(uncounted > 0 ? [t(ctx, "register.audit-uncounted.totals", { count: uncounted })] : []),
       ...asOfNotes(ctx, today, processes.some((p) => (p.audits ?? []).some((a) => a.date > today))),
     ],

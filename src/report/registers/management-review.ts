@@ -2,7 +2,9 @@
  * The management review inputs (管理评审输入) of a period on one page: what IATF 16949 9.3.2.1 asks
  * management review to consider of customer requirements and document control, as the 管理者代表
  * copies it into the 管理评审报告 — CSRs received, review rounds started and how many were decided
- * in time (评审及时率), reviews still open and overdue, implementations open and overdue, periodic
+ * in time (评审及时率), reviews still open and overdue, implementations open and overdue, customer
+ * complaints received, corrective actions closed, open and overdue, changes not notified to the customer in
+ * time, periodic
  * document reviews due and made with their conclusions, documents released and withdrawn, controlled
  * copies overdue for recall or lost, internal audits made and nonconformities raised, processes never
  * audited or past their audit interval, and training completion per revision needing training. Each
@@ -17,7 +19,9 @@ import { pendingTransition } from "../../model/distribution.js";
 import { auditCounts, auditDue, auditorRoster, auditsIn, auditStanding } from "../../model/process-audits.js";
 import { reviewRounds, startedIn, tallyRounds, type Period } from "../../model/review-timeliness.js";
 import { trainingCompletion, type TrainingCompletion } from "../../model/training-completion.js";
-import type { Csr } from "../../model/types.js";
+import type { ControlledDocument, CorrectiveAction, Csr } from "../../model/types.js";
+import { actionClosed, actionOn, overdueSteps } from "../../model/actions.js";
+import { overdueNotices } from "../../model/customer-notices.js";
 import type { Table } from "../table.js";
 import { compareIds, csrsOn, documentsOn, personName, t, type RegisterContext } from "./context.js";
 import { distributionRegister } from "./distribution.js";
@@ -35,7 +39,7 @@ type Row = { area: string; item: string; value: string | number; detail: string;
 export function managementReviewRegister(ctx: RegisterContext, options: { today: string; period: Period }): Table {
   const { period } = options;
   const day = period.to;
-  const rows: Row[] = [...csrRows(ctx, period), ...documentRows(ctx, period), ...auditRows(ctx, period), ...trainingRows(ctx, day)];
+  const rows: Row[] = [...csrRows(ctx, period), ...actionRows(ctx, period), ...documentRows(ctx, period), ...auditRows(ctx, period), ...trainingRows(ctx, day)];
   // A period asked to run past today is counted up to today and says so (tester60 J7: the year's figures asked in December).
   const words = periodWords(ctx, period);
   const notes = [...periodAskedNotes(ctx, period), t(ctx, "register.management-review.note", { ...period }), t(ctx, "register.management-review.training-note")];
@@ -126,6 +130,53 @@ function csrRows(ctx: RegisterContext, period: Period): Row[] {
 }
 
 /**
+ * Customer feedback, nonconformities and corrective actions (IATF 16949 9.3.2.1: customer satisfaction incl.
+ * complaints and field failures, nonconformities and corrective actions; ISO 9001 / GJB 9001C 9.3.2 c) 2)–3);
+ * breaker64 P9), with ids, from the corrective action register (纠正措施台账, each record as it stood on the period's
+ * last day: actionOn): the customers' complaints and field failures received in the period; the records closed in
+ * it (D8 done); those open on its last day, and of them those with a step past its due date (action/step-overdue,
+ * overdueSteps); and the changes whose customer notice was due before that day and not recorded as given
+ * (doc/customer-notice-overdue, overdueNotices; one given after that day was still owed on it), with their customer and due date.
+ */
+function actionRows(ctx: RegisterContext, period: Period): Row[] {
+  const day = period.to;
+  const area = t(ctx, "register.management-review.area.actions");
+  const register = t(ctx, "register.actions.sheet");
+  const separator = t(ctx, "register.list-separator");
+  const records = ctx.repo.actions.flatMap(({ value }) => actionOn(value, day) ?? []).sort((a, b) => a.received.localeCompare(b.received) || compareIds(a.id, b.id));
+  const complaints = records.filter((a) => (a.source === "complaint" || a.source === "field-failure") && a.received >= period.from);
+  const closed = records.filter((a) => a.steps?.D8?.done !== undefined && a.steps.D8.done >= period.from);
+  const open = records.filter((a) => !actionClosed(a));
+  const late = open.flatMap((a) => {
+    const steps = overdueSteps(a, day);
+    return steps.length > 0 ? [t(ctx, "register.management-review.action-steps", { id: a.id, steps: steps.map((s) => s.step).join(separator) })] : [];
+  });
+  // A notice given after the period was still owed on its last day.
+  const owedOn = (doc: ControlledDocument): ControlledDocument => ({
+    ...doc,
+    ...(doc.revisions && { revisions: doc.revisions.map((r) => (r.customer_notices ? { ...r, customer_notices: r.customer_notices.map(({ notified, ...n }) => (notified !== undefined && notified <= day ? { ...n, notified } : n)) } : r)) }),
+  });
+  const notices = documentsOn(ctx, day)
+    .list.flatMap((doc) => overdueNotices(owedOn(doc), day).map(({ revision, notice }) => t(ctx, "register.management-review.notice-overdue", { revision: `${doc.id} ${revision.version}`, customer: notice.customer, due: notice.due ?? "" })))
+    .sort(compareIds);
+  const withCustomer = (a: CorrectiveAction) => (a.customer ? t(ctx, "register.management-review.action-customer", { id: a.id, customer: a.customer }) : a.id);
+  const row = (key: string, value: number, detail: string, source: string): Row => ({
+    area,
+    item: t(ctx, `register.management-review.item.${key}` as "register.management-review.item.received", { ...period }),
+    value,
+    detail,
+    source,
+  });
+  return [
+    row("complaints", complaints.length, ids(ctx, complaints.map(withCustomer)), register),
+    row("actions-closed", closed.length, ids(ctx, closed.map((a) => a.id)), register),
+    row("actions-open", open.length, ids(ctx, open.map((a) => a.id)), register),
+    row("actions-overdue", late.length, ids(ctx, late), register),
+    row("notices-overdue", notices.length, ids(ctx, notices), t(ctx, "register.changes.sheet")),
+  ];
+}
+
+/**
  * Document control: periodic reviews due by the period's last day and not made (the list of
  * `csr list periodic-reviews --due-by`), made in the period and their conclusions; versions released
  * and documents withdrawn in it; controlled copies past their 应回收日期 on its last day and copies
@@ -205,8 +256,11 @@ function auditRows(ctx: RegisterContext, period: Period): Row[] {
       .map((data) => t(ctx, key, data))
       .join(separator);
   const auditsOf = (code: string) => audits.filter((a) => a.process.code === code);
-  // The nonconformities raised stay every audit's: a nonconformity found by an auditor not qualified is still one to correct.
-  const raised = held.reduce((n, a) => n + a.audit.nonconformities, 0);
+  // The nonconformities of the audits that count, as the audits are counted; those of an audit that does not count are
+  // said beside them (另有 …), not dropped: still ones to correct, and its corrective action is among the actions' rows (breaker64 P9).
+  const raised = audits.reduce((n, a) => n + a.audit.nonconformities, 0);
+  const raisedUncounted = uncounted.reduce((n, a) => n + a.audit.nonconformities, 0);
+  const nonconformitiesOf = (entries: typeof held) => (code: string) => entries.filter((a) => a.process.code === code).reduce((n, a) => n + a.audit.nonconformities, 0);
   const standings = processes.map((p) => ({ code: p.code, standing: auditStanding(p, config, day, roster) }));
   const marked = (s: (typeof standings)[number]) => (s.standing.uncounted ? t(ctx, "register.audit-uncounted.code", { code: s.code }) : s.code);
   const never = standings.filter((s) => s.standing.state === "never").map(marked);
@@ -234,7 +288,17 @@ function auditRows(ctx: RegisterContext, period: Period): Row[] {
   ].filter((d) => d !== "");
   return [
     row("audits", audits.length, auditDetail.join(t(ctx, "register.management-review.detail-separator")), record),
-    row("nonconformities", raised, byProcess((code) => held.filter((a) => a.process.code === code).reduce((n, a) => n + a.audit.nonconformities, 0), "register.management-review.nonconformities-by-process"), record),
+    row(
+      "nonconformities",
+      raised,
+      [
+        byProcess(nonconformitiesOf(audits), "register.management-review.nonconformities-by-process"),
+        ...(raisedUncounted > 0 ? [t(ctx, "register.management-review.nonconformities-uncounted", { count: raisedUncounted, processes: byProcess(nonconformitiesOf(uncounted), "register.management-review.nonconformities-by-process") })] : []),
+      ]
+        .filter((d) => d !== "")
+        .join(t(ctx, "register.management-review.detail-separator")),
+      record,
+    ),
     row("never-audited", never.length, ids(ctx, never), processList),
     timed.length === 0 ? row("audit-due", "—", t(ctx, "register.management-review.audit-no-interval"), processList) : row("audit-due", due.length, dueDetail, processList),
   ];
