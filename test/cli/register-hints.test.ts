@@ -30,7 +30,7 @@ describe("operator hints of an English register go to stderr, never into it (tes
   it("csr export: each hint once on stderr, none in the workbook", { timeout: 120_000 }, () => {
     const out = join(tempDir(), "registers.xlsx");
     const run = csr(["-C", ACME, "export", "--today", "2026-11-27", "--out", out], { lang: "en" });
-    expect([run.code, run.stderr]).toEqual([0, `wrote ${out}\n${DRAFTS.en}${FORMS}${CATEGORIES}${SYMBOLS.en("BCM")}`]);
+    expect([run.code, run.stderr]).toEqual([0, `wrote ${out}\n${DRAFTS.en}${FORMS}${CATEGORIES}${SYMBOLS.en("BCM")}${SYMBOLS_EN(6, "BCM S")}`]);
   });
 
   it("in Chinese there is nothing to say: the register is in Chinese", () => {
@@ -48,6 +48,9 @@ const SYMBOLS = {
   en: (code: string) => `Where a customer requires to approve the symbol table, record its approval with 'csr symbol approve ${code} --by <who> --date <date> --evidence <where>'.\n`,
   "zh-CN": (code: string) => `顾客要求认可对照表时，取得认可后用 'csr symbol approve ${code} --by <认可人> --date <日期> --evidence <依据>' 登记。\n`,
 };
+/** The rows printing their meaning or our class in Chinese for want of English (tester65 N11): said in English only. */
+const SYMBOLS_EN = (count: number, example: string) =>
+  `${count} rows of the table have no English meaning or class and print them as written: add it with 'csr symbol update <customer> <symbol> --meaning-en <text> --class-en <text>' (e.g. ${example}).\n`;
 const NO_FORM = {
   en: "Where the table is a controlled record, release its form and name it with 'csr organisation update --register-form symbols=<form number>'.\n",
   "zh-CN": "对照表须作为受控记录时，发布其表单后用 'csr organisation update --register-form symbols=<表单编号>' 指定。\n",
@@ -74,7 +77,7 @@ describe("the notes under a register say what it holds; what to run goes to stde
       args: ["list", "symbols"],
       en: ["No customer approval recorded: Ford Motor Company (2 rows).", "This table is not on a controlled form: qms.yaml names no registers.forms.symbols, so the printed table has no form number, revision or signatures."],
       "zh-CN": ["未登记顾客认可：福特汽车 2 行。", "本表未使用受控表单：qms.yaml 未指定 registers.forms.symbols，打印件没有表单编号、版本和签署栏。"],
-      hints: [{ en: SYMBOLS.en("FORD"), "zh-CN": SYMBOLS["zh-CN"]("FORD") }, NO_FORM],
+      hints: [{ en: SYMBOLS.en("FORD"), "zh-CN": SYMBOLS["zh-CN"]("FORD") }, NO_FORM, { en: SYMBOLS_EN(2, "FORD ▽"), "zh-CN": "" }],
     },
     "csr matrix clauses": {
       args: ["matrix", "clauses"],
