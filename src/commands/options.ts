@@ -1,11 +1,11 @@
 /** Option parsing shared by commands; each failure is a UserError naming the flag. */
 import { DATE_RANGE, inDateRange, localToday, readDate } from "../core/dates.js";
 import { UserError } from "../core/errors.js";
-import { disjunction, list, t, type MessageKey } from "../i18n/index.js";
+import { disjunction, language, list, t, type MessageKey } from "../i18n/index.js";
 import { codeOfLabel, codesWithLabels, suggestCode } from "../i18n/values.js";
 import { parseClauseRef, splitClauseOption, type Catalog } from "../model/catalog.js";
 import { clauseReferenceExample } from "../model/citations.js";
-import { CLASSIFICATIONS, readClassification, type Classification } from "../model/classification.js";
+import { classificationChoices, readClassification, type Classification } from "../model/classification.js";
 import { describe, type Predecessor } from "../model/recorded-events.js";
 import type { Repository } from "../load/repository.js";
 
@@ -108,13 +108,13 @@ export function choiceOption<T extends string>(value: string | undefined, flag: 
 }
 
 /**
- * A 密级 given to `--classification` (csr new, csr set): one of CLASSIFICATIONS, also written with 级 (秘密级).
+ * A 密级 given to `--classification` (csr new, csr set): one of CLASSIFICATIONS, also written with 级 (秘密级), or its English name (readClassification).
  * Errors: UserError, one line naming the allowed values.
  */
 export function classificationOption(value: string, flag = "--classification"): Classification {
   const classification = readClassification(value);
   if (classification) return classification;
-  throw new UserError(t("options.classification", { flag, value, allowed: list([...CLASSIFICATIONS]) }));
+  throw new UserError(t("options.classification", { flag, value, allowed: list(classificationChoices(language())) }));
 }
 
 /**

@@ -2,7 +2,8 @@
  * Value codes in sentences. A file holds codes (`released`, `approver`, `procedure`); a Chinese
  * reader needs the meaning too, and the code where it is to be typed. The labels live in the
  * catalogs as `value.<domain>.<code>`; in English the label is the code itself, so English text
- * shows the code alone.
+ * shows the code alone, except a review's disposition, which reads as the CSR matrix words it
+ * (must meet, not applicable) wherever English prints one (tester65 N2); its code is still typed.
  */
 import { compactText, didYouMean, localized } from "../core/text.js";
 import { catalog, language, LANGS, t, translate, type Lang } from "./index.js";

@@ -120,11 +120,37 @@ export function documentsBelowTheirCsrs(repo: Pick<Repository, "config" | "csrs"
   return out;
 }
 
-/** A 密级 as a register or a user writes it: the marking, also with 级 after it (秘密级); undefined when it is none of CLASSIFICATIONS. */
+/**
+ * A 密级 as a register or a user writes it: the marking, also with 级 after it (秘密级), or its English name as
+ * English output prints it (classificationName: internal, Internal (内部), top secret, top-secret; any letter
+ * case), so what `--lang en` shows can be typed back (tester65 N15); undefined when it is none of CLASSIFICATIONS.
+ */
 export function readClassification(text: string): Classification | undefined {
   const plain = text.normalize("NFKC").replace(/\s/g, "");
   const word = plain.length > 2 && plain.endsWith("级") ? plain.slice(0, -1) : plain;
-  return (CLASSIFICATIONS as readonly string[]).includes(word) ? (word as Classification) : undefined;
+  if ((CLASSIFICATIONS as readonly string[]).includes(word)) return word as Classification;
+  return englishNames().get(englishKey(text));
+}
+
+/** An English name as compared: NFKC, lower case, blanks and hyphens one space ("Top-Secret" → "top secret"). */
+const englishKey = (text: string): string => text.normalize("NFKC").trim().toLowerCase().replace(/[\s-]+/g, " ");
+
+/** Each 密级 by its English name, alone ("internal") and as printed with the marking ("internal (内部)"), built on first use. */
+let ENGLISH_NAMES: Map<string, Classification> | undefined;
+function englishNames(): Map<string, Classification> {
+  if (ENGLISH_NAMES) return ENGLISH_NAMES;
+  ENGLISH_NAMES = new Map();
+  for (const c of CLASSIFICATIONS) {
+    const printed = classificationName("en", c);
+    ENGLISH_NAMES.set(englishKey(printed), c);
+    ENGLISH_NAMES.set(englishKey(printed.replace(/\s*\(.*\)\s*$/, "")), c);
+  }
+  return ENGLISH_NAMES;
+}
+
+/** The 密级 a user may type, in `lang`: the markings, in English each with its English name (内部 (internal)). */
+export function classificationChoices(lang: Lang): string[] {
+  return CLASSIFICATIONS.map((c) => (lang === "en" ? `${c} (${englishKey(classificationName("en", c).replace(/\s*\(.*\)\s*$/, ""))})` : c));
 }
 
 /**

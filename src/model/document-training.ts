@@ -34,7 +34,7 @@ export function documentTrainingState(doc: ControlledDocument, config: QmsConfig
   if (reading === "trained") return { version, state: "trained" };
   if (item.start === undefined) return { version, state: "undated" };
   const { phase, due, count } = trainingPhase(calendar, item.start, config?.document_control?.training_days ?? DEFAULT_TRAINING_DAYS, today);
-  return { version, state: phase, start: item.start, due, count, ...(reading === "partial" ? { people: { trained: item.trained.length, required: item.required.length } } : {}) };
+  return { version, state: phase, start: item.start, due, count, ...(reading === "partial" ? { people: { trained: item.trained.length, required: item.required.length, trainers: item.trainers.length } } : {}) };
 }
 
 /**

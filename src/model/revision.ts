@@ -263,16 +263,20 @@ export function revisionSummary(revision: Pick<Revision, "summary" | "summary_en
 }
 
 /**
- * Why and under which request a revision was made, in one line as a reader sees it (原因：…；更改申请：…；ECN：…):
- * its reason (更改原因), change request number (文件更改申请单号) and the customer's change notices (ECN), those
- * recorded, in that order (the reason in English its `reason_en` where recorded); "" when it records none. IATF 16949 8.5.6 and 8.3.6 (documented information on the
- * reason and authorisation of a change), 7.5.3.2.2 (a customer's engineering changes recorded).
+ * Why and under which request a revision was made, in one line as a reader sees it (原因：…；更改申请：…；纠正措施：…；ECN：…):
+ * its reason (更改原因; in English its `reason_en` where recorded), change request number (文件更改申请单号), the
+ * corrective actions it carries out (csr release --action) and the customer's change notices (ECN), those recorded,
+ * in that order; "" when it records none. Every revision record prints this one cell: csr history, csr show, csr
+ * changes, csr render and the site. IATF 16949 8.5.6 and 8.3.6 (documented information on the reason and
+ * authorisation of a change), 10.2.3/10.2.4 with 7.5.3.2.1 (the corrective action that drove a revision, as the
+ * request and ECN are: tester65 N4), 7.5.3.2.2 (a customer's engineering changes recorded).
  */
-export function revisionBasis(revision: Pick<Revision, "reason" | "reason_en" | "change_request" | "ecn">, lang: Lang): string {
+export function revisionBasis(revision: Pick<Revision, "reason" | "reason_en" | "change_request" | "ecn" | "actions">, lang: Lang): string {
   const reason = revision.reason ? localized(lang, revision.reason, revision.reason_en) : "";
   const parts = [
     reason ? translate(lang, "revision.basis.reason", { reason }) : "",
     revision.change_request ? translate(lang, "revision.basis.request", { number: revision.change_request }) : "",
+    revision.actions && revision.actions.length > 0 ? translate(lang, "revision.basis.actions", { ids: revision.actions.join(translate(lang, "common.list-separator")) }) : "",
     revision.ecn && revision.ecn.length > 0 ? translate(lang, "revision.basis.ecn", { numbers: revision.ecn.join(translate(lang, "common.list-separator")) }) : "",
   ];
   return parts.filter(Boolean).join(translate(lang, "register.remarks-separator"));

@@ -37,6 +37,8 @@ export interface TrainingCompletion {
   trained: string[];
   /** Of `required`, those not trained: `required` less `trained`. */
   missing: string[];
+  /** Of `trained`, those counted as trained only by having held a session (its trainer), not named as its trainees (tester65 N16). */
+  trainers: string[];
   /** How many sessions on the revision were held by the day (of any kind: people, a department, trainees outside people.yaml). */
   sessions: number;
   /** Trainees the sessions name who are not in people.yaml (e.g. 张三(1023)): recorded, not counted. */
@@ -93,10 +95,14 @@ export function completionState(item: TrainingCompletion): CompletionState {
   return item.recordsOnly.length > 0 ? "recorded" : "open";
 }
 
-/** How many of the people to be trained are (`trained` of `required`), as the partial state prints it: 已培训 2/9 人. */
+/**
+ * How many of the people to be trained are (`trained` of `required`), as the partial state prints it: 已培训 2/9 人;
+ * `trainers`, how many of the trained are counted as the trainer of a session, which its trainees alone do not show.
+ */
 export interface TrainedCount {
   trained: number;
   required: number;
+  trainers: number;
 }
 
 /**
@@ -110,7 +116,7 @@ export function csrTrainingReading(csr: Csr, people: readonly Person[], config: 
   const item = csrCompletion(csr, people, config, day, recordDays);
   if (item === undefined) return { state: csrTrainingState(csr, recordDays) };
   const state = completionState(item);
-  return state === "partial" ? { state, trained: item.trained.length, required: item.required.length } : { state };
+  return state === "partial" ? { state, trained: item.trained.length, required: item.required.length, trainers: item.trainers.length } : { state };
 }
 
 export interface OpenTraining {
@@ -150,6 +156,7 @@ function completion(kind: TrainingCompletion["kind"], id: string, revision: stri
   const departmentsTrained = new Set(sessions.flatMap((s) => (s.department === undefined ? [] : [s.department])));
   const isTrained = (id: string) => named.has(id) || departmentsTrained.has(people.find((p) => p.id === id)!.department);
   const trained = required.filter(isTrained);
+  const trainees = new Set(sessions.flatMap((s) => s.people ?? []));
   return {
     kind,
     id,
@@ -159,6 +166,7 @@ function completion(kind: TrainingCompletion["kind"], id: string, revision: stri
     required,
     trained,
     missing: required.filter((p) => !isTrained(p)),
+    trainers: trained.filter((p) => !trainees.has(p) && !departmentsTrained.has(people.find((q) => q.id === p)!.department)),
     sessions: sessions.length,
     otherTrainees: [...new Set(sessions.flatMap((s) => s.trainees ?? []))],
     recordsOnly,

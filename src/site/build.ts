@@ -1467,7 +1467,7 @@ function csrSections(rc: RegisterContext, page: string, csr: Csr, facts: CsrRow[
   ];
   if (facts.due) {
     // On a day off right after the deadline, "剩余 0 个工作日" read as due today: said as every output says it.
-    const note = daysOverdue(rc, facts) ?? t(rc, "site.csr.days-left", { days: String(facts.daysLeft ?? 0) });
+    const note = daysOverdue(rc, facts) ?? t(rc, "site.csr.days-left", { count: facts.daysLeft ?? 0 });
     items.push({ text: fact(rc, "site.csr.review-due", facts.inTimeUntil ? pastDueInTimeText(rc.lang, facts.due, facts.inTimeUntil) : withNote(rc, facts.due, note)) });
   }
   if (facts.missing.length) items.push({ text: fact(rc, "site.csr.opinions-missing", facts.missing.map((d) => departmentName(rc, d)).join(t(rc, "common.list-separator"))) });

@@ -736,7 +736,7 @@ describe("historical CSR list: the review record stands for the opinions signed 
 
     // Where the opinions would be: csr show and the review report.
     const show = await csrInProcess(["-C", dir, "show", "FORD-002", "--today", "2026-11-27"]);
-    expect(show.stdout).toContain("\n  Opinions        (on the review record)\n  Review record   从 历史清单.csv 第 3 行导入\n  Decision        must, wang 王强, 2023-07-12\n");
+    expect(show.stdout).toContain("\n  Opinions        (on the review record)\n  Review record   从 历史清单.csv 第 3 行导入\n  Decision        must meet, wang 王强, 2023-07-12\n");
     const out = tempDir();
     expect((await csrInProcess(["-C", dir, "render", "FORD-001", "--format", "md", "--out", out, "--today", "2026-11-27"], { lang: "zh-CN" })).code).toBe(0);
     expect(readFileSync(join(out, "FORD-001.review.zh-CN.md"), "utf8")).toContain(

@@ -27,7 +27,7 @@ const edit = (dir: string, from: string, to: string) => {
 const TITLE_CHANGED_ZH =
   "csr/DYA/DYA-003.yaml:5:8 error csr/requirement-changed DYA-003 的标题自 HEAD 以来有改动（“包装须使用顾客周转箱” → “包装可使用一次性纸箱”），而其评审已于 2026-11-24 作出结论（必须满足），各部门评审的是原来的内容。请改回原样；若是更正登记时的录入错误，改回后用 'csr set DYA-003 --title <更正后的标题> --amend --reason <原因>' 更正（更正记入文件的 amendments）；若是顾客更改了要求，用 'csr source update DYA-SQM --revision <新版本> --received <日期>' 登记其新版本，重新评审。";
 const TITLE_CHANGED =
-  "csr/DYA/DYA-003.yaml:5:8 error csr/requirement-changed DYA-003's title changed since HEAD (\"包装须使用顾客周转箱\" → \"包装可使用一次性纸箱\"), but its review was decided on 2026-11-24 (must): the departments reviewed the earlier wording. Change it back; if it corrects a typing error made when registering, then correct it with 'csr set DYA-003 --title <corrected title> --amend --reason <why>' (the file records the correction under amendments); if the customer changed the requirement, record its new revision with 'csr source update DYA-SQM --revision <revision> --received <date>' and it is reviewed again.";
+  "csr/DYA/DYA-003.yaml:5:8 error csr/requirement-changed DYA-003's title changed since HEAD (\"包装须使用顾客周转箱\" → \"包装可使用一次性纸箱\"), but its review was decided on 2026-11-24 (must meet): the departments reviewed the earlier wording. Change it back; if it corrects a typing error made when registering, then correct it with 'csr set DYA-003 --title <corrected title> --amend --reason <why>' (the file records the correction under amendments); if the customer changed the requirement, record its new revision with 'csr source update DYA-SQM --revision <revision> --received <date>' and it is reviewed again.";
 
 describe("a decided CSR's requirement edited by hand (tester23 F15)", () => {
   let dir: string;
@@ -45,7 +45,7 @@ describe("a decided CSR's requirement edited by hand (tester23 F15)", () => {
     writeFileSync(join(dir, file), secret.replace("1150℃", "1180℃"));
     const checked = csr(["-C", dir, "check", "--base", base]).stdout;
     expect(findings(checked)).toEqual([
-      `csr/DYA/DYA-006.yaml:21:7 error csr/requirement-changed DYA-006's text changed since ${base} (marked Confidential (秘密), so not quoted here; see git diff ${base} -- csr/DYA/DYA-006.yaml), but its review was decided on 2026-11-24 (must): the departments reviewed the earlier wording. Change it back; if it corrects a typing error made when registering, then correct it with 'csr set DYA-006 --text <corrected text> --amend --reason <why>' (the file records the correction under amendments); if the customer changed the requirement, record its new revision with 'csr source update DYA-SQM --revision <revision> --received <date>' and it is reviewed again.`,
+      `csr/DYA/DYA-006.yaml:21:7 error csr/requirement-changed DYA-006's text changed since ${base} (marked Confidential (秘密), so not quoted here; see git diff ${base} -- csr/DYA/DYA-006.yaml), but its review was decided on 2026-11-24 (must meet): the departments reviewed the earlier wording. Change it back; if it corrects a typing error made when registering, then correct it with 'csr set DYA-006 --text <corrected text> --amend --reason <why>' (the file records the correction under amendments); if the customer changed the requirement, record its new revision with 'csr source update DYA-SQM --revision <revision> --received <date>' and it is reviewed again.`,
     ]);
     expect(checked).not.toContain("XK-9");
     git(dir, ["checkout", "-q", file]);

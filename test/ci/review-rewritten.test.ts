@@ -62,7 +62,7 @@ describe("a decided CSR's review record edited by hand (tester54b B2)", () => {
     expect(findings(csr(["-C", dir, "check", "--base", before]).stdout)).toEqual([]);
     // The history itself is appended to, never rewritten.
     edit(dir, "decision: {disposition: must, by: zhang, date: 2026-11-24}", "decision: {disposition: optional, by: zhang, date: 2026-11-24}");
-    expect(short(csr(["-C", dir, "check", "--base", "HEAD"]).stdout)).toEqual(["csr/DYA/DYA-003.yaml:19:17 error csr/review-rewritten DYA-003's review history entry 1 was rewritten by hand since HEAD (decision disposition must, by zhang, date 2026-11-24 → disposition optional, by zhang, date 2026-11-24)"]);
+    expect(short(csr(["-C", dir, "check", "--base", "HEAD"]).stdout)).toEqual(["csr/DYA/DYA-003.yaml:19:17 error csr/review-rewritten DYA-003's review history entry 1 was rewritten by hand since HEAD (decision disposition must meet, by zhang, date 2026-11-24 → disposition optional, by zhang, date 2026-11-24)"]);
     git(dir, ["checkout", "-q", FILE]);
   });
 

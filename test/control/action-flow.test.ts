@@ -218,3 +218,21 @@ describe("csr changes --customer takes in a complaint's changes (tester63 N13)",
     expect(bcm.changes.filter((c) => c.area === "document").map((c) => c.id)).toEqual([]);
   });
 });
+
+describe("a revision's corrective actions in its revision record (tester65 N4)", () => {
+  it("csr history, csr show and csr changes name them in the reason/request/ECN cell, in Chinese and English", async () => {
+    const dir = await carried();
+    const history = csr(["-C", dir, "history", "QR-014-03"], { lang: "zh-CN" });
+    expect(history.code).toBe(0);
+    expect(history.stdout.split("\n").find((line) => line.startsWith("A/0"))!.split(/ {2,}/).slice(0, 4)).toEqual(["A/0", "2026-11-13", "首次发布", "纠正措施：8D-2026-012"]);
+    const english = csr(["-C", dir, "history", "QP-010"], { lang: "en" });
+    expect(english.code).toBe(0);
+    expect(english.stdout.split("\n").find((line) => line.startsWith("A/2"))!.split(/ {2,}/).slice(0, 4)).toEqual(["A/2", "2026-11-12", "首件确认", "reason: 8D-2026-012 D7; corrective action 8D-2026-012"]);
+    const show = csr(["-C", dir, "show", "QR-014-03", "--today", "2026-11-30"], { lang: "zh-CN" });
+    expect(show.stdout).toContain("修订记录        A/0  2026-11-13  首次发布  纠正措施：8D-2026-012  须于 2026-11-20 前通知顾客 DYA\n");
+    const changes = csr(["-C", dir, "changes", "2026-11-01", "2026-11-30", "--document", "QR-014-03", "--format", "json"], { lang: "zh-CN" });
+    expect((JSON.parse(changes.stdout) as { changes: { kind: string; actions?: string[] }[] }).changes.filter((c) => c.kind === "added").map((c) => c.actions)).toEqual([["8D-2026-012"]]);
+    const text = csr(["-C", dir, "changes", "2026-11-01", "2026-11-30", "--document", "QR-014-03"], { lang: "en" });
+    expect(text.stdout).toContain("; corrective action 8D-2026-012");
+  });
+});

@@ -94,11 +94,11 @@ describe("csr list actions", () => {
     expect(result.stdout.split("\n")).toEqual([
       "纠正措施台账（共 3 项）",
       "",
-      "序号  编号         来源          顾客/过程             投诉编号/审核报告  问题描述                接收/提出日期  责任人  进度                                                    状态    相关文件修订  横向展开  关闭日期",
-      "----  -----------  ------------  --------------------  -----------------  ----------------------  -------------  ------  ------------------------------------------------------  ------  ------------  --------  ----------",
-      "1     NC-2026-001  内审不符合项  C3 生产过程控制       IA-2026-01         首件检验未经班组长确认  2026-06-08     黄军    D3 围堵措施，D5 要求 2026-06-30 前，已逾期 94 个工作日  逾期    QP-010 A/2    0",
-      "2     NC-2026-002  内部发现      C3 生产过程控制                          库房温湿度记录缺失      2026-10-10     黄军    已验证关闭                                              已关闭                0         2026-11-05",
-      "3     8D-2026-012  顾客投诉      东岳汽车股份有限公司  DYA-C-2026-031     D1制动软管扣压外径超差  2026-11-02     高扬    D5 选定纠正措施，D8 要求 2026-11-23 前                  进行中  QP-010 A/2    1",
+      "序号  编号         来源          顾客/过程             投诉编号/审核报告  问题描述                接收/提出日期  责任人  进度                                                           状态    相关文件修订  横向展开  关闭日期",
+      "----  -----------  ------------  --------------------  -----------------  ----------------------  -------------  ------  -------------------------------------------------------------  ------  ------------  --------  ----------",
+      "1     NC-2026-001  内审不符合项  C3 生产过程控制       IA-2026-01         首件检验未经班组长确认  2026-06-08     黄军    待 D3 采取围堵措施，D5 要求 2026-06-30 前，已逾期 94 个工作日  逾期    QP-010 A/2    0",
+      "2     NC-2026-002  内部发现      C3 生产过程控制                          库房温湿度记录缺失      2026-10-10     黄军    已验证关闭                                                     已关闭                0         2026-11-05",
+      "3     8D-2026-012  顾客投诉      东岳汽车股份有限公司  DYA-C-2026-031     D1制动软管扣压外径超差  2026-11-02     高扬    待 D5 选定纠正措施，D8 要求 2026-11-23 前                      进行中  QP-010 A/2    1",
       "",
       "共 3 项：进行中 2 项（其中逾期 1 项），已关闭 1 项。",
       "",
@@ -106,7 +106,7 @@ describe("csr list actions", () => {
     // A past day: what was done since is not yet done, and the complaint's D4 is past due.
     const before = run(dir, "list", "actions", "--today", "2026-11-10");
     expect(before.stdout.split("\n").slice(-5)).toEqual([
-      "3     8D-2026-012  顾客投诉      东岳汽车股份有限公司  DYA-C-2026-031     D1制动软管扣压外径超差  2026-11-02     高扬    D4 根本原因分析，要求 2026-11-09 前，已逾期 1 个工作日  逾期                  0",
+      "3     8D-2026-012  顾客投诉      东岳汽车股份有限公司  DYA-C-2026-031     D1制动软管扣压外径超差  2026-11-02     高扬    待 D4 分析根本原因，要求 2026-11-09 前，已逾期 1 个工作日      逾期                  0",
       "",
       "共 3 项：进行中 2 项（其中逾期 2 项），已关闭 1 项。",
       "本表按记录还原为 2026-11-10 当日的状态：此后记录的事项未计入。",
@@ -119,18 +119,18 @@ describe("csr list actions", () => {
     const csv = run(dir, "list", "actions", "--today", "2026-11-20", "--format", "csv");
     expect(csv.stdout.replace(/^\uFEFF/, "").split("\r\n").slice(0, 4).join("\n").split("\n")).toEqual([
       "序号,编号,来源,顾客/过程,投诉编号/审核报告,问题描述,零件/产品,接收/提出日期,责任人,D3要求日期,D3完成日期,D4要求日期,D4完成日期,D5要求日期,D5完成日期,D6要求日期,D6完成日期,D7要求日期,D7完成日期,D8要求日期,D8完成日期,进度,状态,相关文件修订,横向展开,关闭日期,效果验证",
-      "1,NC-2026-001,内审不符合项,C3 生产过程控制,IA-2026-01,首件检验未经班组长确认,,2026-06-08,黄军,,,,,2026-06-30,,,,,,,,D3 围堵措施，D5 要求 2026-06-30 前，已逾期 94 个工作日,逾期,QP-010 A/2,0,,",
+      "1,NC-2026-001,内审不符合项,C3 生产过程控制,IA-2026-01,首件检验未经班组长确认,,2026-06-08,黄军,,,,,2026-06-30,,,,,,,,待 D3 采取围堵措施，D5 要求 2026-06-30 前，已逾期 94 个工作日,逾期,QP-010 A/2,0,,",
       "2,NC-2026-002,内部发现,C3 生产过程控制,,库房温湿度记录缺失,,2026-10-10,黄军,,2026-10-12,,2026-10-14,,2026-10-15,,2026-10-20,,2026-10-22,,2026-11-05,已验证关闭,已关闭,,0,2026-11-05,赵强：连续4周记录完整",
-      "3,8D-2026-012,顾客投诉,东岳汽车股份有限公司,DYA-C-2026-031,D1制动软管扣压外径超差,D1制动软管总成,2026-11-02,高扬,2026-11-03,2026-11-03,2026-11-09,2026-11-11,,,,,,,2026-11-23,,D5 选定纠正措施，D8 要求 2026-11-23 前,进行中,QP-010 A/2,1,,",
+      "3,8D-2026-012,顾客投诉,东岳汽车股份有限公司,DYA-C-2026-031,D1制动软管扣压外径超差,D1制动软管总成,2026-11-02,高扬,2026-11-03,2026-11-03,2026-11-09,2026-11-11,,,,,,,2026-11-23,,待 D5 选定纠正措施，D8 要求 2026-11-23 前,进行中,QP-010 A/2,1,,",
     ]);
     const en = csr(["-C", dir, "list", "actions", "--today", "2026-11-20", "--status", "overdue"], { lang: "en" });
     expect(en.stderr).toBe(
       "The whole corrective action register: csr list actions.\n1 corrective action record has no English problem or product and prints it as written (NC-2026-001): add title_en (and product_en) to its file in actions/, or give --title-en and --product-en to 'csr action open'.\n",
     );
     expect(en.stdout.split("\n").filter((line) => /^(Corrective|1 |This|1 record)/.test(line))).toEqual([
-      "Corrective action register (status Overdue; 1 record)",
-      "1    NC-2026-001  internal audit nonconformity  C3 Production     IA-2026-01              首件检验未经班组长确认  2026-06-08  Huang Jun  D3 containment; D5 due 2026-06-30, 94 working days overdue  Overdue  QP-010 A/2  0",
-      "This register is filtered (status Overdue) and is not the whole corrective action register.",
+      "Corrective action register (status overdue; 1 record)",
+      "1    NC-2026-001  internal audit nonconformity  C3 Production     IA-2026-01              首件检验未经班组长确认  2026-06-08  Huang Jun  next: D3 containment to put in place; D5 due 2026-06-30, 94 working days overdue  overdue  QP-010 A/2  0",
+      "This register is filtered (status overdue) and is not the whole corrective action register.",
       "1 record: 1 open (1 overdue), 0 closed.",
     ]);
   });
@@ -201,7 +201,7 @@ describe("csr show <action id>", () => {
       "  责任人          高扬",
       "  顾客特定要求    DYA-002 顾客投诉的围堵和8D报告时限",
       "                  DYA-004 控制计划的年度评审和变更后提交",
-      "  状态            进行中：D5 选定纠正措施，D8 要求 2026-11-23 前",
+      "  状态            进行中：待 D5 选定纠正措施，D8 要求 2026-11-23 前",
       "  步骤            D3 围堵措施：2026-11-03 完成，黄军，按期（要求 2026-11-03 前）——库存及在途产品全检",
       "                  D4 根本原因分析：2026-11-11 完成，逾期 2 个工作日（要求 2026-11-09 前）——扣压模具磨损未纳入点检",
       "                  D5 选定纠正措施：未定期限，尚未完成",
@@ -214,12 +214,12 @@ describe("csr show <action id>", () => {
     ]);
     // On a past day: D4, done on 11-11, is past due and not yet done; the read-across and the revision are not yet there.
     const before = run(dir, "show", "8D-2026-012", "--today", "2026-11-10").stdout.split("\n");
-    expect(before.slice(9, 12)).toEqual(["  状态            逾期：D4 根本原因分析，要求 2026-11-09 前，已逾期 1 个工作日", "  步骤            D3 围堵措施：2026-11-03 完成，黄军，按期（要求 2026-11-03 前）——库存及在途产品全检", "                  D4 根本原因分析：要求 2026-11-09 前完成，已逾期 1 个工作日，尚未完成"]);
+    expect(before.slice(9, 12)).toEqual(["  状态            逾期：待 D4 分析根本原因，要求 2026-11-09 前，已逾期 1 个工作日", "  步骤            D3 围堵措施：2026-11-03 完成，黄军，按期（要求 2026-11-03 前）——库存及在途产品全检", "                  D4 根本原因分析：要求 2026-11-09 前完成，已逾期 1 个工作日，尚未完成"]);
     expect(before.slice(-5)).toEqual(["  横向展开        无", "  相关文件修订    无", "", "本卡按记录还原为 2026-11-10 当日的状态：此后记录的事项未计入。", ""]);
     const en = csr(["-C", dir, "show", "NC-2026-001", "--today", "2026-11-20"], { lang: "en" }).stdout.split("\n");
     expect(en.filter((line) => /^ {2}(Source|Status|Revisions)|D5 corrective/.test(line))).toEqual([
       "  Source          internal audit nonconformity: C3 Production, audit report IA-2026-01",
-      "  Status          Overdue: D3 containment; D5 due 2026-06-30, 94 working days overdue",
+      "  Status          overdue, next: D3 containment to put in place; D5 due 2026-06-30, 94 working days overdue",
       "                  D5 corrective action chosen: due 2026-06-30, 94 working days overdue, not done",
       "  Revisions       QP-010 A/2  Production Process Control Procedure  2026-11-12",
     ]);

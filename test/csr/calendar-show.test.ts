@@ -5,7 +5,7 @@
 import { appendFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { csr, minimalRepo } from "../helpers.js";
+import { copyFixture, csr, minimalRepo } from "../helpers.js";
 
 const SOURCE_2026 = "国务院办公厅关于2026年部分节假日安排的通知（国办发明电〔2025〕7号，2025-11-04 发布；csr 内置）。";
 
@@ -49,7 +49,7 @@ describe("csr calendar show", () => {
     expect(september).toEqual({
       code: 0,
       stdout: [
-        "2026-9",
+        "September 2026",
         "Mo   Tu   We   Th   Fr   Sa   Su",
         "      1    2    3    4    5    6",
         " 7    8    9   10   11   12   13",
@@ -65,7 +65,7 @@ describe("csr calendar show", () => {
         "Make-up working days:",
         "  2026-09-20 (Sunday)",
         "",
-        "Source: 国务院办公厅关于2026年部分节假日安排的通知 (国办发明电〔2025〕7号, published 2025-11-04; shipped with csr).",
+        "Source: State Council General Office notice on the 2026 holiday arrangements (国办发明电〔2025〕7号, published 2025-11-04; shipped with csr).",
         "Company days off and working days: qms.yaml calendar.holidays, calendar.workdays (they win over the notice).",
         "",
       ].join("\n"),
@@ -166,6 +166,15 @@ describe("csr calendar show", () => {
     const everyDay = minimalRepo();
     appendFileSync(join(everyDay, "qms.yaml"), ["calendar:", "  weekdays: [1, 2, 3, 4, 5, 6, 7]", ""].join("\n"));
     expect(lines(everyDay, null)[0]).toBe("休：放假（法定节假日或公司休息日）；班：调休上班或公司工作日；其余每天上班。");
+  });
+
+  it("heads a month by its English name, names the yearly notice in English and the example's shutdown by its name_en (tester65 N13)", () => {
+    const dir = copyFixture("examples/acme-auto");
+    const august = csr(["-C", dir, "calendar", "show", "--month", "2026-08"], { lang: "en" }).stdout.split("\n");
+    expect(august[0]).toBe("August 2026");
+    expect(august).toContain("  2026-08-03 to 2026-08-07 Summer maintenance shutdown (5 days) (company, qms.yaml)");
+    expect(august).toContain("Source: State Council General Office notice on the 2026 holiday arrangements (国办发明电〔2025〕7号, published 2025-11-04; shipped with csr).");
+    expect(csr(["-C", dir, "calendar", "show", "--month", "2026-08"], { lang: "zh-CN" }).stdout.split("\n")[0]).toBe("2026 年 8 月");
   });
 
   it("names the holidays in English under --lang en: the shipped ones, a year typed from its notice by the shipped names, a company day by its name_en (notes64)", () => {

@@ -70,7 +70,23 @@ describe("recording the 密级", () => {
   it("refuses a value that is not a 密级, as for documents", async () => {
     const dir = await classifiedRepo();
     const refused = await csrInProcess(["-C", dir, "set", "NES-001", "--classification", "3", "-y"]);
-    expect(refused).toEqual({ code: 2, stdout: "", stderr: "csr: --classification must be one of the classifications 非密, 公开, 内部, 秘密, 机密, 绝密; got '3'.\n" });
+    expect(refused).toEqual({
+      code: 2,
+      stdout: "",
+      stderr: "csr: --classification must be one of the classifications 非密 (unclassified), 公开 (public), 内部 (internal), 秘密 (confidential), 机密 (secret), 绝密 (top secret); got '3'.\n",
+    });
+  });
+
+  it("takes the English name English output prints, in any letter case (tester65 N15)", async () => {
+    const dir = await classifiedRepo();
+    // English prints 机密 as "Secret (机密)" and 秘密 as "Confidential (秘密)": each typed back is that marking.
+    expect((await csrInProcess(["-C", dir, "source", "update", "NES-HT2026-01", "--classification", "secret", "-y"])).code).toBe(0);
+    expect(read(dir, "customers/NES.yaml")).toContain("classification: 机密");
+    expect((await csrInProcess(["-C", dir, "source", "update", "NES-HT2026-01", "--classification", "Top-Secret", "-y"])).code).toBe(0);
+    expect(read(dir, "customers/NES.yaml")).toContain("classification: 绝密");
+    const shown = await csrInProcess(["-C", dir, "source", "update", "NES-HT2026-01", "--classification", "Confidential (秘密)", "-y"]);
+    expect(shown.code).toBe(0);
+    expect(read(dir, "customers/NES.yaml")).toContain("classification: 秘密");
   });
 
   it("csr check reports a CSR marked lower than its source (csr/classification-below-source)", async () => {

@@ -148,7 +148,7 @@ describe("--unchanged after the new revision is registered (tester20 F17)", () =
     });
     expect((await csrInProcess(["-C", dir, "source", "update", "BCM-SQR", "--revision", "V3.0", "--issued", "2026-11-05", "--received", "2026-11-16", "--removed", "BCM-002", "-y"])).stderr).toBe(
       "csr: BCM-002 moved to BCM-SQR V3.0 when that revision was registered and is being reviewed again since 2026-11-16 (due 2026-11-30): --unchanged and --removed are for the CSRs still taken from an earlier revision, in the command that registers the new one.\n" +
-        "hint: Review it again against BCM-SQR V3.0 now, the countersigns and the conclusion with csr review; if the requirement is unchanged, with its earlier conclusion (must): 'csr review BCM-002 --disposition must --by <person> --date <date>'. The earlier review stays in the review history.\n",
+        "hint: Review it again against BCM-SQR V3.0 now, the countersigns and the conclusion with csr review; if the requirement is unchanged, with its earlier conclusion (must meet): 'csr review BCM-002 --disposition must --by <person> --date <date>'. The earlier review stays in the review history.\n",
     );
     // A CSR of another source, with no CSR left on an earlier revision: no empty placeholder.
     expect((await update("--unchanged", "BCM-004")).stderr).toBe("csr: BCM-004 不是取自该来源文件旧版本的 CSR：已没有 CSR 取自其旧版本。\n");
@@ -198,6 +198,6 @@ describe("a CSR with no decision (month report #2)", () => {
       "BCM-005,\"Beichen Motor Group Co., Ltd.\",BCM-SPA Beichen Special Process Assessment Requirements,\"=\"\"1.1\"\"\",3 评估频次,8.5.1/9.2.2.3,Annual self-assessment of special processes on the Beichen checklist,2026-11-20,2026-12-04,,,not yet due,,,,,,,,,,received,,2026-11-27",
     );
     const show = await csrInProcess(["-C", dir, "show", "BCM-005", "--today", "2026-11-27"]);
-    expect(show.stdout.split("\n").filter((l) => /^  (Review due|Unchanged in) /.test(l))).toEqual(["  Review due      2026-12-04, 5 working day(s) left", "  Unchanged in    1.1, xuht Xu Haitao, 2026-11-24"]);
+    expect(show.stdout.split("\n").filter((l) => /^  (Review due|Unchanged in) /.test(l))).toEqual(["  Review due      2026-12-04, 5 working days left", "  Unchanged in    1.1, xuht Xu Haitao, 2026-11-24"]);
   });
 });

@@ -172,7 +172,7 @@ describe("csr show", () => {
         "  Clauses         IATF16949:8.5.1.1 Control plan",
         "  Received        2026-11-20",
         "  Status          in-review",
-        "  Review due      2026-12-04, 5 working day(s) left",
+        "  Review due      2026-12-04, 5 working days left",
         "  Required        QA 品质部, MKT 市场部",
         "  Opinions        QA 品质部 accept, zhang 张伟, 2026-11-25",
         "  Missing         MKT 市场部",
@@ -193,7 +193,7 @@ describe("csr show", () => {
   it("lists each training session recorded with csr train: date, source revision, people, trainer and record", async () => {
     const shown = await csrInProcess(["-C", join(ROOT, "examples", "acme-auto"), "show", "BCM-004", "--today", "2026-11-27"], { lang: null });
     // 黄军、吴艳 and their trainer 张丽 of the nine to train, as csr list training --missing and the management review count them (breaker63 P1).
-    expect(shown.stdout).toContain("  培训            部分培训（已培训 3/9 人）\n                  2026-10-28，来源文件 A 版，黄军、吴艳，培训人 张丽，记录 TR-2026-041\n");
+    expect(shown.stdout).toContain("  培训            部分培训（已培训 3/9 人，含培训人 1 人）\n                  2026-10-28，来源文件 A 版，黄军、吴艳，培训人 张丽，记录 TR-2026-041\n");
   });
 
   it("names the status in Chinese by its label alone, which csr list --status takes as typed", async () => {
@@ -208,7 +208,7 @@ describe("csr show", () => {
 
   it("shows an overdue review, and everything as JSON", async () => {
     const late = await csrInProcess(["-C", FIXTURE, "show", "DYA-001", "--today", "2026-12-08"]);
-    expect(late.stdout).toContain("  Review due      2026-12-04, overdue by 2 working day(s)\n  Required        QA 品质部, MKT 市场部\n  Opinions        (none yet)\n  Missing         QA 品质部, MKT 市场部\n");
+    expect(late.stdout).toContain("  Review due      2026-12-04, overdue by 2 working days\n  Required        QA 品质部, MKT 市场部\n  Opinions        (none yet)\n  Missing         QA 品质部, MKT 市场部\n");
     const json = JSON.parse((await csrInProcess(["-C", FIXTURE, "show", "DYA-004", "--today", "2026-11-27", "--format", "json"])).stdout);
     expect(json).toMatchObject({
       file: "csr/DYA/DYA-004.yaml",

@@ -254,7 +254,7 @@ describe("csr review, asked at a terminal", () => {
     screen.keypress("enter");
     expect(await done).toBe(0);
     expect(ctx.out).toBe(
-      "DYA-002: opinion of 市场部 recorded: accept-with-action, by 李娜 (li) on 2026-11-26.\nEvery required opinion is in; record the decision with 'csr review DYA-002 --disposition <disposition> --by zhang', <disposition> being must, optional, not-applicable, or rejected.\n",
+      "DYA-002: opinion of 市场部 recorded: accept-with-action, by 李娜 (li) on 2026-11-26.\nEvery required opinion is in; record the decision with 'csr review DYA-002 --disposition <disposition> --by zhang', <disposition> being must (must meet), optional, not-applicable (not applicable), or rejected.\n",
     );
     expect(read(dir, "csr/DYA/DYA-002.yaml")).toContain(
       "    - { department: QA, reviewer: zhang, opinion: accept, date: 2026-11-25 }\n    - department: MKT\n      reviewer: li\n      opinion: accept-with-action\n      date: 2026-11-26\n      comment: 需增加检具\n",
@@ -365,7 +365,7 @@ describe("csr review at a terminal in a GJB repository asks the review report's 
     screen.keypress("enter");
     expect(await done).toBe(0);
     expect(ctx.out).toBe(
-      "NES-001: decision recorded: must, by Liu Zhiming (liuzm) on 2026-11-19.\nReview report signed: recorded by Ma Xiaolan (maxl), review team leader Chen Hongwei (chenhw), military representative Wang Jiandong (wangjd), 2026-11-19.\n",
+      "NES-001: decision recorded: must meet, by Liu Zhiming (liuzm) on 2026-11-19.\nReview report signed: recorded by Ma Xiaolan (maxl), review team leader Chen Hongwei (chenhw), military representative Wang Jiandong (wangjd), 2026-11-19.\n",
     );
     expect(read(dir, "csr/NES/NES-001.yaml")).toContain(
       "  decision:\n    disposition: must\n    by: liuzm\n    date: 2026-11-19\n  recorder: {by: maxl, date: 2026-11-19}\n  leader: {by: chenhw, date: 2026-11-19}\n  military_representative: {by: wangjd, date: 2026-11-19}\n",

@@ -90,8 +90,8 @@ describe("a round decided late, as csr show and csr review say it (month report 
   it("csr show gives the working days past the deadline and the reason recorded, for a decision and for a confirmation", async () => {
     const dir = repo("valid");
     const due = async (id: string) => (await csrInProcess(["-C", dir, "show", id, "--today", TODAY])).stdout.split("\n").filter((l) => l.startsWith("  Review due"));
-    expect(await due("DYA-001")).toEqual(["  Review due      2026-11-16; decided 2026-11-20, late by 4 working day(s); reason for delay: 顾客澄清技术要求用时一周（2026-11-13 邮件）"]);
-    expect(await due("DYA-002")).toEqual(["  Review due      B: 2026-11-16; confirmed unchanged 2026-11-24, late by 6 working day(s); reason for delay: 等待顾客确认 B 版的变更范围（2026-11-20 邮件）"]);
+    expect(await due("DYA-001")).toEqual(["  Review due      2026-11-16; decided 2026-11-20, late by 4 working days; reason for delay: 顾客澄清技术要求用时一周（2026-11-13 邮件）"]);
+    expect(await due("DYA-002")).toEqual(["  Review due      B: 2026-11-16; confirmed unchanged 2026-11-24, late by 6 working days; reason for delay: 等待顾客确认 B 版的变更范围（2026-11-20 邮件）"]);
     const zh = await csrInProcess(["-C", dir, "show", "DYA-001", "--today", TODAY], { lang: "zh-CN" });
     expect(zh.stdout.split("\n").filter((l) => l.startsWith("  评审期限"))).toEqual(["  评审期限        2026-11-16；2026-11-20 作出结论，逾期 4 个工作日；逾期原因：顾客澄清技术要求用时一周（2026-11-13 邮件）"]);
   });
@@ -105,7 +105,7 @@ describe("a round decided late, as csr show and csr review say it (month report 
       code: 0,
       stderr: "",
       stdout:
-        "DYA-001: decision recorded: not-applicable, by 王强 (wang) on 2026-11-20.\nDecided 4 working day(s) after the review period (due 2026-11-16); reason for the delay recorded: 顾客澄清技术要求用时一周.\nWrote csr/DYA/DYA-001.yaml; not committed (git commit it, or run with --commit).\n",
+        "DYA-001: decision recorded: not applicable, by 王强 (wang) on 2026-11-20.\nDecided 4 working days after the review period (due 2026-11-16); reason for the delay recorded: 顾客澄清技术要求用时一周.\nWrote csr/DYA/DYA-001.yaml; not committed (git commit it, or run with --commit).\n",
     });
   });
 });

@@ -49,7 +49,7 @@ describe("a forced decision whose countersigns are on the named paper review rec
     expect(await remark(dir, "zh-CN")).toBe("11,DYA-011,东岳越野车有限公司,DYA-SQM 供应商质量手册,C,接收,2026-11-20,2026-12-04,2026-11-25,张伟,3,按期,,会签见纸质评审记录 QR-020-01 2026-11 评审记录 第12号,2026-11-26");
     expect(await remark(dir, "en")).toMatch(/,countersigns on the signed paper review record QR-020-01 2026-11 评审记录 第12号,2026-11-26$/);
     expect(await decisionLine(dir, "zh-CN")).toBe("评审结论        必须满足，张伟，2026-11-25（会签见纸质评审记录）");
-    expect(await decisionLine(dir, "en")).toBe("Decision        must, zhang 张伟, 2026-11-25 (countersigns on the signed paper review record)");
+    expect(await decisionLine(dir, "en")).toBe("Decision        must meet, zhang 张伟, 2026-11-25 (countersigns on the signed paper review record)");
     const printed = await report(dir);
     expect(printed).toContain("| must meet | 张伟 | 2026-11-25 |  |");
     expect(printed).not.toContain("decided before every required opinion was given");
@@ -118,7 +118,7 @@ describe("the paper review record and the decision taken on it, in one command (
     expect((await run(dir, ["review", "DYA-011", "--record", "2026-11 评审记录 第13号", "--record-form", "QR-020-01", "-y"])).code).toBe(0);
     expect(await run(dir, ["review", "DYA-011", "--disposition", "must", "--by", "zhang", "--date", "2026-11-25", "--record", "2026-11 评审记录 第13号", "-y"])).toEqual({
       code: 0,
-      stdout: "DYA-011: decision recorded: must, by 张伟 (zhang) on 2026-11-25.\nThe countersigns of 市场部, 生产部, not recorded here, are on the signed paper review record QR-020-01 2026-11 评审记录 第13号.\n",
+      stdout: "DYA-011: decision recorded: must meet, by 张伟 (zhang) on 2026-11-25.\nThe countersigns of 市场部, 生产部, not recorded here, are on the signed paper review record QR-020-01 2026-11 评审记录 第13号.\n",
       stderr: "",
     });
   });

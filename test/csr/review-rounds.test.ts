@@ -93,7 +93,7 @@ describe("review rounds", () => {
     await run(dir, "review", "NES-002", "--department", "QA", "--reviewer", "zhang", "--opinion", "accept", "--date", "2026-10-28");
     await run(dir, "review", "NES-002", "--department", "MKT", "--reviewer", "li", "--opinion", "accept", "--date", "2026-10-28");
     const decided = await run(dir, "review", "NES-002", "--disposition", "not-applicable", "--justification", "不采购元器件", "--by", "zhang", "--date", "2026-10-29");
-    expect(decided.stdout).toBe("NES-002: decision recorded: not-applicable, by 张伟 (zhang) on 2026-10-29.\nDecided after the review period (due 2026-10-27); record why with --late-reason (rule csr/review-late).\n");
+    expect(decided.stdout).toBe("NES-002: decision recorded: not applicable, by 张伟 (zhang) on 2026-10-29.\nDecided after the review period (due 2026-10-27); record why with --late-reason (rule csr/review-late).\n");
     expect(await nesFindings(dir)).toEqual(["csr/NES/NES-002.yaml:31 csr/review-late", "csr/NES/NES-003.yaml:12 csr/review-overdue"]);
   });
 
@@ -199,7 +199,7 @@ describe("review rounds", () => {
     screen.type("军代表外出");
     screen.keypress("enter");
     expect(await done).toBe(0);
-    expect(ctx.out).toContain("NES-003: decision recorded: must, by 张伟 (zhang) on 2026-11-02.\n");
+    expect(ctx.out).toContain("NES-003: decision recorded: must meet, by 张伟 (zhang) on 2026-11-02.\n");
     expect(read(dir, "csr/NES/NES-003.yaml")).toContain("  late_reason: 军代表外出\n  decision:\n    disposition: must\n    by: zhang\n    date: 2026-11-02\n");
   });
 
@@ -345,7 +345,7 @@ describe("the review report's and csr show's earlier rounds", () => {
     await run(dir, "source", "update", "NES-JDB", "--revision", "2", "--received", "2026-10-13", "--unchanged", "NES-001", "--by", "zhang", "--date", "2026-10-29", "--late-reason", "等待军代表确认换版范围", "-y");
     const shown = async (id: string) => (await run(dir, "show", id, "--today", "2026-11-27")).stdout.split("\n");
     expect((await shown("NES-001")).filter((l) => /^  (Review due|Unchanged in) /.test(l))).toEqual([
-      "  Review due      2: 2026-10-27; confirmed unchanged 2026-10-29, late by 2 working day(s); reason for delay: 等待军代表确认换版范围",
+      "  Review due      2: 2026-10-27; confirmed unchanged 2026-10-29, late by 2 working days; reason for delay: 等待军代表确认换版范围",
       "  Unchanged in    2, zhang 张伟, 2026-10-29; reason for delay: 等待军代表确认换版范围",
     ]);
     const history = await shown("NES-002");
@@ -354,7 +354,7 @@ describe("the review report's and csr show's earlier rounds", () => {
       "                    Departments to countersign: QA 品质部, MKT 市场部",
       "                    QA 品质部 accept, zhang 张伟, 2026-09-28",
       "                    MKT 市场部 accept, li 李娜, 2026-09-28",
-      "                    decision not-applicable, zhang 张伟, 2026-09-30: 不采购元器件",
+      "                    decision not applicable, zhang 张伟, 2026-09-30: 不采购元器件",
       "                    reason for delay: 军代表外出",
       "                    closed on 2026-10-13 for the re-review of revision 2",
       "",
@@ -502,18 +502,18 @@ describe("a late decision kept by a confirmation (tester50b #1, #13)", () => {
     // The confirmation of revision 2 is in time; the decision it keeps (2026-09-30) was not.
     expect(await nesFindings(dir)).toContain("csr/NES/NES-004.yaml:11 csr/review-late");
     const shown = (await run(dir, "show", "NES-004", "--today", "2026-11-02")).stdout;
-    expect(shown).toContain("  Decision        not-applicable, zhang 张伟, 2026-09-30: 不采购元器件, late by 7 working day(s) (due 2026-09-20)\n");
+    expect(shown).toContain("  Decision        not applicable, zhang 张伟, 2026-09-30: 不采购元器件, late by 7 working days (due 2026-09-20)\n");
     const page = (await run(dir, "render", "NES-004", "--format", "md", "--out", join(dir, "NES-004.md"), "--today", "2026-11-02")).code;
     expect(page).toBe(0);
     expect(readFileSync(join(dir, "NES-004.md"), "utf8")).toContain(
-      "Timeliness: late: decided 7 working day(s) after the review deadline 2026-09-20 (kept by the later revision confirmed unchanged)\n\nReason for delay: Not recorded\n",
+      "Timeliness: late: decided 7 working days after the review deadline 2026-09-20 (kept by the later revision confirmed unchanged)\n\nReason for delay: Not recorded\n",
     );
 
     const recorded = await run(dir, "review", "NES-004", "--late-reason", "等待顾客澄清", "--date", "2026-11-02");
     expect(recorded).toEqual({ code: 0, stdout: "NES-004: reason for the delay recorded: 等待顾客澄清 (decided 2026-09-30, due 2026-09-20).\n", stderr: "" });
     expect(read(dir, "csr/NES/NES-004.yaml")).toContain("  late_reason: 等待顾客澄清\n");
     expect((await nesFindings(dir)).filter((f) => f.includes("NES-004"))).toEqual([]);
-    expect((await run(dir, "show", "NES-004", "--today", "2026-11-02")).stdout).toContain("2026-09-30: 不采购元器件, late by 7 working day(s) (due 2026-09-20); reason for delay: 等待顾客澄清\n");
+    expect((await run(dir, "show", "NES-004", "--today", "2026-11-02")).stdout).toContain("2026-09-30: 不采购元器件, late by 7 working days (due 2026-09-20); reason for delay: 等待顾客澄清\n");
   });
 
   it("csr show gives a round closed overdue by a new revision its verdict, as the register does", async () => {

@@ -76,7 +76,7 @@ describe("csr review with flags", () => {
     expect(read(dir, "csr/DYA/DYA-011.yaml")).toBe(HAND_WRITTEN);
 
     const forced = await review(dir, "--disposition", "must", "--by", "zhang", "--date", "2026-11-25", "--force");
-    expect(forced.stdout).toBe("DYA-011: decision recorded: must, by 张伟 (zhang) on 2026-11-25.\nDecided without the opinion of 市场部, 生产部; recorded as forced.\n");
+    expect(forced.stdout).toBe("DYA-011: decision recorded: must meet, by 张伟 (zhang) on 2026-11-25.\nDecided without the opinion of 市场部, 生产部; recorded as forced.\n");
     expect(read(dir, "csr/DYA/DYA-011.yaml")).toBe(HAND_WRITTEN + "  decision:\n    disposition: must\n    by: zhang\n    date: 2026-11-25\n    forced: true\n");
     const check = await csrInProcess(["-C", dir, "check", "--today", "2026-11-27", "--format", "json"]);
     expect(JSON.parse(check.stdout).findings.map((f: { rule: string; file: string }) => `${f.file} ${f.rule}`)).toEqual(["csr/DYA/DYA-011.yaml csr/not-addressed", "csr/DYA/DYA-011.yaml csr/forced-decision"]);
@@ -87,12 +87,12 @@ describe("csr review with flags", () => {
     const file = read(dir, "csr/DYA/DYA-003.yaml");
     const refused = await csrInProcess(["-C", dir, "review", "DYA-003", "--disposition", "optional", "--by", "zhang", "--date", "2026-11-26"]);
     expect(refused.stderr).toBe(
-      "csr: DYA-003 is already decided: must, by 张伟 (zhang) on 2026-11-24.\nhint: Add --amend to change the decision (the earlier one is kept in the review history); to record only why it was late, give --late-reason alone.\n",
+      "csr: DYA-003 is already decided: must meet, by 张伟 (zhang) on 2026-11-24.\nhint: Add --amend to change the decision (the earlier one is kept in the review history); to record only why it was late, give --late-reason alone.\n",
     );
     expect(read(dir, "csr/DYA/DYA-003.yaml")).toBe(file);
 
     const amended = await csrInProcess(["-C", dir, "review", "DYA-003", "--disposition", "optional", "--by", "zhang", "--date", "2026-11-26", "--amend"]);
-    expect(amended.stdout).toBe("DYA-003: decision recorded: optional, by 张伟 (zhang) on 2026-11-26.\nThe earlier decision (must, 2026-11-24) is kept in the review history.\n");
+    expect(amended.stdout).toBe("DYA-003: decision recorded: optional, by 张伟 (zhang) on 2026-11-26.\nThe earlier decision (must meet, 2026-11-24) is kept in the review history.\n");
     expect(read(dir, "csr/DYA/DYA-003.yaml")).toBe(
       file.replace(
         "  decision: { disposition: must, by: zhang, date: 2026-11-24 }\n",
@@ -195,7 +195,7 @@ describe("csr review with flags", () => {
     const dir = lateRepo();
     const late = await review(dir, "--disposition", "must", "--by", "zhang", "--force", "--date", "2026-11-24", "--late-reason", "等待顾客澄清");
     expect(late.stdout).toBe(
-      "DYA-011: decision recorded: must, by 张伟 (zhang) on 2026-11-24.\nDecided 6 working day(s) after the review period (due 2026-11-16); reason for the delay recorded: 等待顾客澄清.\nDecided without the opinion of 市场部, 生产部; recorded as forced.\n",
+      "DYA-011: decision recorded: must meet, by 张伟 (zhang) on 2026-11-24.\nDecided 6 working days after the review period (due 2026-11-16); reason for the delay recorded: 等待顾客澄清.\nDecided without the opinion of 市场部, 生产部; recorded as forced.\n",
     );
     expect(read(dir, "csr/DYA/DYA-011.yaml")).toContain("  late_reason: 等待顾客澄清\n");
     const reminder = await review(lateRepo(), "--disposition", "must", "--by", "zhang", "--force", "--date", "2026-11-24");
@@ -230,7 +230,7 @@ describe("csr review against a deadline in a year without public holidays", () =
     writeFileSync(join(dir, "qms.yaml"), readFileSync(join(dir, "qms.yaml"), "utf8").replace("review_days: 10", "review_days: 40"));
     const ctx = capture(dir);
     expect(await reviewCsr(ctx, "DYA-011", { disposition: "must", by: "张伟", date: "2026-11-25", yes: true })).toBe(0);
-    expect(ctx.out).toBe("DYA-011: decision recorded: must, by 张伟 (zhang) on 2026-11-25.\n");
+    expect(ctx.out).toBe("DYA-011: decision recorded: must meet, by 张伟 (zhang) on 2026-11-25.\n");
     expect(ctx.err).toBe(
       "note: csr has no public holidays for 2027; the deadline 2027-01-15 was counted Monday to Friday (rule calendar/year-missing). Once that year's holiday notice is published, write its days into qms.yaml with 'csr calendar notice <file>'.\n",
     );
@@ -252,7 +252,7 @@ describe("the next step csr review suggests", () => {
     expect(await opinion(dir)).toEqual({
       code: 0,
       stdout:
-        "DYA-002: opinion of 市场部 recorded: accept, by 李娜 (li) on 2026-11-26.\nEvery required opinion is in; record the decision with 'csr review DYA-002 --disposition <disposition> --by zhang', <disposition> being must, optional, not-applicable, or rejected.\n",
+        "DYA-002: opinion of 市场部 recorded: accept, by 李娜 (li) on 2026-11-26.\nEvery required opinion is in; record the decision with 'csr review DYA-002 --disposition <disposition> --by zhang', <disposition> being must (must meet), optional, not-applicable (not applicable), or rejected.\n",
       stderr: "",
     });
     expect((await csrInProcess(["-C", dir, "review", "DYA-002", "--disposition", "must", "--by", "zhang"])).code).toBe(0);
@@ -262,7 +262,7 @@ describe("the next step csr review suggests", () => {
     const dir = withDepartedApprover("2026-01-01");
     writeFileSync(join(dir, "people.yaml"), read(dir, "people.yaml").replace("roles: [reviewer, approver]", "roles: [reviewer]"));
     expect((await opinion(dir)).stdout).toBe(
-      "DYA-002: opinion of 市场部 recorded: accept, by 李娜 (li) on 2026-11-26.\nEvery required opinion is in; record the decision with 'csr review DYA-002 --disposition <disposition> --by <approver>', <disposition> being must, optional, not-applicable, or rejected.\n",
+      "DYA-002: opinion of 市场部 recorded: accept, by 李娜 (li) on 2026-11-26.\nEvery required opinion is in; record the decision with 'csr review DYA-002 --disposition <disposition> --by <approver>', <disposition> being must (must meet), optional, not-applicable (not applicable), or rejected.\n",
     );
   });
 });

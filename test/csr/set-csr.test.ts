@@ -81,7 +81,7 @@ describe("csr set <CSR-id>", () => {
       code: 2,
       stdout: "",
       stderr:
-        "csr: DYA-003 was decided on 2026-11-24 (must): changing its title and clauses changes the requirement that was reviewed; nothing changed.\n" +
+        "csr: DYA-003 was decided on 2026-11-24 (must meet): changing its title and clauses changes the requirement that was reviewed; nothing changed.\n" +
         "hint: When the customer changed the requirement, record its new revision with 'csr source update DYA-SQM --revision <revision> --received <date>' and DYA-003 is reviewed again; if it is only a typing error made when registering (the text reviewed reads as corrected), add --amend with who corrects it, --by <person> (and --reason <why>, recorded with the correction).\n",
     });
     expect(snapshot(dir)).toEqual(before);

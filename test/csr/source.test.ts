@@ -80,7 +80,7 @@ describe("csr source update", () => {
     expect(after.split("\n").filter((line) => line.includes("record"))).toHaveLength(1);
     // The new round has no record: its opinions are missing, not on paper.
     const show = await csrInProcess(["-C", dir, "show", "DYA-003", "--today", "2026-11-27"]);
-    expect(show.stdout).toContain("需采购周转箱\n                    review record 2026-11 评审记录 第3号\n                    decision must, zhang 张伟, 2026-11-24\n");
+    expect(show.stdout).toContain("需采购周转箱\n                    review record 2026-11 评审记录 第3号\n                    decision must meet, zhang 张伟, 2026-11-24\n");
     expect(show.stdout).toContain("  Missing         QA 品质部, MKT 市场部\n");
     const out = join(dir, "out", "report.md");
     expect((await csrInProcess(["-C", dir, "render", "DYA-003", "--format", "md", "--out", out, "--today", "2026-11-27"])).code).toBe(0);

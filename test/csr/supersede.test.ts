@@ -37,8 +37,8 @@ describe("csr supersede", () => {
     const shown = csr(["-C", dir, "show", "DYA-010"]).stdout.split("\n");
     expect(shown.filter((l) => /^ {2}(Status|Review due|Decision|Superseded) /.test(l))).toEqual([
       "  Status          superseded",
-      "  Review due      2026-12-04 (on time, 2 working day(s) used); superseded by DYA-004 2026-11-27",
-      "  Decision        must, zhang 张伟, 2026-11-24 (forced: required opinions were missing)",
+      "  Review due      2026-12-04 (on time, 2 working days used); superseded by DYA-004 2026-11-27",
+      "  Decision        must meet, zhang 张伟, 2026-11-24 (forced: required opinions were missing)",
       "  Superseded      2026-11-27: 与 DYA-004 重复登记 (by DYA-004)",
     ]);
     expect(checkJson(dir, "--today", "2026-11-27")).toEqual({ code: 0, stderr: "", findings: [] });

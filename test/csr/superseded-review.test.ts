@@ -17,7 +17,7 @@ describe("a superseded CSR's review", () => {
     const zh = await csrInProcess(["-C", ACME, "show", "DYA-003", "--today", "2026-12-01"], { lang: "zh-CN" });
     expect(dueLine(zh.stdout)).toEqual(["  评审期限        2024-07-01（按期，用时 5 个工作日）；已于 2026-03-23 被 DYA-006 取代"]);
     const en = await csrInProcess(["-C", ACME, "show", "DYA-003", "--today", "2026-12-01"]);
-    expect(dueLine(en.stdout)).toEqual(["  Review due      2024-07-01 (on time, 5 working day(s) used); superseded by DYA-006 2026-03-23"]);
+    expect(dueLine(en.stdout)).toEqual(["  Review due      2024-07-01 (on time, 5 working days used); superseded by DYA-006 2026-03-23"]);
     // Superseded undecided long after its deadline: the late review the supersession does not undo.
     const undecided = await csrInProcess(["-C", "test/fixtures/csr/valid", "show", "DYA-009", "--today", "2026-11-27"], { lang: "zh-CN" });
     expect(dueLine(undecided.stdout)).toEqual(["  评审期限        2025-06-19（逾期 354 个工作日仍未作出结论）；已于 2026-11-20 被 DYA-001 取代"]);

@@ -77,7 +77,7 @@ describe("suspect links", { timeout: 120_000 }, () => {
     // The command to run names a real person, the one who made the link, as a Chinese user types them.
     expect((await csrInProcess(["-C", dir, "check", "--today", "2026-03-04"], { lang: null })).stdout).toContain(`'csr address --confirm DYA-001 QP-014 --section "2.2 包装标签" --by 张伟'`);
     expect((await csrInProcess(["-C", dir, "show", "DYA-001", "--today", "2026-03-04"])).stdout).toContain(
-      "  Addressed in    QP-014 标识和可追溯性控制程序 A/1 (released), section 2.2 包装标签  ! suspect: section changed since confirmed\n",
+      "  Addressed in    QP-014 标识和可追溯性控制程序 A/1 (released), section 2.2 Labels  ! suspect: section changed since confirmed\n",
     );
     const matrix = await csrInProcess(["-C", dir, "matrix", "csr", "--format", "json"], { lang: null });
     const table = JSON.parse(matrix.stdout) as { rows: { link: string; status: string }[]; notes: string[] };

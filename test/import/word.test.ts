@@ -769,6 +769,9 @@ describe("render → import", () => {
     expect(revisionBasisOf("按8D-2026-012")).toEqual({ reason: "按8D-2026-012" });
     // The parts of an English reason keep their own separator.
     expect(revisionBasisOf("reason: a; b; change request X")).toEqual({ reason: "a; b", change_request: "X" });
+    // The corrective actions a revision carries out (csr release --action), printed in the same cell (tester65 N4).
+    expect(revisionBasisOf("原因：东岳投诉；纠正措施：8D-2026-001、8D-2026-002")).toEqual({ reason: "东岳投诉", actions: ["8D-2026-001", "8D-2026-002"] });
+    expect(revisionBasisOf("corrective action 8D-2026-001; ECN E-1")).toEqual({ actions: ["8D-2026-001"], ecn: ["E-1"] });
   });
 
   it("gives the same document back, and its header block and revision record print as in the source", async () => {

@@ -590,7 +590,7 @@ describe("csr site options", () => {
     expect(csrPage("DYA-002")).toContain('<td>Departments to countersign: Marketing &amp; Sales, Quality Assurance, Engineering, Production<br><span class="nowrap">Marketing &amp; Sales <a href="../people/sunwei.html">Sun Wei</a></span> <span class="nowrap">accept</span> <span class="nowrap">2024-06-18</span><br>');
     expect(csrPage("DYA-003")).toContain('<li><a href="../csr/DYA-006.html">Superseded by DYA-006 on 2026-03-23: ');
     expect(readFileSync(join(site.out, "people", "zhangli.html"), "utf8")).toContain("<div><dt>Roles</dt><dd>author, reviewer, approver</dd></div>");
-    expect(csrPage("DYA-007")).toContain("<li>Review due: 2026-12-08 (7 working day(s) left)</li><li>Opinions missing: Engineering, Production</li>");
+    expect(csrPage("DYA-007")).toContain("<li>Review due: 2026-12-08 (7 working days left)</li><li>Opinions missing: Engineering, Production</li>");
     expect(csrPage("DYA-001")).toContain("<th>Clauses</th><td>IATF 16949 8.3.3.3 Special characteristics, IATF 16949 8.2.3.1.2 Customer-designated special characteristics</td>");
     expect(readFileSync(join(site.out, "processes", "C1.html"), "utf8")).toContain("<div><dt>Owner</dt><dd>Marketing &amp; Sales</dd></div>");
     expect(readFileSync(join(site.out, "customers", "DYA.html"), "utf8")).toContain('<section class="site-section" id="status-in-review">\n<h2>in review (1)</h2>');

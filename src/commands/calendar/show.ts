@@ -191,7 +191,8 @@ function monthText(year: number, month: number, days: Day[], weekdays: readonly 
   const working = days.filter((d) => d.working).length;
   const off = days.filter((d) => d.kind === "holiday" || d.kind === "company-holiday").length;
   return [
-    t("calendar.show.month-title", { year, month }),
+    // 2026 年 8 月; in English "August 2026", not "2026-8" (tester65 N13).
+    t("calendar.show.month-title", { year, month: language() === "en" ? new Intl.DateTimeFormat("en", { month: "long", timeZone: "UTC" }).format(Date.UTC(year, month - 1, 1)) : month }),
     header,
     ...rows,
     legend(weekdays),
@@ -242,10 +243,21 @@ function listText(holidays: Holiday[], workdays: Workday[], workingAnyway: reado
   ];
 }
 
+/**
+ * The State Council General Office's yearly notice by its title in the reader's language: its Chinese title
+ * (国务院办公厅关于2026年部分节假日安排的通知) in Chinese, "the State Council General Office notice on the 2026
+ * holiday arrangements" in English, whose reader finds it by its number beside it (tester65 N13); another
+ * notice, as written.
+ */
+function noticeTitle(notice: string): string {
+  const found = /^国务院办公厅关于(\d{4})年部分节假日安排的通知(.*)$/.exec(notice.trim());
+  return found === null || language() !== "en" ? notice : t("calendar.show.notice.yearly", { year: found[1]! }) + found[2]!;
+}
+
 function sourceText(year: number, base: string, source: Source | undefined, company: boolean): string[] {
   const lines =
     base === "none" ? [t("calendar.show.source.none")]
-    : source ? [t(source.from === "shipped" ? "calendar.show.source.shipped" : "calendar.show.source.typed", { notice: source.notice, number: source.number, published: source.published })]
+    : source ? [t(source.from === "shipped" ? "calendar.show.source.shipped" : "calendar.show.source.typed", { notice: noticeTitle(source.notice), number: source.number, published: source.published })]
     : [t("calendar.show.source.missing", { year })];
   for (const amended of source?.amended_by ?? []) lines.push(t("calendar.show.source.amended", { notice: amended.notice, number: amended.number, published: amended.published, change: amended.change }));
   if (company) lines.push(t("calendar.show.source.company"));

@@ -85,6 +85,8 @@ export async function historyCommand(ctx: CommandContext, id: string, flags: His
     ...(r.reason_en ? { reason_en: r.reason_en } : {}),
     ...(r.change_request ? { change_request: r.change_request } : {}),
     ...(r.ecn ? { ecn: r.ecn } : {}),
+    // The corrective actions it carries out (csr release --action).
+    ...(r.actions ? { actions: r.actions } : {}),
     // The customers the change was notified to or approved by (csr release/sign --customer-notified, --customer-approved).
     ...(r.customer_notices ? { customer_notices: r.customer_notices } : {}),
     prepared: r.prepared?.by ?? "",
@@ -110,7 +112,7 @@ export async function historyCommand(ctx: CommandContext, id: string, flags: His
   const recorded = (role: "countersigned" | "standardization" | "military_representative") => revisions.some((r) => r[role].length > 0);
   const calendar = repositoryCalendar(repo.config?.value);
   const revisionTable: Table = {
-    title: t("history.revisions.title", { document: doc.id, title: doc.title, file: file.path }),
+    title: t("history.revisions.title", { document: doc.id, title: localized(language(), doc.title, doc.title_en), file: file.path }),
     sheet: "revisions",
     columns: [
       { key: "version", header: t("history.column.version"), kind: "id" },
@@ -129,10 +131,10 @@ export async function historyCommand(ctx: CommandContext, id: string, flags: His
       ...(recorded("military_representative") ? [{ key: "military_representative", header: t("history.column.military-representative"), kind: "name" as const }] : []),
       { key: "commit", header: t("history.column.commit"), kind: "code" },
     ],
-    rows: revisions.map(({ ecn: _ecn, customer_notices: notices, ...r }) => ({
+    rows: revisions.map(({ ecn: _ecn, actions: _actions, customer_notices: notices, ...r }) => ({
       ...r,
       date: r.date ?? t("revision.date.unknown"),
-      basis: revisionBasis({ ...r, ...(_ecn ? { ecn: _ecn } : {}) }, language()),
+      basis: revisionBasis({ ...r, ...(_ecn ? { ecn: _ecn } : {}), ...(_actions ? { actions: _actions } : {}) }, language()),
       notices: customerNoticesText({ customer_notices: notices }, language(), calendar),
       effective: r.effective ?? t("revision.date.unknown"),
       prepared: signer(r.prepared),

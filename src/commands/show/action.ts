@@ -90,12 +90,13 @@ export function sourceText(rc: RegisterContext, action: CorrectiveAction): strin
   return t(`action.source.${action.source}`) + (parts.length > 0 ? t("show.colon", { text: parts.join(t("show.comma")) }) : "");
 }
 
-/** 进行中：D5 选定纠正措施，D8 要求 … 前; 逾期：…; 已关闭（2026-11-20）. */
+/** 进行中：待 D5 选定纠正措施，D8 要求 … 前; 逾期：…; 已关闭（2026-11-20）. In English "overdue, next: D5 corrective action to choose; D8 due …". */
 export function statusText(action: CorrectiveAction, today: string, calendar: WorkCalendar): string {
   const status = actionStatus(action, today);
   if (status === "closed") return t("show.action.closed", { date: action.steps!.D8!.done! });
   const step = currentStep(action, today)!;
-  const name = `${step.step} ${t(`action.step.${step.step}`)}`;
+  // The step to do next, worded as still to do, as the register's 进度 says it (tester65 N9).
+  const name = t("register.actions.progress.next", { step: step.step, name: t(`action.step.next.${step.step}`) });
   const of = step.dueStep !== undefined && step.dueStep !== step.step ? t("register.actions.progress.of", { step: step.dueStep }) : "";
   const progress =
     step.due === undefined
@@ -103,7 +104,7 @@ export function statusText(action: CorrectiveAction, today: string, calendar: Wo
       : step.overdue
         ? t("register.actions.progress.late", { step: name, of, due: step.due, count: Math.max(workdaysLate(calendar, step.due, today), 1) })
         : t("register.actions.progress.due", { step: name, of, due: step.due });
-  return t(`register.actions.status.${status}`) + t("show.colon", { text: progress });
+  return t("show.action.status-line", { status: t(`register.actions.status.${status}`), progress });
 }
 
 /**

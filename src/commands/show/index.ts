@@ -7,7 +7,7 @@ import { repositoryCalendar } from "../../load/calendar.js";
 import { estimatedDeadlineNote } from "../../model/calendar.js";
 import { closedRoundVerdict, currentReviewRound, firstDecisionOfRound, historyRounds, lateKeptDecision, pastDueInTimeText, workdaysPastDue, type ReviewRoundTimeliness } from "../../model/review-timeliness.js";
 import { clauseTitle, parseClauseRef } from "../../model/catalog.js";
-import { addressing, countersigning, countersigningText, csrFacts, csrStatusText, historyClosing, historyReason, overruledOpinions, reviewDue, reviewRecordText, staleSource, verifiedByOwner, type Addressing, type CsrFacts } from "../../model/csr-status.js";
+import { addressing, categoryName, countersigning, countersigningText, csrFacts, csrStatusText, historyClosing, historyReason, overruledOpinions, reviewDue, reviewRecordText, staleSource, verifiedByOwner, type Addressing, type CsrFacts } from "../../model/csr-status.js";
 import { addressedWhenSuperseded } from "../../model/link-start.js";
 import { changedEnds } from "../../model/fingerprint.js";
 import { actionById } from "../../model/actions.js";
@@ -76,6 +76,8 @@ export async function showCommand(ctx: CommandContext, id: string, flags: ShowFl
       ...a,
       ...section,
       title: doc?.title ?? null,
+      ...(doc?.title_en ? { titleEn: doc.title_en } : {}),
+      ...(found?.title_en ? { sectionTitleEn: found.title_en } : {}),
       status: doc?.status ?? null,
       version: doc ? (currentRevision(doc)?.version ?? null) : null,
       withdrawn: (doc?.status === "obsolete" && doc.obsolete?.date) || null,
@@ -108,7 +110,7 @@ export async function showCommand(ctx: CommandContext, id: string, flags: ShowFl
  */
 function addressedText(a: AddressedView, judged: boolean): string {
   if (!a.sectionNumber) return judged ? t("model.section.not-found", { section: a.section! }) : a.section!;
-  const label = `${a.sectionNumber} ${a.sectionTitle}`;
+  const label = `${a.sectionNumber} ${localized(language(), a.sectionTitle ?? "", a.sectionTitleEn)}`;
   return a.sectionMovedFrom ? t("model.section.moved", { section: label, number: a.sectionMovedFrom }) : label;
 }
 
@@ -123,6 +125,9 @@ interface AddressedView {
   /** The number written, when the section was found by its title under another (model/sections.ts findSection). */
   sectionMovedFrom?: string;
   title: string | null;
+  /** The document's and the section's English titles, where given: the card prints them in English as the matrix does. */
+  titleEn?: string;
+  sectionTitleEn?: string;
   status: string | null;
   version: string | null;
   /** The date an obsolete document was withdrawn: it no longer addresses the CSR (auditor17 F14). */
@@ -144,7 +149,10 @@ interface AddressedView {
 }
 
 function describe(repo: Repository, index: RepoIndex, csr: Csr, facts: CsrFacts, addressed: AddressedView[], due: string, path: string, today: string): string {
-  const out: string[] = [`${csr.id}  ${csr.title}`, ""];
+  // The names in the reader's language as the CSR matrix prints them (title_en, name_en, categories_en), so an
+  // auditor tracing a row of the English matrix finds the same words on the card (tester65 N2).
+  const lang = language();
+  const out: string[] = [`${csr.id}  ${localized(lang, csr.title, csr.title_en)}`, ""];
   const field = (label: MessageKey, ...values: string[]) => values.forEach((v, i) => out.push(`  ${padEnd(i === 0 ? t(label) : "", LABEL_WIDTH)}${v}`));
   const person = (id: string) => personText(index, id);
   const department = (code: string) => departmentText(index, code);
@@ -155,17 +163,17 @@ function describe(repo: Repository, index: RepoIndex, csr: Csr, facts: CsrFacts,
   const sep = t("common.list-separator");
 
   field("show.label.file", path);
-  field("show.label.customer", customer ? `${customer.code} ${customer.name}` : csr.customer);
+  field("show.label.customer", customer ? `${customer.code} ${localized(lang, customer.name, customer.name_en)}` : csr.customer);
   field(
     "show.label.source",
     [
-      t("show.source", { document: csr.source.document + (source ? ` ${source.title}` : ""), revision: csr.source.revision }),
+      t("show.source", { document: csr.source.document + (source ? ` ${localized(lang, source.title, source.title_en)}` : ""), revision: csr.source.revision }),
       stale ? t("show.source.superseded", { revision: stale.latest.revision }) : "",
       csr.source.section ? t("show.source.section", { section: csr.source.section }) : "",
     ].join(""),
   );
   field("show.label.clauses", ...csr.clauses.map((c) => clauseLine(repo, c)));
-  if (csr.category) field("show.label.category", csr.category);
+  if (csr.category) field("show.label.category", categoryName(repo.config?.value, csr.category, lang));
   const classification = csrClassification(customer, csr);
   if (classification) {
     const name = classificationName(language(), classification);
@@ -236,7 +244,7 @@ function describe(repo: Repository, index: RepoIndex, csr: Csr, facts: CsrFacts,
                   (a.undated ? t("show.addressed.undated", { date: today }) : "") +
                   (a.revised ? t("show.addressed.revised", a.revised) : "") +
                   (a.draft ? t("show.addressed.draft", a.draft) : "");
-            return `${a.document} ${a.title ?? t("show.unknown-document")}${version}${a.section ? t("show.addressed.section", { section: addressedText(a, !!index.documents.get(a.document)?.value.sections?.length) }) : ""}${suspectMark(a.suspect)}`;
+            return `${a.document} ${a.title === null ? t("show.unknown-document") : localized(lang, a.title, a.titleEn)}${version}${a.section ? t("show.addressed.section", { section: addressedText(a, !!index.documents.get(a.document)?.value.sections?.length) }) : ""}${suspectMark(a.suspect)}`;
           },
         )
       : [t("show.no-document")]),
@@ -289,7 +297,9 @@ function describe(repo: Repository, index: RepoIndex, csr: Csr, facts: CsrFacts,
     const reading = csrTrainingReading(csr, [...index.people.values()].map((p) => p.value), repo.config?.value, today, days);
     const records = recordsTextIn(language(), csr, days).join(sep);
     // Record numbers alone: in the management review's words (只登记了记录编号 TR-2026-025，受训人员见该记录), not 已培训 (tester62 N16).
-    const stated = reading.state === "recorded" ? t("show.training.recorded", { records }) : t(`train.state.${reading.state}`, { ...reading }) + (csr.training.records?.length ? t("show.training.records", { records }) : "");
+    // A trainer counted as trained is said so: the session's line names only its trainees (tester65 N16).
+    const state = reading.state === "partial" && reading.trainers > 0 ? t("train.state.partial-trainer", { ...reading, count: reading.trainers }) : t(`train.state.${reading.state}`, { ...reading });
+    const stated = reading.state === "recorded" ? t("show.training.recorded", { records }) : state + (csr.training.records?.length ? t("show.training.records", { records }) : "");
     field("show.label.training", stated, ...sessions);
   }
   if (csr.superseded) field("show.label.superseded", `${csr.superseded.date}${t("show.colon", { text: csr.superseded.reason })}${csr.superseded.by ? t("show.superseded.by", { by: csr.superseded.by }) : ""}`);
@@ -386,9 +396,9 @@ function supersededReviewLine(round: ReviewRoundTimeliness, superseded: NonNulla
   const reason = round.lateReason ? t("review.show.late-reason", { reason: round.lateReason }) : "";
   const verdict =
     round.timeliness === "on-time"
-      ? t("show.review.superseded.on-time", { used: round.workdaysUsed })
+      ? t("show.review.superseded.on-time", { used: t("show.review.superseded.used", { count: round.workdaysUsed }) })
       : round.timeliness === "late"
-        ? t("show.review.superseded.late", { count: workdaysPastDue(round), used: round.workdaysUsed }) + reason
+        ? t("show.review.superseded.late", { count: workdaysPastDue(round), used: t("show.review.superseded.used", { count: round.workdaysUsed }) }) + reason
         : round.timeliness === "superseded-overdue"
           ? t("show.review.superseded.overdue", { count: workdaysPastDue(round) })
           : t("show.review.superseded.undecided");

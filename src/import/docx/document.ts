@@ -856,13 +856,13 @@ const GJB_ROLES = ["countersigned", "standardization", "military_representative"
 
 /**
  * A 更改原因/依据 cell as csr render prints it (model/revision.ts revisionBasis, in either language),
- * back into the revision's reason, change request and ECN numbers: "原因：…；更改申请：QR-…；ECN：A、B"
- * or "reason: …; change request QR-…; ECN A, B". The labels and separators are the printer's own
+ * back into the revision's reason, change request, corrective actions and ECN numbers:
+ * "原因：…；更改申请：QR-…；纠正措施：8D-…；ECN：A、B" or "reason: …; change request QR-…; corrective action 8D-…; ECN A, B". The labels and separators are the printer's own
  * (revision.basis.*, register.remarks-separator, common.list-separator), a colon full-width or not. A
  * part without one of those labels stays in the reason (with the parts around it), so nothing of the
  * cell is lost.
  */
-export function revisionBasisOf(text: string): Pick<Revision, "reason" | "change_request" | "ecn"> {
+export function revisionBasisOf(text: string): Pick<Revision, "reason" | "change_request" | "ecn" | "actions"> {
   basisParts ??= { labels: basisLabels(), separators: new RegExp(`(${LANGS.map((lang) => escapeRegExp(translate(lang, "register.remarks-separator"))).join("|")})`) };
   const { labels, separators } = basisParts;
   const valueOf = (part: string, field: keyof typeof labels): string | undefined => {
@@ -873,29 +873,33 @@ export function revisionBasisOf(text: string): Pick<Revision, "reason" | "change
   let reason = "";
   let change_request: string | undefined;
   let ecn: string[] | undefined;
+  let actions: string[] | undefined;
   // Split at the separators, each kept: parts of the reason are joined again as the cell wrote them.
   const pieces = text.replace(/\n+/g, " ").split(separators);
   for (let i = 0; i < pieces.length; i += 2) {
     const trimmed = pieces[i]!.trim();
     const request = valueOf(trimmed, "request");
     const numbers = valueOf(trimmed, "ecn");
+    const ids = valueOf(trimmed, "actions");
     if (request && change_request === undefined) change_request = request;
     else if (numbers && ecn === undefined) ecn = numbers.split(/[、，,]\s*/).filter(Boolean);
+    else if (ids && actions === undefined) actions = ids.split(/[、，,]\s*/).filter(Boolean);
     else if (trimmed) reason += (reason === "" ? "" : pieces[i - 1]!) + (valueOf(trimmed, "reason") ?? trimmed);
   }
   return {
     ...(reason !== "" ? { reason } : {}),
     ...(change_request ? { change_request } : {}),
     ...(ecn && ecn.length > 0 ? { ecn } : {}),
+    ...(actions && actions.length > 0 ? { actions } : {}),
   };
 }
 
 /** basisLabels and the remarks separators of every language (a pattern capturing the one found), built on first use. */
-let basisParts: { labels: Record<"reason" | "request" | "ecn", string[]>; separators: RegExp } | undefined;
+let basisParts: { labels: Record<"reason" | "request" | "ecn" | "actions", string[]>; separators: RegExp } | undefined;
 
 /** Each basis part's label in every language, as compared (NFKC, lower case): the text of its message before the value. */
-function basisLabels(): Record<"reason" | "request" | "ecn", string[]> {
-  const before = (key: "revision.basis.reason" | "revision.basis.request" | "revision.basis.ecn", field: string) =>
+function basisLabels(): Record<"reason" | "request" | "ecn" | "actions", string[]> {
+  const before = (key: "revision.basis.reason" | "revision.basis.request" | "revision.basis.ecn" | "revision.basis.actions", field: string) =>
     LANGS.map((lang) => translate(lang, key, { [field]: "\u0000" }).split("\u0000")[0]!.normalize("NFKC").toLowerCase());
-  return { reason: before("revision.basis.reason", "reason"), request: before("revision.basis.request", "number"), ecn: before("revision.basis.ecn", "numbers") };
+  return { reason: before("revision.basis.reason", "reason"), request: before("revision.basis.request", "number"), ecn: before("revision.basis.ecn", "numbers"), actions: before("revision.basis.actions", "ids") };
 }

@@ -166,7 +166,8 @@ function party(ctx: RegisterContext, a: CorrectiveAction): string {
  * working days it is past (`late`, 0 when not), naming the step it belongs to when a later one's.
  */
 function progressText(ctx: RegisterContext, step: { step: ActionStepId; dueStep?: ActionStepId; due?: string }, late: number): string {
-  const name = `${step.step} ${t(ctx, `action.step.${step.step}`)}`;
+  // The step to do next, worded as still to do: "D5 corrective action chosen" read as done (tester65 N9).
+  const name = t(ctx, "register.actions.progress.next", { step: step.step, name: t(ctx, `action.step.next.${step.step}`) });
   if (step.due === undefined) return t(ctx, "register.actions.progress.undated", { step: name });
   const of = step.dueStep !== step.step ? t(ctx, "register.actions.progress.of", { step: step.dueStep! }) : "";
   if (late > 0) return t(ctx, "register.actions.progress.late", { step: name, of, due: step.due, count: late });

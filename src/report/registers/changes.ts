@@ -205,14 +205,14 @@ function reportTable(ctx: RegisterContext, changes: readonly Change[], range: st
     });
     return t(ctx, "register.changes.sections", { changes: groups.join(t(ctx, "register.remarks-separator")) });
   };
-  // A revision's reason, change request and ECN after what it changed (revisionBasis), then the corrective actions it carries out (csr release --action; breaker64 P8).
+  // A revision's reason, change request, corrective actions (csr release --action; breaker64 P8) and ECN after what it changed (revisionBasis).
   const recordText = (recorded: Change) => {
     // A revision's summary in English where recorded (summary_en), as revisionSummary picks it.
     const change = ctx.lang === "en" && recorded.detail_en ? { ...recorded, detail: recorded.detail_en } : recorded;
     const text = baseRecordText(change);
+    // The reason, request, corrective actions and ECN in the one cell every revision record prints (revisionBasis).
     const basis = change.area === "document" ? revisionBasis(change, ctx.lang) : "";
-    const actions = change.actions ? t(ctx, "register.changes.actions", { ids: change.actions.join(t(ctx, "register.list-separator")) }) : "";
-    return basis || actions ? [text, basis, actions].filter(Boolean).join(t(ctx, "register.remarks-separator")) : text;
+    return basis ? [text, basis].join(t(ctx, "register.remarks-separator")) : text;
   };
   const baseRecordText = (change: Change) => {
     if (change.area === "document" && change.pages) return change.detail ? change.detail + t(ctx, "register.changes.pages", { pages: change.pages }) : t(ctx, "register.changes.pages-alone", { pages: change.pages });

@@ -717,7 +717,7 @@ export function csrMatrix(ctx: RegisterContext, options: { customer?: string; to
         : []),
       ...(withdrawn.size > 0 ? [t(ctx, "register.csr.matrix.withdrawn", { ids: [...withdrawn].join(t(ctx, "register.list-separator")) })] : []),
       ...(suspect > 0
-        ? [t(ctx, "register.csr.matrix.suspect", { suspect })]
+        ? [t(ctx, "register.csr.matrix.suspect", { count: suspect })]
         : []),
       // A blank link cell is a link never confirmed: say so, or a reader takes it for "unchanged".
       ...(unconfirmed > 0 ? [t(ctx, "register.csr.matrix.unconfirmed", { count: unconfirmed })] : []),
