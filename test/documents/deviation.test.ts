@@ -78,11 +78,11 @@ describe("a deviation's link on its own side (deviates_from; tester61 L12)", () 
     // Its banner says so too while the deviation applies, so that whoever works to the page reads both; once it has ended, not.
     const banner = (html: string) => /<p class="site-status-line">(.*?)<\/p>/.exec(html)?.[1];
     expect(banner(page)).toBe(
-      '现行有效：A/1，2025-03-17 起生效，可按本页执行。同时适用偏离 <a href="../documents/WI-010-03.html">WI-010-03 扣压夹具维修期间临时偏离</a>（至 2026-12-19）：在此之前须与本页一并阅读执行。',
+      '现行有效：A/1，2025-03-17 起生效；本页为其发布文本。同时适用偏离 <a href="../documents/WI-010-03.html">WI-010-03 扣压夹具维修期间临时偏离</a>（至 2026-12-19）：在此之前须与本页一并阅读执行。',
     );
     const late = join(dir, "site-late");
     expect((await zh(dir, "site", "--out", late, "--today", "2026-12-20")).code).toBe(0);
-    expect(banner(readFileSync(join(late, "documents", "WI-010-01.html"), "utf8"))).toBe("现行有效：A/1，2025-03-17 起生效，可按本页执行。");
+    expect(banner(readFileSync(join(late, "documents", "WI-010-01.html"), "utf8"))).toBe("现行有效：A/1，2025-03-17 起生效；本页为其发布文本。");
 
     // Withdrawn, the deviation has ended: no longer listed.
     expect((await zh(dir, "obsolete", "WI-010-03", "--reason", "夹具修复，恢复标准作业", "--date", "2026-12-05", "-y")).code).toBe(0);

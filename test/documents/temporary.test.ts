@@ -94,7 +94,7 @@ describe("a temporary document in csr show, the registers and csr site (tester61
       const todo = [...page.matchAll(/<a href="\.\.\/findings\.html">doc\/temporary-expired<\/a><\/td><td>([^<]*)<\/td><td class="date">([^<]*)</g)].map((m) => `${m[1]} | ${m[2]}`);
       return [/<div class="site-status site-status-(\w+)" role="note"><p class="site-status-line">(.*?)<\/p>/.exec(page)?.slice(1), /状态：([^<]*)</.exec(page)?.[1], todo];
     };
-    expect(site("2026-12-10")).toEqual([["ok", "现行有效：A/0，2026-12-07 起生效，可按本页执行。临时文件，有效期至 2026-12-18，到期后不得再按本页执行。"], "临时（至 2026-12-18）", []]);
+    expect(site("2026-12-10")).toEqual([["ok", "现行有效：A/0，2026-12-07 起生效；本页为其发布文本。临时文件，有效期至 2026-12-18，到期后不得再按本页执行。"], "临时（至 2026-12-18）", []]);
     expect(site("2026-12-14")[2]).toEqual(["临时文件即将到期（有效期至 2026-12-18）：到期那天或之后确认已恢复标准过程后作废，或发布有效期更晚的新版本延期 | 2026-12-18"]);
     expect(site("2026-12-21")).toEqual([["stop", "临时文件，有效期已于 2026-12-18 结束：不得再按本页执行，恢复标准过程并将本文件作废。"], "临时（已于 2026-12-18 到期）", ["临时文件已过有效期（至 2026-12-18），仍未作废：确认已恢复标准过程后作废 | 2026-12-18"]]);
   });

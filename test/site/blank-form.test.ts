@@ -42,7 +42,7 @@ describe("csr site: a form's blank sheet", () => {
 
   it("links the blank sheet from the form's status line and status section", () => {
     const page = read("zh-CN", "documents/HH-F-052.html");
-    expect(page).toContain('<p class="site-status-line">现行有效：A/1，2024-03-01 起生效，可按本页执行。 <a href="../documents/HH-F-052~blank.html">打印 A/1 版空白表格</a></p>');
+    expect(page).toContain('<p class="site-status-line">现行有效：A/1，2024-03-01 起生效；本页为其发布文本。 <a href="../documents/HH-F-052~blank.html">打印 A/1 版空白表格</a></p>');
     expect(page).toContain('<li><a href="../documents/HH-F-052~blank.html">空白表格：A/1 版，点此打印（A4）</a></li>');
     expect(read("en", "documents/HH-F-052.html")).toContain('<a href="../documents/HH-F-052~blank.html">Print the blank form (revision A/1)</a>');
   });

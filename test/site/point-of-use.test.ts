@@ -41,7 +41,7 @@ describe("csr site: a document's page at the point of use", () => {
 
   it("keeps the version in force on the page until a later revision's 实施日期, and links the coming one (G1)", () => {
     const page = read("documents/WI-010-01.html");
-    expect(statusOf(page)).toEqual(["ok", `现行有效：A/1，2025-03-17 起生效，可按本页执行。A/2 已批准发布，${EFFECTIVE} 起实施；在此之前仍按本页 A/1 执行。<a href="../documents/WI-010-01-A2.html">查看 A/2（待实施，仅供培训/准备）</a>。`]);
+    expect(statusOf(page)).toEqual(["ok", `现行有效：A/1，2025-03-17 起生效；本页为其发布文本。A/2 已批准发布，${EFFECTIVE} 起实施；在此之前仍按本页 A/1 执行。<a href="../documents/WI-010-01-A2.html">查看 A/2（待实施，仅供培训/准备）</a>。`]);
     expect(page).toContain(UNCONTROLLED);
     expect(page).toContain('<div class="stamp stamp-uncontrolled">非受控</div>');
     expect(page).toContain("<th>版本/版次</th><td>A/1</td>");
@@ -79,7 +79,7 @@ describe("csr site: a document's page at the point of use", () => {
 
   it("says at the top that a document in force may be used, a draft may not, and a withdrawn one's replacement (G6, G14)", () => {
     const inForce = read("documents/QP-003.html");
-    expect(statusOf(inForce)).toEqual(["ok", "现行有效：A/0，2024-03-01 起生效，可按本页执行。"]);
+    expect(statusOf(inForce)).toEqual(["ok", "现行有效：A/0，2024-03-01 起生效；本页为其发布文本。"]);
     expect(inForce).toContain(UNCONTROLLED);
     // Above the document, under the header.
     expect(inForce.indexOf('<div class="site-status')).toBeLessThan(inForce.indexOf('<table class="page">'));
@@ -114,7 +114,7 @@ describe("csr site: an external document's page (page59)", () => {
     const site = await csrInProcess(["-C", copyFixture("examples/gjb-demo"), "site", "--out", out, "--today", "2026-12-04"], { lang: "zh-CN" });
     expect(site.code, site.stderr).toBe(0);
     const page = readFileSync(join(out, "documents/GJB 9001C-2017.html"), "utf8");
-    expect(statusOf(page)).toEqual(["ok", "外来文件：中央军委装备发展部发布，本单位持有 2017 版（2017-06-05 接收）；按最近一次记录（2017-06-05）为现行版本，可按本页执行。"]);
+    expect(statusOf(page)).toEqual(["ok", "外来文件：中央军委装备发展部发布，本单位持有 2017 版（2017-06-05 接收）；按最近一次记录（2017-06-05）为现行版本。"]);
     expect(page).toContain('<p class="site-status-note">按外来文件受控：列入外来文件清单，纸质副本按文件发放/回收记录发放和回收；本网页及其打印件为“非受控”，仅供查阅。</p>');
   });
 });
