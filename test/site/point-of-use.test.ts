@@ -124,6 +124,8 @@ describe("csr site: a released instruction whose form list names a document that
     const dir = gitInit(copyFixture("examples/acme-auto"));
     const file = join(dir, "documents/instructions/WI-010-02.yaml");
     writeFileSync(file, readFileSync(file, "utf8").replace(/^forms: \[HH-F-045\]/m, "forms: [HH-F-045, QR-999]"));
+    // Committed, as the file released: csr render prints an uncommitted edit's released text instead (breaker64 P12).
+    git(dir, ["commit", "-qam", "WI-010-02 lists QR-999"]);
     const out = join(tempDir(), "site");
     const site = await csrInProcess(["-C", dir, "site", "--out", out, "--today", DAY], { lang: "zh-CN" });
     expect(site.code, site.stderr).toBe(0);
