@@ -1881,16 +1881,15 @@ function csrFromRow(row: RowReader, repo: Repository, options: ImportOptions, ea
   const revision = row.folded("revision") || row.folded("version") || source?.revisions[source.revisions.length - 1]?.revision;
   if (!revision) return void issue(t("import.csr.no-revision", { id: named, column: row.label("revision", row.label("version", headerExample("revision"))) }), true);
   // A revision of a registered source that csr does not have, received before its latest one, is history csr source update cannot record (it would open a new round): refused, said (tester54b B8).
-  const latest = source?.revisions.at(-1);
-  const receivedEarly = normalizeDate(row.cell("received"));
-  if (source && latest && !source.revisions.some((r) => r.revision === revision) && receivedEarly && receivedEarly < latest.received) {
-    return void issue(t("import.csr.earlier-revision", { source: source.id, revision, revisionArg: shellArgument(revision), received: receivedEarly, latest: latest.revision, latestReceived: latest.received }), true);
-  }
-  const clauses = clausesOfRow(row, repo, options, issue);
-  if (clauses?.length === 0) return void issue(t("import.csr.no-clause", { id: named, column: row.label("clauses") }), true);
   // A list without the date received (the customer's own table) takes --received, else its source revision's (as csr add does); an empty cell of the column only --received.
   const receivedFrom = row.text("received") ? undefined : defaults.received !== undefined ? "option" : row.has("received") ? undefined : "source";
   const received = receivedFrom === "option" ? defaults.received : receivedFrom === "source" ? source?.revisions.find((r) => r.revision === revision)?.received : normalizeDate(row.cell("received"));
+  const latest = source?.revisions.at(-1);
+  if (source && latest && !source.revisions.some((r) => r.revision === revision) && received && received < latest.received) {
+    return void issue(t("import.csr.earlier-revision", { source: source.id, revision, revisionArg: shellArgument(revision), received, latest: latest.revision, latestReceived: latest.received }), true);
+  }
+  const clauses = clausesOfRow(row, repo, options, issue);
+  if (clauses?.length === 0) return void issue(t("import.csr.no-clause", { id: named, column: row.label("clauses") }), true);
   if (!received) return void issue(row.text("received") ? badDate(row, "received") : t(receivedFrom === "source" ? "import.csr.no-received-revision" : "import.csr.no-received", { id: named, column: row.label("received", headerExample("received")), revision }), true);
   const section = row.text("section");
   const text = titled ? row.text("text") : "";

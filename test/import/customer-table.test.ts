@@ -64,6 +64,11 @@ describe("csr import --as csr of a customer's own table (tester64 N8, N15)", () 
     expect(dry("gwm.csv", "--as", "csr", "--customer", "GWM", "--source", "GWM-CSR", "--received", "2026-09-25").stdout.split("\n")).toContain(
       "GWM-002、GWM-003 的接收日期取 --received 2026-09-25（来源文件 GWM-CSR A/0 版），评审期限从这天起算。",
     );
+    // A table of an older revision csr does not have, received (--received) before the current one's: refused as csr refuses it with a 接收日期 column (R2 #6).
+    writeFileSync(join(dir, "old.csv"), "来源版本,章节,要求名称,要求内容,对应条款\n0/9,1.1,质量体系认证,供应商须持有有效的IATF 16949认证证书。,IATF 16949 4.3.2\n");
+    expect(dry("old.csv", "--as", "csr", "--customer", "GWM", "--source", "GWM-CSR", "--received", "2026-09-01").stdout.split("\n")).toContain(
+      "第 2 行：来源文件 GWM-CSR 没有 '0/9' 版，而该行的接收日期 2026-09-01 早于现行版 A/0 的接收日期 2026-09-24：这是较早的版本，该行未写入（写入会留下 csr check 错误）。请先把它登记为较早的版本：csr source update GWM-CSR --revision 0/9 --received 2026-09-01 --earlier，再重新导入（该行未导入）",
+    );
     writeFileSync(join(dir, "other.csv"), "顾客,来源文件,章节,要求名称,要求内容,对应条款\nGWM,GWM-CSR,1.1,质量体系认证,供应商须持有有效的IATF 16949认证证书。,IATF 16949 4.3.2\n");
     expect(dry("other.csv", "--as", "csr", "--customer", "DYA").stdout.split("\n")).toContain("第 2 行：“顾客”为 'GWM'，而 --customer 为 DYA：不知哪个对，请更正该单元格或 --customer 后重新导入（该行未导入）");
     expect(dry("other.csv", "--as", "csr", "--customer", "XYZ")).toEqual({ code: 2, stdout: "", stderr: "csr: 未知顾客 'XYZ'。\n提示：顾客即 customers/ 中的文件；已有：DYA、GWM。\n" });
