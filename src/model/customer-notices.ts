@@ -4,7 +4,8 @@
  * within 5 working days of a product or process change). IATF 16949 8.5.6.1 (customer notification and, where
  * required, approval of a change), 8.3.6.1 and PPAP.
  */
-import { translate, type Lang } from "../i18n/index.js";
+import { localized, shellArgument } from "../core/text.js";
+import { language, t, translate, type Lang } from "../i18n/index.js";
 import { stepDeadlineDue, workdaysLate, type WorkCalendar } from "./calendar.js";
 import type { ControlledDocument, Customer, CustomerNotice, Revision } from "./types.js";
 
@@ -27,29 +28,85 @@ export interface NoticeAt {
   noticeAt: number;
 }
 
-/**
- * The notices of `doc`'s revisions whose due date is before `today` (YYYY-MM-DD) and that record no day
- * notified: what doc/customer-notice-overdue reports. None for a withdrawn document.
- */
-export function overdueNotices(doc: ControlledDocument, today: string): NoticeAt[] {
+/** The notices of `doc`'s revisions that pass `test`, with where they are; none for a withdrawn document. */
+function noticesWhere(doc: ControlledDocument, test: (notice: CustomerNotice) => boolean): NoticeAt[] {
   if (doc.status === "obsolete") return [];
-  return (doc.revisions ?? []).flatMap((revision, at) =>
-    (revision.customer_notices ?? []).flatMap((notice, noticeAt) => (notice.due !== undefined && notice.due < today && notice.notified === undefined ? [{ revision, at, notice, noticeAt }] : [])),
-  );
+  return (doc.revisions ?? []).flatMap((revision, at) => (revision.customer_notices ?? []).flatMap((notice, noticeAt) => (test(notice) ? [{ revision, at, notice, noticeAt }] : [])));
 }
 
 /**
- * The notices of `doc`'s revisions notified after their due date with no reason recorded (`late_reason`):
- * what doc/customer-notice-late reports, as csr/late-for-customer does a CSR implemented after the customer's
- * date. None for a withdrawn document.
+ * Whether `notice` is overdue on `today` (YYYY-MM-DD): its due date (the customer's change_notification, e.g.
+ * DYA-004) is before that day and no day notified is recorded. IATF 16949 8.5.6.1.
+ */
+export function noticeOverdue(notice: CustomerNotice, today: string): boolean {
+  return notice.due !== undefined && notice.due < today && notice.notified === undefined;
+}
+
+/** Whether `notice` was notified after its due date with no reason recorded (`late_reason`): what doc/customer-notice-late reports. */
+export function noticeLateWithoutReason(notice: CustomerNotice): boolean {
+  return notice.due !== undefined && notice.notified !== undefined && notice.notified > notice.due && notice.late_reason === undefined;
+}
+
+/**
+ * The notices of `doc`'s revisions whose due date is before `today` (YYYY-MM-DD) and that record no day
+ * notified (noticeOverdue): what doc/customer-notice-overdue reports. None for a withdrawn document.
+ */
+export function overdueNotices(doc: ControlledDocument, today: string): NoticeAt[] {
+  return noticesWhere(doc, (notice) => noticeOverdue(notice, today));
+}
+
+/**
+ * The notices of `doc`'s revisions notified after their due date with no reason recorded (`late_reason`,
+ * noticeLateWithoutReason): what doc/customer-notice-late reports, as csr/late-for-customer does a CSR
+ * implemented after the customer's date. None for a withdrawn document.
  */
 export function lateNotices(doc: ControlledDocument): NoticeAt[] {
-  if (doc.status === "obsolete") return [];
-  return (doc.revisions ?? []).flatMap((revision, at) =>
-    (revision.customer_notices ?? []).flatMap((notice, noticeAt) =>
-      notice.due !== undefined && notice.notified !== undefined && notice.notified > notice.due && notice.late_reason === undefined ? [{ revision, at, notice, noticeAt }] : [],
-    ),
-  );
+  return noticesWhere(doc, noticeLateWithoutReason);
+}
+
+/**
+ * What csr sign is given for a customer, which decides the revision it records on without --revision: a day
+ * notified (with or without an approval or a reason), an approval alone, a late reason alone.
+ */
+export type SignGiven = "notified" | "approved" | "late-reason";
+
+/**
+ * The indexes of the revisions of `doc` that owe customer `code` what csr sign is given (`given`): for a day
+ * notified, a notice due and not notified; for an approval alone, a notice notified and not approved (the
+ * approval lands on the revision awaiting it); for a late reason alone, a notice notified late with no reason,
+ * else the last one notified late (a reason given again: its revision says it has one). Oldest first; empty
+ * when none owes it. IATF 16949 8.5.6.1.
+ */
+export function owingRevisions(doc: ControlledDocument, code: string, given: SignGiven): number[] {
+  const of = (test: (n: CustomerNotice) => boolean) => (doc.revisions ?? []).flatMap((r, at) => ((r.customer_notices ?? []).some((n) => n.customer === code && test(n)) ? [at] : []));
+  if (given === "notified") return of((n) => n.due !== undefined && n.notified === undefined);
+  if (given === "approved") return of((n) => n.notified !== undefined && n.approved === undefined);
+  const owing = of(noticeLateWithoutReason);
+  return owing.length > 0 ? owing : of((n) => n.due !== undefined && n.notified !== undefined && n.notified > n.due).slice(-1);
+}
+
+/**
+ * The arguments of csr sign that name revision `at` of `doc` for customer `code` (`given`: what the printed
+ * command gives, SignGiven): the document, and `--revision <version>` unless `at` is the newest revision and csr
+ * sign without --revision would pick it (the one revision owing the customer, owingRevisions, else the newest when
+ * none does). csr sign refuses several owing revisions without --revision, so a command printed for the newest of
+ * them names it; an older revision is always named.
+ */
+export function signRevisionArguments(doc: ControlledDocument, at: number, code: string, given: SignGiven): string {
+  const revisions = doc.revisions ?? [];
+  const owing = owingRevisions(doc, code, given);
+  const picked = owing.length === 0 ? revisions.length - 1 : owing.length === 1 ? owing[0] : undefined;
+  return at === revisions.length - 1 && picked === at ? shellArgument(doc.id) : `${shellArgument(doc.id)} --revision ${shellArgument(revisions[at]!.version)}`;
+}
+
+/**
+ * The customer of a notice as a message names it: `customer` its name in the run's language (its code when
+ * `customer` is unknown), `csr` "，DYA-004" / ", DYA-004" (the CSR that sets the time to notify a change, its
+ * change_notification.csr) or "". For the customer-notice rules and csr release/csr sign's lines.
+ */
+export function noticeCustomer(code: string, customer: Customer | undefined): { customer: string; csr: string } {
+  const csr = customer?.change_notification?.csr;
+  return { customer: customer ? localized(language(), customer.name, customer.name_en) : code, csr: csr ? t("rule.doc/customer-notice-overdue.csr", { csr }) : "" };
 }
 
 /**

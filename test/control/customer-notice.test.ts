@@ -76,8 +76,8 @@ describe("a change to be notified to the customer", () => {
     expect([again.code, again.stdout, again.stderr]).toEqual([2, "", "csr: QP-010 A/2 已记录顾客 DYA 的通知日期 2026-11-27。\n提示：记录有误的，请在 documents/procedures/QP-010.yaml 中更正并提交（git 保留更改历史）\n"]);
 
     // Where it is read: csr show's revision record and csr history (a column, and in JSON as recorded).
-    expect(run(dir, "show", "QP-010").stdout).toContain("A/2  2026-11-16  增加首件确认  2026-11-27 通知顾客 DYA（逾期 2 个工作日，要求 2026-11-25 前）；2026-11-30 顾客 DYA 批准\n");
-    expect(run(dir, "show", "QP-010", "--lang", "en").stdout).toContain("A/2  2026-11-16  增加首件确认  notified to customer DYA on 2026-11-27 (2 working days late, due 2026-11-25); approved by customer DYA on 2026-11-30\n");
+    expect(run(dir, "show", "QP-010").stdout).toContain("A/2  2026-11-16  增加首件确认  纠正措施：8D-2026-012  2026-11-27 通知顾客 DYA（逾期 2 个工作日，要求 2026-11-25 前）；2026-11-30 顾客 DYA 批准\n");
+    expect(run(dir, "show", "QP-010", "--lang", "en").stdout).toContain("A/2  2026-11-16  增加首件确认  corrective action 8D-2026-012  notified to customer DYA on 2026-11-27 (2 working days late, due 2026-11-25); approved by customer DYA on 2026-11-30\n");
     const history = run(dir, "history", "QP-010").stdout.split("\n");
     expect(history[2]).toMatch(/ {2}顾客通知\/批准 {2}/);
     expect(history.find((l) => l.startsWith("A/2 "))).toMatch(/ {2}2026-11-27 通知顾客 DYA（逾期 2 个工作日，要求 2026-11-25 前）；2026-11-30 顾客 DYA 批准 {2}/);
@@ -89,7 +89,7 @@ describe("a change to be notified to the customer", () => {
     expect([reason.code, reason.stderr, reason.stdout.split("\n")[0]]).toEqual([0, "", "已记录：QP-010 A/2 的更改逾期通知顾客 DYA 的原因：东岳SQE出差，11-24 电话告知，书面提交延后。"]);
     expect(qp010(dir)).toContain("        approved: 2026-11-30\n        late_reason: 东岳SQE出差，11-24 电话告知，书面提交延后\n");
     expect(notices(dir, "2026-12-01")).toEqual([]);
-    expect(run(dir, "show", "QP-010").stdout).toContain("A/2  2026-11-16  增加首件确认  2026-11-27 通知顾客 DYA（逾期 2 个工作日，要求 2026-11-25 前；逾期原因：东岳SQE出差，11-24 电话告知，书面提交延后）；2026-11-30 顾客 DYA 批准\n");
+    expect(run(dir, "show", "QP-010").stdout).toContain("A/2  2026-11-16  增加首件确认  纠正措施：8D-2026-012  2026-11-27 通知顾客 DYA（逾期 2 个工作日，要求 2026-11-25 前；逾期原因：东岳SQE出差，11-24 电话告知，书面提交延后）；2026-11-30 顾客 DYA 批准\n");
     const twice = run(dir, "sign", "QP-010", "--late-reason", "DYA=另一个原因");
     expect([twice.code, twice.stdout, twice.stderr]).toEqual([2, "", "csr: QP-010 A/2 已记录通知顾客 DYA 逾期的原因：东岳SQE出差，11-24 电话告知，书面提交延后。\n提示：记录有误的，请在 documents/procedures/QP-010.yaml 中更正并提交（git 保留更改历史）\n"]);
   });
@@ -133,6 +133,12 @@ describe("a change to be notified to the customer", () => {
     expect([signed.code, signed.stderr, signed.stdout.split("\n")[0]]).toEqual([0, "", "已记录：QP-010 A/2 的更改于 2026-11-24 通知顾客 DYA（东岳汽车股份有限公司），按期（要求 2026-11-25 前）。"]);
     expect(qp010(dir)).toBe(before.replace("        due: 2026-11-25\n", "        due: 2026-11-25\n        notified: 2026-11-24\n"));
     expect(notices(dir, "2026-12-01")).toEqual([]);
+    // Approved before it was notified: refused on the revision named.
+    const early = run(dir, "sign", "QP-010", "--revision", "A/2", "--customer-approved", "DYA=2026-11-20");
+    expect([early.code, early.stdout, early.stderr]).toEqual([2, "", "csr: QP-010 A/2：顾客 DYA 的批准日期 2026-11-20 早于通知日期 2026-11-24；顾客只能批准已通知它的更改，请核对日期。\n"]);
+    // An approval alone lands on the revision notified and awaiting it (mend65A: it went to the newest, refused before its date).
+    const approved = run(dir, "sign", "QP-010", "--customer-approved", "DYA=2026-11-26");
+    expect([approved.code, approved.stderr, approved.stdout.split("\n")[0]]).toEqual([0, "", "已记录：顾客 DYA（东岳汽车股份有限公司）于 2026-11-26 批准 QP-010 A/2 的更改。"]);
     // Nothing owed any more: the newest revision, which a notice dated before it cannot be of.
     const stale = run(dir, "sign", "QP-010", "--customer-approved", "DYA=2026-11-26");
     expect([stale.code, stale.stdout, stale.stderr]).toEqual([
@@ -140,11 +146,6 @@ describe("a change to be notified to the customer", () => {
       "",
       "csr: --customer-approved DYA=2026-11-26 早于 QP-010 A/3 的日期 2026-11-30：那时这一版的更改还没有。\n提示：通知或批准的是较早版本的更改的，请用 --revision 指明（A/0、A/1、A/2）；日期录错的，请更正。\n",
     ]);
-    // Approved before it was notified: refused on the revision named.
-    const early = run(dir, "sign", "QP-010", "--revision", "A/2", "--customer-approved", "DYA=2026-11-20");
-    expect([early.code, early.stdout, early.stderr]).toEqual([2, "", "csr: QP-010 A/2：顾客 DYA 的批准日期 2026-11-20 早于通知日期 2026-11-24；顾客只能批准已通知它的更改，请核对日期。\n"]);
-    const approved = run(dir, "sign", "QP-010", "--revision", "A/2", "--customer-approved", "DYA=2026-11-26");
-    expect([approved.code, approved.stderr, approved.stdout.split("\n")[0]]).toEqual([0, "", "已记录：顾客 DYA（东岳汽车股份有限公司）于 2026-11-26 批准 QP-010 A/2 的更改。"]);
     // A customer added to a revision released without a due date for it gets none.
     const newest = run(dir, "sign", "QP-010", "--customer-notified", "DYA=2026-12-01");
     expect([newest.code, newest.stderr, newest.stdout.split("\n")[0]]).toEqual([0, "", "已记录：QP-010 A/3 的更改于 2026-12-01 通知顾客 DYA（东岳汽车股份有限公司）。"]);
@@ -168,6 +169,13 @@ describe("a change to be notified to the customer", () => {
       "csr: QP-010 有多个版本与顾客 DYA 的通知有关（A/2、A/3），无法确定记在哪一版。\n提示：请用 --revision 指明版本，例如 'csr sign QP-010 --revision A/3 …'。\n",
     ]);
     expect(qp010(dir)).toBe(before);
+    // Both overdue: each finding's command names its revision, the newest too, as csr sign without --revision refuses (mend65A).
+    const found = notices(dir, "2026-12-08");
+    expect(found).toHaveLength(2);
+    expect(found[0]).toContain("QP-010 A/2 was to be notified");
+    expect(found[0]).toContain("'csr sign QP-010 --revision A/2 --customer-notified DYA=<date>'");
+    expect(found[1]).toContain("QP-010 A/3 was to be notified");
+    expect(found[1]).toContain("'csr sign QP-010 --revision A/3 --customer-notified DYA=<date>'");
     const named = run(dir, "sign", "QP-010", "--revision", "A/3", "--customer-notified", "DYA=2026-12-01");
     expect([named.code, named.stderr, named.stdout.split("\n")[0]]).toEqual([0, "", "已记录：QP-010 A/3 的更改于 2026-12-01 通知顾客 DYA（东岳汽车股份有限公司），按期（要求 2026-12-07 前）。"]);
   });

@@ -2,17 +2,14 @@
  * The corrective action records (actions/, 8D) a revision carries out, as `csr release --action` and its question
  * judge them against the revision (IATF 16949 10.2.3, 10.2.6: a complaint's corrective action, the change of the
  * documents it needs; 8.5.6.1: the customer notified of that change): a record received after the revision's date
- * cannot be what it carries out; a closed one is said; a customer notice already past its due date is said overdue.
+ * cannot be what it carries out; a closed one is said (a customer notice already past its due date is said overdue
+ * by notices.ts noticeLines).
  */
-import { localToday } from "../../core/dates.js";
 import { UserError } from "../../core/errors.js";
-import { localized, shellArgument } from "../../core/text.js";
-import { language, t } from "../../i18n/index.js";
-import { repositoryCalendar } from "../../load/calendar.js";
+import { t } from "../../i18n/index.js";
 import type { Repository } from "../../load/repository.js";
 import { actionById, actionClosed } from "../../model/actions.js";
-import { workdaysLate } from "../../model/calendar.js";
-import type { CorrectiveAction, CustomerNotice } from "../../model/types.js";
+import type { CorrectiveAction } from "../../model/types.js";
 
 /** The records `ids` name (as --action gives them, any letter case), in that order; an id without a record is left to ref/unresolved. */
 export function namedActions(repo: Repository, ids: readonly string[]): CorrectiveAction[] {
@@ -45,31 +42,4 @@ export function closedActionLines(actions: readonly CorrectiveAction[], id: stri
     stdout: closed.filter((c) => date < c.closed).map((c) => t("release.action-closed-before", { ...c, date })),
     stderr: closed.filter((c) => date >= c.closed).map((c) => t("release.action-closed", { ...c, id, version })),
   };
-}
-
-/**
- * The notices among `notices` (the revision's, as released) still to be notified although their due date is
- * before `today` (YYYY-MM-DD, the day of the run): a revision recorded after the fact whose customer is late to
- * hear of it already, as doc/customer-notice-overdue reports it from the next csr check on.
- */
-export function overdueAtRelease(notices: readonly CustomerNotice[], today = localToday()): CustomerNotice[] {
-  return notices.filter((n) => n.notified === undefined && n.due !== undefined && n.due < today);
-}
-
-/** The line of an overdue notice (overdueAtRelease): due when, how many working days ago, and how to record it once notified. */
-export function overdueNoticeLine(repo: Repository, id: string, version: string, notice: CustomerNotice, today = localToday()): string {
-  const customer = repo.customers.find((c) => c.value.code === notice.customer)?.value;
-  const csr = customer?.change_notification?.csr;
-  // Late by at least one working day, as a late notification is (csr sign, release/notices.ts noticeLines).
-  const count = Math.max(workdaysLate(repositoryCalendar(repo.config?.value), notice.due!, today), 1);
-  return t("release.notice-overdue", {
-    id,
-    version,
-    code: notice.customer,
-    customer: customer ? localized(language(), customer.name, customer.name_en) : notice.customer,
-    csr: csr ? t("rule.doc/customer-notice-overdue.csr", { csr }) : "",
-    due: notice.due!,
-    count,
-    arg: shellArgument(id),
-  });
 }

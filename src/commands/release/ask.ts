@@ -98,7 +98,7 @@ export async function askForRelease(ask: Prompts, repo: Repository, index: RepoI
       // A record received after the release's day is shown and cannot be ticked, as --action refuses it (breaker64 P3).
       const day = answered.date === undefined ? localToday() : (dateAnswer(answered.date) ?? answered.date);
       const after = (a: CorrectiveAction) => (receivedAfter([a], day) ? t("prompt.release.action-after-date", { received: a.received, date: day }) : undefined);
-      const choices = codedChoices(open.map((a) => ({ value: a.id, name: a.title, note: a.customer }))).map((c, i) => {
+      const choices = codedChoices(open.map((a) => ({ value: a.id, name: a.title, name_en: a.title_en, note: a.customer }))).map((c, i) => {
         const disabled = after(open[i]!);
         return disabled === undefined ? { ...c, short: c.value, checked: named.has(c.value) } : { ...c, short: c.value, disabled };
       });

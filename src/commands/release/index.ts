@@ -39,7 +39,7 @@ import { withRepositoryLock } from "../shared/transaction.js";
 import { canPrompt, loadPrompts, type Prompts } from "../add/prompting.js";
 import { askForRelease, releaseNeedsAnswers } from "./ask.js";
 import { noticeLines, releaseNotices } from "./notices.js";
-import { closedActionLines, namedActions, overdueAtRelease, overdueNoticeLine, refuseReceivedAfter } from "./actions.js";
+import { closedActionLines, namedActions, refuseReceivedAfter } from "./actions.js";
 import { confirmUncommitted, uncommittedChange } from "./changes.js";
 import { linkChanges, planLinks } from "./links.js";
 import { linksToRepin, uncommitted } from "./repin.js";
@@ -295,12 +295,7 @@ async function release(ctx: CommandContext, id: string, given: ReleaseFlags, pro
     }
     if (until !== undefined) ctx.stdout(t("release.temporary", { id: doc.id, version, until }) + "\n");
     // A notice whose due date has already passed (a revision recorded after the fact) is said overdue, not due by a day gone (breaker64 P3).
-    const overdue = overdueAtRelease(notices);
-    for (const notice of notices) {
-      const approval = { customer: notice.customer, ...(notice.approved === undefined ? {} : { approved: notice.approved }) };
-      const lines = overdue.includes(notice) ? [overdueNoticeLine(repo, doc.id, version, notice), ...noticeLines(repo, doc.id, version, [approval])] : noticeLines(repo, doc.id, version, [notice]);
-      for (const line of lines) ctx.stdout(line + "\n");
-    }
+    for (const line of noticeLines(repo, doc.id, version, localToday(), notices)) ctx.stdout(line + "\n");
     const closed = closedActionLines(actions, doc.id, version, date);
     for (const line of closed.stdout) ctx.stdout(line + "\n");
     for (const line of closed.stderr) ctx.stderr(line + "\n");

@@ -6,25 +6,29 @@
  * day the revision takes effect (IATF 16949 8.5.6.1).
  */
 import { UserError } from "../../core/errors.js";
-import { didYouMean, localized, shellArgument } from "../../core/text.js";
-import { language, t } from "../../i18n/index.js";
+import { didYouMean, shellArgument } from "../../core/text.js";
+import { t } from "../../i18n/index.js";
 import { repositoryCalendar } from "../../load/calendar.js";
 import type { Repository } from "../../load/repository.js";
 import { actionById } from "../../model/actions.js";
-import type { WorkCalendar } from "../../model/calendar.js";
-import { noticeDue, noticeTiming } from "../../model/customer-notices.js";
+import { workdaysLate, type WorkCalendar } from "../../model/calendar.js";
+import { noticeCustomer, noticeDue, noticeOverdue, noticeTiming } from "../../model/customer-notices.js";
 import type { Customer, CustomerNotice } from "../../model/types.js";
 import { eventDateOption } from "../options.js";
 
 /** `DYA` or `DYA=2026-11-20` as given to --customer-notified/--customer-approved: the customer and the day, `otherwise` when none is written. Errors: UserError for an unknown customer or a date that is not one or after today. */
 export function customerDay(repo: Repository, given: string, flag: string, otherwise: string | undefined): { customer: Customer; date: string } {
   const at = given.indexOf("=");
-  const code = (at < 0 ? given : given.slice(0, at)).trim();
-  const customer = repo.customers.find((c) => c.value.code === code)?.value;
-  const codes = repo.customers.map((c) => c.value.code);
-  if (!customer) throw new UserError(t("notice.unknown-customer", { code, flag }) + didYouMean(code, codes));
+  const customer = customerNamed(repo, (at < 0 ? given : given.slice(0, at)).trim(), flag);
   const date = eventDateOption(at < 0 ? otherwise : given.slice(at + 1).trim(), flag);
   return { customer, date };
+}
+
+/** The customer whose code is `code`, as `flag` (--customer-notified, --customer-approved, --late-reason) names it. Errors: UserError naming the flag, with the nearest code. */
+export function customerNamed(repo: Repository, code: string, flag: string): Customer {
+  const customer = repo.customers.find((c) => c.value.code === code)?.value;
+  if (!customer) throw new UserError(t("notice.unknown-customer", { code, flag }) + didYouMean(code, repo.customers.map((c) => c.value.code)));
+  return customer;
 }
 
 /**
@@ -82,20 +86,26 @@ export function noticeFor(notices: CustomerNotice[], customer: Customer, effecti
   return notice;
 }
 
-/** What a release or csr sign says of each notice: notified (on time or late against its due date) and approved, or to be notified by its due date and how to record it. */
-export function noticeLines(repo: Repository, id: string, version: string, notices: readonly CustomerNotice[]): string[] {
+/**
+ * What a release or csr sign says of each notice, in order: notified (on time or late against its due date), or,
+ * not notified, overdue when its due date is before `today` (YYYY-MM-DD, the day of the run: a revision recorded
+ * after the fact, late by at least one working day, as doc/customer-notice-overdue reports it from the next csr
+ * check on) else to be notified by its due date, each with how to record it; then approved.
+ */
+export function noticeLines(repo: Repository, id: string, version: string, today: string, notices: readonly CustomerNotice[]): string[] {
   const calendar = repositoryCalendar(repo.config?.value);
   return notices.flatMap((notice) => {
-    const customer = repo.customers.find((c) => c.value.code === notice.customer)?.value;
-    const data = { id, version, code: notice.customer, customer: customer ? localized(language(), customer.name, customer.name_en) : notice.customer };
-    const csr = customer?.change_notification?.csr;
+    const named = noticeCustomer(notice.customer, repo.customers.find((c) => c.value.code === notice.customer)?.value);
+    const data = { id, version, code: notice.customer, customer: named.customer };
     const lines: string[] = [];
     if (notice.notified !== undefined) {
       const when = noticeTiming(notice, calendar);
       const timing = when === undefined ? "" : when === "on-time" ? t("action.on-time", { due: notice.due! }) : t("action.late", { due: notice.due!, count: when.late });
       lines.push(t("notice.notified", { ...data, date: notice.notified, timing }));
+    } else if (notice.due !== undefined && noticeOverdue(notice, today)) {
+      lines.push(t("release.notice-overdue", { ...data, csr: named.csr, due: notice.due, count: Math.max(workdaysLate(calendar, notice.due, today), 1), arg: shellArgument(id) }));
     } else if (notice.due !== undefined) {
-      lines.push(t("notice.due", { ...data, due: notice.due, csr: csr ? t("rule.doc/customer-notice-overdue.csr", { csr }) : "", arg: shellArgument(id) }));
+      lines.push(t("notice.due", { ...data, due: notice.due, csr: named.csr, arg: shellArgument(id) }));
     }
     if (notice.approved !== undefined) lines.push(t("notice.approved", { ...data, date: notice.approved }));
     return lines;

@@ -5,8 +5,8 @@
  * late (Revision `customer_notices`; IATF 16949 8.5.6.1), usually days after the release.
  *
  * The revision is the one given (--revision), else, for each customer, the one revision that owes it (its
- * notice due and not notified; for a late reason alone, its notification late without a reason), else the
- * newest. A customer not yet on that revision is added without a due date: the due date is the release's
+ * notice due and not notified; for an approval alone, notified and not approved; for a late reason alone, its
+ * notification late without a reason), else the newest. A customer not yet on that revision is added without a due date: the due date is the release's
  * (csr release --action), never made up afterwards. A day recorded is never replaced.
  * Errors (UserError, one line): an unknown customer or version, a date that is not one or after today,
  * a document without a released revision, a day or reason recorded already, several revisions owing the
@@ -15,12 +15,13 @@
  */
 import { localToday } from "../../core/dates.js";
 import { UserError } from "../../core/errors.js";
-import { didYouMean, shellArgument } from "../../core/text.js";
+import { shellArgument } from "../../core/text.js";
 import { list, t } from "../../i18n/index.js";
 import type { Repository } from "../../load/repository.js";
 import type { ControlledDocument, Customer, CustomerNotice, Revision } from "../../model/types.js";
 import type { CommandContext } from "../context.js";
-import { customerDay, noticeLines, refuseApprovalBeforeNotification } from "../release/notices.js";
+import { owingRevisions, signRevisionArguments, type SignGiven } from "../../model/customer-notices.js";
+import { customerDay, customerNamed, noticeLines, refuseApprovalBeforeNotification } from "../release/notices.js";
 import { editFile, findDocumentById, saveChanges, withEditSession } from "../shared/edit.js";
 import type { FileChange } from "../shared/persist.js";
 
@@ -63,12 +64,14 @@ export async function signCustomerNotices(ctx: CommandContext, ids: string[], fl
         record(doc, revision, notice, g, file.path);
         // What this command records, the notification judged against the due date.
         if (g.notified !== undefined || g.approved !== undefined) {
-          lines.push(...noticeLines(session.repo, doc.id, revision.version, [{ customer: notice.customer, ...(g.notified && notice.due ? { due: notice.due, notified: g.notified } : g.notified ? { notified: g.notified } : {}), ...(g.approved ? { approved: g.approved } : {}) }]));
+          lines.push(...noticeLines(session.repo, doc.id, revision.version, localToday(), [{ customer: notice.customer, ...(g.notified && notice.due ? { due: notice.due, notified: g.notified } : g.notified ? { notified: g.notified } : {}), ...(g.approved ? { approved: g.approved } : {}) }]));
         }
         if (g.lateReason !== undefined) lines.push(t("notice.late-reason", { id: doc.id, version: revision.version, code: notice.customer, reason: g.lateReason }));
         // Notified late just now, with no reason: doc/customer-notice-late reports it until one is recorded.
         else if (g.notified !== undefined && notice.due !== undefined && g.notified > notice.due && notice.late_reason === undefined) {
-          lines.push(t("notice.late-reason.ask", { arg: revisionArguments(doc, at), code: notice.customer }));
+          // The command to print names the revision unless csr sign would pick it: judged on the notices as recorded now.
+          const now = { ...doc, revisions: revisions.map((r, i) => (edited.has(i) ? { ...r, customer_notices: edited.get(i)! } : r)) };
+          lines.push(t("notice.late-reason.ask", { arg: signRevisionArguments(now, at, notice.customer, "late-reason"), code: notice.customer }));
         }
       }
       for (const [at, notices] of [...edited].sort(([a], [b]) => a - b)) {
@@ -114,9 +117,7 @@ function givenByCustomer(repo: Repository, flags: CustomerNoticeFlags): Given[] 
     const code = text.slice(0, Math.max(at, 0)).trim();
     const reason = text.slice(at + 1).trim();
     if (at < 0 || code === "" || reason === "") throw new UserError(t("notice.late-reason.form", { given: text }));
-    const customer = repo.customers.find((c) => c.value.code === code)?.value;
-    if (!customer) throw new UserError(t("notice.unknown-customer", { code, flag: "--late-reason" }) + didYouMean(code, repo.customers.map((c) => c.value.code)));
-    set(entry(customer), "lateReason", reason, "--late-reason");
+    set(entry(customerNamed(repo, code, "--late-reason")), "lateReason", reason, "--late-reason");
   }
   return [...byCode.values()];
 }
@@ -131,29 +132,24 @@ function revisionAt(doc: ControlledDocument, version: string): number {
 
 /**
  * The revision of `doc` whose notice to the customer of `g` these days belong to, without --revision: the one
- * that owes the customer what is given (its notice due and not notified; for a late reason alone, notified
- * late with no reason, else the last notified late), else the newest. Errors: UserError when several owe it, naming them and --revision.
+ * that owes the customer what is given (model/customer-notices.ts owingRevisions: a day notified, to a notice due
+ * and not notified; an approval alone, to one notified and not approved; a late reason alone, to one notified
+ * late with no reason, else the last notified late), else the newest. Errors: UserError when several owe it,
+ * naming them and --revision.
  */
 function owingRevision(doc: ControlledDocument, g: Given): number {
   const revisions = doc.revisions!;
   const code = g.customer.code;
-  const owes: (n: CustomerNotice) => boolean =
-    g.notified === undefined && g.approved === undefined
-      ? (n) => n.due !== undefined && n.notified !== undefined && n.notified > n.due && n.late_reason === undefined
-      : (n) => n.due !== undefined && n.notified === undefined;
-  const of = (test: (n: CustomerNotice) => boolean) => revisions.flatMap((r, at) => ((r.customer_notices ?? []).some((n) => n.customer === code && test(n)) ? [at] : []));
-  let owing = of(owes);
-  // A reason given again for the one late notification of the customer: its revision, which says it has one.
-  if (owing.length === 0 && g.notified === undefined && g.approved === undefined) owing = of((n) => n.due !== undefined && n.notified !== undefined && n.notified > n.due).slice(-1);
+  const owing = owingRevisions(doc, code, givenKind(g));
   if (owing.length > 1) {
     throw new UserError(t("notice.several-owing", { id: doc.id, code, versions: list(owing.map((at) => revisions[at]!.version)) }), t("notice.several-owing.hint", { arg: shellArgument(doc.id), version: revisions[owing[owing.length - 1]!]!.version }));
   }
   return owing[0] ?? revisions.length - 1;
 }
 
-/** The csr sign arguments naming revision `at` of `doc`: --revision only when it is not the newest. */
-function revisionArguments(doc: ControlledDocument, at: number): string {
-  return at === doc.revisions!.length - 1 ? shellArgument(doc.id) : `${shellArgument(doc.id)} --revision ${shellArgument(doc.revisions![at]!.version)}`;
+/** What `g` gives, as deciding the revision it records on (SignGiven): a day notified, else an approval, else a late reason alone. */
+function givenKind(g: Given): SignGiven {
+  return g.notified !== undefined ? "notified" : g.approved !== undefined ? "approved" : "late-reason";
 }
 
 /**

@@ -1,8 +1,8 @@
 import { sentences, t } from "../../../i18n/index.js";
 import { repositoryCalendar } from "../../../load/calendar.js";
-import { lateNotices, noticeTiming } from "../../../model/customer-notices.js";
+import { lateNotices, noticeCustomer, noticeTiming, signRevisionArguments } from "../../../model/customer-notices.js";
 import type { Rule } from "../../rule.js";
-import { noticeCustomer, readsCustomerNotices, signRevisionArguments } from "./customer-notice-overdue.js";
+import { readsCustomerNotices } from "./customer-notices.js";
 
 /**
  * A revision's change notified to a customer after its due date (`customer_notices[].due`, the customer's
@@ -37,7 +37,7 @@ export const rule: Rule = {
           { file, path: ["revisions", at, "customer_notices", noticeAt, "notified"] },
           sentences(
             t("rule.doc/customer-notice-late", { id: doc.id, version: revision.version, code: notice.customer, date: notice.notified!, due: notice.due!, count: timing.late, ...noticeCustomer(notice.customer, ctx.index.customers.get(notice.customer)?.value) }),
-            t("rule.doc/customer-notice-late.fix", { arg: signRevisionArguments(doc, revision), code: notice.customer }),
+            t("rule.doc/customer-notice-late.fix", { arg: signRevisionArguments(doc, at, notice.customer, "late-reason"), code: notice.customer }),
           ),
         );
       }

@@ -2,7 +2,7 @@ import { sentences, t } from "../../../i18n/index.js";
 import { actionById } from "../../../model/actions.js";
 import { noticeDateProblems } from "../../../model/customer-notices.js";
 import type { Rule } from "../../rule.js";
-import { readsCustomerNotices } from "./customer-notice-overdue.js";
+import { readsCustomerNotices } from "./customer-notices.js";
 
 /**
  * A revision's notice to a customer dated before what it follows: an approval before the notification of the

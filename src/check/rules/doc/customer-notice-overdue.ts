@@ -1,34 +1,7 @@
-import { localized, shellArgument } from "../../../core/text.js";
-import { language, sentences, t } from "../../../i18n/index.js";
-import { overdueNotices } from "../../../model/customer-notices.js";
-import type { ControlledDocument, Customer, Revision } from "../../../model/types.js";
-import type { ChangedFile, Rule } from "../../rule.js";
-
-/**
- * What the rules of a revision's customer notices read of a changed file (RuleScope `reads`): a document's id,
- * status and, of each revision, its version, date, the complaints it carries out and its notices; a customer's
- * code, names and change_notification (printed in the messages). Shared by doc/customer-notice-overdue,
- * doc/customer-notice-late and doc/customer-notice-out-of-order.
- */
-export function readsCustomerNotices(f: ChangedFile): unknown {
-  return f.kind === "document"
-    ? [f.data.id, f.data.status, (f.data.revisions ?? []).map((r) => [r.version, r.date, r.actions, r.customer_notices])]
-    : f.kind === "customer"
-      ? [f.data.code, f.data.name, f.data.name_en, f.data.change_notification]
-      : null;
-}
-
-/** The customer of a notice as a message names it: "东岳汽车股份有限公司，DYA-004" (its name and the CSR that sets the time to notify), its code when unknown. */
-export function noticeCustomer(code: string, customer: Customer | undefined): { customer: string; csr: string } {
-  const csr = customer?.change_notification?.csr;
-  return { customer: customer ? localized(language(), customer.name, customer.name_en) : code, csr: csr ? t("rule.doc/customer-notice-overdue.csr", { csr }) : "" };
-}
-
-/** The arguments of csr sign that name `revision` of `doc`: the document, and `--revision <version>` when it is not the newest (csr sign records on the newest otherwise). */
-export function signRevisionArguments(doc: ControlledDocument, revision: Revision): string {
-  const newest = doc.revisions?.[doc.revisions.length - 1];
-  return newest === revision ? shellArgument(doc.id) : `${shellArgument(doc.id)} --revision ${shellArgument(revision.version)}`;
-}
+import { sentences, t } from "../../../i18n/index.js";
+import { noticeCustomer, overdueNotices, signRevisionArguments } from "../../../model/customer-notices.js";
+import type { Rule } from "../../rule.js";
+import { readsCustomerNotices } from "./customer-notices.js";
 
 /**
  * A revision's change to be notified to a customer (`customer_notices[].due`: the customer's change_notification,
@@ -63,7 +36,7 @@ export const rule: Rule = {
           { file, path: ["revisions", at, "customer_notices", noticeAt, "due"] },
           sentences(
             t("rule.doc/customer-notice-overdue", { id: doc.id, version: revision.version, code: notice.customer, due: notice.due!, ...noticeCustomer(notice.customer, ctx.index.customers.get(notice.customer)?.value) }),
-            t("rule.doc/customer-notice-overdue.fix", { arg: signRevisionArguments(doc, revision), code: notice.customer }),
+            t("rule.doc/customer-notice-overdue.fix", { arg: signRevisionArguments(doc, at, notice.customer, "notified"), code: notice.customer }),
           ),
         );
       }
