@@ -118,6 +118,21 @@ export function revisedContent(doc: ControlledDocument): string {
 }
 
 /**
+ * How a document's revised content (revisedContent) changed from `before` to `now`: `fields`, the
+ * top-level fields whose values differ (in `now`'s order, then those only `before` has), with both
+ * contents parsed (`was`, `is`: field to value, REGISTER_FIELDS left out); undefined when the content is
+ * the same. What doc/revision-not-bumped reports of an edit without a new revision and csr render names
+ * of an uncommitted edit it prints as released (IATF 16949 / GJB 9001C 7.5.3.2).
+ */
+export function changedContentFields(before: ControlledDocument, now: ControlledDocument): { fields: string[]; was: Record<string, unknown>; is: Record<string, unknown> } | undefined {
+  const [a, b] = [revisedContent(before), revisedContent(now)];
+  if (a === b) return undefined;
+  const was = JSON.parse(a) as Record<string, unknown>;
+  const is = JSON.parse(b) as Record<string, unknown>;
+  return { fields: [...new Set([...Object.keys(is), ...Object.keys(was)])].filter((key) => stableJson(was[key]) !== stableJson(is[key])), was, is };
+}
+
+/**
  * Whether the change of a document's file from `before` to `after` records what was done about its
  * text without changing it: the same content (revisedContent) whatever the status, its register data
  * and electronic issues. That is what `csr release` (the status, the revision entry with its

@@ -10,11 +10,11 @@ import { LATE_ROUNDS, standingReviewRounds } from "../../model/review-timeliness
 import { repositoryCalendar } from "../../load/calendar.js";
 import type { Csr, Process } from "../../model/types.js";
 import { customerName, personName, type RegisterContext } from "../../report/registers/context.js";
-import { csrList, CSR_ORDERS, periodFilterText, type CsrListFilter, type CsrOrder } from "../../report/registers/csr.js";
+import { csrList, periodFilterText, type CsrListFilter } from "../../report/registers/csr.js";
 import type { CommandContext } from "../context.js";
 import { processByCode } from "../shared/edit.js";
 import { resolvePerson } from "../shared/people.js";
-import { registerContextOn } from "../shared/registers.js";
+import { csrOrderOption, registerContextOn } from "../shared/registers.js";
 import { emitTable, languageOf, refuseOrWarnUnreadable, type OutputFlags } from "../shared/output.js";
 import { choiceOption, clauseOptionParts, clauseRef, dateOption } from "../options.js";
 import { readRepository } from "../shared/read.js";
@@ -64,15 +64,6 @@ export async function listCsrCommand(ctx: CommandContext, flags: ListCsrFlags): 
   // The organisation's own form of the list (QP-015's 顾客特定要求清单 with its 发放 and 培训, tester55 C5): its columns, in its order.
   const table = flags.columns !== undefined ? pickColumns(list, columnKeys(flags.columns, list.columns)) : list;
   return emitTable(ctx, table, flags, repo, lang, today);
-}
-
-/**
- * The order of a CSR register (`csr list csr`, `csr matrix csr`) by --sort (CSR_ORDERS, a code or its
- * label; anything else refused by choiceOption): by default one customer's register in the customer's
- * section order, read against its document (IATF 16949 4.3.2; tester64 N3), the whole register by id.
- */
-export function csrOrderOption(sort: string | undefined, customer: string | undefined): CsrOrder {
-  return choiceOption(sort, "--sort", CSR_ORDERS, customer === undefined ? "id" : "section");
 }
 
 /**

@@ -6,14 +6,13 @@ import { findRoot } from "../../load/discover.js";
 import { clauseCrossReference } from "../../report/registers/clause-xref.js";
 import { clauseMatrix } from "../../report/registers/clauses.js";
 import { csrMatrix } from "../../report/registers/csr.js";
-import { csrOrderOption } from "../list/csr.js";
 import type { CommandContext } from "../context.js";
 import { choiceOption, dateOption } from "../options.js";
 
 /** grid: clauses against processes and procedures (●/△/○); cross-reference: the 条款、过程和文件对照表 layout. */
 const CLAUSE_STYLES = ["grid", "cross-reference"] as const;
 import { emitTable, languageOf, refuseOrWarnUnreadable, type OutputFlags } from "../shared/output.js";
-import { registerContextOn } from "../shared/registers.js";
+import { csrOrderOption, registerContextOn } from "../shared/registers.js";
 import { readRepository } from "../shared/read.js";
 import { periodOption, type PeriodFlags } from "../shared/period.js";
 

@@ -35,14 +35,14 @@ import type { CommandContext } from "../context.js";
 import { copyList, departmentLabel, personLabel, resolvePeople, resolvePerson } from "../shared/people.js";
 import { countersignMissing, countersignRequired } from "../../model/countersign.js";
 import { appendIn, refuseUnreadableConfig } from "../shared/persist.js";
-import { withRepositoryLock } from "../shared/transaction.js";
+import { uncommitted, withRepositoryLock } from "../shared/transaction.js";
 import { canPrompt, loadPrompts, type Prompts } from "../add/prompting.js";
 import { askForRelease, releaseNeedsAnswers } from "./ask.js";
 import { noticeLines, releaseNotices } from "./notices.js";
 import { closedActionLines, namedActions, refuseReceivedAfter } from "./actions.js";
 import { confirmUncommitted, uncommittedChange } from "./changes.js";
 import { linkChanges, planLinks } from "./links.js";
-import { linksToRepin, uncommitted } from "./repin.js";
+import { linksToRepin } from "./repin.js";
 import { editDocument, findDocument, refuseInvalidTag, refuseOtherStagedFiles, refuseUnlessGitIsClean, refuseWithoutIdentity, setAfter, withGitErrors, writeAndCommit } from "./document.js";
 
 /** The signers of a revision and their dates, as `csr release` and `csr sign` take them (people by id or name). */

@@ -11,8 +11,6 @@ import { linkedSection, sectionFingerprint } from "../../model/fingerprint.js";
 import { documentSections } from "../../model/sections.js";
 import type { ControlledDocument, Csr } from "../../model/types.js";
 import { citedSection } from "./links.js";
-import { workTreePrefix } from "../../load/git.js";
-import { runGit } from "../shared/transaction.js";
 
 export interface Repinned {
   csrs: string[];
@@ -67,22 +65,3 @@ function fingerprint(doc: ControlledDocument, ref: string | undefined, before = 
   return section ? sectionFingerprint(doc, section) : undefined;
 }
 
-/**
- * Of `paths`, those with uncommitted changes (or not in git yet): committed with the release, those
- * changes would go into it unseen (persist.ts refuseUncommitted). One `git status` for all of them,
- * whose paths are from the top of the work tree; a folder git shows whole (untracked) holds its files.
- */
-export async function uncommitted(root: string, paths: readonly string[]): Promise<Set<string>> {
-  if (paths.length === 0) return new Set();
-  const prefix = workTreePrefix(root) ?? "";
-  const listed: string[] = [];
-  const entries = (await runGit(root, ["status", "--porcelain", "-z", "--", ...paths])).stdout.split("\0");
-  for (let i = 0; i < entries.length; i++) {
-    const entry = entries[i]!;
-    if (entry.length < 4) continue;
-    listed.push(entry.slice(3));
-    // A rename or copy: the path it came from follows as a field of its own.
-    if (/^[RC]/.test(entry) && i + 1 < entries.length) listed.push(entries[++i]!);
-  }
-  return new Set(paths.filter((path) => listed.some((shown) => shown === `${prefix}${path}` || (shown.endsWith("/") && `${prefix}${path}`.startsWith(shown)))));
-}

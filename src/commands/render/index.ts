@@ -13,7 +13,7 @@ import { buildIndex, currentRevision, revisionEffective, revisionInForce, type R
 import { localToday } from "../../core/dates.js";
 import { documentFileName, numbersSharingFileName, releaseTag } from "../../model/paths.js";
 import { csrOn, indexOn } from "../../model/as-of.js";
-import { asCompleted, asRevision, bodyOnPaper, releasedPendingUntil, revisedContent, stableJson, withReleasedContent } from "../../model/revision.js";
+import { asCompleted, asRevision, bodyOnPaper, changedContentFields, releasedPendingUntil, withReleasedContent } from "../../model/revision.js";
 import { releasedRevisions, releasesChanged } from "../../load/base.js";
 import { workTreePrefix } from "../../load/git.js";
 import type { ControlledDocument, Csr } from "../../model/types.js";
@@ -25,7 +25,7 @@ import { csrReportView, documentView, escapeView, type BodyRenderer, type CsrRep
 import { choiceOption, dateOption } from "../options.js";
 import type { CommandContext } from "../context.js";
 import { isFolder } from "../shared/output.js";
-import { applyChange, runGit, withRepositoryLock, type FileWrite } from "../shared/transaction.js";
+import { applyChange, runGit, statusPaths, withRepositoryLock, type FileWrite } from "../shared/transaction.js";
 import { readRepository } from "../shared/read.js";
 import { unreadableFile } from "../show/lookup.js";
 import { noteSameNumber } from "../shared/same-number.js";
@@ -269,18 +269,12 @@ async function releasedTextOfEdited(root: string, index: RepoIndex, targets: rea
   const prefix = printed.length === 0 ? undefined : workTreePrefix(root);
   if (prefix === undefined) return [];
   const located = printed.map((target) => index.documents.get(target.value.id)!);
+  // One `git status` of the whole work tree, whatever the number of documents (not uncommitted(): its paths would make the command line grow with them).
   const status = await runGit(root, ["status", "--porcelain", "-z", "--untracked-files=no"]);
-  const listed = new Set<string>();
-  const entries = status.code === 0 ? status.stdout.split("\0") : [];
-  for (let i = 0; i < entries.length; i++) {
-    if (entries[i]!.length < 4) continue;
-    listed.add(entries[i]!.slice(3));
-    // A rename or copy: the path it came from follows as a field of its own.
-    if (/^[RC]/.test(entries[i]!)) i++;
-  }
+  const listed = new Set(status.code === 0 ? statusPaths(status.stdout) : []);
   const tagged = await releasesChanged(root, located);
-  const uncommitted = located.filter(({ value, file }) => listed.has(`${prefix}${file.path}`) && !tagged.has(releaseTag(value.id, currentRevision(value)!.version)));
-  const read = await releasedRevisions(root, uncommitted.map(({ value, file }) => ({ id: value.id, path: file.path, version: currentRevision(value)!.version, unless: file.text })));
+  const edited = located.filter(({ value, file }) => listed.has(`${prefix}${file.path}`) && !tagged.has(releaseTag(value.id, currentRevision(value)!.version)));
+  const read = await releasedRevisions(root, edited.map(({ value, file }) => ({ id: value.id, path: file.path, version: currentRevision(value)!.version, unless: file.text })));
   const lines: string[] = [];
   for (const target of printed) {
     const doc = target.value;
@@ -288,13 +282,10 @@ async function releasedTextOfEdited(root: string, index: RepoIndex, targets: rea
     const then = tagged.get(tag)?.document ?? read.get(tag);
     if (then === undefined) continue;
     const released = asCompleted(then, doc);
-    const [was, is] = [revisedContent(released), revisedContent(doc)];
-    if (was === is) continue;
-    const before = JSON.parse(was) as Record<string, unknown>;
-    const now = JSON.parse(is) as Record<string, unknown>;
-    const fields = [...new Set([...Object.keys(now), ...Object.keys(before)])].filter((key) => stableJson(before[key]) !== stableJson(now[key]));
+    const change = changedContentFields(released, doc);
+    if (change === undefined) continue;
     target.value = withReleasedContent(doc, released);
-    lines.push(t("render.unreleased-changes", { id: doc.id, version: currentRevision(doc)!.version, fields: list(fields) }));
+    lines.push(t("render.unreleased-changes", { id: doc.id, version: currentRevision(doc)!.version, fields: list(change.fields) }));
   }
   return lines;
 }

@@ -40,6 +40,7 @@ import { list, t } from "../../i18n/index.js";
 import { oneLine } from "../../core/text.js";
 import { writeFailure, writeNewFileDurably } from "../../core/write.js";
 import { gitDirectory } from "../../load/git-directory.js";
+import { workTreePrefix } from "../../load/git.js";
 import type { CommandContext } from "../context.js";
 
 /** One file of a change. Paths are absolute. */
@@ -773,4 +774,34 @@ function sameArgv(a: string[], b: string[]): boolean {
 
 function shownArgv(argv: string[]): string {
   return oneLine(argv.map((a) => (a !== "" && !/[\s'"\\$`!*?;&|<>(){}[\]#~]/.test(a) ? a : `'${a.replace(/'/g, "'\\''")}'`)).join(" "));
+}
+
+/**
+ * Of `paths`, those with uncommitted changes (or not in git yet): committed with a release, those
+ * changes would go into it unseen (persist.ts refuseUncommitted); printed by csr render, a released document's
+ * file so changed is printed as released (render/index.ts releasedTextOfEdited). One `git status` for all of them,
+ * whose paths are from the top of the work tree; a folder git shows whole (untracked) holds its files.
+ */
+export async function uncommitted(root: string, paths: readonly string[]): Promise<Set<string>> {
+  if (paths.length === 0) return new Set();
+  const prefix = workTreePrefix(root) ?? "";
+  const listed = statusPaths((await runGit(root, ["status", "--porcelain", "-z", "--", ...paths])).stdout);
+  return new Set(paths.filter((path) => listed.some((shown) => shown === `${prefix}${path}` || (shown.endsWith("/") && `${prefix}${path}`.startsWith(shown)))));
+}
+
+/**
+ * The paths `git status --porcelain -z` lists in `stdout`, from the top of the work tree (a folder git
+ * shows whole ends in '/'): each entry's, and of a rename or copy also the path it came from.
+ */
+export function statusPaths(stdout: string): string[] {
+  const listed: string[] = [];
+  const entries = stdout.split("\0");
+  for (let i = 0; i < entries.length; i++) {
+    const entry = entries[i]!;
+    if (entry.length < 4) continue;
+    listed.push(entry.slice(3));
+    // A rename or copy: the path it came from follows as a field of its own.
+    if (/^[RC]/.test(entry) && i + 1 < entries.length) listed.push(entries[++i]!);
+  }
+  return listed;
 }

@@ -1,4 +1,4 @@
-import { asCompleted, asCompletedRecord, bodyOnPaper, isSuccessor, revisedContent, stableJson, successors } from "../../../model/revision.js";
+import { asCompleted, asCompletedRecord, bodyOnPaper, changedContentFields, isSuccessor, revisedContent, stableJson, successors } from "../../../model/revision.js";
 import type { Located } from "../../../load/repository.js";
 import { releaseTag } from "../../../model/paths.js";
 import type { ControlledDocument, Path } from "../../../model/types.js";
@@ -96,10 +96,8 @@ sections:
  * line of its diff); undefined when the content is the same.
  */
 function contentChange(before: ControlledDocument, now: ControlledDocument): { fields: string[]; at: ReturnType<typeof firstChange> } | undefined {
-  const [a, b] = [revisedContent(before), revisedContent(now)];
-  if (a === b) return undefined;
-  const [was, is] = [a, b].map((text) => JSON.parse(text) as Record<string, unknown>);
-  return { fields: [...new Set([...Object.keys(is!), ...Object.keys(was!)])].filter((k) => stableJson(was![k]) !== stableJson(is![k])), at: firstChange(was, is) };
+  const change = changedContentFields(before, now);
+  return change && { fields: change.fields, at: firstChange(change.was, change.is) };
 }
 
 /**
