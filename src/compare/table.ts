@@ -9,7 +9,7 @@ import { t } from "../i18n/index.js";
 import type { ManualSection } from "./sections.js";
 
 /** The file kinds read as tables of requirements (import/read.ts readRegister reads them). */
-export const TABLE_EXTENSIONS = [".xlsx", ".csv", ".tsv"] as const;
+const TABLE_EXTENSIONS = [".xlsx", ".csv", ".tsv"] as const;
 
 export function isTable(path: string): boolean {
   return (TABLE_EXTENSIONS as readonly string[]).includes(extname(path).toLowerCase());
@@ -28,10 +28,10 @@ export async function tableSections(path: string, shown: string): Promise<Manual
   const hasSections = (rows: Parameters<typeof findHeaderRow>[0]) => findHeaderRow(rows)?.columns.has("section") === true;
   const sheet = await readRegister(path, undefined, (sheets) => sheets.find((s) => hasSections(s.rows)) ?? sheets[0]!);
   const header = findHeaderRow(sheet.rows);
-  const column = (field: "section" | "title" | "text") => header?.columns.get(field);
-  if (!header || column("section") === undefined || (column("title") === undefined && column("text") === undefined)) {
+  if (!header || !header.columns.has("section") || (!header.columns.has("title") && !header.columns.has("text"))) {
     throw new UserError(t("compare.table-columns", { file: shown }), t("compare.table-columns.hint"));
   }
+  const column = (field: "section" | "title" | "text") => header.columns.get(field);
   const sections: ManualSection[] = [];
   for (const row of sheet.rows.filter((r) => r.row > header.row)) {
     const cell = (field: "section" | "title" | "text") => {
@@ -45,7 +45,9 @@ export async function tableSections(path: string, shown: string): Promise<Manual
     }
     const more = [title, text].filter(Boolean).join("\n");
     if (!more) continue;
-    const last = sections.at(-1) ?? sections[sections.push({ number: null, title: "", text: "", line: row.row }) - 1]!;
+    // Rows before the first section: the preamble.
+    if (sections.length === 0) sections.push({ number: null, title: "", text: "", line: row.row });
+    const last = sections.at(-1)!;
     last.text = [last.text, more].filter(Boolean).join("\n");
   }
   return sections;

@@ -141,16 +141,20 @@ function englishNames(): Map<string, Classification> {
   if (ENGLISH_NAMES) return ENGLISH_NAMES;
   ENGLISH_NAMES = new Map();
   for (const c of CLASSIFICATIONS) {
-    const printed = classificationName("en", c);
-    ENGLISH_NAMES.set(englishKey(printed), c);
-    ENGLISH_NAMES.set(englishKey(printed.replace(/\s*\(.*\)\s*$/, "")), c);
+    ENGLISH_NAMES.set(englishKey(classificationName("en", c)), c);
+    ENGLISH_NAMES.set(englishWord(c), c);
   }
   return ENGLISH_NAMES;
 }
 
 /** The 密级 a user may type, in `lang`: the markings, in English each with its English name (内部 (internal)). */
 export function classificationChoices(lang: Lang): string[] {
-  return CLASSIFICATIONS.map((c) => (lang === "en" ? `${c} (${englishKey(classificationName("en", c).replace(/\s*\(.*\)\s*$/, ""))})` : c));
+  return CLASSIFICATIONS.map((c) => (lang === "en" ? `${c} (${englishWord(c)})` : c));
+}
+
+/** The English name of the 密级 `c` as typed: its printed English name without the marking in brackets, keyed (internal, top secret). */
+function englishWord(c: Classification): string {
+  return englishKey(classificationName("en", c).replace(/\s*\(.*\)\s*$/, ""));
 }
 
 /**

@@ -154,7 +154,8 @@ function completion(kind: TrainingCompletion["kind"], id: string, revision: stri
   // signs the record (IATF 16949 7.2.1, 7.2.2; 7.3 awareness), so a 签到表 need not list him as a trainee too (breaker63 P11).
   const named = new Set(sessions.flatMap((s) => [...(s.people ?? []), ...(s.trainer === undefined ? [] : [s.trainer])]));
   const departmentsTrained = new Set(sessions.flatMap((s) => (s.department === undefined ? [] : [s.department])));
-  const isTrained = (id: string) => named.has(id) || departmentsTrained.has(people.find((p) => p.id === id)!.department);
+  const byDepartment = (id: string) => departmentsTrained.has(people.find((p) => p.id === id)!.department);
+  const isTrained = (id: string) => named.has(id) || byDepartment(id);
   const trained = required.filter(isTrained);
   const trainees = new Set(sessions.flatMap((s) => s.people ?? []));
   return {
@@ -166,7 +167,7 @@ function completion(kind: TrainingCompletion["kind"], id: string, revision: stri
     required,
     trained,
     missing: required.filter((p) => !isTrained(p)),
-    trainers: trained.filter((p) => !trainees.has(p) && !departmentsTrained.has(people.find((q) => q.id === p)!.department)),
+    trainers: trained.filter((p) => !trainees.has(p) && !byDepartment(p)),
     sessions: sessions.length,
     otherTrainees: [...new Set(sessions.flatMap((s) => s.trainees ?? []))],
     recordsOnly,

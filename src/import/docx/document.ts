@@ -854,6 +854,11 @@ function clip(text: string): string {
 
 const GJB_ROLES = ["countersigned", "standardization", "military_representative"] as const;
 
+/** The numbers a cell lists, split at 、，or , (ECN-2026-01、ECN-2026-02 → both). */
+function splitIds(text: string): string[] {
+  return text.split(/[、，,]\s*/).filter(Boolean);
+}
+
 /**
  * A 更改原因/依据 cell as csr render prints it (model/revision.ts revisionBasis, in either language),
  * back into the revision's reason, change request, corrective actions and ECN numbers:
@@ -882,8 +887,8 @@ export function revisionBasisOf(text: string): Pick<Revision, "reason" | "change
     const numbers = valueOf(trimmed, "ecn");
     const ids = valueOf(trimmed, "actions");
     if (request && change_request === undefined) change_request = request;
-    else if (numbers && ecn === undefined) ecn = numbers.split(/[、，,]\s*/).filter(Boolean);
-    else if (ids && actions === undefined) actions = ids.split(/[、，,]\s*/).filter(Boolean);
+    else if (numbers && ecn === undefined) ecn = splitIds(numbers);
+    else if (ids && actions === undefined) actions = splitIds(ids);
     else if (trimmed) reason += (reason === "" ? "" : pieces[i - 1]!) + (valueOf(trimmed, "reason") ?? trimmed);
   }
   return {

@@ -1,5 +1,5 @@
 import { sentences, t } from "../../../i18n/index.js";
-import { deviationDay, supersedingRevision } from "../../../model/deviations.js";
+import { deviatedVersion, deviationDay, supersedingRevision } from "../../../model/deviations.js";
 import type { Rule } from "../../rule.js";
 
 /**
@@ -43,7 +43,7 @@ deviates_from_versions: {QP-010: A/1}   # the version in force on 2026-11-09
       const day = deviationDay(doc, ctx.options.today);
       const numbers = [...new Set(doc.deviates_from ?? [])];
       for (const target of numbers) {
-        const version = Object.hasOwn(doc.deviates_from_versions, target) ? doc.deviates_from_versions[target] : undefined;
+        const version = deviatedVersion(doc, target);
         const standard = ctx.index.documents.get(target)?.value;
         if (version === undefined || standard === undefined) continue;
         const superseding = supersedingRevision(standard, version, day);
