@@ -5,6 +5,7 @@
  * IATF 16949 10.2.1–10.2.3 (nonconformity and corrective action, 8D), 10.2.6 (customer complaints),
  * 10.3.1 (lessons learned); GJB 9001C 10.2.
  */
+import { t } from "../i18n/index.js";
 import { stepDeadlineDue, type WorkCalendar } from "./calendar.js";
 import { ACTION_STEPS, type ActionStep, type ActionStepId, type ComplaintDeadlines, type ControlledDocument, type CorrectiveAction, type StepDeadline } from "./types.js";
 
@@ -60,6 +61,23 @@ export function complaintDeadlines(customer: ComplaintDeadlines | undefined, org
     if (mine !== undefined) own.add(step);
   }
   return ACTION_STEPS.some((step) => deadlines[step] !== undefined) ? { deadlines, own } : undefined;
+}
+
+/**
+ * Whose deadline `step` of a complaint is, for `governing` (complaintDeadlines): the CSR that sets the
+ * customer's deadlines (`deadlines.csr`, else the customer's code `customer`) for a step the customer
+ * sets, else 本组织 / the organisation (qms.yaml complaint_deadlines). IATF 16949 10.2.3, 10.2.4.
+ */
+export function deadlineOwner(governing: { deadlines: ComplaintDeadlines; own: ReadonlySet<ActionStepId> }, step: ActionStepId, customer: string): string {
+  return governing.own.has(step) ? (governing.deadlines.csr ?? customer) : t("action.basis.organisation");
+}
+
+/**
+ * A step deadline as printed after its due date: "N days after receipt" or "N working days", per
+ * `whose` (deadlineOwner), `note` following the working days (action.basis.estimated, or "").
+ */
+export function deadlineBasis(deadline: StepDeadline, whose: string, note = ""): string {
+  return "days" in deadline ? t("action.basis.days", { count: deadline.days, csr: whose }) : t("action.basis.working-days", { count: deadline.working_days, csr: whose, note });
 }
 
 /**

@@ -24,7 +24,7 @@ import { didYouMean, localized, shellArgument } from "../../core/text.js";
 import { language, list, t } from "../../i18n/index.js";
 import { repositoryCalendar } from "../../load/calendar.js";
 import type { Located } from "../../load/repository.js";
-import { actionById, actionClosed, complaintDeadlines, complaintDueDates, dueDatesOutOfOrder, estimatedDueYears, nextActionId, stepsNotDone } from "../../model/actions.js";
+import { actionById, actionClosed, complaintDeadlines, complaintDueDates, deadlineBasis, deadlineOwner, dueDatesOutOfOrder, estimatedDueYears, nextActionId, stepsNotDone } from "../../model/actions.js";
 import { workdaysLate } from "../../model/calendar.js";
 import { findProcess } from "../../model/index.js";
 import { processLabel } from "../../model/labels.js";
@@ -128,11 +128,11 @@ export async function actionOpenCommand(ctx: CommandContext, given: string | und
       if (due[step] === undefined) continue;
       const rule = deadlines?.[step];
       // Whose deadline: the customer's CSR (or the customer), or the organisation's own for every customer.
-      const whose = governing!.own.has(step) ? (deadlines?.csr ?? customer!.code) : t("action.basis.organisation");
+      const whose = deadlineOwner(governing!, step, customer!.code);
       // A due date counted in working days through a year whose holidays are not registered is an estimate (breaker64 P6).
       const estimated = byHand.has(step) ? [] : estimatedDueYears(rule, received, due[step]!, calendar);
       const note = estimated.length > 0 ? t("action.basis.estimated", { years: list(estimated.map(String)), count: estimated.length }) : "";
-      const basis = byHand.has(step) || !rule ? "" : "days" in rule ? t("action.basis.days", { count: rule.days, csr: whose }) : t("action.basis.working-days", { count: rule.working_days, csr: whose, note });
+      const basis = byHand.has(step) || !rule ? "" : deadlineBasis(rule, whose, note);
       lines.push(t("action.due-line", { step, name: t(`action.step.${step}`), due: due[step]!, basis }));
     }
     // A later step due before an earlier one: the deadlines are set out of order (action/deadline-order; breaker64 P6).

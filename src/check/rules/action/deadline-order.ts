@@ -1,7 +1,7 @@
 import { list, sentences, t } from "../../../i18n/index.js";
-import { complaintDeadlines, deadlinesOutOfOrder } from "../../../model/actions.js";
+import { complaintDeadlines, deadlineBasis, deadlineOwner, deadlinesOutOfOrder } from "../../../model/actions.js";
 import type { SourceFile } from "../../../load/source.js";
-import type { ActionStepId, StepDeadline } from "../../../model/types.js";
+import type { ActionStepId } from "../../../model/types.js";
 import type { Rule } from "../../rule.js";
 
 /**
@@ -39,7 +39,6 @@ complaint_deadlines:
   check(ctx) {
     const config = ctx.repo.config;
     const organisation = config?.value.complaint_deadlines;
-    const basis = (deadline: StepDeadline, whose: string) => ("days" in deadline ? t("action.basis.days", { count: deadline.days, csr: whose }) : t("action.basis.working-days", { count: deadline.working_days, csr: whose, note: "" }));
     const report = (file: SourceFile, at: ActionStepId, subject: string, step: ActionStepId, earlier: { step: ActionStepId; always: boolean }[], text: (s: ActionStepId) => string) => {
       const args = { subject, step: text(step), earlier: list(earlier.map((e) => text(e.step))) };
       const key = earlier.every((e) => e.always) ? "rule.action/deadline-order" : "rule.action/deadline-order.maybe";
@@ -48,20 +47,19 @@ complaint_deadlines:
     if (config && organisation) {
       const own = t("action.basis.organisation");
       for (const { step, earlier } of deadlinesOutOfOrder(organisation)) {
-        report(config.file, step, t("rule.action/deadline-order.subject"), step, earlier, (s) => `${s}${basis(organisation[s]!, own)}`);
+        report(config.file, step, t("rule.action/deadline-order.subject"), step, earlier, (s) => `${s}${deadlineBasis(organisation[s]!, own)}`);
       }
     }
     for (const { value: customer, file } of ctx.repo.customers) {
       const governing = complaintDeadlines(customer.complaint_deadlines, organisation);
       if (!governing || governing.own.size === 0) continue;
       const { deadlines, own } = governing;
-      const whose = (s: ActionStepId) => (own.has(s) ? (deadlines.csr ?? customer.code) : t("action.basis.organisation"));
       for (const { step, earlier } of deadlinesOutOfOrder(deadlines)) {
         // Both of the organisation's: qms.yaml's finding.
         const theirs = earlier.filter((e) => own.has(step) || own.has(e.step));
         if (theirs.length === 0) continue;
         const at = own.has(step) ? step : theirs[0]!.step;
-        report(file, at, t("rule.action/deadline-order.subject-customer", { customer: customer.code }), step, theirs, (s) => `${s}${basis(deadlines[s]!, whose(s))}`);
+        report(file, at, t("rule.action/deadline-order.subject-customer", { customer: customer.code }), step, theirs, (s) => `${s}${deadlineBasis(deadlines[s]!, deadlineOwner(governing, s, customer.code))}`);
       }
     }
   },
