@@ -16,6 +16,14 @@ export interface RepoIndex {
   actions: Map<string, Located<CorrectiveAction>>;
 }
 
+/**
+ * The people of people.yaml (`index.people`), in its order: those training is counted for (model/training-completion.ts),
+ * the first of two with one id (byKey).
+ */
+export function peopleOf(ctx: { index: Pick<RepoIndex, "people"> }): Person[] {
+  return [...ctx.index.people.values()].map((p) => p.value);
+}
+
 function byKey<T>(items: Located<T>[], key: (v: T) => string): Map<string, Located<T>> {
   const map = new Map<string, Located<T>>();
   for (const item of items) {

@@ -128,6 +128,14 @@ export function auditsIn(processes: readonly Process[], from: string | undefined
 }
 
 /**
+ * The nonconformities raised in `entries` (auditsIn's, or some of them): the sum of their audits' `nonconformities`,
+ * as the internal audit record's totals and the management review count them (IATF 16949 9.2.2.1, ISO 9001 9.3.2 c) 4)).
+ */
+export function nonconformitiesIn(entries: readonly Pick<AuditEntry, "audit">[]): number {
+  return entries.reduce((n, { audit }) => n + audit.nonconformities, 0);
+}
+
+/**
  * Whether two audit report numbers name one report: compared regardless of letter case, as people
  * read IA-2026-02 and ia-2026-02 (csr process audited refuses a repeated one, rule
  * process/audit-duplicate-report reports it in processes.yaml).

@@ -291,7 +291,7 @@ export function revisionBasis(revision: Pick<Revision, "reason" | "reason_en" | 
   const parts = [
     reason ? translate(lang, "revision.basis.reason", { reason }) : "",
     revision.change_request ? translate(lang, "revision.basis.request", { number: revision.change_request }) : "",
-    revision.actions && revision.actions.length > 0 ? translate(lang, "revision.basis.actions", { ids: revision.actions.join(translate(lang, "common.list-separator")) }) : "",
+    revision.actions && revision.actions.length > 0 ? translate(lang, "revision.basis.actions", { count: revision.actions.length, ids: revision.actions.join(translate(lang, "common.list-separator")) }) : "",
     revision.ecn && revision.ecn.length > 0 ? translate(lang, "revision.basis.ecn", { numbers: revision.ecn.join(translate(lang, "common.list-separator")) }) : "",
   ];
   return parts.filter(Boolean).join(translate(lang, "register.remarks-separator"));

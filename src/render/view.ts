@@ -16,7 +16,7 @@ import { addressedWhenSuperseded } from "../model/link-start.js";
 import { classificationName, csrClassification, documentClassification, isStateSecret } from "../model/classification.js";
 import { confidentialityNotice, draftNotice } from "../model/confidentiality.js";
 import { externalPendingUntil } from "../model/external.js";
-import { currentRevision, documentLayout, formRevisionOn, issuedOn, militaryParties, revisionEffective, revisionInForce, type RepoIndex } from "../model/index.js";
+import { currentRevision, documentLayout, formRevisionOn, issuedOn, militaryParties, peopleOf, revisionEffective, revisionInForce, type RepoIndex } from "../model/index.js";
 import { recordKeepingText } from "../model/record-keeping.js";
 import { deviatedNumber, withdrawnTemporaryText } from "../model/deviations.js";
 import { bodyOnPaper, firstIssueDate, neverReleased, revisionBasis, revisionDate, revisionPages, revisionSignatures, revisionSummary } from "../model/revision.js";
@@ -25,7 +25,6 @@ import { addressedSection, closingSectionNumbers, documentSections, sectionAncho
 import { recordsTextIn, sessionTraineesIn } from "../model/training.js";
 import { csrTrainingReading, type CsrTrainingReading } from "../model/training-completion.js";
 import { trainingRecordDays } from "../load/training-records.js";
-import { peopleOf } from "../report/registers/context.js";
 import { csrDistributions, distributionRevision, redistributionDue } from "../model/distribution.js";
 import { customerDate, lateForCustomer } from "../model/customer-schedule.js";
 import { workdaysLate, type WorkCalendar } from "../model/calendar.js";

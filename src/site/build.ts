@@ -655,7 +655,7 @@ async function writeSite(repo: Repository, findings: readonly Finding[], options
     const blank = !secret && shown.kind === "form" && shown.status === "released" && !(replaced && !inForceText) ? blankForm(rc, page, shown, documentPages) : undefined;
     // Each earlier revision git holds the text of: a page of its own, stamped 已替代 非受控 (tester59 G11).
     const earlierPages = !secret && !(replaced && !inForceText) ? earlierRevisionPages(page, shown, options.earlier) : [];
-    const sections = documentSections(rc, page, doc, referrers.get(doc.id), docCommits, entityCell, copiesSection(rc, doc, distribution, copiesOf.get(doc.id), copyPeople(page)), today, csrsOnDay, absent, blank?.item, earlierSection(rc, page, earlierPages));
+    const sections = documentSections(rc, page, doc, referrers.get(doc.id), docCommits, entityCell, copiesSection(rc, doc, distribution, copiesOf.get(doc.id), copyPeople(page)), today, csrsOnDay, absent, calendar, blank?.item, earlierSection(rc, page, earlierPages));
     // A document marked 秘密, 机密 or 绝密 is read on a need-to-know basis, never on a shared web page
     // (a site may be hosted anywhere): its page has what the registers show of it, not its body.
     if (secret) {
@@ -860,6 +860,8 @@ async function writeSite(repo: Repository, findings: readonly Finding[], options
   }
   // Who was a qualified internal auditor when: the process pages' audits and the people's pages read it.
   const roster = auditorRoster(index.people);
+  // Every audit held by the site's day, found once: each process's page and each person's page keep theirs.
+  const audits = auditsIn(rc.repo.processes.map((p) => p.value), undefined, today);
   for (const { value: process } of index.processes.values()) {
     const page = pages.page("process", process.code)!;
     const types = { "customer-oriented": tr("site.process.customer-oriented"), support: tr("site.process.support"), management: tr("site.process.management") };
@@ -894,7 +896,7 @@ async function writeSite(repo: Repository, findings: readonly Finding[], options
           empty: tr("site.none"),
         },
         // Every audit of the process held by the site's day, not only the last (tester62 N4): the programme's record for this process.
-        processAuditSection(rc, process, today, roster),
+        processAuditSection(rc, process, audits, roster),
       ],
     });
   }
@@ -910,8 +912,6 @@ async function writeSite(repo: Repository, findings: readonly Finding[], options
   const documentsOfDay = absent.size === 0 ? documentsOnDay.list : documentsOnDay.list.filter((d) => !absent.has(d.id));
   const work = personWork(rc, documentsOfDay, csrRows, calendar, today);
   const tracked = trainingTracked(rc, today, csrRows);
-  // Every audit held by the site's day, found once: each person's page keeps those they made.
-  const audits = auditsIn(rc.repo.processes.map((p) => p.value), undefined, today);
   for (const { value: person } of index.people.values()) {
     const page = pages.page("person", person.id)!;
     generic(page, {
@@ -1257,6 +1257,8 @@ function documentSections(
   csrsOnDay: ReadonlyMap<string, Csr>,
   /** The documents that did not exist on `today` (absentOn): not among those that refer to this one. */
   absent: ReadonlySet<string>,
+  /** The repository's working-day calendar (writeSite's): the last day to notify a customer is counted on it. */
+  calendar: WorkCalendar,
   /** A form's blank sheet: the link to its page, or where to get it (blankForm). */
   blank?: Cell,
   /** The pages of its earlier revisions (earlierSection). */
@@ -1287,7 +1289,7 @@ function documentSections(
     ...deviationsSection(rc, page, doc.id, referrers, absent, today, entityCell),
     ...pastDeviationsSection(rc, page, doc.id, referrers, absent, today, entityCell),
     ...(earlier ? [earlier] : []),
-    ...revisionFollowUpSection(rc, doc),
+    ...revisionFollowUpSection(rc, doc, calendar),
     // The clauses the document addresses itself, each as the standard cites it, with its title.
     ...(doc.clauses?.length ? [{ title: t(rc, "site.document.clauses"), items: inCatalogOrder(doc.clauses, rc.repo.config?.value.standards ?? []).map((c) => ({ text: citeClause(rc.repo, rc.lang, c) })) }] : []),
     {
@@ -1366,16 +1368,17 @@ function documentSections(
  * action records each carries out (csr release --action) and who it was notified to or approved by, with the last day to
  * notify them (顾客通知/批准, csr sign; IATF 16949 8.5.6.1), one row per revision that records either, oldest first
  * (breaker64 P8). Versions and days only, no summary: nothing a 秘密 document withholds. None when no revision records either.
+ * Headed as the revision record (csr history) heads these columns; the last days counted on `calendar` (writeSite's).
  */
-function revisionFollowUpSection(rc: RegisterContext, doc: ControlledDocument): SiteSection[] {
+function revisionFollowUpSection(rc: RegisterContext, doc: ControlledDocument, calendar: WorkCalendar): SiteSection[] {
   const revisions = (doc.revisions ?? []).filter((r) => (r.actions ?? []).length > 0 || (r.customer_notices ?? []).length > 0);
   if (revisions.length === 0) return [];
   return [
     {
       title: t(rc, "site.document.follow-up"),
       table: {
-        columns: [{ header: t(rc, "site.document.follow-up.version") }, { header: t(rc, "site.document.follow-up.date"), className: "date" }, { header: t(rc, "site.document.follow-up.actions") }, { header: t(rc, "register.changes.column.notices") }],
-        rows: revisions.map((r) => [{ text: r.version }, { text: revisionDate(r, rc.lang), className: "date" }, { text: (r.actions ?? []).join(t(rc, "register.list-separator")) }, { text: customerNoticesText(r, rc.lang, repositoryCalendar(rc.repo.config?.value)) }]),
+        columns: [{ header: t(rc, "history.column.version") }, { header: t(rc, "history.column.date"), className: "date" }, { header: t(rc, "site.document.follow-up.actions") }, { header: t(rc, "history.column.notices") }],
+        rows: revisions.map((r) => [{ text: r.version }, { text: revisionDate(r, rc.lang), className: "date" }, { text: (r.actions ?? []).join(t(rc, "register.list-separator")) }, { text: customerNoticesText(r, rc.lang, calendar) }]),
       },
     },
   ];
@@ -2101,11 +2104,13 @@ function searchEntries(rc: RegisterContext, sitePages: SitePages, documents: Rea
     // A result says a document is obsolete or a draft on the day, so it does not read as current (tester50a #12).
     const mark = doc.status === "obsolete" ? t(rc, "render.reference.obsolete") : doc.status === "draft" ? t(rc, "render.reference.draft") : undefined;
     // A document marked with a level of 国家秘密 has no sections here (withoutSecretBodies): it is found by its register data only.
-    // Its revision record's summaries (修订说明), each revision's basis (更改原因, 更改申请, ECN: where csr release --reason
-    // records an 8D or complaint number, tester63 N6) and why it was withdrawn, as its page of the day shows them.
+    // Its revision record's summaries (修订说明), each revision's basis (更改原因, 更改申请, the corrective actions of csr release
+    // --action, ECN: where csr release --reason records an 8D or complaint number, tester63 N6) and why it was withdrawn,
+    // as its page of the day shows them.
     // A revision released to take effect later (待实施) is not in the record of the version in force the page shows,
     // yet its basis finds the document too: an 8D-driven change usually waits for its training (breaker63 P2).
-    const basis = (r: NonNullable<ControlledDocument["revisions"]>[number]) => [r.reason ?? "", r.reason_en ?? "", r.change_request ?? "", ...(r.ecn ?? [])];
+    // One line each, in the order revisionBasis prints them, the corrective actions' ids among them (the page prints them).
+    const basis = (r: NonNullable<ControlledDocument["revisions"]>[number]) => [r.reason ?? "", r.reason_en ?? "", r.change_request ?? "", ...(r.actions ?? []), ...(r.ecn ?? [])];
     const pending = (onDay.get(doc.id)?.revisions ?? []).slice((doc.revisions ?? []).length);
     const record = [...(doc.revisions ?? []).flatMap((r) => [r.summary ?? "", r.summary_en ?? "", ...basis(r)]), ...pending.flatMap(basis), doc.obsolete?.reason ?? ""];
     entries.push({ key: `document:${doc.id}`, kind: "document", ref: doc.id, title: documentTitle(rc, doc), ...(mark ? { mark } : {}), text: [doc.title, doc.title_en ?? "", sectionText(doc.sections), doc.remarks ?? "", ...trainingRecords(doc.training?.sessions), ...record.filter((line) => line !== "")].join("\n"), clauses, page: pages.page("document", doc.id) });
@@ -2240,12 +2245,12 @@ function personAuditSection(rc: RegisterContext, page: string, person: string, a
 }
 
 /**
- * A process page's internal audits (内部审核记录, IATF 16949 9.2.2.1): every audit held by `today`, by date,
- * with the auditors, report, nonconformities and comment, as csr list audits lists them; 尚未审核 when none. `roster`
- * (auditorRoster of people.yaml) says which audits an unqualified auditor made, which do not count.
+ * A process page's internal audits (内部审核记录, IATF 16949 9.2.2.1): those of `process` among `held` (auditsIn of every
+ * process up to the site's day, by date), with the auditors, report, nonconformities and comment, as csr list audits lists
+ * them; 尚未审核 when none. `roster` (auditorRoster of people.yaml) says which audits an unqualified auditor made, which do not count.
  */
-function processAuditSection(rc: RegisterContext, process: Process, today: string, roster: AuditorRoster) {
-  const audits = auditsIn([process], undefined, today);
+function processAuditSection(rc: RegisterContext, process: Process, held: readonly AuditEntry[], roster: AuditorRoster) {
+  const audits = held.filter((entry) => entry.process === process);
   const uncounted = audits.filter(({ audit }) => !auditCounts(audit, roster)).length;
   return {
     id: "audits",

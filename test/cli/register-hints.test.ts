@@ -50,7 +50,7 @@ const SYMBOLS = {
 };
 /** The rows printing their meaning or our class in Chinese for want of English (tester65 N11): said in English only. */
 const SYMBOLS_EN = (count: number, example: string) =>
-  `${count} rows of the table have no English meaning or class and print them as written: add it with 'csr symbol update <customer> <symbol> --meaning-en <text> --class-en <text>' (e.g. ${example}).\n`;
+  `${count} rows of the table have no English meaning or class and print them as written: add the English with 'csr symbol update <customer> <symbol> --meaning-en <text> --class-en <text>' (e.g. ${example}).\n`;
 const NO_FORM = {
   en: "Where the table is a controlled record, release its form and name it with 'csr organisation update --register-form symbols=<form number>'.\n",
   "zh-CN": "对照表须作为受控记录时，发布其表单后用 'csr organisation update --register-form symbols=<表单编号>' 指定。\n",

@@ -125,7 +125,7 @@ describe("csr list actions", () => {
     ]);
     const en = csr(["-C", dir, "list", "actions", "--today", "2026-11-20", "--status", "overdue"], { lang: "en" });
     expect(en.stderr).toBe(
-      "The whole corrective action register: csr list actions.\n1 corrective action record has no English problem or product and prints it as written (NC-2026-001): add title_en (and product_en) to its file in actions/, or give --title-en and --product-en to 'csr action open'.\n",
+      "The whole corrective action register: csr list actions.\n1 corrective action record has no English problem or product and prints it as written (NC-2026-001): add title_en (and product_en) to its file in actions/ ('csr action open' takes them as --title-en and --product-en for a new record).\n",
     );
     expect(en.stdout.split("\n").filter((line) => /^(Corrective|1 |This|1 record)/.test(line))).toEqual([
       "Corrective action register (status overdue; 1 record)",
@@ -140,7 +140,7 @@ describe("csr list actions", () => {
     const en = csr(["-C", dir, "list", "actions", "--today", "2026-11-20", "--format", "csv"], { lang: "en" });
     expect(en.stdout.split("\r\n")[3]).toMatch(/^3,8D-2026-012,customer complaint,"Dongyue Automobile Co\., Ltd\.",DYA-C-2026-031,D1 brake hose crimp diameter out of tolerance,D1 brake hose assembly,2026-11-02,/);
     expect(en.stderr).toBe(
-      "2 corrective action records have no English problem or product and print them as written (NC-2026-001, NC-2026-002): add title_en (and product_en) to their files in actions/, or give --title-en and --product-en to 'csr action open'.\n",
+      "2 corrective action records have no English problem or product and print them as written (NC-2026-001, NC-2026-002): add title_en (and product_en) to their files in actions/ ('csr action open' takes them as --title-en and --product-en for a new record).\n",
     );
     const card = csr(["-C", dir, "show", "8D-2026-012", "--today", "2026-11-20"], { lang: "en" }).stdout.split("\n");
     expect([card[0], card.find((line) => line.startsWith("  Part/product"))]).toEqual(["8D-2026-012  D1 brake hose crimp diameter out of tolerance", "  Part/product    D1 brake hose assembly"]);

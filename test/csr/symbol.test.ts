@@ -231,7 +231,7 @@ describe("csr symbol update, retire and approve by row (tester58 F5, F6, F12)", 
     const english = async () => csrInProcess(["-C", dir, "list", "symbols"], { lang: "en" });
     const before = await english();
     expect(before.stderr.split("\n")).toContain(
-      "2 rows of the table have no English meaning or class and print them as written: add it with 'csr symbol update <customer> <symbol> --meaning-en <text> --class-en <text>' (e.g. DYA ▽).",
+      "2 rows of the table have no English meaning or class and print them as written: add the English with 'csr symbol update <customer> <symbol> --meaning-en <text> --class-en <text>' (e.g. DYA ▽).",
     );
     expect(await update(dir, "DYA", "◇", "--meaning-en", " Significant characteristic ", "--class-en", "Significant", "-y", "--commit")).toMatchObject({
       code: 0,
@@ -245,7 +245,7 @@ describe("csr symbol update, retire and approve by row (tester58 F5, F6, F12)", 
     expect(read(dir, "symbols.yaml")).not.toContain("changes:");
     const after = await english();
     expect(after.stdout.split("\n").find((line) => line.startsWith("2 "))).toMatch(/^2 +\S.* +◇ +SC +Significant characteristic +☆ +Significant +刘涛（东岳SQE） 2025-03-05 \(邮件\) +/);
-    expect(after.stderr).toContain("1 row of the table has no English meaning or class and prints them as written: add it with 'csr symbol update <customer> <symbol> --meaning-en <text> --class-en <text>' (e.g. DYA ▽).");
+    expect(after.stderr).toContain("1 row of the table has no English meaning or class and prints it as written: add the English with 'csr symbol update <customer> <symbol> --meaning-en <text> --class-en <text>' (e.g. DYA ▽).");
     expect((await csrInProcess(["-C", dir, "list", "symbols"], { lang: "zh-CN" })).stderr).not.toContain("--class-en");
     // Our class changed without its English: the English of the old class goes, and the output says so.
     expect(await update(dir, "DYA", "◇", "--class", "关键", "--by", "zhang", "--date", "2026-11-18", "-y")).toMatchObject({

@@ -49,7 +49,7 @@ describe("the 修订记录 of a rendered document with countersigned revisions (
       `| 2026-11-16 | 2026-11-18 | 增加扣压外径防错检测及锁机 | 原因：${REASON}；更改申请：QR-001-01-2026-045 |  | A/2 | 高扬 | 黄军 | 赵强、周鹏 | 张丽 |  |`,
     ]);
     expect(mdRecord(rendered("WI-010-01", "md", "en"))[0]).toBe(
-      "| Date | Effective | Summary of change | Reason / request / ECN | Pages | Version | Revised by | Reviewed by | Counter-signed | Approved by | Total pages |",
+      "| Date | Effective | Summary of change | Reason / request / action / ECN | Pages | Version | Revised by | Reviewed by | Counter-signed | Approved by | Total pages |",
     );
   });
 

@@ -904,7 +904,9 @@ let basisParts: { labels: Record<"reason" | "request" | "ecn" | "actions", strin
 
 /** Each basis part's label in every language, as compared (NFKC, lower case): the text of its message before the value. */
 function basisLabels(): Record<"reason" | "request" | "ecn" | "actions", string[]> {
-  const before = (key: "revision.basis.reason" | "revision.basis.request" | "revision.basis.ecn" | "revision.basis.actions", field: string) =>
-    LANGS.map((lang) => translate(lang, key, { [field]: "\u0000" }).split("\u0000")[0]!.normalize("NFKC").toLowerCase());
+  // The actions' label has a form by their number (corrective action / corrective actions): both are read.
+  const before = (key: "revision.basis.reason" | "revision.basis.request" | "revision.basis.ecn" | "revision.basis.actions", field: string) => [
+    ...new Set(LANGS.flatMap((lang) => [1, 2].map((count) => translate(lang, key, { count, [field]: "\u0000" }).split("\u0000")[0]!.normalize("NFKC").toLowerCase()))),
+  ];
   return { reason: before("revision.basis.reason", "reason"), request: before("revision.basis.request", "number"), ecn: before("revision.basis.ecn", "numbers"), actions: before("revision.basis.actions", "ids") };
 }

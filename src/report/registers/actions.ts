@@ -16,7 +16,7 @@ import { workdaysLate } from "../../model/calendar.js";
 import type { Period } from "../../model/review-timeliness.js";
 import { ACTION_STEPS, type ActionSource, type ActionStepId, type CorrectiveAction } from "../../model/types.js";
 import type { Column, Table } from "../table.js";
-import { asOfNotes, compareIds, customerName, personName, t, withHints, type RegisterContext } from "./context.js";
+import { asOfNotes, compareIds, customerName, personName, t, wantsTranslationHints, withHints, type RegisterContext } from "./context.js";
 import { shortList } from "../../i18n/index.js";
 import { filterNotesOf } from "./filter.js";
 import { periodAskedNotes, periodWords } from "./period.js";
@@ -149,7 +149,7 @@ export function actionRegister(ctx: RegisterContext, options: { today: string; f
  * their English goes (tester65 N6); none in Chinese, nor in a repository kept in English. A hint, not a line of the register.
  */
 function untranslatedHints(ctx: RegisterContext, actions: readonly CorrectiveAction[]): string[] {
-  if (ctx.lang !== "en" || ctx.repo.config?.value.language === "en") return [];
+  if (!wantsTranslationHints(ctx)) return [];
   const ids = actions.filter((a) => !a.title_en || (a.product !== undefined && !a.product_en)).map((a) => a.id);
   return ids.length > 0 ? [t(ctx, "register.actions.untranslated", { count: ids.length, ids: shortList(ids, ctx.lang, 5) })] : [];
 }

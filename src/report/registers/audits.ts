@@ -7,7 +7,7 @@
  * auditor, and the one the management review's audit figures are counted from.
  */
 import { localized } from "../../core/text.js";
-import { auditCounts, auditorRoster, auditsIn, unqualifiedAuditors, type AuditorRoster } from "../../model/process-audits.js";
+import { auditCounts, auditorRoster, auditsIn, nonconformitiesIn, unqualifiedAuditors, type AuditorRoster } from "../../model/process-audits.js";
 import type { ProcessAudit } from "../../model/types.js";
 import type { Period } from "../../model/review-timeliness.js";
 import type { Table } from "../table.js";
@@ -31,8 +31,8 @@ export function auditRegister(ctx: RegisterContext, options: { today: string; pe
   const uncounted = entries.length - counted.length;
   const periodText = period ? t(ctx, "register.filter.audit-period", periodWords(ctx, period)) : "";
   const whole = t(ctx, "register.audits.whole");
-  const nonconformities = counted.reduce((n, { audit }) => n + audit.nonconformities, 0);
-  const more = entries.reduce((n, { audit }) => n + audit.nonconformities, 0) - nonconformities;
+  const nonconformities = nonconformitiesIn(counted);
+  const more = nonconformitiesIn(entries) - nonconformities;
   const audited = new Set(counted.map(({ process }) => process.code)).size;
   return {
     id: "audits",
@@ -65,8 +65,21 @@ export function auditRegister(ctx: RegisterContext, options: { today: string; pe
     notes: [
       ...(period ? [t(ctx, "register.filter.note", { filter: periodText, register: whole })] : []),
       ...periodAskedNotes(ctx, period),
-      ...(entries.length > 0 ? [t(ctx, uncounted > 0 ? "register.audits.totals-uncounted" : "register.audits.totals", { count: entries.length, uncounted, processes: audited, of: processes.length, nonconformities, more })] : []),
-      ...(uncounted > 0 ? [t(ctx, "register.audit-uncounted.totals", { count: uncounted })] : []),
+      // The nonconformities worded with their number in English ("1 nonconformity"), a bare number in Chinese (…不符合项 1 项).
+      ...(entries.length > 0
+        ? [
+            t(ctx, uncounted > 0 ? "register.audits.totals-uncounted" : "register.audits.totals", {
+              count: entries.length,
+              uncounted,
+              processes: audited,
+              of: processes.length,
+              nonconformities: t(ctx, "register.audits.raised", { count: nonconformities }),
+              more,
+            }),
+          ]
+        : []),
+      // The totals already give how many audits do not count: the note says only what that means.
+      ...(uncounted > 0 ? [t(ctx, "register.audit-uncounted.note")] : []),
       ...asOfNotes(ctx, today, processes.some((p) => (p.audits ?? []).some((a) => a.date > today))),
     ],
   };

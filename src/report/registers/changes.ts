@@ -208,7 +208,7 @@ function reportTable(ctx: RegisterContext, changes: readonly Change[], range: st
   // A revision's reason, change request, corrective actions (csr release --action; breaker64 P8) and ECN after what it changed (revisionBasis).
   const recordText = (recorded: Change) => {
     // A revision's summary in English where recorded (summary_en), as revisionSummary picks it.
-    const change = ctx.lang === "en" && recorded.detail_en ? { ...recorded, detail: recorded.detail_en } : recorded;
+    const change = { ...recorded, detail: localized(ctx.lang, recorded.detail, recorded.detail_en) };
     const text = baseRecordText(change);
     // The reason, request, corrective actions and ECN in the one cell every revision record prints (revisionBasis).
     const basis = change.area === "document" ? revisionBasis(change, ctx.lang) : "";
@@ -404,7 +404,7 @@ function reportTable(ctx: RegisterContext, changes: readonly Change[], range: st
       // A revision in preparation: the document's status as the document lists give it, 已发布（修订中，… 送审）.
       to: change.kind === "revising" && change.date ? t(ctx, "register.status.revising", { status: t(ctx, "register.status.released"), since: change.date }) : word(ctx, change, change.to),
       detail: detail(change),
-      ...(withNotices ? { notices: customerNoticesText(change, ctx.lang, repositoryCalendar(ctx.repo.config?.value)) } : {}),
+      ...(withNotices ? { notices: customerNoticesText(change, ctx.lang, calendar) } : {}),
       ...(withSignatures ? { signatures: signaturesText(change) } : {}),
       // A revision imported without a date: on the paper record.
       date: change.date ?? (change.imported ? t(ctx, "revision.date.unknown") : null),

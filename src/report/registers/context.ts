@@ -11,7 +11,7 @@ import { buildIndex, currentRevision, revisionEffective, revisionInForce, revisi
 import { deviatedVersion } from "../../model/deviations.js";
 import { releaseTag } from "../../model/paths.js";
 import { releasedPendingUntil, revisionDate } from "../../model/revision.js";
-import type { ControlledDocument, Csr, Person, Revision } from "../../model/types.js";
+import type { ControlledDocument, Csr, Revision } from "../../model/types.js";
 
 export type Lang = "zh-CN" | "en";
 export const LANGS: readonly Lang[] = ["zh-CN", "en"];
@@ -61,10 +61,8 @@ export function personName(ctx: RegisterContext, id: string | undefined): string
   return localized(ctx.lang, person.name, person.name_en);
 }
 
-/** The people of people.yaml, in its order: those training is counted for (model/training-completion.ts). */
-export function peopleOf(ctx: Pick<RegisterContext, "index">): Person[] {
-  return [...ctx.index.people.values()].map((p) => p.value);
-}
+// The people of people.yaml in its order (model/index.ts), for the registers and the site.
+export { peopleOf } from "../../model/index.js";
 
 export function departmentName(ctx: RegisterContext, code: string | undefined): string {
   if (!code) return "";
@@ -394,6 +392,15 @@ export function controlledDocuments(ctx: RegisterContext, day: string, keep: (do
 /** The note under a register of controlled documents that left out `count` drafts and documents in review (controlledDocuments). */
 export function unreleasedNotes(ctx: RegisterContext, count: number): string[] {
   return count > 0 ? [t(ctx, "register.documents.not-in-force", { count })] : [];
+}
+
+/**
+ * Whether a register says what it prints in Chinese for want of English (title_en, meaning_en, …) and where that
+ * English goes: only when it prints in English (`ctx.lang` en) from a repository not kept in English (csr.yaml
+ * `language`, tester23 F22); never in Chinese.
+ */
+export function wantsTranslationHints(ctx: RegisterContext): boolean {
+  return ctx.lang === "en" && ctx.repo.config?.value.language !== "en";
 }
 
 /** `{ hints }` to spread into a Table (Table.hints), or nothing when there are none. */

@@ -13,7 +13,7 @@ import type { WorkCalendar } from "../../model/calendar.js";
 import { currentReviewRound, pastDueInTime, pastDueInTimeText, reviewRounds, startedIn, workdaysPastDue, type Period, type ReviewRoundTimeliness } from "../../model/review-timeliness.js";
 import { periodTallyNote, supersededVerdict } from "./reviews.js";
 import { clausesInProcess, csrProcesses, processesByDocument } from "./csr-processes.js";
-import { periodAskedNotes, periodWords } from "./period.js";
+import { periodAskedNotes, periodFilterText } from "./period.js";
 import { filterNotesOf } from "./filter.js";
 import { classificationName, csrClassification, highestClassification, isStateSecret } from "../../model/classification.js";
 import { addressedSection, addressedSectionLabel } from "../../model/sections.js";
@@ -26,7 +26,7 @@ import { csrTrainingReading } from "../../model/training-completion.js";
 import { trainingRecordDays } from "../../load/training-records.js";
 import { revisionNameIn } from "../../i18n/values.js";
 import { compareSectionKeys, sectionSortKey } from "../../compare/sections.js";
-import { clauseList, compareIds, csrAsOfNotes, csrsOn, customerName, departmentName, documentsOn, documentTitle, peopleOf, personName, statusLabel, t, versionInForce, withHints, type RegisterContext } from "./context.js";
+import { clauseList, compareIds, csrAsOfNotes, csrsOn, customerName, departmentName, documentsOn, documentTitle, peopleOf, personName, statusLabel, t, versionInForce, wantsTranslationHints, withHints, type RegisterContext } from "./context.js";
 
 /**
  * The orders of the CSR registers (`--sort`): `id`, by customer and CSR id (the register as
@@ -562,7 +562,7 @@ function decidedLateText(ctx: RegisterContext, round: ReviewRoundTimeliness | un
  */
 function untranslatedNotes(ctx: RegisterContext, csrs: readonly Csr[]): string[] {
   // A repository kept in English has its titles and categories in English already (tester23 F22).
-  if (ctx.lang !== "en" || ctx.repo.config?.value.language === "en") return [];
+  if (!wantsTranslationHints(ctx)) return [];
   const titles = csrs.filter((csr) => !csr.title_en).length;
   const named = ctx.repo.config?.value.csr?.categories_en ?? {};
   const categories = new Set(csrs.map((csr) => csr.category).filter((category): category is string => category !== undefined && named[category] === undefined)).size;
@@ -642,7 +642,7 @@ export function csrMatrix(ctx: RegisterContext, options: { customer?: string; to
     ...(options.period ? [periodFilterText(ctx, options.period)] : []),
     ...(options.customer === undefined ? [] : [t(ctx, "register.filter.customer", { customer: customerName(ctx, options.customer) })]),
   ];
-  const filtered = filterNotesOf(ctx, parts, "csr.matrix", "csr matrix csr", [options.period?.from, options.period?.to, options.customer], "csr-matrix");
+  const filtered = filterNotesOf(ctx, parts, "csr.matrix", "csr matrix csr", [options.period?.from, options.period?.to, options.customer]);
   const title = filtered ? t(ctx, "register.csr.matrix.title-period", { filter: filtered.title }) : t(ctx, "register.csr.matrix.title");
   return {
     id: "csr-matrix",
@@ -863,10 +863,8 @@ function periodRoundsOf(ctx: RegisterContext, calendar: WorkCalendar, today: str
   );
 }
 
-/** A period (--from/--to) as a filtered CSR register's title and file say it (register.filter.period: "起算期间：2026-01-01 至 2026-06-30"). */
-export function periodFilterText(ctx: RegisterContext, period: Period): string {
-  return t(ctx, "register.filter.period", periodWords(ctx, period));
-}
+// A period as a filtered CSR register says it: periodFilterText (period.ts), re-exported for csr list csr.
+export { periodFilterText };
 
 /**
  * A place's section as the registers print it (model/sections.ts addressedSection: marked when

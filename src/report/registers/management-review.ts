@@ -16,7 +16,7 @@ import { repositoryCalendar } from "../../load/calendar.js";
 import { trainingRecordDays, trainingSessionVersions } from "../../load/training-records.js";
 import { implementationDeadline, implementationOverdue } from "../../model/customer-schedule.js";
 import { pendingTransition } from "../../model/distribution.js";
-import { auditCounts, auditDue, auditorRoster, auditsIn, auditStanding } from "../../model/process-audits.js";
+import { auditCounts, auditDue, auditorRoster, auditsIn, auditStanding, nonconformitiesIn } from "../../model/process-audits.js";
 import { reviewRounds, startedIn, tallyRounds, type Period } from "../../model/review-timeliness.js";
 import { trainingCompletion, type TrainingCompletion } from "../../model/training-completion.js";
 import type { ControlledDocument, CorrectiveAction, Csr } from "../../model/types.js";
@@ -78,6 +78,20 @@ function percent(part: number, whole: number): string {
 }
 
 /**
+ * The row maker of one 输入项 `area` of `period`: row(key, value, detail, source, data?) gives the Row whose 指标 is
+ * register.management-review.item.<key> with the period's from/to (and `data`, for the item's other placeholders).
+ */
+function rowOf(ctx: RegisterContext, period: Period, area: string) {
+  return (key: string, value: string | number, detail: string, source: string, data: Record<string, string | number> = {}): Row => ({
+    area,
+    item: t(ctx, `register.management-review.item.${key}` as "register.management-review.item.received", { ...period, ...data }),
+    value,
+    detail,
+    source,
+  });
+}
+
+/**
  * Customer requirements: received in the period; review rounds started in it, on time and late (the
  * review-timeliness register's footer for the same period, tallyRounds), decided in it; reviews open
  * and overdue on its last day; implementations of CSRs to be met not done, and those past their
@@ -104,13 +118,7 @@ function csrRows(ctx: RegisterContext, period: Period): Row[] {
   const notDone = toMeet.filter((c) => c.implementation?.status !== "implemented" && c.implementation?.status !== "verified");
   const late = notDone.filter((c) => implementationOverdue(c, ctx.index.customers.get(c.customer)?.value, day) !== undefined);
   const undated = notDone.filter((c) => implementationDeadline(c, ctx.index.customers.get(c.customer)?.value) === undefined);
-  const row = (key: string, value: string | number, detail: string, source: string, data: Record<string, string | number> = {}): Row => ({
-    area,
-    item: t(ctx, `register.management-review.item.${key}` as "register.management-review.item.received", { ...period, ...data }),
-    value,
-    detail,
-    source,
-  });
+  const row = rowOf(ctx, period, area);
   return [
     row("received", received.length, ids(ctx, received), list),
     row("rounds", tally.rounds, "", reviews),
@@ -157,16 +165,10 @@ function actionRows(ctx: RegisterContext, period: Period): Row[] {
     ...(doc.revisions && { revisions: doc.revisions.map((r) => (r.customer_notices ? { ...r, customer_notices: r.customer_notices.map(({ notified, ...n }) => (notified !== undefined && notified <= day ? { ...n, notified } : n)) } : r)) }),
   });
   const notices = documentsOn(ctx, day)
-    .list.flatMap((doc) => overdueNotices(owedOn(doc), day).map(({ revision, notice }) => t(ctx, "register.management-review.notice-overdue", { revision: `${doc.id} ${revision.version}`, customer: notice.customer, due: notice.due ?? "" })))
+    .list.flatMap((doc) => overdueNotices(owedOn(doc), day).map(({ revision, notice }) => t(ctx, "register.management-review.notice-overdue", { revision: `${doc.id} ${revision.version}`, customer: notice.customer, due: notice.due! })))
     .sort(compareIds);
   const withCustomer = (a: CorrectiveAction) => (a.customer ? t(ctx, "register.management-review.action-customer", { id: a.id, customer: a.customer }) : a.id);
-  const row = (key: string, value: number, detail: string, source: string): Row => ({
-    area,
-    item: t(ctx, `register.management-review.item.${key}` as "register.management-review.item.received", { ...period }),
-    value,
-    detail,
-    source,
-  });
+  const row = rowOf(ctx, period, area);
   return [
     row("complaints", complaints.length, ids(ctx, complaints.map(withCustomer)), register),
     row("actions-closed", closed.length, ids(ctx, closed.map((a) => a.id)), register),
@@ -207,13 +209,7 @@ function documentRows(ctx: RegisterContext, period: Period): Row[] {
   const overdueCopies = copies("recall-overdue");
   const lost = copies("lost");
   const distribution = t(ctx, "register.distribution.sheet");
-  const row = (key: string, value: number, detail: string, source: string): Row => ({
-    area,
-    item: t(ctx, `register.management-review.item.${key}` as "register.management-review.item.received", { ...period }),
-    value,
-    detail,
-    source,
-  });
+  const row = rowOf(ctx, period, area);
   const withResult = (key: "suitable" | "revise" | "withdraw") => ids(ctx, result(key).map(({ doc }) => doc.id));
   return [
     row("periodic-due", due.length, ids(ctx, due.map((r) => String(r.id))), t(ctx, "register.periodic-reviews-due.sheet")),
@@ -258,9 +254,9 @@ function auditRows(ctx: RegisterContext, period: Period): Row[] {
   const auditsOf = (code: string) => audits.filter((a) => a.process.code === code);
   // The nonconformities of the audits that count, as the audits are counted; those of an audit that does not count are
   // said beside them (另有 …), not dropped: still ones to correct, and its corrective action is among the actions' rows (breaker64 P9).
-  const raised = audits.reduce((n, a) => n + a.audit.nonconformities, 0);
-  const raisedUncounted = uncounted.reduce((n, a) => n + a.audit.nonconformities, 0);
-  const nonconformitiesOf = (entries: typeof held) => (code: string) => entries.filter((a) => a.process.code === code).reduce((n, a) => n + a.audit.nonconformities, 0);
+  const raised = nonconformitiesIn(audits);
+  const raisedUncounted = nonconformitiesIn(uncounted);
+  const nonconformitiesOf = (entries: typeof held) => (code: string) => nonconformitiesIn(entries.filter((a) => a.process.code === code));
   const standings = processes.map((p) => ({ code: p.code, standing: auditStanding(p, config, day, roster) }));
   const marked = (s: (typeof standings)[number]) => (s.standing.uncounted ? t(ctx, "register.audit-uncounted.code", { code: s.code }) : s.code);
   const never = standings.filter((s) => s.standing.state === "never").map(marked);
@@ -269,13 +265,7 @@ function auditRows(ctx: RegisterContext, period: Period): Row[] {
   const overdue = due.filter((s) => s.standing.state === "overdue").map((s) => s.code);
   const dueNever = due.filter((s) => s.standing.state === "never").map(marked);
   const untimed = processes.length - timed.length;
-  const row = (key: string, value: string | number, detail: string, source: string): Row => ({
-    area,
-    item: t(ctx, `register.management-review.item.${key}` as "register.management-review.item.received", { ...period }),
-    value,
-    detail,
-    source,
-  });
+  const row = rowOf(ctx, period, area);
   const dueDetail = [
     ...(overdue.length > 0 ? [t(ctx, "register.management-review.audit-overdue", { ids: ids(ctx, overdue) })] : []),
     ...(dueNever.length > 0 ? [t(ctx, "register.management-review.audit-never", { ids: ids(ctx, dueNever) })] : []),

@@ -11,6 +11,14 @@ export function periodWords(ctx: RegisterContext, period: Period): { from: strin
   return { from: period.from, to: period.askedTo !== undefined ? t(ctx, "register.period.to-today", { to: period.to }) : period.to };
 }
 
+/**
+ * A period (--from/--to) as a register filtered by the day its review started says it, in the period's words
+ * (register.filter.period: "起算期间：2026-01-01 至 2026-06-30"): the CSR list's and the review timeliness register's title and note.
+ */
+export function periodFilterText(ctx: RegisterContext, period: Period): string {
+  return t(ctx, "register.filter.period", periodWords(ctx, period));
+}
+
 /** The note under a register of a period asked to run past today (none otherwise): the day asked, counted up to today. */
 export function periodAskedNotes(ctx: RegisterContext, period: Period | undefined): string[] {
   return period?.askedTo !== undefined ? [t(ctx, "register.period.asked", { asked: period.askedTo, today: period.to })] : [];

@@ -17,7 +17,7 @@ import { LATE_ROUNDS, lateByText, pastDueInTime, reviewRounds, startedIn, tallyR
 import type { Table } from "../table.js";
 import type { Csr } from "../../model/types.js";
 import { compareIds, csrAsOfNotes, csrsOn, customerName, departmentName, personName, t, type RegisterContext } from "./context.js";
-import { periodAskedNotes, periodWords } from "./period.js";
+import { periodAskedNotes, periodFilterText } from "./period.js";
 
 /** `period`: only the rounds started within it (`--from`/`--to`), with the period's tally under the register. */
 export function reviewRegister(ctx: RegisterContext, options: { customer?: string; today?: string; period?: Period } = {}): Table {
@@ -62,7 +62,7 @@ export function reviewRegister(ctx: RegisterContext, options: { customer?: strin
   const late = rounds.filter(({ round }) => LATE_ROUNDS.includes(round.timeliness)).length;
   const allowed = config?.csr?.review_days ?? DEFAULT_REVIEW_DAYS;
   const period = options.period;
-  const periodText = period ? t(ctx, "register.filter.period", periodWords(ctx, period)) : "";
+  const periodText = period ? periodFilterText(ctx, period) : "";
   return {
     id: "reviews",
     // Its late reasons may quote the requirement: printed, it carries the highest 密级 of the CSRs it lists (tester56 D3).

@@ -11,7 +11,7 @@ import { translate, type Lang } from "../../i18n/index.js";
 import { approvalState, conversionText, conversionValues, inUse } from "../../model/symbols.js";
 import type { SymbolApproval, SymbolConversion } from "../../model/types.js";
 import type { Table } from "../table.js";
-import { compareIds, customerName, personName, t, withHints, type RegisterContext } from "./context.js";
+import { compareIds, customerName, personName, t, wantsTranslationHints, withHints, type RegisterContext } from "./context.js";
 
 export function symbolTable(ctx: RegisterContext, options: { customer?: string } = {}): Table {
   const symbols = ctx.repo.symbols
@@ -63,7 +63,7 @@ export function symbolTable(ctx: RegisterContext, options: { customer?: string }
  * and the command that records it (tester65 N11); none in Chinese, nor in a repository kept in English.
  */
 function untranslatedHints(ctx: RegisterContext, symbols: readonly SymbolConversion[]): string[] {
-  if (ctx.lang !== "en" || ctx.repo.config?.value.language === "en") return [];
+  if (!wantsTranslationHints(ctx)) return [];
   const rows = symbols.filter((s) => (s.meaning !== undefined && !s.meaning_en) || !s.class_en);
   if (rows.length === 0) return [];
   const [first] = rows;
