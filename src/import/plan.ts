@@ -801,7 +801,7 @@ function documentFromRow(row: RowReader, repo: Repository, options: ImportOption
   // not read is said on the row, never dropped unsaid (breaker64 P7).
   const inStatus = external ? undefined : statusText ? pendingInStatus(statusText) : undefined;
   const inRemarks = external || inStatus ? undefined : pendingInRemarks(row.text("remarks"), options.lang);
-  const remarksReleased = !statusText || (normalizeStatus(statusText) === "released" && temporaryUntil(statusText) === undefined);
+  const remarksReleased = !statusText || (normalizeStatus(statusText) === "released" && until === undefined);
   for (const part of inRemarks?.unread ?? []) issue(t("import.document.pending-unread", { id, column: row.label("remarks"), part, example: translate(options.lang, "register.version.pending", { version: "A/2", status: translate(options.lang, "register.status.pending", { date: "2026-12-14" }) }) }));
   if (inRemarks?.mark && !remarksReleased) {
     issue(t("import.document.pending-not-released", { id, column: row.label("remarks"), part: inRemarks.mark.written, status: statusText, statusColumn: row.label("status") }));
@@ -1127,7 +1127,9 @@ function statusPattern(template: string, holes: Record<string, string | { first:
 /** pendingVersion of a status cell, with the cell as written. */
 function pendingInStatus(text: string): PendingMark | undefined {
   const found = pendingVersion(text, "status");
-  return found && { ...found, written: text };
+  if (!found) return undefined;
+  const { length: _, ...mark } = found;
+  return { ...mark, written: text };
 }
 
 /**
@@ -1755,13 +1757,18 @@ function unknownDepartment(written: string, name: string, departments: Departmen
   return t("import.document.unknown-department", { department: written, name });
 }
 
+/** The column a row names its customer in: 顾客代码 when the row has it, else 顾客名称. */
+function customerColumn(row: RowReader): Field {
+  return row.key("customer") ? "customer" : "customerName";
+}
+
 /**
  * The customer a row names by code or name (顾客代码, else 顾客名称), a spelling folded to find it said;
  * `none` gives the customer of a row that names none (CsrDefaults) or says it names none, and one that
  * names an unknown customer is refused.
  */
 function customerOfRow(row: RowReader, repo: Repository, none: () => Customer | undefined, issue: Issue): Customer | undefined {
-  const field: Field = row.key("customer") ? "customer" : "customerName";
+  const field = customerColumn(row);
   if (!row.key(field)) return none();
   const customers = repo.customers.map((c) => c.value);
   // The name as customers/ records it (华域视觉科技（上海）有限公司, full-width brackets) is that customer, not a spelling.
@@ -1870,7 +1877,7 @@ function csrFromRow(row: RowReader, repo: Repository, options: ImportOptions, ea
   const customer = customerOfRow(row, repo, noCustomer, issue);
   if (!customer) return;
   // A list that names another customer or source than the options is not made the options' (which of the two is right is not guessed).
-  const customerField: Field = row.key("customer") ? "customer" : "customerName";
+  const customerField = customerColumn(row);
   if (givenCustomer && customer !== givenCustomer) return void issue(t("import.csr.differs-from-option", { column: row.label(customerField), value: row.text(customerField), flag: "--customer", given: givenCustomer.code }), true);
   const sourceText = row.key("source") ? row.text("source") : (defaults.source ?? "");
   const source = sourceOfRow(row, customer, sourceText, issue);
