@@ -56,7 +56,7 @@ describe("csr train on a CSR, as the review report shows it", () => {
     expect(html).toContain('<tr><td class="nowrap">2026-11-20</td><td class="nowrap">C</td><td>赵磊、李娜</td><td class="nowrap">张伟</td><td class="nowrap">TR-2026-090</td></tr>');
 
     const shown = await csrInProcess(["-C", dir, "show", "DYA-001", "--today", "2026-11-27"], { lang: null });
-    expect(shown.stdout).toContain("  培训            部分培训（已培训 2/3 人）\n                  2026-11-20，来源文件 C 版，赵磊、李娜，培训人 张伟，记录 TR-2026-090\n");
+    expect(shown.stdout).toContain("  培训            部分培训（已培训 2/3 人，含培训人 1 人）\n                  2026-11-20，来源文件 C 版，赵磊、李娜，培训人 张伟，记录 TR-2026-090\n");
     // 李娜 and the trainer 张伟 of 品质部 and 市场部, which reviewed it; 生产部's 赵磊 is not among the people to train. Once 王强 is: 已培训.
     expect((await csrInProcess(["-C", dir, "train", "DYA-001", "--people", "wang", "--trainer", "zhang", "--record", "TR-2026-092", "--date", "2026-11-23", "-y"], { lang: null })).code).toBe(0);
     const all = await csrInProcess(["-C", dir, "show", "DYA-001", "--today", "2026-11-27"], { lang: null });
@@ -157,7 +157,7 @@ describe("csr train of a department and of operators outside people.yaml (tester
     expect(read(dir, "csr/DYA/DYA-001.yaml")).toContain("  sessions:\n    - {revision: C, date: 2026-11-20, department: PRD, trainees: [张三(1023), 李四], trainer: zhang, record: TR-2026-091}\n");
     const shown = await csrInProcess(["-C", dir, "show", "DYA-001", "--today", "2026-11-27"], { lang: null });
     // A training of 生产部, which is not among the departments to train on DYA-001: of those to train, only its trainer 张伟.
-    expect(shown.stdout).toContain("  培训            部分培训（已培训 1/3 人）\n                  2026-11-20，来源文件 C 版，生产部：张三(1023)、李四，培训人 张伟，记录 TR-2026-091\n");
+    expect(shown.stdout).toContain("  培训            部分培训（已培训 1/3 人，含培训人 1 人）\n                  2026-11-20，来源文件 C 版，生产部：张三(1023)、李四，培训人 张伟，记录 TR-2026-091\n");
     const register = await csrInProcess(["-C", dir, "list", "training", "--format", "csv", "--today", "2026-11-27"], { lang: null });
     expect(register.stdout.split(/\r?\n/)[1]).toBe("1,2026-11-20,DYA-001,特殊特性符号须按顾客要求标识,C,生产部：张三(1023)、李四,张伟,TR-2026-091");
     const checked = await csrInProcess(["-C", dir, "check", "--today", "2026-11-27", "--format", "json"], { lang: "en" });
