@@ -46,6 +46,7 @@ describe("trainingCompletion", () => {
       departments: ["QA", "PRD"],
       required: ["zhang", "chen", "zhao", "huang"],
       trained: ["zhang", "zhao"],
+      trainers: [],
       missing: ["chen", "huang"],
       sessions: 1,
       otherTrainees: ["张三(1023)"],
@@ -72,7 +73,7 @@ describe("trainingCompletion", () => {
       }) as unknown as Csr;
     const items = trainingCompletion([], [csr("DYA-006", "must"), csr("DYA-007", "not-applicable")], people, undefined, "2026-12-05");
     expect(items).toEqual([
-      { kind: "csr", id: "DYA-006", revision: "D", start: "2026-03-05", departments: ["QA", "MKT"], required: ["zhang", "chen", "sun"], trained: [], missing: ["zhang", "chen", "sun"], sessions: 0, otherTrainees: [], recordsOnly: ["TR-2026-025"] },
+      { kind: "csr", id: "DYA-006", revision: "D", start: "2026-03-05", departments: ["QA", "MKT"], required: ["zhang", "chen", "sun"], trained: [], trainers: [], missing: ["zhang", "chen", "sun"], sessions: 0, otherTrainees: [], recordsOnly: ["TR-2026-025"] },
     ]);
   });
 });
