@@ -1,6 +1,11 @@
 /** Small text helpers shared by messages and tables. */
 import { list, t } from "../i18n/index.js";
 
+/** `text` as a regular expression that matches it literally: each character with a meaning there (. * + ? ^ $ { } ( ) | [ ] \\) escaped. */
+export function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+
 /**
  * The edit distance of `a` and `b`, or a number of at least `limit` when the distance is at least
  * that: no row of the table holds less than the row before, so the count stops at a row whose

@@ -7,10 +7,10 @@
  * record number is kept as a record given on its own, and the row says how to record the session.
  */
 import { LANGS, translate, type Lang, type MessageKey } from "../i18n/index.js";
-import { compactText } from "../core/text.js";
+import { compactText, escapeRegExp } from "../core/text.js";
 import { csrTrainingState, type CsrTrainingState, type RecordDays } from "../model/training.js";
 import type { Csr, CsrDistribution, Department } from "../model/types.js";
-import { escapeRegExp, normalizeDate } from "./normalize.js";
+import { normalizeDate } from "./normalize.js";
 
 
 /**

@@ -4,11 +4,6 @@ import { readDate } from "../core/dates.js";
 import { compactText } from "../core/text.js";
 import { UnreadableCell, type RawCell } from "./read.js";
 
-/** `text` as a regular expression that matches it literally: each character with a meaning there (. * + ? ^ $ { } ( ) | [ ] \\) escaped. */
-export function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-}
-
 /** A cell's text exactly as the register shows it (titles and free text are written like this), trimmed. */
 export function cellText(cell: RawCell | undefined): string {
   if (cell === undefined || cell instanceof UnreadableCell) return "";

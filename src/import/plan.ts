@@ -19,12 +19,11 @@ import { UserError } from "../core/errors.js";
 import { isPeopleRegister } from "./people-register.js";
 import { catalog, conjunction, disjunction, LANGS, language, list, t, translate, type Lang, type MessageKey } from "../i18n/index.js";
 import { combinedTitleAndNumber, findHeaderRow, headerExample, normalizeHeader, type Field, type HeaderRow } from "./headers.js";
-import { compactText, shellArgument, showInvisible } from "../core/text.js";
+import { compactText, escapeRegExp, shellArgument, showInvisible } from "../core/text.js";
 import { approvalOf } from "../report/registers/symbols.js";
 import {
   cellKey,
   cellText,
-  escapeRegExp,
   KIND_OF_LEVEL,
   normalizeDate,
   DISPOSITION_SPELLINGS,

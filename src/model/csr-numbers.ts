@@ -3,6 +3,7 @@
  * never reused. `csr add` and `csr import` (a list without an id column) hand out the next free
  * numbers with the same allocator, so both number a customer's requirements the same way.
  */
+import { escapeRegExp } from "../core/text.js";
 
 /** The id of a customer's n-th requirement: csrId("DYA", 7) is DYA-007. */
 export function csrId(customer: string, n: number): string {
@@ -11,8 +12,7 @@ export function csrId(customer: string, n: number): string {
 
 /** The number in a CSR id or file name of that customer ("DYA-007", "DYA-007.yaml"), else undefined. */
 export function csrNumberIn(name: string, customer: string): number | undefined {
-  const escaped = customer.replace(/[.*+?^${}()|[\]\\-]/g, "\\$&");
-  const m = new RegExp(`^${escaped}-(\\d+)(?:\\.ya?ml)?$`).exec(name);
+  const m = new RegExp(`^${escapeRegExp(customer)}-(\\d+)(?:\\.ya?ml)?$`).exec(name);
   return m ? Number(m[1]) : undefined;
 }
 

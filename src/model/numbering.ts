@@ -3,13 +3,14 @@
  * a pattern of '*' alone is any number, as an external document's publisher writes it
  * (GB/T 19001-2016, GJB 9001C-2017, Q/ABC 123-2020), with no next number to give.
  */
+import { escapeRegExp } from "../core/text.js";
 
 /** The pattern that takes every number: external documents keep their publisher's numbers. */
 export const ANY_NUMBER = "*";
 
 export function numberPatternToRegExp(pattern: string): RegExp {
   if (pattern === ANY_NUMBER) return /^.+$/;
-  const body = [...pattern].map((ch) => (ch === "#" ? "[0-9]" : ch.replace(/[.*+?^${}()|[\]\\/-]/g, "\\$&"))).join("");
+  const body = [...pattern].map((ch) => (ch === "#" ? "[0-9]" : escapeRegExp(ch))).join("");
   return new RegExp(`^${body}$`);
 }
 

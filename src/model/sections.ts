@@ -10,6 +10,7 @@
  * `number: "5"` on 作业流程 prints 5, 5.1, 5.2 … exactly as the CSR matrix cites them.
  */
 import type { ControlledDocument, Path, Section } from "./types.js";
+import { escapeRegExp } from "../core/text.js";
 import { LANGS, t, translate } from "../i18n/index.js";
 
 export interface NumberedSection {
@@ -185,7 +186,7 @@ function sectionMarks(): RegExp[] {
   return (marks ??= LANGS.flatMap((lang) =>
     (["model.section.moved", "model.section.not-found"] as const).map((key) => {
       const [before = "", after = ""] = translate(lang, key, { section: "\u0000", number: "\u0001" }).split("\u0000");
-      const escape = (part: string) => part.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace("\u0001", "[0-9]+(?:\\.[0-9]+)*");
+      const escape = (part: string) => escapeRegExp(part).replace("\u0001", "[0-9]+(?:\\.[0-9]+)*");
       return new RegExp(`^${escape(before)}(.+?)${escape(after)}$`, "s");
     }),
   ));

@@ -202,7 +202,7 @@ function withLinkRemovals(root: string, changes: Change[], [from, before]: [stri
  * --action keeps them (revisionRows; tester63 N13). Coverage and people rows are left out. Said on stderr; undefined (every row) without --customer. UserError (exit 2) for an unknown customer,
  * with the closest code.
  */
-export function customerFilter(ctx: CommandContext, repo: Repository, code: string | undefined): ((change: Change) => boolean) | undefined {
+function customerFilter(ctx: CommandContext, repo: Repository, code: string | undefined): ((change: Change) => boolean) | undefined {
   if (code === undefined) return undefined;
   const customer = repo.customers.find((c) => c.value.code === code)?.value;
   const codes = repo.customers.map((c) => c.value.code);
@@ -229,7 +229,7 @@ export function customerFilter(ctx: CommandContext, repo: Repository, code: stri
  * report as limited to (`only`). Said on stderr; undefined (every row) without it. UserError (exit 2) for an
  * unknown document, with the closest ids.
  */
-export function documentFilter(ctx: CommandContext, repo: Repository, id: string | undefined): OnlyFilter | undefined {
+function documentFilter(ctx: CommandContext, repo: Repository, id: string | undefined): OnlyFilter | undefined {
   if (id === undefined) return undefined;
   const doc = repo.documents.find((d) => d.value.id === id)?.value;
   if (!doc) throw new UserError(t("edit.no-document", { id }) + didYouMean(id, repo.documents.map((d) => d.value.id)));

@@ -10,11 +10,13 @@ import { LATE_ROUNDS, standingReviewRounds } from "../../model/review-timeliness
 import { repositoryCalendar } from "../../load/calendar.js";
 import type { Csr, Process } from "../../model/types.js";
 import { customerName, personName, type RegisterContext } from "../../report/registers/context.js";
-import { csrList, periodFilterText, type CsrListFilter } from "../../report/registers/csr.js";
+import { csrList, type CsrListFilter } from "../../report/registers/csr.js";
+import { periodFilterText } from "../../report/registers/period.js";
 import type { CommandContext } from "../context.js";
 import { processByCode } from "../shared/edit.js";
 import { resolvePerson } from "../shared/people.js";
-import { csrOrderOption, registerContextOn } from "../shared/registers.js";
+import { csrOrderOption } from "../shared/csr-order.js";
+import { registerContextOn } from "../shared/registers.js";
 import { emitTable, languageOf, refuseOrWarnUnreadable, type OutputFlags } from "../shared/output.js";
 import { choiceOption, clauseOptionParts, clauseRef, dateOption } from "../options.js";
 import { readRepository } from "../shared/read.js";

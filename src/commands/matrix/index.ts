@@ -12,7 +12,8 @@ import { choiceOption, dateOption } from "../options.js";
 /** grid: clauses against processes and procedures (●/△/○); cross-reference: the 条款、过程和文件对照表 layout. */
 const CLAUSE_STYLES = ["grid", "cross-reference"] as const;
 import { emitTable, languageOf, refuseOrWarnUnreadable, type OutputFlags } from "../shared/output.js";
-import { csrOrderOption, registerContextOn } from "../shared/registers.js";
+import { csrOrderOption } from "../shared/csr-order.js";
+import { registerContextOn } from "../shared/registers.js";
 import { readRepository } from "../shared/read.js";
 import { periodOption, type PeriodFlags } from "../shared/period.js";
 

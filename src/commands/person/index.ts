@@ -27,7 +27,7 @@ import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { Document, isMap, isSeq, type YAMLMap } from "yaml";
 import { UserError } from "../../core/errors.js";
-import { didYouMean, shellArgument } from "../../core/text.js";
+import { didYouMean, escapeRegExp, shellArgument } from "../../core/text.js";
 import { list, shortList, t } from "../../i18n/index.js";
 import { forEachPersonReference } from "../../check/rules/ref/unresolved.js";
 import { workDescription } from "../../check/rules/person/work-dates.js";
@@ -324,7 +324,7 @@ function personReferences(session: EditSession): Map<string, string[]> {
     if ((file.kind !== "document" && file.kind !== "csr") || read.has(file.path)) continue;
     file.text.split("\n").forEach((text, i) => {
       for (const person of session.repo.people) {
-        const id = person.value.id.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+        const id = escapeRegExp(person.value.id);
         if (new RegExp(`(^|[\\s:,\\[{'"-])${id}($|[\\s,\\]}'"#])`, "u").test(text)) add(person.value.id, `${file.path}:${i + 1}:1`);
       }
     });

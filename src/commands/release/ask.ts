@@ -16,6 +16,7 @@
  */
 import { localToday } from "../../core/dates.js";
 import { UserError } from "../../core/errors.js";
+import { escapeRegExp } from "../../core/text.js";
 import { list, t } from "../../i18n/index.js";
 import { codeWithLabel } from "../../i18n/values.js";
 import type { Repository } from "../../load/repository.js";
@@ -60,11 +61,11 @@ function openActions(repo: Repository): CorrectiveAction[] {
  * reason or change request names as written (--reason "东岳投诉DYA-C-2026-031，8D-2026-012 D7永久措施"), letter
  * case aside: a whole id, not one that only starts another (8D-2026-01 in 8D-2026-012).
  */
-export function actionsNamedInBasis(open: readonly CorrectiveAction[], flags: Pick<ReleaseFlags, "reason" | "changeRequest">): string[] {
+function actionsNamedInBasis(open: readonly CorrectiveAction[], flags: Pick<ReleaseFlags, "reason" | "changeRequest">): string[] {
   const text = [flags.reason ?? "", flags.changeRequest ?? ""].join("\n");
   if (text.trim() === "") return [];
   return open
-    .filter((a) => new RegExp(`(?<![A-Za-z0-9])${a.id.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}(?![A-Za-z0-9])`, "i").test(text))
+    .filter((a) => new RegExp(`(?<![A-Za-z0-9])${escapeRegExp(a.id)}(?![A-Za-z0-9])`, "i").test(text))
     .map((a) => a.id);
 }
 

@@ -77,7 +77,7 @@ export function refuseApprovalBeforeNotification(id: string, version: string, no
  * sets one. The notice returned is the array's own, for the caller to record its days on. Only a release sets a
  * due date: csr sign adds a customer to a revision without one.
  */
-export function noticeFor(notices: CustomerNotice[], customer: Customer, effective: string, calendar: WorkCalendar): CustomerNotice {
+function noticeFor(notices: CustomerNotice[], customer: Customer, effective: string, calendar: WorkCalendar): CustomerNotice {
   const found = notices.find((n) => n.customer === customer.code);
   if (found) return found;
   const due = noticeDue(customer, effective, calendar);

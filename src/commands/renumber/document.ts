@@ -19,7 +19,7 @@ import { dirname, relative, resolve } from "node:path";
 import { parseDocument } from "yaml";
 import { UserError } from "../../core/errors.js";
 import { localToday } from "../../core/dates.js";
-import { oneLine, shellArgument } from "../../core/text.js";
+import { escapeRegExp, oneLine, shellArgument } from "../../core/text.js";
 import { conjunction, list, t } from "../../i18n/index.js";
 import { forEachDocumentReference } from "../../check/rules/ref/unresolved.js";
 import { numbersOnOtherBranches } from "../../load/branch-numbers.js";
@@ -180,7 +180,7 @@ function referenceChanges(repo: Repository, id: string, to: string, except: stri
 
 /** Where documents' section text mentions `id` as a word (doc/cited-not-listed reads them): "QP-010 (documents/QP-010.yaml)". Text is not rewritten. */
 function mentionedIn(repo: Repository, id: string, except: string): string[] {
-  const word = new RegExp(`(?<![A-Za-z0-9/_-])${id.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&")}(?![A-Za-z0-9_]|-[0-9])`);
+  const word = new RegExp(`(?<![A-Za-z0-9/_-])${escapeRegExp(id)}(?![A-Za-z0-9_]|-[0-9])`);
   const texts = (sections: ControlledDocument["sections"]): boolean => (sections ?? []).some((s) => (s.text !== undefined && word.test(s.text)) || texts(s.sections));
   return repo.documents.filter((d) => d.file.path !== except && texts(d.value.sections)).map((d) => `${d.value.id} (${d.file.path})`);
 }

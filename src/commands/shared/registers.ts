@@ -10,8 +10,6 @@ import { currentRevision, issuedOn, type RepoIndex } from "../../model/index.js"
 import { asCompleted, revisedContent } from "../../model/revision.js";
 import { registerContext, type Lang, type RegisterContext } from "../../report/registers/context.js";
 import type { DraftsOn } from "../../report/registers/documents.js";
-import { CSR_ORDERS, type CsrOrder } from "../../report/registers/csr.js";
-import { choiceOption } from "../options.js";
 
 /**
  * The content of every document revised after `day` as the revision issued by then was released, read
@@ -98,13 +96,4 @@ export function draftsOn(committed: Committed | undefined, lang: Lang): DraftsOn
   if (committed === undefined) return undefined;
   if (committed.repo === undefined) return { unknown: true };
   return { ctx: registerContext(committed.repo, lang), commit: committed.commit.short, date: committed.commit.day };
-}
-
-/**
- * The order of a CSR register (`csr list csr`, `csr matrix csr`) by --sort (CSR_ORDERS, a code or its
- * label; anything else refused by choiceOption): by default one customer's register in the customer's
- * section order, read against its document (IATF 16949 4.3.2; tester64 N3), the whole register by id.
- */
-export function csrOrderOption(sort: string | undefined, customer: string | undefined): CsrOrder {
-  return choiceOption(sort, "--sort", CSR_ORDERS, customer === undefined ? "id" : "section");
 }

@@ -5,6 +5,7 @@
  * written here, and nothing is left out silently: every value that could not be taken over is an
  * issue with its place in the file.
  */
+import { escapeRegExp } from "../../core/text.js";
 import { LANGS, list, t, translate } from "../../i18n/index.js";
 import type { Repository } from "../../load/repository.js";
 import { CLASSIFICATIONS, layoutClassification, readClassification } from "../../model/classification.js";
@@ -14,7 +15,7 @@ import { numberPatternToRegExp, tellingPatterns } from "../../model/numbering.js
 import { documentSections } from "../../model/sections.js";
 import { documentPath } from "../../model/paths.js";
 import type { ControlledDocument, Department, Person, Revision, Section, Signature } from "../../model/types.js";
-import { escapeRegExp, KIND_OF_LEVEL, normalizeDate, normalizeKind, normalizeMedium, normalizeVersion, PERSON_ID, personIdFromName, SIGNING_ROLE, type Kind, type Level } from "../normalize.js";
+import { KIND_OF_LEVEL, normalizeDate, normalizeKind, normalizeMedium, normalizeVersion, PERSON_ID, personIdFromName, SIGNING_ROLE, type Kind, type Level } from "../normalize.js";
 import { lookupPerson, type Signer } from "../plan.js";
 import { headerField, labelAndValue, labelKey, REVISION_CAPTION, revisionField, type HeaderField, type RevisionField } from "./labels.js";
 import type { Block, ParagraphBlock, TableBlock, WordFile } from "./read.js";

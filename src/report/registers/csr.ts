@@ -863,9 +863,6 @@ function periodRoundsOf(ctx: RegisterContext, calendar: WorkCalendar, today: str
   );
 }
 
-// A period as a filtered CSR register says it: periodFilterText (period.ts), re-exported for csr list csr.
-export { periodFilterText };
-
 /**
  * A place's section as the registers print it (model/sections.ts addressedSection: marked when
  * renumbered or not found), judged on the document's text where the site withholds it (ctx.textOf).
