@@ -72,6 +72,12 @@ export interface Table {
    */
   hints?: string[];
   /**
+   * The register quotes the organisation's own records as written (a CSR's section, text, evidence), which csr
+   * does not translate: in English, how many of the cells it prints hold Chinese is said under it (tester65 N1;
+   * emitTable, quotedNote), so that an English reader takes them for the records' words, not csr's.
+   */
+  quotes?: boolean;
+  /**
    * Hints about working through the register's rows (record a review once done: `csr periodic-review …`),
    * printed when the register is listed alone (`csr list`, emitTable) and not by `csr export`, where
    * they would read as an instruction about the workbook (breaker59 H10).
@@ -168,25 +174,11 @@ const text = (cell: Cell | undefined): string => (cell === null || cell === unde
  * that width. Without a width (a pipe, a file: scripts read it) every row and note is one line.
  */
 export function toTerminal(table: Table, width?: number): string {
-  const keys = table.terminal ? new Set(table.terminal) : undefined;
-  // Values are shown with their control characters escaped: a table never steers the terminal.
-  const cell = (value: Cell | undefined) => visible(oneLine(text(value)));
-  const measure = (columns: Column[]) => {
-    const headers = columns.map((c) => c.short ?? c.header);
-    const values = columns.map((c) => Math.max(0, ...table.rows.map((r) => displayWidth(cell(r[c.key])))));
-    return { columns, headers, values, widths: columns.map((_, i) => Math.max(displayWidth(headers[i]!), values[i]!)) };
-  };
-  let measured = measure(keys ? table.columns.filter((c) => keys.has(c.key)) : table.columns);
-  const narrowed = width !== undefined && table.narrow !== undefined && measured.widths.reduce((sum, w) => sum + w, 0) + 2 * (measured.columns.length - 1) > width;
-  if (narrowed) {
-    const narrow = new Set(table.narrow!.columns);
-    measured = measure(table.columns.filter((c) => narrow.has(c.key)));
-  }
-  const { columns, headers, values, widths } = measured;
+  const { columns, headers, values, widths, narrowed } = terminalLayout(table, width);
   let fitted = width === undefined ? undefined : fitColumns(columns, headers, values, width);
   // Still too wide (English statuses and names): names and codes wrap too, between their words.
   if (width !== undefined && fitted && fitted.reduce((sum, w) => sum + w, 0) + 2 * (columns.length - 1) > width) {
-    const words = columns.map((c, i) => (c.kind === "name" || c.kind === "code" ? Math.max(0, ...table.rows.flatMap((r) => cell(r[c.key]).match(BREAKS) ?? []).map(displayWidth)) : values[i]!));
+    const words = columns.map((c, i) => (c.kind === "name" || c.kind === "code" ? Math.max(0, ...table.rows.flatMap((r) => terminalCell(r[c.key]).match(BREAKS) ?? []).map(displayWidth)) : values[i]!));
     fitted = fitColumns(columns, headers, values, width, words);
   }
   const out = [table.title, ""];
@@ -200,11 +192,32 @@ export function toTerminal(table: Table, width?: number): string {
   if (fitted) fitted.forEach((w, i) => (widths[i] = w));
 
   out.push(...lines(headers), line(widths.map((w) => "-".repeat(w))));
-  for (const row of table.rows) out.push(...lines(columns.map((c) => cell(row[c.key]))));
+  for (const row of table.rows) out.push(...lines(columns.map((c) => terminalCell(row[c.key]))));
   // A long note (the clauses no procedure addresses) wraps at the terminal's edge too, rather than being cut there (tester60 J10).
   const notes = [...(table.notes ?? []), ...(narrowed ? [table.narrow!.note] : [])];
   if (notes.length) out.push("", ...notes.flatMap((n) => (width !== undefined && displayWidth(n) > width ? wrapLine(n, width) : [n])));
   return out.join("\n") + "\n";
+}
+
+/** A value as a terminal shows it: on one line, its control characters escaped (a table never steers the terminal). */
+const terminalCell = (value: Cell | undefined): string => visible(oneLine(text(value)));
+
+/**
+ * The columns toTerminal prints, with their headers and natural widths: the `terminal` ones (every column
+ * without), or the `narrow` ones when those do not fit `width` (`narrowed`).
+ */
+export function terminalLayout(table: Table, width?: number): { columns: Column[]; headers: string[]; values: number[]; widths: number[]; narrowed: boolean } {
+  const keys = table.terminal ? new Set(table.terminal) : undefined;
+  const measure = (columns: Column[]) => {
+    const headers = columns.map((c) => c.short ?? c.header);
+    const values = columns.map((c) => Math.max(0, ...table.rows.map((r) => displayWidth(terminalCell(r[c.key])))));
+    return { columns, headers, values, widths: columns.map((_, i) => Math.max(displayWidth(headers[i]!), values[i]!)) };
+  };
+  const measured = measure(keys ? table.columns.filter((c) => keys.has(c.key)) : table.columns);
+  const narrowed = width !== undefined && table.narrow !== undefined && measured.widths.reduce((sum, w) => sum + w, 0) + 2 * (measured.columns.length - 1) > width;
+  if (!narrowed) return { ...measured, narrowed };
+  const narrow = new Set(table.narrow!.columns);
+  return { ...measure(table.columns.filter((c) => narrow.has(c.key))), narrowed };
 }
 
 /** Kinds of column whose values a terminal wraps within the column; the others are read whole. */

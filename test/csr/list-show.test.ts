@@ -91,7 +91,7 @@ describe("csr list", () => {
     ]);
     expect(json.notes).toEqual(["This register is filtered (status in review) and is not the whole customer-specific requirements list.", "Reviews overdue, still open: 0; decided late: 0. Review due is the current review round's deadline, still listed once decided; working days left follow the calendar in qms.yaml and are shown while the review is open, a negative number being working days late; a decision taken late says by how many working days. Rounds before a new source revision: the CSR review timeliness register (csr list reviews)."]);
     // How to add the English titles is for the one who runs the command, not a line of the register (tester23 F12).
-    expect(english.stderr).toBe("The whole customer-specific requirements list: csr list csr.\n1 CSR has no English title and is printed with its Chinese one: add it with 'csr set <id> --title-en <text>'.\n");
+    expect(english.stderr).toBe("2 cells are quoted as written in the organisation's records (Chinese); csr does not translate their text.\nThe whole customer-specific requirements list: csr list csr.\n1 CSR has no English title and is printed with its Chinese one: add it with 'csr set <id> --title-en <text>'.\n");
     expect((await list("--format", "csv", "--status", "rejected")).stdout).toBe(
       "\ufeff序号,编号,顾客代码,顾客名称,来源文件,来源版本,章节,条款,要求名称,要求内容,类别,接收日期,换版重评日期,评审期限,剩余工作日,处置,决定人,决定日期,处置理由,逾期原因,评审记录编号," +
         "负责人,完成期限,实施状态,落实文件,导入生产日期,实施证据,验证人,验证日期,发放,培训,替代日期,替代原因,替代要求,状态,截至\r\n" +
@@ -101,6 +101,28 @@ describe("csr list", () => {
       "| 1 | DYA-007 | DYA | 东岳越野车有限公司 | DYA-SQM | C | 9.1 | 8.5.4 | 每批次附第三方检测报告 |  |  | 2026-11-20 |  | 2026-12-04 |  | 不合理 | 张伟 | 2026-11-24 | 已与顾客沟通，改为年度型式试验 |" +
         "  |".repeat(15) + " 已拒绝 |\n",
     );
+  });
+
+  it("in English, says how many of the cells it prints quote the records in Chinese: on stderr under a terminal table, as a note in a file (tester65 N1)", async () => {
+    const dir = validRepo();
+    const quoted = (count: number) => `${count} ${count === 1 ? "cell is" : "cells are"} quoted as written in the organisation's records (Chinese); csr does not translate their text.`;
+    const run = (...args: string[]) => csrInProcess(["-C", dir, "list", "--today", "2026-11-27", ...args], { lang: null });
+    // The terminal's columns: ten titles and three owners as written.
+    expect((await run("--lang", "en")).stderr.split("\n")[0]).toBe(quoted(13));
+    expect((await run("--lang", "zh-CN")).stderr).toBe("");
+    const received = await run("--lang", "en", "--status", "received");
+    expect(received.stderr.split("\n")[0]).toBe(quoted(1));
+    // With its English title, nothing of DYA-001 on the terminal is in Chinese; a file prints every column, the customer's name too.
+    writeFileSync(join(dir, "csr/DYA/DYA-001.yaml"), "title_en: Special characteristics marked as the customer specifies\n", { flag: "a" });
+    const english = await run("--lang", "en", "--status", "received");
+    expect(english.stderr).not.toContain("quoted as written");
+    const md = await run("--lang", "en", "--status", "received", "--format", "md");
+    expect(md.stdout).toContain(`\n${quoted(1)}  \n`);
+    expect(md.stderr).not.toContain("quoted as written");
+    expect((await run("--lang", "zh-CN", "--status", "received", "--format", "md")).stdout).not.toContain("（中文）");
+    // The CSR matrix alike: customer names, sources, titles, owners, documents' sections and titles as written.
+    const matrix = await csrInProcess(["-C", dir, "matrix", "csr", "--today", "2026-11-27", "--lang", "en"], { lang: null });
+    expect(matrix.stderr).toBe(`${quoted(41)}\n`);
   });
 
   it("in a repository kept in English, says nothing of English titles: its titles are English (tester23 F22)", async () => {

@@ -11,7 +11,7 @@ import { localized } from "../../core/text.js";
 import { formRevisionOn } from "../../model/index.js";
 import { classificationName } from "../../model/classification.js";
 import { fileSafe } from "../../site/pages.js";
-import { renderTableTemplate, TABLE_FORMATS, toCsv, withAsOfColumn, toJson, toTerminal, writeXlsx, type RegisterHeading, type Table, type TableFormat } from "../../report/table.js";
+import { renderTableTemplate, TABLE_FORMATS, terminalLayout, toCsv, withAsOfColumn, toJson, toTerminal, writeXlsx, type RegisterHeading, type Table, type TableFormat } from "../../report/table.js";
 import { choiceOption } from "../options.js";
 import type { CommandContext } from "../context.js";
 import { applyChange, withRepositoryLock } from "./transaction.js";
@@ -216,6 +216,12 @@ export async function emitTable(ctx: CommandContext, table: Table, flags: Output
   const { format, out } = tableOutput(flags, ctx.dir, name);
   const note = today !== undefined ? incompleteNote(repo, lang) : undefined;
   if (note && format !== "csv") table = { ...table, notes: [...(table.notes ?? []), note] };
+  // Fitted to the terminal only when printed on it: a file written with --out keeps every row on one line.
+  const width = out ? undefined : ctx.width;
+  // A footnote of the printed register; a terminal's reader and a CSV's or JSON's are told on stderr.
+  const quoted = quotedNote(table, format, lang, width);
+  const footnote = quoted !== undefined && (format === "md" || format === "html" || format === "xlsx" || format === "pdf");
+  if (footnote) table = { ...table, notes: [...(table.notes ?? []), quoted] };
   if (today !== undefined && (format === "md" || format === "html" || format === "xlsx" || format === "pdf")) table = withHeading(repo, table, lang, today);
   else if (format === "csv") table = withAsOfColumn(table, lang);
   if (format === "xlsx" && !out) {
@@ -224,16 +230,29 @@ export async function emitTable(ctx: CommandContext, table: Table, flags: Output
   if (format === "pdf" && !out) {
     throw new UserError(t("output.pdf-needs-out"));
   }
-  // Fitted to the terminal only when printed on it: a file written with --out keeps every row on one line.
-  const content = await renderTable(table, format, repo, lang, cutWarning(ctx), out ? undefined : ctx.width);
+  const content = await renderTable(table, format, repo, lang, cutWarning(ctx), width);
   if (out) await writeOutput(ctx, repo.root, out, content, flags.force);
   else if (typeof content === "string") ctx.stdout(content);
   // A filtered register says so under its table (a CSV cannot); how to list the whole one is for the one who runs the command.
   const filtered = table.filtered && translate(lang, format === "csv" ? "output.csv-filtered" : "output.filtered", { ...table.filtered, count: table.rows.length });
   // A CSV has no heading to mark: each row says its 密级, and the one who writes the file is told what it carries.
   const classified = format === "csv" && table.classification ? translate(lang, "output.csv-classified", { classification: classificationName(lang, table.classification) }) : undefined;
-  printHints(ctx, [...(classified ? [classified] : []), ...(filtered ? [filtered] : []), ...(table.hints ?? []), ...(table.listHints ?? [])]);
+  printHints(ctx, [...(quoted !== undefined && !footnote ? [quoted] : []), ...(classified ? [classified] : []), ...(filtered ? [filtered] : []), ...(table.hints ?? []), ...(table.listHints ?? [])]);
   return note ? 1 : 0;
+}
+
+const HAN = /\p{Script=Han}/u;
+
+/**
+ * Under a register in English that quotes the organisation's records as written (Table.quotes), how many of the
+ * cells `format` prints hold Chinese (a terminal: the columns it shows at `width`): csr translates its own words,
+ * never a record's. Undefined in Chinese, for any other register, and when no cell printed holds Chinese.
+ */
+function quotedNote(table: Table, format: TableFormat, lang: Lang, width: number | undefined): string | undefined {
+  if (!table.quotes || lang !== "en") return undefined;
+  const columns = format === "table" ? terminalLayout(table, width).columns : table.columns;
+  const count = table.rows.reduce((sum, row) => sum + columns.filter((c) => HAN.test(String(row[c.key] ?? ""))).length, 0);
+  return count > 0 ? translate(lang, "output.quoted-chinese", { count }) : undefined;
 }
 
 /** A register's hints (Table.hints), each once, on stderr: for the one who runs the command, never in the register (tester23 F12). */

@@ -281,6 +281,8 @@ export function csrList(ctx: RegisterContext, options: { today: string; customer
   return {
     id: "csr-list",
     title,
+    // Sections, texts and evidence as the customer and the organisation wrote them: an English list says how many it quotes in Chinese.
+    quotes: true,
     ...(carried ? { classification: carried } : {}),
     // Its review deadlines and working days left hold on one day only: a CSV, which has no heading, ends each row with it (tester49 #6).
     asOf: { date: options.today, undatedTitle: title },
@@ -647,6 +649,7 @@ export function csrMatrix(ctx: RegisterContext, options: { customer?: string; to
   return {
     id: "csr-matrix",
     title,
+    quotes: true,
     ...(carried ? { classification: carried } : {}),
     // An open review is 未到期 or 逾期未决 on one day only: a CSV says which.
     asOf: { date: options.today, undatedTitle: title },
