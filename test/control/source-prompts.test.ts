@@ -59,6 +59,34 @@ describe("csr source update, asked at a terminal", () => {
     expect(readFileSync(join(dir, "csr/DYA/DYA-004.yaml"), "utf8")).toContain("      revised_to: E\n");
   });
 
+  it("asks the day of the comparison when --date is not given, before who confirms (tester66 N5)", async () => {
+    const dir = copyFixture("examples/acme-auto");
+    const ctx = capture(dir);
+    const done = updateSource(ctx, "DYA-SQM", { revision: "E", received: "2026-11-02" }, prompts);
+    for (const downs of [1, 1, 1, 1]) {
+      await screen.next();
+      for (let i = 0; i < downs; i++) screen.keypress("down");
+      screen.keypress("enter");
+    }
+    await screen.next();
+    expect(screen.getScreen()).toContain("? Confirmed on (the day revision E was compared and the CSRs found unchanged)");
+    // A day before the revision was received is refused at the prompt.
+    screen.type("2026-11-01");
+    screen.keypress("enter");
+    await screen.next();
+    expect(screen.getScreen()).toContain("2026-11-02");
+    for (let i = 0; i < 10; i++) screen.keypress("backspace");
+    screen.type("2026-11-04");
+    screen.keypress("enter");
+    await screen.next();
+    expect(screen.getScreen()).toContain("? Confirmed by");
+    for (let i = 0; i < 2; i++) screen.keypress("down");
+    screen.keypress("enter");
+    expect(await done).toBe(0);
+    expect(ctx.out).toContain("unchanged in revision E; decision kept, confirmed by Zhang Li (zhangli) on 2026-11-04:\n  DYA-002");
+    expect(readFileSync(join(dir, "csr/DYA/DYA-002.yaml"), "utf8")).toContain("    - {source_revision: E, by: zhangli, date: 2026-11-04}\n");
+  });
+
   it("does not offer 'unchanged' for a CSR with no decision to keep (month report #2)", async () => {
     const dir = copyFixture("examples/acme-auto");
     const ctx = capture(dir);

@@ -227,8 +227,12 @@ async function update(ctx: CommandContext, root: string, sourceId: string, flags
   const asking = prompts ?? (canPrompt(flags.yes) ? await loadPrompts() : undefined);
   const texts = new Map<string, string>();
   const verdicts = await askVerdicts(affected.map((c) => c.value), flags, asking, proposed, revision, texts);
-  const confirmed = eventDateOption(flags.date, "--date", { follows: { what: eventLabel("rule.date/event.revision-received", { revision }), of: sourceId, date: received } });
-  const confirmer = [...verdicts.values()].includes("unchanged") ? await whoConfirms(index, flags, asking, confirmed) : undefined;
+  const unchangedAny = [...verdicts.values()].includes("unchanged");
+  const follows = { what: eventLabel("rule.date/event.revision-received", { revision }), of: sourceId, date: received };
+  // The day of the comparison is the review evidence of the new revision (IATF 16949 7.5.3.2.2): asked, not taken to be today (tester66 N5).
+  const confirmedText = flags.date ?? (unchangedAny && asking ? (await asking.input({ message: t("source.update.prompt.confirmed-on", { revision }), default: localToday(), validate: eventDateAnswer({ follows }) })).trim() : undefined);
+  const confirmed = eventDateOption(confirmedText, "--date", { follows });
+  const confirmer = unchangedAny ? await whoConfirms(index, flags, asking, confirmed) : undefined;
   const config = repo.config?.value;
   const calendar = repositoryCalendar(config);
   // The confirmations are the new revision's review round, due from the day it was received.
