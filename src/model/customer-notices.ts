@@ -42,9 +42,14 @@ export function noticeOverdue(notice: CustomerNotice, today: string): boolean {
   return notice.due !== undefined && notice.due < today && notice.notified === undefined;
 }
 
+/** Whether `notice` was notified after its due date (the customer's change_notification, e.g. DYA-004). */
+function noticeLate(notice: CustomerNotice): boolean {
+  return notice.due !== undefined && notice.notified !== undefined && notice.notified > notice.due;
+}
+
 /** Whether `notice` was notified after its due date with no reason recorded (`late_reason`): what doc/customer-notice-late reports. */
 export function noticeLateWithoutReason(notice: CustomerNotice): boolean {
-  return notice.due !== undefined && notice.notified !== undefined && notice.notified > notice.due && notice.late_reason === undefined;
+  return noticeLate(notice) && notice.late_reason === undefined;
 }
 
 /**
@@ -72,25 +77,25 @@ export type SignGiven = "notified" | "approved" | "late-reason";
 
 /**
  * The indexes of the revisions of `doc` that owe customer `code` what csr sign is given (`given`): for a day
- * notified, a notice due and not notified; for an approval alone, a notice notified and not approved (the
- * approval lands on the revision awaiting it); for a late reason alone, a notice notified late with no reason,
- * else the last one notified late (a reason given again: its revision says it has one). Oldest first; empty
- * when none owes it. IATF 16949 8.5.6.1.
+ * notified, a notice due and not notified; for an approval alone, the newest notice notified and not approved
+ * (the approval lands on the revision awaiting it, the latest change the customer was told of when several
+ * are); for a late reason alone, a notice notified late with no reason, else the last one notified late (a
+ * reason given again: its revision says it has one). Oldest first; empty when none owes it. IATF 16949 8.5.6.1.
  */
 export function owingRevisions(doc: ControlledDocument, code: string, given: SignGiven): number[] {
   const of = (test: (n: CustomerNotice) => boolean) => (doc.revisions ?? []).flatMap((r, at) => ((r.customer_notices ?? []).some((n) => n.customer === code && test(n)) ? [at] : []));
   if (given === "notified") return of((n) => n.due !== undefined && n.notified === undefined);
-  if (given === "approved") return of((n) => n.notified !== undefined && n.approved === undefined);
+  if (given === "approved") return of((n) => n.notified !== undefined && n.approved === undefined).slice(-1);
   const owing = of(noticeLateWithoutReason);
-  return owing.length > 0 ? owing : of((n) => n.due !== undefined && n.notified !== undefined && n.notified > n.due).slice(-1);
+  return owing.length > 0 ? owing : of(noticeLate).slice(-1);
 }
 
 /**
  * The arguments of csr sign that name revision `at` of `doc` for customer `code` (`given`: what the printed
  * command gives, SignGiven): the document, and `--revision <version>` unless `at` is the newest revision and csr
  * sign without --revision would pick it (the one revision owing the customer, owingRevisions, else the newest when
- * none does). csr sign refuses several owing revisions without --revision, so a command printed for the newest of
- * them names it; an older revision is always named.
+ * none does). csr sign refuses several revisions owing a notification or a late reason without --revision, so a
+ * command printed for the newest of them names it; an older revision is always named.
  */
 export function signRevisionArguments(doc: ControlledDocument, at: number, code: string, given: SignGiven): string {
   const revisions = doc.revisions ?? [];

@@ -4,7 +4,7 @@
  */
 import { translate, type Lang } from "../i18n/index.js";
 import { localized } from "../core/text.js";
-import { SIGNATURE_ROLES, type ControlledDocument, type Revision, type Signature, type SignatureRole } from "./types.js";
+import { SIGNATURE_ROLES, type ControlledDocument, type CustomerNotice, type Revision, type Signature, type SignatureRole } from "./types.js";
 
 export const VERSION_PATTERN = /^([A-Z])\/([0-9]+)$/;
 export const FIRST_VERSION = "A/0";
@@ -353,19 +353,39 @@ export function revisionSignatures(revision: Revision): { role: SignatureRole; s
  * `fields`), in the order of `before`'s keys then `after`'s. A signature recorded where the entry had
  * none, and 会签 signatures added after those recorded, complete the record from the paper original
  * (补签, `csr sign`): they change nothing, nor does an English summary or reason (summary_en, reason_en)
- * written in later: a translation of the record, not a change of it. A signature changed or removed is a
- * change, as is any other field.
+ * written in later: a translation of the record, not a change of it, nor a customer's notification or approval
+ * or a late notification's reason recorded later (`csr sign --customer-notified`, noticesKept). A signature
+ * changed or removed is a change, as is any other field.
  */
 export function changedRevisionFields(before: Revision, after: Revision, fields?: readonly (keyof Revision)[]): (keyof Revision)[] {
   const keys = fields ?? ([...new Set([...Object.keys(before), ...Object.keys(after)])] as (keyof Revision)[]);
   return keys.filter((field) => {
     const [was, is] = [before[field], after[field]];
     if (stableJson(was) === stableJson(is)) return false;
+    if (field === "customer_notices") return !noticesKept(before.customer_notices ?? [], after.customer_notices ?? []);
     if (!SIGNATURE_FIELDS.has(field) && !TRANSLATION_FIELDS.has(field)) return true;
     if (was === undefined) return false;
     // 会签: the signatures recorded stay as they were, in their order; more may follow.
     return !(Array.isArray(was) && Array.isArray(is) && was.every((s, i) => stableJson(s) === stableJson(is[i])));
   });
+}
+
+/** What csr sign records on a customer notice after the release: the days notified and approved, why a notification was late. */
+const NOTICE_COMPLETION: ReadonlySet<string> = new Set(["notified", "approved", "late_reason"] satisfies (keyof CustomerNotice)[]);
+
+/**
+ * Whether the customer notices `after` keep those of `before` (IATF 16949 8.5.6.1): each still in its place for
+ * the same customer, with its due date and every day and reason it recorded, and at most a day notified or
+ * approved or a late reason added; notices added after them have no due date (csr sign, for a customer the
+ * release did not name: only a release sets one). A notice removed, a day changed or a due date added is a change.
+ */
+function noticesKept(before: readonly CustomerNotice[], after: readonly CustomerNotice[]): boolean {
+  const completes = (was: CustomerNotice, is: CustomerNotice) =>
+    [...new Set([...Object.keys(was), ...Object.keys(is)])].every((key) => {
+      const [a, b] = [was[key as keyof CustomerNotice], is[key as keyof CustomerNotice]];
+      return a === b || (a === undefined && NOTICE_COMPLETION.has(key));
+    });
+  return before.every((was, i) => after[i] !== undefined && completes(was, after[i]!)) && after.slice(before.length).every((is) => is.due === undefined);
 }
 
 /**

@@ -180,6 +180,21 @@ describe("a change to be notified to the customer", () => {
     expect([named.code, named.stderr, named.stdout.split("\n")[0]]).toEqual([0, "", "已记录：QP-010 A/3 的更改于 2026-12-01 通知顾客 DYA（东岳汽车股份有限公司），按期（要求 2026-12-07 前）。"]);
   });
 
+  it("records an approval alone on the newest revision notified and awaiting it when two are (mend66a)", async () => {
+    const dir = await changed();
+    expect(release(dir, "--action", "8D-2026-012").code).toBe(0);
+    expect(run(dir, "sign", "QP-010", "--customer-notified", "DYA=2026-11-24", "--commit").code).toBe(0);
+    changeAgain(dir, "（A/3）");
+    expect(run(dir, "release", "QP-010", "--summary", "首件确认表改版", "--customer-notified", "DYA", "--prepared", "huangjun", "--reviewed", "zhangli", "--approved", "xuht", "--date", "2026-11-30", "-y").code).toBe(0);
+    const newest = run(dir, "sign", "QP-010", "--customer-approved", "DYA=2026-12-01");
+    expect([newest.code, newest.stderr, newest.stdout.split("\n")[0]]).toEqual([0, "", "已记录：顾客 DYA（东岳汽车股份有限公司）于 2026-12-01 批准 QP-010 A/3 的更改。"]);
+    expect(qp010(dir)).toContain("    customer_notices:\n      - customer: DYA\n        due: 2026-12-07\n        notified: 2026-11-30\n        approved: 2026-12-01\nrelated:");
+    // A/3 approved: the next approval alone is A/2's, the one still awaiting it.
+    const older = run(dir, "sign", "QP-010", "--customer-approved", "DYA=2026-12-02");
+    expect([older.code, older.stderr, older.stdout.split("\n")[0]]).toEqual([0, "", "已记录：顾客 DYA（东岳汽车股份有限公司）于 2026-12-02 批准 QP-010 A/2 的更改。"]);
+    expect(qp010(dir)).toContain("    customer_notices:\n      - customer: DYA\n        due: 2026-11-25\n        notified: 2026-11-24\n        approved: 2026-12-02\n");
+  });
+
   it("warns of a notification or approval written before the notification, the revision or the complaint it follows (breaker64 P4)", async () => {
     const dir = await changed();
     expect(release(dir, "--action", "8D-2026-012").code).toBe(0);

@@ -226,6 +226,21 @@ describe("csr symbol update, retire and approve by row (tester58 F5, F6, F12)", 
     expect(await update(dir, "DYA", "▲", "--symbol", "◆", "-y")).toEqual({ code: 2, stdout: "", stderr: "csr: 对照表中没有 DYA 的符号 '▲'；DYA 的符号：▽、◇。\n" });
   });
 
+  it("writes a meaning a row lacked where csr symbol add writes it, before our symbol, not after the row's approval (mend66a)", async () => {
+    const dir = await approvedTable();
+    expect((await update(dir, "DYA", "▽", "--meaning", "关键特性", "--class-en", "Critical", "--by", "zhang", "--date", "2026-11-18", "-y")).code).toBe(0);
+    expect(read(dir, "symbols.yaml").split("  - customer: DYA\n")[1]!.split("\n").filter((l) => /^ {4}\w/.test(l))).toEqual([
+      "    customer_symbol: ▽",
+      "    customer_class: CC",
+      "    meaning: 关键特性",
+      "    symbol: ★",
+      "    class: 关键",
+      "    class_en: Critical",
+      "    earlier_approvals:",
+      "    changes:",
+    ]);
+  });
+
   it("records the English of a row's meaning and our class, which the English table prints; alone it changes nothing approved (tester65 N11)", async () => {
     const dir = await approvedTable();
     const english = async () => csrInProcess(["-C", dir, "list", "symbols"], { lang: "en" });

@@ -58,6 +58,26 @@ describe("csr history", () => {
     expect((await csrInProcess(["-C", repo, "history", "QR-001-01"], { lang: null })).stdout.split("\n").filter((l) => l.includes("!"))).toEqual([expect.stringMatching(/ 改了编制日期 +A\/0 +! 修订记录被改动$/)]);
   });
 
+  it("does not mark a customer's notification, approval or late reason recorded later (csr sign) as a rewrite, but marks a day changed (mend66a)", async () => {
+    const doc = "id: QP-020\ntitle: 顾客特定要求管理程序\nlevel: 2\nkind: procedure\ndepartment: QA\nstatus: released\nrevisions:\n  - version: A/0\n    date: 2024-01-10\n    summary: 首次发布\n    customer_notices:\n      - customer: DYA\n        due: 2024-01-17\n";
+    const customer = (code: string) => `code: ${code}\nname: 东岳汽车${code}\n`;
+    const repo = gitInit(minimalRepo({ "documents/QP-020.yaml": doc, "customers/DYA.yaml": customer("DYA"), "customers/DYB.yaml": customer("DYB") }));
+    const sign = async (...args: string[]) => expect((await csrInProcess(["-C", repo, "sign", "QP-020", ...args, "--commit"])).stderr).toBe("");
+    await sign("--customer-notified", "DYA=2024-01-19", "--customer-approved", "DYA=2024-01-22");
+    await sign("--late-reason", "DYA=SQE出差");
+    await sign("--customer-notified", "DYB=2024-01-23");
+    const file = join(repo, "documents/QP-020.yaml");
+    writeFileSync(file, readFileSync(file, "utf8").replace("notified: 2024-01-19", "notified: 2024-01-18"));
+    git(repo, ["commit", "-qam", "改了通知日期"]);
+    expect((await documentCommits(repo, "documents/QP-020.yaml")).map((c) => [c.message.split(":")[0], c.historyRewritten])).toEqual([
+      ["initial", false],
+      ["Customer notification/approval recorded", false],
+      ["Customer notification/approval recorded", false],
+      ["Customer notification/approval recorded", false],
+      ["改了通知日期", true],
+    ]);
+  });
+
   it("prints both tables with Chinese text aligned and a note on the silent edit", async () => {
     const repo = await scenario();
     const result = await csrInProcess(["-C", repo, "history", "QP-020"]);

@@ -249,7 +249,7 @@ export async function documentCommits(root: string, path: string): Promise<Commi
       entries.push({ ...record, version, newRevisions: [], unrevised: false, historyRewritten: false, withdrawn: false });
       continue;
     }
-    // Signatures recorded where the entry had none (补签, csr sign) keep the entry: doc/revision-history-rewritten agrees.
+    // Signatures recorded where the entry had none (补签, csr sign) keep the entry: doc/revision-history-rewritten agrees; so do a customer's days notified or approved recorded later.
     const kept = previous.every((r, i) => current[i] !== undefined && changedRevisionFields(r, current[i]!).length === 0);
     const grew = kept && current.length > previous.length;
     const changed = before?.status === "released" && after !== undefined && !grew && revisedContent(asCompleted(before, after)) !== revisedContent(after);

@@ -5,12 +5,12 @@
  * late (Revision `customer_notices`; IATF 16949 8.5.6.1), usually days after the release.
  *
  * The revision is the one given (--revision), else, for each customer, the one revision that owes it (its
- * notice due and not notified; for an approval alone, notified and not approved; for a late reason alone, its
- * notification late without a reason), else the newest. A customer not yet on that revision is added without a due date: the due date is the release's
+ * notice due and not notified; for an approval alone, the newest notified and not approved; for a late reason
+ * alone, its notification late without a reason), else the newest. A customer not yet on that revision is added without a due date: the due date is the release's
  * (csr release --action), never made up afterwards. A day recorded is never replaced.
  * Errors (UserError, one line): an unknown customer or version, a date that is not one or after today,
  * a document without a released revision, a day or reason recorded already, several revisions owing the
- * customer without --revision, a day before the revision's date, an approval before the notification, a late
+ * customer a notification or a late reason without --revision, a day before the revision's date, an approval before the notification, a late
  * reason for a notification that was not late.
  */
 import { localToday } from "../../core/dates.js";
@@ -20,7 +20,7 @@ import { list, t } from "../../i18n/index.js";
 import type { Repository } from "../../load/repository.js";
 import type { ControlledDocument, Customer, CustomerNotice, Revision } from "../../model/types.js";
 import type { CommandContext } from "../context.js";
-import { owingRevisions, signRevisionArguments, type SignGiven } from "../../model/customer-notices.js";
+import { noticeLateWithoutReason, owingRevisions, signRevisionArguments, type SignGiven } from "../../model/customer-notices.js";
 import { customerDay, customerNamed, noticeLines, refuseApprovalBeforeNotification } from "../release/notices.js";
 import { editFile, findDocumentById, saveChanges, withEditSession } from "../shared/edit.js";
 import type { FileChange } from "../shared/persist.js";
@@ -68,7 +68,7 @@ export async function signCustomerNotices(ctx: CommandContext, ids: string[], fl
         }
         if (g.lateReason !== undefined) lines.push(t("notice.late-reason", { id: doc.id, version: revision.version, code: notice.customer, reason: g.lateReason }));
         // Notified late just now, with no reason: doc/customer-notice-late reports it until one is recorded.
-        else if (g.notified !== undefined && notice.due !== undefined && g.notified > notice.due && notice.late_reason === undefined) {
+        else if (g.notified !== undefined && noticeLateWithoutReason(notice)) {
           // The command to print names the revision unless csr sign would pick it: judged on the notices as recorded now.
           const now = { ...doc, revisions: revisions.map((r, i) => (edited.has(i) ? { ...r, customer_notices: edited.get(i)! } : r)) };
           lines.push(t("notice.late-reason.ask", { arg: signRevisionArguments(now, at, notice.customer, "late-reason"), code: notice.customer }));
@@ -133,9 +133,9 @@ function revisionAt(doc: ControlledDocument, version: string): number {
 /**
  * The revision of `doc` whose notice to the customer of `g` these days belong to, without --revision: the one
  * that owes the customer what is given (model/customer-notices.ts owingRevisions: a day notified, to a notice due
- * and not notified; an approval alone, to one notified and not approved; a late reason alone, to one notified
- * late with no reason, else the last notified late), else the newest. Errors: UserError when several owe it,
- * naming them and --revision.
+ * and not notified; an approval alone, to the newest notified and not approved; a late reason alone, to one
+ * notified late with no reason, else the last notified late), else the newest. Errors: UserError when several
+ * owe a notification or a late reason, naming them and --revision.
  */
 function owingRevision(doc: ControlledDocument, g: Given): number {
   const revisions = doc.revisions!;

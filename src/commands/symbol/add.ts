@@ -38,6 +38,9 @@ export interface SymbolAddFlags {
 
 const SYMBOLS = "symbols.yaml";
 
+/** The keys of a row in the order csr symbol add writes them (each text's English after it); what a row records later follows them. */
+export const ROW_KEYS = ["customer", "customer_symbol", "customer_class", "meaning", "meaning_en", "symbol", "class", "class_en"] as const satisfies readonly (keyof SymbolConversion)[];
+
 export async function symbolAddCommand(ctx: CommandContext, flags: SymbolAddFlags): Promise<number> {
   return addSymbol(ctx, flags);
 }
@@ -69,6 +72,7 @@ export async function addSymbol(ctx: CommandContext, flags: SymbolAddFlags, prom
     const cls = await text(flags.class, "--class", "class");
     const meaningEn = flags.meaningEn?.trim();
     const classEn = flags.classEn?.trim();
+    // In the order of ROW_KEYS.
     const row: SymbolConversion = {
       customer,
       customer_symbol: customerSymbol,

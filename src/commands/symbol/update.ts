@@ -24,6 +24,7 @@ import type { CommandContext } from "../context.js";
 import type { Prompts } from "../add/prompting.js";
 import { eventDateOption } from "../options.js";
 import { editFile, need, optionalAnswer, personChoices, personOption, saveChanges, withEditSession, type EditSession } from "../shared/edit.js";
+import { ROW_KEYS } from "./add.js";
 
 export interface SymbolUpdateFlags {
   customerClass?: string;
@@ -102,7 +103,10 @@ export async function updateSymbol(ctx: CommandContext, customerGiven: string, c
         return 0;
       }
       // Only the English: a translation of the row, which the customer approved as it stands; no change recorded, no approval lapses.
-      const edit = editFile(session.root, "symbols.yaml", "symbols", (doc) => setEnglish(rowNode(doc, found), next));
+      const edit = editFile(session.root, "symbols.yaml", "symbols", (doc) => {
+        const item = rowNode(doc, found);
+        for (const { field } of ENGLISH) setInMapOrder(item, field, next[field]);
+      });
       const fields = ENGLISH.map(({ field }) => (next[field] === undefined ? (row[field] === undefined ? "" : t("symbol.update.english.removed", { field })) : `${field}: ${next[field]}`)).filter(Boolean);
       const done = t("symbol.update.english", { customer, symbol: row.customer_symbol, fields: fields.join(t("common.list-separator")) });
       await saveChanges(ctx, session, [edit], [done], { commit: flags.commit, message: t("symbol.update.english.commit", { customer, symbol: row.customer_symbol }) });
@@ -118,11 +122,7 @@ export async function updateSymbol(ctx: CommandContext, customerGiven: string, c
     const voided: SymbolApproval | undefined = row.approved && approvalState(row) !== "stale" ? { ...row.approved, conversion: row.approved.conversion ?? before } : row.approved;
     const edit = editFile(session.root, "symbols.yaml", "symbols", (doc) => {
       const item = rowNode(doc, found);
-      for (const field of FIELDS) {
-        if (next[field] === undefined) item.delete(field);
-        else item.set(field, next[field]);
-      }
-      setEnglish(item, next);
+      for (const field of [...FIELDS, ...ENGLISH.map((e) => e.field)]) setInMapOrder(item, field, next[field]);
       if (voided) {
         item.delete("approved");
         appendTo(doc, item, "earlier_approvals", voided);
@@ -176,23 +176,22 @@ export function symbolRow(session: EditSession, customerGiven: string, customerS
   return row;
 }
 
-/** Writes the row's English (meaning_en after meaning, class_en after class), removing what `row` no longer has. */
-function setEnglish(item: YAMLMap, row: SymbolConversion): void {
-  for (const { field, of } of ENGLISH) {
-    const value = row[field];
-    if (value === undefined) {
-      item.delete(field);
-      continue;
-    }
-    if (item.has(field)) {
-      item.set(field, value);
-      continue;
-    }
-    const at = item.items.findIndex((pair) => isScalar(pair.key) && pair.key.value === of);
-    const pair = new Pair(new Scalar(field), new Scalar(value));
-    if (at >= 0) item.items.splice(at + 1, 0, pair);
-    else item.items.push(pair);
+/**
+ * Sets `key` of the row `item` to `value` (removes it when undefined): in place when the row has it, else after
+ * the keys that come before it in ROW_KEYS, so that an updated row reads as csr symbol add writes one.
+ */
+function setInMapOrder(item: YAMLMap, key: (typeof ROW_KEYS)[number], value: string | undefined): void {
+  if (value === undefined) {
+    item.delete(key);
+    return;
   }
+  if (item.has(key)) {
+    item.set(key, value);
+    return;
+  }
+  const keys = item.items.map((pair) => (isScalar(pair.key) ? String(pair.key.value) : ""));
+  const after = Math.max(-1, ...ROW_KEYS.slice(0, ROW_KEYS.indexOf(key)).map((k) => keys.indexOf(k)));
+  item.items.splice(after + 1, 0, new Pair(new Scalar(key), new Scalar(value)));
 }
 
 /** The YAML map of a located row. */
