@@ -15,6 +15,7 @@ import { clauseCoverage } from "./coverage.js";
 import { csrClassification, documentClassification, isStateSecret } from "./classification.js";
 import { currentRevision, issuedOn } from "./index.js";
 import { reviewedVersion } from "./periodic-review.js";
+import { releaseTag } from "./paths.js";
 import { documentSections, sectionNumberOnly, type NumberedSection } from "./sections.js";
 import { alignSections } from "../compare/align.js";
 import { normalizeText } from "../compare/sections.js";
@@ -151,8 +152,10 @@ export interface Change {
   /**
    * On a `released` row, the sections the revision added, removed, changed (title or text) or renumbered, from
    * the text in force before it to its own; on a `revising` row, from the text in force to the draft (section
-   * by section: compare/align.ts pairs them by title, number and text). Only where both texts are known: absent
-   * when the earlier state held a draft, or a later revision or draft followed in the range.
+   * by section: compare/align.ts pairs them by title, number and text), a released version's text as released
+   * (its release tag: a later edit of the file is not its). Only where both texts are known: absent when the
+   * earlier state held a draft, when another revision preceded it in the range, or when a later revision or
+   * draft followed in the range and git does not hold the version as released.
    */
   sections?: SectionChange[];
   /**
@@ -203,16 +206,19 @@ export function compareStates(before: Repository, after: Repository): Change[] {
  * The changes, each `released` or `revising` row of a document given the sections changed (Change
  * `sections`) from `older`'s text of the document to `newer`'s, where those are the two texts the row
  * names: `older` holds the version in force the row starts from (not a draft), `newer` the version it
- * released or the draft submitted. A document marked 秘密 or above names its sections by number alone.
+ * released or the draft submitted. `released`, by release tag (releaseTag, as load/base.ts
+ * releasedRevisions gives them): the documents as the versions of `released` rows were released,
+ * read in their place from `newer`, whose file may already hold the next, unreleased edit (the
+ * working copy of a period's report). A document marked 秘密 or above names its sections by number alone.
  */
-export function withSectionChanges(changes: Change[], older: Repository, newer: Repository): Change[] {
+export function withSectionChanges(changes: Change[], older: Repository, newer: Repository, released?: ReadonlyMap<string, ControlledDocument>): Change[] {
   const before = byId(older.documents, (d) => d.id);
   const after = byId(newer.documents, (d) => d.id);
   const secret = secretIds(newer);
   return changes.map((change) => {
     if (change.area !== "document" || (change.kind !== "released" && change.kind !== "revising")) return change;
     const a = before.get(change.id);
-    const b = after.get(change.id);
+    const b = (change.kind === "released" ? released?.get(releaseTag(change.id, change.to)) : undefined) ?? after.get(change.id);
     if (!a || !b || a.revising !== undefined || version(a) !== change.from) return change;
     const drafted = change.kind === "revising" ? b.revising !== undefined && version(b) === change.from : b.revising === undefined && version(b) === change.to;
     if (!drafted) return change;

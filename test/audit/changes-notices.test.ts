@@ -58,6 +58,17 @@ describe("csr changes --action and --customer carry the revision's corrective ac
     expect(wholeLines[6]).toBe("文件：换版 1");
   });
 
+  it("shows the sections a released revision changed as released, not the working copy's next edit (review of stop 65)", async () => {
+    const dir = await released();
+    // The next revision begun in the working copy, not released: A/2's row still says what A/2 changed.
+    const path = join(dir, "documents/instructions/WI-010-02.yaml");
+    writeFileSync(path, readFileSync(path, "utf8").replace("不得擅自更改；", "不得擅自更改，变更须经工艺员确认；"));
+    const lines = run(dir, ["changes", "--action", "8D-2026-001"]).split("\n");
+    expect(lines[4]!.split(/ {2,}/)).toEqual(ROW.map((cell) => (cell === ROW[6] ? `${cell}；章节：修改 1 适用范围` : cell)));
+    const json = JSON.parse(run(dir, ["changes", "--action", "8D-2026-001", "--format", "json"])) as { changes: { kind: string; id: string; sections?: unknown[] }[] };
+    expect(json.changes.find((c) => c.id === "WI-010-02" && c.kind === "released")?.sections).toEqual([{ change: "changed", number: "1", title: "适用范围" }]);
+  });
+
   it("gives them as data in json, and in English", async () => {
     const dir = await released();
     const json = JSON.parse(run(dir, ["changes", "2026-11-01", "2026-11-30", "--customer", "DYA", "--format", "json"])) as { changes: { kind: string; id: string; actions?: string[]; customer_notices?: unknown[] }[] };

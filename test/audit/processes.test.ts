@@ -3,7 +3,7 @@
  * process audited), from the built binary on a copy of examples/acme-auto made a git repository:
  * IATF 16949 9.2.2.1, the audit programme covers every process (tester60 J10).
  */
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { cpSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { addMonths, localToday } from "../../src/core/dates.js";
@@ -65,6 +65,19 @@ describe("csr list processes", () => {
 describe("audit intervals by command (tester62 N7)", () => {
   const WRITTEN = "已写入 processes.yaml，尚未提交（git commit，或运行时加 --commit 由 csr 提交）。\n";
   const WRITTEN_QMS = "已写入 qms.yaml，尚未提交（git commit，或运行时加 --commit 由 csr 提交）。\n";
+
+  it("says the file written is not committed in a repository that is a folder of a larger git repository (review of stop 65)", () => {
+    const top = tempDir();
+    const dir = join(top, "质量", "体系");
+    mkdirSync(dir, { recursive: true });
+    cpSync(copyFixture("examples/acme-auto"), dir, { recursive: true });
+    gitInit(top);
+    expect(run(dir, "process", "update", "C3", "--audit-months", "6")).toEqual({
+      code: 0,
+      stdout: "已更新过程 C3 生产过程控制：内审间隔：（无）→ 6 个月。\n过程 C3 尚未审核：按内审间隔 6 个月，现在即应审核。\n" + WRITTEN,
+      stderr: "",
+    });
+  });
 
   it("sets a process's audit_months with csr process update and the organisation's interval with csr organisation update, says when the next audit falls due, removes either with \"\"", async () => {
     const dir = await acme();

@@ -8,13 +8,14 @@ import { addDays, isIsoDate, localToday } from "../../core/dates.js";
 import { UserError } from "../../core/errors.js";
 import { didYouMean, localized } from "../../core/text.js";
 import { shortList, t } from "../../i18n/index.js";
-import { loadRevision } from "../../load/base.js";
+import { loadRevision, releasedRevisions } from "../../load/base.js";
 import { findRoot } from "../../load/discover.js";
 import { gitRaw, gitRead, isGitRepository } from "../../load/git.js";
 import type { Repository } from "../../load/repository.js";
 import { linkRemovals } from "../../load/link-removals.js";
 import { actionById, actionRevisions } from "../../model/actions.js";
 import { commitAddingKey } from "../../load/submitters.js";
+import type { ControlledDocument } from "../../model/types.js";
 import { compareStates, datedLinkRemovals, enteredBeforePeriod, inReportOrder, isUndated, linkRemovalsWanted, periodChanges, withSectionChanges, withSubmitters, type Change } from "../../model/changes.js";
 import { changeReport, periodReport, type RangeEnd, type UndatedBasis } from "../../report/registers/changes.js";
 import { registerContext, type RegisterContext } from "../../report/registers/context.js";
@@ -113,7 +114,7 @@ export async function periodChangeReport(ctx: CommandContext, root: string, repo
     warnLeftOut(ctx, [basis.from, before], [basis.to, after]);
     if (before) {
       // The sections a revision or draft of the period changed, from the text in force at its start (withSectionChanges).
-      recorded = withSectionChanges(recorded, before, repo);
+      recorded = withSectionChanges(recorded, before, repo, await releasedTexts(root, recorded, repo));
       // What a system adopted in the period brings with it from before is not a change of the period (tester20 F14).
       const all = compareStates(before, after).filter(isUndated);
       entered = inReportOrder(all.filter((c) => enteredBeforePeriod(c, before, after, from)));
@@ -123,6 +124,18 @@ export async function periodChangeReport(ctx: CommandContext, root: string, repo
   // Who committed a submission recorded without --by, from the history up to now: the working tree holds the records.
   if (basis.kind !== "no-git") recorded = withSubmitters(recorded, repo, (path, key) => commitAddingKey(root, "HEAD", path, key));
   return { from, to, changes: inReportOrder([...recorded, ...undated]), entered, basis };
+}
+
+/**
+ * The documents as the versions their `released` rows name were released, by release tag (load/base.ts
+ * releasedRevisions: the tag, else the commit that recorded the version), for withSectionChanges: the
+ * working copy may already hold the next edit, not yet released, which is no part of that revision. No
+ * git call without such rows; a version git does not have is not in the map (the working copy is read).
+ */
+async function releasedTexts(root: string, changes: readonly Change[], repo: Repository): Promise<Map<string, ControlledDocument>> {
+  const files = new Map(repo.documents.map((d) => [d.value.id, d.file.path]));
+  const wanted = changes.flatMap((c) => (c.area === "document" && c.kind === "released" && files.has(c.id) ? [{ id: c.id, path: files.get(c.id)!, version: c.to }] : []));
+  return releasedRevisions(root, wanted);
 }
 
 /** The change report of a period as a table (report/registers/changes.ts periodReport). */

@@ -777,10 +777,11 @@ function shownArgv(argv: string[]): string {
 }
 
 /**
- * Of `paths`, those with uncommitted changes (or not in git yet): committed with a release, those
- * changes would go into it unseen (persist.ts refuseUncommitted); printed by csr render, a released document's
- * file so changed is printed as released (render/index.ts releasedTextOfEdited). One `git status` for all of them,
- * whose paths are from the top of the work tree; a folder git shows whole (untracked) holds its files.
+ * Of `paths` (relative to the root), those with uncommitted changes (or not in git yet): csr release writes
+ * its links' repins into such a file but leaves it out of its commit, so that those changes do not go into
+ * the release unseen (release/index.ts). One `git status` for all of them, whose paths are from the top of
+ * the work tree: each path is looked for after the root's own (workTreePrefix), so that a repository that
+ * is a folder of a larger one finds them too; a folder git shows whole (untracked) holds its files.
  */
 export async function uncommitted(root: string, paths: readonly string[]): Promise<Set<string>> {
   if (paths.length === 0) return new Set();
