@@ -67,20 +67,32 @@ describe("a terminal table fitted to the terminal's width", () => {
     expect(toTerminal(TABLE, 200)).toBe(whole);
   });
 
-  it("csr list on an 80-column terminal prints no line wider than 80; piped it prints the whole width", async () => {
+  it("csr list on an 80-column terminal prints no line wider than 80 and names the columns left out, which the same command piped through less -S shows; piped it prints the whole width", async () => {
     const output = (terminal: boolean) => {
       const out = { text: "" };
       return { out, stdout: (t: string) => void (out.text += t), stderr: () => undefined, terminal: () => terminal, columns: () => 80 };
     };
     const argv = (lang: string) => [process.execPath, "csr", "-C", join(ROOT, "examples", "acme-auto"), "--lang", lang, "list", "--today", "2026-11-27"];
-    for (const lang of ["zh-CN", "en"]) {
+    const notes = {
+      "zh-CN": ["终端宽度不够，未列出顾客代码、条款、剩余工作日、负责人；要看这些列：同一命令加 |", "less -S（筛选条件照旧），或 --format xlsx --out 文件（全部各列）。", ""],
+      en: [
+        "The terminal is too narrow for every column; left out: Customer, Clauses,",
+        "Working days left, Owner. To see them, run the same command piped through | less",
+        "-S (with the same filters), or with --format xlsx --out <file> (every column).",
+        "",
+      ],
+    };
+    for (const lang of ["zh-CN", "en"] as const) {
       const tty = output(true);
       await run(argv(lang), tty);
       const table = tty.out.text.split("\n\n")[1]!.split("\n");
       expect(Math.max(...table.map(displayWidth))).toBeLessThanOrEqual(80);
+      // Left out in the table's order, headed as a wider terminal heads them.
+      expect(tty.out.text.split("\n").slice(-notes[lang].length)).toEqual(notes[lang]);
       const piped = output(false);
       await run(argv(lang), piped);
       expect(Math.max(...piped.out.text.split("\n").map(displayWidth))).toBeGreaterThan(120);
+      expect(piped.out.text.split("\n")[2]).toMatch(lang === "en" ? /^ID +Customer +Section +Clauses .* Working days left +Owner +Status$/ : /^编号 +顾客代码 +章节 +条款 .* 剩余工作日 +负责人 +状态$/);
     }
   });
 
@@ -103,7 +115,14 @@ describe("a terminal table fitted to the terminal's width", () => {
       "BCM-002  外部实验室须具有CNAS认可且认可范  QP-006     A/1   S3、S4  已验证",
     ]);
     expect(lines.filter((l) => l.startsWith("DYA-004"))).toEqual(["DYA-004  控制计划的年度评审和变更后提交    QP-010     A/1   C3      已落实到文件"]);
-    expect(lines.slice(-3)).toEqual(["终端宽度不够，只列出编号、要求摘要、落实文件、现行版本、过程和状态；全部各列：", "csr matrix csr | less -S，或 --format xlsx --out 文件。", ""]);
+    // The columns left out, in the table's order; the same command (its filters kept) piped through less -S shows them.
+    expect(lines.slice(-5)).toEqual([
+      "终端宽度不够，未列出顾客、来源文件、版本、来源章节、条款、起算日期、评审期限、处",
+      "置、决定日期、及时性、落实章节、文件名称、链接状态、负责人、完成期限、顾客要求日",
+      "期、导入生产日期、证据；要看这些列：同一命令加 | less -S（筛选条件照旧），或",
+      "--format xlsx --out 文件。",
+      "",
+    ]);
     const piped = output(false);
     await run(argv, piped);
     expect(piped.out.text.split("\n")[2]).toMatch(/^编号 +顾客 +来源文件 .* 落实文件 +落实章节 .* 链接状态 +过程 +负责人 .* 证据$/);

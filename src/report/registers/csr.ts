@@ -278,7 +278,8 @@ export function csrList(ctx: RegisterContext, options: { today: string; customer
   // The list quotes each requirement's text: printed, it is a carrier of the highest 密级 among them (tester56 D3).
   const carried = highestClassification(rows.map(({ csr }) => classificationOf(ctx, csr)));
   const title = filterText !== undefined ? t(ctx, "register.csr.list.title-filtered", { filter: filterText, count: rows.length }) : t(ctx, "register.csr.list.title", { count: rows.length });
-  return {
+  // An 80-column terminal cannot hold the ten columns with the section (tester64 N3): the requirement, its section, status and deadline.
+  return narrowedOn(ctx, "register.csr.list.narrow", ["id", "section", "title", "status", "reviewDue"], {
     id: "csr-list",
     title,
     // Sections, texts and evidence as the customer and the organisation wrote them: an English list says how many it quotes in Chinese.
@@ -348,8 +349,6 @@ export function csrList(ctx: RegisterContext, options: { today: string; customer
     // The customer's section beside the customer: the number the SQE reads the list by (tester64 N3); in section order
     // with the source document and revision it is a section of, which that order follows (breaker64 P10).
     terminal: ["id", "customer", ...(options.order === "section" ? ["source", "revision"] : []), "section", "title", ...(classified ? ["classification"] : []), "clauses", "status", "reviewDue", "daysLeft", "owner"],
-    // An 80-column terminal cannot hold the ten columns with the section (tester64 N3): the requirement, its section, status and deadline.
-    narrow: { columns: ["id", "section", "title", "status", "reviewDue"], note: t(ctx, "register.csr.list.narrow") },
     // Printed in bands (too wide for one page): what the requirement is, how it was reviewed, how it is implemented.
     banding: {
       repeat: ["no", "id", "customer"],
@@ -438,7 +437,7 @@ export function csrList(ctx: RegisterContext, options: { today: string; customer
     ],
     // How to add the missing holidays is for the one who runs the command; the register says only how it counted.
     ...withHints([...untranslated, ...(estimated.length > 0 ? [t(ctx, "calendar.estimated-list.hint", { years: estimatedYears, count: estimated.length })] : [])]),
-  };
+  });
 }
 
 /**
@@ -646,7 +645,9 @@ export function csrMatrix(ctx: RegisterContext, options: { customer?: string; to
   ];
   const filtered = filterNotesOf(ctx, parts, "csr.matrix", "csr matrix csr", [options.period?.from, options.period?.to, options.customer]);
   const title = filtered ? t(ctx, "register.csr.matrix.title-period", { filter: filtered.title }) : t(ctx, "register.csr.matrix.title");
-  return {
+  // On a terminal too narrow for its 24 columns (every one a few characters wide, ids and dates cut in two: excel51): what the
+  // requirement is, where it is addressed, in which process, and its status; the review's columns are in the files.
+  return narrowedOn(ctx, "register.csr.matrix.narrow", ["id", "summary", "document", "version", "processes", "status"], {
     id: "csr-matrix",
     title,
     quotes: true,
@@ -697,9 +698,6 @@ export function csrMatrix(ctx: RegisterContext, options: { customer?: string; to
       { key: "status", header: t(ctx, "register.csr.matrix.column.status"), kind: "code" },
       { key: "evidence", header: t(ctx, "register.csr.matrix.column.evidence"), kind: "prose" },
     ],
-    // On a terminal too narrow for its 24 columns (every one a few characters wide, ids and dates cut in two: excel51): what the
-    // requirement is, where it is addressed, in which process, and its status; the review's columns are in the files.
-    narrow: { columns: ["id", "summary", "document", "version", "processes", "status"], note: t(ctx, "register.csr.matrix.narrow") },
     // Printed in bands when too wide for one page (longer values than the examples'): the requirement, its review, where it is addressed.
     banding: {
       repeat: ["id", "customer"],
@@ -731,7 +729,19 @@ export function csrMatrix(ctx: RegisterContext, options: { customer?: string; to
     ],
     // What to do about the withdrawn documents is for the one who runs the command, not the matrix's reader.
     ...withHints(withdrawn.size > 0 ? [t(ctx, "register.csr.matrix.withdrawn.hint")] : []),
-  };
+  });
+}
+
+/**
+ * A CSR register with what a terminal too narrow for it shows (Table `narrow`): the `columns` and, under them,
+ * the note `key` naming the columns left out (of those a wider terminal shows, Table `terminal`), in the
+ * table's order and headed as there, which the same command piped through less -S shows.
+ */
+function narrowedOn(ctx: RegisterContext, key: "register.csr.list.narrow" | "register.csr.matrix.narrow", columns: string[], table: Table): Table {
+  const wider = table.terminal === undefined ? undefined : new Set(table.terminal);
+  const kept = new Set(columns);
+  const left = table.columns.filter((c) => (wider?.has(c.key) ?? true) && !kept.has(c.key)).map((c) => c.short ?? c.header);
+  return { ...table, narrow: { columns, note: t(ctx, key, { columns: left.join(t(ctx, "register.list-separator")) }) } };
 }
 
 /** What the matrix counts under itself of one place: a suspect link, one never confirmed, a withdrawn document, a link undated. */
