@@ -77,6 +77,27 @@ describe("csr release --action", () => {
       "Note: corrective action 8D-2026-003 was closed on 2026-11-25 (verified effective), and WI-010-02 A/2 is recorded against it. A change made after the closure is usually a read-across or a new action; for a new problem or action, open a record of its own ('csr action open').\n",
     );
   });
+
+  it("writes an id given in another letter case as its record writes it, and says so (breaker64)", async () => {
+    const dir = await changed();
+    const released = run(dir, "release", "WI-010-02", ...SIGNED, "--action", "8d-2026-001,8D-2026-001", "--date", "2026-11-20", "--customer-notified", "DYA=2026-11-20");
+    expect([released.code, released.stderr]).toEqual([0, "注意：--action 8d-2026-001 已记作 8D-2026-001，与纠正措施记录（actions/8D-2026-001.yaml）的编号写法一致。\n"]);
+    expect(wi(dir)).toContain("    actions:\n      - 8D-2026-001\n    prepared:");
+  });
+
+  it("reports an id written by hand in another letter case with the record's spelling, not as unknown (breaker64)", async () => {
+    const dir = await changed();
+    expect(run(dir, "release", "WI-010-02", ...SIGNED, "--action", "8D-2026-001", "--date", "2026-11-20", "--customer-notified", "DYA=2026-11-20").code).toBe(0);
+    const path = join(dir, "documents/instructions/WI-010-02.yaml");
+    writeFileSync(path, wi(dir).replace("      - 8D-2026-001\n", "      - 8d-2026-001\n"));
+    const found = (lang: "zh-CN" | "en") => csr(["-C", dir, "check"], { lang }).stdout.split("\n").filter((line) => line.startsWith("documents/") && line.includes(" ref/unresolved "));
+    expect(found("zh-CN")).toEqual([
+      "documents/instructions/WI-010-02.yaml:45:9 error ref/unresolved 纠正措施记录 '8d-2026-001' 的编号写作 8D-2026-001（actions/8D-2026-001.yaml），大小写不同。请写作 8D-2026-001：编号按记录中的写法书写，各处才对得上。",
+    ]);
+    expect(found("en")).toEqual([
+      "documents/instructions/WI-010-02.yaml:45:9 error ref/unresolved Corrective action record '8d-2026-001' has its id written 8D-2026-001 (actions/8D-2026-001.yaml), in another letter case. Write it 8D-2026-001: an id is written as its record writes it, so that every register matches it.",
+    ]);
+  });
 });
 
 describe("a customer notice already past its due date at the release", () => {

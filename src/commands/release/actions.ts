@@ -17,6 +17,22 @@ export function namedActions(repo: Repository, ids: readonly string[]): Correcti
 }
 
 /**
+ * `ids` (as --action gives them) as the records write them: an id given in another letter case is the record's
+ * (8d-2026-001 is written 8D-2026-001, as csr show and csr action find it), each once; an id without a record stays
+ * as given, for ref/unresolved. `renamed`: what stderr says of each id so written.
+ */
+export function recordedActionIds(repo: Repository, ids: readonly string[]): { ids: string[]; renamed: string[] } {
+  const renamed: string[] = [];
+  const recorded = ids.map((given) => {
+    const found = actionById(repo.actions, given);
+    if (found === undefined || found.value.id === given) return given;
+    renamed.push(t("release.action-case", { given, id: found.value.id, path: found.file.path }));
+    return found.value.id;
+  });
+  return { ids: [...new Set(recorded)], renamed };
+}
+
+/**
  * The first of `actions` received after `date` (YYYY-MM-DD, the revision's): a revision dated before a complaint
  * or nonconformity was received cannot carry out its corrective action, and its notice to the customer would fall
  * due before the complaint existed (breaker64 P3). Undefined when none was.

@@ -39,7 +39,7 @@ import { uncommitted, withRepositoryLock } from "../shared/transaction.js";
 import { canPrompt, loadPrompts, type Prompts } from "../add/prompting.js";
 import { askForRelease, releaseNeedsAnswers } from "./ask.js";
 import { noticeLines, releaseNotices } from "./notices.js";
-import { closedActionLines, namedActions, refuseReceivedAfter } from "./actions.js";
+import { closedActionLines, namedActions, recordedActionIds, refuseReceivedAfter } from "./actions.js";
 import { confirmUncommitted, uncommittedChange } from "./changes.js";
 import { linkChanges, planLinks } from "./links.js";
 import { linksToRepin } from "./repin.js";
@@ -184,7 +184,9 @@ async function release(ctx: CommandContext, id: string, given: ReleaseFlags, pro
       await refuseErrorFindings(repo, doc.id, file.path, provisional, early.date, ANSWER_FREE_RULES);
     }
     const included = await confirmUncommitted(pending, doc.id, given.includeChanges, terminal);
-    const flags = ask ? await askForRelease(ask, repo, index, doc, given) : given;
+    const answered = ask ? await askForRelease(ask, repo, index, doc, given) : given;
+    const recordedActions = recordedActionIds(repo, changeBasis(answered).actions ?? []);
+    const flags = { ...answered, action: recordedActions.ids };
     const { date, signed, effective } = checkDateOptions(flags);
     const actions = namedActions(repo, changeBasis(flags).actions ?? []);
     refuseReceivedAfter(actions, date);
@@ -296,6 +298,7 @@ async function release(ctx: CommandContext, id: string, given: ReleaseFlags, pro
     if (until !== undefined) ctx.stdout(t("release.temporary", { id: doc.id, version, until }) + "\n");
     // A notice whose due date has already passed (a revision recorded after the fact) is said overdue, not due by a day gone (breaker64 P3).
     for (const line of noticeLines(repo, doc.id, version, localToday(), notices)) ctx.stdout(line + "\n");
+    for (const line of recordedActions.renamed) ctx.stderr(line + "\n");
     const closed = closedActionLines(actions, doc.id, version, date);
     for (const line of closed.stdout) ctx.stdout(line + "\n");
     for (const line of closed.stderr) ctx.stderr(line + "\n");
