@@ -84,4 +84,21 @@ describe("csr distribute --electronic (tester55 C2)", () => {
     expect(JSON.parse(check.stdout).findings.filter((f: { rule: string }) => f.rule.startsWith("doc/"))).toEqual([]);
     expect(check.code).toBe(0);
   });
+
+  it("an issue without --system keeps the system of the document's last electronic issue and says so (tester66 N11)", async () => {
+    const bare = gitInit(minimalRepo({ "documents/QP-001.yaml": QP001 }));
+    const first = await csrInProcess(["-C", bare, "distribute", "QP-001", "--electronic", "--to", "QA", "--issued-by", "zhang", "--date", "2024-03-04", "-y"], { lang: "zh-CN" });
+    expect(first.stderr).toBe("");
+    expect(first.stdout).toContain("以电子版（只读）发放给品质部");
+
+    const repo = gitInit(minimalRepo({ "documents/QP-001.yaml": QP001 }));
+    const run = (...args: string[]) => csrInProcess(["-C", repo, ...args], { lang: "zh-CN" });
+    expect((await run("distribute", "QP-001", "--electronic", "--system", "OA", "--to", "QA", "--issued-by", "zhang", "--date", "2024-03-04", "-y")).code).toBe(0);
+    expect(await run("distribute", "QP-001", "--electronic", "--to", "MKT", "--issued-by", "zhang", "--date", "2024-03-06", "-y")).toEqual({
+      code: 0,
+      stderr: "未给 --system：沿用 QP-001 上次电子版发放（A/0，2024-03-04）的系统 OA；发布在别的系统上请用 --system 指明。\n",
+      stdout: "QP-001 A/0：于 2024-03-06 以电子版（OA，只读）发放给市场部。\n发放人：张伟（zhang）。\n已写入 documents/QP-001.yaml，尚未提交（git commit，或运行时加 --commit 由 csr 提交）。\n",
+    });
+    expect(readFileSync(join(repo, "documents", "QP-001.yaml"), "utf8")).toContain("  - {version: A/0, to: [MKT], date: 2024-03-06, system: OA, issued_by: zhang}\n");
+  });
 });

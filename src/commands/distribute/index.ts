@@ -195,7 +195,7 @@ async function distributeElectronic(ctx: CommandContext, session: EditSession, l
     return 0;
   }
   const clerk = await copyClerk(session, flags.issuedBy, "--issued-by", date, "issuer", isStateSecret(session.repo, document) ? document : undefined);
-  const system = flags.system?.trim() || undefined;
+  const system = await issueSystem(ctx, session, document, flags.system);
   const entry = { version, to: added, date, ...(system ? { system } : {}), ...(clerk ? { issued_by: clerk.id } : {}) };
   const change = editFile(session.root, file.path, "document", (doc) => {
     appendIn(doc, ["electronic_issue"], doc.createNode(entry, { flow: true }));
@@ -208,6 +208,28 @@ async function distributeElectronic(ctx: CommandContext, session: EditSession, l
   const message = t("commit.distribute.electronic", { document: withEdition(id, version), departments: names(added) });
   await saveChanges(ctx, session, [change], lines, { commit: flags.commit, message });
   return 0;
+}
+
+/**
+ * The system an electronic issue is published on: --system; without it, that of the document's latest
+ * electronic issue naming one, else qms.yaml's `document_control.electronic_issue.system`, said on stderr
+ * (an issue recorded without it read 电子版（只读） among issues on OA, tester66 N11); with neither, asked at
+ * a terminal (may be left empty), else none.
+ */
+async function issueSystem(ctx: CommandContext, session: EditSession, document: ControlledDocument, given: string | undefined): Promise<string | undefined> {
+  if (given !== undefined) return given.trim() || undefined;
+  const previous = [...(document.electronic_issue ?? [])].reverse().find((e) => e.system?.trim());
+  if (previous) {
+    ctx.stderr(t("distribute.electronic.system-carried", { system: previous.system!.trim(), id: document.id, version: previous.version, date: previous.date }) + "\n");
+    return previous.system!.trim();
+  }
+  const configured = session.repo.config?.value.document_control?.electronic_issue?.system?.trim();
+  if (configured) {
+    ctx.stderr(t("distribute.electronic.system-configured", { system: configured }) + "\n");
+    return configured;
+  }
+  if (!session.ask) return undefined;
+  return (await session.ask.input({ message: t("prompt.distribute.system") })).trim() || undefined;
 }
 
 /**
