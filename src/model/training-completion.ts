@@ -11,7 +11,7 @@
  * said, not counted.
  */
 import { addDays } from "../core/dates.js";
-import type { WorkCalendar } from "./calendar.js";
+import { inTimeUntil, workdaysLate, type WorkCalendar } from "./calendar.js";
 import { currentRevision } from "./index.js";
 import { worksOn } from "./people.js";
 import { DEFAULT_TRAINING_DAYS } from "./distribution.js";
@@ -181,14 +181,19 @@ function completion(kind: TrainingCompletion["kind"], id: string, revision: stri
  * before the work (IATF 16949 7.2.2: on-the-job training for new or modified jobs, before the work):
  * - `before`: not yet in force; `count` the working days left to train before it, today included ([today, start):
  *   on Saturday 12-05 for Monday 12-14, 12-07 … 12-11 = 5; the effective day is no day before it, breaker63 P10);
- * - `in-force`: in force since `start`, due not passed; `count` working days left until `due`;
- * - `overdue`: `due` passed; `count` working days since it (at least 0: a day off right after it is 0).
+ * - `in-force`: in force since `start`, the period not over; `count` working days left until `due` (0 on the due day
+ *   itself, which is in time, and on the days off right after it, when `next` is the working day by which it still is);
+ * - `overdue`: at least one working day has passed since `due` (workdaysLate, as every working-day deadline of csr:
+ *   a review's, a recall's); `count` those working days.
  */
-export type TrainingPhase = { phase: "before" | "in-force" | "overdue"; due: string; count: number };
+export type TrainingPhase = { phase: "before" | "in-force" | "overdue"; due: string; count: number; next?: string };
 
 export function trainingPhase(calendar: WorkCalendar, start: string, days: number, today: string): TrainingPhase {
   const due = calendar.addWorkdays(start, days);
-  if (due < today) return { phase: "overdue", due, count: calendar.workdaysBetween(due, today) };
+  const late = workdaysLate(calendar, due, today);
+  if (late > 0) return { phase: "overdue", due, count: late };
+  const next = inTimeUntil(calendar, due, today);
+  if (next !== undefined) return { phase: "in-force", due, count: 0, next };
   if (start <= today) return { phase: "in-force", due, count: calendar.workdaysBetween(today, due) };
   return { phase: "before", due, count: calendar.workdaysBetween(addDays(today, -1), addDays(start, -1)) };
 }

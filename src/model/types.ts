@@ -58,8 +58,6 @@ export interface QmsConfig {
   document_control?: {
     recall_days?: number;
     training_days?: number;
-    /** Working days before a revision's effective day from which doc/training-overdue reports its missing training. */
-    training_lead_days?: number;
     review_warn_days?: number;
     /** Months within which each customer source and external document held is confirmed still current (外来文件有效性确认): doc/external-check-due. */
     external_check_months?: number;

@@ -461,9 +461,8 @@ export function trainingTracked(rc: RegisterContext, today: string, rows: readon
 
 /**
  * Training (IATF 16949 7.2.2, 7.3.2): doc/training-overdue and csr/training-overdue judge only what is
- * marked `training: {required: …}`; doc/training-overdue's number holds revisions about to take effect
- * untrained and those in force untrained as well as those overdue. Beside them, the people still to
- * be trained (csr list training --missing), linked to that list's page. Where no document in force, or no CSR to be met, says whether it
+ * marked `training: {required: …}`, once the training period is over. Beside them, the people still to
+ * be trained (csr list training --missing), overdue or not, linked to that list's page. Where no document in force, or no CSR to be met, says whether it
  * needs training, nothing is tracked and its zero read "trained on time": "—", and the note says what to mark.
  */
 const training: PanelDefinition = (input) => {

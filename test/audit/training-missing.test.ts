@@ -46,8 +46,8 @@ describe("csr list training --missing (tester61 L5)", () => {
       ["takes effect in 1 working day", "赵磊"],
     ]);
     expect(rows(missing(dir, "2026-12-23").stdout).map((r) => [r[6], r[7]])).toEqual([
-      ["in force, 0 working days left", "王强"],
-      ["in force, 0 working days left", "赵磊"],
+      ["in force, today is the last day", "王强"],
+      ["in force, today is the last day", "赵磊"],
     ]);
     expect(rows(missing(dir, "2026-12-02").stdout).map((r) => r[6])).toEqual(["in force, 15 working days left", "in force, 15 working days left"]);
     // Past the deadline, as doc/training-overdue would say if nobody were trained.

@@ -879,7 +879,7 @@ describe("csr site: what needs attention", () => {
       "评审后待修订 1 lists/doc-revision-pending.html",
       "待回收的受控副本 1 lists/copies-to-recall.html",
       "回收逾期 1 lists/doc-recall-overdue.html",
-      "文件换版培训（待完成/逾期） 1 lists/doc-training-overdue.html",
+      "文件换版培训逾期 1 lists/doc-training-overdue.html",
       "顾客特定要求培训逾期 0 lists/csr-training-overdue.html",
       // Who of 品质部 and 市场部 (a copy of A/1) is not trained on QP-005 A/1 (csr list training --missing, tester61 L5).
       "尚未培训的人员（人次） 5 registers/training-missing.html",

@@ -114,7 +114,7 @@ describe("csr site: no zero on the dashboard where nothing is tracked", () => {
     // Neither QP-005 nor DYA-001 says whether it needs training.
     expect(panel(index, "training")).toBe(
       "\n<h2>培训</h2>\n<ul class=\"site-numbers\">\n" +
-        '<li><a class="site-number " href="lists/doc-training-overdue.html"><span class="count">—</span> <span class="label">文件换版培训（待完成/逾期）</span></a></li>\n' +
+        '<li><a class="site-number " href="lists/doc-training-overdue.html"><span class="count">—</span> <span class="label">文件换版培训逾期</span></a></li>\n' +
         '<li><a class="site-number " href="lists/csr-training-overdue.html"><span class="count">—</span> <span class="label">顾客特定要求培训逾期</span></a></li>\n' +
         // Nothing marked for training: nobody can be counted as missing either.
         '<li><a class="site-number " href="registers/training-missing.html"><span class="count">—</span> <span class="label">尚未培训的人员（人次）</span></a></li>\n\n</ul>\n' +
@@ -159,7 +159,7 @@ describe("csr site: no zero on the dashboard where nothing is tracked", () => {
     expect(panel(index, "documents")).not.toMatch(/未定定期评审周期|site-note/);
     expect(panel(index, "distribution")).toContain('<span class="count">0</span> <span class="label">待回收的受控副本</span>');
     expect(panel(index, "distribution")).not.toContain("site-note");
-    expect(panel(index, "training")).toContain('<span class="count">1</span> <span class="label">文件换版培训（待完成/逾期）</span>');
+    expect(panel(index, "training")).toContain('<span class="count">1</span> <span class="label">文件换版培训逾期</span>');
     expect(panel(index, "training")).toContain('<span class="count">0</span> <span class="label">顾客特定要求培训逾期</span>');
     expect(panel(index, "training")).not.toContain("site-note");
     expect(emptyText(site.read("lists/csr-training-overdue.html"))).toBe("无");
@@ -194,7 +194,7 @@ describe("csr site: no zero on the dashboard where nothing is tracked", () => {
     const index = (await buildSite(example)).read("index.html");
     expect(panel(index, "training")).toBe(
       "\n<h2>培训</h2>\n<ul class=\"site-numbers\">\n" +
-        '<li><a class="site-number " href="lists/doc-training-overdue.html"><span class="count">—</span> <span class="label">文件换版培训（待完成/逾期）</span></a></li>\n' +
+        '<li><a class="site-number " href="lists/doc-training-overdue.html"><span class="count">—</span> <span class="label">文件换版培训逾期</span></a></li>\n' +
         // BCM-004 and DYA-002 had a session, not everyone trained: overdue, as the list says who (breaker63 P1).
         '<li><a class="site-number warn" href="lists/csr-training-overdue.html"><span class="count">2</span> <span class="label">顾客特定要求培训逾期</span></a></li>\n' +
         // The CSRs marked for training: who of their departments is not trained yet (csr list training --missing); the trainers count as trained.
@@ -206,7 +206,7 @@ describe("csr site: no zero on the dashboard where nothing is tracked", () => {
     // Marking one document for training makes the count a number again: QP-013 A/2, in force since 2026-04-08, has no session on it.
     expect((await csrInProcess(["-C", example, "train", "QP-013", "--require", "-y"])).code).toBe(0);
     const marked = (await buildSite(example)).read("index.html");
-    expect(panel(marked, "training")).toContain('<li><a class="site-number warn" href="lists/doc-training-overdue.html"><span class="count">1</span> <span class="label">文件换版培训（待完成/逾期）</span></a></li>');
+    expect(panel(marked, "training")).toContain('<li><a class="site-number warn" href="lists/doc-training-overdue.html"><span class="count">1</span> <span class="label">文件换版培训逾期</span></a></li>');
     expect(panel(marked, "training")).not.toContain("site-note");
   });
 

@@ -59,7 +59,7 @@ export function trainingMissingRegister(ctx: RegisterContext, options: { today: 
       // A CSR takes no effect of its own: its training period runs from its decision (its remark says so).
       effective: item.kind === "document" ? (item.start ?? null) : null,
       due: phase?.due ?? null,
-      standing: phase ? t(ctx, `register.training-missing.${phase.phase}`, { count: phase.count }) : "",
+      standing: phase ? standingText(ctx, phase) : "",
     };
     const from = item.kind === "csr" && item.start !== undefined ? [t(ctx, "register.training-missing.csr-from", { date: item.start })] : [];
     if (unknown(item)) {
@@ -112,4 +112,14 @@ export function trainingMissingRegister(ctx: RegisterContext, options: { today: 
 /** A revision whose trainees csr cannot tell: nobody of its departments in people.yaml, or a record number alone (who it trained is on the record). */
 function unknown(item: TrainingCompletion): boolean {
   return item.required.length === 0 || (item.recordsOnly.length > 0 && item.trained.length === 0);
+}
+
+/**
+ * 剩余/逾期 of a row: the working days left or overdue (trainingPhase). With none left, the due day itself is said
+ * as such, and a day off right after it names the working day up to which the training is still in time, as
+ * doc/training-overdue judges it: "剩 0 个工作日" read as already too late.
+ */
+function standingText(ctx: RegisterContext, phase: TrainingPhase): string {
+  if (phase.phase === "in-force" && phase.count === 0) return phase.next ? t(ctx, "register.training-missing.in-time", { next: phase.next }) : t(ctx, "register.training-missing.due-today");
+  return t(ctx, `register.training-missing.${phase.phase}`, { count: phase.count });
 }

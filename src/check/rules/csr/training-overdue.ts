@@ -1,6 +1,7 @@
 import { repositoryCalendar } from "../../../load/calendar.js";
 import { trainingRecordDays } from "../../../load/training-records.js";
 import { DEFAULT_TRAINING_DAYS } from "../../../model/distribution.js";
+import { workdaysLate } from "../../../model/calendar.js";
 import { csrTrainingReading } from "../../../model/training-completion.js";
 import type { Rule } from "../../rule.js";
 import { t } from "../../../i18n/index.js";
@@ -23,7 +24,7 @@ export const rule: Rule = {
   summary: "A decided CSR that needs training has no training record after the training period.",
   docs: {
     description:
-      "A CSR marked `training: {required: true}` and decided `must` or `optional` with no training session on its current source revision (`training.sessions[].revision` equal to `source.revision`, or to a revision the current round confirmed unchanged since: `csr source update --unchanged` closes no round) more than `document_control.training_days` working days (qms.yaml, default 20) after the decision. A session without its revision counts when held after the current review round began (`review.restarted`); a record number given on its own (`training.records`), which says neither, counts when the commit that added it to the file is dated after that day (one written since the last commit counts; outside git it does not) — a record of an earlier revision does not train the people on the customer's new one. On a CSR never re-reviewed, both count. Until everyone to be trained is (the people of people.yaml at work in the departments it was distributed to or that countersigned it, as `csr list training --missing` lists them; a session's trainer counts as trained by it), it is reported with how many are: `csr show` says 部分培训（已培训 2/9 人）. Superseded CSRs are not reported. Where a customer-specific requirement calls for training, it is arranged once the requirement is decided ({{cite:requirements-training}}).",
+      "A CSR marked `training: {required: true}` and decided `must` or `optional` with no training session on its current source revision (`training.sessions[].revision` equal to `source.revision`, or to a revision the current round confirmed unchanged since: `csr source update --unchanged` closes no round) more than `document_control.training_days` working days (qms.yaml, default 20) after the decision: from the first working day after the due day (the due day itself, and the days off right after it, are in time). A session without its revision counts when held after the current review round began (`review.restarted`); a record number given on its own (`training.records`), which says neither, counts when the commit that added it to the file is dated after that day (one written since the last commit counts; outside git it does not) — a record of an earlier revision does not train the people on the customer's new one. On a CSR never re-reviewed, both count. Until everyone to be trained is (the people of people.yaml at work in the departments it was distributed to or that countersigned it, as `csr list training --missing` lists them; a session's trainer counts as trained by it), it is reported with how many are: `csr show` says 部分培训（已培训 2/9 人）. Superseded CSRs are not reported. Where a customer-specific requirement calls for training, it is arranged once the requirement is decided ({{cite:requirements-training}}).",
     bad: `
 training:
   required: true   # decided on 2026-03-13, nothing on revision C
@@ -47,7 +48,8 @@ training:
       const reading = csrTrainingReading(csr, people, config, ctx.options.today, trainingRecordDays(ctx.repo));
       if (reading.state === "trained" || reading.state === "recorded") continue;
       const due = calendar.addWorkdays(decision.date, days);
-      if (due >= ctx.options.today) continue;
+      // Over from the first working day after the due day, as doc/training-overdue and every working-day deadline (workdaysLate).
+      if (workdaysLate(calendar, due, ctx.options.today) === 0) continue;
       ctx.report(
         { file, path: ["training", "required"] },
         reading.state === "partial"

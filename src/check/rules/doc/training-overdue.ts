@@ -3,9 +3,8 @@ import { DEFAULT_TRAINING_DAYS } from "../../../model/distribution.js";
 import { currentRevision } from "../../../model/index.js";
 import { trainingSessionVersions } from "../../../load/training-records.js";
 import { documentTrainingState } from "../../../model/document-training.js";
-import { estimatedDeadlineNote } from "../../../model/calendar.js";
 import type { Rule } from "../../rule.js";
-import { sentences, t } from "../../../i18n/index.js";
+import { t } from "../../../i18n/index.js";
 
 /**
  * IATF 16949 7.2.2 / 7.3.2: people affected by a changed procedure are trained on it. A document
@@ -13,15 +12,11 @@ import { sentences, t } from "../../../i18n/index.js";
  * `document_control.training_days` working days (qms.yaml, default 20) of taking effect. A session
  * without its revision counts for the version in force, on its day, in the commit that added it
  * (model/training.ts sessionVersion).
- * Training comes before the work (IATF 16949 7.2.2: on-the-job training for new or modified jobs):
- * a revision released to take effect later is reported from `document_control.training_lead_days`
- * working days (default 5) before its effective day while no session on it is recorded, and from
- * the effective day on as in force untrained; past the training period, as overdue. One finding
- * per revision, whichever applies on the day.
+ * Reported only once that period is over, as every csr deadline counted in working days is (trainingPhase,
+ * workdaysLate): the due day itself and the days off right after it are still in time. While the period
+ * runs, `csr list training --missing` lists who is still to be trained and the working days left, and
+ * the card says 需要培训 with its due day; a finding on the day a revision took effect contradicted both (tester66 N3).
  */
-/** Working days before a revision takes effect from which its missing training is reported (qms.yaml `document_control.training_lead_days`). */
-export const DEFAULT_TRAINING_LEAD_DAYS = 5;
-
 export const rule: Rule = {
   id: "doc/training-overdue",
   severity: "warning",
@@ -30,7 +25,7 @@ export const rule: Rule = {
   summary: "A released revision that needs training has no training record after the training period.",
   docs: {
     description:
-      "A released document marked `training: {required: true}` with no training session on its current version (`training.sessions[].revision`) more than `document_control.training_days` working days (qms.yaml, default 20) after the version took effect. The people whose work a changed procedure governs are trained on the change ({{cite:change-training}}); each revision needs its own record, and everyone to be trained on it (the people of people.yaml at work in the document's department and those holding it, as `csr list training --missing` lists them; a session's trainer counts as trained by it) is: until then the revision is reported with how many are, and `csr show` says 部分培训（已培训 2/9 人）. A session without its revision (written by hand; `csr train` writes it) counts for the version in force on its day in the commit that added it to the file: committed after the release of the current version, it trains that version; committed before, the one before, whatever day it gives (one written since the last commit counts for the version in force on its day; outside git, only for the first version). Training comes before the work ({{cite:change-training}}): a revision released to take effect later (`csr release --effective`) is reported from `document_control.training_lead_days` working days (qms.yaml, default 5) before its effective day, and from that day on as in force with nobody trained; one finding per revision, whichever applies on the day.",
+      "A released document marked `training: {required: true}` with no training session on its current version (`training.sessions[].revision`) more than `document_control.training_days` working days (qms.yaml, default 20) after the version took effect. The people whose work a changed procedure governs are trained on the change ({{cite:change-training}}); each revision needs its own record, and everyone to be trained on it (the people of people.yaml at work in the document's department and those holding it, as `csr list training --missing` lists them; a session's trainer counts as trained by it) is: until then the revision is reported with how many are, and `csr show` says 部分培训（已培训 2/9 人）. A session without its revision (written by hand; `csr train` writes it) counts for the version in force on its day in the commit that added it to the file: committed after the release of the current version, it trains that version; committed before, the one before, whatever day it gives (one written since the last commit counts for the version in force on its day; outside git, only for the first version). It is reported once the period is over, from the first working day after its last day (the last day itself, and the days off right after it, are in time), as every deadline counted in working days is; until then `csr list training --missing` lists who is still to be trained and the working days left (剩 N 个工作日), and `csr show` the due day. Training is best done before the revision takes effect ({{cite:change-training}}): release it to take effect later (`csr release --effective`) and train in between.",
     bad: `
 training:
   required: true
@@ -45,7 +40,6 @@ training:
   check(ctx) {
     const config = ctx.repo.config?.value;
     const days = config?.document_control?.training_days ?? DEFAULT_TRAINING_DAYS;
-    const lead = config?.document_control?.training_lead_days ?? DEFAULT_TRAINING_LEAD_DAYS;
     const calendar = repositoryCalendar(config);
     const people = [...ctx.index.people.values()].map((p) => p.value);
     for (const { value: doc, file } of ctx.index.documents.values()) {
@@ -54,22 +48,11 @@ training:
       // One reading with the card, the site and csr list training --missing (model/document-training.ts, trainingPhase):
       // trained, or a version imported without a date (released, and trained on, before the repository: on the paper record), is not reported.
       const state = documentTrainingState(doc, config, calendar, people, ctx.options.today, trainingSessionVersions(ctx.repo));
-      if (state === undefined || !("due" in state)) continue;
-      const { start, due, count } = state;
-      const at = { file, path: ["training", "required"] };
+      if (state === undefined || state.state !== "overdue") continue;
+      const { start, due } = state;
       // Some trained, not all (breaker63 P1): the same finding, saying how many are and who lists the rest.
       const partial = state.people ? ".partial" : "";
-      const counted = { ...state.people };
-      if (state.state === "overdue") {
-        ctx.report(at, t(`rule.doc/training-overdue${partial}`, { document: doc.id, version, start, due, days, ...counted }));
-      } else if (state.state === "in-force") {
-        // In force, not everyone trained: the work is done to a revision they were not trained on (7.2.2).
-        const note = estimatedDeadlineNote(calendar, start, due)?.trim();
-        ctx.report(at, sentences(t(`rule.doc/training-overdue.in-force${partial}`, { document: doc.id, version, start, due, days, ...counted }), note));
-      } else {
-        if (count > lead) continue;
-        ctx.report(at, t(`rule.doc/training-overdue.before${partial}`, { document: doc.id, version, start, count, ...counted }));
-      }
+      ctx.report({ file, path: ["training", "required"] }, t(`rule.doc/training-overdue${partial}`, { document: doc.id, version, start, due, days, ...state.people }));
     }
   },
 };

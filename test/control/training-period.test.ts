@@ -1,0 +1,85 @@
+/**
+ * doc/training-overdue and csr/training-overdue report missing training once the training period
+ * (`document_control.training_days` working days, default 20) is over, and not before: the due day
+ * itself, and the days off right after it, are in time, as for every deadline csr counts in working
+ * days (workdaysLate). On the day a revision took effect csr list training --missing says 剩 20 个工作日;
+ * csr check said its people worked untrained (tester66 N3). Real commits in a temporary git
+ * repository, the built binary.
+ */
+import { appendFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { checkJson, csr } from "../helpers.js";
+import { threeDepartmentRepo, trainingProcedure } from "./three-departments.js";
+
+const PATH = "documents/QP-005.yaml";
+// QP-005 A/1 released on 2026-10-12; here it takes effect on Monday 2026-10-19: due Monday 2026-11-16 (20 working days).
+const pending = (trainingProcedure() + "training:\n  required: true\n").replace("effective: 2026-10-12\n", "effective: 2026-10-19\n");
+
+const W = "warning documents/QP-005.yaml:29:13 QP-005 A/1 ";
+const TRAIN = "Record it with 'csr train QP-005 --people ... --date ... --trainer ... --record ...'.";
+const findings = (dir: string, today: string, rule = "doc/training-overdue") =>
+  checkJson(dir, "--today", today).findings.filter((f) => f.rule === rule).map((f) => `${f.severity} ${f.file}:${f.line}:${f.column} ${f.message}`);
+const standing = (dir: string, today: string) =>
+  (JSON.parse(csr(["-C", dir, "list", "training", "--missing", "--format", "json", "--today", today], { lang: "en" }).stdout) as { rows: { standing: string }[] }).rows.map((r) => r.standing);
+
+describe("training reported once its period is over (tester66 N3)", () => {
+  it("says nothing before the revision takes effect, on that day, nor on the due day; reports it from the working day after", () => {
+    const dir = threeDepartmentRepo({ [PATH]: pending });
+    const result: Record<string, string[]> = {};
+    for (const day of ["2026-10-16", "2026-10-19", "2026-11-13", "2026-11-16", "2026-11-17"]) result[day] = findings(dir, day);
+    expect(result).toEqual({
+      "2026-10-16": [],
+      "2026-10-19": [],
+      "2026-11-13": [],
+      "2026-11-16": [],
+      "2026-11-17": [`${W}took effect on 2026-10-19 and needs training, but no training on A/1 is recorded (due by 2026-11-16, 20 working days). ${TRAIN}`],
+    });
+    expect(standing(dir, "2026-10-19")[0]).toBe("in force, 20 working days left");
+    expect(standing(dir, "2026-11-13")[0]).toBe("in force, 1 working day left");
+    expect(standing(dir, "2026-11-16")[0]).toBe("in force, today is the last day");
+    expect(standing(dir, "2026-11-17")[0]).toBe("overdue by 1 working day");
+  });
+
+  it("keeps the weekend after a Friday due day in time, with some of the people trained", () => {
+    const dir = threeDepartmentRepo({ [PATH]: pending });
+    appendFileSync(join(dir, "qms.yaml"), "document_control:\n  training_days: 19\n");
+    expect(csr(["-C", dir, "train", "QP-005", "--people", "zhao", "--date", "2026-10-20", "--trainer", "zhang", "--record", "TR-2026-050"]).code).toBe(0);
+    const others = "'csr list training --missing --document QP-005' lists the others; record their training with 'csr train QP-005 --people ... --date ... --trainer ... --record ...'.";
+    for (const day of ["2026-11-12", "2026-11-13", "2026-11-14", "2026-11-15"]) expect(findings(dir, day)).toEqual([]);
+    expect(standing(dir, "2026-11-14")[0]).toBe("in force, past the last day (a day off): still in time by 2026-11-16 inclusive");
+    expect(findings(dir, "2026-11-16")).toEqual([`${W}took effect on 2026-10-19 and needs training, but training is recorded for 2 of the 4 people to train (due by 2026-11-13, 19 working days). ${others}`]);
+  });
+});
+
+const decidedCsr = [
+  "id: DYA-001",
+  "customer: DYA",
+  'source: {document: DYA-SQM, revision: C, section: "4.2"}',
+  "clauses: [IATF16949:8.3.3.3]",
+  "title: 特殊特性符号须按顾客要求标识",
+  "received: 2026-03-10",
+  "review:",
+  "  opinions:",
+  "    - {department: QA, reviewer: zhang, opinion: accept, date: 2026-03-11}",
+  "    - {department: MKT, reviewer: li, opinion: accept, date: 2026-03-12}",
+  "  decision: {disposition: must, by: wang, date: 2026-03-13}",
+  "training:",
+  "  required: true",
+  "",
+].join("\n");
+
+describe("a CSR's training reported once its period is over (tester66 N3)", () => {
+  it("says nothing on the due day nor on the days off right after it; reports it from the next working day", () => {
+    const dir = threeDepartmentRepo({
+      "customers/DYA.yaml": "code: DYA\nname: 东岳汽车股份有限公司\nclass: A\nsources:\n  - id: DYA-SQM\n    title: 供应商质量手册\n    revisions:\n      - {revision: C, received: 2026-03-10}\n",
+      "csr/DYA/DYA-001.yaml": decidedCsr,
+    });
+    // Decided on Friday 2026-03-13; 19 working days (清明 2026-04-06 off): due Friday 2026-04-10.
+    appendFileSync(join(dir, "qms.yaml"), "document_control:\n  training_days: 19\n");
+    for (const day of ["2026-04-09", "2026-04-10", "2026-04-11", "2026-04-12"]) expect(findings(dir, day, "csr/training-overdue")).toEqual([]);
+    expect(findings(dir, "2026-04-13", "csr/training-overdue")).toEqual([
+      "warning csr/DYA/DYA-001.yaml:13:13 DYA-001 was decided on 2026-03-13 and needs training, but no training on DYA-SQM revision C is recorded (due by 2026-04-10, 19 working days). Record it with 'csr train DYA-001 --people ... --date ... --trainer ... --record ...'.",
+    ]);
+  });
+});
