@@ -395,6 +395,17 @@ describe("csr render --format pdf", () => {
     expect(spawnSync("pdftotext", [join(out, "FORD-001.review.en.pdf"), "-"], { encoding: "utf8" }).stdout).toContain("FORD-001");
   });
 
+  it.runIf(chromium)("says a print of one page is of 1 page, not 1 pages, in English (review of stop 65)", { timeout: 120_000 }, () => {
+    // QP-009 A/0, obsolete, recorded as of 3 pages; its print is one page.
+    const dir = copyFixture("test/fixtures/render/basic");
+    const path = join(dir, "documents", "QP-009.yaml");
+    writeFileSync(path, readFileSync(path, "utf8").replace("    summary: 首次发布\n", "    summary: 首次发布\n    total_pages: 3\n"));
+    const out = tempDir();
+    const result = csr(["-C", dir, "render", "QP-009", "--format", "pdf", "--lang", "en", "--out", out]);
+    expect(result.stderr.split("\n")[1]).toBe("Note: QP-009 is obsolete; the revision record of its last version before withdrawal, A/0, gives 总页数 (total pages) 3; this print has 1 page.");
+    expect(result.code).toBe(0);
+  });
+
   it.runIf(chromium && pdftotext)("prints 第 x 页 共 y 页 and the header block on every page, Page x of y in English", { timeout: 120_000 }, async () => {
     const out = tempDir();
     const manual = join(ROOT, "examples", "acme-auto");

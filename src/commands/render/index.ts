@@ -161,9 +161,9 @@ export async function renderCommand(ctx: CommandContext, ids: string[], flags: R
       const pdf = printed ? await printed[i]! : undefined;
       writes.push({ path: target.file ?? join(target.folder!, `${page.name}.${lang}.${format}`), content: page.docx ?? pdf ?? page.text });
       const count = pdf && (page.recorded || page.unrecorded) ? printedPageCount(pdf) : undefined;
-      if (page.unrecorded && count !== undefined) unrecorded.push(t("render.total-pages-missing", { id: page.id, version: page.unrecorded, printed: count }));
+      if (page.unrecorded && count !== undefined) unrecorded.push(t("render.total-pages-missing", { id: page.id, version: page.unrecorded, count }));
       if (page.recorded && count !== undefined && count !== page.recorded.pages) {
-        differing.push(t(page.recorded.obsolete ? "render.total-pages-differ.obsolete" : "render.total-pages-differ", { id: page.id, version: page.recorded.version, recorded: page.recorded.pages, printed: count }));
+        differing.push(t(page.recorded.obsolete ? "render.total-pages-differ.obsolete" : "render.total-pages-differ", { id: page.id, version: page.recorded.version, recorded: page.recorded.pages, count }));
         if (!page.recorded.obsolete) inForce = true;
       }
     }
