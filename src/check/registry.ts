@@ -79,6 +79,7 @@ import { rule as docRecallOverdue } from "./rules/doc/recall-overdue.js";
 import { rule as docRecordBatchDuplicate } from "./rules/doc/record-batch-duplicate.js";
 import { rule as docRecordRetentionMissing } from "./rules/doc/record-retention-missing.js";
 import { rule as docReviewEditionUnknown } from "./rules/doc/review-edition-unknown.js";
+import { rule as docRevisionBeforeAction } from "./rules/doc/revision-before-action.js";
 import { rule as docRevisionHistoryRewritten } from "./rules/doc/revision-history-rewritten.js";
 import { rule as docRevisionNotBumped } from "./rules/doc/revision-not-bumped.js";
 import { rule as docRevisionPending } from "./rules/doc/revision-pending.js";
@@ -195,6 +196,7 @@ export const rules: readonly Rule[] = [
   docRecordBatchDuplicate,
   docRecordRetentionMissing,
   docReviewEditionUnknown,
+  docRevisionBeforeAction,
   docRevisionHistoryRewritten,
   docRevisionNotBumped,
   docRevisionPending,
