@@ -185,6 +185,10 @@ export async function run(argv: string[], output?: Output): Promise<number> {
           .option("--contact-phone <phone>", t("help.customer.update.contact-phone"))
           .option("--remove-contact <name>", t("help.customer.update.remove-contact"))
           .option("--notes <text>", t("help.customer.update.notes"))
+          .option("--complaint-deadline <step=time...>", t("help.customer.update.complaint-deadline"))
+          .option("--deadlines-csr <id>", t("help.customer.update.deadlines-csr"))
+          .option("--change-notification <time>", t("help.customer.update.change-notification"))
+          .option("--change-notification-csr <id>", t("help.customer.update.change-notification-csr"))
           .option("-y, --yes", t("help.common.yes"))
           .option("--commit", t("help.common.commit"))
           .action(action(async () => (await import("../commands/customer/update.js")).customerUpdateCommand));

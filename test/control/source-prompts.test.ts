@@ -52,6 +52,8 @@ describe("csr source update, asked at a terminal", () => {
         "  DYA-005  每批交付随附第三方实验室爆破试验报告",
         // Where the changed requirement is addressed (tester64 N6).
         "Documents to check: QP-010 5.1 (DYA-004 changed).",
+        // DYA-004 sets DYA's change-notification time (tester66 N4).
+        "Customer deadlines to check: customers/DYA.yaml change notification (DYA-004 changed). If the decision changes them, update them with csr customer update DYA.",
         "Requirements new in revision E: register them with 'csr add --customer DYA --source DYA-SQM'.",
         "",
       ].join("\n"),

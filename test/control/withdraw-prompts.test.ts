@@ -75,6 +75,7 @@ describe("asked at a terminal instead of refused", () => {
       "Record each requirement's new wording in revision E before it is reviewed with 'csr set <id> --text …' (e.g. csr set DYA-004 --text …); the old wording stays with the earlier round.",
       "DYA-002 was implemented or verified against the earlier revision: that record goes to implementation.history with the earlier round; once decided under revision E, record its implementation and verification again with csr implement.",
       "Documents to check: QP-013 5.2 (DYA-002 changed), QR-013-01 (DYA-002 changed), QP-010 5.1 (DYA-004 changed), QP-012 5.4 (DYA-006 changed), QR-012-02 (DYA-006 changed).",
+      "Customer deadlines to check: customers/DYA.yaml complaint deadlines (DYA-002 changed), customers/DYA.yaml change notification (DYA-004 changed). If the decision changes them, update them with csr customer update DYA.",
       "Requirements new in revision E: register them with 'csr add --customer DYA --source DYA-SQM'.",
       "",
     ]);

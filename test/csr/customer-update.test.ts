@@ -67,7 +67,7 @@ describe("csr customer update", () => {
       code: 2,
       stdout: "",
       stderr:
-        "csr: DYA: nothing to change was given.\nhint: Use --name, --name-en, --class, --notes for the customer's data, --contact (with --contact-role, --contact-email, --contact-phone) to add or change a contact, --remove-contact to remove one.\n",
+        "csr: DYA: nothing to change was given.\nhint: Use --name, --name-en, --class, --notes for the customer's data, --contact (with --contact-role, --contact-email, --contact-phone) to add or change a contact, --remove-contact to remove one, --complaint-deadline / --deadlines-csr / --change-notification / --change-notification-csr for the deadlines its CSRs set.\n",
     });
     expect((await update("DYA", "--class", "A")).stdout).toBe("DYA is like that already; nothing changed.\n");
     expect(snapshot(dir)).toEqual(before);

@@ -26,6 +26,8 @@ import { repositoryCalendar } from "../../load/calendar.js";
 import type { Located } from "../../load/repository.js";
 import { actionById, actionClosed, complaintDeadlines, complaintDueDates, deadlineBasis, deadlineOwner, dueDatesOutOfOrder, estimatedDueYears, nextActionId, stepsNotDone } from "../../model/actions.js";
 import { workdaysLate } from "../../model/calendar.js";
+import { csrStatus, reviewDue, reviewOpen } from "../../model/csr-status.js";
+import { localToday } from "../../core/dates.js";
 import { findProcess } from "../../model/index.js";
 import { processLabel } from "../../model/labels.js";
 import { sameAuditReport } from "../../model/process-audits.js";
@@ -139,6 +141,12 @@ export async function actionOpenCommand(ctx: CommandContext, given: string | und
     for (const { step, due: when, earlier } of dueDatesOutOfOrder(due)) {
       const before = list(earlier.map((e) => t("action.out-of-order.earlier", { step: e.step, due: e.due })));
       lines.push(t("action.out-of-order", { id: shellArgument(id), step, due: when, earlier: before, steps: [...earlier.map((e) => e.step), step].join(t("common.list-separator")), first: earlier[0]!.step }));
+    }
+    // Deadlines taken from a CSR under review again against a new revision of its source may be about to change (tester66 N4).
+    const setter = deadlines?.csr === undefined ? undefined : index.csrs.get(deadlines.csr)?.value;
+    if (setter && (setter.review?.history?.length ?? 0) > 0 && reviewOpen(csrStatus(setter, (doc) => index.documents.get(doc)?.value, localToday(), repo.config?.value))) {
+      const revision = setter.source.revision;
+      lines.push(t("action.deadlines-under-review", { csr: setter.id, source: setter.source.document, revision, due: reviewDue(setter, calendar, repo.config?.value), customer: customer!.code, id: shellArgument(id) }));
     }
     lines.push(t("action.open.next", { id: shellArgument(id) }));
     await saveChanges(ctx, session, [{ path, kind: "action", text: yamlText(new Document(record)), create: true }], lines, {

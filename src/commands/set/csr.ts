@@ -40,7 +40,7 @@ import { revisionName } from "../../i18n/values.js";
 import { receivedAfterSource, receivedBeforeSource, sourceAmendHint } from "../add/ask.js";
 import type { Prompts } from "../add/prompting.js";
 import type { CommandContext } from "../context.js";
-import { documentsToCheck } from "../shared/documents-to-check.js";
+import { deadlinesToCheck, documentsToCheck } from "../shared/documents-to-check.js";
 import { classificationOption, eventDateAnswer, eventDateOption } from "../options.js";
 import { CLASSIFICATIONS, classificationName, csrClassification, higherClassification, withheldLevel } from "../../model/classification.js";
 import { editFile, findCsrById, personOption, saveChanges, setInOrder, type EditSession } from "../shared/edit.js";
@@ -270,8 +270,11 @@ export async function setCsr(ctx: CommandContext, session: EditSession, id: stri
     if (decision) lines.push(t("set.csr.revised-decided", { id, date: decision.date }));
   }
   // A new wording makes the places it is addressed suspect (csr/suspect-link): say which, as csr source update does (tester64 N6).
-  const toCheck = changes.some((c) => c.field === "text") && !amended && !movedWording ? documentsToCheck([{ csr, change: "text" }]) : undefined;
+  const reworded = changes.some((c) => c.field === "text") && !amended && !movedWording;
+  const toCheck = reworded ? documentsToCheck([{ csr, change: "text" }]) : undefined;
   if (toCheck) lines.push(toCheck);
+  const deadlines = reworded ? deadlinesToCheck([{ csr, change: "text" }], (code) => session.repo.customers.map((c) => ({ value: c.value, path: c.file.path })).find((c) => c.value.code === code)) : undefined;
+  if (deadlines) lines.push(deadlines);
   const summary = changes
     .map((c) => (withheld !== "" && c.field === "text" ? t("commit.set.withheld", { field: t("set.field.text"), classification: classificationName(language(), withheld) }) : `${t(`set.field.${c.field}`)} ${c.text}`))
     .join(t("set.commit-separator"));

@@ -50,7 +50,7 @@ import { attachment } from "./attachment.js";
 import { recordEarlierRevision } from "./earlier.js";
 import { recordNoRequirements } from "./no-requirements.js";
 import { compareFiles, describeComparison, proposedVerdicts } from "./proposals.js";
-import { documentsToCheck } from "../shared/documents-to-check.js";
+import { deadlinesToCheck, documentsToCheck } from "../shared/documents-to-check.js";
 import type { CsrProposal } from "../../compare/revisions.js";
 import { splitCitation } from "../../compare/sections.js";
 import { appendIn, mapNode, persistChanges, refuseUnreadableConfig, verifyChanges, yamlText, type FileChange } from "../shared/persist.js";
@@ -338,8 +338,12 @@ async function update(ctx: CommandContext, root: string, sourceId: string, flags
   // Where the changed and withdrawn requirements are addressed: the documents the new revision makes suspect (7.5.3.2.2; tester64 N6).
   // A CSR reviewed again only because it was never decided, its section unchanged by the comparison, leaves its documents as they were.
   const reworded = changed.filter((c) => comparison?.proposals.find((p) => p.csr === c.value.id)?.verdict !== "unchanged");
-  const toCheck = documentsToCheck([...reworded.map((c) => ({ csr: c.value, change: "changed" as const })), ...removed.map((c) => ({ csr: c.value, change: "removed" as const }))]);
+  const suspect = [...reworded.map((c) => ({ csr: c.value, change: "changed" as const })), ...removed.map((c) => ({ csr: c.value, change: "removed" as const }))];
+  const toCheck = documentsToCheck(suspect);
   if (toCheck) lines.push(toCheck);
+  // The complaint and change-notification deadlines the customer's file takes from such a CSR (tester66 N4).
+  const deadlines = deadlinesToCheck(suspect, (code) => (code === customer.value.code ? { value: customer.value, path: customer.file.path } : undefined));
+  if (deadlines) lines.push(deadlines);
   // The third part of a customer revision, besides the requirements changed and withdrawn: the new ones, said at a terminal (tester54a A16).
   if (!resumed && asking) lines.push(t("source.update.new-requirements", { named: revisionName(revision), customer: customer.value.code, id: sourceId }));
   if (comparison && !flags.accept && !asking && listOption(flags.unchanged).length + listOption(flags.removed).length === 0) {
