@@ -1377,8 +1377,9 @@ function revisionFollowUpSection(rc: RegisterContext, doc: ControlledDocument, c
     {
       title: t(rc, "site.document.follow-up"),
       table: {
-        columns: [{ header: t(rc, "history.column.version") }, { header: t(rc, "history.column.date"), className: "date" }, { header: t(rc, "site.document.follow-up.actions") }, { header: t(rc, "history.column.notices") }],
-        rows: revisions.map((r) => [{ text: r.version }, { text: revisionDate(r, rc.lang), className: "date" }, { text: (r.actions ?? []).join(t(rc, "register.list-separator")) }, { text: customerNoticesText(r, rc.lang, calendar) }]),
+        // A version and an action id (8D-2026-001) are read whole: never broken at their "/" or hyphens on a narrow screen.
+        columns: [{ header: t(rc, "history.column.version"), className: "code" }, { header: t(rc, "history.column.date"), className: "date" }, { header: t(rc, "site.document.follow-up.actions"), className: "code" }, { header: t(rc, "history.column.notices") }],
+        rows: revisions.map((r) => [{ text: r.version, className: "code" }, { text: revisionDate(r, rc.lang), className: "date" }, { text: (r.actions ?? []).join(t(rc, "register.list-separator")), className: "code" }, { text: customerNoticesText(r, rc.lang, calendar) }]),
       },
     },
   ];
