@@ -20,15 +20,17 @@ const PRODUCT_LIFE = "(?:产品(?:寿命|生命|使用)(?:周)?期|产品寿命)
 const NUMBER = "(\\d{1,3})";
 
 /**
- * The retention period `text` names when it is one whole term: `3年`, `3 年`, `6个月`, `产品寿命期`
+ * The retention period `text` names when it is one whole term: `3年`, `3 年`, `6个月` (or in English: `3 years`,
+ * `3y`, `6 months`, `6m`), `产品寿命期`
  * (寿命周期, 生命周期, 使用期), `产品寿命期+1年` (＋ and 加 too), `长期`, `永久`; undefined for anything
  * else (`员工离职后3年`, a note in brackets), which has no English but its own.
  */
 export function retentionTerm(text: string): RetentionTerm | undefined {
   const value = text.trim().replace(/\s+/g, "");
-  let match = new RegExp(`^${NUMBER}年$`).exec(value);
+  // Also as an English reader writes it (3 years, 3y, 6 months, 6m), which the English help of --retention offers (tester65 N12).
+  let match = new RegExp(`^${NUMBER}(?:年|years?|yrs?|y)$`, "i").exec(value);
   if (match) return { kind: "years", count: Number(match[1]) };
-  match = new RegExp(`^${NUMBER}个?月$`).exec(value);
+  match = new RegExp(`^${NUMBER}(?:个?月|months?|mos?|m)$`, "i").exec(value);
   if (match) return { kind: "months", count: Number(match[1]) };
   if (new RegExp(`^${PRODUCT_LIFE}$`).test(value)) return { kind: "product-life" };
   match = new RegExp(`^${PRODUCT_LIFE}[+＋加]${NUMBER}年$`).exec(value);

@@ -7,7 +7,8 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { builtOnce, checkJson, copyFixture, csr, gitInit } from "../helpers.js";
+import ExcelJS from "exceljs";
+import { builtOnce, checkJson, copyFixture, csr, gitInit, tempDir } from "../helpers.js";
 
 const acme = builtOnce(() => {
   const dir = gitInit(copyFixture("examples/acme-auto"));
@@ -48,6 +49,20 @@ describe("csr list management-review", () => {
     expect(result.stderr).toBe("明细：csr list reviews、csr list periodic-reviews、csr list distribution、csr list audits 加 --from 2026-01-01 --to 2026-12-05；csr list periodic-reviews --due-by 2026-12-05；csr list processes --today 2026-12-05；csr list training；csr list actions；csr changes 2026-01-01 2026-12-05。\n");
     expect(result.code).toBe(0);
     expect(result.stdout.split("\n")).toEqual(EXPECTED_ZH);
+  });
+
+  it("breaks a list of ids in its workbook between the ids, never at an id's hyphen (look65 #9)", async () => {
+    const out = join(tempDir(), "management-review.xlsx");
+    expect(csr(["-C", await acme(), "list", "management-review", "--today", "2026-12-05", "--out", out], { lang: "zh-CN" }).code).toBe(0);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(out);
+    const cells: string[] = [];
+    workbook.worksheets[0]!.eachRow((row) => row.eachCell((cell) => void (typeof cell.value === "string" && cell.value.includes("QR-012-02") && cells.push(cell.value))));
+    // Wider than its column: a line a version, each line ending at the item separator, the list itself unchanged.
+    const [versions] = cells;
+    expect(versions!.split("\n").length).toBeGreaterThan(1);
+    expect(versions!.split("\n").slice(0, -1).every((line) => line.endsWith("、"))).toBe(true);
+    expect(versions!.replaceAll("\n", "")).toBe("QM-001 B/1、QP-010 A/1、QP-012 A/2、QP-013 A/2、QP-015 A/2、QR-012-02 A/1、QR-013-01 A/1、QR-015-02 A/1");
   });
 
   it("gives for a period the figures the detailed registers give for it (2026, as of 2027-01-05)", async () => {

@@ -68,7 +68,7 @@ describe("csr new", () => {
       `QP-015 is now being revised (修订中, since ${today()}, as 'csr submit QP-015' marks it): its file holds the draft of its next version, and version A/2 stays in force, its text as released in registers, controlled copies and the site, until 'csr release QP-015' issues the new version; to give the change up, undo it and run 'csr submit QP-015 --withdraw'.`,
     );
     expect(result.stdout.split("\n")[3]).toBe(
-      "Give the form its retention period before release: 'csr set QR-015-03 --retention <period>' (e.g. 3年); csr release refuses a form without one (doc/record-retention-missing).",
+      "Give the form its retention period before release: 'csr set QR-015-03 --retention <period>' (e.g. 3 years); csr release refuses a form without one (doc/record-retention-missing).",
     );
     // A form has no body text: what comes next is its fields and its record keeping.
     expect(result.stdout.split("\n")[4]).toBe(

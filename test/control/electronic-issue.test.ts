@@ -69,7 +69,11 @@ describe("csr distribute --electronic (tester55 C2)", () => {
       ),
     );
     const after = await run("show", "QP-001", "--today", "2025-06-01");
-    expect(after.stdout.split("\n").filter((l) => l.includes("受控副本"))).toEqual(["  受控副本        无"]);
+    // Not "none": the register and the site list the replaced issue, and the card counts it (look65 #9).
+    expect(after.stdout.split("\n").filter((l) => /受控副本|csr list distribution/.test(l))).toEqual([
+      "  受控副本        电子版发放 1 项已不在用（系统中已替换，或随文件作废撤下）",
+      "                  明细：csr list distribution --document QP-001",
+    ]);
     expect((await run("list", "distribution", "--today", "2025-06-01", "--format", "csv")).stdout.split("\r\n").slice(1, 3).map((l) => l.split(",").at(-2))).toEqual(["已换版", "已换版"]);
   });
 

@@ -15,11 +15,17 @@ describe("retentionTerm", () => {
     ["产品使用期加2年", { kind: "product-life", plusYears: 2 }],
     ["长期", { kind: "long-term" }],
     ["永久保存", { kind: "permanent" }],
+    // As the English help of --retention offers it (tester65 N12).
+    ["3 years", { kind: "years", count: 3 }],
+    ["1 Year", { kind: "years", count: 1 }],
+    ["3y", { kind: "years", count: 3 }],
+    ["6 months", { kind: "months", count: 6 }],
+    ["18m", { kind: "months", count: 18 }],
   ])("reads %j", (text, term) => {
     expect(retentionTerm(text)).toEqual(term);
   });
 
-  it.each(["员工离职后3年", "长期（保留历次版本）", "产品寿命期+1年（北辰产品：停产后15年）", "3 years", "三年", ""])("has no term for %j, printed as written", (text) => {
+  it.each(["员工离职后3年", "长期（保留历次版本）", "产品寿命期+1年（北辰产品：停产后15年）", "three years", "三年", ""])("has no term for %j, printed as written", (text) => {
     expect(retentionTerm(text)).toBeUndefined();
   });
 });

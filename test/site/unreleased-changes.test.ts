@@ -76,3 +76,21 @@ describe("csr site: a released document changed without a new revision", () => {
     expect(page("lists/unreleased-changes.html")).toBeUndefined();
   });
 });
+
+describe("csr show: a released document changed without a new revision (look65 #9)", () => {
+  it("says so on the card, as the site's page does, in both languages and in JSON; nothing when the file holds the released content", async () => {
+    const dir = repository();
+    git(dir, ["tag", "QP-001/A-0"]);
+    const show = (lang: "zh-CN" | "en", ...args: string[]) => csrInProcess(["-C", dir, "show", "QP-001", "--today", TODAY, ...args], { lang });
+    expect((await show("zh-CN")).stdout).not.toContain("未发布的更改");
+    const file = join(dir, "documents/QP-001.yaml");
+    writeFileSync(file, readFileSync(file, "utf8").replace("返工后100%复检", "返工后100%复检并由QA确认"));
+    const zh = await show("zh-CN");
+    expect(zh.stdout).toContain(
+      "  未发布的更改    documents/QP-001.yaml 的内容与 A/0 版发布时（标签 QP-001/A-0）不同，但没有记录新的版本：这些更改未经批准，不是受控文本，csr site 和 csr render 显示发布时的文本；本卡片按文件现状读取。更改要生效，须作为新版本批准发布：csr release QP-001 --summary …；更改有误时恢复文件：git checkout QP-001/A-0 -- documents/QP-001.yaml。\n",
+    );
+    const en = await show("en");
+    expect(en.stdout).toMatch(/\n {2}Unreleased changes +documents\/QP-001\.yaml differs from version A\/0 as released \(tag QP-001\/A-0\), and no new version is recorded: /);
+    expect(JSON.parse((await show("en", "--format", "json")).stdout).unreleasedChanges).toEqual({ version: "A/0", tag: "QP-001/A-0" });
+  });
+});

@@ -27,7 +27,7 @@ import { heldExternalEdition, nextCheckDue } from "../../model/external-check.js
 import { confirmationText } from "../../report/registers/external.js";
 import { releasedPendingUntil, revisionBasis, revisionDate, revisionSignatures, revisionSummary } from "../../model/revision.js";
 import { controlledSince, copyRecordedAfter, recordedDocument, releaseRecordedAfter, reviewRecordedAfter, trainingRecordedAfter } from "../../model/as-of.js";
-import { registerContextOn } from "../shared/registers.js";
+import { changedSinceRelease, registerContextOn } from "../shared/registers.js";
 import { releaseTag } from "../../model/paths.js";
 import { addressedSectionLabel } from "../../model/sections.js";
 import type { ControlledCopy, ControlledDocument, Csr, Revision } from "../../model/types.js";
@@ -70,6 +70,8 @@ export async function showDocument(ctx: CommandContext, repo: Repository, index:
   const countersign = countersignCard(repo, index, doc, currentRevision(doc), today);
   // Said under the card when something of it was recorded after the day, as under a register of that day (register.as-of.note).
   const asOf = recordedAfter(repo, located.value, today);
+  // Its file changed since its version was released, with no new revision recorded: as its page of csr site says (look65 #9).
+  const unreleased = (await changedSinceRelease(repo, today)).has(doc.id) ? { version: currentRevision(doc)!.version, tag: releaseTag(doc.id, currentRevision(doc)!.version) } : undefined;
   if (json) {
     const derived = {
       status: documentStatus(rc, doc, today),
@@ -80,6 +82,7 @@ export async function showDocument(ctx: CommandContext, repo: Repository, index:
       periodicReviewDue: review?.due ?? null,
       ...(countersign.length > 0 ? { countersign: countersign.map(({ text: _, ...line }) => line) } : {}),
       ...(revising ? { revising: { ...doc.revising!, contentInForce: revising.inForce !== undefined, related: revising.related, forms: revising.forms } } : {}),
+      ...(unreleased ? { unreleasedChanges: unreleased } : {}),
     };
     ctx.stdout(JSON.stringify({ file: file.path, ...(asOf ? { asOf: { date: today, contentUnread: unread } } : {}), document: doc, ...derived }, null, 2) + "\n");
     return 0;
@@ -97,6 +100,7 @@ export async function showDocument(ctx: CommandContext, repo: Repository, index:
   field("show.document.kind", t(`value.kind.${doc.kind}`) + (doc.level !== undefined ? t("show.document.level", { level: doc.level }) : ""));
   field("show.document.status", documentStatus(rc, doc, today));
   if (revising) field("show.document.revising", revisingText(rc, doc, revising));
+  if (unreleased) field("show.document.unreleased-changes", t("show.document.unreleased-changes.text", { id: doc.id, path: file.path, ...unreleased }));
   const current = currentRevision(doc);
   if (current) {
     // A version 待实施 carries its 实施日期 already (A/0；A/1 待实施（2026-12-10 实施）).
@@ -171,6 +175,10 @@ export async function showDocument(ctx: CommandContext, repo: Repository, index:
   if (doc.obsolete?.used_by?.length) field("show.document.used-by", ...doc.obsolete.used_by.map((u) => (u.version ? named(u.document).replace(u.document, `${u.document} ${u.version}`) : named(u.document))));
   // Issued electronically (read-only on OA) as well as, or instead of, on paper: 电子版（OA，只读）生产部、品质部 2025-02-18 (tester55 C2).
   const electronicLines = electronic.map((e) => t("show.document.copies.electronic", { how: electronicLabel(e.system, rc.lang), departments: e.to.map((d) => departmentName(rc, d)).join(sep), date: e.date }));
+  // An electronic issue replaced on the system or taken down with the document is still a line of its distribution record,
+  // as the site's page and csr list distribution list it: the card counts it rather than saying none was issued (look65 #9).
+  const takenDown = (doc.electronic_issue ?? []).length - electronic.length;
+  if (takenDown > 0) electronicLines.push(t("show.document.copies.electronic-ended", { count: takenDown }));
   if (doc.distribution?.length || electronicLines.length > 0) {
     // Due back by the same 应回收日期 as the distribution register and doc/recall-overdue (tester19 F9).
     // The earliest, when copies of several old versions are out.
