@@ -381,8 +381,8 @@ describe("csr render --format pdf", () => {
     expect(printed).not.toBe(4);
     expect(result.stderr).toBe(
       "Rendered 3 files (pdf, en).\n" +
-        `Note: the revision record of QP-020 gives 总页数 (total pages) 4 for the current version A/1; this print has ${printed} pages.\n` +
-        "  总页数 is the page count of the controlled copy: check the layout and paper the print used; if this print is the controlled copy, record its count at the next release with csr release --total-pages (a released revision entry is not edited).\n",
+        `Note: the revision record of QP-020 gives the total pages as 4 for the current version A/1; this print has ${printed} pages.\n` +
+        "  The total pages are the page count of the controlled copy: check the layout and paper the print used; if this print is the controlled copy, record its count at the next release with csr release --total-pages (a released revision entry is not edited).\n",
     );
     expect(result.code).toBe(0);
     expect(result.stdout).toBe(["QP-020.en.pdf", "QR-020-01.en.pdf", "FORD-001.review.en.pdf"].map((f) => `${join(out, f)}\n`).join(""));
@@ -402,7 +402,7 @@ describe("csr render --format pdf", () => {
     writeFileSync(path, readFileSync(path, "utf8").replace("    summary: 首次发布\n", "    summary: 首次发布\n    total_pages: 3\n"));
     const out = tempDir();
     const result = csr(["-C", dir, "render", "QP-009", "--format", "pdf", "--lang", "en", "--out", out]);
-    expect(result.stderr.split("\n")[1]).toBe("Note: QP-009 is obsolete; the revision record of its last version before withdrawal, A/0, gives 总页数 (total pages) 3; this print has 1 page.");
+    expect(result.stderr.split("\n")[1]).toBe("Note: QP-009 is obsolete; the revision record of its last version before withdrawal, A/0, gives the total pages as 3; this print has 1 page.");
     expect(result.code).toBe(0);
   });
 
