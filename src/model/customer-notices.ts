@@ -71,21 +71,26 @@ export function lateNotices(doc: ControlledDocument): NoticeAt[] {
 
 /**
  * What csr sign is given for a customer, which decides the revision it records on without --revision: a day
- * notified (with or without an approval or a reason), an approval alone, a late reason alone.
+ * notified (with or without an approval or a reason), an approval alone, a late reason alone, the evidence of a
+ * notification alone (its reference or to whom), the evidence of an approval alone.
  */
-export type SignGiven = "notified" | "approved" | "late-reason";
+export type SignGiven = "notified" | "approved" | "late-reason" | "reference" | "approval-reference";
 
 /**
  * The indexes of the revisions of `doc` that owe customer `code` what csr sign is given (`given`): for a day
  * notified, a notice due and not notified; for an approval alone, the newest notice notified and not approved
  * (the approval lands on the revision awaiting it, the latest change the customer was told of when several
  * are); for a late reason alone, a notice notified late with no reason, else the last one notified late (a
- * reason given again: its revision says it has one). Oldest first; empty when none owes it. IATF 16949 8.5.6.1.
+ * reason given again: its revision says it has one); for the evidence of a notification (approval) alone, the newest
+ * notified (approved) without it. Oldest first; empty when none owes it. IATF 16949 8.5.6.1.
  */
 export function owingRevisions(doc: ControlledDocument, code: string, given: SignGiven): number[] {
   const of = (test: (n: CustomerNotice) => boolean) => (doc.revisions ?? []).flatMap((r, at) => ((r.customer_notices ?? []).some((n) => n.customer === code && test(n)) ? [at] : []));
   if (given === "notified") return of((n) => n.due !== undefined && n.notified === undefined);
   if (given === "approved") return of((n) => n.notified !== undefined && n.approved === undefined).slice(-1);
+  // Evidence alone lands on the newest notice notified (approved) without it, as an approval does.
+  if (given === "reference") return of((n) => n.notified !== undefined && (n.reference === undefined || n.to === undefined)).slice(-1);
+  if (given === "approval-reference") return of((n) => n.approved !== undefined && n.approval_reference === undefined).slice(-1);
   const owing = of(noticeLateWithoutReason);
   return owing.length > 0 ? owing : of(noticeLate).slice(-1);
 }
@@ -168,7 +173,8 @@ export function noticeTiming(notice: CustomerNotice, calendar: WorkCalendar): { 
  * A revision's customer notices, one text per notification or approval recorded (or notification still due),
  * as csr show, csr history, the change report and the site print them: "2026-11-20 通知顾客 DYA（逾期 3 个工作日，
  * 要求 2026-11-17 前）", "2026-11-20 通知顾客 DYA（按期，要求 2026-11-25 前）", "2026-11-24 顾客 DYA 批准", "须于
- * 2026-11-25 前通知顾客 DYA"; a late one with its reason (`late_reason`, csr sign --late-reason). Working days
+ * 2026-11-25 前通知顾客 DYA"; a late one with its reason (`late_reason`, csr sign --late-reason); each with its
+ * evidence where recorded (noticeEvidence: "…，致 刘涛，凭证 PCN-2026-07"). Working days
  * are counted on `calendar` (load/calendar.ts repositoryCalendar). Empty when the revision has none.
  */
 export function customerNoticeTexts(revision: Pick<Revision, "customer_notices">, lang: Lang, calendar: WorkCalendar): string[] {
@@ -178,10 +184,23 @@ export function customerNoticeTexts(revision: Pick<Revision, "customer_notices">
     const when =
       timing === undefined ? "" : timing === "on-time" ? translate(lang, "revision.notice.on-time", { due: n.due! }) : translate(lang, "revision.notice.late", { count: timing.late, due: n.due!, reason });
     return [
-      n.notified !== undefined ? translate(lang, "revision.notice.notified", { code: n.customer, date: n.notified, timing: when }) : n.due !== undefined ? translate(lang, "revision.notice.due", { code: n.customer, due: n.due }) : "",
-      n.approved !== undefined ? translate(lang, "revision.notice.approved", { code: n.customer, date: n.approved }) : "",
+      n.notified !== undefined
+        ? translate(lang, "revision.notice.notified", { code: n.customer, date: n.notified, timing: when }) + noticeEvidence(lang, n.to, n.reference)
+        : n.due !== undefined
+          ? translate(lang, "revision.notice.due", { code: n.customer, due: n.due })
+          : "",
+      n.approved !== undefined ? translate(lang, "revision.notice.approved", { code: n.customer, date: n.approved }) + noticeEvidence(lang, undefined, n.approval_reference) : "",
     ].filter(Boolean);
   });
+}
+
+/**
+ * The evidence of a notification or approval as its text follows it: to whom (`to`) and what was sent or received
+ * and its number (`reference`, `approval_reference`): "，致 刘涛，凭证 PCN-2026-07" / ", to 刘涛, ref. PCN-2026-07";
+ * "" when neither is recorded. What an auditor asks for beside the day (IATF 16949 8.5.6.1).
+ */
+export function noticeEvidence(lang: Lang, to: string | undefined, reference: string | undefined): string {
+  return (to !== undefined ? translate(lang, "revision.notice.to", { to }) : "") + (reference !== undefined ? translate(lang, "revision.notice.reference", { reference }) : "");
 }
 
 /** customerNoticeTexts joined as one cell ("；" in Chinese): csr show's revision line, csr history's 顾客通知/批准 column. */

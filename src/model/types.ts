@@ -218,6 +218,12 @@ export interface CustomerNotice {
   notified?: string;
   approved?: string;
   late_reason?: string;
+  /** What was sent and its number (更改通知单号, PPAP submission id, the SQE's mail subject): csr sign --notice-ref. */
+  reference?: string;
+  /** To whom at the customer (its SQE, from the customer's contacts): csr sign --notice-to. */
+  to?: string;
+  /** The evidence of the approval (PPAP approval number, the customer's letter): csr sign --approval-ref. */
+  approval_reference?: string;
 }
 
 /** A step's deadline after a complaint is received: calendar days (24 h = 1) or working days of the repository's calendar. */

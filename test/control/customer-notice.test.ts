@@ -195,6 +195,43 @@ describe("a change to be notified to the customer", () => {
     expect(qp010(dir)).toContain("    customer_notices:\n      - customer: DYA\n        due: 2026-11-25\n        notified: 2026-11-24\n        approved: 2026-12-02\n");
   });
 
+  it("records the evidence of a notification and an approval, and prints it wherever the notice is printed (tester66 N6)", async () => {
+    const dir = await changed();
+    expect(release(dir, "--action", "8D-2026-012").code).toBe(0);
+    const signed = run(dir, "sign", "QP-010", "--customer-notified", "DYA=2026-11-20", "--notice-ref", "DYA=PCN-2026-07 控制计划更新", "--notice-to", "DYA=LIU.TAO@dya.example.com", "--customer-approved", "DYA=2026-11-24", "--approval-ref", "DYA=PSW-2026-118", "--commit");
+    expect(signed.stderr).toBe("");
+    expect(signed.stdout.split("\n").slice(0, 2)).toEqual([
+      "已记录：QP-010 A/2 的更改于 2026-11-20 通知顾客 DYA（东岳汽车股份有限公司），按期（要求 2026-11-25 前），致 刘涛，凭证 PCN-2026-07 控制计划更新。",
+      "已记录：顾客 DYA（东岳汽车股份有限公司）于 2026-11-24 批准 QP-010 A/2 的更改，凭证 PSW-2026-118。",
+    ]);
+    // The contact named by e-mail is recorded as the customer's file names it.
+    expect(qp010(dir)).toContain("      - customer: DYA\n        due: 2026-11-25\n        notified: 2026-11-20\n        to: 刘涛\n        reference: PCN-2026-07 控制计划更新\n        approved: 2026-11-24\n        approval_reference: PSW-2026-118\n");
+    const zh = "2026-11-20 通知顾客 DYA（按期，要求 2026-11-25 前），致 刘涛，凭证 PCN-2026-07 控制计划更新；2026-11-24 顾客 DYA 批准，凭证 PSW-2026-118";
+    const en = "notified to customer DYA on 2026-11-20 (on time, due 2026-11-25), to 刘涛, ref. PCN-2026-07 控制计划更新; approved by customer DYA on 2026-11-24, ref. PSW-2026-118";
+    expect(run(dir, "show", "QP-010").stdout).toContain(`纠正措施：8D-2026-012  ${zh}\n`);
+    expect(run(dir, "show", "QP-010", "--lang", "en").stdout).toContain(`corrective action 8D-2026-012  ${en}\n`);
+    expect(run(dir, "history", "QP-010").stdout).toContain(zh);
+    expect(run(dir, "changes", "2026-11-01", "2026-11-30", "--customer", "DYA", "--lang", "en").stdout).toContain(en);
+    expect(checkJson(dir, "--today", "2026-12-01").findings.filter((f) => f.rule === "schema/invalid")).toEqual([]);
+  });
+
+  it("records a notification's evidence given later, once, and refuses evidence with nothing to go with (tester66 N6)", async () => {
+    const dir = await changed();
+    expect(release(dir, "--action", "8D-2026-012").code).toBe(0);
+    const early = run(dir, "sign", "QP-010", "--notice-ref", "DYA=PCN-2026-07");
+    expect([early.code, early.stdout, early.stderr]).toEqual([2, "", "csr: QP-010 A/2 没有记录通知顾客 DYA 的日期，--notice-ref 无处可记：请同时用 --customer-notified DYA=<通知日期> 记录通知。\n"]);
+    const form = run(dir, "sign", "QP-010", "--approval-ref", "DYA");
+    expect([form.code, form.stderr]).toEqual([2, 'csr: --approval-ref 应写作 <顾客代码>=<内容>，例如 "DYA=PCN-2026-07"；收到的是 "DYA"。\n']);
+    expect(run(dir, "sign", "QP-010", "--customer-notified", "DYA=2026-11-20", "--commit").code).toBe(0);
+    const later = run(dir, "sign", "QP-010", "--notice-ref", "DYA=邮件：QP-010 A/2 控制计划更新", "--notice-to", "DYA=王工");
+    expect([later.code, later.stderr, later.stdout.split("\n")[0]]).toEqual([0, "", "已记录：QP-010 A/2 的更改通知顾客 DYA，致 王工，凭证 邮件：QP-010 A/2 控制计划更新。"]);
+    expect(qp010(dir)).toContain("        notified: 2026-11-20\n        to: 王工\n        reference: 邮件：QP-010 A/2 控制计划更新\n");
+    const again = run(dir, "sign", "QP-010", "--notice-ref", "DYA=PCN-2026-08");
+    expect([again.code, again.stderr.split("\n")[0]]).toEqual([2, "csr: QP-010 A/2 已为顾客 DYA 记录 --notice-ref 的内容：邮件：QP-010 A/2 控制计划更新。"]);
+    const approval = run(dir, "sign", "QP-010", "--approval-ref", "DYA=PSW-1", "--lang", "en");
+    expect([approval.code, approval.stderr]).toEqual([2, "csr: QP-010 A/2 records no approval by customer DYA: --approval-ref has nothing to go with; record the approval with it: --customer-approved DYA=<date>.\n"]);
+  });
+
   it("warns of a notification or approval written before the notification, the revision or the complaint it follows (breaker64 P4)", async () => {
     const dir = await changed();
     expect(release(dir, "--action", "8D-2026-012").code).toBe(0);

@@ -7,12 +7,12 @@
  */
 import { UserError } from "../../core/errors.js";
 import { didYouMean, shellArgument } from "../../core/text.js";
-import { t } from "../../i18n/index.js";
+import { language, t } from "../../i18n/index.js";
 import { repositoryCalendar } from "../../load/calendar.js";
 import type { Repository } from "../../load/repository.js";
 import { actionById } from "../../model/actions.js";
 import { workdaysLate, type WorkCalendar } from "../../model/calendar.js";
-import { noticeCustomer, noticeDue, noticeOverdue, noticeTiming } from "../../model/customer-notices.js";
+import { noticeCustomer, noticeDue, noticeEvidence, noticeOverdue, noticeTiming } from "../../model/customer-notices.js";
 import type { Customer, CustomerNotice } from "../../model/types.js";
 import { eventDateOption } from "../options.js";
 
@@ -101,13 +101,13 @@ export function noticeLines(repo: Repository, id: string, version: string, today
     if (notice.notified !== undefined) {
       const when = noticeTiming(notice, calendar);
       const timing = when === undefined ? "" : when === "on-time" ? t("action.on-time", { due: notice.due! }) : t("action.late", { due: notice.due!, count: when.late });
-      lines.push(t("notice.notified", { ...data, date: notice.notified, timing }));
+      lines.push(t("notice.notified", { ...data, date: notice.notified, timing, evidence: noticeEvidence(language(), notice.to, notice.reference) }));
     } else if (notice.due !== undefined && noticeOverdue(notice, today)) {
       lines.push(t("release.notice-overdue", { ...data, csr: named.csr, due: notice.due, count: Math.max(workdaysLate(calendar, notice.due, today), 1), arg: shellArgument(id) }));
     } else if (notice.due !== undefined) {
       lines.push(t("notice.due", { ...data, due: notice.due, csr: named.csr, arg: shellArgument(id) }));
     }
-    if (notice.approved !== undefined) lines.push(t("notice.approved", { ...data, date: notice.approved }));
+    if (notice.approved !== undefined) lines.push(t("notice.approved", { ...data, date: notice.approved, evidence: noticeEvidence(language(), undefined, notice.approval_reference) }));
     return lines;
   });
 }

@@ -1,8 +1,11 @@
 /**
  * `csr sign <document…> --customer-notified <code>[=<date>] --customer-approved <code>[=<date>]
- * --late-reason <code>=<text> [--revision <version>]`: records the day a revision's change was notified to a
- * customer (control plan resubmitted, PPAP) or approved by it, and why a notification after its due date was
- * late (Revision `customer_notices`; IATF 16949 8.5.6.1), usually days after the release.
+ * --late-reason <code>=<text> --notice-ref <code>=<text> --notice-to <code>=<contact> --approval-ref <code>=<text>
+ * [--revision <version>]`: records the day a revision's change was notified to a customer (control plan
+ * resubmitted, PPAP) or approved by it, the evidence of each (what was sent and its number, to whom; the
+ * approval's number), and why a notification after its due date was late (Revision `customer_notices`; IATF
+ * 16949 8.5.6.1), usually days after the release. At a terminal a notification asks for its reference and to
+ * whom, an approval for its reference (each may be left blank).
  *
  * The revision is the one given (--revision), else, for each customer, the one revision that owes it (its
  * notice due and not notified; for an approval alone, the newest notified and not approved; for a late reason
@@ -15,20 +18,23 @@
  */
 import { localToday } from "../../core/dates.js";
 import { UserError } from "../../core/errors.js";
-import { shellArgument } from "../../core/text.js";
-import { list, t } from "../../i18n/index.js";
+import { oneLine, shellArgument } from "../../core/text.js";
+import { language, list, t } from "../../i18n/index.js";
 import type { Repository } from "../../load/repository.js";
 import type { ControlledDocument, Customer, CustomerNotice, Revision } from "../../model/types.js";
 import type { CommandContext } from "../context.js";
-import { noticeLateWithoutReason, owingRevisions, signRevisionArguments, type SignGiven } from "../../model/customer-notices.js";
+import { noticeEvidence, noticeLateWithoutReason, owingRevisions, signRevisionArguments, type SignGiven } from "../../model/customer-notices.js";
 import { customerDay, customerNamed, noticeLines, refuseApprovalBeforeNotification } from "../release/notices.js";
-import { editFile, findDocumentById, saveChanges, withEditSession } from "../shared/edit.js";
+import { editFile, findDocumentById, optionalAnswer, saveChanges, withEditSession, type EditSession } from "../shared/edit.js";
 import type { FileChange } from "../shared/persist.js";
 
 export interface CustomerNoticeFlags {
   customerNotified?: string[];
   customerApproved?: string[];
   lateReason?: string[];
+  noticeRef?: string[];
+  noticeTo?: string[];
+  approvalRef?: string[];
   revision?: string;
   yes?: boolean;
   commit?: boolean;
@@ -40,6 +46,9 @@ interface Given {
   notified?: string;
   approved?: string;
   lateReason?: string;
+  reference?: string;
+  to?: string;
+  approvalReference?: string;
 }
 
 export async function signCustomerNotices(ctx: CommandContext, ids: string[], flags: CustomerNoticeFlags): Promise<number> {
@@ -62,9 +71,18 @@ export async function signCustomerNotices(ctx: CommandContext, ids: string[], fl
         let notice = notices.find((n) => n.customer === g.customer.code);
         if (!notice) notices.push((notice = { customer: g.customer.code }));
         record(doc, revision, notice, g, file.path);
-        // What this command records, the notification judged against the due date.
+        await askEvidence(session, notice, g);
+        // What this command records, the notification judged against the due date, with its evidence.
         if (g.notified !== undefined || g.approved !== undefined) {
-          lines.push(...noticeLines(session.repo, doc.id, revision.version, localToday(), [{ customer: notice.customer, ...(g.notified && notice.due ? { due: notice.due, notified: g.notified } : g.notified ? { notified: g.notified } : {}), ...(g.approved ? { approved: g.approved } : {}) }]));
+          const notified = g.notified !== undefined ? { ...(notice.due ? { due: notice.due } : {}), notified: g.notified, ...evidenceOf(notice, "to", "reference") } : {};
+          const approved = g.approved !== undefined ? { approved: g.approved, ...evidenceOf(notice, "approval_reference") } : {};
+          lines.push(...noticeLines(session.repo, doc.id, revision.version, localToday(), [{ customer: notice.customer, ...notified, ...approved }]));
+        }
+        if (g.notified === undefined && (g.reference !== undefined || g.to !== undefined)) {
+          lines.push(t("notice.evidence", { id: doc.id, version: revision.version, code: notice.customer, evidence: noticeEvidence(language(), g.to, g.reference) }));
+        }
+        if (g.approved === undefined && g.approvalReference !== undefined) {
+          lines.push(t("notice.approval-evidence", { id: doc.id, version: revision.version, code: notice.customer, evidence: noticeEvidence(language(), undefined, g.approvalReference) }));
         }
         if (g.lateReason !== undefined) lines.push(t("notice.late-reason", { id: doc.id, version: revision.version, code: notice.customer, reason: g.lateReason }));
         // Notified late just now, with no reason: doc/customer-notice-late reports it until one is recorded.
@@ -75,12 +93,14 @@ export async function signCustomerNotices(ctx: CommandContext, ids: string[], fl
         }
       }
       for (const [at, notices] of [...edited].sort(([a], [b]) => a - b)) {
-        // Keys in the order csr release writes them: customer, due, notified, approved, then the late reason.
+        // Keys in the order csr release writes them: customer, due, notified (to whom, its reference), approved (its reference), then the late reason.
         const ordered = notices.map((n) => ({
           customer: n.customer,
           ...(n.due ? { due: n.due } : {}),
           ...(n.notified ? { notified: n.notified } : {}),
+          ...evidenceOf(n, "to", "reference"),
           ...(n.approved ? { approved: n.approved } : {}),
+          ...evidenceOf(n, "approval_reference"),
           ...(n.late_reason !== undefined ? { late_reason: n.late_reason } : {}),
         }));
         changes.push(editFile(session.root, file.path, "document", (yaml) => yaml.setIn(["revisions", at, "customer_notices"], yaml.createNode(ordered))));
@@ -100,7 +120,7 @@ export async function signCustomerNotices(ctx: CommandContext, ids: string[], fl
 function givenByCustomer(repo: Repository, flags: CustomerNoticeFlags): Given[] {
   const byCode = new Map<string, Given>();
   const entry = (customer: Customer) => byCode.get(customer.code) ?? byCode.set(customer.code, { customer }).get(customer.code)!;
-  const set = (g: Given, key: "notified" | "approved" | "lateReason", value: string, flag: string) => {
+  const set = (g: Given, key: "notified" | "approved" | "lateReason" | "reference" | "to" | "approvalReference", value: string, flag: string) => {
     if (g[key] !== undefined) throw new UserError(t("notice.twice", { flag, code: g.customer.code }));
     g[key] = value;
   };
@@ -119,7 +139,60 @@ function givenByCustomer(repo: Repository, flags: CustomerNoticeFlags): Given[] 
     if (at < 0 || code === "" || reason === "") throw new UserError(t("notice.late-reason.form", { given: text }));
     set(entry(customerNamed(repo, code, "--late-reason")), "lateReason", reason, "--late-reason");
   }
+  for (const [option, key, flag] of [
+    [flags.noticeRef, "reference", "--notice-ref"],
+    [flags.noticeTo, "to", "--notice-to"],
+    [flags.approvalRef, "approvalReference", "--approval-ref"],
+  ] as const) {
+    for (const text of option ?? []) {
+      const at = text.indexOf("=");
+      const code = text.slice(0, Math.max(at, 0)).trim();
+      // One line: the reference is printed in a cell of csr history and the change report.
+      const value = oneLine(text.slice(at + 1));
+      if (at < 0 || code === "" || value === "") throw new UserError(t("notice.evidence.form", { flag, given: text }));
+      const customer = customerNamed(repo, code, flag);
+      set(entry(customer), key, key === "to" ? contactName(customer, value) : value, flag);
+    }
+  }
   return [...byCode.values()];
+}
+
+/** The customer's contact `given` names (by name or e-mail), as its file spells the name; else `given` as written: a notice may go to someone not on file. */
+function contactName(customer: Customer, given: string): string {
+  const wanted = given.toLowerCase();
+  return (customer.contacts ?? []).find((c) => c.name.toLowerCase() === wanted || c.email?.toLowerCase() === wanted)?.name ?? given;
+}
+
+/** The evidence fields of `notice` among `keys` that are recorded, to spread into a notice written or printed. */
+function evidenceOf(notice: CustomerNotice, ...keys: ("to" | "reference" | "approval_reference")[]): Partial<CustomerNotice> {
+  return Object.fromEntries(keys.flatMap((key) => (notice[key] !== undefined ? [[key, notice[key]]] : [])));
+}
+
+/**
+ * At a terminal, asks for the evidence a notification or approval given now lacks: the notification's reference
+ * (更改通知单号, PPAP submission id, the mail's subject) and to whom (one of the customer's contacts where it
+ * has them), the approval's reference. Each may be left blank: the day alone is still recorded.
+ */
+async function askEvidence(session: EditSession, notice: CustomerNotice, g: Given): Promise<void> {
+  const ask = session.ask;
+  if (!ask) return;
+  const data = { code: notice.customer };
+  if (g.notified !== undefined && notice.reference === undefined) {
+    const reference = optionalAnswer(await ask.input({ message: t("notice.prompt.reference", data) }));
+    if (reference !== undefined) notice.reference = oneLine(reference);
+  }
+  if (g.notified !== undefined && notice.to === undefined) {
+    const contacts = g.customer.contacts ?? [];
+    const to =
+      contacts.length > 0
+        ? await ask.select({ message: t("notice.prompt.to", data), choices: [...contacts.map((c) => ({ value: c.name, name: c.role ? `${c.name}（${c.role}）` : c.name })), { value: "", name: t("notice.prompt.to.none") }] })
+        : optionalAnswer(await ask.input({ message: t("notice.prompt.to", data) }));
+    if (to) notice.to = oneLine(to);
+  }
+  if (g.approved !== undefined && notice.approval_reference === undefined) {
+    const reference = optionalAnswer(await ask.input({ message: t("notice.prompt.approval-reference", data) }));
+    if (reference !== undefined) notice.approval_reference = oneLine(reference);
+  }
 }
 
 /** The index of the revision `version` of `doc`. Errors: UserError naming the versions it has. */
@@ -147,9 +220,12 @@ function owingRevision(doc: ControlledDocument, g: Given): number {
   return owing[0] ?? revisions.length - 1;
 }
 
-/** What `g` gives, as deciding the revision it records on (SignGiven): a day notified, else an approval, else a late reason alone. */
+/** What `g` gives, as deciding the revision it records on (SignGiven): a day notified, else an approval, else a late reason, else a notification's evidence, else an approval's. */
 function givenKind(g: Given): SignGiven {
-  return g.notified !== undefined ? "notified" : g.approved !== undefined ? "approved" : "late-reason";
+  if (g.notified !== undefined) return "notified";
+  if (g.approved !== undefined) return "approved";
+  if (g.lateReason !== undefined) return "late-reason";
+  return g.reference !== undefined || g.to !== undefined ? "reference" : "approval-reference";
 }
 
 /**
@@ -176,10 +252,32 @@ function record(doc: ControlledDocument, revision: Revision, notice: CustomerNot
     notice[what] = date;
   }
   refuseApprovalBeforeNotification(doc.id, revision.version, notice);
+  recordEvidence(doc, revision, notice, g, path);
   if (g.lateReason === undefined) return;
   if (notice.late_reason !== undefined) throw new UserError(t("notice.late-reason.already", { id: doc.id, version: revision.version, code, reason: notice.late_reason }), t("action.step.done-already.hint", { path }));
   const data = { id: doc.id, version: revision.version, code, notified: notice.notified ?? "", due: notice.due ?? "" };
   if (notice.notified === undefined) throw new UserError(t("notice.late-reason.not-notified", data));
   if (notice.due === undefined || notice.notified <= notice.due) throw new UserError(t(notice.due === undefined ? "notice.late-reason.no-due" : "notice.late-reason.on-time", data));
   notice.late_reason = g.lateReason;
+}
+
+/**
+ * Records on `notice` the evidence `g` gives: to whom and the reference of its notification, the reference of its
+ * approval. Errors: UserError for the evidence of a notification (approval) that is not recorded, or evidence
+ * recorded already (the hint names the file to correct: it is never replaced).
+ */
+function recordEvidence(doc: ControlledDocument, revision: Revision, notice: CustomerNotice, g: Given, path: string): void {
+  const code = notice.customer;
+  for (const [key, field, day, flag] of [
+    ["reference", "reference", "notified", "--notice-ref"],
+    ["to", "to", "notified", "--notice-to"],
+    ["approvalReference", "approval_reference", "approved", "--approval-ref"],
+  ] as const) {
+    const value = g[key];
+    if (value === undefined) continue;
+    const data = { id: doc.id, version: revision.version, code, flag };
+    if (notice[day] === undefined) throw new UserError(t(`notice.evidence.not-${day}`, data));
+    if (notice[field] !== undefined) throw new UserError(t("notice.evidence.already", { ...data, value: notice[field]! }), t("action.step.done-already.hint", { path }));
+    notice[field] = value;
+  }
 }

@@ -63,7 +63,8 @@ export function givenNames(flags: SignatureFlags): Partial<Record<SigningRole, s
 export async function signCommand(ctx: CommandContext, ids: string[], flags: SignFlags & CustomerNoticeFlags): Promise<number> {
   const names = givenNames(flags);
   // A customer's notification or approval of the change, or why it was notified late (sign/customer.ts), recorded on its own.
-  if ((flags.customerNotified ?? []).length + (flags.customerApproved ?? []).length + (flags.lateReason ?? []).length > 0) {
+  const noticeOptions = [flags.customerNotified, flags.customerApproved, flags.lateReason, flags.noticeRef, flags.noticeTo, flags.approvalRef];
+  if (noticeOptions.some((given) => (given ?? []).length > 0)) {
     if (Object.keys(names).length > 0) throw new UserError(t("notice.with-signatures"));
     return signCustomerNotices(ctx, ids, flags);
   }
