@@ -7,9 +7,14 @@
  * date has passed with no notification. The built binary on a copy of examples/acme-auto in a real git
  * repository; QP-010 A/2 released 2026-11-16 to take effect 2026-11-18 (a Wednesday: due Wednesday 2026-11-25).
  */
+import { input } from "@inquirer/prompts";
+import { screen, wrapPrompt } from "@inquirer/testing/vitest";
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import type { Prompts } from "../../src/commands/add/prompting.js";
+import { signCustomerNotices } from "../../src/commands/sign/customer.js";
+import { capture } from "../csr/fixture.js";
 import { builtOnce, checkJson, copyFixture, csr, git, gitInit } from "../helpers.js";
 
 /** In Chinese, the repository's language. */
@@ -257,5 +262,55 @@ describe("a change to be notified to the customer", () => {
     const cached = notices(dir, "2026-12-01");
     expect(cached).toEqual(notices(dir, "2026-12-01", "--no-cache"));
     expect(cached[0]).toContain("customer DYA (Dongyue Automobile Co., Ltd., DYA-004) by 2026-11-25");
+  });
+});
+
+describe("csr sign --customer-notified at a terminal", () => {
+  const prompts = { input: wrapPrompt(input) } as unknown as Prompts;
+  /** QP-010 A/2 released for DYA's complaint, its notice due 2026-11-25. */
+  const owing = async () => {
+    const dir = await changed();
+    expect(release(dir, "--action", "8D-2026-012").code).toBe(0);
+    return dir;
+  };
+
+  it("asks why a notification recorded after its due date was late, and records the answer with it", async () => {
+    const dir = await owing();
+    const ctx = capture(dir);
+    const done = signCustomerNotices(ctx, ["QP-010"], { customerNotified: ["DYA=2026-11-27"] }, prompts);
+    await screen.next();
+    expect(screen.getScreen()).toBe(
+      "? QP-010 A/2 notified to customer DYA on 2026-11-27, after its due date 2026-11-25; reason for the delay (the customer informed, the corrective action's number; left blank, record it later with --late-reason)",
+    );
+    screen.type("SQE away, phoned 11-24");
+    screen.keypress("enter");
+    expect(await done).toBe(0);
+    expect(ctx.out.split("\n")).toEqual([
+      "Recorded: the change of QP-010 A/2 notified to customer DYA (Dongyue Automobile Co., Ltd.) on 2026-11-27, late by 2 working days (due 2026-11-25).",
+      "Recorded: why the change of QP-010 A/2 was notified late to customer DYA: SQE away, phoned 11-24.",
+      "Wrote documents/procedures/QP-010.yaml; not committed (git commit it, or run with --commit).",
+      "",
+    ]);
+    expect(qp010(dir)).toContain("      - customer: DYA\n        due: 2026-11-25\n        notified: 2026-11-27\n        late_reason: SQE away, phoned 11-24\n");
+    expect(notices(dir, "2026-12-01")).toEqual([]);
+  });
+
+  it("left blank, records the day alone and prints the --late-reason to run, as without a terminal; an on-time one or one given --late-reason is not asked", async () => {
+    const dir = await owing();
+    const blank = capture(dir);
+    const done = signCustomerNotices(blank, ["QP-010"], { customerNotified: ["DYA=2026-11-27"] }, prompts);
+    await screen.next();
+    screen.keypress("enter");
+    expect(await done).toBe(0);
+    expect(blank.out.split("\n").slice(1, -2)).toEqual([`A late notification needs its reason (the customer informed, the corrective action's number): 'csr sign QP-010 --late-reason "DYA=<reason>"'.`]);
+    expect(qp010(dir)).toContain("        notified: 2026-11-27\nrelated:");
+
+    // Asked nothing: a question would leave the command waiting for an answer.
+    const given = await owing();
+    expect(await signCustomerNotices(capture(given), ["QP-010"], { customerNotified: ["DYA=2026-11-27"], lateReason: ["DYA=SQE away"] }, prompts)).toBe(0);
+    expect(qp010(given)).toContain("        notified: 2026-11-27\n        late_reason: SQE away\n");
+    const onTime = await owing();
+    expect(await signCustomerNotices(capture(onTime), ["QP-010"], { customerNotified: ["DYA=2026-11-24"] }, prompts)).toBe(0);
+    expect(qp010(onTime)).toContain("        notified: 2026-11-24\nrelated:");
   });
 });

@@ -27,6 +27,8 @@ import { noticeEvidence, noticeLateWithoutReason, owingRevisions, signRevisionAr
 import { customerDay, customerNamed, noticeLines, refuseApprovalBeforeNotification } from "../release/notices.js";
 import { editFile, findDocumentById, optionalAnswer, saveChanges, withEditSession, type EditSession } from "../shared/edit.js";
 import type { FileChange } from "../shared/persist.js";
+import type { Prompts } from "../add/prompting.js";
+import { askLateReason } from "./late-reason.js";
 
 export interface CustomerNoticeFlags {
   customerNotified?: string[];
@@ -51,8 +53,9 @@ interface Given {
   approvalReference?: string;
 }
 
-export async function signCustomerNotices(ctx: CommandContext, ids: string[], flags: CustomerNoticeFlags): Promise<number> {
-  return withEditSession(ctx, flags.yes, undefined, async (session) => {
+/** `prompts` given: ask whatever the terminal (tests drive this). */
+export async function signCustomerNotices(ctx: CommandContext, ids: string[], flags: CustomerNoticeFlags, prompts?: Prompts): Promise<number> {
+  return withEditSession(ctx, flags.yes, prompts, async (session) => {
     const given = givenByCustomer(session.repo, flags);
     const changes: FileChange[] = [];
     const lines: string[] = [];
@@ -84,7 +87,9 @@ export async function signCustomerNotices(ctx: CommandContext, ids: string[], fl
         if (g.approved === undefined && g.approvalReference !== undefined) {
           lines.push(t("notice.approval-evidence", { id: doc.id, version: revision.version, code: notice.customer, evidence: noticeEvidence(language(), undefined, g.approvalReference) }));
         }
-        if (g.lateReason !== undefined) lines.push(t("notice.late-reason", { id: doc.id, version: revision.version, code: notice.customer, reason: g.lateReason }));
+        // At a terminal, a notification recorded late is asked why (late-reason.ts); `given` serves every document named.
+        const lateReason = g.lateReason ?? (g.notified !== undefined ? await askLateReason(session.ask, doc.id, revision.version, notice) : undefined);
+        if (lateReason !== undefined) lines.push(t("notice.late-reason", { id: doc.id, version: revision.version, code: notice.customer, reason: lateReason }));
         // Notified late just now, with no reason: doc/customer-notice-late reports it until one is recorded.
         else if (g.notified !== undefined && noticeLateWithoutReason(notice)) {
           // The command to print names the revision unless csr sign would pick it: judged on the notices as recorded now.
