@@ -7,7 +7,7 @@
  * date has passed with no notification. The built binary on a copy of examples/acme-auto in a real git
  * repository; QP-010 A/2 released 2026-11-16 to take effect 2026-11-18 (a Wednesday: due Wednesday 2026-11-25).
  */
-import { input } from "@inquirer/prompts";
+import { input, select } from "@inquirer/prompts";
 import { screen, wrapPrompt } from "@inquirer/testing/vitest";
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
@@ -266,7 +266,16 @@ describe("a change to be notified to the customer", () => {
 });
 
 describe("csr sign --customer-notified at a terminal", () => {
-  const prompts = { input: wrapPrompt(input) } as unknown as Prompts;
+  const prompts = { input: wrapPrompt(input), select: wrapPrompt(select) } as unknown as Prompts;
+  /** The notice's evidence asked first (its reference, then to whom, of DYA's contacts): here PCN-2026-07, to 刘涛, the first. */
+  const answerEvidence = async () => {
+    await screen.next();
+    expect(screen.getScreen()).toContain("? Evidence of the notification to customer DYA");
+    screen.type("PCN-2026-07");
+    screen.keypress("enter");
+    await screen.next();
+    screen.keypress("enter");
+  };
   /** QP-010 A/2 released for DYA's complaint, its notice due 2026-11-25. */
   const owing = async () => {
     const dir = await changed();
@@ -278,6 +287,7 @@ describe("csr sign --customer-notified at a terminal", () => {
     const dir = await owing();
     const ctx = capture(dir);
     const done = signCustomerNotices(ctx, ["QP-010"], { customerNotified: ["DYA=2026-11-27"] }, prompts);
+    await answerEvidence();
     await screen.next();
     expect(screen.getScreen()).toBe(
       "? QP-010 A/2 notified to customer DYA on 2026-11-27, after its due date 2026-11-25; reason for the delay (the customer informed, the corrective action's number; left blank, record it later with --late-reason)",
@@ -286,12 +296,12 @@ describe("csr sign --customer-notified at a terminal", () => {
     screen.keypress("enter");
     expect(await done).toBe(0);
     expect(ctx.out.split("\n")).toEqual([
-      "Recorded: the change of QP-010 A/2 notified to customer DYA (Dongyue Automobile Co., Ltd.) on 2026-11-27, late by 2 working days (due 2026-11-25).",
+      "Recorded: the change of QP-010 A/2 notified to customer DYA (Dongyue Automobile Co., Ltd.) on 2026-11-27, late by 2 working days (due 2026-11-25), to 刘涛, ref. PCN-2026-07.",
       "Recorded: why the change of QP-010 A/2 was notified late to customer DYA: SQE away, phoned 11-24.",
       "Wrote documents/procedures/QP-010.yaml; not committed (git commit it, or run with --commit).",
       "",
     ]);
-    expect(qp010(dir)).toContain("      - customer: DYA\n        due: 2026-11-25\n        notified: 2026-11-27\n        late_reason: SQE away, phoned 11-24\n");
+    expect(qp010(dir)).toContain("      - customer: DYA\n        due: 2026-11-25\n        notified: 2026-11-27\n        to: 刘涛\n        reference: PCN-2026-07\n        late_reason: SQE away, phoned 11-24\n");
     expect(notices(dir, "2026-12-01")).toEqual([]);
   });
 
@@ -299,18 +309,20 @@ describe("csr sign --customer-notified at a terminal", () => {
     const dir = await owing();
     const blank = capture(dir);
     const done = signCustomerNotices(blank, ["QP-010"], { customerNotified: ["DYA=2026-11-27"] }, prompts);
+    await answerEvidence();
     await screen.next();
     screen.keypress("enter");
     expect(await done).toBe(0);
     expect(blank.out.split("\n").slice(1, -2)).toEqual([`A late notification needs its reason (the customer informed, the corrective action's number): 'csr sign QP-010 --late-reason "DYA=<reason>"'.`]);
-    expect(qp010(dir)).toContain("        notified: 2026-11-27\nrelated:");
+    expect(qp010(dir)).toContain("        notified: 2026-11-27\n        to: 刘涛\n        reference: PCN-2026-07\nrelated:");
 
-    // Asked nothing: a question would leave the command waiting for an answer.
+    // Asked nothing (the evidence given too): a question would leave the command waiting for an answer.
+    const evidence = { noticeRef: ["DYA=PCN-2026-07"], noticeTo: ["DYA=刘涛"] };
     const given = await owing();
-    expect(await signCustomerNotices(capture(given), ["QP-010"], { customerNotified: ["DYA=2026-11-27"], lateReason: ["DYA=SQE away"] }, prompts)).toBe(0);
-    expect(qp010(given)).toContain("        notified: 2026-11-27\n        late_reason: SQE away\n");
+    expect(await signCustomerNotices(capture(given), ["QP-010"], { customerNotified: ["DYA=2026-11-27"], lateReason: ["DYA=SQE away"], ...evidence }, prompts)).toBe(0);
+    expect(qp010(given)).toContain("        notified: 2026-11-27\n        to: 刘涛\n        reference: PCN-2026-07\n        late_reason: SQE away\n");
     const onTime = await owing();
-    expect(await signCustomerNotices(capture(onTime), ["QP-010"], { customerNotified: ["DYA=2026-11-24"] }, prompts)).toBe(0);
-    expect(qp010(onTime)).toContain("        notified: 2026-11-24\nrelated:");
+    expect(await signCustomerNotices(capture(onTime), ["QP-010"], { customerNotified: ["DYA=2026-11-24"], ...evidence }, prompts)).toBe(0);
+    expect(qp010(onTime)).toContain("        notified: 2026-11-24\n        to: 刘涛\n        reference: PCN-2026-07\nrelated:");
   });
 });
