@@ -1211,7 +1211,7 @@ export async function writeXlsx(tables: Iterable<Table>, path: string, onCut: (w
     // On a sheet printed several pages wide, the notes and the signature line start after the columns
     // repeated on every page: in a repeated column, each page after the first printed them cut at that
     // column's edge (接收日期至及时, 编制：________).
-    const last = await writeSheet(sheet, table, widths, layout.printTitlesColumn ? identifyingColumns(table) + 1 : 1, onCut);
+    const last = await writeSheet(sheet, table, widths, layout.printTitlesColumn ? identifyingColumns(table) + 1 : 1, layout.fitToWidth ?? 1, onCut);
     // Row 1 (the title, for the screen) is left out of the print: printed, it topped every page across,
     // cut at the page's edge (顾客特定要), and the page header already names the register on every page.
     // The rows are absolute ($2): LibreOffice ignores a print range whose rows are relative, and exceljs
@@ -1329,13 +1329,30 @@ function printLayout(table: Table, widths: number[]): Partial<PageSetup> {
 }
 
 /**
+ * The last column (1-based) a note starting in `tailColumn` is merged to, of `count`: the last one on a sheet
+ * printed one page wide; on one printed `pages` wide, the last whose right edge is within 1/pages of the
+ * columns' total width (`widths`), so on the first page, and never before `tailColumn`.
+ */
+function noteEndColumn(widths: readonly number[], tailColumn: number, count: number, pages: number): number {
+  if (pages <= 1) return count;
+  const limit = widths.reduce((sum, w) => sum + w, 0) / pages;
+  let end = tailColumn;
+  for (let edge = 0, column = 1; column <= count; column++) {
+    edge += widths[column - 1] ?? 0;
+    if (edge > limit) break;
+    if (column >= tailColumn) end = column;
+  }
+  return end;
+}
+
+/**
  * Fills one sheet from the top down, committing each row when it is done: the same code serves
  * a streamed sheet (a committed row is written out and forgotten) and an in-memory one (where
  * committing does nothing). Column widths come first because a streamed sheet writes them
- * before its first row. The notes and the signature line go in column `tailColumn`; returns the
- * sheet's last row.
+ * before its first row. The notes and the signature line go in column `tailColumn`; `pages`: the pages
+ * wide it is printed on (printLayout's fitToWidth). Returns the sheet's last row.
  */
-async function writeSheet(sheet: Worksheet, table: Table, widths: number[], tailColumn: number, onCut: (where: string, length: number) => void): Promise<number> {
+async function writeSheet(sheet: Worksheet, table: Table, widths: number[], tailColumn: number, pages: number, onCut: (where: string, length: number) => void): Promise<number> {
   const count = Math.max(1, table.columns.length);
   widths.forEach((width, i) => {
     const column = sheet.getColumn(i + 1);
@@ -1400,13 +1417,17 @@ async function writeSheet(sheet: Worksheet, table: Table, widths: number[], tail
   // A note is one cell merged across the printed columns from tailColumn, wrapped and as tall as its
   // lines: left in one cell, its text ran over the empty cells to the right and was cut at the print
   // area's edge (the change report's note on what it could not know, auditor17 F4).
-  const span = widths.slice(tailColumn - 1, count).reduce((sum, w) => sum + w, 0);
+  // Printed several pages wide, a note merged up to the last column was cut at the first page's edge, mid-word
+  // (the change report in English, look65 #4): it ends at the last column certain to be on the first page. Fitted
+  // to N pages wide, a page holds at least 1/N of the columns' total width, and page 1 starts at column A.
+  const end = noteEndColumn(widths, tailColumn, count, pages);
+  const span = widths.slice(tailColumn - 1, end).reduce((sum, w) => sum + w, 0);
   for (const note of table.notes ?? []) {
     const cell = sheet.getCell(at, tailColumn);
     cell.value = cellText(note);
     const lines = wrappedLines(note, span);
     if (lines > 1) {
-      if (count > tailColumn) sheet.mergeCells(at, tailColumn, at, count);
+      if (end > tailColumn) sheet.mergeCells(at, tailColumn, at, end);
       cell.alignment = { vertical: "top", wrapText: true };
       sheet.getRow(at).height = LINE_HEIGHT_PT * Math.min(lines, MAX_ROW_LINES);
     }

@@ -180,6 +180,12 @@ describe("csr changes --action", () => {
     ]);
     expect(lines[11]).toBe("");
     expect(lines[12]).toBe("文件：新增 2，换版 1，发放 2，回收 1，作废 1");
+    // A terminal's reader has the scope on stderr; a printed report, read by someone who did not run it, says it under the table first (look65 #3).
+    expect(result.stdout).not.toContain("只列出");
+    const md = csr(["-C", dir, "changes", "2026-11-01", "2026-11-30", "--action", "8D-2026-012", "--format", "md"], { lang: "zh-CN" });
+    expect(md.stderr).toBe(result.stderr);
+    const notes = md.stdout.slice(md.stdout.lastIndexOf("|\n") + 2).trim().split("\n").filter((line) => line.trim() !== "");
+    expect(notes.slice(0, 2)).toEqual(["只列出落实纠正措施 8D-2026-012（D1制动软管扣压外径超差）的变更：记在该措施下的换版，及其发放、回收、培训和作废。  ", "文件：新增 2，换版 1，发放 2，回收 1，作废 1  "]);
   });
 
   it("gives the same rows as JSON and CSV", async () => {

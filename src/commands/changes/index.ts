@@ -19,7 +19,7 @@ import type { ControlledDocument } from "../../model/types.js";
 import { compareStates, datedLinkRemovals, enteredBeforePeriod, inReportOrder, isUndated, linkRemovalsWanted, periodChanges, withSectionChanges, withSubmitters, type Change } from "../../model/changes.js";
 import { changeReport, periodReport, type RangeEnd, type UndatedBasis } from "../../report/registers/changes.js";
 import { registerContext, type RegisterContext } from "../../report/registers/context.js";
-import type { Table } from "../../report/table.js";
+import type { Table, TableFormat } from "../../report/table.js";
 import type { CommandContext } from "../context.js";
 import { emitTable, languageOf, refuseOrWarnUnreadable, tableOutput, withHeading, writeOutput, type OutputFlags } from "../shared/output.js";
 import { readRepository } from "../shared/read.js";
@@ -84,7 +84,7 @@ async function periodCommand(ctx: CommandContext, asked: string | undefined, to:
     const commits = basis.kind === "commits" ? { from: basis.from, to: basis.to } : null;
     return json(ctx, root, out, { period: { from, to }, commits, changes, ...(entered.length > 0 ? { entered } : {}) }, flags);
   }
-  return emitTable(ctx, onlyTitled(periodTable(registerContext(repo, lang), period), keep), flags, repo, lang, to);
+  return emitTable(ctx, onlyTitled(periodTable(registerContext(repo, lang), period), keep, format), flags, repo, lang, to);
 }
 
 /** A period's changes (periodChangeReport): what the records date in it, those no record dates, what the adoption entered from before it, and where the undated ones came from. */
@@ -189,7 +189,7 @@ async function commitsCommand(ctx: CommandContext, from: string, to: string, fla
   const lang = languageOf();
   const { format, out } = tableOutput(flags, ctx.dir, "changes");
   if (format === "json") return json(ctx, root, out, { from: start, to: end, changes }, flags);
-  const table = onlyTitled(changeReport(registerContext(after, lang), changes, start, end), keep);
+  const table = onlyTitled(changeReport(registerContext(after, lang), changes, start, end), keep, format);
   // Printed, headed (organisation, form, signatures) as every register; emitTable heads only a register of the working tree.
   const printed = format === "md" || format === "html" || format === "xlsx" || format === "pdf";
   return emitTable(ctx, printed ? withHeading(after, table, lang, end.date!) : table, flags, after, lang);
@@ -215,7 +215,7 @@ function withLinkRemovals(root: string, changes: Change[], [from, before]: [stri
  * --action keeps them (revisionRows; tester63 N13). Coverage and people rows are left out. Said on stderr; undefined (every row) without --customer. UserError (exit 2) for an unknown customer,
  * with the closest code.
  */
-function customerFilter(ctx: CommandContext, repo: Repository, code: string | undefined): ((change: Change) => boolean) | undefined {
+function customerFilter(scope: string[], repo: Repository, code: string | undefined): ((change: Change) => boolean) | undefined {
   if (code === undefined) return undefined;
   const customer = repo.customers.find((c) => c.value.code === code)?.value;
   const codes = repo.customers.map((c) => c.value.code);
@@ -225,7 +225,7 @@ function customerFilter(ctx: CommandContext, repo: Repository, code: string | un
   const own = (id: string) => id.startsWith(`${code}-`);
   const complaints = new Set(repo.actions.filter((a) => a.value.customer === code).map((a) => a.value.id));
   const forComplaint = revisionRows(revisionsCarryingOut(repo, complaints));
-  ctx.stderr(t("changes.customer-only", { code, name: localized(languageOf(), customer.name, customer.name_en) }) + "\n");
+  scope.push(t("changes.customer-only", { code, name: localized(languageOf(), customer.name, customer.name_en) }));
   return (change) => {
     if (change.area === "csr") return csrs.has(change.id) ? csrs.get(change.id) === code : own(change.id);
     if (change.area === "source") return change.detail === code;
@@ -242,14 +242,14 @@ function customerFilter(ctx: CommandContext, repo: Repository, code: string | un
  * report as limited to (`only`). Said on stderr; undefined (every row) without it. UserError (exit 2) for an
  * unknown document, with the closest ids.
  */
-function documentFilter(ctx: CommandContext, repo: Repository, id: string | undefined): OnlyFilter | undefined {
+function documentFilter(scope: string[], repo: Repository, id: string | undefined): OnlyFilter | undefined {
   if (id === undefined) return undefined;
   const doc = repo.documents.find((d) => d.value.id === id)?.value;
   if (!doc) throw new UserError(t("edit.no-document", { id }) + didYouMean(id, repo.documents.map((d) => d.value.id)));
   const deviations = deviationsOf(repo, id);
   const title = localized(languageOf(), doc.title, doc.title_en);
   const named = deviations.join(t("common.list-separator"));
-  ctx.stderr((deviations.length > 0 ? t("changes.document-only.deviations", { id, title, deviations: named }) : t("changes.document-only", { id, title })) + "\n");
+  scope.push(deviations.length > 0 ? t("changes.document-only.deviations", { id, title, deviations: named }) : t("changes.document-only", { id, title }));
   const ids = new Set([id, ...deviations]);
   // The title names the report as limited to WI-010-01, or WI-010-01 及其偏离 WI-010-03 when deviations from it are listed too.
   return { keep: (change) => change.area === "document" && ids.has(change.id), only: deviations.length === 0 ? id : t("changes.only-document-deviations", { id, deviations: named }) };
@@ -275,11 +275,11 @@ function deviationsOf(repo: Repository, id: string): string[] {
  * (actionById). Said on stderr; undefined (every row) without it. UserError (exit 2) for an id with no record,
  * with the closest ids.
  */
-function actionFilter(ctx: CommandContext, repo: Repository, id: string | undefined): OnlyFilter | undefined {
+function actionFilter(scope: string[], repo: Repository, id: string | undefined): OnlyFilter | undefined {
   if (id === undefined) return undefined;
   const action = actionById(repo.actions, id)?.value;
   if (!action) throw new UserError(t("action.unknown", { id }) + didYouMean(id, repo.actions.map((a) => a.value.id)), t("action.unknown.hint"));
-  ctx.stderr(t("changes.action-only", { id: action.id, title: localized(languageOf(), action.title, action.title_en) }) + "\n");
+  scope.push(t("changes.action-only", { id: action.id, title: localized(languageOf(), action.title, action.title_en) }));
   return { keep: revisionRows(revisionsCarryingOut(repo, [action.id])), only: action.id };
 }
 
@@ -339,24 +339,40 @@ interface ReportFilter {
   (change: Change): boolean;
   /** 东岳汽车股份有限公司, WI-010-01: what the title names the report as limited to. */
   only: string[];
+  /** What each filter keeps, a sentence each ("只列出落实纠正措施 8D-2026-012（…）的变更：…"): on stderr, and under a printed report (look65 #3). */
+  scope: string[];
 }
 
+/** The filters --customer, --document and --action ask for, each said on stderr (its scope); undefined without any. */
 function reportFilter(ctx: CommandContext, repo: Repository, flags: ChangesFlags): ReportFilter | undefined {
-  const byCustomer = customerFilter(ctx, repo, flags.customer);
-  const byDocument = documentFilter(ctx, repo, flags.document);
-  const byAction = actionFilter(ctx, repo, flags.action);
+  const scope: string[] = [];
+  const byCustomer = customerFilter(scope, repo, flags.customer);
+  const byDocument = documentFilter(scope, repo, flags.document);
+  const byAction = actionFilter(scope, repo, flags.action);
+  for (const line of scope) ctx.stderr(line + "\n");
   if (!byCustomer && !byDocument && !byAction) return undefined;
   const customer = repo.customers.find((c) => c.value.code === flags.customer)?.value;
   const keep = ((change: Change) => (byCustomer?.(change) ?? true) && (byDocument?.keep(change) ?? true) && (byAction?.keep(change) ?? true)) as ReportFilter;
   keep.only = [...(customer ? [localized(languageOf(), customer.name, customer.name_en)] : []), ...(byDocument ? [byDocument.only] : []), ...(byAction ? [byAction.only] : [])];
+  keep.scope = scope;
   return keep;
 }
 
-/** The report's title, and the one its heading prints, saying what it is limited to: 变更报告：2026-12-01 至 2026-12-31（仅 东岳汽车股份有限公司）. */
-function onlyTitled(table: Table, keep: ReportFilter | undefined): Table {
+/**
+ * The report's title, and the one its heading prints, saying what it is limited to: 变更报告：2026-12-01 至 2026-12-31（仅 东岳汽车股份有限公司）;
+ * a printed report (`format` md, html, xlsx, pdf), read by someone who did not run the command, also says under it which rows
+ * the filter keeps, first among its notes (a terminal's reader has it on stderr).
+ */
+function onlyTitled(table: Table, keep: ReportFilter | undefined, format: TableFormat): Table {
   if (!keep) return table;
   const only = t("changes.only-title", { only: keep.only.join(t("common.list-separator")) });
-  return { ...table, title: table.title + only, ...(table.span ? { span: { ...table.span, untitledTitle: table.span.untitledTitle + only } } : {}) };
+  const printed = format === "md" || format === "html" || format === "xlsx" || format === "pdf";
+  return {
+    ...table,
+    title: table.title + only,
+    ...(table.span ? { span: { ...table.span, untitledTitle: table.span.untitledTitle + only } } : {}),
+    ...(printed ? { notes: [...keep.scope, ...(table.notes ?? [])] } : {}),
+  };
 }
 
 function warnLeftOut(ctx: CommandContext, ...states: [RangeEnd, Repository | undefined][]): void {
