@@ -2,6 +2,7 @@
 import type { Rule } from "./rule.js";
 import { rule as actionDeadlineOrder } from "./rules/action/deadline-order.js";
 import { rule as actionStepOverdue } from "./rules/action/step-overdue.js";
+import { rule as actionZeroingIncomplete } from "./rules/action/zeroing-incomplete.js";
 import { rule as calendarYearMissing } from "./rules/calendar/year-missing.js";
 import { rule as clauseCorrespondenceUnknown } from "./rules/clause/correspondence-unknown.js";
 import { rule as clauseExcludedButAddressed } from "./rules/clause/excluded-but-addressed.js";
@@ -119,6 +120,7 @@ export const rules: readonly Rule[] = [
   ...loaderRules,
   actionDeadlineOrder,
   actionStepOverdue,
+  actionZeroingIncomplete,
   calendarYearMissing,
   clauseCorrespondenceUnknown,
   clauseExcludedButAddressed,

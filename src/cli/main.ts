@@ -405,9 +405,22 @@ export async function run(argv: string[], output?: Output): Promise<number> {
           .option("--verified-by <person>", t("help.action.close.verified-by"))
           .option("--date <date>", t("help.action.close.date"))
           .option("--evidence <text>", t("help.action.close.evidence"))
+          .option("--no-read-across-reason <text>", t("help.action.close.no-read-across-reason"))
           .option("-y, --yes", t("help.common.yes"))
           .option("--commit", t("help.common.commit"))
           .action(action(async () => (await import("../commands/action/index.js")).actionCloseCommand));
+        record
+          .command("zero")
+          .description(t("help.action.zero"))
+          .argument("<id>", t("help.action.id"))
+          .option("--located <text>", t("help.action.zero.located"))
+          .option("--mechanism <text>", t("help.action.zero.mechanism"))
+          .option("--reproduced <text>", t("help.action.zero.reproduced"))
+          .option("--effective <text>", t("help.action.zero.effective"))
+          .option("--read-across <text>", t("help.action.zero.read-across"))
+          .option("-y, --yes", t("help.common.yes"))
+          .option("--commit", t("help.common.commit"))
+          .action(action(async () => (await import("../commands/action/index.js")).actionZeroCommand));
       },
       symbol: () => {
         // Under GJB 9001C or ISO 9001 without IATF 16949, the table is of key and important characteristics (report/registers/symbols.ts).

@@ -12,6 +12,42 @@ import { ACTION_STEPS, type ActionStep, type ActionStepId, type ComplaintDeadlin
 /** A step of a record as read: its id (D3 … D8), due and done dates (YYYY-MM-DD), who did or verified it (D8's verifier as `by`, its evidence as `note`). */
 export type ActionStepView = ActionStep & { step: ActionStepId };
 
+/** The five criteria of technical 归零 of a quality problem (GJB 9001C 10.2, GJB 5707), in the order a 归零报告 gives them. */
+export const ZEROING_CRITERIA = ["located", "mechanism", "reproduced", "effective", "read_across"] as const;
+export type ZeroingCriterion = (typeof ZEROING_CRITERIA)[number];
+
+/**
+ * Whether the repository's corrective actions are 质量问题归零: it works to GJB 9001C (qms.yaml `standards`), whose
+ * 10.2 wants technical 归零 against five criteria, 举一反三 (read-across) among them.
+ */
+export function zeroingRequired(config: { standards?: readonly string[] } | undefined): boolean {
+  return config?.standards?.includes("GJB9001C") ?? false;
+}
+
+/**
+ * Where each criterion of `action`'s 归零 is evidenced: its `zeroing` entry; for 举一反三 otherwise the read-across
+ * entries recorded (csr action readacross) or, closed without any, the reason none applies (D8 no_read_across).
+ * `readAcross` words the entries: "横向展开 2 项".
+ */
+export function zeroingEvidence(action: CorrectiveAction, readAcross: (count: number) => string, none: (reason: string) => string): Record<ZeroingCriterion, string | undefined> {
+  const across = (action.read_across ?? []).length;
+  const reason = action.steps?.D8?.no_read_across;
+  const zeroing = action.zeroing ?? {};
+  return {
+    located: zeroing.located,
+    mechanism: zeroing.mechanism,
+    reproduced: zeroing.reproduced,
+    effective: zeroing.effective,
+    read_across: zeroing.read_across ?? (across > 0 ? readAcross(across) : reason !== undefined ? none(reason) : undefined),
+  };
+}
+
+/** The criteria of `action`'s 归零 with no evidence recorded (zeroingEvidence), in order. */
+export function zeroingMissing(action: CorrectiveAction): ZeroingCriterion[] {
+  const evidence = zeroingEvidence(action, () => "read-across", (reason) => reason);
+  return ZEROING_CRITERIA.filter((c) => evidence[c] === undefined);
+}
+
 /** Closed once D8 (closure, with its verification) has a done date; open before. */
 export function actionClosed(action: CorrectiveAction): boolean {
   return action.steps?.D8?.done !== undefined;

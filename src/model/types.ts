@@ -720,6 +720,20 @@ export interface ActionClosure {
   done?: string;
   verified_by?: string;
   evidence?: string;
+  /** Why no read-across applies (csr action close --no-read-across-reason): GJB 9001C's 举一反三 otherwise needs one. */
+  no_read_across?: string;
+}
+
+/**
+ * The evidence of the five criteria of technical 归零 of a quality problem (GJB 9001C 10.2, GJB 5707): 定位准确,
+ * 机理清楚, 问题复现, 措施有效, 举一反三; each where it is evidenced, in a line (csr action zero).
+ */
+export interface Zeroing {
+  located?: string;
+  mechanism?: string;
+  reproduced?: string;
+  effective?: string;
+  read_across?: string;
 }
 
 /** A lessons-learned check of a similar document, process or product (横向展开, IATF 16949 10.3.1). */
@@ -755,6 +769,7 @@ export interface CorrectiveAction {
   csr?: string[];
   steps?: Partial<Record<Exclude<ActionStepId, "D8">, ActionStep>> & { D8?: ActionClosure };
   read_across?: ReadAcross[];
+  zeroing?: Zeroing;
 }
 
 export interface SymbolConversion {

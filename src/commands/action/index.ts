@@ -12,7 +12,10 @@
  * - readacross: a lessons-learned check of a similar document, process or product (横向展开, 10.3.1),
  *   on the record: the document's periodic review is not touched.
  * - close: D8, the day the action was verified effective, by whom and the evidence; refused while a
- *   step D3–D7 has no done date.
+ *   step D3–D7 has no done date, and in a GJB 9001C repository while no read-across (举一反三) is recorded
+ *   unless --no-read-across-reason says why none applies.
+ * - zero: where each of the five criteria of 质量问题归零 is evidenced (GJB 9001C 10.2): 定位准确, 机理清楚,
+ *   问题复现, 措施有效, 举一反三; open or closed, each recorded once.
  *
  * Errors (UserError, one line): an unknown record, customer, process, CSR, person or step; a missing
  * option; a date after today or before the record was received (or, closing, before its last step);
@@ -20,18 +23,18 @@
  */
 import { Document, type YAMLMap } from "yaml";
 import { UserError } from "../../core/errors.js";
-import { didYouMean, localized, shellArgument } from "../../core/text.js";
+import { didYouMean, localized, oneLine, shellArgument } from "../../core/text.js";
 import { language, list, t } from "../../i18n/index.js";
 import { repositoryCalendar } from "../../load/calendar.js";
 import type { Located } from "../../load/repository.js";
-import { actionById, actionClosed, complaintDeadlines, complaintDueDates, deadlineBasis, deadlineOwner, dueDatesOutOfOrder, estimatedDueYears, nextActionId, stepsNotDone } from "../../model/actions.js";
+import { actionById, actionClosed, complaintDeadlines, complaintDueDates, deadlineBasis, deadlineOwner, dueDatesOutOfOrder, estimatedDueYears, nextActionId, stepsNotDone, ZEROING_CRITERIA, zeroingMissing, zeroingRequired, type ZeroingCriterion } from "../../model/actions.js";
 import { workdaysLate } from "../../model/calendar.js";
 import { csrStatus, reviewDue, reviewOpen } from "../../model/csr-status.js";
 import { localToday } from "../../core/dates.js";
 import { findProcess } from "../../model/index.js";
 import { processLabel } from "../../model/labels.js";
 import { sameAuditReport } from "../../model/process-audits.js";
-import { ACTION_SOURCES, ACTION_STEPS, type ActionSource, type ActionStepId, type CorrectiveAction, type ReadAcross } from "../../model/types.js";
+import { ACTION_SOURCES, ACTION_STEPS, type ActionSource, type ActionStepId, type CorrectiveAction, type ReadAcross, type Zeroing } from "../../model/types.js";
 import type { CommandContext } from "../context.js";
 import { choiceOption, dateOption, eventDateOption } from "../options.js";
 import { editFile, listOption, personOption, processByCode, saveChanges, setInMapOrder, setInOrder, withEditSession, type EditSession } from "../shared/edit.js";
@@ -39,7 +42,7 @@ import { personLabel } from "../shared/people.js";
 import { appendIn, mapNode, yamlText } from "../shared/persist.js";
 
 /** The order of a record's keys as `csr action open` writes them. */
-const KEYS = ["id", "title", "title_en", "source", "customer", "complaint", "product", "product_en", "process", "audit_report", "received", "owner", "csr", "steps", "read_across"] as const;
+const KEYS = ["id", "title", "title_en", "source", "customer", "complaint", "product", "product_en", "process", "audit_report", "received", "owner", "csr", "steps", "read_across", "zeroing"] as const;
 
 export interface ActionOpenFlags {
   title?: string;
@@ -251,6 +254,8 @@ export interface ActionCloseFlags {
   verifiedBy?: string;
   date?: string;
   evidence?: string;
+  /** --no-read-across-reason <text>: commander reads a --no- option as negating readAcrossReason, true when not given. */
+  readAcrossReason?: string | boolean;
   commit?: boolean;
 }
 
@@ -269,9 +274,74 @@ export async function actionCloseCommand(ctx: CommandContext, given: string, fla
     const date = eventDateOption(flags.date, "--date", { follows: { what: { key: "action.follows.last-step", data: {} }, date: last, of: action.id } });
     const verifier = personOption(session, flags.verifiedBy!, "--verified-by", date).id;
     const evidence = flags.evidence!.trim();
-    const change = editFile(session.root, located.file.path, "action", (doc) => writeStep(doc, "D8", { done: date, verified_by: verifier, evidence }));
+    const noReadAcross = typeof flags.readAcrossReason === "string" ? oneLine(flags.readAcrossReason) || undefined : undefined;
+    if (typeof flags.readAcrossReason === "string" && noReadAcross === undefined) throw new UserError(t("action.close.no-read-across-empty"));
+    const across = (action.read_across ?? []).length;
+    if (noReadAcross !== undefined && across > 0) throw new UserError(t("action.close.read-across-recorded", { id: action.id, count: across }));
+    // GJB 9001C 10.2 (质量问题归零): 举一反三 is one of the five criteria, never skipped without a word.
+    if (zeroingRequired(session.repo.config?.value) && across === 0 && noReadAcross === undefined) {
+      throw new UserError(t("action.close.read-across-missing", { id: action.id, arg: shellArgument(action.id) }));
+    }
+    const change = editFile(session.root, located.file.path, "action", (doc) => writeStep(doc, "D8", { done: date, verified_by: verifier, evidence, ...(noReadAcross ? { no_read_across: noReadAcross } : {}) }));
     const lines = [t("action.closed", { id: action.id, date, by: personLabel(session.index, verifier), evidence, timing: timing(session, action.steps?.D8?.due, date), path: located.file.path })];
+    if (zeroingRequired(session.repo.config?.value)) {
+      const missing = zeroingMissing({ ...action, steps: { ...action.steps, D8: { done: date, ...(noReadAcross ? { no_read_across: noReadAcross } : {}) } } });
+      if (missing.length > 0) lines.push(t("action.zero.missing", { id: action.id, criteria: list(missing.map((c) => t(`action.zero.criterion.${c}`))), arg: shellArgument(action.id) }));
+    }
     await saveChanges(ctx, session, [change], lines, { commit: flags.commit, message: t("action.commit.closed", { id: action.id, date }) });
+    return 0;
+  });
+}
+
+export interface ActionZeroFlags {
+  located?: string;
+  mechanism?: string;
+  reproduced?: string;
+  effective?: string;
+  readAcross?: string;
+  commit?: boolean;
+}
+
+/** Each criterion's option. */
+const ZEROING_FLAGS: Record<ZeroingCriterion, { flag: string; key: Exclude<keyof ActionZeroFlags, "commit"> }> = {
+  located: { flag: "--located", key: "located" },
+  mechanism: { flag: "--mechanism", key: "mechanism" },
+  reproduced: { flag: "--reproduced", key: "reproduced" },
+  effective: { flag: "--effective", key: "effective" },
+  read_across: { flag: "--read-across", key: "readAcross" },
+};
+
+/**
+ * `csr action zero <id> --located … --mechanism … --reproduced … --effective … --read-across …`: where each criterion
+ * of the record's 质量问题归零 is evidenced (GJB 9001C 10.2, GJB 5707; the 归零报告 the 军代表 reviews), open or
+ * closed: the evidence may be written after the closure. Errors: UserError for no option, a criterion recorded already.
+ */
+export async function actionZeroCommand(ctx: CommandContext, given: string, flags: ActionZeroFlags): Promise<number> {
+  return withEditSession(ctx, true, undefined, async (session) => {
+    const located = findAction(session, given);
+    const action = located.value;
+    const values = Object.fromEntries(ZEROING_CRITERIA.flatMap((c) => {
+      const text = oneLine(flags[ZEROING_FLAGS[c].key] ?? "");
+      return text === "" ? [] : [[c, text]];
+    })) as Zeroing;
+    const criteria = ZEROING_CRITERIA.filter((c) => values[c] !== undefined);
+    if (criteria.length === 0) throw new UserError(t("action.zero.needs", { flags: list(ZEROING_CRITERIA.map((c) => ZEROING_FLAGS[c].flag)) }), t("action.zero.hint", { id: shellArgument(action.id) }));
+    for (const c of criteria) {
+      const recorded = action.zeroing?.[c];
+      if (recorded !== undefined) throw new UserError(t("action.zero.already", { id: action.id, criterion: t(`action.zero.criterion.${c}`), evidence: recorded }), t("action.step.done-already.hint", { path: located.file.path }));
+    }
+    const change = editFile(session.root, located.file.path, "action", (doc) => {
+      if (!doc.has("zeroing")) setInOrder(doc, KEYS, "zeroing", doc.createNode({}));
+      const node = doc.get("zeroing", true) as YAMLMap<unknown, unknown>;
+      for (const c of criteria) setInMapOrder(doc, node, ZEROING_CRITERIA, c, doc.createNode(values[c]));
+    });
+    const after = { ...action, zeroing: { ...action.zeroing, ...values } };
+    const missing = zeroingMissing(after);
+    const lines = [
+      t("action.zero.recorded", { id: action.id, evidence: criteria.map((c) => t("action.zero.evidence", { criterion: t(`action.zero.criterion.${c}`), evidence: values[c]! })).join(t("register.remarks-separator")), path: located.file.path }),
+      missing.length > 0 ? t("action.zero.missing", { id: action.id, criteria: list(missing.map((c) => t(`action.zero.criterion.${c}`))), arg: shellArgument(action.id) }) : t("action.zero.complete", { id: action.id }),
+    ];
+    await saveChanges(ctx, session, [change], lines, { commit: flags.commit, message: t("action.commit.zero", { id: action.id, criteria: list(criteria.map((c) => t(`action.zero.criterion.${c}`))) }) });
     return 0;
   });
 }
@@ -304,7 +374,7 @@ function stepDate(entry: string): [ActionStepId, string] {
 }
 
 /** The order of a step's keys (D8's verifier and evidence where D3–D7 have `by` and `note`). */
-const STEP_KEYS = ["due", "done", "by", "note", "verified_by", "evidence"] as const;
+const STEP_KEYS = ["due", "done", "by", "note", "verified_by", "evidence", "no_read_across"] as const;
 
 /**
  * Writes `values` into the record's step `step` (`steps.<step>`): the step made, in the order D3 … D8

@@ -3,14 +3,15 @@
  * 8D): its source (the customer and its complaint number, or the audit report), the part, when it was
  * received, the owner, the CSRs that govern it, where it stands on a day, each step D3–D8 with its due
  * and done date judged on the working-day calendar (on time, late by n working days, overdue and not
- * done), the read-across entries and the revisions released to carry it out (csr release --action).
+ * done), the read-across entries, in a GJB 9001C repository the five criteria of its 质量问题归零 with where each
+ * is evidenced, and the revisions released to carry it out (csr release --action).
  * IATF 16949 10.2.3, 10.2.6, 10.3.1; GJB 9001C 10.2.
  */
 import { displayWidth, localized, padEnd, visible } from "../../core/text.js";
 import { language, list, t } from "../../i18n/index.js";
 import { repositoryCalendar } from "../../load/calendar.js";
 import type { Located, Repository } from "../../load/repository.js";
-import { actionOn, actionRecordedAfter, actionRevisions, actionStatus, complaintDeadlines, currentStep, estimatedDueYears, overdueSteps } from "../../model/actions.js";
+import { actionOn, actionRecordedAfter, actionRevisions, actionStatus, complaintDeadlines, currentStep, estimatedDueYears, overdueSteps, ZEROING_CRITERIA, zeroingEvidence, zeroingRequired } from "../../model/actions.js";
 import { workdaysLate, type WorkCalendar } from "../../model/calendar.js";
 import type { RepoIndex } from "../../model/index.js";
 import { ACTION_STEPS, type ActionStepId, type ComplaintDeadlines, type CorrectiveAction } from "../../model/types.js";
@@ -59,6 +60,11 @@ export function showAction(ctx: CommandContext, repo: Repository, index: RepoInd
     field(t("show.action.steps"), ...ACTION_STEPS.map((step) => stepText(rc, action, step, today, calendar, deadlines)));
     const across = action.read_across ?? [];
     field(t("show.action.read-across"), ...(across.length > 0 ? across.map((r) => t("show.action.read-across.line", { date: r.date, checked: [r.document ? `${r.document} ${documentOf(rc, r.document)}`.trim() : "", r.process ? processOf(rc, r.process) : "", r.product ?? ""].filter(Boolean).join(sep), result: r.result, by: personName(rc, r.by) })) : [t("show.document.none")]));
+    // GJB 9001C 10.2: the record is a 质量问题归零, judged on five criteria, each shown with where it is evidenced.
+    if (zeroingRequired(repo.config?.value)) {
+      const evidence = zeroingEvidence(action, (count) => t("show.action.zeroing.read-across", { count }), (reason) => t("show.action.zeroing.no-read-across", { reason }));
+      field(t("show.action.zeroing"), ...ZEROING_CRITERIA.map((c) => t("show.action.zeroing.line", { criterion: t(`action.zero.criterion.${c}`), evidence: evidence[c] ?? t("show.action.zeroing.none", { id: record.id }) })));
+    }
   }
   field(t("show.action.revisions"), ...(revisions.length > 0 ? revisions.map((r) => [`${r.document} ${r.version}`, r.title, r.date ?? ""].filter(Boolean).join("  ")) : [t("show.document.none")]));
   const width = Math.max(LABEL_WIDTH, ...fields.map(([label]) => displayWidth(label) + 2));

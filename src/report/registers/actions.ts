@@ -11,7 +11,7 @@
  */
 import { localized } from "../../core/text.js";
 import { repositoryCalendar } from "../../load/calendar.js";
-import { actionOn, actionRecordedAfter, actionRevisions, actionStatus, currentStep } from "../../model/actions.js";
+import { actionOn, actionRecordedAfter, actionRevisions, actionStatus, currentStep, ZEROING_CRITERIA, zeroingMissing, zeroingRequired } from "../../model/actions.js";
 import { workdaysLate } from "../../model/calendar.js";
 import type { Period } from "../../model/review-timeliness.js";
 import { ACTION_STEPS, type ActionSource, type ActionStepId, type CorrectiveAction } from "../../model/types.js";
@@ -68,6 +68,7 @@ export function actionRegister(ctx: RegisterContext, options: { today: string; f
   const count = { count: shown.length };
   const open = shown.filter((a) => statusOf(a) !== "closed").length;
   const overdue = shown.filter((a) => statusOf(a) === "overdue").length;
+  const zeroing = zeroingRequired(ctx.repo.config?.value);
   const stepColumns: Column[] = ACTION_STEPS.flatMap((step) => [
     { key: `${step}-due`, header: t(ctx, "register.actions.column.step-due", { step }), date: true },
     { key: `${step}-done`, header: t(ctx, "register.actions.column.step-done", { step }), date: true },
@@ -87,6 +88,8 @@ export function actionRegister(ctx: RegisterContext, options: { today: string; f
     { key: "status", header: t(ctx, "register.actions.column.status"), kind: "code" },
     { key: "revisions", header: t(ctx, "register.actions.column.revisions"), kind: "list" },
     { key: "readAcross", header: t(ctx, "register.actions.column.read-across"), kind: "number" },
+    // GJB 9001C 10.2: each record is a 质量问题归零; the column says which of its five criteria lack evidence.
+    ...(zeroing ? [{ key: "zeroing", header: t(ctx, "register.actions.column.zeroing") }] : []),
     { key: "closed", header: t(ctx, "register.actions.column.closed"), date: true },
     { key: "verification", header: t(ctx, "register.actions.column.verification") },
   ];
@@ -126,6 +129,7 @@ export function actionRegister(ctx: RegisterContext, options: { today: string; f
         status: t(ctx, `register.actions.status.${status}`),
         revisions: (revisions.get(a.id) ?? []).map((r) => `${r.document} ${r.version}`).join(separator),
         readAcross: (a.read_across ?? []).length,
+        ...(zeroing ? { zeroing: zeroingText(ctx, a) } : {}),
         closed: d8?.done ?? null,
         verification: d8?.done !== undefined ? t(ctx, "register.actions.verification", { by: personName(ctx, d8.verified_by), evidence: d8.evidence ?? "" }) : "",
       };
@@ -142,6 +146,15 @@ export function actionRegister(ctx: RegisterContext, options: { today: string; f
     ],
     ...withHints(untranslatedHints(ctx, shown)),
   };
+}
+
+/** A record's 质量问题归零 as the register says it: "5/5", or how many criteria are evidenced and which lack it ("3/5，缺 问题复现、措施有效"). */
+function zeroingText(ctx: RegisterContext, a: CorrectiveAction): string {
+  const missing = zeroingMissing(a);
+  const done = ZEROING_CRITERIA.length - missing.length;
+  return missing.length === 0
+    ? t(ctx, "register.actions.zeroing.complete", { total: ZEROING_CRITERIA.length })
+    : t(ctx, "register.actions.zeroing.missing", { done, total: ZEROING_CRITERIA.length, criteria: missing.map((c) => t(ctx, `action.zero.criterion.${c}`)).join(t(ctx, "register.list-separator")) });
 }
 
 /**
