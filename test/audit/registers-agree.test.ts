@@ -29,9 +29,12 @@ const HINTS = [
   "顾客要求认可对照表时，取得认可后用 'csr symbol approve BCM --by <认可人> --date <日期> --evidence <依据>' 登记。",
 ];
 
+/** An English register's note on the cells that quote the organisation's records in Chinese (tester65 N1): for the one who runs it, on stderr. */
+const QUOTED = /^\d+ cells? (is|are) quoted as written in the organisation's records \(Chinese\); csr does not translate their text\.$/;
+
 async function run(dir: string, ...args: string[]): Promise<string> {
   const result = await csrInProcess(["-C", dir, ...args], { lang: null });
-  expect(result.stderr.replace(/^已写入 .*\n/, "").split("\n").filter((line) => line !== "" && !HINTS.includes(line))).toEqual([]);
+  expect(result.stderr.replace(/^已写入 .*\n/, "").split("\n").filter((line) => line !== "" && !HINTS.includes(line) && !QUOTED.test(line))).toEqual([]);
   expect(result.code).toBe(0);
   return result.stdout;
 }
