@@ -118,6 +118,8 @@ export type DocumentLinker = (id: string) => string | undefined;
 export interface PageLinker {
   document: DocumentLinker;
   person: (id: string) => string | undefined;
+  /** Where a corrective action's row is (the site's action register): a revision record's 纠正措施 links to it. */
+  action?: (id: string) => string | undefined;
   /**
    * What a page shows in place of the title of a referenced document the repository does not have (csr site:
    * "（仓库中没有该文件）", tester59 G2). Without it the render stops (UserError): a controlled print must not be
@@ -272,6 +274,11 @@ class Names {
   personPart(id: string): TextPart {
     const href = this.link?.person?.(id);
     return href === undefined ? { text: this.person(id) } : { text: this.person(id), href };
+  }
+
+  /** The address of a corrective action's record where the output links (the site) and has it. */
+  actionHref(id: string): string | undefined {
+    return this.link?.action?.(id);
   }
 
   /** `{ [key]Links: parts }` for one person named in a view's field `key`; nothing when there are no links. */
@@ -441,13 +448,14 @@ const REFERENCE_MAX = 40;
  * `text` in parts with each reference number (REFERENCE) on one line, so that the HTML print breaks the
  * text around them, never inside one at a hyphen or slash (tester63 N15); undefined when it has none.
  */
-function unbrokenReferences(text: string): TextPart[] | undefined {
+function unbrokenReferences(text: string, href: (reference: string) => string | undefined = () => undefined): TextPart[] | undefined {
   const parts: TextPart[] = [];
   let at = 0;
   for (const match of text.matchAll(REFERENCE)) {
     if (match[0].length > REFERENCE_MAX) continue;
     if (match.index > at) parts.push({ text: text.slice(at, match.index) });
-    parts.push({ text: match[0], nowrap: true });
+    const target = href(match[0]);
+    parts.push(target === undefined ? { text: match[0], nowrap: true } : { text: match[0], href: target, nowrap: true });
     at = match.index + match[0].length;
   }
   if (parts.length === 0) return undefined;
@@ -463,7 +471,9 @@ function unbrokenReferences(text: string): TextPart[] | undefined {
 function revisionParts(names: Names, r: Revision, column: RevisionColumn, text: string): { textLinks?: TextPart[] } {
   const signers = revisionSigners(r, column);
   if (signers.length === 0) {
-    const parts = column === "summary" || column === "basis" || column === "pages" ? unbrokenReferences(text) : undefined;
+    // The corrective actions among the basis (csr release --action) link to their record where the output links (the site's action register, look65 #5).
+    const action = (reference: string) => ((r.actions ?? []).includes(reference) ? names.actionHref(reference) : undefined);
+    const parts = column === "summary" || column === "pages" ? unbrokenReferences(text) : column === "basis" ? unbrokenReferences(text, action) : undefined;
     return parts ? { textLinks: parts } : {};
   }
   const separator = translate(names.lang, "common.list-separator");

@@ -56,7 +56,7 @@ import { auditRegisters } from "../report/registers/index.js";
 import type { DraftsOn } from "../report/registers/documents.js";
 import { reviewedVersion } from "../model/periodic-review.js";
 import { tableView, type Table } from "../report/table.js";
-import { href, rootOf, SitePages, type EntityKind } from "./pages.js";
+import { actionFragment, href, rootOf, SitePages, type EntityKind } from "./pages.js";
 import { findingsTable, PANELS, trainingTracked, type CsrRow, type ListPage, type Panel, type PanelInput, type PanelNumber } from "./panels.js";
 import { buildDownloads } from "./downloads.js";
 import { blankFormHtml, type BlankFormView } from "./blank-form.js";
@@ -514,9 +514,6 @@ async function writeSite(repo: Repository, findings: readonly Finding[], options
     ...extra,
   });
   const link = (from: string, kind: EntityKind, id: string | undefined, fragment?: string): string | undefined => (id ? pages.link(from, kind, id, fragment) : undefined);
-  // A rendered document or review report links the documents it names and every person of people.yaml it names (signers, reviewers, the decider, the owner).
-  // A reference to a document the repository does not have is marked in place (tester59 G2): the approved text stays on the page.
-  const pageLinker = (page: string): PageLinker => ({ document: (id) => link(page, "document", id), person: (id) => link(page, "person", id), unresolved: (_id, file) => (file ? tr("site.reference.unreadable", { file }) : tr("site.reference.missing")) });
   // The distribution register names people by name: a name that is one person's links to their page, one shared by two to neither.
   const personByName = new Map<string, string | undefined>();
   for (const { value: p } of index.people.values()) {
@@ -562,6 +559,19 @@ async function writeSite(repo: Repository, findings: readonly Finding[], options
 
   const standards = scopeCatalogs(repo);
   const registers = registerFiles([...auditRegisters(rc, today, options.drafts), ...(options.changeReport ? [options.changeReport(rc)] : [])], standards);
+  // A corrective action's id on a page links to its row of the action register (纠正措施台账, look65 #5): one the register of the day lists.
+  const actionRegister = registers.find((r) => r.table.id === "actions");
+  const actionRows = new Set((actionRegister?.table.rows ?? []).map((row) => String(row.id ?? "")));
+  const actionLink = (from: string, id: string) => (actionRegister && actionRows.has(id) ? href(from, `registers/${actionRegister.name}.html`, actionFragment(id)) : undefined);
+  // A rendered document or review report links the documents it names and every person of people.yaml it names (signers, reviewers, the decider, the owner),
+  // and the corrective actions its revisions carry out. A reference to a document the repository does not have is marked in place (tester59 G2): the
+  // approved text stays on the page.
+  const pageLinker = (page: string): PageLinker => ({
+    document: (id) => link(page, "document", id),
+    person: (id) => link(page, "person", id),
+    action: (id) => actionLink(page, id),
+    unresolved: (_id, file) => (file ? tr("site.reference.unreadable", { file }) : tr("site.reference.missing")),
+  });
 
   // --- Documents: the rendered document, then what links to it and the commits that touched it.
   const unrendered: string[] = [];
@@ -655,7 +665,7 @@ async function writeSite(repo: Repository, findings: readonly Finding[], options
     const blank = !secret && shown.kind === "form" && shown.status === "released" && !(replaced && !inForceText) ? blankForm(rc, page, shown, documentPages) : undefined;
     // Each earlier revision git holds the text of: a page of its own, stamped 已替代 非受控 (tester59 G11).
     const earlierPages = !secret && !(replaced && !inForceText) ? earlierRevisionPages(page, shown, options.earlier) : [];
-    const sections = documentSections(rc, page, doc, referrers.get(doc.id), docCommits, entityCell, copiesSection(rc, doc, distribution, copiesOf.get(doc.id), copyPeople(page)), today, csrsOnDay, absent, calendar, blank?.item, earlierSection(rc, page, earlierPages));
+    const sections = documentSections(rc, page, doc, referrers.get(doc.id), docCommits, entityCell, copiesSection(rc, doc, distribution, copiesOf.get(doc.id), copyPeople(page)), today, csrsOnDay, absent, calendar, (id) => actionLink(page, id), blank?.item, earlierSection(rc, page, earlierPages));
     // A document marked 秘密, 机密 or 绝密 is read on a need-to-know basis, never on a shared web page
     // (a site may be hosted anywhere): its page has what the registers show of it, not its body.
     if (secret) {
@@ -941,7 +951,10 @@ async function writeSite(repo: Repository, findings: readonly Finding[], options
     const page = `registers/${name}.html`;
     const notes = noting(table.notes);
     const headed = { ...(options.heading?.(table) ?? table), ...(notes ? { notes } : {}) };
-    generic(page, { title: headed.title, sections: [registerSection(rc, page, tableOf(table, columnLinker(pages, page)), headed, name)] });
+    const rows = tableOf(table, columnLinker(pages, page));
+    // The action register's rows are where a revision's 纠正措施 links to (actionLink).
+    const rowIds = table === actionRegister?.table ? table.rows.map((row) => actionFragment(String(row.id ?? ""))) : undefined;
+    generic(page, { title: headed.title, sections: [registerSection(rc, page, rowIds ? { ...rows, rowIds } : rows, headed, name)] });
     registerItems.push({ text: table.title, href: href("registers/index.html", page) });
   }
   generic("registers/index.html", { title: tr("site.registers.title"), sections: [{ title: tr("site.registers.all"), items: registerItems }] });
@@ -1259,6 +1272,8 @@ function documentSections(
   absent: ReadonlySet<string>,
   /** The repository's working-day calendar (writeSite's): the last day to notify a customer is counted on it. */
   calendar: WorkCalendar,
+  /** A corrective action's row on the action register, from this page (writeSite's actionLink). */
+  actionLink: (id: string) => string | undefined,
   /** A form's blank sheet: the link to its page, or where to get it (blankForm). */
   blank?: Cell,
   /** The pages of its earlier revisions (earlierSection). */
@@ -1289,7 +1304,7 @@ function documentSections(
     ...deviationsSection(rc, page, doc.id, referrers, absent, today, entityCell),
     ...pastDeviationsSection(rc, page, doc.id, referrers, absent, today, entityCell),
     ...(earlier ? [earlier] : []),
-    ...revisionFollowUpSection(rc, doc, calendar),
+    ...revisionFollowUpSection(rc, doc, calendar, actionLink),
     // The clauses the document addresses itself, each as the standard cites it, with its title.
     ...(doc.clauses?.length ? [{ title: t(rc, "site.document.clauses"), items: inCatalogOrder(doc.clauses, rc.repo.config?.value.standards ?? []).map((c) => ({ text: citeClause(rc.repo, rc.lang, c) })) }] : []),
     {
@@ -1370,7 +1385,17 @@ function documentSections(
  * (breaker64 P8). Versions and days only, no summary: nothing a 秘密 document withholds. None when no revision records either.
  * Headed as the revision record (csr history) heads these columns; the last days counted on `calendar` (writeSite's).
  */
-function revisionFollowUpSection(rc: RegisterContext, doc: ControlledDocument, calendar: WorkCalendar): SiteSection[] {
+function revisionFollowUpSection(rc: RegisterContext, doc: ControlledDocument, calendar: WorkCalendar, actionLink: (id: string) => string | undefined): SiteSection[] {
+  const separator = t(rc, "register.list-separator");
+  // Each action id links to its row of the action register (look65 #5).
+  const actions = (ids: readonly string[]): Cell => ({
+    text: ids.join(separator),
+    className: "code",
+    parts: ids.flatMap((id, i) => {
+      const href = actionLink(id);
+      return [...(i > 0 ? [{ text: separator }] : []), href === undefined ? { text: id } : { text: id, href }];
+    }),
+  });
   const revisions = (doc.revisions ?? []).filter((r) => (r.actions ?? []).length > 0 || (r.customer_notices ?? []).length > 0);
   if (revisions.length === 0) return [];
   return [
@@ -1379,7 +1404,7 @@ function revisionFollowUpSection(rc: RegisterContext, doc: ControlledDocument, c
       table: {
         // A version and an action id (8D-2026-001) are read whole: never broken at their "/" or hyphens on a narrow screen.
         columns: [{ header: t(rc, "history.column.version"), className: "code" }, { header: t(rc, "history.column.date"), className: "date" }, { header: t(rc, "site.document.follow-up.actions"), className: "code" }, { header: t(rc, "history.column.notices") }],
-        rows: revisions.map((r) => [{ text: r.version, className: "code" }, { text: revisionDate(r, rc.lang), className: "date" }, { text: (r.actions ?? []).join(t(rc, "register.list-separator")), className: "code" }, { text: customerNoticesText(r, rc.lang, calendar) }]),
+        rows: revisions.map((r) => [{ text: r.version, className: "code" }, { text: revisionDate(r, rc.lang), className: "date" }, actions(r.actions ?? []), { text: customerNoticesText(r, rc.lang, calendar) }]),
       },
     },
   ];

@@ -61,6 +61,11 @@ export class SitePages {
   }
 }
 
+/** The id of a corrective action's row on the action register's page (纠正措施台账), which its id elsewhere links to. */
+export function actionFragment(id: string): string {
+  return `action-${id}`;
+}
+
 /** A file name for an id: path separators, characters Windows refuses, control characters and a leading dot replaced. */
 export function fileSafe(id: string): string {
   // The characters Windows refuses too, so that a site copied to a USB stick keeps every page.

@@ -42,7 +42,10 @@ export function writeSection(section: SiteSection, escape: Escape, put: Put): vo
     const count = "rows" in table ? table.rows.length : table.count;
     if (count > 0) {
       // A box that scrolls is reached by the keyboard too (axe scrollable-region-focusable), named by its section (tester48 #7).
-      put(`${html}<div class="site-scroll" tabindex="0"${title ? ` role="region" aria-label="${escape(title)}"` : ""}>\n<table class="site-table">\n<thead><tr>${table.columns.map((c) => `<th scope="col">${escape(c.header)}</th>`).join("")}</tr></thead>\n<tbody>\n`);
+      // A register's headings break as its print's do, between words (printedHeading): a column empty in every row is as wide as
+      // its heading's longest word, not one character, with the heading a character a line (投诉编号/审核报告, look65 #6).
+      const heading = (header: string) => (register ? printedHeading(header, false) : escape(header));
+      put(`${html}<div class="site-scroll" tabindex="0"${title ? ` role="region" aria-label="${escape(title)}"` : ""}>\n<table class="site-table">\n<thead><tr>${table.columns.map((c) => `<th scope="col">${heading(c.header)}</th>`).join("")}</tr></thead>\n<tbody>\n`);
       html = "";
       // Each row joined on its own and put out: added to one string cell by cell, a register's table was a
       // rope of millions of pieces, every one of them copied by each young generation collection it lived through.
@@ -54,7 +57,8 @@ export function writeSection(section: SiteSection, escape: Escape, put: Put): vo
           const cell = row[c]!;
           cells[c] = `<td${cell.className ? ` class="${escape(cell.className)}"` : ""}>${cellHtml(cell, escape, register === true)}</td>`;
         }
-        put(`<tr>${cells.join("")}</tr>\n`);
+        const id = table.rowIds?.[r];
+        put(`<tr${id ? ` id="${escape(id)}"` : ""}>${cells.join("")}</tr>\n`);
       }
       html += `</tbody>\n</table>\n</div>\n`;
     } else {
@@ -131,6 +135,7 @@ function headingHtml(heading: RegisterHeading, escape: Escape): string {
  */
 function cellHtml(cell: Cell, escape: Escape, register = false): string {
   if (cell.href) return `<a href="${escape(cell.href)}">${escape(cell.text)}</a>`;
+  if (cell.parts) return cell.parts.map((part) => (part.href ? `<a href="${escape(part.href)}">${escape(part.text)}</a>` : escape(part.text))).join("");
   if (cell.className === "list") return `<div class="site-list">${register ? cellMarkup(cell.text, "list", escape) : listHtml(cell.text, escape)}</div>`;
   return register ? cellMarkup(cell.text, cell.className ?? "text", escape) : escape(cell.text);
 }

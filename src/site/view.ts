@@ -12,11 +12,18 @@ export interface Cell {
   href?: string;
   /** A CSS class, e.g. "date" (no wrapping), "list" (a line may end after each separator) or a heat-map state. */
   className?: string;
+  /**
+   * The value in parts, each a link where it has `href`, in a table of a page written by code (section.ts): several
+   * ids in one cell, each linked to its own row or page (8D-2026-001、8D-2026-004). `text` is the same value whole.
+   */
+  parts?: { text: string; href?: string }[];
 }
 
 export interface SiteTable {
   columns: { header: string; className?: string }[];
   rows: Cell[][];
+  /** Each row's `id`, where another page links to the row (the corrective action register's, by the action's id). */
+  rowIds?: readonly (string | undefined)[];
 }
 
 /**
@@ -27,6 +34,7 @@ export interface SiteRows {
   columns: { header: string; className?: string }[];
   count: number;
   row(index: number): Cell[];
+  rowIds?: readonly (string | undefined)[];
 }
 
 /** A titled block of a page: a table, a list of links, or a line saying there is nothing. */

@@ -137,8 +137,9 @@ describe("csr site: revisions' corrective actions and notices, and references as
     const page = readFileSync(join(out, "documents/WI-010-02.html"), "utf8");
     const followUp = "换版的纠正措施和顾客通知 版本 日期 纠正措施 顾客通知/批准 A/2 2026-11-10 8D-2026-001 2026-11-20 通知顾客 DYA（逾期 3 个工作日，要求 2026-11-17 前） 条款";
     expect(sectionText(page, "换版的纠正措施和顾客通知", followUp.length)).toBe(followUp);
-    // The version and the action id are read whole, as the site's other id cells: a narrow screen does not break 8D-2026-/001 (review of stop 65).
-    expect(page).toContain('<tr><td class="code">A/2</td><td class="date">2026-11-10</td><td class="code">8D-2026-001</td><td>2026-11-20 通知顾客 DYA');
+    // The version and the action id are read whole, as the site's other id cells: a narrow screen does not break 8D-2026-/001 (review of stop 65);
+    // the id links to its row of the action register (look65 #5).
+    expect(page).toContain('<tr><td class="code">A/2</td><td class="date">2026-11-10</td><td class="code"><a href="../registers/actions.html#action-8D-2026-001">8D-2026-001</a></td><td>2026-11-20 通知顾客 DYA');
     // The search finds the document by the corrective action its page prints (review of stop 65).
     const search = readFileSync(join(out, "assets/search-entries.js"), "utf8");
     expect(search).toMatch(/"key":"document:WI-010-02",[^}]*"text":"[^"]*\\n8D-2026-001(\\n|")/);

@@ -150,14 +150,18 @@ describe("csr list management-review", () => {
 /**
  * The corrective action input (breaker64 P9; IATF 16949 9.3.2.1): DYA's complaint 8D-2026-001 received 2026-11-02 and
  * closed 2026-11-20, 8D-2026-002 received 2026-11-16 and open with D3 and D4 past due on 2026-12-05; WI-010-02 A/2
- * released for it on 2026-11-24, DYA's notice due 2026-12-01 and not given; C3 audited on 2026-08-01 by 赵强, whose
- * qualification ended on 2026-06-30, one nonconformity raised and its record NC-2026-001 opened.
+ * released for it on 2026-11-24, DYA's notice due 2026-12-01 and not given; WI-010-01 A/2 released on 2026-11-06 and
+ * notified to DYA on 2026-11-20, past its due date 2026-11-13 (DYA-004: 5 working days); C3 audited on 2026-08-01 by 赵强,
+ * whose qualification ended on 2026-06-30, one nonconformity raised and its record NC-2026-001 opened.
  */
 const withActions = builtOnce(() => {
   const dir = gitInit(copyFixture("examples/acme-auto"));
   const file = join(dir, "documents/instructions/WI-010-02.yaml");
   writeFileSync(file, readFileSync(file, "utf8").replace("适用于平板硫化机生产的橡胶密封件。", "适用于平板硫化机生产的橡胶密封件（含O形圈）。"));
+  const crimping = join(dir, "documents/instructions/WI-010-01.yaml");
+  writeFileSync(crimping, readFileSync(crimping, "utf8").replace("适用于扣压工序所有制动软管总成。", "适用于扣压工序所有制动软管总成（含返修件）。"));
   for (const args of [
+    ["release", "WI-010-01", "--summary", "增加返修件", "--customer-notified", "DYA=2026-11-20", "--prepared", "gaoyang", "--reviewed", "huangjun", "--approved", "zhangli", "--date", "2026-11-06", "-y", "--include-changes"],
     ["action", "open", "--title", "硫化不良", "--customer", "DYA", "--received", "2026-11-02", "--owner", "gaoyang"],
     ...["D3", "D4", "D5", "D6", "D7"].map((step) => ["action", "step", "8D-2026-001", step, "--date", "2026-11-06", "--by", "gaoyang", "--note", "已完成", "-y"]),
     ["action", "close", "8D-2026-001", "--verified-by", "zhangli", "--date", "2026-11-20", "--evidence", "跟踪3批合格", "-y"],
@@ -174,6 +178,32 @@ const withActions = builtOnce(() => {
 });
 
 describe("csr list management-review: complaints and corrective actions (breaker64 P9)", () => {
+  it("counts the changes notified to a customer late in the period, with the revision, the due date, the day notified and the working days late, in every format (look65 #7)", async () => {
+    const dir = await withActions();
+    const period = ["--from", "2026-11-01", "--to", "2026-11-30", "--today", "2026-12-05"];
+    expect(row(json(dir, "management-review", ...period), "Changes notified to the customer late, in the period")).toMatchObject({
+      value: 1,
+      detail: "WI-010-01 A/2 (DYA, due by 2026-11-13, notified 2026-11-20: 5 working days late)",
+      source: "Changes",
+    });
+    // Notified on 2026-11-20: not in a period that ends before that day.
+    expect(row(json(dir, "management-review", "--from", "2026-11-01", "--to", "2026-11-19", "--today", "2026-12-05"), "Changes notified to the customer late, in the period")).toMatchObject({ value: 0, detail: "" });
+    const text = csr(["-C", dir, "list", "management-review", ...period], { lang: "zh-CN" }).stdout.split("\n");
+    expect(text.filter((line) => line.includes("期间逾期通知顾客的更改")).map((line) => line.replace(/ {2,}/g, " | "))).toEqual([
+      "16 | 顾客投诉和纠正措施 | 期间逾期通知顾客的更改 | 1 | WI-010-01 A/2（DYA，须于 2026-11-13 前通知，2026-11-20 通知，逾期 5 个工作日） | 变更报告",
+    ]);
+    const out = tempDir();
+    for (const format of ["md", "html", "xlsx"]) expect(csr(["-C", dir, "list", "management-review", ...period, "--out", join(out, `review.${format}`)], { lang: "zh-CN" }).code).toBe(0);
+    expect(readFileSync(join(out, "review.md"), "utf8")).toContain("| 16 | 顾客投诉和纠正措施 | 期间逾期通知顾客的更改 | 1 | WI-010-01 A/2（DYA，须于 2026-11-13 前通知，2026-11-20 通知，逾期 5 个工作日） | 变更报告 |");
+    expect(readFileSync(join(out, "review.html"), "utf8")).toContain(">期间逾期通知顾客的更改</td>");
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(join(out, "review.xlsx"));
+    const sheet = book.worksheets[0]!;
+    const found = sheet.getRows(1, sheet.rowCount)!.find((r) => r.getCell(3).value === "期间逾期通知顾客的更改");
+    // The workbook's list cell breaks after a separator (look65 #9).
+    expect((found?.values as unknown[] | undefined)?.slice(1, 7)).toEqual([16, "顾客投诉和纠正措施", "期间逾期通知顾客的更改", 1, "WI-010-01 A/2（DYA，须于 2026-11-13 前通知，\n2026-11-20 通知，逾期 5 个工作日）", "变更报告"]);
+  }, 300_000);
+
   it("gives the complaints received, the actions closed, open and overdue and the customer notices overdue, with ids, and counts an unqualified audit's nonconformity as its audit", async () => {
     const dir = await withActions();
     const result = csr(["-C", dir, "list", "management-review", "--format", "csv", "--today", "2026-12-05"], { lang: "zh-CN" });
@@ -185,6 +215,7 @@ describe("csr list management-review: complaints and corrective actions (breaker
       "顾客投诉和纠正措施,2026-12-05 未关闭的纠正措施,2,NC-2026-001、8D-2026-002,纠正措施台账",
       "顾客投诉和纠正措施,其中有步骤逾期,1,8D-2026-002（D3、D4）,纠正措施台账",
       "顾客投诉和纠正措施,2026-12-05 逾期未通知顾客的更改,1,WI-010-02 A/2（DYA，须于 2026-12-01 前通知）,变更报告",
+      "顾客投诉和纠正措施,期间逾期通知顾客的更改,1,WI-010-01 A/2（DYA，须于 2026-11-13 前通知，2026-11-20 通知，逾期 5 个工作日）,变更报告",
     ]);
     expect(rows.filter((line) => line.startsWith("内部审核,期间"))).toEqual([
       "内部审核,期间完成的内部审核（次）,0,另有 1 次审核员无资格，不计：C3 1 次,内部审核记录",
@@ -193,6 +224,7 @@ describe("csr list management-review: complaints and corrective actions (breaker
     // The same figures from the register they are counted from, and from csr check.
     const findings = checkJson(dir, "--today", "2026-12-05").findings;
     expect(findings.filter((f) => f.rule === "doc/customer-notice-overdue").map((f) => f.file)).toEqual(["documents/instructions/WI-010-02.yaml"]);
+    expect(findings.filter((f) => f.rule === "doc/customer-notice-late").map((f) => f.file)).toEqual(["documents/instructions/WI-010-01.yaml"]);
     // csr list audits closes with the same counting as the process list (C3 尚未审核) and the review.
     const audits = csr(["-C", dir, "list", "audits", "--today", "2026-12-05"], { lang: "zh-CN" }).stdout;
     expect(audits).toContain("\n共 1 次审核，其中 1 次审核员无资格、不计；计入的审核了 0 个过程（共 15 个），开出不符合项 0 项；不计的审核另开出 1 项。\n");
@@ -222,25 +254,26 @@ const EXPECTED_ZH = [
   "13    顾客投诉和纠正措施  2026-12-05 未关闭的纠正措施                0                                                                                                                          纠正措施台账",
   "14    顾客投诉和纠正措施  其中有步骤逾期                             0                                                                                                                          纠正措施台账",
   "15    顾客投诉和纠正措施  2026-12-05 逾期未通知顾客的更改            0                                                                                                                          变更报告",
-  "16    文件控制            2026-12-05 到期未作的文件定期评审          0                                                                                                                          定期评审到期清单",
-  "17    文件控制            期间完成的文件定期评审                     2                                                                                                                          文件定期评审记录",
-  "18    文件控制            其中结论：继续有效                         1                 QP-003                                                                                                   文件定期评审记录",
-  "19    文件控制            其中结论：需修订                           0                                                                                                                          文件定期评审记录",
-  "20    文件控制            其中结论：拟作废                           1                 QP-010                                                                                                   文件定期评审记录",
-  "21    文件控制            期间发布的文件版本                         8                 QM-001 B/1、QP-010 A/1、QP-012 A/2、QP-013 A/2、QP-015 A/2、QR-012-02 A/1、QR-013-01 A/1、QR-015-02 A/1  变更报告",
-  "22    文件控制            期间作废的文件                             0                                                                                                                          作废文件清单",
-  "23    文件控制            2026-12-05 逾期未回收的受控副本            0                                                                                                                          发放回收记录",
-  "24    文件控制            期间遗失的受控副本                         0                                                                                                                          发放回收记录",
-  "25    内部审核            期间完成的内部审核（次）                   0                                                                                                                          内部审核记录",
-  "26    内部审核            期间审核开出的不符合项                     0                                                                                                                          内部审核记录",
-  "27    内部审核            2026-12-05 尚未审核的过程                  15                C1、C2、C3、C4、C5、S1、S2、S3、S4、S5、S6、M1、M2、M3、M4                                               过程清单",
-  "28    内部审核            2026-12-05 到期未审核的过程（含尚未审核）  —                 未设内审间隔（qms.yaml 的 internal_audit.interval_months 或过程的 audit_months），是否到期无从判断       过程清单",
-  "29    培训                BCM-003 V2.0 培训完成（截至 2026-12-05）   —                 只登记了记录编号 TR-2026-003，受训人员见该记录，完成率无从计算（应培训 9 人）                            培训记录",
-  "30    培训                BCM-004 A 培训完成（截至 2026-12-05）      3/9 人（33.3%）   未培训：陈静、赵强、孙伟、李娜、周鹏、高扬                                                               培训记录",
-  "31    培训                DYA-001 B 培训完成（截至 2026-12-05）      —                 只登记了记录编号 TR-2025-014，受训人员见该记录，完成率无从计算（应培训 8 人）                            培训记录",
-  "32    培训                DYA-002 D 培训完成（截至 2026-12-05）      4/8 人（50%）     未培训：陈静、赵强、李娜、高扬                                                                           培训记录",
-  "33    培训                DYA-006 D 培训完成（截至 2026-12-05）      —                 只登记了记录编号 TR-2026-025，受训人员见该记录，完成率无从计算（应培训 8 人）                            培训记录",
-  "34    培训                合计（2 项需培训的版本，截至 2026-12-05）  7/17 人（41.2%）  另有 3 项无从计算，不计入合计                                                                            培训记录",
+  "16    顾客投诉和纠正措施  期间逾期通知顾客的更改                     0                                                                                                                          变更报告",
+  "17    文件控制            2026-12-05 到期未作的文件定期评审          0                                                                                                                          定期评审到期清单",
+  "18    文件控制            期间完成的文件定期评审                     2                                                                                                                          文件定期评审记录",
+  "19    文件控制            其中结论：继续有效                         1                 QP-003                                                                                                   文件定期评审记录",
+  "20    文件控制            其中结论：需修订                           0                                                                                                                          文件定期评审记录",
+  "21    文件控制            其中结论：拟作废                           1                 QP-010                                                                                                   文件定期评审记录",
+  "22    文件控制            期间发布的文件版本                         8                 QM-001 B/1、QP-010 A/1、QP-012 A/2、QP-013 A/2、QP-015 A/2、QR-012-02 A/1、QR-013-01 A/1、QR-015-02 A/1  变更报告",
+  "23    文件控制            期间作废的文件                             0                                                                                                                          作废文件清单",
+  "24    文件控制            2026-12-05 逾期未回收的受控副本            0                                                                                                                          发放回收记录",
+  "25    文件控制            期间遗失的受控副本                         0                                                                                                                          发放回收记录",
+  "26    内部审核            期间完成的内部审核（次）                   0                                                                                                                          内部审核记录",
+  "27    内部审核            期间审核开出的不符合项                     0                                                                                                                          内部审核记录",
+  "28    内部审核            2026-12-05 尚未审核的过程                  15                C1、C2、C3、C4、C5、S1、S2、S3、S4、S5、S6、M1、M2、M3、M4                                               过程清单",
+  "29    内部审核            2026-12-05 到期未审核的过程（含尚未审核）  —                 未设内审间隔（qms.yaml 的 internal_audit.interval_months 或过程的 audit_months），是否到期无从判断       过程清单",
+  "30    培训                BCM-003 V2.0 培训完成（截至 2026-12-05）   —                 只登记了记录编号 TR-2026-003，受训人员见该记录，完成率无从计算（应培训 9 人）                            培训记录",
+  "31    培训                BCM-004 A 培训完成（截至 2026-12-05）      3/9 人（33.3%）   未培训：陈静、赵强、孙伟、李娜、周鹏、高扬                                                               培训记录",
+  "32    培训                DYA-001 B 培训完成（截至 2026-12-05）      —                 只登记了记录编号 TR-2025-014，受训人员见该记录，完成率无从计算（应培训 8 人）                            培训记录",
+  "33    培训                DYA-002 D 培训完成（截至 2026-12-05）      4/8 人（50%）     未培训：陈静、赵强、李娜、高扬                                                                           培训记录",
+  "34    培训                DYA-006 D 培训完成（截至 2026-12-05）      —                 只登记了记录编号 TR-2026-025，受训人员见该记录，完成率无从计算（应培训 8 人）                            培训记录",
+  "35    培训                合计（2 项需培训的版本，截至 2026-12-05）  7/17 人（41.2%）  另有 3 项无从计算，不计入合计                                                                            培训记录",
   "",
   "期间 2026-01-01 至 2026-12-05：“期间”各项按日期落在期间内计，“2026-12-05”各项为期末状态；各数值等于“明细见”所列清单同期的行数。",
   "培训完成率：应培训人员为人员名册（people.yaml）中所涉部门（文件的归口部门和持有该文件本版或其所替代版本的部门，受控副本或电子版；顾客特定要求的发放、会签部门）的在职人员；部门培训计该部门全部人员，培训人计为已接受该次培训（IATF 16949 7.2）；名册外人员（如操作工）只列出，不计入。",

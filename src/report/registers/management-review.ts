@@ -4,7 +4,7 @@
  * copies it into the 管理评审报告 — CSRs received, review rounds started and how many were decided
  * in time (评审及时率), reviews still open and overdue, implementations open and overdue, customer
  * complaints received, corrective actions closed, open and overdue, changes not notified to the customer in
- * time, periodic
+ * time and changes notified late, periodic
  * document reviews due and made with their conclusions, documents released and withdrawn, controlled
  * copies overdue for recall or lost, internal audits made and nonconformities raised, processes never
  * audited or past their audit interval, and training completion per revision needing training. Each
@@ -21,7 +21,7 @@ import { reviewRounds, startedIn, tallyRounds, type Period } from "../../model/r
 import { trainingCompletion, type TrainingCompletion } from "../../model/training-completion.js";
 import type { ControlledDocument, CorrectiveAction, Csr } from "../../model/types.js";
 import { actionClosed, actionOn, overdueSteps } from "../../model/actions.js";
-import { overdueNotices } from "../../model/customer-notices.js";
+import { noticeTiming, overdueNotices } from "../../model/customer-notices.js";
 import type { Table } from "../table.js";
 import { compareIds, csrsOn, documentsOn, personName, t, type RegisterContext } from "./context.js";
 import { distributionRegister } from "./distribution.js";
@@ -143,8 +143,9 @@ function csrRows(ctx: RegisterContext, period: Period): Row[] {
  * breaker64 P9), with ids, from the corrective action register (纠正措施台账, each record as it stood on the period's
  * last day: actionOn): the customers' complaints and field failures received in the period; the records closed in
  * it (D8 done); those open on its last day, and of them those with a step past its due date (action/step-overdue,
- * overdueSteps); and the changes whose customer notice was due before that day and not recorded as given
- * (doc/customer-notice-overdue, overdueNotices; one given after that day was still owed on it), with their customer and due date.
+ * overdueSteps); the changes whose customer notice was due before that day and not recorded as given
+ * (doc/customer-notice-overdue, overdueNotices; one given after that day was still owed on it), with their customer and due date;
+ * and the changes notified in the period after their due date (doc/customer-notice-late), with the working days late.
  */
 function actionRows(ctx: RegisterContext, period: Period): Row[] {
   const day = period.to;
@@ -167,6 +168,19 @@ function actionRows(ctx: RegisterContext, period: Period): Row[] {
   const notices = documentsOn(ctx, day)
     .list.flatMap((doc) => overdueNotices(owedOn(doc), day).map(({ revision, notice }) => t(ctx, "register.management-review.notice-overdue", { revision: `${doc.id} ${revision.version}`, customer: notice.customer, due: notice.due! })))
     .sort(compareIds);
+  // Notified in the period after the due date the customer's file sets (doc/customer-notice-late's data; IATF 16949 8.5.6.1): late whether or
+  // not a reason was recorded since, which explains the delay and does not undo it (look65 #7).
+  const calendar = repositoryCalendar(ctx.repo.config?.value);
+  const notifiedLate = documentsOn(ctx, day)
+    .list.flatMap((doc) =>
+      (doc.revisions ?? []).flatMap((revision) =>
+        (revision.customer_notices ?? []).flatMap((notice) => {
+          const timing = notice.notified !== undefined && notice.notified >= period.from && notice.notified <= day ? noticeTiming(notice, calendar) : undefined;
+          return timing === undefined || timing === "on-time" ? [] : [t(ctx, "register.management-review.notice-late", { revision: `${doc.id} ${revision.version}`, customer: notice.customer, due: notice.due!, notified: notice.notified!, count: timing.late })];
+        }),
+      ),
+    )
+    .sort(compareIds);
   const withCustomer = (a: CorrectiveAction) => (a.customer ? t(ctx, "register.management-review.action-customer", { id: a.id, customer: a.customer }) : a.id);
   const row = rowOf(ctx, period, area);
   return [
@@ -175,6 +189,7 @@ function actionRows(ctx: RegisterContext, period: Period): Row[] {
     row("actions-open", open.length, ids(ctx, open.map((a) => a.id)), register),
     row("actions-overdue", late.length, ids(ctx, late), register),
     row("notices-overdue", notices.length, ids(ctx, notices), t(ctx, "register.changes.sheet")),
+    row("notices-late", notifiedLate.length, ids(ctx, notifiedLate), t(ctx, "register.changes.sheet")),
   ];
 }
 
