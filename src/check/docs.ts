@@ -106,7 +106,7 @@ export function ruleSection(rule: Rule, lang: Lang = "en", standards: readonly s
   const text = ruleText(rule, lang, standards);
   const lead = translate(lang, "explain.default", { severity: rule.severity, summary: text.summary });
   const kept = rule.holdsForParts ? (lang === "en" ? " " : "") + translate(lang, "salvage.explain") : "";
-  const clock = rule.clock ? (lang === "en" ? " " : "") + translate(lang, "clock.explain") : "";
+  const clock = rule.clock ? (lang === "en" ? " " : "") + translate(lang, rule.clock === true ? "clock.explain" : `clock.explain.${rule.clock}`) : "";
   const parts = [`### ${rule.id}`, lead + kept + clock, text.description.trim()];
   if (rule.docs.bad) parts.push(`${translate(lang, "explain.bad")}\n\n${yamlBlock(translateComments(rule.docs.bad, text.comments))}`);
   if (rule.docs.good) parts.push(`${translate(lang, "explain.good")}\n\n${yamlBlock(translateComments(rule.docs.good, text.comments))}`);

@@ -136,12 +136,14 @@ export interface Rule {
    */
   holdsForParts?: true;
   /**
-   * Its findings say only that time has passed (a deadline measured against `today` is over), never
-   * that something recorded is wrong: recording a fact late, such as a requirement received weeks ago,
-   * must not be refused for them. `csr check --staged` (the pre-commit hook, which csr's own commits
-   * go through) reports those the commit adds as warnings; `csr check` and CI keep their severity.
+   * Its findings say only where a deadline measured against `today` stands, never that something
+   * recorded is wrong: recording a fact late, such as a requirement received weeks ago, must not be
+   * refused for them. `csr check --staged` (the pre-commit hook, which csr's own commits go through)
+   * reports those the commit adds as warnings; `csr check` and CI keep their severity. `true`: the
+   * deadline has passed; `soon`: it is near, not passed (csr/review-due-soon); `soon-or-passed`: either
+   * (a periodic review due soon or overdue). `csr explain` and docs/rules.md say which (tester66 N12).
    */
-  clock?: true;
+  clock?: true | "soon" | "soon-or-passed";
   /** Absent for the rules that the loader applies while reading files. */
   check?(ctx: RuleContext): void;
 }

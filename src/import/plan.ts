@@ -1952,7 +1952,7 @@ function csrFromRow(row: RowReader, repo: Repository, options: ImportOptions, ea
   if (requiredBy && requiredBy !== source?.revisions.find((r) => r.revision === revision)?.effective) implementation.required_by = requiredBy;
   const implemented = dateCell(row, "implemented", issue);
   if (implemented) implementation.implemented = implemented;
-  // The CSR list marks the status of an open review whose deadline is estimated (（期限按周一至周五估算）): derived, not imported.
+  // The CSR list marks the status of an open review whose deadline is estimated (（期限为估算：已计入法定节假日，调休未知）): derived, not imported.
   const listed = ESTIMATED_MARKS.reduce((text, mark) => (text.endsWith(mark) ? text.slice(0, -mark.length) : text), row.text("status"));
   const status = listed ? LISTED_STATUS.get(statusKey(listed)) : undefined;
   if (listed && !status) issue(badStatus(listed, row.label("status")), true);

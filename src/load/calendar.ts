@@ -5,6 +5,7 @@ import { load } from "js-yaml";
 import { WorkCalendar, type PublicCalendar } from "../model/calendar.js";
 import type { QmsConfig } from "../model/types.js";
 import { YAML_CORE_SCHEMA } from "./core-schema.js";
+import { lunarDates } from "./lunar.js";
 import { CALENDARS_DIR, PRECOMPILED_DIR } from "./package.js";
 import { madeFrom, shippedSources } from "./shipped-sources.js";
 
@@ -64,7 +65,7 @@ export function repositoryCalendar(config: QmsConfig | undefined): WorkCalendar 
   let calendar = calendars.get(key);
   if (!calendar) {
     const base = config?.calendar?.base ?? DEFAULT_CALENDAR_BASE;
-    calendar = new WorkCalendar(config?.calendar, base === "none" ? undefined : shippedCalendar(base));
+    calendar = new WorkCalendar(config?.calendar, base === "none" ? undefined : shippedCalendar(base), lunarDates);
     calendars.set(key, calendar);
   }
   return calendar;

@@ -30,6 +30,56 @@ export interface PublicCalendar {
   title: string;
   title_en?: string;
   years: PublicCalendarYear[];
+  /** The public holidays a law fixes, for the years from `from` on that have no notice in `years`. */
+  statutory?: StatutoryHolidays;
+}
+
+/**
+ * The public holidays themselves as a law fixes them year after year (《全国年节及纪念日放假办法》, as
+ * revised on 2024-11-10: 元旦 1 day, 春节 4 days from 除夕, 清明 1, 劳动节 2, 端午 1, 中秋 1, 国庆 3), for a
+ * year whose notice is not published yet: the notice only adds the bridging days off and the make-up
+ * working days (调休) around them. Each on its solar date, its Chinese lunar date or its solar term.
+ */
+export interface StatutoryHolidays {
+  law: string;
+  revised: string;
+  /** The first year the law's days apply to. */
+  from: number;
+  holidays: StatutoryHoliday[];
+}
+
+export interface StatutoryHoliday {
+  name: string;
+  name_en?: string;
+  /** MM-DD of the solar (Gregorian) calendar. */
+  solar?: string;
+  /** MM-DD of the Chinese lunar calendar (农历), in its lunar year that begins in the solar year. */
+  lunar?: string;
+  /** A solar term (节气) by its Chinese name: 清明. */
+  term?: string;
+  /** Days from the date above to the first day off (春节: -1, 除夕). */
+  offset?: number;
+  /** Days off in a row. Default 1. */
+  days?: number;
+}
+
+/** Solar (YYYY-MM-DD) dates of the Chinese lunar calendar and of the solar terms (load/lunar.ts). */
+export interface LunarDates {
+  /** The solar date of lunar `month`-`day` (a month that is not the leap one) of the lunar year that begins in `year`. */
+  lunar(year: number, month: number, day: number): string;
+  /** The solar date of the solar term `name` (清明) in `year`. */
+  term(year: number, name: string): string;
+}
+
+/** The public holidays of `year` as `statutory` fixes them (undefined before its first year), with their names. */
+export function statutoryYear(statutory: StatutoryHolidays, year: number, dates: LunarDates): DayRange[] | undefined {
+  if (year < statutory.from) return undefined;
+  return statutory.holidays.map((h) => {
+    const [month, day] = (h.solar ?? h.lunar ?? "01-01").split("-").map(Number) as [number, number];
+    const anchor = h.term !== undefined ? dates.term(year, h.term) : h.lunar !== undefined ? dates.lunar(year, month, day) : `${year}-${h.solar}`;
+    const from = addDays(anchor, h.offset ?? 0);
+    return { from, to: addDays(from, (h.days ?? 1) - 1), name: h.name, ...(h.name_en !== undefined ? { name_en: h.name_en } : {}) };
+  });
 }
 
 /**
@@ -74,8 +124,18 @@ export class WorkCalendar {
    */
   private readonly counted = new Map<string, string | number>();
 
-  /** `base` is the shipped public calendar the repository uses (none: the repository's days alone). */
-  constructor(config: CalendarConfig = {}, base?: PublicCalendar) {
+  /** The statutory days off of each year without a notice, computed when a count first reaches it. */
+  private readonly statutoryDays = new Map<number, Set<string>>();
+
+  /**
+   * `base` is the shipped public calendar the repository uses (none: the repository's days alone);
+   * `lunar` gives the lunar dates its statutory holidays need, asked only for a year without a notice.
+   */
+  constructor(
+    config: CalendarConfig = {},
+    private readonly base?: PublicCalendar,
+    private readonly lunar?: () => LunarDates,
+  ) {
     this.weekdays = new Set(config.weekdays ?? DEFAULT_WEEKDAYS);
     this.holidays = expand(config.holidays);
     this.workdays = expand(config.workdays);
@@ -97,7 +157,29 @@ export class WorkCalendar {
     if (this.holidays.has(iso)) return false;
     if (this.baseWorkdays.has(iso)) return true;
     if (this.baseHolidays.has(iso)) return false;
-    return this.weekdays.has(isoWeekday(iso));
+    return this.weekdays.has(isoWeekday(iso)) && !this.statutoryHoliday(iso);
+  }
+
+  /**
+   * A public holiday the law fixes (statutory) on `iso`, in a year without a notice: without one, the
+   * days off themselves are known, only the 调休 around them is not (tester66 N3: 2027-01-01 was counted as a working day).
+   */
+  private statutoryHoliday(iso: string): boolean {
+    if (!this.knownYears || !this.base?.statutory || !this.lunar) return false;
+    const year = yearOf(iso);
+    if (this.knownYears.has(year)) return false;
+    let days = this.statutoryDays.get(year);
+    if (!days) {
+      days = expand(statutoryYear(this.base.statutory, year, this.lunar()));
+      this.statutoryDays.set(year, days);
+    }
+    return days.has(iso);
+  }
+
+  /** The public holidays of `year` the law fixes, when it has no notice (statutoryYear); undefined for a year with one, or before the law's first year. */
+  statutoryHolidays(year: number): DayRange[] | undefined {
+    if (!this.knownYears || this.knownYears.has(year) || !this.base?.statutory || !this.lunar) return undefined;
+    return statutoryYear(this.base.statutory, year, this.lunar());
   }
 
   /** The nth working day after `iso` (the day itself does not count). */
@@ -184,5 +266,7 @@ export function inTimeUntil(calendar: WorkCalendar, due: string, day: string): s
 export function estimatedDeadlineNote(calendar: WorkCalendar, from: string, due: string): string | undefined {
   const years = calendar.yearsWithoutData(from, due);
   if (years.length === 0) return undefined;
-  return `${t("calendar.estimated-note", { years: list(years.map(String)), due, count: years.length })}\n`;
+  // A year before the law's days (statutoryYear) was counted Monday to Friday alone.
+  const key = years.every((y) => calendar.statutoryHolidays(y) !== undefined) ? "calendar.estimated-note" : "calendar.estimated-note-weekdays";
+  return `${t(key, { years: list(years.map(String)), due, count: years.length })}\n`;
 }

@@ -20,6 +20,16 @@ describe("csr explain", () => {
     expect(section).toContain("Bad:\n\n```yaml\n    prepared: { by: wang, date: 2024-01-10 }\n");
   });
 
+  it("says of a rule that warns ahead of a deadline that the deadline is near, not passed (tester66 N12)", () => {
+    const lead = (id: string, lang: string) => csr(["explain", id, "--lang", lang]).stdout.split("\n")[2];
+    expect(lead("csr/review-due-soon", "zh-CN")).toBe(
+      "默认级别：warning。CSR 尚无结论，评审期将在预警期内结束（尚未逾期）。它只提醒期限将到（尚未逾期），不说明记录有误：在 pre-commit 钩子（`csr check --staged`，csr 自己的提交也经过它）中，本次提交新增的此类问题报告为警告，不阻止提交；`csr check` 和 CI 仍按上述级别报告。",
+    );
+    expect(lead("csr/review-due-soon", "en")).toContain("It says only that a deadline is near (not passed yet), not that anything recorded is wrong");
+    for (const id of ["doc/periodic-review-due", "doc/temporary-expired"]) expect(lead(id, "en")).toContain("It says only that a deadline is near or has passed, not that anything recorded is wrong");
+    expect(lead("csr/review-overdue", "en")).toContain("It says only that a deadline has passed, not that anything recorded is wrong");
+  });
+
   it("links to the docs folder CSR_DOCS_URL names, as long as the package is not on npm", async () => {
     const result = await csrInProcess(["explain", "doc/self-approval"], { env: { CSR_DOCS_URL: "https://git.example.com/qa/csr/-/blob/v0.1.0/docs/" } });
     expect(result.stdout.split("\n").at(-2)).toBe("Online: https://git.example.com/qa/csr/-/blob/v0.1.0/docs/rules.md#docself-approval");

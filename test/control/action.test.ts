@@ -169,15 +169,15 @@ describe("csr action open", () => {
     expect(opened.stdout.split("\n").slice(1, 6)).toEqual([
       "  D3 围堵措施：要求 2026-12-05 前完成（DYA-002：接收后 1 天）",
       "  D4 根本原因分析：要求 2026-12-11 前完成（DYA-002：接收后 5 个工作日）",
-      // 2027-01-01 is 元旦, but csr has no 2027 calendar: the date is an estimate, and says so.
-      "  D5 选定纠正措施：要求 2027-01-01 前完成（公司规定：接收后 20 个工作日；2027 年未登记节假日安排，按周一至周五计）",
+      // 2027-01-01 is 元旦, a day off by law (tester66 N3); csr has no 2027 notice: the date is an estimate, and says so.
+      "  D5 选定纠正措施：要求 2027-01-04 前完成（公司规定：接收后 20 个工作日；2027 年未登记放假通知，已计入法定节假日，调休未知）",
       "  D8 关闭（效果验证）：要求 2026-12-25 前完成（DYA-002：接收后 15 个工作日）",
-      "注意：D8 要求 2026-12-25 前完成，早于其前的 D5（2027-01-01）：投诉处理期限的先后颠倒（规则 action/deadline-order）。请核对 D5、D8 的期限设定；本记录的期限可用 'csr action step 8D-2026-001 D5 --due <日期>' 调整。",
+      "注意：D8 要求 2026-12-25 前完成，早于其前的 D5（2027-01-04）：投诉处理期限的先后颠倒（规则 action/deadline-order）。请核对 D5、D8 的期限设定；本记录的期限可用 'csr action step 8D-2026-001 D5 --due <日期>' 调整。",
     ]);
     const card = run(dir, "show", "8D-2026-001", "--today", "2026-12-05").stdout.split("\n");
-    expect(card.filter((l) => l.includes("D5"))).toEqual(["                  D5 选定纠正措施：要求 2027-01-01 前完成，尚未完成（2027 年未登记节假日安排，按周一至周五计）"]);
+    expect(card.filter((l) => l.includes("D5"))).toEqual(["                  D5 选定纠正措施：要求 2027-01-04 前完成，尚未完成（2027 年未登记放假通知，已计入法定节假日，调休未知）"]);
     expect(csr(["-C", dir, "show", "8D-2026-001", "--today", "2026-12-05"]).stdout.split("\n").filter((l) => l.includes("D5"))).toEqual([
-      "                  D5 corrective action chosen: due 2027-01-01, not done (no holiday calendar registered for 2027, counted Monday to Friday)",
+      "                  D5 corrective action chosen: due 2027-01-04, not done (no holiday notice registered for 2027: statutory holidays counted, make-up days unknown)",
     ]);
 
     // The company's D5 in line again; DYA's own D4 due the day received, before its D3: on DYA's file, at D4.

@@ -115,10 +115,12 @@ describe("csr calendar show", () => {
     );
   });
 
-  it("says a year whose notice is not recorded is counted Monday to Friday", () => {
+  it("says a year whose notice is not recorded counts the statutory holidays alone, and lists them (tester66 N3)", () => {
     const result = csr(["-C", minimalRepo(), "calendar", "show", "--year", "2030", "--month", "1"], { lang: null });
     expect(result.code).toBe(0);
-    expect(result.stdout).toMatch(/\n放假：\n  无\n调休上班：\n  无\n\n2030 年的放假通知尚未登记：该年按周一至周五计算（规则 calendar\/year-missing）；通知发布后用 'csr calendar notice <通知文件>' 写入。\n$/);
+    expect(result.stdout).toMatch(/\n放假：\n  2030-01-01 元旦（1 天）\n调休上班：\n  无\n\n2030 年的放假通知尚未登记：该年只计入《全国年节及纪念日放假办法》规定的法定节假日（上列），调休（连休补假和调休上班日）未知（规则 calendar\/year-missing）；通知发布后用 'csr calendar notice <通知文件>' 写入。\n$/);
+    // 2027: 春节 from 除夕 2027-02-05 to 正月初三 2027-02-08, by the lunar calendar.
+    expect(csr(["-C", minimalRepo(), "calendar", "show", "--year", "2027"], { lang: null }).stdout).toContain("  2027-02-05 至 2027-02-08 春节（4 天）\n");
   });
 
   it("refuses a month that is not 1 to 12 or YYYY-MM in one line, exit 2", () => {

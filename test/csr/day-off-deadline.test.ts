@@ -89,8 +89,8 @@ describe("a deadline on a Friday, met on the Saturday or the Monday after", () =
  */
 describe("an undecided review on the Saturday after its Friday deadline", () => {
   const SATURDAY = "2026-12-05";
-  const PASSED = "已到期（截止 2026-12-04 周五），下一个工作日（2026-12-07）前决定即按期";
-  const PASSED_EN = "past due (deadline Friday 2026-12-04); decided before the next working day (2026-12-07), it is on time";
+  const PASSED = "已到期（截止 2026-12-04 周五），尚未逾期：下一个工作日 2026-12-07 起即逾期，须在此之前决定";
+  const PASSED_EN = "past due (deadline Friday 2026-12-04) but not yet late: late from the next working day, 2026-12-07, so decide before it";
 
   function acme(): string {
     const dir = tempDir();
@@ -152,8 +152,8 @@ describe("an undecided review on the Saturday after its Friday deadline", () => 
     const dir = acme();
     const summary = async (lang: "zh-CN" | "en", today: string) => (await at(dir, today, lang, "list", "reviews", "--from", "2026-01-01")).split("\n").filter((l) => l.startsWith("2026-01-01") || l.startsWith("Review rounds started"));
     expect([await summary("zh-CN", SATURDAY), await summary("en", SATURDAY), await summary("zh-CN", "2026-12-03")]).toEqual([
-      ["2026-01-01 至 2026-12-05 期间起算的评审 7 轮：按期 5 轮，逾期 0 轮；另有待决定 2 轮（其中 1 轮已到期，下一个工作日前决定即按期），不计入及时率；评审及时率 100%（5/5）。"],
-      ["Review rounds started 2026-01-01 to 2026-12-05: 7; on time 5, late 0; besides, 2 awaiting decision (1 of them past due, on time if decided before the next working day), not counted in the rate; review timeliness rate 100% (5/5)."],
+      ["2026-01-01 至 2026-12-05 期间起算的评审 7 轮：按期 5 轮，逾期 0 轮；另有待决定 2 轮（其中 1 轮已到期，尚未逾期：下一个工作日起即逾期），不计入及时率；评审及时率 100%（5/5）。"],
+      ["Review rounds started 2026-01-01 to 2026-12-05: 7; on time 5, late 0; besides, 2 awaiting decision (1 of them past due but not yet late: late from the next working day), not counted in the rate; review timeliness rate 100% (5/5)."],
       ["2026-01-01 至 2026-12-03 期间起算的评审 7 轮：按期 5 轮，逾期 0 轮；另有尚未到期 2 轮，不计入及时率；评审及时率 100%（5/5）。"],
     ]);
   });
@@ -167,14 +167,14 @@ describe("an undecided review on the Saturday after its Friday deadline", () => 
       page: text("csr/BCM-005.html").split("\n").filter((l) => l.includes("评审期限") || l.includes("及时性")),
       soon: text("lists/reviews-due-soon.html").split("\n").filter((l) => l.includes("BCM-005")),
       pastDue: text("lists/reviews-past-due-in-time.html").split("\n").filter((l) => l.includes("BCM-005")),
-      boxes: text("index.html").split("\n").filter((l) => l.includes("个工作日内到期") || l.includes("前决定即按期")),
+      boxes: text("index.html").split("\n").filter((l) => l.includes("个工作日内到期") || l.includes("起即逾期")),
       // The findings of the CSR's and its customer's page: the 期限 passed is said to be in time, not left to read as overdue (breaker60 K9).
       findings: ["csr/BCM-005.html", "customers/BCM.html"].map((page) => text(page).split("\n").filter((l) => l.includes("csr/review-due-soon"))),
     }).toEqual({
       page: ["评审期限2026-12-04决定日期", `评审用时10 个工作日及时性${PASSED}`, `状态：已接收顾客：BCM 北辰汽车集团有限公司评审期限：${PASSED}未会签部门：市场部、品质部、技术部、生产部`],
       soon: [],
       pastDue: [`1BCM-005北辰汽车集团有限公司特殊过程每年按北辰评估表自评并提交结果2026-11-202026-12-04${PASSED}市场部、品质部、技术部、生产部`],
-      boxes: ["1 2 个工作日内到期", "1 已到期，下一个工作日（2026-12-07）前决定即按期"],
+      boxes: ["1 2 个工作日内到期", "1 已到期，尚未逾期：2026-12-07（下一个工作日）起即逾期"],
       findings: [
         [`警告csr/review-due-soon评审未完成：缺少市场部、品质部、技术部、生产部的会签意见，尚未作出结论；${PASSED}2026-12-04市场部、品质部、技术部、生产部`],
         [`警告BCM-005csr/review-due-soon评审未完成：缺少市场部、品质部、技术部、生产部的会签意见，尚未作出结论；${PASSED}2026-12-04市场部、品质部、技术部、生产部`],

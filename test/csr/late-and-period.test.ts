@@ -167,7 +167,7 @@ describe("the registers of a period: --from/--to (tester52 D12)", () => {
     const out = join(tempDir(), "reviews.html");
     ok(acme, "list", "reviews", "--from", "2026-01-01", "--today", "2026-12-05", "--format", "html", "--out", out);
     const html = readFileSync(out, "utf8");
-    expect(html).toContain('<td class="text">已到期（截止 <span class="nobr">2026-12-04</span> 周五），下一个工作日（<span class="nobr">2026-12-07</span>）前决定即按期</td>');
+    expect(html).toContain('<td class="text">已到期（截止 <span class="nobr">2026-12-04</span> 周五），尚未逾期：下一个工作日 <span class="nobr">2026-12-07</span> 起即逾期，须在此之前决定</td>');
     const cols = html.slice(html.indexOf("<colgroup>"), html.indexOf("</colgroup>")).match(/<col[^>]*>/g)!.slice(1);
     // 顾客, 来源文件, 及时性, 逾期原因 and 备注 are given widths; the columns that never wrap keep their values' width.
     expect(cols.map((col, i) => (col.includes("width") ? i : -1)).filter((i) => i >= 0)).toEqual([2, 3, 11, 12, 13]);

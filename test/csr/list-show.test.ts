@@ -138,12 +138,12 @@ describe("csr list", () => {
     writeFileSync(join(dir, "csr", "DYA", "DYA-011.yaml"), "id: DYA-011\ncustomer: DYA\nsource: { document: DYA-SQM, revision: C, section: \"9.3\" }\nclauses: [IATF16949:8.5.4]\ntitle: 年末收到的要求\nreceived: 2026-12-24\n");
     const csv = (await csrInProcess(["-C", dir, "list", "--today", "2026-12-28", "--format", "csv"], { lang: null })).stdout.split("\r\n");
     expect(csv[0]!.endsWith(",替代要求,状态,截至")).toBe(true);
-    expect(csv.filter((line) => line.includes(",DYA-011,"))).toEqual(["11,DYA-011,DYA,东岳越野车有限公司,DYA-SQM,C,\"=\"\"9.3\"\"\",8.5.4,年末收到的要求,,,2026-12-24,,2027-01-07,8,,,,,,,,,,,,,,,,,,,,已接收（期限按周一至周五估算）,2026-12-28"]);
+    expect(csv.filter((line) => line.includes(",DYA-011,"))).toEqual(["11,DYA-011,DYA,东岳越野车有限公司,DYA-SQM,C,\"=\"\"9.3\"\"\",8.5.4,年末收到的要求,,,2026-12-24,,2027-01-08,8,,,,,,,,,,,,,,,,,,,,已接收（期限为估算：已计入法定节假日，调休未知）,2026-12-28"]);
     // A deadline within a year csr has the holidays of is not marked.
     expect(csv.filter((line) => line.includes(",DYA-001,"))[0]!.endsWith(",已接收,2026-12-28")).toBe(true);
     const english = (await csrInProcess(["-C", dir, "list", "--today", "2026-12-28", "--format", "csv", "--lang", "en"], { lang: null })).stdout.split("\r\n");
     expect(english[0]!.endsWith(",Status,As of")).toBe(true);
-    expect(english.find((line) => line.includes(",DYA-011,"))!.endsWith(",received (deadline estimated Mon–Fri),2026-12-28")).toBe(true);
+    expect(english.find((line) => line.includes(",DYA-011,"))!.endsWith(",received (deadline estimated: statutory holidays counted; make-up days unknown),2026-12-28")).toBe(true);
     // csr import --as csr reads the list back: the mark and 截至 are derived, as 评审期限 and 剩余工作日.
     writeFileSync(join(dir, "list.csv"), csv.join("\r\n"));
     rmSync(join(dir, "csr"), { recursive: true });

@@ -225,14 +225,14 @@ describe("csr review with flags", () => {
 });
 
 describe("csr review against a deadline in a year without public holidays", () => {
-  it("records the decision and says on stderr that its deadline was counted Monday to Friday", async () => {
+  it("records the decision and says on stderr that its deadline counts the statutory holidays of 2027, not its 调休", async () => {
     const dir = makeRepo({ "csr/DYA/DYA-011.yaml": HAND_WRITTEN.replace("  required: [QA, MKT, PRD]   # 生产部也须会签\n", "") + "    - { department: MKT, reviewer: li, opinion: accept, date: 2026-11-24 }\n" }, validRepo());
     writeFileSync(join(dir, "qms.yaml"), readFileSync(join(dir, "qms.yaml"), "utf8").replace("review_days: 10", "review_days: 40"));
     const ctx = capture(dir);
     expect(await reviewCsr(ctx, "DYA-011", { disposition: "must", by: "张伟", date: "2026-11-25", yes: true })).toBe(0);
     expect(ctx.out).toBe("DYA-011: decision recorded: must meet, by 张伟 (zhang) on 2026-11-25.\n");
     expect(ctx.err).toBe(
-      "note: csr has no public holidays for 2027; the deadline 2027-01-15 was counted Monday to Friday (rule calendar/year-missing). Once that year's holiday notice is published, write its days into qms.yaml with 'csr calendar notice <file>'.\n",
+      "note: csr has no holiday notice for 2027; the deadline 2027-01-18 counts its statutory public holidays, but its make-up days (调休: bridging days off, make-up working days) are not known and may move it by a few days (rule calendar/year-missing). Once that year's notice is published, write its days into qms.yaml with 'csr calendar notice <file>'.\n",
     );
   });
 });

@@ -4,7 +4,8 @@ import { runCheck } from "../../src/check/engine.js";
 import { rule as yearMissing } from "../../src/check/rules/calendar/year-missing.js";
 import { repositoryCalendar, shippedCalendar } from "../../src/load/calendar.js";
 import { loadRepository } from "../../src/load/repository.js";
-import { estimatedDeadlineNote } from "../../src/model/calendar.js";
+import { lunarDates } from "../../src/load/lunar.js";
+import { estimatedDeadlineNote, expand, statutoryYear, WorkCalendar } from "../../src/model/calendar.js";
 import type { QmsConfig } from "../../src/model/types.js";
 import { registerContext } from "../../src/report/registers/context.js";
 import { csrList } from "../../src/report/registers/csr.js";
@@ -69,14 +70,62 @@ describe("a repository's calendar", () => {
     expect(calendar.isWorkday("2026-10-06")).toBe(false);
   });
 
-  it("counts a year without data Monday to Friday, and says so", () => {
+  it("counts a year without data Monday to Friday less its statutory holidays, and says that its 调休 is not known", () => {
     const calendar = repositoryCalendar(undefined);
-    expect(calendar.addWorkdays("2026-12-28", 10)).toBe("2027-01-11");
-    expect(calendar.yearsWithoutData("2026-12-28", "2027-01-11")).toEqual([2027]);
+    // 2027-01-01, 元旦, is a day off by law (tester66 N3: it was counted as a working day).
+    expect(calendar.addWorkdays("2026-12-28", 10)).toBe("2027-01-12");
+    expect(calendar.yearsWithoutData("2026-12-28", "2027-01-12")).toEqual([2027]);
     expect(calendar.yearsWithoutData("2026-11-20", "2026-12-04")).toEqual([]);
-    expect(estimatedDeadlineNote(calendar, "2026-12-28", "2027-01-11")).toBe(
-      "note: csr has no public holidays for 2027; the deadline 2027-01-11 was counted Monday to Friday (rule calendar/year-missing). Once that year's holiday notice is published, write its days into qms.yaml with 'csr calendar notice <file>'.\n",
+    expect(estimatedDeadlineNote(calendar, "2026-12-28", "2027-01-12")).toBe(
+      "note: csr has no holiday notice for 2027; the deadline 2027-01-12 counts its statutory public holidays, but its make-up days (调休: bridging days off, make-up working days) are not known and may move it by a few days (rule calendar/year-missing). Once that year's notice is published, write its days into qms.yaml with 'csr calendar notice <file>'.\n",
     );
+  });
+
+  it("counts 元旦 and 春节 of 2027 by the law without a 2027 notice: 除夕 2027-02-05 to 正月初三 2027-02-08 (tester66 N3)", () => {
+    const calendar = repositoryCalendar(undefined);
+    expect(calendar.addWorkdays("2026-12-31", 1)).toBe("2027-01-04");
+    expect(calendar.addWorkdays("2027-02-04", 1)).toBe("2027-02-09");
+    expect(calendar.workdaysBetween("2027-02-01", "2027-02-12")).toBe(7);
+    expect(calendar.statutoryHolidays(2027)).toEqual([
+      { from: "2027-01-01", to: "2027-01-01", name: "元旦", name_en: "New Year's Day" },
+      { from: "2027-02-05", to: "2027-02-08", name: "春节", name_en: "Spring Festival" },
+      { from: "2027-04-05", to: "2027-04-05", name: "清明节", name_en: "Qingming Festival" },
+      { from: "2027-05-01", to: "2027-05-02", name: "劳动节", name_en: "Labour Day" },
+      { from: "2027-06-09", to: "2027-06-09", name: "端午节", name_en: "Dragon Boat Festival" },
+      { from: "2027-09-15", to: "2027-09-15", name: "中秋节", name_en: "Mid-Autumn Festival" },
+      { from: "2027-10-01", to: "2027-10-03", name: "国庆节", name_en: "National Day" },
+    ]);
+    // A year with its notice is the notice's alone.
+    expect(calendar.statutoryHolidays(2026)).toBeUndefined();
+  });
+
+  it("reckons the statutory days as the 2025 and 2026 notices give them: every one a day off of the notice", () => {
+    const cn = shippedCalendar("CN");
+    for (const year of [2025, 2026]) {
+      const noticeDays = expand(cn.years.find((y) => y.year === year)!.holidays);
+      const law = [...expand(statutoryYear(cn.statutory!, year, lunarDates()))];
+      expect(law.length).toBe(13);
+      expect(law.filter((d) => !noticeDays.has(d))).toEqual([]);
+    }
+    // Before the 2024 revision the law had other days: an earlier year without a notice is counted Monday to Friday.
+    expect(statutoryYear(cn.statutory!, 2019, lunarDates())).toBeUndefined();
+    expect(repositoryCalendar(undefined).isWorkday("2019-10-01")).toBe(true);
+  });
+
+  it("reads the lunar calendar only when a count first reaches a year without a notice, once", () => {
+    let asked = 0;
+    const calendar = new WorkCalendar({}, shippedCalendar("CN"), () => (asked++, lunarDates()));
+    calendar.addWorkdays("2026-01-05", 200);
+    expect(asked).toBe(0);
+    calendar.addWorkdays("2026-12-20", 40);
+    calendar.isWorkday("2027-10-01");
+    expect(asked).toBe(1);
+  });
+
+  it("leaves out the statutory days where the repository says otherwise: a company working day, a year typed in, base none", () => {
+    expect(repositoryCalendar(config({ workdays: ["2027-01-01"] })).isWorkday("2027-01-01")).toBe(true);
+    expect(repositoryCalendar(config({ years: [{ year: 2027, notice: "（测试用通知）", holidays: [], workdays: [] }] })).isWorkday("2027-02-05")).toBe(true);
+    expect(repositoryCalendar(config({ base: "none" })).isWorkday("2027-02-05")).toBe(true);
   });
 
   it("knows a year the repository typed in from its notice (calendar.years), and with base none reports nothing", () => {
@@ -96,7 +145,7 @@ describe("a repository's calendar", () => {
 });
 
 describe("calendar/year-missing", () => {
-  // DYA-001 was received 2026-11-20 with review_days 40: its deadline, 2027-01-15, runs into 2027.
+  // DYA-001 was received 2026-11-20 with review_days 40: its deadline, 2027-01-18 (元旦 off by law), runs into 2027.
   const findings = (today: string, calendar?: QmsConfig["calendar"]) => {
     const repo = loadRepository(join(FIXTURES, "rules", "calendar-year-missing", "invalid"));
     if (calendar) repo.config!.value.calendar = calendar;
@@ -105,13 +154,13 @@ describe("calendar/year-missing", () => {
 
   it("in 2027 without 2027's days: one finding on qms.yaml that says what is missing and how to add it", () => {
     expect(findings("2027-01-05")).toEqual([
-      "qms.yaml:1:1 Today (2027-01-05) lies in 2027, for which csr has no public holidays or make-up working days: every working-day count into 2027 (review deadlines, days overdue, recall and training deadlines) was made Monday to Friday. Once the State Council General Office publishes its holiday notice for 2027, save its text to a file and run 'csr calendar notice <file>', which writes its days off and make-up working days under 'calendar.years' in qms.yaml (README: \"When the next year's holiday notice is published\"); do not guess them before.",
+      "qms.yaml:1:1 Today (2027-01-05) lies in 2027, for which csr has no holiday notice: every working-day count into 2027 (review deadlines, days overdue, recall and training deadlines) counts the public holidays the law fixes (全国年节及纪念日放假办法), but not the bridging days off and make-up working days (调休) only the notice gives, so it may be a few days off. Once the State Council General Office publishes its holiday notice for 2027, save its text to a file and run 'csr calendar notice <file>', which writes its days off and make-up working days under 'calendar.years' in qms.yaml (README: \"When the next year's holiday notice is published\"); do not guess them before.",
     ]);
   });
 
   it("before 2027, on the CSR whose deadline runs into it; nothing once the year is typed in", () => {
     expect(findings("2026-11-27")).toEqual([
-      "csr/DYA/DYA-001.yaml:6:11 The review deadline of DYA-001 (2027-01-15, counted from 2026-11-20) runs through 2027, for which csr has no public holidays or make-up working days; it was counted Monday to Friday. Once the State Council's notice for that year is published, write its days into qms.yaml with 'csr calendar notice <file>', or update csr.",
+      "csr/DYA/DYA-001.yaml:6:11 The review deadline of DYA-001 (2027-01-18, counted from 2026-11-20) runs through 2027, for which csr has no holiday notice: it counts the statutory public holidays, but not the make-up days (调休), which may move it by a few days. Once the State Council's notice for that year is published, write its days into qms.yaml with 'csr calendar notice <file>', or update csr.",
     ]);
     const typed = { years: [{ year: 2027, notice: "（测试用通知）", holidays: [], workdays: [] }] };
     expect([...findings("2026-11-27", typed), ...findings("2027-01-05", typed)]).toEqual([]);
@@ -120,10 +169,10 @@ describe("calendar/year-missing", () => {
   it("the CSR list says under it when its deadlines or days left run into such a year", () => {
     const rc = registerContext(loadRepository(join(ROOT, "examples/acme-auto")), "en");
     const estimated = csrList(rc, { today: "2027-01-05" });
-    expect(estimated.notes?.at(-1)).toBe("No public holidays are recorded for 2027: review deadlines and working days left that run into it were counted Monday to Friday.");
+    expect(estimated.notes?.at(-1)).toBe("No holiday notice is recorded for 2027: review deadlines and working days left that run into it count its statutory public holidays, not its make-up days (调休), which are not known.");
     // How to add them is for the one who runs the command (Table.hints), after what has no English.
     expect(estimated.hints?.at(-1)).toBe(
-      "csr has no public holidays for 2027 (rule calendar/year-missing): once its holiday notice is published, write its days into qms.yaml with 'csr calendar notice <file>'.",
+      "csr has no holiday notice for 2027 (rule calendar/year-missing): the statutory public holidays are counted, the make-up days (调休) are not known; once its notice is published, write its days into qms.yaml with 'csr calendar notice <file>'.",
     );
     // No such note before: the list's own, DYA-002 put into production after Dongyue's date, and BCM-004 addressed only in a draft (auditor17 F7).
     expect(csrList(rc, { today: "2026-11-27" }).notes).toEqual([

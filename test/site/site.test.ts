@@ -971,7 +971,7 @@ describe("csr site: what needs attention", () => {
 
 describe("csr site: working days counted without public holidays (tester25 F9)", () => {
   const notice =
-    '<p class="site-notice" role="note">工作日为估算：csr 尚无 2027 年的法定节假日安排，其中的工作日按周一至周五计算；涉及这些日子的评审、培训和回收期限以及剩余或逾期工作日可能相差数日（csr check 规则 calendar/year-missing）。</p>';
+    '<p class="site-notice" role="note">工作日为估算：csr 尚无 2027 年的放假通知，其中的工作日已计入法定节假日（《全国年节及纪念日放假办法》），但调休（连休补假和调休上班日）未知；涉及这些日子的评审、培训和回收期限以及剩余或逾期工作日可能相差数日（csr check 规则 calendar/year-missing）。</p>';
 
   it("says so under the header of every page while a deadline runs into a year csr has no holidays for, and nowhere otherwise", async () => {
     const csr = (id: string, received: string) =>
@@ -981,7 +981,7 @@ describe("csr site: working days counted without public holidays (tester25 F9)",
       "customers/DYA.yaml": "code: DYA\nname: 东岳汽车\nsources:\n  - id: DYA-SQM\n    title: 供应商质量手册\n    revisions: [{revision: A, received: 2026-10-01}]\n",
       "documents/QP-005.yaml": "id: QP-005\ntitle: 文件控制程序\nlevel: 2\nkind: procedure\ndepartment: QA\nstatus: released\nrevisions:\n  - {version: A/0, date: 2024-01-10, summary: 首次发布, prepared: {by: li}, approved: {by: li, date: 2024-01-10}}\n",
     };
-    // 40 working days from 2026-11-20 end on 2027-01-15: counted Monday to Friday through 2027.
+    // 40 working days from 2026-11-20 end on 2027-01-18: 元旦 counted by law, 2027's 调休 unknown.
     const late = await buildSite(makeRepo({ ...files, "qms.yaml": `${QMS}csr: {review_days: 40}\n`, "csr/DYA/DYA-001.yaml": csr("DYA-001", "2026-11-20") }));
     expect(late.code).toBe(0);
     const pages = filesOf(late.out).filter((f) => f.endsWith(".html"));

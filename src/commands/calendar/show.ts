@@ -85,8 +85,11 @@ export async function calendarShowCommand(ctx: CommandContext, flags: CalendarSh
   const last = month === undefined ? `${year}-12-31` : addDays(month === 12 ? `${year + 1}-01-01` : `${year}-${String(month + 1).padStart(2, "0")}-01`, -1);
   const inSpan = (range: DayRange) => range.from <= last && range.to >= first;
   const named = namesOf(base === "none" ? new Map() : englishHolidayNames(shippedCalendar(base)));
+  // A year without a notice: the public holidays the law fixes, which the working days count (without its 调休).
+  const statutory = publicYear ? undefined : repositoryCalendar(config).statutoryHolidays(year);
+  const publicHolidays = publicYear?.holidays ?? statutory ?? [];
   const holidays: Holiday[] = [
-    ...(publicYear?.holidays ?? []).filter(inSpan).map((h) => holiday(h, false, named)),
+    ...publicHolidays.filter(inSpan).map((h) => holiday(h, false, named)),
     ...(config?.calendar?.holidays ?? []).map(asRange).filter(inSpan).map((h) => holiday(h, true, named)),
   ].sort((a, b) => a.from.localeCompare(b.from));
   // A make-up working day of the notice that is a working weekday here anyway (a Saturday of a six-day week) makes up for nothing.
@@ -98,14 +101,14 @@ export async function calendarShowCommand(ctx: CommandContext, flags: CalendarSh
     ...(config?.calendar?.workdays ?? []).map(asRange).filter(inSpan).flatMap((w) => spanDays(w, first, last).map((date) => ({ date, ...named(w), company: true }))),
   ].sort((a, b) => a.date.localeCompare(b.date));
 
-  const days = month === undefined ? undefined : monthDays(config, publicYear, first, last, named);
+  const days = month === undefined ? undefined : monthDays(config, publicYear, publicHolidays, first, last, named);
   if (format === "json") {
-    const json = { year, ...(month === undefined ? {} : { month }), source: source ?? null, holidays, workdays, ...(workingAnyway.length > 0 ? { working_anyway: workingAnyway } : {}), ...(days ? { days } : {}) };
+    const json = { year, ...(month === undefined ? {} : { month }), source: source ?? null, ...(statutory ? { statutory: true } : {}), holidays, workdays, ...(workingAnyway.length > 0 ? { working_anyway: workingAnyway } : {}), ...(days ? { days } : {}) };
     ctx.stdout(`${JSON.stringify(json, null, 2)}\n`);
     return 0;
   }
   const lines = days ? monthText(year, month!, days, weekdays) : [t("calendar.show.year-title", { year })];
-  lines.push("", ...listText(holidays, workdays, workingAnyway), "", ...sourceText(year, base, source, holidays.some((h) => h.company) || workdays.some((w) => w.company)));
+  lines.push("", ...listText(holidays, workdays, workingAnyway), "", ...sourceText(year, base, source, statutory !== undefined, holidays.some((h) => h.company) || workdays.some((w) => w.company)));
   ctx.stdout(`${lines.join("\n")}\n`);
   return 0;
 }
@@ -147,7 +150,7 @@ interface Day {
  * notice (调休上班) on a weekday the company works anyway (calendar.weekdays: a Saturday of a six-day week) is a
  * plain working day: it makes up for nothing.
  */
-function monthDays(config: QmsConfig | undefined, publicYear: PublicCalendarYear | undefined, first: string, last: string, names: Named): Day[] {
+function monthDays(config: QmsConfig | undefined, publicYear: PublicCalendarYear | undefined, publicHolidays: readonly DayRange[], first: string, last: string, names: Named): Day[] {
   const calendar = repositoryCalendar(config);
   const weekdays = config?.calendar?.weekdays ?? DEFAULT_WEEKDAYS;
   const named = (entries: readonly (string | DayRange)[] | undefined, date: string) => entries?.map(asRange).find((e) => e.from <= date && e.to >= date);
@@ -157,7 +160,7 @@ function monthDays(config: QmsConfig | undefined, publicYear: PublicCalendarYear
     const working = calendar.isWorkday(date);
     const companyWorkday = named(config?.calendar?.workdays, date);
     const companyHoliday = named(config?.calendar?.holidays, date);
-    const publicHoliday = named(publicYear?.holidays, date);
+    const publicHoliday = named(publicHolidays, date);
     const entry =
       companyWorkday ? { kind: "company-workday" as const, name: companyWorkday }
       : companyHoliday ? { kind: "company-holiday" as const, name: companyHoliday }
@@ -254,11 +257,11 @@ function noticeTitle(notice: string): string {
   return found === null || language() !== "en" ? notice : t("calendar.show.notice.yearly", { year: found[1]! }) + found[2]!;
 }
 
-function sourceText(year: number, base: string, source: Source | undefined, company: boolean): string[] {
+function sourceText(year: number, base: string, source: Source | undefined, statutory: boolean, company: boolean): string[] {
   const lines =
     base === "none" ? [t("calendar.show.source.none")]
     : source ? [t(source.from === "shipped" ? "calendar.show.source.shipped" : "calendar.show.source.typed", { notice: noticeTitle(source.notice), number: source.number, published: source.published })]
-    : [t("calendar.show.source.missing", { year })];
+    : [t(statutory ? "calendar.show.source.missing" : "calendar.show.source.missing-weekdays", { year })];
   for (const amended of source?.amended_by ?? []) lines.push(t("calendar.show.source.amended", { notice: amended.notice, number: amended.number, published: amended.published, change: amended.change }));
   if (company) lines.push(t("calendar.show.source.company"));
   return lines;

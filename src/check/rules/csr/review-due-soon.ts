@@ -16,7 +16,7 @@ export const rule: Rule = {
   severity: "warning",
   splitFrom: "csr/review-overdue",
   scope: { files: "own" },
-  clock: true,
+  clock: "soon",
   summary: "A CSR has no decision and its review period (working days after receipt) ends within the warning period.",
   dependsOn: ["qms.yaml"],
   docs: {

@@ -13,7 +13,7 @@ export const rule: Rule = {
   id: "doc/periodic-review-due",
   severity: "warning",
   scope: { files: "own" },
-  clock: true,
+  clock: "soon-or-passed",
   summary: "A released document has not been revised or reviewed within its review interval, or its periodic review falls due soon.",
   docs: {
     description:

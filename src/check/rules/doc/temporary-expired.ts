@@ -16,7 +16,7 @@ export const rule: Rule = {
   id: "doc/temporary-expired",
   severity: "error",
   scope: { files: "own" },
-  clock: true,
+  clock: "soon-or-passed",
   summary: "A temporary document is still released after its last valid day (valid_until), or its end is near.",
   docs: {
     description:
