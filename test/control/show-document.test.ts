@@ -102,8 +102,12 @@ describe("csr show <document>", () => {
     const late = (await zh(dir, "show", "QP-003", "--today", "2026-12-31")).stdout.split("\n");
     expect(late).toContain("                  回收逾期 3 份（应于 2026-12-17 前回收；用 'csr recall QP-003' 登记回收）：1 号 A/0 总经办 王建国、2 号 A/0 生产部 黄军、3 号 A/0 品质部 张丽");
     expect(late).toContain("  定期评审        每 36 个月；上次 2026-11-25（张丽，需修订，尚未换版）；下次 2029-12-10 前");
-    // No copy handed out (a form, filled in where it is used: every procedure of the example is issued): the card says none, not nothing.
-    expect((await zh(dir, "show", "QR-001-01", "--today", "2026-12-01")).stdout).toContain("\n  受控副本        无\n");
+    // No copy handed out (a form, filled in where it is used: every procedure of the example is issued): the card says what that means,
+    // no version at any point of use, and how to hand one out, not a bare 无 (tester65 N7); in English too.
+    expect((await zh(dir, "show", "QR-001-01", "--today", "2026-12-01")).stdout).toContain("\n  受控副本        A/0 未发放到任何使用场所：发放记录中没有它的受控副本或电子版（用 'csr distribute QR-001-01 --to <部门>' 发放并登记）\n");
+    expect((await csrInProcess(["-C", dir, "show", "QR-001-01", "--today", "2026-12-01"])).stdout).toContain(
+      "\n  Controlled copies       A/0 is at no point of use: the distribution record holds no controlled copy or electronic issue of it (hand it out with 'csr distribute QR-001-01 --to <department>', which records it)\n",
+    );
     const json = JSON.parse((await zh(dir, "show", "QP-003", "--today", "2026-12-12", "--format", "json")).stdout);
     expect({ ...json, document: json.document.id }).toEqual({
       file: "documents/procedures/QP-003.yaml",

@@ -6,14 +6,14 @@
  * --document` and `csr render`, which the card names.
  */
 import { customerNoticesText } from "../../model/customer-notices.js";
-import { displayWidth, localized, padEnd, visible } from "../../core/text.js";
+import { displayWidth, localized, padEnd, shellArgument, visible } from "../../core/text.js";
 import { language, t, type MessageKey } from "../../i18n/index.js";
 import type { Located, Repository } from "../../load/repository.js";
 import { addressing } from "../../model/csr-status.js";
 import { documentReferrers } from "../../model/referrers.js";
 import { deviatedNumber, withdrawnTemporaryText } from "../../model/deviations.js";
 import { classificationName, documentClassification } from "../../model/classification.js";
-import { copiesDue, copiesInUse, copyRecallDue, electronicInUse } from "../../model/distribution.js";
+import { copiesDue, copiesInUse, copyEdition, copyRecallDue, electronicInUse } from "../../model/distribution.js";
 import { electronicLabel } from "../../model/labels.js";
 import { repositoryCalendar } from "../../load/calendar.js";
 import { countersignRequired, countersignStates } from "../../model/countersign.js";
@@ -191,7 +191,11 @@ export async function showDocument(ctx: CommandContext, repo: Repository, index:
       ...(due.length > 0 ? [t(dueLine, { count: due.length, id: doc.id, date: recallBy ?? "" }) + t("show.colon", { text: due.map((c) => copyText(rc, c)).join(sep) })] : []),
       t("show.document.copies.details", { id: doc.id }),
     );
-  } else if (doc.status !== "draft") field("show.document.copies", t("show.document.none"));
+  } else if (doc.status !== "draft") {
+    // Not a bare 无: what the record lacks is the version to work to at the points of use (IATF 16949 7.5.3.2.1; tester65 N7). A withdrawn document needs none.
+    const edition = doc.status === "obsolete" ? undefined : copyEdition(doc);
+    field("show.document.copies", edition === undefined ? t("show.document.copies.none-out") : t("show.document.copies.none", { version: edition, arg: shellArgument(doc.id) }));
+  }
   // Who was trained on which version, by whom, under which record (csr train), as the CSR card has it (tester63 N12).
   const training = trainingLines(rc, located, doc, today);
   if (training.length > 0) field("show.document.training", ...training);
