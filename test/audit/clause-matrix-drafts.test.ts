@@ -8,7 +8,7 @@ import { describe, expect, it } from "vitest";
 import { copyFixture, csr } from "../helpers.js";
 
 const TODAY = "2026-11-27";
-const NOTE = "1 more document(s) not released yet (draft or in review) are not controlled documents and are not listed.";
+const NOTE = "1 more document not released yet (draft or in review) is not a controlled document and is not listed.";
 
 function notes(dir: string, ...style: string[]): string[] {
   return (JSON.parse(csr(["-C", dir, "matrix", "clauses", ...style, "--today", TODAY, "--format", "json"]).stdout) as { notes: string[] }).notes;

@@ -43,12 +43,12 @@ describe("csr import --as csr of a list without CSR ids", () => {
     expect(result.stderr).toBe("");
     // What follows the summary is csr check's report, which counts working days up to the real today.
     expect(result.stdout.split("\n").slice(0, 14)).toEqual([
-      `Reading ${list}: header on row 2, 2 data row(s).`,
+      `Reading ${list}: header on row 2, data rows: 2.`,
       "",
       "wrote csr/FORD/FORD-005.yaml",
       "wrote csr/FORD/FORD-006.yaml",
       "",
-      "The list gives no CSR ids: 2 row(s) got their customer's next free id, as csr add numbers:",
+      "The list gives no CSR ids: its rows (2) got their customer's next free id, as csr add numbers:",
       "  序号 1 (row 3) → FORD-005",
       "  序号 2 (row 4) → FORD-006",
       "The 序号 column is not written to the files (a CSR has no field for it); the list above matches it to the ids.",
@@ -57,7 +57,7 @@ describe("csr import --as csr of a list without CSR ids", () => {
       "The list names no review record (评审记录) for 1 decided CSR(s): their review.record says '从 清单.csv 第 N 行导入' in place of the departments' opinions (会签), so csr check accepts the decisions.",
       "Record the signed record when you have it with 'csr review <id> --record <number> --record-form <form>', or import a list with a 评审记录编号 column.",
       "",
-      "Imported 2 of 2 row(s); 1 file(s) are past their review deadline (csr/review-overdue, csr check below).",
+      "Imported rows: 2 of 2; 1 file is past its review deadline (csr/review-overdue, csr check below).",
     ]);
     expect(parse(readFileSync(join(dir, "csr/FORD/FORD-005.yaml"), "utf8"))).toEqual({
       id: "FORD-005",
@@ -79,7 +79,7 @@ describe("csr import --as csr of a list without CSR ids", () => {
         "row 3: 序号 1 has no id, and FORD-005 (csr/FORD/FORD-005.yaml) is a requirement of the same customer, source and title: not registered twice; if it is another requirement, give its id in an 编号 column (row not imported)",
         "row 4: 序号 2 has no id, and FORD-006 (csr/FORD/FORD-006.yaml) is a requirement of the same customer, source and title: not registered twice; if it is another requirement, give its id in an 编号 column (row not imported)",
         "",
-        "Imported 0 of 2 row(s); 2 row(s) refused, 0 conflict(s) with existing files.",
+        "Imported rows: 0 of 2; rows refused: 2, conflicts with existing files: 0.",
       ].join("\n"),
     );
   });

@@ -50,7 +50,7 @@ describe("csr import --as csr: 完成日期 and 已实施 / 已验证 (tester20 
       "",
       "完成日期 was read as the due date (implementation.due, a plan) of 1 CSR(s) whose status is not implemented or verified: FORD-004. Record one that was implemented with 'csr implement <id> --implemented <date>'.",
       "",
-      "The list says implemented or verified for 3 CSR(s) without the whole implementation record: their status and what the list does say are recorded, and no date or person was invented. Record the rest from the records (until then csr check reports csr/implementation-incomplete):",
+      "The list says implemented or verified for 3 CSRs without the whole implementation record: their status and what the list does say are recorded, and no date or person was invented. Record the rest from the records (until then csr check reports csr/implementation-incomplete):",
       "  FORD-002 (row 3, verified) lacks who verified it and the date verified: csr implement FORD-002 --verified-by <person> --date YYYY-MM-DD",
       "  FORD-003 (row 4, implemented) lacks the date implemented in production: csr implement FORD-003 --implemented YYYY-MM-DD",
       "  FORD-005 (row 6, verified) lacks the date verified: csr implement FORD-005 --verified-by wang --date YYYY-MM-DD",

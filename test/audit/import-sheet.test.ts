@@ -41,7 +41,7 @@ describe("csr import --as csr without --sheet", () => {
     // The exit code follows the check of what it would write, which counts the review deadline from the real day.
     await importCommand(ctx, book, { as: "csr", dryRun: true });
     // The other sheet is named as not read (tester54b B20).
-    expect(ctx.out.split("\n").slice(0, 4)).toEqual([`Reading ${book}, sheet 清单: header on row 1, 1 data row(s).`, "Sheets not read: 说明.", "", "would write csr/DYA/DYA-101.yaml"]);
+    expect(ctx.out.split("\n").slice(0, 4)).toEqual([`Reading ${book}, sheet 清单: header on row 1, data rows: 1.`, "Sheets not read: 说明.", "", "would write csr/DYA/DYA-101.yaml"]);
   });
 
   it("names the candidates when several sheets could be the register", async () => {
@@ -52,7 +52,7 @@ describe("csr import --as csr without --sheet", () => {
     );
     const ctx = capture(dir);
     await importCommand(ctx, book, { as: "csr", sheet: "CSR list", dryRun: true });
-    expect(ctx.out.split("\n")[0]).toBe(`Reading ${book}, sheet CSR list: header on row 1, 1 data row(s).`);
+    expect(ctx.out.split("\n")[0]).toBe(`Reading ${book}, sheet CSR list: header on row 1, data rows: 1.`);
   });
 
   it("names every sheet when none is recognisably the register", async () => {
@@ -72,6 +72,6 @@ describe("csr import --as documents without --sheet", () => {
     const book = await workbook({ 记录: [header, ["QR-900-01", "领料单", "A/0", "4"]], 文件清单: [header, ["WI-900", "焊接作业指导书", "A/0", "3"]] });
     const ctx = capture(dir);
     await importCommand(ctx, book, { as: "documents", dryRun: true });
-    expect(ctx.out.split("\n")[0]).toBe(`Reading ${book}, sheet 文件清单: header on row 1, 1 data row(s).`);
+    expect(ctx.out.split("\n")[0]).toBe(`Reading ${book}, sheet 文件清单: header on row 1, data rows: 1.`);
   });
 });

@@ -97,7 +97,7 @@ const MESSY_REPORT = [
   "  版次 'A0' → A/0 (row 10)",
   "",
   // The register's only date is the one its documents took effect on: the revisions are dated by it, which the report says.
-  '4 file(s) have no issue date in the register: the date of the version recorded (date under revisions) was taken from "生效日期"; where the issue date differs, change it in the file.',
+  '4 files have no issue date in the register: the date of the version recorded (date under revisions) was taken from "生效日期"; where the issue date differs, change it in the file.',
   "",
   "Numbering families found that qms.yaml does not configure; declare each one:",
   "  csr numbering add XX-P### --kind procedure   # e.g. XX-P001",
@@ -115,7 +115,7 @@ describe("csr import of a messy procedure list", () => {
     expect(result.code).toBe(1);
     const lines = result.stdout.split("\n");
     expect(lines.slice(0, 6)).toEqual([
-      `Reading ${book}, sheet 程序文件: header on row 2, 9 data row(s).`,
+      `Reading ${book}, sheet 程序文件: header on row 2, data rows: 9.`,
       "",
       "wrote documents/XX-P001.yaml",
       "wrote documents/XX-P002.yaml",
@@ -123,8 +123,8 @@ describe("csr import of a messy procedure list", () => {
       "wrote documents/XX-P007.yaml",
     ]);
     expect(lines.slice(6, 6 + MESSY_REPORT.length)).toEqual(MESSY_REPORT);
-    expect(lines[6 + MESSY_REPORT.length]).toBe("Imported 4 of 9 row(s); 4 row(s) refused, 1 conflict(s) with existing files; 4 file(s) written have errors (csr check below).");
-    expect(lines[7 + MESSY_REPORT.length]).toMatch(/^csr check: \d+ error\(s\), \d+ warning\(s\) \(.*id\/number-pattern 4, doc\/body-on-paper 1, ref\/unresolved 1.*\)\.$/);
+    expect(lines[6 + MESSY_REPORT.length]).toBe("Imported rows: 4 of 9; rows refused: 4, conflicts with existing files: 1; 4 files written have errors (csr check below).");
+    expect(lines[7 + MESSY_REPORT.length]).toMatch(/^csr check: errors: \d+, warnings: \d+ \(.*id\/number-pattern 4, doc\/body-on-paper 1, ref\/unresolved 1.*\)\.$/);
     expect(readFileSync(join(dir, "documents/QP-001.yaml"), "utf8")).toBe(before);
 
     expect(parse(readFileSync(join(dir, "documents/XX-P001.yaml"), "utf8"))).toEqual({
@@ -200,7 +200,7 @@ describe("csr import of a messy procedure list", () => {
     const lines = result.stdout.split("\n");
     expect(lines[2]).toBe("would write documents/XX-P001.yaml");
     expect(lines.slice(6, 6 + MESSY_REPORT.length)).toEqual(MESSY_REPORT);
-    expect(lines[6 + MESSY_REPORT.length]).toBe("Would import 4 of 9 row(s); 4 row(s) refused, 1 conflict(s) with existing files; 4 file(s) to be written would have errors (csr check below).");
+    expect(lines[6 + MESSY_REPORT.length]).toBe("Rows to import: 4 of 9; rows refused: 4, conflicts with existing files: 1; 4 files to be written would have errors (csr check below).");
     expect(lines[7 + MESSY_REPORT.length]).toBe("Dry run: nothing was written.");
     expect(lines[8 + MESSY_REPORT.length]).toMatch(/id\/number-pattern 4, doc\/body-on-paper 1, ref\/unresolved 1/);
   });
@@ -229,7 +229,7 @@ describe("csr import exits as csr check would on the files it writes", () => {
   // Signed and dated: a clean file. Without signatures: doc/approval-missing, an error.
   const SIGNED = "文件编号,文件名称,版本,编制,批准,发行日期\nQP-101,文件控制程序,A/0,张伟,王强,2024-03-01\n";
   const UNSIGNED = "文件编号,文件名称,版本,发行日期\nQP-102,记录控制程序,A/0,2024-03-01\n";
-  const effective = 'file(s) have no effective date in the register: the effective date (effective) was taken from "发行日期"; where a document took effect on another day, correct it with \'csr set <id> --effective <date>\'.';
+  const effective = 'file has no effective date in the register: the effective date (effective) was taken from "发行日期"; where a document took effect on another day, correct it with \'csr set <id> --effective <date>\'.';
   const unsignedFinding =
     "  documents/QP-102.yaml:9:5 doc/approval-missing Revision A/0 of the released document QP-102 has no prepared and no approved signature. Record the signatures of the paper original: csr sign QP-102 --prepared <person> --reviewed <person> --approved <person> --date <date> (leave out --date when the original has no date).";
 
@@ -241,14 +241,14 @@ describe("csr import exits as csr check would on the files it writes", () => {
     // A dry run also names the options that record the signatures in the import itself.
     const inImport = "Or record them in this import: add --prepared <person> --reviewed <person> --approved <person> to the command.";
     const report = (verb: string, summary: string) =>
-      [`Reading list.csv: header on row 1, 1 data row(s).`, "", `${verb} documents/QP-102.yaml`, "", `1 ${effective}`, "", unsigned, ...(verb === "would write" ? [inImport] : []), "", summary].join("\n");
+      [`Reading list.csv: header on row 1, data rows: 1.`, "", `${verb} documents/QP-102.yaml`, "", `1 ${effective}`, "", unsigned, ...(verb === "would write" ? [inImport] : []), "", summary].join("\n");
     expect(await csrInProcess(["-C", dir, "import", "list.csv", "--as", "procedures", "--department", "QA", "--dry-run"])).toEqual({
       code: 1,
       stderr: "",
       stdout: [
-        report("would write", "Would import 1 of 1 row(s); 1 file(s) to be written would have errors (csr check below)."),
+        report("would write", "Rows to import: 1 of 1; 1 file to be written would have errors (csr check below)."),
         "Dry run: nothing was written.",
-        "csr check: 1 error(s), 1 warning(s) (doc/approval-missing 1, doc/body-on-paper 1).",
+        "csr check: errors: 1, warnings: 1 (doc/approval-missing 1, doc/body-on-paper 1).",
         unsignedFinding,
         "",
       ].join("\n"),
@@ -279,10 +279,10 @@ describe("csr import exits as csr check would on the files it writes", () => {
     // As csr writes a register printed several pages wide: the note after the columns repeated on every page.
     writeFileSync(join(dir, "list.csv"), `${SIGNED}QP-199,,,,,\n,,,,,\n,,,本清单只列出现行版本。,,\n`);
     const result = await csrInProcess(["-C", dir, "import", "list.csv", "--as", "procedures", "--department", "QA", "--dry-run"]);
-    expect(result.stdout.split("\n").filter((l) => /^(Reading|row|Would import)/.test(l) || l.includes("本清单"))).toEqual([
-      "Reading list.csv: header on row 1, 2 data row(s).",
+    expect(result.stdout.split("\n").filter((l) => /^(Reading|row|Rows to import)/.test(l) || l.includes("本清单"))).toEqual([
+      "Reading list.csv: header on row 1, data rows: 2.",
       "row 3: QP-199 has no title — fill the title cell (row not imported)",
-      "Would import 1 of 2 row(s); 1 row(s) refused, 0 conflict(s) with existing files.",
+      "Rows to import: 1 of 2; rows refused: 1, conflicts with existing files: 0.",
     ]);
   });
 
@@ -295,14 +295,14 @@ describe("csr import exits as csr check would on the files it writes", () => {
       code: 0,
       stderr: "",
       stdout: [
-        "Reading signed.csv: header on row 1, 1 data row(s).",
+        "Reading signed.csv: header on row 1, data rows: 1.",
         "",
         "wrote documents/QP-101.yaml",
         "",
         `1 ${effective}`,
         "",
-        "Imported 1 of 1 row(s).",
-        "csr check: 1 error(s), 1 warning(s) (doc/body-on-paper 1, doc/approval-missing 1).",
+        "Imported rows: 1 of 1.",
+        "csr check: errors: 1, warnings: 1 (doc/body-on-paper 1, doc/approval-missing 1).",
         unsignedFinding,
         "",
       ].join("\n"),
@@ -319,14 +319,14 @@ describe("csr import --today: the check of what it wrote, as of that day", () =>
     }));
     const dryRun = (today: string) => csr(["-C", dir, "import", "list.csv", "--as", "csr", "--dry-run", "--today", today]);
     const report = (summary: string, ...check: string[]) =>
-      ["Reading list.csv: header on row 1, 1 data row(s).", "", "would write csr/FORD/FORD-001.yaml", "", summary, "Dry run: nothing was written.", ...check, ""].join("\n");
-    expect(dryRun("2026-11-10")).toEqual({ code: 0, stderr: "", stdout: report("Would import 1 of 1 row(s).", "csr check is clean.") });
+      ["Reading list.csv: header on row 1, data rows: 1.", "", "would write csr/FORD/FORD-001.yaml", "", summary, "Dry run: nothing was written.", ...check, ""].join("\n");
+    expect(dryRun("2026-11-10")).toEqual({ code: 0, stderr: "", stdout: report("Rows to import: 1 of 1.", "csr check is clean.") });
     expect(dryRun("2026-11-20")).toEqual({
       code: 1,
       stderr: "",
       stdout: report(
-        "Would import 1 of 1 row(s); 1 file(s) are past their review deadline (csr/review-overdue, csr check below).",
-        "csr check: 1 error(s), 0 warning(s) (csr/review-overdue 1).",
+        "Rows to import: 1 of 1; 1 file is past its review deadline (csr/review-overdue, csr check below).",
+        "csr check: errors: 1, warnings: 0 (csr/review-overdue 1).",
         "  csr/FORD/FORD-001.yaml:9:11 csr/review-overdue The review of FORD-001 is overdue: received on 2026-11-02, it was due on 2026-11-16 (10 working days) and is 4 working days late; record the missing opinions and the decision with 'csr review FORD-001'.",
       ),
     });
@@ -356,7 +356,7 @@ describe("csr import of CSV", () => {
     );
     const result = await csrInProcess(["-C", dir, "import", file, "--as", "forms"]);
     expect(result.stdout.split("\n").slice(0, 21)).toEqual([
-      `Reading ${file}: header on row 2, 3 data row(s).`,
+      `Reading ${file}: header on row 2, data rows: 3.`,
       "",
       "wrote documents/QR-005-01.yaml",
       "wrote documents/QR-005-02.yaml",
@@ -367,7 +367,7 @@ describe("csr import of CSV", () => {
       "These values of the register are recorded in csr's format, as on the right of the arrow:",
       "  Version 'A0' → A/0 (rows 3, 4)",
       "",
-      '2 file(s) have no effective date in the register: the effective date (effective) was taken from "Issue date"; where a document took effect on another day, correct it with \'csr set <id> --effective <date>\'.',
+      '2 files have no effective date in the register: the effective date (effective) was taken from "Issue date"; where a document took effect on another day, correct it with \'csr set <id> --effective <date>\'.',
       "",
       "The register names each form's procedure; record it in the procedure with these commands (or import with --link-forms):",
       "  csr set QP-005 --add-form QR-005-02",
@@ -376,8 +376,8 @@ describe("csr import of CSV", () => {
       // from the paper originals, and the import fails as csr check would.
       "2 released document(s) imported without a preparer's or approver's signature (the register has no such columns). Record the signatures of the paper originals at once: csr sign QR-005-01 QR-005-02 --prepared <person> --reviewed <person> --approved <person>. Add --date <date> when the originals are dated; sign documents with other signers or dates separately.",
       "",
-      "Imported 2 of 3 row(s); 1 row(s) refused, 0 conflict(s) with existing files; 2 file(s) written have errors (csr check below).",
-      "csr check: 2 error(s), 1 warning(s) (doc/approval-missing 2, coverage/clause-uncovered 1).",
+      "Imported rows: 2 of 3; rows refused: 1, conflicts with existing files: 0; 2 files written have errors (csr check below).",
+      "csr check: errors: 2, warnings: 1 (doc/approval-missing 2, coverage/clause-uncovered 1).",
       ...["01", "02"].map(
         (n) =>
           `  documents/QR-005-${n}.yaml:9:5 doc/approval-missing Revision A/0 of the released document QR-005-${n} has no prepared and no approved signature. Record the signatures of the paper original: csr sign QR-005-${n} --prepared <person> --reviewed <person> --approved <person> --date <date> (leave out --date when the original has no date).`,
@@ -409,10 +409,10 @@ describe("csr import of CSV", () => {
       "",
       "row 3: QR-031-02 has no retention period in 保存期限 — written without record.retention; fill the cell and import again, or set it with 'csr set QR-031-02 --retention <period>' (csr check reports a released form without it: doc/record-retention-missing)",
       "",
-      '2 file(s) have no effective date in the register: the effective date (effective) was taken from "发布日期"; where a document took effect on another day, correct it with \'csr set <id> --effective <date>\'.',
+      '2 files have no effective date in the register: the effective date (effective) was taken from "发布日期"; where a document took effect on another day, correct it with \'csr set <id> --effective <date>\'.',
       "",
-      "Imported 2 of 2 row(s); 1 file(s) written have errors (csr check below).",
-      "csr check: 1 error(s), 1 warning(s) (doc/record-retention-missing 1, coverage/clause-uncovered 1).",
+      "Imported rows: 2 of 2; 1 file written has errors (csr check below).",
+      "csr check: errors: 1, warnings: 1 (doc/record-retention-missing 1, coverage/clause-uncovered 1).",
       "  documents/QR-031-02.yaml:4:7 doc/record-retention-missing QR-031-02 is a released form but does not say how long its records are kept. Give it a retention period with 'csr set QR-031-02 --retention <period>' (e.g. 3年 or 产品寿命期+1年; --medium and --location say how and where they are kept); record keeping is register data and needs no new revision.",
       "",
     ]);
@@ -438,7 +438,7 @@ describe("csr import of CSV", () => {
     for (const [name, bytes, said] of files) {
       writeFileSync(join(folder, name), bytes);
       const result = await csrInProcess(["-C", dir, "import", join(folder, name), "--as", "procedures", "--dry-run"]);
-      expect(result.stdout.split("\n").slice(0, 2), name).toEqual([`Reading ${join(folder, name)}: header on row 1, 1 data row(s).`, said]);
+      expect(result.stdout.split("\n").slice(0, 2), name).toEqual([`Reading ${join(folder, name)}: header on row 1, data rows: 1.`, said]);
       expect(result.stdout, name).toContain("would write documents/QP-003.yaml");
     }
     const gbk = await csrInProcess(["-C", dir, "import", join(folder, "gbk.csv"), "--as", "procedures", "--department", "QA"]);
@@ -493,19 +493,19 @@ describe("round trip: export, then import into an empty repository", () => {
     }));
     const docs = await csrInProcess(["-C", target, "import", book, "--as", "documents", "--sheet", "受控文件清单"]);
     // The 受控文件清单 carries the forms' retention periods (保存期限): the two forms come back whole.
-    expect(docs.stdout).toContain("\nImported 5 of 5 row(s).\n");
+    expect(docs.stdout).toContain("\nImported rows: 5 of 5.\n");
     expect(docs.code).toBe(0);
     // The draft is on the sheet of the documents in preparation (在编文件).
     const drafts = await csrInProcess(["-C", target, "import", book, "--as", "documents", "--sheet", "在编文件"]);
-    expect(drafts.stdout).toContain("\nImported 1 of 1 row(s).\n");
+    expect(drafts.stdout).toContain("\nImported rows: 1 of 1.\n");
     expect(drafts.code).toBe(0);
     const csrs = await csrInProcess(["-C", target, "import", book, "--as", "csr", "--sheet", "顾客特定要求清单"]);
-    expect(csrs.stdout).toContain("Imported 2 of 2 row(s); 1 file(s) are past their review deadline (csr/review-overdue, csr check below).");
+    expect(csrs.stdout).toContain("Imported rows: 2 of 2; 1 file is past its review deadline (csr/review-overdue, csr check below).");
     // The list carries the decision of FORD-001, not the opinions of FORD-002 (still undecided, so
     // overdue); the sections it cites are kept, not looked up in documents whose bodies are on paper (a
     // register has no document bodies: doc/body-on-paper says so, tester51 #9); FORD-001 is
     // implemented without a date in the fixture already (csr/implementation-incomplete).
-    expect(csrs.stdout).toContain("csr check: 1 error(s), 6 warning(s) (csr/implementation-incomplete 1, csr/review-overdue 1, doc/body-on-paper 1, coverage/clause-uncovered 4).");
+    expect(csrs.stdout).toContain("csr check: errors: 1, warnings: 6 (csr/implementation-incomplete 1, csr/review-overdue 1, doc/body-on-paper 1, coverage/clause-uncovered 4).");
     expect(csrs.code).toBe(1);
 
     const before = loadRepository(source);
@@ -561,7 +561,7 @@ describe("round trip: export, then import into an empty repository", () => {
     const result = await csrInProcess(["-C", dir, "import", book, "--as", "documents", "--sheet", "受控文件清单"]);
     expect(result.code).toBe(1);
     expect(result.stdout).toContain("row 3: documents/QP-001.yaml exists already; it was not overwritten (row not imported)");
-    expect(result.stdout).toContain("Imported 0 of 5 row(s); 0 row(s) refused, 5 conflict(s) with existing files.");
+    expect(result.stdout).toContain("Imported rows: 0 of 5; rows refused: 0, conflicts with existing files: 5.");
     expect(listFiles(dir).map((f) => [f, readFileSync(join(dir, f), "utf8")])).toEqual(files);
   });
 });
@@ -602,7 +602,7 @@ describe("csr import of numbers that share a file", () => {
     expect(result.stderr).toBe("");
     expect(result.code).toBe(1);
     const report = [
-      `Reading ${file}: header on row 1, 3 data row(s).`,
+      `Reading ${file}: header on row 1, data rows: 3.`,
       "",
       "wrote documents/CS_QP-101.yaml",
       "wrote documents/CS_QP-102.yaml",
@@ -611,7 +611,7 @@ describe("csr import of numbers that share a file", () => {
     ];
     const lines = result.stdout.split("\n");
     expect(lines.slice(0, report.length)).toEqual(report);
-    expect(lines).toContain("Imported 2 of 3 row(s); 1 row(s) refused, 0 conflict(s) with existing files; 2 file(s) written have errors (csr check below).");
+    expect(lines).toContain("Imported rows: 2 of 3; rows refused: 1, conflicts with existing files: 0; 2 files written have errors (csr check below).");
     expect(dry.code).toBe(1);
     expect(dry.stdout.split("\n").slice(0, report.length)).toEqual(report.map((l) => l.replace(/^wrote /, "would write ")));
     expect(listFiles(dir).filter((f) => f.startsWith("documents/"))).toEqual(["documents/CS_QP-101.yaml", "documents/CS_QP-102.yaml"]);
@@ -636,7 +636,7 @@ describe("csr import of numbers that share a file", () => {
       "row 4: documents/QP-201.yaml exists already; it was not overwritten (row not imported)",
       "",
     ]);
-    expect(result.stdout).toContain("Imported 2 of 4 row(s); 1 row(s) refused, 1 conflict(s) with existing files.");
+    expect(result.stdout).toContain("Imported rows: 2 of 4; rows refused: 1, conflicts with existing files: 1.");
     expect(readFileSync(join(dir, "documents/qp-201.yaml"), "utf8")).toBe(existing);
     expect(parse(readFileSync(join(dir, "documents/QP-101.yaml"), "utf8"))).toMatchObject({ id: "QP-101", title: "文件控制程序" });
   });
@@ -652,7 +652,7 @@ describe("csr import of numbers that share a file", () => {
     expect(result.stderr).toBe("");
     expect(result.code).toBe(1);
     expect(result.stdout).toMatch(/\nrow 2: csr\/FORD\/FORD-003\.yaml could not be written: .+ \(row not imported\)\n/);
-    expect(result.stdout).toContain("Imported 0 of 1 row(s); 1 file(s) could not be written.");
+    expect(result.stdout).toContain("Imported rows: 0 of 1; 1 file could not be written.");
   });
 });
 
@@ -705,7 +705,7 @@ describe("historical CSR list: the review record stands for the opinions signed 
       code: 0,
       stderr: "",
       stdout: [
-        "Reading 历史清单.csv: header on row 1, 2 data row(s).",
+        "Reading 历史清单.csv: header on row 1, data rows: 2.",
         "",
         "wrote csr/FORD/FORD-001.yaml",
         "wrote csr/FORD/FORD-002.yaml",
@@ -713,7 +713,7 @@ describe("historical CSR list: the review record stands for the opinions signed 
         "The list names no review record (评审记录) for 1 decided CSR(s): their review.record says '从 历史清单.csv 第 N 行导入' in place of the departments' opinions (会签), so csr check accepts the decisions.",
         "Record the signed record when you have it with 'csr review <id> --record <number> --record-form <form>', or import a list with a 评审记录编号 column.",
         "",
-        "Imported 2 of 2 row(s).",
+        "Imported rows: 2 of 2.",
         "csr check is clean.",
         "",
       ].join("\n"),
@@ -775,7 +775,7 @@ describe("csr import: a row with a value that cannot be taken", () => {
         "3,文件控制程序,QP-012,A0,张伟,李娜,王强,2024-04-03,7.5\n",
     );
     const imported = await csrInProcess(["-C", dir, "import", file, "--as", "procedures", "--department", "QA"]);
-    expect(imported.stdout).toContain("Imported 3 of 3 row(s).");
+    expect(imported.stdout).toContain("Imported rows: 3 of 3.");
     expect(parse(readFileSync(join(dir, "documents/QP-010.yaml"), "utf8"))).toMatchObject({
       status: "released",
       revisions: [{ version: "A/1", date: "2024-01-13", prepared: { by: "zhang" }, reviewed: { by: "li" }, approved: { by: "wang" } }],
@@ -794,7 +794,7 @@ describe("csr import: a row with a value that cannot be taken", () => {
     const result = await csrInProcess(["-C", dir, "import", file, "--as", "csr"]);
     const lines = result.stdout.split("\n").filter((l) => l !== "");
     expect(lines.slice(0, 4)).toEqual([
-      `Reading ${file}: header on row 1, 2 data row(s).`,
+      `Reading ${file}: header on row 1, data rows: 2.`,
       "The list has no title column (要求名称): each requirement's title is taken from 要求内容. Where a title is too long, 'csr set <id> --title <short title> --text <the wording>' shortens it and moves the wording to the requirement's text; its decision stands.",
       "wrote csr/BYD/BYD-001.yaml",
       "row 2: '八' in 对应条款 is not a clause number like 8.5.2 or IATF16949:8.5.2 — correct the cell and import again (row not imported)",

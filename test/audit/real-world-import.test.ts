@@ -31,20 +31,20 @@ const report = (stdout: string) => stdout.split("\n").filter((l) => l !== "");
 
 /** The report's line for registers with an issue date (发行日期) and no effective date, which csr then takes from it. */
 const effectiveFromIssued = (count: number) =>
-  `${count} file(s) have no effective date in the register: the effective date (effective) was taken from "发行日期"; where a document took effect on another day, correct it with 'csr set <id> --effective <date>'.`;
+  `${count} ${count === 1 ? "file has" : "files have"} no effective date in the register: the effective date (effective) was taken from "发行日期"; where a document took effect on another day, correct it with 'csr set <id> --effective <date>'.`;
 
 describe("csr import of real registers", () => {
   it("02: a hyperlinked cell with rich text is read by its displayed text", async () => {
     const dir = caseRepo("02-xlsx-hyperlink-richtext", "程序文件一览表.xlsx");
     const result = await csrInProcess(["-C", dir, "import", "程序文件一览表.xlsx", ...AS_OF, "--as", "procedures", "--department", "QA", "--dry-run"]);
     expect(report(result.stdout).slice(0, 6)).toEqual([
-      "Reading 程序文件一览表.xlsx, sheet 程序文件一览表: header on row 1, 1 data row(s).",
+      "Reading 程序文件一览表.xlsx, sheet 程序文件一览表: header on row 1, data rows: 1.",
       "would write documents/QP-102.yaml",
       effectiveFromIssued(1),
       // The list has no signature columns: the file would fail csr check (doc/approval-missing), and so does the import.
       "1 released document(s) imported without a preparer's or approver's signature (the register has no such columns). Record the signatures of the paper originals at once: csr sign QP-102 --prepared <person> --reviewed <person> --approved <person>. Add --date <date> when the originals are dated; sign documents with other signers or dates separately.",
       "Or record them in this import: add --prepared <person> --reviewed <person> --approved <person> to the command.",
-      "Would import 1 of 1 row(s); 1 file(s) to be written would have errors (csr check below).",
+      "Rows to import: 1 of 1; 1 file to be written would have errors (csr check below).",
     ]);
     expect(result.code).toBe(1);
     await csrInProcess(["-C", dir, "import", "程序文件一览表.xlsx", ...AS_OF, "--as", "procedures", "--department", "QA"]);
@@ -55,14 +55,14 @@ describe("csr import of real registers", () => {
     const dir = caseRepo("03-xlsx-two-row-header", "程序文件一览表.xlsx");
     const result = await csrInProcess(["-C", dir, "import", "程序文件一览表.xlsx", ...AS_OF, "--as", "procedures", "--department", "QA"]);
     expect(report(result.stdout)).toEqual([
-      "Reading 程序文件一览表.xlsx, sheet Sheet1: header on row 2, 1 data row(s).",
+      "Reading 程序文件一览表.xlsx, sheet Sheet1: header on row 2, data rows: 1.",
       "wrote documents/QP-101.yaml",
       effectiveFromIssued(1),
-      "Imported 1 of 1 row(s).",
+      "Imported rows: 1 of 1.",
       // The example's own warnings, DYA-002 put into production after Dongyue's date and the training of BCM-004 and
       // DYA-002 recorded for only some of the people to train, are counted too; so is QP-101's issue, which the register
       // does not record (doc/not-issued).
-      "csr check: 0 error(s), 6 warning(s) (csr/training-overdue 2, csr/late-for-customer 1, doc/duplicate-title 1, doc/not-issued 1, doc/body-on-paper 1).",
+      "csr check: errors: 0, warnings: 6 (csr/training-overdue 2, csr/late-for-customer 1, doc/duplicate-title 1, doc/not-issued 1, doc/body-on-paper 1).",
     ]);
     expect(result.code).toBe(0);
     expect(parse(readFileSync(join(dir, "documents/QP-101.yaml"), "utf8")).revisions).toEqual([
@@ -73,13 +73,13 @@ describe("csr import of real registers", () => {
   it("05: bilingual labels split by a space or a line break", async () => {
     const dir = caseRepo("05-bilingual-headers", "文件清单.csv");
     const result = await csrInProcess(["-C", dir, "import", "文件清单.csv", ...AS_OF, "--as", "procedures", "--department", "QA", "--dry-run"]);
-    expect(report(result.stdout).slice(0, 2)).toEqual(["Reading 文件清单.csv: header on row 1, 1 data row(s).", "would write documents/QP-101.yaml"]);
+    expect(report(result.stdout).slice(0, 2)).toEqual(["Reading 文件清单.csv: header on row 1, data rows: 1.", "would write documents/QP-101.yaml"]);
     expect(result.code).toBe(0);
     const broken = caseRepo("05-bilingual-headers", "文件清单.csv");
     const csv = join(broken, "文件清单.csv");
     writeFileSync(csv, '"文件名称\nDocument Title","文件编号\nDoc. No.","版本\nRev.","发布日期\nIssue Date","编制\nPrepared","批准\nApproved"\n文件控制程序,QP-101,A/0,2024-03-01,chenjing,wangjg\n');
     const lines = await csrInProcess(["-C", broken, "import", "文件清单.csv", ...AS_OF, "--as", "procedures", "--department", "QA", "--dry-run"]);
-    expect(report(lines.stdout).slice(0, 2)).toEqual(["Reading 文件清单.csv: header on row 1, 1 data row(s).", "would write documents/QP-101.yaml"]);
+    expect(report(lines.stdout).slice(0, 2)).toEqual(["Reading 文件清单.csv: header on row 1, data rows: 1.", "would write documents/QP-101.yaml"]);
   });
 
   it("11: English register labels; a combined Title / Doc-ID column is named; SOP is a procedure, 15.01.2021 a date, 1.0 reported", async () => {
@@ -95,9 +95,9 @@ describe("csr import of real registers", () => {
     // The row says the document is in force at version 1.0: not written as a draft without its version, so the corrected row imports.
     const renamed = await csrInProcess(["-C", dir, "import", "document-list-renamed.csv", ...AS_OF, "--as", "documents"]);
     expect(report(renamed.stdout).slice(0, 3)).toEqual([
-      "Reading document-list-renamed.csv: header on row 1, 1 data row(s).",
+      "Reading document-list-renamed.csv: header on row 1, data rows: 1.",
       "row 2: '1.0' in Version is not a version like A/0 (letter for the edition, number for the revision: A/0, A1, B/2) — correct the cell and import again (row not imported)",
-      "Imported 0 of 1 row(s); 1 row(s) refused, 0 conflict(s) with existing files.",
+      "Imported rows: 0 of 1; rows refused: 1, conflicts with existing files: 0.",
     ]);
     writeFileSync(join(dir, "document-list-renamed.csv"), readFileSync(join(dir, "document-list-renamed.csv"), "utf8").replace(",1.0,", ",A/0,"));
     expect((await csrInProcess(["-C", dir, "import", "document-list-renamed.csv", ...AS_OF, "--as", "documents"])).stdout).toContain("wrote documents/SOP-001.yaml");
@@ -127,7 +127,7 @@ describe("csr import of real registers", () => {
     const dir = caseRepo("13-padded-names", "文件清单.csv");
     const result = await csrInProcess(["-C", dir, "import", "文件清单.csv", ...AS_OF, "--as", "procedures", "--department", "QA", "--commit", "-y"]);
     expect(result.code).toBe(0);
-    expect(git(dir, ["log", "-1", "--format=%s"])).toBe("import 文件清单.csv: 1 file(s)\n");
+    expect(git(dir, ["log", "-1", "--format=%s"])).toBe("import 文件清单.csv: 1 file\n");
     expect(git(dir, ["show", "--name-only", "--format=", "HEAD"])).toBe("documents/QP-101.yaml\n");
     expect(git(dir, ["status", "--porcelain"])).toBe("?? 文件清单.csv\n");
   });
@@ -136,14 +136,14 @@ describe("csr import of real registers", () => {
     const dir = caseRepo("19-zero-width-space", "清单.csv");
     const result = await csrInProcess(["-C", dir, "import", "清单.csv", ...AS_OF, "--as", "procedures"]);
     expect(report(result.stdout).slice(0, 8)).toEqual([
-      "Reading 清单.csv: header on row 1, 2 data row(s).",
+      "Reading 清单.csv: header on row 1, data rows: 2.",
       "wrote documents/QP-101.yaml",
       "wrote documents/QP-102.yaml",
       "These values of the register are recorded in csr's format, as on the right of the arrow:",
       "  文件编号 'QP-101<U+200B>' → QP-101 (row 2)",
       "  部门 '品质部<U+200B>' → QA (row 3)",
       effectiveFromIssued(2),
-      "Imported 2 of 2 row(s).",
+      "Imported rows: 2 of 2.",
     ]);
     expect(result.code).toBe(0);
     expect(parse(readFileSync(join(dir, "documents/QP-102.yaml"), "utf8"))).toMatchObject({ id: "QP-102", department: "QA" });
@@ -157,7 +157,7 @@ describe("csr import of real registers", () => {
     );
     const result = await csrInProcess(["-C", dir, "import", "清单.csv", ...AS_OF, "--as", "procedures", "--department", "QA", "--dry-run"]);
     expect(report(result.stdout).slice(0, 6)).toEqual([
-      "Reading 清单.csv: header on row 1, 1 data row(s).",
+      "Reading 清单.csv: header on row 1, data rows: 1.",
       "The sign-off on row 5 (编制：陈静 审核：张丽 批准：王建国) signs the register itself, not its documents: not imported.",
       "would write documents/QP-101.yaml",
       effectiveFromIssued(1),
@@ -169,7 +169,7 @@ describe("csr import of real registers", () => {
     // An English register's sign-off line, as csr export --lang en writes it (tester15 #5: it was read as a row without a number).
     writeFileSync(join(dir, "清单.csv"), "文件名称,文件编号,版本,发行日期\n文件控制程序,QP-101,A/0,2024-03-01\nPrepared by: ________,Reviewed by: ________,Approved by: ________,\n");
     const english = await csrInProcess(["-C", dir, "import", "清单.csv", ...AS_OF, "--as", "procedures", "--department", "QA", "--dry-run"]);
-    expect(report(english.stdout).slice(0, 2)).toEqual(["Reading 清单.csv: header on row 1, 1 data row(s).", "would write documents/QP-101.yaml"]);
+    expect(report(english.stdout).slice(0, 2)).toEqual(["Reading 清单.csv: header on row 1, data rows: 1.", "would write documents/QP-101.yaml"]);
   });
 
   it("GJB list: the 三级文件及四级表单 column becomes the procedure's related documents and forms, by number or by title", async () => {
@@ -179,17 +179,17 @@ describe("csr import of real registers", () => {
     copyFileSync(join(FIXTURES, "real-world", "gjb-procedure-list", "程序文件一览表.csv"), join(dir, "程序文件一览表.csv"));
     const result = await csrInProcess(["-C", dir, "import", "程序文件一览表.csv", ...AS_OF, "--as", "procedures"]);
     expect(report(result.stdout)).toEqual([
-      "Reading 程序文件一览表.csv: header on row 2, 3 data row(s).",
+      "Reading 程序文件一览表.csv: header on row 2, data rows: 3.",
       "wrote documents/CS_QP-008.yaml",
       "wrote documents/CS_QP-009.yaml",
       "wrote documents/CS_QP-010.yaml",
       "row 5: '年度试制总结' in 三级文件及四级表单 names no document by number or title — kept in the remarks of CS/QP-010; add the document(s), then their numbers to related or forms",
       "3 document(s) written as drafts, as the register gives neither a status nor a version: CS/QP-008, CS/QP-009, CS/QP-010. For each one in use, add its current version to the register (from the paper original), delete these drafts (documents/CS_QP-008.yaml, documents/CS_QP-009.yaml, documents/CS_QP-010.yaml) and import again: the version is then written as released before csr (csr release would record a release today, which is not what happened). Until then csr check reports the released documents that refer to them (doc/unreleased-referenced).",
-      "Imported 3 of 3 row(s).",
+      "Imported rows: 3 of 3.",
       // The list gives no version: the released manual and CS/QP-013 refer to procedures the
       // repository holds as drafts until their release is recorded. Those files were not written
       // by the import, so it exits 0.
-      "csr check: 4 error(s), 1 warning(s) (csr/source-unreviewed 1, doc/unreleased-referenced 4).",
+      "csr check: errors: 4, warnings: 1 (csr/source-unreviewed 1, doc/unreleased-referenced 4).",
       ...[
         ["documents/CS_QM-001.yaml:183:5", "CS/QM-001", "CS/QP-008"],
         ["documents/CS_QM-001.yaml:184:5", "CS/QM-001", "CS/QP-009"],
@@ -267,12 +267,12 @@ describe("csr import of real registers", () => {
     );
     const result = await csrInProcess(["-C", dir, "import", "顾客特定要求清单.csv", ...AS_OF, "--as", "csr"]);
     expect(report(result.stdout).slice(0, 6)).toEqual([
-      "Reading 顾客特定要求清单.csv: header on row 1, 2 data row(s).",
+      "Reading 顾客特定要求清单.csv: header on row 1, data rows: 2.",
       "wrote csr/DYA/DYA-101.yaml",
       "wrote csr/DYA/DYA-102.yaml",
       "The list names no review record (评审记录) for 1 decided CSR(s): their review.record says '从 顾客特定要求清单.csv 第 N 行导入' in place of the departments' opinions (会签), so csr check accepts the decisions.",
       "Record the signed record when you have it with 'csr review <id> --record <number> --record-form <form>', or import a list with a 评审记录编号 column.",
-      "Imported 2 of 2 row(s); 2 file(s) written have errors (csr check below).",
+      "Imported rows: 2 of 2; 2 files written have errors (csr check below).",
     ]);
     expect(result.code).toBe(1);
     const imported = parse(readFileSync(join(dir, "csr/DYA/DYA-101.yaml"), "utf8"));
@@ -331,14 +331,14 @@ describe("csr import of real registers", () => {
       "试运行：未写入任何文件。",
     ]);
     expect(await run("en")).toEqual([
-      "Reading 顾客特定要求清单.csv: header on row 1, 4 data row(s).",
+      "Reading 顾客特定要求清单.csv: header on row 1, data rows: 4.",
       "would write csr/DYA/DYA-103.yaml",
       "row 2: '2024年6月底' in 完成期限 is not a date like 2021-05-05 — correct the cell and import again (row not imported)",
       "row 3: 处置 says '不适用' but the list lacks the reason (处置理由), so the decision cannot be recorded — fill the cells and import again (or empty 处置 and record the decision with csr review after import) (row not imported)",
       "row 4: customer 'XYZ' has no file in customers/ — register it with csr customer add <code> --name 'XYZ' first, then import again (row not imported)",
       "The list names no review record (评审记录) for 1 decided CSR(s): their review.record would say '从 顾客特定要求清单.csv 第 N 行导入' in place of the departments' opinions (会签), so csr check accepts the decisions.",
       "Record the signed record when you have it with 'csr review <id> --record <number> --record-form <form>', or import a list with a 评审记录编号 column.",
-      "Would import 1 of 4 row(s); 3 row(s) refused, 0 conflict(s) with existing files; 1 file(s) to be written would have errors (csr check below).",
+      "Rows to import: 1 of 4; rows refused: 3, conflicts with existing files: 0; 1 file to be written would have errors (csr check below).",
       "Dry run: nothing was written.",
     ]);
   });

@@ -201,7 +201,7 @@ describe("export -> import into a new repository -> export gives the same regist
     const again = await csrInProcess(["-C", dir, "import", book, "--as", "symbols", "--sheet", "特殊特性符号对照表"]);
     expect(again.code).toBe(0);
     expect(again.stdout.split("\n").filter((l) => l.includes("in the symbol table already"))).toHaveLength(6);
-    expect(again.stdout).toContain("\nImported 0 of 6 row(s).\n");
+    expect(again.stdout).toContain("\nImported rows: 0 of 6.\n");
     expect(readFileSync(join(dir, "symbols.yaml"), "utf8")).toBe(written);
   });
 

@@ -135,7 +135,7 @@ describe("csr list training --missing (tester61 L5)", () => {
     expect(rows(missing(dir, "2026-11-24", "--department", "MKT").stdout)).toEqual([]);
     const csv = missing(dir, "2026-11-24", "--document", "QP-005", "--department", "QA", "--format", "csv");
     expect(csv.stdout.split("\r\n").slice(1, -1)).toEqual(["1,QP-005,培训程序,A/2,2026-11-25,2026-12-23,takes effect in 1 working day,王强,品质部,,2026-11-24"]);
-    expect(csv.stderr).toContain("csr: this CSV is filtered (document/CSR QP-005; department 品质部), 1 row(s)");
+    expect(csv.stderr).toContain("csr: this CSV is filtered (document/CSR QP-005; department 品质部), 1 row");
     // The training records themselves: the sessions that trained the department's people.
     const records = (department: string) => csr(["-C", dir, "list", "training", "--department", department, "--today", "2026-12-01"]).stdout.split("\n")[0];
     expect([records("QA"), records("PRD")]).toEqual(["Training register (department 品质部; 1 in total)", "Training register (department 生产部; 0 in total)"]);

@@ -268,7 +268,7 @@ describe("the pre-commit hook of csr init", () => {
     expect(linked.stdout).toContain("Added the forms to their procedures:\n  documents/QP-005.yaml: forms + QR-005-01\n");
     expect(linked.code).toBe(0);
     expect(git(dir, ["rev-parse", "HEAD~1"]).trim()).toBe(before);
-    expect(git(dir, ["show", "--name-only", "--format=%s"])).toBe("import 记录表单一览表.csv: 1 file(s)\n\ndocuments/QP-005.yaml\ndocuments/QR-005-01.yaml\n");
+    expect(git(dir, ["show", "--name-only", "--format=%s"])).toBe("import 记录表单一览表.csv: 1 file\n\ndocuments/QP-005.yaml\ndocuments/QR-005-01.yaml\n");
     // Its body written in (as a Word import does) is the import completed too; once it is there, a change to it is a revision.
     appendFileSync(join(dir, "documents/QP-005.yaml"), "sections:\n  - title: 目的\n    text: 防止不合格品的非预期使用。\n");
     expect(gitRun(dir, ["commit", "-q", "-a", "-m", "QP-005 正文"]).code).toBe(0);

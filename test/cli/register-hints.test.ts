@@ -75,7 +75,7 @@ function mdNotes(stdout: string): string[] {
 
 describe("the notes under a register say what it holds; what to run goes to stderr, in the same one language", () => {
   const cases = {
-    "csr list documents": { args: ["list", "documents"], en: ["1 more document(s) not released yet (draft or in review) are not controlled documents and are not listed."], "zh-CN": ["另有 1 份文件尚未发布（草稿或审批中），不是受控文件，未列入。"], hints: [DRAFTS] },
+    "csr list documents": { args: ["list", "documents"], en: ["1 more document not released yet (draft or in review) is not a controlled document and is not listed."], "zh-CN": ["另有 1 份文件尚未发布（草稿或审批中），不是受控文件，未列入。"], hints: [DRAFTS] },
     // The table is a controlled record: without registers.forms.symbols it says it is not on one (tester58 F16).
     "csr list symbols": {
       args: ["list", "symbols"],
@@ -90,13 +90,13 @@ describe("the notes under a register say what it holds; what to run goes to stde
         "Of these, covered by procedures: 3/13 (23.1%) (clauses a procedure itself addresses)",
         "5 clauses with no procedure (covered by the quality manual, a process or other documents only): 8, 8.5, 8.5.2, 9, 9.3",
         "● addressed directly; △ only a parent clause is named (inherited); ○ through the documents it lists",
-        "2 inherited clause(s) do not count as covered: only a clause above each is addressed.",
+        "Inherited clauses not counted as covered: 2; only a clause above each is addressed.",
         "Not covered: 4 Context of the organization",
         "Not covered: 4.1 Understanding the organization",
         "Not covered: 4.2 Interested parties",
         "Inherited only: 7.5.1 General",
         "Inherited only: 7.5.3 Control of documented information",
-        "1 more document(s) not released yet (draft or in review) are not controlled documents and are not listed.",
+        "1 more document not released yet (draft or in review) is not a controlled document and is not listed.",
       ],
       "zh-CN": [
         "覆盖率：8/13 (61.5%)",

@@ -492,7 +492,7 @@ describe("csr obsolete", () => {
       code: 2,
       stdout: "",
       stderr: [
-        "csr: HH-WI-06 was not withdrawn; nothing was written. Withdrawn, it would leave 3 error(s) that csr check and the pre-commit hook report: a document in force must not send its readers to a withdrawn one (IATF 16949 7.5.3.2):",
+        "csr: HH-WI-06 was not withdrawn; nothing was written. Withdrawn, it would leave 3 errors that csr check and the pre-commit hook report: a document in force must not send its readers to a withdrawn one (IATF 16949 7.5.3.2):",
         "  documents/procedures/QP-010.yaml:54:57 doc/obsolete-referenced QP-010 refers to HH-WI-06, which is obsolete since 2026-11-20. HH-WI-06 was merged into QP-010 itself: remove the reference, and release a new revision of QP-010.",
         "  documents/procedures/QP-010.yaml:84:34 doc/obsolete-mentioned Section 5.5 of QP-010 mentions 《过程临时变更管理办法》, the title of HH-WI-06, which is obsolete. HH-WI-06 was merged into QP-010 itself: remove or rewrite this mention, and release a new revision of QP-010.",
         "  processes.yaml:76:47 doc/obsolete-referenced Process C3 Production still lists HH-WI-06, obsolete since 2026-11-20, among its documents (documents in processes.yaml). QP-010, which supersedes it, is listed already: remove the entry with 'csr process update C3 --remove-document HH-WI-06'.",
@@ -543,6 +543,6 @@ describe("csr obsolete", () => {
     );
     // qms.yaml prints the distribution register on QR-001-02: it refers to the form as a document does.
     const form = await csrInProcess(["-C", dir, "obsolete", "QR-001-02", "--reason", "换版", "--superseded-by", "QR-001-03", "--date", "2026-11-20"]);
-    expect(form.stdout).toContain("\nqms.yaml's registers.forms still prints the register(s) distribution on QR-001-02; change it to QR-001-03 (csr organisation update --register-form <register>=QR-001-03).\n");
+    expect(form.stdout).toContain("\nqms.yaml's registers.forms still prints these registers on QR-001-02: distribution; change it to QR-001-03 (csr organisation update --register-form <register>=QR-001-03).\n");
   }, 90_000);
 });

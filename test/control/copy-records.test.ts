@@ -274,7 +274,7 @@ describe("csr list distribution|documents --department / --holder", () => {
     const held = await csrInProcess(["-C", dir, "list", "documents", "--holder", "赵磊", "--department", "PRD", "--format", "csv", "--out", "audit/"]);
     expect([held.code, held.stderr]).toEqual([
       0,
-      "wrote audit/documents-PRD-zhao.csv\ncsr: this CSV is filtered (held by 生产部; holder 赵磊), 1 row(s), and is not the whole controlled document list; a CSV holds only its header and rows, so the file does not say so. All of it: csr list documents --format csv.\n",
+      "wrote audit/documents-PRD-zhao.csv\ncsr: this CSV is filtered (held by 生产部; holder 赵磊), 1 row, and is not the whole controlled document list; a CSV holds only its header and rows, so the file does not say so. All of it: csr list documents --format csv.\n",
     ]);
     expect(readFileSync(join(dir, "audit/documents-PRD-zhao.csv"), "utf8").split("\r\n")[1]).toMatch(/^1,"=""2""",QP-005,培训程序,品质部,A\/1,"=""4""",/);
     expect((await csrInProcess(["-C", dir, "list", "distribution", "--department", "PRD", "--format", "xlsx", "--out", "audit/"])).stderr).toBe("wrote audit/distribution-PRD.xlsx\nThe whole distribution and recall register: csr list distribution.\n");

@@ -142,7 +142,7 @@ describe("csr list distribution --status / --overdue: the copies in one of the r
     const json = csr(["-C", dir, "list", "distribution", "--status", "to-recall", "--format", "json", "--today", "2026-12-04"]);
     expect(JSON.parse(json.stdout).rows.map((r: { copy: number; state: string }) => `${r.copy} ${r.state}`)).toEqual(["2 recall overdue"]);
     expect(csr(["-C", dir, "list", "distribution", "--status", "lost", "--format", "csv", "--out", "audit/", "--today", "2026-12-04"]).stderr).toBe(
-      "wrote audit/distribution-lost.csv\ncsr: this CSV is filtered (status lost), 1 row(s), and is not the whole distribution and recall register; a CSV holds only its header and rows, so the file does not say so. All of it: csr list distribution --format csv.\n",
+      "wrote audit/distribution-lost.csv\ncsr: this CSV is filtered (status lost), 1 row, and is not the whole distribution and recall register; a CSV holds only its header and rows, so the file does not say so. All of it: csr list distribution --format csv.\n",
     );
   });
 
@@ -203,7 +203,7 @@ describe("csr list periodic-reviews --from/--to: the reviews made in a year (tes
     ]);
     expect(csr(["-C", dir, "list", "periodic-reviews", "--today", "2026-12-04"], { lang: null }).stdout.split("\n")[0]).toBe("文件定期评审记录（共 2 次）");
     expect(csr(["-C", dir, "list", "periodic-reviews", "--from", "2025-01-01", "--to", "2025-12-31", "--format", "csv", "--out", "audit/", "--today", "2026-12-04"]).stderr).toBe(
-      "wrote audit/periodic-reviews-2025-01-01-2025-12-31.csv\ncsr: this CSV is filtered (reviewed 2025-01-01 to 2025-12-31), 1 row(s), and is not the whole periodic document review record; a CSV holds only its header and rows, so the file does not say so. All of it: csr list periodic-reviews --format csv.\n",
+      "wrote audit/periodic-reviews-2025-01-01-2025-12-31.csv\ncsr: this CSV is filtered (reviewed 2025-01-01 to 2025-12-31), 1 row, and is not the whole periodic document review record; a CSV holds only its header and rows, so the file does not say so. All of it: csr list periodic-reviews --format csv.\n",
     );
   });
 

@@ -42,13 +42,13 @@ describe("csr source update, asked at a terminal", () => {
     expect(ctx.out).toBe(
       [
         "DYA-SQM revision E recorded (received 2026-11-02); revision D is superseded.",
-        "1 CSR(s) to review again against revision E, due 2026-11-16:",
+        "1 CSR to review again against revision E, due 2026-11-16:",
         "  DYA-004  控制计划的年度评审和变更后提交  (was on revision D)",
         "Record the requirement's new wording in revision E before it is reviewed: csr set DYA-004 --text …; the old wording stays with the earlier round.",
-        "2 CSR(s) unchanged in revision E; decision kept, confirmed by Zhang Li (zhangli) on 2026-11-03:",
+        "2 CSRs unchanged in revision E; decision kept, confirmed by Zhang Li (zhangli) on 2026-11-03:",
         "  DYA-002  顾客投诉的围堵和8D报告时限",
         "  DYA-006  返工前风险评估，返工品100%复检并可追溯",
-        "1 CSR(s) removed in revision E, now superseded:",
+        "1 CSR removed in revision E, now superseded:",
         "  DYA-005  每批交付随附第三方实验室爆破试验报告",
         // Where the changed requirement is addressed (tester64 N6).
         "Documents to check: QP-010 5.1 (DYA-004 changed).",
@@ -102,6 +102,6 @@ describe("csr source update, asked at a terminal", () => {
     await screen.next();
     screen.keypress("enter");
     expect(await done).toBe(0);
-    expect(ctx.out).toContain("1 CSR(s) to review again against revision 1.1, due 2026-12-09:\n  BCM-005  特殊过程每年按北辰评估表自评并提交结果  (was on revision 1.0)\n");
+    expect(ctx.out).toContain("1 CSR to review again against revision 1.1, due 2026-12-09:\n  BCM-005  特殊过程每年按北辰评估表自评并提交结果  (was on revision 1.0)\n");
   });
 });

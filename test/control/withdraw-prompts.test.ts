@@ -67,7 +67,7 @@ describe("asked at a terminal instead of refused", () => {
     expect(dya002).toMatch(/ {4}- source_revision: D\n {6}closed: 2026-11-02\n {6}revised_to: E\n {6}text: /);
     expect(ctx.out.split("\n").slice(1)).toEqual([
       "DYA-SQM E: the customer's effective date is 2027-01-01; the CSRs taken from it are to be in production by then (csr/late-for-customer).",
-      "4 CSR(s) to review again against revision E, due 2026-11-16:",
+      "4 CSRs to review again against revision E, due 2026-11-16:",
       "  DYA-002  顾客投诉的围堵和8D报告时限  (was on revision D; new wording recorded, the old one kept with the earlier round)",
       "  DYA-004  控制计划的年度评审和变更后提交  (was on revision D)",
       "  DYA-005  每批交付随附第三方实验室爆破试验报告  (was on revision D)",

@@ -157,14 +157,14 @@ describe("csr import --as csr of requirements registered already", () => {
         "row 4: the requirement on this row has no id, and row 3 (DYA-021) is a requirement of the same customer, source and text: not registered twice; if it is another requirement, give its id in an 编号 column (row not imported)",
         "row 5: DYA-020 is a requirement of the same customer, source and text as DYA-011 (csr/DYA/DYA-011.yaml), imported under the id the list gives; if it is registered twice, withdraw one (csr explain csr/duplicate)",
         "",
-        "The list gives no CSR ids: 1 row(s) got their customer's next free id, as csr add numbers:",
+        "The list gives no CSR ids: its rows (1) got their customer's next free id, as csr add numbers:",
         "  row 3 → DYA-021",
       ].join("\n"),
     );
     // The fixture's own CSRs, received on fixed days, fall due as the days go by (csr/review-overdue, csr/review-due-soon,
     // csr/implementation-overdue, and from a day in a year whose holidays csr does not ship yet
     // calendar/year-missing): only the duplicate is this test's.
-    expect(result.stdout).toMatch(/Imported 2 of 4 row\(s\); 2 row\(s\) refused, 0 conflict\(s\) with existing files\.\ncsr check: \d+ error\(s\), \d+ warning\(s\) \((?:(?:csr\/review-overdue|csr\/review-due-soon|csr\/implementation-overdue|calendar\/year-missing) \d+, )*csr\/duplicate 1\)\.\n/);
+    expect(result.stdout).toMatch(/Imported rows: 2 of 4; rows refused: 2, conflicts with existing files: 0\.\ncsr check: errors: \d+, warnings: \d+ \((?:(?:csr\/review-overdue|csr\/review-due-soon|csr\/implementation-overdue|calendar\/year-missing) \d+, )*csr\/duplicate 1\)\.\n/);
     expect(existsSync(join(dir, "csr/DYA/DYA-022.yaml"))).toBe(false);
   });
 });

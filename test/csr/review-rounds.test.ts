@@ -253,7 +253,7 @@ describe("a confirmation after the new revision's review period", () => {
     const result = await confirm(dir, "--date", "2026-10-29", "--late-reason", "等待军代表确认换版范围");
     expect(result.stderr).toBe("");
     expect(result.stdout.split("\n").slice(-4)).toEqual([
-      "1 CSR(s) unchanged in revision 2; decision kept, confirmed by 张伟 (zhang) on 2026-10-29:",
+      "1 CSR unchanged in revision 2; decision kept, confirmed by 张伟 (zhang) on 2026-10-29:",
       "  NES-001  新产品试制须经军代表确认",
       "Confirmed after the new revision's review period (due 2026-10-27); reason for the delay recorded: 等待军代表确认换版范围.",
       "",

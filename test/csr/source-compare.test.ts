@@ -66,13 +66,13 @@ describe("csr source update with the customer's files", { timeout: 120_000 }, ()
       [
         ...COMPARISON,
         "DYA-SQM revision B recorded (received 2026-03-02); revision A is superseded.",
-        "1 CSR(s) to review again against revision B, due 2026-03-16:",
+        "1 CSR to review again against revision B, due 2026-03-16:",
         "  DYA-002  每年进行过程审核  (was on revision A)",
         "Record the requirement's new wording in revision B before it is reviewed: csr set DYA-002 --text …; the old wording stays with the earlier round.",
-        "2 CSR(s) unchanged in revision B; decision kept, confirmed by 王强 (wang) on 2026-03-03:",
+        "2 CSRs unchanged in revision B; decision kept, confirmed by 王强 (wang) on 2026-03-03:",
         "  DYA-001  供应商须保持IATF 16949认证有效",
         "  DYA-004  控制计划须经顾客批准",
-        "1 CSR(s) removed in revision B, now superseded:",
+        "1 CSR removed in revision B, now superseded:",
         "  DYA-005  包装标签须含批次号",
         "Wrote customers/DYA.yaml and 5 more files; not committed (git commit it, or run with --commit).",
         "",
@@ -102,7 +102,7 @@ describe("csr source update with the customer's files", { timeout: 120_000 }, ()
     writeFileSync(join(dir, "customers/DYA/手册B.txt"), asText(REVISION_B));
     const result = await csrInProcess(["-C", dir, "source", "update", "DYA-SQM", "--revision", "B", "--received", "2026-03-02", "--file", "customers/DYA/手册B.txt"]);
     expect(result.code).toBe(0);
-    expect(result.stdout).toContain("4 CSR(s) to review again against revision B, due 2026-03-16:\n");
+    expect(result.stdout).toContain("4 CSRs to review again against revision B, due 2026-03-16:\n");
     expect(result.stdout).toContain("The comparison's proposals were not applied: every CSR is reviewed again. Take them with --accept, or name CSRs with --unchanged / --removed.\n");
   });
 
@@ -117,8 +117,8 @@ describe("csr source update with the customer's files", { timeout: 120_000 }, ()
     });
     expect(read(dir, "customers/DYA.yaml")).not.toContain("revision: B");
     const result = await csrInProcess([...base, "--file", "customers/DYA/手册B.txt", "--accept", "--unchanged", "DYA-002", "--removed", "DYA-001", "--by", "wang", "--date", "2026-03-03"]);
-    expect(result.stdout).toContain("2 CSR(s) unchanged in revision B; decision kept, confirmed by 王强 (wang) on 2026-03-03:\n  DYA-002  每年进行过程审核\n  DYA-004  控制计划须经顾客批准\n");
-    expect(result.stdout).toContain("2 CSR(s) removed in revision B, now superseded:\n  DYA-001  供应商须保持IATF 16949认证有效\n  DYA-005  包装标签须含批次号\n");
+    expect(result.stdout).toContain("2 CSRs unchanged in revision B; decision kept, confirmed by 王强 (wang) on 2026-03-03:\n  DYA-002  每年进行过程审核\n  DYA-004  控制计划须经顾客批准\n");
+    expect(result.stdout).toContain("2 CSRs removed in revision B, now superseded:\n  DYA-001  供应商须保持IATF 16949认证有效\n  DYA-005  包装标签须含批次号\n");
   });
 });
 
@@ -145,7 +145,7 @@ describe("csr source update with appendix and renumbered sections (tester64 N2, 
       "  3.10 软件版本管理",
       "DYA-SQM revision B recorded (received 2026-03-02); revision A is superseded.",
     ]);
-    expect(result.stdout).toContain("2 CSR(s) unchanged in revision B; decision kept, confirmed by 王强 (wang) on 2026-03-03:\n");
+    expect(result.stdout).toContain("2 CSRs unchanged in revision B; decision kept, confirmed by 王强 (wang) on 2026-03-03:\n");
     expect(result.code).toBe(0);
     expect(read(dir, "csr/DYA/DYA-001.yaml")).toContain('source: {document: DYA-SQM, revision: B, section: "3.11"}\n');
     expect(read(dir, "csr/DYA/DYA-002.yaml")).toContain("source: {document: DYA-SQM, revision: B, section: A.1}\n");
@@ -205,7 +205,7 @@ describe("csr source update at a terminal", () => {
     screen.keypress("down");
     screen.keypress("enter");
     expect(await done).toBe(0);
-    expect(ctx.out).toContain("2 CSR(s) to review again against revision B, due 2026-03-16:\n  DYA-002  每年进行过程审核  (was on revision A)\n  DYA-004  控制计划须经顾客批准  (was on revision A)\n");
-    expect(ctx.out).toContain("1 CSR(s) unchanged in revision B; decision kept, confirmed by 王强 (wang) on 2026-03-03:\n  DYA-001  供应商须保持IATF 16949认证有效\n");
+    expect(ctx.out).toContain("2 CSRs to review again against revision B, due 2026-03-16:\n  DYA-002  每年进行过程审核  (was on revision A)\n  DYA-004  控制计划须经顾客批准  (was on revision A)\n");
+    expect(ctx.out).toContain("1 CSR unchanged in revision B; decision kept, confirmed by 王强 (wang) on 2026-03-03:\n  DYA-001  供应商须保持IATF 16949认证有效\n");
   });
 });

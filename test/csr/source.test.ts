@@ -14,7 +14,7 @@ describe("csr source update", () => {
     expect(result.stdout).toBe(
       [
         "DYA-SQM revision D recorded (received 2026-11-27); revision C is superseded.",
-        "9 CSR(s) to review again against revision D, due 2026-12-11:",
+        "9 CSRs to review again against revision D, due 2026-12-11:",
         "  DYA-001  特殊特性符号按顾客规定标识  (was on revision C)",
         "  DYA-002  控制计划须经顾客批准  (was on revision C)",
         "  DYA-003  包装须使用顾客周转箱  (was on revision C)",
@@ -108,7 +108,7 @@ describe("csr source update", () => {
     expect(JSON.parse(stale.stdout).findings.map((f: { rule: string }) => f.rule)).toEqual(["csr/source-superseded", "date/received-after-source"]);
     const result = await update(dir, "--revision", "C", "--received", "2026-11-20");
     expect(result.stdout).toBe(
-      "DYA-SQM revision C was already recorded (received 2026-11-20).\n1 CSR(s) to review again against revision C, due 2026-12-04:\n  DYA-001  特殊特性符号按顾客规定标识  (was on revision B)\nRecord the requirement's new wording in revision C before it is reviewed: csr set DYA-001 --text …; the old wording stays with the earlier round.\n",
+      "DYA-SQM revision C was already recorded (received 2026-11-20).\n1 CSR to review again against revision C, due 2026-12-04:\n  DYA-001  特殊特性符号按顾客规定标识  (was on revision B)\nRecord the requirement's new wording in revision C before it is reviewed: csr set DYA-001 --text …; the old wording stays with the earlier round.\n",
     );
     expect((await csrInProcess(["-C", dir, "check", "--today", "2026-11-27"])).code).toBe(0);
   });
@@ -185,14 +185,14 @@ describe("csr source update: only what changed costs a review", () => {
     const dir = validRepo();
     const result = await update(dir, "--revision", "D", "--received", "2026-11-27", "--unchanged", "DYA-003", "DYA-004", "--removed", "DYA-008", "--by", "zhang", "--date", "2026-11-28", "-y");
     expect(result.stderr).toBe("");
-    expect(result.stdout.split("\n").slice(0, 2)).toEqual(["DYA-SQM revision D recorded (received 2026-11-27); revision C is superseded.", "6 CSR(s) to review again against revision D, due 2026-12-11:"]);
+    expect(result.stdout.split("\n").slice(0, 2)).toEqual(["DYA-SQM revision D recorded (received 2026-11-27); revision C is superseded.", "6 CSRs to review again against revision D, due 2026-12-11:"]);
     expect(result.stdout.split("\n").slice(8)).toEqual([
       "Record each requirement's new wording in revision D before it is reviewed with 'csr set <id> --text …' (e.g. csr set DYA-001 --text …); the old wording stays with the earlier round.",
       "DYA-005, DYA-006 were implemented or verified against the earlier revision: those records go to implementation.history with the earlier round; once decided under revision D, record their implementation and verification again with csr implement.",
-      "2 CSR(s) unchanged in revision D; decision kept, confirmed by 张伟 (zhang) on 2026-11-28:",
+      "2 CSRs unchanged in revision D; decision kept, confirmed by 张伟 (zhang) on 2026-11-28:",
       "  DYA-003  包装须使用顾客周转箱",
       "  DYA-004  关键特性须在作业指导书中标识",
-      "1 CSR(s) removed in revision D, now superseded:",
+      "1 CSR removed in revision D, now superseded:",
       "  DYA-008  出口包装熏蒸要求",
       "Documents to check: QP-020 (DYA-005 changed), QP-020 5.6 (DYA-006 changed), QP-020 5.9 (DYA-010 changed).",
       "",

@@ -140,7 +140,7 @@ describe("moving to a new edition", () => {
     const hash = git(dir, ["rev-parse", "--short=7", "HEAD"]).trim();
     expect(result.code).toBe(0);
     const lines = result.stdout.split("\n");
-    expect(lines[0]).toBe("Rewrote 10 references to IATF 16949:2016 (9 file(s)) as IATF 16949 第二版（虚构示例）:");
+    expect(lines[0]).toBe("Rewrote 10 references to IATF 16949:2016 (files: 9) as IATF 16949 第二版（虚构示例）:");
     expect(lines.slice(11, 13)).toEqual(["Re-pinned 4 confirmed CSR links: only the clause numbers of the CSRs changed.", "Left as they are, for you to decide (5):"]);
     expect(lines.slice(-5)).toEqual([
       "Recorded the day of the migration, 2026-11-27, in standards/IATF16949E2.yaml (supersedes.migrated): a review record dated before it keeps citing the clauses of IATF 16949:2016.",
@@ -198,7 +198,7 @@ describe("moving to a new edition", () => {
     expect(json.changes).toEqual([{ area: "coverage", kind: "migrated", id: "IATF16949", title: "IATF 16949:2016", from: "IATF16949", to: "IATF16949E2", detail: "Test User", migrated: { references: 10, files: 9 }, commit, date: "2026-11-27" }]);
     const en = await csrInProcess(["-C", dir, "changes", "HEAD~1", "HEAD", "--format", "md", "--lang", "en"], { lang: null });
     expect(en.stdout.split("\n").filter((l) => l.includes("edition migrated"))).toEqual([
-      `| Clause coverage | edition migrated | IATF 16949 | IATF 16949:2016 | IATF 16949:2016 | IATF 16949 第二版（虚构示例） | 10 reference(s) to IATF 16949:2016 (9 file(s)) moved to IATF 16949 第二版（虚构示例） (csr standard migrate); committed by Test User (${commit.slice(0, 7)}) | 2026-11-27 |`,
+      `| Clause coverage | edition migrated | IATF 16949 | IATF 16949:2016 | IATF 16949:2016 | IATF 16949 第二版（虚构示例） | 10 references to IATF 16949:2016 (files: 9) moved to IATF 16949 第二版（虚构示例） (csr standard migrate); committed by Test User (${commit.slice(0, 7)}) | 2026-11-27 |`,
       "Clause coverage: edition migrated 1  ",
     ]);
   });

@@ -136,7 +136,7 @@ describe("suspect links", { timeout: 120_000 }, () => {
     const dir = repo();
     const path = join(dir, "csr/DYA/DYA-001.yaml");
     writeFileSync(path, readFileSync(path, "utf8") + "addressed:\n  - { document: QP-014, section: 2.2 包装标签 }\n");
-    expect(await csrInProcess(["-C", dir, "address", "--pin-all", "--date", "2026-03-01"])).toEqual({ code: 0, stdout: "Pinned the links of 1 CSR(s) to the current documents (2026-03-01).\nWrote csr/DYA/DYA-001.yaml; not committed (git commit it, or run with --commit).\n", stderr: "" });
+    expect(await csrInProcess(["-C", dir, "address", "--pin-all", "--date", "2026-03-01"])).toEqual({ code: 0, stdout: "Pinned the links of 1 CSR to the current documents (2026-03-01).\nWrote csr/DYA/DYA-001.yaml; not committed (git commit it, or run with --commit).\n", stderr: "" });
     expect(readFileSync(path, "utf8")).toMatch(/\n {2}- {document: QP-014, section: 2\.2 包装标签, pin: {revision: A\/0, section: [0-9a-f]{12}, csr: [0-9a-f]{12}, date: 2026-03-01}}\n$/);
     expect((await csrInProcess(["-C", dir, "address", "--pin-all"])).stdout).toBe("Every link is pinned already.\n");
     expect(await csrInProcess(["-C", dir, "address", "DYA-001", "QP-014", "--section", "9.9", "--by", "zhang"])).toEqual({

@@ -152,7 +152,7 @@ describe("csr release at a terminal", () => {
     const asking = () => Promise.reject(new Error("asked"));
     const error = await releaseDocument(ctx, "QP-020", {}, { input: asking, select: asking, checkbox: asking } as unknown as Prompts).catch((e: unknown) => e);
     const message = [
-      "QP-020 has 1 error(s) of its own once released; csr releases no document with errors (IATF 16949 7.5.2):",
+      "QP-020 has 1 error of its own once released; csr releases no document with errors (IATF 16949 7.5.2):",
       "  documents/QP-020.yaml:7:9 doc/unreleased-referenced QP-020 refers to QR-020-01, which has never been released (draft). Release QR-020-01 first ('csr release QR-020-01'), or remove the reference and release a new revision of QP-020.",
     ].join("\n");
     expect(error).toMatchObject({ message, hint: "Fix them as each message says ('csr explain <rule>' tells more), then release QP-020 again." });

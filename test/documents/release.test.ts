@@ -559,14 +559,14 @@ describe("csr release refuses a document with errors of its own once released", 
       code: 2,
       stdout: "",
       stderr: [
-        "csr: QP-020 has 1 error(s) of its own once released; csr releases no document with errors (IATF 16949 7.5.2):",
+        "csr: QP-020 has 1 error of its own once released; csr releases no document with errors (IATF 16949 7.5.2):",
         "  documents/QP-020.yaml:25:9 doc/unreleased-referenced QP-020 refers to QR-020-01, which has never been released (draft). Release QR-020-01 first ('csr release QR-020-01'), or remove the reference and release a new revision of QP-020.",
         "hint: Fix them as each message says ('csr explain <rule>' tells more), then release QP-020 again.",
         "",
       ].join("\n"),
     });
     expect((await csrInProcess(form)).stderr.split("\n").slice(0, 2)).toEqual([
-      "csr: QR-020-01 has 1 error(s) of its own once released; csr releases no document with errors (IATF 16949 7.5.2):",
+      "csr: QR-020-01 has 1 error of its own once released; csr releases no document with errors (IATF 16949 7.5.2):",
       "  documents/QR-020-01.yaml:4:7 doc/record-retention-missing QR-020-01 is a released form but does not say how long its records are kept. Give it a retention period with 'csr set QR-020-01 --retention <period>' (e.g. 3年 or 产品寿命期+1年; --medium and --location say how and where they are kept); record keeping is register data and needs no new revision.",
     ]);
     expect(git(repo, ["tag"])).toBe("");
@@ -598,7 +598,7 @@ describe("csr release refuses a document with errors of its own once released", 
     const successor = FORM.replace(/QR-020-01/g, "QR-020-02").replace("status: draft", "status: released\nrevisions:\n  - {version: A/0, date: 2024-02-01, summary: 首次发布}\nrecord: {retention: 3年}");
     const repo = repoWith({ "documents/QP-020.yaml": RELEASED + "forms: [QR-020-01]\n", "documents/QR-020-01.yaml": obsolete, "documents/QR-020-02.yaml": successor });
     const result = await csrInProcess(["-C", repo, "release", "QP-020", "--summary", "x", ...SIGNERS, "--date", "2024-03-01"]);
-    expect(result.stderr.split("\n")[0]).toBe("csr: QP-020 has 1 error(s) of its own once released; csr releases no document with errors (IATF 16949 7.5.2):");
+    expect(result.stderr.split("\n")[0]).toBe("csr: QP-020 has 1 error of its own once released; csr releases no document with errors (IATF 16949 7.5.2):");
     expect(result.stderr.split("\n")[1]).toBe(
       "  documents/QP-020.yaml:27:9 doc/obsolete-referenced QP-020 refers to QR-020-01, which is obsolete since 2024-02-01. Refer to QR-020-02, which supersedes it, or remove the reference, and release a new revision of QP-020.",
     );

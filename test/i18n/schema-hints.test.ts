@@ -87,7 +87,7 @@ describe("schema descriptions in Chinese (locales/schemas.zh-CN.json)", () => {
       "csr/DYA/DYA-001.yaml:14:11 error schema/invalid-value 'review.record' 至少需要填写 1 个字段。部门意见未在此记录时，已签字的评审记录的存放处，如建库前的纸面评审。填写后即代替各部门意见：csr/review-incomplete 认可该决定。",
     );
     expect(await finding("en")).toBe(
-      "csr/DYA/DYA-001.yaml:14:11 error schema/invalid-value 'review.record' needs at least 1 field(s). Where the signed review record (评审记录) is kept when the departments' opinions are not recorded here, e.g. a review done on paper before the repository existed. Named, it stands for the opinions: csr/review-incomplete accepts the decision.",
+      "csr/DYA/DYA-001.yaml:14:11 error schema/invalid-value 'review.record' has too few fields: it needs at least 1. Where the signed review record (评审记录) is kept when the departments' opinions are not recorded here, e.g. a review done on paper before the repository existed. Named, it stands for the opinions: csr/review-incomplete accepts the decision.",
     );
   });
 

@@ -42,6 +42,6 @@ describe("csr import --department with a department qms.yaml does not know", () 
   it("a department named by its name is taken for its code", () => {
     const { dir } = repository();
     const run = csr(["-C", dir, "import", "list.csv", "--as", "procedures", "--department", "品质部", "--dry-run"], { lang: "en" });
-    expect([run.stderr, run.stdout.split("\n").slice(0, 3)]).toEqual(["", ["Reading list.csv: header on row 1, 1 data row(s).", "", "would write documents/QP-101.yaml"]]);
+    expect([run.stderr, run.stdout.split("\n").slice(0, 3)]).toEqual(["", ["Reading list.csv: header on row 1, data rows: 1.", "", "would write documents/QP-101.yaml"]]);
   });
 });

@@ -54,7 +54,7 @@ describe("a register listing a version released to take effect later, imported (
       expect(imported.stdout.split("\n"), `${lang} ${format}`).toContain(
         {
           "zh-CN": "已导入 2 行中的 2 行；1 个文件（QP-030）的待实施版本还缺发布日期和签字，补记前 csr check 对其报错：用 'csr set <编号> --issued <日期>' 和上方的 csr sign 补记。",
-          en: "Imported 2 of 2 row(s); 1 file(s) (QP-030) lack the pending version's issue date and signatures, which csr check reports as errors until recorded: record them with 'csr set <id> --issued <date>' and the csr sign above.",
+          en: "Imported rows: 2 of 2; 1 file(s) (QP-030) lack the pending version's issue date and signatures, which csr check reports as errors until recorded: record them with 'csr set <id> --issued <date>' and the csr sign above.",
         }[lang],
       );
       // The revision record is incomplete until csr set and csr sign fill in A/1: csr check says so (exit 1), nothing is dropped.

@@ -241,19 +241,19 @@ describe("csr import FILE.docx", () => {
       "  section 6, paragraph 29: 《质量手册》 is not in the repository — add or import it, then list it under related or forms in QP-020",
       "  section 7, paragraph 32: QR-020-02 is not in the repository — add or import it, then list it under related or forms in QP-020",
     ];
-    expect(dry.stdout).toBe([...report, "  would write documents/QP-020.yaml", "", "Would import 1 of 1 Word file(s); 0 refused, 0 conflict(s) with existing files.", "Dry run: nothing was written.", "csr check is clean.", ""].join("\n"));
+    expect(dry.stdout).toBe([...report, "  would write documents/QP-020.yaml", "", "Word files to import: 1 of 1; 0 refused, 0 conflicts with existing files.", "Dry run: nothing was written.", "csr check is clean.", ""].join("\n"));
     expect(dry.stderr).toBe("");
     expect(dry.code).toBe(0);
     expect(existsSync(join(repo, "documents", "QP-020.yaml"))).toBe(false);
 
     const real = await csrInProcess(["-C", repo, "import", file]);
-    expect(real.stdout).toBe([...report, "  wrote documents/QP-020.yaml", "", "Imported 1 of 1 Word file(s); 0 refused, 0 conflict(s) with existing files.", "csr check is clean.", ""].join("\n"));
+    expect(real.stdout).toBe([...report, "  wrote documents/QP-020.yaml", "", "Imported Word files: 1 of 1; 0 refused, 0 conflicts with existing files.", "csr check is clean.", ""].join("\n"));
     expect(real.code).toBe(0);
     expect(parse(readFileSync(join(repo, "documents", "QP-020.yaml"), "utf8"))).toEqual(QP020);
 
     const again = await csrInProcess(["-C", repo, "import", file]);
     expect(again.stdout).toContain("  documents/QP-020.yaml exists already; it was not overwritten (QP-020 文件与资料管理程序.docx not imported)\n");
-    expect(again.stdout).toContain("Imported 0 of 1 Word file(s); 0 refused, 1 conflict(s) with existing files.\n");
+    expect(again.stdout).toContain("Imported Word files: 0 of 1; 0 refused, 1 conflict with existing files.\n");
     expect(again.code).toBe(1);
   });
 
@@ -287,7 +287,7 @@ describe("csr import FILE.docx", () => {
     const file = join("Word文件", "QP-020 文件与资料管理程序.docx");
     const result = await csrInProcess(["-C", repo, "import", file]);
     expect(result.stdout.split("\n").slice(4, 9)).toEqual([
-      "  completed documents/QP-020.yaml (the A/1 imported from a register, its body on paper until now; what the register recorded is kept, no new revision is needed): 1 earlier revision(s) of the revision record, A/0, summary, pages, total_pages of A/1, related documents QP-002, related records QR-020-01, 8 section(s)",
+      "  completed documents/QP-020.yaml (the A/1 imported from a register, its body on paper until now; what the register recorded is kept, no new revision is needed): 1 earlier revision of the revision record, A/0, summary, pages, total_pages of A/1, related documents QP-002, related records QR-020-01, 8 sections",
       "  The Word file gives these otherwise than the repository records them; the repository's are kept (where the Word file is right, correct them with the command for each, such as csr set or csr sign):",
       "    title: 文件与资料控制程序 in the repository, 文件与资料管理程序 in the Word file",
       "    revisions A/1 prepared: li in the repository, li 2024-04-28 in the Word file",
@@ -332,7 +332,7 @@ describe("csr import FILE.docx", () => {
       "    effective: 2024-05-10 in the repository, 2024-05-15 in the register",
       "    title: 文件与资料管理程序 in the repository, 文件与资料控制程序 in the register",
       "",
-      "Imported 1 of 1 row(s).",
+      "Imported rows: 1 of 1.",
     ]);
     expect(result.code).toBe(0);
     const doc = parse(readFileSync(join(repo, "documents", "QP-020.yaml"), "utf8"));
@@ -346,7 +346,7 @@ describe("csr import FILE.docx", () => {
     const repo = repoWith({ "QP-020 文件与资料管理程序.docx": await procedureQP020() });
     writeFileSync(join(repo, "documents", "QP-099.yaml"), "id: QP-099\ntitle: 已有文件\nlevel: 2\nkind: procedure\ndepartment: NOSUCH\nstatus: draft\nsections:\n  - title: 目的\n    text: 已有的错误。\n");
     const result = await csrInProcess(["-C", repo, "import", join("Word文件", "QP-020 文件与资料管理程序.docx")]);
-    expect(result.stdout).toContain("Imported 1 of 1 Word file(s); 0 refused, 0 conflict(s) with existing files.\ncsr check: 1 error(s)");
+    expect(result.stdout).toContain("Imported Word files: 1 of 1; 0 refused, 0 conflicts with existing files.\ncsr check: errors: 1");
     expect(result.stdout).toContain("  documents/QP-099.yaml:5:13 ref/unresolved");
     expect(result.code).toBe(0);
   });
@@ -360,9 +360,9 @@ describe("csr import FILE.docx", () => {
         "  section 3.2, paragraph 13: 《不合格品控制程序》 is not in the repository — add or import it, then list it under related or forms in SOP-QR-020",
         "  wrote documents/SOP-QR-020.yaml",
         "",
-        "Imported 1 of 1 Word file(s); 0 refused, 0 conflict(s) with existing files, 1 file(s) written have errors (csr check below).",
+        "Imported Word files: 1 of 1; 0 refused, 0 conflicts with existing files, 1 file written has errors (csr check below).",
         // The import says it, and csr check keeps saying it until the document is in the repository.
-        "csr check: 1 error(s), 0 warning(s) (doc/mention-unresolved 1).",
+        "csr check: errors: 1, warnings: 0 (doc/mention-unresolved 1).",
         "  documents/SOP-QR-020.yaml:32:20 doc/mention-unresolved Section 3.2 of SOP-QR-020 mentions 《不合格品控制程序》, which is not the title of any document in the repository. Correct the title, or add the document (an external one as kind: external).",
         "",
       ].join("\n"),
@@ -422,9 +422,9 @@ describe("csr import FILE.docx", () => {
       "",
       `${join("Word文件", "无编号.docx")}: not imported: no document number: the header block has no 文件编号 (or 编号, Doc No.), and the file name is not one.`,
       "",
-      "Would import 2 of 4 Word file(s); 2 refused, 0 conflict(s) with existing files, 1 file(s) to be written would have errors (csr check below).",
+      "Word files to import: 2 of 4; 2 refused, 0 conflicts with existing files, 1 file to be written would have errors (csr check below).",
       "Dry run: nothing was written.",
-      "csr check: 1 error(s), 0 warning(s) (doc/mention-unresolved 1).",
+      "csr check: errors: 1, warnings: 0 (doc/mention-unresolved 1).",
       "",
     ]);
     expect(result.code).toBe(1);
@@ -450,7 +450,7 @@ describe("csr import FILE.docx", () => {
     );
     expect(parse(readFileSync(join(repo, "documents", "QR-020-05.yaml"), "utf8")).record).toEqual({ retention: "3年", medium: "paper" });
     expect(parse(readFileSync(join(repo, "documents", "QR-020-06.yaml"), "utf8")).record).toEqual({ location: "品质部" });
-    expect(result.stdout).toContain("csr check: 1 error(s), 0 warning(s) (doc/record-retention-missing 1).\n  documents/QR-020-06.yaml:20:1 doc/record-retention-missing ");
+    expect(result.stdout).toContain("csr check: errors: 1, warnings: 0 (doc/record-retention-missing 1).\n  documents/QR-020-06.yaml:20:1 doc/record-retention-missing ");
     expect(result.code).toBe(1);
   });
 
@@ -786,7 +786,7 @@ describe("render → import", () => {
         `${join("Word文件", "QP-020.docx")}: QP-020 文件与资料管理程序 (procedure, released, A/1; 2 revisions, 8 sections, 2 references)`,
         "  wrote documents/QP-020.yaml",
         "",
-        "Imported 1 of 1 Word file(s); 0 refused, 0 conflict(s) with existing files.",
+        "Imported Word files: 1 of 1; 0 refused, 0 conflicts with existing files.",
         "csr check is clean.",
         "",
       ].join("\n"),

@@ -52,9 +52,9 @@ describe("csr import keeps a workbook's text exactly", () => {
       const result = await csrInProcess(["-C", dir, "import", book, ...AS_OF, "--as", "procedures"]);
       expect([document(dir, "QP-101").title, document(dir, "QP-102").title, document(dir, "QP-103").title]).toEqual(["R&amp;D 管理程序", "&lt;风险&gt; 评估程序", "A &amp; B 控制程序"]);
       expect([document(dir, "QP-101").remarks, document(dir, "QP-102").remarks]).toEqual(["<见附件> & 说明 &#20219;", "R&amp;D&lt;"]);
-      expect(result.stdout.split("\n")[0]).toBe(`Reading ${book}, sheet ${SHEET}: header on row 1, 3 data row(s).`);
+      expect(result.stdout.split("\n")[0]).toBe(`Reading ${book}, sheet ${SHEET}: header on row 1, data rows: 3.`);
       const bySheet = await csrInProcess(["-C", minimalRepo(), "import", book, ...AS_OF, "--as", "procedures", "--sheet", SHEET, "--dry-run"]);
-      expect(bySheet.stdout.split("\n")[0]).toBe(`Reading ${book}, sheet ${SHEET}: header on row 1, 3 data row(s).`);
+      expect(bySheet.stdout.split("\n")[0]).toBe(`Reading ${book}, sheet ${SHEET}: header on row 1, data rows: 3.`);
     });
   }
 });

@@ -159,7 +159,7 @@ describe("csr site --today D of a past day", () => {
   it("says so where no commit was made by D, and shows the findings of the files as they are now", async () => {
     const read = await site(dir, "en", "--today", "2026-03-01");
     const note = "csr cannot take the findings back to 2026-03-01: git has no commit of the repository made by then. They are the findings of the files as they are now, checked against 2026-03-01, and may count what was recorded later (a record dated after 2026-03-01 is reported as dated in the future); only the deadlines, decisions and withdrawals the dashboard lists (reviews, implementations, trainings, recalls, periodic reviews, withdrawn documents) are judged on the records of 2026-03-01, without what was recorded later.";
-    expect(read("findings.html")).toContain(`<p class="site-lead">What csr check reports as of 2026-03-01: 13 error(s), 0 warning(s). ${note}</p>`);
+    expect(read("findings.html")).toContain(`<p class="site-lead">What csr check reports as of 2026-03-01: errors: 13, warnings: 0. ${note}</p>`);
     expect(read("index.html")).toContain(`<p class="site-lead">As of 2026-03-01. ${note}</p>`);
     // Both documents were released after that day.
     expect(read("documents/QP-001.html")).toContain('<p class="site-lead">QP-001 was released on 2026-03-02, after 2026-03-01: on 2026-03-01 it was not yet a controlled document, and a site as of that day does not show it.</p>');
