@@ -151,7 +151,10 @@ export function noticeDateProblems(doc: ControlledDocument, received: (action: s
             ? { what: "notified", date: notice.notified }
             : revision.date !== undefined && date < revision.date
               ? { what: "revision", date: revision.date }
-              : complaints.filter((c) => date < c.date).map((c) => ({ what: "received" as const, date: c.date, action: c.action }))[0];
+              : // A dated revision before the complaint is doc/revision-before-action's (one mistake, one finding): only an undated one's notice is compared with it.
+                revision.date === undefined
+                ? complaints.filter((c) => date < c.date).map((c) => ({ what: "received" as const, date: c.date, action: c.action }))[0]
+                : undefined;
         if (before) return [{ revision, at, notice, noticeAt, field, before }];
       }
       return [];

@@ -18,7 +18,7 @@ export const rule: Rule = {
   summary: "A customer's notification or approval of a change is dated before the notification, the revision or the complaint it follows.",
   docs: {
     description:
-      "A revision's notice to a customer (`customer_notices`) whose approval (`approved`) is dated before the notification of that customer (`notified`), or whose notification or approval is dated before the revision's date or before the day a corrective action record the revision carries out (`actions`) was received. A customer approves a change it was told of, and a notice of a change that did not exist yet is of another revision or wrongly dated. One finding per notice, on its first such day. Evidence of the notification and approval of a change ({{cite:customer-change-notice}}) must be dated as it happened.",
+      "A revision's notice to a customer (`customer_notices`) whose approval (`approved`) is dated before the notification of that customer (`notified`), or whose notification or approval is dated before the revision's date or, for an undated imported revision, before the day a corrective action record the revision carries out (`actions`) was received (a dated revision before that day is reported by doc/revision-before-action alone). A customer approves a change it was told of, and a notice of a change that did not exist yet is of another revision or wrongly dated. One finding per notice, on its first such day. Evidence of the notification and approval of a change ({{cite:customer-change-notice}}) must be dated as it happened.",
     bad: `
   - version: A/0
     date: 2026-11-16
