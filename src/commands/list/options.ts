@@ -22,9 +22,9 @@ export const LIST_OPTIONS: readonly { key: string; flag: string; lists: readonly
   { key: "source", flag: "--source", lists: ["actions"] },
   // CSRs reviewed late; copies still out past their 应回收日期.
   { key: "overdue", flag: "--overdue", lists: ["csr", "distribution"] },
-  // By the day a review round started, a copy was issued or came back, a document was periodically reviewed, a process was audited, a corrective action was received.
-  { key: "from", flag: "--from", lists: ["csr", "reviews", "distribution", "periodic-reviews", "management-review", "audits", "actions"] },
-  { key: "to", flag: "--to", lists: ["csr", "reviews", "distribution", "periodic-reviews", "management-review", "audits", "actions"] },
+  // By the day a review round started, a copy was issued or came back, a training was held, a document was periodically reviewed, a process was audited, a corrective action was received.
+  { key: "from", flag: "--from", lists: ["csr", "reviews", "distribution", "training", "periodic-reviews", "management-review", "audits", "actions"] },
+  { key: "to", flag: "--to", lists: ["csr", "reviews", "distribution", "training", "periodic-reviews", "management-review", "audits", "actions"] },
   { key: "clause", flag: "--clause", lists: ["csr"] },
   { key: "owner", flag: "--owner", lists: ["csr"] },
   // The CSRs an internal auditor samples in a process: those its documents address (IATF 16949 9.2.2.1, 9.2.2.3).

@@ -99,7 +99,9 @@ export async function listRegisterCommand(ctx: CommandContext, what: string, fla
     // A period's register is the record as it stood on its last day: what was still out then.
     table = distributionRegister(rc, { today: period?.to ?? today, ...(filter ? { filter } : {}) });
   } else if (what === "training") {
-    const narrowed = trainingFilter(rc, flags);
+    // Who is still to be trained is a standing on a day, not records of a period.
+    if (flags.missing && period) throw new UserError(t("list.training-missing-period", { flag: flags.from !== undefined ? "--from" : "--to" }));
+    const narrowed = period ? { ...trainingFilter(rc, flags), period } : trainingFilter(rc, flags);
     table = flags.missing ? trainingMissingRegister(rc, { today, ...(narrowed ? { filter: narrowed } : {}) }) : trainingRegister(rc, { today, ...(narrowed ? { filter: narrowed } : {}) });
   } else if (what === "periodic-reviews") {
     // The reviews falling due are not the reviews made in a period.

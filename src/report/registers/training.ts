@@ -12,6 +12,8 @@ import type { TrainingSession } from "../../model/types.js";
 import type { Table } from "../table.js";
 import { asOfNotes, compareIds, departmentName, personName, t, type RegisterContext } from "./context.js";
 import { filterNotesOf, type FilterNotes } from "./filter.js";
+import { periodAskedNotes, periodWords } from "./period.js";
+import type { Period } from "../../model/review-timeliness.js";
 
 interface Entry {
   subject: string;
@@ -30,6 +32,8 @@ interface Entry {
 export interface TrainingFilter {
   document?: string;
   department?: string;
+  /** The training register only (csr list training --from/--to): the sessions held in the period. */
+  period?: Period;
 }
 
 /**
@@ -40,8 +44,9 @@ export function trainingFilterNotes(ctx: RegisterContext, filter: TrainingFilter
   const parts = [
     ...(filter?.document !== undefined ? [t(ctx, "register.filter.subject", { subject: filter.document })] : []),
     ...(filter?.department !== undefined ? [t(ctx, "register.filter.department", { department: departmentName(ctx, filter.department) })] : []),
+    ...(filter?.period !== undefined ? [t(ctx, "register.filter.training-period", periodWords(ctx, filter.period))] : []),
   ];
-  return filterNotesOf(ctx, parts, register, register === "training" ? "csr list training" : "csr list training --missing", [filter?.document, filter?.department]);
+  return filterNotesOf(ctx, parts, register, register === "training" ? "csr list training" : "csr list training --missing", [filter?.document, filter?.department, filter?.period?.from, filter?.period?.to]);
 }
 
 /**
@@ -56,7 +61,7 @@ export function trainingRegister(ctx: RegisterContext, options: { today: string;
     ...ctx.repo.csrs.flatMap(({ value: c }) => (c.training?.sessions ?? []).map((session) => ({ subject: c.id, title: localized(ctx.lang, c.title, c.title_en), session }))),
   ];
   const sessions: Entry[] = held
-    .filter((e) => e.session.date <= today)
+    .filter((e) => e.session.date <= today && (filter?.period === undefined || (e.session.date >= filter.period.from && e.session.date <= filter.period.to)))
     .sort((a, b) => (a.session.date < b.session.date ? -1 : a.session.date > b.session.date ? 1 : compareIds(a.subject, b.subject)));
   // A record number that a session of the same CSR already names is that session, not another record.
   // One that is not the training of the CSR's current source revision says so (recordsTextIn, tester56 D4).
@@ -71,7 +76,9 @@ export function trainingRegister(ctx: RegisterContext, options: { today: string;
     .sort((a, b) => compareIds(a.subject, b.subject));
   const department = filter?.department;
   const trainedThere = (session: TrainingSession) => session.department === department || (session.people ?? []).some((p) => ctx.index.people.get(p)?.value.department === department);
-  const kept = (e: Entry) => (filter?.document === undefined || e.subject === filter.document) && (department === undefined || (e.session !== undefined && trainedThere(e.session)));
+  // A record number given on its own is undated: it is in no period.
+  const kept = (e: Entry) =>
+    (filter?.document === undefined || e.subject === filter.document) && (department === undefined || (e.session !== undefined && trainedThere(e.session))) && (filter?.period === undefined || e.session !== undefined);
   const entries = [...sessions, ...recordsOnly].filter(kept);
   const recordsKept = recordsOnly.filter(kept).length;
   const filtered = trainingFilterNotes(ctx, filter, "training");
@@ -102,6 +109,7 @@ export function trainingRegister(ctx: RegisterContext, options: { today: string;
     })),
     notes: [
       ...(filtered ? [filtered.note] : []),
+      ...periodAskedNotes(ctx, filter?.period),
       ...(recordsKept > 0 ? [t(ctx, "register.training.records-only", { count: recordsKept })] : []),
       ...asOfNotes(ctx, today, sessions.length < held.length),
     ],
