@@ -169,7 +169,7 @@ describe("the document controller's hand-over (tester60 J4)", () => {
       code: 0,
       stdout:
         "Recorded that 王强 (wang) left on 2026-12-31 (left in people.yaml): the person stays listed, as old records name them, and is no longer offered for new work.\n" +
-        "From 2027-01-01 no other approver is at work, and 0 document(s) in approval or revision and 1 undecided review(s) would have nobody to approve them: give someone the role with 'csr person update <id> --roles …,approver', or add the successor with 'csr person add <id> --roles approver --from <first day>'.\nWrote people.yaml; not committed (git commit it, or run with --commit).\n",
+        "From 2027-01-01 no other approver is at work, and documents in approval or revision (0) and undecided reviews (1) would have nobody to approve them: give someone the role with 'csr person update <id> --roles …,approver', or add the successor with 'csr person add <id> --roles approver --from <first day>'.\nWrote people.yaml; not committed (git commit it, or run with --commit).\n",
       stderr: "",
     });
   });

@@ -103,7 +103,7 @@ describe("moving to a new edition", () => {
     const after = findings((await csrInProcess(["-C", dir, "check", "--today", "2027-07-01"])).stdout).filter((l) => l.includes("clause/superseded-edition"));
     expect(after).toHaveLength(15);
     expect(after.filter((l) => l.startsWith("documents/QP-020.yaml")).at(-1)).toBe(
-      "documents/QP-020.yaml:7:68 error clause/superseded-edition 'IATF16949:8.5.4' cites IATF 16949:2016, which IATF 16949 第二版（虚构示例） supersedes, as do 1 reference(s) in this file in all; their clauses keep number and title there. Run 'csr standard migrate IATF16949 IATF16949E2'. The transition ended on 2027-06-30: audits are to the new edition only.",
+      "documents/QP-020.yaml:7:68 error clause/superseded-edition 'IATF16949:8.5.4' cites IATF 16949:2016, which IATF 16949 第二版（虚构示例） supersedes, as does 1 reference in this file in all; their clauses keep number and title there. Run 'csr standard migrate IATF16949 IATF16949E2'. The transition ended on 2027-06-30: audits are to the new edition only.",
     );
   });
 
