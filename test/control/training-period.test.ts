@@ -47,7 +47,7 @@ describe("training reported once its period is over (tester66 N3)", () => {
     expect(csr(["-C", dir, "train", "QP-005", "--people", "zhao", "--date", "2026-10-20", "--trainer", "zhang", "--record", "TR-2026-050"]).code).toBe(0);
     const others = "'csr list training --missing --document QP-005' lists the others; record their training with 'csr train QP-005 --people ... --date ... --trainer ... --record ...'.";
     for (const day of ["2026-11-12", "2026-11-13", "2026-11-14", "2026-11-15"]) expect(findings(dir, day)).toEqual([]);
-    expect(standing(dir, "2026-11-14")[0]).toBe("in force, past the last day (a day off): still in time by 2026-11-16 inclusive");
+    expect(standing(dir, "2026-11-14")[0]).toBe("in force, past the due day (a day off) but not yet overdue: overdue from 2026-11-16, the next working day");
     expect(findings(dir, "2026-11-16")).toEqual([`${W}took effect on 2026-10-19 and needs training, but training is recorded for 2 of the 4 people to train (due by 2026-11-13, 19 working days). ${others}`]);
   });
 });
