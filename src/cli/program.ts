@@ -202,7 +202,7 @@ export function signatureOptions(command: Command, help: "release" | "sign" = "s
     .option("--prepared <person>", t(`help.${help}.prepared`))
     .option("--reviewed <person>", t(`help.${help}.reviewed`))
     .option("--approved <person>", t(`help.${help}.approved`))
-    .option("--countersigned <person>", t(`help.${help}.countersigned`), collect, [])
+    .option("--countersigned <people...>", t(`help.${help}.countersigned`))
     .option("--standardization <person>", t(`help.${help}.standardization`))
     .option("--military-representative <person>", t(`help.${help}.military-representative`))
     .option("--date <date>", t(`help.${help}.date`))

@@ -121,7 +121,7 @@ export interface Change {
   departments?: string[];
   /** On a `trained` row: the people trained (people.yaml ids) and the training record's number (培训记录编号), as recorded. */
   /** `department` and `trainees`: a session's department trained and people outside people.yaml (TrainingSession). */
-  trained?: { people: string[]; department?: string; trainees?: string[]; record?: string };
+  trained?: { people: string[]; department?: string | string[]; trainees?: string[]; record?: string };
   /** On a document's `issued` row of an electronic issue: the system it was issued on (OA), when recorded; `departments` are those given it. */
   electronic?: { system?: string };
   /** On a row of controlled copies: the copies, by 受控号. */

@@ -15,7 +15,7 @@ import { inTimeUntil, workdaysLate, type WorkCalendar } from "./calendar.js";
 import { currentRevision } from "./index.js";
 import { worksOn } from "./people.js";
 import { DEFAULT_TRAINING_DAYS } from "./distribution.js";
-import { csrTrainingDepartments, csrTrainingState, documentTrainingDepartments, onCurrentRevision, recordStandings, sessionVersion, type CsrTrainingState, type RecordDays, type SessionVersions } from "./training.js";
+import { csrTrainingDepartments, sessionDepartments, csrTrainingState, documentTrainingDepartments, onCurrentRevision, recordStandings, sessionVersion, type CsrTrainingState, type RecordDays, type SessionVersions } from "./training.js";
 import type { ControlledDocument, Csr, Person, QmsConfig, TrainingSession } from "./types.js";
 
 export interface TrainingCompletion {
@@ -153,7 +153,7 @@ function completion(kind: TrainingCompletion["kind"], id: string, revision: stri
   // The trainer of a session on the revision counts as trained by it: who explains a changed procedure is competent in it and
   // signs the record (IATF 16949 7.2.1, 7.2.2; 7.3 awareness), so a 签到表 need not list him as a trainee too (breaker63 P11).
   const named = new Set(sessions.flatMap((s) => [...(s.people ?? []), ...(s.trainer === undefined ? [] : [s.trainer])]));
-  const departmentsTrained = new Set(sessions.flatMap((s) => (s.department === undefined ? [] : [s.department])));
+  const departmentsTrained = new Set(sessions.flatMap(sessionDepartments));
   const byDepartment = (id: string) => departmentsTrained.has(people.find((p) => p.id === id)!.department);
   const isTrained = (id: string) => named.has(id) || byDepartment(id);
   const trained = required.filter(isTrained);

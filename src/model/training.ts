@@ -18,16 +18,44 @@ import { csrDistributedDepartments, holdingUnits } from "./distribution.js";
 import { revisionOn } from "./index.js";
 import type { ControlledDocument, Csr, QmsConfig, TrainingSession } from "./types.js";
 
+/** The departments a session trained (`department`: one code, or several), in the order recorded. */
+export function sessionDepartments(session: Pick<TrainingSession, "department">): string[] {
+  const given = session.department;
+  return given === undefined ? [] : typeof given === "string" ? [given] : [...given];
+}
+
 /**
  * Who a session trained, as every training output prints it (tester56 D8): the department trained, then
  * the people of people.yaml by name and the trainees named as the record gives them —
- * 生产部：黄军、张三(1023)、李四; 生产部 alone for a department's training on its sign-in sheet.
+ * 生产部：黄军、张三(1023)、李四; 生产部 alone for a department's training on its sign-in sheet. With a
+ * department, each person of people.yaml is listed under their own department of the roster (`personDepartment`),
+ * the trainees under the department(s) trained: 生产部：何军、张三(1023)；研发部：杨帆, not 杨帆 under 生产部 (tester66 N2).
  */
-export function sessionTraineesIn(lang: Lang, session: Pick<TrainingSession, "people" | "department" | "trainees">, personName: (id: string) => string, departmentName: (code: string) => string): string {
-  const names = [...(session.people ?? []).map(personName), ...(session.trainees ?? [])].join(translate(lang, "common.list-separator"));
-  if (session.department === undefined) return names;
-  const department = departmentName(session.department);
-  return names === "" ? department : translate(lang, "train.trainees.department", { department, people: names });
+export function sessionTraineesIn(
+  lang: Lang,
+  session: Pick<TrainingSession, "people" | "department" | "trainees">,
+  personName: (id: string) => string,
+  departmentName: (code: string) => string,
+  personDepartment: (id: string) => string | undefined,
+): string {
+  const separator = translate(lang, "common.list-separator");
+  const trained = sessionDepartments(session);
+  if (trained.length === 0) return [...(session.people ?? []).map(personName), ...(session.trainees ?? [])].join(separator);
+  // The department(s) trained first, with their people and the trainees; then each other department of the people named, in their order.
+  const groups = new Map<string, string[]>([[trained.join("\u0000"), []]]);
+  const ungrouped: string[] = [];
+  for (const id of session.people ?? []) {
+    const code = personDepartment(id);
+    const key = code === undefined ? undefined : trained.length === 1 && code === trained[0] ? trained[0] : code;
+    if (key === undefined) ungrouped.push(personName(id));
+    else groups.set(key, [...(groups.get(key) ?? []), personName(id)]);
+  }
+  groups.get(trained.join("\u0000"))!.push(...(session.trainees ?? []));
+  const texts = [...groups].map(([key, names]) => {
+    const department = key.split("\u0000").map(departmentName).join(separator);
+    return names.length === 0 ? department : translate(lang, "train.trainees.department", { department, people: names.join(separator) });
+  });
+  return [...texts, ...(ungrouped.length > 0 ? [ungrouped.join(separator)] : [])].join(translate(lang, "train.trainees.group-separator"));
 }
 
 /**
@@ -149,7 +177,7 @@ export type SessionVersions = ReadonlyMap<string, ReadonlyMap<string, string>>;
 
 /** A session as it stays from commit to commit: its day, record number and who was trained (a trainer corrected later keeps it). */
 export function sessionKey(session: TrainingSession): string {
-  return JSON.stringify([session.date, session.record ?? "", session.people ?? [], session.department ?? "", session.trainees ?? []]);
+  return JSON.stringify([session.date, session.record ?? "", session.people ?? [], sessionDepartments(session), session.trainees ?? []]);
 }
 
 /**

@@ -327,8 +327,8 @@ export interface TrainingSession {
   date: string;
   /** Who was trained, among the people of people.yaml (ids); absent when `department` or `trainees` says it. */
   people?: string[];
-  /** The department trained (部门培训, department code): its people as the record's sign-in sheet lists them. */
-  department?: string;
+  /** The department trained (部门培训, department code), or several (sessionDepartments): its people as the record's sign-in sheet lists them; the trainees are of it. */
+  department?: string | string[];
   /** People trained who are not in people.yaml (operators), named as the record gives them, e.g. 张三(1023). */
   trainees?: string[];
   trainer?: string;

@@ -1155,7 +1155,7 @@ export function csrReportView(
             return {
               date: s.date,
               revision: s.revision ?? "",
-              people: sessionTraineesIn(lang, s, (p) => names.person(p), (d) => names.department(d)),
+              people: sessionTraineesIn(lang, s, (p) => names.person(p), (d) => names.department(d), (p) => index.people.get(p)?.value.department),
               ...(peopleLinks ? { peopleLinks } : {}),
               trainer: s.trainer ? names.person(s.trainer) : "",
               ...names.linksOf("trainer", s.trainer),

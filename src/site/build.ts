@@ -1436,7 +1436,7 @@ function trainingSection(rc: RegisterContext, page: string, doc: ControlledDocum
         rows: record.sessions.map(({ session: s, version }) => [
           { text: s.date, className: "date" },
           { text: version ?? "" },
-          { text: sessionTraineesIn(rc.lang, s, (id) => personName(rc, id), (code) => departmentName(rc, code)) },
+          { text: sessionTraineesIn(rc.lang, s, (id) => personName(rc, id), (code) => departmentName(rc, code), (id) => rc.index.people.get(id)?.value.department) },
           s.trainer ? entityCell(page, "person", s.trainer, personName(rc, s.trainer)) : { text: "" },
           { text: s.record ?? "" },
         ]),

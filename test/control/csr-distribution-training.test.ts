@@ -6,7 +6,7 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { csrInProcess, git } from "../helpers.js";
+import { csr, csrInProcess, git } from "../helpers.js";
 import { threeDepartmentRepo } from "./three-departments.js";
 
 const decidedCsr = [
@@ -153,7 +153,7 @@ describe("csr train of a department and of operators outside people.yaml (tester
     expect(refused.stderr).toBe('csr: --people 生产部：这是部门，不是 people.yaml 中的人员。培训整个部门用 --department PRD；不在人员名单中的操作工用 --trainees "张三(1023),李四"（按签到表上的写法）。\n');
     expect(refused.code).toBe(2);
     const trained = await csrInProcess(["-C", dir, "train", "DYA-001", "--department", "生产部", "--trainees", "张三(1023),李四", "--trainer", "zhang", "--record", "TR-2026-091", "--date", "2026-11-20", "-y"], { lang: null });
-    expect(trained.stdout).toBe("DYA-001（来源文件 DYA-SQM 版本 C）：已登记生产部、张三(1023)、李四的培训；2026-11-20，培训人：张伟（zhang），记录：TR-2026-091。\n已写入 csr/DYA/DYA-001.yaml，尚未提交（git commit，或运行时加 --commit 由 csr 提交）。\n");
+    expect(trained.stdout).toBe("DYA-001（来源文件 DYA-SQM 版本 C）：已登记生产部：张三(1023)、李四的培训；2026-11-20，培训人：张伟（zhang），记录：TR-2026-091。\n已写入 csr/DYA/DYA-001.yaml，尚未提交（git commit，或运行时加 --commit 由 csr 提交）。\n");
     expect(read(dir, "csr/DYA/DYA-001.yaml")).toContain("  sessions:\n    - {revision: C, date: 2026-11-20, department: PRD, trainees: [张三(1023), 李四], trainer: zhang, record: TR-2026-091}\n");
     const shown = await csrInProcess(["-C", dir, "show", "DYA-001", "--today", "2026-11-27"], { lang: null });
     // A training of 生产部, which is not among the departments to train on DYA-001: of those to train, only its trainer 张伟.
@@ -164,6 +164,33 @@ describe("csr train of a department and of operators outside people.yaml (tester
     expect((JSON.parse(checked.stdout) as { findings: { rule: string; message: string }[] }).findings.map((f) => `${f.rule} ${f.message}`)).toEqual([
       "csr/training-overdue DYA-001 was decided on 2026-03-13 and needs training, but training on DYA-SQM revision C is recorded for 1 of the 3 people to train (due by 2026-04-13, 20 working days). 'csr list training --missing --document DYA-001' lists the others; record their training with 'csr train DYA-001 --people ... --date ... --trainer ... --record ...'.",
     ]);
+  });
+});
+
+describe("csr train of people of several departments, some trainees and several departments (tester66 N2, N10)", () => {
+  it("lists each person of people.yaml under their own department and the trainees under --department, which takes several", async () => {
+    const dir = smallRepo();
+    const trained = csr(["-C", dir, "train", "DYA-001", "--people", "zhao", "li", "--department", "生产部", "--trainees", "张三(1023),李四", "--trainer", "zhang", "--record", "TR-2026-091", "--date", "2026-11-20", "-y"], { lang: null });
+    expect(trained.stderr).toBe("");
+    expect(trained.stdout.split("\n")[0]).toBe("DYA-001（来源文件 DYA-SQM 版本 C）：已登记生产部：赵磊（zhao）、张三(1023)、李四；市场部：李娜（li）的培训；2026-11-20，培训人：张伟（zhang），记录：TR-2026-091。");
+    const register = csr(["-C", dir, "list", "training", "--format", "csv", "--today", "2026-11-27"], { lang: null });
+    expect(register.stdout.split(/\r?\n/)[1]).toBe("1,2026-11-20,DYA-001,特殊特性符号须按顾客要求标识,C,生产部：赵磊、张三(1023)、李四；市场部：李娜,张伟,TR-2026-091");
+    const shown = csr(["-C", dir, "show", "DYA-001", "--today", "2026-11-27"], { lang: null });
+    expect(shown.stdout).toContain("                  2026-11-20，来源文件 C 版，生产部：赵磊、张三(1023)、李四；市场部：李娜，培训人 张伟，记录 TR-2026-091\n");
+
+    const spaced = csr(["-C", dir, "train", "DYA-001", "--department", "PRD", "品质部", "--trainer", "zhang", "--record", "TR-2026-092", "--date", "2026-11-21", "-y"], { lang: null });
+    expect(spaced.stderr).toBe("");
+    const commas = csr(["-C", dir, "train", "DYA-001", "--department", "PRD，市场部", "--trainees", "王五", "--trainer", "zhang", "--record", "TR-2026-093", "--date", "2026-11-22", "-y"], { lang: null });
+    expect(commas.stdout.split("\n")[0]).toBe("DYA-001（来源文件 DYA-SQM 版本 C）：已登记生产部、市场部：王五的培训；2026-11-22，培训人：张伟（zhang），记录：TR-2026-093。");
+    expect(read(dir, "csr/DYA/DYA-001.yaml")).toContain(
+      [
+        "    - {revision: C, date: 2026-11-21, department: [PRD, QA], trainer: zhang, record: TR-2026-092}",
+        "    - {revision: C, date: 2026-11-22, department: [PRD, MKT], trainees: [王五], trainer: zhang, record: TR-2026-093}",
+        "",
+      ].join("\n"),
+    );
+    const checked = csr(["-C", dir, "check", "--today", "2026-11-27", "--format", "json"], { lang: "en" });
+    expect((JSON.parse(checked.stdout) as { findings: { rule: string }[] }).findings.map((f) => f.rule)).toEqual([]);
   });
 });
 

@@ -5,7 +5,7 @@ import { parse } from "yaml";
 import { describe, expect, it } from "vitest";
 import { runCheck } from "../../src/check/engine.js";
 import { loadRepository } from "../../src/load/repository.js";
-import { BIN, checkJsonInProcess, csrInProcess, git, gitInit, makeRepo, minimalRepo, tempDir, type RunResult } from "../helpers.js";
+import { BIN, checkJsonInProcess, csr, csrInProcess, git, gitInit, makeRepo, minimalRepo, tempDir, type RunResult } from "../helpers.js";
 
 const DRAFT = [
   "# 文控：首次发布前的草稿",
@@ -442,6 +442,14 @@ describe("csr release with the signatures of a GJB layout", () => {
     );
     return gitInit(repo);
   }
+
+  it("takes the 会签 people spaced, at commas or both, as --to and --people take theirs (tester66 N10)", async () => {
+    const repo = gjbRepo();
+    const result = csr(["-C", repo, "release", "QP-020", "--summary", "首次发布", ...SIGNERS, "--countersigned", "李娜", "zhao，王强", "--standardization", "赵敏", "--military-representative", "jun", "--date", "2024-03-01", "-y"]);
+    expect(result.stderr).toBe("");
+    expect(result.code).toBe(0);
+    expect(readFileSync(join(repo, "documents/QP-020.yaml"), "utf8")).toContain(["    countersigned:", "      - by: li", "        date: 2024-03-01", "      - by: zhao", "        date: 2024-03-01", "      - by: wang", "        date: 2024-03-01", ""].join("\n"));
+  });
 
   it("records 会签 (several people), 标准化审查 and 军代表, each with its date, by id or name, and takes effect once the 军代表 has signed", async () => {
     const repo = gjbRepo();

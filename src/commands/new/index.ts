@@ -41,7 +41,7 @@ export interface NewFlags {
   clause?: string[];
   usedBy?: string;
   /** The documents the new one deviates from (a deviation, 偏离: `deviates_from`), comma-separated; they are left as they are (shared/deviation.ts). */
-  deviatesFrom?: string;
+  deviatesFrom?: string[] | string;
   /** A form's retention period (record.retention, IATF 16949 7.5.3.2.1), e.g. "3年". */
   retention?: string;
   /** The 密级 (model/classification.ts CLASSIFICATIONS); without it the document takes its layout's default. */
@@ -197,7 +197,7 @@ function skippedOnBranches(number: string, taken: ReadonlySet<string>, elsewhere
  * Undefined for a one-group pattern, an unknown document (refused later, by deviationOption) or
  * no --deviates-from.
  */
-function deviationFamily(session: EditSession, config: QmsConfig | undefined, kind: string, family: string | undefined, deviatesFrom: string | undefined): { siblings: string[]; owner: string } | undefined {
+function deviationFamily(session: EditSession, config: QmsConfig | undefined, kind: string, family: string | undefined, deviatesFrom: readonly string[] | string | undefined): { siblings: string[]; owner: string } | undefined {
   const given = listOption(deviatesFrom)[0];
   const first = given === undefined ? undefined : splitVersion(given).number;
   if (!first) return undefined;

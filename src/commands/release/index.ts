@@ -35,6 +35,7 @@ import type { CommandContext } from "../context.js";
 import { copyList, departmentLabel, personLabel, resolvePeople, resolvePerson } from "../shared/people.js";
 import { countersignMissing, countersignRequired } from "../../model/countersign.js";
 import { appendIn, refuseUnreadableConfig } from "../shared/persist.js";
+import { listOption } from "../shared/edit.js";
 import { uncommitted, withRepositoryLock } from "../shared/transaction.js";
 import { canPrompt, loadPrompts, type Prompts } from "../add/prompting.js";
 import { askForRelease, releaseNeedsAnswers } from "./ask.js";
@@ -251,7 +252,7 @@ async function release(ctx: CommandContext, id: string, given: ReleaseFlags, pro
       ...(extra.military_representative ? { military_representative: { by: extra.military_representative.id, date: signed.military_representative } } : {}),
     };
     // The customers to notify of the change, or notified (IATF 16949 8.5.6.1): their complaints carried out, or named.
-    const notices = releaseNotices(repo, doc.id, version, revision.actions ?? [], flags.customerNotified ?? [], flags.customerApproved ?? [], effective, date);
+    const notices = releaseNotices(repo, doc.id, version, revision.actions ?? [], listOption(flags.customerNotified), listOption(flags.customerApproved), effective, date);
     if (notices.length > 0) revision.customer_notices = notices;
     const issue = electronicIssueOnRelease(repo, index, doc, version, date);
     const deviated = deviatedVersionsOnRelease(doc, effective, (id) => index.documents.get(id)?.value);

@@ -45,11 +45,11 @@ import { correctEdition, editionGiven, setEdition, type EditionFlags } from "./e
 
 export interface SetFlags extends EditionFlags, CsrFieldFlags {
   /** The whole clause list, comma-separated; "" clears it. */
-  clauses?: string;
+  clauses?: string[] | string;
   addClause?: string[];
   removeClause?: string[];
   /** The whole process list (processes.yaml codes), comma-separated; "" clears it. */
-  processes?: string;
+  processes?: string[] | string;
   addProcess?: string[];
   removeProcess?: string[];
   addForm?: string[];
@@ -58,7 +58,7 @@ export interface SetFlags extends EditionFlags, CsrFieldFlags {
   addRelated?: string[];
   removeRelated?: string[];
   /** The whole list of documents this one deviates from (a deviation, 偏离: `deviates_from`), comma-separated; "" removes it. */
-  deviatesFrom?: string;
+  deviatesFrom?: string[] | string;
   /** A form's retention period (record.retention), e.g. 3年 or 产品寿命期+1年. */
   retention?: string;
   medium?: string;

@@ -27,7 +27,7 @@ import { findDocumentById, listOption, type EditSession } from "./edit.js";
  * then for a version the document has no revision of (its versions listed), or an empty one, or one replaced
  * (the version in force named).
  */
-export function deviationOption(session: EditSession, id: string, given: string, on: { day: string; released: boolean }): { numbers: string[]; versions: Record<string, string> } {
+export function deviationOption(session: EditSession, id: string, given: readonly string[] | string, on: { day: string; released: boolean }): { numbers: string[]; versions: Record<string, string> } {
   const items = listOption(given).map(splitVersion);
   const numbers = [...new Set(items.map((item) => item.number))];
   const targets = new Map<string, ControlledDocument>();

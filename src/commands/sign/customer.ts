@@ -25,7 +25,7 @@ import type { ControlledDocument, Customer, CustomerNotice, Revision } from "../
 import type { CommandContext } from "../context.js";
 import { noticeEvidence, noticeLateWithoutReason, owingRevisions, signRevisionArguments, type SignGiven } from "../../model/customer-notices.js";
 import { customerDay, customerNamed, noticeLines, refuseApprovalBeforeNotification } from "../release/notices.js";
-import { editFile, findDocumentById, optionalAnswer, saveChanges, withEditSession, type EditSession } from "../shared/edit.js";
+import { editFile, findDocumentById, listOption, optionalAnswer, saveChanges, withEditSession, type EditSession } from "../shared/edit.js";
 import type { FileChange } from "../shared/persist.js";
 import type { Prompts } from "../add/prompting.js";
 import { askLateReason } from "./late-reason.js";
@@ -129,11 +129,11 @@ function givenByCustomer(repo: Repository, flags: CustomerNoticeFlags): Given[] 
     if (g[key] !== undefined) throw new UserError(t("notice.twice", { flag, code: g.customer.code }));
     g[key] = value;
   };
-  for (const text of flags.customerNotified ?? []) {
+  for (const text of listOption(flags.customerNotified)) {
     const { customer, date } = customerDay(repo, text, "--customer-notified", localToday());
     set(entry(customer), "notified", date, "--customer-notified");
   }
-  for (const text of flags.customerApproved ?? []) {
+  for (const text of listOption(flags.customerApproved)) {
     const { customer, date } = customerDay(repo, text, "--customer-approved", localToday());
     set(entry(customer), "approved", date, "--customer-approved");
   }

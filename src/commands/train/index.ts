@@ -8,7 +8,6 @@
 import { UserError } from "../../core/errors.js";
 import { didYouMean } from "../../core/text.js";
 import { language, list, t } from "../../i18n/index.js";
-import { localized } from "../../core/text.js";
 import { currentRevision } from "../../model/index.js";
 import { eventLabel, revisionEvent } from "../../model/recorded-events.js";
 import type { TrainingSession } from "../../model/types.js";
@@ -17,13 +16,15 @@ import type { CommandContext } from "../context.js";
 import { eventDateOption } from "../options.js";
 import { isScalar, isSeq } from "yaml";
 import { appendIn } from "../shared/persist.js";
-import { personLabel, refuseMilitaryWork, resolvePeople } from "../shared/people.js";
+import { departmentLabel, personLabel, refuseMilitaryWork, resolvePeople } from "../shared/people.js";
+import { sessionTraineesIn } from "../../model/training.js";
 import { departmentByCode, editFile, listOption, need, withEditSession, personChoices, personOption, saveChanges } from "../shared/edit.js";
 import type { FileKind } from "../../load/source.js";
 
 export interface TrainFlags {
   people?: string[];
-  department?: string;
+  /** The department(s) trained as a whole, or that the --trainees not in people.yaml belong to. */
+  department?: string[] | string;
   trainees?: string[];
   date?: string;
   trainer?: string;
@@ -55,7 +56,9 @@ export async function recordTraining(ctx: CommandContext, id: string, flags: Tra
     // Operators outside people.yaml, kept as the record names them (张三(1023)); a department trained as a whole (tester56 D8).
     // Split at commas and 、 only: a name may hold a space (Zhang San (1023)).
     const trainees = [...new Set((flags.trainees ?? []).flatMap((v) => v.split(/[,，、;；]/)).map((v) => v.trim()).filter(Boolean))];
-    const department = flags.department === undefined ? undefined : departmentByCode(session, flags.department, "--department");
+    // Several departments given spaced or at commas (tester66 N10); a person of people.yaml is listed under their own department whatever this says (N2).
+    const departments = [...new Set(listOption(flags.department).map((code) => departmentByCode(session, code, "--department")))];
+    const department = departments.length === 0 ? undefined : departments.length === 1 ? departments[0]! : departments;
     if (flags.require && givenPeople.length === 0 && trainees.length === 0 && department === undefined && !session.ask) {
       if (training?.required) {
         ctx.stdout(t("train.required-already", { id }) + "\n");
@@ -113,13 +116,16 @@ export async function recordTraining(ctx: CommandContext, id: string, flags: Tra
     const details = [date, t("train.trainer", { trainer: personLabel(session.index, trainer) }), t("train.record", { record })];
     // A CSR's revision is its source document's, which a bare "NES-001 2" does not say.
     const what = !revision ? id : csr ? t("train.csr-revision", { id, source: csr.value.source.document, revision }) : `${id} ${revision}`;
-    const departmentLabel = department === undefined ? [] : [localized(language(), session.index.departments.get(department)!.name, session.index.departments.get(department)!.name_en)];
-    const whom = [...departmentLabel, ...people.map((p) => personLabel(session.index, p)), ...trainees];
+    const departmentLabels = departments.map((code) => departmentLabel(session.index, code));
+    const whom =
+      department === undefined
+        ? list([...people.map((p) => personLabel(session.index, p)), ...trainees])
+        : sessionTraineesIn(language(), entry, (p) => personLabel(session.index, p), (code) => departmentLabel(session.index, code), (p) => session.index.people.get(p)?.value.department);
     const lines = [
-      t("train.recorded", { what, people: list(whom), details: details.join(t("train.detail-separator")) }),
+      t("train.recorded", { what, people: whom, details: details.join(t("train.detail-separator")) }),
       ...(replaces ? [t("train.record-replaced", { id, record })] : []),
     ];
-    await saveChanges(ctx, session, [change], lines, { commit: flags.commit, message: t(department === undefined ? "commit.train.trained" : "commit.train.department", { id: what, count: people.length + trainees.length, department: departmentLabel[0] ?? "" }) });
+    await saveChanges(ctx, session, [change], lines, { commit: flags.commit, message: t(department === undefined ? "commit.train.trained" : "commit.train.department", { id: what, count: people.length + trainees.length, department: list(departmentLabels) }) });
     return 0;
   });
 }

@@ -308,7 +308,7 @@ function reportTable(ctx: RegisterContext, changes: readonly Change[], range: st
   };
   // A training session: who trained whom, and the record's number (培训记录编号).
   const trainedText = (change: Change): string => {
-    const people = change.trained ? sessionTraineesIn(ctx.lang, change.trained, (p) => personName(ctx, p), (d) => departmentName(ctx, d)) : "";
+    const people = change.trained ? sessionTraineesIn(ctx.lang, change.trained, (p) => personName(ctx, p), (d) => departmentName(ctx, d), (p) => ctx.index.people.get(p)?.value.department) : "";
     return [
       change.detail ? t(ctx, "register.changes.trained-by", { by: personName(ctx, change.detail) }) : "",
       people ? t(ctx, "register.changes.trained", { people }) : "",

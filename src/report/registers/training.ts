@@ -7,7 +7,7 @@
  */
 import { localized } from "../../core/text.js";
 import { trainingRecordDays } from "../../load/training-records.js";
-import { recordsTextIn, sessionTraineesIn } from "../../model/training.js";
+import { recordsTextIn, sessionDepartments, sessionTraineesIn } from "../../model/training.js";
 import type { TrainingSession } from "../../model/types.js";
 import type { Table } from "../table.js";
 import { asOfNotes, compareIds, departmentName, personName, t, type RegisterContext } from "./context.js";
@@ -75,7 +75,7 @@ export function trainingRegister(ctx: RegisterContext, options: { today: string;
     })
     .sort((a, b) => compareIds(a.subject, b.subject));
   const department = filter?.department;
-  const trainedThere = (session: TrainingSession) => session.department === department || (session.people ?? []).some((p) => ctx.index.people.get(p)?.value.department === department);
+  const trainedThere = (session: TrainingSession) => (department !== undefined && sessionDepartments(session).includes(department)) || (session.people ?? []).some((p) => ctx.index.people.get(p)?.value.department === department);
   // A record number given on its own is undated: it is in no period.
   const kept = (e: Entry) =>
     (filter?.document === undefined || e.subject === filter.document) && (department === undefined || (e.session !== undefined && trainedThere(e.session))) && (filter?.period === undefined || e.session !== undefined);
@@ -103,7 +103,7 @@ export function trainingRegister(ctx: RegisterContext, options: { today: string;
       subject: e.subject,
       title: e.title,
       revision: e.session?.revision ?? "",
-      people: e.session ? sessionTraineesIn(ctx.lang, e.session, (p) => personName(ctx, p), (d) => departmentName(ctx, d)) : "",
+      people: e.session ? sessionTraineesIn(ctx.lang, e.session, (p) => personName(ctx, p), (d) => departmentName(ctx, d), (p) => ctx.index.people.get(p)?.value.department) : "",
       trainer: personName(ctx, e.session?.trainer),
       record: e.session?.record ?? e.record ?? "",
     })),
