@@ -59,6 +59,7 @@ export async function distribute(ctx: CommandContext, id: string, flags: Distrib
   return withEditSession(ctx, flags.yes, prompts, async (session) => {
     if (!session.index.documents.has(id) && !session.repo.unvalidated.documents.has(id)) {
       if (session.index.csrs.has(id) || session.repo.unvalidated.csrs.has(id)) return distributeCsr(ctx, session, id, flags);
+      refuseCustomerSource(session, id, "distribute");
       throw new UserError(t("distribute.no-target", { id }) + didYouMean(id, [...session.index.documents.keys(), ...session.index.csrs.keys()]));
     }
     const located = findDocumentById(session, id);
@@ -647,6 +648,7 @@ export async function recallCommand(ctx: CommandContext, id: string, flags: Reca
  */
 export async function recall(ctx: CommandContext, id: string, flags: RecallFlags, prompts?: Prompts): Promise<number> {
   return withEditSession(ctx, flags.yes, prompts, async (session) => {
+    if (!session.index.documents.has(id) && !session.repo.unvalidated.documents.has(id)) refuseCustomerSource(session, id, "recall");
     const { value: document, file } = findDocumentById(session, id);
     if ([flags.lost, flags.destroyed, flags.retained].filter(Boolean).length > 1) throw new UserError(t("recall.one-disposition"));
     const gone: "lost" | "destroyed" | "retained" | undefined = flags.lost ? "lost" : flags.destroyed ? "destroyed" : flags.retained ? "retained" : undefined;
@@ -874,6 +876,24 @@ function retainedInUse(document: ControlledDocument, copy: ControlledCopy, date:
     return new UserError(t("recall.retained-in-use-until", { ...data, pending: transition.pending, until: transition.until }), t("recall.retained-in-use-until.hint", { pending: transition.pending, until: transition.until }));
   }
   return new UserError(t("recall.retained-in-force", data));
+}
+
+/**
+ * A customer's source document (customers/<code>.yaml `sources`, listed by csr list external) named to
+ * csr distribute or csr recall: csr knows it, but keeps no register of its controlled copies yet, so the
+ * refusal says what it is and where its requirements are distributed instead, not that it is unknown (tester66 N1).
+ */
+function refuseCustomerSource(session: EditSession, id: string, command: "distribute" | "recall"): void {
+  for (const { value: customer } of session.repo.customers) {
+    const source = (customer.sources ?? []).find((s) => s.id === id);
+    if (!source) continue;
+    const current = source.revisions.find((r) => r.status !== "superseded") ?? source.revisions.at(-1);
+    const csrs = [...session.index.csrs.values()].filter((c) => c.value.source.document === id && !c.value.superseded).map((c) => c.value.id);
+    throw new UserError(
+      t(`${command}.customer-source`, { id, customer: customer.code, revision: current?.revision ?? "" }),
+      csrs.length > 0 ? t("distribute.customer-source.hint", { csrs: inline(csrs), first: shellArgument(csrs[0]!) }) : t("distribute.customer-source.hint-none", { id: shellArgument(id) }),
+    );
+  }
 }
 
 /** What to do instead: release a draft; an obsolete document is not released again, its successor is distributed. */
