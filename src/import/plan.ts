@@ -461,6 +461,20 @@ function registerForm(titleRows: RawRow[]): { row: number; id: string; version?:
   return undefined;
 }
 
+/**
+ * The column of the one text a row holds, in one cell or in adjacent cells that all read the same (one cell
+ * merged across them, as csr writes a note under a register); undefined for any other row, or one with a cell
+ * that cannot be read.
+ */
+function lone(raw: RawRow): number | undefined {
+  if (raw.cells.some((c) => c instanceof UnreadableCell)) return undefined;
+  const filled = raw.cells.flatMap((c, i) => (cellText(c) !== "" ? [i] : []));
+  if (filled.length === 0) return undefined;
+  const first = filled[0]!;
+  const text = cellText(raw.cells[first]);
+  return filled.every((i, k) => i === first + k && cellText(raw.cells[i]) === text) ? first : undefined;
+}
+
 /** The text of a row that holds one text in two or more cells and nothing else: a heading merged across the row. */
 function groupHeading(raw: RawRow): string | undefined {
   if (raw.cells.some((c) => c instanceof UnreadableCell)) return undefined;
@@ -518,17 +532,19 @@ export function planImport(sheet: RawSheet, repo: Repository, options: ImportOpt
   // A text alone in its row after the last entry, in none of the identifying columns, is a note under
   // the table, not an entry: csr writes its notes there, in the first column after those repeated on
   // every page when a register prints several pages wide (顾客代码 of the CSR list).
+  // A long note is one cell merged across the columns after those (wrapped; on a sheet printed several pages wide,
+  // across those of its first page), read as the same text in each cell it covers: one text all the same.
   const note = (raw: RawRow) => {
-    const filled = raw.cells.flatMap((c, i) => (c instanceof UnreadableCell || cellText(c) !== "" ? [i] : []));
-    return filled.length === 1 && !identifying.has(filled[0]) && !(raw.cells[filled[0]!] instanceof UnreadableCell);
+    const filled = lone(raw);
+    return filled !== undefined && !identifying.has(filled);
   };
   while (dataRows.length > 0 && note(dataRows.at(-1)!)) dataRows.pop();
   // The 受控文件清单 prints several pages wide with 文件名称 right after its repeated columns, so its
   // notes (另有 1 份文件尚未发布…) stand in the column of the title: there a note is told from an entry
   // as csr writes it, a sentence alone in its row, the first of them one empty row under the entries.
   const sentence = (raw: RawRow) => {
-    const filled = raw.cells.filter((c) => c instanceof UnreadableCell || cellText(c) !== "");
-    return filled.length === 1 && !(filled[0] instanceof UnreadableCell) && /[。.]$/.test(cellText(filled[0]).trim());
+    const filled = lone(raw);
+    return filled !== undefined && /[。.]$/.test(cellText(raw.cells[filled]).trim());
   };
   let first = dataRows.length;
   while (first > 0 && sentence(dataRows[first - 1]!)) first--;
