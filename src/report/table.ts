@@ -1387,8 +1387,7 @@ async function writeSheet(sheet: Worksheet, table: Table, widths: number[], tail
     const line = sheet.getRow(r + 3);
     let lines = 1;
     table.columns.forEach((c, i) => {
-      const given = row[c.key];
-      const value = c.kind === "list" && typeof given === "string" ? betweenItems(given, widths[i]!) : given;
+      const value = row[c.key];
       const cell = line.getCell(i + 1);
       // A value wider than its column, or of several lines, wraps; the row is made tall enough for
       // it, since neither Excel nor LibreOffice fits a row to its text when it opens a file (a
@@ -1486,35 +1485,6 @@ const LINE_HEIGHT_PT = 15;
 const MAX_ROW_LINES = 27;
 
 /** Lines a value takes in a column `width` characters wide (a CJK character counts two), wrapped by the spreadsheet. */
-/** Where a list's items end ("、", "，", "；", ", ", "; "): the places a workbook's list cell breaks. */
-const ITEM_END = /(?<=[、，；]|[,;] )/u;
-
-/**
- * A list cell (ColumnKind list) as a workbook holds it: each line wider than the column `width` broken
- * after the item that still fits. Left to themselves Excel and LibreOffice break an id at its hyphen
- * ("QR-012-" over "02 A/1" in the management review, look65 #9), where a list is read item by item, as
- * its HTML breaks it; a line without separators is left as it is.
- */
-function betweenItems(value: string, width: number): string {
-  const room = Math.max(1, width - 1);
-  if (value.length * 2 <= room) return value;
-  return value
-    .split("\n")
-    .map((text) => {
-      if (displayWidth(text) <= room) return text;
-      const lines: string[] = [];
-      let line = "";
-      for (const item of text.split(ITEM_END)) {
-        if (line !== "" && displayWidth(line + item.trimEnd()) > room) {
-          lines.push(line.trimEnd());
-          line = item;
-        } else line += item;
-      }
-      return [...lines, line].join("\n");
-    })
-    .join("\n");
-}
-
 function wrappedLines(value: string, width: number): number {
   const room = Math.max(1, width - 1);
   // Most values are short: no character is wider than two columns.

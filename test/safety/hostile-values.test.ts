@@ -133,7 +133,7 @@ describe("dates at the ends of the range", () => {
     const started = Date.now();
     const { findings } = await checkJsonInProcess(dir, "--today", "2026-11-27");
     expect(Date.now() - started).toBeLessThan(15_000);
-    expect(findings.filter((f) => f.file === "qms.yaml").map((f) => [f.rule, f.message])).toEqual([["schema/invalid-value", expect.stringMatching(/^'calendar\.weekdays' needs at least 1 item\(s\)\./)]]);
+    expect(findings.filter((f) => f.file === "qms.yaml").map((f) => [f.rule, f.message])).toEqual([["schema/invalid-value", expect.stringMatching(/^'calendar\.weekdays' has too few items: it needs at least 1\./)]]);
   });
 });
 
