@@ -370,13 +370,13 @@ export function changedRevisionFields(before: Revision, after: Revision, fields?
   });
 }
 
-/** What csr sign records on a customer notice after the release: the days notified and approved, why a notification was late. */
-const NOTICE_COMPLETION: ReadonlySet<string> = new Set(["notified", "approved", "late_reason"] satisfies (keyof CustomerNotice)[]);
+/** What csr sign records on a customer notice after the release: the days notified and approved, why a notification was late, the evidence of each. */
+const NOTICE_COMPLETION: ReadonlySet<string> = new Set(["notified", "approved", "late_reason", "reference", "to", "approval_reference"] satisfies (keyof CustomerNotice)[]);
 
 /**
  * Whether the customer notices `after` keep those of `before` (IATF 16949 8.5.6.1): each still in its place for
- * the same customer, with its due date and every day and reason it recorded, and at most a day notified or
- * approved or a late reason added; notices added after them have no due date (csr sign, for a customer the
+ * the same customer, with its due date and every day, reason and evidence it recorded, and at most a day notified or
+ * approved, a late reason or the evidence of either added; notices added after them have no due date (csr sign, for a customer the
  * release did not name: only a release sets one). A notice removed, a day changed or a due date added is a change.
  */
 function noticesKept(before: readonly CustomerNotice[], after: readonly CustomerNotice[]): boolean {

@@ -78,6 +78,23 @@ describe("csr history", () => {
     ]);
   });
 
+  it("does not mark a notice's evidence recorded later (csr sign --notice-ref, --notice-to, --approval-ref) as a rewrite, but marks one changed", async () => {
+    const doc = "id: QP-020\ntitle: 顾客特定要求管理程序\nlevel: 2\nkind: procedure\ndepartment: QA\nstatus: released\nrevisions:\n  - version: A/0\n    date: 2024-01-10\n    summary: 首次发布\n    customer_notices:\n      - customer: DYA\n        due: 2024-01-17\n        notified: 2024-01-16\n        approved: 2024-01-22\n";
+    const repo = gitInit(minimalRepo({ "documents/QP-020.yaml": doc, "customers/DYA.yaml": "code: DYA\nname: 东岳汽车\n" }));
+    const sign = async (...args: string[]) => expect((await csrInProcess(["-C", repo, "sign", "QP-020", ...args, "--commit"])).stderr).toBe("");
+    await sign("--notice-ref", "DYA=PCN-2024-01", "--notice-to", "DYA=刘涛");
+    await sign("--approval-ref", "DYA=PSW-2024-003");
+    const file = join(repo, "documents/QP-020.yaml");
+    writeFileSync(file, readFileSync(file, "utf8").replace("PCN-2024-01", "PCN-2024-02"));
+    git(repo, ["commit", "-qam", "改了通知单号"]);
+    expect((await documentCommits(repo, "documents/QP-020.yaml")).map((c) => [c.message.split(":")[0], c.historyRewritten])).toEqual([
+      ["initial", false],
+      ["Customer notification/approval recorded", false],
+      ["Customer notification/approval recorded", false],
+      ["改了通知单号", true],
+    ]);
+  });
+
   it("prints both tables with Chinese text aligned and a note on the silent edit", async () => {
     const repo = await scenario();
     const result = await csrInProcess(["-C", repo, "history", "QP-020"]);
