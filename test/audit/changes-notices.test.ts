@@ -10,7 +10,8 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { builtOnce, copyFixture, csr, git, gitInit, tempDir } from "../helpers.js";
+import { builtOnce, copyFixture, csr, git, tempDir } from "../helpers.js";
+import { releasedForAction } from "../released-for-action.js";
 
 /** In the language given (Chinese unless said); exit 0 required. */
 function run(dir: string, args: string[], lang: "zh-CN" | "en" = "zh-CN"): string {
@@ -20,11 +21,7 @@ function run(dir: string, args: string[], lang: "zh-CN" | "en" = "zh-CN"): strin
 }
 
 const released = builtOnce(() => {
-  const dir = gitInit(copyFixture("examples/acme-auto"));
-  run(dir, ["action", "open", "--title", "硫化不良", "--customer", "DYA", "--received", "2026-11-02", "--owner", "gaoyang", "--commit"]);
-  const path = join(dir, "documents/instructions/WI-010-02.yaml");
-  writeFileSync(path, readFileSync(path, "utf8").replace("适用于平板硫化机生产的橡胶密封件。", "适用于平板硫化机生产的橡胶密封件（含O形圈）。"));
-  run(dir, ["release", "WI-010-02", "--summary", "增加O形圈", "--action", "8D-2026-001", "--prepared", "gaoyang", "--reviewed", "huangjun", "--approved", "zhangli", "--date", "2026-11-10", "-y"]);
+  const dir = releasedForAction();
   run(dir, ["sign", "WI-010-02", "--customer-notified", "DYA=2026-11-20", "--commit"]);
   return dir;
 });

@@ -6,11 +6,12 @@
  * 2026-11-02, WI-010-02 A/2 released for it on 2026-11-10.
  */
 import Handlebars from "handlebars";
-import { readFileSync, writeFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { sectionHtml } from "../../src/site/section.js";
-import { builtOnce, copyFixture, csr, gitInit, tempDir } from "../helpers.js";
+import { builtOnce, csr, tempDir } from "../helpers.js";
+import { releasedForAction } from "../released-for-action.js";
 
 function run(dir: string, args: string[]): string {
   const result = csr(["-C", dir, ...args], { lang: "zh-CN" });
@@ -19,11 +20,7 @@ function run(dir: string, args: string[]): string {
 }
 
 const site = builtOnce(() => {
-  const dir = gitInit(copyFixture("examples/acme-auto"));
-  run(dir, ["action", "open", "--title", "硫化不良", "--customer", "DYA", "--received", "2026-11-02", "--owner", "gaoyang", "--commit"]);
-  const path = join(dir, "documents/instructions/WI-010-02.yaml");
-  writeFileSync(path, readFileSync(path, "utf8").replace("适用于平板硫化机生产的橡胶密封件。", "适用于平板硫化机生产的橡胶密封件（含O形圈）。"));
-  run(dir, ["release", "WI-010-02", "--summary", "增加O形圈", "--action", "8D-2026-001", "--prepared", "gaoyang", "--reviewed", "huangjun", "--approved", "zhangli", "--date", "2026-11-10", "-y"]);
+  const dir = releasedForAction();
   const out = tempDir();
   run(dir, ["site", "--out", out, "--today", "2026-12-05"]);
   return out;

@@ -21,7 +21,7 @@ import { changeReport, periodReport, type RangeEnd, type UndatedBasis } from "..
 import { registerContext, type RegisterContext } from "../../report/registers/context.js";
 import type { Table, TableFormat } from "../../report/table.js";
 import type { CommandContext } from "../context.js";
-import { emitTable, languageOf, refuseOrWarnUnreadable, tableOutput, withHeading, writeOutput, type OutputFlags } from "../shared/output.js";
+import { emitTable, isPrinted, languageOf, refuseOrWarnUnreadable, tableOutput, withHeading, writeOutput, type OutputFlags } from "../shared/output.js";
 import { readRepository } from "../shared/read.js";
 
 /** `csr changes` options: the output's, --customer (only that customer's changes: customerFilter), --document (only that document's: documentFilter) and --action (only what carries out that corrective action: actionFilter). */
@@ -191,8 +191,7 @@ async function commitsCommand(ctx: CommandContext, from: string, to: string, fla
   if (format === "json") return json(ctx, root, out, { from: start, to: end, changes }, flags);
   const table = onlyTitled(changeReport(registerContext(after, lang), changes, start, end), keep, format);
   // Printed, headed (organisation, form, signatures) as every register; emitTable heads only a register of the working tree.
-  const printed = format === "md" || format === "html" || format === "xlsx" || format === "pdf";
-  return emitTable(ctx, printed ? withHeading(after, table, lang, end.date!) : table, flags, after, lang);
+  return emitTable(ctx, isPrinted(format) ? withHeading(after, table, lang, end.date!) : table, flags, after, lang);
 }
 
 /**
@@ -366,12 +365,11 @@ function reportFilter(ctx: CommandContext, repo: Repository, flags: ChangesFlags
 function onlyTitled(table: Table, keep: ReportFilter | undefined, format: TableFormat): Table {
   if (!keep) return table;
   const only = t("changes.only-title", { only: keep.only.join(t("common.list-separator")) });
-  const printed = format === "md" || format === "html" || format === "xlsx" || format === "pdf";
   return {
     ...table,
     title: table.title + only,
     ...(table.span ? { span: { ...table.span, untitledTitle: table.span.untitledTitle + only } } : {}),
-    ...(printed ? { notes: [...keep.scope, ...(table.notes ?? [])] } : {}),
+    ...(isPrinted(format) ? { notes: [...keep.scope, ...(table.notes ?? [])] } : {}),
   };
 }
 

@@ -161,6 +161,11 @@ export async function writeOutput(ctx: CommandContext, root: string, out: string
   ctx.stderr(t("output.wrote", { out }) + "\n");
 }
 
+/** Whether `format` is a print (md, html, xlsx, pdf): read by someone who did not run the command, it carries its heading and notes; a terminal's, CSV's or JSON's reader is told on stderr. */
+export function isPrinted(format: TableFormat): boolean {
+  return format === "md" || format === "html" || format === "xlsx" || format === "pdf";
+}
+
 /** A register under its heading; the heading names the as-of day (or the span), so the title no longer does. */
 export function withHeading(repo: Repository, table: Table, lang: Lang, today: string): Table {
   const title = table.asOf?.undatedTitle ?? table.span?.untitledTitle;
@@ -220,9 +225,9 @@ export async function emitTable(ctx: CommandContext, table: Table, flags: Output
   const width = out ? undefined : ctx.width;
   // A footnote of the printed register; a terminal's reader and a CSV's or JSON's are told on stderr.
   const quoted = quotedNote(table, format, lang, width);
-  const footnote = quoted !== undefined && (format === "md" || format === "html" || format === "xlsx" || format === "pdf");
+  const footnote = quoted !== undefined && isPrinted(format);
   if (footnote) table = { ...table, notes: [...(table.notes ?? []), quoted] };
-  if (today !== undefined && (format === "md" || format === "html" || format === "xlsx" || format === "pdf")) table = withHeading(repo, table, lang, today);
+  if (today !== undefined && isPrinted(format)) table = withHeading(repo, table, lang, today);
   else if (format === "csv") table = withAsOfColumn(table, lang);
   if (format === "xlsx" && !out) {
     throw new UserError(t("output.xlsx-needs-out"));

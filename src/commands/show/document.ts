@@ -67,11 +67,13 @@ export async function showDocument(ctx: CommandContext, repo: Repository, index:
   const due = copiesDue(doc, today);
   const electronic = electronicInUse(doc, today);
   const review = nextPeriodicReview(doc);
-  const countersign = countersignCard(repo, index, doc, currentRevision(doc), today);
+  const current = currentRevision(doc);
+  const countersign = countersignCard(repo, index, doc, current, today);
   // Said under the card when something of it was recorded after the day, as under a register of that day (register.as-of.note).
   const asOf = recordedAfter(repo, located.value, today);
   // Its file changed since its version was released, with no new revision recorded: as its page of csr site says (look65 #9).
-  const unreleased = (await changedSinceRelease(repo, today)).has(doc.id) ? { version: currentRevision(doc)!.version, tag: releaseTag(doc.id, currentRevision(doc)!.version) } : undefined;
+  // Its own release tag alone is read, not every document's.
+  const unreleased = current && (await changedSinceRelease({ ...repo, documents: [located] }, today)).has(doc.id) ? { version: current.version, tag: releaseTag(doc.id, current.version) } : undefined;
   if (json) {
     const derived = {
       status: documentStatus(rc, doc, today),
@@ -101,7 +103,6 @@ export async function showDocument(ctx: CommandContext, repo: Repository, index:
   field("show.document.status", documentStatus(rc, doc, today));
   if (revising) field("show.document.revising", revisingText(rc, doc, revising));
   if (unreleased) field("show.document.unreleased-changes", t("show.document.unreleased-changes.text", { id: doc.id, path: file.path, ...unreleased }));
-  const current = currentRevision(doc);
   if (current) {
     // A version 待实施 carries its 实施日期 already (A/0；A/1 待实施（2026-12-10 实施）).
     // A version imported without a date: its date is on the paper record.
