@@ -124,8 +124,8 @@ export class WorkCalendar {
    */
   private readonly counted = new Map<string, string | number>();
 
-  /** The statutory days off of each year without a notice, computed when a count first reaches it. */
-  private readonly statutoryDays = new Map<number, Set<string>>();
+  /** The statutory holidays of each year without a notice (undefined before the law's first year), computed when first asked. */
+  private readonly statutoryYears = new Map<number, { ranges: DayRange[]; days: Set<string> } | undefined>();
 
   /**
    * `base` is the shipped public calendar the repository uses (none: the repository's days alone);
@@ -157,29 +157,24 @@ export class WorkCalendar {
     if (this.holidays.has(iso)) return false;
     if (this.baseWorkdays.has(iso)) return true;
     if (this.baseHolidays.has(iso)) return false;
-    return this.weekdays.has(isoWeekday(iso)) && !this.statutoryHoliday(iso);
-  }
-
-  /**
-   * A public holiday the law fixes (statutory) on `iso`, in a year without a notice: without one, the
-   * days off themselves are known, only the 调休 around them is not (tester66 N3: 2027-01-01 was counted as a working day).
-   */
-  private statutoryHoliday(iso: string): boolean {
-    if (!this.knownYears || !this.base?.statutory || !this.lunar) return false;
-    const year = yearOf(iso);
-    if (this.knownYears.has(year)) return false;
-    let days = this.statutoryDays.get(year);
-    if (!days) {
-      days = expand(statutoryYear(this.base.statutory, year, this.lunar()));
-      this.statutoryDays.set(year, days);
-    }
-    return days.has(iso);
+    // A public holiday the law fixes, in a year without a notice: its days off are known, only the 调休 around them is not
+    // (tester66 N3: 2027-01-01 was counted as a working day).
+    return this.weekdays.has(isoWeekday(iso)) && !this.statutoryOf(yearOf(iso))?.days.has(iso);
   }
 
   /** The public holidays of `year` the law fixes, when it has no notice (statutoryYear); undefined for a year with one, or before the law's first year. */
   statutoryHolidays(year: number): DayRange[] | undefined {
+    return this.statutoryOf(year)?.ranges;
+  }
+
+  /** One computation per year for the working-day counts and the notes that say what they counted (estimatedDeadlineNote). */
+  private statutoryOf(year: number): { ranges: DayRange[]; days: Set<string> } | undefined {
     if (!this.knownYears || this.knownYears.has(year) || !this.base?.statutory || !this.lunar) return undefined;
-    return statutoryYear(this.base.statutory, year, this.lunar());
+    if (!this.statutoryYears.has(year)) {
+      const ranges = statutoryYear(this.base.statutory, year, this.lunar());
+      this.statutoryYears.set(year, ranges && { ranges, days: expand(ranges) });
+    }
+    return this.statutoryYears.get(year);
   }
 
   /** The nth working day after `iso` (the day itself does not count). */

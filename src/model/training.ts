@@ -45,10 +45,10 @@ export function sessionTraineesIn(
   const groups = new Map<string, string[]>([[trained.join("\u0000"), []]]);
   const ungrouped: string[] = [];
   for (const id of session.people ?? []) {
+    // A person of the one department trained joins its group: its key is that code.
     const code = personDepartment(id);
-    const key = code === undefined ? undefined : trained.length === 1 && code === trained[0] ? trained[0] : code;
-    if (key === undefined) ungrouped.push(personName(id));
-    else groups.set(key, [...(groups.get(key) ?? []), personName(id)]);
+    if (code === undefined) ungrouped.push(personName(id));
+    else groups.set(code, [...(groups.get(code) ?? []), personName(id)]);
   }
   groups.get(trained.join("\u0000"))!.push(...(session.trainees ?? []));
   const texts = [...groups].map(([key, names]) => {

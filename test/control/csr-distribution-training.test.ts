@@ -7,24 +7,9 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { csr, csrInProcess, git } from "../helpers.js";
-import { threeDepartmentRepo } from "./three-departments.js";
+import { decidedCsrYaml, threeDepartmentRepo } from "./three-departments.js";
 
-const decidedCsr = [
-  "id: DYA-001",
-  "customer: DYA",
-  "source: {document: DYA-SQM, revision: C, section: \"4.2\"}",
-  "clauses: [IATF16949:8.3.3.3]",
-  "title: 特殊特性符号须按顾客要求标识",
-  "received: 2026-03-10",
-  "review:",
-  "  opinions:",
-  "    - {department: QA, reviewer: zhang, opinion: accept, date: 2026-03-11}",
-  "    - {department: MKT, reviewer: li, opinion: accept, date: 2026-03-12}",
-  "  decision: {disposition: must, by: wang, date: 2026-03-13}",
-  "training:",
-  "  required: true",
-  "",
-].join("\n");
+const decidedCsr = decidedCsrYaml();
 
 function smallRepo(extra: Record<string, string> = {}): string {
   return threeDepartmentRepo({

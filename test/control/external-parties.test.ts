@@ -11,7 +11,7 @@ import { loadRepository } from "../../src/load/repository.js";
 import { WorkCalendar } from "../../src/model/calendar.js";
 import { openTrainings } from "../../src/model/training-completion.js";
 import { checkJsonInProcess, csrInProcess, git, tempDir } from "../helpers.js";
-import { threeDepartmentRepo } from "./three-departments.js";
+import { decidedCsrYaml, threeDepartmentRepo } from "./three-departments.js";
 
 /**
  * The findings of `csr check --today <today>` but doc/training-overdue's: QP-001 needs training and
@@ -43,20 +43,7 @@ const procedure = [
   "",
 ].join("\n");
 
-const decidedCsr = [
-  "id: DYA-001",
-  "customer: DYA",
-  "source: {document: DYA-SQM, revision: C}",
-  "clauses: [IATF16949:8.3.3.3]",
-  "title: 特殊特性符号须按顾客要求标识",
-  "received: 2026-03-10",
-  "review:",
-  "  opinions:",
-  "    - {department: QA, reviewer: zhang, opinion: accept, date: 2026-03-11}",
-  "    - {department: MKT, reviewer: li, opinion: accept, date: 2026-03-12}",
-  "  decision: {disposition: must, by: wang, date: 2026-03-13}",
-  "",
-].join("\n");
+const decidedCsr = decidedCsrYaml({ section: false, tail: [] });
 
 function repoWithMro(): string {
   const dir = threeDepartmentRepo({

@@ -8,7 +8,7 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { checkJsonInProcess, copyFixture, csr, csrInProcess, git } from "../helpers.js";
-import { THREE_DEPARTMENTS_QMS, threeDepartmentRepo, trainingProcedure } from "./three-departments.js";
+import { THREE_DEPARTMENTS_QMS, decidedCsrYaml, threeDepartmentRepo, trainingProcedure } from "./three-departments.js";
 
 const people = [
   "people:",
@@ -85,21 +85,7 @@ describe("the document controller's hand-over (tester60 J4)", () => {
     const qms =
       THREE_DEPARTMENTS_QMS.replace("  - {code: PRD, name: 生产部}", "  - {code: PRD, name: 生产部, delegates: [chen]}").replace("  - {kind: form, pattern: QR-###-##}\n", "") +
       "document_control:\n  electronic_issue: {system: OA, issued_by: chen}\n";
-    const csrFile = [
-      "id: DYA-001",
-      "customer: DYA",
-      "source: {document: DYA-SQM, revision: C, section: \"4.2\"}",
-      "clauses: [IATF16949:8.3.3.3]",
-      "title: 特殊特性符号须按顾客要求标识",
-      "received: 2026-03-10",
-      "review:",
-      "  opinions:",
-      "    - {department: QA, reviewer: zhang, opinion: accept, date: 2026-03-11}",
-      "    - {department: MKT, reviewer: zhao, opinion: accept, date: 2026-03-12}",
-      "  decision: {disposition: must, by: wang, date: 2026-03-13}",
-      "implementation: {owner: chen, due: 2026-12-20, status: in-progress}",
-      "",
-    ].join("\n");
+    const csrFile = decidedCsrYaml({ marketReviewer: "zhao", tail: ["implementation: {owner: chen, due: 2026-12-20, status: in-progress}"] });
     const draft = ["id: QP-006", "title: 文件控制程序", "level: 2", "kind: procedure", "department: QA", "status: in-review", "submitted: {since: 2026-11-20, by: chen}", "sections:", "  - title: 目的", "    text: 规定文件的控制。", ""].join("\n");
     const dir = threeDepartmentRepo({
       "qms.yaml": qms,

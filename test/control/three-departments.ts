@@ -105,3 +105,27 @@ export function pendingTrainingProcedure(): string {
       ].join("\n"),
     );
 }
+
+/**
+ * csr/DYA/DYA-001.yaml of that repository: a CSR of DYA-SQM revision C received on 2026-03-10, reviewed
+ * by 品质部 (zhang) and 市场部 (`marketReviewer`, default li) and decided `must` by wang on 2026-03-13,
+ * with section 4.2 unless `section` is false, then the lines of `tail` (default: training required).
+ */
+export function decidedCsrYaml(options: { section?: boolean; marketReviewer?: string; tail?: readonly string[] } = {}): string {
+  const { section = true, marketReviewer = "li", tail = ["training:", "  required: true"] } = options;
+  return [
+    "id: DYA-001",
+    "customer: DYA",
+    `source: {document: DYA-SQM, revision: C${section ? ', section: "4.2"' : ""}}`,
+    "clauses: [IATF16949:8.3.3.3]",
+    "title: 特殊特性符号须按顾客要求标识",
+    "received: 2026-03-10",
+    "review:",
+    "  opinions:",
+    "    - {department: QA, reviewer: zhang, opinion: accept, date: 2026-03-11}",
+    `    - {department: MKT, reviewer: ${marketReviewer}, opinion: accept, date: 2026-03-12}`,
+    "  decision: {disposition: must, by: wang, date: 2026-03-13}",
+    ...tail,
+    "",
+  ].join("\n");
+}

@@ -10,7 +10,7 @@ import { appendFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { checkJson, csr } from "../helpers.js";
-import { threeDepartmentRepo, trainingProcedure } from "./three-departments.js";
+import { decidedCsrYaml, threeDepartmentRepo, trainingProcedure } from "./three-departments.js";
 
 const PATH = "documents/QP-005.yaml";
 // QP-005 A/1 released on 2026-10-12; here it takes effect on Monday 2026-10-19: due Monday 2026-11-16 (20 working days).
@@ -52,22 +52,7 @@ describe("training reported once its period is over (tester66 N3)", () => {
   });
 });
 
-const decidedCsr = [
-  "id: DYA-001",
-  "customer: DYA",
-  'source: {document: DYA-SQM, revision: C, section: "4.2"}',
-  "clauses: [IATF16949:8.3.3.3]",
-  "title: 特殊特性符号须按顾客要求标识",
-  "received: 2026-03-10",
-  "review:",
-  "  opinions:",
-  "    - {department: QA, reviewer: zhang, opinion: accept, date: 2026-03-11}",
-  "    - {department: MKT, reviewer: li, opinion: accept, date: 2026-03-12}",
-  "  decision: {disposition: must, by: wang, date: 2026-03-13}",
-  "training:",
-  "  required: true",
-  "",
-].join("\n");
+const decidedCsr = decidedCsrYaml();
 
 describe("a CSR's training reported once its period is over (tester66 N3)", () => {
   it("says nothing on the due day nor on the days off right after it; reports it from the next working day", () => {
