@@ -14,6 +14,7 @@ import { repositoryCalendar } from "../../load/calendar.js";
 import { classificationName, documentClassification, isStateSecret } from "../../model/classification.js";
 import { currentRevision, issuedOn, revisionInForce } from "../../model/index.js";
 import { releasedPendingUntil } from "../../model/revision.js";
+import { latestRevision } from "../../model/csr-status.js";
 import { electronicLabel } from "../../model/labels.js";
 import { servesUnit } from "../../model/person-work.js";
 import { eventLabel, revisionEvent } from "../../model/recorded-events.js";
@@ -887,7 +888,7 @@ function refuseCustomerSource(session: EditSession, id: string, command: "distri
   for (const { value: customer } of session.repo.customers) {
     const source = (customer.sources ?? []).find((s) => s.id === id);
     if (!source) continue;
-    const current = source.revisions.find((r) => r.status !== "superseded") ?? source.revisions.at(-1);
+    const current = latestRevision(source);
     const csrs = [...session.index.csrs.values()].filter((c) => c.value.source.document === id && !c.value.superseded).map((c) => c.value.id);
     throw new UserError(
       t(`${command}.customer-source`, { id, customer: customer.code, revision: current?.revision ?? "" }),

@@ -24,7 +24,7 @@ import type { FileKind } from "../../load/source.js";
 export interface TrainFlags {
   people?: string[];
   /** The department(s) trained as a whole, or that the --trainees not in people.yaml belong to. */
-  department?: string[] | string;
+  department?: string[];
   trainees?: string[];
   date?: string;
   trainer?: string;
