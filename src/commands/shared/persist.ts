@@ -12,11 +12,11 @@ import type { Finding } from "../../core/diagnostic.js";
 import { UserError } from "../../core/errors.js";
 import { t, type MessageKey } from "../../i18n/index.js";
 import { insideRepository } from "../../core/write.js";
-import { gitRead, isGitRepository, workTreeHead, workTreePrefix } from "../../load/git.js";
+import { gitRead, isGitRepository, workTreeHead } from "../../load/git.js";
 import { buildRepository, configProblem, type Repository } from "../../load/repository.js";
 import { parseText, type FileKind } from "../../load/source.js";
 import type { Path } from "../../model/types.js";
-import { applyChange, runGit, statusPaths } from "./transaction.js";
+import { applyChange, runGit, uncommitted } from "./transaction.js";
 
 export interface FileChange {
   /** Repository-relative, '/' separated. */
@@ -90,20 +90,7 @@ export async function persistChanges(root: string, changes: readonly FileChange[
     ...(head === undefined ? {} : { head }),
   });
   if (applied.commit !== undefined) return { commit: applied.commit, written: changed.map((c) => c.path) };
-  return { written: changed.map((c) => c.path), uncommitted: uncommittedOf(root, changed.map((c) => c.path)) };
-}
-
-/**
- * Those of `paths` (relative to the root) that git lists as changed since HEAD or untracked; none outside git.
- * git names them from the top of the work tree: in a repository that is a folder of a larger one, after the
- * root's own path (workTreePrefix).
- */
-function uncommittedOf(root: string, paths: readonly string[]): string[] {
-  const status = gitRead(root, ["--literal-pathspecs", "status", "--porcelain", "-z", "--untracked-files=all", "--", ...paths]);
-  if (!status) return [];
-  const prefix = workTreePrefix(root) ?? "";
-  const listed = new Set(statusPaths(status));
-  return paths.filter((path) => listed.has(`${prefix}${path}`));
+  return { written: changed.map((c) => c.path), uncommitted: [...(await uncommitted(root, changed.map((c) => c.path)))] };
 }
 
 /**

@@ -777,9 +777,10 @@ function shownArgv(argv: string[]): string {
 }
 
 /**
- * Of `paths` (relative to the root), those with uncommitted changes (or not in git yet): csr release writes
- * its links' repins into such a file but leaves it out of its commit, so that those changes do not go into
- * the release unseen (release/index.ts). One `git status` for all of them, whose paths are from the top of
+ * Of `paths` (relative to the root), those with uncommitted changes (or not in git yet; none outside git): csr
+ * release writes its links' repins into such a file but leaves it out of its commit, so that those changes do not
+ * go into the release unseen (release/index.ts); a command that writes without committing names those it wrote
+ * (persist.ts persistChanges). One `git status` for all of them, whose paths are from the top of
  * the work tree: each path is looked for after the root's own (workTreePrefix), so that a repository that
  * is a folder of a larger one finds them too; a folder git shows whole (untracked) holds its files.
  */
