@@ -227,6 +227,8 @@ describe("a change to be notified to the customer", () => {
     expect([early.code, early.stdout, early.stderr]).toEqual([2, "", "csr: QP-010 A/2 没有记录通知顾客 DYA 的日期，--notice-ref 无处可记：请同时用 --customer-notified DYA=<通知日期> 记录通知。\n"]);
     const form = run(dir, "sign", "QP-010", "--approval-ref", "DYA");
     expect([form.code, form.stderr]).toEqual([2, 'csr: --approval-ref 应写作 <顾客代码>=<内容>，例如 "DYA=PCN-2026-07"；收到的是 "DYA"。\n']);
+    const reasonForm = run(dir, "sign", "QP-010", "--late-reason", "DYA=");
+    expect([reasonForm.code, reasonForm.stderr]).toEqual([2, 'csr: --late-reason 应写作 <顾客代码>=<原因>，例如 "DYA=东岳SQE出差，书面提交延后"；收到的是 "DYA="。\n']);
     expect(run(dir, "sign", "QP-010", "--customer-notified", "DYA=2026-11-20", "--commit").code).toBe(0);
     const later = run(dir, "sign", "QP-010", "--notice-ref", "DYA=邮件：QP-010 A/2 控制计划更新", "--notice-to", "DYA=王工");
     expect([later.code, later.stderr, later.stdout.split("\n")[0]]).toEqual([0, "", "已记录：QP-010 A/2 的更改通知顾客 DYA，致 王工，凭证 邮件：QP-010 A/2 控制计划更新。"]);

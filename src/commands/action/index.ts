@@ -279,12 +279,13 @@ export async function actionCloseCommand(ctx: CommandContext, given: string, fla
     const across = (action.read_across ?? []).length;
     if (noReadAcross !== undefined && across > 0) throw new UserError(t("action.close.read-across-recorded", { id: action.id, count: across }));
     // GJB 9001C 10.2 (质量问题归零): 举一反三 is one of the five criteria, never skipped without a word.
-    if (zeroingRequired(session.repo.config?.value) && across === 0 && noReadAcross === undefined) {
+    const zeroing = zeroingRequired(session.repo.config?.value);
+    if (zeroing && across === 0 && noReadAcross === undefined) {
       throw new UserError(t("action.close.read-across-missing", { id: action.id, arg: shellArgument(action.id) }));
     }
     const change = editFile(session.root, located.file.path, "action", (doc) => writeStep(doc, "D8", { done: date, verified_by: verifier, evidence, ...(noReadAcross ? { no_read_across: noReadAcross } : {}) }));
     const lines = [t("action.closed", { id: action.id, date, by: personLabel(session.index, verifier), evidence, timing: timing(session, action.steps?.D8?.due, date), path: located.file.path })];
-    if (zeroingRequired(session.repo.config?.value)) {
+    if (zeroing) {
       const missing = zeroingMissing({ ...action, steps: { ...action.steps, D8: { done: date, ...(noReadAcross ? { no_read_across: noReadAcross } : {}) } } });
       if (missing.length > 0) lines.push(t("action.zero.missing", { id: action.id, criteria: list(missing.map((c) => t(`action.zero.criterion.${c}`))), arg: shellArgument(action.id) }));
     }

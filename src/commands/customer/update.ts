@@ -160,7 +160,7 @@ type Edit = (doc: Parameters<Parameters<typeof editFile>[3]>[0]) => void;
  * calendar), `5d`, `5天`, `5 days` (calendar days), `24h`/`24小时` (a multiple of 24 hours, as calendar
  * days: 24 hours is 1). `null` for "" (remove). Errors: UserError naming `flag` and the forms.
  */
-export function deadlineOption(text: string, flag: string): StepDeadline | null {
+function deadlineOption(text: string, flag: string): StepDeadline | null {
   const value = text.normalize("NFKC").trim().toLowerCase();
   if (value === "") return null;
   const m = /^(\d{1,3})\s*(个)?\s*(wd|工作日|working days?|d|天|日|days?|h|小时|hours?)$/u.exec(value);
@@ -237,11 +237,11 @@ function deadlineChanges(customer: Customer, flags: CustomerUpdateFlags, csrCust
   }
 
   const notice = customer.change_notification;
+  const beforePeriod: StepDeadline | undefined = notice ? ("days" in notice ? { days: notice.days } : { working_days: notice.working_days }) : undefined;
   const time = flags.changeNotification === undefined ? undefined : deadlineOption(flags.changeNotification, "--change-notification");
-  const period: StepDeadline | undefined = time === undefined ? (notice ? ("days" in notice ? { days: notice.days } : { working_days: notice.working_days }) : undefined) : (time ?? undefined);
+  const period = time === undefined ? beforePeriod : (time ?? undefined);
   const noticeCsr = flags.changeNotificationCsr === undefined ? notice?.csr : csrOf(flags.changeNotificationCsr, "--change-notification-csr");
   if (period === undefined && noticeCsr !== undefined && time !== null) throw new UserError(t("customer.deadline.notice-csr-without-time", { code: customer.code }));
-  const beforePeriod = notice ? ("days" in notice ? { days: notice.days } : { working_days: notice.working_days }) : undefined;
   if (JSON.stringify(period) !== JSON.stringify(beforePeriod)) record(t("customer.field.change-notification"), t("customer.update.was", { value: deadlineText(period), before: deadlineText(beforePeriod) }));
   const csrAfter = period === undefined ? undefined : noticeCsr;
   if (csrAfter !== notice?.csr && period !== undefined) record(t("customer.field.change-notification-csr"), t("customer.update.was", { value: csrAfter ?? t("customer.update.none"), before: notice?.csr ?? t("customer.update.none") }));

@@ -189,7 +189,7 @@ async function release(ctx: CommandContext, id: string, given: ReleaseFlags, pro
     const recordedActions = recordedActionIds(repo, changeBasis(answered).actions ?? []);
     const flags = { ...answered, action: recordedActions.ids };
     const { date, signed, effective } = checkDateOptions(flags);
-    const actions = namedActions(repo, changeBasis(flags).actions ?? []);
+    const actions = namedActions(repo, recordedActions.ids);
     refuseReceivedAfter(actions, date);
     const totalPages = totalPagesOption(flags.totalPages);
     const until = flags.until === undefined ? undefined : dateOption(flags.until, "--until");

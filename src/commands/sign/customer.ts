@@ -137,14 +137,8 @@ function givenByCustomer(repo: Repository, flags: CustomerNoticeFlags): Given[] 
     const { customer, date } = customerDay(repo, text, "--customer-approved", localToday());
     set(entry(customer), "approved", date, "--customer-approved");
   }
-  for (const text of flags.lateReason ?? []) {
-    const at = text.indexOf("=");
-    const code = text.slice(0, Math.max(at, 0)).trim();
-    const reason = text.slice(at + 1).trim();
-    if (at < 0 || code === "" || reason === "") throw new UserError(t("notice.late-reason.form", { given: text }));
-    set(entry(customerNamed(repo, code, "--late-reason")), "lateReason", reason, "--late-reason");
-  }
   for (const [option, key, flag] of [
+    [flags.lateReason, "lateReason", "--late-reason"],
     [flags.noticeRef, "reference", "--notice-ref"],
     [flags.noticeTo, "to", "--notice-to"],
     [flags.approvalRef, "approvalReference", "--approval-ref"],
@@ -152,9 +146,9 @@ function givenByCustomer(repo: Repository, flags: CustomerNoticeFlags): Given[] 
     for (const text of option ?? []) {
       const at = text.indexOf("=");
       const code = text.slice(0, Math.max(at, 0)).trim();
-      // One line: the reference is printed in a cell of csr history and the change report.
-      const value = oneLine(text.slice(at + 1));
-      if (at < 0 || code === "" || value === "") throw new UserError(t("notice.evidence.form", { flag, given: text }));
+      // The reason as written; the evidence in one line: it is printed in a cell of csr history and the change report.
+      const value = key === "lateReason" ? text.slice(at + 1).trim() : oneLine(text.slice(at + 1));
+      if (at < 0 || code === "" || value === "") throw new UserError(key === "lateReason" ? t("notice.late-reason.form", { given: text }) : t("notice.evidence.form", { flag, given: text }));
       const customer = customerNamed(repo, code, flag);
       set(entry(customer), key, key === "to" ? contactName(customer, value) : value, flag);
     }
