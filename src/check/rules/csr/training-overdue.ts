@@ -1,8 +1,7 @@
 import { repositoryCalendar } from "../../../load/calendar.js";
 import { trainingRecordDays } from "../../../load/training-records.js";
 import { DEFAULT_TRAINING_DAYS } from "../../../model/distribution.js";
-import { workdaysLate } from "../../../model/calendar.js";
-import { csrTrainingReading } from "../../../model/training-completion.js";
+import { csrTrainingReading, trainingPhase } from "../../../model/training-completion.js";
 import type { Rule } from "../../rule.js";
 import { t } from "../../../i18n/index.js";
 import { revisionName } from "../../../i18n/values.js";
@@ -47,9 +46,9 @@ training:
       // One reading with the card and csr list training --missing: some of the people to train trained is not trained (breaker63 P1).
       const reading = csrTrainingReading(csr, people, config, ctx.options.today, trainingRecordDays(ctx.repo));
       if (reading.state === "trained" || reading.state === "recorded") continue;
-      const due = calendar.addWorkdays(decision.date, days);
-      // Over from the first working day after the due day, as doc/training-overdue and every working-day deadline (workdaysLate).
-      if (workdaysLate(calendar, due, ctx.options.today) === 0) continue;
+      // The deadline of doc/training-overdue and csr list training --missing: over from the first working day after the due day.
+      const { phase, due } = trainingPhase(calendar, decision.date, days, ctx.options.today);
+      if (phase !== "overdue") continue;
       ctx.report(
         { file, path: ["training", "required"] },
         reading.state === "partial"
