@@ -117,10 +117,7 @@ export async function recordTraining(ctx: CommandContext, id: string, flags: Tra
     // A CSR's revision is its source document's, which a bare "NES-001 2" does not say.
     const what = !revision ? id : csr ? t("train.csr-revision", { id, source: csr.value.source.document, revision }) : `${id} ${revision}`;
     const departmentLabels = departments.map((code) => departmentLabel(session.index, code));
-    const whom =
-      department === undefined
-        ? list([...people.map((p) => personLabel(session.index, p)), ...trainees])
-        : sessionTraineesIn(language(), entry, (p) => personLabel(session.index, p), (code) => departmentLabel(session.index, code), (p) => session.index.people.get(p)?.value.department);
+    const whom = sessionTraineesIn(language(), entry, (p) => personLabel(session.index, p), (code) => departmentLabel(session.index, code), (p) => session.index.people.get(p)?.value.department);
     const lines = [
       t("train.recorded", { what, people: whom, details: details.join(t("train.detail-separator")) }),
       ...(replaces ? [t("train.record-replaced", { id, record })] : []),
