@@ -75,8 +75,10 @@ export interface LunarDates {
 export function statutoryYear(statutory: StatutoryHolidays, year: number, dates: LunarDates): DayRange[] | undefined {
   if (year < statutory.from) return undefined;
   return statutory.holidays.map((h) => {
-    const [month, day] = (h.solar ?? h.lunar ?? "01-01").split("-").map(Number) as [number, number];
-    const anchor = h.term !== undefined ? dates.term(year, h.term) : h.lunar !== undefined ? dates.lunar(year, month, day) : `${year}-${h.solar}`;
+    const anchor =
+      h.term !== undefined ? dates.term(year, h.term)
+      : h.lunar !== undefined ? dates.lunar(year, ...(h.lunar.split("-").map(Number) as [number, number]))
+      : `${year}-${h.solar}`;
     const from = addDays(anchor, h.offset ?? 0);
     return { from, to: addDays(from, (h.days ?? 1) - 1), name: h.name, ...(h.name_en !== undefined ? { name_en: h.name_en } : {}) };
   });
