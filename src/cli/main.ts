@@ -418,6 +418,7 @@ export async function run(argv: string[], output?: Output): Promise<number> {
           .option("--reproduced <text>", t("help.action.zero.reproduced"))
           .option("--effective <text>", t("help.action.zero.effective"))
           .option("--read-across <text>", t("help.action.zero.read-across"))
+          .option("--amend", t("help.action.zero.amend"))
           .option("-y, --yes", t("help.common.yes"))
           .option("--commit", t("help.common.commit"))
           .action(action(async () => (await import("../commands/action/index.js")).actionZeroCommand));

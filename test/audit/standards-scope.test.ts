@@ -164,7 +164,8 @@ describe("the symbol conversion table", () => {
       "培训记录",
       "未完成培训",
       "文件定期评审记录",
-      "纠正措施台账",
+      // GJB 9001C 10.2: each record is a quality problem brought to 归零 (tester66 N7).
+      "质量问题归零及纠正措施台账",
       "过程清单",
       "到期记录清单",
       "管理评审输入",

@@ -78,10 +78,37 @@ describe("a quality problem in a GJB 9001C repository", () => {
     expect(register.find((l) => l.startsWith("序号"))).toContain("横向展开  质量问题归零");
     expect(register.find((l) => l.includes("8D-2026-001"))).toContain("已验证关闭  已关闭                1         3/5，缺 问题复现、措施有效");
     const again = run(dir, "action", "zero", "8D-2026-001", "--located", "FA-2026-013");
-    expect([again.code, again.stderr.split("\n")[0]]).toEqual([2, "csr: 8D-2026-001 已记录定位准确的证据：失效分析报告 FA-2026-012。"]);
+    expect([again.code, again.stderr]).toEqual([2, "csr: 8D-2026-001 已记录定位准确的证据：失效分析报告 FA-2026-012。\n提示：如证据登记有误，再次给出 --located 并加 --amend 更正（git 保留原文件）。\n"]);
     const rest = run(dir, "action", "zero", "8D-2026-001", "--reproduced", "高温 85 ℃ 复现试验 SY-2026-032", "--effective", "3 批次纹波合格（JY-2026-118）");
     expect(rest.stdout.split("\n")[1]).toBe("8D-2026-001 质量问题归零的五条均已记录证据。");
     expect(zeroingFindings(dir)).toEqual([]);
+  });
+
+  it("corrects a criterion's evidence with --amend, saying what it replaces (tester66 N7 rest)", async () => {
+    const dir = await worked();
+    expect(run(dir, "action", "zero", "8D-2026-001", "--located", "失效分析报告 FA-2026-012", "--commit").code).toBe(0);
+    const same = run(dir, "action", "zero", "8D-2026-001", "--located", "失效分析报告 FA-2026-012");
+    expect([same.code, same.stdout, same.stderr]).toEqual([0, "8D-2026-001 已记录这些证据（定位准确：失效分析报告 FA-2026-012），未作修改。\n", ""]);
+    const amended = run(dir, "action", "zero", "8D-2026-001", "--located", "失效分析报告 FA-2026-013", "--mechanism", "电容 ESR 偏高", "--amend", "--commit");
+    expect([amended.code, amended.stderr]).toEqual([0, ""]);
+    expect(amended.stdout.split("\n").slice(0, 3)).toEqual([
+      "已记录 8D-2026-001 质量问题归零的证据：定位准确：失效分析报告 FA-2026-013；机理清楚：电容 ESR 偏高（actions/8D-2026-001.yaml）",
+      "已更正原登记的证据“定位准确：失效分析报告 FA-2026-012”；git 保留原文件。",
+      "8D-2026-001 质量问题归零尚缺 问题复现、措施有效、举一反三 的证据：用 'csr action zero 8D-2026-001' 记录。",
+    ]);
+    expect(amended.stdout).toContain("质量问题 8D-2026-001：更正归零证据（定位准确、机理清楚）");
+    expect(read(dir)).toMatch(/\nzeroing:\n {2}located: 失效分析报告 FA-2026-013\n {2}mechanism: 电容 ESR 偏高\n$/);
+    const english = run(dir, "action", "zero", "8D-2026-001", "--mechanism", "ESR", "--lang", "en");
+    expect([english.code, english.stderr]).toEqual([2, "csr: 8D-2026-001 already records the evidence of mechanism understood (机理清楚): 电容 ESR 偏高.\nhint: If that evidence is recorded wrong, give --mechanism again with --amend to correct it (git keeps the old file).\n"]);
+  });
+
+  it("is listed in the 质量问题归零/纠正措施台账, as GJB 9001C units name the register", async () => {
+    const dir = await worked();
+    expect(run(dir, "list", "actions").stdout.split("\n")[0]).toBe("质量问题归零/纠正措施台账（共 1 项）");
+    expect(run(dir, "list", "actions", "--lang", "en").stdout.split("\n")[0]).toBe("Quality problem zeroing and corrective action register (1 record)");
+    const open = run(dir, "list", "actions", "--status", "open").stdout;
+    expect(open.split("\n")[0]).toBe("质量问题归零/纠正措施台账（状态：进行中（含逾期）；共 1 项）");
+    expect(open).toContain("本表按条件筛选（状态：进行中（含逾期）），不是完整的质量问题归零/纠正措施台账。");
   });
 
   it("is closed as before in an IATF 16949 repository, with no read-across asked for", async () => {
@@ -91,5 +118,6 @@ describe("a quality problem in a GJB 9001C repository", () => {
     const closed = run(dir, "action", "close", "NC-2026-009", "--verified-by", "zhaoqiang", "--date", "2026-11-20", "--evidence", "连续3周记录完整");
     expect([closed.code, closed.stderr, closed.stdout.split("\n").length]).toEqual([0, "", 3]);
     expect(run(dir, "list", "actions").stdout).not.toContain("质量问题归零");
+    expect(run(dir, "list", "actions").stdout.split("\n")[0]).toBe("纠正措施台账（共 1 项）");
   });
 });

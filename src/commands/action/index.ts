@@ -15,7 +15,7 @@
  *   step D3–D7 has no done date, and in a GJB 9001C repository while no read-across (举一反三) is recorded
  *   unless --no-read-across-reason says why none applies.
  * - zero: where each of the five criteria of 质量问题归零 is evidenced (GJB 9001C 10.2): 定位准确, 机理清楚,
- *   问题复现, 措施有效, 举一反三; open or closed, each recorded once.
+ *   问题复现, 措施有效, 举一反三; open or closed; evidence recorded is replaced with --amend.
  *
  * Errors (UserError, one line): an unknown record, customer, process, CSR, person or step; a missing
  * option; a date after today or before the record was received (or, closing, before its last step);
@@ -300,11 +300,13 @@ export interface ActionZeroFlags {
   reproduced?: string;
   effective?: string;
   readAcross?: string;
+  /** Replace the evidence already recorded of a criterion given again (a correction; git keeps the old file). */
+  amend?: boolean;
   commit?: boolean;
 }
 
 /** Each criterion's option. */
-const ZEROING_FLAGS: Record<ZeroingCriterion, { flag: string; key: Exclude<keyof ActionZeroFlags, "commit"> }> = {
+const ZEROING_FLAGS: Record<ZeroingCriterion, { flag: string; key: Exclude<keyof ActionZeroFlags, "commit" | "amend"> }> = {
   located: { flag: "--located", key: "located" },
   mechanism: { flag: "--mechanism", key: "mechanism" },
   reproduced: { flag: "--reproduced", key: "reproduced" },
@@ -315,7 +317,10 @@ const ZEROING_FLAGS: Record<ZeroingCriterion, { flag: string; key: Exclude<keyof
 /**
  * `csr action zero <id> --located … --mechanism … --reproduced … --effective … --read-across …`: where each criterion
  * of the record's 质量问题归零 is evidenced (GJB 9001C 10.2, GJB 5707; the 归零报告 the 军代表 reviews), open or
- * closed: the evidence may be written after the closure. Errors: UserError for no option, a criterion recorded already.
+ * closed: the evidence may be written after the closure. A criterion recorded already with other evidence is replaced
+ * only with --amend, and the summary names the evidence it replaces (as csr distribute --copy --holder --amend corrects a
+ * holder); the same evidence given again changes nothing. Errors: UserError for no option, a criterion recorded already
+ * with other evidence and no --amend.
  */
 export async function actionZeroCommand(ctx: CommandContext, given: string, flags: ActionZeroFlags): Promise<number> {
   return withEditSession(ctx, true, undefined, async (session) => {
@@ -327,22 +332,33 @@ export async function actionZeroCommand(ctx: CommandContext, given: string, flag
     })) as Zeroing;
     const criteria = ZEROING_CRITERIA.filter((c) => values[c] !== undefined);
     if (criteria.length === 0) throw new UserError(t("action.zero.needs", { flags: list(ZEROING_CRITERIA.map((c) => ZEROING_FLAGS[c].flag)) }), t("action.zero.hint", { id: shellArgument(action.id) }));
-    for (const c of criteria) {
-      const recorded = action.zeroing?.[c];
-      if (recorded !== undefined) throw new UserError(t("action.zero.already", { id: action.id, criterion: t(`action.zero.criterion.${c}`), evidence: recorded }), t("action.step.done-already.hint", { path: located.file.path }));
+    const evidence = (c: ZeroingCriterion, text: string) => t("action.zero.evidence", { criterion: t(`action.zero.criterion.${c}`), evidence: text });
+    const replaced = criteria.filter((c) => action.zeroing?.[c] !== undefined && action.zeroing[c] !== values[c]);
+    if (replaced.length > 0 && !flags.amend) {
+      const c = replaced[0]!;
+      throw new UserError(t("action.zero.already", { id: action.id, criterion: t(`action.zero.criterion.${c}`), evidence: action.zeroing![c]! }), t("action.zero.already.hint", { flag: ZEROING_FLAGS[c].flag }));
+    }
+    const changed = criteria.filter((c) => action.zeroing?.[c] !== values[c]);
+    if (changed.length === 0) {
+      ctx.stdout(t("action.zero.unchanged", { id: action.id, evidence: criteria.map((c) => evidence(c, values[c]!)).join(t("register.remarks-separator")) }) + "\n");
+      return 0;
     }
     const change = editFile(session.root, located.file.path, "action", (doc) => {
       if (!doc.has("zeroing")) setInOrder(doc, KEYS, "zeroing", doc.createNode({}));
       const node = doc.get("zeroing", true) as YAMLMap<unknown, unknown>;
-      for (const c of criteria) setInMapOrder(doc, node, ZEROING_CRITERIA, c, doc.createNode(values[c]));
+      for (const c of changed) setInMapOrder(doc, node, ZEROING_CRITERIA, c, doc.createNode(values[c]));
     });
     const after = { ...action, zeroing: { ...action.zeroing, ...values } };
     const missing = zeroingMissing(after);
     const lines = [
-      t("action.zero.recorded", { id: action.id, evidence: criteria.map((c) => t("action.zero.evidence", { criterion: t(`action.zero.criterion.${c}`), evidence: values[c]! })).join(t("register.remarks-separator")), path: located.file.path }),
+      t("action.zero.recorded", { id: action.id, evidence: changed.map((c) => evidence(c, values[c]!)).join(t("register.remarks-separator")), path: located.file.path }),
+      // What a correction replaced, so that nobody takes it for evidence added beside the old (git keeps the old file).
+      ...(replaced.length > 0 ? [t("action.zero.replaced", { evidence: replaced.map((c) => evidence(c, action.zeroing![c]!)).join(t("register.remarks-separator")) })] : []),
       missing.length > 0 ? t("action.zero.missing", { id: action.id, criteria: list(missing.map((c) => t(`action.zero.criterion.${c}`))), arg: shellArgument(action.id) }) : t("action.zero.complete", { id: action.id }),
     ];
-    await saveChanges(ctx, session, [change], lines, { commit: flags.commit, message: t("action.commit.zero", { id: action.id, criteria: list(criteria.map((c) => t(`action.zero.criterion.${c}`))) }) });
+    const criteriaText = list(changed.map((c) => t(`action.zero.criterion.${c}`)));
+    const message = replaced.length > 0 ? t("action.commit.zero-amended", { id: action.id, criteria: criteriaText }) : t("action.commit.zero", { id: action.id, criteria: criteriaText });
+    await saveChanges(ctx, session, [change], lines, { commit: flags.commit, message });
     return 0;
   });
 }

@@ -64,11 +64,11 @@ export function actionRegister(ctx: RegisterContext, options: { today: string; f
     ...(filter.status !== undefined ? [t(ctx, "register.filter.status", { status: t(ctx, filter.status === "open" ? "register.actions.status.open-any" : `register.actions.status.${filter.status}`) })] : []),
     ...(filter.period !== undefined ? [t(ctx, "register.filter.action-period", periodWords(ctx, filter.period))] : []),
   ];
-  const filtered = filterNotesOf(ctx, parts, "actions", "csr list actions", [filter.source, filter.customer, filter.status, filter.period?.from, filter.period?.to]);
+  const zeroing = zeroingRequired(ctx.repo.config?.value);
+  const filtered = filterNotesOf(ctx, parts, "actions", "csr list actions", [filter.source, filter.customer, filter.status, filter.period?.from, filter.period?.to], t(ctx, zeroing ? "register.actions.whole-gjb" : "register.actions.whole"));
   const count = { count: shown.length };
   const open = shown.filter((a) => statusOf(a) !== "closed").length;
   const overdue = shown.filter((a) => statusOf(a) === "overdue").length;
-  const zeroing = zeroingRequired(ctx.repo.config?.value);
   const stepColumns: Column[] = ACTION_STEPS.flatMap((step) => [
     { key: `${step}-due`, header: t(ctx, "register.actions.column.step-due", { step }), date: true },
     { key: `${step}-done`, header: t(ctx, "register.actions.column.step-done", { step }), date: true },
@@ -95,9 +95,12 @@ export function actionRegister(ctx: RegisterContext, options: { today: string; f
   ];
   return {
     id: "actions",
-    title: filtered ? t(ctx, "register.actions.title-filtered", { ...count, filter: filtered.title }) : t(ctx, "register.actions.title", count),
+    // A GJB 9001C unit keeps it as its 质量问题归零/纠正措施台账: each record is a quality problem brought to 归零 (tester66 N7).
+    title: filtered
+      ? t(ctx, zeroing ? "register.actions.title-filtered-gjb" : "register.actions.title-filtered", { ...count, filter: filtered.title })
+      : t(ctx, zeroing ? "register.actions.title-gjb" : "register.actions.title", count),
     ...(filtered ? { filtered: filtered.filtered } : {}),
-    sheet: t(ctx, "register.actions.sheet"),
+    sheet: actionRegisterSheet(ctx),
     columns,
     // A terminal shows where each record stands (进度) rather than the twelve dates of its steps, which the files keep.
     terminal: columns.filter((c) => !stepColumns.includes(c) && c.key !== "verification" && c.key !== "product").map((c) => c.key),
@@ -185,4 +188,12 @@ function progressText(ctx: RegisterContext, step: { step: ActionStepId; dueStep?
   const of = step.dueStep !== step.step ? t(ctx, "register.actions.progress.of", { step: step.dueStep! }) : "";
   if (late > 0) return t(ctx, "register.actions.progress.late", { step: name, of, due: step.due, count: late });
   return t(ctx, "register.actions.progress.due", { step: name, of, due: step.due });
+}
+
+/**
+ * The register's sheet name, as the management review names it too: 质量问题归零及纠正措施台账 in a GJB 9001C repository
+ * (a sheet name takes no "/"), else 纠正措施台账.
+ */
+export function actionRegisterSheet(ctx: RegisterContext): string {
+  return t(ctx, zeroingRequired(ctx.repo.config?.value) ? "register.actions.sheet-gjb" : "register.actions.sheet");
 }

@@ -21,6 +21,7 @@ import { reviewRounds, startedIn, tallyRounds, type Period } from "../../model/r
 import { trainingCompletion, type TrainingCompletion } from "../../model/training-completion.js";
 import type { ControlledDocument, CorrectiveAction, Csr } from "../../model/types.js";
 import { actionClosed, actionOn, overdueSteps } from "../../model/actions.js";
+import { actionRegisterSheet } from "./actions.js";
 import { noticeTiming, overdueNotices } from "../../model/customer-notices.js";
 import type { Table } from "../table.js";
 import { compareIds, csrsOn, documentsOn, personName, t, type RegisterContext } from "./context.js";
@@ -150,7 +151,7 @@ function csrRows(ctx: RegisterContext, period: Period): Row[] {
 function actionRows(ctx: RegisterContext, period: Period): Row[] {
   const day = period.to;
   const area = t(ctx, "register.management-review.area.actions");
-  const register = t(ctx, "register.actions.sheet");
+  const register = actionRegisterSheet(ctx);
   const separator = t(ctx, "register.list-separator");
   const records = ctx.repo.actions.flatMap(({ value }) => actionOn(value, day) ?? []).sort((a, b) => a.received.localeCompare(b.received) || compareIds(a.id, b.id));
   const complaints = records.filter((a) => (a.source === "complaint" || a.source === "field-failure") && a.received >= period.from);
