@@ -2122,8 +2122,8 @@ type ImplementationStatus = (typeof IMPLEMENTATION_STATUSES)[number];
 /** A status word as looked up: full-width folded, without spaces, lower case. */
 const statusKey = (text: string) => compactText(text.normalize("NFKC")).toLowerCase();
 
-/** What the CSR list adds to the status of an open review whose deadline runs through a year without holiday data, in both languages. */
-const ESTIMATED_MARKS = (["zh-CN", "en"] as const).map((lang) => translate(lang, "register.reviews.estimated"));
+/** What the CSR list adds to the status of an open review whose deadline runs through a year without holiday data, in both languages and either count. */
+const ESTIMATED_MARKS = (["zh-CN", "en"] as const).flatMap((lang) => (["register.reviews.estimated", "register.reviews.estimated-weekdays"] as const).map((key) => translate(lang, key)));
 
 /**
  * The words of a 实施状态 column: the codes (value.*) and the words the CSR list prints (register.*), in both languages;

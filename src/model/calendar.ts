@@ -257,13 +257,22 @@ export function inTimeUntil(calendar: WorkCalendar, due: string, day: string): s
 }
 
 /**
+ * Whether the working days of `years` (years without a holiday notice: yearsWithoutData) were counted
+ * less the public holidays the law fixes (statutoryYear), as the texts that say so are worded; else
+ * some year is before the law's first (statutory.from, 2025) and was counted Monday to Friday alone,
+ * which the texts of such a count (their `-weekdays` keys) say instead.
+ */
+export function lawHolidaysCounted(calendar: WorkCalendar, years: readonly number[]): boolean {
+  return years.every((y) => calendar.statutoryHolidays(y) !== undefined);
+}
+
+/**
  * The one-line note the CLI prints (on stderr) when a deadline from `from` to `due` was counted
  * without public-holiday data for some year; undefined when the deadline is exact.
  */
 export function estimatedDeadlineNote(calendar: WorkCalendar, from: string, due: string): string | undefined {
   const years = calendar.yearsWithoutData(from, due);
   if (years.length === 0) return undefined;
-  // A year before the law's days (statutoryYear) was counted Monday to Friday alone.
-  const key = years.every((y) => calendar.statutoryHolidays(y) !== undefined) ? "calendar.estimated-note" : "calendar.estimated-note-weekdays";
+  const key = lawHolidaysCounted(calendar, years) ? "calendar.estimated-note" : "calendar.estimated-note-weekdays";
   return `${t(key, { years: list(years.map(String)), due, count: years.length })}\n`;
 }

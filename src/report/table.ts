@@ -1206,7 +1206,7 @@ export async function writeXlsx(tables: Iterable<Table>, path: string, onCut: (w
       // from the sheet before, and the export's 受控文件清单 printed as pages 2–5 of 46.
       pageSetup: { ...layout, orientation: "landscape", fitToPage: true, fitToHeight: 0, printTitlesRow: "2:2", firstPageNumber: 1 },
     });
-    sheet.headerFooter.oddHeader = pageHeader(table);
+    sheet.headerFooter.oddHeader = pageHeader(table, layout.paperSize === A3_PAPER);
     sheet.headerFooter.oddFooter = pageFooter(table, options.registers === "several");
     // On a sheet printed several pages wide, the notes and the signature line start after the columns
     // repeated on every page: in a repeated column, each page after the first printed them cut at that
@@ -1313,6 +1313,10 @@ function columnWidths(table: Table): number[] {
  */
 const PAGE_UNITS = { a4: Math.floor(261 / 1.9 / 0.7), a3: Math.floor(384 / 1.9 / 0.7) };
 
+/** A3 and A4 in the file format (8 and 9); exceljs's typings name only some paper sizes. */
+const A3_PAPER = 8 as PaperSize;
+const A4_PAPER = 9 as PaperSize;
+
 /**
  * How a sheet is printed: on A4, or on A3 when it has twenty columns or more (as the PDF of the
  * same register); one page wide when its columns fit at a readable scale, else as many pages wide
@@ -1324,8 +1328,7 @@ function printLayout(table: Table, widths: number[]): Partial<PageSetup> {
   const total = widths.reduce((sum, w) => sum + w, 0);
   const pages = Math.max(1, Math.ceil(total / (a3 ? PAGE_UNITS.a3 : PAGE_UNITS.a4)));
   const repeated = `A:${columnLetter(identifyingColumns(table))}`;
-  // 8 is A3 in the file format; exceljs's typings name only some paper sizes.
-  return { paperSize: (a3 ? 8 : 9) as PaperSize, fitToWidth: pages, ...(pages > 1 ? { printTitlesColumn: repeated } : {}) };
+  return { paperSize: a3 ? A3_PAPER : A4_PAPER, fitToWidth: pages, ...(pages > 1 ? { printTitlesColumn: repeated } : {}) };
 }
 
 /**
@@ -1458,13 +1461,39 @@ async function writeSheet(sheet: Worksheet, table: Table, widths: number[], tail
  * date on the right when the register has a heading. A page of a register several pages long or wide
  * then says which register it is; row 1, where the screen shows the title, is not printed.
  */
-function pageHeader(table: Table): string {
+function pageHeader(table: Table, a3: boolean): string {
   const quote = (t: string) => t.replace(/&/g, "&&");
-  // The size before the bold switch: a title starting with digits would otherwise be read as part of the size.
-  const title = `&C&14&B${quote(table.title)}`;
   const h = table.heading;
   // A classified register's marking leads the left part, as a document's running header has it (密级 · organisation).
-  return h ? `&L${quote([h.classification, h.organisation].filter(Boolean).join(" · "))}${title}&R${quote([h.form, h.asOf].filter(Boolean).join(" "))}` : title;
+  const left = h ? [h.classification, h.organisation].filter(Boolean).join(" · ") : "";
+  const right = h ? [h.form, h.asOf].filter(Boolean).join(" ") : "";
+  // The size before the bold switch: a title starting with digits would otherwise be read as part of the size.
+  const title = `&14&B${quote(table.title)}`;
+  if (!h) return `&C${title}`;
+  if (headerFits(left, table.title, right, a3)) return `&L${quote(left)}&C${title}&R${quote(right)}`;
+  // A title too long to sit between the two sides goes on a line of its own under them: on one line,
+  // LibreOffice printed the organisation and the title over each other (CSR review timeliness (started
+  // 2026-01-01 to 2026-06-30; 4 in total) in English). Each part is two lines, the second as tall as the
+  // title's, as the three are centred on each other.
+  const under = "\n&14 ";
+  return `&L${quote(left)}${under}&C\n${title}&R${quote(right)}${under}`;
+}
+
+/**
+ * Millimetres a page header's text takes per column of displayWidth, measured on LibreOffice's print
+ * (a Latin letter one column, a Chinese character two): the sides in the default font, the title at
+ * 14 points bold; a little over what was measured, so that a near miss counts as not fitting.
+ */
+const HEADER_MM = { side: 1.4, title: 2.4 };
+/** The width between a landscape page's margins (0.7 inch each) in millimetres: A4 297 mm, A3 420 mm. */
+const HEADER_WIDTH_MM = { a4: 297 - 36, a3: 420 - 36 };
+
+/** Whether the title, centred, leaves room for the left and the right part of a page header on its line. */
+function headerFits(left: string, title: string, right: string, a3: boolean): boolean {
+  const half = (a3 ? HEADER_WIDTH_MM.a3 : HEADER_WIDTH_MM.a4) / 2;
+  const titleHalf = (displayWidth(title) * HEADER_MM.title) / 2;
+  const gap = 5;
+  return Math.max(displayWidth(left), displayWidth(right)) * HEADER_MM.side + gap + titleHalf <= half;
 }
 
 /**

@@ -11,7 +11,7 @@ import { compareFindings, type Finding } from "../core/diagnostic.js";
 import { checkRepository } from "../check/engine.js";
 import { rules } from "../check/registry.js";
 import { UserError } from "../core/errors.js";
-import { escapeHtml, localized } from "../core/text.js";
+import { escapeHtml, localized, shellArgument } from "../core/text.js";
 import { repositoryCalendar } from "../load/calendar.js";
 import { trainingRecordDays, trainingSessionVersions } from "../load/training-records.js";
 import { unreadableFiles, unreadableNote } from "../load/silent.js";
@@ -640,8 +640,10 @@ async function writeSite(repo: Repository, findings: readonly Finding[], options
     const doc = documentsShown.get(current.id);
     if (doc && options.changedSinceRelease?.has(current.id)) {
       const version = currentRevision(current)!.version;
-      // Said first, in the box's title too: the text on the page is not the file's.
-      notice(tr("site.document.unreleased-changes.title"), tr("site.document.unreleased-changes", { id: current.id, version, tag: releaseTag(current.id, version), path: located.file.path }));
+      const tag = releaseTag(current.id, version);
+      // Said first, in the box's title too: the text on the page is not the file's. The commands it gives are pasted into a shell.
+      const commands = { id: shellArgument(current.id), tagArg: shellArgument(tag), pathArg: shellArgument(located.file.path) };
+      notice(tr("site.document.unreleased-changes.title"), tr("site.document.unreleased-changes", { version, tag, path: located.file.path, ...commands }));
     }
     // A draft of a site of a past day without a commit by then: whether it was written by then, nothing dated says.
     if (doc && options.drafts && "unknown" in options.drafts && !controlledDocument(doc)) {

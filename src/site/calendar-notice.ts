@@ -10,7 +10,7 @@
 import { addDays } from "../core/dates.js";
 import { repositoryCalendar } from "../load/calendar.js";
 import { trainingRecordDays, trainingSessionVersions } from "../load/training-records.js";
-import type { WorkCalendar } from "../model/calendar.js";
+import { lawHolidaysCounted, type WorkCalendar } from "../model/calendar.js";
 import { reviewDue, reviewStart } from "../model/csr-status.js";
 import { copiesToRecall, copyRecallDue } from "../model/distribution.js";
 import { openTrainings } from "../model/training-completion.js";
@@ -44,7 +44,8 @@ export function estimatedYears(rc: RegisterContext, today: string, calendar: Wor
 
 /** The notice every page shows under its header while some working days are estimates; undefined when none is. */
 export function calendarNotice(rc: RegisterContext, today: string): string | undefined {
-  const years = estimatedYears(rc, today);
+  const calendar = repositoryCalendar(rc.repo.config?.value);
+  const years = estimatedYears(rc, today, calendar);
   if (years.length === 0) return undefined;
-  return t(rc, "site.calendar-estimated", { years: years.map(String).join(t(rc, "common.list-separator")), count: years.length });
+  return t(rc, lawHolidaysCounted(calendar, years) ? "site.calendar-estimated" : "site.calendar-estimated-weekdays", { years: years.map(String).join(t(rc, "common.list-separator")), count: years.length });
 }

@@ -54,7 +54,7 @@ describe("csr import --as csr of a list without CSR ids", () => {
       "The 序号 column is not written to the files (a CSR has no field for it); the list above matches it to the ids.",
       "",
       // The note is written in the repository's language (qms.yaml has none: Chinese).
-      "The list names no review record (评审记录) for 1 decided CSR(s): their review.record says '从 清单.csv 第 N 行导入' in place of the departments' opinions (会签), so csr check accepts the decisions.",
+      "The list names no review record (评审记录) for 1 decided CSR: its review.record says '从 清单.csv 第 N 行导入' in place of the departments' opinions (会签), so csr check accepts the decision.",
       "Record the signed record when you have it with 'csr review <id> --record <number> --record-form <form>', or import a list with a 评审记录编号 column.",
       "",
       "Imported rows: 2 of 2; 1 file is past its review deadline (csr/review-overdue, csr check below).",

@@ -44,11 +44,11 @@ describe("csr import --as csr: 完成日期 and 已实施 / 已验证 (tester20 
     const { result } = await importList(dir, LIST);
     expect(result.stderr).toBe("");
     const out = lines(result.stdout);
-    const at = out.indexOf("完成日期 was read as the date implemented in production (implementation.implemented) of 3 CSR(s) whose status is implemented or verified: FORD-001, FORD-002, FORD-005. Where it is a planned date, correct it with 'csr implement <id> --implemented <date> --amend'.");
+    const at = out.indexOf("完成日期 was read as the date implemented in production (implementation.implemented) of 3 CSRs whose status is implemented or verified: FORD-001, FORD-002, FORD-005. Where it is a planned date, correct it with 'csr implement <id> --implemented <date> --amend'.");
     expect(out.slice(at, at + 9)).toEqual([
-      "完成日期 was read as the date implemented in production (implementation.implemented) of 3 CSR(s) whose status is implemented or verified: FORD-001, FORD-002, FORD-005. Where it is a planned date, correct it with 'csr implement <id> --implemented <date> --amend'.",
+      "完成日期 was read as the date implemented in production (implementation.implemented) of 3 CSRs whose status is implemented or verified: FORD-001, FORD-002, FORD-005. Where it is a planned date, correct it with 'csr implement <id> --implemented <date> --amend'.",
       "",
-      "完成日期 was read as the due date (implementation.due, a plan) of 1 CSR(s) whose status is not implemented or verified: FORD-004. Record one that was implemented with 'csr implement <id> --implemented <date>'.",
+      "完成日期 was read as the due date (implementation.due, a plan) of 1 CSR whose status is not implemented or verified: FORD-004. If it was implemented, record that with 'csr implement <id> --implemented <date>'.",
       "",
       "The list says implemented or verified for 3 CSRs without the whole implementation record: their status and what the list does say are recorded, and no date or person was invented. Record the rest from the records (until then csr check reports csr/implementation-incomplete):",
       "  FORD-002 (row 3, verified) lacks who verified it and the date verified: csr implement FORD-002 --verified-by <person> --date YYYY-MM-DD",

@@ -237,7 +237,7 @@ describe("csr import exits as csr check would on the files it writes", () => {
     const dir = ownCalendar(minimalRepo());
     writeFileSync(join(dir, "list.csv"), UNSIGNED);
     const unsigned =
-      "1 released document(s) imported without a preparer's or approver's signature (the register has no such columns). Record the signatures of the paper originals at once: csr sign QP-102 --prepared <person> --reviewed <person> --approved <person>. Add --date <date> when the originals are dated; sign documents with other signers or dates separately.";
+      "1 released document imported without a preparer's or approver's signature (the register has no such columns). Record the signatures of its paper original: csr sign QP-102 --prepared <person> --reviewed <person> --approved <person>. Add --date <date> when the original is dated.";
     // A dry run also names the options that record the signatures in the import itself.
     const inImport = "Or record them in this import: add --prepared <person> --reviewed <person> --approved <person> to the command.";
     const report = (verb: string, summary: string) =>
@@ -374,7 +374,7 @@ describe("csr import of CSV", () => {
       "",
       // A form register has no signature columns: the report gives the one command that records them
       // from the paper originals, and the import fails as csr check would.
-      "2 released document(s) imported without a preparer's or approver's signature (the register has no such columns). Record the signatures of the paper originals at once: csr sign QR-005-01 QR-005-02 --prepared <person> --reviewed <person> --approved <person>. Add --date <date> when the originals are dated; sign documents with other signers or dates separately.",
+      "2 released documents imported without a preparer's or approver's signature (the register has no such columns). Record the signatures of the paper originals at once: csr sign QR-005-01 QR-005-02 --prepared <person> --reviewed <person> --approved <person>. Add --date <date> when the originals are dated; sign documents with other signers or dates separately.",
       "",
       "Imported rows: 2 of 3; rows refused: 1, conflicts with existing files: 0; 2 files written have errors (csr check below).",
       "csr check: errors: 2, warnings: 1 (doc/approval-missing 2, coverage/clause-uncovered 1).",
@@ -710,7 +710,7 @@ describe("historical CSR list: the review record stands for the opinions signed 
         "wrote csr/FORD/FORD-001.yaml",
         "wrote csr/FORD/FORD-002.yaml",
         "",
-        "The list names no review record (评审记录) for 1 decided CSR(s): their review.record says '从 历史清单.csv 第 N 行导入' in place of the departments' opinions (会签), so csr check accepts the decisions.",
+        "The list names no review record (评审记录) for 1 decided CSR: its review.record says '从 历史清单.csv 第 N 行导入' in place of the departments' opinions (会签), so csr check accepts the decision.",
         "Record the signed record when you have it with 'csr review <id> --record <number> --record-form <form>', or import a list with a 评审记录编号 column.",
         "",
         "Imported rows: 2 of 2.",

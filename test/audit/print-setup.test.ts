@@ -110,6 +110,18 @@ describe("printed registers", () => {
     expect(await footer(english)).toEqual(["&CPage &P of &N", 1, "Approved by: ________________ Date: ____________"]);
   });
 
+  it("prints a title too long to sit between the organisation and the date on a line of its own under them, so that none is printed over another", async () => {
+    const path = join(out, "reviews.en.xlsx");
+    expect(csr(["-C", ACME, "list", "reviews", "--from", "2026-01-01", "--to", "2026-06-30", "--out", path, "--today", "2026-12-06"], { lang: "en" }).code).toBe(0);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(path);
+    // On one line, LibreOffice printed "Jiangsu Acme Auto Parts Co., Ltd." and the centred title over each other. Each part has
+    // two lines, the second as tall as the title's, since the three parts are centred on each other.
+    expect(workbook.worksheets[0]!.headerFooter.oddHeader).toBe(
+      "&LJiangsu Acme Auto Parts Co., Ltd.\n&14 &C\n&14&BCSR review timeliness (started 2026-01-01 to 2026-06-30; 4 in total)&RAs of 2026-12-06\n&14 ",
+    );
+  });
+
   it("keeps sheets, cells and autofilters when LibreOffice opens the workbook", async () => {
     const converted = join(out, "libreoffice");
     const profile = `file://${join(out, "profile")}`;

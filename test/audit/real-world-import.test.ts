@@ -42,7 +42,7 @@ describe("csr import of real registers", () => {
       "would write documents/QP-102.yaml",
       effectiveFromIssued(1),
       // The list has no signature columns: the file would fail csr check (doc/approval-missing), and so does the import.
-      "1 released document(s) imported without a preparer's or approver's signature (the register has no such columns). Record the signatures of the paper originals at once: csr sign QP-102 --prepared <person> --reviewed <person> --approved <person>. Add --date <date> when the originals are dated; sign documents with other signers or dates separately.",
+      "1 released document imported without a preparer's or approver's signature (the register has no such columns). Record the signatures of its paper original: csr sign QP-102 --prepared <person> --reviewed <person> --approved <person>. Add --date <date> when the original is dated.",
       "Or record them in this import: add --prepared <person> --reviewed <person> --approved <person> to the command.",
       "Rows to import: 1 of 1; 1 file to be written would have errors (csr check below).",
     ]);
@@ -162,7 +162,7 @@ describe("csr import of real registers", () => {
       "would write documents/QP-101.yaml",
       effectiveFromIssued(1),
       // The sign-off line under the table is the register's own, not the document's: its signatures are still to record.
-      "1 released document(s) imported without a preparer's or approver's signature (the register has no such columns). Record the signatures of the paper originals at once: csr sign QP-101 --prepared <person> --reviewed <person> --approved <person>. Add --date <date> when the originals are dated; sign documents with other signers or dates separately.",
+      "1 released document imported without a preparer's or approver's signature (the register has no such columns). Record the signatures of its paper original: csr sign QP-101 --prepared <person> --reviewed <person> --approved <person>. Add --date <date> when the original is dated.",
       "Or record them in this import: add --prepared <person> --reviewed <person> --approved <person> to the command.",
     ]);
     expect(result.code).toBe(1);
@@ -184,7 +184,7 @@ describe("csr import of real registers", () => {
       "wrote documents/CS_QP-009.yaml",
       "wrote documents/CS_QP-010.yaml",
       "row 5: '年度试制总结' in 三级文件及四级表单 names no document by number or title — kept in the remarks of CS/QP-010; add the document, then its number to related or forms",
-      "3 document(s) written as drafts, as the register gives neither a status nor a version: CS/QP-008, CS/QP-009, CS/QP-010. For each one in use, add its current version to the register (from the paper original), delete these drafts (documents/CS_QP-008.yaml, documents/CS_QP-009.yaml, documents/CS_QP-010.yaml) and import again: the version is then written as released before csr (csr release would record a release today, which is not what happened). Until then csr check reports the released documents that refer to them (doc/unreleased-referenced).",
+      "3 documents written as drafts, as the register gives neither a status nor a version: CS/QP-008, CS/QP-009, CS/QP-010. For each one in use, add its current version to the register (from the paper original), delete these drafts (documents/CS_QP-008.yaml, documents/CS_QP-009.yaml, documents/CS_QP-010.yaml) and import again: the version is then written as released before csr (csr release would record a release today, which is not what happened). Until then csr check reports the released documents that refer to them (doc/unreleased-referenced).",
       "Imported rows: 3 of 3.",
       // The list gives no version: the released manual and CS/QP-013 refer to procedures the
       // repository holds as drafts until their release is recorded. Those files were not written
@@ -270,7 +270,7 @@ describe("csr import of real registers", () => {
       "Reading 顾客特定要求清单.csv: header on row 1, data rows: 2.",
       "wrote csr/DYA/DYA-101.yaml",
       "wrote csr/DYA/DYA-102.yaml",
-      "The list names no review record (评审记录) for 1 decided CSR(s): their review.record says '从 顾客特定要求清单.csv 第 N 行导入' in place of the departments' opinions (会签), so csr check accepts the decisions.",
+      "The list names no review record (评审记录) for 1 decided CSR: its review.record says '从 顾客特定要求清单.csv 第 N 行导入' in place of the departments' opinions (会签), so csr check accepts the decision.",
       "Record the signed record when you have it with 'csr review <id> --record <number> --record-form <form>', or import a list with a 评审记录编号 column.",
       "Imported rows: 2 of 2; 2 files written have errors (csr check below).",
     ]);
@@ -336,7 +336,7 @@ describe("csr import of real registers", () => {
       "row 2: '2024年6月底' in 完成期限 is not a date like 2021-05-05 — correct the cell and import again (row not imported)",
       "row 3: 处置 says '不适用' but the list lacks the reason (处置理由), so the decision cannot be recorded — fill the cells and import again (or empty 处置 and record the decision with csr review after import) (row not imported)",
       "row 4: customer 'XYZ' has no file in customers/ — register it with csr customer add <code> --name 'XYZ' first, then import again (row not imported)",
-      "The list names no review record (评审记录) for 1 decided CSR(s): their review.record would say '从 顾客特定要求清单.csv 第 N 行导入' in place of the departments' opinions (会签), so csr check accepts the decisions.",
+      "The list names no review record (评审记录) for 1 decided CSR: its review.record would say '从 顾客特定要求清单.csv 第 N 行导入' in place of the departments' opinions (会签), so csr check accepts the decision.",
       "Record the signed record when you have it with 'csr review <id> --record <number> --record-form <form>', or import a list with a 评审记录编号 column.",
       "Rows to import: 1 of 4; rows refused: 3, conflicts with existing files: 0; 1 file to be written would have errors (csr check below).",
       "Dry run: nothing was written.",

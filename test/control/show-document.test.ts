@@ -71,6 +71,8 @@ describe("csr show <document>", () => {
     // A published standard is not made 内部 by the layout of level 3; unmarked, it says so, not a blank 密级 line.
     const standard = (await zh(copyFixture("examples/gjb-demo"), "show", "GJB 9001C-2017", "--today", "2026-12-01")).stdout.split("\n");
     expect(standard.filter((line) => line.startsWith("  密级"))).toEqual(["  密级            未标密级（外来文件的密级按其发布方的标注登记，不取 qms.yaml 的 document_layouts 的默认值；可用 csr set --classification 登记）"]);
+    // A number with a space is quoted in the command the card gives, so that it can be pasted into a shell.
+    expect(standard).toContain('                  明细：csr list distribution --document "GJB 9001C-2017"');
   }, 60_000);
 
   it("says which version is in force while the next is 待实施, and which copies are in use or due back", async () => {

@@ -114,4 +114,16 @@ describe("csr calendar notice", () => {
     expect(result.stdout.split("\n").slice(0, 2)).toEqual(["国务院办公厅关于2027年部分节假日安排的通知（国办发明电〔2026〕99号）:", "  元旦                  2027-01-01 to 2027-01-03, 3 days"]);
     expect(result.stdout).toContain("  Make-up working days  2027-01-31 (Sunday)");
   });
+
+  it("says in English how many holiday periods, days off and make-up working days it wrote, each noun agreeing with its count", async () => {
+    const dir = validRepo({ git: true });
+    const result = await csrInProcess(["-C", dir, "calendar", "notice", NOTICE]);
+    expect(result.stdout).toContain(
+      "\nWrote 2027 into calendar.years of qms.yaml: 7 holiday periods (29 days off) and 6 make-up working days. Working days into 2027 are now counted by the notice.\n",
+    );
+    const one = join(dir, "..", `${dir.split("/").pop()}-one.txt`);
+    writeFileSync(one, "国务院办公厅关于2027年部分节假日安排的通知\n国办发明电〔2026〕99号\n一、元旦：1月1日放假，共1天。\n二、春节：2月6日至2月12日放假调休，共7天。2月20日（星期六）上班。\n");
+    const replaced = await csrInProcess(["-C", dir, "calendar", "notice", one, "--replace"]);
+    expect(replaced.stdout).toContain("\nReplaced 2027 in calendar.years of qms.yaml: 2 holiday periods (8 days off) and 1 make-up working day.\n");
+  });
 });

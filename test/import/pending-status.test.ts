@@ -46,7 +46,7 @@ describe("a register listing a version released to take effect later, imported (
         ],
         en: [
           "row 3: Status of QP-030 is 'released (A/0 in force; A/1 pending, in force from 2026-12-14)': the row's version, dates and signatures are those of A/0, the version in force, and are recorded so; A/1, released to take effect on 2026-12-14, is recorded after it as the current version, without the issue date and signatures the register does not give: once found, record them with 'csr set QP-030 --issued <date>' and 'csr sign QP-030 --prepared <person> --reviewed <person> --approved <person>' (no new revision)",
-          "1 released document(s) imported without a preparer's or approver's signature (the Prepared, Reviewed, Approved cells sign the version in force, not the one pending after it: see row(s) 3 above). Record the signatures of the paper originals at once: csr sign QP-030 --prepared <person> --reviewed <person> --approved <person>. Add --date <date> when the originals are dated; sign documents with other signers or dates separately.",
+          "1 released document imported without a preparer's or approver's signature (the Prepared, Reviewed, Approved cells sign the version in force, not the one pending after it: see row 3 above). Record the signatures of its paper original: csr sign QP-030 --prepared <person> --reviewed <person> --approved <person>. Add --date <date> when the original is dated.",
         ],
       }[lang];
       for (const line of said) expect(imported.stdout.split("\n"), `${lang} ${format}`).toContain(line);
@@ -54,7 +54,7 @@ describe("a register listing a version released to take effect later, imported (
       expect(imported.stdout.split("\n"), `${lang} ${format}`).toContain(
         {
           "zh-CN": "已导入 2 行中的 2 行；1 个文件（QP-030）的待实施版本还缺发布日期和签字，补记前 csr check 对其报错：用 'csr set <编号> --issued <日期>' 和上方的 csr sign 补记。",
-          en: "Imported rows: 2 of 2; 1 file(s) (QP-030) lack the pending version's issue date and signatures, which csr check reports as errors until recorded: record them with 'csr set <id> --issued <date>' and the csr sign above.",
+          en: "Imported rows: 2 of 2; 1 file (QP-030) lacks the pending version's issue date and signatures, which csr check reports as errors until recorded: record them with 'csr set <id> --issued <date>' and the csr sign above.",
         }[lang],
       );
       // The revision record is incomplete until csr set and csr sign fill in A/1: csr check says so (exit 1), nothing is dropped.

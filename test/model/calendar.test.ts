@@ -192,4 +192,22 @@ describe("calendar/year-missing", () => {
     const list = csrList(translated, { today: "2026-11-27" });
     expect([list.notes?.length, list.hints, list.rows.find((r) => r.id === "DYA-001")?.category]).toEqual([3, undefined, "(特殊特性)"]);
   });
+
+  it("says a year before the law's public holidays (2025) without a notice was counted Monday to Friday, not that its statutory holidays were", () => {
+    // DYA-001 received 2019-11-20 instead: its 40 working days run from 2019, which csr has neither a notice nor the law's days for, into 2020.
+    const repo = loadRepository(join(FIXTURES, "rules", "calendar-year-missing", "invalid"));
+    repo.csrs[0]!.value.received = "2019-11-20";
+    expect(runCheck(repo, { today: "2019-12-02" }, [yearMissing]).map((f) => f.message)).toEqual([
+      "Today (2019-12-02) lies in 2019, for which csr has neither a holiday notice nor public holidays: every working-day count into 2019 (review deadlines, days overdue, recall and training deadlines) was counted Monday to Friday, so it may be a few days off. Save the text of the State Council General Office's holiday notice for 2019 to a file and run 'csr calendar notice <file>', which writes its days off and make-up working days under 'calendar.years' in qms.yaml.",
+    ]);
+    expect(runCheck(repo, { today: "2020-03-02" }, [yearMissing]).map((f) => f.message)).toEqual([
+      "The review deadline of DYA-001 (2020-01-16, counted from 2019-11-20) runs through 2019, for which csr has neither a holiday notice nor public holidays: it was counted Monday to Friday and may be a few days off. Write the days off and make-up working days of the State Council's notice for that year into qms.yaml with 'csr calendar notice <file>'.",
+    ]);
+    const list = csrList(registerContext(repo, "en"), { today: "2019-12-02" });
+    expect(list.notes?.at(-1)).toBe("No holiday notice is recorded for 2019, and csr has no public holidays for it: review deadlines and working days left that run into it were counted Monday to Friday.");
+    expect(list.hints?.at(-1)).toBe(
+      "csr has no holiday notice for 2019 (rule calendar/year-missing): its working days were counted Monday to Friday; write the days off and make-up working days of its notice into qms.yaml with 'csr calendar notice <file>'.",
+    );
+    expect(list.rows.find((r) => r.id === "DYA-001")?.status).toMatch(/ \(deadline estimated: counted Monday to Friday; public holidays unknown\)$/);
+  });
 });

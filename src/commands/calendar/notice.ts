@@ -75,7 +75,15 @@ export async function calendarNoticeCommand(ctx: CommandContext, file: string, f
       ctx,
       session,
       [change],
-      [t(typed ? "calendar.notice.replaced" : "calendar.notice.written", { year: year.year, path: config.file.path, festivals: year.holidays.length, count: days, days, workdays: year.workdays.length })],
+      [
+        t(typed ? "calendar.notice.replaced" : "calendar.notice.written", {
+          year: year.year,
+          path: config.file.path,
+          festivals: t("calendar.notice.holiday-periods", { count: year.holidays.length }),
+          days: t("calendar.notice.days-off", { count: days }),
+          workdays: t("calendar.notice.make-up-days", { count: year.workdays.length }),
+        }),
+      ],
       { commit: flags.commit, message: t("calendar.notice.commit", { year: year.year, notice: year.number ?? year.notice }) },
     );
     return 0;

@@ -666,7 +666,7 @@ function reportUnsigned(findings: readonly Finding[], written: readonly PlannedF
       reasons.size === 1 && reasons.has("absent")
         ? t("import.unsigned.why.no-columns")
         : WHYS.filter((w) => reasons.has(w))
-            .map((w) => t(`import.unsigned.why.${w}`, { columns: list([...new Set(reasons.get(w)!.map(column))]), rows: list(rows.map(String)) }))
+            .map((w) => t(`import.unsigned.why.${w}`, { columns: list([...new Set(reasons.get(w)!.map(column))]), rows: list(rows.map(String)), count: rows.length }))
             .join(t("import.unsigned.why.separator"));
     const iatfOnly = roles.length === APPROVAL_ROLES.length && roles.every((role) => APPROVAL_ROLES.includes(role));
     return ["", iatfOnly ? t("sign.import-hint", { count: ids.length, command, why: because }) : t("import.unsigned.roles", { count: ids.length, roles: list(roles.map((role) => t(`sign.role.${role}`))), command, why: because })];
@@ -709,7 +709,7 @@ function reportReviewRecords(written: PlannedFile[], register: string, flags: Im
   const note = translate(repo.config?.value.language ?? "zh-CN", "import.csr.record-note", { register, row: "N" });
   return [
     "",
-    t("import.review-record.noted", { n: noted.length, verb: t(flags.dryRun ? "import.review-record.would-say" : "import.review-record.says"), note }),
+    t("import.review-record.noted", { count: noted.length, verb: t(flags.dryRun ? "import.review-record.would-say" : "import.review-record.says"), note }),
     t("import.review-record.hint"),
   ];
 }

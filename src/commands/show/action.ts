@@ -12,7 +12,7 @@ import { language, list, t } from "../../i18n/index.js";
 import { repositoryCalendar } from "../../load/calendar.js";
 import type { Located, Repository } from "../../load/repository.js";
 import { actionOn, actionRecordedAfter, actionRevisions, actionStatus, complaintDeadlines, currentStep, estimatedDueYears, overdueSteps, ZEROING_CRITERIA, zeroingEvidence, zeroingRequired } from "../../model/actions.js";
-import { workdaysLate, type WorkCalendar } from "../../model/calendar.js";
+import { lawHolidaysCounted, workdaysLate, type WorkCalendar } from "../../model/calendar.js";
 import type { RepoIndex } from "../../model/index.js";
 import { ACTION_STEPS, type ActionStepId, type ComplaintDeadlines, type CorrectiveAction } from "../../model/types.js";
 import { customerName, documentTitle, personName, registerContext, type RegisterContext } from "../../report/registers/context.js";
@@ -130,7 +130,7 @@ function stepText(rc: RegisterContext, action: CorrectiveAction, step: ActionSte
   }
   if (due === undefined) return t("show.action.step.undated", { step: name });
   const estimated = estimatedDueYears(deadlines?.[step], action.received, due, calendar);
-  const caveat = estimated.length > 0 ? t("show.action.step.estimated", { years: list(estimated.map(String)), count: estimated.length }) : "";
+  const caveat = estimated.length > 0 ? t(lawHolidaysCounted(calendar, estimated) ? "show.action.step.estimated" : "show.action.step.estimated-weekdays", { years: list(estimated.map(String)), count: estimated.length }) : "";
   if (due < today) return t("show.action.step.overdue", { step: name, due, count: Math.max(workdaysLate(calendar, due, today), 1) }) + caveat;
   return t("show.action.step.due", { step: name, due }) + caveat;
 }

@@ -102,7 +102,7 @@ export async function showDocument(ctx: CommandContext, repo: Repository, index:
   field("show.document.kind", t(`value.kind.${doc.kind}`) + (doc.level !== undefined ? t("show.document.level", { level: doc.level }) : ""));
   field("show.document.status", documentStatus(rc, doc, today));
   if (revising) field("show.document.revising", revisingText(rc, doc, revising));
-  if (unreleased) field("show.document.unreleased-changes", t("show.document.unreleased-changes.text", { id: doc.id, path: file.path, ...unreleased }));
+  if (unreleased) field("show.document.unreleased-changes", t("show.document.unreleased-changes.text", { id: shellArgument(doc.id), path: file.path, pathArg: shellArgument(file.path), ...unreleased, tagArg: shellArgument(unreleased.tag) }));
   if (current) {
     // A version 待实施 carries its 实施日期 already (A/0；A/1 待实施（2026-12-10 实施）).
     // A version imported without a date: its date is on the paper record.
@@ -136,7 +136,7 @@ export async function showDocument(ctx: CommandContext, repo: Repository, index:
   if (doc.kind === "form" || doc.record) {
     const keeping = recordKeepingText(rc.lang, doc, repo.config?.value.departments ?? [], repo.config?.value.language);
     const medium = doc.record?.medium;
-    field("show.document.retention", keeping.retention || t("show.document.retention.unset", { id: doc.id }));
+    field("show.document.retention", keeping.retention || t("show.document.retention.unset", { id: shellArgument(doc.id) }));
     if (medium) field("show.document.medium", t(`register.forms.medium.${medium}`));
     if (keeping.location) field("show.document.location", keeping.location);
     const customers = customerRetentionText(rc.lang, doc, repo.config?.value.language);
@@ -189,8 +189,8 @@ export async function showDocument(ctx: CommandContext, repo: Repository, index:
       "show.document.copies",
       ...(doc.distribution?.length ? [t("show.document.copies.in-use", { count: inUse.length }) + (inUse.length > 0 ? t("show.colon", { text: inUse.map((c) => copyText(rc, c)).join(sep) }) : "")] : []),
       ...electronicLines,
-      ...(due.length > 0 ? [t(dueLine, { count: due.length, id: doc.id, date: recallBy ?? "" }) + t("show.colon", { text: due.map((c) => copyText(rc, c)).join(sep) })] : []),
-      t("show.document.copies.details", { id: doc.id }),
+      ...(due.length > 0 ? [t(dueLine, { count: due.length, id: shellArgument(doc.id), date: recallBy ?? "" }) + t("show.colon", { text: due.map((c) => copyText(rc, c)).join(sep) })] : []),
+      t("show.document.copies.details", { id: shellArgument(doc.id) }),
     );
   } else if (doc.status !== "draft") {
     // Not a bare 无: what the record lacks is the version to work to at the points of use (IATF 16949 7.5.3.2.1; tester65 N7). A withdrawn document needs none.
@@ -240,7 +240,7 @@ export async function showDocument(ctx: CommandContext, repo: Repository, index:
   // An external document is not revised by the organisation: no revision record of its own, rather than 尚未发布 beside 已发布.
   if (doc.kind === "external" && revisions.length === 0) {
     // Nothing to list: its editions are the publisher's (above, and csr list external).
-  } else field("show.document.revisions", ...(revisions.length > 0 ? [...revisions.map((r) => [r.version, revisionDate(r, rc.lang), r.summary && revisionSummary(r, rc.lang), revisionBasis(r, rc.lang), customerNoticesText(r, rc.lang, repositoryCalendar(repo.config?.value))].filter(Boolean).join("  ")), t("show.document.revisions.details", { id: doc.id })] : [t("show.document.revisions.none")]));
+  } else field("show.document.revisions", ...(revisions.length > 0 ? [...revisions.map((r) => [r.version, revisionDate(r, rc.lang), r.summary && revisionSummary(r, rc.lang), revisionBasis(r, rc.lang), customerNoticesText(r, rc.lang, repositoryCalendar(repo.config?.value))].filter(Boolean).join("  ")), t("show.document.revisions.details", { id: shellArgument(doc.id) })] : [t("show.document.revisions.none")]));
   // Labels padded to the widest (English ones are longer than LABEL_WIDTH) and two spaces.
   const width = Math.max(LABEL_WIDTH, ...fields.map(([label]) => displayWidth(label) + 2));
   const notes = asOf ? ["", t("show.document.as-of", { date: today }), ...(unread ? [t("show.document.as-of.content-unread", { id: doc.id, version: current?.version ?? "", date: today, tag: releaseTag(doc.id, current?.version ?? "") })] : [])] : [];
@@ -342,7 +342,7 @@ function revisingText(rc: RegisterContext, draft: ControlledDocument, revising: 
   return (
     t(by ? "show.document.revising.since-by" : "show.document.revising.since", { since, by: personName(rc, by), version: currentRevision(draft)!.version }) +
     (revising.inForce === undefined ? t("show.document.revising.unread", { tag: releaseTag(draft.id, currentRevision(draft)!.version) }) : changes.length > 0 ? t("show.document.revising.changes", { changes: changes.join(t("register.remarks-separator")) }) : "") +
-    t("show.document.revising.draft", { id: draft.id })
+    t("show.document.revising.draft", { id: shellArgument(draft.id) })
   );
 }
 

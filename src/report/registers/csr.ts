@@ -4,14 +4,14 @@
  * requirement is addressed in the organisation's own documents.
  */
 import { customerDate, implementationOverdue, lateForCustomer, type CustomerDate } from "../../model/customer-schedule.js";
-import { workdaysLate } from "../../model/calendar.js";
+import { lawHolidaysCounted, workdaysLate } from "../../model/calendar.js";
 import { repositoryCalendar } from "../../load/calendar.js";
 import { addressing, unconfirmedLinkText, categoryName, csrFacts, csrStatus, csrStatusText, DEFAULT_REVIEW_DAYS, implementationStatusText, verifiedByOwner, type CsrFacts } from "../../model/csr-status.js";
 import { addressedWhenSuperseded } from "../../model/link-start.js";
 import { changedEnds, SectionPrints } from "../../model/fingerprint.js";
 import type { WorkCalendar } from "../../model/calendar.js";
 import { currentReviewRound, pastDueInTime, pastDueInTimeText, reviewRounds, startedIn, workdaysPastDue, type Period, type ReviewRoundTimeliness } from "../../model/review-timeliness.js";
-import { periodTallyNote, supersededVerdict } from "./reviews.js";
+import { estimatedMark, periodTallyNote, supersededVerdict } from "./reviews.js";
 import { clausesInProcess, csrProcesses, processesByDocument } from "./csr-processes.js";
 import { periodAskedNotes, periodFilterText } from "./period.js";
 import { filterNotesOf } from "./filter.js";
@@ -110,7 +110,7 @@ function timelinessLabel(ctx: RegisterContext, round: ReviewRoundTimeliness, cal
   // A round closed by confirming a new source revision unchanged: its 决定日期 is the confirmation's, which the CSR
   // list and the review report give as such (tester49 #10).
   const confirmed = round.kind === "confirmed" ? t(ctx, "register.csr.matrix.confirmed") : "";
-  return verdict + confirmed + (round.estimatedYears.length > 0 ? t(ctx, "register.reviews.estimated") : "");
+  return verdict + confirmed + estimatedMark(ctx, calendar, round.estimatedYears);
 }
 
 /** The CSR's status on `day`: addressed only by a document released by then (documentsOn). */
@@ -272,6 +272,8 @@ export function csrList(ctx: RegisterContext, options: { today: string; customer
   const filterText = filter?.parts.join(t(ctx, "register.remarks-separator"));
   const whole = { register: t(ctx, "register.csr.whole"), command: "csr list csr" };
   const estimatedYears = estimated.join(t(ctx, "register.list-separator"));
+  // A year before the law's public holidays was counted Monday to Friday: the notes say which count it was.
+  const weekdaysOnly = !lawHolidaysCounted(factsContext.calendar, estimated);
   // A GJB register of requirements from classified contracts marks each with its 密级; one without markings (IATF) keeps its columns.
   const classified = rows.some(({ csr }) => classificationOf(ctx, csr) !== "");
   const military = withMilitaryRepresentative(ctx, rows.map((r) => r.csr));
@@ -413,7 +415,7 @@ export function csrList(ctx: RegisterContext, options: { today: string; customer
       supersededBy: csr.superseded?.by ?? "",
       // A deadline through a year without public holidays is an estimate, said in the cell as the matrix and the
       // review-timeliness register say it: a CSV has no notes (tester49 #6).
-      status: csrStatusText(csr, facts.status, ctx.repo.config?.value, ctx.lang) + (estimatedOf(rows[i]!).length > 0 ? t(ctx, "register.reviews.estimated") : ""),
+      status: csrStatusText(csr, facts.status, ctx.repo.config?.value, ctx.lang) + estimatedMark(ctx, factsContext.calendar, estimatedOf(rows[i]!)),
       };
     }),
     notes: [
@@ -432,11 +434,11 @@ export function csrList(ctx: RegisterContext, options: { today: string; customer
       ...lateForCustomerNotes(ctx, rows.map((r) => r.csr)),
       ...verifiedByOwnerNotes(ctx, rows.map((r) => r.csr)),
       ...(unaddressed.length > 0 ? [t(ctx, "register.csr.matrix.unaddressed", { ids: unaddressed.join(t(ctx, "register.list-separator")) })] : []),
-      ...(estimated.length > 0 ? [t(ctx, "calendar.estimated-list", { years: estimatedYears, count: estimated.length })] : []),
+      ...(estimated.length > 0 ? [t(ctx, weekdaysOnly ? "calendar.estimated-list-weekdays" : "calendar.estimated-list", { years: estimatedYears, count: estimated.length })] : []),
       ...csrAsOfNotes(ctx, options.today, recordedCsrs(ctx, options.customer), rows.map((r) => r.csr)),
     ],
     // How to add the missing holidays is for the one who runs the command; the register says only how it counted.
-    ...withHints([...untranslated, ...(estimated.length > 0 ? [t(ctx, "calendar.estimated-list.hint", { years: estimatedYears, count: estimated.length })] : [])]),
+    ...withHints([...untranslated, ...(estimated.length > 0 ? [t(ctx, weekdaysOnly ? "calendar.estimated-list.hint-weekdays" : "calendar.estimated-list.hint", { years: estimatedYears, count: estimated.length })] : [])]),
   });
 }
 

@@ -12,7 +12,7 @@ import { repositoryCalendar } from "../../load/calendar.js";
 import { citations, underStandard } from "../../model/citations.js";
 import { classificationName, csrClassification, highestClassification } from "../../model/classification.js";
 import { DEFAULT_REVIEW_DAYS, reviewRecordText } from "../../model/csr-status.js";
-import type { WorkCalendar } from "../../model/calendar.js";
+import { lawHolidaysCounted, type WorkCalendar } from "../../model/calendar.js";
 import { LATE_ROUNDS, lateByText, pastDueInTime, reviewRounds, startedIn, tallyRounds, type Period, type ReviewRoundTimeliness } from "../../model/review-timeliness.js";
 import type { Table } from "../table.js";
 import type { Csr } from "../../model/types.js";
@@ -55,7 +55,7 @@ export function reviewRegister(ctx: RegisterContext, options: { customer?: strin
     decided: round.decided ?? null,
     decidedBy: personName(ctx, round.by),
     used: round.timeliness === "superseded" ? null : round.workdaysUsed,
-    verdict: round.superseded ? supersededVerdict(ctx, round) : verdictOf(ctx, round, calendar, today) + (round.estimatedYears.length > 0 ? t(ctx, "register.reviews.estimated") : ""),
+    verdict: round.superseded ? supersededVerdict(ctx, round) : verdictOf(ctx, round, calendar, today) + estimatedMark(ctx, calendar, round.estimatedYears),
     reason: round.lateReason ?? "",
     remark: [roundRemark(ctx, round), amendment(ctx, round)].filter(Boolean).join(t(ctx, "register.list-separator")),
   }));
@@ -143,6 +143,15 @@ function reviewPeriodNote(ctx: RegisterContext, allowed: number, late: number): 
 }
 
 /** 按期, 逾期 3 个工作日, 未到期 ...; an open round on a day off right after its deadline in pastDueInTime's words, not 未到期. */
+/**
+ * What a deadline counted through `years` without a holiday notice adds to its cell: how it was counted
+ * (the law's public holidays, or Monday to Friday in a year before them); "" for no such year.
+ */
+export function estimatedMark(ctx: RegisterContext, calendar: WorkCalendar, years: readonly number[]): string {
+  if (years.length === 0) return "";
+  return t(ctx, lawHolidaysCounted(calendar, years) ? "register.reviews.estimated" : "register.reviews.estimated-weekdays");
+}
+
 function verdictOf(ctx: RegisterContext, round: ReviewRoundTimeliness, calendar: WorkCalendar, today: string): string {
   return (round.timeliness === "open" && pastDueInTime(calendar, round.due, today, ctx.lang)) || lateByText(ctx.lang, round) || t(ctx, `register.reviews.verdict.${round.timeliness}`);
 }

@@ -9,6 +9,7 @@
  * trainingCompletion) and with doc/training-overdue's deadline (trainingPhase).
  */
 import { repositoryCalendar } from "../../load/calendar.js";
+import { lawHolidaysCounted } from "../../model/calendar.js";
 import { trainingRecordDays, trainingSessionVersions } from "../../load/training-records.js";
 import { DEFAULT_TRAINING_DAYS } from "../../model/distribution.js";
 import { trainingCompletion, trainingPhase, type TrainingCompletion, type TrainingPhase } from "../../model/training-completion.js";
@@ -101,7 +102,7 @@ export function trainingMissingRegister(ctx: RegisterContext, options: { today: 
       ...(filtered ? [filtered.note] : []),
       all.length === 0 ? t(ctx, "register.training-missing.none-required") : t(ctx, "register.training-missing.note", { days }),
       ...(done > 0 ? [t(ctx, "register.training-missing.done", { count: done })] : []),
-      ...(years.length > 0 ? [t(ctx, "register.training-missing.estimated", { years: years.join(t(ctx, "register.list-separator")), count: years.length })] : []),
+      ...(years.length > 0 ? [t(ctx, lawHolidaysCounted(calendar, years) ? "register.training-missing.estimated" : "register.training-missing.estimated-weekdays", { years: years.join(t(ctx, "register.list-separator")), count: years.length })] : []),
       ...documentAsOfNotes(ctx, today, documents.filter((d) => open.some((o) => o.item.kind === "document" && o.item.id === d.id))),
     ],
     // What to do about the list is for the one who lists it, not for the workbook (csr export).

@@ -1,5 +1,6 @@
 import { repositoryCalendar } from "../../../load/calendar.js";
 import { addDays } from "../../../core/dates.js";
+import { lawHolidaysCounted } from "../../../model/calendar.js";
 import { reviewDue, reviewStart } from "../../../model/csr-status.js";
 import type { Rule } from "../../rule.js";
 import { list, t } from "../../../i18n/index.js";
@@ -32,7 +33,7 @@ received: 2026-11-20   # review_days: 40 in qms.yaml: due 2027-01-18 (元旦 cou
     const thisYear = Number(today.slice(0, 4));
     const todayUnknown = calendar.yearsWithoutData(addDays(today, -1), today).length > 0;
     if (todayUnknown && config) {
-      ctx.report({ file: config.file, path: config.value.calendar ? ["calendar"] : [], key: config.value.calendar !== undefined }, t("rule.calendar/year-missing.today", { year: thisYear, today }));
+      ctx.report({ file: config.file, path: config.value.calendar ? ["calendar"] : [], key: config.value.calendar !== undefined }, t(lawHolidaysCounted(calendar, [thisYear]) ? "rule.calendar/year-missing.today" : "rule.calendar/year-missing.today-weekdays", { year: thisYear, today }));
     }
     for (const { value: csr, file } of ctx.repo.csrs) {
       if (csr.superseded) continue;
@@ -42,7 +43,7 @@ received: 2026-11-20   # review_days: 40 in qms.yaml: due 2027-01-18 (元旦 cou
       if (years.length === 0) continue;
       ctx.report(
         { file, path: csr.review?.restarted ? ["review", "restarted"] : ["received"] },
-        t("rule.calendar/year-missing", { csr: csr.id, due, start, years: list(years.map(String)), count: years.length }),
+        t(lawHolidaysCounted(calendar, years) ? "rule.calendar/year-missing" : "rule.calendar/year-missing.weekdays", { csr: csr.id, due, start, years: list(years.map(String)), count: years.length }),
       );
     }
   },
