@@ -135,6 +135,23 @@ export function failingParts(kind: FileKind, data: unknown): Path[] {
 }
 
 /**
+ * The top-level fields of `data` that fail the schema of `kind`: each one missing that it requires,
+ * and each one whose value (or a value inside it) fails; none when it passes. What a command that
+ * sets fields may repair (commands/shared/repair.ts).
+ */
+export function failingFields(kind: FileKind, data: unknown): string[] {
+  const validate = validator(kind);
+  if (validate(data)) return [];
+  const fields = (validate.errors ?? []).map((error) => {
+    const path = error.instancePath.split("/").slice(1).map(decodePointer);
+    if (path.length > 0) return path[0]!;
+    if (error.keyword === "required") return String(error.params.missingProperty);
+    return error.keyword === "additionalProperties" ? String(error.params.additionalProperty) : "";
+  });
+  return [...new Set(fields)];
+}
+
+/**
  * `section: 4.10` where text is expected: YAML made it the number 4.1. The value becomes the text as
  * written (what the author meant) and a warning says to quote it.
  */

@@ -64,7 +64,7 @@ describe("value codes in Chinese findings", () => {
     ]);
     expect(await fixtureFindings("csr-implementation-overdue/invalid", "zh-CN")).toEqual([
       "csr/DYA/DYA-001.yaml:14:36 error csr/implementation-overdue DYA-001 应在 2026-11-15 前实施（负责人：王强（wang）），但实施状态仍为“实施中”。实施后请用 'csr implement DYA-001 --implemented <导入生产日期> --evidence <证据>' 记录；或商定新的完成期限，用 'csr implement DYA-001 --due <日期>' 记录。",
-      "csr/DYA/DYA-002.yaml:11:13 error csr/implementation-overdue DYA-002 已决定落实，应在 2026-11-20（顾客 DYA-SQM C 版的实施日期）前实施，但尚无实施记录。请用 'csr implement DYA-002 --owner <负责人> --due <完成期限>' 记录实施计划；已导入生产的，用 'csr implement DYA-002 --implemented <导入生产日期> --evidence <证据>' 记录。",
+      "csr/DYA/DYA-002.yaml:11:13 error csr/implementation-overdue DYA-002 已决定落实，应在 2026-11-20（顾客 DYA-SQM C 版的实施日期）前实施，但尚无实施记录。已导入生产的，请用 'csr implement DYA-002 --implemented <导入生产日期> --evidence <证据>' 记录；顾客书面同意更晚日期的，用 'csr implement DYA-002 --required-by <日期>' 记录，并用 --owner <负责人> --due <完成期限> 记录实施计划（只记录计划不能消除本错误）。",
     ]);
   });
 

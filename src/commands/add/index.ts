@@ -3,7 +3,7 @@ import { Document } from "yaml";
 import { localToday } from "../../core/dates.js";
 import { UserError } from "../../core/errors.js";
 import { language, list, t } from "../../i18n/index.js";
-import { didYouMean, oneLine } from "../../core/text.js";
+import { didYouMean, oneLine, shellArgument } from "../../core/text.js";
 import { findRoot } from "../../load/discover.js";
 import { refuseOnConflicts } from "../../load/git.js";
 import { loadRepository, type Repository } from "../../load/repository.js";
@@ -171,6 +171,11 @@ async function register(ctx: CommandContext, root: string, given: GivenDraft, co
   // Received after the source revision: a requirement the customer sent separately (a letter, an e-mail) is a source of its own (tester20 F19), as date/received-after-source says.
   if (csr.received > revision.received) {
     ctx.stderr(receivedAfterSource(id, customer.code, csr.received, source, revision) + "\n");
+  }
+  // The customer's date passed before the requirement reached the organisation: overdue once decided, whatever plan is recorded (tester67b B4).
+  if (revision.effective !== undefined && revision.effective < csr.received) {
+    const data = { id, source: source.id, named: revisionName(revision.revision), effective: revision.effective, received: csr.received };
+    ctx.stderr(t("add.effective-before-received", { ...data, sourceArg: shellArgument(source.id), revisionArg: shellArgument(revision.revision) }) + "\n");
   }
   reportPersisted(ctx, persisted, message ?? "");
   return 0;

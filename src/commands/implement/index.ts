@@ -14,7 +14,7 @@ import type { Csr, Signature } from "../../model/types.js";
 import type { Prompts } from "../add/prompting.js";
 import type { CommandContext } from "../context.js";
 import { addressedOnlyAfter, selfVerified } from "../../model/csr-status.js";
-import { customerDate, lateForCustomer } from "../../model/customer-schedule.js";
+import { customerDate, implementationOverdue, lateForCustomer, type CustomerDate } from "../../model/customer-schedule.js";
 import { workdaysLate } from "../../model/calendar.js";
 import { repositoryCalendar } from "../../load/calendar.js";
 import { revisionName } from "../../i18n/values.js";
@@ -155,11 +155,14 @@ export async function implementCsr(ctx: CommandContext, id: string, flags: Imple
     if (earlier.length > 0) lines.push(t("implement.amend.kept", { record: earlier.join(t("implement.part-separator")) }));
     // IATF 16949 7.5.3.2.2: on the customer's schedule; said now, as csr check's csr/late-for-customer says it.
     const late = lateForCustomer({ ...csr, implementation: next }, customer);
-    if (late) {
-      const whose = late.customer.own ? t("rule.csr/late-for-customer.own", { date: late.customer.date }) : t("rule.csr/late-for-customer.source", { date: late.customer.date, source: late.customer.source, revision: revisionName(late.customer.revision) });
+    const whose = (date: CustomerDate) => (date.own ? t("rule.csr/late-for-customer.own", { date: date.date }) : t("rule.csr/late-for-customer.source", { date: date.date, source: date.source, revision: revisionName(date.revision) }));
+    // The customer's date has passed: no due date moves it, only the later one the customer agreed (tester67b B4).
+    const passed = implementationOverdue({ ...csr, implementation: next }, customer, localToday())?.customer;
+    if (passed) lines.push(t("implement.customer-date-passed", { csr: id, customer: whose(passed) }));
+    else if (late) {
       const count = workdaysLate(repositoryCalendar(session.repo.config?.value), late.customer.date, late.date);
-      if (next.late_reason !== undefined) lines.push(t("implement.late-for-customer.reason", { csr: id, customer: whose, count, reason: next.late_reason }));
-      else lines.push(t(late.field === "implemented" ? "rule.csr/late-for-customer.implemented" : "rule.csr/late-for-customer.due", { csr: id, date: late.date, customer: whose, required: late.customer.date, count }));
+      if (next.late_reason !== undefined) lines.push(t("implement.late-for-customer.reason", { csr: id, customer: whose(late.customer), count, reason: next.late_reason }));
+      else lines.push(t(late.field === "implemented" ? "rule.csr/late-for-customer.implemented" : "rule.csr/late-for-customer.due", { csr: id, date: late.date, customer: whose(late.customer), required: late.customer.date, count }));
     }
     const before = next.implemented !== undefined && next.implemented !== current.implemented ? addressedOnlyAfter(csr, (d) => session.index.documents.get(d)?.value, next.implemented) : undefined;
     // Said now, as csr check's csr/implemented-before-effective says it of the file.

@@ -39,6 +39,7 @@ import type { Prompts } from "../add/prompting.js";
 import type { CommandContext } from "../context.js";
 import { choiceOption, classificationOption, clauseOptionParts, clauseRef, clauseToRemove, dateOption, eventDateOption } from "../options.js";
 import { departmentByCode, editFile, findDocumentById, listOption, saveChanges, withEditSession, type EditSession } from "../shared/edit.js";
+import { refuseInvalidDocuments } from "../shared/repair.js";
 import { CSR_OPTIONS, setCsr, type CsrFieldFlags } from "./csr.js";
 import { classificationLowering, loweringRecorded } from "./classification.js";
 import { correctEdition, editionGiven, setEdition, type EditionFlags } from "./edition.js";
@@ -132,7 +133,8 @@ export async function setDocument(ctx: CommandContext, id: string, given: SetFla
     const isDocument = documents.has(id) || session.repo.unvalidated.documents.has(id);
     if (!isDocument && (csrs.has(id) || session.repo.unvalidated.csrs.has(id))) return setCsr(ctx, session, id, given);
     if (!isDocument) throw new UserError(t("set.no-such", { id }) + didYouMean(id, [...documents.keys(), ...csrs.keys()]));
-    const found = findDocumentById(session, id);
+    // A file that fails its schema is worked from, and the change written only if it repairs the file (shared/repair.ts: tester67b B3).
+    const found = findDocumentById(session, id, { repair: true });
     // --amend also corrects an external document's dates on file (edition.ts correctEdition).
     // --title-en is a document's too: the English title of its registers (register data, model/revision.ts REGISTER_FIELDS).
     // --reason is a lowered 密级's 依据 too (classification.ts).
@@ -508,7 +510,7 @@ function documentList(
 function formToAdd(session: EditSession, number: string): ControlledDocument {
   const found = session.index.documents.get(number);
   if (found) return found.value;
-  if (session.repo.unvalidated.documents.has(number)) throw new UserError(t("edit.document-invalid", { id: number }), t("edit.fix-first.hint"));
+  refuseInvalidDocuments(session.repo, [number], () => false);
   const forms = [...session.index.documents.values()].filter((d) => d.value.kind === "form").map((d) => d.value.id);
   throw new UserError(t("set.no-form", { number }) + didYouMean(number, forms));
 }

@@ -24,6 +24,8 @@ import type { CommandContext } from "../context.js";
 import { personChoiceList, resolveDepartment, resolvePerson, worksOn } from "./people.js";
 import { persistChanges, refuseUnreadableConfig, verifyChanges, yamlText, type FileChange, type Persisted } from "./persist.js";
 import { withRepositoryLock } from "./transaction.js";
+import { dataToRepair, invalidDocumentFile, refuseInvalidDocuments, repairedLine, type Repair } from "./repair.js";
+import { isBlocking } from "../../load/silent.js";
 
 export interface EditSession {
   root: string;
@@ -35,6 +37,8 @@ export interface EditSession {
   lang: "zh-CN" | "en";
   /** The command's stderr: a note on a document number two files carry (findDocumentById). */
   stderr(text: string): void;
+  /** The invalid document files the command works from, written only if the change repairs them (shared/repair.ts). */
+  repairs: Repair[];
 }
 
 /**
@@ -50,7 +54,7 @@ export async function withEditSession(ctx: CommandContext, yes: boolean | undefi
     // Before any person or department is looked up in them: "no such person" would hide the cause.
     refuseUnreadableConfig(repo);
     const ask = prompts ?? (canPrompt(yes) ? await loadPrompts() : undefined);
-    return body({ root, repo, index: buildIndex(repo), ask, lang: repo.config?.value.language ?? "zh-CN", stderr: (text) => ctx.stderr(text) });
+    return body({ root, repo, index: buildIndex(repo), ask, lang: repo.config?.value.language ?? "zh-CN", stderr: (text) => ctx.stderr(text), repairs: [] });
   });
 }
 
@@ -70,7 +74,8 @@ export function editFile(root: string, path: string, kind: FileKind, edit: (doc:
 /**
  * Checks the changes, writes them, prints `lines`, and with `commit` commits exactly these files
  * (or `only` those of them), with the uncommitted changes of the files of `along` (persistChanges).
- * Nothing is written when the result would add an error that `csr check` reports.
+ * Nothing is written when the result would add an error that `csr check` reports, nor when a file
+ * the command worked from while it failed its schema (session.repairs) is not repaired by the change.
  */
 export async function saveChanges(
   ctx: CommandContext,
@@ -79,10 +84,12 @@ export async function saveChanges(
   lines: string[],
   commit: { commit?: boolean; message: string; only?: string[]; along?: string[] },
 ): Promise<void> {
-  verifyChanges(session.repo, changes, localToday());
+  // A file worked from but left unchanged is not repaired: refused as any command refuses it.
+  for (const repair of session.repairs) if (!changes.some((c) => c.path === repair.path)) refuseInvalidDocuments(session.repo, [repair.id], () => false);
+  verifyChanges(session.repo, changes, localToday(), session.repairs);
   const message = oneLine(commit.message);
   const persisted = await persistChanges(session.root, changes, commit.commit ? message : undefined, commit.only, commit.along);
-  ctx.stdout(lines.join("\n") + "\n");
+  ctx.stdout([...lines, ...session.repairs.map(repairedLine)].join("\n") + "\n");
   reportPersisted(ctx, persisted, message);
 }
 
@@ -113,14 +120,24 @@ export function optionalAnswer(answer: string): string | undefined {
   return trimmed === "" ? undefined : trimmed;
 }
 
-/** The document numbered `id` as the index takes it, saying on stderr when another file has the number too (noteSameNumber); else a UserError. */
-export function findDocumentById(session: EditSession, id: string): Located<ControlledDocument> {
+/**
+ * The document numbered `id` as the index takes it, saying on stderr when another file has the number too (noteSameNumber); else a UserError.
+ * One whose file fails its schema is refused, naming its first error (shared/repair.ts); with `repair`, a command that sets fields (csr set)
+ * is given its data without the fields that fail, and saveChanges writes the change only if it repairs the file.
+ */
+export function findDocumentById(session: EditSession, id: string, options: { repair?: boolean } = {}): Located<ControlledDocument> {
   const found = session.index.documents.get(id);
   if (found) {
     noteSameNumber(session.repo, found, session.stderr);
     return found;
   }
-  if (session.repo.unvalidated.documents.has(id)) throw new UserError(t("edit.document-invalid", { id }), t("edit.fix-first.hint"));
+  const invalid = options.repair ? invalidDocumentFile(session.repo, id) : undefined;
+  const data = invalid && dataToRepair(invalid);
+  if (invalid && data) {
+    session.repairs.push({ id, path: invalid.path, before: invalid.problems.filter(isBlocking) });
+    return { value: data as unknown as ControlledDocument, file: invalid, path: [] };
+  }
+  refuseInvalidDocuments(session.repo, [id], () => false);
   throw new UserError(t("edit.no-document", { id }) + didYouMean(id, session.index.documents.keys()));
 }
 

@@ -17,6 +17,8 @@ import { buildRepository, configProblem, type Repository } from "../../load/repo
 import { parseText, type FileKind } from "../../load/source.js";
 import type { Path } from "../../model/types.js";
 import { applyChange, runGit, uncommitted } from "./transaction.js";
+import { refuseUnrepaired, type Repair } from "./repair.js";
+import { isBlocking } from "../../load/silent.js";
 
 export interface FileChange {
   /** Repository-relative, '/' separated. */
@@ -50,16 +52,24 @@ export function refuseUnreadableConfig(repo: Repository): void {
 /**
  * Refuses changes that would add an error to the files they touch. Problems a file had before
  * are not held against the change, so an opinion can still be recorded on an imperfect CSR.
+ * A file of `repairs`, which failed its schema, must pass it as changed (shared/repair.ts): every
+ * rule then checks it, and an error they find in it is one the change adds.
  */
-export function verifyChanges(repo: Repository, changes: readonly FileChange[], today: string): void {
+export function verifyChanges(repo: Repository, changes: readonly FileChange[], today: string, repairs: readonly Repair[] = []): void {
   refuseUnreadableConfig(repo);
   const paths = new Set(changes.map((c) => c.path));
   const errorsIn = (r: Repository) =>
     runCheck(r, { today }, VALIDITY_RULES).filter((f) => f.severity === "error" && paths.has(f.file));
   const key = (f: Finding) => `${f.file}\n${f.rule}\n${f.message}`;
   const before = new Set(errorsIn(repo).map(key));
-  const files = [...repo.files.filter((f) => !paths.has(f.path)), ...changes.map((c) => parseText(c.path, c.kind, c.text))];
-  const added = errorsIn(buildRepository(repo.root, files)).filter((f) => !before.has(key(f)));
+  const changed = changes.map((c) => parseText(c.path, c.kind, c.text));
+  const after = buildRepository(repo.root, [...repo.files.filter((f) => !paths.has(f.path)), ...changed]);
+  for (const repair of repairs) {
+    const file = changed.find((f) => f.path === repair.path)!;
+    const problems = file.problems.filter(isBlocking);
+    if (problems.length > 0) refuseUnrepaired(repair, file, problems);
+  }
+  const added = errorsIn(after).filter((f) => !before.has(key(f)));
   if (added.length === 0) return;
   throw new UserError(
     t("persist.would-fail-check") + "\n" + added.map((f) => `  ${f.file}:${f.line}:${f.column} ${f.rule} ${f.message}`).join("\n"),

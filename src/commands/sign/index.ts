@@ -22,6 +22,7 @@ import { refuseGjbSharedDuties, refuseMilitarySigners, refuseSharedDuties, refus
 import { editFile, findDocumentById, personOption, saveChanges, withEditSession, type EditSession } from "../shared/edit.js";
 import { personLabel, refuseLeft } from "../shared/people.js";
 import type { FileChange } from "../shared/persist.js";
+import { refuseInvalidDocuments } from "../shared/repair.js";
 import { signCustomerNotices, type CustomerNoticeFlags } from "./customer.js";
 
 /** Without --date, the signatures of the paper original are recorded undated. */
@@ -74,6 +75,8 @@ export async function signCommand(ctx: CommandContext, ids: string[], flags: Sig
   if (given.length === 0) throw new UserError(t("sign.needs-signer"), t("sign.needs-signer.hint"));
   const dates = signatureDates(flags);
   return withEditSession(ctx, flags.yes, undefined, async (session) => {
+    // All or nothing, as every write: a document whose file fails its schema is named with its error before any is signed (tester67b B3).
+    refuseInvalidDocuments(session.repo, ids, (id) => session.index.documents.has(id));
     const signers = resolveSigners(session.index, names, given, (name, flag) => personOption(session, name, flag));
     const signer = (role: SingleRole) => signers.get(role)?.[0];
     refuseLeftSigners(session.index, signers, dates);

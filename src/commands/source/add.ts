@@ -10,7 +10,7 @@
 import { CODE_PATTERN } from "../../model/paths.js";
 import { resolve } from "node:path";
 import { UserError } from "../../core/errors.js";
-import { didYouMean } from "../../core/text.js";
+import { didYouMean, shellArgument } from "../../core/text.js";
 import { language, list, t } from "../../i18n/index.js";
 import { departmentLabel } from "../../model/labels.js";
 import { eventLabel } from "../../model/recorded-events.js";
@@ -106,6 +106,10 @@ export async function addSource(ctx: CommandContext, customerCode: string, flags
       t("source.add.next-step", { customer: customer.code, id }),
     ];
     await saveChanges(ctx, session, [change], lines, { commit: flags.commit, message: t("source.add.commit", { customer: customer.code, id, revision, title }) });
+    // Recorded as given (a manual long in force when a new supplier receives it), but said: every CSR taken from it is overdue once decided (tester67b B4).
+    if (effective !== undefined && effective < received) {
+      ctx.stderr(t("source.effective-before-received", { id, named: revisionName(revision), effective, received, idArg: shellArgument(id), revisionArg: shellArgument(revision) }) + "\n");
+    }
     return 0;
   });
 }

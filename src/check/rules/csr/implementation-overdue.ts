@@ -24,7 +24,7 @@ implementation: {owner: wang, due: 2026-11-15, status: in-progress}   # checked 
     good: `
 implementation: {owner: wang, due: 2026-11-15, status: implemented, implemented: 2026-11-16, evidence: QR-020-01}
 `,
-    fix: "Without an implementation record, record the plan with `csr implement <CSR> --owner <person> --due <date>`, or the implementation with `--implemented <date> --evidence <evidence>`. Once implemented, record the date implemented in production and the evidence with `csr implement <CSR> --implemented <date> --evidence <evidence>`; or agree a new due date (with the customer where the schedule is theirs) and record it with `csr implement <CSR> --due <date>` (and a later date the customer agreed with `--required-by <date>`).",
+    fix: "Once implemented, record the date implemented in production and the evidence with `csr implement <CSR> --implemented <date> --evidence <evidence>`. Where the internal due date has passed, agree a new one and record it with `csr implement <CSR> --due <date>`. Where the customer's date has passed, only the customer moves it: record the later date they agreed in writing with `csr implement <CSR> --required-by <date>` (a new `--due` leaves the customer's date passed, and so does a plan recorded with `--owner` and `--due` on a CSR without an implementation record).",
   },
   check(ctx) {
     // The owner as the people register names them, with the id the file holds.
@@ -56,7 +56,14 @@ implementation: {owner: wang, due: 2026-11-15, status: implemented, implemented:
       const data = { csr: csr.id, due, status: t(`value.implementation.${implementation.status ?? "planned"}`) };
       ctx.report(
         { file, path: implementation.due !== undefined ? ["implementation", "due"] : implementation.required_by !== undefined ? ["implementation", "required_by"] : ["implementation"] },
-        implementation.owner ? t("rule.csr/implementation-overdue.with-owner", { ...data, owner: ownerName(implementation.owner) }) : t("rule.csr/implementation-overdue", data),
+        // The customer's date decides: a new due date (--due) leaves it passed; their later date agreed in writing (--required-by) moves it (tester67b B4).
+        schedule
+          ? implementation.owner
+            ? t("rule.csr/implementation-overdue.customer-with-owner", { ...data, owner: ownerName(implementation.owner) })
+            : t("rule.csr/implementation-overdue.customer", data)
+          : implementation.owner
+            ? t("rule.csr/implementation-overdue.with-owner", { ...data, owner: ownerName(implementation.owner) })
+            : t("rule.csr/implementation-overdue", data),
       );
     }
   },

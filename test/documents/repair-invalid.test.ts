@@ -1,0 +1,106 @@
+/**
+ * A document whose file fails its schema (tester67b B3: an import left HL-QP-006 and the form
+ * HL-QR-010-01 without `department`). `csr set` repairs it: the change is applied in memory and
+ * written only if the file then passes its schema and adds no error; otherwise it is refused naming
+ * what remains (rule, line). A command over several documents (`csr sign` of 21) names every such
+ * file, its error and the command that repairs it, and changes none.
+ */
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { csr, gitInit, minimalRepo } from "../helpers.js";
+
+const PROCEDURE = ["id: QP-006", "title: 设备管理程序", "level: 2", "kind: procedure", "status: released", "effective: 2024-03-01", "revisions:", "  - version: A/0", "    date: 2024-03-01", "    imported: true", ""].join("\n");
+const FORM = ["id: QR-010-01", "title: 产品标识卡", "level: 4", "kind: form", "status: released", "revisions:", "  - version: A/0", "    imported: true", "record:", "  retention: 1年", ""].join("\n");
+const VALID = (id: string) => ["id: " + id, "title: 文件控制程序", "level: 2", "kind: procedure", "department: QA", "status: released", "revisions:", "  - version: A/0", "    date: 2024-03-01", "    imported: true", ""].join("\n");
+
+function repository(files: Record<string, string> = {}): string {
+  return gitInit(minimalRepo({ "documents/QP-006.yaml": PROCEDURE, "documents/QR-010-01.yaml": FORM, "documents/QP-001.yaml": VALID("QP-001"), ...files }));
+}
+
+const read = (dir: string, path: string) => readFileSync(join(dir, path), "utf8");
+
+describe("a write command and a document whose file fails its schema", () => {
+  it("csr set gives a procedure and a form the department an import left out", () => {
+    const dir = repository();
+    expect(csr(["-C", dir, "set", "QP-006", "--department", "QA"])).toEqual({
+      code: 0,
+      stderr: "",
+      stdout: [
+        "Updated QP-006 设备管理程序 (documents/QP-006.yaml):",
+        "  Department: 品质部",
+        "QP-006's body is on its paper original (imported from a register): writing in the related records, related documents or department the original gives completes the import, and no new revision is needed.",
+        "documents/QP-006.yaml is repaired: it no longer has the errors it had (1:1 schema/missing-field Missing required field 'department' in a document; add it (see docs/format.md)).",
+        "Wrote documents/QP-006.yaml; not committed (git commit it, or run with --commit).",
+        "",
+      ].join("\n"),
+    });
+    expect(read(dir, "documents/QP-006.yaml")).toBe(PROCEDURE.replace("kind: procedure\n", "kind: procedure\ndepartment: QA\n"));
+    // The form, in Chinese, with its retention in the same command.
+    expect(csr(["-C", dir, "set", "QR-010-01", "--department", "品质部", "--retention", "3年"], { lang: null })).toEqual({
+      code: 0,
+      stderr: "",
+      stdout: [
+        "已修改 QR-010-01 产品标识卡（documents/QR-010-01.yaml）：",
+        "  保存期限：3年（原为 1年）",
+        "  部门：品质部",
+        "QR-010-01 的正文在纸质原件上（从清单导入）：按原件补记相关记录、相关文件或部门，是补全导入，不需要发布新版本。",
+        "documents/QR-010-01.yaml 已修正，不再有修改前的错误（1:1 schema/missing-field 本文件缺少必填字段 'department'）。",
+        "已写入 documents/QR-010-01.yaml，尚未提交（git commit，或运行时加 --commit 由 csr 提交）。",
+        "",
+      ].join("\n"),
+    });
+    expect(csr(["-C", dir, "check", "--today", "2026-12-06", "--format", "json"]).stdout).not.toContain("schema/");
+  });
+
+  it("refuses a change that leaves the file failing, naming the error that remains and the option that repairs it", () => {
+    const dir = repository();
+    expect(csr(["-C", dir, "set", "QP-006", "--remarks", "设备科保管"])).toEqual({
+      code: 2,
+      stdout: "",
+      stderr: [
+        "csr: Nothing was written: the file of QP-006 would still have errors (csr writes only valid documents):",
+        "  documents/QP-006.yaml:1:1 schema/missing-field Missing required field 'department' in a document; add it (see docs/format.md).",
+        "hint: Repair it with 'csr set QP-006 --department <department>', then run this again.",
+        "",
+      ].join("\n"),
+    });
+    expect(read(dir, "documents/QP-006.yaml")).toBe(PROCEDURE);
+  });
+
+  it("refuses a repair after which a rule finds an error in the file, naming it", () => {
+    const dir = repository({ "documents/QP-006.yaml": PROCEDURE + "    prepared: {by: nobody}\n" });
+    expect(csr(["-C", dir, "set", "QP-006", "--department", "QA"])).toEqual({
+      code: 2,
+      stdout: "",
+      stderr: "csr: Nothing was written: the result would not pass 'csr check':\n  documents/QP-006.yaml:12:20 ref/unresolved Unknown person 'nobody'. Add them with 'csr person add' or correct the id.\n",
+    });
+    expect(read(dir, "documents/QP-006.yaml")).toBe(PROCEDURE + "    prepared: {by: nobody}\n");
+  });
+
+  it("csr sign over several documents names each invalid file, its error and its repair, and signs none", () => {
+    const dir = repository();
+    expect(csr(["-C", dir, "sign", "QP-001", "QP-006", "QR-010-01", "--approved", "wang"])).toEqual({
+      code: 2,
+      stdout: "",
+      stderr: [
+        "csr: The files of QP-006 (documents/QP-006.yaml:1:1 schema/missing-field: Missing required field 'department' in a document; add it (see docs/format.md)), QR-010-01 (documents/QR-010-01.yaml:1:1 schema/missing-field: Missing required field 'department' in a document; add it (see docs/format.md)) have errors; csr changes only valid documents, so none of the 3 documents given was changed.",
+        "hint: Repair them with 'csr set QP-006 --department <department>', 'csr set QR-010-01 --department <department>', then run this again. Or leave out QP-006, QR-010-01 and give the other document alone.",
+        "",
+      ].join("\n"),
+    });
+    expect(read(dir, "documents/QP-001.yaml")).toBe(VALID("QP-001"));
+    expect(csr(["-C", dir, "sign", "QP-006", "--approved", "wang"], { lang: null })).toEqual({
+      code: 2,
+      stdout: "",
+      stderr: [
+        "csr: QP-006（documents/QP-006.yaml:1:1 schema/missing-field：本文件缺少必填字段 'department'）的文件有错误；csr 只修改有效的文件。",
+        "提示：可用 'csr set QP-006 --department <部门>' 补上后再运行。",
+        "",
+      ].join("\n"),
+    });
+    // Repaired, it is signed with the others.
+    expect(csr(["-C", dir, "set", "QP-006", "--department", "QA"]).code).toBe(0);
+    expect(csr(["-C", dir, "sign", "QP-001", "QP-006", "--approved", "wang"]).code).toBe(0);
+  });
+});
