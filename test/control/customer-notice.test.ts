@@ -35,6 +35,16 @@ const changed = builtOnce(() => {
 const release = (dir: string, ...more: string[]) =>
   run(dir, "release", "QP-010", "--summary", "增加首件确认", "--prepared", "huangjun", "--reviewed", "zhangli", "--approved", "xuht", "--date", "2026-11-16", "--effective", "2026-11-18", "-y", ...more);
 
+/**
+ * changed's repository with QP-010 A/2 released for DYA's complaint (not committed), its notice due 2026-11-25: the state
+ * most tests start from, released once for the file (the first test releases it itself: its output is what that test checks).
+ */
+const owing = builtOnce(async () => {
+  const dir = await changed();
+  expect(release(dir, "--action", "8D-2026-012").code).toBe(0);
+  return dir;
+});
+
 /** The finding lines of doc/customer-notice-overdue on a day, in English. */
 const overdue = (dir: string, today: string) => checkJson(dir, "--today", today).findings.filter((f) => f.rule === "doc/customer-notice-overdue").map((f) => `${f.file}:${f.line}:${f.column} ${f.message}`);
 /** The finding lines of the rules of customer notices on a day, in English, with their rule ids. */
@@ -124,8 +134,7 @@ describe("a change to be notified to the customer", () => {
   });
 
   it("records a notice on the revision that owes it, not the newest, and never makes up a due date (breaker64 P1)", async () => {
-    const dir = await changed();
-    expect(release(dir, "--action", "8D-2026-012").code).toBe(0);
+    const dir = await owing();
     changeAgain(dir, "（A/3）");
     expect(run(dir, "release", "QP-010", "--summary", "首件确认表改版", "--prepared", "huangjun", "--reviewed", "zhangli", "--approved", "xuht", "--date", "2026-11-30", "-y").code).toBe(0);
     // The rule's hint names the revision that owes the notice.
@@ -162,8 +171,7 @@ describe("a change to be notified to the customer", () => {
   });
 
   it("asks which revision when two owe the customer its notification", async () => {
-    const dir = await changed();
-    expect(release(dir, "--action", "8D-2026-012").code).toBe(0);
+    const dir = await owing();
     changeAgain(dir, "（A/3）");
     expect(run(dir, "release", "QP-010", "--summary", "首件确认表改版", "--action", "8D-2026-012", "--prepared", "huangjun", "--reviewed", "zhangli", "--approved", "xuht", "--date", "2026-11-30", "-y").code).toBe(0);
     const before = qp010(dir);
@@ -186,8 +194,7 @@ describe("a change to be notified to the customer", () => {
   });
 
   it("records an approval alone on the newest revision notified and awaiting it when two are (mend66a)", async () => {
-    const dir = await changed();
-    expect(release(dir, "--action", "8D-2026-012").code).toBe(0);
+    const dir = await owing();
     expect(run(dir, "sign", "QP-010", "--customer-notified", "DYA=2026-11-24", "--commit").code).toBe(0);
     changeAgain(dir, "（A/3）");
     expect(run(dir, "release", "QP-010", "--summary", "首件确认表改版", "--customer-notified", "DYA", "--prepared", "huangjun", "--reviewed", "zhangli", "--approved", "xuht", "--date", "2026-11-30", "-y").code).toBe(0);
@@ -201,8 +208,7 @@ describe("a change to be notified to the customer", () => {
   });
 
   it("records the evidence of a notification and an approval, and prints it wherever the notice is printed (tester66 N6)", async () => {
-    const dir = await changed();
-    expect(release(dir, "--action", "8D-2026-012").code).toBe(0);
+    const dir = await owing();
     const signed = run(dir, "sign", "QP-010", "--customer-notified", "DYA=2026-11-20", "--notice-ref", "DYA=PCN-2026-07 控制计划更新", "--notice-to", "DYA=LIU.TAO@dya.example.com", "--customer-approved", "DYA=2026-11-24", "--approval-ref", "DYA=PSW-2026-118", "--commit");
     expect(signed.stderr).toBe("");
     expect(signed.stdout.split("\n").slice(0, 2)).toEqual([
@@ -221,8 +227,7 @@ describe("a change to be notified to the customer", () => {
   });
 
   it("records a notification's evidence given later, once, and refuses evidence with nothing to go with (tester66 N6)", async () => {
-    const dir = await changed();
-    expect(release(dir, "--action", "8D-2026-012").code).toBe(0);
+    const dir = await owing();
     const early = run(dir, "sign", "QP-010", "--notice-ref", "DYA=PCN-2026-07");
     expect([early.code, early.stdout, early.stderr]).toEqual([2, "", "csr: QP-010 A/2 没有记录通知顾客 DYA 的日期，--notice-ref 无处可记：请同时用 --customer-notified DYA=<通知日期> 记录通知。\n"]);
     const form = run(dir, "sign", "QP-010", "--approval-ref", "DYA");
@@ -240,8 +245,7 @@ describe("a change to be notified to the customer", () => {
   });
 
   it("warns of a notification or approval written before the notification, the revision or the complaint it follows (breaker64 P4)", async () => {
-    const dir = await changed();
-    expect(release(dir, "--action", "8D-2026-012").code).toBe(0);
+    const dir = await owing();
     const path = join(dir, "documents/procedures/QP-010.yaml");
     writeFileSync(path, qp010(dir).replace("        due: 2026-11-25\n", "        due: 2026-11-25\n        notified: 2026-11-20\n        approved: 2026-11-18\n"));
     const line = (text: string) => qp010(dir).split("\n").indexOf(text) + 1;
@@ -255,8 +259,7 @@ describe("a change to be notified to the customer", () => {
   });
 
   it("prints the same finding through the check cache as without it (breaker64 P11)", async () => {
-    const dir = await changed();
-    expect(release(dir, "--action", "8D-2026-012").code).toBe(0);
+    const dir = await owing();
     expect(notices(dir, "2026-12-01")).toHaveLength(1);
     // An edit of the document that leaves its notices: the check reads the changed file alone.
     const path = join(dir, "documents/procedures/QP-010.yaml");
@@ -278,13 +281,6 @@ describe("csr sign --customer-notified at a terminal", () => {
     await screen.next();
     screen.keypress("enter");
   };
-  /** QP-010 A/2 released for DYA's complaint, its notice due 2026-11-25. */
-  const owing = async () => {
-    const dir = await changed();
-    expect(release(dir, "--action", "8D-2026-012").code).toBe(0);
-    return dir;
-  };
-
   it("asks why a notification recorded after its due date was late, and records the answer with it", async () => {
     const dir = await owing();
     const ctx = capture(dir);
