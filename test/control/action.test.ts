@@ -23,6 +23,13 @@ function open(dir: string): void {
   if (result.code !== 0) throw new Error(result.stderr);
 }
 
+/** The complaint opened and committed (open), once for the file: the state the tests of its steps start from. */
+const opened = builtOnce(async () => {
+  const dir = await acme();
+  open(dir);
+  return dir;
+});
+
 describe("csr action open", () => {
   it("opens a complaint's record with each step's due date from the customer's deadlines, and the CSR that sets them", async () => {
     const dir = await acme();
@@ -86,8 +93,7 @@ describe("csr action open", () => {
   });
 
   it("takes the next free number when none is given, and refuses a number in use", async () => {
-    const dir = await acme();
-    open(dir);
+    const dir = await opened();
     const next = csr(["-C", dir, "action", "open", "--title", "Hose clamp mark missing", "--customer", "DYA", "--received", "2026-11-16", "--owner", "gaoyang", "--due", "D3=2026-11-17"]);
     expect(next.stderr).toBe("");
     expect(next.stdout.split("\n").slice(0, 2)).toEqual(["Opened corrective action 8D-2026-013 (customer complaint): Hose clamp mark missing (actions/8D-2026-013.yaml)", "  D3 containment: due by 2026-11-17"]);
@@ -199,8 +205,7 @@ describe("csr action open", () => {
 
 describe("csr action step, readacross and close", () => {
   it("records each step with its timeliness, a read-across on the record, and closes only once every step is done", async () => {
-    const dir = await acme();
-    open(dir);
+    const dir = await opened();
     const d3 = run(dir, "action", "step", "8D-2026-012", "D3", "--date", "2026-11-03", "--by", "黄军", "--note", "库存及在途产品全检", "--commit");
     expect(d3.stderr).toBe("");
     expect(d3.stdout.split("\n")[0]).toBe("已记录 8D-2026-012 D3 围堵措施：2026-11-03 完成，黄军（huangjun），按期（要求 2026-11-03 前）（actions/8D-2026-012.yaml）");
@@ -267,8 +272,7 @@ describe("csr action step, readacross and close", () => {
   });
 
   it("answers a record overdue only at D8 with csr action close, the command that records D8", async () => {
-    const dir = await acme();
-    open(dir);
+    const dir = await opened();
     for (const [step, date] of [["D3", "2026-11-03"], ["D4", "2026-11-09"], ["D5", "2026-11-12"], ["D6", "2026-11-16"], ["D7", "2026-11-18"]]) expect(run(dir, "action", "step", "8D-2026-012", step!, "--date", date!, "--commit").code).toBe(0);
     expect(checkJson(dir, "--today", "2026-11-24").findings.filter((f) => f.file.startsWith("actions/")).map((f) => [f.rule, f.line, f.message])).toEqual([
       ["action/step-overdue", 25, "Corrective action 8D-2026-012: D8 closure (effectiveness verified) (due 2026-11-23) past due and not done. Close it once the action is verified effective with 'csr action close 8D-2026-012 --verified-by <person> --date <date> --evidence <evidence>'; tell the customer when one of its deadlines cannot be kept."],
@@ -276,8 +280,7 @@ describe("csr action step, readacross and close", () => {
   });
 
   it("writes nothing during a merge conflict", async () => {
-    const dir = await acme();
-    open(dir);
+    const dir = await opened();
     git(dir, ["checkout", "-qb", "other"]);
     writeFileSync(join(dir, "actions/8D-2026-012.yaml"), read(dir, "8D-2026-012").replace("title: D1制动软管扣压外径超差", "title: 扣压外径超差"));
     git(dir, ["commit", "-qam", "other"]);
@@ -299,8 +302,7 @@ describe("csr action step, readacross and close", () => {
 
 describe("csr release --action", () => {
   it("records the corrective action records a revision carries out, and refuses an id that has no record", async () => {
-    const dir = await acme();
-    open(dir);
+    const dir = await opened();
     expect(run(dir, "submit", "QP-010", "--by", "zhaoqiang", "--date", "2026-11-10").code).toBe(0);
     const path = join(dir, "documents/procedures/QP-010.yaml");
     writeFileSync(path, readFileSync(path, "utf8").replace("首件检验合格后方可批量生产。", "首件检验合格并经班组长签字确认后方可批量生产。"));
