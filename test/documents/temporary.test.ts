@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { csr, git, gitInit, minimalRepo, tempDir } from "../helpers.js";
+import { builtOnce, csr, csrInProcess, git, gitInit, minimalRepo, tempDir } from "../helpers.js";
 import { daysAfter, expiredNote, today } from "../today.js";
 
 /** A first draft of a deviation (临时偏离) from the standard crimping procedure. */
@@ -19,6 +19,22 @@ const DRAFT = [
 ].join("\n");
 
 const RELEASE = ["release", "QP-030", "--summary", "临时偏离", "--prepared", "zhang", "--reviewed", "li", "--approved", "wang", "--date", "2026-12-04", "--effective", "2026-12-07", "-y"];
+
+/**
+ * A step of the state a test starts from, by csr in the test's process (csrInProcess): what it writes is what the test
+ * reads through the binary, not what it checks.
+ */
+const setUp = (repo: string, ...args: string[]) => csrInProcess(["-C", repo, ...args]);
+
+/** QP-030 released as temporary until 2026-12-18 (RELEASE), the state three tests read: made once for the file and copied. */
+const releasedUntil18 = builtOnce(async () => {
+  const repo = gitInit(minimalRepo({ "documents/QP-030.yaml": DRAFT }));
+  expect((await setUp(repo, ...RELEASE, "--until", "2026-12-18")).code).toBe(0);
+  return repo;
+});
+
+/** An empty repository to import into, made once and copied. */
+const emptyRepo = builtOnce(() => gitInit(minimalRepo()));
 
 /** Findings of doc/temporary-expired and doc/periodic-review-due on a day, as printed. */
 function temporaryFindings(repo: string, today: string): string[] {
@@ -65,9 +81,8 @@ describe("a temporary document (csr release --until, doc/temporary-expired; test
 });
 
 describe("a temporary document in csr show, the registers and csr site (tester61 L4)", () => {
-  it("is 临时 with its last valid day until then, 已于 … 到期 after it while still released, and its page says whether it may be worked to", () => {
-    const repo = gitInit(minimalRepo({ "documents/QP-030.yaml": DRAFT }));
-    expect(csr(["-C", repo, ...RELEASE, "--until", "2026-12-18"]).code).toBe(0);
+  it("is 临时 with its last valid day until then, 已于 … 到期 after it while still released, and its page says whether it may be worked to", async () => {
+    const repo = await releasedUntil18();
     const status = (today: string, lang = "zh-CN") => csr(["-C", repo, "show", "QP-030", "--today", today, "--lang", lang]).stdout.split("\n").filter((l) => /^ {2}(状态|Status) /.test(l));
     expect(status("2026-12-05")).toEqual(["  状态            临时（2026-12-07 实施，至 2026-12-18）"]);
     expect(status("2026-12-18")).toEqual(["  状态            临时（至 2026-12-18）"]);
@@ -99,10 +114,10 @@ describe("a temporary document in csr show, the registers and csr site (tester61
     expect(site("2026-12-21")).toEqual([["stop", "临时文件，有效期已于 2026-12-18 结束：不得再按本页执行，恢复标准过程并将本文件作废。"], "临时（已于 2026-12-18 到期）", ["临时文件已过有效期（至 2026-12-18），仍未作废：确认已恢复标准过程后作废 | 2026-12-18"]]);
   });
 
-  it("refuses a withdrawal dated on its last valid day before that day, saying when and how to withdraw it", () => {
+  it("refuses a withdrawal dated on its last valid day before that day, saying when and how to withdraw it", async () => {
     const repo = gitInit(minimalRepo({ "documents/QP-030.yaml": DRAFT }));
     const until = daysAfter(today(), 10);
-    expect(csr(["-C", repo, ...RELEASE.slice(0, -5), "--date", today(), "--until", until, "-y"]).code).toBe(0);
+    expect((await setUp(repo, ...RELEASE.slice(0, -5), "--date", today(), "--until", until, "-y")).code).toBe(0);
     const planned = csr(["-C", repo, "obsolete", "QP-030", "--reason", "临时偏离到期", "--date", until, "--lang", "zh-CN"]);
     expect(planned).toEqual({
       code: 2,
@@ -114,13 +129,12 @@ describe("a temporary document in csr show, the registers and csr site (tester61
 });
 
 describe("the controlled document list of a temporary document, imported back (tester61 L4)", () => {
-  it("reads 临时（至 …） and 临时（已于 … 到期） as released with their valid_until, in either language", () => {
-    const repo = gitInit(minimalRepo({ "documents/QP-030.yaml": DRAFT }));
-    expect(csr(["-C", repo, ...RELEASE, "--until", "2026-12-18"]).code).toBe(0);
+  it("reads 临时（至 …） and 临时（已于 … 到期） as released with their valid_until, in either language", async () => {
+    const repo = await releasedUntil18();
     for (const [today, lang] of [["2026-12-10", "zh-CN"], ["2026-12-21", "en"], ["2026-12-05", "zh-CN"]] as const) {
       const out = join(tempDir(), "list.xlsx");
       expect(csr(["-C", repo, "list", "documents", "--today", today, "--format", "xlsx", "--out", out, "--lang", lang]).code).toBe(0);
-      const target = gitInit(minimalRepo());
+      const target = await emptyRepo();
       const imported = csr(["-C", target, "import", out, "--as", "documents", "--add-people", "--lang", lang]);
       expect(imported.code, imported.stdout + imported.stderr).toBe(0);
       const text = readFileSync(join(target, "documents/QP-030.yaml"), "utf8");
@@ -130,9 +144,8 @@ describe("the controlled document list of a temporary document, imported back (t
 });
 
 describe("the controlled print of a temporary document (csr render; IATF 16949 8.5.6.1.1)", () => {
-  it("says until when it is valid, and after that day is stamped 已到期 非受控 with no controlled copy", () => {
-    const repo = gitInit(minimalRepo({ "documents/QP-030.yaml": DRAFT }));
-    expect(csr(["-C", repo, ...RELEASE, "--until", "2026-12-18"]).code).toBe(0);
+  it("says until when it is valid, and after that day is stamped 已到期 非受控 with no controlled copy", async () => {
+    const repo = await releasedUntil18();
     const print = (today: string, format: string, lang = "zh-CN") => {
       const out = join(tempDir(), `QP-030.${format}`);
       const result = csr(["-C", repo, "render", "QP-030", "--today", today, "--format", format, "--out", out, "--lang", lang]);
@@ -163,11 +176,11 @@ describe("the controlled print of a temporary document (csr render; IATF 16949 8
 });
 
 describe("the controlled copies of a temporary document past its last valid day (tester63 N2; IATF 16949 8.5.6.1.1, 7.5.3.2)", () => {
-  it("are due back the recall period after valid_until, in csr list distribution, --overdue, csr show and csr check", () => {
+  it("are due back the recall period after valid_until, in csr list distribution, --overdue, csr show and csr check", async () => {
     const repo = gitInit(minimalRepo({ "documents/QP-030.yaml": DRAFT }));
     const release = ["release", "QP-030", "--summary", "临时偏离", "--prepared", "zhang", "--reviewed", "li", "--approved", "wang", "--date", "2026-11-03", "--until", "2026-11-30", "-y"];
-    expect(csr(["-C", repo, ...release]).code).toBe(0);
-    expect(csr(["-C", repo, "distribute", "QP-030", "--to", "QA:zhang", "QA:wang", "--date", "2026-11-03", "--issued-by", "wang", "-y", "--commit"]).code).toBe(0);
+    expect((await setUp(repo, ...release)).code).toBe(0);
+    expect((await setUp(repo, "distribute", "QP-030", "--to", "QA:zhang", "QA:wang", "--date", "2026-11-03", "--issued-by", "wang", "-y", "--commit")).code).toBe(0);
     const register = (...args: string[]) => csr(["-C", repo, "list", "distribution", ...args, "--lang", "zh-CN"]);
     const rows = (today: string, ...args: string[]) =>
       (JSON.parse(register("--today", today, "--format", "json", ...args).stdout) as { rows: Record<string, unknown>[] }).rows.map((r) => [r.copy, r.dueBy, r.state]);
