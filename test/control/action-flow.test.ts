@@ -13,7 +13,7 @@ import { describe, expect, it } from "vitest";
 import type { Prompts } from "../../src/commands/add/prompting.js";
 import { releaseDocument } from "../../src/commands/release/index.js";
 import { capture } from "../csr/fixture.js";
-import { builtOnce, copyFixture, csr, git, gitInit } from "../helpers.js";
+import { builtOnce, copyFixture, csr, csrInProcess, git, gitInit } from "../helpers.js";
 
 const prompts = { input: wrapPrompt(input), select: wrapPrompt(select), checkbox: wrapPrompt(checkbox) } as unknown as Prompts;
 
@@ -24,12 +24,21 @@ function run(dir: string, ...args: string[]): string {
   return result.stdout;
 }
 
+/**
+ * A step of the state the tests start from, by csr in the test's process (csrInProcess): the records it writes are
+ * what the tests read, not what they check; exit 0 required.
+ */
+async function setUp(dir: string, ...args: string[]): Promise<void> {
+  const result = await csrInProcess(["-C", dir, ...args], { lang: "zh-CN" });
+  if (result.code !== 0) throw new Error(`csr ${args.join(" ")}: ${result.stderr}`);
+}
+
 /** The complaint opened, a second record (an audit's) open too, and QP-010's text changed for its A/2, committed. */
-const opened = builtOnce(() => {
+const opened = builtOnce(async () => {
   const dir = gitInit(copyFixture("examples/acme-auto"));
-  run(dir, "action", "open", "8D-2026-012", "--title", "D1制动软管扣压外径超差", "--customer", "DYA", "--complaint", "DYA-C-2026-031", "--received", "2026-11-02", "--owner", "gaoyang", "--commit");
-  run(dir, "action", "open", "8D-2026-013", "--title", "卡箍漏装", "--customer", "BCM", "--received", "2026-11-04", "--owner", "gaoyang", "--commit");
-  run(dir, "submit", "QP-010", "--by", "zhaoqiang", "--date", "2026-11-10");
+  await setUp(dir, "action", "open", "8D-2026-012", "--title", "D1制动软管扣压外径超差", "--customer", "DYA", "--complaint", "DYA-C-2026-031", "--received", "2026-11-02", "--owner", "gaoyang", "--commit");
+  await setUp(dir, "action", "open", "8D-2026-013", "--title", "卡箍漏装", "--customer", "BCM", "--received", "2026-11-04", "--owner", "gaoyang", "--commit");
+  await setUp(dir, "submit", "QP-010", "--by", "zhaoqiang", "--date", "2026-11-10");
   const path = join(dir, "documents/procedures/QP-010.yaml");
   writeFileSync(path, readFileSync(path, "utf8").replace("首件检验合格后方可批量生产。", "首件检验合格并经班组长签字确认后方可批量生产。"));
   git(dir, ["commit", "-qam", "body"]);
@@ -146,18 +155,18 @@ describe("csr release at a terminal offers the open corrective actions", () => {
  */
 const carried = builtOnce(async () => {
   const dir = await opened();
-  run(dir, "new", "instruction", "--title", "扣压外径全检临时作业", "--department", "PRD", "--deviates-from", "WI-010-01", "-y", "--commit");
+  await setUp(dir, "new", "instruction", "--title", "扣压外径全检临时作业", "--department", "PRD", "--deviates-from", "WI-010-01", "-y", "--commit");
   const deviation = join(dir, "documents/instructions/WI-010-03.yaml");
   writeFileSync(deviation, readFileSync(deviation, "utf8").replace(/^ {4}title_en: .*$/gm, "$&\n    text: 无。"));
   git(dir, ["commit", "-qam", "deviation body"]);
-  run(dir, "release", "WI-010-03", "--summary", "围堵全检", "--action", "8D-2026-012", "--prepared", "gaoyang", "--reviewed", "huangjun", "--approved", "zhangli", "--date", "2026-11-03", "--until", "2026-11-30", "-y");
-  run(dir, "distribute", "WI-010-03", "--to", "PRD:huangjun", "--date", "2026-11-03", "--issued-by", "chenjing", "-y", "--commit");
-  run(dir, "recall", "WI-010-03", "--copy", "1", "--date", "2026-11-20", "--by", "huangjun", "-y", "--commit");
-  run(dir, "obsolete", "WI-010-03", "--date", "2026-11-20", "--reason", "永久措施已实施", "-y");
-  run(dir, "release", "QP-010", "--summary", "首件确认", "--reason", "8D-2026-012 D7", "--action", "8D-2026-012", "--prepared", "huangjun", "--reviewed", "zhangli", "--approved", "xuht", "--date", "2026-11-12", "-y");
-  run(dir, "new", "form", "--number", "QR-014-03", "--title", "D1平台PFMEA（DY-BH-2201）", "--department", "ENG", "--retention", "产品寿命期+1年", "-y", "--commit");
-  run(dir, "release", "QR-014-03", "--summary", "首次发布", "--action", "8D-2026-012", "--prepared", "gaoyang", "--reviewed", "zhoupeng", "--approved", "zhangli", "--date", "2026-11-13", "-y");
-  run(dir, "distribute", "QP-010", "--to", "PRD:huangjun", "--date", "2026-11-17", "--issued-by", "chenjing", "-y", "--commit");
+  await setUp(dir, "release", "WI-010-03", "--summary", "围堵全检", "--action", "8D-2026-012", "--prepared", "gaoyang", "--reviewed", "huangjun", "--approved", "zhangli", "--date", "2026-11-03", "--until", "2026-11-30", "-y");
+  await setUp(dir, "distribute", "WI-010-03", "--to", "PRD:huangjun", "--date", "2026-11-03", "--issued-by", "chenjing", "-y", "--commit");
+  await setUp(dir, "recall", "WI-010-03", "--copy", "1", "--date", "2026-11-20", "--by", "huangjun", "-y", "--commit");
+  await setUp(dir, "obsolete", "WI-010-03", "--date", "2026-11-20", "--reason", "永久措施已实施", "-y");
+  await setUp(dir, "release", "QP-010", "--summary", "首件确认", "--reason", "8D-2026-012 D7", "--action", "8D-2026-012", "--prepared", "huangjun", "--reviewed", "zhangli", "--approved", "xuht", "--date", "2026-11-12", "-y");
+  await setUp(dir, "new", "form", "--number", "QR-014-03", "--title", "D1平台PFMEA（DY-BH-2201）", "--department", "ENG", "--retention", "产品寿命期+1年", "-y", "--commit");
+  await setUp(dir, "release", "QR-014-03", "--summary", "首次发布", "--action", "8D-2026-012", "--prepared", "gaoyang", "--reviewed", "zhoupeng", "--approved", "zhangli", "--date", "2026-11-13", "-y");
+  await setUp(dir, "distribute", "QP-010", "--to", "PRD:huangjun", "--date", "2026-11-17", "--issued-by", "chenjing", "-y", "--commit");
   return dir;
 });
 
