@@ -10,15 +10,16 @@ import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
-import { builtOnce, copyFixture, csr, git, gitInit } from "../helpers.js";
+import { builtOnce, copyFixture, csr, csrInProcess, git, gitInit } from "../helpers.js";
 
 /** In Chinese, the repository's language. */
 const run = (dir: string, ...args: string[]) => csr(["-C", dir, ...args], { lang: "zh-CN" });
-const ok = (dir: string, ...args: string[]) => {
-  const result = run(dir, ...args);
+
+/** A step of the state the tests start from, by csr in the test's process (csrInProcess): what they check is what the binary prints of it; exit 0 required. */
+async function setUp(dir: string, ...args: string[]): Promise<void> {
+  const result = await csrInProcess(["-C", dir, ...args], { lang: "zh-CN" });
   if (result.code !== 0) throw new Error(`${args.join(" ")}: ${result.stderr}`);
-  return result;
-};
+}
 
 /**
  * Three records as a quality engineer keeps them: an audit nonconformity of June whose D5 was due on
@@ -69,7 +70,7 @@ const RECORDS: Record<string, string> = {
  * D4 two working days late and a read-across; QP-010 A/2 released on 11-12 for the complaint and the
  * audit nonconformity (csr release --action).
  */
-const acme = builtOnce(() => {
+const acme = builtOnce(async () => {
   const dir = gitInit(copyFixture("examples/acme-auto"));
   const processes = join(dir, "processes.yaml");
   writeFileSync(processes, readFileSync(processes, "utf8").replace("    documents: [QP-010, WI-010-01, WI-010-02, HH-WI-06]\n", "    documents: [QP-010, WI-010-01, WI-010-02, HH-WI-06]\n    audits:\n      - {date: 2026-06-08, by: [zhaoqiang], report: IA-2026-01, nonconformities: 1}\n"));
@@ -77,11 +78,11 @@ const acme = builtOnce(() => {
   for (const [id, text] of Object.entries(RECORDS)) writeFileSync(join(dir, "actions", `${id}.yaml`), text);
   git(dir, ["add", "-A"]);
   git(dir, ["commit", "-qm", "corrective actions"]);
-  ok(dir, "submit", "QP-010", "--by", "zhaoqiang", "--date", "2026-11-10");
+  await setUp(dir, "submit", "QP-010", "--by", "zhaoqiang", "--date", "2026-11-10");
   const path = join(dir, "documents/procedures/QP-010.yaml");
   writeFileSync(path, readFileSync(path, "utf8").replace("首件检验合格后方可批量生产。", "首件检验合格并经班组长签字确认后方可批量生产。"));
   git(dir, ["commit", "-qam", "body"]);
-  ok(dir, "release", "QP-010", "--summary", "首件确认", "--action", "8D-2026-012,NC-2026-001", "--prepared", "huangjun", "--reviewed", "zhangli", "--approved", "xuht", "--date", "2026-11-12", "-y");
+  await setUp(dir, "release", "QP-010", "--summary", "首件确认", "--action", "8D-2026-012,NC-2026-001", "--prepared", "huangjun", "--reviewed", "zhangli", "--approved", "xuht", "--date", "2026-11-12", "-y");
   return dir;
 });
 
