@@ -1480,11 +1480,12 @@ function pageHeader(table: Table, a3: boolean): string {
 }
 
 /**
- * Millimetres a page header's text takes per column of displayWidth, measured on LibreOffice's print
- * (a Latin letter one column, a Chinese character two): the sides in the default font, the title at
- * 14 points bold; a little over what was measured, so that a near miss counts as not fitting.
+ * Millimetres a page header's text takes per column of displayWidth on LibreOffice's print of a sheet
+ * at 100 % (a Latin letter one column, a Chinese character two; a sheet fitted to fewer pages prints its
+ * header smaller, with more room): the sides in the default font (1.95 measured), the title at 14 points
+ * bold (2.93 for English with dates); a little over, so that a near miss counts as not fitting.
  */
-const HEADER_MM = { side: 1.4, title: 2.4 };
+const HEADER_MM = { side: 2, title: 3 };
 /** The width between a landscape page's margins (0.7 inch each) in millimetres: A4 297 mm, A3 420 mm. */
 const HEADER_WIDTH_MM = { a4: 297 - 36, a3: 420 - 36 };
 

@@ -159,6 +159,7 @@ describe("registers.forms, the year-end registers", () => {
     expect(csr(["-C", dir, "export", "--out", out, "--today", TODAY], { lang: null }).code).toBe(0);
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.readFile(out);
-    expect(workbook.getWorksheet("管理评审输入")!.headerFooter.oddHeader).toBe("&L江苏安迈汽车零部件有限公司&C&14&B管理评审输入（2026-01-01 至 2026-12-05）&R表单编号：HH-F-028 A/1 期间：2026-01-01 至 2026-12-05");
+    // With the form number the right part and the title no longer sit on one line, printed at 100 %: the title goes under them.
+    expect(workbook.getWorksheet("管理评审输入")!.headerFooter.oddHeader).toBe("&L江苏安迈汽车零部件有限公司\n&14 &C\n&14&B管理评审输入（2026-01-01 至 2026-12-05）&R表单编号：HH-F-028 A/1 期间：2026-01-01 至 2026-12-05\n&14 ");
   });
 });
