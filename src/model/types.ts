@@ -181,6 +181,8 @@ export interface SourceDocument {
   revisions: SourceRevision[];
   /** Checks that the revision held is still the customer's current one (csr source confirm), in the order recorded. */
   confirmations?: CurrencyConfirmation[];
+  /** Controlled copies of its revisions handed out and taken back (csr distribute, csr recall; model/source-copies.ts), `version` the revision. */
+  distribution?: ControlledCopy[];
 }
 
 /**

@@ -820,8 +820,8 @@ async function writeSite(repo: Repository, findings: readonly Finding[], options
         ...present(
           findingsSection(rc, page, findingsOf("customer", customer.code), readFinding, responsibleOf(page), concerns(page, tr("site.customer.findings.own"))),
         ),
-        // Each source document with an id that a CSR's review report links to (来源文件).
-        ...(customer.sources ?? []).map((source) => ({
+        // Each source document with an id that a CSR's review report links to (来源文件), and the controlled copies of its revisions.
+        ...(customer.sources ?? []).flatMap((source) => [{
           id: sourceFragment(source.id),
           title: `${tr("site.customer.source")} ${source.id} ${localized(lang, source.title, source.title_en)}`,
           // A classified 订货合同 or 技术协议 carries its 密级 on each revision's row, as the 外来文件清单 prints it.
@@ -856,7 +856,7 @@ async function writeSite(repo: Repository, findings: readonly Finding[], options
           },
           // The latest check that the revision held is still the customer's current one, and the next one due, as csr show gives them (breaker60 K5).
           items: sourceConfirmation(rc, source, today),
-        })),
+        }, ...present(sourceCopiesSection(rc, source.id, distribution, copiesOf.get(source.id), copyPeople(page)))]),
         {
           id: "csrs",
           title: tr("site.customer.csrs", { count: csrs.length }),
@@ -1612,6 +1612,18 @@ function copiesSection(rc: RegisterContext, doc: ControlledDocument, register: T
   const keep = new Set(["copy", "version", "to", "holder", "issuedBy", "date", "dueBy", "recalled", "returnedBy", "receivedBy", "state", "remark"]);
   const table: Table = { ...register, columns: register.columns.filter((c) => keep.has(c.key)), rows };
   return { id: "copies", title: t(rc, "site.document.copies", { count: rows.length }), table: siteTable(table, people) };
+}
+
+/**
+ * The controlled copies of a customer's source document (its revisions handed to departments, csr distribute
+ * <source>; tester66 N1) on the customer's page, below the source: its rows of the distribution register, as a
+ * document's page gives its own (copiesSection); none without any.
+ */
+function sourceCopiesSection(rc: RegisterContext, id: string, register: Table, rows: Table["rows"] | undefined, people: Linker): SiteSection | undefined {
+  if (!rows?.length) return undefined;
+  const keep = new Set(["copy", "version", "to", "holder", "issuedBy", "date", "dueBy", "recalled", "returnedBy", "receivedBy", "state", "remark"]);
+  const table: Table = { ...register, columns: register.columns.filter((c) => keep.has(c.key)), rows };
+  return { id: `${sourceFragment(id)}-copies`, title: t(rc, "site.customer.source-copies", { id, count: rows.length }), table: siteTable(table, people) };
 }
 
 /**

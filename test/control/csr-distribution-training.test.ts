@@ -179,26 +179,6 @@ describe("csr train of people of several departments, some trainees and several 
   });
 });
 
-describe("csr distribute and csr recall of a customer's source document (tester66 N1)", () => {
-  it("say what it is and where its requirements are distributed, not that the repository has no such document", () => {
-    const dir = smallRepo();
-    const distributed = csr(["-C", dir, "distribute", "DYA-SQM", "--to", "QA", "--date", "2026-11-26", "-y"], { lang: null });
-    expect(distributed.code).toBe(2);
-    expect(distributed.stderr).toMatch(/^csr: DYA-SQM 是顾客 DYA 的来源文件（外来文件清单中的顾客文件，现行版本 C）；csr 尚不登记来源文件受控副本的发放，请在纸质的文件发放\/回收记录中登记。\n提示：其中的要求已登记为 CSR（DYA-001）：用 csr distribute DYA-001 --to <部门> 登记发放到各部门。\n$/);
-    const recalled = csr(["-C", dir, "recall", "DYA-SQM", "-y"], { lang: null });
-    expect(recalled.code).toBe(2);
-    expect(recalled.stderr.split("\n")[0]).toBe("csr: DYA-SQM 是顾客 DYA 的来源文件（外来文件清单中的顾客文件，现行版本 C）；csr 尚不登记来源文件受控副本的回收，请在纸质的文件发放/回收记录中登记。");
-  });
-
-  it("name as its current revision the last one recorded, as csr add takes it (latestRevision), also where the file marks none superseded (rev66b)", () => {
-    const customer = "code: DYA\nname: 东岳汽车股份有限公司\nclass: A\nsources:\n  - id: DYA-SQM\n    title: 供应商质量手册\n    revisions:\n      - {revision: B, received: 2025-03-10}\n      - {revision: C, received: 2026-03-10}\n";
-    const dir = smallRepo({ "customers/DYA.yaml": customer });
-    const distributed = csr(["-C", dir, "distribute", "DYA-SQM", "--to", "QA", "--date", "2026-11-26", "-y"], { lang: null });
-    expect(distributed.code).toBe(2);
-    expect(distributed.stderr.split("\n")[0]).toBe("csr: DYA-SQM 是顾客 DYA 的来源文件（外来文件清单中的顾客文件，现行版本 C）；csr 尚不登记来源文件受控副本的发放，请在纸质的文件发放/回收记录中登记。");
-  });
-});
-
 describe("csr distribute on a CSR", () => {
   it("records the departments and the date on the CSR, which the report prints as 发放部门", async () => {
     const dir = smallRepo();

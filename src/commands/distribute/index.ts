@@ -3,6 +3,9 @@
  * each with its own number (受控号); `csr recall <document>` records copies taken back. Both are
  * entries of the document's `distribution` list (文件发放/回收记录), which is not a revision.
  * `csr distribute <CSR> --to <dept>…` records to which departments a decided CSR went, and when.
+ * A customer's source document (customers/<code>.yaml `sources`) is a controlled document of external origin:
+ * `csr distribute <source> --to <dept>…` and `csr recall <source>` record the copies of its revisions in its
+ * own `distribution` there, as for a document (CopyTarget; model/source-copies.ts, tester66 N1).
  */
 import { localToday } from "../../core/dates.js";
 import { UserError } from "../../core/errors.js";
@@ -13,12 +16,13 @@ import { copiesDue, copiesInUse, copiesToRecall, copyEdition, csrDistributions, 
 import { repositoryCalendar } from "../../load/calendar.js";
 import { classificationName, documentClassification, isStateSecret } from "../../model/classification.js";
 import { currentRevision, issuedOn, revisionInForce } from "../../model/index.js";
+import { editionInForceFrom } from "../../model/external.js";
+import { sourceAsDocument } from "../../model/source-copies.js";
 import { releasedPendingUntil } from "../../model/revision.js";
-import { latestRevision } from "../../model/csr-status.js";
 import { electronicLabel } from "../../model/labels.js";
 import { servesUnit } from "../../model/person-work.js";
-import { eventLabel, revisionEvent } from "../../model/recorded-events.js";
-import type { ControlledCopy, ControlledDocument, Person, Revision } from "../../model/types.js";
+import { eventLabel, revisionEvent, type Predecessor } from "../../model/recorded-events.js";
+import type { ControlledCopy, ControlledDocument, Person, SourceDocument } from "../../model/types.js";
 import type { Located } from "../../load/repository.js";
 import { isDeepStrictEqual } from "node:util";
 import { isMap } from "yaml";
@@ -58,32 +62,29 @@ export async function distributeCommand(ctx: CommandContext, id: string, flags: 
 
 export async function distribute(ctx: CommandContext, id: string, flags: DistributeFlags, prompts?: Prompts): Promise<number> {
   return withEditSession(ctx, flags.yes, prompts, async (session) => {
-    if (!session.index.documents.has(id) && !session.repo.unvalidated.documents.has(id)) {
-      if (session.index.csrs.has(id) || session.repo.unvalidated.csrs.has(id)) return distributeCsr(ctx, session, id, flags);
-      refuseCustomerSource(session, id, "distribute");
-      throw new UserError(t("distribute.no-target", { id }) + didYouMean(id, [...session.index.documents.keys(), ...session.index.csrs.keys()]));
-    }
-    const located = findDocumentById(session, id);
-    const { value: document, file } = located;
+    let target: CopyTarget;
+    if (session.index.documents.has(id) || session.repo.unvalidated.documents.has(id)) target = documentTarget(findDocumentById(session, id));
+    else if (session.index.csrs.has(id) || session.repo.unvalidated.csrs.has(id)) return distributeCsr(ctx, session, id, flags);
+    else target = sourceTarget(session, id) ?? noTarget(session, id);
+    const { document } = target;
     if (flags.by !== undefined) throw new UserError(t("person.distribute-by-document", { id }));
     if (flags.electronic && (flags.copy !== undefined || flags.amend)) throw new UserError(t("distribute.electronic.with", { flag: flags.copy !== undefined ? "--copy" : "--amend" }));
-    if (flags.copy !== undefined) return recordHolder(ctx, session, located, flags);
+    // A customer's document goes out on paper: its copies are numbered and signed for, and recalled when a new revision comes.
+    if (flags.electronic && target.source) throw new UserError(t("distribute.source.electronic", { id, customer: target.source.customer }));
+    if (flags.copy !== undefined) return recordHolder(ctx, session, target, flags);
     if (flags.amend) throw new UserError(t("distribute.amend-without-copy"));
     if (flags.system !== undefined && !flags.electronic) throw new UserError(t("distribute.system-without-electronic"));
     const current = copyEdition(document);
     if (document.status !== "released" || !current) throw new UserError(t("distribute.not-released", { id, status: t(`value.document-status.${document.status}`) }), notReleasedHint(document));
-    if (flags.electronic) return distributeElectronic(ctx, session, located, flags, current);
-    const old = flags.oldVersion === undefined ? undefined : oldRevision(document, flags.oldVersion);
-    const version = old?.revision.version ?? current;
+    if (flags.electronic) return distributeElectronic(ctx, session, { value: document, file: { path: target.path } } as Located<ControlledDocument>, flags, current);
+    const old = flags.oldVersion === undefined ? undefined : target.source ? oldSourceRevision(target.source.value, flags.oldVersion) : oldRevision(document, flags.oldVersion);
+    const version = old?.version ?? current;
     const prompted = listOption(flags.to).length === 0 && session.ask !== undefined;
     const receivers = await receivingUnits(session, flags, true);
     const to = receivers.map((r) => r.unit);
     const copies = flags.copies === undefined ? 1 : Number(flags.copies);
     if (!Number.isInteger(copies) || copies < 1 || copies > 99) throw new UserError(t("distribute.copies-range", { value: flags.copies ?? "" }));
-    const latest = old?.revision ?? currentRevision(document);
-    // An external document is in force from its receipt (csr new external), not from a revision.
-    const received = document.kind === "external" ? document.external?.received : undefined;
-    const follows = received ? { what: eventLabel("rule.date/event.doc-external-received"), date: received } : latest && revisionEvent(latest);
+    const follows = old?.follows ?? issueFollows(target);
     const date = eventDateOption(flags.date, "--date", { follows: follows && { ...follows, of: id } });
     if (old?.until !== undefined && date >= old.until.date) {
       throw new UserError(t("distribute.old-version.superseded", { date, id, version, next: old.until.version, until: old.until.date }), t("distribute.old-version.superseded.hint"));
@@ -126,8 +127,8 @@ export async function distribute(ctx: CommandContext, id: string, flags: Distrib
       const holder = given[i] ?? asked.get(dept);
       return Array.from({ length: copies }, () => ({ copy: number++, version, to: dept, ...(holder ? { holder } : {}), ...(issuedBy ? { issued_by: issuedBy } : {}), date }));
     });
-    const change = editFile(session.root, file.path, "document", (doc) => {
-      for (const entry of entries) appendIn(doc, ["distribution"], doc.createNode(entry, { flow: true }));
+    const change = editFile(session.root, target.path, target.kind, (doc) => {
+      for (const entry of entries) appendIn(doc, target.at, doc.createNode(entry, { flow: true }));
     });
     const lines = [
       t("distribute.handed-out", { document: withEdition(id, version), count: entries.length, date }),
@@ -162,7 +163,7 @@ export async function distribute(ctx: CommandContext, id: string, flags: Distrib
     // Copies of an earlier version recorded now are due back themselves, today rather than on the day they were handed out.
     const due = old ? copiesDue({ ...document, distribution: [...(document.distribution ?? []), ...entries] }, localToday()) : copiesDue(document, date);
     if (due.length > 0) lines.push(t("distribute.still-to-recall", { copies: copyList(session.index, due), id: shellArgument(id) }));
-    const { earlier, along } = earlierSteps(session, file.path, flags.commit);
+    const { earlier, along } = earlierSteps(session, target, flags.commit);
     const message = t("commit.distribute", { document: withEdition(id, version), copies: inline(entries.map((e) => String(e.copy))) }) + (earlier ? t("commit.distribute.with-earlier", { steps: earlier }) : "");
     await saveChanges(ctx, session, [change], lines, { commit: flags.commit, message, along });
     return 0;
@@ -241,7 +242,7 @@ async function issueSystem(ctx: CommandContext, session: EditSession, document: 
  * earlier than the current one; `until` is when the next revision took effect (its 实施日期, else its
  * date), from which copies of this one were no longer handed out.
  */
-function oldRevision(document: ControlledDocument, given: string): { revision: Revision; until?: { version: string; date: string } } {
+function oldRevision(document: ControlledDocument, given: string): OldVersion {
   if (document.kind === "external") throw new UserError(t("distribute.old-version.external", { id: document.id }));
   const revisions = document.revisions ?? [];
   const index = revisions.findIndex((r) => r.version === given);
@@ -250,7 +251,85 @@ function oldRevision(document: ControlledDocument, given: string): { revision: R
   }
   if (index === revisions.length - 1) throw new UserError(t("distribute.old-version.current", { id: document.id, version: given }));
   const next = revisions[index + 1]!;
-  return { revision: revisions[index]!, until: { version: next.version, date: next.effective ?? issuedOn(next) } };
+  return { version: given, follows: revisionEvent(revisions[index]!), until: { version: next.version, date: next.effective ?? issuedOn(next) } };
+}
+
+/** The version --old-version names: its copies follow `follows` (its release or receipt) and are handed out no more from `until`. */
+interface OldVersion {
+  version: string;
+  follows?: Predecessor;
+  until?: { version: string; date: string };
+}
+
+/**
+ * The revision of a customer's source document --old-version names, as oldRevision for a document: one received
+ * before the latest, whose copies were handed out before csr recorded them; `until` is the day the next one was in
+ * force (its receipt, or its 实施日期 when later: editionInForceFrom).
+ */
+function oldSourceRevision(source: SourceDocument, given: string): OldVersion {
+  const revisions = source.revisions;
+  const index = revisions.findIndex((r) => r.revision === given);
+  if (index === -1) {
+    throw new UserError(t("distribute.old-version.unknown", { id: source.id, version: given, versions: inline(revisions.map((r) => r.revision)) }), t("distribute.old-version.unknown.hint"));
+  }
+  if (index === revisions.length - 1) throw new UserError(t("distribute.old-version.current", { id: source.id, version: given }));
+  const revision = revisions[index]!;
+  const next = revisions[index + 1]!;
+  return { version: given, follows: { what: eventLabel("rule.date/event.revision-received", { revision: given }), date: revision.received }, until: { version: next.revision, date: editionInForceFrom(next) ?? next.received } };
+}
+
+/**
+ * Where the copies of a target of csr distribute and csr recall are recorded: a document's in its own file
+ * (`distribution`), a customer's source document's in the customer's file (`sources[i].distribution`), the
+ * source viewed as an external document (sourceAsDocument) so that its copies are counted as a document's.
+ */
+interface CopyTarget {
+  document: ControlledDocument;
+  path: string;
+  kind: "document" | "customer";
+  /** The path of its `distribution` in the file. */
+  at: (string | number)[];
+  /** A customer's source document: the customer's code and the source as recorded. */
+  source?: { customer: string; value: SourceDocument };
+}
+
+function documentTarget(located: Located<ControlledDocument>): CopyTarget {
+  return { document: located.value, path: located.file.path, kind: "document", at: ["distribution"] };
+}
+
+/**
+ * The customer's source document of id `id` (csr list external), undefined when no customer has one; refused
+ * when two customers have one (a source id is unique within its customer only).
+ */
+function sourceTarget(session: EditSession, id: string): CopyTarget | undefined {
+  const owners = session.repo.customers.flatMap((customer) => {
+    const index = (customer.value.sources ?? []).findIndex((s) => s.id === id);
+    return index < 0 ? [] : [{ customer, index }];
+  });
+  if (owners.length > 1) throw new UserError(t("distribute.source.ambiguous", { id, customers: inline(owners.map((o) => o.customer.value.code)) }));
+  const owner = owners[0];
+  if (!owner) return undefined;
+  const source = owner.customer.value.sources![owner.index]!;
+  return { document: sourceAsDocument(owner.customer.value, source), path: owner.customer.file.path, kind: "customer", at: ["sources", owner.index, "distribution"], source: { customer: owner.customer.value.code, value: source } };
+}
+
+/** The refusal of an id that is no document, CSR or customer's source document, naming the closest. */
+function noTarget(session: EditSession, id: string): never {
+  const sources = session.repo.customers.flatMap((c) => (c.value.sources ?? []).map((s) => s.id));
+  throw new UserError(t("distribute.no-target", { id }) + didYouMean(id, [...session.index.documents.keys(), ...session.index.csrs.keys(), ...sources]));
+}
+
+/**
+ * What copies of the current version follow (no copy is handed out before it): an external document's receipt
+ * (csr new external), a customer's revision's receipt, else the current revision's release.
+ */
+function issueFollows(target: CopyTarget): Predecessor | undefined {
+  const { document } = target;
+  const received = document.kind === "external" ? document.external?.received : undefined;
+  if (received && target.source) return { what: eventLabel("rule.date/event.revision-received", { revision: document.external!.revision! }), date: received };
+  if (received) return { what: eventLabel("rule.date/event.doc-external-received"), date: received };
+  const latest = currentRevision(document);
+  return latest && revisionEvent(latest);
 }
 
 /**
@@ -280,8 +359,9 @@ function unitPairs(session: EditSession, receivers: readonly { unit: string; hol
  * again). No steps and no `along` without --commit, or when the file has an uncommitted change outside
  * its `distribution`, or a copy's entry removed: --commit then refuses the file as for every command.
  */
-function earlierSteps(session: EditSession, path: string, commit: boolean | undefined): { earlier?: string; along: string[] } {
-  const changed = commit ? uncommittedUnder<ControlledCopy[]>(session.root, path, "distribution") : undefined;
+function earlierSteps(session: EditSession, target: CopyTarget, commit: boolean | undefined): { earlier?: string; along: string[] } {
+  const { path } = target;
+  const changed = commit ? uncommittedUnder<ControlledCopy[]>(session.root, path, target.at) : undefined;
   if (changed === "clean") return { along: [path] };
   if (!changed) return { along: [] };
   const [was, is] = [changed.was ?? [], changed.is ?? []];
@@ -314,8 +394,8 @@ function holderCommands(session: EditSession, id: string, copies: readonly Contr
  * recorded is replaced only with --amend, and the summary names the one replaced; naming the holder
  * already recorded changes nothing.
  */
-async function recordHolder(ctx: CommandContext, session: EditSession, located: Located<ControlledDocument>, flags: DistributeFlags): Promise<number> {
-  const { value: document, file } = located;
+async function recordHolder(ctx: CommandContext, session: EditSession, target: CopyTarget, flags: DistributeFlags): Promise<number> {
+  const { document } = target;
   const id = document.id;
   const given: [string, unknown][] = [
     ["--to", flags.to],
@@ -360,16 +440,16 @@ async function recordHolder(ctx: CommandContext, session: EditSession, located: 
     ctx.stdout(t("distribute.copy.unchanged", { id, count: chosen.length, copies, holder: personLabel(session.index, holder.id) }) + "\n");
     return 0;
   }
-  const change = editFile(session.root, file.path, "document", (doc) => {
+  const change = editFile(session.root, target.path, target.kind, (doc) => {
     for (const copy of changed) {
-      const entry = doc.getIn(["distribution", list.indexOf(copy)], true);
-      if (!isMap(entry)) throw new Error(`${file.path}: distribution entry ${copy.copy} is not a mapping`);
+      const entry = doc.getIn([...target.at, list.indexOf(copy)], true);
+      if (!isMap(entry)) throw new Error(`${target.path}: distribution entry ${copy.copy} is not a mapping`);
       setInMapOrder(doc, entry, COPY_KEYS, "holder", doc.createNode(holder.id));
     }
   });
   const lines = [t("distribute.copy.holder-recorded", { id, count: changed.length, copies: copyList(session.index, changed), holder: personLabel(session.index, holder.id) })];
   if (held.length > 0) lines.push(t("distribute.copy.replaced", { copies: inline(held.map((c) => t("distribute.copy.held.item", { copy: c.copy, holder: personLabel(session.index, c.holder!) }))) }));
-  const { earlier, along } = earlierSteps(session, file.path, flags.commit);
+  const { earlier, along } = earlierSteps(session, target, flags.commit);
   const message = t("commit.distribute-holder", { id, copies: inline(changed.map((c) => String(c.copy))), holder: holder.id }) + (earlier ? t("commit.distribute.with-earlier", { steps: earlier }) : "");
   await saveChanges(ctx, session, [change], lines, { commit: flags.commit, message, along });
   return 0;
@@ -649,8 +729,9 @@ export async function recallCommand(ctx: CommandContext, id: string, flags: Reca
  */
 export async function recall(ctx: CommandContext, id: string, flags: RecallFlags, prompts?: Prompts): Promise<number> {
   return withEditSession(ctx, flags.yes, prompts, async (session) => {
-    if (!session.index.documents.has(id) && !session.repo.unvalidated.documents.has(id)) refuseCustomerSource(session, id, "recall");
-    const { value: document, file } = findDocumentById(session, id);
+    const known = session.index.documents.has(id) || session.repo.unvalidated.documents.has(id);
+    const target = known ? documentTarget(findDocumentById(session, id)) : (sourceTarget(session, id) ?? documentTarget(findDocumentById(session, id)));
+    const { document } = target;
     if ([flags.lost, flags.destroyed, flags.retained].filter(Boolean).length > 1) throw new UserError(t("recall.one-disposition"));
     const gone: "lost" | "destroyed" | "retained" | undefined = flags.lost ? "lost" : flags.destroyed ? "destroyed" : flags.retained ? "retained" : undefined;
     if (!gone && flags.remark !== undefined) throw new UserError(t("recall.remark-without-loss"));
@@ -711,9 +792,9 @@ export async function recall(ctx: CommandContext, id: string, flags: RecallFlags
     const needsRemark = t(kept ? "recall.needs.remark-retained" : "recall.needs.remark");
     const remark = gone ? (flags.remark ?? (await need(session.ask, "--remark", needsRemark, (p) => p.input({ message: t(kept ? "prompt.recall.remark-retained" : "prompt.recall.remark"), required: true })))).trim() : undefined;
     if (gone && !remark) throw missingFlag("--remark", needsRemark);
-    const change = editFile(session.root, file.path, "document", (doc) => {
+    const change = editFile(session.root, target.path, target.kind, (doc) => {
       for (const copy of chosen) {
-        const at = ["distribution", list.indexOf(copy)];
+        const at = [...target.at, list.indexOf(copy)];
         if (gone) doc.setIn([...at, gone], doc.createNode({ date, by, remark }, { flow: true }));
         else {
           doc.setIn([...at, "recalled"], date);
@@ -877,24 +958,6 @@ function retainedInUse(document: ControlledDocument, copy: ControlledCopy, date:
     return new UserError(t("recall.retained-in-use-until", { ...data, pending: transition.pending, until: transition.until }), t("recall.retained-in-use-until.hint", { pending: transition.pending, until: transition.until }));
   }
   return new UserError(t("recall.retained-in-force", data));
-}
-
-/**
- * A customer's source document (customers/<code>.yaml `sources`, listed by csr list external) named to
- * csr distribute or csr recall: csr knows it, but keeps no register of its controlled copies yet, so the
- * refusal says what it is and where its requirements are distributed instead, not that it is unknown (tester66 N1).
- */
-function refuseCustomerSource(session: EditSession, id: string, command: "distribute" | "recall"): void {
-  for (const { value: customer } of session.repo.customers) {
-    const source = (customer.sources ?? []).find((s) => s.id === id);
-    if (!source) continue;
-    const current = latestRevision(source);
-    const csrs = [...session.index.csrs.values()].filter((c) => c.value.source.document === id && !c.value.superseded).map((c) => c.value.id);
-    throw new UserError(
-      t(`${command}.customer-source`, { id, customer: customer.code, revision: current?.revision ?? "" }),
-      csrs.length > 0 ? t("distribute.customer-source.hint", { csrs: inline(csrs), first: shellArgument(csrs[0]!) }) : t("distribute.customer-source.hint-none", { id: shellArgument(id) }),
-    );
-  }
 }
 
 /** What to do instead: release a draft; an obsolete document is not released again, its successor is distributed. */

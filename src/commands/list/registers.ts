@@ -233,8 +233,12 @@ export function customerOption(rc: RegisterContext, code: string): string {
   throw new UserError(t("list.unknown-customer", { code }) + didYouMean(code, rc.index.customers.keys()));
 }
 
-/** The document of --document by its id (a withdrawn one too: its copies were recalled against its record); unknown ones refused with the nearest ids. */
+/**
+ * The document of --document by its id (a withdrawn one too: its copies were recalled against its record), or a
+ * customer's source document, whose copies the register lists too (tester66 N1); unknown ones refused with the nearest ids.
+ */
 function documentOption(rc: RegisterContext, id: string): string {
-  if (rc.index.documents.has(id)) return id;
-  throw new UserError(t("edit.no-document", { id }) + didYouMean(id, rc.index.documents.keys()));
+  const sources = rc.repo.customers.flatMap((c) => (c.value.sources ?? []).map((s) => s.id));
+  if (rc.index.documents.has(id) || sources.includes(id)) return id;
+  throw new UserError(t("edit.no-document", { id }) + didYouMean(id, [...rc.index.documents.keys(), ...sources]));
 }

@@ -124,7 +124,7 @@ export interface Persisted {
  * has others (a hand edit, a file not yet committed), which --commit refuses as it does for every
  * command, or when git could not tell.
  */
-export function uncommittedUnder<T>(root: string, path: string, key: string): { was: T | undefined; is: T | undefined } | "clean" | undefined {
+export function uncommittedUnder<T>(root: string, path: string, key: string | readonly (string | number)[]): { was: T | undefined; is: T | undefined } | "clean" | undefined {
   const status = gitRead(root, ["--literal-pathspecs", "status", "--porcelain", "--", path]);
   if (status === "") return "clean";
   if (!status) return undefined;
@@ -132,9 +132,12 @@ export function uncommittedUnder<T>(root: string, path: string, key: string): { 
   if (committed === undefined) return undefined;
   const [before, after] = [parseDocument(committed), parseDocument(readFileSync(insideRepository(root, path), "utf8"))];
   if (before.errors.length > 0 || after.errors.length > 0) return undefined;
-  const [was, is] = [before, after].map((doc) => (doc.get(key, true) as { toJSON(): T } | undefined)?.toJSON());
-  before.delete(key);
-  after.delete(key);
+  const at = typeof key === "string" ? [key] : key;
+  // A nested key (a customer source's `distribution`) whose parent either side lacks is more than a change under it.
+  if (!before.hasIn(at.slice(0, -1)) || !after.hasIn(at.slice(0, -1))) return undefined;
+  const [was, is] = [before, after].map((doc) => (doc.getIn(at, true) as { toJSON(): T } | undefined)?.toJSON());
+  before.deleteIn(at);
+  after.deleteIn(at);
   if (before.toString() !== after.toString()) return undefined;
   return { was, is };
 }

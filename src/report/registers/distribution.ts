@@ -7,7 +7,8 @@
  * longer) in force has its 应回收日期 (copyRecallDue: the recall period after its version stopped being
  * in force), and one still out after that day is 回收逾期, as doc/recall-overdue and the dashboard say
  * (auditor16 F21); a copy taken back keeps that day, and one taken back after it says how late in its
- * remark (tester19 F4).
+ * remark (tester19 F4). The copies of the customers' source documents (their revisions handed to departments,
+ * model/source-copies.ts) are listed as those of an external document, by the source's number (tester66 N1).
  */
 import { copyRecordedAfter, releaseRecordedAfter } from "../../model/as-of.js";
 import { classificationName, documentClassification } from "../../model/classification.js";
@@ -16,6 +17,7 @@ import { workdaysLate } from "../../model/calendar.js";
 import { copiesDue, copyEdition, copyRecallDue, pendingTransition, recallDays, recalledLate, temporaryExpired } from "../../model/distribution.js";
 import type { ControlledCopy, ElectronicIssue } from "../../model/types.js";
 import { electronicLabel } from "../../model/labels.js";
+import { sourceAsDocument, sourceCopyDocumentsOn } from "../../model/source-copies.js";
 import type { Period } from "../../model/review-timeliness.js";
 import type { Table } from "../table.js";
 import { asOfNotes, compareIds, departmentName, documentsOn, documentTitle, personName, t, type RegisterContext } from "./context.js";
@@ -95,11 +97,14 @@ export function filterNotes(ctx: RegisterContext, filter: CopyFilter, register: 
 export function distributionRegister(ctx: RegisterContext, options: { today: string; filter?: CopyFilter }): Table {
   const { today, filter = {} } = options;
   const { period } = filter;
-  const documents = documentsOn(ctx, today)
-    .list.filter((d) => (filter.document === undefined || d.id === filter.document) && ((d.distribution ?? []).some((c) => copyFilterKeeps(filter, c)) || (d.electronic_issue ?? []).some((e) => electronicFilterKeeps(filter, e))))
+  const customers = ctx.repo.customers.map((c) => c.value);
+  const documents = [...documentsOn(ctx, today).list, ...sourceCopyDocumentsOn(customers, today)]
+    .filter((d) => (filter.document === undefined || d.id === filter.document) && ((d.distribution ?? []).some((c) => copyFilterKeeps(filter, c)) || (d.electronic_issue ?? []).some((e) => electronicFilterKeeps(filter, e))))
     .sort((a, b) => compareIds(a.id, b.id));
-  // Whether a copy is due back depends on the releases and withdrawals too.
-  const recordedAfter = ctx.repo.documents.some(({ value }) => (value.distribution ?? []).length > 0 && (copyRecordedAfter(value, today) || releaseRecordedAfter(value, today)));
+  // Whether a copy is due back depends on the releases and withdrawals too (of a customer's source document, its revisions received).
+  const recordedAfter =
+    ctx.repo.documents.some(({ value }) => (value.distribution ?? []).length > 0 && (copyRecordedAfter(value, today) || releaseRecordedAfter(value, today))) ||
+    customers.some((customer) => (customer.sources ?? []).some((source) => (source.distribution ?? []).length > 0 && (copyRecordedAfter(sourceAsDocument(customer, source), today) || source.revisions.some((r) => r.received > today))));
   // 密级, where any document listed is marked (as the controlled document list shows it): whose copies are classified (tester16 F15).
   const classified = documents.some((d) => documentClassification(ctx.repo, d) !== "");
   const config = ctx.repo.config?.value;

@@ -3,13 +3,15 @@ import { workdaysLate } from "../../../model/calendar.js";
 import { copiesToRecall, copyRecallDue, copyRecallStart, recallDays } from "../../../model/distribution.js";
 import { shellArgument } from "../../../core/text.js";
 import { departmentLabel } from "../../../model/labels.js";
+import { sourceAsDocument } from "../../../model/source-copies.js";
 import type { Rule } from "../../rule.js";
 import { t } from "../../../i18n/index.js";
 
 /**
  * IATF 16949 7.5.3.2 / ISO 9001 7.5.3.2 c): unintended use of obsolete documented information is
  * prevented, so the copies of a version no longer in force are taken back within
- * `document_control.recall_days` working days (qms.yaml, default 5).
+ * `document_control.recall_days` working days (qms.yaml, default 5). The copies of a customer's source
+ * document (customers/<code>.yaml `sources[].distribution`) are judged as an external document's (sourceAsDocument).
  */
 export const rule: Rule = {
   id: "doc/recall-overdue",
@@ -19,7 +21,7 @@ export const rule: Rule = {
   summary: "A controlled copy of a superseded version or of a withdrawn document is still out after the recall period.",
   docs: {
     description:
-      "A controlled copy (an entry of `distribution`) that is not taken back (`recalled`), nor recorded lost, destroyed or kept stamped 作废 (`lost`, `destroyed`, `retained`), although it is no longer in force: it is of an earlier version than the document's current one, or the document is obsolete, or it is temporary (`valid_until`, csr release --until) and its last valid day has passed. Reported once `document_control.recall_days` working days (qms.yaml, default 5) have passed since the version after the copy's took effect (a copy of A/0 still out under A/2 counts from the day A/1 took effect), the document was withdrawn or a temporary one's last valid day, and a working day more (a day off right after the deadline is not late, as for a review); the distribution register prints the deadline as the copy's 应回收日期. Obsolete documents must not stay in use ({{cite:document-control}}); the distribution and recall record (文件发放/回收记录) is the evidence that the old copies came back.",
+      "A controlled copy (an entry of `distribution`) that is not taken back (`recalled`), nor recorded lost, destroyed or kept stamped 作废 (`lost`, `destroyed`, `retained`), although it is no longer in force: it is of an earlier version than the document's current one, or the document is obsolete, or it is temporary (`valid_until`, csr release --until) and its last valid day has passed; a copy of a customer's source document (`sources[].distribution` in customers/<code>.yaml) whose newer revision is in force. Reported once `document_control.recall_days` working days (qms.yaml, default 5) have passed since the version after the copy's took effect (a copy of A/0 still out under A/2 counts from the day A/1 took effect), the document was withdrawn or a temporary one's last valid day, and a working day more (a day off right after the deadline is not late, as for a review); the distribution register prints the deadline as the copy's 应回收日期. Obsolete documents must not stay in use ({{cite:document-control}}); the distribution and recall record (文件发放/回收记录) is the evidence that the old copies came back.",
     bad: `
 distribution:
   - {copy: 1, version: A/0, to: QA, issued_by: wang, date: 2024-01-12, recalled: 2026-10-14, returned_by: zhang, received_by: wang}
@@ -34,7 +36,12 @@ distribution:
     const config = ctx.repo.config?.value;
     const days = recallDays(config);
     const calendar = repositoryCalendar(config);
-    for (const { value: doc, file } of ctx.index.documents.values()) {
+    const documents = [...ctx.index.documents.values()].map(({ value: doc, file }) => ({ doc, file, at: ["distribution"] as (string | number)[] }));
+    // A customer's source document: its revisions are its editions, its copies in the customer's file.
+    const sources = ctx.repo.customers.flatMap(({ value: customer, file }) =>
+      (customer.sources ?? []).flatMap((source, i) => (source.distribution?.length ? [{ doc: sourceAsDocument(customer, source), file, at: ["sources", i, "distribution"] as (string | number)[] }] : [])),
+    );
+    for (const { doc, file, at } of [...documents, ...sources]) {
       for (const copy of copiesToRecall(doc, ctx.options.today)) {
         // Counted from the day the copy's own version stopped being in force: a copy of A/0 still out under A/2 was due back after A/1 took effect.
         const start = copyRecallStart(doc, copy);
@@ -47,7 +54,7 @@ distribution:
               ? t("rule.doc/recall-overdue.expired", { document: doc.id, start })
               : t("rule.doc/recall-overdue.replaced", { version: copy.version, start });
         ctx.report(
-          { file, path: ["distribution", (doc.distribution ?? []).indexOf(copy)] },
+          { file, path: [...at, (doc.distribution ?? []).indexOf(copy)] },
           t("rule.doc/recall-overdue", { copy: copy.copy, document: doc.id, arg: shellArgument(doc.id), version: copy.version, to: departmentLabel(ctx.index, copy.to), why, due, days }),
         );
       }
