@@ -76,7 +76,7 @@ export async function distribute(ctx: CommandContext, id: string, flags: Distrib
     if (flags.system !== undefined && !flags.electronic) throw new UserError(t("distribute.system-without-electronic"));
     const current = copyEdition(document);
     if (document.status !== "released" || !current) throw new UserError(t("distribute.not-released", { id, status: t(`value.document-status.${document.status}`) }), notReleasedHint(document));
-    if (flags.electronic) return distributeElectronic(ctx, session, { value: document, file: { path: target.path } } as Located<ControlledDocument>, flags, current);
+    if (flags.electronic) return distributeElectronic(ctx, session, target, flags, current);
     const old = flags.oldVersion === undefined ? undefined : target.source ? oldSourceRevision(target.source.value, flags.oldVersion) : oldRevision(document, flags.oldVersion);
     const version = old?.version ?? current;
     const prompted = listOption(flags.to).length === 0 && session.ask !== undefined;
@@ -177,8 +177,8 @@ export async function distribute(ctx: CommandContext, id: string, flags: Distrib
  * could not be told from that). No copy is numbered and nobody signs for one; a department already given
  * this version is not given it again. A new version needs an issue of its own.
  */
-async function distributeElectronic(ctx: CommandContext, session: EditSession, located: Located<ControlledDocument>, flags: DistributeFlags, version: string): Promise<number> {
-  const { value: document, file } = located;
+async function distributeElectronic(ctx: CommandContext, session: EditSession, target: CopyTarget, flags: DistributeFlags, version: string): Promise<number> {
+  const { document, path } = target;
   const id = document.id;
   const paperFlag = flags.copies !== undefined ? "--copies" : flags.holder !== undefined ? "--holder" : flags.oldVersion !== undefined ? "--old-version" : undefined;
   if (paperFlag) throw new UserError(t("distribute.electronic.with", { flag: paperFlag }));
@@ -200,7 +200,7 @@ async function distributeElectronic(ctx: CommandContext, session: EditSession, l
   const clerk = await copyClerk(session, flags.issuedBy, "--issued-by", date, "issuer", isStateSecret(session.repo, document) ? document : undefined);
   const system = await issueSystem(ctx, session, document, flags.system);
   const entry = { version, to: added, date, ...(system ? { system } : {}), ...(clerk ? { issued_by: clerk.id } : {}) };
-  const change = editFile(session.root, file.path, "document", (doc) => {
+  const change = editFile(session.root, path, "document", (doc) => {
     appendIn(doc, ["electronic_issue"], doc.createNode(entry, { flow: true }));
   });
   const lines = [
