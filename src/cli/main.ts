@@ -960,6 +960,7 @@ export async function run(argv: string[], output?: Output): Promise<number> {
           .option("--department <code>", t("help.import.department"))
           .option("--add-people", t("help.import.add-people"))
           .option("--link-forms", t("help.import.link-forms"))
+          .option("--version-in-use <version>", t("help.import.version-in-use"))
           .option("--customer <code>", t("help.import.customer"))
           .option("--source <id>", t("help.import.source"))
           .option("--received <date>", t("help.import.received"))

@@ -140,7 +140,8 @@ const VARIANTS: Record<Field, string[]> = {
   // 完成日期 of a CSR list is the date implemented of a row whose status says it is done, else the date planned (plan.ts csrFromRow).
   completed: ["完成日期", "完成时间", "completiondate"],
   implementationStatus: ["实施状态", "implementationstatus"],
-  addressed: ["落实文件", "落实位置", "addressedin"],
+  // A Chinese CSR matrix heads the same column 对应文件 (对应程序文件, 相关文件, 支持文件); 对应程序 is read so too there (plan.ts csrColumns).
+  addressed: ["落实文件", "落实位置", "对应文件", "对应程序文件", "相关文件", "支持文件", "addressedin"],
   implemented: ["导入生产日期", "实际完成日期", "实施完成日期", "implemented", "implementedon", "implementationdate"],
   evidence: ["实施证据", "证据", "evidence"],
   verifiedBy: ["验证人", "verifiedby"],

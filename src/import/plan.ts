@@ -13,7 +13,8 @@ import type { Repository } from "../load/repository.js";
 import { CSR_STATUSES, csrStatus, csrStatusLabel, verifiedByOwner, type CsrStatus } from "../model/csr-status.js";
 import { registeredRepeats } from "../model/csr-duplicates.js";
 import { unmarkedSection } from "../model/sections.js";
-import { SIGNATURE_ROLES, type ControlledDocument, type Csr, type Customer, type CustomerRetention, type Decision, type Department, type Person, type ReviewRecord, type Revision, type Role, type Signature, type SignatureRole, type SymbolConversion } from "../model/types.js";
+import { countedRetention } from "../model/record-keeping.js";
+import { SIGNATURE_ROLES, type ControlledDocument, type Csr, type Customer, type CustomerRetention, type Decision, type Department, type Person, type RetentionRule, type ReviewRecord, type Revision, type Role, type Signature, type SignatureRole, type SymbolConversion } from "../model/types.js";
 import { isIsoDate, readDate } from "../core/dates.js";
 import { UserError } from "../core/errors.js";
 import { isPeopleRegister } from "./people-register.js";
@@ -90,6 +91,13 @@ export interface ImportOptions {
    */
   csrDefaults?: CsrDefaults;
   /**
+   * `csr import --version-in-use`: the version in use of the documents whose row gives neither a version nor
+   * a status (a 记录清单 without a 版本 column), released before csr as a version the register gives is (tester67b B5).
+   */
+  versionInUse?: string;
+  /** The date received a CSR list's title rows give (接收日期：2025.3.1), for its rows that give none when --received does not (tester67b B6). */
+  titleReceived?: string;
+  /**
    * Whether something is at this repository-relative path on disk already (a file the loader
    * skipped, or one whose name differs only in case on a case-insensitive filesystem).
    */
@@ -122,6 +130,8 @@ export interface PlannedFile {
   noRetention?: boolean;
   /** A document written as a draft because the register gives neither a status nor a version (the import report lists them together). */
   unstatedDraft?: boolean;
+  /** Its version is --version-in-use's, the row giving none (the import report lists them together). */
+  versionInUse?: boolean;
   /** A withdrawn document, imported as obsolete as the register marks it (the import report lists them together). */
   withdrawn?: boolean;
   /** The department was taken from 保存部门, the register naming no other (the import report says so once). */
@@ -152,8 +162,8 @@ export interface PlannedFile {
    * it is done, else the due date (the import report counts them).
    */
   completedAs?: "implemented" | "due";
-  /** A CSR whose date received the list does not give (CsrDefaults): --received's (`option`), or its source revision's (`source`). */
-  receivedFrom?: "option" | "source";
+  /** A CSR whose date received the list does not give (CsrDefaults): --received's (`option`), its title rows' (`title`), or its source revision's (`source`). */
+  receivedFrom?: "option" | "title" | "source";
 }
 
 export interface Signer {
@@ -210,7 +220,7 @@ export interface ImportPlan {
    * What the register says of itself, not of its entries (tester54b B20): a form number (and version)
    * in its title rows (表单编号：QR-001-02 版本：A/0), and the sign-off line under it (编制：陈静 审核：…).
    */
-  own?: { form?: { row: number; id: string; version?: string }; signOff?: { row: number; text: string } };
+  own?: { form?: { row: number; id: string; version?: string }; signOff?: { row: number; text: string }; received?: { row: number; text: string; date?: string }; organisation?: { row: number; name: string } };
   /** Rows of a symbol table added to the symbols.yaml the repository has (tester20 F23): each customer symbol not in it yet. */
   symbolsAdded?: { row: number; symbols: SymbolConversion[] };
   /** Rows of a symbol table already in symbols.yaml with the same conversion: not written again, said per row. */
@@ -461,6 +471,48 @@ function registerForm(titleRows: RawRow[]): { row: number; id: string; version?:
   return undefined;
 }
 
+/** A note as people write one under a register: 注：…, 注1：…, 说明：…, 备注：…, Note: … */
+const WRITTEN_NOTE = /^(?:注|说明|备注|附注|notes?|remarks?)\s*\d*\s*[:：.]/i;
+
+/**
+ * The texts of a row's cells, one cell merged across several (read as the same text in each cell it
+ * covers) once: a sign-off line merged across the table is quoted as written, not once per column (tester67b B8).
+ */
+function mergedTexts(raw: RawRow): string[] {
+  const texts = raw.cells.map((c) => cellText(c).trim());
+  return texts.filter((text, i) => text !== "" && text !== texts[i - 1]);
+}
+
+/**
+ * The company a register's title rows name as its own (苏州恒立精密部件有限公司 记录清单): a name ending in
+ * 公司 that no label introduces — 顾客：长城汽车股份有限公司 names the customer, not the register's company.
+ */
+function registerOrganisation(titleRows: RawRow[]): { row: number; name: string } | undefined {
+  for (const raw of titleRows) {
+    for (const part of mergedTexts(raw).join(" ").split(/\s+/)) {
+      if (/[:：]/.test(part)) continue;
+      const name = /^\p{Script=Han}[\p{Script=Han}A-Za-z0-9（）()]{1,40}?(?:有限责任公司|有限公司|公司)/u.exec(part)?.[0];
+      if (name) return { row: raw.row, name };
+    }
+  }
+  return undefined;
+}
+
+/**
+ * The date received a CSR list's title rows give (顾客：… CSR版本：… 接收日期：2025.3.1): the list was
+ * received that day, as a row's 接收日期 would say; `date` undefined when the text after the label is no date.
+ */
+function registerReceived(titleRows: RawRow[]): { row: number; text: string; date?: string } | undefined {
+  for (const raw of titleRows) {
+    const text = mergedTexts(raw).join(" ").normalize("NFKC");
+    const m = /(?:接收日期|接收时间|收到日期|收到时间|收文日期|received(?: date)?)\s*[:：]\s*(\S+)/i.exec(text);
+    if (!m) continue;
+    const date = normalizeDate(m[1]!);
+    return { row: raw.row, text: m[1]!, ...(date ? { date } : {}) };
+  }
+  return undefined;
+}
+
 /**
  * The column of the one text a row holds, in one cell or in adjacent cells that all read the same (one cell
  * merged across them, as csr writes a note under a register); undefined for any other row, or one with a cell
@@ -522,13 +574,20 @@ export function planImport(sheet: RawSheet, repo: Repository, options: ImportOpt
           return rest.length > 0 && signOffLabels().has(compactText(label!).toLowerCase()) && /\p{L}/u.test(rest.join(""));
         });
       const signOff = sheet.rows.find((r) => r.row >= raw.row && signed(r));
-      if (signOff) plan.own = { ...plan.own, signOff: { row: signOff.row, text: signOff.cells.map((c) => cellText(c)).filter(Boolean).join(" ") } };
+      if (signOff) plan.own = { ...plan.own, signOff: { row: signOff.row, text: mergedTexts(signOff).join(" ") } };
       break;
     }
     dataRows.push(raw);
   }
   const form = registerForm(sheet.rows.filter((r) => r.row < header.row));
   if (form) plan.own = { ...plan.own, form };
+  const organisation = registerOrganisation(sheet.rows.filter((r) => r.row < header.row));
+  if (organisation) plan.own = { ...plan.own, organisation };
+  const titleReceived = options.as === "csr" ? registerReceived(sheet.rows.filter((r) => r.row < header.row)) : undefined;
+  if (titleReceived) {
+    plan.own = { ...plan.own, received: titleReceived };
+    if (titleReceived.date) options = { ...options, titleReceived: titleReceived.date };
+  }
   // A text alone in its row after the last entry, in none of the identifying columns, is a note under
   // the table, not an entry: csr writes its notes there, in the first column after those repeated on
   // every page when a register prints several pages wide (顾客代码 of the CSR list).
@@ -538,7 +597,8 @@ export function planImport(sheet: RawSheet, repo: Repository, options: ImportOpt
     const filled = lone(raw);
     return filled !== undefined && !identifying.has(filled);
   };
-  while (dataRows.length > 0 && note(dataRows.at(-1)!)) dataRows.pop();
+  const notes: RawRow[] = [];
+  while (dataRows.length > 0 && note(dataRows.at(-1)!)) notes.unshift(dataRows.pop()!);
   // The 受控文件清单 prints several pages wide with 文件名称 right after its repeated columns, so its
   // notes (另有 1 份文件尚未发布…) stand in the column of the title: there a note is told from an entry
   // as csr writes it, a sentence alone in its row, the first of them one empty row under the entries.
@@ -548,7 +608,13 @@ export function planImport(sheet: RawSheet, repo: Repository, options: ImportOpt
   };
   let first = dataRows.length;
   while (first > 0 && sentence(dataRows[first - 1]!)) first--;
-  if (first > 0 && first < dataRows.length && dataRows[first]!.row > dataRows[first - 1]!.row + 1) dataRows.length = first;
+  if (first > 0 && first < dataRows.length && dataRows[first]!.row > dataRows[first - 1]!.row + 1) notes.unshift(...dataRows.splice(first));
+  // A note under the table (注：保存期限自记录形成之日起计算) has no place in the files: said on its row, not dropped unseen (tester67b B9).
+  // csr's own notes (counts it works out again) come back with its registers and are not said.
+  for (const raw of notes) {
+    const text = mergedTexts(raw).join(" ");
+    if (WRITTEN_NOTE.test(text.normalize("NFKC"))) plan.issues.push({ row: raw.row, message: t("import.row.note", { text }), skipped: false });
+  }
   if (options.as === "csr") reserveListedIds(dataRows, header, repo, options.csrNumbers);
   // The numbers of the register's own rows: a procedure that names another of the list names a document.
   const numberColumn = header.columns.get("number");
@@ -703,7 +769,9 @@ function renamed(header: HeaderRow, from: Field, to: Field): HeaderRow {
  * `completed` column there, unless the list has a 完成日期 of its own.
  */
 function csrColumns(header: HeaderRow): HeaderRow {
-  return header.columns.has("effective") && !header.columns.has("completed") ? renamed(header, "effective", "completed") : header;
+  const dated = header.columns.has("effective") && !header.columns.has("completed") ? renamed(header, "effective", "completed") : header;
+  // A CSR matrix's 对应程序 is where a requirement is addressed (落实文件), not a form's 所属程序 (tester67b B1).
+  return dated.columns.has("procedure") && !dated.columns.has("addressed") ? renamed(dated, "procedure", "addressed") : dated;
 }
 
 /** The ids a CSR list gives are not handed out to its rows that give none. */
@@ -869,6 +937,7 @@ function documentFromRow(row: RowReader, repo: Repository, options: ImportOption
   const signers: Signer[] = [];
   const dated = revisionFromRow(row, repo, options, issue, id, kind, { signers, department: department?.code });
   const revision = dated?.revision;
+  const versionInUse = revision !== undefined && !row.key("version") && !row.key("versionNumber");
   // Without a status and a version the register does not say the document is in force; it is not
   // made released on a guess, and the report lists these drafts together (doc/unreleased-referenced).
   const unstatedDraft = !status && !revision && !row.key("version") && !row.key("versionNumber");
@@ -885,7 +954,16 @@ function documentFromRow(row: RowReader, repo: Repository, options: ImportOption
   let noRetention = false;
   if (kind === "form") {
     const record: NonNullable<ControlledDocument["record"]> = {};
-    if (row.text("retention")) record.retention = retentionOf(row);
+    if (row.text("retention")) {
+      record.retention = retentionOf(row);
+      // The text is kept as written; csr list disposals counts by retention_term where the text is written otherwise than it reads (tester67b B2).
+      const counted = retentionCount(record.retention);
+      if (counted === undefined) issue(t("import.form.retention-uncounted", { text: record.retention, column: row.label("retention"), path: documentPath(id) }));
+      else if (counted !== "counted") {
+        record.retention_term = counted;
+        issue(t("import.form.retention-counted", { text: record.retention, column: row.label("retention"), term: retentionTermText(counted) }));
+      }
+    }
     else if (row.label("retention", "") === "") noRetention = true;
     else issue(t("import.document.no-retention", { id, column: row.label("retention") }));
     const mediumText = row.text("medium");
@@ -918,6 +996,7 @@ function documentFromRow(row: RowReader, repo: Repository, options: ImportOption
     ...(noRetention ? { noRetention } : {}),
     ...(withdrawal ? { withdrawn: true } : {}),
     ...(unstatedDraft ? { unstatedDraft } : {}),
+    ...(versionInUse ? { versionInUse } : {}),
     ...(keeper ? { departmentFromKeeper: true } : {}),
     ...(dated?.dateFromEffective ? { dateFromEffective: true } : {}),
     ...(dated?.effectiveFromIssued ? { effectiveFromIssued: true } : {}),
@@ -1009,11 +1088,48 @@ const RETENTION_UNITS: [RegExp, string][] = [
 function retentionOf(row: RowReader): string {
   const text = row.text("retention");
   const unit = /[(（]\s*([^()（）]+?)\s*[)）]\s*$/.exec(row.label("retention").normalize("NFKC"))?.[1];
-  const written = RETENTION_UNITS.find(([re]) => unit !== undefined && re.test(unit))?.[1];
+  // A bare number under a header without a unit is years, as a 保存期限 column counts (tester67b B2).
+  const written = unit === undefined ? "年" : RETENTION_UNITS.find(([re]) => re.test(unit))?.[1];
   const number = compactText(text.normalize("NFKC"));
   if (!written || !/^\d+(\.\d+)?$/.test(number)) return text;
   row.read("retention", text, `${number}${written}`);
   return `${number}${written}`;
+}
+
+const CHINESE_DIGITS: Record<string, number> = { 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+
+/** A count written in Chinese numerals up to 99 (三, 十五, 二十, 三十五) as a number. */
+function chineseCount(text: string): number | undefined {
+  const m = /^([一二两三四五六七八九])?(十)?([一二三四五六七八九])?$/.exec(text);
+  if (!m || (!m[2] && (m[3] || !m[1]))) return undefined;
+  return m[2] ? (m[1] ? CHINESE_DIGITS[m[1]]! : 1) * 10 + (m[3] ? CHINESE_DIGITS[m[3]]! : 0) : CHINESE_DIGITS[m[1]!]!;
+}
+
+/**
+ * How csr counts a retention period a register writes otherwise than the count reads it (tester67b B2):
+ * full-width digits (３年, 产品生命周期＋１年), Chinese numerals (三年), a note in brackets after the
+ * period (3年（电子）), 产品停产后+1年, 2年半. "counted" when the text counts as written, the term to
+ * record beside it (record.retention_term) when it counts so read, undefined when csr cannot count it.
+ */
+function retentionCount(text: string): RetentionRule | "counted" | undefined {
+  if (countedRetention(text)) return "counted";
+  const value = compactText(text.normalize("NFKC"))
+    .replace(/[(（][^()（）]*[)）]$/, "")
+    .replace(/([一二两三四五六七八九十]{1,3})(?=年|个?月)/g, (numeral) => String(chineseCount(numeral) ?? numeral))
+    .replace(/后\+/, "后");
+  const half = /^(\d{1,3})年半$/.exec(value);
+  if (half) return { years: Number(half[1]), months: 6 };
+  const counted = countedRetention(value);
+  if (!counted || "kept" in counted) return undefined;
+  const years = Math.floor(counted.months / 12);
+  const months = counted.months % 12;
+  return { ...(years ? { years } : {}), ...(months || !years ? { months } : {}), ...(counted.after ? { after: counted.after } : {}) };
+}
+
+/** A retention term as the import report says it: 3年, 2年6个月, 停产后1年 (3 years, 1 year after 停产). */
+function retentionTermText(term: RetentionRule): string {
+  const period = [term.years ? t("record.retention.years", { count: term.years }) : "", term.months ? t("record.retention.months", { count: term.months }) : ""].filter(Boolean).join(t("import.form.retention-term.separator"));
+  return term.after ? t("import.form.retention-term.after", { period, event: term.after }) : period;
 }
 
 /**
@@ -1407,7 +1523,8 @@ function versionOfRow(row: RowReader, issue: Issue): string | false | undefined 
 }
 
 function revisionFromRow(row: RowReader, repo: Repository, options: ImportOptions, issue: Issue, id: string, kind: Kind, names: NameContext): DatedRevision | undefined {
-  const version = versionOfRow(row, issue);
+  const given = versionOfRow(row, issue);
+  const version = given === undefined && !row.text("status") ? options.versionInUse : given;
   if (!version) return undefined;
   const dateField: Field = row.text("issued") || !row.text("effective") ? "issued" : "effective";
   const dateCell = row.cell(dateField);
@@ -1904,8 +2021,8 @@ function csrFromRow(row: RowReader, repo: Repository, options: ImportOptions, ea
   if (!revision) return void issue(t("import.csr.no-revision", { id: named, column: row.label("revision", row.label("version", headerExample("revision"))) }), true);
   // A revision of a registered source that csr does not have, received before its latest one, is history csr source update cannot record (it would open a new round): refused, said (tester54b B8).
   // A list without the date received (the customer's own table) takes --received, else its source revision's (as csr add does); an empty cell of the column only --received.
-  const receivedFrom = row.text("received") ? undefined : defaults.received !== undefined ? "option" : row.has("received") ? undefined : "source";
-  const received = receivedFrom === "option" ? defaults.received : receivedFrom === "source" ? source?.revisions.find((r) => r.revision === revision)?.received : normalizeDate(row.cell("received"));
+  const receivedFrom = row.text("received") ? undefined : defaults.received !== undefined ? "option" : options.titleReceived !== undefined ? "title" : row.has("received") ? undefined : "source";
+  const received = receivedFrom === "option" ? defaults.received : receivedFrom === "title" ? options.titleReceived : receivedFrom === "source" ? source?.revisions.find((r) => r.revision === revision)?.received : normalizeDate(row.cell("received"));
   const latest = source?.revisions.at(-1);
   if (source && latest && !source.revisions.some((r) => r.revision === revision) && received && received < latest.received) {
     return void issue(t("import.csr.earlier-revision", { source: source.id, revision, revisionArg: shellArgument(revision), received, latest: latest.revision, latestReceived: latest.received }), true);

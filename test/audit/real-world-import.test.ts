@@ -184,7 +184,7 @@ describe("csr import of real registers", () => {
       "wrote documents/CS_QP-009.yaml",
       "wrote documents/CS_QP-010.yaml",
       "row 5: '年度试制总结' in 三级文件及四级表单 names no document by number or title — kept in the remarks of CS/QP-010; add the document, then its number to related or forms",
-      "3 documents written as drafts, as the register gives neither a status nor a version: CS/QP-008, CS/QP-009, CS/QP-010. For each one in use, add its current version to the register (from the paper original), delete these drafts (documents/CS_QP-008.yaml, documents/CS_QP-009.yaml, documents/CS_QP-010.yaml) and import again: the version is then written as released before csr (csr release would record a release today, which is not what happened). Until then csr check reports the released documents that refer to them (doc/unreleased-referenced).",
+      "3 documents written as drafts, as the register gives neither a status nor a version: CS/QP-008, CS/QP-009, CS/QP-010. For each one in use, add its current version to the register (from the paper original), or give the version in use of the rows without one with --version-in-use <version>, delete these drafts (documents/CS_QP-008.yaml, documents/CS_QP-009.yaml, documents/CS_QP-010.yaml) and import again: the version is then written as released before csr (csr release would record a release today, which is not what happened). Until then csr check reports the released documents that refer to them (doc/unreleased-referenced).",
       "Imported rows: 3 of 3.",
       // The list gives no version: the released manual and CS/QP-013 refer to procedures the
       // repository holds as drafts until their release is recorded. Those files were not written

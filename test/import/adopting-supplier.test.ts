@@ -86,7 +86,7 @@ describe("csr import of an adopting supplier's registers", () => {
     const out = lines(result.stdout);
     expect(out).toContain("  “记录名称”中的 '来料检验⏎记录' → 来料检验记录（第 2 行）");
     expect(out).toContain(
-      "4 个文件以草稿写入，因为清单既没有写明状态，也没有版本：QR-001-05、QR-000-01、QR-099-01、QR-001-06。在用的文件，请在清单中补上其现行版本（见纸质原件），删去这些草稿（documents/QR-001-05.yaml、documents/QR-000-01.yaml、documents/QR-099-01.yaml、documents/QR-001-06.yaml）后重新导入：其版本将作为导入前已发布的受控版本写入（csr release 记录的是今天的发布，不适用于早已在用的文件）。在此之前，csr check 会报告引用它们的已发布文件（doc/unreleased-referenced）。",
+      "4 个文件以草稿写入，因为清单既没有写明状态，也没有版本：QR-001-05、QR-000-01、QR-099-01、QR-001-06。在用的文件，请在清单中补上其现行版本（见纸质原件），或用 --version-in-use <版本> 给出清单未写版本的各行的现行版本，删去这些草稿（documents/QR-001-05.yaml、documents/QR-000-01.yaml、documents/QR-099-01.yaml、documents/QR-001-06.yaml）后重新导入：其版本将作为导入前已发布的受控版本写入（csr release 记录的是今天的发布，不适用于早已在用的文件）。在此之前，csr check 会报告引用它们的已发布文件（doc/unreleased-referenced）。",
     );
     const links = out.indexOf("第 3 行：所属程序 '通用' 不是文件编号：QR-000-01 的所属程序未记录");
     expect(out.slice(links, links + 3)).toEqual([

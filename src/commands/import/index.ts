@@ -13,7 +13,7 @@ import { isSeq, stringify } from "yaml";
 import { localToday } from "../../core/dates.js";
 import type { Finding } from "../../core/diagnostic.js";
 import { UserError } from "../../core/errors.js";
-import { compactText, didYouMean } from "../../core/text.js";
+import { compactText, didYouMean, shellArgument } from "../../core/text.js";
 import { ANY_NUMBER } from "../../model/numbering.js";
 import { insideRepository } from "../../core/write.js";
 import { runCheck } from "../../check/engine.js";
@@ -22,11 +22,14 @@ import { discover, findRoot } from "../../load/discover.js";
 import { refuseOnConflicts } from "../../load/git.js";
 import { buildRepository, loadRepository, type Repository } from "../../load/repository.js";
 import { parseText, readSource } from "../../load/source.js";
-import { list, t, translate } from "../../i18n/index.js";
+import { list, sentences, t, translate } from "../../i18n/index.js";
+import { revisionName } from "../../i18n/values.js";
+import { placeholderOrganisation } from "../init/files.js";
 import { hasRegisterColumns, IMPORT_KIND_WORDS, IMPORT_KINDS, planImport, SIGNATURE_FIELD, type CsrDefaults, type ImportKind, type ImportPlan, type NewPerson, type PlannedFile } from "../../import/plan.js";
 import { findHeaderRow, type HeaderRow } from "../../import/headers.js";
 import { isPeopleRegister, personAddCommands } from "../../import/people-register.js";
 import { readRegister, type RawSheet } from "../../import/read.js";
+import { normalizeVersion } from "../../import/normalize.js";
 import { registerContext } from "../../report/registers/context.js";
 import { DOCUMENT_LIST_STATUSES, documentList, documentListId } from "../../report/registers/documents.js";
 import { allRegisters } from "../../report/registers/index.js";
@@ -59,6 +62,8 @@ export interface ImportFlags extends SignatureFlags {
   addPeople?: boolean;
   /** Add each form to the `forms` of its procedure when that procedure is in the repository. */
   linkForms?: boolean;
+  /** The version in use of the documents whose row gives neither a version nor a status (ImportOptions.versionInUse). */
+  versionInUse?: string;
   /** The day the import is made as of: the check of its result counts deadlines to it (default: the local date). */
   today?: string;
   /** A CSR list's customer, source document and date received, for the rows (or a list) that give none (CsrDefaults). */
@@ -108,6 +113,18 @@ function csrDefaultsOf(repo: Repository, flags: ImportFlags, as: ImportKind): Cs
     ...(source ? { source: source.id } : {}),
     ...(flags.received !== undefined ? { received: eventDateOption(flags.received, "--received") } : {}),
   };
+}
+
+/**
+ * --version-in-use, as a register writes a version (A0, A/0, B1: normalizeVersion), for a register of
+ * documents. Errors: UserError for a version csr cannot read, or with --as csr or symbols.
+ */
+function versionInUseOf(flags: ImportFlags, as: ImportKind): string | undefined {
+  if (flags.versionInUse === undefined) return undefined;
+  if (as === "csr" || as === "symbols") throw new UserError(t("import.version-in-use.not-documents", { as }));
+  const version = normalizeVersion(flags.versionInUse);
+  if (!version) throw new UserError(t("import.version-in-use.bad", { version: flags.versionInUse }));
+  return version;
 }
 
 /** What --as may call a people register (人员名单), which people.yaml takes through csr person add. */
@@ -168,6 +185,7 @@ async function importRegister(ctx: CommandContext, root: string, file: string, f
     throw new UserError(t("import.bad-standard", { catalogs: list([...repo.catalogs.keys()]), standard: standard ?? "" }) + didYouMean(standard ?? "", repo.catalogs.keys()));
   }
   const csrDefaults = csrDefaultsOf(repo, flags, as);
+  const versionInUse = versionInUseOf(flags, as);
   const path = resolve(ctx.dir, file);
   if (!existsSync(path)) throw new UserError(t("import.no-file", { file }));
   const sheet = await readRegister(path, flags.sheet, (sheets) => registerSheet(sheets, as, repo, file, csrDefaults));
@@ -183,6 +201,7 @@ async function importRegister(ctx: CommandContext, root: string, file: string, f
     register: basename(file),
     today,
     ...(csrDefaults ? { csrDefaults } : {}),
+    ...(versionInUse ? { versionInUse } : {}),
     targetExists: (p) => {
       // lstat, not exists: a dangling symbolic link is something the write would replace. A path
       // that cannot be looked at (a file where a folder should be) is left to the write to report.
@@ -210,6 +229,9 @@ async function importRegister(ctx: CommandContext, root: string, file: string, f
   }
   const notImported = [...plan.header.ignored, ...plan.unused];
   if (notImported.length) out.push(t("import.register.columns-not-imported", { columns: list(notImported) }));
+  // A CSR matrix's 责任部门 has no home in a CSR: said with where its owner and reviewing departments go (tester67b B1).
+  const departmentColumn = as === "csr" ? plan.header.labels.get("department") : undefined;
+  if (departmentColumn !== undefined && plan.unused.includes(departmentColumn)) out.push(t("import.csr.department-not-kept", { column: departmentColumn }));
   if (plan.titleFrom) out.push(t("import.csr.title-from-text", { column: plan.titleFrom }));
   out.push(...reportRegisterItself(plan, sheet, repo, as));
   const edits = plannedEdits(root, plan, flags);
@@ -248,7 +270,7 @@ async function importRegister(ctx: CommandContext, root: string, file: string, f
   for (const known of plan.symbolsKnown ?? []) out.push(t("import.row", { row: known.row, message: t("import.symbol.known", { customer: known.customer, symbol: known.customerSymbol }) }));
   out.push(...reportProblems(plan, failed), ...reportReadings(plan), ...reportUnstated(written, flags.dryRun), ...reportBorrowed(written, plan), ...reportSignatures(signatures, flags.dryRun));
   out.push(...reportPeople(plan.people, flags, rowsOf, repo), ...reportLinks(plan, flags), ...reportFamilies(plan), ...reportAssignedIds(written, plan, flags), ...reportReviewRecords(written, basename(file), flags, repo));
-  out.push(...reportCompleted(written, plan), ...reportReceivedGiven(written), ...reportImplementationGaps(written), ...reportRegisterCompletions(plan, flags.dryRun));
+  out.push(...reportCompleted(written, plan), ...reportReceivedGiven(written, plan, repo), ...reportImplementationGaps(written), ...reportRegisterCompletions(plan, flags.dryRun));
 
   const skipped = plan.refusedRows.size;
   const tally: string[] = [];
@@ -408,6 +430,13 @@ function reportRegisterItself(plan: ImportPlan, sheet: RawSheet, repo: Repositor
     if (!recorded) lines.push(t(repo.documents.some((d) => d.value.id === form.id) ? "import.register.own-form" : "import.register.own-form-absent", values));
   }
   if (plan.own?.signOff) lines.push(t("import.register.sign-off", plan.own.signOff));
+  // A new repository still printing csr init's placeholder company on every register, while the register names its own (tester67b B11): said, qms.yaml not written.
+  const organisation = plan.own?.organisation;
+  if (organisation && placeholderOrganisation(repo.config?.value.organisation?.name) && organisation.name !== repo.config?.value.organisation?.name) {
+    lines.push(t("import.register.organisation", { row: organisation.row, name: organisation.name, placeholder: repo.config?.value.organisation?.name ?? "", nameArg: shellArgument(organisation.name) }));
+  }
+  const received = plan.own?.received;
+  if (received && !received.date) lines.push(t("import.csr.title-received-unread", { row: received.row, text: received.text }));
   if (sheet.others?.length) lines.push(t("import.register.other-sheets", { sheets: list(sheet.others) }));
   // A distribution record beside the list holds controlled copies csr could keep: say how, not only that it was not read.
   for (const other of sheet.others ?? []) if (/发放|分发|领用|distribution/i.test(other)) lines.push(t("import.register.distribution-sheet", { sheet: other }));
@@ -534,12 +563,14 @@ function reportUnstated(written: PlannedFile[], dryRun: boolean | undefined): st
   const undated = written.filter((f) => f.undated === "no-column").length;
   const onPaper = written.filter((f) => f.undated === "on-paper").length;
   const drafts = written.filter((f) => f.unstatedDraft);
+  const inUse = written.filter((f) => f.versionInUse);
   return [
     ...(noRetention.length ? ["", t("import.retention.none", { count: noRetention.length, ids: ids(noRetention) })] : []),
     ...(undated ? ["", t("import.date.unknown", { count: undated })] : []),
     ...(onPaper ? ["", t("import.date.on-paper", { count: onPaper, text: t("revision.date.unknown") })] : []),
     // A document in use for years is not released today (csr release): its version belongs in the register, imported as released before csr (tester54b B12).
     ...(drafts.length ? ["", t(dryRun ? "import.drafts.unstated.dry-run" : "import.drafts.unstated", { count: drafts.length, ids: ids(drafts), paths: list(drafts.map((f) => f.path)) })] : []),
+    ...(inUse.length ? ["", t("import.version-in-use.given", { count: inUse.length, ids: ids(inUse), version: (inUse[0]!.data as ControlledDocument).revisions![0]!.version })] : []),
   ];
 }
 
@@ -731,17 +762,27 @@ function reportCompleted(written: PlannedFile[], plan: ImportPlan): string[] {
  * The CSRs whose date received the list does not give (PlannedFile.receivedFrom): --received's, or
  * their source revision's, the day the review clock starts (IATF 16949 8.2.3.1.1; as `csr add` takes it).
  */
-function reportReceivedGiven(written: PlannedFile[]): string[] {
-  const groups = new Map<string, { values: Record<string, string>; option: boolean; ids: string[] }>();
+function reportReceivedGiven(written: PlannedFile[], plan: ImportPlan, repo: Repository): string[] {
+  const groups = new Map<string, { values: Record<string, string>; from: NonNullable<PlannedFile["receivedFrom"]>; sourceReceived?: string; ids: string[] }>();
   for (const file of written) {
     if (!file.receivedFrom) continue;
     const csr = file.data as Csr;
     const key = `${file.receivedFrom}\u0000${csr.source.document}\u0000${csr.source.revision}\u0000${csr.received}`;
-    const group = groups.get(key) ?? { values: { received: csr.received, source: csr.source.document, revision: csr.source.revision }, option: file.receivedFrom === "option", ids: [] };
+    const sourceReceived = repo.customers
+      .find((c) => c.value.code === csr.customer)
+      ?.value.sources?.find((s) => s.id === csr.source.document)
+      ?.revisions.find((r) => r.revision === csr.source.revision)?.received;
+    const values = { received: csr.received, source: csr.source.document, revision: revisionName(csr.source.revision), revisionArg: shellArgument(csr.source.revision), row: String(plan.own?.received?.row ?? "") };
+    const group = groups.get(key) ?? { values, from: file.receivedFrom, ...(sourceReceived ? { sourceReceived } : {}), ids: [] as string[] };
     groups.set(key, group);
     group.ids.push(file.id);
   }
-  return [...groups.values()].flatMap(({ values, option, ids }) => ["", t(option ? "import.csr.received-option" : "import.csr.received-from-source", { ...values, count: ids.length, ids: list(ids) })]);
+  return [...groups.values()].flatMap(({ values, from, sourceReceived, ids }) => {
+    const said = t(from === "option" ? "import.csr.received-option" : from === "title" ? "import.csr.received-title" : "import.csr.received-from-source", { ...values, count: ids.length, ids: list(ids) });
+    // The list's own date before the day the source revision was registered as received: that registration is what the paper contradicts (date/received-before-source).
+    const earlier = from !== "source" && sourceReceived !== undefined && values.received! < sourceReceived;
+    return ["", earlier ? sentences(said, t("import.csr.received-before-source", { ...values, sourceReceived })) : said];
+  });
 }
 
 /**

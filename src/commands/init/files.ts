@@ -31,6 +31,11 @@ const ORGANISATION: Record<InitStandard, { name: string; name_en: string }> = {
   ISO9001: { name: "某某有限公司", name_en: "Example Co., Ltd." },
 };
 
+/** Whether `name` is still the placeholder organisation name csr init wrote (the import says when a register names the real one). */
+export function placeholderOrganisation(name: string | undefined): boolean {
+  return Object.values(ORGANISATION).some((o) => o.name === name);
+}
+
 /** A department of the starting qms.yaml: code, name, English name. */
 type InitDepartment = [code: string, name: string, name_en: string];
 

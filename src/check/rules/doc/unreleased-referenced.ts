@@ -1,4 +1,5 @@
 import { neverReleased } from "../../../model/revision.js";
+import type { DocumentKind } from "../../../model/types.js";
 import type { Rule } from "../../rule.js";
 import { releasedReferences } from "./references.js";
 import { sentences, t } from "../../../i18n/index.js";
@@ -8,6 +9,9 @@ import { sentences, t } from "../../../i18n/index.js";
  * forms that are approved and issued. A form never released has no version to fill in, and the
  * printed procedure would list it without one.
  */
+/** The `csr import --as` that reads a register of documents of each kind. */
+const IMPORT_AS: Record<DocumentKind, string> = { manual: "documents", procedure: "procedures", instruction: "instructions", form: "forms", external: "external" };
+
 export const rule: Rule = {
   id: "doc/unreleased-referenced",
   severity: "error",
@@ -32,10 +36,14 @@ forms: [QR-001-01]
         ctx.report({ file, path: [field, index] }, t("rule.doc/unreleased-referenced.revising", { document: document.id, target: id, status }), "warning");
         continue;
       }
-      ctx.report(
-        { file, path: [field, index] },
-        sentences(t("rule.doc/unreleased-referenced", { document: document.id, target: id, status }), t("rule.doc/unreleased-referenced.fix", { document: document.id, target: id })),
-      );
+      // A document released before csr (imported) that names it had it in use then: its version is on the paper record, to be
+      // imported as the document's was, not released today (tester67b B5; the import's advice for the drafts it wrote).
+      const inUse = document.revisions?.at(-1)?.imported === true;
+      const path = ctx.index.documents.get(id)?.file.path ?? "";
+      const fix = inUse
+        ? t("rule.doc/unreleased-referenced.fix-in-use", { document: document.id, target: id, path, as: IMPORT_AS[target.kind] })
+        : t("rule.doc/unreleased-referenced.fix", { document: document.id, target: id });
+      ctx.report({ file, path: [field, index] }, sentences(t("rule.doc/unreleased-referenced", { document: document.id, target: id, status }), fix));
     }
   },
 };
