@@ -37,6 +37,7 @@ export function noticeClassification(text: string): string {
  * the word that calls the copy controlled (受控, controlled), as a draft is no controlled copy (tester57 E11).
  */
 export function draftNotice(notice: string): string {
-  const plain = notice.replace(/受控/g, "").replace(/\b[Cc]ontrolled\s+/g, "");
+  // "本文件为受控文件" (csr's default) without the word would read "本文件为文件".
+  const plain = notice.replace(/为受控文件/g, "为本公司文件").replace(/受控/g, "").replace(/\b[Cc]ontrolled\s+/g, "");
   return plain === notice ? notice : plain.replace(/^[a-z]/, (c) => c.toUpperCase());
 }

@@ -32,7 +32,7 @@ const PAGE = { width: 11906, height: 16838, top: 850, right: 850, bottom: 1020, 
 /** The Chinese font (w:eastAsia) and the Latin one (w:ascii, w:hAnsi, w:cs): see the module's comment. */
 const CJK_FONT = "SimSun";
 const LATIN_FONT = "Times New Roman";
-const STAMP_COLOR: Record<Exclude<DocumentView["stamp"], "">, string> = { released: "C00000", "released-pending": "C00000", external: "C00000", draft: "666666", obsolete: "C00000", uncontrolled: "1F4E79", pending: "8A5A00", superseded: "C00000", "superseded-record": "666666", expired: "C00000" };
+const STAMP_COLOR: Record<Exclude<DocumentView["stamp"], "">, string> = { released: "C00000", "released-pending": "C00000", external: "C00000", draft: "666666", obsolete: "C00000", uncontrolled: "1F4E79", "external-uncontrolled": "1F4E79", pending: "8A5A00", superseded: "C00000", "superseded-record": "666666", expired: "C00000" };
 
 export interface DocxOptions {
   labels: Labels;
@@ -58,6 +58,8 @@ export async function documentToDocx(view: DocumentView, options: DocxOptions): 
   if (view.superseded) children.splice(1, 0, notice(view.superseded, "C00000"));
   // A version not yet in force says from when, and which version is in force until then, in the same place.
   if (view.pending) children.splice(1, 0, notice(view.pending, "8A5A00"));
+  // A print that is no numbered controlled copy (csr render without --copy) says it is for reference only.
+  if (view.uncontrolled) children.splice(1, 0, notice(view.uncontrolled, "1F4E79"));
   // A temporary document says until when it is valid; past that day in the 作废 notice's red.
   if (view.temporary) children.splice(1, 0, notice(view.temporary.text, view.temporary.expired ? "C00000" : "8A5A00"));
   if (view.confidentiality) children.push(new Paragraph({ spacing: { before: 80, after: 160 }, children: [new TextRun({ text: view.confidentiality, size: 18 })] }));

@@ -137,7 +137,9 @@ export interface Header {
   /**
    * `released` (受控), `external` (受控 外来文件: a controlled copy of someone else's document),
    * `draft` (草稿), `obsolete` (作废), `uncontrolled` (非受控: a page of `csr
-   * site`, whose print is a reference copy, not a numbered controlled copy) or `superseded` (已替代
+   * site`, whose print is a reference copy, not a numbered controlled copy, and a print of `csr render`
+   * without `--copy N`, tester67a A6), `external-uncontrolled` (外来文件 非受控: the same of an external
+   * document) or `superseded` (已替代
    * 非受控: a revision replaced since, `csr render --revision`); `superseded-record` (已替代: the review report of a
    * CSR a later one replaced, a record still valid and retained, not a withdrawn document whose copies are
    * recalled, tester52 D13); `pending` (待实施 非受控: a version released to take effect later, printed
@@ -147,7 +149,7 @@ export interface Header {
    * key, and a CSS class. Empty for no stamp: a decided CSR review report is a record (记录), not a
    * controlled document.
    */
-  stamp: "released" | "released-pending" | "external" | "draft" | "obsolete" | "uncontrolled" | "pending" | "superseded" | "superseded-record" | "expired" | "";
+  stamp: "released" | "released-pending" | "external" | "draft" | "obsolete" | "uncontrolled" | "external-uncontrolled" | "pending" | "superseded" | "superseded-record" | "expired" | "";
   /** The label key of `number` in the running header: a document's number, or a requirement's (a CSR report). */
   numberLabel: "document_number" | "csr_id";
   /** The controlled-copy number (受控号) printed on the stamp of a handed-out copy (`csr render --copy N`). */
@@ -201,6 +203,8 @@ export interface DocumentView extends Header {
   superseded?: string;
   /** The notice on a version released to take effect later, printed before that day: 待实施, from when, and the version in force until then. */
   pending?: string;
+  /** The notice on a print that is no numbered controlled copy (`csr render` without `--copy N`): 非受控, for reference only, and what a controlled copy is. */
+  uncontrolled?: string;
   /**
    * The notice on a temporary document (临时变更/偏离, `valid_until`, csr release --until): 临时文件，有效期至 2026-12-18
    * up to that day; after it 临时文件，已于 2026-12-18 到期 … 不得使用, printed under the stamp 已到期 非受控 (`expired`).
@@ -580,9 +584,12 @@ export interface PendingRevision {
  * replaced it, so that the print cannot pass as a controlled copy (IATF 16949 7.5.3.2). `pending`: `doc`
  * is a version not yet in force (IATF 16949 7.5.3.2.1: the version in force is the earlier one until the
  * 实施日期), stamped 待实施 非受控 for training and preparation, or 受控 待实施 on a controlled copy
- * handed out early, with a notice naming the day and the version in force until then.
+ * handed out early, with a notice naming the day and the version in force until then. `reference`: the print is no
+ * controlled copy (`csr render` without `--copy N`): a controlled copy is a numbered copy in the distribution record
+ * (文件发放/回收记录, QP-001: 加盖"受控"章并注明分发号), so a released document prints 非受控 (外来文件 非受控) with a
+ * notice saying it is for reference only, as a page of `csr site` does, and its handling rule without the word 受控 (tester67a A6).
  */
-export function documentView(repo: Repository, index: RepoIndex, doc: ControlledDocument, lang: Lang, body: BodyRenderer, link?: PageLinker, today?: string, revisionDraft = false, superseded?: SupersededRevision, pending?: PendingRevision): DocumentView {
+export function documentView(repo: Repository, index: RepoIndex, doc: ControlledDocument, lang: Lang, body: BodyRenderer, link?: PageLinker, today?: string, revisionDraft = false, superseded?: SupersededRevision, pending?: PendingRevision, reference = false): DocumentView {
   // A superseded revision printed as released (csr render --revision) names the documents it refers to at their revisions of its own day.
   const names = new Names(repo, index, lang, link, superseded && doc.revisions?.length ? revisionEffective(doc, doc.revisions.length - 1) : undefined);
   const inForce = currentRevision(doc);
@@ -593,18 +600,21 @@ export function documentView(repo: Repository, index: RepoIndex, doc: Controlled
   const defaults = defaultRevisionColumns(doc);
   const columns = (layout?.revisions ?? defaults).map((item) => layoutItem<RevisionColumn>(item, "column", lang));
   const temporary = revisionDraft || superseded ? undefined : temporaryNotice(doc, lang, today);
-  const header = names.header(doc.title, doc.title_en, doc.id, revisionDraft ? "draft" : superseded ? "superseded" : temporary?.expired ? "expired" : pending ? (pending.copy ? "released-pending" : "pending") : stampOf(doc.status, doc.kind));
+  const stamp = revisionDraft ? "draft" : superseded ? "superseded" : temporary?.expired ? "expired" : pending ? (pending.copy ? "released-pending" : "pending") : stampOf(doc.status, doc.kind);
+  const uncontrolled = reference && (stamp === "released" || stamp === "external");
+  const header = names.header(doc.title, doc.title_en, doc.id, uncontrolled ? (stamp === "external" ? "external-uncontrolled" : "uncontrolled") : stamp);
   const classification = classificationName(lang, documentClassification(repo, doc));
   // A document marked 秘密 or above is not an internal document, which the organisation's notice may call it: its notice names its 密级.
   // A superseded revision, or a version not yet in force printed for training, is no controlled copy and has no 受控 notice; its 密级 still binds whoever holds the print.
   // A draft (the revision in preparation, or a document never released) goes round for 会签 printed and mailed, holding
-  // the new text: the handling rule binds it as it does the copy in force, without the word that calls it controlled (tester57 E11).
+  // the new text: the handling rule binds it as it does the copy in force, without the word that calls it controlled (tester57 E11);
+  // so does a reference print of the released text (tester67a A6).
   const config = repo.config?.value;
-  const draft = header.stamp === "draft" && config !== undefined;
+  const handlingOnly = (header.stamp === "draft" || uncontrolled) && config !== undefined;
   const confidentiality =
-    (header.confidentiality !== "" || superseded || pending || draft || temporary?.expired) && isStateSecret(repo, doc)
+    (header.confidentiality !== "" || superseded || pending || handlingOnly || temporary?.expired) && isStateSecret(repo, doc)
       ? translate(lang, "render.confidentiality-classified", { classification })
-      : draft
+      : handlingOnly
         ? draftNotice(confidentialityNotice(config, lang, doc.kind === "external"))
         : header.confidentiality;
   return {
@@ -670,6 +680,7 @@ export function documentView(repo: Repository, index: RepoIndex, doc: Controlled
     remarks: doc.remarks ?? "",
     ...(superseded ? { superseded: translate(lang, "render.superseded.notice", { id: doc.id, ...superseded }) } : {}),
     ...(pending ? { pending: pendingNotice(doc.id, pending, lang) } : {}),
+    ...(uncontrolled ? { uncontrolled: translate(lang, "render.uncontrolled.notice", { id: doc.id }) } : {}),
     ...(temporary ? { temporary } : {}),
     ...(doc.kind === "external"
       ? { external: { publisher: doc.external?.publisher ?? "", revision: doc.external?.revision ?? "", issued: doc.external?.issued ?? "", effective: doc.external?.effective ?? "", received: doc.external?.received ?? "", pending: externalPendingNote(doc, lang, today) } }

@@ -471,8 +471,13 @@ const training: PanelDefinition = (input) => {
   const { rc } = input;
   // Who still lacks training, revision by revision (csr list training --missing): the people behind the findings, on that register's page.
   const missing = trainingMissingRegister(rc, { today: input.today });
-  const people: PanelNumber = { label: t(rc, "site.panel.training.missing"), count: missing.rows.length, ...(missing.rows.length > 0 ? { tone: "warn" as const } : {}), register: "training-missing" };
-  const panel = { ...found, numbers: [...(found.numbers ?? []), people] };
+  // Its rows are people, and also revisions whose trainees csr cannot count (only a record number, nobody to train): those are
+  // no person, so the number counts the named people, as the management review's 未培训 does, and a note says what it leaves out (tester67a A8).
+  const named = missing.rows.filter((row) => row.person !== "").length;
+  const uncounted = missing.rows.length - named;
+  const people: PanelNumber = { label: t(rc, "site.panel.training.missing"), count: named, ...(named > 0 ? { tone: "warn" as const } : {}), register: "training-missing" };
+  const uncountedNote = uncounted > 0 ? [t(rc, "site.panel.training.missing-uncounted", { count: uncounted })] : [];
+  const panel = { ...found, numbers: [...(found.numbers ?? []), people], notes: [...(found.notes ?? []), ...uncountedNote] };
   const { documents: docs, csrs } = trainingTracked(rc, input.today, input.csrs);
   if (docs && csrs) return panel;
   const docsWhy = t(rc, "site.panel.training.documents-unmarked");
@@ -482,7 +487,7 @@ const training: PanelDefinition = (input) => {
   const numbers = (panel.numbers ?? []).map((n) =>
     n.list?.name === "doc-training-overdue" && !docs ? unmeasured(n, docsWhy) : n.list?.name === "csr-training-overdue" && !csrs ? unmeasured(n, csrsWhy) : n === people && !docs && !csrs ? unmeasured(n, bothWhy) : n,
   );
-  return { ...panel, numbers, notes: [...(docs ? [] : [docsWhy]), ...(csrs ? [] : [csrsWhy])] };
+  return { ...panel, numbers, notes: [...(docs ? [] : [docsWhy]), ...(csrs ? [] : [csrsWhy]), ...uncountedNote] };
 };
 
 /**

@@ -64,13 +64,13 @@ describe("--out of csr render", () => {
   it("writes the one document rendered to the file named, in the format of its extension", async () => {
     const file = join(tempDir(), "QP-015 受控副本.md");
     expect(await run("render", "QP-015", "--out", file)).toEqual({ code: 0, stdout: `${file}\n`, stderr: "已输出 1 个文件（md，zh-CN）。\n" });
-    expect(readFileSync(file, "utf8")).toMatch(/^\*\*【受控】\*\*\n\n\*\*江苏安迈汽车零部件有限公司\*\*\n\n# 顾客特定要求管理程序\n/);
+    expect(readFileSync(file, "utf8")).toMatch(/^\*\*【非受控】\*\*\n\n> \*\*非受控 仅供参考：[^\n]*\*\*\n\n\*\*江苏安迈汽车零部件有限公司\*\*\n\n# 顾客特定要求管理程序\n/);
     // The file is kept: a report printed and signed is worth keeping (tester19 F12); --force replaces it.
     writeFileSync(file, "已签字的打印件\n");
     expect(await run("render", "QP-015", "--out", file)).toEqual({ code: 2, stdout: "", stderr: `csr: ${file} 已存在；csr 不覆盖文件。\n提示：请换一个 --out，或加 --force 替换它。\n` });
     expect(readFileSync(file, "utf8")).toBe("已签字的打印件\n");
     expect((await run("render", "QP-015", "--out", file, "--force")).code).toBe(0);
-    expect(readFileSync(file, "utf8")).toMatch(/^\*\*【受控】\*\*\n/);
+    expect(readFileSync(file, "utf8")).toMatch(/^\*\*【非受控】\*\*\n/);
   });
 
   it("writes into a folder named with a trailing / or without an extension", async () => {

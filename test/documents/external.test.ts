@@ -62,7 +62,9 @@ describe("csr new external", () => {
     expect((await csrInProcess(["-C", dir, "render", "GB/T 19001-2016", "--format", "md", "--out", "out"], { lang: null })).code).toBe(0);
     expect(readFileSync(join(dir, "out", "GB_T 19001-2016.zh-CN.md"), "utf8")).toBe(
       [
-        "**【受控 外来文件】**",
+        "**【外来文件 非受控】**",
+        "",
+        "> **非受控 仅供参考：本打印件不是受控副本，未登记在文件发放/回收记录中；受控副本是加盖“受控”章、注明受控号并登记发放的编号副本（csr render GB/T 19001-2016 --copy N）。**",
         "",
         "受控单位：测试汽车零部件有限公司",
         "",
@@ -76,14 +78,14 @@ describe("csr new external", () => {
         "",
         "本文件为外来文件，由发布单位编写和批准；本单位自接收之日起登记受控（外来文件清单），不另行编制、审核、批准。",
         "",
-        // The controlled copy is lent and copied no more than one of ours: csr's default notice, as qms.yaml sets none.
-        "> 本文件为受控文件，未经许可不得外借、复印。",
+        // Lent and copied no more than one of ours: csr's default notice, as qms.yaml sets none, without 受控 on a print that is no controlled copy (tester67a A6).
+        "> 本文件为本公司文件，未经许可不得外借、复印。",
         "",
       ].join("\n"),
     );
     expect((await csrInProcess(["-C", dir, "render", "GB/T 19001-2016", "--format", "html", "--out", "out", "--lang", "en"])).code).toBe(0);
     const html = readFileSync(join(dir, "out", "GB_T 19001-2016.en.html"), "utf8");
-    expect(html).toContain('<div class="stamp stamp-external">CONTROLLED · EXTERNAL</div>');
+    expect(html).toContain('<div class="stamp stamp-external-uncontrolled">EXTERNAL · UNCONTROLLED</div>');
     expect(html).toContain("<tr><th>Publisher</th><td colspan=\"3\">国家市场监督管理总局</td></tr>");
     expect(html).not.toMatch(/Prepared|Revision record|class="signature"/);
 

@@ -152,11 +152,11 @@ describe("the controlled print of a temporary document (csr render; IATF 16949 8
       expect(result.code, result.stderr).toBe(0);
       return readFileSync(out, "utf8");
     };
-    // Up to and on its last valid day: 受控, with its end under the stamp.
-    expect(print("2026-12-18", "md").split("\n").slice(0, 4)).toEqual(["**【受控】**", "", "> **临时文件，有效期至 2026-12-18**", ""]);
-    expect(print("2026-12-10", "md", "en").split("\n").slice(0, 4)).toEqual(["**【CONTROLLED】**", "", "> **Temporary document, valid until 2026-12-18**", ""]);
+    // Up to and on its last valid day: 非受控 without --copy (tester67a A6), with its end under the stamp.
+    expect(print("2026-12-18", "md").split("\n").slice(0, 6)).toEqual(["**【非受控】**", "", "> **非受控 仅供参考：本打印件不是受控副本，未登记在文件发放/回收记录中；受控副本是加盖“受控”章、注明受控号并登记发放的编号副本（csr render QP-030 --copy N）。**", "", "> **临时文件，有效期至 2026-12-18**", ""]);
+    expect(print("2026-12-10", "md", "en").split("\n").slice(0, 6)).toEqual(["**【UNCONTROLLED】**", "", "> **Uncontrolled · for reference only: this print is not a controlled copy and is in no distribution record; a controlled copy is a numbered copy stamped CONTROLLED with its copy number and recorded as issued (csr render QP-030 --copy N).**", "", "> **Temporary document, valid until 2026-12-18**", ""]);
     const html = print("2026-12-10", "html");
-    expect(html).toContain('<div class="stamp stamp-released">受控</div>\n<div class="temporary-notice">临时文件，有效期至 2026-12-18</div>\n');
+    expect(html).toContain('<div class="stamp stamp-uncontrolled">非受控</div>\n<div class="uncontrolled-notice">非受控 仅供参考：本打印件不是受控副本，未登记在文件发放/回收记录中；受控副本是加盖“受控”章、注明受控号并登记发放的编号副本（csr render QP-030 --copy N）。</div>\n<div class="temporary-notice">临时文件，有效期至 2026-12-18</div>\n');
     expect(html).not.toContain('class="watermark"');
     // After it: no print passes as valid — the 已到期 stamp and watermark, the notice in the 作废 box, no 受控 notice.
     expect(print("2026-12-21", "md").split("\n").slice(0, 4)).toEqual(["**【已到期 非受控】**", "", "> **临时文件，有效期至 2026-12-18，已到期：不得再按本文件作业，仅供查阅。**", ""]);

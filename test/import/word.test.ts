@@ -3,7 +3,7 @@
  * procedure with its header table and 修订记录, a work instruction with one-cell labels and its
  * 文件修改记录), read back field by field, and the render → import round trip.
  */
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { appendFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { deflateRawSync } from "node:zlib";
 import {
@@ -189,6 +189,14 @@ function repoWith(docs: Record<string, Buffer>): string {
   mkdirSync(join(repo, "Word文件"));
   for (const [name, bytes] of Object.entries(docs)) writeFileSync(join(repo, "Word文件", name), bytes);
   return repo;
+}
+
+/**
+ * Records copy 1 of the document's `version` as handed out to `to`, so that `csr render --copy 1` prints a controlled copy
+ * (受控 受控号 1): a print without --copy is stamped 非受控 and comes back as a draft (tester67a A6).
+ */
+function handOut(file: string, version: string, to: string): void {
+  appendFileSync(file, `distribution:\n  - {copy: 1, version: ${version}, to: ${to}, date: 2024-06-01}\n`);
 }
 
 const QP020 = {
@@ -714,12 +722,13 @@ describe("render → import", () => {
   it("the example's CSR procedure comes back printing the same as before", async () => {
     const repo = copyFixture("examples/acme-auto");
     const out = tempDir();
-    expect((await csrInProcess(["-C", repo, "render", "QP-015", "--format", "docx", "--out", out], { lang: null })).code).toBe(0);
+    // A controlled copy (受控 受控号 7): a print without --copy is stamped 非受控 and comes back as a draft (tester67a A6).
+    expect((await csrInProcess(["-C", repo, "render", "QP-015", "--copy", "7", "--format", "docx", "--out", out], { lang: null })).code).toBe(0);
     expect((await csrInProcess(["-C", repo, "render", "QP-015", "--format", "md", "--out", out], { lang: null })).code).toBe(0);
     rmSync(join(repo, "documents", "procedures", "QP-015.yaml"));
-    const imported = await csrInProcess(["-C", repo, "import", join(out, "QP-015.zh-CN.docx")]);
+    const imported = await csrInProcess(["-C", repo, "import", join(out, "QP-015.copy-7.zh-CN.docx")]);
     expect(imported.stdout.split("\n").slice(0, 3)).toEqual([
-      `${join(out, "QP-015.zh-CN.docx")}: QP-015 顾客特定要求管理程序 (procedure, released, A/2; 3 revisions, 18 sections, 10 references)`,
+      `${join(out, "QP-015.copy-7.zh-CN.docx")}: QP-015 顾客特定要求管理程序 (procedure, released, A/2; 3 revisions, 18 sections, 10 references)`,
       "  wrote documents/QP-015.yaml",
       "",
     ]);
@@ -734,11 +743,12 @@ describe("render → import", () => {
   it("a GJB procedure comes back with its title under the 密级 line and its 会签, 标准化审查 and 军代表 signatures", async () => {
     const repo = gitInit(copyFixture("test/fixtures/render/layouts"));
     const out = tempDir();
-    expect((await csrInProcess(["-C", repo, "render", "CS/QP-006", "--format", "docx", "--out", out], { lang: null })).code).toBe(0);
+    handOut(join(repo, "documents", "CS_QP-006.yaml"), "A/0", "RD");
+    expect((await csrInProcess(["-C", repo, "render", "CS/QP-006", "--copy", "1", "--format", "docx", "--out", out], { lang: null })).code).toBe(0);
     const original = parse(readFileSync(join(repo, "documents", "CS_QP-006.yaml"), "utf8"));
     rmSync(join(repo, "documents", "CS_QP-006.yaml"));
-    const imported = await csrInProcess(["-C", repo, "import", join(out, "CS_QP-006.zh-CN.docx")]);
-    expect(imported.stdout.split("\n")[0]).toBe(`${join(out, "CS_QP-006.zh-CN.docx")}: CS/QP-006 设计和开发控制程序 (procedure, released, A/0; 1 revision, 2 sections, 0 references)`);
+    const imported = await csrInProcess(["-C", repo, "import", join(out, "CS_QP-006.copy-1.zh-CN.docx")]);
+    expect(imported.stdout.split("\n")[0]).toBe(`${join(out, "CS_QP-006.copy-1.zh-CN.docx")}: CS/QP-006 设计和开发控制程序 (procedure, released, A/0; 1 revision, 2 sections, 0 references)`);
     const back = parse(readFileSync(join(repo, "documents", "CS_QP-006.yaml"), "utf8"));
     expect([back.title, back.classification, back.revisions]).toEqual([original.title, original.classification, original.revisions]);
   });
@@ -778,8 +788,9 @@ describe("render → import", () => {
     const repo = repoWith({ "QP-020.docx": await procedureQP020() });
     expect((await csrInProcess(["-C", repo, "import", join("Word文件", "QP-020.docx")])).code).toBe(0);
     const out = tempDir();
-    expect((await csrInProcess(["-C", repo, "render", "QP-020", "--format", "docx", "--out", out], { lang: null })).code).toBe(0);
-    const copy = repoWith({ "QP-020.docx": readFileSync(join(out, "QP-020.zh-CN.docx")) });
+    handOut(join(repo, "documents", "QP-020.yaml"), "A/1", "QA");
+    expect((await csrInProcess(["-C", repo, "render", "QP-020", "--copy", "1", "--format", "docx", "--out", out], { lang: null })).code).toBe(0);
+    const copy = repoWith({ "QP-020.docx": readFileSync(join(out, "QP-020.copy-1.zh-CN.docx")) });
     const result = await csrInProcess(["-C", copy, "import", join("Word文件", "QP-020.docx")]);
     expect(result.stdout).toBe(
       [

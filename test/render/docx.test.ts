@@ -30,17 +30,17 @@ describe("csr render --format docx", () => {
   const out = tempDir();
   let result: RunResult;
   beforeAll(() => {
-    result = csr(["-C", "examples/acme-auto", "render", "QP-015", "--format", "docx", "--out", out], { lang: null });
+    result = csr(["-C", "examples/acme-auto", "render", "QP-015", "--copy", "7", "--format", "docx", "--out", out], { lang: null });
   });
 
   it("writes the header block, the revision record, numbered sections, references and the stamp", () => {
     expect(result.stderr).toBe("已输出 1 个文件（docx，zh-CN）。\n");
     expect(result.code).toBe(0);
-    expect(result.stdout).toBe(`${join(out, "QP-015.zh-CN.docx")}\n`);
-    const docx = parts(join(out, "QP-015.zh-CN.docx"));
+    expect(result.stdout).toBe(`${join(out, "QP-015.copy-7.zh-CN.docx")}\n`);
+    const docx = parts(join(out, "QP-015.copy-7.zh-CN.docx"));
     const text = paragraphs(docx["word/document.xml"]!);
     expect(text.slice(0, 21)).toEqual([
-      "受控",
+      "受控  受控号：7",
       "江苏安迈汽车零部件有限公司",
       "顾客特定要求管理程序",
       "文件编号", "QP-015", "版本/版次", "A/2", "制订部门", "市场部",
@@ -91,7 +91,7 @@ describe("csr render --format docx", () => {
     const run = await csrInProcess(["-C", "test/fixtures/render/layouts", "render", "CS/QP-006", "CS/WI-101", "--format", "docx", "--out", dir], { lang: null });
     expect(run.code).toBe(0);
     const procedure = parts(join(dir, "CS_QP-006.zh-CN.docx"));
-    expect(paragraphs(procedure["word/document.xml"]!).slice(0, 5)).toEqual(["受控", "密级：秘密", "二阶文件", "测试电子技术有限公司", "设计和开发控制程序"]);
+    expect(paragraphs(procedure["word/document.xml"]!).slice(0, 6)).toEqual(["非受控", "非受控 仅供参考：本打印件不是受控副本，未登记在文件发放/回收记录中；受控副本是加盖“受控”章、注明受控号并登记发放的编号副本（csr render CS/QP-006 --copy N）。", "密级：秘密", "二阶文件", "测试电子技术有限公司", "设计和开发控制程序"]);
     expect(paragraphs(procedure["word/header1.xml"]!)).toEqual(["测试电子技术有限公司 · 密级：秘密", "设计和开发控制程序", "文件编号：CS/QP-006 · 版本/版次：A/0"]);
     const instruction = paragraphs(parts(join(dir, "CS_WI-101.zh-CN.docx"))["word/document.xml"]!);
     expect(instruction.slice(instruction.indexOf("修订记录") + 1, instruction.indexOf("修订记录") + 8)).toEqual(["文件编号", "修改版本", "修改页数", "修改内容描述", "修改人", "批准人", "生效日期"]);
@@ -226,9 +226,9 @@ describe("csr render --format docx", () => {
     expect(result.code).toBe(0);
     // A profile of its own, so that a LibreOffice the user has open (or another test) does not take the job.
     const profile = `file://${tempDir("csr-lo-")}`;
-    const convert = spawnSync("libreoffice", [`-env:UserInstallation=${profile}`, "--headless", "--convert-to", "pdf", "--outdir", out, join(out, "QP-015.zh-CN.docx")], { encoding: "utf8", timeout: 120_000 });
+    const convert = spawnSync("libreoffice", [`-env:UserInstallation=${profile}`, "--headless", "--convert-to", "pdf", "--outdir", out, join(out, "QP-015.copy-7.zh-CN.docx")], { encoding: "utf8", timeout: 120_000 });
     expect(convert.status).toBe(0);
-    const text = spawnSync("pdftotext", ["-layout", join(out, "QP-015.zh-CN.pdf"), "-"], { encoding: "utf8" }).stdout;
+    const text = spawnSync("pdftotext", ["-layout", join(out, "QP-015.copy-7.zh-CN.pdf"), "-"], { encoding: "utf8" }).stdout;
     const pages = text.split("\f").filter((p) => p.trim());
     expect(pages.length).toBeGreaterThan(1);
     pages.forEach((page, i) => {

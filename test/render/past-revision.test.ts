@@ -37,14 +37,14 @@ describe("a superseded revision of a document", () => {
     expect([page.includes("仓库收货后24小时内报检"), page.includes("仓库收货后8小时内报检"), page.includes("报检时限改为8小时")]).toEqual([true, false, false]);
     const onDay = await render("zh-CN", "--as-of", "2026-01-01");
     expect([onDay.code, onDay.stderr, readFileSync(onDay.file, "utf8")]).toEqual([0, SAID, page]);
-    // Printed on a day A/0 was still in force (--today), it is the version in force: a controlled print, not 已替代 (tester61 L1).
+    // Printed on a day A/0 was still in force (--today), it is the version in force, not 已替代 (tester61 L1); without --copy 非受控 (tester67a A6).
     for (const day of [["--today", "2026-11-19"], ["--as-of", "2026-11-19", "--today", "2026-11-19"]]) {
       const inForce = await render("zh-CN", ...day);
       const text = readFileSync(inForce.file, "utf8");
       expect([inForce.code, inForce.stderr, text.split("\n")[0], text.includes("已被 A/1 版替代"), text.includes("仓库收货后24小时内报检")]).toEqual([
         0,
         "已输出 1 个文件（md，zh-CN）。\nQP-009 A/1 版 2026-11-20 起实施，此前现行版本仍为 A/0：按 A/0 版发布时的文本打印；A/1 版用 'csr render QP-009 --revision A/1' 打印（盖“待实施 非受控”章）。\n",
-        "**【受控】**",
+        "**【非受控】**",
         false,
         true,
       ]);
@@ -53,7 +53,7 @@ describe("a superseded revision of a document", () => {
     const current = await render("zh-CN", "--revision", "A/1");
     const today = await render("zh-CN", "--today", "2026-11-20");
     expect([current.stderr, today.stderr]).toEqual(["已输出 1 个文件（md，zh-CN）。\n", "已输出 1 个文件（md，zh-CN）。\n"]);
-    expect(readFileSync(current.file, "utf8").split("\n")[0]).toBe("**【受控】**");
+    expect(readFileSync(current.file, "utf8").split("\n")[0]).toBe("**【非受控】**");
     expect(readFileSync(today.file, "utf8")).toBe(readFileSync(current.file, "utf8"));
   });
 

@@ -42,16 +42,16 @@ describe("a document whose next revision is released to take effect later", () =
     ]);
   });
 
-  it("prints the version in force (A/1) as released, stamped 受控, without options, --as-of or --today a day before the 实施日期", () => {
+  it("prints the version in force (A/1) as released, stamped 非受控 without --copy (tester67a A6), without options, --as-of or --today a day before the 实施日期", () => {
     const plain = render();
     expect([plain.code, plain.stderr]).toEqual([0, `已输出 1 个文件（md，zh-CN）。\n${IN_FORCE}\n`]);
     const lines = plain.text.split("\n");
-    expect(lines.slice(0, 3)).toEqual(["**【受控】**", "", "**江苏安迈汽车零部件有限公司**"]);
+    expect(lines.slice(0, 5)).toEqual(["**【非受控】**", "", "> **非受控 仅供参考：本打印件不是受控副本，未登记在文件发放/回收记录中；受控副本是加盖“受控”章、注明受控号并登记发放的编号副本（csr render WI-010-01 --copy N）。**", "", "**江苏安迈汽车零部件有限公司**"]);
     expect(lines.filter((l) => l.startsWith("| 文件编号 | WI-010-01") || l.startsWith("| 制订日期") || l.includes("| A/2 |"))).toEqual([
       "| 文件编号 | WI-010-01 | 版本/版次 | A/1 | 制订部门 | 生产部 |",
       "| 制订日期 | 2024-03-01 | 生效日期 | 2025-03-17 |  |  |",
     ]);
-    expect([plain.text.includes("3. 每2小时抽测5件扣压外径并记录"), plain.text.includes("每1小时"), plain.text.includes("已替代"), plain.text.includes("待实施"), plain.text.includes("受控文件，版权归本公司所有")]).toEqual([true, false, false, false, true]);
+    expect([plain.text.includes("3. 每2小时抽测5件扣压外径并记录"), plain.text.includes("每1小时"), plain.text.includes("已替代"), plain.text.includes("待实施"), plain.text.includes("有限公司文件，版权归本公司所有")]).toEqual([true, false, false, false, true]);
     for (const day of [["--today", "2026-12-05"], ["--as-of", "2026-12-13", "--today", "2026-12-13"], ["--revision", "A/1"]]) {
       const onDay = render(...day);
       expect([onDay.code, onDay.stderr, onDay.text]).toEqual([0, plain.stderr, plain.text]);
@@ -59,20 +59,20 @@ describe("a document whose next revision is released to take effect later", () =
     expect(render("--lang", "en").stderr.split("\n")[1]).toBe(`WI-010-01 A/2 takes effect on ${EFFECTIVE}; until then A/1 is in force: printed with the text of A/1 as released; print A/2 with 'csr render WI-010-01 --revision A/2' (stamped PENDING · UNCONTROLLED).`);
   });
 
-  it("prints A/2 as the version in force, stamped 受控, with --as-of on or after the 实施日期, as --today does (breaker61 M1)", () => {
+  it("prints A/2 as the version in force, stamped 非受控 without --copy, with --as-of on or after the 实施日期, as --today does (breaker61 M1)", () => {
     for (const day of [EFFECTIVE, "2030-02-01"]) {
       const asOf = render("--as-of", day);
       const onDay = render("--today", day);
       expect([asOf.code, asOf.stderr, asOf.text]).toEqual([0, onDay.stderr, onDay.text]);
-      expect([asOf.stderr, asOf.text.split("\n")[0], asOf.text.includes("| 文件编号 | WI-010-01 | 版本/版次 | A/2 |"), asOf.text.includes("待实施")]).toEqual(["已输出 1 个文件（md，zh-CN）。\n", "**【受控】**", true, false]);
+      expect([asOf.stderr, asOf.text.split("\n")[0], asOf.text.includes("| 文件编号 | WI-010-01 | 版本/版次 | A/2 |"), asOf.text.includes("待实施")]).toEqual(["已输出 1 个文件（md，zh-CN）。\n", "**【非受控】**", true, false]);
     }
     const before = render("--as-of", "2030-01-06");
-    expect([before.code, before.text.split("\n")[0], before.text.includes("| 文件编号 | WI-010-01 | 版本/版次 | A/1 |"), before.text.includes("待实施")]).toEqual([0, "**【受控】**", true, false]);
+    expect([before.code, before.text.split("\n")[0], before.text.includes("| 文件编号 | WI-010-01 | 版本/版次 | A/1 |"), before.text.includes("待实施")]).toEqual([0, "**【非受控】**", true, false]);
   });
 
   it("refuses --copy with --revision A/1 without calling the version in force superseded (breaker61 M8)", () => {
     const refused = render("--copy", "1", "--revision", "A/1");
-    expect([refused.code, refused.stdout, refused.stderr]).toEqual([2, "", `csr: --copy 打印的是登记的那份受控副本，按它发放的版本，不能与 --revision 同用；WI-010-01 A/1 版在 ${EFFECTIVE} 前仍是现行版本，去掉 --copy 即按受控件打印。\n`]);
+    expect([refused.code, refused.stdout, refused.stderr]).toEqual([2, "", `csr: --copy 打印的是登记的那份受控副本，按它发放的版本，不能与 --revision 同用；WI-010-01 A/1 版在 ${EFFECTIVE} 前仍是现行版本，去掉 --copy 即打印该版（非受控，仅供参考）。\n`]);
   });
 
   it("shows the signatures of the version in force and of the pending one, labelled (breaker61 M9)", () => {
@@ -126,13 +126,13 @@ describe("a document whose next revision is released to take effect later", () =
       `WI-010-01 现标记为修订中（${today()} 起，同 'csr submit WI-010-01'）：文件中是其下一版的修订稿，现行版本 A/1（A/2 于 ${EFFECTIVE} 实施）照常有效，登记、受控副本和网站都用它发布时的文本，直到 'csr release WI-010-01' 发布新版本；不改了，撤销更改后用 'csr submit WI-010-01 --withdraw' 取消修订。`,
     );
     const plain = render();
-    expect([plain.code, plain.stderr, plain.text.split("\n")[0], plain.text.includes("| 文件编号 | WI-010-01 | 版本/版次 | A/1 |")]).toEqual([0, `已输出 1 个文件（md，zh-CN）。\n${IN_FORCE}\n`, "**【受控】**", true]);
+    expect([plain.code, plain.stderr, plain.text.split("\n")[0], plain.text.includes("| 文件编号 | WI-010-01 | 版本/版次 | A/1 |")]).toEqual([0, `已输出 1 个文件（md，zh-CN）。\n${IN_FORCE}\n`, "**【非受控】**", true]);
     git(dir, ["checkout", "-q", "--", "."]);
     git(dir, ["clean", "-qfd"]);
   });
 
   it("prints A/2 as the version in force from its 实施日期", () => {
     const due = render("--today", EFFECTIVE);
-    expect([due.code, due.stderr, due.text.split("\n")[0], due.text.includes("| 文件编号 | WI-010-01 | 版本/版次 | A/2 |"), due.text.includes("待实施")]).toEqual([0, "已输出 1 个文件（md，zh-CN）。\n", "**【受控】**", true, false]);
+    expect([due.code, due.stderr, due.text.split("\n")[0], due.text.includes("| 文件编号 | WI-010-01 | 版本/版次 | A/2 |"), due.text.includes("待实施")]).toEqual([0, "已输出 1 个文件（md，zh-CN）。\n", "**【非受控】**", true, false]);
   });
 });

@@ -35,6 +35,34 @@ describe("csr render: golden files", () => {
   }
 });
 
+describe("csr render: a controlled copy is a numbered copy in the distribution record (tester67a A6)", () => {
+  const repo = join(ROOT, "examples", "acme-auto");
+  const NOTICE = "非受控 仅供参考：本打印件不是受控副本，未登记在文件发放/回收记录中；受控副本是加盖“受控”章、注明受控号并登记发放的编号副本（csr render QP-015 --copy N）。";
+  const print = async (lang: string, format: string, ...flags: string[]) => {
+    const out = tempDir();
+    const result = await csrInProcess(["-C", repo, "render", "QP-015", ...flags, "--format", format, "--lang", lang, "--out", out, "--today", "2026-11-27"]);
+    expect(result.code, result.stderr).toBe(0);
+    return readFileSync(result.stdout.trim(), "utf8");
+  };
+
+  it("prints a released document without --copy stamped 非受控 and for reference only, its notice without 受控, in both languages", async () => {
+    const md = await print("zh-CN", "md");
+    expect(md.split("\n").slice(0, 5)).toEqual(["**【非受控】**", "", `> **${NOTICE}**`, "", "**江苏安迈汽车零部件有限公司**"]);
+    expect([md.includes("受控文件，版权"), md.includes("> 本文件为江苏安迈汽车零部件有限公司文件，版权归本公司所有。")]).toEqual([false, true]);
+    const html = await print("en", "html");
+    expect(html).toContain(
+      '<div class="stamp stamp-uncontrolled">UNCONTROLLED</div>\n<div class="uncontrolled-notice">Uncontrolled · for reference only: this print is not a controlled copy and is in no distribution record; a controlled copy is a numbered copy stamped CONTROLLED with its copy number and recorded as issued (csr render QP-015 --copy N).</div>\n',
+    );
+    expect(html).not.toContain(">CONTROLLED<");
+  });
+
+  it("prints a copy recorded as handed out (--copy N) stamped 受控 with its 受控号 and the notice of a controlled copy, as before", async () => {
+    const md = await print("zh-CN", "md", "--copy", "7");
+    expect(md.split("\n").slice(0, 3)).toEqual(["**【受控 受控号 7】**", "", "**江苏安迈汽车零部件有限公司**"]);
+    expect([md.includes("非受控"), md.includes("> 本文件为江苏安迈汽车零部件有限公司受控文件，版权归本公司所有。")]).toEqual([false, true]);
+  });
+});
+
 describe("csr render: lists in a line, as the document's language writes them", () => {
   it("joins a review report's clauses, departments and records with 、 in Chinese and ', ' in English", async () => {
     const repo = join(ROOT, "examples", "acme-auto");
@@ -127,9 +155,8 @@ describe("csr render", () => {
     const obsolete = readFileSync(join(out, "QP-009.zh-CN.html"), "utf8");
     expect(obsolete).toContain('<div class="watermark">作废</div>');
     expect(obsolete).toContain("替代文件：QP-020 顾客特定要求管理程序 (A/1)");
-    // 本文件为公司受控文件 is true of the released print only.
-    const notice = '<p class="confidentiality">本文件为公司受控文件，未经许可不得外借或复印。</p>';
-    expect(readFileSync(join(out, "QP-020.zh-CN.html"), "utf8")).toContain(notice);
+    // 本文件为公司受控文件 is true of a controlled copy only (csr render --copy N): a released document printed without one says the handling rule without 受控 (tester67a A6).
+    expect(readFileSync(join(out, "QP-020.zh-CN.html"), "utf8")).toContain('<p class="confidentiality">本文件为公司文件，未经许可不得外借或复印。</p>');
     // A draft goes round for 会签 printed: the same handling rule binds it, but it is no controlled copy (tester57 E11).
     expect([...draft.matchAll(/<p class="confidentiality">(.*)<\/p>/g)].map((m) => m[1])).toEqual(["本文件为公司文件，未经许可不得外借或复印。"]);
     expect(obsolete).not.toContain('class="confidentiality"');
@@ -143,9 +170,10 @@ describe("csr render", () => {
       expect((await csrInProcess(["-C", repo, "render", "QP-020", "--format", "html", "--out", out], { lang: null })).code).toBe(0);
       return [...readFileSync(join(out, "QP-020.zh-CN.html"), "utf8").matchAll(/<p class="confidentiality">(.*)<\/p>/g)].map((m) => m[1]!);
     };
-    expect(await notices()).toEqual(["本文件为公司受控文件，未经许可不得外借或复印。"]);
+    // A print without --copy is no controlled copy: the notice without 受控 (tester67a A6).
+    expect(await notices()).toEqual(["本文件为公司文件，未经许可不得外借或复印。"]);
     writeFileSync(join(repo, "qms.yaml"), qms);
-    expect(await notices()).toEqual(["本文件为受控文件，未经许可不得外借、复印。"]);
+    expect(await notices()).toEqual(["本文件为本公司文件，未经许可不得外借、复印。"]);
     writeFileSync(join(repo, "qms.yaml"), `${qms}confidentiality: ""\n`);
     expect(await notices()).toEqual([]);
   });

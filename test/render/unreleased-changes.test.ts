@@ -39,12 +39,12 @@ function render(dir: string, ...args: string[]): { code: number; stdout: string;
 }
 
 describe("csr render of a released document with unreleased changes", () => {
-  it("prints the text as released under A/1's signatures and 受控 stamp, and says the working copy differs (md, html, docx, en)", () => {
+  it("prints the text as released under A/1's signatures (非受控 without --copy, 受控 with it), and says the working copy differs (md, html, docx, en)", () => {
     const dir = editedCopy();
     const md = render(dir);
     expect([md.code, md.stderr]).toEqual([0, `已输出 1 个文件（md，zh-CN）。\n${SAID}\n`]);
     const lines = md.text.split("\n");
-    expect(lines[0]).toBe("**【受控】**");
+    expect(lines[0]).toBe("**【非受控】**");
     expect(lines.filter((l) => l.startsWith("| 文件编号 | WI-010-01") || l.includes(RELEASED.slice(0, 8)))).toEqual(["| 文件编号 | WI-010-01 | 版本/版次 | A/1 | 制订部门 | 生产部 |", RELEASED]);
     expect(md.text).not.toContain("卡箍");
     const html = render(dir, "--format", "html");
@@ -58,7 +58,7 @@ describe("csr render of a released document with unreleased changes", () => {
     // A controlled copy too, and nothing was written to the document.
     expect(csr(["-C", dir, "distribute", "WI-010-01", "--to", "PRD:huangjun", "--date", "2026-12-05", "-y"]).code).toBe(0);
     const copy = render(dir, "--copy", "1");
-    expect([copy.code, copy.stderr.split("\n")[1], copy.text.includes("卡箍"), copy.text.includes(RELEASED)]).toEqual([0, SAID, false, true]);
+    expect([copy.code, copy.stderr.split("\n")[1], copy.text.split("\n")[0], copy.text.includes("卡箍"), copy.text.includes(RELEASED)]).toEqual([0, SAID, "**【受控 受控号 1】**", false, true]);
     expect(readFileSync(join(dir, FILE), "utf8")).toContain(EDITED);
   });
 

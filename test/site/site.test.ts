@@ -882,7 +882,7 @@ describe("csr site: what needs attention", () => {
       "文件换版培训逾期 1 lists/doc-training-overdue.html",
       "顾客特定要求培训逾期 0 lists/csr-training-overdue.html",
       // Who of 品质部 and 市场部 (a copy of A/1) is not trained on QP-005 A/1 (csr list training --missing, tester61 L5).
-      "尚未培训的人员（人次） 5 registers/training-missing.html",
+      "尚未培训的人员（按版本计人次，不含只登记记录编号的版本） 5 registers/training-missing.html",
     ]);
     // No link is pinned: the change radar counts nothing, and says so (tester52 D4).
     expect(index).toContain('href="lists/csr-suspect-link.html"><span class="count">—</span> <span class="label">要求或落实章节已更改（可疑链接）</span>');

@@ -115,7 +115,7 @@ export async function renderCommand(ctx: CommandContext, ids: string[], flags: R
   for (const target of targets) {
     let view;
     try {
-      view = target.kind === "document" ? { ...documentView(repo, index, target.value, lang, body, undefined, today, target.revisionDraft, target.superseded, target.pending), ...(copy ? { copy: copy.copy } : {}) } : csrReportView(repo, indexOnDay, target.value, lang, body, today, undefined, addressedVersion, undefined, recordedNow.has(target.value.id) ? { now: recordedNow.get(target.value.id)! } : undefined);
+      view = target.kind === "document" ? { ...documentView(repo, index, target.value, lang, body, undefined, today, target.revisionDraft, target.superseded, target.pending, copy === undefined), ...(copy ? { copy: copy.copy } : {}) } : csrReportView(repo, indexOnDay, target.value, lang, body, today, undefined, addressedVersion, undefined, recordedNow.has(target.value.id) ? { now: recordedNow.get(target.value.id)! } : undefined);
     } catch (error) {
       if (!(flags.all && error instanceof UserError)) throw error;
       unresolved.push(target.value.id);

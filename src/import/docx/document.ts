@@ -272,7 +272,8 @@ class WordDocumentReader {
   private readLooseText(text: string, where: string, style: string, region: "front" | "header" | "footer"): void {
     const key = labelKey(text);
     if (!key) return;
-    const stamp = STAMPS.find(([re]) => re.test(key.replace(/[【】[\]]/g, "")));
+    // A controlled copy's stamp carries its number (受控 受控号：7, csr render --copy 7): the stamp is the word before it.
+    const stamp = STAMPS.find(([re]) => re.test(key.replace(/[【】[\]]/g, "").replace(/(受控号|copyno\.?)[:：]?\d+$/, "")));
     if (stamp) {
       this.stamp = stamp[1];
       return;

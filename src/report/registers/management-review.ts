@@ -43,7 +43,7 @@ export function managementReviewRegister(ctx: RegisterContext, options: { today:
   const rows: Row[] = [...csrRows(ctx, period), ...actionRows(ctx, period), ...documentRows(ctx, period), ...auditRows(ctx, period), ...trainingRows(ctx, day)];
   // A period asked to run past today is counted up to today and says so (tester60 J7: the year's figures asked in December).
   const words = periodWords(ctx, period);
-  const notes = [...periodAskedNotes(ctx, period), t(ctx, "register.management-review.note", { ...period }), t(ctx, "register.management-review.training-note")];
+  const notes = [...periodAskedNotes(ctx, period), t(ctx, "register.management-review.note", { ...period }), t(ctx, "register.management-review.scope-note"), t(ctx, "register.management-review.training-note")];
   return {
     id: "management-review",
     title: t(ctx, "register.management-review.title", words),
