@@ -709,6 +709,7 @@ export async function run(argv: string[], output?: Output): Promise<number> {
           .option("--location <text>", t("help.set.location"))
           .option("--retention-en <text>", t("help.set.retention-en"))
           .option("--location-en <text>", t("help.set.location-en"))
+          .option("--retention-term <period>", t("help.set.retention-term"))
           .option("--retention-customer <customer=period>", t("help.set.retention-customer"), collect, [])
           .option("--classification <level>", t("help.set.classification"))
           .option("--by <person>", t("help.set.by"))

@@ -33,7 +33,8 @@ import { markRevising, revisingMarked } from "../shared/revising.js";
 import { deviationOption } from "../shared/deviation.js";
 import { deviatedVersion, deviationDay } from "../../model/deviations.js";
 import { appendIn } from "../shared/persist.js";
-import type { ControlledDocument, CustomerRetention } from "../../model/types.js";
+import type { ControlledDocument, CustomerRetention, RetentionRule } from "../../model/types.js";
+import { countedRetention } from "../../model/record-keeping.js";
 import type { Located } from "../../load/repository.js";
 import type { Prompts } from "../add/prompting.js";
 import type { CommandContext } from "../context.js";
@@ -69,6 +70,8 @@ export interface SetFlags extends EditionFlags, CsrFieldFlags {
   locationEn?: string;
   /** A customer's own retention period of the form's records (record.retention_customer), `<customer>=<period>`; `<customer>=` removes it. */
   retentionCustomer?: string[];
+  /** The retention period as csr counts it (record.retention_term), in a spelling it reads: 3年, 6个月, 员工离职后3年; "" removes it. */
+  retentionTerm?: string;
   /** The 备注 (`remarks`), printed on the document and in the document lists; "" removes it. */
   remarks?: string;
   /** The 密级 (model/classification.ts CLASSIFICATIONS). */
@@ -113,7 +116,7 @@ function versionsAfter(document: ControlledDocument, after: readonly string[], g
 
 /** One field's change, for the report and the commit message. */
 interface FieldChange {
-  field: "title_en" | "clauses" | "processes" | "forms" | "related" | "deviates_from" | "deviates_from_versions" | (typeof RECORD_FIELDS)[number] | "retention_customer" | "classification" | "department" | "remarks";
+  field: "title_en" | "clauses" | "processes" | "forms" | "related" | "deviates_from" | "deviates_from_versions" | (typeof RECORD_FIELDS)[number] | "retention_customer" | "retention_term" | "classification" | "department" | "remarks";
   /** The document's field it changes, which decides whether a revision must follow. */
   key: "title_en" | "clauses" | "processes" | "forms" | "related" | "deviates_from" | "record" | "classification" | "department" | "remarks";
   text: string;
@@ -165,11 +168,12 @@ export async function setDocument(ctx: CommandContext, id: string, given: SetFla
     const deviatedVersions = deviation === undefined ? undefined : versionsAfter(document, deviation.numbers, deviation.versions);
     const record = recordFields(document, flags);
     const customerRetention = customerRetentionList(session, document, flags);
+    const term = retentionTermEdit(document, flags, record);
     const classification = flags.classification === undefined ? undefined : classificationOption(flags.classification);
     const department = flags.department === undefined ? undefined : departmentByCode(session, flags.department, "--department");
     const titleEn = flags.titleEn?.trim();
     const remarks = flags.remarks?.trim();
-    if (!clauses && !processes && !forms && !related && !deviatesFrom && !record && !customerRetention && !classification && !department && titleEn === undefined && remarks === undefined) {
+    if (!clauses && !processes && !forms && !related && !deviatesFrom && !record && !customerRetention && !term && !classification && !department && titleEn === undefined && remarks === undefined) {
       // A forms list answered as it was asks for no addition or removal.
       if (flags !== given) {
         ctx.stdout(t("set.unchanged", { id }) + "\n");
@@ -216,6 +220,10 @@ export async function setDocument(ctx: CommandContext, id: string, given: SetFla
       const text = (list: readonly CustomerRetention[]) => list.map((c) => `${c.customer} ${c.period}`).join(t("common.list-separator")) || t("set.none");
       changes.push({ field: "retention_customer", key: "record", text: customerRetention.before.length === 0 ? text(customerRetention.after) : t("set.was", { value: text(customerRetention.after), before: text(customerRetention.before) }) });
     }
+    if (term && !sameTerm(term.before, term.after)) {
+      const text = term.after === undefined ? (term.stale ? t("set.stale-term", { before: termText(term.before!) }) : t("set.csr.cleared", { before: termText(term.before!) })) : term.before === undefined ? termText(term.after) : t("set.was", { value: termText(term.after), before: termText(term.before) });
+      changes.push({ field: "retention_term", key: "record", text });
+    }
     // The 密级 the document is printed with, its own or its layout's: giving that one again changes nothing.
     const classificationBefore = documentClassification(session.repo, document);
     const newClassification = classification !== undefined && classification !== classificationBefore ? classification : undefined;
@@ -261,6 +269,7 @@ export async function setDocument(ctx: CommandContext, id: string, given: SetFla
         else setInOrder(doc, "deviates_from_versions", doc.createNode(deviatedVersions, { flow: true }));
       }
       if (record) setRecord(doc, record);
+      if (term && !sameTerm(term.before, term.after)) setRetentionTerm(doc, term.after);
       if (customerRetention) setCustomerRetention(doc, customerRetention.after);
       if (newClassification) setScalar(doc, "classification", newClassification);
       if (lowering) {
@@ -366,7 +375,7 @@ async function setIssued(ctx: CommandContext, session: EditSession, found: Locat
 const FIELD_OPTIONS = ["clauses", "processes", "forms", "retention", "medium", "location"] as const;
 
 function anyField(flags: SetFlags): boolean {
-  return [flags.titleEn, flags.remarks, flags.deviatesFrom, flags.clauses, flags.processes, flags.retention, flags.medium, flags.location, flags.retentionEn, flags.locationEn, flags.classification, flags.department].some((v) => v !== undefined) ||
+  return [flags.titleEn, flags.remarks, flags.deviatesFrom, flags.clauses, flags.processes, flags.retention, flags.medium, flags.location, flags.retentionEn, flags.locationEn, flags.retentionTerm, flags.classification, flags.department].some((v) => v !== undefined) ||
     [flags.addClause, flags.removeClause, flags.addProcess, flags.removeProcess, flags.addForm, flags.removeForm, flags.addRelated, flags.removeRelated, flags.retentionCustomer].some((v) => (v ?? []).length > 0);
 }
 
@@ -580,6 +589,52 @@ function customerRetentionList(session: EditSession, document: ControlledDocumen
   }
   after = after.map((c) => Object.fromEntries(Object.entries(c).filter(([, v]) => v !== undefined)) as unknown as CustomerRetention);
   return { before, after };
+}
+
+/**
+ * `--retention-term <period>`: the form's retention period as csr counts it (record.retention_term), where
+ * its 保存期限 is written in no way csr reads (离职后保存三年) and so `csr list disposals` cannot date its
+ * batches (tester67b B2). Given in a spelling csr counts (3年, 6个月, 员工离职后3年, 产品寿命期+1年: countedRetention),
+ * written as years or months and the event counted from; `""` removes it. The text printed stays `--retention`'s.
+ * A new --retention without it removes the count on file, which counted the old text (as its English goes:
+ * recordFields), and says so (`stale`). Undefined when neither changes it. Errors: UserError, one line.
+ */
+function retentionTermEdit(document: ControlledDocument, flags: SetFlags, record: RecordFields | undefined): { before?: RetentionRule; after?: RetentionRule; stale?: boolean } | undefined {
+  const before = document.record?.retention_term;
+  const given = flags.retentionTerm?.trim();
+  if (given === undefined) {
+    const rewritten = record?.retention !== undefined && record.retention !== document.record?.retention;
+    return rewritten && before !== undefined ? { before, stale: true } : undefined;
+  }
+  if (document.kind !== "form") throw new UserError(t("set.record-not-form", { id: document.id, kind: t(`value.kind.${document.kind}`) }));
+  if (given === "") return { before };
+  const counted = countedRetention(given);
+  if (counted && "kept" in counted) throw new UserError(t("set.retention-term.kept", { value: given }));
+  if (!counted || counted.months === 0) throw new UserError(t("set.retention-term.unreadable", { value: given }));
+  const count = counted.months % 12 === 0 ? { years: counted.months / 12 } : { months: counted.months };
+  return { before, after: { ...count, ...(counted.after ? { after: counted.after } : {}) } };
+}
+
+const sameTerm = (a: RetentionRule | undefined, b: RetentionRule | undefined) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
+
+/** A count as the messages give it: 3年, 员工离职后3年 / 3 years, 3 years after 员工离职. */
+function termText(rule: RetentionRule): string {
+  const period = [rule.years ? t("record.retention.years", { count: rule.years }) : "", rule.months ? t("record.retention.months", { count: rule.months }) : ""].filter(Boolean).join(t("set.term-separator"));
+  return rule.after ? t("set.term-after", { period, after: rule.after }) : period;
+}
+
+/** Sets (or, undefined, removes) record.retention_term in flow style, after the retention it counts. */
+function setRetentionTerm(doc: Document.Parsed, rule: RetentionRule | undefined): void {
+  const existing = doc.get("record", true);
+  if (isMap(existing)) {
+    if (rule === undefined) return void existing.delete("retention_term");
+    const node = doc.createNode({ ...rule }, { flow: true });
+    if (existing.has("retention_term")) return void existing.set("retention_term", node);
+    const at = existing.items.findIndex((pair) => isScalar(pair.key) && pair.key.value === "retention");
+    existing.items.splice(at < 0 ? 0 : at + 1, 0, doc.createPair("retention_term", node));
+    return;
+  }
+  if (rule !== undefined) setInOrder(doc, "record", doc.createNode({ retention_term: { ...rule } }, { flow: true }));
 }
 
 function setCustomerRetention(doc: Document.Parsed, list: readonly CustomerRetention[]): void {

@@ -108,6 +108,15 @@ export function disposalRegister(ctx: RegisterContext, options: { today: string;
       };
     }),
     notes,
-    ...(due.some((e) => e.retention.kind === "ends" && e.retention.date <= today) ? { listHints: [t(ctx, "register.disposals.hint")] } : {}),
+    ...listHints(ctx, [
+      due.some((e) => e.retention.kind === "ends" && e.retention.date <= today) && "register.disposals.hint",
+      // The register says what csr cannot count; the command that gives the count goes to stderr (tester67b B2).
+      rows.some((e) => e.retention.kind === "undated" && e.retention.reason === "unreadable") && "register.disposals.hint-term",
+    ]),
   };
+}
+
+function listHints(ctx: RegisterContext, keys: readonly ("register.disposals.hint" | "register.disposals.hint-term" | false)[]): { listHints?: string[] } {
+  const hints = keys.filter((k): k is "register.disposals.hint" | "register.disposals.hint-term" => k !== false).map((k) => t(ctx, k));
+  return hints.length > 0 ? { listHints: hints } : {};
 }
