@@ -579,11 +579,12 @@ export function planImport(sheet: RawSheet, repo: Repository, options: ImportOpt
     }
     dataRows.push(raw);
   }
-  const form = registerForm(sheet.rows.filter((r) => r.row < header.row));
+  const titleRows = sheet.rows.filter((r) => r.row < header.row);
+  const form = registerForm(titleRows);
   if (form) plan.own = { ...plan.own, form };
-  const organisation = registerOrganisation(sheet.rows.filter((r) => r.row < header.row));
+  const organisation = registerOrganisation(titleRows);
   if (organisation) plan.own = { ...plan.own, organisation };
-  const titleReceived = options.as === "csr" ? registerReceived(sheet.rows.filter((r) => r.row < header.row)) : undefined;
+  const titleReceived = options.as === "csr" ? registerReceived(titleRows) : undefined;
   if (titleReceived) {
     plan.own = { ...plan.own, received: titleReceived };
     if (titleReceived.date) options = { ...options, titleReceived: titleReceived.date };

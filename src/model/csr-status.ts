@@ -170,7 +170,7 @@ export interface IssuedPlace {
 }
 
 /** The levels handed out to the points of use: manuals, procedures and work instructions (forms are filled in, not issued). */
-const ISSUED_LEVELS: ReadonlySet<number> = new Set([1, 2, 3]);
+export const ISSUED_LEVELS: ReadonlySet<number> = new Set([1, 2, 3]);
 
 /**
  * The places of a CSR that are manuals, procedures or work instructions, when every one of them reached

@@ -1609,9 +1609,15 @@ const COPY_PEOPLE = new Set(["holder", "issuedBy", "returnedBy", "receivedBy"]);
 function copiesSection(rc: RegisterContext, doc: ControlledDocument, register: Table, rows: Table["rows"] | undefined, people: Linker): SiteSection | undefined {
   // A released document never handed out, on paper or electronically, says so rather than leaving the section out (tester55 C2).
   if (!rows?.length) return doc.status !== "released" ? undefined : { id: "copies", title: t(rc, "site.document.copies.title"), empty: t(rc, "site.document.copies.none", { id: doc.id }) };
-  const keep = new Set(["copy", "version", "to", "holder", "issuedBy", "date", "dueBy", "recalled", "returnedBy", "receivedBy", "state", "remark"]);
-  const table: Table = { ...register, columns: register.columns.filter((c) => keep.has(c.key)), rows };
-  return { id: "copies", title: t(rc, "site.document.copies", { count: rows.length }), table: siteTable(table, people) };
+  return { id: "copies", title: t(rc, "site.document.copies", { count: rows.length }), table: copyTable(register, rows, people) };
+}
+
+/** The columns of the distribution register a page of one document's copies shows: not the document's own number and title. */
+const COPY_COLUMNS = new Set(["copy", "version", "to", "holder", "issuedBy", "date", "dueBy", "recalled", "returnedBy", "receivedBy", "state", "remark"]);
+
+/** `rows` of the distribution register in COPY_COLUMNS, for the page of the one document they are copies of. */
+function copyTable(register: Table, rows: Table["rows"], people: Linker): SiteTable {
+  return siteTable({ ...register, columns: register.columns.filter((c) => COPY_COLUMNS.has(c.key)), rows }, people);
 }
 
 /**
@@ -1621,9 +1627,7 @@ function copiesSection(rc: RegisterContext, doc: ControlledDocument, register: T
  */
 function sourceCopiesSection(rc: RegisterContext, id: string, register: Table, rows: Table["rows"] | undefined, people: Linker): SiteSection | undefined {
   if (!rows?.length) return undefined;
-  const keep = new Set(["copy", "version", "to", "holder", "issuedBy", "date", "dueBy", "recalled", "returnedBy", "receivedBy", "state", "remark"]);
-  const table: Table = { ...register, columns: register.columns.filter((c) => keep.has(c.key)), rows };
-  return { id: `${sourceFragment(id)}-copies`, title: t(rc, "site.customer.source-copies", { id, count: rows.length }), table: siteTable(table, people) };
+  return { id: `${sourceFragment(id)}-copies`, title: t(rc, "site.customer.source-copies", { id, count: rows.length }), table: copyTable(register, rows, people) };
 }
 
 /**

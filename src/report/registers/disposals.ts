@@ -63,6 +63,11 @@ export function disposalRegister(ctx: RegisterContext, options: { today: string;
     ...(disposed.length > 0 ? [t(ctx, "register.disposals.note-disposed", { count: disposed.length })] : []),
     ...(later > 0 ? [t(ctx, "register.disposals.note-later", { count: later, dueBy })] : []),
   ];
+  const hints = [
+    ...(due.some((e) => e.retention.kind === "ends" && e.retention.date <= today) ? [t(ctx, "register.disposals.hint")] : []),
+    // The register says what csr cannot count; the command that gives the count goes to stderr (tester67b B2).
+    ...(rows.some((e) => e.retention.kind === "undated" && e.retention.reason === "unreadable") ? [t(ctx, "register.disposals.hint-term")] : []),
+  ];
   return {
     id: "disposals",
     title: t(ctx, "register.disposals.title", { dueBy, count: due.length }),
@@ -108,15 +113,6 @@ export function disposalRegister(ctx: RegisterContext, options: { today: string;
       };
     }),
     notes,
-    ...listHints(ctx, [
-      due.some((e) => e.retention.kind === "ends" && e.retention.date <= today) && "register.disposals.hint",
-      // The register says what csr cannot count; the command that gives the count goes to stderr (tester67b B2).
-      rows.some((e) => e.retention.kind === "undated" && e.retention.reason === "unreadable") && "register.disposals.hint-term",
-    ]),
+    ...(hints.length > 0 ? { listHints: hints } : {}),
   };
-}
-
-function listHints(ctx: RegisterContext, keys: readonly ("register.disposals.hint" | "register.disposals.hint-term" | false)[]): { listHints?: string[] } {
-  const hints = keys.filter((k): k is "register.disposals.hint" | "register.disposals.hint-term" => k !== false).map((k) => t(ctx, k));
-  return hints.length > 0 ? { listHints: hints } : {};
 }

@@ -142,7 +142,6 @@ function reviewPeriodNote(ctx: RegisterContext, allowed: number, late: number): 
   return t(ctx, "register.reviews.note.own", { allowed, late, clause: citations(standards, "requirements-review").join(t(ctx, "register.list-separator")) });
 }
 
-/** 按期, 逾期 3 个工作日, 未到期 ...; an open round on a day off right after its deadline in pastDueInTime's words, not 未到期. */
 /**
  * What a deadline counted through `years` without a holiday notice adds to its cell: how it was counted
  * (the law's public holidays, or Monday to Friday in a year before them); "" for no such year.
@@ -152,6 +151,7 @@ export function estimatedMark(ctx: RegisterContext, calendar: WorkCalendar, year
   return t(ctx, lawHolidaysCounted(calendar, years) ? "register.reviews.estimated" : "register.reviews.estimated-weekdays");
 }
 
+/** 按期, 逾期 3 个工作日, 未到期 ...; an open round on a day off right after its deadline in pastDueInTime's words, not 未到期. */
 function verdictOf(ctx: RegisterContext, round: ReviewRoundTimeliness, calendar: WorkCalendar, today: string): string {
   return (round.timeliness === "open" && pastDueInTime(calendar, round.due, today, ctx.lang)) || lateByText(ctx.lang, round) || t(ctx, `register.reviews.verdict.${round.timeliness}`);
 }

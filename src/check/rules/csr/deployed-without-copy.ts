@@ -1,12 +1,10 @@
 import { shellArgument } from "../../../core/text.js";
 import { list, t } from "../../../i18n/index.js";
 import { copiesInUse, copyEdition, csrDistributedDepartments, electronicInUse, recallStart, withEdition } from "../../../model/distribution.js";
+import { ISSUED_LEVELS } from "../../../model/csr-status.js";
 import { departmentLabel } from "../../../model/labels.js";
 import type { ControlledDocument } from "../../../model/types.js";
 import type { Rule } from "../../rule.js";
-
-/** The levels handed out to their places of use, as doc/not-issued counts them: forms are filled in, not issued. */
-const ISSUED_LEVELS: ReadonlySet<number> = new Set([1, 2, 3]);
 
 /**
  * The departments that hold a document to work to on `day`: a controlled copy in use there or an

@@ -4,14 +4,14 @@ import type { Rule } from "../../rule.js";
 import { releasedReferences } from "./references.js";
 import { sentences, t } from "../../../i18n/index.js";
 
+/** The `csr import --as` that reads a register of documents of each kind. */
+const IMPORT_AS: Record<DocumentKind, string> = { manual: "documents", procedure: "procedures", instruction: "instructions", form: "forms", external: "external" };
+
 /**
  * IATF 16949 7.5.3.2.1 / GJB 9001C 7.5.3: a document in force sends its users only to documents and
  * forms that are approved and issued. A form never released has no version to fill in, and the
  * printed procedure would list it without one.
  */
-/** The `csr import --as` that reads a register of documents of each kind. */
-const IMPORT_AS: Record<DocumentKind, string> = { manual: "documents", procedure: "procedures", instruction: "instructions", form: "forms", external: "external" };
-
 export const rule: Rule = {
   id: "doc/unreleased-referenced",
   severity: "error",
