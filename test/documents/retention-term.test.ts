@@ -68,6 +68,13 @@ describe("csr set --retention-term", () => {
     expect(read(dir)).toContain("  retention: 5年\n  batches:\n");
   });
 
+  it("changes nothing when the count on file is the one given, however the file writes it", () => {
+    const form = FORM.replace("  retention: 离职后保存三年\n", "  retention: 离职后保存三年\n  retention_term: {after: 员工离职, months: 36}\n");
+    const dir = gitInit(minimalRepo({ "documents/QR-005-02.yaml": form }));
+    expect(csr(["-C", dir, "set", "QR-005-02", "--retention-term", "员工离职后3年"])).toEqual({ code: 0, stderr: "", stdout: "QR-005-02 is like that already; nothing changed.\n" });
+    expect(read(dir)).toBe(form);
+  });
+
   it("refuses in one line a period csr cannot count and one never disposed of", () => {
     const dir = gitInit(minimalRepo({ "documents/QR-005-02.yaml": FORM }));
     expect(csr(["-C", dir, "set", "QR-005-02", "--retention-term", "三年"])).toEqual({

@@ -35,11 +35,12 @@ import { deviatedVersion, deviationDay } from "../../model/deviations.js";
 import { appendIn } from "../shared/persist.js";
 import type { ControlledDocument, CustomerRetention, RetentionRule } from "../../model/types.js";
 import { countedRetention } from "../../model/record-keeping.js";
+import { isDeepStrictEqual } from "node:util";
 import type { Located } from "../../load/repository.js";
 import type { Prompts } from "../add/prompting.js";
 import type { CommandContext } from "../context.js";
 import { choiceOption, classificationOption, clauseOptionParts, clauseRef, clauseToRemove, dateOption, eventDateOption } from "../options.js";
-import { departmentByCode, editFile, findDocumentById, listOption, saveChanges, withEditSession, type EditSession } from "../shared/edit.js";
+import { departmentByCode, editFile, findDocumentById, listOption, saveChanges, setInMapOrder, withEditSession, type EditSession } from "../shared/edit.js";
 import { refuseInvalidDocuments } from "../shared/repair.js";
 import { CSR_OPTIONS, setCsr, type CsrFieldFlags } from "./csr.js";
 import { classificationLowering, loweringRecorded } from "./classification.js";
@@ -615,7 +616,8 @@ function retentionTermEdit(document: ControlledDocument, flags: SetFlags, record
   return { before, after: { ...count, ...(counted.after ? { after: counted.after } : {}) } };
 }
 
-const sameTerm = (a: RetentionRule | undefined, b: RetentionRule | undefined) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
+/** The same count however the file writes it ({after, years} or {years, after}; 12 months or 1 year). */
+const sameTerm = (a: RetentionRule | undefined, b: RetentionRule | undefined) => isDeepStrictEqual(a && countedRetention(undefined, a), b && countedRetention(undefined, b));
 
 /** A count as the messages give it: 3年, 员工离职后3年 / 3 years, 3 years after 员工离职. */
 function termText(rule: RetentionRule): string {
@@ -628,11 +630,7 @@ function setRetentionTerm(doc: Document.Parsed, rule: RetentionRule | undefined)
   const existing = doc.get("record", true);
   if (isMap(existing)) {
     if (rule === undefined) return void existing.delete("retention_term");
-    const node = doc.createNode({ ...rule }, { flow: true });
-    if (existing.has("retention_term")) return void existing.set("retention_term", node);
-    const at = existing.items.findIndex((pair) => isScalar(pair.key) && pair.key.value === "retention");
-    existing.items.splice(at < 0 ? 0 : at + 1, 0, doc.createPair("retention_term", node));
-    return;
+    return setInMapOrder(doc, existing, ["retention", "retention_term"], "retention_term", doc.createNode({ ...rule }, { flow: true }));
   }
   if (rule !== undefined) setInOrder(doc, "record", doc.createNode({ retention_term: { ...rule } }, { flow: true }));
 }
