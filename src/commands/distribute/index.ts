@@ -730,7 +730,7 @@ export async function recallCommand(ctx: CommandContext, id: string, flags: Reca
 export async function recall(ctx: CommandContext, id: string, flags: RecallFlags, prompts?: Prompts): Promise<number> {
   return withEditSession(ctx, flags.yes, prompts, async (session) => {
     const known = session.index.documents.has(id) || session.repo.unvalidated.documents.has(id);
-    const target = known ? documentTarget(findDocumentById(session, id)) : (sourceTarget(session, id) ?? documentTarget(findDocumentById(session, id)));
+    const target = (!known && sourceTarget(session, id)) || documentTarget(findDocumentById(session, id));
     const { document } = target;
     if ([flags.lost, flags.destroyed, flags.retained].filter(Boolean).length > 1) throw new UserError(t("recall.one-disposition"));
     const gone: "lost" | "destroyed" | "retained" | undefined = flags.lost ? "lost" : flags.destroyed ? "destroyed" : flags.retained ? "retained" : undefined;
