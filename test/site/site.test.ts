@@ -182,16 +182,18 @@ describe("csr site on the bundled example", () => {
     expect((await csrInProcess(["-C", repo, "render", "QP-014", "--out", rendered], { lang: null })).code).toBe(0);
     const alone = readFileSync(join(rendered, "QP-014.zh-CN.html"), "utf8");
     // The document's own body is the same markup; only links are added around referenced ids, and a page of the
-    // site, printed from the browser, is a reference copy: stamped 非受控 where the render of a released document is stamped 受控,
-    // and without the notice that says the copy is controlled.
+    // site, printed from the browser, is a reference copy stamped 非受控, as a render without --copy is (tester67a A6), without
+    // the render's note on what a controlled copy is and without its handling notice.
     const body = (html: string) => html.slice(html.indexOf('<table class="page">'), html.indexOf("</td></tr></tbody>\n</table>")).replace(/<a href="[^"]*">([^<]*)<\/a>/g, "$1");
-    expect(alone).toContain('<div class="stamp stamp-released">受控</div>');
+    expect(alone).toContain('<div class="stamp stamp-uncontrolled">非受控</div>');
     expect(page).toContain('<div class="stamp stamp-uncontrolled">非受控</div>');
-    const notice = '<p class="confidentiality">本文件为江苏安迈汽车零部件有限公司受控文件，版权归本公司所有。未经品质部文控书面许可，不得外借、复印、拍照或向第三方提供。</p>';
+    const notice = '<p class="confidentiality">本文件为江苏安迈汽车零部件有限公司文件，版权归本公司所有。未经品质部文控书面许可，不得外借、复印、拍照或向第三方提供。</p>';
     expect(alone).toContain(notice);
+    const uncontrolled = "<div class=\"uncontrolled-notice\">非受控 仅供参考：本打印件不是受控副本，未登记在文件发放/回收记录中；受控副本是加盖“受控”章、注明受控号并登记发放的编号副本（csr render QP-014 --copy N）。</div>\n";
+    expect(alone).toContain(uncontrolled);
     // And each table of the A4 column is focusable, as it scrolls in its own box on a phone (tester48 #7).
     expect(page).toContain('<table tabindex="0" class="header">');
-    expect(body(page).replaceAll('<table tabindex="0"', "<table")).toBe(body(alone).replace('<div class="stamp stamp-released">受控</div>', '<div class="stamp stamp-uncontrolled">非受控</div>').replace(notice, ""));
+    expect(body(page).replaceAll('<table tabindex="0"', "<table")).toBe(body(alone).replace(uncontrolled, "").replace(notice, ""));
     expect(page).toContain('<a href="../documents/QR-014-01.html">QR-014-01</a>');
     expect(page).toContain('<li><a href="../csr/DYA-001.html">DYA-001 特殊特性须使用东岳符号或经认可的等效符号标注（5.2 符号转换）</a></li>');
     expect(page).toContain('<link rel="stylesheet" href="../assets/site.css">');
