@@ -1,11 +1,12 @@
 import { shellArgument } from "../../../core/text.js";
 import { list, t } from "../../../i18n/index.js";
 import { departmentLabel } from "../../../model/labels.js";
-import { ISSUED_LEVELS } from "../../../model/csr-status.js";
 import { copiesInForce, copyEdition, csrDistributedDepartments, electronicInForce, pendingTransition, recallStart, unitsWithoutCopy, withEdition } from "../../../model/distribution.js";
 import type { Rule } from "../../rule.js";
 import type { AddressedIn } from "../../../model/types.js";
 
+/** The levels whose documents are handed out to their places of use: the manual, procedures and work instructions (forms are filled in, not issued). */
+const ISSUED_LEVELS: ReadonlySet<number> = new Set([1, 2, 3]);
 
 /**
  * IATF 16949 7.5.3.2.1 / GJB 9001C 7.5.3 (tester55 C2): a document in force is available where it is
