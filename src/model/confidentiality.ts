@@ -34,10 +34,14 @@ export function noticeClassification(text: string): string {
 
 /**
  * The notice as a draft carries it (csr render --draft, a document never released): the same handling rule, without
- * the word that calls the copy controlled (受控, controlled), as a draft is no controlled copy (tester57 E11).
+ * the word that calls the copy controlled (受控, controlled), as a draft is no controlled copy (tester57 E11); so does a
+ * print without --copy (tester67a A6). `external`: the notice of an external document's print (csr's default names it 外来文件).
  */
-export function draftNotice(notice: string): string {
-  // "本文件为受控文件" (csr's default) without the word would read "本文件为文件".
-  const plain = notice.replace(/为受控文件/g, "为本公司文件").replace(/受控/g, "").replace(/\b[Cc]ontrolled\s+/g, "");
+export function draftNotice(notice: string, external = false): string {
+  // "本文件为受控文件" (csr's default) without the word would read "本文件为文件": an external document's is 外来文件, not ours.
+  const plain = notice
+    .replace(/为受控文件/g, external ? "为外来文件" : "为本公司文件")
+    .replace(/受控/g, "")
+    .replace(/\b[Cc]ontrolled\s+/g, "");
   return plain === notice ? notice : plain.replace(/^[a-z]/, (c) => c.toUpperCase());
 }

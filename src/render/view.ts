@@ -615,7 +615,7 @@ export function documentView(repo: Repository, index: RepoIndex, doc: Controlled
     (header.confidentiality !== "" || superseded || pending || handlingOnly || temporary?.expired) && isStateSecret(repo, doc)
       ? translate(lang, "render.confidentiality-classified", { classification })
       : handlingOnly
-        ? draftNotice(confidentialityNotice(config, lang, doc.kind === "external"))
+        ? draftNotice(confidentialityNotice(config, lang, doc.kind === "external"), doc.kind === "external")
         : header.confidentiality;
   return {
     // The header's fields one by one: an object literal that starts with a spread and goes on with

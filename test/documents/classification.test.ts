@@ -216,7 +216,8 @@ describe("csr render of a 秘密 and of an external document", () => {
     expect((await csrInProcess(["-C", repo, "submit", "CS/QP-006", "--by", "zhang", "-y"], { lang: null })).code).toBe(0);
     const draft = await render("CS/QP-006", "--draft");
     expect(draft.split("\n").filter((l) => l.startsWith("> 本文件"))).toEqual(["> 本文件密级为秘密，按国家保密法律法规和本单位保密制度管理：未经批准不得复制、摘抄、外借，严禁在连接互联网的计算机上存储或处理。"]);
-    expect(await render("CS/WI-101")).toContain("本文件为测试电子技术有限公司内部受控文件，未经批准不得外借、复印。");
+    // The organisation's notice, as a print without --copy gives it: not a controlled copy, so without 受控 (tester67a A6).
+    expect(await render("CS/WI-101")).toContain("\n> 本文件为测试电子技术有限公司内部文件，未经批准不得外借、复印。\n");
     // That notice calls the unmarked work instruction 内部, which its register does not: csr check says so (tester55 C3).
     const { findings } = await checkJsonInProcess(repo, "--today", DAY);
     expect(findings.filter((f) => f.rule === "config/notice-claims-classification").map((f) => `${f.file}:${f.line}:${f.column} ${f.severity} ${f.message}`)).toEqual([
@@ -227,8 +228,9 @@ describe("csr render of a 秘密 and of an external document", () => {
     expect(added.code).toBe(0);
     const external = await render("GJB 5000B-2021", "--today", "2027-03-01");
     expect(external).toContain("本文件为外来文件，由发布单位编写和批准");
-    // Its copy is controlled, but it is not one of the organisation's internal documents: csr's own notice.
-    expect(external).toContain("> 本文件为受控文件，未经许可不得外借、复印。");
+    // It is not one of the organisation's internal documents: csr's own notice, printed without --copy as a reference print of an
+    // external document (tester67a A6), not as the organisation's own (本公司文件).
+    expect(external).toContain("> 本文件为外来文件，未经许可不得外借、复印。");
     expect(external).not.toContain("内部受控文件");
     // Printed before its 实施日期, the copy says it is not yet in force, as the external document list does.
     expect(external.split("\n").filter((l) => l.includes("待实施"))).toEqual([]);
