@@ -78,8 +78,8 @@ describe("csr new external", () => {
         "",
         "本文件为外来文件，由发布单位编写和批准；本单位自接收之日起登记受控（外来文件清单），不另行编制、审核、批准。",
         "",
-        // Lent and copied no more than one of ours: csr's default notice, as qms.yaml sets none, without 受控 on a print that is no controlled copy (tester67a A6).
-        "> 本文件为本公司文件，未经许可不得外借、复印。",
+        // Lent and copied no more than one of ours: csr's default notice, as qms.yaml sets none, without 受控 on a print that is no controlled copy (tester67a A6), naming it an external document, not ours.
+        "> 本文件为外来文件，未经许可不得外借、复印。",
         "",
       ].join("\n"),
     );
