@@ -68,6 +68,8 @@ const TERMS: Term[] = [
       "Date from which the customer requires this revision to be met in production (实施日期), as it states it; a CSR taken from it is implemented on or before it (csr/late-for-customer).": "a customer source revision's 实施日期",
       "The customer's date for this requirement (顾客要求日期), when it differs from the 实施日期 of its source revision: a date the requirement states itself, or a later one the customer agreed. csr/late-for-customer compares the due date and the date implemented with it.": "a customer source revision's 实施日期",
       "help.implement.required-by": "a customer source revision's 实施日期",
+      "add.effective-before-received": "a customer source revision's 实施日期, before the date it was received",
+      "source.effective-before-received": "a customer source revision's 实施日期, before the date it was received",
       "help.source.add.effective": "a customer source revision's 实施日期",
       "help.source.update.effective": "a customer source revision's 实施日期",
       "implement.part.effective": "a customer source revision's 实施日期",
