@@ -13,7 +13,7 @@ import type { Repository } from "../load/repository.js";
 import { CSR_STATUSES, csrStatus, csrStatusLabel, verifiedByOwner, type CsrStatus } from "../model/csr-status.js";
 import { registeredRepeats } from "../model/csr-duplicates.js";
 import { unmarkedSection } from "../model/sections.js";
-import { countedRetention } from "../model/record-keeping.js";
+import { countedRetention, retentionRuleText } from "../model/record-keeping.js";
 import { SIGNATURE_ROLES, type ControlledDocument, type Csr, type Customer, type CustomerRetention, type Decision, type Department, type Person, type RetentionRule, type ReviewRecord, type Revision, type Role, type Signature, type SignatureRole, type SymbolConversion } from "../model/types.js";
 import { isIsoDate, readDate } from "../core/dates.js";
 import { UserError } from "../core/errors.js";
@@ -962,7 +962,7 @@ function documentFromRow(row: RowReader, repo: Repository, options: ImportOption
       if (counted === undefined) issue(t("import.form.retention-uncounted", { text: record.retention, column: row.label("retention"), path: documentPath(id) }));
       else if (counted !== "counted") {
         record.retention_term = counted;
-        issue(t("import.form.retention-counted", { text: record.retention, column: row.label("retention"), term: retentionTermText(counted) }));
+        issue(t("import.form.retention-counted", { text: record.retention, column: row.label("retention"), term: retentionRuleText(counted) }));
       }
     }
     else if (row.label("retention", "") === "") noRetention = true;
@@ -1125,12 +1125,6 @@ function retentionCount(text: string): RetentionRule | "counted" | undefined {
   const years = Math.floor(counted.months / 12);
   const months = counted.months % 12;
   return { ...(years ? { years } : {}), ...(months || !years ? { months } : {}), ...(counted.after ? { after: counted.after } : {}) };
-}
-
-/** A retention term as the import report says it: 3年, 2年6个月, 停产后1年 (3 years, 1 year after 停产). */
-function retentionTermText(term: RetentionRule): string {
-  const period = [term.years ? t("record.retention.years", { count: term.years }) : "", term.months ? t("record.retention.months", { count: term.months }) : ""].filter(Boolean).join(t("import.form.retention-term.separator"));
-  return term.after ? t("import.form.retention-term.after", { period, event: term.after }) : period;
 }
 
 /**

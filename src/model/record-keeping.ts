@@ -7,7 +7,7 @@
  * text as written, and `untranslated` says so, for the register's note. In Chinese: as written.
  */
 import { addMonths } from "../core/dates.js";
-import { translate, type Lang } from "../i18n/index.js";
+import { t, translate, type Lang } from "../i18n/index.js";
 import type { ControlledDocument, Department, RecordBatch, RetentionRule } from "./types.js";
 
 /** A retention period read from its usual Chinese spellings, for the English words of it. */
@@ -191,4 +191,13 @@ export function batchRetention(form: Pick<ControlledDocument, "record">, batch: 
     if (!latest || date > latest.date) latest = { kind: "ends", date, ...deciding };
   }
   return noStart?.undated ?? latest!;
+}
+
+/**
+ * A retention count (record.retention_term, RetentionRule) as csr's messages give it, in the run's language:
+ * 3年, 2年6个月, 员工离职后3年 / 3 years, 2 years 6 months, 3 years after 员工离职. For csr import's report and csr set.
+ */
+export function retentionRuleText(rule: RetentionRule): string {
+  const period = [rule.years ? t("record.retention.years", { count: rule.years }) : "", rule.months ? t("record.retention.months", { count: rule.months }) : ""].filter(Boolean).join(t("record.retention.term-separator"));
+  return rule.after ? t("record.retention.term-after", { period, after: rule.after }) : period;
 }

@@ -34,7 +34,7 @@ import { deviationOption } from "../shared/deviation.js";
 import { deviatedVersion, deviationDay } from "../../model/deviations.js";
 import { appendIn } from "../shared/persist.js";
 import type { ControlledDocument, CustomerRetention, RetentionRule } from "../../model/types.js";
-import { countedRetention } from "../../model/record-keeping.js";
+import { countedRetention, retentionRuleText } from "../../model/record-keeping.js";
 import { isDeepStrictEqual } from "node:util";
 import type { Located } from "../../load/repository.js";
 import type { Prompts } from "../add/prompting.js";
@@ -222,7 +222,7 @@ export async function setDocument(ctx: CommandContext, id: string, given: SetFla
       changes.push({ field: "retention_customer", key: "record", text: customerRetention.before.length === 0 ? text(customerRetention.after) : t("set.was", { value: text(customerRetention.after), before: text(customerRetention.before) }) });
     }
     if (term && !sameTerm(term.before, term.after)) {
-      const text = term.after === undefined ? (term.stale ? t("set.stale-term", { before: termText(term.before!) }) : t("set.csr.cleared", { before: termText(term.before!) })) : term.before === undefined ? termText(term.after) : t("set.was", { value: termText(term.after), before: termText(term.before) });
+      const text = term.after === undefined ? (term.stale ? t("set.stale-term", { before: retentionRuleText(term.before!) }) : t("set.csr.cleared", { before: retentionRuleText(term.before!) })) : term.before === undefined ? retentionRuleText(term.after) : t("set.was", { value: retentionRuleText(term.after), before: retentionRuleText(term.before) });
       changes.push({ field: "retention_term", key: "record", text });
     }
     // The 密级 the document is printed with, its own or its layout's: giving that one again changes nothing.
@@ -618,12 +618,6 @@ function retentionTermEdit(document: ControlledDocument, flags: SetFlags, record
 
 /** The same count however the file writes it ({after, years} or {years, after}; 12 months or 1 year). */
 const sameTerm = (a: RetentionRule | undefined, b: RetentionRule | undefined) => isDeepStrictEqual(a && countedRetention(undefined, a), b && countedRetention(undefined, b));
-
-/** A count as the messages give it: 3年, 员工离职后3年 / 3 years, 3 years after 员工离职. */
-function termText(rule: RetentionRule): string {
-  const period = [rule.years ? t("record.retention.years", { count: rule.years }) : "", rule.months ? t("record.retention.months", { count: rule.months }) : ""].filter(Boolean).join(t("set.term-separator"));
-  return rule.after ? t("set.term-after", { period, after: rule.after }) : period;
-}
 
 /** Sets (or, undefined, removes) record.retention_term in flow style, after the retention it counts. */
 function setRetentionTerm(doc: Document.Parsed, rule: RetentionRule | undefined): void {
