@@ -15,8 +15,7 @@ import { isSeq } from "yaml";
 import { UserError } from "../../core/errors.js";
 import { shellArgument } from "../../core/text.js";
 import { list, t } from "../../i18n/index.js";
-import { repositoryCalendar } from "../../load/calendar.js";
-import { copiesToRecall, copyEdition, recallDays } from "../../model/distribution.js";
+import { copiesToRecall, copyEdition } from "../../model/distribution.js";
 import { externalInForceFrom } from "../../model/external.js";
 import { eventLabel } from "../../model/recorded-events.js";
 import type { Located } from "../../load/repository.js";
@@ -25,7 +24,7 @@ import type { CommandContext } from "../context.js";
 import { dateOption, eventDateOption } from "../options.js";
 import { publisherDates } from "../new/index.js";
 import { editFile, saveChanges, type EditSession } from "../shared/edit.js";
-import { copyList } from "../shared/people.js";
+import { toRecallLine } from "../shared/people.js";
 
 export interface EditionFlags {
   edition?: string;
@@ -183,8 +182,5 @@ function editionData(id: string, edition: string, old: External, flags: EditionF
 function recallLines(session: EditSession, document: ControlledDocument, from: string, edition: string, oldEdition: string, arg: string): string[] {
   const due = copiesToRecall(document);
   if (due.length === 0) return [t("set.edition.none-out", { edition: oldEdition, new: edition, arg })];
-  const config = session.repo.config?.value;
-  const days = recallDays(config);
-  const by = repositoryCalendar(config).addWorkdays(from, days);
-  return [t("set.edition.to-recall", { count: due.length, copies: copyList(session.index, due), from, days, by, arg, edition })];
+  return [toRecallLine(session.index, session.repo.config?.value, due, from, arg, edition)];
 }

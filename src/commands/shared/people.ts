@@ -10,6 +10,9 @@ import { closest, didYouMean, displayWidth, localized, padEnd, shellArgument } f
 import { language, list, t } from "../../i18n/index.js";
 import { isMilitaryRepresentative, type RepoIndex } from "../../model/index.js";
 import { departmentLabel } from "../../model/labels.js";
+import { recallDays } from "../../model/distribution.js";
+import { repositoryCalendar } from "../../load/calendar.js";
+import type { QmsConfig } from "../../model/types.js";
 import { worksOn } from "../../model/people.js";
 import type { ControlledCopy, Person } from "../../model/types.js";
 
@@ -144,6 +147,17 @@ export { departmentLabel };
 /** Controlled copies as the messages list them: "1 (A/0, Production), 2 (A/0, Quality Assurance)" / "受控号 1（A/0，生产部）、受控号 2（A/0，品质部）". */
 export function copyList(register: Pick<Register, "departments" | "parties">, copies: readonly ControlledCopy[]): string {
   return list(copies.map((c) => t("distribute.copy", { copy: c.copy, version: c.version, to: departmentLabel(register, c.to) })));
+}
+
+/**
+ * The line that names the controlled copies of the edition replaced (`copies`), due back once the new `edition`
+ * is in force from `from` (YYYY-MM-DD), within qms.yaml's recall period in working days (recallDays), with the
+ * `csr recall <arg>` that records their return: csr set --edition of a standard, csr source update of a customer's
+ * source. IATF 16949 7.5.3.2.1 / GJB 9001C 7.5.3 (obsolete copies withdrawn).
+ */
+export function toRecallLine(register: Pick<Register, "departments" | "parties">, config: QmsConfig | undefined, copies: readonly ControlledCopy[], from: string, arg: string, edition: string): string {
+  const days = recallDays(config);
+  return t("set.edition.to-recall", { count: copies.length, copies: copyList(register, copies), from, days, by: repositoryCalendar(config).addWorkdays(from, days), arg, edition });
 }
 
 function normalise(text: string): string {

@@ -39,10 +39,10 @@ import { REPORT_SIGNER_ROLES, type Csr, type Customer, type SourceRevision } fro
 import { canPrompt, codedChoices, loadPrompts, missingArgument, missingFlag, type Prompts } from "../add/prompting.js";
 import { departmentByCode, editFile, listOption, optionalAnswer, reportPersisted, saveChanges, setInOrder, withEditSession } from "../shared/edit.js";
 import { CSR_KEY_ORDER } from "../set/csr.js";
-import { copyList, personChoice, personLabel, resolveDepartment, resolvePerson, worksOn } from "../shared/people.js";
+import { personChoice, personLabel, resolveDepartment, resolvePerson, toRecallLine, worksOn } from "../shared/people.js";
 import type { CommandContext } from "../context.js";
 import { departmentLabel } from "../../model/labels.js";
-import { isOut, recallDays } from "../../model/distribution.js";
+import { isOut } from "../../model/distribution.js";
 import { editionInForceFrom } from "../../model/external.js";
 import { eventLabel } from "../../model/recorded-events.js";
 import { classificationOption, dateAnswerProblem, dateOption, eventDateAnswer, eventDateOption } from "../options.js";
@@ -318,9 +318,7 @@ async function update(ctx: CommandContext, root: string, sourceId: string, flags
   // The controlled copies of the revisions this one replaces, due back once it is in force (csr recall <source>; tester66 N1), as csr set --edition says of a standard's.
   const out = resumed ? [] : (source.distribution ?? []).filter((c) => isOut(c) && c.version !== revision);
   if (out.length > 0) {
-    const from = editionInForceFrom({ received, ...(effective ? { effective } : {}) })!;
-    const days = recallDays(config);
-    lines.push(t("set.edition.to-recall", { count: out.length, copies: copyList(index, out), from, days, by: calendar.addWorkdays(from, days), arg: shellArgument(sourceId), edition: revision }));
+    lines.push(toRecallLine(index, config, out, editionInForceFrom({ received, ...(effective ? { effective } : {}) })!, shellArgument(sourceId), revision));
   }
   if (custodian !== undefined) lines.push(custodianLine(index, sourceId, custodian, source.department));
   if (classification !== undefined) lines.push(classificationLine(sourceId, classification, source.classification));
