@@ -23,6 +23,19 @@ const scenario = builtOnce(async (): Promise<string> => {
   return repo;
 });
 
+/**
+ * QP-020's history after each `csr sign` of `signs` (committed) and a hand edit of `edit` ([from, to]) committed as
+ * `message`: each commit's subject and whether csr history marks it as a rewrite of the revision record.
+ */
+async function signedThenEdited(files: Record<string, string>, signs: string[][], [from, to]: [string, string], message: string): Promise<[string, boolean][]> {
+  const repo = gitInit(minimalRepo(files));
+  for (const args of signs) expect((await csrInProcess(["-C", repo, "sign", "QP-020", ...args, "--commit"])).stderr).toBe("");
+  const file = join(repo, "documents/QP-020.yaml");
+  writeFileSync(file, readFileSync(file, "utf8").replace(from, to));
+  git(repo, ["commit", "-qam", message]);
+  return (await documentCommits(repo, "documents/QP-020.yaml")).map((c) => [c.message.split(":")[0]!, c.historyRewritten]);
+}
+
 describe("csr history", () => {
   it("shows each revision beside the commit that made it and marks the silent edit", async () => {
     const repo = await scenario();
@@ -61,15 +74,9 @@ describe("csr history", () => {
   it("does not mark a customer's notification, approval or late reason recorded later (csr sign) as a rewrite, but marks a day changed (mend66a)", async () => {
     const doc = "id: QP-020\ntitle: 顾客特定要求管理程序\nlevel: 2\nkind: procedure\ndepartment: QA\nstatus: released\nrevisions:\n  - version: A/0\n    date: 2024-01-10\n    summary: 首次发布\n    customer_notices:\n      - customer: DYA\n        due: 2024-01-17\n";
     const customer = (code: string) => `code: ${code}\nname: 东岳汽车${code}\n`;
-    const repo = gitInit(minimalRepo({ "documents/QP-020.yaml": doc, "customers/DYA.yaml": customer("DYA"), "customers/DYB.yaml": customer("DYB") }));
-    const sign = async (...args: string[]) => expect((await csrInProcess(["-C", repo, "sign", "QP-020", ...args, "--commit"])).stderr).toBe("");
-    await sign("--customer-notified", "DYA=2024-01-19", "--customer-approved", "DYA=2024-01-22");
-    await sign("--late-reason", "DYA=SQE出差");
-    await sign("--customer-notified", "DYB=2024-01-23");
-    const file = join(repo, "documents/QP-020.yaml");
-    writeFileSync(file, readFileSync(file, "utf8").replace("notified: 2024-01-19", "notified: 2024-01-18"));
-    git(repo, ["commit", "-qam", "改了通知日期"]);
-    expect((await documentCommits(repo, "documents/QP-020.yaml")).map((c) => [c.message.split(":")[0], c.historyRewritten])).toEqual([
+    const signs = [["--customer-notified", "DYA=2024-01-19", "--customer-approved", "DYA=2024-01-22"], ["--late-reason", "DYA=SQE出差"], ["--customer-notified", "DYB=2024-01-23"]];
+    const files = { "documents/QP-020.yaml": doc, "customers/DYA.yaml": customer("DYA"), "customers/DYB.yaml": customer("DYB") };
+    expect(await signedThenEdited(files, signs, ["notified: 2024-01-19", "notified: 2024-01-18"], "改了通知日期")).toEqual([
       ["initial", false],
       ["Customer notification/approval recorded", false],
       ["Customer notification/approval recorded", false],
@@ -80,14 +87,9 @@ describe("csr history", () => {
 
   it("does not mark a notice's evidence recorded later (csr sign --notice-ref, --notice-to, --approval-ref) as a rewrite, but marks one changed", async () => {
     const doc = "id: QP-020\ntitle: 顾客特定要求管理程序\nlevel: 2\nkind: procedure\ndepartment: QA\nstatus: released\nrevisions:\n  - version: A/0\n    date: 2024-01-10\n    summary: 首次发布\n    customer_notices:\n      - customer: DYA\n        due: 2024-01-17\n        notified: 2024-01-16\n        approved: 2024-01-22\n";
-    const repo = gitInit(minimalRepo({ "documents/QP-020.yaml": doc, "customers/DYA.yaml": "code: DYA\nname: 东岳汽车\n" }));
-    const sign = async (...args: string[]) => expect((await csrInProcess(["-C", repo, "sign", "QP-020", ...args, "--commit"])).stderr).toBe("");
-    await sign("--notice-ref", "DYA=PCN-2024-01", "--notice-to", "DYA=刘涛");
-    await sign("--approval-ref", "DYA=PSW-2024-003");
-    const file = join(repo, "documents/QP-020.yaml");
-    writeFileSync(file, readFileSync(file, "utf8").replace("PCN-2024-01", "PCN-2024-02"));
-    git(repo, ["commit", "-qam", "改了通知单号"]);
-    expect((await documentCommits(repo, "documents/QP-020.yaml")).map((c) => [c.message.split(":")[0], c.historyRewritten])).toEqual([
+    const signs = [["--notice-ref", "DYA=PCN-2024-01", "--notice-to", "DYA=刘涛"], ["--approval-ref", "DYA=PSW-2024-003"]];
+    const files = { "documents/QP-020.yaml": doc, "customers/DYA.yaml": "code: DYA\nname: 东岳汽车\n" };
+    expect(await signedThenEdited(files, signs, ["PCN-2024-01", "PCN-2024-02"], "改了通知单号")).toEqual([
       ["initial", false],
       ["Customer notification/approval recorded", false],
       ["Customer notification/approval recorded", false],
