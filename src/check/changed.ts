@@ -7,6 +7,7 @@
  */
 import type { Finding } from "../core/diagnostic.js";
 import { UserError } from "../core/errors.js";
+import { isRecord } from "../core/guards.js";
 import { t } from "../i18n/index.js";
 import { mergeBase, stagedPaths } from "../load/base.js";
 import { gitRaw, isGitRepository } from "../load/git.js";
@@ -67,14 +68,14 @@ interface EntityKeys {
 export function entityKeys(file: SourceFile): EntityKeys {
   const data = file.data;
   const keys: EntityKeys = { defines: [], refers: [] };
-  if (!isObject(data)) return keys;
+  if (!isRecord(data)) return keys;
   const doc = (id: unknown) => typeof id === "string" && keys.refers.push(`document:${id}`);
   switch (file.kind) {
     case "document":
       if (typeof data.id === "string") keys.defines.push(`document:${data.id}`);
       strings(data.related).forEach(doc);
       strings(data.forms).forEach(doc);
-      if (isObject(data.obsolete)) doc(data.obsolete.superseded_by);
+      if (isRecord(data.obsolete)) doc(data.obsolete.superseded_by);
       strings(data.processes).forEach((p) => keys.refers.push(`process:${p}`));
       break;
     case "customer":
@@ -83,20 +84,20 @@ export function entityKeys(file: SourceFile): EntityKeys {
     case "csr":
       if (typeof data.id === "string") keys.defines.push(`csr:${data.id}`);
       if (typeof data.customer === "string") keys.refers.push(`customer:${data.customer}`);
-      if (Array.isArray(data.addressed)) for (const a of data.addressed) if (isObject(a)) doc(a.document);
-      if (isObject(data.superseded) && typeof data.superseded.by === "string") keys.refers.push(`csr:${data.superseded.by}`);
+      if (Array.isArray(data.addressed)) for (const a of data.addressed) if (isRecord(a)) doc(a.document);
+      if (isRecord(data.superseded) && typeof data.superseded.by === "string") keys.refers.push(`csr:${data.superseded.by}`);
       break;
     case "processes":
       if (Array.isArray(data.processes)) {
         for (const p of data.processes) {
-          if (!isObject(p)) continue;
+          if (!isRecord(p)) continue;
           if (typeof p.code === "string") keys.defines.push(`process:${p.code}`);
           strings(p.documents).forEach(doc);
         }
       }
       break;
     case "symbols":
-      if (Array.isArray(data.symbols)) for (const s of data.symbols) if (isObject(s) && typeof s.customer === "string") keys.refers.push(`customer:${s.customer}`);
+      if (Array.isArray(data.symbols)) for (const s of data.symbols) if (isRecord(s) && typeof s.customer === "string") keys.refers.push(`customer:${s.customer}`);
       break;
   }
   return keys;
@@ -109,10 +110,6 @@ function keysFromPath(path: string): string[] {
   if (path.startsWith("customers/")) return [`customer:${name}`];
   if (path.startsWith("csr/")) return [`csr:${name}`];
   return [];
-}
-
-function isObject(v: unknown): v is Record<string, unknown> {
-  return typeof v === "object" && v !== null && !Array.isArray(v);
 }
 
 function strings(v: unknown): string[] {

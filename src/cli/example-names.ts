@@ -17,6 +17,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { initFiles } from "../commands/init/files.js";
+import { isRecord } from "../core/guards.js";
 
 export interface ExampleNames {
   customer: string;
@@ -139,7 +140,7 @@ function exampleFacts(files: Map<string, string>, parse: Yaml): Pick<RepositoryF
     paths.flatMap((path) => {
       if (!path.startsWith(prefix) || !path.endsWith(".yaml")) return [];
       const value = parse(files.get(path)!);
-      const found = isObject(value) ? read(value) : undefined;
+      const found = isRecord(value) ? read(value) : undefined;
       return typeof found === "string" ? [found] : [];
     })[0];
   const code = first("customers/", (v) => v.code);
@@ -149,10 +150,10 @@ function exampleFacts(files: Map<string, string>, parse: Yaml): Pick<RepositoryF
 }
 
 function repositoryFactsOf(qms: unknown, peopleFile: unknown): RepositoryFacts {
-  const config = (isObject(qms) ? qms : {}) as { departments?: unknown; external_parties?: unknown; numbering?: unknown; csr?: { reviewers?: unknown } };
+  const config = (isRecord(qms) ? qms : {}) as { departments?: unknown; external_parties?: unknown; numbering?: unknown; csr?: { reviewers?: unknown } };
   const departments = list(config.departments).flatMap((d) => (typeof d.code === "string" && typeof d.name === "string" ? [{ code: d.code, name: d.name }] : []));
   const parties = list(config.external_parties).flatMap((d) => (typeof d.code === "string" && typeof d.name === "string" ? [{ code: d.code, name: d.name, kind: String(d.kind ?? "") }] : []));
-  const people = list(isObject(peopleFile) ? (peopleFile as { people?: unknown }).people : undefined).flatMap((p) =>
+  const people = list(isRecord(peopleFile) ? (peopleFile as { people?: unknown }).people : undefined).flatMap((p) =>
     typeof p.id === "string" && typeof p.department === "string" && p.left === undefined
       ? [{ id: p.id, name: typeof p.name === "string" ? p.name : p.id, department: p.department, roles: Array.isArray(p.roles) ? p.roles.map(String) : [] }]
       : [],
@@ -261,10 +262,6 @@ function firstFile<T>(dir: string, read: (path: string) => T | undefined): T | u
   return undefined;
 }
 
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-
 function list(value: unknown): Record<string, unknown>[] {
-  return Array.isArray(value) ? value.filter(isObject) : [];
+  return Array.isArray(value) ? value.filter(isRecord) : [];
 }

@@ -8,6 +8,7 @@ import { readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { parse, stringify } from "yaml";
+import { isRecord } from "../../src/core/guards.js";
 import { copyFixture, csr, csrInProcess, tempDir } from "../helpers.js";
 
 /**
@@ -54,7 +55,6 @@ function asListed(name: string, data: { clauses: string[]; addressed?: { documen
   };
 }
 
-const isRecord = (x: unknown): x is Record<string, unknown> => typeof x === "object" && x !== null && !Array.isArray(x);
 
 /** The paths of the leaves at which two values differ; a field on one side only is a difference at each of its leaves. */
 function differences(a: unknown, b: unknown, path = ""): string[] {

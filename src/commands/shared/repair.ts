@@ -14,6 +14,7 @@
  * (`csr sign` of 21) names every such file at once, before it changes any (all or nothing).
  */
 import { UserError } from "../../core/errors.js";
+import { isRecord } from "../../core/guards.js";
 import { firstSentence, shellArgument } from "../../core/text.js";
 import { list, sentences, t, type MessageKey } from "../../i18n/index.js";
 import type { Repository } from "../../load/repository.js";
@@ -107,8 +108,4 @@ function setCommand(file: SourceFile, id: string): string | undefined {
   const failing = failingFields(file.kind, file.data);
   if (failing.length === 0 || failing.some((field) => SET_FLAG[field] === undefined)) return undefined;
   return `csr set ${shellArgument(id)} ${failing.map((field) => t(SET_FLAG[field]!)).join(" ")}`;
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
 }

@@ -1,4 +1,5 @@
 import { asCompleted, asCompletedRecord, bodyOnPaper, changedContentFields, isSuccessor, revisedContent, stableJson, successors } from "../../../model/revision.js";
+import { isRecord } from "../../../core/guards.js";
 import type { Located } from "../../../load/repository.js";
 import { releaseTag } from "../../../model/paths.js";
 import type { ControlledDocument, Path } from "../../../model/types.js";
@@ -139,5 +140,3 @@ function firstChange(before: unknown, now: unknown, path: Path = []): Path {
   }
   return path;
 }
-
-const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
