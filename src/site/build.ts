@@ -1347,6 +1347,15 @@ function documentSections(
       title: t(rc, "site.document.referrers"),
       items: [
         ...(referrers?.documents ?? []).filter((id) => !absent.has(id)).sort(compareIds).map((id) => documentCell(rc, page, id, entityCell)),
+        // A withdrawn form no current procedure lists any more is still referred to by the versions that listed it when it was
+        // withdrawn (obsolete.used_by), its 所属程序 in the record list and csr show: its records kept were filled under them (aud68 A15).
+        ...(doc.obsolete?.used_by ?? [])
+          .filter((u) => !(referrers?.documents ?? []).includes(u.document))
+          .map((u) => {
+            const user = rc.index.documents.get(u.document)?.value;
+            const text = user ? `${u.document} ${documentTitle(rc, user)}` : u.document;
+            return entityCell(page, "document", u.document, withNote(rc, text, t(rc, u.version ? "site.document.used-by-version" : "site.document.used-by", { version: u.version ?? "" })));
+          }),
         ...(referrers?.processes ?? []).map((code) => {
           const process = rc.index.processes.get(code)?.value;
           return entityCell(page, "process", code, `${code} ${process ? localized(rc.lang, process.name, process.name_en) : ""}`);

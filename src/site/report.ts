@@ -178,7 +178,8 @@ export function siteReportHtml(view: SiteReportView, labels: Labels, escape: Esc
       });
       if (truthy(round.record)) html += `${truthy(round.opinions?.length) ? "<br>" : ""}${t("csr_review_record")}${colon}${e(round.record)}`;
       html += `</td><td>`;
-      if (truthy(round.decision) && round.decision) html += `<span class="nowrap">${t("disposition_", round.decision.disposition)}</span> <span class="nowrap">${people(round.decision.by, round.decision.byLinks)} ${e(round.decision.date)}</span>`;
+      // The decider and the date each stay whole but may go on two lines: one unbreakable run overflowed the narrow 评审结论 column (aud68 A15).
+      if (truthy(round.decision) && round.decision) html += `<span class="nowrap">${t("disposition_", round.decision.disposition)}</span> <span class="nowrap">${people(round.decision.by, round.decision.byLinks)}</span> <span class="nowrap">${e(round.decision.date)}</span>`;
       if (truthy(round.lateReason)) html += `${truthy(round.decision) ? "<br>" : ""}${t("csr_late_reason")}${colon}${e(round.lateReason)}`;
       html += `</td></tr>\n`;
       html += `${truthy(round.closing) ? `<tr class="history-closing"><td colspan="4">${e(round.closing)}</td></tr>` : ""}\n</tbody>\n</table>\n`;

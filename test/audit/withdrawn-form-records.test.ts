@@ -69,6 +69,10 @@ describe("a withdrawn form whose filled records are still kept", () => {
     const page = readFileSync(join(site, "registers", "forms.html"), "utf8");
     expect(page).toContain('<td>已作废（<span class="nobr">2025-05-12</span>），由 <span class="nobr">QR-007-02</span> 替代</td>');
     expect(page).toContain(NOTE_ZH);
+    // The form's own page names the procedure that listed it among the documents referring to it, as 所属程序 does (aud68 A15).
+    const form = readFileSync(join(site, "documents", "HH-F-013.html"), "utf8").split("<h2>引用本文件的文件和过程</h2>")[1]!.split("</section>")[0]!;
+    expect([...form.matchAll(/<li>(.*?)<\/li>/g)].map((m) => m[1]!.replace(/<[^>]+>/g, ""))).toEqual(["QP-007 产品质量先期策划控制程序（所属程序，A/0 列有本表单）"]);
+    expect(form).toContain('href="../documents/QP-007.html"');
   });
 
   it("was not on the list before it was withdrawn as a withdrawn one, and a period in years ends its listing", () => {

@@ -95,4 +95,18 @@ describe("csr site with long unbroken values, in Chromium", () => {
     expect(box).toBe(0);
     await page.close();
   }, 120_000);
+
+  it("keeps each cell of a CSR's 历次评审 inside its border at 1,400 px: 评审结论's decider and date wrap between them (aud68 A15)", async () => {
+    const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+    await page.goto(pathToFileURL(join(site, "csr/DYA-002.html")).href);
+    // A run kept whole (.nowrap) that is wider than its cell paints past the cell's right border.
+    const overflowing = await page.evaluate(() =>
+      [...document.querySelectorAll("table.history td")]
+        .filter((cell) => [...cell.querySelectorAll("span")].some((span) => span.getBoundingClientRect().right > cell.getBoundingClientRect().right))
+        .map((cell) => cell.textContent),
+    );
+    expect(await page.locator("table.history").count()).toBe(1);
+    expect(overflowing).toEqual([]);
+    await page.close();
+  }, 120_000);
 });
