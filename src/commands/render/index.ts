@@ -3,7 +3,7 @@ import { conjunction, language, list, t } from "../../i18n/index.js";
 import { existsSync } from "node:fs";
 import { extname, isAbsolute, join, relative, resolve, sep } from "node:path";
 import { UserError } from "../../core/errors.js";
-import { didYouMean } from "../../core/text.js";
+import { didYouMean, shellArgument } from "../../core/text.js";
 import { refuseDataPath } from "../../core/write.js";
 import { findRoot } from "../../load/discover.js";
 import type { Repository } from "../../load/repository.js";
@@ -186,7 +186,7 @@ export async function renderCommand(ctx: CommandContext, ids: string[], flags: R
     if (found === undefined) continue;
     const doc = index.documents.get(page.id)!.value;
     const name = (value: string) => (value === "" ? t("rule.doc/classification-below-csr.unmarked") : classificationName(lang, value));
-    ctx.stderr(t("render.classification-below-csr", { id: page.id, classification: name(documentClassification(repo, doc)), csrs: found.csrs.join(t("rule.doc/classification-below-csr.separator")), csrClassification: name(found.classification), level: found.classification }) + "\n");
+    ctx.stderr(t("render.classification-below-csr", { id: page.id, arg: shellArgument(page.id), classification: name(documentClassification(repo, doc)), csrs: found.csrs.join(t("rule.doc/classification-below-csr.separator")), csrClassification: name(found.classification), level: found.classification }) + "\n");
   }
   if (csrsOnDay.length > 0) ctx.stderr(t("render.csr-as-of.said", { ids: list(csrsOnDay.map((on) => on.id)), day: today }) + "\n");
   if (differing.length > 0) ctx.stderr(`${differing.join("\n")}\n  ${t(inForce ? "render.total-pages-differ.hint" : "render.total-pages-differ.obsolete.hint")}\n`);
@@ -225,7 +225,7 @@ async function inForceText(root: string, index: RepoIndex, targets: Target[], fl
   const revising = (target: Target): target is Extract<Target, { kind: "document" }> => target.kind === "document" && !target.fromGit && target.value.status === "released" && target.value.revising !== undefined;
   if (flags.draft && !flags.all) {
     const other = targets.find((target) => !revising(target));
-    if (other) throw new UserError(t("render.draft.not-revising", { id: other.value.id }));
+    if (other) throw new UserError(t("render.draft.not-revising", { id: other.value.id, arg: shellArgument(other.value.id) }));
   }
   const being = targets.filter(revising);
   if (being.length === 0) return [];
@@ -245,7 +245,7 @@ async function inForceText(root: string, index: RepoIndex, targets: Target[], fl
       return t("render.revising.unread", { id: doc.id, version, tag });
     }
     target.value = withReleasedContent(doc, then);
-    return t("render.revising.in-force", { id: doc.id, version, since: doc.revising!.since });
+    return t("render.revising.in-force", { id: doc.id, arg: shellArgument(doc.id), version, since: doc.revising!.since });
   });
 }
 
@@ -285,7 +285,7 @@ async function releasedTextOfEdited(root: string, index: RepoIndex, targets: rea
     const change = changedContentFields(released, doc);
     if (change === undefined) continue;
     target.value = withReleasedContent(doc, released);
-    lines.push(t("render.unreleased-changes", { id: doc.id, version: currentRevision(doc)!.version, fields: list(change.fields) }));
+    lines.push(t("render.unreleased-changes", { id: doc.id, arg: shellArgument(doc.id), version: currentRevision(doc)!.version, fields: list(change.fields) }));
   }
   return lines;
 }
@@ -409,7 +409,7 @@ async function pastRevisions(root: string, index: RepoIndex, targets: Target[], 
     a.target.value = asRevision(doc, data.version, then);
     a.target.fromGit = true;
     if (inForce) {
-      result.said.push(t("render.pending.in-force", { id: doc.id, version: data.version, pending: next.version, effective: next.effective }));
+      result.said.push(t("render.pending.in-force", { id: doc.id, arg: shellArgument(doc.id), version: data.version, pending: next.version, pendingArg: shellArgument(next.version), effective: next.effective }));
       continue;
     }
     const superseded = { version: data.version, by: next.version, effective: next.effective };
@@ -438,13 +438,13 @@ function controlledCopy(targets: readonly Target[], given: string, today: string
   const pending = releasedPendingUntil(doc, today);
   const inForce = pending === undefined ? undefined : revisionInForce(doc, today)?.version;
   // Only a released document's copies are handed out: naming 'csr distribute' for any other, which refuses it, sends the user round (tester54a A19).
-  const instead = doc.status === "obsolete" ? (doc.obsolete?.superseded_by ? t("distribute.obsolete.hint", { successor: doc.obsolete.superseded_by }) : t("distribute.obsolete.hint.no-successor")) : undefined;
+  const instead = doc.status === "obsolete" ? (doc.obsolete?.superseded_by ? t("distribute.obsolete.hint", { successor: shellArgument(doc.obsolete.superseded_by) }) : t("distribute.obsolete.hint.no-successor")) : undefined;
   if (!copy && doc.status === "obsolete") throw new UserError(t("render.no-copy.obsolete", { id: doc.id, copy: given, date: doc.obsolete?.date ?? "" }), instead);
-  if (!copy && doc.status !== "released") throw new UserError(t("render.no-copy.not-released", { id: doc.id, copy: given, status: t(`value.document-status.${doc.status}`) }), t("distribute.not-released.hint", { id: doc.id }));
+  if (!copy && doc.status !== "released") throw new UserError(t("render.no-copy.not-released", { id: doc.id, copy: given, status: t(`value.document-status.${doc.status}`) }), t("distribute.not-released.hint", { id: shellArgument(doc.id) }));
   // A temporary document past its last valid day (valid_until) is worked to no more: no copy of it passes as controlled (IATF 16949 8.5.6.1.1).
   const until = doc.status === "released" ? doc.valid_until : undefined;
-  if (until !== undefined && until < today) throw new UserError(t("render.no-copy.temporary-expired", { id: doc.id, copy: given, until }), t("render.no-copy.temporary-expired.hint", { id: doc.id }));
-  if (!copy) throw new UserError(t("render.no-copy", { id: doc.id, copy: given }));
+  if (until !== undefined && until < today) throw new UserError(t("render.no-copy.temporary-expired", { id: doc.id, copy: given, until }), t("render.no-copy.temporary-expired.hint", { id: shellArgument(doc.id) }));
+  if (!copy) throw new UserError(t("render.no-copy", { id: doc.id, arg: shellArgument(doc.id), copy: given }));
   // A copy of a document imported without its text would hand the holder a header and a revision record, not the document (IATF 16949 7.5.3.2.1).
   if (bodyOnPaper(doc)) throw new UserError(t("render.copy-body-on-paper", { id: doc.id }), t("render.copy-body-on-paper.hint"));
   if (doc.status !== "released" || !isOut(copy) || (copy.version !== version && copy.version !== inForce)) {
@@ -481,7 +481,7 @@ async function earlierCopyText(root: string, index: RepoIndex, target: Extract<T
   const { pendingVersion, effective } = copy.earlier!;
   const tag = releaseTag(doc.id, version);
   const then = (await releasedRevisions(root, [{ id: doc.id, path: index.documents.get(doc.id)!.file.path, version }])).get(tag);
-  const data = { id: doc.id, copy: copy.copy, version, pendingVersion, effective, tag };
+  const data = { id: doc.id, arg: shellArgument(doc.id), copy: copy.copy, version, pendingVersion, effective, tag };
   if (then === undefined) throw new UserError(t("render.copy-earlier-unread", data), t("render.copy-earlier-unread.hint", data));
   target.value = asRevision(doc, version, then);
   return t("render.copy-earlier", data);

@@ -11,6 +11,7 @@
  */
 import { localToday } from "../../core/dates.js";
 import { UserError } from "../../core/errors.js";
+import { shellArgument } from "../../core/text.js";
 import { list, t } from "../../i18n/index.js";
 import { currentRevision, issuedOn, layoutSignatureFlags, SIGNATURE_FLAGS, type RepoIndex } from "../../model/index.js";
 import { describe, documentEvents, eventProblem, type RecordedEvent } from "../../model/recorded-events.js";
@@ -86,7 +87,7 @@ export async function signCommand(ctx: CommandContext, ids: string[], flags: Sig
     for (const id of [...new Set(ids)]) {
       const { value: doc, file } = findDocumentById(session, id);
       const current = currentRevision(doc);
-      if (!current) throw new UserError(t("sign.no-revision", { id: doc.id }), t("sign.no-revision.hint", { id: doc.id, more: layoutSignatureFlags(session.repo, doc.level, "…") }));
+      if (!current) throw new UserError(t("sign.no-revision", { id: doc.id }), t("sign.no-revision.hint", { id: shellArgument(doc.id), more: layoutSignatureFlags(session.repo, doc.level, "…") }));
       refuseSigned(session, doc.id, current, signers);
       const person = (role: SingleRole): Person | undefined => signer(role) ?? recorded(session, current[role]?.by);
       refuseSharedDuties(person("prepared"), person("reviewed"), person("approved"));
@@ -255,7 +256,7 @@ function refuseSigned(session: EditSession, id: string, revision: Revision, sign
   );
   if (taken.length === 0) return;
   const signatures = list(taken.map(([role, s]) => t("sign.signature", { role: t(`sign.role.${role}`), person: personLabel(session.index, s.by), date: s.date ?? "" }).trim()));
-  throw new UserError(t("sign.already-signed", { id, version: revision.version, signatures }), t("sign.already-signed.hint", { id }));
+  throw new UserError(t("sign.already-signed", { id, version: revision.version, signatures }), t("sign.already-signed.hint", { id: shellArgument(id) }));
 }
 
 /** The person a recorded signature names; one not in people.yaml is known by the id the file records. */
