@@ -172,6 +172,24 @@ export function unitsWithoutCopy(doc: ControlledDocument, day: string): { versio
   return units.length > 0 ? { version, previous, since, units } : undefined;
 }
 
+/** The levels whose documents are handed out to their places of use: the manual, procedures and work instructions (forms are filled in, not issued). */
+const ISSUED_LEVELS: ReadonlySet<number> = new Set([1, 2, 3]);
+
+/**
+ * A released manual, procedure or work instruction whose version in force on `day` reached nobody, as
+ * far as the record shows (IATF 16949 7.5.3.2.1, GJB 9001C 7.5.3; tester55 C2): no controlled copy of
+ * that version is out and no electronic issue of it is recorded. Copies of an earlier version still
+ * out are not of it (tester68 G3). The version and the day it took effect; undefined when the document
+ * is of another level, not in force yet (待实施) or was issued.
+ */
+export function versionNotIssued(doc: ControlledDocument, day: string): { version: string; since: string } | undefined {
+  if (doc.status !== "released" || !ISSUED_LEVELS.has(doc.level) || doc.kind === "form") return undefined;
+  const version = copyEdition(doc);
+  const since = recallStart(doc);
+  if (version === undefined || since === undefined || since > day || pendingTransition(doc, day)) return undefined;
+  return copiesInForce(doc).length > 0 || electronicInForce(doc).length > 0 ? undefined : { version, since };
+}
+
 /**
  * The day from which the copies to recall are counted: the date the document was withdrawn, else
  * the day the version that replaced theirs took effect (for an external document, the day its new

@@ -9,6 +9,7 @@ import type { Finding } from "../core/diagnostic.js";
 import type { WorkCalendar } from "../model/calendar.js";
 import { csrStatusLabel, CSR_STATUSES, DEFAULT_REVIEW_DAYS, DEFAULT_WARN_DAYS, REVIEW_OPEN_STATUSES, type CsrFacts, type CsrStatus } from "../model/csr-status.js";
 import { implementationDeadline } from "../model/customer-schedule.js";
+import { versionNotIssued } from "../model/distribution.js";
 import { currentRevision } from "../model/index.js";
 import { reviewWarnDays } from "../model/periodic-review.js";
 import { bodyOnPaper } from "../model/revision.js";
@@ -205,11 +206,11 @@ export function findingsTable(rc: RegisterContext, title: string, findings: read
  * warnings. Its list names what is due and who answers for it (attention.ts), not the finding's
  * message with its command: readers of the site do not run csr (tester25 F10).
  */
-function findingNumber(input: PanelInput, rule: string, label: string): PanelNumber | undefined {
+function findingNumber(input: PanelInput, rule: string, label: string, also: (finding: Finding) => boolean = () => false): PanelNumber | undefined {
   const registered = rulesById.get(rule);
   if (!registered) return undefined;
   const tone = registered.severity === "error" ? "alert" : "warn";
-  const findings = input.findings.filter((f) => f.rule === rule);
+  const findings = input.findings.filter((f) => f.rule === rule || also(f));
   const name = rule.replace(/[^a-z0-9]+/gi, "-");
   return {
     label,
@@ -368,9 +369,20 @@ const distribution: PanelDefinition = (input) => {
   const numbers: PanelNumber[] = [{ label, count: rows.length, tone: "warn", list: { name: "copies-to-recall", title: label, table: { ...register, title: label, rows, notes } } }];
   const overdue = findingNumber(input, "doc/recall-overdue", t(rc, "site.panel.distribution.recall-overdue"));
   if (overdue) numbers.push(overdue);
-  // Released manuals, procedures and instructions whose version in force reached nobody, on paper or electronically (tester55 C2).
-  const notIssued = findingNumber(input, "doc/not-issued", t(rc, "site.panel.distribution.not-issued"));
-  if (notIssued) numbers.push(notIssued);
+  // Released manuals, procedures and instructions whose version in force reached nobody, on paper or electronically (tester55 C2):
+  // doc/not-issued's, and those doc/no-copy-in-force reports instead as a unit left without the version in force after holding
+  // the previous one. Copies of the previous version still out are not of the version in force: the number said 0 while the
+  // check named such a document (tester68 G3).
+  const bare = (f: Finding) => {
+    const entity = f.rule === "doc/no-copy-in-force" ? input.entityOfFile(f.file) : undefined;
+    const doc = entity?.kind === "document" ? (input.asOf ? input.asOf.documents.get(entity.id) : rc.index.documents.get(entity.id)?.value) : undefined;
+    return doc !== undefined && versionNotIssued(doc, input.today) !== undefined;
+  };
+  const notIssued = findingNumber(input, "doc/not-issued", t(rc, "site.panel.distribution.not-issued"), bare);
+  if (notIssued) {
+    if (input.findings.some(bare)) notIssued.list?.table.notes?.push(t(rc, "site.list.note.not-issued-unit-without"));
+    numbers.push(notIssued);
+  }
   // No controlled copy handed out on record (an empty register): no copy can be due back, whether or not paper copies are out.
   if (register.rows.length === 0) {
     const why = t(rc, "site.panel.distribution.unrecorded");

@@ -1,12 +1,9 @@
 import { shellArgument } from "../../../core/text.js";
 import { list, t } from "../../../i18n/index.js";
 import { departmentLabel } from "../../../model/labels.js";
-import { copiesInForce, copyEdition, csrDistributedDepartments, electronicInForce, pendingTransition, recallStart, unitsWithoutCopy, withEdition } from "../../../model/distribution.js";
+import { csrDistributedDepartments, unitsWithoutCopy, versionNotIssued, withEdition } from "../../../model/distribution.js";
 import type { Rule } from "../../rule.js";
 import type { AddressedIn } from "../../../model/types.js";
-
-/** The levels whose documents are handed out to their places of use: the manual, procedures and work instructions (forms are filled in, not issued). */
-const ISSUED_LEVELS: ReadonlySet<number> = new Set([1, 2, 3]);
 
 /**
  * IATF 16949 7.5.3.2.1 / GJB 9001C 7.5.3 (tester55 C2): a document in force is available where it is
@@ -55,11 +52,10 @@ electronic_issue:
     if (!documents.some(({ value }) => (value.distribution ?? []).length > 0 || (value.electronic_issue ?? []).length > 0)) return;
     const today = ctx.options.today;
     for (const { value: doc, file } of documents) {
-      if (doc.status !== "released" || !ISSUED_LEVELS.has(doc.level) || doc.kind === "form") continue;
-      const version = copyEdition(doc);
-      const since = recallStart(doc);
-      if (version === undefined || since === undefined || since > today || pendingTransition(doc, today)) continue;
-      if (copiesInForce(doc).length > 0 || electronicInForce(doc).length > 0 || unitsWithoutCopy(doc, today)) continue;
+      const bare = versionNotIssued(doc, today);
+      // A unit that held the previous version and has nothing of this one is doc/no-copy-in-force's (one root cause, one finding).
+      if (!bare || unitsWithoutCopy(doc, today)) continue;
+      const { version, since } = bare;
       // Every released manual, procedure and instruction is used somewhere (IATF 16949 7.5.3.2.1); of one through which a
       // customer requirement is met, the departments the CSR went to use it too.
       // A link made to text only the draft of the next revision has (pin.draft) is not to the version in force.
