@@ -17,6 +17,7 @@ import { rule as coverageClauseUncovered } from "./rules/coverage/clause-uncover
 import { rule as csrAddressedByObsolete } from "./rules/csr/addressed-by-obsolete.js";
 import { rule as csrClassificationBelowSource } from "./rules/csr/classification-below-source.js";
 import { rule as csrConfirmedWithoutDecision } from "./rules/csr/confirmed-without-decision.js";
+import { rule as csrDeployedWithoutCopy } from "./rules/csr/deployed-without-copy.js";
 import { rule as csrDuplicate } from "./rules/csr/duplicate.js";
 import { rule as csrDuplicateIdAcrossBranches } from "./rules/csr/duplicate-id-across-branches.js";
 import { rule as csrDuplicateOpinion } from "./rules/csr/duplicate-opinion.js";
@@ -24,6 +25,7 @@ import { rule as csrForcedDecision } from "./rules/csr/forced-decision.js";
 import { rule as csrImplementationIncomplete } from "./rules/csr/implementation-incomplete.js";
 import { rule as csrImplementationOverdue } from "./rules/csr/implementation-overdue.js";
 import { rule as csrImplementedBeforeEffective } from "./rules/csr/implemented-before-effective.js";
+import { rule as csrImplementedBeforeIssue } from "./rules/csr/implemented-before-issue.js";
 import { rule as csrLateForCustomer } from "./rules/csr/late-for-customer.js";
 import { rule as csrNotAddressed } from "./rules/csr/not-addressed.js";
 import { rule as csrNotRedistributed } from "./rules/csr/not-redistributed.js";
@@ -109,6 +111,7 @@ import { rule as processAuditDuplicateReport } from "./rules/process/audit-dupli
 import { rule as processAuditorImpartiality } from "./rules/process/auditor-impartiality.js";
 import { rule as processAuditorUnqualified } from "./rules/process/auditor-unqualified.js";
 import { rule as refUnresolved } from "./rules/ref/unresolved.js";
+import { rule as symbolApprovalMissing } from "./rules/symbol/approval-missing.js";
 import { rule as symbolApprovalOutdated } from "./rules/symbol/approval-outdated.js";
 import { rule as symbolApprovalStale } from "./rules/symbol/approval-stale.js";
 import { rule as symbolConflict } from "./rules/symbol/conflict.js";
@@ -135,6 +138,7 @@ export const rules: readonly Rule[] = [
   csrAddressedByObsolete,
   csrClassificationBelowSource,
   csrConfirmedWithoutDecision,
+  csrDeployedWithoutCopy,
   csrDuplicate,
   csrDuplicateIdAcrossBranches,
   csrDuplicateOpinion,
@@ -142,6 +146,7 @@ export const rules: readonly Rule[] = [
   csrImplementationIncomplete,
   csrImplementationOverdue,
   csrImplementedBeforeEffective,
+  csrImplementedBeforeIssue,
   csrLateForCustomer,
   csrNotAddressed,
   csrNotRedistributed,
@@ -226,6 +231,7 @@ export const rules: readonly Rule[] = [
   processAuditorImpartiality,
   processAuditorUnqualified,
   refUnresolved,
+  symbolApprovalMissing,
   symbolApprovalOutdated,
   symbolApprovalStale,
   symbolConflict,

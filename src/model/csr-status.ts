@@ -162,6 +162,53 @@ export function addressedOnlyAfter(csr: Csr, document: (id: string) => Controlle
   return revisions;
 }
 
+/** A place that addresses a CSR and when its version first reached the points of use (undefined: not issued yet). */
+export interface IssuedPlace {
+  document: string;
+  version?: string;
+  issued?: string;
+}
+
+/** The levels handed out to the points of use: manuals, procedures and work instructions (forms are filled in, not issued). */
+const ISSUED_LEVELS: ReadonlySet<number> = new Set([1, 2, 3]);
+
+/**
+ * The places of a CSR that are manuals, procedures or work instructions, when every one of them reached
+ * the points of use after `date` (a date implemented in production, tester67a A3): no controlled copy or
+ * electronic issue of the revision the place addresses from (as addressedOnlyAfter counts it) or of a
+ * later one is dated on or before it. Each is named with the first version issued and the day. Undefined
+ * when one was issued by then, when one's document records no issue at all (its distribution is kept
+ * elsewhere: not known), or when no place is such a document. A document not released yet reached nobody.
+ */
+export function issuedOnlyAfter(csr: Csr, document: (id: string) => ControlledDocument | undefined, date: string): IssuedPlace[] | undefined {
+  const latest = reviewRoundWindow(csr, "9999-12-31");
+  const reworded = rewordedRound(csr, latest) !== undefined;
+  const places = (csr.addressed ?? []).filter((place) => !reworded || (place.pin !== undefined && place.pin.date >= latest.start));
+  const issued: IssuedPlace[] = [];
+  for (const place of places) {
+    const doc = document(place.document);
+    if (!doc) return undefined;
+    if (doc.kind === "form" || doc.kind === "external" || !ISSUED_LEVELS.has(doc.level) || issued.some((p) => p.document === doc.id)) continue;
+    if (doc.status !== "released" && doc.status !== "obsolete") {
+      issued.push({ document: doc.id });
+      continue;
+    }
+    const copies = doc.distribution ?? [];
+    const electronic = doc.electronic_issue ?? [];
+    if (copies.length === 0 && electronic.length === 0) return undefined;
+    const all = doc.revisions ?? [];
+    const since = confirmedSince(place, doc, csr);
+    const from = Math.max(0, all.findIndex((r) => r.version === since));
+    const versions = new Set(all.slice(from).map((r) => r.version));
+    const first = [...copies.map((c) => ({ version: c.version, date: c.date })), ...electronic.map((e) => ({ version: e.version, date: e.date }))]
+      .filter((i) => versions.has(i.version))
+      .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0))[0];
+    if (first !== undefined && first.date <= date) return undefined;
+    issued.push(first === undefined ? { document: doc.id } : { document: doc.id, version: first.version, issued: first.date });
+  }
+  return issued.length > 0 ? issued : undefined;
+}
+
 /**
  * `document` finds a document by id, as on `today`. A CSR counts as addressed only where a place of
  * its `addressed` does on `today` (addressing); one whose `addressed` names documents of which none

@@ -75,7 +75,7 @@ describe("a month of document control without hand-editing YAML", () => {
     // Old copies back, new copies out, training, implementation.
     // Each department hands back its own copy (交回人).
     // The new copies go out as the old ones come back, so that no department is left without one (doc/no-copy-in-force).
-    await write("distribute", "QP-010", "--to", "PRD", "QA", "ENG", "--date", "2026-11-13");
+    await write("distribute", "QP-010", "--to", "PRD", "QA", "ENG", "MKT", "--date", "2026-11-13");
     await write("recall", "QP-010", "--copy", "1", "--by", "huangjun", "--date", "2026-11-13");
     await write("recall", "QP-010", "--copy", "2", "--by", "zhangli", "--date", "2026-11-13");
     await write("train", "QP-010", "--people", "huangjun", "zhoupeng", "gaoyang", "--trainer", "huangjun", "--record", "TR-2026-060", "--date", "2026-11-16");

@@ -693,12 +693,34 @@ processes:
     meaning: 关键特性，影响安全或法规
     symbol: ★
     class: 关键
+    approved:
+      by: 王工（华夏汽车SQE）
+      date: 2026-01-23
+      evidence: 签字的特殊特性符号对照表
+      source: HX-SQM/2026
+      conversion:
+        customer_symbol: ▽
+        customer_class: CC
+        meaning: 关键特性，影响安全或法规
+        symbol: ★
+        class: 关键
   - customer: HXQC
     customer_symbol: SC
     customer_class: SC
     meaning: 重要特性，影响装配或功能
     symbol: ☆
     class: 重要
+    approved:
+      by: 王工（华夏汽车SQE）
+      date: 2026-01-23
+      evidence: 签字的特殊特性符号对照表
+      source: HX-SQM/2026
+      conversion:
+        customer_symbol: SC
+        customer_class: SC
+        meaning: 重要特性，影响装配或功能
+        symbol: ☆
+        class: 重要
 `,
 });
 
