@@ -1,6 +1,6 @@
 /**
  * A customer's date that passed before the requirement was received or implemented (tester67b B4):
- * csr source add and csr add say so when the 实施日期 comes before the date received, and once the
+ * csr source add, csr add and csr source update say so when the 实施日期 comes before the date received, and once the
  * customer's date decides csr/implementation-overdue, its message and csr implement name what clears
  * it — the implementation, or the later date the customer agreed (--required-by) —, not a new --due,
  * which leaves it as it was. On a copy of examples/acme-auto, DYA-004 without its agreed date: due
@@ -18,6 +18,9 @@ const example = builtOnce(() => {
   writeFileSync(path, readFileSync(path, "utf8").replace(/^ {2}required_by: .*\n/m, ""));
   return gitInit(dir);
 });
+
+/** The example as shipped, for the source updates of BCM-PKG (A received 2026-10-12; BCM-004 taken from it). */
+const unchanged = builtOnce(() => gitInit(copyFixture("examples/acme-auto")));
 
 const overdue = (dir: string) => checkJson(dir).findings.filter((f) => f.rule === "csr/implementation-overdue" && f.file === "csr/DYA/DYA-004.yaml").map((f) => f.message);
 
@@ -41,6 +44,25 @@ describe("a customer's date already passed", () => {
     expect(added.stderr).toContain(
       `Note: BCM-006 is taken from BCM-OLD A, whose customer's effective date 2025-03-01 is before the date received ${received}: it is overdue as soon as it is decided to be met (csr/implementation-overdue), and recording a plan does not clear that. If the customer agreed a later date in writing, record that date once it is decided with 'csr implement BCM-006 --required-by <date>'; if the effective date was typed wrong, correct it with 'csr source update BCM-OLD --revision A --amend --effective <date>'.\n`,
     );
+  });
+
+  it("csr source update says it too, of a new revision, an earlier one and a corrected date", async () => {
+    const dir = await unchanged();
+    const note = (effective: string, revision: string, received: string) =>
+      `Note: the customer's effective date ${effective} of BCM-PKG ${revision} is before the date received ${received}: every CSR taken from it is overdue as soon as it is decided to be met (csr/implementation-overdue), and recording a plan does not clear that. If the date was typed wrong, correct it with 'csr source update BCM-PKG --revision ${revision} --amend --effective <date>'; where the customer agreed a later date for a CSR, record that date with 'csr implement <CSR> --required-by <date>'.\n`;
+    const updated = csr(["-C", dir, "source", "update", "BCM-PKG", "--revision", "B", "--received", "2026-11-02", "--effective", "2026-10-20", "-y"]);
+    expect(updated.code).toBe(0);
+    expect(updated.stdout).toContain("BCM-PKG revision B recorded (received 2026-11-02); revision A is superseded.\n");
+    expect(updated.stderr).toBe(note("2026-10-20", "B", "2026-11-02"));
+    // A correction that leaves it before, or puts it there by a later date received, says so again; one that puts it after does not.
+    expect(csr(["-C", dir, "source", "update", "BCM-PKG", "--revision", "B", "--amend", "--effective", "2026-10-25"])).toMatchObject({ code: 0, stderr: note("2026-10-25", "B", "2026-11-02") });
+    expect(csr(["-C", dir, "source", "update", "BCM-PKG", "--revision", "B", "--amend", "--effective", "2026-11-09"])).toMatchObject({ code: 0, stderr: "" });
+    expect(csr(["-C", dir, "source", "update", "BCM-PKG", "--revision", "B", "--amend", "--received", "2026-11-10"])).toMatchObject({ code: 0, stderr: note("2026-11-09", "B", "2026-11-10") });
+    // An earlier revision, in Chinese.
+    expect(csr(["-C", dir, "source", "update", "BCM-PKG", "--revision", "0", "--received", "2026-09-01", "--effective", "2026-08-01", "--earlier"], { lang: "zh-CN" })).toMatchObject({
+      code: 0,
+      stderr: "注意：BCM-PKG 0 版的顾客实施日期 2026-08-01 早于接收日期 2026-09-01：依据它的 CSR 一经决定落实即已逾期（csr/implementation-overdue），记录实施计划也不能消除。日期录错的，用 'csr source update BCM-PKG --revision 0 --amend --effective <日期>' 更正；顾客同意某条 CSR 更晚实施的，用 'csr implement <CSR> --required-by <日期>' 记录。\n",
+    });
   });
 
   it("names --required-by, not --due, where the customer's date decides, in csr check and in csr implement", async () => {

@@ -106,10 +106,19 @@ export async function addSource(ctx: CommandContext, customerCode: string, flags
       t("source.add.next-step", { customer: customer.code, id }),
     ];
     await saveChanges(ctx, session, [change], lines, { commit: flags.commit, message: t("source.add.commit", { customer: customer.code, id, revision, title }) });
-    // Recorded as given (a manual long in force when a new supplier receives it), but said: every CSR taken from it is overdue once decided (tester67b B4).
-    if (effective !== undefined && effective < received) {
-      ctx.stderr(t("source.effective-before-received", { id, named: revisionName(revision), effective, received, idArg: shellArgument(id), revisionArg: shellArgument(revision) }) + "\n");
-    }
+    const early = effectiveBeforeReceived(id, revision, effective, received);
+    if (early) ctx.stderr(early + "\n");
     return 0;
   });
+}
+
+/**
+ * The note on stderr when the customer's 实施日期 of a source revision comes before the day it was
+ * received: recorded as given (a manual long in force when a new supplier receives it), but every CSR
+ * taken from it is overdue once decided (tester67b B4). Said by csr source add and by csr source update
+ * of a new, an earlier or a corrected revision; undefined when the dates are in order.
+ */
+export function effectiveBeforeReceived(id: string, revision: string, effective: string | undefined, received: string): string | undefined {
+  if (effective === undefined || effective >= received) return undefined;
+  return t("source.effective-before-received", { id, named: revisionName(revision), effective, received, idArg: shellArgument(id), revisionArg: shellArgument(revision) });
 }

@@ -24,6 +24,7 @@ import type { CommandContext } from "../context.js";
 import { dateOption, eventDateOption } from "../options.js";
 import { editFile, saveChanges, withEditSession } from "../shared/edit.js";
 import type { FileChange } from "../shared/persist.js";
+import { effectiveBeforeReceived } from "./add.js";
 import type { SourceUpdateFlags } from "./update.js";
 
 /** The options of `csr source update` that record a new revision and its CSRs' fate, not a correction. */
@@ -144,6 +145,9 @@ export async function amendRevision(
     }
     const summary = fields.join(t("common.list-separator"));
     await saveChanges(ctx, session, changes, lines, { commit: flags.commit, message: t("source.amend.commit", { id: sourceId, named: name, fields: summary }) });
+    // A correction that leaves the 实施日期 before the date received, or puts it there, says so as the first record did.
+    const early = effective !== recorded.effective || received !== recorded.received ? effectiveBeforeReceived(sourceId, revision, effective, received) : undefined;
+    if (early) ctx.stderr(early + "\n");
     return 0;
   });
 }

@@ -18,6 +18,7 @@ import type { CommandContext } from "../context.js";
 import { dateOption, eventDateOption } from "../options.js";
 import { editFile, saveChanges, withEditSession } from "../shared/edit.js";
 import { attachment } from "./attachment.js";
+import { effectiveBeforeReceived } from "./add.js";
 import { givenOption } from "./amend.js";
 import type { SourceUpdateFlags } from "./update.js";
 
@@ -84,6 +85,8 @@ export async function recordEarlierRevision(
       t("source.earlier.next", { named }),
     ];
     await saveChanges(ctx, session, [change], lines, { commit: flags.commit, message: t("source.earlier.commit", { id: sourceId, named, received }) });
+    const early = effectiveBeforeReceived(sourceId, revision, effective, received);
+    if (early) ctx.stderr(early + "\n");
     return 0;
   });
 }

@@ -47,6 +47,7 @@ import { editionInForceFrom } from "../../model/external.js";
 import { eventLabel } from "../../model/recorded-events.js";
 import { classificationOption, dateAnswerProblem, dateOption, eventDateAnswer, eventDateOption } from "../options.js";
 import { classificationName } from "../../model/classification.js";
+import { effectiveBeforeReceived } from "./add.js";
 import { amendRevision, refuseDifferentDates } from "./amend.js";
 import { attachment } from "./attachment.js";
 import { recordEarlierRevision } from "./earlier.js";
@@ -359,6 +360,9 @@ async function update(ctx: CommandContext, root: string, sourceId: string, flags
   ctx.stdout(lines.join("\n") + "\n");
   const note = due === undefined ? undefined : estimatedDeadlineNote(calendar, restartedOn, due);
   if (note) ctx.stderr(note);
+  // Said once, when the revision is recorded; a resumed run records nothing new.
+  const early = resumed ? undefined : effectiveBeforeReceived(sourceId, revision, effective, received);
+  if (early) ctx.stderr(early + "\n");
   reportPersisted(ctx, persisted, message ?? "");
   return 0;
 }
