@@ -12,12 +12,12 @@ import { commitAt, copyFixture, csr, gitInit, tempDir } from "../helpers.js";
 
 const text = (html: string) => html.replace(/<[^>]+>/g, " ").replace(/\s+/g, " ");
 
-/** Builds the site of `dir` in `lang` on 2026-12-05 and returns the text of page `page`. */
-function sitePage(dir: string, lang: "zh-CN" | "en", page: string): string {
+/** Builds the site of `dir` in `lang` on 2026-12-05 and returns the text of each of `pages`. */
+function sitePages<P extends string[]>(dir: string, lang: "zh-CN" | "en", ...pages: P): { [K in keyof P]: string } {
   const out = join(tempDir(), "site");
   const run = csr(["-C", dir, "site", "--out", out, "--lang", lang, "--today", "2026-12-05"], { lang: null });
   expect(run.code, run.stderr).toBe(0);
-  return text(readFileSync(join(out, page), "utf8"));
+  return pages.map((page) => text(readFileSync(join(out, page), "utf8"))) as { [K in keyof P]: string };
 }
 
 describe("csr site: the latest check that an external document is current", () => {
@@ -29,21 +29,20 @@ describe("csr site: the latest check that an external document is current", () =
   let gjbEn: string;
   beforeAll(() => {
     const acme = gitInit(copyFixture("examples/acme-auto"));
-    unset = sitePage(acme, "zh-CN", "customers/BCM.html");
+    [unset] = sitePages(acme, "zh-CN", "customers/BCM.html");
     const confirmed = csr(["-C", acme, "source", "confirm", "BCM-SQR", "--by", "chenjing", "--date", "2026-12-05", "--via", "北辰供应商门户"]);
     expect(confirmed.code, confirmed.stderr).toBe(0);
     appendFileSync(join(acme, "qms.yaml"), "document_control:\n  external_check_months: 12\n");
     commitAt(acme, "2026-12-05", "BCM-SQR confirmed current; checks every 12 months");
-    bcm = sitePage(acme, "zh-CN", "customers/BCM.html");
-    bcmEn = sitePage(acme, "en", "customers/BCM.html");
-    dya = sitePage(acme, "zh-CN", "customers/DYA.html");
+    [bcm, dya] = sitePages(acme, "zh-CN", "customers/BCM.html", "customers/DYA.html");
+    [bcmEn] = sitePages(acme, "en", "customers/BCM.html");
 
     const demo = gitInit(copyFixture("examples/gjb-demo"));
     const standard = csr(["-C", demo, "source", "confirm", "GJB 9001C-2017", "--by", "chenhw", "--date", "2026-11-30", "--via", "国家标准化管理委员会网站"]);
     expect(standard.code, standard.stderr).toBe(0);
     commitAt(demo, "2026-11-30", "GJB 9001C-2017 confirmed current");
-    gjb = sitePage(demo, "zh-CN", "documents/GJB 9001C-2017.html");
-    gjbEn = sitePage(demo, "en", "documents/GJB 9001C-2017.html");
+    [gjb] = sitePages(demo, "zh-CN", "documents/GJB 9001C-2017.html");
+    [gjbEn] = sitePages(demo, "en", "documents/GJB 9001C-2017.html");
   }, 180_000);
 
   it("says under each source document of a customer's page who checked it last, where, and when the next check is due", () => {
