@@ -4,12 +4,14 @@
  * lists the drafts left out, records a customer's approval or lists a period; the qms.yaml setting
  * for inherited clauses) go to stderr, in every format of csr list, csr matrix and csr changes and
  * in csr export's workbook (tester23 F12), while the notes under the table say only what the
- * register holds. The built binary.
+ * register holds. The registers are printed by csr in this process (csrInProcess: what a run writes to
+ * stdout and to stderr is captured apart, as from the binary); csr export, the Chinese list and csr
+ * changes run the built binary.
  */
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { copyFixture, csr, git, gitInit, ROOT, tempDir } from "../helpers.js";
+import { copyFixture, csr, csrInProcess, git, gitInit, ROOT, tempDir } from "../helpers.js";
 
 const ACME = join(ROOT, "examples/acme-auto");
 const FORMS =
@@ -19,10 +21,10 @@ const QUOTED = (count: number) => `${count} cells are quoted as written in the o
 const CATEGORIES = "8 categories have no English name and are printed as written: add them under csr.categories_en in qms.yaml ({category: English name}).\n";
 
 describe("operator hints of an English register go to stderr, never into it (tester23 F12)", () => {
-  it.each(["md", "html", "csv", "xlsx", "pdf"])("csr list forms and csr list csr --format %s", { timeout: 120_000 }, (format) => {
+  it.each(["md", "html", "csv", "xlsx", "pdf"])("csr list forms and csr list csr --format %s", { timeout: 120_000 }, async (format) => {
     for (const [what, hint] of [["forms", FORMS], ["csr", CATEGORIES]] as const) {
       const out = ["xlsx", "pdf"].includes(format) ? join(tempDir(), `${what}.${format}`) : undefined;
-      const run = csr(["-C", ACME, "list", what, "--today", "2026-11-27", "--format", format, ...(out ? ["--out", out] : [])], { lang: "en" });
+      const run = await csrInProcess(["-C", ACME, "list", what, "--today", "2026-11-27", "--format", format, ...(out ? ["--out", out] : [])], { lang: "en" });
       // A CSV's reader is told on stderr how many of its cells are quoted in Chinese; the other formats carry it as a note (tester65 N1).
       const quoted = what === "csr" && format === "csv" ? QUOTED(55) : "";
       expect([run.code, run.stderr]).toEqual([0, (out ? `wrote ${out}\n` : "") + quoted + hint]);
@@ -116,24 +118,24 @@ describe("the notes under a register say what it holds; what to run goes to stde
   } as const;
 
   for (const [command, expected] of Object.entries(cases)) {
-    it.each(["en", "zh-CN"] as const)(`${command} --lang %s`, { timeout: 120_000 }, (lang) => {
+    it.each(["en", "zh-CN"] as const)(`${command} --lang %s`, { timeout: 120_000 }, async (lang) => {
       const stderr = expected.hints.map((hint) => hint[lang]).join("");
-      const md = csr(["-C", REGISTERS, ...expected.args, "--today", "2026-11-27", "--format", "md"], { lang });
+      const md = await csrInProcess(["-C", REGISTERS, ...expected.args, "--today", "2026-11-27", "--format", "md"], { lang });
       expect([md.code, md.stderr, mdNotes(md.stdout).map((line) => line.trimEnd())]).toEqual([0, stderr, expected[lang]]);
       // The other formats: the same notes (JSON), none of the hints in the register, the same stderr.
-      const json = csr(["-C", REGISTERS, ...expected.args, "--today", "2026-11-27", "--format", "json"], { lang });
+      const json = await csrInProcess(["-C", REGISTERS, ...expected.args, "--today", "2026-11-27", "--format", "json"], { lang });
       expect([json.code, json.stderr, (JSON.parse(json.stdout) as { notes: string[] }).notes]).toEqual([0, stderr, expected[lang]]);
       for (const format of ["table", "html", "csv"]) {
-        const run = csr(["-C", REGISTERS, ...expected.args, "--today", "2026-11-27", "--format", format], { lang });
+        const run = await csrInProcess(["-C", REGISTERS, ...expected.args, "--today", "2026-11-27", "--format", format], { lang });
         expect([run.code, run.stderr, OPERATOR.test(run.stdout)]).toEqual([0, stderr, false]);
       }
       const out = join(tempDir(), "register.xlsx");
-      expect(csr(["-C", REGISTERS, ...expected.args, "--today", "2026-11-27", "--out", out], { lang })).toEqual({ code: 0, stdout: "", stderr: (lang === "en" ? `wrote ${out}\n` : `已写入 ${out}\n`) + stderr });
+      expect(await csrInProcess(["-C", REGISTERS, ...expected.args, "--today", "2026-11-27", "--out", out], { lang })).toEqual({ code: 0, stdout: "", stderr: (lang === "en" ? `wrote ${out}\n` : `已写入 ${out}\n`) + stderr });
     });
   }
 
-  it.each(["en", "zh-CN"] as const)("a filtered register says it is filtered; the command for the whole one is on stderr (--lang %s)", (lang) => {
-    const run = csr(["-C", REGISTERS, "list", "csr", "--customer", "FORD", "--today", "2026-11-27", "--format", "json"], { lang });
+  it.each(["en", "zh-CN"] as const)("a filtered register says it is filtered; the command for the whole one is on stderr (--lang %s)", async (lang) => {
+    const run = await csrInProcess(["-C", REGISTERS, "list", "csr", "--customer", "FORD", "--today", "2026-11-27", "--format", "json"], { lang });
     expect([run.code, run.stderr, (JSON.parse(run.stdout) as { notes: string[] }).notes[0]]).toEqual(
       lang === "en"
         ? [
