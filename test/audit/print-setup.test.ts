@@ -1,15 +1,16 @@
 /**
  * Registers as an auditor prints them: the workbook's print setup read back with exceljs and
  * through LibreOffice (which shows an autofilter only with the _FilterDatabase name), and the
- * HTML page setup.
+ * HTML page setup. csr runs in this process (csrInProcess): what is looked at is the files and
+ * messages it writes.
  */
 import { spawnSync } from "node:child_process";
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
 import { strFromU8, unzipSync } from "fflate";
-import { describe, expect, it } from "vitest";
-import { copyFixture, csr, csrInProcess, FIXTURES, ROOT, tempDir } from "../helpers.js";
+import { beforeAll, describe, expect, it } from "vitest";
+import { copyFixture, csrInProcess, FIXTURES, ROOT, tempDir, type RunResult } from "../helpers.js";
 
 const REPO = join(FIXTURES, "audit", "registers");
 const ACME = join(ROOT, "examples", "acme-auto");
@@ -17,7 +18,10 @@ const ACME = join(ROOT, "examples", "acme-auto");
 describe("printed registers", () => {
   const out = tempDir();
   const file = join(out, "registers.xlsx");
-  const exported = csr(["-C", REPO, "export", "--out", file, "--today", "2026-11-27"], { lang: null });
+  let exported: RunResult;
+  beforeAll(async () => {
+    exported = await csrInProcess(["-C", REPO, "export", "--out", file, "--today", "2026-11-27"], { lang: null });
+  }, 120_000);
 
   it("prints every sheet landscape, one page wide where it reads at 70 % (else as many pages wide as it needs, the id repeated), with the header row repeated, the title in the page header, borders and the heading", async () => {
     expect(exported.code).toBe(0);
@@ -98,8 +102,8 @@ describe("printed registers", () => {
   it("numbers the pages of a register's own workbook 第 x 页 共 y 页 (Page x of y)", async () => {
     const single = join(out, "procedures.xlsx");
     const english = join(out, "procedures.en.xlsx");
-    expect(csr(["-C", REPO, "list", "procedures", "--out", single, "--today", "2026-11-27"], { lang: null }).code).toBe(0);
-    expect(csr(["-C", REPO, "list", "procedures", "--out", english, "--today", "2026-11-27"], { lang: "en" }).code).toBe(0);
+    expect((await csrInProcess(["-C", REPO, "list", "procedures", "--out", single, "--today", "2026-11-27"], { lang: null })).code).toBe(0);
+    expect((await csrInProcess(["-C", REPO, "list", "procedures", "--out", english, "--today", "2026-11-27"], { lang: "en" })).code).toBe(0);
     const footer = async (path: string) => {
       const workbook = new ExcelJS.Workbook();
       await workbook.xlsx.readFile(path);
@@ -112,7 +116,7 @@ describe("printed registers", () => {
 
   it("prints a title too long to sit between the organisation and the date on a line of its own under them, so that none is printed over another", async () => {
     const path = join(out, "reviews.en.xlsx");
-    expect(csr(["-C", ACME, "list", "reviews", "--from", "2026-01-01", "--to", "2026-06-30", "--out", path, "--today", "2026-12-06"], { lang: "en" }).code).toBe(0);
+    expect((await csrInProcess(["-C", ACME, "list", "reviews", "--from", "2026-01-01", "--to", "2026-06-30", "--out", path, "--today", "2026-12-06"], { lang: "en" })).code).toBe(0);
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.readFile(path);
     // On one line, LibreOffice printed "Jiangsu Acme Auto Parts Co., Ltd." and the centred title over each other. Each part has
@@ -162,17 +166,17 @@ describe("registers and layouts as PDF", () => {
   // pdftotext drops the spaces of the page footer and may break lines: text is compared without whitespace.
   const text = (pdf: string) => spawnSync("pdftotext", ["-layout", pdf, "-"], { encoding: "utf8" }).stdout.replace(/\s+/g, "");
 
-  it.runIf(chromium && pdftotext)("prints a register with its heading, columns, notes, signature lines and 第 x 页 共 y 页", { timeout: 120_000 }, () => {
+  it.runIf(chromium && pdftotext)("prints a register with its heading, columns, notes, signature lines and 第 x 页 共 y 页", { timeout: 120_000 }, async () => {
     const out = tempDir();
     const external = join(out, "外来文件清单.pdf");
-    expect(csr(["-C", REPO, "list", "external", "--out", external, "--today", "2026-11-27"], { lang: null })).toMatchObject({ code: 0, stderr: `已写入 ${external}\n` });
+    expect(await csrInProcess(["-C", REPO, "list", "external", "--out", external, "--today", "2026-11-27"], { lang: null })).toMatchObject({ code: 0, stderr: `已写入 ${external}\n` });
     expect(readFileSync(external).subarray(0, 5).toString()).toBe("%PDF-");
     const printed = text(external);
     for (const expected of ["外来文件清单（共3份）", "测试汽车零部件有限公司", "截至2026-11-27", "发布单位", "GB/T19001-2016", "2017-03-02", "现行3份", "编制：", "批准：", "第1页共1页"]) {
       expect(printed).toContain(expected);
     }
     const xref = join(out, "xref.pdf");
-    expect(csr(["-C", REPO, "matrix", "clauses", "--style", "cross-reference", "--format", "pdf", "--out", xref, "--today", "2026-11-27"], { lang: null }).code).toBe(0);
+    expect((await csrInProcess(["-C", REPO, "matrix", "clauses", "--style", "cross-reference", "--format", "pdf", "--out", xref, "--today", "2026-11-27"], { lang: null })).code).toBe(0);
     const matrix = text(xref);
     for (const expected of ["MINIQMS条款、过程和文件对照表", "△由上级条款继承", "覆盖率：8/13(61.5%)", "第1页共2页", "第2页共2页"]) expect(matrix).toContain(expected);
     // Page 2 says which register, whose and as of when, above the repeated header row, as page 1 does.
