@@ -47,6 +47,18 @@ function reads(dir: string): RunResult[] {
   ].map((args) => csr(["-C", dir, "--lang", "en", ...args]));
 }
 
+let plainReads: RunResult[] | undefined;
+/** What the read commands print for `repository()`'s files outside git, with no cache at all: read once for the tests that compare with it. */
+function readsOutsideGit(): RunResult[] {
+  if (!plainReads) {
+    const outsideGit = tempDir("csr-read-nogit-");
+    cpSync(repository(), outsideGit, { recursive: true, filter: (path) => !path.includes(".git") });
+    plainReads = reads(outsideGit);
+    expect(readdirSync(outsideGit).includes(".git")).toBe(false);
+  }
+  return plainReads;
+}
+
 const cacheDir = (dir: string) => join(dir, ".git", "csr-cache");
 const indexFile = (dir: string) => join(cacheDir(dir), readdirSync(cacheDir(dir)).find((n) => n.endsWith(".index"))!);
 
@@ -68,9 +80,7 @@ function retitleInCache(dir: string, documentId: string, title: string): void {
 describe("read commands and the check cache", () => {
   it("print the same through the cache as without one and outside git, make none themselves, and write nothing in the working tree", () => {
     const dir = repository();
-    const outsideGit = tempDir("csr-read-nogit-");
-    cpSync(dir, outsideGit, { recursive: true, filter: (path) => !path.includes(".git") });
-    const plain = reads(outsideGit);
+    const plain = readsOutsideGit();
     expect(plain[2]!.stdout).toContain("QP-003  内部审核程序");
     expect(plain.map((r) => r.code)).toEqual([0, 0, 0, 0, 0, 0]);
     // No cache yet: read as outside git, and none is made (making it would cost the first command more).
@@ -81,7 +91,6 @@ describe("read commands and the check cache", () => {
     expect(reads(dir)).toEqual(plain);
     expect(reads(dir)).toEqual(plain);
     expect(git(dir, ["status", "--porcelain", "--ignored"])).toBe("");
-    expect(readdirSync(outsideGit).includes(".git")).toBe(false);
   });
 
   it("take an unchanged file from the cache, and read a file changed since the cache was written", () => {
@@ -130,7 +139,8 @@ describe("read commands and the check cache", () => {
   it("print the same when the cache cannot be written", () => {
     const dir = repository();
     csr(["-C", dir, "check", ...today]);
-    const plain = reads(dir);
+    // What they print outside git, as they print through a cache that can be written (the first test).
+    const plain = readsOutsideGit();
     // A read-only cache folder (which root may still write to) and a cache path that is a file (which no one can write into).
     chmodSync(join(cacheDir(dir)), 0o555);
     for (const name of readdirSync(cacheDir(dir))) chmodSync(join(cacheDir(dir), name), 0o444);
