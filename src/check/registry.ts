@@ -53,6 +53,7 @@ import { rule as docApprovalMissing } from "./rules/doc/approval-missing.js";
 import { rule as docApprovedByAuthor } from "./rules/doc/approved-by-author.js";
 import { rule as docApproverLacksRole } from "./rules/doc/approver-lacks-role.js";
 import { rule as docBodyOnPaper } from "./rules/doc/body-on-paper.js";
+import { rule as docChangeRequestMissing } from "./rules/doc/change-request-missing.js";
 import { rule as docCitedNotListed } from "./rules/doc/cited-not-listed.js";
 import { rule as docClassificationBelowCsr } from "./rules/doc/classification-below-csr.js";
 import { rule as docClassificationLowered } from "./rules/doc/classification-lowered.js";
@@ -89,6 +90,7 @@ import { rule as docRevisionPending } from "./rules/doc/revision-pending.js";
 import { rule as docSectionNumber } from "./rules/doc/section-number.js";
 import { rule as docSelfApproval } from "./rules/doc/self-approval.js";
 import { rule as docSignatureMissing } from "./rules/doc/signature-missing.js";
+import { rule as docTotalPagesInconsistent } from "./rules/doc/total-pages-inconsistent.js";
 import { rule as docTrainingOverdue } from "./rules/doc/training-overdue.js";
 import { rule as docUnreleasedReferenced } from "./rules/doc/unreleased-referenced.js";
 import { rule as docReferencedNotInForce } from "./rules/doc/referenced-not-in-force.js";
@@ -174,6 +176,7 @@ export const rules: readonly Rule[] = [
   docApprovedByAuthor,
   docApproverLacksRole,
   docBodyOnPaper,
+  docChangeRequestMissing,
   docClassificationBelowCsr,
   docClassificationLowered,
   docCopyNumberDuplicate,
@@ -210,6 +213,7 @@ export const rules: readonly Rule[] = [
   docSectionNumber,
   docSelfApproval,
   docSignatureMissing,
+  docTotalPagesInconsistent,
   docTrainingOverdue,
   docUnreleasedReferenced,
   docReferencedNotInForce,

@@ -855,6 +855,8 @@ export async function run(argv: string[], output?: Output): Promise<number> {
           .argument("<id>", t("help.common.document-id"))
           .option("--reason <text>", t("help.obsolete.reason"))
           .option("--superseded-by <id>", t("help.obsolete.superseded-by"))
+          .option("--approved-by <person>", t("help.obsolete.approved-by"))
+          .option("--military-representative <person>", t("help.obsolete.military-representative"))
           .option("--date <date>", t("help.common.date"))
           .option("-y, --yes", t("help.common.yes"))
           .action(action(async () => (await import("../commands/obsolete/index.js")).obsoleteCommand));

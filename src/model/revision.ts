@@ -320,6 +320,36 @@ export function revisionPages(revision: Revision, lang: Lang): string {
 }
 
 /**
+ * Whether the revision record is audited to GJB 9001C (a repository that works to it): the 军代表 traces each
+ * revision after a document's first to its approved change request (7.5.3) and checks a controlled copy's
+ * completeness against its 总页数 (doc/change-request-missing, doc/total-pages-inconsistent).
+ */
+export function gjbRevisionRecord(config: { standards?: readonly string[] } | undefined): boolean {
+  return config?.standards?.includes("GJB9001C") ?? false;
+}
+
+/** One page or a range of a 页次: P2, p2, 2, 第2页, P3-P4, 3~5, 第3至5页. */
+const PAGE_RANGE = /^(?:第)?[Pp]?(\d+)(?:页)?(?:\s*[-~～–—至]\s*(?:第)?[Pp]?(\d+)(?:页)?)?$/;
+
+/**
+ * How many pages a revision's 页次 names (P2 → 1, P3-P4 → 2, 第2、5页 → 2), each page once; undefined for
+ * the whole document (全部 …), none recorded, or a text csr cannot count.
+ */
+export function changedPageCount(pages: string | undefined): number | undefined {
+  const text = pages?.trim().replace(/页$/, "");
+  if (!text || WHOLE_DOCUMENT_PAGES.has(text) || WHOLE_DOCUMENT_PAGES.has(text + "页")) return undefined;
+  const counted = new Set<number>();
+  for (const part of text.split(/\s*[,，、;；]\s*|\s+/)) {
+    const match = PAGE_RANGE.exec(part);
+    if (!match) return undefined;
+    const [from, to] = [Number(match[1]), Number(match[2] ?? match[1])];
+    if (from < 1 || to < from || to - from > 9999) return undefined;
+    for (let page = from; page <= to; page++) counted.add(page);
+  }
+  return counted.size;
+}
+
+/**
  * When the document was first issued (制订日期): the date of its first revision, when the record goes
  * back that far: a revision recorded in the repository, or an imported first issue (A/0). A record
  * imported from a register or Word file that starts at a later version (B/0) does not know that

@@ -639,7 +639,11 @@ export interface ControlledDocument {
    * `used_by`: for a withdrawn form, the documents (and their versions) that used it last, which no
    * current document names any more: the record list's 所属程序 of a form kept for its records.
    */
-  obsolete?: { date: string; reason: string; superseded_by?: string; used_by?: FormUser[] };
+  /**
+   * The withdrawal (作废): when, why, who approved it and, where the document's layout has a 军代表 cell, the
+   * military representative who agreed (csr obsolete --approved-by, --military-representative; people.yaml ids).
+   */
+  obsolete?: { date: string; reason: string; approved_by?: string; military_representative?: string; superseded_by?: string; used_by?: FormUser[] };
   /**
    * For an external document (kind external): the publisher's own data, as received. `effective` is
    * the publisher's 实施日期, from which the standard is in force (model/external.ts externalInForceFrom).

@@ -66,7 +66,7 @@ export async function documentToDocx(view: DocumentView, options: DocxOptions): 
   if (!view.external) children.push(caption(docx, t("revisions")), revisionTable(docx, view, t));
   if (view.obsolete) {
     const o = view.obsolete;
-    const text = `${t("obsolete_notice")} · ${t("obsolete_date")}${t("colon")}${o.date} · ${t("obsolete_reason")}${t("colon")}${o.reason}${o.supersededBy ? ` · ${t("superseded_by")}${t("colon")}${o.supersededBy}` : ""}${o.temporary ? ` · ${t("temporary_period")}${t("colon")}${o.temporary}` : ""}${o.deviatesFrom ? ` · ${t("deviates_from")}${t("colon")}${o.deviatesFrom}` : ""}`;
+    const text = `${t("obsolete_notice")} · ${t("obsolete_date")}${t("colon")}${o.date} · ${t("obsolete_reason")}${t("colon")}${o.reason}${o.approval ? ` · ${o.approval}` : ""}${o.supersededBy ? ` · ${t("superseded_by")}${t("colon")}${o.supersededBy}` : ""}${o.temporary ? ` · ${t("temporary_period")}${t("colon")}${o.temporary}` : ""}${o.deviatesFrom ? ` · ${t("deviates_from")}${t("colon")}${o.deviatesFrom}` : ""}`;
     children.push(new Paragraph({ spacing: { before: 160 }, children: [new TextRun({ text, bold: true, color: "C00000" })] }));
   }
   // A form without items prints no sheet: a controlled copy carries no note to its author (doc/form-no-fields tells the author).

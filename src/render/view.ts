@@ -19,6 +19,7 @@ import { externalPendingUntil } from "../model/external.js";
 import { currentRevision, documentLayout, formRevisionOn, issuedOn, militaryParties, peopleOf, revisionEffective, revisionInForce, type RepoIndex } from "../model/index.js";
 import { recordKeepingText } from "../model/record-keeping.js";
 import { deviatedNumber, withdrawnTemporaryText } from "../model/deviations.js";
+import { withdrawalApproval } from "../model/withdrawal.js";
 import { bodyOnPaper, firstIssueDate, neverReleased, revisionBasis, revisionDate, revisionPages, revisionSignatures, revisionSummary } from "../model/revision.js";
 import { closedRoundVerdict, currentReviewRound, historyRounds, lateByText, lateKeptDecision, pastDueInTime, workdaysPastDue, type ReviewRoundTimeliness } from "../model/review-timeliness.js";
 import { addressedSection, closingSectionNumbers, documentSections, sectionAnchor } from "../model/sections.js";
@@ -197,7 +198,8 @@ export interface DocumentView extends Header {
    * `deviatesFrom`: the documents a withdrawn deviation deviated from, by number and title; both "" for other documents, so
    * that the print keeps the evidence of a time-limited change (IATF 16949 8.5.6.1.1; tester63 N4).
    */
-  obsolete?: { date: string; reason: string; supersededBy: string; supersededHref?: string; temporary: string; deviatesFrom: string };
+  /** approval: who approved the withdrawal and the 军代表 who agreed (批准：…；军代表：…), "" when unrecorded. */
+  obsolete?: { date: string; reason: string; approval: string; supersededBy: string; supersededHref?: string; temporary: string; deviatesFrom: string };
   remarks: string;
   /** The notice on a revision replaced since (`csr render --revision`): 非受控, which version, replaced by which from when. */
   superseded?: string;
@@ -670,6 +672,7 @@ export function documentView(repo: Repository, index: RepoIndex, doc: Controlled
       ? {
           date: doc.obsolete.date,
           reason: doc.obsolete.reason,
+          approval: withdrawalApproval(lang, doc.obsolete, (id) => names.person(id)),
           supersededBy: doc.obsolete.superseded_by ? referenceLabel(names, doc.id, doc.obsolete.superseded_by) : "",
           ...(doc.obsolete.superseded_by && names.reference(doc.id, doc.obsolete.superseded_by).href !== undefined ? { supersededHref: names.reference(doc.id, doc.obsolete.superseded_by).href } : {}),
           temporary: doc.valid_until !== undefined ? (withdrawnTemporaryText(lang, doc) ?? "") : "",

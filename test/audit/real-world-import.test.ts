@@ -191,10 +191,10 @@ describe("csr import of real registers", () => {
       // by the import, so it exits 0.
       "csr check: errors: 4, warnings: 1 (csr/source-unreviewed 1, doc/unreleased-referenced 4).",
       ...[
-        ["documents/CS_QM-001.yaml:183:5", "CS/QM-001", "CS/QP-008"],
-        ["documents/CS_QM-001.yaml:184:5", "CS/QM-001", "CS/QP-009"],
-        ["documents/CS_QM-001.yaml:185:5", "CS/QM-001", "CS/QP-010"],
-        ["documents/procedures/CS_QP-013.yaml:63:22", "CS/QP-013", "CS/QP-009"],
+        ["documents/CS_QM-001.yaml:187:5", "CS/QM-001", "CS/QP-008"],
+        ["documents/CS_QM-001.yaml:188:5", "CS/QM-001", "CS/QP-009"],
+        ["documents/CS_QM-001.yaml:189:5", "CS/QM-001", "CS/QP-010"],
+        ["documents/procedures/CS_QP-013.yaml:65:22", "CS/QP-013", "CS/QP-009"],
       ].map(
         ([at, from, to]) =>
           `  ${at} doc/unreleased-referenced ${from} refers to ${to}, which has never been released (draft). Release ${to} first ('csr release ${to}'), or remove the reference and release a new revision of ${from}.`,

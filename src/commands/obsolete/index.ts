@@ -3,7 +3,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { UserError } from "../../core/errors.js";
 import { didYouMean, shellArgument } from "../../core/text.js";
-import { list, sentences, t } from "../../i18n/index.js";
+import { conjunction, list, sentences, t } from "../../i18n/index.js";
 import { findRoot } from "../../load/discover.js";
 import { buildRepository, loadRepository, type Located, type Repository } from "../../load/repository.js";
 import { parseText } from "../../load/source.js";
@@ -15,10 +15,10 @@ import { findingsAdded } from "../../check/added.js";
 import { MENTION } from "../../check/rules/doc/obsolete-mentioned.js";
 import { documentSections } from "../../model/sections.js";
 import { isOut } from "../../model/distribution.js";
-import { buildIndex, currentRevision, type RepoIndex } from "../../model/index.js";
+import { buildIndex, currentRevision, layoutSignatures, type RepoIndex } from "../../model/index.js";
 import { processLabel } from "../../model/labels.js";
 import { revisionEvent } from "../../model/recorded-events.js";
-import type { ControlledDocument, FormUser } from "../../model/types.js";
+import type { ControlledDocument, FormUser, Person } from "../../model/types.js";
 import { releasedRevisions } from "../../load/base.js";
 import { releaseTag } from "../../model/paths.js";
 import { compareIds } from "../../report/registers/context.js";
@@ -26,7 +26,8 @@ import { dateOption, eventDateAnswer, refuseBefore } from "../options.js";
 import { canPrompt, loadPrompts, type Prompts } from "../add/prompting.js";
 import { optionalAnswer } from "../shared/edit.js";
 import type { CommandContext } from "../context.js";
-import { copyList } from "../shared/people.js";
+import { copyList, resolvePerson } from "../shared/people.js";
+import { refuseMilitarySigners, requireRole } from "../release/index.js";
 import { refuseUncommitted, refuseUnreadableConfig } from "../shared/persist.js";
 import { applyChange, runGit, withRepositoryLock } from "../shared/transaction.js";
 import { editDocument, findDocument, refuseOtherStagedFiles, refuseUnlessGitIsClean, refuseWithoutIdentity, setAfter, withGitErrors } from "../release/document.js";
@@ -216,7 +217,46 @@ export interface ObsoleteFlags {
   reason?: string;
   supersededBy?: string;
   date?: string;
+  /** Who approved the withdrawal (批准人): a person with the role approver, by id or name. */
+  approvedBy?: string;
+  /** The 军代表 who agreed to it: required where the document's layout has a 军代表 cell. */
+  militaryRepresentative?: string;
   yes?: boolean;
+}
+
+/**
+ * Whether the withdrawal of `doc` on `date` needs the 军代表's agreement: its level's printed layout (qms.yaml
+ * document_layouts) has a 军代表 cell, as csr release requires the 军代表's signature of each revision (GJB 9001C
+ * 7.5.3: the withdrawal of a document the customer's representative signed is agreed with them too). An external
+ * document is the publisher's: the organisation withdraws its copy alone.
+ */
+function militaryAgreementNeeded(repo: Repository, doc: ControlledDocument, date: string): boolean {
+  return doc.kind !== "external" && layoutSignatures(repo, doc.level, date).has("military_representative");
+}
+
+/**
+ * Who approved the withdrawal and, where needed, the 军代表 who agreed (tester68 G6): a withdrawal is a change of the
+ * document (GJB 9001C / IATF 16949 7.5.3.2), approved as its release was. Both are checked as csr release checks its
+ * signers: people of people.yaml working on `date`, the approver with the role approver and not of the 军代表室, the
+ * 军代表 of it (where qms.yaml has one) and not the approver.
+ * Errors: UserError naming the options missing (where the layout has a 军代表 cell), an unknown person, a role missing.
+ */
+function withdrawalSigners(repo: Repository, index: RepoIndex, doc: ControlledDocument, flags: ObsoleteFlags, date: string): { approver?: Person; military?: Person } {
+  const given = (value: string | undefined) => (value?.trim() ? value.trim() : undefined);
+  const [approvedBy, militaryRepresentative] = [given(flags.approvedBy), given(flags.militaryRepresentative)];
+  if (militaryAgreementNeeded(repo, doc, date) && (!approvedBy || !militaryRepresentative)) {
+    const missing = [...(approvedBy ? [] : ["--approved-by"]), ...(militaryRepresentative ? [] : ["--military-representative"])];
+    throw new UserError(t("obsolete.needs-military", { id: doc.id, level: doc.level, count: missing.length, flags: conjunction(missing.map((flag) => `${flag} ${t("release.layout-signature.person")}`)) }), t("obsolete.needs-military.hint", { id: shellArgument(doc.id) }));
+  }
+  const approver = approvedBy ? resolvePerson(index, approvedBy, "--approved-by", date) : undefined;
+  const military = militaryRepresentative ? resolvePerson(index, militaryRepresentative, "--military-representative", date) : undefined;
+  refuseMilitarySigners(index, [
+    ["approved", "--approved-by", approver ? [approver] : []],
+    ["military_representative", "--military-representative", military ? [military] : []],
+  ]);
+  if (approver) requireRole(approver, "approver", "--approved-by");
+  if (military && military.id === approver?.id) throw new UserError(t("release.military-representative-approver", { name: military.name, id: military.id }));
+  return { ...(approver ? { approver } : {}), ...(military ? { military } : {}) };
 }
 
 export async function obsoleteCommand(ctx: CommandContext, id: string, flags: ObsoleteFlags): Promise<number> {
@@ -259,7 +299,12 @@ async function askedWithdrawal(ctx: CommandContext, id: string, flags: ObsoleteF
   const date =
     flags.date ??
     (await ask.input({ message: t("obsolete.prompt.date"), default: localToday(), validate: eventDateAnswer(current ? { follows: { ...revisionEvent(current), of: doc.id } } : {}) })).trim();
-  return { ...flags, reason, ...(supersededBy ? { supersededBy } : {}), date };
+  // Where the layout has a 军代表 cell the withdrawal is refused without its approver and 军代表: asked for, by id or name.
+  const needed = militaryAgreementNeeded(repo, doc, date);
+  const person = async (key: "obsolete.prompt.approved-by" | "obsolete.prompt.military-representative") => (await ask.input({ message: t(key, { id }), required: true })).trim();
+  const approvedBy = flags.approvedBy ?? (needed ? await person("obsolete.prompt.approved-by") : undefined);
+  const militaryRepresentative = flags.militaryRepresentative ?? (needed ? await person("obsolete.prompt.military-representative") : undefined);
+  return { ...flags, reason, ...(supersededBy ? { supersededBy } : {}), date, ...(approvedBy ? { approvedBy } : {}), ...(militaryRepresentative ? { militaryRepresentative } : {}) };
 }
 
 /**
@@ -309,8 +354,16 @@ async function withdraw(ctx: CommandContext, id: string, flags: ObsoleteFlags): 
     await refuseOtherStagedFiles(root, file.path);
     await refuseUncommittedRecord(root, file.path);
     await refuseWithoutIdentity(root);
+    const { approver, military } = withdrawalSigners(repo, index, doc, flags, date);
     const usedBy = doc.kind === "form" ? await lastUsers(root, repo, doc.id) : [];
-    const obsolete: NonNullable<ControlledDocument["obsolete"]> = { date, reason, ...(successor ? { superseded_by: successor } : {}), ...(usedBy.length > 0 ? { used_by: usedBy } : {}) };
+    const obsolete: NonNullable<ControlledDocument["obsolete"]> = {
+      date,
+      reason,
+      ...(approver ? { approved_by: approver.id } : {}),
+      ...(military ? { military_representative: military.id } : {}),
+      ...(successor ? { superseded_by: successor } : {}),
+      ...(usedBy.length > 0 ? { used_by: usedBy } : {}),
+    };
     const text = editDocument(readFileSync(join(root, file.path), "utf8"), (yaml) => {
       yaml.set("status", "obsolete");
       setAfter(yaml, "obsolete", obsolete, "status");

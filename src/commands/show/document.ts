@@ -31,6 +31,7 @@ import { changedSinceRelease, registerContextOn } from "../shared/registers.js";
 import { releaseTag } from "../../model/paths.js";
 import { addressedSectionLabel } from "../../model/sections.js";
 import type { ControlledCopy, ControlledDocument, Csr, Revision } from "../../model/types.js";
+import { withdrawalApproval } from "../../model/withdrawal.js";
 import { clauseList, compareIds, csrsOnById, customerName, departmentName, deviationsOn, documentsOn, pastDeviations, withDeviatedVersion, documentStatus, documentTitle, effectiveDate, peopleOf, personName, revisingOn, versionInForce, type RegisterContext } from "../../report/registers/context.js";
 import type { CommandContext } from "../context.js";
 
@@ -224,7 +225,11 @@ export async function showDocument(ctx: CommandContext, repo: Repository, index:
     );
   }
   if (doc.status === "obsolete" && doc.obsolete) {
-    field("show.document.obsolete", `${doc.obsolete.date}${t("show.colon", { text: doc.obsolete.reason })}${doc.obsolete.superseded_by ? t("show.document.superseded-by", { id: named(doc.obsolete.superseded_by) }) : ""}`);
+    const approval = withdrawalApproval(rc.lang, doc.obsolete, (id) => personName(rc, id));
+    field(
+      "show.document.obsolete",
+      `${doc.obsolete.date}${t("show.colon", { text: doc.obsolete.reason })}${approval ? t("show.document.obsolete-approval", { approval }) : ""}${doc.obsolete.superseded_by ? t("show.document.superseded-by", { id: named(doc.obsolete.superseded_by) }) : ""}`,
+    );
   }
   // An external document: its publisher's edition held, when received, and the latest check that it is current (csr source confirm).
   if (doc.kind === "external") {

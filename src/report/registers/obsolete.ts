@@ -8,7 +8,8 @@ import { copiesToRecall, copyEdition } from "../../model/distribution.js";
 import { deviatedNumber, withdrawnTemporaryText } from "../../model/deviations.js";
 import type { ControlledDocument } from "../../model/types.js";
 import type { Table } from "../table.js";
-import { asOfNotes, compareIds, departmentName, documentsOn, documentTitle, documentVersion, t, type RegisterContext } from "./context.js";
+import { withdrawalApproval } from "../../model/withdrawal.js";
+import { asOfNotes, compareIds, departmentName, documentsOn, documentTitle, documentVersion, personName, t, type RegisterContext } from "./context.js";
 
 /** Dated `today`: the documents withdrawn by that day, with the copies still out on it (documentsOn). */
 export function obsoleteList(ctx: RegisterContext, options: { today: string }): Table {
@@ -30,6 +31,7 @@ export function obsoleteList(ctx: RegisterContext, options: { today: string }): 
       version: doc.kind === "external" ? (copyEdition(doc) ?? "") : documentVersion(doc),
       withdrawn: doc.obsolete?.date ?? null,
       reason: doc.obsolete?.reason ?? "",
+      approval: withdrawalApproval(ctx.lang, doc.obsolete, (id) => personName(ctx, id)),
       supersededBy: successor ? (next ? `${successor} ${documentTitle(ctx, next)}` : successor) : "",
       temporary: temporaryRemark(ctx, doc),
       toRecall: copiesToRecall(doc)
@@ -40,6 +42,8 @@ export function obsoleteList(ctx: RegisterContext, options: { today: string }): 
   const open = rows.filter((r) => r.toRecall !== "").length;
   // Only a register holding a withdrawn temporary document or deviation has the column (tester63 N4).
   const temporary = rows.some((r) => r.temporary !== "");
+  // Only a register holding a withdrawal whose approval is recorded has the column (csr obsolete --approved-by; tester68 G6).
+  const approval = rows.some((r) => r.approval !== "");
   return {
     id: "obsolete",
     title: t(ctx, "register.obsolete.title", { count: rows.length }),
@@ -53,6 +57,7 @@ export function obsoleteList(ctx: RegisterContext, options: { today: string }): 
       { key: "version", header: t(ctx, "register.obsolete.column.version"), kind: "code" },
       { key: "withdrawn", header: t(ctx, "register.obsolete.column.withdrawn"), date: true },
       { key: "reason", header: t(ctx, "register.obsolete.column.reason") },
+      ...(approval ? [{ key: "approval", header: t(ctx, "register.obsolete.column.approval") }] : []),
       { key: "supersededBy", header: t(ctx, "register.obsolete.column.supersededBy") },
       ...(temporary ? [{ key: "temporary", header: t(ctx, "register.obsolete.column.temporary") }] : []),
       { key: "toRecall", header: t(ctx, "register.obsolete.column.toRecall"), kind: "list" },

@@ -285,6 +285,10 @@ export function forEachPersonReference(repo: Repository, keeps: (file: SourceFil
       }
     }
     training(file, value.training?.sessions);
+    for (const signer of ["approved_by", "military_representative"] as const) {
+      const person = value.obsolete?.[signer];
+      if (person && !known(person)) visit(file, ["obsolete", signer], person);
+    }
     value.record?.batches?.forEach(({ disposal }, i) => {
       if (disposal && !known(disposal.approved_by)) visit(file, ["record", "batches", i, "disposal", "approved_by"], disposal.approved_by);
       if (disposal?.witness && !known(disposal.witness)) visit(file, ["record", "batches", i, "disposal", "witness"], disposal.witness);
