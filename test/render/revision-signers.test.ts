@@ -117,11 +117,12 @@ describe("the 修订记录 of a GJB 9001C document (gjb-demo)", () => {
       expect(run.code, run.stderr).toBe(0);
       return mdRecord(readFileSync(out, "utf8"));
     };
+    // The revisions after A/0 record their 文件更改单 and reason (tester68 G4): the 更改原因/依据 column follows the summary.
     const zh = render("zh-CN");
-    expect(zh[0]).toBe("| 日期 | 修订内容摘要 | 页次 | 版本/版次 | 修订人 | 审核人 | 会签 | 标准化审查 | 批准人 | 军代表 | 总页数 |");
-    expect(zh[1]).toBe("| 2018-03-01 | 按GJB 9001C-2017换版，首次发布 | 全部 | A/0 | 罗欣 | 陈宏伟 | 何军、唐磊 | 马晓岚 | 刘志明 | 王建东 | 8 |");
+    expect(zh[0]).toBe("| 日期 | 修订内容摘要 | 更改原因/依据 | 页次 | 版本/版次 | 修订人 | 审核人 | 会签 | 标准化审查 | 批准人 | 军代表 | 总页数 |");
+    expect(zh[1]).toBe("| 2018-03-01 | 按GJB 9001C-2017换版，首次发布 |  | 全部 | A/0 | 罗欣 | 陈宏伟 | 何军、唐磊 | 马晓岚 | 刘志明 | 王建东 | 3 |");
     const en = render("en");
-    expect(en[0]).toBe("| Date | Summary of change | Pages | Version | Revised by | Reviewed by | Counter-signed | Std. review | Approved by | Mil. rep. | Total pages |");
-    expect(en[1]).toBe("| 2018-03-01 | 按GJB 9001C-2017换版，首次发布 | All | A/0 | Luo Xin | Chen Hongwei | He Jun, Tang Lei | Ma Xiaolan | Liu Zhiming | Wang Jiandong | 8 |");
+    expect(en[0]).toBe("| Date | Summary of change | Reason / request / action / ECN | Pages | Version | Revised by | Reviewed by | Counter-signed | Std. review | Approved by | Mil. rep. | Total pages |");
+    expect(en[1]).toBe("| 2018-03-01 | 按GJB 9001C-2017换版，首次发布 |  | All | A/0 | Luo Xin | Chen Hongwei | He Jun, Tang Lei | Ma Xiaolan | Liu Zhiming | Wang Jiandong | 3 |");
   });
 });
