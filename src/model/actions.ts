@@ -7,21 +7,53 @@
  */
 import { t } from "../i18n/index.js";
 import { stepDeadlineDue, type WorkCalendar } from "./calendar.js";
-import { ACTION_STEPS, type ActionStep, type ActionStepId, type ComplaintDeadlines, type ControlledDocument, type CorrectiveAction, type StepDeadline } from "./types.js";
+import { ACTION_STEPS, type ActionStep, type ActionStepId, type ComplaintDeadlines, type ControlledDocument, type CorrectiveAction, type StepDeadline, type Zeroing } from "./types.js";
 
 /** A step of a record as read: its id (D3 … D8), due and done dates (YYYY-MM-DD), who did or verified it (D8's verifier as `by`, its evidence as `note`). */
 export type ActionStepView = ActionStep & { step: ActionStepId };
 
-/** The five criteria of technical 归零 of a quality problem (GJB 9001C 10.2, GJB 5707), in the order a 归零报告 gives them. */
-export const ZEROING_CRITERIA = ["located", "mechanism", "reproduced", "effective", "read_across"] as const;
+/**
+ * The five criteria of technical 归零 (技术归零) of a quality problem, in the order a 归零报告 gives them: 定位准确, 机理清楚,
+ * 问题复现, 措施有效, 举一反三. GJB 9001C-2017 10.2 wants a nonconformity's causes found and its actions' effectiveness
+ * reviewed; the 双五条 of 质量问题归零 are those of the practice (QJ 3183, GJB 5711 装备质量问题处理).
+ */
+export const TECHNICAL_ZEROING = ["located", "mechanism", "reproduced", "effective", "read_across"] as const;
+/**
+ * The five criteria of management 归零 (管理归零) of a quality problem, the other half of the 双五条: 过程清楚, 责任明确,
+ * 措施落实, 严肃处理, 完善规章 (same sources as TECHNICAL_ZEROING). A unit's 质量问题归零 procedure asks both (tester68 G1).
+ */
+export const MANAGEMENT_ZEROING = ["process_clear", "responsibility", "measures_taken", "dealt_with", "rules_improved"] as const;
+/** Every criterion of a quality problem's 归零: the technical five, then the management five. */
+export const ZEROING_CRITERIA = [...TECHNICAL_ZEROING, ...MANAGEMENT_ZEROING] as const;
 export type ZeroingCriterion = (typeof ZEROING_CRITERIA)[number];
+/** The two halves of 归零, each with its criteria, in the order a 归零报告 gives them. */
+export const ZEROING_PARTS = [
+  { part: "technical", criteria: TECHNICAL_ZEROING },
+  { part: "management", criteria: MANAGEMENT_ZEROING },
+] as const;
+export type ZeroingPart = (typeof ZEROING_PARTS)[number]["part"];
 
 /**
  * Whether the repository's corrective actions are 质量问题归零: it works to GJB 9001C (qms.yaml `standards`), whose
- * 10.2 wants technical 归零 against five criteria, 举一反三 (read-across) among them.
+ * 10.2 is met by bringing each quality problem to technical and management 归零, 举一反三 (read-across) among them.
+ * The registers and commands speak of 质量问题 and 归零 there rather than of 8D steps.
  */
 export function zeroingRequired(config: { standards?: readonly string[] } | undefined): boolean {
   return config?.standards?.includes("GJB9001C") ?? false;
+}
+
+/**
+ * The locale key of a step's name (D4 根本原因分析), or with `next` of what is still to do at it (分析根本原因). In a GJB 9001C
+ * repository (`gjb`, zeroingRequired) a step is named as a 质量问题归零 names it (D4 原因分析, D8 归零关闭) rather than as
+ * an 8D step: the same record, in the words of GJB 9001C 10.2 and its 归零 practice (tester68 G8).
+ */
+export function stepNameKey(step: ActionStepId, gjb: boolean, next = false): `action.step.${"" | "next."}${"" | "gjb."}${ActionStepId}` {
+  return `action.step.${next ? "next." : ""}${gjb ? "gjb." : ""}${step}` as const;
+}
+
+/** Whether every criterion of `action`'s 归零 — technical and management, ten in all — is evidenced. */
+export function zeroingComplete(action: CorrectiveAction): boolean {
+  return zeroingMissing(action).length === 0;
 }
 
 /**
@@ -32,21 +64,33 @@ export function zeroingRequired(config: { standards?: readonly string[] } | unde
 export function zeroingEvidence(action: CorrectiveAction, readAcross: (count: number) => string, none: (reason: string) => string): Record<ZeroingCriterion, string | undefined> {
   const across = (action.read_across ?? []).length;
   const reason = action.steps?.D8?.no_read_across;
-  const zeroing = action.zeroing ?? {};
-  return {
-    located: zeroing.located,
-    mechanism: zeroing.mechanism,
-    reproduced: zeroing.reproduced,
-    effective: zeroing.effective,
-    read_across: zeroing.read_across ?? (across > 0 ? readAcross(across) : reason !== undefined ? none(reason) : undefined),
-  };
+  const zeroing: Zeroing = action.zeroing ?? {};
+  const evidence = Object.fromEntries(ZEROING_CRITERIA.map((c) => [c, zeroing[c]])) as Record<ZeroingCriterion, string | undefined>;
+  evidence.read_across ??= across > 0 ? readAcross(across) : reason !== undefined ? none(reason) : undefined;
+  return evidence;
 }
 
-/** The criteria of `action`'s 归零 with no evidence recorded (zeroingEvidence), in order. */
-export function zeroingMissing(action: CorrectiveAction): ZeroingCriterion[] {
+/** The criteria of `action`'s 归零 with no evidence recorded (zeroingEvidence), in order; `of` the criteria looked at, all ten unless given. */
+export function zeroingMissing(action: CorrectiveAction, of: readonly ZeroingCriterion[] = ZEROING_CRITERIA): ZeroingCriterion[] {
   const evidence = zeroingEvidence(action, () => "read-across", (reason) => reason);
-  return ZEROING_CRITERIA.filter((c) => evidence[c] === undefined);
+  return of.filter((c) => evidence[c] === undefined);
 }
+
+/**
+ * What a step's note says was to be done to a document (修订进货检验规范, revise the control plan): the first step D5–D7
+ * whose note speaks of revising or issuing a document, with that note; undefined when none does. A record whose actions
+ * change a document is carried out by a released revision that names it (csr release --action); close says when none does.
+ */
+export function documentChangeNamed(action: CorrectiveAction): { step: ActionStepId; note: string } | undefined {
+  for (const step of ["D5", "D6", "D7"] as const) {
+    const note = action.steps?.[step]?.note;
+    if (note !== undefined && DOCUMENT_CHANGE.test(note)) return { step, note };
+  }
+  return undefined;
+}
+
+/** A revision or a new issue of a document, in the words a step's note uses for it. */
+const DOCUMENT_CHANGE = /(修订|修改|更改|换版|改版|新编|编制|发布).{0,12}(规范|规程|程序|文件|细则|指导书|标准|图样|图纸|计划|手册|办法|制度|大纲|卡)|\b(revis\w*|updat\w*|amend\w*|issu\w*)\b.{0,40}\b(specification|procedure|instruction|standard|drawing|plan|manual|document)/i;
 
 /** Closed once D8 (closure, with its verification) has a done date; open before. */
 export function actionClosed(action: CorrectiveAction): boolean {

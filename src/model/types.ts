@@ -731,8 +731,10 @@ export interface ActionClosure {
 }
 
 /**
- * The evidence of the five criteria of technical 归零 of a quality problem (GJB 9001C 10.2, GJB 5707): 定位准确,
- * 机理清楚, 问题复现, 措施有效, 举一反三; each where it is evidenced, in a line (csr action zero).
+ * The 归零 of a quality problem (csr action zero): where each of the 双五条 is evidenced, in a line — technical 归零's
+ * 定位准确, 机理清楚, 问题复现, 措施有效, 举一反三 and management 归零's 过程清楚, 责任明确, 措施落实, 严肃处理, 完善规章
+ * (GJB 9001C-2017 10.2; the 质量问题归零 practice, QJ 3183, GJB 5711) — and the 归零报告 with who reviewed it for the
+ * customer (the 军代表) and when.
  */
 export interface Zeroing {
   located?: string;
@@ -740,6 +742,17 @@ export interface Zeroing {
   reproduced?: string;
   effective?: string;
   read_across?: string;
+  process_clear?: string;
+  responsibility?: string;
+  measures_taken?: string;
+  dealt_with?: string;
+  rules_improved?: string;
+  /** The 归零报告's number. */
+  report?: string;
+  /** Who reviewed the 归零 (the 军代表, a name: not one of people.yaml). */
+  reviewed_by?: string;
+  /** The day it was reviewed. */
+  reviewed?: string;
 }
 
 /** A lessons-learned check of a similar document, process or product (横向展开, IATF 16949 10.3.1). */

@@ -13,9 +13,12 @@
  *   on the record: the document's periodic review is not touched.
  * - close: D8, the day the action was verified effective, by whom and the evidence; refused while a
  *   step D3–D7 has no done date, and in a GJB 9001C repository while no read-across (举一反三) is recorded
- *   unless --no-read-across-reason says why none applies.
- * - zero: where each of the five criteria of 质量问题归零 is evidenced (GJB 9001C 10.2): 定位准确, 机理清楚,
- *   问题复现, 措施有效, 举一反三; open or closed; evidence recorded is replaced with --amend.
+ *   unless --no-read-across-reason says why none applies; there it says what the 归零 still lacks of its ten
+ *   criteria. A step whose note says a document is revised (修订进货检验规范) with no released revision naming
+ *   the record (csr release --action) is said too: the register's 相关文件修订 would read 无.
+ * - zero: where each criterion of 质量问题归零 is evidenced (GJB 9001C-2017 10.2; the 双五条, QJ 3183, GJB 5711):
+ *   technical 归零's 定位准确, 机理清楚, 问题复现, 措施有效, 举一反三 and management 归零's 过程清楚, 责任明确, 措施落实,
+ *   严肃处理, 完善规章, with the 归零报告 and who reviewed it (the 军代表); open or closed; replaced with --amend.
  *
  * Errors (UserError, one line): an unknown record, customer, process, CSR, person or step; a missing
  * option; a date after today or before the record was received (or, closing, before its last step);
@@ -27,7 +30,7 @@ import { didYouMean, localized, oneLine, shellArgument } from "../../core/text.j
 import { language, list, t } from "../../i18n/index.js";
 import { repositoryCalendar } from "../../load/calendar.js";
 import type { Located } from "../../load/repository.js";
-import { actionById, actionClosed, complaintDeadlines, complaintDueDates, deadlineBasis, deadlineOwner, dueDatesOutOfOrder, estimatedDueYears, nextActionId, stepsNotDone, ZEROING_CRITERIA, zeroingMissing, zeroingRequired, type ZeroingCriterion } from "../../model/actions.js";
+import { actionById, actionClosed, actionRevisions, complaintDeadlines, complaintDueDates, deadlineBasis, deadlineOwner, documentChangeNamed, stepNameKey, dueDatesOutOfOrder, estimatedDueYears, nextActionId, stepsNotDone, ZEROING_CRITERIA, ZEROING_PARTS, zeroingMissing, zeroingRequired } from "../../model/actions.js";
 import { workdaysLate } from "../../model/calendar.js";
 import { csrStatus, reviewDue, reviewOpen } from "../../model/csr-status.js";
 import { localToday } from "../../core/dates.js";
@@ -128,7 +131,8 @@ export async function actionOpenCommand(ctx: CommandContext, given: string | und
       ...(Object.keys(steps).length > 0 ? { steps } : {}),
     };
     const path = `actions/${id}.yaml`;
-    const lines = [t("action.opened", { id, title: localized(language(), record.title, record.title_en), source: t(`action.source.${source!}`), path })];
+    const gjb = zeroingRequired(repo.config?.value);
+    const lines = [t(gjb ? "action.opened-gjb" : "action.opened", { id, title: localized(language(), record.title, record.title_en), source: t(`action.source.${source!}`), path })];
     for (const step of ACTION_STEPS) {
       if (due[step] === undefined) continue;
       const rule = deadlines?.[step];
@@ -138,7 +142,7 @@ export async function actionOpenCommand(ctx: CommandContext, given: string | und
       const estimated = byHand.has(step) ? [] : estimatedDueYears(rule, received, due[step]!, calendar);
       const note = estimated.length > 0 ? t("action.basis.estimated", { years: list(estimated.map(String)), count: estimated.length }) : "";
       const basis = byHand.has(step) || !rule ? "" : deadlineBasis(rule, whose, note);
-      lines.push(t("action.due-line", { step, name: t(`action.step.${step}`), due: due[step]!, basis }));
+      lines.push(t("action.due-line", { step, name: t(stepNameKey(step, gjb)), due: due[step]!, basis }));
     }
     // A later step due before an earlier one: the deadlines are set out of order (action/deadline-order; breaker64 P6).
     for (const { step, due: when, earlier } of dueDatesOutOfOrder(due)) {
@@ -151,7 +155,8 @@ export async function actionOpenCommand(ctx: CommandContext, given: string | und
       const revision = setter.source.revision;
       lines.push(t("action.deadlines-under-review", { csr: setter.id, source: setter.source.document, revision, due: reviewDue(setter, calendar, repo.config?.value), customer: customer!.code, id: shellArgument(id) }));
     }
-    lines.push(t("action.open.next", { id: shellArgument(id) }));
+    // In a GJB 9001C repository the record is a 质量问题: its first step said as 归零 says it (tester68 G8).
+    lines.push(t(gjb ? "action.open.next-gjb" : "action.open.next", { id: shellArgument(id) }));
     await saveChanges(ctx, session, [{ path, kind: "action", text: yamlText(new Document(record)), create: true }], lines, {
       commit: flags.commit,
       message: t("action.commit.opened", { id, title: record.title }),
@@ -185,7 +190,7 @@ export async function actionStepCommand(ctx: CommandContext, given: string, step
     const note = flags.note?.trim() || undefined;
     const values = { ...(due ? { due } : {}), ...(done ? { done } : {}), ...(by ? { by } : {}), ...(note ? { note } : {}) };
     const change = editFile(session.root, located.file.path, "action", (doc) => writeStep(doc, step, values));
-    const name = t(`action.step.${step}`);
+    const name = t(stepNameKey(step, zeroingRequired(session.repo.config?.value)));
     const lines: string[] = [];
     const dueNow = due ?? entry?.due;
     if (done !== undefined) {
@@ -268,7 +273,8 @@ export async function actionCloseCommand(ctx: CommandContext, given: string, fla
     if (missing.length > 0) throw new UserError(t("action.close.missing", { flags: list(missing) }), t("action.close.hint", { id: shellArgument(action.id) }));
     // 10.2.1 d: the action is reviewed for effectiveness once it has been taken; every step first.
     const open = stepsNotDone(action);
-    if (open.length > 0) throw new UserError(t("action.close.steps-open", { id: action.id, steps: list(open.map((s) => `${s} ${t(`action.step.${s}`)}`)) }), t("action.step.hint", { id: shellArgument(action.id), step: open[0]! }));
+    const gjb = zeroingRequired(session.repo.config?.value);
+    if (open.length > 0) throw new UserError(t("action.close.steps-open", { id: action.id, steps: list(open.map((s) => `${s} ${t(stepNameKey(s, gjb))}`)) }), t("action.step.hint", { id: shellArgument(action.id), step: open[0]! }));
     // Every step D3–D7 has its done date by now: the latest of them.
     const last = ACTION_STEPS.filter((s) => s !== "D8").map((s) => action.steps![s]!.done!).sort().at(-1)!;
     const date = eventDateOption(flags.date, "--date", { follows: { what: { key: "action.follows.last-step", data: {} }, date: last, of: action.id } });
@@ -279,15 +285,21 @@ export async function actionCloseCommand(ctx: CommandContext, given: string, fla
     const across = (action.read_across ?? []).length;
     if (noReadAcross !== undefined && across > 0) throw new UserError(t("action.close.read-across-recorded", { id: action.id, count: across }));
     // GJB 9001C 10.2 (质量问题归零): 举一反三 is one of the five criteria, never skipped without a word.
-    const zeroing = zeroingRequired(session.repo.config?.value);
+    const zeroing = gjb;
     if (zeroing && across === 0 && noReadAcross === undefined) {
       throw new UserError(t("action.close.read-across-missing", { id: action.id, arg: shellArgument(action.id) }));
     }
     const change = editFile(session.root, located.file.path, "action", (doc) => writeStep(doc, "D8", { done: date, verified_by: verifier, evidence, ...(noReadAcross ? { no_read_across: noReadAcross } : {}) }));
     const lines = [t("action.closed", { id: action.id, date, by: personLabel(session.index, verifier), evidence, timing: timing(session, action.steps?.D8?.due, date), path: located.file.path })];
     if (zeroing) {
-      const missing = zeroingMissing({ ...action, steps: { ...action.steps, D8: { done: date, ...(noReadAcross ? { no_read_across: noReadAcross } : {}) } } });
-      if (missing.length > 0) lines.push(t("action.zero.missing", { id: action.id, criteria: list(missing.map((c) => t(`action.zero.criterion.${c}`))), arg: shellArgument(action.id) }));
+      const closed: CorrectiveAction = { ...action, steps: { ...action.steps, D8: { done: date, ...(noReadAcross ? { no_read_across: noReadAcross } : {}) } } };
+      // Not 归零 until both halves are evidenced: the technical five and the management five (GJB 9001C 10.2; tester68 G1).
+      if (zeroingMissing(closed).length > 0) lines.push(zeroingStanding(closed));
+    }
+    // A step that says a document is to be revised, and no released revision names the record (相关文件修订 无; tester68 G1).
+    const named = documentChangeNamed(action);
+    if (named !== undefined && (actionRevisions(session.repo.documents.map((d) => d.value)).get(action.id) ?? []).length === 0) {
+      lines.push(t("action.close.revision-unlinked", { id: action.id, step: named.step, note: named.note, arg: shellArgument(action.id) }));
     }
     await saveChanges(ctx, session, [change], lines, { commit: flags.commit, message: t("action.commit.closed", { id: action.id, date }) });
     return 0;
@@ -300,67 +312,105 @@ export interface ActionZeroFlags {
   reproduced?: string;
   effective?: string;
   readAcross?: string;
-  /** Replace the evidence already recorded of a criterion given again (a correction; git keeps the old file). */
+  processClear?: string;
+  responsibility?: string;
+  measuresTaken?: string;
+  dealtWith?: string;
+  rulesImproved?: string;
+  /** The 归零报告's number. */
+  report?: string;
+  /** Who reviewed the 归零 for the customer (the 军代表), by name. */
+  reviewedBy?: string;
+  /** The day it was reviewed. */
+  reviewed?: string;
+  /** Replace what is already recorded of an entry given again (a correction; git keeps the old file). */
   amend?: boolean;
   commit?: boolean;
 }
 
-/** Each criterion's option. */
-const ZEROING_FLAGS: Record<ZeroingCriterion, { flag: string; key: Exclude<keyof ActionZeroFlags, "commit" | "amend"> }> = {
+/** What csr action zero writes under `zeroing`, in the order of the file: the ten criteria, then the 归零报告 and its review. */
+const ZEROING_KEYS = [...ZEROING_CRITERIA, "report", "reviewed_by", "reviewed"] as const;
+type ZeroingKey = (typeof ZEROING_KEYS)[number];
+
+/** Each entry's option. */
+const ZEROING_FLAGS: Record<ZeroingKey, { flag: string; key: Exclude<keyof ActionZeroFlags, "commit" | "amend"> }> = {
   located: { flag: "--located", key: "located" },
   mechanism: { flag: "--mechanism", key: "mechanism" },
   reproduced: { flag: "--reproduced", key: "reproduced" },
   effective: { flag: "--effective", key: "effective" },
   read_across: { flag: "--read-across", key: "readAcross" },
+  process_clear: { flag: "--process-clear", key: "processClear" },
+  responsibility: { flag: "--responsibility", key: "responsibility" },
+  measures_taken: { flag: "--measures-taken", key: "measuresTaken" },
+  dealt_with: { flag: "--dealt-with", key: "dealtWith" },
+  rules_improved: { flag: "--rules-improved", key: "rulesImproved" },
+  report: { flag: "--report", key: "report" },
+  reviewed_by: { flag: "--reviewed-by", key: "reviewedBy" },
+  reviewed: { flag: "--reviewed", key: "reviewed" },
 };
 
 /**
- * `csr action zero <id> --located … --mechanism … --reproduced … --effective … --read-across …`: where each criterion
- * of the record's 质量问题归零 is evidenced (GJB 9001C 10.2, GJB 5707; the 归零报告 the 军代表 reviews), open or
- * closed: the evidence may be written after the closure. A criterion recorded already with other evidence is replaced
- * only with --amend, and the summary names the evidence it replaces (as csr distribute --copy --holder --amend corrects a
- * holder); the same evidence given again changes nothing. Errors: UserError for no option, a criterion recorded already
- * with other evidence and no --amend.
+ * `csr action zero <id> --located … --rules-improved … [--report … --reviewed-by … --reviewed …]`: where each criterion of
+ * the record's 质量问题归零 is evidenced — technical 归零's five (定位准确, 机理清楚, 问题复现, 措施有效, 举一反三) and management
+ * 归零's five (过程清楚, 责任明确, 措施落实, 严肃处理, 完善规章): GJB 9001C-2017 10.2, the 双五条 of the practice (QJ 3183,
+ * GJB 5711) — and the 归零报告 with who reviewed it for the customer (the 军代表) and when. Open or closed: the evidence may be
+ * written after the closure. An entry recorded already with another value is replaced only with --amend, and the summary
+ * names what it replaces (as csr distribute --copy --holder --amend corrects a holder); the same value given again changes
+ * nothing. The 归零 is complete, and said so, once all ten criteria are evidenced. Errors: UserError for no option, an entry
+ * recorded already with another value and no --amend, a review day after today or before the record was received.
  */
 export async function actionZeroCommand(ctx: CommandContext, given: string, flags: ActionZeroFlags): Promise<number> {
   return withEditSession(ctx, true, undefined, async (session) => {
     const located = findAction(session, given);
     const action = located.value;
-    const values = Object.fromEntries(ZEROING_CRITERIA.flatMap((c) => {
-      const text = oneLine(flags[ZEROING_FLAGS[c].key] ?? "");
-      return text === "" ? [] : [[c, text]];
+    const values = Object.fromEntries(ZEROING_KEYS.flatMap((k) => {
+      const text = oneLine(flags[ZEROING_FLAGS[k].key] ?? "");
+      return text === "" ? [] : [[k, text]];
     })) as Zeroing;
-    const criteria = ZEROING_CRITERIA.filter((c) => values[c] !== undefined);
-    if (criteria.length === 0) throw new UserError(t("action.zero.needs", { flags: list(ZEROING_CRITERIA.map((c) => ZEROING_FLAGS[c].flag)) }), t("action.zero.hint", { id: shellArgument(action.id) }));
-    const evidence = (c: ZeroingCriterion, text: string) => t("action.zero.evidence", { criterion: t(`action.zero.criterion.${c}`), evidence: text });
-    const replaced = criteria.filter((c) => action.zeroing?.[c] !== undefined && action.zeroing[c] !== values[c]);
+    if (values.reviewed !== undefined) values.reviewed = eventDateOption(values.reviewed, "--reviewed", { follows: { what: { key: "action.follows.received", data: {} }, date: action.received, of: action.id } });
+    const keys = ZEROING_KEYS.filter((k) => values[k] !== undefined);
+    if (keys.length === 0) throw new UserError(t("action.zero.needs", { flags: list(ZEROING_KEYS.map((k) => ZEROING_FLAGS[k].flag)) }), t("action.zero.hint", { id: shellArgument(action.id) }));
+    const entry = (k: ZeroingKey, text: string) => t("action.zero.evidence", { criterion: t(`action.zero.criterion.${k}`), evidence: text });
+    const replaced = keys.filter((k) => action.zeroing?.[k] !== undefined && action.zeroing[k] !== values[k]);
     if (replaced.length > 0 && !flags.amend) {
-      const c = replaced[0]!;
-      throw new UserError(t("action.zero.already", { id: action.id, criterion: t(`action.zero.criterion.${c}`), evidence: action.zeroing![c]! }), t("action.zero.already.hint", { flag: ZEROING_FLAGS[c].flag }));
+      const k = replaced[0]!;
+      throw new UserError(t("action.zero.already", { id: action.id, criterion: t(`action.zero.criterion.${k}`), evidence: action.zeroing![k]! }), t("action.zero.already.hint", { flag: ZEROING_FLAGS[k].flag }));
     }
-    const changed = criteria.filter((c) => action.zeroing?.[c] !== values[c]);
+    const changed = keys.filter((k) => action.zeroing?.[k] !== values[k]);
     if (changed.length === 0) {
-      ctx.stdout(t("action.zero.unchanged", { id: action.id, evidence: criteria.map((c) => evidence(c, values[c]!)).join(t("register.remarks-separator")) }) + "\n");
+      ctx.stdout(t("action.zero.unchanged", { id: action.id, evidence: keys.map((k) => entry(k, values[k]!)).join(t("register.remarks-separator")) }) + "\n");
       return 0;
     }
     const change = editFile(session.root, located.file.path, "action", (doc) => {
       if (!doc.has("zeroing")) setInOrder(doc, KEYS, "zeroing", doc.createNode({}));
       const node = doc.get("zeroing", true) as YAMLMap<unknown, unknown>;
-      for (const c of changed) setInMapOrder(doc, node, ZEROING_CRITERIA, c, doc.createNode(values[c]));
+      for (const k of changed) setInMapOrder(doc, node, ZEROING_KEYS, k, doc.createNode(values[k]));
     });
     const after = { ...action, zeroing: { ...action.zeroing, ...values } };
-    const missing = zeroingMissing(after);
     const lines = [
-      t("action.zero.recorded", { id: action.id, evidence: changed.map((c) => evidence(c, values[c]!)).join(t("register.remarks-separator")), path: located.file.path }),
+      t("action.zero.recorded", { id: action.id, evidence: changed.map((k) => entry(k, values[k]!)).join(t("register.remarks-separator")), path: located.file.path }),
       // What a correction replaced, so that nobody takes it for evidence added beside the old (git keeps the old file).
-      ...(replaced.length > 0 ? [t("action.zero.replaced", { evidence: replaced.map((c) => evidence(c, action.zeroing![c]!)).join(t("register.remarks-separator")) })] : []),
-      missing.length > 0 ? t("action.zero.missing", { id: action.id, criteria: list(missing.map((c) => t(`action.zero.criterion.${c}`))), arg: shellArgument(action.id) }) : t("action.zero.complete", { id: action.id }),
+      ...(replaced.length > 0 ? [t("action.zero.replaced", { evidence: replaced.map((k) => entry(k, action.zeroing![k]!)).join(t("register.remarks-separator")) })] : []),
+      zeroingStanding(after),
     ];
-    const criteriaText = list(changed.map((c) => t(`action.zero.criterion.${c}`)));
+    const criteriaText = list(changed.map((k) => t(`action.zero.criterion.${k}`)));
     const message = replaced.length > 0 ? t("action.commit.zero-amended", { id: action.id, criteria: criteriaText }) : t("action.commit.zero", { id: action.id, criteria: criteriaText });
     await saveChanges(ctx, session, [change], lines, { commit: flags.commit, message });
     return 0;
   });
+}
+
+/**
+ * Where a record's 归零 stands, in a line: complete once the ten criteria are evidenced, else what each half still lacks
+ * ("技术归零尚缺 问题复现；管理归零尚缺 严肃处理、完善规章") and the command that records it.
+ */
+function zeroingStanding(action: CorrectiveAction): string {
+  const lacking = ZEROING_PARTS.flatMap(({ part, criteria }) => {
+    const missing = zeroingMissing(action, criteria);
+    return missing.length > 0 ? [t(`action.zero.part-missing.${part}`, { criteria: list(missing.map((c) => t(`action.zero.criterion.${c}`))) })] : [];
+  });
+  if (lacking.length === 0) return t("action.zero.complete", { id: action.id });
+  return t("action.zero.missing", { id: action.id, parts: lacking.join(t("action.zero.part-separator")), arg: shellArgument(action.id) });
 }
 
 /** The record `given` names (its id, in any letter case); else a UserError naming the closest. */

@@ -3,18 +3,20 @@
  * 8D): its source (the customer and its complaint number, or the audit report), the part, when it was
  * received, the owner, the CSRs that govern it, where it stands on a day, each step D3–D8 with its due
  * and done date judged on the working-day calendar (on time, late by n working days, overdue and not
- * done), the read-across entries, in a GJB 9001C repository the five criteria of its 质量问题归零 with where each
- * is evidenced, and the revisions released to carry it out (csr release --action).
+ * done), the read-across entries, in a GJB 9001C repository the ten criteria of its 质量问题归零 (technical and
+ * management 归零) with where each is evidenced and its 归零报告 with who reviewed it, and the revisions released to
+ * carry it out (csr release --action).
  * IATF 16949 10.2.3, 10.2.6, 10.3.1; GJB 9001C 10.2.
  */
 import { displayWidth, localized, padEnd, visible } from "../../core/text.js";
 import { language, list, t } from "../../i18n/index.js";
 import { repositoryCalendar } from "../../load/calendar.js";
 import type { Located, Repository } from "../../load/repository.js";
-import { actionOn, actionRecordedAfter, actionRevisions, actionStatus, complaintDeadlines, currentStep, estimatedDueYears, overdueSteps, ZEROING_CRITERIA, zeroingEvidence, zeroingRequired } from "../../model/actions.js";
+import { actionOn, actionRecordedAfter, actionRevisions, actionStatus, complaintDeadlines, currentStep, estimatedDueYears, overdueSteps, stepNameKey, ZEROING_PARTS, zeroingEvidence, zeroingRequired } from "../../model/actions.js";
 import { lawHolidaysCounted, workdaysLate, type WorkCalendar } from "../../model/calendar.js";
 import type { RepoIndex } from "../../model/index.js";
 import { ACTION_STEPS, type ActionStepId, type ComplaintDeadlines, type CorrectiveAction } from "../../model/types.js";
+import { zeroingReportText } from "../../report/registers/actions.js";
 import { customerName, documentTitle, personName, registerContext, type RegisterContext } from "../../report/registers/context.js";
 import type { CommandContext } from "../context.js";
 
@@ -53,17 +55,21 @@ export function showAction(ctx: CommandContext, repo: Repository, index: RepoInd
   if (action === undefined) {
     field(t("show.action.status"), t("show.action.not-yet", { id: record.id, received: record.received, date: today }));
   } else {
-    field(t("show.action.status"), statusText(action, today, calendar));
+    field(t("show.action.status"), statusText(action, today, calendar, zeroingRequired(repo.config?.value)));
     // The customer's deadlines as they stand: which due dates were counted in working days, and through which years (breaker64 P6).
     const customer = action.source === "complaint" && action.customer !== undefined ? index.customers.get(action.customer)?.value : undefined;
     const deadlines = customer ? complaintDeadlines(customer.complaint_deadlines, repo.config?.value.complaint_deadlines)?.deadlines : undefined;
-    field(t("show.action.steps"), ...ACTION_STEPS.map((step) => stepText(rc, action, step, today, calendar, deadlines)));
+    field(t("show.action.steps"), ...ACTION_STEPS.map((step) => stepText(rc, action, step, today, calendar, deadlines, zeroingRequired(repo.config?.value))));
     const across = action.read_across ?? [];
     field(t("show.action.read-across"), ...(across.length > 0 ? across.map((r) => t("show.action.read-across.line", { date: r.date, checked: [r.document ? `${r.document} ${documentOf(rc, r.document)}`.trim() : "", r.process ? processOf(rc, r.process) : "", r.product ?? ""].filter(Boolean).join(sep), result: r.result, by: personName(rc, r.by) })) : [t("show.document.none")]));
-    // GJB 9001C 10.2: the record is a 质量问题归零, judged on five criteria, each shown with where it is evidenced.
+    // GJB 9001C 10.2: the record is a 质量问题归零, judged on the 双五条 — technical 归零's five criteria, then management
+    // 归零's five — each shown with where it is evidenced, and the 归零报告 with who reviewed it (tester68 G1).
     if (zeroingRequired(repo.config?.value)) {
       const evidence = zeroingEvidence(action, (count) => t("show.action.zeroing.read-across", { count }), (reason) => t("show.action.zeroing.no-read-across", { reason }));
-      field(t("show.action.zeroing"), ...ZEROING_CRITERIA.map((c) => t("show.action.zeroing.line", { criterion: t(`action.zero.criterion.${c}`), evidence: evidence[c] ?? t("show.action.zeroing.none", { id: record.id }) })));
+      for (const { part, criteria } of ZEROING_PARTS) {
+        field(t(`show.action.zeroing.${part}`), ...criteria.map((c) => t("show.action.zeroing.line", { criterion: t(`action.zero.criterion.${c}`), evidence: evidence[c] ?? t("show.action.zeroing.none", { id: record.id }) })));
+      }
+      field(t("show.action.zeroing.report"), zeroingReportText(rc, action.zeroing) || t("show.action.zeroing.report-none", { id: record.id }));
     }
   }
   field(t("show.action.revisions"), ...(revisions.length > 0 ? revisions.map((r) => [`${r.document} ${r.version}`, r.title, r.date ?? ""].filter(Boolean).join("  ")) : [t("show.document.none")]));
@@ -96,13 +102,16 @@ export function sourceText(rc: RegisterContext, action: CorrectiveAction): strin
   return t(`action.source.${action.source}`) + (parts.length > 0 ? t("show.colon", { text: parts.join(t("show.comma")) }) : "");
 }
 
-/** 进行中：待 D5 选定纠正措施，D8 要求 … 前; 逾期：…; 已关闭（2026-11-20）. In English "overdue, next: D5 corrective action to choose; D8 due …". */
-export function statusText(action: CorrectiveAction, today: string, calendar: WorkCalendar): string {
+/**
+ * 进行中：待 D5 选定纠正措施，D8 要求 … 前; 逾期：…; 已关闭（2026-11-20）. In English "overdue, next: D5 corrective action to choose; D8 due …".
+ * `gjb`: the step named as a 质量问题归零 names it (stepNameKey).
+ */
+export function statusText(action: CorrectiveAction, today: string, calendar: WorkCalendar, gjb = false): string {
   const status = actionStatus(action, today);
   if (status === "closed") return t("show.action.closed", { date: action.steps!.D8!.done! });
   const step = currentStep(action, today)!;
   // The step to do next, worded as still to do, as the register's 进度 says it (tester65 N9).
-  const name = t("register.actions.progress.next", { step: step.step, name: t(`action.step.next.${step.step}`) });
+  const name = t("register.actions.progress.next", { step: step.step, name: t(stepNameKey(step.step, gjb, true)) });
   const of = step.dueStep !== undefined && step.dueStep !== step.step ? t("register.actions.progress.of", { step: step.dueStep }) : "";
   const progress =
     step.due === undefined
@@ -116,13 +125,13 @@ export function statusText(action: CorrectiveAction, today: string, calendar: Wo
 /**
  * One step's line: done (on time or late by working days, who, what), or due and not done (overdue marked,
  * and a due date counted in working days through a year without holiday data noted: `deadlines`, the
- * customer's as complaintDeadlines gives them), or neither.
+ * customer's as complaintDeadlines gives them), or neither; `gjb`, named as a 质量问题归零 names it (stepNameKey).
  */
-function stepText(rc: RegisterContext, action: CorrectiveAction, step: ActionStepId, today: string, calendar: WorkCalendar, deadlines: ComplaintDeadlines | undefined): string {
+function stepText(rc: RegisterContext, action: CorrectiveAction, step: ActionStepId, today: string, calendar: WorkCalendar, deadlines: ComplaintDeadlines | undefined, gjb: boolean): string {
   const entry = step === "D8" ? action.steps?.D8 : action.steps?.[step];
   const by = step === "D8" ? action.steps?.D8?.verified_by : action.steps?.[step as Exclude<ActionStepId, "D8">]?.by;
   const note = step === "D8" ? action.steps?.D8?.evidence : action.steps?.[step as Exclude<ActionStepId, "D8">]?.note;
-  const name = `${step} ${t(`action.step.${step}`)}`;
+  const name = `${step} ${t(stepNameKey(step, gjb))}`;
   const due = entry?.due;
   if (entry?.done !== undefined) {
     const timing = due === undefined ? "" : entry.done <= due ? t("action.on-time", { due }) : t("action.late", { due, count: Math.max(workdaysLate(calendar, due, entry.done), 1) });

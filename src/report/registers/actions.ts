@@ -4,17 +4,18 @@
  * number, an internal audit's report, an internal finding, a field failure), the part, when it was
  * received, each step's due and done date, where it stands (the step it is at and its due date), its
  * status (进行中, 逾期, 已关闭), the revisions released to carry it out (csr release --action), the
- * read-across entries and the day it was closed. IATF 16949 10.2.3, 10.2.6 (customer complaints and
+ * read-across entries and the day it was closed; in a GJB 9001C repository, as its 质量问题归零台账, the cause and the
+ * corrective action, each half of the 归零 (技术归零, 管理归零) and the 归零报告 with its review. IATF 16949 10.2.3, 10.2.6 (customer complaints and
  * field failures: documented information retained), 10.2.1 (corrective action), 10.3.1 (lessons
  * learned); GJB 9001C 10.2. The SQE's complaint log and the management review's corrective action
  * status (9.3.2.1) are read from it.
  */
 import { localized } from "../../core/text.js";
 import { repositoryCalendar } from "../../load/calendar.js";
-import { actionOn, actionRecordedAfter, actionRevisions, actionStatus, currentStep, ZEROING_CRITERIA, zeroingMissing, zeroingRequired } from "../../model/actions.js";
+import { actionOn, actionRecordedAfter, actionRevisions, actionStatus, currentStep, stepNameKey, ZEROING_PARTS, zeroingComplete, zeroingMissing, zeroingRequired, type ZeroingCriterion } from "../../model/actions.js";
 import { workdaysLate } from "../../model/calendar.js";
 import type { Period } from "../../model/review-timeliness.js";
-import { ACTION_STEPS, type ActionSource, type ActionStepId, type CorrectiveAction } from "../../model/types.js";
+import { ACTION_STEPS, type ActionSource, type ActionStepId, type CorrectiveAction, type Zeroing } from "../../model/types.js";
 import type { Column, Table } from "../table.js";
 import { asOfNotes, compareIds, customerName, personName, t, wantsTranslationHints, withHints, type RegisterContext } from "./context.js";
 import { shortList } from "../../i18n/index.js";
@@ -69,30 +70,46 @@ export function actionRegister(ctx: RegisterContext, options: { today: string; f
   const count = { count: shown.length };
   const open = shown.filter((a) => statusOf(a) !== "closed").length;
   const overdue = shown.filter((a) => statusOf(a) === "overdue").length;
+  // In a GJB 9001C repository the register is the 质量问题归零台账: its steps named as 归零 names them, with the cause and the
+  // corrective action found (D4's and D5's notes), each half of the 归零 and its 归零报告 (GJB 9001C 10.2; tester68 G1, G8).
+  const gjb = zeroing ? "-gjb" : "";
   const stepColumns: Column[] = ACTION_STEPS.flatMap((step) => [
-    { key: `${step}-due`, header: t(ctx, "register.actions.column.step-due", { step }), date: true },
-    { key: `${step}-done`, header: t(ctx, "register.actions.column.step-done", { step }), date: true },
+    { key: `${step}-due`, header: t(ctx, `register.actions.column.step-due${gjb}`, { step, name: t(ctx, stepNameKey(step, zeroing)) }), date: true },
+    { key: `${step}-done`, header: t(ctx, `register.actions.column.step-done${gjb}`, { step, name: t(ctx, stepNameKey(step, zeroing)) }), date: true },
   ]);
+  const zeroingColumns: Column[] = zeroing
+    ? [
+        ...ZEROING_PARTS.map(({ part }) => ({ key: `zeroing-${part}`, header: t(ctx, `register.actions.column.zeroing-${part}`) })),
+        { key: "zeroingReport", header: t(ctx, "register.actions.column.zeroing-report") },
+      ]
+    : [];
+  const findings: Column[] = zeroing
+    ? [
+        { key: "cause", header: t(ctx, "register.actions.column.cause") },
+        { key: "action", header: t(ctx, "register.actions.column.action") },
+      ]
+    : [];
   const columns: Column[] = [
     { key: "no", header: t(ctx, "register.actions.column.no"), kind: "number" },
     { key: "id", header: t(ctx, "register.actions.column.id"), kind: "id" },
     { key: "source", header: t(ctx, "register.actions.column.source"), kind: "code" },
     { key: "customer", header: t(ctx, "register.actions.column.customer"), kind: "name" },
-    { key: "reference", header: t(ctx, "register.actions.column.reference"), kind: "id" },
+    { key: "reference", header: t(ctx, `register.actions.column.reference${gjb}`), kind: "id" },
     { key: "title", header: t(ctx, "register.actions.column.title") },
-    { key: "product", header: t(ctx, "register.actions.column.product") },
+    { key: "product", header: t(ctx, `register.actions.column.product${gjb}`) },
     { key: "received", header: t(ctx, "register.actions.column.received"), date: true },
     { key: "owner", header: t(ctx, "register.actions.column.owner"), kind: "name" },
+    ...findings,
     ...stepColumns,
     { key: "progress", header: t(ctx, "register.actions.column.progress") },
     { key: "status", header: t(ctx, "register.actions.column.status"), kind: "code" },
     { key: "revisions", header: t(ctx, "register.actions.column.revisions"), kind: "list" },
     { key: "readAcross", header: t(ctx, "register.actions.column.read-across"), kind: "number" },
-    // GJB 9001C 10.2: each record is a 质量问题归零; the column says which of its five criteria lack evidence.
-    ...(zeroing ? [{ key: "zeroing", header: t(ctx, "register.actions.column.zeroing") }] : []),
+    ...zeroingColumns,
     { key: "closed", header: t(ctx, "register.actions.column.closed"), date: true },
     { key: "verification", header: t(ctx, "register.actions.column.verification") },
   ];
+  const complete = zeroing ? shown.filter((a) => statusOf(a) === "closed" && zeroingComplete(a)).length : 0;
   return {
     id: "actions",
     // A GJB 9001C unit keeps it as its 质量问题归零/纠正措施台账: each record is a quality problem brought to 归零 (tester66 N7).
@@ -103,7 +120,7 @@ export function actionRegister(ctx: RegisterContext, options: { today: string; f
     sheet: actionRegisterSheet(ctx),
     columns,
     // A terminal shows where each record stands (进度) rather than the twelve dates of its steps, which the files keep.
-    terminal: columns.filter((c) => !stepColumns.includes(c) && c.key !== "verification" && c.key !== "product").map((c) => c.key),
+    terminal: columns.filter((c) => !stepColumns.includes(c) && !findings.includes(c) && c.key !== "verification" && c.key !== "product").map((c) => c.key),
     rows: shown.map((a, i) => {
       const step = currentStep(a, today);
       const status = statusOf(a);
@@ -127,12 +144,13 @@ export function actionRegister(ctx: RegisterContext, options: { today: string; f
         product: a.product === undefined ? "" : localized(ctx.lang, a.product, a.product_en),
         received: a.received,
         owner: personName(ctx, a.owner),
+        ...(zeroing ? { cause: a.steps?.D4?.note ?? "", action: a.steps?.D5?.note ?? "" } : {}),
         ...steps,
-        progress: step === undefined ? t(ctx, "register.actions.progress.closed") : progressText(ctx, step, step.due !== undefined && step.overdue ? Math.max(workdaysLate(calendar, step.due, today), 1) : 0),
+        progress: step === undefined ? t(ctx, "register.actions.progress.closed") : progressText(ctx, step, step.due !== undefined && step.overdue ? Math.max(workdaysLate(calendar, step.due, today), 1) : 0, zeroing),
         status: t(ctx, `register.actions.status.${status}`),
         revisions: (revisions.get(a.id) ?? []).map((r) => `${r.document} ${r.version}`).join(separator),
         readAcross: (a.read_across ?? []).length,
-        ...(zeroing ? { zeroing: zeroingText(ctx, a) } : {}),
+        ...(zeroing ? { ...Object.fromEntries(ZEROING_PARTS.map(({ part, criteria }) => [`zeroing-${part}`, zeroingText(ctx, a, criteria)])), zeroingReport: zeroingReportText(ctx, a.zeroing) } : {}),
         closed: d8?.done ?? null,
         verification: d8?.done !== undefined ? t(ctx, "register.actions.verification", { by: personName(ctx, d8.verified_by), evidence: d8.evidence ?? "" }) : "",
       };
@@ -141,6 +159,8 @@ export function actionRegister(ctx: RegisterContext, options: { today: string; f
       ...(filtered ? [filtered.note] : []),
       ...periodAskedNotes(ctx, filter.period),
       ...(shown.length > 0 ? [t(ctx, "register.actions.totals", { count: shown.length, open, overdue, closed: shown.length - open })] : []),
+      // How many of the closed problems are 归零 on all ten criteria: closed is not yet 归零 (tester68 G1).
+      ...(zeroing && shown.length - open > 0 ? [t(ctx, "register.actions.zeroing-totals", { closed: shown.length - open, complete, count: shown.length - open - complete })] : []),
       ...asOfNotes(
         ctx,
         today,
@@ -151,13 +171,22 @@ export function actionRegister(ctx: RegisterContext, options: { today: string; f
   };
 }
 
-/** A record's 质量问题归零 as the register says it: "5/5", or how many criteria are evidenced and which lack it ("3/5，缺 问题复现、措施有效"). */
-function zeroingText(ctx: RegisterContext, a: CorrectiveAction): string {
-  const missing = zeroingMissing(a);
-  const done = ZEROING_CRITERIA.length - missing.length;
+/** One half of a record's 质量问题归零 as the register says it (`criteria`, its five): "5/5", or how many are evidenced and which lack it ("3/5，缺 问题复现、措施有效"). */
+function zeroingText(ctx: RegisterContext, a: CorrectiveAction, criteria: readonly ZeroingCriterion[]): string {
+  const missing = zeroingMissing(a, criteria);
+  const done = criteria.length - missing.length;
   return missing.length === 0
-    ? t(ctx, "register.actions.zeroing.complete", { total: ZEROING_CRITERIA.length })
-    : t(ctx, "register.actions.zeroing.missing", { done, total: ZEROING_CRITERIA.length, criteria: missing.map((c) => t(ctx, `action.zero.criterion.${c}`)).join(t(ctx, "register.list-separator")) });
+    ? t(ctx, "register.actions.zeroing.complete", { total: criteria.length })
+    : t(ctx, "register.actions.zeroing.missing", { done, total: criteria.length, criteria: missing.map((c) => t(ctx, `action.zero.criterion.${c}`)).join(t(ctx, "register.list-separator")) });
+}
+
+/**
+ * A record's 归零报告 as the register and the card say it: its number, and who reviewed it for the customer (the 军代表) and
+ * when ("GL-2026-01，张伟 2026-11-25 评审"); "" when neither is recorded.
+ */
+export function zeroingReportText(ctx: RegisterContext, zeroing: Zeroing | undefined): string {
+  const review = zeroing?.reviewed_by !== undefined || zeroing?.reviewed !== undefined ? t(ctx, "register.actions.zeroing-review", { by: zeroing.reviewed_by ?? "", date: zeroing.reviewed ?? "" }).trim() : "";
+  return [zeroing?.report ?? "", review].filter(Boolean).join(t(ctx, "register.actions.zeroing-report-separator"));
 }
 
 /**
@@ -179,11 +208,11 @@ function party(ctx: RegisterContext, a: CorrectiveAction): string {
 
 /**
  * 进度 of an open record: the step it is at, and the next due date of its steps not done with how many
- * working days it is past (`late`, 0 when not), naming the step it belongs to when a later one's.
+ * working days it is past (`late`, 0 when not), naming the step it belongs to when a later one's; `gjb`, as a 质量问题归零 names it.
  */
-function progressText(ctx: RegisterContext, step: { step: ActionStepId; dueStep?: ActionStepId; due?: string }, late: number): string {
+function progressText(ctx: RegisterContext, step: { step: ActionStepId; dueStep?: ActionStepId; due?: string }, late: number, gjb: boolean): string {
   // The step to do next, worded as still to do: "D5 corrective action chosen" read as done (tester65 N9).
-  const name = t(ctx, "register.actions.progress.next", { step: step.step, name: t(ctx, `action.step.next.${step.step}`) });
+  const name = t(ctx, "register.actions.progress.next", { step: step.step, name: t(ctx, stepNameKey(step.step, gjb, true)) });
   if (step.due === undefined) return t(ctx, "register.actions.progress.undated", { step: name });
   const of = step.dueStep !== step.step ? t(ctx, "register.actions.progress.of", { step: step.dueStep! }) : "";
   if (late > 0) return t(ctx, "register.actions.progress.late", { step: name, of, due: step.due, count: late });

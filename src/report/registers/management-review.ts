@@ -10,7 +10,9 @@
  * audited or past their audit interval, and training completion per revision needing training. Each
  * figure is taken from the register that lists its rows for the same period (its 明细 column names
  * it), so that the page and the registers never disagree; one that the records cannot give is "—"
- * with the reason, not a 0 that reads "checked, none".
+ * with the reason, not a 0 that reads "checked, none". In a GJB 9001C repository the page cites GJB 9001C 9.3.2's inputs
+ * and gives the status of 质量问题归零 (problems raised in the period, 归零 on all ten criteria, closed with evidence
+ * lacking, open).
  */
 import { repositoryCalendar } from "../../load/calendar.js";
 import { trainingRecordDays, trainingSessionVersions } from "../../load/training-records.js";
@@ -20,7 +22,7 @@ import { auditCounts, auditDue, auditorRoster, auditsIn, auditStanding, nonconfo
 import { reviewRounds, startedIn, tallyRounds, type Period } from "../../model/review-timeliness.js";
 import { trainingCompletion, type TrainingCompletion } from "../../model/training-completion.js";
 import type { ControlledDocument, CorrectiveAction, Csr } from "../../model/types.js";
-import { actionClosed, actionOn, overdueSteps } from "../../model/actions.js";
+import { actionClosed, actionOn, overdueSteps, ZEROING_PARTS, zeroingComplete, zeroingMissing, zeroingRequired } from "../../model/actions.js";
 import { actionRegisterSheet } from "./actions.js";
 import { noticeTiming, overdueNotices } from "../../model/customer-notices.js";
 import type { Table } from "../table.js";
@@ -43,7 +45,9 @@ export function managementReviewRegister(ctx: RegisterContext, options: { today:
   const rows: Row[] = [...csrRows(ctx, period), ...actionRows(ctx, period), ...documentRows(ctx, period), ...auditRows(ctx, period), ...trainingRows(ctx, day)];
   // A period asked to run past today is counted up to today and says so (tester60 J7: the year's figures asked in December).
   const words = periodWords(ctx, period);
-  const notes = [...periodAskedNotes(ctx, period), t(ctx, "register.management-review.note", { ...period }), t(ctx, "register.management-review.scope-note"), t(ctx, "register.management-review.training-note")];
+  // A GJB 9001C repository is reviewed against GJB 9001C 9.3.2's inputs, not IATF 16949 9.3.2.1's (tester68 G7).
+  const gjb = zeroingRequired(ctx.repo.config?.value) ? "-gjb" : "";
+  const notes = [...periodAskedNotes(ctx, period), t(ctx, "register.management-review.note", { ...period }), t(ctx, `register.management-review.scope-note${gjb}`), t(ctx, `register.management-review.training-note${gjb}`)];
   return {
     id: "management-review",
     title: t(ctx, "register.management-review.title", words),
@@ -150,7 +154,8 @@ function csrRows(ctx: RegisterContext, period: Period): Row[] {
  */
 function actionRows(ctx: RegisterContext, period: Period): Row[] {
   const day = period.to;
-  const area = t(ctx, "register.management-review.area.actions");
+  const gjb = zeroingRequired(ctx.repo.config?.value);
+  const area = t(ctx, gjb ? "register.management-review.area.actions-gjb" : "register.management-review.area.actions");
   const register = actionRegisterSheet(ctx);
   const separator = t(ctx, "register.list-separator");
   const records = ctx.repo.actions.flatMap(({ value }) => actionOn(value, day) ?? []).sort((a, b) => a.received.localeCompare(b.received) || compareIds(a.id, b.id));
@@ -185,12 +190,37 @@ function actionRows(ctx: RegisterContext, period: Period): Row[] {
   const withCustomer = (a: CorrectiveAction) => (a.customer ? t(ctx, "register.management-review.action-customer", { id: a.id, customer: a.customer }) : a.id);
   const row = rowOf(ctx, period, area);
   return [
-    row("complaints", complaints.length, ids(ctx, complaints.map(withCustomer)), register),
+    row(gjb ? "complaints-gjb" : "complaints", complaints.length, ids(ctx, complaints.map(withCustomer)), register),
+    ...(gjb ? zeroingRows(ctx, period, records, row, register) : []),
     row("actions-closed", closed.length, ids(ctx, closed.map((a) => a.id)), register),
     row("actions-open", open.length, ids(ctx, open.map((a) => a.id)), register),
     row("actions-overdue", late.length, ids(ctx, late), register),
     row("notices-overdue", notices.length, ids(ctx, notices), t(ctx, "register.changes.sheet")),
     row("notices-late", notifiedLate.length, ids(ctx, notifiedLate), t(ctx, "register.changes.sheet")),
+  ];
+}
+
+/**
+ * The status of 质量问题归零 in a GJB 9001C repository (GJB 9001C-2017 9.3.2 c) 4) nonconformities and corrective actions,
+ * 10.2; tester68 G7): the quality problems raised in the period (`records`, each as it stood on its last day), of them
+ * those 归零 — closed with the evidence of all ten criteria, technical and management (zeroingComplete, as
+ * action/zeroing-incomplete judges) — those closed with evidence lacking, each with what each half has, and those open.
+ */
+function zeroingRows(ctx: RegisterContext, period: Period, records: readonly CorrectiveAction[], row: ReturnType<typeof rowOf>, register: string): Row[] {
+  const raised = records.filter((a) => a.received >= period.from);
+  const zeroed = raised.filter((a) => actionClosed(a) && zeroingComplete(a));
+  const lacking = raised.filter((a) => actionClosed(a) && !zeroingComplete(a));
+  const open = raised.filter((a) => !actionClosed(a));
+  const halves = (a: CorrectiveAction) =>
+    t(ctx, "register.management-review.zeroing-halves", {
+      id: a.id,
+      ...Object.fromEntries(ZEROING_PARTS.map(({ part, criteria }) => [part, `${criteria.length - zeroingMissing(a, criteria).length}/${criteria.length}`])),
+    });
+  return [
+    row("problems", raised.length, ids(ctx, raised.map((a) => a.id)), register),
+    row("problems-zeroed", zeroed.length, ids(ctx, zeroed.map((a) => a.id)), register),
+    row("problems-lacking", lacking.length, ids(ctx, lacking.map(halves)), register),
+    row("problems-open", open.length, ids(ctx, open.map((a) => a.id)), register),
   ];
 }
 

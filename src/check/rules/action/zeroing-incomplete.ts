@@ -1,22 +1,23 @@
 import { list, sentences, t } from "../../../i18n/index.js";
-import { zeroingMissing, zeroingRequired } from "../../../model/actions.js";
+import { ZEROING_PARTS, zeroingMissing, zeroingRequired } from "../../../model/actions.js";
 import { shellArgument } from "../../../core/text.js";
 import type { Rule } from "../../rule.js";
 
 /**
  * A closed corrective action record (actions/) of a GJB 9001C repository without the evidence of every criterion
- * of its 质量问题归零: 定位准确, 机理清楚, 问题复现, 措施有效, 举一反三 (GJB 9001C 10.2, GJB 5707; the 归零报告 the
- * 军代表 reviews). One finding per record, on its closure, naming the criteria without evidence. Not in a
- * repository that does not work to GJB 9001C.
+ * of its 质量问题归零, the 双五条: technical 归零's 定位准确, 机理清楚, 问题复现, 措施有效, 举一反三 and management 归零's
+ * 过程清楚, 责任明确, 措施落实, 严肃处理, 完善规章 (GJB 9001C-2017 10.2; the 归零 practice, QJ 3183, GJB 5711; the 归零报告
+ * the 军代表 reviews). One finding per record, on its closure, naming the criteria without evidence, each half apart.
+ * Not in a repository that does not work to GJB 9001C.
  */
 export const rule: Rule = {
   id: "action/zeroing-incomplete",
   severity: "warning",
   scope: { files: "own" },
-  summary: "A closed quality problem (质量问题归零) lacks the evidence of one of its five criteria.",
+  summary: "A closed quality problem (质量问题归零) lacks the evidence of one of the ten criteria of its technical and management 归零.",
   docs: {
     description:
-      "In a repository that works to GJB 9001C (`standards` in `qms.yaml`), a nonconformity and corrective action record (`actions/<id>.yaml`) is a quality problem to be brought to technical 归零 against five criteria: 定位准确 (located), 机理清楚 (mechanism understood), 问题复现 (reproduced), 措施有效 (actions effective) and 举一反三 (read across to similar products and processes). Once the record is closed (`steps.D8.done`), each criterion should say where it is evidenced (`zeroing`, written by `csr action zero`); 举一反三 is evidenced too by the read-across entries (`read_across`, `csr action readacross`) or by the reason recorded on closing that none applies (`steps.D8.no_read_across`). One finding per record, on its closure, naming the criteria without evidence. GJB 9001C 10.2 wants a nonconformity's causes found and the actions' effectiveness reviewed; the 质量问题归零 practice (GJB 5707) brings a quality problem to 归零 on these five criteria, in a 归零报告 the 军代表 reviews. Not reported in a repository that does not work to GJB 9001C.",
+      "In a repository that works to GJB 9001C (`standards` in `qms.yaml`), a nonconformity and corrective action record (`actions/<id>.yaml`) is a quality problem to be brought to 归零 on the 双五条: technical 归零 against five criteria — 定位准确 (located), 机理清楚 (mechanism understood), 问题复现 (reproduced), 措施有效 (actions effective), 举一反三 (read across to similar products and processes) — and management 归零 against five more — 过程清楚 (process clear), 责任明确 (responsibility defined), 措施落实 (measures carried out), 严肃处理 (dealt with seriously), 完善规章 (rules improved). Once the record is closed (`steps.D8.done`), each criterion should say where it is evidenced (`zeroing`, written by `csr action zero`); 举一反三 is evidenced too by the read-across entries (`read_across`, `csr action readacross`) or by the reason recorded on closing that none applies (`steps.D8.no_read_across`). A criterion that does not apply to the problem says so with its reference (`--dealt-with \"不涉及责任处理，见归零报告 GL-2026-01\"`). One finding per record, on its closure, naming the criteria without evidence. GJB 9001C-2017 10.2 wants a nonconformity's causes found and the actions' effectiveness reviewed; the 质量问题归零 practice (QJ 3183, GJB 5711) brings a quality problem to 归零 on these criteria, in a 归零报告 the 军代表 reviews (`zeroing.report`, `reviewed_by`, `reviewed`). Not reported in a repository that does not work to GJB 9001C.",
     bad: `
   D8: {done: 2026-11-20, verified_by: wang, evidence: 归零评审通过}
 zeroing:
@@ -32,16 +33,27 @@ zeroing:
   mechanism: 电容批次 ESR 偏高，高温下纹波增大（试验报告 SY-2026-031）
   reproduced: 高温 85 ℃ 复现试验 SY-2026-032
   effective: 更换电容后 3 批次纹波合格（检验记录 JY-2026-118）
+  process_clear: 进货检验未规定 ESR 复验（归零报告 GL-2026-01 第 3 章）
+  responsibility: 质量部进货检验组（归零报告 GL-2026-01 第 4 章）
+  measures_taken: 进货检验规范增加 ESR 复验并培训（培训记录 PX-2026-088）
+  dealt_with: 通报批评（质量通报 ZT-2026-07）
+  rules_improved: CS/WI-005 B/1 增加 ESR 复验
+  report: GL-2026-01
+  reviewed_by: 驻厂军代表 张伟
+  reviewed: 2026-11-25
 `,
-    fix: "Record where each criterion is evidenced: `csr action zero <id> --located <text> --mechanism <text> --reproduced <text> --effective <text> --read-across <text>` (or the read-across checks with `csr action readacross <id>`).",
+    fix: "Record where each criterion is evidenced: `csr action zero <id> --located <text> --mechanism <text> --reproduced <text> --effective <text> --read-across <text>` for technical 归零 (or the read-across checks with `csr action readacross <id>`), `--process-clear <text> --responsibility <text> --measures-taken <text> --dealt-with <text> --rules-improved <text>` for management 归零, and the 归零报告 with `--report <number> --reviewed-by <name> --reviewed <date>`.",
   },
   check(ctx) {
     if (!zeroingRequired(ctx.repo.config?.value)) return;
     for (const { value: action, file } of ctx.repo.actions) {
       if (action.steps?.D8?.done === undefined) continue;
-      const missing = zeroingMissing(action);
-      if (missing.length === 0) continue;
-      const criteria = list(missing.map((c) => t(`action.zero.criterion.${c}`)));
+      if (zeroingMissing(action).length === 0) continue;
+      // Each half named apart: 技术归零缺 …；管理归零缺 … (tester68 G1).
+      const criteria = ZEROING_PARTS.flatMap(({ part, criteria: of }) => {
+        const missing = zeroingMissing(action, of);
+        return missing.length > 0 ? [t(`action.zero.part-missing.${part}`, { criteria: list(missing.map((c) => t(`action.zero.criterion.${c}`))) })] : [];
+      }).join(t("action.zero.part-separator"));
       ctx.report({ file, path: ["steps", "D8", "done"] }, sentences(t("rule.action/zeroing-incomplete", { id: action.id, criteria }), t("rule.action/zeroing-incomplete.fix", { id: shellArgument(action.id) })));
     }
   },
