@@ -31,7 +31,6 @@ export const ZEROING_PARTS = [
   { part: "technical", criteria: TECHNICAL_ZEROING },
   { part: "management", criteria: MANAGEMENT_ZEROING },
 ] as const;
-export type ZeroingPart = (typeof ZEROING_PARTS)[number]["part"];
 
 /**
  * Whether the repository's corrective actions are 质量问题归零: it works to GJB 9001C (qms.yaml `standards`), whose

@@ -285,13 +285,12 @@ export async function actionCloseCommand(ctx: CommandContext, given: string, fla
     const across = (action.read_across ?? []).length;
     if (noReadAcross !== undefined && across > 0) throw new UserError(t("action.close.read-across-recorded", { id: action.id, count: across }));
     // GJB 9001C 10.2 (质量问题归零): 举一反三 is one of the five criteria, never skipped without a word.
-    const zeroing = gjb;
-    if (zeroing && across === 0 && noReadAcross === undefined) {
+    if (gjb && across === 0 && noReadAcross === undefined) {
       throw new UserError(t("action.close.read-across-missing", { id: action.id, arg: shellArgument(action.id) }));
     }
     const change = editFile(session.root, located.file.path, "action", (doc) => writeStep(doc, "D8", { done: date, verified_by: verifier, evidence, ...(noReadAcross ? { no_read_across: noReadAcross } : {}) }));
     const lines = [t("action.closed", { id: action.id, date, by: personLabel(session.index, verifier), evidence, timing: timing(session, action.steps?.D8?.due, date), path: located.file.path })];
-    if (zeroing) {
+    if (gjb) {
       const closed: CorrectiveAction = { ...action, steps: { ...action.steps, D8: { done: date, ...(noReadAcross ? { no_read_across: noReadAcross } : {}) } } };
       // Not 归零 until both halves are evidenced: the technical five and the management five (GJB 9001C 10.2; tester68 G1).
       if (zeroingMissing(closed).length > 0) lines.push(zeroingStanding(closed));
