@@ -1,6 +1,6 @@
 /**
- * A document whose file fails its schema (tester67b B3: an import left HL-QP-006 and the form
- * HL-QR-010-01 without `department`). `csr set` repairs it: the change is applied in memory and
+ * A document or CSR whose file fails its schema (tester67b B3: an import left HL-QP-006 and the form
+ * HL-QR-010-01 without `department`; a CSR without its clauses or date received). `csr set` repairs it: the change is applied in memory and
  * written only if the file then passes its schema and adds no error; otherwise it is refused naming
  * what remains (rule, line). A command over several documents (`csr sign` of 21) names every such
  * file, its error and the command that repairs it, and changes none.
@@ -13,6 +13,25 @@ import { csr, gitInit, minimalRepo } from "../helpers.js";
 const PROCEDURE = ["id: QP-006", "title: 设备管理程序", "level: 2", "kind: procedure", "status: released", "effective: 2024-03-01", "revisions:", "  - version: A/0", "    date: 2024-03-01", "    imported: true", ""].join("\n");
 const FORM = ["id: QR-010-01", "title: 产品标识卡", "level: 4", "kind: form", "status: released", "revisions:", "  - version: A/0", "    imported: true", "record:", "  retention: 1年", ""].join("\n");
 const VALID = (id: string) => ["id: " + id, "title: 文件控制程序", "level: 2", "kind: procedure", "department: QA", "status: released", "revisions:", "  - version: A/0", "    date: 2024-03-01", "    imported: true", ""].join("\n");
+
+const CSR_WITHOUT_CLAUSES = [
+  "id: DYA-001",
+  "customer: DYA",
+  "source: { document: DYA-SQM, revision: A }",
+  "title: 包装标签须含批次号",
+  "received: 2026-01-05",
+  "review:",
+  "  opinions:",
+  "    - { department: QA, reviewer: zhang, opinion: accept, date: 2026-01-06 }",
+  "    - { department: MKT, reviewer: li, opinion: accept, date: 2026-01-06 }",
+  "  decision: { disposition: must, by: wang, date: 2026-01-07 }",
+  "",
+].join("\n");
+const CSR_FILES = {
+  "customers/DYA.yaml": ["code: DYA", "name: 东岳汽车", "sources:", "  - id: DYA-SQM", "    title: 供应商质量手册", "    revisions:", "      - { revision: A, received: 2026-01-05 }", ""].join("\n"),
+  "csr/DYA/DYA-001.yaml": CSR_WITHOUT_CLAUSES,
+  "csr/DYA/DYA-002.yaml": ["id: DYA-002", "customer: DYA", "source: { document: DYA-SQM, revision: A }", "clauses: [IATF16949:8.5.4]", "title: 包装须防潮", ""].join("\n"),
+};
 
 function repository(files: Record<string, string> = {}): string {
   return gitInit(minimalRepo({ "documents/QP-006.yaml": PROCEDURE, "documents/QR-010-01.yaml": FORM, "documents/QP-001.yaml": VALID("QP-001"), ...files }));
@@ -59,7 +78,7 @@ describe("a write command and a document whose file fails its schema", () => {
       code: 2,
       stdout: "",
       stderr: [
-        "csr: Nothing was written: the file of QP-006 would still have errors (csr writes only valid documents):",
+        "csr: Nothing was written: the file of QP-006 would still have errors (csr writes only valid files):",
         "  documents/QP-006.yaml:1:1 schema/missing-field Missing required field 'department' in a document; add it (see docs/format.md).",
         "hint: Repair it with 'csr set QP-006 --department <department>', then run this again.",
         "",
@@ -76,6 +95,58 @@ describe("a write command and a document whose file fails its schema", () => {
       stderr: "csr: Nothing was written: the result would not pass 'csr check':\n  documents/QP-006.yaml:12:20 ref/unresolved Unknown person 'nobody'. Add them with 'csr person add' or correct the id.\n",
     });
     expect(read(dir, "documents/QP-006.yaml")).toBe(PROCEDURE + "    prepared: {by: nobody}\n");
+  });
+
+  it("csr set gives a CSR the clauses and date received an import left out, decided or not, and names what remains", () => {
+    const dir = repository(CSR_FILES);
+    // Refused by a command that does not repair it, naming the file's error and the csr set that repairs it.
+    expect(csr(["-C", dir, "implement", "DYA-001", "--owner", "zhang", "--due", "2026-12-31"], { lang: null })).toEqual({
+      code: 2,
+      stdout: "",
+      stderr: [
+        "csr: DYA-001（csr/DYA/DYA-001.yaml:1:1 schema/missing-field：本 CSR 文件缺少必填字段 'clauses'）的文件有错误；csr 只修改有效的 CSR。",
+        "提示：可用 'csr set DYA-001 --clauses <条款>' 补上后再运行。",
+        "",
+      ].join("\n"),
+    });
+    // Another option leaves it failing: nothing written, the error left and the option that gives it named.
+    expect(csr(["-C", dir, "set", "DYA-001", "--category", "包装"])).toEqual({
+      code: 2,
+      stdout: "",
+      stderr: [
+        "csr: Nothing was written: the file of DYA-001 would still have errors (csr writes only valid files):",
+        "  csr/DYA/DYA-001.yaml:1:1 schema/missing-field Missing required field 'clauses' in a CSR; add it (see docs/format.md).",
+        "hint: Repair it with 'csr set DYA-001 --clauses <clauses>', then run this again.",
+        "",
+      ].join("\n"),
+    });
+    expect(read(dir, "csr/DYA/DYA-001.yaml")).toBe(CSR_WITHOUT_CLAUSES);
+    // Decided, its clauses are given, not changed: no --amend (the departments reviewed the paper's).
+    expect(csr(["-C", dir, "set", "DYA-001", "--clauses", "IATF16949:8.5.2"])).toEqual({
+      code: 0,
+      stderr: "",
+      stdout: [
+        "Updated DYA-001 包装标签须含批次号 (csr/DYA/DYA-001.yaml):",
+        "  Clauses: added IATF16949:8.5.2",
+        "csr/DYA/DYA-001.yaml is repaired: it no longer has the errors it had (1:1 schema/missing-field Missing required field 'clauses' in a CSR; add it (see docs/format.md)).",
+        "Wrote csr/DYA/DYA-001.yaml; not committed (git commit it, or run with --commit).",
+        "",
+      ].join("\n"),
+    });
+    expect(read(dir, "csr/DYA/DYA-001.yaml")).toBe(CSR_WITHOUT_CLAUSES.replace("title: ", "clauses: [IATF16949:8.5.2]\ntitle: "));
+    const dated = csr(["-C", dir, "set", "DYA-002", "--received", "2026-01-05"], { lang: null });
+    expect([dated.code, dated.stderr]).toEqual([0, ""]);
+    // Its review, due in January, is said to be overdue by as many working days as today makes it.
+    expect(dated.stdout.split("\n").filter((line) => !line.startsWith("评审期限已过"))).toEqual([
+      "已修改 DYA-002 包装须防潮（csr/DYA/DYA-002.yaml）：",
+      "  接收日期：2026-01-05",
+      "评审期限 2026-01-19（接收日期 2026-01-05 之后 10 个工作日）。",
+      "csr/DYA/DYA-002.yaml 已修正，不再有修改前的错误（1:1 schema/missing-field 本 CSR 文件缺少必填字段 'received'）。",
+      "已写入 csr/DYA/DYA-002.yaml，尚未提交（git commit，或运行时加 --commit 由 csr 提交）。",
+      "",
+    ]);
+    const findings = JSON.parse(csr(["-C", dir, "check", "--today", "2026-01-08", "--format", "json"]).stdout).findings as { file: string; rule: string }[];
+    expect(findings.filter((f) => f.file.startsWith("csr/") && f.rule.startsWith("schema/"))).toEqual([]);
   });
 
   it("csr sign over several documents names each invalid file, its error and its repair, and signs none", () => {

@@ -102,7 +102,9 @@ function anyField(flags: SetFlags & CsrFieldFlags): boolean {
 export async function setCsr(ctx: CommandContext, session: EditSession, id: string, options: SetFlags & CsrFieldFlags): Promise<number> {
   const misplaced = DOCUMENT_OPTIONS.find(([key]) => given(options[key]));
   if (misplaced) throw new UserError(t("set.csr.document-option", { flag: misplaced[1], id }));
-  const { value: csr, file } = findCsrById(session, id);
+  // A file that fails its schema is worked from, and the change written only if it repairs the file (shared/repair.ts).
+  const { value: csr, file } = findCsrById(session, id, { repair: true });
+  const repaired = session.repairs.find((r) => r.path === file.path)?.fields ?? [];
   const asked = session.ask && !anyField(options);
   const flags = asked ? { ...options, ...(await askField(session, session.ask!, csr)) } : options;
   if (!anyField(flags)) throw new UserError(t("set.nothing", { id }), t("set.csr.nothing.hint"));
@@ -132,7 +134,7 @@ export async function setCsr(ctx: CommandContext, session: EditSession, id: stri
   const allowed = categoryNotAllowed(session.repo.config?.value, category === "" ? undefined : category);
   if (allowed) throw new UserError(t("add.unknown-category", { category: category!, allowed: list(allowed) }) + didYouMean(category!, allowed));
   text("category", flags.category, csr.category);
-  const clauses = clauseList(session, csr.id, csr.clauses, flags);
+  const clauses = clauseList(session, csr.id, csr.clauses ?? [], flags);
   if (clauses && clauses.after.length === 0) throw new UserError(t("set.csr.no-clauses", { id }));
   if (clauses && !sameList(clauses.before, clauses.after)) changes.push({ field: "clauses", after: clauses.after, text: listChange(clauses) });
   if (move) {
@@ -153,7 +155,7 @@ export async function setCsr(ctx: CommandContext, session: EditSession, id: stri
     const revision = sourceRevisionTakenFrom(csr, customer);
     const early = source && revision ? receivedBeforeSource(source, received, "--received", revision) : undefined;
     if (early) throw new UserError(early, sourceAmendHint(source!, revision));
-    if (received !== csr.received) changes.push({ field: "received", after: received, text: t("set.was", { value: received, before: csr.received }) });
+    if (received !== csr.received) changes.push({ field: "received", after: received, text: csr.received === undefined ? received : t("set.was", { value: received, before: csr.received }) });
   }
   const classification = classificationChange(session, csr, flags.classification);
   if (classification) changes.push(classification);
@@ -175,7 +177,8 @@ export async function setCsr(ctx: CommandContext, session: EditSession, id: stri
     return change ? (change.after as string | undefined) : csr[field];
   };
   const movedWording = wordingMoved(csr, { title: after("title") ?? csr.title, text: after("text") });
-  const requirement = changes.filter((c): c is FieldChange & { field: RequirementField } => (REQUIREMENT_FIELDS as readonly string[]).includes(c.field) && !(movedWording && (c.field === "title" || c.field === "text")));
+  // A field the file had no valid value for (an import left it out) is given, not changed: the departments reviewed the paper's (shared/repair.ts).
+  const requirement = changes.filter((c): c is FieldChange & { field: RequirementField } => (REQUIREMENT_FIELDS as readonly string[]).includes(c.field) && !(movedWording && (c.field === "title" || c.field === "text")) && !repaired.includes(c.field));
   // The new revision's wording entered after the round's decision, before any link was confirmed for it (tester56 D1): the
   // same as before the decision, the wording of the new round, not a correction; the links stay unconfirmed (csr/suspect-link).
   const lateWording = decision && requirement.length > 0 && !flags.amend ? revisedRound(csr, true) : undefined;
@@ -229,7 +232,9 @@ export async function setCsr(ctx: CommandContext, session: EditSession, id: stri
     }
     if (lowering) setInOrder(doc, CSR_KEY_ORDER, "classification_changes", doc.createNode([...(csr.classification_changes ?? []), lowering]));
     for (const c of changes) {
-      if (c.field === "clauses") setList(doc, "clauses", c.after as string[]);
+      // Clauses an import left out go where a CSR file has them, before the title.
+      if (c.field === "clauses" && isSeq(doc.get("clauses", true))) setList(doc, "clauses", c.after as string[]);
+      else if (c.field === "clauses") setInOrder(doc, CSR_KEY_ORDER, "clauses", doc.createNode(c.after, { flow: true }));
       else if (c.field === "source") {
         doc.setIn(["source", "document"], move!.source.id);
         doc.setIn(["source", "revision"], move!.revision.revision);
@@ -240,7 +245,7 @@ export async function setCsr(ctx: CommandContext, session: EditSession, id: stri
       else setInOrder(doc, CSR_KEY_ORDER, c.field, doc.createNode(c.after));
     }
   });
-  const lines = [t("set.updated", { id, title: csr.title, path: file.path }), ...changes.map((c) => `  ${t(`set.field.${c.field}`)}${t("set.colon")}${c.text}`)];
+  const lines = [t("set.updated", { id, title: csr.title ?? (changes.find((c) => c.field === "title")?.after as string | undefined), path: file.path }), ...changes.map((c) => `  ${t(`set.field.${c.field}`)}${t("set.colon")}${c.text}`)];
   if (lowering) lines.push(loweringRecorded(session, lowering));
   const config = session.repo.config?.value;
   const calendar = repositoryCalendar(config);
@@ -253,7 +258,9 @@ export async function setCsr(ctx: CommandContext, session: EditSession, id: stri
     lines.push(
       csr.review?.restarted
         ? t("set.csr.due-restarted", { due, restarted: csr.review.restarted })
-        : t("set.csr.review-due", { due, count: days, received: corrected.received, before: reviewDue(csr, calendar, config) }),
+        : csr.received === undefined
+          ? t("set.csr.review-due-new", { due, count: days, received: corrected.received })
+          : t("set.csr.review-due", { due, count: days, received: corrected.received, before: reviewDue(csr, calendar, config) }),
     );
     // A deadline the correction puts in the past is said to be past, as csr add says it of a late registration.
     const late = -calendar.workdaysBetween(localToday(), due);

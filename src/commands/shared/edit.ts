@@ -24,8 +24,7 @@ import type { CommandContext } from "../context.js";
 import { personChoiceList, resolveDepartment, resolvePerson, worksOn } from "./people.js";
 import { persistChanges, refuseUnreadableConfig, verifyChanges, yamlText, type FileChange, type Persisted } from "./persist.js";
 import { withRepositoryLock } from "./transaction.js";
-import { dataToRepair, invalidDocumentFile, refuseInvalidDocuments, repairedLine, type Repair } from "./repair.js";
-import { isBlocking } from "../../load/silent.js";
+import { dataToRepair, invalidFile, refuseInvalidCsr, refuseInvalidDocuments, refuseUnchanged, repairedLine, type Repair } from "./repair.js";
 
 export interface EditSession {
   root: string;
@@ -37,7 +36,7 @@ export interface EditSession {
   lang: "zh-CN" | "en";
   /** The command's stderr: a note on a document number two files carry (findDocumentById). */
   stderr(text: string): void;
-  /** The invalid document files the command works from, written only if the change repairs them (shared/repair.ts). */
+  /** The invalid document and CSR files the command works from, written only if the change repairs them (shared/repair.ts). */
   repairs: Repair[];
 }
 
@@ -85,7 +84,7 @@ export async function saveChanges(
   commit: { commit?: boolean; message: string; only?: string[]; along?: string[] },
 ): Promise<void> {
   // A file worked from but left unchanged is not repaired: refused as any command refuses it.
-  for (const repair of session.repairs) if (!changes.some((c) => c.path === repair.path)) refuseInvalidDocuments(session.repo, [repair.id], () => false);
+  for (const repair of session.repairs) if (!changes.some((c) => c.path === repair.path)) refuseUnchanged(session.repo, repair);
   verifyChanges(session.repo, changes, localToday(), session.repairs);
   const message = oneLine(commit.message);
   const persisted = await persistChanges(session.root, changes, commit.commit ? message : undefined, commit.only, commit.along);
@@ -131,20 +130,32 @@ export function findDocumentById(session: EditSession, id: string, options: { re
     noteSameNumber(session.repo, found, session.stderr);
     return found;
   }
-  const invalid = options.repair ? invalidDocumentFile(session.repo, id) : undefined;
-  const data = invalid && dataToRepair(invalid);
-  if (invalid && data) {
-    session.repairs.push({ id, path: invalid.path, before: invalid.problems.filter(isBlocking) });
-    return { value: data as unknown as ControlledDocument, file: invalid, path: [] };
+  const invalid = options.repair ? invalidFile(session.repo, "document", id) : undefined;
+  const repairing = invalid && dataToRepair(invalid, "document", id);
+  if (invalid && repairing) {
+    session.repairs.push(repairing.repair);
+    return { value: repairing.data as unknown as ControlledDocument, file: invalid, path: [] };
   }
   refuseInvalidDocuments(session.repo, [id], () => false);
   throw new UserError(t("edit.no-document", { id }) + didYouMean(id, session.index.documents.keys()));
 }
 
-export function findCsrById(session: EditSession, id: string): Located<Csr> {
+/**
+ * The CSR numbered `id`, else a UserError. One whose file fails its schema is refused, naming its first error and the
+ * `csr set` that repairs it (shared/repair.ts); with `repair` (csr set), it is worked from as findDocumentById does a document's.
+ */
+export function findCsrById(session: EditSession, id: string, options: { repair?: boolean } = {}): Located<Csr> {
   const found = session.index.csrs.get(id);
   if (found) return found;
-  if (session.repo.unvalidated.csrs.has(id)) throw new UserError(t("edit.csr-invalid", { id }), t("edit.fix-first.hint"));
+  if (session.repo.unvalidated.csrs.has(id)) {
+    const invalid = options.repair ? invalidFile(session.repo, "csr", id) : undefined;
+    const repairing = invalid && dataToRepair(invalid, "csr", id);
+    if (invalid && repairing) {
+      session.repairs.push(repairing.repair);
+      return { value: repairing.data as unknown as Csr, file: invalid, path: [] };
+    }
+    refuseInvalidCsr(session.repo, id);
+  }
   throw new UserError(t("edit.no-csr", { id }) + didYouMean(id, session.index.csrs.keys()));
 }
 

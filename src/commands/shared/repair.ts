@@ -1,15 +1,15 @@
 /**
- * A write command and a document whose file fails its schema (tester67b B3). csr changes only valid
+ * A write command and a document or CSR whose file fails its schema (tester67b B3). csr changes only valid
  * files: a file that fails its schema is not in the index, so no rule checks what a change would
  * make of it, and the command would work from half a document. One change is the exception: the one
  * that repairs the file, as `csr set HL-QP-006 --department PRD` gives the department an import left
- * out. The command (csr set) works from the file's data without the fields that fail (those it may
+ * out, or `csr set DYA-010 --clauses 8.3.4.4` a CSR's clauses. The command (csr set) works from the file's data without the fields that fail (those it may
  * set anew), the change is applied in memory, and it is written only if the file then passes its
  * schema, so that every rule checks it again, and adds no error (persist.ts verifyChanges).
  * "Fewer errors and none new" is not enough: a file still failing its schema is still checked by
  * none of the rules, so an error the change makes would pass unseen.
  *
- * Any other command refuses such a document in one line that names the file, its first error (rule,
+ * Any other command refuses such a document or CSR in one line that names the file, its first error (rule,
  * line) and the `csr set` that repairs it where there is one; a command given several documents
  * (`csr sign` of 21) names every such file at once, before it changes any (all or nothing).
  */
@@ -22,42 +22,66 @@ import { failingFields } from "../../load/schemas.js";
 import { isBlocking } from "../../load/silent.js";
 import type { LoadProblem, SourceFile } from "../../load/source.js";
 
-/** A document file the command works from while it fails its schema: written only if the change repairs it. */
+/** The kinds of file csr set repairs: a document's and a CSR's. */
+export type RepairedKind = "document" | "csr";
+
+/** A document or CSR file the command works from while it fails its schema: written only if the change repairs it. */
 export interface Repair {
+  kind: RepairedKind;
   id: string;
   path: string;
   /** The file's errors before the change, which the output names once they are gone. */
   before: LoadProblem[];
+  /** The fields that failed the schema, left out of the data the command worked from. */
+  fields: string[];
 }
 
-/** What a command reads of every document: without one of these, the file is not worked from. */
-const DOCUMENT_ESSENTIALS = ["id", "title", "level", "kind", "status"];
-
-/** The `csr set` option (locale key of `--flag <what>`) that gives each field of a document file. */
-const SET_FLAG: Record<string, MessageKey> = {
-  department: "repair.flag.department",
-  classification: "repair.flag.classification",
-  clauses: "repair.flag.clauses",
-  processes: "repair.flag.processes",
-  remarks: "repair.flag.remarks",
-  title_en: "repair.flag.title-en",
+/** What a command reads of every document or CSR: without one of these, the file is not worked from. */
+const ESSENTIALS: Record<RepairedKind, readonly string[]> = {
+  document: ["id", "title", "level", "kind", "status"],
+  csr: ["id", "customer", "source"],
 };
 
-/** The file of the document numbered `id` that failed its schema (repo.unvalidated.documents), if it can be read. */
-export function invalidDocumentFile(repo: Repository, id: string): SourceFile | undefined {
-  return repo.files.find((f) => f.kind === "document" && isRecord(f.data) && f.data.id === id && f.problems.some(isBlocking));
+/** The `csr set` option (locale key of `--flag <what>`) that gives each field of a document or CSR file. */
+const SET_FLAG: Record<RepairedKind, Record<string, MessageKey>> = {
+  document: {
+    department: "repair.flag.department",
+    classification: "repair.flag.classification",
+    clauses: "repair.flag.clauses",
+    processes: "repair.flag.processes",
+    remarks: "repair.flag.remarks",
+    title_en: "repair.flag.title-en",
+  },
+  csr: {
+    title: "repair.flag.title",
+    title_en: "repair.flag.title-en",
+    text: "repair.flag.text",
+    clauses: "repair.flag.clauses",
+    category: "repair.flag.category",
+    received: "repair.flag.received",
+    classification: "repair.flag.classification",
+  },
+};
+
+/** The file of the document or CSR numbered `id` that failed its schema (repo.unvalidated), if it can be read. */
+export function invalidFile(repo: Repository, kind: RepairedKind, id: string): SourceFile | undefined {
+  return repo.files.find((f) => f.kind === kind && isRecord(f.data) && f.data.id === id && f.problems.some(isBlocking));
 }
 
 /**
- * The data of an invalid document file that a repairing command works from: as written, without the
- * fields that fail the schema (a change that sets one anew repairs it); undefined when the file is no
- * mapping, has an error that is not the schema's, or lacks what every command reads of a document.
+ * The repair of an invalid document or CSR file and the data a repairing command works from: as
+ * written, without the fields that fail the schema (a change that sets one anew repairs it); undefined
+ * when the file is no mapping, has an error that is not the schema's, or lacks what every command
+ * reads of a document or CSR.
  */
-export function dataToRepair(file: SourceFile): Record<string, unknown> | undefined {
+export function dataToRepair(file: SourceFile, kind: RepairedKind, id: string): { repair: Repair; data: Record<string, unknown> } | undefined {
   if (!isRecord(file.data) || file.problems.some((p) => isBlocking(p) && !p.rule.startsWith("schema/"))) return undefined;
   const failing = failingFields(file.kind, file.data);
-  if (failing.includes("") || failing.some((field) => DOCUMENT_ESSENTIALS.includes(field))) return undefined;
-  return Object.fromEntries(Object.entries(file.data).filter(([key]) => !failing.includes(key)));
+  if (failing.includes("") || failing.some((field) => ESSENTIALS[kind].includes(field))) return undefined;
+  return {
+    repair: { kind, id, path: file.path, before: file.problems.filter(isBlocking), fields: failing },
+    data: Object.fromEntries(Object.entries(file.data).filter(([key]) => !failing.includes(key))),
+  };
 }
 
 /**
@@ -70,13 +94,30 @@ export function refuseInvalidDocuments(repo: Repository, ids: readonly string[],
   const given = [...new Set(ids)];
   const invalid = given.filter((id) => !valid(id) && repo.unvalidated.documents.has(id));
   if (invalid.length === 0) return;
-  const files = invalid.map((id) => ({ id, file: invalidDocumentFile(repo, id) }));
+  const files = invalid.map((id) => ({ id, file: invalidFile(repo, "document", id) }));
   const problems = files.map(({ id, file }) => (file ? t("edit.invalid-file", { id, problem: problemText(file) }) : id));
   const others = given.length - invalid.length;
   const message = others === 0 ? t("edit.document-invalid-at", { files: list(problems), count: invalid.length }) : t("edit.documents-invalid", { files: list(problems), count: invalid.length, total: given.length });
   const fixes = files.flatMap(({ id, file }) => (file ? (setCommand(file, id) ?? []) : []));
   const fix = fixes.length === invalid.length ? t("repair.hint.set", { commands: list(fixes.map((c) => `'${c}'`)), count: fixes.length }) : t("edit.fix-first.hint");
   throw new UserError(message, others === 0 ? fix : sentences(fix, t("repair.hint.without", { ids: list(invalid), count: others })));
+}
+
+/**
+ * Refuses the CSR numbered `id`, whose file fails its schema, in one message: the file with its first
+ * error and, in the hint, the `csr set` that repairs it, or `csr check`.
+ */
+export function refuseInvalidCsr(repo: Repository, id: string): never {
+  const file = invalidFile(repo, "csr", id);
+  const fix = file && setCommand(file, id);
+  throw new UserError(t("edit.csr-invalid", { id: file ? t("edit.invalid-file", { id, problem: problemText(file) }) : id }), fix ? t("repair.hint.set", { commands: `'${fix}'`, count: 1 }) : t("edit.fix-first.hint"));
+}
+
+/** Refuses the file of a repair the command left unchanged, as any command refuses it: it is not repaired. */
+export function refuseUnchanged(repo: Repository, repair: Repair): never {
+  if (repair.kind === "csr") refuseInvalidCsr(repo, repair.id);
+  refuseInvalidDocuments(repo, [repair.id], () => false);
+  throw new UserError(t("repair.still-invalid", { id: repair.id }));
 }
 
 /**
@@ -102,10 +143,11 @@ function problemText(file: SourceFile): string {
   return blocking.length > 1 ? text + t("edit.invalid-more", { count: blocking.length - 1 }) : text;
 }
 
-/** `csr set <id> --department <部门>` when csr set gives every field that fails the document's schema; else undefined. */
+/** `csr set <id> --department <部门>` when csr set gives every field that fails the document's or CSR's schema; else undefined. */
 function setCommand(file: SourceFile, id: string): string | undefined {
-  if (file.kind !== "document") return undefined;
+  if (file.kind !== "document" && file.kind !== "csr") return undefined;
+  const flags = SET_FLAG[file.kind];
   const failing = failingFields(file.kind, file.data);
-  if (failing.length === 0 || failing.some((field) => SET_FLAG[field] === undefined)) return undefined;
-  return `csr set ${shellArgument(id)} ${failing.map((field) => t(SET_FLAG[field]!)).join(" ")}`;
+  if (failing.length === 0 || failing.some((field) => flags[field] === undefined)) return undefined;
+  return `csr set ${shellArgument(id)} ${failing.map((field) => t(flags[field]!)).join(" ")}`;
 }
