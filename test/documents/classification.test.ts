@@ -42,7 +42,8 @@ describe("csr site with a 秘密 document", () => {
     const repo = gjbRepo();
     const out = join(tempDir(), "site");
     const built = await csrInProcess(["-C", repo, "site", "--out", out, "--today", DAY], { lang: null });
-    expect(built.stderr).toMatch(/^已生成网站：\d+ 个页面，\d+ 个文件（zh-CN），1 份秘密级以上文件只列登记信息、未发布正文；csr check：1 个错误，1 个警告。\n$/);
+    // The fixture's CS/WI-101 A/1 records no 文件更改单 or reason: doc/change-request-missing warns of it in this GJB repository (tester68 G4).
+    expect(built.stderr).toMatch(/^已生成网站：\d+ 个页面，\d+ 个文件（zh-CN），1 份秘密级以上文件只列登记信息、未发布正文；csr check：1 个错误，2 个警告。\n$/);
     const files = filesOf(out);
     expect(files.filter((f) => readFileSync(join(out, f)).includes(SECRET_BODY))).toEqual([]);
     // The unmarked work instruction's body is published and searchable.
