@@ -13,7 +13,7 @@ export function releasedWithBasis(ecn: string[]): { dir: string; release: Return
   const file = join(dir, "documents/procedures/QP-009.yaml");
   writeFileSync(file, readFileSync(file, "utf8").replace("仓库收货后24小时内报检", "仓库收货后8小时内报检"));
   const release = csr(
-    ["-C", dir, "release", "QP-009", "--summary", "报检时限改为8小时", "--reason", "顾客投诉来料报检过慢", "--change-request", "QR-001-01-2026-031",
+    ["-C", dir, "release", "QP-009", "--summary", "报检时限改为8小时", "--total-pages", "2", "--reason", "顾客投诉来料报检过慢", "--change-request", "QR-001-01-2026-031",
       ...ecn.flatMap((n) => ["--ecn", n]), "--prepared", "zhaoqiang", "--reviewed", "zhangli", "--approved", "xuht", "--date", "2026-11-20", "-y"],
     { lang: "zh-CN" },
   );

@@ -26,7 +26,7 @@ async function csvLines(dir: string, ids: readonly string[], ...args: string[]):
 }
 
 describe("a GJB procedure revised to drop a form, and the form withdrawn later", () => {
-  const release = ["--pages", "P2", "--prepared", "songyy", "--reviewed", "chenhw", "--approved", "liuzm", "--countersigned", "tangl", "--standardization", "maxl", "--military-representative", "wangjd", "-y"];
+  const release = ["--pages", "P2", "--total-pages", "2", "--prepared", "songyy", "--reviewed", "chenhw", "--approved", "liuzm", "--countersigned", "tangl", "--standardization", "maxl", "--military-representative", "wangjd", "-y"];
   let dir: string;
   beforeAll(async () => {
     dir = gitInit(copyFixture("examples/gjb-demo"));
@@ -116,8 +116,8 @@ describe("an IATF procedure and work instruction revised to drop a form, and the
     (await run(dir, "set", "QP-006", "--remove-form", "HH-F-045", "-y"));
     (await run(dir, "set", "WI-010-02", "--remove-form", "HH-F-045", "-y"));
     const signatures = ["--prepared", "zhaoqiang", "--reviewed", "zhangli", "--approved", "xuht", "--date", "2026-11-20", "-y"];
-    (await run(dir, "release", "QP-006", "--summary", "点检改用 QR-006-01", "--pages", "P3", ...signatures));
-    (await run(dir, "release", "WI-010-02", "--summary", "点检改用 QR-006-01", "--pages", "P1", ...signatures));
+    (await run(dir, "release", "QP-006", "--summary", "点检改用 QR-006-01", "--total-pages", "2", "--pages", "P3", ...signatures));
+    (await run(dir, "release", "WI-010-02", "--summary", "点检改用 QR-006-01", "--total-pages", "1", "--pages", "P1", ...signatures));
     (await run(dir, "obsolete", "HH-F-045", "--superseded-by", "QR-006-01", "--reason", "并入 QR-006-01", "--date", "2026-11-27", "-y"));
     expect(await csvLines(dir, ["HH-F-045"], "list", "forms", "--today", "2026-11-15")).toEqual(["3,HH-F-045,设备日常点检表,A/1,2024-03-01,QP-006、WI-010-02,生产部,1年,,纸质,生产部各车间,"]);
     expect(await csvLines(dir, ["QP-006"], "list", "procedures", "--style", "gjb", "--today", "2026-11-15")).toEqual([
@@ -146,7 +146,7 @@ describe("what the YAML does not date, read from the files as committed at the e
     (await run(dir, "set", "HH-F-052", "--retention", "产品停产后1年", "-y"));
     commitAt(dir, "2026-11-12", "HH-F-052 保存期限");
     // csr's own commits (today): the release removes the 修订中 mark.
-    (await run(dir, "release", "QP-010", "--summary", "5.4 增加变更通知", "--pages", "P3", "--prepared", "huangjun", "--reviewed", "zhangli", "--approved", "xuht", "--date", "2026-11-14", "-y"));
+    (await run(dir, "release", "QP-010", "--summary", "5.4 增加变更通知", "--total-pages", "2", "--pages", "P3", "--prepared", "huangjun", "--reviewed", "zhangli", "--approved", "xuht", "--date", "2026-11-14", "-y"));
     (await run(dir, "release", "WI-011-01", "--summary", "首次发布", "--pages", "全部", "--total-pages", "2", "--prepared", "gaoyang", "--reviewed", "huangjun", "--approved", "zhangli", "--date", "2026-11-18", "-y"));
     expect(readFileSync(file, "utf8")).not.toContain("revising:");
     expect(await csvLines(dir, ["QP-010"], "list", "procedures", "--today", "2026-11-11")).toEqual([expect.stringMatching(/,QP-010,A\/1,.*,修订中（2026-11-10 送审）$/)]);

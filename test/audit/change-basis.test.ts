@@ -21,7 +21,7 @@ describe("a revision's reason, change request and ECN", () => {
   it("are written on the revision by csr release, each ECN once", () => {
     const text = readFileSync(join(dir, "documents/procedures/QP-009.yaml"), "utf8");
     expect(text).toContain(
-      ["    summary: 报检时限改为8小时", "    reason: 顾客投诉来料报检过慢", "    change_request: QR-001-01-2026-031", "    ecn:", "      - DYA-ECN-2026-118", "      - DYA-ECN-2026-120", "    prepared:"].join("\n"),
+      ["    summary: 报检时限改为8小时", "    reason: 顾客投诉来料报检过慢", "    change_request: QR-001-01-2026-031", "    ecn:", "      - DYA-ECN-2026-118", "      - DYA-ECN-2026-120", "    total_pages: 2", "    prepared:"].join("\n"),
     );
   });
 

@@ -869,7 +869,7 @@ describe("csr changes of a branch where a released document is being revised (te
       },
     ]);
     // Released, the revision is a 换版 row with the same sections and its signatures (tester57 E12).
-    const release = await csrInProcess(["-C", dir, "release", "QP-009", "--summary", "东岳件加严检验", "--prepared", "zhaoqiang", "--reviewed", "zhangli", "--approved", "xuht", "--date", "2026-11-27", "--include-changes", "-y"], { lang: null, env: TZ });
+    const release = await csrInProcess(["-C", dir, "release", "QP-009", "--summary", "东岳件加严检验", "--total-pages", "2", "--prepared", "zhaoqiang", "--reviewed", "zhangli", "--approved", "xuht", "--date", "2026-11-27", "--include-changes", "-y"], { lang: null, env: TZ });
     expect(release.stderr).toBe("");
     const released = await csrInProcess(["-C", dir, "changes", "base", "HEAD", "--format", "csv", "--lang", "en"], { env: TZ });
     expect(released.stdout.split(/\r?\n/).filter((l) => l.startsWith("Documents,revised"))).toEqual([

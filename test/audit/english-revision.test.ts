@@ -16,7 +16,7 @@ describe("a revision's English summary and reason", () => {
     const file = join(dir, "documents/procedures/QP-009.yaml");
     writeFileSync(file, readFileSync(file, "utf8").replace("仓库收货后24小时内报检", "仓库收货后8小时内报检"));
     const release = csr(
-      ["-C", dir, "release", "QP-009", "--summary", "报检时限改为8小时", "--summary-en", "Incoming inspection within 8 hours of receipt",
+      ["-C", dir, "release", "QP-009", "--summary", "报检时限改为8小时", "--total-pages", "2", "--summary-en", "Incoming inspection within 8 hours of receipt",
         "--reason", "顾客投诉来料报检过慢", "--reason-en", "Customer complaint: incoming inspection too slow", "--change-request", "QR-001-01-2026-031",
         "--prepared", "zhaoqiang", "--reviewed", "zhangli", "--approved", "xuht", "--date", "2026-11-20", "-y"],
       { lang: "zh-CN" },
@@ -29,7 +29,7 @@ describe("a revision's English summary and reason", () => {
     const text = readFileSync(join(dir, "documents/procedures/QP-009.yaml"), "utf8");
     expect(text).toContain(
       ["    summary: 报检时限改为8小时", "    summary_en: Incoming inspection within 8 hours of receipt", "    reason: 顾客投诉来料报检过慢",
-        "    reason_en: \"Customer complaint: incoming inspection too slow\"", "    change_request: QR-001-01-2026-031", "    prepared:"].join("\n"),
+        "    reason_en: \"Customer complaint: incoming inspection too slow\"", "    change_request: QR-001-01-2026-031", "    total_pages: 2", "    prepared:"].join("\n"),
     );
     // The schema knows both fields: no schema finding on the file.
     expect(csr(["-C", dir, "check", "--today", "2026-11-20"], { lang: "en" }).stdout).not.toContain("schema/");

@@ -110,7 +110,7 @@ describe("csr list management-review", () => {
     writeFileSync(file, readFileSync(file, "utf8").replace("适用于硫化、编织、扣压、装配、试验和包装等生产过程。", "适用于硫化、编织、扣压、装配、试验、包装和返工等生产过程。"));
     for (const args of [
       ["submit", "QP-010", "--date", "2026-12-01", "-y"],
-      ["release", "QP-010", "--summary", "增加返工", "--pages", "1", "--prepared", "huangjun", "--reviewed", "zhangli", "--approved", "xuht", "--date", "2026-12-03", "--effective", "2026-12-21", "-y", "--include-changes"],
+      ["release", "QP-010", "--summary", "增加返工", "--total-pages", "2", "--pages", "1", "--prepared", "huangjun", "--reviewed", "zhangli", "--approved", "xuht", "--date", "2026-12-03", "--effective", "2026-12-21", "-y", "--include-changes"],
     ]) {
       const result = await csrInProcess(["-C", dir, ...args], { lang: "zh-CN" });
       expect(result.stderr).not.toMatch(/^csr:/);
@@ -149,7 +149,7 @@ const withActions = builtOnce(async () => {
   const crimping = join(dir, "documents/instructions/WI-010-01.yaml");
   writeFileSync(crimping, readFileSync(crimping, "utf8").replace("适用于扣压工序所有制动软管总成。", "适用于扣压工序所有制动软管总成（含返修件）。"));
   for (const args of [
-    ["release", "WI-010-01", "--summary", "增加返修件", "--customer-notified", "DYA=2026-11-20", "--prepared", "gaoyang", "--reviewed", "huangjun", "--approved", "zhangli", "--date", "2026-11-06", "-y", "--include-changes"],
+    ["release", "WI-010-01", "--summary", "增加返修件", "--total-pages", "1", "--customer-notified", "DYA=2026-11-20", "--prepared", "gaoyang", "--reviewed", "huangjun", "--approved", "zhangli", "--date", "2026-11-06", "-y", "--include-changes"],
     ["action", "open", "--title", "硫化不良", "--customer", "DYA", "--received", "2026-11-02", "--owner", "gaoyang"],
     ...["D3", "D4", "D5", "D6", "D7"].map((step) => ["action", "step", "8D-2026-001", step, "--date", "2026-11-06", "--by", "gaoyang", "--note", "已完成", "-y"]),
     ["action", "close", "8D-2026-001", "--verified-by", "zhangli", "--date", "2026-11-20", "--evidence", "跟踪3批合格", "-y"],
@@ -157,7 +157,7 @@ const withActions = builtOnce(async () => {
     ["person", "update", "zhaoqiang", "--auditor-since", "2026-01-01", "--auditor-until", "2026-06-30", "--auditor-record", "NS-001", "-y"],
     ["process", "audited", "C3", "--date", "2026-08-01", "--by", "zhaoqiang", "--report", "IA-01", "--nonconformities", "1", "-y"],
     ["action", "open", "--source", "audit", "--process", "C3", "--audit-report", "IA-01", "--title", "首件记录缺签", "--received", "2026-08-02", "--owner", "gaoyang", "--commit"],
-    ["release", "WI-010-02", "--summary", "增加O形圈", "--action", "8D-2026-002", "--prepared", "gaoyang", "--reviewed", "huangjun", "--approved", "zhangli", "--date", "2026-11-24", "-y"],
+    ["release", "WI-010-02", "--summary", "增加O形圈", "--total-pages", "1", "--action", "8D-2026-002", "--prepared", "gaoyang", "--reviewed", "huangjun", "--approved", "zhangli", "--date", "2026-11-24", "-y"],
   ]) {
     const result = await csrInProcess(["-C", dir, ...args], { lang: "zh-CN" });
     if (result.code !== 0) throw new Error(`csr ${args.join(" ")}: ${result.stderr}`);

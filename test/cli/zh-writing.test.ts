@@ -48,7 +48,7 @@ describe("the writing commands in Chinese", () => {
         .replace(", HH-WI-06]", "]")
         .replace("临时变更按《过程临时变更管理办法》执行", "临时变更须经批准并在恢复后验证首件"),
     );
-    const release = ["release", "QP-010", "--summary", "控制计划变更后5个工作日内提交顾客", "--prepared", "黄军", "--reviewed", "张丽", "--approved", "xuht", "--date", "2026-11-12", "--include-changes"];
+    const release = ["release", "QP-010", "--summary", "控制计划变更后5个工作日内提交顾客", "--total-pages", "2", "--prepared", "黄军", "--reviewed", "张丽", "--approved", "xuht", "--date", "2026-11-12", "--include-changes"];
     const released = await zh(dir, ...release);
     expect(released.code).toBe(0);
     expect(released.stderr).toBe("");

@@ -163,7 +163,7 @@ const carried = builtOnce(async () => {
   await setUp(dir, "distribute", "WI-010-03", "--to", "PRD:huangjun", "--date", "2026-11-03", "--issued-by", "chenjing", "-y", "--commit");
   await setUp(dir, "recall", "WI-010-03", "--copy", "1", "--date", "2026-11-20", "--by", "huangjun", "-y", "--commit");
   await setUp(dir, "obsolete", "WI-010-03", "--date", "2026-11-20", "--reason", "永久措施已实施", "-y");
-  await setUp(dir, "release", "QP-010", "--summary", "首件确认", "--reason", "8D-2026-012 D7", "--action", "8D-2026-012", "--prepared", "huangjun", "--reviewed", "zhangli", "--approved", "xuht", "--date", "2026-11-12", "-y");
+  await setUp(dir, "release", "QP-010", "--summary", "首件确认", "--total-pages", "2", "--reason", "8D-2026-012 D7", "--action", "8D-2026-012", "--prepared", "huangjun", "--reviewed", "zhangli", "--approved", "xuht", "--date", "2026-11-12", "-y");
   await setUp(dir, "new", "form", "--number", "QR-014-03", "--title", "D1平台PFMEA（DY-BH-2201）", "--department", "ENG", "--retention", "产品寿命期+1年", "-y", "--commit");
   await setUp(dir, "release", "QR-014-03", "--summary", "首次发布", "--action", "8D-2026-012", "--prepared", "gaoyang", "--reviewed", "zhoupeng", "--approved", "zhangli", "--date", "2026-11-13", "-y");
   await setUp(dir, "distribute", "QP-010", "--to", "PRD:huangjun", "--date", "2026-11-17", "--issued-by", "chenjing", "-y", "--commit");

@@ -82,7 +82,7 @@ const acme = builtOnce(async () => {
   const path = join(dir, "documents/procedures/QP-010.yaml");
   writeFileSync(path, readFileSync(path, "utf8").replace("首件检验合格后方可批量生产。", "首件检验合格并经班组长签字确认后方可批量生产。"));
   git(dir, ["commit", "-qam", "body"]);
-  await setUp(dir, "release", "QP-010", "--summary", "首件确认", "--action", "8D-2026-012,NC-2026-001", "--prepared", "huangjun", "--reviewed", "zhangli", "--approved", "xuht", "--date", "2026-11-12", "-y");
+  await setUp(dir, "release", "QP-010", "--summary", "首件确认", "--total-pages", "2", "--action", "8D-2026-012,NC-2026-001", "--prepared", "huangjun", "--reviewed", "zhangli", "--approved", "xuht", "--date", "2026-11-12", "-y");
   return dir;
 });
 

@@ -39,7 +39,7 @@ const changed = builtOnce(() => {
   return dir;
 });
 
-const SIGNED = ["--summary", "增加O形圈", "--prepared", "gaoyang", "--reviewed", "huangjun", "--approved", "zhangli", "-y"];
+const SIGNED = ["--summary", "增加O形圈", "--total-pages", "1", "--prepared", "gaoyang", "--reviewed", "huangjun", "--approved", "zhangli", "-y"];
 const wi = (dir: string) => readFileSync(join(dir, "documents/instructions/WI-010-02.yaml"), "utf8");
 
 describe("csr release --action", () => {
@@ -82,7 +82,7 @@ describe("csr release --action", () => {
     const dir = await changed();
     const released = run(dir, "release", "WI-010-02", ...SIGNED, "--action", "8d-2026-001,8D-2026-001", "--date", "2026-11-20", "--customer-notified", "DYA=2026-11-20");
     expect([released.code, released.stderr]).toEqual([0, "注意：--action 8d-2026-001 已记作 8D-2026-001，与纠正措施记录（actions/8D-2026-001.yaml）的编号写法一致。\n"]);
-    expect(wi(dir)).toContain("    actions:\n      - 8D-2026-001\n    prepared:");
+    expect(wi(dir)).toContain("    actions:\n      - 8D-2026-001\n    total_pages: 1\n    prepared:");
   });
 
   it("reports an id written by hand in another letter case with the record's spelling, not as unknown (breaker64)", async () => {
@@ -108,7 +108,7 @@ describe("a customer notice already past its due date at the release", () => {
     vi.useFakeTimers({ toFake: ["Date"], now: new Date(2026, 11, 5, 10) });
     const dir = await changed();
     const ctx = capture(dir);
-    const flags = { summary: "增加O形圈", prepared: "gaoyang", reviewed: "huangjun", approved: "zhangli", yes: true, action: ["8D-2026-001"], date: "2026-11-10", customerApproved: ["DYA=2026-11-12"] };
+    const flags = { summary: "增加O形圈", totalPages: "1", prepared: "gaoyang", reviewed: "huangjun", approved: "zhangli", yes: true, action: ["8D-2026-001"], date: "2026-11-10", customerApproved: ["DYA=2026-11-12"] };
     expect(await releaseDocument(ctx, "WI-010-02", flags)).toBe(0);
     // Due 5 working days after 2026-11-10: 2026-11-17; 13 working days from 11-18 to 12-04.
     expect([ctx.out.split("\n").slice(1), ctx.err]).toEqual([

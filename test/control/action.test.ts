@@ -307,7 +307,7 @@ describe("csr release --action", () => {
     const path = join(dir, "documents/procedures/QP-010.yaml");
     writeFileSync(path, readFileSync(path, "utf8").replace("首件检验合格后方可批量生产。", "首件检验合格并经班组长签字确认后方可批量生产。"));
     git(dir, ["commit", "-qam", "body"]);
-    const release = (action: string) => run(dir, "release", "QP-010", "--summary", "首件确认", "--action", action, "--prepared", "huangjun", "--reviewed", "zhangli", "--approved", "xuht", "--date", "2026-11-12", "-y");
+    const release = (action: string) => run(dir, "release", "QP-010", "--summary", "首件确认", "--total-pages", "2", "--action", action, "--prepared", "huangjun", "--reviewed", "zhangli", "--approved", "xuht", "--date", "2026-11-12", "-y");
     const unknown = release("8D-2026-099");
     expect([unknown.code, unknown.stdout]).toEqual([2, ""]);
     expect(unknown.stderr.split("\n")[1]).toBe("  documents/procedures/QP-010.yaml:58:9 ref/unresolved 未知的纠正措施记录 '8D-2026-099'。是否应为 '8D-2026-012'？请更正编号（见 actions/ 文件夹），或先用 'csr action open 8D-2026-099 …' 建立该记录。");

@@ -33,7 +33,7 @@ const changed = builtOnce(() => {
 });
 
 const release = (dir: string, ...more: string[]) =>
-  run(dir, "release", "QP-010", "--summary", "增加首件确认", "--prepared", "huangjun", "--reviewed", "zhangli", "--approved", "xuht", "--date", "2026-11-16", "--effective", "2026-11-18", "-y", ...more);
+  run(dir, "release", "QP-010", "--summary", "增加首件确认", "--total-pages", "2", "--prepared", "huangjun", "--reviewed", "zhangli", "--approved", "xuht", "--date", "2026-11-16", "--effective", "2026-11-18", "-y", ...more);
 
 /**
  * changed's repository with QP-010 A/2 released for DYA's complaint (not committed), its notice due 2026-11-25: the state
@@ -136,7 +136,7 @@ describe("a change to be notified to the customer", () => {
   it("records a notice on the revision that owes it, not the newest, and never makes up a due date (breaker64 P1)", async () => {
     const dir = await owing();
     changeAgain(dir, "（A/3）");
-    expect(run(dir, "release", "QP-010", "--summary", "首件确认表改版", "--prepared", "huangjun", "--reviewed", "zhangli", "--approved", "xuht", "--date", "2026-11-30", "-y").code).toBe(0);
+    expect(run(dir, "release", "QP-010", "--summary", "首件确认表改版", "--total-pages", "2", "--prepared", "huangjun", "--reviewed", "zhangli", "--approved", "xuht", "--date", "2026-11-30", "-y").code).toBe(0);
     // The rule's hint names the revision that owes the notice.
     const dueLine = qp010(dir).split("\n").indexOf("        due: 2026-11-25") + 1;
     expect(notices(dir, "2026-12-01")).toEqual([
@@ -173,7 +173,7 @@ describe("a change to be notified to the customer", () => {
   it("asks which revision when two owe the customer its notification", async () => {
     const dir = await owing();
     changeAgain(dir, "（A/3）");
-    expect(run(dir, "release", "QP-010", "--summary", "首件确认表改版", "--action", "8D-2026-012", "--prepared", "huangjun", "--reviewed", "zhangli", "--approved", "xuht", "--date", "2026-11-30", "-y").code).toBe(0);
+    expect(run(dir, "release", "QP-010", "--summary", "首件确认表改版", "--total-pages", "2", "--action", "8D-2026-012", "--prepared", "huangjun", "--reviewed", "zhangli", "--approved", "xuht", "--date", "2026-11-30", "-y").code).toBe(0);
     const before = qp010(dir);
     const both = run(dir, "sign", "QP-010", "--customer-notified", "DYA=2026-12-01");
     expect([both.code, both.stdout, both.stderr]).toEqual([
@@ -197,7 +197,7 @@ describe("a change to be notified to the customer", () => {
     const dir = await owing();
     expect(run(dir, "sign", "QP-010", "--customer-notified", "DYA=2026-11-24", "--commit").code).toBe(0);
     changeAgain(dir, "（A/3）");
-    expect(run(dir, "release", "QP-010", "--summary", "首件确认表改版", "--customer-notified", "DYA", "--prepared", "huangjun", "--reviewed", "zhangli", "--approved", "xuht", "--date", "2026-11-30", "-y").code).toBe(0);
+    expect(run(dir, "release", "QP-010", "--summary", "首件确认表改版", "--total-pages", "2", "--customer-notified", "DYA", "--prepared", "huangjun", "--reviewed", "zhangli", "--approved", "xuht", "--date", "2026-11-30", "-y").code).toBe(0);
     const newest = run(dir, "sign", "QP-010", "--customer-approved", "DYA=2026-12-01");
     expect([newest.code, newest.stderr, newest.stdout.split("\n")[0]]).toEqual([0, "", "已记录：顾客 DYA（东岳汽车股份有限公司）于 2026-12-01 批准 QP-010 A/3 的更改。"]);
     expect(qp010(dir)).toContain("    customer_notices:\n      - customer: DYA\n        due: 2026-12-07\n        notified: 2026-11-30\n        approved: 2026-12-01\nrelated:");

@@ -21,7 +21,7 @@ describe("a date of something done", () => {
       ["address", "DYA-007", "QP-014", "--date", "2099-12-31", "-y"],
       ["implement", "DYA-004", "--implemented", "2099-12-31", "-y"],
       ["source", "update", "DYA-SQM", "--revision", "E", "--received", "2099-12-31", "-y"],
-      ["release", "QP-014", "--summary", "修订", "--prepared", "gaoyang", "--reviewed", "zhoupeng", "--approved", "xuht", "--approved-date", "2099-12-31"],
+      ["release", "QP-014", "--summary", "修订", "--total-pages", "2", "--prepared", "gaoyang", "--reviewed", "zhoupeng", "--approved", "xuht", "--approved-date", "2099-12-31"],
       ["distribute", "QP-014", "--to", "QA", "--date", "2099-12-31", "-y"],
       ["recall", "QP-014", "--date", "2099-12-31", "-y"],
       ["train", "QP-014", "--people", "gaoyang", "--date", "2099-12-31", "-y"],
@@ -51,7 +51,7 @@ describe("a date of something done", () => {
     await refused(["train", "DYA-001", "--people", "zhangli", "--date", "2025-01-01", "-y"], "csr: --date 2025-01-01 is before the receipt of DYA-001 (2025-02-10), which it must follow.\n");
     await refused(["distribute", "QP-014", "--to", "QA", "--date", "2025-03-01", "-y"], "csr: --date 2025-03-01 is before revision A/1 of QP-014 (2025-03-10), which it must follow.\n");
     await refused(
-      ["release", "QP-014", "--summary", "修订", "--prepared", "gaoyang", "--reviewed", "zhoupeng", "--approved", "xuht", "--date", "2025-03-01"],
+      ["release", "QP-014", "--summary", "修订", "--total-pages", "2", "--prepared", "gaoyang", "--reviewed", "zhoupeng", "--approved", "xuht", "--date", "2025-03-01"],
       "csr: --date 2025-03-01 is before revision A/1 of QP-014 (2025-03-10), which it must follow.\n",
     );
     await refused(["obsolete", "HH-WI-06", "--reason", "并入 QP-013", "--date", "2025-01-01"], "csr: --date 2025-01-01 is before revision A/2 of HH-WI-06 (2025-06-23), which it must follow.\n");
@@ -73,7 +73,7 @@ describe("a date of something done", () => {
     expect((await csrInProcess(["-C", dir, "periodic-review", "QP-003", "--by", "zhangli", "--date", "2026-11-20", "-y", "--commit"])).code).toBe(0);
     const file = join(dir, "documents/procedures/QP-003.yaml");
     writeFileSync(file, readFileSync(file, "utf8").replace("并与公司战略方向一致。", "并与公司战略方向一致，每年至少一次。"));
-    const backdated = await csrInProcess(["-C", dir, "release", "QP-003", "--summary", "频次", "--prepared", "zhangli", "--reviewed", "xuht", "--approved", "wangjg", "--date", "2026-11-05", "-y", "--include-changes"]);
+    const backdated = await csrInProcess(["-C", dir, "release", "QP-003", "--summary", "频次", "--total-pages", "2", "--prepared", "zhangli", "--reviewed", "xuht", "--approved", "wangjg", "--date", "2026-11-05", "-y", "--include-changes"]);
     expect(backdated.code).toBe(2);
     expect(backdated.stderr).toContain(
       " date/in-future QP-003: the periodic review is dated 2026-11-20, after the date of this release (2026-11-05). A release cannot come before what is already recorded: give --date no earlier than 2026-11-20, or check that record's date.\n",

@@ -79,7 +79,7 @@ describe("csr show <document>", () => {
     const dir = gitInit(copyFixture("examples/acme-auto"));
     const file = join(dir, "documents/procedures/QP-003.yaml");
     writeFileSync(file, readFileSync(file, "utf8").replace("并与公司战略方向一致。", "并与公司战略方向一致，每年至少一次。"));
-    const release = await zh(dir, "release", "QP-003", "--summary", "增加评审频次", "--prepared", "张丽", "--reviewed", "徐海涛", "--approved", "王建国", "--date", "2026-11-20", "--effective", "2026-12-10", "-y");
+    const release = await zh(dir, "release", "QP-003", "--summary", "增加评审频次", "--total-pages", "2", "--prepared", "张丽", "--reviewed", "徐海涛", "--approved", "王建国", "--date", "2026-11-20", "--effective", "2026-12-10", "-y");
     expect(release.code).toBe(0);
     const before = (await zh(dir, "show", "QP-003", "--today", "2026-12-01")).stdout.split("\n");
     // The status names the version in force first, as 现行版本 does: A/0 is in force until 2026-12-10 (tester61 L11).
@@ -150,7 +150,7 @@ describe("csr show <document> --today of a past day (tester63 N5, N12)", () => {
     await run("distribute", "WI-010-03", "--to", "PRD:huangjun", "QA:zhaoqiang", "--date", "2026-11-03", "--issued-by", "chenjing", "-y", "--commit");
     const wi = join(dir, "documents/instructions/WI-010-01.yaml");
     writeFileSync(wi, readFileSync(wi, "utf8").replace("适用于扣压工序所有制动软管总成。", "适用于扣压工序所有制动软管总成（含扣压外径防错检测）。"));
-    await run("release", "WI-010-01", "--summary", "增加扣压外径防错检测及锁机", "--reason", "东岳投诉DYA-C-2026-031，8D-2026-012 D7永久措施", "--change-request", "QR-001-01-2026-045", "--prepared", "gaoyang", "--reviewed", "huangjun", "--approved", "zhangli", "--countersigned", "zhaoqiang,zhoupeng", "--date", "2026-11-16", "--effective", "2026-11-18", "-y", "--include-changes");
+    await run("release", "WI-010-01", "--summary", "增加扣压外径防错检测及锁机", "--total-pages", "1", "--reason", "东岳投诉DYA-C-2026-031，8D-2026-012 D7永久措施", "--change-request", "QR-001-01-2026-045", "--prepared", "gaoyang", "--reviewed", "huangjun", "--approved", "zhangli", "--countersigned", "zhaoqiang,zhoupeng", "--date", "2026-11-16", "--effective", "2026-11-18", "-y", "--include-changes");
     await run("distribute", "WI-010-01", "--to", "PRD:huangjun", "--date", "2026-11-17", "--issued-by", "chenjing", "-y", "--commit");
     await run("train", "WI-010-01", "--trainees", "王五(1023),赵六(1024),钱七(1031)", "--people", "huangjun", "--date", "2026-11-17", "--trainer", "gaoyang", "--record", "TR-2026-107", "-y", "--commit");
     await run("recall", "WI-010-03", "--copy", "1", "--date", "2026-11-20", "--by", "huangjun", "-y", "--commit");

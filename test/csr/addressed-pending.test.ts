@@ -328,7 +328,7 @@ describe("a CSR addressed only in a revision not yet in force", () => {
     await run("review", "DYA-001", "--disposition", "must", "--by", "xuht", "--date", "2026-10-16", "--force");
     const wi = join(dir, "documents/instructions/WI-010-01.yaml");
     writeFileSync(wi, readFileSync(wi, "utf8").replace("扣压外径★：按图纸公差", "扣压外径◆：按图纸公差"));
-    expect((await csrInProcess(["-C", dir, "release", "WI-010-01", "--summary", "改标◆", "--pages", "P1", "--prepared", "gaoyang", "--reviewed", "zhoupeng", "--approved", "zhangli", "--date", "2026-12-01", "--effective", "2026-12-20", "-y"])).code).toBe(0);
+    expect((await csrInProcess(["-C", dir, "release", "WI-010-01", "--summary", "改标◆", "--total-pages", "1", "--pages", "P1", "--prepared", "gaoyang", "--reviewed", "zhoupeng", "--approved", "zhangli", "--date", "2026-12-01", "--effective", "2026-12-20", "-y"])).code).toBe(0);
     // A/1 was written for ▽: the confirmation against A/2 does not hold the link through A/1 (no `previous`, no line saying so).
     expect(await csrInProcess(["-C", dir, "address", "--confirm", "DYA-001", "WI-010-01", "--section", "质量要求", "--by", "zhoupeng", "--date", "2026-12-04", "-y"], { lang: "zh-CN" })).toEqual({
       code: 0,

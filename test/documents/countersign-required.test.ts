@@ -25,7 +25,7 @@ const repository = builtOnce((): string => {
 });
 
 const release = (dir: string, ...more: string[]) =>
-  csr(["-C", dir, "release", "WI-010-01", "--summary", "扣压外径抽测频次由每2小时改为每1小时", "--pages", "P1", "--prepared", "gaoyang", "--reviewed", "huangjun", "--approved", "zhangli", "--prepared-date", "2026-12-01", "--reviewed-date", "2026-12-02", "--approved-date", "2026-12-03", "--date", "2026-12-03", "--effective", "2026-12-14", "-y", ...more], { lang: "zh-CN" });
+  csr(["-C", dir, "release", "WI-010-01", "--summary", "扣压外径抽测频次由每2小时改为每1小时", "--total-pages", "1", "--pages", "P1", "--prepared", "gaoyang", "--reviewed", "huangjun", "--approved", "zhangli", "--prepared-date", "2026-12-01", "--reviewed-date", "2026-12-02", "--approved-date", "2026-12-03", "--date", "2026-12-03", "--effective", "2026-12-14", "-y", ...more], { lang: "zh-CN" });
 
 describe("departments that must countersign a revision", () => {
   it("csr check reports nothing of the revisions released before the requirement's day", async () => {

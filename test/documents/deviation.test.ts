@@ -223,7 +223,7 @@ describe("a new revision of a document with a deviation in force (tester63 N7; I
     git(dir, ["commit", "-qm", "deviation"]);
     const wi = join(dir, WI);
     writeFileSync(wi, readFileSync(wi, "utf8").replace("适用于扣压工序所有制动软管总成。", "适用于扣压工序所有制动软管总成（含D1平台）。"));
-    const released = csr(["-C", dir, "release", "WI-010-01", "--summary", "增加防错", "--reason", "8D", "--prepared", "gaoyang", "--reviewed", "huangjun", "--approved", "zhangli", "--countersigned", "zhaoqiang,zhoupeng", "--date", "2026-12-04", "-y"], { lang: "zh-CN" });
+    const released = csr(["-C", dir, "release", "WI-010-01", "--summary", "增加防错", "--total-pages", "1", "--reason", "8D", "--prepared", "gaoyang", "--reviewed", "huangjun", "--approved", "zhangli", "--countersigned", "zhaoqiang,zhoupeng", "--date", "2026-12-04", "-y"], { lang: "zh-CN" });
     expect(released.stderr).toBe("");
     expect(released.code).toBe(0);
     expect(released.stdout.split("\n")[1]).toBe("WI-010-03（至 2026-12-19）是对 WI-010-01 的偏离，现仍有效（原针对 A/1）：请确认每一份是否仍适用于 A/2；仍适用的，用 'csr set <编号> --deviates-from WI-010-01@A/2' 记录；不再适用的，确认已恢复标准过程后作废（csr obsolete <编号> --reason …）。");

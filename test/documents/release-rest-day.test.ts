@@ -14,7 +14,7 @@ describe("a revision released to take effect on a rest day", () => {
     writeFileSync(file, readFileSync(file, "utf8").replace("关键特性相关来料加严检验。", "关键特性相关来料加严检验（加严一级）。"));
     git(dir, ["commit", "-qam", "WI-009-01 修订稿"]);
     const release = (lang: "zh-CN" | "en", effective: string) =>
-      csr(["-C", dir, "release", "WI-009-01", "--summary", "加严一级", "--prepared", "zhaoqiang", "--reviewed", "zhangli", "--approved", "xuht", "--date", "2026-12-04", "--effective", effective, "-y"], { lang });
+      csr(["-C", dir, "release", "WI-009-01", "--summary", "加严一级", "--total-pages", "1", "--prepared", "zhaoqiang", "--reviewed", "zhangli", "--approved", "xuht", "--date", "2026-12-04", "--effective", effective, "-y"], { lang });
     // 2026-12-13 is a Sunday.
     const sunday = release("zh-CN", "2026-12-13");
     expect([sunday.code, sunday.stdout.split("\n").slice(1, 3)]).toEqual([

@@ -1,7 +1,9 @@
 /**
  * csr release at a terminal asks for --total-pages when an earlier revision records its 总页数 and the option
  * is not given, so that the printed revision record does not leave the new row's cell blank where the earlier
- * ones are filled (tester63 N15). Driven with @inquirer/testing.
+ * ones are filled (tester63 N15). Where the revision record prints 总页数 the answer is required, and -y without
+ * the option is refused, naming it and the earlier count (tester66 N8). Driven with @inquirer/testing; the
+ * refusals with the built binary.
  */
 import { input } from "@inquirer/prompts";
 import { screen, wrapPrompt } from "@inquirer/testing/vitest";
@@ -28,17 +30,20 @@ function edited(): string {
 
 const lastRevision = (dir: string) => readFileSync(join(dir, WI), "utf8").split("  - version: A/2\n")[1]!;
 
-describe("csr release asks for 总页数 when earlier revisions record it (tester63 N15)", () => {
+const ARGS = ["release", "WI-010-01", "--summary", FLAGS.summary, "--reason", FLAGS.reason, "--prepared", "gaoyang", "--reviewed", "huangjun", "--approved", "zhangli", "--countersigned", "zhaoqiang,zhoupeng", "--date", "2026-11-16", "-y"];
+const head = (dir: string) => git(dir, ["rev-parse", "HEAD"]).trim();
+
+describe("csr release asks for 总页数 where the revision record prints it (tester63 N15, tester66 N8)", () => {
   it("offers the last recorded count, takes another, and records it on the new revision", async () => {
     const dir = edited();
     const ctx = capture(dir);
     const done = releaseDocument(ctx, "WI-010-01", FLAGS, prompts);
     await screen.next();
-    expect(screen.getScreen()).toBe("? Total pages (of the controlled copy as printed; A/1 had 1; blank: not recorded) (1)");
+    expect(screen.getScreen()).toBe("? Total pages (the revision record prints them; of the controlled copy as printed, A/1 had 1) (1)");
     screen.type("x");
     screen.keypress("enter");
     await screen.next();
-    expect(screen.getScreen()).toContain("> Enter a whole number of pages from 1 to 9999, or leave it blank.");
+    expect(screen.getScreen()).toContain("> The revision record prints total pages: enter a whole number of pages from 1 to 9999.");
     screen.keypress("backspace");
     screen.type("2");
     screen.keypress("enter");
@@ -46,26 +51,73 @@ describe("csr release asks for 总页数 when earlier revisions record it (teste
     expect(lastRevision(dir)).toContain("    total_pages: 2\n");
   });
 
-  it("a blank answer leaves it unrecorded; the option given, or no terminal, asks nothing", async () => {
+  it("takes no blank answer; the option given asks nothing", async () => {
     const dir = edited();
     const ctx = capture(dir);
     const done = releaseDocument(ctx, "WI-010-01", FLAGS, prompts);
     await screen.next();
     screen.keypress("backspace");
     screen.keypress("enter");
+    await screen.next();
+    expect(screen.getScreen()).toContain("> The revision record prints total pages: enter a whole number of pages from 1 to 9999.");
+    screen.type("1");
+    screen.keypress("enter");
     expect(await done).toBe(0);
-    expect(lastRevision(dir)).not.toContain("total_pages");
+    expect(lastRevision(dir)).toContain("    total_pages: 1\n");
 
     const given = edited();
     const ctxGiven = capture(given);
     expect(await releaseDocument(ctxGiven, "WI-010-01", { ...FLAGS, totalPages: "3" }, prompts)).toBe(0);
     expect(lastRevision(given)).toContain("    total_pages: 3\n");
+  });
 
-    // A script (no terminal, -y): released without it, as before.
+  it("with -y, refuses without --total-pages in one line naming the earlier count, and writes nothing", () => {
     const script = edited();
-    const args = ["release", "WI-010-01", "--summary", FLAGS.summary, "--reason", FLAGS.reason, "--prepared", "gaoyang", "--reviewed", "huangjun", "--approved", "zhangli", "--countersigned", "zhaoqiang,zhoupeng", "--date", "2026-11-16", "-y"];
-    const result = csr(["-C", script, ...args], { lang: "zh-CN" });
-    expect(result.code).toBe(0);
-    expect(lastRevision(script)).not.toContain("total_pages");
+    const before = head(script);
+    const refused = csr(["-C", script, ...ARGS], { lang: "zh-CN" });
+    expect({ code: refused.code, stdout: refused.stdout, stderr: refused.stderr }).toEqual({
+      code: 2,
+      stdout: "",
+      stderr: "csr: 缺少 --total-pages：WI-010-01 的修订记录打印总页数，发布后不再改写，请给出本版受控副本打印的页数（A/1 为 1 页），例如 --total-pages 1。\n",
+    });
+    expect(head(script)).toBe(before);
+    expect(git(script, ["status", "--porcelain"])).toBe("");
+    const english = csr(["-C", script, ...ARGS], { lang: "en" });
+    expect(english.stderr).toBe(
+      "csr: --total-pages is required: the revision record of WI-010-01 prints total pages (总页数) and is not rewritten once released, so give the page count of the controlled copy as printed (A/1 had 1), e.g. --total-pages 1.\n",
+    );
+    const released = csr(["-C", script, ...ARGS, "--total-pages", "1"], { lang: "zh-CN" });
+    expect(released.code).toBe(0);
+    expect(lastRevision(script)).toContain("    total_pages: 1\n");
+  });
+
+  it("follows the layout's revision columns: required from the first release where they name total_pages, optional where they leave it out", async () => {
+    const dir = edited();
+    const qms = join(dir, "qms.yaml");
+    // Level 3 (WI-010-01) printed with its 会签 and the revision columns given.
+    const layouts = (columns: string) => `document_layouts:\n  - levels: [3]\n    signatures: [prepared, reviewed, countersigned, approved]\n    revisions: [${columns}]\n`;
+    // Leaving total_pages out, the record prints no 总页数: a blank answer is taken, and -y releases without it, as before.
+    writeFileSync(qms, readFileSync(qms, "utf8") + layouts("date, version, summary, by, approved_by"));
+    git(dir, ["commit", "-qam", "版式"]);
+    const done = releaseDocument(capture(dir), "WI-010-01", FLAGS, prompts);
+    await screen.next();
+    expect(screen.getScreen()).toBe("? Total pages (of the controlled copy as printed; A/1 had 1; blank: not recorded) (1)");
+    screen.keypress("backspace");
+    screen.keypress("enter");
+    expect(await done).toBe(0);
+    expect(lastRevision(dir)).not.toContain("total_pages");
+
+    // Naming it, a document no revision of which records a count is refused too, without an earlier count to offer.
+    const first = edited();
+    const file = join(first, WI);
+    writeFileSync(file, readFileSync(file, "utf8").replace(/^ {4}total_pages: \d+\n/gm, ""));
+    const firstQms = join(first, "qms.yaml");
+    writeFileSync(firstQms, readFileSync(firstQms, "utf8") + layouts("date, version, summary, total_pages, by, approved_by"));
+    git(first, ["commit", "-qam", "版式"]);
+    const refused = csr(["-C", first, ...ARGS], { lang: "zh-CN" });
+    expect({ code: refused.code, stderr: refused.stderr }).toEqual({
+      code: 2,
+      stderr: "csr: 缺少 --total-pages：WI-010-01 的修订记录按 qms.yaml 的 document_layouts 打印总页数，发布后不再改写，请给出本版受控副本打印的页数。\n",
+    });
   });
 });

@@ -30,7 +30,7 @@ describe("a document whose next revision is released to take effect later", () =
     const file = join(dir, "documents/instructions/WI-010-01.yaml");
     writeFileSync(file, readFileSync(file, "utf8").replace("3. 每2小时抽测5件扣压外径并记录", "3. 每1小时抽测5件扣压外径并记录（东岳ECN-2026-118）"));
     git(dir, ["commit", "-qam", "WI-010-01 修订稿"]);
-    const release = ["release", "WI-010-01", "--summary", "扣压外径抽测频次由每2小时改为每1小时", "--pages", "P1", "--prepared", "gaoyang", "--reviewed", "huangjun", "--approved", "zhangli"];
+    const release = ["release", "WI-010-01", "--summary", "扣压外径抽测频次由每2小时改为每1小时", "--total-pages", "1", "--pages", "P1", "--prepared", "gaoyang", "--reviewed", "huangjun", "--approved", "zhangli"];
     const released = csr(["-C", dir, ...release, "--date", "2026-12-03", "--effective", EFFECTIVE, "-y"], { lang: "zh-CN" });
     // A Monday: no note on a rest day (tester61 L8).
     expect([released.code, released.stdout.includes("休息日")]).toEqual([0, false]);

@@ -31,7 +31,7 @@ describe("the 修订记录 of a rendered document with a revision's reason, chan
     expect(table[0]).toBe("| 日期 | 修订内容摘要 | 更改原因/依据 | 页次 | 版本/版次 | 修订人 | 审核人 | 批准人 | 总页数 |");
     expect(table.slice(2)).toEqual([
       "| 2024-03-01 | 体系换版，首次发布 |  | 全部 | A/0 | 赵强 | 张丽 | 徐海涛 | 2 |",
-      "| 2026-11-20 | 报检时限改为8小时 | 原因：顾客投诉来料报检过慢；更改申请：QR-001-01-2026-031；ECN：DYA-ECN-2026-118 |  | A/1 | 赵强 | 张丽 | 徐海涛 |  |",
+      "| 2026-11-20 | 报检时限改为8小时 | 原因：顾客投诉来料报检过慢；更改申请：QR-001-01-2026-031；ECN：DYA-ECN-2026-118 |  | A/1 | 赵强 | 张丽 | 徐海涛 | 2 |",
     ]);
     const html = rendered("QP-009", "html");
     expect(html).toContain('<th class="col-basis">更改原因/依据</th>');

@@ -27,7 +27,7 @@ describe("the 修订记录 of a rendered document with countersigned revisions (
     const file = join(dir, "documents/instructions/WI-010-01.yaml");
     writeFileSync(file, readFileSync(file, "utf8").replace("适用于扣压工序所有制动软管总成。", "适用于扣压工序所有制动软管总成，并增加扣压外径防错检测。"));
     const release = csr(
-      ["-C", dir, "release", "WI-010-01", "--summary", "增加扣压外径防错检测及锁机", "--reason", REASON, "--change-request", "QR-001-01-2026-045",
+      ["-C", dir, "release", "WI-010-01", "--summary", "增加扣压外径防错检测及锁机", "--total-pages", "1", "--reason", REASON, "--change-request", "QR-001-01-2026-045",
         "--prepared", "gaoyang", "--reviewed", "huangjun", "--approved", "zhangli", "--countersigned", "zhaoqiang,zhoupeng", "--date", "2026-11-16", "--effective", "2026-11-18", "-y"],
       { lang: "zh-CN" },
     );

@@ -102,7 +102,7 @@ describe("csr render of a released document with unreleased changes", () => {
 
   it("a change committed after a release is found against its release tag; once submitted, the 修订中 line says it instead", () => {
     const dir = editedCopy();
-    const released = csr(["-C", dir, "release", "WI-010-01", "--summary", "适用范围增加卡箍", "--pages", "P1", "--prepared", "gaoyang", "--reviewed", "huangjun", "--approved", "zhangli", "--date", "2026-12-03", "-y"], { lang: "zh-CN" });
+    const released = csr(["-C", dir, "release", "WI-010-01", "--summary", "适用范围增加卡箍", "--total-pages", "1", "--pages", "P1", "--prepared", "gaoyang", "--reviewed", "huangjun", "--approved", "zhangli", "--date", "2026-12-03", "-y"], { lang: "zh-CN" });
     expect(released.code).toBe(0);
     expect(git(dir, ["tag", "--list", "WI-010-01/*"])).toBe("WI-010-01/A-2\n");
     expect(render(dir).stderr).toBe("已输出 1 个文件（md，zh-CN）。\n");

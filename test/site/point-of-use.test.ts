@@ -24,7 +24,7 @@ describe("csr site: a document's page at the point of use", () => {
     const dir = gitInit(copyFixture("examples/acme-auto"));
     const file = join(dir, "documents/instructions/WI-010-01.yaml");
     writeFileSync(file, readFileSync(file, "utf8").replace("每2小时抽测5件", "每30分钟抽测5件"));
-    const release = await csrInProcess(["-C", dir, "release", "WI-010-01", "--summary", "抽测频次改为每30分钟", "--reason", "8D-2026-0712-DYA 顾客投诉扣压外径超差，纠正措施 CAR-2026-0088", "--change-request", "DCR-2026-00123", "--ecn", "ECN-DYA-2026-045", "--pages", "P1", "--prepared", "gaoyang", "--reviewed", "huangjun", "--approved", "zhangli", "--effective", EFFECTIVE, "-y", "--include-changes"], { lang: "zh-CN" });
+    const release = await csrInProcess(["-C", dir, "release", "WI-010-01", "--summary", "抽测频次改为每30分钟", "--total-pages", "1", "--reason", "8D-2026-0712-DYA 顾客投诉扣压外径超差，纠正措施 CAR-2026-0088", "--change-request", "DCR-2026-00123", "--ecn", "ECN-DYA-2026-045", "--pages", "P1", "--prepared", "gaoyang", "--reviewed", "huangjun", "--approved", "zhangli", "--effective", EFFECTIVE, "-y", "--include-changes"], { lang: "zh-CN" });
     expect(release.code, release.stderr).toBe(0);
     const out = join(tempDir(), "site");
     const site = await csrInProcess(["-C", dir, "site", "--out", out, "--today", DAY], { lang: "zh-CN" });

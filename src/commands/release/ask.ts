@@ -21,7 +21,7 @@ import { list, t } from "../../i18n/index.js";
 import { codeWithLabel } from "../../i18n/values.js";
 import type { Repository } from "../../load/repository.js";
 import { countersignMissing, countersignRequired } from "../../model/countersign.js";
-import { currentRevision, GJB_SIGNATURES, isMilitaryRepresentative, layoutSignatures, militaryParties, SIGNATURE_FLAGS, type RepoIndex } from "../../model/index.js";
+import { currentRevision, documentLayout, GJB_SIGNATURES, isMilitaryRepresentative, layoutSignatures, militaryParties, SIGNATURE_FLAGS, type RepoIndex } from "../../model/index.js";
 import { revisionEvent } from "../../model/recorded-events.js";
 import { actionClosed } from "../../model/actions.js";
 import type { ControlledDocument, CorrectiveAction, Person, Role, SignatureRole } from "../../model/types.js";
@@ -44,7 +44,7 @@ export function releaseNeedsAnswers(repo: Repository, doc: ControlledDocument, f
     (signatures.has("standardization") && !given(flags.standardization)) ||
     (signatures.has("military_representative") && !given(flags.militaryRepresentative)) ||
     (!(flags.action ?? []).some(given) && actionsNamedInBasis(openActions(repo), flags).length > 0) ||
-    (flags.totalPages === undefined && lastTotalPages(doc) !== undefined)
+    (flags.totalPages === undefined && (lastTotalPages(doc) !== undefined || totalPagesPrinted(repo, doc, releaseDay(flags))))
   );
 }
 
@@ -165,7 +165,7 @@ export async function askForRelease(ask: Prompts, repo: Repository, index: RepoI
     const answer = await ask.input({ message: t("prompt.release.date"), default: localToday(), required: true, validate });
     answered.date = dateAnswer(answer);
   }
-  await askTotalPages(ask, doc, answered);
+  await askTotalPages(ask, repo, doc, answered);
   return answered;
 }
 
@@ -180,16 +180,36 @@ export function lastTotalPages(doc: ControlledDocument): { version: string; page
 }
 
 /**
- * --total-pages asked when not given and an earlier revision records its 总页数: the last recorded count offered
- * (Enter keeps it), a blank answer leaving it unrecorded, as without the option (tester63 N15).
+ * Whether the revision record of `doc` as released on `date` prints 总页数: its layout's columns (qms.yaml
+ * `document_layouts` revisions) name it, or, with none named, an earlier revision records it (the default
+ * columns print it then, render/view.ts). Its cell would then be blank for the new revision, and a
+ * released record is not rewritten (tester66 N8).
  */
-async function askTotalPages(ask: Prompts, doc: ControlledDocument, answered: ReleaseFlags): Promise<void> {
+export function totalPagesPrinted(repo: Repository, doc: ControlledDocument, date: string): boolean {
+  const columns = documentLayout(repo, doc.level, date)?.revisions;
+  if (columns === undefined) return lastTotalPages(doc) !== undefined;
+  return columns.some((item) => (typeof item === "string" ? item : item.column) === "total_pages");
+}
+
+/**
+ * --total-pages asked when not given and the revision record prints it (totalPagesPrinted), or an earlier
+ * revision records it: the last recorded count offered (Enter keeps it). An answer is needed where the record
+ * prints it, as -y refuses the release without it; elsewhere a blank answer leaves it unrecorded, as without the
+ * option (tester63 N15).
+ */
+async function askTotalPages(ask: Prompts, repo: Repository, doc: ControlledDocument, answered: ReleaseFlags): Promise<void> {
   const last = lastTotalPages(doc);
-  if (answered.totalPages !== undefined || last === undefined) return;
+  const printed = totalPagesPrinted(repo, doc, releaseDay(answered));
+  if (answered.totalPages !== undefined || (last === undefined && !printed)) return;
+  const valid = (value: string) => /^[1-9]\d{0,3}$/.test(value.trim());
   const answer = await ask.input({
-    message: t("prompt.release.total-pages", { version: last.version, pages: last.pages }),
-    default: String(last.pages),
-    validate: (value) => value.trim() === "" || /^[1-9]\d{0,3}$/.test(value.trim()) || t("prompt.release.total-pages-invalid"),
+    message: printed
+      ? last
+        ? t("prompt.release.total-pages-printed", { version: last.version, pages: last.pages })
+        : t("prompt.release.total-pages-printed-first")
+      : t("prompt.release.total-pages", { version: last!.version, pages: last!.pages }),
+    ...(last ? { default: String(last.pages) } : {}),
+    validate: (value) => (!printed && value.trim() === "") || valid(value) || t(printed ? "prompt.release.total-pages-required" : "prompt.release.total-pages-invalid"),
   });
   if (answer.trim() !== "") answered.totalPages = answer.trim();
 }

@@ -38,7 +38,7 @@ import { appendIn, refuseUnreadableConfig } from "../shared/persist.js";
 import { listOption } from "../shared/edit.js";
 import { uncommitted, withRepositoryLock } from "../shared/transaction.js";
 import { canPrompt, loadPrompts, type Prompts } from "../add/prompting.js";
-import { askForRelease, releaseNeedsAnswers } from "./ask.js";
+import { askForRelease, lastTotalPages, releaseNeedsAnswers, totalPagesPrinted } from "./ask.js";
 import { noticeLines, releaseNotices } from "./notices.js";
 import { closedActionLines, namedActions, recordedActionIds, refuseReceivedAfter } from "./actions.js";
 import { confirmUncommitted, uncommittedChange } from "./changes.js";
@@ -201,6 +201,12 @@ async function release(ctx: CommandContext, id: string, given: ReleaseFlags, pro
     const prepared = required(flags.prepared, "--prepared", t("release.needs.prepared"));
     const reviewed = required(flags.reviewed, "--reviewed", t("release.needs.reviewed"));
     const approved = required(flags.approved, "--approved", t("release.needs.approved"));
+    // A revision record that prints 总页数 would show this version's cell blank for good: a released record is not rewritten (tester66 N8).
+    if (totalPages === undefined && totalPagesPrinted(repo, doc, date)) {
+      const last = lastTotalPages(doc);
+      const what = last ? t("release.needs.total-pages", { id: doc.id, version: last.version, pages: last.pages }) : t("release.needs.total-pages-first", { id: doc.id });
+      throw new UserError(t("release.required", { flag: "--total-pages", what }));
+    }
     refuseEmptySections(doc);
     const author = resolvePerson(index, prepared, "--prepared", signed.prepared);
     const reviewer = resolvePerson(index, reviewed, "--reviewed", signed.reviewed);
