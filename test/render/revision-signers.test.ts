@@ -46,7 +46,7 @@ describe("the 修订记录 of a rendered document with countersigned revisions (
       "| 日期 | 生效日期 | 修订内容摘要 | 更改原因/依据 | 页次 | 版本/版次 | 修订人 | 审核人 | 会签 | 批准人 | 总页数 |",
       "| 2024-03-01 | 2024-03-01 | 首次发布 |  | 全部 | A/0 | 高扬 | 黄军 |  | 张丽 | 4 |",
       "| 2025-03-17 | 2025-03-17 | 扣压外径标注为关键特性★（东岳▽），增加每2小时扣压外径记录 |  | P1 | A/1 | 高扬 | 黄军 |  | 张丽 | 1 |",
-      `| 2026-11-16 | 2026-11-18 | 增加扣压外径防错检测及锁机 | 原因：${REASON}；更改申请：QR-001-01-2026-045 |  | A/2 | 高扬 | 黄军 | 赵强、周鹏 | 张丽 |  |`,
+      `| 2026-11-16 | 2026-11-18 | 增加扣压外径防错检测及锁机 | 原因：${REASON}；更改申请：QR-001-01-2026-045 |  | A/2 | 高扬 | 黄军 | 赵强、周鹏 | 张丽 | 1 |`,
     ]);
     expect(mdRecord(rendered("WI-010-01", "md", "en"))[0]).toBe(
       "| Date | Effective | Summary of change | Reason / request / action / ECN | Pages | Version | Revised by | Reviewed by | Counter-signed | Approved by | Total pages |",
@@ -76,19 +76,21 @@ describe("the 修订记录 of a rendered document with countersigned revisions (
     expect(page).toMatch(/<td class="col-countersigned"><span class="nowrap"><a href="[^"]*zhaoqiang\.html">赵强<\/a><\/span>、<span class="nowrap"><a href="[^"]*zhoupeng\.html">周鹏<\/a><\/span><\/td>/);
   });
 
-  it("leaves 总页数 blank for a version released without one, and the PDF print says its count and where the record takes it from", { timeout: 120_000 }, () => {
+  it("prints the 总页数 recorded at the release, and the PDF print says where its own count differs", { timeout: 120_000 }, () => {
     const out = tempDir();
     const run = csr(["-C", dir, "render", "WI-010-01", "--format", "pdf", "--out", out], { lang: "zh-CN" });
     expect(run.code, run.stderr).toBe(0);
     const printed = Number(/Pages:\s+(\d+)/.exec(spawnSync("pdfinfo", [join(out, "WI-010-01.zh-CN.pdf")], { encoding: "utf8" }).stdout)![1]);
     expect(run.stderr).toBe(
       "已输出 1 个文件（pdf，zh-CN）。\n" +
-        `注意：WI-010-01 的修订记录为此前的版本写了总页数，现行版本 A/2 没有写，该格留空；本次打印共 ${printed} 页。\n` +
-        "  总页数是受控文本的页数，在发布时记录（csr release --total-pages）；已发布的修订记录不改写，打印也不填入记录中没有的页数。\n",
+        (printed === 1
+          ? ""
+          : `注意：WI-010-01 现行版本 A/2 的修订记录写总页数 1，本次打印共 ${printed} 页。\n` +
+            "  总页数应与受控文本的页数一致：核对打印所用的版式和纸张；以本次打印为受控文本时，下次发布用 csr release --total-pages 记录它的页数（已发布的修订记录不改写）。\n"),
     );
-    // The print's own record says the same: no count made up for A/2.
+    // The print's own record gives A/2's count as released.
     const text = spawnSync("pdftotext", ["-layout", join(out, "WI-010-01.zh-CN.pdf"), "-"], { encoding: "utf8" }).stdout;
-    expect(text.split("\n").find((line) => line.startsWith("2026-11-16"))!.trim()).toMatch(/^2026-11-16 +2026-11-18 .* A\/2 +高扬 +黄军 +赵强、 +张丽$/);
+    expect(text.split("\n").find((line) => line.startsWith("2026-11-16"))!.trim()).toMatch(/^2026-11-16 +2026-11-18 .* A\/2 +高扬 +黄军 +赵强、 +张丽 +1$/);
     // Whole reference numbers, each on one line of its cell (tester63 N15: QR-001- / 01-2026- / 045).
     expect(text).toContain("DYA-C-2026-031");
     expect(text).toContain("QR-001-01-2026-045");

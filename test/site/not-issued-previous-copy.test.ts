@@ -18,7 +18,7 @@ function panel(index: string, id: string): string {
 
 async function released(): Promise<string> {
   const dir = gitInit(copyFixture("examples/gjb-demo"));
-  const release = ["-C", dir, "release", "CS/WI-005", "--force", "--summary", "增加电容ESR复验", "--prepared", "luox", "--reviewed", "chenhw", "--approved", "liuzm", "--date", "2026-11-19", "-y"];
+  const release = ["-C", dir, "release", "CS/WI-005", "--force", "--summary", "增加电容ESR复验", "--total-pages", "1", "--prepared", "luox", "--reviewed", "chenhw", "--approved", "liuzm", "--date", "2026-11-19", "-y"];
   expect((await csrInProcess(release)).code).toBe(0);
   return dir;
 }
@@ -27,7 +27,7 @@ describe("现行版本未发放的文件 with a copy of the previous version sti
   it("counts and lists CS/WI-005, whose A/1 no copy is of, as csr check reports it", async () => {
     const dir = await released();
     const check = await csrInProcess(["-C", dir, "check", "--today", DAY], { lang: null });
-    expect(check.stdout).toContain("documents/instructions/CS_WI-005.yaml:46:5 warning doc/no-copy-in-force CS/WI-005 A/1 自 2026-11-19 起现行，质量部此前持有 A/0 版的受控副本，现在没有 A/1 版的：用 'csr distribute CS/WI-005 --to QA' 发放。\n");
+    expect(check.stdout).toContain("documents/instructions/CS_WI-005.yaml:47:5 warning doc/no-copy-in-force CS/WI-005 A/1 自 2026-11-19 起现行，质量部此前持有 A/0 版的受控副本，现在没有 A/1 版的：用 'csr distribute CS/WI-005 --to QA' 发放。\n");
     const out = join(tempDir(), "site");
     expect((await csrInProcess(["-C", dir, "site", "--out", out, "--today", DAY], { lang: null })).code).toBe(0);
     const read = (path: string) => readFileSync(join(out, path), "utf8");
