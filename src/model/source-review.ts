@@ -1,4 +1,5 @@
-import type { Csr } from "./types.js";
+import type { WorkCalendar } from "./calendar.js";
+import type { Csr, Customer, SourceDocument, SourceRevision } from "./types.js";
 
 /**
  * The CSRs registered from revision `revision` of the customer source document `sourceId`: those on
@@ -49,4 +50,43 @@ export function sourceRevisionsWithCsrs(csrs: readonly Csr[]): { registered: Map
 /** The key of a customer's source document in sourceRevisionsWithCsrs: two customers may give their documents one id (id/duplicate checks a customer's own). */
 export function sourceKey(customer: string, sourceId: string): string {
   return `${customer}\u0000${sourceId}`;
+}
+
+/** A customer source revision received and not reviewed (sourceRevisionsUnreviewed): `due` is the last day of its review period. */
+export interface UnreviewedSourceRevision {
+  customer: Customer;
+  source: SourceDocument;
+  revision: SourceRevision;
+  /** Indexes of the source in customer.sources and of the revision in source.revisions: where a finding points. */
+  at: { source: number; revision: number };
+  due: string;
+}
+
+/**
+ * The customer source revisions received by `today` and not reviewed (IATF 16949 7.5.3.2.2, GJB 9001C 8.2.3): a
+ * current one (the latest, not marked superseded) with no CSR registered from it (csrsOfSourceRevision), none of
+ * its source left on an earlier revision (csr/source-superseded asks for theirs, and a CSR the revision removed
+ * was reviewed with it) and no recorded nil review (`no_requirements`, 无特定要求). Its review is pending, as a
+ * CSR's undecided review is, and overdue once `due` (received + `days` working days) has passed: what
+ * csr/source-unreviewed reports, the dashboard and the management review count as reviews open and overdue, and
+ * the customer's page lists (tester68 G2).
+ */
+export function sourceRevisionsUnreviewed(customers: readonly Customer[], csrs: readonly Csr[], today: string, calendar: WorkCalendar, days: number): UnreviewedSourceRevision[] {
+  let withCsrs: ReturnType<typeof sourceRevisionsWithCsrs> | undefined;
+  const found: UnreviewedSourceRevision[] = [];
+  for (const customer of customers) {
+    for (const [i, source] of (customer.sources ?? []).entries()) {
+      // The current revision only: one followed by a later one is superseded by it, marked or not (as csr/source-superseded reads it).
+      const j = source.revisions.length - 1;
+      const revision = source.revisions[j];
+      if (!revision || revision.status === "superseded" || revision.no_requirements || revision.received > today) continue;
+      withCsrs ??= sourceRevisionsWithCsrs(csrs);
+      const key = sourceKey(customer.code, source.id);
+      if (withCsrs.registered.get(key)?.has(revision.revision)) continue;
+      const current = withCsrs.current.get(key);
+      if (current && source.revisions.slice(0, j).some((r) => current.has(r.revision))) continue;
+      found.push({ customer, source, revision, at: { source: i, revision: j }, due: calendar.addWorkdays(revision.received, days) });
+    }
+  }
+  return found;
 }

@@ -15,7 +15,9 @@ import { escapeHtml, localized, shellArgument } from "../core/text.js";
 import { repositoryCalendar } from "../load/calendar.js";
 import { trainingRecordDays, trainingSessionVersions } from "../load/training-records.js";
 import { unreadableFiles, unreadableNote } from "../load/silent.js";
-import type { WorkCalendar } from "../model/calendar.js";
+import { workdaysLate, type WorkCalendar } from "../model/calendar.js";
+import { sourceRevisionsUnreviewed } from "../model/source-review.js";
+import { revisionNameIn } from "../i18n/values.js";
 import type { FolderCommit } from "../load/git.js";
 import { TEMPLATES_DIR } from "../load/package.js";
 import type { Repository } from "../load/repository.js";
@@ -25,7 +27,7 @@ import { withdrawnTemporaryText } from "../model/deviations.js";
 import { clauseCoverage, procedureCoverage } from "../model/coverage.js";
 import { RECORDED_WORDING, type RecordedWording } from "../model/fingerprint.js";
 import { classificationName, csrClassification, documentClassification, isStateSecret, isStateSecretCsr } from "../model/classification.js";
-import { addressing, unconfirmedLinkText, CSR_STATUSES, csrFacts, csrStatusLabel, csrStatusText, historyReason, implementationStatusText, reviewRecordText, type ClosedEntry } from "../model/csr-status.js";
+import { addressing, unconfirmedLinkText, CSR_STATUSES, DEFAULT_REVIEW_DAYS, csrFacts, csrStatusLabel, csrStatusText, historyReason, implementationStatusText, reviewRecordText, type ClosedEntry } from "../model/csr-status.js";
 import { currentRevision, revisionEffective } from "../model/index.js";
 import { releaseTag } from "../model/paths.js";
 import { asRevision, releasedPendingUntil, revisionDate, revisionSignatures } from "../model/revision.js";
@@ -38,7 +40,7 @@ import { judgingRoundsOnce, pastDueInTimeText } from "../model/review-timeliness
 import { sessionTraineesIn } from "../model/training.js";
 import { openTrainings, type OpenTraining } from "../model/training-completion.js";
 import { documentTrainingRecord, documentTrainingText } from "../model/document-training.js";
-import type { ClassificationChange, ControlledDocument, Csr, Decision, Opinion, Process, ProcessAudit, ReviewRound, SignatureRole, SourceDocument, TrainingSession } from "../model/types.js";
+import type { ClassificationChange, ControlledDocument, Csr, Customer, Decision, Opinion, Process, ProcessAudit, ReviewRound, SignatureRole, SourceDocument, TrainingSession } from "../model/types.js";
 import { auditCounts, auditCycleStart, auditorRoster, auditsIn, unqualifiedAuditors, type AuditEntry, type AuditorRoster } from "../model/process-audits.js";
 import { documentReferrers, type Referrers } from "../model/referrers.js";
 import { conjunction, shortList, translate, type MessageData, type MessageKey } from "../i18n/index.js";
@@ -857,6 +859,9 @@ async function writeSite(repo: Repository, findings: readonly Finding[], options
           // The latest check that the revision held is still the customer's current one, and the next one due, as csr show gives them (breaker60 K5).
           items: sourceConfirmation(rc, source, today),
         }, ...present(sourceCopiesSection(rc, source.id, distribution, copiesOf.get(source.id), copyPeople(page)))]),
+        // Its source revisions received and not reviewed yet (no requirement registered, no 无特定要求), as the dashboard counts them
+        // among the reviews open and csr/source-unreviewed reports them once overdue: "顾客要求（0 项）" alone read as nothing to review (tester68 G2).
+        ...present(unreviewedSourcesSection(rc, customer, csrs.map((r) => r.csr), today, calendar)),
         {
           id: "csrs",
           title: tr("site.customer.csrs", { count: csrs.length }),
@@ -1137,6 +1142,22 @@ function scopeCatalogs(repo: Repository): Catalog[] {
  * current one, and the day the next check is due when qms.yaml sets document_control.external_check_months, as csr show
  * prints it (confirmationText, nextCheckDue). None when no revision is held (none received yet, or the last one withdrawn).
  */
+/** A customer's source revisions awaiting review (sourceRevisionsUnreviewed), one line each with its deadline; undefined when none. */
+function unreviewedSourcesSection(rc: RegisterContext, customer: Customer, csrs: readonly Csr[], today: string, calendar: WorkCalendar): SiteSection | undefined {
+  const days = rc.repo.config?.value.csr?.review_days ?? DEFAULT_REVIEW_DAYS;
+  const unreviewed = sourceRevisionsUnreviewed([customer], csrs, today, calendar, days);
+  if (unreviewed.length === 0) return undefined;
+  return {
+    id: "sources-unreviewed",
+    title: t(rc, "site.customer.sources-unreviewed", { count: unreviewed.length }),
+    items: unreviewed.map(({ source, revision, due }) => {
+      const late = workdaysLate(calendar, due, today);
+      const data = { source: source.id, title: localized(rc.lang, source.title, source.title_en), named: revisionNameIn(rc.lang, revision.revision), received: revision.received, due };
+      return { text: late > 0 ? t(rc, "site.customer.source-unreviewed-overdue", { ...data, count: late }) : t(rc, "site.customer.source-unreviewed", data) };
+    }),
+  };
+}
+
 function sourceConfirmation(rc: RegisterContext, source: SourceDocument, today: string): Cell[] {
   const held = heldSourceEdition(source, today);
   if (held === undefined) return [];

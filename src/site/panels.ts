@@ -13,6 +13,7 @@ import { versionNotIssued } from "../model/distribution.js";
 import { currentRevision } from "../model/index.js";
 import { reviewWarnDays } from "../model/periodic-review.js";
 import { bodyOnPaper } from "../model/revision.js";
+import { sourceRevisionsUnreviewed, type UnreviewedSourceRevision } from "../model/source-review.js";
 import type { Catalog } from "../model/catalog.js";
 import { clauseCoverage, coveragePercent, procedureCoverage, withoutProcedure } from "../model/coverage.js";
 import { LATE_ROUNDS, reviewRounds, type ReviewRoundTimeliness } from "../model/review-timeliness.js";
@@ -143,6 +144,42 @@ function csrListPage(input: PanelInput, name: string, title: string, keep: (row:
   return { name, title, table: { ...table, title, columns, rows, notes } };
 }
 
+/** The customer source revisions received by the day and awaiting review (csr/source-unreviewed's, and those still within their period). */
+function unreviewedSources(input: PanelInput): UnreviewedSourceRevision[] {
+  const { rc } = input;
+  const days = rc.repo.config?.value.csr?.review_days ?? DEFAULT_REVIEW_DAYS;
+  return sourceRevisionsUnreviewed([...rc.index.customers.values()].map((c) => c.value), input.csrs.map((r) => r.csr), input.today, input.calendar, days);
+}
+
+/** Customer source revisions awaiting review (sourceRevisionsUnreviewed) as a list: whose, which, received when, due when, working days left (negative: overdue). */
+function sourceReviewPage(input: PanelInput, name: string, title: string, unreviewed: readonly UnreviewedSourceRevision[], notes: string[]): ListPage {
+  const { rc } = input;
+  const header = (key: MessageKey) => t(rc, key);
+  const columns: Table["columns"] = [
+    { key: "no", header: header("register.csr.list.column.no"), kind: "number" },
+    { key: "customer", header: header("register.csr.list.column.customer"), kind: "code" },
+    { key: "customerName", header: header("register.csr.list.column.customerName") },
+    { key: "source", header: header("register.csr.list.column.source"), kind: "id" },
+    { key: "title", header: header("register.external.column.title") },
+    { key: "revision", header: header("register.csr.list.column.revision"), kind: "code" },
+    { key: "received", header: header("register.csr.list.column.received"), date: true },
+    { key: "reviewDue", header: header("register.csr.list.column.reviewDue"), date: true },
+    { key: "daysLeft", header: header("register.csr.list.column.daysLeft"), kind: "number" },
+  ];
+  const rows = unreviewed.map((u, i): Table["rows"][number] => ({
+    no: i + 1,
+    customer: u.customer.code,
+    customerName: customerName(rc, u.customer.code),
+    source: u.source.id,
+    title: rc.lang === "en" ? (u.source.title_en ?? u.source.title) : u.source.title,
+    revision: u.revision.revision,
+    received: u.revision.received,
+    reviewDue: u.due,
+    daysLeft: input.calendar.workdaysBetween(input.today, u.due),
+  }));
+  return { name, title, table: { id: name, title, sheet: t(rc, "register.external.sheet"), columns, rows, notes } };
+}
+
 /** How a review deadline is counted: the second note of every list of reviews. */
 function reviewDueNote(input: PanelInput): string {
   return t(input.rc, "site.list.note.review-due", { allowed: input.rc.repo.config?.value.csr?.review_days ?? DEFAULT_REVIEW_DAYS });
@@ -265,7 +302,11 @@ const csrByCustomer: PanelDefinition = (input) => {
     return { label: label(status), count, list: csrListPage(input, `csr-${status}`, t(rc, "site.fact", { label: t(rc, "site.panel.csrs.list"), value: label(status) }), keep, STATUS_COLUMNS[status], notes) };
   };
   // No CSR at all: the note says so, without an empty grid and its row of totals.
-  if (input.csrs.length === 0) return { id: "csr-status", title: t(rc, "site.panel.csrs.title"), notes: [t(rc, "site.panel.csrs.none")] };
+  // A source revision received and awaiting review is counted under the reviews: "none" alone read as nothing to do (tester68 G2).
+  if (input.csrs.length === 0) {
+    const awaiting = unreviewedSources(input).length;
+    return { id: "csr-status", title: t(rc, "site.panel.csrs.title"), notes: [t(rc, "site.panel.csrs.none"), ...(awaiting > 0 ? [t(rc, "site.panel.csrs.sources-unreviewed", { count: awaiting })] : [])] };
+  }
   return {
     id: "csr-status",
     title: t(rc, "site.panel.csrs.title"),
@@ -320,6 +361,17 @@ const reviews: PanelDefinition = (input) => {
     ...pastDueInTimeNumber(input, pastDueInTime, due),
     { label: overdueLabel, count: count(overdue), tone: "alert", list: csrListPage(input, "reviews-overdue", overdueLabel, overdue, REVIEW_COLUMNS, [t(rc, "site.list.note.reviews-overdue", { today }), due]) },
   ];
+  // A customer source revision received with no requirement registered from it and no nil review (无特定要求) is a review
+  // open as a CSR's is, and overdue past its period (csr/source-unreviewed): the panel said 0 open and 0 overdue while
+  // the check reported one (tester68 G2).
+  const unreviewed = unreviewedSources(input);
+  const sourcesLabel = t(rc, "site.panel.reviews.sources-unreviewed");
+  const sourcesOverdueLabel = t(rc, "site.panel.reviews.sources-unreviewed-overdue");
+  const lateSources = unreviewed.filter((u) => u.due < today);
+  numbers.push(
+    { label: sourcesLabel, count: unreviewed.length, tone: "warn", list: sourceReviewPage(input, "sources-unreviewed", sourcesLabel, unreviewed, [t(rc, "site.list.note.sources-unreviewed", { today }), due]) },
+    { label: sourcesOverdueLabel, count: lateSources.length, tone: "alert", list: sourceReviewPage(input, "sources-unreviewed-overdue", sourcesOverdueLabel, lateSources, [t(rc, "site.list.note.sources-unreviewed-overdue", { today }), due]) },
+  );
   // A customer's new revision not yet reviewed again (IATF 16949 7.5.3.2.2): the rounds csr source update
   // restarted and not yet decided, and the CSRs still reviewed against a superseded revision, which no
   // csr source update restarted (csr/source-superseded: a revision added by hand). It counted only the

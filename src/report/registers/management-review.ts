@@ -16,7 +16,10 @@
  */
 import { repositoryCalendar } from "../../load/calendar.js";
 import { trainingRecordDays, trainingSessionVersions } from "../../load/training-records.js";
+import { DEFAULT_REVIEW_DAYS } from "../../model/csr-status.js";
 import { implementationDeadline, implementationOverdue } from "../../model/customer-schedule.js";
+import { sourceRevisionsUnreviewed } from "../../model/source-review.js";
+import { revisionNameIn } from "../../i18n/values.js";
 import { pendingTransition } from "../../model/distribution.js";
 import { auditCounts, auditDue, auditorRoster, auditsIn, auditStanding, nonconformitiesIn, outOfCycle, threeYearCycle, type AuditStanding } from "../../model/process-audits.js";
 import { reviewRounds, startedIn, tallyRounds, type Period } from "../../model/review-timeliness.js";
@@ -119,6 +122,12 @@ function csrRows(ctx: RegisterContext, period: Period): Row[] {
   const decisions = rounds.filter(({ round }) => round.decided !== undefined && round.decided >= period.from && round.decided <= day).length;
   const current = rounds.filter(({ round }) => round.closed === undefined && (round.timeliness === "open" || round.timeliness === "overdue"));
   const overdue = current.filter(({ round }) => round.timeliness === "overdue");
+  // A customer's source revision received and not reviewed (no CSR registered from it, csr/source-unreviewed) is a review
+  // open too, and overdue past its period: the figures said 0 while csr check reported one (tester68 G2).
+  const customers = [...ctx.index.customers.values()].map((c) => c.value);
+  const unreviewed = sourceRevisionsUnreviewed(customers, csrs, day, calendar, config?.csr?.review_days ?? DEFAULT_REVIEW_DAYS);
+  const unreviewedLate = unreviewed.filter((u) => u.due < day);
+  const sources = (list: typeof unreviewed) => list.map((u) => t(ctx, "register.management-review.source-unreviewed", { source: u.source.id, named: revisionNameIn(ctx.lang, u.revision.revision) }));
   const toMeet = csrs.filter((c) => !c.superseded && (c.review?.decision?.disposition === "must" || c.review?.decision?.disposition === "optional"));
   const notDone = toMeet.filter((c) => c.implementation?.status !== "implemented" && c.implementation?.status !== "verified");
   const late = notDone.filter((c) => implementationOverdue(c, ctx.index.customers.get(c.customer)?.value, day) !== undefined);
@@ -133,8 +142,8 @@ function csrRows(ctx: RegisterContext, period: Period): Row[] {
       ? row("rate", "—", t(ctx, "register.management-review.rate-none"), reviews)
       : row("rate", percent(tally.onTime, judged), t(ctx, "register.management-review.rate-detail", { onTime: tally.onTime, judged, pending: tally.pending, ended: tally.ended }), reviews),
     row("decided", decisions, ids(ctx, decided), reviews),
-    row("open", current.length, ids(ctx, current.map(({ id }) => id)), reviews),
-    row("overdue", overdue.length, ids(ctx, overdue.map(({ id }) => id)), reviews),
+    row("open", current.length + unreviewed.length, ids(ctx, [...current.map(({ id }) => id), ...sources(unreviewed)]), reviews),
+    row("overdue", overdue.length + unreviewedLate.length, ids(ctx, [...overdue.map(({ id }) => id), ...sources(unreviewedLate)]), reviews),
     row("to-implement", notDone.length, ids(ctx, notDone.map((c) => c.id)), list),
     toMeet.length > 0 && notDone.length > 0 && undated.length === notDone.length
       ? row("implementation-overdue", "—", t(ctx, "register.management-review.implementation-undated"), list)

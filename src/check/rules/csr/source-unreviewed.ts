@@ -1,6 +1,6 @@
 import { repositoryCalendar } from "../../../load/calendar.js";
 import { DEFAULT_REVIEW_DAYS } from "../../../model/csr-status.js";
-import { sourceKey, sourceRevisionsWithCsrs } from "../../../model/source-review.js";
+import { sourceRevisionsUnreviewed } from "../../../model/source-review.js";
 import type { Rule } from "../../rule.js";
 import { shellArgument } from "../../../core/text.js";
 import { revisionName } from "../../../i18n/values.js";
@@ -35,35 +35,23 @@ export const rule: Rule = {
   },
   check(ctx) {
     const config = ctx.repo.config?.value;
-    let calendar: ReturnType<typeof repositoryCalendar> | undefined;
-    const days = config?.csr?.review_days ?? DEFAULT_REVIEW_DAYS;
-    let withCsrs: ReturnType<typeof sourceRevisionsWithCsrs> | undefined;
     // A CSR file set aside for a schema error may be this revision's: its own finding is the one to fix first (one root cause, one finding).
     if (ctx.repo.unvalidated.csrs.size > 0) return;
-    for (const { value: customer, file } of ctx.repo.customers) {
-      if (!ctx.keeps(file)) continue;
-      for (const [i, source] of (customer.sources ?? []).entries()) {
-        // The current revision only: one followed by a later one is superseded by it, marked or not (as csr/source-superseded reads it).
-        const j = source.revisions.length - 1;
-        const revision = source.revisions[j];
-        if (!revision || revision.status === "superseded" || revision.no_requirements || revision.received > ctx.options.today) continue;
-        const due = (calendar ??= repositoryCalendar(config)).addWorkdays(revision.received, days);
-        if (due >= ctx.options.today) continue;
-        withCsrs ??= sourceRevisionsWithCsrs(ctx.repo.csrs.map((c) => c.value));
-        const key = sourceKey(customer.code, source.id);
-        if (withCsrs.registered.get(key)?.has(revision.revision)) continue;
-        // CSRs of the source left on an earlier revision: csr/source-superseded asks for their review against this one
-        // (one root cause, one finding), and a CSR the revision removed (csr source update --removed) was reviewed with it.
-        const current = withCsrs.current.get(key);
-        if (current && source.revisions.slice(0, j).some((r) => current.has(r.revision))) continue;
-        ctx.report(
-          { file, path: ["sources", i, "revisions", j, "received"] },
-          sentences(
-            t("rule.csr/source-unreviewed", { source: source.id, title: source.title, named: revisionName(revision.revision), received: revision.received, due, days }),
-            t("rule.csr/source-unreviewed.fix", { customer: shellArgument(customer.code), source: shellArgument(source.id), revision: shellArgument(revision.revision) }),
-          ),
-        );
-      }
+    const customers = ctx.repo.customers.filter(({ file }) => ctx.keeps(file));
+    const files = new Map(customers.map(({ value, file }) => [value, file]));
+    const calendar = repositoryCalendar(config);
+    const days = config?.csr?.review_days ?? DEFAULT_REVIEW_DAYS;
+    const unreviewed = sourceRevisionsUnreviewed([...files.keys()], ctx.repo.csrs.map((c) => c.value), ctx.options.today, calendar, days);
+    for (const { customer, source, revision, at, due } of unreviewed) {
+      // Pending within its review period: the dashboard counts it; reported once the period has passed.
+      if (due >= ctx.options.today) continue;
+      ctx.report(
+        { file: files.get(customer)!, path: ["sources", at.source, "revisions", at.revision, "received"] },
+        sentences(
+          t("rule.csr/source-unreviewed", { source: source.id, title: source.title, named: revisionName(revision.revision), received: revision.received, due, days }),
+          t("rule.csr/source-unreviewed.fix", { customer: shellArgument(customer.code), source: shellArgument(source.id), revision: shellArgument(revision.revision) }),
+        ),
+      );
     }
   },
 };
