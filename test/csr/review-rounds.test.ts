@@ -367,7 +367,7 @@ describe("the review report's and csr show's earlier rounds", () => {
     expect(md("NES-001")).toContain("| 评审期限 | 2026-10-27 | 决定日期 | 2026-10-29 张伟（确认未变） |\n| 评审用时 | 12 个工作日 | 及时性 | 逾期 2 个工作日 |\n| 逾期原因 | 等待军代表确认换版范围 |  |  |\n");
     expect(md("NES-001")).toContain("| 来源文件版本 | 确认人 | 确认日期 | 说明 |\n| --- | --- | --- | --- |\n| 2 | 张伟 | 2026-10-29 | 逾期原因：等待军代表确认换版范围 |\n");
     const html = (id: string) => readFileSync(join(out, `${id}.review.zh-CN.html`), "utf8");
-    expect(html("NES-002")).toContain('<td><span class="nowrap">不适用</span> <span class="nowrap">张伟 2026-09-30</span><br>逾期原因：军代表外出</td></tr>\n<tr class="history-closing"><td colspan="4">2026-10-13 因 2 版换版重评而关闭</td></tr>\n</tbody>\n');
+    expect(html("NES-002")).toContain('<td><span class="nowrap">不适用</span> <span class="nowrap">张伟</span> <span class="nowrap">2026-09-30</span><br>逾期原因：军代表外出</td></tr>\n<tr class="history-closing"><td colspan="4">2026-10-13 因 2 版换版重评而关闭</td></tr>\n</tbody>\n');
     // One tbody a round, kept on one page with its closing line (tester58 F15).
     expect(html("NES-002").match(/<tbody class="round">/g)).toHaveLength(1);
     // A table a round, whose header, repeated where a round longer than a page continues, labels it 第 1 轮（续）; on its first page a row moved over that label reads 第 1 轮 (csrflow59).
