@@ -1,7 +1,7 @@
 /**
  * doc/not-issued and a released document under revision (修订中, tester57 E17): the rule concerns the
- * version in force, never the draft in the file. QP-002 A/1 of acme-auto is issued on paper (copies 3
- * and 4); its A/2 is drafted (csr submit, a section added to the text), and a CSR linked to the new section
+ * version in force, never the draft in the file. QP-002 A/1 of acme-auto is issued on paper (copies 3,
+ * 4 and 5); its A/2 is drafted (csr submit, a section added to the text), and a CSR linked to the new section
  * counts for the draft, not for the version in force.
  */
 import { readFileSync, writeFileSync } from "node:fs";
@@ -23,7 +23,7 @@ describe("doc/not-issued of a document under revision", () => {
     const path = join(dir, "documents/procedures/QP-002.yaml");
     writeFileSync(path, readFileSync(path, "utf8").replace("      - title: 记录处置\n", "      - title: 电子记录\n        text: 电子记录每日备份。\n      - title: 记录处置\n"));
     expect(await notIssued(dir)).toEqual([]);
-    for (const [copy, by] of [["3", "zhangli"], ["4", "huangjun"]]) {
+    for (const [copy, by] of [["3", "zhangli"], ["4", "huangjun"], ["5", "wuyan"]]) {
       expect((await csrInProcess(["-C", dir, "recall", "QP-002", "--copy", copy!, "--by", by!, "--date", "2026-12-01"])).code).toBe(0);
     }
     const inForce = [
