@@ -59,11 +59,12 @@ describe("a deadline on a Friday, met on the Saturday or the Monday after", () =
     expect(await outputs(repo("2026-12-05", "2026-12-05"))).toEqual({
       review: [["2026-12-04", "2026-12-05", "10", "按期"]],
       matrix: ["按期"],
-      // Copy 4, still out on Tuesday, is overdue; BCM-005 has no csr/review-late.
-      findings: ["doc/recall-overdue documents/procedures/QP-011.yaml"],
+      // Copies 4 and 5 (采购物流部's), still out on Tuesday, are overdue; BCM-005 has no csr/review-late.
+      findings: ["doc/recall-overdue documents/procedures/QP-011.yaml", "doc/recall-overdue documents/procedures/QP-011.yaml"],
       copies: [
         ["3", "2026-12-04", "2026-12-05", "已回收", ""],
         ["4", "2026-12-04", "", "回收逾期", ""],
+        ["5", "2026-12-04", "", "回收逾期", ""],
       ],
     });
   });
@@ -72,10 +73,11 @@ describe("a deadline on a Friday, met on the Saturday or the Monday after", () =
     expect(await outputs(repo("2026-12-07", "2026-12-07"))).toEqual({
       review: [["2026-12-04", "2026-12-07", "11", "逾期 1 个工作日"]],
       matrix: ["逾期 1 个工作日"],
-      findings: ["csr/review-late csr/BCM/BCM-005.yaml", "doc/recall-overdue documents/procedures/QP-011.yaml"],
+      findings: ["csr/review-late csr/BCM/BCM-005.yaml", "doc/recall-overdue documents/procedures/QP-011.yaml", "doc/recall-overdue documents/procedures/QP-011.yaml"],
       copies: [
         ["3", "2026-12-04", "2026-12-07", "已回收", "逾期 1 个工作日回收"],
         ["4", "2026-12-04", "", "回收逾期", ""],
+        ["5", "2026-12-04", "", "回收逾期", ""],
       ],
     });
   });
