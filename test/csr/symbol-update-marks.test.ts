@@ -30,6 +30,8 @@ describe("csr symbol update lists the documents still marking with the replaced 
     expect(check.stdout.split("\n").filter((l) => / warning symbol\//.test(l))).toEqual([
       "documents/instructions/WI-010-01.yaml:48:24 warning symbol/replaced-symbol WI-010-01 2 作业步骤 line 2 still marks special characteristics with ★, which the symbol table has replaced (DYA no longer uses ★; now ▲). Mark the document being revised with 'csr submit WI-010-01 --by <author>', change the old symbol to ▲ and release the new revision with 'csr release'.",
       "documents/procedures/QP-014.yaml:60:7 warning symbol/document-mismatch QP-014 4 pairs DYA's ▽ with our ★, while the symbol table converts DYA's ▽ to ▲ (关键). Revise the document to state the table's conversion (or to refer to the table), or, if the document is right, correct the table with 'csr symbol update'.",
+      // The updated row is a new conversion the customer has not approved yet (symbol/approval-missing).
+      "symbols.yaml:4:22 warning symbol/approval-missing DYA's ▽ row (▽ CC → ▲ 关键) is in use, but no customer approval is recorded: the symbol conversion table is used on drawings, control plans and PFMEAs once the customer has approved it. Submit the table to the customer and, once approved, record it with 'csr symbol approve DYA --rows ▽ --by <who> --date <date> --evidence <where>'.",
     ]);
   });
 });
