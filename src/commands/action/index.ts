@@ -331,22 +331,12 @@ export interface ActionZeroFlags {
 const ZEROING_KEYS = [...ZEROING_CRITERIA, "report", "reviewed_by", "reviewed"] as const;
 type ZeroingKey = (typeof ZEROING_KEYS)[number];
 
-/** Each entry's option. */
-const ZEROING_FLAGS: Record<ZeroingKey, { flag: string; key: Exclude<keyof ActionZeroFlags, "commit" | "amend"> }> = {
-  located: { flag: "--located", key: "located" },
-  mechanism: { flag: "--mechanism", key: "mechanism" },
-  reproduced: { flag: "--reproduced", key: "reproduced" },
-  effective: { flag: "--effective", key: "effective" },
-  read_across: { flag: "--read-across", key: "readAcross" },
-  process_clear: { flag: "--process-clear", key: "processClear" },
-  responsibility: { flag: "--responsibility", key: "responsibility" },
-  measures_taken: { flag: "--measures-taken", key: "measuresTaken" },
-  dealt_with: { flag: "--dealt-with", key: "dealtWith" },
-  rules_improved: { flag: "--rules-improved", key: "rulesImproved" },
-  report: { flag: "--report", key: "report" },
-  reviewed_by: { flag: "--reviewed-by", key: "reviewedBy" },
-  reviewed: { flag: "--reviewed", key: "reviewed" },
-};
+type ZeroingFlagKey = Exclude<keyof ActionZeroFlags, "commit" | "amend">;
+
+/** Each entry's option and commander key, from its field name: read_across → --read-across, readAcross. */
+const ZEROING_FLAGS = Object.fromEntries(
+  ZEROING_KEYS.map((k) => [k, { flag: `--${k.replace(/_/g, "-")}`, key: k.replace(/_(\w)/g, (_, c: string) => c.toUpperCase()) as ZeroingFlagKey }]),
+) as Record<ZeroingKey, { flag: string; key: ZeroingFlagKey }>;
 
 /**
  * `csr action zero <id> --located … --rules-improved … [--report … --reviewed-by … --reviewed …]`: where each criterion of
