@@ -33,17 +33,8 @@ export const ZEROING_PARTS = [
 ] as const;
 
 /**
- * Whether the repository's corrective actions are 质量问题归零: it works to GJB 9001C (qms.yaml `standards`), whose
- * 10.2 is met by bringing each quality problem to technical and management 归零, 举一反三 (read-across) among them.
- * The registers and commands speak of 质量问题 and 归零 there rather than of 8D steps.
- */
-export function zeroingRequired(config: { standards?: readonly string[] } | undefined): boolean {
-  return config?.standards?.includes("GJB9001C") ?? false;
-}
-
-/**
  * The locale key of a step's name (D4 根本原因分析), or with `next` of what is still to do at it (分析根本原因). In a GJB 9001C
- * repository (`gjb`, zeroingRequired) a step is named as a 质量问题归零 names it (D4 原因分析, D8 归零关闭) rather than as
+ * repository (`gjb`, worksToGjb9001C in model/citations.ts) a step is named as a 质量问题归零 names it (D4 原因分析, D8 归零关闭) rather than as
  * an 8D step: the same record, in the words of GJB 9001C 10.2 and its 归零 practice (tester68 G8).
  */
 export function stepNameKey(step: ActionStepId, gjb: boolean, next = false): `action.step.${"" | "next."}${"" | "gjb."}${ActionStepId}` {

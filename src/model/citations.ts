@@ -160,5 +160,25 @@ export function clauseReferenceExample(standards: readonly string[] | undefined)
  * automotive supplier's otherwise, citing the first standard in scope.
  */
 export function helpExamples(standards: readonly string[] | undefined): "gjb" | "iatf" {
-  return standards?.includes("GJB9001C") && !standards.includes("IATF16949") ? "gjb" : "iatf";
+  return militarySupplier(standards) ? "gjb" : "iatf";
+}
+
+/**
+ * Whether the repository works to GJB 9001C (qms.yaml `standards` names it, alone or beside IATF 16949): its
+ * corrective actions are 质量问题归零 (10.2, technical and management 归零 with 举一反三; the registers and commands
+ * speak of 质量问题 and 归零 rather than of 8D steps), and the 军代表 traces each
+ * revision after a document's first to its approved change request and checks a controlled copy against its 总页数
+ * (7.5.3; doc/change-request-missing, doc/total-pages-inconsistent).
+ */
+export function worksToGjb9001C(config: { standards?: readonly string[] } | undefined): boolean {
+  return underStandard(config?.standards, "GJB9001C");
+}
+
+/**
+ * A military supplier's repository: GJB 9001C in scope and IATF 16949 not. Its help shows a military supplier's
+ * examples (helpExamples) and its procedure list takes the GJB layout (report/registers/procedures.ts); a repository
+ * under both keeps the automotive ones, though it works to GJB 9001C (worksToGjb9001C).
+ */
+export function militarySupplier(standards: readonly string[] | undefined): boolean {
+  return underStandard(standards, "GJB9001C") && !underStandard(standards, "IATF16949");
 }

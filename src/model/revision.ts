@@ -319,15 +319,6 @@ export function revisionPages(revision: Revision, lang: Lang): string {
   return lang === "en" && WHOLE_DOCUMENT_PAGES.has(pages.trim()) ? translate(lang, "revision.pages.all") : pages;
 }
 
-/**
- * Whether the revision record is audited to GJB 9001C (a repository that works to it): the 军代表 traces each
- * revision after a document's first to its approved change request (7.5.3) and checks a controlled copy's
- * completeness against its 总页数 (doc/change-request-missing, doc/total-pages-inconsistent).
- */
-export function gjbRevisionRecord(config: { standards?: readonly string[] } | undefined): boolean {
-  return config?.standards?.includes("GJB9001C") ?? false;
-}
-
 /** One page or a range of a 页次: P2, p2, 2, 第2页, P3-P4, 3~5, 第3至5页. */
 const PAGE_RANGE = /^(?:第)?[Pp]?(\d+)(?:页)?(?:\s*[-~～–—至]\s*(?:第)?[Pp]?(\d+)(?:页)?)?$/;
 

@@ -10,7 +10,8 @@ import { describe, expect, it } from "vitest";
 import { loadRepository } from "../../src/load/repository.js";
 import { ruleText } from "../../src/check/docs.js";
 import { rules } from "../../src/check/registry.js";
-import { citations, clauseReferenceExample, forStandards } from "../../src/model/citations.js";
+import { citations, clauseReferenceExample, forStandards, helpExamples, militarySupplier, worksToGjb9001C } from "../../src/model/citations.js";
+import { defaultProcedureStyle } from "../../src/report/registers/procedures.js";
 import { registerContext } from "../../src/report/registers/context.js";
 import { allRegisters, auditRegisters } from "../../src/report/registers/index.js";
 import { csrInProcess, ROOT, tempDir } from "../helpers.js";
@@ -34,6 +35,20 @@ describe("citations of the standards in scope", () => {
     expect(clauseReferenceExample(["Q/CS-01", "ISO9001", "IATF16949"])).toBe("ISO9001:8.3");
     expect(clauseReferenceExample(["IATF16949", "GJB9001C"])).toBe("IATF16949:8.3.3.3");
     expect(clauseReferenceExample(undefined)).toBe("IATF16949:8.3.3.3");
+  });
+
+  it("one test says a repository works to GJB 9001C (归零, the revision record's change requests and 总页数), another that it is a military supplier's (help examples, procedure list layout)", () => {
+    const cases = [["GJB9001C"], ["IATF16949", "GJB9001C"], ["IATF16949"], ["ISO9001"], ["Q/CS-01"], undefined];
+    expect(cases.map((standards) => worksToGjb9001C({ standards }))).toEqual([true, true, false, false, false, false]);
+    expect(worksToGjb9001C(undefined)).toBe(false);
+    expect(cases.map((standards) => [militarySupplier(standards), helpExamples(standards), defaultProcedureStyle(standards)])).toEqual([
+      [true, "gjb", "gjb"],
+      [false, "iatf", "iatf"],
+      [false, "iatf", "iatf"],
+      [false, "iatf", "iatf"],
+      [false, "iatf", "iatf"],
+      [false, "iatf", "iatf"],
+    ]);
   });
 
   it("the help and the messages of a GJB 9001C repository cite GJB 9001C, those of an IATF one IATF 16949", async () => {

@@ -30,7 +30,8 @@ import { didYouMean, localized, oneLine, shellArgument } from "../../core/text.j
 import { language, list, t } from "../../i18n/index.js";
 import { repositoryCalendar } from "../../load/calendar.js";
 import type { Located } from "../../load/repository.js";
-import { actionById, actionClosed, actionRevisions, complaintDeadlines, complaintDueDates, deadlineBasis, deadlineOwner, documentChangeNamed, stepNameKey, dueDatesOutOfOrder, estimatedDueYears, nextActionId, stepsNotDone, ZEROING_CRITERIA, ZEROING_PARTS, zeroingMissing, zeroingRequired } from "../../model/actions.js";
+import { actionById, actionClosed, actionRevisions, complaintDeadlines, complaintDueDates, deadlineBasis, deadlineOwner, documentChangeNamed, stepNameKey, dueDatesOutOfOrder, estimatedDueYears, nextActionId, stepsNotDone, ZEROING_CRITERIA, ZEROING_PARTS, zeroingMissing } from "../../model/actions.js";
+import { worksToGjb9001C } from "../../model/citations.js";
 import { workdaysLate } from "../../model/calendar.js";
 import { csrStatus, reviewDue, reviewOpen } from "../../model/csr-status.js";
 import { localToday } from "../../core/dates.js";
@@ -131,7 +132,7 @@ export async function actionOpenCommand(ctx: CommandContext, given: string | und
       ...(Object.keys(steps).length > 0 ? { steps } : {}),
     };
     const path = `actions/${id}.yaml`;
-    const gjb = zeroingRequired(repo.config?.value);
+    const gjb = worksToGjb9001C(repo.config?.value);
     const lines = [t(gjb ? "action.opened-gjb" : "action.opened", { id, title: localized(language(), record.title, record.title_en), source: t(`action.source.${source!}`), path })];
     for (const step of ACTION_STEPS) {
       if (due[step] === undefined) continue;
@@ -190,7 +191,7 @@ export async function actionStepCommand(ctx: CommandContext, given: string, step
     const note = flags.note?.trim() || undefined;
     const values = { ...(due ? { due } : {}), ...(done ? { done } : {}), ...(by ? { by } : {}), ...(note ? { note } : {}) };
     const change = editFile(session.root, located.file.path, "action", (doc) => writeStep(doc, step, values));
-    const name = t(stepNameKey(step, zeroingRequired(session.repo.config?.value)));
+    const name = t(stepNameKey(step, worksToGjb9001C(session.repo.config?.value)));
     const lines: string[] = [];
     const dueNow = due ?? entry?.due;
     if (done !== undefined) {
@@ -273,7 +274,7 @@ export async function actionCloseCommand(ctx: CommandContext, given: string, fla
     if (missing.length > 0) throw new UserError(t("action.close.missing", { flags: list(missing) }), t("action.close.hint", { id: shellArgument(action.id) }));
     // 10.2.1 d: the action is reviewed for effectiveness once it has been taken; every step first.
     const open = stepsNotDone(action);
-    const gjb = zeroingRequired(session.repo.config?.value);
+    const gjb = worksToGjb9001C(session.repo.config?.value);
     if (open.length > 0) throw new UserError(t("action.close.steps-open", { id: action.id, steps: list(open.map((s) => `${s} ${t(stepNameKey(s, gjb))}`)) }), t("action.step.hint", { id: shellArgument(action.id), step: open[0]! }));
     // Every step D3–D7 has its done date by now: the latest of them.
     const last = ACTION_STEPS.filter((s) => s !== "D8").map((s) => action.steps![s]!.done!).sort().at(-1)!;

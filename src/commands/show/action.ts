@@ -12,7 +12,8 @@ import { displayWidth, localized, padEnd, visible } from "../../core/text.js";
 import { language, list, t } from "../../i18n/index.js";
 import { repositoryCalendar } from "../../load/calendar.js";
 import type { Located, Repository } from "../../load/repository.js";
-import { actionOn, actionRecordedAfter, actionRevisions, actionStatus, complaintDeadlines, currentStep, estimatedDueYears, overdueSteps, stepNameKey, ZEROING_PARTS, zeroingEvidence, zeroingRequired } from "../../model/actions.js";
+import { actionOn, actionRecordedAfter, actionRevisions, actionStatus, complaintDeadlines, currentStep, estimatedDueYears, overdueSteps, stepNameKey, ZEROING_PARTS, zeroingEvidence } from "../../model/actions.js";
+import { worksToGjb9001C } from "../../model/citations.js";
 import { lawHolidaysCounted, workdaysLate, type WorkCalendar } from "../../model/calendar.js";
 import type { RepoIndex } from "../../model/index.js";
 import { ACTION_STEPS, type ActionStepId, type ComplaintDeadlines, type CorrectiveAction } from "../../model/types.js";
@@ -55,16 +56,16 @@ export function showAction(ctx: CommandContext, repo: Repository, index: RepoInd
   if (action === undefined) {
     field(t("show.action.status"), t("show.action.not-yet", { id: record.id, received: record.received, date: today }));
   } else {
-    field(t("show.action.status"), statusText(action, today, calendar, zeroingRequired(repo.config?.value)));
+    field(t("show.action.status"), statusText(action, today, calendar, worksToGjb9001C(repo.config?.value)));
     // The customer's deadlines as they stand: which due dates were counted in working days, and through which years (breaker64 P6).
     const customer = action.source === "complaint" && action.customer !== undefined ? index.customers.get(action.customer)?.value : undefined;
     const deadlines = customer ? complaintDeadlines(customer.complaint_deadlines, repo.config?.value.complaint_deadlines)?.deadlines : undefined;
-    field(t("show.action.steps"), ...ACTION_STEPS.map((step) => stepText(rc, action, step, today, calendar, deadlines, zeroingRequired(repo.config?.value))));
+    field(t("show.action.steps"), ...ACTION_STEPS.map((step) => stepText(rc, action, step, today, calendar, deadlines, worksToGjb9001C(repo.config?.value))));
     const across = action.read_across ?? [];
     field(t("show.action.read-across"), ...(across.length > 0 ? across.map((r) => t("show.action.read-across.line", { date: r.date, checked: [r.document ? `${r.document} ${documentOf(rc, r.document)}`.trim() : "", r.process ? processOf(rc, r.process) : "", r.product ?? ""].filter(Boolean).join(sep), result: r.result, by: personName(rc, r.by) })) : [t("show.document.none")]));
     // GJB 9001C 10.2: the record is a 质量问题归零, judged on the 双五条 — technical 归零's five criteria, then management
     // 归零's five — each shown with where it is evidenced, and the 归零报告 with who reviewed it (tester68 G1).
-    if (zeroingRequired(repo.config?.value)) {
+    if (worksToGjb9001C(repo.config?.value)) {
       const evidence = zeroingEvidence(action, (count) => t("show.action.zeroing.read-across", { count }), (reason) => t("show.action.zeroing.no-read-across", { reason }));
       for (const { part, criteria } of ZEROING_PARTS) {
         field(t(`show.action.zeroing.${part}`), ...criteria.map((c) => t("show.action.zeroing.line", { criterion: t(`action.zero.criterion.${c}`), evidence: evidence[c] ?? t("show.action.zeroing.none", { id: record.id }) })));

@@ -12,7 +12,8 @@
  */
 import { localized } from "../../core/text.js";
 import { repositoryCalendar } from "../../load/calendar.js";
-import { actionOn, actionRecordedAfter, actionRevisions, actionStatus, currentStep, stepNameKey, ZEROING_PARTS, zeroingComplete, zeroingMissing, zeroingRequired, type ZeroingCriterion } from "../../model/actions.js";
+import { actionOn, actionRecordedAfter, actionRevisions, actionStatus, currentStep, stepNameKey, ZEROING_PARTS, zeroingComplete, zeroingMissing, type ZeroingCriterion } from "../../model/actions.js";
+import { worksToGjb9001C } from "../../model/citations.js";
 import { workdaysLate } from "../../model/calendar.js";
 import type { Period } from "../../model/review-timeliness.js";
 import { ACTION_STEPS, type ActionSource, type ActionStepId, type CorrectiveAction, type Zeroing } from "../../model/types.js";
@@ -65,7 +66,7 @@ export function actionRegister(ctx: RegisterContext, options: { today: string; f
     ...(filter.status !== undefined ? [t(ctx, "register.filter.status", { status: t(ctx, filter.status === "open" ? "register.actions.status.open-any" : `register.actions.status.${filter.status}`) })] : []),
     ...(filter.period !== undefined ? [t(ctx, "register.filter.action-period", periodWords(ctx, filter.period))] : []),
   ];
-  const zeroing = zeroingRequired(ctx.repo.config?.value);
+  const zeroing = worksToGjb9001C(ctx.repo.config?.value);
   const filtered = filterNotesOf(ctx, parts, "actions", "csr list actions", [filter.source, filter.customer, filter.status, filter.period?.from, filter.period?.to], t(ctx, zeroing ? "register.actions.whole-gjb" : "register.actions.whole"));
   const count = { count: shown.length };
   const open = shown.filter((a) => statusOf(a) !== "closed").length;
@@ -224,5 +225,5 @@ function progressText(ctx: RegisterContext, step: { step: ActionStepId; dueStep?
  * (a sheet name takes no "/"), else 纠正措施台账.
  */
 export function actionRegisterSheet(ctx: RegisterContext): string {
-  return t(ctx, zeroingRequired(ctx.repo.config?.value) ? "register.actions.sheet-gjb" : "register.actions.sheet");
+  return t(ctx, worksToGjb9001C(ctx.repo.config?.value) ? "register.actions.sheet-gjb" : "register.actions.sheet");
 }

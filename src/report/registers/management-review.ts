@@ -25,7 +25,8 @@ import { auditCounts, auditDue, auditorRoster, auditsIn, auditStanding, nonconfo
 import { reviewRounds, startedIn, tallyRounds, type Period } from "../../model/review-timeliness.js";
 import { trainingCompletion, type TrainingCompletion } from "../../model/training-completion.js";
 import type { ControlledDocument, CorrectiveAction, Csr } from "../../model/types.js";
-import { actionClosed, actionOn, overdueSteps, ZEROING_PARTS, zeroingComplete, zeroingMissing, zeroingRequired } from "../../model/actions.js";
+import { actionClosed, actionOn, overdueSteps, ZEROING_PARTS, zeroingComplete, zeroingMissing } from "../../model/actions.js";
+import { worksToGjb9001C } from "../../model/citations.js";
 import { actionRegisterSheet } from "./actions.js";
 import { noticeTiming, overdueNotices } from "../../model/customer-notices.js";
 import type { Table } from "../table.js";
@@ -49,7 +50,7 @@ export function managementReviewRegister(ctx: RegisterContext, options: { today:
   // A period asked to run past today is counted up to today and says so (tester60 J7: the year's figures asked in December).
   const words = periodWords(ctx, period);
   // A GJB 9001C repository is reviewed against GJB 9001C 9.3.2's inputs, not IATF 16949 9.3.2.1's (tester68 G7).
-  const gjb = zeroingRequired(ctx.repo.config?.value) ? "-gjb" : "";
+  const gjb = worksToGjb9001C(ctx.repo.config?.value) ? "-gjb" : "";
   const notes = [...periodAskedNotes(ctx, period), t(ctx, "register.management-review.note", { ...period }), t(ctx, `register.management-review.scope-note${gjb}`), t(ctx, `register.management-review.training-note${gjb}`)];
   return {
     id: "management-review",
@@ -163,7 +164,7 @@ function csrRows(ctx: RegisterContext, period: Period): Row[] {
  */
 function actionRows(ctx: RegisterContext, period: Period): Row[] {
   const day = period.to;
-  const gjb = zeroingRequired(ctx.repo.config?.value);
+  const gjb = worksToGjb9001C(ctx.repo.config?.value);
   const area = t(ctx, gjb ? "register.management-review.area.actions-gjb" : "register.management-review.area.actions");
   const register = actionRegisterSheet(ctx);
   const separator = t(ctx, "register.list-separator");

@@ -11,6 +11,7 @@
 import type { Table } from "../table.js";
 import type { ControlledDocument } from "../../model/types.js";
 import { classificationName, documentClassification } from "../../model/classification.js";
+import { militarySupplier } from "../../model/citations.js";
 import { remarksWithoutShownUses } from "../../model/uses-remarks.js";
 import { documentRemarks, marksClassification } from "./documents.js";
 import {
@@ -43,7 +44,7 @@ export const PROCEDURE_STYLES: readonly ProcedureStyle[] = ["iatf", "gjb"];
  * is in scope and IATF 16949 is not (a 军代表 audits against that register), else the IATF one.
  */
 export function defaultProcedureStyle(standards: readonly string[] | undefined): ProcedureStyle {
-  return standards?.includes("GJB9001C") && !standards.includes("IATF16949") ? "gjb" : "iatf";
+  return militarySupplier(standards) ? "gjb" : "iatf";
 }
 
 /**

@@ -1,5 +1,6 @@
 import { list, sentences, t } from "../../../i18n/index.js";
-import { ZEROING_PARTS, zeroingMissing, zeroingRequired } from "../../../model/actions.js";
+import { ZEROING_PARTS, zeroingMissing } from "../../../model/actions.js";
+import { worksToGjb9001C } from "../../../model/citations.js";
 import { shellArgument } from "../../../core/text.js";
 import type { Rule } from "../../rule.js";
 
@@ -45,7 +46,7 @@ zeroing:
     fix: "Record where each criterion is evidenced: `csr action zero <id> --located <text> --mechanism <text> --reproduced <text> --effective <text> --read-across <text>` for technical 归零 (or the read-across checks with `csr action readacross <id>`), `--process-clear <text> --responsibility <text> --measures-taken <text> --dealt-with <text> --rules-improved <text>` for management 归零, and the 归零报告 with `--report <number> --reviewed-by <name> --reviewed <date>`.",
   },
   check(ctx) {
-    if (!zeroingRequired(ctx.repo.config?.value)) return;
+    if (!worksToGjb9001C(ctx.repo.config?.value)) return;
     for (const { value: action, file } of ctx.repo.actions) {
       if (action.steps?.D8?.done === undefined) continue;
       if (zeroingMissing(action).length === 0) continue;

@@ -1,5 +1,5 @@
 import { sentences, t } from "../../../i18n/index.js";
-import { gjbRevisionRecord } from "../../../model/revision.js";
+import { worksToGjb9001C } from "../../../model/citations.js";
 import { shellArgument } from "../../../core/text.js";
 import type { Rule } from "../../rule.js";
 
@@ -36,7 +36,7 @@ export const rule: Rule = {
     fix: "Write the change request's number and the reason into the revision entry (`change_request: GG-2026-003`, `reason: ...`), as the signed change request gives them; `csr release <id> --change-request <number> --reason <text>` records them on the next revision.",
   },
   check(ctx) {
-    if (!gjbRevisionRecord(ctx.repo.config?.value)) return;
+    if (!worksToGjb9001C(ctx.repo.config?.value)) return;
     for (const { value: doc, file } of ctx.index.documents.values()) {
       if (doc.kind === "external") continue;
       (doc.revisions ?? []).forEach((revision, i) => {

@@ -1,5 +1,6 @@
 import { sentences, t } from "../../../i18n/index.js";
-import { changedPageCount, gjbRevisionRecord } from "../../../model/revision.js";
+import { changedPageCount } from "../../../model/revision.js";
+import { worksToGjb9001C } from "../../../model/citations.js";
 import { shellArgument } from "../../../core/text.js";
 import type { Rule } from "../../rule.js";
 
@@ -37,7 +38,7 @@ export const rule: Rule = {
     fix: "Correct `total_pages` to the page count of the printed controlled copy (`csr render <id> --format pdf` says when the print has another count), or `pages` to the pages the revision changed (`全部` for the whole document). `csr release --total-pages <n>` records the count of the next revision.",
   },
   check(ctx) {
-    if (!gjbRevisionRecord(ctx.repo.config?.value)) return;
+    if (!worksToGjb9001C(ctx.repo.config?.value)) return;
     for (const { value: doc, file } of ctx.index.documents.values()) {
       const revisions = doc.revisions ?? [];
       // A count reported is not the measure of the next revision's: one mistyped count, one finding.
