@@ -4,8 +4,10 @@
  * / customer requirements and their review (8.2.2, 8.2.3). A register titled 顾客特定要求评审报告 in
  * a GJB 9001C organisation shows the 军代表 an automotive term, so a repository whose standards do not
  * include IATF 16949 reads every catalog text with the general term instead: the substitution is made
- * once, on the whole catalog, rather than message by message. The short name "CSR" (csr's own name for
- * the record) is kept; English, which also writes the abbreviation where Chinese writes the term (the
+ * once, on the whole catalog, rather than message by message. Chinese writes the short name "CSR" in
+ * many texts (a rule's finding, a list's definition, a command's help) where a GJB 9001C reader, who never
+ * met the abbreviation, expects the term: it says 顾客要求 there too (a customer's "CSR 来源文件" is its
+ * 来源文件, as the registers name it). English keeps the abbreviation, except where it writes it for the term (the
  * registers' names "CSR list", "CSR matrix", and "CSRs" for the requirements together, as the change
  * report's area and the export's sheets name them), says the general term there too, and in a text
  * that is the abbreviation alone: a register's column header ("CSR", "Document/CSR").
@@ -43,6 +45,31 @@ const HEADERS: ReadonlyMap<string, string> = new Map([
   ["CSR", "Customer requirement"],
   ["Document/CSR", "Document/customer requirement"],
 ]);
+/**
+ * Chinese texts that write the abbreviation: phrases first, then the abbreviation alone, a word of its own
+ * (not CSR_SITE_URL), with the space that sets it off from Chinese dropped (the space before a placeholder
+ * or a Latin word kept).
+ */
+const ZH_ABBREVIATIONS: readonly (readonly [RegExp, string])[] = (
+  [
+    ["顾客的 CSR 来源文件", "顾客来源文件"],
+    ["顾客 CSR 来源文件", "顾客来源文件"],
+    ["CSR 来源文件", "来源文件"],
+    ["顾客的 CSR", "顾客要求"],
+    ["CSR 要求内容", "顾客要求的内容"],
+    ["CSR", "顾客要求"],
+  ] as const
+).map(([abbreviated, general]) => [new RegExp(`( ?)(?<!\\w)${abbreviated}(?!\\w)( ?)`, "g"), general] as const);
+const CHINESE = /[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]/;
+
+/** Chinese `general` in place of `abbreviated`, the spaces that set it off from Chinese dropped. */
+function zhGeneral(text: string, abbreviated: RegExp, general: string): string {
+  return text.replace(abbreviated, (match: string, before: string, after: string, at: number, whole: string) => {
+    const keep = (space: string, neighbour: string | undefined) => (space !== "" && neighbour !== undefined && !CHINESE.test(neighbour) ? space : "");
+    return `${keep(before, whole[at - 1])}${general}${keep(after, whole[at + match.length])}`;
+  });
+}
+
 const ABBREVIATED = new RegExp(`\\b(?:${ABBREVIATIONS.map(([a]) => a).join("|")})\\b`, "g");
 /** Where a text or a sentence starts (a help example's comment line too): what comes before such a place. */
 const SENTENCE_START = /(?:^|[.!?]\s+|\n[\s#]*)$/;
@@ -62,6 +89,10 @@ export function currentWording(): Wording {
 export function inWording(text: string, lang: Lang, chosen: Wording = wording): string {
   if (chosen === "iatf") return text;
   if (text.includes(lang === "en" ? "pecific" : "特定")) for (const [term, general] of GENERAL[lang]) text = text.replaceAll(term, general);
+  if (lang === "zh-CN" && text.includes("CSR")) {
+    for (const [abbreviated, general] of ZH_ABBREVIATIONS) text = zhGeneral(text, abbreviated, general);
+    return text;
+  }
   if (lang === "en" && text.includes("CSR")) {
     const header = HEADERS.get(text);
     if (header !== undefined) return header;

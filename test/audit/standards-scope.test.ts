@@ -85,6 +85,14 @@ describe("citations of the standards in scope", () => {
     expect(inWording("登记一条新的顾客特定要求（CSR）", "zh-CN", "general")).toBe("登记一条新的顾客要求");
     expect(inWording("Customer-Specific Requirement Review Report", "en", "general")).toBe("Customer Requirement Review Report");
     expect(inWording("顾客特定要求评审报告", "zh-CN", "iatf")).toBe("顾客特定要求评审报告");
+    // The abbreviation CSR where Chinese writes it, set off by spaces from Chinese but not from a placeholder (tester68 G9).
+    expect(inWording("列出 CSR（默认）或一份清单", "zh-CN", "general")).toBe("列出顾客要求（默认）或一份清单");
+    expect(inWording("{{count}} 条 CSR 需重新评审；CSR {{id}} 只登记发放", "zh-CN", "general")).toBe("{{count}} 条顾客要求需重新评审；顾客要求 {{id}} 只登记发放");
+    expect(inWording("登记顾客的一份新的 CSR 来源文件；两条 CSR 要求内容相同", "zh-CN", "general")).toBe("登记顾客的一份新的来源文件；两条顾客要求的内容相同");
+    expect(inWording("变量 CSR_PUBLISH_SITE，值为 true；csr check", "zh-CN", "general")).toBe("变量 CSR_PUBLISH_SITE，值为 true；csr check");
+    expect(inWording("列出 CSR（默认）", "zh-CN", "iatf")).toBe("列出 CSR（默认）");
+    expect((await csrInProcess(["-C", GJB, "list", "--help"], { lang: null })).stdout.split("\n")[2]).toBe("列出顾客要求（默认）或一份清单：csr、procedures、documents、forms、external、");
+    expect((await csrInProcess(["-C", GJB, "list", "--help"], { lang: "en" })).stdout.split("\n")[2]).toBe("list customer requirements (default) or a register: csr, procedures, documents,");
     const rule = rules.find((r) => r.id === "csr/training-overdue")!;
     expect(ruleText(rule, "zh-CN", ["GJB9001C"]).description).not.toContain("顾客特定要求");
     expect(ruleText(rule, "zh-CN", ["GJB9001C"]).description).toContain("顾客要求");
@@ -147,7 +155,14 @@ describe("a GJB 9001C repository's site says 顾客要求 / customer requirement
     expect(en("lists/reviews-overdue.html")).toContain("Customer requirement reviews: overdue in review");
     expect(en("people/chenhw.html")).toMatch(/Customer requirement implementations owned \(\d+\)/);
     const zh = await site("zh-CN");
-    expect(zh("lists/csr-not-addressed.html")).toContain("结论为必须满足或可选的 CSR 没有写明由哪份文件落实。");
+    // Nor the abbreviation CSR, which a GJB 9001C reader never met (tester68 G9).
+    expect(zh("lists/csr-not-addressed.html")).toContain("结论为必须满足或可选的顾客要求没有写明由哪份文件落实。");
+    expect(zh("lists/csr-forced-decision.html")).toContain("顾客要求的评审结论是在缺少部分必需部门会签的情况下强制作出的，这些部门的意见仍然缺少。");
+    expect(zh("lists/csr-review-late.html")).toContain("顾客要求当前这一轮评审（或确认所沿用的结论）在评审期之后才结束，且没有记录延误原因。");
+    const check = await csrInProcess(["-C", GJB, "check", "--no-cache", "--today", "2026-11-27"], { lang: null });
+    expect(check.stdout).toContain("2025-07-16 已过，但既没有从中登记任何顾客要求，也没有记录“无特定要求”的评审结论。");
+    const chinese = ["index.html", "findings.html", "customers/NES.html", ...["not-addressed", "forced-decision", "review-late", "training-overdue", "implementation-overdue"].map((l) => `lists/csr-${l}.html`)];
+    expect(chinese.filter((page) => /\bCSR\b/.test(zh(page).replace(/<style>[\s\S]*?<\/style>/g, "")))).toEqual([]);
   });
 });
 

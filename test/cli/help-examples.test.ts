@@ -48,23 +48,23 @@ describe("help examples follow the repository's standard", () => {
     const help = async (...args: string[]) => examplesOf((await csrInProcess(["-C", GJB, ...args, "--help"], { lang: "zh-CN" })).stdout, "示例：");
     // gjb-demo's customer NES has one source document, its 技术协议, and no CSR is registered.
     expect(await help("add")).toBe(
-      "  # 在终端上逐项提问\n  csr add\n  # 登记一条 CSR，不提问\n  csr add --customer NES --source NES-JSXY-2025-07 --section 5.3 \\\n      --clause GJB9001C:8.6 --title 交付时随附产品履历书 \\\n      --received 2026-11-20 -y\n",
+      "  # 在终端上逐项提问\n  csr add\n  # 登记一条顾客要求，不提问\n  csr add --customer NES --source NES-JSXY-2025-07 --section 5.3 \\\n      --clause GJB9001C:8.6 --title 交付时随附产品履历书 \\\n      --received 2026-11-20 -y\n",
     );
     // A customer without one is shown how to register it first.
     const noSource = join(tempDir(), "gjb");
     cpSync(GJB, noSource, { recursive: true });
     writeFileSync(join(noSource, "customers/NES.yaml"), readFileSync(join(GJB, "customers/NES.yaml"), "utf8").replace(/\nsources:\n[^]*$/, "\n"));
     expect(examplesOf((await csrInProcess(["-C", noSource, "add", "--help"], { lang: "zh-CN" })).stdout, "示例：")).toBe(
-      "  # NES 还没有 CSR 来源文件：先登记一份\n  csr source add NES --id NES-JSXY --title 技术协议 --revision A \\\n      --received 2026-11-20 -y\n  # 在终端上逐项提问\n  csr add\n  # 登记一条 CSR，不提问\n  csr add --customer NES --source NES-JSXY --section 5.3 \\\n      --clause GJB9001C:8.6 --title 交付时随附产品履历书 \\\n      --received 2026-11-20 -y\n",
+      "  # NES 还没有来源文件：先登记一份\n  csr source add NES --id NES-JSXY --title 技术协议 --revision A \\\n      --received 2026-11-20 -y\n  # 在终端上逐项提问\n  csr add\n  # 登记一条顾客要求，不提问\n  csr add --customer NES --source NES-JSXY --section 5.3 \\\n      --clause GJB9001C:8.6 --title 交付时随附产品履历书 \\\n      --received 2026-11-20 -y\n",
     );
     expect(await help("review")).toBe(
-      "  # 本仓库还没有 CSR：NES-001 是 csr add 将登记的第一条（见 csr add --help）\n  # 记录质量部的会签意见\n  csr review NES-001 --department QA --reviewer chenhw \\\n      --opinion accept --date 2026-11-23\n  # 作出评审结论\n  csr review NES-001 --disposition must --by liuzm --date 2026-11-25\n  # 军代表在评审报告上签字同意\n  csr review NES-001 --military-representative wangjd --date 2026-11-26\n",
+      "  # 本仓库还没有顾客要求：NES-001 是 csr add 将登记的第一条（见 csr add --help）\n  # 记录质量部的会签意见\n  csr review NES-001 --department QA --reviewer chenhw \\\n      --opinion accept --date 2026-11-23\n  # 作出评审结论\n  csr review NES-001 --disposition must --by liuzm --date 2026-11-25\n  # 军代表在评审报告上签字同意\n  csr review NES-001 --military-representative wangjd --date 2026-11-26\n",
     );
     expect(await help("release")).toBe(
       "  # 发布新版本，记录版式要求的全部签字\n  csr release CS/QP-001 --summary 更换进货检验报告 --prepared chenhw \\\n      --reviewed yangf --countersigned 罗欣,周琳 \\\n      --standardization maxl --approved liuzm \\\n      --military-representative wangjd --date 2026-11-18\n  # 在终端上询问修订内容、各项签字人和日期\n  csr release CS/QP-001\n",
     );
     expect(await help("render")).toBe(
-      "  # 本仓库还没有 CSR：NES-001 是 csr add 将登记的第一条（见 csr add --help）\n  # 输出一份文件的 HTML，写入 out/\n  csr render CS/QP-001\n  # 全部文件输出为 PDF，写入 打印/\n  csr render --all --format pdf --out 打印/\n  # 一条 CSR 的评审报告（Word 文件）\n  csr render NES-001 --format docx\n",
+      "  # 本仓库还没有顾客要求：NES-001 是 csr add 将登记的第一条（见 csr add --help）\n  # 输出一份文件的 HTML，写入 out/\n  csr render CS/QP-001\n  # 全部文件输出为 PDF，写入 打印/\n  csr render --all --format pdf --out 打印/\n  # 一条顾客要求的评审报告（Word 文件）\n  csr render NES-001 --format docx\n",
     );
     // The holders a 军代表 and a department audit ask about (GJB month report #24).
     expect(await help("list")).toContain("  # 军代表室持有的受控副本\n  csr list distribution --department 军代表室\n");

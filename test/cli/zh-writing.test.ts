@@ -97,8 +97,8 @@ describe("the writing commands in Chinese", () => {
     expect(await zh(dir, "render", "QP-099")).toEqual({ code: 2, stdout: "", stderr: "csr: 仓库中没有文件或 CSR 'QP-099'。是否应为 'QP-009'？\n" });
     // A number written without its family prefix or with fewer zeros is the same number (tester16 F17).
     const gjb = copyFixture("examples/gjb-demo");
-    expect(await zh(gjb, "render", "QP-001")).toEqual({ code: 2, stdout: "", stderr: "csr: 仓库中没有文件或 CSR 'QP-001'。是否应为 'CS/QP-001'？\n" });
-    expect(await zh(gjb, "render", "cs/qp-1")).toEqual({ code: 2, stdout: "", stderr: "csr: 仓库中没有文件或 CSR 'cs/qp-1'。是否应为 'CS/QP-001'？\n" });
+    expect(await zh(gjb, "render", "QP-001")).toEqual({ code: 2, stdout: "", stderr: "csr: 仓库中没有文件或顾客要求 'QP-001'。是否应为 'CS/QP-001'？\n" });
+    expect(await zh(gjb, "render", "cs/qp-1")).toEqual({ code: 2, stdout: "", stderr: "csr: 仓库中没有文件或顾客要求 'cs/qp-1'。是否应为 'CS/QP-001'？\n" });
     expect((await zh(dir, "new", "procedure", "--title", "产品追溯管理程序", "--department", "QA", "-y")).code).toBe(0);
     expect(await zh(dir, "distribute", "QP-016", "--to", "QA", "-y")).toEqual({
       code: 2,

@@ -31,7 +31,7 @@ describe("recording the 密级", () => {
   it("csr source add records the source's, and csr add says the CSR inherits it without writing it", async () => {
     const dir = gitInit(copyFixture("examples/gjb-demo"));
     const source = await csrInProcess(["-C", dir, ...SOURCE, "--classification", "秘密级", "-y"], { lang: null });
-    expect(source.stdout.split("\n")[1]).toBe("NES-HT2026-01 的密级：秘密；其 CSR 随之，自标密级的除外。");
+    expect(source.stdout.split("\n")[1]).toBe("NES-HT2026-01 的密级：秘密；其顾客要求随之，自标密级的除外。");
     expect(read(dir, "customers/NES.yaml")).toContain("  - id: NES-HT2026-01\n    title: XX型电源模块订货合同技术协议\n    classification: 秘密\n    revisions:\n");
     const added = await csrInProcess(["-C", dir, ...ADD], { lang: null });
     expect(added.stdout.split("\n").slice(0, 2)).toEqual(["已登记 NES-001，文件 csr/NES/NES-001.yaml。", "NES-001 的密级：秘密（随来源文件 NES-HT2026-01）。"]);
@@ -62,7 +62,7 @@ describe("recording the 密级", () => {
     expect(period.changes.filter((c) => c.kind === "declassified")).toEqual([{ area: "csr", kind: "declassified", id: "NES-001", title: "关键工序100%检验并军检", from: "机密", to: "秘密", detail: "liuzm", remark: "军代表室确认 JDB-2026-11", date: today() }]);
     const customer = read(dir, "customers/NES.yaml");
     const source = await csrInProcess(["-C", dir, "source", "update", "NES-HT2026-01", "--classification", "机密", "-y"], { lang: null });
-    expect(source).toEqual({ code: 0, stdout: "NES-HT2026-01 的密级：机密（原为 秘密）；其 CSR 随之，自标密级的除外。\n已写入 customers/NES.yaml，尚未提交（git commit，或运行时加 --commit 由 csr 提交）。\n", stderr: "" });
+    expect(source).toEqual({ code: 0, stdout: "NES-HT2026-01 的密级：机密（原为 秘密）；其顾客要求随之，自标密级的除外。\n已写入 customers/NES.yaml，尚未提交（git commit，或运行时加 --commit 由 csr 提交）。\n", stderr: "" });
     expect(read(dir, "customers/NES.yaml")).toBe(customer.replace("classification: 秘密", "classification: 机密"));
     expect((await csrInProcess(["-C", dir, "show", "NES-001"], { lang: null })).stdout).toContain("\n  密级            机密（随来源文件 NES-HT2026-01）\n");
   });

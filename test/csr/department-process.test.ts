@@ -219,7 +219,7 @@ describe("csr organisation update", () => {
     expect(result).toMatchObject({
       code: 0,
       stdout: expect.stringMatching(
-        /^已更新组织信息：登记表 documents 的表单编号：（无）→ CS\/QR-001-01；登记表签字栏：编制、审核、批准 → 编制、审核、批准、日期；CSR 评审期限（工作日）：10 → 15；评审到期提醒（工作日）：2 → 3；不适用条款：（无）→ GJB9001C:8\.3\.2。\n已提交 [0-9a-f]{7}：csr organisation update\n$/,
+        /^已更新组织信息：登记表 documents 的表单编号：（无）→ CS\/QR-001-01；登记表签字栏：编制、审核、批准 → 编制、审核、批准、日期；顾客要求评审期限（工作日）：10 → 15；评审到期提醒（工作日）：2 → 3；不适用条款：（无）→ GJB9001C:8\.3\.2。\n已提交 [0-9a-f]{7}：csr organisation update\n$/,
       ),
       stderr: "",
     });
