@@ -12,9 +12,14 @@
  * - A clause is not applicable when it or an ancestor is excluded in qms.yaml `exclusions`;
  *   it counts neither as covered nor as uncovered.
  * - An untitled paragraph (ISO 9001 / GB/T 19001 number such as 8.7.1 with no heading of its own and
- *   no clauses under it) is part of the titled clause above it, not a clause an auditor asks for:
- *   naming that clause (8.7) covers it, it is not counted, and it is listed only when a process or
- *   document names it itself. Naming every paragraph of a clause still covers the clause.
+ *   no clauses under it) is part of the titled clause above it: naming that clause (8.7) covers it.
+ *   It is counted as every numbered clause of the standard is, so that the ratio is over the clauses the
+ *   standard numbers, whatever the catalog gives a title (tester67a A12: 4.4.2 and 8.7.2 were left out
+ *   while the equally untitled 4.4.1 and 6.1.2 of IATF 16949, which have clauses under them, were counted).
+ *   Naming every paragraph of a clause still covers the clause.
+ * - A clause covered that no procedure, work instruction or form covers by this definition rests on the quality
+ *   manual (which names every clause) or on processes.yaml alone: its entry says so (`basis`), and the matrix and
+ *   the heat map tell it apart from a clause a lower-level document answers.
  */
 import { parseClauseRef, type Catalog, type Clause } from "./catalog.js";
 import type { ControlledDocument, Process, QmsConfig } from "./types.js";
@@ -24,20 +29,28 @@ export type CoverageState = "covered" | "inherited" | "uncovered" | "excluded";
 export interface ClauseCoverageEntry {
   clause: Clause;
   state: CoverageState;
-  /** An untitled paragraph that something names itself (see above): listed, never counted. */
+  /** An untitled paragraph (see above): covered where the titled clause it belongs to is named. */
   paragraph?: true;
   /** For excluded clauses: the justification given in qms.yaml (of the clause or the excluded ancestor). */
   justification?: string;
+  /**
+   * For a clause counted as covered that no document below the quality manual covers (procedures, work
+   * instructions, forms: levels 2–4): `manual`, it is covered only with the manual (level 1), which names every
+   * clause; `process`, only processes.yaml names it, no document at all. Covered on paper, answered by no
+   * procedure or lower-level document an auditor can trace it to (tester68 G10).
+   */
+  basis?: "manual" | "process";
 }
 
 export interface ClauseCoverage {
   standard: string;
-  /** In catalog order; untitled paragraphs only where something names them. */
+  /** Every clause of the catalog, in catalog order. */
   entries: ClauseCoverageEntry[];
-  /** Covered clauses, with the inherited ones when they count (`inherit`); paragraphs never count. */
+  /** Covered clauses, with the inherited ones when they count (`inherit`). */
   covered: number;
+  /** The clauses not excluded, untitled paragraphs included. */
   applicable: number;
-  /** The untitled paragraphs among `entries`: rows a reader counts that the ratio does not (8.7.2, 10.2.2). */
+  /** The applicable untitled paragraphs (8.7.2, 10.2.2): counted, said on the coverage line. */
   paragraphs: number;
   /** Inherited clauses count as covered (qms.yaml `coverage.inherit_from_parent`). */
   inherit: boolean;
@@ -67,6 +80,19 @@ export function isWithin(number: string, addressed: string): boolean {
 }
 
 export function clauseCoverage(catalog: Catalog, input: CoverageInput): ClauseCoverage {
+  const coverage = coverageOf(catalog, input);
+  // The same definition over the documents alone, without the manual and with it: entries in the same catalog order.
+  const documented = (documents: readonly ControlledDocument[]) => coverageOf(catalog, { ...input, processes: [], documents });
+  const below = documented(input.documents.filter((d) => d.level !== 1));
+  const withManual = documented(input.documents);
+  coverage.entries = coverage.entries.map((e, i) => {
+    if (!countsAsCovered(coverage, e) || countsAsCovered(below, below.entries[i]!)) return e;
+    return { ...e, basis: countsAsCovered(withManual, withManual.entries[i]!) ? "manual" : "process" };
+  });
+  return coverage;
+}
+
+function coverageOf(catalog: Catalog, input: CoverageInput): ClauseCoverage {
   const standard = catalog.id;
   const inherit = input.inherit === true;
   const direct = new Set<string>();
@@ -115,14 +141,14 @@ export function clauseCoverage(catalog: Catalog, input: CoverageInput): ClauseCo
     const inherited = !covered && lineage.slice(own.length).some((n) => direct.has(n));
     state.set(clause.number, { clause, state: covered ? "covered" : inherited ? "inherited" : "uncovered" });
   }
-  const entries = [...catalog.clauses.values()].flatMap((clause): ClauseCoverageEntry[] => {
-    if (!isParagraph(clause, children)) return [state.get(clause.number)!];
-    return direct.has(clause.number) ? [{ ...state.get(clause.number)!, paragraph: true }] : [];
+  const entries = [...catalog.clauses.values()].map((clause): ClauseCoverageEntry => {
+    const entry = state.get(clause.number)!;
+    return isParagraph(clause, children) ? { ...entry, paragraph: true } : entry;
   });
-  const counted = entries.filter((e) => !e.paragraph && e.state !== "excluded");
+  const counted = entries.filter((e) => e.state !== "excluded");
   const applicable = counted.length;
   const covered = counted.filter((e) => countsAsCovered({ inherit }, e)).length;
-  const paragraphs = entries.filter((e) => e.paragraph).length;
+  const paragraphs = counted.filter((e) => e.paragraph).length;
   return { standard, entries, covered, applicable, paragraphs, inherit };
 }
 
@@ -139,7 +165,7 @@ export function procedureCoverage(catalog: Catalog, input: CoverageInput): Claus
 
 /** Whether an entry counts as covered in its coverage's ratio. */
 export function countsAsCovered(coverage: Pick<ClauseCoverage, "inherit">, entry: ClauseCoverageEntry): boolean {
-  return !entry.paragraph && (entry.state === "covered" || (coverage.inherit && entry.state === "inherited"));
+  return entry.state === "covered" || (coverage.inherit && entry.state === "inherited");
 }
 
 /**
@@ -163,6 +189,6 @@ function isParagraph(clause: Clause, children: ReadonlyMap<string, readonly Clau
 const hasTitle = (clause: Clause): boolean => clause.title !== null || clause.title_en !== null;
 
 /** "12.5" for a percentage with one decimal; an empty standard counts as fully covered. */
-export function coveragePercent(coverage: ClauseCoverage): string {
+export function coveragePercent(coverage: Pick<ClauseCoverage, "covered" | "applicable">): string {
   return coverage.applicable === 0 ? "100.0" : ((coverage.covered * 100) / coverage.applicable).toFixed(1);
 }

@@ -978,6 +978,7 @@ async function writeSite(repo: Repository, findings: readonly Finding[], options
         { className: "inherited", text: tr("site.coverage.through-children", { throughChildren: THROUGH_CHILDREN }) },
         // Without coverage.inherit_from_parent a clause only a parent names (△) is not covered either, and its row is coloured as such (tester47 F10).
         { className: "uncovered", text: repo.config?.value.coverage?.inherit_from_parent ? tr("site.coverage.none") : tr("site.coverage.none-or-parent", { inherited: INHERITED }) },
+        { className: "manual-only", text: tr("site.coverage.manual-only", { label: tr("register.clauses.manual-only") }) },
         { className: "excluded", text: tr("site.coverage.excluded") },
         { className: "list-direct", text: tr("site.coverage.list") },
         // The audit coverage (tester62 N9) once the programme has recorded an audit: a clause not audited in the three-year cycle.
@@ -2095,7 +2096,8 @@ function heatMap(rc: RegisterContext, catalog: Catalog, table: Table, pages: Sit
         // A row the coverage ratio does not count (nothing names the clause, or only a parent clause without
         // coverage.inherit_from_parent) is coloured as not addressed, as csr check reports it.
         // The row's classes are "row-" and its state, never a cell's class: a cell's "inherited" (○) is light green, a row's is not.
-        state: entry.state === "inherited" && !coverage.inherit ? "row-inherited row-uncovered" : `row-${entry.state}`,
+        // A clause covered that no procedure, work instruction or form answers has its clause coloured apart (tester68 G10).
+        state: entry.state === "inherited" && !coverage.inherit ? "row-inherited row-uncovered" : entry.basis ? `row-${entry.state} row-${entry.basis}-only` : `row-${entry.state}`,
         coverage: String(row.coverage),
         cells: [
           ...entityColumns.map((c, j): HeatMapCell => {

@@ -622,6 +622,7 @@ const clauseProcedures: PanelDefinition = (input) => {
     const byProcedures = procedureCoverage(catalog, input);
     const without = new Set(withoutProcedure(coverage, byProcedures).map((e) => e.clause.number));
     const label = t(rc, "site.panel.clause-procedures.without", { standard: catalog.title });
+    const manual = coverage.entries.filter((e) => e.basis === "manual").length;
     notes.push(
       t(rc, "site.panel.clause-procedures.ratios", {
         standard: catalog.title,
@@ -630,6 +631,8 @@ const clauseProcedures: PanelDefinition = (input) => {
         applicable: coverage.applicable,
         percent: coveragePercent(coverage),
         procedurePercent: coveragePercent(byProcedures),
+        manual,
+        manualPercent: coveragePercent({ covered: manual, applicable: coverage.applicable }),
       }),
     );
     // The processes that name each clause by their codes and marks (a process's own column in the matrix), before the documents;

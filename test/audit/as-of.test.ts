@@ -304,10 +304,10 @@ describe("the matrices dated D", () => {
     const headers = async (today: string) => (JSON.parse((await csrInProcess(["-C", REPO, "matrix", "clauses", "--format", "json", "--today", today], { lang: null })).stdout) as { columns: { key: string }[] }).columns.map((c) => c.key);
     expect((await headers("2026-11-12")).filter((k) => k.startsWith("d:"))).toEqual(["d:QP-001", "d:QP-003"]);
     expect((await headers("2026-11-30")).filter((k) => k.startsWith("d:"))).toEqual(["d:QP-001", "d:QP-002"]);
-    // The same notes (coverage, legend, the 186 clauses left uncovered), and on 11-12 the note under them.
+    // The same notes (coverage, legend, the 195 clauses left uncovered), and on 11-12 the note under them.
     const between = (await matrix("2026-11-12")).notes ?? [];
     const after = (await matrix("2026-11-30")).notes ?? [];
-    expect(after.slice(0, 3)).toEqual(["覆盖率：0/186 (0.0%)", "其中由程序文件覆盖：0/186 (0.0%)（只计程序文件本身对应的条款）", "● 直接对应；△ 仅对应上级条款（继承）；○ 通过下级文件对应"]);
+    expect(after.slice(0, 3)).toEqual(["覆盖率：0/195 (0.0%)（计每个适用的编号条款，含 9 个无标题段落：对应其所属条款即覆盖）", "其中由程序文件覆盖：0/195 (0.0%)（只计程序文件本身对应的条款）", "● 直接对应；△ 仅对应上级条款（继承）；○ 通过下级文件对应"]);
     expect(after.slice(3).filter((n) => !n.startsWith("未覆盖："))).toEqual([]);
     expect(between).toEqual([...after, NOTE("2026-11-12"), UNREAD("2026-11-12")]);
   });

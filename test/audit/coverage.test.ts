@@ -101,25 +101,63 @@ describe("untitled paragraphs (ISO 9001 / GB/T 19001 8.7.1, 8.7.2)", () => {
     undefined,
   );
 
-  it("are part of the titled clause above: naming it covers them, they are neither listed nor counted", () => {
+  it("are part of the titled clause above: naming it covers them, and they are counted as every numbered clause is (tester67a A12)", () => {
     const coverage = clauseCoverage(withParagraphs, { processes: [], documents: [doc("D1", ["P:8.7", "P:7.5.3"])], exclusions: [] });
-    expect(states(coverage)).toEqual({ "7": "covered", "7.5.3": "covered", "7.5.3.2": "inherited", "7.5.3.2.1": "inherited", "8": "covered", "8.7": "covered" });
-    expect([coverage.covered, coverage.applicable]).toEqual([4, 6]);
+    expect(states(coverage)).toEqual({
+      "7": "covered",
+      "7.5.3": "covered",
+      "7.5.3.1": "covered",
+      "7.5.3.2": "inherited",
+      "7.5.3.2.1": "inherited",
+      "8": "covered",
+      "8.7": "covered",
+      "8.7.1": "covered",
+      "8.7.2": "covered",
+    });
+    expect(coverage.entries.filter((e) => e.paragraph).map((e) => e.clause.number)).toEqual(["7.5.3.1", "8.7.1", "8.7.2"]);
+    expect([coverage.covered, coverage.applicable, coverage.paragraphs]).toEqual([7, 9, 3]);
   });
 
-  it("are listed where a document names one, and naming all of them covers their clause", () => {
+  it("a paragraph a document names is covered on its own, and naming all of them covers their clause", () => {
     const one = clauseCoverage(withParagraphs, { processes: [], documents: [doc("D1", ["P:8.7.1"])], exclusions: [] });
-    expect(one.entries.filter((e) => e.paragraph).map((e) => [e.clause.number, e.state])).toEqual([["8.7.1", "covered"]]);
-    expect(states(one)["8.7"]).toBe("uncovered");
-    expect([one.covered, one.applicable]).toEqual([0, 6]);
+    expect([states(one)["8.7.1"], states(one)["8.7.2"], states(one)["8.7"]]).toEqual(["covered", "uncovered", "uncovered"]);
+    expect([one.covered, one.applicable]).toEqual([1, 9]);
     const both = clauseCoverage(withParagraphs, { processes: [], documents: [doc("D1", ["P:8.7.1", "P:8.7.2"])], exclusions: [] });
     expect(states(both)["8.7"]).toBe("covered");
-    expect([both.covered, both.applicable]).toEqual([2, 6]);
+    expect([both.covered, both.applicable]).toEqual([4, 9]);
   });
 
   it("a paragraph under a clause that is itself only inherited is inherited too, and does not cover that clause", () => {
     const coverage = clauseCoverage(withParagraphs, { processes: [process("P1", ["P:8"])], documents: [], exclusions: [] });
     expect(states(coverage)).toMatchObject({ "8": "covered", "8.7": "inherited" });
+  });
+});
+
+describe("what a covered clause rests on (tester68 G10)", () => {
+  const manual: ControlledDocument = { ...doc("QM", ["T:4", "T:4.1", "T:4.2", "T:8.3", "T:8.3.1"]), level: 1, kind: "manual" };
+  const form: ControlledDocument = { ...doc("F1", ["T:4.2"]), level: 4, kind: "form" };
+
+  it("a clause no procedure, instruction or form covers rests on the quality manual, or on processes.yaml alone; one a lower-level document covers on nothing more", () => {
+    const coverage = clauseCoverage(catalog, { processes: [process("P1", ["T:8.5", "T:8.5.1", "T:8.5.2", "T:4"])], documents: [manual, form, doc("D1", ["T:8.3", "T:8.3.1"])], exclusions: [] });
+    expect(Object.fromEntries(coverage.entries.map((e) => [e.clause.number, e.basis ?? "documents"]))).toEqual({
+      "4": "manual",
+      "4.1": "manual",
+      "4.2": "documents",
+      // A heading rests on the least of what is under it: 8.5 has no document.
+      "8": "process",
+      "8.3": "documents",
+      "8.3.1": "documents",
+      "8.5": "process",
+      "8.5.1": "process",
+      "8.5.2": "process",
+    });
+    expect([coverage.covered, coverage.applicable]).toEqual([9, 9]);
+  });
+
+  it("a clause not counted as covered rests on nothing", () => {
+    const coverage = clauseCoverage(catalog, { processes: [], documents: [manual], exclusions: [{ clause: "T:8.5", justification: "无" }] });
+    expect(coverage.entries.filter((e) => e.basis).map((e) => e.clause.number)).toEqual(["4", "4.1", "4.2", "8", "8.3", "8.3.1"]);
+    expect(coverage.entries.filter((e) => e.state === "excluded").map((e) => e.basis)).toEqual([undefined, undefined, undefined]);
   });
 });
 
@@ -150,7 +188,7 @@ describe("coverage/clause-uncovered", () => {
   });
 
   it("gives one finding for a standard with more than 20 gaps, naming the uncovered subtrees and the inherited clauses", () => {
-    // One process names IATF16949:8.2 and nothing else: 185 counted clauses are not covered, in 12 subtrees and 10 inherited clauses (the untitled paragraphs 8.2.3.2 and the like are not counted).
+    // One process names IATF16949:8.2 and nothing else: 194 of the 195 numbered clauses are not covered, in 12 subtrees and 11 inherited clauses (the untitled paragraph 8.2.3.2 among them).
     const repo = loadRepository(join(FIXTURES, "audit", "coverage", "one-process"));
     expect(runCheck(repo, { today: "2025-01-01" }, [rule])).toEqual([
       {
@@ -160,7 +198,7 @@ describe("coverage/clause-uncovered", () => {
         line: 4,
         column: 13,
         message:
-          "185 of the 186 applicable clauses of IATF16949 are not covered, too many to report one by one; 'csr matrix clauses --standard IATF16949' lists each clause with its coverage. Nothing addresses 4, 5, 6, 7, 8.1, 8.3, 8.4, 8.5, 8.6, 8.7, 9, 10, nor any clause under them. Covered only through a parent clause, not named themselves: 8.2.1, 8.2.1.1, 8.2.2, 8.2.2.1, 8.2.3, 8.2.3.1, 8.2.3.1.1, 8.2.3.1.2, 8.2.3.1.3, 8.2.4. Add each clause to the clauses of the process or released document that meets it, or declare it not applicable with a justification (csr organisation update --exclude <clause> --justification <text>).",
+          "194 of the 195 applicable clauses of IATF16949 are not covered, too many to report one by one; 'csr matrix clauses --standard IATF16949' lists each clause with its coverage. Nothing addresses 4, 5, 6, 7, 8.1, 8.3, 8.4, 8.5, 8.6, 8.7, 9, 10, nor any clause under them. Covered only through a parent clause, not named themselves: 8.2.1, 8.2.1.1, 8.2.2, 8.2.2.1, 8.2.3, 8.2.3.1, 8.2.3.1.1, 8.2.3.1.2, 8.2.3.1.3, 8.2.3.2, 8.2.4. Add each clause to the clauses of the process or released document that meets it, or declare it not applicable with a justification (csr organisation update --exclude <clause> --justification <text>).",
       },
     ]);
   });
@@ -171,18 +209,18 @@ describe("coverage/clause-uncovered", () => {
     const messages = runCheck(loadRepository(dir), { today: "2025-01-01" }, [rule]).map((f) => f.message);
     // In the order of the findings: by message.
     expect(messages.map((m) => m.slice(0, m.indexOf(" are addressed")).replace(/ [^\d]+ and the/, " and the"))).toEqual([
-      "IATF16949:10 and the 8 clauses under it",
-      "IATF16949:4 and the 9 clauses under it",
+      "IATF16949:10 and the 10 clauses under it",
+      "IATF16949:4 and the 10 clauses under it",
       "IATF16949:5 and the 12 clauses under it",
-      "IATF16949:6 and the 9 clauses under it",
-      "IATF16949:7 and the 33 clauses under it",
+      "IATF16949:6 and the 11 clauses under it",
+      "IATF16949:7 and the 34 clauses under it",
       "IATF16949:8.1 and the 2 clauses under it",
       "IATF16949:8.3 and the 20 clauses under it",
       "IATF16949:8.4 and the 14 clauses under it",
       "IATF16949:8.5 and the 19 clauses under it",
       "IATF16949:8.6 and the 6 clauses under it",
-      "IATF16949:8.7 and the 8 clauses under it",
-      "IATF16949:9 and the 22 clauses under it",
+      "IATF16949:8.7 and the 9 clauses under it",
+      "IATF16949:9 and the 23 clauses under it",
     ]);
   });
 
@@ -204,9 +242,11 @@ describe("coverage/clause-uncovered", () => {
     const result = csr(["-C", join(FIXTURES, "audit", "coverage", "invalid"), "matrix", "clauses", "--format", "json"], { lang: null });
     const json = JSON.parse(result.stdout) as { notes: string[] };
     expect(json.notes).toEqual([
-      "覆盖率：2/7 (28.6%)",
+      "覆盖率：2/7 (28.6%)（计每个适用的编号条款）",
       // Clause 4 is covered by process M1 alone: a count of the procedures' own, and the clause said (tester55 C8).
       "其中由程序文件覆盖：1/7 (14.3%)（只计程序文件本身对应的条款）",
+      // No document at all names it (tester68 G10).
+      "仅由过程对应、无文件：1/7 (14.3%)（processes.yaml 列出，但没有受控文件对应，覆盖列记为“仅过程对应”）",
       "无程序文件对应的条款 1 条（仅由质量手册、过程或其他文件覆盖）：4",
       // M1 lists no document and none names it: the audit programme must still cover it (tester60 J10).
       "无程序文件：M1 经营计划过程（过程未列出受控文件）",

@@ -88,7 +88,7 @@ describe("csr export", () => {
     const clauses = workbook.getWorksheet("条款覆盖矩阵 MINI")!;
     expect(clauses.getCell("A1").value).toBe("MINI QMS 条款覆盖矩阵");
     expect(clauses.getCell("E7").value).toBe("●");
-    expect(clauses.getCell("A19").value).toBe("覆盖率：8/13 (61.5%)");
+    expect(clauses.getCell("A19").value).toBe("覆盖率：8/13 (61.5%)（计每个适用的编号条款）");
     expect(clauses.getCell("E8").value).toBe("△");
   });
 

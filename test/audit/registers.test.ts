@@ -221,10 +221,12 @@ describe("terminal tables", () => {
   });
   it("the clause matrix ends with the coverage line and the uncovered clauses", async () => {
     const result = await csrInProcess(["-C", REPO, "matrix", "clauses"], { lang: null });
-    expect(result.stdout.trimEnd().split("\n").slice(-11)).toEqual([
-      "覆盖率：8/13 (61.5%)",
+    expect(result.stdout.trimEnd().split("\n").slice(-12)).toEqual([
+      "覆盖率：8/13 (61.5%)（计每个适用的编号条款）",
       // 8.5.2 only WI-001 names, 9.3 only process M1: covered, by no procedure (tester55 C8).
       "其中由程序文件覆盖：3/13 (23.1%)（只计程序文件本身对应的条款）",
+      // 9 and 9.3: process M1 names them, no document does (tester68 G10).
+      "仅由过程对应、无文件：2/13 (15.4%)（processes.yaml 列出，但没有受控文件对应，覆盖列记为“仅过程对应”）",
       "无程序文件对应的条款 5 条（仅由质量手册、过程或其他文件覆盖）：8、8.5、8.5.2、9、9.3",
       "● 直接对应；△ 仅对应上级条款（继承）；○ 通过下级文件对应",
       "由上级条款继承的 2 条不计为已覆盖：文件只对应了其上级条款。",
@@ -245,10 +247,11 @@ describe("terminal tables", () => {
     expect(result.code).toBe(0);
     const lines = result.stdout.trimEnd().split("\n");
     expect(lines.find((l) => l.startsWith("7.5.1"))).toBe("7.5.1  总则                        ○   △                                   △ 由上级条款继承");
-    expect(lines.slice(-9)).toEqual([
-      "覆盖率：10/13 (76.9%)",
+    expect(lines.slice(-10)).toEqual([
+      "覆盖率：10/13 (76.9%)（计每个适用的编号条款）",
       // 7.5.1 and 7.5.3 count for the procedure that names 7.5 too.
       "其中由程序文件覆盖：5/13 (38.5%)（只计程序文件本身对应的条款）",
+      "仅由过程对应、无文件：2/13 (15.4%)（processes.yaml 列出，但没有受控文件对应，覆盖列记为“仅过程对应”）",
       "无程序文件对应的条款 5 条（仅由质量手册、过程或其他文件覆盖）：8、8.5、8.5.2、9、9.3",
       "● 直接对应；△ 仅对应上级条款（继承）；○ 通过下级文件对应",
       "由上级条款继承的 2 条计为已覆盖：对应上级条款的文件视为覆盖其下级条款。",
@@ -271,19 +274,24 @@ describe("terminal tables", () => {
     expect(table.columns.map((c) => c.header)).toEqual(["条款", "条款名称", "C3 生产控制过程", "M1 管理评审过程", "QP-001 文件控制程序", "QP-003 生产过程控制程序", "质量手册", "其他文件", "覆盖"]);
     const row = (number: string) => table.rows.find((r) => r.number === number);
     expect(row("4.1")).toEqual({ number: "4.1", title: "理解组织及其环境", "p:C3": "", "p:M1": "", "d:QP-001": "", "d:QP-003": "", manual: "", other: "WI-002", coverage: "已覆盖" });
-    expect(row("4.2")).toEqual({ number: "4.2", title: "理解相关方的需求和期望", "p:C3": "", "p:M1": "", "d:QP-001": "", "d:QP-003": "", manual: "QM-01", coverage: "已覆盖", other: "" });
+    expect(row("4.2")).toEqual({ number: "4.2", title: "理解相关方的需求和期望", "p:C3": "", "p:M1": "", "d:QP-001": "", "d:QP-003": "", manual: "QM-01", coverage: "仅质量手册", other: "" });
     // A document naming only a clause above is listed with the inherited mark, one naming the clause itself without.
     expect([row("8.5.1")?.manual, row("8.5.2")?.manual, row("8.5.2")?.other]).toEqual(["QM-01 △", "QM-01 △", "WI-001"]);
-    // Only what is shown changes: 4, 4.1 and 4.2 are covered now, as they would be by a procedure.
-    expect(table.notes[0]).toBe("覆盖率：11/13 (84.6%)");
+    // 4, 4.1 and 4.2 are covered now; 4.2, and 4 above it, only by the manual, which the row and a line say (tester68 G10).
+    expect(table.notes.slice(0, 3)).toEqual([
+      "覆盖率：11/13 (84.6%)（计每个适用的编号条款）",
+      "其中由程序文件覆盖：3/13 (23.1%)（只计程序文件本身对应的条款）",
+      "仅由质量手册覆盖：2/13 (15.4%)（没有程序文件、作业指导书或表单对应，覆盖列记为“仅质量手册”）",
+    ]);
+    expect(table.rows.filter((r) => r.coverage === "仅质量手册").map((r) => r.number)).toEqual(["4", "4.2"]);
     const text = await csrInProcess(["-C", repo, "matrix", "clauses", "--today", "2026-11-27"], { lang: null });
-    expect(text.stdout.split("\n").find((l) => l.startsWith("4.2 "))).toBe("4.2    理解相关方的需求和期望                          QM-01               已覆盖");
+    expect(text.stdout.split("\n").find((l) => l.startsWith("4.2 "))).toBe("4.2    理解相关方的需求和期望                          QM-01               仅质量手册");
     const xref = await csrInProcess(["-C", repo, "matrix", "clauses", "--style", "cross-reference", "--format", "json", "--lang", "en", "--today", "2026-11-27"], { lang: null });
     const xrefTable = JSON.parse(xref.stdout) as { columns: { key: string; header: string }[]; rows: Record<string, string>[] };
     expect(xrefTable.columns.map((c) => c.header)).toEqual(["No.", "Clause", "Title", "Process", "Procedure", "Level-3 documents", "Level-4 forms", "Manual", "Coverage"]);
     expect(xrefTable.rows.filter((r) => ["4.1", "4.2"].includes(r.number!)).map((r) => [r.number, r.level3, r.manual, r.coverage])).toEqual([
       ["4.1", "WI-002 环境识别作业指导书", "", "covered"],
-      ["4.2", "", "QM-01 质量手册", "covered"],
+      ["4.2", "", "QM-01 质量手册", "quality manual only"],
     ]);
   });
   it("marks a provisional catalog (GJB 9001C) in the title and the notes of both layouts; an untitled paragraph names its clause", async () => {

@@ -160,7 +160,7 @@ describe("csr init", () => {
     expect(JSON.parse(check.stdout).summary).toEqual({ errors: 0, warnings: 1, files: 2 });
     // An empty repository covers no clause yet: one summary finding per standard, not one per clause.
     expect(JSON.parse(check.stdout).findings.map((f: { rule: string; message: string }) => `${f.rule} ${f.message}`)).toEqual([
-      "coverage/clause-uncovered None of the 186 applicable clauses of IATF16949 is addressed yet by a process or a released document. List the clauses each process (processes.yaml) and released document meets under 'clauses'; 'csr matrix clauses --standard IATF16949' shows what is covered.",
+      "coverage/clause-uncovered None of the 195 applicable clauses of IATF16949 is addressed yet by a process or a released document. List the clauses each process (processes.yaml) and released document meets under 'clauses'; 'csr matrix clauses --standard IATF16949' shows what is covered.",
     ]);
   });
 
@@ -308,7 +308,7 @@ describe("csr init", () => {
       "zhouba MRO ",
     ]);
     const check = await csrInProcess(["check"], { cwd: dir, lang: "zh-CN" });
-    expect(check.stdout).toContain("GJB9001C 的 76 个适用条款尚无一个由过程或已发布的文件落实。");
+    expect(check.stdout).toContain("GJB9001C 的 92 个适用条款尚无一个由过程或已发布的文件落实。");
     // The starting people can sign a GJB release, the 标准化审查 the layout prints included.
     gitInit(dir);
     expect((await csrInProcess(["-C", dir, "new", "procedure", "--title", "文件控制程序", "--department", "QA", "-y"], { lang: null })).code).toBe(0);

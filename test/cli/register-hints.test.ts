@@ -88,8 +88,9 @@ describe("the notes under a register say what it holds; what to run goes to stde
     "csr matrix clauses": {
       args: ["matrix", "clauses"],
       en: [
-        "Coverage: 8/13 (61.5%)",
+        "Coverage: 8/13 (61.5%) (every applicable numbered clause counted)",
         "Of these, covered by procedures: 3/13 (23.1%) (clauses a procedure itself addresses)",
+        'Named by a process only, no document: 2/13 (15.4%) (processes.yaml lists them, no controlled document addresses them; their coverage cells read "process only")',
         "5 clauses with no procedure (covered by the quality manual, a process or other documents only): 8, 8.5, 8.5.2, 9, 9.3",
         "● addressed directly; △ only a parent clause is named (inherited); ○ through the documents it lists",
         "Inherited clauses not counted as covered: 2; only a clause above each is addressed.",
@@ -101,8 +102,9 @@ describe("the notes under a register say what it holds; what to run goes to stde
         "1 more document not released yet (draft or in review) is not a controlled document and is not listed.",
       ],
       "zh-CN": [
-        "覆盖率：8/13 (61.5%)",
+        "覆盖率：8/13 (61.5%)（计每个适用的编号条款）",
         "其中由程序文件覆盖：3/13 (23.1%)（只计程序文件本身对应的条款）",
+        "仅由过程对应、无文件：2/13 (15.4%)（processes.yaml 列出，但没有受控文件对应，覆盖列记为“仅过程对应”）",
         "无程序文件对应的条款 5 条（仅由质量手册、过程或其他文件覆盖）：8、8.5、8.5.2、9、9.3",
         "● 直接对应；△ 仅对应上级条款（继承）；○ 通过下级文件对应",
         "由上级条款继承的 2 条不计为已覆盖：文件只对应了其上级条款。",

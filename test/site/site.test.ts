@@ -317,10 +317,10 @@ describe("csr site on the bundled example", () => {
     const panels = [...index.matchAll(/<section class="site-panel" id="panel-([a-z-]+)">/g)].map((m) => m[1]);
     expect(panels).toEqual(["csr-status", "reviews", "implementations", "suspect-links", "documents", "distribution", "training", "clause-procedures", "latest-releases", "findings"]);
     // The clauses no procedure addresses, counted and listed with the processes and documents that do (tester55 C8).
-    expect(index).toContain('<a class="site-number " href="lists/clauses-without-procedure-IATF16949.html"><span class="count">63</span> <span class="label">IATF 16949:2016 无程序文件对应的条款（仅由质量手册、过程或其他文件覆盖）</span></a>');
-    expect(index).toContain('<p class="site-note">IATF 16949:2016：覆盖率 186/186 (100.0%)，其中由程序文件覆盖 123/186 (66.1%)。</p>');
+    expect(index).toContain('<a class="site-number " href="lists/clauses-without-procedure-IATF16949.html"><span class="count">67</span> <span class="label">IATF 16949:2016 无程序文件对应的条款（仅由质量手册、过程或其他文件覆盖）</span></a>');
+    expect(index).toContain('<p class="site-note">IATF 16949:2016：覆盖率 195/195 (100.0%)，其中由程序文件覆盖 128/195 (65.6%)，仅由质量手册覆盖 66/195 (33.8%)。</p>');
     const withoutProcedure = read("lists/clauses-without-procedure-IATF16949.html");
-    expect([...withoutProcedure.matchAll(/<tr>\s*<td[^>]*>([\d.]+)<\/td>/g)].length).toBe(63);
+    expect([...withoutProcedure.matchAll(/<tr>\s*<td[^>]*>([\d.]+)<\/td>/g)].length).toBe(67);
     expect(withoutProcedure).toContain('<td class="code">6.1.2.3</td><td>应急计划</td><td class="list"><div class="site-list">S3 ●、<wbr>M1 △</div></td><td class="list"><div class="site-list"></div></td><td class="list"><div class="site-list">QM-001</div></td>');
     // The procedures that reach a clause only through its parent (△) or their forms and related documents (○), as the matrix marks them, and its legend.
     expect(withoutProcedure).toContain(
@@ -445,19 +445,26 @@ describe("csr site on the bundled example", () => {
     expect(read("assets/site.css")).toContain(".nobr { white-space: nowrap; }");
   });
 
-  it("colours a heat map's row by classes of its own, never by a cell's (tester25 F3), and says which rows the ratio leaves out (F11)", async () => {
+  it("colours a heat map's row by classes of its own, never by a cell's (tester25 F3), and says what the ratio counts (F11, tester67a A12)", async () => {
     const page = read("coverage.html");
     const rowClasses = new Set([...page.matchAll(/<tr class="([^"]*)"/g)].map((m) => m[1]));
-    expect([...rowClasses]).toEqual(["row-covered"]);
+    expect([...rowClasses]).toEqual(["row-covered row-manual-only", "row-covered"]);
     const css = read("assets/site.css");
     // The cells' classes colour whatever carries them: no row's class may be one of them.
     const cellColours = [...css.matchAll(/^\.([a-z-]+) \{ background/gm)].map((m) => m[1]);
     expect(cellColours).toEqual(["direct", "parent", "inherited", "uncovered", "excluded"]);
     for (const row of rowClasses) for (const name of row!.split(" ")) expect(cellColours).not.toContain(name);
-    expect(page).toContain("覆盖率：186/186 (100.0%)（另列 9 个无标题段落，不计入）");
-    // Under it, as under the matrix: the procedures' own coverage and the clauses only the manual, a process or other documents cover (tester55 C8).
-    expect(page).toContain('<p class="site-lead">其中由程序文件覆盖：123/186 (66.1%)（只计程序文件本身对应的条款）</p>');
-    expect(page).toContain('<p class="site-lead">无程序文件对应的条款 63 条（仅由质量手册、过程或其他文件覆盖）：4、4.1、4.2、4.3、4.3.1、4.4、4.4.1、4.4.1.1、5、');
+    expect(page).toContain("覆盖率：195/195 (100.0%)（计每个适用的编号条款，含 9 个无标题段落：对应其所属条款即覆盖）");
+    // Under it, as under the matrix: the procedures' own coverage, the share only the quality manual covers (tester68 G10) and the
+    // clauses only the manual, a process or other documents cover (tester55 C8).
+    expect(page).toContain('<p class="site-lead">其中由程序文件覆盖：128/195 (65.6%)（只计程序文件本身对应的条款）</p>');
+    expect(page).toContain('<p class="site-lead">仅由质量手册覆盖：66/195 (33.8%)（没有程序文件、作业指导书或表单对应，覆盖列记为“仅质量手册”）</p>');
+    expect(page).toContain('<p class="site-lead">无程序文件对应的条款 67 条（仅由质量手册、过程或其他文件覆盖）：4、4.1、4.2、4.3、4.3.1、4.4、4.4.1、4.4.1.1、4.4.2、5、');
+    // A clause only the manual covers has its number and title in amber, the legend says so; 8.6.1, covered by a work instruction, does not.
+    expect(page).toContain('<tr class="row-covered row-manual-only"><th scope="row"><span class="number">5.1</span> 领导作用和承诺</th>');
+    expect(page).toContain('<tr class="row-covered"><th scope="row"><span class="number">8.6.1</span>');
+    expect(page).toContain('<li><span class="swatch manual-only"></span>仅质量手册（条款号橙色标出：已覆盖，但没有程序文件、作业指导书或表单对应，只有质量手册或过程列出该条款）</li>');
+    expect(css).toContain(".site-heatmap tr.row-manual-only th, .site-heatmap tr.row-process-only th, .swatch.manual-only { background: #ffd9a8; color: #5c3100; }");
     expect(page).toContain("、6.1.2.3、");
     expect(page).toContain("、8.1.2 △、");
     // The manual's and other documents' cells are blue, not the green of a procedure's mark, and the legend says so.
@@ -639,7 +646,7 @@ describe("csr site options", () => {
     expect(report).toContain('</main>\n<footer class="own-footer">由 csr ');
   });
 
-  it("leaves a heat map's row addressed only through its parent uncoloured: its class is the row's, not the ○ cell's (tester25 F3)", async () => {
+  it("leaves a heat map's row addressed only through its parent uncoloured: its class is the row's, not the ○ cell's (tester25 F3); only a process names it: amber (tester68 G10)", async () => {
     const dir = makeRepo({
       "qms.yaml": `${QMS}coverage: {inherit_from_parent: true}\n`,
       "people.yaml": "people: []\n",
@@ -648,7 +655,8 @@ describe("csr site options", () => {
     const site = await buildSite(dir);
     expect(site.code).toBe(0);
     const coverage = readFileSync(join(site.out, "coverage.html"), "utf8");
-    expect(coverage).toContain('<tr class="row-inherited"><th scope="row"><span class="number">4.1</span> 理解组织及其环境</th><td class="parent">');
+    // Process M1 names 4, no document does: the clause is marked as resting on the process list alone.
+    expect(coverage).toContain('<tr class="row-inherited row-process-only"><th scope="row"><span class="number">4.1</span> 理解组织及其环境</th><td class="parent">');
     // Such a row is covered, so the legend's pink is only for what nothing names.
     expect(coverage).toContain('<li><span class="swatch uncovered"></span>未对应的条款（整行标出：没有过程或文件列出该条款，不计入覆盖率）</li>');
     // The light green of ○ (.inherited) colours only what carries the class: the cells, never a row.

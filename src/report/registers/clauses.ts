@@ -154,13 +154,14 @@ export function clauseLabel(ctx: RegisterContext, catalog: Catalog, clause: Clau
 }
 
 /**
- * A row's 覆盖 cell. An untitled paragraph something names (ClauseCoverageEntry.paragraph) says it is not counted,
- * so that the rows read 已覆盖 add up to the coverage line's ratio (tester52 D14).
+ * A row's 覆盖 cell. A clause covered that no document below the quality manual answers (ClauseCoverageEntry.basis)
+ * reads 仅质量手册 (or, with no document at all, 仅过程对应), not 已覆盖 (tester68 G10); the rows read either way add up
+ * to the coverage line's ratio.
  */
-export function coverageLabel(ctx: RegisterContext, entry: Pick<ClauseCoverageEntry, "state" | "paragraph" | "justification">): string {
+export function coverageLabel(ctx: RegisterContext, entry: Pick<ClauseCoverageEntry, "state" | "justification" | "basis">): string {
   switch (entry.state) {
     case "covered":
-      return t(ctx, entry.paragraph ? "register.clauses.paragraph" : "register.clauses.covered");
+      return t(ctx, entry.basis === "manual" ? "register.clauses.manual-only" : entry.basis === "process" ? "register.clauses.process-only" : "register.clauses.covered");
     case "inherited":
       return t(ctx, "register.clauses.inherited", { inherited: INHERITED });
     case "uncovered":
@@ -172,9 +173,9 @@ export function coverageLabel(ctx: RegisterContext, entry: Pick<ClauseCoverageEn
 
 /**
  * The coverage line, the coverage by procedures alone with the clauses no procedure addresses (procedureCoverage), the
- * legend and the clauses not covered (inherited ones too, unless they count). The coverage
- * line says how many rows are untitled paragraphs, never counted, so that a ratio over fewer clauses than the
- * matrix has rows is explained wherever the matrix is printed (terminal, CSV, Markdown, HTML, PDF, xlsx, site).
+ * legend and the clauses not covered (inherited ones too, unless they count). The coverage line says what it counts:
+ * every applicable numbered clause, the untitled paragraphs among them (tester67a A12), wherever the matrix is printed
+ * (terminal, CSV, Markdown, HTML, PDF, xlsx, site).
  */
 export function coverageNotes(ctx: RegisterContext, coverage: ClauseCoverage, byProcedures: ClauseCoverage, grid: boolean): string[] {
   const percent = coveragePercent(coverage);
@@ -182,7 +183,7 @@ export function coverageNotes(ctx: RegisterContext, coverage: ClauseCoverage, by
   const open = coverage.entries.filter((e) => e.state === "uncovered" || (e.state === "inherited" && !coverage.inherit));
   return [
     t(ctx, "register.clauses.coverage", { covered: coverage.covered, applicable: coverage.applicable, percent }) +
-      (coverage.paragraphs > 0 ? t(ctx, "register.clauses.paragraphs", { count: coverage.paragraphs }) : ""),
+      (coverage.paragraphs > 0 ? t(ctx, "register.clauses.counted-paragraphs", { count: coverage.paragraphs }) : t(ctx, "register.clauses.counted")),
     ...procedureNotes(ctx, coverage, byProcedures),
     grid
       ? t(ctx, "register.clauses.legend", { direct: DIRECT, inherited: INHERITED, throughChildren: THROUGH_CHILDREN })
@@ -202,14 +203,24 @@ export function coverageNotes(ctx: RegisterContext, coverage: ClauseCoverage, by
 }
 
 /**
- * The coverage by procedures alone (procedureCoverage) and the clauses covered that no procedure addresses, "△" after one
+ * The coverage by procedures alone (procedureCoverage), the clauses that rest on the quality manual alone (or on
+ * processes.yaml alone: ClauseCoverageEntry.basis), and the clauses covered that no procedure addresses, "△" after one
  * whose parent a procedure names. The ratio of coverageNotes counts a clause the quality manual alone names; an auditor
- * asks for the clause-to-procedure matrix, so the matrix says which clauses have none (tester55 C8).
+ * asks for the clause-to-procedure matrix, so the matrix says which clauses have none (tester55 C8) and how many only the
+ * manual answers (tester68 G10).
  */
 export function procedureNotes(ctx: RegisterContext, coverage: ClauseCoverage, byProcedures: ClauseCoverage): string[] {
   const manualOnly = withoutProcedure(coverage, byProcedures);
+  const share = (kind: "manual" | "process"): string[] => {
+    const entries = coverage.entries.filter((e) => e.basis === kind);
+    if (entries.length === 0) return [];
+    const data = { count: entries.length, applicable: coverage.applicable, percent: coveragePercent({ covered: entries.length, applicable: coverage.applicable }) };
+    return [kind === "manual" ? t(ctx, "register.clauses.manual", { ...data, label: t(ctx, "register.clauses.manual-only") }) : t(ctx, "register.clauses.process", { ...data, label: t(ctx, "register.clauses.process-only") })];
+  };
   return [
     t(ctx, "register.clauses.by-procedures", { covered: byProcedures.covered, applicable: byProcedures.applicable, percent: coveragePercent(byProcedures) }),
+    ...share("manual"),
+    ...share("process"),
     ...(manualOnly.length > 0
       ? [
           t(ctx, "register.clauses.without-procedure", {
@@ -248,10 +259,12 @@ export function clauseMatrix(ctx: RegisterContext, catalog: Catalog, options: { 
   };
   const procedures = documents.filter((d) => d.level === 2 && d.status === "released").sort((a, b) => compareIds(a.id, b.id));
   const numbersOf = (refs: readonly string[] | undefined) => clauseNumbers(refs, catalog.id);
+  // "○": through the lower-level documents a process or procedure lists. The quality manual is none: it names every clause,
+  // and a process listing it would read as reaching them all (tester68 G10: M1 and S1 of gjb-demo through CS/QM-001).
   const childrenNumbers = (ids: readonly string[]) =>
     ids.flatMap((id) => {
       const doc = released(id);
-      return doc ? numbersOf(doc.clauses) : [];
+      return doc && doc.level !== 1 ? numbersOf(doc.clauses) : [];
     });
   const columns = [
     ...processes.map((p) => ({
@@ -384,12 +397,11 @@ export function clauseLastAudits(processes: readonly Process[], standard: string
 }
 
 /**
- * Whether a row of the clause matrix is an applicable clause: not excluded (删减, not applicable) and not an
- * untitled paragraph, which is never counted (ClauseCoverageEntry.paragraph). What the audit cycle counts
- * (auditNotes) and `--not-audited-since` lists.
+ * Whether a row of the clause matrix is an applicable clause: not excluded (删减, not applicable), as the coverage
+ * line counts them, untitled paragraphs included. What the audit cycle counts (auditNotes) and `--not-audited-since` lists.
  */
-export function applicableClause(entry: Pick<ClauseCoverageEntry, "state" | "paragraph">): boolean {
-  return entry.state !== "excluded" && !entry.paragraph;
+export function applicableClause(entry: Pick<ClauseCoverageEntry, "state">): boolean {
+  return entry.state !== "excluded";
 }
 
 /**
