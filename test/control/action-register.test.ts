@@ -73,7 +73,8 @@ const RECORDS: Record<string, string> = {
 const acme = builtOnce(async () => {
   const dir = gitInit(copyFixture("examples/acme-auto"));
   const processes = join(dir, "processes.yaml");
-  writeFileSync(processes, readFileSync(processes, "utf8").replace("    documents: [QP-010, WI-010-01, WI-010-02, HH-WI-06]\n", "    documents: [QP-010, WI-010-01, WI-010-02, HH-WI-06]\n    audits:\n      - {date: 2026-06-08, by: [zhaoqiang], report: IA-2026-01, nonconformities: 1}\n"));
+  // C3's audit of 2026 (IA-2026-01, of 2026-10-13 in acme-auto) held in June instead, with the nonconformity NC-2026-001 raised there.
+  writeFileSync(processes, readFileSync(processes, "utf8").replace("    documents: [QP-010, WI-010-01, WI-010-02, HH-WI-06]\n    audits:\n      - {date: 2025-10-14, by: [zhaoqiang, lina], report: IA-2025-01, nonconformities: 0}\n      - {date: 2026-10-13, by: [zhaoqiang, lina], report: IA-2026-01, nonconformities: 0}\n", "    documents: [QP-010, WI-010-01, WI-010-02, HH-WI-06]\n    audits:\n      - {date: 2025-10-14, by: [zhaoqiang, lina], report: IA-2025-01, nonconformities: 0}\n      - {date: 2026-06-08, by: [zhaoqiang], report: IA-2026-01, nonconformities: 1}\n"));
   mkdirSync(join(dir, "actions"));
   for (const [id, text] of Object.entries(RECORDS)) writeFileSync(join(dir, "actions", `${id}.yaml`), text);
   git(dir, ["add", "-A"]);

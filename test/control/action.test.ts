@@ -103,17 +103,17 @@ describe("csr action open", () => {
 
   it("traces an internal audit's nonconformity to the audit recorded for the process, and refuses a report not recorded", async () => {
     const dir = await acme();
-    expect(run(dir, "process", "audited", "C3", "--date", "2026-06-08", "--by", "zhaoqiang", "--report", "IA-2026-01", "--nonconformities", "1", "--commit").code).toBe(0);
-    const unknown = run(dir, "action", "open", "--title", "首件检验未经班组长确认", "--process", "C3", "--audit-report", "IA-2026-02", "--received", "2026-06-08", "--owner", "huangjun");
+    // acme-auto records C3's internal audit of 2026-10-13, report IA-2026-01 (processes.yaml).
+    const unknown = run(dir, "action", "open", "--title", "首件检验未经班组长确认", "--process", "C3", "--audit-report", "IA-2026-02", "--received", "2026-10-13", "--owner", "huangjun");
     expect([unknown.code, unknown.stdout, unknown.stderr]).toEqual([
       2,
       "",
       "csr: 过程 C3 生产过程控制 没有审核报告 IA-2026-02 的内部审核记录。是否应为 'IA-2026-01'？\n提示：先用 csr process audited C3 --report IA-2026-02 --date <审核日期> --by <审核员> --nonconformities <不符合项数> 记录这次审核\n",
     ]);
-    const opened = run(dir, "action", "open", "--title", "首件检验未经班组长确认", "--process", "C3", "--audit-report", "ia-2026-01", "--received", "2026-06-08", "--owner", "huangjun", "--commit");
+    const opened = run(dir, "action", "open", "--title", "首件检验未经班组长确认", "--process", "C3", "--audit-report", "ia-2026-01", "--received", "2026-10-13", "--owner", "huangjun", "--commit");
     expect(opened.stderr).toBe("");
     expect(opened.stdout.split("\n")[0]).toBe("已建立纠正措施 NC-2026-001（内审不符合项）：首件检验未经班组长确认（actions/NC-2026-001.yaml）");
-    expect(read(dir, "NC-2026-001")).toBe("id: NC-2026-001\ntitle: 首件检验未经班组长确认\nsource: audit\nprocess: C3\naudit_report: IA-2026-01\nreceived: 2026-06-08\nowner: huangjun\n");
+    expect(read(dir, "NC-2026-001")).toBe("id: NC-2026-001\ntitle: 首件检验未经班组长确认\nsource: audit\nprocess: C3\naudit_report: IA-2026-01\nreceived: 2026-10-13\nowner: huangjun\n");
     // The report named by hand in the file later: csr check traces it too.
     writeFileSync(join(dir, "actions/NC-2026-001.yaml"), read(dir, "NC-2026-001").replace("IA-2026-01", "IA-2026-09"));
     const { code, findings } = checkJson(dir);
