@@ -1,6 +1,6 @@
 /** Shared test helpers: temporary repositories, real git with a fixed user, the built binary. */
 import { spawnSync } from "node:child_process";
-import { appendFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
+import { appendFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, relative, sep } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -40,6 +40,17 @@ export function makeRepo(files: Record<string, string | Buffer>, dir = tempDir()
 /** Copies a fixture folder (test/fixtures/<name>) or an example (examples/<name>) to a temporary folder. */
 export function copyFixture(path: string, base?: string): string {
   return copyRepository(join(ROOT, path), base);
+}
+
+/**
+ * `dir` with every process's recorded internal audits removed from processes.yaml: examples/acme-auto
+ * as it was before it recorded IA-2025-01/IA-2026-01, for tests about a process never audited or
+ * that build their own audit programme.
+ */
+export function withoutAudits(dir: string): string {
+  const file = join(dir, "processes.yaml");
+  writeFileSync(file, readFileSync(file, "utf8").replace(/^    audits:\n(?:      - .*\n)+/gm, ""));
+  return dir;
 }
 
 /** A new temporary folder (under `base`) holding a copy of the repository `dir`: its files and its `.git`, commits, tags and settings alike. */

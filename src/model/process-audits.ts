@@ -9,7 +9,7 @@
  */
 import { addMonths } from "../core/dates.js";
 import type { Catalog } from "./catalog.js";
-import type { AuditorQualification, Person, Process, ProcessAudit, QmsConfig } from "./types.js";
+import type { AuditorQualification, ControlledDocument, Person, Process, ProcessAudit, QmsConfig } from "./types.js";
 
 /** The months within which `process` is audited again (its own, else the repository's), or undefined when neither is set. */
 export function auditInterval(process: Process, config: QmsConfig | undefined): number | undefined {
@@ -98,6 +98,56 @@ export function auditStanding(process: Process, config: QmsConfig | undefined, t
   if (months === undefined) return { state: "audited", last, ...known };
   const due = addMonths(last.audit.date, months);
   return { state: due < today ? "overdue" : due === today ? "due-today" : "in-time", last, ...known, due };
+}
+
+/** The three-year audit cycle of IATF 16949 9.2.2.1, in months: the longest a process goes unaudited when no interval is set. */
+export const IATF_CYCLE_MONTHS = 36;
+
+/**
+ * Where a process's three-year cycle starts when it was never audited (tester67a A11): the day the
+ * quality management system is first recorded in force, the first revision of its earliest quality
+ * manual, or, when the process works to documents first released later, the first of those (the process
+ * came in then). Undefined when the repository dates neither. Withdrawn documents count: they were in force.
+ */
+export function cycleStart(process: Process, documents: readonly ControlledDocument[]): { date: string; document: string } | undefined {
+  const first = (doc: ControlledDocument) => doc.revisions?.[0]?.date;
+  const earliest = (docs: readonly ControlledDocument[]) =>
+    docs.reduce<{ date: string; document: string } | undefined>((best, doc) => {
+      const date = first(doc);
+      return date !== undefined && (doc.status === "released" || doc.status === "obsolete") && (best === undefined || date < best.date) ? { date, document: doc.id } : best;
+    }, undefined);
+  const system = earliest(documents.filter((d) => d.kind === "manual"));
+  const own = earliest(documents.filter((d) => process.documents?.includes(d.id)));
+  if (system === undefined) return own;
+  return own !== undefined && own.date > system.date ? own : system;
+}
+
+/** Whether a process without an audit interval is held to the three-year cycle of IATF 16949 9.2.2.1 (the repository works to IATF 16949). */
+export function threeYearCycle(config: QmsConfig | undefined): boolean {
+  return config?.standards?.includes("IATF16949") ?? false;
+}
+
+/**
+ * Where a process without an interval stands against the three-year cycle on `today` (threeYearCycle), one
+ * answer for process/audit-due and the management review: `overdue` when its last audit that counts is more
+ * than 36 months old (`last`), `never` when it has none 36 months after its cycle started (`start`, cycleStart),
+ * with the day the cycle ended (`due`). Undefined while it is within the cycle, or when nothing dates the start.
+ */
+export function outOfCycle(
+  process: Process,
+  standing: AuditStanding,
+  documents: readonly ControlledDocument[],
+  today: string,
+): { state: "overdue"; due: string; last: IndexedAudit } | { state: "never"; due: string; start: { date: string; document: string } } | undefined {
+  const last = standing.last;
+  if (last) {
+    const due = addMonths(last.audit.date, IATF_CYCLE_MONTHS);
+    return due < today ? { state: "overdue", due, last } : undefined;
+  }
+  const start = cycleStart(process, documents);
+  if (!start) return undefined;
+  const due = addMonths(start.date, IATF_CYCLE_MONTHS);
+  return due < today ? { state: "never", due, start } : undefined;
 }
 
 /**

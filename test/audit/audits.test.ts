@@ -8,12 +8,12 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { builtOnce, checkJson, copyFixture, csr, git, gitInit } from "../helpers.js";
+import { builtOnce, checkJson, copyFixture, csr, git, gitInit, withoutAudits } from "../helpers.js";
 
 const COMMENT = "NC-08-1：成品库温湿度记录缺失，整改期限2026-12-15";
 
 const acme = builtOnce(() => {
-  const dir = gitInit(copyFixture("examples/acme-auto"));
+  const dir = gitInit(withoutAudits(copyFixture("examples/acme-auto")));
   const read = (file: string) => readFileSync(join(dir, file), "utf8");
   writeFileSync(join(dir, "qms.yaml"), `${read("qms.yaml")}internal_audit:\n  interval_months: 12\n`);
   writeFileSync(join(dir, "processes.yaml"), read("processes.yaml").replace("    owner: GMO\n", "    owner: GMO\n    audit_months: 6\n"));
@@ -150,16 +150,20 @@ describe("csr list management-review: internal audits (tester62 N1)", () => {
     expect(checkJson(dir, "--today", "2027-06-30").findings.filter((f) => f.rule === "process/audit-due")).toHaveLength(13);
   });
 
-  it("says the processes due cannot be told without an audit interval, not 0", async () => {
-    const dir = gitInit(copyFixture("examples/acme-auto"));
+  it("counts, without an audit interval, the processes due by IATF 16949 9.2.2.1's three-year cycle, the ones csr check reports, and says so (tester67a A11)", async () => {
+    const dir = gitInit(withoutAudits(copyFixture("examples/acme-auto")));
     const rows = json(dir, "management-review", "--today", "2026-12-05").rows.filter((r) => r.area === "Internal audit");
     expect(rows.map((r) => [r.value, r.detail])).toEqual([
       [0, ""],
       [0, ""],
       [15, "C1, C2, C3, C4, C5, S1, S2, S3, S4, S5, S6, M1, M2, M3, M4"],
-      ["—", "No audit interval is set (qms.yaml internal_audit.interval_months or a process's audit_months): whether a process is due cannot be told"],
+      [2, "never audited: C3, M1; no audit interval is set: counted by the three-year audit cycle of IATF 16949 9.2.2.1"],
     ]);
-    expect(checkJson(dir, "--today", "2026-12-05").findings.filter((f) => f.rule === "process/audit-due")).toEqual([]);
+    // The same two csr check reports: never audited 36 months after QM-001's first release (or C3's own documents').
+    expect(checkJson(dir, "--today", "2026-12-05").findings.filter((f) => f.rule === "process/audit-due").map((f) => `${f.line} ${f.message.split(":")[0]}`)).toEqual([
+      "56 Process C3 Production has no internal audit recorded",
+      "199 Process M1 Business planning and QMS management has no internal audit recorded",
+    ]);
   });
 });
 

@@ -10,10 +10,10 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import ExcelJS from "exceljs";
-import { builtOnce, checkJson, copyFixture, csr, csrInProcess, gitInit, tempDir } from "../helpers.js";
+import { builtOnce, checkJson, copyFixture, csr, csrInProcess, gitInit, tempDir, withoutAudits } from "../helpers.js";
 
 const acme = builtOnce(async () => {
-  const dir = gitInit(copyFixture("examples/acme-auto"));
+  const dir = gitInit(withoutAudits(copyFixture("examples/acme-auto")));
   for (const args of [
     ["periodic-review", "QP-003", "--by", "王建国", "--date", "2026-12-03", "--comment", "仍然适用", "--commit"],
     ["periodic-review", "QP-010", "--by", "张丽", "--date", "2026-11-26", "--result", "withdraw", "--comment", "并入QP-009", "--commit"],
@@ -105,7 +105,7 @@ describe("csr list management-review", () => {
   });
 
   it("marks a version released in the period to take effect after it with its 实施日期 (breaker61 M10)", async () => {
-    const dir = gitInit(copyFixture("examples/acme-auto"));
+    const dir = gitInit(withoutAudits(copyFixture("examples/acme-auto")));
     const file = join(dir, "documents/procedures/QP-010.yaml");
     writeFileSync(file, readFileSync(file, "utf8").replace("适用于硫化、编织、扣压、装配、试验和包装等生产过程。", "适用于硫化、编织、扣压、装配、试验、包装和返工等生产过程。"));
     for (const args of [
@@ -143,7 +143,7 @@ describe("csr list management-review", () => {
  * whose qualification ended on 2026-06-30, one nonconformity raised and its record NC-2026-001 opened.
  */
 const withActions = builtOnce(async () => {
-  const dir = gitInit(copyFixture("examples/acme-auto"));
+  const dir = gitInit(withoutAudits(copyFixture("examples/acme-auto")));
   const file = join(dir, "documents/instructions/WI-010-02.yaml");
   writeFileSync(file, readFileSync(file, "utf8").replace("适用于平板硫化机生产的橡胶密封件。", "适用于平板硫化机生产的橡胶密封件（含O形圈）。"));
   const crimping = join(dir, "documents/instructions/WI-010-01.yaml");
@@ -254,7 +254,7 @@ const EXPECTED_ZH = [
   "26    内部审核            期间完成的内部审核（次）                   0                                                                                                                          内部审核记录",
   "27    内部审核            期间审核开出的不符合项                     0                                                                                                                          内部审核记录",
   "28    内部审核            2026-12-05 尚未审核的过程                  15                C1、C2、C3、C4、C5、S1、S2、S3、S4、S5、S6、M1、M2、M3、M4                                               过程清单",
-  "29    内部审核            2026-12-05 到期未审核的过程（含尚未审核）  —                 未设内审间隔（qms.yaml 的 internal_audit.interval_months 或过程的 audit_months），是否到期无从判断       过程清单",
+  "29    内部审核            2026-12-05 到期未审核的过程（含尚未审核）  2                 尚未审核：C3、M1；未设内审间隔，按 IATF 16949 9.2.2.1 的三年审核周期计                                   过程清单",
   "30    培训                BCM-003 V2.0 培训完成（截至 2026-12-05）   —                 只登记了记录编号 TR-2026-003，受训人员见该记录，完成率无从计算（应培训 9 人）                            培训记录",
   "31    培训                BCM-004 A 培训完成（截至 2026-12-05）      3/9 人（33.3%）   未培训：陈静、赵强、孙伟、李娜、周鹏、高扬                                                               培训记录",
   "32    培训                DYA-001 B 培训完成（截至 2026-12-05）      —                 只登记了记录编号 TR-2025-014，受训人员见该记录，完成率无从计算（应培训 8 人）                            培训记录",

@@ -7,9 +7,11 @@ import { cpSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { addMonths, localToday } from "../../src/core/dates.js";
-import { builtOnce, checkJson, copyFixture, csr, git, gitInit, tempDir } from "../helpers.js";
+import { builtOnce, checkJson, copyFixture, csr, git, gitInit, tempDir, withoutAudits } from "../helpers.js";
 
-const acme = builtOnce(() => gitInit(copyFixture("examples/acme-auto")));
+/** examples/acme-auto without its internal audits IA-2025-01/IA-2026-01: each test here records the audits it is about. */
+const acme = builtOnce(() => gitInit(withoutAudits(copyFixture("examples/acme-auto"))));
+const acmeAudited = builtOnce(() => gitInit(copyFixture("examples/acme-auto")));
 const gjb = builtOnce(() => gitInit(copyFixture("examples/gjb-demo")));
 /** In the repository's language (zh-CN), as its users run csr. */
 const run = (dir: string, ...args: string[]) => csr(["-C", dir, ...args], { lang: null });
@@ -51,6 +53,17 @@ describe("csr list processes", () => {
     expect(run(dir, "matrix", "clauses", "--today", "2026-12-04").stdout).toContain("\n无程序文件：M1 经营策划与体系管理（仅由 QM-001 覆盖）\n");
   });
 
+  it("lists examples/acme-auto's internal audit programme as recorded: every process last audited in IA-2026-01 (October 2026), 符合, none 尚未审核 (tester67a A11)", async () => {
+    const dir = await acmeAudited();
+    const result = run(dir, "list", "processes", "--today", "2026-12-04");
+    expect(result.code).toBe(0);
+    const rows = result.stdout.split("\n").filter((l) => /^[CSM]\d /.test(l)).map((l) => l.trimEnd());
+    expect(rows).toHaveLength(15);
+    for (const row of rows) expect(row).toMatch(/  2026-10-(1[2-9]|20)  符合      IA-2026-01$/);
+    expect(result.stdout).not.toContain("尚未审核");
+    expect(rows[0]).toBe("C1        市场开发与顾客要求评审      市场部      QP-014、QP-015  2026-10-12  符合      IA-2026-01");
+  });
+
   it("gives every column in a file: type, clauses (as the procedure list prints them) and the other documents serving the process", async () => {
     const dir = await acme();
     const result = run(dir, "list", "processes", "--today", "2026-12-04", "--format", "csv");
@@ -70,7 +83,7 @@ describe("audit intervals by command (tester62 N7)", () => {
     const top = tempDir();
     const dir = join(top, "质量", "体系");
     mkdirSync(dir, { recursive: true });
-    cpSync(copyFixture("examples/acme-auto"), dir, { recursive: true });
+    cpSync(withoutAudits(copyFixture("examples/acme-auto")), dir, { recursive: true });
     gitInit(top);
     expect(run(dir, "process", "update", "C3", "--audit-months", "6")).toEqual({
       code: 0,
@@ -482,6 +495,8 @@ describe("csr process audited", () => {
     const due = checkJson(dir, ...today).findings.filter((f) => f.rule === "process/audit-due");
     expect(due.map((f) => f.message)).toEqual([
       "Process C3 Production was last audited on 2026-03-04; with an audit interval of 6 months it was due again by 2026-09-04. The audit of 2026-08-03 (report IA-2026-02) does not count: an auditor held no internal auditor qualification that day (process/auditor-unqualified). Audit it and record the audit with 'csr process audited C3 --date <date> --by <auditors> --report <report number> --nonconformities <count>'; a process audited more or less often by its risk gets audit_months in processes.yaml.",
+      // No interval for M1: the three-year cycle of IATF 16949 9.2.2.1 from QM-001's first release (tester67a A11).
+      "Process M1 Business planning and QMS management has no internal audit recorded: its three-year audit cycle, counted from 2019-03-01 when QM-001 was first released, ended on 2022-03-01 (no audit interval is set in qms.yaml, so the IATF 16949 9.2.2.1 three-year cycle applies); plan its audit. Audit it and record the audit with 'csr process audited M1 --date <date> --by <auditors> --report <report number> --nonconformities <count>'; a process audited more or less often by its risk gets audit_months in processes.yaml.",
     ]);
 
     const out = join(tempDir(), "site");
@@ -586,7 +601,8 @@ describe("csr process audited", () => {
         "    documents: [QP-004]\n    audits:\n      - {date: 2026-04-10, by: [zhoupeng, sunwei], report: IA-1, nonconformities: 0}\n      - {date: 2026-12-20, by: [nobody], report: IA-2, nonconformities: 0}\n",
       ),
     );
-    const found = checkJson(dir, "--today", "2026-12-05").findings.filter((f) => f.file === "processes.yaml");
+    // The audits' own errors; process/audit-due (the three-year cycle of processes never audited here) is another test's.
+    const found = checkJson(dir, "--today", "2026-12-05").findings.filter((f) => f.file === "processes.yaml" && f.rule !== "process/audit-due");
     expect(found.map((f) => `${f.line}:${f.column} ${f.rule} ${f.message.split(/: |\. /)[0]}`)).toEqual([
       "258:33 person/work-before-joining Zhou Peng (zhoupeng) starts work on 2026-06-01, but the internal audit (report IA-1) on 2026-04-10 is recorded in their name",
       "258:43 person/work-after-leaving Sun Wei (sunwei) left on 2026-03-31 (their last working day), but the internal audit (report IA-1) on 2026-04-10 is recorded in their name",

@@ -21,7 +21,7 @@ import { implementationDeadline, implementationOverdue } from "../../model/custo
 import { sourceRevisionsUnreviewed } from "../../model/source-review.js";
 import { revisionNameIn } from "../../i18n/values.js";
 import { pendingTransition } from "../../model/distribution.js";
-import { auditCounts, auditDue, auditorRoster, auditsIn, auditStanding, nonconformitiesIn } from "../../model/process-audits.js";
+import { auditCounts, auditDue, auditorRoster, auditsIn, auditStanding, nonconformitiesIn, outOfCycle, threeYearCycle, type AuditStanding } from "../../model/process-audits.js";
 import { reviewRounds, startedIn, tallyRounds, type Period } from "../../model/review-timeliness.js";
 import { trainingCompletion, type TrainingCompletion } from "../../model/training-completion.js";
 import type { ControlledDocument, CorrectiveAction, Csr } from "../../model/types.js";
@@ -313,18 +313,26 @@ function auditRows(ctx: RegisterContext, period: Period): Row[] {
   const raised = nonconformitiesIn(audits);
   const raisedUncounted = nonconformitiesIn(uncounted);
   const nonconformitiesOf = (entries: typeof held) => (code: string) => nonconformitiesIn(entries.filter((a) => a.process.code === code));
-  const standings = processes.map((p) => ({ code: p.code, standing: auditStanding(p, config, day, roster) }));
-  const marked = (s: (typeof standings)[number]) => (s.standing.uncounted ? t(ctx, "register.audit-uncounted.code", { code: s.code }) : s.code);
+  const standings = processes.map((p) => ({ process: p, code: p.code, standing: auditStanding(p, config, day, roster) }));
+  const marked = (s: { code: string; standing: AuditStanding }) => (s.standing.uncounted ? t(ctx, "register.audit-uncounted.code", { code: s.code }) : s.code);
   const never = standings.filter((s) => s.standing.state === "never").map(marked);
   const timed = standings.filter((s) => s.standing.months !== undefined);
-  const due = timed.filter((s) => auditDue(s.standing));
-  const overdue = due.filter((s) => s.standing.state === "overdue").map((s) => s.code);
-  const dueNever = due.filter((s) => s.standing.state === "never").map(marked);
-  const untimed = processes.length - timed.length;
+  // Under IATF 16949 a process without an interval falls due by the three-year cycle of 9.2.2.1, as process/audit-due reports it (tester67a A11).
+  const cycled = threeYearCycle(config) ? standings.filter((s) => s.standing.months === undefined) : [];
+  const documents = [...ctx.index.documents.values()].map((d) => d.value);
+  const outOfTheCycle = cycled.flatMap((s) => {
+    const late = outOfCycle(s.process, s.standing, documents, day);
+    return late ? [{ ...s, state: late.state }] : [];
+  });
+  const due = [...timed.filter((s) => auditDue(s.standing)).map((s) => ({ ...s, state: s.standing.state })), ...outOfTheCycle];
+  const overdue = due.filter((s) => s.state === "overdue").map((s) => s.code);
+  const dueNever = due.filter((s) => s.state === "never").map(marked);
+  const untimed = processes.length - timed.length - cycled.length;
   const row = rowOf(ctx, period, area);
   const dueDetail = [
     ...(overdue.length > 0 ? [t(ctx, "register.management-review.audit-overdue", { ids: ids(ctx, overdue) })] : []),
     ...(dueNever.length > 0 ? [t(ctx, "register.management-review.audit-never", { ids: ids(ctx, dueNever) })] : []),
+    ...(cycled.length > 0 ? [t(ctx, timed.length === 0 ? "register.management-review.audit-cycle-all" : "register.management-review.audit-cycle", { count: cycled.length })] : []),
     ...(untimed > 0 ? [t(ctx, "register.management-review.audit-untimed", { count: untimed })] : []),
   ].join(t(ctx, "register.management-review.detail-separator"));
   const uncountedOf = (code: string) => uncounted.filter((a) => a.process.code === code).length;
@@ -346,7 +354,7 @@ function auditRows(ctx: RegisterContext, period: Period): Row[] {
       record,
     ),
     row("never-audited", never.length, ids(ctx, never), processList),
-    timed.length === 0 ? row("audit-due", "—", t(ctx, "register.management-review.audit-no-interval"), processList) : row("audit-due", due.length, dueDetail, processList),
+    timed.length === 0 && cycled.length === 0 ? row("audit-due", "—", t(ctx, "register.management-review.audit-no-interval"), processList) : row("audit-due", due.length, dueDetail, processList),
   ];
 }
 

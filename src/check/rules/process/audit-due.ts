@@ -1,24 +1,27 @@
 import { sentences, t } from "../../../i18n/index.js";
 import { processLabel } from "../../../model/labels.js";
-import { auditDue, auditorRoster, auditStanding } from "../../../model/process-audits.js";
+import { auditDue, auditorRoster, auditStanding, outOfCycle, threeYearCycle } from "../../../model/process-audits.js";
 import type { Rule } from "../../rule.js";
 
 /**
  * The internal audit programme (IATF 16949 9.2.2.1; 9.2.2 in GJB 9001C and ISO 9001): with an audit
  * interval set (qms.yaml `internal_audit.interval_months`, or a process's `audit_months`), each process of
  * processes.yaml is audited within that many months of its last audit; a process never audited is due now.
- * Without an interval nothing is reported.
+ * Without an interval, an IATF 16949 repository still audits every process within its three-year cycle
+ * (9.2.2.1; tester67a A11): a process last audited more than 36 months ago, or never audited 36 months
+ * after the system (or the process) is first recorded in force, is reported; any other repository, nothing.
  */
 export const rule: Rule = {
   id: "process/audit-due",
   severity: "warning",
-  scope: { files: "own" },
+  // Besides processes.yaml and qms.yaml, the first revision of each manual and of each process's documents (cycleStart).
+  scope: { files: "all", reads: (f) => (f.kind === "document" ? [f.data.id, f.data.kind, f.data.status, f.data.revisions?.[0]?.date] : null) },
   clock: true,
   dependsOn: ["qms.yaml", "processes.yaml"],
   summary: "A process has not been internally audited within the months qms.yaml or the process sets.",
   docs: {
     description:
-      "With `internal_audit.interval_months` set in qms.yaml (e.g. 12), or `audit_months` on a process of `processes.yaml` (which takes precedence), each process is audited again within that many months of its last audit under `audits` (written by `csr process audited`); a process with no audit recorded is reported as due now. An audit by an auditor without an internal auditor qualification that day (process/auditor-unqualified) does not count as its last audit. {{cite:audit-programme}} asks for an internal audit programme that covers every process{{#IATF16949}} over a three-year cycle, each as often as its risk, performance and changes call for{{/IATF16949}}: the audit team leader plans the year from the processes that fall due (`csr list processes`). Without either setting nothing is reported.",
+      "With `internal_audit.interval_months` set in qms.yaml (e.g. 12), or `audit_months` on a process of `processes.yaml` (which takes precedence), each process is audited again within that many months of its last audit under `audits` (written by `csr process audited`); a process with no audit recorded is reported as due now. An audit by an auditor without an internal auditor qualification that day (process/auditor-unqualified) does not count as its last audit. {{cite:audit-programme}} asks for an internal audit programme that covers every process{{#IATF16949}} over a three-year cycle, each as often as its risk, performance and changes call for{{/IATF16949}}: the audit team leader plans the year from the processes that fall due (`csr list processes`). Without either setting, a repository under IATF 16949 still audits each process within the three-year cycle (9.2.2.1): a process whose last audit is more than 36 months old is reported, and so is one never audited 36 months after the quality management system was first recorded in force (the first revision of its earliest quality manual, or, for a process whose documents in `processes.yaml` were all first released later, the first of those: the message names which). Under another standard nothing is reported without a setting.",
     bad: `
   - code: M2
     name: 质量体系与文件控制
@@ -36,9 +39,20 @@ export const rule: Rule = {
     const config = ctx.repo.config?.value;
     const { today } = ctx.options;
     const roster = auditorRoster(ctx.index.people);
+    const cycle = threeYearCycle(config);
+    const documents = [...ctx.index.documents.values()].map((d) => d.value);
     for (const { value: process, file, path } of ctx.repo.processes) {
       if (!ctx.keeps(file)) continue;
       const standing = auditStanding(process, config, today, roster);
+      if (standing.months === undefined) {
+        const late = cycle ? outOfCycle(process, standing, documents, today) : undefined;
+        if (!late) continue;
+        const fix = t("rule.process/audit-due.fix", { code: process.code });
+        const label = processLabel(process);
+        if (late.state === "never") ctx.report({ file, path: [...path, "code"] }, sentences(t("rule.process/audit-due.cycle-never", { process: label, document: late.start.document, since: late.start.date, due: late.due }), fix));
+        else ctx.report({ file, path: [...path, "audits", late.last.index, "date"] }, sentences(t("rule.process/audit-due.cycle", { process: label, last: late.last.audit.date, due: late.due }), fix));
+        continue;
+      }
       if (!auditDue(standing)) continue;
       const label = processLabel(process);
       // A later audit by an auditor not qualified that day did not reset the interval (auditCounts): said, so the finding does not read as a miscount.
