@@ -37,6 +37,12 @@ export interface Column {
   short?: string;
   /** The register's remarks (备注): printed at least REMARKS_EM wide, empty or not, as a reader also writes in it on paper. */
   remarks?: boolean;
+  /**
+   * Computed, never written in by hand on paper, and left out of a print when empty in every row (said in the note, as a
+   * crowded table's empty columns are): the process list's audit interval, next due day and standing, which no process has
+   * without an interval, took a fifth of the English A4 landscape page while its names wrapped a word a line (tester67a A11).
+   */
+  printedIfAny?: boolean;
 }
 
 /** The class a column's cells get in HTML and PDF: its kind, or "date". */
@@ -519,7 +525,7 @@ export interface BandView {
 /**
  * The view of a table for a template. For the printed page (`print`: HTML and PDF), a crowded
  * table (see printedCrowded) leaves out the columns empty in every row, other than check-mark
- * columns, and says so in a note: on the A3 CSR list, columns empty in every row (逾期原因,
+ * columns, and any table those marked `printedIfAny`, and says so in a note: on the A3 CSR list, columns empty in every row (逾期原因,
  * 评审记录编号) took width while its requirement titles wrapped after three or four characters.
  * The page size is the full table's, as in its workbook. A printed table's free-text columns are
  * given widths by what they hold (printedWidths); a crowded one too wide for its page is printed in
@@ -529,9 +535,10 @@ export function tableView(table: Table, lang = "zh-CN", print = false, screen = 
   // On A4 landscape (csr site), a register is printed as a wide one is on its own page, and in bands when its columns do not fit.
   const a4 = page === "A4 landscape";
   const crowded = !a4 && printedCrowded(table);
+  const blank = (c: Column) => table.rows.every((r) => text(r[c.key]).trim() === "");
   const empty =
-    print && printedCrowded(table) && table.rows.length > 0
-      ? new Set(table.columns.filter((c) => c.kind !== "mark" && table.rows.every((r) => text(r[c.key]).trim() === "")).map((c) => c.key))
+    print && table.rows.length > 0
+      ? new Set(table.columns.filter((c) => (printedCrowded(table) ? c.kind !== "mark" : c.printedIfAny === true) && blank(c)).map((c) => c.key))
       : new Set<string>();
   const columns = table.columns.filter((c) => !empty.has(c.key));
   const language: Lang = isLang(lang) ? lang : "zh-CN";

@@ -64,6 +64,24 @@ describe("csr list processes", () => {
     expect(rows[0]).toBe("C1        市场开发与顾客要求评审      市场部      QP-014、QP-015  2026-10-12  符合      IA-2026-01");
   });
 
+  it("prints acme-auto's programme without the interval, next audit and status columns, empty in every row, and names them under the table; the files keep them (ex69, tester67a A11)", async () => {
+    const dir = await acmeAudited();
+    const heads = (html: string) => [...html.matchAll(/<th class="[^"]*">(.*?)<\/th>/g)].map((m) => m[1]!.replace(/<[^>]*>/g, ""));
+    const chinese = run(dir, "list", "processes", "--today", "2026-12-04", "--format", "html");
+    expect(chinese.code).toBe(0);
+    expect(heads(chinese.stdout)).toEqual(["序号", "过程编号", "过程名称", "类别", "负责部门", "对应条款", "程序文件", "其他文件", "上次审核", "审核结果", "审核员", "审核报告"]);
+    expect(chinese.stdout).toContain("<p>以下各列在每一行中均为空，本打印未列出：间隔（月）、下次审核、状态</p>");
+    const english = run(dir, "list", "processes", "--today", "2026-12-04", "--format", "html", "--lang", "en");
+    expect(heads(english.stdout).at(-1)).toBe("Report");
+    expect(english.stdout).toContain("<p>Columns empty in every row, left out of this print: Interval (months), Next due, Status</p>");
+    const csv = run(dir, "list", "processes", "--today", "2026-12-04", "--format", "csv");
+    expect(csv.stdout.replace(/^\uFEFF/, "").split(/\r?\n/)[0]).toBe("序号,过程编号,过程名称,类别,负责部门,对应条款,程序文件,其他文件,上次审核,审核结果,审核员,审核报告,间隔（月）,下次审核,状态");
+    // Never audited, a process keeps its 状态 column: 尚未审核.
+    const unaudited = run(await acme(), "list", "processes", "--today", "2026-12-04", "--format", "html");
+    expect(heads(unaudited.stdout).at(-1)).toBe("状态");
+    expect(unaudited.stdout).toContain("本打印未列出：间隔（月）、下次审核</p>");
+  });
+
   it("gives every column in a file: type, clauses (as the procedure list prints them) and the other documents serving the process", async () => {
     const dir = await acme();
     const result = run(dir, "list", "processes", "--today", "2026-12-04", "--format", "csv");

@@ -85,10 +85,11 @@ export function processRegister(ctx: RegisterContext, options: { today: string }
       // English page wider than A4 landscape prints at 8 pt. Auditors wrap as text: an empty list column took 8 em.
       { key: "auditors", header: t(ctx, "register.processes.column.auditors") },
       { key: "report", header: t(ctx, "register.processes.column.report"), kind: "id" },
-      { key: "interval", header: t(ctx, "register.processes.column.interval"), kind: "number" },
-      { key: "due", header: t(ctx, "register.processes.column.due"), date: true },
+      // Without an audit interval and with every process audited, these three are empty: left out of the print (printedIfAny).
+      { key: "interval", header: t(ctx, "register.processes.column.interval"), kind: "number", printedIfAny: true },
+      { key: "due", header: t(ctx, "register.processes.column.due"), date: true, printedIfAny: true },
       // Words (尚未审核, "not yet audited", 已逾期 19 天): wrapped, as the English ones are too long to keep on one line in print.
-      { key: "status", header: t(ctx, "register.processes.column.status") },
+      { key: "status", header: t(ctx, "register.processes.column.status"), printedIfAny: true },
     ],
     rows,
     // A terminal is too narrow for every column: the clauses and the other documents are in the files.
