@@ -119,14 +119,14 @@ describe("an IATF procedure and work instruction revised to drop a form, and the
     (await run(dir, "release", "QP-006", "--summary", "点检改用 QR-006-01", "--total-pages", "2", "--pages", "P3", ...signatures));
     (await run(dir, "release", "WI-010-02", "--summary", "点检改用 QR-006-01", "--total-pages", "1", "--pages", "P1", ...signatures));
     (await run(dir, "obsolete", "HH-F-045", "--superseded-by", "QR-006-01", "--reason", "并入 QR-006-01", "--date", "2026-11-27", "-y"));
-    expect(await csvLines(dir, ["HH-F-045"], "list", "forms", "--today", "2026-11-15")).toEqual(["3,HH-F-045,设备日常点检表,A/1,2024-03-01,QP-006、WI-010-02,生产部,1年,,纸质,生产部各车间,"]);
+    expect(await csvLines(dir, ["HH-F-045"], "list", "forms", "--today", "2026-11-15")).toEqual(["3,HH-F-045,设备日常点检表,A/1,2024-03-01,QP-006、WI-010-02,生产部,3年,,纸质,生产部各车间,"]);
     expect(await csvLines(dir, ["QP-006"], "list", "procedures", "--style", "gjb", "--today", "2026-11-15")).toEqual([
       '6,设备与监视测量资源管理程序,QP-006,A/1,2025-10-20,生产部,7.1.3/7.1.3.1/7.1.5/7.1.5.1/7.1.5.1.1/7.1.5.2/7.1.5.2.1/7.1.5.3/7.1.5.3.1/7.1.5.3.2/8.5.1.5/8.5.1.6,,"HH-F-045 设备日常点检表\nQR-006-01 量检具校准计划及记录",',
     ]);
-    // Withdrawn on 2026-11-27 with records kept 1 year: listed last until 2027-11-27, then no more (tester52 D9).
-    expect(await csvLines(dir, ["HH-F-045"], "list", "forms", "--today", "2026-11-30")).toEqual(["26,HH-F-045,设备日常点检表,A/1,2024-03-01,QP-006 A/1、WI-010-02 A/1,生产部,1年,,纸质,生产部各车间,已作废（2026-11-27），由 QR-006-01 替代"]);
-    expect(await csvLines(dir, ["HH-F-045"], "list", "forms", "--today", "2027-11-27")).toHaveLength(1);
-    expect(await csvLines(dir, ["HH-F-045"], "list", "forms", "--today", "2027-11-28")).toEqual([]);
+    // Withdrawn on 2026-11-27 with records kept 3 years: listed last until 2029-11-27, then no more (tester52 D9).
+    expect(await csvLines(dir, ["HH-F-045"], "list", "forms", "--today", "2026-11-30")).toEqual(["26,HH-F-045,设备日常点检表,A/1,2024-03-01,QP-006 A/1、WI-010-02 A/1,生产部,3年,,纸质,生产部各车间,已作废（2026-11-27），由 QR-006-01 替代"]);
+    expect(await csvLines(dir, ["HH-F-045"], "list", "forms", "--today", "2029-11-27")).toHaveLength(1);
+    expect(await csvLines(dir, ["HH-F-045"], "list", "forms", "--today", "2029-11-28")).toEqual([]);
     // Before 2025-10-20 QP-006 was A/0, which the repository came with already superseded: git has no A/0 to read, nor of 19 others.
     expect((await run(dir, "list", "forms", "--today", "2024-06-01")).trimEnd().split("\n").at(-2)).toBe(
       "以下文件在 2024-06-01 当日的版本内容在 git 中未找到（没有发布标签，也没有记录该版本的提交），其名称、部门、相关文件和表单按现行内容列出，请与该版本的受控副本核对：QP-001 A/0、QP-002 A/0、QP-004 A/0、QP-006 A/0、QP-007 A/0、QP-008 A/0、QP-010 A/0、QP-011 A/0、QP-012 A/0、QP-013 A/0 等共 20 份。",

@@ -2,8 +2,8 @@
  * Records past their retention period (tester60 J1): the batches of records kept on a form
  * (record.batches), `csr list disposals --due-by` listing those whose retention ends by a day — the
  * longer customer period deciding, and named —, and `csr record dispose` recording a disposal (销毁记录)
- * once the retention has ended, refused before. The example repository keeps HH-F-045 设备日常点检表 (1年)
- * by year, one year disposed of, and QR-011-01 产品追溯记录 (产品寿命期+1年, BCM 停产后15年) by product.
+ * once the retention has ended, refused before. The example repository keeps HH-F-045 设备日常点检表 (3年, as its
+ * procedure QP-002 keeps 一般质量记录: tester67a A9) by year, 2021 disposed of, and QR-011-01 产品追溯记录 (产品寿命期+1年, BCM 停产后15年) by product.
  */
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
@@ -19,10 +19,10 @@ describe("csr list disposals", () => {
     expect([listed.code, listed.stderr]).toEqual([0, "销毁经批准后登记：csr record dispose <表单编号> <记录批次> --date <日期> --approved-by <批准人> --method <销毁方式> [--witness <监销人>]\n"]);
     expect(listed.stdout.replace(/^\uFEFF/, "").split("\r\n")).toEqual([
       "序号,表单编号,记录名称,记录批次,形成日期,存放地点,保存期限,保存期满日,状态,销毁日期,销毁方式,批准人,监销人,销毁记录编号,备注",
-      "1,HH-F-045,设备日常点检表,2024年度,2024-12-31,生产部各车间,1年,2025-12-31,可销毁,,,,,,",
-      "2,HH-F-045,设备日常点检表,2025年度,2025-12-31,生产部各车间,1年,2026-12-31,26 天后期满,,,,,,",
+      "1,HH-F-045,设备日常点检表,2022年度,2022-12-31,生产部各车间,3年,2025-12-31,可销毁,,,,,,",
+      "2,HH-F-045,设备日常点检表,2023年度,2023-12-31,生产部各车间,3年,2026-12-31,26 天后期满,,,,,,",
       "3,QR-011-01,产品追溯记录,BX-350 壳体 2025年度,2025-12-31,MES系统,北辰汽车集团有限公司：停产后15年,,无法计算期满日,,,,,,保存期限从“停产”起算，该批未登记其日期（counted_from）",
-      "4,HH-F-045,设备日常点检表,2023年度,2023-12-31,生产部各车间,1年,2024-12-31,已销毁,2025-01-15,粉碎,张丽,陈静,JL-XH-2025-01,",
+      "4,HH-F-045,设备日常点检表,2021年度,2021-12-31,生产部各车间,3年,2024-12-31,已销毁,2025-01-15,粉碎,张丽,陈静,JL-XH-2025-01,",
       "",
     ]);
   });
@@ -32,8 +32,8 @@ describe("csr list disposals", () => {
     const listed = await csrInProcess(["-C", dir, "list", "disposals", "--due-by", "2040-12-31", "--today", "2026-12-05", "--lang", "en"]);
     expect(listed.code).toBe(0);
     const lines = listed.stdout.split("\n");
-    expect(lines[0]).toBe("Records due for disposal (3 batches with retention ending by 2040-12-31)");
-    expect(lines.find((line) => line.includes("BX-200"))).toMatch(/^3 +QR-011-01 +Product Traceability Record +BX-200 壳体 2016—2024 +MES系统 +Beichen Motor Group Co\., Ltd\.: 停产后15年 +2039-06-30 +ends in 4590 days/);
+    expect(lines[0]).toBe("Records due for disposal (5 batches with retention ending by 2040-12-31)");
+    expect(lines.find((line) => line.includes("BX-200"))).toMatch(/^5 +QR-011-01 +Product Traceability Record +BX-200 壳体 2016—2024 +MES系统 +Beichen Motor Group Co\., Ltd\.: 停产后15年 +2039-06-30 +ends in 4590 days/);
     expect(lines.slice(-4)).toEqual([
       "The batches of records kept on 2026-12-05 whose retention period ends on or before 2040-12-31, by the longer of the form's period and a customer's (IATF 16949 7.5.3.2.1), counted from the batch's last record, or, for a period counted from an event (end of production, an employee leaving), from the batch's day of that event.",
       "Then 1 batch whose retention cannot be dated; its remarks say why.",
@@ -62,18 +62,18 @@ describe("csr list disposals", () => {
 describe("csr record dispose", () => {
   it("records the disposal on the batch, commits it, and the register lists it as disposed of", async () => {
     const dir = gitInit(copyFixture("examples/acme-auto"));
-    const done = csr(["-C", dir, "record", "dispose", "HH-F-045", "2024年度", "--date", "2026-01-08", "--approved-by", "张丽", "--method", "粉碎", "--witness", "chenjing", "--record", "JL-XH-2026-01", "--commit"], { lang: null });
+    const done = csr(["-C", dir, "record", "dispose", "HH-F-045", "2022年度", "--date", "2026-01-08", "--approved-by", "张丽", "--method", "粉碎", "--witness", "chenjing", "--record", "JL-XH-2026-01", "--commit"], { lang: null });
     expect([done.code, done.stderr]).toEqual([0, ""]);
-    expect(done.stdout.split("\n")[0]).toBe("已登记 HH-F-045 设备日常点检表“2024年度”的销毁：2026-01-08，粉碎，批准人 张丽（zhangli），监销人 陈静（chenjing）。");
-    expect(git(dir, ["log", "-1", "--format=%s"]).trim()).toBe("csr record dispose HH-F-045 2024年度：登记到期记录销毁");
+    expect(done.stdout.split("\n")[0]).toBe("已登记 HH-F-045 设备日常点检表“2022年度”的销毁：2026-01-08，粉碎，批准人 张丽（zhangli），监销人 陈静（chenjing）。");
+    expect(git(dir, ["log", "-1", "--format=%s"]).trim()).toBe("csr record dispose HH-F-045 2022年度：登记到期记录销毁");
     expect(git(dir, ["status", "--porcelain"])).toBe("");
     expect(readFileSync(join(dir, HH_F_045), "utf8")).toContain(
-      "    - {name: 2024年度, from: 2024-01-01, to: 2024-12-31, disposal: {date: 2026-01-08, approved_by: zhangli, method: 粉碎, witness: chenjing, record: JL-XH-2026-01}}\n",
+      "    - {name: 2022年度, from: 2022-01-01, to: 2022-12-31, disposal: {date: 2026-01-08, approved_by: zhangli, method: 粉碎, witness: chenjing, record: JL-XH-2026-01}}\n",
     );
     const listed = (await csrInProcess(["-C", dir, "list", "disposals", "--due-by", "2026-12-31", "--today", "2026-12-05", "--format", "csv"], { lang: null })).stdout.split("\r\n");
     expect(listed.filter((line) => line.includes("已销毁"))).toEqual([
-      "3,HH-F-045,设备日常点检表,2023年度,2023-12-31,生产部各车间,1年,2024-12-31,已销毁,2025-01-15,粉碎,张丽,陈静,JL-XH-2025-01,",
-      "4,HH-F-045,设备日常点检表,2024年度,2024-12-31,生产部各车间,1年,2025-12-31,已销毁,2026-01-08,粉碎,张丽,陈静,JL-XH-2026-01,",
+      "3,HH-F-045,设备日常点检表,2021年度,2021-12-31,生产部各车间,3年,2024-12-31,已销毁,2025-01-15,粉碎,张丽,陈静,JL-XH-2025-01,",
+      "4,HH-F-045,设备日常点检表,2022年度,2022-12-31,生产部各车间,3年,2025-12-31,已销毁,2026-01-08,粉碎,张丽,陈静,JL-XH-2026-01,",
     ]);
   });
 
@@ -85,7 +85,7 @@ describe("csr record dispose", () => {
       return [r.code, r.stderr.trim(), r.stdout];
     };
     const approved = ["--approved-by", "zhangli", "--method", "粉碎"];
-    expect(run("HH-F-045", "2025年度", ...approved, "--date", "2026-12-01")).toEqual([2, "csr: HH-F-045 的“2025年度”按保存期限“1年”保存至 2026-12-31，2026-12-01 尚未期满，不能销毁。", ""]);
+    expect(run("HH-F-045", "2023年度", ...approved, "--date", "2026-12-01")).toEqual([2, "csr: HH-F-045 的“2023年度”按保存期限“3年”保存至 2026-12-31，2026-12-01 尚未期满，不能销毁。", ""]);
     expect(run("QR-011-01", "BX-200 壳体 2016—2024", ...approved, "--date", "2026-12-01")).toEqual([
       2,
       "csr: QR-011-01 的“BX-200 壳体 2016—2024”按顾客 BCM 的特殊期限“停产后15年”保存至 2039-06-30（长于表单的期限），2026-12-01 尚未期满，不能销毁。",
@@ -96,13 +96,13 @@ describe("csr record dispose", () => {
       "csr: 无法计算 QR-011-01 的“BX-350 壳体 2025年度”的保存期满日：保存期限从“停产”起算，该批未登记其日期（counted_from）；期满日确定之前不能登记销毁。",
       "",
     ]);
-    expect(run("HH-F-045", "2023年度", ...approved, "--date", "2026-12-01")).toEqual([2, "csr: HH-F-045 的“2023年度”已于 2025-01-15 销毁（批准人 张丽（zhangli）），不能再次登记销毁。", ""]);
-    expect(run("HH-F-045", "2022年度", ...approved)).toEqual([2, "csr: HH-F-045 没有记录批次“2022年度”（已登记：2023年度、2024年度、2025年度）。是否应为 '2023年度'？", ""]);
-    expect(run("HH-F-045", "2024年度", "--approved-by", "zhangliang", "--method", "粉碎", "--date", "2026-01-08")[1]).toMatch(/^csr: --approved-by zhangliang：people\.yaml 中没有 id 或姓名为此的人员/);
-    expect(run("HH-F-045", "2024年度", ...approved, "--date", "2098-01-01")[1]).toMatch(/^csr: --date 2098-01-01 晚于今天（\d{4}-\d\d-\d\d）：已完成事项的记录不能填写将来的日期。$/);
-    expect(run("HH-F-045", "2024年度", "--method", "粉碎")).toEqual([2, "csr: 未给出必需的选项 '--approved-by <person>'\n提示：到期记录经批准后才能销毁：用 --approved-by 写明批准人（人员 id 或姓名）。", ""]);
-    expect(run("HH-F-045", "2024年度", "--approved-by", "zhangli")).toEqual([2, "csr: 未给出必需的选项 '--method <method>'\n提示：用 --method 写明销毁方式，如 粉碎、焚烧、删除。", ""]);
-    expect(run("HH-F-045", "2024年度", "--approved-by", "zhangli", "--method", "粉碎\n见附件")).toEqual([2, "csr: --method 应为一行文字（不超过 60 个字符）。", ""]);
+    expect(run("HH-F-045", "2021年度", ...approved, "--date", "2026-12-01")).toEqual([2, "csr: HH-F-045 的“2021年度”已于 2025-01-15 销毁（批准人 张丽（zhangli）），不能再次登记销毁。", ""]);
+    expect(run("HH-F-045", "2020年度", ...approved)).toEqual([2, "csr: HH-F-045 没有记录批次“2020年度”（已登记：2021年度、2022年度、2023年度、2024年度、2025年度）。是否应为 '2021年度'？", ""]);
+    expect(run("HH-F-045", "2022年度", "--approved-by", "zhangliang", "--method", "粉碎", "--date", "2026-01-08")[1]).toMatch(/^csr: --approved-by zhangliang：people\.yaml 中没有 id 或姓名为此的人员/);
+    expect(run("HH-F-045", "2022年度", ...approved, "--date", "2098-01-01")[1]).toMatch(/^csr: --date 2098-01-01 晚于今天（\d{4}-\d\d-\d\d）：已完成事项的记录不能填写将来的日期。$/);
+    expect(run("HH-F-045", "2022年度", "--method", "粉碎")).toEqual([2, "csr: 未给出必需的选项 '--approved-by <person>'\n提示：到期记录经批准后才能销毁：用 --approved-by 写明批准人（人员 id 或姓名）。", ""]);
+    expect(run("HH-F-045", "2022年度", "--approved-by", "zhangli")).toEqual([2, "csr: 未给出必需的选项 '--method <method>'\n提示：用 --method 写明销毁方式，如 粉碎、焚烧、删除。", ""]);
+    expect(run("HH-F-045", "2022年度", "--approved-by", "zhangli", "--method", "粉碎\n见附件")).toEqual([2, "csr: --method 应为一行文字（不超过 60 个字符）。", ""]);
     expect(run("QP-002", "2024年度", ...approved)).toEqual([2, "csr: QP-002 不是表单：记录批次和销毁记录登记在表单上。", ""]);
     expect(run("QR-001-01", "2024年度", ...approved)).toEqual([
       2,
@@ -140,7 +140,7 @@ describe("csr record dispose", () => {
     writeFileSync(file, readFileSync(file, "utf8").replace("    - {name: 2025年度,", "    - {name: 2024年度, from: 2024-01-01, to: 2024-12-31, location: 二车间}\n    - {name: 2025年度,"));
     const found = (await checkJsonInProcess(dir)).findings.filter((f) => f.file === HH_F_045);
     expect(found.map((f) => `${f.rule} ${f.severity} ${f.line}:${f.column} ${f.message}`)).toEqual([
-      "doc/record-batch-duplicate error 48:14 HH-F-045: batch 3 of record.batches is named “2024年度”, as batch 2 is. A batch is found by its name (csr list disposals, csr record dispose), so two of one name cannot be told apart: give each its own name, or merge them if they are one batch.",
+      "doc/record-batch-duplicate error 50:14 HH-F-045: batch 5 of record.batches is named “2024年度”, as batch 4 is. A batch is found by its name (csr list disposals, csr record dispose), so two of one name cannot be told apart: give each its own name, or merge them if they are one batch.",
     ]);
     const before = readFileSync(file, "utf8");
     expect(csr(["-C", dir, "record", "dispose", "HH-F-045", "2024年度", "--date", "2026-01-08", "--approved-by", "zhangli", "--method", "粉碎"], { lang: null })).toEqual({
