@@ -15,6 +15,7 @@ export function wireSite({ program, action }: Wiring): void {
     .description(t("help.site"))
     .requiredOption("--out <dir>", t("help.site.out"))
     .option("--base-url <url>", t("help.site.base-url"))
+    .option("--sitemap", t("help.site.sitemap"))
     .option("--today <date>", t("help.common.today"))
     .action(action(async () => (await import("../commands/site/index.js")).siteCommand));
 }

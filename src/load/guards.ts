@@ -84,8 +84,13 @@ export function describeType(stat: { isDirectory(): boolean; isFIFO(): boolean; 
   return t("load.type.other");
 }
 
+/** A path as one word of a shell command in the message that says how to convert its file (the repository's folder is the current one). */
+export function shellWord(path: string): string {
+  return /^[\w./@%+=:,-]+$/.test(path) ? path : `"${path.replace(/(["\\$`])/g, "\\$1")}"`;
+}
+
 /** Problems visible in the raw bytes, before decoding: size and UTF-16. */
-export function byteProblem(bytes: Buffer): LoadProblem | undefined {
+export function byteProblem(bytes: Buffer, path: string): LoadProblem | undefined {
   if (bytes.length > MAX_FILE_BYTES) return tooLarge(bytes.length);
   const utf16 = utf16Kind(bytes);
   if (utf16) {
@@ -93,7 +98,7 @@ export function byteProblem(bytes: Buffer): LoadProblem | undefined {
       rule: "file/encoding",
       line: 1,
       column: 1,
-      message: t("load.utf16", { encoding: utf16 }),
+      message: t("load.utf16", { encoding: utf16, path: shellWord(path) }),
     };
   }
   return undefined;

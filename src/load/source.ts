@@ -8,7 +8,7 @@ import { inDateRange, isIsoDate } from "../core/dates.js";
 import { t } from "../i18n/index.js";
 import type { Path } from "../model/types.js";
 import { YAML_CORE_SCHEMA } from "./core-schema.js";
-import { byteProblem, documentProblems, isNestingError, MAX_FILE_BYTES, readRegularFile, textProblem, tooDeep } from "./guards.js";
+import { byteProblem, documentProblems, shellWord, isNestingError, MAX_FILE_BYTES, readRegularFile, textProblem, tooDeep } from "./guards.js";
 import { commentCutProblems } from "./silent.js";
 import { slipAt, syntaxDetail, syntaxErrorOffset } from "./yaml-errors.js";
 import { yaml } from "./yaml.js";
@@ -104,7 +104,7 @@ export type Parser = "fast" | "yaml";
 /** What readSource makes of a file's bytes (the check cache reads each file once and hashes it). */
 export function sourceFromBytes(bytes: Buffer, path: string, kind: FileKind, parser: Parser = "fast", absPath?: string): SourceFile {
   const file = new ReadFile(path, kind);
-  const problem = byteProblem(bytes);
+  const problem = byteProblem(bytes, path);
   if (problem) {
     file.problems.push(problem);
     return file;
@@ -115,7 +115,7 @@ export function sourceFromBytes(bytes: Buffer, path: string, kind: FileKind, par
       rule: "file/encoding",
       line: decoded.line,
       column: 1,
-      message: t("load.not-utf8", { byte: decoded.byte.toString(16).toUpperCase(), line: decoded.line }),
+      message: t("load.not-utf8", { byte: decoded.byte.toString(16).toUpperCase(), line: decoded.line, path: shellWord(path) }),
     });
     return file;
   }

@@ -77,8 +77,10 @@ export interface SiteOptions {
   lang: Lang;
   /** The date deadlines are measured against. */
   today: string;
-  /** Where the site will be published, e.g. https://qms.example.com/; gives pages a canonical address and a sitemap. */
+  /** Where the site will be published, e.g. https://qms.example.com/; gives pages a canonical address. */
   baseUrl?: string;
+  /** With baseUrl: a sitemap.xml of every page's address. */
+  sitemap?: boolean;
   /** csr's version, printed in the footer. */
   version: string;
   /** The documents as the revisions of `today` were released, for those revised since (RegisterContext `released`). */
@@ -1101,7 +1103,8 @@ async function writeSite(repo: Repository, findings: readonly Finding[], options
   }
   // The print style of documents and review reports, which `csr render` puts in each file: one file that every page links.
   emit("assets/document.css", renderer.renderPartial("document-style", {}));
-  if (options.baseUrl) emit("sitemap.xml", sitemap(options.baseUrl, htmlPages));
+  // Only when asked: the list of every page's address is a map of the organisation's confidential material for whoever finds it.
+  if (options.baseUrl && options.sitemap) emit("sitemap.xml", sitemap(options.baseUrl, htmlPages));
   // The site is the organisation's confidential material (customers' CSRs, people): a search engine that finds it anyway is asked to index none of it (tester25 F8).
   emit("robots.txt", "User-agent: *\nDisallow: /\n");
 

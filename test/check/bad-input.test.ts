@@ -86,7 +86,8 @@ describe("bad input", () => {
     const dir = minimalRepo({ "documents/QP-001.yaml": gbk, ...witness });
     const { findings } = await check(dir);
     expect(findings[0]).toMatchObject({ file: "documents/QP-001.yaml", line: 2, rule: "file/encoding" });
-    expect(findings[0]!.message).toMatch(/not valid UTF-8 \(byte 0xCE on line 2\).*GBK.*iconv -f GBK -t UTF-8/);
+    // The command names the file (tester69 T11).
+    expect(findings[0]!.message).toMatch(/not valid UTF-8 \(byte 0xCE on line 2\).*GBK.*'iconv -f GBK -t UTF-8 documents\/QP-001\.yaml > documents\/QP-001\.yaml\.new && mv documents\/QP-001\.yaml\.new documents\/QP-001\.yaml'/);
     expect(findings[1]).toMatchObject(witnessFinding);
   });
 

@@ -76,7 +76,7 @@ describe("bytes that are not UTF-8 YAML text", () => {
       ["documents/QR-001-02.yaml", 7, 11, "ref/unresolved"],
       ["documents/QR-001-03.yaml", 1, 1, "file/encoding"],
     ]);
-    expect(findings[0]!.message).toMatch(/^The file is UTF-16 \(little-endian, byte-order mark FF FE\); csr reads UTF-8\..*iconv -f UTF-16 -t UTF-8/);
+    expect(findings[0]!.message).toMatch(/^The file is UTF-16 \(little-endian, byte-order mark FF FE\); csr reads UTF-8\..*'iconv -f UTF-16 -t UTF-8 documents\/QR-001-01\.yaml > documents\/QR-001-01\.yaml\.new && mv documents\/QR-001-01\.yaml\.new documents\/QR-001-01\.yaml'/);
     expect(findings[2]!.message).toMatch(/^The file is UTF-16 \(big-endian, without byte-order mark\)/);
     expect(findings.map((f) => f.message).join("\n")).not.toMatch(/GBK/);
   });

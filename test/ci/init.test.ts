@@ -1,4 +1,4 @@
-import { execFileSync } from "node:child_process";
+import { execFileSync, spawnSync } from "node:child_process";
 import { existsSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { select } from "@inquirer/prompts";
@@ -74,7 +74,9 @@ describe("csr init", () => {
     expect(settings["yaml.schemas"]["./node_modules/qms-csr/schemas/csr.schema.json"]).toEqual(["csr/**/*.yaml"]);
     expect(Object.keys(settings["yaml.schemas"])).toHaveLength(9);
     const workflow = parse(readFileSync(join(dir, ".github/workflows/csr.yml"), "utf8"));
-    expect(workflow.on).toEqual({ pull_request: null });
+    // Pull requests, and the default branch at every push and every working day (tester69 T1).
+    expect(workflow.on).toEqual({ pull_request: null, push: null, schedule: [{ cron: "0 1 * * 1-5" }] });
+    expect(workflow.jobs.check.if).toBe("github.event_name == 'pull_request'");
     expect(workflow.jobs.check.steps[0]).toEqual({ uses: "actions/checkout@v4", with: { "fetch-depth": 0 } });
     expect(workflow.jobs.check.steps.at(-1)).toEqual({
       name: "csr check",
@@ -82,25 +84,48 @@ describe("csr init", () => {
       run: 'npx --no -- csr check --base "origin/$BASE_REF" --added-only --format github',
     });
     expect(workflow.jobs.check.steps[1]).toEqual({ uses: "actions/setup-node@v4", with: { "node-version": 22, cache: "npm" } });
+    // The whole repository on the default branch: what --added-only leaves out (an overdue review on main) fails here.
+    const defaultBranch = workflow.jobs["check-default-branch"];
+    expect(defaultBranch.if).toBe("github.event_name == 'schedule' || (github.event_name == 'push' && github.ref == format('refs/heads/{0}', github.event.repository.default_branch))");
+    expect(defaultBranch.steps.map((s: { uses?: string; run?: string }) => s.uses ?? s.run)).toEqual(["actions/checkout@v4", "actions/setup-node@v4", "npm ci", "npx --no -- csr check --format github"]);
+    expect(defaultBranch.steps[0].with).toEqual({ "fetch-depth": 0 });
     // Gitea reads .gitea/workflows only, once it exists: the pull-request check is there too.
     const giteaCheck = parse(readFileSync(join(dir, ".gitea/workflows/csr.yml"), "utf8"));
-    expect(giteaCheck.on).toEqual({ pull_request: null });
+    expect(giteaCheck.on).toEqual(workflow.on);
     expect(giteaCheck.jobs.check.steps.map((s: { uses?: string; run?: string }) => s.uses ?? s.run)).toEqual([
       "actions/checkout@v4",
       "actions/setup-node@v4",
       "npm ci",
       'npx --no -- csr check --base "origin/$BASE_REF" --added-only',
     ]);
+    expect(giteaCheck.jobs["check-default-branch"].if).toBe(defaultBranch.if);
+    expect(giteaCheck.jobs["check-default-branch"].steps.at(-1).run).toBe("npx --no -- csr check");
+    // setup-node's npm cache, which Gitea's runner keeps too (tester69 T8).
+    expect(giteaCheck.jobs.check.steps[1].with).toEqual({ "node-version": 22, cache: "npm" });
     expect(giteaCheck.jobs.check.steps[0].with).toEqual({ "fetch-depth": 0 });
     const gitlab = parse(readFileSync(join(dir, ".gitlab-ci.yml"), "utf8"));
     expect(gitlab["csr-check"].rules).toEqual([{ if: '$CI_PIPELINE_SOURCE == "merge_request_event"' }]);
-    expect(gitlab["csr-check"].script.at(-1)).toBe('npx --no -- csr check --base "origin/$CI_MERGE_REQUEST_TARGET_BRANCH_NAME" --added-only --format junit > csr-junit.xml');
-    expect(gitlab["csr-check"].artifacts.reports).toEqual({ junit: "csr-junit.xml" });
+    // One check: the log, the test report and Code Quality on the changed lines (tester69 T2).
+    expect(gitlab["csr-check"].script).toEqual([
+      "npm ci --cache .npm --prefer-offline",
+      'git fetch origin "$CI_MERGE_REQUEST_TARGET_BRANCH_NAME"',
+      'npx --no -- csr check --base "origin/$CI_MERGE_REQUEST_TARGET_BRANCH_NAME" --added-only --format text --format junit=csr-junit.xml --format gitlab=gl-code-quality-report.json',
+    ]);
+    expect(gitlab["csr-check"].artifacts).toEqual({ when: "always", reports: { junit: "csr-junit.xml", codequality: "gl-code-quality-report.json" } });
+    // npm's downloads kept between pipelines (tester69 T8).
+    for (const job of ["csr-check", "csr-check-default-branch", "pages"]) expect(gitlab[job].cache, job).toEqual({ key: { files: ["package-lock.json"] }, paths: [".npm/"] });
+    // The default branch's whole check, at every push and in pipeline schedules (tester69 T1).
+    expect(gitlab["csr-check-default-branch"].rules).toEqual([{ if: "$CI_COMMIT_BRANCH == $CI_DEFAULT_BRANCH" }]);
+    expect(gitlab["csr-check-default-branch"].script.at(-1)).toBe("npx --no -- csr check --format text --format junit=csr-junit.xml --format gitlab=gl-code-quality-report.json");
+    expect(gitlab["csr-check-default-branch"].artifacts).toEqual(gitlab["csr-check"].artifacts);
     expect([gitlab["csr-check"].image, gitlab.pages.image]).toEqual(["node:22", "node:22"]);
     // The website holds customers' confidential CSRs: a job named pages is GitLab Pages by itself, so it runs only once
     // CSR_PUBLISH_SITE is set, and then from the default branch only; the check job runs on every merge request as before.
     expect(gitlab.pages.rules).toEqual([{ if: '$CSR_PUBLISH_SITE == "true" && $CI_COMMIT_BRANCH == $CI_DEFAULT_BRANCH' }]);
-    expect(gitlab.pages.script).toEqual(["npm ci", 'npx --no -- csr site --out public --base-url "$CI_PAGES_URL/"']);
+    // A site whose data file could not be read (exit 1) is still published, its findings page naming the file; the check fails (tester69 T4).
+    expect(gitlab.pages.script).toEqual(["npm ci --cache .npm --prefer-offline", 'npx --no -- csr site --out public --base-url "$CI_PAGES_URL/" || [ $? -eq 1 ]']);
+    const exitWith = (code: number, run: string) => spawnSync("sh", ["-c", `npx() { return ${code}; }; ${run}`]).status;
+    expect([0, 1, 2].map((code) => exitWith(code, gitlab.pages.script[1]))).toEqual([0, 0, 1]);
     expect(gitlab.pages.artifacts).toEqual({ paths: ["public"] });
     const site = parse(readFileSync(join(dir, ".github/workflows/csr-site.yml"), "utf8"));
     expect(site.permissions).toEqual({ contents: "read", pages: "write", "id-token": "write" });
@@ -115,7 +140,7 @@ describe("csr init", () => {
       "actions/setup-node@v4",
       "npm ci",
       "actions/configure-pages@v5",
-      'npx --no -- csr site --out _site --base-url "$BASE_URL/"',
+      'npx --no -- csr site --out _site --base-url "$BASE_URL/" || [ $? -eq 1 ]',
       "actions/upload-pages-artifact@v3",
       "actions/deploy-pages@v4",
     ]);
@@ -134,7 +159,7 @@ describe("csr init", () => {
       "actions/checkout@v4",
       "actions/setup-node@v4",
       "npm ci",
-      'npx --no -- csr site --out site ${CSR_SITE_URL:+--base-url "$CSR_SITE_URL"}',
+      'npx --no -- csr site --out site ${CSR_SITE_URL:+--base-url "$CSR_SITE_URL"} || [ $? -eq 1 ]',
       "actions/upload-artifact@v3",
       "cd site",
     ]);
@@ -143,6 +168,7 @@ describe("csr init", () => {
     expect(siteStep.env).toEqual({ CSR_SITE_URL: "${{ vars.CSR_SITE_URL }}" });
     const argsWith = (url: string) =>
       execFileSync("sh", ["-c", `npx() { printf '%s|' "$@"; }; ${siteStep.run}`], { env: { ...process.env, CSR_SITE_URL: url }, encoding: "utf8" });
+    expect([0, 1, 2].map((code) => exitWith(code, siteStep.run))).toEqual([0, 0, 1]);
     expect(argsWith("")).toBe("--no|--|csr|site|--out|site|");
     expect(argsWith("http://qms.example.local/质量体系/")).toBe("--no|--|csr|site|--out|site|--base-url|http://qms.example.local/质量体系/|");
     // The repository's csr, else one on the PATH, else one line on how to install it (test/ci/hook.test.ts runs it).
@@ -192,20 +218,38 @@ describe("csr init", () => {
     expect(comments(zh, "processes.yaml")).toEqual(["# 过程清单：每个过程列出它覆盖的条款（列出一章即覆盖其下所有条款）"]);
     expect(comments(zh, ".gitattributes")).toEqual(["# YAML 文件一律使用 LF 换行，无论同事使用哪种编辑器。", "# 在并行分支上工作：CSR 文件按会签意见逐条合并，文件按记录逐条合并（发放、回收、培训、会签）（csr merge-driver）。"]);
     expect(comments(zh, "hooks/pre-commit")).toEqual(["# 每次提交前检查要提交的内容（暂存区中的文件，而不是工作区）。", "# 每个克隆只需启用一次：git config core.hooksPath hooks"]);
-    expect(comments(zh, ".github/workflows/csr.yml")).toEqual(["# 用 csr 检查每个拉取请求；发现的问题以注释显示在更改的文件上。", "  TZ: Asia/Shanghai # csr 按这个时区的日期计算“今天”和各项期限（运行器的时钟是 UTC）；公司在其他时区时改成当地时区，例如 Europe/Berlin", "          fetch-depth: 0 # --base 需要基准分支"]);
+    expect(comments(zh, ".github/workflows/csr.yml")).toEqual([
+      "# 用 csr 检查每个拉取请求（本分支新增的问题），并检查默认分支上的整个仓库；发现的问题以注释显示在",
+      "# 更改的文件上，全部问题列在运行的摘要页上。",
+      "  schedule: # 每个工作日也检查一次（UTC 01:00），没有推送时到期的期限也会报告",
+      "  TZ: Asia/Shanghai # csr 按这个时区的日期计算“今天”和各项期限（运行器的时钟是 UTC）；公司在其他时区时改成当地时区，例如 Europe/Berlin",
+      "          fetch-depth: 0 # --base 需要基准分支",
+      "  # 默认分支上的整个仓库，每次推送和每个工作日检查：拉取请求的检查不报告的问题（目标分支本身已有的，如仅因日期而逾期的评审）在这里报告，问题改正前此作业失败",
+      "          fetch-depth: 0 # 需要发布标签：已发布文件未升版就被修改，要与其标签比较才能发现",
+    ]);
     const confidential = [
       "# 注意：网站包含整个质量体系——顾客的 CSR（通常受保密协议约束）、标为保密的文件、人员信息，属于顾客和",
       "# 本公司的保密信息。启用前必须把网站的访问限制为项目成员（或只在内部网络上发布）。",
     ];
+    const npmCache = "  cache: # npm 下载的包，package-lock.json 不变时在各次流水线之间保留";
     expect(comments(zh, ".gitlab-ci.yml")).toEqual([
-      "# 用 csr 检查每个合并请求；发现的问题显示在合并请求的测试报告中。",
+      "# 用 csr 检查每个合并请求；发现的问题显示在作业日志、合并请求的测试报告中，并通过代码质量报告",
+      "# 显示在更改的行上。",
       "  TZ: Asia/Shanghai # csr 按这个时区的日期计算“今天”和各项期限（运行器的时钟是 UTC）；公司在其他时区时改成当地时区，例如 Europe/Berlin",
+      npmCache,
+      "# 默认分支上的整个仓库，每次推送和流水线计划时检查（在 Build > Pipeline schedules 中为默认分支添加一个计划，",
+      "# 如 0 9 * * 1-5，没有推送时到期的期限也会报告）：合并请求的检查不报告的问题，如仅因日期而逾期的评审，",
+      "# 在这里报告，问题改正前此作业失败。",
+      "    GIT_DEPTH: 0 # 需要发布标签：已发布文件未升版就被修改，要与其标签比较才能发现",
+      npmCache,
       "# 把质量体系发布为网站（csr site），用 GitLab Pages。默认不发布：只有 CI/CD 变量 CSR_PUBLISH_SITE",
       "# 为 true 时，才在默认分支上运行。",
       ...confidential,
       "# 启用：先在 Settings > General > Visibility 中把 Pages 设为 Only Project Members，",
       "# 再在 Settings > CI/CD > Variables 中添加变量 CSR_PUBLISH_SITE，值为 true。",
       "    GIT_DEPTH: 0 # 网站列出更改过每份文件的提交",
+      npmCache,
+      '    - npx --no -- csr site --out public --base-url "$CI_PAGES_URL/" || [ $? -eq 1 ] # 退出码 1：有数据文件无法读取；网站照常发布，其问题页列出该文件，默认分支的检查会失败',
     ]);
     expect(comments(zh, ".github/workflows/csr-site.yml").slice(0, 7)).toEqual([
       "# 把质量体系发布为网站（csr site），用 GitHub Pages。默认不发布：只有仓库变量 CSR_PUBLISH_SITE",
@@ -265,9 +309,13 @@ describe("csr init", () => {
       "# Enable it once per clone:  git config core.hooksPath hooks",
     ]);
     expect(comments(en, ".github/workflows/csr.yml")).toEqual([
-      "# Checks every pull request with csr; findings appear as annotations on the changed files.",
+      "# Checks every pull request with csr (what the branch adds), and the whole repository on the default branch;",
+      "# findings appear as annotations on the changed files, and all of them on the run's summary page.",
+      "  schedule: # every working day too, so that a deadline passed without a push is reported (01:00 UTC)",
       "  TZ: Asia/Shanghai # the time zone whose date csr counts deadlines by (the runner's clock is UTC): change it for a company elsewhere, e.g. Europe/Berlin",
       "          fetch-depth: 0 # the base branch is needed for --base",
+      "  # the whole repository on the default branch, at every push and every working day: what a pull request's check leaves out (the target's own findings, such as a review overdue by the date alone); it fails until they are fixed",
+      "          fetch-depth: 0 # the release tags: a released document edited without a new revision is found against its tag",
     ]);
     expect(readFileSync(join(en, "qms.yaml"), "utf8")).toContain("\nlanguage: en\n");
   });

@@ -6,7 +6,7 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { builtOnce, checkJsonInProcess, csrInProcess, enableHooks, git, type JsonFinding, tempDir } from "../helpers.js";
+import { builtOnce, checkJsonInProcess, csr, csrInProcess, enableHooks, git, type JsonFinding, tempDir } from "../helpers.js";
 
 /** `csr init --example` (QP-001 released as A/0, HXQC-002 decided), committed on main: made once and copied for each test (builtOnce). */
 const example = builtOnce(async (): Promise<string> => {
@@ -89,6 +89,34 @@ describe("csr check --base --added-only (the pull request's check csr init write
       stdout: "",
       stderr: "csr: --added-only needs --base <rev>, the target branch of the pull request.\nhint: In a pull request: csr check --base origin/main --added-only\n",
     });
+  });
+});
+
+describe("csr check --base --added-only: a new wrong value over an old one (tester69 T6)", () => {
+  it("reports a finding at the place of the target's when the branch changed its file and the message differs; --format github shows the target's count as a warning", async () => {
+    const dir = await example();
+    const path = join(dir, "documents/QP-002.yaml");
+    const qp002 = readFileSync(path, "utf8");
+    // On main, an unknown clause already, and one in a file the branch leaves alone.
+    writeFileSync(path, qp002.replace('clauses: ["IATF16949:4.3.2", "IATF16949:7.5.3.2.2"]', 'clauses: ["IATF16949:4.3.2", "IATF16949:7.5.3.2.9"]'));
+    const qp001 = join(dir, "documents/QP-001.yaml");
+    writeFileSync(qp001, readFileSync(qp001, "utf8").replace('"IATF16949:8.3.3.3"', '"IATF16949:8.3.3.9"'));
+    git(dir, ["commit", "-q", "-am", "debt"]);
+    git(dir, ["checkout", "-q", "-b", "feature"]);
+    // The branch types two new wrong clauses, one where the old one was.
+    writeFileSync(path, qp002.replace('clauses: ["IATF16949:4.3.2", "IATF16949:7.5.3.2.2"]', 'clauses: ["IATF16949:4.3.9", "IATF16949:7.5.3.2.8"]'));
+    git(dir, ["commit", "-q", "-am", "clauses"]);
+    const result = csr(["-C", dir, "check", "--today", "2026-11-27", "--base", "main", "--added-only", "--format", "github"]);
+    expect(result.code).toBe(1);
+    expect(result.stdout.split("\n").map((l) => l.replace(/,title=.*/, ""))).toEqual([
+      "::error file=documents/QP-002.yaml,line=8,col=11",
+      "::error file=documents/QP-002.yaml,line=8,col=30",
+      "::warning::csr: --added-only: 1 error on main already, not caused by this branch, not reported ('csr check' on main lists all findings).",
+      "csr: errors: 2, warnings: 0, in files: 1 (files checked: 11).",
+      "",
+    ]);
+    // Said on the run's page (the warning above), not again in the log.
+    expect(result.stderr).toBe("");
   });
 });
 

@@ -92,7 +92,7 @@ describe("csr check", () => {
   it("exits 2 on a usage error without a stack trace", () => {
     const result = csr(["check", "--format", "xml"]);
     expect(result.code).toBe(2);
-    expect(result.stderr).toMatch(/^csr: option '--format <format>' argument 'xml' is invalid\. Allowed choices are text, json/);
+    expect(result.stderr).toMatch(/^csr: option '--format <format\[=file\]>' argument 'xml' is invalid\. Allowed choices are text, json/);
     expect(result.stderr).not.toMatch(/\n\s+at /);
   });
 

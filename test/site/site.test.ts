@@ -4,7 +4,7 @@ import { runInNewContext } from "node:vm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { stemmer } from "stemmer";
 import { tokenize } from "../../src/site/tokenize.js";
-import { copyFixture, csrInProcess, filesOf, FIXTURES, git, gitInit, makeRepo, tempDir } from "../helpers.js";
+import { copyFixture, csr, csrInProcess, filesOf, FIXTURES, git, gitInit, makeRepo, tempDir } from "../helpers.js";
 
 const DAY = "2026-11-27";
 /** The qms.yaml of a small test repository (one department, coverage not judged); a test may append keys. */
@@ -580,7 +580,7 @@ describe("csr site options", () => {
   const repo = copyFixture("examples/acme-auto");
 
   it("--base-url gives canonical addresses and a sitemap; --lang en the English labels", async () => {
-    const site = await buildSite(repo, "--base-url", "https://qms.example.com/site", "--lang", "en");
+    const site = await buildSite(repo, "--base-url", "https://qms.example.com/site", "--sitemap", "--lang", "en");
     expect(site.code).toBe(0);
     const sitemap = readFileSync(join(site.out, "sitemap.xml"), "utf8");
     expect(sitemap).toContain("  <url><loc>https://qms.example.com/site/documents/QP-014.html</loc></url>\n");
@@ -1237,5 +1237,28 @@ describe("the search tokenizer", () => {
     expect(tokenize("关键特性★（东岳▽）")).toEqual(["关键", "键特", "特性", "★", "东岳", "▽"]);
     expect(tokenize("◆")).toEqual(["◆"]);
     expect(tokenize("ＱＰ－０１４")).toEqual(tokenize("QP-014"));
+  });
+});
+
+describe("csr site as CI publishes it (tester69 T4, T10)", () => {
+  it("writes no sitemap.xml unless asked, and says once that a file could not be read, exiting 1 with the site built", () => {
+    const repo = copyFixture("test/fixtures/ci/findings");
+    gitInit(repo);
+    const out = join(tempDir(), "site");
+    const site = csr(["-C", repo, "site", "--out", out, "--today", "2026-06-30", "--base-url", "https://git.example.com/pages/qms/"]);
+    expect(site.code).toBe(1);
+    expect(existsSync(join(out, "index.html"))).toBe(true);
+    // A list of every confidential page's address is for who asks for it; robots.txt stays, though under a sub-path no crawler reads it.
+    expect([existsSync(join(out, "sitemap.xml")), existsSync(join(out, "robots.txt"))]).toEqual([false, true]);
+    expect(site.stderr.split("\n").filter((line) => line.includes("could not be read"))).toEqual([
+      "csr: 1 file could not be read and is left out (customers/BAD.yaml); run 'csr check' for details.",
+    ]);
+    const mapped = csr(["-C", repo, "site", "--out", out, "--today", "2026-06-30", "--base-url", "https://git.example.com/pages/qms/", "--sitemap"]);
+    expect(mapped.code).toBe(1);
+    expect(readFileSync(join(out, "sitemap.xml"), "utf8")).toContain("<loc>https://git.example.com/pages/qms/index.html</loc>");
+    expect(csr(["-C", repo, "site", "--out", out, "--sitemap"])).toMatchObject({
+      code: 2,
+      stderr: "csr: --sitemap needs --base-url: a sitemap lists the pages' full addresses.\nhint: e.g. csr site --out site --base-url https://qms.example.local/ --sitemap\n",
+    });
   });
 });

@@ -103,7 +103,8 @@ export interface PeriodChanges {
  * than the period, those are compared from the first commit, which the report says: what changed
  * in them before it cannot be known. For `csr changes` and the change report of `csr site`.
  */
-export async function periodChangeReport(ctx: CommandContext, root: string, repo: Repository, from: string, to: string): Promise<PeriodChanges> {
+/** `said`: files the caller has said could not be read already (csr site), not named again. */
+export async function periodChangeReport(ctx: CommandContext, root: string, repo: Repository, from: string, to: string, said: ReadonlySet<string> = new Set()): Promise<PeriodChanges> {
   let recorded = periodChanges(repo, from, to);
   const basis = await undatedBasis(root, from, to);
   let undated: Change[] = [];
@@ -111,7 +112,7 @@ export async function periodChangeReport(ctx: CommandContext, root: string, repo
   if (basis.kind === "commits") {
     const before = basis.from.commit ? await loadRevision(root, basis.from.commit) : undefined;
     const after = await loadRevision(root, basis.to.commit!);
-    warnLeftOut(ctx, [basis.from, before], [basis.to, after]);
+    warnLeftOut(ctx, said, [basis.from, before], [basis.to, after]);
     if (before) {
       // The sections a revision or draft of the period changed, from the text in force at its start (withSectionChanges).
       recorded = withSectionChanges(recorded, before, repo, await releasedTexts(root, recorded, repo));
@@ -181,7 +182,7 @@ async function commitsCommand(ctx: CommandContext, from: string, to: string, fla
   const start = await resolveRevision(root, from);
   const before = await loadRevision(root, start.commit!);
   const after = await loadRevision(root, end.commit!);
-  warnLeftOut(ctx, [start, before], [end, after]);
+  warnLeftOut(ctx, new Set(), [start, before], [end, after]);
   const compared = withSubmitters(compareStates(before, after), after, (path, key) => commitAddingKey(root, end.commit!, path, key));
   const keep = reportFilter(ctx, after, flags);
   const all = inReportOrder(withLinkRemovals(root, compared, [start.commit!, before], [end.commit!, after]));
@@ -373,9 +374,9 @@ function onlyTitled(table: Table, keep: ReportFilter | undefined, format: TableF
   };
 }
 
-function warnLeftOut(ctx: CommandContext, ...states: [RangeEnd, Repository | undefined][]): void {
+function warnLeftOut(ctx: CommandContext, said: ReadonlySet<string>, ...states: [RangeEnd, Repository | undefined][]): void {
   for (const [end, repo] of states) {
-    const files = [...new Set((repo?.problems ?? []).map((p) => p.path))];
+    const files = [...new Set((repo?.problems ?? []).map((p) => p.path))].filter((file) => !said.has(file));
     if (files.length > 0) ctx.stderr(t("changes.left-out", { spec: end.spec, count: files.length, files: shortList(files) }) + "\n");
   }
 }

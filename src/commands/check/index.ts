@@ -1,4 +1,6 @@
 /** `csr check`: load, validate, run the rules, print findings. Writes nothing but its cache. */
+import { appendFileSync, existsSync, writeFileSync } from "node:fs";
+import { isAbsolute, relative, resolve, sep } from "node:path";
 import { findingsAdded } from "../../check/added.js";
 import { summarize, type Finding } from "../../core/diagnostic.js";
 import { UserError } from "../../core/errors.js";
@@ -6,15 +8,16 @@ import { findRoot } from "../../load/discover.js";
 import type { BaseState } from "../../load/base.js";
 import type { Repository } from "../../load/repository.js";
 import type { QmsConfig } from "../../model/types.js";
-import { FORMATS, loadFormatter, REPORTS_HELD_BACK } from "../../report/formatters/index.js";
-import { heldBackLines } from "../../report/formatters/types.js";
+import { FORMATS, FROM_TOP_LEVEL, loadFormatter, REPORTS_HELD_BACK, type FormatName } from "../../report/formatters/index.js";
+import { heldBackLines, summaryLine } from "../../report/formatters/types.js";
 import { choiceOption, dateOption } from "../options.js";
 import type { CommandContext } from "../context.js";
 import { conjunction, t } from "../../i18n/index.js";
 import { warnInterrupted } from "../shared/transaction.js";
 
 export interface CheckFlags {
-  format?: string;
+  /** `--format <format>[=<file>]`, repeatable (reportOptions). */
+  format?: string | string[];
   today?: string;
   errorOnWarnings?: boolean;
   maxWarnings?: string;
@@ -31,8 +34,8 @@ export interface CheckFlags {
   cache?: boolean;
 }
 
-export async function checkCommand(ctx: CommandContext, flags: CheckFlags): Promise<number> {
-  const format = choiceOption(flags.format, "--format", FORMATS, "text");
+export async function checkCommand(ctx: CommandContext, paths: string[], flags: CheckFlags): Promise<number> {
+  const reports = reportOptions(flags.format);
   const today = dateOption(flags.today, "--today");
   const maxWarnings = countOption(flags.maxWarnings, "--max-warnings");
   if (flags.changedOnly && !flags.base) {
@@ -40,6 +43,7 @@ export async function checkCommand(ctx: CommandContext, flags: CheckFlags): Prom
   }
   if (flags.addedOnly && !flags.base) throw new UserError(t("check.added-only-needs-base"), t("check.added-only-needs-base.hint"));
   const root = findRoot(ctx.dir);
+  const only = pathsOption(ctx.dir, root, paths);
   warnInterrupted(ctx, root);
   // The rules, the loader and the parsers load only when a check has to run: a repeated check with
   // nothing changed is answered from the cache without them.
@@ -89,7 +93,7 @@ export async function checkCommand(ctx: CommandContext, flags: CheckFlags): Prom
   const { findings: checked, files, notReported = [] } = flags.addedOnly && !flags.staged ? { ...whole, ...(await addedByBranch(root, flags.base!, today, whole.findings)) } : whole;
   // A CSR file in an add/add conflict of two different requirements: renumber one, never pick one side.
   const all = checked.some((f) => f.rule === "file/merge-conflict" && (f.file.startsWith("csr/") || f.file.startsWith("documents/"))) ? (await import("../../merge/conflict-advice.js")).adviseTwoCsrs(root, checked) : checked;
-  const findings = all.filter((f) => f.heldBackBy === undefined);
+  const findings = all.filter((f) => f.heldBackBy === undefined && (only === undefined || only(f.file)));
   // The foundations first, as their findings are (check/engine.ts), then the other files by name.
   const holding = [...new Set(all.flatMap((f) => (f.heldBackBy === undefined ? [] : [f.heldBackBy])))];
   const foundations = ["qms.yaml", "people.yaml", "processes.yaml"];
@@ -98,18 +102,34 @@ export async function checkCommand(ctx: CommandContext, flags: CheckFlags): Prom
     count: all.filter((f) => f.heldBackBy === file).length,
   }));
   // SARIF records qms.yaml's severities; when the cache answered, the rules did not run to read them.
-  if (format === "sarif" && overrides === undefined) overrides = (await import("../../load/repository.js")).loadRepository(root).config?.value.rules;
+  if (reports.some((r) => r.format === "sarif") && overrides === undefined) overrides = (await import("../../load/repository.js")).loadRepository(root).config?.value.rules;
   const summary = summarize(findings, files);
-  const formatter = await loadFormatter(format);
-  ctx.stdout(formatter({ findings, summary, heldBack, overrides }, { color: ctx.color }));
-  if (!REPORTS_HELD_BACK.includes(format)) for (const line of heldBackLines({ findings, summary, heldBack })) ctx.stderr(`${line}\n`);
   // Said, so that a clean report of the commit is not taken for a clean repository.
   const known = notReported.filter((f) => f.heldBackBy === undefined);
+  let inherited: string | undefined;
   if (known.length > 0) {
     const { errors, warnings } = summarize(known, files);
     const counts = [...(errors > 0 ? [t("check.text.errors", { count: errors })] : []), ...(warnings > 0 ? [t("check.text.warnings", { count: warnings })] : [])];
-    ctx.stderr(`${t(flags.staged ? "check.staged.not-reported" : "check.added-only.not-reported", { findings: conjunction(counts), base: flags.base ?? "" })}\n`);
+    inherited = t(flags.staged ? "check.staged.not-reported" : "check.added-only.not-reported", { findings: conjunction(counts), base: flags.base ?? "" });
   }
+  const result = { findings, summary, heldBack, overrides, ...(inherited ? { inherited } : {}) };
+  // A CI server reads the paths of these reports from its checkout's root, which -C may not be (a monorepo's folder).
+  const prefix = reports.some((r) => FROM_TOP_LEVEL.includes(r.format)) ? ((await import("../../load/git.js")).workTreePrefix(root) ?? "") : "";
+  for (const report of reports) {
+    const formatter = await loadFormatter(report.format);
+    const placed = prefix !== "" && FROM_TOP_LEVEL.includes(report.format) ? { ...result, findings: findings.map((f) => ({ ...f, file: prefix + f.file })) } : result;
+    const output = formatter(placed, { color: report.path === undefined && ctx.color });
+    if (report.path === undefined) ctx.stdout(output);
+    else writeReport(report.path, output);
+    // GitHub shows a few annotations a step; the job's summary page lists every finding.
+    if (report.format === "github" && process.env.GITHUB_STEP_SUMMARY) appendStepSummary(process.env.GITHUB_STEP_SUMMARY, (await import("../../report/formatters/github.js")).stepSummary(placed));
+  }
+  // What a CI log shows when the report on stdout is one a CI server reads (tester69 T2), or every report went to a file.
+  // text and github end with this line; json carries it as `summary`, for a script that reads stdout alone.
+  const shown = reports.find((r) => r.path === undefined)?.format;
+  if (shown === undefined || !REPORTS_HELD_BACK.includes(shown)) for (const line of heldBackLines(result)) ctx.stderr(`${line}\n`);
+  if (shown === undefined || !REPORTS_HELD_BACK.includes(shown)) ctx.stderr(`${summaryLine(result)}\n`);
+  if (inherited !== undefined && shown !== "github") ctx.stderr(`${inherited}\n`);
   if (summary.errors > 0) return 1;
   if (flags.errorOnWarnings && summary.warnings > 0) {
     ctx.stderr(`csr: ${t("check.error-on-warnings", { count: summary.warnings })}\n`);
@@ -166,9 +186,9 @@ async function staged(
  * the target branch as it is now (`rev`'s tip checked on the same day, without a base), so that a
  * review the date alone made overdue on the target, or a problem merged there by another branch,
  * does not fail a pull request that did not cause it (tester57 E10). A finding is the target's when
- * the tip has one of the same rule and severity in the same file, with the same message or at the
- * same line and column (a file changed on either side moves lines; a changed calendar counts days
- * anew). A clock finding the branch adds (a late requirement registered) is a warning, as for a
+ * the tip has one of the same rule and severity in the same file, with the same message, or, in a
+ * file the branch did not change, at the same line and column (a file changed on the target's side
+ * moves lines; a changed calendar counts days anew). A clock finding the branch adds (a late requirement registered) is a warning, as for a
  * commit (`asRecorded`). `notReported`: the target's findings, counted on stderr.
  */
 async function addedByBranch(root: string, rev: string, today: string, findings: Finding[]): Promise<{ findings: Finding[]; notReported: Finding[] }> {
@@ -177,11 +197,14 @@ async function addedByBranch(root: string, rev: string, today: string, findings:
   const { checkRepository } = await import("../../check/engine.js");
   const outcome = checkRepository(await loadRevision(root, await revisionCommit(root, rev)), { today });
   const before = [...outcome.findings, ...outcome.held];
+  // In a file the branch changed, a finding at the place of the target's but with another message is the branch's:
+  // a new wrong value typed over an old one (tester69 T6).
+  const changed = await (await import("../../check/changed.js")).changedPaths(root, rev);
   const { added, kept: notReported } = findingsAdded(
     before,
     findings,
     (f) => [f.file, f.rule, f.severity, f.message].join("\0"),
-    (f) => [f.file, f.rule, f.severity, f.line, f.column].join("\0"),
+    (f) => (changed.has(f.file) ? undefined : [f.file, f.rule, f.severity, f.line, f.column].join("\0")),
   );
   return { findings: await asRecorded(added), notReported };
 }
@@ -201,4 +224,55 @@ function countOption(value: string | undefined, flag: string): number | undefine
   if (value === undefined) return undefined;
   if (!/^\d+$/.test(value)) throw new UserError(t("options.whole-number", { flag, value }));
   return Number(value);
+}
+
+/**
+ * `--format <format>[=<file>]`, given any number of times: each report once, in one run, as a CI job
+ * needs a log for people and one or two files for its server (GitLab's JUnit and Code Quality reports).
+ * A format without a file goes to stdout, at most one; none given is text on stdout.
+ */
+function reportOptions(value: string | string[] | undefined): { format: FormatName; path?: string }[] {
+  const given = value === undefined ? [] : typeof value === "string" ? [value] : value;
+  const reports = given.map((option) => {
+    const at = option.indexOf("=");
+    const path = at < 0 ? undefined : option.slice(at + 1);
+    if (path === "") throw new UserError(t("check.format-no-file", { option }), t("check.format-file.hint"));
+    return { format: choiceOption(at < 0 ? option : option.slice(0, at), "--format", FORMATS, "text"), ...(path === undefined ? {} : { path }) };
+  });
+  const toStdout = reports.filter((r) => r.path === undefined);
+  if (toStdout.length > 1) throw new UserError(t("check.format-two-stdout", { formats: conjunction(toStdout.map((r) => r.format)) }), t("check.format-file.hint"));
+  return reports.length > 0 ? reports : [{ format: "text" }];
+}
+
+function writeReport(path: string, output: string): void {
+  try {
+    writeFileSync(path, output);
+  } catch (error) {
+    throw new UserError(t("check.format-cannot-write", { path, reason: (error as Error).message.replace(/^\w+: /, "") }));
+  }
+}
+
+function appendStepSummary(path: string, markdown: string): void {
+  try {
+    appendFileSync(path, markdown);
+  } catch (error) {
+    throw new UserError(t("check.format-cannot-write", { path, reason: (error as Error).message.replace(/^\w+: /, "") }));
+  }
+}
+
+/**
+ * `csr check <path>…`: the findings in those files, or in the files under those folders, as ESLint and
+ * yamllint take paths. The whole repository is still checked, since a file's findings depend on the
+ * others (a reference, a duplicate number). Paths are read from the -C folder, as git reads them.
+ */
+function pathsOption(dir: string, root: string, paths: string[]): ((file: string) => boolean) | undefined {
+  if (paths.length === 0) return undefined;
+  const wanted = paths.map((path) => {
+    const absolute = resolve(dir, path);
+    const inRoot = relative(root, absolute);
+    if (inRoot.startsWith("..") || isAbsolute(inRoot)) throw new UserError(t("check.path-outside", { path, root }));
+    if (!existsSync(absolute)) throw new UserError(t("check.path-missing", { path }));
+    return inRoot.split(sep).join("/");
+  });
+  return (file) => wanted.some((path) => path === "" || file === path || file.startsWith(`${path}/`));
 }

@@ -220,33 +220,67 @@ out/
 const timeZone = (key: "env" | "variables") => `${key}:
   TZ: Asia/Shanghai ${t("init.file.ci.time-zone")}`;
 
+/** When the default branch's check runs on GitHub and Gitea: a push to it, and every working day (SITE_BRANCH's reasons). */
+const DEFAULT_BRANCH = "github.event_name == 'schedule' || (github.event_name == 'push' && github.ref == format('refs/heads/{0}', github.event.repository.default_branch))";
+
 /**
- * The pull-request check of GitHub Actions, and of Gitea Actions, which reads .gitea/workflows and,
- * only when that folder does not exist, .github/workflows: as the site workflow is there, the check
- * must be there too. Gitea prints the findings as text (it shows the job's log, not GitHub's
- * annotations) and has no npm cache of setup-node.
+ * The check of GitHub Actions, and of Gitea Actions, which reads .gitea/workflows and, only when that
+ * folder does not exist, .github/workflows: as the site workflow is there, the check must be there
+ * too. Two jobs: a pull request's (what the branch adds, --added-only), and the whole repository on
+ * the default branch, at every push and every working day, which reports what the first leaves out,
+ * such as a review the date alone made overdue (tester69 T1). Gitea prints the findings as text (it
+ * shows the job's log, not GitHub's annotations); its runner's cache server keeps setup-node's npm cache.
  */
-const pullRequestWorkflow = (host: "github" | "gitea") => `${t(`init.file.${host}-check.heading`)}${host === "gitea" ? `\n${t("init.file.gitea.offline")}` : ""}
-name: csr
-on:
-  pull_request:
-${timeZone("env")}
-jobs:
-  check:
-    runs-on: ubuntu-latest
+const checkWorkflow = (host: "github" | "gitea") => {
+  const format = host === "github" ? " --format github" : "";
+  const setup = (fetchDepth: "init.file.ci.fetch-depth-base" | "init.file.ci.fetch-depth-tags") => `    runs-on: ubuntu-latest
     steps:
       - uses: actions/checkout@v4
         with:
-          fetch-depth: 0 ${t("init.file.ci.fetch-depth-base")}
+          fetch-depth: 0 ${t(fetchDepth)}
       - uses: actions/setup-node@v4
         with:
-          node-version: 22${host === "github" ? "\n          cache: npm" : ""}
-      - run: npm ci
+          node-version: 22
+          cache: npm
+      - run: npm ci`;
+  return `${t(`init.file.${host}-check.heading`)}${host === "gitea" ? `\n${t("init.file.gitea.offline")}` : ""}
+name: csr
+on:
+  pull_request:
+  push:
+  schedule: ${t("init.file.check.schedule")}
+    - cron: "0 1 * * 1-5"
+${timeZone("env")}
+jobs:
+  check:
+    if: github.event_name == 'pull_request'
+${setup("init.file.ci.fetch-depth-base")}
       - name: csr check
         env:
           BASE_REF: \${{ github.base_ref }}
-        run: npx --no -- csr check --base "origin/$BASE_REF" --added-only${host === "github" ? " --format github" : ""}
+        run: npx --no -- csr check --base "origin/$BASE_REF" --added-only${format}
+  ${t("init.file.ci.default-branch")}
+  check-default-branch:
+    if: ${DEFAULT_BRANCH}
+${setup("init.file.ci.fetch-depth-tags")}
+      - name: csr check
+        run: npx --no -- csr check${format}
 `;
+};
+
+/** npm's downloads kept between a GitLab project's pipelines while package-lock.json stays the same (GitLab's npm caching example). */
+const gitlabNpm = () => `  cache: ${t("init.file.gitlab.npm-cache")}
+    key:
+      files: [package-lock.json]
+    paths: [.npm/]`;
+
+/** The log for people, and GitLab's two reports: the test report, and Code Quality on the merge request's changed lines. */
+const GITLAB_REPORTS = "--format text --format junit=csr-junit.xml --format gitlab=gl-code-quality-report.json";
+const gitlabArtifacts = `  artifacts:
+    when: always
+    reports:
+      junit: csr-junit.xml
+      codequality: gl-code-quality-report.json`;
 
 const gitlabCi = (standard: InitStandard) => `${t("init.file.gitlab-check.heading")}
 ${timeZone("variables")}
@@ -256,14 +290,25 @@ csr-check:
     - if: $CI_PIPELINE_SOURCE == "merge_request_event"
   variables:
     GIT_DEPTH: 0
+${gitlabNpm()}
   script:
-    - npm ci
+    - npm ci --cache .npm --prefer-offline
     - git fetch origin "$CI_MERGE_REQUEST_TARGET_BRANCH_NAME"
-    - npx --no -- csr check --base "origin/$CI_MERGE_REQUEST_TARGET_BRANCH_NAME" --added-only --format junit > csr-junit.xml
-  artifacts:
-    when: always
-    reports:
-      junit: csr-junit.xml
+    - npx --no -- csr check --base "origin/$CI_MERGE_REQUEST_TARGET_BRANCH_NAME" --added-only ${GITLAB_REPORTS}
+${gitlabArtifacts}
+
+${t("init.file.gitlab.default-branch")}
+csr-check-default-branch:
+  image: node:22
+  rules:
+    - if: $CI_COMMIT_BRANCH == $CI_DEFAULT_BRANCH
+  variables:
+    GIT_DEPTH: 0 ${t("init.file.ci.fetch-depth-tags")}
+${gitlabNpm()}
+  script:
+    - npm ci --cache .npm --prefer-offline
+    - npx --no -- csr check ${GITLAB_REPORTS}
+${gitlabArtifacts}
 
 ${t("init.file.gitlab-pages.heading")}${optInNote("gitlab")}${hostingNote(standard)}
 pages:
@@ -272,9 +317,10 @@ pages:
     - if: $CSR_PUBLISH_SITE == "true" && $CI_COMMIT_BRANCH == $CI_DEFAULT_BRANCH
   variables:
     GIT_DEPTH: 0 ${t("init.file.ci.fetch-depth-site")}
+${gitlabNpm()}
   script:
-    - npm ci
-    - npx --no -- csr site --out public --base-url "$CI_PAGES_URL/"
+    - npm ci --cache .npm --prefer-offline
+    - npx --no -- csr site --out public --base-url "$CI_PAGES_URL/" || [ $? -eq 1 ] ${t("init.file.ci.site-exit")}
   artifacts:
     paths:
       - public
@@ -346,7 +392,7 @@ jobs:
       - name: csr site
         env:
           BASE_URL: \${{ steps.pages.outputs.base_url }}
-        run: npx --no -- csr site --out _site --base-url "$BASE_URL/"
+        run: npx --no -- csr site --out _site --base-url "$BASE_URL/" || [ $? -eq 1 ] ${t("init.file.ci.site-exit")}
       - uses: actions/upload-pages-artifact@v3
         with:
           path: _site
@@ -358,8 +404,8 @@ jobs:
  * Gitea Actions runs GitHub-style workflows but Gitea has no Pages: the site is kept as an artifact
  * and pushed to a 'pages' branch, which Codeberg Pages or any web server that pulls a branch serves.
  * Gitea has no Pages address to pass as --base-url: the repository variable CSR_SITE_URL gives it (the
- * web server's address of the site), and without it the site is built without canonical links and
- * sitemap.xml, as csr site is without --base-url.
+ * web server's address of the site), and without it the site is built without canonical links, as
+ * csr site is without --base-url.
  */
 const giteaSiteWorkflow = (standard: InitStandard) => `${t("init.file.gitea-site.heading")}${optInNote("gitea")}${hostingNote(standard)}
 ${t("init.file.gitea.offline")}
@@ -382,11 +428,12 @@ jobs:
       - uses: actions/setup-node@v4
         with:
           node-version: 22
+          cache: npm
       - run: npm ci
       - name: csr site
         env:
           CSR_SITE_URL: \${{ vars.CSR_SITE_URL }} ${t("init.file.gitea-site.base-url")}
-        run: npx --no -- csr site --out site \${CSR_SITE_URL:+--base-url "$CSR_SITE_URL"}
+        run: npx --no -- csr site --out site \${CSR_SITE_URL:+--base-url "$CSR_SITE_URL"} || [ $? -eq 1 ] ${t("init.file.ci.site-exit")}
       - uses: actions/upload-artifact@v3
         with:
           name: site
@@ -754,9 +801,9 @@ export function initFiles(withExample: boolean, standard: InitStandard = "IATF16
   files.set(".gitignore", GITIGNORE);
   files.set(".vscode/settings.json", vscodeSettings());
   files.set(".vscode/extensions.json", EXTENSIONS);
-  files.set(".github/workflows/csr.yml", pullRequestWorkflow("github"));
+  files.set(".github/workflows/csr.yml", checkWorkflow("github"));
   files.set(".github/workflows/csr-site.yml", githubSiteWorkflow(standard));
-  files.set(".gitea/workflows/csr.yml", pullRequestWorkflow("gitea"));
+  files.set(".gitea/workflows/csr.yml", checkWorkflow("gitea"));
   files.set(".gitea/workflows/csr-site.yml", giteaSiteWorkflow(standard));
   files.set(".gitlab-ci.yml", gitlabCi(standard));
   files.set("hooks/pre-commit", preCommit());

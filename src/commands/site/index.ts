@@ -35,12 +35,15 @@ import { addedFiles, carry, clashes, cleanUpOnSignal, filesUnder, manifest, sign
 export interface SiteFlags {
   out: string;
   baseUrl?: string;
+  /** Write sitemap.xml (with --base-url): off by default, a list of every confidential page's address (tester69 T10). */
+  sitemap?: boolean;
   today?: string;
 }
 
 export async function siteCommand(ctx: CommandContext, flags: SiteFlags): Promise<number> {
   const today = dateOption(flags.today, "--today");
   const baseUrl = flags.baseUrl === undefined ? undefined : baseUrlOption(flags.baseUrl);
+  if (flags.sitemap && baseUrl === undefined) throw new UserError(t("site-command.sitemap-needs-base-url"), t("site-command.sitemap-needs-base-url.hint"));
   const root = findRoot(ctx.dir);
   const out = resolve(ctx.dir, flags.out);
   refuseDataPath(root, out, "--out", true);
@@ -86,10 +89,10 @@ export async function siteCommand(ctx: CommandContext, flags: SiteFlags): Promis
     };
     // The change report of the twelve months to `today`, the period an annual surveillance audit looks at; its title names the days.
     const secret = secretDocuments(repo);
-    const changes = withoutSecretSummaries(await periodChangeReport(ctx, root, repo, addDays(addMonths(today, -12), 1), today), secret, lang, secretCsrIds(repo));
+    const changes = withoutSecretSummaries(await periodChangeReport(ctx, root, repo, addDays(addMonths(today, -12), 1), today, new Set(repo.problems.map((p) => p.path))), secret, lang, secretCsrIds(repo));
     const changeReport = (rc: RegisterContext) => periodTable(rc, changes);
     // The site withholds what is classified 秘密 or above rather than marking its pages with it (Table.classification is for paper).
-    const summary = await buildSite(repo, findings, { lang, today, baseUrl, version, secret, released: await releasedOn(repo, today, { inForce: true }), earlier: await earlierRevisions(root, repo, secret), changedSinceRelease: await changedSinceRelease(repo, today), drafts: draftsOn(committed, lang), committed: await committedFilesOn(repo, today, commits), ...(asOf ? { findingsSource: asOf.source } : {}), commits, changeReport, heading: ({ classification: _, ...table }) => withHeading(repo, table, lang, today) }, { fileFor, write: (path, content) => writeFileSync(fileFor(path), content), writeParts: (path, write) => writeParts(fileFor(path), write) });
+    const summary = await buildSite(repo, findings, { lang, today, baseUrl, sitemap: flags.sitemap === true, version, secret, released: await releasedOn(repo, today, { inForce: true }), earlier: await earlierRevisions(root, repo, secret), changedSinceRelease: await changedSinceRelease(repo, today), drafts: draftsOn(committed, lang), committed: await committedFilesOn(repo, today, commits), ...(asOf ? { findingsSource: asOf.source } : {}), commits, changeReport, heading: ({ classification: _, ...table }) => withHeading(repo, table, lang, today) }, { fileFor, write: (path, content) => writeFileSync(fileFor(path), content), writeParts: (path, write) => writeParts(fileFor(path), write) });
     writeFileSync(join(staging, SITE_MARKER), manifest(t("site-command.marker"), filesUnder(staging)));
     if (added) carryAdded(out, staging, added, flags.out);
     // The pages are written synchronously, so a Ctrl-C pressed meanwhile waits for the event loop: let it be heard

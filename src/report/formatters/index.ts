@@ -11,6 +11,13 @@ export type FormatName = (typeof FORMATS)[number];
  */
 export const REPORTS_HELD_BACK: readonly FormatName[] = ["text", "json", "github"];
 
+/**
+ * The formats a CI server reads paths of from its checkout's root (GitHub's annotations, GitLab's
+ * Code Quality and test reports, SARIF's %SRCROOT%): with -C in a folder of a larger repository,
+ * their paths start at the git top level. text and json keep the paths csr reads, from -C.
+ */
+export const FROM_TOP_LEVEL: readonly FormatName[] = ["github", "gitlab", "junit", "sarif"];
+
 export async function loadFormatter(name: FormatName): Promise<Formatter> {
   switch (name) {
     case "text":

@@ -1,0 +1,93 @@
+/**
+ * What a CI job gets from one `csr check`: several reports at once (`--format <format>=<file>`), the
+ * summary on stderr whenever stdout is not the report people read, every finding on GitHub's summary
+ * page, paths from the git top level in a monorepo, and the findings of named files (tester69 T2, T3,
+ * T9, T11). The built binary, as a CI runner runs it.
+ */
+import { cpSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { copyFixture, csr, FIXTURES, gitInit, makeRepo, tempDir } from "../helpers.js";
+
+const SUMMARY = "csr: errors: 3, warnings: 1, in files: 4 (files checked: 7).\n";
+
+describe("csr check --format <format>=<file>", () => {
+  const repo = copyFixture("test/fixtures/ci/findings");
+  const check = (...args: string[]) => csr(["-C", repo, "check", "--no-cache", "--today", "2026-06-30", ...args]);
+
+  it("writes each report once, in one run, with the log on stdout (tester69 T2)", () => {
+    const out = tempDir();
+    const both = check("--format", "text", "--format", `junit=${join(out, "csr-junit.xml")}`, "--format", `gitlab=${join(out, "gl-code-quality-report.json")}`);
+    expect([both.code, both.stdout, both.stderr]).toEqual([1, check("--format", "text").stdout, ""]);
+    expect(readFileSync(join(out, "csr-junit.xml"), "utf8")).toBe(check("--format", "junit").stdout);
+    expect(readFileSync(join(out, "gl-code-quality-report.json"), "utf8")).toBe(check("--format", "gitlab").stdout);
+  });
+
+  it("says the summary on stderr when stdout is a report for a CI server, or empty (tester69 T2)", () => {
+    for (const format of ["junit", "gitlab", "sarif"]) expect(check("--format", format).stderr, format).toBe(SUMMARY);
+    const file = join(tempDir(), "csr-junit.xml");
+    expect(check("--format", `junit=${file}`)).toEqual({ code: 1, stdout: "", stderr: SUMMARY });
+    // text and github end with it; json carries it as its summary, for a script that reads stdout.
+    for (const format of ["text", "github", "json"]) expect(check("--format", format).stderr, format).toBe("");
+  });
+
+  it("refuses two reports on stdout, and a format without its file", () => {
+    expect(check("--format", "text", "--format", "junit")).toEqual({
+      code: 2,
+      stdout: "",
+      stderr: "csr: --format text and junit: only one report can go to stdout; give the others a file (--format <format>=<file>).\nhint: e.g. csr check --format text --format junit=csr-junit.xml --format gitlab=gl-code-quality-report.json\n",
+    });
+    expect(check("--format", "junit=")).toMatchObject({ code: 2, stderr: "csr: --format junit= names no file after '='.\nhint: e.g. csr check --format text --format junit=csr-junit.xml --format gitlab=gl-code-quality-report.json\n" });
+    expect(check("--format", "xml=report.xml")).toMatchObject({ code: 2, stderr: "csr: option '--format <format[=file]>' argument 'xml=report.xml' is invalid. Allowed choices are text, json, github, gitlab, junit, sarif; see 'csr check --help'.\n" });
+  });
+
+  it("--format github also lists every finding on the job's summary page ($GITHUB_STEP_SUMMARY) (tester69 T9)", () => {
+    const summary = join(tempDir(), "step-summary.md");
+    writeFileSync(summary, "## Build\n\n");
+    const result = csr(["-C", repo, "check", "--no-cache", "--today", "2026-06-30", "--format", "github"], { env: { GITHUB_STEP_SUMMARY: summary } });
+    expect(result.code).toBe(1);
+    expect(readFileSync(summary, "utf8")).toBe(
+      [
+        "## Build",
+        "",
+        "### csr check",
+        "",
+        SUMMARY.trim(),
+        "",
+        "| Severity | Where | Rule | Problem |",
+        "| --- | --- | --- | --- |",
+        "| error | customers/BAD.yaml:2:7 | [yaml/syntax](https://unpkg.com/qms-csr@0.1.0/docs/rules.md#yamlsyntax) | YAML syntax error: Flow sequence in block collection must be sufficiently indented and end with a ]. Check indentation (spaces, not tabs) and quoting around this point. |",
+        "| error | documents/QP-001.yaml:16:17 | [ref/unresolved](https://unpkg.com/qms-csr@0.1.0/docs/rules.md#refunresolved) | Unknown document 'QR-999'. Create it with 'csr new form --number QR-999 --title … --department …', or correct the number ('csr set QP-001 --remove-form QR-999 --add-form &lt;number&gt;'). |",
+        "| warning | documents/WI-1.yaml:1:5 | [id/number-pattern](https://unpkg.com/qms-csr@0.1.0/docs/rules.md#idnumber-pattern) | The number 'WI-1' fits none of the procedure numbering patterns in qms.yaml (QP-###). Renumber the document, or declare its family with 'csr numbering add WI-# --kind procedure'. |",
+        "| error | documents/特殊特性清单,旧.yaml:1:5 | [id/file-name](https://unpkg.com/qms-csr@0.1.0/docs/rules.md#idfile-name) | The document id 'QR-001' does not match the file name; rename the file to QR-001.yaml (any folder under documents/) or correct the id. |",
+        "",
+        "",
+      ].join("\n"),
+    );
+  });
+
+  it("csr check <path>… reports the findings in those files and folders, still checking the whole repository (tester69 T11)", () => {
+    const one = csr(["-C", repo, "check", "--no-cache", "--today", "2026-06-30", "--format", "github", "documents/QP-001.yaml", "customers"]);
+    expect([one.code, one.stdout.split("\n").map((l) => (l.startsWith("::") ? l.split(",")[0] : l))]).toEqual([1, ["::error file=customers/BAD.yaml", "::error file=documents/QP-001.yaml", "csr: errors: 2, warnings: 0, in files: 2 (files checked: 7).", ""]]);
+    // Read from the folder csr runs in, as git reads paths.
+    const inside = csr(["check", "--no-cache", "--today", "2026-06-30", "--format", "github", "WI-1.yaml"], { cwd: join(repo, "documents") });
+    expect([inside.code, inside.stdout.split("\n")[0]!.split(",")[0]]).toEqual([0, "::warning file=documents/WI-1.yaml"]);
+    expect(csr(["-C", repo, "check", "documents/QP-404.yaml"])).toMatchObject({ code: 2, stderr: "csr: 'documents/QP-404.yaml' does not exist: name a file or a folder of the document repository.\n" });
+  });
+});
+
+describe("csr -C <folder> check in a monorepo (tester69 T3)", () => {
+  it("gives the github, gitlab, junit and sarif reports paths from the git top level, which the CI server reads them from", () => {
+    const top = makeRepo({ "README.md": "# 单仓库\n" });
+    cpSync(join(FIXTURES, "ci", "findings"), join(top, "质量"), { recursive: true });
+    gitInit(top);
+    const check = (format: string) => csr(["-C", join(top, "质量"), "check", "--no-cache", "--today", "2026-06-30", "--format", format]).stdout;
+    expect(check("github").split("\n")[1]!.split(",")[0]).toBe("::error file=质量/documents/QP-001.yaml");
+    expect(JSON.parse(check("gitlab"))[1].location).toEqual({ path: "质量/documents/QP-001.yaml", lines: { begin: 16 } });
+    expect(JSON.parse(check("sarif")).runs[0].results[1].locations[0].physicalLocation.artifactLocation).toEqual({ uri: "%E8%B4%A8%E9%87%8F/documents/QP-001.yaml", uriBaseId: "%SRCROOT%" });
+    expect(check("junit")).toContain('<testcase classname="ref/unresolved" name="质量/documents/QP-001.yaml">');
+    // The text a person reads, and json, keep the paths from the folder csr was given.
+    expect(check("text").split("\n")[0]).toBe("customers/BAD.yaml");
+    expect(JSON.parse(check("json")).findings[1].file).toBe("documents/QP-001.yaml");
+  });
+});
