@@ -127,8 +127,7 @@ export async function checkCommand(ctx: CommandContext, paths: string[], flags: 
   // What a CI log shows when the report on stdout is one a CI server reads (tester69 T2), or every report went to a file.
   // text and github end with this line; json carries it as `summary`, for a script that reads stdout alone.
   const shown = reports.find((r) => r.path === undefined)?.format;
-  if (shown === undefined || !REPORTS_HELD_BACK.includes(shown)) for (const line of heldBackLines(result)) ctx.stderr(`${line}\n`);
-  if (shown === undefined || !REPORTS_HELD_BACK.includes(shown)) ctx.stderr(`${summaryLine(result)}\n`);
+  if (shown === undefined || !REPORTS_HELD_BACK.includes(shown)) for (const line of [...heldBackLines(result), summaryLine(result)]) ctx.stderr(`${line}\n`);
   if (inherited !== undefined && shown !== "github") ctx.stderr(`${inherited}\n`);
   if (summary.errors > 0) return 1;
   if (flags.errorOnWarnings && summary.warnings > 0) {
