@@ -93,6 +93,33 @@ export function holdingUnits(doc: ControlledDocument): string[] {
   return [...new Set([...paper, ...electronic])];
 }
 
+const ISSUED_LEVELS: ReadonlySet<number> = new Set([1, 2, 3]);
+
+/** The documents handed out to their places of use: the manual, procedures and work instructions (levels 1 to 3; forms are filled in, not issued). */
+export function issuedToPointsOfUse(doc: Pick<ControlledDocument, "level" | "kind">): boolean {
+  return ISSUED_LEVELS.has(doc.level) && doc.kind !== "form";
+}
+
+/**
+ * Whether the repository records where its documents go: a controlled copy or an electronic issue of some
+ * document. One that records none keeps its distribution elsewhere (on paper registers), and what would be
+ * said of each document's missing issue would be said of every document (doc/not-issued, csr release).
+ */
+export function recordsIssues(documents: Iterable<ControlledDocument>): boolean {
+  for (const doc of documents) if ((doc.distribution ?? []).length > 0 || (doc.electronic_issue ?? []).length > 0) return true;
+  return false;
+}
+
+/**
+ * The units that use a document, to hand a version out to: its own department, those that held a copy or
+ * were given an electronic issue of any version, and those the customer-specific requirements it meets
+ * (`csrs`: the CSRs addressed in it) were distributed to; unit codes, each once, in that order.
+ */
+export function unitsOfUse(doc: ControlledDocument, csrs: readonly Csr[]): string[] {
+  const csrUnits = csrs.flatMap((csr) => csrDistributedDepartments(csr));
+  return [...new Set([doc.department, ...(doc.distribution ?? []).map((c) => c.to), ...(doc.electronic_issue ?? []).flatMap((e) => e.to), ...csrUnits])];
+}
+
 /**
  * The electronic issues (电子版发放, e.g. read-only on OA) of the version whose copies are handed out
  * now (copyEdition) of a document not withdrawn: those of an earlier version were replaced on the
@@ -172,9 +199,6 @@ export function unitsWithoutCopy(doc: ControlledDocument, day: string): { versio
   return units.length > 0 ? { version, previous, since, units } : undefined;
 }
 
-/** The levels whose documents are handed out to their places of use: the manual, procedures and work instructions (forms are filled in, not issued). */
-const ISSUED_LEVELS: ReadonlySet<number> = new Set([1, 2, 3]);
-
 /**
  * A released manual, procedure or work instruction whose version in force on `day` reached nobody, as
  * far as the record shows (IATF 16949 7.5.3.2.1, GJB 9001C 7.5.3; tester55 C2): no controlled copy of
@@ -183,7 +207,7 @@ const ISSUED_LEVELS: ReadonlySet<number> = new Set([1, 2, 3]);
  * is of another level, not in force yet (待实施) or was issued.
  */
 export function versionNotIssued(doc: ControlledDocument, day: string): { version: string; since: string } | undefined {
-  if (doc.status !== "released" || !ISSUED_LEVELS.has(doc.level) || doc.kind === "form") return undefined;
+  if (doc.status !== "released" || !issuedToPointsOfUse(doc)) return undefined;
   const version = copyEdition(doc);
   const since = recallStart(doc);
   if (version === undefined || since === undefined || since > day || pendingTransition(doc, day)) return undefined;

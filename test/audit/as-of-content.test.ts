@@ -147,7 +147,9 @@ describe("what the YAML does not date, read from the files as committed at the e
     commitAt(dir, "2026-11-12", "HH-F-052 保存期限");
     // csr's own commits (today): the release removes the 修订中 mark.
     (await run(dir, "release", "QP-010", "--summary", "5.4 增加变更通知", "--total-pages", "2", "--pages", "P3", "--prepared", "huangjun", "--reviewed", "zhangli", "--approved", "xuht", "--date", "2026-11-14", "-y"));
-    (await run(dir, "release", "WI-011-01", "--summary", "首次发布", "--pages", "全部", "--total-pages", "2", "--prepared", "gaoyang", "--reviewed", "huangjun", "--approved", "zhangli", "--date", "2026-11-18", "-y"));
+    // A first release of which no copy is out yet: a note on stderr says where to hand it out (tester65 N7).
+    const first = await csrInProcess(["-C", dir, "release", "WI-011-01", "--summary", "首次发布", "--pages", "全部", "--total-pages", "2", "--prepared", "gaoyang", "--reviewed", "huangjun", "--approved", "zhangli", "--date", "2026-11-18", "-y"], { lang: "zh-CN" });
+    expect([first.code, first.stderr]).toEqual([0, expect.stringMatching(/^注意：文件发放\/回收记录中还没有 WI-011-01 的受控副本。/)]);
     expect(readFileSync(file, "utf8")).not.toContain("revising:");
     expect(await csvLines(dir, ["QP-010"], "list", "procedures", "--today", "2026-11-11")).toEqual([expect.stringMatching(/,QP-010,A\/1,.*,修订中（2026-11-10 送审）$/)]);
     expect(await csvLines(dir, ["QP-010"], "list", "documents", "--status", "in-review", "--today", "2026-11-11")).toEqual([expect.stringMatching(/^1,二级,QP-010,生产过程控制程序,生产部,A\/1,,,,,,,[\d./]+,审批中（A\/1 的修订稿，2026-11-10 送审；现行版本 A\/1 仍有效）,$/)]);

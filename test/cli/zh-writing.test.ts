@@ -54,7 +54,8 @@ describe("the writing commands in Chinese", () => {
     expect(released.stderr).toBe("");
     expect(released.stdout.replace(/提交 [0-9a-f]{7}/, "提交 X")).toBe(
       "已发布 QP-010 A/2（documents/procedures/QP-010.yaml）：提交 X，标签 QP-010/A-2。\n" +
-        "需回收的旧版受控副本（文件回收）：受控号 1（A/1，生产部）、受控号 2（A/1，品质部）。回收后用 'csr recall QP-010' 登记，并用 'csr distribute QP-010 --to ...' 发放 A/2。\n",
+        "需回收的旧版受控副本（文件回收）：受控号 1（A/1，生产部）、受控号 2（A/1，品质部）。回收后用 'csr recall QP-010' 登记，并用 'csr distribute QP-010 --to PRD QA' 向持有单位发放 A/2。\n" +
+        "QP-010 A/1 已以电子版（OA，只读）发放给生产部、技术部、品质部、市场部：请用 'csr distribute QP-010 --electronic --to PRD ENG QA MKT --system OA' 发布 A/2 替换它。\n",
     );
     // Released again without a change: one line saying what is wrong, one saying what to do; exit code 2.
     expect(await zh(dir, ...release)).toEqual({

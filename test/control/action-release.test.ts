@@ -70,6 +70,8 @@ describe("csr release --action", () => {
     expect(before.stdout.split("\n").slice(1)).toEqual([
       "已记录：WI-010-02 A/2 的更改于 2026-11-20 通知顾客 DYA（东岳汽车股份有限公司），按期（要求 2026-11-27 前）。",
       "纠正措施 8D-2026-003 已于 2026-11-25 关闭（效果已验证）；本版日期 2026-11-20 在关闭之前。",
+      // A/1 is read-only on OA for 生产部: A/2 needs its own electronic issue there (tester65 N7).
+      "WI-010-02 A/1 已以电子版（OA，只读）发放给生产部：请用 'csr distribute WI-010-02 --electronic --to PRD --system OA' 发布 A/2 替换它。",
       "",
     ]);
     const en = csr(["-C", await changed(), "release", "WI-010-02", ...SIGNED, "--action", "8D-2026-003", "--date", "2026-11-25", "--customer-notified", "DYA"], { lang: "en" });
@@ -115,6 +117,7 @@ describe("a customer notice already past its due date at the release", () => {
       [
         "The change of WI-010-02 A/2 was to be notified to customer DYA (Dongyue Automobile Co., Ltd., DYA-004) by 2026-11-17, and is 13 working days overdue: notify the customer now (submit the control plan, PPAP), then record it with 'csr sign WI-010-02 --customer-notified DYA=<date>'.",
         "Recorded: customer DYA (Dongyue Automobile Co., Ltd.) approved the change of WI-010-02 A/2 on 2026-11-12.",
+        "WI-010-02 A/1 is issued electronically (OA, read-only) to Production: issue A/2 in its place with 'csr distribute WI-010-02 --electronic --to PRD --system OA'.",
         "",
       ],
       "",
@@ -126,6 +129,10 @@ describe("a customer notice already past its due date at the release", () => {
     const onTime = await changed();
     const due = capture(onTime);
     expect(await releaseDocument(due, "WI-010-02", { ...flags, customerApproved: [] })).toBe(0);
-    expect(due.out.split("\n").slice(1)).toEqual(["The change of WI-010-02 A/2 is to be notified to customer DYA (Dongyue Automobile Co., Ltd., DYA-004) by 2026-11-17: once notified (control plan, PPAP submitted), record it with 'csr sign WI-010-02 --customer-notified DYA=<date>'.", ""]);
+    expect(due.out.split("\n").slice(1)).toEqual([
+      "The change of WI-010-02 A/2 is to be notified to customer DYA (Dongyue Automobile Co., Ltd., DYA-004) by 2026-11-17: once notified (control plan, PPAP submitted), record it with 'csr sign WI-010-02 --customer-notified DYA=<date>'.",
+      "WI-010-02 A/1 is issued electronically (OA, read-only) to Production: issue A/2 in its place with 'csr distribute WI-010-02 --electronic --to PRD --system OA'.",
+      "",
+    ]);
   });
 });

@@ -345,7 +345,7 @@ describe("distribution and recall", () => {
     expect(read(dir, "documents/procedures/QP-010.yaml")).toContain("distribution:\n  - {copy: 1, version: A/1, to: QA, issued_by: chenjing, date: 2026-11-02}\n  - {copy: 2, version: A/1, to: PRD, issued_by: chenjing, date: 2026-11-02}\n");
     const release = await csrInProcess(["-C", dir, "release", "QP-010", "--summary", "增加年度评审", "--total-pages", "2", "--prepared", "zhoupeng", "--reviewed", "zhangli", "--approved", "xuht", "--date", "2026-11-10", "--force"]);
     expect(release.stdout.split("\n")[1]).toBe(
-      "Controlled copies of the earlier version to recall (文件回收): 1 (A/1, Quality Assurance), 2 (A/1, Production). Record their return with 'csr recall QP-010', and hand out A/2 with 'csr distribute QP-010 --to ...'.",
+      "Controlled copies of the earlier version to recall (文件回收): 1 (A/1, Quality Assurance), 2 (A/1, Production). Record their return with 'csr recall QP-010', and hand out A/2 where they were used with 'csr distribute QP-010 --to QA PRD'.",
     );
     // A holder of another department is refused: the copy is held where it is issued.
     const elsewhere = await csrInProcess(["-C", dir, "distribute", "QP-010", "--to", "PRD", "--holder", "zhangli", "--date", "2026-11-10", "-y"]);

@@ -70,7 +70,7 @@ describe("an outside party (军代表室) holds controlled copies", () => {
     );
     const release = await csrInProcess(["-C", dir, "release", "QP-001", "--summary", "修订", "--prepared", "zhang", "--reviewed", "li", "--approved", "wang", "--date", "2026-11-10", "--force"]);
     expect(release.stdout.split("\n")[1]).toBe(
-      "Controlled copies of the earlier version to recall (文件回收): 1 (A/0, Military Representative Office). Record their return with 'csr recall QP-001', and hand out A/1 with 'csr distribute QP-001 --to ...'.",
+      "Controlled copies of the earlier version to recall (文件回收): 1 (A/0, Military Representative Office). Record their return with 'csr recall QP-001', and hand out A/1 where they were used with 'csr distribute QP-001 --to MRO'.",
     );
     const late = await findingsOn(dir, "2026-11-27");
     expect(late.map((f) => `${f.rule} ${f.message}`)).toEqual([

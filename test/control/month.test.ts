@@ -70,7 +70,7 @@ describe("a month of document control without hand-editing YAML", () => {
     writeFileSync(path, edited);
     const release = await run("release", "QP-010", "--summary", "控制计划变更后5个工作日内提交顾客（DYA-004，DYA-SQM E版）；并入HH-WI-06", "--total-pages", "2", "--prepared", "huangjun", "--reviewed", "zhangli", "--approved", "xuht", "--date", "2026-11-12");
     expect(release.split("\n")[1]).toBe(
-      "需回收的旧版受控副本（文件回收）：受控号 1（A/1，生产部）、受控号 2（A/1，品质部）。回收后用 'csr recall QP-010' 登记，并用 'csr distribute QP-010 --to ...' 发放 A/2。",
+      "需回收的旧版受控副本（文件回收）：受控号 1（A/1，生产部）、受控号 2（A/1，品质部）。回收后用 'csr recall QP-010' 登记，并用 'csr distribute QP-010 --to PRD QA' 向持有单位发放 A/2。",
     );
     // Old copies back, new copies out, training, implementation.
     // Each department hands back its own copy (交回人).

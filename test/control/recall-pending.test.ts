@@ -17,7 +17,7 @@ describe("copies of a version whose replacement takes effect later", () => {
     expect(release.code).toBe(0);
     expect(release.stdout.split("\n").slice(1, 3)).toEqual([
       "QP-009 A/1 的生效日期为 2026-12-15（发布日期 2026-11-20）。",
-      "旧版受控副本（文件回收）：受控号 1（A/0，品质部）、受控号 2（A/0，生产部）；A/1 自 2026-12-15 起实施，此前它们仍在使用，届时回收并用 'csr recall QP-009 --date <回收日期>' 登记，并用 'csr distribute QP-009 --to ...' 发放 A/1。",
+      "旧版受控副本（文件回收）：受控号 1（A/0，品质部）、受控号 2（A/0，生产部）；A/1 自 2026-12-15 起实施，此前它们仍在使用，届时回收并用 'csr recall QP-009 --date <回收日期>' 登记，并用 'csr distribute QP-009 --to QA PRD' 向持有单位发放 A/1。",
     ]);
     expect(await csrInProcess(["-C", dir, "recall", "QP-009", "--by", "zhangli", "--date", "2026-11-25", "-y"], { lang: "zh-CN" })).toEqual({
       code: 2,

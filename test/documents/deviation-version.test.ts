@@ -8,6 +8,7 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { checkJsonInProcess, copyFixture, csr, csrInProcess, git, gitInit } from "../helpers.js";
+import { expiredNote } from "../today.js";
 
 const DEVIATION = "documents/instructions/WI-010-03.yaml";
 const zh = (dir: string, ...args: string[]) => csr(["-C", dir, ...args], { lang: "zh-CN" });
@@ -61,7 +62,8 @@ describe("the revision a deviation deviates from (tester63 N7)", () => {
     git(dir, ["add", "-A"]);
     git(dir, ["commit", "-qm", "草稿"]);
     const released = zh(dir, "release", "WI-010-03", "--summary", "围堵全检", "--prepared", "gaoyang", "--reviewed", "huangjun", "--approved", "zhangli", "--date", "2026-11-03", "--until", "2026-12-30", "-y");
-    expect(released.stderr).toBe("");
+    // In force, it is to be handed out to 生产部, where it is used (tester65 N7); ended, nothing may be worked to it.
+    expect(released.stderr).toBe(expiredNote("2026-12-30", "WI-010-03") || "注意：文件发放/回收记录中还没有 WI-010-03 的受控副本。请用 'csr distribute WI-010-03 --to PRD' 向使用场所发放 A/0，或用 'csr distribute WI-010-03 --electronic --to PRD' 登记其电子版发放。\n");
     expect(released.code).toBe(0);
     expect(released.stdout.split("\n")[2]).toBe("WI-010-03 原记偏离 WI-010-01 A/0，而 A/0 在 2026-11-03（实施之日）前已被替代：改记为当天的现行版本 WI-010-01 A/1。");
     expect(versionsLine(dir)).toEqual(["deviates_from:", "deviates_from_versions: {WI-010-01: A/1}"]);

@@ -55,7 +55,8 @@ describe("a deviation's link on its own side (deviates_from; tester61 L12)", () 
     expect(readFileSync(join(dir, DEVIATION), "utf8")).toBe(draft);
     expect(git(dir, ["status", "--short"])).toBe("");
     const released = await zh(dir, "release", "WI-010-03", "--summary", "首次发布", "--prepared", "gaoyang", "--reviewed", "huangjun", "--approved", "zhangli", "--date", "2026-12-04", "--until", "2026-12-19", "-y");
-    expect(released.stderr).toBe(expiredNote("2026-12-19", "WI-010-03"));
+    // In force, it is to be handed out to 生产部, where it is used (tester65 N7); ended, nothing may be worked to it.
+    expect(released.stderr).toBe(expiredNote("2026-12-19", "WI-010-03") || "注意：文件发放/回收记录中还没有 WI-010-03 的受控副本。请用 'csr distribute WI-010-03 --to PRD' 向使用场所发放 A/0，或用 'csr distribute WI-010-03 --electronic --to PRD' 登记其电子版发放。\n");
     expect(released.code).toBe(0);
     expect(readFileSync(join(dir, WI), "utf8")).toBe(wiBefore);
 

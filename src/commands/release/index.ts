@@ -17,7 +17,7 @@ import { buildRepository, loadRepository, type Located, type Repository } from "
 import { parseText } from "../../load/source.js";
 import { citations } from "../../model/citations.js";
 import { isStateSecret } from "../../model/classification.js";
-import { isOut, temporaryExpired, withEdition } from "../../model/distribution.js";
+import { temporaryExpired, withEdition } from "../../model/distribution.js";
 import { deviatedVersionsOnRelease } from "../../model/deviations.js";
 import { electronicLabel } from "../../model/labels.js";
 import { linkStandingOn } from "../../model/link-start.js";
@@ -32,7 +32,7 @@ import { revisionEvent } from "../../model/recorded-events.js";
 import { documentAt, documentCommits } from "../history/index.js";
 import { dateOption, eventDateOption, refuseBefore } from "../options.js";
 import type { CommandContext } from "../context.js";
-import { copyList, departmentLabel, personLabel, resolvePeople, resolvePerson } from "../shared/people.js";
+import { departmentLabel, personLabel, resolvePeople, resolvePerson } from "../shared/people.js";
 import { countersignMissing, countersignRequired } from "../../model/countersign.js";
 import { appendIn, refuseUnreadableConfig } from "../shared/persist.js";
 import { listOption } from "../shared/edit.js";
@@ -44,6 +44,7 @@ import { closedActionLines, namedActions, recordedActionIds, refuseReceivedAfter
 import { confirmUncommitted, uncommittedChange } from "./changes.js";
 import { linkChanges, planLinks } from "./links.js";
 import { linksToRepin } from "./repin.js";
+import { pointsOfUseLines } from "./copies.js";
 import { editDocument, findDocument, refuseInvalidTag, refuseOtherStagedFiles, refuseUnlessGitIsClean, refuseWithoutIdentity, setAfter, withGitErrors, writeAndCommit } from "./document.js";
 
 /** The signers of a revision and their dates, as `csr release` and `csr sign` take them (people by id or name). */
@@ -327,14 +328,13 @@ async function release(ctx: CommandContext, id: string, given: ReleaseFlags, pro
       ctx.stdout(t(effective !== date ? `${key}-pending` : key, data) + "\n");
     }
     if (dirty.size > 0) ctx.stdout(t("release.repinned-uncommitted", { paths: list([...dirty]), count: dirty.size }) + "\n");
-    const toRecall = (doc.distribution ?? []).filter(isOut);
-    if (toRecall.length > 0) {
-      // Released to take effect later, the old copies stay in use until then (IATF 16949 7.5.3.2.1): due back from that day.
-      const key = effective > date ? "release.to-recall-from" : "release.to-recall";
-      ctx.stdout(t(key, { copies: copyList(index, toRecall), id: doc.id, version, effective }) + "\n");
-    }
     // Copies of a version released before csr were handed out on paper: unrecorded, they cannot be recalled on record (tester20 F11).
-    if (latest?.imported && !(doc.distribution ?? []).some((c) => c.version === current)) ctx.stdout(t("release.no-copies-recorded", { id: doc.id, previous: current! }) + "\n");
+    const unrecordedImport = latest?.imported === true && !(doc.distribution ?? []).some((c) => c.version === current);
+    // What is left to do where the document is used: the old copies to recall, the electronic issue to replace (tester65 N7).
+    const pointsOfUse = pointsOfUseLines(index, doc, { version, ...(current === undefined ? {} : { previous: current }), date, effective, issued: issue.entry !== undefined, unrecordedImport, ended: endedBeforeToday });
+    for (const line of pointsOfUse.stdout) ctx.stdout(line + "\n");
+    for (const line of pointsOfUse.stderr) ctx.stderr(line + "\n");
+    if (unrecordedImport) ctx.stdout(t("release.no-copies-recorded", { id: doc.id, previous: current! }) + "\n");
     const warnings = linksToCheck(links.csrs, index, releasedDoc, version, date, current === undefined);
     if (warnings.length > 0) ctx.stdout(warnings.join("\n") + "\n");
     // Said last: what else went into the release's commit, unless --include-changes asked for it.

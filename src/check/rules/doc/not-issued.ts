@@ -1,7 +1,7 @@
 import { shellArgument } from "../../../core/text.js";
 import { list, t } from "../../../i18n/index.js";
 import { departmentLabel } from "../../../model/labels.js";
-import { csrDistributedDepartments, unitsWithoutCopy, versionNotIssued, withEdition } from "../../../model/distribution.js";
+import { recordsIssues, unitsOfUse, unitsWithoutCopy, versionNotIssued, withEdition } from "../../../model/distribution.js";
 import type { Rule } from "../../rule.js";
 import type { AddressedIn } from "../../../model/types.js";
 
@@ -49,7 +49,7 @@ electronic_issue:
   check(ctx) {
     const documents = [...ctx.index.documents.values()];
     // A repository that records no issue at all keeps its distribution elsewhere: every document would be reported.
-    if (!documents.some(({ value }) => (value.distribution ?? []).length > 0 || (value.electronic_issue ?? []).length > 0)) return;
+    if (!recordsIssues(documents.map(({ value }) => value))) return;
     const today = ctx.options.today;
     for (const { value: doc, file } of documents) {
       const bare = versionNotIssued(doc, today);
@@ -60,9 +60,8 @@ electronic_issue:
       // customer requirement is met, the departments the CSR went to use it too.
       // A link made to text only the draft of the next revision has (pin.draft) is not to the version in force.
       const inForce = (a: AddressedIn) => a.document === doc.id && !(doc.revising !== undefined && a.pin?.draft === true);
-      const csrs = [...ctx.index.csrs.values()].filter(({ value: csr }) => !csr.superseded && (csr.addressed ?? []).some(inForce));
-      const csrUnits = csrs.flatMap(({ value }) => csrDistributedDepartments(value));
-      const units = [...new Set([doc.department, ...(doc.distribution ?? []).map((c) => c.to), ...(doc.electronic_issue ?? []).flatMap((e) => e.to), ...csrUnits])];
+      const csrs = [...ctx.index.csrs.values()].map(({ value }) => value).filter((csr) => !csr.superseded && (csr.addressed ?? []).some(inForce));
+      const units = unitsOfUse(doc, csrs);
       const revisions = doc.revisions ?? [];
       const codes = units.join(" ");
       ctx.report(
