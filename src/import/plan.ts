@@ -212,6 +212,8 @@ export interface ImportPlan {
   people: NewPerson[];
   /** Recognised columns that this kind of import does not read, as headed in the register. */
   unused: string[];
+  /** Columns csr's own register works out from the records (CSR_COMPUTED_COLUMNS), as headed in the register: not imported, said so with why. */
+  computed: string[];
   /** A CSR list without a title column: each requirement's title is its text, from this column (said once). */
   titleFrom?: string;
   /** Values of the rows imported that the files record otherwise than the register writes them (A0 as A/0, 第8.5.2条 as 8.5.2): the report says each once. */
@@ -248,6 +250,22 @@ const REQUIRED_COLUMNS: Record<ImportKind, Field[][]> = {
  */
 export function hasRegisterColumns(header: HeaderRow, as: ImportKind, given?: CsrDefaults): boolean {
   return requiredColumns(as, given).every((group) => group.includes("kind") || group.some((field) => header.columns.has(field)));
+}
+
+/**
+ * The columns csr's own registers work out from the records, as they head them in either language: 截至 (the day a CSV's
+ * figures hold on, on every register) and the CSR list's 评审期限, 剩余工作日 and 期限说明, from the dates received and
+ * decided and the working-day calendar. A list csr exported comes back with them; they are not imported, and the report
+ * says why, apart from the columns it does not know (aud68 A5: 期限说明 is one of them).
+ */
+const COMPUTED_COLUMNS: Readonly<Record<"any" | "csr", readonly MessageKey[]>> = {
+  any: ["as-of.column"],
+  csr: ["register.csr.list.column.reviewDue", "register.csr.list.column.daysLeft", "register.csr.list.column.deadlineNote"],
+};
+
+function computedColumn(label: string, as: ImportKind): boolean {
+  const keys = [...COMPUTED_COLUMNS.any, ...(as === "csr" ? COMPUTED_COLUMNS.csr : [])];
+  return LANGS.some((lang) => keys.some((key) => normalizeHeader(translate(lang, key)) === normalizeHeader(label)));
 }
 
 /** REQUIRED_COLUMNS of `as`, without the groups CsrDefaults stands for: the date received is --received's, or the source revision's (csrFromRow). */
@@ -553,7 +571,8 @@ export function planImport(sheet: RawSheet, repo: Repository, options: ImportOpt
   const used = fieldsRead(options.as);
   const kindNote = kindByNumber ? [{ row: header.row, message: t("import.document.kind-by-number", { patterns: list(numbering.map((n) => `${n.pattern} ${t(`value.kind.${n.kind}` as MessageKey)}`)) }), skipped: false }] : [];
   const unused = [...header.labels].filter(([field]) => !used.has(field)).map(([, label]) => label);
-  const plan: ImportPlan = { header, dataRows: 0, files: [], issues: kindNote, refusedRows: new Set(), conflicts: [], completions: [], families: [], links: [], people: [], unused, readings: [] };
+  const computed = header.ignored.filter((label) => computedColumn(label, options.as));
+  const plan: ImportPlan = { header, dataRows: 0, files: [], issues: kindNote, refusedRows: new Set(), conflicts: [], completions: [], families: [], links: [], people: [], unused, computed, readings: [] };
   if (options.as === "csr" && !header.columns.has("title")) plan.titleFrom = header.labels.get("text");
   // Keyed by the target path, case-folded: different numbers can share a file (CS/QP-101 and
   // CS_QP-101 are both documents/CS_QP-101.yaml, and QP-101 and qp-101 are one file on a

@@ -105,7 +105,7 @@ function inStatus(statuses: readonly CsrStatus[]): (row: CsrRow) => boolean {
 }
 
 /** The columns of the CSR list a list answers its question with: open reviews by deadline, and per status what that status is about. */
-const REVIEW_COLUMNS = ["no", "id", "customerName", "title", "received", "restarted", "reviewDue", "daysLeft", "missing"];
+const REVIEW_COLUMNS = ["no", "id", "customerName", "title", "received", "restarted", "reviewDue", "daysLeft", "deadlineNote", "missing"];
 /** A requirement decided not to be met (rejected, not applicable): who decided it and why. */
 const DISMISSED_COLUMNS = ["no", "id", "customerName", "title", "disposition", "decidedBy", "decided", "justification"];
 const STATUS_COLUMNS: Record<CsrStatus, string[]> = {

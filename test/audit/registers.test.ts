@@ -346,9 +346,10 @@ describe("terminal tables", () => {
     expect(reviewRegister(registerContext(repo, "en"), { today: "2024-01-20" }).rows.map((r) => r.verdict)).toEqual(["late by 3 working days", "not yet due"]);
     // The CSR list keeps the late decision's deadline and says how late, and counts it under the list (tester52 D2).
     const list = csrList(registerContext(repo, "zh-CN"), { today: "2024-01-20" });
-    expect(list.rows.map((r) => [r.id, r.reviewDue, r.daysLeft, r.decided])).toEqual([
-      ["FORD-001", "2023-07-17", "逾期 3 个工作日作出结论", "2023-07-20"],
-      ["FORD-002", "2024-01-29", 6, null],
+    // 剩余工作日 holds numbers only; how late is said in 期限说明 beside it (aud68 A5).
+    expect(list.rows.map((r) => [r.id, r.reviewDue, r.daysLeft, r.deadlineNote, r.decided])).toEqual([
+      ["FORD-001", "2023-07-17", null, "逾期 3 个工作日作出结论", "2023-07-20"],
+      ["FORD-002", "2024-01-29", 6, "", null],
     ]);
     expect(list.notes?.[0]).toBe(
       "评审中逾期 0 项；逾期作出结论 1 项（FORD-001）。评审期限为当前评审轮次的期限，作出结论后仍列出；剩余工作日按 qms.yaml 的工作日历计算，只对评审中的要求列出，负数为逾期的工作日数；逾期作出结论的写明逾期的工作日数。换版前的评审轮次见顾客特定要求评审及时性记录（csr list reviews）。",

@@ -62,10 +62,16 @@ async function afterImport(key: string, make: () => Promise<{ dir: string; repor
 /** What stderr may say besides 已写入: the hints for the one who runs the command (Table.hints), never in the register. */
 const HINTS = ["用 'csr list documents --status draft' 或 '--status all' 列出尚未发布的文件。", "顾客要求认可对照表时，取得认可后用 'csr symbol approve BCM --by <认可人> --date <日期> --evidence <依据>' 登记。", "GJB 9001C-2017 的条款目录是暂定的：可在本库 standards/GJB9001C.yaml 中修正或补充。", "顾客规定了符号时，用 'csr symbol add' 登记其与本公司符号的对照（写入 symbols.yaml）。"];
 
+/**
+ * acme-auto records no keeper of its customers' documents, which its 外来文件清单 names (aud68 A13), with a command whose
+ * example department is the one of the new repository's procedure that controls documents, or its first before the import.
+ */
+const KEEPER = /^用 'csr source update <来源文件编号> --department <部门>' 登记保管部门，例如 'csr source update BCM-SQR --department (QA|GMO)'；或用 'csr distribute' 登记发放的受控副本。$/;
+
 async function run(dir: string, args: string[], code = 0): Promise<string> {
   const result = await csrInProcess(["-C", dir, ...args], { lang: null });
   // Writing an --out file says so on stderr; nothing else may appear there but the registers' hints.
-  expect(result.stderr.replace(/^已写入 .*\n/, "").split("\n").filter((line) => line !== "" && !HINTS.includes(line))).toEqual([]);
+  expect(result.stderr.replace(/^已写入 .*\n/, "").split("\n").filter((line) => line !== "" && !HINTS.includes(line) && !KEEPER.test(line))).toEqual([]);
   expect(result.code, result.stdout).toBe(code);
   return result.stdout;
 }
@@ -157,7 +163,9 @@ describe("export -> import into a new repository -> export gives the same regist
     // 部分培训（已培训 3/9 人） (BCM-004: not everyone trained, breaker63 P1) comes back the same way.
     const training = before[1]!.indexOf("培训");
     expect(training).toBeGreaterThan(0);
-    const without = (row: unknown[]) => JSON.stringify(row.filter((_, c) => c !== record && c !== training));
+    // A note under the table is one text merged across the columns of the sheet's first printed page, which follow the widths
+    // of the cells: the 评审记录编号 the import records as a note widens its column, so the note spans fewer cells; its text is compared.
+    const without = (row: unknown[]) => JSON.stringify(row[0] == null && row[1] == null ? [...new Set(row)] : row.filter((_, c) => c !== record && c !== training));
     // DYA-002's record, not yet committed, is not yet dated after its round began (see the check above).
     const listed = (row: unknown[]) => String(row[training] ?? "").replace(/^(?:已培训|部分培训（已培训 \d+\/\d+ 人）)\n\d{4}-\d{2}-\d{2} (TR-\d{4}-\d{3})$/, "只登记了记录编号，受训人员见该记录\n培训记录 $1") || row[training];
     const uncommitted = "需要培训\n培训记录 TR-2026-018（未注明版本和日期，无法说明是 2026-03-16 开始的本轮评审后 D 版的培训）";

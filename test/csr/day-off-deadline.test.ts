@@ -124,7 +124,9 @@ describe("an undecided review on the Saturday after its Friday deadline", () => 
       checkEn: await finding("en"),
       show: (await at(dir, SATURDAY, "zh-CN", "show", "BCM-005")).split("\n").filter((l) => l.includes("评审期限")),
       showEn: (await at(dir, SATURDAY, "en", "show", "BCM-005")).split("\n").filter((l) => l.includes("Review due")),
+      // 剩余工作日 a number, its words in 期限说明 beside it (aud68 A5).
       list: await cell("剩余工作日", "list", "csr"),
+      listNote: await cell("期限说明", "list", "csr"),
       reviews: await cell("及时性", "list", "reviews"),
       matrix: await cell("及时性", "matrix", "csr"),
       report: report.split("\n").filter((l) => l.includes("及时性")),
@@ -133,7 +135,8 @@ describe("an undecided review on the Saturday after its Friday deadline", () => 
       checkEn: [`warning csr/review-due-soon The review of BCM-005 (received on 2026-11-20) is ${PASSED_EN}; record the missing opinions and the decision with 'csr review BCM-005'.`],
       show: [`  评审期限        ${PASSED}`],
       showEn: [`  Review due      ${PASSED_EN}`],
-      list: [PASSED],
+      list: ["0"],
+      listNote: [PASSED],
       reviews: [PASSED],
       matrix: [PASSED],
       report: [`| 评审用时 | 10 个工作日 | 及时性 | ${PASSED} |`],
@@ -175,7 +178,7 @@ describe("an undecided review on the Saturday after its Friday deadline", () => 
     }).toEqual({
       page: ["评审期限2026-12-04决定日期", `评审用时10 个工作日及时性${PASSED}`, `状态：已接收顾客：BCM 北辰汽车集团有限公司评审期限：${PASSED}未会签部门：市场部、品质部、技术部、生产部`],
       soon: [],
-      pastDue: [`1BCM-005北辰汽车集团有限公司特殊过程每年按北辰评估表自评并提交结果2026-11-202026-12-04${PASSED}市场部、品质部、技术部、生产部`],
+      pastDue: [`1BCM-005北辰汽车集团有限公司特殊过程每年按北辰评估表自评并提交结果2026-11-202026-12-040${PASSED}市场部、品质部、技术部、生产部`],
       boxes: ["1 2 个工作日内到期", "1 已到期，尚未逾期：2026-12-07（下一个工作日）起即逾期"],
       findings: [
         [`警告csr/review-due-soon评审未完成：缺少市场部、品质部、技术部、生产部的会签意见，尚未作出结论；${PASSED}2026-12-04市场部、品质部、技术部、生产部`],

@@ -51,24 +51,26 @@ describe("a review decided late in the CSR list (tester52 D2)", () => {
 
   const footer =
     "评审中逾期 0 项；逾期作出结论 1 项（NES-001）。评审期限为当前评审轮次的期限，作出结论后仍列出；剩余工作日按 qms.yaml 的工作日历计算，只对评审中的要求列出，负数为逾期的工作日数；逾期作出结论的写明逾期的工作日数。换版前的评审轮次见顾客要求评审及时性记录（csr list reviews）。";
+  // 剩余工作日 holds numbers only; the lateness of a decision is in 期限说明 beside it, which the list then has (aud68 A5).
+  const DEADLINE_NOTE = "剩余工作日只写数字；期限说明写明数字说不清的：评审期限已过、其后尚未过一个工作日的（剩余工作日为 0），尚未逾期，写明从哪个工作日起即逾期；逾期作出结论的，写明逾期的工作日数。";
 
   it("keeps the decided row's deadline, says how late, and counts it in the footer", () => {
     const out = ok(gjb, "list", "--today", TODAY);
-    expect(out).toContain("NES-001  NES       6.2   8.5.1  关键工序100%检验并军检  2026-11-30  逾期 3 个工作日作出结论          已决定\n");
-    expect(notes(out)).toEqual([footer, "尚未落实到文件的要求：NES-001"]);
+    expect(out).toContain("NES-001  NES       6.2   8.5.1  关键工序100%检验并军检  2026-11-30              逾期 3 个工作日作出结论          已决定\n");
+    expect(notes(out)).toEqual([footer, DEADLINE_NOTE, "尚未落实到文件的要求：NES-001"]);
     // Picked by heading: a GJB repository's list has the 军代表 columns (tester55 D12) and every list 发放 and 培训 (tester55 C5).
     const lines = ok(gjb, "list", "--today", TODAY, "--format", "csv").trimEnd().split("\n").map((line) => line.split(","));
-    const picked = ["编号", "评审期限", "剩余工作日", "决定日期", "逾期原因", "状态"].map((heading) => lines[0]!.indexOf(heading));
+    const picked = ["编号", "评审期限", "剩余工作日", "期限说明", "决定日期", "逾期原因", "状态"].map((heading) => lines[0]!.indexOf(heading));
     expect(picked.every((i) => i >= 0)).toBe(true);
     const csv = lines.map((cells) => picked.map((i) => cells[i]).join(","));
-    expect(csv).toEqual(["编号,评审期限,剩余工作日,决定日期,逾期原因,状态", "NES-001,2026-11-30,逾期 3 个工作日作出结论,2026-12-03,等待顾客澄清军检范围,已决定"]);
+    expect(csv).toEqual(["编号,评审期限,剩余工作日,期限说明,决定日期,逾期原因,状态", "NES-001,2026-11-30,,逾期 3 个工作日作出结论,2026-12-03,等待顾客澄清军检范围,已决定"]);
   });
 
   it("lists a review decided late under --overdue", () => {
     const out = ok(gjb, "list", "--overdue", "--today", TODAY);
     expect(out.split("\n")[0]).toBe("顾客要求清单（评审逾期，含逾期作出结论；共 1 项）");
-    expect(out).toContain("\nNES-001  NES       6.2   8.5.1  关键工序100%检验并军检  2026-11-30  逾期 3 个工作日作出结论          已决定\n");
-    expect(notes(out)).toEqual(["本表按条件筛选（评审逾期，含逾期作出结论），不是完整的顾客要求清单。", footer, "尚未落实到文件的要求：NES-001"]);
+    expect(out).toContain("\nNES-001  NES       6.2   8.5.1  关键工序100%检验并军检  2026-11-30              逾期 3 个工作日作出结论          已决定\n");
+    expect(notes(out)).toEqual(["本表按条件筛选（评审逾期，含逾期作出结论），不是完整的顾客要求清单。", footer, DEADLINE_NOTE, "尚未落实到文件的要求：NES-001"]);
   });
 
   it("words the lateness the same in the review-timeliness register, the matrix and the review report", () => {

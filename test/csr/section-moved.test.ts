@@ -54,7 +54,7 @@ describe("a CSR addressed in a section that has moved or gone", () => {
       "BCM-003,QP-002,S1,5.3 保存期限,A/1",
       "BCM-003,QR-011-01,C4,,A/1",
       // The revision in force when DYA-006 superseded it, not A/2, which replaced it (tester52 D1).
-      "DYA-003,QP-012,S6,5.5 返工和返修（原写 5.4）,A/1",
+      "DYA-003,QP-012,S6,5.5 返工和返修（原写 5.4）,A/1（替代时）",
       "DYA-006,QP-012,S6,5.5 返工和返修（原写 5.4）,A/2",
       "DYA-006,QR-012-02,S6,,A/1",
     ]);

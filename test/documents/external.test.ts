@@ -278,9 +278,11 @@ describe("an external document in force", () => {
     const rows = (lines: string[]) => lines.slice(1, -1).map((row) => row.split(",").filter((_, i) => [5, 7, 8, 9].includes(i)).join(" "));
     expect(rows(await list("2026-12-31"))).toEqual(["V2.0  2025-09-08 现行（2027-03-01 起由 V3.0 版替代）", "V3.0 2027-03-01 2026-12-01 待实施（2027-03-01 实施）"]);
     expect(rows(await list("2026-12-31", "--lang", "en"))).toEqual(["V2.0  2025-09-08 current (superseded by V3.0 from 2027-03-01)", "V3.0 2027-03-01 2026-12-01 not yet in force (from 2027-03-01)"]);
-    expect((await csrInProcess(["-C", dir, "list", "external", "--today", "2026-12-31"], { lang: null })).stdout.trimEnd().split("\n").slice(-2)).toEqual([
+    expect((await csrInProcess(["-C", dir, "list", "external", "--today", "2026-12-31"], { lang: null })).stdout.trimEnd().split("\n").slice(-3)).toEqual([
       "现行 1 份；已替代的版本保留在清单中，作为接收和评审的记录。",
       "待实施 1 份：自状态栏所列日期起实施；同一编号被替代的版本在此之前仍现行，列在清单中。",
+      // No department keeps BCM-SQR and no controlled copy of it is handed out (aud68 A13).
+      "未登记保管部门、也没有发放受控副本的顾客文件 1 份（BCM-SQR）：外来文件须明确由哪个部门保管和控制（IATF 16949 7.5.3.2）。",
     ]);
     expect(rows(await list("2027-03-01"))).toEqual(["V2.0  2025-09-08 已被 V3.0 版替代", "V3.0 2027-03-01 2026-12-01 现行"]);
     // The customer's page of csr site says the same of each revision.

@@ -227,8 +227,9 @@ async function importRegister(ctx: CommandContext, root: string, file: string, f
     const delimiter = t(`import.read.delimiter.${DELIMITER_NAMES[sheet.csv.delimiter]}`);
     out.push(t("import.read.csv-format", { encoding: sheet.csv.encoding === "GB18030" ? t("import.read.encoding.gb18030") : sheet.csv.encoding, delimiter }));
   }
-  const notImported = [...plan.header.ignored, ...plan.unused];
+  const notImported = [...plan.header.ignored.filter((label) => !plan.computed.includes(label)), ...plan.unused];
   if (notImported.length) out.push(t("import.register.columns-not-imported", { columns: list(notImported) }));
+  if (plan.computed.length) out.push(t("import.register.columns-computed", { count: plan.computed.length, columns: list(plan.computed) }));
   // A CSR matrix's 责任部门 has no home in a CSR: said with where its owner and reviewing departments go (tester67b B1).
   const departmentColumn = as === "csr" ? plan.header.labels.get("department") : undefined;
   if (departmentColumn !== undefined && plan.unused.includes(departmentColumn)) out.push(t("import.csr.department-not-kept", { column: departmentColumn }));

@@ -280,6 +280,13 @@ export function csrList(ctx: RegisterContext, options: { today: string; customer
   // The list quotes each requirement's text: printed, it is a carrier of the highest 密级 among them (tester56 D3).
   const carried = highestClassification(rows.map(({ csr }) => classificationOf(ctx, csr)));
   const title = filterText !== undefined ? t(ctx, "register.csr.list.title-filtered", { filter: filterText, count: rows.length }) : t(ctx, "register.csr.list.title", { count: rows.length });
+  // 期限说明, beside 剩余工作日: on a day off right after the deadline, 0 read as due today, a day after the deadline the row
+  // shows, so the words say the deadline has passed and from which working day the review is late; a decision taken after the
+  // deadline, by how many working days, as the matrix and the review-timeliness register say it.
+  const notes = rows.map(({ csr, facts, rounds }) =>
+    facts.due !== undefined && facts.inTimeUntil ? pastDueInTimeText(ctx.lang, facts.due, facts.inTimeUntil) : facts.daysLeft === undefined ? decidedLateText(ctx, confirmationOf(csr, rounds) ?? decisionRound(rounds)) : null,
+  );
+  const noted = notes.some((note) => note);
   // An 80-column terminal cannot hold the ten columns with the section (tester64 N3): the requirement, its section, status and deadline.
   return narrowedOn(ctx, "register.csr.list.narrow", ["id", "section", "title", "status", "reviewDue"], {
     id: "csr-list",
@@ -308,6 +315,8 @@ export function csrList(ctx: RegisterContext, options: { today: string; customer
       { key: "restarted", header: t(ctx, "register.csr.list.column.restarted"), date: true },
       { key: "reviewDue", header: t(ctx, "register.csr.list.column.reviewDue"), date: true },
       { key: "daysLeft", header: t(ctx, "register.csr.list.column.daysLeft"), kind: "number" },
+      // Only where a row has one: a list without any keeps the columns it had.
+      ...(noted ? [{ key: "deadlineNote", header: t(ctx, "register.csr.list.column.deadlineNote") }] : []),
       { key: "disposition", header: t(ctx, "register.csr.list.column.disposition"), kind: "code" },
       { key: "decidedBy", header: t(ctx, "register.csr.list.column.decidedBy"), kind: "name" },
       { key: "decided", header: t(ctx, "register.csr.list.column.decided"), date: true },
@@ -350,7 +359,7 @@ export function csrList(ctx: RegisterContext, options: { today: string; customer
     ],
     // The customer's section beside the customer: the number the SQE reads the list by (tester64 N3); in section order
     // with the source document and revision it is a section of, which that order follows (breaker64 P10).
-    terminal: ["id", "customer", ...(options.order === "section" ? ["source", "revision"] : []), "section", "title", ...(classified ? ["classification"] : []), "clauses", "status", "reviewDue", "daysLeft", "owner"],
+    terminal: ["id", "customer", ...(options.order === "section" ? ["source", "revision"] : []), "section", "title", ...(classified ? ["classification"] : []), "clauses", "status", "reviewDue", "daysLeft", ...(noted ? ["deadlineNote"] : []), "owner"],
     // Printed in bands (too wide for one page): what the requirement is, how it was reviewed, how it is implemented.
     banding: {
       repeat: ["no", "id", "customer"],
@@ -382,9 +391,9 @@ export function csrList(ctx: RegisterContext, options: { today: string; customer
       restarted: csr.review?.restarted ?? null,
       // The deadline of the decision's round stays once decided: the late reason beside it explains a deadline missed (tester52 D2).
       reviewDue: facts.due ?? deadlineOf(current),
-      // 0 on a day off right after the deadline read as due today, a day after the deadline the row shows: said in words;
-      // a decision taken after the deadline, by how many working days, as the matrix and the review-timeliness register say it.
-      daysLeft: facts.due !== undefined && facts.inTimeUntil ? pastDueInTimeText(ctx.lang, facts.due, facts.inTimeUntil) : (facts.daysLeft ?? decidedLateText(ctx, current)),
+      // A number, or nothing: a spreadsheet sorts and sums the column (aud68 A5). What a number cannot say is in 期限说明 beside it.
+      daysLeft: facts.daysLeft ?? null,
+      ...(noted ? { deadlineNote: notes[i] ?? "" } : {}),
       disposition: dispositionOf(ctx, csr),
       decidedBy: personName(ctx, csr.review?.decision?.by),
       decided: csr.review?.decision?.date ?? null,
@@ -427,6 +436,7 @@ export function csrList(ctx: RegisterContext, options: { today: string; customer
         late: decidedLate.length === 0 ? t(ctx, "register.csr.list.decided-late-none") : t(ctx, "register.csr.list.decided-late", { count: decidedLate.length, ids: decidedLate.join(t(ctx, "register.list-separator")) }),
         superseded: supersededLate.length === 0 ? "" : t(ctx, "register.csr.list.superseded-late", { count: supersededLate.length, ids: supersededLate.join(t(ctx, "register.list-separator")) }),
       }),
+      ...(noted ? [t(ctx, "register.csr.list.deadline-note")] : []),
       ...(period
         ? [periodTallyNote(ctx, period, rows.flatMap(({ csr, rounds }) => rounds.filter((round) => startedIn(round, period)).map((round) => ({ id: csr.id, round }))), options.today), implementationNote(ctx, rows.map((r) => r.csr), options.today)]
         : []),
@@ -630,12 +640,13 @@ export function csrMatrix(ctx: RegisterContext, options: { customer?: string; to
     };
     const places = addressedPlaces(ctx, csr, documents, options.today, prints);
     if (places.length === 0) return [{ ...base, document: "", processes: "", section: "", version: "", docTitle: "", link: "" }];
-    return places.map(({ tally, remarks: _, ...place }) => {
+    return places.map(({ tally, remarks: _, historical, ...place }) => {
       if (tally.suspect) suspect++;
       if (tally.unconfirmed) unconfirmed++;
       if (tally.withdrawn) withdrawn.add(csr.id);
       if (tally.undated) undated.push(t(ctx, "register.csr.matrix.undated.link", { id: csr.id, document: place.document }));
-      return { ...base, ...place, processes: (byDocument.get(place.document) ?? []).map((p) => p.code).join(separator) };
+      const version = historical ? t(ctx, "register.csr.matrix.version.when-superseded", { version: place.version }) : place.version;
+      return { ...base, ...place, version, processes: (byDocument.get(place.document) ?? []).map((p) => p.code).join(separator) };
     });
   });
   const unaddressed = unaddressedCsrs(ctx, csrs, documents, options.today);
@@ -761,6 +772,11 @@ interface AddressedPlace {
   version: string;
   docTitle: string;
   link: string;
+  /**
+   * `version` is the one in force on the day the requirement was superseded, not today's: the matrix's 现行版本 cell says so
+   * beside it (A/1（替代时）), so that it does not read as current beside a later requirement's A/2 (aud68 A7).
+   */
+  historical?: true;
   /** The link's state but for a section the document no longer has, which the list prints once, as the section. */
   remarks: string[];
   tally: PlaceTally;
@@ -786,6 +802,7 @@ function addressedPlaces(ctx: RegisterContext, csr: Csr, documents: ReadonlyMap<
         document: place.document,
         section: sectionCell(ctx, doc!, place.section),
         version: then.version,
+        historical: true,
         docTitle: documentTitle(ctx, doc!),
         ...link(then.withdrawn ? t(ctx, "register.csr.link.superseded-withdrawn", { date: csr.superseded!.date, withdrawn: then.withdrawn }) : t(ctx, "register.csr.link.superseded", { date: csr.superseded!.date })),
         tally: none,

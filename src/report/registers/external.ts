@@ -11,7 +11,7 @@ import { releaseRecordedAfter } from "../../model/as-of.js";
 import { classificationName, documentClassification } from "../../model/classification.js";
 import { editionInForceFrom, externalCategory, externalPendingUntil } from "../../model/external.js";
 import { latestConfirmation, type HeldEdition } from "../../model/external-check.js";
-import type { ControlledDocument, CurrencyConfirmation, ExternalEdition, SourceRevision } from "../../model/types.js";
+import type { ControlledDocument, CurrencyConfirmation, Customer, SourceDocument, ExternalEdition, SourceRevision } from "../../model/types.js";
 import type { Table } from "../table.js";
 import { asOfNotes, compareIds, customerName, departmentName, documentsOn, documentTitle, documentVersion, personName, t, type RegisterContext } from "./context.js";
 
@@ -53,7 +53,7 @@ export function externalList(ctx: RegisterContext, options: { today: string }): 
                 ? t(ctx, "register.external.superseded-by", { successor })
                 : t(ctx, "register.external.superseded")
               : t(ctx, "register.external.current"),
-          keeper: source.department ? departmentName(ctx, source.department) : "",
+          keeper: sourceKeeper(ctx, source, revision.revision, today),
           // A revision reviewed and found to hold no requirement for the supplier (csr source update --without-requirements), as the site's customer page says it (note37).
           remarks: revision.no_requirements && revision.no_requirements.date <= today ? t(ctx, "register.external.no-requirements", { person: personName(ctx, revision.no_requirements.by), date: revision.no_requirements.date }) : "",
           // The latest check that this revision is the customer's current one (csr source confirm, 外来文件有效性确认).
@@ -91,6 +91,10 @@ export function externalList(ctx: RegisterContext, options: { today: string }): 
     });
   });
   const current = sourceRows.filter((r) => r.inForce).length + standardRows.filter((r) => r.inForce).length;
+  // A document nobody is recorded as keeping reads to an auditor as an uncontrolled one (IATF 16949 7.5.3.2): named under the list,
+  // with the command that records its keeper for the one who runs it (aud68 A13).
+  const keeping = customers.flatMap((customer) => (customer.sources ?? []).flatMap((source) => source.revisions.filter((r) => r.received <= today).map((r) => ({ source, kept: source.department ? "recorded" : holders(source, today, r.revision).length > 0 ? "holders" : "none" }))));
+  const unkept = [...new Set(keeping.filter((k) => k.kept === "none").map((k) => k.source.id))];
   // A GJB 外来文件清单 marks a classified 订货合同, 技术协议 or standard with its 密级; a list without one keeps its columns.
   const classified = [...sourceRows, ...standardRows].some((row) => row.classification !== "");
   // 备注, where a row has one: a list without any keeps its columns.
@@ -129,9 +133,47 @@ export function externalList(ctx: RegisterContext, options: { today: string }): 
     notes: [
       t(ctx, "register.external.note", { current }),
       ...(pending > 0 ? [t(ctx, "register.external.note-pending", { count: pending })] : []),
+      ...(unkept.length > 0 ? [t(ctx, "register.external.note-unkept", { count: unkept.length, ids: unkept.join(t(ctx, "register.list-separator")) })] : []),
+      ...(keeping.some((k) => k.kept === "holders") ? [t(ctx, "register.external.note-holders")] : []),
       ...asOfNotes(ctx, today, recordedAfter),
     ],
+    ...(unkept.length > 0 ? { hints: [unkeptHint(ctx, customers, unkept[0]!)] } : {}),
   };
+}
+
+/**
+ * The command that records a keeper, for the one who runs the list. Its example names a department of this repository: the
+ * one that keeps most of the customers' other documents, else the one whose procedure controls documents (clause 7.5.3,
+ * external documents among them), else the first of qms.yaml.
+ */
+function unkeptHint(ctx: RegisterContext, customers: readonly Customer[], id: string): string {
+  const kept = customers.flatMap((c) => (c.sources ?? []).flatMap((source) => source.department ?? []));
+  const most = [...new Set(kept)].sort((a, b) => kept.filter((d) => d === b).length - kept.filter((d) => d === a).length)[0];
+  const control = ctx.repo.documents
+    .map((d) => d.value)
+    .filter((d) => d.kind === "procedure" && (d.clauses ?? []).some((c) => /:7\.5\.3(\.|$)/.test(c)))
+    .sort((a, b) => compareIds(a.id, b.id))[0]?.department;
+  const department = most ?? control ?? ctx.repo.config?.value.departments?.[0]?.code;
+  return department === undefined ? t(ctx, "register.external.note-unkept.hint-plain") : t(ctx, "register.external.note-unkept.hint", { id, department });
+}
+
+/** The departments holding a controlled copy of `source` on `today` (its distribution: handed out by then, not back, lost or destroyed by then), each once. */
+function holders(source: SourceDocument, today: string, revision?: string): string[] {
+  const gone = (date: string | undefined) => date !== undefined && date <= today;
+  const copies = (source.distribution ?? []).filter((c) => c.date <= today && (revision === undefined || c.version === revision) && !gone(c.recalled) && !gone(c.lost?.date) && !gone(c.destroyed?.date) && !gone(c.retained?.date));
+  return [...new Set(copies.map((c) => c.to))];
+}
+
+/**
+ * The 保管部门 of a customer's revision: the department recorded as keeping the source document (`department`, csr source
+ * add/update --department); without one, the departments that hold a controlled copy of that revision on the day, said so;
+ * without either, 未登记, which the note under the list names: a blank read as a document nobody controls (aud68 A13).
+ */
+function sourceKeeper(ctx: RegisterContext, source: SourceDocument, revision: string, today: string): string {
+  if (source.department) return departmentName(ctx, source.department);
+  const holding = holders(source, today, revision);
+  if (holding.length > 0) return t(ctx, "register.external.keeper-holders", { departments: holding.map((code) => departmentName(ctx, code)).join(t(ctx, "register.list-separator")) });
+  return t(ctx, "register.external.keeper-unrecorded");
 }
 
 /** A check that an edition is current as the list prints it: `2026-12-03 陈静（东岳供应商门户）`; "" for none. */

@@ -15,6 +15,7 @@
  * lacking, open).
  */
 import { repositoryCalendar } from "../../load/calendar.js";
+import { inTimeUntil } from "../../model/calendar.js";
 import { trainingRecordDays, trainingSessionVersions } from "../../load/training-records.js";
 import { DEFAULT_REVIEW_DAYS } from "../../model/csr-status.js";
 import { implementationDeadline, implementationOverdue } from "../../model/customer-schedule.js";
@@ -129,6 +130,12 @@ function csrRows(ctx: RegisterContext, period: Period): Row[] {
   const unreviewed = sourceRevisionsUnreviewed(customers, csrs, day, calendar, config?.csr?.review_days ?? DEFAULT_REVIEW_DAYS);
   const unreviewedLate = unreviewed.filter((u) => u.due < day);
   const sources = (list: typeof unreviewed) => list.map((u) => t(ctx, "register.management-review.source-unreviewed", { source: u.source.id, named: revisionNameIn(ctx.lang, u.revision.revision) }));
+  // Past their deadline with no working day since (the Saturday after a Friday deadline): 已到期, not late yet, as the
+  // dashboard and the CSR list say, not 尚未到期 (aud68 A5); late from the working day named.
+  const pastDue = current.flatMap(({ id, round }) => {
+    const next = round.timeliness === "open" ? inTimeUntil(calendar, round.due, day) : undefined;
+    return next === undefined ? [] : [t(ctx, "register.management-review.past-due-in-time", { id, due: round.due, next })];
+  });
   const toMeet = csrs.filter((c) => !c.superseded && (c.review?.decision?.disposition === "must" || c.review?.decision?.disposition === "optional"));
   const notDone = toMeet.filter((c) => c.implementation?.status !== "implemented" && c.implementation?.status !== "verified");
   const late = notDone.filter((c) => implementationOverdue(c, ctx.index.customers.get(c.customer)?.value, day) !== undefined);
@@ -141,10 +148,17 @@ function csrRows(ctx: RegisterContext, period: Period): Row[] {
     row("late", tally.late, ids(ctx, tally.lateIds), reviews),
     judged === 0
       ? row("rate", "—", t(ctx, "register.management-review.rate-none"), reviews)
-      : row("rate", percent(tally.onTime, judged), t(ctx, "register.management-review.rate-detail", { onTime: tally.onTime, judged, pending: tally.pending, ended: tally.ended }), reviews),
+      : row(
+          "rate",
+          percent(tally.onTime, judged),
+          tally.pendingPastDue > 0
+            ? t(ctx, "register.management-review.rate-detail-past-due", { onTime: tally.onTime, judged, pending: tally.pending - tally.pendingPastDue, pastDue: tally.pendingPastDue, ended: tally.ended })
+            : t(ctx, "register.management-review.rate-detail", { onTime: tally.onTime, judged, pending: tally.pending, ended: tally.ended }),
+          reviews,
+        ),
     row("decided", decisions, ids(ctx, decided), reviews),
     row("open", current.length + unreviewed.length, ids(ctx, [...current.map(({ id }) => id), ...sources(unreviewed)]), reviews),
-    row("overdue", overdue.length + unreviewedLate.length, ids(ctx, [...overdue.map(({ id }) => id), ...sources(unreviewedLate)]), reviews),
+    row("overdue", overdue.length + unreviewedLate.length, [ids(ctx, [...overdue.map(({ id }) => id), ...sources(unreviewedLate)]), ...(pastDue.length > 0 ? [t(ctx, "register.management-review.past-due", { count: pastDue.length, ids: ids(ctx, pastDue) })] : [])].filter(Boolean).join(t(ctx, "register.management-review.detail-separator")), reviews),
     row("to-implement", notDone.length, ids(ctx, notDone.map((c) => c.id)), list),
     toMeet.length > 0 && notDone.length > 0 && undated.length === notDone.length
       ? row("implementation-overdue", "—", t(ctx, "register.management-review.implementation-undated"), list)
