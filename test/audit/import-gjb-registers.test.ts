@@ -189,7 +189,7 @@ describe("GJB registers into a repository", () => {
     expect(file(dir, "documents/QX_QP-002.yaml")).toMatchObject({ effective: "2023-02-20" });
     const list = await csrInProcess(["-C", dir, "list", "documents", "--format", "csv"], { lang: null });
     expect(list.stdout.split("\r\n").slice(0, 3)).toEqual([
-      "\ufeff序号,层级,文件编号,文件名称,部门,版本,编制,审核,批准,发布日期,生效日期,保存期限,条款,状态,备注",
+      "\ufeff序号,层级,文件编号,文件名称,部门,版本/版次,编制,审核,批准,发布日期,生效日期,保存期限,条款,状态,备注",
       "1,二级,QX/QP-001,文件控制程序,综合部,B/0,,,,2023-02-20,2023-03-01,,,已发布,",
       // No effective date recorded: a document takes effect when issued.
       "2,二级,QX/QP-002,记录控制程序,综合部,B/0,,,,2023-02-20,2023-02-20,,,已发布,",

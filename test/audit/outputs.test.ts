@@ -56,7 +56,7 @@ describe("csr export", () => {
     const procedures = workbook.getWorksheet("程序文件一览表")!;
     // QP-005, a draft, is on 在编文件, not on the procedure list (auditor16 F24).
     expect(procedures.getCell("A1").value).toBe("程序文件一览表（共 2 份）");
-    expect(procedures.getRow(2).values).toEqual([undefined, "序号", "文件名称", "文件编号", "版本", "编制/修订", "审核", "批准", "发布日期", "备注"]);
+    expect(procedures.getRow(2).values).toEqual([undefined, "序号", "文件名称", "文件编号", "版本/版次", "编制/修订", "审核", "批准", "发布日期", "备注"]);
     expect(procedures.getCell("B3").value).toBe("文件控制程序");
     expect(procedures.getCell("A3").value).toBe(1);
     const issued = procedures.getCell("H3");

@@ -213,10 +213,10 @@ describe("terminal tables", () => {
       // QP-005, a draft, is not a controlled document: a note under the table counts it (auditor16 F24).
       "程序文件一览表（共 2 份）",
       "",
-      "序号  文件名称          文件编号  版本  编制/修订  审核  批准  发布日期    备注",
-      "----  ----------------  --------  ----  ---------  ----  ----  ----------  ----------------",
-      "1     文件控制程序      QP-001    A/1   张伟       李娜  王强  2024-03-01",
-      "2     生产过程控制程序  QP-003    B/0   李娜       张伟  王强  2024-05-20  替代旧版 HH-P-03",
+      "序号  文件名称          文件编号  版本/版次  编制/修订  审核  批准  发布日期    备注",
+      "----  ----------------  --------  ---------  ---------  ----  ----  ----------  ----------------",
+      "1     文件控制程序      QP-001    A/1        张伟       李娜  王强  2024-03-01",
+      "2     生产过程控制程序  QP-003    B/0        李娜       张伟  王强  2024-05-20  替代旧版 HH-P-03",
     ]);
   });
   it("the clause matrix ends with the coverage line and the uncovered clauses", async () => {
@@ -316,8 +316,8 @@ describe("terminal tables", () => {
     };
     // The demo's procedures are marked 内部 by their layout: the GJB list has a 密级 column.
     expect(await headers()).toEqual(["序号", "程序文件", "文件编号", "版本/版次", "密级", "发布日期", "归口部门", "对应条款", "三级文件", "四级表单", "备注"]);
-    expect(await headers("--style", "iatf")).toEqual(["序号", "文件名称", "文件编号", "版本", "编制/修订", "审核", "批准", "发布日期", "备注"]);
-    expect(await headers("--level", "3")).toEqual(["序号", "文件名称", "文件编号", "版本", "编制/修订", "审核", "批准", "发布日期", "备注"]);
+    expect(await headers("--style", "iatf")).toEqual(["序号", "文件名称", "文件编号", "版本/版次", "编制/修订", "审核", "批准", "发布日期", "备注"]);
+    expect(await headers("--level", "3")).toEqual(["序号", "文件名称", "文件编号", "版本/版次", "编制/修订", "审核", "批准", "发布日期", "备注"]);
     const refused = await csrInProcess(["-C", gjb, "list", "procedures", "--level", "3", "--style", "gjb"], { lang: null });
     expect([refused.code, refused.stdout, refused.stderr]).toEqual([2, "", "csr: --style gjb 是程序文件一览表（--level 2）的布局：它列出每份程序文件所用的三级文件和四级表单。请去掉 --style gjb 以列出第 3 层文件。\n"]);
   });
@@ -374,7 +374,7 @@ describe("csr list --columns prints a document register in the company's own col
     const csv = await list("procedures", "--columns", OWN, "--format", "csv");
     expect([csv.code, csv.stderr]).toEqual([0, DRAFTS]);
     expect(csv.stdout).toBe(
-      "\ufeff序号,文件名称,文件编号,版本,编制/修订,审核,批准,发布日期,归口部门,对应条款,备注\r\n" +
+      "\ufeff序号,文件名称,文件编号,版本/版次,编制/修订,审核,批准,发布日期,归口部门,对应条款,备注\r\n" +
         '1,文件控制程序,QP-001,A/1,张伟,李娜,王强,2024-03-01,品质部,"=""7.5""",\r\n' +
         "2,生产过程控制程序,QP-003,B/0,李娜,张伟,王强,2024-05-20,生产部,8.5.1,替代旧版 HH-P-03\r\n",
     );
@@ -402,7 +402,7 @@ describe("csr list --columns prints a document register in the company's own col
     const unknown = await list("procedures", "--columns", "no,归口部门");
     expect([unknown.code, unknown.stdout]).toEqual([2, ""]);
     expect(unknown.stderr).toBe(
-      "csr: --columns：未知的列 '归口部门'（您是否要输入 department？）；可选：no（序号）、title（文件名称）、number（文件编号）、version（版本）、prepared（编制/修订）、reviewed（审核）、approved（批准）、issued（发布日期）、remarks（备注）、department（归口部门）、clauses（对应条款）、level3（三级文件）、level4（四级表单）、next_review（下次定期评审）。\n",
+      "csr: --columns：未知的列 '归口部门'（您是否要输入 department？）；可选：no（序号）、title（文件名称）、number（文件编号）、version（版本/版次）、prepared（编制/修订）、reviewed（审核）、approved（批准）、issued（发布日期）、remarks（备注）、department（归口部门）、clauses（对应条款）、level3（三级文件）、level4（四级表单）、next_review（下次定期评审）。\n",
     );
     const en = await csrInProcess(["-C", REPO, "list", "forms", "--columns", "number,titel", "--lang", "en"]);
     expect([en.code, en.stderr]).toEqual([2, expect.stringMatching(/^csr: --columns: unknown column 'titel'; choose from no \(No\.\), .*\.\n$/)]);

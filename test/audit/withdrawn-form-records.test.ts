@@ -28,7 +28,7 @@ describe("a withdrawn form whose filled records are still kept", () => {
 
   it("stays on the record list, last, marked 已作废 with its date and successor, and the note says why (csv, table, md, json)", () => {
     const csv = list(acme, "--format", "csv").replace(/^\uFEFF/, "").split("\r\n");
-    expect(csv[0]).toBe("序号,表单编号,表单名称,版本,发布日期,所属程序,部门,保存期限,顾客特殊期限,保存方式,存放地点,备注");
+    expect(csv[0]).toBe("序号,表单编号,表单名称,版本/版次,发布日期,所属程序,部门,保存期限,顾客特殊期限,保存方式,存放地点,备注");
     expect(csv.filter((line) => line.includes("HH-F-013"))).toEqual([ROW_ZH]);
     expect(csv.at(-2)).toBe(ROW_ZH);
     // The forms in use have nothing in 备注.

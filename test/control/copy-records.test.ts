@@ -51,7 +51,7 @@ describe("发放人, 交回人 and 回收人 of a controlled copy", () => {
     );
     const register = await zh(dir, "list", "distribution", "--format", "md", "--today", "2026-10-22");
     expect(mdRows(register.stdout)).toEqual([
-      "| 序号 | 文件编号 | 文件名称 | 版本 | 受控号 | 发放部门 | 领用人 | 发放人 | 发放日期 | 应回收日期 | 回收日期 | 交回人 | 回收人 | 状态 | 备注 |",
+      "| 序号 | 文件编号 | 文件名称 | 版本/版次 | 受控号 | 发放部门 | 领用人 | 发放人 | 发放日期 | 应回收日期 | 回收日期 | 交回人 | 回收人 | 状态 | 备注 |",
       "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |",
       "| 1 | QP-005 | 培训程序 | A/0 | 1 | 品质部 |  |  | 2024-01-12 | 2026-10-19 | 2026-10-21 | 张伟 | 王强 | 已回收 | 逾期 2 个工作日回收 |",
       "| 2 | QP-005 | 培训程序 | A/0 | 2 | 生产部 | 赵磊 |  | 2024-01-12 | 2026-10-19 | 2026-10-20 | 赵磊 | 陈静 | 已回收 | 逾期 1 个工作日回收 |",
@@ -259,7 +259,7 @@ describe("csr list distribution|documents --department / --holder", () => {
       "| 1 | 二级 | QP-005 | 培训程序 | 品质部 | A/1 | 4 | 张伟 | 李娜 | 王强 | 2026-10-12 | 2026-10-12 |  |  | 已发布 |  |",
       "本表按条件筛选（持有部门：生产部），不是完整的受控文件清单。",
     ]);
-    expect(mdRows(documents.stdout)[0]).toBe("| 序号 | 层级 | 文件编号 | 文件名称 | 部门 | 版本 | 受控号 | 编制 | 审核 | 批准 | 发布日期 | 生效日期 | 保存期限 | 条款 | 状态 | 备注 |");
+    expect(mdRows(documents.stdout)[0]).toBe("| 序号 | 层级 | 文件编号 | 文件名称 | 部门 | 版本/版次 | 受控号 | 编制 | 审核 | 批准 | 发布日期 | 生效日期 | 保存期限 | 条款 | 状态 | 备注 |");
     expect(JSON.parse((await csrInProcess(["-C", dir, "list", "documents", "--holder", "li", "--format", "json"])).stdout).rows).toEqual([]);
   });
 
@@ -267,7 +267,7 @@ describe("csr list distribution|documents --department / --holder", () => {
     const dir = repo();
     await zh(dir, "distribute", "QP-005", "--to", "PRD", "--holder", "zhao", "--date", "2026-10-14", "-y");
     const production = await csrInProcess(["-C", dir, "list", "distribution", "--department", "生产部", "--format", "csv", "--today", "2026-11-27"], { lang: null });
-    expect([production.code, production.stdout.split("\r\n")[0]]).toEqual([0, "\ufeff序号,文件编号,文件名称,版本,受控号,发放部门,领用人,发放人,发放日期,应回收日期,回收日期,交回人,回收人,状态,备注"]);
+    expect([production.code, production.stdout.split("\r\n")[0]]).toEqual([0, "\ufeff序号,文件编号,文件名称,版本/版次,受控号,发放部门,领用人,发放人,发放日期,应回收日期,回收日期,交回人,回收人,状态,备注"]);
     expect(production.stdout.split("\r\n").slice(1, -1).map((row) => row.split(",").slice(0, 6).join(","))).toEqual(["1,QP-005,培训程序,A/0,2,生产部", "2,QP-005,培训程序,A/1,4,生产部"]);
     expect(production.stderr).toBe("csr: 这份 CSV 按条件筛选（发放部门：生产部），共 2 行，不是完整的文件发放/回收记录；CSV 只有表头和数据行，文件中不写这一说明。完整的清单：csr list distribution --format csv。\n");
     // Written into a folder, it is not distribution.csv, which a reader would take for the whole register.
@@ -313,7 +313,7 @@ describe("copies of a document classified as a state secret (tester16 F15)", () 
     expect(copies(dir)).toBe(before);
     expect((await zh(dir, "distribute", "QP-005", "--to", "PRD", "--holder", "赵磊", "--date", "2026-10-14", "-y")).code).toBe(0);
     expect(mdRows((await zh(dir, "list", "distribution", "--format", "md", "--today", "2026-10-14")).stdout)).toEqual([
-      "| 序号 | 文件编号 | 文件名称 | 版本 | 密级 | 受控号 | 发放部门 | 领用人 | 发放人 | 发放日期 | 应回收日期 | 回收日期 | 交回人 | 回收人 | 状态 | 备注 |",
+      "| 序号 | 文件编号 | 文件名称 | 版本/版次 | 密级 | 受控号 | 发放部门 | 领用人 | 发放人 | 发放日期 | 应回收日期 | 回收日期 | 交回人 | 回收人 | 状态 | 备注 |",
       "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |",
       "| 1 | QP-005 | 培训程序 | A/0 | 秘密 | 1 | 品质部 |  |  | 2024-01-12 | 2026-10-19 |  |  |  | 待回收 |  |",
       "| 2 | QP-005 | 培训程序 | A/0 | 秘密 | 2 | 生产部 | 赵磊 |  | 2024-01-12 | 2026-10-19 |  |  |  | 待回收 |  |",

@@ -81,7 +81,7 @@ describe("an outside party (军代表室) holds controlled copies", () => {
       "QP-001: 1 copy taken back on 2026-11-18: 1 (A/0, Military Representative Office). Handed back by 刘军代 (liujd). Received back by 王强 (wang).\nNote: 1 (A/0, Military Representative Office): due back by 2026-11-17, returned 1 working day late (the distribution register's remarks say so).\nNo copy is due back any more.\nWrote documents/QP-001.yaml; not committed (git commit it, or run with --commit).\n",
     );
     const list = await csrInProcess(["-C", dir, "list", "distribution", "--format", "csv"], { lang: null });
-    expect(list.stdout).toBe(["\ufeff序号,文件编号,文件名称,版本,受控号,发放部门,领用人,发放人,发放日期,应回收日期,回收日期,交回人,回收人,状态,备注", "1,QP-001,文件控制程序,A/0,1,军代表室,刘军代,王强,2026-11-03,2026-11-17,2026-11-18,刘军代,王强,已回收,逾期 1 个工作日回收", ""].join("\r\n"));
+    expect(list.stdout).toBe(["\ufeff序号,文件编号,文件名称,版本/版次,受控号,发放部门,领用人,发放人,发放日期,应回收日期,回收日期,交回人,回收人,状态,备注", "1,QP-001,文件控制程序,A/0,1,军代表室,刘军代,王强,2026-11-03,2026-11-17,2026-11-18,刘军代,王强,已回收,逾期 1 个工作日回收", ""].join("\r\n"));
   });
 
   it("is not trained by the organisation: a copy in force at the 军代表室 adds no department to train", async () => {

@@ -64,7 +64,7 @@ describe("the distribution register's recall deadline", () => {
         .stdout.split("\n")
         .filter((l) => /^\| (序号|No\.) |QP-009|^(待回收|Copies to recall)/.test(l))
         .map((l) => l.trimEnd());
-    const HEADER = "| 序号 | 文件编号 | 文件名称 | 版本 | 受控号 | 发放部门 | 领用人 | 发放人 | 发放日期 | 应回收日期 | 回收日期 | 交回人 | 回收人 | 状态 | 备注 |";
+    const HEADER = "| 序号 | 文件编号 | 文件名称 | 版本/版次 | 受控号 | 发放部门 | 领用人 | 发放人 | 发放日期 | 应回收日期 | 回收日期 | 交回人 | 回收人 | 状态 | 备注 |";
     const rows = (state: string) => [
       `| 59 | QP-009 | 进料检验控制程序 | A/0 | 1 | 品质部 | 张丽 | 陈静 | 2024-03-01 | 2026-12-22 |  |  |  | ${state} |  |`,
       `| 60 | QP-009 | 进料检验控制程序 | A/0 | 2 | 生产部 | 黄军 | 陈静 | 2024-03-01 | 2026-12-22 |  |  |  | ${state} |  |`,

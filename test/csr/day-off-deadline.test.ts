@@ -50,7 +50,7 @@ async function outputs(dir: string) {
   const matrix = (await rows(dir, "BCM-005", "matrix", "csr")).map((r) => r["及时性"]);
   const check = JSON.parse(await run(dir, "check", "--format", "json")) as { findings: { rule: string; file: string; message: string }[] };
   const findings = check.findings.filter((f) => f.rule === "csr/review-late" || f.rule === "doc/recall-overdue").map((f) => `${f.rule} ${f.file}`);
-  const copies = (await rows(dir, "QP-011", "list", "distribution")).filter((r) => r["版本"] === "A/1").map((r) => [r["受控号"], r["应回收日期"], r["回收日期"], r["状态"], r["备注"]]);
+  const copies = (await rows(dir, "QP-011", "list", "distribution")).filter((r) => r["版本/版次"] === "A/1").map((r) => [r["受控号"], r["应回收日期"], r["回收日期"], r["状态"], r["备注"]]);
   return { review, matrix, findings, copies };
 }
 

@@ -49,7 +49,7 @@ describe("csr's own 受控文件清单 of a GJB repository, imported into a new 
   it("reads 会签, 标准化审查 and 军代表 back as the current revision's signatures, and 见原纸质记录 as a version without a date: the same list, no new finding", async () => {
     const source = await signedRepository();
     const list = await run(source, ["list", "documents", "--format", "md"]);
-    expect(list.stdout).toContain("| 序号 | 层级 | 文件编号 | 文件名称 | 部门 | 版本 | 密级 | 编制 | 审核 | 会签 | 标准化审查 | 批准 | 军代表 | 发布日期 | 生效日期 | 保存期限 | 条款 | 状态 | 备注 |");
+    expect(list.stdout).toContain("| 序号 | 层级 | 文件编号 | 文件名称 | 部门 | 版本/版次 | 密级 | 编制 | 审核 | 会签 | 标准化审查 | 批准 | 军代表 | 发布日期 | 生效日期 | 保存期限 | 条款 | 状态 | 备注 |");
     expect(list.stdout).toContain("| 2 | 四级 | QR-001-01 | 文件发放回收记录 | 质量部 | A/0 |  | 张三 | 王五 |  |  | 李四 |  | 见原纸质记录 | 见原纸质记录 | 长期 |  | 已发布 |  |");
     const book = join(tempDir(), "export.xlsx");
     expect((await run(source, ["export", "--out", book])).code).toBe(0);

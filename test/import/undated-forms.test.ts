@@ -92,7 +92,7 @@ describe("a form whose imported version has no date", () => {
     const dir = await imported();
     const forms = await csrInProcess(["-C", dir, "list", "forms", "--format", "csv", "--today", "2026-11-27"], { lang: "zh-CN" });
     expect(forms.stdout.split("\r\n").slice(0, 3)).toEqual([
-      "\ufeff序号,表单编号,表单名称,版本,发布日期,所属程序,部门,保存期限,保存方式,存放地点,备注",
+      "\ufeff序号,表单编号,表单名称,版本/版次,发布日期,所属程序,部门,保存期限,保存方式,存放地点,备注",
       "1,QR-001-01,记录清单,A/0,见原纸质记录,,品质部,3年,纸质,品质部,",
       "2,QR-002-01,顾客满意度调查表,B/1,见原纸质记录,,市场部,3年,纸质,市场部,",
     ]);
