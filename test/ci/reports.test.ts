@@ -4,7 +4,7 @@
  * page, paths from the git top level in a monorepo, and the findings of named files (tester69 T2, T3,
  * T9, T11). The built binary, as a CI runner runs it.
  */
-import { cpSync, readFileSync, writeFileSync } from "node:fs";
+import { cpSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { copyFixture, csr, FIXTURES, gitInit, makeRepo, tempDir } from "../helpers.js";
@@ -21,6 +21,15 @@ describe("csr check --format <format>=<file>", () => {
     expect([both.code, both.stdout, both.stderr]).toEqual([1, check("--format", "text").stdout, ""]);
     expect(readFileSync(join(out, "csr-junit.xml"), "utf8")).toBe(check("--format", "junit").stdout);
     expect(readFileSync(join(out, "gl-code-quality-report.json"), "utf8")).toBe(check("--format", "gitlab").stdout);
+  });
+
+  it("makes the report's folder and replaces the report an earlier run left there, whole", () => {
+    const file = join(tempDir(), "reports", "ci", "csr-junit.xml");
+    expect(check("--format", `junit=${file}`)).toEqual({ code: 1, stdout: "", stderr: SUMMARY });
+    writeFileSync(file, "<testsuites/>\n");
+    expect(check("--format", `junit=${file}`).code).toBe(1);
+    expect(readFileSync(file, "utf8")).toBe(check("--format", "junit").stdout);
+    expect(readdirSync(join(file, ".."))).toEqual(["csr-junit.xml"]);
   });
 
   it("says the summary on stderr when stdout is a report for a CI server, or empty (tester69 T2)", () => {

@@ -1,9 +1,10 @@
 /** `csr check`: load, validate, run the rules, print findings. Writes nothing but its cache. */
-import { appendFileSync, existsSync, writeFileSync } from "node:fs";
+import { appendFileSync, existsSync } from "node:fs";
 import { isAbsolute, relative, resolve, sep } from "node:path";
 import { findingsAdded } from "../../check/added.js";
 import { summarize, type Finding } from "../../core/diagnostic.js";
 import { UserError } from "../../core/errors.js";
+import { writeFileAtomic } from "../../core/write.js";
 import { findRoot } from "../../load/discover.js";
 import type { BaseState } from "../../load/base.js";
 import type { Repository } from "../../load/repository.js";
@@ -243,12 +244,13 @@ function reportOptions(value: string | string[] | undefined): { format: FormatNa
   return reports.length > 0 ? reports : [{ format: "text" }];
 }
 
+/**
+ * A report file is written whole or not at all (a CI server never reads half a report), into folders made as
+ * needed, and replaces the report of an earlier run at that path: the file is the output the option asks for.
+ * Errors: a UserError naming the path when it cannot be written (a folder in the way, no permission, no space).
+ */
 function writeReport(path: string, output: string): void {
-  try {
-    writeFileSync(path, output);
-  } catch (error) {
-    throw new UserError(t("check.format-cannot-write", { path, reason: (error as Error).message.replace(/^\w+: /, "") }));
-  }
+  writeFileAtomic(path, output, { overwrite: true });
 }
 
 function appendStepSummary(path: string, markdown: string): void {
