@@ -43,6 +43,12 @@ export interface Column {
    * without an interval, took a fifth of the English A4 landscape page while its names wrapped a word a line (tester67a A11).
    */
   printedIfAny?: boolean;
+  /**
+   * A note on the row's figures that few rows have (the CSR list's 期限说明 beside 剩余工作日): a workbook makes it at most
+   * NOTE_COLUMN_WIDTH wide and wraps a longer one, as it does any text wider than MAX_COLUMN_WIDTH. Sized by its one long
+   * note, the column took a third of the A3 page in 12 rows of which 11 were empty, and pushed itself onto page 2 (fmt70).
+   */
+  note?: boolean;
 }
 
 /** The class a column's cells get in HTML and PDF: its kind, or "date". */
@@ -1172,6 +1178,8 @@ export async function renderTableTemplate(table: Table, format: "md" | "html", o
 
 
 const MAX_COLUMN_WIDTH = 60;
+/** The widest a note column (Column.note) is made: 15 Chinese characters a line, or some 30 Latin ones. */
+const NOTE_COLUMN_WIDTH = 32;
 const THIN = { style: "thin" as const };
 const THIN_BORDER = { top: THIN, left: THIN, bottom: THIN, right: THIN };
 /** Excel refuses to open a workbook with a cell of more than 32,767 characters. */
@@ -1309,7 +1317,7 @@ function columnWidths(table: Table): number[] {
       const width = widestLine(line);
       if (width > widest) widest = width;
     }
-    return Math.min(MAX_COLUMN_WIDTH, Math.max(c.date ? 12 : 6, widest + 2));
+    return Math.min(c.note ? NOTE_COLUMN_WIDTH : MAX_COLUMN_WIDTH, Math.max(c.date ? 12 : 6, widest + 2));
   });
 }
 

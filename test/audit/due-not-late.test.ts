@@ -56,6 +56,16 @@ describe("a review due, not yet late", () => {
       if (values.includes("BCM-005")) value = values[column];
     });
     expect(value).toBe(0);
+    // 期限说明 holds one note in 12 rows: a narrow column whose note wraps over three lines, not a third of the page for it (fmt70).
+    const note = sheet.getRow(2).values as unknown[];
+    const noteColumn = sheet.getColumn(note.indexOf("期限说明"));
+    expect(noteColumn.width).toBe(32);
+    expect(sheet.getColumn(note.indexOf("要求内容")).width).toBe(60);
+    let noted: { wrapText?: boolean; height?: number } = {};
+    sheet.eachRow((row) => {
+      if ((row.values as unknown[]).includes("BCM-005")) noted = { wrapText: row.getCell(noteColumn.number).alignment?.wrapText, height: row.height };
+    });
+    expect(noted).toEqual({ wrapText: true, height: 45 });
     // On the Thursday before, no row needs the column: the list keeps the columns it had.
     expect(csr(["-C", acme, "list", "--today", "2026-12-03", "--format", "csv"], { lang: "zh-CN" }).stdout).not.toContain("期限说明");
   });

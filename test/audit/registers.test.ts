@@ -352,7 +352,7 @@ describe("terminal tables", () => {
       ["FORD-002", "2024-01-29", 6, "", null],
     ]);
     expect(list.notes?.[0]).toBe(
-      "评审中逾期 0 项；逾期作出结论 1 项（FORD-001）。评审期限为当前评审轮次的期限，作出结论后仍列出；剩余工作日按 qms.yaml 的工作日历计算，只对评审中的要求列出，负数为逾期的工作日数；逾期作出结论的写明逾期的工作日数。换版前的评审轮次见顾客特定要求评审及时性记录（csr list reviews）。",
+      "评审中逾期 0 项；逾期作出结论 1 项（FORD-001）。评审期限为当前评审轮次的期限，作出结论后仍列出；剩余工作日按 qms.yaml 的工作日历计算，只对评审中的要求列出，负数为逾期的工作日数。换版前的评审轮次见顾客特定要求评审及时性记录（csr list reviews）。",
     );
     // The source document by its id and title; the disposition in the reader's words.
     const en = csrMatrix(registerContext(repo, "en"), { today: "2026-11-27" }).rows[0]!;

@@ -12,7 +12,7 @@ import { copyFixture, csr, csrInProcess, ROOT } from "../helpers.js";
 const ACME = join(ROOT, "examples", "acme-auto");
 const DAY = "2026-12-05";
 const REVIEW_NOTE =
-  "评审中逾期 0 项；逾期作出结论 0 项。评审期限为当前评审轮次的期限，作出结论后仍列出；剩余工作日按 qms.yaml 的工作日历计算，只对评审中的要求列出，负数为逾期的工作日数；逾期作出结论的写明逾期的工作日数。换版前的评审轮次见顾客特定要求评审及时性记录（csr list reviews）。";
+  "评审中逾期 0 项；逾期作出结论 0 项。评审期限为当前评审轮次的期限，作出结论后仍列出；剩余工作日按 qms.yaml 的工作日历计算，只对评审中的要求列出，负数为逾期的工作日数。换版前的评审轮次见顾客特定要求评审及时性记录（csr list reviews）。";
 const LATE_NOTE =
   "晚于顾客要求日期实施 1 项：DYA-002（2026-04-20 导入生产，晚于 2026-04-01 12 个工作日）。顾客要求日期为来源文件版本的实施日期，或 CSR 自己登记的日期（csr check 规则 csr/late-for-customer）。";
 

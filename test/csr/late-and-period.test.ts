@@ -50,7 +50,7 @@ describe("a review decided late in the CSR list (tester52 D2)", () => {
   });
 
   const footer =
-    "评审中逾期 0 项；逾期作出结论 1 项（NES-001）。评审期限为当前评审轮次的期限，作出结论后仍列出；剩余工作日按 qms.yaml 的工作日历计算，只对评审中的要求列出，负数为逾期的工作日数；逾期作出结论的写明逾期的工作日数。换版前的评审轮次见顾客要求评审及时性记录（csr list reviews）。";
+    "评审中逾期 0 项；逾期作出结论 1 项（NES-001）。评审期限为当前评审轮次的期限，作出结论后仍列出；剩余工作日按 qms.yaml 的工作日历计算，只对评审中的要求列出，负数为逾期的工作日数。换版前的评审轮次见顾客要求评审及时性记录（csr list reviews）。";
   // 剩余工作日 holds numbers only; the lateness of a decision is in 期限说明 beside it, which the list then has (aud68 A5).
   const DEADLINE_NOTE = "剩余工作日只写数字；期限说明写明数字说不清的：评审期限已过、其后尚未过一个工作日的（剩余工作日为 0），尚未逾期，写明从哪个工作日起即逾期；逾期作出结论的，写明逾期的工作日数。";
 

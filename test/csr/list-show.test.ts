@@ -32,7 +32,7 @@ describe("csr list", () => {
         "DYA-010  DYA       8.1   8.5.1.1          首件检验记录保存五年          2026-12-04                      已落实到文件",
         "",
         // DYA-009 was superseded undecided past its deadline: late, as the review-timeliness register counts it.
-        "评审中逾期 0 项；逾期作出结论 0 项；逾期未决即被替代 1 项（DYA-009）。评审期限为当前评审轮次的期限，作出结论后仍列出；剩余工作日按 qms.yaml 的工作日历计算，只对评审中的要求列出，负数为逾期的工作日数；逾期作出结论的写明逾期的工作日数。换版前的评审轮次见顾客特定要求评审及时性记录（csr list reviews）。",
+        "评审中逾期 0 项；逾期作出结论 0 项；逾期未决即被替代 1 项（DYA-009）。评审期限为当前评审轮次的期限，作出结论后仍列出；剩余工作日按 qms.yaml 的工作日历计算，只对评审中的要求列出，负数为逾期的工作日数。换版前的评审轮次见顾客特定要求评审及时性记录（csr list reviews）。",
         // Addressed only in a draft, as the CSR matrix names it (auditor17 F7).
         "尚未落实到文件的要求：DYA-003（WI-031 尚未发布）",
         "",
@@ -89,7 +89,7 @@ describe("csr list", () => {
         evidence: "", verifiedBy: "", verified: null, distributed: "", training: "", superseded: null, supersededReason: "", supersededBy: "", status: "in review",
       },
     ]);
-    expect(json.notes).toEqual(["This register is filtered (status in review) and is not the whole customer-specific requirements list.", "Reviews overdue, still open: 0; decided late: 0. Review due is the current review round's deadline, still listed once decided; working days left follow the calendar in qms.yaml and are shown while the review is open, a negative number being working days late; a decision taken late says by how many working days. Rounds before a new source revision: the CSR review timeliness register (csr list reviews)."]);
+    expect(json.notes).toEqual(["This register is filtered (status in review) and is not the whole customer-specific requirements list.", "Reviews overdue, still open: 0; decided late: 0. Review due is the current review round's deadline, still listed once decided; working days left follow the calendar in qms.yaml and are shown while the review is open, a negative number being working days late. Rounds before a new source revision: the CSR review timeliness register (csr list reviews)."]);
     // How to add the English titles is for the one who runs the command, not a line of the register (tester23 F12).
     expect(english.stderr).toBe("2 cells are quoted as written in the organisation's records (Chinese); csr does not translate their text.\nThe whole customer-specific requirements list: csr list csr.\n1 CSR has no English title and is printed with its Chinese one: add it with 'csr set <id> --title-en <text>'.\n");
     expect((await list("--format", "csv", "--status", "rejected")).stdout).toBe(
@@ -129,7 +129,7 @@ describe("csr list", () => {
     const dir = validRepo();
     writeFileSync(join(dir, "qms.yaml"), `language: en\n${readFileSync(join(dir, "qms.yaml"), "utf8")}`);
     const json = JSON.parse((await csrInProcess(["-C", dir, "list", "--today", "2026-11-27", "--format", "json", "--lang", "en", "--status", "in-review"])).stdout);
-    expect(json.notes).toEqual(["This register is filtered (status in review) and is not the whole customer-specific requirements list.", "Reviews overdue, still open: 0; decided late: 0. Review due is the current review round's deadline, still listed once decided; working days left follow the calendar in qms.yaml and are shown while the review is open, a negative number being working days late; a decision taken late says by how many working days. Rounds before a new source revision: the CSR review timeliness register (csr list reviews)."]);
+    expect(json.notes).toEqual(["This register is filtered (status in review) and is not the whole customer-specific requirements list.", "Reviews overdue, still open: 0; decided late: 0. Review due is the current review round's deadline, still listed once decided; working days left follow the calendar in qms.yaml and are shown while the review is open, a negative number being working days late. Rounds before a new source revision: the CSR review timeliness register (csr list reviews)."]);
   });
 
   it("ends each CSV row with the day its deadlines hold on, and says an estimated deadline in the row (tester49 #6)", async () => {

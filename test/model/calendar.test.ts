@@ -179,7 +179,7 @@ describe("calendar/year-missing", () => {
     );
     // No such note before: the list's own, DYA-002 put into production after Dongyue's date, and BCM-004 addressed only in a draft (auditor17 F7).
     expect(csrList(rc, { today: "2026-11-27" }).notes).toEqual([
-      "Reviews overdue, still open: 0; decided late: 0. Review due is the current review round's deadline, still listed once decided; working days left follow the calendar in qms.yaml and are shown while the review is open, a negative number being working days late; a decision taken late says by how many working days. Rounds before a new source revision: the CSR review timeliness register (csr list reviews).",
+      "Reviews overdue, still open: 0; decided late: 0. Review due is the current review round's deadline, still listed once decided; working days left follow the calendar in qms.yaml and are shown while the review is open, a negative number being working days late. Rounds before a new source revision: the CSR review timeliness register (csr list reviews).",
       "Implemented after the customer's date: 1: DYA-002 (in production 2026-04-20, 12 working days after 2026-04-01). The customer's date is the effective date of the source revision, or one recorded on the CSR (csr check rule csr/late-for-customer).",
       "Not yet addressed in any document: BCM-004 (WI-011-01 not released yet)",
     ]);

@@ -316,7 +316,7 @@ export function csrList(ctx: RegisterContext, options: { today: string; customer
       { key: "reviewDue", header: t(ctx, "register.csr.list.column.reviewDue"), date: true },
       { key: "daysLeft", header: t(ctx, "register.csr.list.column.daysLeft"), kind: "number" },
       // Only where a row has one: a list without any keeps the columns it had.
-      ...(noted ? [{ key: "deadlineNote", header: t(ctx, "register.csr.list.column.deadlineNote") }] : []),
+      ...(noted ? [{ key: "deadlineNote", header: t(ctx, "register.csr.list.column.deadlineNote"), note: true }] : []),
       { key: "disposition", header: t(ctx, "register.csr.list.column.disposition"), kind: "code" },
       { key: "decidedBy", header: t(ctx, "register.csr.list.column.decidedBy"), kind: "name" },
       { key: "decided", header: t(ctx, "register.csr.list.column.decided"), date: true },
