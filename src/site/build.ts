@@ -8,6 +8,7 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { compareFindings, type Finding } from "../core/diagnostic.js";
+import { addDays } from "../core/dates.js";
 import { checkRepository } from "../check/engine.js";
 import { rules } from "../check/registry.js";
 import { UserError } from "../core/errors.js";
@@ -55,7 +56,7 @@ import { periodicReviewResult } from "../report/registers/periodic-reviews.js";
 import { compareIds, csrsOn, csrsOnById, customerName, departmentName, deviationsOn, documentsOn, pastDeviations, withDeviatedVersion, documentStatus, documentTitle, documentVersion, effectiveDate, peopleOf, personName, registerContext, statusLabel, t, versionInForce, versionInForceOn, type DocumentsOn, type RegisterContext } from "../report/registers/context.js";
 import { confirmationText, externalStatus, sourceRevisionStatus } from "../report/registers/external.js";
 import { auditRegisters } from "../report/registers/index.js";
-import type { DraftsOn } from "../report/registers/documents.js";
+import { documentList, type DraftsOn } from "../report/registers/documents.js";
 import { reviewedVersion } from "../model/periodic-review.js";
 import { tableView, type Table } from "../report/table.js";
 import { actionFragment, href, rootOf, SitePages, type EntityKind } from "./pages.js";
@@ -69,6 +70,7 @@ import { GENERIC_TEMPLATES, writeGenericPage, type GenericView } from "./page.js
 import { bySeverity, entityFindings } from "./entity-findings.js";
 import { namePinyin } from "./pinyin.js";
 import type { SearchEntry } from "./search.js";
+import { changeConcerns, departmentSections, personCopiesSections } from "./department.js";
 import { calendarNotice } from "./calendar-notice.js";
 import { findingReader, type Reading } from "./attention.js";
 import { columnLinker, siteRows, siteTable, type Cell, type SiteRows, type SiteTable, type Chrome, type EntityRef, type Fact, type Linker, type PageStatus, type SiteSection } from "./view.js";
@@ -105,8 +107,11 @@ export interface SiteOptions {
   committed?: ReadonlyMap<string, ControlledDocument | null>;
   /** The commits that touched the repository's folder (load/git.ts folderCommits); a document's page lists those of its file made by the end of `today`. */
   commits: readonly FolderCommit[];
-  /** The change report (变更报告) of the period the site shows (csr site: the twelve months to `today`), built from the registers' context. */
-  changeReport?: (rc: RegisterContext) => Table;
+  /**
+   * The change report (变更报告) of the period the site shows (csr site: the twelve months to `today`), built from the registers' context;
+   * with `part`, of the changes `keep` takes dated from `part.from` (a department's page: its changes of the last 30 days).
+   */
+  changeReport?: (rc: RegisterContext, part?: { from: string; keep: (change: Change) => boolean }) => Table;
   /**
    * A register under the heading `csr list`/`csr export` give it (commands/shared/output.ts withHeading:
    * organisation, form number, as-of date, signature lines), for its page and its workbook.
@@ -475,6 +480,7 @@ async function writeSite(repo: Repository, findings: readonly Finding[], options
     ["registers/index.html", tr("site.nav.registers")],
     ["customers.html", tr("site.nav.customers")],
     ["people.html", tr("site.nav.people")],
+    ["departments.html", tr("site.nav.departments")],
     ["findings.html", tr("site.nav.findings")],
     ["search.html", tr("site.nav.search")],
   ];
@@ -614,6 +620,7 @@ async function writeSite(repo: Repository, findings: readonly Finding[], options
   // A document's controlled copies: the distribution register's rows of it (文件发放/回收记录).
   // auditRegisters builds every register with everyRegister: the distribution and review-timeliness registers are among them.
   const distribution = registers.find((r) => r.table.id === "distribution")!.table;
+  const csrRegister = registers.find((r) => r.table.id === "csr-list")!.table;
   const copiesOf = groupBy(distribution.rows, (row) => [String(row.number)]);
   // What the search finds a document by: the text its page shows, the version in force while the next is 待实施 (tester59 G1).
   const searched = new Map(documentsShown);
@@ -890,7 +897,7 @@ async function writeSite(repo: Repository, findings: readonly Finding[], options
       title: `${process.code} ${localized(lang, process.name, process.name_en)}`,
       facts: [
         { label: tr("site.process.type"), values: [{ text: types[process.type] }] },
-        { label: tr("site.process.owner"), values: process.owner ? [{ text: departmentName(rc, process.owner) }] : [] },
+        { label: tr("site.process.owner"), values: process.owner ? [entityCell(page, "department", process.owner, departmentName(rc, process.owner))] : [] },
       ],
       sections: [
         ...present(ownFindings(page, "process", process.code)),
@@ -936,7 +943,7 @@ async function writeSite(repo: Repository, findings: readonly Finding[], options
     generic(page, {
       title: personName(rc, person.id),
       facts: [
-        { label: tr("site.person.department"), values: [{ text: departmentName(rc, person.department) }] },
+        { label: tr("site.person.department"), values: [entityCell(page, "department", person.department, departmentName(rc, person.department))] },
         ...(person.title ? [{ label: tr("site.person.title"), values: [{ text: person.title }] }] : []),
         { label: tr("site.person.roles"), values: [{ text: person.roles.map((role) => tr(`site.person.role.${role}`)).join(tr("common.list-separator")) }] },
         // Every qualification period, as csr list people gives them, once people.yaml marks auditors (breaker63 P9).
@@ -949,10 +956,44 @@ async function writeSite(repo: Repository, findings: readonly Finding[], options
           findingsSection(rc, page, findingsOf("person", person.id), readFinding, responsibleOf(page, person.id), concerns(page, tr("site.person.findings.own"))),
         ),
         ...personSections(rc, page, person.id, person.department, work, entityCell, today, tracked, (id) => findingsOf("csr", id).some((f) => f.rule === "csr/implementation-overdue")),
+        // The controlled copies they hold and must hand back once superseded, and what their department was issued on OA (tester70 P2).
+        ...personCopiesSections(rc, today, person.id, person.department, columnLinker(pages, page)),
         ...personAuditSection(rc, page, person.id, audits, roster, entityCell),
       ],
     });
   }
+
+  // --- Departments: what each owns, was issued, must hand back, owes (tester70 P1), from the registers of the day.
+  const changesFrom = addDays(today, -29);
+  const departmentDocuments = documentList(rc, { status: "all", today });
+  const ownerOf = (id: string) => index.documents.get(id)?.value.department;
+  const departmentOf = (id: string) => index.people.get(id)?.value.department;
+  const implementerOf = (id: string) => index.csrs.get(id)?.value.implementation?.owner;
+  const departmentItems: Cell[] = [];
+  for (const { code } of index.departments.values()) {
+    const page = pages.page("department", code)!;
+    const toReview = work.toReview.get(code) ?? [];
+    const name = departmentName(rc, code);
+    const members = [...index.people.values()].filter(({ value }) => value.department === code).map(({ value }) => entityCell(page, "person", value.id, personName(rc, value.id)));
+    generic(page, {
+      title: withNote(rc, name, code),
+      facts: [{ label: tr("site.department.people"), values: withNone(members, tr("site.none")) }],
+      sections: departmentSections({
+        rc,
+        today,
+        code,
+        documents: departmentDocuments,
+        csrList: csrRegister,
+        csrs: csrRows.map((r) => r.csr),
+        toReview: { id: "to-review", title: tr("site.person.to-review", { count: toReview.length }), table: csrTable(rc, page, toReview, entityCell), empty: tr("site.none") },
+        ...(options.changeReport ? { changes: options.changeReport(rc, { from: changesFrom, keep: (change) => changeConcerns(code, change, ownerOf, departmentOf, implementerOf) }) } : {}),
+        changesFrom,
+        link: columnLinker(pages, page),
+      }),
+    });
+    departmentItems.push(entityCell("departments.html", "department", code, withNote(rc, name, code)));
+  }
+  generic("departments.html", { title: tr("site.nav.departments"), sections: [{ title: "", items: departmentItems, empty: tr("site.none") }] });
 
   // --- Registers and matrices, each with its xlsx and csv (see downloads.ts).
   const registerItems: Cell[] = [];
@@ -1017,7 +1058,6 @@ async function writeSite(repo: Repository, findings: readonly Finding[], options
   });
 
   // --- Dashboard and the lists behind its numbers.
-  const csrRegister = registers.find((r) => r.table.id === "csr-list")!.table;
   const reviewRegister = registers.find((r) => r.table.id === "reviews")!.table;
   // The dashboard counts the CSRs as their records show them on `today`, as the registers it links to (csrsOn).
   const unreleasedChanges = [...(options.changedSinceRelease?.keys() ?? [])].flatMap((id) => {

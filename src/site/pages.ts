@@ -6,7 +6,7 @@
  */
 import type { RepoIndex } from "../model/index.js";
 
-export type EntityKind = "document" | "csr" | "customer" | "process" | "person";
+export type EntityKind = "document" | "csr" | "customer" | "process" | "person" | "department";
 
 const FOLDERS: Record<EntityKind, string> = {
   document: "documents",
@@ -14,6 +14,7 @@ const FOLDERS: Record<EntityKind, string> = {
   customer: "customers",
   process: "processes",
   person: "people",
+  department: "departments",
 };
 
 export class SitePages {
@@ -28,6 +29,7 @@ export class SitePages {
     this.allocate("customer", index.customers.keys());
     this.allocate("process", index.processes.keys());
     this.allocate("person", index.people.keys());
+    this.allocate("department", index.departments.keys());
   }
 
   private allocate(kind: EntityKind, ids: Iterable<string>): void {

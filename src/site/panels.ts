@@ -407,15 +407,23 @@ const reviews: PanelDefinition = (input) => {
 };
 
 /**
+ * The rows of the distribution register (or of part of it: csr list distribution --holder, --department) that are
+ * due back, within the recall period or past it (回收逾期), numbered anew: the copies-to-recall list of the
+ * dashboard, and a person's or department's copies to hand back on their pages, one computation.
+ */
+export function copiesDueBack(rc: RegisterContext, rows: Table["rows"]): Table["rows"] {
+  const toRecall = new Set([t(rc, "register.distribution.to-recall"), t(rc, "register.distribution.recall-overdue")]);
+  return rows.filter((r) => toRecall.has(String(r.state))).map((r, i) => ({ ...r, no: i + 1 }));
+}
+
+/**
  * Controlled copies no longer in force (IATF 16949 7.5.3.2): all that are still out, and those
  * out after the recall period. The first number lists the copies from the distribution register.
  */
 const distribution: PanelDefinition = (input) => {
   const { rc } = input;
   const register = input.distributionRegister;
-  // Due back, within the recall period or past it (回收逾期): the register's states of a copy to recall.
-  const toRecall = new Set([t(rc, "register.distribution.to-recall"), t(rc, "register.distribution.recall-overdue")]);
-  const rows = register.rows.filter((r) => toRecall.has(String(r.state))).map((r, i) => ({ ...r, no: i + 1 }));
+  const rows = copiesDueBack(rc, register.rows);
   const label = t(rc, "site.panel.distribution.copies-to-recall");
   const notes = [t(rc, "site.list.note.copies-to-recall", { today: input.today })];
   const numbers: PanelNumber[] = [{ label, count: rows.length, tone: "warn", list: { name: "copies-to-recall", title: label, table: { ...register, title: label, rows, notes } } }];

@@ -39,10 +39,10 @@ describe("csr site on the bundled example", () => {
 
   it("builds the site and says what it wrote", async () => {
     // The warnings: DYA-002 put into production after Dongyue's date (its rule has a page of its own, lists/csr-late-for-customer.html), and BCM-004's and DYA-002's trainings overdue with people untrained.
-    expect(site.stderr).toBe("已生成网站：154 个页面，203 个文件（zh-CN）；csr check：0 个错误，3 个警告。\n");
+    expect(site.stderr).toBe("已生成网站：162 个页面，211 个文件（zh-CN）；csr check：0 个错误，3 个警告。\n");
     expect(site.stdout).toBe(`${site.out}/index.html\n`);
     expect(site.code).toBe(0);
-    expect(files.filter((f) => !f.includes("/"))).toEqual([".csr-site", "coverage.html", "customers.html", "findings.html", "index.html", "people.html", "robots.txt", "search.html"]);
+    expect(files.filter((f) => !f.includes("/"))).toEqual([".csr-site", "coverage.html", "customers.html", "departments.html", "findings.html", "index.html", "people.html", "robots.txt", "search.html"]);
     // The site is confidential: search engines are asked to index none of it (tester25 F8), and every page says so in its head.
     expect(readFileSync(join(site.out, "robots.txt"), "utf8")).toBe("User-agent: *\nDisallow: /\n");
     // Every printed page numbered as csr render's PDFs (第 x 页 共 y 页) in its bottom margin box, from the one style sheet every page links (tester49 #8).
@@ -52,7 +52,7 @@ describe("csr site on the bundled example", () => {
       "",
     ]);
     const pages = files.filter((f) => f.endsWith(".html"));
-    expect(pages.length).toBe(154);
+    expect(pages.length).toBe(162);
     expect(pages.filter((f) => read(f).split("</head>")[0]!.split('<meta name="robots" content="noindex">').length !== 2)).toEqual([]);
     expect(files.filter((f) => f.startsWith("assets/"))).toEqual([
       "assets/document.css",
@@ -115,7 +115,7 @@ describe("csr site on the bundled example", () => {
   });
 
   it("names a process's owning department, and cites its clauses and a document's as the standard does, with their titles", async () => {
-    expect(read("processes/C1.html")).toContain("<div><dt>过程负责人</dt><dd>市场部</dd></div>");
+    expect(read("processes/C1.html")).toContain('<div><dt>过程负责人</dt><dd><a href="../departments/MKT.html">市场部</a></dd></div>');
     // In the standard's order, as a register lists them (auditor16 F8): processes.yaml has 4.3.2, 8.1.2 and 7.5.3.2.2 after 8.2.4.
     expect(read("processes/C1.html")).toContain(
       "<h2>条款</h2>\n\n<ul class=\"site-items\"><li>IATF 16949 4.3.2 顾客特定要求</li><li>IATF 16949 7.5.3.2.2 工程规范</li><li>IATF 16949 8.1.2 保密</li><li>IATF 16949 8.2 产品和服务的要求</li><li>IATF 16949 8.2.1 顾客沟通</li>",
@@ -588,7 +588,7 @@ describe("csr site options", () => {
     expect(index).toContain('<link rel="canonical" href="https://qms.example.com/site/index.html">');
     // Every page has its address, and the sitemap lists every page: documents, CSRs, registers and lists too (tester47 5).
     const pages = filesOf(site.out).filter((f) => f.endsWith(".html"));
-    expect(pages.length).toBe(154);
+    expect(pages.length).toBe(162);
     const addresses = pages.map((p) => `https://qms.example.com/site/${p}`);
     expect(pages.filter((p, i) => !readFileSync(join(site.out, p), "utf8").split("</head>")[0]!.includes(`<link rel="canonical" href="${addresses[i]}">\n`))).toEqual([]);
     expect([...sitemap.matchAll(/<loc>([^<]*)<\/loc>/g)].map((m) => m[1]).sort()).toEqual(addresses.sort());
@@ -601,7 +601,7 @@ describe("csr site options", () => {
     expect(readFileSync(join(site.out, "people", "zhangli.html"), "utf8")).toContain("<div><dt>Roles</dt><dd>author, reviewer, approver</dd></div>");
     expect(csrPage("DYA-007")).toContain("<li>Review due: 2026-12-08 (7 working days left)</li><li>Opinions missing: Engineering, Production</li>");
     expect(csrPage("DYA-001")).toContain("<th>Clauses</th><td>IATF 16949 8.3.3.3 Special characteristics, IATF 16949 8.2.3.1.2 Customer-designated special characteristics</td>");
-    expect(readFileSync(join(site.out, "processes", "C1.html"), "utf8")).toContain("<div><dt>Owner</dt><dd>Marketing &amp; Sales</dd></div>");
+    expect(readFileSync(join(site.out, "processes", "C1.html"), "utf8")).toContain('<div><dt>Owner</dt><dd><a href="../departments/MKT.html">Marketing &amp; Sales</a></dd></div>');
     expect(readFileSync(join(site.out, "customers", "DYA.html"), "utf8")).toContain('<section class="site-section" id="status-in-review">\n<h2>in review (1)</h2>');
     expect(readFileSync(join(site.out, "lists", "reviews-due-soon.html"), "utf8")).toContain(
       '<p class="site-note">Customer-specific requirements not yet decided with 0 to 2 working days left before their review deadline (the warning period the company set), as of 2026-11-27.</p><p class="site-note">Review deadline &#x3D; date received (after a new source revision, the date the review restarted) + 10 working days, by the working-day calendar the company set.</p>',

@@ -22,6 +22,7 @@ import type { Finding } from "../../core/diagnostic.js";
 import { releasedRevisions } from "../../load/base.js";
 import { folderCommits } from "../../load/git.js";
 import type { Repository } from "../../load/repository.js";
+import type { Change } from "../../model/changes.js";
 import type { ControlledDocument } from "../../model/types.js";
 import type { FindingsSource } from "../../site/build.js";
 import type { RegisterContext } from "../../report/registers/context.js";
@@ -90,7 +91,9 @@ export async function siteCommand(ctx: CommandContext, flags: SiteFlags): Promis
     // The change report of the twelve months to `today`, the period an annual surveillance audit looks at; its title names the days.
     const secret = secretDocuments(repo);
     const changes = withoutSecretSummaries(await periodChangeReport(ctx, root, repo, addDays(addMonths(today, -12), 1), today, new Set(repo.problems.map((p) => p.path))), secret, lang, secretCsrIds(repo));
-    const changeReport = (rc: RegisterContext) => periodTable(rc, changes);
+    // A department's page lists its part of the report: the changes that concern it, dated in its last days (build.ts).
+    const changeReport = (rc: RegisterContext, part?: { from: string; keep: (change: Change) => boolean }) =>
+      periodTable(rc, part ? { ...changes, from: part.from, changes: changes.changes.filter((c) => c.date !== null && c.date >= part.from && part.keep(c)), entered: [] } : changes);
     // The site withholds what is classified 秘密 or above rather than marking its pages with it (Table.classification is for paper).
     const summary = await buildSite(repo, findings, { lang, today, baseUrl, sitemap: flags.sitemap === true, version, secret, released: await releasedOn(repo, today, { inForce: true }), earlier: await earlierRevisions(root, repo, secret), changedSinceRelease: await changedSinceRelease(repo, today), drafts: draftsOn(committed, lang), committed: await committedFilesOn(repo, today, commits), ...(asOf ? { findingsSource: asOf.source } : {}), commits, changeReport, heading: ({ classification: _, ...table }) => withHeading(repo, table, lang, today) }, { fileFor, write: (path, content) => writeFileSync(fileFor(path), content), writeParts: (path, write) => writeParts(fileFor(path), write) });
     writeFileSync(join(staging, SITE_MARKER), manifest(t("site-command.marker"), filesUnder(staging)));

@@ -1,0 +1,137 @@
+/**
+ * What csr site shows of one department (departments/<code>.html, tester70 P1) and of the controlled copies a
+ * person holds (people/<id>.html, tester70 P2): the department head and the holder start from their own page,
+ * not from five registers that cover every department. Each section is part of a register the site builds
+ * anyway, taken by that register's own filter (csr list distribution --holder / --department, csr list
+ * training --missing --department) or by its rows (受控文件清单, 顾客特定要求清单, 变更报告): no figure is computed
+ * a second time. IATF 16949 7.5.3.2 (documents at the point of use), 7.5.3.2.1 (distribution and recall), 7.2.
+ */
+import type { MessageKey } from "../i18n/index.js";
+import { csrDistributedDepartments } from "../model/distribution.js";
+import type { Change } from "../model/changes.js";
+import type { Csr } from "../model/types.js";
+import { distributionRegister } from "../report/registers/distribution.js";
+import { departmentName, t, type RegisterContext } from "../report/registers/context.js";
+import { trainingMissingRegister } from "../report/registers/training-missing.js";
+import { pickColumns, type Table } from "../report/table.js";
+import { copiesDueBack } from "./panels.js";
+import { siteTable, type Linker, type SiteSection } from "./view.js";
+
+/** The distribution register's states of a copy no longer out, or of an electronic issue no longer on the system. */
+function goneStates(rc: RegisterContext): Set<string> {
+  const keys: MessageKey[] = ["register.distribution.recalled", "recall.register.lost", "recall.register.destroyed", "register.distribution.electronic-superseded", "register.distribution.electronic-withdrawn"];
+  return new Set(keys.map((key) => t(rc, key)));
+}
+
+/** A row of the distribution register that is an electronic issue (its 受控号 is the system's label, a copy's is its number). */
+const electronic = (row: Table["rows"][number]) => typeof row.copy !== "number";
+
+/** `register`'s rows still out: copies in use, to come into use, due back or kept stamped 作废; electronic issues still on the system. */
+function stillOut(rc: RegisterContext, register: Table): Table["rows"] {
+  const gone = goneStates(rc);
+  return register.rows.filter((row) => !gone.has(String(row.state))).map((row, i) => ({ ...row, no: i + 1 }));
+}
+
+/** `rows` of the distribution register `register` in the columns `keys`, renumbered. */
+function copyTable(register: Table, rows: Table["rows"], keys: readonly string[], link: Linker) {
+  return siteTable({ ...pickColumns(register, keys), rows: rows.map((row, i) => ({ ...row, no: i + 1 })) }, link);
+}
+
+/**
+ * A person's page: the paper copies the register names them as holder of (领用人) and still out, with 受控号, version,
+ * the day issued, 应回收日期 and state (在用, 待回收 once a later version is released: the state the copies-to-recall
+ * list gives), and the electronic issues to their department still on the system (tester70 P2).
+ */
+export function personCopiesSections(rc: RegisterContext, today: string, person: string, department: string, link: Linker): SiteSection[] {
+  const none = t(rc, "site.none");
+  const held = distributionRegister(rc, { today, filter: { holder: person } });
+  const heldRows = stillOut(rc, held).filter((row) => !electronic(row));
+  const issued = rc.index.departments.has(department) ? distributionRegister(rc, { today, filter: { department } }) : undefined;
+  const issuedRows = issued ? stillOut(rc, issued).filter(electronic) : [];
+  return [
+    { id: "copies", title: t(rc, "site.person.copies", { count: heldRows.length }), table: copyTable(held, heldRows, ["number", "title", "version", "copy", "to", "date", "dueBy", "state"], link), empty: none },
+    ...(issued ? [{ id: "electronic", title: t(rc, "site.person.electronic", { department: departmentName(rc, department), count: issuedRows.length }), table: copyTable(issued, issuedRows, ["number", "title", "version", "copy", "date", "state"], link), empty: none }] : []),
+  ];
+}
+
+/** What a department's page is built from, all as the site's registers of its day have it. */
+export interface DepartmentInput {
+  rc: RegisterContext;
+  today: string;
+  code: string;
+  /** The controlled document list (受控文件清单) the site publishes. */
+  documents: Table;
+  /** The CSR list (顾客特定要求清单) the site publishes, and the CSRs of its rows. */
+  csrList: Table;
+  csrs: readonly Csr[];
+  /** The CSR countersigns the department still owes (as the person pages and the dashboard count them). */
+  toReview: SiteSection;
+  /** The change report of the days `changesFrom` to `today` (the site's changeReport), of changes concerning the department. */
+  changes?: Table;
+  changesFrom: string;
+  link: Linker;
+}
+
+/**
+ * A department's page: the documents it owns, what was issued to it and who holds each copy, the copies it has
+ * to hand back, the CSRs distributed to it or whose implementation one of its people owns, the countersigns it
+ * owes, its people who owe training and its changes of the last 30 days.
+ */
+export function departmentSections(input: DepartmentInput): SiteSection[] {
+  const { rc, today, code, link } = input;
+  const none = t(rc, "site.none");
+  const name = departmentName(rc, code);
+  const owned = input.documents.rows.filter((row) => row.department === name);
+  const issued = distributionRegister(rc, { today, filter: { department: code } });
+  const out = stillOut(rc, issued);
+  const dueBack = copiesDueBack(rc, issued.rows);
+  const people = new Set([...rc.index.people.values()].filter(({ value }) => value.department === code).map(({ value }) => value.id));
+  const concerned = new Set(input.csrs.filter((csr) => csrDistributedDepartments(csr).includes(code) || (csr.implementation?.owner !== undefined && people.has(csr.implementation.owner))).map((csr) => csr.id));
+  const csrRows = input.csrList.rows.filter((row) => concerned.has(String(row.id)));
+  const csrKeys = ["id", "customer", "title", "status", "distributed", "owner", "due", "requiredBy", "implementationStatus"].filter((key) => input.csrList.columns.some((c) => c.key === key));
+  const training = trainingMissingRegister(rc, { today, filter: { department: code } });
+  const copyKeys = ["number", "title", "version", "copy", "holder", "date", "dueBy", "state"];
+  return [
+    {
+      id: "documents",
+      title: t(rc, "site.department.documents", { count: owned.length }),
+      table: siteTable({ ...pickColumns(input.documents, ["number", "title", "version", "effective", "status"]), rows: owned }, link),
+      empty: none,
+    },
+    { id: "issued", title: t(rc, "site.department.issued", { count: out.length }), table: copyTable(issued, out, copyKeys, link), empty: none },
+    { id: "due-back", title: t(rc, "site.department.due-back", { count: dueBack.length }), table: copyTable(issued, dueBack, copyKeys, link), empty: none },
+    { id: "csrs", title: t(rc, "site.department.csrs", { count: csrRows.length }), table: siteTable({ ...pickColumns(input.csrList, csrKeys), rows: csrRows }, link), empty: none },
+    input.toReview,
+    {
+      id: "training",
+      title: t(rc, "site.department.training", { count: training.rows.length }),
+      // A row without a person is a revision whose trainees csr cannot tell (a record number alone): its remark says so.
+      table: siteTable(pickColumns(training, ["id", "title", "revision", "person", "due", "standing", "remark"]), link),
+      empty: none,
+    },
+    {
+      id: "changes",
+      title: t(rc, "site.department.changes", { from: input.changesFrom, to: today, count: input.changes?.rows.length ?? 0 }),
+      ...(input.changes ? { table: siteTable(pickColumns(input.changes, input.changes.columns.map((c) => c.key).filter((key) => key !== "no")), link) } : {}),
+      empty: none,
+    },
+  ];
+}
+
+/**
+ * Whether a change of the change report concerns the department `code`: one of its documents (owned), a copy or
+ * electronic issue to it, a CSR distributed to it, a training or CSR implementation of one of its people, one of
+ * its people added, moved or gone. `owner`: each document's department; `department`: each person's.
+ */
+export function changeConcerns(code: string, change: Change, owner: (document: string) => string | undefined, department: (person: string) => string | undefined, implementer: (csr: string) => string | undefined): boolean {
+  if ((change.departments ?? []).includes(code)) return true;
+  if ((change.copies ?? []).some((c) => c.to === code)) return true;
+  if (change.trained && (change.trained.people.some((p) => department(p) === code) || [change.trained.department ?? []].flat().includes(code))) return true;
+  if (change.area === "document") return owner(change.id) === code;
+  if (change.area === "person") return department(change.id) === code;
+  if (change.area === "csr") {
+    const person = implementer(change.id);
+    return person !== undefined && department(person) === code && (change.kind === "implemented" || change.kind === "verified");
+  }
+  return false;
+}
