@@ -104,10 +104,12 @@ export function checkRepository(repo: Repository, options: CheckOptions, rules: 
   const kept = [...partial.csrs, ...partial.documents, ...partial.customers];
   if (kept.length > 0) {
     const files = new Set(kept.map((k) => k.file.path));
+    // An entity kept whole (a key written twice, read with its first value) lacks no part a finding could follow from.
+    const cut = new Set(kept.filter((k) => k.file.problems.some((p) => p.rule.startsWith("schema/"))).map((k) => k.file.path));
     const keeps = (file: SourceFile) => files.has(file.path);
     const keepParts = (finding: Finding, rule: Rule, cause: Foundation | undefined) => {
       if (!files.has(finding.file)) return;
-      if (!cause && !rule.holdsForParts) finding.heldBackBy = finding.file;
+      if (!cause && !rule.holdsForParts && cut.has(finding.file)) finding.heldBackBy = finding.file;
       (finding.heldBackBy === undefined ? findings : held).push(finding);
     };
     const view: Repository = { ...repo, csrs: [...repo.csrs, ...partial.csrs], documents: [...repo.documents, ...partial.documents], customers: [...repo.customers, ...partial.customers] };

@@ -23,7 +23,7 @@ import { PRECOMPILED_DIR, STANDARDS_DIR } from "./package.js";
 import { LIST_FILES, salvageEntity, salvageList } from "./salvage.js";
 import { madeFrom, shippedSources } from "./shipped-sources.js";
 import { validateFile } from "./schemas.js";
-import { isBlocking } from "./silent.js";
+import { isBlocking, stillChecked } from "./silent.js";
 import { readSource, type LoadProblem, type SourceFile } from "./source.js";
 import { atDefaultBudget } from "./tiering.js";
 import { yaml } from "./yaml.js";
@@ -73,10 +73,11 @@ export interface Repository {
   };
   /**
    * The CSRs, documents and customers whose file fails its schema, without the fields that fail it
-   * (load/salvage.ts). They are not among `csrs`, `documents` and `customers`: commands, registers and
+   * (load/salvage.ts), or has a key written twice, with the first value (load/silent.ts
+   * stillChecked). They are not among `csrs`, `documents` and `customers`: commands, registers and
    * the other files' checks see them as `unvalidated`, as before. The check reports the findings in
    * their own files of the rules whose findings hold for a part of an entity, and holds back the
-   * others (check/engine.ts).
+   * others; of an entity kept whole (only a key written twice), none (check/engine.ts).
    */
   partial: { csrs: Located<Csr>[]; documents: Located<ControlledDocument>[]; customers: Located<Customer>[] };
 }
@@ -117,7 +118,8 @@ export function buildRepository(root: string, files: SourceFile[], extraProblems
   };
   const repoCatalogs: CatalogFile[] = [];
   for (const file of files) {
-    if (!file.validated && file.data !== undefined && !file.problems.some(isBlocking)) file.problems.push(...validateFile(file));
+    const checked = file.problems.every((p) => !isBlocking(p) || stillChecked(p));
+    if (!file.validated && file.data !== undefined && checked) file.problems.push(...validateFile(file));
     // A file read once may be part of two models (check/incremental.ts): its schema problems are its own by now.
     file.validated = true;
     for (const problem of file.problems) repo.problems.push({ path: file.path, problem });
@@ -127,8 +129,8 @@ export function buildRepository(root: string, files: SourceFile[], extraProblems
     }
     if (file.problems.some(isBlocking)) {
       rememberUnvalidated(repo, file);
-      // Only a schema error leaves the data as written; the rest of the file can then be understood.
-      if (file.problems.every((p) => !isBlocking(p) || p.rule.startsWith("schema/"))) keepValidParts(repo, file);
+      // Only a schema error or a key written twice leaves the data as meant; the rest of the file can then be understood.
+      if (file.problems.every((p) => !isBlocking(p) || stillChecked(p))) keepValidParts(repo, file);
       continue;
     }
     const data = file.data as Record<string, unknown>;

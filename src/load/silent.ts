@@ -18,6 +18,17 @@ export const WARNING_ONLY: ReadonlySet<string> = new Set([COMMENT_CUTS_VALUE, NU
 
 export const isBlocking = (problem: LoadProblem) => !WARNING_ONLY.has(problem.rule);
 
+export const DUPLICATE_KEY = "yaml/duplicate-key";
+
+/**
+ * Whether csr still checks the data of a file with this problem, as with a schema error: a key
+ * written twice is left out where it repeats (load/source.ts), so the data holds the first value
+ * and every rule can run (tester69 T7). For the other commands the file stays set aside: a
+ * register leaves it out and names it, and a command that would change it refuses (it would write
+ * the file back with one value of the two).
+ */
+export const stillChecked = (problem: LoadProblem) => problem.rule === DUPLICATE_KEY || problem.rule.startsWith("schema/");
+
 /** Files csr set aside (a problem that blocks them); a file with only warnings (yaml/number-as-text, yaml/comment-cuts-value) was read. */
 export function unreadableFiles(problems: readonly { path: string; problem: LoadProblem }[]): string[] {
   return [...new Set(problems.filter((p) => isBlocking(p.problem)).map((p) => p.path))];

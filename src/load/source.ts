@@ -3,13 +3,13 @@
  * syntax, duplicate keys, alias bombs and prototype keys all become findings, never exceptions.
  */
 import { load as loadFast } from "js-yaml";
-import type { Document, LineCounter, Node } from "yaml";
+import type { Document, LineCounter, Node, Pair, YAMLMap } from "yaml";
 import { inDateRange, isIsoDate } from "../core/dates.js";
 import { t } from "../i18n/index.js";
 import type { Path } from "../model/types.js";
 import { YAML_CORE_SCHEMA } from "./core-schema.js";
 import { byteProblem, documentProblems, shellWord, isNestingError, MAX_FILE_BYTES, readRegularFile, textProblem, tooDeep } from "./guards.js";
-import { commentCutProblems } from "./silent.js";
+import { commentCutProblems, DUPLICATE_KEY } from "./silent.js";
 import { slipAt, syntaxDetail, syntaxErrorOffset } from "./yaml-errors.js";
 import { yaml } from "./yaml.js";
 /** Large enough for real files that reuse anchors, small enough to stop a "billion laughs" at once. */
@@ -171,6 +171,56 @@ function parseParsedText(file: ReadFile, text: string, parser: Parser, absPath?:
   }
   const doc = parseYaml(text, file.lineCounter);
   file.doc = doc;
+  // A key written twice is the one error after which the file still says what it means: the first
+  // value is read and the repeat left out, each repeat reported, and the guards, the data and the
+  // checks go on (tester69 T7). With any other error the file is set aside.
+  const repeats = doc.errors.length > 0 ? onlyRepeatedKeys(doc) : [];
+  if (repeats.length > 0) {
+    for (const { key, first } of repeats) {
+      const [line, column] = linePos(file, key.range?.[0] ?? 0);
+      file.problems.push({
+        rule: DUPLICATE_KEY,
+        line,
+        column,
+        message: t("load.duplicate-key.first-kept", { key: keyAt(text, key.range?.[0] ?? 0), line: linePos(file, first.range?.[0] ?? 0)[0] }),
+      });
+    }
+  } else if (doc.errors.length > 0) {
+    reportErrors(file, doc, text);
+    return file;
+  }
+  const structural = documentProblems(doc, text, (offset) => linePos(file, offset));
+  if (structural.length > 0) {
+    file.problems.push(...structural);
+    return file;
+  }
+  removeUnsafeKeys(doc, (key, offset) => {
+    const [line, column] = linePos(file, offset);
+    file.problems.push({
+      rule: "yaml/unsafe-key",
+      line,
+      column,
+      message: t("load.unsafe-key", { key }),
+    });
+  });
+  leaveOut(repeats);
+  try {
+    file.data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+    file.problems.push(...commentCutProblems(doc, text, (offset) => linePos(file, offset)));
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    file.problems.push({
+      rule: "yaml/alias-limit",
+      line: 1,
+      column: 1,
+      message: /alias/i.test(message) ? t("load.alias-bomb", { detail: message }) : t("load.not-data", { detail: message }),
+    });
+  }
+  return file;
+}
+
+/** Reports the parser's errors of a file that it cannot read: the first syntax error, and every key written twice. */
+function reportErrors(file: ReadFile, doc: Document.Parsed, text: string): void {
   // One root cause, one finding: after its first syntax error the parser's further errors are mostly
   // echoes of it (a tab indentation gave one per line below, an unclosed quote inside a bracket is
   // an unclosed bracket too), so only the first is reported, or in its place the slip of the hand
@@ -189,7 +239,7 @@ function parseParsedText(file: ReadFile, text: string, parser: Parser, absPath?:
       break;
     }
     file.problems.push({
-      rule: duplicate ? "yaml/duplicate-key" : "yaml/syntax",
+      rule: duplicate ? DUPLICATE_KEY : "yaml/syntax",
       line,
       column,
       message: duplicate
@@ -197,34 +247,71 @@ function parseParsedText(file: ReadFile, text: string, parser: Parser, absPath?:
         : (slip?.message ?? t("load.syntax", { detail: syntaxDetail(error.code, firstLine(error.message)) })),
     });
   }
-  if (doc.errors.length > 0) return file;
-  const structural = documentProblems(doc, text, (offset) => linePos(file, offset));
-  if (structural.length > 0) {
-    file.problems.push(...structural);
-    return file;
-  }
-  removeUnsafeKeys(doc, (key, offset) => {
-    const [line, column] = linePos(file, offset);
-    file.problems.push({
-      rule: "yaml/unsafe-key",
-      line,
-      column,
-      message: t("load.unsafe-key", { key }),
+}
+
+/** A key that repeats one before it in the same mapping, and that first key. */
+interface RepeatedKey {
+  map: YAMLMap;
+  pair: Pair;
+  key: Node;
+  first: Node;
+}
+
+/**
+ * The keys written twice when they are the document's only errors and can be left out: none of them
+ * holds an anchor (an alias elsewhere may take its value); else none.
+ */
+function onlyRepeatedKeys(doc: Document.Parsed): RepeatedKey[] {
+  if (!doc.errors.every((e) => e.code === "DUPLICATE_KEY")) return [];
+  const repeats = repeatedKeys(doc);
+  return repeats.some((r) => holdsAnchor(r.pair)) ? [] : repeats;
+}
+
+/** Whether the key or the value of `pair`, or a node inside them, has an anchor. */
+function holdsAnchor(pair: Pair): boolean {
+  const { isNode, visit } = yaml();
+  let anchored = false;
+  for (const node of [pair.key, pair.value]) {
+    if (!isNode(node)) continue;
+    visit(node, (_key, n) => {
+      if (!isNode(n) || !n.anchor) return undefined;
+      anchored = true;
+      return visit.BREAK;
     });
+  }
+  return anchored;
+}
+
+/**
+ * The keys of the document that repeat one before them in their mapping, in the order of the file:
+ * those the parser reports as DUPLICATE_KEY, compared as it compares them (the same node, or scalars
+ * of the same value).
+ */
+function repeatedKeys(doc: Document.Parsed): RepeatedKey[] {
+  const { isScalar, visit } = yaml();
+  const repeats: RepeatedKey[] = [];
+  visit(doc, {
+    Map(_, map) {
+      const seen = new Map<unknown, Node>();
+      for (const pair of map.items) {
+        const key = pair.key as Node;
+        const id = isScalar(key) ? key.value : key;
+        const first = seen.get(id);
+        if (first) repeats.push({ map, pair, key, first });
+        // NaN is no duplicate of itself for the parser (===), though it is one Map key.
+        else if (id === id) seen.set(id, key);
+      }
+    },
   });
-  try {
-    file.data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
-    file.problems.push(...commentCutProblems(doc, text, (offset) => linePos(file, offset)));
-  } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    file.problems.push({
-      rule: "yaml/alias-limit",
-      line: 1,
-      column: 1,
-      message: /alias/i.test(message) ? t("load.alias-bomb", { detail: message }) : t("load.not-data", { detail: message }),
-    });
+  return repeats.sort((a, b) => (a.key.range?.[0] ?? 0) - (b.key.range?.[0] ?? 0));
+}
+
+/** Leaves the repeated keys out of their mappings: the document, and so the data and every position, keep the first value. */
+function leaveOut(repeats: readonly RepeatedKey[]): void {
+  for (const { map, pair } of repeats) {
+    const at = map.items.indexOf(pair);
+    if (at >= 0) map.items.splice(at, 1);
   }
-  return file;
 }
 
 const MAYBE_CUT_BY_COMMENT = /\S[ \t]+#\S/;
@@ -550,6 +637,7 @@ class LazyFile implements SourceFile {
       if (!this.parsedAsYaml) return (this.#parsed = { lineCounter });
       const doc = parseYaml(this.text, lineCounter);
       removeUnsafeKeys(doc, () => undefined);
+      if (doc.errors.length > 0) leaveOut(onlyRepeatedKeys(doc));
       this.#parsed = { doc, lineCounter };
     }
     return this.#parsed;

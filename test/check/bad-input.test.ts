@@ -34,8 +34,8 @@ describe("bad input", () => {
     expect(findings[1]).toMatchObject(witnessFinding);
   });
 
-  it("rejects duplicate keys and names the key", async () => {
-    const dir = minimalRepo({ "documents/QR-001-01.yaml": validForm("QR-001-01", "title: 重复\n") });
+  it("reports a key written twice, names the key and the line of the value it used, and checks the file with it", async () => {
+    const dir = minimalRepo({ "documents/QR-001-01.yaml": validForm("QR-001-01", "title: 重复\nrelated: [QP-404]\n") });
     const { findings } = await check(dir);
     expect(findings).toEqual([
       expect.objectContaining({
@@ -43,8 +43,19 @@ describe("bad input", () => {
         line: 7,
         column: 1,
         rule: "yaml/duplicate-key",
-        message: "The key 'title' appears twice in the same mapping. Each key may appear once: merge the two entries or rename one.",
+        message:
+          "The key 'title' is written again in the same mapping (first on line 2). csr checks the file with the value on line 2 and does not read this one. Each key may appear once: delete the entry you do not want, or rename one. Until then, csr does not change this file.",
       }),
+      expect.objectContaining({ file: "documents/QR-001-01.yaml", line: 8, column: 11, rule: "ref/unresolved" }),
+    ]);
+  });
+
+  it("reads nothing of a file with a key written twice and a syntax error besides", async () => {
+    const dir = minimalRepo({ "documents/QR-001-01.yaml": validForm("QR-001-01", "title: 重复\nrelated: [QP-404\n") });
+    const { findings } = await check(dir);
+    expect(findings.map((f) => [f.line, f.rule, f.message.slice(0, 50)])).toEqual([
+      [7, "yaml/duplicate-key", "The key 'title' appears twice in the same mapping."],
+      [8, "yaml/syntax", expect.any(String)],
     ]);
   });
 

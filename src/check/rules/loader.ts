@@ -168,15 +168,15 @@ title: 顾客特定要求管理程序
     summary: "A key appears twice in one mapping.",
     docs: {
       description:
-        "A key appears twice in one mapping; YAML readers disagree on which value wins, so csr refuses.",
+        "A key appears twice in one mapping; YAML readers disagree on which value wins (some take the first, some the last, some refuse). csr reports the repeat where it is and names the line of the value it used: it checks the file with the first value, the repeat left out, so the file's other findings (schema, clauses, signatures, references) come in the same run, not one push later. Until the key is written once, the file stays set aside for the other commands: a register leaves it out and names it, and a command that would change it (`csr set`, `csr sign`, `csr release` …) refuses, since writing the file back would keep one of the two values without anyone choosing. A file with another YAML error besides, or whose repeated entry holds an anchor (`&a`), is not read at all, as after a syntax error.",
       bad: `
 title: 顾客特定要求管理程序
-title: 顾客要求管理程序
+title: 顾客要求管理程序   # csr checks the file with the title above
 `,
       good: `
 title: 顾客特定要求管理程序
 `,
-      fix: "Keep one of the two entries.",
+      fix: "Keep the entry you meant (csr checked the first) and delete the other, or rename one.",
     },
   },
   {
@@ -203,7 +203,7 @@ title: 顾客特定要求管理程序
     summary: "The file is not valid YAML.",
     docs: {
       description:
-        "The file is not valid YAML. One finding per file: after its first error the parser's further errors are mostly echoes of it (a tab used for indentation once gave one error on every line below), so the first is reported, or in its place the slip of the hand that caused it. The usual slips of a hand edit are named as such, on the line where they are, with what to write instead: a key indented to no column of the keys above it (the finding gives the number of spaces of the nearest level), a key indented more than the key above it (YAML reads it as a further line of that value), a line of a block of text (`text: |`) indented less than the text above it (YAML ends the text there), a list item's `-` in line with no list above it, a `-` among keys (a stray `-`), a `-` with no space after it, a tab used for indentation, a key without its colon (`category 采购`: on that line, not the line above), a key with no space after its colon (`received:2026-11-27`), a full-width colon `：` typed with a Chinese input method, a quote the line does not close (at its opening `\"` or `'`). An unclosed bracket is reported where it opens (its `[` or `{`); any other error where the parser gave up, and the cause is then often a line or two above (a `: ` inside an unquoted value). In a file marked 秘密 or above (a `classification:` in it, a document's layout default for its `level:`, a CSR's source document's) the message gives the line and column and what to look for, without quoting the file's text: CI logs, annotations and reports are read outside the repository's access control.",
+        "The file is not valid YAML. One finding per file: after its first error the parser's further errors are mostly echoes of it (a tab used for indentation once gave one error on every line below), so the first is reported, or in its place the slip of the hand that caused it. The usual slips of a hand edit are named as such, on the line where they are, with what to write instead: a key indented to no column of the keys above it (the finding gives the number of spaces of the nearest level), a key indented more than the key above it (YAML reads it as a further line of that value), a line of a block of text (`text: |`) indented less than the text above it (YAML ends the text there), a list item's `-` in line with no list above it, a `-` among keys (a stray `-`), a `-` with no space after it, a tab used for indentation, a key without its colon (`category 采购`: on that line, not the line above), a key with no space after its colon (`received:2026-11-27`), a full-width colon `：` typed with a Chinese input method, a quote the line does not close (at its opening `\"` or `'`). An unclosed bracket is reported where it opens (its `[` or `{`); any other error where the parser gave up, and the cause is then often a line or two above (a `: ` inside an unquoted value). The rest of the file is not checked until the error is corrected: what YAML makes of the lines after a syntax error is a guess (a line indented with a tab is read at another level, its keys lifted out of their list), so csr reads none of the file rather than report findings about data nobody wrote. A key written twice is the one YAML error after which the file is still checked (yaml/duplicate-key). In a file marked 秘密 or above (a `classification:` in it, a document's layout default for its `level:`, a CSR's source document's) the message gives the line and column and what to look for, without quoting the file's text: CI logs, annotations and reports are read outside the repository's access control.",
       bad: `
 title: QP-020: 顾客特定要求管理程序   # ': ' inside a plain value
 `,

@@ -1,0 +1,90 @@
+/**
+ * A key written twice is reported and the file is checked all the same, with the first value, so that one run
+ * shows every finding of the file (tester69 T7); the commands that would write the file back refuse it.
+ */
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { csr, gitInit, minimalRepo } from "../helpers.js";
+
+/** QP-001 as the pull request of T7 left it: `title` twice, clause 8.3.3.9, A/1 without its approver, in effect before A/1's review. */
+const QP_001 = [
+  "id: QP-001",
+  "title: 文件控制程序",
+  "level: 2",
+  "kind: procedure",
+  "department: QA",
+  "clauses:",
+  "  - IATF16949:7.5.3",
+  "  - IATF16949:8.3.3.9",
+  "title: 文件和记录控制程序",
+  "status: released",
+  "effective: 2026-03-01",
+  "revisions:",
+  "  - version: A/0",
+  "    date: 2025-01-10",
+  "    summary: 首次发布",
+  "    prepared:",
+  "      by: zhang",
+  "      date: 2025-01-05",
+  "    reviewed:",
+  "      by: li",
+  "      date: 2025-01-08",
+  "    approved:",
+  "      by: wang",
+  "      date: 2025-01-10",
+  "  - version: A/1",
+  "    date: 2026-03-05",
+  "    summary: 增加电子文件控制要求",
+  "    prepared:",
+  "      by: zhang",
+  "      date: 2026-03-02",
+  "    reviewed:",
+  "      by: li",
+  "      date: 2026-03-04",
+  "",
+].join("\n");
+
+describe("a key written twice", () => {
+  it("is reported with the file's other findings in one run, the file read with the first value", () => {
+    const dir = minimalRepo({ "documents/QP-001.yaml": QP_001 });
+    const result = csr(["-C", dir, "check", "--today", "2026-12-01"], { lang: "zh-CN" });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toBe("");
+    expect(result.stdout.split("\n").filter((line) => line.startsWith("documents/QP-001.yaml:"))).toEqual([
+      "documents/QP-001.yaml:8:5 error clause/unknown-clause IATF 16949:2016 中没有条款 8.3.3.9。最接近的现有条款是 IATF16949:8.3.3。请更正条款号。",
+      "documents/QP-001.yaml:9:1 error yaml/duplicate-key 同一映射中键 'title' 重复出现（第一次在第 2 行）。csr 按第 2 行的值检查本文件，未读取本行的值。每个键只能出现一次：请删除不要的一项，或给其中一项改名；修正之前，csr 不修改该文件。",
+      "documents/QP-001.yaml:11:12 error doc/effective-before-signature QP-001 的生效日期 2026-03-01 早于版本 A/1 的审核签字日期（2026-03-04）：文件在全部签字之后才能生效。请把 effective 改为实际生效的日期（不早于最后一个签字），或更正该签字的日期。",
+      "documents/QP-001.yaml:25:5 error doc/approval-missing 已发布文件 QP-001 的 A/1 版缺少批准签字。请按纸质原件补记：csr sign QP-001 --approved <人员> --date <签字日期>（原件未写日期时去掉 --date）。",
+    ]);
+    expect(result.stdout).toMatch(/✖ 1 个文件中有 4 个错误、0 个警告（共检查 3 个文件）。\n$/);
+  });
+
+  it("names the line of the value csr used, in English too", () => {
+    const dir = minimalRepo({ "documents/QP-001.yaml": QP_001 });
+    const result = csr(["-C", dir, "check", "--today", "2026-12-01", "--format", "json"]);
+    const findings = (JSON.parse(result.stdout) as { findings: { rule: string; line: number; column: number; message: string }[] }).findings;
+    expect(findings.map((f) => [f.rule, f.line, f.column])).toEqual([
+      ["clause/unknown-clause", 8, 5],
+      ["yaml/duplicate-key", 9, 1],
+      ["doc/effective-before-signature", 11, 12],
+      ["doc/approval-missing", 25, 5],
+    ]);
+    expect(findings[1]!.message).toBe(
+      "The key 'title' is written again in the same mapping (first on line 2). csr checks the file with the value on line 2 and does not read this one. Each key may appear once: delete the entry you do not want, or rename one. Until then, csr does not change this file.",
+    );
+  });
+
+  it("makes a command that would write the file back refuse it in one line, and leaves the file as it was", () => {
+    const dir = gitInit(minimalRepo({ "documents/QP-001.yaml": QP_001 }));
+    const result = csr(["-C", dir, "sign", "QP-001", "--approved", "wang", "--date", "2026-03-05"], { lang: "zh-CN" });
+    expect(result).toEqual({
+      code: 2,
+      stdout: "",
+      stderr:
+        "csr: QP-001（documents/QP-001.yaml:9:1 yaml/duplicate-key：同一映射中键 'title' 重复出现（第一次在第 2 行））的文件有错误；csr 只修改有效的文件。\n" +
+        "提示：请先运行 'csr check' 并修正这些错误。\n",
+    });
+    expect(readFileSync(join(dir, "documents", "QP-001.yaml"), "utf8")).toBe(QP_001);
+  });
+});
