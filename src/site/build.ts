@@ -28,7 +28,7 @@ import { withdrawnTemporaryText } from "../model/deviations.js";
 import { clauseCoverage, procedureCoverage } from "../model/coverage.js";
 import { RECORDED_WORDING, type RecordedWording } from "../model/fingerprint.js";
 import { classificationName, csrClassification, documentClassification, isStateSecret, isStateSecretCsr } from "../model/classification.js";
-import { addressing, unconfirmedLinkText, CSR_STATUSES, DEFAULT_REVIEW_DAYS, csrFacts, csrStatusLabel, csrStatusText, historyReason, implementationStatusText, reviewRecordText, type ClosedEntry } from "../model/csr-status.js";
+import { addressing, unconfirmedLinkText, DEFAULT_REVIEW_DAYS, csrFacts, csrStatusText, historyReason, implementationStatusText, reviewRecordText, type ClosedEntry } from "../model/csr-status.js";
 import { currentRevision, revisionEffective } from "../model/index.js";
 import { releaseTag } from "../model/paths.js";
 import { asRevision, releasedPendingUntil, revisionDate, revisionSignatures } from "../model/revision.js";
@@ -816,6 +816,9 @@ async function writeSite(repo: Repository, findings: readonly Finding[], options
 
   // --- Customers, processes, people.
   const csrsByCustomer = groupBy(csrRows, (r) => [r.csr.customer]);
+  // A customer's page lists its CSRs with the CSR list's and the matrix's own values (customerCsrSection).
+  const csrListRegister = registers.find((r) => r.table.id === "csr-list")!.table;
+  const csrMatrixRegister = registers.find((r) => r.table.id === "csr-matrix")!.table;
   for (const { value: customer } of index.customers.values()) {
     const page = pages.page("customer", customer.code)!;
     const csrs = csrsByCustomer.get(customer.code) ?? [];
@@ -871,16 +874,7 @@ async function writeSite(repo: Repository, findings: readonly Finding[], options
         // Its source revisions received and not reviewed yet (no requirement registered, no 无特定要求), as the dashboard counts them
         // among the reviews open and csr/source-unreviewed reports them once overdue: "顾客要求（0 项）" alone read as nothing to review (tester68 G2).
         ...present(unreviewedSourcesSection(rc, customer, csrs.map((r) => r.csr), today, calendar)),
-        {
-          id: "csrs",
-          title: tr("site.customer.csrs", { count: csrs.length }),
-          empty: csrs.length === 0 ? tr("site.none") : undefined,
-        },
-        ...CSR_STATUSES.flatMap((status) => {
-          const rows = csrs.filter((r) => r.facts.status === status);
-          if (rows.length === 0) return [];
-          return [{ id: `status-${status}`, title: tr("site.with-note", { text: csrStatusLabel(status, lang), note: String(rows.length) }), table: csrTable(rc, page, rows, entityCell) }];
-        }),
+        customerCsrSection(rc, page, csrs.map((r) => r.csr.id), csrListRegister, csrMatrixRegister, entityCell),
       ],
     });
   }
@@ -1936,6 +1930,92 @@ function withNote(rc: RegisterContext, text: string, note: string | undefined): 
 /** "市场部 同意（孙伟，2024-06-18）" / "市场部 accept (孙伟, 2024-06-18)": what was signed, by whom and when. */
 function signed(rc: RegisterContext, what: string, who: string, date: string): string {
   return t(rc, "site.signed", { what, who, date });
+}
+
+/**
+ * A customer's CSRs in one table, as the customer's SQE audits them (IATF 16949 4.3.2, 7.5.1.1, 7.5.3.2.2;
+ * tester70 P7): received, the review's deadline, decided and whether in time, the disposition, where each is
+ * addressed (the document linked, its section and version), who implements it by when beside the customer's date,
+ * the day it went into production, its status and training. Every value is the CSR list's (`list`) or, for the
+ * review's timeliness, the CSR matrix's (`matrix`) row of the same CSR on the same day: the page and the registers
+ * cannot disagree. Printed on A4 landscape with the site's other tables.
+ */
+function customerCsrSection(rc: RegisterContext, page: string, ids: readonly string[], list: Table, matrix: Table, entityCell: EntityCell): SiteSection {
+  const wanted = new Set(ids);
+  const rows = list.rows.filter((row) => wanted.has(String(row.id)));
+  // The matrix has a row per place a CSR is addressed, each with the same review: the first one's timeliness is the CSR's.
+  const timeliness = new Map<string, string>();
+  const places = new Map<string, string[]>();
+  for (const row of matrix.rows) {
+    const id = String(row.id);
+    if (!wanted.has(id)) continue;
+    if (!timeliness.has(id)) timeliness.set(id, String(row.timeliness ?? ""));
+    if (row.document) places.set(id, [...(places.get(id) ?? []), String(row.document)]);
+  }
+  const header = (table: Table, key: string) => table.columns.find((c) => c.key === key)?.header ?? key;
+  const text = (value: Table["rows"][number][string] | undefined) => (value === null || value === undefined ? "" : String(value));
+  const date = (value: Table["rows"][number][string] | undefined): Cell => ({ text: text(value), className: "date" });
+  // 落实文件 as the CSR list writes it, one place a line, its document's number linked to the document's page.
+  const addressed = (id: string, value: string): Cell => {
+    const documents = places.get(id) ?? [];
+    const parts = value.split("\n").filter((line) => line !== "").flatMap((line, i) => {
+      const document = documents[i];
+      const target = document !== undefined && line.startsWith(document) ? entityCell(page, "document", document).href : undefined;
+      const placed = target ? [{ text: document!, href: target }, { text: line.slice(document!.length) }] : [{ text: line }];
+      return i === 0 ? placed : [{ text: "\n" }, ...placed];
+    });
+    return { text: value, parts };
+  };
+  // A value of several lines (培训: its state, then its records), a line each.
+  const lines = (value: string): Cell => ({ text: value, parts: value.split("\n").flatMap((line, i) => (i === 0 ? [{ text: line }] : [{ text: "\n" }, { text: line }])) });
+  // Reviewed again from a new source revision: the deadline runs from that day (换版重评日期), said under the first receipt.
+  const received = (row: Table["rows"][number]): Cell => (row.restarted ? { ...lines(`${text(row.received)}\n${header(list, "restarted")} ${text(row.restarted)}`), className: "date" } : date(row.received));
+  // An open review past its deadline with the working days overdue (the list's 剩余工作日), or its 期限说明 on a day off right after it (tester49 #12).
+  const reviewDue = (row: Table["rows"][number]): Cell =>
+    typeof row.daysLeft !== "number" ? date(row.reviewDue) : row.deadlineNote ? { text: text(row.deadlineNote) } : row.daysLeft < 0 ? { text: withNote(rc, text(row.reviewDue), daysOverdue(rc, { daysLeft: row.daysLeft })), className: "date" } : date(row.reviewDue);
+  return {
+    id: "csrs",
+    title: t(rc, "site.customer.csrs", { count: rows.length }),
+    table: {
+      columns: [
+        { header: header(list, "id") },
+        { header: header(list, "title") },
+        { header: header(list, "received"), className: "date" },
+        { header: header(list, "reviewDue"), className: "date" },
+        { header: header(list, "decided"), className: "date" },
+        { header: header(matrix, "timeliness") },
+        { header: header(list, "disposition") },
+        { header: header(list, "addressed") },
+        { header: header(list, "owner") },
+        { header: header(list, "due"), className: "date" },
+        ...(list.columns.some((c) => c.key === "requiredBy") ? [{ header: header(list, "requiredBy"), className: "date" }] : []),
+        { header: header(list, "implemented"), className: "date" },
+        { header: header(list, "status") },
+        { header: header(list, "training") },
+      ],
+      rows: rows.map((row) => {
+        const id = String(row.id);
+        return [
+          { ...entityCell(page, "csr", id), className: "code" },
+          { text: text(row.title) },
+          received(row),
+          reviewDue(row),
+          date(row.decided),
+          { text: timeliness.get(id) ?? "" },
+          { text: text(row.disposition) },
+          addressed(id, text(row.addressed)),
+          { text: text(row.owner) },
+          date(row.due),
+          ...(list.columns.some((c) => c.key === "requiredBy") ? [date(row.requiredBy)] : []),
+          date(row.implemented),
+          lines(text(row.status)),
+          lines(text(row.training)),
+        ];
+      }),
+    },
+    empty: t(rc, "site.none"),
+    notes: [t(rc, "site.customer.csrs.note", { days: rc.repo.config?.value.csr?.review_days ?? DEFAULT_REVIEW_DAYS })],
+  };
 }
 
 function csrTable(rc: RegisterContext, page: string, rows: readonly CsrRow[], entityCell: EntityCell) {

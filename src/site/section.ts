@@ -135,7 +135,8 @@ function headingHtml(heading: RegisterHeading, escape: Escape): string {
  */
 function cellHtml(cell: Cell, escape: Escape, register = false): string {
   if (cell.href) return `<a href="${escape(cell.href)}">${escape(cell.text)}</a>`;
-  if (cell.parts) return cell.parts.map((part) => (part.href ? `<a href="${escape(part.href)}">${escape(part.text)}</a>` : escape(part.text))).join("");
+  // A part that is a line break ends a line: a cell of several places, one a line, each linked (build.ts customerCsrSection).
+  if (cell.parts) return cell.parts.map((part) => (part.href ? `<a href="${escape(part.href)}">${escape(part.text)}</a>` : part.text === "\n" ? "<br>" : escape(part.text))).join("");
   if (cell.className === "list") return `<div class="site-list">${register ? cellMarkup(cell.text, "list", escape) : listHtml(cell.text, escape)}</div>`;
   return register ? cellMarkup(cell.text, cell.className ?? "text", escape) : escape(cell.text);
 }

@@ -118,7 +118,7 @@ describe("csr site --today D of a past day", () => {
     expect(csr).toContain("<li>评审期限：2026-11-23（已逾期 2 个工作日）</li><li>未会签部门：品质部</li>");
     expect((await site(dir, "en", "--today", D))("csr/DYA-001.html")).toContain("<li>Review due: 2026-11-23 (2 working days overdue)</li>");
     // So do the customer's page and the pages of those whose department owes the opinion (tester49 #12).
-    expect(rows(read("customers/DYA.html"), "已接收（1）")).toEqual(["DYA-001 | 特殊特性符号 | 已接收 | 2026-11-23（已逾期 2 个工作日）"]);
+    expect(rows(read("customers/DYA.html"), "顾客特定要求（1 项）")).toEqual(["DYA-001 | 特殊特性符号 | 2026-11-09 | 2026-11-23（已逾期 2 个工作日） |  | 逾期未决 |  |  |  |  |  | 已接收 | "]);
     expect(rows(read("people/zhang.html"), "本部门待会签的顾客特定要求（1）")).toEqual(["DYA-001 | 特殊特性符号 | 已接收 | 2026-11-23（已逾期 2 个工作日）"]);
     // The search finds what the pages of D show (tester51 #3): A/0's summary, not A/1's; the source's titles, none of the opinion, decision and late reason recorded after D.
     const entries = searchEntries(read);
