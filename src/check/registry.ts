@@ -55,6 +55,7 @@ import { rule as docApproverLacksRole } from "./rules/doc/approver-lacks-role.js
 import { rule as docBodyOnPaper } from "./rules/doc/body-on-paper.js";
 import { rule as docChangeRequestMissing } from "./rules/doc/change-request-missing.js";
 import { rule as docCitedNotListed } from "./rules/doc/cited-not-listed.js";
+import { rule as docConfigurationChangeUnagreed } from "./rules/doc/configuration-change-unagreed.js";
 import { rule as docClassificationBelowCsr } from "./rules/doc/classification-below-csr.js";
 import { rule as docClassificationLowered } from "./rules/doc/classification-lowered.js";
 import { rule as docCopyNumberDuplicate } from "./rules/doc/copy-number-duplicate.js";
@@ -179,6 +180,7 @@ export const rules: readonly Rule[] = [
   docChangeRequestMissing,
   docClassificationBelowCsr,
   docClassificationLowered,
+  docConfigurationChangeUnagreed,
   docCopyNumberDuplicate,
   docCopyRecordIncomplete,
   docCountersignMissing,

@@ -141,6 +141,8 @@ export interface Change {
   /** The 更改原因 in English (reason_en), which an English register prints in its place (revisionBasis). */
   reason_en?: string;
   change_request?: string;
+  /** A document revision marked a 技术状态更改 (csr release --configuration-change), whose 军代表 agreed in its signatures. */
+  configuration_change?: boolean;
   ecn?: string[];
   /**
    * On an `added` or `released` row of a document revision: who prepared (编制), reviewed (审核), countersigned
@@ -354,13 +356,14 @@ const version = (doc: ControlledDocument): string => currentRevision(doc)?.versi
  * request and the customer's change notices (更改原因, 文件更改申请单号, ECN), those recorded; the summary and reason
  * in English too where recorded.
  */
-const revisionRecord = (revision: Revision): Pick<Change, "detail" | "detail_en" | "pages" | "reason" | "reason_en" | "change_request" | "ecn"> => ({
+const revisionRecord = (revision: Revision): Pick<Change, "detail" | "detail_en" | "pages" | "reason" | "reason_en" | "change_request" | "configuration_change" | "ecn"> => ({
   detail: revision.summary ?? "",
   ...(revision.summary_en ? { detail_en: revision.summary_en } : {}),
   ...(revision.pages ? { pages: revision.pages } : {}),
   ...(revision.reason ? { reason: revision.reason } : {}),
   ...(revision.reason_en ? { reason_en: revision.reason_en } : {}),
   ...(revision.change_request ? { change_request: revision.change_request } : {}),
+  ...(revision.configuration_change ? { configuration_change: true } : {}),
   ...(revision.ecn ? { ecn: revision.ecn } : {}),
 });
 

@@ -278,17 +278,19 @@ export function revisionSummary(revision: Pick<Revision, "summary" | "summary_en
 }
 
 /**
- * Why and under which request a revision was made, in one line as a reader sees it (原因：…；更改申请：…；纠正措施：…；ECN：…):
- * its reason (更改原因; in English its `reason_en` where recorded), change request number (文件更改申请单号), the
+ * Why and under which request a revision was made, in one line as a reader sees it (技术状态更改；原因：…；更改申请：…；纠正措施：…；ECN：…):
+ * 技术状态更改 when it changes the product's configuration (`configuration_change`, GJB 9001C 7.5.3), its reason (更改原因; in English its `reason_en` where recorded), change request number (文件更改申请单号), the
  * corrective actions it carries out (csr release --action) and the customer's change notices (ECN), those recorded,
  * in that order; "" when it records none. Every revision record prints this one cell: csr history, csr show, csr
  * changes, csr render and the site. IATF 16949 8.5.6 and 8.3.6 (documented information on the reason and
  * authorisation of a change), 10.2.3/10.2.4 with 7.5.3.2.1 (the corrective action that drove a revision, as the
  * request and ECN are: tester65 N4), 7.5.3.2.2 (a customer's engineering changes recorded).
  */
-export function revisionBasis(revision: Pick<Revision, "reason" | "reason_en" | "change_request" | "ecn" | "actions">, lang: Lang): string {
+export function revisionBasis(revision: Pick<Revision, "reason" | "reason_en" | "change_request" | "ecn" | "actions" | "configuration_change">, lang: Lang): string {
   const reason = revision.reason ? localized(lang, revision.reason, revision.reason_en) : "";
   const parts = [
+    // First: what kind of change it is, which the 军代表 column beside it answers (GJB 9001C 7.5.3, 8.5.6; tester68 G12).
+    revision.configuration_change ? translate(lang, "revision.basis.configuration-change") : "",
     reason ? translate(lang, "revision.basis.reason", { reason }) : "",
     revision.change_request ? translate(lang, "revision.basis.request", { number: revision.change_request }) : "",
     revision.actions && revision.actions.length > 0 ? translate(lang, "revision.basis.actions", { count: revision.actions.length, ids: revision.actions.join(translate(lang, "common.list-separator")) }) : "",

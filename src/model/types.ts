@@ -558,6 +558,12 @@ export interface Revision {
   reason_en?: string;
   /** 文件更改申请单号: the number of the change request the revision carries out (csr release --change-request). */
   change_request?: string;
+  /**
+   * 技术状态更改: the revision changes the product's configuration (技术状态) the customer agreed, so it needs the
+   * customer's agreement, the 军代表's signature (`military_representative`), whatever the document's level
+   * (GJB 9001C 7.5.3, 8.5.6; csr release --configuration-change; doc/configuration-change-unagreed).
+   */
+  configuration_change?: boolean;
   /** The nonconformity / corrective action records (actions/) the revision carries out, by id (csr release --action). */
   actions?: string[];
   /** 顾客变更通知/ECN: the numbers of the customer's engineering change notices the revision carries out (csr release --ecn; IATF 16949 7.5.3.2.2). */

@@ -84,6 +84,8 @@ export async function historyCommand(ctx: CommandContext, id: string, flags: His
     ...(r.reason ? { reason: r.reason } : {}),
     ...(r.reason_en ? { reason_en: r.reason_en } : {}),
     ...(r.change_request ? { change_request: r.change_request } : {}),
+    // 技术状态更改 (csr release --configuration-change), agreed by the 军代表 of its column.
+    ...(r.configuration_change ? { configuration_change: true } : {}),
     ...(r.ecn ? { ecn: r.ecn } : {}),
     // The corrective actions it carries out (csr release --action).
     ...(r.actions ? { actions: r.actions } : {}),
@@ -131,10 +133,10 @@ export async function historyCommand(ctx: CommandContext, id: string, flags: His
       ...(recorded("military_representative") ? [{ key: "military_representative", header: t("history.column.military-representative"), kind: "name" as const }] : []),
       { key: "commit", header: t("history.column.commit"), kind: "code" },
     ],
-    rows: revisions.map(({ ecn: _ecn, actions: _actions, customer_notices: notices, ...r }) => ({
+    rows: revisions.map(({ ecn: _ecn, actions: _actions, customer_notices: notices, configuration_change: _configuration, ...r }) => ({
       ...r,
       date: r.date ?? t("revision.date.unknown"),
-      basis: revisionBasis({ ...r, ...(_ecn ? { ecn: _ecn } : {}), ...(_actions ? { actions: _actions } : {}) }, language()),
+      basis: revisionBasis({ ...r, ...(_ecn ? { ecn: _ecn } : {}), ...(_actions ? { actions: _actions } : {}), ...(_configuration ? { configuration_change: true } : {}) }, language()),
       notices: customerNoticesText({ customer_notices: notices }, language(), calendar),
       effective: r.effective ?? t("revision.date.unknown"),
       prepared: signer(r.prepared),

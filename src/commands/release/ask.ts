@@ -33,7 +33,7 @@ import { changeBasis, SEPARATE_DUTIES, type ReleaseFlags } from "./index.js";
 
 /** Whether the options leave a value open that the release requires (so that a terminal is asked). */
 export function releaseNeedsAnswers(repo: Repository, doc: ControlledDocument, flags: ReleaseFlags): boolean {
-  const signatures = signaturesAsked(repo, doc, releaseDay(flags));
+  const signatures = signaturesAsked(repo, doc, releaseDay(flags), flags.configurationChange === true);
   const given = (value: string | undefined) => value !== undefined && value.trim() !== "";
   return (
     !given(flags.summary) ||
@@ -78,7 +78,7 @@ function actionsNamedInBasis(open: readonly CorrectiveAction[], flags: Pick<Rele
  * Errors: UserError when nobody in people.yaml may sign a signature that is asked for.
  */
 export async function askForRelease(ask: Prompts, repo: Repository, index: RepoIndex, doc: ControlledDocument, flags: ReleaseFlags): Promise<ReleaseFlags> {
-  const signatures = signaturesAsked(repo, doc, releaseDay(flags));
+  const signatures = signaturesAsked(repo, doc, releaseDay(flags), flags.configurationChange === true);
   const required = countersignRequired(repo.config?.value, doc, releaseDay(flags));
   const answered: ReleaseFlags = { ...flags };
   const blank = (value: string | undefined) => value === undefined || value.trim() === "";
@@ -289,8 +289,10 @@ function nonEmpty(index: RepoIndex, role: SignatureRole, choices: Person[]): Per
  * The signatures asked for on `day`: those the document's printed layout shows (qms.yaml
  * `document_layouts`), and 会签 where a department must countersign the revision (model/countersign.ts).
  */
-function signaturesAsked(repo: Repository, doc: ControlledDocument, day: string): ReadonlySet<SignatureRole> {
+function signaturesAsked(repo: Repository, doc: ControlledDocument, day: string, configurationChange = false): ReadonlySet<SignatureRole> {
   const printed = layoutSignatures(repo, doc.level, day);
+  // A 技术状态更改 needs the 军代表's agreement whatever the layout prints (release/index.ts gjbSignatures).
+  if (configurationChange) printed.add("military_representative");
   return countersignRequired(repo.config?.value, doc, day).length > 0 ? new Set([...printed, "countersigned"]) : printed;
 }
 

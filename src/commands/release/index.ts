@@ -81,6 +81,8 @@ export interface ReleaseFlags extends SignatureFlags {
   reasonEn?: string;
   /** 文件更改申请单号: the change request the revision carries out. */
   changeRequest?: string;
+  /** 技术状态更改: the revision changes the product's configuration, so the 军代表 agrees to it whatever the level (Revision configuration_change). */
+  configurationChange?: boolean;
   /** 顾客变更通知/ECN numbers: repeated, or separated by commas. */
   ecn?: string[];
   /** The corrective action records (actions/) the revision carries out, by id (--action; comma-separated or repeated). */
@@ -249,6 +251,7 @@ async function release(ctx: CommandContext, id: string, given: ReleaseFlags, pro
       summary,
       ...(flags.summaryEn?.trim() ? { summary_en: flags.summaryEn.trim() } : {}),
       ...changeBasis(flags),
+      ...(flags.configurationChange ? { configuration_change: true } : {}),
       ...(flags.pages ? { pages: flags.pages } : {}),
       ...(totalPages === undefined ? {} : { total_pages: totalPages }),
       prepared: { by: author.id, date: signed.prepared },
@@ -304,6 +307,10 @@ async function release(ctx: CommandContext, id: string, given: ReleaseFlags, pro
       if (!calendar.isWorkday(effective)) ctx.stdout(t("release.effective-rest-day", { id: doc.id, effective, next: calendar.addWorkdays(effective, 1) }) + "\n");
     }
     if (until !== undefined) ctx.stdout(t("release.temporary", { id: doc.id, version, until }) + "\n");
+    if (flags.configurationChange) {
+      const military = extra.military_representative!;
+      ctx.stdout(t("release.configuration-change", { id: doc.id, version, person: personLabel(index, military.id), date: signed.military_representative }) + "\n");
+    }
     // A notice whose due date has already passed (a revision recorded after the fact) is said overdue, not due by a day gone (breaker64 P3).
     for (const line of noticeLines(repo, doc.id, version, localToday(), notices)) ctx.stdout(line + "\n");
     for (const line of recordedActions.renamed) ctx.stderr(line + "\n");
@@ -634,8 +641,12 @@ export function refuseMilitarySigners(index: RepoIndex, signers: readonly (reado
 /**
  * The signers of 会签, 标准化审查 and 军代表, by id or name as the other person options take them.
  * Each one the document's printed layout (qms.yaml `document_layouts`) shows is required: a header
- * cell left blank on a released GJB document is a missing signature.
- * Errors: UserError for a signature the layout prints and no option gives, or an unknown person.
+ * cell left blank on a released GJB document is a missing signature. A 技术状态更改 (--configuration-change)
+ * needs the 军代表's agreement whatever the level (GJB 9001C 7.5.3, 8.5.6: the customer agrees to a change of
+ * the configuration it accepted; tester68 G12), recorded in the revision record's 军代表 column where the
+ * header has no cell for it.
+ * Errors: UserError for a signature the layout prints and no option gives, a configuration change without
+ * --military-representative, or an unknown person.
  */
 function gjbSignatures(
   repo: Repository,
@@ -650,7 +661,8 @@ function gjbSignatures(
     standardization: flags.standardization?.trim() ? [flags.standardization] : [],
     military_representative: flags.militaryRepresentative?.trim() ? [flags.militaryRepresentative] : [],
   };
-  refuseUnprintedSignatures(repo, doc, GJB_SIGNATURES.filter(([role]) => given[role].length > 0).map(([role]) => role), date);
+  if (flags.configurationChange && given.military_representative.length === 0) throw new UserError(t("release.configuration-change-unagreed", { id: doc.id }));
+  refuseUnprintedSignatures(repo, doc, GJB_SIGNATURES.filter(([role]) => given[role].length > 0).map(([role]) => role), date, flags.configurationChange === true);
   const printed = layoutSignatures(repo, doc.level, date);
   // All that are missing in one refusal: a script learns the layout from one run, not one per signature (tester18 F8).
   const missing = GJB_SIGNATURES.filter(([role]) => printed.has(role) && given[role].length === 0);
@@ -681,12 +693,16 @@ function gjbSignatures(
  * printed: the default layout adds its cell to a revision that has one (an IATF procedure whose revision
  * concerns other departments, tester56 D6).
  * `date`: the day of the revision the signatures are on. The hint adds the cell from that day on
- * (`since`), so that the revisions issued before keep the form they were issued on.
+ * (`since`), so that the revisions issued before keep the form they were issued on. `configurationChange`:
+ * the revision is a 技术状态更改, whose 军代表 is printed in the revision record's 军代表 column where the
+ * layout names no columns of its own or names that one (render/view.ts defaultRevisionColumns).
  * Errors: UserError naming the signature and the level, with a hint to add the cell to the layout.
  */
-export function refuseUnprintedSignatures(repo: Repository, doc: ControlledDocument, roles: readonly SignatureRole[], date: string): void {
+export function refuseUnprintedSignatures(repo: Repository, doc: ControlledDocument, roles: readonly SignatureRole[], date: string, configurationChange = false): void {
   const printed = layoutSignatures(repo, doc.level, date);
   const layout = documentLayout(repo, doc.level, date);
+  const recordColumns = layout?.revisions?.map((item) => (typeof item === "string" ? item : item.column));
+  if (configurationChange && (recordColumns === undefined || recordColumns.includes("military_representative"))) printed.add("military_representative");
   for (const [role, flag] of GJB_SIGNATURES) {
     if (!roles.includes(role) || printed.has(role)) continue;
     // A level with no layout of its own is printed on the default one, which has a 会签 cell for a revision countersigned (render/view.ts signatureCells).

@@ -193,7 +193,7 @@ export function refuseSignaturesOn(
   dates: ReturnType<typeof signatureDates>,
   signatures: (role: SigningRole) => Signature[],
 ): void {
-  refuseUnprintedSignatures(repo, doc, given, issuedOn(current));
+  refuseUnprintedSignatures(repo, doc, given, issuedOn(current), current.configuration_change === true);
   for (const role of given) {
     const date = dates[role];
     // A revision imported without a date bounds no signature: its date is on the paper record.

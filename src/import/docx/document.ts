@@ -863,13 +863,13 @@ function splitIds(text: string): string[] {
 
 /**
  * A 更改原因/依据 cell as csr render prints it (model/revision.ts revisionBasis, in either language),
- * back into the revision's reason, change request, corrective actions and ECN numbers:
+ * back into the revision's reason, change request, corrective actions and ECN numbers, and its mark 技术状态更改 (configuration change):
  * "原因：…；更改申请：QR-…；纠正措施：8D-…；ECN：A、B" or "reason: …; change request QR-…; corrective action 8D-…; ECN A, B". The labels and separators are the printer's own
  * (revision.basis.*, register.remarks-separator, common.list-separator), a colon full-width or not. A
  * part without one of those labels stays in the reason (with the parts around it), so nothing of the
  * cell is lost.
  */
-export function revisionBasisOf(text: string): Pick<Revision, "reason" | "change_request" | "ecn" | "actions"> {
+export function revisionBasisOf(text: string): Pick<Revision, "reason" | "change_request" | "ecn" | "actions" | "configuration_change"> {
   basisParts ??= { labels: basisLabels(), separators: new RegExp(`(${LANGS.map((lang) => escapeRegExp(translate(lang, "register.remarks-separator"))).join("|")})`) };
   const { labels, separators } = basisParts;
   const valueOf = (part: string, field: keyof typeof labels): string | undefined => {
@@ -881,6 +881,8 @@ export function revisionBasisOf(text: string): Pick<Revision, "reason" | "change
   let change_request: string | undefined;
   let ecn: string[] | undefined;
   let actions: string[] | undefined;
+  let configuration_change = false;
+  const configuration = new Set(LANGS.map((lang) => translate(lang, "revision.basis.configuration-change").normalize("NFKC").toLowerCase()));
   // Split at the separators, each kept: parts of the reason are joined again as the cell wrote them.
   const pieces = text.replace(/\n+/g, " ").split(separators);
   for (let i = 0; i < pieces.length; i += 2) {
@@ -888,7 +890,8 @@ export function revisionBasisOf(text: string): Pick<Revision, "reason" | "change
     const request = valueOf(trimmed, "request");
     const numbers = valueOf(trimmed, "ecn");
     const ids = valueOf(trimmed, "actions");
-    if (request && change_request === undefined) change_request = request;
+    if (configuration.has(trimmed.normalize("NFKC").toLowerCase())) configuration_change = true;
+    else if (request && change_request === undefined) change_request = request;
     else if (numbers && ecn === undefined) ecn = splitIds(numbers);
     else if (ids && actions === undefined) actions = splitIds(ids);
     else if (trimmed) reason += (reason === "" ? "" : pieces[i - 1]!) + (valueOf(trimmed, "reason") ?? trimmed);
@@ -898,6 +901,7 @@ export function revisionBasisOf(text: string): Pick<Revision, "reason" | "change
     ...(change_request ? { change_request } : {}),
     ...(ecn && ecn.length > 0 ? { ecn } : {}),
     ...(actions && actions.length > 0 ? { actions } : {}),
+    ...(configuration_change ? { configuration_change } : {}),
   };
 }
 

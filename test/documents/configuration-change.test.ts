@@ -1,0 +1,98 @@
+/**
+ * 技术状态管理 (GJB 9001C 7.5.3, 8.5.6; tester68 G12): a change of a product's configuration needs the customer's
+ * (军代表's) agreement whatever the level of the document that carries it. csr release --configuration-change
+ * marks the revision so (configuration_change) and then requires --military-representative even where the layout
+ * prints no 军代表 cell (gjb-demo's work instructions); the revision record (csr history, csr show, the print, csr
+ * changes) marks it 技术状态更改 beside the 军代表 column; csr sign records a 军代表 missing on such a revision; and
+ * doc/configuration-change-unagreed reports one without (test/fixtures/rules/doc-configuration-change-unagreed).
+ */
+import { readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { copyFixture, csr, git, gitInit } from "../helpers.js";
+
+const PATH = "documents/instructions/CS_WI-005.yaml";
+const file = (dir: string) => readFileSync(join(dir, PATH), "utf8");
+
+/** gjb-demo as a git repository whose work instruction CS/WI-005 (level 3: no 军代表 cell) has a committed change of its text. */
+function demo(): string {
+  const dir = gitInit(copyFixture("examples/gjb-demo"));
+  writeFileSync(join(dir, PATH), file(dir).replace("军用元器件按规定进行二次筛选。", "军用元器件按规定进行二次筛选，筛选项目增加 PIND 检测。"));
+  git(dir, ["commit", "-q", "-am", "PIND"]);
+  return dir;
+}
+
+const release = (dir: string, ...args: string[]) =>
+  csr(["-C", dir, "release", "CS/WI-005", "--summary", "二次筛选增加 PIND 检测", "--reason", "顾客要求", "--change-request", "GG-2026-009", "--pages", "第1页", "--total-pages", "1", "--prepared", "chenhw", "--reviewed", "hejun", "--approved", "liuzm", "--date", "2026-11-20", ...args, "-y"]);
+
+describe("csr release --configuration-change", () => {
+  it("refuses a configuration change without the 军代表's agreement, naming the option, whatever the level", () => {
+    const dir = demo();
+    const before = file(dir);
+    const refused = release(dir, "--configuration-change");
+    expect(refused.stdout).toBe("");
+    expect(refused.stderr).toBe(
+      "csr: CS/WI-005's revision is a configuration change (--configuration-change, 技术状态更改), which needs the military representative's (军代表) agreement (GJB 9001C 7.5.3, 8.5.6): record it with --military-representative <person> (the day signed with --military-representative-date <date>).\n",
+    );
+    expect(refused.code).toBe(2);
+    expect(release(dir, "--configuration-change", "--lang", "zh-CN").stderr).toBe(
+      "csr: CS/WI-005 的本次修订是技术状态更改（--configuration-change），须经军代表同意（GJB 9001C 7.5.3、8.5.6）：请用 --military-representative <军代表> 记录其同意（签署日期用 --military-representative-date <日期>）。\n",
+    );
+    // The 军代表 is of the 军代表室, as for any revision.
+    expect(release(dir, "--configuration-change", "--military-representative", "chenhw").stderr).toMatch(/^csr: --military-representative Chen Hongwei \(chenhw\) belongs to Quality and is no military representative/);
+    expect(file(dir)).toBe(before);
+  });
+
+  it("records the mark and the 军代表 on a work instruction, and the revision record shows them", () => {
+    const dir = demo();
+    const done = release(dir, "--configuration-change", "--military-representative", "wangjd", "--military-representative-date", "2026-11-20");
+    expect(done.stderr).toBe("");
+    expect(done.code).toBe(0);
+    expect(done.stdout).toContain(
+      "CS/WI-005 A/1 is a configuration change (技术状态更改), agreed by the military representative (军代表) Wang Jiandong (wangjd) on 2026-11-20, as the revision record's 军代表 column shows.\n",
+    );
+    expect(file(dir)).toContain(
+      "    change_request: GG-2026-009\n    configuration_change: true\n    pages: 第1页\n    total_pages: 1\n",
+    );
+    expect(file(dir)).toContain("    military_representative:\n      by: wangjd\n      date: 2026-11-20\n");
+    expect(csr(["-C", dir, "check", "--today", "2026-11-27"]).stdout).not.toContain("configuration-change");
+
+    const history = csr(["-C", dir, "history", "CS/WI-005"], { lang: "zh-CN" }).stdout.split("\n");
+    expect(history[2]).toMatch(/^版本\s+日期\s+修订内容摘要\s+更改原因\/依据\s+编制\s+审核\s+批准\s+军代表\s+提交$/);
+    expect(history[5]).toMatch(/^A\/1\s+2026-11-20\s+二次筛选增加 PIND 检测\s+技术状态更改；原因：顾客要求；更改申请：GG-2026-009\s+chenhw 陈宏伟\s+hejun 何军\s+liuzm 刘志明\s+wangjd 王建东\s+\w{7}$/);
+    expect(csr(["-C", dir, "history", "CS/WI-005"]).stdout).toMatch(/configuration change; reason: 顾客要求; change request GG-2026-009\s+chenhw Chen Hongwei\s+hejun He Jun\s+liuzm Liu Zhiming\s+wangjd Wang Jiandong\s/);
+    expect(csr(["-C", dir, "show", "CS/WI-005", "--today", "2026-11-27"], { lang: "zh-CN" }).stdout).toContain("A/1  2026-11-20  二次筛选增加 PIND 检测  技术状态更改；原因：顾客要求；更改申请：GG-2026-009\n");
+
+    const out = join(dir, "CS_WI-005.md");
+    expect(csr(["-C", dir, "render", "CS/WI-005", "--format", "md", "--out", out], { lang: "zh-CN" }).code).toBe(0);
+    const printed = readFileSync(out, "utf8");
+    expect(printed).toContain("| 日期 | 修订内容摘要 | 更改原因/依据 | 页次 | 版本/版次 | 修订人 | 审核人 | 批准人 | 军代表 | 总页数 |\n");
+    expect(printed).toContain("| 2026-11-20 | 二次筛选增加 PIND 检测 | 技术状态更改；原因：顾客要求；更改申请：GG-2026-009 | 第1页 | A/1 | 陈宏伟 | 何军 | 刘志明 | 王建东 | 1 |\n");
+    expect(csr(["-C", dir, "changes", "2026-11-01", "2026-11-30"], { lang: "zh-CN" }).stdout).toContain(
+      "二次筛选增加 PIND 检测（更改页：第1页）；技术状态更改；原因：顾客要求；更改申请：GG-2026-009",
+    );
+  });
+
+  it("lets csr sign record the 军代表 of a configuration change whose layout prints no 军代表 cell, as doc/configuration-change-unagreed asks", () => {
+    const dir = demo();
+    expect(release(dir).code).toBe(0);
+    // Marked by hand after the release, as an organisation adopting the mark would.
+    writeFileSync(join(dir, PATH), file(dir).replace("    change_request: GG-2026-009\n", "    change_request: GG-2026-009\n    configuration_change: true\n"));
+    const checked = csr(["-C", dir, "check", "--today", "2026-11-27"]);
+    expect(checked.stdout).toMatch(
+      /documents\/instructions\/CS_WI-005\.yaml:\d+:27 error doc\/configuration-change-unagreed CS\/WI-005 A\/1 is marked a configuration change \(configuration_change, 技术状态更改\) and records no military representative's \(军代表\) agreement \(military_representative\): a change of the product's configuration needs the customer's \(军代表's\) agreement\. Record the agreement as the 军代表 signed the change request: 'csr sign CS\/WI-005 --military-representative <person> --date <date>'; a change that does not alter the configuration drops configuration_change\.\n/,
+    );
+    expect(checked.code).toBe(1);
+    const signed = csr(["-C", dir, "sign", "CS/WI-005", "--military-representative", "wangjd", "--date", "2026-11-20"]);
+    expect(signed.stderr).toBe("");
+    expect(signed.code).toBe(0);
+    expect(file(dir)).toContain("    military_representative:\n      by: wangjd\n      date: 2026-11-20\n");
+    expect(csr(["-C", dir, "check", "--today", "2026-11-27"]).stdout).not.toContain("configuration-change");
+  });
+
+  it("keeps refusing a 军代表 on a work instruction that is no configuration change (the layout prints no cell for it)", () => {
+    const refused = release(demo(), "--military-representative", "wangjd");
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toMatch(/^csr: .*CS\/WI-005.*军代表/);
+  });
+});
