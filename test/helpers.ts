@@ -198,18 +198,24 @@ export interface JsonFinding {
   docs: string;
 }
 
-/** Runs `csr check --format json` with extra arguments and returns its findings. */
+/**
+ * The one-line summary `csr check --format json` leaves on stderr for a CI log (fmt70), in English or Chinese: the
+ * report's own `summary` has its figures, and test/ci/reports.test.ts the line itself.
+ */
+const JSON_SUMMARY_LINE = /^csr: (?:errors: \d+, warnings: \d+, in files: \d+ \(files checked: \d+\)\.|no problems in \d+ files\.|\d+ 个文件中有 \d+ 个错误、\d+ 个警告（共检查 \d+ 个文件）。|\d+ 个文件中没有发现问题。)\n/m;
+
+/** Runs `csr check --format json` with extra arguments and returns its findings, and what stderr says besides its summary line. */
 export function checkJson(dir: string, ...args: string[]): { code: number; stderr: string; findings: JsonFinding[] } {
   const result = csr(["-C", dir, "check", "--format", "json", ...args]);
   const report = JSON.parse(result.stdout || "{}") as { findings?: JsonFinding[] };
-  return { code: result.code, stderr: result.stderr, findings: report.findings ?? [] };
+  return { code: result.code, stderr: result.stderr.replace(JSON_SUMMARY_LINE, ""), findings: report.findings ?? [] };
 }
 
 /** `checkJson` in the test's process (see csrInProcess). */
 export async function checkJsonInProcess(dir: string, ...args: string[]): Promise<{ code: number; stderr: string; findings: JsonFinding[] }> {
   const result = await csrInProcess(["-C", dir, "check", "--format", "json", ...args]);
   const report = JSON.parse(result.stdout || "{}") as { findings?: JsonFinding[] };
-  return { code: result.code, stderr: result.stderr, findings: report.findings ?? [] };
+  return { code: result.code, stderr: result.stderr.replace(JSON_SUMMARY_LINE, ""), findings: report.findings ?? [] };
 }
 
 const GIT_ENV = {

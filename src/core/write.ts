@@ -68,12 +68,12 @@ function exists(path: string): UserError {
   return new UserError(t("write.exists", { path }));
 }
 
-/** Disk full, no permission, a file where a folder should be: the user can act on these, so no stack trace. */
+/** Disk full, no permission, a file where a folder should be, a folder that is not there: the user can act on these, so no stack trace. */
 export function writeFailure(error: unknown, path: string): unknown {
   if (error instanceof UserError) return error;
   const code = (error as NodeJS.ErrnoException | undefined)?.code;
   if (code === "EEXIST" && existsSync(path)) return exists(path);
-  if (code && ["EEXIST", "ENOTDIR", "EISDIR", "EACCES", "EPERM", "ENOSPC", "EROFS", "EFBIG", "EDQUOT", "ENAMETOOLONG"].includes(code)) {
+  if (code && ["EEXIST", "ENOENT", "ENOTDIR", "EISDIR", "EACCES", "EPERM", "ENOSPC", "EROFS", "EFBIG", "EDQUOT", "ENAMETOOLONG"].includes(code)) {
     return new UserError(t("write.failed", { path, reason: (error as Error).message.replace(/^\w+: /, "") }), t("write.failed.hint"));
   }
   return error;
@@ -89,35 +89,41 @@ export function insideRepository(root: string, path: string): string {
   return abs;
 }
 
-/** Folders that hold the repository's own data; generated output never goes there. */
-export const DATA_FOLDERS = [".git", "documents", "csr", "customers", "standards", "templates"];
+/**
+ * Folders that hold the repository's own data: those csr reads (load/discover.ts), its templates and git's; generated
+ * output never goes there.
+ */
+export const DATA_FOLDERS = [".git", "actions", "csr", "customers", "documents", "standards", "templates"];
 
 /**
- * Refuses an output path that would land among the repository's data (its folders, or a YAML file
- * that csr reads), where a report could replace a controlled document. A path inside the
- * repository is also followed through symbolic links: one that leads outside (a committed link
- * `out -> ../elsewhere`) is refused, since the user did not name that place. A path the user
- * named outside the repository is theirs to choose. `folder`: `abs` is a folder to write into,
- * not the file itself (whose own link, if any, a write replaces rather than follows).
+ * Why csr does not write to an output path, or undefined when it may: `data`, the path is among the repository's data
+ * (its folders, or a YAML file at its top, which csr reads), where a report could replace a controlled document;
+ * `link-outside`, a path inside the repository leads outside it through a symbolic link (a committed link
+ * `out -> ../elsewhere`; `real` is where), a place the user did not name. A path the user named outside the repository
+ * is theirs to choose. `folder`: `abs` is a folder to write into, not the file itself (whose own link, if any, a write
+ * replaces rather than follows).
  */
-export function refuseDataPath(root: string, abs: string, flag: string, folder = false): void {
+export function dataPathProblem(root: string, abs: string, folder = false): { problem: "data" } | { problem: "link-outside"; real: string } | undefined {
   const rel = relative(root, abs);
-  if (rel.startsWith("..") || isAbsolute(rel)) return;
-  refuseDataFolder(rel, flag, rel);
+  if (rel.startsWith("..") || isAbsolute(rel)) return undefined;
+  if (isData(rel)) return { problem: "data" };
   const realRoot = realpathSync(root);
   const real = folder ? realPathOf(abs) : join(realPathOf(dirname(abs)), basename(abs));
   const realRel = relative(realRoot, real);
-  if (realRel.startsWith("..") || isAbsolute(realRel)) {
-    throw new UserError(t("write.link-outside", { flag, path: rel || ".", real }));
-  }
-  refuseDataFolder(realRel, flag, rel);
+  if (realRel.startsWith("..") || isAbsolute(realRel)) return { problem: "link-outside", real };
+  return isData(realRel) ? { problem: "data" } : undefined;
 }
 
-function refuseDataFolder(rel: string, flag: string, shown: string): void {
-  const first = rel.split(sep)[0]!;
-  if (rel === "" || DATA_FOLDERS.includes(first) || (!rel.includes(sep) && /\.ya?ml$/i.test(rel))) {
-    throw new UserError(t("write.data-folder", { flag, path: shown || "." }));
-  }
+/** Refuses an output path given as `flag` that csr does not write to (dataPathProblem). */
+export function refuseDataPath(root: string, abs: string, flag: string, folder = false): void {
+  const found = dataPathProblem(root, abs, folder);
+  if (found === undefined) return;
+  const path = relative(root, abs) || ".";
+  throw new UserError(found.problem === "data" ? t("write.data-folder", { flag, path }) : t("write.link-outside", { flag, path, real: found.real }));
+}
+
+function isData(rel: string): boolean {
+  return rel === "" || DATA_FOLDERS.includes(rel.split(sep)[0]!) || (!rel.includes(sep) && /\.ya?ml$/i.test(rel));
 }
 
 /** The real path of `abs`, for a path whose last parts may not exist yet: the deepest existing folder is resolved. */

@@ -1,7 +1,7 @@
 import { renameSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeEach, describe, expect, it } from "vitest";
-import { csr, csrInProcess, git, gitInit, minimalRepo } from "../helpers.js";
+import { checkJsonInProcess, csr, git, gitInit, minimalRepo } from "../helpers.js";
 import { PROCESS_MAP } from "./process-map.js";
 
 const procedure = (id: string, extra: string[] = []) =>
@@ -11,9 +11,9 @@ const form = (id: string) => [`id: ${id}`, "title: 特殊特性清单", "level: 
 /** Findings as `rule file` lines, the part --changed-only decides. */
 async function findings(dir: string, ...args: string[]): Promise<string[]> {
   // A day after the CSR arrived, so that no deadline rule has anything to say.
-  const result = await csrInProcess(["-C", dir, "check", "--format", "json", "--today", "2026-01-06", ...args]);
+  const result = await checkJsonInProcess(dir, "--today", "2026-01-06", ...args);
   expect(result.stderr).toBe("");
-  return JSON.parse(result.stdout).findings.map((f: { rule: string; file: string }) => `${f.rule} ${f.file}`);
+  return result.findings.map((f) => `${f.rule} ${f.file}`);
 }
 
 describe("csr check --base <rev> --changed-only", () => {

@@ -182,7 +182,7 @@ describe("csr init", () => {
     // A new repository has no errors; until its processes and documents name clauses, it may have coverage warnings.
     // On a day of a year whose public holidays csr ships (else calendar/year-missing says that today's year has none): csr init writes no date.
     const check = await csrInProcess(["-C", dir, "check", "--today", "2026-12-01", "--format", "json"]);
-    expect(check).toMatchObject({ code: 0, stderr: "" });
+    expect(check).toMatchObject({ code: 0, stderr: "csr: errors: 0, warnings: 1, in files: 1 (files checked: 2).\n" });
     expect(JSON.parse(check.stdout).summary).toEqual({ errors: 0, warnings: 1, files: 2 });
     // An empty repository covers no clause yet: one summary finding per standard, not one per clause.
     expect(JSON.parse(check.stdout).findings.map((f: { rule: string; message: string }) => `${f.rule} ${f.message}`)).toEqual([
@@ -395,7 +395,7 @@ describe("csr init", () => {
     expect(existsSync(join(dir, "csr/.gitkeep"))).toBe(false);
     // As of a day of a year whose public holidays csr ships, as above.
     const check = await csrInProcess(["check", "--today", "2026-12-01", "--format", "json"], { cwd: dir });
-    expect(check).toMatchObject({ code: 0, stderr: "" });
+    expect(check).toMatchObject({ code: 0, stderr: "csr: no problems in 11 files.\n" });
     expect(JSON.parse(check.stdout).summary).toEqual({ errors: 0, warnings: 0, files: 11 });
   });
 

@@ -277,10 +277,10 @@ describe("the pre-commit hook (csr check --staged)", () => {
     writeFileSync(path, readFileSync(path, "utf8").replace("识别、标识和控制特殊特性", "识别、标识和控制全部特殊特性"));
     git(dir, ["add", "documents/QP-001.yaml"]);
     const staged = await csrInProcess(["-C", dir, "check", "--format", "json", "--today", "2026-11-27", "--staged", "--base", "main"], { env: { GIT_AUTHOR_EMAIL: "lisi@example.com" } });
-    const report = JSON.parse(staged.stdout) as { findings: JsonFinding[] };
+    const report = JSON.parse(staged.stdout) as { summary: { files: number }; findings: JsonFinding[] };
     expect({ code: staged.code, stderr: staged.stderr, findings: report.findings.map((f) => `${f.file}:${f.line}:${f.column} ${f.rule} ${f.message}`) }).toEqual({
       code: 1,
-      stderr: "",
+      stderr: `csr: errors: 1, warnings: 0, in files: 1 (files checked: ${report.summary.files}).\n`,
       findings: [
         "documents/QP-001.yaml:23:21 doc/approved-by-author 李四 (lisi) approved A/1 of QP-001 but also changed the text of this file since main (lisi@example.com). The approver must not be the author of the change: let the preparer commit the change of the text and the approver only approve it (a commit that only records the approval or the release, such as 'csr release' or 'csr sign' makes, does not count), or have another approver sign.",
       ],

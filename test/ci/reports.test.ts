@@ -4,7 +4,7 @@
  * page, paths from the git top level in a monorepo, and the findings of named files (tester69 T2, T3,
  * T9, T11). The built binary, as a CI runner runs it.
  */
-import { cpSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { copyFixture, csr, FIXTURES, gitInit, makeRepo, tempDir } from "../helpers.js";
@@ -32,12 +32,34 @@ describe("csr check --format <format>=<file>", () => {
     expect(readdirSync(join(file, ".."))).toEqual(["csr-junit.xml"]);
   });
 
-  it("says the summary on stderr when stdout is a report for a CI server, or empty (tester69 T2)", () => {
+  it("says the summary on stderr when stdout is a report for a script or a CI server, or empty (tester69 T2)", () => {
     for (const format of ["junit", "gitlab", "sarif"]) expect(check("--format", format).stderr, format).toBe(SUMMARY);
     const file = join(tempDir(), "csr-junit.xml");
     expect(check("--format", `junit=${file}`)).toEqual({ code: 1, stdout: "", stderr: SUMMARY });
-    // text and github end with it; json carries it as its summary, for a script that reads stdout.
-    for (const format of ["text", "github", "json"]) expect(check("--format", format).stderr, format).toBe("");
+    // text and github end with it; json's stdout stays the report alone, which has the figures as its summary (fmt70).
+    for (const format of ["text", "github"]) expect(check("--format", format).stderr, format).toBe("");
+    const json = check("--format", "json");
+    expect([json.stderr, JSON.parse(json.stdout).summary]).toEqual([SUMMARY, { errors: 3, warnings: 1, files: 7 }]);
+  });
+
+  it("refuses a report path among the repository's data, and writes one into reports/ or outside (fmt70)", () => {
+    const own = copyFixture("test/fixtures/ci/findings");
+    const procedure = readFileSync(join(own, "documents", "QP-001.yaml"), "utf8");
+    const run = (option: string, lang: "en" | "zh-CN" = "en") => csr(["check", "--no-cache", "--today", "2026-06-30", "--format", option], { cwd: own, lang });
+    expect(run("junit=documents/QP-001.yaml")).toEqual({
+      code: 2,
+      stdout: "",
+      stderr: "csr: --format junit=documents/QP-001.yaml would put the report among the repository's data (documents/QP-001.yaml), the files csr reads; write it to a folder of its own, e.g. reports/, or outside the repository.\n",
+    });
+    expect(readFileSync(join(own, "documents", "QP-001.yaml"), "utf8")).toBe(procedure);
+    expect(run("sarif=qms.yaml", "zh-CN")).toEqual({ code: 2, stdout: "", stderr: "csr: --format sarif=qms.yaml 会把报告写进仓库的数据之中（qms.yaml，csr 读取的文件）；请写到单独的文件夹（如 reports/）或仓库之外。\n" });
+    // A new file in a folder csr reads is refused too; so is a path csr is run in a data folder with, read from there.
+    expect(run("json=csr/report.json").code).toBe(2);
+    expect(existsSync(join(own, "csr", "report.json"))).toBe(false);
+    expect(csr(["check", "--no-cache", "--today", "2026-06-30", "--format", "junit=QP-001.yaml"], { cwd: join(own, "documents") }).code).toBe(2);
+    expect(readFileSync(join(own, "documents", "QP-001.yaml"), "utf8")).toBe(procedure);
+    expect(run("junit=reports/csr-junit.xml")).toEqual({ code: 1, stdout: "", stderr: SUMMARY });
+    expect(readFileSync(join(own, "reports", "csr-junit.xml"), "utf8")).toBe(check("--format", "junit").stdout);
   });
 
   it("refuses two reports on stdout, and a format without its file", () => {
@@ -73,6 +95,18 @@ describe("csr check --format <format>=<file>", () => {
         "",
       ].join("\n"),
     );
+  });
+
+  it("writes the summary page in the run's language, and says so when it cannot be written (fmt70)", () => {
+    const summary = join(tempDir(), "step-summary.md");
+    expect(csr(["-C", repo, "check", "--no-cache", "--today", "2026-06-30", "--format", "github"], { lang: "zh-CN", env: { GITHUB_STEP_SUMMARY: summary } }).code).toBe(1);
+    const rows = readFileSync(summary, "utf8").split("\n").filter((line) => line.startsWith("| "));
+    expect(rows.map((row) => row.split(" | ")[0])).toEqual(["| 严重性", "| ---", "| 错误", "| 错误", "| 警告", "| 错误"]);
+    const missing = join(tempDir(), "no-folder", "step-summary.md");
+    expect(csr(["-C", repo, "check", "--no-cache", "--today", "2026-06-30", "--format", "github"], { env: { GITHUB_STEP_SUMMARY: missing } })).toMatchObject({
+      code: 2,
+      stderr: `csr: Could not write ${missing}: no such file or directory, open '${missing}'; it is unchanged.\nhint: Check the path, free disk space and permissions, then run the command again.\n`,
+    });
   });
 
   it("csr check <path>… reports the findings in those files and folders, still checking the whole repository (tester69 T11)", () => {

@@ -148,7 +148,8 @@ describe("doc/approved-by-author and the approver's own records of the approval 
     // The release's change staged, as the hook sees the commit csr release makes, by the approver.
     git(repo, ["reset", "-q", "--soft", "HEAD~1"]);
     const staged = await csrInProcess(["-C", repo, "check", "--format", "json", "--today", "2026-12-01", "--staged", "--base", "HEAD"], { env: APPROVER });
-    expect({ code: staged.code, stderr: staged.stderr, findings: (JSON.parse(staged.stdout) as { findings: JsonFinding[] }).findings }).toEqual({ code: 0, stderr: "", findings: [] });
+    const report = JSON.parse(staged.stdout) as { summary: { files: number }; findings: JsonFinding[] };
+    expect({ code: staged.code, stderr: staged.stderr, findings: report.findings }).toEqual({ code: 0, stderr: `csr: no problems in ${report.summary.files} files.\n`, findings: [] });
     // And in the working tree of the approver.
     git(repo, ["reset", "-q"]);
     git(repo, ["config", "user.email", "wang@example.com"]);

@@ -4,12 +4,12 @@ import { isAbsolute, relative, resolve, sep } from "node:path";
 import { findingsAdded } from "../../check/added.js";
 import { summarize, type Finding } from "../../core/diagnostic.js";
 import { UserError } from "../../core/errors.js";
-import { writeFileAtomic } from "../../core/write.js";
+import { dataPathProblem, writeFailure, writeFileAtomic } from "../../core/write.js";
 import { findRoot } from "../../load/discover.js";
 import type { BaseState } from "../../load/base.js";
 import type { Repository } from "../../load/repository.js";
 import type { QmsConfig } from "../../model/types.js";
-import { FORMATS, FROM_TOP_LEVEL, loadFormatter, REPORTS_HELD_BACK, type FormatName } from "../../report/formatters/index.js";
+import { FORMATS, FROM_TOP_LEVEL, loadFormatter, REPORTS_SUMMED_UP, type FormatName } from "../../report/formatters/index.js";
 import { heldBackLines, summaryLine } from "../../report/formatters/types.js";
 import { choiceOption, dateOption } from "../options.js";
 import type { CommandContext } from "../context.js";
@@ -44,6 +44,7 @@ export async function checkCommand(ctx: CommandContext, paths: string[], flags: 
   }
   if (flags.addedOnly && !flags.base) throw new UserError(t("check.added-only-needs-base"), t("check.added-only-needs-base.hint"));
   const root = findRoot(ctx.dir);
+  for (const report of reports) if (report.path !== undefined) refuseReportInData(root, report.format, report.path);
   const only = pathsOption(ctx.dir, root, paths);
   warnInterrupted(ctx, root);
   // The rules, the loader and the parsers load only when a check has to run: a repeated check with
@@ -125,10 +126,10 @@ export async function checkCommand(ctx: CommandContext, paths: string[], flags: 
     // GitHub shows a few annotations a step; the job's summary page lists every finding.
     if (report.format === "github" && process.env.GITHUB_STEP_SUMMARY) appendStepSummary(process.env.GITHUB_STEP_SUMMARY, (await import("../../report/formatters/github.js")).stepSummary(placed));
   }
-  // What a CI log shows when the report on stdout is one a CI server reads (tester69 T2), or every report went to a file.
-  // text and github end with this line; json carries it as `summary`, for a script that reads stdout alone.
+  // What a CI log shows when the report on stdout is one a script or a CI server reads (tester69 T2), or every report went
+  // to a file: text and github end with these lines.
   const shown = reports.find((r) => r.path === undefined)?.format;
-  if (shown === undefined || !REPORTS_HELD_BACK.includes(shown)) for (const line of [...heldBackLines(result), summaryLine(result)]) ctx.stderr(`${line}\n`);
+  if (shown === undefined || !REPORTS_SUMMED_UP.includes(shown)) for (const line of [...heldBackLines(result), summaryLine(result)]) ctx.stderr(`${line}\n`);
   if (inherited !== undefined && shown !== "github") ctx.stderr(`${inherited}\n`);
   if (summary.errors > 0) return 1;
   if (flags.errorOnWarnings && summary.warnings > 0) {
@@ -253,12 +254,28 @@ function writeReport(path: string, output: string): void {
   writeFileAtomic(path, output, { overwrite: true });
 }
 
+/** GitHub's step summary is appended to, as each step of the job adds its part; a failure is said as writeReport's is. */
 function appendStepSummary(path: string, markdown: string): void {
   try {
     appendFileSync(path, markdown);
   } catch (error) {
-    throw new UserError(t("check.format-cannot-write", { path, reason: (error as Error).message.replace(/^\w+: /, "") }));
+    throw writeFailure(error, path);
   }
+}
+
+/**
+ * Refuses, before checking, a report path (read from the folder csr runs in, as writeReport writes it) among the
+ * repository's data (`--format junit=documents/QP-001.yaml` replaced the procedure with the report), or inside the
+ * repository but leading out of it through a symbolic link, as every output csr writes (core/write.ts
+ * dataPathProblem). A report into a folder of its own (reports/) or outside the repository is written.
+ */
+function refuseReportInData(root: string, format: FormatName, path: string): void {
+  const abs = resolve(path);
+  const found = dataPathProblem(root, abs);
+  if (found === undefined) return;
+  const option = `${format}=${path}`;
+  if (found.problem === "data") throw new UserError(t("check.format-into-data", { option, path: relative(root, abs).split(sep).join("/") || "." }));
+  throw new UserError(t("check.format-link-outside", { option, format, real: found.real }));
 }
 
 /**

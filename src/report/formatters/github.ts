@@ -31,7 +31,8 @@ export function stepSummary(result: CheckResult): string {
   for (const line of heldBackLines(result)) lines.push("", `> ${cell(line)}`);
   if (result.findings.length > 0) {
     lines.push("", `| ${t("check.github.step-summary.columns")} |`, "| --- | --- | --- | --- |");
-    for (const f of result.findings) lines.push(`| ${f.severity} | ${cell(f.file)}:${f.line}:${f.column} | [${f.rule}](${ruleDocUrl(f.rule)}) | ${cell(f.message)} |`);
+    // A page for people, in the run's language as the summary line above it (::error and ::warning, the annotations' words, are GitHub's commands).
+    for (const f of result.findings) lines.push(`| ${t(f.severity === "error" ? "check.github.step-summary.error" : "check.github.step-summary.warning")} | ${cell(f.file)}:${f.line}:${f.column} | [${f.rule}](${ruleDocUrl(f.rule)}) | ${cell(f.message)} |`);
   }
   return lines.join("\n") + "\n\n";
 }

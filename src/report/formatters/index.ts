@@ -5,11 +5,12 @@ export const FORMATS = ["text", "json", "github", "gitlab", "junit", "sarif"] as
 export type FormatName = (typeof FORMATS)[number];
 
 /**
- * The formats whose report has a place for the held-back lines (heldBackLines: text and github print
- * them, json has `heldBack`). The others (a SARIF log, a JUnit or GitLab report, read by a CI server)
- * have none: `csr check` prints those lines on stderr, so that no format loses them (tester23 F6).
+ * The formats whose report ends with the held-back lines (heldBackLines) and the one-line summary, for the person who
+ * reads the log: text and github. With any other report on stdout (json for a script, a SARIF log, a JUnit or GitLab
+ * report for a CI server), or none, `csr check` prints those lines on stderr, so that no format loses them (tester23
+ * F6) and the job's log says what failed (tester69 T2), while stdout holds the report alone.
  */
-export const REPORTS_HELD_BACK: readonly FormatName[] = ["text", "json", "github"];
+export const REPORTS_SUMMED_UP: readonly FormatName[] = ["text", "github"];
 
 /**
  * The formats a CI server reads paths of from its checkout's root (GitHub's annotations, GitLab's
