@@ -17,6 +17,7 @@ export function wireSite({ program, action }: Wiring): void {
     .option("--base-url <url>", t("help.site.base-url"))
     .option("--sitemap", t("help.site.sitemap"))
     .option("--today <date>", t("help.common.today"))
+    .option("--customer <code>", t("help.site.customer"))
     .action(action(async () => (await import("../commands/site/index.js")).siteCommand));
 }
 

@@ -142,7 +142,17 @@ const departments = (input: AttentionInput, codes: readonly string[]) => codes.m
 const training: (kind: OpenTraining["kind"]) => Reader = (kind) => (input, _finding, { csr, doc }, trainings) => {
   const id = kind === "csr" ? csr?.id : doc?.id;
   const open = trainings().find((o) => o.kind === kind && o.id === id);
-  return open && { what: tr(input, kind === "csr" ? "site.attention.training-csr" : "site.attention.training-document", { revision: open.revision }), due: open.due, responsible: departments(input, open.departments) };
+  return open && { what: tr(input, kind === "csr" ? "site.attention.training-csr" : "site.attention.training-document", { revision: open.revision }), due: open.due, responsible: departments(input, owing(input, open)) };
+};
+/**
+ * The departments whose people still owe a training, in the order the training names its departments, as the
+ * missing-training list (csr list training --missing) gives each person's: not a department all of whose people
+ * were trained (生产部 for DYA-002 once 黄军 was, tester70 P4). Nobody to count (no one of people.yaml in them):
+ * the departments it went to, which owe it as a whole.
+ */
+const owing = (input: AttentionInput, open: OpenTraining): string[] => {
+  const people = open.completion.missing.map((id) => input.rc.index.people.get(id)?.value.department);
+  return open.completion.missing.length === 0 ? open.departments : open.departments.filter((code) => people.includes(code));
 };
 /**
  * A review not decided, overdue or due soon: the departments whose opinion is missing answer for it, else the decision is.
@@ -177,7 +187,9 @@ const READERS: Record<string, Reader> = {
     const late = csr && lateForCustomer(csr, input.rc.index.customers.get(csr.customer)?.value);
     if (!late) return undefined;
     const data = { id: csr.id, date: late.date, required: late.customer.date, count: workdaysLate(input.calendar, late.customer.date, late.date) };
-    return { what: tr(input, late.field === "implemented" ? "register.csr.late-for-customer.implemented" : "register.csr.late-for-customer.due", data), responsible: personName(input.rc, csr.implementation?.owner) };
+    // What is due of a date past: the reason for the delay, which the owner records (tester70 P6).
+    const fact = tr(input, late.field === "implemented" ? "register.csr.late-for-customer.implemented" : "register.csr.late-for-customer.due", data);
+    return { what: tr(input, "site.attention.late-for-customer", { fact }), responsible: personName(input.rc, csr.implementation?.owner) };
   },
   "csr/suspect-link": (input, finding, { csr }) => {
     const i = partIndex(finding, "addressed");

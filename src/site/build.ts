@@ -117,6 +117,8 @@ export interface SiteOptions {
    * organisation, form number, as-of date, signature lines), for its page and its workbook.
    */
   heading?: (table: Table) => Table;
+  /** The repository's documents a customer's audit pack leaves out (csr site --customer, customer-scope.ts): a reference to one says so. */
+  outside?: ReadonlySet<string>;
 }
 
 /** The commit whose `csr check` a site of a past day shows (its short id and committer day), or that there was none by then. */
@@ -580,7 +582,7 @@ async function writeSite(repo: Repository, findings: readonly Finding[], options
     document: (id) => link(page, "document", id),
     person: (id) => link(page, "person", id),
     action: (id) => actionLink(page, id),
-    unresolved: (_id, file) => (file ? tr("site.reference.unreadable", { file }) : tr("site.reference.missing")),
+    unresolved: (id, file) => (options.outside?.has(id) ? tr("site.reference.outside-pack") : file ? tr("site.reference.unreadable", { file }) : tr("site.reference.missing")),
   });
 
   // --- Documents: the rendered document, then what links to it and the commits that touched it.
@@ -874,7 +876,7 @@ async function writeSite(repo: Repository, findings: readonly Finding[], options
         // Its source revisions received and not reviewed yet (no requirement registered, no 无特定要求), as the dashboard counts them
         // among the reviews open and csr/source-unreviewed reports them once overdue: "顾客要求（0 项）" alone read as nothing to review (tester68 G2).
         ...present(unreviewedSourcesSection(rc, customer, csrs.map((r) => r.csr), today, calendar)),
-        customerCsrSection(rc, page, csrs.map((r) => r.csr.id), csrListRegister, csrMatrixRegister, entityCell),
+        customerCsrSection(rc, page, csrs, csrListRegister, csrMatrixRegister, entityCell),
       ],
     });
   }
@@ -1638,22 +1640,23 @@ function findingsSection(rc: RegisterContext, page: string, findings: readonly F
     id: "findings",
     title: t(rc, "site.entity.findings", { count: findings.length }),
     table: {
+      // What is due, by when and by whom first, for the page's reader (tester70 P6); the rule last, small, for those who fix the records.
       columns: [
         { header: t(rc, "site.panel.findings.column.severity") },
         ...(about ? [{ header: about.header }] : []),
-        { header: t(rc, "site.panel.findings.column.rule") },
         { header: t(rc, "site.attention.column.what") },
         ...(due ? [{ header: t(rc, "site.attention.column.due"), className: "date" }] : []),
         ...(responsible ? [{ header: t(rc, "site.attention.column.responsible") }] : []),
+        { header: t(rc, "site.panel.findings.column.rule") },
       ],
       rows: findings.map((f, i) => [
         { text: f.severity === "error" ? t(rc, "site.panel.findings.error") : t(rc, "site.panel.findings.warning"), className: f.severity === "error" ? "alert" : "warn" },
         ...(about ? [about.cell(f)] : []),
-        // A rule id is one word: doc/recall-overdue, never broken at its hyphen.
-        { text: f.rule, href: all, className: "code" },
         { text: readings[i]!.what },
         ...(due ? [{ text: readings[i]!.due ?? "", className: "date" }] : []),
         ...(responsible ? [responsibleCell(readings[i]!.responsible ?? "", person)] : []),
+        // A rule id is one word: doc/recall-overdue, never broken at its hyphen.
+        { text: f.rule, href: all, className: "code site-rule" },
       ]),
     },
     notes: [t(rc, "site.entity.findings.note")],
@@ -1940,8 +1943,11 @@ function signed(rc: RegisterContext, what: string, who: string, date: string): s
  * review's timeliness, the CSR matrix's (`matrix`) row of the same CSR on the same day: the page and the registers
  * cannot disagree. Printed on A4 landscape with the site's other tables.
  */
-function customerCsrSection(rc: RegisterContext, page: string, ids: readonly string[], list: Table, matrix: Table, entityCell: EntityCell): SiteSection {
-  const wanted = new Set(ids);
+function customerCsrSection(rc: RegisterContext, page: string, csrs: readonly CsrRow[], list: Table, matrix: Table, entityCell: EntityCell): SiteSection {
+  const wanted = new Set(csrs.map((r) => r.csr.id));
+  // The dashboard's count of a customer's CSRs of one status links to the first of them (#status-in-review).
+  const statusOf = new Map(csrs.map((r) => [r.csr.id, r.facts.status]));
+  const anchored = new Set<string>();
   const rows = list.rows.filter((row) => wanted.has(String(row.id)));
   // The matrix has a row per place a CSR is addressed, each with the same review: the first one's timeliness is the CSR's.
   const timeliness = new Map<string, string>();
@@ -1993,6 +1999,10 @@ function customerCsrSection(rc: RegisterContext, page: string, ids: readonly str
         { header: header(list, "status") },
         { header: header(list, "training") },
       ],
+      rowIds: rows.map((row) => {
+        const status = statusOf.get(String(row.id));
+        return status === undefined || anchored.has(status) || !anchored.add(status) ? undefined : `status-${status}`;
+      }),
       rows: rows.map((row) => {
         const id = String(row.id);
         return [

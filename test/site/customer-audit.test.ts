@@ -2,9 +2,13 @@
  * The site as a customer's SQE reads it in a second-party audit (tester70): acme-auto in a real git
  * repository, its site built by the built binary on 2026-12-06.
  * P7: the customer's page lists its CSRs in one table with the CSR list's and the matrix's values.
+ * P8: csr site --customer DYA, an audit pack with nothing of the other customer and no internal notes.
+ * P4: the training lists name the departments whose people still owe the training.
+ * P6: a CSR's or customer's page says what is due, by whom and by when, the rule id last and small.
  */
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
+import { execFileSync } from "node:child_process";
+import { readdirSync, readFileSync, statSync, existsSync } from "node:fs";
+import { dirname, join, normalize, relative } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { copyFixture, csr, gitInit, tempDir } from "../helpers.js";
 
@@ -23,11 +27,14 @@ const page = (out: string, path: string) => readFileSync(join(out, path), "utf8"
 describe("csr site: a customer's page for the customer's SQE", () => {
   let zh: string;
   let en: string;
+  let pack: string;
+  let acme: string;
   beforeAll(() => {
-    const acme = gitInit(copyFixture("examples/acme-auto"));
+    acme = gitInit(copyFixture("examples/acme-auto"));
     zh = site(acme, "zh-CN");
     en = site(acme, "en");
-  }, 180_000);
+    pack = site(acme, "zh-CN", "--customer", "DYA");
+  }, 240_000);
 
   it("lists the customer's CSRs in one table: received, deadline, decided, in time, disposition, where addressed, owner, dates, status and training", () => {
     const dya = text(page(zh, "customers/DYA.html"));
@@ -47,4 +54,58 @@ describe("csr site: a customer's page for the customer's SQE", () => {
         "DYA-001 Mark special characteristics with Dongyue symbols or approved equivalents 2025-02-10 2025-02-24 2025-02-17 on time must meet QP-014 A/1 5.2 符号转换",
     );
   });
+
+  it("builds with --customer DYA an audit pack without the other customer's requirements or the internal notes, in any file", () => {
+    const files = filesUnder(pack);
+    // A workbook is a zip: its sheets read as text.
+    const contents = (file: string) => (file.endsWith(".xlsx") ? execFileSync("unzip", ["-p", join(pack, file)], { encoding: "utf8", maxBuffer: 64 << 20 }) : readFileSync(join(pack, file), "utf8"));
+    expect(files.filter((file) => file.endsWith(".xlsx")).length).toBeGreaterThan(0);
+    expect(files.filter((file) => /BCM-|约占销售额/.test(contents(file)))).toEqual([]);
+    expect(files.filter((file) => file.startsWith("customers/") || file.startsWith("csr/") || file.startsWith("documents/")).sort()).toEqual([
+      "csr/DYA-001.html", "csr/DYA-002.html", "csr/DYA-003.html", "csr/DYA-004.html", "csr/DYA-005.html", "csr/DYA-006.html", "csr/DYA-007.html",
+      "customers/DYA.html",
+      "documents/QP-010.html", "documents/QP-012.html", "documents/QP-013.html", "documents/QP-014.html", "documents/QR-012-02.html", "documents/QR-013-01.html", "documents/QR-014-01.html", "documents/WI-010-01.html",
+    ]);
+    const dya = text(page(pack, "customers/DYA.html"));
+    expect(dya).toContain("DYA 东岳汽车股份有限公司 顾客代码 DYA 待处理的事项（3）");
+    expect(dya).not.toContain("顾客类别");
+    // A reference to a document the pack leaves out says so, without a link.
+    expect(text(page(pack, "documents/QP-013.html"))).toContain("6 相关文件 文件编号 文件名称 版本/版次 QP-012 不合格品控制程序 A/2 QP-004 （不在本审核包中）");
+    // Every link of every page leads to a file of the pack.
+    const broken = files.filter((file) => file.endsWith(".html")).flatMap((file) =>
+      [...readFileSync(join(pack, file), "utf8").matchAll(/(?:href|src)="(?![a-z][a-z0-9+.-]*:)([^"#?]+)[^"]*"/g)].map((m) => decodeURIComponent(m[1]!)).filter((target) => !existsSync(normalize(join(pack, dirname(file), target)))).map((target) => `${file} -> ${target}`),
+    );
+    expect(broken).toEqual([]);
+  });
+
+  it("refuses a customer the repository does not have, naming those it has", () => {
+    const run = csr(["-C", acme, "site", "--out", join(tempDir(), "site"), "--customer", "XYZ"], { lang: null });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain("没有顾客 XYZ（仓库中的顾客：BCM, DYA）。");
+  });
+
+  it("names under 责任人/部门 of a training the departments whose people still owe it, not 生产部 whose one person was trained", () => {
+    expect(text(page(zh, "lists/csr-training-overdue.html"))).toContain(
+      "1 BCM-004 零件标签采用北辰统一二维码格式 来源文件版本 A 的培训 2026-11-17 13 品质部、市场部、技术部 2 DYA-002 顾客投诉的围堵和8D报告时限 来源文件版本 D 的培训 2026-04-21 151 品质部、技术部、市场部 ",
+    );
+    expect(text(page(en, "lists/csr-training-overdue.html"))).toContain("Training on source revision D 2026-04-21 151 Quality Assurance, Engineering, Marketing &amp; Sales ");
+  });
+
+  it("heads a page's findings as what is to be done, by when and by whom, the rule id last as a small link to the findings page", () => {
+    const html = page(zh, "csr/DYA-002.html");
+    expect(text(html)).toContain(
+      "待处理的事项（2） 严重程度 待办事项 期限 责任人/部门 规则 警告 DYA-002（2026-04-20 导入生产，晚于 2026-04-01 12 个工作日）：须记录延误原因 张丽 csr/late-for-customer 警告 来源文件版本 D 的培训 2026-04-21 品质部、技术部、市场部 csr/training-overdue 最后一栏的规则编号供维护记录的人员使用：点击可在发现项页面查看检查的原始消息和处理方法。",
+    );
+    expect(html).toContain('<td class="code site-rule"><a href="../findings.html">csr/late-for-customer</a></td>');
+    expect(html).not.toContain("csr check 发现的问题");
+    expect(text(page(en, "customers/DYA.html"))).toContain("Open items (3) Severity Concerns What is due Due Responsible Rule warning DYA-002 DYA-002 (in production 2026-04-20, 12 working days after 2026-04-01): the reason for the delay is to be recorded Zhang Li csr/late-for-customer ");
+  });
 });
+
+/** Every file under `dir`, by its '/'-separated path. */
+function filesUnder(dir: string, under = dir): string[] {
+  return readdirSync(under).flatMap((name) => {
+    const path = join(under, name);
+    return statSync(path).isDirectory() ? filesUnder(dir, path) : [relative(dir, path).split("\\").join("/")];
+  });
+}

@@ -14,9 +14,9 @@ describe("a person's page in csr site", () => {
     expect((await csrInProcess(["-C", dir, "site", "--out", out, "--today", "2026-12-28"], { lang: "zh-CN" })).code).toBe(0);
     const page = readFileSync(join(out, "people/huangjun.html"), "utf8");
     expect(page).toContain(
-      '<thead><tr><th scope="col">严重程度</th><th scope="col">涉及</th><th scope="col">规则</th><th scope="col">待办事项</th><th scope="col">期限</th><th scope="col">责任人/部门</th></tr></thead>\n<tbody>\n' +
-        '<tr><td class="alert">错误</td><td class="code"><a href="../csr/BCM-004.html">BCM-004</a></td><td class="code"><a href="../findings.html">csr/implementation-overdue</a></td><td>实施（计划中）</td><td class="date">2026-12-25</td><td>黄军</td></tr>\n' +
-        '<tr><td class="alert">错误</td><td class="code"><a href="../csr/DYA-006.html">DYA-006</a></td><td class="code"><a href="../findings.html">csr/implementation-overdue</a></td><td>实施（实施中）</td><td class="date">2026-12-18</td><td>黄军</td></tr>\n</tbody>',
+      '<thead><tr><th scope="col">严重程度</th><th scope="col">涉及</th><th scope="col">待办事项</th><th scope="col">期限</th><th scope="col">责任人/部门</th><th scope="col">规则</th></tr></thead>\n<tbody>\n' +
+        '<tr><td class="alert">错误</td><td class="code"><a href="../csr/BCM-004.html">BCM-004</a></td><td>实施（计划中）</td><td class="date">2026-12-25</td><td>黄军</td><td class="code site-rule"><a href="../findings.html">csr/implementation-overdue</a></td></tr>\n' +
+        '<tr><td class="alert">错误</td><td class="code"><a href="../csr/DYA-006.html">DYA-006</a></td><td>实施（实施中）</td><td class="date">2026-12-18</td><td>黄军</td><td class="code site-rule"><a href="../findings.html">csr/implementation-overdue</a></td></tr>\n</tbody>',
     );
   });
 });

@@ -602,7 +602,7 @@ describe("csr site options", () => {
     expect(csrPage("DYA-007")).toContain("<li>Review due: 2026-12-08 (7 working days left)</li><li>Opinions missing: Engineering, Production</li>");
     expect(csrPage("DYA-001")).toContain("<th>Clauses</th><td>IATF 16949 8.3.3.3 Special characteristics, IATF 16949 8.2.3.1.2 Customer-designated special characteristics</td>");
     expect(readFileSync(join(site.out, "processes", "C1.html"), "utf8")).toContain('<div><dt>Owner</dt><dd><a href="../departments/MKT.html">Marketing &amp; Sales</a></dd></div>');
-    expect(readFileSync(join(site.out, "customers", "DYA.html"), "utf8")).toContain('<section class="site-section" id="status-in-review">\n<h2>in review (1)</h2>');
+    expect(readFileSync(join(site.out, "customers", "DYA.html"), "utf8")).toContain('<tr id="status-in-review"><td class="code"><a href="../csr/DYA-007.html">DYA-007</a></td>');
     expect(readFileSync(join(site.out, "lists", "reviews-due-soon.html"), "utf8")).toContain(
       '<p class="site-note">Customer-specific requirements not yet decided with 0 to 2 working days left before their review deadline (the warning period the company set), as of 2026-11-27.</p><p class="site-note">Review deadline &#x3D; date received (after a new source revision, the date the review restarted) + 10 working days, by the working-day calendar the company set.</p>',
     );
@@ -702,7 +702,7 @@ describe("csr site options", () => {
     const list = readFileSync(join(site.out, "lists", "findings-error.html"), "utf8");
     expect(list).toContain('<td class="code"><a href="../documents/QP-001.html">documents/QP-001.yaml:7:11</a></td>');
     // The page that cannot show the document still shows the finding; no CSR: the panel says so, with no empty grid.
-    expect(readFileSync(join(site.out, "documents", "QP-001.html"), "utf8")).toContain('<td class="alert">错误</td><td class="code"><a href="../findings.html">ref/unresolved</a></td>');
+    expect(readFileSync(join(site.out, "documents", "QP-001.html"), "utf8")).toMatch(/<td class="alert">错误<\/td><td>[^<]*<\/td>.*?<td class="code site-rule"><a href="..\/findings.html">ref\/unresolved<\/a><\/td><\/tr>/);
     expect(index).toContain('<h2>顾客特定要求：按顾客和状态</h2>\n<p class="site-note">尚无顾客特定要求。</p>\n</section>');
   });
 });
@@ -935,13 +935,13 @@ describe("csr site: what needs attention", () => {
     // folded as document control's to-dos under the text, never above it (tester59 G7).
     const qp005 = read("documents/QP-005.html");
     expect(qp005).not.toContain('<aside class="site-alerts">');
-    expect(qp005).toMatch(/<\/table><div class="site-extras">\n<details class="site-todo"><summary>文控待办（2）<\/summary><section class="site-section" id="findings">\n<h2>csr check 发现的问题（2）<\/h2>/);
+    expect(qp005).toMatch(/<\/table><div class="site-extras">\n<details class="site-todo"><summary>文控待办（2）<\/summary><section class="site-section" id="findings">\n<h2>待处理的事项（2）<\/h2>/);
     // Read for a reader, as the dashboard's lists read them: what is due, by when, who answers; the rule leads to csr check's own message.
     expect(qp005).toContain(
-      '<thead><tr><th scope="col">严重程度</th><th scope="col">规则</th><th scope="col">待办事项</th><th scope="col">期限</th><th scope="col">责任人/部门</th></tr></thead>\n<tbody>\n<tr><td class="alert">错误</td><td class="code"><a href="../findings.html">doc/recall-overdue</a></td><td>回收品质部持有的 A/0 版受控副本 1</td><td class="date">2026-10-19</td><td>李娜（发放人）、品质部（领用部门）</td></tr>\n<tr><td class="warn">警告</td><td class="code"><a href="../findings.html">doc/training-overdue</a></td><td>A/1 版的换版培训</td><td class="date">2026-11-09</td><td>品质部、市场部</td></tr>\n</tbody>\n</table>\n</div>\n\n<p class="site-note">点击规则可在发现项页面查看 csr check 的原始消息。</p>',
+      '<thead><tr><th scope="col">严重程度</th><th scope="col">待办事项</th><th scope="col">期限</th><th scope="col">责任人/部门</th><th scope="col">规则</th></tr></thead>\n<tbody>\n<tr><td class="alert">错误</td><td>回收品质部持有的 A/0 版受控副本 1</td><td class="date">2026-10-19</td><td>李娜（发放人）、品质部（领用部门）</td><td class="code site-rule"><a href="../findings.html">doc/recall-overdue</a></td></tr>\n<tr><td class="warn">警告</td><td>A/1 版的换版培训</td><td class="date">2026-11-09</td><td>品质部、市场部</td><td class="code site-rule"><a href="../findings.html">doc/training-overdue</a></td></tr>\n</tbody>\n</table>\n</div>\n\n<p class="site-note">最后一栏的规则编号供维护记录的人员使用：点击可在发现项页面查看检查的原始消息和处理方法。</p>',
     );
     expect(read("csr/DYA-001.html")).toContain(
-      '<tr><td class="alert">错误</td><td class="code"><a href="../findings.html">csr/implementation-overdue</a></td><td>实施（实施中）</td><td class="date">2026-11-25</td><td><a href="../people/li.html">李娜</a></td></tr>\n<tr><td class="warn">警告</td><td class="code"><a href="../findings.html">csr/review-late</a></td><td>2026-11-20 作出决定，晚于评审期限 2026-10-20，未记录逾期原因</td><td class="date"></td><td><a href="../people/wang.html">王强</a></td></tr>',
+      '<tr><td class="alert">错误</td><td>实施（实施中）</td><td class="date">2026-11-25</td><td><a href="../people/li.html">李娜</a></td><td class="code site-rule"><a href="../findings.html">csr/implementation-overdue</a></td></tr>\n<tr><td class="warn">警告</td><td>2026-11-20 作出决定，晚于评审期限 2026-10-20，未记录逾期原因</td><td class="date"></td><td><a href="../people/wang.html">王强</a></td><td class="code site-rule"><a href="../findings.html">csr/review-late</a></td></tr>',
     );
     for (const page of [qp005.split('<details class="site-todo">')[1]!.split("</details>")[0]!, read("csr/DYA-001.html").split('<aside class="site-alerts">')[1]!.split("</aside>")[0]!]) expect(page).not.toMatch(/csr (implement|review|address|recall|train|explain|release)|&#x27;csr /);
     // Its controlled copies, as the distribution register lists them.
@@ -952,7 +952,7 @@ describe("csr site: what needs attention", () => {
     expect(qp005).toContain(
       '<section class="site-section" id="training">\n<h2>培训</h2>\n\n<div class="site-scroll" tabindex="0" role="region" aria-label="培训">\n<table class="site-table">\n<thead><tr><th scope="col">培训日期</th><th scope="col">版本</th><th scope="col">参训人员</th><th scope="col">培训人</th><th scope="col">记录编号</th></tr></thead>\n<tbody>\n<tr><td class="date">2024-01-20</td><td>A/0</td><td>李娜</td><td></td><td>TR-2024-003</td></tr>\n</tbody>\n</table>\n</div>\n\n<p class="site-note">A/1 需要培训：培训逾期（应于 2026-11-09 前完成）</p>\n</section>',
     );
-    expect(read("csr/DYA-001.html")).toContain('<td class="warn">警告</td><td class="code"><a href="../findings.html">csr/review-late</a></td>');
+    expect(read("csr/DYA-001.html")).toMatch(/<td class="warn">警告<\/td><td>[^<]*<\/td>.*?<td class="code site-rule"><a href="..\/findings.html">csr\/review-late<\/a><\/td><\/tr>/);
     // Decided late without a reason: the report says the reason is not recorded.
     expect(read("csr/DYA-001.html")).toContain('<th>及时性</th><td>逾期 23 个工作日</td></tr>\n<tr><th>逾期原因</th><td colspan="3">未记录</td></tr>');
     // So does csr render's review report in Markdown and Word.
@@ -965,7 +965,7 @@ describe("csr site: what needs attention", () => {
     expect(read("people/li.html")).toContain(
       '<th scope="col">实施状态</th><th scope="col">完成期限</th><th scope="col">期限</th></tr></thead>\n<tbody>\n<tr><td><a href="../csr/DYA-001.html">DYA-001</a></td><td>特殊特性符号</td><td>已落实到文件</td><td>实施中</td><td class="date">2026-11-25</td><td class="alert">逾期</td></tr>',
     );
-    expect(read("people/li.html")).toContain('<td class="alert">错误</td><td class="code"><a href="../csr/DYA-001.html">DYA-001</a></td><td class="code"><a href="../findings.html">csr/implementation-overdue</a></td>');
+    expect(read("people/li.html")).toMatch(/<td class="alert">错误<\/td><td class="code"><a href="..\/csr\/DYA-001.html">DYA-001<\/a><\/td>.*?<td class="code site-rule"><a href="..\/findings.html">csr\/implementation-overdue<\/a><\/td><\/tr>/);
     // findings.html: errors before warnings.
     const severities = [...read("findings.html").matchAll(/<tr><td class="code">(错误|警告)<\/td>/g)].map((m) => m[1]);
     expect(severities).toEqual([...severities].sort((a, b) => (a === b ? 0 : a === "错误" ? -1 : 1)));
@@ -1071,14 +1071,14 @@ describe("csr site: a customer's page", () => {
     expect(site.stderr).toContain("csr check：2 个错误，1 个警告。");
     const read = (path: string) => readFileSync(join(site.out, path), "utf8");
     const findings = read("customers/DYA.html").split('<section class="site-section" id="findings">')[1]!.split("</section>")[0]!;
-    const rows = [...findings.matchAll(/<tr><td class="(?:alert|warn)">([^<]+)<\/td><td(?: class="code")?>(.*?)<\/td><td class="code"><a href="..\/findings.html">([^<]+)<\/a><\/td>/g)].map((m) => m.slice(1).join(" "));
+    const rows = [...findings.matchAll(/<tr><td class="(?:alert|warn)">([^<]+)<\/td><td(?: class="code")?>(.*?)<\/td>.*?<td class="code site-rule"><a href="..\/findings.html">([^<]+)<\/a><\/td><\/tr>/g)].map((m) => m.slice(1).join(" "));
     expect(rows).toEqual([
       '错误 <a href="../csr/DYA-002.html">DYA-002</a> csr/review-overdue',
       "错误 顾客及其来源文件 date/out-of-order",
       '警告 <a href="../csr/DYA-001.html">DYA-001</a> csr/not-addressed',
     ]);
     expect(findings).toContain(
-      '<thead><tr><th scope="col">严重程度</th><th scope="col">涉及</th><th scope="col">规则</th><th scope="col">待办事项</th><th scope="col">期限</th><th scope="col">责任人/部门</th></tr></thead>\n<tbody>\n<tr><td class="alert">错误</td><td class="code"><a href="../csr/DYA-002.html">DYA-002</a></td><td class="code"><a href="../findings.html">csr/review-overdue</a></td><td>评审未完成：缺少品质部的会签意见，尚未作出结论</td><td class="date">2026-10-20</td><td>品质部</td></tr>\n<tr><td class="alert">错误</td><td>顾客及其来源文件</td><td class="code"><a href="../findings.html">date/out-of-order</a></td><td>已完成事项的记录日期早于它应在其后的事项。</td><td class="date"></td><td></td></tr>\n<tr><td class="warn">警告</td><td class="code"><a href="../csr/DYA-001.html">DYA-001</a></td><td class="code"><a href="../findings.html">csr/not-addressed</a></td><td>2026-10-12 决定为“必须满足”，尚未指定落实文件</td><td class="date"></td><td><a href="../people/wang.html">王强</a></td></tr>',
+      '<thead><tr><th scope="col">严重程度</th><th scope="col">涉及</th><th scope="col">待办事项</th><th scope="col">期限</th><th scope="col">责任人/部门</th><th scope="col">规则</th></tr></thead>\n<tbody>\n<tr><td class="alert">错误</td><td class="code"><a href="../csr/DYA-002.html">DYA-002</a></td><td>评审未完成：缺少品质部的会签意见，尚未作出结论</td><td class="date">2026-10-20</td><td>品质部</td><td class="code site-rule"><a href="../findings.html">csr/review-overdue</a></td></tr>\n<tr><td class="alert">错误</td><td>顾客及其来源文件</td><td>已完成事项的记录日期早于它应在其后的事项。</td><td class="date"></td><td></td><td class="code site-rule"><a href="../findings.html">date/out-of-order</a></td></tr>\n<tr><td class="warn">警告</td><td class="code"><a href="../csr/DYA-001.html">DYA-001</a></td><td>2026-10-12 决定为“必须满足”，尚未指定落实文件</td><td class="date"></td><td><a href="../people/wang.html">王强</a></td><td class="code site-rule"><a href="../findings.html">csr/not-addressed</a></td></tr>',
     );
     // The review report's 顾客 and 来源文件 lead to the customer's page, the latter to the source document's revisions.
     expect(read("csr/DYA-001.html")).toContain(

@@ -16,6 +16,7 @@ import { isBlocking } from "../../load/silent.js";
 import { findRoot } from "../../load/discover.js";
 import { packageManifest } from "../../load/package.js";
 import type { Lang } from "../../render/view.js";
+import { customerScope } from "../../site/customer-scope.js";
 import { buildSite, secretCsrIds, secretDocuments, withoutSecretSummaries } from "../../site/build.js";
 import { addDays, addMonths } from "../../core/dates.js";
 import type { Finding } from "../../core/diagnostic.js";
@@ -39,6 +40,8 @@ export interface SiteFlags {
   /** Write sitemap.xml (with --base-url): off by default, a list of every confidential page's address (tester69 T10). */
   sitemap?: boolean;
   today?: string;
+  /** An audit pack for one customer's SQE: that customer's CSRs, sources and the documents addressing them only (site/customer-scope.ts). */
+  customer?: string;
 }
 
 export async function siteCommand(ctx: CommandContext, flags: SiteFlags): Promise<number> {
@@ -57,13 +60,17 @@ export async function siteCommand(ctx: CommandContext, flags: SiteFlags): Promis
   const asOf = findingsAsOf(committed, today);
   // Through the check cache, as csr check reads: after a check in CI, nothing is parsed or checked twice.
   // A site of a past day with a commit by then shows that commit's findings: the files' own are not checked.
-  const { repo, findings } = asOf?.findings
+  const { repo: whole, findings: all } = asOf?.findings
     ? { repo: (await loadChecked(root, today)).repo, findings: asOf.findings }
     : await loadChecked(root, today, (r) => {
         const outcome = checkRepository(r, { today });
         return [...outcome.findings, ...outcome.held];
       }).then((checked) => ({ repo: checked.repo, findings: checked.findings.filter((f) => f.heldBackBy === undefined) }));
-  refuseOrWarnUnreadable(ctx, repo);
+  refuseOrWarnUnreadable(ctx, whole);
+  // An audit pack for one customer (tester70 P8): every page, register and the search index built from the narrowed repository.
+  const scope = flags.customer === undefined ? undefined : customerScope(whole, flags.customer);
+  const repo = scope?.repo ?? whole;
+  const findings = scope ? all.filter(scope.keeps) : all;
   const lang: Lang = language();
   const { version } = packageManifest();
 
@@ -90,12 +97,14 @@ export async function siteCommand(ctx: CommandContext, flags: SiteFlags): Promis
     };
     // The change report of the twelve months to `today`, the period an annual surveillance audit looks at; its title names the days.
     const secret = secretDocuments(repo);
-    const changes = withoutSecretSummaries(await periodChangeReport(ctx, root, repo, addDays(addMonths(today, -12), 1), today, new Set(repo.problems.map((p) => p.path))), secret, lang, secretCsrIds(repo));
+    const period = await periodChangeReport(ctx, root, repo, addDays(addMonths(today, -12), 1), today, new Set(repo.problems.map((p) => p.path)));
+    const scoped = scope ? { ...period, changes: period.changes.filter(scope.keepsChange), entered: period.entered.filter(scope.keepsChange) } : period;
+    const changes = withoutSecretSummaries(scoped, secret, lang, secretCsrIds(repo));
     // A department's page lists its part of the report: the changes that concern it, dated in its last days (build.ts).
     const changeReport = (rc: RegisterContext, part?: { from: string; keep: (change: Change) => boolean }) =>
       periodTable(rc, part ? { ...changes, from: part.from, changes: changes.changes.filter((c) => c.date !== null && c.date >= part.from && part.keep(c)), entered: [] } : changes);
     // The site withholds what is classified 秘密 or above rather than marking its pages with it (Table.classification is for paper).
-    const summary = await buildSite(repo, findings, { lang, today, baseUrl, sitemap: flags.sitemap === true, version, secret, released: await releasedOn(repo, today, { inForce: true }), earlier: await earlierRevisions(root, repo, secret), changedSinceRelease: await changedSinceRelease(repo, today), drafts: draftsOn(committed, lang), committed: await committedFilesOn(repo, today, commits), ...(asOf ? { findingsSource: asOf.source } : {}), commits, changeReport, heading: ({ classification: _, ...table }) => withHeading(repo, table, lang, today) }, { fileFor, write: (path, content) => writeFileSync(fileFor(path), content), writeParts: (path, write) => writeParts(fileFor(path), write) });
+    const summary = await buildSite(repo, findings, { lang, today, baseUrl, sitemap: flags.sitemap === true, version, secret, released: await releasedOn(repo, today, { inForce: true }), earlier: await earlierRevisions(root, repo, secret), changedSinceRelease: await changedSinceRelease(repo, today), drafts: draftsOn(committed, lang), committed: await committedFilesOn(repo, today, commits), ...(asOf ? { findingsSource: asOf.source } : {}), commits, changeReport, ...(scope ? { outside: scope.outside } : {}), heading: ({ classification: _, ...table }) => withHeading(repo, table, lang, today) }, { fileFor, write: (path, content) => writeFileSync(fileFor(path), content), writeParts: (path, write) => writeParts(fileFor(path), write) });
     writeFileSync(join(staging, SITE_MARKER), manifest(t("site-command.marker"), filesUnder(staging)));
     if (added) carryAdded(out, staging, added, flags.out);
     // The pages are written synchronously, so a Ctrl-C pressed meanwhile waits for the event loop: let it be heard
