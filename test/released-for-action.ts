@@ -1,6 +1,6 @@
 /**
- * A copy of examples/acme-auto in a real git repository where DYA's complaint 8D-2026-001 is received on
- * 2026-11-02 and WI-010-02 A/2 is released for it (--action 8D-2026-001) on 2026-11-10. The built binary,
+ * A copy of examples/acme-auto in a real git repository where DYA's complaint 8D-2026-002 (the next after the
+ * example's own 8D-2026-001, DYA's complaint 2026-05) is received on 2026-11-02 and WI-010-02 A/2 is released for it (--action 8D-2026-002) on 2026-11-10. The built binary,
  * zh-CN; a step that fails throws with its stderr. Returns the repository's folder.
  */
 import { readFileSync, writeFileSync } from "node:fs";
@@ -16,6 +16,6 @@ export function releasedForAction(): string {
   run(["action", "open", "--title", "硫化不良", "--customer", "DYA", "--received", "2026-11-02", "--owner", "gaoyang", "--commit"]);
   const path = join(dir, "documents/instructions/WI-010-02.yaml");
   writeFileSync(path, readFileSync(path, "utf8").replace("适用于平板硫化机生产的橡胶密封件。", "适用于平板硫化机生产的橡胶密封件（含O形圈）。"));
-  run(["release", "WI-010-02", "--summary", "增加O形圈", "--total-pages", "1", "--action", "8D-2026-001", "--prepared", "gaoyang", "--reviewed", "huangjun", "--approved", "zhangli", "--date", "2026-11-10", "-y"]);
+  run(["release", "WI-010-02", "--summary", "增加O形圈", "--total-pages", "1", "--action", "8D-2026-002", "--prepared", "gaoyang", "--reviewed", "huangjun", "--approved", "zhangli", "--date", "2026-11-10", "-y"]);
   return dir;
 }

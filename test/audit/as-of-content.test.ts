@@ -129,7 +129,7 @@ describe("an IATF procedure and work instruction revised to drop a form, and the
     expect(await csvLines(dir, ["HH-F-045"], "list", "forms", "--today", "2029-11-28")).toEqual([]);
     // Before 2025-10-20 QP-006 was A/0, which the repository came with already superseded: git has no A/0 to read, nor of 19 others.
     expect((await run(dir, "list", "forms", "--today", "2024-06-01")).trimEnd().split("\n").at(-2)).toBe(
-      "以下文件在 2024-06-01 当日的版本内容在 git 中未找到（没有发布标签，也没有记录该版本的提交），其名称、部门、相关文件和表单按现行内容列出，请与该版本的受控副本核对：QP-001 A/0、QP-002 A/0、QP-004 A/0、QP-006 A/0、QP-007 A/0、QP-008 A/0、QP-010 A/0、QP-011 A/0、QP-012 A/0、QP-013 A/0 等共 20 份。",
+      "以下文件在 2024-06-01 当日的版本内容在 git 中未找到（没有发布标签，也没有记录该版本的提交），其名称、部门、相关文件和表单按现行内容列出，请与该版本的受控副本核对：HH-F-052 A/1、QP-001 A/0、QP-002 A/0、QP-004 A/0、QP-006 A/0、QP-007 A/0、QP-008 A/0、QP-010 A/0、QP-011 A/0、QP-012 A/0 等共 21 份。",
     );
   });
 });

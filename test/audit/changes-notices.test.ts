@@ -4,7 +4,7 @@
  * json, en); --action needs no from date (every revision recorded against the record); the document's page on the site
  * lists the action ids and notices of its revisions. And the site's 引用本文件的文件和过程 lists what the released
  * documents name, not what only a draft of a revision in preparation names, as csr show does (tester64 N13).
- * On a copy of examples/acme-auto in a real git repository: DYA's complaint 8D-2026-001 received on 2026-11-02,
+ * On a copy of examples/acme-auto in a real git repository: DYA's complaint 8D-2026-002 received on 2026-11-02,
  * WI-010-02 A/2 released for it on 2026-11-10 (DYA's change notice due 2026-11-17) and notified on 2026-11-20.
  */
 import { readFileSync, writeFileSync } from "node:fs";
@@ -28,29 +28,29 @@ const released = builtOnce(() => {
 
 const HEADER = ["类别", "变更", "编号", "名称", "变更前", "变更后", "说明", "顾客通知/批准", "编制/审核/批准", "日期"];
 // Of November: the git history starts later, so the sections the revision changed are not known (they are in a period up to today).
-const ROW = ["文件", "换版", "WI-010-02", "橡胶件硫化作业指导书", "A/1", "A/2", "增加O形圈；纠正措施：8D-2026-001", "2026-11-20 通知顾客 DYA（逾期 3 个工作日，要求 2026-11-17 前）", "编制：高扬 2026-11-10；审核：黄军 2026-11-10；批准：张丽 2026-11-10", "2026-11-10"];
+const ROW = ["文件", "换版", "WI-010-02", "橡胶件硫化作业指导书", "A/1", "A/2", "增加O形圈；纠正措施：8D-2026-002", "2026-11-20 通知顾客 DYA（逾期 3 个工作日，要求 2026-11-17 前）", "编制：高扬 2026-11-10；审核：黄军 2026-11-10；批准：张丽 2026-11-10", "2026-11-10"];
 
 describe("csr changes --action and --customer carry the revision's corrective actions and customer notices (breaker64 P8)", () => {
   it("lists them in text and csv, and --action without a from date lists every revision recorded against the record", async () => {
     const dir = await released();
-    const text = csr(["-C", dir, "changes", "2026-11-01", "2026-11-30", "--action", "8D-2026-001"], { lang: "zh-CN" });
+    const text = csr(["-C", dir, "changes", "2026-11-01", "2026-11-30", "--action", "8D-2026-002"], { lang: "zh-CN" });
     expect(text.code).toBe(0);
     const lines = text.stdout.split("\n");
-    expect(lines[0]).toBe("变更报告：2026-11-01 至 2026-11-30（仅 8D-2026-001）");
+    expect(lines[0]).toBe("变更报告：2026-11-01 至 2026-11-30（仅 8D-2026-002）");
     expect(lines[2]!.split(/ {2,}/)).toEqual(HEADER);
     expect(lines[4]!.split(/ {2,}/)).toEqual(ROW);
     expect(lines[5]).toBe("");
     expect(lines[6]).toBe("文件：换版 1");
 
-    const csv = run(dir, ["changes", "2026-11-01", "2026-11-30", "--action", "8D-2026-001", "--format", "csv"]).replace(/^\uFEFF/, "").trim().split(/\r?\n/);
+    const csv = run(dir, ["changes", "2026-11-01", "2026-11-30", "--action", "8D-2026-002", "--format", "csv"]).replace(/^\uFEFF/, "").trim().split(/\r?\n/);
     expect(csv).toEqual([HEADER.join(","), ROW.join(",")]);
 
     // No from date: the period starts on the day the record was received (the earliest of it and the revisions naming it), and ends today.
-    const whole = csr(["-C", dir, "changes", "--action", "8d-2026-001"], { lang: "zh-CN" });
+    const whole = csr(["-C", dir, "changes", "--action", "8d-2026-002"], { lang: "zh-CN" });
     expect(whole.code).toBe(0);
-    expect(whole.stderr).toBe("只列出落实纠正措施 8D-2026-001（硫化不良）的变更：记在该措施下的换版，及其发放、回收、培训和作废。\n");
+    expect(whole.stderr).toBe("只列出落实纠正措施 8D-2026-002（硫化不良）的变更：记在该措施下的换版，及其发放、回收、培训和作废。\n");
     const wholeLines = whole.stdout.split("\n");
-    expect(wholeLines[0]).toMatch(/^变更报告：2026-11-02 至 \d{4}-\d{2}-\d{2}（仅 8D-2026-001）$/);
+    expect(wholeLines[0]).toMatch(/^变更报告：2026-11-02 至 \d{4}-\d{2}-\d{2}（仅 8D-2026-002）$/);
     expect(wholeLines[4]!.split(/ {2,}/)).toEqual(ROW.map((cell) => (cell === ROW[6] ? `${cell}；章节：修改 1 适用范围` : cell)));
     expect(wholeLines[6]).toBe("文件：换版 1");
   });
@@ -60,9 +60,9 @@ describe("csr changes --action and --customer carry the revision's corrective ac
     // The next revision begun in the working copy, not released: A/2's row still says what A/2 changed.
     const path = join(dir, "documents/instructions/WI-010-02.yaml");
     writeFileSync(path, readFileSync(path, "utf8").replace("不得擅自更改；", "不得擅自更改，变更须经工艺员确认；"));
-    const lines = run(dir, ["changes", "--action", "8D-2026-001"]).split("\n");
+    const lines = run(dir, ["changes", "--action", "8D-2026-002"]).split("\n");
     expect(lines[4]!.split(/ {2,}/)).toEqual(ROW.map((cell) => (cell === ROW[6] ? `${cell}；章节：修改 1 适用范围` : cell)));
-    const json = JSON.parse(run(dir, ["changes", "--action", "8D-2026-001", "--format", "json"])) as { changes: { kind: string; id: string; sections?: unknown[] }[] };
+    const json = JSON.parse(run(dir, ["changes", "--action", "8D-2026-002", "--format", "json"])) as { changes: { kind: string; id: string; sections?: unknown[] }[] };
     expect(json.changes.find((c) => c.id === "WI-010-02" && c.kind === "released")?.sections).toEqual([{ change: "changed", number: "1", title: "适用范围" }]);
   });
 
@@ -70,13 +70,13 @@ describe("csr changes --action and --customer carry the revision's corrective ac
     const dir = await released();
     const json = JSON.parse(run(dir, ["changes", "2026-11-01", "2026-11-30", "--customer", "DYA", "--format", "json"])) as { changes: { kind: string; id: string; actions?: string[]; customer_notices?: unknown[] }[] };
     const revision = json.changes.find((c) => c.id === "WI-010-02" && c.kind === "released");
-    expect(revision?.actions).toEqual(["8D-2026-001"]);
+    expect(revision?.actions).toEqual(["8D-2026-002"]);
     expect(revision?.customer_notices).toEqual([{ customer: "DYA", due: "2026-11-17", notified: "2026-11-20" }]);
 
-    const en = run(dir, ["changes", "2026-11-01", "2026-11-30", "--action", "8D-2026-001", "--format", "csv"], "en").replace(/^\uFEFF/, "").trim().split(/\r?\n/);
+    const en = run(dir, ["changes", "2026-11-01", "2026-11-30", "--action", "8D-2026-002", "--format", "csv"], "en").replace(/^\uFEFF/, "").trim().split(/\r?\n/);
     expect(en[0]).toBe("Area,Change,ID,Title,Before,After,Detail,Customer notified/approved,Prepared/reviewed/approved,Date");
     expect(en[1]).toBe(
-      `Documents,revised,WI-010-02,Rubber Moulding (Vulcanisation) Work Instruction,A/1,A/2,增加O形圈; corrective action 8D-2026-001,"notified to customer DYA on 2026-11-20 (3 working days late, due 2026-11-17)",prepared: Gao Yang 2026-11-10; reviewed: Huang Jun 2026-11-10; approved: Zhang Li 2026-11-10,2026-11-10`,
+      `Documents,revised,WI-010-02,Rubber Moulding (Vulcanisation) Work Instruction,A/1,A/2,增加O形圈; corrective action 8D-2026-002,"notified to customer DYA on 2026-11-20 (3 working days late, due 2026-11-17)",prepared: Gao Yang 2026-11-10; reviewed: Huang Jun 2026-11-10; approved: Zhang Li 2026-11-10,2026-11-10`,
     );
   });
 
@@ -86,8 +86,8 @@ describe("csr changes --action and --customer carry the revision's corrective ac
     run(dir, ["changes", "2026-11-01", "2026-11-30", "--customer", "DYA", "--out", join(out, "dya.md")]);
     const md = readFileSync(join(out, "dya.md"), "utf8");
     expect(md).toContain("| 说明 | 顾客通知/批准 | 编制/审核/批准 | 日期 |");
-    expect(md).toContain("| A/1 | A/2 | 增加O形圈；纠正措施：8D-2026-001 | 2026-11-20 通知顾客 DYA（逾期 3 个工作日，要求 2026-11-17 前） | 编制：高扬 2026-11-10；");
-    run(dir, ["changes", "2026-11-01", "2026-11-30", "--action", "8D-2026-001", "--out", join(out, "8d.xlsx")]);
+    expect(md).toContain("| A/1 | A/2 | 增加O形圈；纠正措施：8D-2026-002 | 2026-11-20 通知顾客 DYA（逾期 3 个工作日，要求 2026-11-17 前） | 编制：高扬 2026-11-10；");
+    run(dir, ["changes", "2026-11-01", "2026-11-30", "--action", "8D-2026-002", "--out", join(out, "8d.xlsx")]);
     const { default: ExcelJS } = await import("exceljs");
     const book = new ExcelJS.Workbook();
     await book.xlsx.readFile(join(out, "8d.xlsx"));
@@ -132,14 +132,14 @@ describe("csr site: revisions' corrective actions and notices, and references as
     const out = join(tempDir(), "site");
     run(dir, ["site", "--out", out, "--today", "2026-12-05"]);
     const page = readFileSync(join(out, "documents/WI-010-02.html"), "utf8");
-    const followUp = "换版的纠正措施和顾客通知 版本 日期 纠正措施 顾客通知/批准 A/2 2026-11-10 8D-2026-001 2026-11-20 通知顾客 DYA（逾期 3 个工作日，要求 2026-11-17 前） 条款";
+    const followUp = "换版的纠正措施和顾客通知 版本 日期 纠正措施 顾客通知/批准 A/2 2026-11-10 8D-2026-002 2026-11-20 通知顾客 DYA（逾期 3 个工作日，要求 2026-11-17 前） 条款";
     expect(sectionText(page, "换版的纠正措施和顾客通知", followUp.length)).toBe(followUp);
     // The version and the action id are read whole, as the site's other id cells: a narrow screen does not break 8D-2026-/001 (review of stop 65);
     // the id links to its row of the action register (look65 #5).
-    expect(page).toContain('<tr><td class="code">A/2</td><td class="date">2026-11-10</td><td class="code"><a href="../registers/actions.html#action-8D-2026-001">8D-2026-001</a></td><td>2026-11-20 通知顾客 DYA');
+    expect(page).toContain('<tr><td class="code">A/2</td><td class="date">2026-11-10</td><td class="code"><a href="../registers/actions.html#action-8D-2026-002">8D-2026-002</a></td><td>2026-11-20 通知顾客 DYA');
     // The search finds the document by the corrective action its page prints (review of stop 65).
     const search = readFileSync(join(out, "assets/search-entries.js"), "utf8");
-    expect(search).toMatch(/"key":"document:WI-010-02",[^}]*"text":"[^"]*\\n8D-2026-001(\\n|")/);
+    expect(search).toMatch(/"key":"document:WI-010-02",[^}]*"text":"[^"]*\\n8D-2026-002(\\n|")/);
     // A document whose revisions record neither has no such section.
     expect(readFileSync(join(out, "documents/WI-010-01.html"), "utf8")).not.toContain("换版的纠正措施和顾客通知");
 

@@ -218,7 +218,7 @@ describe("csr changes --action", () => {
     const result = csr(["-C", dir, "changes", "2026-11-01", "2026-11-30", "--action", "8D-2026-021"], { lang: "zh-CN" });
     expect(result.code).toBe(2);
     expect(result.stdout).toBe("");
-    expect(result.stderr.split("\n")[0]).toBe("csr: 没有纠正措施记录 '8D-2026-021'。是否应为 '8D-2026-012'？");
+    expect(result.stderr.split("\n")[0]).toBe("csr: 没有纠正措施记录 '8D-2026-021'。是否应为 '8D-2026-001'？");
   });
 });
 

@@ -6,7 +6,7 @@
  * in a real git repository: DYA sets 24 hours for containment, D4 in 5 working days, the 8D in 15
  * (customers/DYA.yaml complaint_deadlines).
  */
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
@@ -75,6 +75,8 @@ const acme = builtOnce(async () => {
   const processes = join(dir, "processes.yaml");
   // C3's audit of 2026 (IA-2026-01, of 2026-10-13 in acme-auto) held in June instead, with the nonconformity NC-2026-001 raised there.
   writeFileSync(processes, readFileSync(processes, "utf8").replace("    documents: [QP-010, WI-010-01, WI-010-02, HH-WI-06]\n    audits:\n      - {date: 2025-10-14, by: [zhaoqiang, lina], report: IA-2025-01, nonconformities: 0}\n      - {date: 2026-10-13, by: [zhaoqiang, lina], report: IA-2026-01, nonconformities: 0}\n", "    documents: [QP-010, WI-010-01, WI-010-02, HH-WI-06]\n    audits:\n      - {date: 2025-10-14, by: [zhaoqiang, lina], report: IA-2025-01, nonconformities: 0}\n      - {date: 2026-06-08, by: [zhaoqiang], report: IA-2026-01, nonconformities: 1}\n"));
+  // These three records in place of the example's own (8D-2026-001, DYA's complaint 2026-05 closed in April): the register as they make it.
+  rmSync(join(dir, "actions"), { recursive: true });
   mkdirSync(join(dir, "actions"));
   for (const [id, text] of Object.entries(RECORDS)) writeFileSync(join(dir, "actions", `${id}.yaml`), text);
   git(dir, ["add", "-A"]);

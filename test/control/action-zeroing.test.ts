@@ -205,7 +205,8 @@ describe("a quality problem in a GJB 9001C repository", () => {
     const closed = run(dir, "action", "close", "NC-2026-009", "--verified-by", "zhaoqiang", "--date", "2026-11-20", "--evidence", "连续3周记录完整");
     expect([closed.code, closed.stderr, closed.stdout.split("\n").length]).toEqual([0, "", 3]);
     expect(run(dir, "list", "actions").stdout).not.toContain("质量问题归零");
-    expect(run(dir, "list", "actions").stdout.split("\n")[0]).toBe("纠正措施台账（共 1 项）");
+    // With acme-auto's own 8D-2026-001 (DYA's complaint 2026-05).
+    expect(run(dir, "list", "actions").stdout.split("\n")[0]).toBe("纠正措施台账（共 2 项）");
     // An IATF 16949 register keeps its 8D columns (tester68 G8).
     const headers = (JSON.parse(run(dir, "list", "actions", "--format", "json").stdout) as { columns: { header: string }[] }).columns.map((c) => c.header);
     expect(headers).toEqual(expect.arrayContaining(["投诉编号/审核报告", "零件/产品", "D3要求日期", "D8完成日期"]));

@@ -178,11 +178,11 @@ describe("csr action open", () => {
       // 2027-01-01 is 元旦, a day off by law (tester66 N3); csr has no 2027 notice: the date is an estimate, and says so.
       "  D5 选定纠正措施：要求 2027-01-04 前完成（公司规定：接收后 20 个工作日；2027 年未登记放假通知，已计入法定节假日，调休未知）",
       "  D8 关闭（效果验证）：要求 2026-12-25 前完成（DYA-002：接收后 15 个工作日）",
-      "注意：D8 要求 2026-12-25 前完成，早于其前的 D5（2027-01-04）：投诉处理期限的先后颠倒（规则 action/deadline-order）。请核对 D5、D8 的期限设定；本记录的期限可用 'csr action step 8D-2026-001 D5 --due <日期>' 调整。",
+      "注意：D8 要求 2026-12-25 前完成，早于其前的 D5（2027-01-04）：投诉处理期限的先后颠倒（规则 action/deadline-order）。请核对 D5、D8 的期限设定；本记录的期限可用 'csr action step 8D-2026-002 D5 --due <日期>' 调整。",
     ]);
-    const card = run(dir, "show", "8D-2026-001", "--today", "2026-12-05").stdout.split("\n");
+    const card = run(dir, "show", "8D-2026-002", "--today", "2026-12-05").stdout.split("\n");
     expect(card.filter((l) => l.includes("D5"))).toEqual(["                  D5 选定纠正措施：要求 2027-01-04 前完成，尚未完成（2027 年未登记放假通知，已计入法定节假日，调休未知）"]);
-    expect(csr(["-C", dir, "show", "8D-2026-001", "--today", "2026-12-05"]).stdout.split("\n").filter((l) => l.includes("D5"))).toEqual([
+    expect(csr(["-C", dir, "show", "8D-2026-002", "--today", "2026-12-05"]).stdout.split("\n").filter((l) => l.includes("D5"))).toEqual([
       "                  D5 corrective action chosen: due 2027-01-04, not done (no holiday notice registered for 2027: statutory holidays counted, make-up days unknown)",
     ]);
 
@@ -310,7 +310,7 @@ describe("csr release --action", () => {
     const release = (action: string) => run(dir, "release", "QP-010", "--summary", "首件确认", "--total-pages", "2", "--action", action, "--prepared", "huangjun", "--reviewed", "zhangli", "--approved", "xuht", "--date", "2026-11-12", "-y");
     const unknown = release("8D-2026-099");
     expect([unknown.code, unknown.stdout]).toEqual([2, ""]);
-    expect(unknown.stderr.split("\n")[1]).toBe("  documents/procedures/QP-010.yaml:58:9 ref/unresolved 未知的纠正措施记录 '8D-2026-099'。是否应为 '8D-2026-012'？请更正编号（见 actions/ 文件夹），或先用 'csr action open 8D-2026-099 …' 建立该记录。");
+    expect(unknown.stderr.split("\n")[1]).toBe("  documents/procedures/QP-010.yaml:58:9 ref/unresolved 未知的纠正措施记录 '8D-2026-099'。是否应为 '8D-2026-001'？请更正编号（见 actions/ 文件夹），或先用 'csr action open 8D-2026-099 …' 建立该记录。");
     const released = release("8D-2026-012");
     expect(released.stderr).toBe("");
     expect(released.code).toBe(0);

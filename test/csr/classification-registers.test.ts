@@ -132,7 +132,8 @@ describe("csr changes", () => {
 
   it("keeps its columns when nothing listed is marked (an IATF repository)", async () => {
     const dir = gitInit(copyFixture("examples/acme-auto"));
-    expect(csvRows(csr(["-C", dir, "changes", "2025-01-01", DAY, "--format", "csv"], { lang: null }).stdout)[0]).toBe("类别,变更,编号,名称,变更前,变更后,说明,编制/审核/批准,日期");
+    // No 密级 column; 顾客通知/批准 for HH-F-052 A/2, notified to DYA (8D-2026-001).
+    expect(csvRows(csr(["-C", dir, "changes", "2025-01-01", DAY, "--format", "csv"], { lang: null }).stdout)[0]).toBe("类别,变更,编号,名称,变更前,变更后,说明,顾客通知/批准,编制/审核/批准,日期");
   });
 });
 

@@ -42,24 +42,24 @@ describe("csr site: a form's blank sheet", () => {
 
   it("links the blank sheet from the form's status line and status section", () => {
     const page = read("zh-CN", "documents/HH-F-052.html");
-    expect(page).toContain('<p class="site-status-line">现行有效：A/1，2024-03-01 起生效；本页为其发布文本。 <a href="../documents/HH-F-052~blank.html">打印 A/1 版空白表格</a></p>');
-    expect(page).toContain('<li><a href="../documents/HH-F-052~blank.html">空白表格：A/1 版，点此打印（A4）</a></li>');
-    expect(read("en", "documents/HH-F-052.html")).toContain('<a href="../documents/HH-F-052~blank.html">Print the blank form (revision A/1)</a>');
+    expect(page).toContain('<p class="site-status-line">现行有效：A/2，2026-04-16 起生效；本页为其发布文本。 <a href="../documents/HH-F-052~blank.html">打印 A/2 版空白表格</a></p>');
+    expect(page).toContain('<li><a href="../documents/HH-F-052~blank.html">空白表格：A/2 版，点此打印（A4）</a></li>');
+    expect(read("en", "documents/HH-F-052.html")).toContain('<a href="../documents/HH-F-052~blank.html">Print the blank form (revision A/2)</a>');
   });
 
   it("prints the form's number and version, title, tables and record keeping, and nothing of the document around them", () => {
     const blank = read("zh-CN", "documents/HH-F-052~blank.html");
     expect(text(blank)).toBe(
-      " 首件检验记录 · 江苏安迈汽车零部件有限公司 HH-F-052 首件检验记录：A/1 版空白表格，用浏览器打印（A4）后填写。 返回 HH-F-052 的文件页面（版本状态、修订记录） " +
-        "江苏安迈汽车零部件有限公司 首件检验记录 文件编号：HH-F-052 · 版本/版次：A/1 首件检验记录 " +
+      " 首件检验记录 · 江苏安迈汽车零部件有限公司 HH-F-052 首件检验记录：A/2 版空白表格，用浏览器打印（A4）后填写。 返回 HH-F-052 的文件页面（版本状态、修订记录） " +
+        "江苏安迈汽车零部件有限公司 首件检验记录 文件编号：HH-F-052 · 版本/版次：A/2 首件检验记录 " +
         "1 产品信息 零件号 零件名称 生产线 班次 日期 2 检验项目 序号 检验项目 标准 结果 检验员 1 外观 2 扣压外径 " +
         "记录保存 保存期限 3年 保存方式 纸质 存放地点 品质部 " +
-        "本表为 HH-F-052 A/1 版空白表格，打印自文件网站（数据截至 2026-12-05）。填写前核对版本/版次与文件网站上的现行版本一致；已作废的版本不得使用。 ",
+        "本表为 HH-F-052 A/2 版空白表格，打印自文件网站（数据截至 2026-12-05）。填写前核对版本/版次与文件网站上的现行版本一致；已作废的版本不得使用。 ",
     );
     expect(blank).toContain('<a href="../documents/HH-F-052.html">');
     expect(blank).toContain('<section class="form-sheet">');
     expect(blank).not.toContain("stamp");
-    expect(text(read("en", "documents/HH-F-052~blank.html"))).toContain("Blank form HH-F-052, revision A/1, printed from the document site (data as of 2026-12-05).");
+    expect(text(read("en", "documents/HH-F-052~blank.html"))).toContain("Blank form HH-F-052, revision A/2, printed from the document site (data as of 2026-12-05).");
   });
 
   it("says where a form registered from its original is got, and gives it no blank page", () => {
