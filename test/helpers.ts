@@ -53,6 +53,20 @@ export function withoutAudits(dir: string): string {
   return dir;
 }
 
+/**
+ * `dir` with no department recorded as keeping its customers' source documents (the `department` of each source in
+ * customers/*.yaml, csr source update --department): examples/acme-auto as it was before it recorded 品质部 as their
+ * keeper, for tests of the 外来文件清单's 未登记 and of the command it names.
+ */
+export function withoutKeepers(dir: string): string {
+  const customers = join(dir, "customers");
+  for (const name of readdirSync(customers).filter((f) => f.endsWith(".yaml"))) {
+    const file = join(customers, name);
+    writeFileSync(file, readFileSync(file, "utf8").replace(/^    department: .*\n/gm, ""));
+  }
+  return dir;
+}
+
 /** A new temporary folder (under `base`) holding a copy of the repository `dir`: its files and its `.git`, commits, tags and settings alike. */
 export function copyRepository(dir: string, base?: string): string {
   const copy = tempDir(undefined, base);

@@ -2,12 +2,14 @@
  * The external document list's 保管部门 (aud68 A13): a blank reads to an auditor as an external document nobody controls.
  * It is the department recorded as keeping the customer's document (csr source update --department); without one, the
  * departments holding a controlled copy of that revision (its distribution), said so; without either, 未登记, named
- * under the list, with the command that records it on stderr for the one who runs it.
+ * under the list, with the command that records it on stderr for the one who runs it. acme-auto records 品质部 as keeping
+ * each of its customers' documents, as its QP-015 and QP-001 have 品质部文控 control them as external documents; the
+ * 未登记 path is tested on a copy without them (withoutKeepers).
  */
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { copyFixture, csr } from "../helpers.js";
+import { copyFixture, csr, withoutKeepers } from "../helpers.js";
 
 function keepers(dir: string, lang: "zh-CN" | "en" = "zh-CN"): { rows: string[]; notes: string[]; stderr: string } {
   const result = csr(["-C", dir, "list", "external", "--today", "2026-12-06", "--format", "json"], { lang });
@@ -17,18 +19,26 @@ function keepers(dir: string, lang: "zh-CN" | "en" = "zh-CN"): { rows: string[];
 }
 
 describe("the external document list's 保管部门", () => {
-  it("says 未登记 where nothing records a keeper, names those documents under the list and the command on stderr", () => {
+  it("is 品质部 for every customer document of acme-auto, with no note under the list and no hint on stderr", () => {
     const { rows, notes, stderr } = keepers(copyFixture("examples/acme-auto"));
+    expect(rows).toEqual(["BCM-SQR V2.0 品质部", "BCM-PKG A 品质部", "BCM-SPA 1.0 品质部", "DYA-SQM C 品质部", "DYA-SQM D 品质部", "DYA-SC B 品质部", "DYA-KPI 2027版 品质部"]);
+    expect(notes.filter((note) => note.includes("保管部门"))).toEqual([]);
+    expect(stderr).toBe("");
+    expect(keepers(copyFixture("examples/acme-auto"), "en").rows[0]).toBe("BCM-SQR V2.0 Quality Assurance");
+  });
+
+  it("says 未登记 where nothing records a keeper, names those documents under the list and the command on stderr", () => {
+    const { rows, notes, stderr } = keepers(withoutKeepers(copyFixture("examples/acme-auto")));
     expect(rows).toEqual(["BCM-SQR V2.0 未登记", "BCM-PKG A 未登记", "BCM-SPA 1.0 未登记", "DYA-SQM C 未登记", "DYA-SQM D 未登记", "DYA-SC B 未登记", "DYA-KPI 2027版 未登记"]);
     expect(notes).toContain("未登记保管部门、也没有发放受控副本的顾客文件 6 份（BCM-SQR、BCM-PKG、BCM-SPA、DYA-SQM、DYA-SC、DYA-KPI）：外来文件须明确由哪个部门保管和控制（IATF 16949 7.5.3.2）。");
     expect(stderr).toBe("用 'csr source update <来源文件编号> --department <部门>' 登记保管部门，例如 'csr source update BCM-SQR --department QA'；或用 'csr distribute' 登记发放的受控副本。\n");
-    const english = keepers(copyFixture("examples/acme-auto"), "en");
+    const english = keepers(withoutKeepers(copyFixture("examples/acme-auto")), "en");
     expect(english.rows[0]).toBe("BCM-SQR V2.0 not recorded");
     expect(english.notes).toContain("6 customer documents have no keeper recorded and no controlled copy handed out (BCM-SQR, BCM-PKG, BCM-SPA, DYA-SQM, DYA-SC, DYA-KPI): an external document needs a department that keeps and controls it (IATF 16949 7.5.3.2).");
   });
 
   it("is the department recorded, else the departments holding a controlled copy of that revision on the day", () => {
-    const dir = copyFixture("examples/acme-auto");
+    const dir = withoutKeepers(copyFixture("examples/acme-auto"));
     expect(csr(["-C", dir, "source", "update", "BCM-SQR", "--department", "MKT", "-y"], { lang: "zh-CN" }).code).toBe(0);
     const file = join(dir, "customers/DYA.yaml");
     writeFileSync(

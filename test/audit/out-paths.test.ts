@@ -11,17 +11,15 @@ import { csrInProcess, ROOT, tempDir } from "../helpers.js";
 
 const ACME = join(ROOT, "examples", "acme-auto");
 const run = (...args: string[]) => csrInProcess(["-C", ACME, ...args, "--today", "2026-11-27"], { lang: "zh-CN" });
-/** What acme-auto's registers tell the one who runs the command (Table.hints): the command that lists its draft (北辰's symbol rows are approved: no hint to record it). */
+/** What acme-auto's registers tell the one who runs the command (Table.hints): the command that lists its draft (北辰's symbol rows are approved: no hint to record it; 品质部 keeps every customer document: no hint to record a keeper). */
 const DRAFTS = "用 'csr list documents --status draft' 或 '--status all' 列出尚未发布的文件。\n";
-/** And, of the workbook's 外来文件清单, the command that records who keeps a customer's document: acme-auto records none (aud68 A13). */
-const KEEPERS = "用 'csr source update <来源文件编号> --department <部门>' 登记保管部门，例如 'csr source update BCM-SQR --department QA'；或用 'csr distribute' 登记发放的受控副本。\n";
 
 describe("--out of csr export", () => {
   it("writes registers.xlsx into an existing folder or one named with a trailing /, and refuses any other file than .xlsx", async () => {
     const dir = tempDir();
     mkdirSync(join(dir, "审核"));
-    expect(await run("export", "--out", join(dir, "审核"))).toEqual({ code: 0, stdout: "", stderr: `已写入 ${join(dir, "审核", "registers.xlsx")}\n${DRAFTS}${KEEPERS}` });
-    expect(await run("export", "--out", `${join(dir, "新")}/`)).toEqual({ code: 0, stdout: "", stderr: `已写入 ${join(dir, "新", "registers.xlsx")}\n${DRAFTS}${KEEPERS}` });
+    expect(await run("export", "--out", join(dir, "审核"))).toEqual({ code: 0, stdout: "", stderr: `已写入 ${join(dir, "审核", "registers.xlsx")}\n${DRAFTS}` });
+    expect(await run("export", "--out", `${join(dir, "新")}/`)).toEqual({ code: 0, stdout: "", stderr: `已写入 ${join(dir, "新", "registers.xlsx")}\n${DRAFTS}` });
     expect(readFileSync(join(dir, "新", "registers.xlsx")).subarray(0, 2).toString()).toBe("PK");
     const pdf = join(dir, "体系清单.pdf");
     expect(await run("export", "--out", pdf)).toEqual({

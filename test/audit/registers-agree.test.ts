@@ -25,10 +25,9 @@ function withDraftProcedure(): string {
 
 /**
  * What stderr may say besides 已写入: the hints for the one who runs the command (Table.hints), never in the register;
- * acme-auto records no keeper of its customers' documents, which its 外来文件清单 names (aud68 A13).
+ * acme-auto records 品质部 as keeping each of its customers' documents, so its 外来文件清单 asks for no keeper (aud68 A13).
  */
 const HINTS = [
-  "用 'csr source update <来源文件编号> --department <部门>' 登记保管部门，例如 'csr source update BCM-SQR --department QA'；或用 'csr distribute' 登记发放的受控副本。",
   "用 'csr list documents --status draft' 或 '--status all' 列出尚未发布的文件。",
   "顾客要求认可对照表时，取得认可后用 'csr symbol approve BCM --by <认可人> --date <日期> --evidence <依据>' 登记。",
 ];

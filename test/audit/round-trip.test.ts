@@ -63,8 +63,9 @@ async function afterImport(key: string, make: () => Promise<{ dir: string; repor
 const HINTS = ["用 'csr list documents --status draft' 或 '--status all' 列出尚未发布的文件。", "顾客要求认可对照表时，取得认可后用 'csr symbol approve BCM --by <认可人> --date <日期> --evidence <依据>' 登记。", "GJB 9001C-2017 的条款目录是暂定的：可在本库 standards/GJB9001C.yaml 中修正或补充。", "顾客规定了符号时，用 'csr symbol add' 登记其与本公司符号的对照（写入 symbols.yaml）。"];
 
 /**
- * acme-auto records no keeper of its customers' documents, which its 外来文件清单 names (aud68 A13), with a command whose
- * example department is the one of the new repository's procedure that controls documents, or its first before the import.
+ * A register that leaves out the keeper of a customer's document has it named under its 外来文件清单 (aud68 A13), with a
+ * command whose example department is the one of the new repository's procedure that controls documents, or its first
+ * before the import (acme-auto records 品质部 as keeping each of its customers' documents).
  */
 const KEEPER = /^用 'csr source update <来源文件编号> --department <部门>' 登记保管部门，例如 'csr source update BCM-SQR --department (QA|GMO)'；或用 'csr distribute' 登记发放的受控副本。$/;
 

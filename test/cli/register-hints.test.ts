@@ -18,8 +18,6 @@ const FORMS =
   "17 forms keep their records with a retention period or location that has no English text, printed as written (HH-F-045, QR-001-01, QR-001-02, QR-001-03, QR-002-01, ...): add it with 'csr set <form> --retention-en <text> --location-en <text>'.\n";
 /** The cells of an English CSR list or matrix that quote the records in Chinese (tester65 N1). */
 const QUOTED = (count: number) => `${count} cells are quoted as written in the organisation's records (Chinese); csr does not translate their text.\n`;
-/** acme-auto records no department keeping its customers' documents, which the 外来文件清单 names (aud68 A13). */
-const KEEPERS = "Record the keeper with 'csr source update <source id> --department <department>', e.g. 'csr source update BCM-SQR --department QA'; or record the controlled copies handed out with 'csr distribute'.\n";
 const CATEGORIES = "8 categories have no English name and are printed as written: add them under csr.categories_en in qms.yaml ({category: English name}).\n";
 
 describe("operator hints of an English register go to stderr, never into it (tester23 F12)", () => {
@@ -38,7 +36,7 @@ describe("operator hints of an English register go to stderr, never into it (tes
   it("csr export: each hint once on stderr, none in the workbook", { timeout: 120_000 }, () => {
     const out = join(tempDir(), "registers.xlsx");
     const run = csr(["-C", ACME, "export", "--today", "2026-11-27", "--out", out], { lang: "en" });
-    expect([run.code, run.stderr]).toEqual([0, `wrote ${out}\n${DRAFTS.en}${FORMS}${KEEPERS}${CATEGORIES}${SYMBOLS_EN(6, "BCM S")}`]);
+    expect([run.code, run.stderr]).toEqual([0, `wrote ${out}\n${DRAFTS.en}${FORMS}${CATEGORIES}${SYMBOLS_EN(6, "BCM S")}`]);
   });
 
   it("in Chinese there is nothing to say: the register is in Chinese", () => {

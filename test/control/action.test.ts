@@ -167,7 +167,7 @@ describe("csr action open", () => {
     git(dir, ["commit", "-qam", "company complaint deadlines"]);
     const order = (lang: string) => checkJson(dir, "--today", "2026-12-05", "--lang", lang).findings.filter((f) => f.rule === "action/deadline-order").map((f) => `${f.file}:${f.line}:${f.column} ${f.severity} ${f.message}`);
     expect(order("zh-CN")).toEqual([
-      "customers/DYA.yaml:46:3 warning 顾客 DYA 的投诉处理期限（complaint_deadlines，连同 qms.yaml 中公司规定的）中，D8（DYA-002：接收后 15 个工作日）早于其前的 D5（公司规定：接收后 20 个工作日）到期：8D 的步骤依次进行，后一步的期限不应早于前一步。核对期限的设定（顾客的 CSR 或公司的纠正措施程序），改正记错的一步，使每一步的期限都不早于前一步；顾客的期限确实如此的，与顾客澄清。已建立的纠正措施记录的期限用 'csr action step <编号> <步骤> --due <日期>' 调整。",
+      "customers/DYA.yaml:49:3 warning 顾客 DYA 的投诉处理期限（complaint_deadlines，连同 qms.yaml 中公司规定的）中，D8（DYA-002：接收后 15 个工作日）早于其前的 D5（公司规定：接收后 20 个工作日）到期：8D 的步骤依次进行，后一步的期限不应早于前一步。核对期限的设定（顾客的 CSR 或公司的纠正措施程序），改正记错的一步，使每一步的期限都不早于前一步；顾客的期限确实如此的，与顾客澄清。已建立的纠正措施记录的期限用 'csr action step <编号> <步骤> --due <日期>' 调整。",
     ]);
     const opened = run(dir, "action", "open", "--title", "测试六", "--customer", "DYA", "--received", "2026-12-04", "--owner", "gaoyang");
     expect(opened.stderr).toBe("");
@@ -191,7 +191,7 @@ describe("csr action open", () => {
     const dya = join(dir, "customers/DYA.yaml");
     writeFileSync(dya, readFileSync(dya, "utf8").replace("D4: { working_days: 5 }", "D4: { days: 0 }"));
     expect(order("en")).toEqual([
-      "customers/DYA.yaml:45:3 warning In customer DYA's complaint deadlines (complaint_deadlines, with the company rules of qms.yaml), D4 (DYA-002: 0 days after receipt) falls due before the earlier D3 (DYA-002: 1 day after receipt): the 8D steps follow each other, and no step is due before the one before it. Check the deadlines against their source (the customer's CSR, the company's corrective action procedure) and correct the step set wrongly, so that no step is due before the one before it; where the customer's deadlines really are so, clarify them with the customer. Due dates of records already opened are changed with 'csr action step <id> <step> --due <date>'.",
+      "customers/DYA.yaml:48:3 warning In customer DYA's complaint deadlines (complaint_deadlines, with the company rules of qms.yaml), D4 (DYA-002: 0 days after receipt) falls due before the earlier D3 (DYA-002: 1 day after receipt): the 8D steps follow each other, and no step is due before the one before it. Check the deadlines against their source (the customer's CSR, the company's corrective action procedure) and correct the step set wrongly, so that no step is due before the one before it; where the customer's deadlines really are so, clarify them with the customer. Due dates of records already opened are changed with 'csr action step <id> <step> --due <date>'.",
     ]);
   });
 

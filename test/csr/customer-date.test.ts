@@ -48,8 +48,8 @@ describe("the customer's date of a source revision", () => {
     expect(read(dir, "customers/DYA.yaml")).toContain("      - revision: D\n        issued: 2026-03-09\n        received: 2026-03-16\n        effective: 2026-04-01\n        supersedes: C\n");
     const external = (await csrInProcess(["-C", dir, "list", "external", "--format", "csv"], { lang: "zh-CN" })).stdout.split("\r\n");
     expect(external[0]).toBe("\ufeff序号,类别,文件编号,文件名称,发布单位,版本,发布日期,实施日期,接收日期,状态,保管部门");
-    // acme-auto records no department keeping DYA-SQM and hands out no copy of it: 未登记 (aud68 A13).
-    expect(external.filter((l) => l.includes("DYA-SQM"))).toEqual(["4,顾客文件,DYA-SQM,东岳汽车供应商质量手册,东岳汽车股份有限公司,C,2024-06-12,,2024-06-17,已被 D 版替代,未登记", "5,顾客文件,DYA-SQM,东岳汽车供应商质量手册,东岳汽车股份有限公司,D,2026-03-09,2026-04-01,2026-03-16,现行,未登记"]);
+    // acme-auto records 品质部 as keeping DYA-SQM (aud68 A13).
+    expect(external.filter((l) => l.includes("DYA-SQM"))).toEqual(["4,顾客文件,DYA-SQM,东岳汽车供应商质量手册,东岳汽车股份有限公司,C,2024-06-12,,2024-06-17,已被 D 版替代,品质部", "5,顾客文件,DYA-SQM,东岳汽车供应商质量手册,东岳汽车股份有限公司,D,2026-03-09,2026-04-01,2026-03-16,现行,品质部"]);
   });
 
   it("csr source add --effective records it with the first revision and says what it means", async () => {

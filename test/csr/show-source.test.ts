@@ -21,6 +21,8 @@ describe("csr show <source document>", () => {
         "  文件            customers/DYA.yaml",
         "  文件类别        顾客来源文件（外来文件）",
         "  顾客            DYA 东岳汽车股份有限公司",
+        // The department acme-auto records as keeping it (csr source update --department).
+        "  保管部门        品质部",
         "  版本            C：2024-06-12 发布、2024-06-17 接收；已被 D 版替代；CSR 2 条：DYA-002、DYA-003",
         "                  D：2026-03-09 发布、2026-03-16 接收、2026-04-01 实施；现行；CSR 4 条：DYA-002、DYA-004、DYA-005、DYA-006",
         "  最近核对        无（用 csr source confirm 记录核对）",
@@ -35,7 +37,8 @@ describe("csr show <source document>", () => {
     appendFileSync(join(copy, "qms.yaml"), "document_control:\n  external_check_months: 12\n");
     expect((await csrInProcess(["-C", copy, "source", "confirm", "DYA-SC", "--by", "chenjing", "--date", "2026-11-20", "--via", "东岳供应商门户"], { lang: null })).code).toBe(0);
     const english = await csrInProcess(["-C", copy, "show", "DYA-SC", "--today", "2026-11-27"]);
-    expect(english.stdout.split("\n").slice(5, 8)).toEqual([
+    expect(english.stdout.split("\n").slice(5, 9)).toEqual([
+      "  Kept by         Quality Assurance",
       "  Revisions       B: issued 2025-01-20, received 2025-02-10; current; CSRs: 1 (DYA-001)",
       "  Last confirmed  2026-11-20 Chen Jing (东岳供应商门户), revision B still current; next check by 2027-11-20",
       "  See also        csr list external; csr list --customer DYA; csr source update DYA-SC (a new revision)",

@@ -25,8 +25,8 @@ describe("csr source confirm", () => {
     writeFileSync(join(dir, "qms.yaml"), readFileSync(join(dir, "qms.yaml"), "utf8").replace("document_control:\n  external_check_months: 99999\n", ""));
     appendFileSync(join(dir, "qms.yaml"), "document_control:\n  external_check_months: 12\n");
     expect(await due(dir, "2026-11-27")).toEqual([
-      "customers/BCM.yaml:21:19 Customer source document BCM-SQR 《北辰汽车供应商质量要求》: revision V2.0 held was received on 2025-09-08, and has not been confirmed current for more than 12 months (the check was due by 2026-09-08)",
-      "customers/DYA.yaml:34:19 Customer source document DYA-SC 《东岳汽车产品特殊特性管理规范》: revision B held was received on 2025-02-10, and has not been confirmed current for more than 12 months (the check was due by 2026-02-10)",
+      "customers/BCM.yaml:22:19 Customer source document BCM-SQR 《北辰汽车供应商质量要求》: revision V2.0 held was received on 2025-09-08, and has not been confirmed current for more than 12 months (the check was due by 2026-09-08)",
+      "customers/DYA.yaml:36:19 Customer source document DYA-SC 《东岳汽车产品特殊特性管理规范》: revision B held was received on 2025-02-10, and has not been confirmed current for more than 12 months (the check was due by 2026-02-10)",
     ]);
     git(dir, ["commit", "-qam", "external_check_months"]);
 
@@ -43,7 +43,7 @@ describe("csr source confirm", () => {
     // A day later than the check by the months set: due again, counted from the check.
     expect((await due(dir, "2027-11-20")).filter((f) => f.includes("DYA-SC"))).toEqual([]);
     expect((await due(dir, "2027-11-21")).filter((f) => f.includes("DYA-SC"))).toEqual([
-      "customers/DYA.yaml:36:16 Customer source document DYA-SC 《东岳汽车产品特殊特性管理规范》: revision B held was last confirmed current on 2026-11-20, and has not been confirmed current for more than 12 months (the check was due by 2027-11-20)",
+      "customers/DYA.yaml:38:16 Customer source document DYA-SC 《东岳汽车产品特殊特性管理规范》: revision B held was last confirmed current on 2026-11-20, and has not been confirmed current for more than 12 months (the check was due by 2027-11-20)",
     ]);
 
     // The 外来文件清单 has the column once a check is recorded, on the row of the revision checked.
