@@ -79,25 +79,33 @@ export function isWithin(number: string, addressed: string): boolean {
   return number === addressed || number.startsWith(`${addressed}.`);
 }
 
-export function clauseCoverage(catalog: Catalog, input: CoverageInput): ClauseCoverage {
-  const coverage = coverageOf(catalog, input);
-  // The same definition over the documents alone, without the manual and with it: entries in the same catalog order.
-  const documented = (documents: readonly ControlledDocument[]) => coverageOf(catalog, { ...input, processes: [], documents });
-  const below = documented(input.documents.filter((d) => d.level !== 1));
-  const withManual = documented(input.documents);
-  coverage.entries = coverage.entries.map((e, i) => {
-    if (!countsAsCovered(coverage, e) || countsAsCovered(below, below.entries[i]!)) return e;
-    return { ...e, basis: countsAsCovered(withManual, withManual.entries[i]!) ? "manual" : "process" };
-  });
-  return coverage;
-}
+/**
+ * What a clause's coverage rests on, nearest first: a document below the quality manual (a procedure, work instruction
+ * or form, which an auditor traces a clause to), the manual, processes.yaml; NONE, nothing. Coverage only grows as
+ * sources are added (a clause covered with some sources stays covered with more), so one walk over the catalog gives
+ * each clause the nearest source it is covered with: its state with all of them and its `basis` together, rather than
+ * one walk with everything, one with the documents alone and one with those below the manual.
+ */
+const BELOW_MANUAL = 0;
+const MANUAL = 1;
+const PROCESS = 2;
+const NONE = 3;
 
-function coverageOf(catalog: Catalog, input: CoverageInput): ClauseCoverage {
+export function clauseCoverage(catalog: Catalog, input: CoverageInput): ClauseCoverage {
   const standard = catalog.id;
   const inherit = input.inherit === true;
-  const direct = new Set<string>();
-  for (const p of input.processes) for (const n of clauseNumbers(p.clauses, standard)) direct.add(n);
-  for (const d of input.documents) if (d.status === "released") for (const n of clauseNumbers(d.clauses, standard)) direct.add(n);
+  /** Each clause named directly, with the nearest source naming it. */
+  const named = new Map<string, number>();
+  const name = (numbers: readonly string[], source: number) => {
+    for (const n of numbers) if ((named.get(n) ?? NONE) > source) named.set(n, source);
+  };
+  for (const p of input.processes) name(clauseNumbers(p.clauses, standard), PROCESS);
+  for (const d of input.documents) if (d.status === "released") name(clauseNumbers(d.clauses, standard), d.level === 1 ? MANUAL : BELOW_MANUAL);
+  const nearest = (numbers: readonly string[], from = 0) => {
+    let source = NONE;
+    for (let i = from; i < numbers.length; i++) source = Math.min(source, named.get(numbers[i]!) ?? NONE);
+    return source;
+  };
   const exclusions = (input.exclusions ?? []).flatMap((e) => {
     const ref = parseClauseRef(e.clause);
     return ref && ref.standard === standard ? [{ clause: ref.clause, justification: e.justification }] : [];
@@ -122,33 +130,39 @@ function coverageOf(catalog: Catalog, input: CoverageInput): ClauseCoverage {
   };
 
   const state = new Map<string, ClauseCoverageEntry>();
+  /** The nearest source with which a clause counts as covered (NONE: it does not), for the clauses walked so far. */
+  const counted = new Map<string, number>();
   // Children come after their parent in catalog order, so walking backwards sees them first.
   for (const clause of [...catalog.clauses.values()].reverse()) {
     const lineage = ancestorsOrSelf(clause);
+    const paragraph = isParagraph(clause, children);
     const exclusion = exclusions.find((e) => lineage.includes(e.clause));
     if (exclusion) {
-      state.set(clause.number, { clause, state: "excluded", justification: exclusion.justification });
+      state.set(clause.number, { clause, state: "excluded", justification: exclusion.justification, ...(paragraph ? { paragraph } : {}) });
       continue;
     }
     const applicableChildren = (children.get(clause.number) ?? []).filter((c) => state.get(c.number)?.state !== "excluded");
-    const counts = (c: Clause) => {
-      const s = state.get(c.number)?.state;
-      return s === "covered" || (s === "inherited" && inherit);
-    };
     // A paragraph is met where the clause it belongs to is: its own number up to the first titled one.
-    const own = isParagraph(clause, children) ? upToTitled(lineage) : [clause.number];
-    const covered = own.some((n) => direct.has(n)) || (applicableChildren.length > 0 && applicableChildren.every(counts));
-    const inherited = !covered && lineage.slice(own.length).some((n) => direct.has(n));
-    state.set(clause.number, { clause, state: covered ? "covered" : inherited ? "inherited" : "uncovered" });
+    const own = paragraph ? upToTitled(lineage) : [clause.number];
+    // Covered with the sources up to the one naming it, or up to the farthest its applicable children all count with.
+    let fromChildren = applicableChildren.length > 0 ? BELOW_MANUAL : NONE;
+    for (const c of applicableChildren) fromChildren = Math.max(fromChildren, counted.get(c.number)!);
+    const covered = Math.min(nearest(own), fromChildren);
+    const fromAbove = nearest(lineage, own.length);
+    const counts = inherit ? Math.min(covered, fromAbove) : covered;
+    counted.set(clause.number, counts);
+    state.set(clause.number, {
+      clause,
+      state: covered < NONE ? "covered" : fromAbove < NONE ? "inherited" : "uncovered",
+      ...(paragraph ? { paragraph } : {}),
+      ...(counts > BELOW_MANUAL && counts < NONE ? { basis: counts === MANUAL ? ("manual" as const) : ("process" as const) } : {}),
+    });
   }
-  const entries = [...catalog.clauses.values()].map((clause): ClauseCoverageEntry => {
-    const entry = state.get(clause.number)!;
-    return isParagraph(clause, children) ? { ...entry, paragraph: true } : entry;
-  });
-  const counted = entries.filter((e) => e.state !== "excluded");
-  const applicable = counted.length;
-  const covered = counted.filter((e) => countsAsCovered({ inherit }, e)).length;
-  const paragraphs = counted.filter((e) => e.paragraph).length;
+  const entries = [...catalog.clauses.values()].map((clause) => state.get(clause.number)!);
+  const notExcluded = entries.filter((e) => e.state !== "excluded");
+  const applicable = notExcluded.length;
+  const covered = notExcluded.filter((e) => countsAsCovered({ inherit }, e)).length;
+  const paragraphs = notExcluded.filter((e) => e.paragraph).length;
   return { standard, entries, covered, applicable, paragraphs, inherit };
 }
 

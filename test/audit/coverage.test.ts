@@ -8,7 +8,7 @@ import { loadRepository } from "../../src/load/repository.js";
 import { buildCatalog } from "../../src/model/catalog.js";
 import { clauseCoverage, coveragePercent } from "../../src/model/coverage.js";
 import type { ControlledDocument, Process } from "../../src/model/types.js";
-import { copyFixture, csr, FIXTURES } from "../helpers.js";
+import { copyFixture, csr, FIXTURES, ROOT } from "../helpers.js";
 
 const catalog = buildCatalog(
   {
@@ -158,6 +158,34 @@ describe("what a covered clause rests on (tester68 G10)", () => {
     const coverage = clauseCoverage(catalog, { processes: [], documents: [manual], exclusions: [{ clause: "T:8.5", justification: "无" }] });
     expect(coverage.entries.filter((e) => e.basis).map((e) => e.clause.number)).toEqual(["4", "4.1", "4.2", "8", "8.3", "8.3.1"]);
     expect(coverage.entries.filter((e) => e.state === "excluded").map((e) => e.basis)).toEqual([undefined, undefined, undefined]);
+  });
+});
+
+describe("what a covered clause rests on, in one walk (fmt70)", () => {
+  it("is, in the example repositories with and without sources, what the coverage by the documents alone and by those below the manual says", () => {
+    let rests = 0;
+    for (const example of ["acme-auto", "gjb-demo"]) {
+      const repo = loadRepository(join(ROOT, "examples", example));
+      const processes = repo.processes.map((p) => p.value);
+      const documents = repo.documents.map((d) => d.value);
+      for (const standard of repo.catalogs.values()) {
+        for (const inherit of [false, true]) {
+          // Every second process and document left out too: more clauses rest on the manual or on processes.yaml alone.
+          for (const keep of [() => true, (_: unknown, i: number) => i % 2 === 0]) {
+            const input = { processes: processes.filter(keep), documents: documents.filter(keep), exclusions: repo.config?.value.exclusions, inherit };
+            const coverage = clauseCoverage(standard, input);
+            const documented = clauseCoverage(standard, { ...input, processes: [] });
+            const below = clauseCoverage(standard, { ...input, processes: [], documents: input.documents.filter((d) => d.level !== 1) });
+            const counts = (c: typeof coverage, i: number) => c.entries[i]!.state === "covered" || (inherit && c.entries[i]!.state === "inherited");
+            const expected = coverage.entries.map((_, i) => (!counts(coverage, i) || counts(below, i) ? undefined : counts(documented, i) ? "manual" : "process"));
+            expect(coverage.entries.map((e) => e.basis), `${example} ${standard.id} inherit ${inherit}`).toEqual(expected);
+            expect(below.entries.every((e) => e.basis === undefined)).toBe(true);
+            rests += expected.filter(Boolean).length;
+          }
+        }
+      }
+    }
+    expect(rests).toBeGreaterThan(0);
   });
 });
 
