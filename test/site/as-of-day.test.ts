@@ -45,7 +45,7 @@ async function site(dir: string, lang: "zh-CN" | "en", ...today: string[]): Prom
 function rows(html: string, title: string): string[] {
   const section = html.split(`<h2>${title}</h2>`)[1]?.split("</section>")[0];
   if (section === undefined) return [`no section ${title}`];
-  return [...section.matchAll(/<tr>(.*?)<\/tr>/gs)].map((m) => [...m[1]!.matchAll(/<td[^>]*>(.*?)<\/td>/gs)].map((c) => c[1]!.replace(/<[^>]+>/g, "").trim()).join(" | ")).filter((row) => row !== "");
+  return [...section.matchAll(/<tr(?: id="[^"]*")?>(.*?)<\/tr>/gs)].map((m) => [...m[1]!.matchAll(/<td[^>]*>(.*?)<\/td>/gs)].map((c) => c[1]!.replace(/<[^>]+>/g, "").trim()).join(" | ")).filter((row) => row !== "");
 }
 
 /** The items of the dashboard's latest releases panel. */
