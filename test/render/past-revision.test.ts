@@ -129,7 +129,7 @@ describe("a superseded revision of a document", () => {
     expect(all.code).toBe(1);
     expect(all.stderr.split("\n").slice(1)).toEqual([
       "QP-009 按 A/0 版发布时的文本打印（已被 A/1 版替代，2026-11-20 起实施），盖“已替代 非受控”章。",
-      "以下文件在 2026-01-01 现行版本的文本 git 中没有，未输出（原因见 'csr render <编号> --as-of 2026-01-01'）：QM-001、QR-012-02、QR-013-01、QR-015-02、QP-010、QP-012、QP-013、QP-015。",
+      "以下文件在 2026-01-01 现行版本的文本 git 中没有，未输出（原因见 'csr render <编号> --as-of 2026-01-01'）：QM-001、HH-F-052、QR-012-02、QR-013-01、QR-015-02、QP-010、QP-012、QP-013、QP-015。",
       "",
     ]);
     expect(readFileSync(join(out, "QP-009.zh-CN.md"), "utf8").split("\n")[0]).toBe("**【已替代 非受控】**");
