@@ -58,7 +58,7 @@ import { confirmationText, externalStatus, sourceRevisionStatus } from "../repor
 import { auditRegisters } from "../report/registers/index.js";
 import { documentList, type DraftsOn } from "../report/registers/documents.js";
 import { reviewedVersion } from "../model/periodic-review.js";
-import { tableView, type Table } from "../report/table.js";
+import { pickColumns, tableView, type Table } from "../report/table.js";
 import { actionFragment, href, rootOf, SitePages, type EntityKind } from "./pages.js";
 import { findingsTable, PANELS, trainingTracked, type CsrRow, type ListPage, type Panel, type PanelInput, type PanelNumber } from "./panels.js";
 import { buildDownloads } from "./downloads.js";
@@ -623,6 +623,7 @@ async function writeSite(repo: Repository, findings: readonly Finding[], options
   // auditRegisters builds every register with everyRegister: the distribution and review-timeliness registers are among them.
   const distribution = registers.find((r) => r.table.id === "distribution")!.table;
   const csrRegister = registers.find((r) => r.table.id === "csr-list")!.table;
+  const csrMatrixRegister = registers.find((r) => r.table.id === "csr-matrix")!.table;
   const copiesOf = groupBy(distribution.rows, (row) => [String(row.number)]);
   // What the search finds a document by: the text its page shows, the version in force while the next is 待实施 (tester59 G1).
   const searched = new Map(documentsShown);
@@ -899,24 +900,9 @@ async function writeSite(repo: Repository, findings: readonly Finding[], options
         ...present(ownFindings(page, "process", process.code)),
         // Each clause as the standard cites it, with its title (IATF 16949 8.2.1 顾客沟通), one a line.
         { title: tr("site.process.clauses"), items: inCatalogOrder(process.clauses ?? [], repo.config?.value.standards ?? []).map((c) => ({ text: citeClause(repo, lang, c) })), empty: tr("site.none") },
-        {
-          title: tr("site.process.documents"),
-          // The released documents serving the process, as csr list processes and the clause matrix's notes count them
-          // (servingDocuments: listed by the process or naming it, tester62 N12); then the ones the process still lists that
-          // do not serve it, marked: withdrawn (doc/obsolete-referenced) or with their status, never read as documents in force.
-          items: [
-            ...serving.filter((d) => !absent.has(d.id)).map((d) => documentCell(rc, page, d.id, entityCell)),
-            ...(process.documents ?? [])
-              .filter((id) => !absent.has(id) && !serving.some((d) => d.id === id))
-              .map((id) => {
-                const cell = documentCell(rc, page, id, entityCell);
-                const doc = documentsOnDay.byId.get(id) ?? rc.index.documents.get(id)?.value;
-                if (doc?.status === "obsolete") return { ...cell, text: tr("site.process.document.withdrawn", { document: cell.text, date: doc.obsolete?.date ?? "" }) };
-                return doc ? { ...cell, text: withNote(rc, cell.text, statusLabel(rc, doc.status)) } : cell;
-              }),
-          ],
-          empty: tr("site.none"),
-        },
+        processDocumentsSection(rc, page, process, serving, absent, documentsOnDay.byId, today, entityCell),
+        // The CSRs addressed in its documents, as the CSR matrix maps each place to the processes its document serves (tester70 P12).
+        processCsrsSection(rc, process, csrMatrixRegister, columnLinker(pages, page)),
         // Every audit of the process held by the site's day, not only the last (tester62 N4): the programme's record for this process.
         processAuditSection(rc, process, audits, roster),
       ],
@@ -1061,8 +1047,7 @@ async function writeSite(repo: Repository, findings: readonly Finding[], options
     const located = index.documents.get(id);
     return doc && located ? [{ doc, tag: releaseTag(id, currentRevision(doc)!.version), path: located.file.path }] : [];
   });
-  const csrMatrix = registers.find((r) => r.table.id === "csr-matrix")?.table;
-  const input: PanelInput = { rc, today, findings, csrs: csrRows, csrRegister, reviewRegister, distributionRegister: distribution, csrMatrix, clauseMatrices: standards.map((catalog, i) => ({ catalog, table: clauseMatrices[i]! })), entityOfFile, calendar, asOf, unreleasedChanges };
+  const input: PanelInput = { rc, today, findings, csrs: csrRows, csrRegister, reviewRegister, distributionRegister: distribution, csrMatrix: csrMatrixRegister, clauseMatrices: standards.map((catalog, i) => ({ catalog, table: clauseMatrices[i]! })), entityOfFile, calendar, asOf, unreleasedChanges };
   const panels = PANELS.map((panel) => panel(input)).filter((p): p is Panel => p !== undefined);
   // A number's label is read under its panel's title ("overdue" under "CSR reviews"); the page it
   // opens stands alone, so a list titled by the label alone is titled by both ("CSR reviews: overdue").
@@ -2302,6 +2287,8 @@ function searchEntries(rc: RegisterContext, sitePages: SitePages, documents: Rea
     (sections ?? []).map((s) => [s.title, s.title_en ?? "", s.text ?? "", sectionText(s.sections)].join("\n")).join("\n");
   // A document or process is found by the clauses the heat map gives it (heatMapClauses), and no others (tester50a #8).
   const clausesOf = (key: string): string => (heatMap.get(key) ?? []).join(" ");
+  // A department as a line of the text searched, its name and code: 归口部门：生产部（PRD）, the line a result quotes.
+  const owning = (code: string | undefined) => (code ? t(rc, "site.search.department", { department: departmentName(rc, code), code }) : "");
   for (const { value: current } of rc.repo.documents) {
     if (absent.has(current.id)) continue;
     const doc = documents.get(current.id);
@@ -2322,12 +2309,20 @@ function searchEntries(rc: RegisterContext, sitePages: SitePages, documents: Rea
     const basis = (r: NonNullable<ControlledDocument["revisions"]>[number]) => [r.reason ?? "", r.reason_en ?? "", r.change_request ?? "", ...(r.actions ?? []), ...(r.ecn ?? [])];
     const pending = (onDay.get(doc.id)?.revisions ?? []).slice((doc.revisions ?? []).length);
     const record = [...(doc.revisions ?? []).flatMap((r) => [r.summary ?? "", r.summary_en ?? "", ...basis(r)]), ...pending.flatMap(basis), doc.obsolete?.reason ?? ""];
-    entries.push({ key: `document:${doc.id}`, kind: "document", ref: doc.id, title: documentTitle(rc, doc), ...(mark ? { mark } : {}), text: [doc.title, doc.title_en ?? "", sectionText(doc.sections), doc.remarks ?? "", ...trainingRecords(doc.training?.sessions), ...record.filter((line) => line !== "")].join("\n"), clauses, page: pages.page("document", doc.id) });
+    // Found by its owning department's name and code too (生产部 finds WI-010-01), a result showing its version and whether it is in force (tester70 P13).
+    const version = documentVersion(doc);
+    const state = t(rc, `site.search.badge.${doc.status}`);
+    const badge = version === "" ? state : `${version} ${state}`;
+    entries.push({ key: `document:${doc.id}`, kind: "document", ref: doc.id, title: documentTitle(rc, doc), ...(mark ? { mark } : {}), badge, text: [doc.title, doc.title_en ?? "", owning(doc.department), sectionText(doc.sections), doc.remarks ?? "", ...trainingRecords(doc.training?.sessions), ...record.filter((line) => line !== "")].join("\n"), clauses, page: pages.page("document", doc.id) });
   }
   const customers = new Map(rc.repo.customers.map(({ value }) => [value.code, value]));
   const sourceTitles = (csr: Csr): string[] => {
     const source = customers.get(csr.customer)?.sources?.find((s) => s.id === csr.source.document);
     return source ? [source.title, source.title_en ?? ""] : [];
+  };
+  const implementer = (person: string | undefined): string[] => {
+    const department = person === undefined ? undefined : rc.index.people.get(person)?.value.department;
+    return person === undefined || department === undefined ? [] : [t(rc, "site.search.owner", { owner: personName(rc, person), department: departmentName(rc, department), code: department })];
   };
   for (const { value: current } of rc.repo.csrs) {
     const csr = csrs.get(current.id);
@@ -2343,7 +2338,8 @@ function searchEntries(rc: RegisterContext, sitePages: SitePages, documents: Rea
       ...(csr.superseded ? { mark: t(rc, "site.search.superseded") } : {}),
       // What its page shows that people look for too: the evidence of its implementation (★/☆ marks) and its training records' numbers (tester25 F12).
       // And what its review report says in words: the source document's title as the customer gave it, the departments' comments, the decision's reasons, why it was late or superseded (tester51 #2).
-      text: [csr.title, csr.title_en ?? "", csr.text ?? "", csr.category ?? "", csr.customer, csr.source.document, csr.source.section ?? "", csr.implementation?.evidence ?? "", ...(csr.implementation?.late_reason ? [csr.implementation.late_reason] : []), ...(csr.training?.records ?? []), ...trainingRecords(csr.training?.sessions), ...[...sourceTitles(csr), ...reviewText(csr, rc.lang)].filter((line) => line !== "")].join("\n"),
+      // Its implementation's owner and their department (生产部 finds the CSRs 黄军 owns).
+      text: [csr.title, csr.title_en ?? "", csr.text ?? "", csr.category ?? "", csr.customer, csr.source.document, csr.source.section ?? "", ...implementer(csr.implementation?.owner), csr.implementation?.evidence ?? "", ...(csr.implementation?.late_reason ? [csr.implementation.late_reason] : []), ...(csr.training?.records ?? []), ...trainingRecords(csr.training?.sessions), ...[...sourceTitles(csr), ...reviewText(csr, rc.lang)].filter((line) => line !== "")].join("\n"),
       // Where it is addressed, searched and not shown: a document's number finds the CSRs addressed in it, a section reference typed whole (QP-014#5.2) those addressed in that section.
       clauses: [...csr.clauses, ...(csr.addressed ?? []).flatMap((a) => addressedIn(a.document, a.section))].join(" "),
       page: pages.page("csr", csr.id),
@@ -2353,7 +2349,7 @@ function searchEntries(rc: RegisterContext, sitePages: SitePages, documents: Rea
     entries.push({ key: `customer:${c.code}`, kind: "customer", ref: c.code, title: customerName(rc, c.code), text: [c.name, c.name_en ?? "", c.notes ?? "", ...(c.sources ?? []).map((s) => [s.id, s.title, s.title_en ?? ""].join(" ").trim())].join("\n"), clauses: "", page: pages.page("customer", c.code) });
   }
   for (const { value: p } of rc.repo.processes) {
-    entries.push({ key: `process:${p.code}`, kind: "process", ref: p.code, title: localized(rc.lang, p.name, p.name_en), text: [p.name, p.name_en ?? ""].join("\n"), clauses: clausesOf(`process:${p.code}`), page: pages.page("process", p.code) });
+    entries.push({ key: `process:${p.code}`, kind: "process", ref: p.code, title: localized(rc.lang, p.name, p.name_en), text: [p.name, p.name_en ?? "", owning(p.owner)].join("\n"), clauses: clausesOf(`process:${p.code}`), page: pages.page("process", p.code) });
   }
   for (const { value: p } of rc.repo.people) {
     // Found by the pinyin of the name too (xuhaitao, xht for 徐海涛), as colleagues type it.
@@ -2486,4 +2482,59 @@ function processAuditSection(rc: RegisterContext, process: Process, held: readon
           ...(uncounted > 0 ? { notes: [t(rc, "register.audit-uncounted.totals", { count: uncounted })] } : {}),
         }),
   };
+}
+
+/**
+ * A process's documents (过程文件), each with its version, 生效日期 and status as the document registers give them (tester70
+ * P12): the released documents serving it, as csr list processes and the clause matrix's notes count them (servingDocuments:
+ * listed by the process or naming it, tester62 N12), procedures first; then the forms those documents name (`forms`), which
+ * the line fills in (WI-010-02's HH-F-045), saying which document names each; then the ones the process still lists that do
+ * not serve it, marked: withdrawn (doc/obsolete-referenced) or with their status, never read as documents in force.
+ */
+function processDocumentsSection(rc: RegisterContext, page: string, process: Process, serving: readonly ControlledDocument[], absent: ReadonlySet<string>, onDay: ReadonlyMap<string, ControlledDocument>, today: string, entityCell: EntityCell): SiteSection {
+  const shown = serving.filter((d) => !absent.has(d.id));
+  const ids = new Set(shown.map((d) => d.id));
+  const namedBy = new Map<string, string[]>();
+  for (const doc of shown) for (const form of doc.forms ?? []) if (!ids.has(form) && !absent.has(form) && onDay.has(form)) namedBy.set(form, [...(namedBy.get(form) ?? []), doc.id]);
+  const listed = (process.documents ?? []).filter((id) => !absent.has(id) && !ids.has(id) && !namedBy.has(id));
+  const separator = t(rc, "common.list-separator");
+  const row = (id: string, note: string): Cell[] => {
+    const doc = onDay.get(id) ?? rc.index.documents.get(id)?.value;
+    if (!doc) return [entityCell(page, "document", id), { text: "" }, { text: "" }, { text: "", className: "date" }, { text: "" }, { text: note }];
+    const withdrawn = doc.status === "obsolete";
+    return [
+      { ...entityCell(page, "document", id), className: "code" },
+      { text: documentTitle(rc, doc) },
+      { text: withdrawn ? "" : versionInForce(rc, doc, today), className: "code" },
+      { text: withdrawn ? "" : (effectiveDate(rc, doc) ?? ""), className: "date" },
+      { text: withdrawn ? withNote(rc, statusLabel(rc, doc.status), doc.obsolete?.date) : documentStatus(rc, doc, today) },
+      { text: note },
+    ];
+  };
+  const rows = [...shown.map((d) => row(d.id, "")), ...[...namedBy].map(([form, by]) => row(form, t(rc, "site.process.document.form-of", { documents: by.join(separator) }))), ...listed.map((id) => row(id, t(rc, "site.process.document.listed")))];
+  return {
+    id: "documents",
+    title: t(rc, "site.process.documents"),
+    table: {
+      columns: [
+        { header: t(rc, "register.documents.column.number") },
+        { header: t(rc, "register.documents.column.title") },
+        { header: t(rc, "register.documents.column.version") },
+        { header: t(rc, "register.documents.column.effective"), className: "date" },
+        { header: t(rc, "register.documents.column.status") },
+        { header: t(rc, "site.process.document.why") },
+      ],
+      rows,
+    },
+    empty: t(rc, "site.none"),
+  };
+}
+
+/** The CSR matrix's rows of the places in the documents serving `process` (its 所属过程 column), in the matrix's columns of the place and the requirement's status. */
+function processCsrsSection(rc: RegisterContext, process: Process, matrix: Table, link: Linker): SiteSection {
+  const separator = t(rc, "register.list-separator");
+  const rows = matrix.rows.filter((row) => String(row.processes ?? "").split(separator).includes(process.code));
+  const keys = ["id", "summary", "document", "section", "version", "link", "status"].filter((key) => matrix.columns.some((c) => c.key === key));
+  const csrs = new Set(rows.map((row) => String(row.id)));
+  return { id: "csrs", title: t(rc, "site.process.csrs", { count: csrs.size }), table: siteTable({ ...pickColumns(matrix, keys), rows }, link), empty: t(rc, "site.none") };
 }

@@ -576,7 +576,8 @@ const suspectLinks: PanelDefinition = (input) => {
   const unmonitored = t(rc, "site.panel.suspect-links.unmonitored");
   const numbers: PanelNumber[] = [monitored ? suspect : unmeasured(suspect, unmonitored)];
   const matrix = input.csrMatrix;
-  const rows = (matrix?.rows ?? []).filter((r) => r.document && !r.link);
+  const unconfirmed = t(rc, "register.csr.link.not-confirmed");
+  const rows = (matrix?.rows ?? []).filter((r) => r.document && r.link === unconfirmed);
   if (matrix && rows.length > 0) {
     const label = t(rc, "site.panel.suspect-links.unconfirmed");
     const keys = ["id", "customer", "summary", "document", "section", "version", "docTitle", "owner", "status"];

@@ -24,6 +24,8 @@ export interface SearchEntry {
   text: string;
   /** Shown after the title when the entity is not in force on the site's day: 【作废】, 【草稿，未发布】, 【已替代】. */
   mark?: string;
+  /** A document's version and whether it is in force on the site's day, shown after its title in place of the mark: A/1 现行, 草稿, A/0 作废 (tester70 P13). */
+  badge?: string;
   /** The clauses it addresses, searched by number (8.3.7) and not shown: `IATF16949:8.3.7 …`. */
   clauses: string;
   /** A person's name in pinyin (pinyin.ts), searched and not shown: `xuhaitao xu hai tao haitao xuhai xht`. */
@@ -33,7 +35,7 @@ export interface SearchEntry {
 }
 
 /** MiniSearch's options, the same in every site: the fields searched and the fields a result shows. */
-const OPTIONS = { idField: "key", fields: ["ref", "title", "text", "clauses", "pinyin"], storeFields: ["kind", "ref", "title", "mark", "page"] };
+const OPTIONS = { idField: "key", fields: ["ref", "title", "text", "clauses", "pinyin"], storeFields: ["kind", "ref", "title", "mark", "badge", "page"] };
 
 /** The three scripts of the search: MiniSearch itself, the tokenizer, the entries. */
 export function searchAssets(entries: readonly SearchEntry[]): { name: string; text: string }[] {

@@ -121,7 +121,8 @@ describe("csr site, the year-end registers", () => {
     // A process's page lists the documents its row does (procedures, then the others), HH-F-052 naming C3 among them (tester62 N12).
     const listed = csvRows(csr(["-C", dir, "list", "processes", "--format", "csv", "--today", TODAY], { lang: null }).stdout).find((row) => row[1] === "C3")!;
     const c3 = read("processes/C3.html").split("<h2>过程文件</h2>")[1]!.split("</section>")[0]!;
-    const onPage = [...c3.matchAll(/<li>(.*?)<\/li>/gs)].map((m) => m[1]!.replace(/<[^>]+>/g, "").trim().split(/\s/)[0]);
+    // Its rows (the forms they name after them, with a note: HH-F-045, which WI-010-02 names, tester70 P12).
+    const onPage = [...c3.matchAll(/<tr><td class="code"><a [^>]*>([^<]+)<\/a><\/td>.*?<td>([^<]*)<\/td><\/tr>/g)].filter((m) => m[2] === "").map((m) => m[1]!);
     expect(onPage).toEqual(["QP-010", "HH-F-052", "HH-WI-06", "WI-010-01", "WI-010-02"]);
     expect([...listed[6]!.split("、"), ...listed[7]!.split("、")].sort()).toEqual([...onPage].sort());
     const disposals = read("registers/disposals.html");

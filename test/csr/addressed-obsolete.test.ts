@@ -66,7 +66,7 @@ describe("a CSR addressed in a withdrawn document", () => {
     const matrix = JSON.parse(run.stdout) as { rows: MatrixRow[]; notes: string[] };
     expect(matrix.rows.filter((r) => r.id === "DYA-003").map(({ document, version, link }) => ({ document, version, link }))).toEqual([
       { document: "WI-031", version: "withdrawn 2026-11-26", link: "not counted" },
-      { document: "QP-020", version: "A/1", link: "" },
+      { document: "QP-020", version: "A/1", link: "unconfirmed" },
     ]);
     expect(matrix.notes).toContain("Documents marked withdrawn no longer address these CSRs: DYA-003.");
     // What to do about it is for the one who runs the command: on stderr, not in the matrix.

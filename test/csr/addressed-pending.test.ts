@@ -78,7 +78,7 @@ describe("a CSR addressed only in a revision not yet in force", () => {
     const dir = await repository();
     const { rows, notes } = await matrix(dir, BEFORE);
     expect(rows.filter((r) => r.id === "DYA-003").map(({ document, version, link, status }) => ({ document, version, link, status }))).toEqual([
-      { document: "WI-031", version: "draft", link: "", status: "decided" },
+      { document: "WI-031", version: "draft", link: "unconfirmed", status: "decided" },
       { document: "QP-020", version: "A/1; A/2 not yet in force (from 2026-12-20)", link: "confirmed; not yet in force (from 2026-12-20); not counted yet", status: "decided" },
     ]);
     expect(notes).toContain("Not yet addressed in any document: DYA-003 (WI-031 not released yet, QP-020 A/2 takes effect 2026-12-20)");
@@ -146,7 +146,7 @@ describe("a CSR addressed only in a revision not yet in force", () => {
     expect(await listStatus(dir, EFFECTIVE)).toEqual(["DYA-003  DYA  6.3  8.5.4  包装须使用顾客周转箱  2026-12-04  addressed"]);
     const { rows, notes } = await matrix(dir, EFFECTIVE);
     expect(rows.filter((r) => r.id === "DYA-003").map(({ document, version, link, status }) => ({ document, version, link, status }))).toEqual([
-      { document: "WI-031", version: "draft", link: "", status: "addressed" },
+      { document: "WI-031", version: "draft", link: "unconfirmed", status: "addressed" },
       { document: "QP-020", version: "A/2", link: "confirmed", status: "addressed" },
     ]);
     expect(notes.filter((n) => n.includes("DYA-003"))).toEqual([]);
@@ -155,7 +155,7 @@ describe("a CSR addressed only in a revision not yet in force", () => {
   it("a link made against the revision in force still counts while the next one is pending", async () => {
     const dir = await repository();
     // DYA-004 was addressed in QP-020 5.3 before A/2 (no pin: which revision it was made against is not recorded).
-    expect((await matrix(dir, BEFORE)).rows.filter((r) => r.id === "DYA-004").map(({ link, status }) => ({ link, status }))).toEqual([{ link: "", status: "addressed" }]);
+    expect((await matrix(dir, BEFORE)).rows.filter((r) => r.id === "DYA-004").map(({ link, status }) => ({ link, status }))).toEqual([{ link: "unconfirmed", status: "addressed" }]);
   });
 
   it("is the same when the link was made against the edited text before the release: csr release moves its pin to the new revision (tester18 F14)", async () => {

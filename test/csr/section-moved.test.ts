@@ -69,13 +69,13 @@ describe("a CSR addressed in a section that has moved or gone", () => {
     const link = rows[0]!.indexOf("链接状态");
     expect(rows.filter((cells) => cells[0] === "BCM-003").map((cells) => [cells[12], cells[link]])).toEqual([
       ["QP-011", "5.3 追溯记录（未找到该章节）"],
-      ["QP-002", ""],
-      ["QR-011-01", ""],
+      ["QP-002", "未确认"],
+      ["QR-011-01", "未确认"],
     ]);
-    // No link of acme-auto has a pin: every place in a document is blank, not yet confirmed, but for the one gone and
+    // No link of acme-auto has a pin: every place in a document is 未确认, but for the one gone and
     // superseded DYA-003's, which no longer counts (12 of 14; was 14).
     const table = await csrInProcess(["-C", dir, "matrix", "csr", "--today", DAY], { lang: null });
-    expect(table.stdout).toContain("链接状态空白的 12 处尚未核实确认；");
+    expect(table.stdout).toContain("链接状态“未确认”的 12 处尚未核实，");
     const en = await csrInProcess(["-C", dir, "matrix", "csr", "--format", "csv", "--today", DAY]);
     expect(en.stdout).toContain(",QP-011,5.3 追溯记录 (section not found),A/1,Identification and Traceability Procedure,5.3 追溯记录 (section not found),C4,Huang Jun,");
   });
@@ -102,7 +102,7 @@ describe("a CSR addressed in a section that has moved or gone", () => {
     expect(bcm003).not.toContain("QP-011.html#section-");
     expect(bcm003).not.toContain("防护");
     expect(readFileSync(join(out, "documents", "QP-012.html"), "utf8")).toContain("DYA-006 返工前风险评估，返工品100%复检并可追溯（5.5 返工和返修（原写 5.4））");
-    expect(readFileSync(join(out, "registers", "csr-matrix.csv"), "utf8")).toContain(",QP-012,5.5 返工和返修（原写 5.4）,A/2,不合格品控制程序,,S6,");
+    expect(readFileSync(join(out, "registers", "csr-matrix.csv"), "utf8")).toContain(",QP-012,5.5 返工和返修（原写 5.4）,A/2,不合格品控制程序,未确认,S6,");
   });
 });
 

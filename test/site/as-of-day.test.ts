@@ -222,7 +222,7 @@ describe("csr site --today D: the heat map, the search index, the trainings and 
     const coverage = read("coverage.html");
     expect([rowClass(coverage, "7.5.3"), rowClass(coverage, "8.3")]).toEqual(["row-covered", "row-uncovered"]);
     const entries = searchEntries(read);
-    expect(entries.get("document:QP-001")).toEqual({ text: "文件控制程序\n\n目的\n\n文件。\n\n\n首次发布", clauses: "IATF16949:7.5.3" });
+    expect(entries.get("document:QP-001")).toEqual({ text: "文件控制程序\n\n归口部门：品质部（QA）\n目的\n\n文件。\n\n\n首次发布", clauses: "IATF16949:7.5.3" });
     expect(entries.get("document:QP-002")).toEqual({ text: "设计开发程序\n", clauses: "" });
     expect(entries.get("csr:DYA-001")).toEqual({ text: "特殊特性符号\n", clauses: "" });
     expect(rows(read("people/zhang.html"), "本人待完成的培训（1）")).toEqual(["QP-001 | 文件控制程序 | A/0 | 2026-03-30 | 逾期"]);

@@ -44,7 +44,7 @@ describe("csr site: a department's page and the copies a person holds (tester70 
     const release = await csrInProcess(["-C", dir, "release", "QP-011", "--summary", "追溯范围扩大", "--total-pages", "6", "--reason", "BCM-003", "--pages", "P2", "--prepared", "chenjing", "--reviewed", "huangjun", "--approved", "zhangli", "-y", "--include-changes"], { lang: "zh-CN" });
     expect(release.code, release.stderr).toBe(0);
     released = await site(dir, "--today", DAY);
-  }, 180_000);
+  }, 400_000);
 
   it("lists on a person's page the paper copies the register names them as holder of, and the electronic issues to their department (P2)", () => {
     const page = zh("people/huangjun.html");

@@ -30,6 +30,12 @@ function items(html: string, title: string): string[] {
   return [...section.matchAll(/<li>(.*?)<\/li>/gs)].map((m) => m[1]!.replace(/<[^>]+>/g, "").trim());
 }
 
+/** A process's documents (过程文件, a table since tester70 P12): each row's number, title and status, and its note when it has one. */
+function processDocuments(html: string): string[] {
+  const section = html.split("<h2>过程文件</h2>")[1]?.split("</section>")[0] ?? "";
+  return [...section.matchAll(/<tr><td[^>]*>(.*?)<\/tr>/gs)].map((m) => m[1]!.split("</td>").map((cell) => cell.replace(/<[^>]+>/g, "").trim())).map((cells) => [cells[0], cells[1], cells[4], cells[5]].filter(Boolean).join(" "));
+}
+
 const CUSTOMER = "code: DYA\nname: 东岳汽车\nsources:\n  - id: DYA-SQM\n    title: 供应商质量手册\n    revisions: [{revision: A, received: 2026-03-02}]\n";
 
 /** A CSR received on `received`, decided on the third day after, addressed in `documents`. */
@@ -82,13 +88,13 @@ describe("csr site --today D: what did not exist on D", () => {
     const { out, read } = await site(dir, "--today", D);
     expect(existsSync(join(out, "documents/QP-003.html"))).toBe(false);
     expect(read("assets/search-entries.js")).not.toContain("QP-003");
-    expect(items(read("processes/M1.html"), "过程文件")).toEqual(["QP-001 文件控制程序"]);
+    expect(processDocuments(read("processes/M1.html"))).toEqual(["QP-001 文件控制程序 已发布"]);
     expect(items(read("documents/QP-001.html"), "引用本文件的文件和过程")).toEqual(["M1 文件管理"]);
     expect(read("documents/QP-001.html")).not.toContain("QP-003");
     // Today it is there, linked from the process and from the document it names.
     const now = await site(dir);
     expect(now.read("documents/QP-003.html")).toContain("内部审核程序");
-    expect(items(now.read("processes/M1.html"), "过程文件")).toEqual(["QP-001 文件控制程序", "QP-003 内部审核程序（草稿）"]);
+    expect(processDocuments(now.read("processes/M1.html"))).toEqual(["QP-001 文件控制程序 已发布", "QP-003 内部审核程序 草稿 过程仍列出"]);
     expect(items(now.read("documents/QP-001.html"), "引用本文件的文件和过程")).toEqual(["QP-003 内部审核程序", "M1 文件管理"]);
   });
 
@@ -99,7 +105,7 @@ describe("csr site --today D: what did not exist on D", () => {
     const page = read("documents/QP-003.html");
     expect(page).toContain("2026-11-25 是否已存在无法确定");
     expect(page).toContain("QP-003 现在是草稿状态。草稿和审批状态不带日期，git 中又没有 2026-11-25 当日或之前的提交：csr 无法确定这份文件在 2026-11-25 是否已经存在。本页是现在的文件。");
-    expect(items(read("processes/M1.html"), "过程文件")).toEqual(["QP-001 文件控制程序", "QP-003 内部审核程序（草稿）"]);
+    expect(processDocuments(read("processes/M1.html"))).toEqual(["QP-001 文件控制程序 已发布", "QP-003 内部审核程序 草稿 过程仍列出"]);
   });
 
   it("lists on a document's page only the CSRs received by D", async () => {

@@ -85,7 +85,7 @@ describe("csr site on the bundled example", () => {
         '<li><a class="site-number warn" href="lists/links-unconfirmed.html"><span class="count">13</span> <span class="label">链接未确认，未受监视</span></a></li>\n\n</ul>\n' +
         '<p class="site-note">尚无一处链接经过确认：要求或落实章节变更时无从标出可疑链接，“—”不表示没有变更。</p>',
     );
-    expect(read("registers/csr-matrix.html")).toContain("链接状态空白的 13 处尚未核实确认");
+    expect(read("registers/csr-matrix.html")).toContain("链接状态“未确认”的 13 处尚未核实");
     const unconfirmed = read("lists/links-unconfirmed.html");
     expect(unconfirmed.split("<tbody>")[1]!.split("</tbody>")[0]!.match(/<tr>/g)?.length).toBe(13);
     expect(unconfirmed).toContain('<a href="../documents/QP-012.html">QP-012</a>');

@@ -733,7 +733,7 @@ export function csrMatrix(ctx: RegisterContext, options: { customer?: string; to
       ...(suspect > 0
         ? [t(ctx, "register.csr.matrix.suspect", { count: suspect })]
         : []),
-      // A blank link cell is a link never confirmed: say so, or a reader takes it for "unchanged".
+      // What 未确认, 已确认 and 可疑 mean, or a reader takes a link never confirmed for "unchanged".
       ...(unconfirmed > 0 ? [t(ctx, "register.csr.matrix.unconfirmed", { count: unconfirmed })] : []),
       ...(undated.length > 0 ? [t(ctx, "register.csr.matrix.undated", { date: options.today, count: undated.length, links: undated.join(t(ctx, "register.list-separator")) })] : []),
       ...lateForCustomerNotes(ctx, csrs),
@@ -852,6 +852,7 @@ function addressedPlaces(ctx: RegisterContext, csr: Csr, documents: ReadonlyMap<
     const gone = section.gone ? section.label : undefined;
     const suspect = !standing.counts && standing.why === "suspect" ? unconfirmedLinkText(standing, ctx.lang) : undefined;
     const remarks = [gone ? "" : (suspect ?? (changed ? linkLabel(ctx, changed) : "")), pending ?? "", later ?? "", undated ? t(ctx, "register.csr.link.undated") : ""].filter(Boolean);
+    const unconfirmed = doc !== undefined && !changed && !pending && !later && !gone && !undated;
     return {
       document: place.document,
       section: section.label,
@@ -859,11 +860,13 @@ function addressedPlaces(ctx: RegisterContext, csr: Csr, documents: ReadonlyMap<
       // A document never released has no version; its status says why (草稿): a blank cell looked like a gap in the record.
       version: doc ? versionInForce(ctx, doc, today) || statusLabel(ctx, doc.status) : "",
       docTitle: doc ? documentTitle(ctx, doc) : "",
-      link: [gone ?? "", ...remarks].filter(Boolean).join(t(ctx, "register.remarks-separator")),
+      // A link never confirmed says so (未确认): a blank cell read as "fine" beside the dashboard's 链接未确认 (tester70 P14).
+      // The CSR list's 落实文件 (remarks) stays as it was: its brackets name only what the link's state changes.
+      link: [gone ?? "", ...remarks, unconfirmed ? t(ctx, "register.csr.link.not-confirmed") : ""].filter(Boolean).join(t(ctx, "register.remarks-separator")),
       remarks,
       tally: {
         suspect: changed !== undefined && (changed.section || changed.csr),
-        unconfirmed: doc !== undefined && !changed && !pending && !later && !gone && !undated,
+        unconfirmed,
         withdrawn: false,
         undated,
       },

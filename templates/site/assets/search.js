@@ -131,6 +131,7 @@
         if (found.has(entry.key) || !numbers(entry.ref).some(function (n) { return n.startsWith(typed); })) return;
         var hit = { id: entry.key, kind: entry.kind, ref: entry.ref, title: entry.title, page: entry.page };
         if (entry.mark) hit.mark = entry.mark;
+        if (entry.badge) hit.badge = entry.badge;
         (numbers(entry.ref).indexOf(typed) !== -1 ? exact : begins).push(hit);
       });
     }
@@ -177,10 +178,11 @@
       link.href = hit.page;
       link.textContent = hit.ref + " " + hit.title;
       item.append(kind, link);
-      if (hit.mark) {
+      // A document's version and whether it is in force (A/1 现行, 草稿, A/0 作废); anything else its mark (【已替代】).
+      if (hit.badge || hit.mark) {
         var mark = document.createElement("span");
-        mark.className = "status";
-        mark.textContent = hit.mark;
+        mark.className = hit.badge ? "status badge" : "status";
+        mark.textContent = hit.badge || hit.mark;
         item.append(" ", mark);
       }
       var line = snippet(byKey.get(hit.id) || {}, query, stems);
