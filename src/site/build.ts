@@ -623,7 +623,6 @@ async function writeSite(repo: Repository, findings: readonly Finding[], options
   // auditRegisters builds every register with everyRegister: the distribution and review-timeliness registers are among them.
   const distribution = registers.find((r) => r.table.id === "distribution")!.table;
   const csrRegister = registers.find((r) => r.table.id === "csr-list")!.table;
-  const csrMatrixRegister = registers.find((r) => r.table.id === "csr-matrix")!.table;
   const copiesOf = groupBy(distribution.rows, (row) => [String(row.number)]);
   // What the search finds a document by: the text its page shows, the version in force while the next is 待实施 (tester59 G1).
   const searched = new Map(documentsShown);

@@ -31,7 +31,7 @@ describe("csr site: a process's page and the CSR matrix's links (tester70 P12, P
     expect(page).toContain(
       '<thead><tr><th scope="col">文件编号</th><th scope="col">文件名称</th><th scope="col">版本/版次</th><th scope="col">生效日期</th><th scope="col">状态</th><th scope="col">说明</th></tr></thead>\n<tbody>\n' +
         '<tr><td class="code"><a href="../documents/QP-010.html">QP-010</a></td><td>生产过程控制程序</td><td class="code">A/1</td><td class="date">2026-04-08</td><td>已发布</td><td></td></tr>\n' +
-        '<tr><td class="code"><a href="../documents/HH-F-052.html">HH-F-052</a></td><td>首件检验记录</td><td class="code">A/1</td><td class="date">2024-03-01</td><td>已发布</td><td></td></tr>\n' +
+        '<tr><td class="code"><a href="../documents/HH-F-052.html">HH-F-052</a></td><td>首件检验记录</td><td class="code">A/2</td><td class="date">2026-04-16</td><td>已发布</td><td></td></tr>\n' +
         '<tr><td class="code"><a href="../documents/HH-WI-06.html">HH-WI-06</a></td><td>过程临时变更管理办法</td><td class="code">A/2</td><td class="date">2025-06-23</td><td>已发布</td><td></td></tr>\n' +
         '<tr><td class="code"><a href="../documents/WI-010-01.html">WI-010-01</a></td><td>制动软管总成扣压作业指导书</td><td class="code">A/1</td><td class="date">2025-03-17</td><td>已发布</td><td></td></tr>\n' +
         '<tr><td class="code"><a href="../documents/WI-010-02.html">WI-010-02</a></td><td>橡胶件硫化作业指导书</td><td class="code">A/1</td><td class="date">2025-09-22</td><td>已发布</td><td></td></tr>\n' +
