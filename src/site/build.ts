@@ -570,7 +570,10 @@ async function writeSite(repo: Repository, findings: readonly Finding[], options
   const noting = (notes: string[] | undefined) => (incomplete ? [...(notes ?? []), incomplete] : notes);
 
   const standards = scopeCatalogs(repo);
-  const registers = registerFiles([...auditRegisters(rc, today, options.drafts), ...(options.changeReport ? [options.changeReport(rc)] : [])], standards);
+  // An audit pack holds the documents addressing one customer's requirements, not the quality system: its clause matrices and
+  // heat map say that their coverage counts those documents only (tester70 P8, site70b's note).
+  const packNote = options.outside ? tr("site.customer-pack.coverage", { customer: repo.customers[0]?.value.code ?? "", count: repo.documents.length }) : undefined;
+  const registers = registerFiles([...auditRegisters(rc, today, options.drafts), ...(options.changeReport ? [options.changeReport(rc)] : [])].map((table) => (packNote && table.id === "clauses" ? { ...table, notes: [packNote, ...(table.notes ?? [])] } : table)), standards);
   // A corrective action's id on a page links to its row of the action register (纠正措施台账, look65 #5): one the register of the day lists.
   const actionRegister = registers.find((r) => r.table.id === "actions");
   const actionRows = new Set((actionRegister?.table.rows ?? []).map((row) => String(row.id ?? "")));
@@ -1010,7 +1013,7 @@ async function writeSite(repo: Repository, findings: readonly Finding[], options
       ],
       heading: { clause: tr("site.coverage.clause"), key: tr("site.coverage.key") },
       standards: standards.map((catalog, i) => heatMap(rc, catalog, clauseMatrices[i]!, pages, documentsOfDay, today)),
-      incomplete,
+      incomplete: [packNote, incomplete].filter((note) => note !== undefined).join(" ") || undefined,
       site: chrome("coverage.html"),
     }),
   );

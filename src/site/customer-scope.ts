@@ -79,6 +79,15 @@ export function customerScope(repo: Repository, code: string): CustomerScope {
 }
 
 /**
+ * `repo` narrowed as customerScope narrows the working tree, for the repository as committed at the end of a past day
+ * (the drafts of that day's register of unreleased documents): a customer not in it yet leaves none of its documents.
+ */
+export function packOf(repo: Repository, code: string): Repository {
+  if (repo.customers.some((c) => c.value.code === code)) return customerScope(repo, code).repo;
+  return { ...repo, customers: [], csrs: [], documents: [], symbols: [], actions: [], processes: repo.processes.map((p) => ({ ...p, value: { ...p.value, ...(p.value.documents && { documents: [] }) } })) };
+}
+
+/**
  * A document of the pack without what it records of other customers: a revision whose summary cites another
  * customer's requirement (增加胶料混炼批次栏（BCM-003）) says only that it concerns another customer, and the
  * notifications of its revisions to other customers and their retention periods are left out.

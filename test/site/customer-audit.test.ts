@@ -10,7 +10,7 @@ import { execFileSync } from "node:child_process";
 import { readdirSync, readFileSync, statSync, existsSync } from "node:fs";
 import { dirname, join, normalize, relative } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { copyFixture, csr, gitInit, tempDir } from "../helpers.js";
+import { copyFixture, csr, git, gitInit, tempDir } from "../helpers.js";
 
 const text = (html: string) => html.replace(/<[^>]+>/g, " ").replace(/\s+/g, " ");
 
@@ -76,6 +76,26 @@ describe("csr site: a customer's page for the customer's SQE", () => {
       [...readFileSync(join(pack, file), "utf8").matchAll(/(?:href|src)="(?![a-z][a-z0-9+.-]*:)([^"#?]+)[^"]*"/g)].map((m) => decodeURIComponent(m[1]!)).filter((target) => !existsSync(normalize(join(pack, dirname(file), target)))).map((target) => `${file} -> ${target}`),
     );
     expect(broken).toEqual([]);
+  });
+
+  it("says on a pack's heat map and clause matrix that coverage counts the pack's documents, and lists a document's commits without their messages", () => {
+    expect(text(page(pack, "coverage.html"))).toContain("本审核包只含落实 DYA 要求的 8 份文件：条款覆盖只按这些文件计算，不是整个质量管理体系的覆盖。");
+    expect(text(page(pack, "registers/clauses-IATF16949.html"))).toContain("本审核包只含落实 DYA 要求的 8 份文件");
+    expect(text(page(zh, "coverage.html"))).not.toContain("本审核包");
+    expect(text(page(pack, "documents/QP-013.html"))).toContain("（审核包中不显示提交说明）");
+    expect(text(page(pack, "documents/QP-013.html"))).not.toContain(" initial ");
+  });
+
+  it("leaves out of a pack of a past day the other customer's drafts as committed then and its commit messages", () => {
+    const past = copyFixture("examples/acme-auto");
+    gitInit(past);
+    // The one commit, dated before the pack's day, names the other customer's requirement in its message.
+    git(past, ["commit", "-q", "--amend", "-m", "北辰 BCM-004 标签格式"], { GIT_AUTHOR_DATE: "2026-12-01T10:00:00+08:00", GIT_COMMITTER_DATE: "2026-12-01T10:00:00+08:00" });
+    const out = join(tempDir(), "site");
+    const run = csr(["-C", past, "site", "--out", out, "--today", "2026-12-03", "--customer", "DYA"], { lang: "zh-CN" });
+    expect(run.code, run.stderr).toBe(0);
+    // WI-011-01 is the other customer's draft: the register of unreleased documents of that day lists it in the whole site only.
+    expect(filesUnder(out).filter((file) => /BCM-|WI-011-01/.test(readFileSync(join(out, file), "utf8")))).toEqual([]);
   });
 
   it("refuses a customer the repository does not have, naming those it has", () => {

@@ -16,7 +16,7 @@ import { isBlocking } from "../../load/silent.js";
 import { findRoot } from "../../load/discover.js";
 import { packageManifest } from "../../load/package.js";
 import type { Lang } from "../../render/view.js";
-import { customerScope } from "../../site/customer-scope.js";
+import { customerScope, packOf } from "../../site/customer-scope.js";
 import { buildSite, secretCsrIds, secretDocuments, withoutSecretSummaries } from "../../site/build.js";
 import { addDays, addMonths } from "../../core/dates.js";
 import type { Finding } from "../../core/diagnostic.js";
@@ -71,6 +71,10 @@ export async function siteCommand(ctx: CommandContext, flags: SiteFlags): Promis
   const scope = flags.customer === undefined ? undefined : customerScope(whole, flags.customer);
   const repo = scope?.repo ?? whole;
   const findings = scope ? all.filter(scope.keeps) : all;
+  // A pack's register of unreleased documents of a past day (its drafts, as committed then) is narrowed as the working tree is; and
+  // its pages list the commits without their messages, which may name any customer or requirement (tester70 P8).
+  const drafts = draftsOn(scope && committed?.repo ? { ...committed, repo: packOf(committed.repo, scope.customer) } : committed, language());
+  const listed = scope ? commits.map((c) => ({ ...c, message: t("site.customer-pack.commit-withheld") })) : commits;
   const lang: Lang = language();
   const { version } = packageManifest();
 
@@ -104,7 +108,7 @@ export async function siteCommand(ctx: CommandContext, flags: SiteFlags): Promis
     const changeReport = (rc: RegisterContext, part?: { from: string; keep: (change: Change) => boolean }) =>
       periodTable(rc, part ? { ...changes, from: part.from, changes: changes.changes.filter((c) => c.date !== null && c.date >= part.from && part.keep(c)), entered: [] } : changes);
     // The site withholds what is classified 秘密 or above rather than marking its pages with it (Table.classification is for paper).
-    const summary = await buildSite(repo, findings, { lang, today, baseUrl, sitemap: flags.sitemap === true, version, secret, released: await releasedOn(repo, today, { inForce: true }), earlier: await earlierRevisions(root, repo, secret), changedSinceRelease: await changedSinceRelease(repo, today), drafts: draftsOn(committed, lang), committed: await committedFilesOn(repo, today, commits), ...(asOf ? { findingsSource: asOf.source } : {}), commits, changeReport, ...(scope ? { outside: scope.outside } : {}), heading: ({ classification: _, ...table }) => withHeading(repo, table, lang, today) }, { fileFor, write: (path, content) => writeFileSync(fileFor(path), content), writeParts: (path, write) => writeParts(fileFor(path), write) });
+    const summary = await buildSite(repo, findings, { lang, today, baseUrl, sitemap: flags.sitemap === true, version, secret, released: await releasedOn(repo, today, { inForce: true }), earlier: await earlierRevisions(root, repo, secret), changedSinceRelease: await changedSinceRelease(repo, today), drafts, committed: await committedFilesOn(repo, today, commits), ...(asOf ? { findingsSource: asOf.source } : {}), commits: listed, changeReport, ...(scope ? { outside: scope.outside } : {}), heading: ({ classification: _, ...table }) => withHeading(repo, table, lang, today) }, { fileFor, write: (path, content) => writeFileSync(fileFor(path), content), writeParts: (path, write) => writeParts(fileFor(path), write) });
     writeFileSync(join(staging, SITE_MARKER), manifest(t("site-command.marker"), filesUnder(staging)));
     if (added) carryAdded(out, staging, added, flags.out);
     // The pages are written synchronously, so a Ctrl-C pressed meanwhile waits for the event loop: let it be heard
