@@ -41,6 +41,7 @@ describe("csr site: a document number two files carry", () => {
     expect(page).not.toContain('class="stamp');
     expect(page).not.toContain("site-status");
     expect(page).not.toContain('<table class="page">');
-    expect(text(page)).toContain("错误 id/duplicate");
+    // The finding in the page's box of things to do, its rule id last (0c2ec656).
+    expect(text(page)).toContain("错误 同一类的两个实体使用同一编号。 id/duplicate");
   });
 });
