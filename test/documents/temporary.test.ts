@@ -106,7 +106,8 @@ describe("a temporary document in csr show, the registers and csr site (tester61
       expect(csr(["-C", repo, "site", "--out", out, "--today", today, "--lang", "zh-CN"]).code).toBe(0);
       const page = readFileSync(join(out, "documents/QP-030.html"), "utf8");
       // Its 文控待办 row says which case of doc/temporary-expired applies (breaker62 P12).
-      const todo = [...page.matchAll(/<a href="\.\.\/findings\.html">doc\/temporary-expired<\/a><\/td><td>([^<]*)<\/td><td class="date">([^<]*)</g)].map((m) => `${m[1]} | ${m[2]}`);
+      // (The rule id last since 0c2ec656: what is due, by when, by whom, then the rule.)
+      const todo = [...page.matchAll(/<td>([^<]*)<\/td><td class="date">([^<]*)<\/td><td>[^<]*<\/td><td class="code site-rule"><a href="\.\.\/findings\.html">doc\/temporary-expired<\/a>/g)].map((m) => `${m[1]} | ${m[2]}`);
       return [/<div class="site-status site-status-(\w+)" role="note"><p class="site-status-line">(.*?)<\/p>/.exec(page)?.slice(1), /状态：([^<]*)</.exec(page)?.[1], todo];
     };
     expect(site("2026-12-10")).toEqual([["ok", "现行有效：A/0，2026-12-07 起生效；本页为其发布文本。临时文件，有效期至 2026-12-18，到期后不得再按本页执行。"], "临时（至 2026-12-18）", []]);
