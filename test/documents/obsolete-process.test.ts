@@ -54,6 +54,7 @@ describe("a document a process lists, withdrawn", () => {
     const out = join(tempDir(), "site");
     expect((await csrInProcess(["-C", dir, "site", "--out", out, "--today", TODAY], { lang: "zh-CN" })).code).toBe(0);
     const page = readFileSync(join(out, "processes/P1.html"), "utf8");
-    expect(page).toMatch(/>WI-031 包装作业指导书（已作废 2026-11-26）</);
+    // A row of the page's table of the process's documents (257de900): status 作废 with its day, and that the process still lists it.
+    expect(page).toContain('WI-031.html">WI-031</a></td><td>包装作业指导书</td><td class="code"></td><td class="date"></td><td>作废（2026-11-26）</td><td>过程仍列出</td></tr>');
   });
 });
