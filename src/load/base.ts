@@ -12,6 +12,7 @@ import type { FileKind, SourceFile } from "./source.js";
 import { sourceFromBytes, unreadSource } from "./source.js";
 import { MAX_FILE_BYTES, tooLarge } from "./guards.js";
 import { gitRaw, workTreePrefix, type FolderCommit } from "./git.js";
+import { certainlyNoTags } from "./git-directory.js";
 import { buildRepository, type Repository } from "./repository.js";
 import { releaseTag } from "../model/paths.js";
 import type { ControlledDocument } from "../model/types.js";
@@ -90,13 +91,14 @@ async function releasedVersions(root: string, prefix: string, paths: readonly st
  * Without a base (`csr check` of the working tree): the release of each released or withdrawn
  * document of `documents` whose file no longer holds what its current version's release tag
  * recorded (`csr release` tags QP-012/A-3), by tag, for doc/revision-not-bumped. A repository
- * without tags costs one `git for-each-ref`; with tags, one `git cat-file --batch` for all the
+ * without tags costs no git process when its git directory says so (certainlyNoTags), else one `git
+ * for-each-ref`; with tags, one `git cat-file --batch` for all the
  * documents, and a tag holding the file's bytes is not parsed. Empty outside git.
  */
 export async function releasesChanged(root: string, documents: readonly { value: ControlledDocument; file: SourceFile }[]): Promise<Map<string, ReleasedVersion>> {
   const changed = new Map<string, ReleasedVersion>();
   const released = documents.filter(({ value }) => value.revisions?.at(-1)?.version !== undefined && value.kind !== "external" && value.revising === undefined && (value.status === "released" || value.status === "obsolete"));
-  if (released.length === 0 || workTreePrefix(root) === undefined) return changed;
+  if (released.length === 0 || certainlyNoTags(root) || workTreePrefix(root) === undefined) return changed;
   const anyTag = await gitOutput(root, ["for-each-ref", "--count=1", "--format=%(refname)", "refs/tags"]).catch(() => Buffer.alloc(0));
   if (anyTag.length === 0) return changed;
   // The texts only now: a file read with js-yaml is read again from disk for its text (load/source.ts

@@ -4,7 +4,7 @@
  * and the short hash of a commit read from git commit's own summary, in real repositories.
  */
 import { spawnSync } from "node:child_process";
-import { chmodSync, cpSync, readFileSync, writeFileSync } from "node:fs";
+import { chmodSync, cpSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { committedHash } from "../../src/commands/shared/transaction.js";
@@ -112,6 +112,20 @@ describe("git processes of a writing command", () => {
     const run = countingGit(dir, REVIEW, { LANG: "C.UTF-8", LANGUAGE: "de" });
     expect(run.stdout.split("\n").at(-2)).toBe(`Committed ${git(dir, ["rev-parse", "--short", "HEAD"]).trim()}: csr review DYA-001: 品质部 accept`);
     expect(run.gits.some((line) => / rev-parse --short /.test(line))).toBe(false);
+  });
+});
+
+describe("git processes of a check", () => {
+  it("a check of a repository without tags starts none; with a release tag, one for-each-ref and one cat-file for the released documents", () => {
+    const dir = gitInit(copyFixture("examples/acme-auto"));
+    const untagged = countingGit(dir, ["check", "--format", "json"]);
+    expect(untagged.code).toBe(0);
+    expect(untagged.gits).toEqual([]);
+    git(dir, ["tag", "WI-010-01/A-1"]);
+    rmSync(join(dir, ".git", "csr-cache"), { recursive: true, force: true });
+    const tagged = countingGit(dir, ["check", "--format", "json"]);
+    expect(tagged.stdout).toBe(untagged.stdout);
+    expect(tagged.gits.map((line) => line.replace(/^-c core\.quotepath=off /, "").split(" ").slice(0, 2).join(" "))).toEqual(["rev-parse --is-inside-work-tree", "for-each-ref --count=1", "cat-file --batch"]);
   });
 });
 
