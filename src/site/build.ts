@@ -71,6 +71,7 @@ import { bySeverity, entityFindings } from "./entity-findings.js";
 import { namePinyin } from "./pinyin.js";
 import type { SearchEntry } from "./search.js";
 import { changeConcerns, departmentSections, personCopiesSections } from "./department.js";
+import { changesPeriodFrom, departmentChangesLinks, departmentChangesPage, departmentChangesSection, departmentChangesTitle, previousMonthStart, recentChangesRegister } from "./changes.js";
 import { calendarNotice } from "./calendar-notice.js";
 import { findingReader, type Reading } from "./attention.js";
 import { columnLinker, siteRows, siteTable, type Cell, type SiteRows, type SiteTable, type Chrome, type EntityRef, type Fact, type Linker, type PageStatus, type SiteSection } from "./view.js";
@@ -109,9 +110,10 @@ export interface SiteOptions {
   commits: readonly FolderCommit[];
   /**
    * The change report (变更报告) of the period the site shows (csr site: the twelve months to `today`), built from the registers' context;
-   * with `part`, of the changes `keep` takes dated from `part.from` (a department's page: its changes of the last 30 days).
+   * with `part`, of the changes `keep` takes (all without it) dated from `part.from` (the period's start without it): the current and previous
+   * month (changes.ts), a department's changes and those of its last 30 days. Its notes are worded for people who never use git (tester70 P11).
    */
-  changeReport?: (rc: RegisterContext, part?: { from: string; keep: (change: Change) => boolean }) => Table;
+  changeReport?: (rc: RegisterContext, part?: { from?: string; keep?: (change: Change) => boolean }) => Table;
   /**
    * A register under the heading `csr list`/`csr export` give it (commands/shared/output.ts withHeading:
    * organisation, form number, as-of date, signature lines), for its page and its workbook.
@@ -573,7 +575,7 @@ async function writeSite(repo: Repository, findings: readonly Finding[], options
   // An audit pack holds the documents addressing one customer's requirements, not the quality system: its clause matrices and
   // heat map say that their coverage counts those documents only (tester70 P8, site70b's note).
   const packNote = options.outside ? tr("site.customer-pack.coverage", { customer: repo.customers[0]?.value.code ?? "", count: repo.documents.length }) : undefined;
-  const registers = registerFiles([...auditRegisters(rc, today, options.drafts), ...(options.changeReport ? [options.changeReport(rc)] : [])].map((table) => (packNote && table.id === "clauses" ? { ...table, notes: [packNote, ...(table.notes ?? [])] } : table)), standards);
+  const registers = registerFiles([...auditRegisters(rc, today, options.drafts), ...(options.changeReport ? [options.changeReport(rc), recentChangesRegister(rc, options.changeReport(rc, { from: previousMonthStart(today) }), today)] : [])].map((table) => (packNote && table.id === "clauses" ? { ...table, notes: [packNote, ...(table.notes ?? [])] } : table)), standards);
   // A corrective action's id on a page links to its row of the action register (纠正措施台账, look65 #5): one the register of the day lists.
   const actionRegister = registers.find((r) => r.table.id === "actions");
   const actionRows = new Set((actionRegister?.table.rows ?? []).map((row) => String(row.id ?? "")));
@@ -959,6 +961,8 @@ async function writeSite(repo: Repository, findings: readonly Finding[], options
     const toReview = work.toReview.get(code) ?? [];
     const name = departmentName(rc, code);
     const members = [...index.people.values()].filter(({ value }) => value.department === code).map(({ value }) => entityCell(page, "person", value.id, personName(rc, value.id)));
+    const concerned = options.changeReport ? (change: Change) => changeConcerns(code, change, ownerOf, departmentOf, implementerOf) : undefined;
+    const all = concerned && options.changeReport!(rc, { keep: concerned });
     generic(page, {
       title: withNote(rc, name, code),
       facts: [{ label: tr("site.department.people"), values: withNone(members, tr("site.none")) }],
@@ -970,11 +974,17 @@ async function writeSite(repo: Repository, findings: readonly Finding[], options
         csrList: csrRegister,
         csrs: csrRows.map((r) => r.csr),
         toReview: { id: "to-review", title: tr("site.person.to-review", { count: toReview.length }), table: csrTable(rc, page, toReview, entityCell), empty: tr("site.none") },
-        ...(options.changeReport ? { changes: options.changeReport(rc, { from: changesFrom, keep: (change) => changeConcerns(code, change, ownerOf, departmentOf, implementerOf) }) } : {}),
+        ...(concerned ? { changes: options.changeReport!(rc, { from: changesFrom, keep: concerned }), changesLinks: departmentChangesLinks(rc, page, code, all!.rows.length) } : {}),
         changesFrom,
         link: columnLinker(pages, page),
       }),
     });
+    // All its changes of the report's period, which its last 30 days link to (tester70 P11).
+    if (all) {
+      const changesPage = departmentChangesPage(page);
+      const title = departmentChangesTitle(rc, code, changesPeriodFrom(today), today, all.rows.length);
+      generic(changesPage, { title, sections: [departmentChangesSection(rc, all, title, columnLinker(pages, changesPage))] });
+    }
     departmentItems.push(entityCell("departments.html", "department", code, withNote(rc, name, code)));
   }
   generic("departments.html", { title: tr("site.nav.departments"), sections: [{ title: "", items: departmentItems, empty: tr("site.none") }] });

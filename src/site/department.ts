@@ -15,7 +15,7 @@ import { departmentName, t, type RegisterContext } from "../report/registers/con
 import { trainingMissingRegister } from "../report/registers/training-missing.js";
 import { pickColumns, type Table } from "../report/table.js";
 import { copiesDueBack } from "./panels.js";
-import { siteTable, type Linker, type SiteSection } from "./view.js";
+import { siteTable, type Cell, type Linker, type SiteSection } from "./view.js";
 
 /** The distribution register's states of a copy no longer out, or of an electronic issue no longer on the system. */
 function goneStates(rc: RegisterContext): Set<string> {
@@ -68,6 +68,8 @@ export interface DepartmentInput {
   toReview: SiteSection;
   /** The change report of the days `changesFrom` to `today` (the site's changeReport), of changes concerning the department. */
   changes?: Table;
+  /** Under them, links to all the department's changes of the report's period and to everyone's of the current and previous month (changes.ts). */
+  changesLinks?: Cell[];
   changesFrom: string;
   link: Linker;
 }
@@ -113,6 +115,7 @@ export function departmentSections(input: DepartmentInput): SiteSection[] {
       id: "changes",
       title: t(rc, "site.department.changes", { from: input.changesFrom, to: today, count: input.changes?.rows.length ?? 0 }),
       ...(input.changes ? { table: siteTable(pickColumns(input.changes, input.changes.columns.map((c) => c.key).filter((key) => key !== "no")), link) } : {}),
+      ...(input.changesLinks ? { items: input.changesLinks } : {}),
       empty: none,
     },
   ];
@@ -120,8 +123,8 @@ export function departmentSections(input: DepartmentInput): SiteSection[] {
 
 /**
  * Whether a change of the change report concerns the department `code`: one of its documents (owned), a copy or
- * electronic issue to it, a CSR distributed to it, a training or CSR implementation of one of its people, one of
- * its people added, moved or gone. `owner`: each document's department; `department`: each person's.
+ * electronic issue to it, a CSR distributed to it or newly addressed in one of its documents, a training or CSR
+ * implementation of one of its people, one of its people added, moved or gone. `owner`: each document's department; `department`: each person's.
  */
 export function changeConcerns(code: string, change: Change, owner: (document: string) => string | undefined, department: (person: string) => string | undefined, implementer: (csr: string) => string | undefined): boolean {
   if ((change.departments ?? []).includes(code)) return true;
@@ -129,6 +132,11 @@ export function changeConcerns(code: string, change: Change, owner: (document: s
   if (change.trained && (change.trained.people.some((p) => department(p) === code) || [change.trained.department ?? []].flat().includes(code))) return true;
   if (change.area === "document") return owner(change.id) === code;
   if (change.area === "person") return department(change.id) === code;
+  // A CSR newly addressed in one of its documents (a WI of its line): the requirement now lands on its work (tester70 P11).
+  if (change.area === "csr" && change.kind === "addressed") {
+    const was = new Set(change.from.split(", "));
+    return change.to.split(", ").some((place) => !was.has(place) && owner(place.split(" ")[0]!) === code);
+  }
   if (change.area === "csr") {
     const person = implementer(change.id);
     return person !== undefined && department(person) === code && (change.kind === "implemented" || change.kind === "verified");

@@ -17,7 +17,7 @@ import { actionById, actionRevisions } from "../../model/actions.js";
 import { commitAddingKey } from "../../load/submitters.js";
 import type { ControlledDocument } from "../../model/types.js";
 import { compareStates, datedLinkRemovals, enteredBeforePeriod, inReportOrder, isUndated, linkRemovalsWanted, periodChanges, withSectionChanges, withSubmitters, type Change } from "../../model/changes.js";
-import { changeReport, periodReport, type RangeEnd, type UndatedBasis } from "../../report/registers/changes.js";
+import { changeReport, periodReport, type PlainNotes, type RangeEnd, type UndatedBasis } from "../../report/registers/changes.js";
 import { registerContext, type RegisterContext } from "../../report/registers/context.js";
 import type { Table, TableFormat } from "../../report/table.js";
 import type { CommandContext } from "../context.js";
@@ -94,6 +94,8 @@ export interface PeriodChanges {
   changes: Change[];
   entered: Change[];
   basis: UndatedBasis;
+  /** The repository at the commits `basis` compares (the one before the period, the last by its end), when it compares two. */
+  states?: { before: Repository; after: Repository };
 }
 
 /**
@@ -109,6 +111,7 @@ export async function periodChangeReport(ctx: CommandContext, root: string, repo
   const basis = await undatedBasis(root, from, to);
   let undated: Change[] = [];
   let entered: Change[] = [];
+  let states: PeriodChanges["states"];
   if (basis.kind === "commits") {
     const before = basis.from.commit ? await loadRevision(root, basis.from.commit) : undefined;
     const after = await loadRevision(root, basis.to.commit!);
@@ -120,11 +123,12 @@ export async function periodChangeReport(ctx: CommandContext, root: string, repo
       const all = compareStates(before, after).filter(isUndated);
       entered = inReportOrder(all.filter((c) => enteredBeforePeriod(c, before, after, from)));
       undated = withLinkRemovals(root, all.filter((c) => !entered.includes(c)), [basis.from.commit, before], [basis.to.commit!, after]);
+      states = { before, after };
     }
   }
   // Who committed a submission recorded without --by, from the history up to now: the working tree holds the records.
   if (basis.kind !== "no-git") recorded = withSubmitters(recorded, repo, (path, key) => commitAddingKey(root, "HEAD", path, key));
-  return { from, to, changes: inReportOrder([...recorded, ...undated]), entered, basis };
+  return { from, to, changes: inReportOrder([...recorded, ...undated]), entered, basis, ...(states ? { states } : {}) };
 }
 
 /**
@@ -140,10 +144,10 @@ async function releasedTexts(root: string, changes: readonly Change[], repo: Rep
 }
 
 /** The change report of a period as a table (report/registers/changes.ts periodReport). */
-export function periodTable(rc: RegisterContext, period: PeriodChanges): Table {
+export function periodTable(rc: RegisterContext, period: PeriodChanges, plain?: PlainNotes): Table {
   // Days after today have not happened: what the report lists of them is only what is already dated there (a 实施日期).
   const today = localToday();
-  return periodReport(rc, period.changes, { from: period.from, to: period.to }, period.basis, period.to > today ? today : undefined, period.entered);
+  return periodReport(rc, period.changes, { from: period.from, to: period.to }, period.basis, period.to > today ? today : undefined, period.entered, plain);
 }
 
 /**

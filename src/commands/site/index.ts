@@ -17,17 +17,20 @@ import { findRoot } from "../../load/discover.js";
 import { packageManifest } from "../../load/package.js";
 import type { Lang } from "../../render/view.js";
 import { customerScope, packOf } from "../../site/customer-scope.js";
+import { changesPeriodFrom } from "../../site/changes.js";
 import { buildSite, secretCsrIds, secretDocuments, withoutSecretSummaries } from "../../site/build.js";
 import { addDays, addMonths } from "../../core/dates.js";
 import type { Finding } from "../../core/diagnostic.js";
 import { releasedRevisions } from "../../load/base.js";
-import { folderCommits } from "../../load/git.js";
+import { folderCommits, type FolderCommit } from "../../load/git.js";
 import type { Repository } from "../../load/repository.js";
 import type { Change } from "../../model/changes.js";
 import type { ControlledDocument } from "../../model/types.js";
 import type { FindingsSource } from "../../site/build.js";
 import type { RegisterContext } from "../../report/registers/context.js";
-import { periodChangeReport, periodTable } from "../changes/index.js";
+import { periodChangeReport, periodTable, type PeriodChanges } from "../changes/index.js";
+import { datedByCommit } from "../../load/undated-dates.js";
+import { inReportOrder } from "../../model/changes.js";
 import { dateOption } from "../options.js";
 import type { CommandContext } from "../context.js";
 import { refuseOrWarnUnreadable, withHeading } from "../shared/output.js";
@@ -101,12 +104,25 @@ export async function siteCommand(ctx: CommandContext, flags: SiteFlags): Promis
     };
     // The change report of the twelve months to `today`, the period an annual surveillance audit looks at; its title names the days.
     const secret = secretDocuments(repo);
-    const period = await periodChangeReport(ctx, root, repo, addDays(addMonths(today, -12), 1), today, new Set(repo.problems.map((p) => p.path)));
+    const period = await periodChangeReport(ctx, root, repo, changesPeriodFrom(today), today, new Set(repo.problems.map((p) => p.path)));
     const scoped = scope ? { ...period, changes: period.changes.filter(scope.keepsChange), entered: period.entered.filter(scope.keepsChange) } : period;
-    const changes = withoutSecretSummaries(scoped, secret, lang, secretCsrIds(repo));
-    // A department's page lists its part of the report: the changes that concern it, dated in its last days (build.ts).
-    const changeReport = (rc: RegisterContext, part?: { from: string; keep: (change: Change) => boolean }) =>
-      periodTable(rc, part ? { ...changes, from: part.from, changes: changes.changes.filter((c) => c.date !== null && c.date >= part.from && part.keep(c)), entered: [] } : changes);
+    // The current and previous month and the last 30 days (tester70 P11): their changes no record dates are dated by the commit
+    // that made them (datedByCommit), in their report and where the twelve months' report lists them too.
+    const recentFrom = recentChangesFrom(today);
+    const recentPeriod = await recentChanges(ctx, root, repo, period, recentFrom, today, commits);
+    const recent = withoutSecretSummaries(scope ? { ...recentPeriod, changes: recentPeriod.changes.filter(scope.keepsChange), entered: [] } : recentPeriod, secret, lang, secretCsrIds(repo));
+    const changes = withRecentDates(withoutSecretSummaries(scoped, secret, lang, secretCsrIds(repo)), recent);
+    // The site's views of the report (build.ts): the twelve months, or a part of them (the current and previous month, a department's
+    // changes, those of its last 30 days) from `part.from` on, with `part.keep`'s changes; their notes worded for people who never use git.
+    const plain = { datedFrom: recentFrom };
+    const changeReport = (rc: RegisterContext, part?: { from?: string; keep?: (change: Change) => boolean }) => {
+      const from = part?.from ?? changes.from;
+      const source = from >= recent.from ? recent : changes;
+      const whole = from <= source.from;
+      if (whole && !part?.keep) return periodTable(rc, { ...source, from }, plain);
+      const kept = source.changes.filter((c) => (whole || (c.date !== null && c.date >= from)) && (part?.keep?.(c) ?? true));
+      return periodTable(rc, { ...source, from, changes: kept, entered: [] }, plain);
+    };
     // The site withholds what is classified 秘密 or above rather than marking its pages with it (Table.classification is for paper).
     const summary = await buildSite(repo, findings, { lang, today, baseUrl, sitemap: flags.sitemap === true, version, secret, released: await releasedOn(repo, today, { inForce: true }), earlier: await earlierRevisions(root, repo, secret), changedSinceRelease: await changedSinceRelease(repo, today), drafts, committed: await committedFilesOn(repo, today, commits), ...(asOf ? { findingsSource: asOf.source } : {}), commits: listed, changeReport, ...(scope ? { outside: scope.outside } : {}), heading: ({ classification: _, ...table }) => withHeading(repo, table, lang, today) }, { fileFor, write: (path, content) => writeFileSync(fileFor(path), content), writeParts: (path, write) => writeParts(fileFor(path), write) });
     writeFileSync(join(staging, SITE_MARKER), manifest(t("site-command.marker"), filesUnder(staging)));
@@ -269,4 +285,33 @@ function shown(cwd: string, path: string): string {
 function earlierRevisions(root: string, repo: Repository, secret: ReadonlyMap<string, ControlledDocument>): Promise<Map<string, ControlledDocument>> {
   const wanted = repo.documents.flatMap(({ value, file }) => (value.kind === "external" || secret.has(value.id) ? [] : (value.revisions ?? []).slice(0, -1).map((r) => ({ id: value.id, path: file.path, version: r.version }))));
   return releasedRevisions(root, wanted);
+}
+
+/** The first day of the site's recent changes: the first of the previous month, or 30 days back where that is earlier (1 March: 31 January). */
+export function recentChangesFrom(today: string): string {
+  const month = `${addMonths(today, -1).slice(0, 8)}01`;
+  const days = addDays(today, -29);
+  return days < month ? days : month;
+}
+
+/**
+ * The changes of `from` to `today`, those no record dates dated by the commit of the period that made them
+ * (load/undated-dates.ts). Without a commit in the period none was made in it: the twelve months' report's
+ * dated rows of those days.
+ */
+async function recentChanges(ctx: CommandContext, root: string, repo: Repository, year: PeriodChanges, from: string, today: string, commits: readonly FolderCommit[]): Promise<PeriodChanges> {
+  if (!commits.some((c) => c.day >= from && c.day <= today)) {
+    return { ...year, from, changes: year.changes.filter((c) => c.date !== null && c.date >= from), entered: [] };
+  }
+  const period = await periodChangeReport(ctx, root, repo, from, today, new Set(repo.problems.map((p) => p.path)));
+  if (!period.states) return period;
+  return { ...period, changes: inReportOrder(await datedByCommit(root, period.changes, period.states.before, period.states.after, commits, from)) };
+}
+
+/** The twelve months' changes, those no record dates that the recent ones date (datedByCommit) with that date, in the report's order. */
+function withRecentDates<T extends { changes: Change[] }>(year: T, recent: { changes: readonly Change[] }): T {
+  const key = (c: Change) => `${c.area}\u0000${c.kind}\u0000${c.id}\u0000${c.from}\u0000${c.to}`;
+  const dated = new Map(recent.changes.filter((c) => c.commit !== undefined && c.date !== null).map((c) => [key(c), c]));
+  if (dated.size === 0) return year;
+  return { ...year, changes: inReportOrder(year.changes.map((c) => (c.date === null ? (dated.get(key(c)) ?? c) : c))) };
 }

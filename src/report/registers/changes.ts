@@ -125,9 +125,10 @@ export function changeReport(ctx: RegisterContext, changes: readonly Change[], f
  * `entered`: what the commits show entered in the period that records the time before it (model/changes.ts
  * enteredBeforePeriod), named in the note, not listed as changes.
  */
-export function periodReport(ctx: RegisterContext, changes: readonly Change[], period: { from: string; to: string }, basis: UndatedBasis, today?: string, entered: readonly Change[] = []): Table {
+export function periodReport(ctx: RegisterContext, changes: readonly Change[], period: { from: string; to: string }, basis: UndatedBasis, today?: string, entered: readonly Change[] = [], plain?: PlainNotes): Table {
   const range = t(ctx, "register.changes.period", period);
   const undated = (() => {
+    if (plain) return plainUndatedNote(ctx, basis, period, plain);
     if (basis.kind === "no-git") return t(ctx, "register.changes.note.undated-no-git");
     if (basis.kind === "history-later") return basis.first ? t(ctx, "register.changes.note.undated-history-later", { first: basis.first }) : t(ctx, "register.changes.note.undated-no-commit");
     const commits = { from: commitLabel(basis.from), to: commitLabel(basis.to) };
@@ -141,7 +142,25 @@ export function periodReport(ctx: RegisterContext, changes: readonly Change[], p
     places.length > 0 ? t(ctx, "register.changes.note.entered-addressed", { count: places.length, ids: places.join(separator), from: period.from }) : "",
     people.length > 0 ? t(ctx, "register.changes.note.entered-people", { count: people.length, people: people.join(separator), from: period.from }) : "",
   ];
-  return reportTable(ctx, changes, range, t(ctx, "register.changes.heading.period", period), [t(ctx, "register.changes.note.dated", period), symbolsNote(ctx, changes, "dated"), undated, ...before, future]);
+  const symbols = plain && symbolsNote(ctx, changes, "dated") ? t(ctx, "register.changes.note.symbols-plain") : symbolsNote(ctx, changes, "dated");
+  return reportTable(ctx, changes, range, t(ctx, "register.changes.heading.period", period), [t(ctx, "register.changes.note.dated", period), symbols, undated, ...before, future]);
+}
+
+/**
+ * The notes of a report read by people who never use git (csr site, tester70 P11): what no record dates is said
+ * as entered into the document repository (录入文件库), not compared by commit; `datedFrom`, the first day from
+ * which those changes are dated by the commit that made them (load/undated-dates.ts datedByCommit).
+ */
+export interface PlainNotes {
+  datedFrom: string;
+}
+
+/** What a report in plain words (PlainNotes) says of the changes no record dates. */
+function plainUndatedNote(ctx: RegisterContext, basis: UndatedBasis, period: { from: string }, plain: PlainNotes): string {
+  if (basis.kind === "no-git") return t(ctx, "register.changes.note.plain.no-git");
+  if (basis.kind === "history-later") return basis.first ? t(ctx, "register.changes.note.plain.history-later", { first: basis.first }) : t(ctx, "register.changes.note.plain.no-commit");
+  const dated = t(ctx, period.from < plain.datedFrom ? "register.changes.note.plain.dated-since" : "register.changes.note.plain.dated", { from: plain.datedFrom });
+  return basis.historyFrom ? [dated, t(ctx, "register.changes.note.plain.history-from", { first: basis.historyFrom })].join(t(ctx, "common.sentence-separator")) : dated;
 }
 
 /** What the report covers of the symbol conversion table (tester58 F7), said where the repository keeps one or the report lists a row of it. */
