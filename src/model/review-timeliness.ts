@@ -412,8 +412,37 @@ export function tallyRounds(entries: readonly { id: string; round: ReviewRoundTi
     } else if (round.timeliness === "open") {
       tally.pending++;
       // An open round past its deadline day is judged overdue once a working day has passed, so one still open is in time until the next.
-      if (today !== undefined && round.due < today) tally.pendingPastDue++;
+      if (today !== undefined && pastDeadline(round.due, today)) tally.pendingPastDue++;
     } else tally.ended++;
   }
   return tally;
+}
+
+/**
+ * Whether a review due on `due` and undecided on `day` is past its deadline: from the calendar day after it (IATF
+ * 16949 7.5.3.2.2: reviewed within the ten working days), as management review counts a review overdue (tester71
+ * Q9). A decision taken before the next working day still used no working day past it and counts on time in the
+ * rate (workdaysLate); the review is overdue all the same while it waits. One test for a CSR's round and for a
+ * source revision received with no requirement registered (csr/source-unreviewed).
+ */
+export function pastDeadline(due: string, day: string): boolean {
+  return due < day;
+}
+
+/** A round undecided on `day` (open, neither closed nor superseded) past its deadline (pastDeadline): overdue, late by working days or not yet. */
+export function overdueUndecided(round: ReviewRoundTimeliness, day: string): boolean {
+  return (round.timeliness === "overdue" || round.timeliness === "open") && pastDeadline(round.due, day);
+}
+
+/**
+ * A round started before `period` that was overdue on some day in it: decided, closed or superseded late on or after
+ * its first day, or still undecided past its deadline on its last. The period's timeliness rate counts the rounds
+ * started in it (startedIn), so management review names these beside the rate (tester71 Q9: gjb-demo's only
+ * overdue review, received in 2025, dropped out of the 2026 figures).
+ */
+export function overdueInPeriodFromBefore(round: ReviewRoundTimeliness, period: Period): boolean {
+  if (round.start >= period.from) return false;
+  if (overdueUndecided(round, period.to)) return true;
+  const end = round.decided ?? round.closed ?? round.superseded?.date;
+  return LATE_ROUNDS.includes(round.timeliness) && end !== undefined && end >= period.from;
 }

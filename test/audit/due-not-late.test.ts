@@ -1,7 +1,7 @@
 /**
  * A review whose deadline has passed with no working day since (acme-auto's BCM-005, due Friday 2026-12-04, on Sunday
- * 2026-12-06) is 已到期, not yet late, in every register (aud68 A5): the management review counts it so beside the
- * dashboard's words, not as 尚未到期; the CSR list's 剩余工作日 holds a number (0) in every format, a spreadsheet's
+ * 2026-12-06) is 已到期, not yet late, in every register (aud68 A5), and overdue in the management review from the calendar day after
+ * its deadline, not 尚未到期 (tester71 Q9); the CSR list's 剩余工作日 holds a number (0) in every format, a spreadsheet's
  * number cell too, and the words go to a 期限说明 column of their own, which csr import reads back as the column csr
  * computes that it is, not as one it does not know.
  */
@@ -21,12 +21,12 @@ function list(lang: "zh-CN" | "en", ...args: string[]): string {
 }
 
 describe("a review due, not yet late", () => {
-  it("is 已到期 in the management review: the rate's detail and the overdue row name it, with the day it is late from", () => {
+  it("is overdue in the management review from the calendar day after its deadline (tester71 Q9), with the day before which a decision still counts on time", () => {
     const rows = (JSON.parse(list("zh-CN", "management-review", "--format", "json")) as { rows: { item: string; value: string | number; detail: string }[] }).rows;
-    expect(rows.find((r) => r.item === "评审及时率")).toMatchObject({ value: "100%", detail: "按期 5/5 轮；尚未到期 1 轮、已到期尚未逾期 1 轮、未作结论即结束 0 轮不计入" });
-    expect(rows.find((r) => r.item === "其中已逾期")).toMatchObject({ value: 0, detail: "另有已到期、尚未逾期的 1 项：BCM-005（截止 2026-12-04，2026-12-07 起即逾期）" });
+    expect(rows.find((r) => r.item === "评审及时率")).toMatchObject({ value: "100%", detail: "按期 5/5 轮；尚未到期 1 轮、截止已过尚未决定 1 轮（计入“其中已逾期”）、未作结论即结束 0 轮不计入" });
+    expect(rows.find((r) => r.item === "其中已逾期")).toMatchObject({ value: 1, detail: "BCM-005（截止 2026-12-04 已过；2026-12-07 前决定仍计为按期）" });
     const english = (JSON.parse(list("en", "management-review", "--format", "json")) as { rows: { item: string; detail: string }[] }).rows;
-    expect(english.find((r) => r.item === "of which overdue")?.detail).toBe("besides, 1 due but not yet late: BCM-005 (due 2026-12-04, late from 2026-12-07)");
+    expect(english.find((r) => r.item === "of which overdue")?.detail).toBe("BCM-005 (deadline 2026-12-04 passed; a decision before 2026-12-07 still counts on time)");
     // On the Thursday before, nothing is due yet: the detail is as it was.
     const thursday = JSON.parse(csr(["-C", acme, "list", "management-review", "--format", "json", "--today", "2026-12-03"], { lang: "zh-CN" }).stdout) as { rows: { item: string; detail: string }[] };
     expect(thursday.rows.find((r) => r.item === "其中已逾期")?.detail).toBe("");

@@ -79,7 +79,7 @@ describe("csr export, the year-end registers", () => {
       ["2", "顾客特定要求", "期间起算的评审（轮）", "7", "", "评审及时性"],
       ["3", "顾客特定要求", "其中按期决定（轮）", "5", "", "评审及时性"],
       ["4", "顾客特定要求", "其中逾期（轮，含逾期未决定）", "0", "", "评审及时性"],
-      ["5", "顾客特定要求", "评审及时率", "100%", "按期 5/5 轮；尚未到期 1 轮、已到期尚未逾期 1 轮、未作结论即结束 0 轮不计入", "评审及时性"],
+      ["5", "顾客特定要求", "评审及时率", "100%", "按期 5/5 轮；尚未到期 1 轮、截止已过尚未决定 1 轮（计入“其中已逾期”）、未作结论即结束 0 轮不计入", "评审及时性"],
     ]);
     // A count is a number a spreadsheet sums, a rate text.
     expect([review.getCell("D3").value, review.getCell("D7").value]).toEqual([6, "100%"]);
@@ -135,7 +135,7 @@ describe("csr site, the year-end registers", () => {
     // With its period, as the title of the page says it (breaker62 P10).
     expect(read("registers/management-review.csv").split("\r\n").slice(0, 6).filter((_, i) => i === 0 || i === 5)).toEqual([
       "\uFEFF序号,输入项,指标,数值,说明,明细见,期间",
-      `5,顾客特定要求,评审及时率,100%,按期 5/5 轮；尚未到期 1 轮、已到期尚未逾期 1 轮、未作结论即结束 0 轮不计入,评审及时性,2026-01-01 至 ${TODAY}`,
+      `5,顾客特定要求,评审及时率,100%,按期 5/5 轮；尚未到期 1 轮、截止已过尚未决定 1 轮（计入“其中已逾期”）、未作结论即结束 0 轮不计入,评审及时性,2026-01-01 至 ${TODAY}`,
     ]);
   });
 });

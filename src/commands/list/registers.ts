@@ -71,7 +71,8 @@ export async function listRegisterCommand(ctx: CommandContext, what: string, fla
   const today = dateOption(flags.today, "--today");
   const rc = await registerContextOn(repo, lang, today);
   // Which registers take which options: list/options.ts (refused there for the others).
-  const period = periodOption(what === "management-review" && flags.from === undefined ? yearTo(dateOption(flags.to, "--to", today)) : flags, today);
+  const lastYear = what === "management-review" && flags.from === undefined && flags.to === undefined && inFirstQuarter(today);
+  const period = periodOption(what === "management-review" && flags.from === undefined ? (lastYear ? previousYear(today) : yearTo(dateOption(flags.to, "--to", today))) : flags, today);
   const filter = what === "training" ? undefined : copyFilter(rc, flags, what === "distribution" ? { period, state: copyStateFilter(flags) } : {});
   let table: Table;
   if (what === "procedures") {
@@ -113,6 +114,8 @@ export async function listRegisterCommand(ctx: CommandContext, what: string, fla
     table = peopleRegister(rc);
   } else if (what === "management-review") {
     table = managementReviewRegister(rc, { today, period: period! });
+    // The runner learns why the page is last year's and how to have the year to date (tester71 Q2).
+    if (lastYear) table = { ...table, listHints: [t("list.management-review.previous-year", { year: period!.from.slice(0, 4), from: `${today.slice(0, 4)}-01-01` }), ...(table.listHints ?? [])] };
   } else if (what === "processes") {
     table = processRegister(rc, { today });
   } else if (what === "audits") {
@@ -133,7 +136,20 @@ export async function listRegisterCommand(ctx: CommandContext, what: string, fla
   return emitTable(ctx, table, flags, repo, lang, today);
 }
 
-/** Management review looks back over a period: without --from, the calendar year of `to` up to that day. */
+/**
+ * In January to March, the management review held then looks back over the calendar year just ended (tester71 Q2):
+ * without --from and --to, that year's 1 January to 31 December.
+ */
+function inFirstQuarter(today: string): boolean {
+  return Number(today.slice(5, 7)) <= 3;
+}
+
+function previousYear(today: string): PeriodFlags {
+  const year = Number(today.slice(0, 4)) - 1;
+  return { from: `${year}-01-01`, to: `${year}-12-31` };
+}
+
+/** Management review looks back over a period: without --from, the calendar year of `to` up to that day (in January to March without --to, the year before: previousYear). */
 function yearTo(to: string): PeriodFlags {
   return { from: `${to.slice(0, 4)}-01-01`, to };
 }

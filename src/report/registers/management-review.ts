@@ -23,7 +23,7 @@ import { sourceRevisionsUnreviewed } from "../../model/source-review.js";
 import { revisionNameIn } from "../../i18n/values.js";
 import { pendingTransition } from "../../model/distribution.js";
 import { auditCounts, auditDue, auditorRoster, auditsIn, auditStanding, nonconformitiesIn, outOfCycle, threeYearCycle, type AuditStanding } from "../../model/process-audits.js";
-import { reviewRounds, startedIn, tallyRounds, type Period } from "../../model/review-timeliness.js";
+import { overdueInPeriodFromBefore, overdueUndecided, pastDeadline, reviewRounds, startedIn, tallyRounds, type Period } from "../../model/review-timeliness.js";
 import { trainingCompletion, type TrainingCompletion } from "../../model/training-completion.js";
 import type { ControlledDocument, CorrectiveAction, Csr } from "../../model/types.js";
 import { actionClosed, actionOn, overdueSteps, ZEROING_PARTS, zeroingComplete, zeroingMissing } from "../../model/actions.js";
@@ -123,19 +123,27 @@ function csrRows(ctx: RegisterContext, period: Period): Row[] {
   const decided = [...new Set(rounds.filter(({ round }) => round.decided !== undefined && round.decided >= period.from && round.decided <= day).map(({ id }) => id))];
   const decisions = rounds.filter(({ round }) => round.decided !== undefined && round.decided >= period.from && round.decided <= day).length;
   const current = rounds.filter(({ round }) => round.closed === undefined && (round.timeliness === "open" || round.timeliness === "overdue"));
-  const overdue = current.filter(({ round }) => round.timeliness === "overdue");
+  // Overdue from the calendar day after the deadline (tester71 Q9), as a source revision left unreviewed is below: one test, pastDeadline.
+  const overdue = current.filter(({ round }) => overdueUndecided(round, day));
   // A customer's source revision received and not reviewed (no CSR registered from it, csr/source-unreviewed) is a review
   // open too, and overdue past its period: the figures said 0 while csr check reported one (tester68 G2).
   const customers = [...ctx.index.customers.values()].map((c) => c.value);
   const unreviewed = sourceRevisionsUnreviewed(customers, csrs, day, calendar, config?.csr?.review_days ?? DEFAULT_REVIEW_DAYS);
-  const unreviewedLate = unreviewed.filter((u) => u.due < day);
+  const unreviewedLate = unreviewed.filter((u) => pastDeadline(u.due, day));
   const sources = (list: typeof unreviewed) => list.map((u) => t(ctx, "register.management-review.source-unreviewed", { source: u.source.id, named: revisionNameIn(ctx.lang, u.revision.revision) }));
-  // Past their deadline with no working day since (the Saturday after a Friday deadline): 已到期, not late yet, as the
-  // dashboard and the CSR list say, not 尚未到期 (aud68 A5); late from the working day named.
-  const pastDue = current.flatMap(({ id, round }) => {
+  // Past the deadline with no working day since (the Saturday after a Friday deadline): overdue for management, with the
+  // working day before which a decision still counts on time in the rate (workdaysLate, as the CSR list says it).
+  const overdueNamed = overdue.map(({ id, round }) => {
     const next = round.timeliness === "open" ? inTimeUntil(calendar, round.due, day) : undefined;
-    return next === undefined ? [] : [t(ctx, "register.management-review.past-due-in-time", { id, due: round.due, next })];
+    return next === undefined ? id : t(ctx, "register.management-review.past-due-in-time", { id, due: round.due, next });
   });
+  // The overdue reviews that started before the period, left out of its rate (which counts the rounds started in it): named beside it.
+  const before = [
+    ...rounds.filter(({ round }) => overdueInPeriodFromBefore(round, period)).map(({ id, round }) => t(ctx, "register.management-review.before-period-item", { id, start: round.start })),
+    ...unreviewed.filter((u) => u.revision.received < period.from && pastDeadline(u.due, day)).map((u) => t(ctx, "register.management-review.before-period-item", { id: sources([u])[0]!, start: u.revision.received })),
+  ];
+  const beforeNote = before.length > 0 ? [t(ctx, "register.management-review.before-period", { count: before.length, ids: ids(ctx, before) })] : [];
+  const withBefore = (detail: string) => [detail, ...beforeNote].join(t(ctx, "register.management-review.detail-separator"));
   const toMeet = csrs.filter((c) => !c.superseded && (c.review?.decision?.disposition === "must" || c.review?.decision?.disposition === "optional"));
   const notDone = toMeet.filter((c) => c.implementation?.status !== "implemented" && c.implementation?.status !== "verified");
   const late = notDone.filter((c) => implementationOverdue(c, ctx.index.customers.get(c.customer)?.value, day) !== undefined);
@@ -147,18 +155,20 @@ function csrRows(ctx: RegisterContext, period: Period): Row[] {
     row("on-time", tally.onTime, "", reviews),
     row("late", tally.late, ids(ctx, tally.lateIds), reviews),
     judged === 0
-      ? row("rate", "—", t(ctx, "register.management-review.rate-none"), reviews)
+      ? row("rate", "—", withBefore(t(ctx, "register.management-review.rate-none")), reviews)
       : row(
           "rate",
           percent(tally.onTime, judged),
-          tally.pendingPastDue > 0
-            ? t(ctx, "register.management-review.rate-detail-past-due", { onTime: tally.onTime, judged, pending: tally.pending - tally.pendingPastDue, pastDue: tally.pendingPastDue, ended: tally.ended })
-            : t(ctx, "register.management-review.rate-detail", { onTime: tally.onTime, judged, pending: tally.pending, ended: tally.ended }),
+          withBefore(
+            tally.pendingPastDue > 0
+              ? t(ctx, "register.management-review.rate-detail-past-due", { onTime: tally.onTime, judged, pending: tally.pending - tally.pendingPastDue, pastDue: tally.pendingPastDue, ended: tally.ended })
+              : t(ctx, "register.management-review.rate-detail", { onTime: tally.onTime, judged, pending: tally.pending, ended: tally.ended }),
+          ),
           reviews,
         ),
     row("decided", decisions, ids(ctx, decided), reviews),
     row("open", current.length + unreviewed.length, ids(ctx, [...current.map(({ id }) => id), ...sources(unreviewed)]), reviews),
-    row("overdue", overdue.length + unreviewedLate.length, [ids(ctx, [...overdue.map(({ id }) => id), ...sources(unreviewedLate)]), ...(pastDue.length > 0 ? [t(ctx, "register.management-review.past-due", { count: pastDue.length, ids: ids(ctx, pastDue) })] : [])].filter(Boolean).join(t(ctx, "register.management-review.detail-separator")), reviews),
+    row("overdue", overdue.length + unreviewedLate.length, ids(ctx, [...overdueNamed, ...sources(unreviewedLate)]), reviews),
     row("to-implement", notDone.length, ids(ctx, notDone.map((c) => c.id)), list),
     toMeet.length > 0 && notDone.length > 0 && undated.length === notDone.length
       ? row("implementation-overdue", "—", t(ctx, "register.management-review.implementation-undated"), list)
