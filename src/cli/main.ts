@@ -856,6 +856,27 @@ export async function run(argv: string[], output?: Output): Promise<number> {
           .option("-y, --yes", t("help.common.yes"))
           .option("--commit", t("help.common.commit"))
           .action(action(async () => (await import("../commands/record/dispose.js")).recordDisposeCommand));
+        const batch = record.command("batch").description(t("help.record.batch"));
+        batch
+          .command("add")
+          .description(t("help.record.batch.add"))
+          .argument("<form>", t("help.record.dispose.form"))
+          .argument("<name>", t("help.record.batch.name"))
+          .option("--from <date>", t("help.record.batch.from"))
+          .option("--to <date>", t("help.record.batch.to"))
+          .option("--counted-from <date>", t("help.record.batch.counted-from"))
+          .option("-y, --yes", t("help.common.yes"))
+          .option("--commit", t("help.common.commit"))
+          .action(action(async () => (await import("../commands/record/batch.js")).recordBatchAddCommand));
+        batch
+          .command("set")
+          .description(t("help.record.batch.set"))
+          .argument("<form>", t("help.record.dispose.form"))
+          .argument("<name>", t("help.record.dispose.batch"))
+          .option("--counted-from <date>", t("help.record.batch.set.counted-from"))
+          .option("-y, --yes", t("help.common.yes"))
+          .option("--commit", t("help.common.commit"))
+          .action(action(async () => (await import("../commands/record/batch.js")).recordBatchSetCommand));
       },
       obsolete: () => {
         program

@@ -125,7 +125,7 @@ export type CountedRetention = { months: number; after?: string } | { kept: true
 /**
  * The retention period written `text` as csr counts it: `rule` (record.retention_term, a customer
  * period's `term`) when given; else `text` in one of the spellings retentionTerm reads (3年, 6个月,
- * 产品寿命期+1年 — counted from 停产), 长期 and 永久 with a note in brackets, or `<事件>后N年` / `<事件>后N个月`
+ * 产品寿命期+1年 — counted from PRODUCT_LIFE_EVENT), 长期 and 永久 with a note in brackets, or `<事件>后N年` / `<事件>后N个月`
  * (停产后15年, 员工离职后3年); undefined for any other text, which names no count csr could date.
  */
 export function countedRetention(text: string | undefined, rule?: RetentionRule): CountedRetention | undefined {
@@ -134,15 +134,30 @@ export function countedRetention(text: string | undefined, rule?: RetentionRule)
   if (value === "") return undefined;
   const term = retentionTerm(value);
   if (term?.kind === "years" || term?.kind === "months") return { months: term.kind === "years" ? term.count * 12 : term.count };
-  if (term?.kind === "product-life") return { months: (term.plusYears ?? 0) * 12, after: PRODUCTION_END };
+  if (term?.kind === "product-life") return { months: (term.plusYears ?? 0) * 12, after: PRODUCT_LIFE_EVENT };
   if (term || /^(?:长期|永久)[（(]/.test(value)) return { kept: true };
   const match = /^(.{1,20}?)后(\d{1,3})(年|个?月)$/.exec(value);
   if (match) return { months: match[3] === "年" ? Number(match[2]) * 12 : Number(match[2]), after: match[1]! };
   return undefined;
 }
 
-/** The event a product-life period (产品寿命期+1年) counts from: the end of the product's production. */
-const PRODUCTION_END = "停产";
+/**
+ * The event a product-life period (产品寿命期+1年) counts from: IATF 16949 7.5.3.2.1 keeps records for "the
+ * time the product is active for production and service requirements, plus one calendar year", so the end
+ * of production and of service (spare-parts) supply, which may come years after 停产 (tester71 Q11).
+ */
+export const PRODUCT_LIFE_EVENT = "停止生产和售后服务供货";
+
+/**
+ * The day a period counted from `start` ends. After the product-life event, the years added are calendar
+ * years, as IATF 16949 7.5.3.2.1 writes them: to 31 December of the year they end in (停止供货 2024-06-30,
+ * 产品寿命期+1年: 2025-12-31). A form that reads the clause otherwise writes its count in retention_term
+ * with its own event (`{years: 1, after: 停产}`), counted to the day.
+ */
+export function retentionEnds(start: string, term: { months: number; after?: string }): string {
+  const date = addMonths(start, term.months);
+  return term.after === PRODUCT_LIFE_EVENT && term.months > 0 ? `${date.slice(0, 4)}-12-31` : date;
+}
 
 /** The period that decides a batch's retention: its text as written, and the customer whose period it is (a customer's longer one). */
 export interface DecidingPeriod {
@@ -157,7 +172,7 @@ export interface DecidingPeriod {
  * `kept`, never (a period 长期 or 永久); `undated`, when csr cannot tell: the form states no period
  * (`no-retention`), a period is written in no way csr counts (`unreadable`: give record.retention_term),
  * or a period counts from an event whose day the batch does not give (`no-start`: its counted_from,
- * e.g. the product's end of production, which csr does not guess; the longest such period is named, as it
+ * e.g. the end of the product's production and service supply, which csr does not guess; the longest such period is named, as it
  * would decide: a customer's 停产后15年 rather than the form's 产品寿命期+1年).
  */
 export type BatchRetention =
@@ -186,7 +201,7 @@ export function batchRetention(form: Pick<ControlledDocument, "record">, batch: 
       if (!noStart || term.months > noStart.months) noStart = { months: term.months, undated: { kind: "undated", reason: "no-start", event: term.after!, ...deciding } };
       continue;
     }
-    const date = addMonths(start, term.months);
+    const date = retentionEnds(start, term);
     // The customer's period decides only when it ends later: one as long as the form's is the form's.
     if (!latest || date > latest.date) latest = { kind: "ends", date, ...deciding };
   }

@@ -16,7 +16,11 @@ describe("csr list disposals", () => {
   it("lists the batches due by the day, then those csr cannot date, then those disposed of, with the 销毁记录", () => {
     const dir = copyFixture("examples/acme-auto");
     const listed = csr(["-C", dir, "list", "disposals", "--due-by", "2026-12-31", "--today", "2026-12-05", "--format", "csv"], { lang: null });
-    expect([listed.code, listed.stderr]).toEqual([0, "销毁经批准后登记：csr record dispose <表单编号> <记录批次> --date <日期> --approved-by <批准人> --method <销毁方式> [--witness <监销人>]\n"]);
+    expect([listed.code, listed.stderr]).toEqual([
+      0,
+      "销毁经批准后登记：csr record dispose <表单编号> <记录批次> --date <日期> --approved-by <批准人> --method <销毁方式> [--witness <监销人>]\n" +
+        "为未登记批次的表单登记保存的记录：csr record batch add <表单编号> <批次名称> --from <日期> --to <日期> [--counted-from <起算日>]\n",
+    ]);
     expect(listed.stdout.replace(/^\uFEFF/, "").split("\r\n")).toEqual([
       "序号,表单编号,记录名称,记录批次,形成日期,存放地点,保存期限,保存期满日,状态,销毁日期,销毁方式,批准人,监销人,销毁记录编号,备注",
       "1,HH-F-045,设备日常点检表,2022年度,2022-12-31,生产部各车间,3年,2025-12-31,可销毁,,,,,,",
@@ -34,11 +38,11 @@ describe("csr list disposals", () => {
     const lines = listed.stdout.split("\n");
     expect(lines[0]).toBe("Records due for disposal (5 batches with retention ending by 2040-12-31)");
     expect(lines.find((line) => line.includes("BX-200"))).toMatch(/^5 +QR-011-01 +Product Traceability Record +BX-200 壳体 2016—2024 +MES系统 +Beichen Motor Group Co\., Ltd\.: 停产后15年 +2039-06-30 +ends in 4590 days/);
-    expect(lines.slice(-4)).toEqual([
-      "The batches of records kept on 2026-12-05 whose retention period ends on or before 2040-12-31, by the longer of the form's period and a customer's (IATF 16949 7.5.3.2.1), counted from the batch's last record, or, for a period counted from an event (end of production, an employee leaving), from the batch's day of that event.",
+    expect(lines.slice(-6, -2)).toEqual([
+      "The batches of records kept on 2026-12-05 whose retention period ends on or before 2040-12-31, by the longer of the form's period and a customer's (IATF 16949 7.5.3.2.1), counted from the batch's last record, or, for a period counted from an event (end of production and service supply, an employee leaving), from the batch's day of that event (counted_from).",
+      "“Product life + N years” is counted as IATF 16949 7.5.3.2.1 reads: N calendar years after the end of production and service supply, to 31 December of the Nth year (supply ended 2024-06-30, + 1 year: kept to 2025-12-31).",
       "Then 1 batch whose retention cannot be dated; its remarks say why.",
       "Last, 1 batch disposed of, with its disposal record.",
-      "",
     ]);
   });
 
@@ -93,7 +97,8 @@ describe("csr record dispose", () => {
     ]);
     expect(run("QR-011-01", "BX-350 壳体 2025年度", ...approved, "--date", "2026-12-01")).toEqual([
       2,
-      "csr: 无法计算 QR-011-01 的“BX-350 壳体 2025年度”的保存期满日：保存期限从“停产”起算，该批未登记其日期（counted_from）；期满日确定之前不能登记销毁。",
+      "csr: 无法计算 QR-011-01 的“BX-350 壳体 2025年度”的保存期满日：保存期限从“停产”起算，该批未登记其日期（counted_from）；期满日确定之前不能登记销毁。\n" +
+        "提示：登记该批的起算日：csr record batch set QR-011-01 \"BX-350 壳体 2025年度\" --counted-from <日期>",
       "",
     ]);
     expect(run("HH-F-045", "2021年度", ...approved, "--date", "2026-12-01")).toEqual([2, "csr: HH-F-045 的“2021年度”已于 2025-01-15 销毁（批准人 张丽（zhangli）），不能再次登记销毁。", ""]);
@@ -106,7 +111,7 @@ describe("csr record dispose", () => {
     expect(run("QP-002", "2024年度", ...approved)).toEqual([2, "csr: QP-002 不是表单：记录批次和销毁记录登记在表单上。", ""]);
     expect(run("QR-001-01", "2024年度", ...approved)).toEqual([
       2,
-      "csr: QR-001-01 没有登记记录批次（record.batches）。\n提示：先在 QR-001-01 的 record 下登记批次，如 batches: [{name: 2024年度, from: 2024-01-01, to: 2024-12-31}]。",
+      "csr: QR-001-01 没有登记记录批次（record.batches）。\n提示：先用 csr record batch add QR-001-01 <批次名称> --from <日期> --to <日期> 登记保存的记录批次，如 csr record batch add QR-001-01 2024年度 --from 2024-01-01 --to 2024-12-31。",
       "",
     ]);
     expect(readFileSync(join(dir, HH_F_045), "utf8")).toBe(before);
@@ -119,7 +124,7 @@ describe("csr record dispose", () => {
     // 量检具报废后1年: counted from the day each gauge was scrapped.
     writeFileSync(file, readFileSync(file, "utf8").replace("  retention: 量检具报废后1年\n", "  retention: 量检具报废后1年\n  batches:\n    - {name: 卡尺 C-017, to: 2025-03-31}\n"));
     const run = (...args: string[]) => csr(["-C", dir, "record", "dispose", "QR-006-01", "卡尺 C-017", "--approved-by", "zhangli", "--method", "粉碎", ...args], { lang: null });
-    expect(run("--date", "2026-12-01").stderr).toBe("csr: 无法计算 QR-006-01 的“卡尺 C-017”的保存期满日：保存期限从“量检具报废”起算，该批未登记其日期（counted_from）；期满日确定之前不能登记销毁。\n");
+    expect(run("--date", "2026-12-01").stderr.split("\n")[0]).toBe("csr: 无法计算 QR-006-01 的“卡尺 C-017”的保存期满日：保存期限从“量检具报废”起算，该批未登记其日期（counted_from）；期满日确定之前不能登记销毁。");
     writeFileSync(file, readFileSync(file, "utf8").replace("to: 2025-03-31}", "to: 2025-03-31, counted_from: 2025-04-15}"));
     expect(run("--date", "2026-04-14").stderr).toBe("csr: QR-006-01 的“卡尺 C-017”按保存期限“量检具报废后1年”保存至 2026-04-15，2026-04-14 尚未期满，不能销毁。\n");
     expect(run("--date", "2026-04-15").code).toBe(0);

@@ -83,8 +83,8 @@ describe("countedRetention (tester60 J1)", () => {
   it.each([
     ["3年", undefined, { months: 36 }],
     ["6个月", undefined, { months: 6 }],
-    ["产品寿命期+1年", undefined, { months: 12, after: "停产" }],
-    ["产品寿命期", undefined, { months: 0, after: "停产" }],
+    ["产品寿命期+1年", undefined, { months: 12, after: "停止生产和售后服务供货" }],
+    ["产品寿命期", undefined, { months: 0, after: "停止生产和售后服务供货" }],
     ["停产后15年", undefined, { months: 180, after: "停产" }],
     ["员工离职后3年", undefined, { months: 36, after: "员工离职" }],
     ["量检具报废后1年", undefined, { months: 12, after: "量检具报废" }],
@@ -120,6 +120,16 @@ describe("batchRetention (tester60 J1)", () => {
     // The form's own when it is the longer one.
     const longer = { record: { retention: "停产后20年", retention_customer: [{ customer: "BCM", period: "停产后15年" }] } };
     expect(batchRetention(longer, batch)).toEqual({ kind: "undated", reason: "no-start", event: "停产", period: "停产后20年" });
+  });
+
+  it("counts 产品寿命期+N年 in calendar years after the end of production and service supply, to 31 December (IATF 16949 7.5.3.2.1, tester71 Q11)", () => {
+    const form = { record: { retention: "产品寿命期+1年" } };
+    expect(batchRetention(form, { to: "2024-06-30", counted_from: "2024-06-30" })).toEqual({ kind: "ends", date: "2025-12-31", period: "产品寿命期+1年" });
+    expect(batchRetention({ record: { retention: "产品寿命期+2年" } }, { to: "2024-06-30", counted_from: "2024-01-01" })).toEqual({ kind: "ends", date: "2026-12-31", period: "产品寿命期+2年" });
+    expect(batchRetention({ record: { retention: "产品寿命期" } }, { to: "2024-06-30", counted_from: "2024-06-30" })).toEqual({ kind: "ends", date: "2024-06-30", period: "产品寿命期" });
+    expect(batchRetention(form, batch)).toEqual({ kind: "undated", reason: "no-start", event: "停止生产和售后服务供货", period: "产品寿命期+1年" });
+    // A form that reads the clause otherwise counts to the day from its own event.
+    expect(batchRetention({ record: { retention: "产品寿命期+1年", retention_term: { years: 1, after: "停产" } } }, { to: "2024-06-30", counted_from: "2024-06-30" })).toEqual({ kind: "ends", date: "2025-06-30", period: "产品寿命期+1年" });
   });
 
   it("says why a batch cannot be dated, and keeps a long-term one whatever the other periods", () => {

@@ -14,7 +14,7 @@
 import { UserError } from "../../core/errors.js";
 import { didYouMean, localized } from "../../core/text.js";
 import { language, list, t } from "../../i18n/index.js";
-import { batchRetention, type DecidingPeriod } from "../../model/record-keeping.js";
+import { batchRetention, PRODUCT_LIFE_EVENT, type DecidingPeriod } from "../../model/record-keeping.js";
 import type { RecordDisposal } from "../../model/types.js";
 import type { CommandContext } from "../context.js";
 import { eventDateOption } from "../options.js";
@@ -56,8 +56,8 @@ export async function recordDisposeCommand(ctx: CommandContext, formId: string, 
     const period = (deciding: DecidingPeriod) => (deciding.customer === undefined ? deciding.period : t("record.dispose.customer-period", { customer: deciding.customer, period: deciding.period }));
     if (retention.kind === "kept") throw new UserError(t("record.dispose.kept", { id: form.id, batch: batch.name, period: period(retention) }));
     if (retention.kind === "undated") {
-      const why = retention.reason === "no-start" ? t("register.disposals.remark.no-start", { event: retention.event }) : t(`register.disposals.remark.${retention.reason}`);
-      throw new UserError(t("record.dispose.undated", { id: form.id, batch: batch.name, why }));
+      const why = retention.reason === "no-start" ? t("register.disposals.remark.no-start", { event: retention.event === PRODUCT_LIFE_EVENT ? t("record.retention.product-life-event") : retention.event }) : t(`register.disposals.remark.${retention.reason}`);
+      throw new UserError(t("record.dispose.undated", { id: form.id, batch: batch.name, why }), retention.reason === "no-start" ? t("record.dispose.undated.hint", { id: form.id, batch: batch.name }) : undefined);
     }
     if (date < retention.date) throw new UserError(t(retention.customer === undefined ? "record.dispose.too-early" : "record.dispose.too-early-customer", { id: form.id, batch: batch.name, date, ends: retention.date, period: retention.period, customer: retention.customer ?? "" }));
     const approver = resolvePerson(session.index, flags.approvedBy!, "--approved-by", date);

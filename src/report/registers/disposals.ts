@@ -4,11 +4,13 @@
  * — the form's or a customer's longer one, the customer named (IATF 16949 7.5.3.2.1; GJB 9001C 7.5.3;
  * the 记录控制程序's 到期记录销毁审批). Then, apart, the batches csr cannot date, each with the reason
  * (a period it cannot count, an event day not given: model/record-keeping.ts batchRetention), and the
- * batches disposed of, with their disposal record (销毁记录: date, method, approver, witness).
+ * batches disposed of, with their disposal record (销毁记录: date, method, approver, witness). A note
+ * names the forms that state a retention period but have no batch registered: of their records, the
+ * register can say nothing, and "0 due" must not read as "nothing is due" (tester71 Q1).
  */
 import { daysBetween } from "../../core/dates.js";
 import { citations } from "../../model/citations.js";
-import { batchRetention, type BatchRetention, type DecidingPeriod } from "../../model/record-keeping.js";
+import { batchRetention, countedRetention, PRODUCT_LIFE_EVENT, recordsHeldOn, type BatchRetention, type DecidingPeriod } from "../../model/record-keeping.js";
 import type { ControlledDocument, RecordBatch } from "../../model/types.js";
 import type { Table } from "../table.js";
 import { compareIds, customerName, departmentName, documentTitle, personName, t, type RegisterContext } from "./context.js";
@@ -54,19 +56,29 @@ export function disposalRegister(ctx: RegisterContext, options: { today: string;
   const remark = (e: Entry): string => {
     const r = e.retention;
     if (disposedOf(e) || r.kind !== "undated") return "";
-    return r.reason === "no-start" ? t(ctx, "register.disposals.remark.no-start", { event: r.event }) : t(ctx, `register.disposals.remark.${r.reason}`);
+    return r.reason === "no-start" ? t(ctx, "register.disposals.remark.no-start", { event: r.event === PRODUCT_LIFE_EVENT ? t(ctx, "record.retention.product-life-event") : r.event }) : t(ctx, `register.disposals.remark.${r.reason}`);
   };
+  // Forms whose records are kept (released, or withdrawn with records still held) with a period and no batch.
+  const unbatched = ctx.repo.documents
+    .map(({ value }) => value)
+    .filter((form) => form.kind === "form" && (form.status === "released" || (form.status === "obsolete" && recordsHeldOn(form, today))))
+    .filter((form) => (form.record?.retention?.trim() || form.record?.retention_term) && (form.record?.batches ?? []).length === 0)
+    .map((form) => form.id)
+    .sort(compareIds);
   const notes = [
     // The clause of the standards in scope (model/citations.ts): GJB 9001C's 7.5.3.2 in a GJB repository, not IATF 16949's (tester62 N14).
     t(ctx, "register.disposals.note", { today, dueBy, clause: citations(ctx.repo.config?.value.standards, "record-retention", t(ctx, "register.list-separator")).join(" / ") }),
+    ...(rows.some(({ form }) => productLife(form)) ? [t(ctx, "register.disposals.note-product-life")] : []),
     ...(undated.length > 0 ? [t(ctx, "register.disposals.note-undated", { count: undated.length })] : []),
     ...(disposed.length > 0 ? [t(ctx, "register.disposals.note-disposed", { count: disposed.length })] : []),
     ...(later > 0 ? [t(ctx, "register.disposals.note-later", { count: later, dueBy })] : []),
+    ...(unbatched.length > 0 ? [t(ctx, "register.disposals.note-unbatched", { count: unbatched.length, forms: unbatched.join(t(ctx, "register.list-separator")) })] : []),
   ];
   const hints = [
     ...(due.some((e) => e.retention.kind === "ends" && e.retention.date <= today) ? [t(ctx, "register.disposals.hint")] : []),
     // The register says what csr cannot count; the command that gives the count goes to stderr (tester67b B2).
     ...(rows.some((e) => e.retention.kind === "undated" && e.retention.reason === "unreadable") ? [t(ctx, "register.disposals.hint-term")] : []),
+    ...(unbatched.length > 0 ? [t(ctx, "register.disposals.hint-batch")] : []),
   ];
   return {
     id: "disposals",
@@ -115,4 +127,10 @@ export function disposalRegister(ctx: RegisterContext, options: { today: string;
     notes,
     ...(hints.length > 0 ? { listHints: hints } : {}),
   };
+}
+
+/** Whether `form`'s own period is a product life plus calendar years (产品寿命期+1年), which the register's note explains. */
+function productLife(form: ControlledDocument): boolean {
+  const counted = countedRetention(form.record?.retention, form.record?.retention_term);
+  return counted !== undefined && "months" in counted && counted.after === PRODUCT_LIFE_EVENT && counted.months > 0;
 }
