@@ -53,7 +53,7 @@ import { auditorNames, lastAuditText } from "../report/registers/audits.js";
 import { auditorPeriods } from "../report/registers/people.js";
 import { auditNotes, clauseLastAudits, coverageReading, DIRECT, editionNotes, INHERITED, procedureNotes, servingDocuments, THROUGH_CHILDREN } from "../report/registers/clauses.js";
 import { periodicReviewResult } from "../report/registers/periodic-reviews.js";
-import { compareIds, csrsOn, csrsOnById, customerName, departmentName, deviationsOn, documentsOn, pastDeviations, withDeviatedVersion, documentStatus, documentTitle, documentVersion, effectiveDate, peopleOf, personName, registerContext, statusLabel, t, versionInForce, versionInForceOn, type DocumentsOn, type RegisterContext } from "../report/registers/context.js";
+import { compareIds, csrsOn, csrsOnById, customerName, departmentName, deviationsOn, documentsOn, pastDeviations, withDeviatedVersion, documentStatus, documentTitle, documentVersion, effectiveDate, peopleOf, personName, registerContext, scopeNotes, statusLabel, t, versionInForce, versionInForceOn, type DocumentsOn, type RegisterContext } from "../report/registers/context.js";
 import { confirmationText, externalStatus, sourceRevisionStatus } from "../report/registers/external.js";
 import { auditRegisters } from "../report/registers/index.js";
 import { documentList, type DraftsOn } from "../report/registers/documents.js";
@@ -70,7 +70,7 @@ import { GENERIC_TEMPLATES, writeGenericPage, type GenericView } from "./page.js
 import { bySeverity, entityFindings } from "./entity-findings.js";
 import { namePinyin } from "./pinyin.js";
 import type { SearchEntry } from "./search.js";
-import { changeConcerns, departmentSections, personCopiesSections } from "./department.js";
+import { changeConcerns, copiesByKeys, departmentSections, personCopiesSections } from "./department.js";
 import { changesPeriodFrom, departmentChangesLinks, departmentChangesPage, departmentChangesSection, departmentChangesTitle, previousMonthStart, recentChangesRegister } from "./changes.js";
 import { calendarNotice } from "./calendar-notice.js";
 import { findingReader, type Reading } from "./attention.js";
@@ -452,7 +452,11 @@ export function withoutSecretSummaries<T extends { changes: Change[]; entered: C
 
 async function writeSite(repo: Repository, findings: readonly Finding[], options: SiteOptions, out: SiteWriter, textOf?: (doc: ControlledDocument) => ControlledDocument): Promise<SiteSummary> {
   const { lang, today } = options;
-  const rc = { ...registerContext(repo, lang, options.released, options.committed), ...(textOf ? { textOf } : {}) };
+  // An audit pack holds the documents addressing one customer's requirements, not the quality system: every view of its clause
+  // coverage (the clause matrices and cross-reference, the heat map, the dashboard's clause panel) says that it counts those
+  // documents only (tester70 P8, site70b's note).
+  const coverageNote = options.outside ? translate(lang, "site.customer-pack.coverage", { customer: repo.customers[0]?.value.code ?? "", count: repo.documents.length }) : undefined;
+  const rc = { ...registerContext(repo, lang, options.released, options.committed), ...(textOf ? { textOf } : {}), ...(coverageNote ? { coverageNote } : {}) };
   const { index } = rc;
   // A site of a past day leaves out the documents that did not exist then (absentOn): no page, no link to one, no search entry.
   const absent = absentOn(repo, documentsOn(rc, today), options.drafts);
@@ -572,10 +576,7 @@ async function writeSite(repo: Repository, findings: readonly Finding[], options
   const noting = (notes: string[] | undefined) => (incomplete ? [...(notes ?? []), incomplete] : notes);
 
   const standards = scopeCatalogs(repo);
-  // An audit pack holds the documents addressing one customer's requirements, not the quality system: its clause matrices and
-  // heat map say that their coverage counts those documents only (tester70 P8, site70b's note).
-  const packNote = options.outside ? tr("site.customer-pack.coverage", { customer: repo.customers[0]?.value.code ?? "", count: repo.documents.length }) : undefined;
-  const registers = registerFiles([...auditRegisters(rc, today, options.drafts), ...(options.changeReport ? [options.changeReport(rc), recentChangesRegister(rc, options.changeReport(rc, { from: previousMonthStart(today) }), today)] : [])].map((table) => (packNote && table.id === "clauses" ? { ...table, notes: [packNote, ...(table.notes ?? [])] } : table)), standards);
+  const registers = registerFiles([...auditRegisters(rc, today, options.drafts), ...(options.changeReport ? [options.changeReport(rc), recentChangesRegister(rc, options.changeReport(rc, { from: previousMonthStart(today) }), today)] : [])], standards);
   // A corrective action's id on a page links to its row of the action register (纠正措施台账, look65 #5): one the register of the day lists.
   const actionRegister = registers.find((r) => r.table.id === "actions");
   const actionRows = new Set((actionRegister?.table.rows ?? []).map((row) => String(row.id ?? "")));
@@ -629,6 +630,8 @@ async function writeSite(repo: Repository, findings: readonly Finding[], options
   const distribution = registers.find((r) => r.table.id === "distribution")!.table;
   const csrRegister = registers.find((r) => r.table.id === "csr-list")!.table;
   const copiesOf = groupBy(distribution.rows, (row) => [String(row.number)]);
+  // The person and department pages take their copies from the same register, by holder and by department.
+  const copies = copiesByKeys(distribution);
   // What the search finds a document by: the text its page shows, the version in force while the next is 待实施 (tester59 G1).
   const searched = new Map(documentsShown);
   const documentPages = new Set(pages.entries("document").map(([, path]) => path.toLowerCase()));
@@ -824,7 +827,6 @@ async function writeSite(repo: Repository, findings: readonly Finding[], options
   // --- Customers, processes, people.
   const csrsByCustomer = groupBy(csrRows, (r) => [r.csr.customer]);
   // A customer's page lists its CSRs with the CSR list's and the matrix's own values (customerCsrSection).
-  const csrListRegister = registers.find((r) => r.table.id === "csr-list")!.table;
   const csrMatrixRegister = registers.find((r) => r.table.id === "csr-matrix")!.table;
   for (const { value: customer } of index.customers.values()) {
     const page = pages.page("customer", customer.code)!;
@@ -881,7 +883,7 @@ async function writeSite(repo: Repository, findings: readonly Finding[], options
         // Its source revisions received and not reviewed yet (no requirement registered, no 无特定要求), as the dashboard counts them
         // among the reviews open and csr/source-unreviewed reports them once overdue: "顾客要求（0 项）" alone read as nothing to review (tester68 G2).
         ...present(unreviewedSourcesSection(rc, customer, csrs.map((r) => r.csr), today, calendar)),
-        customerCsrSection(rc, page, csrs, csrListRegister, csrMatrixRegister, entityCell),
+        customerCsrSection(rc, page, csrs, csrRegister, csrMatrixRegister, entityCell),
       ],
     });
   }
@@ -943,7 +945,7 @@ async function writeSite(repo: Repository, findings: readonly Finding[], options
         ),
         ...personSections(rc, page, person.id, person.department, work, entityCell, today, tracked, (id) => findingsOf("csr", id).some((f) => f.rule === "csr/implementation-overdue")),
         // The controlled copies they hold and must hand back once superseded, and what their department was issued on OA (tester70 P2).
-        ...personCopiesSections(rc, today, person.id, person.department, columnLinker(pages, page)),
+        ...personCopiesSections(rc, copies, person.id, person.department, columnLinker(pages, page)),
         ...personAuditSection(rc, page, person.id, audits, roster, entityCell),
       ],
     });
@@ -971,6 +973,7 @@ async function writeSite(repo: Repository, findings: readonly Finding[], options
         today,
         code,
         documents: departmentDocuments,
+        copies,
         csrList: csrRegister,
         csrs: csrRows.map((r) => r.csr),
         toReview: { id: "to-review", title: tr("site.person.to-review", { count: toReview.length }), table: csrTable(rc, page, toReview, entityCell), empty: tr("site.none") },
@@ -1023,7 +1026,7 @@ async function writeSite(repo: Repository, findings: readonly Finding[], options
       ],
       heading: { clause: tr("site.coverage.clause"), key: tr("site.coverage.key") },
       standards: standards.map((catalog, i) => heatMap(rc, catalog, clauseMatrices[i]!, pages, documentsOfDay, today)),
-      incomplete: [packNote, incomplete].filter((note) => note !== undefined).join(" ") || undefined,
+      incomplete: [...scopeNotes(rc), ...(incomplete !== undefined ? [incomplete] : [])].join(" ") || undefined,
       site: chrome("coverage.html"),
     }),
   );

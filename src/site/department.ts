@@ -2,34 +2,53 @@
  * What csr site shows of one department (departments/<code>.html, tester70 P1) and of the controlled copies a
  * person holds (people/<id>.html, tester70 P2): the department head and the holder start from their own page,
  * not from five registers that cover every department. Each section is part of a register the site builds
- * anyway, taken by that register's own filter (csr list distribution --holder / --department, csr list
- * training --missing --department) or by its rows (受控文件清单, 顾客特定要求清单, 变更报告): no figure is computed
- * a second time. IATF 16949 7.5.3.2 (documents at the point of use), 7.5.3.2.1 (distribution and recall), 7.2.
+ * anyway, taken by that register's own filter (csr list training --missing --department) or by its rows: the
+ * distribution register's by the keys of each row (the rows csr list distribution --holder / --department lists),
+ * 受控文件清单, 顾客特定要求清单, 变更报告. No figure is computed a second time. IATF 16949 7.5.3.2 (documents at the point of use), 7.5.3.2.1 (distribution and recall), 7.2.
  */
-import type { MessageKey } from "../i18n/index.js";
 import { csrDistributedDepartments } from "../model/distribution.js";
 import type { Change } from "../model/changes.js";
 import type { Csr } from "../model/types.js";
-import { distributionRegister } from "../report/registers/distribution.js";
+import { copyRowKeys, isOut } from "../report/registers/distribution.js";
 import { departmentName, t, type RegisterContext } from "../report/registers/context.js";
 import { trainingMissingRegister } from "../report/registers/training-missing.js";
 import { pickColumns, type Table } from "../report/table.js";
 import { copiesDueBack } from "./panels.js";
 import { siteTable, type Cell, type Linker, type SiteSection } from "./view.js";
 
-/** The distribution register's states of a copy no longer out, or of an electronic issue no longer on the system. */
-function goneStates(rc: RegisterContext): Set<string> {
-  const keys: MessageKey[] = ["register.distribution.recalled", "recall.register.lost", "recall.register.destroyed", "register.distribution.electronic-superseded", "register.distribution.electronic-withdrawn"];
-  return new Set(keys.map((key) => t(rc, key)));
-}
-
 /** A row of the distribution register that is an electronic issue (its 受控号 is the system's label, a copy's is its number). */
 const electronic = (row: Table["rows"][number]) => typeof row.copy !== "number";
 
-/** `register`'s rows still out: copies in use, to come into use, due back or kept stamped 作废; electronic issues still on the system. */
-function stillOut(rc: RegisterContext, register: Table): Table["rows"] {
-  const gone = goneStates(rc);
-  return register.rows.filter((row) => !gone.has(String(row.state))).map((row, i) => ({ ...row, no: i + 1 }));
+/** `rows` of the distribution register that are still out (isOut): copies in use, to come into use, due back or kept stamped 作废; electronic issues still on the system. */
+function stillOut(rows: Table["rows"]): Table["rows"] {
+  return rows.filter((row) => isOut(copyRowKeys(row)!.state));
+}
+
+/**
+ * The site's distribution register (文件发放/回收记录, as auditRegisters builds it) with its rows by the person holding each
+ * copy and by the department each was issued to: the person and department pages take their parts from it, as `csr list
+ * distribution --holder` and `--department` would list them, without building the register again for every page.
+ */
+export interface CopiesByKeys {
+  register: Table;
+  byHolder: ReadonlyMap<string, Table["rows"]>;
+  byDepartment: ReadonlyMap<string, Table["rows"]>;
+}
+
+export function copiesByKeys(register: Table): CopiesByKeys {
+  const byHolder = new Map<string, Table["rows"]>();
+  const byDepartment = new Map<string, Table["rows"]>();
+  const add = (map: Map<string, Table["rows"]>, key: string, row: Table["rows"][number]) => {
+    const rows = map.get(key);
+    if (rows) rows.push(row);
+    else map.set(key, [row]);
+  };
+  for (const row of register.rows) {
+    const keys = copyRowKeys(row)!;
+    if (keys.holder !== undefined) add(byHolder, keys.holder, row);
+    add(byDepartment, keys.to, row);
+  }
+  return { register, byHolder, byDepartment };
 }
 
 /** `rows` of the distribution register `register` in the columns `keys`, renumbered. */
@@ -42,15 +61,15 @@ function copyTable(register: Table, rows: Table["rows"], keys: readonly string[]
  * the day issued, 应回收日期 and state (在用, 待回收 once a later version is released: the state the copies-to-recall
  * list gives), and the electronic issues to their department still on the system (tester70 P2).
  */
-export function personCopiesSections(rc: RegisterContext, today: string, person: string, department: string, link: Linker): SiteSection[] {
+export function personCopiesSections(rc: RegisterContext, copies: CopiesByKeys, person: string, department: string, link: Linker): SiteSection[] {
   const none = t(rc, "site.none");
-  const held = distributionRegister(rc, { today, filter: { holder: person } });
-  const heldRows = stillOut(rc, held).filter((row) => !electronic(row));
-  const issued = rc.index.departments.has(department) ? distributionRegister(rc, { today, filter: { department } }) : undefined;
-  const issuedRows = issued ? stillOut(rc, issued).filter(electronic) : [];
+  const { register } = copies;
+  const heldRows = stillOut(copies.byHolder.get(person) ?? []).filter((row) => !electronic(row));
+  const issued = rc.index.departments.has(department);
+  const issuedRows = issued ? stillOut(copies.byDepartment.get(department) ?? []).filter(electronic) : [];
   return [
-    { id: "copies", title: t(rc, "site.person.copies", { count: heldRows.length }), table: copyTable(held, heldRows, ["number", "title", "version", "copy", "to", "date", "dueBy", "state"], link), empty: none },
-    ...(issued ? [{ id: "electronic", title: t(rc, "site.person.electronic", { department: departmentName(rc, department), count: issuedRows.length }), table: copyTable(issued, issuedRows, ["number", "title", "version", "copy", "date", "state"], link), empty: none }] : []),
+    { id: "copies", title: t(rc, "site.person.copies", { count: heldRows.length }), table: copyTable(register, heldRows, ["number", "title", "version", "copy", "to", "date", "dueBy", "state"], link), empty: none },
+    ...(issued ? [{ id: "electronic", title: t(rc, "site.person.electronic", { department: departmentName(rc, department), count: issuedRows.length }), table: copyTable(register, issuedRows, ["number", "title", "version", "copy", "date", "state"], link), empty: none }] : []),
   ];
 }
 
@@ -61,6 +80,8 @@ export interface DepartmentInput {
   code: string;
   /** The controlled document list (受控文件清单) the site publishes. */
   documents: Table;
+  /** The distribution register the site publishes, its rows by holder and department (copiesByKeys). */
+  copies: CopiesByKeys;
   /** The CSR list (顾客特定要求清单) the site publishes, and the CSRs of its rows. */
   csrList: Table;
   csrs: readonly Csr[];
@@ -84,9 +105,10 @@ export function departmentSections(input: DepartmentInput): SiteSection[] {
   const none = t(rc, "site.none");
   const name = departmentName(rc, code);
   const owned = input.documents.rows.filter((row) => row.department === name);
-  const issued = distributionRegister(rc, { today, filter: { department: code } });
-  const out = stillOut(rc, issued);
-  const dueBack = copiesDueBack(rc, issued.rows);
+  const issued = input.copies.register;
+  const issuedRows = input.copies.byDepartment.get(code) ?? [];
+  const out = stillOut(issuedRows);
+  const dueBack = copiesDueBack(issuedRows);
   const people = new Set([...rc.index.people.values()].filter(({ value }) => value.department === code).map(({ value }) => value.id));
   const concerned = new Set(input.csrs.filter((csr) => csrDistributedDepartments(csr).includes(code) || (csr.implementation?.owner !== undefined && people.has(csr.implementation.owner))).map((csr) => csr.id));
   const csrRows = input.csrList.rows.filter((row) => concerned.has(String(row.id)));

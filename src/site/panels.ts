@@ -19,8 +19,9 @@ import { clauseCoverage, coveragePercent, procedureCoverage, withoutProcedure } 
 import { LATE_ROUNDS, reviewRounds, type ReviewRoundTimeliness } from "../model/review-timeliness.js";
 import type { ControlledDocument, Csr } from "../model/types.js";
 import type { MessageKey } from "../i18n/index.js";
-import { compareIds, customerName, departmentName, documentsOn, documentTitle, t, type RegisterContext } from "../report/registers/context.js";
+import { compareIds, customerName, departmentName, documentsOn, documentTitle, scopeNotes, t, type RegisterContext } from "../report/registers/context.js";
 import { coverageReading, DIRECT, INHERITED, procedureNotes, THROUGH_CHILDREN } from "../report/registers/clauses.js";
+import { copyRowKeys, isDueBack } from "../report/registers/distribution.js";
 import { trainingMissingRegister } from "../report/registers/training-missing.js";
 import { pickColumns, type Table } from "../report/table.js";
 import { attentionTable, type AttentionInput } from "./attention.js";
@@ -411,9 +412,8 @@ const reviews: PanelDefinition = (input) => {
  * due back, within the recall period or past it (回收逾期), numbered anew: the copies-to-recall list of the
  * dashboard, and a person's or department's copies to hand back on their pages, one computation.
  */
-export function copiesDueBack(rc: RegisterContext, rows: Table["rows"]): Table["rows"] {
-  const toRecall = new Set([t(rc, "register.distribution.to-recall"), t(rc, "register.distribution.recall-overdue")]);
-  return rows.filter((r) => toRecall.has(String(r.state))).map((r, i) => ({ ...r, no: i + 1 }));
+export function copiesDueBack(rows: Table["rows"]): Table["rows"] {
+  return rows.filter((r) => isDueBack(copyRowKeys(r)!.state)).map((r, i) => ({ ...r, no: i + 1 }));
 }
 
 /**
@@ -423,7 +423,7 @@ export function copiesDueBack(rc: RegisterContext, rows: Table["rows"]): Table["
 const distribution: PanelDefinition = (input) => {
   const { rc } = input;
   const register = input.distributionRegister;
-  const rows = copiesDueBack(rc, register.rows);
+  const rows = copiesDueBack(register.rows);
   const label = t(rc, "site.panel.distribution.copies-to-recall");
   const notes = [t(rc, "site.list.note.copies-to-recall", { today: input.today })];
   const numbers: PanelNumber[] = [{ label, count: rows.length, tone: "warn", list: { name: "copies-to-recall", title: label, table: { ...register, title: label, rows, notes } } }];
@@ -674,11 +674,11 @@ const clauseProcedures: PanelDefinition = (input) => {
       list: {
         name: `clauses-without-procedure-${catalog.id}`,
         title: label,
-        table: withoutHints({ ...picked, id: `clauses-without-procedure-${catalog.id}`, title: label, rows: table.rows.filter((row) => without.has(String(row.number))).map((row) => ({ ...row, processes: processes(row), procedures: procedures(row) })), notes: [...procedureNotes(rc, coverage, byProcedures), legend] }),
+        table: withoutHints({ ...picked, id: `clauses-without-procedure-${catalog.id}`, title: label, rows: table.rows.filter((row) => without.has(String(row.number))).map((row) => ({ ...row, processes: processes(row), procedures: procedures(row) })), notes: [...scopeNotes(rc), ...procedureNotes(rc, coverage, byProcedures), legend] }),
       },
     });
   }
-  return { id: "clause-procedures", title: t(rc, "site.panel.clause-procedures.title"), numbers, notes };
+  return { id: "clause-procedures", title: t(rc, "site.panel.clause-procedures.title"), numbers, notes: [...scopeNotes(rc), ...notes] };
 };
 
 /** A list page's table says what it holds; what to run about the register it was taken from is not for its reader. */

@@ -78,10 +78,15 @@ describe("csr site: a customer's page for the customer's SQE", () => {
     expect(broken).toEqual([]);
   });
 
-  it("says on a pack's heat map and clause matrix that coverage counts the pack's documents, and lists a document's commits without their messages", () => {
+  it("says on a pack's heat map, clause matrix, cross-reference and dashboard clause panel that coverage counts the pack's documents, and lists a document's commits without their messages", () => {
     expect(text(page(pack, "coverage.html"))).toContain("本审核包只含落实 DYA 要求的 8 份文件：条款覆盖只按这些文件计算，不是整个质量管理体系的覆盖。");
     expect(text(page(pack, "registers/clauses-IATF16949.html"))).toContain("本审核包只含落实 DYA 要求的 8 份文件");
     expect(text(page(zh, "coverage.html"))).not.toContain("本审核包");
+    // The dashboard's clause panel counts coverage from the same documents: it says so first, as its list page and the cross-reference do.
+    expect(text(page(pack, "index.html"))).toContain("无程序文件对应的条款（仅由质量手册、过程或其他文件覆盖） 本审核包只含落实 DYA 要求的 8 份文件：条款覆盖只按这些文件计算，不是整个质量管理体系的覆盖。 IATF 16949:2016：覆盖率 195/195 (100.0%)");
+    expect(text(page(pack, "lists/clauses-without-procedure-IATF16949.html"))).toContain("本审核包只含落实 DYA 要求的 8 份文件");
+    expect(text(page(pack, "registers/clauses-xref.html"))).toContain("本审核包只含落实 DYA 要求的 8 份文件");
+    expect(text(page(zh, "index.html"))).not.toContain("本审核包");
     expect(text(page(pack, "documents/QP-013.html"))).toContain("（审核包中不显示提交说明）");
     expect(text(page(pack, "documents/QP-013.html"))).not.toContain(" initial ");
   });

@@ -15,7 +15,7 @@ import type { Catalog } from "../../model/catalog.js";
 import { clauseCoverage, clauseNumbers, isWithin, procedureCoverage } from "../../model/coverage.js";
 import type { ControlledDocument } from "../../model/types.js";
 import type { Table } from "../table.js";
-import { compareIds, controlledDocuments, documentAsOfNotes, documentsOn, documentTitle, ownDocuments, t, unreleasedHints, unreleasedNotes, withHints, type RegisterContext } from "./context.js";
+import { compareIds, controlledDocuments, documentAsOfNotes, documentsOn, documentTitle, ownDocuments, scopeNotes, t, unreleasedHints, unreleasedNotes, withHints, type RegisterContext } from "./context.js";
 import { catalogHints, catalogNotes, catalogTitle, clauseLabel, coverageHints, coverageLabel, coverageNotes, coverageReading, formerColumn, INHERITED, THROUGH_CHILDREN } from "./clauses.js";
 
 type Reach = "direct" | "inherited" | undefined;
@@ -149,7 +149,7 @@ export function clauseCrossReference(ctx: RegisterContext, catalog: Catalog, opt
       { key: "coverage", header: t(ctx, "register.clause-xref.column.coverage"), kind: "code" },
     ],
     rows,
-    notes: [...coverageNotes(ctx, coverage, procedureCoverage(catalog, input), false), ...catalogNotes(ctx, catalog), ...(throughUse ? [t(ctx, "register.clause-xref.via", { mark: THROUGH_CHILDREN })] : []), ...unreleasedNotes(ctx, unreleased), ...documentAsOfNotes(ctx, options.today, ownDocuments(ctx))],
+    notes: [...scopeNotes(ctx), ...coverageNotes(ctx, coverage, procedureCoverage(catalog, input), false), ...catalogNotes(ctx, catalog), ...(throughUse ? [t(ctx, "register.clause-xref.via", { mark: THROUGH_CHILDREN })] : []), ...unreleasedNotes(ctx, unreleased), ...documentAsOfNotes(ctx, options.today, ownDocuments(ctx))],
     ...withHints([...coverageHints(ctx, coverage), ...catalogHints(ctx, catalog), ...unreleasedHints(ctx, unreleased)]),
   };
 }

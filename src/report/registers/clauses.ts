@@ -18,7 +18,7 @@ import type { ControlledDocument, Process } from "../../model/types.js";
 import { auditCycleStart, auditorRoster, lastAudit, type AuditorRoster } from "../../model/process-audits.js";
 import type { Cell, Column, Table } from "../table.js";
 import { lastAuditText } from "./audits.js";
-import { compareIds, controlledDocuments, documentAsOfNotes, documentsOn, documentTitle, ownDocuments, t, unreleasedHints, unreleasedNotes, withHints, type RegisterContext } from "./context.js";
+import { compareIds, controlledDocuments, documentAsOfNotes, documentsOn, documentTitle, ownDocuments, scopeNotes, t, unreleasedHints, unreleasedNotes, withHints, type RegisterContext } from "./context.js";
 
 export const DIRECT = "●";
 export const INHERITED = "△";
@@ -346,6 +346,7 @@ export function clauseMatrix(ctx: RegisterContext, catalog: Catalog, options: { 
     rows,
     // Drafts and documents in review are not part of the QMS: left out, and said so in the words of the other registers (auditor17 F7).
     notes: [
+      ...scopeNotes(ctx),
       ...(filterText !== undefined ? [t(ctx, "register.filter.note", { filter: filterText, ...whole })] : []),
       ...(audits ? auditNotes(ctx, coverage, audits, options.today) : []),
       ...(filterText !== undefined ? [t(ctx, "register.clauses.whole-coverage")] : []),

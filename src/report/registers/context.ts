@@ -35,6 +35,12 @@ export interface RegisterContext {
    * when the command read none (today's register, no git): then these are the current ones.
    */
   committed?: ReadonlyMap<string, ControlledDocument | null>;
+  /**
+   * What every view of clause coverage says first when `repo` is a part of the quality system, not all of it (csr site
+   * --customer's audit pack holds the documents addressing one customer's requirements): the clause matrices and
+   * cross-reference, the site's heat map and the dashboard's clause panel count coverage from those documents alone.
+   */
+  coverageNote?: string;
 }
 
 /**
@@ -44,6 +50,11 @@ export interface RegisterContext {
  */
 export function registerContext(repo: Repository, lang: Lang, released?: ReadonlyMap<string, ControlledDocument>, committed?: ReadonlyMap<string, ControlledDocument | null>, index?: RepoIndex): RegisterContext {
   return { repo, index: index ?? buildIndex(repo), lang, ...(released ? { released } : {}), ...(committed ? { committed } : {}) };
+}
+
+/** The context's coverageNote as notes, to lead the notes of a view of clause coverage. */
+export function scopeNotes(ctx: RegisterContext): string[] {
+  return ctx.coverageNote === undefined ? [] : [ctx.coverageNote];
 }
 
 /**

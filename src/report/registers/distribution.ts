@@ -140,21 +140,24 @@ export function distributionRegister(ctx: RegisterContext, options: { today: str
         }
         if (!stateKept(filter, state)) return [];
         return [{
-          number: doc.id,
-          title: documentTitle(ctx, doc),
-          version: copy.version,
-          ...(classified ? { classification: classificationName(ctx.lang, documentClassification(ctx.repo, doc)) } : {}),
-          copy: copy.copy,
-          to: departmentName(ctx, copy.to),
-          holder: personName(ctx, copy.holder),
-          issuedBy: personName(ctx, copy.issued_by),
-          date: copy.date,
-          dueBy: dueBy ?? null,
-          recalled: copy.recalled ?? null,
-          returnedBy: personName(ctx, copy.returned_by),
-          receivedBy: personName(ctx, copy.received_by),
-          state: stateText(ctx, state, transition && copy.version === transition.inForce ? transition.until : undefined, transition?.until),
-          remark: copyRemark(ctx, copy, lateBack),
+          keys: { state, to: copy.to, ...(copy.holder !== undefined ? { holder: copy.holder } : {}) },
+          row: {
+            number: doc.id,
+            title: documentTitle(ctx, doc),
+            version: copy.version,
+            ...(classified ? { classification: classificationName(ctx.lang, documentClassification(ctx.repo, doc)) } : {}),
+            copy: copy.copy,
+            to: departmentName(ctx, copy.to),
+            holder: personName(ctx, copy.holder),
+            issuedBy: personName(ctx, copy.issued_by),
+            date: copy.date,
+            dueBy: dueBy ?? null,
+            recalled: copy.recalled ?? null,
+            returnedBy: personName(ctx, copy.returned_by),
+            receivedBy: personName(ctx, copy.received_by),
+            state: stateText(ctx, state, transition && copy.version === transition.inForce ? transition.until : undefined, transition?.until),
+            remark: copyRemark(ctx, copy, lateBack),
+          },
         }];
       });
     // Issued electronically (read-only on OA): a row per department, no number, nobody signing for it; replaced on the system
@@ -166,21 +169,24 @@ export function distributionRegister(ctx: RegisterContext, options: { today: str
       return issue.to
         .filter((to) => filter.department === undefined || to === filter.department)
         .map((to) => ({
-          number: doc.id,
-          title: documentTitle(ctx, doc),
-          version: issue.version,
-          ...(classified ? { classification: classificationName(ctx.lang, documentClassification(ctx.repo, doc)) } : {}),
-          copy: electronicLabel(issue.system, ctx.lang),
-          to: departmentName(ctx, to),
-          holder: "",
-          issuedBy: personName(ctx, issue.issued_by),
-          date: issue.date,
-          dueBy: null,
-          recalled: null,
-          returnedBy: "",
-          receivedBy: "",
-          state: stateText(ctx, state, transition && issue.version === transition.inForce ? transition.until : undefined, transition?.until, true),
-          remark: "",
+          keys: { state, to },
+          row: {
+            number: doc.id,
+            title: documentTitle(ctx, doc),
+            version: issue.version,
+            ...(classified ? { classification: classificationName(ctx.lang, documentClassification(ctx.repo, doc)) } : {}),
+            copy: electronicLabel(issue.system, ctx.lang),
+            to: departmentName(ctx, to),
+            holder: "",
+            issuedBy: personName(ctx, issue.issued_by),
+            date: issue.date,
+            dueBy: null,
+            recalled: null,
+            returnedBy: "",
+            receivedBy: "",
+            state: stateText(ctx, state, transition && issue.version === transition.inForce ? transition.until : undefined, transition?.until, true),
+            remark: "",
+          },
         }));
     });
     return { paper, electronic };
@@ -222,9 +228,44 @@ export function distributionRegister(ctx: RegisterContext, options: { today: str
       { key: "state", header: t(ctx, "register.distribution.column.state"), kind: "code" },
       { key: "remark", header: t(ctx, "recall.register.column.remark"), remarks: true },
     ],
-    rows: rows.map((r, i) => ({ no: i + 1, ...r })),
+    rows: rows.map((r, i) => keyed({ no: i + 1, ...r.row }, r.keys)),
     notes: [...(filtered ? [filtered.note] : []), ...periodAskedNotes(ctx, period), ...periodNotes, ...asOfNotes(ctx, today, recordedAfter)],
   };
+}
+
+/**
+ * What a row of the distribution register is, by its keys rather than by the labels it prints: the copy's state, the
+ * department (or outside party) it was issued to and the person holding it (none for an electronic issue). A page that
+ * takes part of the register (a person's copies, a department's issues, the copies due back) reads these, not the
+ * translated 状态 or names, which two states or departments could share. Kept beside the rows, not in them, so no
+ * output format lists them; a row copied (`{ ...row }`) has none.
+ */
+export interface CopyRowKeys {
+  state: CopyState;
+  to: string;
+  holder?: string;
+}
+
+const rowKeys = new WeakMap<object, CopyRowKeys>();
+
+function keyed<T extends object>(row: T, keys: CopyRowKeys): T {
+  rowKeys.set(row, keys);
+  return row;
+}
+
+/** The keys of a row of a distribution register (distributionRegister), undefined for any other row. */
+export function copyRowKeys(row: object): CopyRowKeys | undefined {
+  return rowKeys.get(row);
+}
+
+/** Whether a copy in `state` is still out: in use, to come into use, due back or kept stamped 作废; an electronic issue still on the system. */
+export function isOut(state: CopyState): boolean {
+  return state === "in-use" || state === "pending" || state === "to-recall" || state === "recall-overdue" || state === "retained";
+}
+
+/** Whether a copy in `state` is due back, within the recall period or past it (回收逾期). */
+export function isDueBack(state: CopyState): boolean {
+  return state === "to-recall" || state === "recall-overdue";
 }
 
 /**
