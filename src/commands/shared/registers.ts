@@ -66,7 +66,9 @@ export async function changedSinceRelease(repo: Repository, day: string): Promis
   const wanted = repo.documents.flatMap(({ value, file }) => {
     const revision = currentRevision(value);
     if (value.kind === "external" || value.status !== "released" || value.revising !== undefined || revision === undefined || issuedOn(revision) > day || releasedContentOn(value, day)) return [];
-    return [{ id: value.id, path: file.path, version: revision.version, unless: file.text, current: value }];
+    // The file's text read only for a document whose release tag git has (releasedRevisions compares it with the tag's): a file read
+    // with js-yaml is read again from disk for its text (load/source.ts), which a repository without release tags never needs.
+    return [{ id: value.id, path: file.path, version: revision.version, get unless() { return file.text; }, current: value }];
   });
   const tagged = await releasedRevisions(repo.root, wanted, { tagsOnly: true });
   const changed = new Map<string, ControlledDocument>();
