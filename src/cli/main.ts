@@ -831,7 +831,9 @@ export async function run(argv: string[], output?: Output): Promise<number> {
         program
           .command("periodic-review")
           .description(t("help.periodic-review"))
-          .argument("<document>", t("help.common.document-number"))
+          .argument("[ids...]", t("help.periodic-review.documents"))
+          .option("--due-by <date>", t("help.periodic-review.due-by"))
+          .option("--department <code>", t("help.periodic-review.department"))
           .option("--by <person>", t("help.periodic-review.by"))
           .option("--date <date>", t("help.common.date"))
           .option("--result <result>", t("help.periodic-review.result"))

@@ -15,16 +15,18 @@ import type { Catalog } from "../../model/catalog.js";
 import type { Repository } from "../../load/repository.js";
 import { UserError } from "../../core/errors.js";
 import { didYouMean, localized } from "../../core/text.js";
-import { language, t } from "../../i18n/index.js";
+import { language, shortList, t } from "../../i18n/index.js";
 import type { Prompts } from "../add/prompting.js";
 import type { CommandContext } from "../context.js";
 import { currentRevision } from "../../model/index.js";
-import { PERIODIC_REVIEW_RESULTS } from "../../model/types.js";
+import { PERIODIC_REVIEW_RESULTS, type ControlledDocument, type PeriodicReviewResult } from "../../model/types.js";
+import { nextPeriodicReview } from "../../model/periodic-review.js";
+import { compareIds } from "../../report/registers/context.js";
 import { revisionEvent } from "../../model/recorded-events.js";
-import { choiceOption, eventDateOption } from "../options.js";
-import { appendIn } from "../shared/persist.js";
+import { choiceOption, dateOption, eventDateOption, refuseBefore } from "../options.js";
+import { appendIn, type FileChange } from "../shared/persist.js";
 import { personLabel, refuseMilitaryWork } from "../shared/people.js";
-import { editFile, findDocumentById, need, withEditSession, optionalAnswer, personOption, personChoices, saveChanges } from "../shared/edit.js";
+import { departmentByCode, editFile, findDocumentById, need, withEditSession, optionalAnswer, personOption, personChoices, saveChanges, type EditSession } from "../shared/edit.js";
 
 export interface PeriodicReviewFlags {
   by?: string;
@@ -38,8 +40,107 @@ export interface PeriodicReviewFlags {
   commit?: boolean;
 }
 
-export async function periodicReviewCommand(ctx: CommandContext, id: string, flags: PeriodicReviewFlags): Promise<number> {
-  return recordPeriodicReview(ctx, id, flags);
+export interface PeriodicReviewsFlags extends PeriodicReviewFlags {
+  /** Also every released document whose periodic review falls due by this day (or is due now). */
+  dueBy?: string;
+  /** Only (of --due-by's) the documents of this department. */
+  department?: string;
+}
+
+/**
+ * One document as before; several (or a --due-by / --department selection) share one --by, --date,
+ * --result and --comment, as a review meeting concludes on many documents at once (tester71 Q6): all
+ * are written in one change and, with --commit, one commit; when any document is refused (its own
+ * refusals: not released, reviewed before its current version, the same review recorded already),
+ * each refusal is printed with its document and nothing is written, so the record is never half made.
+ */
+export async function periodicReviewCommand(ctx: CommandContext, ids: string[], flags: PeriodicReviewsFlags): Promise<number> {
+  if (ids.length === 1 && flags.dueBy === undefined && flags.department === undefined) return recordPeriodicReview(ctx, ids[0]!, flags);
+  if (ids.length === 0 && flags.dueBy === undefined) throw new UserError(t("periodic-review.batch.none-given"), t("periodic-review.batch.none-given.hint"));
+  if (flags.department !== undefined && flags.dueBy === undefined) throw new UserError(t("periodic-review.batch.department-alone"));
+  return recordPeriodicReviews(ctx, ids, flags);
+}
+
+async function recordPeriodicReviews(ctx: CommandContext, given: string[], flags: PeriodicReviewsFlags): Promise<number> {
+  const dueBy = flags.dueBy === undefined ? undefined : dateOption(flags.dueBy, "--due-by");
+  return withEditSession(ctx, flags.yes, undefined, async (session) => {
+    const department = flags.department === undefined ? undefined : departmentByCode(session, flags.department, "--department");
+    const selected =
+      dueBy === undefined
+        ? []
+        : session.repo.documents
+            .map(({ value }) => value)
+            .filter((doc) => (department === undefined || doc.department === department) && !given.includes(doc.id))
+            .filter((doc) => {
+              const next = nextPeriodicReview(doc);
+              return next !== undefined && (next.due === undefined || next.due <= dueBy);
+            })
+            .map((doc) => doc.id)
+            .sort(compareIds);
+    const ids = [...new Set([...given, ...selected])];
+    if (ids.length === 0) throw new UserError(t(department === undefined ? "periodic-review.batch.none-due" : "periodic-review.batch.none-due-department", { dueBy: dueBy ?? "", department: department ?? "" }));
+    const result = flags.result === undefined ? "suitable" : choiceOption(flags.result, "--result", PERIODIC_REVIEW_RESULTS, "suitable");
+    const edition = flags.forEdition === undefined ? undefined : editionOption(session.repo, flags.forEdition);
+    const date = eventDateOption(flags.date, "--date");
+    const { ask } = session;
+    const reviewer = personOption(
+      session,
+      flags.by ?? (await need(ask, "--by", t("periodic-review.needs.by"), (p) => p.select({ message: t("prompt.periodic-review.by"), choices: personChoices(session, undefined, { organisation: true }) }))),
+      "--by",
+      date,
+    );
+    refuseMilitaryWork(session.index, reviewer, "--by", "periodic-review");
+    const comment =
+      result === "suitable"
+        ? flags.comment?.trim() || undefined
+        : (flags.comment?.trim() || (await need(ask, "--comment", t("periodic-review.needs.reason"), (p) => p.input({ message: t("prompt.periodic-review.reason"), required: true })))).trim();
+    const planned: Planned[] = [];
+    const refused: string[] = [];
+    for (const id of ids) {
+      try {
+        const { value: document, file } = findDocumentById(session, id);
+        if (document.status !== "released") throw new UserError(t("periodic-review.not-released", { id, status: t(`value.document-status.${document.status}`) }));
+        const current = currentRevision(document);
+        refuseBefore(date, "--date", current ? { ...revisionEvent(current), of: id } : undefined);
+        planned.push(planReview(session, document, file.path, { by: reviewer.id, date, result, comment, edition }));
+      } catch (error) {
+        if (!(error instanceof UserError)) throw error;
+        refused.push(t("periodic-review.batch.refused-line", { id, reason: error.message }));
+      }
+    }
+    if (refused.length > 0) throw new UserError([t("periodic-review.batch.refused", { count: refused.length, total: ids.length }), ...refused].join("\n"), t("periodic-review.batch.refused.hint"));
+    const reviewerLabel = personLabel(session.index, reviewer.id);
+    const lines = [t("periodic-review.batch.recorded", { count: planned.length, by: reviewerLabel, date, result: t(`value.periodic-review-result.${result}`) }), ...planned.flatMap((p) => p.lines.map((line) => `  ${line}`))];
+    const message = t("commit.periodic-review.batch", { ids: shortList(ids), count: ids.length, result: t(`value.periodic-review-result.${result}`), by: reviewerLabel, date }) + (edition ? t("commit.periodic-review.for-edition", { edition: edition.title }) : "");
+    await saveChanges(ctx, session, planned.map((p) => p.change), lines, { commit: flags.commit, message });
+    return 0;
+  });
+}
+
+interface Planned {
+  change: FileChange;
+  lines: string[];
+}
+
+/** The review of one document as decided: its entry, refused when the same review is recorded already, and what to do next. */
+function planReview(session: EditSession, document: ControlledDocument, path: string, decided: { by: string; date: string; result: PeriodicReviewResult; comment?: string | undefined; edition?: Catalog | undefined }): Planned {
+  const { by, date, result, comment, edition } = decided;
+  const id = document.id;
+  if ((document.reviews ?? []).some((r) => r.by === by && r.date === date))
+    throw new UserError(t("periodic-review.duplicate", { id, by: personLabel(session.index, by), date }), t("periodic-review.duplicate.hint", { file: path }));
+  // An entry without `result` means suitable (the entries written before the option): it is left out for suitable.
+  const entry = { by, date, ...(result === "suitable" ? {} : { result }), ...(comment ? { comment } : {}), ...(edition ? { edition: edition.id } : {}) };
+  const change = editFile(session.root, path, "document", (doc) => appendIn(doc, ["reviews"], entry));
+  const months = document.review_interval_months;
+  const reviewerLabel = personLabel(session.index, by);
+  const lines = [edition ? t("periodic-review.recorded.edition", { id, by: reviewerLabel, date, edition: edition.title }) : t("periodic-review.recorded", { id, by: reviewerLabel, date })];
+  // A document that cites no clause the edition renumbers, splits or removes is not on the register of documents to review for it (breaker59 H5).
+  if (edition && changedClausesReached(edition, session.repo.catalogs.get(edition.supersedes!.standard)!)(document.clauses).length === 0)
+    lines.push(t("periodic-review.edition-not-listed", { id, edition: edition.title }));
+  if (result === "withdraw") lines.push(...withdrawalSteps(session.repo, id));
+  else if (result !== "suitable") lines.push(t(`periodic-review.next.${result}`, { id }));
+  else if (months) lines.push(t("periodic-review.next", { due: addMonths(date, months) }));
+  return { change, lines };
 }
 
 export async function recordPeriodicReview(ctx: CommandContext, id: string, flags: PeriodicReviewFlags, prompts?: Prompts): Promise<number> {
@@ -75,18 +176,8 @@ export async function recordPeriodicReview(ctx: CommandContext, id: string, flag
       result === "suitable"
         ? (flags.comment ?? (ask ? optionalAnswer(await ask.input({ message: t("prompt.comment-optional") })) : undefined))
         : (flags.comment?.trim() || (await need(ask, "--comment", t("periodic-review.needs.reason"), (p) => p.input({ message: t("prompt.periodic-review.reason"), required: true })))).trim();
-    // An entry without `result` means suitable (the entries written before the option): it is left out for suitable.
-    const entry = { by, date, ...(result === "suitable" ? {} : { result }), ...(comment ? { comment } : {}), ...(edition ? { edition: edition.id } : {}) };
-    const change = editFile(session.root, file.path, "document", (doc) => appendIn(doc, ["reviews"], entry));
-    const months = document.review_interval_months;
+    const { change, lines } = planReview(session, document, file.path, { by, date, result, comment, edition });
     const reviewerLabel = personLabel(session.index, by);
-    const lines = [edition ? t("periodic-review.recorded.edition", { id, by: reviewerLabel, date, edition: edition.title }) : t("periodic-review.recorded", { id, by: reviewerLabel, date })];
-    // A document that cites no clause the edition renumbers, splits or removes is not on the register of documents to review for it (breaker59 H5).
-    if (edition && changedClausesReached(edition, session.repo.catalogs.get(edition.supersedes!.standard)!)(document.clauses).length === 0)
-      lines.push(t("periodic-review.edition-not-listed", { id, edition: edition.title }));
-    if (result === "withdraw") lines.push(...withdrawalSteps(session.repo, id));
-    else if (result !== "suitable") lines.push(t(`periodic-review.next.${result}`, { id }));
-    else if (months) lines.push(t("periodic-review.next", { due: addMonths(date, months) }));
     const message =
       (result === "suitable" ? t("commit.periodic-review", { id, by: reviewerLabel, date }) : t(`commit.periodic-review.${result}`, { id, by: reviewerLabel, date })) +
       (edition ? t("commit.periodic-review.for-edition", { edition: edition.title }) : "");
