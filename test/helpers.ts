@@ -74,6 +74,27 @@ export function copyRepository(dir: string, base?: string): string {
   return copy;
 }
 
+/** The repositories committedFixture copies, by fixture path: made once per test process, removed when it exits. */
+const committedTemplates = new Map<string, string>();
+
+/**
+ * A new temporary folder holding the fixture or example `path` (as copyFixture takes it) as a git
+ * repository with all of it in one commit, as gitInit(copyFixture(path)) makes it, copied from a
+ * repository made so once per test process (copyRepository: the same commit, new files). `git add`
+ * and `git commit` of examples/acme-auto cost 128 ms of CPU; copying the committed repository, 24 to 32 ms.
+ */
+export function committedFixture(path: string): string {
+  let template = committedTemplates.get(path);
+  if (template === undefined) {
+    const made = mkdtempSync(join(tmpdir(), "csr-committed-"));
+    cpSync(join(ROOT, path), made, { recursive: true });
+    gitInit(made);
+    process.once("exit", () => rmSync(made, { recursive: true, force: true }));
+    committedTemplates.set(path, (template = made));
+  }
+  return copyRepository(template);
+}
+
 /**
  * `build`'s repository made once per test file (for each list of arguments) and copied for every
  * call (copyRepository): for tests that each start from the same state, which `build` reaches with

@@ -9,7 +9,7 @@ import { cpSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
 import { beforeAll, describe, expect, it } from "vitest";
-import { commitAt, copyFixture, csrInProcess, git, gitInit, ROOT, tempDir } from "../helpers.js";
+import { commitAt, committedFixture, csrInProcess, git, gitInit, ROOT, tempDir } from "../helpers.js";
 
 /** Runs the built csr in Chinese, as the 文控 does, and expects it to succeed. */
 async function run(dir: string, ...args: string[]): Promise<string> {
@@ -29,7 +29,7 @@ describe("a GJB procedure revised to drop a form, and the form withdrawn later",
   const release = ["--pages", "P2", "--total-pages", "2", "--prepared", "songyy", "--reviewed", "chenhw", "--approved", "liuzm", "--countersigned", "tangl", "--standardization", "maxl", "--military-representative", "wangjd", "-y"];
   let dir: string;
   beforeAll(async () => {
-    dir = gitInit(copyFixture("examples/gjb-demo"));
+    dir = committedFixture("examples/gjb-demo");
     (await run(dir, "set", "CS/QP-001", "--remove-form", "CS/QR-001-02", "-y"));
     (await run(dir, "release", "CS/QP-001", "--summary", "合并相关方需求识别表", "--date", "2026-11-26", ...release));
     (await run(dir, "obsolete", "CS/QR-001-02", "--superseded-by", "CS/QR-001-01", "--reason", "并入 CS/QR-001-01", "--date", "2026-11-27", "-y"));
@@ -112,7 +112,7 @@ describe("a GJB procedure revised to drop a form, and the form withdrawn later",
 
 describe("an IATF procedure and work instruction revised to drop a form, and the form withdrawn later", () => {
   it("names both as the form's owners on a day before their revisions", async () => {
-    const dir = gitInit(copyFixture("examples/acme-auto"));
+    const dir = committedFixture("examples/acme-auto");
     (await run(dir, "set", "QP-006", "--remove-form", "HH-F-045", "-y"));
     (await run(dir, "set", "WI-010-02", "--remove-form", "HH-F-045", "-y"));
     const signatures = ["--prepared", "zhaoqiang", "--reviewed", "zhangli", "--approved", "xuht", "--date", "2026-11-20", "-y"];
@@ -136,7 +136,7 @@ describe("an IATF procedure and work instruction revised to drop a form, and the
 
 describe("what the YAML does not date, read from the files as committed at the end of D (tester54a A13, A7)", () => {
   it("gives a revision submitted by D and released later as 修订中, a draft released later as the draft it was, and the retention registered that day", async () => {
-    const dir = gitInit(copyFixture("examples/acme-auto"));
+    const dir = committedFixture("examples/acme-auto");
     const at = "2026-11-01T10:00:00+08:00";
     git(dir, ["commit", "-q", "--amend", "--no-edit"], { GIT_AUTHOR_DATE: at, GIT_COMMITTER_DATE: at });
     (await run(dir, "submit", "QP-010", "--date", "2026-11-10", "-y"));

@@ -7,12 +7,12 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { copyFixture, csr, git, gitInit } from "../helpers.js";
+import { committedFixture, csr, git } from "../helpers.js";
 
 describe("a revision's English summary and reason", () => {
   let dir: string;
   beforeAll(() => {
-    dir = gitInit(copyFixture("examples/acme-auto"));
+    dir = committedFixture("examples/acme-auto");
     const file = join(dir, "documents/procedures/QP-009.yaml");
     writeFileSync(file, readFileSync(file, "utf8").replace("仓库收货后24小时内报检", "仓库收货后8小时内报检"));
     const release = csr(

@@ -9,7 +9,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { implementationOverdue } from "../../src/model/customer-schedule.js";
 import type { Csr } from "../../src/model/types.js";
-import { copyFixture, csr, git, gitInit } from "../helpers.js";
+import { committedFixture, csr, git } from "../helpers.js";
 
 const TODAY = "2026-12-05";
 
@@ -23,7 +23,7 @@ describe("implementation overdue", () => {
   });
 
   it("is counted alike by csr check, the CSR list's footer and the management review for DYA-004, due 2026-12-31 and required by the customer by 2026-11-30", () => {
-    const dir = gitInit(copyFixture("examples/acme-auto"));
+    const dir = committedFixture("examples/acme-auto");
     const file = join(dir, "csr", "DYA", "DYA-004.yaml");
     writeFileSync(file, readFileSync(file, "utf8").replace("  required_by: 2026-12-31\n", "  required_by: 2026-11-30\n"));
     git(dir, ["commit", "-qam", "DYA-004: the customer's date 2026-11-30"]);

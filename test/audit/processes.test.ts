@@ -7,12 +7,12 @@ import { cpSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { addMonths, localToday } from "../../src/core/dates.js";
-import { builtOnce, checkJson, copyFixture, csr, git, gitInit, tempDir, withoutAudits } from "../helpers.js";
+import { builtOnce, checkJson, committedFixture, copyFixture, csr, git, gitInit, tempDir, withoutAudits } from "../helpers.js";
 
 /** examples/acme-auto without its internal audits IA-2025-01/IA-2026-01: each test here records the audits it is about. */
 const acme = builtOnce(() => gitInit(withoutAudits(copyFixture("examples/acme-auto"))));
-const acmeAudited = builtOnce(() => gitInit(copyFixture("examples/acme-auto")));
-const gjb = builtOnce(() => gitInit(copyFixture("examples/gjb-demo")));
+const acmeAudited = builtOnce(() => committedFixture("examples/acme-auto"));
+const gjb = builtOnce(() => committedFixture("examples/gjb-demo"));
 /** In the repository's language (zh-CN), as its users run csr. */
 const run = (dir: string, ...args: string[]) => csr(["-C", dir, ...args], { lang: null });
 const read = (dir: string, file: string) => readFileSync(join(dir, file), "utf8");

@@ -6,7 +6,7 @@ import { copyFileSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
-import { checkJsonInProcess, copyFixture, csrInProcess, FIXTURES, git, gitInit } from "../helpers.js";
+import { checkJsonInProcess, committedFixture, copyFixture, csrInProcess, FIXTURES, git, gitInit } from "../helpers.js";
 
 /**
  * csr import ends with a check of the whole repository: the examples' reviews, implementations and
@@ -258,7 +258,7 @@ describe("csr import of real registers", () => {
 
   it("a CSR list keeps disposition, decision, owner, due date and where addressed; a decided CSR is not overdue", async () => {
     // The rules that count to today on: the check below gives its day.
-    const dir = gitInit(copyFixture("examples/acme-auto"));
+    const dir = committedFixture("examples/acme-auto");
     writeFileSync(
       join(dir, "顾客特定要求清单.csv"),
       "编号,要求名称,顾客代码,来源文件,条款,接收日期,处置,决定人,决定日期,负责人,完成期限,落实文件\n" +

@@ -8,7 +8,7 @@ import { describe, expect, it } from "vitest";
 import { run } from "../../src/cli/main.js";
 import { displayWidth } from "../../src/core/text.js";
 import { toTerminal, type Table } from "../../src/report/table.js";
-import { copyFixture, gitInit, ROOT } from "../helpers.js";
+import { committedFixture, ROOT } from "../helpers.js";
 
 const TABLE: Table = {
   title: "顾客特定要求清单（共 2 项）",
@@ -132,7 +132,7 @@ describe("a terminal table fitted to the terminal's width", () => {
   });
 
   it("csr history on an 80-column terminal and csr numbering list on a 56-column one print their tables no wider, as csr list; piped they print the whole width (excel51 #3)", async () => {
-    const dir = gitInit(copyFixture("examples/acme-auto"));
+    const dir = committedFixture("examples/acme-auto");
     const output = (terminal: boolean, columns: number) => {
       const out = { text: "" };
       return { out, stdout: (t: string) => void (out.text += t), stderr: () => undefined, terminal: () => terminal, columns: () => columns };

@@ -9,9 +9,9 @@ import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
-import { builtOnce, copyFixture, csr, gitInit, tempDir } from "../helpers.js";
+import { builtOnce, committedFixture, csr, tempDir } from "../helpers.js";
 
-const acme = builtOnce(() => gitInit(copyFixture("examples/acme-auto")));
+const acme = builtOnce(() => committedFixture("examples/acme-auto"));
 const TODAY = "2026-12-05";
 
 /** A sheet's rows from its header row (row 2) on, each cell as the text a reader sees (a date as YYYY-MM-DD, an empty cell ""). */
@@ -142,7 +142,7 @@ describe("csr site, the year-end registers", () => {
 
 describe("registers.forms, the year-end registers", () => {
   it("takes a form for each (csr organisation update --register-form), whose number and version head the printed register and the sheet", async () => {
-    const dir = gitInit(copyFixture("examples/acme-auto"));
+    const dir = committedFixture("examples/acme-auto");
     const set = csr(["-C", dir, "organisation", "update", "--register-form", "processes=QR-004-01", "--register-form", "disposals=QR-002-01", "--register-form", "management-review=HH-F-028", "--commit"], { lang: null });
     expect([set.code, set.stderr, set.stdout.split("\n")[0]]).toEqual([
       0,

@@ -6,7 +6,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { copyFixture, csrInProcess, gitInit, ROOT } from "../helpers.js";
+import { committedFixture, csrInProcess, ROOT } from "../helpers.js";
 
 /** The console block under `heading` in `readme`: each `$ csr` command and the lines shown under it. */
 function block(readme: string, heading: string): { args: string[]; shown: string[] }[] {
@@ -27,7 +27,7 @@ describe.each([
   ["README.zh-CN.md", "### 受特殊特性变更影响的控制计划和 PFMEA", "zh-CN"],
 ] as const)("%s: control plans and PFMEAs", (readme, heading, lang) => {
   it("runs as shown on the example repository", async () => {
-    const dir = gitInit(copyFixture("examples/acme-auto"));
+    const dir = committedFixture("examples/acme-auto");
     const steps = block(readme, heading);
     expect(steps.map((s) => s.args[0])).toEqual(["new", "set", "release", "address", "matrix"]);
     for (const { args, shown } of steps) {

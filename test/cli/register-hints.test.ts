@@ -11,7 +11,7 @@
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { copyFixture, csr, csrInProcess, git, gitInit, ROOT, tempDir } from "../helpers.js";
+import { committedFixture, csr, csrInProcess, git, ROOT, tempDir } from "../helpers.js";
 
 const ACME = join(ROOT, "examples/acme-auto");
 const FORMS =
@@ -152,9 +152,9 @@ describe("the notes under a register say what it holds; what to run goes to stde
   });
 
   it.each(["en", "zh-CN"] as const)("csr changes between two commits: how to list a period instead is on stderr (--lang %s)", { timeout: 120_000 }, (lang) => {
-    const dir = gitInit(copyFixture("test/fixtures/audit/registers"));
+    const dir = committedFixture("test/fixtures/audit/registers");
     const at = (day: string) => ({ GIT_AUTHOR_DATE: `${day}T10:00:00+08:00`, GIT_COMMITTER_DATE: `${day}T10:00:00+08:00` });
-    // gitInit committed everything today: that commit, dated a fixed day.
+    // committedFixture committed everything today: that commit, dated a fixed day.
     git(dir, ["commit", "-q", "--amend", "--no-edit", "--reset-author"], at("2026-11-02"));
     writeFileSync(join(dir, "people.yaml"), "  - id: sun\n    name: 孙伟\n    department: QA\n    roles: [author]\n", { flag: "a" });
     git(dir, ["commit", "-qam", "sun"], at("2026-11-03"));

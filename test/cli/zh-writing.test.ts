@@ -7,13 +7,13 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { copyFixture, csrInProcess, gitInit } from "../helpers.js";
+import { committedFixture, copyFixture, csrInProcess } from "../helpers.js";
 
 const zh = (dir: string, ...args: string[]) => csrInProcess(["-C", dir, ...args], { lang: "zh-CN" });
 
 describe("the writing commands in Chinese", () => {
   it("hands out controlled copies, releases a new revision, takes the old copies back and withdraws a document", async () => {
-    const dir = gitInit(copyFixture("examples/acme-auto"));
+    const dir = committedFixture("examples/acme-auto");
     // Each department's copy is held there: 黄军 of 生产部, 陈静 of 品质部.
     expect(await zh(dir, "distribute", "QP-010", "--to", "PRD", "--holder", "黄军", "--date", "2026-11-02", "-y", "--commit")).toEqual({
       code: 0,

@@ -13,7 +13,7 @@ import { describe, expect, it } from "vitest";
 import type { Prompts } from "../../src/commands/add/prompting.js";
 import { releaseDocument } from "../../src/commands/release/index.js";
 import { capture } from "../csr/fixture.js";
-import { builtOnce, copyFixture, csr, csrInProcess, git, gitInit } from "../helpers.js";
+import { builtOnce, committedFixture, csr, csrInProcess, git } from "../helpers.js";
 
 const prompts = { input: wrapPrompt(input), select: wrapPrompt(select), checkbox: wrapPrompt(checkbox) } as unknown as Prompts;
 
@@ -35,7 +35,7 @@ async function setUp(dir: string, ...args: string[]): Promise<void> {
 
 /** The complaint opened, a second record (an audit's) open too, and QP-010's text changed for its A/2, committed. */
 const opened = builtOnce(async () => {
-  const dir = gitInit(copyFixture("examples/acme-auto"));
+  const dir = committedFixture("examples/acme-auto");
   await setUp(dir, "action", "open", "8D-2026-012", "--title", "D1制动软管扣压外径超差", "--customer", "DYA", "--complaint", "DYA-C-2026-031", "--received", "2026-11-02", "--owner", "gaoyang", "--commit");
   await setUp(dir, "action", "open", "8D-2026-013", "--title", "卡箍漏装", "--customer", "BCM", "--received", "2026-11-04", "--owner", "gaoyang", "--commit");
   await setUp(dir, "submit", "QP-010", "--by", "zhaoqiang", "--date", "2026-11-10");

@@ -10,7 +10,7 @@ import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
-import { builtOnce, copyFixture, csr, csrInProcess, git, gitInit } from "../helpers.js";
+import { builtOnce, committedFixture, csr, csrInProcess, git } from "../helpers.js";
 
 /** In Chinese, the repository's language. */
 const run = (dir: string, ...args: string[]) => csr(["-C", dir, ...args], { lang: "zh-CN" });
@@ -71,7 +71,7 @@ const RECORDS: Record<string, string> = {
  * audit nonconformity (csr release --action).
  */
 const acme = builtOnce(async () => {
-  const dir = gitInit(copyFixture("examples/acme-auto"));
+  const dir = committedFixture("examples/acme-auto");
   const processes = join(dir, "processes.yaml");
   // C3's audit of 2026 (IA-2026-01, of 2026-10-13 in acme-auto) held in June instead, with the nonconformity NC-2026-001 raised there.
   writeFileSync(processes, readFileSync(processes, "utf8").replace("    documents: [QP-010, WI-010-01, WI-010-02, HH-WI-06]\n    audits:\n      - {date: 2025-10-14, by: [zhaoqiang, lina], report: IA-2025-01, nonconformities: 0}\n      - {date: 2026-10-13, by: [zhaoqiang, lina], report: IA-2026-01, nonconformities: 0}\n", "    documents: [QP-010, WI-010-01, WI-010-02, HH-WI-06]\n    audits:\n      - {date: 2025-10-14, by: [zhaoqiang, lina], report: IA-2025-01, nonconformities: 0}\n      - {date: 2026-06-08, by: [zhaoqiang], report: IA-2026-01, nonconformities: 1}\n"));

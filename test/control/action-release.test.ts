@@ -11,7 +11,7 @@ import { join } from "node:path";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { releaseDocument } from "../../src/commands/release/index.js";
 import { capture } from "../csr/fixture.js";
-import { builtOnce, copyFixture, csr, git, gitInit } from "../helpers.js";
+import { builtOnce, committedFixture, csr, git } from "../helpers.js";
 
 /** In Chinese, the repository's language. */
 const run = (dir: string, ...args: string[]) => csr(["-C", dir, ...args], { lang: "zh-CN" });
@@ -29,7 +29,7 @@ const RECORDS: Record<string, string> = {
 };
 
 const changed = builtOnce(() => {
-  const dir = gitInit(copyFixture("examples/acme-auto"));
+  const dir = committedFixture("examples/acme-auto");
   mkdirSync(join(dir, "actions"), { recursive: true });
   for (const [id, text] of Object.entries(RECORDS)) writeFileSync(join(dir, "actions", `${id}.yaml`), text);
   const path = join(dir, "documents/instructions/WI-010-02.yaml");
