@@ -11,14 +11,14 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { builtOnce, checkJson, copyFixture, csr, gitInit } from "../helpers.js";
+import { builtOnce, checkJson, committedFixture, csr } from "../helpers.js";
 
 const run = (dir: string, ...args: string[]) => csr(["-C", dir, ...args], { lang: "zh-CN" });
 const read = (dir: string) => readFileSync(join(dir, "actions", "8D-2026-001.yaml"), "utf8");
 
 /** NES's complaint opened and its steps D3–D7 done, committed. */
 const worked = builtOnce(() => {
-  const dir = gitInit(copyFixture("examples/gjb-demo"));
+  const dir = committedFixture("examples/gjb-demo");
   expect(run(dir, "action", "open", "--title", "电源模块输出纹波超差", "--customer", "NES", "--received", "2026-11-02", "--owner", "chenhw", "--commit").code).toBe(0);
   for (const [step, date] of [["D3", "2026-11-03"], ["D4", "2026-11-09"], ["D5", "2026-11-10"], ["D6", "2026-11-16"], ["D7", "2026-11-17"]] as const) {
     expect(run(dir, "action", "step", "8D-2026-001", step, "--date", date, "--by", "chenhw", "--commit").code).toBe(0);
@@ -151,7 +151,7 @@ describe("a quality problem in a GJB 9001C repository", () => {
   });
 
   it("says on closing that a step names a document revision no released revision carries out (tester68 G1)", async () => {
-    const dir = gitInit(copyFixture("examples/gjb-demo"));
+    const dir = committedFixture("examples/gjb-demo");
     expect(run(dir, "action", "open", "NC-2026-001", "--source", "internal", "--title", "电源模块输出纹波超差", "--received", "2026-11-02", "--owner", "chenhw", "--commit").code).toBe(0);
     for (const [step, note] of [["D3", "隔离在制品"], ["D4", "滤波电容批次ESR偏高"], ["D5", "更换电容供方并增加复验"], ["D6", "已实施"], ["D7", "修订进货检验规范"]] as const) {
       expect(run(dir, "action", "step", "NC-2026-001", step, "--date", "2026-11-18", "--by", "chenhw", "--note", note, "--commit").code).toBe(0);
@@ -162,7 +162,7 @@ describe("a quality problem in a GJB 9001C repository", () => {
   });
 
   it("speaks 质量问题 and 归零, not 8D, in the register and the commands of a GJB 9001C repository (tester68 G8)", async () => {
-    const dir = gitInit(copyFixture("examples/gjb-demo"));
+    const dir = committedFixture("examples/gjb-demo");
     const opened = run(dir, "action", "open", "NC-2026-001", "--source", "internal", "--title", "电源模块输出纹波超差", "--received", "2026-11-02", "--owner", "chenhw", "--commit");
     expect(opened.stdout.split("\n").slice(0, 2)).toEqual([
       "已登记质量问题 NC-2026-001（内部发现）：电源模块输出纹波超差（actions/NC-2026-001.yaml）",
@@ -199,7 +199,7 @@ describe("a quality problem in a GJB 9001C repository", () => {
   });
 
   it("is closed as before in an IATF 16949 repository, with no read-across asked for", async () => {
-    const dir = gitInit(copyFixture("examples/acme-auto"));
+    const dir = committedFixture("examples/acme-auto");
     expect(run(dir, "action", "open", "NC-2026-009", "--source", "internal", "--title", "成品库温湿度记录缺失", "--received", "2026-11-02", "--owner", "gaoyang", "--commit").code).toBe(0);
     for (const step of ["D3", "D4", "D5", "D6", "D7"]) expect(run(dir, "action", "step", "NC-2026-009", step, "--date", "2026-11-10", "--commit").code).toBe(0);
     const closed = run(dir, "action", "close", "NC-2026-009", "--verified-by", "zhaoqiang", "--date", "2026-11-20", "--evidence", "连续3周记录完整");

@@ -9,9 +9,9 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { builtOnce, checkJson, copyFixture, csr, git, gitInit } from "../helpers.js";
+import { builtOnce, checkJson, committedFixture, csr, git } from "../helpers.js";
 
-const acme = builtOnce(() => gitInit(copyFixture("examples/acme-auto")));
+const acme = builtOnce(() => committedFixture("examples/acme-auto"));
 
 /** In Chinese, the repository's language. */
 const run = (dir: string, ...args: string[]) => csr(["-C", dir, ...args], { lang: "zh-CN" });
@@ -161,7 +161,7 @@ describe("csr action open", () => {
   });
 
   it("warns of deadlines out of step order, in csr check and in the open output, and notes a due date counted through a year without holidays (breaker64 P6)", async () => {
-    const dir = gitInit(copyFixture("examples/acme-auto"));
+    const dir = committedFixture("examples/acme-auto");
     // The company's D5 in 20 working days against DYA-002's 8D report in 15: closed before the action is chosen.
     writeFileSync(join(dir, "qms.yaml"), readFileSync(join(dir, "qms.yaml"), "utf8") + "complaint_deadlines:\n  D5: { working_days: 20 }\n");
     git(dir, ["commit", "-qam", "company complaint deadlines"]);

@@ -8,10 +8,10 @@
 import { appendFileSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { copyFixture, csr, csrInProcess, git, gitInit } from "../helpers.js";
+import { committedFixture, copyFixture, csr, csrInProcess, git, gitInit } from "../helpers.js";
 import { today } from "../today.js";
 
-const example = () => gitInit(copyFixture("examples/acme-auto"));
+const example = () => committedFixture("examples/acme-auto");
 const read = (dir: string, path: string) => readFileSync(join(dir, path), "utf8");
 const diff = (dir: string) => git(dir, ["diff", "-U0", "--no-color"]).split("\n").filter((l) => /^[+-][^+-]/.test(l));
 

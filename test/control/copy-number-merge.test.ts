@@ -6,11 +6,11 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { copyFixture, csr, csrInProcess, git, gitInit, tempDir } from "../helpers.js";
+import { committedFixture, csr, csrInProcess, git, tempDir } from "../helpers.js";
 
 describe("two clones that each distributed the next copy of QP-002", () => {
   it("merge into one conflict on copy 6; kept both, csr check names the duplicate and the free number, and is clean once it is given", async () => {
-    const seed = gitInit(copyFixture("examples/acme-auto"));
+    const seed = committedFixture("examples/acme-auto");
     const parent = tempDir("csr-copy-number-");
     git(parent, ["clone", "-q", "--bare", seed, "origin.git"]);
     for (const clone of ["r1", "r2"]) git(parent, ["clone", "-q", "origin.git", clone]);

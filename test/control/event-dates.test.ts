@@ -7,9 +7,9 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { copyFixture, csrInProcess, git, gitInit } from "../helpers.js";
+import { committedFixture, csrInProcess, git } from "../helpers.js";
 
-const example = () => gitInit(copyFixture("examples/acme-auto"));
+const example = () => committedFixture("examples/acme-auto");
 const FUTURE = /^csr: (--[a-z-]+) 2099-12-31 is after today \(\d{4}-\d{2}-\d{2}\): a record of something done cannot be dated in the future\.\n$/;
 
 describe("a date of something done", () => {

@@ -7,7 +7,7 @@ import { spawnSync } from "node:child_process";
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { checkJson, copyFixture, csr, git, gitInit } from "../helpers.js";
+import { checkJson, committedFixture, csr, git } from "../helpers.js";
 
 const QM = "documents/QM-001.yaml";
 const read = (dir: string, path = QM) => readFileSync(join(dir, path), "utf8");
@@ -17,7 +17,7 @@ const B1_APPROVED = "    approved:\n      by: wangjg\n      date: 2026-04-20\nre
 
 /** The acme-auto example with the driver installed and committed. */
 function repository(): string {
-  const dir = gitInit(copyFixture("examples/acme-auto"));
+  const dir = committedFixture("examples/acme-auto");
   expect(csr(["-C", dir, "merge-driver", "--install"]).code).toBe(0);
   git(dir, ["add", ".gitattributes"]);
   git(dir, ["commit", "-q", "-m", "merge driver"]);
@@ -41,7 +41,7 @@ const markers = (text: string) => text.split("\n").filter((l) => /^(<{7}|={7}|>{
 
 describe("csr merge-driver for document files", () => {
   it("installs the documents' line beside the CSRs' one, and adds only that to a repository set up before", () => {
-    const dir = gitInit(copyFixture("examples/acme-auto"));
+    const dir = committedFixture("examples/acme-auto");
     const fresh = csr(["-C", dir, "merge-driver", "--install"], { lang: "en" });
     expect(fresh.code).toBe(0);
     expect(fresh.stdout.split("\n")[0]).toBe(".gitattributes: added 'csr/**/*.yaml merge=csr', 'documents/**/*.yaml merge=csr'.");
@@ -172,7 +172,7 @@ describe("csr merge-driver for document files", () => {
   }, 60_000);
 
   it("without the documents' line, a document in conflict has csr check say how to get the driver", () => {
-    const dir = gitInit(copyFixture("examples/acme-auto"));
+    const dir = committedFixture("examples/acme-auto");
     writeFileSync(join(dir, ".gitattributes"), "csr/**/*.yaml merge=csr\n");
     git(dir, ["add", ".gitattributes"]);
     git(dir, ["commit", "-q", "-m", "old attributes"]);

@@ -5,13 +5,13 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { copyFixture, csr, csrInProcess, git, gitInit } from "../helpers.js";
+import { committedFixture, csr, csrInProcess, git } from "../helpers.js";
 
 const read = (dir: string, path: string) => readFileSync(join(dir, path), "utf8");
 
 /** The example with the driver installed and committed, DYA-007 awaiting ENG and PRD. */
 function repository(): string {
-  const dir = gitInit(copyFixture("examples/acme-auto"));
+  const dir = committedFixture("examples/acme-auto");
   const install = csr(["-C", dir, "merge-driver", "--install"]);
   expect(install.stdout.split("\n")[0]).toBe(".gitattributes: added 'csr/**/*.yaml merge=csr', 'documents/**/*.yaml merge=csr'.");
   git(dir, ["add", ".gitattributes"]);

@@ -13,7 +13,7 @@
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { copyFixture, csrInProcess, FIXTURES, git, gitInit } from "../helpers.js";
+import { committedFixture, csrInProcess, FIXTURES, git } from "../helpers.js";
 
 const GOLDEN = join(FIXTURES, "month");
 
@@ -25,7 +25,7 @@ function golden(name: string, actual: string): void {
 
 describe("a month of document control without hand-editing YAML", () => {
   it("replays the month with 25 csr commands and ends with clean lists", async () => {
-    const dir = gitInit(copyFixture("examples/acme-auto"));
+    const dir = committedFixture("examples/acme-auto");
     let commands = 0;
     // In this process: what the month is about is what the commands do to the repository and print.
     const run = async (...args: string[]) => {

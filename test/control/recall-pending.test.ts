@@ -6,11 +6,11 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { checkJsonInProcess, copyFixture, csrInProcess, gitInit } from "../helpers.js";
+import { checkJsonInProcess, committedFixture, csrInProcess } from "../helpers.js";
 
 describe("copies of a version whose replacement takes effect later", () => {
   it("are due back from the 实施日期: the release says so, and a recall before it names that day", async () => {
-    const dir = gitInit(copyFixture("examples/acme-auto"));
+    const dir = committedFixture("examples/acme-auto");
     const file = join(dir, "documents/procedures/QP-009.yaml");
     writeFileSync(file, readFileSync(file, "utf8").replace("仓库收货后24小时内报检", "仓库收货后8小时内报检"));
     const release = await csrInProcess(["-C", dir, "release", "QP-009", "--summary", "报检时限改为8小时", "--pages", "P2", "--total-pages", "2", "--prepared", "zhaoqiang", "--reviewed", "zhangli", "--approved", "xuht", "--date", "2026-11-20", "--effective", "2026-12-15", "-y"], { lang: "zh-CN" });
@@ -36,7 +36,7 @@ describe("copies of a version whose replacement takes effect later", () => {
 
 describe("a controlled copy of the version in force reprinted before the next one takes effect (tester20 F28)", () => {
   it("prints the text of the version in force as released until the 实施日期, then is refused", async () => {
-    const dir = gitInit(copyFixture("examples/acme-auto"));
+    const dir = committedFixture("examples/acme-auto");
     const file = join(dir, "documents/procedures/QP-009.yaml");
     writeFileSync(file, readFileSync(file, "utf8").replace("仓库收货后24小时内报检", "仓库收货后8小时内报检"));
     const release = ["-C", dir, "release", "QP-009", "--summary", "报检时限改为8小时", "--pages", "P2", "--total-pages", "2", "--prepared", "zhaoqiang", "--reviewed", "zhangli", "--approved", "xuht"];
@@ -53,7 +53,7 @@ describe("a controlled copy of the version in force reprinted before the next on
 
 describe("the distribution register's recall deadline", () => {
   it("gives the day copies are due back (应回收日期) and says 回收逾期 after it, from the day csr check reports doc/recall-overdue (auditor16 F21)", async () => {
-    const dir = gitInit(copyFixture("examples/acme-auto"));
+    const dir = committedFixture("examples/acme-auto");
     const file = join(dir, "documents/procedures/QP-009.yaml");
     writeFileSync(file, readFileSync(file, "utf8").replace("仓库收货后24小时内报检", "仓库收货后8小时内报检"));
     const release = ["-C", dir, "release", "QP-009", "--summary", "报检时限改为8小时", "--pages", "P2", "--total-pages", "2", "--prepared", "zhaoqiang", "--reviewed", "zhangli", "--approved", "xuht"];
@@ -84,7 +84,7 @@ describe("the distribution register's recall deadline", () => {
   });
 
   it("keeps the 应回收日期 of copies taken back and says how late a late one came back; csr recall says it too (tester19 F4)", async () => {
-    const dir = gitInit(copyFixture("examples/acme-auto"));
+    const dir = committedFixture("examples/acme-auto");
     const file = join(dir, "documents/procedures/QP-009.yaml");
     writeFileSync(file, readFileSync(file, "utf8").replace("仓库收货后24小时内报检", "仓库收货后8小时内报检"));
     const release = ["-C", dir, "release", "QP-009", "--summary", "报检时限改为8小时", "--pages", "P2", "--total-pages", "2", "--prepared", "zhaoqiang", "--reviewed", "zhangli", "--approved", "xuht"];
@@ -119,7 +119,7 @@ describe("the distribution register's recall deadline", () => {
 
 describe("units left without a copy of the version in force (tester19 F5)", () => {
   it("csr recall warns when it leaves a unit without one, csr check reports doc/no-copy-in-force until it is handed out, and a unit whose copy of the version in force is taken back is left off on purpose", async () => {
-    const dir = gitInit(copyFixture("examples/acme-auto"));
+    const dir = committedFixture("examples/acme-auto");
     const file = join(dir, "documents/procedures/QP-009.yaml");
     writeFileSync(file, readFileSync(file, "utf8").replace("仓库收货后24小时内报检", "仓库收货后8小时内报检"));
     const release = ["-C", dir, "release", "QP-009", "--summary", "报检时限改为8小时", "--pages", "P2", "--total-pages", "2", "--prepared", "zhaoqiang", "--reviewed", "zhangli", "--approved", "xuht"];

@@ -8,7 +8,7 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { builtOnce, checkJsonInProcess, copyFixture, csr, csrInProcess, git, gitInit, tempDir } from "../helpers.js";
+import { builtOnce, checkJsonInProcess, committedFixture, csr, csrInProcess, git, tempDir } from "../helpers.js";
 
 const read = (dir: string, path: string) => readFileSync(join(dir, path), "utf8");
 const edit = (dir: string, path: string, from: string, to: string) => {
@@ -19,7 +19,7 @@ const edit = (dir: string, path: string, from: string, to: string) => {
 
 /** A bare origin holding the acme-auto example and two clones of it, r1 and r2; r2 with the merge driver installed (`driver`). */
 function clones(driver = false): { r1: string; r2: string } {
-  const seed = gitInit(copyFixture("examples/acme-auto"));
+  const seed = committedFixture("examples/acme-auto");
   const parent = tempDir("csr-renumber-doc-");
   git(parent, ["clone", "-q", "--bare", seed, "origin.git"]);
   for (const clone of ["r1", "r2"]) git(parent, ["clone", "-q", "origin.git", clone]);
@@ -139,7 +139,7 @@ describe("two clones that each created the next procedure", () => {
 describe("csr renumber of a draft document outside a conflict", () => {
   /** acme-auto with a new form QR-015-03 of QP-015, listed in a process and linked from a CSR, all committed: made once, a copy for each test. */
   const withDraftForm = builtOnce(async () => {
-    const dir = gitInit(copyFixture("examples/acme-auto"));
+    const dir = committedFixture("examples/acme-auto");
     expect((await csrInProcess(["-C", dir, "new", "form", "--title", "追溯记录表", "--department", "QA", "--used-by", "QP-015", "--retention", "3年", "-y"])).code).toBe(0);
     expect((await csrInProcess(["-C", dir, "address", "DYA-001", "QR-015-03", "-y"])).code).toBe(0);
     edit(dir, "processes.yaml", "documents: [QP-014, QP-015]", "documents: [QP-014, QP-015, QR-015-03]");

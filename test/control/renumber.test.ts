@@ -7,13 +7,13 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { checkJson, checkJsonInProcess, copyFixture, csr, csrInProcess, git, gitInit, tempDir } from "../helpers.js";
+import { checkJson, checkJsonInProcess, committedFixture, csr, csrInProcess, git, tempDir } from "../helpers.js";
 
 const read = (dir: string, path: string) => readFileSync(join(dir, path), "utf8");
 
 /** A bare origin holding the acme-auto example and two clones of it, r1 and r2; with `driver`, r2 has the merge driver installed. */
 function clones(driver = false): { r1: string; r2: string } {
-  const seed = gitInit(copyFixture("examples/acme-auto"));
+  const seed = committedFixture("examples/acme-auto");
   const parent = tempDir("csr-renumber-");
   git(parent, ["clone", "-q", "--bare", seed, "origin.git"]);
   for (const clone of ["r1", "r2"]) git(parent, ["clone", "-q", "origin.git", clone]);
@@ -133,7 +133,7 @@ describe("two clones that each registered the next CSR", () => {
 });
 
 describe("csr renumber outside a conflict", () => {
-  const fixture = () => gitInit(copyFixture("test/fixtures/csr/valid"));
+  const fixture = () => committedFixture("test/fixtures/csr/valid");
 
   it("renames the file as git mv does, rewrites its id and the superseded.by that names it", () => {
     const dir = fixture();

@@ -13,7 +13,7 @@ import { reviewCsr } from "../../src/commands/review/index.js";
 import { updateSource } from "../../src/commands/source/update.js";
 import { setLanguage } from "../../src/i18n/index.js";
 import { capture } from "../csr/fixture.js";
-import { copyFixture, csrInProcess, gitInit } from "../helpers.js";
+import { committedFixture, copyFixture, csrInProcess } from "../helpers.js";
 
 const prompts = { input: wrapPrompt(input), select: wrapPrompt(select), search: wrapPrompt(search) } as unknown as Prompts;
 const erase = () => {
@@ -25,7 +25,7 @@ describe("csr review and csr source update without their argument", () => {
   it("csr review offers the CSRs awaiting review, due soonest first, and marks the departments signed this round", async () => {
     setLanguage("zh-CN");
     try {
-      const dir = gitInit(copyFixture("examples/acme-auto"));
+      const dir = committedFixture("examples/acme-auto");
       const ctx = capture(dir);
       // The old code: "csr: 缺少必需的参数 'id'；参见 'csr review --help'。"
       const done = reviewCsr(ctx, undefined, {}, prompts);
@@ -75,7 +75,7 @@ describe("csr review and csr source update without their argument", () => {
   });
 
   it("csr review --amend lets a department that signed be chosen, marked; without it, --department of one refuses before asking anything", async () => {
-    const dir = gitInit(copyFixture("examples/acme-auto"));
+    const dir = committedFixture("examples/acme-auto");
     const ctx = capture(dir);
     // The old code asked the date, the reviewer, the opinion and the comment, then refused.
     await expect(reviewCsr(ctx, "DYA-007", { department: "QA" }, prompts)).rejects.toThrow("Quality Assurance has already given its opinion on DYA-007: accept-with-action, by Zhang Li (zhangli) on 2026-11-26.");
