@@ -71,6 +71,7 @@ import { bySeverity, entityFindings } from "./entity-findings.js";
 import { namePinyin } from "./pinyin.js";
 import type { SearchEntry } from "./search.js";
 import { changeConcerns, copiesByKeys, departmentSections, personCopiesSections } from "./department.js";
+import { isOut } from "../model/distribution.js";
 import { changesPeriodFrom, departmentChangesLinks, departmentChangesPage, departmentChangesSection, departmentChangesTitle, previousMonthStart, recentChangesRegister } from "./changes.js";
 import { calendarNotice } from "./calendar-notice.js";
 import { findingReader, type Reading } from "./attention.js";
@@ -921,7 +922,8 @@ async function writeSite(repo: Repository, findings: readonly Finding[], options
   });
   generic("people.html", {
     title: tr("site.nav.people"),
-    sections: [{ title: "", items: [...index.people.values()].map(({ value: p }) => entityCell("people.html", "person", p.id, withNote(rc, personName(rc, p.id), departmentName(rc, p.department)))), empty: tr("site.none") }],
+    // Each person's department links to its page (tester70 P1).
+    sections: [{ title: "", items: [...index.people.values()].map(({ value: p }) => notedParts(rc, entityCell("people.html", "person", p.id, personName(rc, p.id)), entityCell("people.html", "department", p.department, departmentName(rc, p.department)))), empty: tr("site.none") }],
   });
   const documentsOfDay = absent.size === 0 ? documentsOnDay.list : documentsOnDay.list.filter((d) => !absent.has(d.id));
   const work = personWork(rc, documentsOfDay, csrRows, calendar, today);
@@ -1121,6 +1123,7 @@ async function writeSite(repo: Repository, findings: readonly Finding[], options
           customer: tr("site.search.kind.customer"),
           process: tr("site.search.kind.process"),
           person: tr("site.search.kind.person"),
+          department: tr("site.search.kind.department"),
         }),
         found: tr("site.search.found"),
         more: tr("site.search.more"),
@@ -1930,6 +1933,13 @@ function withNote(rc: RegisterContext, text: string, note: string | undefined): 
   return note ? t(rc, "site.with-note", { text, note }) : text;
 }
 
+/** `text` with its `note` as withNote writes them, each a link where it has one: 黄军（生产部）, the name to the person's page, the department to its own. */
+function notedParts(rc: RegisterContext, text: Cell, note: Cell): Cell {
+  const [before = "", between = "", after = ""] = t(rc, "site.with-note", { text: "\u0000", note: "\u0000" }).split("\u0000");
+  const parts = [{ text: before }, text, { text: between }, note, { text: after }].filter((part) => part.text !== "").map((part) => ({ text: part.text, ...(part.href ? { href: part.href } : {}) }));
+  return { text: parts.map((part) => part.text).join(""), parts };
+}
+
 /** "市场部 同意（孙伟，2024-06-18）" / "市场部 accept (孙伟, 2024-06-18)": what was signed, by whom and when. */
 function signed(rc: RegisterContext, what: string, who: string, date: string): string {
   return t(rc, "site.signed", { what, who, date });
@@ -2304,6 +2314,12 @@ function searchEntries(rc: RegisterContext, sitePages: SitePages, documents: Rea
   const clausesOf = (key: string): string => (heatMap.get(key) ?? []).join(" ");
   // A department as a line of the text searched, its name and code: 归口部门：生产部（PRD）, the line a result quotes.
   const owning = (code: string | undefined) => (code ? t(rc, "site.search.department", { department: departmentName(rc, code), code }) : "");
+  // Who holds its controlled copies still out, a line: 副本领用人：黄军（生产部）、…, so that 黄军 finds the documents whose copies he holds
+  // (tester70 P2); not 受控副本 or "Controlled copies", which would make 受控 and "control" find every document issued.
+  const holding = (doc: ControlledDocument): string => {
+    const holders = [...new Set((doc.distribution ?? []).filter(isOut).map((copy) => withNote(rc, copy.holder ? personName(rc, copy.holder) : departmentName(rc, copy.to), copy.holder ? departmentName(rc, copy.to) : undefined)))];
+    return holders.length > 0 ? t(rc, "site.search.holders", { holders: holders.join(t(rc, "common.list-separator")) }) : "";
+  };
   for (const { value: current } of rc.repo.documents) {
     if (absent.has(current.id)) continue;
     const doc = documents.get(current.id);
@@ -2328,7 +2344,7 @@ function searchEntries(rc: RegisterContext, sitePages: SitePages, documents: Rea
     const version = documentVersion(doc);
     const state = t(rc, `site.search.badge.${doc.status}`);
     const badge = version === "" ? state : `${version} ${state}`;
-    entries.push({ key: `document:${doc.id}`, kind: "document", ref: doc.id, title: documentTitle(rc, doc), ...(mark ? { mark } : {}), badge, text: [doc.title, doc.title_en ?? "", owning(doc.department), sectionText(doc.sections), doc.remarks ?? "", ...trainingRecords(doc.training?.sessions), ...record.filter((line) => line !== "")].join("\n"), clauses, page: pages.page("document", doc.id) });
+    entries.push({ key: `document:${doc.id}`, kind: "document", ref: doc.id, title: documentTitle(rc, doc), ...(mark ? { mark } : {}), badge, text: [doc.title, doc.title_en ?? "", owning(doc.department), holding(doc), sectionText(doc.sections), doc.remarks ?? "", ...trainingRecords(doc.training?.sessions), ...record.filter((line) => line !== "")].join("\n"), clauses, page: pages.page("document", doc.id) });
   }
   const customers = new Map(rc.repo.customers.map(({ value }) => [value.code, value]));
   const sourceTitles = (csr: Csr): string[] => {
@@ -2370,6 +2386,11 @@ function searchEntries(rc: RegisterContext, sitePages: SitePages, documents: Rea
     // Found by the pinyin of the name too (xuhaitao, xht for 徐海涛), as colleagues type it.
     const pinyin = namePinyin(p.name);
     entries.push({ key: `person:${p.id}`, kind: "person", ref: p.id, title: personName(rc, p.id), text: [p.name, p.name_en ?? "", p.title ?? ""].join("\n"), clauses: "", ...(pinyin ? { pinyin } : {}), page: pages.page("person", p.id) });
+  }
+  // A department by its name and code and the names of its people: its page is where its head starts (tester70 P1).
+  for (const { code, name, name_en } of rc.index.departments.values()) {
+    const people = rc.repo.people.filter(({ value }) => value.department === code).map(({ value }) => personName(rc, value.id));
+    entries.push({ key: `department:${code}`, kind: "department", ref: code, title: departmentName(rc, code), text: [name, name_en ?? "", people.length > 0 ? t(rc, "site.search.members", { people: people.join(t(rc, "common.list-separator")) }) : ""].join("\n"), clauses: "", page: pages.page("department", code) });
   }
   // Two entities with the same key (a duplicate id, reported by csr check) are searchable once.
   const seen = new Set<string>();

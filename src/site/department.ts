@@ -10,7 +10,7 @@ import { csrDistributedDepartments } from "../model/distribution.js";
 import type { Change } from "../model/changes.js";
 import type { Csr } from "../model/types.js";
 import { copyRowKeys, isOut } from "../report/registers/distribution.js";
-import { departmentName, t, type RegisterContext } from "../report/registers/context.js";
+import { departmentName, personName, t, type RegisterContext } from "../report/registers/context.js";
 import { trainingMissingRegister } from "../report/registers/training-missing.js";
 import { pickColumns, type Table } from "../report/table.js";
 import { copiesDueBack } from "./panels.js";
@@ -129,8 +129,9 @@ export function departmentSections(input: DepartmentInput): SiteSection[] {
     {
       id: "training",
       title: t(rc, "site.department.training", { count: training.rows.length }),
-      // A row without a person is a revision whose trainees csr cannot tell (a record number alone): its remark says so.
-      table: siteTable(pickColumns(training, ["id", "title", "revision", "person", "due", "standing", "remark"]), link),
+      // A row without a person is a revision whose trainees csr cannot tell (a record number alone): it names the department's people it should
+      // have trained and says what to do in the head's words, where the register's remark speaks of how csr records it (tester70 P11's left-out end).
+      table: siteTable(pickColumns({ ...training, rows: training.rows.map((row) => unconfirmedTraining(rc, row)) }, ["id", "title", "revision", "person", "due", "standing", "remark"]), link),
       empty: none,
     },
     {
@@ -164,4 +165,17 @@ export function changeConcerns(code: string, change: Change, owner: (document: s
     return person !== undefined && department(person) === code && (change.kind === "implemented" || change.kind === "verified");
   }
   return false;
+}
+
+/**
+ * A row of the missing-training list whose trainees csr cannot tell (`unconfirmed`: a training record registered by its number
+ * alone, trainingMissingRegister) as a department head reads it: the people of the department it should have trained, and that
+ * whether they were is not known until the record's attendees are entered. Any other row as it is.
+ */
+function unconfirmedTraining(rc: RegisterContext, row: Table["rows"][number]): Table["rows"][number] {
+  const ids = typeof row.unconfirmedPeople === "string" && row.unconfirmedPeople !== "" ? row.unconfirmedPeople.split(" ") : [];
+  if (ids.length === 0) return row;
+  const separator = t(rc, "register.list-separator");
+  const records = String(row.unconfirmedRecords ?? "").split(" ").join(separator);
+  return { ...row, person: ids.map((id) => personName(rc, id)).join(separator), remark: t(rc, "site.department.training.unconfirmed", { records, count: ids.length }) };
 }

@@ -69,7 +69,9 @@ export function trainingMissingRegister(ctx: RegisterContext, options: { today: 
           ? t(ctx, "register.training-missing.nobody", { departments: item.departments.map((d) => departmentName(ctx, d)).join(t(ctx, "register.list-separator")) })
           : t(ctx, "register.training-missing.records-only", { records: item.recordsOnly.join(t(ctx, "register.list-separator")), count: item.required.filter(ofDepartment).length });
       // Trained by a record whose trainees csr does not know: not late, nor on time.
-      if (item.required.length > 0) return [{ ...common, due: null, standing: "", person: "", department: "", remark: why }];
+      // Who of the list's people it should have trained (people.yaml ids) and the records to look in (space-separated), in no column: for a
+      // reader's own words (csr site's department page).
+      if (item.required.length > 0) return [{ ...common, due: null, standing: "", person: "", department: "", remark: why, unconfirmedPeople: item.required.filter(ofDepartment).join(" "), unconfirmedRecords: item.recordsOnly.join(" ") }];
       return [{ ...common, person: "", department: "", remark: [why, ...from].join(t(ctx, "register.remarks-separator")) }];
     }
     return item.missing.filter(ofDepartment).map((id) => ({ ...common, person: personName(ctx, id), department: departmentName(ctx, ctx.index.people.get(id)?.value.department), remark: from.join("") }));
