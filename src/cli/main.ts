@@ -838,6 +838,8 @@ export async function run(argv: string[], output?: Output): Promise<number> {
           .option("--date <date>", t("help.common.date"))
           .option("--result <result>", t("help.periodic-review.result"))
           .option("--for-edition <id>", t("help.periodic-review.for-edition"))
+          .option("--due <date>", t("help.periodic-review.due"))
+          .option("--owner <person>", t("help.periodic-review.owner"))
           .option("--comment <text>", t("help.common.comment"))
           .option("-y, --yes", t("help.common.yes"))
           .option("--commit", t("help.common.commit"))

@@ -18,6 +18,10 @@ export interface PeriodicReview {
   date: string;
   result?: PeriodicReviewResult;
   comment?: string;
+  /** For a revise or withdraw conclusion: the day it is to be carried out by (完成期限; csr periodic-review --due). */
+  due?: string;
+  /** For a revise or withdraw conclusion: who carries it out (责任人, a people.yaml id; csr periodic-review --owner). */
+  owner?: string;
   /** The catalog id of a new edition (IATF16949E2) the review was also for: 换版评审 (csr periodic-review --for-edition). */
   edition?: string;
 }

@@ -36,6 +36,10 @@ export interface PeriodicReviewFlags {
   comment?: string;
   /** The catalog id of a new edition (IATF16949E2) this review is also for: 换版评审 (新版标准适用性评审). */
   forEdition?: string;
+  /** For a revise or withdraw conclusion: the day it is to be carried out by (完成期限). */
+  due?: string;
+  /** For a revise or withdraw conclusion: who carries it out (责任人). */
+  owner?: string;
   yes?: boolean;
   commit?: boolean;
 }
@@ -94,6 +98,7 @@ async function recordPeriodicReviews(ctx: CommandContext, given: string[], flags
       result === "suitable"
         ? flags.comment?.trim() || undefined
         : (flags.comment?.trim() || (await need(ask, "--comment", t("periodic-review.needs.reason"), (p) => p.input({ message: t("prompt.periodic-review.reason"), required: true })))).trim();
+    const follow = followUp(session, flags, result, date);
     const planned: Planned[] = [];
     const refused: string[] = [];
     for (const id of ids) {
@@ -102,7 +107,7 @@ async function recordPeriodicReviews(ctx: CommandContext, given: string[], flags
         if (document.status !== "released") throw new UserError(t("periodic-review.not-released", { id, status: t(`value.document-status.${document.status}`) }));
         const current = currentRevision(document);
         refuseBefore(date, "--date", current ? { ...revisionEvent(current), of: id } : undefined);
-        planned.push(planReview(session, document, file.path, { by: reviewer.id, date, result, comment, edition }));
+        planned.push(planReview(session, document, file.path, { by: reviewer.id, date, result, comment, edition, ...follow }));
       } catch (error) {
         if (!(error instanceof UserError)) throw error;
         refused.push(t("periodic-review.batch.refused-line", { id, reason: error.message }));
@@ -123,13 +128,32 @@ interface Planned {
 }
 
 /** The review of one document as decided: its entry, refused when the same review is recorded already, and what to do next. */
-function planReview(session: EditSession, document: ControlledDocument, path: string, decided: { by: string; date: string; result: PeriodicReviewResult; comment?: string | undefined; edition?: Catalog | undefined }): Planned {
-  const { by, date, result, comment, edition } = decided;
+/**
+ * --due and --owner: the follow-up of a 需修订 / 拟作废 conclusion (完成期限, 责任人), as a 文件评审记录 carries it
+ * and an auditor tracks it to closure (IATF 16949 7.5.3, 10.2). UserError, one line: either given with a
+ * suitable conclusion, a due day before the review, an unknown person or one who had left by the review.
+ */
+function followUp(session: EditSession, flags: PeriodicReviewFlags, result: PeriodicReviewResult, date: string): { due?: string; owner?: string } {
+  if (flags.due === undefined && flags.owner === undefined) return {};
+  if (result === "suitable") throw new UserError(t("periodic-review.follow-up.suitable", { flag: flags.due !== undefined ? "--due" : "--owner" }));
+  const due = flags.due === undefined ? undefined : dateOption(flags.due, "--due");
+  if (due !== undefined && due < date) throw new UserError(t("periodic-review.follow-up.due-before", { due, date }));
+  const owner = flags.owner === undefined ? undefined : personOption(session, flags.owner, "--owner", date).id;
+  return { ...(due ? { due } : {}), ...(owner ? { owner } : {}) };
+}
+
+function planReview(
+  session: EditSession,
+  document: ControlledDocument,
+  path: string,
+  decided: { by: string; date: string; result: PeriodicReviewResult; comment?: string | undefined; edition?: Catalog | undefined; due?: string; owner?: string },
+): Planned {
+  const { by, date, result, comment, edition, due, owner } = decided;
   const id = document.id;
   if ((document.reviews ?? []).some((r) => r.by === by && r.date === date))
     throw new UserError(t("periodic-review.duplicate", { id, by: personLabel(session.index, by), date }), t("periodic-review.duplicate.hint", { file: path }));
   // An entry without `result` means suitable (the entries written before the option): it is left out for suitable.
-  const entry = { by, date, ...(result === "suitable" ? {} : { result }), ...(comment ? { comment } : {}), ...(edition ? { edition: edition.id } : {}) };
+  const entry = { by, date, ...(result === "suitable" ? {} : { result }), ...(comment ? { comment } : {}), ...(due ? { due } : {}), ...(owner ? { owner } : {}), ...(edition ? { edition: edition.id } : {}) };
   const change = editFile(session.root, path, "document", (doc) => appendIn(doc, ["reviews"], entry));
   const months = document.review_interval_months;
   const reviewerLabel = personLabel(session.index, by);
@@ -140,6 +164,7 @@ function planReview(session: EditSession, document: ControlledDocument, path: st
   if (result === "withdraw") lines.push(...withdrawalSteps(session.repo, id));
   else if (result !== "suitable") lines.push(t(`periodic-review.next.${result}`, { id }));
   else if (months) lines.push(t("periodic-review.next", { due: addMonths(date, months) }));
+  if (due || owner) lines.push(t(due && owner ? "periodic-review.follow-up" : due ? "periodic-review.follow-up.due" : "periodic-review.follow-up.owner", { due: due ?? "", owner: owner ? personLabel(session.index, owner) : "" }));
   return { change, lines };
 }
 
@@ -176,7 +201,7 @@ export async function recordPeriodicReview(ctx: CommandContext, id: string, flag
       result === "suitable"
         ? (flags.comment ?? (ask ? optionalAnswer(await ask.input({ message: t("prompt.comment-optional") })) : undefined))
         : (flags.comment?.trim() || (await need(ask, "--comment", t("periodic-review.needs.reason"), (p) => p.input({ message: t("prompt.periodic-review.reason"), required: true })))).trim();
-    const { change, lines } = planReview(session, document, file.path, { by, date, result, comment, edition });
+    const { change, lines } = planReview(session, document, file.path, { by, date, result, comment, edition, ...followUp(session, flags, result, date) });
     const reviewerLabel = personLabel(session.index, by);
     const message =
       (result === "suitable" ? t("commit.periodic-review", { id, by: reviewerLabel, date }) : t(`commit.periodic-review.${result}`, { id, by: reviewerLabel, date })) +
