@@ -15,7 +15,7 @@ import { describe, expect, it } from "vitest";
 import type { Prompts } from "../../src/commands/add/prompting.js";
 import { signCustomerNotices } from "../../src/commands/sign/customer.js";
 import { capture } from "../csr/fixture.js";
-import { builtOnce, checkJson, copyFixture, csr, git, gitInit } from "../helpers.js";
+import { builtOnce, checkJson, committedFixture, csr, git } from "../helpers.js";
 
 /** In Chinese, the repository's language. */
 const run = (dir: string, ...args: string[]) => csr(["-C", dir, ...args], { lang: "zh-CN" });
@@ -23,7 +23,7 @@ const qp010 = (dir: string) => readFileSync(join(dir, "documents/procedures/QP-0
 
 /** DYA's complaint 8D-2026-012 open, QP-010's text changed for its A/2 and committed. */
 const changed = builtOnce(() => {
-  const dir = gitInit(copyFixture("examples/acme-auto"));
+  const dir = committedFixture("examples/acme-auto");
   expect(run(dir, "action", "open", "8D-2026-012", "--title", "D1制动软管扣压外径超差", "--customer", "DYA", "--received", "2026-11-02", "--owner", "gaoyang", "--commit").code).toBe(0);
   expect(run(dir, "submit", "QP-010", "--by", "zhaoqiang", "--date", "2026-11-10").code).toBe(0);
   const path = join(dir, "documents/procedures/QP-010.yaml");

@@ -7,7 +7,7 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { copyFixture, csr, csrInProcess, git, gitInit } from "../helpers.js";
+import { committedFixture, copyFixture, csr, csrInProcess, git } from "../helpers.js";
 
 const zh = (dir: string, ...args: string[]) => csrInProcess(["-C", dir, ...args], { lang: "zh-CN" });
 const en = (dir: string, ...args: string[]) => csrInProcess(["-C", dir, ...args], { lang: "en" });
@@ -76,7 +76,7 @@ describe("csr show <document>", () => {
   }, 60_000);
 
   it("says which version is in force while the next is 待实施, and which copies are in use or due back", async () => {
-    const dir = gitInit(copyFixture("examples/acme-auto"));
+    const dir = committedFixture("examples/acme-auto");
     const file = join(dir, "documents/procedures/QP-003.yaml");
     writeFileSync(file, readFileSync(file, "utf8").replace("并与公司战略方向一致。", "并与公司战略方向一致，每年至少一次。"));
     const release = await zh(dir, "release", "QP-003", "--summary", "增加评审频次", "--total-pages", "2", "--prepared", "张丽", "--reviewed", "徐海涛", "--approved", "王建国", "--date", "2026-11-20", "--effective", "2026-12-10", "-y");
@@ -137,7 +137,7 @@ describe("csr show <document> --today of a past day (tester63 N5, N12)", () => {
   it("is the card of that day, as the registers of that day rebuild it, with the training on each version", async () => {
     // The quality engineer's 8D: a containment deviation issued on 2026-11-03, the permanent revision A/2 released on
     // 2026-11-16 to take effect on 2026-11-18, issued and trained on 2026-11-17, the deviation recalled and withdrawn on 2026-11-20.
-    const dir = gitInit(copyFixture("examples/acme-auto"));
+    const dir = committedFixture("examples/acme-auto");
     const run = async (...args: string[]) => {
       const result = await zh(dir, ...args);
       expect(result.code, result.stderr).toBe(0);

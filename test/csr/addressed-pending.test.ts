@@ -7,7 +7,7 @@
 import { readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { builtOnce, copyFixture, csrInProcess, git, gitInit, tempDir, type RunResult } from "../helpers.js";
+import { builtOnce, committedFixture, csrInProcess, git, tempDir, type RunResult } from "../helpers.js";
 
 const BEFORE = "2026-11-27";
 const EFFECTIVE = "2026-12-20";
@@ -26,7 +26,7 @@ interface MatrixRow {
  * DYA-003 is then addressed there (the link pinned to A/2). Built once and copied for each test (builtOnce).
  */
 const repository = builtOnce(async (): Promise<string> => {
-  const dir = gitInit(copyFixture("test/fixtures/csr/valid"));
+  const dir = committedFixture("test/fixtures/csr/valid");
   editQp020(dir);
   expect((await releaseQp020(dir)).code).toBe(0);
   expect((await addressDya003(dir)).code).toBe(0);
@@ -92,7 +92,7 @@ describe("a CSR addressed only in a revision not yet in force", () => {
     expect((await csrInProcess(["-C", dir, "list", "csr", "--today", BEFORE, "--format", "csv", "--out", list], { lang: "zh-CN" })).code).toBe(0);
     const cell = "WI-031 草稿 5.2 标识\nQP-020 A/1；A/2 待实施（2026-12-20 实施） 5.3 特殊特性（已确认；待实施（2026-12-20 实施），不计入落实）";
     expect(readFileSync(list, "utf8")).toContain(`"${cell}"`);
-    const copy = gitInit(copyFixture("test/fixtures/csr/valid"));
+    const copy = committedFixture("test/fixtures/csr/valid");
     editQp020(copy);
     expect((await releaseQp020(copy)).code).toBe(0);
     rmSync(join(copy, "csr"), { recursive: true });
@@ -160,7 +160,7 @@ describe("a CSR addressed only in a revision not yet in force", () => {
 
   it("is the same when the link was made against the edited text before the release: csr release moves its pin to the new revision (tester18 F14)", async () => {
     const releasedFirst = await repository();
-    const addressedFirst = gitInit(copyFixture("test/fixtures/csr/valid"));
+    const addressedFirst = committedFixture("test/fixtures/csr/valid");
     editQp020(addressedFirst);
     expect((await addressDya003(addressedFirst)).stdout).toBe("DYA-003: addressed in QP-020 5.3 特殊特性.\nWrote csr/DYA/DYA-003.yaml; not committed (git commit it, or run with --commit).\n");
     const released = await releaseQp020(addressedFirst);
@@ -185,7 +185,7 @@ describe("a CSR addressed only in a revision not yet in force", () => {
   });
 
   it("a link made while the document is being revised, to text only its draft has, does not count until that text is released (tester56 D2)", async () => {
-    const dir = gitInit(copyFixture("test/fixtures/csr/valid"));
+    const dir = committedFixture("test/fixtures/csr/valid");
     expect((await csrInProcess(["-C", dir, "submit", "QP-020", "--by", "li", "--date", "2026-11-25", "-y", "--commit"])).code).toBe(0);
     editQp020(dir);
     git(dir, ["commit", "-qam", "QP-020 修订稿"]);
@@ -214,7 +214,7 @@ describe("a CSR addressed only in a revision not yet in force", () => {
   });
 
   it("a link made against a draft is pinned to its first revision when that is released, and a later change of the place names that version (tester23 F1)", async () => {
-    const dir = gitInit(copyFixture("test/fixtures/csr/valid"));
+    const dir = committedFixture("test/fixtures/csr/valid");
     const file = join(dir, "documents/WI-031.yaml");
     writeFileSync(file, readFileSync(file, "utf8").replace("      - title: 准备\n      - title: 标识\n", "      - title: 准备\n        text: 领取周转箱。\n      - title: 标识\n        text: 按顾客规定标识。\n"));
     git(dir, ["commit", "-qam", "WI-031 起草"]);
@@ -231,7 +231,7 @@ describe("a CSR addressed only in a revision not yet in force", () => {
   });
 
   it("a link made against a draft whose text is then written is pinned at the first release to the text it approves, with no suspect warning; csr address says so (tester64 N12)", async () => {
-    const dir = gitInit(copyFixture("test/fixtures/csr/valid"));
+    const dir = committedFixture("test/fixtures/csr/valid");
     const file = join(dir, "documents/WI-031.yaml");
     const linked = await csrInProcess(["-C", dir, "address", "DYA-001", "WI-031", "--section", "5.2", "--date", "2026-11-26", "-y", "--commit"], { lang: "zh-CN" });
     expect(linked.stdout.split("\n").slice(0, 2)).toEqual([
@@ -258,7 +258,7 @@ describe("a CSR addressed only in a revision not yet in force", () => {
   });
 
   it("a link committed before the release has its new pin committed with the release; one to text the revision in force had stays with it", async () => {
-    const dir = gitInit(copyFixture("test/fixtures/csr/valid"));
+    const dir = committedFixture("test/fixtures/csr/valid");
     // DYA-001 is linked to QP-020 5.3 as A/1 has it, before the edit.
     expect((await csrInProcess(["-C", dir, "address", "DYA-001", "QP-020", "--section", "5.3", "--date", "2026-11-26", "-y", "--commit"])).code).toBe(0);
     editQp020(dir);
@@ -274,7 +274,7 @@ describe("a CSR addressed only in a revision not yet in force", () => {
   });
 
   it("a link confirmed against the pending revision, as the release advises, still counts through the revision in force until the new one takes effect (tester20 F18)", async () => {
-    const dir = gitInit(copyFixture("test/fixtures/csr/valid"));
+    const dir = committedFixture("test/fixtures/csr/valid");
     // DYA-004 (decided) is addressed in QP-020 5.3, confirmed against A/1; A/2 changes 5.3 and takes effect later; the release asks for a confirmation.
     expect((await csrInProcess(["-C", dir, "address", "--confirm", "DYA-004", "QP-020", "--by", "zhang", "--date", "2026-11-26", "-y", "--commit"])).code).toBe(0);
     editQp020(dir);
@@ -320,7 +320,7 @@ describe("a CSR addressed only in a revision not yet in force", () => {
   });
 
   it("in a round a reworded customer revision opened, a link confirmed against the pending revision counts from it, not through the one in force: csr implement notes a date before it, csr check reports it (tester58 F10)", async () => {
-    const dir = gitInit(copyFixture("examples/acme-auto"));
+    const dir = committedFixture("examples/acme-auto");
     const run = async (...args: string[]) => expect((await csrInProcess(["-C", dir, ...args, "-y", "--commit"])).code).toBe(0);
     // DYA-SC C changes DYA-001's ▽ to ◆; WI-010-01 A/2 carries ◆ from 2026-12-20 and is confirmed against it.
     await run("source", "update", "DYA-SC", "--revision", "C", "--issued", "2026-09-20", "--received", "2026-09-28", "--effective", "2027-01-01");
@@ -362,7 +362,7 @@ describe("a CSR addressed only in a revision not yet in force", () => {
   });
 
   it("a link confirmed again after the next revision keeps its earlier confirmation: addressed from the first revision so confirmed, and compared with the pin of the day on a past day's matrix (tester54a A12)", async () => {
-    const dir = gitInit(copyFixture("test/fixtures/csr/valid"));
+    const dir = committedFixture("test/fixtures/csr/valid");
     // DYA-003 (decided 2026-11-24) only in QP-020: A/2 in force from 11-27 adds 5.3's text and is linked on 11-25; A/3 changes 5.3 again on 11-30, confirmed that day.
     expect((await csrInProcess(["-C", dir, "address", "--remove", "DYA-003", "WI-031", "-y", "--commit"])).code).toBe(0);
     editQp020(dir);

@@ -11,7 +11,7 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { commitAt, copyFixture, csrInProcess, gitInit, ROOT, tempDir } from "../helpers.js";
+import { commitAt, committedFixture, csrInProcess, ROOT, tempDir } from "../helpers.js";
 
 const ACME = join(ROOT, "examples", "acme-auto");
 
@@ -122,7 +122,7 @@ describe("csr show and the review report of a superseded requirement (D1)", () =
 describe("a superseded requirement's document withdrawn after or before the supersession", () => {
   /** The three lines about QP-012 of DYA-003 in a copy of acme-auto where QP-012 was withdrawn on `withdrawn`: matrix (CSV row), show, render. */
   async function threeOutputs(withdrawn: string): Promise<[string[], string[], string[]]> {
-    const dir = gitInit(copyFixture("examples/acme-auto"));
+    const dir = committedFixture("examples/acme-auto");
     const file = join(dir, "documents", "procedures", "QP-012.yaml");
     writeFileSync(file, readFileSync(file, "utf8").replace("status: released\n", `status: obsolete\nobsolete:\n  date: ${withdrawn}\n  reason: 并入QP-010\n`));
     commitAt(dir, withdrawn, "QP-012 作废");

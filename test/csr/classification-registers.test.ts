@@ -7,7 +7,7 @@ import { cpSync, readdirSync, readFileSync, statSync, writeFileSync } from "node
 import { join } from "node:path";
 import { strFromU8, unzipSync } from "fflate";
 import { describe, expect, it } from "vitest";
-import { builtOnce, commitAt, copyFixture, csr, csrInProcess, git, gitInit, tempDir } from "../helpers.js";
+import { builtOnce, commitAt, committedFixture, csr, csrInProcess, git, tempDir } from "../helpers.js";
 
 const DAY = "2026-12-04";
 const SOURCE = ["source", "add", "NES", "--id", "NES-HT2026-01", "--title", "XX型电源模块订货合同技术协议", "--revision", "1.0", "--issued", "2026-11-10", "--received", "2026-11-16"];
@@ -18,7 +18,7 @@ const ADD = ["add", "--customer", "NES", "--source", "NES-HT2026-01", "--clause"
  * decided late, implemented and superseded by NES-002, each with a free text that names itself.
  */
 const classifiedRepo = builtOnce(async () => {
-  const dir = gitInit(copyFixture("examples/gjb-demo"));
+  const dir = committedFixture("examples/gjb-demo");
   const run = async (args: string[]) => expect((await csrInProcess(["-C", dir, ...args, "-y"], { lang: null })).stderr).toBe("");
   await run([...SOURCE, "--classification", "秘密"]);
   await run([...ADD, "--section", "6.2", "--title", "关键工序100%检验并军检", "--text", "关键工序完成后100%检验"]);
@@ -131,7 +131,7 @@ describe("csr changes", () => {
   });
 
   it("keeps its columns when nothing listed is marked (an IATF repository)", async () => {
-    const dir = gitInit(copyFixture("examples/acme-auto"));
+    const dir = committedFixture("examples/acme-auto");
     // No 密级 column; 顾客通知/批准 for HH-F-052 A/2, notified to DYA (8D-2026-001).
     expect(csvRows(csr(["-C", dir, "changes", "2025-01-01", DAY, "--format", "csv"], { lang: null }).stdout)[0]).toBe("类别,变更,编号,名称,变更前,变更后,说明,顾客通知/批准,编制/审核/批准,日期");
   });
@@ -160,7 +160,7 @@ describe("a printed register that quotes classified requirements (tester56 D3)",
     expect(csvRows(csv.stdout)[0]).toMatch(/^序号,编号,.*,类别,密级,/);
     expect(csv.stderr).toBe("csr: 这份 CSV 载有密级为秘密的内容（见各行的“密级”列）；CSV 只有表头和数据行，没有页眉可标密级：请按秘密载体标注和保管这个文件（文件名、存储介质）。\n");
     // Nothing marked, nothing said: an IATF list keeps its heading.
-    const iatf = gitInit(copyFixture("examples/acme-auto"));
+    const iatf = committedFixture("examples/acme-auto");
     const plain = await csrInProcess(["-C", iatf, "list", "csr", "--format", "md", "--today", DAY], { lang: null });
     expect(plain.stdout.split("\n")[0]).toBe("## 顾客特定要求清单（共 12 项）");
     expect((await csrInProcess(["-C", iatf, "list", "csr", "--format", "csv", "--today", DAY], { lang: null })).stderr).toBe("");
@@ -176,7 +176,7 @@ describe("the 军代表's signature of a CSR's review report (tester56 D12)", ()
     const matrix = await rows("matrix", "csr");
     expect(matrix[0]).toMatch(/,决定日期,及时性,军代表,军代表签字日期,/);
     expect(matrix[1]).toMatch(/^NES-001,.*,2026-12-03,逾期 3 个工作日,王建东,2026-12-03,/);
-    const iatf = gitInit(copyFixture("examples/acme-auto"));
+    const iatf = committedFixture("examples/acme-auto");
     expect(csvRows(csr(["-C", iatf, "list", "csr", "--format", "csv", "--today", DAY], { lang: null }).stdout)[0]).not.toContain("军代表");
   });
 });
@@ -212,19 +212,19 @@ describe("csr list external (外来文件清单)", () => {
   });
 
   it("marks a standard by its own 密级, and keeps its columns when nothing listed is marked", async () => {
-    const dir = gitInit(copyFixture("examples/gjb-demo"));
+    const dir = committedFixture("examples/gjb-demo");
     expect(csr(["-C", dir, "set", "GJB 9001C-2017", "--classification", "公开", "-y"], { lang: null }).code).toBe(0);
     expect(csvRows(csr(["-C", dir, "list", "external", "--format", "csv", "--today", DAY], { lang: null }).stdout)).toEqual([
       HEADER,
       "1,顾客文件,NES-JSXY-2025-07,XX型电源模块技术协议,内部,北方电子系统研究所,A,2025-06-20,,2025-07-02,现行,销售部",
       '2,国家军用标准,GJB 9001C-2017,质量管理体系要求,公开,中央军委装备发展部,"=""2017""",2017-05-18,2017-07-01,2017-06-05,现行,质量部',
     ]);
-    const iatf = gitInit(copyFixture("examples/acme-auto"));
+    const iatf = committedFixture("examples/acme-auto");
     expect(csvRows(csr(["-C", iatf, "list", "external", "--format", "csv", "--today", DAY], { lang: null }).stdout)[0]).toBe(HEADER.replace(",密级", ""));
   });
 
   it("csr import --as external reads a 外来文件清单's 密级 into the standard's classification, and refuses csr's own list, which it computes", async () => {
-    const dir = gitInit(copyFixture("examples/gjb-demo"));
+    const dir = committedFixture("examples/gjb-demo");
     const paper = join(tempDir(), "外来文件清单.csv");
     writeFileSync(paper, ["序号,文件编号,文件名称,密级,发布单位,版本,发布日期,接收日期,保管部门", "1,GJB 1234-2020,某型电源专用规范,秘密级,中央军委装备发展部,2020,2020-05-18,2020-06-05,质量部", ""].join("\n"));
     const imported = await csrInProcess(["-C", dir, "import", paper, "--as", "external", "-y"], { lang: null });

@@ -8,7 +8,7 @@ import { readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { strFromU8, unzipSync } from "fflate";
 import { describe, expect, it } from "vitest";
-import { builtOnce, checkJsonInProcess, copyFixture, csr, csrInProcess, gitInit, tempDir } from "../helpers.js";
+import { builtOnce, checkJsonInProcess, committedFixture, csr, csrInProcess, tempDir } from "../helpers.js";
 import { today } from "../today.js";
 
 const DAY = "2026-12-04";
@@ -18,7 +18,7 @@ const ADD = ["add", "--customer", "NES", "--source", "NES-HT2026-01", "--section
 
 /** examples/gjb-demo under git with the tester's contract recorded as 秘密 and NES-001 registered from it. */
 const classifiedRepo = builtOnce(async () => {
-  const dir = gitInit(copyFixture("examples/gjb-demo"));
+  const dir = committedFixture("examples/gjb-demo");
   expect((await csrInProcess(["-C", dir, ...SOURCE, "--classification", "秘密级", "-y", "--commit"], { lang: null })).code).toBe(0);
   expect((await csrInProcess(["-C", dir, ...ADD, "--commit"], { lang: null })).code).toBe(0);
   return dir;
@@ -29,7 +29,7 @@ const filesOf = (dir: string): string[] => readdirSync(dir).flatMap((name) => (s
 
 describe("recording the 密级", () => {
   it("csr source add records the source's, and csr add says the CSR inherits it without writing it", async () => {
-    const dir = gitInit(copyFixture("examples/gjb-demo"));
+    const dir = committedFixture("examples/gjb-demo");
     const source = await csrInProcess(["-C", dir, ...SOURCE, "--classification", "秘密级", "-y"], { lang: null });
     expect(source.stdout.split("\n")[1]).toBe("NES-HT2026-01 的密级：秘密；其顾客要求随之，自标密级的除外。");
     expect(read(dir, "customers/NES.yaml")).toContain("  - id: NES-HT2026-01\n    title: XX型电源模块订货合同技术协议\n    classification: 秘密\n    revisions:\n");
@@ -117,7 +117,7 @@ describe("printed", () => {
   });
 
   it("a repository without markings keeps its columns", async () => {
-    const dir = gitInit(copyFixture("examples/gjb-demo"));
+    const dir = committedFixture("examples/gjb-demo");
     expect((await csrInProcess(["-C", dir, "list", "--format", "csv", "--today", DAY], { lang: null })).stdout.split("\n")[0]).not.toContain("密级");
   });
 });
@@ -128,13 +128,13 @@ describe("csr import of a CSR list", () => {
     expect((await csrInProcess(["-C", dir, "set", "NES-001", "--classification", "机密", "-y"], { lang: null })).code).toBe(0);
     const list = join(tempDir(), "csr-list.csv");
     expect((await csrInProcess(["-C", dir, "list", "--format", "csv", "--today", DAY, "--out", list], { lang: null })).code).toBe(0);
-    const fresh = gitInit(copyFixture("examples/gjb-demo"));
+    const fresh = committedFixture("examples/gjb-demo");
     expect((await csrInProcess(["-C", fresh, ...SOURCE, "--classification", "秘密", "-y"], { lang: null })).code).toBe(0);
     expect((await csrInProcess(["-C", fresh, "import", list, "--as", "csr", "-y"], { lang: null })).stdout).toContain("已写入 csr/NES/NES-001.yaml\n");
     expect(read(fresh, "csr/NES/NES-001.yaml")).toContain("category: 质量保证要求\nclassification: 机密\nreceived: 2026-11-16\n");
     const bad = join(tempDir(), "bad.csv");
     writeFileSync(bad, read(list, "").replace(",质量保证要求,机密,", ",质量保证要求,3,"));
-    const refused = await csrInProcess(["-C", gitInit(copyFixture("examples/gjb-demo")), "import", bad, "--as", "csr", "-y"], { lang: null });
+    const refused = await csrInProcess(["-C", committedFixture("examples/gjb-demo"), "import", bad, "--as", "csr", "-y"], { lang: null });
     expect(refused.stdout + refused.stderr).toContain("“密级”中的 '3' 不是密级 非密、公开、内部、秘密、机密、绝密 之一，请更正该单元格后重新导入");
   });
 });
@@ -156,7 +156,7 @@ describe("csr site", () => {
   });
 
   it("publishes no free text written about a 秘密 CSR either: the late review's reason and the implementation's evidence say they are withheld (tester53 N1)", async () => {
-    const dir = gitInit(copyFixture("examples/gjb-demo"));
+    const dir = committedFixture("examples/gjb-demo");
     const run = async (args: string[]) => expect((await csrInProcess(["-C", dir, ...args], { lang: null })).stderr).toBe("");
     await run([...SOURCE, "--classification", "秘密", "-y"]);
     await run([...ADD.slice(0, -1), "--received", "2026-11-16", "-y"]);

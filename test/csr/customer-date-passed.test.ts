@@ -9,7 +9,7 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { builtOnce, checkJson, copyFixture, csr, gitInit } from "../helpers.js";
+import { builtOnce, checkJson, committedFixture, copyFixture, csr, gitInit } from "../helpers.js";
 import { daysAfter, today } from "../today.js";
 
 const example = builtOnce(() => {
@@ -20,7 +20,7 @@ const example = builtOnce(() => {
 });
 
 /** The example as shipped, for the source updates of BCM-PKG (A received 2026-10-12; BCM-004 taken from it). */
-const unchanged = builtOnce(() => gitInit(copyFixture("examples/acme-auto")));
+const unchanged = builtOnce(() => committedFixture("examples/acme-auto"));
 
 const overdue = (dir: string) => checkJson(dir).findings.filter((f) => f.rule === "csr/implementation-overdue" && f.file === "csr/DYA/DYA-004.yaml").map((f) => f.message);
 

@@ -6,7 +6,7 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { checkJsonInProcess, copyFixture, csrInProcess, gitInit } from "../helpers.js";
+import { checkJsonInProcess, committedFixture, copyFixture, csrInProcess } from "../helpers.js";
 
 const FILE = "csr/DYA/DYA-002.yaml";
 const edit = (dir: string, from: string, to: string) => {
@@ -18,7 +18,7 @@ const outOfOrder = async (dir: string) => (await checkJsonInProcess(dir, "--toda
 
 describe("the implementation follows the decision in force, not the first round's", () => {
   it("csr implement refuses a date implemented after the first round's decision but before the current one", async () => {
-    const dir = gitInit(copyFixture("examples/acme-auto"));
+    const dir = committedFixture("examples/acme-auto");
     // The old code took the first round's decision (2024-06-24) and recorded it.
     expect(await csrInProcess(["-C", dir, "implement", "DYA-002", "--amend", "--implemented", "2026-03-20", "-y"])).toEqual({
       code: 2,

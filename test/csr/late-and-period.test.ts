@@ -10,7 +10,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { copyFixture, csr, csrInProcess, gitInit, tempDir } from "../helpers.js";
+import { committedFixture, csr, csrInProcess, tempDir } from "../helpers.js";
 
 const TODAY = "2026-12-04";
 
@@ -40,7 +40,7 @@ function notes(stdout: string): string[] {
 describe("a review decided late in the CSR list (tester52 D2)", () => {
   let gjb: string;
   beforeAll(async () => {
-    gjb = gitInit(copyFixture("examples/gjb-demo"));
+    gjb = committedFixture("examples/gjb-demo");
     await record(gjb, "source", "add", "NES", "--id", "NES-HT2026-01", "--title", "XX型电源模块订货合同技术协议", "--revision", "1.0", "--issued", "2026-11-10", "--received", "2026-11-16", "-y");
     await record(gjb, "add", "--customer", "NES", "--source", "NES-HT2026-01", "--section", "6.2", "--clause", "GJB9001C:8.5.1", "--title", "关键工序100%检验并军检", "--text", "关键工序完成后100%检验，关键件须经军代表检验验收", "--category", "质量保证要求", "-y");
     for (const [department, reviewer] of [["SAL", "tangl"], ["RD", "yangf"], ["QA", "chenhw"]] as const) {
@@ -85,7 +85,7 @@ describe("a review decided late in the CSR list (tester52 D2)", () => {
 describe("the registers of a period: --from/--to (tester52 D12)", () => {
   let acme: string;
   beforeAll(() => {
-    acme = gitInit(copyFixture("examples/acme-auto"));
+    acme = committedFixture("examples/acme-auto");
   });
 
   const tally = "2025-12-04 至 2026-12-04 期间起算的评审 7 轮：按期 5 轮，逾期 0 轮；另有尚未到期 2 轮，不计入及时率；评审及时率 100%（5/5）。";

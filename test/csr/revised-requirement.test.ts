@@ -8,7 +8,7 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { copyFixture, csr, csrInProcess, gitInit, tempDir } from "../helpers.js";
+import { committedFixture, csr, csrInProcess, tempDir } from "../helpers.js";
 import { today } from "../today.js";
 
 const OLD = "委托外部实验室进行的检测和校准，实验室须具有CNAS认可，认可范围须覆盖委托的项目；不得使用仅有营业执照的检测机构。";
@@ -16,7 +16,7 @@ const NEW = "委托外部实验室进行的检测和校准，实验室须具有C
 
 /** acme-auto with BCM-SQR V3.0 received on 2026-12-01: BCM-001 unchanged, BCM-002 changed, BCM-003 removed. */
 async function revised(): Promise<string> {
-  const dir = gitInit(copyFixture("examples/acme-auto"));
+  const dir = committedFixture("examples/acme-auto");
   const update = await csrInProcess(
     ["-C", dir, "source", "update", "BCM-SQR", "--revision", "V3.0", "--issued", "2026-11-27", "--received", "2026-12-01", "--effective", "2027-03-01", "--unchanged", "BCM-001", "--removed", "BCM-003", "--by", "zhangli", "--date", "2026-12-01", "-y", "--commit"],
     { lang: "zh-CN" },
@@ -208,7 +208,7 @@ describe("the distribution of a requirement re-reviewed on the customer's new re
 
 describe("a release whose summary names a CSR reworded by the customer's new revision (tester58 F3)", () => {
   it("confirms nothing: the link stays suspect, the release says so with the command, and only csr address --confirm clears it", () => {
-    const dir = gitInit(copyFixture("examples/acme-auto"));
+    const dir = committedFixture("examples/acme-auto");
     const run = (...args: string[]) => {
       const result = csr(["-C", dir, ...args], { lang: "zh-CN" });
       expect(result.stderr).toBe("");

@@ -8,7 +8,7 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { copyFixture, csrInProcess, git, gitInit, tempDir, type JsonFinding } from "../helpers.js";
+import { committedFixture, copyFixture, csrInProcess, git, tempDir, type JsonFinding } from "../helpers.js";
 
 const DAY = "2026-12-03";
 let dir: string;
@@ -114,7 +114,7 @@ describe("a CSR addressed in a section that has moved or gone", () => {
  */
 describe("a CSR's link to a missing section in a pull request", () => {
   it("says whether the link was edited so or the document changed under it", async () => {
-    const repo = gitInit(copyFixture("examples/acme-auto"));
+    const repo = committedFixture("examples/acme-auto");
     git(repo, ["checkout", "-q", "-b", "change"]);
     const write = (path: string, change: (text: string) => string) => {
       const file = join(repo, path);

@@ -6,10 +6,10 @@
 import { appendFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { copyFixture, csr, csrInProcess, gitInit } from "../helpers.js";
+import { committedFixture, csr, csrInProcess } from "../helpers.js";
 
 describe("csr show <source document>", () => {
-  const dir = gitInit(copyFixture("examples/acme-auto"));
+  const dir = committedFixture("examples/acme-auto");
 
   it("prints its card: revisions, CSRs from each, the latest check", async () => {
     const shown = csr(["-C", dir, "show", "DYA-SQM", "--today", "2026-11-27"], { lang: null });
@@ -33,7 +33,7 @@ describe("csr show <source document>", () => {
   });
 
   it("says when it was last confirmed current and when the next check is due, in English too, and as JSON", async () => {
-    const copy = gitInit(copyFixture("examples/acme-auto"));
+    const copy = committedFixture("examples/acme-auto");
     appendFileSync(join(copy, "qms.yaml"), "document_control:\n  external_check_months: 12\n");
     expect((await csrInProcess(["-C", copy, "source", "confirm", "DYA-SC", "--by", "chenjing", "--date", "2026-11-20", "--via", "东岳供应商门户"], { lang: null })).code).toBe(0);
     const english = await csrInProcess(["-C", copy, "show", "DYA-SC", "--today", "2026-11-27"]);

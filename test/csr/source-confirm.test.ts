@@ -8,14 +8,14 @@
 import { appendFileSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { checkJsonInProcess, copyFixture, csr, csrInProcess, git, gitInit } from "../helpers.js";
+import { checkJsonInProcess, committedFixture, copyFixture, csr, csrInProcess, git, gitInit } from "../helpers.js";
 
 const due = async (dir: string, today: string) =>
   (await checkJsonInProcess(dir, "--today", today)).findings.filter((f) => f.rule === "doc/external-check-due").map((f) => `${f.file}:${f.line}:${f.column} ${f.message.split(". Check")[0]}`);
 
 describe("csr source confirm", () => {
   it("records the check of a customer's source document, lists it as 最近核对, and settles doc/external-check-due", async () => {
-    const dir = gitInit(copyFixture("examples/acme-auto"));
+    const dir = committedFixture("examples/acme-auto");
     // Without the setting nothing is reported, however old the receipt.
     expect(await due(dir, "2026-11-27")).toEqual([]);
     // A setting beyond ten years is a slip (99999 put every due date past the year 9999; breaker60 K4).
@@ -56,7 +56,7 @@ describe("csr source confirm", () => {
   });
 
   it("refuses, in one line each, what is not a check of a current edition, writing nothing", async () => {
-    const dir = gitInit(copyFixture("examples/acme-auto"));
+    const dir = committedFixture("examples/acme-auto");
     const before = readFileSync(join(dir, "customers/DYA.yaml"), "utf8");
     const run = async (...args: string[]) => {
       const r = await csrInProcess(["-C", dir, "source", "confirm", ...args], { lang: null });

@@ -6,13 +6,13 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { copyFixture, csrInProcess, git, gitInit, tempDir } from "../helpers.js";
+import { committedFixture, csrInProcess, git, tempDir } from "../helpers.js";
 
 const zh = (dir: string, ...args: string[]) => csrInProcess(["-C", dir, ...args], { lang: "zh-CN" });
 
 describe("csr import --as symbols of a sheet recording a retirement or change (breaker61 M6)", () => {
   it("names a retirement and a change the table lacks, with the command that records each, and writes nothing of them", async () => {
-    const dir = gitInit(copyFixture("examples/acme-auto"));
+    const dir = committedFixture("examples/acme-auto");
     expect((await zh(dir, "symbol", "retire", "BCM", "R", "--by", "chenjing", "--date", "2026-12-04", "--reason", "测试停用", "-y")).code).toBe(0);
     expect((await zh(dir, "symbol", "update", "BCM", "S", "--class", "关键", "--symbol", "★", "--by", "zhaoqiang", "--date", "2026-12-04", "--reason", "顾客变更", "-y")).code).toBe(0);
     const sheet = join(tempDir(), "symbols.xlsx");
