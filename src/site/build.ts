@@ -2320,6 +2320,7 @@ function searchEntries(rc: RegisterContext, sitePages: SitePages, documents: Rea
     const holders = [...new Set((doc.distribution ?? []).filter(isOut).map((copy) => withNote(rc, copy.holder ? personName(rc, copy.holder) : departmentName(rc, copy.to), copy.holder ? departmentName(rc, copy.to) : undefined)))];
     return holders.length > 0 ? t(rc, "site.search.holders", { holders: holders.join(t(rc, "common.list-separator")) }) : "";
   };
+  const configurationChange = (["zh-CN", "en"] as const).map((lang) => translate(lang, "revision.basis.configuration-change"));
   for (const { value: current } of rc.repo.documents) {
     if (absent.has(current.id)) continue;
     const doc = documents.get(current.id);
@@ -2336,8 +2337,9 @@ function searchEntries(rc: RegisterContext, sitePages: SitePages, documents: Rea
     // as its page of the day shows them.
     // A revision released to take effect later (待实施) is not in the record of the version in force the page shows,
     // yet its basis finds the document too: an 8D-driven change usually waits for its training (breaker63 P2).
-    // One line each, in the order revisionBasis prints them, the corrective actions' ids among them (the page prints them).
-    const basis = (r: NonNullable<ControlledDocument["revisions"]>[number]) => [r.reason ?? "", r.reason_en ?? "", r.change_request ?? "", ...(r.actions ?? []), ...(r.ecn ?? [])];
+    // One line each, in the order revisionBasis prints them, the corrective actions' ids among them (the page prints them):
+    // a 技术状态更改 first, in both languages as its reason is, so that the mark its record prints finds it (GJB 9001C 8.5.6).
+    const basis = (r: NonNullable<ControlledDocument["revisions"]>[number]) => [...(r.configuration_change ? configurationChange : []), r.reason ?? "", r.reason_en ?? "", r.change_request ?? "", ...(r.actions ?? []), ...(r.ecn ?? [])];
     const pending = (onDay.get(doc.id)?.revisions ?? []).slice((doc.revisions ?? []).length);
     const record = [...(doc.revisions ?? []).flatMap((r) => [r.summary ?? "", r.summary_en ?? "", ...basis(r)]), ...pending.flatMap(basis), doc.obsolete?.reason ?? ""];
     // Found by its owning department's name and code too (生产部 finds WI-010-01), a result showing its version and whether it is in force (tester70 P13).

@@ -51,31 +51,39 @@ describe("csr recall --by is a person of the unit holding the copy (#8)", () => 
   it("refuses a 综合部 person for the 军代表室's copy, naming the copy and its unit, and takes the unit's own person", async () => {
     const dir = demo();
     const files = snapshot(dir);
-    expect(await run(dir, "recall", "CS/QM-001", "--copy", "5,4", "--date", "2026-11-17", "--by", "陈宏伟")).toEqual({
+    expect(await run(dir, "recall", "CS/QM-001", "--copy", "8,7", "--date", "2026-11-17", "--by", "陈宏伟")).toEqual({
       code: 2,
       stdout: "",
-      stderr: "csr: --by 陈宏伟（chenhw）是质量部的人员，而 CS/QM-001 的受控副本 4 由军代表室持有：副本由持有单位的人员交回。\n提示：请给出持有单位的交回人；各单位的副本分别用 --copy N 回收。\n",
+      stderr: "csr: --by 陈宏伟（chenhw）是质量部的人员，而 CS/QM-001 的受控副本 7 由军代表室持有：副本由持有单位的人员交回。\n提示：请给出持有单位的交回人；各单位的副本分别用 --copy N 回收。\n",
     });
-    expect(await run(dir, "recall", "CS/QM-001", "--copy", "4", "--date", "2026-11-17", "--by", "maxl")).toMatchObject({ code: 2 });
+    expect(await run(dir, "recall", "CS/QM-001", "--copy", "7", "--date", "2026-11-17", "--by", "maxl")).toMatchObject({ code: 2 });
     expect(snapshot(dir)).toEqual(files);
-    expect(await run(dir, "recall", "CS/QM-001", "--copy", "4", "--date", "2026-11-17", "--by", "wangjd")).toMatchObject({ code: 0, stderr: "" });
-    expect(read(dir, "documents/CS_QM-001.yaml")).toContain("  - {copy: 4, version: B/1, to: MRO, holder: wangjd, issued_by: maxl, date: 2026-03-03, recalled: 2026-11-17, returned_by: wangjd, received_by: maxl}\n");
+    expect(await run(dir, "recall", "CS/QM-001", "--copy", "7", "--date", "2026-11-17", "--by", "wangjd")).toMatchObject({ code: 0, stderr: "" });
+    expect(read(dir, "documents/CS_QM-001.yaml")).toContain("  - {copy: 7, version: B/1, to: MRO, holder: wangjd, issued_by: maxl, date: 2026-03-03, recalled: 2026-11-17, returned_by: wangjd, received_by: maxl}\n");
   });
 });
 
 describe("gjb-demo's distribution register has a history (tester68 G5)", () => {
-  it("holds the earlier versions' copies, recalled after the new version's issue, and the 军代表室's copies of the procedures it signed", async () => {
+  it("holds every version's copies, each recalled after the next version's issue, and the 军代表室's copies of the procedures it signed and the work instructions", async () => {
     const dir = demo();
     const manual = (await run(dir, "list", "distribution", "CS/QM-001", "--today", "2026-11-27")).stdout.split("\n");
-    expect(manual[0]).toBe("文件发放/回收记录（文件：CS/QM-001；共 6 份）");
-    expect(manual[4]).toMatch(/^1\s+CS\/QM-001\s+质量手册\s+B\/0\s+内部\s+1\s+军代表室\s+王建东\s+马晓岚\s+2024-06-03\s+2026-03-09\s+2026-03-04\s+王建东\s+马晓岚\s+已回收$/);
-    expect(manual[7]).toMatch(/^4\s+CS\/QM-001\s+质量手册\s+B\/1\s+内部\s+4\s+军代表室\s+王建东\s+马晓岚\s+2026-03-03\s+在用$/);
+    expect(manual[0]).toBe("文件发放/回收记录（文件：CS/QM-001；共 9 份）");
+    // A/0 of 2018, issued on its day and recalled the working day after B/0's issue (2024-06-03), as its revision record dates them (GJB 9001C 7.5.3).
+    expect(manual[4]).toMatch(/^1\s+CS\/QM-001\s+质量手册\s+A\/0\s+内部\s+1\s+军代表室\s+王建东\s+马晓岚\s+2018-03-01\s+2024-06-11\s+2024-06-04\s+王建东\s+马晓岚\s+已回收$/);
+    expect(manual[7]).toMatch(/^4\s+CS\/QM-001\s+质量手册\s+B\/0\s+内部\s+4\s+军代表室\s+王建东\s+马晓岚\s+2024-06-03\s+2026-03-09\s+2026-03-04\s+王建东\s+马晓岚\s+已回收$/);
+    expect(manual[10]).toMatch(/^7\s+CS\/QM-001\s+质量手册\s+B\/1\s+内部\s+7\s+军代表室\s+王建东\s+马晓岚\s+2026-03-03\s+在用$/);
+    // Every version of a document of three has its copies: the manual's and QP-008's, QP-010's, QP-019's A/0 too.
+    const versions = (await run(dir, "list", "distribution", "--today", "2026-11-27")).stdout.split("\n").map((line) => line.split(/\s+/)).filter((cells) => /^CS\//.test(cells[1] ?? "")).map((cells) => `${cells[1]} ${cells[3]}`);
+    for (const id of ["CS/QM-001", "CS/QP-008", "CS/QP-010", "CS/QP-019"]) expect(new Set(versions.filter((v) => v.startsWith(`${id} `)))).toEqual(new Set([`${id} A/0`, `${id} B/0`, `${id} B/1`]));
     const office = (await run(dir, "list", "distribution", "--department", "MRO", "--today", "2026-11-27")).stdout.split("\n");
-    expect(office[0]).toBe("文件发放/回收记录（发放部门：军代表室；共 22 份）");
-    // Every procedure the 军代表 signs (its layout's 军代表 cell) has a copy in use at the 军代表室.
+    expect(office[0]).toBe("文件发放/回收记录（发放部门：军代表室；共 33 份）");
+    // Every procedure the 军代表 signs (its layout's 军代表 cell) and every work instruction of the products it supervises has a copy in use at the 军代表室.
     const inUse = office.filter((line) => / 在用$/.test(line)).map((line) => line.split(/\s+/)[1]);
-    expect(inUse).toEqual(["CS/QM-001", "CS/QP-001", "CS/QP-006", "CS/QP-008", "CS/QP-009", "CS/QP-010", "CS/QP-011", "CS/QP-012", "CS/QP-013", "CS/QP-014", "CS/QP-019"]);
-    expect(office).toContainEqual(expect.stringMatching(/^21\s+CS\/QP-019\s+质量改进控制程序\s+B\/0\s+内部\s+2\s+军代表室\s+王建东\s+马晓岚\s+2024-06-03\s+2025-11-17\s+2025-11-11\s+王建东\s+马晓岚\s+已回收$/));
+    expect(inUse).toEqual(["CS/QM-001", "CS/QP-001", "CS/QP-006", "CS/QP-008", "CS/QP-009", "CS/QP-010", "CS/QP-011", "CS/QP-012", "CS/QP-013", "CS/QP-014", "CS/QP-019", "CS/WI-001", "CS/WI-002", "CS/WI-003", "CS/WI-004", "CS/WI-005"]);
+    expect(office).toContainEqual(expect.stringMatching(/^25\s+CS\/QP-019\s+质量改进控制程序\s+B\/0\s+内部\s+4\s+军代表室\s+王建东\s+马晓岚\s+2024-06-03\s+2025-11-17\s+2025-11-11\s+王建东\s+马晓岚\s+已回收$/));
+    // CS/WI-004's A/0 came back the working day after A/1, the configuration change the 军代表 agreed, was issued to both holders.
+    expect(office).toContainEqual(expect.stringMatching(/^31\s+CS\/WI-004\s+产品包装、贮存作业指导书\s+A\/0\s+内部\s+2\s+军代表室\s+王建东\s+马晓岚\s+2024-06-03\s+2026-04-20\s+2026-04-14\s+王建东\s+马晓岚\s+已回收$/));
+    expect(office).toContainEqual(expect.stringMatching(/^32\s+CS\/WI-004\s+产品包装、贮存作业指导书\s+A\/1\s+内部\s+4\s+军代表室\s+王建东\s+马晓岚\s+2026-04-13\s+在用$/));
   });
 });
 

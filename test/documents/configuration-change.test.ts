@@ -4,12 +4,20 @@
  * marks the revision so (configuration_change) and then requires --military-representative even where the layout
  * prints no 军代表 cell (gjb-demo's work instructions); the revision record (csr history, csr show, the print, csr
  * changes) marks it 技术状态更改 beside the 军代表 column; csr sign records a 军代表 missing on such a revision; and
- * doc/configuration-change-unagreed reports one without (test/fixtures/rules/doc-configuration-change-unagreed).
+ * doc/configuration-change-unagreed reports one without (test/fixtures/rules/doc-configuration-change-unagreed). The
+ * site's search finds the documents so changed by the mark.
  */
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { checkbox, input, select } from "@inquirer/prompts";
+import { screen, wrapPrompt } from "@inquirer/testing/vitest";
+import MiniSearch from "minisearch";
 import { describe, expect, it } from "vitest";
-import { copyFixture, csr, git, gitInit } from "../helpers.js";
+import type { Prompts } from "../../src/commands/add/prompting.js";
+import { releaseDocument } from "../../src/commands/release/index.js";
+import { tokenize } from "../../src/site/tokenize.js";
+import { capture } from "../csr/fixture.js";
+import { copyFixture, csr, csrInProcess, git, gitInit, tempDir } from "../helpers.js";
 
 const PATH = "documents/instructions/CS_WI-005.yaml";
 const file = (dir: string) => readFileSync(join(dir, PATH), "utf8");
@@ -90,9 +98,47 @@ describe("csr release --configuration-change", () => {
     expect(csr(["-C", dir, "check", "--today", "2026-11-27"]).stdout).not.toContain("configuration-change");
   });
 
+  it("asks at a terminal for the 军代表 of a configuration change, offering the 军代表室's people only, and records the answer", async () => {
+    const dir = demo();
+    const flags = { summary: "二次筛选增加 PIND 检测", reason: "顾客要求", changeRequest: "GG-2026-009", pages: "第1页", totalPages: "1", prepared: "chenhw", reviewed: "hejun", approved: "liuzm", date: "2026-11-20" };
+    const prompts = { input: wrapPrompt(input), select: wrapPrompt(select), checkbox: wrapPrompt(checkbox) } as unknown as Prompts;
+    const done = releaseDocument(capture(dir), "CS/WI-005", { ...flags, configurationChange: true }, prompts);
+    await screen.next();
+    // Level 3 prints no 军代表 cell: the mark alone makes the 军代表 asked for.
+    expect(screen.getScreen()).toBe("? Military representative (军代表)\n❯ wangjd  Wang Jiandong (Military Representative Office)\n\n↑↓ navigate • ⏎ select");
+    screen.keypress("enter");
+    expect(await done).toBe(0);
+    expect(file(dir)).toContain("    change_request: GG-2026-009\n    configuration_change: true\n");
+    expect(file(dir)).toContain("    military_representative:\n      by: wangjd\n      date: 2026-11-20\n");
+
+    // Without the mark nothing is asked: the release goes through with the options alone.
+    const plain = demo();
+    expect(await releaseDocument(capture(plain), "CS/WI-005", flags, prompts)).toBe(0);
+    expect(file(plain)).not.toMatch(/configuration_change|military_representative/);
+  });
+
   it("keeps refusing a 军代表 on a work instruction that is no configuration change (the layout prints no cell for it)", () => {
     const refused = release(demo(), "--military-representative", "wangjd");
     expect(refused.code).toBe(2);
     expect(refused.stderr).toMatch(/^csr: .*CS\/WI-005.*军代表/);
   });
+});
+
+describe("the site's search for 技术状态更改", () => {
+  /** The documents a query finds on a site of gjb-demo, searched as the search page searches (every pair of characters). */
+  async function found(lang: "zh-CN" | "en", query: string): Promise<string[]> {
+    const out = join(tempDir(), "site");
+    expect((await csrInProcess(["-C", gitInit(copyFixture("examples/gjb-demo")), "site", "--out", out, "--today", "2026-11-27"], { lang })).code).toBe(0);
+    const script = readFileSync(join(out, "assets", "search-entries.js"), "utf8");
+    const { options, entries } = JSON.parse(script.slice(script.indexOf("{"), script.lastIndexOf("}") + 1)) as { options: { idField: string; fields: string[]; storeFields: string[] }; entries: { key: string; ref: string }[] };
+    const index = new MiniSearch({ ...options, tokenize: (text: string) => tokenize(text) });
+    index.addAll(entries);
+    return index.search(query, { combineWith: "AND" }).filter((r) => String(r.id).startsWith("document:")).map((r) => String(r.ref)).sort();
+  }
+
+  it("finds the documents whose versions were released as configuration changes (CS/WI-004 A/1), in either language", async () => {
+    // CS/QP-013 says in its text that a change of the configuration in production is approved.
+    expect(await found("zh-CN", "技术状态更改")).toEqual(["CS/QP-013", "CS/WI-004"]);
+    expect(await found("en", "configuration change")).toContain("CS/WI-004");
+  }, 120_000);
 });

@@ -1,6 +1,6 @@
 /**
  * The dashboard's 现行版本未发放的文件 and its list count the copies of the version in force only (tester68 G3).
- * gjb-demo's CS/WI-005 A/0 has one controlled copy at QA (质量部); A/1 is released on 2026-11-19 and no copy
+ * gjb-demo's CS/WI-005 A/0 has controlled copies at QA (质量部) and the 军代表室; A/1 is released on 2026-11-19 and no copy
  * of it handed out: csr check names it (doc/no-copy-in-force), and the copy of A/0 still out is not of
  * the version in force. The number said 0 and the list 无.
  */
@@ -27,7 +27,7 @@ describe("现行版本未发放的文件 with a copy of the previous version sti
   it("counts and lists CS/WI-005, whose A/1 no copy is of, as csr check reports it", async () => {
     const dir = await released();
     const check = await csrInProcess(["-C", dir, "check", "--today", DAY], { lang: null });
-    expect(check.stdout).toContain("documents/instructions/CS_WI-005.yaml:47:5 warning doc/no-copy-in-force CS/WI-005 A/1 自 2026-11-19 起现行，质量部此前持有 A/0 版的受控副本，现在没有 A/1 版的：用 'csr distribute CS/WI-005 --to QA' 发放。\n");
+    expect(check.stdout).toContain("documents/instructions/CS_WI-005.yaml:47:5 warning doc/no-copy-in-force CS/WI-005 A/1 自 2026-11-19 起现行，质量部、军代表室此前持有 A/0 版的受控副本，现在没有 A/1 版的：用 'csr distribute CS/WI-005 --to QA MRO' 发放。\n");
     const out = join(tempDir(), "site");
     expect((await csrInProcess(["-C", dir, "site", "--out", out, "--today", DAY], { lang: null })).code).toBe(0);
     const read = (path: string) => readFileSync(join(out, path), "utf8");
