@@ -1,6 +1,7 @@
 /** Runs the rules over a loaded repository and turns their reports into positioned findings. */
 import { compareFindings, reportedAt, type Finding, type Severity } from "../core/diagnostic.js";
 import type { Repository } from "../load/repository.js";
+import { DUPLICATE_KEY, readWithFirstValues } from "../load/silent.js";
 import { locate, type LoadProblem, type SourceFile } from "../load/source.js";
 import { language, t } from "../i18n/index.js";
 import { classificationName, textClassification, withheldLevel } from "../model/classification.js";
@@ -124,7 +125,7 @@ export function checkRepository(repo: Repository, options: CheckOptions, rules: 
       run(view, rules.filter((rule) => !isOwn(rule)), keepParts, keeps, withParts(index, partial));
     } else run(view, rules, keepParts, keeps);
   }
-  return { findings: orderFindings(findings, broken), held };
+  return { findings: orderFindings(findings, foundationsWithProblems(repo)), held };
 }
 
 function isOwn(rule: Rule): boolean {
@@ -164,13 +165,25 @@ function withParts(index: RepoIndex, partial: Repository["partial"]): RepoIndex 
   return index;
 }
 
-/** The findings of broken foundations first (the root causes), then the rest by file and position. */
+/** The findings of the foundations with problems first (the root causes), then the rest by file and position. */
 export function orderFindings(findings: Finding[], broken: readonly string[]): Finding[] {
   const rootFirst = (f: Finding) => (broken.includes(f.file) ? 0 : 1);
   return findings.sort((a, b) => rootFirst(a) - rootFirst(b) || compareFindings(a, b));
 }
 
-/** The foundations (qms.yaml, people.yaml, processes.yaml) that have problems of their own. */
-export function brokenFoundations(repo: Repository): Foundation[] {
+/** The foundations (qms.yaml, people.yaml, processes.yaml) that have problems of their own: their findings come first. */
+export function foundationsWithProblems(repo: Repository): Foundation[] {
   return FOUNDATIONS.filter((f) => repo.problems.some((p) => p.path === f));
+}
+
+/**
+ * The foundations with problems of their own whose findings elsewhere are held back, but for one read with the first
+ * values of its keys written twice (load/silent.ts readWithFirstValues): what needs it follows from what it says.
+ */
+export function brokenFoundations(repo: Repository): Foundation[] {
+  return foundationsWithProblems(repo).filter((f) => {
+    const own = repo.problems.filter((p) => p.path === f).map((p) => p.problem);
+    const read = readWithFirstValues(f, own);
+    return own.some((p) => !(read && p.rule === DUPLICATE_KEY));
+  });
 }

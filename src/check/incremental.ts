@@ -11,7 +11,7 @@ import type { Rerun } from "../load/cache.js";
 import type { Repository } from "../load/repository.js";
 import { isBlocking } from "../load/silent.js";
 import { locate, type SourceFile } from "../load/source.js";
-import { brokenFoundations, checkRepository, configuredSeverity, orderFindings } from "./engine.js";
+import { checkRepository, configuredSeverity, foundationsWithProblems, orderFindings } from "./engine.js";
 import { rules as registeredRules } from "./registry.js";
 import type { ChangedFile, CheckOptions, Rule, RuleScope } from "./rule.js";
 
@@ -92,7 +92,7 @@ export async function recheck(
   }
   const all = [...kept, ...fresh];
   const shown = all.filter((f) => f.heldBackBy === undefined);
-  return [...orderFindings(shown, brokenFoundations(partial)), ...all.filter((f) => f.heldBackBy !== undefined)];
+  return [...orderFindings(shown, foundationsWithProblems(partial)), ...all.filter((f) => f.heldBackBy !== undefined)];
 }
 
 /** A changed file as the rules' `reads` see it; undefined when it is not in the model (it failed validation). */

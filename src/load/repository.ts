@@ -23,7 +23,7 @@ import { PRECOMPILED_DIR, STANDARDS_DIR } from "./package.js";
 import { LIST_FILES, salvageEntity, salvageList } from "./salvage.js";
 import { madeFrom, shippedSources } from "./shipped-sources.js";
 import { validateFile } from "./schemas.js";
-import { isBlocking, stillChecked } from "./silent.js";
+import { isBlocking, readWithFirstValues, stillChecked } from "./silent.js";
 import { readSource, type LoadProblem, type SourceFile } from "./source.js";
 import { atDefaultBudget } from "./tiering.js";
 import { yaml } from "./yaml.js";
@@ -127,7 +127,7 @@ export function buildRepository(root: string, files: SourceFile[], extraProblems
       rememberUnreadable(repo, file);
       continue;
     }
-    if (file.problems.some(isBlocking)) {
+    if (file.problems.some(isBlocking) && !readWithFirstValues(file.path, file.problems)) {
       rememberUnvalidated(repo, file);
       // Only a schema error or a key written twice leaves the data as meant; the rest of the file can then be understood.
       if (file.problems.every((p) => !isBlocking(p) || stillChecked(p))) keepValidParts(repo, file);

@@ -29,6 +29,23 @@ export const DUPLICATE_KEY = "yaml/duplicate-key";
  */
 export const stillChecked = (problem: LoadProblem) => problem.rule === DUPLICATE_KEY || problem.rule.startsWith("schema/");
 
+/**
+ * The foundations read with the first value of a key written twice, as a document is (stillChecked), when that is their
+ * only problem that sets a file aside: csr check then reads their departments, standards and people, and shows the
+ * findings that need them beside the repeat, not held back behind it. The other commands still refuse to run while one
+ * of them has a key written twice (repository.ts configProblem): a register or a change made with one of two values
+ * nobody chose would read as meant.
+ */
+const FIRST_VALUE_FOUNDATIONS: ReadonlySet<string> = new Set(["qms.yaml", "people.yaml"]);
+
+/** Whether a key written twice in the file at `path` holds every other command back, not only those that would change the file. */
+export const isFirstValueFoundation = (path: string) => FIRST_VALUE_FOUNDATIONS.has(path);
+
+/** Whether the foundation `path` with `problems` is read with its first values: only keys written twice set it aside. */
+export function readWithFirstValues(path: string, problems: readonly LoadProblem[]): boolean {
+  return isFirstValueFoundation(path) && problems.some((p) => p.rule === DUPLICATE_KEY) && problems.every((p) => !isBlocking(p) || p.rule === DUPLICATE_KEY);
+}
+
 /** Files csr set aside (a problem that blocks them); a file with only warnings (yaml/number-as-text, yaml/comment-cuts-value) was read. */
 export function unreadableFiles(problems: readonly { path: string; problem: LoadProblem }[]): string[] {
   return [...new Set(problems.filter((p) => isBlocking(p.problem)).map((p) => p.path))];

@@ -9,7 +9,7 @@ import { t } from "../i18n/index.js";
 import type { Path } from "../model/types.js";
 import { YAML_CORE_SCHEMA } from "./core-schema.js";
 import { byteProblem, documentProblems, shellWord, isNestingError, MAX_FILE_BYTES, readRegularFile, textProblem, tooDeep } from "./guards.js";
-import { commentCutProblems, DUPLICATE_KEY } from "./silent.js";
+import { commentCutProblems, DUPLICATE_KEY, isFirstValueFoundation } from "./silent.js";
 import { slipAt, syntaxDetail, syntaxErrorOffset } from "./yaml-errors.js";
 import { yaml } from "./yaml.js";
 /** Large enough for real files that reuse anchors, small enough to stop a "billion laughs" at once. */
@@ -182,7 +182,7 @@ function parseParsedText(file: ReadFile, text: string, parser: Parser, absPath?:
         rule: DUPLICATE_KEY,
         line,
         column,
-        message: t("load.duplicate-key.first-kept", { key: keyAt(text, key.range?.[0] ?? 0), line: linePos(file, first.range?.[0] ?? 0)[0] }),
+        message: t(isFirstValueFoundation(file.path) ? "load.duplicate-key.first-kept.foundation" : "load.duplicate-key.first-kept", { key: keyAt(text, key.range?.[0] ?? 0), line: linePos(file, first.range?.[0] ?? 0)[0] }),
       });
     }
   } else if (doc.errors.length > 0) {

@@ -1,8 +1,10 @@
 /**
  * A key written twice is reported and the file is checked all the same, with the first value, so that one run
- * shows every finding of the file (tester69 T7); the commands that would write the file back refuse it.
+ * shows every finding of the file (tester69 T7); the commands that would write the file back refuse it. In qms.yaml
+ * and people.yaml too: csr check reads them with the first value and shows the other files' findings that need them
+ * beside the repeat, while every other command refuses until the key is written once.
  */
-import { readFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { csr, gitInit, minimalRepo } from "../helpers.js";
@@ -86,5 +88,65 @@ describe("a key written twice", () => {
         "提示：请先运行 'csr check' 并修正这些错误。\n",
     });
     expect(readFileSync(join(dir, "documents", "QP-001.yaml"), "utf8")).toBe(QP_001);
+  });
+});
+
+/** A released procedure of `department` approved by `approver`: what it needs of qms.yaml (its department) and people.yaml (its signers). */
+const procedure = (department: string, approver: string) =>
+  ["id: QP-002", "title: 生产过程控制程序", "level: 2", "kind: procedure", `department: ${department}`, "clauses: [IATF16949:8.5.1]", "status: released", "effective: 2025-01-10", "revisions:", "  - version: A/0", "    date: 2025-01-10", "    summary: 首次发布", "    prepared:", "      by: zhang", "      date: 2025-01-05", "    reviewed:", "      by: li", "      date: 2025-01-08", "    approved:", `      by: ${approver}`, "      date: 2025-01-10", ""].join("\n");
+
+const findings = (stdout: string) => stdout.split("\n").filter((line) => /^\S+\.yaml:\d+/.test(line));
+
+describe("a key written twice in qms.yaml or people.yaml", () => {
+  it("qms.yaml: csr check reads the first value and shows the findings that need the file beside the repeat; other commands refuse", () => {
+    const dir = gitInit(minimalRepo({ "documents/QP-002.yaml": procedure("PRD", "wang") }));
+    // A second departments: block added at the end, as a hand edit does: csr reads the first, which has no PRD.
+    const qms = readFileSync(join(dir, "qms.yaml"), "utf8") + "departments:\n  - code: PRD\n    name: 生产部\n";
+    writeFileSync(join(dir, "qms.yaml"), qms);
+    const result = csr(["-C", dir, "check", "--today", "2026-12-01"], { lang: "zh-CN" });
+    expect(result.stderr).toBe("");
+    expect(findings(result.stdout)).toEqual([
+      "qms.yaml:19:1 error yaml/duplicate-key 同一映射中键 'departments' 重复出现（第一次在第 4 行）。csr check 按第 4 行的值读取本文件，未读取本行的值，其他文件中依赖本文件的问题照常报告。每个键只能出现一次：请删除不要的一项，或给其中一项改名；修正之前，csr 不修改仓库中的任何文件，也不输出登记表。",
+      "documents/QP-002.yaml:5:13 error ref/unresolved 未知的部门 'PRD'。请使用 qms.yaml 中 'departments' 的代码，或用 'csr department add' 添加该部门。",
+    ]);
+    expect(result.stdout).not.toContain("暂不显示");
+    expect(result.code).toBe(1);
+    // Every other command still refuses, writing nothing: a change or a register made with one of the two values would read as meant.
+    const before = readFileSync(join(dir, "documents", "QP-002.yaml"), "utf8");
+    expect(csr(["-C", dir, "sign", "QP-002", "--countersigned", "zhang", "--date", "2025-01-09"], { lang: "zh-CN" })).toEqual({
+      code: 2,
+      stdout: "",
+      stderr: "csr: 无法读取 qms.yaml（yaml/duplicate-key，第 19 行：同一映射中键 'departments' 重复出现（第一次在第 4 行））；未写入任何内容。\n提示：请先修正 qms.yaml（'csr check' 会说明如何修正），然后重新运行该命令。\n",
+    });
+    expect(readFileSync(join(dir, "documents", "QP-002.yaml"), "utf8")).toBe(before);
+    expect(readFileSync(join(dir, "qms.yaml"), "utf8")).toBe(qms);
+    const register = csr(["-C", dir, "list", "documents"], { lang: "zh-CN" });
+    expect(register).toMatchObject({ code: 1, stdout: "" });
+    expect(register.stderr).toContain("未输出登记表");
+  });
+
+  it("people.yaml: csr check reads the first value and shows the findings that need the file beside the repeat, in English too", () => {
+    const dir = minimalRepo({ "documents/QP-002.yaml": procedure("QA", "li") });
+    // li's roles written twice: csr reads the first, in which li approves nothing.
+    const people = readFileSync(join(dir, "people.yaml"), "utf8").replace("    department: MKT\n    roles: [author, reviewer]\n", "    department: MKT\n    roles: [author, reviewer]\n    roles: [approver]\n");
+    writeFileSync(join(dir, "people.yaml"), people);
+    const result = csr(["-C", dir, "check", "--today", "2026-12-01"], { lang: "zh-CN" });
+    expect(result.stderr).toBe("");
+    expect(findings(result.stdout)).toEqual([
+      "people.yaml:11:5 error yaml/duplicate-key 同一映射中键 'roles' 重复出现（第一次在第 10 行）。csr check 按第 10 行的值读取本文件，未读取本行的值，其他文件中依赖本文件的问题照常报告。每个键只能出现一次：请删除不要的一项，或给其中一项改名；修正之前，csr 不修改仓库中的任何文件，也不输出登记表。",
+      "documents/QP-002.yaml:20:11 error doc/approver-lacks-role 李娜（li）以批准人身份签署了 A/0 版，但在 people.yaml 中没有 approver（批准）角色。请由有权限的人签字；如果确已授权，请用 'csr person update li --roles author,reviewer,approver' 添加该角色。",
+      "documents/QP-002.yaml:20:11 error doc/self-approval QP-002 的 A/0 版由同一人（li）审核和批准。必须由另一位批准人批准，或由另一位审核人审核。",
+    ]);
+    expect(result.code).toBe(1);
+    const english = csr(["-C", dir, "check", "--today", "2026-12-01", "--format", "json"]);
+    const json = (JSON.parse(english.stdout) as { findings: { rule: string; file: string; line: number; column: number; message: string }[] }).findings;
+    expect(json.map((f) => [f.file, f.rule, f.line, f.column])).toEqual([
+      ["people.yaml", "yaml/duplicate-key", 11, 5],
+      ["documents/QP-002.yaml", "doc/approver-lacks-role", 20, 11],
+      ["documents/QP-002.yaml", "doc/self-approval", 20, 11],
+    ]);
+    expect(json[0]!.message).toBe(
+      "The key 'roles' is written again in the same mapping (first on line 10). csr check reads the file with the value on line 10, not this one, and reports the other files' findings that depend on it. Each key may appear once: delete the entry you do not want, or rename one. Until then, csr changes no file of the repository and prints no register.",
+    );
   });
 });
