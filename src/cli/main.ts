@@ -299,6 +299,7 @@ export async function run(argv: string[], output?: Output): Promise<number> {
           .option("--review-days <n>", t("help.organisation.review-days"))
           .option("--warn-days <n>", t("help.organisation.warn-days"))
           .option("--audit-interval <months>", t("help.organisation.audit-interval"))
+          .option("--external-check-months <months>", t("help.organisation.external-check-months"))
           .option("--exclude <clause>", t("help.organisation.exclude"), collect, [])
           .option("--justification <text>", t("help.organisation.justification"))
           .option("--include <clause>", t("help.organisation.include"), collect, [])
@@ -513,7 +514,7 @@ export async function run(argv: string[], output?: Output): Promise<number> {
         source
           .command("confirm")
           .description(t("help.source.confirm"))
-          .argument("<id>", t("help.source.confirm.id"))
+          .argument("[ids...]", t("help.source.confirm.id"))
           .option("--by <person>", t("help.source.confirm.by"))
           .option("--date <date>", t("help.source.confirm.date"))
           .option("--via <where>", t("help.source.confirm.via"))

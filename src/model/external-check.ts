@@ -64,3 +64,11 @@ export function heldExternalEdition(doc: ControlledDocument, today: string): Hel
 export function nextCheckDue(since: string, months: number): string {
   return addMonths(since, months);
 }
+
+/**
+ * Whether the check of an edition known current since `since` is overdue on `day`: its next check (nextCheckDue) fell
+ * due before it. doc/external-check-due reports such an edition; the management review counts them (tester71 Q5).
+ */
+export function externalCheckOverdue(since: string, months: number, day: string): boolean {
+  return nextCheckDue(since, months) < day;
+}

@@ -1,17 +1,58 @@
 /**
- * Document-number patterns as written in qms.yaml: '#' is one digit, everything else is literal;
- * a pattern of '*' alone is any number, as an external document's publisher writes it
- * (GB/T 19001-2016, GJB 9001C-2017, Q/ABC 123-2020), with no next number to give.
+ * Document-number patterns as written in qms.yaml: '#' is one digit, `{YYYY}` (or `{YY}`) the year the
+ * number was given, everything else is literal; a pattern of '*' alone is any number, as an external
+ * document's publisher writes it (GB/T 19001-2016, GJB 9001C-2017, Q/ABC 123-2020), with no next number to give.
+ * A family with the year (HSD-WI-{YYYY}###: HSD-WI-2017011) counts its sequence within each year (tester71 Q10).
  */
 import { escapeRegExp } from "../core/text.js";
 
 /** The pattern that takes every number: external documents keep their publisher's numbers. */
 export const ANY_NUMBER = "*";
 
+/** The year tokens of a pattern, each with the digits it stands for. */
+const YEAR_TOKENS: readonly { token: string; digits: number }[] = [
+  { token: "{YYYY}", digits: 4 },
+  { token: "{YY}", digits: 2 },
+];
+
+/** A pattern split into its year tokens and the text between them. */
+function tokens(pattern: string): string[] {
+  return pattern.split(/(\{YYYY\}|\{YY\})/).filter((part) => part !== "");
+}
+
 export function numberPatternToRegExp(pattern: string): RegExp {
   if (pattern === ANY_NUMBER) return /^.+$/;
-  const body = [...pattern].map((ch) => (ch === "#" ? "[0-9]" : escapeRegExp(ch))).join("");
+  const body = tokens(pattern)
+    .map((part) => {
+      const year = YEAR_TOKENS.find((y) => y.token === part);
+      return year ? `[0-9]{${year.digits}}` : [...part].map((ch) => (ch === "#" ? "[0-9]" : escapeRegExp(ch))).join("");
+    })
+    .join("");
   return new RegExp(`^${body}$`);
+}
+
+/** Whether a pattern numbers by the year: it has `{YYYY}` or `{YY}`. */
+export function hasYearToken(pattern: string): boolean {
+  return YEAR_TOKENS.some((y) => pattern.includes(y.token));
+}
+
+/** The pattern of the numbers given in `year` (YYYY): HSD-WI-{YYYY}### in 2027 is HSD-WI-2027###, whose sequence starts again at 001. */
+export function patternOfYear(pattern: string, year: string): string {
+  return pattern.replaceAll("{YYYY}", year).replaceAll("{YY}", year.slice(2));
+}
+
+/** The pattern with each year token as the digits it stands for (HSD-WI-{YYYY}### → HSD-WI-#######): to compare two patterns character by character. */
+export function patternDigits(pattern: string): string {
+  return pattern.replaceAll("{YYYY}", "####").replaceAll("{YY}", "##");
+}
+
+/**
+ * Letters that read as a year but are literal (HSD-WI-YYYY###, HSD-WI-{yyyy}###, a token not closed): `csr new` would write
+ * them into the number as they are (HSD-WI-YYYY001). The text that reads so, else undefined.
+ */
+export function literalYear(pattern: string): string | undefined {
+  const rest = YEAR_TOKENS.reduce((text, y) => text.replaceAll(y.token, ""), pattern);
+  return /\{[^}]*\}?|[{}]|Y{2,}|y{2,}/.exec(rest)?.[0];
 }
 
 /**

@@ -319,6 +319,50 @@ export async function csrReportToDocx(view: CsrReportView, options: DocxOptions)
   return wordFile(docx, options, { title: `${view.number} ${title}`, organisation: view.organisation, lang: view.lang, header: [view.classification ? `${view.organisation} · ${classificationText(view, t)}` : view.organisation, title, `${t("csr_id")}${t("colon")}${view.number}`] }, children, t);
 }
 
+/**
+ * A register (a table of `csr list`) as a Word file: on every page the running header (organisation, the form number
+ * or the as-of day or period, the title) and 第 x 页 共 y 页; the title, the table with its header row repeated on each
+ * page and its columns as wide as their kind needs (a number narrow, free text and lists the rest), the notes under it,
+ * and the signature lines of `registers.signatures`. The management review inputs go into the 管理评审报告, which is a
+ * Word document (tester71 Q8). A4 portrait, csr's styles or the repository's reference styles.
+ */
+export async function registerToDocx(register: RegisterDocx, options: DocxOptions): Promise<Buffer> {
+  const { docx, t } = await start(options);
+  const { Paragraph, TextRun, AlignmentType } = docx;
+  const heading = register.heading;
+  const subtitle = [heading?.classification, heading?.form, heading?.asOf].filter((part): part is string => Boolean(part));
+  const weights = register.columns.map((c) => (c.kind === "number" ? 1 : c.date ? 2.2 : c.kind === "code" || c.kind === "id" || c.kind === "name" || c.kind === "mark" ? 2.4 : c.kind === "list" || c.kind === "prose" ? 6 : 3.6));
+  const total = weights.reduce((sum, w) => sum + w, 0);
+  const widths = weights.map((w) => Math.floor((TEXT_WIDTH * w) / total));
+  const lines = (text: string) => text.split("\n").map((line, i) => new TextRun({ text: line, break: i > 0 ? 1 : undefined }));
+  const children: (Paragraph | Table)[] = [
+    new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ text: heading?.organisation ?? "", bold: true, size: 30 })] }),
+    new Paragraph({ heading: docx.HeadingLevel.TITLE, alignment: AlignmentType.CENTER, children: [new TextRun(register.title)] }),
+    ...(subtitle.length > 0 ? [new Paragraph({ alignment: AlignmentType.RIGHT, children: [plain(docx, subtitle.join(heading!.separator))] })] : []),
+    table(docx, [{ header: true, cells: register.columns.map((c) => [label(docx, c.header)]) }, ...register.rows.map((row) => ({ header: false, cells: register.columns.map((c) => lines(row[c.key] === null || row[c.key] === undefined ? "" : String(row[c.key]))) }))], widths),
+    ...(register.notes ?? []).map((note) => new Paragraph({ spacing: { before: 80 }, children: [new TextRun({ text: note, size: 18 })] })),
+  ];
+  const signatures = heading?.signatures ?? [];
+  if (signatures.length > 0) {
+    const width = Math.floor(TEXT_WIDTH / (signatures.length * 2));
+    children.push(
+      new Paragraph({ spacing: { before: 240 }, keepNext: true, children: [] }),
+      table(docx, [{ header: false, cells: signatures.flatMap((s) => [[label(docx, s)], []]) }, { header: false, cells: signatures.flatMap(() => [[label(docx, heading!.date)], []]) }], Array.from({ length: signatures.length * 2 }, () => width), true),
+    );
+  }
+  return wordFile(docx, options, { title: register.title, organisation: heading?.organisation ?? "", lang: register.lang, header: [heading?.organisation ?? "", register.title, heading?.form || heading?.asOf || ""] }, children, t);
+}
+
+/** What registerToDocx prints of a register: report/table.ts's Table, its heading made (withHeading). */
+export interface RegisterDocx {
+  title: string;
+  lang: Lang;
+  columns: readonly { key: string; header: string; kind?: string; date?: boolean }[];
+  rows: readonly Record<string, string | number | boolean | null | undefined>[];
+  notes?: readonly string[];
+  heading?: { organisation: string; form: string; asOf: string; classification?: string; signatures: string[]; date: string; separator: string };
+}
+
 async function start(options: DocxOptions): Promise<{ docx: Docx; ctx: BodyContext; t: (key: string) => string }> {
   const docx = await import("docx");
   const { default: MarkdownIt } = await import("markdown-it");

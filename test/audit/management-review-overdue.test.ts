@@ -3,8 +3,11 @@
  * is overdue from the calendar day after it, and the reviews overdue in the period that started before it, which the
  * period's timeliness rate does not count, are named beside the rate, not dropped from the page.
  */
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { strFromU8, unzipSync } from "fflate";
 import { describe, expect, it } from "vitest";
-import { copyFixture, csr } from "../helpers.js";
+import { copyFixture, csr, tempDir } from "../helpers.js";
 
 const gjb = copyFixture("examples/gjb-demo");
 const acme = copyFixture("examples/acme-auto");
@@ -64,3 +67,15 @@ describe("management review in the first quarter (tester71 Q2)", () => {
   });
 });
 
+
+describe("management review as a Word file (tester71 Q8)", () => {
+  it("writes the page with --out mr.docx, refusing .docx for another register", () => {
+    const out = join(tempDir(), "mr.docx");
+    const result = csr(["-C", acme, "list", "management-review", "--today", "2026-12-06", "--out", out], { lang: "zh-CN" });
+    expect(result.code, result.stderr).toBe(0);
+    const xml = strFromU8(unzipSync(readFileSync(out))["word/document.xml"]!);
+    for (const text of ["管理评审输入（2026-01-01 至 2026-12-06）", "期间：2026-01-01 至 2026-12-06", "期间收到的顾客特定要求", "BCM-004、BCM-005、DYA-004、DYA-005、DYA-006、DYA-007", "明细见"]) expect(xml).toContain(text);
+    const other = csr(["-C", acme, "list", "external", "--out", join(tempDir(), "external.docx")], { lang: "en" });
+    expect([other.code, other.stderr]).toEqual([2, "csr: Only list management-review is written as a Word file (.docx); for list external use .xlsx, .pdf, .html, .md, .csv or .json.\n"]);
+  });
+});

@@ -27,7 +27,7 @@ const TAKES: Record<string, { value?: string; lists: string[] }> = {
   "--level": { value: "2", lists: ["procedures"] },
   "--style": { value: "iatf", lists: ["procedures"] },
   "--columns": { value: "no", lists: ["csr", "procedures", "documents", "forms", "external", "obsolete"] },
-  "--due-by": { value: "2026-12-31", lists: ["periodic-reviews", "disposals"] },
+  "--due-by": { value: "2026-12-31", lists: ["external", "periodic-reviews", "disposals"] },
   "--standard": { value: "X", lists: ["edition-review"] },
 };
 

@@ -48,11 +48,12 @@ describe("csr source confirm", () => {
 
     // The 外来文件清单 has the column once a check is recorded, on the row of the revision checked.
     const listed = (await csrInProcess(["-C", dir, "list", "external", "--format", "csv", "--today", "2026-11-27"], { lang: null })).stdout.replace(/^\uFEFF/, "").split("\r\n");
-    expect(listed[0]!.split(",").slice(-2)).toEqual(["保管部门", "最近核对"]);
-    expect(listed.filter((line) => !line.endsWith(","))).toEqual([listed[0], expect.stringMatching(/,DYA-SC,.*,B,.*,2026-11-20 陈静（东岳供应商门户）$/), ""]);
+    // With qms.yaml's interval, 下次核对 follows it on each edition held (tester71 Q5).
+    expect(listed[0]!.split(",").slice(-3)).toEqual(["保管部门", "最近核对", "下次核对"]);
+    expect(listed.filter((line) => line.includes("陈静（"))).toEqual([expect.stringMatching(/,DYA-SC,.*,B,.*,2026-11-20 陈静（东岳供应商门户）,2027-11-20$/)]);
     const english = (await csrInProcess(["-C", dir, "list", "external", "--format", "csv", "--today", "2026-11-27", "--lang", "en"])).stdout.replace(/^\uFEFF/, "").split("\r\n");
-    expect(english[0]!.split(",").at(-1)).toBe("Last confirmed current");
-    expect(english.find((line) => line.includes(",DYA-SC,"))!.split(",").at(-1)).toBe("2026-11-20 Chen Jing (东岳供应商门户)");
+    expect(english[0]!.split(",").slice(-2)).toEqual(["Last confirmed current", "Next check"]);
+    expect(english.find((line) => line.includes(",DYA-SC,"))!.split(",").slice(-2)).toEqual(["2026-11-20 Chen Jing (东岳供应商门户)", "2027-11-20"]);
   });
 
   it("refuses, in one line each, what is not a check of a current edition, writing nothing", async () => {
@@ -98,6 +99,6 @@ describe("csr source confirm", () => {
       "",
     ]);
     const listed = (await csrInProcess(["-C", dir, "list", "external", "--format", "csv", "--today", "2026-11-27"], { lang: null })).stdout.replace(/^\uFEFF/, "");
-    expect(listed).toMatch(/,GBT-19001,.*,2026-11-23 陈静（全国标准信息公共服务平台）\r\n/);
+    expect(listed).toMatch(/,GBT-19001,.*,2026-11-23 陈静（全国标准信息公共服务平台）,2027-11-23\r\n/);
   });
 });

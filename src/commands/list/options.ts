@@ -41,7 +41,7 @@ export const LIST_OPTIONS: readonly { key: string; flag: string; lists: readonly
   // The CSR list in the customer's section order or by id (tester64 N3).
   { key: "sort", flag: "--sort", lists: ["csr"] },
   { key: "columns", flag: "--columns", lists: ["csr", "procedures", "documents", "forms", "external", "obsolete"] },
-  { key: "dueBy", flag: "--due-by", lists: ["periodic-reviews", "disposals"] },
+  { key: "dueBy", flag: "--due-by", lists: ["external", "periodic-reviews", "disposals"] },
   { key: "standard", flag: "--standard", lists: ["edition-review"] },
   // Who still lacks training on each revision needing it, not the training records (IATF 16949 7.2.2).
   { key: "missing", flag: "--missing", lists: ["training"] },

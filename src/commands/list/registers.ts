@@ -1,4 +1,6 @@
 /** `csr list procedures|documents|forms|external|obsolete|symbols|reviews|distribution|training|periodic-reviews|edition-review|people|management-review|processes|audits|disposals|actions`: the registers auditors ask for, the people who may be named, the management review inputs of a period, the process list the internal audit programme is planned from, the internal audits made, the records due for disposal, and the corrective actions (纠正措施台账). */
+import { writeFileSync } from "node:fs";
+import { extname } from "node:path";
 import { UserError } from "../../core/errors.js";
 import { closest, didYouMean } from "../../core/text.js";
 import { list, t } from "../../i18n/index.js";
@@ -30,7 +32,7 @@ import { choiceOption, dateOption } from "../options.js";
 import type { CommandContext } from "../context.js";
 import { resolveDepartment, resolvePerson } from "../shared/people.js";
 import { registerContextOn } from "../shared/registers.js";
-import { emitTable, languageOf, refuseOrWarnUnreadable, type OutputFlags } from "../shared/output.js";
+import { emitTable, languageOf, printHints, refuseOrWarnUnreadable, withHeading, writeOutput, type OutputFlags } from "../shared/output.js";
 import { readRepository } from "../shared/read.js";
 import { periodOption, type PeriodFlags } from "../shared/period.js";
 
@@ -89,7 +91,9 @@ export async function listRegisterCommand(ctx: CommandContext, what: string, fla
   } else if (what === "forms") {
     table = formList(rc, { today });
   } else if (what === "external") {
-    table = externalList(rc, { today });
+    // The check plan needs the interval the next check is counted by.
+    if (flags.dueBy !== undefined && repo.config?.value.document_control?.external_check_months === undefined) throw new UserError(t("list.external-due-by-no-interval"), t("list.external-due-by-no-interval.hint"));
+    table = externalList(rc, { today, ...(flags.dueBy !== undefined ? { dueBy: dateOption(flags.dueBy, "--due-by") } : {}) });
   } else if (what === "obsolete") {
     table = obsoleteList(rc, { today });
   } else if (what === "symbols") {
@@ -133,7 +137,26 @@ export async function listRegisterCommand(ctx: CommandContext, what: string, fla
     if (WITH_NEXT_REVIEW.includes(what)) table = withNextReview(rc, table, today);
     table = pickColumns(table, columnKeys(flags.columns, table.columns));
   }
+  // The 管理评审报告 is a Word document: the management review inputs go into it as one (tester71 Q8).
+  if (flags.out !== undefined && extname(flags.out).toLowerCase() === ".docx") return writeDocx(ctx, table, flags, repo, lang, what, today);
   return emitTable(ctx, table, flags, repo, lang, today);
+}
+
+/**
+ * `--out <file>.docx`: the register as a Word file, its heading (organisation, form number, period, signature lines) as
+ * printed. Only the management review inputs: the other registers are printed or pasted as workbooks. Errors (UserError,
+ * one line): another register; a --format beside the .docx; the file exists without --force.
+ */
+async function writeDocx(ctx: CommandContext, table: Table, flags: RegisterFlags, repo: Awaited<ReturnType<typeof readRepository>>, lang: ReturnType<typeof languageOf>, what: string, today: string): Promise<number> {
+  if (what !== "management-review") throw new UserError(t("list.docx-only", { what }));
+  if (flags.format !== undefined) throw new UserError(t("list.docx-format", { format: flags.format }));
+  const headed = withHeading(repo, table, lang, today);
+  const { loadLabels } = await import("../../render/environment.js");
+  const { referenceStyles, registerToDocx } = await import("../../render/docx.js");
+  const buffer = await registerToDocx({ ...headed, lang }, { labels: loadLabels(repo.root, lang), referenceStyles: await referenceStyles(repo.root) });
+  await writeOutput(ctx, repo.root, flags.out!, async (path) => writeFileSync(path, buffer), flags.force);
+  printHints(ctx, [...(table.hints ?? []), ...(table.listHints ?? [])]);
+  return 0;
 }
 
 /**

@@ -11,7 +11,8 @@ import { Document, parse } from "yaml";
 import { UserError } from "../../core/errors.js";
 import { didYouMean, shellArgument } from "../../core/text.js";
 import { TEMPLATES_DIR } from "../../load/package.js";
-import { ANY_NUMBER, numberPatternToRegExp, patternOf } from "../../model/numbering.js";
+import { ANY_NUMBER, numberPatternToRegExp, patternOf, patternOfYear } from "../../model/numbering.js";
+import { localToday } from "../../core/dates.js";
 import { numbersOnOtherBranches } from "../../load/branch-numbers.js";
 import { documentFileName, numbersSharingFileName } from "../../model/paths.js";
 import { describe, eventLabel } from "../../model/recorded-events.js";
@@ -24,7 +25,6 @@ import { yamlText, type FileChange } from "../shared/persist.js";
 import { departmentLabel } from "../shared/people.js";
 import { departmentByCode, editFile, findDocumentById, listOption, need, withEditSession, saveChanges, type EditSession } from "../shared/edit.js";
 import { conjunction, list, t } from "../../i18n/index.js";
-import { localToday } from "../../core/dates.js";
 import { markRevising, revisingMarked } from "../shared/revising.js";
 import { deviationOption, splitVersion } from "../shared/deviation.js";
 
@@ -327,7 +327,8 @@ async function familyInUse(session: EditSession, config: QmsConfig | undefined, 
  * use (the last group of digits counts up), or the pattern's first number. `family` names a family
  * or a pattern; by default the first pattern listed for the kind. `siblings` (the forms of the
  * procedure a new form belongs to) count first, so QP-015's next form is QR-015-03; a procedure
- * without forms of the family gets the first number carrying its own digits (QP-010 → QR-010-01).
+ * without forms of the family gets the first number carrying its own digits (QP-010 → QR-010-01). A pattern with
+ * the year (`{YYYY}`) counts within `year` (today's by default), so its sequence starts again each January.
  */
 export function nextNumber(
   config: QmsConfig | undefined,
@@ -336,6 +337,7 @@ export function nextNumber(
   taken: ReadonlySet<string>,
   siblings: readonly string[] = [],
   owner?: string,
+  year: string = localToday().slice(0, 4),
 ): string | undefined {
   const patterns = (config?.numbering ?? []).filter((n) => n.kind === kind);
   if (patterns.length === 0) return undefined;
@@ -345,9 +347,11 @@ export function nextNumber(
   }
   // An external document's publisher gives its number: there is no next one.
   if (chosen.pattern === ANY_NUMBER) return undefined;
-  const re = numberPatternToRegExp(chosen.pattern);
+  // A family numbered by the year counts within the year the number is given: HSD-WI-{YYYY}### gives HSD-WI-2027001 first in 2027.
+  const pattern = patternOfYear(chosen.pattern, year);
+  const re = numberPatternToRegExp(pattern);
   const own = siblings.filter((id) => re.test(id));
-  const first = own.length === 0 && owner !== undefined ? firstOfOwner(chosen.pattern, owner) : undefined;
+  const first = own.length === 0 && owner !== undefined ? firstOfOwner(pattern, owner) : undefined;
   if (first !== undefined) {
     for (let candidate: string | undefined = first; candidate !== undefined; candidate = increment(candidate)) {
       if (re.test(candidate) && !taken.has(candidate)) return candidate;
@@ -355,7 +359,7 @@ export function nextNumber(
   }
   const used = (own.length > 0 ? own : [...taken].filter((id) => re.test(id))).sort((a, b) => a.localeCompare(b, "en", { numeric: true }));
   const highest = used[used.length - 1];
-  if (highest === undefined) return chosen.pattern.replace(/#+/g, (run) => "1".padStart(run.length, "0"));
+  if (highest === undefined) return pattern.replace(/#+/g, (run) => "1".padStart(run.length, "0"));
   for (let candidate = increment(highest); candidate !== undefined; candidate = increment(candidate)) {
     if (re.test(candidate) && !taken.has(candidate)) return candidate;
   }

@@ -4,7 +4,9 @@
  * `csr new` can number from it and `id/number-pattern` accepts its numbers.
  *
  * The entry goes after the kind's last one (the first listed stays the kind's default, see csr new)
- * and is written in the style of the entries around it. Refused: a pattern without `#` or with
+ * and is written in the style of the entries around it. A pattern may carry the year (`{YYYY}` or `{YY}`, e.g.
+ * HSD-WI-{YYYY}###): csr new then numbers within the current year. Refused: letters that look like a year token but
+ * are literal (HSD-WI-YYYY###), a pattern without `#` or with
  * characters a document number cannot have (schemas/common.schema.json documentId), a pattern that
  * fits a number another pattern fits (the kind of a number, and the family csr new counts it in,
  * would be ambiguous), and a family name the kind uses already (`csr new --family` would be).
@@ -12,7 +14,7 @@
 import { isMap, isScalar, isSeq, Scalar, type Document, type YAMLMap } from "yaml";
 import { UserError } from "../../core/errors.js";
 import { t } from "../../i18n/index.js";
-import { ANY_NUMBER, numberPatternToRegExp } from "../../model/numbering.js";
+import { ANY_NUMBER, literalYear, numberPatternToRegExp, patternDigits } from "../../model/numbering.js";
 import type { ControlledDocument, DocumentKind, QmsConfig } from "../../model/types.js";
 import type { Prompts } from "../add/prompting.js";
 import type { CommandContext } from "../context.js";
@@ -80,7 +82,10 @@ export async function addNumbering(ctx: CommandContext, patternArg: string | und
 /** What is wrong with a new pattern for `kind`, or undefined. */
 function patternProblem(pattern: string, kind: DocumentKind, declared: readonly NumberingEntry[]): string | undefined {
   // '*' alone takes the publisher's number of an external document as it is (model/numbering.ts).
-  if (pattern !== ANY_NUMBER && (!pattern.includes("#") || !PATTERN_SHAPE.test(pattern))) return t("numbering.bad-pattern", { pattern });
+  // Letters that look like a year token but are literal would be written into every number as they are (tester71 Q10).
+  const literal = pattern === ANY_NUMBER ? undefined : literalYear(pattern);
+  if (literal !== undefined) return t("numbering.literal-year", { pattern, literal, example: pattern.replace(literal, "{YYYY}") });
+  if (pattern !== ANY_NUMBER && (!pattern.includes("#") || !PATTERN_SHAPE.test(patternDigits(pattern)))) return t("numbering.bad-pattern", { pattern });
   const same = declared.find((n) => n.pattern === pattern && n.kind === kind);
   if (same) return t("numbering.exists", { pattern, kind: t(`new.kind.${kind}`) });
   const overlapping = declared.find((n) => overlap(n.pattern, pattern));
@@ -91,7 +96,10 @@ function patternProblem(pattern: string, kind: DocumentKind, declared: readonly 
 /** Whether some number fits both patterns: as long as each other, and each character the same or a digit against '#'. */
 function overlap(a: string, b: string): boolean {
   // '*' fits every number but tells nothing of its kind (tellingPatterns): it overlaps nothing.
-  if (a.length !== b.length || a === ANY_NUMBER || b === ANY_NUMBER) return false;
+  if (a === ANY_NUMBER || b === ANY_NUMBER) return false;
+  // A year token is its digits (HSD-WI-{YYYY}### overlaps HSD-WI-2017###).
+  [a, b] = [patternDigits(a), patternDigits(b)];
+  if (a.length !== b.length) return false;
   const digitOrHash = (c: string) => c === "#" || (c >= "0" && c <= "9");
   return [...a].every((c, i) => c === b[i] || ((c === "#" || b[i] === "#") && digitOrHash(c) && digitOrHash(b[i]!)));
 }

@@ -9,7 +9,9 @@
  * `csr.warn_days`: IATF 16949 7.5.3.2.2 sets 10, GJB 9001C leaves the period to the company), the
  * clauses declared not applicable with their justification (`exclusions`, IATF 16949 4.3.2), and the
  * months within which each process is audited again (`internal_audit.interval_months`, the audit
- * programme's frequency, IATF 16949 9.2.2.1; a process's own `audit_months` overrides it).
+ * programme's frequency, IATF 16949 9.2.2.1; a process's own `audit_months` overrides it), and the months
+ * within which each external document held is checked still current (`document_control.external_check_months`,
+ * doc/external-check-due; 1 to 60, an empty one removes it).
  *
  * Errors (UserError, one line): no readable qms.yaml, an empty name, nothing to change, a register
  * or form that does not exist, a number of days that is not a whole number, an audit interval that is
@@ -43,6 +45,8 @@ export interface OrganisationFlags {
   warnDays?: string;
   /** Months within which each process is audited again; "" removes the setting. */
   auditInterval?: string;
+  /** Months within which each external document held is checked still current (document_control.external_check_months); "" removes it. */
+  externalCheckMonths?: string;
   /** Clauses to declare not applicable, with `justification`. */
   exclude?: string[];
   justification?: string;
@@ -165,6 +169,20 @@ function settingChanges(session: EditSession, flags: OrganisationFlags): Setting
       after: months === "" ? "" : t("process.months", { months }),
       // The whole internal_audit mapping goes with its last key, as no other setting lives there.
       apply: (doc) => (months === "" ? (Object.keys(config.internal_audit ?? {}).length <= 1 ? doc.delete("internal_audit") : doc.deleteIn(["internal_audit", "interval_months"])) : doc.setIn(["internal_audit", "interval_months"], months)),
+    });
+  }
+  if (flags.externalCheckMonths !== undefined) {
+    // The yearly re-check of the customers' documents and external standards (IATF 16949 4.3.2, 7.5.3.2.2; tester71 Q5): doc/external-check-due counts from it.
+    const given = flags.externalCheckMonths.trim();
+    const months = Number(given);
+    if (given !== "" && (!/^\d+$/.test(given) || months < 1 || months > 60)) throw new UserError(t("organisation.external-check-months", { value: flags.externalCheckMonths }));
+    const before = config.document_control?.external_check_months;
+    out.push({
+      field: t("organisation.field.external-check-months"),
+      before: before === undefined ? "" : t("process.months", { months: before }),
+      after: given === "" ? "" : t("process.months", { months }),
+      // document_control holds other settings (review_warn_days): only the key goes, and the mapping with its last key.
+      apply: (doc) => (given === "" ? (Object.keys(config.document_control ?? {}).length <= 1 ? doc.delete("document_control") : doc.deleteIn(["document_control", "external_check_months"])) : doc.setIn(["document_control", "external_check_months"], months)),
     });
   }
   const catalogs = (config.standards ?? []).map((s) => session.repo.catalogs.get(s)).filter((c): c is Catalog => c !== undefined);

@@ -10,7 +10,7 @@ import type { MessageKey } from "../../i18n/index.js";
 import { releaseRecordedAfter } from "../../model/as-of.js";
 import { classificationName, documentClassification } from "../../model/classification.js";
 import { editionInForceFrom, externalCategory, externalPendingUntil } from "../../model/external.js";
-import { latestConfirmation, type HeldEdition } from "../../model/external-check.js";
+import { heldExternalEdition, heldSourceEdition, latestConfirmation, nextCheckDue, type HeldEdition } from "../../model/external-check.js";
 import type { ControlledDocument, CurrencyConfirmation, Customer, SourceDocument, ExternalEdition, SourceRevision } from "../../model/types.js";
 import type { Table } from "../table.js";
 import { asOfNotes, compareIds, customerName, departmentName, documentsOn, documentTitle, documentVersion, personName, t, type RegisterContext } from "./context.js";
@@ -20,8 +20,11 @@ import { asOfNotes, compareIds, customerName, departmentName, documentsOn, docum
  * with that date (model/external.ts). It is the day the list is true on: a revision or standard
  * received later is left out, and one withdrawn later is listed as it was (documentsOn).
  */
-export function externalList(ctx: RegisterContext, options: { today: string }): Table {
-  const { today } = options;
+export function externalList(ctx: RegisterContext, options: { today: string; dueBy?: string }): Table {
+  const { today, dueBy } = options;
+  // 下次核对 of each edition held, once qms.yaml sets the interval of the periodic check (doc/external-check-due, one computation: nextCheckDue).
+  const months = ctx.repo.config?.value.document_control?.external_check_months;
+  const nextOf = (held: HeldEdition | undefined): string | null => (months === undefined || held?.since === undefined ? null : nextCheckDue(held.since, months));
   const customers = ctx.repo.customers.map((c) => c.value).sort((a, b) => compareIds(a.code, b.code));
   let recordedAfter = false;
   const sourceRows = customers.flatMap((customer) =>
@@ -60,6 +63,7 @@ export function externalList(ctx: RegisterContext, options: { today: string }): 
           confirmed: confirmedText(ctx, latestConfirmation(source.confirmations?.filter((c) => c.revision === revision.revision), today)?.confirmation),
           inForce: status ? status.key === "current-until" : !superseded,
           pending: status?.key === "pending",
+          next: revision === latest ? nextOf(heldSourceEdition(source, today)) : null,
         };
       });
     }),
@@ -87,6 +91,7 @@ export function externalList(ctx: RegisterContext, options: { today: string }): 
         remarks: "",
         confirmed: i === editions.length - 1 ? confirmedText(ctx, latestConfirmation(doc.external?.confirmations?.filter((c) => c.revision === edition.revision), today)?.confirmation) : "",
         inForce: status === undefined ? doc.status === "released" && externalPendingUntil(doc, today) === undefined : status.key === "current-until",
+        next: i === editions.length - 1 ? nextOf(heldExternalEdition(doc, today)) : null,
       };
     });
   });
@@ -101,9 +106,13 @@ export function externalList(ctx: RegisterContext, options: { today: string }): 
   const remarked = sourceRows.some((row) => row.remarks !== "");
   // 最近核对, once any edition has been confirmed current: a list without any keeps its columns.
   const confirmed = [...sourceRows, ...standardRows].some((row) => row.confirmed !== "");
-  const rows = [...sourceRows.map(({ inForce: _, pending: __, ...row }) => row), ...standardRows.map(({ inForce: _, ...row }) => row)].map(({ classification, remarks, confirmed: last, ...row }, i) => ({
+  // --due-by: the check plan, the editions held whose next check falls due by that day (those overdue included; tester71 Q5).
+  const planned = <R extends { next: string | null }>(list: R[]) => (dueBy === undefined ? list : list.filter((r) => r.next !== null && r.next <= dueBy));
+  const withNext = months !== undefined;
+  const rows = [...planned(sourceRows).map(({ inForce: _, pending: __, ...row }) => row), ...planned(standardRows).map(({ inForce: _, ...row }) => row)].map(({ classification, remarks, confirmed: last, next, ...row }, i) => ({
     no: i + 1,
     ...row,
+    ...(withNext ? { next } : {}),
     ...(classified ? { classification: classificationName(ctx.lang, classification) } : {}),
     ...(confirmed ? { confirmed: last } : {}),
     ...(remarked ? { remarks } : {}),
@@ -111,7 +120,7 @@ export function externalList(ctx: RegisterContext, options: { today: string }): 
   const pending = sourceRows.filter((r) => r.pending).length + standards.filter((doc) => externalPendingUntil(doc, today) !== undefined).length;
   return {
     id: "external",
-    title: t(ctx, "register.external.title", { count: rows.length }),
+    title: dueBy === undefined ? t(ctx, "register.external.title", { count: rows.length }) : t(ctx, "register.external.title-due", { count: rows.length, dueBy }),
     sheet: t(ctx, "register.external.sheet"),
     columns: [
       { key: "no", header: t(ctx, "register.external.column.no"), kind: "number" },
@@ -127,11 +136,13 @@ export function externalList(ctx: RegisterContext, options: { today: string }): 
       { key: "status", header: t(ctx, "register.external.column.status"), kind: "code" },
       { key: "keeper", header: t(ctx, "register.external.column.keeper"), kind: "name" },
       ...(confirmed ? [{ key: "confirmed", header: t(ctx, "register.external.column.confirmed") }] : []),
+      ...(withNext ? [{ key: "next", header: t(ctx, "register.external.column.next"), date: true }] : []),
       ...(remarked ? [{ key: "remarks", header: t(ctx, "register.external.column.remarks"), remarks: true }] : []),
     ],
     rows,
     notes: [
-      t(ctx, "register.external.note", { current }),
+      dueBy === undefined ? t(ctx, "register.external.note", { current }) : t(ctx, "register.external.note-due", { dueBy, months: months!, today }),
+      ...(withNext && dueBy === undefined ? [t(ctx, "register.external.note-next", { months: months!, today })] : []),
       ...(pending > 0 ? [t(ctx, "register.external.note-pending", { count: pending })] : []),
       ...(unkept.length > 0 ? [t(ctx, "register.external.note-unkept", { count: unkept.length, ids: unkept.join(t(ctx, "register.list-separator")) })] : []),
       ...(keeping.some((k) => k.kept === "holders") ? [t(ctx, "register.external.note-holders")] : []),

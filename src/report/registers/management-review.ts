@@ -28,6 +28,7 @@ import { trainingCompletion, type TrainingCompletion } from "../../model/trainin
 import type { ControlledDocument, CorrectiveAction, Csr } from "../../model/types.js";
 import { actionClosed, actionOn, overdueSteps, ZEROING_PARTS, zeroingComplete, zeroingMissing } from "../../model/actions.js";
 import { worksToGjb9001C } from "../../model/citations.js";
+import { externalCheckOverdue, heldExternalEdition, heldSourceEdition, nextCheckDue, type HeldEdition } from "../../model/external-check.js";
 import { actionRegisterSheet } from "./actions.js";
 import { noticeTiming, overdueNotices } from "../../model/customer-notices.js";
 import type { Table } from "../table.js";
@@ -291,6 +292,7 @@ function documentRows(ctx: RegisterContext, period: Period): Row[] {
   const distribution = t(ctx, "register.distribution.sheet");
   const row = rowOf(ctx, period, area);
   const withResult = (key: "suitable" | "revise" | "withdraw") => ids(ctx, result(key).map(({ doc }) => doc.id));
+  const external = t(ctx, "register.external.sheet");
   return [
     row("periodic-due", due.length, ids(ctx, due.map((r) => String(r.id))), t(ctx, "register.periodic-reviews-due.sheet")),
     row("periodic-made", made.length, "", periodic),
@@ -301,7 +303,32 @@ function documentRows(ctx: RegisterContext, period: Period): Row[] {
     row("withdrawn", withdrawn.length, ids(ctx, withdrawn), t(ctx, "register.obsolete.sheet")),
     row("recall-overdue", overdueCopies.length, ids(ctx, overdueCopies), distribution),
     row("lost", lost.length, ids(ctx, lost), distribution),
+    ...externalRows(ctx, period, row, external),
   ];
+}
+
+/**
+ * The customers' documents (IATF 16949 4.3.2, 7.5.3.2.2; tester71 Q5): the source documents and new revisions received
+ * in the period, each with its revision; and on its last day the external documents held (customer documents and
+ * external standards) whose periodic check is overdue, as doc/external-check-due reports them (externalCheckOverdue),
+ * with the day it fell due; "—" with the reason when qms.yaml sets no check interval.
+ */
+function externalRows(ctx: RegisterContext, period: Period, row: ReturnType<typeof rowOf>, source: string): Row[] {
+  const day = period.to;
+  const months = ctx.repo.config?.value.document_control?.external_check_months;
+  const customers = ctx.repo.customers.map((c) => c.value).sort((a, b) => compareIds(a.code, b.code));
+  const received = customers.flatMap((c) => (c.sources ?? []).flatMap((s) => s.revisions.filter((r) => r.received >= period.from && r.received <= day).map((r) => `${s.id} ${revisionNameIn(ctx.lang, r.revision)}`)));
+  if (months === undefined) return [row("external-received", received.length, ids(ctx, received), source), row("external-check-overdue", "—", t(ctx, "register.management-review.external-check-unset"), source)];
+  const overdue = (id: string, held: HeldEdition | undefined) =>
+    held?.since !== undefined && externalCheckOverdue(held.since, months, day) ? [t(ctx, "register.management-review.external-check-item", { id, due: nextCheckDue(held.since, months) })] : [];
+  const late = [
+    ...customers.flatMap((c) => (c.sources ?? []).flatMap((s) => overdue(s.id, heldSourceEdition(s, day)))),
+    ...documentsOn(ctx, day)
+      .list.filter((d) => d.kind === "external")
+      .sort((a, b) => compareIds(a.id, b.id))
+      .flatMap((d) => overdue(d.id, heldExternalEdition(d, day))),
+  ];
+  return [row("external-received", received.length, ids(ctx, received), source), row("external-check-overdue", late.length, ids(ctx, late), source)];
 }
 
 /**

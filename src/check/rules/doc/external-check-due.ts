@@ -1,5 +1,5 @@
 import { shellArgument } from "../../../core/text.js";
-import { heldExternalEdition, heldSourceEdition, nextCheckDue, type HeldEdition } from "../../../model/external-check.js";
+import { externalCheckOverdue, heldExternalEdition, heldSourceEdition, nextCheckDue, type HeldEdition } from "../../../model/external-check.js";
 import { revisionName } from "../../../i18n/values.js";
 import { sentences, t } from "../../../i18n/index.js";
 import type { Rule } from "../../rule.js";
@@ -39,8 +39,8 @@ export const rule: Rule = {
     const { today } = ctx.options;
     const report = (file: Parameters<typeof ctx.report>[0]["file"], path: (string | number)[], id: string, title: string, held: HeldEdition, kind: "source" | "external") => {
       if (held.since === undefined) return;
+      if (!externalCheckOverdue(held.since, months, today)) return;
       const due = nextCheckDue(held.since, months);
-      if (due >= today) return;
       const last = held.confirmed ? t("rule.doc/external-check-due.confirmed", { date: held.confirmed.date }) : t("rule.doc/external-check-due.received", { date: held.since });
       ctx.report({ file, path }, sentences(t("rule.doc/external-check-due", { what: t(`rule.doc/external-check-due.${kind}`), id, title, named: revisionName(held.revision), last, months, due }), t(`rule.doc/external-check-due.fix-${kind}`, { id: shellArgument(id) })));
     };
