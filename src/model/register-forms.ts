@@ -25,6 +25,7 @@ export const REGISTER_COMMANDS = {
   processes: "csr list processes",
   disposals: "csr list disposals",
   "management-review": "csr list management-review",
+  "periodic-reviews": "csr list periodic-reviews",
 } as const;
 
 /** A register id of `registers.forms`. */

@@ -63,3 +63,13 @@ describe("csr periodic-review with several documents", () => {
     expect([alone.code, alone.stderr]).toEqual([2, "csr: --department 与 --due-by 同用，选出该部门到期的文件；单份文件请直接写出其编号。\n"]);
   });
 });
+
+describe("registers.forms periodic-reviews (tester71 Q3)", () => {
+  it("is accepted by csr organisation update, and the periodic review record prints the form number", () => {
+    const dir = copyFixture("examples/acme-auto");
+    const set = csr(["-C", dir, "organisation", "update", "--register-form", "periodic-reviews=QR-001-02", "-y"], { lang: null });
+    expect([set.code, set.stderr, set.stdout.split("\n")[0]]).toEqual([0, "", "已更新组织信息：登记表 periodic-reviews 的表单编号：（无）→ QR-001-02。"]);
+    const listed = csr(["-C", dir, "list", "periodic-reviews", "--format", "md", "--today", "2026-12-06"], { lang: null });
+    expect(listed.stdout.split("\n")[2]).toContain("表单编号：QR-001-02 A/0");
+  });
+});
