@@ -3,11 +3,11 @@
  * old one, each with where (section and line), when no other row of the customer uses it (tester61 L7).
  */
 import { describe, expect, it } from "vitest";
-import { copyFixture, csrInProcess, gitInit } from "../helpers.js";
+import { committedFixture, csrInProcess } from "../helpers.js";
 
 describe("csr symbol update lists the documents still marking with the replaced symbol (tester61 L7)", () => {
   it("names DYA's released documents marking ★ after ▽ becomes ▲, and none when the symbol stays", async () => {
-    const dir = gitInit(copyFixture("examples/acme-auto"));
+    const dir = committedFixture("examples/acme-auto");
     const result = await csrInProcess(["-C", dir, "symbol", "update", "DYA", "▽", "--symbol", "▲", "--by", "zhoupeng", "--date", "2026-12-04", "--reason", "东岳ECN-2026-118", "-y"], { lang: "zh-CN" });
     expect(result.stderr).toBe("");
     expect(result.code).toBe(0);
@@ -23,7 +23,7 @@ describe("csr symbol update lists the documents still marking with the replaced 
   });
 
   it("csr check then warns once per document at its first mark, leaving a line that pairs ★ with DYA's ▽ to symbol/document-mismatch", async () => {
-    const dir = gitInit(copyFixture("examples/acme-auto"));
+    const dir = committedFixture("examples/acme-auto");
     const update = await csrInProcess(["-C", dir, "symbol", "update", "DYA", "▽", "--symbol", "▲", "--by", "zhoupeng", "--date", "2026-12-04", "-y"], { lang: "en" });
     expect(update.code).toBe(0);
     const check = await csrInProcess(["-C", dir, "check", "--today", "2026-12-04"], { lang: "en" });

@@ -7,7 +7,7 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { builtOnce, commitAt, copyFixture, csr, csrInProcess, gitInit, tempDir } from "../helpers.js";
+import { builtOnce, commitAt, committedFixture, csr, csrInProcess, tempDir } from "../helpers.js";
 
 const DAY = "2026-12-04";
 const MARK = "已验证（验证人即实施负责人，见 csr check）";
@@ -15,7 +15,7 @@ const NOTE = "BCM-002 的实施由实施负责人本人验证（csr/self-verific
 
 /** acme-auto with BCM-002 verified by its owner, committed; with `rule` set in qms.yaml for csr/self-verification when given. */
 const selfVerified = builtOnce((rule?: string) => {
-  const dir = gitInit(copyFixture("examples/acme-auto"));
+  const dir = committedFixture("examples/acme-auto");
   const file = join(dir, "csr", "BCM", "BCM-002.yaml");
   writeFileSync(file, readFileSync(file, "utf8").replace("  verified:\n    by: zhangli\n", "  verified:\n    by: zhaoqiang\n"));
   if (rule) writeFileSync(join(dir, "qms.yaml"), `${readFileSync(join(dir, "qms.yaml"), "utf8")}rules:\n  csr/self-verification: ${rule}\n`);

@@ -8,7 +8,7 @@ import { join } from "node:path";
 import { parse } from "yaml";
 import { describe, expect, it } from "vitest";
 import { CLASSIFICATIONS, readClassification } from "../../src/model/classification.js";
-import { checkJsonInProcess, copyFixture, csrInProcess, git, gitInit, minimalRepo, ROOT, tempDir } from "../helpers.js";
+import { checkJsonInProcess, committedFixture, copyFixture, csrInProcess, git, minimalRepo, ROOT, tempDir } from "../helpers.js";
 import { today } from "../today.js";
 
 const DAY = "2026-11-27";
@@ -17,7 +17,7 @@ const SECRET_BODY = "设计策划：由研发部编制设计和开发计划";
 
 /** The layouts fixture (level 2 marked 内部 by default; CS/QP-006 秘密, CS/WI-101 unmarked) under git. */
 function gjbRepo(): string {
-  return gitInit(copyFixture("test/fixtures/render/layouts"));
+  return committedFixture("test/fixtures/render/layouts");
 }
 
 function filesOf(dir: string): string[] {

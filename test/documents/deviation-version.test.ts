@@ -7,7 +7,7 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { checkJsonInProcess, copyFixture, csr, csrInProcess, git, gitInit } from "../helpers.js";
+import { checkJsonInProcess, committedFixture, csr, csrInProcess, git } from "../helpers.js";
 import { expiredNote } from "../today.js";
 
 const DEVIATION = "documents/instructions/WI-010-03.yaml";
@@ -16,7 +16,7 @@ const versionsLine = (dir: string) => readFileSync(join(dir, DEVIATION), "utf8")
 
 describe("the revision a deviation deviates from (tester63 N7)", () => {
   it("csr release records the version in force on the deviation's 实施日期 and says so; the cards name it", async () => {
-    const dir = gitInit(copyFixture("examples/acme-auto"));
+    const dir = committedFixture("examples/acme-auto");
     expect(zh(dir, "new", "instruction", "--title", "扣压外径全检临时作业", "--department", "PRD", "--deviates-from", "WI-010-01", "-y", "--commit").code).toBe(0);
     const file = join(dir, DEVIATION);
     writeFileSync(file, readFileSync(file, "utf8").replace(/( {4}title_en: [A-Za-z ]+\n)/g, "$1    text: 无。\n"));
@@ -54,7 +54,7 @@ describe("the revision a deviation deviates from (tester63 N7)", () => {
   });
 
   it("csr release records the version in force in place of one recorded that was replaced by its 实施日期, and says so", () => {
-    const dir = gitInit(copyFixture("examples/acme-auto"));
+    const dir = committedFixture("examples/acme-auto");
     expect(zh(dir, "new", "instruction", "--title", "扣压外径全检临时作业", "--department", "PRD", "--deviates-from", "WI-010-01", "-y").code).toBe(0);
     const file = join(dir, DEVIATION);
     // Written by hand on the draft (csr new and csr set refuse it).
@@ -70,7 +70,7 @@ describe("the revision a deviation deviates from (tester63 N7)", () => {
   });
 
   it("csr new takes the version, and refuses one the document does not have, in one line with exit 2", () => {
-    const dir = gitInit(copyFixture("examples/acme-auto"));
+    const dir = committedFixture("examples/acme-auto");
     expect(zh(dir, "new", "instruction", "--title", "临时", "--department", "PRD", "--deviates-from", "WI-010-01@A/9", "-y")).toEqual({
       code: 2,
       stdout: "",

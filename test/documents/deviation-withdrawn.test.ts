@@ -8,13 +8,13 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { builtOnce, copyFixture, copyRepository, csr, csrInProcess, git, gitInit, tempDir } from "../helpers.js";
+import { builtOnce, committedFixture, copyRepository, csr, csrInProcess, git, tempDir } from "../helpers.js";
 
 const DEVIATION = "documents/instructions/WI-010-03.yaml";
 
 /** acme-auto with WI-010-03, a deviation from WI-010-01 released 2026-11-03 until 2026-11-30 and withdrawn early on 2026-11-20, each step by its command. */
 const withdrawnDeviation = builtOnce(() => {
-  const dir = gitInit(copyFixture("examples/acme-auto"));
+  const dir = committedFixture("examples/acme-auto");
   const run = (...args: string[]) => {
     const result = csr(["-C", dir, ...args], { lang: "zh-CN" });
     if (result.code !== 0) throw new Error(`csr ${args.join(" ")}: ${result.stderr}`);

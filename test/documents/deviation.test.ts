@@ -7,7 +7,7 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { checkJsonInProcess, copyFixture, csr, csrInProcess, git, gitInit } from "../helpers.js";
+import { checkJsonInProcess, committedFixture, copyFixture, csr, csrInProcess, git } from "../helpers.js";
 import { expiredNote } from "../today.js";
 
 const zh = (dir: string, ...args: string[]) => csrInProcess(["-C", dir, ...args], { lang: "zh-CN" });
@@ -22,7 +22,7 @@ function fillSections(dir: string): void {
 
 describe("a deviation's link on its own side (deviates_from; tester61 L12)", () => {
   it("csr new --deviates-from leaves the work instruction as it is; its card lists the deviation until withdrawn", async () => {
-    const dir = gitInit(copyFixture("examples/acme-auto"));
+    const dir = committedFixture("examples/acme-auto");
     const wiBefore = readFileSync(join(dir, WI), "utf8");
     const created = csr(["-C", dir, "new", "instruction", "--title", "扣压夹具维修期间临时偏离", "--department", "PRD", "--deviates-from", "WI-010-01", "-y"], { lang: "zh-CN" });
     expect(created.stderr).toBe("");
@@ -91,7 +91,7 @@ describe("a deviation's link on its own side (deviates_from; tester61 L12)", () 
   }, 120_000);
 
   it("refuses a deviation from itself, from an unknown or withdrawn document, and with --used-by of the same document", async () => {
-    const dir = gitInit(copyFixture("examples/acme-auto"));
+    const dir = committedFixture("examples/acme-auto");
     const run = (...args: string[]) => zh(dir, "new", "instruction", "--title", "临时偏离", "--department", "PRD", ...args, "-y");
     expect(await run("--deviates-from", "WI-010-01", "--used-by", "WI-010-01")).toEqual({
       code: 2,
@@ -105,7 +105,7 @@ describe("a deviation's link on its own side (deviates_from; tester61 L12)", () 
   });
 
   it("csr set refuses a loop of deviations exactly when doc/deviation-loop reports one: a withdrawn deviation is not followed (audit64 5a)", async () => {
-    const dir = gitInit(copyFixture("examples/acme-auto"));
+    const dir = committedFixture("examples/acme-auto");
     const released = (id: string, deviatesFrom: string) =>
       `id: ${id}\ntitle: 临时偏离 ${id}\nlevel: 3\nkind: instruction\ndepartment: PRD\nstatus: released\neffective: 2026-12-02\nvalid_until: 2026-12-19\ndeviates_from: [${deviatesFrom}]\nrevisions:\n  - { version: A/0, date: 2026-12-02, summary: 临时偏离, prepared: { by: gaoyang, date: 2026-12-02 }, reviewed: { by: huangjun, date: 2026-12-02 }, approved: { by: zhangli, date: 2026-12-02 } }\nsections:\n  - title: 作业内容\n    text: 夹具维修期间改用手动扣压。\n`;
     // WI-010-04 deviates from WI-010-03, which deviates from WI-010-01: WI-010-01 → WI-010-04 would close a loop.
@@ -138,7 +138,7 @@ describe("a deviation's link on its own side (deviates_from; tester61 L12)", () 
   });
 
   it("csr new --used-by of a released work instruction points to --deviates-from for a deviation", async () => {
-    const dir = gitInit(copyFixture("examples/acme-auto"));
+    const dir = committedFixture("examples/acme-auto");
     const result = await zh(dir, "new", "instruction", "--title", "临时偏离", "--department", "PRD", "--used-by", "WI-010-01", "-y");
     expect(result.code).toBe(0);
     expect(result.stdout.split("\n")).toContain(
@@ -151,7 +151,7 @@ describe("a deviation's link on its own side (deviates_from; tester61 L12)", () 
   });
 
   it("csr set --deviates-from sets, replaces and removes the link as register data; ref/unresolved names an unknown number", async () => {
-    const dir = gitInit(copyFixture("examples/acme-auto"));
+    const dir = committedFixture("examples/acme-auto");
     const wiBefore = readFileSync(join(dir, WI), "utf8");
     expect((await zh(dir, "new", "instruction", "--title", "临时偏离", "--department", "PRD", "-y")).code).toBe(0);
     const set = await zh(dir, "set", "WI-011-02", "--deviates-from", "WI-010-01,QP-010", "-y");
@@ -215,7 +215,7 @@ describe("a deviation's link on its own side (deviates_from; tester61 L12)", () 
 
 describe("a new revision of a document with a deviation in force (tester63 N7; IATF 16949 8.5.6.1.1)", () => {
   it("csr release names the deviation, until when, and asks whether it still applies to the new revision", () => {
-    const dir = gitInit(copyFixture("examples/acme-auto"));
+    const dir = committedFixture("examples/acme-auto");
     writeFileSync(
       join(dir, DEVIATION),
       "id: WI-010-03\ntitle: 扣压夹具维修期间临时偏离\nlevel: 3\nkind: instruction\ndepartment: PRD\nstatus: released\neffective: 2026-12-02\nvalid_until: 2026-12-19\ndeviates_from: [WI-010-01]\nrevisions:\n  - { version: A/0, date: 2026-12-02, summary: 临时偏离, prepared: { by: gaoyang, date: 2026-12-02 }, reviewed: { by: huangjun, date: 2026-12-02 }, approved: { by: zhangli, date: 2026-12-02 } }\nsections:\n  - title: 作业内容\n    text: 夹具维修期间改用手动扣压，每件检验扣压外径。\n",

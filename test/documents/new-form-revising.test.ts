@@ -7,7 +7,7 @@
 import { cpSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { checkJson, copyFixture, csr, gitInit, tempDir } from "../helpers.js";
+import { checkJson, committedFixture, csr, tempDir } from "../helpers.js";
 
 const TODAY = "2026-12-05";
 const form = ["new", "form", "--title", "年度全尺寸检验报告", "--department", "QA", "--used-by", "QP-009", "--retention", "10年", "-y", "--commit"];
@@ -18,7 +18,7 @@ const ofRule = (findings: { rule: string; file: string; line: number; severity: 
 describe("a new form added to a procedure's pending revision", () => {
   let dir: string;
   beforeAll(() => {
-    dir = gitInit(copyFixture("examples/acme-auto"));
+    dir = committedFixture("examples/acme-auto");
     expect(csr(["-C", dir, ...form]).code).toBe(0);
     expect(csr(["-C", dir, "set", "QR-009-02", "--medium", "纸质", "--location", "品质部档案室", "-y"]).code).toBe(0);
     expect(csr(["-C", dir, ...release]).code).toBe(0);

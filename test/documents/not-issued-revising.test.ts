@@ -7,7 +7,7 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { copyFixture, csrInProcess, gitInit, type JsonFinding } from "../helpers.js";
+import { committedFixture, csrInProcess, type JsonFinding } from "../helpers.js";
 
 const DAY = "2026-12-02";
 
@@ -18,7 +18,7 @@ async function notIssued(dir: string): Promise<string[]> {
 
 describe("doc/not-issued of a document under revision", () => {
   it("counts the version in force: issued, the draft is not reported; not issued, the version in force is named", async () => {
-    const dir = gitInit(copyFixture("examples/acme-auto"));
+    const dir = committedFixture("examples/acme-auto");
     expect((await csrInProcess(["-C", dir, "submit", "QP-002", "--by", "zhaoqiang", "--date", "2026-12-01"])).code).toBe(0);
     const path = join(dir, "documents/procedures/QP-002.yaml");
     writeFileSync(path, readFileSync(path, "utf8").replace("      - title: 记录处置\n", "      - title: 电子记录\n        text: 电子记录每日备份。\n      - title: 记录处置\n"));

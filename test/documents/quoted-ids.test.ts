@@ -4,9 +4,9 @@
  * (shellArgument), so that the command can be pasted into a shell as it is.
  */
 import { describe, expect, it } from "vitest";
-import { builtOnce, copyFixture, csr, gitInit, minimalRepo, releasedProcedure } from "../helpers.js";
+import { builtOnce, committedFixture, csr, gitInit, minimalRepo, releasedProcedure } from "../helpers.js";
 
-const gjb = builtOnce(() => gitInit(copyFixture("examples/gjb-demo")));
+const gjb = builtOnce(() => committedFixture("examples/gjb-demo"));
 const spaced = builtOnce(() => gitInit(minimalRepo({ "documents/QP 020.yaml": releasedProcedure("QP 020", "文件控制程序", { title: "目的", text: "规定文件控制。" }) })));
 
 describe("a number with a space in the commands csr render and csr sign give", () => {

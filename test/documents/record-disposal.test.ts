@@ -8,7 +8,7 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { checkJsonInProcess, copyFixture, csr, csrInProcess, git, gitInit } from "../helpers.js";
+import { checkJsonInProcess, committedFixture, copyFixture, csr, csrInProcess, git } from "../helpers.js";
 
 const HH_F_045 = "documents/forms/HH-F-045.yaml";
 
@@ -65,7 +65,7 @@ describe("csr list disposals", () => {
 
 describe("csr record dispose", () => {
   it("records the disposal on the batch, commits it, and the register lists it as disposed of", async () => {
-    const dir = gitInit(copyFixture("examples/acme-auto"));
+    const dir = committedFixture("examples/acme-auto");
     const done = csr(["-C", dir, "record", "dispose", "HH-F-045", "2022年度", "--date", "2026-01-08", "--approved-by", "张丽", "--method", "粉碎", "--witness", "chenjing", "--record", "JL-XH-2026-01", "--commit"], { lang: null });
     expect([done.code, done.stderr]).toEqual([0, ""]);
     expect(done.stdout.split("\n")[0]).toBe("已登记 HH-F-045 设备日常点检表“2022年度”的销毁：2026-01-08，粉碎，批准人 张丽（zhangli），监销人 陈静（chenjing）。");
@@ -82,7 +82,7 @@ describe("csr record dispose", () => {
   });
 
   it("refuses, in one line each and writing nothing, a disposal the records do not allow", () => {
-    const dir = gitInit(copyFixture("examples/acme-auto"));
+    const dir = committedFixture("examples/acme-auto");
     const before = readFileSync(join(dir, HH_F_045), "utf8");
     const run = (...args: string[]) => {
       const r = csr(["-C", dir, "record", "dispose", ...args], { lang: null });
@@ -139,7 +139,7 @@ describe("csr record dispose", () => {
   });
 
   it("csr check reports two batches of one name on a form, and csr record dispose refuses that name, writing nothing", async () => {
-    const dir = gitInit(copyFixture("examples/acme-auto"));
+    const dir = committedFixture("examples/acme-auto");
     const file = join(dir, HH_F_045);
     // A second workshop's 2024 点检表 added under the same name.
     writeFileSync(file, readFileSync(file, "utf8").replace("    - {name: 2025年度,", "    - {name: 2024年度, from: 2024-01-01, to: 2024-12-31, location: 二车间}\n    - {name: 2025年度,"));

@@ -7,14 +7,14 @@
  * repository that records none gets nothing new. The built binary, on copies of acme-auto and of a minimal repository.
  */
 import { describe, expect, it } from "vitest";
-import { copyFixture, csr, gitInit, minimalRepo, releasedProcedure } from "../helpers.js";
+import { committedFixture, csr, gitInit, minimalRepo, releasedProcedure } from "../helpers.js";
 import { expiredNote } from "../today.js";
 
 const SIGNED = ["--prepared", "zhaoqiang", "--reviewed", "zhangli", "--approved", "xuht", "--date", "2026-11-20", "--force", "-y"];
 
 /** acme-auto's `id` released once more (unchanged, --force), in `lang`. */
 function released(id: string, lang: "zh-CN" | "en", ...more: string[]) {
-  const dir = gitInit(copyFixture("examples/acme-auto"));
+  const dir = committedFixture("examples/acme-auto");
   const run = csr(["-C", dir, "release", id, "--summary", "换版", "--total-pages", "2", ...SIGNED, ...more], { lang });
   return { code: run.code, stdout: run.stdout.replace(/(commit|提交) [0-9a-f]{7}/, "$1 <sha>"), stderr: run.stderr };
 }
@@ -47,7 +47,7 @@ describe("csr release says what is left to do at the points of use (tester65 N7)
   });
 
   it("notes on stderr that no controlled copy is out, with the csr distribute to run, where the repository records distribution", () => {
-    const dir = gitInit(copyFixture("examples/acme-auto"));
+    const dir = committedFixture("examples/acme-auto");
     const run = csr(["-C", dir, "release", "WI-011-01", "--summary", "首次发布", "--prepared", "gaoyang", "--reviewed", "huangjun", "--approved", "zhangli", "--date", "2026-11-20", "-y"], { lang: "zh-CN" });
     expect({ code: run.code, stdout: run.stdout.replace(/提交 [0-9a-f]{7}/, "提交 <sha>"), stderr: run.stderr }).toEqual({
       code: 0,
@@ -58,7 +58,7 @@ describe("csr release says what is left to do at the points of use (tester65 N7)
   });
 
   it("asks for nothing to be handed out of a temporary version released after its last day", () => {
-    const dir = gitInit(copyFixture("examples/acme-auto"));
+    const dir = committedFixture("examples/acme-auto");
     const run = csr(["-C", dir, "release", "WI-011-01", "--summary", "首次发布", "--prepared", "gaoyang", "--reviewed", "huangjun", "--approved", "zhangli", "--date", "2026-11-20", "--until", "2026-11-30", "-y"], { lang: "zh-CN" });
     expect([run.code, run.stderr]).toEqual([0, expiredNote("2026-11-30", "WI-011-01")]);
   });

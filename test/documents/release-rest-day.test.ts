@@ -5,11 +5,11 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { copyFixture, csr, git, gitInit } from "../helpers.js";
+import { committedFixture, csr, git } from "../helpers.js";
 
 describe("a revision released to take effect on a rest day", () => {
   it("is released, with a note naming the next working day", () => {
-    const dir = gitInit(copyFixture("examples/acme-auto"));
+    const dir = committedFixture("examples/acme-auto");
     const file = join(dir, "documents/instructions/WI-009-01.yaml");
     writeFileSync(file, readFileSync(file, "utf8").replace("关键特性相关来料加严检验。", "关键特性相关来料加严检验（加严一级）。"));
     git(dir, ["commit", "-qam", "WI-009-01 修订稿"]);
