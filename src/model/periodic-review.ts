@@ -1,6 +1,6 @@
 import { addMonths } from "../core/dates.js";
 import { currentRevision, issuedOn, revisionOn } from "./index.js";
-import type { ControlledDocument, PeriodicReview, QmsConfig } from "./types.js";
+import type { ControlledDocument, PeriodicReview, Process, QmsConfig } from "./types.js";
 
 /** Calendar days before a periodic review falls due from which it is due soon (qms.yaml `document_control.review_warn_days`). */
 export const DEFAULT_REVIEW_WARN_DAYS = 30;
@@ -62,4 +62,17 @@ export function periodicReviewOn(doc: ControlledDocument, today: string): { mont
 /** The version a periodic review found in force: the last revision issued by its day ("" when none was). */
 export function reviewedVersion(doc: ControlledDocument, review: PeriodicReview): string {
   return revisionOn(doc, review.date)?.version ?? "";
+}
+
+/**
+ * What still cites the document `id` that a periodic review concluded to withdraw (拟作废): the released documents
+ * naming it among their related documents or forms, and the processes listing it. `csr obsolete` refuses while any
+ * does (doc/obsolete-referenced), so these are released or changed first (IATF 16949 7.5.3.2, GJB 9001C 7.5.3): the
+ * first step `csr periodic-review --result withdraw` prints and doc/revision-pending repeats (tester71 Q7).
+ */
+export function citingWithdrawal(documents: readonly ControlledDocument[], processes: readonly Process[], id: string): { documents: ControlledDocument[]; processes: Process[] } {
+  return {
+    documents: documents.filter((d) => d.status === "released" && d.id !== id && (d.related?.includes(id) || d.forms?.includes(id))),
+    processes: processes.filter((p) => p.documents?.includes(id)),
+  };
 }

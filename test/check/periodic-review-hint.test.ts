@@ -93,7 +93,7 @@ describe("periodic reviews falling due (tester54a A9)", () => {
     expect(await csrInProcess(["-C", dir, "list", "documents", "--due-by", "2026-01-31"])).toEqual({
       code: 2,
       stdout: "",
-      stderr: "csr: --due-by is for csr list periodic-reviews and csr list disposals only, not for 'csr list documents'.\n",
+      stderr: "csr: --due-by is for csr list external, csr list periodic-reviews, and csr list disposals only, not for 'csr list documents'.\n",
     });
   });
 });

@@ -20,7 +20,7 @@ import type { Prompts } from "../add/prompting.js";
 import type { CommandContext } from "../context.js";
 import { currentRevision } from "../../model/index.js";
 import { PERIODIC_REVIEW_RESULTS, type ControlledDocument, type PeriodicReviewResult } from "../../model/types.js";
-import { nextPeriodicReview } from "../../model/periodic-review.js";
+import { citingWithdrawal, nextPeriodicReview } from "../../model/periodic-review.js";
 import { compareIds } from "../../report/registers/context.js";
 import { revisionEvent } from "../../model/recorded-events.js";
 import { choiceOption, dateOption, eventDateOption, refuseBefore } from "../options.js";
@@ -127,7 +127,6 @@ interface Planned {
   lines: string[];
 }
 
-/** The review of one document as decided: its entry, refused when the same review is recorded already, and what to do next. */
 /**
  * --due and --owner: the follow-up of a 需修订 / 拟作废 conclusion (完成期限, 责任人), as a 文件评审记录 carries it
  * and an auditor tracks it to closure (IATF 16949 7.5.3, 10.2). UserError, one line: either given with a
@@ -142,6 +141,7 @@ function followUp(session: EditSession, flags: PeriodicReviewFlags, result: Peri
   return { ...(due ? { due } : {}), ...(owner ? { owner } : {}) };
 }
 
+/** The review of one document as decided: its entry, refused when the same review is recorded already, and what to do next. */
 function planReview(
   session: EditSession,
   document: ControlledDocument,
@@ -219,8 +219,7 @@ export async function recordPeriodicReview(ctx: CommandContext, id: string, flag
  * Drafts citing it need nothing: csr obsolete --superseded-by re-points them.
  */
 function withdrawalSteps(repo: Repository, id: string): string[] {
-  const citing = repo.documents.map((d) => d.value).filter((d) => d.status === "released" && d.id !== id && (d.related?.includes(id) || d.forms?.includes(id)));
-  const processes = repo.processes.map((p) => p.value).filter((p) => p.documents?.includes(id));
+  const { documents: citing, processes } = citingWithdrawal(repo.documents.map((d) => d.value), repo.processes.map((p) => p.value), id);
   if (citing.length === 0 && processes.length === 0) return [t("periodic-review.next.withdraw", { id })];
   return [
     t("periodic-review.next.withdraw-first", { id, count: citing.length + processes.length }),

@@ -1,7 +1,7 @@
 import { shellArgument } from "../../../core/text.js";
 import type { Rule } from "../../rule.js";
 import { language, list, t } from "../../../i18n/index.js";
-import { pendingReviewConclusion } from "../../../model/periodic-review.js";
+import { citingWithdrawal, pendingReviewConclusion } from "../../../model/periodic-review.js";
 
 /**
  * A periodic review that found a document must be revised (需修订) or withdrawn (拟作废) is acted on
@@ -40,10 +40,8 @@ reviews:
       let message: string;
       if (review.result === "withdraw") {
         // The same first step as csr periodic-review gives: csr obsolete refuses while a released document or a process still cites it (tester71 Q7).
-        const citing = [
-          ...documents.filter((d) => d.status === "released" && d.id !== doc.id && (d.related?.includes(doc.id) || d.forms?.includes(doc.id))).map((d) => d.id),
-          ...processes.filter((p) => p.documents?.includes(doc.id)).map((p) => p.code),
-        ];
+        const cited = citingWithdrawal(documents, processes, doc.id);
+        const citing = [...cited.documents.map((d) => d.id), ...cited.processes.map((p) => p.code)];
         message = citing.length === 0 ? t("rule.doc/revision-pending.withdraw", data) : t("rule.doc/revision-pending.withdraw-cited", { ...data, citing: list(citing), count: citing.length });
       } else message = t("rule.doc/revision-pending", data);
       // Past the follow-up's due day (csr periodic-review --due), the open conclusion is overdue: an error.
