@@ -2346,7 +2346,7 @@ function searchEntries(rc: RegisterContext, sitePages: SitePages, documents: Rea
     const version = documentVersion(doc);
     const state = t(rc, `site.search.badge.${doc.status}`);
     const badge = version === "" ? state : `${version} ${state}`;
-    entries.push({ key: `document:${doc.id}`, kind: "document", ref: doc.id, title: documentTitle(rc, doc), ...(mark ? { mark } : {}), badge, text: [doc.title, doc.title_en ?? "", owning(doc.department), holding(doc), sectionText(doc.sections), doc.remarks ?? "", ...trainingRecords(doc.training?.sessions), ...record.filter((line) => line !== "")].join("\n"), clauses, page: pages.page("document", doc.id) });
+    entries.push({ key: `document:${doc.id}`, kind: "document", ref: doc.id, title: documentTitle(rc, doc), ...(mark ? { mark } : {}), badge, text: [doc.title, doc.title_en ?? "", owning(doc.department), ...[holding(doc)].filter((line) => line !== ""), sectionText(doc.sections), doc.remarks ?? "", ...trainingRecords(doc.training?.sessions), ...record.filter((line) => line !== "")].join("\n"), clauses, page: pages.page("document", doc.id) });
   }
   const customers = new Map(rc.repo.customers.map(({ value }) => [value.code, value]));
   const sourceTitles = (csr: Csr): string[] => {
