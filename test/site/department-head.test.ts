@@ -58,7 +58,7 @@ describe("csr site: departments and copy holders in the search, departments link
     const page = readFileSync(join(zh, "departments/PRD.html"), "utf8");
     expect(page).toContain(
       '<tr><td class="code"><a href="../csr/DYA-006.html">DYA-006</a></td><td>返工前风险评估，返工品100%复检并可追溯</td><td class="code">D</td><td class="name">黄军</td><td class="date"></td><td></td>' +
-        "<td>是否已培训尚不能确认：培训记录 TR-2026-025 没有写明受训人员。请核对该记录，把参加培训的人报文控登记。</td></tr>",
+        "<td>是否已培训尚不能确认：培训记录 TR-2026-025 没有写明受训人员。请核对该记录，把参加培训的人（本部门涉及 1 人）报文控登记。</td></tr>",
     );
     expect(page).not.toContain("受训人员见该记录");
     expect(readFileSync(join(en, "departments/PRD.html"), "utf8")).toContain(

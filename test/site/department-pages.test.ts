@@ -103,7 +103,7 @@ describe("csr site: a department's page and the copies a person holds (tester70 
     expect(page).toContain("<h2>本部门待会签的顾客特定要求（2）</h2>");
     expect(page).toContain('<a href="../csr/BCM-005.html">BCM-005</a>');
     expect(page).toContain("<h2>本部门待完成的培训（3）</h2>");
-    expect(page).toContain("<td>是否已培训尚不能确认：培训记录 TR-2026-025 没有写明受训人员。请核对该记录，把参加培训的人报文控登记。</td>");
+    expect(page).toContain("<td>是否已培训尚不能确认：培训记录 TR-2026-025 没有写明受训人员。请核对该记录，把参加培训的人（本部门涉及 1 人）报文控登记。</td>");
     expect(page).toContain("<h2>近 30 天的变更（2026-11-29 至 2026-12-28，0 项）</h2>");
     // The process 生产部 owns links to it.
     expect(zh("processes/C3.html")).toContain('<dt>过程负责人</dt><dd><a href="../departments/PRD.html">生产部</a></dd>');
