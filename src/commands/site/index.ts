@@ -17,9 +17,9 @@ import { findRoot } from "../../load/discover.js";
 import { packageManifest } from "../../load/package.js";
 import type { Lang } from "../../render/view.js";
 import { customerScope, packOf } from "../../site/customer-scope.js";
-import { changesPeriodFrom } from "../../site/changes.js";
+import { changesPeriodFrom, previousMonthStart } from "../../site/changes.js";
 import { buildSite, secretCsrIds, secretDocuments, withoutSecretSummaries } from "../../site/build.js";
-import { addDays, addMonths } from "../../core/dates.js";
+import { addDays } from "../../core/dates.js";
 import type { Finding } from "../../core/diagnostic.js";
 import { releasedRevisions } from "../../load/base.js";
 import { folderCommits, type FolderCommit } from "../../load/git.js";
@@ -289,7 +289,7 @@ function earlierRevisions(root: string, repo: Repository, secret: ReadonlyMap<st
 
 /** The first day of the site's recent changes: the first of the previous month, or 30 days back where that is earlier (1 March: 31 January). */
 export function recentChangesFrom(today: string): string {
-  const month = `${addMonths(today, -1).slice(0, 8)}01`;
+  const month = previousMonthStart(today);
   const days = addDays(today, -29);
   return days < month ? days : month;
 }
