@@ -63,6 +63,8 @@ export interface QmsConfig {
     recall_days?: number;
     training_days?: number;
     review_warn_days?: number;
+    /** The periodic review interval in months csr new gives a new document of each kind (its review_interval_months). */
+    review_interval_months?: Partial<Record<Exclude<DocumentKind, "external">, number>>;
     /** Months within which each customer source and external document held is confirmed still current (外来文件有效性确认): doc/external-check-due. */
     external_check_months?: number;
     /** The departments whose 会签 each revision of a kind of document needs (model/countersign.ts); a document adds its own (countersign_departments). */

@@ -108,6 +108,8 @@ export async function newDocument(ctx: CommandContext, kindArg: string | undefin
     if (user && deviatesFrom?.includes(user.value.id)) throw new UserError(t("new.deviation-used-by", { user: user.value.id }));
     const level = flags.level === undefined ? LEVELS[kind] : (Number(choiceOption(flags.level, "--level", ["1", "2", "3", "4"] as const, "2")) as 1 | 2 | 3 | 4);
     const sections = scaffold(session.root, kind, session.lang);
+    // The kind's periodic review interval of qms.yaml (tester71 Q4): a new document does not drop out of the review plan.
+    const reviewInterval = kind === "external" ? undefined : config?.document_control?.review_interval_months?.[kind];
     const document: ControlledDocument = {
       id: number,
       title,
@@ -120,6 +122,7 @@ export async function newDocument(ctx: CommandContext, kindArg: string | undefin
       status: external ? "released" : "draft",
       ...(deviatesFrom ? { deviates_from: deviatesFrom } : {}),
       ...(Object.keys(deviatedVersions).length > 0 ? { deviates_from_versions: deviatedVersions } : {}),
+      ...(reviewInterval !== undefined ? { review_interval_months: reviewInterval } : {}),
       ...(kind === "procedure" ? { related: [], forms: [] } : {}),
       ...(sections.length > 0 ? { sections } : {}),
       ...(retention ? { record: { retention } } : {}),
@@ -163,6 +166,7 @@ export async function newDocument(ctx: CommandContext, kindArg: string | undefin
         if (marking && key === "related") lines.push(t("new.used-by-deviation", { user: user.value.id, number, userArg: shellArgument(user.value.id), numberArg: shellArgument(number) }));
       }
     }
+    if (reviewInterval !== undefined) lines.push(t("new.review-interval", { number, months: reviewInterval, kind: t(`new.kind.${kind}`), numberArg: shellArgument(number) }));
     if (kind === "form" && !retention) lines.push(t("new.retention-missing", { number }));
     // The release command in full: every signature the level's layout prints is required by csr release.
     if (!external) lines.push(t(kind === "form" ? "new.next-step.form" : "new.next-step", { number, more: layoutSignatureFlags(repo, level, "...") }));

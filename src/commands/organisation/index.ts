@@ -11,7 +11,10 @@
  * months within which each process is audited again (`internal_audit.interval_months`, the audit
  * programme's frequency, IATF 16949 9.2.2.1; a process's own `audit_months` overrides it), and the months
  * within which each external document held is checked still current (`document_control.external_check_months`,
- * doc/external-check-due; 1 to 60, an empty one removes it).
+ * doc/external-check-due; 1 to 60, an empty one removes it), the periodic review interval csr new gives a new
+ * document of each kind (`document_control.review_interval_months`, `--review-interval procedure=36`; 1 to 120, `<kind>=`
+ * removes it) and the days before a periodic review falls due from which csr check warns (`document_control.review_warn_days`;
+ * tester71 Q4).
  *
  * Errors (UserError, one line): no readable qms.yaml, an empty name, nothing to change, a register
  * or form that does not exist, a number of days that is not a whole number, an audit interval that is
@@ -47,6 +50,10 @@ export interface OrganisationFlags {
   auditInterval?: string;
   /** Months within which each external document held is checked still current (document_control.external_check_months); "" removes it. */
   externalCheckMonths?: string;
+  /** `<kind>=<months>`, each: the periodic review interval csr new gives a new document of that kind; `<kind>=` removes it. */
+  reviewInterval?: string[];
+  /** Calendar days before a periodic review falls due from which csr check warns (document_control.review_warn_days). */
+  reviewWarnDays?: string;
   /** Clauses to declare not applicable, with `justification`. */
   exclude?: string[];
   justification?: string;
@@ -185,6 +192,20 @@ function settingChanges(session: EditSession, flags: OrganisationFlags): Setting
       apply: (doc) => (given === "" ? (Object.keys(config.document_control ?? {}).length <= 1 ? doc.delete("document_control") : doc.deleteIn(["document_control", "external_check_months"])) : doc.setIn(["document_control", "external_check_months"], months)),
     });
   }
+  if ((flags.reviewInterval ?? []).length > 0) out.push(reviewIntervalChange(config, flags.reviewInterval!));
+  if (flags.reviewWarnDays !== undefined) {
+    const given = flags.reviewWarnDays.trim();
+    if (!/^\d+$/.test(given)) throw new UserError(t("organisation.review-warn-days", { value: flags.reviewWarnDays }));
+    const days = Number(given);
+    const before = config.document_control?.review_warn_days;
+    out.push({
+      field: t("organisation.field.review-warn-days"),
+      // Not set: csr check warns 30 days ahead (the schema's default), which is what is in force.
+      before: t("organisation.calendar-days", { count: before ?? 30 }),
+      after: t("organisation.calendar-days", { count: days }),
+      apply: (doc) => doc.setIn(["document_control", "review_warn_days"], days),
+    });
+  }
   const catalogs = (config.standards ?? []).map((s) => session.repo.catalogs.get(s)).filter((c): c is Catalog => c !== undefined);
   const exclusions = [...(config.exclusions ?? [])];
   const shownExclusions = (all: typeof exclusions) => all.map((e) => e.clause).join("、");
@@ -215,4 +236,43 @@ function settingChanges(session: EditSession, flags: OrganisationFlags): Setting
     });
   }
   return out;
+}
+
+const REVIEW_KINDS = ["manual", "procedure", "instruction", "form"] as const;
+type ReviewKind = (typeof REVIEW_KINDS)[number];
+
+/**
+ * `--review-interval <kind>=<months>` (repeatable): the periodic review interval csr new gives a new document of each
+ * kind (document_control.review_interval_months), a kind named by its key or its name (程序文件), `<kind>=` removing it.
+ * Errors: UserError for a missing `=`, an unknown kind, months not a whole number from 1 to 120.
+ */
+function reviewIntervalChange(config: NonNullable<EditSession["repo"]["config"]>["value"], given: readonly string[]): SettingChange {
+  const before: Partial<Record<ReviewKind, number>> = { ...(config.document_control?.review_interval_months ?? {}) };
+  const after = { ...before };
+  for (const item of given) {
+    const at = item.search(/[=＝]/);
+    if (at <= 0) throw new UserError(t("organisation.review-interval-format", { given: item }), t("organisation.review-interval-hint"));
+    const name = item.slice(0, at).trim();
+    const months = item.slice(at + 1).trim();
+    const kind = REVIEW_KINDS.find((k) => k === name || t(`value.kind.${k}`) === name);
+    if (!kind) throw new UserError(t("organisation.review-interval-unknown", { kind: name }) + didYouMean(name, [...REVIEW_KINDS]), t("organisation.review-interval-kinds", { kinds: list(REVIEW_KINDS.map((k) => t("organisation.review-interval-kind", { kind: k, name: t(`value.kind.${k}`) }))) }));
+    if (months === "") delete after[kind];
+    else if (!/^\d+$/.test(months) || Number(months) < 1 || Number(months) > 120) throw new UserError(t("organisation.review-interval-months", { given: item }));
+    else after[kind] = Number(months);
+  }
+  const shown = (intervals: Partial<Record<ReviewKind, number>>) =>
+    REVIEW_KINDS.filter((k) => intervals[k] !== undefined).map((k) => `${t(`value.kind.${k}`)} ${t("process.months", { months: intervals[k]! })}`).join(t("common.list-separator"));
+  const kept = REVIEW_KINDS.filter((k) => after[k] !== undefined);
+  return {
+    field: t("organisation.field.review-interval"),
+    before: shown(before),
+    after: shown(after),
+    apply: (doc) =>
+      kept.length === 0
+        ? // The mapping goes with its last key, as --external-check-months "" leaves it.
+          Object.keys(config.document_control ?? {}).length <= 1
+          ? doc.delete("document_control")
+          : doc.deleteIn(["document_control", "review_interval_months"])
+        : doc.setIn(["document_control", "review_interval_months"], doc.createNode(Object.fromEntries(kept.map((k) => [k, after[k]])), { flow: true })),
+  };
 }

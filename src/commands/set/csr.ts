@@ -74,7 +74,7 @@ export const CSR_KEY_ORDER: readonly (keyof Csr)[] = [
 /** The options of `csr set` that are a document's only, with the flag that names each. */
 const DOCUMENT_OPTIONS: readonly [keyof SetFlags, string][] = [
   ["processes", "--processes"], ["addProcess", "--add-process"], ["removeProcess", "--remove-process"], ["addForm", "--add-form"], ["removeForm", "--remove-form"],
-  ["addRelated", "--add-related"], ["removeRelated", "--remove-related"], ["retention", "--retention"], ["medium", "--medium"], ["location", "--location"], ["retentionEn", "--retention-en"], ["locationEn", "--location-en"], ["retentionTerm", "--retention-term"],
+  ["addRelated", "--add-related"], ["removeRelated", "--remove-related"], ["retention", "--retention"], ["medium", "--medium"], ["location", "--location"], ["retentionEn", "--retention-en"], ["locationEn", "--location-en"], ["retentionTerm", "--retention-term"], ["reviewInterval", "--review-interval"],
   ["edition", "--edition"], ["issued", "--issued"], ["effective", "--effective"],
 ];
 

@@ -5,7 +5,8 @@
  * (相关记录), the other documents it refers to (相关文件: work instructions, external standards) and a
  * form's record keeping (保存期限, 保存方式, 存放地点), its 密级 (classification), its department, and an external
  * document's new edition or the dates of the edition on file (edition.ts), and the 生效日期 of its current version (setEffective),
- * and the 发布日期 of a version imported without one (setIssued).
+ * and the 发布日期 of a version imported without one (setIssued), and its periodic review interval (定期评审周期,
+ * `review_interval_months`: --review-interval, register data; tester71 Q4).
  *
  * Clauses, processes, record keeping and 密级 are register data (model/revision.ts REGISTER_FIELDS): they change on
  * a released document without a new revision. Forms are controlled content, printed as the related
@@ -73,6 +74,8 @@ export interface SetFlags extends EditionFlags, CsrFieldFlags {
   retentionCustomer?: string[];
   /** The retention period as csr counts it (record.retention_term), in a spelling it reads: 3年, 6个月, 员工离职后3年; "" removes it. */
   retentionTerm?: string;
+  /** The periodic review interval in months (review_interval_months), 1 to 120; "" removes it. */
+  reviewInterval?: string;
   /** The 备注 (`remarks`), printed on the document and in the document lists; "" removes it. */
   remarks?: string;
   /** The 密级 (model/classification.ts CLASSIFICATIONS). */
@@ -117,9 +120,9 @@ function versionsAfter(document: ControlledDocument, after: readonly string[], g
 
 /** One field's change, for the report and the commit message. */
 interface FieldChange {
-  field: "title_en" | "clauses" | "processes" | "forms" | "related" | "deviates_from" | "deviates_from_versions" | (typeof RECORD_FIELDS)[number] | "retention_customer" | "retention_term" | "classification" | "department" | "remarks";
+  field: "title_en" | "review_interval_months" | "clauses" | "processes" | "forms" | "related" | "deviates_from" | "deviates_from_versions" | (typeof RECORD_FIELDS)[number] | "retention_customer" | "retention_term" | "classification" | "department" | "remarks";
   /** The document's field it changes, which decides whether a revision must follow. */
-  key: "title_en" | "clauses" | "processes" | "forms" | "related" | "deviates_from" | "record" | "classification" | "department" | "remarks";
+  key: "title_en" | "review_interval_months" | "clauses" | "processes" | "forms" | "related" | "deviates_from" | "record" | "classification" | "department" | "remarks";
   text: string;
 }
 
@@ -174,7 +177,8 @@ export async function setDocument(ctx: CommandContext, id: string, given: SetFla
     const department = flags.department === undefined ? undefined : departmentByCode(session, flags.department, "--department");
     const titleEn = flags.titleEn?.trim();
     const remarks = flags.remarks?.trim();
-    if (!clauses && !processes && !forms && !related && !deviatesFrom && !record && !customerRetention && !term && !classification && !department && titleEn === undefined && remarks === undefined) {
+    const reviewInterval = reviewIntervalOption(document, flags.reviewInterval);
+    if (reviewInterval === undefined && !clauses && !processes && !forms && !related && !deviatesFrom && !record && !customerRetention && !term && !classification && !department && titleEn === undefined && remarks === undefined) {
       // A forms list answered as it was asks for no addition or removal.
       if (flags !== given) {
         ctx.stdout(t("set.unchanged", { id }) + "\n");
@@ -187,6 +191,12 @@ export async function setDocument(ctx: CommandContext, id: string, given: SetFla
     if (titleEn !== undefined && titleEn !== (document.title_en ?? "")) {
       const text = titleEn === "" ? t("set.csr.cleared", { before: document.title_en! }) : document.title_en === undefined ? titleEn : t("set.was", { value: titleEn, before: document.title_en });
       changes.push({ field: "title_en", key: "title_en", text });
+    }
+    if (reviewInterval !== undefined && reviewInterval !== (document.review_interval_months ?? "")) {
+      const months = (value: number) => t("process.months", { months: value });
+      const before = document.review_interval_months;
+      const text = reviewInterval === "" ? t("set.csr.cleared", { before: months(before!) }) : before === undefined ? months(reviewInterval) : t("set.was", { value: months(reviewInterval), before: months(before) });
+      changes.push({ field: "review_interval_months", key: "review_interval_months", text });
     }
     if (clauses && !sameList(clauses.before, clauses.after)) changes.push({ field: "clauses", key: "clauses", text: listChange(clauses) });
     if (processes && !sameList(processes.before, processes.after)) changes.push({ field: "processes", key: "processes", text: listChange(processes) });
@@ -282,6 +292,11 @@ export async function setDocument(ctx: CommandContext, id: string, given: SetFla
         if (titleEn === "") doc.delete("title_en");
         else setScalar(doc, "title_en", titleEn!);
       }
+      if (changes.some((c) => c.key === "review_interval_months")) {
+        if (reviewInterval === "") doc.delete("review_interval_months");
+        else if (doc.has("review_interval_months")) doc.set("review_interval_months", reviewInterval);
+        else setInOrder(doc, "review_interval_months", doc.createNode(reviewInterval));
+      }
       if (changes.some((c) => c.key === "remarks")) {
         if (remarks === "") doc.delete("remarks");
         else setScalar(doc, "remarks", remarks!);
@@ -376,7 +391,7 @@ async function setIssued(ctx: CommandContext, session: EditSession, found: Locat
 const FIELD_OPTIONS = ["clauses", "processes", "forms", "retention", "medium", "location"] as const;
 
 function anyField(flags: SetFlags): boolean {
-  return [flags.titleEn, flags.remarks, flags.deviatesFrom, flags.clauses, flags.processes, flags.retention, flags.medium, flags.location, flags.retentionEn, flags.locationEn, flags.retentionTerm, flags.classification, flags.department].some((v) => v !== undefined) ||
+  return [flags.titleEn, flags.remarks, flags.reviewInterval, flags.deviatesFrom, flags.clauses, flags.processes, flags.retention, flags.medium, flags.location, flags.retentionEn, flags.locationEn, flags.retentionTerm, flags.classification, flags.department].some((v) => v !== undefined) ||
     [flags.addClause, flags.removeClause, flags.addProcess, flags.removeProcess, flags.addForm, flags.removeForm, flags.addRelated, flags.removeRelated, flags.retentionCustomer].some((v) => (v ?? []).length > 0);
 }
 
@@ -539,6 +554,20 @@ function listEdit(id: string, before: readonly string[], added: string[], remove
   return { before: [...before], after, added, removed };
 }
 
+
+/**
+ * `--review-interval <months>`: the document's periodic review interval (review_interval_months), a whole number of months
+ * from 1 to 120, "" removing it; undefined when not given. An external document is checked still current on the
+ * organisation's check interval (document_control.external_check_months), not reviewed. Errors: UserError, one line.
+ */
+function reviewIntervalOption(document: ControlledDocument, given: string | undefined): number | "" | undefined {
+  if (given === undefined) return undefined;
+  if (document.kind === "external") throw new UserError(t("set.review-interval.external", { id: document.id }), t("set.review-interval.external.hint"));
+  const text = given.trim();
+  if (text === "") return "";
+  if (!/^\d+$/.test(text) || Number(text) < 1 || Number(text) > 120) throw new UserError(t("set.review-interval.months", { value: given }));
+  return Number(text);
+}
 
 /** The record-keeping fields given, checked; undefined when none is. Only a form keeps records. */
 function recordFields(document: ControlledDocument, flags: SetFlags): RecordFields | undefined {

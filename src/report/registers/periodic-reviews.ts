@@ -113,7 +113,7 @@ export function periodicReviewsDueRegister(ctx: RegisterContext, options: { toda
       return next && (next.due === undefined || next.due <= dueBy) ? [{ doc, next }] : [];
     })
     .sort((a, b) => ((a.next.due ?? "") < (b.next.due ?? "") ? -1 : (a.next.due ?? "") > (b.next.due ?? "") ? 1 : compareIds(a.doc.id, b.doc.id)));
-  const without = inForce.filter((d) => !d.review_interval_months).length;
+  const without = inForce.filter((d) => !d.review_interval_months).map((d) => d.id).sort(compareIds);
   const status = (dueOn: string | undefined): string => {
     if (dueOn === undefined) return t(ctx, "register.periodic-reviews-due.undated");
     const left = daysBetween(today, dueOn);
@@ -153,8 +153,22 @@ export function periodicReviewsDueRegister(ctx: RegisterContext, options: { toda
         responsible: personName(ctx, current?.approved?.by ?? doc.reviews?.filter((r) => r.date <= today).at(-1)?.by ?? current?.prepared?.by),
       };
     }),
-    notes: [t(ctx, "register.periodic-reviews-due.note", { today, dueBy }), ...(without > 0 ? [t(ctx, "register.periodic-reviews-due.without", { count: without })] : [])],
+    notes: [t(ctx, "register.periodic-reviews-due.note", { today, dueBy }), ...withoutIntervalNotes(ctx, without)],
   };
+}
+
+/** At most this many documents without an interval are named in the plan's note, then 等共 N 份. */
+const NAMED_WITHOUT_INTERVAL = 10;
+
+/**
+ * The note under a plan of periodic reviews naming the documents in force it leaves out for want of an interval
+ * (tester71 Q4): the 文控 sees which to give one (csr set --review-interval), without opening another list.
+ */
+function withoutIntervalNotes(ctx: RegisterContext, ids: readonly string[]): string[] {
+  if (ids.length === 0) return [];
+  const shown = ids.slice(0, NAMED_WITHOUT_INTERVAL);
+  const more = ids.length > shown.length ? t(ctx, "register.periodic-reviews-due.without-more", { count: ids.length }) : "";
+  return [t(ctx, "register.periodic-reviews-due.without", { count: ids.length, documents: shown.join(t(ctx, "register.list-separator")), more })];
 }
 
 /**
