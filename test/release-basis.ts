@@ -6,10 +6,10 @@
  */
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { copyFixture, csr, gitInit } from "./helpers.js";
+import { committedFixture, csr } from "./helpers.js";
 
 export function releasedWithBasis(ecn: string[]): { dir: string; release: ReturnType<typeof csr> } {
-  const dir = gitInit(copyFixture("examples/acme-auto"));
+  const dir = committedFixture("examples/acme-auto");
   const file = join(dir, "documents/procedures/QP-009.yaml");
   writeFileSync(file, readFileSync(file, "utf8").replace("仓库收货后24小时内报检", "仓库收货后8小时内报检"));
   const release = csr(

@@ -5,10 +5,10 @@
  */
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { copyFixture, csr, gitInit } from "./helpers.js";
+import { committedFixture, csr } from "./helpers.js";
 
 export function releasedForAction(): string {
-  const dir = gitInit(copyFixture("examples/acme-auto"));
+  const dir = committedFixture("examples/acme-auto");
   const run = (args: string[]) => {
     const result = csr(["-C", dir, ...args], { lang: "zh-CN" });
     if (result.code !== 0) throw new Error(`csr ${args.join(" ")}: ${result.stderr}`);

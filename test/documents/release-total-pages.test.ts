@@ -13,7 +13,7 @@ import { describe, expect, it } from "vitest";
 import type { Prompts } from "../../src/commands/add/prompting.js";
 import { releaseDocument } from "../../src/commands/release/index.js";
 import { capture } from "../csr/fixture.js";
-import { copyFixture, csr, git, gitInit } from "../helpers.js";
+import { committedFixture, csr, git } from "../helpers.js";
 
 const prompts = { input: wrapPrompt(input) } as unknown as Prompts;
 const WI = "documents/instructions/WI-010-01.yaml";
@@ -21,7 +21,7 @@ const FLAGS = { summary: "增加扣压外径防错检测", reason: "8D-2026-012 
 
 /** acme-auto with WI-010-01 (A/0 4 pages, A/1 1 page) edited and committed, ready for A/2. */
 function edited(): string {
-  const dir = gitInit(copyFixture("examples/acme-auto"));
+  const dir = committedFixture("examples/acme-auto");
   const file = join(dir, WI);
   writeFileSync(file, readFileSync(file, "utf8").replace("适用于扣压工序所有制动软管总成。", "适用于扣压工序所有制动软管总成（含D1平台）。"));
   git(dir, ["commit", "-qam", "正文"]);

@@ -27,7 +27,7 @@ import { describe, expect, it } from "vitest";
 import { UserError } from "../../src/core/errors.js";
 import { readZip } from "../../src/load/zip.js";
 import { revisionBasisOf } from "../../src/import/docx/document.js";
-import { copyFixture, csrInProcess, git, gitInit, minimalRepo, tempDir } from "../helpers.js";
+import { committedFixture, copyFixture, csrInProcess, git, gitInit, minimalRepo, tempDir } from "../helpers.js";
 import { releasedWithBasis } from "../release-basis.js";
 
 type Child = Paragraph | Table;
@@ -741,7 +741,7 @@ describe("render → import", () => {
   });
 
   it("a GJB procedure comes back with its title under the 密级 line and its 会签, 标准化审查 and 军代表 signatures", async () => {
-    const repo = gitInit(copyFixture("test/fixtures/render/layouts"));
+    const repo = committedFixture("test/fixtures/render/layouts");
     const out = tempDir();
     handOut(join(repo, "documents", "CS_QP-006.yaml"), "A/0", "RD");
     expect((await csrInProcess(["-C", repo, "render", "CS/QP-006", "--copy", "1", "--format", "docx", "--out", out], { lang: null })).code).toBe(0);

@@ -8,7 +8,7 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { strFromU8, unzipSync } from "fflate";
 import { beforeAll, describe, expect, it } from "vitest";
-import { copyFixture, csrInProcess, gitInit, tempDir } from "../helpers.js";
+import { committedFixture, csrInProcess, tempDir } from "../helpers.js";
 
 const NOTICE = "非受控：本文件为 QP-009 的 A/0 版，已被 A/1 版替代（A/1 版 2026-11-20 起实施），仅供查阅，不得作为受控文件使用。";
 const SAID = "已输出 1 个文件（md，zh-CN）。\nQP-009 按 A/0 版发布时的文本打印（已被 A/1 版替代，2026-11-20 起实施），盖“已替代 非受控”章。\n";
@@ -21,7 +21,7 @@ describe("a superseded revision of a document", () => {
     return { ...result, file: `${out}.${args.includes("html") ? "html" : args.includes("docx") ? "docx" : "md"}` };
   };
   beforeAll(async () => {
-    dir = gitInit(copyFixture("examples/acme-auto"));
+    dir = committedFixture("examples/acme-auto");
     const file = join(dir, "documents/procedures/QP-009.yaml");
     writeFileSync(file, readFileSync(file, "utf8").replace("仓库收货后24小时内报检", "仓库收货后8小时内报检"));
     const release = ["-C", dir, "release", "QP-009", "--summary", "报检时限改为8小时", "--pages", "P2", "--total-pages", "2", "--prepared", "zhaoqiang", "--reviewed", "zhangli", "--approved", "xuht", "--date", "2026-11-20", "-y"];

@@ -9,7 +9,7 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { strFromU8, unzipSync } from "fflate";
 import { beforeAll, describe, expect, it } from "vitest";
-import { copyFixture, csr, git, gitInit, tempDir } from "../helpers.js";
+import { committedFixture, csr, git, tempDir } from "../helpers.js";
 import { today } from "../today.js";
 
 const EFFECTIVE = "2030-01-07";
@@ -25,7 +25,7 @@ describe("a document whose next revision is released to take effect later", () =
     return { ...result, file: out, text: result.code === 0 && format !== "docx" ? readFileSync(out, "utf8") : "" };
   };
   beforeAll(() => {
-    dir = gitInit(copyFixture("examples/acme-auto"));
+    dir = committedFixture("examples/acme-auto");
     expect(csr(["-C", dir, "submit", "WI-010-01", "--by", "gaoyang", "--date", "2026-12-01"]).code).toBe(0);
     const file = join(dir, "documents/instructions/WI-010-01.yaml");
     writeFileSync(file, readFileSync(file, "utf8").replace("3. 每2小时抽测5件扣压外径并记录", "3. 每1小时抽测5件扣压外径并记录（东岳ECN-2026-118）"));

@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 
 import { spawnSync } from "node:child_process";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { copyFixture, csr, csrInProcess, FIXTURES, gitInit, makeRepo, minimalRepo, ROOT, tempDir } from "../helpers.js";
+import { committedFixture, copyFixture, csr, csrInProcess, FIXTURES, makeRepo, minimalRepo, ROOT, tempDir } from "../helpers.js";
 
 const BASIC = join(FIXTURES, "render", "basic");
 const GOLDEN = join(FIXTURES, "render", "golden");
@@ -24,7 +24,7 @@ describe("csr render: golden files", () => {
     for (const lang of ["zh-CN", "en"] as const) {
       it(`renders a procedure, a form and a CSR review report as ${format} (${lang})`, async () => {
         const out = tempDir();
-        basic ??= gitInit(copyFixture("test/fixtures/render/basic"));
+        basic ??= committedFixture("test/fixtures/render/basic");
         const result = await csrInProcess(["-C", basic, "render", "QP-020", "QR-020-01", "FORD-001", "--format", format, "--lang", lang, "--out", out]);
         expect(result.stderr).toBe(lang === "en" ? `Rendered 3 files (${format}, en).\n` : `已输出 3 个文件（${format}，${lang}）。\n`);
         expect(result.code).toBe(0);

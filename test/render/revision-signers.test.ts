@@ -9,7 +9,7 @@ import { spawnSync } from "node:child_process";
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { copyFixture, csr, gitInit, tempDir } from "../helpers.js";
+import { committedFixture, copyFixture, csr, tempDir } from "../helpers.js";
 
 const REASON = "东岳投诉DYA-C-2026-031，8D-2026-012 D7永久措施";
 
@@ -23,7 +23,7 @@ function mdRecord(md: string): string[] {
 describe("the 修订记录 of a rendered document with countersigned revisions (acme-auto)", () => {
   let dir: string;
   beforeAll(() => {
-    dir = gitInit(copyFixture("examples/acme-auto"));
+    dir = committedFixture("examples/acme-auto");
     const file = join(dir, "documents/instructions/WI-010-01.yaml");
     writeFileSync(file, readFileSync(file, "utf8").replace("适用于扣压工序所有制动软管总成。", "适用于扣压工序所有制动软管总成，并增加扣压外径防错检测。"));
     const release = csr(

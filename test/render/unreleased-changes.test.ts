@@ -10,7 +10,7 @@ import { chmodSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { strFromU8, unzipSync } from "fflate";
 import { describe, expect, it } from "vitest";
-import { copyFixture, csr, git, gitInit, tempDir } from "../helpers.js";
+import { committedFixture, csr, git, tempDir } from "../helpers.js";
 
 const FILE = "documents/instructions/WI-010-01.yaml";
 const RELEASED = "适用于扣压工序所有制动软管总成。";
@@ -19,7 +19,7 @@ const SAID = "WI-010-01 的工作副本与已发布的 A/1 版不同（未发布
 
 /** A copy of the example in git (one commit, no release tags), WI-010-01 A/1's scope edited in the working tree. */
 function editedCopy(): string {
-  const dir = gitInit(copyFixture("examples/acme-auto"));
+  const dir = committedFixture("examples/acme-auto");
   edit(dir, RELEASED, EDITED);
   return dir;
 }
@@ -73,7 +73,7 @@ describe("csr render of a released document with unreleased changes", () => {
   });
 
   it("looks with two git processes for one document or all of them, none per document: where git is and its status (that no tag exists, from the git directory's files)", () => {
-    const dir = gitInit(copyFixture("examples/acme-auto"));
+    const dir = committedFixture("examples/acme-auto");
     const bin = tempDir("csr-git-log-");
     const real = spawnSync("sh", ["-c", "command -v git"], { encoding: "utf8" }).stdout.trim();
     writeFileSync(join(bin, "git"), `#!/bin/sh\nprintf '%s\\n' "$*" >> '${join(bin, "log")}'\nexec '${real}' "$@"\n`);
@@ -89,7 +89,7 @@ describe("csr render of a released document with unreleased changes", () => {
   });
 
   it("says nothing when only register data changed (a copy recorded, not committed), nor once the edit is undone", () => {
-    const dir = gitInit(copyFixture("examples/acme-auto"));
+    const dir = committedFixture("examples/acme-auto");
     expect(csr(["-C", dir, "distribute", "WI-010-01", "--to", "PRD:huangjun", "--date", "2026-12-05", "-y"]).code).toBe(0);
     expect(git(dir, ["status", "--porcelain"])).toBe(` M ${FILE}\n`);
     const plain = render(dir);

@@ -8,7 +8,7 @@ import { chmodSync, cpSync, readFileSync, rmSync, writeFileSync } from "node:fs"
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { committedHash } from "../../src/commands/shared/transaction.js";
-import { copyFixture, csr, git, gitInit, tempDir } from "../helpers.js";
+import { committedFixture, copyFixture, csr, git, gitInit, tempDir } from "../helpers.js";
 
 const RELEASE = ["release", "QP-020", "--summary", "修订", "--prepared", "li", "--reviewed", "wang", "--approved", "zhang", "--date", "2026-11-27", "--force"];
 const REVIEW = ["review", "DYA-001", "--department", "QA", "--reviewer", "zhang", "--opinion", "accept", "--date", "2026-11-27", "--yes", "--commit"];
@@ -27,7 +27,7 @@ function countingGit(dir: string, args: string[], env: Record<string, string> = 
 
 describe("git processes of a writing command", () => {
   it("review --commit starts five: the status of the file once, where git is and HEAD in one, no git add of a file git knows (git commit -- <path> takes it), the short hash from git commit's summary", () => {
-    const dir = gitInit(copyFixture("test/fixtures/csr/valid"));
+    const dir = committedFixture("test/fixtures/csr/valid");
     const run = countingGit(dir, REVIEW);
     const hash = git(dir, ["rev-parse", "--short", "HEAD"]).trim();
     expect(run.stderr).toBe("");
@@ -42,7 +42,7 @@ describe("git processes of a writing command", () => {
   });
 
   it("review --commit still refuses a file with a hand edit, from that one status", () => {
-    const dir = gitInit(copyFixture("test/fixtures/csr/valid"));
+    const dir = committedFixture("test/fixtures/csr/valid");
     const path = join(dir, "csr/DYA/DYA-001.yaml");
     writeFileSync(path, readFileSync(path, "utf8").replace(/^title: .*$/m, "title: edited by hand"));
     const run = countingGit(dir, REVIEW);
@@ -52,7 +52,7 @@ describe("git processes of a writing command", () => {
   });
 
   it("renumber --commit asks git once for the files in conflict, and reads the hash from git commit", () => {
-    const dir = gitInit(copyFixture("test/fixtures/csr/valid"));
+    const dir = committedFixture("test/fixtures/csr/valid");
     const run = countingGit(dir, ["renumber", "DYA-009", "--commit", "--yes"]);
     expect(run.stderr).toBe("");
     expect(run.stdout.split("\n").at(-2)).toMatch(new RegExp(`^Committed ${git(dir, ["rev-parse", "--short", "HEAD"]).trim()}: csr renumber DYA-009`));
@@ -63,7 +63,7 @@ describe("git processes of a writing command", () => {
   });
 
   it("release asks git once where it is and what HEAD is, and lists the index once for its conflicts and qms.yaml", () => {
-    const dir = gitInit(copyFixture("test/fixtures/csr/valid"));
+    const dir = committedFixture("test/fixtures/csr/valid");
     const run = countingGit(dir, RELEASE);
     expect(run.stderr).toBe("");
     expect(run.code).toBe(0);
@@ -105,7 +105,7 @@ describe("git processes of a writing command", () => {
   });
 
   it("names the commit git made on a branch with ']' and '/' in German, whatever a pre-commit hook prints", () => {
-    const dir = gitInit(copyFixture("test/fixtures/csr/valid"));
+    const dir = committedFixture("test/fixtures/csr/valid");
     git(dir, ["checkout", "-q", "-b", "fix]/a"]);
     writeFileSync(join(dir, ".git", "hooks", "pre-commit"), "#!/bin/sh\necho '[fix]/a 0000000] not this one'\n");
     chmodSync(join(dir, ".git", "hooks", "pre-commit"), 0o755);
@@ -117,7 +117,7 @@ describe("git processes of a writing command", () => {
 
 describe("git processes of a check", () => {
   it("a check of a repository without tags starts none; with a release tag, one for-each-ref and one cat-file for the released documents", () => {
-    const dir = gitInit(copyFixture("examples/acme-auto"));
+    const dir = committedFixture("examples/acme-auto");
     const untagged = countingGit(dir, ["check", "--format", "json"]);
     expect(untagged.code).toBe(0);
     expect(untagged.gits).toEqual([]);

@@ -4,10 +4,10 @@ import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, symli
 import { hostname } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { copyFixture, csr, csrInProcess, git, gitInit, tempDir } from "../helpers.js";
+import { committedFixture, copyFixture, csr, csrInProcess, git, gitInit, tempDir } from "../helpers.js";
 import { csrAsync, leftovers, snapshot } from "./harness.js";
 
-const repo = () => gitInit(copyFixture("test/fixtures/csr/valid"));
+const repo = () => committedFixture("test/fixtures/csr/valid");
 
 describe("the repository lock", () => {
   it("makes a second writer fail with one line naming the holder, and write nothing", async () => {

@@ -8,7 +8,7 @@
 import { appendFileSync, existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { commitAt, copyFixture, csr, gitInit, tempDir } from "../helpers.js";
+import { commitAt, committedFixture, csr, tempDir } from "../helpers.js";
 
 const text = (html: string) => html.replace(/<[^>]+>/g, " ").replace(/\s+/g, " ");
 
@@ -30,7 +30,7 @@ describe("csr site: a form's blank sheet", () => {
   const site: Record<"zh-CN" | "en", string> = { "zh-CN": "", en: "" };
   const read = (lang: "zh-CN" | "en", page: string) => readFileSync(join(site[lang], page), "utf8");
   beforeAll(() => {
-    const dir = gitInit(copyFixture("examples/acme-auto"));
+    const dir = committedFixture("examples/acme-auto");
     appendFileSync(join(dir, "documents", "forms", "HH-F-052.yaml"), ITEMS);
     commitAt(dir, "2026-12-01", "HH-F-052: the form's items written");
     for (const lang of ["zh-CN", "en"] as const) {

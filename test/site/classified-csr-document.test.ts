@@ -9,7 +9,7 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { strFromU8, unzipSync } from "fflate";
 import { describe, expect, it } from "vitest";
-import { checkJsonInProcess, commitAt, copyFixture, csr, csrInProcess, filesOf, gitInit, tempDir } from "../helpers.js";
+import { checkJsonInProcess, commitAt, committedFixture, csr, csrInProcess, filesOf, tempDir } from "../helpers.js";
 
 const DAY = "2026-12-04";
 const TEXT = "电源模块交付前须100%进行温度循环筛选（-55℃~+85℃，10个循环）";
@@ -19,7 +19,7 @@ const PROCEDURE = "documents/procedures/CS_QP-013.yaml";
 
 /** examples/gjb-demo with the tester's 秘密 技术协议 and NES-001 from it, the requirement written into 5.2 of CS/QP-013 (内部, the layout's default), not yet linked. */
 async function quotingRepo(): Promise<string> {
-  const dir = gitInit(copyFixture("examples/gjb-demo"));
+  const dir = committedFixture("examples/gjb-demo");
   expect((await csrInProcess(["-C", dir, ...SOURCE], { lang: null })).code).toBe(0);
   expect((await csrInProcess(["-C", dir, ...ADD], { lang: null })).code).toBe(0);
   const path = join(dir, PROCEDURE);

@@ -10,7 +10,7 @@ import { execFileSync } from "node:child_process";
 import { readdirSync, readFileSync, statSync, existsSync } from "node:fs";
 import { dirname, join, normalize, relative } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { copyFixture, csr, git, gitInit, tempDir } from "../helpers.js";
+import { committedFixture, copyFixture, csr, git, gitInit, tempDir } from "../helpers.js";
 
 const text = (html: string) => html.replace(/<[^>]+>/g, " ").replace(/\s+/g, " ");
 
@@ -30,7 +30,7 @@ describe("csr site: a customer's page for the customer's SQE", () => {
   let pack: string;
   let acme: string;
   beforeAll(() => {
-    acme = gitInit(copyFixture("examples/acme-auto"));
+    acme = committedFixture("examples/acme-auto");
     zh = site(acme, "zh-CN");
     en = site(acme, "en");
     pack = site(acme, "zh-CN", "--customer", "DYA");

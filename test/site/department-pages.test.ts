@@ -11,7 +11,7 @@ import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { chromium } from "playwright-core";
 import { beforeAll, describe, expect, it } from "vitest";
-import { CHROMIUM, copyFixture, csrInProcess, git, gitInit, tempDir } from "../helpers.js";
+import { CHROMIUM, committedFixture, csrInProcess, git, tempDir } from "../helpers.js";
 import { today } from "../today.js";
 
 const DAY = today();
@@ -32,7 +32,7 @@ describe("csr site: a department's page and the copies a person holds (tester70 
   let released: (path: string) => string;
   let siteDir: string;
   beforeAll(async () => {
-    const dir = gitInit(copyFixture("examples/acme-auto"));
+    const dir = committedFixture("examples/acme-auto");
     zh = await site(dir, "--today", "2026-12-28");
     en = await site(dir, "--today", "2026-12-28", "--lang", "en");
     siteDir = join(tempDir(), "print");

@@ -7,7 +7,7 @@
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { commitAt, copyFixture, csr, filesOf, gitInit, tempDir } from "../helpers.js";
+import { commitAt, committedFixture, csr, filesOf, tempDir } from "../helpers.js";
 
 const text = (html: string) => html.replace(/<[^>]+>/g, " ").replace(/\s+/g, " ");
 
@@ -24,7 +24,7 @@ forms: [HH-F-052]`;
 describe("csr site: an earlier revision's text", () => {
   let out: string;
   beforeAll(() => {
-    const dir = gitInit(copyFixture("examples/acme-auto"));
+    const dir = committedFixture("examples/acme-auto");
     const file = join(dir, "documents", "instructions", "WI-010-01.yaml");
     const yaml = readFileSync(file, "utf8");
     writeFileSync(file, yaml.replace("forms: [HH-F-052]", A2).replace("effective: 2025-03-17", "effective: 2026-11-02").replace("3. 每2小时抽测5件", "3. 每1小时抽测5件"));

@@ -7,7 +7,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { copyFixture, csr, gitInit, tempDir } from "../helpers.js";
+import { committedFixture, csr, tempDir } from "../helpers.js";
 
 const text = (html: string) => html.replace(/<[^>]+>/g, " ").replace(/\s+/g, " ");
 
@@ -15,7 +15,7 @@ describe("csr site: an external document's page", () => {
   let zh: string;
   let en: string;
   beforeAll(() => {
-    const dir = gitInit(copyFixture("examples/gjb-demo"));
+    const dir = committedFixture("examples/gjb-demo");
     for (const lang of ["zh-CN", "en"] as const) {
       const out = join(tempDir(), "site");
       const run = csr(["-C", dir, "site", "--out", out, "--lang", lang, "--today", "2026-12-05"], { lang: null });

@@ -7,7 +7,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { copyFixture, csrInProcess, gitInit, tempDir } from "../helpers.js";
+import { committedFixture, csrInProcess, tempDir } from "../helpers.js";
 
 const DAY = "2026-12-06";
 
@@ -17,7 +17,7 @@ function panel(index: string, id: string): string {
 }
 
 async function released(): Promise<string> {
-  const dir = gitInit(copyFixture("examples/gjb-demo"));
+  const dir = committedFixture("examples/gjb-demo");
   const release = ["-C", dir, "release", "CS/WI-005", "--force", "--summary", "增加电容ESR复验", "--total-pages", "1", "--prepared", "luox", "--reviewed", "chenhw", "--approved", "liuzm", "--date", "2026-11-19", "-y"];
   expect((await csrInProcess(release)).code).toBe(0);
   return dir;

@@ -5,11 +5,11 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { copyFixture, csrInProcess, gitInit, tempDir } from "../helpers.js";
+import { committedFixture, csrInProcess, tempDir } from "../helpers.js";
 
 describe("a person's page in csr site", () => {
   it("names and links the CSR of each overdue implementation in a 涉及 column", async () => {
-    const dir = gitInit(copyFixture("examples/acme-auto"));
+    const dir = committedFixture("examples/acme-auto");
     const out = join(tempDir(), "site");
     expect((await csrInProcess(["-C", dir, "site", "--out", out, "--today", "2026-12-28"], { lang: "zh-CN" })).code).toBe(0);
     const page = readFileSync(join(out, "people/huangjun.html"), "utf8");
@@ -23,7 +23,7 @@ describe("a person's page in csr site", () => {
 
 describe("a person's page in English (tester48 #12)", () => {
   it("writes an implementation's status as the registers do and heads the deadline and its status apart", async () => {
-    const dir = gitInit(copyFixture("examples/acme-auto"));
+    const dir = committedFixture("examples/acme-auto");
     const out = join(tempDir(), "site");
     expect((await csrInProcess(["-C", dir, "site", "--out", out, "--today", "2026-12-28", "--lang", "en"], { lang: null })).code).toBe(0);
     const page = readFileSync(join(out, "people/huangjun.html"), "utf8");

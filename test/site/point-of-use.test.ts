@@ -8,7 +8,7 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { copyFixture, csrInProcess, git, gitInit, tempDir } from "../helpers.js";
+import { committedFixture, copyFixture, csrInProcess, git, tempDir } from "../helpers.js";
 import { daysAfter, today } from "../today.js";
 
 const DAY = today();
@@ -21,7 +21,7 @@ describe("csr site: a document's page at the point of use", () => {
   let read: (path: string) => string;
   let readShallow: (path: string) => string;
   beforeAll(async () => {
-    const dir = gitInit(copyFixture("examples/acme-auto"));
+    const dir = committedFixture("examples/acme-auto");
     const file = join(dir, "documents/instructions/WI-010-01.yaml");
     writeFileSync(file, readFileSync(file, "utf8").replace("每2小时抽测5件", "每30分钟抽测5件"));
     const release = await csrInProcess(["-C", dir, "release", "WI-010-01", "--summary", "抽测频次改为每30分钟", "--total-pages", "1", "--reason", "8D-2026-0712-DYA 顾客投诉扣压外径超差，纠正措施 CAR-2026-0088", "--change-request", "DCR-2026-00123", "--ecn", "ECN-DYA-2026-045", "--pages", "P1", "--prepared", "gaoyang", "--reviewed", "huangjun", "--approved", "zhangli", "--effective", EFFECTIVE, "-y", "--include-changes"], { lang: "zh-CN" });
@@ -121,7 +121,7 @@ describe("csr site: an external document's page (page59)", () => {
 
 describe("csr site: a released instruction whose form list names a document that does not exist (G2)", () => {
   it("keeps its text on the page, marks the one reference in place and lists the finding under the text", async () => {
-    const dir = gitInit(copyFixture("examples/acme-auto"));
+    const dir = committedFixture("examples/acme-auto");
     const file = join(dir, "documents/instructions/WI-010-02.yaml");
     writeFileSync(file, readFileSync(file, "utf8").replace(/^forms: \[HH-F-045\]/m, "forms: [HH-F-045, QR-999]"));
     // Committed, as the file released: csr render prints an uncommitted edit's released text instead (breaker64 P12).

@@ -8,7 +8,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { copyFixture, csr, csrInProcess, gitInit, tempDir } from "../helpers.js";
+import { committedFixture, csr, csrInProcess, tempDir } from "../helpers.js";
 
 const LEGEND = "链接状态“未确认”的 13 处尚未核实，要求或落实章节变更时不会标出；“已确认”指已核实并锁定，此后要求或落实章节变更时标为“可疑”，须重新核实。";
 
@@ -17,7 +17,7 @@ describe("csr site: a process's page and the CSR matrix's links (tester70 P12, P
   let zh: (path: string) => string;
   let en: (path: string) => string;
   beforeAll(async () => {
-    dir = gitInit(copyFixture("examples/acme-auto"));
+    dir = committedFixture("examples/acme-auto");
     const out = join(tempDir(), "site");
     expect((await csrInProcess(["-C", dir, "site", "--out", out, "--today", "2026-12-28"], { lang: "zh-CN" })).code).toBe(0);
     const outEn = join(tempDir(), "site");

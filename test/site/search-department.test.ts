@@ -8,7 +8,7 @@ import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { chromium, type Browser, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { CHROMIUM, copyFixture, csrInProcess, gitInit, tempDir } from "../helpers.js";
+import { CHROMIUM, committedFixture, csrInProcess, tempDir } from "../helpers.js";
 
 async function results(page: Page, site: string, query: string): Promise<string[]> {
   await page.goto(`${pathToFileURL(join(site, "search.html")).href}?q=${encodeURIComponent(query)}`);
@@ -21,7 +21,7 @@ describe("csr site: search by department (tester70 P13)", () => {
   let zh: string;
   let en: string;
   beforeAll(async () => {
-    const dir = gitInit(copyFixture("examples/acme-auto"));
+    const dir = committedFixture("examples/acme-auto");
     zh = join(tempDir(), "site");
     en = join(tempDir(), "site");
     expect((await csrInProcess(["-C", dir, "site", "--out", zh, "--today", "2026-12-28"], { lang: "zh-CN" })).code).toBe(0);

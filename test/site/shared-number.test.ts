@@ -7,7 +7,7 @@
 import { copyFileSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { copyFixture, csr, git, gitInit, tempDir } from "../helpers.js";
+import { committedFixture, csr, git, tempDir } from "../helpers.js";
 
 const text = (html: string) => html.replace(/<[^>]+>/g, " ").replace(/\s+/g, " ");
 
@@ -15,7 +15,7 @@ describe("csr site: a document number two files carry", () => {
   let run: { code: number; stdout: string; stderr: string };
   let page: string;
   beforeAll(() => {
-    const dir = gitInit(copyFixture("examples/acme-auto"));
+    const dir = committedFixture("examples/acme-auto");
     copyFileSync(join(dir, "documents/procedures/QP-014.yaml"), join(dir, "documents/procedures/QP-014副本.yaml"));
     git(dir, ["add", "-A"]);
     git(dir, ["commit", "-q", "-m", "copy"]);

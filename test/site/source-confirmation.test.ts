@@ -8,7 +8,7 @@
 import { appendFileSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { commitAt, copyFixture, csr, gitInit, tempDir } from "../helpers.js";
+import { commitAt, committedFixture, csr, tempDir } from "../helpers.js";
 
 const text = (html: string) => html.replace(/<[^>]+>/g, " ").replace(/\s+/g, " ");
 
@@ -28,7 +28,7 @@ describe("csr site: the latest check that an external document is current", () =
   let gjb: string;
   let gjbEn: string;
   beforeAll(() => {
-    const acme = gitInit(copyFixture("examples/acme-auto"));
+    const acme = committedFixture("examples/acme-auto");
     [unset] = sitePages(acme, "zh-CN", "customers/BCM.html");
     const confirmed = csr(["-C", acme, "source", "confirm", "BCM-SQR", "--by", "chenjing", "--date", "2026-12-05", "--via", "北辰供应商门户"]);
     expect(confirmed.code, confirmed.stderr).toBe(0);
@@ -37,7 +37,7 @@ describe("csr site: the latest check that an external document is current", () =
     [bcm, dya] = sitePages(acme, "zh-CN", "customers/BCM.html", "customers/DYA.html");
     [bcmEn] = sitePages(acme, "en", "customers/BCM.html");
 
-    const demo = gitInit(copyFixture("examples/gjb-demo"));
+    const demo = committedFixture("examples/gjb-demo");
     const standard = csr(["-C", demo, "source", "confirm", "GJB 9001C-2017", "--by", "chenhw", "--date", "2026-11-30", "--via", "国家标准化管理委员会网站"]);
     expect(standard.code, standard.stderr).toBe(0);
     commitAt(demo, "2026-11-30", "GJB 9001C-2017 confirmed current");

@@ -6,7 +6,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { copyFixture, csrInProcess, gitInit, tempDir } from "../helpers.js";
+import { committedFixture, csrInProcess, tempDir } from "../helpers.js";
 
 const DAY = "2026-12-01";
 /** csr's commit of the new revision dated DAY: the site of DAY reads the repository as it was at the end of that day. */
@@ -14,7 +14,7 @@ const ON_DAY = { GIT_AUTHOR_DATE: `${DAY}T10:00:00+08:00`, GIT_COMMITTER_DATE: `
 
 describe("csr site after csr source update", () => {
   it("counts and lists under 来源文件已换版待重审 the CSRs reviewed again against the new revision", async () => {
-    const dir = gitInit(copyFixture("examples/acme-auto"));
+    const dir = committedFixture("examples/acme-auto");
     const updated = await csrInProcess(["-C", dir, "source", "update", "BCM-SQR", "--revision", "V3.0", "--issued", "2026-11-28", "--received", DAY, "-y", "--commit"], { lang: "zh-CN", env: ON_DAY });
     expect(updated.stdout.split("\n")[1]).toBe("3 条 CSR 需按版本 V3.0 重新评审，期限 2026-12-15：");
     const out = join(tempDir(), "site");
@@ -28,7 +28,7 @@ describe("csr site after csr source update", () => {
   });
 
   it("counts and lists under 重审后结论有变、尚未重新发放 a CSR decided again with another disposition and not distributed since (csr/not-redistributed)", async () => {
-    const dir = gitInit(copyFixture("examples/acme-auto"));
+    const dir = committedFixture("examples/acme-auto");
     const run = async (args: string[], day: string) => {
       const env = { GIT_AUTHOR_DATE: `${day}T10:00:00+08:00`, GIT_COMMITTER_DATE: `${day}T10:00:00+08:00` };
       expect((await csrInProcess(["-C", dir, ...args, "-y", "--commit"], { lang: "zh-CN", env })).stderr).toBe("");

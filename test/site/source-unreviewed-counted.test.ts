@@ -7,10 +7,10 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { builtOnce, copyFixture, csrInProcess, gitInit, tempDir } from "../helpers.js";
+import { builtOnce, committedFixture, csrInProcess, tempDir } from "../helpers.js";
 
 const DAY = "2026-12-06";
-const demo = builtOnce(() => gitInit(copyFixture("examples/gjb-demo")));
+const demo = builtOnce(() => committedFixture("examples/gjb-demo"));
 
 /** A panel of the dashboard, from its heading to the end of its section. */
 function panel(index: string, id: string): string {
