@@ -17,11 +17,20 @@ export function nextCopyNumber(doc: ControlledDocument): number {
 }
 
 /**
- * A copy still out: neither taken back nor recorded lost, destroyed or stamped 作废 and kept by its
- * holder (作废留用: no longer a controlled copy, so neither in use nor due back).
+ * A copy still out as a controlled copy, in use or due back: neither taken back nor recorded lost, destroyed
+ * or stamped 作废 and kept by its holder (作废留用: no longer a controlled copy, so neither in use nor due back).
  */
-export function isOut(copy: ControlledCopy): boolean {
+export function stillControlled(copy: ControlledCopy): boolean {
   return !copy.recalled && !copy.lost && !copy.destroyed && !copy.retained;
+}
+
+/**
+ * A copy its holder still has in hand: still controlled (stillControlled), or stamped 作废 and kept (作废留用),
+ * which is not recalled but stays with them. Who holds a document's copies (the site's person pages and search)
+ * reads this; what is in use or to recall reads stillControlled.
+ */
+export function stillHeld(copy: ControlledCopy): boolean {
+  return !copy.recalled && !copy.lost && !copy.destroyed;
 }
 
 /**
@@ -63,13 +72,13 @@ export function temporaryExpired(doc: ControlledDocument, day: string): string |
 export function copiesToRecall(doc: ControlledDocument, day?: string): ControlledCopy[] {
   const version = copyEdition(doc);
   const ended = doc.status === "obsolete" || (day !== undefined && temporaryExpired(doc, day) !== undefined);
-  return (doc.distribution ?? []).filter((c) => isOut(c) && (ended || c.version !== version));
+  return (doc.distribution ?? []).filter((c) => stillControlled(c) && (ended || c.version !== version));
 }
 
 /** Copies in force: of the current version of a document that is not withdrawn, still out. */
 export function copiesInForce(doc: ControlledDocument): ControlledCopy[] {
   const version = copyEdition(doc);
-  return doc.status === "obsolete" ? [] : (doc.distribution ?? []).filter((c) => isOut(c) && c.version === version);
+  return doc.status === "obsolete" ? [] : (doc.distribution ?? []).filter((c) => stillControlled(c) && c.version === version);
 }
 
 /** The version the current one replaced: an external document's previous revision, else the revision before the last; undefined for a first version. */
@@ -88,7 +97,7 @@ export function holdingUnits(doc: ControlledDocument): string[] {
   if (doc.status === "obsolete") return [];
   const replaced = replacedEdition(doc);
   const versions = new Set([copyEdition(doc), replaced]);
-  const paper = (doc.distribution ?? []).filter((c) => isOut(c) && versions.has(c.version)).map((c) => c.to);
+  const paper = (doc.distribution ?? []).filter((c) => stillControlled(c) && versions.has(c.version)).map((c) => c.to);
   const electronic = (doc.electronic_issue ?? []).filter((e) => versions.has(e.version)).flatMap((e) => e.to);
   return [...new Set([...paper, ...electronic])];
 }
@@ -153,7 +162,7 @@ export function copiesDue(doc: ControlledDocument, day: string): ControlledCopy[
 /** The copies in use at their holders on `day`: out and not due back (of the version in force, or of one about to be). */
 export function copiesInUse(doc: ControlledDocument, day: string): ControlledCopy[] {
   const due = new Set(copiesDue(doc, day));
-  return (doc.distribution ?? []).filter((c) => isOut(c) && !due.has(c));
+  return (doc.distribution ?? []).filter((c) => stillControlled(c) && !due.has(c));
 }
 
 /**
@@ -194,7 +203,7 @@ export function unitsWithoutCopy(doc: ControlledDocument, day: string): { versio
   const held = copies.filter((c) => c.version === previous && (ended(c) ?? released) >= released).map((c) => c.to);
   // A unit given the version in force electronically (on OA) has it at its place of use too.
   const electronic = (doc.electronic_issue ?? []).filter((e) => e.version === version).flatMap((e) => e.to);
-  const served = new Set([...copies.filter((c) => c.version === version && (isOut(c) || c.recalled !== undefined)).map((c) => c.to), ...electronic]);
+  const served = new Set([...copies.filter((c) => c.version === version && (stillControlled(c) || c.recalled !== undefined)).map((c) => c.to), ...electronic]);
   const units = [...new Set(held)].filter((unit) => !served.has(unit));
   return units.length > 0 ? { version, previous, since, units } : undefined;
 }

@@ -12,7 +12,7 @@
  */
 import type { Located } from "../load/repository.js";
 import type { SourceFile } from "../load/source.js";
-import { csrDistributions, isOut } from "./distribution.js";
+import { csrDistributions, stillControlled } from "./distribution.js";
 import type { RepoIndex } from "./index.js";
 import { eventLabel, type EventLabel } from "./recorded-events.js";
 import { REPORT_SIGNER_ROLES, type ControlledCopy, type ControlledDocument, type Csr, type Department, type Path, type Person, type Process, type QmsConfig, type Signature, type TrainingSession } from "./types.js";
@@ -117,7 +117,7 @@ export function csrAssignments(csr: Csr): OpenAssignment[] {
 
 /** The holders of the copies still out. */
 export function documentAssignments(doc: ControlledDocument): OpenAssignment[] {
-  return (doc.distribution ?? []).flatMap((c: ControlledCopy, i) => (c.holder && isOut(c) ? [{ person: c.holder, path: ["distribution", i, "holder"] }] : []));
+  return (doc.distribution ?? []).flatMap((c: ControlledCopy, i) => (c.holder && stillControlled(c) ? [{ person: c.holder, path: ["distribution", i, "holder"] }] : []));
 }
 
 /**

@@ -71,7 +71,7 @@ import { bySeverity, entityFindings } from "./entity-findings.js";
 import { namePinyin } from "./pinyin.js";
 import type { SearchEntry } from "./search.js";
 import { changeConcerns, copiesByKeys, departmentSections, personCopiesSections } from "./department.js";
-import { isOut } from "../model/distribution.js";
+import { stillHeld } from "../model/distribution.js";
 import { changesPeriodFrom, departmentChangesLinks, departmentChangesPage, departmentChangesSection, departmentChangesTitle, previousMonthStart, recentChangesRegister } from "./changes.js";
 import { calendarNotice } from "./calendar-notice.js";
 import { findingReader, type Reading } from "./attention.js";
@@ -2314,10 +2314,11 @@ function searchEntries(rc: RegisterContext, sitePages: SitePages, documents: Rea
   const clausesOf = (key: string): string => (heatMap.get(key) ?? []).join(" ");
   // A department as a line of the text searched, its name and code: 归口部门：生产部（PRD）, the line a result quotes.
   const owning = (code: string | undefined) => (code ? t(rc, "site.search.department", { department: departmentName(rc, code), code }) : "");
-  // Who holds its controlled copies still out, a line: 副本领用人：黄军（生产部）、…, so that 黄军 finds the documents whose copies he holds
-  // (tester70 P2); not 受控副本 or "Controlled copies", which would make 受控 and "control" find every document issued.
+  // Who holds its copies, a line: 副本领用人：黄军（生产部）、…, so that 黄军 finds the documents whose copies he holds (tester70 P2), a copy
+  // stamped 作废 and kept (作废留用) too, as his page lists it (stillHeld); not 受控副本 or "Controlled copies", which would make 受控 and
+  // "control" find every document issued.
   const holding = (doc: ControlledDocument): string => {
-    const holders = [...new Set((doc.distribution ?? []).filter(isOut).map((copy) => withNote(rc, copy.holder ? personName(rc, copy.holder) : departmentName(rc, copy.to), copy.holder ? departmentName(rc, copy.to) : undefined)))];
+    const holders = [...new Set((doc.distribution ?? []).filter(stillHeld).map((copy) => withNote(rc, copy.holder ? personName(rc, copy.holder) : departmentName(rc, copy.to), copy.holder ? departmentName(rc, copy.to) : undefined)))];
     return holders.length > 0 ? t(rc, "site.search.holders", { holders: holders.join(t(rc, "common.list-separator")) }) : "";
   };
   const configurationChange = (["zh-CN", "en"] as const).map((lang) => translate(lang, "revision.basis.configuration-change"));

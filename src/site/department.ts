@@ -9,7 +9,7 @@
 import { csrDistributedDepartments } from "../model/distribution.js";
 import type { Change } from "../model/changes.js";
 import type { Csr } from "../model/types.js";
-import { copyRowKeys, isOut } from "../report/registers/distribution.js";
+import { copyRowKeys, isHeld } from "../report/registers/distribution.js";
 import { departmentName, personName, t, type RegisterContext } from "../report/registers/context.js";
 import { trainingMissingRegister } from "../report/registers/training-missing.js";
 import { pickColumns, type Table } from "../report/table.js";
@@ -19,9 +19,9 @@ import { siteTable, type Cell, type Linker, type SiteSection } from "./view.js";
 /** A row of the distribution register that is an electronic issue (its 受控号 is the system's label, a copy's is its number). */
 const electronic = (row: Table["rows"][number]) => typeof row.copy !== "number";
 
-/** `rows` of the distribution register that are still out (isOut): copies in use, to come into use, due back or kept stamped 作废; electronic issues still on the system. */
-function stillOut(rows: Table["rows"]): Table["rows"] {
-  return rows.filter((row) => isOut(copyRowKeys(row)!.state));
+/** `rows` of the distribution register still held (isHeld): copies in use, to come into use, due back or kept stamped 作废; electronic issues still on the system. */
+function stillHeld(rows: Table["rows"]): Table["rows"] {
+  return rows.filter((row) => isHeld(copyRowKeys(row)!.state));
 }
 
 /**
@@ -64,9 +64,9 @@ function copyTable(register: Table, rows: Table["rows"], keys: readonly string[]
 export function personCopiesSections(rc: RegisterContext, copies: CopiesByKeys, person: string, department: string, link: Linker): SiteSection[] {
   const none = t(rc, "site.none");
   const { register } = copies;
-  const heldRows = stillOut(copies.byHolder.get(person) ?? []).filter((row) => !electronic(row));
+  const heldRows = stillHeld(copies.byHolder.get(person) ?? []).filter((row) => !electronic(row));
   const issued = rc.index.departments.has(department);
-  const issuedRows = issued ? stillOut(copies.byDepartment.get(department) ?? []).filter(electronic) : [];
+  const issuedRows = issued ? stillHeld(copies.byDepartment.get(department) ?? []).filter(electronic) : [];
   return [
     { id: "copies", title: t(rc, "site.person.copies", { count: heldRows.length }), table: copyTable(register, heldRows, ["number", "title", "version", "copy", "to", "date", "dueBy", "state"], link), empty: none },
     ...(issued ? [{ id: "electronic", title: t(rc, "site.person.electronic", { department: departmentName(rc, department), count: issuedRows.length }), table: copyTable(register, issuedRows, ["number", "title", "version", "copy", "date", "state"], link), empty: none }] : []),
@@ -107,7 +107,7 @@ export function departmentSections(input: DepartmentInput): SiteSection[] {
   const owned = input.documents.rows.filter((row) => row.department === name);
   const issued = input.copies.register;
   const issuedRows = input.copies.byDepartment.get(code) ?? [];
-  const out = stillOut(issuedRows);
+  const out = stillHeld(issuedRows);
   const dueBack = copiesDueBack(issuedRows);
   const people = new Set([...rc.index.people.values()].filter(({ value }) => value.department === code).map(({ value }) => value.id));
   const concerned = new Set(input.csrs.filter((csr) => csrDistributedDepartments(csr).includes(code) || (csr.implementation?.owner !== undefined && people.has(csr.implementation.owner))).map((csr) => csr.id));

@@ -17,7 +17,7 @@ import { actionById, actionRevisions } from "../../model/actions.js";
 import { commitAddingKey } from "../../load/submitters.js";
 import type { ControlledDocument } from "../../model/types.js";
 import { compareStates, datedLinkRemovals, enteredBeforePeriod, inReportOrder, isUndated, linkRemovalsWanted, periodChanges, withSectionChanges, withSubmitters, type Change } from "../../model/changes.js";
-import { changeReport, periodReport, type PlainNotes, type RangeEnd, type UndatedBasis } from "../../report/registers/changes.js";
+import { changeReport, periodReport, type ChangeCells, type PlainNotes, type RangeEnd, type UndatedBasis } from "../../report/registers/changes.js";
 import { registerContext, type RegisterContext } from "../../report/registers/context.js";
 import type { Table, TableFormat } from "../../report/table.js";
 import type { CommandContext } from "../context.js";
@@ -144,10 +144,10 @@ async function releasedTexts(root: string, changes: readonly Change[], repo: Rep
 }
 
 /** The change report of a period as a table (report/registers/changes.ts periodReport). */
-export function periodTable(rc: RegisterContext, period: PeriodChanges, plain?: PlainNotes): Table {
+export function periodTable(rc: RegisterContext, period: PeriodChanges, plain?: PlainNotes, cells?: ChangeCells): Table {
   // Days after today have not happened: what the report lists of them is only what is already dated there (a 实施日期).
   const today = localToday();
-  return periodReport(rc, period.changes, { from: period.from, to: period.to }, period.basis, period.to > today ? today : undefined, period.entered, plain);
+  return periodReport(rc, period.changes, { from: period.from, to: period.to }, period.basis, period.to > today ? today : undefined, period.entered, plain, cells);
 }
 
 /**

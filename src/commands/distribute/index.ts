@@ -12,7 +12,7 @@ import { UserError } from "../../core/errors.js";
 import { didYouMean, displayWidth, padEnd, shellArgument } from "../../core/text.js";
 import { PLACEHOLDER_PEOPLE } from "../init/files.js";
 import { list as inline, language, t } from "../../i18n/index.js";
-import { copiesDue, copiesInUse, copiesToRecall, copyEdition, csrDistributions, isOut, nextCopyNumber, pendingTransition, recalledLate, unitsWithoutCopy, withEdition } from "../../model/distribution.js";
+import { copiesDue, copiesInUse, copiesToRecall, copyEdition, csrDistributions, stillControlled, nextCopyNumber, pendingTransition, recalledLate, unitsWithoutCopy, withEdition } from "../../model/distribution.js";
 import { repositoryCalendar } from "../../load/calendar.js";
 import { classificationName, documentClassification, isStateSecret } from "../../model/classification.js";
 import { currentRevision, issuedOn, revisionInForce } from "../../model/index.js";
@@ -750,7 +750,7 @@ export async function recall(ctx: CommandContext, id: string, flags: RecallFlags
         return copy;
       });
     } else if (session.ask && chosen.length === 0) {
-      const out = list.filter((c) => isOut(c) && !(gone === "retained" && inUse.includes(c)));
+      const out = list.filter((c) => stillControlled(c) && !(gone === "retained" && inUse.includes(c)));
       if (out.length === 0) throw new UserError(t("recall.none-out", { id }));
       const pick = await session.ask.select({ message: t("prompt.recall.copy"), choices: copyChoices(session, out) });
       chosen = out.filter((c) => String(c.copy) === pick);
@@ -760,7 +760,7 @@ export async function recall(ctx: CommandContext, id: string, flags: RecallFlags
     if (chosen.length === 0) {
       // Copies of the version a pending one replaces are due back from its 实施日期, not before (tester18 F7).
       const transition = pendingTransition(document, date);
-      if (transition?.inForce !== undefined && list.some((c) => isOut(c) && c.version === transition.inForce)) {
+      if (transition?.inForce !== undefined && list.some((c) => stillControlled(c) && c.version === transition.inForce)) {
         throw new UserError(t("recall.none-due-yet", { id, pending: transition.pending, until: transition.until, inForce: transition.inForce }), t("recall.none-due-yet.hint", { id, until: transition.until }));
       }
       throw new UserError(t("recall.none-due", { id }), t("recall.none-due.hint"));
@@ -927,7 +927,7 @@ function bareBeforeSuccessor(
   const transition = pendingTransition(document, date);
   const inForce = transition?.inForce;
   if (!transition || inForce === undefined) return undefined;
-  const left = (document.distribution ?? []).filter((c) => isOut(c) && c.version === inForce && !chosen.includes(c));
+  const left = (document.distribution ?? []).filter((c) => stillControlled(c) && c.version === inForce && !chosen.includes(c));
   const units = [...new Set(chosen.filter((c) => c.version === inForce).map((c) => c.to))].filter((unit) => !left.some((c) => c.to === unit));
   return units.length > 0 ? { ...transition, inForce, units, everywhere: left.length === 0 } : undefined;
 }

@@ -14,7 +14,7 @@ import { isScalar, isSeq, type Document } from "yaml";
 import { findingsAdded } from "../../check/added.js";
 import { MENTION } from "../../check/rules/doc/obsolete-mentioned.js";
 import { documentSections } from "../../model/sections.js";
-import { isOut } from "../../model/distribution.js";
+import { stillControlled } from "../../model/distribution.js";
 import { buildIndex, currentRevision, layoutSignatures, type RepoIndex } from "../../model/index.js";
 import { processLabel } from "../../model/labels.js";
 import { revisionEvent } from "../../model/recorded-events.js";
@@ -436,7 +436,7 @@ async function withdraw(ctx: CommandContext, id: string, flags: ObsoleteFlags): 
       ctx.stdout(t("obsolete.addressed-csrs", { id: doc.id }) + "\n");
       for (const { value, file: at } of csrs) ctx.stdout(`  ${at.path}  ${value.id} ${value.title}\n`);
     }
-    const copies = (doc.distribution ?? []).filter(isOut);
+    const copies = (doc.distribution ?? []).filter(stillControlled);
     if (copies.length > 0) {
       ctx.stdout(t("obsolete.to-recall", { copies: copyList(index, copies), id: shellArgument(doc.id) }) + "\n");
     }

@@ -7,7 +7,7 @@
  */
 import { shellArgument } from "../../core/text.js";
 import { conjunction, list, t } from "../../i18n/index.js";
-import { isOut, issuedToPointsOfUse, recordsIssues, unitsOfUse, withEdition } from "../../model/distribution.js";
+import { stillControlled, issuedToPointsOfUse, recordsIssues, unitsOfUse, withEdition } from "../../model/distribution.js";
 import { electronicLabel } from "../../model/labels.js";
 import type { RepoIndex } from "../../model/index.js";
 import type { ControlledCopy, ControlledDocument } from "../../model/types.js";
@@ -39,7 +39,7 @@ export function pointsOfUseLines(index: RepoIndex, doc: ControlledDocument, rele
   const { version, previous, date, effective } = released;
   const arg = shellArgument(doc.id);
   const stdout: string[] = [];
-  const out = (doc.distribution ?? []).filter(isOut);
+  const out = (doc.distribution ?? []).filter(stillControlled);
   if (out.length > 0) {
     // Released to take effect later, the old copies stay in use until then: due back from that day.
     const key = effective > date ? "release.to-recall-from" : "release.to-recall";

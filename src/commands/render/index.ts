@@ -8,7 +8,7 @@ import { refuseDataPath } from "../../core/write.js";
 import { findRoot } from "../../load/discover.js";
 import type { Repository } from "../../load/repository.js";
 import { classificationName, documentClassification, documentsBelowTheirCsrs } from "../../model/classification.js";
-import { copyEdition, isOut } from "../../model/distribution.js";
+import { copyEdition, stillControlled } from "../../model/distribution.js";
 import { buildIndex, currentRevision, revisionEffective, revisionInForce, type RepoIndex } from "../../model/index.js";
 import { localToday } from "../../core/dates.js";
 import { documentFileName, numbersSharingFileName, releaseTag } from "../../model/paths.js";
@@ -447,7 +447,7 @@ function controlledCopy(targets: readonly Target[], given: string, today: string
   if (!copy) throw new UserError(t("render.no-copy", { id: doc.id, arg: shellArgument(doc.id), copy: given }));
   // A copy of a document imported without its text would hand the holder a header and a revision record, not the document (IATF 16949 7.5.3.2.1).
   if (bodyOnPaper(doc)) throw new UserError(t("render.copy-body-on-paper", { id: doc.id }), t("render.copy-body-on-paper.hint"));
-  if (doc.status !== "released" || !isOut(copy) || (copy.version !== version && copy.version !== inForce)) {
+  if (doc.status !== "released" || !stillControlled(copy) || (copy.version !== version && copy.version !== inForce)) {
     const why = copy.recalled
       ? t("render.copy-recalled", { date: copy.recalled })
       : copy.lost

@@ -29,6 +29,7 @@ import type { ControlledDocument } from "../../model/types.js";
 import type { FindingsSource } from "../../site/build.js";
 import type { RegisterContext } from "../../report/registers/context.js";
 import { periodChangeReport, periodTable, type PeriodChanges } from "../changes/index.js";
+import { newChangeCells, type ChangeCells } from "../../report/registers/changes.js";
 import { datedByCommit } from "../../load/undated-dates.js";
 import { inReportOrder } from "../../model/changes.js";
 import { dateOption } from "../options.js";
@@ -114,14 +115,17 @@ export async function siteCommand(ctx: CommandContext, flags: SiteFlags): Promis
     const changes = withRecentDates(withoutSecretSummaries(scoped, secret, lang, secretCsrIds(repo)), recent);
     // The site's views of the report (build.ts): the twelve months, or a part of them (the current and previous month, a department's
     // changes, those of its last 30 days) from `part.from` on, with `part.keep`'s changes; their notes worded for people who never use git.
+    // Each change's row is worded once (ChangeCells) and taken again by every view that lists it.
     const plain = { datedFrom: recentFrom };
+    let cells: ChangeCells | undefined;
     const changeReport = (rc: RegisterContext, part?: { from?: string; keep?: (change: Change) => boolean }) => {
+      if (cells?.ctx !== rc) cells = newChangeCells(rc);
       const from = part?.from ?? changes.from;
       const source = from >= recent.from ? recent : changes;
       const whole = from <= source.from;
-      if (whole && !part?.keep) return periodTable(rc, { ...source, from }, plain);
+      if (whole && !part?.keep) return periodTable(rc, { ...source, from }, plain, cells);
       const kept = source.changes.filter((c) => (whole || (c.date !== null && c.date >= from)) && (part?.keep?.(c) ?? true));
-      return periodTable(rc, { ...source, from, changes: kept, entered: [] }, plain);
+      return periodTable(rc, { ...source, from, changes: kept, entered: [] }, plain, cells);
     };
     // The site withholds what is classified 秘密 or above rather than marking its pages with it (Table.classification is for paper).
     const summary = await buildSite(repo, findings, { lang, today, baseUrl, sitemap: flags.sitemap === true, version, secret, released: await releasedOn(repo, today, { inForce: true }), earlier: await earlierRevisions(root, repo, secret), changedSinceRelease: await changedSinceRelease(repo, today), drafts, committed: await committedFilesOn(repo, today, commits), ...(asOf ? { findingsSource: asOf.source } : {}), commits: listed, changeReport, ...(scope ? { outside: scope.outside } : {}), heading: ({ classification: _, ...table }) => withHeading(repo, table, lang, today) }, { fileFor, write: (path, content) => writeFileSync(fileFor(path), content), writeParts: (path, write) => writeParts(fileFor(path), write) });

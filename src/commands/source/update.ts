@@ -42,7 +42,7 @@ import { CSR_KEY_ORDER } from "../set/csr.js";
 import { personChoice, personLabel, resolveDepartment, resolvePerson, toRecallLine, worksOn } from "../shared/people.js";
 import type { CommandContext } from "../context.js";
 import { departmentLabel } from "../../model/labels.js";
-import { isOut } from "../../model/distribution.js";
+import { stillControlled } from "../../model/distribution.js";
 import { editionInForceFrom } from "../../model/external.js";
 import { eventLabel } from "../../model/recorded-events.js";
 import { classificationOption, dateAnswerProblem, dateOption, eventDateAnswer, eventDateOption } from "../options.js";
@@ -317,7 +317,7 @@ async function update(ctx: CommandContext, root: string, sourceId: string, flags
   ];
   if (effective !== undefined && !resumed) lines.push(t("source.effective", { id: sourceId, named: revisionName(revision), date: effective }));
   // The controlled copies of the revisions this one replaces, due back once it is in force (csr recall <source>; tester66 N1), as csr set --edition says of a standard's.
-  const out = resumed ? [] : (source.distribution ?? []).filter((c) => isOut(c) && c.version !== revision);
+  const out = resumed ? [] : (source.distribution ?? []).filter((c) => stillControlled(c) && c.version !== revision);
   if (out.length > 0) {
     lines.push(toRecallLine(index, config, out, editionInForceFrom({ received, ...(effective ? { effective } : {}) })!, shellArgument(sourceId), revision));
   }

@@ -125,7 +125,7 @@ export function changeReport(ctx: RegisterContext, changes: readonly Change[], f
  * `entered`: what the commits show entered in the period that records the time before it (model/changes.ts
  * enteredBeforePeriod), named in the note, not listed as changes.
  */
-export function periodReport(ctx: RegisterContext, changes: readonly Change[], period: { from: string; to: string }, basis: UndatedBasis, today?: string, entered: readonly Change[] = [], plain?: PlainNotes): Table {
+export function periodReport(ctx: RegisterContext, changes: readonly Change[], period: { from: string; to: string }, basis: UndatedBasis, today?: string, entered: readonly Change[] = [], plain?: PlainNotes, cells?: ChangeCells): Table {
   const range = t(ctx, "register.changes.period", period);
   const undated = (() => {
     if (plain) return plainUndatedNote(ctx, basis, period, plain);
@@ -143,7 +143,36 @@ export function periodReport(ctx: RegisterContext, changes: readonly Change[], p
     people.length > 0 ? t(ctx, "register.changes.note.entered-people", { count: people.length, people: people.join(separator), from: period.from }) : "",
   ];
   const symbols = plain && symbolsNote(ctx, changes, "dated") ? t(ctx, "register.changes.note.symbols-plain") : symbolsNote(ctx, changes, "dated");
-  return reportTable(ctx, changes, range, t(ctx, "register.changes.heading.period", period), [t(ctx, "register.changes.note.dated", period), symbols, undated, ...before, future]);
+  return reportTable(ctx, changes, range, t(ctx, "register.changes.heading.period", period), [t(ctx, "register.changes.note.dated", period), symbols, undated, ...before, future], cells);
+}
+
+/** The cells of a change's row as reportTable words them, every optional one included. */
+interface ChangeRowCells {
+  area: string;
+  kind: string;
+  id: string;
+  title: string;
+  classification: string;
+  from: string;
+  to: string;
+  detail: string;
+  notices: string;
+  signatures: string;
+  date: string | null;
+}
+
+/**
+ * The rows of one context's change reports by change, each worded once (newChangeCells): csr site takes many reports of
+ * parts of one period's changes (a department's, its last 30 days, the current and previous month), whose rows are those
+ * of the whole period's, taken again.
+ */
+export interface ChangeCells {
+  readonly ctx: RegisterContext;
+  readonly rows: Map<Change, ChangeRowCells>;
+}
+
+export function newChangeCells(ctx: RegisterContext): ChangeCells {
+  return { ctx, rows: new Map() };
 }
 
 /**
@@ -169,7 +198,7 @@ function symbolsNote(ctx: RegisterContext, changes: readonly Change[], mode: "co
 }
 
 /** The report's table; `note`, sentences that say what it was built from, follows the counts as one line. */
-function reportTable(ctx: RegisterContext, changes: readonly Change[], range: string, label: string, note: string[]): Table {
+function reportTable(ctx: RegisterContext, changes: readonly Change[], range: string, label: string, note: string[], cells?: ChangeCells): Table {
   // The name every other register of the repository prints in the reader's language (title_en, name_en),
   // from the record as it stands; the row's own title for one no longer there.
   const name = (change: Change) => {
@@ -381,6 +410,31 @@ function reportTable(ctx: RegisterContext, changes: readonly Change[], range: st
       return all.length > 0 ? [t(ctx, `register.changes.signed.${role}`, { who: all.map(signed).join(t(ctx, "register.list-separator")) })] : [];
     }).join(t(ctx, "register.remarks-separator"));
   const withSignatures = changes.some((change) => change.signatures !== undefined);
+  const words = (change: Change): ChangeRowCells => ({
+    area: t(ctx, `register.changes.area.${change.area}`),
+    kind: kindLabel(ctx, change.area, change.kind),
+    id: idText(change),
+    title: name(change),
+    classification: classificationName(ctx.lang, classificationOf(change)),
+    // An imported revision that is not a first issue: the versions before it are on the paper record.
+    from: change.imported && change.kind === "released" && change.from === "" ? t(ctx, "register.changes.from-paper") : word(ctx, change, change.from),
+    // A revision in preparation: the document's status as the document lists give it, 已发布（修订中，… 送审）.
+    to: change.kind === "revising" && change.date ? t(ctx, "register.status.revising", { status: t(ctx, "register.status.released"), since: change.date }) : word(ctx, change, change.to),
+    detail: detail(change),
+    notices: customerNoticesText(change, ctx.lang, calendar),
+    signatures: signaturesText(change),
+    // A revision imported without a date: on the paper record.
+    date: change.date ?? (change.imported ? t(ctx, "revision.date.unknown") : null),
+  });
+  const rows = cells?.ctx === ctx ? cells.rows : undefined;
+  const cellsOf = (change: Change): ChangeRowCells => {
+    let row = rows?.get(change);
+    if (row === undefined) {
+      row = words(change);
+      rows?.set(change, row);
+    }
+    return row;
+  };
   // Who each revision listed was notified to or approved by, and by when it had to be (顾客通知/批准, IATF 16949 8.5.6.1): the SQE's evidence of a change (breaker64 P8).
   const withNotices = changes.some((change) => change.customer_notices !== undefined);
   const counts = CHANGE_AREAS.map((area) => {
@@ -412,22 +466,22 @@ function reportTable(ctx: RegisterContext, changes: readonly Change[], range: st
       ...(withSignatures ? [{ key: "signatures", header: t(ctx, "register.changes.column.signatures") }] : []),
       { key: "date", header: t(ctx, "register.changes.column.date"), date: true },
     ],
-    rows: changes.map((change) => ({
-      area: t(ctx, `register.changes.area.${change.area}`),
-      kind: kindLabel(ctx, change.area, change.kind),
-      id: idText(change),
-      title: name(change),
-      ...(classified ? { classification: classificationName(ctx.lang, classificationOf(change)) } : {}),
-      // An imported revision that is not a first issue: the versions before it are on the paper record.
-      from: change.imported && change.kind === "released" && change.from === "" ? t(ctx, "register.changes.from-paper") : word(ctx, change, change.from),
-      // A revision in preparation: the document's status as the document lists give it, 已发布（修订中，… 送审）.
-      to: change.kind === "revising" && change.date ? t(ctx, "register.status.revising", { status: t(ctx, "register.status.released"), since: change.date }) : word(ctx, change, change.to),
-      detail: detail(change),
-      ...(withNotices ? { notices: customerNoticesText(change, ctx.lang, calendar) } : {}),
-      ...(withSignatures ? { signatures: signaturesText(change) } : {}),
-      // A revision imported without a date: on the paper record.
-      date: change.date ?? (change.imported ? t(ctx, "revision.date.unknown") : null),
-    })),
+    rows: changes.map((change) => {
+      const row = cellsOf(change);
+      return {
+        area: row.area,
+        kind: row.kind,
+        id: row.id,
+        title: row.title,
+        ...(classified ? { classification: row.classification } : {}),
+        from: row.from,
+        to: row.to,
+        detail: row.detail,
+        ...(withNotices ? { notices: row.notices } : {}),
+        ...(withSignatures ? { signatures: row.signatures } : {}),
+        date: row.date,
+      };
+    }),
     notes: [...(counts.length > 0 ? counts : [t(ctx, "register.changes.none")]), note.filter(Boolean).join(t(ctx, "common.sentence-separator"))],
   };
 }

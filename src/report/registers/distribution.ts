@@ -237,8 +237,8 @@ export function distributionRegister(ctx: RegisterContext, options: { today: str
  * What a row of the distribution register is, by its keys rather than by the labels it prints: the copy's state, the
  * department (or outside party) it was issued to and the person holding it (none for an electronic issue). A page that
  * takes part of the register (a person's copies, a department's issues, the copies due back) reads these, not the
- * translated 状态 or names, which two states or departments could share. Kept beside the rows, not in them, so no
- * output format lists them; a row copied (`{ ...row }`) has none.
+ * translated 状态 or names, which two states or departments could share. Carried on the row under a symbol, so no output
+ * format lists them (formats read the columns' keys; JSON leaves symbols out) and a row copied (`{ ...row, no }`) keeps them.
  */
 export interface CopyRowKeys {
   state: CopyState;
@@ -246,20 +246,25 @@ export interface CopyRowKeys {
   holder?: string;
 }
 
-const rowKeys = new WeakMap<object, CopyRowKeys>();
+const COPY_ROW_KEYS = Symbol("distribution register row keys");
+
+type KeyedRow = { [COPY_ROW_KEYS]?: CopyRowKeys };
 
 function keyed<T extends object>(row: T, keys: CopyRowKeys): T {
-  rowKeys.set(row, keys);
+  (row as KeyedRow)[COPY_ROW_KEYS] = keys;
   return row;
 }
 
-/** The keys of a row of a distribution register (distributionRegister), undefined for any other row. */
+/** The keys of a row of a distribution register (distributionRegister) or of a copy of one, undefined for any other row. */
 export function copyRowKeys(row: object): CopyRowKeys | undefined {
-  return rowKeys.get(row);
+  return (row as KeyedRow)[COPY_ROW_KEYS];
 }
 
-/** Whether a copy in `state` is still out: in use, to come into use, due back or kept stamped 作废; an electronic issue still on the system. */
-export function isOut(state: CopyState): boolean {
+/**
+ * Whether a copy in `state` is still held (as the model's stillHeld): in use, to come into use, due back or kept stamped
+ * 作废 by its holder; an electronic issue still on the system. A retained copy is held, though not due back (isDueBack).
+ */
+export function isHeld(state: CopyState): boolean {
   return state === "in-use" || state === "pending" || state === "to-recall" || state === "recall-overdue" || state === "retained";
 }
 

@@ -1,7 +1,7 @@
 import { shellArgument } from "../../../core/text.js";
 import { t } from "../../../i18n/index.js";
 import { personWithId } from "../../../i18n/values.js";
-import { isOut } from "../../../model/distribution.js";
+import { stillControlled } from "../../../model/distribution.js";
 import { departmentLabel } from "../../../model/labels.js";
 import { servesUnit } from "../../../model/person-work.js";
 import type { Rule } from "../../rule.js";
@@ -36,7 +36,7 @@ export const rule: Rule = {
     for (const { value: doc, file, path } of ctx.index.documents.values()) {
       (doc.distribution ?? []).forEach((copy, i) => {
         const holder = copy.holder === undefined ? undefined : ctx.index.people.get(copy.holder)?.value;
-        if (!holder || holder.left !== undefined || !isOut(copy) || servesUnit(holder, copy.to, ctx.index.departments)) return;
+        if (!holder || holder.left !== undefined || !stillControlled(copy) || servesUnit(holder, copy.to, ctx.index.departments)) return;
         ctx.report(
           { file, path: [...path, "distribution", i, "holder"] },
           t("rule.person/holder-elsewhere", {
