@@ -18,6 +18,15 @@ export function worksOn(person: Person, on: string): boolean {
 }
 
 /**
+ * The department `person` worked in on `on` (YYYY-MM-DD): undefined before they joined or after they left. What a
+ * department's training of that day reaches (model/training-completion.ts: a session cannot train someone not yet
+ * there, IATF 16949 7.2.2; tester72 Q1).
+ */
+export function departmentOn(person: Person, on: string): string | undefined {
+  return worksOn(person, on) ? person.department : undefined;
+}
+
+/**
  * The first of `ids` that people.yaml knows and who still works on `on` (YYYY-MM-DD, the day the
  * hinted command records by default), else the first such person it lists; the placeholder
  * <person> / <人员> when there is nobody. Someone who has left is never named: the command would

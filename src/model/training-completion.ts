@@ -6,14 +6,15 @@
  * The people to be trained are the people of people.yaml in the departments the training concerns
  * (as openTrainings names them) who work on that day; a session trains the people it names, its trainer
  * (a person of people.yaml: competent in what he teaches, IATF 16949 7.2.1, 7.2.2) and,
- * for a department's training (`department`), that department's people. Who a record number given
+ * for a department's training (`department`), the people in that department on its day (a session naming nobody,
+ * its sign-in sheet, counts nobody: departmentTrained). Who a record number given
  * on its own trained is not recorded, nor are trainees outside people.yaml (operators): they are
  * said, not counted.
  */
 import { addDays } from "../core/dates.js";
 import { inTimeUntil, workdaysLate, type WorkCalendar } from "./calendar.js";
 import { currentRevision } from "./index.js";
-import { worksOn } from "./people.js";
+import { departmentOn, worksOn } from "./people.js";
 import { DEFAULT_TRAINING_DAYS } from "./distribution.js";
 import { csrTrainingDepartments, sessionDepartments, csrTrainingState, documentTrainingDepartments, onCurrentRevision, recordStandings, sessionVersion, type CsrTrainingState, type RecordDays, type SessionVersions } from "./training.js";
 import type { ControlledDocument, Csr, Person, QmsConfig, TrainingSession } from "./types.js";
@@ -39,11 +40,14 @@ export interface TrainingCompletion {
   missing: string[];
   /** Of `trained`, those counted as trained only by having held a session (its trainer), not named as its trainees (tester65 N16). */
   trainers: string[];
-  /** How many sessions on the revision were held by the day (of any kind: people, a department, trainees outside people.yaml). */
+  /** How many sessions on the revision naming their trainees were held by the day (people, a department with them, trainees outside people.yaml). */
   sessions: number;
   /** Trainees the sessions name who are not in people.yaml (e.g. 张三(1023)): recorded, not counted. */
   otherTrainees: string[];
-  /** A CSR's record numbers given on their own for its current revision (`training.records`): who they trained is on the record itself. */
+  /**
+   * Record numbers whose trainees are on the record itself: a CSR's given on their own for its current revision
+   * (`training.records`), and those of a department's sessions on the revision that name nobody (名单见签到表).
+   */
   recordsOnly: string[];
 }
 
@@ -152,9 +156,12 @@ function completion(kind: TrainingCompletion["kind"], id: string, revision: stri
   const required = people.filter((p) => departments.includes(p.department) && worksOn(p, day)).map((p) => p.id);
   // The trainer of a session on the revision counts as trained by it: who explains a changed procedure is competent in it and
   // signs the record (IATF 16949 7.2.1, 7.2.2; 7.3 awareness), so a 签到表 need not list him as a trainee too (breaker63 P11).
-  const named = new Set(sessions.flatMap((s) => [...(s.people ?? []), ...(s.trainer === undefined ? [] : [s.trainer])]));
-  const departmentsTrained = new Set(sessions.flatMap(sessionDepartments));
-  const byDepartment = (id: string) => departmentsTrained.has(people.find((p) => p.id === id)!.department);
+  // A department's session that names nobody (its sign-in sheet, 名单见签到表) tells who it trained on that record alone, as a
+  // record number given on its own does: it counts nobody (tester72 Q1).
+  const signIn = sessions.filter((s) => !namesTrainees(s));
+  const held = sessions.filter(namesTrainees);
+  const named = new Set(held.flatMap((s) => [...(s.people ?? []), ...(s.trainer === undefined ? [] : [s.trainer])]));
+  const byDepartment = (id: string) => departmentTrained(people.find((p) => p.id === id)!, held);
   const isTrained = (id: string) => named.has(id) || byDepartment(id);
   const trained = required.filter(isTrained);
   const trainees = new Set(sessions.flatMap((s) => s.people ?? []));
@@ -168,10 +175,27 @@ function completion(kind: TrainingCompletion["kind"], id: string, revision: stri
     trained,
     missing: required.filter((p) => !isTrained(p)),
     trainers: trained.filter((p) => !trainees.has(p) && !byDepartment(p)),
-    sessions: sessions.length,
-    otherTrainees: [...new Set(sessions.flatMap((s) => s.trainees ?? []))],
-    recordsOnly,
+    sessions: held.length,
+    otherTrainees: [...new Set(held.flatMap((s) => s.trainees ?? []))],
+    recordsOnly: [...new Set([...recordsOnly, ...signIn.map((s) => s.record ?? s.date)])],
   };
+}
+
+/** Whether a session names whom it trained: people of people.yaml or trainees outside it, not a department alone (its sign-in sheet does). */
+export function namesTrainees(session: Pick<TrainingSession, "people" | "trainees">): boolean {
+  return (session.people ?? []).length > 0 || (session.trainees ?? []).length > 0;
+}
+
+/**
+ * Whether one of `sessions` trained `person` as one of its department(s): the department they worked in on its day
+ * (departmentOn), not the one they are in now — someone who joined or moved in after it was not there (IATF 16949
+ * 7.2.2: training for a new or changed job; tester72 Q1). A session that names nobody trains nobody (namesTrainees).
+ */
+export function departmentTrained(person: Person, sessions: readonly TrainingSession[]): boolean {
+  return sessions.some((s) => {
+    const code = namesTrainees(s) ? departmentOn(person, s.date) : undefined;
+    return code !== undefined && sessionDepartments(s).includes(code);
+  });
 }
 
 /**

@@ -27,7 +27,7 @@ export function sessionDepartments(session: Pick<TrainingSession, "department">)
 /**
  * Who a session trained, as every training output prints it (tester56 D8): the department trained, then
  * the people of people.yaml by name and the trainees named as the record gives them —
- * 生产部：黄军、张三(1023)、李四; 生产部 alone for a department's training on its sign-in sheet. With a
+ * 生产部：黄军、张三(1023)、李四; 生产部（名单见签到表） for a department's training naming nobody. With a
  * department, each person of people.yaml is listed under their own department of the roster (`personDepartment`),
  * the trainees under the department(s) trained: 生产部：何军、张三(1023)；研发部：杨帆, not 杨帆 under 生产部 (tester66 N2).
  */
@@ -51,6 +51,9 @@ export function sessionTraineesIn(
     else groups.set(code, [...(groups.get(code) ?? []), personName(id)]);
   }
   groups.get(trained.join("\u0000"))!.push(...(session.trainees ?? []));
+  // Nobody named: who was trained is on the sign-in sheet (名单见签到表), not the whole department (tester72 Q1).
+  if ((session.people ?? []).length === 0 && (session.trainees ?? []).length === 0)
+    return translate(lang, "train.trainees.sign-in-sheet", { department: trained.map(departmentName).join(separator) });
   const texts = [...groups].map(([key, names]) => {
     const department = key.split("\u0000").map(departmentName).join(separator);
     return names.length === 0 ? department : translate(lang, "train.trainees.department", { department, people: names.join(separator) });

@@ -1,0 +1,43 @@
+/**
+ * Who a training session trained (tester72): a department's session trains the people in that department on its
+ * day, not those who joined or moved in later, and one naming nobody (名单见签到表) counts nobody (IATF 16949 7.2.2:
+ * a session cannot train someone who was not yet there; ISO 9001 7.2 d, evidence per person). Real commits in a
+ * temporary git repository, the built binary.
+ */
+import { describe, expect, it } from "vitest";
+import { csr } from "../helpers.js";
+import { pendingTrainingProcedure, threeDepartmentRepo } from "../control/three-departments.js";
+
+const procedure = pendingTrainingProcedure() + "training:\n  required: true\n";
+const missing = (dir: string, today: string, ...args: string[]) => csr(["-C", dir, "list", "training", "--missing", "--today", today, ...args]);
+/** The rows of the printed list, each cell trimmed, without its heading lines. */
+const rows = (stdout: string) =>
+  stdout
+    .split("\n")
+    .slice(3)
+    .filter((line) => /^\d/.test(line))
+    .map((line) => line.split(/ {2,}/).map((cell) => cell.trim()));
+const train = (dir: string, ...args: string[]) => csr(["-C", dir, "train", "QP-005", "--trainer", "zhang", "--date", "2026-11-20", "-y", ...args]);
+
+describe("a department's training session (tester72 Q1)", () => {
+  it("trains the people in the department on its day, not one who joined it later", () => {
+    const dir = threeDepartmentRepo({ "documents/QP-005.yaml": procedure });
+    expect(csr(["-C", dir, "person", "add", "sun", "--name", "孙杰", "--department", "PRD", "--from", "2026-11-23", "-y"]).code).toBe(0);
+    const trained = train(dir, "--department", "PRD", "--trainees", "张三(1023)", "--record", "TR-2026-060");
+    expect(trained.stderr).toBe("");
+    expect(trained.code).toBe(0);
+    // 赵磊 was in 生产部 on 2026-11-20; 孙杰 came on 2026-11-23 and still owes the training.
+    expect(rows(missing(dir, "2026-11-24", "--department", "PRD").stdout).map((r) => [r[7], r[8]])).toEqual([["孙杰", "生产部"]]);
+  });
+
+  it("counts nobody for a session naming nobody: its names are on the sign-in sheet", () => {
+    const dir = threeDepartmentRepo({ "documents/QP-005.yaml": procedure });
+    const trained = train(dir, "--department", "PRD", "--record", "TR-2026-061");
+    expect(trained.code).toBe(0);
+    expect(trained.stdout).toContain("生产部 (names on the sign-in sheet)");
+    const list = missing(dir, "2026-11-24", "--department", "PRD");
+    expect(rows(list.stdout).map((r) => r.at(-1))).toEqual(["Only record number TR-2026-061 is recorded: who was trained is on that record (1 person to train)"]);
+    const zh = csr(["-C", dir, "list", "training", "--document", "QP-005"], { lang: "zh-CN" });
+    expect(zh.stdout).toContain("生产部（名单见签到表）");
+  });
+});
