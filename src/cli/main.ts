@@ -574,6 +574,7 @@ export async function run(argv: string[], output?: Output): Promise<number> {
           .option("--columns <keys>", t("help.list.columns"))
           .option("--sort <order>", t("help.list.sort"))
           .option("--due-by <date>", t("help.list.due-by"))
+          .option("--year <year>", t("help.list.year"))
           .option("--standard <id>", t("help.list.standard"))
           .option("--missing", t("help.list.missing"))
           .option("--source <source>", t("help.list.source"))

@@ -59,6 +59,8 @@ export function columnClass(column: Column): ColumnKind | "date" {
 export interface Table {
   /** Stable name of the register, e.g. "procedures"; a repository template named after it wins. */
   id?: string;
+  /** The register of qms.yaml `registers.forms` whose form it is printed on, when not `id`'s: the annual plan of periodic reviews is printed on the 文件定期评审记录's form, a combined plan and record. */
+  form?: string;
   /** Title printed above the table, e.g. "程序文件一览表（共 15 份）". */
   title: string;
   /** Name of the sheet in a workbook (short, no special characters). */

@@ -20,7 +20,7 @@ import { formList } from "../../report/registers/forms.js";
 import { managementReviewRegister } from "../../report/registers/management-review.js";
 import { obsoleteList } from "../../report/registers/obsolete.js";
 import { peopleRegister } from "../../report/registers/people.js";
-import { periodicReviewRegister, periodicReviewsDueRegister, withNextReview } from "../../report/registers/periodic-reviews.js";
+import { periodicReviewPlan, periodicReviewRegister, periodicReviewsDueRegister, withNextReview } from "../../report/registers/periodic-reviews.js";
 import { processRegister } from "../../report/registers/processes.js";
 import { defaultProcedureStyle, PROCEDURE_STYLES, procedureList } from "../../report/registers/procedures.js";
 import { reviewRegister } from "../../report/registers/reviews.js";
@@ -55,6 +55,8 @@ export interface RegisterFlags extends OutputFlags, PeriodFlags {
   columns?: string;
   /** `csr list periodic-reviews`: the periodic reviews falling due by this day (overdue ones included), not the reviews done; `csr list disposals`: the record batches whose retention ends by this day (default today). */
   dueBy?: string;
+  /** `csr list periodic-reviews`: the annual plan of periodic reviews of this calendar year (年度文件定期评审计划), its record once made. */
+  year?: string;
   /** `csr list training`: who still lacks training on each revision needing it (未完成培训人员清单), not the training records. */
   missing?: boolean;
   /** `csr list edition-review`: the catalog id of the new edition (default: the repository's one). */
@@ -77,6 +79,7 @@ export async function listRegisterCommand(ctx: CommandContext, what: string, fla
   const period = periodOption(what === "management-review" && flags.from === undefined ? (lastYear ? previousYear(today) : yearTo(dateOption(flags.to, "--to", today))) : flags, today);
   const filter = what === "training" ? undefined : copyFilter(rc, flags, what === "distribution" ? { period, state: copyStateFilter(flags) } : {});
   let table: Table;
+  let name: string | undefined;
   if (what === "procedures") {
     const level = choiceOption(flags.level, "--level", ["1", "2", "3", "4"] as const, "2");
     const style = choiceOption(flags.style, "--style", PROCEDURE_STYLES, defaultProcedureStyle(repo.config?.value.standards));
@@ -111,7 +114,14 @@ export async function listRegisterCommand(ctx: CommandContext, what: string, fla
   } else if (what === "periodic-reviews") {
     // The reviews falling due are not the reviews made in a period.
     if (flags.dueBy !== undefined && period) throw new UserError(t("list.period-due-by", { flag: flags.from !== undefined ? "--from" : "--to" }));
-    table = flags.dueBy !== undefined ? periodicReviewsDueRegister(rc, { today, dueBy: dateOption(flags.dueBy, "--due-by") }) : periodicReviewRegister(rc, { today, ...(period ? { period } : {}) });
+    // A year's plan is neither the reviews made in a period nor those due by a day (tester71 Q3).
+    if (flags.year !== undefined && (flags.dueBy !== undefined || period)) throw new UserError(t("list.year-alone", { flag: flags.dueBy !== undefined ? "--due-by" : flags.from !== undefined ? "--from" : "--to" }));
+    if (flags.year !== undefined) {
+      const year = yearOption(flags.year);
+      table = periodicReviewPlan(rc, { today, year });
+      // Written into a folder: one file per year's plan.
+      name = `periodic-review-plan-${year}`;
+    } else table = flags.dueBy !== undefined ? periodicReviewsDueRegister(rc, { today, dueBy: dateOption(flags.dueBy, "--due-by") }) : periodicReviewRegister(rc, { today, ...(period ? { period } : {}) });
   } else if (what === "edition-review") {
     table = editionReviewRegister(rc, { today, standard: flags.standard });
   } else if (what === "people") {
@@ -139,7 +149,7 @@ export async function listRegisterCommand(ctx: CommandContext, what: string, fla
   }
   // The 管理评审报告 is a Word document: the management review inputs go into it as one (tester71 Q8).
   if (flags.out !== undefined && extname(flags.out).toLowerCase() === ".docx") return writeDocx(ctx, table, flags, repo, lang, what, today);
-  return emitTable(ctx, table, flags, repo, lang, today);
+  return emitTable(ctx, table, flags, repo, lang, today, name);
 }
 
 /**
@@ -280,4 +290,11 @@ function documentOption(rc: RegisterContext, id: string): string {
   const sources = rc.repo.customers.flatMap((c) => (c.value.sources ?? []).map((s) => s.id));
   if (rc.index.documents.has(id) || sources.includes(id)) return id;
   throw new UserError(t("edit.no-document", { id }) + didYouMean(id, [...rc.index.documents.keys(), ...sources]));
+}
+
+/** `--year <YYYY>`: a calendar year from 2000 to 2099. Errors: UserError, one line. */
+function yearOption(given: string): number {
+  const text = given.trim();
+  if (!/^20\d\d$/.test(text)) throw new UserError(t("list.year-invalid", { value: given }));
+  return Number(text);
 }

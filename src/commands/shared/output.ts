@@ -180,7 +180,8 @@ export function withHeading(repo: Repository, table: Table, lang: Lang, today: s
  */
 function registerHeading(repo: Repository, table: Table, lang: Lang, today: string): RegisterHeading {
   const config = repo.config?.value;
-  const formId = table.id ? config?.registers?.forms?.[table.id] : undefined;
+  const register = table.form ?? table.id;
+  const formId = register ? config?.registers?.forms?.[register] : undefined;
   const form = formId ? repo.documents.find((d) => d.value.id === formId)?.value : undefined;
   const version = form ? (formRevisionOn(form, today)?.version ?? "") : "";
   return {

@@ -6,7 +6,7 @@
  * an auditor asks for. An entry without `result` found the document suitable.
  */
 import { daysBetween } from "../../core/dates.js";
-import { currentRevision } from "../../model/index.js";
+import { currentRevision, issuedOn } from "../../model/index.js";
 import { documentOn } from "../../model/as-of.js";
 import { addDays } from "../../core/dates.js";
 import { pendingReviewConclusion, periodicReviewOn, reviewedVersion } from "../../model/periodic-review.js";
@@ -155,6 +155,107 @@ export function periodicReviewsDueRegister(ctx: RegisterContext, options: { toda
     }),
     notes: [t(ctx, "register.periodic-reviews-due.note", { today, dueBy }), ...withoutIntervalNotes(ctx, without)],
   };
+}
+
+/**
+ * The annual plan of periodic reviews (年度文件定期评审计划, `csr list periodic-reviews --year Y`; tester71 Q3): the
+ * documents whose periodic review falls due in calendar year `year`, as the records stood when the plan was drawn up
+ * (the last day before the year, or `today` for a year not yet begun), with the month each is planned for instead of a
+ * count of days from the print date, the approver who answers for it, and, once made (by `today`), the review's date,
+ * reviewer and conclusion, or the revision or withdrawal that answered it — so that the plan of a past or current year
+ * is also its record (IATF 16949 7.5.3, GJB 9001C 7.5.3: the evidence of planned periodic review). Reviews that fell due
+ * before the year are not the year's plan: a note names them with their due date and what has answered them since. One row per document: the first review
+ * due in the year (an interval under twelve months falls due again in the year; the plan of the next one follows it).
+ */
+export function periodicReviewPlan(ctx: RegisterContext, options: { today: string; year: number }): Table {
+  const { today, year } = options;
+  const start = `${year}-01-01`;
+  const end = `${year}-12-31`;
+  const eve = addDays(start, -1);
+  const drawn = today < eve ? today : eve;
+  const inForce = documentsOn(ctx, drawn).list.filter((d) => d.status === "released" && d.kind !== "external");
+  const planned: { doc: ControlledDocument; next: { months: number; last?: string; due: string } }[] = [];
+  const earlier: { doc: ControlledDocument; due?: string }[] = [];
+  for (const doc of inForce) {
+    const next = periodicReviewOn(doc, drawn);
+    if (!next) continue;
+    if (next.due === undefined || next.due < start) earlier.push({ doc, ...(next.due ? { due: next.due } : {}) });
+    else if (next.due <= end) planned.push({ doc, next: { ...next, due: next.due } });
+  }
+  planned.sort((a, b) => (a.next.due < b.next.due ? -1 : a.next.due > b.next.due ? 1 : compareIds(a.doc.id, b.doc.id)));
+  earlier.sort((a, b) => ((a.due ?? "") < (b.due ?? "") ? -1 : (a.due ?? "") > (b.due ?? "") ? 1 : compareIds(a.doc.id, b.doc.id)));
+  const current = new Map(ctx.repo.documents.map(({ value }) => [value.id, value]));
+  const without = inForce.filter((d) => !d.review_interval_months).map((d) => d.id).sort(compareIds);
+  const month = (due: string) => {
+    const number = Number(due.slice(5, 7));
+    return t(ctx, "register.periodic-review-plan.month", { month: number, name: new Intl.DateTimeFormat("en", { month: "long", timeZone: "UTC" }).format(new Date(`${due}T00:00:00Z`)) });
+  };
+  // Each with what has answered it since, or 尚未评审: a past year's plan is read after the event.
+  const earlierText = earlier.map(({ doc, due }) => {
+    const done = planOutcome(ctx, current.get(doc.id) ?? doc, drawn, today);
+    const outcome = done ? t(ctx, "register.periodic-review-plan.earlier-outcome", done) : t(ctx, "register.periodic-review-plan.not-done");
+    return t(ctx, "register.periodic-review-plan.earlier-item", { id: doc.id, due: due ?? t(ctx, "register.periodic-reviews-due.undated"), outcome });
+  });
+  return {
+    id: "periodic-review-plan",
+    form: "periodic-reviews",
+    title: t(ctx, "register.periodic-review-plan.title", { year, count: planned.length }),
+    sheet: t(ctx, "register.periodic-review-plan.sheet", { year }),
+    columns: [
+      { key: "no", header: t(ctx, "register.periodic-reviews.column.no"), kind: "number" },
+      { key: "id", header: t(ctx, "register.periodic-reviews.column.id"), kind: "id" },
+      { key: "title", header: t(ctx, "register.periodic-reviews.column.title") },
+      { key: "department", header: t(ctx, "register.periodic-reviews-due.column.department"), kind: "name" },
+      { key: "version", header: t(ctx, "register.periodic-reviews.column.version"), kind: "code" },
+      { key: "last", header: t(ctx, "register.periodic-reviews-due.column.last"), date: true },
+      { key: "interval", header: t(ctx, "register.periodic-reviews-due.column.interval"), kind: "number" },
+      { key: "month", header: t(ctx, "register.periodic-review-plan.column.month"), kind: "code" },
+      { key: "due", header: t(ctx, "register.periodic-reviews.column.due"), date: true },
+      { key: "responsible", header: t(ctx, "register.periodic-reviews-due.column.responsible"), kind: "name" },
+      { key: "date", header: t(ctx, "register.periodic-review-plan.column.date"), date: true },
+      { key: "by", header: t(ctx, "register.periodic-reviews.column.by"), kind: "name" },
+      { key: "result", header: t(ctx, "register.periodic-reviews.column.result") },
+    ],
+    rows: planned.map(({ doc, next }, i) => {
+      const done = planOutcome(ctx, current.get(doc.id) ?? doc, drawn, today);
+      const revision = currentRevision(doc);
+      return {
+        no: i + 1,
+        id: doc.id,
+        title: documentTitle(ctx, doc),
+        department: departmentName(ctx, doc.department),
+        version: documentVersion(doc),
+        last: next.last ?? null,
+        interval: next.months,
+        month: month(next.due),
+        due: next.due,
+        responsible: personName(ctx, revision?.approved?.by ?? doc.reviews?.filter((r) => r.date <= drawn).at(-1)?.by ?? revision?.prepared?.by),
+        date: done?.date ?? null,
+        by: done?.by ? personName(ctx, done.by) : "",
+        result: done?.result ?? (next.due < today ? t(ctx, "register.periodic-review-plan.not-done") : ""),
+      };
+    }),
+    notes: [
+      t(ctx, "register.periodic-review-plan.note", { year, drawn, today }),
+      ...(earlier.length > 0 ? [t(ctx, "register.periodic-review-plan.earlier", { year, count: earlier.length, documents: earlierText.join(t(ctx, "register.list-separator")) })] : []),
+      ...withoutIntervalNotes(ctx, without),
+    ],
+  };
+}
+
+/**
+ * What answered a planned periodic review by `today`: the first, after the day the plan was drawn up, of a periodic
+ * review recorded (its reviewer and conclusion), a new revision released (its approver; the interval restarts from it)
+ * and the document's withdrawal. Undefined when nothing has yet.
+ */
+function planOutcome(ctx: RegisterContext, doc: ControlledDocument, drawn: string, today: string): { date: string; by?: string; result: string } | undefined {
+  const within = (date: string | undefined): date is string => date !== undefined && date > drawn && date <= today;
+  const events: { date: string; by?: string; result: string }[] = [
+    ...(doc.reviews ?? []).filter((r) => within(r.date)).map((r) => ({ date: r.date, by: r.by, result: periodicReviewResult(ctx, r) })),
+    ...(doc.revisions ?? []).filter((r) => within(issuedOn(r))).map((r) => ({ date: issuedOn(r), ...(r.approved?.by ? { by: r.approved.by } : {}), result: t(ctx, "register.periodic-review-plan.revised", { version: r.version }) })),
+    ...(within(doc.obsolete?.date) ? [{ date: doc.obsolete!.date, ...(doc.obsolete!.approved_by ? { by: doc.obsolete!.approved_by } : {}), result: t(ctx, "register.periodic-review-plan.withdrawn") }] : []),
+  ];
+  return events.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0))[0];
 }
 
 /** At most this many documents without an interval are named in the plan's note, then 等共 N 份. */
