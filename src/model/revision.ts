@@ -371,6 +371,37 @@ export function revisionSignatures(revision: Revision): { role: SignatureRole; s
   return signatures;
 }
 
+/** A revision entry of an earlier state of a document that its file no longer holds as it was: removed, or edited in `fields`. */
+export interface RewrittenEntry {
+  /** The entry as it was recorded. */
+  was: Revision;
+  /** Its index in the file's `revisions` now; -1 when removed. */
+  index: number;
+  /** The fields edited (RECORD_FIELDS, in the entry's order); empty when removed. */
+  fields: (keyof Revision)[];
+}
+
+/** The fields of a revision entry that are evidence of what was approved when (doc/revision-history-rewritten; ISO 9001 7.5.3.2 c). */
+export const RECORD_FIELDS = ["date", "summary", "pages", "total_pages", "prepared", "reviewed", "countersigned", "standardization", "approved", "military_representative"] as const satisfies readonly (keyof Revision)[];
+
+/**
+ * The revision entries recorded in `before` (the document at a base revision, or at its release tag) that `after` has
+ * removed or edited (changedRevisionFields: a signature recorded where there was none, a 会签 added after those recorded,
+ * and the paper record written in with a body imported from a register, asCompletedRecord, are not rewrites). Entries
+ * are matched by version. Empty when `before` is undefined. Source: ISO 9001 7.5.3.2 c (documented information protected
+ * from unintended alteration), IATF 16949 7.5.3.2.2 (revision history kept).
+ */
+export function rewrittenEntries(before: ControlledDocument | undefined, after: ControlledDocument): RewrittenEntry[] {
+  const now = asCompletedRecord(before, after);
+  const offset = (after.revisions?.length ?? 0) - now.length;
+  return (before?.revisions ?? []).flatMap((was): RewrittenEntry[] => {
+    const found = now.findIndex((r) => r.version === was.version);
+    if (found === -1) return [{ was, index: -1, fields: [] }];
+    const fields = changedRevisionFields(was, now[found] as Revision, RECORD_FIELDS);
+    return fields.length > 0 ? [{ was, index: found + offset, fields }] : [];
+  });
+}
+
 /**
  * The fields of a revision entry that changed from `before` to `after` (every field, or those of
  * `fields`), in the order of `before`'s keys then `after`'s. A signature recorded where the entry had

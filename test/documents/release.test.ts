@@ -245,6 +245,48 @@ describe("csr release", () => {
     expect(third.stdout.split("\n").at(-2)).toMatch(/^The uncommitted changes of documents\/QP-020.yaml \(comments or layout only; \+1 −1 lines\)/);
   });
 
+  it("refuses an uncommitted edit of a revision entry already recorded, which it would commit with the new revision, writing nothing (tester72 Q15)", () => {
+    const repo = repoWith({ "documents/QP-020.yaml": RELEASED });
+    const path = join(repo, "documents/QP-020.yaml");
+    // A careless edit of the body that also rewrote the summary of A/0.
+    const edited = RELEASED.replace("title: 顾客特定要求管理程序", "title: 顾客特定要求控制程序").replace("summary: 首次发布", "summary: 首次发布（补）");
+    writeFileSync(path, edited);
+    const before = head(repo);
+    const refused = csr(["-C", repo, "release", "QP-020", "--summary", "改名", ...SIGNERS, "--date", "2024-05-01", "--include-changes"], { lang: "zh-CN" });
+    expect(refused).toEqual({
+      code: 2,
+      stdout: "",
+      stderr:
+        "csr: documents/QP-020.yaml 中已有的修订记录有尚未提交的改动（A/0 的 summary）：QP-020 的修订记录是各版本批准内容的证据，发布不会把这些改动随新修订一并提交；未写入任何内容。\n" +
+        "提示：请把这些修订记录改回原样（'git diff -- documents/QP-020.yaml' 可查看改动），更正应作为新的修订记录；然后重新发布。\n",
+    });
+    expect([readFileSync(path, "utf8"), head(repo), git(repo, ["tag", "-l"])]).toEqual([edited, before, ""]);
+    // A removed entry is named too, in English.
+    writeFileSync(path, RELEASED.replace("title: 顾客特定要求管理程序", "title: 顾客特定要求控制程序").replace(/revisions:\n[\s\S]*$/, "revisions: []\n"));
+    expect(csr(["-C", repo, "release", "QP-020", "--summary", "改名", ...SIGNERS, "--date", "2024-05-01", "-y"]).stderr.split("\n")[0]).toBe(
+      "csr: documents/QP-020.yaml has uncommitted edits of revision entries already recorded (A/0 removed): QP-020's revision record is the evidence of what each version approved, and a release does not commit such edits with the new revision; nothing was written.",
+    );
+  });
+
+  it("has csr check compare a released document's revision entries with its release tag, without --base (tester72 Q15)", () => {
+    const repo = repoWith({ "documents/QP-020.yaml": RELEASED });
+    git(repo, ["tag", "QP-020/A-0"]);
+    const path = join(repo, "documents/QP-020.yaml");
+    expect(csr(["-C", repo, "check", "--today", "2024-06-01"]).code).toBe(0);
+    writeFileSync(path, RELEASED.replace("summary: 首次发布", "summary: 首次发布（补）"));
+    const checked = csr(["-C", repo, "check", "--today", "2024-06-01", "--format", "json"]);
+    const findings = (JSON.parse(checked.stdout) as { findings: { rule: string; line: number; column: number; message: string }[] }).findings;
+    expect(findings.map((f) => [f.rule, f.line, f.column, f.message])).toEqual([
+      [
+        "doc/revision-history-rewritten",
+        11,
+        14,
+        "The revision entry A/0 was changed since the release tag QP-020/A-0 (summary). Restore it as it was: earlier entries are evidence of what was approved, and a correction is recorded as a new revision.",
+      ],
+    ]);
+    expect(checked.code).toBe(1);
+  });
+
   it("writes '/' in a document number as '_' in the tag", async () => {
     const repo = repoWith({ "documents/CS_QP-006.yaml": DRAFT.replace("id: QP-020", "id: CS/QP-006") });
     writeFileSync(join(repo, "qms.yaml"), readFileSync(join(repo, "qms.yaml"), "utf8").replace("pattern: QP-###", "pattern: CS/QP-###"));

@@ -10,7 +10,8 @@ import { parseDocument } from "yaml";
 import { UserError } from "../../core/errors.js";
 import { list, t } from "../../i18n/index.js";
 import { gitRead } from "../../load/git.js";
-import { stableJson } from "../../model/revision.js";
+import { rewrittenEntries, stableJson, type RewrittenEntry } from "../../model/revision.js";
+import type { ControlledDocument } from "../../model/types.js";
 import type { Prompts } from "../add/prompting.js";
 
 /** What git has not committed of a file: its top-level fields that differ from HEAD's, and the lines added and removed. */
@@ -21,6 +22,8 @@ export interface UncommittedChange {
   fields: string[];
   added: number;
   removed: number;
+  /** The revision entries committed at HEAD that the file now holds edited or no longer holds (rewrittenEntries). */
+  rewritten: RewrittenEntry[];
 }
 
 /**
@@ -32,10 +35,23 @@ export function uncommittedChange(root: string, path: string): UncommittedChange
   if (status === undefined || status.trim() === "") return undefined;
   const now = readFileSync(join(root, path), "utf8");
   const committed = gitRead(root, ["show", `HEAD:./${path}`]);
-  if (committed === undefined) return { path, untracked: true, fields: [], added: now.split("\n").filter((line, i, all) => i < all.length - 1 || line !== "").length, removed: 0 };
+  if (committed === undefined) return { path, untracked: true, fields: [], added: now.split("\n").filter((line, i, all) => i < all.length - 1 || line !== "").length, removed: 0, rewritten: [] };
   const numstat = gitRead(root, ["--literal-pathspecs", "diff", "--numstat", "HEAD", "--", path]) ?? "";
   const [, added = "0", removed = "0"] = /^(\d+)\t(\d+)\t/.exec(numstat) ?? [];
-  return { path, untracked: false, fields: changedFields(committed, now), added: Number(added), removed: Number(removed) };
+  const [was, is] = [committed, now].map((text) => (parseDocument(text).toJSON() ?? {}) as ControlledDocument);
+  return { path, untracked: false, fields: changedFields(was!, is!), added: Number(added), removed: Number(removed), rewritten: rewrittenEntries(was, is!) };
+}
+
+/**
+ * A release commits the document's file whole: an uncommitted edit of a revision entry already recorded (a past summary,
+ * date or signature) would go into the history under the new revision's message, the record of what was approved then
+ * altered unseen (tester72 Q15; ISO 9001 7.5.3.2 c). Refused, whatever --include-changes or the terminal says: the entry
+ * is restored, and a correction is recorded as a new revision. Errors: UserError naming each entry and its fields.
+ */
+export function refuseRewrittenEntries(change: UncommittedChange | undefined, id: string): void {
+  if (!change || change.rewritten.length === 0) return;
+  const entries = change.rewritten.map((e) => (e.index === -1 ? t("release.revision-rewritten.removed", { version: e.was.version }) : t("release.revision-rewritten.changed", { version: e.was.version, fields: list(e.fields) })));
+  throw new UserError(t("release.revision-rewritten", { id, path: change.path, entries: list(entries) }), t("release.revision-rewritten.hint", { path: change.path }));
 }
 
 /**
@@ -72,8 +88,8 @@ export async function confirmUncommitted(change: UncommittedChange | undefined, 
   return t(`${what}.included`, data);
 }
 
-/** The top-level fields of two YAML texts whose values differ (comments and layout left out), in the order of the newer text. */
-function changedFields(before: string, after: string): string[] {
-  const [was, is] = [before, after].map((text) => (parseDocument(text).toJSON() ?? {}) as Record<string, unknown>);
+/** The top-level fields of two parsed YAML texts whose values differ (comments and layout left out), in the order of the newer text. */
+function changedFields(before: object, after: object): string[] {
+  const [was, is] = [before, after] as Record<string, unknown>[];
   return [...new Set([...Object.keys(is!), ...Object.keys(was!)])].filter((key) => stableJson(was![key]) !== stableJson(is![key]));
 }

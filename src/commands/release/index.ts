@@ -41,7 +41,7 @@ import { canPrompt, loadPrompts, type Prompts } from "../add/prompting.js";
 import { askForRelease, lastTotalPages, releaseNeedsAnswers, totalPagesPrinted } from "./ask.js";
 import { noticeLines, releaseNotices } from "./notices.js";
 import { closedActionLines, namedActions, recordedActionIds, refuseReceivedAfter } from "./actions.js";
-import { confirmUncommitted, uncommittedChange } from "./changes.js";
+import { confirmUncommitted, refuseRewrittenEntries, uncommittedChange } from "./changes.js";
 import { linkChanges, planLinks } from "./links.js";
 import { linksToRepin } from "./repin.js";
 import { pointsOfUseLines } from "./copies.js";
@@ -174,6 +174,7 @@ async function release(ctx: CommandContext, id: string, given: ReleaseFlags, pro
     if (given.date !== undefined) refuseReceivedAfter(namedActions(repo, changeBasis(given).actions ?? []), early.date);
     // Changes git has not committed would go into the release's commit: shown and asked about first, or refused.
     const pending = uncommittedChange(root, file.path);
+    refuseRewrittenEntries(pending, doc.id);
     // Asked for only of a document csr can release: an external one's refusal comes first, not a request for signers it will not take.
     const needsAnswers = releaseNeedsAnswers(repo, doc, given);
     const terminal = needsAnswers || (pending && !given.includeChanges) ? (prompts ?? (canPrompt(given.yes) ? await loadPrompts() : undefined)) : undefined;
