@@ -575,6 +575,7 @@ export async function run(argv: string[], output?: Output): Promise<number> {
           .option("--sort <order>", t("help.list.sort"))
           .option("--due-by <date>", t("help.list.due-by"))
           .option("--year <year>", t("help.list.year"))
+          .option("--with-details", t("help.list.with-details"))
           .option("--standard <id>", t("help.list.standard"))
           .option("--missing", t("help.list.missing"))
           .option("--source <source>", t("help.list.source"))

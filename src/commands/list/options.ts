@@ -44,6 +44,8 @@ export const LIST_OPTIONS: readonly { key: string; flag: string; lists: readonly
   { key: "dueBy", flag: "--due-by", lists: ["external", "periodic-reviews", "disposals"] },
   // The annual plan of periodic reviews (年度文件定期评审计划).
   { key: "year", flag: "--year", lists: ["periodic-reviews"] },
+  // The management review inputs with the registers they name, in one workbook.
+  { key: "withDetails", flag: "--with-details", lists: ["management-review"] },
   { key: "standard", flag: "--standard", lists: ["edition-review"] },
   // Who still lacks training on each revision needing it, not the training records (IATF 16949 7.2.2).
   { key: "missing", flag: "--missing", lists: ["training"] },

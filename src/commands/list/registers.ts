@@ -55,6 +55,8 @@ export interface RegisterFlags extends OutputFlags, PeriodFlags {
   columns?: string;
   /** `csr list periodic-reviews`: the periodic reviews falling due by this day (overdue ones included), not the reviews done; `csr list disposals`: the record batches whose retention ends by this day (default today). */
   dueBy?: string;
+  /** `csr list management-review`: the page and the registers its 明细见 names, of its period, in one workbook. */
+  withDetails?: boolean;
   /** `csr list periodic-reviews`: the annual plan of periodic reviews of this calendar year (年度文件定期评审计划), its record once made. */
   year?: string;
   /** `csr list training`: who still lacks training on each revision needing it (未完成培训人员清单), not the training records. */
@@ -130,6 +132,11 @@ export async function listRegisterCommand(ctx: CommandContext, what: string, fla
     table = managementReviewRegister(rc, { today, period: period! });
     // The runner learns why the page is last year's and how to have the year to date (tester71 Q2).
     if (lastYear) table = { ...table, listHints: [t("list.management-review.previous-year", { year: period!.from.slice(0, 4), from: `${today.slice(0, 4)}-01-01` }), ...(table.listHints ?? [])] };
+    // The page with the registers its 明细见 names, of its period, in one workbook (tester71 Q8).
+    if (flags.withDetails) {
+      if (lastYear) printHints(ctx, [table.listHints![0]!]);
+      return (await import("./management-review-details.js")).writeManagementReviewDetails(ctx, rc, repo, lang, table, period!, today, flags);
+    }
   } else if (what === "processes") {
     table = processRegister(rc, { today });
   } else if (what === "audits") {
