@@ -11,22 +11,28 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { builtOnce, checkJson, committedFixture, csr } from "../helpers.js";
+import { builtOnce, checkJson, committedFixture, csr, csrInProcess } from "../helpers.js";
 
 const run = (dir: string, ...args: string[]) => csr(["-C", dir, ...args], { lang: "zh-CN" });
+/**
+ * A step of the state a test starts from, by csr in the test's process (csrInProcess): only its exit code is checked,
+ * what it writes is what the test then reads through the binary.
+ */
+const setUp = async (dir: string, ...args: string[]) => (await csrInProcess(["-C", dir, ...args], { lang: "zh-CN" })).code;
 const read = (dir: string) => readFileSync(join(dir, "actions", "8D-2026-001.yaml"), "utf8");
 
 /** NES's complaint opened and its steps D3–D7 done, committed. */
-const worked = builtOnce(() => {
+const worked = builtOnce(async () => {
   const dir = committedFixture("examples/gjb-demo");
-  expect(run(dir, "action", "open", "--title", "电源模块输出纹波超差", "--customer", "NES", "--received", "2026-11-02", "--owner", "chenhw", "--commit").code).toBe(0);
+  expect(await setUp(dir, "action", "open", "--title", "电源模块输出纹波超差", "--customer", "NES", "--received", "2026-11-02", "--owner", "chenhw", "--commit")).toBe(0);
   for (const [step, date] of [["D3", "2026-11-03"], ["D4", "2026-11-09"], ["D5", "2026-11-10"], ["D6", "2026-11-16"], ["D7", "2026-11-17"]] as const) {
-    expect(run(dir, "action", "step", "8D-2026-001", step, "--date", date, "--by", "chenhw", "--commit").code).toBe(0);
+    expect(await setUp(dir, "action", "step", "8D-2026-001", step, "--date", date, "--by", "chenhw", "--commit")).toBe(0);
   }
   return dir;
 });
 
-const close = (dir: string, ...more: string[]) => run(dir, "action", "close", "8D-2026-001", "--verified-by", "liuzm", "--date", "2026-11-20", "--evidence", "归零评审通过", ...more);
+const CLOSE = ["action", "close", "8D-2026-001", "--verified-by", "liuzm", "--date", "2026-11-20", "--evidence", "归零评审通过"];
+const close = (dir: string, ...more: string[]) => run(dir, ...CLOSE, ...more);
 const zeroingFindings = (dir: string) => checkJson(dir, "--today", "2026-11-27").findings.filter((f) => f.rule === "action/zeroing-incomplete").map((f) => `${f.file}:${f.line}:${f.column} ${f.message}`);
 
 describe("a quality problem in a GJB 9001C repository", () => {
@@ -54,10 +60,10 @@ describe("a quality problem in a GJB 9001C repository", () => {
 
   it("records where each of the five criteria is evidenced, shown on the card and in the register", async () => {
     const dir = await worked();
-    expect(run(dir, "action", "readacross", "8D-2026-001", "--product", "同型电源模块 PM-28 系列", "--result", "3 种已排查，同批电容已更换", "--by", "chenhw", "--date", "2026-11-18", "--commit").code).toBe(0);
+    expect(await setUp(dir, "action", "readacross", "8D-2026-001", "--product", "同型电源模块 PM-28 系列", "--result", "3 种已排查，同批电容已更换", "--by", "chenhw", "--date", "2026-11-18", "--commit")).toBe(0);
     const noReason = close(dir, "--no-read-across-reason", "无同类产品");
     expect([noReason.code, noReason.stderr]).toEqual([2, "csr: 8D-2026-001 已记录 1 项横向展开，不能再写 --no-read-across-reason。\n"]);
-    expect(close(dir, "--commit").code).toBe(0);
+    expect(await setUp(dir, ...CLOSE, "--commit")).toBe(0);
     const zero = run(dir, "action", "zero", "8D-2026-001", "--located", "失效分析报告 FA-2026-012", "--mechanism", "电容 ESR 偏高（试验报告 SY-2026-031）");
     expect(zero.stderr).toBe("");
     expect(zero.stdout.split("\n").slice(0, 2)).toEqual([
@@ -89,7 +95,7 @@ describe("a quality problem in a GJB 9001C repository", () => {
 
   it("corrects a criterion's evidence with --amend, saying what it replaces (tester66 N7 rest)", async () => {
     const dir = await worked();
-    expect(run(dir, "action", "zero", "8D-2026-001", "--located", "失效分析报告 FA-2026-012", "--commit").code).toBe(0);
+    expect(await setUp(dir, "action", "zero", "8D-2026-001", "--located", "失效分析报告 FA-2026-012", "--commit")).toBe(0);
     const same = run(dir, "action", "zero", "8D-2026-001", "--located", "失效分析报告 FA-2026-012");
     expect([same.code, same.stdout, same.stderr]).toEqual([0, "8D-2026-001 已记录这些证据（定位准确：失效分析报告 FA-2026-012），未作修改。\n", ""]);
     const amended = run(dir, "action", "zero", "8D-2026-001", "--located", "失效分析报告 FA-2026-013", "--mechanism", "电容 ESR 偏高", "--amend", "--commit");
@@ -116,8 +122,8 @@ describe("a quality problem in a GJB 9001C repository", () => {
 
   it("records management 归零, the other half of the 双五条, and the 归零报告 with who reviewed it; complete only with all ten (tester68 G1)", async () => {
     const dir = await worked();
-    expect(run(dir, "action", "readacross", "8D-2026-001", "--product", "同型电源模块 PM-28 系列", "--result", "已排查", "--by", "chenhw", "--date", "2026-11-18", "--commit").code).toBe(0);
-    expect(close(dir, "--commit").code).toBe(0);
+    expect(await setUp(dir, "action", "readacross", "8D-2026-001", "--product", "同型电源模块 PM-28 系列", "--result", "已排查", "--by", "chenhw", "--date", "2026-11-18", "--commit")).toBe(0);
+    expect(await setUp(dir, ...CLOSE, "--commit")).toBe(0);
     const technical = run(dir, "action", "zero", "8D-2026-001", "--located", "FA-2026-012", "--mechanism", "SY-2026-031", "--reproduced", "SY-2026-032", "--effective", "JY-2026-118", "--commit");
     expect(technical.stdout.split("\n")[1]).toBe("8D-2026-001 质量问题归零尚未完成：管理归零缺 过程清楚、责任明确、措施落实、严肃处理、完善规章 的证据；用 'csr action zero 8D-2026-001' 记录。");
     const management = run(dir, "action", "zero", "8D-2026-001", "--process-clear", "进货检验未规定 ESR 复验", "--responsibility", "质量部进货检验组", "--measures-taken", "ESR 复验 PX-2026-088", "--dealt-with", "通报 ZT-2026-07", "--rules-improved", "CS/WI-005 A/1", "--report", "GL-2026-01", "--reviewed-by", "驻厂军代表 张伟", "--reviewed", "2026-11-25", "--commit");
@@ -152,9 +158,9 @@ describe("a quality problem in a GJB 9001C repository", () => {
 
   it("says on closing that a step names a document revision no released revision carries out (tester68 G1)", async () => {
     const dir = committedFixture("examples/gjb-demo");
-    expect(run(dir, "action", "open", "NC-2026-001", "--source", "internal", "--title", "电源模块输出纹波超差", "--received", "2026-11-02", "--owner", "chenhw", "--commit").code).toBe(0);
+    expect(await setUp(dir, "action", "open", "NC-2026-001", "--source", "internal", "--title", "电源模块输出纹波超差", "--received", "2026-11-02", "--owner", "chenhw", "--commit")).toBe(0);
     for (const [step, note] of [["D3", "隔离在制品"], ["D4", "滤波电容批次ESR偏高"], ["D5", "更换电容供方并增加复验"], ["D6", "已实施"], ["D7", "修订进货检验规范"]] as const) {
-      expect(run(dir, "action", "step", "NC-2026-001", step, "--date", "2026-11-18", "--by", "chenhw", "--note", note, "--commit").code).toBe(0);
+      expect(await setUp(dir, "action", "step", "NC-2026-001", step, "--date", "2026-11-18", "--by", "chenhw", "--note", note, "--commit")).toBe(0);
     }
     const closed = run(dir, "action", "close", "NC-2026-001", "--verified-by", "liuzm", "--date", "2026-11-20", "--evidence", "归零评审通过", "--no-read-across-reason", "无同类产品");
     expect([closed.code, closed.stderr]).toEqual([0, ""]);
@@ -182,7 +188,7 @@ describe("a quality problem in a GJB 9001C repository", () => {
 
   it("gives the management review GJB 9001C 9.3.2's inputs and the status of 质量问题归零 (tester68 G7)", async () => {
     const dir = await worked();
-    expect(close(dir, "--no-read-across-reason", "无同类产品", "--commit").code).toBe(0);
+    expect(await setUp(dir, ...CLOSE, "--no-read-across-reason", "无同类产品", "--commit")).toBe(0);
     const review = run(dir, "list", "management-review", "--from", "2026-01-01", "--today", "2026-12-01", "--format", "json");
     const table = JSON.parse(review.stdout) as { rows: { area: string; item: string; value: unknown; detail: string }[]; notes: string[] };
     const rows = table.rows.filter((r) => r.area === "顾客反馈、质量问题和纠正措施").map((r) => [r.item, r.value, r.detail]);
@@ -200,13 +206,14 @@ describe("a quality problem in a GJB 9001C repository", () => {
 
   it("is closed as before in an IATF 16949 repository, with no read-across asked for", async () => {
     const dir = committedFixture("examples/acme-auto");
-    expect(run(dir, "action", "open", "NC-2026-009", "--source", "internal", "--title", "成品库温湿度记录缺失", "--received", "2026-11-02", "--owner", "gaoyang", "--commit").code).toBe(0);
-    for (const step of ["D3", "D4", "D5", "D6", "D7"]) expect(run(dir, "action", "step", "NC-2026-009", step, "--date", "2026-11-10", "--commit").code).toBe(0);
+    expect(await setUp(dir, "action", "open", "NC-2026-009", "--source", "internal", "--title", "成品库温湿度记录缺失", "--received", "2026-11-02", "--owner", "gaoyang", "--commit")).toBe(0);
+    for (const step of ["D3", "D4", "D5", "D6", "D7"]) expect(await setUp(dir, "action", "step", "NC-2026-009", step, "--date", "2026-11-10", "--commit")).toBe(0);
     const closed = run(dir, "action", "close", "NC-2026-009", "--verified-by", "zhaoqiang", "--date", "2026-11-20", "--evidence", "连续3周记录完整");
     expect([closed.code, closed.stderr, closed.stdout.split("\n").length]).toEqual([0, "", 3]);
-    expect(run(dir, "list", "actions").stdout).not.toContain("质量问题归零");
+    const register = run(dir, "list", "actions").stdout;
+    expect(register).not.toContain("质量问题归零");
     // With acme-auto's own 8D-2026-001 (DYA's complaint 2026-05).
-    expect(run(dir, "list", "actions").stdout.split("\n")[0]).toBe("纠正措施台账（共 2 项）");
+    expect(register.split("\n")[0]).toBe("纠正措施台账（共 2 项）");
     // An IATF 16949 register keeps its 8D columns (tester68 G8).
     const headers = (JSON.parse(run(dir, "list", "actions", "--format", "json").stdout) as { columns: { header: string }[] }).columns.map((c) => c.header);
     expect(headers).toEqual(expect.arrayContaining(["投诉编号/审核报告", "零件/产品", "D3要求日期", "D8完成日期"]));

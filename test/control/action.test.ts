@@ -9,12 +9,17 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { builtOnce, checkJson, committedFixture, csr, git } from "../helpers.js";
+import { builtOnce, checkJson, committedFixture, csr, csrInProcess, git } from "../helpers.js";
 
 const acme = builtOnce(() => committedFixture("examples/acme-auto"));
 
 /** In Chinese, the repository's language. */
 const run = (dir: string, ...args: string[]) => csr(["-C", dir, ...args], { lang: "zh-CN" });
+/**
+ * A step of the state a test starts from, by csr in the test's process (csrInProcess): only its exit code is checked,
+ * what it writes is what the test then reads through the binary.
+ */
+const setUp = async (dir: string, ...args: string[]) => (await csrInProcess(["-C", dir, ...args], { lang: "zh-CN" })).code;
 const read = (dir: string, id: string) => readFileSync(join(dir, "actions", `${id}.yaml`), "utf8");
 
 /** The complaint opened and committed, as the quality engineer does on the day it arrives. */
@@ -224,7 +229,7 @@ describe("csr action step, readacross and close", () => {
     const across = run(dir, "action", "readacross", "8D-2026-012", "WI-010-02", "--result", "硫化工序无同类失效模式", "--by", "zhoupeng", "--date", "2026-11-19", "--commit");
     expect(across.stderr).toBe("");
     expect(across.stdout.split("\n")[0]).toBe("已记录 8D-2026-012 的横向展开：WI-010-02 橡胶件硫化作业指导书——硫化工序无同类失效模式（周鹏（zhoupeng），2026-11-19；actions/8D-2026-012.yaml）");
-    for (const [step, date] of [["D5", "2026-11-12"], ["D6", "2026-11-16"], ["D7", "2026-11-18"]]) expect(run(dir, "action", "step", "8D-2026-012", step!, "--date", date!, "--commit").code).toBe(0);
+    for (const [step, date] of [["D5", "2026-11-12"], ["D6", "2026-11-16"], ["D7", "2026-11-18"]]) expect(await setUp(dir, "action", "step", "8D-2026-012", step!, "--date", date!, "--commit")).toBe(0);
     const before = run(dir, "action", "close", "8D-2026-012", "--verified-by", "zhaoqiang", "--date", "2026-11-17", "--evidence", "x");
     expect(before.stderr).toBe("csr: --date 2026-11-17 早于 8D-2026-012 最后一个步骤完成日期（2026-11-18），而它应在其后。\n");
     const closed = run(dir, "action", "close", "8D-2026-012", "--verified-by", "zhaoqiang", "--date", "2026-11-20", "--evidence", "连续3批出货检验合格", "--commit");
@@ -273,7 +278,7 @@ describe("csr action step, readacross and close", () => {
 
   it("answers a record overdue only at D8 with csr action close, the command that records D8", async () => {
     const dir = await opened();
-    for (const [step, date] of [["D3", "2026-11-03"], ["D4", "2026-11-09"], ["D5", "2026-11-12"], ["D6", "2026-11-16"], ["D7", "2026-11-18"]]) expect(run(dir, "action", "step", "8D-2026-012", step!, "--date", date!, "--commit").code).toBe(0);
+    for (const [step, date] of [["D3", "2026-11-03"], ["D4", "2026-11-09"], ["D5", "2026-11-12"], ["D6", "2026-11-16"], ["D7", "2026-11-18"]]) expect(await setUp(dir, "action", "step", "8D-2026-012", step!, "--date", date!, "--commit")).toBe(0);
     expect(checkJson(dir, "--today", "2026-11-24").findings.filter((f) => f.file.startsWith("actions/")).map((f) => [f.rule, f.line, f.message])).toEqual([
       ["action/step-overdue", 25, "Corrective action 8D-2026-012: D8 closure (effectiveness verified) (due 2026-11-23) past due and not done. Close it once the action is verified effective with 'csr action close 8D-2026-012 --verified-by <person> --date <date> --evidence <evidence>'; tell the customer when one of its deadlines cannot be kept."],
     ]);
@@ -303,7 +308,7 @@ describe("csr action step, readacross and close", () => {
 describe("csr release --action", () => {
   it("records the corrective action records a revision carries out, and refuses an id that has no record", async () => {
     const dir = await opened();
-    expect(run(dir, "submit", "QP-010", "--by", "zhaoqiang", "--date", "2026-11-10").code).toBe(0);
+    expect(await setUp(dir, "submit", "QP-010", "--by", "zhaoqiang", "--date", "2026-11-10")).toBe(0);
     const path = join(dir, "documents/procedures/QP-010.yaml");
     writeFileSync(path, readFileSync(path, "utf8").replace("首件检验合格后方可批量生产。", "首件检验合格并经班组长签字确认后方可批量生产。"));
     git(dir, ["commit", "-qam", "body"]);

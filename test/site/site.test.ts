@@ -1120,8 +1120,9 @@ describe("csr site and the check cache", () => {
 
 describe("csr site: the commits that touched a document", () => {
   it("lists them newest first on the document's page, from one git log; a repository without commits has none", async () => {
+    // Before git: the bundled example's site (a copy of examples/acme-auto outside git, built on DAY).
+    const before = (await bundledSite()).site;
     const dir = copyFixture("examples/acme-auto");
-    const before = await buildSite(dir);
     const file = join(dir, "documents", "procedures", "QP-001.yaml");
     // Dated before DAY, as the site of DAY lists only the commits made by then (test/site/as-of-day.test.ts).
     git(dir, ["init", "-q"]);
