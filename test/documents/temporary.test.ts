@@ -101,18 +101,19 @@ describe("a temporary document in csr show, the registers and csr site (tester61
     expect(csv.split("\n").find((l) => l.includes("QP-030"))).toContain(",temporary (expired on 2026-12-18),");
 
     // Its page: may be worked to until its last day, not after it.
-    const site = (today: string) => {
+    // Built in the worker (csrInProcess): the pages are what is checked, not what the binary prints.
+    const site = async (today: string) => {
       const out = join(tempDir(), "site");
-      expect(csr(["-C", repo, "site", "--out", out, "--today", today, "--lang", "zh-CN"]).code).toBe(0);
+      expect((await setUp(repo, "site", "--out", out, "--today", today, "--lang", "zh-CN")).code).toBe(0);
       const page = readFileSync(join(out, "documents/QP-030.html"), "utf8");
       // Its 文控待办 row says which case of doc/temporary-expired applies (breaker62 P12).
       // (The rule id last since 0c2ec656: what is due, by when, by whom, then the rule.)
       const todo = [...page.matchAll(/<td>([^<]*)<\/td><td class="date">([^<]*)<\/td><td>[^<]*<\/td><td class="code site-rule"><a href="\.\.\/findings\.html">doc\/temporary-expired<\/a>/g)].map((m) => `${m[1]} | ${m[2]}`);
       return [/<div class="site-status site-status-(\w+)" role="note"><p class="site-status-line">(.*?)<\/p>/.exec(page)?.slice(1), /状态：([^<]*)</.exec(page)?.[1], todo];
     };
-    expect(site("2026-12-10")).toEqual([["ok", "现行有效：A/0，2026-12-07 起生效；本页为其发布文本。临时文件，有效期至 2026-12-18，到期后不得再按本页执行。"], "临时（至 2026-12-18）", []]);
-    expect(site("2026-12-14")[2]).toEqual(["临时文件即将到期（有效期至 2026-12-18）：到期那天或之后确认已恢复标准过程后作废，或发布有效期更晚的新版本延期 | 2026-12-18"]);
-    expect(site("2026-12-21")).toEqual([["stop", "临时文件，有效期已于 2026-12-18 结束：不得再按本页执行，恢复标准过程并将本文件作废。"], "临时（已于 2026-12-18 到期）", ["临时文件已过有效期（至 2026-12-18），仍未作废：确认已恢复标准过程后作废 | 2026-12-18"]]);
+    expect(await site("2026-12-10")).toEqual([["ok", "现行有效：A/0，2026-12-07 起生效；本页为其发布文本。临时文件，有效期至 2026-12-18，到期后不得再按本页执行。"], "临时（至 2026-12-18）", []]);
+    expect((await site("2026-12-14"))[2]).toEqual(["临时文件即将到期（有效期至 2026-12-18）：到期那天或之后确认已恢复标准过程后作废，或发布有效期更晚的新版本延期 | 2026-12-18"]);
+    expect(await site("2026-12-21")).toEqual([["stop", "临时文件，有效期已于 2026-12-18 结束：不得再按本页执行，恢复标准过程并将本文件作废。"], "临时（已于 2026-12-18 到期）", ["临时文件已过有效期（至 2026-12-18），仍未作废：确认已恢复标准过程后作废 | 2026-12-18"]]);
   });
 
   it("refuses a withdrawal dated on its last valid day before that day, saying when and how to withdraw it", async () => {
@@ -134,9 +135,10 @@ describe("the controlled document list of a temporary document, imported back (t
     const repo = await releasedUntil18();
     for (const [today, lang] of [["2026-12-10", "zh-CN"], ["2026-12-21", "en"], ["2026-12-05", "zh-CN"]] as const) {
       const out = join(tempDir(), "list.xlsx");
-      expect(csr(["-C", repo, "list", "documents", "--today", today, "--format", "xlsx", "--out", out, "--lang", lang]).code).toBe(0);
+      // The workbook written and read back in the worker (csrInProcess): what is checked is the document the import writes.
+      expect((await setUp(repo, "list", "documents", "--today", today, "--format", "xlsx", "--out", out, "--lang", lang)).code).toBe(0);
       const target = await emptyRepo();
-      const imported = csr(["-C", target, "import", out, "--as", "documents", "--add-people", "--lang", lang]);
+      const imported = await setUp(target, "import", out, "--as", "documents", "--add-people", "--lang", lang);
       expect(imported.code, imported.stdout + imported.stderr).toBe(0);
       const text = readFileSync(join(target, "documents/QP-030.yaml"), "utf8");
       expect(text, `${today} ${lang}`).toContain("status: released\neffective: 2026-12-07\nvalid_until: 2026-12-18\n");
