@@ -21,7 +21,7 @@ import type { ControlledDocument, Person, QmsConfig, TrainingSession } from "./t
  * version imported without a date (its training is on paper); `not-required` when the document is not marked
  * `training: {required: true}` or is not released (then `trained` once a session on the version is recorded).
  */
-export type DocumentTrainingState = { version: string } & ({ state: "trained" | "undated" | "not-required" } | { state: "before" | "in-force" | "overdue"; start: string; due: string; count: number; people?: TrainedCount });
+export type DocumentTrainingState = { version: string } & ({ state: "trained" | "undated" | "not-required" } | { state: "before" | "in-force" | "overdue"; start: string; due: string; count: number; ahead: boolean; people?: TrainedCount });
 
 /** The DocumentTrainingState of `doc` on `today` (YYYY-MM-DD), `people` those of people.yaml; undefined for a document without a version. */
 export function documentTrainingState(doc: ControlledDocument, config: QmsConfig | undefined, calendar: WorkCalendar, people: readonly Person[], today: string, versions?: SessionVersions): DocumentTrainingState | undefined {
@@ -33,8 +33,8 @@ export function documentTrainingState(doc: ControlledDocument, config: QmsConfig
   const reading = completionState(item);
   if (reading === "trained") return { version, state: "trained" };
   if (item.start === undefined) return { version, state: "undated" };
-  const { phase, due, count } = trainingPhase(calendar, item.start, config?.document_control?.training_days ?? DEFAULT_TRAINING_DAYS, today);
-  return { version, state: phase, start: item.start, due, count, ...(reading === "partial" ? { people: { trained: item.trained.length, required: item.required.length, trainers: item.trainers.length } } : {}) };
+  const { phase, due, count } = trainingPhase(calendar, item.start, config?.document_control?.training_days ?? DEFAULT_TRAINING_DAYS, today, item.ahead);
+  return { version, state: phase, start: item.start, due, count, ahead: item.ahead, ...(reading === "partial" ? { people: { trained: item.trained.length, required: item.required.length, trainers: item.trainers.length } } : {}) };
 }
 
 /**
@@ -64,5 +64,7 @@ export function documentTrainingText(lang: Lang, state: DocumentTrainingState): 
   if (state.state === "not-required") return translate(lang, "train.state.not-required");
   if (!("due" in state)) return translate(lang, `show.document.training.${state.state}`, { version: state.version });
   const data = { version: state.version, start: state.start, due: state.due, ...state.people };
-  return state.people ? translate(lang, `show.document.training.partial.${state.state}`, data) : translate(lang, `show.document.training.${state.state}`, data);
+  // Released ahead of taking effect, its training is due by that day (trainingDue): no later day to name.
+  const key = state.state === "before" && state.ahead ? "before-ahead" : state.state;
+  return state.people ? translate(lang, `show.document.training.partial.${key}`, data) : translate(lang, `show.document.training.${key}`, data);
 }

@@ -30,6 +30,11 @@ export interface TrainingCompletion {
    * without a date (released, and trained on, before the repository: on the paper record).
    */
   start?: string;
+  /**
+   * Released ahead of `start`, the day it takes effect (csr release --effective): its training is due by that day,
+   * before the work (IATF 16949 7.2.2; tester72 Q14), not `training_days` after it (trainingDue).
+   */
+  ahead: boolean;
   /** Department codes whose people are to be trained. */
   departments: string[];
   /** Person ids of people.yaml to be trained (in those departments, at work on the day), in people.yaml's order. */
@@ -66,7 +71,8 @@ export function documentCompletion(doc: ControlledDocument, people: readonly Per
   if (doc.status !== "released" || doc.kind === "external" || !doc.training?.required || !current) return undefined;
   const outside = new Set((config?.external_parties ?? []).map((p) => p.code));
   const sessions = (doc.training.sessions ?? []).filter((s) => s.date <= day && sessionVersion(doc, s, sessionVersions) === current.version);
-  return completion("document", doc.id, current.version, doc.effective ?? current.date, documentTrainingDepartments(doc, outside), sessions, [], people, day);
+  const ahead = doc.effective !== undefined && current.date !== undefined && doc.effective > current.date;
+  return completion("document", doc.id, current.version, doc.effective ?? current.date, ahead, documentTrainingDepartments(doc, outside), sessions, [], people, day);
 }
 
 /** The TrainingCompletion of a CSR on `day`: undefined unless it is decided must / optional, not superseded and marked `training: {required: true}`. */
@@ -77,7 +83,7 @@ export function csrCompletion(csr: Csr, people: readonly Person[], config: QmsCo
   const records = recordStandings(csr, recordDays)
     .filter((r) => r.trained === "current")
     .map((r) => r.record);
-  return completion("csr", csr.id, csr.source.revision, csr.review!.decision!.date, csrTrainingDepartments(csr, config), sessions, records, people, day);
+  return completion("csr", csr.id, csr.source.revision, csr.review!.decision!.date, false, csrTrainingDepartments(csr, config), sessions, records, people, day);
 }
 
 /**
@@ -148,11 +154,11 @@ export function openTrainings(documents: readonly ControlledDocument[], csrs: re
   return trainingCompletion(documents, csrs, people, config, day, recordDays, sessionVersions).flatMap((item) => {
     const state = completionState(item);
     if (item.start === undefined || state === "trained" || (item.kind === "csr" && state === "recorded")) return [];
-    return [{ kind: item.kind, id: item.id, revision: item.revision, due: calendar.addWorkdays(item.start, days), departments: item.departments, completion: item }];
+    return [{ kind: item.kind, id: item.id, revision: item.revision, due: trainingDue(calendar, item.start, days, item.ahead), departments: item.departments, completion: item }];
   });
 }
 
-function completion(kind: TrainingCompletion["kind"], id: string, revision: string, start: string | undefined, departments: string[], sessions: readonly TrainingSession[], recordsOnly: string[], people: readonly Person[], day: string): TrainingCompletion {
+function completion(kind: TrainingCompletion["kind"], id: string, revision: string, start: string | undefined, ahead: boolean, departments: string[], sessions: readonly TrainingSession[], recordsOnly: string[], people: readonly Person[], day: string): TrainingCompletion {
   const required = people.filter((p) => departments.includes(p.department) && worksOn(p, day)).map((p) => p.id);
   // The trainer of a session on the revision counts as trained by it: who explains a changed procedure is competent in it and
   // signs the record (IATF 16949 7.2.1, 7.2.2; 7.3 awareness), so a 签到表 need not list him as a trainee too (breaker63 P11).
@@ -170,6 +176,7 @@ function completion(kind: TrainingCompletion["kind"], id: string, revision: stri
     id,
     revision,
     ...(start !== undefined ? { start } : {}),
+    ahead,
     departments,
     required,
     trained,
@@ -199,9 +206,18 @@ export function departmentTrained(person: Person, sessions: readonly TrainingSes
 }
 
 /**
+ * The last day for the training of a revision taking effect on `start`: that day itself for one released ahead of it
+ * (`ahead`: the time between is for training, which comes before the work, IATF 16949 7.2.2 — tester72 Q14), else
+ * `days` working days after it (document_control.training_days: the grace for a revision in force at once, or a CSR's decision).
+ */
+export function trainingDue(calendar: WorkCalendar, start: string, days: number, ahead: boolean): string {
+  return ahead ? start : calendar.addWorkdays(start, days);
+}
+
+/**
  * Where the training of a revision stands on `today` (YYYY-MM-DD), as doc/training-overdue and the
  * missing-training list (csr list training --missing) tell it: the revision takes effect on `start`
- * and its training is due `days` working days after (`due`, counted on `calendar`). Training comes
+ * and its training is due by trainingDue (that day for a revision released `ahead` of it, else `days` working days after). Training comes
  * before the work (IATF 16949 7.2.2: on-the-job training for new or modified jobs, before the work):
  * - `before`: not yet in force; `count` the working days left to train before it, today included ([today, start):
  *   on Saturday 12-05 for Monday 12-14, 12-07 … 12-11 = 5; the effective day is no day before it, breaker63 P10);
@@ -212,8 +228,8 @@ export function departmentTrained(person: Person, sessions: readonly TrainingSes
  */
 export type TrainingPhase = { phase: "before" | "in-force" | "overdue"; due: string; count: number; next?: string };
 
-export function trainingPhase(calendar: WorkCalendar, start: string, days: number, today: string): TrainingPhase {
-  const due = calendar.addWorkdays(start, days);
+export function trainingPhase(calendar: WorkCalendar, start: string, days: number, today: string, ahead = false): TrainingPhase {
+  const due = trainingDue(calendar, start, days, ahead);
   const late = workdaysLate(calendar, due, today);
   if (late > 0) return { phase: "overdue", due, count: late };
   const next = inTimeUntil(calendar, due, today);

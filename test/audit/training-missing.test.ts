@@ -15,7 +15,7 @@ const session = "    - {revision: A/2, date: 2026-11-20, people: [zhang], traine
 const procedure = (sessions: string) => pendingTrainingProcedure() + "training:\n  required: true\n  sessions:\n" + sessions;
 
 const NOTE =
-  "The people to train are those of people.yaml at work in the departments concerned (a document's own department and those holding this version or the one it replaces, on paper or electronically; a CSR's distribution and countersigning departments); a department's training counts the people in that department on its day (one that names nobody counts nobody: the names are on its sign-in sheet), and a session's trainer counts as trained by it (IATF 16949 7.2); people outside people.yaml (operators) are on the training records, not in this list. Training is given before the revision takes effect (IATF 16949 7.2.2); \"Training due\" is the latest day, 20 working days after it takes effect (a CSR: after its decision); for a revision not yet in force, \"takes effect in\" counts the working days left before it, today included.";
+  "The people to train are those of people.yaml at work in the departments concerned (a document's own department and those holding this version or the one it replaces, on paper or electronically; a CSR's distribution and countersigning departments); a department's training counts the people in that department on its day (one that names nobody counts nobody: the names are on its sign-in sheet), and a session's trainer counts as trained by it (IATF 16949 7.2); people outside people.yaml (operators) are on the training records, not in this list. Training is given before the revision takes effect (IATF 16949 7.2.2); \"Training due\" is the latest day: the day it takes effect for a revision released ahead of it, else 20 working days after it takes effect (a CSR: after its decision); for a revision not yet in force, \"takes effect in\" counts the working days left before it, today included.";
 const HINT = "Record each training once given with 'csr train <id> --people ... --date ... --trainer ... --record ...'.\n";
 
 const missing = (dir: string, today: string, ...args: string[]) => csr(["-C", dir, "list", "training", "--missing", "--today", today, ...args]);
@@ -36,24 +36,25 @@ describe("csr list training --missing (tester61 L5)", () => {
     expect(before.stdout.split("\n").slice(0, 3)).toEqual(["People still to be trained (as of 2026-11-18, 3 in total)", "", expect.stringMatching(/^No\. {2}Document\/CSR {2}Title {5}Revision {2}Effective {3}Training due {2}Left\/overdue {20}Name {2}Department {2}Remarks$/)]);
     // 张伟 is trained from 2026-11-20 on, not before.
     expect(rows(before.stdout)).toEqual([
-      ["1", "QP-005", "培训程序", "A/2", "2026-11-25", "2026-12-23", "takes effect in 5 working days", "张伟", "品质部"],
-      ["2", "QP-005", "培训程序", "A/2", "2026-11-25", "2026-12-23", "takes effect in 5 working days", "王强", "品质部"],
-      ["3", "QP-005", "培训程序", "A/2", "2026-11-25", "2026-12-23", "takes effect in 5 working days", "赵磊", "生产部"],
+      ["1", "QP-005", "培训程序", "A/2", "2026-11-25", "2026-11-25", "takes effect in 5 working days", "张伟", "品质部"],
+      ["2", "QP-005", "培训程序", "A/2", "2026-11-25", "2026-11-25", "takes effect in 5 working days", "王强", "品质部"],
+      ["3", "QP-005", "培训程序", "A/2", "2026-11-25", "2026-11-25", "takes effect in 5 working days", "赵磊", "生产部"],
     ]);
     expect(before.stdout.trimEnd().split("\n").at(-1)).toBe(NOTE);
     expect(rows(missing(dir, "2026-11-24").stdout).map((r) => [r[6], r[7]])).toEqual([
       ["takes effect in 1 working day", "王强"],
       ["takes effect in 1 working day", "赵磊"],
     ]);
-    expect(rows(missing(dir, "2026-12-23").stdout).map((r) => [r[6], r[7]])).toEqual([
+    // Released ahead of taking effect, it is due by that day (tester72 Q14).
+    expect(rows(missing(dir, "2026-11-25").stdout).map((r) => [r[6], r[7]])).toEqual([
       ["in force, today is the last day", "王强"],
       ["in force, today is the last day", "赵磊"],
     ]);
-    expect(rows(missing(dir, "2026-12-02").stdout).map((r) => r[6])).toEqual(["in force, 15 working days left", "in force, 15 working days left"]);
+    expect(rows(missing(dir, "2026-12-02").stdout).map((r) => r[6])).toEqual(["overdue by 5 working days", "overdue by 5 working days"]);
     // Past the deadline, as doc/training-overdue would say if nobody were trained.
     expect(rows(missing(dir, "2026-12-25").stdout).map((r) => [r[6], r[7], r[8]])).toEqual([
-      ["overdue by 2 working days", "王强", "品质部"],
-      ["overdue by 2 working days", "赵磊", "生产部"],
+      ["overdue by 22 working days", "王强", "品质部"],
+      ["overdue by 22 working days", "赵磊", "生产部"],
     ]);
   });
 
@@ -87,8 +88,8 @@ describe("csr list training --missing (tester61 L5)", () => {
     expect(zh.code).toBe(0);
     expect(zh.stdout.split("\n")[0]).toBe("未完成培训人员清单（截至 2026-12-25，共 2 条）");
     expect(rows(zh.stdout)).toEqual([
-      ["1", "QP-005", "培训程序", "A/2", "2026-11-25", "2026-12-23", "逾期 2 个工作日", "王强", "品质部"],
-      ["2", "QP-005", "培训程序", "A/2", "2026-11-25", "2026-12-23", "逾期 2 个工作日", "赵磊", "生产部"],
+      ["1", "QP-005", "培训程序", "A/2", "2026-11-25", "2026-11-25", "逾期 22 个工作日", "王强", "品质部"],
+      ["2", "QP-005", "培训程序", "A/2", "2026-11-25", "2026-11-25", "逾期 22 个工作日", "赵磊", "生产部"],
     ]);
     const csv = missing(dir, "2026-11-24", "--format", "csv");
     expect(csv.code).toBe(0);
@@ -96,8 +97,8 @@ describe("csr list training --missing (tester61 L5)", () => {
       [
         // The day the list was made on, as every register that depends on the day carries it in a CSV.
         "\uFEFFNo.,Document/CSR,Title,Revision,Effective,Training due,Left/overdue,Name,Department,Remarks,As of",
-        "1,QP-005,培训程序,A/2,2026-11-25,2026-12-23,takes effect in 1 working day,王强,品质部,,2026-11-24",
-        "2,QP-005,培训程序,A/2,2026-11-25,2026-12-23,takes effect in 1 working day,赵磊,生产部,,2026-11-24",
+        "1,QP-005,培训程序,A/2,2026-11-25,2026-11-25,takes effect in 1 working day,王强,品质部,,2026-11-24",
+        "2,QP-005,培训程序,A/2,2026-11-25,2026-11-25,takes effect in 1 working day,赵磊,生产部,,2026-11-24",
         "",
       ].join("\r\n").replace(/\r\n$/, "\r\n"),
     );
@@ -134,7 +135,7 @@ describe("csr list training --missing (tester61 L5)", () => {
     // 市场部 holds no copy of A/1 or A/2: QP-005 does not concern it.
     expect(rows(missing(dir, "2026-11-24", "--department", "MKT").stdout)).toEqual([]);
     const csv = missing(dir, "2026-11-24", "--document", "QP-005", "--department", "QA", "--format", "csv");
-    expect(csv.stdout.split("\r\n").slice(1, -1)).toEqual(["1,QP-005,培训程序,A/2,2026-11-25,2026-12-23,takes effect in 1 working day,王强,品质部,,2026-11-24"]);
+    expect(csv.stdout.split("\r\n").slice(1, -1)).toEqual(["1,QP-005,培训程序,A/2,2026-11-25,2026-11-25,takes effect in 1 working day,王强,品质部,,2026-11-24"]);
     expect(csv.stderr).toContain("csr: this CSV is filtered (document/CSR QP-005; department 品质部), 1 row");
     // The training records themselves: the sessions that trained the department's people.
     const records = (department: string) => csr(["-C", dir, "list", "training", "--department", department, "--today", "2026-12-01"]).stdout.split("\n")[0];

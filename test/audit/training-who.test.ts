@@ -5,7 +5,7 @@
  * temporary git repository, the built binary.
  */
 import { describe, expect, it } from "vitest";
-import { csr } from "../helpers.js";
+import { checkJson, csr } from "../helpers.js";
 import { pendingTrainingProcedure, threeDepartmentRepo } from "../control/three-departments.js";
 
 const procedure = pendingTrainingProcedure() + "training:\n  required: true\n";
@@ -39,5 +39,23 @@ describe("a department's training session (tester72 Q1)", () => {
     expect(rows(list.stdout).map((r) => r.at(-1))).toEqual(["Only record number TR-2026-061 is recorded: who was trained is on that record (1 person to train)"]);
     const zh = csr(["-C", dir, "list", "training", "--document", "QP-005"], { lang: "zh-CN" });
     expect(zh.stdout).toContain("生产部（名单见签到表）");
+  });
+});
+
+describe("the training deadline of a revision released ahead of taking effect (tester72 Q14)", () => {
+  it("is the day it takes effect, not training_days after it", () => {
+    // QP-005 A/2 released on 2026-11-10 to take effect on 2026-11-25: nobody trained.
+    const dir = threeDepartmentRepo({ "documents/QP-005.yaml": procedure });
+    expect(rows(missing(dir, "2026-11-24").stdout).map((r) => [r[5], r[6], r[7]])).toEqual([
+      ["2026-11-25", "takes effect in 1 working day", "张伟"],
+      ["2026-11-25", "takes effect in 1 working day", "王强"],
+      ["2026-11-25", "takes effect in 1 working day", "赵磊"],
+    ]);
+    const overdue = (today: string) => checkJson(dir, "--today", today).findings.filter((f) => f.rule === "doc/training-overdue").map((f) => f.message);
+    expect(overdue("2026-11-25")).toEqual([]);
+    expect(overdue("2026-11-26")).toEqual([
+      "QP-005 A/2 was released ahead of taking effect on 2026-11-25 and needs training, but no training on A/2 is recorded (due by 2026-11-25, the day it takes effect: training comes before the work). Record it with 'csr train QP-005 --people ... --date ... --trainer ... --record ...'.",
+    ]);
+    expect(csr(["-C", dir, "show", "QP-005", "--today", "2026-11-20"], { lang: "zh-CN" }).stdout).toContain("  培训            A/2 需要培训：2026-11-25 实施，应在实施前完成\n");
   });
 });

@@ -207,14 +207,14 @@ describe("csr show <document> --today of a past day (tester63 N5, N12)", () => {
       "                  电子版（OA，只读）生产部、技术部、品质部 2025-03-19",
       // 黄军 and the trainer 高扬 of the six of 生产部, 技术部 and 品质部 who work to it: the operators outside people.yaml are on the
       // record, not counted (breaker63 P1, P11). Trained before it takes effect, by 2026-12-16 at the latest (P10).
-      "  培训            A/2 部分培训（已培训 2/6 人）：2026-11-18 实施，宜在实施前完成，最迟 2026-12-16",
+      "  培训            A/2 部分培训（已培训 2/6 人）：2026-11-18 实施，应在实施前完成",
       "                  2026-11-17，A/2，黄军、王五(1023)、赵六(1024)、钱七(1031)，培训人 高扬，记录 TR-2026-107",
     ]);
     // The day before A/2 was trained: still to be trained before it takes effect.
-    expect(show("WI-010-01", "2026-11-16").stdout).toContain("\n  培训            A/2 需要培训：2026-11-18 实施，宜在实施前完成，最迟 2026-12-16\n  定期评审");
-    // After the last record: today's card, without the note.
+    expect(show("WI-010-01", "2026-11-16").stdout).toContain("\n  培训            A/2 需要培训：2026-11-18 实施，应在实施前完成\n  定期评审");
+    // After the last record: today's card, without the note. Released ahead of taking effect, A/2 was due by that day (tester72 Q14).
     const now = show("WI-010-01", "2026-12-04").stdout;
-    expect(now).toContain("\n  培训            A/2 部分培训（已培训 2/6 人）：已于 2026-11-18 实施，应于 2026-12-16 前完成\n                  2026-11-17，A/2，黄军、王五(1023)、赵六(1024)、钱七(1031)，培训人 高扬，记录 TR-2026-107\n");
+    expect(now).toContain("\n  培训            A/2 部分培训（已培训 2/6 人）：培训逾期（应于 2026-11-18 前完成）\n                  2026-11-17，A/2，黄军、王五(1023)、赵六(1024)、钱七(1031)，培训人 高扬，记录 TR-2026-107\n");
     expect(now).not.toContain("本卡片按记录还原");
     expect(now).not.toContain("\n  偏离 ");
 

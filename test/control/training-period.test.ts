@@ -13,8 +13,9 @@ import { checkJson, csr } from "../helpers.js";
 import { decidedCsrYaml, threeDepartmentRepo, trainingProcedure } from "./three-departments.js";
 
 const PATH = "documents/QP-005.yaml";
-// QP-005 A/1 released on 2026-10-12; here it takes effect on Monday 2026-10-19: due Monday 2026-11-16 (20 working days).
-const pending = (trainingProcedure() + "training:\n  required: true\n").replace("effective: 2026-10-12\n", "effective: 2026-10-19\n");
+// QP-005 A/1 released here on Monday 2026-10-19 to take effect at once: due Monday 2026-11-16 (20 working days). One released
+// ahead of taking effect is due by that day (training-who.test.ts).
+const pending = (trainingProcedure() + "training:\n  required: true\n").replace("effective: 2026-10-12\n", "effective: 2026-10-19\n").replace("    date: 2026-10-12\n", "    date: 2026-10-19\n");
 
 const W = "warning documents/QP-005.yaml:29:13 QP-005 A/1 ";
 const TRAIN = "Record it with 'csr train QP-005 --people ... --date ... --trainer ... --record ...'.";

@@ -50,7 +50,7 @@ export function trainingMissingRegister(ctx: RegisterContext, options: { today: 
   const titles = new Map([...documents.map((d) => [`document ${d.id}`, localized(ctx.lang, d.title, d.title_en)] as const), ...csrs.map((c) => [`csr ${c.id}`, localized(ctx.lang, c.title, c.title_en)] as const)]);
   const open: Open[] = items
     .filter((i) => i.missing.some(ofDepartment) || (i.required.length === 0 && i.sessions === 0 && i.recordsOnly.length === 0))
-    .map((item) => ({ item, title: titles.get(`${item.kind} ${item.id}`) ?? "", ...(item.start !== undefined ? { phase: trainingPhase(calendar, item.start, days, today) } : {}) }))
+    .map((item) => ({ item, title: titles.get(`${item.kind} ${item.id}`) ?? "", ...(item.start !== undefined ? { phase: trainingPhase(calendar, item.start, days, today, item.ahead) } : {}) }))
     .sort((a, b) => (a.phase?.due ?? "").localeCompare(b.phase?.due ?? "") || (a.item.kind === b.item.kind ? compareIds(a.item.id, b.item.id) : a.item.kind === "document" ? -1 : 1));
   const rows = open.flatMap(({ item, title, phase }) => {
     const common = {
