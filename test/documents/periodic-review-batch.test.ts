@@ -46,8 +46,8 @@ describe("csr periodic-review with several documents", () => {
     expect([refused.code, refused.stdout]).toEqual([2, ""]);
     expect(refused.stderr.split("\n")).toEqual([
       "csr: 3 份文件中有 2 份不能登记，全部未作改动：",
-      "  QP-009：QP-009 已有 徐海涛（xuht）2026-12-01 的定期评审记录，不再重复登记。",
-      "  QP-999：仓库中没有文件 'QP-999'。是否应为 'QP-009'？",
+      "  QP-009 已有 徐海涛（xuht）2026-12-01 的定期评审记录，不再重复登记。",
+      "  仓库中没有文件 'QP-999'。是否应为 'QP-009'？",
       "提示：更正或从命令中去掉这些文件后重新运行，本次评审的其余文件随之一次登记。",
       "",
     ]);

@@ -172,8 +172,8 @@ function settingChanges(session: EditSession, flags: OrganisationFlags): Setting
     const before = config.internal_audit?.interval_months;
     out.push({
       field: t("organisation.field.audit-interval"),
-      before: before === undefined ? "" : t("process.months", { months: before }),
-      after: months === "" ? "" : t("process.months", { months }),
+      before: before === undefined ? "" : t("process.months", { months: before, count: before }),
+      after: months === "" ? "" : t("process.months", { months, count: months }),
       // The whole internal_audit mapping goes with its last key, as no other setting lives there.
       apply: (doc) => (months === "" ? (Object.keys(config.internal_audit ?? {}).length <= 1 ? doc.delete("internal_audit") : doc.deleteIn(["internal_audit", "interval_months"])) : doc.setIn(["internal_audit", "interval_months"], months)),
     });
@@ -186,8 +186,8 @@ function settingChanges(session: EditSession, flags: OrganisationFlags): Setting
     const before = config.document_control?.external_check_months;
     out.push({
       field: t("organisation.field.external-check-months"),
-      before: before === undefined ? "" : t("process.months", { months: before }),
-      after: given === "" ? "" : t("process.months", { months }),
+      before: before === undefined ? "" : t("process.months", { months: before, count: before }),
+      after: given === "" ? "" : t("process.months", { months, count: months }),
       // document_control holds other settings (review_warn_days): only the key goes, and the mapping with its last key.
       apply: (doc) => (given === "" ? (Object.keys(config.document_control ?? {}).length <= 1 ? doc.delete("document_control") : doc.deleteIn(["document_control", "external_check_months"])) : doc.setIn(["document_control", "external_check_months"], months)),
     });

@@ -26,6 +26,7 @@ import { revisionEvent } from "../../model/recorded-events.js";
 import { choiceOption, dateOption, eventDateOption, refuseBefore } from "../options.js";
 import { appendIn, type FileChange } from "../shared/persist.js";
 import { personLabel, refuseMilitaryWork } from "../shared/people.js";
+import { allOrNothing } from "../shared/all-or-nothing.js";
 import { departmentByCode, editFile, findDocumentById, need, withEditSession, optionalAnswer, personOption, personChoices, saveChanges, type EditSession } from "../shared/edit.js";
 
 export interface PeriodicReviewFlags {
@@ -99,21 +100,17 @@ async function recordPeriodicReviews(ctx: CommandContext, given: string[], flags
         ? flags.comment?.trim() || undefined
         : (flags.comment?.trim() || (await need(ask, "--comment", t("periodic-review.needs.reason"), (p) => p.input({ message: t("prompt.periodic-review.reason"), required: true })))).trim();
     const follow = followUp(session, flags, result, date);
-    const planned: Planned[] = [];
-    const refused: string[] = [];
-    for (const id of ids) {
-      try {
+    const planned = allOrNothing(
+      ids,
+      (id) => {
         const { value: document, file } = findDocumentById(session, id);
         if (document.status !== "released") throw new UserError(t("periodic-review.not-released", { id, status: t(`value.document-status.${document.status}`) }));
         const current = currentRevision(document);
         refuseBefore(date, "--date", current ? { ...revisionEvent(current), of: id } : undefined);
-        planned.push(planReview(session, document, file.path, { by: reviewer.id, date, result, comment, edition, ...follow }));
-      } catch (error) {
-        if (!(error instanceof UserError)) throw error;
-        refused.push(t("periodic-review.batch.refused-line", { id, reason: error.message }));
-      }
-    }
-    if (refused.length > 0) throw new UserError([t("periodic-review.batch.refused", { count: refused.length, total: ids.length }), ...refused].join("\n"), t("periodic-review.batch.refused.hint"));
+        return planReview(session, document, file.path, { by: reviewer.id, date, result, comment, edition, ...follow });
+      },
+      { heading: (count, total) => t("periodic-review.batch.refused", { count, total }), hint: t("periodic-review.batch.refused.hint") },
+    );
     const reviewerLabel = personLabel(session.index, reviewer.id);
     const lines = [t("periodic-review.batch.recorded", { count: planned.length, by: reviewerLabel, date, result: t(`value.periodic-review-result.${result}`) }), ...planned.flatMap((p) => p.lines.map((line) => `  ${line}`))];
     const message = t("commit.periodic-review.batch", { ids: shortList(ids), count: ids.length, result: t(`value.periodic-review-result.${result}`), by: reviewerLabel, date }) + (edition ? t("commit.periodic-review.for-edition", { edition: edition.title }) : "");

@@ -111,7 +111,7 @@ export async function processAuditedCommand(ctx: CommandContext, given: string, 
     const months = auditInterval(process, session.repo.config?.value);
     // An audit by an auditor not qualified that day does not reset the interval (auditCounts, breaker63 P4): no new due day is promised.
     if (unqualified.length > 0) lines.push(t("process.audited.uncounted"));
-    else if (months !== undefined) lines.push(t("process.audited.next", { due: addMonths(date, months), months }));
+    else if (months !== undefined) lines.push(t("process.audited.next", { due: addMonths(date, months), months, count: months }));
     // A day off is the usual typo in an audit record (tester62 N11): said, as csr release --effective says it, not refused.
     if (!repositoryCalendar(session.repo.config?.value).isWorkday(date)) lines.push(t("process.audited.rest-day", { date, report, path: located.file.path }));
     if (own.length > 0 && impartiality === "warning") lines.push(t("process.audited.own-department", { who: auditors, department: owner, process: label }));

@@ -143,7 +143,7 @@ export async function processUpdateCommand(ctx: CommandContext, given: string, f
     const documents = listEdit(process.documents ?? [], unique(listOption(flags.addDocument).map((d) => documentNumber(session, d, "--add-document"))), unique(listOption(flags.removeDocument)), process.code, "document");
     const auditMonths = flags.auditMonths === undefined ? undefined : auditMonthsOption(flags.auditMonths, true, "process.bad-audit-months", "process.audit-months.hint");
     if (auditMonths !== undefined && auditMonths !== (process.audit_months ?? "")) {
-      const shownMonths = (months: number | "" | undefined) => (months === "" || months === undefined ? t("process.none") : t("process.months", { months }));
+      const shownMonths = (months: number | "" | undefined) => (months === "" || months === undefined ? t("process.none") : t("process.months", { months, count: months }));
       details.push(t("process.update.field", { field: t("process.field.audit_months"), before: shownMonths(process.audit_months), after: shownMonths(auditMonths) }));
     }
     for (const [edit, field] of [[clauses, "clauses"], [documents, "documents"]] as const) {
@@ -187,9 +187,9 @@ function auditOutlook(process: Process, session: EditSession): string[] {
   if (standing.months === undefined) return [t("process.audit-months.none", { code: process.code })];
   // A later audit by an auditor not qualified that day is said: the due day is reckoned without it (auditCounts).
   const uncounted = standing.uncounted ? [t("process.audit-months.uncounted", { date: standing.uncounted.audit.date, report: standing.uncounted.audit.report })] : [];
-  if (standing.state === "never") return [t("process.audit-months.never", { code: process.code, months: standing.months }), ...uncounted];
-  if (standing.state === "overdue") return [t("process.audit-months.overdue", { last: standing.last!.audit.date, due: standing.due!, months: standing.months }), ...uncounted];
-  return [t("process.audited.next", { due: standing.due!, months: standing.months }), ...uncounted];
+  if (standing.state === "never") return [t("process.audit-months.never", { code: process.code, months: standing.months, count: standing.months }), ...uncounted];
+  if (standing.state === "overdue") return [t("process.audit-months.overdue", { last: standing.last!.audit.date, due: standing.due!, months: standing.months, count: standing.months }), ...uncounted];
+  return [t("process.audited.next", { due: standing.due!, months: standing.months, count: standing.months }), ...uncounted];
 }
 
 const catalogsInScope = (session: EditSession) =>

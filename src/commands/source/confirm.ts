@@ -9,10 +9,10 @@
  * `external.confirmations`); the 外来文件清单 prints the latest as 最近核对, and doc/external-check-due counts
  * the months from it. Several ids, or `--customer <code>` alone (every source document of that customer held on the
  * day: its portal checked once a year, tester71 Q5), are recorded in one run and one commit, each as the one id would
- * be. Errors (UserError, one line; nothing is written): no id and no --customer; a customer with no source held; an
- * id given twice; an unknown id; a source whose last revision is marked
- * superseded, or a standard not in force; a date in the future or before the edition was received; the same
- * check (person, day) recorded already.
+ * be. Errors (UserError; nothing is written): no id and no --customer; a customer with no source held; an
+ * id given twice; --via not one line; then, of each id (all of them listed, allOrNothing): unknown; a source whose
+ * last revision is marked superseded, or a standard not in force; a date in the future or before the edition was
+ * received; the same check (person, day) recorded already.
  */
 import { UserError } from "../../core/errors.js";
 import { conjunction, language, t } from "../../i18n/index.js";
@@ -26,6 +26,7 @@ import { eventDateOption } from "../options.js";
 import { editFile, saveChanges, withEditSession, type EditSession } from "../shared/edit.js";
 import { appendIn } from "../shared/persist.js";
 import { personLabel, resolvePerson } from "../shared/people.js";
+import { allOrNothing } from "../shared/all-or-nothing.js";
 
 export interface SourceConfirmFlags {
   by?: string;
@@ -43,11 +44,18 @@ export async function sourceConfirmCommand(ctx: CommandContext, ids: string[] | 
   if (given.length === 0 && flags.customer === undefined) throw new UserError(t("source.confirm.nothing"), t("source.confirm.nothing.hint"));
   const twice = given.find((id, i) => given.indexOf(id) !== i);
   if (twice !== undefined) throw new UserError(t("source.confirm.twice", { id: twice }));
+  const via = flags.via?.trim();
+  // A register cell and a check's note: one line, as long as a portal's name or address is.
+  if (via !== undefined && (/[\r\n\u0000-\u001f]/.test(via) || via.length > 200)) throw new UserError(t("source.confirm.via-one-line"));
   return withEditSession(ctx, true, undefined, async (session) => {
     const today = eventDateOption(undefined, "--date");
     // --customer alone: every source document of the customer held on the day (one whose last revision is superseded holds none).
     const all = given.length > 0 ? given : customerSources(session, flags.customer!, today);
-    const checks = all.map((id) => confirmation(session, id, flags, today));
+    // All or nothing: every source refused is listed, none is recorded (as csr periodic-review A B …).
+    const checks = allOrNothing(all, (id) => confirmation(session, id, flags, today, via), {
+      heading: (count, total) => t("source.confirm.refused", { count, total }),
+      hint: t("source.confirm.refused.hint"),
+    });
     // One edit per file: a customer's sources are in one file.
     const changes = [...new Set(checks.map((c) => c.file))].map((file) => {
       const mine = checks.filter((c) => c.file === file);
@@ -57,7 +65,7 @@ export async function sourceConfirmCommand(ctx: CommandContext, ids: string[] | 
     });
     const lines = checks.map((c) => c.line);
     const months = session.repo.config?.value.document_control?.external_check_months;
-    if (months !== undefined) lines.push(t("source.confirm.next", { due: nextCheckDue(checks[0]!.entry.date, months), months }));
+    if (months !== undefined) lines.push(t("source.confirm.next", { due: nextCheckDue(checks[0]!.entry.date, months), months, count: months }));
     const message = checks.length === 1 ? t("source.confirm.commit", { id: checks[0]!.id, named: checks[0]!.named }) : t("source.confirm.commit-many", { count: checks.length, ids: checks.map((c) => c.id).join(t("common.list-separator")) });
     await saveChanges(ctx, session, changes, lines, { commit: flags.commit, message });
     return 0;
@@ -74,7 +82,7 @@ function customerSources(session: EditSession, code: string, today: string): str
 }
 
 /** The check of one id as it will be recorded: the file and path it is appended to, the entry, and the line that says it. */
-function confirmation(session: EditSession, id: string, flags: SourceConfirmFlags, today: string): { id: string; named: string; file: string; kind: "customer" | "document"; at: (string | number)[]; entry: CurrencyConfirmation; line: string } {
+function confirmation(session: EditSession, id: string, flags: SourceConfirmFlags, today: string, via: string | undefined): { id: string; named: string; file: string; kind: "customer" | "document"; at: (string | number)[]; entry: CurrencyConfirmation; line: string } {
   const sources = session.repo.customers.flatMap((located) =>
     (located.value.sources ?? []).flatMap((source, i) => (source.id === id && (flags.customer === undefined || located.value.code === flags.customer) ? [{ located, source, i }] : [])),
   );
@@ -97,9 +105,6 @@ function confirmation(session: EditSession, id: string, flags: SourceConfirmFlag
   const person = resolvePerson(session.index, flags.by!, "--by", date);
   const confirmations = (found ? found.source.confirmations : external!.value.external?.confirmations) ?? [];
   if (confirmations.some((c) => c.by === person.id && c.date === date)) throw new UserError(t("source.confirm.duplicate", { id, person: personLabel(session.index, person.id), date }));
-  const via = flags.via?.trim();
-  // A register cell and a check's note: one line, as long as a portal's name or address is.
-  if (via !== undefined && (/[\r\n\u0000-\u001f]/.test(via) || via.length > 200)) throw new UserError(t("source.confirm.via-one-line"));
   const entry: CurrencyConfirmation = { date, by: person.id, revision: held.revision, ...(via ? { via } : {}) };
   return {
     id,

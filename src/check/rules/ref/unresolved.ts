@@ -61,7 +61,7 @@ export const rule: Rule = {
   summary: "A reference names something that does not exist in the repository.",
   docs: {
     description:
-      "A reference names something the repository does not have: a department code (qms.yaml, its departments that countersign a kind of document too; a document's `countersign_departments`; a customer source document's custodian), a person (people.yaml: wherever a person is named, as a signature of a revision — 编制, 审核, 会签, 标准化审查, 批准, 军代表 —, a periodic review, an opinion or a decision of the current review round or of an earlier one in `review.history`, a confirmation, a link's `pin`, an implementation's owner or verifier, earlier ones included, a controlled copy's holder, who handed it out (`issued_by`), handed it back (`returned_by`) or took it back (`received_by`), who confirmed it lost or destroyed or stamped it 作废 to be kept (`retained`), who approved and who witnessed a batch of records' disposal, who was trained and who trained them, a department's delegate), a customer (a CSR's, a symbol table's, a form's customer retention period), a customer's source document or revision, a document number (`related`, `forms`, `deviates_from`, `addressed`, `superseded_by`, a withdrawn form's `used_by`, a process's `documents`, the form of a CSR's review record), the CSR that replaces a superseded one (`superseded.by`), a corrective action record a revision carries out (its `actions`: an id written in another letter case than its record is answered with the record's spelling, as one register writes it), a process code, or an attached file. An attachment path must stay inside the repository. An outside party of `external_parties` (the 军代表室) may receive a controlled copy (`distribution[].to`) and be a person's `department`, but it is not a department anywhere else: it reviews no CSR, owns no document or process and receives no CSR. The message suggests the closest existing id — for a document number, the closest document of the kind its numbering family in `qms.yaml` gives it (or a form, in `forms`), never a procedure for a work instruction not added yet; a person written by name (commands take a name, a file only the id) is answered with the id of who has that name, a mistyped name with the nearest name and its id. A reference to a file that itself has errors is not reported again: fix that file first.",
+      "A reference names something the repository does not have: a department code (qms.yaml, its departments that countersign a kind of document too; a document's `countersign_departments`; a customer source document's custodian), a person (people.yaml: wherever a person is named, as a signature of a revision — 编制, 审核, 会签, 标准化审查, 批准, 军代表 —, a periodic review and who carries out its conclusion (`owner`), an opinion or a decision of the current review round or of an earlier one in `review.history`, a confirmation, a link's `pin`, an implementation's owner or verifier, earlier ones included, a controlled copy's holder, who handed it out (`issued_by`), handed it back (`returned_by`) or took it back (`received_by`), who confirmed it lost or destroyed or stamped it 作废 to be kept (`retained`), who approved and who witnessed a batch of records' disposal, who was trained and who trained them, a department's delegate), a customer (a CSR's, a symbol table's, a form's customer retention period), a customer's source document or revision, a document number (`related`, `forms`, `deviates_from`, `addressed`, `superseded_by`, a withdrawn form's `used_by`, a process's `documents`, the form of a CSR's review record), the CSR that replaces a superseded one (`superseded.by`), a corrective action record a revision carries out (its `actions`: an id written in another letter case than its record is answered with the record's spelling, as one register writes it), a process code, or an attached file. An attachment path must stay inside the repository. An outside party of `external_parties` (the 军代表室) may receive a controlled copy (`distribution[].to`) and be a person's `department`, but it is not a department anywhere else: it reviews no CSR, owns no document or process and receives no CSR. The message suggests the closest existing id — for a document number, the closest document of the kind its numbering family in `qms.yaml` gives it (or a form, in `forms`), never a procedure for a work instruction not added yet; a person written by name (commands take a name, a file only the id) is answered with the id of who has that name, a mistyped name with the nearest name and its id. A reference to a file that itself has errors is not reported again: fix that file first.",
     bad: `
 related: [QP-001]   # Unknown document 'QP-001'
 `,
@@ -224,7 +224,7 @@ export function forEachDocumentReference(
 /**
  * Every place a file names a person, with its file and path: a department's delegate, the auditors of a
  * process's internal audits (processes.yaml `audits`), each signature
- * of a document's revisions, a periodic review, a controlled copy's holder and who issued, handed back,
+ * of a document's revisions, a periodic review (who reviewed, who carries out its conclusion), a controlled copy's holder and who issued, handed back,
  * took back, confirmed lost or destroyed or kept it, a CSR's opinions, decision, report signatures and
  * confirmations (earlier rounds too), a link's pin, an implementation's owner and verifiers, a CSR's
  * distribution, and who was trained and who trained them. The one list of them: this rule checks each
@@ -268,7 +268,14 @@ export function forEachPersonReference(repo: Repository, keeps: (file: SourceFil
       }
     }
     const reviews = value.reviews;
-    if (reviews) for (let i = 0; i < reviews.length; i++) if (!known(reviews[i]!.by)) visit(file, ["reviews", i, "by"], reviews[i]!.by);
+    if (reviews) {
+      for (let i = 0; i < reviews.length; i++) {
+        const { by, owner } = reviews[i]!;
+        if (!known(by)) visit(file, ["reviews", i, "by"], by);
+        // Who carries out a 需修订 / 拟作废 conclusion (责任人, csr periodic-review --owner): a person like the reviewer (tester71 Q7).
+        if (owner !== undefined && !known(owner)) visit(file, ["reviews", i, "owner"], owner);
+      }
+    }
     const distribution = value.distribution;
     if (distribution) {
       for (let i = 0; i < distribution.length; i++) {
