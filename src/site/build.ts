@@ -996,11 +996,22 @@ async function writeSite(repo: Repository, findings: readonly Finding[], options
 
   // --- Registers and matrices, each with its xlsx and csv (see downloads.ts).
   const registerItems: Cell[] = [];
+  // The management review's 明细见 names a register by its sheet name (文件定期评审记录, 变更报告 …): linked to that register's page (tester71 Q2).
+  const registerOfSheet = new Map<string, string>();
+  for (const { name, table } of registers) if (table.sheet !== undefined && !registerOfSheet.has(table.sheet)) registerOfSheet.set(table.sheet, name);
+  const registerLinker = (page: string, table: Table): Linker => {
+    const byColumn = columnLinker(pages, page);
+    if (!table.id?.startsWith("management-review")) return byColumn;
+    return (row, key, text) => {
+      const register = key === "source" ? registerOfSheet.get(text) : undefined;
+      return register !== undefined ? href(page, `registers/${register}.html`) : byColumn(row, key, text);
+    };
+  };
   for (const { name, table } of registers) {
     const page = `registers/${name}.html`;
     const notes = noting(table.notes);
     const headed = { ...(options.heading?.(table) ?? table), ...(notes ? { notes } : {}) };
-    const rows = tableOf(table, columnLinker(pages, page));
+    const rows = tableOf(table, registerLinker(page, table));
     // The action register's rows are where a revision's 纠正措施 links to (actionLink).
     const rowIds = table === actionRegister?.table ? table.rows.map((row) => actionFragment(String(row.id ?? ""))) : undefined;
     generic(page, { title: headed.title, sections: [registerSection(rc, page, rowIds ? { ...rows, rowIds } : rows, headed, name)] });
@@ -1064,7 +1075,7 @@ async function writeSite(repo: Repository, findings: readonly Finding[], options
     const located = index.documents.get(id);
     return doc && located ? [{ doc, tag: releaseTag(id, currentRevision(doc)!.version), path: located.file.path }] : [];
   });
-  const input: PanelInput = { rc, today, findings, csrs: csrRows, csrRegister, reviewRegister, distributionRegister: distribution, csrMatrix: csrMatrixRegister, clauseMatrices: standards.map((catalog, i) => ({ catalog, table: clauseMatrices[i]! })), entityOfFile, calendar, asOf, unreleasedChanges };
+  const input: PanelInput = { rc, today, findings, csrs: csrRows, csrRegister, reviewRegister, distributionRegister: distribution, disposalRegister: registers.find((r) => r.table.id === "disposals")?.table, csrMatrix: csrMatrixRegister, clauseMatrices: standards.map((catalog, i) => ({ catalog, table: clauseMatrices[i]! })), entityOfFile, calendar, asOf, unreleasedChanges };
   const panels = PANELS.map((panel) => panel(input)).filter((p): p is Panel => p !== undefined);
   // A number's label is read under its panel's title ("overdue" under "CSR reviews"); the page it
   // opens stands alone, so a list titled by the label alone is titled by both ("CSR reviews: overdue").

@@ -22,6 +22,7 @@ import type { MessageKey } from "../i18n/index.js";
 import { compareIds, customerName, departmentName, documentsOn, documentTitle, scopeNotes, t, type RegisterContext } from "../report/registers/context.js";
 import { coverageReading, DIRECT, INHERITED, procedureNotes, THROUGH_CHILDREN } from "../report/registers/clauses.js";
 import { copyRowKeys, isDueBack } from "../report/registers/distribution.js";
+import { externalList } from "../report/registers/external.js";
 import { trainingMissingRegister } from "../report/registers/training-missing.js";
 import { pickColumns, type Table } from "../report/table.js";
 import { attentionTable, type AttentionInput } from "./attention.js";
@@ -53,6 +54,8 @@ export interface PanelInput {
   asOf?: AttentionInput["asOf"];
   /** The clause matrix of each standard in scope (register clauses.ts), built once: the clauses no procedure addresses are its rows. */
   clauseMatrices?: readonly { catalog: Catalog; table: Table }[];
+  /** The records due for disposal by 31 December of `today`'s year (到期记录清单, as the site's register page lists them), built once. */
+  disposalRegister?: Table;
   /** Released documents whose file differs from their current version's release tag (commands/shared/registers.ts changedSinceRelease), as tagged. */
   unreleasedChanges?: readonly { doc: ControlledDocument; tag: string; path: string }[];
 }
@@ -811,6 +814,35 @@ const documentControl: PanelDefinition = (input) => {
   return panel ? { ...panel, numbers: [...(panel.numbers ?? []), number] } : { id: "documents", title: t(rc, "site.panel.documents.title"), numbers: [number] };
 };
 
+/**
+ * What falls due by 31 December of `today`'s year, for the year-end work (tester71 Q2): the record batches whose retention ends
+ * by then and are not yet disposed of (the site's 到期记录清单, csr list disposals --due-by), and the external and customer documents
+ * whose periodic check falls due by then, those overdue included (the check plan, csr list external --due-by). While qms.yaml sets
+ * no document_control.external_check_months, no check can fall due: "—", and the note says what to set.
+ */
+const yearEnd: PanelDefinition = (input) => {
+  const { rc, today } = input;
+  const dueBy = `${today.slice(0, 4)}-12-31`;
+  const numbers: PanelNumber[] = [];
+  const disposals = input.disposalRegister;
+  if (disposals) {
+    const label = t(rc, "site.panel.year-end.disposals");
+    const rows = disposals.rows.filter((row) => row.ends !== null && row.disposed === null).map((row, i) => ({ ...row, no: i + 1 }));
+    const notes = [...(disposals.notes ?? []).slice(0, 1), t(rc, "site.list.note.records-due-disposal")];
+    numbers.push({ label, count: rows.length, tone: "warn", list: { name: "records-due-disposal", title: label, table: { ...disposals, title: label, rows, notes } } });
+  }
+  const label = t(rc, "site.panel.year-end.external-check");
+  const plan = externalList(rc, { today, dueBy });
+  const check: PanelNumber = { label, count: plan.rows.length, tone: "warn", list: { name: "external-check-due", title: label, table: { ...plan, title: label } } };
+  if (rc.repo.config?.value.document_control?.external_check_months !== undefined) numbers.push(check);
+  else {
+    const why = t(rc, "site.panel.year-end.no-check-months");
+    numbers.push(unmeasured({ ...check, list: { ...check.list!, table: { ...plan, title: label, rows: [], notes: [why] } } }, why));
+    return { id: "year-end", title: t(rc, "site.panel.year-end.title", { dueBy }), numbers, notes: [why] };
+  }
+  return { id: "year-end", title: t(rc, "site.panel.year-end.title", { dueBy }), numbers };
+};
+
 export const PANELS: readonly PanelDefinition[] = [
   csrByCustomer,
   reviews,
@@ -818,6 +850,7 @@ export const PANELS: readonly PanelDefinition[] = [
   suspectLinks,
   documentControl,
   distribution,
+  yearEnd,
   training,
   clauseProcedures,
   latestReleases,

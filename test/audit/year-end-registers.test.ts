@@ -107,7 +107,8 @@ describe("csr site, the year-end registers", () => {
     const read = (path: string) => readFileSync(join(out, path), "utf8");
     const index = read("registers/index.html");
     expect(index).toContain('<a href="../registers/processes.html">过程清单（共 15 个过程）</a>');
-    expect(index).toContain('<a href="../registers/disposals.html">到期记录清单（2026-12-05 前保存期满 1 批）</a>');
+    // The site's is due by 31 December of the year (tester71 Q2): HH-F-045's 2023年度, due 2026-12-31, is listed, not left to a note.
+    expect(index).toContain('<a href="../registers/disposals.html">到期记录清单（2026-12-31 前保存期满 2 批）</a>');
     expect(index).toContain('<a href="../registers/management-review.html">管理评审输入（2026-01-01 至 2026-12-05）</a>');
     for (const name of ["processes", "disposals", "management-review"]) {
       const page = read(`registers/${name}.html`);
@@ -127,6 +128,7 @@ describe("csr site, the year-end registers", () => {
     expect([...listed[6]!.split("、"), ...listed[7]!.split("、")].sort()).toEqual([...onPage].sort());
     const disposals = read("registers/disposals.html");
     expect(disposals.match(/<td class="code"><a href="[^"]*">[^<]*<\/a><\/td>/g)).toEqual([
+      '<td class="code"><a href="../documents/HH-F-045.html">HH-F-045</a></td>',
       '<td class="code"><a href="../documents/HH-F-045.html">HH-F-045</a></td>',
       '<td class="code"><a href="../documents/QR-011-01.html">QR-011-01</a></td>',
       '<td class="code"><a href="../documents/HH-F-045.html">HH-F-045</a></td>',

@@ -35,6 +35,7 @@ import { registerContextOn } from "../shared/registers.js";
 import { emitTable, languageOf, printHints, refuseOrWarnUnreadable, withHeading, writeOutput, type OutputFlags } from "../shared/output.js";
 import { readRepository } from "../shared/read.js";
 import { periodOption, type PeriodFlags } from "../shared/period.js";
+import { inFirstQuarter, previousCalendarYear } from "../../report/registers/period.js";
 
 export interface RegisterFlags extends OutputFlags, PeriodFlags {
   level?: string;
@@ -78,7 +79,7 @@ export async function listRegisterCommand(ctx: CommandContext, what: string, fla
   const rc = await registerContextOn(repo, lang, today);
   // Which registers take which options: list/options.ts (refused there for the others).
   const lastYear = what === "management-review" && flags.from === undefined && flags.to === undefined && inFirstQuarter(today);
-  const period = periodOption(what === "management-review" && flags.from === undefined ? (lastYear ? previousYear(today) : yearTo(dateOption(flags.to, "--to", today))) : flags, today);
+  const period = periodOption(what === "management-review" && flags.from === undefined ? (lastYear ? previousCalendarYear(today) : yearTo(dateOption(flags.to, "--to", today))) : flags, today);
   const filter = what === "training" ? undefined : copyFilter(rc, flags, what === "distribution" ? { period, state: copyStateFilter(flags) } : {});
   let table: Table;
   let name: string | undefined;
@@ -176,20 +177,7 @@ async function writeDocx(ctx: CommandContext, table: Table, flags: RegisterFlags
   return 0;
 }
 
-/**
- * In January to March, the management review held then looks back over the calendar year just ended (tester71 Q2):
- * without --from and --to, that year's 1 January to 31 December.
- */
-function inFirstQuarter(today: string): boolean {
-  return Number(today.slice(5, 7)) <= 3;
-}
-
-function previousYear(today: string): PeriodFlags {
-  const year = Number(today.slice(0, 4)) - 1;
-  return { from: `${year}-01-01`, to: `${year}-12-31` };
-}
-
-/** Management review looks back over a period: without --from, the calendar year of `to` up to that day (in January to March without --to, the year before: previousYear). */
+/** Management review looks back over a period: without --from, the calendar year of `to` up to that day (in January to March without --to, the year before: previousCalendarYear). */
 function yearTo(to: string): PeriodFlags {
   return { from: `${to.slice(0, 4)}-01-01`, to };
 }

@@ -11,6 +11,7 @@ import { documentList, unreleasedList, type DraftsOn } from "./documents.js";
 import { externalList } from "./external.js";
 import { formList } from "./forms.js";
 import { managementReviewRegister } from "./management-review.js";
+import { inFirstQuarter, previousCalendarYear } from "./period.js";
 import { obsoleteList } from "./obsolete.js";
 import { editionReviewRegister } from "./edition-review.js";
 import { periodicReviewRegister } from "./periodic-reviews.js";
@@ -34,7 +35,7 @@ export function allRegisters(ctx: RegisterContext, today: string): Table[] {
  * the sheets of `csr export`, the drafts and documents in review among them (tester47 F7).
  */
 export function auditRegisters(ctx: RegisterContext, today: string, drafts?: DraftsOn): Table[] {
-  return [...eachRegister(ctx, today, { unreleased: drafts ?? true })];
+  return [...eachRegister(ctx, today, { unreleased: drafts ?? true, yearEnd: true })];
 }
 
 /**
@@ -46,9 +47,12 @@ export function auditRegisters(ctx: RegisterContext, today: string, drafts?: Dra
  * for a past day, where they come from (DraftsOn, unreleasedList). Then the corrective action register
  * (纠正措施台账). Last, the process list (过程清单),
  * the records due for disposal by `today` (到期记录清单) and the management review inputs of the
- * calendar year to `today` (管理评审输入), as `csr list` gives each without options.
+ * calendar year to `today` (管理评审输入), as `csr list` gives each without options. With `yearEnd` (csr site, tester71 Q2),
+ * the year's end is planned for: the records due for disposal by 31 December of `today`'s year, and in January to March
+ * first the management review inputs of the previous calendar year, as `csr list management-review` gives them then, its
+ * year to date following (id management-review-year-to-date).
  */
-export function* eachRegister(ctx: RegisterContext, today: string, options: { everyRegister?: boolean; unreleased?: boolean | DraftsOn } = {}): Generator<Table> {
+export function* eachRegister(ctx: RegisterContext, today: string, options: { everyRegister?: boolean; unreleased?: boolean | DraftsOn; yearEnd?: boolean } = {}): Generator<Table> {
   const standards = (ctx.repo.config?.value.standards ?? []).flatMap((id) => {
     const catalog = ctx.repo.catalogs.get(id);
     return catalog ? [catalog] : [];
@@ -83,8 +87,12 @@ export function* eachRegister(ctx: RegisterContext, today: string, options: { ev
   // The year-end registers, as `csr list processes|disposals|management-review` give them without options:
   // the process list, the record batches whose retention ends by today, the management review inputs of the year to today.
   yield processRegister(ctx, { today });
-  yield disposalRegister(ctx, { today, dueBy: today });
-  yield managementReviewRegister(ctx, { today, period: { from: `${today.slice(0, 4)}-01-01`, to: today } });
+  yield disposalRegister(ctx, { today, dueBy: options.yearEnd ? `${today.slice(0, 4)}-12-31` : today });
+  const yearToDate = managementReviewRegister(ctx, { today, period: { from: `${today.slice(0, 4)}-01-01`, to: today } });
+  if (options.yearEnd && inFirstQuarter(today)) {
+    yield managementReviewRegister(ctx, { today, period: previousCalendarYear(today) });
+    yield { ...yearToDate, id: "management-review-year-to-date" };
+  } else yield yearToDate;
 }
 
 /**

@@ -23,3 +23,18 @@ export function periodFilterText(ctx: RegisterContext, period: Period): string {
 export function periodAskedNotes(ctx: RegisterContext, period: Period | undefined): string[] {
   return period?.askedTo !== undefined ? [t(ctx, "register.period.asked", { asked: period.askedTo, today: period.to })] : [];
 }
+
+/**
+ * In January to March, the management review held then looks back over the calendar year just ended (tester71 Q2):
+ * `csr list management-review` without --from and --to lists that year (previousCalendarYear), and csr site shows it
+ * beside the year to date.
+ */
+export function inFirstQuarter(today: string): boolean {
+  return Number(today.slice(5, 7)) <= 3;
+}
+
+/** The calendar year before `today`'s, 1 January to 31 December. */
+export function previousCalendarYear(today: string): { from: string; to: string } {
+  const year = Number(today.slice(0, 4)) - 1;
+  return { from: `${year}-01-01`, to: `${year}-12-31` };
+}
