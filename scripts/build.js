@@ -310,7 +310,7 @@ async function bundleMain(digest) {
  * bin/command-script.js passes in.
  */
 async function bundleCheck(digest) {
-  await commandBundle(digest, "check", { plugins: [yamlFromVendor, lazyChildProcessForCommander, requiredSimpleGit] }, [["-C", join(ROOT, "examples", "acme-auto"), "check", "--no-cache", "--format", "json"]]);
+  await commandBundle(digest, "check", { plugins: [yamlFromVendor, lazyChildProcessForCommander, requiredSimpleGit] }, [["-C", join(ROOT, "examples", "acme-auto"), "check", "--no-cache", "--format", "json", "--today", "2026-12-04"]]);
 }
 
 /**
