@@ -8,7 +8,7 @@ import { translate, type Lang } from "../i18n/index.js";
 import type { WorkCalendar } from "./calendar.js";
 import { DEFAULT_TRAINING_DAYS } from "./distribution.js";
 import { currentRevision } from "./index.js";
-import { completionState, documentCompletion, trainingPhase, type TrainedCount } from "./training-completion.js";
+import { completionState, documentCompletion, personTrainingPeriod, trainingDue, trainingPhase, type TrainedCount } from "./training-completion.js";
 import { documentTrained, sessionVersion, type SessionVersions } from "./training.js";
 import type { ControlledDocument, Person, QmsConfig, TrainingSession } from "./types.js";
 
@@ -33,7 +33,11 @@ export function documentTrainingState(doc: ControlledDocument, config: QmsConfig
   const reading = completionState(item);
   if (reading === "trained") return { version, state: "trained" };
   if (item.start === undefined) return { version, state: "undated" };
-  const { phase, due, count } = trainingPhase(calendar, item.start, config?.document_control?.training_days ?? DEFAULT_TRAINING_DAYS, today, item.ahead);
+  const days = config?.document_control?.training_days ?? DEFAULT_TRAINING_DAYS;
+  // The soonest deadline of those still to train: a newcomer's runs from their first day (personTrainingPeriod, tester72 Q2).
+  const periods = item.missing.map((id) => personTrainingPeriod(item, people.find((p) => p.id === id))!);
+  const period = periods.sort((a, b) => trainingDue(calendar, a.start, days, a.ahead).localeCompare(trainingDue(calendar, b.start, days, b.ahead)))[0] ?? { start: item.start, ahead: item.ahead };
+  const { phase, due, count } = trainingPhase(calendar, period.start, days, today, period.ahead);
   return { version, state: phase, start: item.start, due, count, ahead: item.ahead, ...(reading === "partial" ? { people: { trained: item.trained.length, required: item.required.length, trainers: item.trainers.length } } : {}) };
 }
 

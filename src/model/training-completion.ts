@@ -215,6 +215,16 @@ export function trainingDue(calendar: WorkCalendar, start: string, days: number,
 }
 
 /**
+ * When the training period of `person` on a revision starts: the day they joined (people.yaml `joined`) when that is after
+ * the revision took effect — a newcomer is trained for the new job from their first day, with `training_days` to do it
+ * (IATF 16949 7.2.2), not overdue on it (tester72 Q2) — else the revision's own period (`start`, `ahead`).
+ */
+export function personTrainingPeriod(item: Pick<TrainingCompletion, "start" | "ahead">, person: Person | undefined): { start: string; ahead: boolean } | undefined {
+  if (item.start === undefined) return undefined;
+  return person?.joined !== undefined && person.joined > item.start ? { start: person.joined, ahead: false } : { start: item.start, ahead: item.ahead };
+}
+
+/**
  * Where the training of a revision stands on `today` (YYYY-MM-DD), as doc/training-overdue and the
  * missing-training list (csr list training --missing) tell it: the revision takes effect on `start`
  * and its training is due by trainingDue (that day for a revision released `ahead` of it, else `days` working days after). Training comes

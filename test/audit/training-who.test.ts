@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { checkJson, csr } from "../helpers.js";
-import { pendingTrainingProcedure, threeDepartmentRepo } from "../control/three-departments.js";
+import { pendingTrainingProcedure, threeDepartmentRepo, trainingProcedure } from "../control/three-departments.js";
 
 const procedure = pendingTrainingProcedure() + "training:\n  required: true\n";
 const missing = (dir: string, today: string, ...args: string[]) => csr(["-C", dir, "list", "training", "--missing", "--today", today, ...args]);
@@ -57,5 +57,17 @@ describe("the training deadline of a revision released ahead of taking effect (t
       "QP-005 A/2 was released ahead of taking effect on 2026-11-25 and needs training, but no training on A/2 is recorded (due by 2026-11-25, the day it takes effect: training comes before the work). Record it with 'csr train QP-005 --people ... --date ... --trainer ... --record ...'.",
     ]);
     expect(csr(["-C", dir, "show", "QP-005", "--today", "2026-11-20"], { lang: "zh-CN" }).stdout).toContain("  培训            A/2 需要培训：2026-11-25 实施，应在实施前完成\n");
+  });
+});
+
+describe("a newcomer's training deadline (tester72 Q2)", () => {
+  it("runs from their first day, not from the day the revision took effect", () => {
+    // QP-005 A/1 in force since 2026-10-12, everyone trained on it; 孙杰 joins 生产部 on 2026-12-01.
+    const trainedAll = "  sessions:\n    - {revision: A/1, date: 2026-10-13, people: [zhang, li, wang, zhao], trainer: zhang, record: TR-2026-040}\n";
+    const dir = threeDepartmentRepo({ "documents/QP-005.yaml": trainingProcedure() + "training:\n  required: true\n" + trainedAll });
+    expect(csr(["-C", dir, "person", "add", "sun", "--name", "孙杰", "--department", "PRD", "--from", "2026-12-01", "-y"]).code).toBe(0);
+    expect(rows(missing(dir, "2026-12-01").stdout).map((r) => [r[4], r[5], r[6], r[7]])).toEqual([["2026-10-12", "2026-12-29", "in force, 20 working days left", "孙杰"]]);
+    const overdue = (today: string) => checkJson(dir, "--today", today).findings.filter((f) => f.rule === "doc/training-overdue").length;
+    expect([overdue("2026-12-01"), overdue("2026-12-29"), overdue("2026-12-30")]).toEqual([0, 0, 1]);
   });
 });

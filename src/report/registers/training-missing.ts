@@ -12,7 +12,7 @@ import { repositoryCalendar } from "../../load/calendar.js";
 import { lawHolidaysCounted } from "../../model/calendar.js";
 import { trainingRecordDays, trainingSessionVersions } from "../../load/training-records.js";
 import { DEFAULT_TRAINING_DAYS } from "../../model/distribution.js";
-import { trainingCompletion, trainingPhase, type TrainingCompletion, type TrainingPhase } from "../../model/training-completion.js";
+import { personTrainingPeriod, trainingCompletion, trainingPhase, type TrainingCompletion, type TrainingPhase } from "../../model/training-completion.js";
 import type { Table } from "../table.js";
 import { trainingFilterNotes, type TrainingFilter } from "./training.js";
 import { localized } from "../../core/text.js";
@@ -52,6 +52,13 @@ export function trainingMissingRegister(ctx: RegisterContext, options: { today: 
     .filter((i) => i.missing.some(ofDepartment) || (i.required.length === 0 && i.sessions === 0 && i.recordsOnly.length === 0))
     .map((item) => ({ item, title: titles.get(`${item.kind} ${item.id}`) ?? "", ...(item.start !== undefined ? { phase: trainingPhase(calendar, item.start, days, today, item.ahead) } : {}) }))
     .sort((a, b) => (a.phase?.due ?? "").localeCompare(b.phase?.due ?? "") || (a.item.kind === b.item.kind ? compareIds(a.item.id, b.item.id) : a.item.kind === "document" ? -1 : 1));
+  // A newcomer's deadline and standing run from their first day (personTrainingPeriod, tester72 Q2); the rest is the revision's.
+  const personDeadline = (item: TrainingCompletion, id: string): { due?: string; standing?: string } => {
+    const period = personTrainingPeriod(item, ctx.index.people.get(id)?.value);
+    if (period === undefined || period.start === item.start) return {};
+    const own = trainingPhase(calendar, period.start, days, today, period.ahead);
+    return { due: own.due, standing: standingText(ctx, own) };
+  };
   const rows = open.flatMap(({ item, title, phase }) => {
     const common = {
       id: item.id,
@@ -74,7 +81,7 @@ export function trainingMissingRegister(ctx: RegisterContext, options: { today: 
       if (item.required.length > 0) return [{ ...common, due: null, standing: "", person: "", department: "", remark: why, unconfirmedPeople: item.required.filter(ofDepartment).join(" "), unconfirmedRecords: item.recordsOnly.join(" ") }];
       return [{ ...common, person: "", department: "", remark: [why, ...from].join(t(ctx, "register.remarks-separator")) }];
     }
-    return item.missing.filter(ofDepartment).map((id) => ({ ...common, person: personName(ctx, id), department: departmentName(ctx, ctx.index.people.get(id)?.value.department), remark: from.join("") }));
+    return item.missing.filter(ofDepartment).map((id) => ({ ...common, ...personDeadline(item, id), person: personName(ctx, id), department: departmentName(ctx, ctx.index.people.get(id)?.value.department), remark: from.join("") }));
   });
   const done = items.length - open.length;
   const estimated = open.flatMap(({ item, phase }) => (phase ? calendar.yearsWithoutData(item.start!, phase.due) : []));
