@@ -54,6 +54,8 @@ export interface PanelInput {
   asOf?: AttentionInput["asOf"];
   /** The clause matrix of each standard in scope (register clauses.ts), built once: the clauses no procedure addresses are its rows. */
   clauseMatrices?: readonly { catalog: Catalog; table: Table }[];
+  /** The coming calendar year's plan of periodic reviews (年度文件定期评审计划, csr list periodic-reviews --year), as the site's register page lists it. */
+  periodicReviewPlan?: Table;
   /** The records due for disposal by 31 December of `today`'s year (到期记录清单, as the site's register page lists them), built once. */
   disposalRegister?: Table;
   /** Released documents whose file differs from their current version's release tag (commands/shared/registers.ts changedSinceRelease), as tagged. */
@@ -773,13 +775,25 @@ function withReviewWindow(input: PanelInput, panel: Panel): Panel {
   return { ...panel, numbers };
 }
 
+/** Beside the periodic reviews due, the coming calendar year's plan of them: how many documents fall due in it, linking to its register page. */
+function withPlan(input: PanelInput, panel: Panel): Panel {
+  const plan = input.periodicReviewPlan;
+  if (!plan) return panel;
+  const number: PanelNumber = { label: t(input.rc, "site.panel.documents.periodic-review-plan", { year: Number(input.today.slice(0, 4)) + 1 }), count: plan.rows.length, register: "periodic-review-plan" };
+  const numbers = panel.numbers ?? [];
+  const at = numbers.findIndex((n) => n.list?.name === "documents-no-review-interval" || n.list?.name === "doc-periodic-review-due");
+  const after = numbers.findIndex((n, i) => i > at && n.list?.name !== "documents-no-review-interval");
+  const place = after === -1 ? numbers.length : after;
+  return { ...panel, numbers: [...numbers.slice(0, place), number, ...numbers.slice(place)] };
+}
+
 /**
  * Document control: its findings, and the released documents whose file holds changes not released (IATF 16949
  * 7.5.3.2, GJB 9001C 7.5.3: only approved text at points of use), a number shown only when there are any.
  */
 const documentControl: PanelDefinition = (input) => {
   const found = findingPanel("documents", ["doc/periodic-review-due", "doc/revision-pending", "doc/obsolete-referenced"])(input);
-  const panel = found && withoutReviewInterval(input, withReviewWindow(input, found));
+  const panel = found && withPlan(input, withoutReviewInterval(input, withReviewWindow(input, found)));
   const changed = input.unreleasedChanges ?? [];
   if (changed.length === 0) return panel;
   const { rc } = input;

@@ -3,7 +3,8 @@
  * `csr list management-review` then gives it, and the year to date has a page of its own; each 明细见 cell links to the
  * register page of the same site; the disposal register lists the batches due by 31 December of the current year; the
  * dashboard counts the record batches due for disposal and the external and customer documents due for their check by then,
- * each number linking to its list ("—" while qms.yaml sets no check period). On sites of acme-auto, built by the binary.
+ * each number linking to its list ("—" while qms.yaml sets no check period), and the coming year's plan of periodic reviews
+ * beside the periodic reviews due, linking to its register page. On sites of acme-auto, built by the binary.
  */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
@@ -57,6 +58,9 @@ describe("csr site for the year-end work", () => {
     expect(panelNumbers(read("index.html"), "year-end")).toEqual(["2 保存期满待处置的记录批次 -> lists/records-due-disposal.html", "— 到期待核对的外来文件（含顾客文件） -> lists/external-check-due.html"]);
     expect(read("index.html")).toContain("qms.yaml 没有规定外来文件的核对周期（document_control.external_check_months）");
     expect(firstCells(read("lists/records-due-disposal.html"))).toEqual(["HH-F-045 2022年度", "HH-F-045 2023年度"]);
+    // Beside the periodic reviews due, the coming year's plan of them (csr list periodic-reviews --year 2027), a register page of its own.
+    expect(panelNumbers(read("index.html"), "documents")).toContain("25 2027 年度定期评审计划（份） -> registers/periodic-review-plan.html");
+    expect(heading(read("registers/periodic-review-plan.html"))).toBe("2027 年度文件定期评审计划（共 25 份）");
   }, 240_000);
 
   it("counts the external and customer documents whose check falls due by 31 December once qms.yaml sets the period", () => {

@@ -14,7 +14,7 @@ import { managementReviewRegister } from "./management-review.js";
 import { inFirstQuarter, previousCalendarYear } from "./period.js";
 import { obsoleteList } from "./obsolete.js";
 import { editionReviewRegister } from "./edition-review.js";
-import { periodicReviewRegister } from "./periodic-reviews.js";
+import { periodicReviewPlan, periodicReviewRegister } from "./periodic-reviews.js";
 import { processRegister } from "./processes.js";
 import { procedureList } from "./procedures.js";
 import { reviewRegister } from "./reviews.js";
@@ -48,7 +48,7 @@ export function auditRegisters(ctx: RegisterContext, today: string, drafts?: Dra
  * (纠正措施台账). Last, the process list (过程清单),
  * the records due for disposal by `today` (到期记录清单) and the management review inputs of the
  * calendar year to `today` (管理评审输入), as `csr list` gives each without options. With `yearEnd` (csr site, tester71 Q2),
- * the year's end is planned for: the records due for disposal by 31 December of `today`'s year, and in January to March
+ * the year's end is planned for: the coming calendar year's plan of periodic reviews after the record of those made, the records due for disposal by 31 December of `today`'s year, and in January to March
  * first the management review inputs of the previous calendar year, as `csr list management-review` gives them then, its
  * year to date following (id management-review-year-to-date).
  */
@@ -78,6 +78,8 @@ export function* eachRegister(ctx: RegisterContext, today: string, options: { ev
   yield trainingRegister(ctx, { today });
   yield trainingMissingRegister(ctx, { today });
   yield periodicReviewRegister(ctx, { today });
+  // The site's year-end view: the coming calendar year's plan of periodic reviews (tester71 Q2, Q3), as csr list periodic-reviews --year gives it.
+  if (options.yearEnd) yield periodicReviewPlan(ctx, { today, year: Number(today.slice(0, 4)) + 1 });
   // During an edition transition (both editions in scope), the documents to review for the new one (换版评审清单).
   for (const catalog of standards) {
     if (catalog.supersedes && standards.some((c) => c.id === catalog.supersedes!.standard)) yield editionReviewRegister(ctx, { today, standard: catalog.id });
