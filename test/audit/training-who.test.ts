@@ -5,7 +5,7 @@
  * temporary git repository, the built binary.
  */
 import { describe, expect, it } from "vitest";
-import { checkJson, csr } from "../helpers.js";
+import { checkJson, committedFixture, csr } from "../helpers.js";
 import { pendingTrainingProcedure, threeDepartmentRepo, trainingProcedure } from "../control/three-departments.js";
 
 const procedure = pendingTrainingProcedure() + "training:\n  required: true\n";
@@ -69,5 +69,15 @@ describe("a newcomer's training deadline (tester72 Q2)", () => {
     expect(rows(missing(dir, "2026-12-01").stdout).map((r) => [r[4], r[5], r[6], r[7]])).toEqual([["2026-10-12", "2026-12-29", "in force, 20 working days left", "孙杰"]]);
     const overdue = (today: string) => checkJson(dir, "--today", today).findings.filter((f) => f.rule === "doc/training-overdue").length;
     expect([overdue("2026-12-01"), overdue("2026-12-29"), overdue("2026-12-30")]).toEqual([0, 0, 1]);
+  });
+});
+
+describe("the missing list's note in a GJB 9001C repository (tester72 Q13)", () => {
+  it("cites GJB 9001C 7.2, not IATF 16949", () => {
+    const dir = committedFixture("examples/gjb-demo");
+    expect(csr(["-C", dir, "train", "CS/WI-003", "--require", "-y"]).code).toBe(0);
+    const list = csr(["-C", dir, "list", "training", "--missing", "--today", "2026-12-06"], { lang: "zh-CN" });
+    expect(list.stdout).toContain("（GJB 9001C 7.2）");
+    expect(list.stdout).not.toContain("IATF");
   });
 });

@@ -9,6 +9,7 @@
  * trainingCompletion) and with doc/training-overdue's deadline (trainingPhase).
  */
 import { repositoryCalendar } from "../../load/calendar.js";
+import { worksToGjb9001C } from "../../model/citations.js";
 import { lawHolidaysCounted } from "../../model/calendar.js";
 import { trainingRecordDays, trainingSessionVersions } from "../../load/training-records.js";
 import { DEFAULT_TRAINING_DAYS } from "../../model/distribution.js";
@@ -109,7 +110,7 @@ export function trainingMissingRegister(ctx: RegisterContext, options: { today: 
     rows: rows.map((row, i) => ({ no: i + 1, ...row })),
     notes: [
       ...(filtered ? [filtered.note] : []),
-      all.length === 0 ? t(ctx, "register.training-missing.none-required") : t(ctx, "register.training-missing.note", { days }),
+      all.length === 0 ? t(ctx, "register.training-missing.none-required") : t(ctx, `register.training-missing.note${worksToGjb9001C(config) ? "-gjb" : ""}`, { days }),
       ...(done > 0 ? [t(ctx, "register.training-missing.done", { count: done })] : []),
       ...(years.length > 0 ? [t(ctx, lawHolidaysCounted(calendar, years) ? "register.training-missing.estimated" : "register.training-missing.estimated-weekdays", { years: years.join(t(ctx, "register.list-separator")), count: years.length })] : []),
       ...documentAsOfNotes(ctx, today, documents.filter((d) => open.some((o) => o.item.kind === "document" && o.item.id === d.id))),
