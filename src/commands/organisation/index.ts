@@ -261,7 +261,7 @@ function reviewIntervalChange(config: NonNullable<EditSession["repo"]["config"]>
     else after[kind] = Number(months);
   }
   const shown = (intervals: Partial<Record<ReviewKind, number>>) =>
-    REVIEW_KINDS.filter((k) => intervals[k] !== undefined).map((k) => `${t(`value.kind.${k}`)} ${t("process.months", { months: intervals[k]! })}`).join(t("common.list-separator"));
+    REVIEW_KINDS.filter((k) => intervals[k] !== undefined).map((k) => `${t(`value.kind.${k}`)} ${t("process.months", { months: intervals[k]!, count: intervals[k]! })}`).join(t("common.list-separator"));
   const kept = REVIEW_KINDS.filter((k) => after[k] !== undefined);
   return {
     field: t("organisation.field.review-interval"),

@@ -193,7 +193,7 @@ export async function setDocument(ctx: CommandContext, id: string, given: SetFla
       changes.push({ field: "title_en", key: "title_en", text });
     }
     if (reviewInterval !== undefined && reviewInterval !== (document.review_interval_months ?? "")) {
-      const months = (value: number) => t("process.months", { months: value });
+      const months = (value: number) => t("process.months", { months: value, count: value });
       const before = document.review_interval_months;
       const text = reviewInterval === "" ? t("set.csr.cleared", { before: months(before!) }) : before === undefined ? months(reviewInterval) : t("set.was", { value: months(reviewInterval), before: months(before) });
       changes.push({ field: "review_interval_months", key: "review_interval_months", text });

@@ -188,7 +188,8 @@ export function periodicReviewPlan(ctx: RegisterContext, options: { today: strin
   const without = inForce.filter((d) => !d.review_interval_months).map((d) => d.id).sort(compareIds);
   const month = (due: string) => {
     const number = Number(due.slice(5, 7));
-    return t(ctx, "register.periodic-review-plan.month", { month: number, name: new Intl.DateTimeFormat("en", { month: "long", timeZone: "UTC" }).format(new Date(`${due}T00:00:00Z`)) });
+    // The month as each language names it: 3 月, March (the two catalogs take the same placeholder).
+    return t(ctx, "register.periodic-review-plan.month", { month: ctx.lang === "en" ? new Intl.DateTimeFormat("en", { month: "long", timeZone: "UTC" }).format(new Date(`${due}T00:00:00Z`)) : number });
   };
   // Each with what has answered it since, or 尚未评审: a past year's plan is read after the event.
   const earlierText = earlier.map(({ doc, due }) => {
