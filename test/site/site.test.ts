@@ -1050,7 +1050,8 @@ describe("csr site: a customer's page", () => {
       "qms.yaml": QMS,
       "people.yaml": "people:\n  - {id: li, name: 李娜, department: QA, roles: [author, reviewer]}\n  - {id: wang, name: 王强, department: QA, roles: [approver]}\n",
       // Received before it was issued: date/out-of-order, in the customer's own file.
-      "customers/DYA.yaml": "code: DYA\nname: 东岳汽车\nsources:\n  - id: DYA-SQM\n    title: 供应商质量手册\n    revisions: [{revision: A, issued: 2026-10-09, received: 2026-10-01}]\n",
+      // Kept by 品质部 (csr/source-keeper-missing is not what this page's test is about).
+      "customers/DYA.yaml": "code: DYA\nname: 东岳汽车\nsources:\n  - id: DYA-SQM\n    title: 供应商质量手册\n    department: QA\n    revisions: [{revision: A, issued: 2026-10-09, received: 2026-10-01}]\n",
       // Decided must, addressed nowhere: csr/not-addressed (a warning).
       "csr/DYA/DYA-001.yaml": [
         "id: DYA-001",
