@@ -10,7 +10,7 @@ import type { MessageKey } from "../../i18n/index.js";
 import { releaseRecordedAfter } from "../../model/as-of.js";
 import { classificationName, documentClassification } from "../../model/classification.js";
 import { editionInForceFrom, externalCategory, externalPendingUntil } from "../../model/external.js";
-import { heldExternalEdition, heldSourceEdition, latestConfirmation, nextCheckDue, type HeldEdition } from "../../model/external-check.js";
+import { heldExternalEdition, heldSourceEdition, latestConfirmation, nextCheckDue, sourceHolders, type HeldEdition } from "../../model/external-check.js";
 import type { ControlledDocument, CurrencyConfirmation, Customer, SourceDocument, ExternalEdition, SourceRevision } from "../../model/types.js";
 import type { Table } from "../table.js";
 import { asOfNotes, compareIds, customerName, departmentName, documentsOn, documentTitle, documentVersion, personName, t, type RegisterContext } from "./context.js";
@@ -98,7 +98,7 @@ export function externalList(ctx: RegisterContext, options: { today: string; due
   const current = sourceRows.filter((r) => r.inForce).length + standardRows.filter((r) => r.inForce).length;
   // A document nobody is recorded as keeping reads to an auditor as an uncontrolled one (IATF 16949 7.5.3.2): named under the list,
   // with the command that records its keeper for the one who runs it (aud68 A13).
-  const keeping = customers.flatMap((customer) => (customer.sources ?? []).flatMap((source) => source.revisions.filter((r) => r.received <= today).map((r) => ({ source, kept: source.department ? "recorded" : holders(source, today, r.revision).length > 0 ? "holders" : "none" }))));
+  const keeping = customers.flatMap((customer) => (customer.sources ?? []).flatMap((source) => source.revisions.filter((r) => r.received <= today).map((r) => ({ source, kept: source.department ? "recorded" : sourceHolders(source, today, r.revision).length > 0 ? "holders" : "none" }))));
   const unkept = [...new Set(keeping.filter((k) => k.kept === "none").map((k) => k.source.id))];
   // A GJB 外来文件清单 marks a classified 订货合同, 技术协议 or standard with its 密级; a list without one keeps its columns.
   const classified = [...sourceRows, ...standardRows].some((row) => row.classification !== "");
@@ -168,13 +168,6 @@ function unkeptHint(ctx: RegisterContext, customers: readonly Customer[], id: st
   return department === undefined ? t(ctx, "register.external.note-unkept.hint-plain") : t(ctx, "register.external.note-unkept.hint", { id, department });
 }
 
-/** The departments holding a controlled copy of `source` on `today` (its distribution: handed out by then, not back, lost or destroyed by then), each once. */
-function holders(source: SourceDocument, today: string, revision?: string): string[] {
-  const gone = (date: string | undefined) => date !== undefined && date <= today;
-  const copies = (source.distribution ?? []).filter((c) => c.date <= today && (revision === undefined || c.version === revision) && !gone(c.recalled) && !gone(c.lost?.date) && !gone(c.destroyed?.date) && !gone(c.retained?.date));
-  return [...new Set(copies.map((c) => c.to))];
-}
-
 /**
  * The 保管部门 of a customer's revision: the department recorded as keeping the source document (`department`, csr source
  * add/update --department); without one, the departments that hold a controlled copy of that revision on the day, said so;
@@ -182,7 +175,7 @@ function holders(source: SourceDocument, today: string, revision?: string): stri
  */
 function sourceKeeper(ctx: RegisterContext, source: SourceDocument, revision: string, today: string): string {
   if (source.department) return departmentName(ctx, source.department);
-  const holding = holders(source, today, revision);
+  const holding = sourceHolders(source, today, revision);
   if (holding.length > 0) return t(ctx, "register.external.keeper-holders", { departments: holding.map((code) => departmentName(ctx, code)).join(t(ctx, "register.list-separator")) });
   return t(ctx, "register.external.keeper-unrecorded");
 }
