@@ -124,13 +124,7 @@ export function periodicReviewsDueRegister(ctx: RegisterContext, options: { toda
     title: t(ctx, "register.periodic-reviews-due.title", { dueBy, count: due.length }),
     sheet: t(ctx, "register.periodic-reviews-due.sheet"),
     columns: [
-      { key: "no", header: t(ctx, "register.periodic-reviews.column.no"), kind: "number" },
-      { key: "id", header: t(ctx, "register.periodic-reviews.column.id"), kind: "id" },
-      { key: "title", header: t(ctx, "register.periodic-reviews.column.title") },
-      { key: "department", header: t(ctx, "register.periodic-reviews-due.column.department"), kind: "name" },
-      { key: "version", header: t(ctx, "register.periodic-reviews.column.version"), kind: "code" },
-      { key: "last", header: t(ctx, "register.periodic-reviews-due.column.last"), date: true },
-      { key: "interval", header: t(ctx, "register.periodic-reviews-due.column.interval"), kind: "number" },
+      ...dueColumns(ctx),
       { key: "due", header: t(ctx, "register.periodic-reviews-due.column.due"), date: true },
       { key: "status", header: t(ctx, "register.periodic-reviews-due.column.status"), kind: "code" },
       { key: "responsible", header: t(ctx, "register.periodic-reviews-due.column.responsible"), kind: "name" },
@@ -203,13 +197,7 @@ export function periodicReviewPlan(ctx: RegisterContext, options: { today: strin
     title: t(ctx, "register.periodic-review-plan.title", { year, count: planned.length }),
     sheet: t(ctx, "register.periodic-review-plan.sheet", { year }),
     columns: [
-      { key: "no", header: t(ctx, "register.periodic-reviews.column.no"), kind: "number" },
-      { key: "id", header: t(ctx, "register.periodic-reviews.column.id"), kind: "id" },
-      { key: "title", header: t(ctx, "register.periodic-reviews.column.title") },
-      { key: "department", header: t(ctx, "register.periodic-reviews-due.column.department"), kind: "name" },
-      { key: "version", header: t(ctx, "register.periodic-reviews.column.version"), kind: "code" },
-      { key: "last", header: t(ctx, "register.periodic-reviews-due.column.last"), date: true },
-      { key: "interval", header: t(ctx, "register.periodic-reviews-due.column.interval"), kind: "number" },
+      ...dueColumns(ctx),
       { key: "month", header: t(ctx, "register.periodic-review-plan.column.month"), kind: "code" },
       { key: "due", header: t(ctx, "register.periodic-reviews.column.due"), date: true },
       { key: "responsible", header: t(ctx, "register.periodic-reviews-due.column.responsible"), kind: "name" },
@@ -291,4 +279,17 @@ export function withNextReview(ctx: RegisterContext, table: Table, today: string
     columns: [...table.columns, { key: "next_review", header: t(ctx, "register.periodic-reviews-due.column.due"), date: true }],
     rows: table.rows.map((row) => ({ ...row, next_review: typeof row.number === "string" ? nextReviewCell(ctx, row.number, today) : "" })),
   };
+}
+
+/** The columns the list of periodic reviews due and the year's plan of them share: which document, its last revision or review and its interval. */
+function dueColumns(ctx: RegisterContext): Table["columns"] {
+  return [
+    { key: "no", header: t(ctx, "register.periodic-reviews.column.no"), kind: "number" },
+    { key: "id", header: t(ctx, "register.periodic-reviews.column.id"), kind: "id" },
+    { key: "title", header: t(ctx, "register.periodic-reviews.column.title") },
+    { key: "department", header: t(ctx, "register.periodic-reviews-due.column.department"), kind: "name" },
+    { key: "version", header: t(ctx, "register.periodic-reviews.column.version"), kind: "code" },
+    { key: "last", header: t(ctx, "register.periodic-reviews-due.column.last"), date: true },
+    { key: "interval", header: t(ctx, "register.periodic-reviews-due.column.interval"), kind: "number" },
+  ];
 }
