@@ -313,7 +313,7 @@ describe("csr import exits as csr check would on the files it writes", () => {
 describe("csr import --today: the check of what it wrote, as of that day", () => {
   it("counts the review deadline of an imported CSR to --today, as csr check --today does; a date it cannot read is refused", () => {
     const dir = ownCalendar(minimalRepo({
-      "customers/FORD.yaml": "code: FORD\nname: 福特汽车\nsources:\n  - id: FORD-CSR\n    title: 福特顾客特定要求\n    revisions:\n      - revision: \"2026-10\"\n        received: 2026-11-02\n",
+      "customers/FORD.yaml": "code: FORD\nname: 福特汽车\nsources:\n  - id: FORD-CSR\n    title: 福特顾客特定要求\n    department: QA\n    revisions:\n      - revision: \"2026-10\"\n        received: 2026-11-02\n",
       // Received with its source revision, not yet reviewed: due ten weekdays later, on 2026-11-16.
       "list.csv": "编号,要求名称,顾客代码,来源文件,条款,接收日期\nFORD-001,包装要求,FORD,FORD-CSR,8.5.4,2026-11-02\n",
     }));

@@ -423,7 +423,7 @@ describe("the check cache", () => {
       "",
     ].join("\n");
     const dir = threeDepartmentRepo({
-      "customers/DYA.yaml": "code: DYA\nname: 东岳汽车股份有限公司\nclass: A\nsources:\n  - id: DYA-SQM\n    title: 供应商质量手册\n    revisions:\n      - {revision: C, received: 2026-03-10}\n      - {revision: D, received: 2026-06-01}\n",
+      "customers/DYA.yaml": "code: DYA\nname: 东岳汽车股份有限公司\nclass: A\nsources:\n  - id: DYA-SQM\n    title: 供应商质量手册\n    department: QA\n    revisions:\n      - {revision: C, received: 2026-03-10}\n      - {revision: D, received: 2026-06-01}\n",
       "csr/DYA/DYA-001.yaml": csrFile,
     });
     git(dir, ["commit", "-q", "--amend", "--no-edit"], { GIT_COMMITTER_DATE: "2026-05-20T10:00:00+08:00" });

@@ -504,6 +504,7 @@ sources:
   - id: HX-SQM
     title: 华夏汽车供应商质量手册
     title_en: Huaxia Motors supplier quality manual
+    department: QA
     revisions:
       - revision: "2026"
         issued: 2026-01-05
