@@ -43,6 +43,7 @@ describe("trainingCompletion", () => {
       id: "QP-005",
       revision: "A/1",
       start: "2026-10-12",
+      ahead: false,
       departments: ["QA", "PRD"],
       required: ["zhang", "chen", "zhao", "huang"],
       trained: ["zhang", "zhao"],
@@ -55,8 +56,11 @@ describe("trainingCompletion", () => {
   });
 
   it("counts a department's training as every person of that department, and no session held after the day", () => {
-    const [item] = trainingCompletion([procedure([{ revision: "A/1", date: "2026-10-20", department: "PRD" }, { revision: "A/1", date: "2026-12-10", people: ["chen"] }])], [], people, undefined, "2026-12-05");
+    const [item] = trainingCompletion([procedure([{ revision: "A/1", date: "2026-10-20", department: "PRD", trainees: ["张三(1023)"] }, { revision: "A/1", date: "2026-12-10", people: ["chen"] }])], [], people, undefined, "2026-12-05");
     expect(item).toMatchObject({ trained: ["zhao", "huang"], missing: ["zhang", "chen"] });
+    // A department's session naming nobody: who it trained is on its sign-in sheet, its record alone (tester72 Q1).
+    const [signIn] = trainingCompletion([procedure([{ revision: "A/1", date: "2026-10-20", department: "PRD", record: "TR-2026-061" }])], [], people, undefined, "2026-12-05");
+    expect(signIn).toMatchObject({ trained: [], missing: ["zhang", "chen", "zhao", "huang"], sessions: 0, recordsOnly: ["TR-2026-061"] });
   });
 
   it("gives a CSR trained by a record number alone no trained people, and leaves out a CSR not to be met", () => {
@@ -73,7 +77,7 @@ describe("trainingCompletion", () => {
       }) as unknown as Csr;
     const items = trainingCompletion([], [csr("DYA-006", "must"), csr("DYA-007", "not-applicable")], people, undefined, "2026-12-05");
     expect(items).toEqual([
-      { kind: "csr", id: "DYA-006", revision: "D", start: "2026-03-05", departments: ["QA", "MKT"], required: ["zhang", "chen", "sun"], trained: [], trainers: [], missing: ["zhang", "chen", "sun"], sessions: 0, otherTrainees: [], recordsOnly: ["TR-2026-025"] },
+      { kind: "csr", id: "DYA-006", revision: "D", start: "2026-03-05", ahead: false, departments: ["QA", "MKT"], required: ["zhang", "chen", "sun"], trained: [], trainers: [], missing: ["zhang", "chen", "sun"], sessions: 0, otherTrainees: [], recordsOnly: ["TR-2026-025"] },
     ]);
   });
 });
