@@ -1,20 +1,25 @@
 /**
  * The process list with its internal audits (csr list processes) and the record of an audit (csr
- * process audited), from the built binary on a copy of examples/acme-auto made a git repository:
+ * process audited), in the test's process and from the built binary, on a copy of examples/acme-auto made a git repository:
  * IATF 16949 9.2.2.1, the audit programme covers every process (tester60 J10).
  */
 import { cpSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { addMonths, localToday } from "../../src/core/dates.js";
-import { builtOnce, checkJson, committedFixture, copyFixture, csr, git, gitInit, tempDir, withoutAudits } from "../helpers.js";
+import { builtOnce, checkJsonInProcess, committedFixture, copyFixture, csr, csrInProcess, git, gitInit, tempDir, withoutAudits } from "../helpers.js";
 
 /** examples/acme-auto without its internal audits IA-2025-01/IA-2026-01: each test here records the audits it is about. */
 const acme = builtOnce(() => gitInit(withoutAudits(copyFixture("examples/acme-auto"))));
 const acmeAudited = builtOnce(() => committedFixture("examples/acme-auto"));
 const gjb = builtOnce(() => committedFixture("examples/gjb-demo"));
-/** In the repository's language (zh-CN), as its users run csr. */
-const run = (dir: string, ...args: string[]) => csr(["-C", dir, ...args], { lang: null });
+/**
+ * In the repository's language (zh-CN), as its users run csr: in the test's process (csrInProcess), the same stdout,
+ * stderr and exit code. `bin` runs the built binary: at least one run of each command here (list processes, process
+ * update, organisation update, process add, process audited, person update) keeps its output asserted on the binary.
+ */
+const run = (dir: string, ...args: string[]) => csrInProcess(["-C", dir, ...args], { lang: null });
+const bin = (dir: string, ...args: string[]) => csr(["-C", dir, ...args], { lang: null });
 const read = (dir: string, file: string) => readFileSync(join(dir, file), "utf8");
 const NO_INTERVAL_HINT =
   "未设内审间隔的过程没有下次审核日期：用 csr organisation update --audit-interval 12 为所有过程设定，或用 csr process update <过程> --audit-months 6 为单个过程设定；审核后用 csr process audited 记录。\n";
@@ -22,7 +27,7 @@ const NO_INTERVAL_HINT =
 describe("csr list processes", () => {
   it("lists every process with its owner, the procedures serving it and 无程序文件 for M1, with the clause matrix's note, each 尚未审核 without an interval too (tester62 N17), and says how to set an audit interval", async () => {
     const dir = await acme();
-    const result = run(dir, "list", "processes", "--today", "2026-12-04");
+    const result = bin(dir, "list", "processes", "--today", "2026-12-04");
     expect(result.stderr).toBe(NO_INTERVAL_HINT);
     expect(result.code).toBe(0);
     expect(result.stdout.split("\n").map((l) => l.trimEnd())).toEqual([
@@ -50,12 +55,12 @@ describe("csr list processes", () => {
       "无程序文件：M1 经营策划与体系管理（仅由 QM-001 覆盖）",
       "",
     ]);
-    expect(run(dir, "matrix", "clauses", "--today", "2026-12-04").stdout).toContain("\n无程序文件：M1 经营策划与体系管理（仅由 QM-001 覆盖）\n");
+    expect((await run(dir, "matrix", "clauses", "--today", "2026-12-04")).stdout).toContain("\n无程序文件：M1 经营策划与体系管理（仅由 QM-001 覆盖）\n");
   });
 
   it("lists examples/acme-auto's internal audit programme as recorded: every process last audited in IA-2026-01 (October 2026), 符合, none 尚未审核 (tester67a A11)", async () => {
     const dir = await acmeAudited();
-    const result = run(dir, "list", "processes", "--today", "2026-12-04");
+    const result = await run(dir, "list", "processes", "--today", "2026-12-04");
     expect(result.code).toBe(0);
     const rows = result.stdout.split("\n").filter((l) => /^[CSM]\d /.test(l)).map((l) => l.trimEnd());
     expect(rows).toHaveLength(15);
@@ -67,24 +72,24 @@ describe("csr list processes", () => {
   it("prints acme-auto's programme without the interval, next audit and status columns, empty in every row, and names them under the table; the files keep them (ex69, tester67a A11)", async () => {
     const dir = await acmeAudited();
     const heads = (html: string) => [...html.matchAll(/<th class="[^"]*">(.*?)<\/th>/g)].map((m) => m[1]!.replace(/<[^>]*>/g, ""));
-    const chinese = run(dir, "list", "processes", "--today", "2026-12-04", "--format", "html");
+    const chinese = await run(dir, "list", "processes", "--today", "2026-12-04", "--format", "html");
     expect(chinese.code).toBe(0);
     expect(heads(chinese.stdout)).toEqual(["序号", "过程编号", "过程名称", "类别", "负责部门", "对应条款", "程序文件", "其他文件", "上次审核", "审核结果", "审核员", "审核报告"]);
     expect(chinese.stdout).toContain("<p>以下各列在每一行中均为空，本打印未列出：间隔（月）、下次审核、状态</p>");
-    const english = run(dir, "list", "processes", "--today", "2026-12-04", "--format", "html", "--lang", "en");
+    const english = await run(dir, "list", "processes", "--today", "2026-12-04", "--format", "html", "--lang", "en");
     expect(heads(english.stdout).at(-1)).toBe("Report");
     expect(english.stdout).toContain("<p>Columns empty in every row, left out of this print: Interval (months), Next due, Status</p>");
-    const csv = run(dir, "list", "processes", "--today", "2026-12-04", "--format", "csv");
+    const csv = await run(dir, "list", "processes", "--today", "2026-12-04", "--format", "csv");
     expect(csv.stdout.replace(/^\uFEFF/, "").split(/\r?\n/)[0]).toBe("序号,过程编号,过程名称,类别,负责部门,对应条款,程序文件,其他文件,上次审核,审核结果,审核员,审核报告,间隔（月）,下次审核,状态");
     // Never audited, a process keeps its 状态 column: 尚未审核.
-    const unaudited = run(await acme(), "list", "processes", "--today", "2026-12-04", "--format", "html");
+    const unaudited = await run(await acme(), "list", "processes", "--today", "2026-12-04", "--format", "html");
     expect(heads(unaudited.stdout).at(-1)).toBe("状态");
     expect(unaudited.stdout).toContain("本打印未列出：间隔（月）、下次审核</p>");
   });
 
   it("gives every column in a file: type, clauses (as the procedure list prints them) and the other documents serving the process", async () => {
     const dir = await acme();
-    const result = run(dir, "list", "processes", "--today", "2026-12-04", "--format", "csv");
+    const result = await run(dir, "list", "processes", "--today", "2026-12-04", "--format", "csv");
     expect(result.code).toBe(0);
     const lines = result.stdout.replace(/^\uFEFF/, "").split(/\r?\n/);
     expect(lines[0]).toBe("序号,过程编号,过程名称,类别,负责部门,对应条款,程序文件,其他文件,上次审核,审核结果,审核员,审核报告,间隔（月）,下次审核,状态");
@@ -103,7 +108,7 @@ describe("audit intervals by command (tester62 N7)", () => {
     mkdirSync(dir, { recursive: true });
     cpSync(withoutAudits(copyFixture("examples/acme-auto")), dir, { recursive: true });
     gitInit(top);
-    expect(run(dir, "process", "update", "C3", "--audit-months", "6")).toEqual({
+    expect(bin(dir, "process", "update", "C3", "--audit-months", "6")).toEqual({
       code: 0,
       stdout: "已更新过程 C3 生产过程控制：内审间隔：（无）→ 6 个月。\n过程 C3 尚未审核：按内审间隔 6 个月，现在即应审核。\n" + WRITTEN,
       stderr: "",
@@ -114,7 +119,7 @@ describe("audit intervals by command (tester62 N7)", () => {
     const dir = await acme();
     const processes = read(dir, "processes.yaml");
     const qms = read(dir, "qms.yaml");
-    expect(run(dir, "process", "update", "C3", "--audit-months", "6")).toEqual({
+    expect(await run(dir, "process", "update", "C3", "--audit-months", "6")).toEqual({
       code: 0,
       stdout: "已更新过程 C3 生产过程控制：内审间隔：（无）→ 6 个月。\n过程 C3 尚未审核：按内审间隔 6 个月，现在即应审核。\n" + WRITTEN,
       stderr: "",
@@ -124,28 +129,28 @@ describe("audit intervals by command (tester62 N7)", () => {
     // Dated from the day the test runs: what falls due depends on today.
     const last = addMonths(localToday(), -2);
     writeFileSync(join(dir, "processes.yaml"), read(dir, "processes.yaml").replace("    audit_months: 6\n", `    audit_months: 6\n    audits:\n      - {date: ${last}, by: [zhaoqiang], report: IA-1, nonconformities: 0}\n`));
-    expect(run(dir, "process", "update", "C3", "--audit-months", "9").stdout).toBe(`已更新过程 C3 生产过程控制：内审间隔：6 个月 → 9 个月。\n下次审核应在 ${addMonths(last, 9)} 前（内审间隔 9 个月）。\n` + WRITTEN);
-    expect(run(dir, "process", "update", "C3", "--audit-months", "1").stdout).toBe(
+    expect((await run(dir, "process", "update", "C3", "--audit-months", "9")).stdout).toBe(`已更新过程 C3 生产过程控制：内审间隔：6 个月 → 9 个月。\n下次审核应在 ${addMonths(last, 9)} 前（内审间隔 9 个月）。\n` + WRITTEN);
+    expect((await run(dir, "process", "update", "C3", "--audit-months", "1")).stdout).toBe(
       `已更新过程 C3 生产过程控制：内审间隔：9 个月 → 1 个月。\n按内审间隔 1 个月，上次审核 ${last} 后的下次审核应在 ${addMonths(last, 1)} 前，已逾期。\n` + WRITTEN,
     );
-    expect(run(dir, "process", "update", "C3", "--audit-months", "1")).toEqual({ code: 0, stdout: "过程 C3 生产过程控制 的信息与给出的相同；未作改动。\n", stderr: "" });
+    expect(await run(dir, "process", "update", "C3", "--audit-months", "1")).toEqual({ code: 0, stdout: "过程 C3 生产过程控制 的信息与给出的相同；未作改动。\n", stderr: "" });
 
-    expect(run(dir, "organisation", "update", "--audit-interval", "12")).toEqual({ code: 0, stdout: "已更新组织信息：内审间隔：（无）→ 12 个月。\n" + WRITTEN_QMS, stderr: "" });
+    expect(bin(dir, "organisation", "update", "--audit-interval", "12")).toEqual({ code: 0, stdout: "已更新组织信息：内审间隔：（无）→ 12 个月。\n" + WRITTEN_QMS, stderr: "" });
     expect(read(dir, "qms.yaml")).toBe(`${qms}internal_audit:\n  interval_months: 12\n`);
     // Without its own interval the process follows the organisation's.
-    expect(run(dir, "process", "update", "C3", "--audit-months", "")).toEqual({
+    expect(await run(dir, "process", "update", "C3", "--audit-months", "")).toEqual({
       code: 0,
       stdout: `已更新过程 C3 生产过程控制：内审间隔：1 个月 →（无）。\n下次审核应在 ${addMonths(last, 12)} 前（内审间隔 12 个月）。\n` + WRITTEN,
       stderr: "",
     });
     expect(read(dir, "processes.yaml")).not.toContain("audit_months");
-    expect(run(dir, "list", "processes").stderr).toBe("");
+    expect((await run(dir, "list", "processes")).stderr).toBe("");
 
     // qms.yaml is as committed again: nothing left to commit, so no line says so.
-    expect(run(dir, "organisation", "update", "--audit-interval", "")).toEqual({ code: 0, stdout: "已更新组织信息：内审间隔：12 个月 →（无）。\n", stderr: "" });
+    expect(await run(dir, "organisation", "update", "--audit-interval", "")).toEqual({ code: 0, stdout: "已更新组织信息：内审间隔：12 个月 →（无）。\n", stderr: "" });
     expect(read(dir, "qms.yaml")).toBe(qms);
-    expect(run(dir, "process", "update", "C3", "--audit-months", "3").stdout).toBe(`已更新过程 C3 生产过程控制：内审间隔：（无）→ 3 个月。\n下次审核应在 ${addMonths(last, 3)} 前（内审间隔 3 个月）。\n` + WRITTEN);
-    expect(run(dir, "process", "update", "C3", "--audit-months", "").stdout).toBe(
+    expect((await run(dir, "process", "update", "C3", "--audit-months", "3")).stdout).toBe(`已更新过程 C3 生产过程控制：内审间隔：（无）→ 3 个月。\n下次审核应在 ${addMonths(last, 3)} 前（内审间隔 3 个月）。\n` + WRITTEN);
+    expect((await run(dir, "process", "update", "C3", "--audit-months", "")).stdout).toBe(
       "已更新过程 C3 生产过程控制：内审间隔：3 个月 →（无）。\n过程 C3 现在没有内审间隔：下次审核无从计算（csr organisation update --audit-interval 12 为所有过程设定）。\n" + WRITTEN,
     );
   });
@@ -154,16 +159,16 @@ describe("audit intervals by command (tester62 N7)", () => {
     const dir = await acme();
     const before = [read(dir, "processes.yaml"), read(dir, "qms.yaml")];
     for (const value of ["0", "37", "1.5", "六"]) {
-      expect(run(dir, "process", "update", "C3", "--audit-months", value)).toEqual({
+      expect(await run(dir, "process", "update", "C3", "--audit-months", value)).toEqual({
         code: 2,
         stdout: "",
         stderr: `csr: --audit-months '${value}' 应为 1 到 36 之间的整数（月）。\n提示：例如 'csr process update C3 --audit-months 6'；--audit-months "" 删除过程自己的内审间隔，按 qms.yaml 的间隔（csr organisation update --audit-interval）。\n`,
       });
-      expect(run(dir, "organisation", "update", "--audit-interval", value)).toEqual({ code: 2, stdout: "", stderr: `csr: --audit-interval '${value}' 应为 1 到 36 之间的整数（月）。\n` });
+      expect(await run(dir, "organisation", "update", "--audit-interval", value)).toEqual({ code: 2, stdout: "", stderr: `csr: --audit-interval '${value}' 应为 1 到 36 之间的整数（月）。\n` });
     }
-    expect(run(dir, "process", "add", "C9", "--name", "x", "--type", "support", "--audit-months", "", "-y").code).toBe(2);
+    expect(bin(dir, "process", "add", "C9", "--name", "x", "--type", "support", "--audit-months", "", "-y").code).toBe(2);
     expect([read(dir, "processes.yaml"), read(dir, "qms.yaml")]).toEqual(before);
-    expect(run(dir, "process", "add", "C9", "--name", "外包过程控制", "--type", "support", "--audit-months", "6", "-y").code).toBe(0);
+    expect(bin(dir, "process", "add", "C9", "--name", "外包过程控制", "--type", "support", "--audit-months", "6", "-y").code).toBe(0);
     expect(read(dir, "processes.yaml")).toMatch(/  - code: C9\n    name: 外包过程控制\n    type: support\n    audit_months: 6\n$/);
   });
 });
@@ -176,17 +181,17 @@ describe("audit coverage of clauses (tester62 N9)", () => {
       .replace("    documents: [QP-010, WI-010-01, WI-010-02, HH-WI-06]\n", "    documents: [QP-010, WI-010-01, WI-010-02, HH-WI-06]\n    audits:\n      - {date: 2023-11-20, by: [zhaoqiang], report: IA-2023-05, nonconformities: 0}\n      - {date: 2026-06-08, by: [zhaoqiang], report: IA-2026-01, nonconformities: 1}\n");
     writeFileSync(join(dir, "processes.yaml"), processes);
     const cell = (stdout: string, number: string) => stdout.split("\n").find((l) => l.startsWith(`${number} `))?.trimEnd().split(/\s+/).at(-1);
-    const matrix = run(dir, "matrix", "clauses", "--audits", "--today", "2026-12-04");
+    const matrix = await run(dir, "matrix", "clauses", "--audits", "--today", "2026-12-04");
     expect(matrix.code).toBe(0);
     expect(matrix.stdout.split("\n")[2]).toMatch(/  覆盖 +最近审核$/);
     expect([cell(matrix.stdout, "8.5.1"), cell(matrix.stdout, "8.5.1.1"), cell(matrix.stdout, "8.7"), cell(matrix.stdout, "4.1")]).toEqual(["2026-06-08", "2026-06-08", "未审核", "未审核"]);
     expect(matrix.stdout).toContain("\n最近审核：列有该条款（或其上级条款）的过程最近一次内部审核的日期（csr process audited）。三年审核周期（2023-12-04 起）内审核过 ");
     // As of a day before the 2026 audit, the clauses carry the 2023 one, outside that day's cycle.
-    const earlier = run(dir, "matrix", "clauses", "--audits", "--today", "2026-06-01").stdout;
+    const earlier = (await run(dir, "matrix", "clauses", "--audits", "--today", "2026-06-01")).stdout;
     expect(cell(earlier, "8.5.1")).toBe("2023-11-20");
     expect(earlier).toContain("三年审核周期（2023-06-01 起）内审核过 ");
 
-    const due = run(dir, "matrix", "clauses", "--not-audited-since", "2026-01-01", "--today", "2026-12-04");
+    const due = await run(dir, "matrix", "clauses", "--not-audited-since", "2026-01-01", "--today", "2026-12-04");
     expect(due.code).toBe(0);
     const rows = due.stdout.split("\n").filter((l) => /^\d/.test(l));
     expect(rows.some((l) => l.startsWith("8.5.1 "))).toBe(false);
@@ -202,32 +207,32 @@ describe("audit coverage of clauses (tester62 N9)", () => {
       "覆盖率：…",
     ]);
     expect(due.stderr).toContain("完整的条款覆盖矩阵：csr matrix clauses --standard IATF16949 --audits。\n");
-    const english = csr(["-C", dir, "matrix", "clauses", "--not-audited-since", "2026-01-01", "--today", "2026-12-04"], { lang: "en" });
+    const english = await csrInProcess(["-C", dir, "matrix", "clauses", "--not-audited-since", "2026-01-01", "--today", "2026-12-04"], { lang: "en" });
     expect(english.stdout.split("\n")[0]).toBe(`IATF 16949:2016: clause coverage matrix (applicable clauses not audited since 2026-01-01; ${rows.length} in total)`);
     expect(english.stdout).toContain("\nThis register is filtered (applicable clauses not audited since 2026-01-01) and is not the whole clause coverage matrix.\n");
     expect(english.stdout).toContain("\nThe coverage and the lines after it are the whole matrix's (every clause), not only the clauses listed here.\nCoverage: ");
     // The whole matrix has neither.
     expect(matrix.stdout.split("\n")[0]).toBe("IATF 16949:2016 条款覆盖矩阵");
     expect(matrix.stdout).not.toContain("本表按条件筛选");
-    expect(run(dir, "matrix", "clauses", "--not-audited-since", "2026-01-01", "--style", "cross-reference")).toEqual({
+    expect(await run(dir, "matrix", "clauses", "--not-audited-since", "2026-01-01", "--style", "cross-reference")).toEqual({
       code: 2,
       stdout: "",
       stderr: "csr: --not-audited-since 只用于条款覆盖矩阵（--style grid），不用于条款、过程和文件对照表。\n",
     });
-    expect(run(dir, "matrix", "csr", "--audits")).toEqual({ code: 2, stdout: "", stderr: "csr: --audits 只用于 csr matrix clauses。\n" });
+    expect(await run(dir, "matrix", "csr", "--audits")).toEqual({ code: 2, stdout: "", stderr: "csr: --audits 只用于 csr matrix clauses。\n" });
   });
 
   it("the site's heat map gives each clause's last audit in a 最近审核 column, marking those outside the three-year cycle, once an audit is recorded", async () => {
     const dir = await acme();
-    const site = (today: string) => {
+    const site = async (today: string) => {
       const out = join(tempDir(), "site");
-      const result = run(dir, "site", "--out", out, "--today", today);
+      const result = await run(dir, "site", "--out", out, "--today", today);
       expect(result.code, result.stderr).toBe(0);
       return readFileSync(join(out, "coverage.html"), "utf8");
     };
-    expect(site("2026-12-04")).not.toContain("最近审核");
+    expect(await site("2026-12-04")).not.toContain("最近审核");
     writeFileSync(join(dir, "processes.yaml"), read(dir, "processes.yaml").replace("    documents: [QP-010, WI-010-01, WI-010-02, HH-WI-06]\n", "    documents: [QP-010, WI-010-01, WI-010-02, HH-WI-06]\n    audits:\n      - {date: 2026-06-08, by: [zhaoqiang], report: IA-2026-01, nonconformities: 1}\n"));
-    const html = site("2026-12-04");
+    const html = await site("2026-12-04");
     expect(html).toContain('<li><span class="swatch audit-out"></span>最近审核：三年审核周期内未审核</li>');
     expect(html).toContain('<th scope="col" class="list">最近审核</th>');
     expect(html).toMatch(/<span class="number">8\.5\.1<\/span>[^\n]*<td class="audit">2026-06-08<\/td><\/tr>/);
@@ -239,7 +244,7 @@ describe("audit coverage of clauses (tester62 N9)", () => {
 describe("csr process audited", () => {
   it("records an audit under the process in one flow line, commits processes.yaml alone, and the list shows it with the next audit due once an interval is set", async () => {
     const dir = await acme();
-    const result = run(dir, "process", "audited", "M2", "--date", "2026-11-20", "--by", "zhangli,赵强", "--report", "IA-2026-03", "--nonconformities", "2", "--commit");
+    const result = bin(dir, "process", "audited", "M2", "--date", "2026-11-20", "--by", "zhangli,赵强", "--report", "IA-2026-03", "--nonconformities", "2", "--commit");
     const hash = git(dir, ["rev-parse", "--short=7", "HEAD"]).trim();
     expect(result).toEqual({
       code: 0,
@@ -256,13 +261,13 @@ describe("csr process audited", () => {
     // 12 months for every process; M1, covered by the manual alone, is audited every 6.
     writeFileSync(join(dir, "qms.yaml"), `${read(dir, "qms.yaml")}internal_audit:\n  interval_months: 12\n`);
     writeFileSync(join(dir, "processes.yaml"), read(dir, "processes.yaml").replace("    owner: GMO\n", "    owner: GMO\n    audit_months: 6\n"));
-    const second = run(dir, "process", "audited", "M1", "--date", "2026-05-15", "--by", "zhangli", "--report", "IA-2026-01", "--nonconformities", "0");
+    const second = await run(dir, "process", "audited", "M1", "--date", "2026-05-15", "--by", "zhangli", "--report", "IA-2026-01", "--nonconformities", "0");
     expect(second).toEqual({
       code: 0,
       stdout: "已在 processes.yaml 中记录过程 M1 经营策划与体系管理 的内部审核：2026-05-15，审核员 张丽（zhangli），审核报告 IA-2026-01，符合。\n下次审核应在 2026-11-15 前（内审间隔 6 个月）。\n已写入 processes.yaml，尚未提交（git commit，或运行时加 --commit 由 csr 提交）。\n",
       stderr: "",
     });
-    const listed = run(dir, "list", "processes", "--today", "2026-12-04");
+    const listed = await run(dir, "list", "processes", "--today", "2026-12-04");
     expect(listed.stderr).toBe("");
     const lines = listed.stdout.split("\n").map((l) => l.trimEnd());
     expect(lines[2]).toBe("过程编号  过程名称                    负责部门    程序文件        上次审核    审核结果     审核报告    下次审核    状态");
@@ -274,7 +279,7 @@ describe("csr process audited", () => {
     expect(lines.slice(-3)).toEqual(["无程序文件：M1 经营策划与体系管理（仅由 QM-001 覆盖）", "内审间隔：每个过程自上次审核起 12 个月内再次审核（另设间隔的过程除外）。", ""]);
 
     // process/audit-due: M1 past its 6 months, the 13 processes never audited; M2 not.
-    const check = checkJson(dir, "--today", "2026-12-04");
+    const check = await checkJsonInProcess(dir, "--today", "2026-12-04");
     const due = check.findings.filter((f) => f.rule === "process/audit-due");
     expect(due.map((f) => `${f.file}:${f.line}:${f.column}`)).toEqual([
       "processes.yaml:3:11",
@@ -301,37 +306,37 @@ describe("csr process audited", () => {
 
   it("refuses an unknown process, a date after today, an unknown person, a missing option, a count that is not one and the same report twice, writing nothing", async () => {
     const dir = await acme();
-    run(dir, "process", "audited", "M2", "--date", "2026-11-20", "--by", "zhangli", "--report", "IA-2026-03", "--nonconformities", "0", "--commit");
+    await run(dir, "process", "audited", "M2", "--date", "2026-11-20", "--by", "zhangli", "--report", "IA-2026-03", "--nonconformities", "0", "--commit");
     const before = read(dir, "processes.yaml");
-    const audited = (...args: string[]) => run(dir, "process", "audited", ...args);
+    const audited = async (...args: string[]) => run(dir, "process", "audited", ...args);
     const full = ["--by", "zhangli", "--report", "IA-2026-04", "--nonconformities", "0"];
-    expect(audited("M9", "--date", "2026-11-20", ...full)).toEqual({
+    expect(bin(dir, "process", "audited", "M9", "--date", "2026-11-20", ...full)).toEqual({
       code: 2,
       stdout: "",
       stderr: "csr: 没有过程 'M9'；已有的过程：C1、C2、C3、C4、C5、S1、S2、S3、S4、S5、S6、M1、M2、M3、M4。是否应为 'M1'？\n",
     });
-    expect(audited("M2", "--date", "2099-01-10", ...full)).toEqual({
+    expect(await audited("M2", "--date", "2099-01-10", ...full)).toEqual({
       code: 2,
       stdout: "",
       stderr: expect.stringMatching(/^csr: --date 2099-01-10 晚于今天（\d{4}-\d{2}-\d{2}）：已完成事项的记录不能填写将来的日期。\n$/),
     });
-    expect(audited("M2", "--date", "2026-11-20", "--by", "zhangli,nobody", "--report", "IA-2026-04", "--nonconformities", "0")).toEqual({
+    expect(await audited("M2", "--date", "2026-11-20", "--by", "zhangli,nobody", "--report", "IA-2026-04", "--nonconformities", "0")).toEqual({
       code: 2,
       stdout: "",
       stderr: "csr: --by nobody：people.yaml 中没有 id 或姓名为此的人员（用 'csr list people' 查看人员名单）。\n",
     });
-    expect(audited("M2", "--date", "2026-11-20", "--by", "zhangli", "--nonconformities", "1")).toEqual({
+    expect(await audited("M2", "--date", "2026-11-20", "--by", "zhangli", "--nonconformities", "1")).toEqual({
       code: 2,
       stdout: "",
       stderr:
         "csr: 缺少 --report：过程的内部审核记录要有审核日期、审核员、审核报告编号和不符合项数。\n提示：csr process audited M2 --date <审核日期> --by <审核员> --report <审核报告编号> --nonconformities <不符合项数，符合写 0>\n",
     });
-    expect(audited("M2", "--date", "2026-11-20", "--by", "zhangli", "--report", "IA-2026-04", "--nonconformities", "两")).toEqual({
+    expect(await audited("M2", "--date", "2026-11-20", "--by", "zhangli", "--report", "IA-2026-04", "--nonconformities", "两")).toEqual({
       code: 2,
       stdout: "",
       stderr: "csr: --nonconformities 两：应为对该过程开出的不符合项数，0 或正整数（符合写 0）。\n",
     });
-    expect(audited("m2", "--date", "2026-11-21", "--by", "zhaoqiang", "--report", "IA-2026-03", "--nonconformities", "0")).toEqual({
+    expect(await audited("m2", "--date", "2026-11-21", "--by", "zhaoqiang", "--report", "IA-2026-03", "--nonconformities", "0")).toEqual({
       code: 2,
       stdout: "",
       stderr: "csr: 过程 M2 内部审核 已记有审核报告 IA-2026-03 的内部审核；同一次审核不重复记录。\n",
@@ -343,7 +348,7 @@ describe("csr process audited", () => {
   it("records an auditor of the department owning the process with a warning (English names in English), as csr check reports it, and refuses it while the rule is an error (breaker61 M2)", async () => {
     const dir = await acme();
     // 周鹏 is of 技术部, 张丽 of 品质部, which owns S1 文件和记录控制.
-    const recorded = csr(["-C", dir, "--lang", "en", "process", "audited", "S1", "--date", "2026-05-06", "--by", "zhoupeng,zhangli", "--report", "IA-2026-02", "--nonconformities", "0"]);
+    const recorded = await csrInProcess(["-C", dir, "--lang", "en", "process", "audited", "S1", "--date", "2026-05-06", "--by", "zhoupeng,zhangli", "--report", "IA-2026-02", "--nonconformities", "0"]);
     expect(recorded).toEqual({
       code: 0,
       stdout:
@@ -352,14 +357,14 @@ describe("csr process audited", () => {
         "Wrote processes.yaml; not committed (git commit it, or run with --commit).\n",
       stderr: "",
     });
-    const found = checkJson(dir, "--today", "2026-12-05").findings.filter((f) => f.rule === "process/auditor-impartiality");
+    const found = (await checkJsonInProcess(dir, "--today", "2026-12-05")).findings.filter((f) => f.rule === "process/auditor-impartiality");
     expect(found.map((f) => `${f.file}:${f.line}:${f.column} ${f.severity} ${f.message}`)).toEqual([
       "processes.yaml:115:43 warning The internal audit of S1 Documented information on 2026-05-06 (report IA-2026-02) names Zhang Li (zhangli) as an auditor, of Quality Assurance, the department that owns the process: an auditor does not audit their own department's work. Have the next audit of the process done by a trained auditor from another department and record it with 'csr process audited S1 --date <date> --by <auditors> --report <report number> --nonconformities <count>'.",
     ]);
     // Set to error in qms.yaml: refused, nothing written.
     writeFileSync(join(dir, "qms.yaml"), `${read(dir, "qms.yaml")}rules:\n  process/auditor-impartiality: error\n`);
     const before = read(dir, "processes.yaml");
-    expect(run(dir, "process", "audited", "M2", "--date", "2026-11-20", "--by", "zhaoqiang", "--report", "IA-2026-03", "--nonconformities", "0")).toEqual({
+    expect(await run(dir, "process", "audited", "M2", "--date", "2026-11-20", "--by", "zhaoqiang", "--report", "IA-2026-03", "--nonconformities", "0")).toEqual({
       code: 2,
       stdout: "",
       stderr:
@@ -372,21 +377,21 @@ describe("csr process audited", () => {
   it("refuses a date before the standard the processes are audited against was published, and before the auditor's 到岗日期 (breaker61 M3, breaker62 P11)", async () => {
     const dir = await acme();
     const full = ["--by", "zhoupeng", "--report", "IA-1", "--nonconformities", "0"];
-    expect(run(dir, "process", "audited", "C1", "--date", "1990-01-01", ...full)).toEqual({
+    expect(await run(dir, "process", "audited", "C1", "--date", "1990-01-01", ...full)).toEqual({
       code: 2,
       stdout: "",
       stderr: "csr: --date 1990-01-01 早于 2016-10-01，即过程审核所依据的 IATF 16949:2016 的发布日期：本审核方案的审核不会早于此。请核对日期。\n",
     });
     // IATF 16949:2016 was published on 2016-10-01, not on 1 January of its year.
-    expect(run(dir, "process", "audited", "C1", "--date", "2016-01-04", ...full).stderr).toMatch(/^csr: --date 2016-01-04 早于 2016-10-01/);
-    expect(run(dir, "process", "audited", "C1", "--date", "2016-09-30", ...full).code).toBe(2);
+    expect((await run(dir, "process", "audited", "C1", "--date", "2016-01-04", ...full)).stderr).toMatch(/^csr: --date 2016-01-04 早于 2016-10-01/);
+    expect((await run(dir, "process", "audited", "C1", "--date", "2016-09-30", ...full)).code).toBe(2);
     writeFileSync(join(dir, "people.yaml"), read(dir, "people.yaml").replace("  - id: zhoupeng\n", "  - id: zhoupeng\n    joined: 2016-11-01\n"));
-    expect(run(dir, "process", "audited", "C1", "--date", "2016-10-10", ...full)).toEqual({
+    expect(await run(dir, "process", "audited", "C1", "--date", "2016-10-10", ...full)).toEqual({
       code: 2,
       stdout: "",
       stderr: expect.stringMatching(/^csr: --by 周鹏（zhoupeng）.*2016-11-01.*\n/),
     });
-    expect(run(dir, "process", "audited", "C1", "--date", "2016-11-01", ...full).code).toBe(0);
+    expect((await run(dir, "process", "audited", "C1", "--date", "2016-11-01", ...full)).code).toBe(0);
   });
 
   it("counts a catalog without a publication day from 1 January of its edition's year", async () => {
@@ -394,7 +399,7 @@ describe("csr process audited", () => {
     mkdirSync(join(dir, "standards"), { recursive: true });
     writeFileSync(join(dir, "standards", "IATF16949.yaml"), "id: IATF16949\ntitle: IATF 16949:2016\nedition: \"2016\"\n");
     const full = ["--by", "zhoupeng", "--report", "IA-1", "--nonconformities", "0"];
-    expect(run(dir, "process", "audited", "C1", "--date", "2015-12-31", ...full)).toEqual({
+    expect(await run(dir, "process", "audited", "C1", "--date", "2015-12-31", ...full)).toEqual({
       code: 2,
       stdout: "",
       stderr: "csr: --date 2015-12-31 早于 2016 年，即过程审核所依据的 IATF 16949:2016 的发布年份：本审核方案的审核不会早于此。请核对年份。\n",
@@ -403,32 +408,32 @@ describe("csr process audited", () => {
 
   it("once people.yaml marks internal auditors (csr person update --auditor-since), records an audit by someone unqualified that day with a note, refuses it while process/auditor-unqualified is an error, and csr list people shows the qualification (tester62 N2)", async () => {
     const dir = await acme();
-    const audit = (code: string, date: string, by: string, report: string) => run(dir, "process", "audited", code, "--date", date, "--by", by, "--report", report, "--nonconformities", "0");
+    const audit = async (code: string, date: string, by: string, report: string) => run(dir, "process", "audited", code, "--date", date, "--by", by, "--report", report, "--nonconformities", "0");
     // Nobody marked: anybody may audit, as before.
-    expect(audit("C3", "2026-06-08", "wangjg", "IA-2026-01").stdout).toBe(
+    expect((await audit("C3", "2026-06-08", "wangjg", "IA-2026-01")).stdout).toBe(
       "已在 processes.yaml 中记录过程 C3 生产过程控制 的内部审核：2026-06-08，审核员 王建国（wangjg），审核报告 IA-2026-01，符合。\n已写入 processes.yaml，尚未提交（git commit，或运行时加 --commit 由 csr 提交）。\n",
     );
-    expect(checkJson(dir, "--today", "2026-12-04").findings.filter((f) => f.rule === "process/auditor-unqualified")).toEqual([]);
+    expect((await checkJsonInProcess(dir, "--today", "2026-12-04")).findings.filter((f) => f.rule === "process/auditor-unqualified")).toEqual([]);
 
-    expect(run(dir, "person", "update", "zhaoqiang", "--auditor-since", "2024-03-15", "--auditor-record", "NS-2024-03")).toEqual({
+    expect(bin(dir, "person", "update", "zhaoqiang", "--auditor-since", "2024-03-15", "--auditor-record", "NS-2024-03")).toEqual({
       code: 0,
       stdout: "已更新 赵强（zhaoqiang）：内审员资格：（无）→ 2024-03-15 起（NS-2024-03）。\n已写入 people.yaml，尚未提交（git commit，或运行时加 --commit 由 csr 提交）。\n",
       stderr: "",
     });
-    expect(run(dir, "person", "update", "zhaoqiang", "--auditor-until", "2027-03-14").stdout).toBe(
+    expect((await run(dir, "person", "update", "zhaoqiang", "--auditor-until", "2027-03-14")).stdout).toBe(
       "已更新 赵强（zhaoqiang）：内审员资格：2024-03-15 起（NS-2024-03）→ 2024-03-15 至 2027-03-14（NS-2024-03）。\n已写入 people.yaml，尚未提交（git commit，或运行时加 --commit 由 csr 提交）。\n",
     );
     expect(read(dir, "people.yaml")).toContain("    emails: [zhao.qiang@example.com]\n    internal_auditor:\n      - {since: 2024-03-15, until: 2027-03-14, record: NS-2024-03}\n");
     const people = read(dir, "people.yaml");
-    expect(run(dir, "person", "update", "wangjg", "--auditor-until", "2027-03-14")).toEqual({
+    expect(await run(dir, "person", "update", "wangjg", "--auditor-until", "2027-03-14")).toEqual({
       code: 2,
       stdout: "",
       stderr: "csr: 王建国（wangjg）没有登记内审员资格：--auditor-until 和 --auditor-record 修改已有的资格，请先用 --auditor-since 登记取得资格的日期。\n提示：例如 'csr person update wangjg --auditor-since 2024-03-15 --auditor-record NS-2024-03'。\n",
     });
-    expect(run(dir, "person", "update", "zhaoqiang", "--auditor-since", "2025-03-15", "--auditor-until", "2025-01-01")).toEqual({ code: 2, stdout: "", stderr: "csr: --auditor-until 2025-01-01 早于取得资格的日期 2025-03-15。\n" });
+    expect(await run(dir, "person", "update", "zhaoqiang", "--auditor-since", "2025-03-15", "--auditor-until", "2025-01-01")).toEqual({ code: 2, stdout: "", stderr: "csr: --auditor-until 2025-01-01 早于取得资格的日期 2025-03-15。\n" });
     expect(read(dir, "people.yaml")).toBe(people);
 
-    expect(audit("S5", "2026-06-09", "wangjg,zhaoqiang", "IA-2026-02").stdout).toBe(
+    expect((await audit("S5", "2026-06-09", "wangjg,zhaoqiang", "IA-2026-02")).stdout).toBe(
       "已在 processes.yaml 中记录过程 S5 采购与供应商管理 的内部审核：2026-06-09，审核员 王建国（wangjg）、赵强（zhaoqiang），审核报告 IA-2026-02，符合。\n" +
         // One auditor of the team not qualified: the audit does not count (breaker63 P4), and no next due day is promised.
         "此次审核不计入审核间隔和条款审核覆盖：审核员当日没有内审员资格。\n" +
@@ -436,7 +441,7 @@ describe("csr process audited", () => {
         "已写入 processes.yaml，尚未提交（git commit，或运行时加 --commit 由 csr 提交）。\n",
     );
     // The audit of C3 recorded before anybody was marked is reported now, as the one just recorded is.
-    const found = checkJson(dir, "--today", "2026-12-04").findings.filter((f) => f.rule === "process/auditor-unqualified");
+    const found = (await checkJsonInProcess(dir, "--today", "2026-12-04")).findings.filter((f) => f.rule === "process/auditor-unqualified");
     expect(found.map((f) => [f.severity, `${f.file}:${f.line}:${f.column}`, f.message.slice(0, f.message.indexOf(" as an auditor"))])).toEqual([
       ["warning", "processes.yaml:78:33", "The internal audit of C3 Production on 2026-06-08 (report IA-2026-01) names Wang Jianguo (wangjg)"],
       ["warning", "processes.yaml:178:33", "The internal audit of S5 Purchasing and supplier management on 2026-06-09 (report IA-2026-02) names Wang Jianguo (wangjg)"],
@@ -444,7 +449,7 @@ describe("csr process audited", () => {
 
     writeFileSync(join(dir, "qms.yaml"), `${read(dir, "qms.yaml")}rules:\n  process/auditor-unqualified: error\n`);
     const before = read(dir, "processes.yaml");
-    expect(audit("S4", "2024-03-14", "zhaoqiang", "IA-2024-01")).toEqual({
+    expect(await audit("S4", "2024-03-14", "zhaoqiang", "IA-2024-01")).toEqual({
       code: 2,
       stdout: "",
       stderr:
@@ -452,9 +457,9 @@ describe("csr process audited", () => {
         "提示：请改由具备资格的内审员审核；如此人当日确有资格，先用 'csr person update zhaoqiang --auditor-since <取得资格日期> --auditor-record <证书或培训记录编号>' 登记。\n",
     });
     expect(read(dir, "processes.yaml")).toBe(before);
-    expect(audit("S4", "2026-06-10", "zhaoqiang", "IA-2026-03").code).toBe(0);
+    expect((await audit("S4", "2026-06-10", "zhaoqiang", "IA-2026-03")).code).toBe(0);
 
-    const listed = run(dir, "list", "people").stdout.split("\n").map((l) => l.trimEnd());
+    const listed = (await run(dir, "list", "people")).stdout.split("\n").map((l) => l.trimEnd());
     expect(listed[2]).toBe("序号  id         姓名    部门        职务                       角色              内审员资格");
     expect(listed.find((l) => l.includes("zhaoqiang"))).toMatch(/ 2024-03-15 至 2027-03-14（NS-2024-03）$/);
     expect(listed.find((l) => l.includes("wangjg"))).toMatch(/ 批准$/);
@@ -462,8 +467,8 @@ describe("csr process audited", () => {
 
   it("an audit by an auditor not qualified that day is marked 审核员无资格 and counts neither for coverage nor for the interval, in every register, the check and the site; the auditor's page and csr list people give every qualification period (breaker63 P4, P9, P3)", async () => {
     const dir = await acme();
-    expect(run(dir, "person", "update", "zhaoqiang", "--auditor-since", "2026-01-01", "--auditor-until", "2026-06-30", "--auditor-record", "NS-001").code).toBe(0);
-    expect(run(dir, "person", "update", "zhaoqiang", "--auditor-since", "2026-09-01", "--auditor-record", "NS-002").code).toBe(0);
+    expect((await run(dir, "person", "update", "zhaoqiang", "--auditor-since", "2026-01-01", "--auditor-until", "2026-06-30", "--auditor-record", "NS-001")).code).toBe(0);
+    expect((await run(dir, "person", "update", "zhaoqiang", "--auditor-since", "2026-09-01", "--auditor-record", "NS-002")).code).toBe(0);
     // C3 (8.5, 8.5.1 …) audited while qualified, then in the lapse; S6 (8.7 …) only in the lapse. C3 every 6 months.
     writeFileSync(
       join(dir, "processes.yaml"),
@@ -472,13 +477,13 @@ describe("csr process audited", () => {
         .replace("    clauses:\n      - IATF16949:8.6\n", "    audits:\n      - {date: 2026-08-04, by: [zhaoqiang], report: IA-2026-03, nonconformities: 0}\n    clauses:\n      - IATF16949:8.6\n"),
     );
     const today = ["--today", "2026-12-04"];
-    const processes = run(dir, "list", "processes", ...today, "--format", "csv").stdout.split(/\r?\n/);
+    const processes = (await run(dir, "list", "processes", ...today, "--format", "csv")).stdout.split(/\r?\n/);
     expect(processes.find((l) => l.includes(",C3,"))).toMatch(/,2026-03-04,符合,赵强,IA-2026-01,6,2026-09-04,已逾期 91 天；2026-08-03 的审核（IA-2026-02）审核员无资格，不计$/);
     expect(processes.find((l) => l.includes(",S6,"))).toMatch(/,,,,,,,尚未审核；2026-08-04 的审核（IA-2026-03）审核员无资格，不计$/);
-    expect(run(dir, "list", "processes", ...today).stdout).toContain("\n标“审核员无资格”的审核，审核员当日没有内审员资格（people.yaml 的 internal_auditor）：照常记录，但不计入条款审核覆盖和审核间隔；csr check 的 process/auditor-unqualified 逐个列出。\n");
-    expect(csr(["-C", dir, "list", "processes", ...today], { lang: "en" }).stdout).toContain(" 91 days overdue; the audit of 2026-08-03 (IA-2026-02) does not count: auditor not qualified\n");
+    expect((await run(dir, "list", "processes", ...today)).stdout).toContain("\n标“审核员无资格”的审核，审核员当日没有内审员资格（people.yaml 的 internal_auditor）：照常记录，但不计入条款审核覆盖和审核间隔；csr check 的 process/auditor-unqualified 逐个列出。\n");
+    expect((await csrInProcess(["-C", dir, "list", "processes", ...today], { lang: "en" })).stdout).toContain(" 91 days overdue; the audit of 2026-08-03 (IA-2026-02) does not count: auditor not qualified\n");
 
-    const audits = run(dir, "list", "audits", ...today).stdout.split("\n").map((l) => l.trimEnd());
+    const audits = (await run(dir, "list", "audits", ...today)).stdout.split("\n").map((l) => l.trimEnd());
     expect(audits.filter((l) => /^\d/.test(l))).toEqual([
       "1     2026-03-04  C3        生产过程控制        生产部    赵强            IA-2026-01  0",
       "2     2026-08-03  C3        生产过程控制        生产部    赵强（无资格）  IA-2026-02  1",
@@ -489,28 +494,28 @@ describe("csr process audited", () => {
     expect(audits).not.toContain("其中 2 次审核的审核员当日没有内审员资格");
 
     const cell = (stdout: string, number: string) => stdout.split("\n").find((l) => l.startsWith(`${number} `))?.trimEnd().split(/\s+/).at(-1);
-    const matrix = run(dir, "matrix", "clauses", "--audits", ...today).stdout;
+    const matrix = (await run(dir, "matrix", "clauses", "--audits", ...today)).stdout;
     expect([cell(matrix, "8.5.1"), cell(matrix, "8.7"), cell(matrix, "4.1")]).toEqual(["2026-03-04；2026-08-03（审核员无资格）", "2026-08-04（审核员无资格）", "未审核"]);
-    expect(csr(["-C", dir, "matrix", "clauses", "--audits", ...today], { lang: "en" }).stdout).toMatch(/\n8\.7 [^\n]* 2026-08-04 \(auditor not qualified\)\n/);
+    expect((await csrInProcess(["-C", dir, "matrix", "clauses", "--audits", ...today], { lang: "en" })).stdout).toMatch(/\n8\.7 [^\n]* 2026-08-04 \(auditor not qualified\)\n/);
     // The cycle counts C3's clauses by the audit of 2026-03-04, S6's not at all.
     const counted = (stdout: string) => Number(/内审核过 (\d+)\//.exec(stdout)![1]);
     writeFileSync(join(dir, "people.yaml"), read(dir, "people.yaml").replace("{since: 2026-09-01, record: NS-002}", "{since: 2026-07-01, record: NS-002}"));
-    const qualified = run(dir, "matrix", "clauses", "--audits", ...today).stdout;
+    const qualified = (await run(dir, "matrix", "clauses", "--audits", ...today)).stdout;
     expect(cell(qualified, "8.7")).toBe("2026-08-04");
     expect(qualified).not.toContain("审核员无资格");
     expect(counted(qualified)).toBeGreaterThan(counted(matrix));
     writeFileSync(join(dir, "people.yaml"), read(dir, "people.yaml").replace("{since: 2026-07-01, record: NS-002}", "{since: 2026-09-01, record: NS-002}"));
-    const since = run(dir, "matrix", "clauses", "--not-audited-since", "2026-06-01", ...today).stdout.split("\n");
+    const since = (await run(dir, "matrix", "clauses", "--not-audited-since", "2026-06-01", ...today)).stdout.split("\n");
     expect(since.some((l) => l.startsWith("8.5.1 "))).toBe(true);
     expect(since.some((l) => l.startsWith("8.7 "))).toBe(true);
 
-    const review = run(dir, "list", "management-review", "--format", "csv", "--from", "2026-01-01", "--to", "2026-12-04", ...today).stdout.split(/\r?\n/);
+    const review = (await run(dir, "list", "management-review", "--format", "csv", "--from", "2026-01-01", "--to", "2026-12-04", ...today)).stdout.split(/\r?\n/);
     expect(review.find((l) => l.includes("期间完成的内部审核"))).toMatch(/,期间完成的内部审核（次）,1,C3 1 次；另有 2 次审核员无资格，不计：C3 1 次、S6 1 次,/);
     // The nonconformity of C3's uncounted audit is said beside the count, as its audit is (breaker64 P9).
     expect(review.find((l) => l.includes("期间审核开出的不符合项"))).toMatch(/,期间审核开出的不符合项,0,另有 1 项出自审核员无资格、不计的审核：C3 1 项,/);
     expect(review.find((l) => l.includes("尚未审核的过程"))).toMatch(/,14,C1、C2、C4、C5、S1、S2、S3、S4、S5、S6（审核员无资格）、M1、M2、M3、M4,/);
 
-    const due = checkJson(dir, ...today).findings.filter((f) => f.rule === "process/audit-due");
+    const due = (await checkJsonInProcess(dir, ...today)).findings.filter((f) => f.rule === "process/audit-due");
     expect(due.map((f) => f.message)).toEqual([
       "Process C3 Production was last audited on 2026-03-04; with an audit interval of 6 months it was due again by 2026-09-04. The audit of 2026-08-03 (report IA-2026-02) does not count: an auditor held no internal auditor qualification that day (process/auditor-unqualified). Audit it and record the audit with 'csr process audited C3 --date <date> --by <auditors> --report <report number> --nonconformities <count>'; a process audited more or less often by its risk gets audit_months in processes.yaml.",
       // No interval for M1: the three-year cycle of IATF 16949 9.2.2.1 from QM-001's first release (tester67a A11).
@@ -518,7 +523,7 @@ describe("csr process audited", () => {
     ]);
 
     const out = join(tempDir(), "site");
-    expect(run(dir, "site", "--out", out, ...today).code).toBe(0);
+    expect((await run(dir, "site", "--out", out, ...today)).code).toBe(0);
     const coverage = readFileSync(join(out, "coverage.html"), "utf8");
     expect(coverage).toMatch(/<span class="number">8\.7<\/span>[^\n]*<td class="audit out-of-cycle">2026-08-04（审核员无资格）<\/td><\/tr>/);
     expect(coverage).toMatch(/<span class="number">8\.5\.1<\/span>[^\n]*<td class="audit">2026-03-04；2026-08-03（审核员无资格）<\/td><\/tr>/);
@@ -535,39 +540,39 @@ describe("csr process audited", () => {
     expect(other).toContain("<div><dt>内审员资格</dt><dd>无</dd></div>");
     expect(other).not.toContain("做过的内部审核");
     // csr list people gives every period, the lapse between them visible (breaker63 P3).
-    expect(run(dir, "list", "people").stdout.split("\n").find((l) => l.includes("zhaoqiang"))?.trimEnd()).toMatch(/ 2026-01-01 至 2026-06-30（NS-001）、2026-09-01 起（NS-002）$/);
-    expect(csr(["-C", dir, "list", "people", "--format", "csv"], { lang: "en" }).stdout).toContain(',author,"2026-01-01 to 2026-06-30 (NS-001), from 2026-09-01 (NS-002)"');
+    expect((await run(dir, "list", "people")).stdout.split("\n").find((l) => l.includes("zhaoqiang"))?.trimEnd()).toMatch(/ 2026-01-01 至 2026-06-30（NS-001）、2026-09-01 起（NS-002）$/);
+    expect((await csrInProcess(["-C", dir, "list", "people", "--format", "csv"], { lang: "en" })).stdout).toContain(',author,"2026-01-01 to 2026-06-30 (NS-001), from 2026-09-01 (NS-002)"');
   });
 
   it("refuses a qualification period overlapping one recorded, saying which and how to record it, and says a period added as added (breaker63 P3)", async () => {
     const dir = await acme();
     const wrote = "已写入 people.yaml，尚未提交（git commit，或运行时加 --commit 由 csr 提交）。\n";
-    expect(run(dir, "person", "update", "zhaoqiang", "--auditor-since", "2026-01-01", "--auditor-until", "2026-06-30", "--auditor-record", "NS-001").stdout).toBe(`已更新 赵强（zhaoqiang）：内审员资格：（无）→ 2026-01-01 至 2026-06-30（NS-001）。\n${wrote}`);
-    expect(run(dir, "person", "update", "zhaoqiang", "--auditor-since", "2026-09-01", "--auditor-record", "NS-002").stdout).toBe(`已更新 赵强（zhaoqiang）：内审员资格：新增 2026-09-01 起（NS-002）（已登记 2026-01-01 至 2026-06-30（NS-001））。\n${wrote}`);
+    expect((await run(dir, "person", "update", "zhaoqiang", "--auditor-since", "2026-01-01", "--auditor-until", "2026-06-30", "--auditor-record", "NS-001")).stdout).toBe(`已更新 赵强（zhaoqiang）：内审员资格：（无）→ 2026-01-01 至 2026-06-30（NS-001）。\n${wrote}`);
+    expect((await run(dir, "person", "update", "zhaoqiang", "--auditor-since", "2026-09-01", "--auditor-record", "NS-002")).stdout).toBe(`已更新 赵强（zhaoqiang）：内审员资格：新增 2026-09-01 起（NS-002）（已登记 2026-01-01 至 2026-06-30（NS-001））。\n${wrote}`);
     const people = read(dir, "people.yaml");
-    expect(run(dir, "person", "update", "zhaoqiang", "--auditor-since", "2026-05-01")).toEqual({
+    expect(await run(dir, "person", "update", "zhaoqiang", "--auditor-since", "2026-05-01")).toEqual({
       code: 2,
       stdout: "",
       stderr:
         "csr: 赵强（zhaoqiang）的内审员资格 2026-05-01 起 与已登记的 2026-01-01 至 2026-06-30（NS-001）、2026-09-01 起（NS-002）重叠：同一天只能属于一段资格。\n" +
         "提示：资格中断后重新取得的，用 --auditor-until 给出新一段的最后有效日，使它不与已登记的重叠；已登记的一段有误的，用 'csr person update zhaoqiang --auditor-since 2026-01-01 --auditor-until <最后有效日>' 更正那一段。\n",
     });
-    expect(run(dir, "person", "update", "zhaoqiang", "--auditor-since", "2026-07-01").stderr).toBe(
+    expect((await run(dir, "person", "update", "zhaoqiang", "--auditor-since", "2026-07-01")).stderr).toBe(
       "csr: 赵强（zhaoqiang）的内审员资格 2026-07-01 起 与已登记的 2026-09-01 起（NS-002）重叠：同一天只能属于一段资格。\n" +
         "提示：资格中断后重新取得的，用 --auditor-until 给出新一段的最后有效日，使它不与已登记的重叠；已登记的一段有误的，用 'csr person update zhaoqiang --auditor-since 2026-09-01 --auditor-until <最后有效日>' 更正那一段。\n",
     );
     expect(read(dir, "people.yaml")).toBe(people);
     // The gap filled with an end, and a recorded period corrected by its first day, are accepted.
-    expect(run(dir, "person", "update", "zhaoqiang", "--auditor-since", "2026-07-01", "--auditor-until", "2026-08-15", "--auditor-record", "NS-003").stdout).toBe(
+    expect((await run(dir, "person", "update", "zhaoqiang", "--auditor-since", "2026-07-01", "--auditor-until", "2026-08-15", "--auditor-record", "NS-003")).stdout).toBe(
       `已更新 赵强（zhaoqiang）：内审员资格：新增 2026-07-01 至 2026-08-15（NS-003）（已登记 2026-01-01 至 2026-06-30（NS-001）、2026-09-01 起（NS-002））。\n${wrote}`,
     );
-    expect(run(dir, "person", "update", "zhaoqiang", "--auditor-since", "2026-01-01", "--auditor-until", "2026-05-31", "--auditor-record", "NS-001").code).toBe(0);
+    expect((await run(dir, "person", "update", "zhaoqiang", "--auditor-since", "2026-01-01", "--auditor-until", "2026-05-31", "--auditor-record", "NS-001")).code).toBe(0);
     expect(read(dir, "people.yaml")).toContain("    internal_auditor:\n      - {since: 2026-01-01, until: 2026-05-31, record: NS-001}\n      - {since: 2026-07-01, until: 2026-08-15, record: NS-003}\n      - {since: 2026-09-01, record: NS-002}\n");
   });
 
   it("records an audit dated on a day off (a holiday, a weekend) with a note to check the date, and a working day without (tester62 N11)", async () => {
     const dir = await acme();
-    expect(run(dir, "process", "audited", "S5", "--date", "2026-10-01", "--by", "zhaoqiang", "--report", "IA-2026-04", "--nonconformities", "0")).toEqual({
+    expect(await run(dir, "process", "audited", "S5", "--date", "2026-10-01", "--by", "zhaoqiang", "--report", "IA-2026-04", "--nonconformities", "0")).toEqual({
       code: 0,
       stdout:
         "已在 processes.yaml 中记录过程 S5 采购与供应商管理 的内部审核：2026-10-01，审核员 赵强（zhaoqiang），审核报告 IA-2026-04，符合。\n" +
@@ -575,21 +580,21 @@ describe("csr process audited", () => {
         "已写入 processes.yaml，尚未提交（git commit，或运行时加 --commit 由 csr 提交）。\n",
       stderr: "",
     });
-    expect(csr(["-C", dir, "--lang", "en", "process", "audited", "C3", "--date", "2026-06-06", "--by", "zhaoqiang", "--report", "IA-2026-01", "--nonconformities", "1"]).stdout.split("\n")[1]).toBe(
+    expect((await csrInProcess(["-C", dir, "--lang", "en", "process", "audited", "C3", "--date", "2026-06-06", "--by", "zhaoqiang", "--report", "IA-2026-01", "--nonconformities", "1"])).stdout.split("\n")[1]).toBe(
       "Note: 2026-06-06 is a day off in the working-day calendar (calendar of qms.yaml); check the audit date and, if it is wrong, correct the date of this audit (report IA-2026-01) in processes.yaml.",
     );
-    expect(run(dir, "process", "audited", "C4", "--date", "2026-06-05", "--by", "zhaoqiang", "--report", "IA-2026-02", "--nonconformities", "0").stdout).not.toContain("休息日");
+    expect((await run(dir, "process", "audited", "C4", "--date", "2026-06-05", "--by", "zhaoqiang", "--report", "IA-2026-02", "--nonconformities", "0")).stdout).not.toContain("休息日");
   });
 
   it("refuses the 军代表 as an internal auditor, by id or name, writing nothing, and csr check reports such an audit written by hand (tester62 N3, breaker62 P3)", async () => {
     const dir = await gjb();
     const before = read(dir, "processes.yaml");
-    expect(run(dir, "process", "audited", "C3", "--date", "2026-09-15", "--by", "luox,wangjd", "--report", "NS-2026-03", "--nonconformities", "1")).toEqual({
+    expect(await run(dir, "process", "audited", "C3", "--date", "2026-09-15", "--by", "luox,wangjd", "--report", "NS-2026-03", "--nonconformities", "1")).toEqual({
       code: 2,
       stdout: "",
       stderr: "csr: --by 王建东（wangjd）属于军代表室，是军代表：军代表只以军代表身份签字，内部审核由本公司的内审员进行（csr list people）。\n",
     });
-    expect(csr(["-C", dir, "--lang", "en", "process", "audited", "C3", "--date", "2026-09-15", "--by", "王建东", "--report", "NS-2026-03", "--nonconformities", "1"])).toEqual({
+    expect(await csrInProcess(["-C", dir, "--lang", "en", "process", "audited", "C3", "--date", "2026-09-15", "--by", "王建东", "--report", "NS-2026-03", "--nonconformities", "1"])).toEqual({
       code: 2,
       stdout: "",
       stderr: "csr: --by Wang Jiandong (wangjd) belongs to Military Representative Office and is a military representative: a military representative signs only as such; the organisation's own auditors make its internal audits (csr list people).\n",
@@ -603,7 +608,7 @@ describe("csr process audited", () => {
         "    documents: [CS/QP-009, CS/QP-013, CS/QP-014, CS/WI-003, CS/WI-004]\n    audits:\n      - {date: 2026-09-15, by: [luox, wangjd], report: NS-2026-03, nonconformities: 1}\n",
       ),
     );
-    const found = checkJson(dir, "--today", "2026-12-05").findings.filter((f) => f.rule === "person/military-signature");
+    const found = (await checkJsonInProcess(dir, "--today", "2026-12-05")).findings.filter((f) => f.rule === "person/military-signature");
     expect(found.map((f) => `${f.file}:${f.line}:${f.column} ${f.severity} ${f.message}`)).toEqual([
       "processes.yaml:109:39 error The auditors of the internal audit of process C3 Production and service provision on 2026-09-15 (report NS-2026-03) include the military representative Wang Jiandong (wangjd) of Military Representative Office: the organisation's own auditors make its internal audits; a military representative signs only as such. Record the organisation's people who audited.",
     ]);
@@ -620,7 +625,7 @@ describe("csr process audited", () => {
       ),
     );
     // The audits' own errors; process/audit-due (the three-year cycle of processes never audited here) is another test's.
-    const found = checkJson(dir, "--today", "2026-12-05").findings.filter((f) => f.file === "processes.yaml" && f.rule !== "process/audit-due");
+    const found = (await checkJsonInProcess(dir, "--today", "2026-12-05")).findings.filter((f) => f.file === "processes.yaml" && f.rule !== "process/audit-due");
     expect(found.map((f) => `${f.line}:${f.column} ${f.rule} ${f.message.split(/: |\. /)[0]}`)).toEqual([
       "258:33 person/work-before-joining Zhou Peng (zhoupeng) starts work on 2026-06-01, but the internal audit (report IA-1) on 2026-04-10 is recorded in their name",
       "258:43 person/work-after-leaving Sun Wei (sunwei) left on 2026-03-31 (their last working day), but the internal audit (report IA-1) on 2026-04-10 is recorded in their name",
