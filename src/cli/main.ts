@@ -821,7 +821,7 @@ export async function run(argv: string[], output?: Output): Promise<number> {
         program
           .command("train")
           .description(t("help.train"))
-          .argument("<id>", t("help.train.id"))
+          .argument("<ids...>", t("help.train.id"))
           .option("--people <person...>", t("help.train.people"))
           .option("--department <codes...>", t("help.train.department"))
           .option("--trainees <names...>", t("help.train.trainees"))
@@ -829,6 +829,7 @@ export async function run(argv: string[], output?: Output): Promise<number> {
           .option("--trainer <person>", t("help.train.trainer"))
           .option("--record <number>", t("help.train.record"))
           .option("--require", t("help.train.require"))
+          .option("--remove", t("help.train.remove"))
           .option("-y, --yes", t("help.common.yes"))
           .option("--commit", t("help.common.commit"))
           .action(action(async () => (await import("../commands/train/index.js")).trainCommand));

@@ -1,0 +1,112 @@
+/**
+ * A training coordinator's corrections and shared sessions (tester72 Q7, Q9): the same session is not recorded twice,
+ * a session recorded wrongly is removed by command and committed (its history stays in git), and one session covering
+ * several documents is recorded on each, all or nothing. Real commits in a temporary git repository, the built binary.
+ */
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { csr, git } from "../helpers.js";
+import { threeDepartmentRepo, trainingProcedure } from "./three-departments.js";
+
+const required = "training:\n  required: true\n";
+/** QP-005 and QP-006 released (A/1 in force since 2026-10-12), both needing training, and QP-007 a draft. */
+const repo = () =>
+  threeDepartmentRepo({
+    "documents/QP-005.yaml": trainingProcedure() + required,
+    "documents/QP-006.yaml": trainingProcedure().replace("id: QP-005", "id: QP-006").replace("title: 培训程序", "title: 培训评价程序") + required,
+    "documents/QP-007.yaml": ["id: QP-007", "title: 岗位资格程序", "level: 2", "kind: procedure", "department: QA", "status: draft", ""].join("\n"),
+  });
+const train = (dir: string, ...args: string[]) => csr(["-C", dir, "train", ...args, "--trainer", "zhang", "-y"]);
+const sessionsOf = (dir: string, id: string) => readFileSync(join(dir, "documents", `${id}.yaml`), "utf8").split("\n").filter((line) => line.includes("date: 2026-11"));
+
+describe("the same training session recorded twice (tester72 Q7)", () => {
+  it("is refused in one line saying where the first one is", () => {
+    const dir = repo();
+    expect(train(dir, "QP-005", "--people", "zhao", "--date", "2026-11-20", "--record", "TR-2026-070", "--commit").code).toBe(0);
+    const again = train(dir, "QP-005", "--people", "zhao", "--date", "2026-11-20", "--record", "TR-2026-071");
+    expect(again.code).toBe(2);
+    expect(again.stdout).toBe("");
+    expect(again.stderr).toBe(
+      "csr: QP-005 A/1: this training of 2026-11-20 is recorded already at documents/QP-005.yaml line 31 (record TR-2026-070); it is not recorded twice. If that entry is wrong, remove it with 'csr train QP-005 --remove --date 2026-11-20 --record TR-2026-070' and record it again.\n",
+    );
+    expect(sessionsOf(dir, "QP-005")).toHaveLength(1);
+    // Other people trained on the same day are another session.
+    expect(train(dir, "QP-005", "--people", "li", "--date", "2026-11-20", "--record", "TR-2026-070").code).toBe(0);
+    expect(sessionsOf(dir, "QP-005")).toHaveLength(2);
+  });
+});
+
+describe("a session recorded wrongly (tester72 Q7)", () => {
+  it("is removed by command, committed, and stays in git's history", () => {
+    const dir = repo();
+    expect(train(dir, "QP-005", "--department", "PRD", "--date", "2026-11-20", "--record", "TR-2026-072", "--commit").code).toBe(0);
+    const removed = csr(["-C", dir, "train", "QP-005", "--remove", "--date", "2026-11-20", "--commit"]);
+    expect(removed.stderr).toBe("");
+    expect(removed.code).toBe(0);
+    expect(removed.stdout.split("\n")[0]).toBe("QP-005 A/1: training of 生产部 (names on the sign-in sheet) removed; 2026-11-20, trainer 张伟 (zhang), record TR-2026-072 (documents/QP-005.yaml).");
+    expect(sessionsOf(dir, "QP-005")).toEqual([]);
+    expect(readFileSync(join(dir, "documents/QP-005.yaml"), "utf8")).toContain("training:\n  required: true\n");
+    expect(git(dir, ["log", "-1", "--format=%s"]).trim()).toBe("csr train QP-005 A/1 --remove: training of 2026-11-20 removed (TR-2026-072)");
+    expect(git(dir, ["show", "HEAD~1:documents/QP-005.yaml"])).toContain("record: TR-2026-072");
+    expect(git(dir, ["status", "--porcelain"])).toBe("");
+  });
+
+  it("is told by --record when the day has several, and one not recorded is refused naming those that are", () => {
+    const dir = repo();
+    expect(train(dir, "QP-005", "--people", "zhao", "--date", "2026-11-20", "--record", "TR-2026-073").code).toBe(0);
+    expect(train(dir, "QP-005", "--people", "li", "--date", "2026-11-20", "--record", "TR-2026-074").code).toBe(0);
+    const several = csr(["-C", dir, "train", "QP-005", "--remove", "--date", "2026-11-20"]);
+    expect([several.code, several.stderr]).toEqual([2, "csr: QP-005 has 2 trainings of 2026-11-20 (records TR-2026-073, TR-2026-074); say which with --record.\n"]);
+    const none = csr(["-C", dir, "train", "QP-005", "--remove", "--date", "2026-11-21"]);
+    expect([none.code, none.stderr]).toEqual([2, "csr: QP-005 has no training of 2026-11-21; the training recorded: 2026-11-20 TR-2026-073, 2026-11-20 TR-2026-074.\n"]);
+    expect(csr(["-C", dir, "train", "QP-005", "--remove", "--date", "2026-11-20", "--record", "TR-2026-073"]).code).toBe(0);
+    expect(sessionsOf(dir, "QP-005")).toEqual(["    - {revision: A/1, date: 2026-11-20, people: [li], trainer: zhang, record: TR-2026-074}"]);
+  });
+});
+
+describe("one session covering several documents (tester72 Q9)", () => {
+  it("is recorded on each, in one commit", () => {
+    const dir = repo();
+    const done = train(dir, "QP-005", "QP-006", "--department", "PRD", "--date", "2026-11-20", "--record", "TR-2026-075", "--commit");
+    expect(done.stderr).toBe("");
+    expect(done.code).toBe(0);
+    expect(done.stdout.split("\n").slice(0, 2)).toEqual([
+      "QP-005 A/1: training of 生产部 (names on the sign-in sheet) recorded; 2026-11-20, trainer 张伟 (zhang), record TR-2026-075.",
+      "QP-006 A/1: training of 生产部 (names on the sign-in sheet) recorded; 2026-11-20, trainer 张伟 (zhang), record TR-2026-075.",
+    ]);
+    expect(git(dir, ["log", "-1", "--format=%s", "--name-only"]).trim().split("\n").filter(Boolean)).toEqual([
+      "csr train QP-005 A/1, QP-006 A/1 (2 documents): 生产部 trained",
+      "documents/QP-005.yaml",
+      "documents/QP-006.yaml",
+    ]);
+  });
+
+  it("records nothing when one document refuses it, and lists every refusal", () => {
+    const dir = repo();
+    expect(train(dir, "QP-006", "--department", "PRD", "--date", "2026-11-20", "--record", "TR-2026-076", "--commit").code).toBe(0);
+    const refused = train(dir, "QP-005", "QP-006", "QP-007", "QP-099", "--department", "PRD", "--date", "2026-11-20", "--record", "TR-2026-076");
+    expect(refused.code).toBe(2);
+    expect(refused.stderr.split("\n").slice(0, 3)).toEqual([
+      "csr: 2 of the 4 documents cannot record this training; nothing was changed:",
+      "  QP-007 is draft; training is recorded on a released document.",
+      "  No document or CSR 'QP-099' in the repository. Did you mean 'QP-005'?",
+    ]);
+    // The duplicate on QP-006 is told once the documents themselves are known.
+    const duplicate = train(dir, "QP-005", "QP-006", "--department", "PRD", "--date", "2026-11-20", "--record", "TR-2026-076");
+    expect(duplicate.code).toBe(2);
+    expect(duplicate.stderr.split("\n")[0]).toBe("csr: 1 of the 2 documents cannot record this training; nothing was changed:");
+    expect(duplicate.stderr.split("\n")[1]).toContain("QP-006 A/1: this training of 2026-11-20 is recorded already at documents/QP-006.yaml line 31");
+    expect(sessionsOf(dir, "QP-005")).toEqual([]);
+    expect(git(dir, ["status", "--porcelain"])).toBe("");
+  });
+
+  it("is removed from each document at once", () => {
+    const dir = repo();
+    expect(train(dir, "QP-005", "QP-006", "--department", "PRD", "--date", "2026-11-20", "--record", "TR-2026-077", "--commit").code).toBe(0);
+    const removed = csr(["-C", dir, "train", "QP-005", "QP-006", "--remove", "--date", "2026-11-20", "--record", "TR-2026-077", "--commit"]);
+    expect(removed.code).toBe(0);
+    expect([sessionsOf(dir, "QP-005"), sessionsOf(dir, "QP-006")]).toEqual([[], []]);
+    expect(git(dir, ["log", "-1", "--format=%s"]).trim()).toBe("csr train QP-005 A/1, QP-006 A/1 (2 documents) --remove: training of 2026-11-20 removed (TR-2026-077)");
+  });
+});
