@@ -366,6 +366,7 @@ const FOLDERS: Record<string, { kind: FileKind; nested: boolean }> = {
   documents: { kind: "document", nested: true },
   standards: { kind: "standard", nested: false },
   actions: { kind: "action", nested: false },
+  suppliers: { kind: "supplier", nested: false },
 };
 
 /** Which kind of repository file a path holds, by the same layout rules as discover() on disk. */

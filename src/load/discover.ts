@@ -66,6 +66,7 @@ const FOLDERS: { dir: string; kind: FileKind; nested: boolean }[] = [
   { dir: "documents", kind: "document", nested: true },
   { dir: "standards", kind: "standard", nested: false },
   { dir: "actions", kind: "action", nested: false },
+  { dir: "suppliers", kind: "supplier", nested: false },
 ];
 
 export function discover(root: string): Discovery {

@@ -16,6 +16,7 @@ import type {
   Person,
   Process,
   QmsConfig,
+  SupplierRecord,
   SymbolConversion,
 } from "../model/types.js";
 import { discover } from "./discover.js";
@@ -49,6 +50,8 @@ export interface Repository {
   symbols: Located<SymbolConversion>[];
   /** The nonconformity and corrective action records (actions/<id>.yaml, 8D). */
   actions: Located<CorrectiveAction>[];
+  /** The suppliers' records (suppliers/<code>.yaml; model/suppliers.ts joins them with their outside parties). */
+  suppliers: Located<SupplierRecord>[];
   catalogs: Map<string, Catalog>;
   /** The repository's own standards/<ID>.yaml files, where findings about a catalog are placed. */
   catalogFiles: Located<CatalogFile>[];
@@ -111,6 +114,7 @@ export function buildRepository(root: string, files: SourceFile[], extraProblems
     processes: [],
     symbols: [],
     actions: [],
+    suppliers: [],
     catalogs: new Map(),
     catalogFiles: [],
     unvalidated: { documents: new Set(), customers: new Set(), csrs: new Set(), documentTitles: new Set(), titlesUnknown: false, people: new Set(), processes: new Set(), actions: new Set() },
@@ -158,6 +162,9 @@ export function buildRepository(root: string, files: SourceFile[], extraProblems
         break;
       case "action":
         repo.actions.push({ value: data as unknown as CorrectiveAction, file, path: [] });
+        break;
+      case "supplier":
+        repo.suppliers.push({ value: data as unknown as SupplierRecord, file, path: [] });
         break;
       case "standard":
         repoCatalogs.push(data as unknown as CatalogFile);

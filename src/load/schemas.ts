@@ -27,6 +27,7 @@ export const SCHEMA_FILES: Record<FileKind, string> = {
   document: "document.schema.json",
   standard: "standard.schema.json",
   action: "action.schema.json",
+  supplier: "supplier.schema.json",
 };
 
 type Validator = (data: unknown) => boolean;

@@ -83,6 +83,8 @@ export interface QmsConfig {
   internal_audit?: { interval_months?: number };
   /** Every customer's complaint deadlines, step by step; a customer's own complaint_deadlines gives the steps it sets (model/actions.ts complaintDeadlines). */
   complaint_deadlines?: Partial<Record<ActionStepId, StepDeadline>>;
+  /** The control of suppliers: days before a certificate expires from which csr check warns (supplier/certificate-expiring; model/suppliers.ts). */
+  suppliers?: { certificate_warn_days?: number };
 }
 
 /** The signatures a revision can carry, in the order the header prints them: 编制, 审核, 会签, 标准化审查, 批准, 军代表. */
@@ -135,8 +137,49 @@ export interface ExternalParty {
 }
 
 /** What an outside party is; schemas/qms.schema.json `external_parties[].kind` lists the same values (test/model/external-party-kinds.test.ts). */
-export const EXTERNAL_PARTY_KINDS = ["military-representative", "customer", "certification-body", "other"] as const;
+export const EXTERNAL_PARTY_KINDS = ["military-representative", "customer", "certification-body", "supplier", "other"] as const;
 export type ExternalPartyKind = (typeof EXTERNAL_PARTY_KINDS)[number];
+
+/** A supplier's approval status (供方评价结论): 合格, 有条件合格, 暂停供货, 取消资格 (schemas/supplier.schema.json). */
+export const SUPPLIER_STATUSES = ["approved", "conditional", "suspended", "disqualified"] as const;
+export type SupplierStatus = (typeof SUPPLIER_STATUSES)[number];
+
+/** A decision on a supplier's approval: `status` from `date` (YYYY-MM-DD), decided by `by` (a people.yaml id). */
+export interface SupplierApproval {
+  status: SupplierStatus;
+  date: string;
+  by: string;
+  remark?: string;
+}
+
+/** A supplier's quality management system certificate, valid to `valid_until` (YYYY-MM-DD, included). */
+export interface SupplierCertificate {
+  standard: string;
+  number: string;
+  body?: string;
+  valid_until: string;
+}
+
+/** A second-party audit of a supplier (IATF 16949 8.4.2.4.1): on `date`, led by `by` (a people.yaml id). */
+export interface SupplierAudit {
+  date: string;
+  by: string;
+  report?: string;
+  result: "passed" | "conditional" | "failed";
+}
+
+/**
+ * A supplier's record (suppliers/<code>.yaml, 供方档案): what the outside party of kind supplier with
+ * this code supplies, its approvals (oldest first), certificates and second-party audits.
+ */
+export interface SupplierRecord {
+  code: string;
+  supplies?: string[];
+  special_characteristics?: boolean;
+  approvals?: SupplierApproval[];
+  certificates?: SupplierCertificate[];
+  audits?: SupplierAudit[];
+}
 
 export interface Person {
   id: string;

@@ -72,7 +72,8 @@ describe("csr init", () => {
     expect(readFileSync(join(dir, ".gitignore"), "utf8")).toBe("node_modules/\nout/\n");
     const settings = JSON.parse(readFileSync(join(dir, ".vscode/settings.json"), "utf8"));
     expect(settings["yaml.schemas"]["./node_modules/qms-csr/schemas/csr.schema.json"]).toEqual(["csr/**/*.yaml"]);
-    expect(Object.keys(settings["yaml.schemas"])).toHaveLength(9);
+    expect(settings["yaml.schemas"]["./node_modules/qms-csr/schemas/supplier.schema.json"]).toEqual(["suppliers/*.yaml"]);
+    expect(Object.keys(settings["yaml.schemas"])).toHaveLength(10);
     const workflow = parse(readFileSync(join(dir, ".github/workflows/csr.yml"), "utf8"));
     // Pull requests, and the default branch at every push and every working day (tester69 T1).
     expect(workflow.on).toEqual({ pull_request: null, push: null, schedule: [{ cron: "0 1 * * 1-5" }] });

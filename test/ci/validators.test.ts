@@ -25,6 +25,7 @@ const SAMPLES: Record<FileKind, unknown[]> = {
   document: [{ id: "QP 1", title: "t", level: 5, kind: "sop", department: "QA", status: "done", revisions: [{ version: "A0", date: "2026-01-01", summary: "s" }], owner: 1 }],
   standard: [{ id: "X", title: "t", clauses: [{ number: "8.a", origin: "DIN" }] }],
   action: [{ id: "8D 1", title: "t", source: "audit", received: "2026-13-01", owner: "li", steps: { D8: { done: "2026-01-02" }, D9: {} }, read_across: [{ result: "r", by: "li", date: "x" }] }],
+  supplier: [{ code: "CZ XS", supplies: [], approvals: [{ status: "ok", date: "2026-13-01" }], certificates: [{ standard: "IATF 16949", valid_until: "2027-02-30" }] }],
 };
 
 describe("catalogs and calendars stored by the build", () => {

@@ -18,6 +18,7 @@ const SCHEMA_GLOBS: Record<FileKind, string[]> = {
   document: ["documents/**/*.yaml"],
   standard: ["standards/*.yaml"],
   action: ["actions/*.yaml"],
+  supplier: ["suppliers/*.yaml"],
 };
 
 /** The standards `csr init --standard` starts a repository with (catalogs shipped in standards/). */
