@@ -68,7 +68,7 @@ describe("csr department", () => {
     const dir = validRepo({ git: true });
     const files = snapshot(dir);
     const add = (...args: string[]) => run(dir, "department", "add", ...args, "-y");
-    expect(await add("MRO", "--name", "军代表室", "--external", "army")).toEqual({ code: 2, stdout: "", stderr: "csr: --external army：不是外部单位的类别；可选：military-representative, customer, certification-body, other。\n" });
+    expect(await add("MRO", "--name", "军代表室", "--external", "army")).toEqual({ code: 2, stdout: "", stderr: "csr: --external army：不是外部单位的类别；可选：military-representative, customer, certification-body, supplier, other。\n" });
     expect(await add("MRO", "--name", "军代表室", "--external", "military-representative", "--countersign")).toEqual({ code: 2, stdout: "", stderr: "csr: 外部单位不参加顾客特定要求会签：--external 不能与 --countersign 或 --date 同用。\n" });
     expect(snapshot(dir)).toEqual(files);
     const result = await run(dir, "department", "add", "MRO", "--name", "军代表室", "--name-en", "Military Representative Office", "--external", "military-representative", "--commit", "-y");
