@@ -305,6 +305,8 @@ export async function run(argv: string[], output?: Output): Promise<number> {
           .option("--exclude <clause>", t("help.organisation.exclude"), collect, [])
           .option("--justification <text>", t("help.organisation.justification"))
           .option("--include <clause>", t("help.organisation.include"), collect, [])
+          .option("--add-category <name>", t("help.organisation.add-category"), collect, [])
+          .option("--remove-category <name>", t("help.organisation.remove-category"), collect, [])
           .option("-y, --yes", t("help.common.yes"))
           .option("--commit", t("help.common.commit"))
           .action(action(async () => (await import("../commands/organisation/index.js")).organisationUpdateCommand));

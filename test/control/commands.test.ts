@@ -87,6 +87,13 @@ describe("csr new", () => {
       stdout: "",
       stderr: "csr: Forms are numbered after their procedure (QR-###-##): name the procedure with --used-by <procedure>, or give the number with --number.\n",
     });
+    // So does WI-###-## (WI-008-01 is QP-008's): the next free number would have filed a supplier manual under QP-011 (tester73 S11).
+    expect(await csrInProcess(["-C", dir, "new", "instruction", "--title", "供应商质量手册", "--department", "PUR", "-y"])).toEqual({
+      code: 2,
+      stdout: "",
+      stderr: "csr: Work instructions are numbered after their procedure (WI-###-##): name the procedure with --used-by <procedure>, or give the number with --number.\n",
+    });
+    expect((await csrInProcess(["-C", dir, "new", "instruction", "--title", "供应商质量手册", "--department", "PUR", "--used-by", "QP-008", "-y"])).stdout).toMatch(/^Created WI-008-01 /);
     const kept = await csrInProcess(["-C", dir, "new", "form", "--number", "QR-099-01", "--title", "标识记录", "--department", "QA", "--retention", "产品寿命期+1年", "-y"]);
     expect(kept.stdout).not.toContain("retention");
     expect((await csrInProcess(["-C", dir, "new", "form", "--number", "QR-099-02", "--title", "标识记录", "--department", "QA", "--retention", "3年", "-y"], { lang: null })).stdout.split("\n")[1]).toBe(

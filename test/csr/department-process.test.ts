@@ -3,7 +3,7 @@
  * departments, which of them countersign CSR reviews (qms.yaml csr.reviewers) and the process map
  * (processes.yaml) by command, on real temporary git repositories.
  */
-import { readFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { input, search, select } from "@inquirer/prompts";
 import { screen, wrapPrompt } from "@inquirer/testing/vitest";
@@ -182,6 +182,40 @@ describe("csr department", () => {
 });
 
 describe("csr organisation update", () => {
+  it("adds and removes CSR categories (csr.categories) by command, refusing a category a CSR is of and a first list that would leave categories in use unlisted (tester73 S11)", async () => {
+    const dir = validRepo({ git: true });
+    writeFileSync(join(dir, "csr", "DYA", "DYA-001.yaml"), read(dir, "csr/DYA/DYA-001.yaml").replace("received:", "category: 特殊特性\nreceived:"));
+    git(dir, ["commit", "-qam", "category"]);
+    const before = snapshot(dir);
+    expect(await run(dir, "organisation", "update", "--add-category", "供方管理")).toEqual({
+      code: 2,
+      stdout: "",
+      stderr: "csr: qms.yaml 尚未列出类别，任何类别都可用；列出类别后，CSR 已在使用的 特殊特性 也须列入，否则它们都成为错误，未作任何修改。\n提示：一并加入：csr organisation update --add-category 特殊特性 …\n",
+    });
+    expect(snapshot(dir)).toEqual(before);
+    const added = await run(dir, "organisation", "update", "--add-category", "特殊特性", "--add-category", " 供方管理 ", "--commit");
+    expect(added.stdout.split("\n")[0]).toBe("已更新组织信息：CSR 类别：（无）→ 特殊特性、供方管理。");
+    expect(added.code).toBe(0);
+    expect(read(dir, "qms.yaml")).toContain("\n  categories: [特殊特性, 供方管理]\n");
+    expect(git(dir, ["status", "--porcelain"])).toBe("");
+    const refused = await run(dir, "add", "--customer", "DYA", "--source", "DYA-SQM", "--section", "7", "--clause", "8.4.3.1", "--title", "供方须传递特殊特性", "--text", "x", "--category", "供应商", "--received", "2026-11-20", "-y");
+    expect(refused).toEqual({
+      code: 2,
+      stdout: "",
+      stderr: "csr: --category '供应商' 不是 qms.yaml 中的类别：特殊特性、供方管理。\n提示：要新增此类别：csr organisation update --add-category 供应商\n",
+    });
+    const kept = snapshot(dir);
+    expect(await run(dir, "organisation", "update", "--remove-category", "特殊特性")).toEqual({
+      code: 2,
+      stdout: "",
+      stderr: "csr: 类别 '特殊特性' 仍有 1 条 CSR 使用（DYA-001），未作任何修改。\n提示：先改这些 CSR 的类别，例如 csr set DYA-001 --category <其他类别>，再删除此类别。\n",
+    });
+    expect((await run(dir, "organisation", "update", "--remove-category", "供方管")).stderr).toBe("csr: qms.yaml 中没有类别 '供方管'（已有：特殊特性、供方管理）。是否应为 '供方管理'？\n");
+    expect(snapshot(dir)).toEqual(kept);
+    expect((await run(dir, "organisation", "update", "--remove-category", "供方管理")).stdout).toBe("已更新组织信息：CSR 类别：特殊特性、供方管理 → 特殊特性。\n已写入 qms.yaml，尚未提交（git commit，或运行时加 --commit 由 csr 提交）。\n");
+    expect(read(dir, "qms.yaml")).toContain("\n  categories: [特殊特性]\n");
+  });
+
   it("knows the registers with a form as the schema of qms.yaml lists them", () => {
     const schema = JSON.parse(readFileSync(join(ROOT, "schemas", "qms.schema.json"), "utf8")) as { properties: { registers: { properties: { forms: { description: string } } } } };
     const listed = /by register id \(([^)]+)\)/.exec(schema.properties.registers.properties.forms.description)![1]!.split(", ");
@@ -207,7 +241,7 @@ describe("csr organisation update", () => {
     const before = snapshot(dir);
     expect(await run(dir, "organisation", "update", "--name", " ")).toEqual({ code: 2, stdout: "", stderr: "csr: 组织名称不能为空。\n" });
     expect((await run(dir, "organisation", "update")).stderr).toBe(
-      "csr: 没有要修改的内容：请给出 --name、--name-en、--confidentiality、--confidentiality-en、--register-form、--register-signatures、--review-days、--warn-days、--audit-interval、--exclude 或 --include。\n提示：例如：csr organisation update --name 江苏恒达汽车零部件有限公司 --name-en \"Hengda Auto Parts Co., Ltd.\"\n",
+      "csr: 没有要修改的内容：请给出 --name、--name-en、--confidentiality、--confidentiality-en、--register-form、--register-signatures、--review-days、--warn-days、--audit-interval、--exclude、--include、--add-category 或 --remove-category。\n提示：例如：csr organisation update --name 江苏恒达汽车零部件有限公司 --name-en \"Hengda Auto Parts Co., Ltd.\"\n",
     );
     expect(snapshot(dir)).toEqual(before);
   });

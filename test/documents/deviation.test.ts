@@ -153,7 +153,7 @@ describe("a deviation's link on its own side (deviates_from; tester61 L12)", () 
   it("csr set --deviates-from sets, replaces and removes the link as register data; ref/unresolved names an unknown number", async () => {
     const dir = committedFixture("examples/acme-auto");
     const wiBefore = readFileSync(join(dir, WI), "utf8");
-    expect((await zh(dir, "new", "instruction", "--title", "临时偏离", "--department", "PRD", "-y")).code).toBe(0);
+    expect((await zh(dir, "new", "instruction", "--title", "临时偏离", "--department", "PRD", "--number", "WI-011-02", "-y")).code).toBe(0);
     const set = await zh(dir, "set", "WI-011-02", "--deviates-from", "WI-010-01,QP-010", "-y");
     expect(set.stderr).toBe("");
     expect(set.stdout.split("\n").slice(0, 3)).toEqual([

@@ -237,7 +237,7 @@ export function sourceOf(customer: Customer, id: string) {
 function checkCategory(repo: Repository, category: string | undefined): void {
   const allowed = categoryNotAllowed(repo.config?.value, category);
   if (!allowed || category === undefined) return;
-  throw new UserError(t("add.unknown-category", { category, allowed: list(allowed) }) + didYouMean(category, allowed));
+  throw new UserError(t("add.unknown-category", { category, allowed: list(allowed) }) + didYouMean(category, allowed), t("add.unknown-category-hint", { category: shellArgument(category) }));
 }
 
 function askContext(repo: Repository, today: string) {

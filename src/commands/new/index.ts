@@ -71,7 +71,7 @@ export async function newDocument(ctx: CommandContext, kindArg: string | undefin
     const taken = new Set([...session.index.documents.keys(), ...repo.unvalidated.documents]);
     const chosen = flags.family !== undefined || flags.number !== undefined ? undefined : await familyInUse(session, config, kind);
     const family = flags.family ?? chosen?.pattern;
-    const user = flags.usedBy !== undefined ? findDocumentById(session, flags.usedBy) : kind === "form" && flags.number === undefined ? await formOwner(session, config, family) : undefined;
+    const user = flags.usedBy !== undefined ? findDocumentById(session, flags.usedBy) : (kind === "form" || (kind === "instruction" && flags.deviatesFrom === undefined)) && flags.number === undefined ? await owningProcedure(session, config, kind, family) : undefined;
     // Numbers a branch not merged here has taken count as taken: both would be one file when the branches merge.
     const elsewhere = flags.number === undefined && kind !== "external" ? numbersOnOtherBranches(session.root, config?.numbering ?? []) : new Map<string, string[]>();
     // A deviation is numbered in the family of the document it deviates from (WI-010-01's is WI-010-xx), as a form is in its procedure's (tester63 N14).
@@ -221,17 +221,18 @@ function numberingPattern(config: QmsConfig | undefined, kind: string, family: s
 }
 
 /**
- * The procedure a new form belongs to, when its numbering family carries the procedure's digits
- * (QR-###-##: QR-001-03 is QP-001's third form) and neither --used-by nor --number says it: a
- * terminal asks which procedure; a script is refused, since the next number of whichever procedure
- * came last would misfile the form by its number. Undefined for a family without an owner's digits.
+ * The procedure a new form or work instruction belongs to, when its numbering family carries the procedure's digits
+ * (QR-###-##: QR-001-03 is QP-001's third form; WI-###-##: WI-008-01 is QP-008's first instruction, tester73 S11) and
+ * neither --used-by nor --number says it (nor, for an instruction, --deviates-from, which numbers it after the document it
+ * deviates from): a terminal asks which procedure; a script is refused, since the next number of whichever procedure came
+ * last would misfile the document by its number. Undefined for a family without an owner's digits.
  */
-async function formOwner(session: EditSession, config: QmsConfig | undefined, family: string | undefined): Promise<ReturnType<typeof findDocumentById> | undefined> {
-  const pattern = numberingPattern(config, "form", family);
+async function owningProcedure(session: EditSession, config: QmsConfig | undefined, kind: "form" | "instruction", family: string | undefined): Promise<ReturnType<typeof findDocumentById> | undefined> {
+  const pattern = numberingPattern(config, kind, family);
   if (pattern === undefined || (pattern.match(/#+/g) ?? []).length < 2) return undefined;
   const procedures = [...session.index.documents.values()].map((d) => d.value).filter((d) => d.kind === "procedure" && d.status !== "obsolete");
-  if (!session.ask || procedures.length === 0) throw new UserError(t("new.form-needs-owner", { pattern }));
-  const id = await session.ask.select({ message: t("prompt.new.form-owner"), choices: procedures.map((d) => ({ value: d.id, name: `${d.id}  ${d.title}` })) });
+  if (!session.ask || procedures.length === 0) throw new UserError(t(`new.${kind}-needs-owner`, { pattern }));
+  const id = await session.ask.select({ message: t(`prompt.new.${kind}-owner`), choices: procedures.map((d) => ({ value: d.id, name: `${d.id}  ${d.title}` })) });
   return findDocumentById(session, id);
 }
 

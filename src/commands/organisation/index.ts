@@ -14,7 +14,7 @@
  * doc/external-check-due; 1 to 60, an empty one removes it), the periodic review interval csr new gives a new
  * document of each kind (`document_control.review_interval_months`, `--review-interval procedure=36`; 1 to 120, `<kind>=`
  * removes it) and the days before a periodic review falls due from which csr check warns (`document_control.review_warn_days`;
- * tester71 Q4).
+ * tester71 Q4), and the CSR categories allowed (`csr.categories`, `--add-category` / `--remove-category`; tester73 S11).
  *
  * Errors (UserError, one line): no readable qms.yaml, an empty name, nothing to change, a register
  * or form that does not exist, a number of days that is not a whole number, an audit interval that is
@@ -26,7 +26,7 @@
  */
 import type { Document } from "yaml";
 import { UserError } from "../../core/errors.js";
-import { didYouMean } from "../../core/text.js";
+import { didYouMean, shellArgument } from "../../core/text.js";
 import { list, t } from "../../i18n/index.js";
 import type { Catalog } from "../../model/catalog.js";
 import { confidentialityNotice } from "../../model/confidentiality.js";
@@ -59,6 +59,10 @@ export interface OrganisationFlags {
   justification?: string;
   /** Clauses whose exclusion is withdrawn. */
   include?: string[];
+  /** CSR categories to add to qms.yaml `csr.categories` (each a name, as written on a CSR). */
+  addCategory?: string[];
+  /** CSR categories to remove from it: refused while a CSR is of that category. */
+  removeCategory?: string[];
   commit?: boolean;
 }
 
@@ -193,6 +197,7 @@ function settingChanges(session: EditSession, flags: OrganisationFlags): Setting
     });
   }
   if ((flags.reviewInterval ?? []).length > 0) out.push(reviewIntervalChange(config, flags.reviewInterval!));
+  if ((flags.addCategory ?? []).length > 0 || (flags.removeCategory ?? []).length > 0) out.push(categoryChange(session, flags.addCategory ?? [], flags.removeCategory ?? []));
   if (flags.reviewWarnDays !== undefined) {
     const given = flags.reviewWarnDays.trim();
     if (!/^\d+$/.test(given)) throw new UserError(t("organisation.review-warn-days", { value: flags.reviewWarnDays }));
@@ -236,6 +241,48 @@ function settingChanges(session: EditSession, flags: OrganisationFlags): Setting
     });
   }
   return out;
+}
+
+/**
+ * `--add-category` / `--remove-category` (repeatable): the CSR categories qms.yaml allows (`csr.categories`), which `csr
+ * add --category`, `csr set --category` and the rule csr/unknown-category hold a CSR's category to (tester73 S11: a new
+ * category such as 供方管理 took a hand-edited qms.yaml). Names are kept as given, in the list's order, a new one last.
+ * Errors (UserError, one line): an empty name; a category to remove that is not listed; one a CSR is still of (its ids
+ * named: change their category first); a first list that would leave categories CSRs already use unlisted (while
+ * qms.yaml lists none, any category is allowed).
+ */
+function categoryChange(session: EditSession, add: readonly string[], remove: readonly string[]): SettingChange {
+  const config = session.repo.config!.value;
+  const before = [...(config.csr?.categories ?? [])];
+  const after = [...before];
+  for (const given of add) {
+    const name = given.trim();
+    if (name === "") throw new UserError(t("organisation.category-empty", { flag: "--add-category" }));
+    if (!after.includes(name)) after.push(name);
+  }
+  const csrs = session.repo.csrs.map((c) => c.value);
+  for (const given of remove) {
+    const name = given.trim();
+    if (name === "") throw new UserError(t("organisation.category-empty", { flag: "--remove-category" }));
+    const at = after.indexOf(name);
+    if (at < 0) throw new UserError(t("organisation.category-not-listed", { category: name, listed: before.join(t("common.list-separator")) || t("department.none") }) + didYouMean(name, before));
+    const using = csrs.filter((c) => c.category === name).map((c) => c.id);
+    if (using.length > 0) throw new UserError(t("organisation.category-in-use", { category: name, count: using.length, ids: using.join(t("common.list-separator")) }), t("organisation.category-in-use-hint", { id: using[0]! }));
+    after.splice(at, 1);
+  }
+  if (before.length === 0 && after.length > 0) {
+    // No list allowed every category: a first one must not turn the categories CSRs are of into errors.
+    const unlisted = [...new Set(csrs.map((c) => c.category).filter((c): c is string => c !== undefined && !after.includes(c)))];
+    if (unlisted.length > 0) throw new UserError(t("organisation.category-first-list", { categories: unlisted.join(t("common.list-separator")) }), t("organisation.category-first-list-hint", { args: unlisted.map((c) => `--add-category ${shellArgument(c)}`).join(" ") }));
+  }
+  const shown = (names: readonly string[]) => names.join(t("common.list-separator"));
+  return {
+    field: t("organisation.field.categories"),
+    before: shown(before),
+    after: shown(after),
+    // The whole list goes with its last name: no list means any category is allowed, as before one was made.
+    apply: (doc) => (after.length === 0 ? doc.deleteIn(["csr", "categories"]) : doc.setIn(["csr", "categories"], doc.createNode(after, { flow: true }))),
+  };
 }
 
 const REVIEW_KINDS = ["manual", "procedure", "instruction", "form"] as const;

@@ -132,7 +132,7 @@ export async function setCsr(ctx: CommandContext, session: EditSession, id: stri
   text("section", section, csr.source.section);
   const category = flags.category?.trim();
   const allowed = categoryNotAllowed(session.repo.config?.value, category === "" ? undefined : category);
-  if (allowed) throw new UserError(t("add.unknown-category", { category: category!, allowed: list(allowed) }) + didYouMean(category!, allowed));
+  if (allowed) throw new UserError(t("add.unknown-category", { category: category!, allowed: list(allowed) }) + didYouMean(category!, allowed), t("add.unknown-category-hint", { category: shellArgument(category!) }));
   text("category", flags.category, csr.category);
   const clauses = clauseList(session, csr.id, csr.clauses ?? [], flags);
   if (clauses && clauses.after.length === 0) throw new UserError(t("set.csr.no-clauses", { id }));
