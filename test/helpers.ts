@@ -317,6 +317,15 @@ function initRepository(dir: string): void {
   cpSync(emptyRepository, join(dir, ".git"), { recursive: true });
 }
 
+/**
+ * Makes `dir` a git repository with no commit, its user Test User <test@example.com> (as `git init` and two `git config
+ * user.*` would, without their three processes): for a test that makes its own commits (commitAt). Returns `dir`.
+ */
+export function gitInitEmpty(dir: string): string {
+  initRepository(dir);
+  return dir;
+}
+
 /** Turns a folder into a git repository with everything committed. */
 export function gitInit(dir: string): string {
   initRepository(dir);

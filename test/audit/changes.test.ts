@@ -1,7 +1,7 @@
 import { cpSync, existsSync, readFileSync, writeFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { commitAt, csr, csrInProcess, git, makeRepo, minimalRepo, tempDir } from "../helpers.js";
+import { builtOnce, commitAt, csr, csrInProcess, git, gitInitEmpty, makeRepo, minimalRepo, tempDir } from "../helpers.js";
 
 const lines = (...l: string[]) => l.join("\n") + "\n";
 /** Writes `files` (relative path -> text) into the repository `dir`. */
@@ -46,7 +46,7 @@ const decided = (id: string, title: string, revision: string, addressed: string,
  * decision and a new person in June, a new customer revision, a withdrawal and a new CSR in
  * September (tag audit-2026).
  */
-function scriptedHistory(): string {
+function writeScriptedHistory(): string {
   const dir = minimalRepo({
     "customers/DYA.yaml": customer(["      - { revision: A, received: 2025-01-06 }"]),
     "csr/DYA/DYA-001.yaml": decided("DYA-001", "特殊特性符号按顾客规定标识", "A", "QP-001"),
@@ -54,9 +54,7 @@ function scriptedHistory(): string {
     "documents/QP-001.yaml": procedure("QP-001", "顾客特定要求管理程序", "IATF16949:4.3.2", [signed("A/0", "2025-01-02", "首次发布")]),
     "documents/WI-001.yaml": lines("id: WI-001", "title: 来料检验作业指导书", "level: 3", "kind: instruction", "department: QA", "status: released", "revisions:", ...signed("A/0", "2025-01-02", "首次发布")),
   });
-  git(dir, ["init", "-q"]);
-  git(dir, ["config", "user.name", "Test User"]);
-  git(dir, ["config", "user.email", "test@example.com"]);
+  gitInitEmpty(dir);
   commitAt(dir, "2025-01-10", "2025 年审核时的状态");
   git(dir, ["tag", "audit-2025"]);
 
@@ -89,6 +87,9 @@ function scriptedHistory(): string {
   return dir;
 }
 
+/** writeScriptedHistory's repository, made once per file and copied for each test (the same commits, hashes and tags). */
+const scriptedHistory = builtOnce(writeScriptedHistory);
+
 interface PeriodJson {
   period: { from: string; to: string };
   commits: { from: ChangeJson["from"]; to: ChangeJson["to"] } | null;
@@ -107,7 +108,7 @@ const TZ = { TZ: "Asia/Shanghai" };
 describe("csr changes", { timeout: 120_000 }, () => {
   let dir: string;
   beforeAll(async () => {
-    dir = scriptedHistory();
+    dir = await scriptedHistory();
   });
 
   it("reports every kind of change between two tags, as data", async () => {
@@ -324,9 +325,7 @@ function importedSystem(from: string): string {
   write(dir, {
     "documents/QR-001-01.yaml": lines("id: QR-001-01", "title: 文件更改记录", "level: 4", "kind: form", "department: QA", "status: released", "record: { retention: 3年 }", "revisions:", ...signed("A/0", "2025-01-02", "首次发布")),
   });
-  git(dir, ["init", "-q"]);
-  git(dir, ["config", "user.name", "Test User"]);
-  git(dir, ["config", "user.email", "test@example.com"]);
+  gitInitEmpty(dir);
   commitAt(dir, "2026-12-01", "导入现有体系");
   return dir;
 }
@@ -335,7 +334,7 @@ describe("csr changes of a system imported into git", { timeout: 120_000 }, () =
   let history: string;
   let dir: string;
   beforeAll(async () => {
-    history = scriptedHistory();
+    history = await scriptedHistory();
     dir = importedSystem(history);
   });
 
@@ -540,9 +539,7 @@ function customerMonth(): string {
       "      decision: { disposition: must, by: wang, date: 2025-11-19 }",
     ),
   });
-  git(dir, ["init", "-q"]);
-  git(dir, ["config", "user.name", "Test User"]);
-  git(dir, ["config", "user.email", "test@example.com"]);
+  gitInitEmpty(dir);
   commitAt(dir, "2025-12-01", "十一月：DYA-SQM B、C 版，DYA-PPAP 1.0、2.0");
   return dir;
 }
@@ -597,8 +594,7 @@ describe("csr changes of a customer's month", { timeout: 120_000 }, () => {
 
 describe("csr changes of a CSR new in the period", { timeout: 120_000 }, () => {
   it("says where it was addressed, as for an existing CSR's new place (auditor17 F12)", async () => {
-    const dir = tempDir();
-    cpSync(scriptedHistory(), dir, { recursive: true });
+    const dir = await scriptedHistory();
     const file = join(dir, "csr/DYA/DYA-003.yaml");
     writeFileSync(file, readFileSync(file, "utf8") + lines("addressed: [{ document: QP-002, section: \"5.4\" }]"));
     commitAt(dir, "2025-09-20", "DYA-003 落实到 QP-002 5.4");
@@ -614,8 +610,7 @@ describe("csr changes of a CSR new in the period", { timeout: 120_000 }, () => {
 
 describe("csr changes in English", { timeout: 120_000 }, () => {
   it("prints the records' English titles, as every English register, and calls a later revision revised (auditor17 F3)", async () => {
-    const dir = tempDir();
-    cpSync(scriptedHistory(), dir, { recursive: true });
+    const dir = await scriptedHistory();
     const append = (path: string, line: string) => writeFileSync(join(dir, path), readFileSync(join(dir, path), "utf8") + line + "\n");
     append("documents/QP-001.yaml", "title_en: CSR Management Procedure");
     append("csr/DYA/DYA-002.yaml", "title_en: Packaging labels carry the lot number");
@@ -658,9 +653,7 @@ async function reviewMonth(standard: "IATF16949" | "GJB9001C"): Promise<string> 
     "csr/DYA/DYA-003.yaml": csrFile("DYA-003", "返工须经顾客批准", "2026-11-03", "6.1"),
   });
   if (standard !== "IATF16949") writeFileSync(join(dir, "qms.yaml"), readFileSync(join(dir, "qms.yaml"), "utf8").replace("standards: [IATF16949]", `standards: [${standard}]`));
-  git(dir, ["init", "-q"]);
-  git(dir, ["config", "user.name", "Test User"]);
-  git(dir, ["config", "user.email", "test@example.com"]);
+  gitInitEmpty(dir);
   commitAt(dir, "2026-10-31", "十月");
   for (const args of [
     ["review", "DYA-002", "--disposition", "must", "--by", "wang", "--date", "2026-11-10", "--force", "-y"],
@@ -750,7 +743,7 @@ describe("csr changes of a month of reviews", { timeout: 120_000 }, () => {
 
 describe("csr changes of a system adopted with its history (tester20)", { timeout: 120_000 }, () => {
   it("calls an imported revision that is not a first issue a 换版 from the paper record, and an external document received 接收 with its edition and day (F30, F25)", async () => {
-    const repo = importedSystem(scriptedHistory());
+    const repo = importedSystem(await scriptedHistory());
     write(repo, {
       "documents/QP-005.yaml": lines("id: QP-005", "title: 不合格品控制程序", "level: 2", "kind: procedure", "department: QA", "status: released", "revisions:", "  - { version: A/2, date: 2025-06-10, imported: true }"),
       "documents/QP-006.yaml": lines("id: QP-006", "title: 纠正措施程序", "level: 2", "kind: procedure", "department: QA", "status: released", "revisions:", "  - { version: A/0, date: 2025-06-11, imported: true }"),
@@ -777,15 +770,13 @@ describe("csr changes of a system adopted with its history (tester20)", { timeou
   });
 
   it("does not list what the adoption brought in from before the period as its changes: a CSR's places, a person who had left (F14)", async () => {
-    const history = scriptedHistory();
+    const history = await scriptedHistory();
     const dir = tempDir();
     cpSync(history, dir, { recursive: true, filter: (path) => !path.split(/[\\/]/).includes(".git") });
     const people = readFileSync(join(dir, "people.yaml"), "utf8");
     const adopted = { csr: readFileSync(join(dir, "csr/DYA/DYA-001.yaml"), "utf8") };
     rmSync(join(dir, "csr"), { recursive: true });
-    git(dir, ["init", "-q"]);
-    git(dir, ["config", "user.name", "Test User"]);
-    git(dir, ["config", "user.email", "test@example.com"]);
+    gitInitEmpty(dir);
     commitAt(dir, "2026-11-02", "csr init");
     write(dir, { "csr/DYA/DYA-001.yaml": adopted.csr, "people.yaml": people + lines("  - id: liu", "    name: 刘伟", "    department: QA", "    roles: [author]", "    left: 2025-06-30", "  - id: zhou", "    name: 周敏", "    department: QA", "    roles: [author]") });
     commitAt(dir, "2026-11-20", "导入顾客特定要求清单");
@@ -802,9 +793,7 @@ describe("csr changes of a system adopted with its history (tester20)", { timeou
 function acmeImported(): string {
   const dir = tempDir();
   cpSync(join(import.meta.dirname, "../../examples/acme-auto"), dir, { recursive: true });
-  git(dir, ["init", "-q"]);
-  git(dir, ["config", "user.name", "Test User"]);
-  git(dir, ["config", "user.email", "test@example.com"]);
+  gitInitEmpty(dir);
   commitAt(dir, "2026-11-02", "import");
   return dir;
 }
@@ -972,9 +961,7 @@ describe("csr changes of a new document submitted for approval (stop 57)", { tim
   it("lists the draft going from 草稿 to 审批中 on the day submitted, with who submitted it, in both modes", async () => {
     const draft = lines("id: QP-009", "title: 变更管理程序", "level: 2", "kind: procedure", "department: QA", "status: draft", "sections:", "  - number: '1'", "    title: 目的", "    text: 规定变更的评审和批准。");
     const dir = minimalRepo({ "documents/QP-009.yaml": draft });
-    git(dir, ["init", "-q"]);
-    git(dir, ["config", "user.name", "Test User"]);
-    git(dir, ["config", "user.email", "test@example.com"]);
+    gitInitEmpty(dir);
     commitAt(dir, "2026-11-02", "QP-009 草稿");
     git(dir, ["tag", "base"]);
     const submit = await csrInProcess(["-C", dir, "submit", "QP-009", "--by", "li", "--date", "2026-11-20", "-y"], { lang: null, env: TZ });
@@ -1000,9 +987,7 @@ describe("csr changes of a new document submitted for approval (stop 57)", { tim
   it("refuses a submission dated before the draft's first commit, and without --by names who committed it (breaker59 H8)", async () => {
     const draft = lines("id: QP-009", "title: 变更管理程序", "level: 2", "kind: procedure", "department: QA", "status: draft", "sections:", "  - number: '1'", "    title: 目的", "    text: 规定变更的评审和批准。");
     const dir = minimalRepo({ "documents/QP-009.yaml": draft });
-    git(dir, ["init", "-q"]);
-    git(dir, ["config", "user.name", "Test User"]);
-    git(dir, ["config", "user.email", "test@example.com"]);
+    gitInitEmpty(dir);
     commitAt(dir, "2026-11-02", "QP-009 草稿");
     git(dir, ["tag", "base"]);
     expect(await csrInProcess(["-C", dir, "submit", "QP-009", "--by", "li", "--date", "2020-01-01", "-y"], { lang: null, env: TZ })).toEqual({
