@@ -580,6 +580,7 @@ export async function run(argv: string[], output?: Output): Promise<number> {
           .option("--with-details", t("help.list.with-details"))
           .option("--standard <id>", t("help.list.standard"))
           .option("--missing", t("help.list.missing"))
+          .option("--person <person>", t("help.list.person"))
           .option("--source <source>", t("help.list.source"))
           .option("--format <format>", t("help.common.format"))
           .option("--out <file|dir>", t("help.common.out"))

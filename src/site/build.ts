@@ -41,7 +41,7 @@ import { judgingRoundsOnce, pastDueInTimeText } from "../model/review-timeliness
 import { sessionTraineesIn } from "../model/training.js";
 import { openTrainings, type OpenTraining } from "../model/training-completion.js";
 import { documentTrainingRecord, documentTrainingText } from "../model/document-training.js";
-import type { ClassificationChange, ControlledDocument, Csr, Customer, Decision, Opinion, Process, ProcessAudit, ReviewRound, SignatureRole, SourceDocument, TrainingSession } from "../model/types.js";
+import type { ClassificationChange, ControlledDocument, Csr, Customer, Decision, Opinion, Person, Process, ProcessAudit, ReviewRound, SignatureRole, SourceDocument, TrainingSession } from "../model/types.js";
 import { auditCounts, auditCycleStart, auditorRoster, auditsIn, unqualifiedAuditors, type AuditEntry, type AuditorRoster } from "../model/process-audits.js";
 import { documentReferrers, type Referrers } from "../model/referrers.js";
 import { conjunction, shortList, translate, type MessageData, type MessageKey } from "../i18n/index.js";
@@ -59,6 +59,7 @@ import { auditRegisters } from "../report/registers/index.js";
 import { documentList, type DraftsOn } from "../report/registers/documents.js";
 import { reviewedVersion } from "../model/periodic-review.js";
 import { pickColumns, tableView, type Table } from "../report/table.js";
+import { trainingPersonRegister } from "../report/registers/training-person.js";
 import { actionFragment, href, rootOf, SitePages, type EntityKind } from "./pages.js";
 import { findingsTable, PANELS, trainingTracked, type CsrRow, type ListPage, type Panel, type PanelInput, type PanelNumber } from "./panels.js";
 import { buildDownloads } from "./downloads.js";
@@ -946,6 +947,7 @@ async function writeSite(repo: Repository, findings: readonly Finding[], options
           findingsSection(rc, page, findingsOf("person", person.id), readFinding, responsibleOf(page, person.id), concerns(page, tr("site.person.findings.own"))),
         ),
         ...personSections(rc, page, person.id, person.department, work, entityCell, today, tracked, (id) => findingsOf("csr", id).some((f) => f.rule === "csr/implementation-overdue")),
+        ...personTrainedSection(rc, person, today, columnLinker(pages, page)),
         // The controlled copies they hold and must hand back once superseded, and what their department was issued on OA (tester70 P2).
         ...personCopiesSections(rc, copies, person.id, person.department, columnLinker(pages, page)),
         ...personAuditSection(rc, page, person.id, audits, roster, entityCell),
@@ -2119,6 +2121,26 @@ function groupBy<T>(items: readonly T[], keys: (item: T) => readonly string[]): 
     }
   }
   return map;
+}
+
+/**
+ * The trainings a person received (员工培训档案, as `csr list training --person` lists them; tester72 Q6): each session
+ * that trained them, by name, with their department or as its trainer, with revision, trainer and record number, which
+ * an auditor asks to see (IATF 16949 7.2.1, 7.2.2). Not for a person of an outside party: the organisation does not train them.
+ */
+function personTrainedSection(rc: RegisterContext, person: Person, today: string, link: Linker): SiteSection[] {
+  if (rc.index.parties.has(person.department) && !rc.index.departments.has(person.department)) return [];
+  const file = trainingPersonRegister(rc, { today, person, trainedOnly: true });
+  // The document or CSR of a session links to its page, as an id column does.
+  const linked: Linker = (row, key, text) => (key === "subject" ? link(row, "id", text) : undefined);
+  return [
+    {
+      id: "trained",
+      title: t(rc, "site.person.trained", { count: file.rows.length }),
+      table: siteTable(pickColumns(file, ["date", "subject", "title", "revision", "way", "trainer", "record"]), linked),
+      empty: t(rc, "site.none"),
+    },
+  ];
 }
 
 /**

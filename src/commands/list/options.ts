@@ -49,6 +49,8 @@ export const LIST_OPTIONS: readonly { key: string; flag: string; lists: readonly
   { key: "standard", flag: "--standard", lists: ["edition-review"] },
   // Who still lacks training on each revision needing it, not the training records (IATF 16949 7.2.2).
   { key: "missing", flag: "--missing", lists: ["training"] },
+  // A person's training file (员工培训档案): what they were trained on and what they still miss (IATF 16949 7.2.2).
+  { key: "person", flag: "--person", lists: ["training"] },
 ];
 
 /** How a list is typed: `csr list` for the CSR list, `csr list <register>` for the others. */

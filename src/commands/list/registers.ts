@@ -27,6 +27,7 @@ import { reviewRegister } from "../../report/registers/reviews.js";
 import { symbolTable } from "../../report/registers/symbols.js";
 import { trainingRegister, type TrainingFilter } from "../../report/registers/training.js";
 import { trainingMissingRegister } from "../../report/registers/training-missing.js";
+import { trainingPersonRegister } from "../../report/registers/training-person.js";
 import { pickColumns, type Column, type Table } from "../../report/table.js";
 import { choiceOption, dateOption } from "../options.js";
 import type { CommandContext } from "../context.js";
@@ -62,6 +63,8 @@ export interface RegisterFlags extends OutputFlags, PeriodFlags {
   year?: string;
   /** `csr list training`: who still lacks training on each revision needing it (未完成培训人员清单), not the training records. */
   missing?: boolean;
+  /** `csr list training`: this person's training file (员工培训档案): the sessions that trained them and what they still miss. */
+  person?: string;
   /** `csr list edition-review`: the catalog id of the new edition (default: the repository's one). */
   standard?: string;
   /** `csr list actions`: the corrective actions of this source (ACTION_SOURCES, or its label). */
@@ -112,8 +115,17 @@ export async function listRegisterCommand(ctx: CommandContext, what: string, fla
   } else if (what === "training") {
     // Who is still to be trained is a standing on a day, not records of a period.
     if (flags.missing && period) throw new UserError(t("list.training-missing-period", { flag: flags.from !== undefined ? "--from" : "--to" }));
+    if (flags.person !== undefined) {
+      // A person's file is their whole record and what they miss on the day: no other narrowing applies to it.
+      const other = flags.missing ? "--missing" : flags.document !== undefined ? "--document" : flags.department !== undefined ? "--department" : period ? (flags.from !== undefined ? "--from" : "--to") : undefined;
+      if (other !== undefined) throw new UserError(t("list.training-person-alone", { flag: other }));
+      const person = resolvePerson(rc.index, flags.person, "--person");
+      table = trainingPersonRegister(rc, { today, person });
+      name = `training-${person.id}`;
+    } else {
     const narrowed = period ? { ...trainingFilter(rc, flags), period } : trainingFilter(rc, flags);
     table = flags.missing ? trainingMissingRegister(rc, { today, ...(narrowed ? { filter: narrowed } : {}) }) : trainingRegister(rc, { today, ...(narrowed ? { filter: narrowed } : {}) });
+    }
   } else if (what === "periodic-reviews") {
     // The reviews falling due are not the reviews made in a period.
     if (flags.dueBy !== undefined && period) throw new UserError(t("list.period-due-by", { flag: flags.from !== undefined ? "--from" : "--to" }));

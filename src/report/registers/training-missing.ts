@@ -130,7 +130,7 @@ function unknown(item: TrainingCompletion): boolean {
  * as such, and a day off right after it names the working day up to which the training is still in time, as
  * doc/training-overdue judges it: "剩 0 个工作日" read as already too late.
  */
-function standingText(ctx: RegisterContext, phase: TrainingPhase): string {
+export function standingText(ctx: RegisterContext, phase: TrainingPhase): string {
   if (phase.phase === "in-force" && phase.count === 0) return phase.next ? t(ctx, "register.training-missing.in-time", { next: phase.next }) : t(ctx, "register.training-missing.due-today");
   return t(ctx, `register.training-missing.${phase.phase}`, { count: phase.count });
 }
