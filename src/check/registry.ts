@@ -21,6 +21,7 @@ import { rule as csrDeployedWithoutCopy } from "./rules/csr/deployed-without-cop
 import { rule as csrDuplicate } from "./rules/csr/duplicate.js";
 import { rule as csrDuplicateIdAcrossBranches } from "./rules/csr/duplicate-id-across-branches.js";
 import { rule as csrDuplicateOpinion } from "./rules/csr/duplicate-opinion.js";
+import { rule as csrFlowDownMissing } from "./rules/csr/flow-down-missing.js";
 import { rule as csrForcedDecision } from "./rules/csr/forced-decision.js";
 import { rule as csrImplementationIncomplete } from "./rules/csr/implementation-incomplete.js";
 import { rule as csrImplementationOverdue } from "./rules/csr/implementation-overdue.js";
@@ -145,6 +146,7 @@ export const rules: readonly Rule[] = [
   csrDuplicate,
   csrDuplicateIdAcrossBranches,
   csrDuplicateOpinion,
+  csrFlowDownMissing,
   csrForcedDecision,
   csrImplementationIncomplete,
   csrImplementationOverdue,

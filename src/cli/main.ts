@@ -837,6 +837,23 @@ export async function run(argv: string[], output?: Output): Promise<number> {
           .option("--commit", t("help.common.commit"))
           .action(action(async () => (await import("../commands/train/index.js")).trainCommand));
       },
+      "flow-down": () => {
+        program
+          .command("flow-down")
+          .description(t("help.flow-down"))
+          .argument("<id>", t("help.common.csr-id"))
+          .option("--to <suppliers...>", t("help.flow-down.to"))
+          .option("--via <document>", t("help.flow-down.via"))
+          .option("--revision <revision>", t("help.flow-down.revision"))
+          .option("--acknowledged <suppliers...>", t("help.flow-down.acknowledged"))
+          .option("--by <name>", t("help.flow-down.by"))
+          .option("--date <date>", t("help.flow-down.date"))
+          .option("--record <number>", t("help.flow-down.record"))
+          .option("--require", t("help.flow-down.require"))
+          .option("-y, --yes", t("help.common.yes"))
+          .option("--commit", t("help.common.commit"))
+          .action(action(async () => (await import("../commands/flow-down/index.js")).flowDownCommand));
+      },
       "periodic-review": () => {
         program
           .command("periodic-review")

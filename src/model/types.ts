@@ -58,7 +58,7 @@ export interface QmsConfig {
   external_parties?: ExternalParty[];
   numbering?: { kind: DocumentKind; pattern: string; family?: string }[];
   calendar?: { base?: "CN" | "none"; weekdays?: number[]; holidays?: (string | DayRange)[]; workdays?: (string | DayRange)[]; years?: RepositoryCalendarYear[] };
-  csr?: { review_days?: number; warn_days?: number; reviewers?: CsrReviewer[]; categories?: string[]; categories_en?: Record<string, string>; review_form?: string };
+  csr?: { review_days?: number; warn_days?: number; /** Calendar days a supplier has to acknowledge a CSR passed down (csr/flow-down-missing; default 30). */ flow_down_acknowledge_days?: number; reviewers?: CsrReviewer[]; categories?: string[]; categories_en?: Record<string, string>; review_form?: string };
   document_control?: {
     recall_days?: number;
     training_days?: number;
@@ -543,6 +543,8 @@ export interface Csr {
   /** The distributions (发放), oldest first; a file written before they were a list has one object (model/distribution.ts csrDistributions). */
   distribution?: CsrDistribution[] | { departments?: string[]; date?: string };
   training?: { required: boolean; records?: string[]; sessions?: TrainingSession[] };
+  /** Its passing down to suppliers (传递至供方, IATF 16949 8.4.3.1): whether it must be, and to whom it was (csr flow-down). */
+  flow_down?: CsrFlowDown;
   superseded?: { date: string; reason: string; by?: string };
   /**
    * Typing errors made when registering, corrected in the reviewed requirement after its decision
@@ -562,6 +564,28 @@ export interface CsrAmendment {
   /** The value replaced; absent when the field was empty. */
   was?: string | string[];
   reason?: string;
+}
+
+/** A CSR's flow-down to suppliers (IATF 16949 8.4.3.1): `required` marks it as to be passed down; `suppliers` are the passings, oldest first. */
+export interface CsrFlowDown {
+  required?: boolean;
+  suppliers?: SupplierFlowDown[];
+}
+
+/**
+ * One passing of a CSR to one supplier (an outside party's code): by which document and its revision (a
+ * controlled document of the repository, e.g. the supplier manual WI-008-01 A/1, or a letter or quality
+ * agreement named as the user wrote it), on which day, under which record (e.g. the letter's number), of
+ * which source revision of the CSR; and the supplier's acknowledgement (回执) once received.
+ */
+export interface SupplierFlowDown {
+  supplier: string;
+  document: string;
+  revision?: string;
+  date: string;
+  record?: string;
+  source_revision?: string;
+  acknowledged?: { date: string; by?: string; record?: string };
 }
 
 /** One distribution (发放) of a decided CSR: to which departments, on which day, by whom, of which source revision. */

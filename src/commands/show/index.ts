@@ -14,6 +14,7 @@ import { actionById } from "../../model/actions.js";
 import { buildIndex, currentRevision, revisionInForce, type RepoIndex } from "../../model/index.js";
 import { releasedPendingUntil } from "../../model/revision.js";
 import { documentSections, findSection } from "../../model/sections.js";
+import { flowDownReadings } from "../../model/flow-down.js";
 import { csrDistributions, distributionRevision, redistributionDue, type CsrDistributionEntry } from "../../model/distribution.js";
 import { recordsTextIn, sessionTraineesIn } from "../../model/training.js";
 import { csrTrainingReading } from "../../model/training-completion.js";
@@ -284,6 +285,27 @@ function describe(repo: Repository, index: RepoIndex, csr: Csr, facts: CsrFacts,
     const due = redistributionDue(csr);
     const pending = due ? [t(csr.review?.decision ? "show.distributed.pending-decided" : "show.distributed.pending", { revision: revisionName(due.revision), id: shellArgument(csr.id), to: due.departments.join(" ") })] : [];
     field("show.label.distributed", ...distributions.map((d) => revisionOf(d) + departments(d.departments) + (d.date ? t("show.distributed.on", { date: d.date }) : "") + (d.by ? t("person.distributed-by", { by: person(d.by) }) : "")), ...pending);
+  }
+  if (csr.flow_down) {
+    // How the requirement reaches the suppliers (IATF 16949 8.4.3.1): each supplier's latest passing, its reply, and 待重新传递 once the CSR or the document changed.
+    const readings = flowDownReadings(csr, index.documents, today);
+    const lines = readings.map(({ supplier, latest, status }) => {
+      const passed = t("show.flow-down.passed", { supplier: department(supplier), document: latest.revision ? `${latest.document} ${latest.revision}` : latest.document, date: latest.date }) + (latest.record ? t("flow-down.record", { record: latest.record }) : "");
+      const ack = latest.acknowledged;
+      const acknowledged = ack ? t("show.flow-down.acknowledged", { date: ack.date }) + (ack.by ? t("flow-down.by", { by: index.people.has(ack.by) ? person(ack.by) : ack.by }) : "") + (ack.record ? t("flow-down.record", { record: ack.record }) : "") : "";
+      const state =
+        status.state === "renew"
+          ? status.reason === "source-revised"
+            ? t("show.flow-down.renew-source", { was: revisionName(status.was), is: revisionName(csr.source.revision), id: shellArgument(csr.id), supplier })
+            : t("show.flow-down.renew-document", { document: latest.document, was: status.was, is: status.is, id: shellArgument(csr.id), supplier })
+          : status.state === "awaiting"
+            ? t("show.flow-down.awaiting")
+            : "";
+      return passed + acknowledged + state;
+    });
+    const none = csr.flow_down.required && readings.length === 0 ? [t("show.flow-down.none", { id: shellArgument(csr.id) })] : [];
+    const required = csr.flow_down.required && readings.length > 0 ? [t("show.flow-down.required")] : [];
+    field("show.label.flow-down", ...required, ...none, ...lines);
   }
   if (csr.training) {
     // Each session recorded with csr train is the evidence of IATF 16949 7.2: when, on which source revision, who, by whom, which record.

@@ -1,0 +1,61 @@
+/**
+ * The flow-down of customer requirements to suppliers (传递至供方, IATF 16949 8.4.3.1: the organisation
+ * passes down the applicable requirements and special characteristics to its suppliers; the customer's
+ * CSRs say which of theirs must be). A CSR records each passing (csr flow-down) in `flow_down.suppliers`.
+ */
+import { revisionInForce } from "./index.js";
+import type { ControlledDocument, Csr, ExternalParty, SupplierFlowDown } from "./types.js";
+
+/** Calendar days a supplier has to acknowledge a requirement passed down, unless qms.yaml `csr.flow_down_acknowledge_days` says otherwise. */
+export const DEFAULT_ACKNOWLEDGE_DAYS = 30;
+
+/**
+ * The outside party of code `code` when it is a supplier: any kind of qms.yaml `external_parties` but a
+ * customer and a military representative office (who receive copies but supply nothing). Undefined for a
+ * department, an unknown code, a customer or a 军代表室. The one place that says what a supplier is until
+ * suppliers are entities of their own.
+ */
+export function supplierParty(parties: ReadonlyMap<string, ExternalParty>, code: string): ExternalParty | undefined {
+  const party = parties.get(code);
+  return party && party.kind !== "customer" && party.kind !== "military-representative" ? party : undefined;
+}
+
+/** Where a supplier's latest passing stands: acknowledged, sent and not acknowledged, or to be passed again (待重新传递) and why. */
+export type FlowDownState =
+  | { state: "acknowledged" | "awaiting" }
+  | { state: "renew"; reason: "source-revised"; was: string }
+  | { state: "renew"; reason: "document-revised"; was: string; is: string };
+
+export interface SupplierFlowDownReading {
+  supplier: string;
+  /** The supplier's latest passing (the one an acknowledgement goes to). */
+  latest: SupplierFlowDown;
+  status: FlowDownState;
+}
+
+/**
+ * Each supplier the CSR was passed to, in the order first passed, with its latest passing and where it
+ * stands on `day` (YYYY-MM-DD): to be passed again once the CSR's source revision is not the one passed
+ * (csr source update revised it), or once the repository's document it went by has a revision in force
+ * other than the one passed; a letter or agreement outside the repository is judged by the source revision only.
+ */
+export function flowDownReadings(csr: Csr, documents: ReadonlyMap<string, { value: ControlledDocument }>, day: string): SupplierFlowDownReading[] {
+  const latest = new Map<string, SupplierFlowDown>();
+  for (const entry of csr.flow_down?.suppliers ?? []) {
+    latest.delete(entry.supplier);
+    latest.set(entry.supplier, entry);
+  }
+  const firstPassed = [...new Set((csr.flow_down?.suppliers ?? []).map((e) => e.supplier))];
+  return firstPassed.map((supplier) => {
+    const entry = latest.get(supplier)!;
+    return { supplier, latest: entry, status: flowDownState(csr, entry, documents, day) };
+  });
+}
+
+function flowDownState(csr: Csr, entry: SupplierFlowDown, documents: ReadonlyMap<string, { value: ControlledDocument }>, day: string): FlowDownState {
+  if (entry.source_revision !== undefined && entry.source_revision !== csr.source.revision) return { state: "renew", reason: "source-revised", was: entry.source_revision };
+  const doc = documents.get(entry.document)?.value;
+  const inForce = doc ? revisionInForce(doc, day)?.version : undefined;
+  if (entry.revision !== undefined && inForce !== undefined && inForce !== entry.revision) return { state: "renew", reason: "document-revised", was: entry.revision, is: inForce };
+  return { state: entry.acknowledged ? "acknowledged" : "awaiting" };
+}
