@@ -10,14 +10,14 @@ import type { ControlledDocument, Csr, ExternalParty, SupplierFlowDown } from ".
 export const DEFAULT_ACKNOWLEDGE_DAYS = 30;
 
 /**
- * The outside party of code `code` when it is a supplier: any kind of qms.yaml `external_parties` but a
- * customer and a military representative office (who receive copies but supply nothing). Undefined for a
- * department, an unknown code, a customer or a 军代表室. The one place that says what a supplier is until
- * suppliers are entities of their own.
+ * The outside party of code `code` when requirements are passed down to it: a supplier (kind `supplier`,
+ * the party model/suppliers.ts supplierOf answers) or a party of kind `other`, which is what a supplier was
+ * before the kind existed (csr department add --external other). Undefined for a department, an unknown
+ * code, a customer, a 军代表室 or a certification body.
  */
 export function supplierParty(parties: ReadonlyMap<string, ExternalParty>, code: string): ExternalParty | undefined {
   const party = parties.get(code);
-  return party && party.kind !== "customer" && party.kind !== "military-representative" ? party : undefined;
+  return party && (party.kind === "supplier" || party.kind === "other") ? party : undefined;
 }
 
 /** Where a supplier's latest passing stands: acknowledged, sent and not acknowledged, or to be passed again (待重新传递) and why. */

@@ -10,11 +10,11 @@ import { flowDownReadings } from "../../src/model/flow-down.js";
 import type { ControlledDocument, Csr } from "../../src/model/types.js";
 import { builtOnce, checkJsonInProcess, csrInProcess, git } from "../helpers.js";
 
-/** The example repository with two suppliers (kind other) and the customer's own office (kind customer) as outside parties. */
+/** The example repository with two suppliers (one of kind supplier, one of kind other, as suppliers were before that kind) and the customer's own office (kind customer) as outside parties. */
 const withSuppliers = builtOnce(async () => {
   const { committedFixture } = await import("../helpers.js");
   const dir = committedFixture("examples/acme-auto");
-  for (const [code, name, kind] of [["CZXS", "常州橡塑材料有限公司", "other"], ["WXJJ", "无锡精密机加工有限公司", "other"], ["DYAQ", "东岳驻厂代表处", "customer"]] as const) {
+  for (const [code, name, kind] of [["CZXS", "常州橡塑材料有限公司", "supplier"], ["WXJJ", "无锡精密机加工有限公司", "other"], ["DYAQ", "东岳驻厂代表处", "customer"]] as const) {
     const r = await csrInProcess(["-C", dir, "department", "add", code, "--name", name, "--external", kind, "-y", "--commit"]);
     expect(r.code, r.stderr).toBe(0);
   }
@@ -61,7 +61,7 @@ describe("csr flow-down", () => {
       "csr: --to Purchasing & Logistics is a department of the company, not a supplier: inside the company a requirement is distributed with 'csr distribute'. Suppliers: CZXS (常州橡塑材料有限公司), WXJJ (无锡精密机加工有限公司).\n",
     ]);
     const customer = await csrInProcess(["-C", dir, "flow-down", "DYA-001", "--to", "DYAQ", "--via", "WI-010-01", "-y"]);
-    expect(customer.stderr).toBe("csr: --to 东岳驻厂代表处 is not a supplier (customers and military representatives are not passed requirements down). Suppliers: CZXS (常州橡塑材料有限公司), WXJJ (无锡精密机加工有限公司).\n");
+    expect(customer.stderr).toBe("csr: --to 东岳驻厂代表处 is not a supplier (requirements are passed down to outside parties of kind supplier or other only). Suppliers: CZXS (常州橡塑材料有限公司), WXJJ (无锡精密机加工有限公司).\n");
     const unknown = await csrInProcess(["-C", dir, "flow-down", "DYA-001", "--to", "CZX", "--via", "WI-010-01", "-y"]);
     expect(unknown.stderr).toMatch(/^csr: --to: no supplier 'CZX'\. Suppliers: CZXS \(常州橡塑材料有限公司\), WXJJ \(无锡精密机加工有限公司\)\..*'CZXS'/);
     expect((await csrInProcess(["-C", dir, "flow-down", "DYA-001", "--to", "CZXS", "-y"])).stderr).toMatch(/^csr: Say with --via by which document DYA-001 was passed down/);
