@@ -12,7 +12,7 @@ import { documentList } from "../../src/report/registers/documents.js";
 import { reviewRegister } from "../../src/report/registers/reviews.js";
 import { toCsv, toJson, toMarkdown } from "../../src/report/table.js";
 import { copyFixture, csrInProcess, FIXTURES, minimalRepo, ROOT, tempDir } from "../helpers.js";
-import { today } from "../today.js";
+import { daysAfter, today } from "../today.js";
 
 const REPO = join(FIXTURES, "audit", "registers");
 const GOLDEN = join(FIXTURES, "audit", "golden");
@@ -112,19 +112,23 @@ describe("a version released to take effect later is 待实施 until then", () =
 
 describe("a form revision released to take effect later is 待实施 in the 表单清单 until then (tester54a A6)", () => {
   it("prints the version in force, A/0, and in 备注 A/1 待实施（… 实施） with a note, in both languages, as the controlled document list does, and A/1 alone from that day (breaker62 P8)", async () => {
+    // Released on the day the test runs, in force three days on: a register of a day before the day the test runs would say
+    // more (its retention, medium and location as registered now: register.forms.as-of-keeping).
+    const released = today();
+    const effective = daysAfter(released, 3);
     const signed = (date: string) => `prepared: { by: zhang, date: ${date} }, approved: { by: wang, date: ${date} }`;
-    const form = `id: QR-020-01\ntitle: 首件检验记录\nlevel: 4\nkind: form\ndepartment: QA\nstatus: released\neffective: 2026-12-14\nrevisions:\n  - { version: A/0, date: 2024-03-01, summary: 首次发布, ${signed("2024-03-01")} }\n  - { version: A/1, date: 2026-12-11, effective: 2026-12-14, summary: 增加二维码标签核对栏, ${signed("2026-12-11")} }\nrecord: { retention: 3年, medium: paper, location: 品质部 }\n`;
+    const form = `id: QR-020-01\ntitle: 首件检验记录\nlevel: 4\nkind: form\ndepartment: QA\nstatus: released\neffective: ${effective}\nrevisions:\n  - { version: A/0, date: 2024-03-01, summary: 首次发布, ${signed("2024-03-01")} }\n  - { version: A/1, date: ${released}, effective: ${effective}, summary: 增加二维码标签核对栏, ${signed(released)} }\nrecord: { retention: 3年, medium: paper, location: 品质部 }\n`;
     const repo = minimalRepo({ "documents/QR-020-01.yaml": form });
     const list = async (today: string, ...args: string[]) => JSON.parse((await csrInProcess(["-C", repo, "list", ...args, "--format", "json", "--today", today], { lang: null })).stdout) as { rows: Record<string, unknown>[]; notes?: string[] };
-    const forms = await list("2026-12-12", "forms");
-    expect(forms.rows.map((r) => [r.number, r.version, r.issued, r.remarks])).toEqual([["QR-020-01", "A/0", "2024-03-01", "A/1 待实施（2026-12-14 实施）"]]);
+    const forms = await list(released, "forms");
+    expect(forms.rows.map((r) => [r.number, r.version, r.issued, r.remarks])).toEqual([["QR-020-01", "A/0", "2024-03-01", `A/1 待实施（${effective} 实施）`]]);
     expect(forms.notes).toEqual(["待实施 1 种：已发布，自备注所列日期起实施；此前仍用其上一版本填写记录（首次发布的表单此前不使用）。"]);
     // The controlled document list's status names the version in force first (tester61 L11).
-    expect((await list("2026-12-12", "documents")).rows.map((r) => [r.number, r.version, r.issued, r.effective, r.status])).toEqual([["QR-020-01", "A/0", "2024-03-01", "2024-03-01", "已发布（A/0 现行；A/1 待实施，2026-12-14 实施）"]]);
-    const en = await list("2026-12-12", "forms", "--lang", "en");
-    expect(en.rows.map((r) => [r.version, r.remarks])).toEqual([["A/0", "A/1 not yet in force (from 2026-12-14)"]]);
+    expect((await list(released, "documents")).rows.map((r) => [r.number, r.version, r.issued, r.effective, r.status])).toEqual([["QR-020-01", "A/0", "2024-03-01", "2024-03-01", `已发布（A/0 现行；A/1 待实施，${effective} 实施）`]]);
+    const en = await list(released, "forms", "--lang", "en");
+    expect(en.rows.map((r) => [r.version, r.remarks])).toEqual([["A/0", `A/1 not yet in force (from ${effective})`]]);
     expect(en.notes).toEqual(["1 form released but not yet in force: it takes effect on the date in its remarks; until then records are filled in on its previous version (a first issue is not used before that date)."]);
-    const from = await list("2026-12-14", "forms");
+    const from = await list(effective, "forms");
     expect(from.rows.map((r) => [r.number, r.version, r.remarks])).toEqual([["QR-020-01", "A/1", ""]]);
     expect(from.notes ?? []).toEqual([]);
   });

@@ -64,8 +64,9 @@ describe("csr add at a terminal, a date received after the source revision (test
     const dir = validRepo({ git: true });
     weekdayCalendar(dir);
     // The customer's first letter of the year is on record: the id offered as example is the next one (tester23 F20).
+    // Received and judged on the year's first day, so that in the year's first days it is not dated after the day the test runs (date/in-future).
     const year = today().slice(0, 4);
-    appendFileSync(join(dir, "customers/DYA.yaml"), `  - id: DYA-LTR-${year}-01\n    title: 关于包装的函\n    revisions:\n      - revision: "1"\n        received: ${year}-01-05\n        no_requirements: {by: xuht, date: ${year}-01-06}\n`);
+    appendFileSync(join(dir, "customers/DYA.yaml"), `  - id: DYA-LTR-${year}-01\n    title: 关于包装的函\n    revisions:\n      - revision: "1"\n        received: ${year}-01-01\n        no_requirements: {by: xuht, date: ${year}-01-01}\n`);
     git(dir, ["commit", "-q", "-am", "weekdays, a letter"]);
     const customer = read(dir, "customers/DYA.yaml");
     const ctx = capture(dir);
