@@ -104,6 +104,7 @@ import { rule as idDuplicate } from "./rules/id/duplicate.js";
 import { rule as idFileName } from "./rules/id/file-name.js";
 import { rule as idNumberPattern } from "./rules/id/number-pattern.js";
 import { loaderRules } from "./rules/loader.js";
+import { rule as personAuditorQualificationExpiring } from "./rules/person/auditor-qualification-expiring.js";
 import { rule as personHolderElsewhere } from "./rules/person/holder-elsewhere.js";
 import { rule as personLeftWithOpenWork } from "./rules/person/left-with-open-work.js";
 import { rule as personMilitarySignature } from "./rules/person/military-signature.js";
@@ -228,6 +229,7 @@ export const rules: readonly Rule[] = [
   idDuplicate,
   idFileName,
   idNumberPattern,
+  personAuditorQualificationExpiring,
   personHolderElsewhere,
   personLeftWithOpenWork,
   personMilitarySignature,

@@ -224,6 +224,7 @@ export async function run(argv: string[], output?: Output): Promise<number> {
           .option("--auditor-since <date>", t("help.person.update.auditor-since"))
           .option("--auditor-until <date>", t("help.person.update.auditor-until"))
           .option("--auditor-record <number>", t("help.person.update.auditor-record"))
+          .option("--auditor-kinds <kinds...>", t("help.person.update.auditor-kinds"))
           .option("-y, --yes", t("help.common.yes"))
           .option("--commit", t("help.common.commit"))
           .action(

@@ -7,9 +7,9 @@
  * and impartial (9.2.2 c in IATF 16949, GJB 9001C and ISO 9001; ISO 19011 4 c): not from the
  * department that owns the process they audit.
  */
-import { addMonths } from "../core/dates.js";
 import type { Catalog } from "./catalog.js";
-import type { AuditorQualification, ControlledDocument, Person, Process, ProcessAudit, QmsConfig } from "./types.js";
+import { addDays, addMonths, daysBetween } from "../core/dates.js";
+import type { AuditorKind, AuditorQualification, ControlledDocument, Person, Process, ProcessAudit, QmsConfig } from "./types.js";
 
 /** The months within which `process` is audited again (its own, else the repository's), or undefined when neither is set. */
 export function auditInterval(process: Process, config: QmsConfig | undefined): number | undefined {
@@ -242,15 +242,15 @@ export function marksAuditors(people: Iterable<Person>): boolean {
 }
 
 /**
- * The internal auditor qualification of `person` in force on `on` (YYYY-MM-DD): the latest period with
- * `since` on or before `on` and `until`, when given, on or after it; undefined when none (never
- * qualified, not yet, or lapsed). IATF 16949 7.2.3 / GJB 9001C 7.2: internal auditors are competent,
+ * The auditor qualification of `person` for `kind` of audit (a QMS audit by process unless told) in force on `on`
+ * (YYYY-MM-DD): the latest period for that kind (qualifiesFor) with `since` on or before `on` and `until`, when
+ * given, on or after it; undefined when none (never qualified for that kind, not yet, or lapsed). IATF 16949 7.2.3 / GJB 9001C 7.2: internal auditors are competent,
  * and the organisation keeps the list of those it has qualified.
  */
-export function auditorQualification(person: Person, on: string): AuditorQualification | undefined {
+export function auditorQualification(person: Person, on: string, kind: AuditorKind = "qms"): AuditorQualification | undefined {
   let found: AuditorQualification | undefined;
-  for (const period of person.internal_auditor ?? []) {
-    if (typeof period?.since !== "string" || period.since > on || (period.until !== undefined && period.until < on)) continue;
+  for (const period of qualificationsFor(person, kind)) {
+    if (period.since > on || (period.until !== undefined && period.until < on)) continue;
     if (found === undefined || period.since >= found.since) found = period;
   }
   return found;
@@ -273,5 +273,42 @@ function auditorsWithoutQualification(audit: Pick<ProcessAudit, "by" | "date">, 
   return (audit.by ?? []).flatMap((id, index) => {
     const found = person(id);
     return found && !auditorQualification(found, audit.date) ? [{ person: found, index }] : [];
+  });
+}
+
+/** The kinds of audit `period` qualifies for: its `kinds`, or a QMS auditor's (内审员) when it gives none (IATF 16949 7.2.3). */
+export function qualifiedKinds(period: Pick<AuditorQualification, "kinds">): readonly AuditorKind[] {
+  return period.kinds ?? ["qms"];
+}
+
+/** The well-formed periods of `person`'s `internal_auditor` that qualify for `kind` of audit, in recorded order. */
+export function qualificationsFor(person: Person, kind: AuditorKind): AuditorQualification[] {
+  return (person.internal_auditor ?? []).filter((period) => typeof period?.since === "string" && qualifiedKinds(period).includes(kind));
+}
+
+/** A qualification that lapses soon (expiringQualifications): the period, its index in `internal_auditor`, the kinds that lapse with it and the days left. */
+export interface ExpiringQualification {
+  period: AuditorQualification;
+  index: number;
+  kinds: AuditorKind[];
+  /** Days from `today` to its last valid day, `until` (0: it is valid today only). */
+  days: number;
+}
+
+/**
+ * The auditor qualifications of `person` in force on `today` whose last valid day (`until`) falls within
+ * `notice` days of it, for the kinds no later period of theirs continues (a requalification recorded ahead,
+ * IATF 16949 7.2.3: the organisation keeps its auditors' competence; re-qualification is due before a
+ * qualification lapses). [] for a person who has left by then (people.yaml `left` on or before `until`).
+ */
+export function expiringQualifications(person: Person, today: string, notice: number): ExpiringQualification[] {
+  const periods = person.internal_auditor ?? [];
+  return periods.flatMap((period, index) => {
+    if (typeof period?.since !== "string" || period.until === undefined || period.since > today || period.until < today) return [];
+    const days = daysBetween(today, period.until);
+    if (days > notice || (person.left !== undefined && person.left <= period.until)) return [];
+    const next = addDays(period.until, 1);
+    const kinds = qualifiedKinds(period).filter((kind) => !periods.some((later) => later !== period && typeof later?.since === "string" && later.since > period.since && later.since <= next && qualifiedKinds(later).includes(kind)));
+    return kinds.length > 0 ? [{ period, index, kinds, days }] : [];
   });
 }

@@ -79,8 +79,11 @@ export interface QmsConfig {
   /** How printed registers are headed: each register's own form by table id, and the signature lines. */
   registers?: { forms?: Record<string, string>; signatures?: string[] };
   rules?: Record<string, "error" | "warning" | "off">;
-  /** The internal audit programme (内部审核方案): months within which each process is audited again (model/process-audits.ts). */
-  internal_audit?: { interval_months?: number };
+  /**
+   * The internal audit programme (内部审核方案): months within which each process is audited again (model/process-audits.ts), and
+   * the days before an auditor qualification lapses that person/auditor-qualification-expiring warns (0: never).
+   */
+  internal_audit?: { interval_months?: number; requalification_notice_days?: number };
   /** Every customer's complaint deadlines, step by step; a customer's own complaint_deadlines gives the steps it sets (model/actions.ts complaintDeadlines). */
   complaint_deadlines?: Partial<Record<ActionStepId, StepDeadline>>;
   /** The control of suppliers: days before a certificate expires from which csr check warns (supplier/certificate-expiring; model/suppliers.ts). */
@@ -198,13 +201,26 @@ export interface Person {
   internal_auditor?: AuditorQualification[];
 }
 
-/** A period of a person's internal auditor qualification (IATF 16949 7.2.3): from `since` to `until` (both YYYY-MM-DD, included), with its proof. */
+/**
+ * A period of a person's auditor qualification (IATF 16949 7.2.3, 7.2.4): from `since` to `until` (both YYYY-MM-DD,
+ * included), with its proof and the kinds of audit it qualifies for (absent: a QMS auditor's, 内审员).
+ */
 export interface AuditorQualification {
   since: string;
   until?: string;
   /** Certificate or training record number. */
   record?: string;
+  kinds?: AuditorKind[];
 }
+
+/**
+ * The kinds of auditor IATF 16949 tells apart, each with its own competence: the quality management system auditor
+ * (7.2.3, audits of 9.2.2.2 — those processes.yaml records), the manufacturing process auditor (9.2.2.3), the
+ * product auditor (9.2.2.4) and the second-party auditor of suppliers (7.2.4). schemas/people.schema.json
+ * `internal_auditor[].kinds` lists the same values (test/model/auditor-qualification.test.ts).
+ */
+export const AUDITOR_KINDS = ["qms", "manufacturing-process", "product", "second-party"] as const;
+export type AuditorKind = (typeof AUDITOR_KINDS)[number];
 
 export interface SourceRevision {
   revision: string;

@@ -110,7 +110,7 @@ describe("csr person update and leave", () => {
     expect(await csrInProcess(["-C", dir, "person", "update", "wang"], { lang: null })).toEqual({
       code: 2,
       stdout: "",
-      stderr: "csr: 没有要修改的内容：请给出 --name、--name-en、--department、--roles、--title、--from、--no-from、--left、--no-left、--auditor-since、--auditor-until 或 --auditor-record。\n提示：例如：csr person update wang --department PRD --roles author,reviewer\n",
+      stderr: "csr: 没有要修改的内容：请给出 --name、--name-en、--department、--roles、--title、--from、--no-from、--left、--no-left、--auditor-since、--auditor-until、--auditor-record 或 --auditor-kinds。\n提示：例如：csr person update wang --department PRD --roles author,reviewer\n",
     });
   });
 

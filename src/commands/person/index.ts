@@ -18,7 +18,8 @@
  * `csr person update --auditor-since <date> [--auditor-until <date>] [--auditor-record <number>]` records
  * an internal auditor qualification (内审员资格, `internal_auditor`, IATF 16949 7.2.3): a new period, or the
  * one granted that day corrected; `--auditor-until` alone sets the last valid day of the latest period
- * (lapsed or withdrawn). Refused: a 军代表 (the customer's, not one of the organisation's auditors), a
+ * (lapsed or withdrawn). `--auditor-kinds qms,manufacturing-process,product,second-party` says which kinds of audit it is
+ * for (IATF 16949 7.2.3, 7.2.4; absent: a QMS auditor's). Refused: a 军代表 (the customer's, not one of the organisation's auditors), a
  * last day before the first, `--auditor-until`/`--auditor-record` alone without any qualification, a new period
  * overlapping one recorded (an open end reaching a later one, a start inside one: it would qualify audits the records
  * show unqualified).
@@ -35,7 +36,8 @@ import { locate, type SourceFile } from "../../load/source.js";
 import type { Path } from "../../model/types.js";
 import { isMilitaryRepresentative } from "../../model/index.js";
 import { csrWork, documentWork, openWork, processWork } from "../../model/person-work.js";
-import type { AuditorQualification, Person, Role } from "../../model/types.js";
+import { AUDITOR_KINDS, type AuditorKind, type AuditorQualification, type Person, type Role } from "../../model/types.js";
+import { qualifiedKinds } from "../../model/process-audits.js";
 import type { Prompts } from "../add/prompting.js";
 import type { CommandContext } from "../context.js";
 import { dateOption } from "../options.js";
@@ -64,6 +66,8 @@ export interface PersonFlags {
   auditorSince?: string;
   auditorUntil?: string;
   auditorRecord?: string;
+  /** update: the kinds of audit that qualification is for (--auditor-kinds qms,product; AUDITOR_KINDS). */
+  auditorKinds?: string[] | string;
   yes?: boolean;
   commit?: boolean;
 }
@@ -408,26 +412,32 @@ function controllerAfter(session: EditSession, person: Person, date: string): st
  * (see the module's comment), oldest first; undefined when none of them is given. Errors: UserError.
  */
 function auditorQualifications(session: EditSession, person: Person, flags: PersonFlags): AuditorQualification[] | undefined {
-  if (flags.auditorSince === undefined && flags.auditorUntil === undefined && flags.auditorRecord === undefined) return undefined;
+  if (flags.auditorSince === undefined && flags.auditorUntil === undefined && flags.auditorRecord === undefined && flags.auditorKinds === undefined) return undefined;
   if (isMilitaryRepresentative(session.index, person)) throw new UserError(t("person.auditor.military", { person: personLabel(session.index, person.id) }));
   const before = person.internal_auditor ?? [];
   const until = flags.auditorUntil === undefined ? undefined : dateOption(flags.auditorUntil, "--auditor-until");
   const record = flags.auditorRecord?.trim() || undefined;
+  const kinds = flags.auditorKinds === undefined ? undefined : auditorKindOption(flags.auditorKinds);
   if (flags.auditorSince === undefined) {
     const latest = before.at(-1);
     if (!latest) throw new UserError(t("person.auditor.none", { person: personLabel(session.index, person.id) }), t("person.auditor.hint", { id: person.id }));
     if (until !== undefined && until < latest.since) throw new UserError(t("person.auditor.until-before", { until, since: latest.since }));
     const untilNow = until ?? latest.until;
     const recordNow = record ?? latest.record;
-    return [...before.slice(0, -1), { since: latest.since, ...(untilNow !== undefined ? { until: untilNow } : {}), ...(recordNow ? { record: recordNow } : {}) }];
+    const kindsNow = kinds ?? latest.kinds;
+    return [...before.slice(0, -1), { since: latest.since, ...(untilNow !== undefined ? { until: untilNow } : {}), ...(recordNow ? { record: recordNow } : {}), ...(kindsNow ? { kinds: kindsNow } : {}) }];
   }
   const since = dateOption(flags.auditorSince, "--auditor-since");
   if (until !== undefined && until < since) throw new UserError(t("person.auditor.until-before", { until, since }));
-  const period: AuditorQualification = { since, ...(until !== undefined ? { until } : {}), ...(record ? { record } : {}) };
-  // A new period that overlaps one recorded (an open end reaching a later one, or a start inside one) would qualify audits
-  // the records show unqualified: refused, saying which and how to record it (breaker63 P3; IATF 16949 7.2.3).
+  // The period granted that day keeps its kinds when corrected without --auditor-kinds.
+  const kindsNow = kinds ?? before.find((p) => p.since === since)?.kinds;
+  const period: AuditorQualification = { since, ...(until !== undefined ? { until } : {}), ...(record ? { record } : {}), ...(kindsNow ? { kinds: kindsNow } : {}) };
+  // A new period that overlaps one recorded for a kind of audit they share (an open end reaching a later one, or a start inside
+  // one) would qualify audits the records show unqualified: refused, saying which and how to record it (breaker63 P3; IATF
+  // 16949 7.2.3). A product auditor's qualification beside a QMS auditor's is two qualifications, not an overlap.
   const end = (q: AuditorQualification) => q.until ?? "9999-12-31";
-  const overlapped = before.filter((q) => q.since !== since && q.since <= end(period) && since <= end(q));
+  const shares = (q: AuditorQualification) => qualifiedKinds(q).some((kind) => qualifiedKinds(period).includes(kind));
+  const overlapped = before.filter((q) => q.since !== since && shares(q) && q.since <= end(period) && since <= end(q));
   if (overlapped.length > 0) {
     const periodText = (q: AuditorQualification) => qualificationText([q], t);
     throw new UserError(
@@ -437,6 +447,14 @@ function auditorQualifications(session: EditSession, person: Person, flags: Pers
   }
   // The period granted that day is corrected, not repeated; the list stays in the order it was granted.
   return [...before.filter((p) => p.since !== since), period].sort((a, b) => (a.since < b.since ? -1 : a.since > b.since ? 1 : 0));
+}
+
+/** --auditor-kinds qms,product (or repeated): the kinds of audit a qualification is for, in AUDITOR_KINDS order. Errors: UserError for an unknown kind. */
+function auditorKindOption(given: string[] | string): AuditorKind[] {
+  const kinds = [...new Set(listOption(given))];
+  if (kinds.length === 0) throw new UserError(t("person.auditor.bad-kind", { kind: "", kinds: list(AUDITOR_KINDS) }));
+  for (const kind of kinds) if (!(AUDITOR_KINDS as readonly string[]).includes(kind)) throw new UserError(t("person.auditor.bad-kind", { kind, kinds: list(AUDITOR_KINDS) }) + didYouMean(kind, AUDITOR_KINDS));
+  return AUDITOR_KINDS.filter((kind) => kinds.includes(kind));
 }
 
 /** The person by id or by name, as every option naming a person takes them (resolvePerson). */

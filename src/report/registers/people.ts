@@ -43,13 +43,15 @@ export function peopleRegister(ctx: RegisterContext): Table {
 }
 
 /**
- * A person's latest internal auditor qualification as people read it: `2024-03-15 起（NS-2024-03）`,
- * `2024-03-15 至 2027-03-14`; "" when none. `translate`: the messages of the output's language.
+ * A person's latest auditor qualification as people read it: `2024-03-15 起（NS-2024-03）`,
+ * `2024-03-15 至 2027-03-14`, led by its kinds when it gives them (`产品审核员、制造过程审核员 2025-05-01 起`; none
+ * given: a QMS auditor's, 内审员, IATF 16949 7.2.3); "" when none. `translate`: the messages of the output's language.
  */
 export function qualificationText(periods: readonly AuditorQualification[], translate: (key: MessageKey, data?: MessageData) => string): string {
   const latest = periods.at(-1);
   if (!latest) return "";
-  const span = latest.until === undefined ? translate("person.auditor.from", { since: latest.since }) : translate("person.auditor.span", { since: latest.since, until: latest.until });
+  const dates = latest.until === undefined ? translate("person.auditor.from", { since: latest.since }) : translate("person.auditor.span", { since: latest.since, until: latest.until });
+  const span = latest.kinds ? translate("person.auditor.kinds", { kinds: latest.kinds.map((kind) => translate(`value.auditor-kind.${kind}`)).join(translate("register.list-separator")), span: dates }) : dates;
   return latest.record ? translate("person.auditor.with-record", { span, record: latest.record }) : span;
 }
 

@@ -1,10 +1,10 @@
 import { codeWithLabel } from "../../../i18n/values.js";
-import { language, sentences, t } from "../../../i18n/index.js";
+import { language, list, sentences, t } from "../../../i18n/index.js";
 import { localized } from "../../../core/text.js";
 import { isMilitaryRepresentative } from "../../../model/index.js";
 import { processLabel } from "../../../model/labels.js";
-import { auditorRoster, unqualifiedAuditors } from "../../../model/process-audits.js";
-import type { Person } from "../../../model/types.js";
+import { auditorQualification, auditorRoster, qualificationsFor, unqualifiedAuditors } from "../../../model/process-audits.js";
+import { AUDITOR_KINDS, type Person } from "../../../model/types.js";
 import type { Rule } from "../../rule.js";
 import { recordedAudits } from "./audits.js";
 
@@ -25,7 +25,7 @@ export const rule: Rule = {
   summary: "A process's internal audit names an auditor without an internal auditor qualification on its date.",
   docs: {
     description:
-      "`people.yaml` marks qualified internal auditors (内审员资格: `internal_auditor` with `since`, optional `until` and `record`), and an audit under `audits` of a process in `processes.yaml` names among its auditors (`by`) a person with no such qualification on the audit's date: never qualified, qualified only later, or lapsed by then. Internal auditors are competent and the organisation keeps the list of those it has qualified ({{cite:auditor-competence}}); an audit by someone not on it is what a certification auditor reports against the audit programme. Each such auditor is reported on their audit. Such an audit stays on record but counts neither for clause coverage (`csr matrix clauses --audits`) nor for the audit interval (process/audit-due): the registers mark it 审核员无资格. Nothing is reported while nobody in `people.yaml` has an `internal_auditor` qualification.",
+      "`people.yaml` marks qualified internal auditors (内审员资格: `internal_auditor` with `since`, optional `until` and `record`), and an audit under `audits` of a process in `processes.yaml` names among its auditors (`by`) a person with no such qualification on the audit's date: never qualified, qualified only later, lapsed by then, or qualified only for other kinds of audit (`kinds` without `qms`: a product, manufacturing process or second-party auditor; a qualification without `kinds` is a QMS auditor's, and these audits by process are QMS audits). Internal auditors are competent and the organisation keeps the list of those it has qualified ({{cite:auditor-competence}}); an audit by someone not on it is what a certification auditor reports against the audit programme. Each such auditor is reported on their audit. Such an audit stays on record but counts neither for clause coverage (`csr matrix clauses --audits`) nor for the audit interval (process/audit-due): the registers mark it 审核员无资格. Nothing is reported while nobody in `people.yaml` has an `internal_auditor` qualification.",
     bad: `
   - code: C1
     name: 顾客要求评审
@@ -64,12 +64,17 @@ export const rule: Rule = {
   },
 };
 
-/** Why `person` holds no qualification on `on`: never had one, it starts later, or it lapsed before. */
+/**
+ * Why `person` holds no QMS auditor qualification on `on`: it lapsed before, it starts later, they hold on that
+ * day only a qualification for other kinds of audit (a product auditor's, IATF 16949 7.2.3), or never had one.
+ */
 export function qualificationGap(person: Person, on: string): string {
-  const periods = (person.internal_auditor ?? []).filter((p) => typeof p?.since === "string");
+  const periods = qualificationsFor(person, "qms");
   const later = periods.filter((p) => p.since > on).map((p) => p.since).sort()[0];
   const lapsed = periods.filter((p) => p.until !== undefined && p.until < on).map((p) => p.until!).sort().at(-1);
   if (lapsed !== undefined) return t("process.auditor.lapsed", { until: lapsed });
   if (later !== undefined) return t("process.auditor.later", { since: later });
+  const other = AUDITOR_KINDS.filter((kind) => kind !== "qms" && auditorQualification(person, on, kind));
+  if (other.length > 0) return t("process.auditor.other-kinds", { kinds: list(other.map((kind) => t(`value.auditor-kind.${kind}`))) });
   return t("process.auditor.never");
 }
