@@ -23,13 +23,11 @@ export const rule: Rule = {
     description:
       "A person's auditor qualification in `people.yaml` (`internal_auditor`, recorded with `csr person update --auditor-since`) is valid today and its last valid day (`until`) is within `internal_audit.requalification_notice_days` of `qms.yaml` (default 60; `0` turns the warning off), and no later period recorded for the same kinds of audit (`kinds`: qms, manufacturing-process, product, second-party) starts by the day after it. Auditors' competence is kept up ({{cite:auditor-competence}}): requalify them before the qualification lapses, or the audits after it are made by an auditor without one (process/auditor-unqualified). A person who leaves by that day is not reported.",
     bad: `
-  - id: wang
-    internal_auditor:
+    internal_auditor:   # people.yaml, wang
       - {since: 2023-12-20, until: 2026-12-19, record: NS-2023-12}   # today 2026-11-27: lapses in 22 days
 `,
     good: `
-  - id: wang
-    internal_auditor:
+    internal_auditor:   # people.yaml, wang
       - {since: 2023-12-20, until: 2026-12-19, record: NS-2023-12}
       - {since: 2026-12-20, until: 2029-12-19, record: NS-2026-11}   # requalified
 `,
