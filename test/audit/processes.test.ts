@@ -573,32 +573,32 @@ describe("csr process audited", () => {
   it("records the kinds of audit a qualification is for (IATF 16949 7.2.3, 7.2.4): a product auditor's is no QMS auditor's for an audit by process, two kinds' periods do not overlap, and csr check warns ahead of a lapse with no requalification (tester72 Q10)", async () => {
     const dir = await acme();
     const wrote = "已写入 people.yaml，尚未提交（git commit，或运行时加 --commit 由 csr 提交）。\n";
-    expect(run(dir, "person", "update", "zhaoqiang", "--auditor-since", "2025-05-01", "--auditor-record", "PA-2025-01", "--auditor-kinds", "product,manufacturing-process")).toEqual({
+    expect(await run(dir, "person", "update", "zhaoqiang", "--auditor-since", "2025-05-01", "--auditor-record", "PA-2025-01", "--auditor-kinds", "product,manufacturing-process")).toEqual({
       code: 0,
       stdout: `已更新 赵强（zhaoqiang）：内审员资格：（无）→ 制造过程审核员、产品审核员 2025-05-01 起（PA-2025-01）。\n${wrote}`,
       stderr: "",
     });
-    expect(run(dir, "process", "audited", "C3", "--date", "2025-06-10", "--by", "zhaoqiang", "--report", "IA-2025-01", "--nonconformities", "0").stdout.split("\n")[2]).toBe(
+    expect((await run(dir, "process", "audited", "C3", "--date", "2025-06-10", "--by", "zhaoqiang", "--report", "IA-2025-01", "--nonconformities", "0")).stdout.split("\n")[2]).toBe(
       "注意：赵强（zhaoqiang）在 2025-06-10 没有内审员资格（当日只有制造过程审核员、产品审核员资格，没有体系审核员资格）；people.yaml 已登记内审员，内部审核应由具备资格的内审员进行（process/auditor-unqualified）。如此人当日确有资格，用 'csr person update zhaoqiang --auditor-since <取得资格日期> --auditor-record <证书或培训记录编号>' 登记。",
     );
     // A QMS auditor's qualification beside it is a second qualification, not an overlap.
-    expect(run(dir, "person", "update", "zhaoqiang", "--auditor-since", "2026-01-01", "--auditor-until", "2026-12-31", "--auditor-record", "NS-001").code).toBe(0);
+    expect((await run(dir, "person", "update", "zhaoqiang", "--auditor-since", "2026-01-01", "--auditor-until", "2026-12-31", "--auditor-record", "NS-001")).code).toBe(0);
     expect(read(dir, "people.yaml")).toContain("    internal_auditor:\n      - {since: 2025-05-01, record: PA-2025-01, kinds: [manufacturing-process, product]}\n      - {since: 2026-01-01, until: 2026-12-31, record: NS-001}\n");
     const people = read(dir, "people.yaml");
-    expect(run(dir, "person", "update", "zhaoqiang", "--auditor-since", "2026-03-01", "--auditor-kinds", "prodcut")).toEqual({
+    expect(await run(dir, "person", "update", "zhaoqiang", "--auditor-since", "2026-03-01", "--auditor-kinds", "prodcut")).toEqual({
       code: 2,
       stdout: "",
       stderr: "csr: --auditor-kinds：没有审核员类别“prodcut”；可用 qms、manufacturing-process、product、second-party。是否应为 'product'？\n",
     });
-    expect(run(dir, "person", "update", "zhaoqiang", "--auditor-since", "2026-03-01", "--auditor-kinds", "product").stderr.split("\n")[0]).toBe(
+    expect((await run(dir, "person", "update", "zhaoqiang", "--auditor-since", "2026-03-01", "--auditor-kinds", "product")).stderr.split("\n")[0]).toBe(
       "csr: 赵强（zhaoqiang）的内审员资格 产品审核员 2026-03-01 起 与已登记的 制造过程审核员、产品审核员 2025-05-01 起（PA-2025-01）重叠：同一天只能属于一段资格。",
     );
     expect(read(dir, "people.yaml")).toBe(people);
 
-    const expiring = (today: string) => checkJson(dir, "--today", today).findings.filter((f) => f.rule === "person/auditor-qualification-expiring");
-    expect(expiring("2026-10-31")).toEqual([]);
-    expect(expiring("2026-11-01").map((f) => f.message.slice(0, f.message.indexOf(" and no")))).toEqual(["The QMS auditor qualification of Zhao Qiang (zhaoqiang) lapses after 2026-12-31 (in 60 days)"]);
-    expect(expiring("2026-12-04").map((f) => [f.severity, `${f.file}:${f.line}:${f.column}`, f.message])).toEqual([
+    const expiring = async (today: string) => (await checkJsonInProcess(dir, "--today", today)).findings.filter((f) => f.rule === "person/auditor-qualification-expiring");
+    expect(await expiring("2026-10-31")).toEqual([]);
+    expect((await expiring("2026-11-01")).map((f) => f.message.slice(0, f.message.indexOf(" and no")))).toEqual(["The QMS auditor qualification of Zhao Qiang (zhaoqiang) lapses after 2026-12-31 (in 60 days)"]);
+    expect((await expiring("2026-12-04")).map((f) => [f.severity, `${f.file}:${f.line}:${f.column}`, f.message])).toEqual([
       [
         "warning",
         expect.stringMatching(/^people\.yaml:\d+:36$/),
@@ -607,10 +607,10 @@ describe("csr process audited", () => {
     ]);
     const qms = read(dir, "qms.yaml");
     writeFileSync(join(dir, "qms.yaml"), `${qms}internal_audit:\n  requalification_notice_days: 20\n`);
-    expect(expiring("2026-12-04")).toEqual([]);
+    expect(await expiring("2026-12-04")).toEqual([]);
     writeFileSync(join(dir, "qms.yaml"), qms);
-    expect(run(dir, "person", "update", "zhaoqiang", "--auditor-since", "2027-01-01", "--auditor-until", "2029-12-31", "--auditor-record", "NS-2026-09").code).toBe(0);
-    expect(expiring("2026-12-04")).toEqual([]);
+    expect((await run(dir, "person", "update", "zhaoqiang", "--auditor-since", "2027-01-01", "--auditor-until", "2029-12-31", "--auditor-record", "NS-2026-09")).code).toBe(0);
+    expect(await expiring("2026-12-04")).toEqual([]);
   });
 
   it("records an audit dated on a day off (a holiday, a weekend) with a note to check the date, and a working day without (tester62 N11)", async () => {
