@@ -38,7 +38,7 @@ let classifiedSiteBuilt: string | undefined;
 async function classifiedSite(): Promise<string> {
   if (!classifiedSiteBuilt) {
     const out = join(tempDir(), "site");
-    expect(csr(["-C", await classifiedRepo(), "site", "--out", out, "--today", DAY], { lang: null }).code).toBe(0);
+    expect((await csrInProcess(["-C", await classifiedRepo(), "site", "--out", out, "--today", DAY], { lang: null })).code).toBe(0);
     classifiedSiteBuilt = out;
   }
   return classifiedSiteBuilt;
@@ -53,8 +53,8 @@ const filesOf = (dir: string): string[] => readdirSync(dir).flatMap((name) => (s
 describe("csr changes", () => {
   it("has a 密级 column when a row's CSR, source or document is marked, in every format, and quotes the classified CSR's reasons beside it", async () => {
     const dir = await classifiedRepo();
-    const report = (format: string, lang: "zh-CN" | "en" | null = null) => csr(["-C", dir, "changes", "2026-11-01", DAY, "--format", format], { lang }).stdout;
-    expect(csvRows(report("csv"))).toEqual([
+    const report = async (format: string, lang: "zh-CN" | "en" | null = null) => (await csrInProcess(["-C", dir, "changes", "2026-11-01", DAY, "--format", format], { lang })).stdout;
+    expect(csvRows(await report("csv"))).toEqual([
       "类别,变更,编号,名称,密级,变更前,变更后,说明,日期",
       "顾客要求,新增,NES-001,关键工序100%检验并军检,秘密,,NES-HT2026-01 1.0,顾客：北方电子系统研究所，来源：NES-HT2026-01 1.0 6.2，评审期限 2026-11-30,2026-11-16",
       "顾客要求,新增,NES-002,关键件军检,秘密,,NES-HT2026-01 1.0,顾客：北方电子系统研究所，来源：NES-HT2026-01 1.0 6.3，评审期限 2026-11-30,2026-11-16",
@@ -65,16 +65,16 @@ describe("csr changes", () => {
       "顾客要求,已替代,NES-001,关键工序100%检验并军检,秘密,,NES-002,SUPERSECRET 与 NES-002 重复登记,2026-12-04",
       '顾客来源文件,新增,NES-HT2026-01,XX型电源模块订货合同技术协议,秘密,,"=""1.0""",顾客：北方电子系统研究所，发布日期 2026-11-10,2026-11-16',
     ]);
-    expect(report("table").split("\n")[2]).toMatch(/^类别 +变更 +编号 +名称 +密级 +变更前 +变更后 +说明 +日期$/);
-    const md = report("md");
+    expect((await report("table")).split("\n")[2]).toMatch(/^类别 +变更 +编号 +名称 +密级 +变更前 +变更后 +说明 +日期$/);
+    const md = await report("md");
     expect(md).toContain("| 类别 | 变更 | 编号 | 名称 | 密级 | 变更前 | 变更后 | 说明 | 日期 |");
     expect(md).toContain("| 顾客要求 | 已替代 | NES-001 | 关键工序100%检验并军检 | 秘密 |  | NES-002 | SUPERSECRET 与 NES-002 重复登记 | 2026-12-04 |");
-    expect(report("html")).toContain('<span class="nobr">名称</span></th><th class="code"><span class="nobr">密级</span></th>');
-    const english = csvRows(report("csv", "en"));
+    expect(await report("html")).toContain('<span class="nobr">名称</span></th><th class="code"><span class="nobr">密级</span></th>');
+    const english = csvRows(await report("csv", "en"));
     expect(english[0]).toBe("Area,Change,ID,Title,Classification,Before,After,Detail,Date");
     expect(english[1]).toContain(",NES-001,关键工序100%检验并军检,Confidential (秘密),");
     const xlsx = join(tempDir(), "changes.xlsx");
-    expect(csr(["-C", dir, "changes", "2026-11-01", DAY, "--out", xlsx], { lang: null }).code).toBe(0);
+    expect((await csrInProcess(["-C", dir, "changes", "2026-11-01", DAY, "--out", xlsx], { lang: null })).code).toBe(0);
     expect(workbook(xlsx)).toContain('<c r="D2" s="2" t="str"><v>名称</v></c><c r="E2" s="2" t="str"><v>密级</v></c>');
     expect(workbook(xlsx).match(/<c r="E\d+" [^>]*><v>秘密<\/v>/g)).toHaveLength(7);
   });
@@ -84,7 +84,7 @@ describe("csr changes", () => {
     cpSync(await classifiedRepo(), dir, { recursive: true });
     git(dir, ["rm", "-q", "csr/NES/NES-002.yaml"]);
     commitAt(dir, "2026-12-05", "删除 NES-002");
-    const rows = csvRows(csr(["-C", dir, "changes", "HEAD~1", "HEAD", "--format", "csv"], { lang: null }).stdout);
+    const rows = csvRows((await csrInProcess(["-C", dir, "changes", "HEAD~1", "HEAD", "--format", "csv"], { lang: null })).stdout);
     expect(rows[0]).toBe("类别,变更,编号,名称,密级,变更前,变更后,说明,日期");
     expect(rows.filter((row) => row.includes("NES-002"))).toEqual(["顾客要求,删除,NES-002,关键件军检,秘密,NES,,,"]);
   });
@@ -120,20 +120,20 @@ describe("csr changes", () => {
     const file = join(dir, "csr/NES/NES-002.yaml");
     writeFileSync(file, read(file).replace('      revised_to: "1.1"\n', '      revised_to: "1.1"\n      reason: REOPENSECRET 顾客改了军检范围\n'));
     commitAt(dir, DAY, "NES-HT2026-01 1.1");
-    expect(csvRows(csr(["-C", dir, "changes", DAY, DAY, "--format", "csv"], { lang: null }).stdout).find((row) => row.includes("重新评审"))).toContain(",NES-002,关键件军检,秘密,");
+    expect(csvRows((await csrInProcess(["-C", dir, "changes", DAY, DAY, "--format", "csv"], { lang: null })).stdout).find((row) => row.includes("重新评审"))).toContain(",NES-002,关键件军检,秘密,");
     const out = join(tempDir(), "site");
-    expect(csr(["-C", dir, "site", "--out", out, "--today", DAY], { lang: null }).code).toBe(0);
+    expect((await csrInProcess(["-C", dir, "site", "--out", out, "--today", DAY], { lang: null })).code).toBe(0);
     const contents = (f: string) => (f.endsWith(".xlsx") ? workbook(join(out, f)) : read(join(out, f)));
     expect(filesOf(out).filter((f) => /SECRET/.test(contents(f)))).toEqual([]);
     expect(read(join(out, "csr/NES-002.html"))).toContain("（密级为秘密，不在网站上发布）");
     // csr itself keeps it.
-    expect(csr(["-C", dir, "show", "NES-002"], { lang: null }).stdout).toContain("REOPENSECRET 顾客改了军检范围");
+    expect((await csrInProcess(["-C", dir, "show", "NES-002"], { lang: null })).stdout).toContain("REOPENSECRET 顾客改了军检范围");
   });
 
   it("keeps its columns when nothing listed is marked (an IATF repository)", async () => {
     const dir = committedFixture("examples/acme-auto");
     // No 密级 column; 顾客通知/批准 for HH-F-052 A/2, notified to DYA (8D-2026-001).
-    expect(csvRows(csr(["-C", dir, "changes", "2025-01-01", DAY, "--format", "csv"], { lang: null }).stdout)[0]).toBe("类别,变更,编号,名称,变更前,变更后,说明,顾客通知/批准,编制/审核/批准,日期");
+    expect(csvRows((await csrInProcess(["-C", dir, "changes", "2025-01-01", DAY, "--format", "csv"], { lang: null })).stdout)[0]).toBe("类别,变更,编号,名称,变更前,变更后,说明,顾客通知/批准,编制/审核/批准,日期");
   });
 });
 
@@ -177,7 +177,7 @@ describe("the 军代表's signature of a CSR's review report (tester56 D12)", ()
     expect(matrix[0]).toMatch(/,决定日期,及时性,军代表,军代表签字日期,/);
     expect(matrix[1]).toMatch(/^NES-001,.*,2026-12-03,逾期 3 个工作日,王建东,2026-12-03,/);
     const iatf = committedFixture("examples/acme-auto");
-    expect(csvRows(csr(["-C", iatf, "list", "csr", "--format", "csv", "--today", DAY], { lang: null }).stdout)[0]).not.toContain("军代表");
+    expect(csvRows((await csrInProcess(["-C", iatf, "list", "csr", "--format", "csv", "--today", DAY], { lang: null })).stdout)[0]).not.toContain("军代表");
   });
 });
 
@@ -186,8 +186,8 @@ describe("csr list external (外来文件清单)", () => {
 
   it("has a 密级 column when a customer source or standard listed is marked, in every format and on csr site, where the customer's page marks its sources too", async () => {
     const dir = await classifiedRepo();
-    const list = (format: string, lang: "zh-CN" | "en" | null = null) => csr(["-C", dir, "list", "external", "--format", format, "--today", DAY], { lang }).stdout;
-    const csv = csvRows(list("csv"));
+    const list = async (format: string, lang: "zh-CN" | "en" | null = null) => (await csrInProcess(["-C", dir, "list", "external", "--format", format, "--today", DAY], { lang })).stdout;
+    const csv = csvRows(await list("csv"));
     expect(csv).toEqual([
       HEADER,
       // gjb-demo's own 技术协议 is 内部.
@@ -195,12 +195,12 @@ describe("csr list external (外来文件清单)", () => {
       '2,顾客文件,NES-HT2026-01,XX型电源模块订货合同技术协议,秘密,北方电子系统研究所,"=""1.0""",2026-11-10,,2026-11-16,现行,未登记',
       '3,国家军用标准,GJB 9001C-2017,质量管理体系要求,,中央军委装备发展部,"=""2017""",2017-05-18,2017-07-01,2017-06-05,现行,质量部',
     ]);
-    expect(list("table").split("\n")[2]).toMatch(/^序号 +类别 +文件编号 +文件名称 +密级 +发布单位 +版本 /);
-    expect(list("md")).toContain("| 2 | 顾客文件 | NES-HT2026-01 | XX型电源模块订货合同技术协议 | 秘密 | 北方电子系统研究所 | 1.0 |");
-    expect(list("html")).toContain('<span class="nobr">文件名称</span></th><th class="code"><span class="nobr">密级</span></th>');
-    expect(csvRows(list("csv", "en"))[2]).toContain(",NES-HT2026-01,XX型电源模块订货合同技术协议,Confidential (秘密),");
+    expect((await list("table")).split("\n")[2]).toMatch(/^序号 +类别 +文件编号 +文件名称 +密级 +发布单位 +版本 /);
+    expect(await list("md")).toContain("| 2 | 顾客文件 | NES-HT2026-01 | XX型电源模块订货合同技术协议 | 秘密 | 北方电子系统研究所 | 1.0 |");
+    expect(await list("html")).toContain('<span class="nobr">文件名称</span></th><th class="code"><span class="nobr">密级</span></th>');
+    expect(csvRows(await list("csv", "en"))[2]).toContain(",NES-HT2026-01,XX型电源模块订货合同技术协议,Confidential (秘密),");
     const xlsx = join(tempDir(), "external.xlsx");
-    expect(csr(["-C", dir, "list", "external", "--today", DAY, "--out", xlsx], { lang: null }).code).toBe(0);
+    expect((await csrInProcess(["-C", dir, "list", "external", "--today", DAY, "--out", xlsx], { lang: null })).code).toBe(0);
     expect(workbook(xlsx)).toContain('<c r="D2" s="2" t="str"><v>文件名称</v></c><c r="E2" s="2" t="str"><v>密级</v></c>');
     const out = await classifiedSite();
     expect(csvRows(read(join(out, "registers/external.csv"))).slice(0, 3)).toEqual(csv.slice(0, 3));
@@ -213,14 +213,14 @@ describe("csr list external (外来文件清单)", () => {
 
   it("marks a standard by its own 密级, and keeps its columns when nothing listed is marked", async () => {
     const dir = committedFixture("examples/gjb-demo");
-    expect(csr(["-C", dir, "set", "GJB 9001C-2017", "--classification", "公开", "-y"], { lang: null }).code).toBe(0);
+    expect((await csrInProcess(["-C", dir, "set", "GJB 9001C-2017", "--classification", "公开", "-y"], { lang: null })).code).toBe(0);
     expect(csvRows(csr(["-C", dir, "list", "external", "--format", "csv", "--today", DAY], { lang: null }).stdout)).toEqual([
       HEADER,
       "1,顾客文件,NES-JSXY-2025-07,XX型电源模块技术协议,内部,北方电子系统研究所,A,2025-06-20,,2025-07-02,现行,销售部",
       '2,国家军用标准,GJB 9001C-2017,质量管理体系要求,公开,中央军委装备发展部,"=""2017""",2017-05-18,2017-07-01,2017-06-05,现行,质量部',
     ]);
     const iatf = committedFixture("examples/acme-auto");
-    expect(csvRows(csr(["-C", iatf, "list", "external", "--format", "csv", "--today", DAY], { lang: null }).stdout)[0]).toBe(HEADER.replace(",密级", ""));
+    expect(csvRows((await csrInProcess(["-C", iatf, "list", "external", "--format", "csv", "--today", DAY], { lang: null })).stdout)[0]).toBe(HEADER.replace(",密级", ""));
   });
 
   it("csr import --as external reads a 外来文件清单's 密级 into the standard's classification, and refuses csr's own list, which it computes", async () => {
@@ -230,9 +230,9 @@ describe("csr list external (外来文件清单)", () => {
     const imported = await csrInProcess(["-C", dir, "import", paper, "--as", "external", "-y"], { lang: null });
     expect(imported.stdout).toContain("已写入 documents/GJB 1234-2020.yaml\n");
     expect(read(join(dir, "documents/GJB 1234-2020.yaml"))).toContain("kind: external\ndepartment: QA\nclassification: 秘密\n");
-    expect(csvRows(csr(["-C", dir, "list", "external", "--format", "csv", "--today", DAY], { lang: null }).stdout).find((row) => row.includes("GJB 1234-2020"))).toBe('2,国家军用标准,GJB 1234-2020,某型电源专用规范,秘密,中央军委装备发展部,"=""2020""",2020-05-18,,2020-06-05,现行,质量部');
+    expect(csvRows((await csrInProcess(["-C", dir, "list", "external", "--format", "csv", "--today", DAY], { lang: null })).stdout).find((row) => row.includes("GJB 1234-2020"))).toBe('2,国家军用标准,GJB 1234-2020,某型电源专用规范,秘密,中央军委装备发展部,"=""2020""",2020-05-18,,2020-06-05,现行,质量部');
     const own = join(tempDir(), "external.csv");
-    expect(csr(["-C", await classifiedRepo(), "list", "external", "--format", "csv", "--today", DAY, "--out", own], { lang: null }).code).toBe(0);
+    expect((await csrInProcess(["-C", await classifiedRepo(), "list", "external", "--format", "csv", "--today", DAY, "--out", own], { lang: null })).code).toBe(0);
     const refused = await csrInProcess(["-C", await classifiedRepo(), "import", own, "--as", "external", "-y"], { lang: null });
     expect([refused.code, refused.stderr.split("\n")[0]]).toEqual([2, "csr: 工作表 csv 的列与 csr 的“外来文件清单”相同；该表由 csr 根据仓库中的文件计算得出，不是可导入的清单。"]);
   });
