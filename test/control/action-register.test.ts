@@ -2,7 +2,7 @@
  * The corrective action register (csr list actions, 纠正措施台账; actreg64): one row per record of
  * actions/, with its source, each step's due and done dates, where it stands (进度), its status judged on
  * the day, the revisions released to carry it out (csr release --action), read-across count and closure;
- * its filters; the card of one record (csr show <id>). The built binary on a copy of examples/acme-auto
+ * its filters; the card of one record (csr show <id>). csr in the test's process and the built binary on a copy of examples/acme-auto
  * in a real git repository: DYA sets 24 hours for containment, D4 in 5 working days, the 8D in 15
  * (customers/DYA.yaml complaint_deadlines).
  */
@@ -12,8 +12,10 @@ import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
 import { builtOnce, committedFixture, csr, csrInProcess, git } from "../helpers.js";
 
-/** In Chinese, the repository's language. */
-const run = (dir: string, ...args: string[]) => csr(["-C", dir, ...args], { lang: "zh-CN" });
+/** In Chinese, the repository's language; in the test's process (csrInProcess), the same stdout, stderr and exit code. */
+const run = (dir: string, ...args: string[]) => csrInProcess(["-C", dir, ...args], { lang: "zh-CN" });
+/** The built binary, for the register's first listing and the card (csr list actions, csr show), whose output it keeps asserted. */
+const bin = (dir: string, ...args: string[]) => csr(["-C", dir, ...args], { lang: "zh-CN" });
 
 /** A step of the state the tests start from, by csr in the test's process (csrInProcess): what they check is what the binary prints of it; exit 0 required. */
 async function setUp(dir: string, ...args: string[]): Promise<void> {
@@ -92,7 +94,7 @@ const acme = builtOnce(async () => {
 describe("csr list actions", () => {
   it("lists every record with where it stands on the day, the revisions that carry it out and the totals", async () => {
     const dir = await acme();
-    const result = run(dir, "list", "actions", "--today", "2026-11-20");
+    const result = bin(dir, "list", "actions", "--today", "2026-11-20");
     expect(result.stderr).toBe("");
     expect(result.code).toBe(0);
     expect(result.stdout.split("\n")).toEqual([
@@ -108,7 +110,7 @@ describe("csr list actions", () => {
       "",
     ]);
     // A past day: what was done since is not yet done, and the complaint's D4 is past due.
-    const before = run(dir, "list", "actions", "--today", "2026-11-10");
+    const before = await run(dir, "list", "actions", "--today", "2026-11-10");
     expect(before.stdout.split("\n").slice(-5)).toEqual([
       "3     8D-2026-012  顾客投诉      东岳汽车股份有限公司  DYA-C-2026-031     D1制动软管扣压外径超差  2026-11-02     高扬    待 D4 分析根本原因，要求 2026-11-09 前，已逾期 1 个工作日      逾期                  0",
       "",
@@ -120,14 +122,14 @@ describe("csr list actions", () => {
 
   it("keeps each step's due and done date in the file formats, and prints in English", async () => {
     const dir = await acme();
-    const csv = run(dir, "list", "actions", "--today", "2026-11-20", "--format", "csv");
+    const csv = await run(dir, "list", "actions", "--today", "2026-11-20", "--format", "csv");
     expect(csv.stdout.replace(/^\uFEFF/, "").split("\r\n").slice(0, 4).join("\n").split("\n")).toEqual([
       "序号,编号,来源,顾客/过程,投诉编号/审核报告,问题描述,零件/产品,接收/提出日期,责任人,D3要求日期,D3完成日期,D4要求日期,D4完成日期,D5要求日期,D5完成日期,D6要求日期,D6完成日期,D7要求日期,D7完成日期,D8要求日期,D8完成日期,进度,状态,相关文件修订,横向展开,关闭日期,效果验证",
       "1,NC-2026-001,内审不符合项,C3 生产过程控制,IA-2026-01,首件检验未经班组长确认,,2026-06-08,黄军,,,,,2026-06-30,,,,,,,,待 D3 采取围堵措施，D5 要求 2026-06-30 前，已逾期 94 个工作日,逾期,QP-010 A/2,0,,",
       "2,NC-2026-002,内部发现,C3 生产过程控制,,库房温湿度记录缺失,,2026-10-10,黄军,,2026-10-12,,2026-10-14,,2026-10-15,,2026-10-20,,2026-10-22,,2026-11-05,已验证关闭,已关闭,,0,2026-11-05,赵强：连续4周记录完整",
       "3,8D-2026-012,顾客投诉,东岳汽车股份有限公司,DYA-C-2026-031,D1制动软管扣压外径超差,D1制动软管总成,2026-11-02,高扬,2026-11-03,2026-11-03,2026-11-09,2026-11-11,,,,,,,2026-11-23,,待 D5 选定纠正措施，D8 要求 2026-11-23 前,进行中,QP-010 A/2,1,,",
     ]);
-    const en = csr(["-C", dir, "list", "actions", "--today", "2026-11-20", "--status", "overdue"], { lang: "en" });
+    const en = await csrInProcess(["-C", dir, "list", "actions", "--today", "2026-11-20", "--status", "overdue"], { lang: "en" });
     expect(en.stderr).toBe(
       "The whole corrective action register: csr list actions.\n1 corrective action record has no English problem or product and prints it as written (NC-2026-001): add title_en (and product_en) to its file in actions/ ('csr action open' takes them as --title-en and --product-en for a new record).\n",
     );
@@ -141,45 +143,45 @@ describe("csr list actions", () => {
 
   it("prints a record's English problem and product in English, and says on stderr which records have none (tester65 N6)", async () => {
     const dir = await acme();
-    const en = csr(["-C", dir, "list", "actions", "--today", "2026-11-20", "--format", "csv"], { lang: "en" });
+    const en = await csrInProcess(["-C", dir, "list", "actions", "--today", "2026-11-20", "--format", "csv"], { lang: "en" });
     expect(en.stdout.split("\r\n")[3]).toMatch(/^3,8D-2026-012,customer complaint,"Dongyue Automobile Co\., Ltd\.",DYA-C-2026-031,D1 brake hose crimp diameter out of tolerance,D1 brake hose assembly,2026-11-02,/);
     expect(en.stderr).toBe(
       "2 corrective action records have no English problem or product and print them as written (NC-2026-001, NC-2026-002): add title_en (and product_en) to their files in actions/ ('csr action open' takes them as --title-en and --product-en for a new record).\n",
     );
-    const card = csr(["-C", dir, "show", "8D-2026-012", "--today", "2026-11-20"], { lang: "en" }).stdout.split("\n");
+    const card = (await csrInProcess(["-C", dir, "show", "8D-2026-012", "--today", "2026-11-20"], { lang: "en" })).stdout.split("\n");
     expect([card[0], card.find((line) => line.startsWith("  Part/product"))]).toEqual(["8D-2026-012  D1 brake hose crimp diameter out of tolerance", "  Part/product    D1 brake hose assembly"]);
-    expect(run(dir, "list", "actions", "--today", "2026-11-20").stderr).toBe("");
+    expect((await run(dir, "list", "actions", "--today", "2026-11-20")).stderr).toBe("");
   });
 
   it("narrows to a customer's complaints, a status, a source and the records received in a period, and says so", async () => {
     const dir = await acme();
-    const rows = (...args: string[]) => {
-      const result = run(dir, "list", "actions", "--today", "2026-11-20", ...args);
+    const rows = async (...args: string[]) => {
+      const result = await run(dir, "list", "actions", "--today", "2026-11-20", ...args);
       expect([result.code, result.stderr]).toEqual([0, "完整的纠正措施台账：csr list actions。\n"]);
       const lines = result.stdout.split("\n");
       return [lines[0], ...lines.slice(4).filter((line) => /^\d/.test(line)).map((line) => line.split(/\s+/)[1]), ...lines.filter((line) => line.startsWith("本表"))];
     };
-    expect(rows("--customer", "DYA")).toEqual(["纠正措施台账（顾客：东岳汽车股份有限公司；共 1 项）", "8D-2026-012", "本表按条件筛选（顾客：东岳汽车股份有限公司），不是完整的纠正措施台账。"]);
-    expect(rows("--status", "进行中")).toEqual(["纠正措施台账（状态：进行中（含逾期）；共 2 项）", "NC-2026-001", "8D-2026-012", "本表按条件筛选（状态：进行中（含逾期）），不是完整的纠正措施台账。"]);
-    expect(rows("--status", "closed", "--source", "internal")).toEqual(["纠正措施台账（来源：内部发现；状态：已关闭；共 1 项）", "NC-2026-002", "本表按条件筛选（来源：内部发现；状态：已关闭），不是完整的纠正措施台账。"]);
-    expect(rows("--source", "内审不符合项")).toEqual(["纠正措施台账（来源：内审不符合项；共 1 项）", "NC-2026-001", "本表按条件筛选（来源：内审不符合项），不是完整的纠正措施台账。"]);
-    expect(rows("--from", "2026-10-01", "--to", "2026-10-31")).toEqual(["纠正措施台账（接收/提出日期：2026-10-01 至 2026-10-31；共 1 项）", "NC-2026-002", "本表按条件筛选（接收/提出日期：2026-10-01 至 2026-10-31），不是完整的纠正措施台账。"]);
-    const refused = (args: string[], stderr: string) => {
-      const result = run(dir, "list", "actions", ...args);
+    expect(await rows("--customer", "DYA")).toEqual(["纠正措施台账（顾客：东岳汽车股份有限公司；共 1 项）", "8D-2026-012", "本表按条件筛选（顾客：东岳汽车股份有限公司），不是完整的纠正措施台账。"]);
+    expect(await rows("--status", "进行中")).toEqual(["纠正措施台账（状态：进行中（含逾期）；共 2 项）", "NC-2026-001", "8D-2026-012", "本表按条件筛选（状态：进行中（含逾期）），不是完整的纠正措施台账。"]);
+    expect(await rows("--status", "closed", "--source", "internal")).toEqual(["纠正措施台账（来源：内部发现；状态：已关闭；共 1 项）", "NC-2026-002", "本表按条件筛选（来源：内部发现；状态：已关闭），不是完整的纠正措施台账。"]);
+    expect(await rows("--source", "内审不符合项")).toEqual(["纠正措施台账（来源：内审不符合项；共 1 项）", "NC-2026-001", "本表按条件筛选（来源：内审不符合项），不是完整的纠正措施台账。"]);
+    expect(await rows("--from", "2026-10-01", "--to", "2026-10-31")).toEqual(["纠正措施台账（接收/提出日期：2026-10-01 至 2026-10-31；共 1 项）", "NC-2026-002", "本表按条件筛选（接收/提出日期：2026-10-01 至 2026-10-31），不是完整的纠正措施台账。"]);
+    const refused = async (args: string[], stderr: string) => {
+      const result = await run(dir, "list", "actions", ...args);
       expect([result.code, result.stdout, result.stderr]).toEqual([2, "", stderr]);
     };
-    refused(["--customer", "DYX"], "csr: --customer：未知顾客 'DYX'。是否应为 'DYA'？\n");
-    refused(["--status", "open-ish"], "csr: --status 必须是 open、overdue、closed 之一；实际为 'open-ish'。\n");
-    refused(["--department", "QA"], "csr: --department 只用于 csr list distribution、csr list documents 和 csr list training，不用于 'csr list actions'。\n");
-    refused(["--overdue"], "csr: --overdue 只用于 csr list 和 csr list distribution，不用于 'csr list actions'。\n");
-    const other = run(dir, "list", "documents", "--source", "audit");
+    await refused(["--customer", "DYX"], "csr: --customer：未知顾客 'DYX'。是否应为 'DYA'？\n");
+    await refused(["--status", "open-ish"], "csr: --status 必须是 open、overdue、closed 之一；实际为 'open-ish'。\n");
+    await refused(["--department", "QA"], "csr: --department 只用于 csr list distribution、csr list documents 和 csr list training，不用于 'csr list actions'。\n");
+    await refused(["--overdue"], "csr: --overdue 只用于 csr list 和 csr list distribution，不用于 'csr list actions'。\n");
+    const other = await run(dir, "list", "documents", "--source", "audit");
     expect([other.code, other.stderr]).toEqual([2, "csr: --source 只用于 csr list actions，不用于 'csr list documents'。\n"]);
   });
 
   it("is a sheet of csr export", async () => {
     const dir = await acme();
     const out = join(dir, "..", "export-actions.xlsx");
-    expect(run(dir, "export", "--out", out, "--today", "2026-11-20").code).toBe(0);
+    expect((await run(dir, "export", "--out", out, "--today", "2026-11-20")).code).toBe(0);
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.readFile(out);
     const sheet = workbook.getWorksheet("纠正措施台账")!;
@@ -193,7 +195,7 @@ describe("csr list actions", () => {
 describe("csr show <action id>", () => {
   it("gives a record's card: source, each step against its due date on the working-day calendar, read-across and the revisions that name it", async () => {
     const dir = await acme();
-    const card = run(dir, "show", "8D-2026-012", "--today", "2026-11-20");
+    const card = bin(dir, "show", "8D-2026-012", "--today", "2026-11-20");
     expect([card.code, card.stderr]).toEqual([0, ""]);
     expect(card.stdout.split("\n")).toEqual([
       "8D-2026-012  D1制动软管扣压外径超差",
@@ -217,21 +219,21 @@ describe("csr show <action id>", () => {
       "",
     ]);
     // On a past day: D4, done on 11-11, is past due and not yet done; the read-across and the revision are not yet there.
-    const before = run(dir, "show", "8D-2026-012", "--today", "2026-11-10").stdout.split("\n");
+    const before = (await run(dir, "show", "8D-2026-012", "--today", "2026-11-10")).stdout.split("\n");
     expect(before.slice(9, 12)).toEqual(["  状态            逾期：待 D4 分析根本原因，要求 2026-11-09 前，已逾期 1 个工作日", "  步骤            D3 围堵措施：2026-11-03 完成，黄军，按期（要求 2026-11-03 前）——库存及在途产品全检", "                  D4 根本原因分析：要求 2026-11-09 前完成，已逾期 1 个工作日，尚未完成"]);
     expect(before.slice(-5)).toEqual(["  横向展开        无", "  相关文件修订    无", "", "本卡按记录还原为 2026-11-10 当日的状态：此后记录的事项未计入。", ""]);
-    const en = csr(["-C", dir, "show", "NC-2026-001", "--today", "2026-11-20"], { lang: "en" }).stdout.split("\n");
+    const en = (await csrInProcess(["-C", dir, "show", "NC-2026-001", "--today", "2026-11-20"], { lang: "en" })).stdout.split("\n");
     expect(en.filter((line) => /^ {2}(Source|Status|Revisions)|D5 corrective/.test(line))).toEqual([
       "  Source          internal audit nonconformity: C3 Production, audit report IA-2026-01",
       "  Status          overdue, next: D3 containment to put in place; D5 due 2026-06-30, 94 working days overdue",
       "                  D5 corrective action chosen: due 2026-06-30, 94 working days overdue, not done",
       "  Revisions       QP-010 A/2  Production Process Control Procedure  2026-11-12",
     ]);
-    const closed = run(dir, "show", "NC-2026-002").stdout.split("\n");
+    const closed = (await run(dir, "show", "NC-2026-002")).stdout.split("\n");
     expect(closed.filter((line) => /状态|D8/.test(line))).toEqual(["  状态            已关闭（2026-11-05 验证有效）", "                  D8 关闭（效果验证）：2026-11-05 完成，赵强——连续4周记录完整"]);
-    const json = JSON.parse(run(dir, "show", "8D-2026-012", "--today", "2026-11-24", "--format", "json").stdout);
+    const json = JSON.parse((await run(dir, "show", "8D-2026-012", "--today", "2026-11-24", "--format", "json")).stdout);
     expect([json.status, json.currentStep, json.overdueSteps, json.revisions]).toEqual(["overdue", { step: "D5", dueStep: "D8", due: "2026-11-23", overdue: true }, ["D8"], [{ document: "QP-010", version: "A/2", date: "2026-11-12" }]]);
-    const unknown = run(dir, "show", "8D-2026-013");
+    const unknown = await run(dir, "show", "8D-2026-013");
     // An id of none of what csr show shows says that a corrective action record was looked for too (breaker64 P13).
     expect([unknown.code, unknown.stdout, unknown.stderr]).toEqual([
       2,
@@ -240,14 +242,14 @@ describe("csr show <action id>", () => {
     ]);
     // A record's file that cannot be read is named, as a CSR's or a document's is; one that reads but breaks the format, by its id.
     writeFileSync(join(dir, "actions/8D-2026-013.yaml"), "id: 8D-2026-013\ntitle: [\n");
-    const broken = run(dir, "show", "8D-2026-013");
+    const broken = await run(dir, "show", "8D-2026-013");
     expect([broken.code, broken.stdout, broken.stderr]).toEqual([
       2,
       "",
       "csr: 8D-2026-013 的文件 actions/8D-2026-013.yaml 无法读取：第 2 行第 8 列，yaml/syntax（YAML 语法错误：方括号 [ ] 没有闭合：缺少结尾的 ]，或下一行的缩进不够）。\n提示：请修正该文件（运行 'csr check' 查看详情），然后重新运行命令。\n",
     ]);
     writeFileSync(join(dir, "actions/dya-complaint.yaml"), RECORDS["NC-2026-001"]!.replace("id: NC-2026-001", "id: NC-2026-003").replace("received: 2026-06-08", "received: 2026-13-01"));
-    const invalid = run(dir, "show", "NC-2026-003");
+    const invalid = await run(dir, "show", "NC-2026-003");
     expect([invalid.code, invalid.stdout, invalid.stderr]).toEqual([2, "", "csr: 纠正措施记录 NC-2026-003 的文件有错误，csr 无法可靠地读取。\n提示：请运行 'csr check'，先修正该文件。\n"]);
   });
 });
