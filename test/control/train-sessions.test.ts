@@ -7,7 +7,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { csr, git } from "../helpers.js";
-import { threeDepartmentRepo, trainingProcedure } from "./three-departments.js";
+import { THREE_DEPARTMENTS_QMS, threeDepartmentRepo, trainingProcedure } from "./three-departments.js";
 
 const required = "training:\n  required: true\n";
 /** QP-005 and QP-006 released (A/1 in force since 2026-10-12), both needing training, and QP-007 a draft. */
@@ -108,5 +108,35 @@ describe("one session covering several documents (tester72 Q9)", () => {
     expect(removed.code).toBe(0);
     expect([sessionsOf(dir, "QP-005"), sessionsOf(dir, "QP-006")]).toEqual([[], []]);
     expect(git(dir, ["log", "-1", "--format=%s"]).trim()).toBe("csr train QP-005 A/1, QP-006 A/1 (2 documents) --remove: training of 2026-11-20 removed (TR-2026-077)");
+  });
+});
+
+describe("a release of a document needing training (tester72 Q4)", () => {
+  const release = (dir: string, ...args: string[]) =>
+    csr(["-C", dir, "release", "QP-005", "--summary", "修订培训评价方法", "--prepared", "zhang", "--reviewed", "li", "--approved", "wang", "--date", "2026-11-10", "--force", "-y", ...args]);
+  // The copies of A/0 still out are not this test's matter.
+  const qms = THREE_DEPARTMENTS_QMS.replace("rules:\n", "rules:\n  doc/recall-overdue: off\n");
+  const releasable = () => threeDepartmentRepo({ "qms.yaml": qms, "documents/QP-005.yaml": trainingProcedure() + required });
+  const trainingLines = (stdout: string) => stdout.split("\n").filter((line) => line.includes("needs training"));
+
+  it("says who now needs training by when, in one line", () => {
+    const done = release(releasable());
+    expect(done.stderr).toBe("");
+    expect(done.code).toBe(0);
+    // QP-005 is 品质部's; the copies still out are of A/0, two versions back: 张伟 and 王强 are to train.
+    expect(trainingLines(done.stdout)).toEqual(["QP-005 A/2 needs training: 2 people of 品质部, due by 2026-12-08; who: csr list training --missing --document QP-005."]);
+  });
+
+  it("says the day it takes effect for a revision released ahead of it", () => {
+    const done = release(releasable(), "--effective", "2026-11-25");
+    expect(done.code).toBe(0);
+    expect(trainingLines(done.stdout)).toEqual(["QP-005 A/2 needs training: 2 people of 品质部, before it takes effect on 2026-11-25; who: csr list training --missing --document QP-005."]);
+  });
+
+  it("says nothing of training for a document not marked as needing it", () => {
+    const dir = threeDepartmentRepo({ "qms.yaml": qms, "documents/QP-005.yaml": trainingProcedure() });
+    const done = release(dir);
+    expect(done.code).toBe(0);
+    expect(trainingLines(done.stdout)).toEqual([]);
   });
 });

@@ -21,7 +21,9 @@ import { temporaryExpired, withEdition } from "../../model/distribution.js";
 import { deviatedVersionsOnRelease } from "../../model/deviations.js";
 import { electronicLabel } from "../../model/labels.js";
 import { linkStandingOn } from "../../model/link-start.js";
-import { buildIndex, currentRevision, documentLayout, GJB_SIGNATURES, isMilitaryRepresentative, layoutSignatures, militaryParties, type RepoIndex } from "../../model/index.js";
+import { buildIndex, currentRevision, documentLayout, GJB_SIGNATURES, isMilitaryRepresentative, layoutSignatures, militaryParties, peopleOf, type RepoIndex } from "../../model/index.js";
+import { DEFAULT_TRAINING_DAYS } from "../../model/distribution.js";
+import { documentCompletion, trainingDue } from "../../model/training-completion.js";
 import { releaseTag } from "../../model/paths.js";
 import { bodyOnPaper, nextVersion, revisedContent } from "../../model/revision.js";
 import { emptySections } from "../../model/sections.js";
@@ -343,6 +345,8 @@ async function release(ctx: CommandContext, id: string, given: ReleaseFlags, pro
     for (const line of pointsOfUse.stdout) ctx.stdout(line + "\n");
     for (const line of pointsOfUse.stderr) ctx.stderr(line + "\n");
     if (unrecordedImport) ctx.stdout(t("release.no-copies-recorded", { id: doc.id, previous: current! }) + "\n");
+    const training = trainingLine(repo, index, releasedDoc, version, date);
+    if (training) ctx.stdout(training + "\n");
     const warnings = linksToCheck(links.csrs, index, releasedDoc, version, date, current === undefined);
     if (warnings.length > 0) ctx.stdout(warnings.join("\n") + "\n");
     // Said last: what else went into the release's commit, unless --include-changes asked for it.
@@ -751,4 +755,21 @@ export function requireRole(person: Person, role: Role, flag: string): void {
 /** A role as people.yaml spells it, with its meaning in Chinese: approver（批准）. */
 function roleWithLabel(role: Role): string {
   return codeWithLabel(role, t(`value.role.${role}`));
+}
+
+/**
+ * The one line a release of a document marked as needing training (`training: {required: true}`) ends with: how many
+ * people of the departments concerned now need training on the new version and by when (IATF 16949 7.2.2: training on
+ * the changed work, before it; the deadline doc/training-overdue and csr list training --missing count, trainingDue),
+ * and the command that names them. Undefined for a document not marked so (tester72 Q4).
+ */
+function trainingLine(repo: Repository, index: RepoIndex, released: ControlledDocument, version: string, date: string): string | undefined {
+  const config = repo.config?.value;
+  const item = documentCompletion(released, peopleOf({ index }), config, date);
+  if (item?.start === undefined) return undefined;
+  const due = trainingDue(repositoryCalendar(config), item.start, config?.document_control?.training_days ?? DEFAULT_TRAINING_DAYS, item.ahead);
+  const departments = list(item.departments.map((code) => departmentLabel(index, code)));
+  const data = { id: released.id, version, count: item.missing.length, departments, due, effective: item.start };
+  if (item.required.length === 0) return t("release.training-nobody", data);
+  return t(item.ahead ? "release.training-ahead" : "release.training", data);
 }
