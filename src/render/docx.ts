@@ -239,6 +239,7 @@ export async function csrReportToDocx(view: CsrReportView, options: DocxOptions)
     );
   }
   children.push(whole("csr_distribution", text(view.distribution)));
+  if (view.flowDown) children.push(whole("csr_flow_down", text(view.flowDown)));
   if (view.training) {
     const records = view.training.records ? `${t("paren_open")}${t("csr_training_record")}${t("colon")}${view.training.records}${t("paren_close")}` : "";
     const counted = view.training.counted ? `${t("paren_open")}${view.training.counted}${t("paren_close")}` : "";

@@ -27,6 +27,7 @@ import { recordsTextIn, sessionTraineesIn } from "../model/training.js";
 import { csrTrainingReading, type CsrTrainingReading } from "../model/training-completion.js";
 import { trainingRecordDays } from "../load/training-records.js";
 import { csrDistributions, distributionRevision, redistributionDue } from "../model/distribution.js";
+import { flowDownReadings } from "../model/flow-down.js";
 import { customerDate, lateForCustomer } from "../model/customer-schedule.js";
 import { workdaysLate, type WorkCalendar } from "../model/calendar.js";
 import type { Customer } from "../model/types.js";
@@ -894,6 +895,8 @@ export interface CsrReportView extends Header {
     history: { closed: string; reason: string; implemented: string; verifiedBy: string; verifiedByLinks?: TextPart[]; verifiedOn: string }[];
   };
   distribution: string;
+  /** To which suppliers the requirement was passed down, one supplier each, with its acknowledgement or 待重新传递 (csr flow-down); empty when not to be passed down. */
+  flowDown: string;
   /**
    * `state` is model/training-completion.ts csrTrainingReading's (`counted` its 已培训 2/9 人 when `partial`, else empty); `sessions` the sessions recorded with `csr
    * train`, oldest first, with people and trainer by name; `records` the record numbers of a
@@ -1156,6 +1159,7 @@ export function csrReportView(
     // Once one is of another wording than the current revision's, each names its revision, and a current one not yet
     // distributed is said (tester54a A10): V2.0 版：品质部、技术部（2025-09-17）；V3.0 版尚未发放.
     distribution: csrDistributionView(csr, lang, names),
+    flowDown: csrFlowDownView(csr, lang, index, today, names),
     training: csr.training && training
       ? {
           required: csr.training.required,
@@ -1243,6 +1247,17 @@ function csrDistributionView(csr: Csr, lang: Lang, names: { list(items: string[]
     }),
     ...(due ? [translate(lang, "render.distribution.pending", { revision: revisionText(due.revision) })] : []),
   ].join(translate(lang, "person.distribution-separator"));
+}
+
+/** 传递至供方 as the CSR list says it (register.csr.list.flow-down.*), the suppliers separated as the distributions are. */
+function csrFlowDownView(csr: Csr, lang: Lang, index: RepoIndex, today: string, names: { department(code: string): string }): string {
+  const readings = flowDownReadings(csr, index.documents, today);
+  if (readings.length === 0) return csr.flow_down?.required ? translate(lang, "register.csr.list.flow-down.none") : "";
+  return readings
+    .map(({ supplier, latest, status }) =>
+      translate(lang, `register.csr.list.flow-down.${status.state}`, { supplier: names.department(supplier), document: latest.revision ? `${latest.document} ${latest.revision}` : latest.document, date: latest.date, acknowledged: latest.acknowledged?.date ?? "" }),
+    )
+    .join(translate(lang, "person.distribution-separator"));
 }
 
 export function escapeView<T>(view: T, escape: (s: string) => string): T {

@@ -140,6 +140,7 @@ export function siteReportHtml(view: SiteReportView, labels: Labels, escape: Esc
     html += `<tr><th>${t("csr_evidence")}</th><td colspan="3">${e(implementation.evidence)}</td></tr>\n`;
   }
   html += `<tr><th>${t("csr_distribution")}</th><td colspan="3">${e(v.distribution)}</td></tr>\n`;
+  if (v.flowDown) html += `<tr><th>${t("csr_flow_down")}</th><td colspan="3">${e(v.flowDown)}</td></tr>\n`;
   const training = v.training;
   if (truthy(training) && training) html += `<tr><th>${t("csr_training")}</th><td colspan="3">${t("csr_training_", training.state)}${training.counted ? `${t("paren_open")}${e(training.counted)}${t("paren_close")}` : ""}${truthy(training.records) ? `${t("paren_open")}${t("csr_training_record")}${colon}${e(training.records)}${t("paren_close")}` : ""}</td></tr>`;
   html += `\n</table>\n`;

@@ -46,6 +46,16 @@ describe("csr flow-down", () => {
       "  传递至供方      常州橡塑材料有限公司：WI-010-01 A/1，2026-12-01 传递，记录 LTR-2026-031；2026-12-03 回执，周建林，记录 HZ-0112",
       "                  无锡精密机加工有限公司：WI-010-01 A/1，2026-12-01 传递，记录 LTR-2026-031；未回执",
     ]);
+    // The CSR matrix and the CSR list gain the column 传递至供方 (a repository that passes nothing down keeps its columns), the review report and the site's CSR page a line.
+    for (const register of [["matrix", "csr"], ["list", "csr"]]) {
+      const csv = (await csrInProcess(["-C", dir, ...register, "--customer", "DYA", "--today", "2026-12-06", "--format", "csv"], { lang: "zh-CN" })).stdout.replace(/^\uFEFF/, "");
+      expect(csv.slice(0, csv.search(/\r?\n/)).split(","), register.join(" ")).toContain("传递至供方");
+      expect(csv).toContain('"常州橡塑材料有限公司：WI-010-01 A/1，2026-12-01 传递，2026-12-03 回执\n无锡精密机加工有限公司：WI-010-01 A/1，2026-12-01 传递，未回执"');
+    }
+    expect((await csrInProcess(["-C", dir, "render", "DYA-001", "--format", "md", "--today", "2026-12-06", "--out", join(dir, "out", "DYA-001.md")], { lang: "zh-CN" })).code).toBe(0);
+    expect(readFileSync(join(dir, "out", "DYA-001.md"), "utf8")).toContain(
+      "- 传递至供方：常州橡塑材料有限公司：WI-010-01 A/1，2026-12-01 传递，2026-12-03 回执；无锡精密机加工有限公司：WI-010-01 A/1，2026-12-01 传递，未回执\n",
+    );
     // Acknowledged once: a second reply to the same passing is refused, as is one dated before the passing.
     expect((await csrInProcess(["-C", dir, "flow-down", "DYA-001", "--acknowledged", "CZXS", "--date", "2026-12-04", "-y"])).stderr).toBe("csr: 常州橡塑材料有限公司 acknowledged the latest passing of DYA-001 on 2026-12-03 already.\n");
     const early = await csrInProcess(["-C", dir, "flow-down", "DYA-001", "--acknowledged", "WXJJ", "--date", "2026-11-30", "-y"]);

@@ -3,6 +3,7 @@
  * record, and the CSR matrix (顾客特定要求矩阵) of IATF 16949 7.5.1.1 showing where each
  * requirement is addressed in the organisation's own documents.
  */
+import { flowDownReadings } from "../../model/flow-down.js";
 import { customerDate, implementationOverdue, lateForCustomer, type CustomerDate } from "../../model/customer-schedule.js";
 import { lawHolidaysCounted, workdaysLate } from "../../model/calendar.js";
 import { repositoryCalendar } from "../../load/calendar.js";
@@ -351,6 +352,8 @@ export function csrList(ctx: RegisterContext, options: { today: string; customer
       // Registered in the CSR list, as the examples' QP-015 A/2 §5.7 and §5.9 have it (tester55 C5): to whom and when it went,
       // and its training, as `csr show` prints them; csr import says it does not read them (csr distribute / csr train keep them).
       { key: "distributed", header: t(ctx, "register.csr.list.column.distributed") },
+      // Only where a CSR was passed down to suppliers or is to be (IATF 16949 8.4.3.1): a list without any keeps its columns.
+      ...(rows.some(({ csr }) => csr.flow_down) ? [{ key: "flowDown", header: t(ctx, "register.csr.list.column.flowDown") }] : []),
       { key: "training", header: t(ctx, "register.csr.list.column.training") },
       { key: "superseded", header: t(ctx, "register.csr.list.column.superseded"), date: true },
       { key: "supersededReason", header: t(ctx, "register.csr.list.column.supersededReason") },
@@ -418,6 +421,7 @@ export function csrList(ctx: RegisterContext, options: { today: string; customer
       verifiedBy: personName(ctx, csr.implementation?.verified?.by),
       verified: csr.implementation?.verified?.date ?? null,
       distributed: distributedCell(ctx, csr),
+      flowDown: flowDownCell(ctx, csr, options.today),
       training: trainingCell(ctx, csr, people, recordDays, options.today),
       superseded: csr.superseded?.date ?? null,
       supersededReason: csr.superseded?.reason ?? "",
@@ -540,6 +544,26 @@ function decisionRound(rounds: readonly ReviewRoundTimeliness[]): ReviewRoundTim
   return standing(rounds).filter((round) => round.kind !== "confirmed").at(-1);
 }
 
+/**
+ * 传递至供方 as `csr show` says it, one supplier a line: its latest passing (document and revision, day), then 已回执
+ * with its day, 未回执, or 待重新传递 once the CSR's source or the document was revised (model/flow-down.ts); a CSR to be
+ * passed down that reached no supplier says 须传递，未传递.
+ */
+function flowDownCell(ctx: RegisterContext, csr: Csr, today: string): string {
+  const readings = flowDownReadings(csr, ctx.index.documents, today);
+  if (readings.length === 0) return csr.flow_down?.required ? t(ctx, "register.csr.list.flow-down.none") : "";
+  return readings
+    .map(({ supplier, latest, status }) =>
+      t(ctx, `register.csr.list.flow-down.${status.state}`, {
+        supplier: departmentName(ctx, supplier),
+        document: latest.revision ? `${latest.document} ${latest.revision}` : latest.document,
+        date: latest.date,
+        acknowledged: latest.acknowledged?.date ?? "",
+      }),
+    )
+    .join("\n");
+}
+
 /** The CSR list's note on the rows whose current round confirmed a new source revision unchanged (tester54a A5): which, and what their columns then say. */
 function confirmedNotes(ctx: RegisterContext, rows: readonly { csr: Csr; rounds: readonly ReviewRoundTimeliness[] }[]): string[] {
   const ids = rows.filter(({ csr, rounds }) => confirmationOf(csr, rounds)).map(({ csr }) => csr.id);
@@ -637,6 +661,7 @@ export function csrMatrix(ctx: RegisterContext, options: { customer?: string; to
       implemented: csr.implementation?.implemented ?? null,
       status: statusOf(ctx, csr, options.today),
       evidence: csr.implementation?.evidence ?? "",
+      flowDown: flowDownCell(ctx, csr, options.today),
     };
     const places = addressedPlaces(ctx, csr, documents, options.today, prints);
     if (places.length === 0) return [{ ...base, document: "", processes: "", section: "", version: "", docTitle: "", link: "" }];
@@ -710,6 +735,8 @@ export function csrMatrix(ctx: RegisterContext, options: { customer?: string; to
       { key: "implemented", header: t(ctx, "register.csr.list.column.implemented"), date: true },
       { key: "status", header: t(ctx, "register.csr.matrix.column.status"), kind: "code" },
       { key: "evidence", header: t(ctx, "register.csr.matrix.column.evidence"), kind: "prose" },
+      // How the requirement reaches the suppliers (IATF 16949 8.4.3.1), where one was passed down or is to be: a matrix without any keeps its columns.
+      ...(csrs.some((csr) => csr.flow_down) ? [{ key: "flowDown", header: t(ctx, "register.csr.list.column.flowDown") }] : []),
     ],
     // Printed in bands when too wide for one page (longer values than the examples'): the requirement, its review, where it is addressed.
     banding: {
