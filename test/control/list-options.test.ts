@@ -98,7 +98,7 @@ describe("csr list refuses an option that does not narrow the list asked for (te
     }
   });
 
-  it("prints the refusal of the built binary in both languages, on the lists of the tester's commands", () => {
+  it("prints the refusal of the built binary in both languages, on the lists of the tester's commands", async () => {
     const dir = repo();
     expect(csr(["-C", dir, "list", "training", "--customer", "DYA"], { lang: null })).toEqual({
       code: 2,
@@ -119,7 +119,7 @@ describe("csr list refuses an option that does not narrow the list asked for (te
 });
 
 describe("csr list distribution --status / --overdue: the copies in one of the register's own states (tester60 J3)", () => {
-  it("lists the copies in the state given in the register's words or their codes, and says in the title and a note that it is filtered", () => {
+  it("lists the copies in the state given in the register's words or their codes, and says in the title and a note that it is filtered", async () => {
     const dir = repo();
     const due = csr(["-C", dir, "list", "distribution", "--status", "待回收", "--today", "2026-12-04"], { lang: null });
     expect([due.code, due.stderr]).toEqual([0, "完整的文件发放/回收记录：csr list distribution。\n"]);
@@ -127,34 +127,34 @@ describe("csr list distribution --status / --overdue: the copies in one of the r
     // To recall takes those past their 应回收日期 too.
     expect(states(due.stdout)).toEqual(["2 回收逾期"]);
     expect(due.stdout.split("\n").slice(-3)).toEqual(["本表按条件筛选（状态：待回收），不是完整的文件发放/回收记录。", "待回收 1 份，其中 1 份已过应回收日期（所发版本停止现行后 5 个工作日内回收）。", ""]);
-    expect(states(csr(["-C", dir, "list", "distribution", "--status", "已回收", "--today", "2026-12-04"], { lang: null }).stdout)).toEqual(["1 已回收", "3 已回收"]);
+    expect(states((await csrInProcess(["-C", dir, "list", "distribution", "--status", "已回收", "--today", "2026-12-04"], { lang: null })).stdout)).toEqual(["1 已回收", "3 已回收"]);
     // The codes, and the words without 已 that a 文控 says.
-    expect(states(csr(["-C", dir, "list", "distribution", "--status", "recalled", "--today", "2026-12-04"], { lang: null }).stdout)).toEqual(["1 已回收", "3 已回收"]);
-    expect(states(csr(["-C", dir, "list", "distribution", "--status", "回收", "--today", "2026-12-04"], { lang: null }).stdout)).toEqual(["1 已回收", "3 已回收"]);
-    expect(states(csr(["-C", dir, "list", "distribution", "--status", "遗失", "--today", "2026-12-04"], { lang: null }).stdout)).toEqual(["5 遗失"]);
-    expect(states(csr(["-C", dir, "list", "distribution", "--status", "在用", "--today", "2026-12-04"], { lang: null }).stdout)).toEqual(["4 在用"]);
-    expect(states(csr(["-C", dir, "list", "distribution", "--overdue", "--today", "2026-12-04"], { lang: null }).stdout)).toEqual(["2 回收逾期"]);
-    expect(csr(["-C", dir, "list", "distribution", "--status", "destroyed", "--today", "2026-12-04"], { lang: null }).stdout.split("\n")[0]).toBe("文件发放/回收记录（状态：已销毁；共 0 份）");
+    expect(states((await csrInProcess(["-C", dir, "list", "distribution", "--status", "recalled", "--today", "2026-12-04"], { lang: null })).stdout)).toEqual(["1 已回收", "3 已回收"]);
+    expect(states((await csrInProcess(["-C", dir, "list", "distribution", "--status", "回收", "--today", "2026-12-04"], { lang: null })).stdout)).toEqual(["1 已回收", "3 已回收"]);
+    expect(states((await csrInProcess(["-C", dir, "list", "distribution", "--status", "遗失", "--today", "2026-12-04"], { lang: null })).stdout)).toEqual(["5 遗失"]);
+    expect(states((await csrInProcess(["-C", dir, "list", "distribution", "--status", "在用", "--today", "2026-12-04"], { lang: null })).stdout)).toEqual(["4 在用"]);
+    expect(states((await csrInProcess(["-C", dir, "list", "distribution", "--overdue", "--today", "2026-12-04"], { lang: null })).stdout)).toEqual(["2 回收逾期"]);
+    expect((await csrInProcess(["-C", dir, "list", "distribution", "--status", "destroyed", "--today", "2026-12-04"], { lang: null })).stdout.split("\n")[0]).toBe("文件发放/回收记录（状态：已销毁；共 0 份）");
   });
 
-  it("names the file after the state, and in English takes the codes", () => {
+  it("names the file after the state, and in English takes the codes", async () => {
     const dir = repo();
-    const json = csr(["-C", dir, "list", "distribution", "--status", "to-recall", "--format", "json", "--today", "2026-12-04"]);
+    const json = await csrInProcess(["-C", dir, "list", "distribution", "--status", "to-recall", "--format", "json", "--today", "2026-12-04"]);
     expect(JSON.parse(json.stdout).rows.map((r: { copy: number; state: string }) => `${r.copy} ${r.state}`)).toEqual(["2 recall overdue"]);
-    expect(csr(["-C", dir, "list", "distribution", "--status", "lost", "--format", "csv", "--out", "audit/", "--today", "2026-12-04"]).stderr).toBe(
+    expect((await csrInProcess(["-C", dir, "list", "distribution", "--status", "lost", "--format", "csv", "--out", "audit/", "--today", "2026-12-04"])).stderr).toBe(
       "wrote audit/distribution-lost.csv\ncsr: this CSV is filtered (status lost), 1 row, and is not the whole distribution and recall register; a CSV holds only its header and rows, so the file does not say so. All of it: csr list distribution --format csv.\n",
     );
   });
 
-  it("refuses a state it does not know, naming the states, and --overdue with a state that is not due back", () => {
+  it("refuses a state it does not know, naming the states, and --overdue with a state that is not due back", async () => {
     const dir = repo();
-    expect(csr(["-C", dir, "list", "distribution", "--status", "bogus"], { lang: null })).toEqual({
+    expect(await csrInProcess(["-C", dir, "list", "distribution", "--status", "bogus"], { lang: null })).toEqual({
       code: 2,
       stdout: "",
       stderr:
         "csr: --status 必须是 in-use（在用）、pending（待实施）、to-recall（待回收）、recall-overdue（回收逾期）、recalled（已回收）、lost（遗失）、destroyed（已销毁）、retained（作废留用）、superseded（已换版）、withdrawn（已作废）之一；实际为 'bogus'。\n",
     });
-    expect(csr(["-C", dir, "list", "distribution", "--status", "在用", "--overdue"], { lang: null })).toEqual({
+    expect(await csrInProcess(["-C", dir, "list", "distribution", "--status", "在用", "--overdue"], { lang: null })).toEqual({
       code: 2,
       stdout: "",
       stderr: "csr: --overdue 列出回收逾期的副本，不能与 --status 在用 同用。\n",
@@ -163,9 +163,9 @@ describe("csr list distribution --status / --overdue: the copies in one of the r
 });
 
 describe("csr list distribution --from/--to: the year-end reconciliation of controlled copies (tester60 J5)", () => {
-  it("lists the copies with a record in the period and those still due back at its end, with the period's totals and who still holds what", () => {
+  it("lists the copies with a record in the period and those still due back at its end, with the period's totals and who still holds what", async () => {
     const dir = repo();
-    const year = csr(["-C", dir, "list", "distribution", "--from", "2026-10-15", "--to", "2026-12-04", "--today", "2026-12-04"], { lang: null });
+    const year = await csrInProcess(["-C", dir, "list", "distribution", "--from", "2026-10-15", "--to", "2026-12-04", "--today", "2026-12-04"], { lang: null });
     expect([year.code, year.stderr]).toEqual([0, "完整的文件发放/回收记录：csr list distribution。\n"]);
     const lines = year.stdout.split("\n");
     expect(lines[0]).toBe("文件发放/回收记录（期间：2026-10-15 至 2026-12-04；共 3 份）");
@@ -179,7 +179,7 @@ describe("csr list distribution --from/--to: the year-end reconciliation of cont
       "",
     ]);
     // A period ending before today is the record as it stood on its last day: copy 3 was still out on 2026-10-31.
-    const october = csr(["-C", dir, "list", "distribution", "--from", "2026-10-01", "--to", "2026-10-31", "--today", "2026-12-04"], { lang: null });
+    const october = await csrInProcess(["-C", dir, "list", "distribution", "--from", "2026-10-01", "--to", "2026-10-31", "--today", "2026-12-04"], { lang: null });
     expect(states(october.stdout)).toEqual(["1 已回收", "2 回收逾期", "3 回收逾期", "4 在用", "5 在用"]);
     expect(october.stdout.split("\n").slice(-4, -1)).toEqual([
       "2026-10-01 至 2026-10-31：发放 2 份，回收 1 份（其中逾期回收 0 份），遗失 0 份，销毁 0 份，作废留用 0 份。",
@@ -190,9 +190,9 @@ describe("csr list distribution --from/--to: the year-end reconciliation of cont
 });
 
 describe("csr list periodic-reviews --from/--to: the reviews made in a year (tester60 J8)", () => {
-  it("lists the reviews made within the period by their review date, saying so in the title, a note and the file's name", () => {
+  it("lists the reviews made within the period by their review date, saying so in the title, a note and the file's name", async () => {
     const dir = repo();
-    const year = csr(["-C", dir, "list", "periodic-reviews", "--from", "2026-01-01", "--to", "2026-12-04", "--today", "2026-12-04"], { lang: null });
+    const year = await csrInProcess(["-C", dir, "list", "periodic-reviews", "--from", "2026-01-01", "--to", "2026-12-04", "--today", "2026-12-04"], { lang: null });
     expect([year.code, year.stderr]).toEqual([0, "完整的文件定期评审记录：csr list periodic-reviews。\n"]);
     const lines = year.stdout.split("\n");
     expect(lines[0]).toBe("文件定期评审记录（2026-01-01 至 2026-12-04；共 1 次）");
@@ -201,14 +201,14 @@ describe("csr list periodic-reviews --from/--to: the reviews made in a year (tes
       "本表按条件筛选（评审日期：2026-01-01 至 2026-12-04），不是完整的文件定期评审记录。",
       "其中 1 次评审的结论为需修订或拟作废：它们不重新计算定期评审期限，文件应发布新版本或作废。",
     ]);
-    expect(csr(["-C", dir, "list", "periodic-reviews", "--today", "2026-12-04"], { lang: null }).stdout.split("\n")[0]).toBe("文件定期评审记录（共 2 次）");
-    expect(csr(["-C", dir, "list", "periodic-reviews", "--from", "2025-01-01", "--to", "2025-12-31", "--format", "csv", "--out", "audit/", "--today", "2026-12-04"]).stderr).toBe(
+    expect((await csrInProcess(["-C", dir, "list", "periodic-reviews", "--today", "2026-12-04"], { lang: null })).stdout.split("\n")[0]).toBe("文件定期评审记录（共 2 次）");
+    expect((await csrInProcess(["-C", dir, "list", "periodic-reviews", "--from", "2025-01-01", "--to", "2025-12-31", "--format", "csv", "--out", "audit/", "--today", "2026-12-04"])).stderr).toBe(
       "wrote audit/periodic-reviews-2025-01-01-2025-12-31.csv\ncsr: this CSV is filtered (reviewed 2025-01-01 to 2025-12-31), 1 row, and is not the whole periodic document review record; a CSV holds only its header and rows, so the file does not say so. All of it: csr list periodic-reviews --format csv.\n",
     );
   });
 
-  it("refuses a period with --due-by, which lists the reviews falling due", () => {
-    expect(csr(["-C", repo(), "list", "periodic-reviews", "--from", "2026-01-01", "--due-by", "2027-01-01"], { lang: null })).toEqual({
+  it("refuses a period with --due-by, which lists the reviews falling due", async () => {
+    expect(await csrInProcess(["-C", repo(), "list", "periodic-reviews", "--from", "2026-01-01", "--due-by", "2027-01-01"], { lang: null })).toEqual({
       code: 2,
       stdout: "",
       stderr: "csr: --from 列出期间内做过的定期评审，--due-by 列出到期的定期评审；请只给其中一种。\n",

@@ -13,7 +13,7 @@ import { checkJsonInProcess, committedFixture, copyFixture, csr, csrInProcess, g
 const HH_F_045 = "documents/forms/HH-F-045.yaml";
 
 describe("csr list disposals", () => {
-  it("lists the batches due by the day, then those csr cannot date, then those disposed of, with the 销毁记录", () => {
+  it("lists the batches due by the day, then those csr cannot date, then those disposed of, with the 销毁记录", async () => {
     const dir = copyFixture("examples/acme-auto");
     const listed = csr(["-C", dir, "list", "disposals", "--due-by", "2026-12-31", "--today", "2026-12-05", "--format", "csv"], { lang: null });
     expect([listed.code, listed.stderr]).toEqual([
@@ -81,35 +81,35 @@ describe("csr record dispose", () => {
     ]);
   });
 
-  it("refuses, in one line each and writing nothing, a disposal the records do not allow", () => {
+  it("refuses, in one line each and writing nothing, a disposal the records do not allow", async () => {
     const dir = committedFixture("examples/acme-auto");
     const before = readFileSync(join(dir, HH_F_045), "utf8");
-    const run = (...args: string[]) => {
-      const r = csr(["-C", dir, "record", "dispose", ...args], { lang: null });
+    const run = async (...args: string[]) => {
+      const r = await csrInProcess(["-C", dir, "record", "dispose", ...args], { lang: null });
       return [r.code, r.stderr.trim(), r.stdout];
     };
     const approved = ["--approved-by", "zhangli", "--method", "粉碎"];
-    expect(run("HH-F-045", "2023年度", ...approved, "--date", "2026-12-01")).toEqual([2, "csr: HH-F-045 的“2023年度”按保存期限“3年”保存至 2026-12-31，2026-12-01 尚未期满，不能销毁。", ""]);
-    expect(run("QR-011-01", "BX-200 壳体 2016—2024", ...approved, "--date", "2026-12-01")).toEqual([
+    expect(await run("HH-F-045", "2023年度", ...approved, "--date", "2026-12-01")).toEqual([2, "csr: HH-F-045 的“2023年度”按保存期限“3年”保存至 2026-12-31，2026-12-01 尚未期满，不能销毁。", ""]);
+    expect(await run("QR-011-01", "BX-200 壳体 2016—2024", ...approved, "--date", "2026-12-01")).toEqual([
       2,
       "csr: QR-011-01 的“BX-200 壳体 2016—2024”按顾客 BCM 的特殊期限“停产后15年”保存至 2039-06-30（长于表单的期限），2026-12-01 尚未期满，不能销毁。",
       "",
     ]);
-    expect(run("QR-011-01", "BX-350 壳体 2025年度", ...approved, "--date", "2026-12-01")).toEqual([
+    expect(await run("QR-011-01", "BX-350 壳体 2025年度", ...approved, "--date", "2026-12-01")).toEqual([
       2,
       "csr: 无法计算 QR-011-01 的“BX-350 壳体 2025年度”的保存期满日：保存期限从“停产”起算，该批未登记其日期（counted_from）；期满日确定之前不能登记销毁。\n" +
         "提示：登记该批的起算日：csr record batch set QR-011-01 \"BX-350 壳体 2025年度\" --counted-from <日期>",
       "",
     ]);
-    expect(run("HH-F-045", "2021年度", ...approved, "--date", "2026-12-01")).toEqual([2, "csr: HH-F-045 的“2021年度”已于 2025-01-15 销毁（批准人 张丽（zhangli）），不能再次登记销毁。", ""]);
-    expect(run("HH-F-045", "2020年度", ...approved)).toEqual([2, "csr: HH-F-045 没有记录批次“2020年度”（已登记：2021年度、2022年度、2023年度、2024年度、2025年度）。是否应为 '2021年度'？", ""]);
-    expect(run("HH-F-045", "2022年度", "--approved-by", "zhangliang", "--method", "粉碎", "--date", "2026-01-08")[1]).toMatch(/^csr: --approved-by zhangliang：people\.yaml 中没有 id 或姓名为此的人员/);
-    expect(run("HH-F-045", "2022年度", ...approved, "--date", "2098-01-01")[1]).toMatch(/^csr: --date 2098-01-01 晚于今天（\d{4}-\d\d-\d\d）：已完成事项的记录不能填写将来的日期。$/);
-    expect(run("HH-F-045", "2022年度", "--method", "粉碎")).toEqual([2, "csr: 未给出必需的选项 '--approved-by <person>'\n提示：到期记录经批准后才能销毁：用 --approved-by 写明批准人（人员 id 或姓名）。", ""]);
-    expect(run("HH-F-045", "2022年度", "--approved-by", "zhangli")).toEqual([2, "csr: 未给出必需的选项 '--method <method>'\n提示：用 --method 写明销毁方式，如 粉碎、焚烧、删除。", ""]);
-    expect(run("HH-F-045", "2022年度", "--approved-by", "zhangli", "--method", "粉碎\n见附件")).toEqual([2, "csr: --method 应为一行文字（不超过 60 个字符）。", ""]);
-    expect(run("QP-002", "2024年度", ...approved)).toEqual([2, "csr: QP-002 不是表单：记录批次和销毁记录登记在表单上。", ""]);
-    expect(run("QR-001-01", "2024年度", ...approved)).toEqual([
+    expect(await run("HH-F-045", "2021年度", ...approved, "--date", "2026-12-01")).toEqual([2, "csr: HH-F-045 的“2021年度”已于 2025-01-15 销毁（批准人 张丽（zhangli）），不能再次登记销毁。", ""]);
+    expect(await run("HH-F-045", "2020年度", ...approved)).toEqual([2, "csr: HH-F-045 没有记录批次“2020年度”（已登记：2021年度、2022年度、2023年度、2024年度、2025年度）。是否应为 '2021年度'？", ""]);
+    expect((await run("HH-F-045", "2022年度", "--approved-by", "zhangliang", "--method", "粉碎", "--date", "2026-01-08"))[1]).toMatch(/^csr: --approved-by zhangliang：people\.yaml 中没有 id 或姓名为此的人员/);
+    expect((await run("HH-F-045", "2022年度", ...approved, "--date", "2098-01-01"))[1]).toMatch(/^csr: --date 2098-01-01 晚于今天（\d{4}-\d\d-\d\d）：已完成事项的记录不能填写将来的日期。$/);
+    expect(await run("HH-F-045", "2022年度", "--method", "粉碎")).toEqual([2, "csr: 未给出必需的选项 '--approved-by <person>'\n提示：到期记录经批准后才能销毁：用 --approved-by 写明批准人（人员 id 或姓名）。", ""]);
+    expect(await run("HH-F-045", "2022年度", "--approved-by", "zhangli")).toEqual([2, "csr: 未给出必需的选项 '--method <method>'\n提示：用 --method 写明销毁方式，如 粉碎、焚烧、删除。", ""]);
+    expect(await run("HH-F-045", "2022年度", "--approved-by", "zhangli", "--method", "粉碎\n见附件")).toEqual([2, "csr: --method 应为一行文字（不超过 60 个字符）。", ""]);
+    expect(await run("QP-002", "2024年度", ...approved)).toEqual([2, "csr: QP-002 不是表单：记录批次和销毁记录登记在表单上。", ""]);
+    expect(await run("QR-001-01", "2024年度", ...approved)).toEqual([
       2,
       "csr: QR-001-01 没有登记记录批次（record.batches）。\n提示：先用 csr record batch add QR-001-01 <批次名称> --from <日期> --to <日期> 登记保存的记录批次，如 csr record batch add QR-001-01 2024年度 --from 2024-01-01 --to 2024-12-31。",
       "",
@@ -118,16 +118,16 @@ describe("csr record dispose", () => {
     expect(git(dir, ["status", "--porcelain"])).toBe("");
   });
 
-  it("dates a period csr cannot read by record.retention_term, and a batch counted from an event by its counted_from", () => {
+  it("dates a period csr cannot read by record.retention_term, and a batch counted from an event by its counted_from", async () => {
     const dir = copyFixture("examples/acme-auto");
     const file = join(dir, "documents/forms/QR-006-01.yaml");
     // 量检具报废后1年: counted from the day each gauge was scrapped.
     writeFileSync(file, readFileSync(file, "utf8").replace("  retention: 量检具报废后1年\n", "  retention: 量检具报废后1年\n  batches:\n    - {name: 卡尺 C-017, to: 2025-03-31}\n"));
-    const run = (...args: string[]) => csr(["-C", dir, "record", "dispose", "QR-006-01", "卡尺 C-017", "--approved-by", "zhangli", "--method", "粉碎", ...args], { lang: null });
-    expect(run("--date", "2026-12-01").stderr.split("\n")[0]).toBe("csr: 无法计算 QR-006-01 的“卡尺 C-017”的保存期满日：保存期限从“量检具报废”起算，该批未登记其日期（counted_from）；期满日确定之前不能登记销毁。");
+    const run = async (...args: string[]) => csrInProcess(["-C", dir, "record", "dispose", "QR-006-01", "卡尺 C-017", "--approved-by", "zhangli", "--method", "粉碎", ...args], { lang: null });
+    expect((await run("--date", "2026-12-01")).stderr.split("\n")[0]).toBe("csr: 无法计算 QR-006-01 的“卡尺 C-017”的保存期满日：保存期限从“量检具报废”起算，该批未登记其日期（counted_from）；期满日确定之前不能登记销毁。");
     writeFileSync(file, readFileSync(file, "utf8").replace("to: 2025-03-31}", "to: 2025-03-31, counted_from: 2025-04-15}"));
-    expect(run("--date", "2026-04-14").stderr).toBe("csr: QR-006-01 的“卡尺 C-017”按保存期限“量检具报废后1年”保存至 2026-04-15，2026-04-14 尚未期满，不能销毁。\n");
-    expect(run("--date", "2026-04-15").code).toBe(0);
+    expect((await run("--date", "2026-04-14")).stderr).toBe("csr: QR-006-01 的“卡尺 C-017”按保存期限“量检具报废后1年”保存至 2026-04-15，2026-04-14 尚未期满，不能销毁。\n");
+    expect((await run("--date", "2026-04-15")).code).toBe(0);
   });
 
   it("csr check reports a disposal approved by someone people.yaml does not have", async () => {
@@ -148,7 +148,7 @@ describe("csr record dispose", () => {
       "doc/record-batch-duplicate error 50:14 HH-F-045: batch 5 of record.batches is named “2024年度”, as batch 4 is. A batch is found by its name (csr list disposals, csr record dispose), so two of one name cannot be told apart: give each its own name, or merge them if they are one batch.",
     ]);
     const before = readFileSync(file, "utf8");
-    expect(csr(["-C", dir, "record", "dispose", "HH-F-045", "2024年度", "--date", "2026-01-08", "--approved-by", "zhangli", "--method", "粉碎"], { lang: null })).toEqual({
+    expect(await csrInProcess(["-C", dir, "record", "dispose", "HH-F-045", "2024年度", "--date", "2026-01-08", "--approved-by", "zhangli", "--method", "粉碎"], { lang: null })).toEqual({
       code: 2,
       stdout: "",
       stderr: "csr: HH-F-045 有 2 个记录批次名为“2024年度”，无法确定销毁的是哪一批（doc/record-batch-duplicate）；未作改动。\n提示：先在 documents/forms/HH-F-045.yaml 中给每批各取一个名称，或合并为一条，再登记销毁。\n",
