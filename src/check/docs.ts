@@ -77,6 +77,7 @@ export const TOPICS: readonly { title: string; prefixes: readonly string[]; intr
   { title: "People", prefixes: ["person"], intro: "Work recorded in the names of the people of `people.yaml`: someone who has left does no new work." },
   { title: "Internal audit", prefixes: ["process"], intro: "The internal audit programme over the processes of `processes.yaml`: each audited within its interval." },
   { title: "Corrective action", prefixes: ["action"], intro: "Nonconformities and corrective actions (`actions/`, 8D): each step done by its due date." },
+  { title: "Suppliers", prefixes: ["supplier"], intro: "The approved supplier list (`suppliers/`): the certificates of the suppliers purchasing buys from are valid." },
 ];
 
 function topicOf(rule: Rule): (typeof TOPICS)[number] {

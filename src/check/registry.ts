@@ -116,6 +116,9 @@ import { rule as processAuditDuplicateReport } from "./rules/process/audit-dupli
 import { rule as processAuditorImpartiality } from "./rules/process/auditor-impartiality.js";
 import { rule as processAuditorUnqualified } from "./rules/process/auditor-unqualified.js";
 import { rule as refUnresolved } from "./rules/ref/unresolved.js";
+import { rule as supplierCertificateExpired } from "./rules/supplier/certificate-expired.js";
+import { rule as supplierCertificateExpiring } from "./rules/supplier/certificate-expiring.js";
+import { rule as supplierUnknown } from "./rules/supplier/unknown.js";
 import { rule as symbolApprovalMissing } from "./rules/symbol/approval-missing.js";
 import { rule as symbolApprovalOutdated } from "./rules/symbol/approval-outdated.js";
 import { rule as symbolApprovalStale } from "./rules/symbol/approval-stale.js";
@@ -241,6 +244,9 @@ export const rules: readonly Rule[] = [
   processAuditorImpartiality,
   processAuditorUnqualified,
   refUnresolved,
+  supplierCertificateExpired,
+  supplierCertificateExpiring,
+  supplierUnknown,
   symbolApprovalMissing,
   symbolApprovalOutdated,
   symbolApprovalStale,

@@ -286,6 +286,57 @@ export async function run(argv: string[], output?: Output): Promise<number> {
           .option("--commit", t("help.common.commit"))
           .action(action(async () => (await import("../commands/department/index.js")).departmentUpdateCommand));
       },
+      supplier: () => {
+        const supplier = program.command("supplier").description(t("help.supplier"));
+        const load = async () => await import("../commands/supplier/index.js");
+        supplier
+          .command("add")
+          .description(t("help.supplier.add"))
+          .argument("<code>", t("help.supplier.code"))
+          .option("--name <text>", t("help.supplier.add.name"))
+          .option("--name-en <text>", t("help.supplier.add.name-en"))
+          .option("--supplies <items...>", t("help.supplier.supplies"))
+          .option("--special-characteristics", t("help.supplier.special-characteristics"))
+          .option("-y, --yes", t("help.common.yes"))
+          .option("--commit", t("help.common.commit"))
+          .action(action(async () => (await load()).supplierAddCommand));
+        supplier
+          .command("update")
+          .description(t("help.supplier.update"))
+          .argument("<code>", t("help.supplier.code"))
+          .option("--status <status>", t("help.supplier.update.status"))
+          .option("--date <date>", t("help.supplier.update.date"))
+          .option("--by <person>", t("help.supplier.update.by"))
+          .option("--remark <text>", t("help.supplier.update.remark"))
+          .option("--supplies <items...>", t("help.supplier.supplies"))
+          .option("--special-characteristics", t("help.supplier.special-characteristics"))
+          .option("--no-special-characteristics", t("help.supplier.no-special-characteristics"))
+          .option("-y, --yes", t("help.common.yes"))
+          .option("--commit", t("help.common.commit"))
+          .action(action(async () => (await load()).supplierUpdateCommand));
+        supplier
+          .command("certificate")
+          .description(t("help.supplier.certificate"))
+          .argument("<code>", t("help.supplier.code"))
+          .option("--standard <text>", t("help.supplier.certificate.standard"))
+          .option("--number <text>", t("help.supplier.certificate.number"))
+          .option("--body <text>", t("help.supplier.certificate.body"))
+          .option("--valid-until <date>", t("help.supplier.certificate.valid-until"))
+          .option("-y, --yes", t("help.common.yes"))
+          .option("--commit", t("help.common.commit"))
+          .action(action(async () => (await load()).supplierCertificateCommand));
+        supplier
+          .command("audited")
+          .description(t("help.supplier.audited"))
+          .argument("<code>", t("help.supplier.code"))
+          .option("--date <date>", t("help.supplier.audited.date"))
+          .option("--by <person>", t("help.supplier.audited.by"))
+          .option("--report <number>", t("help.supplier.audited.report"))
+          .option("--result <result>", t("help.supplier.audited.result"))
+          .option("-y, --yes", t("help.common.yes"))
+          .option("--commit", t("help.common.commit"))
+          .action(action(async () => (await load()).supplierAuditedCommand));
+      },
       organisation: () => {
         const organisation = program.command("organisation").description(t("help.organisation"));
         organisation

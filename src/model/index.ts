@@ -160,6 +160,18 @@ export function isMilitaryRepresentative(index: Pick<RepoIndex, "parties" | "dep
   return index.parties.get(person.department)?.kind === "military-representative" && !index.departments.has(person.department);
 }
 
+/**
+ * Whether the person belongs to an outside party other than a military representative office (a
+ * supplier's contact, a customer's or a certification body's people): someone of people.yaml only to
+ * be named as the holder of their party's copies, never on the company's own work (its staff list,
+ * a corrective action's owner, a review, an evaluation of a supplier). The 军代表 has rules of its own
+ * (isMilitaryRepresentative).
+ */
+export function isOutsider(index: Pick<RepoIndex, "parties" | "departments">, person: Pick<Person, "department">): boolean {
+  const party = index.parties.get(person.department);
+  return party !== undefined && party.kind !== "military-representative" && !index.departments.has(person.department);
+}
+
 /** The repository's military representative offices (external parties of kind military-representative). */
 export function militaryParties(index: Pick<RepoIndex, "parties">): ExternalParty[] {
   return [...index.parties.values()].filter((p) => p.kind === "military-representative");

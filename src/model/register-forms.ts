@@ -26,6 +26,7 @@ export const REGISTER_COMMANDS = {
   disposals: "csr list disposals",
   "management-review": "csr list management-review",
   "periodic-reviews": "csr list periodic-reviews",
+  suppliers: "csr list suppliers",
 } as const;
 
 /** A register id of `registers.forms`. */

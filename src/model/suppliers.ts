@@ -22,12 +22,13 @@ export const CERTIFICATE_WARN_DAYS = 60;
 
 /**
  * The repository's suppliers, in the order of qms.yaml `external_parties`: every outside party of kind
- * supplier, with its record (the first file of suppliers/ with its code). A record whose code names no
- * such party is none of them (supplier/unknown reports it).
+ * supplier, with its record: the file of suppliers/ named after its code, else the first with its code.
+ * A record whose code names no such party, or a second one, is none of them (supplier/unknown reports it).
  */
 export function suppliers(repo: Pick<Repository, "config" | "suppliers">): Supplier[] {
   const records = new Map<string, Located<SupplierRecord>>();
-  for (const record of repo.suppliers) if (!records.has(record.value.code)) records.set(record.value.code, record);
+  const named = (record: Located<SupplierRecord>) => record.file.path.slice(record.file.path.lastIndexOf("/") + 1).replace(/\.ya?ml$/i, "") === record.value.code;
+  for (const record of [...repo.suppliers.filter(named), ...repo.suppliers.filter((r) => !named(r))]) if (!records.has(record.value.code)) records.set(record.value.code, record);
   return (repo.config?.value.external_parties ?? [])
     .filter((party) => party.kind === "supplier")
     .map((party) => ({ code: party.code, name: party.name, ...(party.name_en !== undefined ? { name_en: party.name_en } : {}), party, ...(records.has(party.code) ? { record: records.get(party.code)! } : {}) }));

@@ -41,7 +41,7 @@ import { sameAuditReport } from "../../model/process-audits.js";
 import { ACTION_SOURCES, ACTION_STEPS, type ActionSource, type ActionStepId, type CorrectiveAction, type ReadAcross, type Zeroing } from "../../model/types.js";
 import type { CommandContext } from "../context.js";
 import { choiceOption, dateOption, eventDateOption } from "../options.js";
-import { editFile, listOption, personOption, processByCode, saveChanges, setInMapOrder, setInOrder, withEditSession, type EditSession } from "../shared/edit.js";
+import { editFile, insiderOption, listOption, processByCode, saveChanges, setInMapOrder, setInOrder, withEditSession, type EditSession } from "../shared/edit.js";
 import { personLabel } from "../shared/people.js";
 import { appendIn, mapNode, yamlText } from "../shared/persist.js";
 
@@ -77,7 +77,7 @@ export async function actionOpenCommand(ctx: CommandContext, given: string | und
     if (source === "audit") for (const flag of ["--process", "--audit-report"] as const) if (!(flag === "--process" ? flags.process : flags.auditReport)) missing.push(flag);
     if (missing.length > 0) throw new UserError(t("action.open.missing", { flags: list(missing) }), t("action.open.hint"));
     const received = eventDateOption(flags.received, "--received");
-    const owner = personOption(session, flags.owner!, "--owner", received).id;
+    const owner = insiderOption(session, flags.owner!, "--owner", received).id;
     const customer = flags.customer === undefined ? undefined : index.customers.get(flags.customer.trim())?.value;
     if (flags.customer !== undefined && !customer) throw new UserError(t("action.unknown-customer", { code: flags.customer }) + didYouMean(flags.customer, index.customers.keys()));
     const process = flags.process === undefined ? undefined : processByCode(repo, flags.process).value;
@@ -187,7 +187,7 @@ export async function actionStepCommand(ctx: CommandContext, given: string, step
     const done = flags.date === undefined ? undefined : eventDateOption(flags.date, "--date", { follows: { what: { key: "action.follows.received", data: {} }, date: action.received, of: action.id } });
     const due = flags.due === undefined ? undefined : dateOption(flags.due, "--due");
     if (due !== undefined && due < action.received) throw new UserError(t("action.due-before-received", { step, due, received: action.received }));
-    const by = flags.by === undefined ? undefined : personOption(session, flags.by, "--by", done).id;
+    const by = flags.by === undefined ? undefined : insiderOption(session, flags.by, "--by", done).id;
     const note = flags.note?.trim() || undefined;
     const values = { ...(due ? { due } : {}), ...(done ? { done } : {}), ...(by ? { by } : {}), ...(note ? { note } : {}) };
     const change = editFile(session.root, located.file.path, "action", (doc) => writeStep(doc, step, values));
@@ -243,7 +243,7 @@ export async function actionReadAcrossCommand(ctx: CommandContext, given: string
       checked = [checked, entry.product].filter(Boolean).join(t("common.list-separator"));
     }
     const date = eventDateOption(flags.date, "--date", { follows: { what: { key: "action.follows.received", data: {} }, date: action.received, of: action.id } });
-    const by = personOption(session, flags.by!, "--by", date).id;
+    const by = insiderOption(session, flags.by!, "--by", date).id;
     // entry's keys are set document, process, product: the order a row is written in.
     const row: ReadAcross = { ...entry, result: flags.result!.trim(), by, date };
     const change = editFile(session.root, located.file.path, "action", (doc) => {
@@ -279,7 +279,7 @@ export async function actionCloseCommand(ctx: CommandContext, given: string, fla
     // Every step D3–D7 has its done date by now: the latest of them.
     const last = ACTION_STEPS.filter((s) => s !== "D8").map((s) => action.steps![s]!.done!).sort().at(-1)!;
     const date = eventDateOption(flags.date, "--date", { follows: { what: { key: "action.follows.last-step", data: {} }, date: last, of: action.id } });
-    const verifier = personOption(session, flags.verifiedBy!, "--verified-by", date).id;
+    const verifier = insiderOption(session, flags.verifiedBy!, "--verified-by", date).id;
     const evidence = flags.evidence!.trim();
     const noReadAcross = typeof flags.readAcrossReason === "string" ? oneLine(flags.readAcrossReason) || undefined : undefined;
     if (typeof flags.readAcrossReason === "string" && noReadAcross === undefined) throw new UserError(t("action.close.no-read-across-empty"));

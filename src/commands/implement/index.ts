@@ -21,7 +21,7 @@ import { revisionName } from "../../i18n/values.js";
 import { eventLabel, implementationFollows } from "../../model/recorded-events.js";
 import { choiceOption, dateAnswer, dateAnswerProblem, dateOption, eventDateAnswer, eventDateOption, type Follows } from "../options.js";
 import { personLabel } from "../shared/people.js";
-import { editFile, findCsrById, withEditSession, optionalAnswer, personOption, personChoices, saveChanges, type EditSession } from "../shared/edit.js";
+import { editFile, findCsrById, withEditSession, optionalAnswer, insiderOption, personChoices, saveChanges, type EditSession } from "../shared/edit.js";
 import { appendIn, mapNode } from "../shared/persist.js";
 
 type Implementation = NonNullable<Csr["implementation"]>;
@@ -84,7 +84,7 @@ export async function implementCsr(ctx: CommandContext, id: string, flags: Imple
       if (late) next.late_reason = optionalAnswer(await ask.input({ message: t("prompt.implement.late-reason", { date: late.customer.date }), default: current.late_reason })) ?? next.late_reason;
     } else {
       // The owner answers for the implementation from today on.
-      if (flags.owner !== undefined) next.owner = personOption(session, flags.owner, "--owner", localToday()).id;
+      if (flags.owner !== undefined) next.owner = insiderOption(session, flags.owner, "--owner", localToday()).id;
       if (flags.due !== undefined) next.due = dateOption(flags.due, "--due");
       if (flags.requiredBy !== undefined) next.required_by = dateOption(flags.requiredBy, "--required-by");
       if (flags.lateReason !== undefined) next.late_reason = flags.lateReason;
@@ -96,7 +96,7 @@ export async function implementCsr(ctx: CommandContext, id: string, flags: Imple
       else if (flags.implemented !== undefined && next.status !== "verified") next.status = "implemented";
       if (flags.verifiedBy !== undefined) {
         const date = eventDateOption(flags.date, "--date", { follows: next.implemented ? { what: eventLabel("rule.date/event.csr-implemented"), of: id, date: next.implemented } : received });
-        next.verified = { by: personOption(session, flags.verifiedBy, "--verified-by", date).id, date };
+        next.verified = { by: insiderOption(session, flags.verifiedBy, "--verified-by", date).id, date };
       }
     }
     if (given && ask && (next.status === "implemented" || next.status === "verified") && !next.implemented) {

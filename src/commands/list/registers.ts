@@ -22,6 +22,7 @@ import { obsoleteList } from "../../report/registers/obsolete.js";
 import { peopleRegister } from "../../report/registers/people.js";
 import { periodicReviewPlan, periodicReviewRegister, periodicReviewsDueRegister, withNextReview } from "../../report/registers/periodic-reviews.js";
 import { processRegister } from "../../report/registers/processes.js";
+import { supplierRegister } from "../../report/registers/suppliers.js";
 import { defaultProcedureStyle, PROCEDURE_STYLES, procedureList } from "../../report/registers/procedures.js";
 import { reviewRegister } from "../../report/registers/reviews.js";
 import { symbolTable } from "../../report/registers/symbols.js";
@@ -156,6 +157,8 @@ export async function listRegisterCommand(ctx: CommandContext, what: string, fla
     table = auditRegister(rc, { today, ...(period ? { period } : {}) });
   } else if (what === "actions") {
     table = actionRegister(rc, { today, filter: actionFilter(rc, flags, period) });
+  } else if (what === "suppliers") {
+    table = supplierRegister(rc, { today });
   } else if (what === "disposals") {
     // The year-end question: which batches may be disposed of by the day given (today by default).
     table = disposalRegister(rc, { today, dueBy: flags.dueBy !== undefined ? dateOption(flags.dueBy, "--due-by") : today });

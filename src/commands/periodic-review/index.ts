@@ -27,7 +27,7 @@ import { choiceOption, dateOption, eventDateOption, refuseBefore } from "../opti
 import { appendIn, type FileChange } from "../shared/persist.js";
 import { personLabel, refuseMilitaryWork } from "../shared/people.js";
 import { allOrNothing } from "../shared/all-or-nothing.js";
-import { departmentByCode, editFile, findDocumentById, need, withEditSession, optionalAnswer, personOption, personChoices, saveChanges, type EditSession } from "../shared/edit.js";
+import { departmentByCode, editFile, findDocumentById, need, withEditSession, optionalAnswer, insiderOption, personChoices, saveChanges, type EditSession } from "../shared/edit.js";
 
 export interface PeriodicReviewFlags {
   by?: string;
@@ -88,7 +88,7 @@ async function recordPeriodicReviews(ctx: CommandContext, given: string[], flags
     const edition = flags.forEdition === undefined ? undefined : editionOption(session.repo, flags.forEdition);
     const date = eventDateOption(flags.date, "--date");
     const { ask } = session;
-    const reviewer = personOption(
+    const reviewer = insiderOption(
       session,
       flags.by ?? (await need(ask, "--by", t("periodic-review.needs.by"), (p) => p.select({ message: t("prompt.periodic-review.by"), choices: personChoices(session, undefined, { organisation: true }) }))),
       "--by",
@@ -134,7 +134,7 @@ function followUp(session: EditSession, flags: PeriodicReviewFlags, result: Peri
   if (result === "suitable") throw new UserError(t("periodic-review.follow-up.suitable", { flag: flags.due !== undefined ? "--due" : "--owner" }));
   const due = flags.due === undefined ? undefined : dateOption(flags.due, "--due");
   if (due !== undefined && due < date) throw new UserError(t("periodic-review.follow-up.due-before", { due, date }));
-  const owner = flags.owner === undefined ? undefined : personOption(session, flags.owner, "--owner", date).id;
+  const owner = flags.owner === undefined ? undefined : insiderOption(session, flags.owner, "--owner", date).id;
   return { ...(due ? { due } : {}), ...(owner ? { owner } : {}) };
 }
 
@@ -176,7 +176,7 @@ export async function recordPeriodicReview(ctx: CommandContext, id: string, flag
     // It confirms the current version, so it cannot come before that version was issued.
     const current = currentRevision(document);
     const date = eventDateOption(flags.date, "--date", { follows: current ? { ...revisionEvent(current), of: id } : undefined });
-    const reviewer = personOption(
+    const reviewer = insiderOption(
       session,
       flags.by ?? (await need(ask, "--by", t("periodic-review.needs.by"), (p) => p.select({ message: t("prompt.periodic-review.by"), choices: personChoices(session, document.department, { organisation: true }) }))),
       "--by",

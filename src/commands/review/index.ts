@@ -30,7 +30,7 @@ import type { CommandContext } from "../context.js";
 import { choiceOption, dateAnswer, eventDateAnswer, eventDateOption, refuseBefore, type Follows } from "../options.js";
 import { findCsr } from "../show/lookup.js";
 import { listOption, reportPersisted } from "../shared/edit.js";
-import { departmentLabel, personChoice, personLabel, resolveDepartment, resolvePerson, worksOn } from "../shared/people.js";
+import { departmentLabel, personChoice, personLabel, refuseOutsidePerson, resolveDepartment, resolvePerson, worksOn } from "../shared/people.js";
 import { appendIn, mapNode, persistChanges, refuseUnreadableConfig, uncommittedUnder, verifyChanges, yamlText, type FileChange } from "../shared/persist.js";
 import { withRepositoryLock } from "../shared/transaction.js";
 import { disjunction, language, list, t } from "../../i18n/index.js";
@@ -269,6 +269,7 @@ async function recordOpinion(repo: Repository, index: RepoIndex, { value: csr }:
     "--reviewer",
     date,
   ).id;
+  refuseOutsidePerson(index, index.people.get(reviewer)!.value, "--reviewer");
   const opinion =
     flags.opinion !== undefined
       ? choiceOption(flags.opinion, "--opinion", OPINIONS, "accept")

@@ -21,7 +21,7 @@ import { buildIndex, findProcess, isMilitaryRepresentative, type RepoIndex } fro
 import type { ControlledDocument, Csr, Person, Process } from "../../model/types.js";
 import { canPrompt, loadPrompts, missingFlag, type Prompts } from "../add/prompting.js";
 import type { CommandContext } from "../context.js";
-import { personChoiceList, resolveDepartment, resolvePerson, worksOn } from "./people.js";
+import { personChoiceList, refuseOutsidePerson, resolveDepartment, resolvePerson, worksOn } from "./people.js";
 import { persistChanges, refuseUnreadableConfig, verifyChanges, yamlText, type FileChange, type Persisted } from "./persist.js";
 import { withRepositoryLock } from "./transaction.js";
 import { dataToRepair, invalidFile, refuseInvalidCsr, refuseInvalidDocuments, refuseUnchanged, repairedLine, type Repair } from "./repair.js";
@@ -162,6 +162,16 @@ export function findCsrById(session: EditSession, id: string, options: { repair?
 /** The person an option names, by id or by name, and (given `on`) not gone by that day (resolvePerson). */
 export function personOption(session: EditSession, given: string, flag: string, on?: string): Person {
   return resolvePerson(session.index, given, flag, on);
+}
+
+/**
+ * The person an option names for the organisation's own work (an owner, a verifier, a reviewer): as
+ * personOption, and refused when of an outside party other than the 军代表室 (refuseOutsidePerson).
+ */
+export function insiderOption(session: EditSession, given: string, flag: string, on?: string): Person {
+  const person = resolvePerson(session.index, given, flag, on);
+  refuseOutsidePerson(session.index, person, flag);
+  return person;
 }
 
 /** The department (with `parties`, or outside party) an option names, by code or by name (resolveDepartment). */

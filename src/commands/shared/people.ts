@@ -8,7 +8,7 @@
 import { UserError } from "../../core/errors.js";
 import { closest, didYouMean, displayWidth, localized, padEnd, shellArgument } from "../../core/text.js";
 import { language, list, t } from "../../i18n/index.js";
-import { isMilitaryRepresentative, type RepoIndex } from "../../model/index.js";
+import { isMilitaryRepresentative, isOutsider, type RepoIndex } from "../../model/index.js";
 import { departmentLabel } from "../../model/labels.js";
 import { recallDays } from "../../model/distribution.js";
 import { repositoryCalendar } from "../../load/calendar.js";
@@ -48,6 +48,17 @@ export function resolvePerson(register: Register, given: string, flag: string, o
 export function refuseMilitaryWork(index: Pick<RepoIndex, "people" | "departments" | "parties">, person: Person, flag: string, work: "periodic-review" | "trainee" | "trainer" | "issuer" | "receiver" | "auditor"): void {
   if (!isMilitaryRepresentative(index, person)) return;
   throw new UserError(t("person.military-work", { flag, person: personLabel(index, person.id), department: departmentLabel(index, person.department), work: t(`person.military-work.${work}`) }));
+}
+
+/**
+ * Refuses (UserError, one line) a person of an outside party that is no military representative office
+ * (a supplier's contact person, isOutsider) for the organisation's own work named by `flag`: they hold
+ * their party's copies, they do not own its corrective actions, review its requirements or evaluate
+ * its suppliers (tester73 S10).
+ */
+export function refuseOutsidePerson(index: Pick<RepoIndex, "people" | "departments" | "parties">, person: Person, flag: string): void {
+  if (!isOutsider(index, person)) return;
+  throw new UserError(t("person.outside-work", { flag, person: personLabel(index, person.id), party: departmentLabel(index, person.department) }));
 }
 
 export { worksOn };

@@ -8,13 +8,17 @@
  */
 import { localized } from "../../core/text.js";
 import type { MessageData, MessageKey } from "../../i18n/index.js";
+import { isOutsider } from "../../model/index.js";
 import { marksAuditors } from "../../model/process-audits.js";
 import type { AuditorQualification } from "../../model/types.js";
 import type { Table } from "../table.js";
 import { departmentName, t, type RegisterContext } from "./context.js";
 
 export function peopleRegister(ctx: RegisterContext): Table {
-  const people = ctx.repo.people.map((p) => p.value);
+  // People of an outside party other than the 军代表室 (a supplier's contacts) are no staff: the supplier list names them (tester73 S10).
+  const everyone = ctx.repo.people.map((p) => p.value);
+  const people = everyone.filter((p) => !isOutsider(ctx.index, p));
+  const outside = everyone.length - people.length;
   const auditors = marksAuditors(people);
   return {
     id: "people",
@@ -39,6 +43,7 @@ export function peopleRegister(ctx: RegisterContext): Table {
       roles: p.roles.map((r) => t(ctx, `value.role.${r}`)).join(t(ctx, "register.list-separator")),
       ...(auditors ? { auditor: qualificationsText(p.internal_auditor ?? [], (key, data) => t(ctx, key, data)) } : {}),
     })),
+    ...(outside > 0 ? { notes: [t(ctx, "people.register.outside", { count: outside })] } : {}),
   };
 }
 

@@ -1,0 +1,250 @@
+/**
+ * `csr supplier add|update|certificate|audited`: the suppliers of the approved supplier list (合格供方名录;
+ * IATF 16949 8.4.1.2, 8.4.2.3, 8.4.2.4, 8.4.2.4.1; GJB 9001C 8.4) without hand-edited YAML. A supplier is
+ * an outside party of qms.yaml `external_parties` of kind supplier (code, name: it receives controlled
+ * copies like any outside party) with its record in suppliers/<code>.yaml (model/suppliers.ts).
+ *
+ * `add` makes a new outside party of kind supplier, or makes a supplier of an outside party of kind
+ * other (one added before suppliers had their kind, as `csr department add … --external other`), and
+ * writes its record. `update` records an approval decision (status, date, by) and changes what it
+ * supplies. `certificate` records a certificate, replacing the one of the same standard (renewed).
+ * `audited` records a second-party audit in the supplier's record, not in the internal audit programme.
+ *
+ * Errors (UserError, one line): a code that is not a code, or a department's, or an outside party's of
+ * another kind; no such supplier; a person who is no person of people.yaml, left, or is of an outside
+ * party; an unknown status or result; a date not a date; nothing to change.
+ */
+import { isMap, isScalar, isSeq, YAMLSeq, Document, type YAMLMap } from "yaml";
+import { UserError } from "../../core/errors.js";
+import { didYouMean } from "../../core/text.js";
+import { list, t } from "../../i18n/index.js";
+import { CODE_PATTERN } from "../../model/paths.js";
+import { supplierOf, suppliers, type Supplier } from "../../model/suppliers.js";
+import { SUPPLIER_STATUSES, type ExternalParty, type SupplierAudit, type SupplierCertificate, type SupplierRecord } from "../../model/types.js";
+import type { CommandContext } from "../context.js";
+import { choiceOption, dateOption } from "../options.js";
+import { editFile, listOption, saveChanges, withEditSession, type EditSession } from "../shared/edit.js";
+import type { FileChange } from "../shared/persist.js";
+import { yamlText } from "../shared/persist.js";
+import { personLabel, refuseOutsidePerson, resolvePerson } from "../shared/people.js";
+
+export interface SupplierFlags {
+  name?: string;
+  nameEn?: string;
+  /** What it supplies (供货范围), one or more. */
+  supplies?: string[];
+  /** true: it supplies parts with special characteristics; false: it no longer does. */
+  specialCharacteristics?: boolean;
+  status?: string;
+  date?: string;
+  by?: string;
+  remark?: string;
+  standard?: string;
+  number?: string;
+  body?: string;
+  validUntil?: string;
+  report?: string;
+  result?: string;
+  yes?: boolean;
+  commit?: boolean;
+}
+
+/** The order csr writes a supplier record's keys in (schemas/supplier.schema.json). */
+const ORDER = ["code", "supplies", "special_characteristics", "approvals", "certificates", "audits"] as const;
+const AUDIT_RESULTS = ["passed", "conditional", "failed"] as const;
+
+export async function supplierAddCommand(ctx: CommandContext, code: string, flags: SupplierFlags): Promise<number> {
+  return withEditSession(ctx, true, undefined, async (session) => {
+    const config = session.repo.config;
+    if (!config) throw new UserError(t("department.no-qms"));
+    code = code.trim();
+    if (!CODE_PATTERN.test(code)) throw new UserError(t("department.bad-code", { code }));
+    const key = code.toLowerCase();
+    const department = [...session.index.departments.values()].find((d) => d.code.toLowerCase() === key);
+    if (department) throw new UserError(t("supplier.department", { code, department: t("people.department-choice", { code: department.code, name: department.name }) }));
+    const party = [...session.index.parties.values()].find((p) => p.code.toLowerCase() === key);
+    if (party && party.kind === "supplier") throw new UserError(t("supplier.exists", { supplier: label(party) }), t("supplier.exists.hint", { code: party.code }));
+    if (party && party.kind !== undefined && party.kind !== "other") throw new UserError(t("supplier.party-kind", { party: label(party), kind: party.kind }));
+    if (session.repo.suppliers.some((s) => s.value.code.toLowerCase() === key)) throw new UserError(t("supplier.record-exists", { path: session.repo.suppliers.find((s) => s.value.code.toLowerCase() === key)!.file.path }));
+    const name = flags.name?.trim() ?? party?.name;
+    if (name === undefined) throw new UserError(t("supplier.needs.name", { code }));
+    if (name === "") throw new UserError(t("department.empty-name"));
+    const supplies = listOption(flags.supplies).map((s) => s.trim()).filter((s) => s !== "");
+    const record: SupplierRecord = { code: party?.code ?? code, ...(supplies.length > 0 ? { supplies } : {}), ...(flags.specialCharacteristics ? { special_characteristics: true } : {}) };
+    const changes: FileChange[] = [
+      editFile(session.root, config.file.path, "qms", (doc) => (party ? turnIntoSupplier(doc, party.code, flags.name?.trim()) : appendParty(doc, { code, name, ...(flags.nameEn?.trim() ? { name_en: flags.nameEn.trim() } : {}), kind: "supplier" }))),
+      { path: `suppliers/${record.code}.yaml`, kind: "supplier", text: yamlText(new Document(record)), create: true },
+    ];
+    const supplier = t("people.department-choice", { code: record.code, name });
+    const lines = [t(party ? "supplier.made-supplier" : "supplier.added", { supplier, path: `suppliers/${record.code}.yaml`, code: record.code }), t("supplier.next-step", { code: record.code })];
+    await saveChanges(ctx, session, changes, lines, { commit: flags.commit, message: t("supplier.commit.add", { code: record.code, name }) });
+    return 0;
+  });
+}
+
+export async function supplierUpdateCommand(ctx: CommandContext, given: string, flags: SupplierFlags): Promise<number> {
+  return withEditSession(ctx, true, undefined, async (session) => {
+    const supplier = findSupplier(session, given);
+    const details: string[] = [];
+    const edits: ((doc: Document.Parsed) => void)[] = [];
+    if (flags.status !== undefined) {
+      const status = choiceOption(flags.status, "--status", SUPPLIER_STATUSES, "approved");
+      const date = dateOption(flags.date, "--date");
+      if (flags.by === undefined) throw new UserError(t("supplier.needs.by"));
+      const by = insider(session, flags.by, "--by", date);
+      const last = supplier.record?.value.approvals?.at(-1);
+      if (last && last.date > date) throw new UserError(t("supplier.approval-before-last", { date, last: last.date, status: t(`supplier.status.${last.status}`) }));
+      const approval = { status, date, by, ...(flags.remark?.trim() ? { remark: flags.remark.trim() } : {}) };
+      edits.push((doc) => appendTo(doc, "approvals", approval));
+      details.push(t("supplier.update.status", { status: t(`supplier.status.${status}`), date, by: personLabel(session.index, by) }));
+    } else if (flags.date !== undefined || flags.by !== undefined || flags.remark !== undefined) throw new UserError(t("supplier.needs.status"));
+    const supplies = listOption(flags.supplies).map((s) => s.trim()).filter((s) => s !== "");
+    if (supplies.length > 0) {
+      edits.push((doc) => setKey(doc, "supplies", flowList(doc, supplies)));
+      details.push(t("supplier.update.supplies", { supplies: list(supplies) }));
+    }
+    if (flags.specialCharacteristics !== undefined && flags.specialCharacteristics !== (supplier.record?.value.special_characteristics ?? false)) {
+      edits.push((doc) => (flags.specialCharacteristics ? setKey(doc, "special_characteristics", doc.createNode(true)) : doc.delete("special_characteristics")));
+      details.push(t(flags.specialCharacteristics ? "supplier.update.special-on" : "supplier.update.special-off"));
+    }
+    if (edits.length === 0) throw new UserError(t("supplier.update.nothing"), t("supplier.update.hint", { code: supplier.code }));
+    await saveChanges(ctx, session, [recordChange(session, supplier, edits)], [t("supplier.updated", { supplier: supplierLabel(supplier), details: details.join(t("department.update.separator")) })], {
+      commit: flags.commit,
+      message: t("supplier.commit.update", { code: supplier.code }),
+    });
+    return 0;
+  });
+}
+
+export async function supplierCertificateCommand(ctx: CommandContext, given: string, flags: SupplierFlags): Promise<number> {
+  return withEditSession(ctx, true, undefined, async (session) => {
+    const supplier = findSupplier(session, given);
+    const standard = flags.standard?.trim();
+    const number = flags.number?.trim();
+    if (!standard || !number || flags.validUntil === undefined) throw new UserError(t("supplier.certificate.needs"));
+    const certificate: SupplierCertificate = { standard, number, ...(flags.body?.trim() ? { body: flags.body.trim() } : {}), valid_until: dateOption(flags.validUntil, "--valid-until") };
+    const before = supplier.record?.value.certificates ?? [];
+    const replaced = before.findIndex((c) => c.standard.toLowerCase() === standard.toLowerCase());
+    const edit = (doc: Document.Parsed) => {
+      const seq = doc.get("certificates", true);
+      if (replaced >= 0 && isSeq(seq)) seq.items[replaced] = flowMap(doc, certificate);
+      else appendTo(doc, "certificates", certificate);
+    };
+    const old = before[replaced];
+    const line = old
+      ? t("supplier.certificate.replaced", { supplier: supplierLabel(supplier), standard, number, until: certificate.valid_until, oldNumber: old.number, oldUntil: old.valid_until })
+      : t("supplier.certificate.added", { supplier: supplierLabel(supplier), standard, number, until: certificate.valid_until });
+    await saveChanges(ctx, session, [recordChange(session, supplier, [edit])], [line], { commit: flags.commit, message: t("supplier.commit.certificate", { code: supplier.code, standard, number }) });
+    return 0;
+  });
+}
+
+export async function supplierAuditedCommand(ctx: CommandContext, given: string, flags: SupplierFlags): Promise<number> {
+  return withEditSession(ctx, true, undefined, async (session) => {
+    const supplier = findSupplier(session, given);
+    if (flags.by === undefined || flags.result === undefined) throw new UserError(t("supplier.audited.needs"));
+    const date = dateOption(flags.date, "--date");
+    const by = insider(session, flags.by, "--by", date);
+    const result = choiceOption(flags.result, "--result", AUDIT_RESULTS, "passed");
+    const audit: SupplierAudit = { date, by, ...(flags.report?.trim() ? { report: flags.report.trim() } : {}), result };
+    const line = t("supplier.audited.recorded", { supplier: supplierLabel(supplier), date, by: personLabel(session.index, by), result: t(`supplier.audit.${result}`), report: audit.report ?? t("department.none") });
+    await saveChanges(ctx, session, [recordChange(session, supplier, [(doc) => appendTo(doc, "audits", audit)])], [line], { commit: flags.commit, message: t("supplier.commit.audited", { code: supplier.code, date }) });
+    return 0;
+  });
+}
+
+/** The supplier `given` names by its code (any letter case) or its name; else a UserError naming the suppliers there are. */
+function findSupplier(session: EditSession, given: string): Supplier {
+  const all = suppliers(session.repo);
+  const key = given.normalize("NFKC").trim();
+  const found = supplierOf(session.repo, key) ?? all.find((s) => s.code.toLowerCase() === key.toLowerCase() || s.name === key || s.name_en === key);
+  if (found) return found;
+  const party = session.index.parties.get(key);
+  if (party) throw new UserError(t("supplier.not-supplier", { party: label(party), code: party.code }));
+  throw new UserError(t(all.length > 0 ? "supplier.unknown" : "supplier.none", { code: given, known: list(all.map(supplierLabel)) }) + didYouMean(given, all.map((s) => s.code)));
+}
+
+/** A person of the company for the supplier's evaluation or audit: one of people.yaml at work on `date`, of no outside party. */
+function insider(session: EditSession, given: string, flag: string, date: string): string {
+  const person = resolvePerson(session.index, given, flag, date);
+  refuseOutsidePerson(session.index, person, flag);
+  return person.id;
+}
+
+/** The change to the supplier's record: its file edited in place, or written anew (with the edits) when it has none yet. */
+function recordChange(session: EditSession, supplier: Supplier, edits: ((doc: Document.Parsed) => void)[]): FileChange {
+  if (supplier.record) return editFile(session.root, supplier.record.file.path, "supplier", (doc) => edits.forEach((edit) => edit(doc)));
+  const doc = new Document({ code: supplier.code }) as unknown as Document.Parsed;
+  edits.forEach((edit) => edit(doc));
+  return { path: `suppliers/${supplier.code}.yaml`, kind: "supplier", text: yamlText(doc), create: true };
+}
+
+function appendTo(doc: Document.Parsed, key: "approvals" | "certificates" | "audits", entry: object): void {
+  const seq = doc.get(key, true);
+  if (isSeq(seq)) {
+    seq.items.push(flowMap(doc, entry));
+    return;
+  }
+  const node = new YAMLSeq();
+  node.items.push(flowMap(doc, entry));
+  setKey(doc, key, node);
+}
+
+/** An entry on one line, as the record lists its approvals, certificates and audits. */
+function flowMap(doc: Document.Parsed, entry: object): YAMLMap {
+  const node = doc.createNode(entry) as YAMLMap;
+  node.flow = true;
+  return node;
+}
+
+function flowList(doc: Document.Parsed, items: string[]): YAMLSeq {
+  const node = doc.createNode(items) as YAMLSeq;
+  node.flow = true;
+  return node;
+}
+
+/** Sets a top-level key in place, or after the last key before it in ORDER. */
+function setKey(doc: Document.Parsed, key: (typeof ORDER)[number], node: unknown): void {
+  const contents = doc.contents as YAMLMap;
+  const at = contents.items.findIndex((pair) => isScalar(pair.key) && pair.key.value === key);
+  if (at >= 0) {
+    contents.items[at]!.value = node;
+    return;
+  }
+  const rank = ORDER.indexOf(key);
+  let after = -1;
+  contents.items.forEach((pair, i) => {
+    const k = isScalar(pair.key) ? String(pair.key.value) : "";
+    if (ORDER.indexOf(k as (typeof ORDER)[number]) < rank) after = i;
+  });
+  contents.items.splice(after + 1, 0, doc.createPair(key, node));
+}
+
+/** Adds the supplier to external_parties (after the departments when the list is new). */
+function appendParty(doc: Document.Parsed, party: ExternalParty): void {
+  const node = doc.createNode(party) as YAMLMap;
+  const parties = doc.get("external_parties", true);
+  if (isSeq(parties)) {
+    const last = parties.items[parties.items.length - 1];
+    if (isMap(last) && last.flow) node.flow = true;
+    parties.items.push(node);
+    return;
+  }
+  const contents = doc.contents as YAMLMap;
+  const at = contents.items.findIndex((pair) => isScalar(pair.key) && pair.key.value === "departments");
+  const seq = new YAMLSeq();
+  seq.items.push(node);
+  contents.items.splice(at + 1, 0, doc.createPair("external_parties", seq));
+}
+
+/** An outside party of kind other made a supplier (its name changed when `name` is given): its copies and people stay its own. */
+function turnIntoSupplier(doc: Document.Parsed, code: string, name: string | undefined): void {
+  const parties = doc.get("external_parties", true);
+  const entry = isSeq(parties) ? parties.items.find((item) => isMap(item) && item.get("code") === code) : undefined;
+  if (!isMap(entry)) throw new UserError(t("department.no-list"));
+  if (name) entry.set("name", name);
+  entry.set("kind", "supplier");
+}
+
+const label = (party: ExternalParty) => t("people.department-choice", { code: party.code, name: party.name });
+const supplierLabel = (supplier: Supplier) => t("people.department-choice", { code: supplier.code, name: supplier.name });

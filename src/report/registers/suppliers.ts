@@ -1,0 +1,58 @@
+/**
+ * The approved supplier list (合格供方名录; IATF 16949 8.4.1.2, 8.4.2.4; ISO 9001 8.4.1; GJB 9001C 8.4,
+ * where the list is required): a row per supplier (model/suppliers.ts), in qms.yaml's order — code,
+ * name, what it supplies, its status on `today` and the day it was decided, its certificates (standard,
+ * number, valid until), whether it supplies parts with special characteristics, its contact people
+ * and its last second-party audit. A note counts the suppliers by status.
+ */
+import { localized } from "../../core/text.js";
+import { approvalOn, statusOn, supplierContacts, suppliers } from "../../model/suppliers.js";
+import type { Table } from "../table.js";
+import { personName, t, type RegisterContext } from "./context.js";
+
+/** `today` (YYYY-MM-DD): the day whose status each supplier has (approvals and audits after it not yet made). */
+export function supplierRegister(ctx: RegisterContext, options: { today: string }): Table {
+  const { today } = options;
+  const list = suppliers(ctx.repo);
+  const people = ctx.repo.people.map((p) => p.value);
+  const separator = t(ctx, "register.list-separator");
+  const statuses = list.map((s) => statusOn(s, today));
+  const rows = list.map((s, i) => {
+    const record = s.record?.value;
+    const audit = (record?.audits ?? []).filter((a) => a.date <= today).at(-1);
+    return {
+      no: i + 1,
+      code: s.code,
+      name: localized(ctx.lang, s.name, s.name_en),
+      supplies: (record?.supplies ?? []).join(separator),
+      status: t(ctx, `supplier.status.${statuses[i]!}`),
+      approved: approvalOn(s, today)?.date ?? null,
+      certificates: (record?.certificates ?? []).map((c) => t(ctx, "register.suppliers.certificate", { standard: c.standard, number: c.number, until: c.valid_until })).join(separator),
+      special: record?.special_characteristics ? t(ctx, "register.suppliers.special") : "",
+      contacts: supplierContacts(people, s)
+        .map((p) => localized(ctx.lang, p.name, p.name_en))
+        .join(separator),
+      audit: audit ? t(ctx, "register.suppliers.audit", { date: audit.date, result: t(ctx, `supplier.audit.${audit.result}`), by: personName(ctx, audit.by), report: audit.report ?? "" }) : "",
+    };
+  });
+  const count = (status: string) => statuses.filter((s) => s === status).length;
+  return {
+    id: "suppliers",
+    title: t(ctx, "register.suppliers.title", { count: list.length }),
+    sheet: t(ctx, "register.suppliers.sheet"),
+    columns: [
+      { key: "no", header: t(ctx, "register.suppliers.column.no"), kind: "number" },
+      { key: "code", header: t(ctx, "register.suppliers.column.code"), kind: "id" },
+      { key: "name", header: t(ctx, "register.suppliers.column.name"), kind: "name" },
+      { key: "supplies", header: t(ctx, "register.suppliers.column.supplies"), kind: "list" },
+      { key: "status", header: t(ctx, "register.suppliers.column.status"), kind: "code" },
+      { key: "approved", header: t(ctx, "register.suppliers.column.approved"), date: true },
+      { key: "certificates", header: t(ctx, "register.suppliers.column.certificates"), kind: "list" },
+      { key: "special", header: t(ctx, "register.suppliers.column.special"), kind: "code" },
+      { key: "contacts", header: t(ctx, "register.suppliers.column.contacts"), kind: "list" },
+      { key: "audit", header: t(ctx, "register.suppliers.column.audit"), printedIfAny: true },
+    ],
+    rows,
+    notes: list.length === 0 ? [t(ctx, "register.suppliers.none")] : [t(ctx, "register.suppliers.counts", { approved: count("approved"), conditional: count("conditional"), suspended: count("suspended"), disqualified: count("disqualified"), pending: count("pending") })],
+  };
+}
