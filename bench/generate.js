@@ -139,6 +139,8 @@ export function generateRepository(dir, n, seed = 20260101) {
       "sources:",
       `  - id: CSR-MANUAL`,
       `    title: 供应商质量手册`,
+      // Kept by the quality department (保管部门), as a real repository records it (csr/source-keeper-missing).
+      "    department: QA",
       "    revisions:",
       "      - revision: A",
       "        received: 2025-03-02",

@@ -40,6 +40,7 @@ import { rule as csrReviewOverdue } from "./rules/csr/review-overdue.js";
 import { rule as csrReviewRewritten } from "./rules/csr/review-rewritten.js";
 import { rule as csrSectionMissing } from "./rules/csr/section-missing.js";
 import { rule as csrSelfVerification } from "./rules/csr/self-verification.js";
+import { rule as csrSourceKeeperMissing } from "./rules/csr/source-keeper-missing.js";
 import { rule as csrSourceSuperseded } from "./rules/csr/source-superseded.js";
 import { rule as csrSourceUnreviewed } from "./rules/csr/source-unreviewed.js";
 import { rule as csrSuspectLink } from "./rules/csr/suspect-link.js";
@@ -169,6 +170,7 @@ export const rules: readonly Rule[] = [
   csrReviewRewritten,
   csrSectionMissing,
   csrSelfVerification,
+  csrSourceKeeperMissing,
   csrSourceSuperseded,
   csrSourceUnreviewed,
   csrSuspectLink,

@@ -7,7 +7,7 @@
  * reports one not made within that many months (doc/external-check-due).
  */
 import { addMonths } from "../core/dates.js";
-import type { ControlledDocument, CurrencyConfirmation, SourceDocument } from "./types.js";
+import type { ControlledDocument, CurrencyConfirmation, Customer, SourceDocument } from "./types.js";
 
 /** An external document's edition held on a day, and when it was last known current: its receipt or its latest check. */
 export interface HeldEdition {
@@ -75,11 +75,26 @@ export function externalCheckOverdue(since: string, months: number, day: string)
 
 /**
  * The departments holding a controlled copy of `revision` of `source` on `today` (its distribution: handed out by
- * then, not back, lost, destroyed or stamped 作废 and kept by then), each once: the 保管部门 the external document list
- * prints for a source with no keeper recorded.
+ * then, not back, lost, destroyed or stamped 作废 and kept by then), each once.
  */
 export function sourceHolders(source: SourceDocument, today: string, revision: string): string[] {
   const gone = (date: string | undefined) => date !== undefined && date <= today;
   const copies = (source.distribution ?? []).filter((c) => c.date <= today && c.version === revision && !gone(c.recalled) && !gone(c.lost?.date) && !gone(c.destroyed?.date) && !gone(c.retained?.date));
   return [...new Set(copies.map((c) => c.to))];
+}
+
+/**
+ * The customer source documents held on `today` (heldSourceEdition) that no department keeps: none recorded as keeper
+ * (`department`, csr source update --department) and no controlled copy of the revision held out (IATF 16949 7.5.3.2:
+ * documents of external origin identified and controlled; tester70 P9). What the 外来文件清单 prints as 未登记 and
+ * csr/source-keeper-missing reports; a dashboard counts them with this.
+ */
+export function sourcesWithoutKeeper(customers: readonly Customer[], today: string): { customer: string; source: SourceDocument; index: number; held: HeldEdition }[] {
+  return customers.flatMap((customer) =>
+    (customer.sources ?? []).flatMap((source, index) => {
+      const held = heldSourceEdition(source, today);
+      if (!held || source.department !== undefined || sourceHolders(source, today, held.revision).length > 0) return [];
+      return [{ customer: customer.code, source, index, held }];
+    }),
+  );
 }

@@ -10,6 +10,7 @@ import type { WorkCalendar } from "../model/calendar.js";
 import { csrStatusLabel, CSR_STATUSES, DEFAULT_REVIEW_DAYS, DEFAULT_WARN_DAYS, REVIEW_OPEN_STATUSES, type CsrFacts, type CsrStatus } from "../model/csr-status.js";
 import { implementationDeadline } from "../model/customer-schedule.js";
 import { versionNotIssued } from "../model/distribution.js";
+import { sourcesWithoutKeeper } from "../model/external-check.js";
 import { currentRevision } from "../model/index.js";
 import { reviewWarnDays } from "../model/periodic-review.js";
 import { bodyOnPaper } from "../model/revision.js";
@@ -793,7 +794,7 @@ function withPlan(input: PanelInput, panel: Panel): Panel {
  */
 const documentControl: PanelDefinition = (input) => {
   const found = findingPanel("documents", ["doc/periodic-review-due", "doc/revision-pending", "doc/obsolete-referenced"])(input);
-  const panel = found && withPlan(input, withoutReviewInterval(input, withReviewWindow(input, found)));
+  const panel = withSourcesWithoutKeeper(input, found && withPlan(input, withoutReviewInterval(input, withReviewWindow(input, found))));
   const changed = input.unreleasedChanges ?? [];
   if (changed.length === 0) return panel;
   const { rc } = input;
@@ -827,6 +828,48 @@ const documentControl: PanelDefinition = (input) => {
   };
   return panel ? { ...panel, numbers: [...(panel.numbers ?? []), number] } : { id: "documents", title: t(rc, "site.panel.documents.title"), numbers: [number] };
 };
+
+/**
+ * The customer source documents held that no department keeps (sourcesWithoutKeeper: no keeper recorded, no controlled copy
+ * of the edition held out; IATF 16949 7.5.3.2, tester70 P9), a number shown only when there are any: the sources
+ * csr/source-keeper-missing warns of and the external document list (外来文件清单) names under it, each with its customer's
+ * code linking to the customer's page.
+ */
+function withSourcesWithoutKeeper(input: PanelInput, panel: Panel | undefined): Panel | undefined {
+  const { rc, today } = input;
+  const unkept = sourcesWithoutKeeper(
+    rc.repo.customers.map((c) => c.value).sort((a, b) => compareIds(a.code, b.code)),
+    today,
+  );
+  if (unkept.length === 0) return panel;
+  const label = t(rc, "site.panel.documents.sources-without-keeper");
+  const number: PanelNumber = {
+    label,
+    count: unkept.length,
+    tone: "warn",
+    list: {
+      name: "sources-without-keeper",
+      title: label,
+      table: {
+        id: "sources-without-keeper",
+        title: label,
+        sheet: t(rc, "site.panel.findings.sheet"),
+        columns: [
+          column("no", t(rc, "site.attention.column.no"), "number"),
+          column("id", t(rc, "register.external.column.number"), "id"),
+          column("title", t(rc, "register.external.column.title")),
+          column("customer", t(rc, "register.csr.list.column.customer"), "code"),
+          column("revision", t(rc, "register.external.column.revision"), "code"),
+          { ...column("received", t(rc, "register.external.column.received")), date: true },
+        ],
+        // The customer's code links to its page, where the source is listed (view.ts LINKED_COLUMNS).
+        rows: unkept.map(({ customer, source, held }, i) => ({ no: i + 1, id: source.id, title: source.title, customer, revision: held.revision, received: held.received ?? "" })),
+        notes: [t(rc, "site.list.note.sources-without-keeper", { today })],
+      },
+    },
+  };
+  return panel ? { ...panel, numbers: [...(panel.numbers ?? []), number] } : { id: "documents", title: t(rc, "site.panel.documents.title"), numbers: [number] };
+}
 
 /**
  * What falls due by 31 December of `today`'s year, for the year-end work (tester71 Q2): the record batches whose retention ends

@@ -9,13 +9,20 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { copyFixture, csr, withoutKeepers } from "../helpers.js";
+import { checkJson, copyFixture, csr, csrInProcess, tempDir, withoutKeepers } from "../helpers.js";
 
 function keepers(dir: string, lang: "zh-CN" | "en" = "zh-CN"): { rows: string[]; notes: string[]; stderr: string } {
   const result = csr(["-C", dir, "list", "external", "--today", "2026-12-06", "--format", "json"], { lang });
   expect(result.code, result.stderr).toBe(0);
   const table = JSON.parse(result.stdout) as { rows: { number: string; revision: string; keeper: string }[]; notes: string[] };
   return { rows: table.rows.map((r) => `${r.number} ${r.revision} ${r.keeper}`), notes: table.notes, stderr: result.stderr };
+}
+
+/** The sources csr check warns of as kept by nobody (csr/source-keeper-missing) on the list's day: file:line:column, severity, source. */
+function unkeptFindings(dir: string): string[] {
+  return checkJson(dir, "--today", "2026-12-06")
+    .findings.filter((f) => f.rule === "csr/source-keeper-missing")
+    .map((f) => `${f.file}:${f.line}:${f.column} ${f.severity} ${f.message.split(" 《")[0]!.replace("Customer source document ", "")}`);
 }
 
 describe("the external document list's 保管部门", () => {
@@ -35,6 +42,10 @@ describe("the external document list's 保管部门", () => {
     const english = keepers(withoutKeepers(copyFixture("examples/acme-auto")), "en");
     expect(english.rows[0]).toBe("BCM-SQR V2.0 not recorded");
     expect(english.notes).toContain("6 customer documents have no keeper recorded and no controlled copy handed out (BCM-SQR, BCM-PKG, BCM-SPA, DYA-SQM, DYA-SC, DYA-KPI): an external document needs a department that keeps and controls it (IATF 16949 7.5.3.2).");
+    // csr check warns of the same six, one warning each on the source's id (tester70 P9); acme-auto itself of none.
+    const dir = withoutKeepers(copyFixture("examples/acme-auto"));
+    expect(unkeptFindings(dir).map((f) => f.split(" ").slice(1).join(" "))).toEqual(["warning BCM-SQR", "warning BCM-PKG", "warning BCM-SPA", "warning DYA-SQM", "warning DYA-SC", "warning DYA-KPI"]);
+    expect(unkeptFindings(copyFixture("examples/acme-auto"))).toEqual([]);
   });
 
   it("is the department recorded, else the departments holding a controlled copy of that revision on the day", () => {
@@ -58,5 +69,23 @@ describe("the external document list's 保管部门", () => {
     // The command's example names the department that keeps the customers' other documents; with none, the one whose
     // procedure controls documents (QP-001 文件控制程序, 品质部: the first case), a department of this repository either way.
     expect(stderr).toContain("例如 'csr source update BCM-PKG --department MKT'");
+    // csr check warns of those four, not of DYA-SC (a copy out) nor of BCM-SQR (a keeper recorded).
+    expect(unkeptFindings(dir).map((f) => f.split(" ")[2])).toEqual(["BCM-PKG", "BCM-SPA", "DYA-SQM", "DYA-KPI"]);
+    const message = checkJson(dir, "--today", "2026-12-06").findings.find((f) => f.rule === "csr/source-keeper-missing")!.message;
+    expect(message).toBe(
+      "Customer source document BCM-PKG 《北辰汽车零部件包装与标识要求》, revision A held, has no keeper department (保管部门) recorded and no controlled copy out: no department is on record as keeping and controlling this document of external origin. Record the department that keeps it with 'csr source update BCM-PKG --department <department>', or the controlled copies handed out with 'csr distribute BCM-PKG --to <departments>'.",
+    );
+  });
+
+  it("is counted on the site's dashboard under document control, the same sources, each linking to its customer", async () => {
+    const dir = withoutKeepers(copyFixture("examples/acme-auto"));
+    const out = join(tempDir(), "site");
+    const built = await csrInProcess(["-C", dir, "site", "--out", out, "--today", "2026-12-06"], { lang: "zh-CN" });
+    expect(built.code, built.stderr).toBe(0);
+    const index = readFileSync(join(out, "index.html"), "utf8");
+    expect(index).toContain('<a class="site-number warn" href="lists/sources-without-keeper.html"><span class="count">6</span> <span class="label">没有保管部门的顾客来源文件</span></a>');
+    const list = readFileSync(join(out, "lists/sources-without-keeper.html"), "utf8");
+    expect([...list.matchAll(/<td class="code">([A-Z]+-[A-Z]+)<\/td>/g)].map((m) => m[1])).toEqual(["BCM-SQR", "BCM-PKG", "BCM-SPA", "DYA-SQM", "DYA-SC", "DYA-KPI"]);
+    expect(list).toContain('<a href="../customers/DYA.html">DYA</a>');
   });
 });

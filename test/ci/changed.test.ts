@@ -26,7 +26,7 @@ describe("csr check --base <rev> --changed-only", () => {
         "documents/QR-001-01.yaml": form("QR-001-01"),
         // A finding that is already on the base branch and has nothing to do with the changes below.
         "documents/QP-002.yaml": procedure("QP-002", ["related: [QP-404]"]),
-        "customers/HX.yaml": ["code: HX", "name: 华夏汽车", "sources:", "  - id: SQM", "    title: 供应商质量手册", "    revisions:", "      - { revision: A, received: 2026-01-05 }", ""].join("\n"),
+        "customers/HX.yaml": ["code: HX", "name: 华夏汽车", "sources:", "  - id: SQM", "    title: 供应商质量手册", "    department: QA", "    revisions:", "      - { revision: A, received: 2026-01-05 }", ""].join("\n"),
         "csr/HX/HX-001.yaml": [
           "id: HX-001",
           "customer: HX",

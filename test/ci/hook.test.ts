@@ -44,6 +44,7 @@ const FILES = {
     "sources:",
     "  - id: HX-SQM",
     "    title: 华夏汽车供应商质量手册",
+    "    department: QA",
     "    revisions:",
     '      - revision: "2025"',
     "        received: 2025-03-03",

@@ -13,7 +13,7 @@ const decidedCsr = decidedCsrYaml();
 
 function smallRepo(extra: Record<string, string> = {}): string {
   return threeDepartmentRepo({
-    "customers/DYA.yaml": "code: DYA\nname: 东岳汽车股份有限公司\nclass: A\nsources:\n  - id: DYA-SQM\n    title: 供应商质量手册\n    revisions:\n      - {revision: C, received: 2026-03-10}\n",
+    "customers/DYA.yaml": "code: DYA\nname: 东岳汽车股份有限公司\nclass: A\nsources:\n  - id: DYA-SQM\n    title: 供应商质量手册\n    department: QA\n    revisions:\n      - {revision: C, received: 2026-03-10}\n",
     "csr/DYA/DYA-001.yaml": decidedCsr,
     ...extra,
   });
@@ -85,7 +85,7 @@ describe("csr train on a CSR, as the review report shows it", () => {
       "",
     ].join("\n");
     const dir = smallRepo({
-      "customers/DYA.yaml": "code: DYA\nname: 东岳汽车股份有限公司\nclass: A\nsources:\n  - id: DYA-SQM\n    title: 供应商质量手册\n    revisions:\n      - {revision: C, received: 2026-03-10}\n      - {revision: D, received: 2026-06-01}\n",
+      "customers/DYA.yaml": "code: DYA\nname: 东岳汽车股份有限公司\nclass: A\nsources:\n  - id: DYA-SQM\n    title: 供应商质量手册\n    department: QA\n    revisions:\n      - {revision: C, received: 2026-03-10}\n      - {revision: D, received: 2026-06-01}\n",
       "csr/DYA/DYA-001.yaml": reReviewed,
     });
     git(dir, ["commit", "-q", "--amend", "--no-edit"], { GIT_COMMITTER_DATE: "2026-05-20T10:00:00+08:00" });

@@ -48,7 +48,7 @@ const decidedCsr = decidedCsrYaml({ section: false, tail: [] });
 function repoWithMro(): string {
   const dir = threeDepartmentRepo({
     "documents/QP-001.yaml": procedure,
-    "customers/DYA.yaml": "code: DYA\nname: 东岳汽车股份有限公司\nsources:\n  - id: DYA-SQM\n    title: 供应商质量手册\n    revisions:\n      - {revision: C, received: 2026-03-10}\n",
+    "customers/DYA.yaml": "code: DYA\nname: 东岳汽车股份有限公司\nsources:\n  - id: DYA-SQM\n    title: 供应商质量手册\n    department: QA\n    revisions:\n      - {revision: C, received: 2026-03-10}\n",
     "csr/DYA/DYA-001.yaml": decidedCsr,
   });
   git(dir, ["config", "core.quotepath", "false"]);

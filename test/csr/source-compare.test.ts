@@ -35,7 +35,7 @@ const decidedCsr = (id: string, section: string, title: string) =>
 /** A repository whose customer's revision A is kept as a file, with four decided CSRs citing its sections. */
 function repoWithManual(a: string | Buffer, ext: string): string {
   const files: Record<string, string | Buffer> = {
-    "customers/DYA.yaml": ["code: DYA", "name: 东岳汽车", "sources:", "  - id: DYA-SQM", "    title: 供应商质量手册", "    revisions:", `      - { revision: A, received: 2026-01-05, file: customers/DYA/手册A.${ext} }`, ""].join("\n"),
+    "customers/DYA.yaml": ["code: DYA", "name: 东岳汽车", "sources:", "  - id: DYA-SQM", "    title: 供应商质量手册", "    department: QA", "    revisions:", `      - { revision: A, received: 2026-01-05, file: customers/DYA/手册A.${ext} }`, ""].join("\n"),
     [`customers/DYA/手册A.${ext}`]: a,
   };
   for (const [id, section, title] of CITED) files[`csr/DYA/${id}.yaml`] = decidedCsr(id, section, title);

@@ -49,7 +49,7 @@ const requirement = (text: string) =>
 function repo(): string {
   return gitInit(
     minimalRepo({
-      "customers/DYA.yaml": lines("code: DYA", "name: 东岳汽车", "sources:", "  - id: DYA-SQM", "    title: 供应商质量手册", "    revisions:", "      - { revision: A, received: 2026-01-05 }"),
+      "customers/DYA.yaml": lines("code: DYA", "name: 东岳汽车", "sources:", "  - id: DYA-SQM", "    title: 供应商质量手册", "    department: QA", "    revisions:", "      - { revision: A, received: 2026-01-05 }"),
       "csr/DYA/DYA-001.yaml": requirement("每个包装标签须含零件号、数量和批次号。"),
       "documents/QP-014.yaml": procedure(A0, "包装标签打印零件号、数量和批次号。"),
     }),

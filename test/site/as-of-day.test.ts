@@ -59,7 +59,7 @@ describe("csr site --today D of a past day", () => {
   beforeAll(() => {
     dir = withoutYearCheck(
       minimalRepo({
-        "customers/DYA.yaml": "code: DYA\nname: 东岳汽车\nsources:\n  - id: DYA-SQM\n    title: 供应商质量手册\n    title_en: Supplier Quality Manual\n    revisions: [{revision: A, received: 2026-11-09}]\n",
+        "customers/DYA.yaml": "code: DYA\nname: 东岳汽车\nsources:\n  - id: DYA-SQM\n    title: 供应商质量手册\n    title_en: Supplier Quality Manual\n    department: QA\n    revisions: [{revision: A, received: 2026-11-09}]\n",
         "csr/DYA/DYA-001.yaml": CSR,
         "documents/QP-001.yaml": releasedProcedure("QP-001", "文件控制程序", { title: "目的", text: "第一版文本。" }),
       }),
@@ -206,7 +206,7 @@ describe("csr site --today D: the heat map, the search index, the trainings and 
         // Released after D: on D nothing addressed 8.3, and its text was not searchable.
         "documents/QP-002.yaml": releasedProcedure("QP-002", "设计开发程序", { title: "目的", text: "产品开发评审。" }).replaceAll("2026-03-02", "2026-11-30").replaceAll("2026-02-2", "2026-11-2") + "clauses: [IATF16949:8.3]\n",
         // Received after D, its review deadline (60 working days) in 2027, a year without holidays in csr.
-        "customers/DYA.yaml": "code: DYA\nname: 东岳汽车\nsources:\n  - id: DYA-SQM\n    title: 供应商质量手册\n    revisions: [{revision: A, received: 2026-12-01}]\n",
+        "customers/DYA.yaml": "code: DYA\nname: 东岳汽车\nsources:\n  - id: DYA-SQM\n    title: 供应商质量手册\n    department: QA\n    revisions: [{revision: A, received: 2026-12-01}]\n",
         "csr/DYA/DYA-001.yaml": ["id: DYA-001", "customer: DYA", "source: {document: DYA-SQM, revision: A}", "clauses: [IATF16949:8.3]", "title: 特殊特性符号", "text: 图纸标注要求", "received: 2026-12-01", "review:", "  required: [QA]", ""].join("\n"),
       }),
     );

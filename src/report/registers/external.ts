@@ -10,7 +10,7 @@ import type { MessageKey } from "../../i18n/index.js";
 import { releaseRecordedAfter } from "../../model/as-of.js";
 import { classificationName, documentClassification } from "../../model/classification.js";
 import { editionInForceFrom, externalCategory, externalPendingUntil } from "../../model/external.js";
-import { heldExternalEdition, heldSourceEdition, latestConfirmation, nextCheckDue, sourceHolders, type HeldEdition } from "../../model/external-check.js";
+import { heldExternalEdition, heldSourceEdition, latestConfirmation, nextCheckDue, sourceHolders, sourcesWithoutKeeper, type HeldEdition } from "../../model/external-check.js";
 import type { ControlledDocument, CurrencyConfirmation, Customer, SourceDocument, ExternalEdition, SourceRevision } from "../../model/types.js";
 import type { Table } from "../table.js";
 import { asOfNotes, compareIds, customerName, departmentName, documentsOn, documentTitle, documentVersion, personName, t, type RegisterContext } from "./context.js";
@@ -99,7 +99,8 @@ export function externalList(ctx: RegisterContext, options: { today: string; due
   // A document nobody is recorded as keeping reads to an auditor as an uncontrolled one (IATF 16949 7.5.3.2): named under the list,
   // with the command that records its keeper for the one who runs it (aud68 A13).
   const keeping = customers.flatMap((customer) => (customer.sources ?? []).flatMap((source) => source.revisions.filter((r) => r.received <= today).map((r) => ({ source, kept: source.department ? "recorded" : sourceHolders(source, today, r.revision).length > 0 ? "holders" : "none" }))));
-  const unkept = [...new Set(keeping.filter((k) => k.kept === "none").map((k) => k.source.id))];
+  // The sources kept by nobody are those of the editions held on the day, as csr/source-keeper-missing and the dashboard count them.
+  const unkept = sourcesWithoutKeeper(customers, today).map((k) => k.source.id);
   // A GJB 外来文件清单 marks a classified 订货合同, 技术协议 or standard with its 密级; a list without one keeps its columns.
   const classified = [...sourceRows, ...standardRows].some((row) => row.classification !== "");
   // 备注, where a row has one: a list without any keeps its columns.
