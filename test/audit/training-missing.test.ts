@@ -7,6 +7,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { csr } from "../helpers.js";
+import { missing, rows } from "./training-list.js";
 import { pendingTrainingProcedure, threeDepartmentRepo } from "../control/three-departments.js";
 
 // QP-005 A/2, released 2026-11-10 to take effect on 2026-11-25, of 品质部 with a copy of A/2 at 生产部; 张伟 trained on it on 2026-11-20
@@ -18,14 +19,6 @@ const NOTE =
   "The people to train are those of people.yaml at work in the departments concerned (a document's own department and those holding this version or the one it replaces, on paper or electronically; a CSR's distribution and countersigning departments); a department's training counts the people in that department on its day (one that names nobody counts nobody: the names are on its sign-in sheet), and a session's trainer counts as trained by it (IATF 16949 7.2); people outside people.yaml (operators) are on the training records, not in this list. Training is given before the revision takes effect (IATF 16949 7.2.2); \"Training due\" is the latest day: the day it takes effect for a revision released ahead of it, else 20 working days after it takes effect (a CSR: after its decision); for someone who joined later (people.yaml `joined`), 20 working days after their first day; for a revision not yet in force, \"takes effect in\" counts the working days left before it, today included.";
 const HINT = "Record each training once given with 'csr train <id> --people ... --date ... --trainer ... --record ...'.\n";
 
-const missing = (dir: string, today: string, ...args: string[]) => csr(["-C", dir, "list", "training", "--missing", "--today", today, ...args]);
-/** The rows of the printed list, each cell trimmed, without its heading lines. */
-const rows = (stdout: string) =>
-  stdout
-    .split("\n")
-    .slice(3)
-    .filter((line) => /^\d/.test(line))
-    .map((line) => line.split(/ {2,}/).map((cell) => cell.trim()));
 
 describe("csr list training --missing (tester61 L5)", () => {
   it("names who still lacks training on a revision not yet in force, then in force, then overdue, with the days left as csr check counts them", () => {

@@ -6,17 +6,10 @@
  */
 import { describe, expect, it } from "vitest";
 import { checkJson, committedFixture, csr } from "../helpers.js";
+import { missing, rows } from "./training-list.js";
 import { pendingTrainingProcedure, threeDepartmentRepo, trainingProcedure } from "../control/three-departments.js";
 
 const procedure = pendingTrainingProcedure() + "training:\n  required: true\n";
-const missing = (dir: string, today: string, ...args: string[]) => csr(["-C", dir, "list", "training", "--missing", "--today", today, ...args]);
-/** The rows of the printed list, each cell trimmed, without its heading lines. */
-const rows = (stdout: string) =>
-  stdout
-    .split("\n")
-    .slice(3)
-    .filter((line) => /^\d/.test(line))
-    .map((line) => line.split(/ {2,}/).map((cell) => cell.trim()));
 const train = (dir: string, ...args: string[]) => csr(["-C", dir, "train", "QP-005", "--trainer", "zhang", "--date", "2026-11-20", "-y", ...args]);
 
 describe("a department's training session (tester72 Q1)", () => {

@@ -7,7 +7,13 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { checkJsonInProcess, committedFixture, csr, git } from "../helpers.js";
+import { checkJsonInProcess, committedFixture, csr, git, type RunResult } from "../helpers.js";
+
+/** `result` refused the whole batch (exit 2, nothing on stdout) with these lines on stderr, the last one empty. */
+const refusedWith = (result: RunResult, stderr: string[]) => {
+  expect([result.code, result.stdout]).toEqual([2, ""]);
+  expect(result.stderr.split("\n")).toEqual(stderr);
+};
 
 describe("batch commands: all or nothing, every refusal listed", () => {
   it("csr periodic-review A B … lists each refused document once by its number and writes nothing", () => {
@@ -15,8 +21,7 @@ describe("batch commands: all or nothing, every refusal listed", () => {
     expect(csr(["-C", dir, "periodic-review", "QP-009", "--by", "chenjing", "--date", "2026-12-04", "--commit"], { lang: null }).code).toBe(0);
     const head = git(dir, ["rev-parse", "HEAD"]);
     const refused = csr(["-C", dir, "periodic-review", "QP-001", "QP-009", "QP-009X", "--by", "chenjing", "--date", "2026-12-04"], { lang: null });
-    expect([refused.code, refused.stdout]).toEqual([2, ""]);
-    expect(refused.stderr.split("\n")).toEqual([
+    refusedWith(refused, [
       "csr: 3 份文件中有 2 份不能登记，全部未作改动：",
       "  QP-009 已有 陈静（chenjing）2026-12-04 的定期评审记录，不再重复登记。",
       "  仓库中没有文件 'QP-009X'。是否应为 'QP-009'？",
@@ -29,8 +34,7 @@ describe("batch commands: all or nothing, every refusal listed", () => {
   it("csr source confirm A B … lists every refused source, not the first alone, and writes nothing; one id refuses as before", () => {
     const dir = committedFixture("examples/acme-auto");
     const refused = csr(["-C", dir, "source", "confirm", "NOPE", "DYA-SC", "NOPE2", "--by", "chenjing", "--date", "2026-11-20"], { lang: null });
-    expect([refused.code, refused.stdout]).toEqual([2, ""]);
-    expect(refused.stderr.split("\n")).toEqual([
+    refusedWith(refused, [
       "csr: 3 份文件中有 2 份不能登记核对，全部未作改动：",
       "  没有顾客来源文件或外来文件 'NOPE'。",
       "  没有顾客来源文件或外来文件 'NOPE2'。",

@@ -135,13 +135,7 @@ export function periodicReviewsDueRegister(ctx: RegisterContext, options: { toda
       const open = pendingReviewConclusion({ ...doc, reviews: (doc.reviews ?? []).filter((r) => r.date <= today) });
       const result = open ? t(ctx, `value.periodic-review-result.${open.review.result!}`) : "";
       return {
-        no: i + 1,
-        id: doc.id,
-        title: documentTitle(ctx, doc),
-        department: departmentName(ctx, doc.department),
-        version: documentVersion(doc),
-        last: next.last ?? null,
-        interval: next.months,
+        ...dueCells(ctx, i, doc, next),
         due: next.due ?? null,
         status: open ? t(ctx, `register.periodic-reviews-due.open-${open.review.result as "revise" | "withdraw"}`, { date: open.review.date, result }) : status(next.due),
         responsible: personName(ctx, current?.approved?.by ?? doc.reviews?.filter((r) => r.date <= today).at(-1)?.by ?? current?.prepared?.by),
@@ -209,13 +203,7 @@ export function periodicReviewPlan(ctx: RegisterContext, options: { today: strin
       const done = planOutcome(ctx, current.get(doc.id) ?? doc, drawn, today);
       const revision = currentRevision(doc);
       return {
-        no: i + 1,
-        id: doc.id,
-        title: documentTitle(ctx, doc),
-        department: departmentName(ctx, doc.department),
-        version: documentVersion(doc),
-        last: next.last ?? null,
-        interval: next.months,
+        ...dueCells(ctx, i, doc, next),
         month: month(next.due),
         due: next.due,
         responsible: personName(ctx, revision?.approved?.by ?? doc.reviews?.filter((r) => r.date <= drawn).at(-1)?.by ?? revision?.prepared?.by),
@@ -292,4 +280,17 @@ function dueColumns(ctx: RegisterContext): Table["columns"] {
     { key: "last", header: t(ctx, "register.periodic-reviews-due.column.last"), date: true },
     { key: "interval", header: t(ctx, "register.periodic-reviews-due.column.interval"), kind: "number" },
   ];
+}
+
+/** The cells of dueColumns for the `index`th row (0-based, numbered from 1): document `doc`, whose next periodic review (periodicReviewOn) is `next`. */
+function dueCells(ctx: RegisterContext, index: number, doc: ControlledDocument, next: { months: number; last?: string }): Record<string, Cell> {
+  return {
+    no: index + 1,
+    id: doc.id,
+    title: documentTitle(ctx, doc),
+    department: departmentName(ctx, doc.department),
+    version: documentVersion(doc),
+    last: next.last ?? null,
+    interval: next.months,
+  };
 }
