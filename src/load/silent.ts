@@ -23,9 +23,9 @@ export const DUPLICATE_KEY = "yaml/duplicate-key";
 /**
  * Whether csr still checks the data of a file with this problem, as with a schema error: a key
  * written twice is left out where it repeats (load/source.ts), so the data holds the first value
- * and every rule can run (tester69 T7). For the other commands the file stays set aside: a
- * register leaves it out and names it, and a command that would change it refuses (it would write
- * the file back with one value of the two).
+ * and every rule can run (tester69 T7). For the other commands the file stays set aside: every
+ * register refuses, naming the repeat (commands/shared/output.ts refuseOrWarnUnreadable), and a
+ * command that would change it refuses (it would write the file back with one value of the two).
  */
 export const stillChecked = (problem: LoadProblem) => problem.rule === DUPLICATE_KEY || problem.rule.startsWith("schema/");
 

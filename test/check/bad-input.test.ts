@@ -44,7 +44,7 @@ describe("bad input", () => {
         column: 1,
         rule: "yaml/duplicate-key",
         message:
-          "The key 'title' is written again in the same mapping (first on line 2). csr checks the file with the value on line 2 and does not read this one. Each key may appear once: delete the entry you do not want, or rename one. Until then, csr does not change this file.",
+          "The key 'title' is written again in the same mapping (first on line 2). csr checks the file with the value on line 2 and does not read this one. Each key may appear once: delete the entry you do not want, or rename one. Until then, csr does not change this file and prints no register.",
       }),
       expect.objectContaining({ file: "documents/QR-001-01.yaml", line: 8, column: 11, rule: "ref/unresolved" }),
     ]);

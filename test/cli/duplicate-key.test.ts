@@ -7,7 +7,7 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { csr, gitInit, minimalRepo } from "../helpers.js";
+import { committedFixture, csr, gitInit, minimalRepo } from "../helpers.js";
 
 /** QP-001 as the pull request of T7 left it: `title` twice, clause 8.3.3.9, A/1 without its approver, in effect before A/1's review. */
 const QP_001 = [
@@ -55,7 +55,7 @@ describe("a key written twice", () => {
     expect(result.stderr).toBe("");
     expect(result.stdout.split("\n").filter((line) => line.startsWith("documents/QP-001.yaml:"))).toEqual([
       "documents/QP-001.yaml:8:5 error clause/unknown-clause IATF 16949:2016 中没有条款 8.3.3.9。最接近的现有条款是 IATF16949:8.3.3。请更正条款号。",
-      "documents/QP-001.yaml:9:1 error yaml/duplicate-key 同一映射中键 'title' 重复出现（第一次在第 2 行）。csr 按第 2 行的值检查本文件，未读取本行的值。每个键只能出现一次：请删除不要的一项，或给其中一项改名；修正之前，csr 不修改该文件。",
+      "documents/QP-001.yaml:9:1 error yaml/duplicate-key 同一映射中键 'title' 重复出现（第一次在第 2 行）。csr 按第 2 行的值检查本文件，未读取本行的值。每个键只能出现一次：请删除不要的一项，或给其中一项改名；修正之前，csr 不修改该文件，也不输出登记表。",
       "documents/QP-001.yaml:11:12 error doc/effective-before-signature QP-001 的生效日期 2026-03-01 早于版本 A/1 的审核签字日期（2026-03-04）：文件在全部签字之后才能生效。请把 effective 改为实际生效的日期（不早于最后一个签字），或更正该签字的日期。",
       "documents/QP-001.yaml:25:5 error doc/approval-missing 已发布文件 QP-001 的 A/1 版缺少批准签字。请按纸质原件补记：csr sign QP-001 --approved <人员> --date <签字日期>（原件未写日期时去掉 --date）。",
     ]);
@@ -73,7 +73,7 @@ describe("a key written twice", () => {
       ["doc/approval-missing", 25, 5],
     ]);
     expect(findings[1]!.message).toBe(
-      "The key 'title' is written again in the same mapping (first on line 2). csr checks the file with the value on line 2 and does not read this one. Each key may appear once: delete the entry you do not want, or rename one. Until then, csr does not change this file.",
+      "The key 'title' is written again in the same mapping (first on line 2). csr checks the file with the value on line 2 and does not read this one. Each key may appear once: delete the entry you do not want, or rename one. Until then, csr does not change this file and prints no register.",
     );
   });
 
@@ -148,5 +148,31 @@ describe("a key written twice in qms.yaml or people.yaml", () => {
     expect(json[0]!.message).toBe(
       "The key 'roles' is written again in the same mapping (first on line 10). csr check reads the file with the value on line 10, not this one, and reports the other files' findings that depend on it. Each key may appear once: delete the entry you do not want, or rename one. Until then, csr changes no file of the repository and prints no register.",
     );
+  });
+});
+
+describe("a key written twice in a file every register reads from (gjb-demo's processes.yaml)", () => {
+  it("is checked with the first value, and every register refuses in one line naming it, where the process list said processes.yaml was left out yet listed its 8 processes", () => {
+    const dir = committedFixture("examples/gjb-demo");
+    const file = join(dir, "processes.yaml");
+    writeFileSync(file, readFileSync(file, "utf8").replace("    type: management\n", "    type: management\n    type: support\n"));
+    const check = csr(["-C", dir, "check", "--today", "2026-12-04"], { lang: "zh-CN" });
+    expect(findings(check.stdout).filter((line) => line.startsWith("processes.yaml"))).toEqual([
+      "processes.yaml:7:5 error yaml/duplicate-key 同一映射中键 'type' 重复出现（第一次在第 6 行）。csr 按第 6 行的值检查本文件，未读取本行的值。每个键只能出现一次：请删除不要的一项，或给其中一项改名；修正之前，csr 不修改该文件，也不输出登记表。",
+    ]);
+    const refused = "csr: processes.yaml:7:5 同一映射中键 'type' 重复出现（第一次在第 6 行）；未输出登记表：按两个值中的任何一个列出，都会被当作本意。请删除不要的一项，或给其中一项改名（'csr check' 列出全部重复的键），然后重新运行该命令。\n";
+    for (const args of [["list", "processes"], ["list", "documents"], ["matrix", "clauses"]]) {
+      expect(csr(["-C", dir, ...args], { lang: "zh-CN" })).toEqual({ code: 1, stdout: "", stderr: refused });
+    }
+    expect(csr(["-C", dir, "list", "processes", "--lang", "en"]).stderr).toBe(
+      "csr: processes.yaml:7:5 The key 'type' is written again in the same mapping (first on line 6); no register was printed: listed with either of the two values, it would read as meant. Delete the entry you do not want, or rename one ('csr check' lists every key written twice), then run the command again.\n",
+    );
+  });
+
+  it("in a document: the registers refuse as well, rather than leave the document out", () => {
+    const dir = minimalRepo({ "documents/QP-001.yaml": QP_001 });
+    const register = csr(["-C", dir, "list", "procedures"], { lang: "zh-CN" });
+    expect([register.code, register.stdout]).toEqual([1, ""]);
+    expect(register.stderr).toMatch(/^csr: documents\/QP-001\.yaml:9:1 同一映射中键 'title' 重复出现（第一次在第 2 行）；未输出登记表/);
   });
 });

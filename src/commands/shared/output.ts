@@ -4,10 +4,10 @@ import { extname, join, resolve } from "node:path";
 import { UserError } from "../../core/errors.js";
 import { refuseDataPath } from "../../core/write.js";
 import { configProblem, type Repository } from "../../load/repository.js";
-import { unreadableFiles, unreadableNote } from "../../load/silent.js";
+import { DUPLICATE_KEY, unreadableFiles, unreadableNote } from "../../load/silent.js";
 import { catalog, language, shortList, t, translate } from "../../i18n/index.js";
 import type { Lang } from "../../report/registers/context.js";
-import { localized } from "../../core/text.js";
+import { firstSentence, localized } from "../../core/text.js";
 import { formRevisionOn } from "../../model/index.js";
 import { classificationName } from "../../model/classification.js";
 import { fileSafe } from "../../site/pages.js";
@@ -32,6 +32,8 @@ const BY_EXTENSION: Record<string, TableFormat> = { ".md": "md", ".html": "html"
  * - a file with merge-conflict markers, or an unreadable qms.yaml or people.yaml (every row would
  *   then be wrong: clause references, names), stops the command before anything is printed: one
  *   line, exit 1 (the file's finding is an error);
+ * - so does a key written twice in any file, named by file:line:column as csr check reports it
+ *   (yaml/duplicate-key): csr check reads the first value, a register does not choose one;
  * - any other unreadable file is named on stderr, and the register says under its table that it
  *   is incomplete (incompleteNote); the command still writes what it could and exits 1.
  */
@@ -43,6 +45,10 @@ export function refuseOrWarnUnreadable(ctx: CommandContext, repo: Repository): v
   }
   const config = configProblem(repo);
   if (config) throw new UserError(t("output-gap.config", config), undefined, 1);
+  // A key written twice: csr check reads the first value, but a register printed with one of two values nobody chose reads as
+  // meant, and one leaving the file out (a whole processes.yaml) as all there is. So every register refuses, as for qms.yaml.
+  const twice = repo.problems.find((p) => p.problem.rule === DUPLICATE_KEY);
+  if (twice) throw new UserError(t("output-gap.duplicate-key", { path: twice.path, line: twice.problem.line, column: twice.problem.column, reason: firstSentence(twice.problem.message) }), undefined, 1);
   const files = unreadableFiles(repo.problems);
   if (files.length > 0) ctx.stderr(t("output.left-out", { count: files.length, files: shortList(files) }) + "\n");
 }
