@@ -754,7 +754,7 @@ export async function run(argv: string[], output?: Output): Promise<number> {
         program
           .command("set")
           .description(t("help.set"))
-          .argument("<id>", t("help.set.id"))
+          .argument("<ids...>", t("help.set.id"))
           .option("--title <text>", t("help.set.title"))
           .option("--title-en <text>", t("help.set.title-en"))
           .option("--text <text>", t("help.set.text"))

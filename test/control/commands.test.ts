@@ -21,7 +21,7 @@ describe("csr new", () => {
     const result = await csrInProcess(["-C", dir, "new", "procedure", "--title", "产品追溯管理程序", "--department", "QA", "--clause", "IATF16949:8.5.2.1", "-y", "--commit"]);
     expect(result.stderr).toBe("");
     expect(result.stdout).toMatch(
-      /^Created QP-016 产品追溯管理程序 \(documents\/procedures\/QP-016\.yaml\), a draft procedure of Quality Assurance with 5 sections to fill in\.\nEdit the body, then release it with 'csr release QP-016 --summary \.\.\. --prepared \.\.\. --reviewed \.\.\. --approved \.\.\.'\.\nCommitted [0-9a-f]{7}: csr new procedure QP-016: 产品追溯管理程序\n$/,
+      /^Created QP-016 产品追溯管理程序 \(documents\/procedures\/QP-016\.yaml\), a draft procedure of Quality Assurance with 5 sections to fill in\.\nPeriodic review interval: qms\.yaml sets none for a procedure, so QP-016 is in no periodic review plan; to set one for it: csr set QP-016 --review-interval <months>; for every procedure: csr organisation update --review-interval procedure=<months>\.\nEdit the body, then release it with 'csr release QP-016 --summary \.\.\. --prepared \.\.\. --reviewed \.\.\. --approved \.\.\.'\.\nCommitted [0-9a-f]{7}: csr new procedure QP-016: 产品追溯管理程序\n$/,
     );
     expect(read(dir, "documents/procedures/QP-016.yaml")).toBe(
       [
@@ -67,11 +67,15 @@ describe("csr new", () => {
     expect(result.stdout.split("\n")[2]).toBe(
       `QP-015 is now being revised (修订中, since ${today()}, as 'csr submit QP-015' marks it): its file holds the draft of its next version, and version A/2 stays in force, its text as released in registers, controlled copies and the site, until 'csr release QP-015' issues the new version; to give the change up, undo it and run 'csr submit QP-015 --withdraw'.`,
     );
+    // No interval for a form in qms.yaml: how to set one (year72).
     expect(result.stdout.split("\n")[3]).toBe(
+      "Periodic review interval: qms.yaml sets none for a form, so QR-015-03 is in no periodic review plan; to set one for it: csr set QR-015-03 --review-interval <months>; for every form: csr organisation update --review-interval form=<months>.",
+    );
+    expect(result.stdout.split("\n")[4]).toBe(
       "Give the form its retention period before release: 'csr set QR-015-03 --retention <period>' (e.g. 3 years); csr release refuses a form without one (doc/record-retention-missing).",
     );
     // A form has no body text: what comes next is its fields and its record keeping.
-    expect(result.stdout.split("\n")[4]).toBe(
+    expect(result.stdout.split("\n")[5]).toBe(
       "A form has no body text: lay out its fields under sections (a Markdown table in a section's text, e.g. '| No. | Item | Result | Inspector |'; leave them out when the original is a Word or Excel sheet kept elsewhere), say on what and where its records are kept with 'csr set QR-015-03 --medium <medium> --location <place>', then release it with 'csr release QR-015-03 --summary ... --prepared ... --reviewed ... --approved ...'.",
     );
     expect(diff(dir)).toEqual(["+revising:", `+  since: ${today()}`, "-forms: [QR-015-01, QR-015-02, QR-001-02, QR-005-02]", "+forms: [QR-015-01, QR-015-02, QR-001-02, QR-005-02, QR-015-03]"]);
@@ -96,7 +100,7 @@ describe("csr new", () => {
     expect((await csrInProcess(["-C", dir, "new", "instruction", "--title", "供应商质量手册", "--department", "PUR", "--used-by", "QP-008", "-y"])).stdout).toMatch(/^Created WI-008-01 /);
     const kept = await csrInProcess(["-C", dir, "new", "form", "--number", "QR-099-01", "--title", "标识记录", "--department", "QA", "--retention", "产品寿命期+1年", "-y"]);
     expect(kept.stdout).not.toContain("retention");
-    expect((await csrInProcess(["-C", dir, "new", "form", "--number", "QR-099-02", "--title", "标识记录", "--department", "QA", "--retention", "3年", "-y"], { lang: null })).stdout.split("\n")[1]).toBe(
+    expect((await csrInProcess(["-C", dir, "new", "form", "--number", "QR-099-02", "--title", "标识记录", "--department", "QA", "--retention", "3年", "-y"], { lang: null })).stdout.split("\n")[2]).toBe(
       "表单没有正文：请在 sections 中写出表单的栏目和填写项（写在章节 text 中的 Markdown 表格，如 '| 序号 | 检验项目 | 结果 | 检验员 |'；原件是另存的 Word 或 Excel 表格时可不写），用 'csr set QR-099-02 --medium <保存方式> --location <存放地点>' 写明记录的保存方式和存放地点，然后用 'csr release QR-099-02 --summary ... --prepared ... --reviewed ... --approved ...' 发布。",
     );
     expect(read(dir, "documents/forms/QR-099-01.yaml")).toBe("id: QR-099-01\ntitle: 标识记录\nlevel: 4\nkind: form\ndepartment: QA\nstatus: draft\nrecord:\n  retention: 产品寿命期+1年\n");

@@ -50,6 +50,7 @@ describe("csr new: the numbering family in use", () => {
     const result = await csrInProcess(["-C", dir, "new", "procedure", "--title", "变更管理程序", "--department", "QA", "-y"], { lang: null });
     expect(result.stdout.split("\n")).toEqual([
       "已创建 HY-QP-003 变更管理程序（documents/HY-QP-003.yaml），品质部的程序文件草稿，有 5 个章节待填写。",
+      "定期评审周期：qms.yaml 没有规定程序文件的定期评审周期，HY-QP-003 不列入定期评审计划；为本文件设定：csr set HY-QP-003 --review-interval <月数>，为所有程序文件设定：csr organisation update --review-interval procedure=<月数>。",
       "请编写正文，然后用 'csr release HY-QP-003 --summary ... --prepared ... --reviewed ... --approved ...' 发布。",
       "编号体系：HY-QP-###，本仓库 2 份程序文件使用此体系（另有 QP-###（1 份）；可用 --family 指定）。",
       "已写入 documents/HY-QP-003.yaml，尚未提交（git commit，或运行时加 --commit 由 csr 提交）。",

@@ -7,7 +7,7 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { committedFixture, copyFixture, csr } from "../helpers.js";
+import { committedFixture, copyFixture, csr, git } from "../helpers.js";
 
 const DAY = "2026-12-06";
 
@@ -39,10 +39,45 @@ describe("the periodic review interval", () => {
     expect(made.code, made.stderr).toBe(0);
     expect(made.stdout).toContain("\n定期评审周期：24 个月（qms.yaml 对表单的规定）；如需另定：csr set QR-002-02 --review-interval <月数>。\n");
     expect(readFileSync(join(dir, "documents/forms/QR-002-02.yaml"), "utf8")).toMatch(/\nstatus: draft\nreview_interval_months: 24\n/);
-    // A kind without a default is left without one, as before.
+    // A kind without a default is left without one, and csr new says how to set one, for it or for the kind (year72).
     const procedure = csr(["-C", dir, "new", "procedure", "--title", "文件定期评审程序", "--department", "QA"], { lang: "zh-CN" });
     expect(procedure.code, procedure.stderr).toBe(0);
-    expect(procedure.stdout).not.toContain("定期评审周期");
+    expect(procedure.stdout.split("\n").filter((line) => line.includes("定期评审周期"))).toEqual([
+      "定期评审周期：qms.yaml 没有规定程序文件的定期评审周期，QP-016 不列入定期评审计划；为本文件设定：csr set QP-016 --review-interval <月数>，为所有程序文件设定：csr organisation update --review-interval procedure=<月数>。",
+    ]);
+    expect(readFileSync(join(dir, "documents/procedures/QP-016.yaml"), "utf8")).not.toContain("review_interval_months");
+  });
+
+  it("sets the interval of several documents at once with csr set A B …, all or nothing, in one commit", () => {
+    const dir = committedFixture("examples/acme-auto");
+    const head = git(dir, ["rev-parse", "HEAD"]);
+    // One number unknown and one a CSR: both listed, nothing written.
+    const refused = csr(["-C", dir, "set", "QP-001", "QP-002", "QP-099", "DYA-001", "--review-interval", "36", "--commit"], { lang: "zh-CN" });
+    expect([refused.code, refused.stdout]).toEqual([2, ""]);
+    expect(refused.stderr.split("\n")).toEqual([
+      "csr: 4 份文件中有 2 份不能修改，全部未作改动：",
+      "  仓库中没有文件或 CSR 'QP-099'。是否应为 'QP-009'？",
+      "  DYA-001 是 CSR：给出多个编号时只能修改文件；请对它单独运行 'csr set DYA-001 …'。",
+      "提示：更正或从命令中去掉这些文件后重新运行，其余文件随之一次修改。",
+      "",
+    ]);
+    expect([git(dir, ["rev-parse", "HEAD"]), git(dir, ["status", "--porcelain"])]).toEqual([head, ""]);
+    const set = csr(["-C", dir, "set", "QP-001", "QP-002", "QP-003", "--review-interval", "24", "--commit"], { lang: "zh-CN" });
+    expect([set.code, set.stderr]).toEqual([0, ""]);
+    expect(set.stdout.split("\n").filter((line) => line.startsWith("  ") || line.startsWith("已修改"))).toEqual([
+      "已修改 QP-001 文件控制程序（documents/procedures/QP-001.yaml）：",
+      "  定期评审周期：24 个月（原为 36 个月）",
+      "已修改 QP-002 记录控制程序（documents/procedures/QP-002.yaml）：",
+      "  定期评审周期：24 个月（原为 36 个月）",
+      "已修改 QP-003 管理评审程序（documents/procedures/QP-003.yaml）：",
+      "  定期评审周期：24 个月（原为 36 个月）",
+    ]);
+    for (const id of ["QP-001", "QP-002", "QP-003"]) expect(readFileSync(join(dir, `documents/procedures/${id}.yaml`), "utf8")).toContain("\nreview_interval_months: 24\n");
+    expect(git(dir, ["log", "-1", "--format=%s"])).toMatch(/^csr set QP-001、QP-002、QP-003（3 份）：/);
+    expect(git(dir, ["status", "--porcelain"])).toBe("");
+    // The options one document at a time: refused before anything is read.
+    const edition = csr(["-C", dir, "set", "QP-001", "QP-002", "--effective", "2026-01-05"]);
+    expect([edition.code, edition.stderr]).toEqual([2, "csr: --effective is for one document or CSR at a time; given several, csr set changes documents' clauses, processes, related documents and records, record keeping, 密级, department, remarks and periodic review interval.\n"]);
   });
 
   it("sets or removes a document's interval with csr set, as register data, and refuses it on an external document", () => {

@@ -167,6 +167,8 @@ export async function newDocument(ctx: CommandContext, kindArg: string | undefin
       }
     }
     if (reviewInterval !== undefined) lines.push(t("new.review-interval", { number, months: reviewInterval, kind: t(`new.kind.${kind}`), numberArg: shellArgument(number) }));
+    // None for its kind: the document is left out of the periodic review plan until one is set, for it or for the kind (year72).
+    else if (kind !== "external") lines.push(t("new.review-interval-none", { number, kind: t(`new.kind.${kind}`), kindCode: kind, numberArg: shellArgument(number) }));
     if (kind === "form" && !retention) lines.push(t("new.retention-missing", { number }));
     // The release command in full: every signature the level's layout prints is required by csr release.
     if (!external) lines.push(t(kind === "form" ? "new.next-step.form" : "new.next-step", { number, more: layoutSignatureFlags(repo, level, "...") }));

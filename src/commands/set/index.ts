@@ -23,7 +23,7 @@
 import { isMap, isScalar, isSeq, type Document, type Node } from "yaml";
 import { UserError } from "../../core/errors.js";
 import { didYouMean, shellArgument } from "../../core/text.js";
-import { list, t } from "../../i18n/index.js";
+import { list, shortList, t } from "../../i18n/index.js";
 import { compareClauseNumbers, type Catalog } from "../../model/catalog.js";
 import { documentClassification } from "../../model/classification.js";
 import { findProcess, issuedOn } from "../../model/index.js";
@@ -33,7 +33,7 @@ import { localToday } from "../../core/dates.js";
 import { markRevising, revisingMarked } from "../shared/revising.js";
 import { deviationOption } from "../shared/deviation.js";
 import { deviatedVersion, deviationDay } from "../../model/deviations.js";
-import { appendIn } from "../shared/persist.js";
+import { appendIn, type FileChange } from "../shared/persist.js";
 import type { ControlledDocument, CustomerRetention, RetentionRule } from "../../model/types.js";
 import { countedRetention, retentionRuleText } from "../../model/record-keeping.js";
 import { isDeepStrictEqual } from "node:util";
@@ -43,6 +43,7 @@ import type { CommandContext } from "../context.js";
 import { choiceOption, classificationOption, clauseOptionParts, clauseRef, clauseToRemove, dateOption, eventDateOption } from "../options.js";
 import { departmentByCode, editFile, findDocumentById, listOption, saveChanges, setInMapOrder, withEditSession, type EditSession } from "../shared/edit.js";
 import { refuseInvalidDocuments } from "../shared/repair.js";
+import { allOrNothing } from "../shared/all-or-nothing.js";
 import { CSR_OPTIONS, setCsr, type CsrFieldFlags } from "./csr.js";
 import { classificationLowering, loweringRecorded } from "./classification.js";
 import { correctEdition, editionGiven, setEdition, type EditionFlags } from "./edition.js";
@@ -126,8 +127,62 @@ interface FieldChange {
   text: string;
 }
 
-export async function setCommand(ctx: CommandContext, id: string, flags: SetFlags): Promise<number> {
-  return setDocument(ctx, id, flags);
+export async function setCommand(ctx: CommandContext, ids: string[], flags: SetFlags): Promise<number> {
+  return ids.length === 1 ? setDocument(ctx, ids[0]!, flags) : setDocuments(ctx, ids, flags);
+}
+
+/**
+ * `csr set A B … <field options>` (year72): the same register or content change of several documents at once, such as
+ * the periodic review interval of a set of procedures (`csr set QP-001 QP-002 QP-003 --review-interval 36`). All or
+ * nothing, as `csr periodic-review A B …` (shared/all-or-nothing.ts): each document is planned as `csr set` plans one,
+ * and when any is refused (not a document, obsolete, in review, a value it does not take) every refusal is listed and
+ * nothing is written. A document already like that is said so and left alone. One commit with --commit, of the
+ * documents whose change is register data; a content change of a released document waits for its revision, as for one.
+ * Only documents' field options: a CSR's fields, and an edition's or a version's dates (--edition, --issued,
+ * --effective, --received, --amend), are set one document at a time. UserError without a field option, or with one of those.
+ */
+async function setDocuments(ctx: CommandContext, ids: string[], given: SetFlags): Promise<number> {
+  const single = CSR_OPTIONS.find(([key]) => given[key] !== undefined && key !== "titleEn" && !(key === "reason" && given.classification !== undefined));
+  const edition = [given.edition !== undefined && "--edition", given.issued !== undefined && "--issued", given.effective !== undefined && "--effective", given.received !== undefined && "--received", given.amend && "--amend"].find((f): f is string => typeof f === "string");
+  const one = single?.[1] ?? edition;
+  if (one !== undefined) throw new UserError(t("set.batch.one-at-a-time", { flag: one }));
+  if (!anyField(given)) throw new UserError(t("set.batch.nothing", { count: ids.length }), t("set.nothing.hint"));
+  return withEditSession(ctx, true, undefined, async (session) => {
+    const unique = [...new Set(ids)];
+    const planned = allOrNothing(
+      unique,
+      (id) => {
+        const { documents, csrs } = session.index;
+        if (!documents.has(id) && !session.repo.unvalidated.documents.has(id)) {
+          if (csrs.has(id) || session.repo.unvalidated.csrs.has(id)) throw new UserError(t("set.batch.csr", { id }));
+          throw new UserError(t("set.no-such", { id }) + didYouMean(id, [...documents.keys()]));
+        }
+        return planFields(session, findDocumentById(session, id, { repair: true }), given, given);
+      },
+      { heading: (count, total) => t("set.batch.refused", { count, total }), hint: t("set.batch.refused.hint") },
+    );
+    const changed = planned.filter((p): p is PlannedSet & { change: FileChange } => p.change !== undefined);
+    const lines = planned.flatMap((p) => p.lines);
+    const committed = changed.filter((p) => p.commit);
+    const summary = committed.map((p) => `${p.id} ${p.summary}`).join(t("set.commit-separator"));
+    await saveChanges(ctx, session, changed.map((p) => p.change), lines, {
+      commit: given.commit === true && committed.length > 0,
+      message: t("commit.set.batch", { ids: shortList(committed.map((p) => p.id)), count: committed.length, summary }),
+      only: committed.map((p) => p.change.path),
+    });
+    return 0;
+  });
+}
+
+/** One document's `csr set`, planned: the file change (none when it is like that already), the lines said, and whether --commit commits it now. */
+interface PlannedSet {
+  id: string;
+  change?: FileChange;
+  lines: string[];
+  /** The change is register data (or the paper original's), committed with --commit; a released document's content waits for its revision. */
+  commit: boolean;
+  /** The fields changed, for the commit message. */
+  summary: string;
 }
 
 /**
@@ -161,166 +216,174 @@ export async function setDocument(ctx: CommandContext, id: string, given: SetFla
       if (given.edition === undefined && found.value.kind === "external") return correctEdition(ctx, session, found, given);
       return setEdition(ctx, session, found, given);
     }
-    const { value: document, file } = found;
-    const flags = session.ask && !anyField(given) ? { ...given, ...(await askField(session, session.ask, document)) } : given;
-    const clauses = clauseList(session, document.id, document.clauses ?? [], flags);
-    const processes = processList(session, document, flags);
-    const forms = formList(session, document, flags);
-    const related = relatedList(session, document, flags);
-    const deviation = flags.deviatesFrom === undefined ? undefined : deviationOption(session, document.id, flags.deviatesFrom, { day: deviationDay(document, localToday()), released: (document.revisions?.length ?? 0) > 0 });
-    const deviatesFrom = deviation?.numbers;
-    const deviatedVersions = deviation === undefined ? undefined : versionsAfter(document, deviation.numbers, deviation.versions);
-    const record = recordFields(document, flags);
-    const customerRetention = customerRetentionList(session, document, flags);
-    const term = retentionTermEdit(document, flags, record);
-    const classification = flags.classification === undefined ? undefined : classificationOption(flags.classification);
-    const department = flags.department === undefined ? undefined : departmentByCode(session, flags.department, "--department");
-    const titleEn = flags.titleEn?.trim();
-    const remarks = flags.remarks?.trim();
-    const reviewInterval = reviewIntervalOption(document, flags.reviewInterval);
-    if (reviewInterval === undefined && !clauses && !processes && !forms && !related && !deviatesFrom && !record && !customerRetention && !term && !classification && !department && titleEn === undefined && remarks === undefined) {
-      // A forms list answered as it was asks for no addition or removal.
-      if (flags !== given) {
-        ctx.stdout(t("set.unchanged", { id }) + "\n");
-        return 0;
-      }
-      throw new UserError(t("set.nothing", { id }), t("set.nothing.hint"));
-    }
-    const changes: FieldChange[] = [];
-    // "" removes the English title, so that the registers print the Chinese one.
-    if (titleEn !== undefined && titleEn !== (document.title_en ?? "")) {
-      const text = titleEn === "" ? t("set.csr.cleared", { before: document.title_en! }) : document.title_en === undefined ? titleEn : t("set.was", { value: titleEn, before: document.title_en });
-      changes.push({ field: "title_en", key: "title_en", text });
-    }
-    if (reviewInterval !== undefined && reviewInterval !== (document.review_interval_months ?? "")) {
-      const months = (value: number) => t("process.months", { months: value, count: value });
-      const before = document.review_interval_months;
-      const text = reviewInterval === "" ? t("set.csr.cleared", { before: months(before!) }) : before === undefined ? months(reviewInterval) : t("set.was", { value: months(reviewInterval), before: months(before) });
-      changes.push({ field: "review_interval_months", key: "review_interval_months", text });
-    }
-    if (clauses && !sameList(clauses.before, clauses.after)) changes.push({ field: "clauses", key: "clauses", text: listChange(clauses) });
-    if (processes && !sameList(processes.before, processes.after)) changes.push({ field: "processes", key: "processes", text: listChange(processes) });
-    if (forms && !sameList(forms.before, forms.after)) changes.push({ field: "forms", key: "forms", text: listChange(forms) });
-    if (related && !sameList(related.before, related.after)) changes.push({ field: "related", key: "related", text: listChange(related) });
-    const deviatedBefore = document.deviates_from ?? [];
-    if (deviatesFrom && !sameList(deviatedBefore, deviatesFrom)) {
-      const edit = { before: [...deviatedBefore], after: deviatesFrom, added: deviatesFrom.filter((d) => !deviatedBefore.includes(d)), removed: deviatedBefore.filter((d) => !deviatesFrom.includes(d)) };
-      changes.push({ field: "deviates_from", key: "deviates_from", text: deviatesFrom.length === 0 ? t("set.csr.cleared", { before: list(deviatedBefore) }) : listChange(edit) });
-    }
-    const versionsBefore = document.deviates_from_versions ?? {};
-    const versionsChanged = deviatedVersions !== undefined && !sameList(Object.entries(versionsBefore).map(([d, v]) => `${d}@${v}`).sort(), Object.entries(deviatedVersions).map(([d, v]) => `${d}@${v}`).sort());
-    // Which revision of each it deviates from (tester63 N7): WI-010-01 A/2（原为 A/1）.
-    if (versionsChanged && Object.keys(deviatedVersions).some((d) => versionsBefore[d] !== deviatedVersions[d])) {
-      const text = Object.entries(deviatedVersions)
-        .filter(([d, v]) => versionsBefore[d] !== v)
-        .map(([d, v]) => (versionsBefore[d] === undefined ? `${d} ${v}` : t("set.was", { value: `${d} ${v}`, before: versionsBefore[d]! })));
-      changes.push({ field: "deviates_from_versions", key: "deviates_from", text: list(text) });
-    }
-    for (const field of RECORD_FIELDS) {
-      const value = record?.[field];
-      const before = document.record?.[field];
-      // "" removes an English text (as csr set --title-en "" does).
-      if (value === undefined || value === before || (value === "" && before === undefined)) continue;
-      const shown = (v: string) => (field === "medium" ? t(`value.medium.${v as Medium}`) : v === "" ? t("set.none") : v);
-      // Removed with its Chinese changed, not by its own option (recordFields).
-      const stale = value === "" && ENGLISH.some((e) => e.english === field && flags[e.flag] === undefined);
-      const text = stale ? t("set.stale-english", { before: before!, flag: `--${field.replace("_", "-")}` }) : before === undefined ? shown(value) : t("set.was", { value: shown(value), before: shown(before) });
-      changes.push({ field, key: "record", text });
-    }
-    if (customerRetention && JSON.stringify(customerRetention.before) !== JSON.stringify(customerRetention.after)) {
-      const text = (list: readonly CustomerRetention[]) => list.map((c) => `${c.customer} ${c.period}`).join(t("common.list-separator")) || t("set.none");
-      changes.push({ field: "retention_customer", key: "record", text: customerRetention.before.length === 0 ? text(customerRetention.after) : t("set.was", { value: text(customerRetention.after), before: text(customerRetention.before) }) });
-    }
-    if (term && !sameTerm(term.before, term.after)) {
-      const text = term.after === undefined ? (term.stale ? t("set.stale-term", { before: retentionRuleText(term.before!) }) : t("set.csr.cleared", { before: retentionRuleText(term.before!) })) : term.before === undefined ? retentionRuleText(term.after) : t("set.was", { value: retentionRuleText(term.after), before: retentionRuleText(term.before) });
-      changes.push({ field: "retention_term", key: "record", text });
-    }
-    // The 密级 the document is printed with, its own or its layout's: giving that one again changes nothing.
-    const classificationBefore = documentClassification(session.repo, document);
-    const newClassification = classification !== undefined && classification !== classificationBefore ? classification : undefined;
-    const lowering = classificationLowering(session, id, classificationBefore, newClassification, flags);
-    if (newClassification) {
-      changes.push({ field: "classification", key: "classification", text: classificationBefore === "" ? newClassification : t("set.was", { value: newClassification, before: classificationBefore }) });
-    }
-    // The 备注 is printed on the document (its remarks line) as well as in the lists: content, like the forms (tester54a A8).
-    if (remarks !== undefined && remarks !== (document.remarks ?? "")) {
-      changes.push({ field: "remarks", key: "remarks", text: remarks === "" ? t("set.csr.cleared", { before: document.remarks! }) : document.remarks === undefined ? remarks : t("set.was", { value: remarks, before: document.remarks }) });
-    }
-    if (department !== undefined && department !== document.department) {
-      const name = (code: string) => departmentLabel(session.index, code);
-      changes.push({ field: "department", key: "department", text: document.department === undefined ? name(department) : t("set.was", { value: name(department), before: name(document.department) }) });
-    }
-    if (changes.length === 0) {
-      ctx.stdout(t("set.unchanged", { id }) + "\n");
+    const flags = session.ask && !anyField(given) ? { ...given, ...(await askField(session, session.ask, found.value)) } : given;
+    const plan = planFields(session, found, given, flags);
+    if (plan.change === undefined) {
+      ctx.stdout(plan.lines.join("\n") + "\n");
       return 0;
     }
-    // No text of the document in the repository prints its department (see above): the correction is register data.
-    // Nor, while its body is on paper, the forms and related documents it lists: writing them in completes the import.
-    const describesPaper = (key: keyof ControlledDocument) => (key === "department" && document.kind === "external") || completesPaperOriginal(document, key);
-    const content = changes.some((c) => isControlledContent(c.key) && !describesPaper(c.key));
-    if (content && document.status === "obsolete") throw new UserError(t("set.obsolete", { id, date: document.obsolete?.date ?? "" }));
-    // Its reviewers must see every change of what they approve, as csr new --used-by and csr obsolete leave a document in review as it is.
-    if (content && document.status === "in-review") throw new UserError(t("set.in-review", { id }), t("set.in-review.hint", { id: shellArgument(id) }));
-    // The new content is the draft of the next revision: unmarked, every register, print and page would give it under the approved version (tester54a A2).
-    const today = localToday();
-    const marking = content && document.status === "released" && document.revising === undefined;
-    const change = editFile(session.root, file.path, "document", (doc) => {
-      if (clauses) setList(doc, "clauses", clauses.after);
-      if (processes) setList(doc, "processes", processes.after);
-      if (forms) setList(doc, "forms", forms.after);
-      if (related) setList(doc, "related", related.after);
-      if (deviatesFrom && changes.some((c) => c.key === "deviates_from")) {
-        if (deviatesFrom.length === 0) doc.delete("deviates_from");
-        else if (doc.has("deviates_from")) setList(doc, "deviates_from", deviatesFrom);
-        else setInOrder(doc, "deviates_from", doc.createNode([...deviatesFrom], { flow: true }));
-      }
-      if (deviatedVersions && versionsChanged) {
-        if (Object.keys(deviatedVersions).length === 0) doc.delete("deviates_from_versions");
-        else if (doc.has("deviates_from_versions")) doc.set("deviates_from_versions", doc.createNode(deviatedVersions, { flow: true }));
-        else setInOrder(doc, "deviates_from_versions", doc.createNode(deviatedVersions, { flow: true }));
-      }
-      if (record) setRecord(doc, record);
-      if (term && !sameTerm(term.before, term.after)) setRetentionTerm(doc, term.after);
-      if (customerRetention) setCustomerRetention(doc, customerRetention.after);
-      if (newClassification) setScalar(doc, "classification", newClassification);
-      if (lowering) {
-        if (doc.has("classification_changes")) appendIn(doc, ["classification_changes"], doc.createNode(lowering));
-        else setInOrder(doc, "classification_changes", doc.createNode([lowering]));
-      }
-      if (department !== undefined && department !== document.department) setScalar(doc, "department", department);
-      if (changes.some((c) => c.key === "title_en")) {
-        if (titleEn === "") doc.delete("title_en");
-        else setScalar(doc, "title_en", titleEn!);
-      }
-      if (changes.some((c) => c.key === "review_interval_months")) {
-        if (reviewInterval === "") doc.delete("review_interval_months");
-        else if (doc.has("review_interval_months")) doc.set("review_interval_months", reviewInterval);
-        else setInOrder(doc, "review_interval_months", doc.createNode(reviewInterval));
-      }
-      if (changes.some((c) => c.key === "remarks")) {
-        if (remarks === "") doc.delete("remarks");
-        else setScalar(doc, "remarks", remarks!);
-      }
-      if (marking) markRevising(doc, document, today);
-    });
-    const lines = [t("set.updated", { id, title: document.title, path: file.path }), ...changes.map((c) => `  ${t(`set.field.${c.field}`)}${t("set.colon")}${c.text}`)];
-    // The documents deviated from are left as they are (shared/deviation.ts).
-    if (deviatesFrom?.length && changes.some((c) => c.key === "deviates_from")) lines.push(t("set.deviates-from", { id, targets: list(deviatesFrom) }));
-    if (lowering) lines.push(loweringRecorded(session, lowering));
-    // A released document's content changes only through a revision: the change is committed with it, not here.
-    const leftForRelease = content && document.status === "released";
-    // The message names the content changed: the related records, else the related documents, else the department.
-    const named = changes.some((c) => c.key === "forms") ? "set.release" : changes.some((c) => c.key === "related") ? "set.release-related" : changes.some((c) => c.key === "remarks") ? "set.release-remarks" : "set.release-department";
-    if (leftForRelease) lines.push(t(flags.commit ? `${named}-commit` : named, { id }));
-    if (marking) lines.push(revisingMarked(document, today));
-    // A document already under revision takes a content change into its draft: the register-data line is for the other changes only (tester57 E16).
-    else if (document.status === "released" && (!leftForRelease || changes.some((c) => !isControlledContent(c.key) || describesPaper(c.key))))
-      lines.push(t(changes.some((c) => completesPaperOriginal(document, c.key)) ? "set.on-paper" : "set.register-data", { id }));
-    const commit = flags.commit === true && !leftForRelease;
-    const summary = changes.map((c) => `${t(`set.field.${c.field}`)} ${c.text}`).join(t("set.commit-separator"));
-    await saveChanges(ctx, session, [change], lines, { commit, message: t("commit.set", { id, summary }) });
+    await saveChanges(ctx, session, [plan.change], plan.lines, { commit: given.commit === true && plan.commit, message: t("commit.set", { id, summary: plan.summary }) });
     return 0;
   });
+}
+
+/**
+ * The field options' change of document `found` (`flags`: `given`, or what the terminal user chose in their place), as
+ * `csr set` makes it: planned, not written. UserError for a value it does not take, or for a content change of an obsolete
+ * document or of one in review.
+ */
+function planFields(session: EditSession, found: Located<ControlledDocument>, given: SetFlags, flags: SetFlags): PlannedSet {
+  const { value: document, file } = found;
+  const id = document.id;
+  const clauses = clauseList(session, document.id, document.clauses ?? [], flags);
+  const processes = processList(session, document, flags);
+  const forms = formList(session, document, flags);
+  const related = relatedList(session, document, flags);
+  const deviation = flags.deviatesFrom === undefined ? undefined : deviationOption(session, document.id, flags.deviatesFrom, { day: deviationDay(document, localToday()), released: (document.revisions?.length ?? 0) > 0 });
+  const deviatesFrom = deviation?.numbers;
+  const deviatedVersions = deviation === undefined ? undefined : versionsAfter(document, deviation.numbers, deviation.versions);
+  const record = recordFields(document, flags);
+  const customerRetention = customerRetentionList(session, document, flags);
+  const term = retentionTermEdit(document, flags, record);
+  const classification = flags.classification === undefined ? undefined : classificationOption(flags.classification);
+  const department = flags.department === undefined ? undefined : departmentByCode(session, flags.department, "--department");
+  const titleEn = flags.titleEn?.trim();
+  const remarks = flags.remarks?.trim();
+  const reviewInterval = reviewIntervalOption(document, flags.reviewInterval);
+  if (reviewInterval === undefined && !clauses && !processes && !forms && !related && !deviatesFrom && !record && !customerRetention && !term && !classification && !department && titleEn === undefined && remarks === undefined) {
+    // A forms list answered as it was asks for no addition or removal.
+    if (flags !== given) return { id, lines: [t("set.unchanged", { id })], commit: false, summary: "" };
+    throw new UserError(t("set.nothing", { id }), t("set.nothing.hint"));
+  }
+  const changes: FieldChange[] = [];
+  // "" removes the English title, so that the registers print the Chinese one.
+  if (titleEn !== undefined && titleEn !== (document.title_en ?? "")) {
+    const text = titleEn === "" ? t("set.csr.cleared", { before: document.title_en! }) : document.title_en === undefined ? titleEn : t("set.was", { value: titleEn, before: document.title_en });
+    changes.push({ field: "title_en", key: "title_en", text });
+  }
+  if (reviewInterval !== undefined && reviewInterval !== (document.review_interval_months ?? "")) {
+    const months = (value: number) => t("process.months", { months: value, count: value });
+    const before = document.review_interval_months;
+    const text = reviewInterval === "" ? t("set.csr.cleared", { before: months(before!) }) : before === undefined ? months(reviewInterval) : t("set.was", { value: months(reviewInterval), before: months(before) });
+    changes.push({ field: "review_interval_months", key: "review_interval_months", text });
+  }
+  if (clauses && !sameList(clauses.before, clauses.after)) changes.push({ field: "clauses", key: "clauses", text: listChange(clauses) });
+  if (processes && !sameList(processes.before, processes.after)) changes.push({ field: "processes", key: "processes", text: listChange(processes) });
+  if (forms && !sameList(forms.before, forms.after)) changes.push({ field: "forms", key: "forms", text: listChange(forms) });
+  if (related && !sameList(related.before, related.after)) changes.push({ field: "related", key: "related", text: listChange(related) });
+  const deviatedBefore = document.deviates_from ?? [];
+  if (deviatesFrom && !sameList(deviatedBefore, deviatesFrom)) {
+    const edit = { before: [...deviatedBefore], after: deviatesFrom, added: deviatesFrom.filter((d) => !deviatedBefore.includes(d)), removed: deviatedBefore.filter((d) => !deviatesFrom.includes(d)) };
+    changes.push({ field: "deviates_from", key: "deviates_from", text: deviatesFrom.length === 0 ? t("set.csr.cleared", { before: list(deviatedBefore) }) : listChange(edit) });
+  }
+  const versionsBefore = document.deviates_from_versions ?? {};
+  const versionsChanged = deviatedVersions !== undefined && !sameList(Object.entries(versionsBefore).map(([d, v]) => `${d}@${v}`).sort(), Object.entries(deviatedVersions).map(([d, v]) => `${d}@${v}`).sort());
+  // Which revision of each it deviates from (tester63 N7): WI-010-01 A/2（原为 A/1）.
+  if (versionsChanged && Object.keys(deviatedVersions).some((d) => versionsBefore[d] !== deviatedVersions[d])) {
+    const text = Object.entries(deviatedVersions)
+      .filter(([d, v]) => versionsBefore[d] !== v)
+      .map(([d, v]) => (versionsBefore[d] === undefined ? `${d} ${v}` : t("set.was", { value: `${d} ${v}`, before: versionsBefore[d]! })));
+    changes.push({ field: "deviates_from_versions", key: "deviates_from", text: list(text) });
+  }
+  for (const field of RECORD_FIELDS) {
+    const value = record?.[field];
+    const before = document.record?.[field];
+    // "" removes an English text (as csr set --title-en "" does).
+    if (value === undefined || value === before || (value === "" && before === undefined)) continue;
+    const shown = (v: string) => (field === "medium" ? t(`value.medium.${v as Medium}`) : v === "" ? t("set.none") : v);
+    // Removed with its Chinese changed, not by its own option (recordFields).
+    const stale = value === "" && ENGLISH.some((e) => e.english === field && flags[e.flag] === undefined);
+    const text = stale ? t("set.stale-english", { before: before!, flag: `--${field.replace("_", "-")}` }) : before === undefined ? shown(value) : t("set.was", { value: shown(value), before: shown(before) });
+    changes.push({ field, key: "record", text });
+  }
+  if (customerRetention && JSON.stringify(customerRetention.before) !== JSON.stringify(customerRetention.after)) {
+    const text = (list: readonly CustomerRetention[]) => list.map((c) => `${c.customer} ${c.period}`).join(t("common.list-separator")) || t("set.none");
+    changes.push({ field: "retention_customer", key: "record", text: customerRetention.before.length === 0 ? text(customerRetention.after) : t("set.was", { value: text(customerRetention.after), before: text(customerRetention.before) }) });
+  }
+  if (term && !sameTerm(term.before, term.after)) {
+    const text = term.after === undefined ? (term.stale ? t("set.stale-term", { before: retentionRuleText(term.before!) }) : t("set.csr.cleared", { before: retentionRuleText(term.before!) })) : term.before === undefined ? retentionRuleText(term.after) : t("set.was", { value: retentionRuleText(term.after), before: retentionRuleText(term.before) });
+    changes.push({ field: "retention_term", key: "record", text });
+  }
+  // The 密级 the document is printed with, its own or its layout's: giving that one again changes nothing.
+  const classificationBefore = documentClassification(session.repo, document);
+  const newClassification = classification !== undefined && classification !== classificationBefore ? classification : undefined;
+  const lowering = classificationLowering(session, id, classificationBefore, newClassification, flags);
+  if (newClassification) {
+    changes.push({ field: "classification", key: "classification", text: classificationBefore === "" ? newClassification : t("set.was", { value: newClassification, before: classificationBefore }) });
+  }
+  // The 备注 is printed on the document (its remarks line) as well as in the lists: content, like the forms (tester54a A8).
+  if (remarks !== undefined && remarks !== (document.remarks ?? "")) {
+    changes.push({ field: "remarks", key: "remarks", text: remarks === "" ? t("set.csr.cleared", { before: document.remarks! }) : document.remarks === undefined ? remarks : t("set.was", { value: remarks, before: document.remarks }) });
+  }
+  if (department !== undefined && department !== document.department) {
+    const name = (code: string) => departmentLabel(session.index, code);
+    changes.push({ field: "department", key: "department", text: document.department === undefined ? name(department) : t("set.was", { value: name(department), before: name(document.department) }) });
+  }
+  if (changes.length === 0) return { id, lines: [t("set.unchanged", { id })], commit: false, summary: "" };
+  // No text of the document in the repository prints its department (see above): the correction is register data.
+  // Nor, while its body is on paper, the forms and related documents it lists: writing them in completes the import.
+  const describesPaper = (key: keyof ControlledDocument) => (key === "department" && document.kind === "external") || completesPaperOriginal(document, key);
+  const content = changes.some((c) => isControlledContent(c.key) && !describesPaper(c.key));
+  if (content && document.status === "obsolete") throw new UserError(t("set.obsolete", { id, date: document.obsolete?.date ?? "" }));
+  // Its reviewers must see every change of what they approve, as csr new --used-by and csr obsolete leave a document in review as it is.
+  if (content && document.status === "in-review") throw new UserError(t("set.in-review", { id }), t("set.in-review.hint", { id: shellArgument(id) }));
+  // The new content is the draft of the next revision: unmarked, every register, print and page would give it under the approved version (tester54a A2).
+  const today = localToday();
+  const marking = content && document.status === "released" && document.revising === undefined;
+  const change = editFile(session.root, file.path, "document", (doc) => {
+    if (clauses) setList(doc, "clauses", clauses.after);
+    if (processes) setList(doc, "processes", processes.after);
+    if (forms) setList(doc, "forms", forms.after);
+    if (related) setList(doc, "related", related.after);
+    if (deviatesFrom && changes.some((c) => c.key === "deviates_from")) {
+      if (deviatesFrom.length === 0) doc.delete("deviates_from");
+      else if (doc.has("deviates_from")) setList(doc, "deviates_from", deviatesFrom);
+      else setInOrder(doc, "deviates_from", doc.createNode([...deviatesFrom], { flow: true }));
+    }
+    if (deviatedVersions && versionsChanged) {
+      if (Object.keys(deviatedVersions).length === 0) doc.delete("deviates_from_versions");
+      else if (doc.has("deviates_from_versions")) doc.set("deviates_from_versions", doc.createNode(deviatedVersions, { flow: true }));
+      else setInOrder(doc, "deviates_from_versions", doc.createNode(deviatedVersions, { flow: true }));
+    }
+    if (record) setRecord(doc, record);
+    if (term && !sameTerm(term.before, term.after)) setRetentionTerm(doc, term.after);
+    if (customerRetention) setCustomerRetention(doc, customerRetention.after);
+    if (newClassification) setScalar(doc, "classification", newClassification);
+    if (lowering) {
+      if (doc.has("classification_changes")) appendIn(doc, ["classification_changes"], doc.createNode(lowering));
+      else setInOrder(doc, "classification_changes", doc.createNode([lowering]));
+    }
+    if (department !== undefined && department !== document.department) setScalar(doc, "department", department);
+    if (changes.some((c) => c.key === "title_en")) {
+      if (titleEn === "") doc.delete("title_en");
+      else setScalar(doc, "title_en", titleEn!);
+    }
+    if (changes.some((c) => c.key === "review_interval_months")) {
+      if (reviewInterval === "") doc.delete("review_interval_months");
+      else if (doc.has("review_interval_months")) doc.set("review_interval_months", reviewInterval);
+      else setInOrder(doc, "review_interval_months", doc.createNode(reviewInterval));
+    }
+    if (changes.some((c) => c.key === "remarks")) {
+      if (remarks === "") doc.delete("remarks");
+      else setScalar(doc, "remarks", remarks!);
+    }
+    if (marking) markRevising(doc, document, today);
+  });
+  const lines = [t("set.updated", { id, title: document.title, path: file.path }), ...changes.map((c) => `  ${t(`set.field.${c.field}`)}${t("set.colon")}${c.text}`)];
+  // The documents deviated from are left as they are (shared/deviation.ts).
+  if (deviatesFrom?.length && changes.some((c) => c.key === "deviates_from")) lines.push(t("set.deviates-from", { id, targets: list(deviatesFrom) }));
+  if (lowering) lines.push(loweringRecorded(session, lowering));
+  // A released document's content changes only through a revision: the change is committed with it, not here.
+  const leftForRelease = content && document.status === "released";
+  // The message names the content changed: the related records, else the related documents, else the department.
+  const named = changes.some((c) => c.key === "forms") ? "set.release" : changes.some((c) => c.key === "related") ? "set.release-related" : changes.some((c) => c.key === "remarks") ? "set.release-remarks" : "set.release-department";
+  if (leftForRelease) lines.push(t(flags.commit ? `${named}-commit` : named, { id }));
+  if (marking) lines.push(revisingMarked(document, today));
+  // A document already under revision takes a content change into its draft: the register-data line is for the other changes only (tester57 E16).
+  else if (document.status === "released" && (!leftForRelease || changes.some((c) => !isControlledContent(c.key) || describesPaper(c.key))))
+    lines.push(t(changes.some((c) => completesPaperOriginal(document, c.key)) ? "set.on-paper" : "set.register-data", { id }));
+  const summary = changes.map((c) => `${t(`set.field.${c.field}`)} ${c.text}`).join(t("set.commit-separator"));
+  return { id, change, lines, commit: !leftForRelease, summary };
 }
 
 /**
