@@ -692,6 +692,7 @@ export async function run(argv: string[], output?: Output): Promise<number> {
           .option("--reason-en <text>", t("help.release.reason-en"))
           .option("--change-request <number>", t("help.release.change-request"))
           .option("--configuration-change", t("help.release.configuration-change"))
+          .option("--editorial", t("help.release.editorial"))
           .option("--ecn <numbers...>", t("help.release.ecn"))
           .option("--action <ids...>", t("help.release.action"))
           .option("--customer-notified <customers...>", t("help.release.customer-notified"))

@@ -30,15 +30,17 @@ export function documentTrainingState(doc: ControlledDocument, config: QmsConfig
   const version = current.version;
   const item = documentCompletion(doc, people, config, today, versions);
   if (item === undefined) return { version, state: documentTrained(doc, version, versions) ? "trained" : "not-required" };
+  // After an editorial revision, the version to be trained on is the last that changed the work (documentCompletion).
+  const trainedVersion = item.revision;
   const reading = completionState(item);
-  if (reading === "trained") return { version, state: "trained" };
-  if (item.start === undefined) return { version, state: "undated" };
+  if (reading === "trained") return { version: trainedVersion, state: "trained" };
+  if (item.start === undefined) return { version: trainedVersion, state: "undated" };
   const days = config?.document_control?.training_days ?? DEFAULT_TRAINING_DAYS;
   // The soonest deadline of those still to train: a newcomer's runs from their first day (personTrainingPeriod, tester72 Q2).
   const periods = item.missing.map((id) => personTrainingPeriod(item, people.find((p) => p.id === id))!);
   const period = periods.sort((a, b) => trainingDue(calendar, a.start, days, a.ahead).localeCompare(trainingDue(calendar, b.start, days, b.ahead)))[0] ?? { start: item.start, ahead: item.ahead };
   const { phase, due, count } = trainingPhase(calendar, period.start, days, today, period.ahead);
-  return { version, state: phase, start: item.start, due, count, ahead: item.ahead, ...(reading === "partial" ? { people: { trained: item.trained.length, required: item.required.length, trainers: item.trainers.length } } : {}) };
+  return { version: trainedVersion, state: phase, start: item.start, due, count, ahead: item.ahead, ...(reading === "partial" ? { people: { trained: item.trained.length, required: item.required.length, trainers: item.trainers.length } } : {}) };
 }
 
 /**

@@ -70,7 +70,15 @@ export function documentCompletion(doc: ControlledDocument, people: readonly Per
   const current = currentRevision(doc);
   if (doc.status !== "released" || doc.kind === "external" || !doc.training?.required || !current) return undefined;
   const outside = new Set((config?.external_parties ?? []).map((p) => p.code));
-  const sessions = (doc.training.sessions ?? []).filter((s) => s.date <= day && sessionVersion(doc, s, sessionVersions) === current.version);
+  // An editorial revision (编辑性修改: typing errors, layout) changes no work and needs no training of its own: the training
+  // due is on the last revision that changed the work, and a session on it or on any editorial version since counts (tester72 Q4).
+  const revisions = doc.revisions ?? [];
+  let base = revisions.indexOf(current);
+  while (base > 0 && revisions[base]!.editorial) base--;
+  const trained = base < 0 ? current : revisions[base]!;
+  const versions = new Set(base < 0 ? [current.version] : revisions.slice(base).map((r) => r.version));
+  const sessions = (doc.training.sessions ?? []).filter((s) => s.date <= day && versions.has(sessionVersion(doc, s, sessionVersions) ?? ""));
+  if (trained !== current) return completion("document", doc.id, trained.version, trained.effective ?? trained.date, false, documentTrainingDepartments(doc, outside), sessions, [], people, day);
   const ahead = doc.effective !== undefined && current.date !== undefined && doc.effective > current.date;
   return completion("document", doc.id, current.version, doc.effective ?? current.date, ahead, documentTrainingDepartments(doc, outside), sessions, [], people, day);
 }

@@ -653,6 +653,12 @@ export interface Revision {
    * (GJB 9001C 7.5.3, 8.5.6; csr release --configuration-change; doc/configuration-change-unagreed).
    */
   configuration_change?: boolean;
+  /**
+   * 编辑性修改: the revision corrects wording, typing errors or layout and changes no work, so it needs no training of its own
+   * (IATF 16949 7.2.2 asks training for changed work): the training due is on the last revision that is not editorial, and
+   * a session on any version since counts for it (csr release --editorial; documentCompletion).
+   */
+  editorial?: boolean;
   /** The nonconformity / corrective action records (actions/) the revision carries out, by id (csr release --action). */
   actions?: string[];
   /** 顾客变更通知/ECN: the numbers of the customer's engineering change notices the revision carries out (csr release --ecn; IATF 16949 7.5.3.2.2). */

@@ -133,6 +133,30 @@ describe("a release of a document needing training (tester72 Q4)", () => {
     expect(trainingLines(done.stdout)).toEqual(["QP-005 A/2 needs training: 2 people of 品质部, before it takes effect on 2026-11-25; who: csr list training --missing --document QP-005."]);
   });
 
+  it("needs no training for an editorial revision: the training stays on the last one that changed the work", () => {
+    const trainedOnA1 = "  sessions:\n    - {revision: A/1, date: 2026-10-13, people: [zhang, wang], trainer: zhang, record: TR-2026-040}\n";
+    const dir = threeDepartmentRepo({ "qms.yaml": qms, "documents/QP-005.yaml": trainingProcedure() + required + trainedOnA1 });
+    const done = release(dir, "--editorial");
+    expect(done.stderr).toBe("");
+    expect(trainingLines(done.stdout)).toEqual([]);
+    expect(done.stdout).toContain("QP-005 A/2 is an editorial change and needs no training; the training on A/1 is complete.\n");
+    expect(readFileSync(join(dir, "documents/QP-005.yaml"), "utf8")).toContain("    editorial: true\n");
+    const missing = csr(["-C", dir, "list", "training", "--missing", "--document", "QP-005", "--today", "2027-01-20"]);
+    expect(missing.stdout).toContain("as of 2027-01-20, 0 in total");
+    const check = csr(["-C", dir, "check", "--today", "2027-01-20", "--format", "json"]);
+    expect(JSON.parse(check.stdout).findings.filter((f: { rule: string }) => f.rule === "doc/training-overdue")).toEqual([]);
+  });
+
+  it("says who is still to be trained on the version before an editorial one", () => {
+    const trainedOnA1 = "  sessions:\n    - {revision: A/1, date: 2026-10-13, people: [zhang], trainer: li, record: TR-2026-040}\n";
+    const dir = threeDepartmentRepo({ "qms.yaml": qms, "documents/QP-005.yaml": trainingProcedure() + required + trainedOnA1 });
+    const done = release(dir, "--editorial");
+    expect(done.stdout).toContain("QP-005 A/2 is an editorial change and needs no training; 1 person is still to be trained on A/1: csr list training --missing --document QP-005.\n");
+    // A session on the editorial version counts for A/1.
+    expect(csr(["-C", dir, "train", "QP-005", "--people", "wang", "--date", "2026-11-11", "--trainer", "zhang", "--record", "TR-2026-080", "-y"]).code).toBe(0);
+    expect(csr(["-C", dir, "show", "QP-005", "--today", "2026-11-12"]).stdout).toMatch(/Training +A\/1 trained/);
+  });
+
   it("says nothing of training for a document not marked as needing it", () => {
     const dir = threeDepartmentRepo({ "qms.yaml": qms, "documents/QP-005.yaml": trainingProcedure() });
     const done = release(dir);

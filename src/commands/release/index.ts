@@ -85,6 +85,8 @@ export interface ReleaseFlags extends SignatureFlags {
   changeRequest?: string;
   /** 技术状态更改: the revision changes the product's configuration, so the 军代表 agrees to it whatever the level (Revision configuration_change). */
   configurationChange?: boolean;
+  /** 编辑性修改: the revision changes no work (typing errors, layout), so it needs no training of its own (Revision editorial). */
+  editorial?: boolean;
   /** 顾客变更通知/ECN numbers: repeated, or separated by commas. */
   ecn?: string[];
   /** The corrective action records (actions/) the revision carries out, by id (--action; comma-separated or repeated). */
@@ -255,6 +257,7 @@ async function release(ctx: CommandContext, id: string, given: ReleaseFlags, pro
       ...(flags.summaryEn?.trim() ? { summary_en: flags.summaryEn.trim() } : {}),
       ...changeBasis(flags),
       ...(flags.configurationChange ? { configuration_change: true } : {}),
+      ...(flags.editorial ? { editorial: true } : {}),
       ...(flags.pages ? { pages: flags.pages } : {}),
       ...(totalPages === undefined ? {} : { total_pages: totalPages }),
       prepared: { by: author.id, date: signed.prepared },
@@ -766,7 +769,10 @@ function roleWithLabel(role: Role): string {
 function trainingLine(repo: Repository, index: RepoIndex, released: ControlledDocument, version: string, date: string): string | undefined {
   const config = repo.config?.value;
   const item = documentCompletion(released, peopleOf({ index }), config, date);
-  if (item?.start === undefined) return undefined;
+  if (item === undefined) return undefined;
+  // An editorial revision needs no training of its own: what is still due is on the version that changed the work.
+  if (item.revision !== version) return t(item.missing.length === 0 ? "release.training-editorial" : "release.training-editorial-open", { id: released.id, version, trained: item.revision, count: item.missing.length });
+  if (item.start === undefined) return undefined;
   const due = trainingDue(repositoryCalendar(config), item.start, config?.document_control?.training_days ?? DEFAULT_TRAINING_DAYS, item.ahead);
   const departments = list(item.departments.map((code) => departmentLabel(index, code)));
   const data = { id: released.id, version, count: item.missing.length, departments, due, effective: item.start };

@@ -54,7 +54,7 @@ training:
       const partial = state.people ? ".partial" : "";
       // Released ahead of taking effect, it was due by that day (tester72 Q14): the message says so, not a number of days.
       const ahead = state.ahead ? ".ahead" : "";
-      ctx.report({ file, path: ["training", "required"] }, t(`rule.doc/training-overdue${partial}${ahead}`, { document: doc.id, version, start, due, days, ...state.people }));
+      ctx.report({ file, path: ["training", "required"] }, t(`rule.doc/training-overdue${partial}${ahead}`, { document: doc.id, version: state.version, start, due, days, ...state.people }));
     }
   },
 };
