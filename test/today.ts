@@ -3,6 +3,20 @@
  * review …) have no --today: what they say about a deadline ("due …", "overdue by …") depends on
  * the day they run, so a test of it dates its scenario from that day, or counts from it, and passes
  * on whatever day it is run.
+ *
+ * Running tests on another day, to see that they do: Debian's libfaketime (`apt-get install
+ * faketime`) makes every process of the run see that day, vitest, the csr processes it starts
+ * and git (commit dates too), its clock running on from 10:00 local time:
+ *
+ *   CSR_TEST_DAY=2027-01-04 npm run test:day -- test/csr/add.test.ts test/audit
+ *
+ * (`faketime "2027-01-04 10:00:00" vitest run --maxWorkers=1` after the bundle; not part of
+ * `npm test`). Days worth a run: one after the examples' stories have moved on (acme-auto's
+ * BCM-005 review is overdue from 2026-12-07; temporary documents and forms not yet in force have
+ * fixed dates), the first days of a year (a record dated in the year's first week is then in
+ * the future: date/in-future) and one in a year whose holiday notice csr does not ship
+ * (calendar/year-missing notes a deadline counted into it). Do not rebuild dist/ while such a
+ * run goes on: the csr processes it starts then fail as they find the bundle half written.
  */
 import { repositoryCalendar } from "../src/load/calendar.js";
 import { loadRepository } from "../src/load/repository.js";
