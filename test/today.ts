@@ -18,13 +18,21 @@
  * (calendar/year-missing notes a deadline counted into it). Do not rebuild dist/ while such a
  * run goes on: the csr processes it starts then fail as they find the bundle half written.
  */
-import { repositoryCalendar } from "../src/load/calendar.js";
+import { repositoryCalendar, shippedCalendar } from "../src/load/calendar.js";
 import { loadRepository } from "../src/load/repository.js";
 
 /** The day the test runs, as csr takes it where a command has no --today: the local date. */
 export function today(): string {
   const now = new Date();
   return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, "0")}-${String(now.getDate()).padStart(2, "0")}`;
+}
+
+/**
+ * Whether csr ships the State Council's holiday notice of `year` (calendars/CN.yaml): a working-day count that runs
+ * into a year it does not ship is an estimate, which csr says (calendar/year-missing; 期限为估算 in the registers).
+ */
+export function noticeShipped(year: number | string): boolean {
+  return shippedCalendar("CN").years.some((entry) => entry.year === Number(year));
 }
 
 /** The date `days` calendar days after `day` (before it when negative). */

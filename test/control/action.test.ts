@@ -144,7 +144,8 @@ describe("csr action open", () => {
     const dir = await acme();
     writeFileSync(join(dir, "qms.yaml"), readFileSync(join(dir, "qms.yaml"), "utf8") + "complaint_deadlines:\n  D3: { days: 2 }\n  D5: { working_days: 10 }\n");
     git(dir, ["commit", "-qam", "company complaint deadlines"]);
-    expect(checkJson(dir).findings.filter((f) => f.file === "qms.yaml")).toEqual([]);
+    // On a day of 2026: on a day of a year csr ships no holiday notice for, qms.yaml has calendar/year-missing.
+    expect(checkJson(dir, "--today", "2026-12-05").findings.filter((f) => f.file === "qms.yaml")).toEqual([]);
     const dya = run(dir, "action", "open", "8D-2026-030", "--title", "卡箍漏装", "--customer", "DYA", "--received", "2026-11-02", "--owner", "gaoyang");
     expect(dya.stderr).toBe("");
     expect(dya.stdout.split("\n").slice(0, 5)).toEqual([
