@@ -54,6 +54,8 @@ export interface TrainingCompletion {
    * (`training.records`), and those of a department's sessions on the revision that name nobody (名单见签到表).
    */
   recordsOnly: string[];
+  /** Of `missing`, those a session on the revision names as failed (不合格, TrainingSession `failed`); absent when none. */
+  failed?: string[];
 }
 
 /**
@@ -174,11 +176,13 @@ function completion(kind: TrainingCompletion["kind"], id: string, revision: stri
   // record number given on its own does: it counts nobody (tester72 Q1).
   const signIn = sessions.filter((s) => !namesTrainees(s));
   const held = sessions.filter(namesTrainees);
-  const named = new Set(held.flatMap((s) => [...(s.people ?? []), ...(s.trainer === undefined ? [] : [s.trainer])]));
+  // A trainee who failed the session's assessment (不合格) is not trained by it (IATF 16949 7.2.2; tester72 Q5).
+  const named = new Set(held.flatMap((s) => [...(s.people ?? []).filter((p) => !(s.failed ?? []).includes(p)), ...(s.trainer === undefined ? [] : [s.trainer])]));
   const byDepartment = (id: string) => departmentTrained(people.find((p) => p.id === id)!, held);
   const isTrained = (id: string) => named.has(id) || byDepartment(id);
   const trained = required.filter(isTrained);
   const trainees = new Set(sessions.flatMap((s) => s.people ?? []));
+  const failed = required.filter((p) => !isTrained(p) && held.some((s) => (s.failed ?? []).includes(p)));
   return {
     kind,
     id,
@@ -193,6 +197,7 @@ function completion(kind: TrainingCompletion["kind"], id: string, revision: stri
     sessions: held.length,
     otherTrainees: [...new Set(held.flatMap((s) => s.trainees ?? []))],
     recordsOnly: [...new Set([...recordsOnly, ...signIn.map((s) => s.record ?? s.date)])],
+    ...(failed.length > 0 ? { failed } : {}),
   };
 }
 
@@ -204,12 +209,13 @@ export function namesTrainees(session: Pick<TrainingSession, "people" | "trainee
 /**
  * Whether one of `sessions` trained `person` as one of its department(s): the department they worked in on its day
  * (departmentOn), not the one they are in now — someone who joined or moved in after it was not there (IATF 16949
- * 7.2.2: training for a new or changed job; tester72 Q1). A session that names nobody trains nobody (namesTrainees).
+ * 7.2.2: training for a new or changed job; tester72 Q1). A session that names nobody trains nobody (namesTrainees), nor one
+ * that names them as failed (`failed`, 不合格; tester72 Q5).
  */
 export function departmentTrained(person: Person, sessions: readonly TrainingSession[]): boolean {
   return sessions.some((s) => {
     const code = namesTrainees(s) ? departmentOn(person, s.date) : undefined;
-    return code !== undefined && sessionDepartments(s).includes(code);
+    return code !== undefined && sessionDepartments(s).includes(code) && !(s.failed ?? []).includes(person.id);
   });
 }
 

@@ -400,7 +400,17 @@ export interface TrainingSession {
   trainees?: string[];
   trainer?: string;
   record?: string;
+  /** How it was given (培训方式, TRAINING_METHODS). */
+  method?: TrainingMethod;
+  /** Its hours (学时). */
+  hours?: number;
+  /** Its trainees who failed its assessment (不合格): ids of `people` or names of `trainees`; not trained by it (IATF 16949 7.2.2). */
+  failed?: string[];
 }
+
+/** How a training session is given; schemas/common.schema.json `trainingSession.method` lists the same values. */
+export const TRAINING_METHODS = ["classroom", "on-site", "on-the-job", "self-study"] as const;
+export type TrainingMethod = (typeof TRAINING_METHODS)[number];
 
 /** A customer's own retention period for a form's records (顾客特殊期限), when longer than the form's: IATF 16949 7.5.3.2.1 "or as specified by the customer". */
 export interface CustomerRetention {

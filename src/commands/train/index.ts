@@ -26,6 +26,7 @@ import { departmentByCode, editFile, listOption, need, withEditSession, personCh
 import { locate, type FileKind } from "../../load/source.js";
 import type { Located } from "../../load/repository.js";
 import { allOrNothing } from "../shared/all-or-nothing.js";
+import { sessionResult } from "./result.js";
 
 export interface TrainFlags {
   people?: string[];
@@ -38,6 +39,10 @@ export interface TrainFlags {
   require?: boolean;
   /** Takes the session of --date (and --record) back out of each document or CSR given. */
   remove?: boolean;
+  /** How it was given, its hours, who failed its assessment (commands/train/result.ts). */
+  method?: string;
+  hours?: string;
+  failed?: string[];
   yes?: boolean;
   commit?: boolean;
 }
@@ -113,10 +118,11 @@ export async function recordTraining(ctx: CommandContext, given: string | readon
     if (record === "") throw missingFlag("--record", t("train.needs.record"));
     const who = { ...(people.length > 0 ? { people } : {}), ...(department ? { department } : {}), ...(trainees.length > 0 ? { trainees } : {}) };
     const whom = sessionTraineesIn(language(), who, (p) => personLabel(session.index, p), (code) => departmentLabel(session.index, code), (p) => session.index.people.get(p)?.value.department);
-    const details = [date, t("train.trainer", { trainer: personLabel(session.index, trainer) }), t("train.record", { record })].join(t("train.detail-separator"));
+    const result = sessionResult(session.index, flags, people, trainees, date);
+    const details = [date, t("train.trainer", { trainer: personLabel(session.index, trainer) }), t("train.record", { record }), ...result.details].join(t("train.detail-separator"));
     const planned = allOrNothing(
       found.map((f) => f.id),
-      (id) => planSession(session, found.find((f) => f.id === id)!, { ...(found.find((f) => f.id === id)!.revision ? { revision: found.find((f) => f.id === id)!.revision } : {}), date, ...who, trainer, record }, flags, { whom, details }),
+      (id) => planSession(session, found.find((f) => f.id === id)!, { ...(found.find((f) => f.id === id)!.revision ? { revision: found.find((f) => f.id === id)!.revision } : {}), date, ...who, trainer, record, ...result.fields }, flags, { whom, details }),
       refusals("record"),
     );
     const departmentLabels = departments.map((code) => departmentLabel(session.index, code));
@@ -228,7 +234,7 @@ function planSession(session: EditSession, target: Target, entry: TrainingSessio
  * --record to tell them apart. Nothing else may be given: who was trained is not how a session is told.
  */
 async function removeTraining(ctx: CommandContext, session: EditSession, ids: readonly string[], flags: TrainFlags): Promise<number> {
-  const extra = (["people", "department", "trainees", "trainer", "require"] as const).find((key) => flags[key] !== undefined);
+  const extra = (["people", "department", "trainees", "trainer", "require", "method", "hours", "failed"] as const).find((key) => flags[key] !== undefined);
   if (extra !== undefined) throw new UserError(t("train.remove.extra", { flag: `--${extra}` }), undefined, 2);
   const targets = allOrNothing(ids, (id) => findAny(session, id), refusals("remove"));
   const date = flags.date !== undefined ? eventDateOption(flags.date, "--date") : await askSession(session, targets);

@@ -82,6 +82,8 @@ export function trainingRegister(ctx: RegisterContext, options: { today: string;
   const entries = [...sessions, ...recordsOnly].filter(kept);
   const recordsKept = recordsOnly.filter(kept).length;
   const filtered = trainingFilterNotes(ctx, filter, "training");
+  // How each session was given, its hours and who failed it (tester72 Q5): columns once a session listed records them.
+  const results = entries.some(({ session: s }) => s !== undefined && (s.method !== undefined || s.hours !== undefined || s.failed !== undefined));
   return {
     id: "training",
     title: filtered ? t(ctx, "register.training.title-filtered", { filter: filtered.title, count: entries.length }) : t(ctx, "register.training.title", { count: entries.length }),
@@ -95,6 +97,13 @@ export function trainingRegister(ctx: RegisterContext, options: { today: string;
       { key: "revision", header: t(ctx, "register.training.column.revision"), kind: "code" },
       { key: "people", header: t(ctx, "register.training.column.people"), kind: "list" },
       { key: "trainer", header: t(ctx, "register.training.column.trainer"), kind: "name" },
+      ...(results
+        ? [
+            { key: "method", header: t(ctx, "register.training.column.method") },
+            { key: "hours", header: t(ctx, "register.training.column.hours"), kind: "number" as const },
+            { key: "failed", header: t(ctx, "register.training.column.failed"), kind: "list" as const },
+          ]
+        : []),
       { key: "record", header: t(ctx, "register.training.column.record"), kind: "id" },
     ],
     rows: entries.map((e, i) => ({
@@ -105,6 +114,13 @@ export function trainingRegister(ctx: RegisterContext, options: { today: string;
       revision: e.session?.revision ?? "",
       people: e.session ? sessionTraineesIn(ctx.lang, e.session, (p) => personName(ctx, p), (d) => departmentName(ctx, d), (p) => ctx.index.people.get(p)?.value.department) : "",
       trainer: personName(ctx, e.session?.trainer),
+      ...(results
+        ? {
+            method: e.session?.method ? t(ctx, `value.training-method.${e.session.method}`) : "",
+            hours: e.session?.hours ?? null,
+            failed: (e.session?.failed ?? []).map((f) => (ctx.index.people.has(f) ? personName(ctx, f) : f)).join(t(ctx, "register.list-separator")),
+          }
+        : {}),
       record: e.session?.record ?? e.record ?? "",
     })),
     notes: [

@@ -1,0 +1,77 @@
+/**
+ * A training session's result (tester72 Q5; IATF 16949 7.2.2, ISO 9001 7.2 d, GJB 9001C 7.2): `csr train --method
+ * --hours --failed` records how it was given (培训方式), its hours (学时) and who failed its assessment (不合格); a
+ * failed trainee is not trained by it, and the missing-training list keeps them, marked. The example repository in
+ * a temporary git repository, the built binary.
+ */
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { builtOnce, copyFixture, csr, gitInit } from "../helpers.js";
+
+const acme = builtOnce(() => gitInit(copyFixture("examples/acme-auto")));
+const run = (dir: string, ...args: string[]) => csr(["-C", dir, ...args], { lang: null });
+const read = (dir: string) => readFileSync(join(dir, "csr", "BCM", "BCM-004.yaml"), "utf8");
+const WROTE = "已写入 csr/BCM/BCM-004.yaml，尚未提交（git commit，或运行时加 --commit 由 csr 提交）。\n";
+/** The people of the missing-training list of BCM-004 on 2026-12-06, with their remark. */
+const missing = (dir: string) =>
+  run(dir, "list", "training", "--missing", "--document", "BCM-004", "--today", "2026-12-06")
+    .stdout.split("\n")
+    .filter((l) => /^\d+ +BCM-004 /.test(l))
+    .map((l) => l.split(/ {2,}/).slice(-3).map((c) => c.trim()));
+
+describe("csr train --method --hours --failed (tester72 Q5)", () => {
+  it("records the method, hours and who failed; a failed trainee stays on the missing-training list, marked, until a session they pass", async () => {
+    const dir = await acme();
+    expect(run(dir, "train", "BCM-004", "--people", "chenjing,zhaoqiang,sunwei", "--date", "2026-12-04", "--trainer", "zhangli", "--record", "TR-2026-040", "--method", "classroom", "--hours", "1.5", "--failed", "孙伟")).toEqual({
+      code: 0,
+      stdout:
+        "BCM-004（来源文件 BCM-PKG 版本 A）：已登记陈静（chenjing）、赵强（zhaoqiang）、孙伟（sunwei）的培训；2026-12-04，培训人：张丽（zhangli），记录：TR-2026-040，方式 课堂授课，1.5 学时，不合格 孙伟（sunwei）（不计为已培训）。\n" +
+        WROTE,
+      stderr: "",
+    });
+    expect(read(dir)).toContain(
+      "    - {revision: A, date: 2026-12-04, people: [chenjing, zhaoqiang, sunwei], trainer: zhangli, record: TR-2026-040, method: classroom, hours: 1.5, failed: [sunwei]}\n",
+    );
+    expect(missing(dir)).toEqual([
+      ["孙伟", "市场部", "考核不合格，须重新培训；期限自 2026-10-20 评审决定起算"],
+      ["李娜", "市场部", "期限自 2026-10-20 评审决定起算"],
+      ["周鹏", "技术部", "期限自 2026-10-20 评审决定起算"],
+      ["高扬", "技术部", "期限自 2026-10-20 评审决定起算"],
+    ]);
+    // The training register gives the method, hours and who failed, in columns once a session records them.
+    const register = run(dir, "list", "training", "--document", "BCM-004", "--today", "2026-12-06").stdout.split("\n");
+    expect(register[2]).toMatch(/^序号 +培训日期 +文件\/要求 +名称 +版本 +参训人员 +培训人 +培训方式 +学时 +不合格 +记录编号$/);
+    expect(register.find((l) => l.includes("TR-2026-040"))).toMatch(/ 陈静、赵强、孙伟 +张丽 +课堂授课 +1\.5 +孙伟 +TR-2026-040$/);
+    expect(csr(["-C", dir, "list", "training", "--format", "csv", "--today", "2026-12-06"], { lang: "en" }).stdout).toContain(
+      ",A,\"Chen Jing, Zhao Qiang, Sun Wei\",Zhang Li,classroom,1.5,Sun Wei,TR-2026-040",
+    );
+    // Passed at a second session, they are trained.
+    expect(run(dir, "train", "BCM-004", "--people", "sunwei", "--date", "2026-12-05", "--trainer", "zhangli", "--record", "TR-2026-043", "--method", "on-the-job").code).toBe(0);
+    expect(missing(dir).map((row) => row[0])).toEqual(["李娜", "周鹏", "高扬"]);
+  });
+
+  it("refuses an unknown method, hours not above 0 and a failed person who is not a trainee, writing nothing", async () => {
+    const dir = await acme();
+    const before = read(dir);
+    const train = (...more: string[]) => run(dir, "train", "BCM-004", "--people", "lina", "--date", "2026-12-04", "--trainer", "zhangli", "--record", "TR-2026-044", ...more);
+    expect(train("--method", "clasroom")).toEqual({ code: 2, stdout: "", stderr: "csr: --method：没有培训方式“clasroom”；可用 classroom、on-site、on-the-job、self-study。是否应为 'classroom'？\n" });
+    expect(train("--hours", "0").stderr).toBe("csr: --hours 0：学时应为大于 0 的数（如 2 或 1.5）。\n");
+    expect(train("--hours", "two").code).toBe(2);
+    expect(train("--failed", "zhoupeng")).toEqual({ code: 2, stdout: "", stderr: "csr: --failed zhoupeng：不是本次培训的受训人（--people 或 --trainees 中没有）；不合格的只能是受训人。\n" });
+    expect(read(dir)).toBe(before);
+  });
+
+  it("a department's session does not train its people named as failed, nor counts an operator who failed", async () => {
+    const dir = await acme();
+    expect(run(dir, "train", "BCM-004", "--department", "ENG", "--people", "zhoupeng", "--trainees", "张三(1023)", "--date", "2026-12-04", "--trainer", "zhangli", "--record", "TR-2026-045", "--failed", "zhoupeng,张三(1023)").code).toBe(0);
+    expect(read(dir)).toContain("failed: [zhoupeng, 张三(1023)]}\n");
+    expect(missing(dir)).toEqual([
+      ["陈静", "品质部", "期限自 2026-10-20 评审决定起算"],
+      ["赵强", "品质部", "期限自 2026-10-20 评审决定起算"],
+      ["孙伟", "市场部", "期限自 2026-10-20 评审决定起算"],
+      ["李娜", "市场部", "期限自 2026-10-20 评审决定起算"],
+      ["周鹏", "技术部", "考核不合格，须重新培训；期限自 2026-10-20 评审决定起算"],
+    ]);
+  });
+});
