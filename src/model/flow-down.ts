@@ -6,6 +6,11 @@
 import { revisionInForce } from "./index.js";
 import type { ControlledDocument, Csr, ExternalParty, SupplierFlowDown } from "./types.js";
 
+/** Whether the document is written for suppliers (`audience: supplier`): its readers are outside parties, and no department needs a copy of it to work to. */
+export function writtenForSuppliers(doc: Pick<ControlledDocument, "audience">): boolean {
+  return doc.audience === "supplier";
+}
+
 /** Calendar days a supplier has to acknowledge a requirement passed down, unless qms.yaml `csr.flow_down_acknowledge_days` says otherwise. */
 export const DEFAULT_ACKNOWLEDGE_DAYS = 30;
 

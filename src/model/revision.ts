@@ -95,6 +95,7 @@ export const REGISTER_FIELDS = [
   "processes",
   "record",
   "review_interval_months",
+  "audience",
   "classification",
   "classification_changes",
   "effective",

@@ -728,6 +728,12 @@ export interface ControlledDocument {
   /** Departments whose 会签 this document's revisions need besides those its kind needs (qms.yaml document_control.countersign). */
   countersign_departments?: CountersignDepartment[];
   review_interval_months?: number;
+  /**
+   * Who reads it, when not the organisation's own people: `supplier` for a document written for suppliers (the supplier
+   * manual, a quality agreement), handed out to outside parties, which no department needs a copy of to work to
+   * (csr/deployed-without-copy and doc/no-copy-in-force ask no department for one; model/flow-down.ts writtenForSuppliers).
+   */
+  audience?: "supplier";
   reviews?: PeriodicReview[];
   revisions?: Revision[];
   related?: string[];

@@ -77,6 +77,8 @@ export interface SetFlags extends EditionFlags, CsrFieldFlags {
   retentionTerm?: string;
   /** The periodic review interval in months (review_interval_months), 1 to 120; "" removes it. */
   reviewInterval?: string;
+  /** Who reads the document: "supplier" for one written for suppliers (audience), "" for the organisation's own people. */
+  audience?: string;
   /** The 备注 (`remarks`), printed on the document and in the document lists; "" removes it. */
   remarks?: string;
   /** The 密级 (model/classification.ts CLASSIFICATIONS). */
@@ -102,7 +104,7 @@ const ENGLISH = [
 
 /** The order of a document file's keys, as the schema's examples and csr new write them: a new key goes where it belongs. */
 const KEY_ORDER: readonly (keyof ControlledDocument)[] = [
-  "id", "title", "title_en", "level", "kind", "department", "classification", "classification_changes", "processes", "clauses", "status", "effective", "valid_until", "deviates_from", "deviates_from_versions", "review_interval_months",
+  "id", "title", "title_en", "level", "kind", "department", "classification", "classification_changes", "processes", "clauses", "status", "effective", "valid_until", "deviates_from", "deviates_from_versions", "review_interval_months", "audience",
   "reviews", "revisions", "related", "forms", "sections", "record", "remarks",
 ];
 
@@ -121,9 +123,9 @@ function versionsAfter(document: ControlledDocument, after: readonly string[], g
 
 /** One field's change, for the report and the commit message. */
 interface FieldChange {
-  field: "title_en" | "review_interval_months" | "clauses" | "processes" | "forms" | "related" | "deviates_from" | "deviates_from_versions" | (typeof RECORD_FIELDS)[number] | "retention_customer" | "retention_term" | "classification" | "department" | "remarks";
+  field: "title_en" | "review_interval_months" | "audience" | "clauses" | "processes" | "forms" | "related" | "deviates_from" | "deviates_from_versions" | (typeof RECORD_FIELDS)[number] | "retention_customer" | "retention_term" | "classification" | "department" | "remarks";
   /** The document's field it changes, which decides whether a revision must follow. */
-  key: "title_en" | "review_interval_months" | "clauses" | "processes" | "forms" | "related" | "deviates_from" | "record" | "classification" | "department" | "remarks";
+  key: "title_en" | "review_interval_months" | "audience" | "clauses" | "processes" | "forms" | "related" | "deviates_from" | "record" | "classification" | "department" | "remarks";
   text: string;
 }
 
@@ -250,7 +252,8 @@ function planFields(session: EditSession, found: Located<ControlledDocument>, gi
   const titleEn = flags.titleEn?.trim();
   const remarks = flags.remarks?.trim();
   const reviewInterval = reviewIntervalOption(document, flags.reviewInterval);
-  if (reviewInterval === undefined && !clauses && !processes && !forms && !related && !deviatesFrom && !record && !customerRetention && !term && !classification && !department && titleEn === undefined && remarks === undefined) {
+  const audience = audienceOption(flags.audience);
+  if (reviewInterval === undefined && audience === undefined && !clauses && !processes && !forms && !related && !deviatesFrom && !record && !customerRetention && !term && !classification && !department && titleEn === undefined && remarks === undefined) {
     // A forms list answered as it was asks for no addition or removal.
     if (flags !== given) return { id, lines: [t("set.unchanged", { id })], commit: false, summary: "" };
     throw new UserError(t("set.nothing", { id }), t("set.nothing.hint"));
@@ -266,6 +269,10 @@ function planFields(session: EditSession, found: Located<ControlledDocument>, gi
     const before = document.review_interval_months;
     const text = reviewInterval === "" ? t("set.csr.cleared", { before: months(before!) }) : before === undefined ? months(reviewInterval) : t("set.was", { value: months(reviewInterval), before: months(before) });
     changes.push({ field: "review_interval_months", key: "review_interval_months", text });
+  }
+  if (audience !== undefined && audience !== (document.audience ?? "")) {
+    const label = (value: string) => t(value === "" ? "set.audience.internal" : "set.audience.supplier");
+    changes.push({ field: "audience", key: "audience", text: t("set.was", { value: label(audience), before: label(document.audience ?? "") }) });
   }
   if (clauses && !sameList(clauses.before, clauses.after)) changes.push({ field: "clauses", key: "clauses", text: listChange(clauses) });
   if (processes && !sameList(processes.before, processes.after)) changes.push({ field: "processes", key: "processes", text: listChange(processes) });
@@ -363,6 +370,11 @@ function planFields(session: EditSession, found: Located<ControlledDocument>, gi
       else if (doc.has("review_interval_months")) doc.set("review_interval_months", reviewInterval);
       else setInOrder(doc, "review_interval_months", doc.createNode(reviewInterval));
     }
+    if (changes.some((c) => c.key === "audience")) {
+      if (audience === "") doc.delete("audience");
+      else if (doc.has("audience")) doc.set("audience", audience);
+      else setInOrder(doc, "audience", doc.createNode(audience));
+    }
     if (changes.some((c) => c.key === "remarks")) {
       if (remarks === "") doc.delete("remarks");
       else setScalar(doc, "remarks", remarks!);
@@ -454,7 +466,7 @@ async function setIssued(ctx: CommandContext, session: EditSession, found: Locat
 const FIELD_OPTIONS = ["clauses", "processes", "forms", "retention", "medium", "location"] as const;
 
 function anyField(flags: SetFlags): boolean {
-  return [flags.titleEn, flags.remarks, flags.reviewInterval, flags.deviatesFrom, flags.clauses, flags.processes, flags.retention, flags.medium, flags.location, flags.retentionEn, flags.locationEn, flags.retentionTerm, flags.classification, flags.department].some((v) => v !== undefined) ||
+  return [flags.titleEn, flags.remarks, flags.reviewInterval, flags.audience, flags.deviatesFrom, flags.clauses, flags.processes, flags.retention, flags.medium, flags.location, flags.retentionEn, flags.locationEn, flags.retentionTerm, flags.classification, flags.department].some((v) => v !== undefined) ||
     [flags.addClause, flags.removeClause, flags.addProcess, flags.removeProcess, flags.addForm, flags.removeForm, flags.addRelated, flags.removeRelated, flags.retentionCustomer].some((v) => (v ?? []).length > 0);
 }
 
@@ -617,6 +629,14 @@ function listEdit(id: string, before: readonly string[], added: string[], remove
   return { before: [...before], after, added, removed };
 }
 
+
+/** `--audience supplier` (a document written for suppliers) or `--audience ""` (the organisation's own people); undefined when not given. */
+function audienceOption(given: string | undefined): "supplier" | "" | undefined {
+  if (given === undefined) return undefined;
+  const value = given.trim();
+  if (value === "" || value === "supplier") return value;
+  throw new UserError(t("set.audience.invalid", { value: given }));
+}
 
 /**
  * `--review-interval <months>`: the document's periodic review interval (review_interval_months), a whole number of months

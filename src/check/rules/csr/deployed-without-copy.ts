@@ -2,6 +2,7 @@ import { shellArgument } from "../../../core/text.js";
 import { list, t } from "../../../i18n/index.js";
 import { copiesInUse, copyEdition, csrDistributedDepartments, electronicInUse, recallStart, unitsWithoutCopy, withEdition } from "../../../model/distribution.js";
 import { departmentLabel } from "../../../model/labels.js";
+import { writtenForSuppliers } from "../../../model/flow-down.js";
 import type { ControlledDocument } from "../../../model/types.js";
 import type { Rule } from "../../rule.js";
 
@@ -32,13 +33,13 @@ export const rule: Rule = {
       f.kind === "csr"
         ? [f.data.id, f.data.superseded !== undefined, f.data.review?.decision?.disposition, (f.data.addressed ?? []).map((a) => [a.document, a.pin?.draft === true]), f.data.distribution]
         : f.kind === "document"
-          ? [f.data.id, f.data.status, f.data.level, f.data.kind, f.data.effective, f.data.revisions, f.data.revising !== undefined, f.data.external, f.data.distribution, f.data.electronic_issue]
+          ? [f.data.id, f.data.status, f.data.level, f.data.kind, f.data.effective, f.data.revisions, f.data.revising !== undefined, f.data.external, f.data.distribution, f.data.electronic_issue, f.data.audience]
           : null,
   },
   summary: "A CSR was distributed to a department that holds no controlled copy of a document addressing it.",
   docs: {
     description:
-      "A CSR to be met (decided `must` or `optional`, not superseded) was distributed to departments (`distribution`), and a released manual, procedure or work instruction in `addressed`, in force on the day, has neither a controlled copy in use nor an electronic issue of its version in force at one of them (of the version it replaces while the new one is 待实施): the department was told of the requirement but does not hold the document that says how it is met. Customer requirements are deployed to the functions that act on them{{#IATF16949}} (IATF 16949 4.3.2){{/IATF16949}}, and the documents are available at the points of use in their current version ({{cite:document-control}}). Reported only in a repository that records controlled copies or electronic issues of some document, and only for a document issued somewhere (one issued nowhere is `doc/not-issued`'s); a department that held a copy of the previous version and has none of the version in force is `doc/no-copy-in-force`'s, which names it once for the document rather than once per CSR; a link made to text only the draft of the next revision has is not counted.",
+      "A CSR to be met (decided `must` or `optional`, not superseded) was distributed to departments (`distribution`), and a released manual, procedure or work instruction in `addressed`, in force on the day, has neither a controlled copy in use nor an electronic issue of its version in force at one of them (of the version it replaces while the new one is 待实施): the department was told of the requirement but does not hold the document that says how it is met. Customer requirements are deployed to the functions that act on them{{#IATF16949}} (IATF 16949 4.3.2){{/IATF16949}}, and the documents are available at the points of use in their current version ({{cite:document-control}}). Reported only in a repository that records controlled copies or electronic issues of some document, and only for a document issued somewhere (one issued nowhere is `doc/not-issued`'s); a department that held a copy of the previous version and has none of the version in force is `doc/no-copy-in-force`'s, which names it once for the document rather than once per CSR; a link made to text only the draft of the next revision has is not counted. A document written for suppliers (`audience: supplier`, such as the supplier manual) is not counted: it carries the requirement to the suppliers, who hold its copies.",
     bad: `
 addressed:
   - document: QP-005
@@ -67,7 +68,8 @@ distribution:
         const doc = ctx.index.documents.get(link.document)?.value;
         if (!doc || seen.has(doc.id)) return;
         seen.add(doc.id);
-        if (doc.status !== "released" || doc.kind === "form" || !ISSUED_LEVELS.has(doc.level)) return;
+        // A document written for suppliers (the supplier manual) carries the requirement to them, not to the departments (tester73 S5).
+        if (doc.status !== "released" || doc.kind === "form" || !ISSUED_LEVELS.has(doc.level) || writtenForSuppliers(doc)) return;
         if (doc.revising !== undefined && link.pin?.draft === true) return;
         const since = recallStart(doc);
         if (since === undefined || since > today) return;

@@ -2,6 +2,7 @@ import { shellArgument } from "../../../core/text.js";
 import { list, t } from "../../../i18n/index.js";
 import { departmentLabel } from "../../../model/labels.js";
 import { unitsWithoutCopy } from "../../../model/distribution.js";
+import { writtenForSuppliers } from "../../../model/flow-down.js";
 import type { Rule } from "../../rule.js";
 
 /**
@@ -17,7 +18,7 @@ export const rule: Rule = {
   summary: "A unit that held a controlled copy of a document's previous version holds none of the version in force.",
   docs: {
     description:
-      "A released document's current version is in force (its 实施日期 has come), and a unit (department or outside party) that held a controlled copy of the version before it, still out when the current one was released, has no copy of the current version out: it works without the document, or from an obsolete copy. Documents are available at the points of use in their current version ({{cite:document-control}}); the release says to hand the new version out, and this reports a unit that was left out. A withdrawn document needs no copies, and a unit whose copy of the previous version was taken back before the current version was released, or whose copy of the current version was taken back, was left off on purpose and is not reported.",
+      "A released document's current version is in force (its 实施日期 has come), and a unit (department or outside party) that held a controlled copy of the version before it, still out when the current one was released, has no copy of the current version out: it works without the document, or from an obsolete copy. Documents are available at the points of use in their current version ({{cite:document-control}}); the release says to hand the new version out, and this reports a unit that was left out. A withdrawn document needs no copies, and a unit whose copy of the previous version was taken back before the current version was released, or whose copy of the current version was taken back, was left off on purpose and is not reported. A document written for suppliers (`audience: supplier`) is reported for its outside parties only: a department that gave its copy back does not work to it.",
     bad: `
 distribution:
   - {copy: 1, version: A/0, to: QA, issued_by: wang, date: 2024-01-12, recalled: 2026-10-14, returned_by: zhang, received_by: wang}
@@ -31,8 +32,11 @@ distribution:
   },
   check(ctx) {
     for (const { value: doc, file } of ctx.index.documents.values()) {
-      const bare = unitsWithoutCopy(doc, ctx.options.today);
-      if (!bare) continue;
+      const found = unitsWithoutCopy(doc, ctx.options.today);
+      // A document written for suppliers is read by them: a department that gave its copy back is not left without (tester73 S5).
+      const units = found && writtenForSuppliers(doc) ? found.units.filter((u) => !ctx.index.departments.has(u)) : found?.units;
+      if (!found || !units || units.length === 0) continue;
+      const bare = { ...found, units };
       const copies = doc.distribution ?? [];
       // At the last copy of the previous version of the first unit: where the record shows it held one.
       const at = copies.reduce((last, c, i) => (c.version === bare.previous && c.to === bare.units[0] ? i : last), -1);
