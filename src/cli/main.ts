@@ -885,6 +885,7 @@ export async function run(argv: string[], output?: Output): Promise<number> {
           .option("--date <date>", t("help.train.date"))
           .option("--trainer <person>", t("help.train.trainer"))
           .option("--record <number>", t("help.train.record"))
+          .option("--external-trainer <name, organisation>", t("help.train.external-trainer"))
           .option("--method <method>", t("help.train.method"))
           .option("--hours <hours>", t("help.train.hours"))
           .option("--failed <trainees...>", t("help.train.failed"))

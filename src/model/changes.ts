@@ -751,7 +751,7 @@ function periodicReviewChanges(id: string, doc: ControlledDocument, was: readonl
  * names none.
  */
 function trainingChanges(area: "document" | "csr", id: string, title: string, was: readonly TrainingSession[] | undefined, is: readonly TrainingSession[] | undefined, on: (revision: string) => string): Change[] {
-  const key = (s: TrainingSession) => JSON.stringify([s.revision ?? "", s.date, s.people ?? [], s.department ?? "", s.trainees ?? [], s.trainer ?? "", s.record ?? ""]);
+  const key = (s: TrainingSession) => JSON.stringify([s.revision ?? "", s.date, s.people ?? [], s.department ?? "", s.trainees ?? [], s.trainer ?? s.external_trainer ?? "", s.record ?? ""]);
   const known = new Set((was ?? []).map(key));
   return (is ?? [])
     .filter((s) => !known.has(key(s)))

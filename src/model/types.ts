@@ -399,6 +399,8 @@ export interface TrainingSession {
   /** People trained who are not in people.yaml (operators), named as the record gives them, e.g. 张三(1023). */
   trainees?: string[];
   trainer?: string;
+  /** A trainer from outside the organisation, not in people.yaml (外部讲师: a body such as 中汽研, a customer's SQE), as "name, organisation"; instead of `trainer`. */
+  external_trainer?: string;
   record?: string;
   /** How it was given (培训方式, TRAINING_METHODS). */
   method?: TrainingMethod;

@@ -1175,7 +1175,7 @@ export function csrReportView(
               revision: s.revision ?? "",
               people: sessionTraineesIn(lang, s, (p) => names.person(p), (d) => names.department(d), (p) => index.people.get(p)?.value.department),
               ...(peopleLinks ? { peopleLinks } : {}),
-              trainer: s.trainer ? names.person(s.trainer) : "",
+              trainer: s.trainer ? names.person(s.trainer) : s.external_trainer ? translate(lang, "train.external-trainer", { trainer: s.external_trainer }) : "",
               ...names.linksOf("trainer", s.trainer),
               record: s.record ?? "",
             };

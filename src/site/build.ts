@@ -1525,7 +1525,7 @@ function trainingSection(rc: RegisterContext, page: string, doc: ControlledDocum
           { text: s.date, className: "date" },
           { text: version ?? "" },
           { text: sessionTraineesIn(rc.lang, s, (id) => personName(rc, id), (code) => departmentName(rc, code), (id) => rc.index.people.get(id)?.value.department) },
-          s.trainer ? entityCell(page, "person", s.trainer, personName(rc, s.trainer)) : { text: "" },
+          s.trainer ? entityCell(page, "person", s.trainer, personName(rc, s.trainer)) : { text: s.external_trainer ? translate(rc.lang, "train.external-trainer", { trainer: s.external_trainer }) : "" },
           { text: s.record ?? "" },
         ]),
       },

@@ -75,3 +75,29 @@ describe("csr train --method --hours --failed (tester72 Q5)", () => {
     ]);
   });
 });
+
+describe("csr train --external-trainer (tester72 Q8)", () => {
+  it("records a trainer from outside as named, with their organisation, printed as such and no unresolved reference", async () => {
+    const dir = await acme();
+    expect(run(dir, "train", "BCM-004", "--people", "lina", "--date", "2026-12-04", "--external-trainer", "王工, 中汽研", "--record", "TR-2026-046", "--hours", "4")).toEqual({
+      code: 0,
+      stdout: "BCM-004（来源文件 BCM-PKG 版本 A）：已登记李娜（lina）的培训；2026-12-04，培训人：王工, 中汽研（外部讲师），记录：TR-2026-046，4 学时。\n" + WROTE,
+      stderr: "",
+    });
+    expect(read(dir)).toContain("    - {revision: A, date: 2026-12-04, people: [lina], external_trainer: \"王工, 中汽研\", record: TR-2026-046, hours: 4}\n");
+    const check = csr(["-C", dir, "check", "--today", "2026-12-06", "--format", "json"], { lang: "en" });
+    expect(JSON.parse(check.stdout).findings.filter((f: { file: string; rule: string }) => f.file === "csr/BCM/BCM-004.yaml" && f.rule !== "csr/training-overdue")).toEqual([]);
+    expect(run(dir, "list", "training", "--document", "BCM-004", "--today", "2026-12-06").stdout.split("\n").find((l) => l.includes("TR-2026-046"))).toMatch(/ 李娜 +王工, 中汽研（外部讲师） +4 +TR-2026-046$/);
+    expect(csr(["-C", dir, "show", "BCM-004", "--today", "2026-12-06"], { lang: "en" }).stdout).toContain("2026-12-04, source revision A, lina Li Na, trainer 王工, 中汽研 (external), record TR-2026-046");
+    expect(missing(dir).map((row) => row[0])).not.toContain("李娜");
+  });
+
+  it("refuses --external-trainer beside --trainer, and one without its organisation", async () => {
+    const dir = await acme();
+    const before = read(dir);
+    const train = (...more: string[]) => run(dir, "train", "BCM-004", "--people", "lina", "--date", "2026-12-04", "--record", "TR-2026-047", ...more);
+    expect(train("--trainer", "zhangli", "--external-trainer", "王工, 中汽研")).toEqual({ code: 2, stdout: "", stderr: "csr: --trainer 和 --external-trainer 只能给一个：本公司的培训人用 --trainer，外部讲师用 --external-trainer。\n" });
+    expect(train("--external-trainer", "王工")).toEqual({ code: 2, stdout: "", stderr: "csr: --external-trainer 王工：请写明姓名和单位，以逗号分隔，如 --external-trainer \"王工, 中汽研\"。\n" });
+    expect(read(dir)).toBe(before);
+  });
+});

@@ -365,7 +365,7 @@ function trainingLines(rc: RegisterContext, located: Located<ControlledDocument>
   return [
     ...(record.state ? [documentTrainingText(rc.lang, record.state)] : []),
     ...record.sessions.map(({ session: s, version }) =>
-      [s.date, version ?? "", sessionTraineesIn(rc.lang, s, (id) => personName(rc, id), (code) => departmentName(rc, code), (id) => rc.index.people.get(id)?.value.department), s.trainer ? t("show.training.trainer", { trainer: personName(rc, s.trainer) }) : "", s.record ? t("show.training.record", { record: s.record }) : ""].filter(Boolean).join(comma),
+      [s.date, version ?? "", sessionTraineesIn(rc.lang, s, (id) => personName(rc, id), (code) => departmentName(rc, code), (id) => rc.index.people.get(id)?.value.department), s.trainer ? t("show.training.trainer", { trainer: personName(rc, s.trainer) }) : s.external_trainer ? t("show.training.trainer", { trainer: t("train.external-trainer", { trainer: s.external_trainer }) }) : "", s.record ? t("show.training.record", { record: s.record }) : ""].filter(Boolean).join(comma),
     ),
   ];
 }

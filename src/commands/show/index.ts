@@ -310,7 +310,7 @@ function describe(repo: Repository, index: RepoIndex, csr: Csr, facts: CsrFacts,
   if (csr.training) {
     // Each session recorded with csr train is the evidence of IATF 16949 7.2: when, on which source revision, who, by whom, which record.
     const sessions = (csr.training.sessions ?? []).map((s) =>
-      [s.date, s.revision ? t("show.training.revision", { revision: revisionName(s.revision) }) : "", sessionTraineesIn(language(), s, person, department, (p) => index.people.get(p)?.value.department), s.trainer ? t("show.training.trainer", { trainer: person(s.trainer) }) : "", s.record ? t("show.training.record", { record: s.record }) : ""]
+      [s.date, s.revision ? t("show.training.revision", { revision: revisionName(s.revision) }) : "", sessionTraineesIn(language(), s, person, department, (p) => index.people.get(p)?.value.department), s.trainer ? t("show.training.trainer", { trainer: person(s.trainer) }) : s.external_trainer ? t("show.training.trainer", { trainer: t("train.external-trainer", { trainer: s.external_trainer }) }) : "", s.record ? t("show.training.record", { record: s.record }) : ""]
         .filter(Boolean)
         .join(t("show.comma")),
     );

@@ -26,7 +26,7 @@ import { departmentByCode, editFile, listOption, need, withEditSession, personCh
 import { locate, type FileKind } from "../../load/source.js";
 import type { Located } from "../../load/repository.js";
 import { allOrNothing } from "../shared/all-or-nothing.js";
-import { sessionResult } from "./result.js";
+import { externalTrainerOption, sessionResult } from "./result.js";
 
 export interface TrainFlags {
   people?: string[];
@@ -43,6 +43,8 @@ export interface TrainFlags {
   method?: string;
   hours?: string;
   failed?: string[];
+  /** A trainer not in people.yaml, "name, organisation" (external_trainer), instead of --trainer. */
+  externalTrainer?: string;
   yes?: boolean;
   commit?: boolean;
 }
@@ -105,24 +107,29 @@ export async function recordTraining(ctx: CommandContext, given: string | readon
     const people = trained.map((p) => p.id);
     // The schema leaves trainer and record open (records imported from paper may lack them), but a
     // new record is training evidence (IATF 16949 7.2): who trained whom, when, under which record number.
-    const trainerPerson = personOption(
-      session,
-      flags.trainer ??
-        (await need(session.ask, "--trainer", t("train.needs.trainer"), (p) => p.select({ message: t("prompt.train.trainer"), choices: personChoices(session, found[0]!.document?.department, { organisation: true }) }))),
-      "--trainer",
-      date,
-    );
-    refuseMilitaryWork(session.index, trainerPerson, "--trainer", "trainer");
-    const trainer = trainerPerson.id;
+    // A trainer from outside (外部讲师, tester72 Q8) is recorded as named, not looked up in people.yaml.
+    const external = externalTrainerOption(flags);
+    const trainerPerson =
+      external === undefined
+        ? personOption(
+            session,
+            flags.trainer ??
+              (await need(session.ask, "--trainer", t("train.needs.trainer"), (p) => p.select({ message: t("prompt.train.trainer"), choices: personChoices(session, found[0]!.document?.department, { organisation: true }) }))),
+            "--trainer",
+            date,
+          )
+        : undefined;
+    if (trainerPerson) refuseMilitaryWork(session.index, trainerPerson, "--trainer", "trainer");
+    const trainer = trainerPerson?.id;
     const record = (flags.record ?? (await need(session.ask, "--record", t("train.needs.record"), (p) => p.input({ message: t("prompt.train.record"), required: true })))).trim();
     if (record === "") throw missingFlag("--record", t("train.needs.record"));
     const who = { ...(people.length > 0 ? { people } : {}), ...(department ? { department } : {}), ...(trainees.length > 0 ? { trainees } : {}) };
     const whom = sessionTraineesIn(language(), who, (p) => personLabel(session.index, p), (code) => departmentLabel(session.index, code), (p) => session.index.people.get(p)?.value.department);
     const result = sessionResult(session.index, flags, people, trainees, date);
-    const details = [date, t("train.trainer", { trainer: personLabel(session.index, trainer) }), t("train.record", { record }), ...result.details].join(t("train.detail-separator"));
+    const details = [date, t("train.trainer", { trainer: trainer ? personLabel(session.index, trainer) : t("train.external-trainer", { trainer: external! }) }), t("train.record", { record }), ...result.details].join(t("train.detail-separator"));
     const planned = allOrNothing(
       found.map((f) => f.id),
-      (id) => planSession(session, found.find((f) => f.id === id)!, { ...(found.find((f) => f.id === id)!.revision ? { revision: found.find((f) => f.id === id)!.revision } : {}), date, ...who, trainer, record, ...result.fields }, flags, { whom, details }),
+      (id) => planSession(session, found.find((f) => f.id === id)!, { ...(found.find((f) => f.id === id)!.revision ? { revision: found.find((f) => f.id === id)!.revision } : {}), date, ...who, ...(trainer ? { trainer } : { external_trainer: external! }), record, ...result.fields }, flags, { whom, details }),
       refusals("record"),
     );
     const departmentLabels = departments.map((code) => departmentLabel(session.index, code));
@@ -234,7 +241,7 @@ function planSession(session: EditSession, target: Target, entry: TrainingSessio
  * --record to tell them apart. Nothing else may be given: who was trained is not how a session is told.
  */
 async function removeTraining(ctx: CommandContext, session: EditSession, ids: readonly string[], flags: TrainFlags): Promise<number> {
-  const extra = (["people", "department", "trainees", "trainer", "require", "method", "hours", "failed"] as const).find((key) => flags[key] !== undefined);
+  const extra = (["people", "department", "trainees", "trainer", "require", "method", "hours", "failed", "externalTrainer"] as const).find((key) => flags[key] !== undefined);
   if (extra !== undefined) throw new UserError(t("train.remove.extra", { flag: `--${extra}` }), undefined, 2);
   const targets = allOrNothing(ids, (id) => findAny(session, id), refusals("remove"));
   const date = flags.date !== undefined ? eventDateOption(flags.date, "--date") : await askSession(session, targets);

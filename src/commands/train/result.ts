@@ -11,6 +11,8 @@ import { listOption } from "../shared/edit.js";
 import { personLabel, resolvePerson, type Register } from "../shared/people.js";
 
 export interface ResultFlags {
+  externalTrainer?: string;
+  trainer?: string;
   method?: string;
   hours?: string;
   failed?: string[];
@@ -51,4 +53,18 @@ function failedTrainee(index: Register, given: string, people: readonly string[]
   const person = resolvePerson(index, given, "--failed", date);
   if (people.includes(person.id)) return [person.id];
   throw new UserError(t("train.failed-not-trainee", { given }));
+}
+
+/**
+ * --external-trainer "王工, 中汽研": a trainer from outside the organisation (外部讲师: a training body, a customer's SQE, a
+ * certification body's tutor), recorded as given — who and of which organisation — instead of a person of people.yaml
+ * (tester72 Q8). Undefined when not given. Errors (UserError): given with --trainer, or without the organisation.
+ */
+export function externalTrainerOption(flags: ResultFlags): string | undefined {
+  if (flags.externalTrainer === undefined) return undefined;
+  if (flags.trainer !== undefined) throw new UserError(t("train.external-and-trainer"));
+  const given = flags.externalTrainer.trim();
+  const [name, ...organisation] = given.split(/[,，]/).map((part) => part.trim());
+  if (!name || organisation.join("").trim() === "") throw new UserError(t("train.external-trainer-format", { given }));
+  return given;
 }

@@ -113,7 +113,7 @@ export function trainingRegister(ctx: RegisterContext, options: { today: string;
       title: e.title,
       revision: e.session?.revision ?? "",
       people: e.session ? sessionTraineesIn(ctx.lang, e.session, (p) => personName(ctx, p), (d) => departmentName(ctx, d), (p) => ctx.index.people.get(p)?.value.department) : "",
-      trainer: personName(ctx, e.session?.trainer),
+      trainer: e.session?.external_trainer !== undefined ? t(ctx, "train.external-trainer", { trainer: e.session.external_trainer }) : personName(ctx, e.session?.trainer),
       ...(results
         ? {
             method: e.session?.method ? t(ctx, `value.training-method.${e.session.method}`) : "",
