@@ -120,6 +120,7 @@ import { rule as refUnresolved } from "./rules/ref/unresolved.js";
 import { rule as supplierCertificateExpired } from "./rules/supplier/certificate-expired.js";
 import { rule as supplierCertificateExpiring } from "./rules/supplier/certificate-expiring.js";
 import { rule as supplierUnknown } from "./rules/supplier/unknown.js";
+import { rule as supplierWithdrawnHoldsCopies } from "./rules/supplier/withdrawn-holds-copies.js";
 import { rule as symbolApprovalMissing } from "./rules/symbol/approval-missing.js";
 import { rule as symbolApprovalOutdated } from "./rules/symbol/approval-outdated.js";
 import { rule as symbolApprovalStale } from "./rules/symbol/approval-stale.js";
@@ -249,6 +250,7 @@ export const rules: readonly Rule[] = [
   supplierCertificateExpired,
   supplierCertificateExpiring,
   supplierUnknown,
+  supplierWithdrawnHoldsCopies,
   symbolApprovalMissing,
   symbolApprovalOutdated,
   symbolApprovalStale,
