@@ -853,6 +853,7 @@ export async function run(argv: string[], output?: Output): Promise<number> {
           .option("--old-version <version>", t("help.distribute.old-version"))
           .option("--electronic", t("help.distribute.electronic"))
           .option("--system <name>", t("help.distribute.system"))
+          .option("--customer-consent <record>", t("help.distribute.customer-consent"))
           .option("-y, --yes", t("help.common.yes"))
           .option("--commit", t("help.common.commit"))
           .action(action(async () => (await import("../commands/distribute/index.js")).distributeCommand));

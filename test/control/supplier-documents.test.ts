@@ -41,3 +41,24 @@ describe("a document written for suppliers", () => {
     expect(await findingsOf(dir, "doc/no-copy-in-force")).toEqual([]);
   });
 });
+
+describe("a customer's document given to an outside party (IATF 16949 8.1.2)", () => {
+  it("is refused without the record of the customer's consent, and keeps the record on the copy given with it", async () => {
+    const { committedFixture } = await import("../helpers.js");
+    const dir = committedFixture("examples/acme-auto");
+    expect((await csrInProcess(["-C", dir, "department", "add", "CZXS", "--name", "常州橡塑材料有限公司", "--external", "other", "-y", "--commit"])).code).toBe(0);
+    const before = readFileSync(join(dir, "customers", "DYA.yaml"), "utf8");
+    const refused = await csrInProcess(["-C", dir, "distribute", "DYA-SC", "--to", "CZXS", "--date", "2026-12-02", "-y"]);
+    expect([refused.code, refused.stderr]).toEqual([
+      2,
+      "csr: DYA-SC is a document of customer DYA: giving it to 常州橡塑材料有限公司 needs the customer's consent (IATF 16949 8.1.2, confidentiality of customer-contracted products and projects). Give the record of it with --customer-consent.\nhint: e.g. csr distribute DYA-SC --to CZXS --customer-consent <e-mail or letter number>\n",
+    ]);
+    expect(readFileSync(join(dir, "customers", "DYA.yaml"), "utf8")).toBe(before);
+    const given = await csrInProcess(["-C", dir, "distribute", "DYA-SC", "--to", "CZXS", "QA", "--date", "2026-12-02", "--customer-consent", "MAIL-DYA-2026-118", "-y"]);
+    expect([given.code, given.stderr]).toEqual([0, ""]);
+    const copies = readFileSync(join(dir, "customers", "DYA.yaml"), "utf8").split("\n").filter((l) => /^ {6}- \{copy: [0-9]+, version: B, to: (CZXS|QA)/.test(l));
+    expect(copies.map((l) => l.replace(/, issued_by.*$/, ""))).toEqual([expect.stringMatching(/to: CZXS, customer_consent: MAIL-DYA-2026-118$/), expect.stringMatching(/to: QA$/)]);
+    // A department of the company needs no consent: the document stays inside.
+    expect((await csrInProcess(["-C", dir, "distribute", "DYA-SC", "--to", "ENG", "--date", "2026-12-02", "-y"])).code).toBe(0);
+  });
+});

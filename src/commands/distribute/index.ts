@@ -18,6 +18,7 @@ import { classificationName, documentClassification, isStateSecret } from "../..
 import { currentRevision, issuedOn, revisionInForce } from "../../model/index.js";
 import { editionInForceFrom } from "../../model/external.js";
 import { sourceAsDocument } from "../../model/source-copies.js";
+import { supplierParty } from "../../model/flow-down.js";
 import { releasedPendingUntil } from "../../model/revision.js";
 import { electronicLabel } from "../../model/labels.js";
 import { servesUnit } from "../../model/person-work.js";
@@ -51,6 +52,8 @@ export interface DistributeFlags {
   electronic?: boolean;
   /** With --electronic: the system it is published on, e.g. OA. */
   system?: string;
+  /** A customer's document given to an outside party: the record of the customer's consent (IATF 16949 8.1.2). */
+  customerConsent?: string;
   date?: string;
   yes?: boolean;
   commit?: boolean;
@@ -82,6 +85,7 @@ export async function distribute(ctx: CommandContext, id: string, flags: Distrib
     const prompted = listOption(flags.to).length === 0 && session.ask !== undefined;
     const receivers = await receivingUnits(session, flags, true);
     const to = receivers.map((r) => r.unit);
+    const consent = await customerConsent(session, target, to, flags.customerConsent);
     const copies = flags.copies === undefined ? 1 : Number(flags.copies);
     if (!Number.isInteger(copies) || copies < 1 || copies > 99) throw new UserError(t("distribute.copies-range", { value: flags.copies ?? "" }));
     const follows = old?.follows ?? issueFollows(target);
@@ -125,7 +129,8 @@ export async function distribute(ctx: CommandContext, id: string, flags: Distrib
     let number = nextCopyNumber(document);
     const entries: ControlledCopy[] = to.flatMap((dept, i) => {
       const holder = given[i] ?? asked.get(dept);
-      return Array.from({ length: copies }, () => ({ copy: number++, version, to: dept, ...(holder ? { holder } : {}), ...(issuedBy ? { issued_by: issuedBy } : {}), date }));
+      const consented = consent !== undefined && session.index.parties.has(dept) ? { customer_consent: consent } : {};
+      return Array.from({ length: copies }, () => ({ copy: number++, version, to: dept, ...(holder ? { holder } : {}), ...consented, ...(issuedBy ? { issued_by: issuedBy } : {}), date }));
     });
     const change = editFile(session.root, target.path, target.kind, (doc) => {
       for (const entry of entries) appendIn(doc, target.at, doc.createNode(entry, { flow: true }));
@@ -259,6 +264,29 @@ interface OldVersion {
   version: string;
   follows?: Predecessor;
   until?: { version: string; date: string };
+}
+
+/**
+ * A customer's document (a source of customers/) handed to a supplier (model/flow-down.ts supplierParty: an outside
+ * party of kind supplier or other) needs the customer's consent (IATF 16949 8.1.2: confidentiality of customer-contracted products and
+ * projects): `--customer-consent <record>` gives the record of it (an e-mail, a letter), kept on each such copy; without
+ * it a terminal asks whether the customer allows it and for the record, and `--yes` (or no terminal) refuses in one line.
+ * Undefined when no such party receives one.
+ */
+async function customerConsent(session: EditSession, target: CopyTarget, to: readonly string[], given: string | undefined): Promise<string | undefined> {
+  // The customer's own office and the 军代表室 (the customer's representative) read its documents already; a certification body audits under contract.
+  const outside = target.source ? to.filter((unit) => supplierParty(session.index.parties, unit)) : [];
+  if (outside.length === 0) return undefined;
+  const record = given?.trim();
+  if (record) return record;
+  const names = inline(outside.map((u) => departmentLabel(session.index, u)));
+  const data = { id: target.document.id, customer: target.source!.customer, parties: names };
+  if (!session.ask) throw new UserError(t("distribute.customer-consent.needed", data), t("distribute.customer-consent.hint", { id: shellArgument(target.document.id), to: to.join(" ") }));
+  const allowed = await session.ask.select({ message: t("prompt.distribute.customer-consent", data), choices: [{ value: "no", name: t("prompt.distribute.customer-consent.no") }, { value: "yes", name: t("prompt.distribute.customer-consent.yes") }], default: "no" });
+  if (allowed !== "yes") throw new UserError(t("distribute.customer-consent.declined", data));
+  const answer = (await session.ask.input({ message: t("prompt.distribute.customer-consent-record"), required: true })).trim();
+  if (answer === "") throw new UserError(t("distribute.customer-consent.needed", data), t("distribute.customer-consent.hint", { id: shellArgument(target.document.id), to: to.join(" ") }));
+  return answer;
 }
 
 /**
