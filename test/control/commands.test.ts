@@ -21,7 +21,7 @@ describe("csr new", () => {
     const result = await csrInProcess(["-C", dir, "new", "procedure", "--title", "产品追溯管理程序", "--department", "QA", "--clause", "IATF16949:8.5.2.1", "-y", "--commit"]);
     expect(result.stderr).toBe("");
     expect(result.stdout).toMatch(
-      /^Created QP-016 产品追溯管理程序 \(documents\/procedures\/QP-016\.yaml\), a draft procedure of Quality Assurance with 5 sections to fill in\.\nPeriodic review interval: qms\.yaml sets none for a procedure, so QP-016 is in no periodic review plan; to set one for it: csr set QP-016 --review-interval <months>; for every procedure: csr organisation update --review-interval procedure=<months>\.\nEdit the body, then release it with 'csr release QP-016 --summary \.\.\. --prepared \.\.\. --reviewed \.\.\. --approved \.\.\.'\.\nCommitted [0-9a-f]{7}: csr new procedure QP-016: 产品追溯管理程序\n$/,
+      /^Created QP-016 产品追溯管理程序 \(documents\/procedures\/QP-016\.yaml\), a draft procedure of Quality Assurance with 5 sections to fill in\.\nPeriodic review interval: qms\.yaml sets none for the kind procedure, so QP-016 is in no periodic review plan; to set one for it: csr set QP-016 --review-interval <months>; for every document of the kind: csr organisation update --review-interval procedure=<months>\.\nEdit the body, then release it with 'csr release QP-016 --summary \.\.\. --prepared \.\.\. --reviewed \.\.\. --approved \.\.\.'\.\nCommitted [0-9a-f]{7}: csr new procedure QP-016: 产品追溯管理程序\n$/,
     );
     expect(read(dir, "documents/procedures/QP-016.yaml")).toBe(
       [
@@ -69,7 +69,7 @@ describe("csr new", () => {
     );
     // No interval for a form in qms.yaml: how to set one (year72).
     expect(result.stdout.split("\n")[3]).toBe(
-      "Periodic review interval: qms.yaml sets none for a form, so QR-015-03 is in no periodic review plan; to set one for it: csr set QR-015-03 --review-interval <months>; for every form: csr organisation update --review-interval form=<months>.",
+      "Periodic review interval: qms.yaml sets none for the kind form, so QR-015-03 is in no periodic review plan; to set one for it: csr set QR-015-03 --review-interval <months>; for every document of the kind: csr organisation update --review-interval form=<months>.",
     );
     expect(result.stdout.split("\n")[4]).toBe(
       "Give the form its retention period before release: 'csr set QR-015-03 --retention <period>' (e.g. 3 years); csr release refuses a form without one (doc/record-retention-missing).",

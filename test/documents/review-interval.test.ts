@@ -46,6 +46,12 @@ describe("the periodic review interval", () => {
       "定期评审周期：qms.yaml 没有规定程序文件的定期评审周期，QP-016 不列入定期评审计划；为本文件设定：csr set QP-016 --review-interval <月数>，为所有程序文件设定：csr organisation update --review-interval procedure=<月数>。",
     ]);
     expect(readFileSync(join(dir, "documents/procedures/QP-016.yaml"), "utf8")).not.toContain("review_interval_months");
+    // One month is "1 month" in English.
+    expect(csr(["-C", dir, "organisation", "update", "--review-interval", "instruction=1"]).code).toBe(0);
+    const instruction = csr(["-C", dir, "new", "instruction", "--title", "月度点检细则", "--used-by", "QP-016", "--department", "QA"], { lang: "en" });
+    expect(instruction.stdout.split("\n").filter((line) => line.startsWith("Periodic review interval"))).toEqual([
+      "Periodic review interval: 1 month (qms.yaml's for the kind instruction); to set another: csr set WI-016-01 --review-interval <months>.",
+    ]);
   });
 
   it("sets the interval of several documents at once with csr set A B …, all or nothing, in one commit", () => {

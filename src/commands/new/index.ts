@@ -166,7 +166,7 @@ export async function newDocument(ctx: CommandContext, kindArg: string | undefin
         if (marking && key === "related") lines.push(t("new.used-by-deviation", { user: user.value.id, number, userArg: shellArgument(user.value.id), numberArg: shellArgument(number) }));
       }
     }
-    if (reviewInterval !== undefined) lines.push(t("new.review-interval", { number, months: reviewInterval, kind: t(`new.kind.${kind}`), numberArg: shellArgument(number) }));
+    if (reviewInterval !== undefined) lines.push(t("new.review-interval", { number, interval: t("process.months", { months: reviewInterval, count: reviewInterval }), kind: t(`new.kind.${kind}`), numberArg: shellArgument(number) }));
     // None for its kind: the document is left out of the periodic review plan until one is set, for it or for the kind (year72).
     else if (kind !== "external") lines.push(t("new.review-interval-none", { number, kind: t(`new.kind.${kind}`), kindCode: kind, numberArg: shellArgument(number) }));
     if (kind === "form" && !retention) lines.push(t("new.retention-missing", { number }));
