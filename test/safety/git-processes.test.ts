@@ -118,12 +118,13 @@ describe("git processes of a writing command", () => {
 describe("git processes of a check", () => {
   it("a check of a repository without tags starts none; with a release tag, one for-each-ref and one cat-file for the released documents", () => {
     const dir = committedFixture("examples/acme-auto");
-    const untagged = countingGit(dir, ["check", "--format", "json"]);
+    // On a day of the example's story: from 2026-12-07 on, BCM-005's review is overdue (an error, exit 1).
+    const untagged = countingGit(dir, ["check", "--format", "json", "--today", "2026-12-04"]);
     expect(untagged.code).toBe(0);
     expect(untagged.gits).toEqual([]);
     git(dir, ["tag", "WI-010-01/A-1"]);
     rmSync(join(dir, ".git", "csr-cache"), { recursive: true, force: true });
-    const tagged = countingGit(dir, ["check", "--format", "json"]);
+    const tagged = countingGit(dir, ["check", "--format", "json", "--today", "2026-12-04"]);
     expect(tagged.stdout).toBe(untagged.stdout);
     expect(tagged.gits.map((line) => line.replace(/^-c core\.quotepath=off /, "").split(" ").slice(0, 2).join(" "))).toEqual(["rev-parse --is-inside-work-tree", "for-each-ref --count=1", "cat-file --batch"]);
   });
