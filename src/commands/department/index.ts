@@ -24,6 +24,7 @@ import type { CommandContext } from "../context.js";
 import { dateOption } from "../options.js";
 import { editFile, listOption, need, optionalAnswer, saveChanges, withEditSession, type EditSession } from "../shared/edit.js";
 import { departmentLabel, personLabel, resolveDepartment, resolvePerson } from "../shared/people.js";
+import { appendExternalParty } from "../shared/external-parties.js";
 import type { Prompts } from "../add/prompting.js";
 
 export interface DepartmentFlags {
@@ -206,22 +207,7 @@ function partyKind(flags: DepartmentFlags): ExternalPartyKind {
 /** Adds an outside party (external_parties, after the departments when the list is new) and says what it may be used for. */
 async function addParty(ctx: CommandContext, session: EditSession, party: ExternalParty, flags: DepartmentFlags): Promise<number> {
   const config = session.repo.config!;
-  const change = editFile(session.root, config.file.path, "qms", (doc) => {
-    const node = doc.createNode(party) as YAMLMap;
-    const parties = doc.get("external_parties", true);
-    if (isSeq(parties)) {
-      const last = parties.items[parties.items.length - 1];
-      if (isMap(last) && last.flow) node.flow = true;
-      parties.items.push(node);
-      return;
-    }
-    // A new list goes right after the departments, where csr init writes it.
-    const contents = doc.contents as YAMLMap;
-    const at = contents.items.findIndex((pair) => isScalar(pair.key) && pair.key.value === "departments");
-    const seq = new YAMLSeq();
-    seq.items.push(node);
-    contents.items.splice(at + 1, 0, doc.createPair("external_parties", seq));
-  });
+  const change = editFile(session.root, config.file.path, "qms", (doc) => appendExternalParty(doc, party));
   const label = t("people.department-choice", { code: party.code, name: party.name });
   const lines = [t("department.party.added", { party: label, path: config.file.path, name: party.name, code: party.code })];
   await saveChanges(ctx, session, [change], lines, { commit: flags.commit, message: t("department.commit.add-party", { code: party.code, name: party.name }) });

@@ -27,6 +27,7 @@ import { editFile, listOption, saveChanges, withEditSession, type EditSession } 
 import type { FileChange } from "../shared/persist.js";
 import { yamlText } from "../shared/persist.js";
 import { personLabel, refuseOutsidePerson, resolvePerson } from "../shared/people.js";
+import { appendExternalParty } from "../shared/external-parties.js";
 
 export interface SupplierFlags {
   name?: string;
@@ -72,7 +73,7 @@ export async function supplierAddCommand(ctx: CommandContext, code: string, flag
     const supplies = listOption(flags.supplies).map((s) => s.trim()).filter((s) => s !== "");
     const record: SupplierRecord = { code: party?.code ?? code, ...(supplies.length > 0 ? { supplies } : {}), ...(flags.specialCharacteristics ? { special_characteristics: true } : {}) };
     const changes: FileChange[] = [
-      editFile(session.root, config.file.path, "qms", (doc) => (party ? turnIntoSupplier(doc, party.code, flags.name?.trim()) : appendParty(doc, { code, name, ...(flags.nameEn?.trim() ? { name_en: flags.nameEn.trim() } : {}), kind: "supplier" }))),
+      editFile(session.root, config.file.path, "qms", (doc) => (party ? turnIntoSupplier(doc, party.code, flags.name?.trim()) : appendExternalParty(doc, { code, name, ...(flags.nameEn?.trim() ? { name_en: flags.nameEn.trim() } : {}), kind: "supplier" }))),
       { path: `suppliers/${record.code}.yaml`, kind: "supplier", text: yamlText(new Document(record)), create: true },
     ];
     const supplier = t("people.department-choice", { code: record.code, name });
@@ -218,23 +219,6 @@ function setKey(doc: Document.Parsed, key: (typeof ORDER)[number], node: unknown
     if (ORDER.indexOf(k as (typeof ORDER)[number]) < rank) after = i;
   });
   contents.items.splice(after + 1, 0, doc.createPair(key, node));
-}
-
-/** Adds the supplier to external_parties (after the departments when the list is new). */
-function appendParty(doc: Document.Parsed, party: ExternalParty): void {
-  const node = doc.createNode(party) as YAMLMap;
-  const parties = doc.get("external_parties", true);
-  if (isSeq(parties)) {
-    const last = parties.items[parties.items.length - 1];
-    if (isMap(last) && last.flow) node.flow = true;
-    parties.items.push(node);
-    return;
-  }
-  const contents = doc.contents as YAMLMap;
-  const at = contents.items.findIndex((pair) => isScalar(pair.key) && pair.key.value === "departments");
-  const seq = new YAMLSeq();
-  seq.items.push(node);
-  contents.items.splice(at + 1, 0, doc.createPair("external_parties", seq));
 }
 
 /** An outside party of kind other made a supplier (its name changed when `name` is given): its copies and people stay its own. */
