@@ -383,7 +383,7 @@ function titleBlock(docx: Docx, view: Header, title: string, t: (key: string) =>
       spacing: { before: 120, after: 60 },
       children: [
         new TextRun({ text: t(`stamp_${kind}`), bold: true, size: 32, color, border: { style: BorderStyle.SINGLE, size: 12, color, space: 2 } }),
-        ...(view.copy ? [new TextRun({ text: `  ${t("copy_number")}${t("colon")}${view.copy}`, bold: true, size: 21, color })] : []),
+        ...(view.copy ? [new TextRun({ text: `  ${t("copy_number")}${t("colon")}${view.copy}${view.copyHolder ? `  ${t("copy_holder")}${t("colon")}${view.copyHolder}` : ""}`, bold: true, size: 21, color })] : []),
       ],
     });
   };

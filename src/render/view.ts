@@ -156,6 +156,8 @@ export interface Header {
   numberLabel: "document_number" | "csr_id";
   /** The controlled-copy number (受控号) printed on the stamp of a handed-out copy (`csr render --copy N`). */
   copy?: number;
+  /** Who holds that copy, printed with its number (持有：品质部 张丽; 常州橡塑材料有限公司): the unit it went to and its holder, if recorded (tester73 S6). */
+  copyHolder?: string;
 }
 
 export interface DocumentView extends Header {

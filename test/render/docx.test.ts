@@ -40,7 +40,7 @@ describe("csr render --format docx", () => {
     const docx = parts(join(out, "QP-015.copy-7.zh-CN.docx"));
     const text = paragraphs(docx["word/document.xml"]!);
     expect(text.slice(0, 21)).toEqual([
-      "受控  受控号：7",
+      "受控  受控号：7  持有：市场部 孙伟",
       "江苏安迈汽车零部件有限公司",
       "顾客特定要求管理程序",
       "文件编号", "QP-015", "版本/版次", "A/2", "制订部门", "市场部",

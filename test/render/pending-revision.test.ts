@@ -104,10 +104,10 @@ describe("a document whose next revision is released to take effect later", () =
   it("prints the A/2 copy handed out early stamped 受控 待实施 until the 实施日期, then 受控", () => {
     const early = render("--copy", "1", "--today", "2026-12-05");
     expect([early.code, early.stderr]).toEqual([0, `已输出 1 个文件（md，zh-CN）。\nWI-010-01 受控副本 1 是 A/2 版，${EFFECTIVE} 起实施：盖“受控 待实施”章打印。\n`]);
-    expect(early.text.split("\n").slice(0, 5)).toEqual(["**【受控 待实施 受控号 1】**", "", `> **待实施：本受控副本为 WI-010-01 的 A/2 版，${EFFECTIVE} 起实施；在此之前仍按 A/1 版执行。**`, "", "**江苏安迈汽车零部件有限公司**"]);
+    expect(early.text.split("\n").slice(0, 5)).toEqual(["**【受控 待实施 受控号 1 持有：生产部 黄军】**", "", `> **待实施：本受控副本为 WI-010-01 的 A/2 版，${EFFECTIVE} 起实施；在此之前仍按 A/1 版执行。**`, "", "**江苏安迈汽车零部件有限公司**"]);
     expect(early.text.includes("受控文件，版权归本公司所有")).toBe(true);
     const due = render("--copy", "1", "--today", EFFECTIVE);
-    expect([due.code, due.stderr, due.text.split("\n")[0], due.text.includes("待实施")]).toEqual([0, "已输出 1 个文件（md，zh-CN）。\n", "**【受控 受控号 1】**", false]);
+    expect([due.code, due.stderr, due.text.split("\n")[0], due.text.includes("待实施")]).toEqual([0, "已输出 1 个文件（md，zh-CN）。\n", "**【受控 受控号 1 持有：生产部 黄军】**", false]);
   });
 
   it("lists the electronic issues of A/1 as in use until A/2 replaces them on the system, not as to be recalled (tester61 L10)", () => {

@@ -58,7 +58,7 @@ describe("csr render: a controlled copy is a numbered copy in the distribution r
 
   it("prints a copy recorded as handed out (--copy N) stamped 受控 with its 受控号 and the notice of a controlled copy, as before", async () => {
     const md = await print("zh-CN", "md", "--copy", "7");
-    expect(md.split("\n").slice(0, 3)).toEqual(["**【受控 受控号 7】**", "", "**江苏安迈汽车零部件有限公司**"]);
+    expect(md.split("\n").slice(0, 3)).toEqual(["**【受控 受控号 7 持有：市场部 孙伟】**", "", "**江苏安迈汽车零部件有限公司**"]);
     expect([md.includes("非受控"), md.includes("> 本文件为江苏安迈汽车零部件有限公司受控文件，版权归本公司所有。")]).toEqual([false, true]);
   });
 });

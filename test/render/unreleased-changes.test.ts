@@ -58,7 +58,7 @@ describe("csr render of a released document with unreleased changes", () => {
     // A controlled copy too, and nothing was written to the document.
     expect(csr(["-C", dir, "distribute", "WI-010-01", "--to", "PRD:huangjun", "--date", "2026-12-05", "-y"]).code).toBe(0);
     const copy = render(dir, "--copy", "1");
-    expect([copy.code, copy.stderr.split("\n")[1], copy.text.split("\n")[0], copy.text.includes("卡箍"), copy.text.includes(RELEASED)]).toEqual([0, SAID, "**【受控 受控号 1】**", false, true]);
+    expect([copy.code, copy.stderr.split("\n")[1], copy.text.split("\n")[0], copy.text.includes("卡箍"), copy.text.includes(RELEASED)]).toEqual([0, SAID, "**【受控 受控号 1 持有：生产部 黄军】**", false, true]);
     expect(readFileSync(join(dir, FILE), "utf8")).toContain(EDITED);
   });
 

@@ -10,6 +10,7 @@ import type { Repository } from "../../load/repository.js";
 import { classificationName, documentClassification, documentsBelowTheirCsrs } from "../../model/classification.js";
 import { copyEdition, stillControlled } from "../../model/distribution.js";
 import { buildIndex, currentRevision, revisionEffective, revisionInForce, type RepoIndex } from "../../model/index.js";
+import { localized } from "../../core/text.js";
 import { localToday } from "../../core/dates.js";
 import { documentFileName, numbersSharingFileName, releaseTag } from "../../model/paths.js";
 import { csrOn, indexOn } from "../../model/as-of.js";
@@ -115,7 +116,7 @@ export async function renderCommand(ctx: CommandContext, ids: string[], flags: R
   for (const target of targets) {
     let view;
     try {
-      view = target.kind === "document" ? { ...documentView(repo, index, target.value, lang, body, undefined, today, target.revisionDraft, target.superseded, target.pending, copy === undefined), ...(copy ? { copy: copy.copy } : {}) } : csrReportView(repo, indexOnDay, target.value, lang, body, today, undefined, addressedVersion, undefined, recordedNow.has(target.value.id) ? { now: recordedNow.get(target.value.id)! } : undefined);
+      view = target.kind === "document" ? { ...documentView(repo, index, target.value, lang, body, undefined, today, target.revisionDraft, target.superseded, target.pending, copy === undefined), ...(copy ? { copy: copy.copy, copyHolder: copyHolderText(index, lang, copy) } : {}) } : csrReportView(repo, indexOnDay, target.value, lang, body, today, undefined, addressedVersion, undefined, recordedNow.has(target.value.id) ? { now: recordedNow.get(target.value.id)! } : undefined);
     } catch (error) {
       if (!(flags.all && error instanceof UserError)) throw error;
       unresolved.push(target.value.id);
@@ -429,7 +430,7 @@ async function pastRevisions(root: string, index: RepoIndex, targets: Target[], 
  * then (`pending`: render/view.ts documentView), so that the line does not work to it before that day.
  * A temporary document (`valid_until`) past its last valid day has no copy to print, as a withdrawn one has none.
  */
-function controlledCopy(targets: readonly Target[], given: string, today: string): { copy: number; version: string; earlier?: { pendingVersion: string; effective: string }; pending?: PendingRevision } {
+function controlledCopy(targets: readonly Target[], given: string, today: string): { copy: number; version: string; to: string; holder?: string; earlier?: { pendingVersion: string; effective: string }; pending?: PendingRevision } {
   const [target] = targets;
   if (targets.length !== 1 || target?.kind !== "document") throw new UserError(t("render.copy-needs-one"));
   const doc = target.value;
@@ -463,8 +464,9 @@ function controlledCopy(targets: readonly Target[], given: string, today: string
             : t("render.copy-outdated", { copyVersion: copy.version, id: doc.id, version: version ?? "" });
     throw new UserError(t("render.copy-not-in-force", { id: doc.id, copy: given, why }), instead);
   }
-  if (copy.version !== version) return { copy: copy.copy, version: copy.version, earlier: { pendingVersion: version!, effective: pending! } };
-  return { copy: copy.copy, version: copy.version, ...(pending !== undefined ? { pending: { version: copy.version, effective: pending, ...(inForce !== undefined ? { inForce } : {}), copy: true } } : {}) };
+  const held = { to: copy.to, ...(copy.holder !== undefined ? { holder: copy.holder } : {}) };
+  if (copy.version !== version) return { copy: copy.copy, version: copy.version, ...held, earlier: { pendingVersion: version!, effective: pending! } };
+  return { copy: copy.copy, version: copy.version, ...held, ...(pending !== undefined ? { pending: { version: copy.version, effective: pending, ...(inForce !== undefined ? { inForce } : {}), copy: true } } : {}) };
 }
 
 /**
@@ -556,4 +558,11 @@ function outputTarget(root: string, cwd: string, flags: RenderFlags, count: numb
 function shown(root: string, path: string): string {
   const rel = relative(root, path);
   return rel.startsWith("..") || isAbsolute(rel) ? path : rel.split(sep).join("/");
+}
+
+/** The holder a controlled copy's stamp names: the unit it went to (a department or an outside party) and the person who signed for it, if recorded. */
+function copyHolderText(index: RepoIndex, lang: Lang, copy: { to: string; holder?: string }): string {
+  const unit = index.departments.get(copy.to) ?? index.parties.get(copy.to);
+  const person = copy.holder === undefined ? undefined : index.people.get(copy.holder)?.value;
+  return [unit ? localized(lang, unit.name, unit.name_en) : copy.to, person ? localized(lang, person.name, person.name_en) : (copy.holder ?? "")].filter(Boolean).join(" ");
 }
