@@ -24,7 +24,8 @@ export type CitedRequirement =
   | "audit-programme"
   | "temporary-change"
   | "corrective-action"
-  | "customer-change-notice";
+  | "customer-change-notice"
+  | "supplier-monitoring";
 
 /** The standards csr knows clause numbers for, as their documents name them. */
 const STANDARD_NAMES: Readonly<Record<string, string>> = { IATF16949: "IATF 16949", GJB9001C: "GJB 9001C", ISO9001: "ISO 9001" };
@@ -63,6 +64,8 @@ export function standardName(id: string, catalogTitle?: string): string {
  * all three; IATF 16949 10.2.6 adds customer complaints (the customer's deadlines in its CSR).
  * A change notified to the customer, and approved by it where it requires, before or as it is put in
  * place is IATF 16949 8.5.6.1; 8.5.6 (control of changes) in GJB 9001C and ISO 9001.
+ * External providers are evaluated, selected, monitored and re-evaluated under 8.4.1 in GJB 9001C (with its
+ * 合格供方名录) and ISO 9001; IATF 16949 8.4.2.4 adds supplier monitoring (and 8.4.2.3 their QMS certification).
  */
 const CLAUSES: Readonly<Record<CitedRequirement, Readonly<Record<string, readonly string[]>>>> = {
   "requirements-review": { IATF16949: ["7.5.3.2.2"], GJB9001C: ["8.2.3"], ISO9001: ["8.2.3"] },
@@ -83,6 +86,7 @@ const CLAUSES: Readonly<Record<CitedRequirement, Readonly<Record<string, readonl
   "temporary-change": { IATF16949: ["8.5.6.1.1"], GJB9001C: ["8.5.6"], ISO9001: ["8.5.6"] },
   "corrective-action": { IATF16949: ["10.2.1", "10.2.6"], GJB9001C: ["10.2"], ISO9001: ["10.2"] },
   "customer-change-notice": { IATF16949: ["8.5.6.1"], GJB9001C: ["8.5.6"], ISO9001: ["8.5.6"] },
+  "supplier-monitoring": { IATF16949: ["8.4.2.4"], GJB9001C: ["8.4.1"], ISO9001: ["8.4.1"] },
 };
 
 /** The standards csr knows clauses for among those given, in their order; IATF 16949 when none (a repository without `standards` is an IATF one, as `csr init` makes it). */

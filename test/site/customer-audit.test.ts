@@ -10,7 +10,7 @@ import { execFileSync } from "node:child_process";
 import { readdirSync, readFileSync, statSync, existsSync } from "node:fs";
 import { dirname, join, normalize, relative } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { committedFixture, copyFixture, csr, git, gitInit, tempDir } from "../helpers.js";
+import { commitAt, copyFixture, csr, git, gitInit, gitInitEmpty, tempDir } from "../helpers.js";
 
 const text = (html: string) => html.replace(/<[^>]+>/g, " ").replace(/\s+/g, " ");
 
@@ -30,7 +30,10 @@ describe("csr site: a customer's page for the customer's SQE", () => {
   let pack: string;
   let acme: string;
   beforeAll(() => {
-    acme = committedFixture("examples/acme-auto");
+    // Committed on a day of the example's story, before the site's day: a commit of the day the test runs would be after
+    // 2026-12-06 from then on, and the pages' commit lists (没有 git 提交记录) would change with the day.
+    acme = gitInitEmpty(copyFixture("examples/acme-auto"));
+    commitAt(acme, "2026-12-04", "initial");
     zh = site(acme, "zh-CN");
     en = site(acme, "en");
     pack = site(acme, "zh-CN", "--customer", "DYA");

@@ -17,7 +17,7 @@ export const rule: Rule = {
   summary: "A supplier's certificate expires within the days qms.yaml sets (default 60).",
   docs: {
     description:
-      "A supplier of `suppliers/` whose status today is approved or conditional (its last `approvals` entry by then) holds a certificate under `certificates` whose `valid_until` is within `suppliers.certificate_warn_days` of qms.yaml (default 60 calendar days): the supplier's quality management system certification (IATF 16949, ISO 9001, GJB 9001C) is part of what it was approved on, and IATF 16949 8.4.2.3 and 8.4.2.4 have the organisation monitor it. Asked for in time, the renewed certificate is on file before the old one lapses. A supplier suspended, disqualified or not yet evaluated is not reported: nothing is bought from it.",
+      "A supplier of `suppliers/` whose status today is approved or conditional (its last `approvals` entry by then) holds a certificate under `certificates` whose `valid_until` is within `suppliers.certificate_warn_days` of qms.yaml (default 60 calendar days): the supplier's quality management system certification (IATF 16949, ISO 9001, GJB 9001C) is part of what it was approved on, and {{#IATF16949}}IATF 16949 8.4.2.3 and {{/IATF16949}}{{cite:supplier-monitoring}} have the organisation monitor it. Asked for in time, the renewed certificate is on file before the old one lapses. A supplier suspended, disqualified or not yet evaluated is not reported: nothing is bought from it.",
     bad: `
 approvals:
   - {status: approved, date: 2026-06-01, by: zhang}

@@ -18,7 +18,7 @@ export const rule: Rule = {
   summary: "A supplier suspended or disqualified still holds a controlled copy.",
   docs: {
     description:
-      "A supplier of `suppliers/` whose status today (its last `approvals` entry by then) is `suspended` (暂停供货) or `disqualified` (取消资格) still holds a controlled copy of a document (an entry of the document's `distribution` to the supplier's code, neither recalled nor recorded lost, destroyed or kept as 作废留用). Nothing is bought from it any more, so the copy serves no work of ours and is out of the organisation's control (IATF 16949 7.5.3.2.1; 8.4.2.4 monitoring of suppliers): take it back, or have the supplier destroy it and record so. Reported on the copy.",
+      "A supplier of `suppliers/` whose status today (its last `approvals` entry by then) is `suspended` (暂停供货) or `disqualified` (取消资格) still holds a controlled copy of a document (an entry of the document's `distribution` to the supplier's code, neither recalled nor recorded lost, destroyed or kept as 作废留用). Nothing is bought from it any more, so the copy serves no work of ours and is out of the organisation's control ({{cite:document-control}}; {{cite:supplier-monitoring}} monitoring of suppliers): take it back, or have the supplier destroy it and record so. Reported on the copy.",
     bad: `
   - {copy: 4, version: A/0, to: NJBZ, holder: wangl, issued_by: wang, date: 2026-03-02}   # NJBZ suspended since 2026-10-01
 `,
