@@ -272,8 +272,8 @@ class WordDocumentReader {
   private readLooseText(text: string, where: string, style: string, region: "front" | "header" | "footer"): void {
     const key = labelKey(text);
     if (!key) return;
-    // A controlled copy's stamp carries its number (受控 受控号：7, csr render --copy 7): the stamp is the word before it.
-    const stamp = STAMPS.find(([re]) => re.test(key.replace(/[【】[\]]/g, "").replace(/(受控号|copyno\.?)[:：]?\d+$/, "")));
+    // A controlled copy's stamp carries its number and holder (受控 受控号：7 持有：研发部, csr render --copy 7): the stamp is the word before them.
+    const stamp = STAMPS.find(([re]) => re.test(key.replace(/[【】[\]]/g, "").replace(/(受控号|copyno\.?)[:：]?\d+((持有|heldby)[:：]?.*)?$/, "")));
     if (stamp) {
       this.stamp = stamp[1];
       return;
