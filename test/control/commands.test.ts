@@ -413,7 +413,7 @@ describe("distribution and recall", () => {
     expect(await csrInProcess(["-C", dir, "render", "QP-014", "--copy", "2", "--format", "md"], { lang: null })).toEqual({ code: 0, stdout: "out/QP-014.copy-2.zh-CN.md\n", stderr: "已输出 1 个文件（md，zh-CN）。\n" });
     expect(read(dir, "out/QP-014.copy-2.zh-CN.md").split("\n")[0]).toBe("**【受控 受控号 2 持有：生产部】**");
     await csrInProcess(["-C", dir, "render", "QP-014", "--copy", "1"], { lang: null });
-    expect(read(dir, "out/QP-014.copy-1.zh-CN.html")).toContain('<div class="stamp stamp-released">受控<span class="stamp-copy">受控号 1 持有：品质部</span></div>');
+    expect(read(dir, "out/QP-014.copy-1.zh-CN.html")).toContain('<div class="stamp stamp-released">受控<span class="stamp-copy">受控号 1</span><span class="stamp-copy">持有：品质部</span></div>');
     await csrInProcess(["-C", dir, "recall", "QP-014", "--copy", "1", "--by", "zhangli", "--date", "2026-11-03", "-y"]);
     expect((await csrInProcess(["-C", dir, "render", "QP-014", "--copy", "1"], { lang: null })).stderr).toBe("csr: QP-014 的受控副本 1 已失效（已于 2026-11-03 回收）；请打印有效的副本。\n");
     expect((await csrInProcess(["-C", dir, "render", "QP-014", "QP-010", "--copy", "1"], { lang: null })).stderr).toBe("csr: --copy 在一份受控副本上印受控号：请只给出一份文件。\n");
