@@ -25,7 +25,8 @@ export type CitedRequirement =
   | "temporary-change"
   | "corrective-action"
   | "customer-change-notice"
-  | "supplier-monitoring";
+  | "supplier-monitoring"
+  | "customer-confidentiality";
 
 /** The standards csr knows clause numbers for, as their documents name them. */
 const STANDARD_NAMES: Readonly<Record<string, string>> = { IATF16949: "IATF 16949", GJB9001C: "GJB 9001C", ISO9001: "ISO 9001" };
@@ -66,6 +67,8 @@ export function standardName(id: string, catalogTitle?: string): string {
  * place is IATF 16949 8.5.6.1; 8.5.6 (control of changes) in GJB 9001C and ISO 9001.
  * External providers are evaluated, selected, monitored and re-evaluated under 8.4.1 in GJB 9001C (with its
  * 合格供方名录) and ISO 9001; IATF 16949 8.4.2.4 adds supplier monitoring (and 8.4.2.3 their QMS certification).
+ * A customer's confidential information is kept under IATF 16949 8.1.2 (customer-contracted products and projects), as
+ * property belonging to customers (intellectual property included) under 8.5.3 in GJB 9001C and ISO 9001.
  */
 const CLAUSES: Readonly<Record<CitedRequirement, Readonly<Record<string, readonly string[]>>>> = {
   "requirements-review": { IATF16949: ["7.5.3.2.2"], GJB9001C: ["8.2.3"], ISO9001: ["8.2.3"] },
@@ -87,6 +90,7 @@ const CLAUSES: Readonly<Record<CitedRequirement, Readonly<Record<string, readonl
   "corrective-action": { IATF16949: ["10.2.1", "10.2.6"], GJB9001C: ["10.2"], ISO9001: ["10.2"] },
   "customer-change-notice": { IATF16949: ["8.5.6.1"], GJB9001C: ["8.5.6"], ISO9001: ["8.5.6"] },
   "supplier-monitoring": { IATF16949: ["8.4.2.4"], GJB9001C: ["8.4.1"], ISO9001: ["8.4.1"] },
+  "customer-confidentiality": { IATF16949: ["8.1.2"], GJB9001C: ["8.5.3"], ISO9001: ["8.5.3"] },
 };
 
 /** The standards csr knows clauses for among those given, in their order; IATF 16949 when none (a repository without `standards` is an IATF one, as `csr init` makes it). */

@@ -51,7 +51,7 @@ describe("a customer's document given to an outside party (IATF 16949 8.1.2)", (
     const refused = await csrInProcess(["-C", dir, "distribute", "DYA-SC", "--to", "CZXS", "--date", "2026-12-02", "-y"]);
     expect([refused.code, refused.stderr]).toEqual([
       2,
-      "csr: DYA-SC is a document of customer DYA: giving it to 常州橡塑材料有限公司 needs the customer's consent (IATF 16949 8.1.2, confidentiality of customer-contracted products and projects). Give the record of it with --customer-consent.\nhint: e.g. csr distribute DYA-SC --to CZXS --customer-consent <e-mail or letter number>\n",
+      "csr: DYA-SC is a document of customer DYA: giving it to 常州橡塑材料有限公司 needs the customer's consent (IATF 16949 8.1.2: the customer's confidential information). Give the record of it with --customer-consent.\nhint: e.g. csr distribute DYA-SC --to CZXS --customer-consent <e-mail or letter number>\n",
     ]);
     expect(readFileSync(join(dir, "customers", "DYA.yaml"), "utf8")).toBe(before);
     const given = await csrInProcess(["-C", dir, "distribute", "DYA-SC", "--to", "CZXS", "QA", "--date", "2026-12-02", "--customer-consent", "MAIL-DYA-2026-118", "-y"]);

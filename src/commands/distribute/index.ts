@@ -12,6 +12,7 @@ import { UserError } from "../../core/errors.js";
 import { didYouMean, displayWidth, padEnd, shellArgument } from "../../core/text.js";
 import { PLACEHOLDER_PEOPLE } from "../init/files.js";
 import { list as inline, language, t } from "../../i18n/index.js";
+import { citations } from "../../model/citations.js";
 import { copiesDue, copiesInUse, copiesToRecall, copyEdition, csrDistributions, stillControlled, nextCopyNumber, pendingTransition, recalledLate, unitsWithoutCopy, withEdition } from "../../model/distribution.js";
 import { repositoryCalendar } from "../../load/calendar.js";
 import { classificationName, documentClassification, isStateSecret } from "../../model/classification.js";
@@ -280,7 +281,7 @@ async function customerConsent(session: EditSession, target: CopyTarget, to: rea
   const record = given?.trim();
   if (record) return record;
   const names = inline(outside.map((u) => departmentLabel(session.index, u)));
-  const data = { id: target.document.id, customer: target.source!.customer, parties: names };
+  const data = { id: target.document.id, customer: target.source!.customer, parties: names, clause: inline(citations(session.repo.config?.value.standards, "customer-confidentiality")) };
   if (!session.ask) throw new UserError(t("distribute.customer-consent.needed", data), t("distribute.customer-consent.hint", { id: shellArgument(target.document.id), to: to.join(" ") }));
   const allowed = await session.ask.select({ message: t("prompt.distribute.customer-consent", data), choices: [{ value: "no", name: t("prompt.distribute.customer-consent.no") }, { value: "yes", name: t("prompt.distribute.customer-consent.yes") }], default: "no" });
   if (allowed !== "yes") throw new UserError(t("distribute.customer-consent.declined", data));
