@@ -28,6 +28,10 @@ describe("citations of the standards in scope", () => {
     expect(citations(undefined, "document-approval")).toEqual(["IATF 16949 7.5.2"]);
     expect(citations(["GJB9001C"], "requirements-matrix")).toEqual(["GJB 9001C 7.5.1"]);
     expect(citations(["IATF16949"], "requirements-matrix")).toEqual(["IATF 16949 7.5.1.1"]);
+    // A customer's document given to a supplier (csr distribute --customer-consent) and the supplier rules' monitoring.
+    expect(citations(["GJB9001C"], "customer-confidentiality")).toEqual(["GJB 9001C 8.5.3"]);
+    expect(citations(["IATF16949"], "customer-confidentiality")).toEqual(["IATF 16949 8.1.2"]);
+    expect(citations(["GJB9001C"], "supplier-monitoring")).toEqual(["GJB 9001C 8.4.1"]);
   });
 
   it("give an example clause reference in the first standard in scope that csr knows", () => {
