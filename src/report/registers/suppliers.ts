@@ -3,10 +3,13 @@
  * where the list is required): a row per supplier (model/suppliers.ts), in qms.yaml's order — code,
  * name, what it supplies, its status on `today` and the day it was decided, its certificates (standard,
  * number, valid until), whether it supplies parts with special characteristics, its contact people
- * and its last second-party audit. A note counts the suppliers by status.
+ * and its last second-party audit. A certificate lapsed on `today` is marked 已过期, one lapsing within
+ * qms.yaml `suppliers.certificate_warn_days` (default 60) 即将到期, as csr check's supplier/certificate-expired
+ * and certificate-expiring judge them; a supplier conditionally approved, suspended or disqualified shows
+ * its approval's remark (the condition, or why) under 备注. A note counts the suppliers by status.
  */
 import { localized } from "../../core/text.js";
-import { approvalOn, statusOn, supplierContacts, suppliers } from "../../model/suppliers.js";
+import { approvalOn, certificateWarnDays, daysLeft, statusOn, supplierContacts, suppliers } from "../../model/suppliers.js";
 import type { Table } from "../table.js";
 import { personName, t, type RegisterContext } from "./context.js";
 
@@ -17,6 +20,11 @@ export function supplierRegister(ctx: RegisterContext, options: { today: string 
   const people = ctx.repo.people.map((p) => p.value);
   const separator = t(ctx, "register.list-separator");
   const statuses = list.map((s) => statusOn(s, today));
+  const warnDays = certificateWarnDays(ctx.repo);
+  const lapse = (until: string) => {
+    const left = daysLeft({ valid_until: until }, today);
+    return left < 0 ? t(ctx, "register.suppliers.certificate-expired") : left <= warnDays ? t(ctx, "register.suppliers.certificate-expiring", { count: left }) : "";
+  };
   const rows = list.map((s, i) => {
     const record = s.record?.value;
     const audit = (record?.audits ?? []).filter((a) => a.date <= today).at(-1);
@@ -27,11 +35,12 @@ export function supplierRegister(ctx: RegisterContext, options: { today: string 
       supplies: (record?.supplies ?? []).join(separator),
       status: t(ctx, `supplier.status.${statuses[i]!}`),
       approved: approvalOn(s, today)?.date ?? null,
-      certificates: (record?.certificates ?? []).map((c) => t(ctx, "register.suppliers.certificate", { standard: c.standard, number: c.number, until: c.valid_until })).join(separator),
+      certificates: (record?.certificates ?? []).map((c) => t(ctx, "register.suppliers.certificate", { standard: c.standard, number: c.number, until: c.valid_until, state: lapse(c.valid_until) })).join(separator),
       special: record?.special_characteristics ? t(ctx, "register.suppliers.special") : "",
       contacts: supplierContacts(people, s)
         .map((p) => localized(ctx.lang, p.name, p.name_en))
         .join(separator),
+      remark: statuses[i] === "approved" || statuses[i] === "pending" ? "" : (approvalOn(s, today)?.remark ?? ""),
       audit: audit ? t(ctx, "register.suppliers.audit", { date: audit.date, result: t(ctx, `supplier.audit.${audit.result}`), by: personName(ctx, audit.by), report: audit.report ?? "" }) : "",
     };
   });
@@ -51,6 +60,7 @@ export function supplierRegister(ctx: RegisterContext, options: { today: string 
       { key: "special", header: t(ctx, "register.suppliers.column.special"), kind: "code" },
       { key: "contacts", header: t(ctx, "register.suppliers.column.contacts"), kind: "list" },
       { key: "audit", header: t(ctx, "register.suppliers.column.audit"), printedIfAny: true },
+      { key: "remark", header: t(ctx, "register.suppliers.column.remark"), printedIfAny: true },
     ],
     rows,
     notes: list.length === 0 ? [t(ctx, "register.suppliers.none")] : [t(ctx, "register.suppliers.counts", { approved: count("approved"), conditional: count("conditional"), suspended: count("suspended"), disqualified: count("disqualified"), pending: count("pending") })],
