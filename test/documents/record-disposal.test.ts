@@ -134,7 +134,8 @@ describe("csr record dispose", () => {
     const dir = copyFixture("examples/acme-auto");
     const file = join(dir, HH_F_045);
     writeFileSync(file, readFileSync(file, "utf8").replace("approved_by: zhangli, method: 粉碎, witness: chenjing", "approved_by: zhangl, method: 粉碎, witness: chenjing"));
-    const found = (await checkJsonInProcess(dir)).findings.filter((f) => f.file === HH_F_045).map((f) => `${f.rule} ${f.line}:${f.column} ${f.message.split(".")[0]}`);
+    // Checked on a day of the example's story: from 2027-01-30 HH-F-045's periodic review (due 2027-03-01) is a warning more.
+    const found = (await checkJsonInProcess(dir, "--today", "2026-12-05")).findings.filter((f) => f.file === HH_F_045).map((f) => `${f.rule} ${f.line}:${f.column} ${f.message.split(".")[0]}`);
     expect(found).toEqual(["ref/unresolved 46:98 Unknown person 'zhangl'"]);
   });
 
@@ -143,7 +144,7 @@ describe("csr record dispose", () => {
     const file = join(dir, HH_F_045);
     // A second workshop's 2024 点检表 added under the same name.
     writeFileSync(file, readFileSync(file, "utf8").replace("    - {name: 2025年度,", "    - {name: 2024年度, from: 2024-01-01, to: 2024-12-31, location: 二车间}\n    - {name: 2025年度,"));
-    const found = (await checkJsonInProcess(dir)).findings.filter((f) => f.file === HH_F_045);
+    const found = (await checkJsonInProcess(dir, "--today", "2026-12-05")).findings.filter((f) => f.file === HH_F_045);
     expect(found.map((f) => `${f.rule} ${f.severity} ${f.line}:${f.column} ${f.message}`)).toEqual([
       "doc/record-batch-duplicate error 50:14 HH-F-045: batch 5 of record.batches is named “2024年度”, as batch 4 is. A batch is found by its name (csr list disposals, csr record dispose), so two of one name cannot be told apart: give each its own name, or merge them if they are one batch.",
     ]);
