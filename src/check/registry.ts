@@ -117,6 +117,7 @@ import { rule as processAuditDuplicateReport } from "./rules/process/audit-dupli
 import { rule as processAuditorImpartiality } from "./rules/process/auditor-impartiality.js";
 import { rule as processAuditorUnqualified } from "./rules/process/auditor-unqualified.js";
 import { rule as refUnresolved } from "./rules/ref/unresolved.js";
+import { rule as supplierAuditorUnqualified } from "./rules/supplier/auditor-unqualified.js";
 import { rule as supplierCertificateExpired } from "./rules/supplier/certificate-expired.js";
 import { rule as supplierCertificateExpiring } from "./rules/supplier/certificate-expiring.js";
 import { rule as supplierUnknown } from "./rules/supplier/unknown.js";
@@ -247,6 +248,7 @@ export const rules: readonly Rule[] = [
   processAuditorImpartiality,
   processAuditorUnqualified,
   refUnresolved,
+  supplierAuditorUnqualified,
   supplierCertificateExpired,
   supplierCertificateExpiring,
   supplierUnknown,

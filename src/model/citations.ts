@@ -21,6 +21,7 @@ export type CitedRequirement =
   | "change-training"
   | "audit-impartiality"
   | "auditor-competence"
+  | "second-party-auditor-competence"
   | "audit-programme"
   | "temporary-change"
   | "corrective-action"
@@ -85,6 +86,7 @@ const CLAUSES: Readonly<Record<CitedRequirement, Readonly<Record<string, readonl
   "change-training": { IATF16949: ["7.2.2", "7.3.2"], GJB9001C: ["7.2", "7.3"], ISO9001: ["7.2", "7.3"] },
   "audit-impartiality": { IATF16949: ["9.2.2"], GJB9001C: ["9.2.2"], ISO9001: ["9.2.2"] },
   "auditor-competence": { IATF16949: ["7.2.3"], GJB9001C: ["7.2"], ISO9001: ["7.2"] },
+  "second-party-auditor-competence": { IATF16949: ["7.2.4"], GJB9001C: ["7.2"], ISO9001: ["7.2"] },
   "audit-programme": { IATF16949: ["9.2.2.1"], GJB9001C: ["9.2.2"], ISO9001: ["9.2.2"] },
   "temporary-change": { IATF16949: ["8.5.6.1.1"], GJB9001C: ["8.5.6"], ISO9001: ["8.5.6"] },
   "corrective-action": { IATF16949: ["10.2.1", "10.2.6"], GJB9001C: ["10.2"], ISO9001: ["10.2"] },

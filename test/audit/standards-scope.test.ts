@@ -32,6 +32,9 @@ describe("citations of the standards in scope", () => {
     expect(citations(["GJB9001C"], "customer-confidentiality")).toEqual(["GJB 9001C 8.5.3"]);
     expect(citations(["IATF16949"], "customer-confidentiality")).toEqual(["IATF 16949 8.1.2"]);
     expect(citations(["GJB9001C"], "supplier-monitoring")).toEqual(["GJB 9001C 8.4.1"]);
+    // A second-party auditor's competence (supplier/auditor-unqualified): IATF 16949 7.2.4 only under IATF.
+    expect(citations(["GJB9001C"], "second-party-auditor-competence")).toEqual(["GJB 9001C 7.2"]);
+    expect(citations(["IATF16949"], "second-party-auditor-competence")).toEqual(["IATF 16949 7.2.4"]);
   });
 
   it("give an example clause reference in the first standard in scope that csr knows", () => {
