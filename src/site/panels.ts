@@ -24,6 +24,8 @@ import { compareIds, customerName, departmentName, documentsOn, documentTitle, s
 import { coverageReading, DIRECT, INHERITED, procedureNotes, THROUGH_CHILDREN } from "../report/registers/clauses.js";
 import { copyRowKeys, isDueBack } from "../report/registers/distribution.js";
 import { externalList } from "../report/registers/external.js";
+import { supplierRegister } from "../report/registers/suppliers.js";
+import { certificateWarnDays, daysLeft, maySupply, statusOn, suppliers } from "../model/suppliers.js";
 import { trainingMissingRegister } from "../report/registers/training-missing.js";
 import { pickColumns, type Table } from "../report/table.js";
 import { attentionTable, type AttentionInput } from "./attention.js";
@@ -900,6 +902,32 @@ const yearEnd: PanelDefinition = (input) => {
   return { id: "year-end", title: t(rc, "site.panel.year-end.title", { dueBy }), numbers };
 };
 
+/**
+ * Suppliers (供方), once qms.yaml has any: how many of those purchasing may buy from (approved or conditional
+ * on `today`) hold a certificate lapsed or lapsing within qms.yaml `suppliers.certificate_warn_days`, as
+ * supplier/certificate-expired and certificate-expiring judge them (IATF 16949 8.4.2.3, 8.4.2.4), its list the
+ * rows of the approved supplier list (合格供方名录) for them. No panel for a repository without suppliers.
+ */
+const supplierCertificates: PanelDefinition = (input) => {
+  const { rc, today } = input;
+  const all = suppliers(rc.repo);
+  if (all.length === 0) return undefined;
+  const warnDays = certificateWarnDays(rc.repo);
+  const lapsing = new Set(all.filter((s) => maySupply(statusOn(s, today)) && (s.record?.value.certificates ?? []).some((c) => daysLeft(c, today) <= warnDays)).map((s) => s.code));
+  const register = supplierRegister(rc, { today });
+  const label = t(rc, "site.panel.suppliers.certificates");
+  const rows = register.rows.filter((row) => lapsing.has(String(row.code))).map((row, i) => ({ ...row, no: i + 1 }));
+  const notes = [t(rc, "site.list.note.supplier-certificates", { days: warnDays, today })];
+  return {
+    id: "suppliers",
+    title: t(rc, "site.panel.suppliers.title"),
+    numbers: [
+      { label, count: rows.length, tone: "warn", list: { name: "supplier-certificates", title: label, table: { ...register, title: label, rows, notes } } },
+      { label: t(rc, "site.panel.suppliers.all"), count: all.length, register: "suppliers" },
+    ],
+  };
+};
+
 export const PANELS: readonly PanelDefinition[] = [
   csrByCustomer,
   reviews,
@@ -907,6 +935,7 @@ export const PANELS: readonly PanelDefinition[] = [
   suspectLinks,
   documentControl,
   distribution,
+  supplierCertificates,
   yearEnd,
   training,
   clauseProcedures,

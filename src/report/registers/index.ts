@@ -21,6 +21,8 @@ import { reviewRegister } from "./reviews.js";
 import { symbolTable } from "./symbols.js";
 import { trainingRegister } from "./training.js";
 import { trainingMissingRegister } from "./training-missing.js";
+import { supplierRegister } from "./suppliers.js";
+import { suppliers } from "../../model/suppliers.js";
 
 /**
  * Every register csr builds, whether or not the repository's standards ask for it: what `csr
@@ -75,6 +77,8 @@ export function* eachRegister(ctx: RegisterContext, today: string, options: { ev
   yield reviewRegister(ctx, { today });
   if (options.everyRegister || symbolTableExpected(ctx)) yield symbolTable(ctx);
   yield distributionRegister(ctx, { today });
+  // The approved supplier list (合格供方名录), once qms.yaml has a supplier: a repository without any has no such sheet or page.
+  if (suppliers(ctx.repo).length > 0) yield supplierRegister(ctx, { today });
   yield trainingRegister(ctx, { today });
   yield trainingMissingRegister(ctx, { today });
   yield periodicReviewRegister(ctx, { today });

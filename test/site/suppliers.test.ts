@@ -1,0 +1,69 @@
+/**
+ * csr site with suppliers: the approved supplier list (合格供方名录) has a register page with its workbook and CSV,
+ * as every register, and the dashboard's 供方 panel counts the suppliers purchasing buys from whose certificate has
+ * lapsed or lapses within qms.yaml suppliers.certificate_warn_days, linking to their rows. A repository without
+ * suppliers (acme-auto, gjb-demo) has neither: test/site's other files keep their pages. Built by the binary.
+ */
+import { existsSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { csr, gitInit, makeRepo, tempDir } from "../helpers.js";
+
+const QMS = [
+  "organisation:",
+  "  name: 测试汽车零部件有限公司",
+  "standards: [IATF16949]",
+  "departments:",
+  "  - code: QA",
+  "    name: 品质部",
+  "external_parties:",
+  "  - code: CZXS",
+  "    name: 常州橡塑材料有限公司",
+  "    kind: supplier",
+  "  - code: WXJJ",
+  "    name: 无锡精密机加有限公司",
+  "    kind: supplier",
+  "  - code: SZDZ",
+  "    name: 苏州电子有限公司",
+  "    kind: supplier",
+  "",
+].join("\n");
+
+const FILES = {
+  "qms.yaml": QMS,
+  "people.yaml": "people:\n  - id: chenjing\n    name: 陈静\n    department: QA\n    roles: [approver]\n",
+  // Approved, its certificate lapsing in 40 days: counted.
+  "suppliers/CZXS.yaml": "code: CZXS\nsupplies: [O型圈]\napprovals:\n  - {status: approved, date: 2026-06-01, by: chenjing}\ncertificates:\n  - {standard: IATF 16949, number: '0123456', valid_until: 2027-01-15}\n",
+  // Conditional, its certificate valid for years: not counted.
+  "suppliers/WXJJ.yaml": "code: WXJJ\nsupplies: [阀体]\napprovals:\n  - {status: conditional, date: 2026-09-10, by: chenjing, remark: PPAP 批准前每批全检}\ncertificates:\n  - {standard: IATF 16949, number: '0999', valid_until: 2029-01-15}\n",
+  // Suspended: nothing is bought from it, its lapsed certificate is not counted.
+  "suppliers/SZDZ.yaml": "code: SZDZ\nsupplies: [线束]\napprovals:\n  - {status: suspended, date: 2026-10-01, by: chenjing, remark: 连续两批来料不合格}\ncertificates:\n  - {standard: ISO 9001, number: Q1, valid_until: 2026-11-01}\n",
+};
+
+/** The dashboard panel `id`'s numbers: "count label -> link". */
+function panelNumbers(html: string, id: string): string[] {
+  const panel = html.split(`id="panel-${id}">`)[1]?.split("</section>")[0] ?? "";
+  return [...panel.matchAll(/<a class="site-number[^"]*" href="([^"]*)"><span class="count">([^<]*)<\/span> <span class="label">([^<]*)<\/span>/g)].map((m) => `${m[2]} ${m[3]} -> ${m[1]}`);
+}
+
+describe("csr site with suppliers", () => {
+  it("has the approved supplier list's page, workbook and CSV, and counts on the dashboard the suppliers bought from with a certificate lapsing", () => {
+    const dir = gitInit(makeRepo(FILES));
+    const out = join(tempDir(), "site");
+    const result = csr(["-C", dir, "site", "--out", out, "--today", "2026-12-06", "--lang", "zh-CN"]);
+    expect({ code: result.code, stderr: result.stderr }).toEqual({ code: 0, stderr: expect.stringContaining("已生成网站") });
+    const read = (path: string) => readFileSync(join(out, path), "utf8");
+    expect(["registers/suppliers.html", "registers/suppliers.xlsx", "registers/suppliers.csv"].map((f) => existsSync(join(out, f)))).toEqual([true, true, true]);
+    const page = read("registers/suppliers.html");
+    expect(page).toContain("<h1>合格供方名录（共 3 家供方）</h1>");
+    expect(page.replace(/<[^>]+>/g, "")).toContain("IATF 16949 0123456（有效期至 2027-01-15，即将到期，还剩 40 天）");
+    expect(page).toContain("PPAP 批准前每批全检");
+    expect(read("registers/suppliers.csv")).toContain("ISO 9001 Q1（有效期至 2026-11-01，已过期）");
+    expect(read("registers/index.html")).toContain('<a href="../registers/suppliers.html">合格供方名录（共 3 家供方）</a>');
+    expect(panelNumbers(read("index.html"), "suppliers")).toEqual(["1 证书已过期或即将到期 -> lists/supplier-certificates.html", "3 合格供方名录 -> registers/suppliers.html"]);
+    const list = read("lists/supplier-certificates.html");
+    expect(list).toContain("常州橡塑材料有限公司");
+    expect(list).not.toContain("苏州电子有限公司");
+    expect(list).not.toContain("无锡精密机加有限公司");
+  }, 120_000);
+});
