@@ -94,6 +94,7 @@ import { rule as docSectionNumber } from "./rules/doc/section-number.js";
 import { rule as docSelfApproval } from "./rules/doc/self-approval.js";
 import { rule as docSignatureMissing } from "./rules/doc/signature-missing.js";
 import { rule as docTotalPagesInconsistent } from "./rules/doc/total-pages-inconsistent.js";
+import { rule as docTrainingNotEvaluated } from "./rules/doc/training-not-evaluated.js";
 import { rule as docTrainingOverdue } from "./rules/doc/training-overdue.js";
 import { rule as docUnreleasedReferenced } from "./rules/doc/unreleased-referenced.js";
 import { rule as docReferencedNotInForce } from "./rules/doc/referenced-not-in-force.js";
@@ -226,6 +227,7 @@ export const rules: readonly Rule[] = [
   docSelfApproval,
   docSignatureMissing,
   docTotalPagesInconsistent,
+  docTrainingNotEvaluated,
   docTrainingOverdue,
   docUnreleasedReferenced,
   docReferencedNotInForce,

@@ -892,6 +892,12 @@ export async function run(argv: string[], output?: Output): Promise<number> {
           .option("--failed <trainees...>", t("help.train.failed"))
           .option("--require", t("help.train.require"))
           .option("--remove", t("help.train.remove"))
+          .option("--evaluate", t("help.train.evaluate"))
+          .option("--evaluated-on <date>", t("help.train.evaluated-on"))
+          .option("--evaluation-method <method>", t("help.train.evaluation-method"))
+          .option("--by <person>", t("help.train.by"))
+          .option("--result <result>", t("help.train.result"))
+          .option("--evaluation-record <number>", t("help.train.evaluation-record"))
           .option("-y, --yes", t("help.common.yes"))
           .option("--commit", t("help.common.commit"))
           .action(action(async () => (await import("../commands/train/index.js")).trainCommand));

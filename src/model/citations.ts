@@ -19,6 +19,7 @@ export type CitedRequirement =
   | "special-characteristics"
   | "requirements-training"
   | "change-training"
+  | "training-effectiveness"
   | "audit-impartiality"
   | "auditor-competence"
   | "second-party-auditor-competence"
@@ -84,6 +85,7 @@ const CLAUSES: Readonly<Record<CitedRequirement, Readonly<Record<string, readonl
   "special-characteristics": { IATF16949: ["8.2.3.1.2", "8.3.3.3"], GJB9001C: ["8.3.5"], ISO9001: ["8.3.5"] },
   "requirements-training": { IATF16949: ["4.3.2", "7.2.2"], GJB9001C: ["7.2", "7.3"], ISO9001: ["7.2", "7.3"] },
   "change-training": { IATF16949: ["7.2.2", "7.3.2"], GJB9001C: ["7.2", "7.3"], ISO9001: ["7.2", "7.3"] },
+  "training-effectiveness": { IATF16949: ["7.2.2"], GJB9001C: ["7.2"], ISO9001: ["7.2"] },
   "audit-impartiality": { IATF16949: ["9.2.2"], GJB9001C: ["9.2.2"], ISO9001: ["9.2.2"] },
   "auditor-competence": { IATF16949: ["7.2.3"], GJB9001C: ["7.2"], ISO9001: ["7.2"] },
   "second-party-auditor-competence": { IATF16949: ["7.2.4"], GJB9001C: ["7.2"], ISO9001: ["7.2"] },

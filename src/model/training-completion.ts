@@ -56,6 +56,17 @@ export interface TrainingCompletion {
   recordsOnly: string[];
   /** Of `missing`, those a session on the revision names as failed (不合格, TrainingSession `failed`); absent when none. */
   failed?: string[];
+  /** Of `missing`, those only a session evaluated not effective by the day trained (培训效果评价无效, evaluatedIneffective); absent when none. */
+  ineffective?: string[];
+}
+
+/**
+ * Whether a session was evaluated not effective (培训效果评价无效, TrainingSession `evaluation`) by `day` (YYYY-MM-DD): such a
+ * session trains nobody, its trainees are to be trained again (IATF 16949 7.2.2, ISO 9001 7.2 c). One evaluated later
+ * still counts on `day`, as nobody knew then.
+ */
+export function evaluatedIneffective(session: Pick<TrainingSession, "evaluation">, day: string): boolean {
+  return session.evaluation?.result === "not-effective" && session.evaluation.date <= day;
 }
 
 /**
@@ -175,7 +186,9 @@ function completion(kind: TrainingCompletion["kind"], id: string, revision: stri
   // A department's session that names nobody (its sign-in sheet, 名单见签到表) tells who it trained on that record alone, as a
   // record number given on its own does: it counts nobody (tester72 Q1).
   const signIn = sessions.filter((s) => !namesTrainees(s));
-  const held = sessions.filter(namesTrainees);
+  const namingTrainees = sessions.filter(namesTrainees);
+  const ineffectiveSessions = namingTrainees.filter((s) => evaluatedIneffective(s, day));
+  const held = namingTrainees.filter((s) => !evaluatedIneffective(s, day));
   // A trainee who failed the session's assessment (不合格) is not trained by it (IATF 16949 7.2.2; tester72 Q5).
   const named = new Set(held.flatMap((s) => [...(s.people ?? []).filter((p) => !(s.failed ?? []).includes(p)), ...(s.trainer === undefined ? [] : [s.trainer])]));
   const byDepartment = (id: string) => departmentTrained(people.find((p) => p.id === id)!, held);
@@ -183,6 +196,8 @@ function completion(kind: TrainingCompletion["kind"], id: string, revision: stri
   const trained = required.filter(isTrained);
   const trainees = new Set(sessions.flatMap((s) => s.people ?? []));
   const failed = required.filter((p) => !isTrained(p) && held.some((s) => (s.failed ?? []).includes(p)));
+  const voided = new Set(ineffectiveSessions.flatMap((s) => [...(s.people ?? []), ...(s.trainer === undefined ? [] : [s.trainer])]));
+  const ineffective = required.filter((p) => !isTrained(p) && (voided.has(p) || departmentTrained(people.find((q) => q.id === p)!, ineffectiveSessions)));
   return {
     kind,
     id,
@@ -198,6 +213,7 @@ function completion(kind: TrainingCompletion["kind"], id: string, revision: stri
     otherTrainees: [...new Set(held.flatMap((s) => s.trainees ?? []))],
     recordsOnly: [...new Set([...recordsOnly, ...signIn.map((s) => s.record ?? s.date)])],
     ...(failed.length > 0 ? { failed } : {}),
+    ...(ineffective.length > 0 ? { ineffective } : {}),
   };
 }
 

@@ -62,6 +62,8 @@ export interface QmsConfig {
   document_control?: {
     recall_days?: number;
     training_days?: number;
+    /** Calendar days after a training session by which its effectiveness is evaluated (doc/training-not-evaluated); absent: not watched. */
+    training_evaluation_days?: number;
     review_warn_days?: number;
     /** The periodic review interval in months csr new gives a new document of each kind (its review_interval_months). */
     review_interval_months?: Partial<Record<Exclude<DocumentKind, "external">, number>>;
@@ -408,7 +410,28 @@ export interface TrainingSession {
   hours?: number;
   /** Its trainees who failed its assessment (不合格): ids of `people` or names of `trainees`; not trained by it (IATF 16949 7.2.2). */
   failed?: string[];
+  /** The evaluation of its effectiveness (培训效果评价, csr train --evaluate): a session evaluated not effective trains nobody. */
+  evaluation?: TrainingEvaluation;
 }
+
+/**
+ * Whether a training session was effective (培训效果评价; IATF 16949 7.2.2, ISO 9001 7.2 c, GJB 9001C 7.2: the
+ * effectiveness of the actions taken evaluated): when (`date`, YYYY-MM-DD, not before the session), how (`method`),
+ * by whom (`by`, a person of people.yaml), the result and the evaluation's record number.
+ */
+export interface TrainingEvaluation {
+  date: string;
+  method: EvaluationMethod;
+  by: string;
+  result: EvaluationResult;
+  record?: string;
+}
+
+/** How a training's effectiveness is evaluated; schemas/common.schema.json `trainingEvaluation.method` lists the same values. */
+export const EVALUATION_METHODS = ["exam", "practical", "observation", "supervisor"] as const;
+export type EvaluationMethod = (typeof EVALUATION_METHODS)[number];
+export const EVALUATION_RESULTS = ["effective", "not-effective"] as const;
+export type EvaluationResult = (typeof EVALUATION_RESULTS)[number];
 
 /** How a training session is given; schemas/common.schema.json `trainingSession.method` lists the same values. */
 export const TRAINING_METHODS = ["classroom", "on-site", "on-the-job", "self-study"] as const;

@@ -4,7 +4,7 @@
  * failed trainee is not trained by it, and the missing-training list keeps them, marked. The example repository in
  * a temporary git repository, the built binary.
  */
-import { readFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { builtOnce, copyFixture, csr, gitInit } from "../helpers.js";
@@ -99,5 +99,93 @@ describe("csr train --external-trainer (tester72 Q8)", () => {
     expect(train("--trainer", "zhangli", "--external-trainer", "王工, 中汽研")).toEqual({ code: 2, stdout: "", stderr: "csr: --trainer 和 --external-trainer 只能给一个：本公司的培训人用 --trainer，外部讲师用 --external-trainer。\n" });
     expect(train("--external-trainer", "王工")).toEqual({ code: 2, stdout: "", stderr: "csr: --external-trainer 王工：请写明姓名和单位，以逗号分隔，如 --external-trainer \"王工, 中汽研\"。\n" });
     expect(read(dir)).toBe(before);
+  });
+});
+
+describe("csr train --evaluate (training effectiveness, IATF 16949 7.2.2, ISO 9001 7.2 c)", () => {
+  const evaluate = (dir: string, ...more: string[]) => run(dir, "train", "BCM-004", "--evaluate", "--date", "2026-12-04", "--evaluated-on", "2026-12-05", "--evaluation-method", "exam", "--by", "zhangli", ...more);
+
+  it("records the evaluation on the session of --date; one not effective trains nobody, the missing-training list says so, the register shows it", async () => {
+    const dir = await acme();
+    expect(run(dir, "train", "BCM-004", "--people", "chenjing,zhaoqiang", "--date", "2026-12-04", "--trainer", "zhangli", "--record", "TR-2026-040").code).toBe(0);
+    const [before] = missing(dir);
+    expect(before).toEqual(["孙伟", "市场部", "期限自 2026-10-20 评审决定起算"]);
+    expect(evaluate(dir, "--result", "not-effective", "--evaluation-record", "PJ-2026-012")).toEqual({
+      code: 0,
+      stdout:
+        "BCM-004（来源文件 BCM-PKG 版本 A）：2026-12-04 的培训（记录 TR-2026-040，第 59 行）效果评价无效；2026-12-05，考试，评价人：张丽（zhangli），记录：PJ-2026-012；其受训人不计为已培训，须重新培训。\n" +
+        WROTE,
+      stderr: "",
+    });
+    expect(read(dir)).toContain(
+      "    - {revision: A, date: 2026-12-04, people: [chenjing, zhaoqiang], trainer: zhangli, record: TR-2026-040, evaluation: {date: 2026-12-05, method: exam, by: zhangli, result: not-effective, record: PJ-2026-012}}\n",
+    );
+    expect(missing(dir).slice(0, 3)).toEqual([
+      ["陈静", "品质部", "培训效果评价无效，须重新培训；期限自 2026-10-20 评审决定起算"],
+      ["赵强", "品质部", "培训效果评价无效，须重新培训；期限自 2026-10-20 评审决定起算"],
+      ["孙伟", "市场部", "期限自 2026-10-20 评审决定起算"],
+    ]);
+    // Before the day it was evaluated, nobody knew: on 2026-12-04 the session trained them.
+    expect(run(dir, "list", "training", "--missing", "--document", "BCM-004", "--today", "2026-12-04").stdout).not.toContain("陈静");
+    const register = run(dir, "list", "training", "--document", "BCM-004", "--today", "2026-12-06").stdout.split("\n");
+    expect(register[2]).toMatch(/^序号 +培训日期 +文件\/要求 +名称 +版本 +参训人员 +培训人 +记录编号 +效果评价$/);
+    expect(register.find((l) => l.includes("TR-2026-040"))).toMatch(/ 陈静、赵强 +张丽 +TR-2026-040 +无效（考试，2026-12-05，张丽，记录 PJ-2026-012）$/);
+    // Before the evaluation's day the register has no such column, as before this option existed.
+    expect(run(dir, "list", "training", "--document", "BCM-004", "--today", "2026-12-04").stdout.split("\n")[2]).toMatch(/ 记录编号$/);
+    // The person's training file says so beside the session.
+    expect(run(dir, "list", "training", "--person", "chenjing", "--today", "2026-12-06").stdout.split("\n").find((l) => l.includes("TR-2026-040"))).toMatch(
+      / TR-2026-040 +培训效果评价无效，须重新培训；效果评价：无效（考试，2026-12-05，张丽，记录 PJ-2026-012）$/,
+    );
+    // An evaluation is not overwritten.
+    expect(evaluate(dir, "--result", "effective")).toEqual({
+      code: 2,
+      stdout: "",
+      stderr: "csr: BCM-004 2026-12-04 的培训已于 2026-12-05 评价为无效，不覆盖已有的评价；若登记错了，先用 'csr train BCM-004 --remove --date 2026-12-04 --record TR-2026-040' 删除这次培训，再重新登记。\n",
+    });
+  });
+
+  it("an effective evaluation keeps the trainees trained, in English too", async () => {
+    const dir = await acme();
+    expect(run(dir, "train", "BCM-004", "--people", "chenjing", "--date", "2026-12-04", "--trainer", "zhangli", "--record", "TR-2026-040").code).toBe(0);
+    expect(csr(["-C", dir, "train", "BCM-004", "--evaluate", "--date", "2026-12-04", "--evaluated-on", "2026-12-05", "--evaluation-method", "supervisor", "--by", "zhangli", "--result", "effective"], { lang: "en" }).stdout).toBe(
+      "BCM-004 (source BCM-PKG revision A): training of 2026-12-04 (record TR-2026-040, line 59) evaluated effective; 2026-12-05, supervisor's evaluation, evaluated by Zhang Li (zhangli).\n" +
+        "Wrote csr/BCM/BCM-004.yaml; not committed (git commit it, or run with --commit).\n",
+    );
+    expect(missing(dir).map((row) => row[0])).not.toContain("陈静");
+  });
+
+  it("refuses a missing option, an unknown method or result, a day before the session, no such session, writing nothing", async () => {
+    const dir = await acme();
+    expect(run(dir, "train", "BCM-004", "--people", "chenjing", "--date", "2026-12-04", "--trainer", "zhangli", "--record", "TR-2026-040").code).toBe(0);
+    const before = read(dir);
+    expect(evaluate(dir)).toEqual({ code: 2, stdout: "", stderr: expect.stringContaining("--result") });
+    expect(evaluate(dir, "--result", "good").stderr).toBe("csr: --result：没有“good”；可用 effective、not-effective。\n");
+    expect(run(dir, "train", "BCM-004", "--evaluate", "--date", "2026-12-04", "--evaluated-on", "2026-12-05", "--evaluation-method", "exm", "--by", "zhangli", "--result", "effective").stderr).toBe(
+      "csr: --evaluation-method：没有“exm”；可用 exam、practical、observation、supervisor。是否应为 'exam'？\n",
+    );
+    expect(run(dir, "train", "BCM-004", "--evaluate", "--date", "2026-12-04", "--evaluated-on", "2026-12-03", "--evaluation-method", "exam", "--by", "zhangli", "--result", "effective").stderr).toBe(
+      "csr: --evaluated-on 2026-12-03：效果评价不能早于培训日期 2026-12-04。\n",
+    );
+    expect(run(dir, "train", "BCM-004", "--evaluate", "--date", "2026-12-03", "--evaluated-on", "2026-12-05", "--evaluation-method", "exam", "--by", "zhangli", "--result", "effective").stderr).toBe(
+      "csr: BCM-004 没有 2026-12-03 的培训；已登记的培训：2026-10-28 TR-2026-041，2026-12-04 TR-2026-040。\n",
+    );
+    expect(evaluate(dir, "--result", "effective", "--people", "chenjing").code).toBe(2);
+    expect(read(dir)).toBe(before);
+  });
+});
+
+describe("doc/training-not-evaluated (document_control.training_evaluation_days)", () => {
+  it("warns of a session on the current version without an evaluation once the days have passed; silent without the setting, and once evaluated", async () => {
+    const dir = await acme();
+    const check = (today: string) => run(dir, "check", "--today", today).stdout.split("\n").filter((l) => l.includes(" warning doc/training-not-evaluated ")).join("\n");
+    expect(run(dir, "train", "QP-014", "--people", "gaoyang", "--date", "2026-11-02", "--trainer", "zhoupeng", "--record", "TR-2026-050").code).toBe(0);
+    expect(check("2026-12-10")).toBe("");
+    writeFileSync(join(dir, "qms.yaml"), readFileSync(join(dir, "qms.yaml"), "utf8") + "document_control:\n  training_evaluation_days: 30\n");
+    expect(check("2026-12-02")).toBe("");
+    expect(check("2026-12-03")).toBe(
+      "documents/procedures/QP-014.yaml:78:7 warning doc/training-not-evaluated QP-014 A/1 版 2026-11-02 的培训（记录 TR-2026-050）已过 30 天（评价期限 2026-12-02），仍没有登记培训效果评价。请用 'csr train QP-014 --evaluate --date 2026-11-02 --evaluated-on <日期> --evaluation-method <方式> --by <评价人> --result <effective|not-effective>' 登记。",
+    );
+    expect(run(dir, "train", "QP-014", "--evaluate", "--date", "2026-11-02", "--evaluated-on", "2026-11-20", "--evaluation-method", "practical", "--by", "zhoupeng", "--result", "effective").code).toBe(0);
+    expect(check("2026-12-03")).toBe("");
   });
 });

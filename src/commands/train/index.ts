@@ -27,6 +27,7 @@ import { locate, type FileKind } from "../../load/source.js";
 import type { Located } from "../../load/repository.js";
 import { allOrNothing } from "../shared/all-or-nothing.js";
 import { externalTrainerOption, sessionResult } from "./result.js";
+import { evaluateTraining } from "./evaluate.js";
 
 export interface TrainFlags {
   people?: string[];
@@ -45,6 +46,13 @@ export interface TrainFlags {
   failed?: string[];
   /** A trainer not in people.yaml, "name, organisation" (external_trainer), instead of --trainer. */
   externalTrainer?: string;
+  /** Records the effectiveness evaluation of the session of --date (and --record) (commands/train/evaluate.ts). */
+  evaluate?: boolean;
+  evaluatedOn?: string;
+  evaluationMethod?: string;
+  by?: string;
+  result?: string;
+  evaluationRecord?: string;
   yes?: boolean;
   commit?: boolean;
 }
@@ -54,7 +62,7 @@ export async function trainCommand(ctx: CommandContext, ids: string | string[], 
 }
 
 /** A document or CSR to record training on: where it is, and the revision a session on it trains (undefined: a document without a version). */
-interface Target {
+export interface Target {
   id: string;
   kind: FileKind;
   located: Located<ControlledDocument> | Located<Csr>;
@@ -65,7 +73,7 @@ interface Target {
   follows: Follows | undefined;
 }
 
-const refusals = (verb: "record" | "remove") => ({
+export const refusals = (verb: "record" | "remove" | "evaluate") => ({
   heading: (count: number, total: number) => t(`train.batch.refused-${verb}`, { count, total }),
   hint: t("train.batch.refused.hint"),
 });
@@ -80,6 +88,7 @@ export async function recordTraining(ctx: CommandContext, given: string | readon
   const ids = [...new Set(typeof given === "string" ? [given] : given)];
   return withEditSession(ctx, flags.yes, prompts, async (session) => {
     if (flags.remove) return removeTraining(ctx, session, ids, flags);
+    if (flags.evaluate) return evaluateTraining(ctx, session, ids, flags, (id) => findAny(session, id));
     const found = allOrNothing(ids, (id) => findTarget(session, id), refusals("record"));
     const givenPeople = listOption(flags.people);
     // Operators outside people.yaml, kept as the record names them (张三(1023)); a department trained as a whole (tester56 D8).
@@ -241,7 +250,7 @@ function planSession(session: EditSession, target: Target, entry: TrainingSessio
  * --record to tell them apart. Nothing else may be given: who was trained is not how a session is told.
  */
 async function removeTraining(ctx: CommandContext, session: EditSession, ids: readonly string[], flags: TrainFlags): Promise<number> {
-  const extra = (["people", "department", "trainees", "trainer", "require", "method", "hours", "failed", "externalTrainer"] as const).find((key) => flags[key] !== undefined);
+  const extra = (["people", "department", "trainees", "trainer", "require", "method", "hours", "failed", "externalTrainer", "evaluate"] as const).find((key) => flags[key] !== undefined);
   if (extra !== undefined) throw new UserError(t("train.remove.extra", { flag: `--${extra}` }), undefined, 2);
   const targets = allOrNothing(ids, (id) => findAny(session, id), refusals("remove"));
   const date = flags.date !== undefined ? eventDateOption(flags.date, "--date") : await askSession(session, targets);
@@ -253,8 +262,8 @@ async function removeTraining(ctx: CommandContext, session: EditSession, ids: re
   return 0;
 }
 
-/** A document or CSR whose sessions may be removed, whatever its state: a wrong record is corrected also after the document's withdrawal. */
-function findAny(session: EditSession, id: string): Target {
+/** A document or CSR whose sessions may be removed or evaluated, whatever its state: a wrong record is corrected also after the document's withdrawal. */
+export function findAny(session: EditSession, id: string): Target {
   const document = session.index.documents.get(id);
   const csr = document ? undefined : session.index.csrs.get(id);
   if (!document && !csr) throw new UserError(t("render.not-found", { id }) + didYouMean(id, [...session.index.documents.keys(), ...session.index.csrs.keys()]));

@@ -82,7 +82,7 @@ export function trainingMissingRegister(ctx: RegisterContext, options: { today: 
       if (item.required.length > 0) return [{ ...common, due: null, standing: "", person: "", department: "", remark: why, unconfirmedPeople: item.required.filter(ofDepartment).join(" "), unconfirmedRecords: item.recordsOnly.join(" ") }];
       return [{ ...common, person: "", department: "", remark: [why, ...from].join(t(ctx, "register.remarks-separator")) }];
     }
-    return item.missing.filter(ofDepartment).map((id) => ({ ...common, ...personDeadline(item, id), person: personName(ctx, id), department: departmentName(ctx, ctx.index.people.get(id)?.value.department), remark: [...(item.failed?.includes(id) ? [t(ctx, "register.training-missing.failed")] : []), ...from].join(t(ctx, "register.remarks-separator")) }));
+    return item.missing.filter(ofDepartment).map((id) => ({ ...common, ...personDeadline(item, id), person: personName(ctx, id), department: departmentName(ctx, ctx.index.people.get(id)?.value.department), remark: [...(item.failed?.includes(id) ? [t(ctx, "register.training-missing.failed")] : []), ...(item.ineffective?.includes(id) ? [t(ctx, "register.training-missing.ineffective")] : []), ...from].join(t(ctx, "register.remarks-separator")) }));
   });
   const done = items.length - open.length;
   const estimated = open.flatMap(({ item, phase }) => (phase ? calendar.yearsWithoutData(item.start!, phase.due) : []));

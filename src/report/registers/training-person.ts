@@ -9,12 +9,13 @@ import { localized } from "../../core/text.js";
 import { repositoryCalendar } from "../../load/calendar.js";
 import { trainingRecordDays, trainingSessionVersions } from "../../load/training-records.js";
 import { DEFAULT_TRAINING_DAYS } from "../../model/distribution.js";
-import { personTrainingPeriod, trainingCompletion, trainingPhase } from "../../model/training-completion.js";
+import { evaluatedIneffective, personTrainingPeriod, trainingCompletion, trainingPhase } from "../../model/training-completion.js";
 import { personSessions } from "../../model/training-person.js";
 import type { Person } from "../../model/types.js";
 import type { Table } from "../table.js";
 import { csrsOn, departmentName, documentAsOfNotes, documentsOn, peopleOf, personName, t, type RegisterContext } from "./context.js";
 import { standingText } from "./training-missing.js";
+import { evaluationText } from "./training.js";
 
 /**
  * The training file of `person` dated `today` (YYYY-MM-DD): the sessions held by that day, and what they miss on it;
@@ -48,7 +49,11 @@ export function trainingPersonRegister(ctx: RegisterContext, options: { today: s
     trainer: personName(ctx, s.session.trainer),
     record: s.session.record ?? "",
     due: null,
-    state: t(ctx, s.way === "sign-in" ? "register.training-person.state.sign-in" : "register.training-person.state.trained"),
+    // Its effectiveness evaluation, once made (培训效果评价): 无效 means this session trained nobody (evaluatedIneffective).
+    state: [
+      t(ctx, s.way === "sign-in" ? "register.training-person.state.sign-in" : evaluatedIneffective(s.session, today) ? "register.training-person.state.ineffective" : "register.training-person.state.trained"),
+      ...(s.session.evaluation !== undefined && s.session.evaluation.date <= today ? [t(ctx, "register.training-person.state.evaluation", { evaluation: evaluationText(ctx, s.session.evaluation) })] : []),
+    ].join(t(ctx, "register.remarks-separator")),
   }));
   const missingRows = open.map((item) => {
     // Trained by a record whose trainees csr does not know (a record number alone, a sign-in sheet): not late, nor on time,

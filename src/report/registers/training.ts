@@ -8,7 +8,7 @@
 import { localized } from "../../core/text.js";
 import { trainingRecordDays } from "../../load/training-records.js";
 import { recordsTextIn, sessionDepartments, sessionTraineesIn } from "../../model/training.js";
-import type { TrainingSession } from "../../model/types.js";
+import type { TrainingEvaluation, TrainingSession } from "../../model/types.js";
 import type { Table } from "../table.js";
 import { asOfNotes, compareIds, departmentName, personName, t, type RegisterContext } from "./context.js";
 import { filterNotesOf, type FilterNotes } from "./filter.js";
@@ -84,6 +84,10 @@ export function trainingRegister(ctx: RegisterContext, options: { today: string;
   const filtered = trainingFilterNotes(ctx, filter, "training");
   // How each session was given, its hours and who failed it (tester72 Q5): columns once a session listed records them.
   const results = entries.some(({ session: s }) => s !== undefined && (s.method !== undefined || s.hours !== undefined || s.failed !== undefined));
+  // Its effectiveness evaluation (培训效果评价; IATF 16949 7.2.2, ISO 9001 7.2 c): a column once a session listed records one.
+  // One made after the day the register is drawn up for was not known on it.
+  const evaluationOf = (s: TrainingSession | undefined) => (s?.evaluation !== undefined && s.evaluation.date <= today ? s.evaluation : undefined);
+  const evaluated = entries.some(({ session: s }) => evaluationOf(s) !== undefined);
   return {
     id: "training",
     title: filtered ? t(ctx, "register.training.title-filtered", { filter: filtered.title, count: entries.length }) : t(ctx, "register.training.title", { count: entries.length }),
@@ -105,6 +109,7 @@ export function trainingRegister(ctx: RegisterContext, options: { today: string;
           ]
         : []),
       { key: "record", header: t(ctx, "register.training.column.record"), kind: "id" },
+      ...(evaluated ? [{ key: "evaluation", header: t(ctx, "register.training.column.evaluation") }] : []),
     ],
     rows: entries.map((e, i) => ({
       no: i + 1,
@@ -122,6 +127,7 @@ export function trainingRegister(ctx: RegisterContext, options: { today: string;
           }
         : {}),
       record: e.session?.record ?? e.record ?? "",
+      ...(evaluated ? { evaluation: evaluationOf(e.session) ? evaluationText(ctx, evaluationOf(e.session)!) : "" } : {}),
     })),
     notes: [
       ...(filtered ? [filtered.note] : []),
@@ -130,4 +136,15 @@ export function trainingRegister(ctx: RegisterContext, options: { today: string;
       ...asOfNotes(ctx, today, sessions.length < held.length),
     ],
   };
+}
+
+/** A session's effectiveness evaluation as the register prints it: 无效（考试，2026-12-10，张丽，记录 PJ-2026-012）. */
+export function evaluationText(ctx: RegisterContext, evaluation: TrainingEvaluation): string {
+  return t(ctx, "register.training.evaluation", {
+    result: t(ctx, `value.evaluation-result.${evaluation.result}`),
+    method: t(ctx, `value.evaluation-method.${evaluation.method}`),
+    date: evaluation.date,
+    by: personName(ctx, evaluation.by),
+    record: evaluation.record === undefined ? "" : t(ctx, "register.training.evaluation-record", { record: evaluation.record }),
+  });
 }
