@@ -6,30 +6,17 @@
  */
 import { describe, expect, it } from "vitest";
 import { csrInProcess, makeRepo } from "../helpers.js";
+import { supplierPeople, supplierQms } from "../suppliers-fixture.js";
 
-const QMS = [
-  "organisation:",
-  "  name: 测试汽车零部件有限公司",
-  "standards: [IATF16949]",
-  "departments:",
-  "  - code: QA",
-  "    name: 品质部",
-  "external_parties:",
-  "  - code: WXJJ",
-  "    name: 无锡精密机加有限公司",
-  "    kind: supplier",
-  "  - code: CZXS",
-  "    name: 常州橡塑材料有限公司",
-  "    kind: supplier",
-  "  - code: SZDZ",
-  "    name: 苏州电子有限公司",
-  "    kind: supplier",
-  "",
-].join("\n");
+const QMS = supplierQms([
+  ["WXJJ", "无锡精密机加有限公司"],
+  ["CZXS", "常州橡塑材料有限公司"],
+  ["SZDZ", "苏州电子有限公司"],
+]);
 
 const FILES = {
   "qms.yaml": QMS,
-  "people.yaml": "people:\n  - id: chenjing\n    name: 陈静\n    department: QA\n    roles: [approver]\n",
+  "people.yaml": supplierPeople(),
   "suppliers/WXJJ.yaml": [
     "code: WXJJ",
     "supplies: [机加件]",

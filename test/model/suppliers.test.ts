@@ -7,39 +7,15 @@ import { describe, expect, it } from "vitest";
 import { loadRepository } from "../../src/load/repository.js";
 import { approvalOn, certificateWarnDays, daysLeft, maySupply, statusOn, supplierContacts, supplierOf, suppliers } from "../../src/model/suppliers.js";
 import { makeRepo } from "../helpers.js";
+import { supplierPeople, supplierQms } from "../suppliers-fixture.js";
 
-const QMS = [
-  "organisation:",
-  "  name: 测试汽车零部件有限公司",
-  "standards: [IATF16949]",
-  "departments:",
-  "  - code: QA",
-  "    name: 品质部",
-  "external_parties:",
-  "  - code: WXJJ",
-  "    name: 无锡精密机加有限公司",
-  "    kind: supplier",
-  "  - code: TUV",
-  "    name: 某认证机构",
-  "    kind: certification-body",
-  "  - code: CZXS",
-  "    name: 常州橡塑材料有限公司",
-  "    kind: supplier",
-  "",
-].join("\n");
+const QMS = supplierQms([
+  ["WXJJ", "无锡精密机加有限公司"],
+  ["TUV", "某认证机构", "certification-body"],
+  ["CZXS", "常州橡塑材料有限公司"],
+]);
 
-const PEOPLE = [
-  "people:",
-  "  - id: chenjing",
-  "    name: 陈静",
-  "    department: QA",
-  "    roles: [approver]",
-  "  - id: zhoujl",
-  "    name: 周建林",
-  "    department: CZXS",
-  "    roles: []",
-  "",
-].join("\n");
+const PEOPLE = supplierPeople("  - id: zhoujl\n    name: 周建林\n    department: CZXS\n    roles: []\n");
 
 const CZXS = [
   "code: CZXS",

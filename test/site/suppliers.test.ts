@@ -8,30 +8,17 @@ import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { csr, gitInit, makeRepo, tempDir } from "../helpers.js";
+import { supplierPeople, supplierQms } from "../suppliers-fixture.js";
 
-const QMS = [
-  "organisation:",
-  "  name: 测试汽车零部件有限公司",
-  "standards: [IATF16949]",
-  "departments:",
-  "  - code: QA",
-  "    name: 品质部",
-  "external_parties:",
-  "  - code: CZXS",
-  "    name: 常州橡塑材料有限公司",
-  "    kind: supplier",
-  "  - code: WXJJ",
-  "    name: 无锡精密机加有限公司",
-  "    kind: supplier",
-  "  - code: SZDZ",
-  "    name: 苏州电子有限公司",
-  "    kind: supplier",
-  "",
-].join("\n");
+const QMS = supplierQms([
+  ["CZXS", "常州橡塑材料有限公司"],
+  ["WXJJ", "无锡精密机加有限公司"],
+  ["SZDZ", "苏州电子有限公司"],
+]);
 
 const FILES = {
   "qms.yaml": QMS,
-  "people.yaml": "people:\n  - id: chenjing\n    name: 陈静\n    department: QA\n    roles: [approver]\n",
+  "people.yaml": supplierPeople(),
   // Approved, its certificate lapsing in 40 days: counted.
   "suppliers/CZXS.yaml": "code: CZXS\nsupplies: [O型圈]\napprovals:\n  - {status: approved, date: 2026-06-01, by: chenjing}\ncertificates:\n  - {standard: IATF 16949, number: '0123456', valid_until: 2027-01-15}\n",
   // Conditional, its certificate valid for years: not counted.
