@@ -15,7 +15,7 @@ import type { Person } from "../../model/types.js";
 import type { Table } from "../table.js";
 import { csrsOn, departmentName, documentAsOfNotes, documentsOn, peopleOf, personName, t, type RegisterContext } from "./context.js";
 import { standingText } from "./training-missing.js";
-import { evaluationText } from "./training.js";
+import { evaluationText, sessionColumns } from "./training.js";
 
 /**
  * The training file of `person` dated `today` (YYYY-MM-DD): the sessions held by that day, and what they miss on it;
@@ -87,11 +87,7 @@ export function trainingPersonRegister(ctx: RegisterContext, options: { today: s
     asOf: { date: today, undatedTitle: t(ctx, "register.training-person.title-undated", { person: name, department, trained: trainedRows.length, missing: missingRows.length }) },
     sheet: t(ctx, "register.training-person.sheet"),
     columns: [
-      { key: "no", header: t(ctx, "register.training.column.no"), kind: "number" },
-      { key: "date", header: t(ctx, "register.training.column.date"), date: true },
-      { key: "subject", header: t(ctx, "register.training.column.subject"), kind: "id" },
-      { key: "title", header: t(ctx, "register.training.column.title") },
-      { key: "revision", header: t(ctx, "register.training.column.revision"), kind: "code" },
+      ...sessionColumns(ctx),
       { key: "way", header: t(ctx, "register.training-person.column.way") },
       { key: "trainer", header: t(ctx, "register.training.column.trainer"), kind: "name" },
       { key: "record", header: t(ctx, "register.training.column.record"), kind: "id" },

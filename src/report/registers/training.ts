@@ -54,6 +54,17 @@ export function trainingFilterNotes(ctx: RegisterContext, filter: TrainingFilter
  * `filter` keeps one document's or CSR's records, or the sessions that trained a department's people; a
  * record number given on its own names nobody, and a department's register leaves it out.
  */
+/** The first columns of a row per training session, the training register's and a person's training file's: 序号, date, document or CSR, title, revision. */
+export function sessionColumns(ctx: RegisterContext): Table["columns"] {
+  return [
+    { key: "no", header: t(ctx, "register.training.column.no"), kind: "number" },
+    { key: "date", header: t(ctx, "register.training.column.date"), date: true },
+    { key: "subject", header: t(ctx, "register.training.column.subject"), kind: "id" },
+    { key: "title", header: t(ctx, "register.training.column.title") },
+    { key: "revision", header: t(ctx, "register.training.column.revision"), kind: "code" },
+  ];
+}
+
 export function trainingRegister(ctx: RegisterContext, options: { today: string; filter?: TrainingFilter }): Table {
   const { today, filter } = options;
   const held = [
@@ -94,11 +105,7 @@ export function trainingRegister(ctx: RegisterContext, options: { today: string;
     ...(filtered ? { filtered: filtered.filtered } : {}),
     sheet: t(ctx, "register.training.sheet"),
     columns: [
-      { key: "no", header: t(ctx, "register.training.column.no"), kind: "number" },
-      { key: "date", header: t(ctx, "register.training.column.date"), date: true },
-      { key: "subject", header: t(ctx, "register.training.column.subject"), kind: "id" },
-      { key: "title", header: t(ctx, "register.training.column.title") },
-      { key: "revision", header: t(ctx, "register.training.column.revision"), kind: "code" },
+      ...sessionColumns(ctx),
       { key: "people", header: t(ctx, "register.training.column.people"), kind: "list" },
       { key: "trainer", header: t(ctx, "register.training.column.trainer"), kind: "name" },
       ...(results
