@@ -103,6 +103,12 @@ export function addMonths(iso: string, months: number): string {
  */
 export const DATE_RANGE = { from: "1970-01-01", to: "2099-12-31" } as const;
 
+/**
+ * A day after every day csr records ("as of the end of time"): for reading everything recorded, whatever its date
+ * (the latest review round, every flow-down passing, a qualification with no end). Compares as an ISO date string.
+ */
+export const AFTER_EVERY_DAY = "9999-12-31";
+
 export function inDateRange(iso: string): boolean {
   return iso >= DATE_RANGE.from && iso <= DATE_RANGE.to;
 }

@@ -7,6 +7,7 @@
 import { translate, type Lang } from "../i18n/index.js";
 import { revisionNameIn } from "../i18n/values.js";
 import { inTimeUntil, type WorkCalendar } from "./calendar.js";
+import { AFTER_EVERY_DAY } from "../core/dates.js";
 import { currentRevision, revisionEffective, revisionInForce } from "./index.js";
 import { changedEnds } from "./fingerprint.js";
 import { confirmedSince, linkStandingOn, reviewRoundWindow, rewordedRound } from "./link-start.js";
@@ -139,7 +140,7 @@ export interface AddressingRevision {
  * confirmed), or in a document unknown to the repository.
  */
 export function addressedOnlyAfter(csr: Csr, document: (id: string) => ControlledDocument | undefined, date: string): AddressingRevision[] | undefined {
-  const latest = reviewRoundWindow(csr, "9999-12-31");
+  const latest = reviewRoundWindow(csr, AFTER_EVERY_DAY);
   const reworded = rewordedRound(csr, latest) !== undefined;
   const places = (csr.addressed ?? []).filter((place) => !reworded || (place.pin !== undefined && place.pin.date >= latest.start));
   if (places.length === 0) return undefined;
@@ -181,7 +182,7 @@ const ISSUED_LEVELS: ReadonlySet<number> = new Set([1, 2, 3]);
  * elsewhere: not known), or when no place is such a document. A document not released yet reached nobody.
  */
 export function issuedOnlyAfter(csr: Csr, document: (id: string) => ControlledDocument | undefined, date: string): IssuedPlace[] | undefined {
-  const latest = reviewRoundWindow(csr, "9999-12-31");
+  const latest = reviewRoundWindow(csr, AFTER_EVERY_DAY);
   const reworded = rewordedRound(csr, latest) !== undefined;
   const places = (csr.addressed ?? []).filter((place) => !reworded || (place.pin !== undefined && place.pin.date >= latest.start));
   const issued: IssuedPlace[] = [];

@@ -7,6 +7,7 @@
  * as to be passed down, which csr/flow-down-missing then watches. Several suppliers: all or none.
  */
 import { UserError } from "../../core/errors.js";
+import { AFTER_EVERY_DAY } from "../../core/dates.js";
 import { didYouMean } from "../../core/text.js";
 import { list, t } from "../../i18n/index.js";
 import { revisionInForce } from "../../model/index.js";
@@ -104,7 +105,7 @@ async function passDown(ctx: CommandContext, session: EditSession, located: Retu
 async function acknowledge(ctx: CommandContext, session: EditSession, located: ReturnType<typeof findCsrById>, given: string[], flags: FlowDownFlags): Promise<number> {
   const csr = located.value;
   const suppliers = [...new Set(given.map((g) => supplierCode(session, g, "--acknowledged")))];
-  const readings = new Map(flowDownReadings(csr, session.index.documents, flags.date ?? "9999-12-31").map((r) => [r.supplier, r]));
+  const readings = new Map(flowDownReadings(csr, session.index.documents, flags.date ?? AFTER_EVERY_DAY).map((r) => [r.supplier, r]));
   const all = csr.flow_down?.suppliers ?? [];
   const latestIndex = (supplier: string) => all.map((e) => e.supplier).lastIndexOf(supplier);
   for (const supplier of suppliers) {

@@ -41,7 +41,7 @@ import { qualifiedKinds } from "../../model/process-audits.js";
 import type { Prompts } from "../add/prompting.js";
 import type { CommandContext } from "../context.js";
 import { dateOption } from "../options.js";
-import { addDays } from "../../core/dates.js";
+import { addDays, AFTER_EVERY_DAY } from "../../core/dates.js";
 import { worksOn } from "../../model/people.js";
 import { missingOpinions } from "../../model/csr-status.js";
 import { departmentByCode, editFile, listOption, need, saveChanges, withEditSession, type EditSession } from "../shared/edit.js";
@@ -435,7 +435,7 @@ function auditorQualifications(session: EditSession, person: Person, flags: Pers
   // A new period that overlaps one recorded for a kind of audit they share (an open end reaching a later one, or a start inside
   // one) would qualify audits the records show unqualified: refused, saying which and how to record it (breaker63 P3; IATF
   // 16949 7.2.3). A product auditor's qualification beside a QMS auditor's is two qualifications, not an overlap.
-  const end = (q: AuditorQualification) => q.until ?? "9999-12-31";
+  const end = (q: AuditorQualification) => q.until ?? AFTER_EVERY_DAY;
   const shares = (q: AuditorQualification) => qualifiedKinds(q).some((kind) => qualifiedKinds(period).includes(kind));
   const overlapped = before.filter((q) => q.since !== since && shares(q) && q.since <= end(period) && since <= end(q));
   if (overlapped.length > 0) {
