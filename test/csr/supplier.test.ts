@@ -116,6 +116,31 @@ describe("csr supplier", () => {
     expect(snapshot(dir)).toEqual(files);
   });
 
+  it("records a second-party audit by an auditor without a second-party qualification, with the note csr check gives (supplier/auditor-unqualified)", async () => {
+    const dir = withOtherParty();
+    await run(dir, "supplier", "add", "CZXS", "--supplies", "O型圈");
+    // 王强 is an internal (QMS) auditor only; 张伟 holds no auditor qualification at all.
+    writeFileSync(join(dir, "people.yaml"), read(dir, "people.yaml").replace("    roles: [reviewer]\n", "    roles: [reviewer]\n    internal_auditor:\n      - {since: 2026-01-01, record: NS-001}\n"));
+    const result = await run(dir, "supplier", "audited", "CZXS", "--date", "2026-05-20", "--by", "wang", "--report", "SA-2026-05", "--result", "passed");
+    const note =
+      "注意（supplier/auditor-unqualified）：2026-05-20 对供方 CZXS（常州橡塑材料有限公司）的第二方审核（审核报告 SA-2026-05）由 王强（wang）进行，而其当日没有第二方审核员资格（当日只有体系审核员资格，没有第二方审核员资格）：第二方审核应由具备资格的审核员进行。如此人当日确有资格，用 'csr person update wang --auditor-since <取得资格日期> --auditor-kinds second-party --auditor-record <证书或培训记录编号>' 登记；否则请由具备第二方审核员资格的人审核该供方，并用 'csr supplier audited CZXS …' 记录。";
+    expect(result).toEqual({
+      code: 0,
+      stdout: ["已记录对 CZXS（常州橡塑材料有限公司）的第二方审核：2026-05-20，王强（wang），结论 通过（报告 SA-2026-05）。", note, "已写入 suppliers/CZXS.yaml，尚未提交（git commit，或运行时加 --commit 由 csr 提交）。", ""].join("\n"),
+      stderr: "",
+    });
+    expect(read(dir, "suppliers/CZXS.yaml")).toContain("audits:\n  - {date: 2026-05-20, by: wang, report: SA-2026-05, result: passed}\n");
+    // The same words as csr check's finding.
+    const check = JSON.parse((await run(dir, "check", "--format", "json", "--today", "2026-12-04")).stdout) as { findings: { rule: string; message: string }[] };
+    expect(check.findings.filter((f) => f.rule === "supplier/auditor-unqualified").map((f) => `注意（supplier/auditor-unqualified）：${f.message}`)).toEqual([note]);
+    // Once 王强 holds a second-party qualification from before the audit, no note; nor with the rule off.
+    writeFileSync(join(dir, "people.yaml"), read(dir, "people.yaml").replace("{since: 2026-01-01, record: NS-001}", "{since: 2026-01-01, record: NS-001, kinds: [qms, second-party]}"));
+    expect((await run(dir, "supplier", "audited", "CZXS", "--date", "2026-06-20", "--by", "wang", "--result", "passed")).stdout.split("\n")).toHaveLength(3);
+    expect((await run(dir, "supplier", "audited", "CZXS", "--date", "2026-06-21", "--by", "zhang", "--result", "passed")).stdout).toContain("注意（supplier/auditor-unqualified）：");
+    writeFileSync(join(dir, "qms.yaml"), read(dir, "qms.yaml").replace("rules:", "rules:\n  supplier/auditor-unqualified: off"));
+    expect((await run(dir, "supplier", "audited", "CZXS", "--date", "2026-06-22", "--by", "zhang", "--result", "passed")).stdout.split("\n")).toHaveLength(3);
+  });
+
   it("refuses a supplier's contact person as a corrective action's owner (tester73 S10)", async () => {
     const dir = withOtherParty();
     const result = await run(dir, "action", "open", "8D-2026-001", "--title", "O型圈尺寸超差", "--source", "internal", "--received", "2026-11-02", "--owner", "zhoujl");

@@ -15,7 +15,10 @@
  * party; an unknown status or result; a date not a date; nothing to change.
  */
 import { isMap, isScalar, isSeq, YAMLSeq, Document, type YAMLMap } from "yaml";
+import { configuredSeverity } from "../../check/engine.js";
+import { rule as unqualifiedRule, unqualifiedAuditMessage } from "../../check/rules/supplier/auditor-unqualified.js";
 import { UserError } from "../../core/errors.js";
+import { auditorQualification, marksAuditors } from "../../model/process-audits.js";
 import { didYouMean } from "../../core/text.js";
 import { list, t } from "../../i18n/index.js";
 import { CODE_PATTERN } from "../../model/paths.js";
@@ -148,8 +151,14 @@ export async function supplierAuditedCommand(ctx: CommandContext, given: string,
     const by = insider(session, flags.by, "--by", date);
     const result = choiceOption(flags.result, "--result", AUDIT_RESULTS, "passed");
     const audit: SupplierAudit = { date, by, ...(flags.report?.trim() ? { report: flags.report.trim() } : {}), result };
-    const line = t("supplier.audited.recorded", { supplier: supplierLabel(supplier), date, by: personLabel(session.index, by), result: t(`supplier.audit.${result}`), report: audit.report ?? t("department.none") });
-    await saveChanges(ctx, session, [recordChange(session, supplier, [(doc) => appendTo(doc, "audits", audit)])], [line], { commit: flags.commit, message: t("supplier.commit.audited", { code: supplier.code, date }) });
+    const lines = [t("supplier.audited.recorded", { supplier: supplierLabel(supplier), date, by: personLabel(session.index, by), result: t(`supplier.audit.${result}`), report: audit.report ?? t("department.none") })];
+    // What csr check will say of it, said now and not refused: the audit took place and stays on record (tester73 S4).
+    const auditor = session.index.people.get(by)!.value;
+    const people = [...session.index.people.values()].map((p) => p.value);
+    if (configuredSeverity(unqualifiedRule.id, session.repo.config?.value.rules ?? {}) !== undefined && marksAuditors(people) && !auditorQualification(auditor, date, "second-party")) {
+      lines.push(t("supplier.audited.unqualified", { rule: unqualifiedRule.id, message: unqualifiedAuditMessage(supplier, audit, auditor) }));
+    }
+    await saveChanges(ctx, session, [recordChange(session, supplier, [(doc) => appendTo(doc, "audits", audit)])], lines, { commit: flags.commit, message: t("supplier.commit.audited", { code: supplier.code, date }) });
     return 0;
   });
 }

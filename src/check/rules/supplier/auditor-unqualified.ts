@@ -2,8 +2,8 @@ import { codeWithLabel } from "../../../i18n/values.js";
 import { language, list, sentences, t } from "../../../i18n/index.js";
 import { localized } from "../../../core/text.js";
 import { auditorQualification, marksAuditors, qualificationsFor } from "../../../model/process-audits.js";
-import { suppliers } from "../../../model/suppliers.js";
-import { AUDITOR_KINDS, type Person } from "../../../model/types.js";
+import { suppliers, type Supplier } from "../../../model/suppliers.js";
+import { AUDITOR_KINDS, type Person, type SupplierAudit } from "../../../model/types.js";
 import type { Rule } from "../../rule.js";
 
 /**
@@ -42,23 +42,28 @@ audits:
         if (typeof audit?.date !== "string" || typeof audit.by !== "string") return;
         const auditor = ctx.index.people.get(audit.by)?.value;
         if (!auditor || auditorQualification(auditor, audit.date, "second-party")) return;
-        ctx.report(
-          { file: record.file, path: [...record.path, "audits", i, "by"] },
-          sentences(
-            t("rule.supplier/auditor-unqualified", {
-              supplier: t("people.department-choice", { code: supplier.code, name: supplier.name }),
-              date: audit.date,
-              report: audit.report ?? "—",
-              who: codeWithLabel(localized(language(), auditor.name, auditor.name_en), auditor.id),
-              why: secondPartyGap(auditor, audit.date),
-            }),
-            t("rule.supplier/auditor-unqualified.fix", { id: auditor.id, code: supplier.code }),
-          ),
-        );
+        ctx.report({ file: record.file, path: [...record.path, "audits", i, "by"] }, unqualifiedAuditMessage(supplier, audit, auditor));
       });
     }
   },
 };
+
+/**
+ * What csr check says of a second-party audit of `supplier` led by `auditor`, who holds no second-party auditor
+ * qualification on its date: the finding and its fix. csr supplier audited prints the same as a note (tester73).
+ */
+export function unqualifiedAuditMessage(supplier: Pick<Supplier, "code" | "name">, audit: Pick<SupplierAudit, "date" | "report">, auditor: Person): string {
+  return sentences(
+    t("rule.supplier/auditor-unqualified", {
+      supplier: t("people.department-choice", { code: supplier.code, name: supplier.name }),
+      date: audit.date,
+      report: audit.report ?? "—",
+      who: codeWithLabel(localized(language(), auditor.name, auditor.name_en), auditor.id),
+      why: secondPartyGap(auditor, audit.date),
+    }),
+    t("rule.supplier/auditor-unqualified.fix", { id: auditor.id, code: supplier.code }),
+  );
+}
 
 /** Why `person` holds no second-party auditor qualification on `on`: lapsed before, starts later, only other kinds that day, or none. */
 function secondPartyGap(person: Person, on: string): string {
