@@ -121,6 +121,8 @@ export interface SiteOptions {
    * organisation, form number, as-of date, signature lines), for its page and its workbook.
    */
   heading?: (table: Table) => Table;
+  /** A customer's audit pack: its document as the file has it, before what names another customer was withheld (customer-scope.ts textOf); CSR links are judged on it. */
+  textOf?: (doc: ControlledDocument) => ControlledDocument;
   /** The repository's documents a customer's audit pack leaves out (csr site --customer, customer-scope.ts): a reference to one says so. */
   outside?: ReadonlySet<string>;
 }
@@ -301,7 +303,9 @@ export async function buildSite(repo: Repository, findings: readonly Finding[], 
   const released = options.released && new Map([...options.released].map(([tag, doc]) => [tag, secret.has(doc.id) ? withheld(doc) : doc]));
   const changedSinceRelease = options.changedSinceRelease && new Map([...options.changedSinceRelease].map(([id, doc]) => [id, secret.has(id) ? withheld(doc) : doc]));
   // The registers, the dashboard and the review reports each judge every CSR's review rounds: once is enough.
-  return judgingRoundsOnce(() => writeSite(shown.repo, shown.findings, { ...options, ...(released ? { released } : {}), ...(changedSinceRelease ? { changedSinceRelease } : {}) }, out, shown.textOf));
+  const packText = options.textOf;
+  const textOf = packText ? (doc: ControlledDocument) => packText(shown.textOf?.(doc) ?? doc) : shown.textOf;
+  return judgingRoundsOnce(() => writeSite(shown.repo, shown.findings, { ...options, ...(released ? { released } : {}), ...(changedSinceRelease ? { changedSinceRelease } : {}) }, out, textOf));
 }
 
 /**
@@ -486,7 +490,8 @@ async function writeSite(repo: Repository, findings: readonly Finding[], options
 
   const navItems: [string, string][] = [
     ["index.html", tr("site.nav.dashboard")],
-    ["coverage.html", tr("site.nav.coverage")],
+    // A customer's audit pack has no heat map: its clause coverage would be counted from the pack's few documents (tester74 T10).
+    ...(options.outside ? [] : [["coverage.html", tr("site.nav.coverage")] as [string, string]]),
     ["registers/index.html", tr("site.nav.registers")],
     ["customers.html", tr("site.nav.customers")],
     ["people.html", tr("site.nav.people")],
@@ -621,6 +626,9 @@ async function writeSite(repo: Repository, findings: readonly Finding[], options
   // What a document's page and a review report say of the documents they name (withdrawn, which version) is what the records say of that day.
   const indexOnDay = indexOn(index, today);
   const readFinding = findingReader({ rc, today, calendar, entityOfFile, asOf });
+  // A customer's audit pack lists each finding as what is due, by when and by whom (findingReader), not as csr check's
+  // message, which tells the organisation's own document controller which csr command records it (tester74 T10).
+  const listedFindings = options.outside ? findings.map((f) => ({ ...f, message: readingText(rc, readFinding(f)) })) : findings;
   // Who answers for a finding, when that is one person of people.yaml by name, links to their page (not a person's page to itself).
   const responsibleOf = (page: string, self?: string) => (name: string) => {
     const id = personByName.get(name);
@@ -1023,7 +1031,7 @@ async function writeSite(repo: Repository, findings: readonly Finding[], options
 
   // --- Coverage heat map: one matrix per standard in scope, the registers' clause matrices coloured.
   const clauseMatrices = registers.filter((r) => r.table.id === "clauses").map((r) => r.table);
-  emit(
+  if (!options.outside) emit(
     "coverage.html",
     renderer.renderPartial("site-coverage", {
       title: tr("site.coverage.title"),
@@ -1063,7 +1071,7 @@ async function writeSite(repo: Repository, findings: readonly Finding[], options
       {
         title: tr("site.findings.all"),
         // Errors first, as the dashboard puts them; within a severity, by file as csr check gives them.
-        table: tableOf(findingsTable(rc, "", [...findings].sort(bySeverity)), findingsLinker("findings.html")),
+        table: tableOf(findingsTable(rc, "", [...listedFindings].sort(bySeverity)), findingsLinker("findings.html")),
         empty: tr("site.findings.none"),
       },
     ],
@@ -1077,7 +1085,7 @@ async function writeSite(repo: Repository, findings: readonly Finding[], options
     const located = index.documents.get(id);
     return doc && located ? [{ doc, tag: releaseTag(id, currentRevision(doc)!.version), path: located.file.path }] : [];
   });
-  const input: PanelInput = { rc, today, findings, csrs: csrRows, csrRegister, reviewRegister, distributionRegister: distribution, disposalRegister: registers.find((r) => r.table.id === "disposals")?.table, periodicReviewPlan: registers.find((r) => r.table.id === "periodic-review-plan")?.table, csrMatrix: csrMatrixRegister, clauseMatrices: standards.map((catalog, i) => ({ catalog, table: clauseMatrices[i]! })), entityOfFile, calendar, asOf, unreleasedChanges };
+  const input: PanelInput = { rc, today, findings: listedFindings, csrs: csrRows, csrRegister, reviewRegister, distributionRegister: distribution, disposalRegister: registers.find((r) => r.table.id === "disposals")?.table, periodicReviewPlan: registers.find((r) => r.table.id === "periodic-review-plan")?.table, csrMatrix: csrMatrixRegister, clauseMatrices: options.outside ? [] : standards.map((catalog, i) => ({ catalog, table: clauseMatrices[i]! })), entityOfFile, calendar, asOf, unreleasedChanges };
   const panels = PANELS.map((panel) => panel(input)).filter((p): p is Panel => p !== undefined);
   // A number's label is read under its panel's title ("overdue" under "CSR reviews"); the page it
   // opens stands alone, so a list titled by the label alone is titled by both ("CSR reviews: overdue").
@@ -1100,6 +1108,8 @@ async function writeSite(repo: Repository, findings: readonly Finding[], options
     renderer.renderPartial("site-dashboard", {
       title: tr("site.dashboard.title"),
       lead: withFindingsNote("site.dashboard.lead-with-note", tr("site.dashboard.lead", { today })),
+      // A customer's audit pack says first what it holds (tester74 T10).
+      ...(options.outside ? { pack: tr("site.customer-pack.dashboard", { customer: repo.customers[0]?.value.code ?? "", count: repo.documents.length }) } : {}),
       // Every number below lacks what the unread files hold: said first, each file named, the findings one click away.
       ...(unreadable.length > 0 ? { incomplete: { text: tr("site.dashboard.incomplete", { count: unreadable.length, files: shortList(unreadable, lang, 10) }), link: tr("site.dashboard.incomplete.findings"), href: "findings.html" } } : {}),
       // An error elsewhere (a released document not shown, a register row left out) is said as early: the panel counting it is the last one.
@@ -1231,6 +1241,11 @@ function externalConfirmation(rc: RegisterContext, doc: ControlledDocument, toda
 function nextCheckOf(rc: RegisterContext, held: HeldEdition | undefined): string | undefined {
   const months = rc.repo.config?.value.document_control?.external_check_months;
   return held?.since !== undefined && months !== undefined ? nextCheckDue(held.since, months) : undefined;
+}
+
+/** A finding's reading (attention.ts) as one line of a findings table: what is due, then its deadline and who answers for it. */
+function readingText(rc: RegisterContext, reading: Reading): string {
+  return [reading.what, ...(reading.due ? [t(rc, "site.customer-pack.finding-due", { due: reading.due })] : []), ...(reading.responsible ? [t(rc, "site.customer-pack.finding-responsible", { responsible: reading.responsible })] : [])].join(t(rc, "register.remarks-separator"));
 }
 
 /** The id of a source document's section on its customer's page. */

@@ -3,16 +3,20 @@
  * IATF 16949 4.3.2, 7.5.1.1, 7.5.3.2.2; tester70 P8). The repository is narrowed before any page is
  * built, so that every page, register, workbook and the search index are made from what the pack holds
  * and nothing else: that customer (without the organisation's internal view of it: its notes and its
- * class), its CSRs and their reviews, the documents that address them, its rows of the symbol
- * conversion table, its corrective actions; no other customer's CSR, source or page. The findings and
- * the change report are narrowed to the same files and entities.
+ * class), its CSRs and their reviews, the documents tied to it (model/customer-ties.ts: those addressing
+ * its CSRs, and those with a revision made for its complaint or notified to it, as csr changes --customer
+ * lists them; tester74 T1), its rows of the symbol conversion table, its corrective actions; no other
+ * customer's CSR, source or page, and no text naming another customer (other-customers.ts; tester74 T2).
+ * The findings and the change report are narrowed to the same files and entities.
  */
 import { UserError } from "../core/errors.js";
 import type { Finding } from "../core/diagnostic.js";
 import { t } from "../i18n/index.js";
 import type { Repository } from "../load/repository.js";
 import type { Change } from "../model/changes.js";
+import { customerDocumentIds, customerDocuments, isCustomerDocumentChange } from "../model/customer-ties.js";
 import type { ControlledDocument } from "../model/types.js";
+import { otherCustomers, withoutOtherCustomers, type OtherCustomers } from "./other-customers.js";
 
 export interface CustomerScope {
   /** The customer's code. */
@@ -25,6 +29,16 @@ export interface CustomerScope {
   keeps(finding: Finding): boolean;
   /** The change report's rows the pack keeps (of its documents, CSRs, sources, symbol rows; the people's). */
   keepsChange(change: Change): boolean;
+  /** What names another customer (other-customers.ts). */
+  others: OtherCustomers;
+  /** A document as the pack shows it (a release tag's text, an earlier revision's): without what names another customer. */
+  shownDocument(doc: ControlledDocument): ControlledDocument;
+  /** The document as its file has it, for a document of the pack's repository: a CSR link is judged on the text it was pinned to. */
+  textOf(doc: ControlledDocument): ControlledDocument;
+  /** A change report's row as the pack shows it: its words that name another customer withheld. */
+  shownChange(change: Change): Change;
+  /** A finding as the pack shows it: a message naming another customer says only that it is withheld. */
+  shownFinding(finding: Finding): Finding;
 }
 
 /** The repository narrowed to `code`'s audit pack; a code no customer has is refused, naming the customers there are. */
@@ -36,10 +50,21 @@ export function customerScope(repo: Repository, code: string): CustomerScope {
   }
   const csrs = repo.csrs.filter((c) => c.value.customer === code);
   const csrIds = new Set(csrs.map((c) => c.value.id));
-  // The documents addressing its requirements, in any round on record: where the SQE follows them into the QMS.
-  const addressing = new Set(csrs.flatMap((c) => (c.value.addressed ?? []).map((a) => a.document)));
-  const others = new Set(repo.csrs.filter((c) => c.value.customer !== code).map((c) => c.value.id));
-  const documents = repo.documents.filter((d) => addressing.has(d.value.id)).map((d) => ({ ...d, value: withoutOtherCustomers(d.value, code, others) }));
+  const tied = customerDocuments({ csrs: repo.csrs.map((c) => c.value), documents: repo.documents.map((d) => d.value), actions: repo.actions.map((a) => a.value) }, code);
+  const tiedIds = customerDocumentIds(tied);
+  const others = otherCustomers(
+    repo.customers.map((c) => c.value),
+    code,
+    repo.csrs.filter((c) => c.value.customer !== code).map((c) => c.value.id),
+  );
+  const note = t("site.customer-pack.other-customer");
+  const originals = new Map<ControlledDocument, ControlledDocument>();
+  const shownDocument = (doc: ControlledDocument) => {
+    const shown = withoutOtherCustomers(doc, code, others, note);
+    originals.set(shown, doc);
+    return shown;
+  };
+  const documents = repo.documents.filter((d) => tiedIds.has(d.value.id)).map((d) => ({ ...d, value: shownDocument(d.value) }));
   const kept = new Set(documents.map((d) => d.value.id));
   const sources = new Set((customer.value.sources ?? []).map((s) => s.id));
   // The organisation's own view of the customer (its share of sales, what to watch for, its class) is not the customer's to read.
@@ -54,6 +79,7 @@ export function customerScope(repo: Repository, code: string): CustomerScope {
     symbols: repo.symbols.filter((s) => s.value.customer === code),
     actions: repo.actions.filter((a) => a.value.customer === code),
   };
+  const said = (text: string | undefined) => (others.names(text) ? note : text);
   return {
     customer: code,
     repo: scoped,
@@ -62,7 +88,7 @@ export function customerScope(repo: Repository, code: string): CustomerScope {
     keepsChange: (change) => {
       switch (change.area) {
         case "document":
-          return kept.has(change.id);
+          return change.id.startsWith(`${code}-`) || isCustomerDocumentChange(tied, code, change);
         case "csr":
           return csrIds.has(change.id);
         case "source":
@@ -75,6 +101,16 @@ export function customerScope(repo: Repository, code: string): CustomerScope {
           return true;
       }
     },
+    others,
+    shownDocument,
+    textOf: (doc) => originals.get(doc) ?? doc,
+    shownChange: (change) => {
+      const fields = (["title", "detail", "detail_en", "reason", "reason_en", "remark", "evidence"] as const).filter((key) => others.names(change[key]));
+      const sections = change.sections?.some((s) => others.names(s.title) || others.names(s.title_en) || others.names(s.was?.title)) ? change.sections.map((s) => (others.names(s.title) || others.names(s.title_en) || others.names(s.was?.title) ? { number: s.number, change: s.change, title: note } : s)) : undefined;
+      if (fields.length === 0 && !sections) return change;
+      return { ...change, ...Object.fromEntries(fields.map((key) => [key, said(change[key])])), ...(sections && { sections }) };
+    },
+    shownFinding: (finding) => (others.names(finding.message) ? { ...finding, message: t("site.customer-pack.finding-withheld", { rule: finding.rule }) } : finding),
   };
 }
 
@@ -85,23 +121,4 @@ export function customerScope(repo: Repository, code: string): CustomerScope {
 export function packOf(repo: Repository, code: string): Repository {
   if (repo.customers.some((c) => c.value.code === code)) return customerScope(repo, code).repo;
   return { ...repo, customers: [], csrs: [], documents: [], symbols: [], actions: [], processes: repo.processes.map((p) => ({ ...p, value: { ...p.value, ...(p.value.documents && { documents: [] }) } })) };
-}
-
-/**
- * A document of the pack without what it records of other customers: a revision whose summary cites another
- * customer's requirement (增加胶料混炼批次栏（BCM-003）) says only that it concerns another customer, and the
- * notifications of its revisions to other customers and their retention periods are left out.
- */
-function withoutOtherCustomers(doc: ControlledDocument, code: string, others: ReadonlySet<string>): ControlledDocument {
-  const cites = (text: string | undefined) => text !== undefined && [...others].some((id) => text.includes(id));
-  const revisions = doc.revisions?.map((r) => {
-    const notices = r.customer_notices?.filter((n) => n.customer === code);
-    const summary = cites(r.summary) || cites(r.summary_en);
-    return {
-      ...r,
-      ...(summary && { summary: t("site.customer-pack.other-customer"), summary_en: t("site.customer-pack.other-customer") }),
-      ...(r.customer_notices && { customer_notices: notices }),
-    };
-  });
-  return { ...doc, ...(revisions && { revisions }) };
 }

@@ -15,7 +15,7 @@ describe("csr changes --customer", () => {
     expect(all.stdout).toMatch(/^顾客特定要求 {2}已实施 {4}BCM-003 /m);
     const dya = csr(["-C", example, "changes", "2026-01-01", "2026-06-30", "--customer", "DYA"], { lang: "zh-CN" });
     expect(dya.code).toBe(0);
-    expect(dya.stderr).toBe("只列出顾客 DYA（东岳汽车股份有限公司）的变更：其 CSR、来源文件、特性符号，落实其 CSR 或引用其通知的文件，以及记在其投诉纠正措施下的换版。\n");
+    expect(dya.stderr).toBe("只列出顾客 DYA（东岳汽车股份有限公司）的变更：其 CSR、来源文件、特性符号，落实其 CSR 或引用其通知的文件，以及记在其投诉纠正措施下或已通知该顾客的换版。\n");
     const lines = dya.stdout.split("\n");
     expect(lines.filter((line) => line.includes("BCM"))).toEqual([]);
     expect(lines.filter((line) => line.startsWith("顾客特定要求  已实施")).map((line) => line.split(/ {2,}/)[2])).toEqual(["DYA-002"]);

@@ -226,7 +226,7 @@ describe("csr changes --customer takes in a complaint's changes (tester63 N13)",
   it("lists the deviation and the PFMEA recorded against DYA's complaint, which address no DYA CSR, and not under BCM", async () => {
     const dir = await carried();
     const dya = csr(["-C", dir, "changes", "2026-11-01", "2026-11-30", "--customer", "DYA", "--format", "json"], { lang: "zh-CN" });
-    expect(dya.stderr).toBe("只列出顾客 DYA（东岳汽车股份有限公司）的变更：其 CSR、来源文件、特性符号，落实其 CSR 或引用其通知的文件，以及记在其投诉纠正措施下的换版。\n");
+    expect(dya.stderr).toBe("只列出顾客 DYA（东岳汽车股份有限公司）的变更：其 CSR、来源文件、特性符号，落实其 CSR 或引用其通知的文件，以及记在其投诉纠正措施下或已通知该顾客的换版。\n");
     const ids = (JSON.parse(dya.stdout) as { changes: { area: string; kind: string; id: string }[] }).changes.filter((c) => c.area === "document").map((c) => `${c.kind} ${c.id}`);
     expect(ids).toEqual(["added WI-010-03", "issued WI-010-03", "released QP-010", "added QR-014-03", "issued QP-010", "recalled WI-010-03", "withdrawn WI-010-03"]);
     const bcm = JSON.parse(run(dir, "changes", "2026-11-01", "2026-11-30", "--customer", "BCM", "--format", "json")) as { changes: { area: string; id: string }[] };

@@ -3,6 +3,9 @@
  * repository, its site built by the built binary on 2026-12-06.
  * P7: the customer's page lists its CSRs in one table with the CSR list's and the matrix's values.
  * P8: csr site --customer DYA, an audit pack with nothing of the other customer and no internal notes.
+ * tester74 T1: the pack holds the revision made for the customer's complaint and notified to it (HH-F-052 A/2).
+ * tester74 T2: a paragraph, list item or section naming the other customer (北辰) is withheld with a note.
+ * tester74 T10: no clause coverage counted from the pack's documents; findings as what is due, without csr commands.
  * P4: the training lists name the departments whose people still owe the training.
  * P6: a CSR's or customer's page says what is due, by whom and by when, the rule id last and small.
  */
@@ -63,10 +66,11 @@ describe("csr site: a customer's page for the customer's SQE", () => {
     // A workbook is a zip: its sheets read as text.
     const contents = (file: string) => (file.endsWith(".xlsx") ? execFileSync("unzip", ["-p", join(pack, file)], { encoding: "utf8", maxBuffer: 64 << 20 }) : readFileSync(join(pack, file), "utf8"));
     expect(files.filter((file) => file.endsWith(".xlsx")).length).toBeGreaterThan(0);
-    expect(files.filter((file) => /BCM-|约占销售额/.test(contents(file)))).toEqual([]);
+    expect(files.filter((file) => /BCM|北辰|Beichen|约占销售额/.test(contents(file)))).toEqual([]);
     expect(files.filter((file) => file.startsWith("customers/") || file.startsWith("csr/") || file.startsWith("documents/")).sort()).toEqual([
       "csr/DYA-001.html", "csr/DYA-002.html", "csr/DYA-003.html", "csr/DYA-004.html", "csr/DYA-005.html", "csr/DYA-006.html", "csr/DYA-007.html",
       "customers/DYA.html",
+      "documents/HH-F-052.html",
       "documents/QP-010.html", "documents/QP-012.html", "documents/QP-013.html", "documents/QP-014.html", "documents/QR-012-02.html", "documents/QR-013-01.html", "documents/QR-014-01.html", "documents/WI-010-01.html",
     ]);
     const dya = text(page(pack, "customers/DYA.html"));
@@ -81,15 +85,42 @@ describe("csr site: a customer's page for the customer's SQE", () => {
     expect(broken).toEqual([]);
   });
 
-  it("says on a pack's heat map, clause matrix, cross-reference and dashboard clause panel that coverage counts the pack's documents, and lists a document's commits without their messages", () => {
-    expect(text(page(pack, "coverage.html"))).toContain("本审核包只含落实 DYA 要求的 8 份文件：条款覆盖只按这些文件计算，不是整个质量管理体系的覆盖。");
-    expect(text(page(pack, "registers/clauses-IATF16949.html"))).toContain("本审核包只含落实 DYA 要求的 8 份文件");
-    expect(text(page(zh, "coverage.html"))).not.toContain("本审核包");
-    // The dashboard's clause panel counts coverage from the same documents: it says so first, as its list page and the cross-reference do.
-    expect(text(page(pack, "index.html"))).toContain("无程序文件对应的条款（仅由质量手册、过程或其他文件覆盖） 本审核包只含落实 DYA 要求的 8 份文件：条款覆盖只按这些文件计算，不是整个质量管理体系的覆盖。 IATF 16949:2016：覆盖率 195/195 (100.0%)");
-    expect(text(page(pack, "lists/clauses-without-procedure-IATF16949.html"))).toContain("本审核包只含落实 DYA 要求的 8 份文件");
-    expect(text(page(pack, "registers/clauses-xref.html"))).toContain("本审核包只含落实 DYA 要求的 8 份文件");
-    expect(text(page(zh, "index.html"))).not.toContain("本审核包");
+  it("holds the revision made for the customer's complaint and notified to it: its page, its change register row and the action register's 相关文件修订", () => {
+    const changes = readFileSync(join(pack, "registers/changes.csv"), "utf8");
+    expect(changes).toContain("文件,换版,HH-F-052,首件检验记录,A/1,A/2,");
+    expect(changes).toContain("纠正措施：8D-2026-001,2026-04-17 通知顾客 DYA（按期，要求 2026-04-23 前）,");
+    expect(readFileSync(join(pack, "registers/actions.csv"), "utf8")).toContain(",已验证关闭,已关闭,HH-F-052 A/2,1,2026-04-20,");
+    expect(text(page(pack, "documents/HH-F-052.html"))).toContain("HH-F-052 首件检验记录");
+    // The whole site's register lists it too: the pack's row is the same row.
+    expect(readFileSync(join(zh, "registers/changes.csv"), "utf8")).toContain("文件,换版,HH-F-052,首件检验记录,A/1,A/2,");
+  });
+
+  it("withholds in a pack each list item of a document's text that names the other customer, with a note, and indexes for search only what it shows", () => {
+    const qp014 = page(pack, "documents/QP-014.html");
+    expect(qp014.match(/<li>（此处涉及其他顾客的内容，本资料包中已略去）<\/li>/g)).toHaveLength(3);
+    expect(text(page(zh, "documents/QP-014.html"))).toContain("对应东岳CC（▽）和北辰关键特性（K）");
+    const search = readFileSync(join(pack, "assets/search-entries.js"), "utf8");
+    expect(search).toContain("此处涉及其他顾客的内容，本资料包中已略去");
+    expect(search).not.toContain("北辰");
+    // The CSR matrix judges DYA-001's link to QP-014 5.2 on the text it was pinned to, not the text shown: not suspect.
+    expect(readFileSync(join(pack, "registers/csr-matrix.csv"), "utf8")).toMatch(/\nDYA-001,[^\n]*,QP-014,5\.2 符号转换,A\/1,特殊特性管理程序,未确认,/);
+  });
+
+  it("gives in a pack no clause coverage counted from its documents, says on the dashboard what it holds, and lists findings as what is due without csr commands", () => {
+    expect(existsSync(join(pack, "coverage.html"))).toBe(false);
+    expect(existsSync(join(pack, "lists/clauses-without-procedure-IATF16949.html"))).toBe(false);
+    const dashboard = text(page(pack, "index.html"));
+    expect(dashboard).toContain("之后提交的内容不计入。 本资料包仅含与顾客 DYA 相关的 9 份文件（落实其要求、为其投诉修订或向其通知更改的文件），不是整个质量管理体系：不给出条款覆盖；发现项按待办事项列出。");
+    expect(dashboard).not.toContain("无程序文件对应的条款");
+    expect(page(pack, "index.html")).not.toContain("coverage.html");
+    expect(text(page(pack, "registers/clauses-IATF16949.html"))).toContain("本资料包仅含与顾客 DYA 相关的 9 份文件：条款覆盖只按这些文件计算，不是整个质量管理体系的覆盖。");
+    expect(text(page(pack, "registers/clauses-xref.html"))).toContain("本资料包仅含与顾客 DYA 相关的 9 份文件");
+    expect(existsSync(join(zh, "coverage.html"))).toBe(true);
+    expect(text(page(zh, "index.html"))).not.toContain("本资料包");
+    const findings = text(page(pack, "findings.html"));
+    expect(findings).toContain("csr/late-for-customer csr/DYA/DYA-002.yaml:78:16 DYA-002（2026-04-20 导入生产，晚于 2026-04-01 12 个工作日）：须记录延误原因；责任人/部门 张丽 ");
+    expect(findings).not.toMatch(/用 ?&#x27;csr|csr [a-z-]+ --/);
+    expect(text(page(zh, "findings.html"))).toContain("--late-reason");
     expect(text(page(pack, "documents/QP-013.html"))).toContain("（审核包中不显示提交说明）");
     expect(text(page(pack, "documents/QP-013.html"))).not.toContain(" initial ");
   });

@@ -14,6 +14,7 @@ import { gitRaw, gitRead, isGitRepository } from "../../load/git.js";
 import type { Repository } from "../../load/repository.js";
 import { linkRemovals } from "../../load/link-removals.js";
 import { actionById, actionRevisions } from "../../model/actions.js";
+import { customerDocuments, isCustomerDocumentChange, revisionRows } from "../../model/customer-ties.js";
 import { commitAddingKey } from "../../load/submitters.js";
 import type { ControlledDocument } from "../../model/types.js";
 import { compareStates, datedLinkRemovals, enteredBeforePeriod, inReportOrder, isUndated, linkRemovalsWanted, periodChanges, withSectionChanges, withSubmitters, type Change } from "../../model/changes.js";
@@ -212,11 +213,9 @@ function withLinkRemovals(root: string, changes: Change[], [from, before]: [stri
  * --customer CODE: which rows of the report are that customer's (tester61 L6), so that a report sent to one
  * customer holds no other customer's requirements (IATF 16949 7.5.3.2.2): its CSRs (by the CSR's customer, or an
  * id CODE-… for one no longer there), its source documents, its rows of the symbol conversion table, and the
- * documents that address one of its CSRs (`addressed`), that are numbered CODE-… (its notices registered as
- * external documents) or whose revision cites one of its change notices (`ecn` CODE-…), and the revisions recorded
- * against one of its complaints (a corrective action record whose `customer` it is, named in the revision's
- * `actions`: a containment deviation, a PFMEA or control plan that addresses none of its CSRs) with their rows as
- * --action keeps them (revisionRows; tester63 N13). Coverage and people rows are left out. Said on stderr; undefined (every row) without --customer. UserError (exit 2) for an unknown customer,
+ * rows of the documents and revisions tied to it (model/customer-ties.ts: addressing its CSRs, numbered CODE-…, citing
+ * its change notices; a revision recorded against one of its complaints (tester63 N13) or notified to it (tester74
+ * T1)), the same the audit pack csr site --customer holds. Coverage and people rows are left out. Said on stderr; undefined (every row) without --customer. UserError (exit 2) for an unknown customer,
  * with the closest code.
  */
 function customerFilter(scope: string[], repo: Repository, code: string | undefined): ((change: Change) => boolean) | undefined {
@@ -225,16 +224,14 @@ function customerFilter(scope: string[], repo: Repository, code: string | undefi
   const codes = repo.customers.map((c) => c.value.code);
   if (!customer) throw new UserError(t("changes.customer-unknown", { code, known: codes.join(t("common.list-separator")) }) + didYouMean(code, codes));
   const csrs = new Map(repo.csrs.map((c) => [c.value.id, c.value.customer]));
-  const documents = new Set(repo.csrs.filter((c) => c.value.customer === code).flatMap((c) => (c.value.addressed ?? []).map((a) => a.document)));
   const own = (id: string) => id.startsWith(`${code}-`);
-  const complaints = new Set(repo.actions.filter((a) => a.value.customer === code).map((a) => a.value.id));
-  const forComplaint = revisionRows(revisionsCarryingOut(repo, complaints));
+  const tied = customerDocuments({ csrs: repo.csrs.map((c) => c.value), documents: repo.documents.map((d) => d.value), actions: repo.actions.map((a) => a.value) }, code);
   scope.push(t("changes.customer-only", { code, name: localized(languageOf(), customer.name, customer.name_en) }));
   return (change) => {
     if (change.area === "csr") return csrs.has(change.id) ? csrs.get(change.id) === code : own(change.id);
     if (change.area === "source") return change.detail === code;
     if (change.area === "symbol") return change.id.startsWith(`${code} `);
-    if (change.area === "document") return documents.has(change.id) || own(change.id) || (change.ecn ?? []).some(own) || forComplaint(change);
+    if (change.area === "document") return own(change.id) || isCustomerDocumentChange(tied, code, change);
     return false;
   };
 }
@@ -321,21 +318,6 @@ function revisionsCarryingOut(repo: Repository, ids: Iterable<string>): Map<stri
     }
   }
   return out;
-}
-
-/**
- * Whether a row of the report concerns one of `revisions` (document id → versions): a row of the area document
- * whose version (the one released, taking effect, signed, issued or trained on in `to`; the one taken back, lost,
- * destroyed, kept, reviewed or withdrawn in `from`) is one of the document's there.
- */
-function revisionRows(revisions: ReadonlyMap<string, ReadonlySet<string>>): (change: Change) => boolean {
-  return (change) => {
-    if (change.area !== "document") return false;
-    const versions = revisions.get(change.id);
-    if (!versions) return false;
-    const version = ["recalled", "lost", "destroyed", "retained", "reviewed", "withdrawn", "removed"].includes(change.kind) ? change.from : change.to;
-    return versions.has(version);
-  };
 }
 
 /** A report limited by --customer, --document and --action (together: the rows all keep), with what it is limited to as its title says it. */

@@ -16,7 +16,7 @@ import { isBlocking } from "../../load/silent.js";
 import { findRoot } from "../../load/discover.js";
 import { packageManifest } from "../../load/package.js";
 import type { Lang } from "../../render/view.js";
-import { customerScope, packOf } from "../../site/customer-scope.js";
+import { customerScope, packOf, type CustomerScope } from "../../site/customer-scope.js";
 import { changesPeriodFrom, previousMonthStart } from "../../site/changes.js";
 import { buildSite, secretCsrIds, secretDocuments, withoutSecretSummaries } from "../../site/build.js";
 import { addDays } from "../../core/dates.js";
@@ -48,6 +48,12 @@ export interface SiteFlags {
   customer?: string;
 }
 
+/** The documents of `docs` (by release tag or id) as a customer's audit pack shows them (CustomerScope shownDocument); all of them as they are without one. */
+function shownDocuments<T extends ReadonlyMap<string, ControlledDocument> | undefined>(docs: T, scope: CustomerScope | undefined): T {
+  if (!scope || docs === undefined) return docs;
+  return new Map([...docs].map(([key, doc]) => [key, scope.shownDocument(doc)])) as unknown as T;
+}
+
 export async function siteCommand(ctx: CommandContext, flags: SiteFlags): Promise<number> {
   const today = dateOption(flags.today, "--today");
   const baseUrl = flags.baseUrl === undefined ? undefined : baseUrlOption(flags.baseUrl);
@@ -74,7 +80,7 @@ export async function siteCommand(ctx: CommandContext, flags: SiteFlags): Promis
   // An audit pack for one customer (tester70 P8): every page, register and the search index built from the narrowed repository.
   const scope = flags.customer === undefined ? undefined : customerScope(whole, flags.customer);
   const repo = scope?.repo ?? whole;
-  const findings = scope ? all.filter(scope.keeps) : all;
+  const findings = scope ? all.filter(scope.keeps).map(scope.shownFinding) : all;
   // A pack's register of unreleased documents of a past day (its drafts, as committed then) is narrowed as the working tree is; and
   // its pages list the commits without their messages, which may name any customer or requirement (tester70 P8).
   const drafts = draftsOn(scope && committed?.repo ? { ...committed, repo: packOf(committed.repo, scope.customer) } : committed, language());
@@ -106,12 +112,12 @@ export async function siteCommand(ctx: CommandContext, flags: SiteFlags): Promis
     // The change report of the twelve months to `today`, the period an annual surveillance audit looks at; its title names the days.
     const secret = secretDocuments(repo);
     const period = await periodChangeReport(ctx, root, repo, changesPeriodFrom(today), today, new Set(repo.problems.map((p) => p.path)));
-    const scoped = scope ? { ...period, changes: period.changes.filter(scope.keepsChange), entered: period.entered.filter(scope.keepsChange) } : period;
+    const scoped = scope ? { ...period, changes: period.changes.filter(scope.keepsChange).map(scope.shownChange), entered: period.entered.filter(scope.keepsChange).map(scope.shownChange) } : period;
     // The current and previous month and the last 30 days (tester70 P11): their changes no record dates are dated by the commit
     // that made them (datedByCommit), in their report and where the twelve months' report lists them too.
     const recentFrom = recentChangesFrom(today);
     const recentPeriod = await recentChanges(ctx, root, repo, period, recentFrom, today, commits);
-    const recent = withoutSecretSummaries(scope ? { ...recentPeriod, changes: recentPeriod.changes.filter(scope.keepsChange), entered: [] } : recentPeriod, secret, lang, secretCsrIds(repo));
+    const recent = withoutSecretSummaries(scope ? { ...recentPeriod, changes: recentPeriod.changes.filter(scope.keepsChange).map(scope.shownChange), entered: [] } : recentPeriod, secret, lang, secretCsrIds(repo));
     const changes = withRecentDates(withoutSecretSummaries(scoped, secret, lang, secretCsrIds(repo)), recent);
     // The site's views of the report (build.ts): the twelve months, or a part of them (the current and previous month, a department's
     // changes, those of its last 30 days) from `part.from` on, with `part.keep`'s changes; their notes worded for people who never use git.
@@ -128,7 +134,7 @@ export async function siteCommand(ctx: CommandContext, flags: SiteFlags): Promis
       return periodTable(rc, { ...source, from, changes: kept, entered: [] }, plain, cells);
     };
     // The site withholds what is classified 秘密 or above rather than marking its pages with it (Table.classification is for paper).
-    const summary = await buildSite(repo, findings, { lang, today, baseUrl, sitemap: flags.sitemap === true, version, secret, released: await releasedOn(repo, today, { inForce: true }), earlier: await earlierRevisions(root, repo, secret), changedSinceRelease: await changedSinceRelease(repo, today), drafts, committed: await committedFilesOn(repo, today, commits), ...(asOf ? { findingsSource: asOf.source } : {}), commits: listed, changeReport, ...(scope ? { outside: scope.outside } : {}), heading: ({ classification: _, ...table }) => withHeading(repo, table, lang, today) }, { fileFor, write: (path, content) => writeFileSync(fileFor(path), content), writeParts: (path, write) => writeParts(fileFor(path), write) });
+    const summary = await buildSite(repo, findings, { lang, today, baseUrl, sitemap: flags.sitemap === true, version, secret, released: shownDocuments(await releasedOn(repo, today, { inForce: true }), scope), earlier: shownDocuments(await earlierRevisions(root, repo, secret), scope), changedSinceRelease: shownDocuments(await changedSinceRelease(repo, today), scope), drafts, committed: await committedFilesOn(repo, today, commits), ...(asOf ? { findingsSource: asOf.source } : {}), commits: listed, changeReport, ...(scope ? { outside: scope.outside, textOf: scope.textOf } : {}), heading: ({ classification: _, ...table }) => withHeading(repo, table, lang, today) }, { fileFor, write: (path, content) => writeFileSync(fileFor(path), content), writeParts: (path, write) => writeParts(fileFor(path), write) });
     writeFileSync(join(staging, SITE_MARKER), manifest(t("site-command.marker"), filesUnder(staging)));
     if (added) carryAdded(out, staging, added, flags.out);
     // The pages are written synchronously, so a Ctrl-C pressed meanwhile waits for the event loop: let it be heard
