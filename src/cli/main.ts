@@ -1074,6 +1074,7 @@ export async function run(argv: string[], output?: Output): Promise<number> {
           .requiredOption("--out <file|dir>", t("help.export.out"))
           .option("--force", t("help.export.force"))
           .option("--today <date>", t("help.export.today"))
+          .option("--customer <code>", t("help.export.customer"))
           .option("-y, --yes", t("help.common.yes"))
           .action(action(async () => (await import("../commands/export/index.js")).exportCommand));
       },

@@ -192,7 +192,8 @@ function registerHeading(repo: Repository, table: Table, lang: Lang, today: stri
   const version = form ? (formRevisionOn(form, today)?.version ?? "") : "";
   return {
     organisation: config ? localized(lang, config.organisation.name, config.organisation.name_en) : "",
-    form: formId ? translate(lang, "output.heading.form", { form: formId + (version ? ` ${version}` : "") }) : "",
+    // A filtered register on its form is an extract of that record, said beside the number in every format (tester74 T11).
+    form: formId ? translate(lang, table.filtered ? "output.heading.form-extract" : "output.heading.form", { form: formId + (version ? ` ${version}` : ""), ...(table.filtered ? { filter: table.filtered.filter } : {}) }) : "",
     asOf: table.span?.label ?? translate(lang, "output.heading.as-of", { today }),
     ...(table.classification ? { classification: translate(lang, "output.heading.classification", { classification: classificationName(lang, table.classification) }) } : {}),
     pageOf: translate(lang, "output.heading.page-x-of-y", { page: "{page}", pages: "{pages}" }),

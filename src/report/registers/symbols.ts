@@ -12,6 +12,7 @@ import { approvalState, conversionText, conversionValues, inUse } from "../../mo
 import type { SymbolApproval, SymbolConversion } from "../../model/types.js";
 import type { Table } from "../table.js";
 import { compareIds, customerName, personName, t, wantsTranslationHints, withHints, type RegisterContext } from "./context.js";
+import { filterNotesOf } from "./filter.js";
 
 export function symbolTable(ctx: RegisterContext, options: { customer?: string } = {}): Table {
   const symbols = ctx.repo.symbols
@@ -26,6 +27,8 @@ export function symbolTable(ctx: RegisterContext, options: { customer?: string }
   const terms = general ? "register.symbols.classification" : "register.symbols";
   // A table the customer approves is a controlled record (IATF 16949 8.3.3.3): printed without its form, it carries no form number nor signatures.
   const uncontrolled = ctx.repo.config?.value.registers?.forms?.symbols === undefined;
+  // One customer's rows are an extract of the table, said under it and beside its form number (tester74 T11).
+  const filtered = options.customer === undefined ? undefined : filterNotesOf(ctx, [t(ctx, "register.filter.customer", { customer: name(options.customer) })], "symbols", "csr list symbols", [options.customer]);
   return {
     id: "symbols",
     title: t(ctx, `${terms}.title`),
@@ -52,7 +55,8 @@ export function symbolTable(ctx: RegisterContext, options: { customer?: string }
       approved: approvedCell(ctx, s),
       remarks: remarks(ctx, s),
     })),
-    notes: symbols.length === 0 ? [t(ctx, `${terms}.none`)] : [...unapprovedNotes(ctx, symbols), ...(uncontrolled ? [t(ctx, "register.symbols.no-form")] : [])],
+    ...(filtered ? { filtered: filtered.filtered } : {}),
+    notes: [...(filtered ? [filtered.note] : []), ...(symbols.length === 0 ? [t(ctx, `${terms}.none`)] : [...unapprovedNotes(ctx, symbols), ...(uncontrolled ? [t(ctx, "register.symbols.no-form")] : [])])],
     // The table says what it holds; where a user records a customer's symbols is a hint on stderr, as the other registers' (220dc014).
     ...withHints(symbols.length === 0 ? [t(ctx, "register.symbols.none.hint")] : [...unapprovedHints(ctx, symbols), ...(uncontrolled ? [t(ctx, "register.symbols.no-form.hint")] : []), ...untranslatedHints(ctx, symbols)]),
   };
