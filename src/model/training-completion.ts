@@ -16,7 +16,7 @@ import { inTimeUntil, workdaysLate, type WorkCalendar } from "./calendar.js";
 import { currentRevision } from "./index.js";
 import { departmentOn, worksOn } from "./people.js";
 import { DEFAULT_TRAINING_DAYS } from "./distribution.js";
-import { csrTrainingDepartments, sessionDepartments, csrTrainingState, documentTrainingDepartments, onCurrentRevision, recordStandings, sessionVersion, type CsrTrainingState, type RecordDays, type SessionVersions } from "./training.js";
+import { csrTrainingDepartments, sessionDepartments, csrTrainingState, documentTrainingDepartments, evaluatedIneffective, onCurrentRevision, recordStandings, sessionTrainedSomebody, sessionVersion, type CsrTrainingState, type RecordDays, type SessionVersions } from "./training.js";
 import type { ControlledDocument, Csr, Person, QmsConfig, TrainingSession } from "./types.js";
 
 export interface TrainingCompletion {
@@ -45,7 +45,7 @@ export interface TrainingCompletion {
   missing: string[];
   /** Of `trained`, those counted as trained only by having held a session (its trainer), not named as its trainees (tester65 N16). */
   trainers: string[];
-  /** How many sessions on the revision naming their trainees were held by the day (people, a department with them, trainees outside people.yaml). */
+  /** How many sessions on the revision naming their trainees were held by the day (people, a department with them, trainees outside people.yaml) and trained somebody: not evaluated not effective, not failed by all they name (sessionTrainedSomebody). */
   sessions: number;
   /** Trainees the sessions name who are not in people.yaml (e.g. 张三(1023)): recorded, not counted. */
   otherTrainees: string[];
@@ -60,14 +60,7 @@ export interface TrainingCompletion {
   ineffective?: string[];
 }
 
-/**
- * Whether a session was evaluated not effective (培训效果评价无效, TrainingSession `evaluation`) by `day` (YYYY-MM-DD): such a
- * session trains nobody, its trainees are to be trained again (IATF 16949 7.2.2, ISO 9001 7.2 c). One evaluated later
- * still counts on `day`, as nobody knew then.
- */
-export function evaluatedIneffective(session: Pick<TrainingSession, "evaluation">, day: string): boolean {
-  return session.evaluation?.result === "not-effective" && session.evaluation.date <= day;
-}
+export { evaluatedIneffective } from "./training.js";
 
 /**
  * Every revision needing training on `day` (YYYY-MM-DD) among `documents` (as on that day) and
@@ -145,7 +138,7 @@ export type CsrTrainingReading = { state: CsrTrainingState } | ({ state: "partia
 
 export function csrTrainingReading(csr: Csr, people: readonly Person[], config: QmsConfig | undefined, day: string, recordDays?: RecordDays): CsrTrainingReading {
   const item = csrCompletion(csr, people, config, day, recordDays);
-  if (item === undefined) return { state: csrTrainingState(csr, recordDays) };
+  if (item === undefined) return { state: csrTrainingState(csr, recordDays, day) };
   const state = completionState(item);
   return state === "partial" ? { state, trained: item.trained.length, required: item.required.length, trainers: item.trainers.length } : { state };
 }
@@ -209,7 +202,8 @@ function completion(kind: TrainingCompletion["kind"], id: string, revision: stri
     trained,
     missing: required.filter((p) => !isTrained(p)),
     trainers: trained.filter((p) => !trainees.has(p) && !byDepartment(p)),
-    sessions: held.length,
+    // A session whose trainees all failed it trained none of them: where csr cannot tell who is to be trained, it does not make the revision trained.
+    sessions: held.filter((s) => sessionTrainedSomebody(s, day)).length,
     otherTrainees: [...new Set(held.flatMap((s) => s.trainees ?? []))],
     recordsOnly: [...new Set([...recordsOnly, ...signIn.map((s) => s.record ?? s.date)])],
     ...(failed.length > 0 ? { failed } : {}),

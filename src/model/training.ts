@@ -16,7 +16,7 @@ import { revisionNameIn } from "../i18n/values.js";
 import { requiredDepartments } from "./csr-status.js";
 import { csrDistributedDepartments, holdingUnits } from "./distribution.js";
 import { revisionOn } from "./index.js";
-import type { ControlledDocument, Csr, QmsConfig, TrainingSession } from "./types.js";
+import type { ControlledDocument, Csr, QmsConfig, TrainingEvaluation, TrainingSession } from "./types.js";
 
 /** The departments a session trained (`department`: one code, or several), in the order recorded. */
 export function sessionDepartments(session: Pick<TrainingSession, "department">): string[] {
@@ -59,6 +59,65 @@ export function sessionTraineesIn(
     return names.length === 0 ? department : translate(lang, "train.trainees.department", { department, people: names.join(separator) });
   });
   return [...texts, ...(ungrouped.length > 0 ? [ungrouped.join(separator)] : [])].join(translate(lang, "train.trainees.group-separator"));
+}
+
+/**
+ * A session's results as the training register's columns give them (培训方式, 学时, 不合格, 效果评价; tester72 Q5), in
+ * `lang`: `method` its method's name, `hours` its hours (undefined when not recorded), `failed` who failed its
+ * assessment (by `personName`, list-separated), `evaluation` its effectiveness evaluation (evaluationTextIn) when made
+ * by `today` (YYYY-MM-DD: one made later was not known on it); "" where the session records none. Every output that
+ * lists sessions — csr list training, csr show, the CSR review report, the site's document and CSR pages — reads them here.
+ */
+export interface SessionResults {
+  method: string;
+  hours: number | undefined;
+  failed: string;
+  evaluation: string;
+}
+
+export function sessionResultsIn(lang: Lang, session: TrainingSession, today: string, personName: (id: string) => string): SessionResults {
+  const evaluation = session.evaluation !== undefined && session.evaluation.date <= today ? session.evaluation : undefined;
+  return {
+    method: session.method ? translate(lang, `value.training-method.${session.method}`) : "",
+    hours: session.hours,
+    failed: (session.failed ?? []).map(personName).join(translate(lang, "register.list-separator")),
+    evaluation: evaluation ? evaluationTextIn(lang, evaluation, personName) : "",
+  };
+}
+
+/**
+ * Which result columns a list of `sessions` needs, as the training register adds them: `results` (培训方式, 学时, 不合格)
+ * once one records its method, hours or who failed; `evaluated` (效果评价) once one was evaluated by `today`.
+ */
+export function sessionResultColumns(sessions: readonly TrainingSession[], today: string): { results: boolean; evaluated: boolean } {
+  return {
+    results: sessions.some((s) => s.method !== undefined || s.hours !== undefined || s.failed !== undefined),
+    evaluated: sessions.some((s) => s.evaluation !== undefined && s.evaluation.date <= today),
+  };
+}
+
+/**
+ * A session's results on the line a card gives it (csr show), after its trainees, trainer and record, in the words
+ * csr train confirms them with: 方式 课堂授课, 1.5 学时, 不合格 孙伟（不计为已培训）, 效果评价：无效（考试，2026-12-05，张丽）.
+ */
+export function sessionResultPartsIn(lang: Lang, results: SessionResults): string[] {
+  return [
+    ...(results.method ? [translate(lang, "train.method", { method: results.method })] : []),
+    ...(results.hours !== undefined ? [translate(lang, "train.hours", { hours: results.hours })] : []),
+    ...(results.failed ? [translate(lang, "train.failed", { people: results.failed })] : []),
+    ...(results.evaluation ? [translate(lang, "register.training-person.state.evaluation", { evaluation: results.evaluation })] : []),
+  ];
+}
+
+/** A session's effectiveness evaluation as the training register prints it: 无效（考试，2026-12-10，张丽，记录 PJ-2026-012）. */
+export function evaluationTextIn(lang: Lang, evaluation: TrainingEvaluation, personName: (id: string) => string): string {
+  return translate(lang, "register.training.evaluation", {
+    result: translate(lang, `value.evaluation-result.${evaluation.result}`),
+    method: translate(lang, `value.evaluation-method.${evaluation.method}`),
+    date: evaluation.date,
+    by: personName(evaluation.by),
+    record: evaluation.record === undefined ? "" : translate(lang, "register.training.evaluation-record", { record: evaluation.record }),
+  });
 }
 
 /**
@@ -152,11 +211,38 @@ export function recordsTextIn(lang: Lang, csr: Csr, days?: RecordDays): string[]
  */
 export type CsrTrainingState = "trained" | "recorded" | "open" | "not-required";
 
-export function csrTrainingState(csr: Csr, days?: RecordDays): CsrTrainingState {
+/**
+ * `day` (YYYY-MM-DD; absent: whatever is recorded) leaves out the sessions held after it, and counts a session evaluated
+ * not effective by then, or one whose trainees all failed it, as training nobody (sessionTrainedSomebody): the card
+ * does not say 已培训 where csr list training --missing says 须重新培训 (IATF 16949 7.2.2; tester72 Q5).
+ */
+export function csrTrainingState(csr: Csr, days?: RecordDays, day?: string): CsrTrainingState {
   const training = csr.training;
-  if ((training?.sessions ?? []).some(onCurrentRevision(csr))) return "trained";
+  const current = onCurrentRevision(csr);
+  if ((training?.sessions ?? []).some((s) => (day === undefined || s.date <= day) && current(s) && sessionTrainedSomebody(s, day ?? "9999-12-31"))) return "trained";
   if (recordStandings(csr, days).some((r) => r.trained === "current")) return "recorded";
   return training?.required ? "open" : "not-required";
+}
+
+/**
+ * Whether a session was evaluated not effective (培训效果评价无效, TrainingSession `evaluation`) by `day` (YYYY-MM-DD): such a
+ * session trains nobody, its trainees are to be trained again (IATF 16949 7.2.2, ISO 9001 7.2 c). One evaluated later
+ * still counts on `day`, as nobody knew then.
+ */
+export function evaluatedIneffective(session: Pick<TrainingSession, "evaluation">, day: string): boolean {
+  return session.evaluation?.result === "not-effective" && session.evaluation.date <= day;
+}
+
+/**
+ * Whether a session trained anyone as known on `day`: not evaluated not effective by then (evaluatedIneffective), and
+ * not one whose every trainee named failed it (`failed`, 不合格). A department's session naming nobody (its sign-in
+ * sheet) is left to its readers (namesTrainees): it is true here.
+ */
+export function sessionTrainedSomebody(session: Pick<TrainingSession, "evaluation" | "people" | "trainees" | "failed">, day: string): boolean {
+  if (evaluatedIneffective(session, day)) return false;
+  const named = [...(session.people ?? []), ...(session.trainees ?? [])];
+  const failed = new Set(session.failed ?? []);
+  return named.length === 0 || named.some((n) => !failed.has(n));
 }
 
 /** Whether a session of the CSR trained its current source revision (csrTrainingState says how that is told). */

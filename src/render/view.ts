@@ -23,7 +23,7 @@ import { withdrawalApproval } from "../model/withdrawal.js";
 import { bodyOnPaper, firstIssueDate, neverReleased, revisionBasis, revisionDate, revisionPages, revisionSignatures, revisionSummary } from "../model/revision.js";
 import { closedRoundVerdict, currentReviewRound, historyRounds, lateByText, lateKeptDecision, pastDueInTime, workdaysPastDue, type ReviewRoundTimeliness } from "../model/review-timeliness.js";
 import { addressedSection, closingSectionNumbers, documentSections, sectionAnchor } from "../model/sections.js";
-import { recordsTextIn, sessionTraineesIn } from "../model/training.js";
+import { recordsTextIn, sessionResultColumns, sessionResultsIn, sessionTraineesIn } from "../model/training.js";
 import { csrTrainingReading, type CsrTrainingReading } from "../model/training-completion.js";
 import { trainingRecordDays } from "../load/training-records.js";
 import { csrDistributions, distributionRevision, redistributionDue } from "../model/distribution.js";
@@ -902,9 +902,19 @@ export interface CsrReportView extends Header {
   /**
    * `state` is model/training-completion.ts csrTrainingReading's (`counted` its 已培训 2/9 人 when `partial`, else empty); `sessions` the sessions recorded with `csr
    * train`, oldest first, with people and trainer by name; `records` the record numbers of a
-   * training recorded without sessions (an imported list's).
+   * training recorded without sessions (an imported list's). Each session's `method`, `hours`, `failed` and `evaluation` are
+   * the training register's (model/training.ts sessionResultsIn, "" when not recorded); `results` and `evaluated` say
+   * whether the report has their columns, as the register adds them (sessionResultColumns; tester72 Q5).
    */
-  training?: { required: boolean; state: CsrTrainingReading["state"]; counted: string; records: string; sessions: { date: string; revision: string; people: string; peopleLinks?: TextPart[]; trainer: string; trainerLinks?: TextPart[]; record: string }[] };
+  training?: {
+    required: boolean;
+    state: CsrTrainingReading["state"];
+    counted: string;
+    records: string;
+    results: boolean;
+    evaluated: boolean;
+    sessions: { date: string; revision: string; people: string; peopleLinks?: TextPart[]; trainer: string; trainerLinks?: TextPart[]; record: string; method: string; hours: string; failed: string; evaluation: string }[];
+  };
 }
 
 /**
@@ -1168,7 +1178,9 @@ export function csrReportView(
           state: training.state,
           counted: training.state === "partial" ? translate(lang, "render.training.counted", { trained: training.trained, required: training.required }) : "",
           records: names.list(recordsTextIn(lang, csr, trainingRecordDays(repo))),
+          ...sessionResultColumns(csr.training.sessions ?? [], today),
           sessions: (csr.training.sessions ?? []).map((s) => {
+            const results = sessionResultsIn(lang, s, today, (id) => names.person(id));
             // Linked to the people's pages only when they are all the session names: a department or trainees outside people.yaml have none.
             const onlyPeople = s.department === undefined && s.trainees === undefined;
             const peopleLinks = onlyPeople ? names.links((s.people ?? []).map((id) => ({ id }))) : undefined;
@@ -1180,6 +1192,8 @@ export function csrReportView(
               trainer: s.trainer ? names.person(s.trainer) : s.external_trainer ? translate(lang, "train.external-trainer", { trainer: s.external_trainer }) : "",
               ...names.linksOf("trainer", s.trainer),
               record: s.record ?? "",
+              ...results,
+              hours: results.hours === undefined ? "" : String(results.hours),
             };
           }),
         }

@@ -38,7 +38,7 @@ import { heldExternalEdition, heldSourceEdition, nextCheckDue, type HeldEdition 
 import { controlledSince, csrOn, csrRecordedAfter, documentOn, earlierRevisionOn, indexOn, replacedUntilEffective } from "../model/as-of.js";
 import { addressedSectionLabel, parseSectionReference } from "../model/sections.js";
 import { judgingRoundsOnce, pastDueInTimeText } from "../model/review-timeliness.js";
-import { sessionTraineesIn } from "../model/training.js";
+import { sessionResultColumns, sessionResultsIn, sessionTraineesIn } from "../model/training.js";
 import { openTrainings, type OpenTraining } from "../model/training-completion.js";
 import { documentTrainingRecord, documentTrainingText } from "../model/document-training.js";
 import type { ClassificationChange, ControlledDocument, Csr, Customer, Decision, Opinion, Person, Process, ProcessAudit, ReviewRound, SignatureRole, SourceDocument, TrainingSession } from "../model/types.js";
@@ -1523,6 +1523,9 @@ function trainingSection(rc: RegisterContext, page: string, doc: ControlledDocum
   const config = rc.repo.config?.value;
   const record = documentTrainingRecord(doc, config, repositoryCalendar(config), peopleOf(rc), today, () => trainingSessionVersions(rc.repo));
   if (record === undefined) return [];
+  // How each session was given, its hours, who failed and its evaluation, in columns once one records them, as csr list training adds them (tester72 Q5).
+  const { results, evaluated } = sessionResultColumns(record.sessions.map((s) => s.session), today);
+  const resultsOf = (s: TrainingSession) => sessionResultsIn(rc.lang, s, today, (id) => personName(rc, id));
   return [
     {
       id: "training",
@@ -1534,15 +1537,22 @@ function trainingSection(rc: RegisterContext, page: string, doc: ControlledDocum
           { header: t(rc, "register.training.column.revision") },
           { header: t(rc, "register.training.column.people") },
           { header: t(rc, "register.training.column.trainer") },
+          ...(results ? [{ header: t(rc, "register.training.column.method") }, { header: t(rc, "register.training.column.hours") }, { header: t(rc, "register.training.column.failed") }] : []),
           { header: t(rc, "register.training.column.record") },
+          ...(evaluated ? [{ header: t(rc, "register.training.column.evaluation") }] : []),
         ],
-        rows: record.sessions.map(({ session: s, version }) => [
-          { text: s.date, className: "date" },
-          { text: version ?? "" },
-          { text: sessionTraineesIn(rc.lang, s, (id) => personName(rc, id), (code) => departmentName(rc, code), (id) => rc.index.people.get(id)?.value.department) },
-          s.trainer ? entityCell(page, "person", s.trainer, personName(rc, s.trainer)) : { text: s.external_trainer ? translate(rc.lang, "train.external-trainer", { trainer: s.external_trainer }) : "" },
-          { text: s.record ?? "" },
-        ]),
+        rows: record.sessions.map(({ session: s, version }) => {
+          const r = resultsOf(s);
+          return [
+            { text: s.date, className: "date" },
+            { text: version ?? "" },
+            { text: sessionTraineesIn(rc.lang, s, (id) => personName(rc, id), (code) => departmentName(rc, code), (id) => rc.index.people.get(id)?.value.department) },
+            s.trainer ? entityCell(page, "person", s.trainer, personName(rc, s.trainer)) : { text: s.external_trainer ? translate(rc.lang, "train.external-trainer", { trainer: s.external_trainer }) : "" },
+            ...(results ? [{ text: r.method }, { text: r.hours === undefined ? "" : String(r.hours) }, { text: r.failed }] : []),
+            { text: s.record ?? "" },
+            ...(evaluated ? [{ text: r.evaluation }] : []),
+          ];
+        }),
       },
       empty: t(rc, "site.document.no-training"),
     },

@@ -152,9 +152,10 @@ export function siteReportHtml(view: SiteReportView, labels: Labels, escape: Esc
     html += `</tbody>\n</table>\n`;
   }
   if (truthy(training?.sessions) && training) {
-    html += `<table class="training">\n<caption>${t("csr_training_sessions")}</caption>\n<thead><tr><th>${t("csr_training_date")}</th><th>${t("csr_source_revision")}</th><th>${t("csr_training_people")}</th><th>${t("csr_training_trainer")}</th><th>${t("csr_training_record")}</th></tr></thead>\n<tbody>\n`;
+    html += `<table class="training">\n<caption>${t("csr_training_sessions")}</caption>\n<thead><tr><th>${t("csr_training_date")}</th><th>${t("csr_source_revision")}</th><th>${t("csr_training_people")}</th><th>${t("csr_training_trainer")}</th>${training.results ? `<th>${t("csr_training_method")}</th><th>${t("csr_training_hours")}</th><th>${t("csr_training_failed")}</th>` : ""}<th>${t("csr_training_record")}</th>${training.evaluated ? `<th>${t("csr_training_evaluation")}</th>` : ""}</tr></thead>\n<tbody>\n`;
     for (const s of training.sessions) {
-      html += `<tr><td class="nowrap">${e(s.date)}</td><td class="nowrap">${e(s.revision)}</td><td>${people(s.people, s.peopleLinks)}</td><td class="nowrap">${people(s.trainer, s.trainerLinks)}</td><td class="nowrap">${e(s.record)}</td></tr>\n`;
+      const results = training.results ? `<td class="nowrap">${e(s.method)}</td><td class="nowrap">${e(s.hours)}</td><td>${e(s.failed)}</td>` : "";
+      html += `<tr><td class="nowrap">${e(s.date)}</td><td class="nowrap">${e(s.revision)}</td><td>${people(s.people, s.peopleLinks)}</td><td class="nowrap">${people(s.trainer, s.trainerLinks)}</td>${results}<td class="nowrap">${e(s.record)}</td>${training.evaluated ? `<td>${e(s.evaluation)}</td>` : ""}</tr>\n`;
     }
     html += `</tbody>\n</table>\n`;
   }

@@ -19,7 +19,7 @@ import { repositoryCalendar } from "../../load/calendar.js";
 import { countersignRequired, countersignStates } from "../../model/countersign.js";
 import { currentRevision, issuedOn, revisionInForce, type RepoIndex } from "../../model/index.js";
 import { documentTrainingRecord, documentTrainingText } from "../../model/document-training.js";
-import { sessionTraineesIn } from "../../model/training.js";
+import { sessionResultPartsIn, sessionResultsIn, sessionTraineesIn } from "../../model/training.js";
 import { trainingSessionVersions } from "../../load/training-records.js";
 import { nextPeriodicReview, pendingReviewConclusion } from "../../model/periodic-review.js";
 import { customerRetentionText, recordKeepingText } from "../../model/record-keeping.js";
@@ -354,8 +354,8 @@ function revisingText(rc: RegisterContext, draft: ControlledDocument, revising: 
 /**
  * The card's 培训 line of `doc` on `today`: where the training on its current version stands
  * (documentTrainingState), then each session held by then, oldest first — its day, the version it
- * trained (sessionVersion: for one written without it, from git), who, the trainer and the record.
- * None for a document not marked as needing training and without a session.
+ * trained (sessionVersion: for one written without it, from git), who, the trainer and the record, then its method,
+ * hours, who failed and its effectiveness evaluation as the training register gives them (sessionResultsIn). None for a document not marked as needing training and without a session.
  */
 function trainingLines(rc: RegisterContext, located: Located<ControlledDocument>, doc: ControlledDocument, today: string): string[] {
   const config = rc.repo.config?.value;
@@ -365,7 +365,7 @@ function trainingLines(rc: RegisterContext, located: Located<ControlledDocument>
   return [
     ...(record.state ? [documentTrainingText(rc.lang, record.state)] : []),
     ...record.sessions.map(({ session: s, version }) =>
-      [s.date, version ?? "", sessionTraineesIn(rc.lang, s, (id) => personName(rc, id), (code) => departmentName(rc, code), (id) => rc.index.people.get(id)?.value.department), s.trainer ? t("show.training.trainer", { trainer: personName(rc, s.trainer) }) : s.external_trainer ? t("show.training.trainer", { trainer: t("train.external-trainer", { trainer: s.external_trainer }) }) : "", s.record ? t("show.training.record", { record: s.record }) : ""].filter(Boolean).join(comma),
+      [s.date, version ?? "", sessionTraineesIn(rc.lang, s, (id) => personName(rc, id), (code) => departmentName(rc, code), (id) => rc.index.people.get(id)?.value.department), s.trainer ? t("show.training.trainer", { trainer: personName(rc, s.trainer) }) : s.external_trainer ? t("show.training.trainer", { trainer: t("train.external-trainer", { trainer: s.external_trainer }) }) : "", s.record ? t("show.training.record", { record: s.record }) : "", ...sessionResultPartsIn(rc.lang, sessionResultsIn(rc.lang, s, today, (id) => personName(rc, id)))].filter(Boolean).join(comma),
     ),
   ];
 }

@@ -16,7 +16,7 @@ import { releasedPendingUntil } from "../../model/revision.js";
 import { documentSections, findSection } from "../../model/sections.js";
 import { flowDownReadings } from "../../model/flow-down.js";
 import { csrDistributions, distributionRevision, redistributionDue, type CsrDistributionEntry } from "../../model/distribution.js";
-import { recordsTextIn, sessionTraineesIn } from "../../model/training.js";
+import { recordsTextIn, sessionResultPartsIn, sessionResultsIn, sessionTraineesIn } from "../../model/training.js";
 import { csrTrainingReading } from "../../model/training-completion.js";
 import { trainingRecordDays } from "../../load/training-records.js";
 import { REPORT_SIGNER_ROLES, type ControlledDocument, type Csr, type Decision, type DocumentStatus, type Opinion, type ReviewRound } from "../../model/types.js";
@@ -308,9 +308,10 @@ function describe(repo: Repository, index: RepoIndex, csr: Csr, facts: CsrFacts,
     field("show.label.flow-down", ...required, ...none, ...lines);
   }
   if (csr.training) {
-    // Each session recorded with csr train is the evidence of IATF 16949 7.2: when, on which source revision, who, by whom, which record.
+    // Each session recorded with csr train is the evidence of IATF 16949 7.2: when, on which source revision, who, by whom, which record;
+    // then how it was given, its hours, who failed and its effectiveness evaluation, as csr list training has them (tester72 Q5).
     const sessions = (csr.training.sessions ?? []).map((s) =>
-      [s.date, s.revision ? t("show.training.revision", { revision: revisionName(s.revision) }) : "", sessionTraineesIn(language(), s, person, department, (p) => index.people.get(p)?.value.department), s.trainer ? t("show.training.trainer", { trainer: person(s.trainer) }) : s.external_trainer ? t("show.training.trainer", { trainer: t("train.external-trainer", { trainer: s.external_trainer }) }) : "", s.record ? t("show.training.record", { record: s.record }) : ""]
+      [s.date, s.revision ? t("show.training.revision", { revision: revisionName(s.revision) }) : "", sessionTraineesIn(language(), s, person, department, (p) => index.people.get(p)?.value.department), s.trainer ? t("show.training.trainer", { trainer: person(s.trainer) }) : s.external_trainer ? t("show.training.trainer", { trainer: t("train.external-trainer", { trainer: s.external_trainer }) }) : "", s.record ? t("show.training.record", { record: s.record }) : "", ...sessionResultPartsIn(language(), sessionResultsIn(language(), s, today, person))]
         .filter(Boolean)
         .join(t("show.comma")),
     );

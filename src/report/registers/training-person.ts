@@ -40,6 +40,10 @@ export function trainingPersonRegister(ctx: RegisterContext, options: { today: s
   );
   const documents = documentsOn(ctx, today).list;
   const open = trainedOnly ? [] : trainingCompletion(documents, csrsOn(ctx, today), peopleOf(ctx), config, today, trainingRecordDays(ctx.repo), versions).filter((item) => item.missing.includes(person.id));
+  // How each session stands for them: a session evaluated not effective by the day, or whose assessment they failed, did
+  // not train them (training-completion.ts), and the title does not count it among 已培训 (tester72 Q5).
+  const standing = (s: (typeof held)[number]) =>
+    s.way === "sign-in" ? "sign-in" : evaluatedIneffective(s.session, today) ? "ineffective" : s.way !== "trainer" && (s.session.failed ?? []).includes(person.id) ? "failed" : "trained";
   const trainedRows = held.map((s) => ({
     date: s.session.date,
     subject: s.id,
@@ -51,7 +55,7 @@ export function trainingPersonRegister(ctx: RegisterContext, options: { today: s
     due: null,
     // Its effectiveness evaluation, once made (培训效果评价): 无效 means this session trained nobody (evaluatedIneffective).
     state: [
-      t(ctx, s.way === "sign-in" ? "register.training-person.state.sign-in" : evaluatedIneffective(s.session, today) ? "register.training-person.state.ineffective" : "register.training-person.state.trained"),
+      t(ctx, `register.training-person.state.${standing(s)}`),
       ...(s.session.evaluation !== undefined && s.session.evaluation.date <= today ? [t(ctx, "register.training-person.state.evaluation", { evaluation: evaluationText(ctx, s.session.evaluation) })] : []),
     ].join(t(ctx, "register.remarks-separator")),
   }));
@@ -79,12 +83,13 @@ export function trainingPersonRegister(ctx: RegisterContext, options: { today: s
     };
   });
   const rows = [...trainedRows, ...missingRows];
+  const trained = held.filter((s) => standing(s) !== "ineffective" && standing(s) !== "failed").length;
   const name = personName(ctx, person.id);
   const department = departmentName(ctx, person.department);
   return {
     id: "training-person",
-    title: t(ctx, "register.training-person.title", { person: name, department, date: today, trained: trainedRows.length, missing: missingRows.length }),
-    asOf: { date: today, undatedTitle: t(ctx, "register.training-person.title-undated", { person: name, department, trained: trainedRows.length, missing: missingRows.length }) },
+    title: t(ctx, "register.training-person.title", { person: name, department, date: today, trained, missing: missingRows.length }),
+    asOf: { date: today, undatedTitle: t(ctx, "register.training-person.title-undated", { person: name, department, trained, missing: missingRows.length }) },
     sheet: t(ctx, "register.training-person.sheet"),
     columns: [
       ...sessionColumns(ctx),

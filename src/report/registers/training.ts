@@ -7,7 +7,7 @@
  */
 import { localized } from "../../core/text.js";
 import { trainingRecordDays } from "../../load/training-records.js";
-import { recordsTextIn, sessionDepartments, sessionTraineesIn } from "../../model/training.js";
+import { evaluationTextIn, recordsTextIn, sessionDepartments, sessionResultColumns, sessionResultsIn, sessionTraineesIn } from "../../model/training.js";
 import type { TrainingEvaluation, TrainingSession } from "../../model/types.js";
 import type { Table } from "../table.js";
 import { asOfNotes, compareIds, departmentName, personName, t, type RegisterContext } from "./context.js";
@@ -94,11 +94,10 @@ export function trainingRegister(ctx: RegisterContext, options: { today: string;
   const recordsKept = recordsOnly.filter(kept).length;
   const filtered = trainingFilterNotes(ctx, filter, "training");
   // How each session was given, its hours and who failed it (tester72 Q5): columns once a session listed records them.
-  const results = entries.some(({ session: s }) => s !== undefined && (s.method !== undefined || s.hours !== undefined || s.failed !== undefined));
   // Its effectiveness evaluation (培训效果评价; IATF 16949 7.2.2, ISO 9001 7.2 c): a column once a session listed records one.
   // One made after the day the register is drawn up for was not known on it.
-  const evaluationOf = (s: TrainingSession | undefined) => (s?.evaluation !== undefined && s.evaluation.date <= today ? s.evaluation : undefined);
-  const evaluated = entries.some(({ session: s }) => evaluationOf(s) !== undefined);
+  const { results, evaluated } = sessionResultColumns(entries.flatMap((e) => (e.session ? [e.session] : [])), today);
+  const resultsOf = (s: TrainingSession | undefined) => (s ? sessionResultsIn(ctx.lang, s, today, (id) => personName(ctx, id)) : undefined);
   return {
     id: "training",
     title: filtered ? t(ctx, "register.training.title-filtered", { filter: filtered.title, count: entries.length }) : t(ctx, "register.training.title", { count: entries.length }),
@@ -118,24 +117,21 @@ export function trainingRegister(ctx: RegisterContext, options: { today: string;
       { key: "record", header: t(ctx, "register.training.column.record"), kind: "id" },
       ...(evaluated ? [{ key: "evaluation", header: t(ctx, "register.training.column.evaluation") }] : []),
     ],
-    rows: entries.map((e, i) => ({
-      no: i + 1,
-      date: e.session?.date ?? null,
-      subject: e.subject,
-      title: e.title,
-      revision: e.session?.revision ?? "",
-      people: e.session ? sessionTraineesIn(ctx.lang, e.session, (p) => personName(ctx, p), (d) => departmentName(ctx, d), (p) => ctx.index.people.get(p)?.value.department) : "",
-      trainer: e.session?.external_trainer !== undefined ? t(ctx, "train.external-trainer", { trainer: e.session.external_trainer }) : personName(ctx, e.session?.trainer),
-      ...(results
-        ? {
-            method: e.session?.method ? t(ctx, `value.training-method.${e.session.method}`) : "",
-            hours: e.session?.hours ?? null,
-            failed: (e.session?.failed ?? []).map((f) => (ctx.index.people.has(f) ? personName(ctx, f) : f)).join(t(ctx, "register.list-separator")),
-          }
-        : {}),
-      record: e.session?.record ?? e.record ?? "",
-      ...(evaluated ? { evaluation: evaluationOf(e.session) ? evaluationText(ctx, evaluationOf(e.session)!) : "" } : {}),
-    })),
+    rows: entries.map((e, i) => {
+      const r = resultsOf(e.session);
+      return {
+        no: i + 1,
+        date: e.session?.date ?? null,
+        subject: e.subject,
+        title: e.title,
+        revision: e.session?.revision ?? "",
+        people: e.session ? sessionTraineesIn(ctx.lang, e.session, (p) => personName(ctx, p), (d) => departmentName(ctx, d), (p) => ctx.index.people.get(p)?.value.department) : "",
+        trainer: e.session?.external_trainer !== undefined ? t(ctx, "train.external-trainer", { trainer: e.session.external_trainer }) : personName(ctx, e.session?.trainer),
+        ...(results ? { method: r?.method ?? "", hours: r?.hours ?? null, failed: r?.failed ?? "" } : {}),
+        record: e.session?.record ?? e.record ?? "",
+        ...(evaluated ? { evaluation: r?.evaluation ?? "" } : {}),
+      };
+    }),
     notes: [
       ...(filtered ? [filtered.note] : []),
       ...periodAskedNotes(ctx, filter?.period),
@@ -145,13 +141,7 @@ export function trainingRegister(ctx: RegisterContext, options: { today: string;
   };
 }
 
-/** A session's effectiveness evaluation as the register prints it: 无效（考试，2026-12-10，张丽，记录 PJ-2026-012）. */
+/** A session's effectiveness evaluation as the register prints it (model/training.ts evaluationTextIn). */
 export function evaluationText(ctx: RegisterContext, evaluation: TrainingEvaluation): string {
-  return t(ctx, "register.training.evaluation", {
-    result: t(ctx, `value.evaluation-result.${evaluation.result}`),
-    method: t(ctx, `value.evaluation-method.${evaluation.method}`),
-    date: evaluation.date,
-    by: personName(ctx, evaluation.by),
-    record: evaluation.record === undefined ? "" : t(ctx, "register.training.evaluation-record", { record: evaluation.record }),
-  });
+  return evaluationTextIn(ctx.lang, evaluation, (id) => personName(ctx, id));
 }
