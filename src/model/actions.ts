@@ -82,6 +82,18 @@ export function documentChangeNamed(action: CorrectiveAction): { step: ActionSte
 /** A revision or a new issue of a document, in the words a step's note uses for it. */
 const DOCUMENT_CHANGE = /(修订|修改|更改|换版|改版|新编|编制|发布).{0,12}(规范|规程|程序|文件|细则|指导书|标准|图样|图纸|计划|手册|办法|制度|大纲|卡)|\b(revis\w*|updat\w*|amend\w*|issu\w*)\b.{0,40}\b(specification|procedure|instruction|standard|drawing|plan|manual|document)/i;
 
+/**
+ * The supplier corrective actions (SCAR) asked of `supplier` (its code) and open on `today` (YYYY-MM-DD): records of source
+ * supplier received by then without a D8 done by then, by the day received, then id. IATF 16949 8.4.2.4, 10.2.3.
+ */
+export function openSupplierActions(actions: Iterable<CorrectiveAction>, supplier: string, today: string): CorrectiveAction[] {
+  return [...actions]
+    .filter((a) => a.source === "supplier" && a.supplier === supplier)
+    .flatMap((a) => actionOn(a, today) ?? [])
+    .filter((a) => !actionClosed(a))
+    .sort((a, b) => a.received.localeCompare(b.received) || a.id.localeCompare(b.id));
+}
+
 /** Closed once D8 (closure, with its verification) has a done date; open before. */
 export function actionClosed(action: CorrectiveAction): boolean {
   return action.steps?.D8?.done !== undefined;
@@ -225,11 +237,12 @@ export function estimatedDueYears(deadline: StepDeadline | undefined, received: 
 
 /**
  * The next free number of a new record received in `year`: `8D-<year>-NNN` for a complaint or a field
- * failure, `NC-<year>-NNN` (不符合) for an audit's or an internal nonconformity, one more than the
+ * failure, `SCAR-<year>-NNN` for a supplier's (供方纠正措施要求), `NC-<year>-NNN` (不符合) for an audit's or an internal
+ * nonconformity, one more than the
  * highest of that prefix and year among `taken`.
  */
 export function nextActionId(taken: Iterable<string>, source: CorrectiveAction["source"], year: string): string {
-  const prefix = `${source === "complaint" || source === "field-failure" ? "8D" : "NC"}-${year}-`;
+  const prefix = `${source === "complaint" || source === "field-failure" ? "8D" : source === "supplier" ? "SCAR" : "NC"}-${year}-`;
   let highest = 0;
   for (const id of taken) {
     if (!id.toUpperCase().startsWith(prefix)) continue;

@@ -846,8 +846,12 @@ export interface ProcessAudit {
   comment?: string;
 }
 
-/** Where a nonconformity came from: a customer complaint, an internal audit, found in house, a failure in the field. */
-export const ACTION_SOURCES = ["complaint", "audit", "internal", "field-failure"] as const;
+/**
+ * Where a nonconformity came from: a customer complaint, an internal audit, found in house, a failure in the field, or a
+ * supplier's nonconforming product, whose corrective action the supplier is asked for (SCAR, 供方纠正措施要求; IATF 16949
+ * 8.4.2.4, 10.2.3).
+ */
+export const ACTION_SOURCES = ["complaint", "audit", "internal", "field-failure", "supplier"] as const;
 export type ActionSource = (typeof ACTION_SOURCES)[number];
 
 /**
@@ -921,6 +925,8 @@ export interface CorrectiveAction {
   title_en?: string;
   source: ActionSource;
   customer?: string;
+  /** The supplier asked for the corrective action (a SCAR): an outside party of kind supplier of qms.yaml, by code. */
+  supplier?: string;
   complaint?: string;
   product?: string;
   /** The part or product in English (csr action open --product-en). */

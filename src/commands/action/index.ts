@@ -36,6 +36,7 @@ import { workdaysLate } from "../../model/calendar.js";
 import { csrStatus, reviewDue, reviewOpen } from "../../model/csr-status.js";
 import { localToday } from "../../core/dates.js";
 import { findProcess } from "../../model/index.js";
+import { statusOn } from "../../model/suppliers.js";
 import { processLabel } from "../../model/labels.js";
 import { sameAuditReport } from "../../model/process-audits.js";
 import { ACTION_SOURCES, ACTION_STEPS, type ActionSource, type ActionStepId, type CorrectiveAction, type ReadAcross, type Zeroing } from "../../model/types.js";
@@ -43,10 +44,11 @@ import type { CommandContext } from "../context.js";
 import { choiceOption, dateOption, eventDateOption } from "../options.js";
 import { editFile, insiderOption, listOption, processByCode, saveChanges, setInMapOrder, setInOrder, withEditSession, type EditSession } from "../shared/edit.js";
 import { personLabel } from "../shared/people.js";
+import { supplierOption } from "../shared/suppliers.js";
 import { appendIn, mapNode, yamlText } from "../shared/persist.js";
 
 /** The order of a record's keys as `csr action open` writes them. */
-const KEYS = ["id", "title", "title_en", "source", "customer", "complaint", "product", "product_en", "process", "audit_report", "received", "owner", "csr", "steps", "read_across", "zeroing"] as const;
+const KEYS = ["id", "title", "title_en", "source", "customer", "supplier", "complaint", "product", "product_en", "process", "audit_report", "received", "owner", "csr", "steps", "read_across", "zeroing"] as const;
 
 export interface ActionOpenFlags {
   title?: string;
@@ -54,6 +56,8 @@ export interface ActionOpenFlags {
   titleEn?: string;
   source?: string;
   customer?: string;
+  /** The supplier asked for the corrective action (SCAR): its code or name. */
+  supplier?: string;
   complaint?: string;
   product?: string;
   /** The part or product in English (product_en). */
@@ -71,15 +75,18 @@ export async function actionOpenCommand(ctx: CommandContext, given: string | und
   return withEditSession(ctx, true, undefined, async (session) => {
     const { repo, index } = session;
     const missing: string[] = (["--title", "--received", "--owner"] as const).filter((flag) => !{ "--title": flags.title, "--received": flags.received, "--owner": flags.owner }[flag]?.trim());
-    const source: ActionSource | undefined = flags.source !== undefined ? choiceOption(flags.source, "--source", ACTION_SOURCES, "complaint") : flags.customer ? "complaint" : flags.auditReport ? "audit" : undefined;
+    const source: ActionSource | undefined = flags.source !== undefined ? choiceOption(flags.source, "--source", ACTION_SOURCES, "complaint") : flags.customer ? "complaint" : flags.supplier ? "supplier" : flags.auditReport ? "audit" : undefined;
     if (source === undefined) missing.unshift("--source");
     if (source === "complaint" && !flags.customer) missing.push("--customer");
+    if (source === "supplier" && !flags.supplier) missing.push("--supplier");
     if (source === "audit") for (const flag of ["--process", "--audit-report"] as const) if (!(flag === "--process" ? flags.process : flags.auditReport)) missing.push(flag);
     if (missing.length > 0) throw new UserError(t("action.open.missing", { flags: list(missing) }), t("action.open.hint"));
     const received = eventDateOption(flags.received, "--received");
     const owner = insiderOption(session, flags.owner!, "--owner", received).id;
     const customer = flags.customer === undefined ? undefined : index.customers.get(flags.customer.trim())?.value;
     if (flags.customer !== undefined && !customer) throw new UserError(t("action.unknown-customer", { code: flags.customer }) + didYouMean(flags.customer, index.customers.keys()));
+    if (flags.supplier !== undefined && source !== "supplier") throw new UserError(t("action.supplier-not-source", { source: t(`action.source.${source!}`) }));
+    const supplier = flags.supplier === undefined ? undefined : supplierOption(repo, flags.supplier);
     const process = flags.process === undefined ? undefined : processByCode(repo, flags.process).value;
     let report: string | undefined;
     if (flags.auditReport !== undefined) {
@@ -121,6 +128,7 @@ export async function actionOpenCommand(ctx: CommandContext, given: string | und
       ...(flags.titleEn?.trim() ? { title_en: flags.titleEn.trim() } : {}),
       source: source!,
       ...(customer ? { customer: customer.code } : {}),
+      ...(supplier ? { supplier: supplier.code } : {}),
       ...(flags.complaint?.trim() ? { complaint: flags.complaint.trim() } : {}),
       ...(flags.product?.trim() ? { product: flags.product.trim() } : {}),
       ...(flags.productEn?.trim() ? { product_en: flags.productEn.trim() } : {}),
@@ -136,13 +144,13 @@ export async function actionOpenCommand(ctx: CommandContext, given: string | und
     const lines = [t(gjb ? "action.opened-gjb" : "action.opened", { id, title: localized(language(), record.title, record.title_en), source: t(`action.source.${source!}`), path })];
     for (const step of ACTION_STEPS) {
       if (due[step] === undefined) continue;
-      const rule = deadlines?.[step];
-      // Whose deadline: the customer's CSR (or the customer), or the organisation's own for every customer.
-      const whose = deadlineOwner(governing!, step, customer!.code);
+      // Only a complaint's deadlines are counted (governing): a step given by hand (--due), as any of a record of another source, says no basis.
+      const rule = byHand.has(step) ? undefined : deadlines?.[step];
       // A due date counted in working days through a year whose holidays are not registered is an estimate (breaker64 P6).
-      const estimated = byHand.has(step) ? [] : estimatedDueYears(rule, received, due[step]!, calendar);
+      const estimated = rule === undefined ? [] : estimatedDueYears(rule, received, due[step]!, calendar);
       const note = estimated.length > 0 ? t("action.basis.estimated", { years: list(estimated.map(String)), count: estimated.length }) : "";
-      const basis = byHand.has(step) || !rule ? "" : deadlineBasis(rule, whose, note);
+      // Whose deadline: the customer's CSR (or the customer), or the organisation's own for every customer.
+      const basis = rule === undefined ? "" : deadlineBasis(rule, deadlineOwner(governing!, step, customer!.code), note);
       lines.push(t("action.due-line", { step, name: t(stepNameKey(step, gjb)), due: due[step]!, basis }));
     }
     // A later step due before an earlier one: the deadlines are set out of order (action/deadline-order; breaker64 P6).
@@ -155,6 +163,12 @@ export async function actionOpenCommand(ctx: CommandContext, given: string | und
     if (setter && (setter.review?.history?.length ?? 0) > 0 && reviewOpen(csrStatus(setter, (doc) => index.documents.get(doc)?.value, localToday(), repo.config?.value))) {
       const revision = setter.source.revision;
       lines.push(t("action.deadlines-under-review", { csr: setter.id, source: setter.source.document, revision, due: reviewDue(setter, calendar, repo.config?.value), customer: customer!.code, id: shellArgument(id) }));
+    }
+    // A SCAR whose reply has no due date is never overdue: action/step-overdue judges the due dates (IATF 16949 8.4.2.4).
+    if (supplier) {
+      const status = statusOn(supplier, received);
+      lines.splice(1, 0, t("action.opened-supplier", { supplier: t("people.department-choice", { code: supplier.code, name: localized(language(), supplier.name, supplier.name_en) }), status: t(`supplier.status.${status}`), code: supplier.code }));
+      if (Object.keys(steps).length === 0) lines.push(t("action.supplier-no-due", { id: shellArgument(id) }));
     }
     // In a GJB 9001C repository the record is a 质量问题: its first step said as 归零 says it (tester68 G8).
     lines.push(t(gjb ? "action.open.next-gjb" : "action.open.next", { id: shellArgument(id) }));

@@ -16,6 +16,8 @@ export type ListName = (typeof LISTS)[number];
  */
 export const LIST_OPTIONS: readonly { key: string; flag: string; lists: readonly ListName[] }[] = [
   { key: "customer", flag: "--customer", lists: ["csr", "symbols", "reviews", "actions"] },
+  // The corrective actions asked of a supplier (SCAR, IATF 16949 8.4.2.4).
+  { key: "supplier", flag: "--supplier", lists: ["actions"] },
   // Each list by its own states: a CSR's, a document's, a controlled copy's, a corrective action's.
   { key: "status", flag: "--status", lists: ["csr", "documents", "distribution", "actions"] },
   // The corrective actions of a customer complaint, an internal audit, an internal finding, a field failure.

@@ -33,6 +33,7 @@ import { pickColumns, type Column, type Table } from "../../report/table.js";
 import { choiceOption, dateOption } from "../options.js";
 import type { CommandContext } from "../context.js";
 import { resolveDepartment, resolvePerson } from "../shared/people.js";
+import { supplierOption } from "../shared/suppliers.js";
 import { registerContextOn } from "../shared/registers.js";
 import { emitTable, languageOf, printHints, refuseOrWarnUnreadable, withHeading, writeOutput, type OutputFlags } from "../shared/output.js";
 import { readRepository } from "../shared/read.js";
@@ -70,6 +71,8 @@ export interface RegisterFlags extends OutputFlags, PeriodFlags {
   standard?: string;
   /** `csr list actions`: the corrective actions of this source (ACTION_SOURCES, or its label). */
   source?: string;
+  /** `csr list actions`: the corrective actions asked of this supplier (SCAR), by its code or name. */
+  supplier?: string;
 }
 
 /** The registers of documents in force that --columns may give a 下次定期评审 column (next_review, tester54a A9). */
@@ -270,8 +273,8 @@ function trainingFilter(rc: RegisterContext, flags: RegisterFlags): TrainingFilt
 }
 
 /**
- * --customer, --status, --source, --from/--to of `csr list actions`: a customer's complaints (its code;
- * unknown ones refused with the nearest), the records open (overdue ones included), overdue or closed,
+ * --customer, --supplier, --status, --source, --from/--to of `csr list actions`: a customer's complaints (its code;
+ * unknown ones refused with the nearest), the corrective actions asked of a supplier (SCAR; its code or name), the records open (overdue ones included), overdue or closed,
  * of a source, received in the period; each also by its label (进行中, 顾客投诉).
  */
 function actionFilter(rc: RegisterContext, flags: RegisterFlags, period: Period | undefined): ActionFilter {
@@ -279,6 +282,7 @@ function actionFilter(rc: RegisterContext, flags: RegisterFlags, period: Period 
     ...(flags.customer !== undefined ? { customer: customerOption(rc, flags.customer) } : {}),
     ...(flags.status !== undefined ? { status: choiceOption(flags.status, "--status", ACTION_STATUS_FILTERS, "open") } : {}),
     ...(flags.source !== undefined ? { source: choiceOption(flags.source, "--source", ACTION_SOURCES, "complaint") } : {}),
+    ...(flags.supplier !== undefined ? { supplier: supplierOption(rc.repo, flags.supplier).code } : {}),
     ...(period !== undefined ? { period } : {}),
   };
 }

@@ -17,7 +17,7 @@ import { worksToGjb9001C } from "../../model/citations.js";
 import { lawHolidaysCounted, workdaysLate, type WorkCalendar } from "../../model/calendar.js";
 import type { RepoIndex } from "../../model/index.js";
 import { ACTION_STEPS, type ActionStepId, type ComplaintDeadlines, type CorrectiveAction } from "../../model/types.js";
-import { zeroingReportText } from "../../report/registers/actions.js";
+import { supplierName, zeroingReportText } from "../../report/registers/actions.js";
 import { customerName, documentTitle, personName, registerContext, type RegisterContext } from "../../report/registers/context.js";
 import type { CommandContext } from "../context.js";
 
@@ -96,6 +96,7 @@ function processOf(rc: RegisterContext, code: string): string {
 export function sourceText(rc: RegisterContext, action: CorrectiveAction): string {
   const parts = [
     ...(action.customer ? [t("show.action.customer", { name: customerName(rc, action.customer), code: action.customer })] : []),
+    ...(action.supplier ? [t("show.action.customer", { name: supplierName(rc, action.supplier), code: action.supplier })] : []),
     ...(action.complaint ? [t("show.action.complaint", { number: action.complaint })] : []),
     ...(action.process ? [processOf(rc, action.process)] : []),
     ...(action.audit_report ? [t("show.action.audit-report", { report: action.audit_report })] : []),

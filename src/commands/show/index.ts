@@ -1,4 +1,5 @@
 /** `csr show <id>`: everything about one CSR, or a document's card (document.ts), a customer source's (source.ts) or a corrective action's (action.ts), with what is derived from it on a given day. */
+import { suppliers } from "../../model/suppliers.js";
 import { classificationName, csrClassification } from "../../model/classification.js";
 import { visible } from "../../core/text.js";
 import { findRoot } from "../../load/discover.js";
@@ -56,6 +57,9 @@ export async function showCommand(ctx: CommandContext, id: string, flags: ShowFl
     // A corrective action record (actions/, 8D): its card, when no CSR has the id; its id in any letter case.
     const action = actionById(index.actions.values(), id);
     if (action) return (await import("./action.js")).showAction(ctx, repo, index, action, today, format === "json");
+    // A supplier (供方档案) by its code in any letter case, when no CSR has it.
+    const supplier = suppliers(repo).find((s) => s.code.toLowerCase() === id.trim().toLowerCase());
+    if (supplier) return (await import("./supplier.js")).showSupplier(ctx, repo, index, supplier, today, format === "json");
   }
   const { value: csr, file } = findCsr(repo, id, [...index.documents.keys(), ...repo.customers.flatMap((c) => (c.value.sources ?? []).map((s) => s.id)), ...index.actions.keys()]);
   const config = repo.config?.value;

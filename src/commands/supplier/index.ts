@@ -19,10 +19,9 @@ import { configuredSeverity } from "../../check/engine.js";
 import { rule as unqualifiedRule, unqualifiedAuditMessage } from "../../check/rules/supplier/auditor-unqualified.js";
 import { UserError } from "../../core/errors.js";
 import { auditorQualification, marksAuditors } from "../../model/process-audits.js";
-import { didYouMean } from "../../core/text.js";
 import { list, t } from "../../i18n/index.js";
 import { CODE_PATTERN } from "../../model/paths.js";
-import { supplierOf, suppliers, type Supplier } from "../../model/suppliers.js";
+import type { Supplier } from "../../model/suppliers.js";
 import { SUPPLIER_STATUSES, type ExternalParty, type SupplierAudit, type SupplierCertificate, type SupplierRecord } from "../../model/types.js";
 import type { CommandContext } from "../context.js";
 import { choiceOption, dateOption } from "../options.js";
@@ -31,6 +30,7 @@ import type { FileChange } from "../shared/persist.js";
 import { yamlText } from "../shared/persist.js";
 import { personLabel, refuseOutsidePerson, resolvePerson } from "../shared/people.js";
 import { appendExternalParty } from "../shared/external-parties.js";
+import { supplierLabel, supplierOption } from "../shared/suppliers.js";
 
 export interface SupplierFlags {
   name?: string;
@@ -88,7 +88,7 @@ export async function supplierAddCommand(ctx: CommandContext, code: string, flag
 
 export async function supplierUpdateCommand(ctx: CommandContext, given: string, flags: SupplierFlags): Promise<number> {
   return withEditSession(ctx, true, undefined, async (session) => {
-    const supplier = findSupplier(session, given);
+    const supplier = supplierOption(session.repo, given);
     const details: string[] = [];
     const edits: ((doc: Document.Parsed) => void)[] = [];
     if (flags.status !== undefined) {
@@ -122,7 +122,7 @@ export async function supplierUpdateCommand(ctx: CommandContext, given: string, 
 
 export async function supplierCertificateCommand(ctx: CommandContext, given: string, flags: SupplierFlags): Promise<number> {
   return withEditSession(ctx, true, undefined, async (session) => {
-    const supplier = findSupplier(session, given);
+    const supplier = supplierOption(session.repo, given);
     const standard = flags.standard?.trim();
     const number = flags.number?.trim();
     if (!standard || !number || flags.validUntil === undefined) throw new UserError(t("supplier.certificate.needs"));
@@ -145,7 +145,7 @@ export async function supplierCertificateCommand(ctx: CommandContext, given: str
 
 export async function supplierAuditedCommand(ctx: CommandContext, given: string, flags: SupplierFlags): Promise<number> {
   return withEditSession(ctx, true, undefined, async (session) => {
-    const supplier = findSupplier(session, given);
+    const supplier = supplierOption(session.repo, given);
     if (flags.by === undefined || flags.result === undefined) throw new UserError(t("supplier.audited.needs"));
     const date = dateOption(flags.date, "--date");
     const by = insider(session, flags.by, "--by", date);
@@ -161,17 +161,6 @@ export async function supplierAuditedCommand(ctx: CommandContext, given: string,
     await saveChanges(ctx, session, [recordChange(session, supplier, [(doc) => appendTo(doc, "audits", audit)])], lines, { commit: flags.commit, message: t("supplier.commit.audited", { code: supplier.code, date }) });
     return 0;
   });
-}
-
-/** The supplier `given` names by its code (any letter case) or its name; else a UserError naming the suppliers there are. */
-function findSupplier(session: EditSession, given: string): Supplier {
-  const all = suppliers(session.repo);
-  const key = given.normalize("NFKC").trim();
-  const found = supplierOf(session.repo, key) ?? all.find((s) => s.code.toLowerCase() === key.toLowerCase() || s.name === key || s.name_en === key);
-  if (found) return found;
-  const party = session.index.parties.get(key);
-  if (party) throw new UserError(t("supplier.not-supplier", { party: label(party), code: party.code }));
-  throw new UserError(t(all.length > 0 ? "supplier.unknown" : "supplier.none", { code: given, known: list(all.map(supplierLabel)) }) + didYouMean(given, all.map((s) => s.code)));
 }
 
 /** A person of the company for the supplier's evaluation or audit: one of people.yaml at work on `date`, of no outside party. */
@@ -240,4 +229,3 @@ function turnIntoSupplier(doc: Document.Parsed, code: string, name: string | und
 }
 
 const label = (party: ExternalParty) => t("people.department-choice", { code: party.code, name: party.name });
-const supplierLabel = (supplier: Supplier) => t("people.department-choice", { code: supplier.code, name: supplier.name });

@@ -14,6 +14,7 @@ import { localized } from "../../core/text.js";
 import { repositoryCalendar } from "../../load/calendar.js";
 import { actionOn, actionRecordedAfter, actionRevisions, actionStatus, currentStep, stepNameKey, ZEROING_PARTS, zeroingComplete, zeroingMissing, type ZeroingCriterion } from "../../model/actions.js";
 import { worksToGjb9001C } from "../../model/citations.js";
+import { supplierOf } from "../../model/suppliers.js";
 import { workdaysLate } from "../../model/calendar.js";
 import type { Period } from "../../model/review-timeliness.js";
 import { ACTION_STEPS, type ActionSource, type ActionStepId, type CorrectiveAction, type Zeroing } from "../../model/types.js";
@@ -26,6 +27,8 @@ import { periodAskedNotes, periodWords } from "./period.js";
 /** What `csr list actions` narrows the register to: a customer's complaints, a status, a source, the records received in a period. */
 export interface ActionFilter {
   customer?: string;
+  /** The corrective actions asked of this supplier (SCAR), by its code. */
+  supplier?: string;
   status?: (typeof ACTION_STATUS_FILTERS)[number];
   source?: ActionSource;
   period?: Period;
@@ -51,6 +54,7 @@ export function actionRegister(ctx: RegisterContext, options: { today: string; f
   const shown = all.filter(
     (a) =>
       (filter.customer === undefined || a.customer === filter.customer) &&
+      (filter.supplier === undefined || a.supplier === filter.supplier) &&
       (filter.source === undefined || a.source === filter.source) &&
       (filter.status === undefined || (filter.status === "open" ? statusOf(a) !== "closed" : statusOf(a) === filter.status)) &&
       (filter.period === undefined || (a.received >= filter.period.from && a.received <= filter.period.to)),
@@ -63,11 +67,12 @@ export function actionRegister(ctx: RegisterContext, options: { today: string; f
   const parts = [
     ...(filter.source !== undefined ? [t(ctx, "register.filter.action-source", { source: t(ctx, `action.source.${filter.source}`) })] : []),
     ...(filter.customer !== undefined ? [t(ctx, "register.filter.customer", { customer: customerName(ctx, filter.customer) })] : []),
+    ...(filter.supplier !== undefined ? [t(ctx, "register.filter.supplier", { supplier: supplierName(ctx, filter.supplier) })] : []),
     ...(filter.status !== undefined ? [t(ctx, "register.filter.status", { status: t(ctx, filter.status === "open" ? "register.actions.status.open-any" : `register.actions.status.${filter.status}`) })] : []),
     ...(filter.period !== undefined ? [t(ctx, "register.filter.action-period", periodWords(ctx, filter.period))] : []),
   ];
   const zeroing = worksToGjb9001C(ctx.repo.config?.value);
-  const filtered = filterNotesOf(ctx, parts, "actions", "csr list actions", [filter.source, filter.customer, filter.status, filter.period?.from, filter.period?.to], t(ctx, zeroing ? "register.actions.whole-gjb" : "register.actions.whole"));
+  const filtered = filterNotesOf(ctx, parts, "actions", "csr list actions", [filter.source, filter.customer, filter.supplier, filter.status, filter.period?.from, filter.period?.to], t(ctx, zeroing ? "register.actions.whole-gjb" : "register.actions.whole"));
   const count = { count: shown.length };
   const open = shown.filter((a) => statusOf(a) !== "closed").length;
   const overdue = shown.filter((a) => statusOf(a) === "overdue").length;
@@ -203,8 +208,15 @@ function untranslatedHints(ctx: RegisterContext, actions: readonly CorrectiveAct
 /** Whose nonconformity it is: the customer who complained, else the process it was found in (an audit's, an internal one's). */
 function party(ctx: RegisterContext, a: CorrectiveAction): string {
   if (a.customer) return customerName(ctx, a.customer);
+  if (a.supplier) return supplierName(ctx, a.supplier);
   const process = a.process ? ctx.index.processes.get(a.process)?.value : undefined;
   return process ? `${process.code} ${localized(ctx.lang, process.name, process.name_en)}` : (a.process ?? "");
+}
+
+/** A supplier as the register names it: its name (in English its name_en when it has one), else its code as written. */
+export function supplierName(ctx: RegisterContext, code: string): string {
+  const supplier = supplierOf(ctx.repo, code);
+  return supplier ? localized(ctx.lang, supplier.name, supplier.name_en) : code;
 }
 
 /**

@@ -6,9 +6,11 @@
  * and its last second-party audit. A certificate lapsed on `today` is marked 已过期, one lapsing within
  * qms.yaml `suppliers.certificate_warn_days` (default 60) 即将到期, as csr check's supplier/certificate-expired
  * and certificate-expiring judge them; a supplier conditionally approved, suspended or disqualified shows
- * its approval's remark (the condition, or why) under 备注. A note counts the suppliers by status.
+ * its approval's remark (the condition, or why) under 备注; 未关闭SCAR lists the corrective actions asked of the supplier
+ * and open on `today` (csr action open --supplier; IATF 16949 8.4.2.4, 10.2.3), 逾期 marked. A note counts the suppliers by status.
  */
 import { localized } from "../../core/text.js";
+import { actionStatus, openSupplierActions } from "../../model/actions.js";
 import { approvalOn, certificateWarnDays, daysLeft, statusOn, supplierContacts, suppliers } from "../../model/suppliers.js";
 import type { Table } from "../table.js";
 import { personName, t, type RegisterContext } from "./context.js";
@@ -18,6 +20,7 @@ export function supplierRegister(ctx: RegisterContext, options: { today: string 
   const { today } = options;
   const list = suppliers(ctx.repo);
   const people = ctx.repo.people.map((p) => p.value);
+  const actions = ctx.repo.actions.map((a) => a.value);
   const separator = t(ctx, "register.list-separator");
   const statuses = list.map((s) => statusOn(s, today));
   const warnDays = certificateWarnDays(ctx.repo);
@@ -41,6 +44,9 @@ export function supplierRegister(ctx: RegisterContext, options: { today: string 
         .map((p) => localized(ctx.lang, p.name, p.name_en))
         .join(separator),
       remark: statuses[i] === "approved" || statuses[i] === "pending" ? "" : (approvalOn(s, today)?.remark ?? ""),
+      scar: openSupplierActions(actions, s.code, today)
+        .map((a) => (actionStatus(a, today) === "overdue" ? t(ctx, "register.suppliers.scar-overdue", { id: a.id }) : a.id))
+        .join(separator),
       audit: audit ? t(ctx, "register.suppliers.audit", { date: audit.date, result: t(ctx, `supplier.audit.${audit.result}`), by: personName(ctx, audit.by), report: audit.report ?? "" }) : "",
     };
   });
@@ -60,6 +66,7 @@ export function supplierRegister(ctx: RegisterContext, options: { today: string 
       { key: "special", header: t(ctx, "register.suppliers.column.special"), kind: "code" },
       { key: "contacts", header: t(ctx, "register.suppliers.column.contacts"), kind: "list" },
       { key: "audit", header: t(ctx, "register.suppliers.column.audit"), printedIfAny: true },
+      { key: "scar", header: t(ctx, "register.suppliers.column.scar"), kind: "list", printedIfAny: true },
       { key: "remark", header: t(ctx, "register.suppliers.column.remark"), printedIfAny: true },
     ],
     rows,

@@ -7,6 +7,7 @@ import { REPORT_SIGNER_ROLES, type Path, type TrainingSession } from "../../../m
 import { sameAuditReport } from "../../../model/process-audits.js";
 import { numberKind } from "../../../model/numbering.js";
 import { actionById } from "../../../model/actions.js";
+import { suppliers } from "../../../model/suppliers.js";
 import type { Foundation, Rule, RuleContext } from "../../rule.js";
 import { list, sentences, t } from "../../../i18n/index.js";
 
@@ -61,7 +62,7 @@ export const rule: Rule = {
   summary: "A reference names something that does not exist in the repository.",
   docs: {
     description:
-      "A reference names something the repository does not have: a department code (qms.yaml, its departments that countersign a kind of document too; a document's `countersign_departments`; a customer source document's custodian), a person (people.yaml: wherever a person is named, as a signature of a revision — 编制, 审核, 会签, 标准化审查, 批准, 军代表 —, a periodic review and who carries out its conclusion (`owner`), an opinion or a decision of the current review round or of an earlier one in `review.history`, a confirmation, a link's `pin`, an implementation's owner or verifier, earlier ones included, a controlled copy's holder, who handed it out (`issued_by`), handed it back (`returned_by`) or took it back (`received_by`), who confirmed it lost or destroyed or stamped it 作废 to be kept (`retained`), who approved and who witnessed a batch of records' disposal, who was trained and who trained them, a department's delegate), a customer (a CSR's, a symbol table's, a form's customer retention period), a customer's source document or revision, a document number (`related`, `forms`, `deviates_from`, `addressed`, `superseded_by`, a withdrawn form's `used_by`, a process's `documents`, the form of a CSR's review record), the CSR that replaces a superseded one (`superseded.by`), a corrective action record a revision carries out (its `actions`: an id written in another letter case than its record is answered with the record's spelling, as one register writes it), a process code, or an attached file. An attachment path must stay inside the repository. An outside party of `external_parties` (the 军代表室) may receive a controlled copy (`distribution[].to`) and be a person's `department`, but it is not a department anywhere else: it reviews no CSR, owns no document or process and receives no CSR. The message suggests the closest existing id — for a document number, the closest document of the kind its numbering family in `qms.yaml` gives it (or a form, in `forms`), never a procedure for a work instruction not added yet; a person written by name (commands take a name, a file only the id) is answered with the id of who has that name, a mistyped name with the nearest name and its id. A reference to a file that itself has errors is not reported again: fix that file first.",
+      "A reference names something the repository does not have: a department code (qms.yaml, its departments that countersign a kind of document too; a document's `countersign_departments`; a customer source document's custodian), a person (people.yaml: wherever a person is named, as a signature of a revision — 编制, 审核, 会签, 标准化审查, 批准, 军代表 —, a periodic review and who carries out its conclusion (`owner`), an opinion or a decision of the current review round or of an earlier one in `review.history`, a confirmation, a link's `pin`, an implementation's owner or verifier, earlier ones included, a controlled copy's holder, who handed it out (`issued_by`), handed it back (`returned_by`) or took it back (`received_by`), who confirmed it lost or destroyed or stamped it 作废 to be kept (`retained`), who approved and who witnessed a batch of records' disposal, who was trained and who trained them, a department's delegate), a customer (a CSR's, a symbol table's, a form's customer retention period), a supplier (a corrective action asked of a supplier, a SCAR: an outside party of kind `supplier`), a customer's source document or revision, a document number (`related`, `forms`, `deviates_from`, `addressed`, `superseded_by`, a withdrawn form's `used_by`, a process's `documents`, the form of a CSR's review record), the CSR that replaces a superseded one (`superseded.by`), a corrective action record a revision carries out (its `actions`: an id written in another letter case than its record is answered with the record's spelling, as one register writes it), a process code, or an attached file. An attachment path must stay inside the repository. An outside party of `external_parties` (the 军代表室) may receive a controlled copy (`distribution[].to`) and be a person's `department`, but it is not a department anywhere else: it reviews no CSR, owns no document or process and receives no CSR. The message suggests the closest existing id — for a document number, the closest document of the kind its numbering family in `qms.yaml` gives it (or a form, in `forms`), never a procedure for a work instruction not added yet; a person written by name (commands take a name, a file only the id) is answered with the id of who has that name, a mistyped name with the nearest name and its id. A reference to a file that itself has errors is not reported again: fix that file first.",
     bad: `
 related: [QP-001]   # Unknown document 'QP-001'
 `,
@@ -101,6 +102,7 @@ related: [QP-001]   # Unknown document 'QP-001'
     for (const { value: action, file } of repo.actions) {
       if (!ctx.keeps(file)) continue;
       if (action.customer) refs.customer(file, ["customer"], action.customer);
+      if (action.supplier) refs.supplier(file, ["supplier"], action.supplier);
       if (action.process) refs.process(file, ["process"], action.process);
       // An audit's nonconformity is traced to the audit that raised it (IATF 16949 9.2.2.1, 10.2.1): an audit recorded for the process.
       const process = action.process === undefined ? undefined : processes.get(action.process)?.value;
@@ -467,6 +469,11 @@ class References {
       this.missing(file, path, sentences(t("rule.ref/unresolved.customer", { code: quotedId(code) }) + didYouMean(code, this.ctx.index.customers.keys()), t("rule.ref/unresolved.customer-fix", { code })));
     }
     return found?.value;
+  }
+
+  supplier(file: SourceFile, path: Path, code: string): void {
+    const all = suppliers(this.ctx.repo);
+    if (!all.some((s) => s.code === code)) this.missing(file, path, sentences(t("rule.ref/unresolved.supplier", { code: quotedId(code) }) + didYouMean(code, all.map((s) => s.code)), t("rule.ref/unresolved.supplier-fix", { code })));
   }
 
   attachment(file: SourceFile, path: Path, relative: string): void {
