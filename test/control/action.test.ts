@@ -205,7 +205,7 @@ describe("csr action open", () => {
     const dir = await acme();
     const result = run(dir, "action", "open", "--title", "x", "--owner", "gaoyang");
     expect([result.code, result.stdout]).toEqual([2, ""]);
-    expect(result.stderr.split("\n")[0]).toBe("csr: 缺少 --source、--received：纠正措施记录要有问题描述、接收/提出日期、责任人，顾客投诉要写顾客，内审不符合项要写过程和审核报告编号。");
+    expect(result.stderr.split("\n")[0]).toBe("csr: 缺少 --source、--received：纠正措施记录要有问题描述、接收/提出日期、责任人，顾客投诉要写顾客，供方质量问题要写供方，内审不符合项要写过程和审核报告编号。");
   });
 });
 
