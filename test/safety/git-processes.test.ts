@@ -8,7 +8,7 @@ import { chmodSync, cpSync, readFileSync, rmSync, writeFileSync } from "node:fs"
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { committedHash } from "../../src/commands/shared/transaction.js";
-import { committedFixture, copyFixture, csr, git, gitInit, tempDir } from "../helpers.js";
+import { commitAt, committedFixture, copyFixture, csr, git, gitInit, gitInitEmpty, tempDir } from "../helpers.js";
 
 const RELEASE = ["release", "QP-020", "--summary", "修订", "--prepared", "li", "--reviewed", "wang", "--approved", "zhang", "--date", "2026-11-27", "--force"];
 const REVIEW = ["review", "DYA-001", "--department", "QA", "--reviewer", "zhang", "--opinion", "accept", "--date", "2026-11-27", "--yes", "--commit"];
@@ -51,7 +51,7 @@ describe("git processes of a writing command", () => {
     expect(run.gits.filter((line) => / status /.test(line))).toHaveLength(2);
   });
 
-  it("renumber --commit asks git once for the files in conflict, and reads the hash from git commit", () => {
+  it("renumber --commit asks git once for the files in conflict, reads HEAD from the git directory and the hash from git commit", () => {
     const dir = committedFixture("test/fixtures/csr/valid");
     const run = countingGit(dir, ["renumber", "DYA-009", "--commit", "--yes"]);
     expect(run.stderr).toBe("");
@@ -59,10 +59,12 @@ describe("git processes of a writing command", () => {
     expect(run.gits.filter((line) => / ls-files -u /.test(line))).toHaveLength(1);
     // The new file is added, the old one's deletion goes with git commit -- <paths>.
     expect(run.gits.filter((line) => / (add|rm) /.test(line))).toEqual([expect.stringMatching(/ add -A -- csr\/DYA\/DYA-\d{3}\.yaml$/)]);
-    expect(run.gits).toHaveLength(9);
+    // HEAD before the commit read from the git directory's files (refFromFiles), not asked of git.
+    expect(run.gits.filter((line) => / rev-parse -q --verify HEAD$/.test(line))).toEqual([]);
+    expect(run.gits).toHaveLength(8);
   });
 
-  it("release asks git once where it is and what HEAD is, and lists the index once for its conflicts and qms.yaml", () => {
+  it("release asks git once where it is and what HEAD is, and lists the index once for its conflicts and qms.yaml; HEAD before the commit, the tag's absence and its name's validity come from the git directory's files and csr", () => {
     const dir = committedFixture("test/fixtures/csr/valid");
     const run = countingGit(dir, RELEASE);
     expect(run.stderr).toBe("");
@@ -70,7 +72,8 @@ describe("git processes of a writing command", () => {
     expect(git(dir, ["tag"])).toBe("QP-020/A-2\n");
     expect(run.gits.slice(0, 2)).toEqual(["-c core.quotepath=off rev-parse --is-inside-work-tree --show-prefix --verify -q HEAD", "-c core.quotepath=off ls-files --stage -z"]);
     expect(run.gits.filter((line) => / ls-files -u | rev-parse --verify --quiet HEAD$| ls-files -- /.test(line))).toEqual([]);
-    expect(run.gits).toHaveLength(14);
+    expect(run.gits.filter((line) => / rev-parse -q --verify HEAD$| tag -l | check-ref-format /.test(line))).toEqual([]);
+    expect(run.gits).toHaveLength(11);
   });
 
   it("release in a folder of a larger git repository finds its qms.yaml tracked there, and refuses one that is not", () => {
@@ -112,6 +115,23 @@ describe("git processes of a writing command", () => {
     const run = countingGit(dir, REVIEW, { LANG: "C.UTF-8", LANGUAGE: "de" });
     expect(run.stdout.split("\n").at(-2)).toBe(`Committed ${git(dir, ["rev-parse", "--short", "HEAD"]).trim()}: csr review DYA-001: 品质部 accept`);
     expect(run.gits.some((line) => / rev-parse --short /.test(line))).toBe(false);
+  });
+});
+
+describe("git processes of a period's changes", () => {
+  it("csr changes of a period lists the history once (rev-list), for the commits at its two ends and the first commit", () => {
+    const dir = gitInitEmpty(copyFixture("test/fixtures/csr/valid"));
+    commitAt(dir, "2026-11-20", "initial");
+    writeFileSync(join(dir, "notes.txt"), "later\n");
+    commitAt(dir, "2026-12-02", "later");
+    const [later, initial] = git(dir, ["rev-list", "HEAD"]).trim().split("\n");
+    const run = countingGit(dir, ["changes", "2026-11-01", "2026-11-30", "--format", "json"]);
+    expect(run.code).toBe(0);
+    expect(run.gits.filter((line) => / rev-list /.test(line))).toEqual(["-c core.quotepath=off rev-list --format=%H %cs %ct %P HEAD"]);
+    // No commit before the period: compared from the first commit, to the last one by the period's end (not the later one).
+    expect(JSON.parse(run.stdout).commits).toEqual({ from: { spec: initial!.slice(0, 7), commit: initial, date: "2026-11-20" }, to: { spec: "2026-11-30", commit: initial, date: "2026-11-20" } });
+    const december = JSON.parse(countingGit(dir, ["changes", "2026-12-01", "2026-12-31", "--format", "json"]).stdout);
+    expect(december.commits).toEqual({ from: { spec: "2026-12-01", commit: initial, date: "2026-11-20" }, to: { spec: "2026-12-31", commit: later, date: "2026-12-02" } });
   });
 });
 

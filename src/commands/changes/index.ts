@@ -160,23 +160,54 @@ async function undatedBasis(root: string, from: string, to: string): Promise<Und
   // git itself (gitRead), not simple-git: `csr site` asks this on every build, and loading and starting
   // simple-git cost it about 50 ms of CPU more than these few reads (none of them a commit before the first).
   if (!(await isGitRepository(root))) return { kind: "no-git" };
-  const [end] = datedCommits(root, ["-1", `--before=${addDays(to, 1)} 00:00:00`, "HEAD"]);
-  const [first] = datedCommits(root, ["--max-parents=0", "--reverse", "HEAD"]);
+  const history = datedHistory(root);
+  const end = lastBefore(history, addDays(to, 1));
+  // `git rev-list --max-parents=0 --reverse HEAD`'s first: of the commits without a parent, the last git lists.
+  const first = history.filter((c) => c.root).at(-1);
   if (!end) return { kind: "history-later", first: first?.date ?? null };
-  const [start] = datedCommits(root, ["-1", `--before=${from} 00:00:00`, "HEAD"]);
-  if (start) return { kind: "commits", from: { spec: from, ...start }, to: { spec: to, ...end } };
-  return { kind: "commits", from: { spec: first!.commit.slice(0, 7), ...first! }, to: { spec: to, ...end }, historyFrom: first!.date };
+  const start = lastBefore(history, from);
+  if (start) return { kind: "commits", from: { spec: from, ...dated(start) }, to: { spec: to, ...dated(end) } };
+  return { kind: "commits", from: { spec: first!.commit.slice(0, 7), ...dated(first!) }, to: { spec: to, ...dated(end) }, historyFrom: first!.date };
+}
+
+/** A commit of HEAD's history as datedHistory lists it. */
+interface HistoryCommit {
+  commit: string;
+  /** The day it was committed (%cs: the committer date in its own time zone), YYYY-MM-DD. */
+  date: string;
+  /** The committer time, seconds since 1970 (%ct). */
+  time: number;
+  /** It has no parent (a first commit). */
+  root: boolean;
 }
 
 /**
- * The commits `git rev-list <args>` lists, each with the day it was committed (%cs), in its order:
- * one git process for both, where a process costs 10 to 40 ms on a machine where starting one is
- * slow. None when git fails (no commit yet).
+ * The commits of HEAD's history in the order `git rev-list HEAD` lists them (newest first by committer time, as it
+ * walks), from one `git rev-list --format=%H %cs %ct %P HEAD`: the three questions of undatedBasis (the last commit
+ * before each end of the period, the first commit) were a git process each, where a process costs 10 to 40 ms on a
+ * machine where starting one is slow. None when git fails (no commit yet).
  */
-function datedCommits(root: string, args: readonly string[]): { commit: string; date: string }[] {
+function datedHistory(root: string): HistoryCommit[] {
   // rev-list --format prints a "commit <id>" line before each formatted one.
-  const lines = (gitRead(root, ["rev-list", "--format=%H %cs", ...args]) ?? "").split("\n").filter((line) => line !== "" && !line.startsWith("commit "));
-  return lines.map((line) => ({ commit: line.slice(0, line.indexOf(" ")), date: line.slice(line.indexOf(" ") + 1) }));
+  const lines = (gitRead(root, ["rev-list", "--format=%H %cs %ct %P", "HEAD"]) ?? "").split("\n").filter((line) => line !== "" && !line.startsWith("commit "));
+  return lines.map((line) => {
+    const [commit = "", date = "", time = "", ...parents] = line.split(" ");
+    return { commit, date, time: Number(time), root: parents.every((parent) => parent === "") };
+  });
+}
+
+/**
+ * What `git rev-list -1 --before="<day> 00:00:00" HEAD` lists: the first commit of `history` committed at or before
+ * midnight starting `day` in the local time zone (git reads a date without a zone as local time, as Date.parse
+ * reads "<day>T00:00:00"), git's walk order being the same with or without --before.
+ */
+function lastBefore(history: readonly HistoryCommit[], day: string): HistoryCommit | undefined {
+  const until = Date.parse(`${day}T00:00:00`) / 1000;
+  return history.find((c) => c.time <= until);
+}
+
+function dated(c: HistoryCommit): { commit: string; date: string } {
+  return { commit: c.commit, date: c.date };
 }
 
 /** Two states of the history: what changed between two commits, tags or branches. */

@@ -121,14 +121,29 @@ export async function refuseWithoutIdentity(root: string): Promise<void> {
   }
 }
 
-/** A tag name git would refuse is refused before anything is written. */
+/**
+ * A tag name git would refuse is refused before anything is written: `git check-ref-format refs/tags/<tag>` is
+ * asked unless the name is one certainlyValidTag accepts, as the tags of documents numbered as usual are.
+ */
 export async function refuseInvalidTag(root: string, tag: string, id: string): Promise<void> {
+  if (certainlyValidTag(tag)) return;
   const run = await runGit(root, ["check-ref-format", `refs/tags/${tag}`]);
   if (run.code !== 0) {
     throw new UserError(
       t("release.invalid-tag", { tag, id }),
     );
   }
+}
+
+/**
+ * Whether git certainly takes `refs/tags/<tag>` as a ref name, by a subset of git-check-ref-format(1)'s rules: one or
+ * more components separated by single slashes, each made of letters, digits (any script: git refuses no byte over
+ * 0x7f), '-' and '_' with single dots between them (so none begins or ends with a dot, nor holds "..") and none ending
+ * in ".lock". False for anything else (a space, '@', '~', a control character …), which git is asked about: a no
+ * here is not a refusal.
+ */
+export function certainlyValidTag(tag: string): boolean {
+  return /^[\p{L}\p{N}_-]+(?:\.[\p{L}\p{N}_-]+)*(?:\/[\p{L}\p{N}_-]+(?:\.[\p{L}\p{N}_-]+)*)*$/u.test(tag) && !tag.split("/").some((part) => part.endsWith(".lock"));
 }
 
 export interface CommitChange {

@@ -13,6 +13,7 @@ import { conjunction, language, list, t } from "../../i18n/index.js";
 import { codeWithLabel } from "../../i18n/values.js";
 import { findRoot } from "../../load/discover.js";
 import { gitRaw, workTreePrefix } from "../../load/git.js";
+import { refFromFiles } from "../../load/git-directory.js";
 import { buildRepository, loadRepository, type Located, type Repository } from "../../load/repository.js";
 import { parseText } from "../../load/source.js";
 import { citations } from "../../model/citations.js";
@@ -245,8 +246,9 @@ async function release(ctx: CommandContext, id: string, given: ReleaseFlags, pro
     await refuseInvalidTag(root, tag, doc.id);
     await refuseOtherStagedFiles(root, [file.path, ...links.along]);
     await refuseWithoutIdentity(root);
-    // As simple-git's git.tags(["--list", tag]) lists them: a line each, trimmed.
-    if ((await gitRaw(root, ["tag", "-l", "--list", tag])).split("\n").some((line) => line.trim() === tag)) {
+    // From the git directory's files when they can say (refFromFiles); else as simple-git's git.tags(["--list", tag]) lists them: a line each, trimmed.
+    const tagged = refFromFiles(root, `refs/tags/${tag}`);
+    if (tagged !== undefined ? tagged !== "" : (await gitRaw(root, ["tag", "-l", "--list", tag])).split("\n").some((line) => line.trim() === tag)) {
       throw new UserError(t("release.tag-exists", { tag, id, version }), t("release.tag-exists.hint"));
     }
     const revision: Revision = {

@@ -39,7 +39,7 @@ import { UserError } from "../../core/errors.js";
 import { list, t } from "../../i18n/index.js";
 import { oneLine } from "../../core/text.js";
 import { writeFailure, writeNewFileDurably } from "../../core/write.js";
-import { gitDirectory } from "../../load/git-directory.js";
+import { gitDirectory, refFromFiles } from "../../load/git-directory.js";
 import { workTreePrefix } from "../../load/git.js";
 import type { CommandContext } from "../context.js";
 
@@ -642,8 +642,12 @@ async function preCommitHook(root: string): Promise<string | undefined> {
   return isAbsolute(path) ? path : path.split(sep).join("/");
 }
 
+/**
+ * HEAD's commit id, "" before the first commit, as `git rev-parse -q --verify HEAD` prints it: read from the git
+ * directory's files when they can say (refFromFiles), which a commit of every writing command asks once.
+ */
 async function headOf(root: string): Promise<string> {
-  return (await runGit(root, ["rev-parse", "-q", "--verify", "HEAD"])).stdout.trim();
+  return refFromFiles(root, "HEAD") ?? (await runGit(root, ["rev-parse", "-q", "--verify", "HEAD"])).stdout.trim();
 }
 
 /**
