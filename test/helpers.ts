@@ -44,12 +44,13 @@ export function copyFixture(path: string, base?: string): string {
 
 /**
  * `dir` with every process's recorded internal audits removed from processes.yaml: examples/acme-auto
- * as it was before it recorded IA-2025-01/IA-2026-01, for tests about a process never audited or
- * that build their own audit programme.
+ * as it was before it recorded IA-2025-01/IA-2026-01 and its manufacturing process and product audits, and
+ * before it marked C3 a manufacturing process (with no audit, process/manufacturing-audit-due would report it),
+ * for tests about a process never audited or that build their own audit programme.
  */
 export function withoutAudits(dir: string): string {
   const file = join(dir, "processes.yaml");
-  writeFileSync(file, readFileSync(file, "utf8").replace(/^    audits:\n(?:      - .*\n)+/gm, ""));
+  writeFileSync(file, readFileSync(file, "utf8").replace(/^    audits:\n(?:      - .*\n)+/gm, "").replace(/^    # 制造过程：.*\n    manufacturing: true\n/gm, ""));
   return dir;
 }
 

@@ -117,6 +117,7 @@ import { rule as processAuditDue } from "./rules/process/audit-due.js";
 import { rule as processAuditDuplicateReport } from "./rules/process/audit-duplicate-report.js";
 import { rule as processAuditorImpartiality } from "./rules/process/auditor-impartiality.js";
 import { rule as processAuditorUnqualified } from "./rules/process/auditor-unqualified.js";
+import { rule as processManufacturingAuditDue } from "./rules/process/manufacturing-audit-due.js";
 import { rule as refUnresolved } from "./rules/ref/unresolved.js";
 import { rule as supplierAuditorUnqualified } from "./rules/supplier/auditor-unqualified.js";
 import { rule as supplierCertificateExpired } from "./rules/supplier/certificate-expired.js";
@@ -249,6 +250,7 @@ export const rules: readonly Rule[] = [
   processAuditDuplicateReport,
   processAuditorImpartiality,
   processAuditorUnqualified,
+  processManufacturingAuditDue,
   refUnresolved,
   supplierAuditorUnqualified,
   supplierCertificateExpired,

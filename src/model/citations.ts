@@ -24,6 +24,7 @@ export type CitedRequirement =
   | "auditor-competence"
   | "second-party-auditor-competence"
   | "audit-programme"
+  | "manufacturing-process-audit"
   | "temporary-change"
   | "corrective-action"
   | "customer-change-notice"
@@ -90,6 +91,7 @@ const CLAUSES: Readonly<Record<CitedRequirement, Readonly<Record<string, readonl
   "auditor-competence": { IATF16949: ["7.2.3"], GJB9001C: ["7.2"], ISO9001: ["7.2"] },
   "second-party-auditor-competence": { IATF16949: ["7.2.4"], GJB9001C: ["7.2"], ISO9001: ["7.2"] },
   "audit-programme": { IATF16949: ["9.2.2.1"], GJB9001C: ["9.2.2"], ISO9001: ["9.2.2"] },
+  "manufacturing-process-audit": { IATF16949: ["9.2.2.3"], GJB9001C: ["9.2.2"], ISO9001: ["9.2.2"] },
   "temporary-change": { IATF16949: ["8.5.6.1.1"], GJB9001C: ["8.5.6"], ISO9001: ["8.5.6"] },
   "corrective-action": { IATF16949: ["10.2.1", "10.2.6"], GJB9001C: ["10.2"], ISO9001: ["10.2"] },
   "customer-change-notice": { IATF16949: ["8.5.6.1"], GJB9001C: ["8.5.6"], ISO9001: ["8.5.6"] },

@@ -9,7 +9,12 @@
  */
 import type { Catalog } from "./catalog.js";
 import { addDays, addMonths, daysBetween } from "../core/dates.js";
-import type { AuditorKind, AuditorQualification, ControlledDocument, Person, Process, ProcessAudit, QmsConfig } from "./types.js";
+import type { AuditKind, AuditorKind, AuditorQualification, ControlledDocument, Person, Process, ProcessAudit, QmsConfig } from "./types.js";
+
+/** The kind of `audit`: its `kind`, else a QMS audit by process (IATF 16949 9.2.2.2), as every audit was recorded before kinds were. */
+export function auditKind(audit: Pick<ProcessAudit, "kind">): AuditKind {
+  return audit.kind ?? "qms";
+}
 
 /** The months within which `process` is audited again (its own, else the repository's), or undefined when neither is set. */
 export function auditInterval(process: Process, config: QmsConfig | undefined): number | undefined {
@@ -42,12 +47,12 @@ export function auditorRoster(people: ReadonlyMap<string, { value: Person }>): A
 
 /**
  * Whether `audit` counts in the audit programme: people.yaml marks no auditors (any person may audit until it
- * does), or every auditor of its `by` held an internal auditor qualification on its date. An audit by someone
+ * does), or every auditor of its `by` held an auditor qualification for its kind (auditKind) on its date. An audit by someone
  * not qualified that day — a 军代表 included, who holds none — is no evidence that the process was audited
  * by a competent auditor (IATF 16949 7.2.3): it stays on record, marked 审核员无资格, and gives neither clause
  * coverage nor a new interval (breaker63 P4). Rule process/auditor-unqualified reports each such auditor.
  */
-export function auditCounts(audit: Pick<ProcessAudit, "by" | "date">, roster: AuditorRoster): boolean {
+export function auditCounts(audit: Pick<ProcessAudit, "by" | "date" | "kind">, roster: AuditorRoster): boolean {
   return unqualifiedAuditors(audit, roster).length === 0;
 }
 
@@ -58,15 +63,17 @@ export interface IndexedAudit {
 }
 
 /**
- * The audits of `process` held by `today` that the programme reads (the later of equal dates in recording order):
- * `last`, the latest that counts (auditCounts); `uncounted`, the latest that does not when it is later than
- * `last` (or there is no `last`), the one a register marks 审核员无资格 beside it.
+ * The audits of `kind` (auditKind; QMS audits by process unless told) of `process` held by `today` that the programme
+ * reads (the later of equal dates in recording order): `last`, the latest that counts (auditCounts); `uncounted`, the
+ * latest that does not when it is later than `last` (or there is no `last`), the one a register marks 审核员无资格 beside
+ * it. A product or manufacturing process audit is no QMS audit of the process (IATF 16949 9.2.2.2 to 9.2.2.4): it neither
+ * covers the process's clauses nor restarts its interval.
  */
-export function lastAudit(process: Process, today: string, roster: AuditorRoster): { last?: IndexedAudit; uncounted?: IndexedAudit } {
+export function lastAudit(process: Process, today: string, roster: AuditorRoster, kind: AuditKind = "qms"): { last?: IndexedAudit; uncounted?: IndexedAudit } {
   let last: IndexedAudit | undefined;
   let uncounted: IndexedAudit | undefined;
   for (const [index, audit] of (process.audits ?? []).entries()) {
-    if (audit.date > today) continue;
+    if (audit.date > today || auditKind(audit) !== kind) continue;
     if (auditCounts(audit, roster)) {
       if (last === undefined || audit.date >= last.audit.date) last = { audit, index };
     } else if (uncounted === undefined || audit.date >= uncounted.audit.date) uncounted = { audit, index };
@@ -135,7 +142,7 @@ export function threeYearCycle(config: QmsConfig | undefined): boolean {
  */
 export function outOfCycle(
   process: Process,
-  standing: AuditStanding,
+  standing: Pick<AuditStanding, "last">,
   documents: readonly ControlledDocument[],
   today: string,
 ): { state: "overdue"; due: string; last: IndexedAudit } | { state: "never"; due: string; start: { date: string; document: string } } | undefined {
@@ -148,6 +155,20 @@ export function outOfCycle(
   if (!start) return undefined;
   const due = addMonths(start.date, IATF_CYCLE_MONTHS);
   return due < today ? { state: "never", due, start } : undefined;
+}
+
+/**
+ * Where a manufacturing process (`process.manufacturing`) stands against the three-year cycle of IATF 16949 9.2.2.3 on
+ * `today`: every manufacturing process is audited by a manufacturing process audit (auditKind) within each three-year
+ * cycle. outOfCycle's answer for its last such audit that counts (auditCounts: by a manufacturing process auditor
+ * once people.yaml marks auditors), with `uncounted`, a later one that does not; undefined while within the cycle,
+ * for a process not marked manufacturing, or when nothing dates the start. Rule process/manufacturing-audit-due.
+ */
+export function manufacturingAuditLate(process: Process, documents: readonly ControlledDocument[], today: string, roster: AuditorRoster): (NonNullable<ReturnType<typeof outOfCycle>> & { uncounted?: IndexedAudit }) | undefined {
+  if (process.manufacturing !== true) return undefined;
+  const { last, uncounted } = lastAudit(process, today, roster, "manufacturing-process");
+  const late = outOfCycle(process, last ? { last } : {}, documents, today);
+  return late && { ...late, ...(uncounted ? { uncounted } : {}) };
 }
 
 /**
@@ -257,22 +278,22 @@ export function auditorQualification(person: Person, on: string, kind: AuditorKi
 }
 
 /**
- * The auditors of `audit` (ids of `by`, with their index) who hold no internal auditor qualification on
- * its date, when `roster` marks auditors (AuditorRoster.marks); [] when it does not. An id the roster does
+ * The auditors of `audit` (ids of `by`, with their index) who hold no auditor qualification for its kind (auditKind:
+ * a manufacturing process audit asks for a manufacturing process auditor, IATF 16949 7.2.3) on its date, when `roster` marks auditors (AuditorRoster.marks); [] when it does not. An id the roster does
  * not know is ref/unresolved's, not reported here. IATF 16949 7.2.3; GJB 9001C / ISO 9001 7.2.
  */
-export function unqualifiedAuditors(audit: Pick<ProcessAudit, "by" | "date">, roster: AuditorRoster): { person: Person; index: number }[] {
+export function unqualifiedAuditors(audit: Pick<ProcessAudit, "by" | "date" | "kind">, roster: AuditorRoster): { person: Person; index: number }[] {
   return roster.marks ? auditorsWithoutQualification(audit, roster.person) : [];
 }
 
 /**
- * The auditors of `audit` who hold no internal auditor qualification on its date, whether or not
+ * The auditors of `audit` who hold no auditor qualification for its kind on its date, whether or not
  * people.yaml marks auditors (unqualifiedAuditors asks that). `person` looks an id up; an unknown id is left out.
  */
-function auditorsWithoutQualification(audit: Pick<ProcessAudit, "by" | "date">, person: (id: string) => Person | undefined): { person: Person; index: number }[] {
+function auditorsWithoutQualification(audit: Pick<ProcessAudit, "by" | "date" | "kind">, person: (id: string) => Person | undefined): { person: Person; index: number }[] {
   return (audit.by ?? []).flatMap((id, index) => {
     const found = person(id);
-    return found && !auditorQualification(found, audit.date) ? [{ person: found, index }] : [];
+    return found && !auditorQualification(found, audit.date, auditKind(audit)) ? [{ person: found, index }] : [];
   });
 }
 

@@ -833,16 +833,34 @@ export interface Process {
   documents?: string[];
   /** Months within which this process is audited again; overrides qms.yaml internal_audit.interval_months. */
   audit_months?: number;
+  /** A manufacturing process (制造过程): audited as such over every three-year cycle, IATF 16949 9.2.2.3 (rule process/manufacturing-audit-due). */
+  manufacturing?: boolean;
   /** Its internal audits (内部审核记录), oldest first, written by csr process audited. */
   audits?: ProcessAudit[];
 }
 
-/** One internal audit of a process: the day, the auditors (people.yaml ids), the audit report's number and the nonconformities raised (0: 符合). */
+/**
+ * The kinds of internal audit a process records (IATF 16949 9.2.2.1: the programme covers the QMS, manufacturing process
+ * and product audits): the QMS audit by process (9.2.2.2, the kind when `kind` is absent), the manufacturing process audit
+ * (9.2.2.3) and the product audit (9.2.2.4). Each is made by an auditor qualified for that kind (AuditorKind).
+ */
+export const AUDIT_KINDS = ["qms", "manufacturing-process", "product"] as const satisfies readonly AuditorKind[];
+export type AuditKind = (typeof AUDIT_KINDS)[number];
+
+/**
+ * One internal audit of a process: the day, the auditors (people.yaml ids), the audit report's number and the nonconformities
+ * raised (0: 符合). A manufacturing process or product audit (`kind`) also names the part number audited (`part`, a product
+ * audit's required), the customer whose part or requirements it sampled (`customer`, a code of customers/) and the shift.
+ */
 export interface ProcessAudit {
   date: string;
   by: string[];
   report: string;
   nonconformities: number;
+  kind?: AuditKind;
+  part?: string;
+  customer?: string;
+  shift?: string;
   comment?: string;
 }
 

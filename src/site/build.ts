@@ -42,7 +42,7 @@ import { sessionResultColumns, sessionResultsIn, sessionTraineesIn } from "../mo
 import { openTrainings, type OpenTraining } from "../model/training-completion.js";
 import { documentTrainingRecord, documentTrainingText } from "../model/document-training.js";
 import type { ClassificationChange, ControlledDocument, Csr, Customer, Decision, Opinion, Person, Process, ProcessAudit, ReviewRound, SignatureRole, SourceDocument, TrainingSession } from "../model/types.js";
-import { auditCounts, auditCycleStart, auditorRoster, auditsIn, unqualifiedAuditors, type AuditEntry, type AuditorRoster } from "../model/process-audits.js";
+import { auditCounts, auditCycleStart, auditKind, auditorRoster, auditsIn, unqualifiedAuditors, type AuditEntry, type AuditorRoster } from "../model/process-audits.js";
 import { documentReferrers, type Referrers } from "../model/referrers.js";
 import { conjunction, shortList, translate, type MessageData, type MessageKey } from "../i18n/index.js";
 import { createRenderer, handlebarsRuntime } from "../render/environment.js";
@@ -2519,7 +2519,7 @@ const withNone = (cells: Cell[], none: string): Cell[] => (cells.length > 0 ? ce
 function personAuditSection(rc: RegisterContext, page: string, person: string, audits: readonly AuditEntry[], roster: AuditorRoster, entityCell: EntityCell) {
   const made = audits.filter(({ audit }) => audit.by.includes(person));
   if (made.length === 0) return [];
-  const unqualified = (audit: ProcessAudit) => unqualifiedAuditors({ by: [person], date: audit.date }, roster).length > 0;
+  const unqualified = (audit: ProcessAudit) => unqualifiedAuditors({ by: [person], date: audit.date, kind: audit.kind }, roster).length > 0;
   const uncounted = made.filter(({ audit }) => unqualified(audit)).length;
   return [
     {
@@ -2554,6 +2554,8 @@ function personAuditSection(rc: RegisterContext, page: string, person: string, a
 function processAuditSection(rc: RegisterContext, process: Process, held: readonly AuditEntry[], roster: AuditorRoster) {
   const audits = held.filter((entry) => entry.process === process);
   const uncounted = audits.filter(({ audit }) => !auditCounts(audit, roster)).length;
+  // A manufacturing process or product audit among them (IATF 16949 9.2.2.3, 9.2.2.4): its kind, part, customer and shift, as csr list audits adds them.
+  const detailed = audits.some(({ audit }) => audit.kind !== undefined || audit.part !== undefined || audit.customer !== undefined || audit.shift !== undefined);
   return {
     id: "audits",
     title: t(rc, "register.audits.title", { count: audits.length }),
@@ -2566,6 +2568,14 @@ function processAuditSection(rc: RegisterContext, process: Process, held: readon
               { header: t(rc, "register.audits.column.auditors") },
               { header: t(rc, "register.audits.column.report") },
               { header: t(rc, "register.audits.column.nonconformities") },
+              ...(detailed
+                ? [
+                    { header: t(rc, "register.audits.column.kind") },
+                    { header: t(rc, "register.audits.column.part") },
+                    { header: t(rc, "register.audits.column.customer") },
+                    { header: t(rc, "register.audits.column.shift") },
+                  ]
+                : []),
               { header: t(rc, "register.audits.column.comment") },
             ],
             rows: audits.map(({ audit }) => [
@@ -2573,6 +2583,14 @@ function processAuditSection(rc: RegisterContext, process: Process, held: readon
               { text: auditorNames(rc, audit, roster) },
               { text: audit.report },
               { text: String(audit.nonconformities) },
+              ...(detailed
+                ? [
+                    { text: t(rc, `value.audit-kind.${auditKind(audit)}`) },
+                    { text: audit.part ?? "" },
+                    { text: audit.customer ? customerName(rc, audit.customer) : "" },
+                    { text: audit.shift ?? "" },
+                  ]
+                : []),
               { text: audit.comment ?? "" },
             ]),
           },

@@ -5,8 +5,9 @@
  * and nothing else: that customer (without the organisation's internal view of it: its notes and its
  * class), its CSRs and their reviews, the documents tied to it (model/customer-ties.ts: those addressing
  * its CSRs, and those with a revision made for its complaint or notified to it, as csr changes --customer
- * lists them; tester74 T1), its rows of the symbol conversion table, its corrective actions; no other
- * customer's CSR, source or page, and no text naming another customer (other-customers.ts; tester74 T2).
+ * lists them; tester74 T1), its rows of the symbol conversion table, its corrective actions, the internal audits
+ * by process and its own manufacturing process and product audits (packAudits); no other customer's CSR, source,
+ * audit or page, and no text naming another customer (other-customers.ts; tester74 T2).
  * The findings and the change report are narrowed to the same files and entities.
  */
 import { UserError } from "../core/errors.js";
@@ -15,7 +16,8 @@ import { t } from "../i18n/index.js";
 import type { Repository } from "../load/repository.js";
 import type { Change } from "../model/changes.js";
 import { customerDocumentIds, customerDocuments, isCustomerDocumentChange } from "../model/customer-ties.js";
-import type { ControlledDocument } from "../model/types.js";
+import { auditKind } from "../model/process-audits.js";
+import type { ControlledDocument, Process } from "../model/types.js";
 import { otherCustomers, withoutOtherCustomers, type OtherCustomers } from "./other-customers.js";
 
 export interface CustomerScope {
@@ -75,7 +77,7 @@ export function customerScope(repo: Repository, code: string): CustomerScope {
     customers: [{ ...customer, value: shown }],
     csrs,
     documents,
-    processes: repo.processes.map((p) => ({ ...p, value: { ...p.value, ...(p.value.documents && { documents: p.value.documents.filter((id) => kept.has(id)) }) } })),
+    processes: repo.processes.map((p) => ({ ...p, value: { ...packAudits(p.value, code), ...(p.value.documents && { documents: p.value.documents.filter((id) => kept.has(id)) }) } })),
     symbols: repo.symbols.filter((s) => s.value.customer === code),
     actions: repo.actions.filter((a) => a.value.customer === code),
   };
@@ -120,5 +122,15 @@ export function customerScope(repo: Repository, code: string): CustomerScope {
  */
 export function packOf(repo: Repository, code: string): Repository {
   if (repo.customers.some((c) => c.value.code === code)) return customerScope(repo, code).repo;
-  return { ...repo, customers: [], csrs: [], documents: [], symbols: [], actions: [], processes: repo.processes.map((p) => ({ ...p, value: { ...p.value, ...(p.value.documents && { documents: [] }) } })) };
+  return { ...repo, customers: [], csrs: [], documents: [], symbols: [], actions: [], processes: repo.processes.map((p) => ({ ...p, value: { ...packAudits(p.value, code), ...(p.value.documents && { documents: [] }) } })) };
+}
+
+/**
+ * `process` with the audits `code`'s pack shows: those naming that customer (its product and manufacturing process
+ * audits, IATF 16949 9.2.2.3 and 9.2.2.4, the SQE's own parts) and the QMS audits by process naming no customer; a
+ * product or manufacturing process audit of another customer's part, or of none named, is not this customer's to read.
+ */
+function packAudits(process: Process, code: string): Process {
+  if (!process.audits) return process;
+  return { ...process, audits: process.audits.filter((a) => a.customer === code || (a.customer === undefined && auditKind(a) === "qms")) };
 }

@@ -29,7 +29,7 @@ describe("csr list management-review --with-details", () => {
     expect(book.map(([name]) => name)).toEqual(["管理评审输入", "顾客特定要求清单", "评审及时性", "纠正措施台账", "变更报告", "定期评审到期清单", "文件定期评审记录", "作废文件清单", "发放回收记录", "外来文件清单", "内部审核记录", "过程清单", "培训记录"]);
     const titles = new Map(book);
     expect(titles.get("管理评审输入")).toContain("管理评审输入（2026-01-01 至 2026-12-06）");
-    expect(titles.get("内部审核记录")).toContain("内部审核记录（2026-01-01 至 2026-12-06；共 15 次）");
+    expect(titles.get("内部审核记录")).toContain("内部审核记录（2026-01-01 至 2026-12-06；共 17 次）");
     // A register of a day says the period it is the management review's annex of.
     expect(titles.get("过程清单")).toContain("过程清单（共 15 个过程）（管理评审期间：2026-01-01 至 2026-12-06）");
   });

@@ -252,6 +252,8 @@ describe("csr process audited", () => {
       stdout:
         "已在 processes.yaml 中记录过程 M2 内部审核 的内部审核：2026-11-20，审核员 张丽（zhangli）、赵强（zhaoqiang），审核报告 IA-2026-03，不符合 2 项。\n" +
         "注意：张丽（zhangli）、赵强（zhaoqiang）属于过程 M2 内部审核 的负责部门品质部，审核本部门的工作不是客观公正的内部审核（process/auditor-impartiality）。下次请由其他部门的审核员审核该过程。\n" +
+        // Its nonconformities are followed up by corrective actions traced to the report (IATF 16949 10.2.1).
+        "不符合项用 'csr action open --source audit --process M2 --audit-report IA-2026-03 …' 建立纠正措施，csr list audits 会列出。\n" +
         `已提交 ${hash}：csr process audited M2：2026-11-20 IA-2026-03\n`,
       stderr: "",
     });

@@ -15,9 +15,12 @@ export type ListName = (typeof LISTS)[number];
  * The options every list takes (--format, --out, --force, --today, -y) are not here.
  */
 export const LIST_OPTIONS: readonly { key: string; flag: string; lists: readonly ListName[] }[] = [
-  { key: "customer", flag: "--customer", lists: ["csr", "symbols", "reviews", "actions"] },
+  // A customer's audits: the product and manufacturing process audits of its parts, the audits sampling its requirements (IATF 16949 9.2.2.2 to 9.2.2.4).
+  { key: "customer", flag: "--customer", lists: ["csr", "symbols", "reviews", "actions", "audits"] },
   // The corrective actions asked of a supplier (SCAR, IATF 16949 8.4.2.4).
   { key: "supplier", flag: "--supplier", lists: ["actions"] },
+  // The audits of a kind: QMS, manufacturing process, product (IATF 16949 9.2.2.1).
+  { key: "kind", flag: "--kind", lists: ["audits"] },
   // Each list by its own states: a CSR's, a document's, a controlled copy's, a corrective action's.
   { key: "status", flag: "--status", lists: ["csr", "documents", "distribution", "actions"] },
   // The corrective actions of a customer complaint, an internal audit, an internal finding, a field failure.

@@ -8,7 +8,7 @@ import { findRoot } from "../../load/discover.js";
 import type { RegisterContext } from "../../report/registers/context.js";
 import { COPY_STATES, distributionRegister, type CopyFilter, type CopyState } from "../../report/registers/distribution.js";
 import { codeOfLabel } from "../../i18n/values.js";
-import { ACTION_SOURCES } from "../../model/types.js";
+import { ACTION_SOURCES, AUDIT_KINDS } from "../../model/types.js";
 import type { Period } from "../../model/review-timeliness.js";
 import { ACTION_STATUS_FILTERS, actionRegister, type ActionFilter } from "../../report/registers/actions.js";
 import { auditRegister } from "../../report/registers/audits.js";
@@ -73,6 +73,8 @@ export interface RegisterFlags extends OutputFlags, PeriodFlags {
   source?: string;
   /** `csr list actions`: the corrective actions asked of this supplier (SCAR), by its code or name. */
   supplier?: string;
+  /** `csr list audits`: the audits of this kind (AUDIT_KINDS, or its label). */
+  kind?: string;
 }
 
 /** The registers of documents in force that --columns may give a 下次定期评审 column (next_review, tester54a A9). */
@@ -157,7 +159,14 @@ export async function listRegisterCommand(ctx: CommandContext, what: string, fla
   } else if (what === "processes") {
     table = processRegister(rc, { today });
   } else if (what === "audits") {
-    table = auditRegister(rc, { today, ...(period ? { period } : {}) });
+    table = auditRegister(rc, {
+      today,
+      ...(period ? { period } : {}),
+      filter: {
+        ...(flags.kind !== undefined ? { kind: choiceOption(flags.kind, "--kind", AUDIT_KINDS, "qms") } : {}),
+        ...(flags.customer !== undefined ? { customer: customerOption(rc, flags.customer) } : {}),
+      },
+    });
   } else if (what === "actions") {
     table = actionRegister(rc, { today, filter: actionFilter(rc, flags, period) });
   } else if (what === "suppliers") {

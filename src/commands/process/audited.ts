@@ -6,6 +6,12 @@
  * the audit programme covers every process; the process list (csr list processes) prints the last audit
  * and, with an interval, when the next falls due (process/audit-due warns after).
  *
+ * `--kind manufacturing-process|product` records a manufacturing process audit (IATF 16949 9.2.2.3) or a product audit
+ * (9.2.2.4) instead of a QMS audit by process (9.2.2.2, the default, written without `kind`), with the part number
+ * (`--part`, a product audit's required), the customer (`--customer`, a code of customers/) and the shift (`--shift`).
+ * Its auditors are expected to hold a qualification of that kind (process/auditor-unqualified). Nonconformities raised
+ * are followed by a corrective action opened against the audit's report (csr action open --source audit): said.
+ *
  * A date that is a day off in the working-day calendar (qms.yaml calendar) is recorded with a note line.
  *
  * An auditor of the department that owns the process (9.2.2 c, impartiality) is recorded with a
@@ -20,21 +26,23 @@
  * unknown person or one not at work that day (before their 到岗日期 or after leaving), a count that is
  * not a whole number of 0 or more, the same report recorded for the process already, an auditor of
  * the owning department while process/auditor-impartiality is an error, a 军代表 (a person of a
- * military representative office: the customer's, not one of the organisation's auditors, GJB 9001C 9.2).
+ * military representative office: the customer's, not one of the organisation's auditors, GJB 9001C 9.2), an unknown
+ * --kind or customer, a product audit without --part, a part number on a QMS audit.
  */
 import { UserError } from "../../core/errors.js";
+import { didYouMean, shellArgument } from "../../core/text.js";
 import { list, t } from "../../i18n/index.js";
 import { addMonths } from "../../core/dates.js";
 import { repositoryCalendar } from "../../load/calendar.js";
 import { processLabel } from "../../model/labels.js";
-import { auditInterval, auditorRoster, earliestAuditDay, ownDepartmentAuditors, unqualifiedAuditors } from "../../model/process-audits.js";
+import { auditInterval, auditorRoster, earliestAuditDay, IATF_CYCLE_MONTHS, ownDepartmentAuditors, threeYearCycle, unqualifiedAuditors } from "../../model/process-audits.js";
 import { rule as impartialityRule } from "../../check/rules/process/auditor-impartiality.js";
 import { qualificationGap, rule as qualificationRule } from "../../check/rules/process/auditor-unqualified.js";
 import { configuredSeverity } from "../../check/engine.js";
 import { departmentLabel } from "../../model/labels.js";
-import type { ProcessAudit } from "../../model/types.js";
+import { AUDIT_KINDS, type AuditKind, type ProcessAudit } from "../../model/types.js";
 import type { CommandContext } from "../context.js";
-import { eventDateOption } from "../options.js";
+import { choiceOption, eventDateOption } from "../options.js";
 import { editFile, listOption, personOption, processByCode, saveChanges, withEditSession } from "../shared/edit.js";
 import { personLabel, refuseMilitaryWork } from "../shared/people.js";
 import { appendIn } from "../shared/persist.js";
@@ -44,6 +52,11 @@ export interface ProcessAuditedFlags {
   by?: string[];
   report?: string;
   nonconformities?: string;
+  /** qms (default), manufacturing-process or product. */
+  kind?: string;
+  part?: string;
+  customer?: string;
+  shift?: string;
   comment?: string;
   yes?: boolean;
   commit?: boolean;
@@ -53,11 +66,28 @@ export async function processAuditedCommand(ctx: CommandContext, given: string, 
   return withEditSession(ctx, true, undefined, async (session) => {
     const located = processByCode(session.repo, given);
     const process = located.value;
-    const missing = (["--date", "--by", "--report", "--nonconformities"] as const).filter((flag) => {
-      const value = { "--date": flags.date, "--by": listOption(flags.by).join(""), "--report": flags.report?.trim(), "--nonconformities": flags.nonconformities?.trim() }[flag];
+    const kind: AuditKind = flags.kind === undefined ? "qms" : choiceOption(flags.kind, "--kind", AUDIT_KINDS, "qms");
+    // A product audit is of a product: its part number is what the record is about (IATF 16949 9.2.2.4).
+    const needed = kind === "product" ? (["--date", "--by", "--report", "--nonconformities", "--part"] as const) : (["--date", "--by", "--report", "--nonconformities"] as const);
+    const missing = needed.filter((flag) => {
+      const value = { "--date": flags.date, "--by": listOption(flags.by).join(""), "--report": flags.report?.trim(), "--nonconformities": flags.nonconformities?.trim(), "--part": flags.part?.trim() }[flag];
       return value === undefined || value === "";
     });
-    if (missing.length > 0) throw new UserError(t("process.audited.missing", { flags: list(missing) }), t("process.audited.hint", { code: process.code }));
+    if (missing.length > 0) {
+      throw new UserError(
+        t(kind === "qms" ? "process.audited.missing" : "process.audited.missing-kind", { flags: list(missing), audit: t(`value.audit-kind.${kind}`) }),
+        t(kind === "qms" ? "process.audited.hint" : "process.audited.hint-kind", { code: process.code, kind }),
+      );
+    }
+    // A part number on a QMS audit by process is a --kind left out, not a detail of the system audit.
+    if (kind === "qms" && flags.part !== undefined) throw new UserError(t("process.audited.part-qms", { part: flags.part.trim() }), t("process.audited.hint-kind", { code: process.code, kind: "product" }));
+    const part = flags.part?.trim() || undefined;
+    const shift = flags.shift?.trim() || undefined;
+    const customerGiven = flags.customer?.trim();
+    if (customerGiven !== undefined && !session.index.customers.has(customerGiven)) {
+      throw new UserError(t("process.audited.unknown-customer", { code: customerGiven, codes: [...session.index.customers.keys()].join(", ") || "—" }) + didYouMean(customerGiven, session.index.customers.keys()));
+    }
+    const customer = customerGiven || undefined;
     const date = eventDateOption(flags.date, "--date");
     const earliest = earliestAuditDay(session.repo.config?.value.standards ?? [], session.repo.catalogs);
     if (earliest && date < earliest.date) {
@@ -86,13 +116,14 @@ export async function processAuditedCommand(ctx: CommandContext, given: string, 
     const recorded = (process.audits ?? []).find((a) => a.report.toLowerCase() === report.toLowerCase());
     if (recorded) throw new UserError(t("process.audited.duplicate", { process: label, report: recorded.report }));
     // IATF 16949 7.2.3: once people.yaml lists qualified internal auditors, the audit team is taken from that list (tester62 N2).
-    const unqualified = unqualifiedAuditors({ by, date }, auditorRoster(session.index.people));
+    const unqualified = unqualifiedAuditors({ by, date, kind }, auditorRoster(session.index.people));
     const qualification = configuredSeverity(qualificationRule.id, session.repo.config?.value.rules ?? {});
+    const auditor = { auditor: t(`value.auditor-kind.${kind}`), kind };
     if (unqualified.length > 0 && qualification === "error") {
       const first = unqualified[0]!.person;
       throw new UserError(
-        t("process.audited.unqualified.refused", { who: personLabel(session.index, first.id), date, why: qualificationGap(first, date) }),
-        t("process.audited.unqualified.hint", { id: first.id }),
+        t(kind === "qms" ? "process.audited.unqualified.refused" : "process.audited.unqualified.refused-kind", { who: personLabel(session.index, first.id), date, why: qualificationGap(first, date, kind), ...auditor }),
+        t(kind === "qms" ? "process.audited.unqualified.hint" : "process.audited.unqualified.hint-kind", { id: first.id, ...auditor }),
       );
     }
     const owner = process.owner ? departmentLabel(session.index, process.owner) : "";
@@ -101,24 +132,56 @@ export async function processAuditedCommand(ctx: CommandContext, given: string, 
       throw new UserError(t("process.audited.own-department.refused", { who: auditors, department: owner, process: label }), t("process.audited.own-department.hint", { code: process.code }));
     }
     const comment = flags.comment?.trim();
-    const entry: ProcessAudit = { date, by, report, nonconformities, ...(comment ? { comment } : {}) };
+    const entry: ProcessAudit = {
+      date,
+      by,
+      report,
+      nonconformities,
+      ...(kind !== "qms" ? { kind } : {}),
+      ...(part ? { part } : {}),
+      ...(customer ? { customer } : {}),
+      ...(shift ? { shift } : {}),
+      ...(comment ? { comment } : {}),
+    };
     const change = editFile(session.root, located.file.path, "processes", (doc) => {
       // One line an audit, as a register row reads.
       appendIn(doc, [...located.path, "audits"], doc.createNode(entry, { flow: true }));
     });
     const result = nonconformities === 0 ? t("process.audited.conforming") : t("process.audited.nonconforming", { count: nonconformities });
-    const lines = [t("process.audited.recorded", { process: label, date, by: list(by.map((id) => personLabel(session.index, id))), report, result, path: located.file.path })];
+    const team = list(by.map((id) => personLabel(session.index, id)));
+    const lines = [
+      kind === "qms"
+        ? t("process.audited.recorded", { process: label, date, by: team, report, result, path: located.file.path })
+        : t("process.audited.recorded-kind", { process: label, audit: t(`value.audit-kind.${kind}`), date, subject: auditSubject(part, customer, shift), by: team, report, result, path: located.file.path }),
+    ];
     const months = auditInterval(process, session.repo.config?.value);
     // An audit by an auditor not qualified that day does not reset the interval (auditCounts, breaker63 P4): no new due day is promised.
-    if (unqualified.length > 0) lines.push(t("process.audited.uncounted"));
-    else if (months !== undefined) lines.push(t("process.audited.next", { due: addMonths(date, months), months, count: months }));
+    if (unqualified.length > 0) lines.push(t(kind === "qms" ? "process.audited.uncounted" : "process.audited.uncounted-kind", auditor));
+    else if (kind === "qms" && months !== undefined) lines.push(t("process.audited.next", { due: addMonths(date, months), months, count: months }));
+    else if (kind === "manufacturing-process" && threeYearCycle(session.repo.config?.value)) {
+      // IATF 16949 9.2.2.3: each manufacturing process over every three-year cycle (process/manufacturing-audit-due).
+      lines.push(process.manufacturing ? t("process.audited.next-manufacturing", { due: addMonths(date, IATF_CYCLE_MONTHS) }) : t("process.audited.not-manufacturing", { code: process.code }));
+    }
     // A day off is the usual typo in an audit record (tester62 N11): said, as csr release --effective says it, not refused.
     if (!repositoryCalendar(session.repo.config?.value).isWorkday(date)) lines.push(t("process.audited.rest-day", { date, report, path: located.file.path }));
     if (own.length > 0 && impartiality === "warning") lines.push(t("process.audited.own-department", { who: auditors, department: owner, process: label }));
     if (qualification === "warning") {
-      for (const { person } of unqualified) lines.push(t("process.audited.unqualified", { who: personLabel(session.index, person.id), date, why: qualificationGap(person, date), id: person.id }));
+      for (const { person } of unqualified) {
+        const data = { who: personLabel(session.index, person.id), date, why: qualificationGap(person, date, kind), id: person.id, ...auditor };
+        lines.push(t(kind === "qms" ? "process.audited.unqualified" : "process.audited.unqualified-kind", data));
+      }
     }
+    // A nonconformity is followed up by a corrective action traced to this audit (IATF 16949 10.2.1): how to open it.
+    if (nonconformities > 0) lines.push(t("process.audited.action-hint", { code: shellArgument(process.code), report: shellArgument(report) }));
     await saveChanges(ctx, session, [change], lines, { commit: flags.commit, message: t("process.commit.audited", { code: process.code, date, report }) });
     return 0;
   });
+}
+
+/** What a manufacturing process or product audit looked at, as its record line says it: part number, customer, shift (those given). */
+function auditSubject(part: string | undefined, customer: string | undefined, shift: string | undefined): string {
+  return [part && t("process.audited.subject.part", { part }), customer && t("process.audited.subject.customer", { customer }), shift && t("process.audited.subject.shift", { shift })]
+    .filter((s): s is string => Boolean(s))
+    .map((s) => s + t("process.audited.subject.separator"))
+    .join("");
 }

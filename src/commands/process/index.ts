@@ -5,6 +5,10 @@
  *
  * A process's code is not changed here: documents and the clause matrix name it.
  *
+ * `--manufacturing` marks a manufacturing process (制造过程, `manufacturing: true`): one that makes the product, audited by
+ * a manufacturing process audit over every three-year cycle (IATF 16949 9.2.2.3, process/manufacturing-audit-due);
+ * `--no-manufacturing` (update) takes the mark off.
+ *
  * `--audit-months` sets the months within which the process is audited again (`audit_months`, its
  * audit frequency by risk, performance and changes, IATF 16949 9.2.2.1), over qms.yaml's
  * `internal_audit.interval_months` (csr organisation update --audit-interval); "" removes it.
@@ -49,6 +53,8 @@ export interface ProcessFlags {
   removeDocument?: string[];
   /** add/update: the months within which the process is audited again (audit_months); update: "" removes it. */
   auditMonths?: string;
+  /** add/update: true marks a manufacturing process; update: false (--no-manufacturing) takes the mark off. */
+  manufacturing?: boolean;
   yes?: boolean;
   commit?: boolean;
 }
@@ -94,6 +100,7 @@ export async function addProcess(ctx: CommandContext, codeArg: string | undefine
       ...(owner ? { owner } : {}),
       ...(clauses.length > 0 ? { clauses } : {}),
       ...(documents.length > 0 ? { documents } : {}),
+      ...(flags.manufacturing ? { manufacturing: true } : {}),
       ...(auditMonths !== undefined ? { audit_months: auditMonths } : {}),
     };
     const lines = [
@@ -119,6 +126,11 @@ export async function processUpdateCommand(ctx: CommandContext, given: string, f
     const catalogs = catalogsInScope(session);
     const details: string[] = [];
     const scalars: Partial<Pick<Process, "name" | "name_en" | "type" | "owner">> = {};
+    const manufacturing = flags.manufacturing === undefined || flags.manufacturing === (process.manufacturing === true) ? undefined : flags.manufacturing;
+    if (manufacturing !== undefined) {
+      const shownMark = (on: boolean) => t(on ? "process.manufacturing.yes" : "process.manufacturing.no");
+      details.push(t("process.update.field", { field: t("process.field.manufacturing"), before: shownMark(!manufacturing), after: shownMark(manufacturing) }));
+    }
     if (flags.name !== undefined) {
       if (flags.name.trim() === "") throw new UserError(t("process.empty-name"));
       scalars.name = flags.name.trim();
@@ -151,7 +163,7 @@ export async function processUpdateCommand(ctx: CommandContext, given: string, f
       if (edit.added.length > 0) details.push(t("process.update.added", { field: t(`process.field.${field}`), items: list(edit.added) }));
       if (edit.removed.length > 0) details.push(t("process.update.removed", { field: t(`process.field.${field}`), items: list(edit.removed) }));
     }
-    const asked = [flags.name, flags.nameEn, flags.type, flags.owner, clauses, documents, auditMonths].some((given) => given !== undefined);
+    const asked = [flags.name, flags.nameEn, flags.type, flags.owner, clauses, documents, auditMonths, flags.manufacturing].some((given) => given !== undefined);
     if (!asked) throw new UserError(t("process.update.nothing"), t("process.update.hint", { code: process.code }));
     const label = processLabel(process);
     if (details.length === 0) {
@@ -168,6 +180,8 @@ export async function processUpdateCommand(ctx: CommandContext, given: string, f
         if (edit.after.length === 0) doc.deleteIn([...located.path, field]);
         else setList(doc, [...located.path, field], edit.after);
       }
+      if (manufacturing === false) doc.deleteIn([...located.path, "manufacturing"]);
+      else if (manufacturing === true) setBefore(doc, located.path, "manufacturing", true, ["audit_months", "audits"]);
       if (auditMonths === "") doc.deleteIn([...located.path, "audit_months"]);
       else if (auditMonths !== undefined) doc.setIn([...located.path, "audit_months"], auditMonths);
     });
@@ -224,6 +238,16 @@ function listEdit(before: readonly string[], added: string[], removed: string[],
   }
   for (const item of removed) if (!before.includes(item)) throw new UserError(t(`process.${what}-not-listed`, { code, item }) + didYouMean(item, before));
   return { after: [...before.filter((i) => !removed.includes(i)), ...added], added, removed };
+}
+
+/** Sets `key` of the map at `path` to `value`, placed before the first of `before` it holds (a process's audits stay last). */
+function setBefore(doc: Document.Parsed, path: readonly (string | number)[], key: string, value: unknown, before: readonly string[]): void {
+  const map = doc.getIn(path, true);
+  if (!isMap(map)) return doc.setIn([...path, key], value);
+  const at = map.items.findIndex((pair) => before.includes(String((pair.key as { value?: unknown })?.value ?? pair.key)));
+  const pair = doc.createPair(key, value);
+  if (at < 0) map.items.push(pair);
+  else map.items.splice(at, 0, pair);
 }
 
 /** Sets a list, keeping the items (and their comments) that stay and the list's flow or block style. */

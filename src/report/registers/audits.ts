@@ -7,24 +7,49 @@
  * auditor, and the one the management review's audit figures are counted from.
  */
 import { localized } from "../../core/text.js";
-import { auditCounts, auditorRoster, auditsIn, nonconformitiesIn, unqualifiedAuditors, type AuditorRoster } from "../../model/process-audits.js";
-import type { ProcessAudit } from "../../model/types.js";
+import { auditCounts, auditKind, auditorRoster, auditsIn, nonconformitiesIn, sameAuditReport, unqualifiedAuditors, type AuditorRoster } from "../../model/process-audits.js";
+import type { AuditKind, Process, ProcessAudit } from "../../model/types.js";
 import type { Period } from "../../model/review-timeliness.js";
 import type { Table } from "../table.js";
-import { asOfNotes, departmentName, personName, t, type RegisterContext } from "./context.js";
+import { asOfNotes, customerName, departmentName, personName, t, type RegisterContext } from "./context.js";
+import { filterNotesOf } from "./filter.js";
 import { periodAskedNotes, periodWords } from "./period.js";
+
+/** What `csr list audits` narrows the record to: audits of a kind (--kind), of a customer's part or requirements (--customer, its code). */
+export interface AuditFilter {
+  kind?: AuditKind;
+  customer?: string;
+}
 
 /**
  * Dated `today` (YYYY-MM-DD): the audits held by that day; with a `period` (csr list audits --from/--to,
  * its last day not after `today`), those held within it, both days included, its title, a note and its
- * file's name saying so. A note under the table totals the audits, the processes audited and the
+ * file's name saying so; with a `filter`, those of its kind and customer, said the same way (filterNotesOf). A note under the table totals the audits, the processes audited and the
  * nonconformities raised, the figures the management review gives for the same period: those of an audit that
  * does not count (auditCounts) said apart, as the management review and the process list count them.
  */
-export function auditRegister(ctx: RegisterContext, options: { today: string; period?: Period }): Table {
-  const { today, period } = options;
+export function auditRegister(ctx: RegisterContext, options: { today: string; period?: Period; filter?: AuditFilter }): Table {
+  const { today, period, filter = {} } = options;
   const processes = ctx.repo.processes.map((p) => p.value);
-  const entries = auditsIn(processes, period?.from, period?.to ?? today);
+  const entries = auditsIn(processes, period?.from, period?.to ?? today).filter(
+    ({ audit }) => (filter.kind === undefined || auditKind(audit) === filter.kind) && (filter.customer === undefined || audit.customer === filter.customer),
+  );
+  // The kinds' columns once the repository records any audit beyond a QMS audit by process: a register of those alone keeps its columns.
+  const detailed = processes.some((p) => (p.audits ?? []).some((a) => a.kind !== undefined || a.part !== undefined || a.customer !== undefined || a.shift !== undefined));
+  const narrowed =
+    filter.kind !== undefined || filter.customer !== undefined
+      ? filterNotesOf(
+          ctx,
+          [
+            ...(filter.kind !== undefined ? [t(ctx, "register.filter.audit-kind", { kind: t(ctx, `value.audit-kind.${filter.kind}`) })] : []),
+            ...(filter.customer !== undefined ? [t(ctx, "register.filter.customer", { customer: customerName(ctx, filter.customer) })] : []),
+            ...(period ? [t(ctx, "register.filter.audit-period", periodWords(ctx, period))] : []),
+          ],
+          "audits",
+          "csr list audits",
+          [filter.kind, filter.customer, period?.from, period?.to],
+        )
+      : undefined;
   const roster = auditorRoster(ctx.index.people);
   // What an audit by an auditor not qualified that day brings is said apart, as the process list and the management review count audits (auditCounts; breaker64 P9).
   const counted = entries.filter(({ audit }) => auditCounts(audit, roster));
@@ -36,8 +61,12 @@ export function auditRegister(ctx: RegisterContext, options: { today: string; pe
   const audited = new Set(counted.map(({ process }) => process.code)).size;
   return {
     id: "audits",
-    title: period ? t(ctx, "register.audits.title-period", { ...periodWords(ctx, period), count: entries.length }) : t(ctx, "register.audits.title", { count: entries.length }),
-    ...(period ? { filtered: { filter: periodText, register: whole, command: "csr list audits", name: `audits-${period.from}-${period.to}` } } : {}),
+    title: narrowed
+      ? t(ctx, "register.audits.title-filtered", { filter: narrowed.title, count: entries.length })
+      : period
+        ? t(ctx, "register.audits.title-period", { ...periodWords(ctx, period), count: entries.length })
+        : t(ctx, "register.audits.title", { count: entries.length }),
+    ...(narrowed ? { filtered: narrowed.filtered } : period ? { filtered: { filter: periodText, register: whole, command: "csr list audits", name: `audits-${period.from}-${period.to}` } } : {}),
     sheet: t(ctx, "register.audits.sheet"),
     columns: [
       { key: "no", header: t(ctx, "register.audits.column.no"), kind: "number" },
@@ -49,6 +78,15 @@ export function auditRegister(ctx: RegisterContext, options: { today: string; pe
       { key: "report", header: t(ctx, "register.audits.column.report"), kind: "id" },
       // A count a spreadsheet sums; 符合 is 0.
       { key: "nonconformities", header: t(ctx, "register.audits.column.nonconformities"), kind: "number" },
+      ...(detailed
+        ? ([
+            { key: "kind", header: t(ctx, "register.audits.column.kind"), kind: "name" },
+            { key: "part", header: t(ctx, "register.audits.column.part"), kind: "id" },
+            { key: "customer", header: t(ctx, "register.audits.column.customer"), kind: "name" },
+            { key: "shift", header: t(ctx, "register.audits.column.shift"), kind: "name" },
+            { key: "actions", header: t(ctx, "register.audits.column.actions"), kind: "list" },
+          ] as const)
+        : []),
       { key: "comment", header: t(ctx, "register.audits.column.comment") },
     ],
     rows: entries.map(({ process, audit }, i) => ({
@@ -60,10 +98,19 @@ export function auditRegister(ctx: RegisterContext, options: { today: string; pe
       auditors: auditorNames(ctx, audit, roster),
       report: audit.report,
       nonconformities: audit.nonconformities,
+      ...(detailed
+        ? {
+            kind: t(ctx, `value.audit-kind.${auditKind(audit)}`),
+            part: audit.part ?? "",
+            customer: audit.customer ? customerName(ctx, audit.customer) : "",
+            shift: audit.shift ?? "",
+            actions: actionsOf(ctx, process, audit).join(t(ctx, "register.list-separator")),
+          }
+        : {}),
       comment: audit.comment ?? "",
     })),
     notes: [
-      ...(period ? [t(ctx, "register.filter.note", { filter: periodText, register: whole })] : []),
+      ...(narrowed ? [narrowed.note] : period ? [t(ctx, "register.filter.note", { filter: periodText, register: whole })] : []),
       ...periodAskedNotes(ctx, period),
       // The nonconformities worded with their number in English ("1 nonconformity"), a bare number in Chinese (…不符合项 1 项).
       ...(entries.length > 0
@@ -83,6 +130,14 @@ export function auditRegister(ctx: RegisterContext, options: { today: string; pe
       ...asOfNotes(ctx, today, processes.some((p) => (p.audits ?? []).some((a) => a.date > today))),
     ],
   };
+}
+
+/**
+ * The corrective actions opened against `audit` (csr action open --source audit: the process and the audit's report,
+ * compared as sameAuditReport does), by id: where its nonconformities are followed up (IATF 16949 10.2.1).
+ */
+function actionsOf(ctx: RegisterContext, process: Process, audit: Pick<ProcessAudit, "report">): string[] {
+  return ctx.repo.actions.filter(({ value: a }) => a.process === process.code && a.audit_report !== undefined && sameAuditReport(a.audit_report, audit.report)).map(({ value: a }) => a.id);
 }
 
 /**

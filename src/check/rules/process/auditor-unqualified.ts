@@ -3,8 +3,8 @@ import { language, list, sentences, t } from "../../../i18n/index.js";
 import { localized } from "../../../core/text.js";
 import { isMilitaryRepresentative } from "../../../model/index.js";
 import { processLabel } from "../../../model/labels.js";
-import { auditorQualification, auditorRoster, qualificationsFor, unqualifiedAuditors } from "../../../model/process-audits.js";
-import { AUDITOR_KINDS, type Person } from "../../../model/types.js";
+import { auditKind, auditorQualification, auditorRoster, qualificationsFor, unqualifiedAuditors } from "../../../model/process-audits.js";
+import { AUDITOR_KINDS, type AuditKind, type Person } from "../../../model/types.js";
 import type { Rule } from "../../rule.js";
 import { recordedAudits } from "./audits.js";
 
@@ -25,7 +25,7 @@ export const rule: Rule = {
   summary: "A process's internal audit names an auditor without an internal auditor qualification on its date.",
   docs: {
     description:
-      "`people.yaml` marks qualified internal auditors (内审员资格: `internal_auditor` with `since`, optional `until` and `record`), and an audit under `audits` of a process in `processes.yaml` names among its auditors (`by`) a person with no such qualification on the audit's date: never qualified, qualified only later, lapsed by then, or qualified only for other kinds of audit (`kinds` without `qms`: a product, manufacturing process or second-party auditor; a qualification without `kinds` is a QMS auditor's, and these audits by process are QMS audits). Internal auditors are competent and the organisation keeps the list of those it has qualified ({{cite:auditor-competence}}); an audit by someone not on it is what a certification auditor reports against the audit programme. Each such auditor is reported on their audit. Such an audit stays on record but counts neither for clause coverage (`csr matrix clauses --audits`) nor for the audit interval (process/audit-due): the registers mark it 审核员无资格. Nothing is reported while nobody in `people.yaml` has an `internal_auditor` qualification.",
+      "`people.yaml` marks qualified internal auditors (内审员资格: `internal_auditor` with `since`, optional `until` and `record`), and an audit under `audits` of a process in `processes.yaml` names among its auditors (`by`) a person with no such qualification on the audit's date: never qualified, qualified only later, lapsed by then, or qualified only for other kinds of audit (`kinds` without `qms`: a product, manufacturing process or second-party auditor; a qualification without `kinds` is a QMS auditor's, and these audits by process are QMS audits). A manufacturing process audit (`kind: manufacturing-process`, IATF 16949 9.2.2.3) asks for a qualification of kind `manufacturing-process`, a product audit (`kind: product`, 9.2.2.4) one of kind `product`. Internal auditors are competent and the organisation keeps the list of those it has qualified ({{cite:auditor-competence}}); an audit by someone not on it is what a certification auditor reports against the audit programme. Each such auditor is reported on their audit. Such an audit stays on record but counts neither for clause coverage (`csr matrix clauses --audits`) nor for the audit interval (process/audit-due): the registers mark it 审核员无资格. Nothing is reported while nobody in `people.yaml` has an `internal_auditor` qualification.",
     bad: `
   - code: C1
     name: 顾客要求评审
@@ -50,14 +50,22 @@ export const rule: Rule = {
     if (!roster.marks) return;
     for (const { process, audit, file, path } of recordedAudits(ctx)) {
       if (typeof audit?.date !== "string") continue;
+      const kind = auditKind(audit);
       for (const { person: auditor, index } of unqualifiedAuditors(audit, roster)) {
         if (isMilitaryRepresentative(ctx.index, auditor)) continue;
+        const who = codeWithLabel(localized(language(), auditor.name, auditor.name_en), auditor.id);
+        const why = qualificationGap(auditor, audit.date, kind);
         ctx.report(
           { file, path: [...path, "by", index] },
-          sentences(
-            t("rule.process/auditor-unqualified", { process: processLabel(process), date: audit.date, report: audit.report, who: codeWithLabel(localized(language(), auditor.name, auditor.name_en), auditor.id), why: qualificationGap(auditor, audit.date) }),
-            t("rule.process/auditor-unqualified.fix", { id: auditor.id, code: process.code }),
-          ),
+          kind === "qms"
+            ? sentences(
+                t("rule.process/auditor-unqualified", { process: processLabel(process), date: audit.date, report: audit.report, who, why }),
+                t("rule.process/auditor-unqualified.fix", { id: auditor.id, code: process.code }),
+              )
+            : sentences(
+                t("rule.process/auditor-unqualified.kind", { process: processLabel(process), date: audit.date, report: audit.report, who, why, audit: t(`value.audit-kind.${kind}`), auditor: t(`value.auditor-kind.${kind}`) }),
+                t("rule.process/auditor-unqualified.kind-fix", { id: auditor.id, code: process.code, kind }),
+              ),
         );
       }
     }
@@ -65,16 +73,18 @@ export const rule: Rule = {
 };
 
 /**
- * Why `person` holds no QMS auditor qualification on `on`: it lapsed before, it starts later, they hold on that
- * day only a qualification for other kinds of audit (a product auditor's, IATF 16949 7.2.3), or never had one.
+ * Why `person` holds no auditor qualification for `kind` of audit (a QMS audit by process unless told) on `on`: it
+ * lapsed before, it starts later, they hold on that day only a qualification for other kinds of audit (a product
+ * auditor's, IATF 16949 7.2.3), or never had one.
  */
-export function qualificationGap(person: Person, on: string): string {
-  const periods = qualificationsFor(person, "qms");
+export function qualificationGap(person: Person, on: string, kind: AuditKind = "qms"): string {
+  const periods = qualificationsFor(person, kind);
   const later = periods.filter((p) => p.since > on).map((p) => p.since).sort()[0];
   const lapsed = periods.filter((p) => p.until !== undefined && p.until < on).map((p) => p.until!).sort().at(-1);
   if (lapsed !== undefined) return t("process.auditor.lapsed", { until: lapsed });
   if (later !== undefined) return t("process.auditor.later", { since: later });
-  const other = AUDITOR_KINDS.filter((kind) => kind !== "qms" && auditorQualification(person, on, kind));
-  if (other.length > 0) return t("process.auditor.other-kinds", { kinds: list(other.map((kind) => t(`value.auditor-kind.${kind}`))) });
-  return t("process.auditor.never");
+  const other = AUDITOR_KINDS.filter((held) => held !== kind && auditorQualification(person, on, held));
+  const named = { kind: t(`value.auditor-kind.${kind}`) };
+  if (other.length > 0) return t(kind === "qms" ? "process.auditor.other-kinds" : "process.auditor.other-kinds-for", { kinds: list(other.map((held) => t(`value.auditor-kind.${held}`))), ...named });
+  return kind === "qms" ? t("process.auditor.never") : t("process.auditor.never-kind", named);
 }
