@@ -44,6 +44,7 @@ import { rule as csrSourceKeeperMissing } from "./rules/csr/source-keeper-missin
 import { rule as csrSourceSuperseded } from "./rules/csr/source-superseded.js";
 import { rule as csrSourceUnreviewed } from "./rules/csr/source-unreviewed.js";
 import { rule as csrSuspectLink } from "./rules/csr/suspect-link.js";
+import { rule as csrTrainingNotEvaluated } from "./rules/csr/training-not-evaluated.js";
 import { rule as csrTrainingOverdue } from "./rules/csr/training-overdue.js";
 import { rule as csrUnknownCategory } from "./rules/csr/unknown-category.js";
 import { rule as dateInFuture } from "./rules/date/in-future.js";
@@ -178,6 +179,7 @@ export const rules: readonly Rule[] = [
   csrSourceSuperseded,
   csrSourceUnreviewed,
   csrSuspectLink,
+  csrTrainingNotEvaluated,
   csrTrainingOverdue,
   csrUnknownCategory,
   dateInFuture,

@@ -62,7 +62,7 @@ export interface QmsConfig {
   document_control?: {
     recall_days?: number;
     training_days?: number;
-    /** Calendar days after a training session by which its effectiveness is evaluated (doc/training-not-evaluated); absent: not watched. */
+    /** Calendar days after a training session by which its effectiveness is evaluated (doc/training-not-evaluated, csr/training-not-evaluated); absent: not watched. */
     training_evaluation_days?: number;
     review_warn_days?: number;
     /** The periodic review interval in months csr new gives a new document of each kind (its review_interval_months). */
