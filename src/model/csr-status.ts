@@ -10,6 +10,7 @@ import { inTimeUntil, type WorkCalendar } from "./calendar.js";
 import { AFTER_EVERY_DAY } from "../core/dates.js";
 import { currentRevision, revisionEffective, revisionInForce } from "./index.js";
 import { changedEnds } from "./fingerprint.js";
+import { decidedToMeet, rejectedOutright } from "./decision.js";
 import { confirmedSince, linkStandingOn, reviewRoundWindow, rewordedRound } from "./link-start.js";
 import { releasedPendingUntil } from "./revision.js";
 import type { AddressedIn, ControlledDocument, Csr, Customer, Disposition, Opinion, QmsConfig, ReviewRecord, ReviewRound, SourceDocument, SourceRevision } from "./types.js";
@@ -222,7 +223,7 @@ export function csrStatus(csr: Csr, document: (id: string) => ControlledDocument
   if (csr.superseded) return "superseded";
   const decision = csr.review?.decision;
   if (!decision) return (csr.review?.opinions?.length ?? 0) > 0 ? "in-review" : "received";
-  if (decision.disposition === "rejected") return "rejected";
+  if (rejectedOutright(decision)) return "rejected";
   if (decision.disposition === "not-applicable") return "not-applicable";
   const places = (csr.addressed ?? []).map((place) => addressing(place, document(place.document), today, csr));
   const addressed = places.some((standing) => standing.counts);
@@ -239,8 +240,7 @@ export function csrStatus(csr: Csr, document: (id: string) => ControlledDocument
  * records) has its implementation verified by the person who owns it (csr/self-verification).
  */
 export function selfVerified(csr: Csr): boolean {
-  const disposition = csr.review?.decision?.disposition;
-  if (csr.superseded || (disposition !== "must" && disposition !== "optional")) return false;
+  if (csr.superseded || !decidedToMeet(csr.review?.decision)) return false;
   const { owner, verified } = csr.implementation ?? {};
   return owner !== undefined && verified?.by === owner;
 }

@@ -9,6 +9,7 @@
  * and takes the place of the revision's.
  */
 import type { Csr, Customer } from "./types.js";
+import { decidedToMeet, rejectedOutright } from "./decision.js";
 
 /** The customer's date a CSR is to be in production by: its own (`own`), or its source revision's 实施日期. */
 export interface CustomerDate {
@@ -35,14 +36,13 @@ export function customerDate(csr: Csr, customer: Customer | undefined): Customer
 
 /** Whether `csr` was decided not to be met: 不适用 or 不合理. */
 function notToBeMet(csr: Csr): boolean {
-  const disposition = csr.review?.decision?.disposition;
-  return disposition === "not-applicable" || disposition === "rejected";
+  const decision = csr.review?.decision;
+  return decision?.disposition === "not-applicable" || rejectedOutright(decision);
 }
 
 /** Whether `csr` is to be implemented at all: decided must or optional, and not superseded. */
 function toImplement(csr: Csr): boolean {
-  const disposition = csr.review?.decision?.disposition;
-  return !csr.superseded && (disposition === "must" || disposition === "optional");
+  return !csr.superseded && decidedToMeet(csr.review?.decision);
 }
 
 /**
@@ -67,10 +67,10 @@ export function lateForCustomer(csr: Csr, customer: Customer | undefined): { cus
  * before `today`. Returns that deadline, or undefined when it is not overdue.
  */
 export function implementationOverdue(csr: Csr, customer: Customer | undefined, today: string): { date: string; customer?: CustomerDate } | undefined {
-  const disposition = csr.review?.decision?.disposition;
-  if (csr.superseded || disposition === "rejected" || disposition === "not-applicable") return undefined;
+  const decision = csr.review?.decision;
+  if (csr.superseded || rejectedOutright(decision) || decision?.disposition === "not-applicable") return undefined;
   // A decided CSR with no implementation recorded is as overdue on the customer's date (note36); an undecided one is its review's finding.
-  if (!csr.implementation && disposition !== "must" && disposition !== "optional") return undefined;
+  if (!csr.implementation && !decidedToMeet(decision)) return undefined;
   if (csr.implementation?.status === "implemented" || csr.implementation?.status === "verified") return undefined;
   const deadline = implementationDeadline(csr, customer);
   return deadline !== undefined && deadline.date < today ? deadline : undefined;

@@ -7,6 +7,7 @@ import { editionInForceFrom, externalInForceFrom, externalPendingUntil } from ".
 import { currentRevision, revisionEffective } from "./index.js";
 import { releasedPendingUntil } from "./revision.js";
 import type { ControlledCopy, ControlledDocument, Csr, Disposition, ElectronicIssue, Path, QmsConfig } from "./types.js";
+import { decidedToMeet } from "./decision.js";
 
 export const DEFAULT_RECALL_DAYS = 5;
 export const DEFAULT_TRAINING_DAYS = 20;
@@ -368,7 +369,7 @@ export function redistributionChange(csr: Csr): { was: Disposition; now: Disposi
   const was = closed.decision?.disposition;
   if (was !== undefined && was !== now.disposition) return { was, now: now.disposition };
   // A new wording of a requirement not to be met, before or now, asks nothing new of the departments.
-  if (now.disposition !== "must" && now.disposition !== "optional") return undefined;
+  if (!decidedToMeet(now)) return undefined;
   const reworded = (closed.title !== undefined && closed.title !== csr.title) || (closed.text !== undefined && closed.text !== csr.text) || (closed.clauses !== undefined && closed.clauses.join() !== csr.clauses.join());
   return reworded ? { wording: true } : undefined;
 }

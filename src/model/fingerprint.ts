@@ -16,6 +16,7 @@
  */
 import { documentSections, findSection, type NumberedSection } from "./sections.js";
 import type { AddressedIn, ControlledDocument, Csr, Section } from "./types.js";
+import { decidedToMeet } from "./decision.js";
 
 /**
  * Line endings made "\n", blanks at line ends dropped, the whole trimmed. A check fingerprints every
@@ -58,7 +59,9 @@ export type RecordedWording = Pick<Csr, "title" | "title_en" | "text">;
 
 export function csrFingerprint(csr: Csr): string {
   const wording: RecordedWording = (csr as Csr & { [RECORDED_WORDING]?: RecordedWording })[RECORDED_WORDING] ?? csr;
-  return hash([text(wording.title), text(wording.title_en), text(wording.text), [...csr.clauses].sort(), text(csr.category), csr.review?.decision?.disposition ?? null]);
+  // The alternative agreed with the customer is what is met (decidedToMeet): a link to it is made against its text. Absent, the print is as before.
+  const alternative = csr.review?.decision?.alternative;
+  return hash([text(wording.title), text(wording.title_en), text(wording.text), [...csr.clauses].sort(), text(csr.category), csr.review?.decision?.disposition ?? null, ...(alternative ? [text(alternative.text)] : [])]);
 }
 
 /**
@@ -96,8 +99,7 @@ export function changedEnds(
  */
 function csrEndChanged(csr: Csr, pinned: string, print: string): boolean {
   if (print === pinned) return false;
-  const disposition = csr.review?.decision?.disposition;
-  if (disposition !== "must" && disposition !== "optional") return true;
+  if (!decidedToMeet(csr.review?.decision)) return true;
   return csrFingerprint({ ...csr, review: { ...csr.review, decision: undefined } }) !== pinned;
 }
 

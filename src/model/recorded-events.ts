@@ -17,6 +17,7 @@ import { t, type MessageData, type MessageKey } from "../i18n/index.js";
 import type { ControlledDocument, Csr, Customer, Decision, Path, Process, Revision, Signature } from "./types.js";
 import { copyEdition, csrDistributions } from "./distribution.js";
 import { issuedOn } from "./index.js";
+import { decidedToMeet } from "./decision.js";
 
 /** Which event, as a catalog message (translated only when a finding needs it). */
 export interface EventLabel {
@@ -165,8 +166,8 @@ function decisionsByRound(csr: Csr): { revision?: string; decisions: LabelledDec
 function firstDecisionToMeet(round: { decisions: LabelledDecision[] }): Predecessor | undefined {
   let first: Predecessor | undefined;
   for (const { decision, what } of round.decisions) {
-    if (!decision || (decision.disposition !== "must" && decision.disposition !== "optional") || !dated(decision.date)) continue;
-    if (first === undefined || decision.date < first.date) first = { what, date: decision.date };
+    if (!decidedToMeet(decision) || !dated(decision!.date)) continue;
+    if (first === undefined || decision!.date < first.date) first = { what, date: decision!.date };
   }
   return first;
 }

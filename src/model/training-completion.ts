@@ -18,6 +18,7 @@ import { departmentOn, worksOn } from "./people.js";
 import { DEFAULT_TRAINING_DAYS } from "./distribution.js";
 import { csrTrainingDepartments, sessionDepartments, csrTrainingState, documentTrainingDepartments, evaluatedIneffective, onCurrentRevision, recordStandings, sessionTrainedSomebody, sessionVersion, type CsrTrainingState, type RecordDays, type SessionVersions } from "./training.js";
 import type { ControlledDocument, Csr, Person, QmsConfig, TrainingSession } from "./types.js";
+import { decidedToMeet } from "./decision.js";
 
 export interface TrainingCompletion {
   kind: "document" | "csr";
@@ -91,8 +92,7 @@ export function documentCompletion(doc: ControlledDocument, people: readonly Per
 
 /** The TrainingCompletion of a CSR on `day`: undefined unless it is decided must / optional, not superseded and marked `training: {required: true}`. */
 export function csrCompletion(csr: Csr, people: readonly Person[], config: QmsConfig | undefined, day: string, recordDays?: RecordDays): TrainingCompletion | undefined {
-  const disposition = csr.review?.decision?.disposition;
-  if (csr.superseded || !csr.training?.required || (disposition !== "must" && disposition !== "optional")) return undefined;
+  if (csr.superseded || !csr.training?.required || !decidedToMeet(csr.review?.decision)) return undefined;
   const sessions = (csr.training.sessions ?? []).filter((s) => s.date <= day).filter(onCurrentRevision(csr));
   const records = recordStandings(csr, recordDays)
     .filter((r) => r.trained === "current")

@@ -319,6 +319,21 @@ export interface Decision {
   by: string;
   date: string;
   forced?: boolean;
+  /** Only with `rejected`: the alternative agreed with the customer, which is then what the organisation meets (decidedToMeet). */
+  alternative?: AgreedAlternative;
+}
+
+/**
+ * What is met instead of a requirement the organisation could not accept as written, as agreed with the
+ * customer (csr review --alternative; IATF 16949 4.3.2 and 7.5.3.2.2: the agreed deviation is the requirement
+ * now): the text of the alternative, who agreed it for the customer (a name: its SQE is no person of
+ * people.yaml), the day (YYYY-MM-DD) and the record of the agreement (minutes, letter, mail).
+ */
+export interface AgreedAlternative {
+  text: string;
+  agreed_with: string;
+  agreed_on: string;
+  record?: string;
 }
 
 /**

@@ -23,6 +23,7 @@ import { choiceOption, dateAnswer, dateAnswerProblem, dateOption, eventDateAnswe
 import { personLabel } from "../shared/people.js";
 import { editFile, findCsrById, withEditSession, optionalAnswer, insiderOption, personChoices, saveChanges, type EditSession } from "../shared/edit.js";
 import { appendIn, mapNode } from "../shared/persist.js";
+import { decidedToMeet } from "../../model/decision.js";
 
 type Implementation = NonNullable<Csr["implementation"]>;
 type ImplementationStatus = NonNullable<Implementation["status"]>;
@@ -55,7 +56,7 @@ export async function implementCsr(ctx: CommandContext, id: string, flags: Imple
     const { value: csr, file } = findCsrById(session, id);
     const disposition = csr.review?.decision?.disposition;
     if (csr.superseded) throw new UserError(t("implement.superseded", { id }));
-    if (disposition !== "must" && disposition !== "optional") {
+    if (!decidedToMeet(csr.review?.decision)) {
       throw new UserError(
         disposition ? t("implement.not-to-implement", { id, disposition: t(`value.disposition.${disposition}`) }) : t("implement.not-decided", { id }),
         disposition ? undefined : t("implement.not-decided.hint", { id, by: approverToType(session.index.people, language(), localToday()) }),

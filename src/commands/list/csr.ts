@@ -49,6 +49,8 @@ export async function listCsrCommand(ctx: CommandContext, flags: ListCsrFlags): 
   refuseOrWarnUnreadable(ctx, repo);
   const lang = languageOf();
   const rc = await registerContextOn(repo, lang, today);
+  // A customer named by its full name filters, sorts and names the list as by its code.
+  if (flags.customer !== undefined) flags = { ...flags, customer: customerOption(rc, flags.customer) };
   const period = periodOption(flags, today);
   const { keep, filter } = csrFilter(rc, flags, today);
   const process = processOption(rc, flags.process);

@@ -2,7 +2,7 @@
 import { writeFileSync } from "node:fs";
 import { extname } from "node:path";
 import { UserError } from "../../core/errors.js";
-import { closest, didYouMean } from "../../core/text.js";
+import { closest, didYouMean, localized } from "../../core/text.js";
 import { list, t } from "../../i18n/index.js";
 import { findRoot } from "../../load/discover.js";
 import type { RegisterContext } from "../../report/registers/context.js";
@@ -112,9 +112,9 @@ export async function listRegisterCommand(ctx: CommandContext, what: string, fla
   } else if (what === "obsolete") {
     table = obsoleteList(rc, { today });
   } else if (what === "symbols") {
-    table = symbolTable(rc, { customer: flags.customer });
+    table = symbolTable(rc, { customer: flags.customer === undefined ? undefined : customerOption(rc, flags.customer) });
   } else if (what === "reviews") {
-    table = reviewRegister(rc, { customer: flags.customer, today, ...(period ? { period } : {}) });
+    table = reviewRegister(rc, { customer: flags.customer === undefined ? undefined : customerOption(rc, flags.customer), today, ...(period ? { period } : {}) });
   } else if (what === "distribution") {
     // A period's register is the record as it stood on its last day: what was still out then.
     table = distributionRegister(rc, { today: period?.to ?? today, ...(filter ? { filter } : {}) });
@@ -297,12 +297,19 @@ function actionFilter(rc: RegisterContext, flags: RegisterFlags, period: Period 
 }
 
 /**
- * The customer of --customer (`csr list csr`, `csr list actions`) by its code; an unknown code is refused
- * (UserError list.unknown-customer) with the nearest code.
+ * The customer code of --customer (`csr list`, `csr list symbols|reviews|actions`, `csr matrix csr`): a code, or a
+ * customer's full name in either language as customers/ writes it (东岳汽车股份有限公司), which an SQE types from the
+ * letterhead (tester74 T7). Errors: UserError list.unknown-customer naming every customer by code and name, and the
+ * nearest code or name.
  */
-export function customerOption(rc: RegisterContext, code: string): string {
-  if (rc.index.customers.has(code)) return code;
-  throw new UserError(t("list.unknown-customer", { code }) + didYouMean(code, rc.index.customers.keys()));
+export function customerOption(rc: RegisterContext, given: string): string {
+  const wanted = given.trim();
+  if (rc.index.customers.has(wanted)) return wanted;
+  const customers = [...rc.index.customers.values()].map((c) => c.value);
+  const named = customers.find((c) => c.name === wanted || c.name_en?.toLowerCase() === wanted.toLowerCase() || c.code.toLowerCase() === wanted.toLowerCase());
+  if (named) return named.code;
+  const known = customers.map((c) => `${c.code} ${localized(rc.lang, c.name, c.name_en)}`);
+  throw new UserError(t("list.unknown-customer", { code: given, known: list(known) || t("add.none") }) + didYouMean(wanted, customers.flatMap((c) => [c.code, c.name, ...(c.name_en ? [c.name_en] : [])])));
 }
 
 /**

@@ -13,6 +13,7 @@ import { choiceOption, dateOption } from "../options.js";
 const CLAUSE_STYLES = ["grid", "cross-reference"] as const;
 import { emitTable, languageOf, refuseOrWarnUnreadable, type OutputFlags } from "../shared/output.js";
 import { csrOrderOption } from "../shared/csr-order.js";
+import { customerOption } from "../list/registers.js";
 import { registerContextOn } from "../shared/registers.js";
 import { readRepository } from "../shared/read.js";
 import { periodOption, type PeriodFlags } from "../shared/period.js";
@@ -46,9 +47,7 @@ export async function matrixCommand(ctx: CommandContext, name: "clauses" | "csr"
   if (name === "csr" && (flags.audits || flags.notAuditedSince !== undefined)) throw new UserError(t("matrix.audits-clauses", { flag: flags.audits ? "--audits" : "--not-audited-since" }));
   if (name === "clauses" && flags.sort !== undefined) throw new UserError(t("matrix.sort-csr"));
   if (name === "csr") {
-    if (flags.customer !== undefined && !rc.index.customers.has(flags.customer)) {
-      throw new UserError(t("matrix.no-customer", { code: flags.customer }) + didYouMean(flags.customer, rc.index.customers.keys()));
-    }
+    if (flags.customer !== undefined) flags = { ...flags, customer: customerOption(rc, flags.customer) };
     // One customer's matrix is read against that customer's document, section by section (tester64 N3); the whole one by id.
     return emitTable(ctx, csrMatrix(rc, { customer: flags.customer, today, order: csrOrderOption(flags.sort, flags.customer), ...(period ? { period } : {}) }), flags, repo, lang, today);
   }

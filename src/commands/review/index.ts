@@ -36,6 +36,7 @@ import { withRepositoryLock } from "../shared/transaction.js";
 import { disjunction, language, list, t } from "../../i18n/index.js";
 import { codesWithLabels } from "../../i18n/values.js";
 import { approverToType } from "../../model/people.js";
+import { dispositionKey } from "../../model/decision.js";
 
 export interface ReviewFlags {
   department?: string;
@@ -58,6 +59,14 @@ export interface ReviewFlags {
   record?: string;
   /** The form that record was filled in on (表单编号), a form of the repository: review.record.form. */
   recordForm?: string;
+  /**
+   * A rejected requirement's alternative agreed with the customer (decision.alternative): what is met instead,
+   * who agreed it for the customer, the day, and the record of the agreement.
+   */
+  alternative?: string;
+  agreedWith?: string;
+  agreedOn?: string;
+  agreedRecord?: string;
   force?: boolean;
   amend?: boolean;
   yes?: boolean;
@@ -145,7 +154,7 @@ async function prepareReview(root: string, id: string, flags: ReviewFlags, date:
   const csr = findCsr(repo, id);
   if (csr.value.superseded) throw new UserError(t("review.superseded", { id, reason: csr.value.superseded.reason }));
   const wantsOpinion = [flags.department, flags.reviewer, flags.opinion, flags.comment].some((v) => v !== undefined);
-  const wantsDecision = [flags.disposition, flags.justification, flags.by, flags.lateReason].some((v) => v !== undefined);
+  const wantsDecision = [flags.disposition, flags.justification, flags.by, flags.lateReason, ...alternativeFlags(flags)].some((v) => v !== undefined);
   if (wantsOpinion && wantsDecision) throw new UserError(t("review.opinion-and-decision"));
   // A late reason alone, given a decision or a confirmation, explains the round they closed; with --disposition it goes with a new decision.
   const closed = csr.value.review?.decision !== undefined || (csr.value.review?.confirmations ?? []).some((c) => c.source_revision === csr.value.source.revision);
@@ -375,6 +384,8 @@ async function recordDecision(repo: Repository, index: RepoIndex, { value: csr }
     flags.disposition !== undefined
       ? choiceOption(flags.disposition, "--disposition", DISPOSITIONS, "must")
       : await need(ask, "--disposition", t("review.needs.disposition"), (p) => p.select({ message: t("prompt.review.disposition"), choices: DISPOSITIONS.map((d) => ({ value: d, name: t(`value.disposition.${d}`) })) }));
+  // An alternative's options are checked before anything more is asked: they go only with a rejection.
+  refuseMisplacedAlternative(flags, disposition);
   const needsWhy = disposition === "not-applicable" || disposition === "rejected";
   // Meeting a requirement over a department's 不同意 says how the objection was resolved (csr/rejection-overruled).
   const overruled = overruledBy(disposition, csr.review?.opinions ?? []);
@@ -395,10 +406,12 @@ async function recordDecision(repo: Repository, index: RepoIndex, { value: csr }
   if (needsWhy && !justification?.trim()) throw new UserError(t("review.justification-required", { disposition: t(`value.disposition.${disposition}`) }));
   if (overruled.length > 0 && !justification?.trim()) throw new UserError(t("review.justification-overruled-required", { disposition: t(`value.disposition.${disposition}`), departments: rejecting }));
   const date = await askDate(ask, flags, given, t("prompt.review.decision-date"), follows);
+  const alternative = agreedAlternative(flags, disposition, date, { what: eventLabel("rule.date/event.csr-received"), of: csr.id, date: csr.received });
   const by = resolvePerson(index, flags.by ?? (await need(ask, "--by", t("review.needs.by"), (p) => askApprover(p, repo, index, date))), "--by", date).id;
-  const decision: Decision = { disposition, ...(justification ? { justification } : {}), by, date, ...(missing.length > 0 ? { forced: true } : {}) };
+  const decision: Decision = { disposition, ...(justification ? { justification } : {}), by, date, ...(missing.length > 0 ? { forced: true } : {}), ...(alternative ? { alternative } : {}) };
 
-  const lines = [t("review.decision-recorded", { id: csr.id, disposition: t(`value.disposition.${disposition}`), by: personLabel(index, by), date })];
+  const lines = [t("review.decision-recorded", { id: csr.id, disposition: t(`value.disposition.${dispositionKey(decision)}`), by: personLabel(index, by), date })];
+  if (alternative) lines.push(t("review.alternative-recorded", { id: csr.id, text: alternative.text, with: alternative.agreed_with, on: alternative.agreed_on, record: alternative.record ? t("show.alternative.record", { record: alternative.record }) : "" }));
   const calendar = repositoryCalendar(config);
   const due = reviewDue(csr, calendar, config);
   const earlierReason = csr.review?.late_reason;
@@ -456,9 +469,41 @@ async function recordDecision(repo: Repository, index: RepoIndex, { value: csr }
   const note = estimatedDeadlineNote(calendar, reviewStart(csr), due);
   return {
     lines,
-    commit: t("commit.review.decision", { disposition: t(`value.disposition.${disposition}`) }) + (earlier ? t("commit.review.amended") : "") + (missing.length > 0 ? t("commit.review.forced") : ""),
+    commit: t("commit.review.decision", { disposition: t(`value.disposition.${dispositionKey(decision)}`) }) + (earlier ? t("commit.review.amended") : "") + (missing.length > 0 ? t("commit.review.forced") : ""),
     ...(note ? { note } : {}),
   };
+}
+
+/** The options of an agreed alternative (csr review --alternative …), in the order the command names them. */
+function alternativeFlags(flags: ReviewFlags): (string | undefined)[] {
+  return [flags.alternative, flags.agreedWith, flags.agreedOn, flags.agreedRecord];
+}
+
+/** Errors (UserError): an alternative's options without --alternative, or with a disposition other than rejected. */
+function refuseMisplacedAlternative(flags: ReviewFlags, disposition: Disposition): void {
+  if (alternativeFlags(flags).every((v) => v === undefined)) return;
+  if (flags.alternative === undefined) throw new UserError(t("review.alternative.needs-text"));
+  if (disposition !== "rejected") throw new UserError(t("review.alternative.only-rejected", { disposition: t(`value.disposition.${disposition}`), rejected: t("value.disposition.rejected") }));
+}
+
+/**
+ * The alternative agreed with the customer for a requirement rejected as written (--alternative, --agreed-with,
+ * --agreed-on, --agreed-record; IATF 16949 4.3.2 and 7.5.3.2.2: the agreed deviation is then what is met), or
+ * undefined when none is given. Errors (UserError): the options without --alternative or with a disposition other
+ * than rejected; --alternative without who agreed it or the day; a day not YYYY-MM-DD, in the future, before the CSR
+ * was received (`received`: an alternative may be agreed in an earlier round) or after the decision's `decided` day.
+ */
+function agreedAlternative(flags: ReviewFlags, disposition: Disposition, decided: string, received: Follows): Decision["alternative"] {
+  if (alternativeFlags(flags).every((v) => v === undefined)) return undefined;
+  refuseMisplacedAlternative(flags, disposition);
+  const text = (flags.alternative ?? "").trim();
+  const agreedWith = flags.agreedWith?.trim();
+  if (text === "" || !agreedWith || flags.agreedOn === undefined) throw new UserError(t("review.alternative.needs-agreement"));
+  const agreedOn = eventDateOption(flags.agreedOn, "--agreed-on");
+  refuseBefore(agreedOn, "--agreed-on", received);
+  if (agreedOn > decided) throw new UserError(t("review.alternative.after-decision", { agreed: agreedOn, decided }));
+  const record = flags.agreedRecord?.trim();
+  return { text, agreed_with: agreedWith, agreed_on: agreedOn, ...(record ? { record } : {}) };
 }
 
 /**

@@ -30,6 +30,7 @@ import { workdaysLate } from "../../model/calendar.js";
 import type { CommandContext } from "../context.js";
 import { choiceOption, dateOption } from "../options.js";
 import { findCsr } from "./lookup.js";
+import { dispositionKey } from "../../model/decision.js";
 import { noteSameNumber } from "../shared/same-number.js";
 import { readRepository } from "../shared/read.js";
 
@@ -218,6 +219,8 @@ function describe(repo: Repository, index: RepoIndex, csr: Csr, facts: CsrFacts,
     "show.label.decision",
     csr.review?.decision ? decisionLine(csr.review.decision, person, csr.review.record !== undefined) + keptLateText + (overruled.length > 0 ? t("review.show.overruled-unexplained", { departments: departments(overruled.map((o) => o.department)) }) : "") : t("show.not-decided"),
   );
+  // Rejected as written, the alternative agreed with the customer is what is met (IATF 16949 4.3.2): it has a line of its own.
+  if (csr.review?.decision?.alternative) field("show.label.alternative", alternativeText(csr.review.decision.alternative));
   // The review report's 记录 and 评审组长 (review.recorder, review.leader), when recorded.
   // A closed round, and one whose decision was amended, keeps its own (in review.history).
   const signersOf = (review: Pick<ReviewRound, (typeof REPORT_SIGNER_ROLES)[number]> | undefined): string[] =>
@@ -449,7 +452,13 @@ function opinionLine(o: Opinion, person: (id: string) => string, department: (co
 
 /** A decision on one line; a forced one whose round names its signed paper record (`onRecord`) has its countersigns there (csr/forced-decision). */
 function decisionLine(d: Decision, person: (id: string) => string, onRecord: boolean): string {
-  return [t(`value.disposition.${d.disposition}`), person(d.by), d.date].join(t("show.comma")) + (d.forced ? t(onRecord ? "show.decision.forced-record" : "show.decision.forced") : "") + (d.justification ? t("show.colon", { text: d.justification }) : "");
+  return [t(`value.disposition.${dispositionKey(d)}`), person(d.by), d.date].join(t("show.comma")) + (d.forced ? t(onRecord ? "show.decision.forced-record" : "show.decision.forced") : "") + (d.justification ? t("show.colon", { text: d.justification }) : "");
+}
+
+/** The alternative agreed with the customer for a requirement rejected as written, as csr show and the registers print it. */
+export function alternativeText(alternative: NonNullable<Decision["alternative"]>): string {
+  const record = alternative.record ? t("show.alternative.record", { record: alternative.record }) : "";
+  return t("show.alternative", { text: alternative.text, with: alternative.agreed_with, on: alternative.agreed_on, record });
 }
 
 /** A reason written as a sentence ("…重新评审。") without its full stop, as it is followed by more of the line. */

@@ -28,6 +28,7 @@ import { trainingRecordDays } from "../../load/training-records.js";
 import { revisionNameIn } from "../../i18n/values.js";
 import { compareSectionKeys, sectionSortKey } from "../../compare/sections.js";
 import { clauseList, compareIds, csrAsOfNotes, csrsOn, customerName, departmentName, documentsOn, documentTitle, peopleOf, personName, statusLabel, t, versionInForce, wantsTranslationHints, withHints, type RegisterContext } from "./context.js";
+import { decidedToMeet, dispositionKey } from "../../model/decision.js";
 
 /**
  * The orders of the CSR registers (`--sort`): `id`, by customer and CSR id (the register as
@@ -164,8 +165,7 @@ function statusOf(ctx: RegisterContext, csr: Csr, day: string): string {
  */
 function unaddressedCsrs(ctx: RegisterContext, csrs: readonly Csr[], documents: ReadonlyMap<string, ControlledDocument>, today: string): string[] {
   return csrs.flatMap((csr) => {
-    const disposition = csr.review?.decision?.disposition;
-    if (csr.superseded || (disposition !== "must" && disposition !== "optional")) return [];
+    if (csr.superseded || !decidedToMeet(csr.review?.decision)) return [];
     const places = (csr.addressed ?? []).map((place) => ({ place, standing: addressing(place, documents.get(place.document), today, csr) }));
     if (places.some(({ standing }) => standing.counts)) return [];
     const why = places.map(({ place, standing }) =>
@@ -186,8 +186,21 @@ function unaddressedCsrs(ctx: RegisterContext, csrs: readonly Csr[], documents: 
 }
 
 function dispositionOf(ctx: RegisterContext, csr: Csr): string {
-  const d = csr.review?.decision?.disposition;
-  return d ? t(ctx, `register.disposition.${d}`) : "";
+  const decision = csr.review?.decision;
+  return decision ? t(ctx, `register.disposition.${dispositionKey(decision)}`) : "";
+}
+
+/**
+ * 处置理由 as the CSR list and the matrix print it: the decision's justification, then, for a requirement rejected
+ * as written, the alternative agreed with the customer that is met instead (IATF 16949 4.3.2), on a line of its own.
+ */
+function justificationOf(ctx: RegisterContext, csr: Csr): string {
+  const decision = csr.review?.decision;
+  const alternative = decision?.alternative;
+  const agreed = alternative
+    ? t(ctx, "register.csr.alternative", { text: alternative.text, with: alternative.agreed_with, on: alternative.agreed_on, record: alternative.record ? t(ctx, "show.alternative.record", { record: alternative.record }) : "" })
+    : undefined;
+  return [decision?.justification, agreed].filter((part) => part).join("\n");
 }
 
 function csrTitle(ctx: RegisterContext, csr: Csr): string {
@@ -403,7 +416,7 @@ export function csrList(ctx: RegisterContext, options: { today: string; customer
       confirmedBy: personName(ctx, confirmation?.by),
       confirmed: confirmation?.decided ?? null,
       ...(military ? militarySignature(ctx, csr) : {}),
-      justification: csr.review?.decision?.justification ?? "",
+      justification: justificationOf(ctx, csr),
       // The current round's: a round still open has no late decision to explain; a late confirmation has a reason of its own.
       lateReason: confirmation ? (confirmation.lateReason ?? "") : ((csr.review?.decision && csr.review.late_reason) ?? ""),
       reviewRecord: reviewRecordCell(csr),
@@ -516,7 +529,7 @@ function trainingCell(ctx: RegisterContext, csr: Csr, people: readonly Person[],
  * the internal due date and the customer's date).
  */
 function implementationNote(ctx: RegisterContext, csrs: readonly Csr[], today: string): string {
-  const toMeet = csrs.filter((csr) => !csr.superseded && (csr.review?.decision?.disposition === "must" || csr.review?.decision?.disposition === "optional"));
+  const toMeet = csrs.filter((csr) => !csr.superseded && decidedToMeet(csr.review?.decision));
   if (toMeet.length === 0) return t(ctx, "register.period.implementation-none");
   const done = toMeet.filter((csr) => csr.implementation?.status === "implemented" || csr.implementation?.status === "verified");
   // 已验证 by the implementation's owner is no verification: counted as implemented only, and said (tester53 N4).
@@ -652,6 +665,7 @@ export function csrMatrix(ctx: RegisterContext, options: { customer?: string; to
       start: round.start,
       reviewDue: round.timeliness === "superseded" ? null : round.due,
       disposition: dispositionOf(ctx, csr),
+      justification: justificationOf(ctx, csr),
       decided: round.decided ?? null,
       timeliness: timelinessLabel(ctx, round, calendar, options.today),
       ...(military ? militarySignature(ctx, csr) : {}),
@@ -710,6 +724,9 @@ export function csrMatrix(ctx: RegisterContext, options: { customer?: string; to
       { key: "start", header: t(ctx, "register.csr.matrix.column.start"), date: true },
       { key: "reviewDue", header: t(ctx, "register.csr.matrix.column.reviewDue"), date: true },
       { key: "disposition", header: t(ctx, "register.csr.matrix.column.disposition"), kind: "code" },
+      // Why a requirement is not met as written, and the alternative agreed with the customer that is (IATF 16949 4.3.2,
+      // tester74 T4): only where a row has one, so a matrix of requirements all met as written keeps its columns.
+      ...(csrs.some((csr) => justificationOf(ctx, csr) !== "") ? [{ key: "justification", header: t(ctx, "register.csr.list.column.justification"), kind: "prose" as const }] : []),
       { key: "decided", header: t(ctx, "register.csr.matrix.column.decided"), date: true },
       { key: "timeliness", header: t(ctx, "register.csr.matrix.column.timeliness") },
       ...(military

@@ -36,6 +36,7 @@ import { compareIds, csrsOn, documentsOn, personName, t, type RegisterContext } 
 import { distributionRegister } from "./distribution.js";
 import { periodAskedNotes, periodWords } from "./period.js";
 import { periodicReviewsDueRegister } from "./periodic-reviews.js";
+import { decidedToMeet } from "../../model/decision.js";
 
 /** `value`: a count as a number (a spreadsheet sums it), a rate or "—" as text. */
 type Row = { area: string; item: string; value: string | number; detail: string; source: string };
@@ -145,7 +146,7 @@ function csrRows(ctx: RegisterContext, period: Period): Row[] {
   ];
   const beforeNote = before.length > 0 ? [t(ctx, "register.management-review.before-period", { count: before.length, ids: ids(ctx, before) })] : [];
   const withBefore = (detail: string) => [detail, ...beforeNote].join(t(ctx, "register.management-review.detail-separator"));
-  const toMeet = csrs.filter((c) => !c.superseded && (c.review?.decision?.disposition === "must" || c.review?.decision?.disposition === "optional"));
+  const toMeet = csrs.filter((c) => !c.superseded && decidedToMeet(c.review?.decision));
   const notDone = toMeet.filter((c) => c.implementation?.status !== "implemented" && c.implementation?.status !== "verified");
   const late = notDone.filter((c) => implementationOverdue(c, ctx.index.customers.get(c.customer)?.value, day) !== undefined);
   const undated = notDone.filter((c) => implementationDeadline(c, ctx.index.customers.get(c.customer)?.value) === undefined);

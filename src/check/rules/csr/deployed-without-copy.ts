@@ -5,6 +5,7 @@ import { departmentLabel } from "../../../model/labels.js";
 import { writtenForSuppliers } from "../../../model/flow-down.js";
 import type { ControlledDocument } from "../../../model/types.js";
 import type { Rule } from "../../rule.js";
+import { decidedToMeet } from "../../../model/decision.js";
 
 /** The levels handed out to their places of use, as doc/not-issued counts them: forms are filled in, not issued. */
 const ISSUED_LEVELS: ReadonlySet<number> = new Set([1, 2, 3]);
@@ -59,8 +60,7 @@ distribution:
     const today = ctx.options.today;
     for (const { value: csr, file } of ctx.repo.csrs) {
       if (!ctx.keeps(file)) continue;
-      const disposition = csr.review?.decision?.disposition;
-      if (csr.superseded || (disposition !== "must" && disposition !== "optional")) continue;
+            if (csr.superseded || !decidedToMeet(csr.review?.decision)) continue;
       const departments = csrDistributedDepartments(csr);
       if (departments.length === 0) continue;
       const seen = new Set<string>();

@@ -2,6 +2,7 @@ import type { Rule } from "../../rule.js";
 import { conjunction, t } from "../../../i18n/index.js";
 import { implementationGaps, type ImplementationGap } from "../../../model/csr-status.js";
 import type { Csr } from "../../../model/types.js";
+import { decidedToMeet } from "../../../model/decision.js";
 
 /**
  * The `csr implement` that records what an implementation record lacks, with placeholders for what
@@ -24,8 +25,7 @@ export function gapsText(gaps: readonly ImplementationGap[]): string {
 
 /** What the implementation record of a CSR to implement (decided must or optional, not superseded) lacks for its status. */
 export function incompleteImplementation(csr: Csr): ImplementationGap[] {
-  const disposition = csr.review?.decision?.disposition;
-  if (csr.superseded || (disposition !== "must" && disposition !== "optional")) return [];
+    if (csr.superseded || !decidedToMeet(csr.review?.decision)) return [];
   return implementationGaps(csr.implementation);
 }
 

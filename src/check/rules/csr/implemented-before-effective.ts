@@ -3,6 +3,7 @@ import { addressedOnlyAfter, type AddressingRevision } from "../../../model/csr-
 import { implementationFollows } from "../../../model/recorded-events.js";
 import type { Csr } from "../../../model/types.js";
 import type { Rule } from "../../rule.js";
+import { decidedToMeet } from "../../../model/decision.js";
 
 /**
  * The places of a CSR that take effect only after its date implemented (addressedOnlyAfter), as the
@@ -18,9 +19,8 @@ export function placesTakingEffect(places: AddressingRevision[]): string {
  * or date/out-of-order's error alone: one wrong date, one finding.
  */
 function implementedEarly(csr: Csr, document: Parameters<typeof addressedOnlyAfter>[1], today: string): AddressingRevision[] | undefined {
-  const disposition = csr.review?.decision?.disposition;
-  const implemented = csr.implementation?.implemented;
-  if (csr.superseded || (disposition !== "must" && disposition !== "optional") || implemented === undefined) return undefined;
+    const implemented = csr.implementation?.implemented;
+  if (csr.superseded || !decidedToMeet(csr.review?.decision) || implemented === undefined) return undefined;
   if (implemented > today || implemented < implementationFollows(csr).date) return undefined;
   return addressedOnlyAfter(csr, document, implemented);
 }

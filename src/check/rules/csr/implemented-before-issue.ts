@@ -2,6 +2,7 @@ import { list, t } from "../../../i18n/index.js";
 import { addressedOnlyAfter, issuedOnlyAfter, type IssuedPlace } from "../../../model/csr-status.js";
 import { implementationFollows } from "../../../model/recorded-events.js";
 import type { Rule } from "../../rule.js";
+import { decidedToMeet } from "../../../model/decision.js";
 
 /** "QP-014 A/1 2025-06-12 首次发放", "WI-031 尚未发布": when each place first reached the points of use. */
 function placesIssued(places: IssuedPlace[]): string {
@@ -47,9 +48,8 @@ implementation: {owner: wang, due: 2026-11-30, status: implemented, implemented:
     const today = ctx.options.today;
     for (const { value: csr, file } of ctx.repo.csrs) {
       if (!ctx.keeps(file)) continue;
-      const disposition = csr.review?.decision?.disposition;
-      const implemented = csr.implementation?.implemented;
-      if (csr.superseded || (disposition !== "must" && disposition !== "optional") || implemented === undefined) continue;
+            const implemented = csr.implementation?.implemented;
+      if (csr.superseded || !decidedToMeet(csr.review?.decision) || implemented === undefined) continue;
       // A date after today or before its decision is date/in-future's or date/out-of-order's; one before every place takes effect, csr/implemented-before-effective's.
       if (implemented > today || implemented < implementationFollows(csr).date || addressedOnlyAfter(csr, document, implemented)) continue;
       const places = issuedOnlyAfter(csr, document, implemented);

@@ -1,5 +1,6 @@
 import type { Rule } from "../../rule.js";
 import { t } from "../../../i18n/index.js";
+import { decidedToMeet, dispositionKey } from "../../../model/decision.js";
 
 /** IATF 16949 7.5.1.1: the documentation must show where each accepted CSR is addressed. */
 export const rule: Rule = {
@@ -23,12 +24,11 @@ addressed:
   },
   check(ctx) {
     for (const { value: csr, file } of ctx.repo.csrs) {
-      const disposition = csr.review?.decision?.disposition;
-      if (csr.superseded || (disposition !== "must" && disposition !== "optional")) continue;
+      if (csr.superseded || !decidedToMeet(csr.review?.decision)) continue;
       if ((csr.addressed ?? []).length > 0) continue;
       ctx.report(
         { file, path: ["review", "decision", "disposition"] },
-        t("rule.csr/not-addressed", { csr: csr.id, disposition: t(`value.disposition.${disposition}`) }),
+        t("rule.csr/not-addressed", { csr: csr.id, disposition: t(`value.disposition.${dispositionKey(csr.review!.decision!)}`) }),
       );
     }
   },

@@ -5,6 +5,7 @@ import { csrTrainingReading, trainingPhase } from "../../../model/training-compl
 import type { Rule } from "../../rule.js";
 import { t } from "../../../i18n/index.js";
 import { revisionName } from "../../../i18n/values.js";
+import { decidedToMeet } from "../../../model/decision.js";
 
 /**
  * IATF 16949 4.3.2 and the CSR procedure: where a customer-specific requirement calls for
@@ -42,7 +43,7 @@ training:
     for (const { value: csr, file } of ctx.repo.csrs) {
       const decision = csr.review?.decision;
       const training = csr.training;
-      if (csr.superseded || !training?.required || !decision || (decision.disposition !== "must" && decision.disposition !== "optional")) continue;
+      if (csr.superseded || !training?.required || !decision || !decidedToMeet(decision)) continue;
       // One reading with the card and csr list training --missing: some of the people to train trained is not trained (breaker63 P1).
       const reading = csrTrainingReading(csr, people, config, ctx.options.today, trainingRecordDays(ctx.repo));
       if (reading.state === "trained" || reading.state === "recorded") continue;
