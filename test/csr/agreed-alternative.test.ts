@@ -87,7 +87,7 @@ describe("an alternative agreed with the customer for a rejected requirement", (
     }
   });
 
-  it("csr address of a plain rejected CSR warns that it is not to be met and how to record an alternative; of one with an alternative, it does not", async () => {
+  it("csr address of a CSR rejected without an alternative warns that it is not to be met and how to record one; of one with an alternative, it does not", async () => {
     const plain = committedFixture("examples/acme-auto");
     const run = await csrInProcess(["-C", plain, "address", "DYA-005", "QP-012", "--section", "5.4", "--date", "2026-03-27"], { lang: "zh-CN" });
     expect(run.code).toBe(0);

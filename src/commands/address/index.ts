@@ -18,7 +18,7 @@ import { currentRevision } from "../../model/index.js";
 import type { ControlledDocument } from "../../model/types.js";
 import { eventDateOption, refuseBefore } from "../options.js";
 import { eventLabel } from "../../model/recorded-events.js";
-import { decidedToMeet } from "../../model/decision.js";
+import { rejectedOutright } from "../../model/decision.js";
 import { heldThrough, linkedToDraft, linkToConfirm, pinAll, pinFor, replacedPins } from "./pin.js";
 
 export interface AddressFlags {
@@ -139,9 +139,8 @@ export async function addressCsr(ctx: CommandContext, csrId: string | undefined,
       const name = (value: string) => (value === "" ? t("rule.doc/classification-below-csr.unmarked") : classificationName(language(), value));
       lines.push(t("address.classification-below-csr", { id: csr.id, csrClassification: name(csrLevel), level: csrLevel, document: target, classification: name(docLevel) }));
     }
-    // A requirement decided not to be met is not addressed by a link (csrStatus): said, with how to record an alternative agreed with the customer.
-    const decision = csr.review?.decision;
-    if (decision && !decidedToMeet(decision)) lines.push(t("address.not-to-meet", { id: csr.id, disposition: t(`value.disposition.${decision.disposition}`), where }));
+    // A requirement rejected without an alternative is not addressed by a link (csrStatus): said, with how to record one agreed with the customer.
+    if (rejectedOutright(csr.review?.decision)) lines.push(t("address.not-to-meet", { id: csr.id, disposition: t("value.disposition.rejected"), where }));
     // A document never released: its first release pins the link to the text it approves (release/repin.ts, tester64 N12).
     const never = (document.revisions ?? []).length === 0;
     if (document.status !== "released") lines.push(t(never ? "address.not-released.first" : "address.not-released", { id: target, status: t(`value.document-status.${document.status}`) }));

@@ -725,8 +725,8 @@ export function csrMatrix(ctx: RegisterContext, options: { customer?: string; to
       { key: "reviewDue", header: t(ctx, "register.csr.matrix.column.reviewDue"), date: true },
       { key: "disposition", header: t(ctx, "register.csr.matrix.column.disposition"), kind: "code" },
       // Why a requirement is not met as written, and the alternative agreed with the customer that is (IATF 16949 4.3.2,
-      // tester74 T4): only where a row has one, so a matrix of requirements all met as written keeps its columns.
-      ...(csrs.some((csr) => justificationOf(ctx, csr) !== "") ? [{ key: "justification", header: t(ctx, "register.csr.list.column.justification"), kind: "prose" as const }] : []),
+      // tester74 T4): where a CSR listed has such an alternative, so a matrix without any keeps its columns.
+      ...(csrs.some((csr) => csr.review?.decision?.alternative !== undefined) ? [{ key: "justification", header: t(ctx, "register.csr.list.column.justification"), kind: "prose" as const }] : []),
       { key: "decided", header: t(ctx, "register.csr.matrix.column.decided"), date: true },
       { key: "timeliness", header: t(ctx, "register.csr.matrix.column.timeliness") },
       ...(military
