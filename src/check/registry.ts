@@ -123,6 +123,7 @@ import { rule as refUnresolved } from "./rules/ref/unresolved.js";
 import { rule as supplierAuditorUnqualified } from "./rules/supplier/auditor-unqualified.js";
 import { rule as supplierCertificateExpired } from "./rules/supplier/certificate-expired.js";
 import { rule as supplierCertificateExpiring } from "./rules/supplier/certificate-expiring.js";
+import { rule as supplierRatingWithoutAction } from "./rules/supplier/rating-without-action.js";
 import { rule as supplierUnknown } from "./rules/supplier/unknown.js";
 import { rule as supplierWithdrawnHoldsCopies } from "./rules/supplier/withdrawn-holds-copies.js";
 import { rule as symbolApprovalMissing } from "./rules/symbol/approval-missing.js";
@@ -257,6 +258,7 @@ export const rules: readonly Rule[] = [
   supplierAuditorUnqualified,
   supplierCertificateExpired,
   supplierCertificateExpiring,
+  supplierRatingWithoutAction,
   supplierUnknown,
   supplierWithdrawnHoldsCopies,
   symbolApprovalMissing,

@@ -340,6 +340,21 @@ export async function run(argv: string[], output?: Output): Promise<number> {
           .option("-y, --yes", t("help.common.yes"))
           .option("--commit", t("help.common.commit"))
           .action(action(async () => (await load()).supplierAuditedCommand));
+        supplier
+          .command("rate")
+          .description(t("help.supplier.rate"))
+          .argument("<code>", t("help.supplier.code"))
+          .option("--period <period>", t("help.supplier.rate.period"))
+          .option("--ppm <number>", t("help.supplier.rate.ppm"))
+          .option("--on-time <percent>", t("help.supplier.rate.on-time"))
+          .option("--disruptions <count>", t("help.supplier.rate.disruptions"))
+          .option("--grade <grade>", t("help.supplier.rate.grade"))
+          .option("--by <person>", t("help.supplier.rate.by"))
+          .option("--date <date>", t("help.supplier.rate.date"))
+          .option("--record <number>", t("help.supplier.rate.record"))
+          .option("-y, --yes", t("help.common.yes"))
+          .option("--commit", t("help.common.commit"))
+          .action(action(async () => (await load()).supplierRateCommand));
       },
       organisation: () => {
         const organisation = program.command("organisation").description(t("help.organisation"));

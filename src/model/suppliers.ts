@@ -6,7 +6,7 @@
  * receives controlled copies and its people (contacts) are of no department of the company.
  */
 import type { Located, Repository } from "../load/repository.js";
-import type { ExternalParty, Person, SupplierApproval, SupplierCertificate, SupplierRecord, SupplierStatus } from "./types.js";
+import { SUPPLIER_GRADES, type ExternalParty, type Person, type SupplierApproval, type SupplierCertificate, type SupplierGrade, type SupplierRating, type SupplierRecord, type SupplierStatus } from "./types.js";
 
 /** A supplier: its outside party (code, name) and its record, absent while suppliers/<code>.yaml is not written. */
 export interface Supplier {
@@ -70,4 +70,27 @@ export function supplierContacts(people: readonly Person[], supplier: Pick<Suppl
 /** Days before a certificate lapses from which csr check warns: qms.yaml `suppliers.certificate_warn_days`, else CERTIFICATE_WARN_DAYS. */
 export function certificateWarnDays(repo: Pick<Repository, "config">): number {
   return repo.config?.value.suppliers?.certificate_warn_days ?? CERTIFICATE_WARN_DAYS;
+}
+
+/** The grade from which a supplier is asked for a corrective action when qms.yaml `suppliers.action_grade` does not say: C (需改进). */
+export const ACTION_GRADE: SupplierGrade = "C";
+
+/** The grade from which csr check wants a supplier's corrective action (supplier/rating-without-action): qms.yaml `suppliers.action_grade`, else ACTION_GRADE. */
+export function actionGrade(repo: Pick<Repository, "config">): SupplierGrade {
+  return repo.config?.value.suppliers?.action_grade ?? ACTION_GRADE;
+}
+
+/** Whether `grade` is `threshold` or worse (A best, D worst). */
+export function gradeAtOrBelow(grade: SupplierGrade, threshold: SupplierGrade): boolean {
+  return SUPPLIER_GRADES.indexOf(grade) >= SUPPLIER_GRADES.indexOf(threshold);
+}
+
+/**
+ * The supplier's latest performance rating on `day` (YYYY-MM-DD), with its index in `ratings`: the last recorded of those
+ * rated on or before it (csr supplier rate records them period after period); undefined before its first.
+ */
+export function latestRating(supplier: Pick<Supplier, "record">, day: string): { rating: SupplierRating; index: number } | undefined {
+  const ratings = supplier.record?.value.ratings ?? [];
+  for (let i = ratings.length - 1; i >= 0; i--) if (ratings[i]!.date <= day) return { rating: ratings[i]!, index: i };
+  return undefined;
 }

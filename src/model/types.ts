@@ -89,7 +89,7 @@ export interface QmsConfig {
   /** Every customer's complaint deadlines, step by step; a customer's own complaint_deadlines gives the steps it sets (model/actions.ts complaintDeadlines). */
   complaint_deadlines?: Partial<Record<ActionStepId, StepDeadline>>;
   /** The control of suppliers: days before a certificate expires from which csr check warns (supplier/certificate-expiring; model/suppliers.ts). */
-  suppliers?: { certificate_warn_days?: number };
+  suppliers?: { certificate_warn_days?: number; action_grade?: SupplierGrade };
 }
 
 /** The signatures a revision can carry, in the order the header prints them: 编制, 审核, 会签, 标准化审查, 批准, 军代表. */
@@ -173,6 +173,27 @@ export interface SupplierAudit {
   result: "passed" | "conditional" | "failed";
 }
 
+/** A supplier's performance grade (业绩等级), best first: A 优秀, B 良好, C 需改进, D 不合格. */
+export const SUPPLIER_GRADES = ["A", "B", "C", "D"] as const;
+export type SupplierGrade = (typeof SUPPLIER_GRADES)[number];
+
+/**
+ * A supplier performance rating (供方业绩评价) of a period (IATF 16949 8.4.2.4: delivered product quality, delivery
+ * performance, customer disruptions incl. field returns): `period` 2026, 2026-H2, 2026-Q4 or 2026-11; quality in PPM
+ * (质量 PPM, parts per million rejected), on-time delivery in percent (交付准时率), disruptions caused at the customer
+ * (顾客干扰次数, field returns included), the grade; who rated it, on which day, in which record.
+ */
+export interface SupplierRating {
+  period: string;
+  ppm?: number;
+  on_time?: number;
+  disruptions?: number;
+  grade: SupplierGrade;
+  date: string;
+  by: string;
+  record?: string;
+}
+
 /**
  * A supplier's record (suppliers/<code>.yaml, 供方档案): what the outside party of kind supplier with
  * this code supplies, its approvals (oldest first), certificates and second-party audits.
@@ -184,6 +205,8 @@ export interface SupplierRecord {
   approvals?: SupplierApproval[];
   certificates?: SupplierCertificate[];
   audits?: SupplierAudit[];
+  /** Its performance ratings (csr supplier rate), in the order recorded. */
+  ratings?: SupplierRating[];
 }
 
 export interface Person {

@@ -71,9 +71,9 @@ describe("supplier corrective action requests (SCAR)", () => {
       stderr: "",
     });
     expect((await run(dir, "list", "suppliers", ...TODAY)).stdout.split("\n").slice(2, 6)).toEqual([
-      "序号  供方代码  供方名称              供货范围  状态    批准日期    证书  特殊特性  联系人  最近第二方审核  未关闭SCAR             备注",
-      "----  --------  --------------------  --------  ------  ----------  ----  --------  ------  --------------  ---------------------  ----",
-      "1     CZXS      常州橡塑材料有限公司  O型圈     合格    2026-06-01                                          SCAR-2026-001（逾期）",
+      "序号  供方代码  供方名称              供货范围  状态    批准日期    证书  特殊特性  联系人  最近第二方审核  业绩等级  未关闭SCAR             备注",
+      "----  --------  --------------------  --------  ------  ----------  ----  --------  ------  --------------  --------  ---------------------  ----",
+      "1     CZXS      常州橡塑材料有限公司  O型圈     合格    2026-06-01                                                    SCAR-2026-001（逾期）",
       "2     WXJJ      无锡精密机加有限公司            待评价",
     ]);
     // Before the SCAR was raised: none.
@@ -84,7 +84,7 @@ describe("supplier corrective action requests (SCAR)", () => {
     await run(dir, "action", "step", "SCAR-2026-001", "D3", "--date", "2026-11-04", "--by", "chenjing", "--note", "库存隔离全检");
     await run(dir, "action", "step", "SCAR-2026-001", "D4", "--date", "2026-11-13", "--by", "chenjing", "--note", "模具磨损");
     expect(JSON.parse((await run(dir, "check", "--format", "json", ...TODAY)).stdout).findings.filter((f: { rule: string }) => f.rule === "action/step-overdue")).toEqual([]);
-    expect((await run(dir, "list", "suppliers", ...TODAY)).stdout.split("\n")[4]).toBe("1     CZXS      常州橡塑材料有限公司  O型圈     合格    2026-06-01                                          SCAR-2026-001");
+    expect((await run(dir, "list", "suppliers", ...TODAY)).stdout.split("\n")[4]).toBe("1     CZXS      常州橡塑材料有限公司  O型圈     合格    2026-06-01                                                    SCAR-2026-001");
   });
 
   it("refuses a supplier that is none, --supplier on a record of another source, and a SCAR without its supplier", async () => {

@@ -22,7 +22,14 @@ import { auditorQualification, marksAuditors } from "../../model/process-audits.
 import { list, t } from "../../i18n/index.js";
 import { CODE_PATTERN } from "../../model/paths.js";
 import type { Supplier } from "../../model/suppliers.js";
-import { SUPPLIER_STATUSES, type ExternalParty, type SupplierAudit, type SupplierCertificate, type SupplierRecord } from "../../model/types.js";
+import { SUPPLIER_GRADES, SUPPLIER_STATUSES, type ExternalParty, type SupplierAudit, type SupplierCertificate, type SupplierRating, type SupplierRecord } from "../../model/types.js";
+import { actionGrade, gradeAtOrBelow } from "../../model/suppliers.js";
+import { openSupplierActions } from "../../model/actions.js";
+import { localToday } from "../../core/dates.js";
+import { language } from "../../i18n/index.js";
+import { registerContext } from "../../report/registers/context.js";
+import { ratingText } from "../../report/registers/suppliers.js";
+import { rule as ratingRule } from "../../check/rules/supplier/rating-without-action.js";
 import type { CommandContext } from "../context.js";
 import { choiceOption, dateOption } from "../options.js";
 import { editFile, listOption, saveChanges, withEditSession, type EditSession } from "../shared/edit.js";
@@ -49,12 +56,23 @@ export interface SupplierFlags {
   validUntil?: string;
   report?: string;
   result?: string;
+  /** csr supplier rate: the period rated (2026, 2026-H2, 2026-Q4, 2026-11). */
+  period?: string;
+  /** Delivered product quality, parts per million rejected (质量 PPM). */
+  ppm?: string;
+  /** On-time delivery in percent (交付准时率). */
+  onTime?: string;
+  /** Disruptions at the customer, field returns included (顾客干扰次数). */
+  disruptions?: string;
+  grade?: string;
+  /** The rating's record number (评价记录编号). */
+  record?: string;
   yes?: boolean;
   commit?: boolean;
 }
 
 /** The order csr writes a supplier record's keys in (schemas/supplier.schema.json). */
-const ORDER = ["code", "supplies", "special_characteristics", "approvals", "certificates", "audits"] as const;
+const ORDER = ["code", "supplies", "special_characteristics", "approvals", "certificates", "audits", "ratings"] as const;
 const AUDIT_RESULTS = ["passed", "conditional", "failed"] as const;
 
 export async function supplierAddCommand(ctx: CommandContext, code: string, flags: SupplierFlags): Promise<number> {
@@ -163,6 +181,52 @@ export async function supplierAuditedCommand(ctx: CommandContext, given: string,
   });
 }
 
+/**
+ * `csr supplier rate <code> --period 2026-Q4 --grade A|B|C|D [--ppm 120 --on-time 96.5 --disruptions 0 --by --date --record]`:
+ * records a supplier performance rating (供方业绩评价, IATF 16949 8.4.2.4: delivered product quality, delivery performance,
+ * customer disruptions incl. field returns) in the supplier's record. A grade at or below qms.yaml `suppliers.action_grade`
+ * (default C) with no open SCAR is said, as csr check's supplier/rating-without-action says it. Errors (UserError, one line):
+ * a period not a year, half, quarter or month; a period rated already; a number not a number or out of range; no --grade.
+ */
+export async function supplierRateCommand(ctx: CommandContext, given: string, flags: SupplierFlags): Promise<number> {
+  return withEditSession(ctx, true, undefined, async (session) => {
+    const supplier = supplierOption(session.repo, given);
+    if (flags.period === undefined || flags.grade === undefined || flags.by === undefined) throw new UserError(t("supplier.rate.needs"), t("supplier.rate.hint", { code: supplier.code }));
+    const period = flags.period.trim().toUpperCase();
+    if (!PERIOD.test(period)) throw new UserError(t("supplier.rate.bad-period", { period: flags.period }));
+    const rated = (supplier.record?.value.ratings ?? []).find((r) => r.period === period);
+    if (rated) throw new UserError(t("supplier.rate.rated", { supplier: supplierLabel(supplier), period, grade: rated.grade, date: rated.date }), t("supplier.rate.rated.hint", { path: supplier.record!.file.path }));
+    const grade = choiceOption(flags.grade.trim().toUpperCase(), "--grade", SUPPLIER_GRADES, "A");
+    const date = dateOption(flags.date, "--date");
+    const by = insider(session, flags.by, "--by", date);
+    const ppm = measure(flags.ppm, "--ppm", Infinity);
+    const onTime = measure(flags.onTime, "--on-time", 100);
+    const disruptions = measure(flags.disruptions, "--disruptions", Infinity, true);
+    const rating: SupplierRating = { period, ...(ppm !== undefined ? { ppm } : {}), ...(onTime !== undefined ? { on_time: onTime } : {}), ...(disruptions !== undefined ? { disruptions } : {}), grade, date, by, ...(flags.record?.trim() ? { record: flags.record.trim() } : {}) };
+    const rc = registerContext(session.repo, language(), undefined, undefined, session.index);
+    const lines = [t("supplier.rate.recorded", { supplier: supplierLabel(supplier), rating: ratingText(rc, rating), by: personLabel(session.index, by), date })];
+    const threshold = actionGrade(session.repo);
+    // What csr check will say of it (supplier/rating-without-action), said now: the rating is recorded all the same.
+    if (configuredSeverity(ratingRule.id, session.repo.config?.value.rules ?? {}) !== undefined && gradeAtOrBelow(grade, threshold) && openSupplierActions(session.repo.actions.map((a) => a.value), supplier.code, localToday()).length === 0) {
+      lines.push(t("supplier.rate.needs-action", { rule: ratingRule.id, grade, threshold, code: supplier.code }));
+    }
+    await saveChanges(ctx, session, [recordChange(session, supplier, [(doc) => appendTo(doc, "ratings", rating)])], lines, { commit: flags.commit, message: t("supplier.commit.rate", { code: supplier.code, period, grade }) });
+    return 0;
+  });
+}
+
+/** A rating's period: a year, a half (H1, H2), a quarter (Q1–Q4) or a month. */
+const PERIOD = /^[0-9]{4}(-(Q[1-4]|H[12]|0[1-9]|1[0-2]))?$/;
+
+/** A measure of a rating as given (--ppm 120, --on-time 96.5): a number from 0 to `max`, whole when `whole`; undefined when not given. */
+function measure(given: string | undefined, flag: string, max: number, whole = false): number | undefined {
+  if (given === undefined) return undefined;
+  const text = given.trim().replace(/%$/, "");
+  const value = Number(text);
+  if (text === "" || !Number.isFinite(value) || value < 0 || value > max || (whole && !Number.isInteger(value))) throw new UserError(t(whole ? "supplier.rate.bad-count" : "supplier.rate.bad-number", { flag, value: given, max }));
+  return value;
+}
+
 /** A person of the company for the supplier's evaluation or audit: one of people.yaml at work on `date`, of no outside party. */
 function insider(session: EditSession, given: string, flag: string, date: string): string {
   const person = resolvePerson(session.index, given, flag, date);
@@ -178,7 +242,7 @@ function recordChange(session: EditSession, supplier: Supplier, edits: ((doc: Do
   return { path: `suppliers/${supplier.code}.yaml`, kind: "supplier", text: yamlText(doc), create: true };
 }
 
-function appendTo(doc: Document.Parsed, key: "approvals" | "certificates" | "audits", entry: object): void {
+function appendTo(doc: Document.Parsed, key: "approvals" | "certificates" | "audits" | "ratings", entry: object): void {
   const seq = doc.get(key, true);
   if (isSeq(seq)) {
     seq.items.push(flowMap(doc, entry));

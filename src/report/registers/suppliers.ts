@@ -11,7 +11,8 @@
  */
 import { localized } from "../../core/text.js";
 import { actionStatus, openSupplierActions } from "../../model/actions.js";
-import { approvalOn, certificateWarnDays, daysLeft, statusOn, supplierContacts, suppliers } from "../../model/suppliers.js";
+import { approvalOn, latestRating, certificateWarnDays, daysLeft, statusOn, supplierContacts, suppliers } from "../../model/suppliers.js";
+import type { SupplierRating } from "../../model/types.js";
 import type { Table } from "../table.js";
 import { personName, t, type RegisterContext } from "./context.js";
 
@@ -44,6 +45,7 @@ export function supplierRegister(ctx: RegisterContext, options: { today: string 
         .map((p) => localized(ctx.lang, p.name, p.name_en))
         .join(separator),
       remark: statuses[i] === "approved" || statuses[i] === "pending" ? "" : (approvalOn(s, today)?.remark ?? ""),
+      rating: ratingText(ctx, latestRating(s, today)?.rating),
       scar: openSupplierActions(actions, s.code, today)
         .map((a) => (actionStatus(a, today) === "overdue" ? t(ctx, "register.suppliers.scar-overdue", { id: a.id }) : a.id))
         .join(separator),
@@ -66,10 +68,22 @@ export function supplierRegister(ctx: RegisterContext, options: { today: string 
       { key: "special", header: t(ctx, "register.suppliers.column.special"), kind: "code" },
       { key: "contacts", header: t(ctx, "register.suppliers.column.contacts"), kind: "list" },
       { key: "audit", header: t(ctx, "register.suppliers.column.audit"), printedIfAny: true },
+      { key: "rating", header: t(ctx, "register.suppliers.column.rating"), printedIfAny: true },
       { key: "scar", header: t(ctx, "register.suppliers.column.scar"), kind: "list", printedIfAny: true },
       { key: "remark", header: t(ctx, "register.suppliers.column.remark"), printedIfAny: true },
     ],
     rows,
     notes: list.length === 0 ? [t(ctx, "register.suppliers.none")] : [t(ctx, "register.suppliers.counts", { approved: count("approved"), conditional: count("conditional"), suspended: count("suspended"), disqualified: count("disqualified"), pending: count("pending") })],
   };
+}
+
+/** A performance rating as the list gives it: "B（2026-Q4：PPM 120，准时率 96.5%，顾客干扰 0）", what it recorded of the three; "" without one. */
+export function ratingText(ctx: RegisterContext, rating: SupplierRating | undefined): string {
+  if (!rating) return "";
+  const parts = [
+    ...(rating.ppm !== undefined ? [t(ctx, "register.suppliers.rating.ppm", { ppm: rating.ppm })] : []),
+    ...(rating.on_time !== undefined ? [t(ctx, "register.suppliers.rating.on-time", { percent: rating.on_time })] : []),
+    ...(rating.disruptions !== undefined ? [t(ctx, "register.suppliers.rating.disruptions", { count: rating.disruptions })] : []),
+  ];
+  return t(ctx, "register.suppliers.rating", { grade: rating.grade, period: rating.period, measures: parts.length > 0 ? t(ctx, "register.suppliers.rating.measures", { measures: parts.join(t(ctx, "register.suppliers.rating.separator")) }) : "" });
 }
