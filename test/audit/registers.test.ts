@@ -365,7 +365,7 @@ describe("terminal tables", () => {
   it("the CSR matrix filters by customer", async () => {
     const none = await csrInProcess(["-C", REPO, "matrix", "csr", "--customer", "FORDX"]);
     expect(none.code).toBe(2);
-    expect(none.stderr).toBe("csr: No customer 'FORDX' in customers/. Did you mean 'FORD'?\n");
+    expect(none.stderr).toBe("csr: --customer: unknown customer 'FORDX'; the customers are: FORD Ford Motor Company. Did you mean 'FORD'?\n");
   });
 });
 

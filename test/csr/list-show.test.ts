@@ -162,7 +162,7 @@ describe("csr list", () => {
     expect((await list("--format", "docx")).stderr).toBe("csr: --format 必须是 table、md、html、csv、xlsx、json、pdf 之一；实际为 'docx'。\n");
     expect((await list("--format", "pdf")).stderr).toBe("csr: --format pdf 生成二进制文件；请用 --out FILE.pdf 指定要写入的文件。\n");
     expect((await list("--format", "xlsx")).stderr).toBe("csr: --format xlsx 生成二进制工作簿；请用 --out FILE.xlsx 指定要写入的文件。\n");
-    expect((await csrInProcess(["-C", FIXTURE, "list", "--customer", "DYB"])).stderr).toBe("csr: --customer: unknown customer 'DYB'. Did you mean 'DYA'?\n");
+    expect((await csrInProcess(["-C", FIXTURE, "list", "--customer", "DYB"])).stderr).toBe("csr: --customer: unknown customer 'DYB'; the customers are: DYA 东岳越野车有限公司. Did you mean 'DYA'?\n");
     // A bare clause number is the one standard's in scope; no part of a clause number is refused as a clause.
     expect(await list("--clause", "8.3")).toMatchObject({ code: 0, stderr: "完整的顾客特定要求清单：csr list csr。\n" });
     expect((await list("--clause", "8.3.x")).stderr).toBe("csr: --clause 8.3.x：条款写作“标准:条款号”，如 IATF16949:8.3.3.3。\n");
