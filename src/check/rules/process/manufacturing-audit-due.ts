@@ -25,12 +25,13 @@ export const rule: Rule = {
   - code: C3
     name: 生产过程控制
     type: customer-oriented
+    owner: QA
     manufacturing: true
     audits:
       - {date: 2023-06-12, by: [li], report: MPA-2023-01, nonconformities: 0, kind: manufacturing-process, shift: 夜班}   # today 2026-12-04: more than 36 months ago
 `,
     good: `
-      - {date: 2026-06-10, by: [li], report: MPA-2026-01, nonconformities: 1, kind: manufacturing-process, part: BX-D1, customer: DYA, shift: 早班}
+      - {date: 2025-06-12, by: [li], report: MPA-2025-01, nonconformities: 0, kind: manufacturing-process, part: BX-D1, shift: 夜班}
 `,
     fix: "Audit the manufacturing process on the shop floor, shift by shift over the cycle, and record it: `csr process audited C3 --kind manufacturing-process --date <date> --by <auditors> --report <record number> --nonconformities <count> --shift <shift>`. A process that makes no product is not a manufacturing process: `csr process update <code> --no-manufacturing`.",
   },
