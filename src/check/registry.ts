@@ -38,6 +38,7 @@ import { rule as csrReviewInconsistent } from "./rules/csr/review-inconsistent.j
 import { rule as csrReviewLate } from "./rules/csr/review-late.js";
 import { rule as csrReviewOverdue } from "./rules/csr/review-overdue.js";
 import { rule as csrReviewRewritten } from "./rules/csr/review-rewritten.js";
+import { rule as csrReviewUnsigned } from "./rules/csr/review-unsigned.js";
 import { rule as csrSectionMissing } from "./rules/csr/section-missing.js";
 import { rule as csrSelfVerification } from "./rules/csr/self-verification.js";
 import { rule as csrSourceKeeperMissing } from "./rules/csr/source-keeper-missing.js";
@@ -71,6 +72,7 @@ import { rule as docDeviationLoop } from "./rules/doc/deviation-loop.js";
 import { rule as docDeviationVersionSuperseded } from "./rules/doc/deviation-version-superseded.js";
 import { rule as docDeviationWithoutEnd } from "./rules/doc/deviation-without-end.js";
 import { rule as docDuplicateTitle } from "./rules/doc/duplicate-title.js";
+import { rule as docEffectiveBeforeIssue } from "./rules/doc/effective-before-issue.js";
 import { rule as docEffectiveBeforeSignature } from "./rules/doc/effective-before-signature.js";
 import { rule as docExternalCheckDue } from "./rules/doc/external-check-due.js";
 import { rule as docExternalEffectiveBeforeIssue } from "./rules/doc/external-effective-before-issue.js";
@@ -174,6 +176,7 @@ export const rules: readonly Rule[] = [
   csrReviewLate,
   csrReviewOverdue,
   csrReviewRewritten,
+  csrReviewUnsigned,
   csrSectionMissing,
   csrSelfVerification,
   csrSourceKeeperMissing,
@@ -206,6 +209,7 @@ export const rules: readonly Rule[] = [
   docDeviationVersionSuperseded,
   docDeviationWithoutEnd,
   docDuplicateTitle,
+  docEffectiveBeforeIssue,
   docEffectiveBeforeSignature,
   docEmptySection,
   docExternalCheckDue,

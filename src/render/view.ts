@@ -15,6 +15,7 @@ import { addressing, unconfirmedLinkText, categoryName, countersigning, counters
 import { addressedWhenSuperseded } from "../model/link-start.js";
 import { classificationName, csrClassification, documentClassification, isStateSecret } from "../model/classification.js";
 import { confidentialityNotice, draftNotice } from "../model/confidentiality.js";
+import { csrReviewForm } from "../model/csr-review-form.js";
 import { externalPendingUntil } from "../model/external.js";
 import { currentRevision, documentLayout, formRevisionOn, issuedOn, militaryParties, peopleOf, revisionEffective, revisionInForce, type RepoIndex } from "../model/index.js";
 import { recordKeepingText } from "../model/record-keeping.js";
@@ -918,25 +919,6 @@ export interface CsrReportView extends Header {
 }
 
 /**
- * The controlled form the CSR review report is a record of, when `csr.review_form` does not name
- * it: the one released form titled as a CSR review form (顾客特定要求评审表, 顾客特殊要求评审记录,
- * "CSR review record"). None, or more than one, names no form: the report then prints none rather
- * than a guess, and README says how to name it.
- */
-function reviewFormOf(index: RepoIndex): string | undefined {
-  // Once per index: the site prints a report for every CSR.
-  if (!REVIEW_FORMS.has(index)) {
-    const forms = [...index.documents.values()]
-      .map((d) => d.value)
-      .filter((d) => d.kind === "form" && d.status === "released" && REVIEW_FORM_TITLE.test(`${d.title} ${d.title_en ?? ""}`));
-    REVIEW_FORMS.set(index, forms.length === 1 ? forms[0]!.id : undefined);
-  }
-  return REVIEW_FORMS.get(index);
-}
-
-const REVIEW_FORMS = new WeakMap<RepoIndex, string | undefined>();
-
-/**
  * The review form a report is printed on. csr prints one layout, the form's as it stands: the
  * version named is the one in force on the day printed (`today`), not the one the review was decided
  * on, which had other fields (QR-015-02 A/1 added the 会签, 结论分类 and 实施跟踪 columns: an auditor
@@ -952,8 +934,6 @@ function reviewForm(lang: Lang, number: string, form: ControlledDocument | undef
   const data = { date: decided, form: number, version, then: then ?? "" };
   return { number, version, reprint: translate(lang, then === undefined ? "render.csr.form-reprint-unreleased" : "render.csr.form-reprint", data) };
 }
-
-const REVIEW_FORM_TITLE = /顾客特[定殊]要求.*评审|CSR review|customer[- ]specific requirements? review/i;
 
 /**
  * `today` (YYYY-MM-DD) measures an open review's working days. `versionOn`: the version of a 落实文件 in force on `today` as the CSR matrix prints it (report/registers/context.ts
@@ -1020,7 +1000,7 @@ export function csrReportView(
   const closedRounds = historyRounds(csr, repositoryCalendar(config), config, today, customer);
   // The decision a confirmation of an unchanged revision keeps, when it was late: the header judges the confirmation, this says the decision was late.
   const keptLate = lateKeptDecision(csr, repositoryCalendar(config), config, today, customer);
-  const formNumber = config?.csr?.review_form ?? reviewFormOf(index);
+  const formNumber = csrReviewForm(index, config);
   const formDoc = formNumber ? index.documents.get(formNumber)?.value : undefined;
   // A filled-in review report is a record: it carries no 受控 stamp; one not yet decided is a draft. One whose requirement
   // was superseded is stamped 已替代: the record stays valid and retained; 作废 (and its watermark) is for a withdrawn

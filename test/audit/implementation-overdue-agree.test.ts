@@ -31,7 +31,7 @@ describe("implementation overdue", () => {
     const check = csr(["-C", dir, "check", "--format", "json", "--today", TODAY]);
     expect(check.code).toBe(1);
     const findings = (JSON.parse(check.stdout) as { findings: { rule: string; file: string; line: number }[] }).findings.filter((f) => f.rule === "csr/implementation-overdue");
-    expect(findings.map((f) => `${f.file}:${f.line}`)).toEqual(["csr/DYA/DYA-004.yaml:44"]);
+    expect(findings.map((f) => `${f.file}:${f.line}`)).toEqual(["csr/DYA/DYA-004.yaml:46"]);
 
     const list = csr(["-C", dir, "list", "--from", "2026-01-01", "--today", TODAY], { lang: null });
     expect(list.code).toBe(0);

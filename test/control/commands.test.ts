@@ -382,12 +382,12 @@ describe("distribution and recall", () => {
     expect(JSON.parse(check.stdout).findings.map((f: { rule: string; message: string; line: number }) => `${f.line} ${f.rule} ${f.message}`)).toEqual([
       // The example's own warnings: BCM-004's and DYA-002's trainings left people untrained (csr list training --missing), and
       // DYA-002 went into production after Dongyue's date.
-      "56 csr/training-overdue BCM-004 was decided on 2026-10-20 and needs training, but training on BCM-PKG revision A is recorded for 3 of the 9 people to train (due by 2026-11-17, 20 working days). 'csr list training --missing --document BCM-004' lists the others; record their training with 'csr train BCM-004 --people ... --date ... --trainer ... --record ...'.",
-      "78 csr/late-for-customer DYA-002 was implemented in production on 2026-04-20, after the effective date 2026-04-01 of the customer's DYA-SQM revision D (12 working days late). If the customer agreed a later date in writing, record it with 'csr implement DYA-002 --required-by <date>'; otherwise the lateness stands on record: take it to corrective action and record why with 'csr implement DYA-002 --late-reason \"...\"' (e.g. the customer informed, the corrective action's number).",
-      "83 csr/training-overdue DYA-002 was decided on 2026-03-23 and needs training, but training on DYA-SQM revision D is recorded for 4 of the 8 people to train (due by 2026-04-21, 20 working days). 'csr list training --missing --document DYA-002' lists the others; record their training with 'csr train DYA-002 --people ... --date ... --trainer ... --record ...'.",
+      "58 csr/training-overdue BCM-004 was decided on 2026-10-20 and needs training, but training on BCM-PKG revision A is recorded for 3 of the 9 people to train (due by 2026-11-17, 20 working days). 'csr list training --missing --document BCM-004' lists the others; record their training with 'csr train BCM-004 --people ... --date ... --trainer ... --record ...'.",
+      "80 csr/late-for-customer DYA-002 was implemented in production on 2026-04-20, after the effective date 2026-04-01 of the customer's DYA-SQM revision D (12 working days late). If the customer agreed a later date in writing, record it with 'csr implement DYA-002 --required-by <date>'; otherwise the lateness stands on record: take it to corrective action and record why with 'csr implement DYA-002 --late-reason \"...\"' (e.g. the customer informed, the corrective action's number).",
+      "85 csr/training-overdue DYA-002 was decided on 2026-03-23 and needs training, but training on DYA-SQM revision D is recorded for 4 of the 8 people to train (due by 2026-04-21, 20 working days). 'csr list training --missing --document DYA-002' lists the others; record their training with 'csr train DYA-002 --people ... --date ... --trainer ... --record ...'.",
       // DYA-004 went to Engineering and Marketing, which had A/1 on OA but have no issue of A/2; Production, left without A/2
       // after holding A/1, is doc/no-copy-in-force's alone (one root cause, one finding).
-      "40 csr/deployed-without-copy DYA-004 was distributed to Engineering, Marketing & Sales, but QP-010 A/2, which addresses it, has no controlled copy and no electronic issue at these 2 departments: they know the requirement but hold no document in force that says how it is met. Hand out paper copies with 'csr distribute QP-010 --to ENG MKT', or record the electronic issue with 'csr distribute QP-010 --electronic --to ENG MKT'. If a department does not act on the requirement, say in the review why the CSR went to it.",
+      "42 csr/deployed-without-copy DYA-004 was distributed to Engineering, Marketing & Sales, but QP-010 A/2, which addresses it, has no controlled copy and no electronic issue at these 2 departments: they know the requirement but hold no document in force that says how it is met. Hand out paper copies with 'csr distribute QP-010 --to ENG MKT', or record the electronic issue with 'csr distribute QP-010 --electronic --to ENG MKT'. If a department does not act on the requirement, say in the review why the CSR went to it.",
       "102 doc/no-copy-in-force QP-010 A/2 is in force since 2026-11-10, and Production held a controlled copy of A/1 but holds none of A/2: hand it out with 'csr distribute QP-010 --to PRD'.",
       "102 doc/recall-overdue Controlled copy 2 of QP-010 A/1 (Production) is still out: A/1 was replaced on 2026-11-10, and copies were due back by 2026-11-17 (5 working days). Take it back and record it with 'csr recall QP-010 --copy 2'.",
     ]);
@@ -403,7 +403,7 @@ describe("distribution and recall", () => {
       "QP-010,生产过程控制程序,A/1,2,生产部,,陈静,2026-11-02,2026-11-17,2026-11-27,黄军,陈静,已回收,逾期 8 个工作日回收",
       "QP-010,生产过程控制程序,A/2,3,品质部,张丽,陈静,2026-11-10,,,,,在用,",
       // A/1 was issued on OA too: replaced there by A/2 (tester55 C2).
-      ...["生产部", "技术部", "品质部", "市场部"].map((d) => `QP-010,生产过程控制程序,A/1,电子版（OA，只读）,${d},,陈静,2026-04-09,,,,,已换版,`),
+      ...["生产部", "技术部", "品质部", "市场部"].map((d) => `QP-010,生产过程控制程序,A/1,电子版（OA，只读）,${d},,陈静,2026-04-08,,,,,已换版,`),
     ]);
   }, 90_000);
 
@@ -476,7 +476,7 @@ describe("csr train", () => {
     expect((await csrInProcess(["-C", dir, "train", "DYA-004", "--require", "-y"])).stdout).toBe("DYA-004: marked as needing training on each source revision.\nWrote csr/DYA/DYA-004.yaml; not committed (git commit it, or run with --commit).\n");
     expect(diff(dir)).toEqual(["-  required: false", "+  required: true"]);
     expect((await csrInProcess(["-C", dir, "check", "--today", "2026-11-27"])).stdout).toContain(
-      "csr/DYA/DYA-004.yaml:52:13 warning csr/training-overdue DYA-004 was decided on 2026-03-23 and needs training, but no training on DYA-SQM revision D is recorded (due by 2026-04-21, 20 working days).",
+      "csr/DYA/DYA-004.yaml:54:13 warning csr/training-overdue DYA-004 was decided on 2026-03-23 and needs training, but no training on DYA-SQM revision D is recorded (due by 2026-04-21, 20 working days).",
     );
     expect((await csrInProcess(["-C", dir, "train", "DYA-004", "--people", "zhoupeng", "--trainer", "zhangli", "--record", "TR-2026-052", "--date", "2026-11-27", "-y"])).stdout).toBe(
       "DYA-004 (source DYA-SQM revision D): training of Zhou Peng (zhoupeng) recorded; 2026-11-27, trainer Zhang Li (zhangli), record TR-2026-052.\nWrote csr/DYA/DYA-004.yaml; not committed (git commit it, or run with --commit).\n",

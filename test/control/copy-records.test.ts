@@ -67,11 +67,14 @@ describe("发放人, 交回人 and 回收人 of a controlled copy", () => {
     // Only copy 3, not taken back, is overdue (5 working days after A/1 took effect on 2026-10-12); copies 1 to 3, of 2024, name no 发放人 (auditor16 F16).
     expect((await checkJsonInProcess(dir, "--today", "2026-10-22")).findings.map((f) => `${f.rule} ${f.line}`)).toEqual([
       "doc/copy-record-incomplete 25",
+      // The fixture's A/0 took effect on 2024-01-10, its copies went out on 2024-01-12; A/1's first copy on 2026-10-14, two days after it took effect.
+      "doc/effective-before-issue 25",
       "doc/copy-record-incomplete 26",
       "doc/copy-record-incomplete 27",
       // 市场部 held A/0 and has no copy of A/1.
       "doc/no-copy-in-force 27",
       "doc/recall-overdue 27",
+      "doc/effective-before-issue 28",
     ]);
   });
 
@@ -146,6 +149,8 @@ describe("csr recall --retained (作废留用)", () => {
       // No unit has a copy of A/1: the one stamped 作废 at 生产部 is none.
       "doc/no-copy-in-force 25",
       "doc/recall-overdue 25",
+      // A/0 took effect on 2024-01-10, its copies went out on 2024-01-12.
+      "doc/effective-before-issue 25",
       "doc/copy-record-incomplete 26",
       "doc/copy-record-incomplete 27",
       "doc/recall-overdue 27",
@@ -338,6 +343,7 @@ describe("csr check on distribution records without issuer or recipient (auditor
     expect(code).toBe(0);
     expect(findings.map((f) => `${f.line}:${f.column} ${f.severity} ${f.rule} ${f.message}`)).toEqual([
       "26:5 warning doc/copy-record-incomplete The distribution record of controlled copy 1 of QP-005 A/0 (品质部) lacks the issuer (issued_by, 发放人), the holder (holder, 领用人: a copy of a Secret (机密) document is issued to a named person): add what is missing from the paper distribution and recall record (person ids of people.yaml).",
+      "26:43 warning doc/effective-before-issue QP-005 A/0 took effect on 2024-01-10, but its first controlled copy was handed out on 2024-01-12: until then its users were to work to a version they did not have. If it was handed out on or before 2024-01-10, correct the date of this copy; if it reached its users only on 2024-01-12, its effective date is wrong. Issue a version on the day it takes effect, or before.",
       "27:5 warning doc/copy-record-incomplete The distribution record of controlled copy 2 of QP-005 A/0 (生产部) lacks the issuer (issued_by, 发放人): add what is missing from the paper distribution and recall record (person ids of people.yaml).",
       "28:5 warning doc/copy-record-incomplete The distribution record of controlled copy 3 of QP-005 A/0 (市场部) lacks the issuer (issued_by, 发放人), the holder (holder, 领用人: a copy of a Secret (机密) document is issued to a named person): add what is missing from the paper distribution and recall record (person ids of people.yaml).",
       // 品质部 and 生产部 gave their copies of A/1 back (left off on purpose); 市场部 never had one.

@@ -52,7 +52,8 @@ describe("a month of document control without hand-editing YAML", () => {
     await write("review", "DYA-004", "--department", "QA", "--reviewer", "zhangli", "--opinion", "accept", "--date", "2026-11-04");
     await write("review", "DYA-004", "--department", "ENG", "--reviewer", "zhoupeng", "--opinion", "accept-with-action", "--comment", "修订生产过程控制程序，增加控制计划变更提交记录", "--date", "2026-11-04");
     await write("review", "DYA-004", "--department", "PRD", "--reviewer", "huangjun", "--opinion", "accept", "--date", "2026-11-05");
-    await write("review", "DYA-004", "--disposition", "must", "--by", "xuht", "--date", "2026-11-09");
+    // Decided on the signed review report, numbered as the example numbers them and signed by the CSR project group's leader (csr/review-unsigned).
+    await write("review", "DYA-004", "--disposition", "must", "--by", "xuht", "--date", "2026-11-09", "--record", "JL-PS-2026-06", "--record-form", "QR-015-02", "--leader", "lina");
     // A new form for the procedure, released.
     expect((await write("new", "form", "--title", "控制计划变更提交记录", "--department", "ENG", "--used-by", "QP-010", "--retention", "3年")).split("\n")[0]).toBe(
       "已创建 QR-010-01 控制计划变更提交记录（documents/forms/QR-010-01.yaml），技术部的表单草稿。",
@@ -74,8 +75,8 @@ describe("a month of document control without hand-editing YAML", () => {
     );
     // Old copies back, new copies out, training, implementation.
     // Each department hands back its own copy (交回人).
-    // The new copies go out as the old ones come back, so that no department is left without one (doc/no-copy-in-force).
-    await write("distribute", "QP-010", "--to", "PRD", "QA", "ENG", "MKT", "--date", "2026-11-13");
+    // The new copies go out on the day A/2 takes effect (doc/effective-before-issue), before the old ones come back, so that no department is left without one (doc/no-copy-in-force).
+    await write("distribute", "QP-010", "--to", "PRD", "QA", "ENG", "MKT", "--date", "2026-11-12");
     await write("recall", "QP-010", "--copy", "1", "--by", "huangjun", "--date", "2026-11-13");
     await write("recall", "QP-010", "--copy", "2", "--by", "zhangli", "--date", "2026-11-13");
     await write("train", "QP-010", "--people", "huangjun", "zhoupeng", "gaoyang", "--trainer", "huangjun", "--record", "TR-2026-060", "--date", "2026-11-16");
@@ -91,10 +92,10 @@ describe("a month of document control without hand-editing YAML", () => {
     // its training period (due 2026-12-10): not reported before it is over (tester66 N3).
     expect((await run("check", ...today)).split("\n")).toEqual([
       "csr/BCM/BCM-004.yaml",
-      "csr/BCM/BCM-004.yaml:56:13 warning csr/training-overdue BCM-004 已于 2026-10-20 作出结论且需要培训，但应培训的 9 人中只登记了 3 人针对 BCM-PKG A 版的培训（应于 2026-11-17 前完成，20 个工作日）。未培训人员见 'csr list training --missing --document BCM-004'，培训后用 'csr train BCM-004 --people ... --date ... --trainer ... --record ...' 记录。",
+      "csr/BCM/BCM-004.yaml:58:13 warning csr/training-overdue BCM-004 已于 2026-10-20 作出结论且需要培训，但应培训的 9 人中只登记了 3 人针对 BCM-PKG A 版的培训（应于 2026-11-17 前完成，20 个工作日）。未培训人员见 'csr list training --missing --document BCM-004'，培训后用 'csr train BCM-004 --people ... --date ... --trainer ... --record ...' 记录。",
       "",
       "csr/DYA/DYA-002.yaml",
-      "csr/DYA/DYA-002.yaml:85:13 warning csr/training-overdue DYA-002 已于 2026-03-23 作出结论且需要培训，但应培训的 8 人中只登记了 4 人针对 DYA-SQM E 版的培训（应于 2026-04-21 前完成，20 个工作日）。未培训人员见 'csr list training --missing --document DYA-002'，培训后用 'csr train DYA-002 --people ... --date ... --trainer ... --record ...' 记录。",
+      "csr/DYA/DYA-002.yaml:87:13 warning csr/training-overdue DYA-002 已于 2026-03-23 作出结论且需要培训，但应培训的 8 人中只登记了 4 人针对 DYA-SQM E 版的培训（应于 2026-04-21 前完成，20 个工作日）。未培训人员见 'csr list training --missing --document DYA-002'，培训后用 'csr train DYA-002 --people ... --date ... --trainer ... --record ...' 记录。",
       "",
       "规则说明（也可运行 'csr explain <规则>'）：",
       "  csr/training-overdue  https://unpkg.com/qms-csr@0.1.0/docs/rules.zh-CN.md#csrtraining-overdue",

@@ -345,7 +345,7 @@ describe("a CSR addressed only in a revision not yet in force", () => {
     });
     const check = (await csrInProcess(["-C", dir, "check", "--today", "2026-12-04"])).stdout.split("\n");
     expect(check.filter((l) => l.includes("csr/implemented-before-effective DYA"))).toEqual([
-      "csr/DYA/DYA-001.yaml:78:16 warning csr/implemented-before-effective DYA-001 was implemented in production on 2026-12-03, before any document that addresses the requirement takes effect (WI-010-01 A/2 takes effect 2026-12-20): no document in force carried it yet. Check the date against the production records and correct it with 'csr implement DYA-001 --implemented <date> --amend'; if production did start earlier under another document (an interim work instruction, a deviation permit), link it with 'csr address DYA-001 <document>'.",
+      "csr/DYA/DYA-001.yaml:80:16 warning csr/implemented-before-effective DYA-001 was implemented in production on 2026-12-03, before any document that addresses the requirement takes effect (WI-010-01 A/2 takes effect 2026-12-20): no document in force carried it yet. Check the date against the production records and correct it with 'csr implement DYA-001 --implemented <date> --amend'; if production did start earlier under another document (an interim work instruction, a deviation permit), link it with 'csr address DYA-001 <document>'.",
     ]);
     // The matrix agrees: the link waits for A/2 and does not count, so DYA-001 is not 已实施, whatever date is recorded: its other links
     // are to be confirmed for the reworded requirement (待确认落实, tester64 N5).
@@ -358,7 +358,7 @@ describe("a CSR addressed only in a revision not yet in force", () => {
     // Recorded by an earlier csr (the pin keeping `previous: A/1`): the same.
     const file = join(dir, "csr/DYA/DYA-001.yaml");
     writeFileSync(file, readFileSync(file, "utf8").replace("      revision: A/2\n      section: 6eac3af991f7\n", "      revision: A/2\n      previous: A/1\n      section: 6eac3af991f7\n"));
-    expect((await csrInProcess(["-C", dir, "check", "--today", "2026-12-04"])).stdout).toContain("csr/DYA/DYA-001.yaml:79:16 warning csr/implemented-before-effective DYA-001 was implemented in production on 2026-12-03, before any document that addresses the requirement takes effect (WI-010-01 A/2 takes effect 2026-12-20)");
+    expect((await csrInProcess(["-C", dir, "check", "--today", "2026-12-04"])).stdout).toContain("csr/DYA/DYA-001.yaml:81:16 warning csr/implemented-before-effective DYA-001 was implemented in production on 2026-12-03, before any document that addresses the requirement takes effect (WI-010-01 A/2 takes effect 2026-12-20)");
   });
 
   it("a link confirmed again after the next revision keeps its earlier confirmation: addressed from the first revision so confirmed, and compared with the pin of the day on a past day's matrix (tester54a A12)", async () => {

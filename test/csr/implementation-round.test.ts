@@ -40,8 +40,8 @@ describe("the implementation follows the decision in force, not the first round'
     // Closed with the C round (csr source update): implemented under C, after C's decision of 2024-06-24.
     edit(dir, "distribution:\n", "  history:\n    - {closed: 2026-03-16, source_revision: C, revised_to: D, status: implemented, implemented: 2024-07-01}\n    - {closed: 2026-03-16, source_revision: C, revised_to: D, status: implemented, implemented: 2024-06-20}\ndistribution:\n");
     expect(await outOfOrder(dir)).toEqual([
-      "csr/DYA/DYA-002.yaml:78:16 DYA-002: the implementation is dated 2026-03-20, before the review decision (2026-03-23), which it must follow. Correct whichever of the two dates is wrong.",
-      "csr/DYA/DYA-002.yaml:81:97 DYA-002: the implementation is dated 2024-06-20, before the decision of review round 1 (2024-06-24), which it must follow. Correct whichever of the two dates is wrong.",
+      "csr/DYA/DYA-002.yaml:80:16 DYA-002: the implementation is dated 2026-03-20, before the review decision (2026-03-23), which it must follow. Correct whichever of the two dates is wrong.",
+      "csr/DYA/DYA-002.yaml:83:97 DYA-002: the implementation is dated 2024-06-20, before the decision of review round 1 (2024-06-24), which it must follow. Correct whichever of the two dates is wrong.",
     ]);
   });
 });

@@ -37,7 +37,7 @@ describe("a requirement changed by the customer's new revision (tester54a A1)", 
     );
     const yaml = readFileSync(join(dir, "csr/BCM/BCM-002.yaml"), "utf8");
     expect(yaml).toContain(`\ntext: ${NEW}\n`);
-    expect(yaml).toContain(`        date: 2025-09-16\n      text: ${OLD}\n  restarted: 2026-12-01\n`);
+    expect(yaml).toContain(`        date: 2025-09-16\n      leader: {by: lina, date: 2025-09-16}\n      text: ${OLD}\n  restarted: 2026-12-01\n`);
     // Said once: a second change in the same round keeps the V2.0 wording, not the first V3.0 one.
     expect((await csrInProcess(["-C", dir, "set", "BCM-002", "--text", NEW + "另附", "-y"], { lang: "zh-CN" })).code).toBe(0);
     expect(readFileSync(join(dir, "csr/BCM/BCM-002.yaml"), "utf8")).toContain(`      text: ${OLD}\n  restarted: 2026-12-01\n`);
@@ -142,7 +142,7 @@ describe("a link made for the wording of an earlier source revision (tester54a A
     expect((JSON.parse(await suspect()) as { findings: { rule: string; file: string; line: number; message: string }[] }).findings.filter((f) => f.rule === "csr/suspect-link").map(({ file, line, message }) => ({ file, line, message }))).toEqual([
       {
         file: "csr/BCM/BCM-002.yaml",
-        line: 67,
+        line: 69,
         message:
           "BCM-002 到 QP-006 第 5.5 外部实验室 节 的链接可疑：BCM-002 的要求已按来源文件 V3.0 版变更（2026-12-01 起重新评审），该链接是为此前的要求建立的，此后未经确认，不计入落实。请确认它仍然落实该要求，然后运行 'csr address --confirm BCM-002 QP-006 --section \"5.5 外部实验室\" --by 赵强'，或更正 'addressed'。",
       },
@@ -222,7 +222,7 @@ describe("a release whose summary names a CSR reworded by the customer's new rev
         .map(({ file, line, column }) => `${file}:${line}:${column}`);
     run("source", "update", "DYA-SC", "--revision", "C", "--issued", "2026-09-20", "--received", "2026-09-28", "-y", "--commit");
     run("set", "DYA-001", "--text", "东岳安全特性（◆）和法规特性（◇）须在控制计划和PFMEA中标注。", "--commit");
-    expect(suspect()).toEqual(["csr/DYA/DYA-001.yaml:46:5", "csr/DYA/DYA-001.yaml:48:5", "csr/DYA/DYA-001.yaml:50:5"]);
+    expect(suspect()).toEqual(["csr/DYA/DYA-001.yaml:48:5", "csr/DYA/DYA-001.yaml:50:5", "csr/DYA/DYA-001.yaml:52:5"]);
     const path = join(dir, "documents/procedures/QP-014.yaml");
     writeFileSync(path, readFileSync(path, "utf8").replace("顾客符号更新时同步更新对照表。", "顾客符号更新时同步更新对照表并通知各部门。"));
     const released = run("release", "QP-014", "--summary", "按C版修改5.2（DYA-001）", "--total-pages", "2", "--pages", "P2", "--prepared", "gaoyang", "--reviewed", "zhoupeng", "--approved", "xuht", "--date", "2026-12-04", "-y");
@@ -231,10 +231,10 @@ describe("a release whose summary names a CSR reworded by the customer's new rev
     expect(released.split("\n")[2]).toBe(
       "注意：DYA-001 的要求已按来源文件 C 版变更（2026-09-28 起重新评审），DYA-001 到 QP-014 第 5.2 符号转换 节 的链接仍待确认，不计入落实；发布（包括修订内容提到 DYA-001）不算确认。请对照新要求阅读该处，仍然落实时运行 'csr address --confirm DYA-001 QP-014 --section \"5.2 符号转换\" --by 周鹏'。",
     );
-    expect(suspect()).toEqual(["csr/DYA/DYA-001.yaml:46:5", "csr/DYA/DYA-001.yaml:48:5", "csr/DYA/DYA-001.yaml:50:5"]);
+    expect(suspect()).toEqual(["csr/DYA/DYA-001.yaml:48:5", "csr/DYA/DYA-001.yaml:50:5", "csr/DYA/DYA-001.yaml:52:5"]);
     expect(run("show", "DYA-001", "--today", "2026-12-04")).toContain("QP-014 特殊特性管理程序 A/2（已发布）（要求已按 C 变更（2026-09-28 起重新评审），链接待确认，不计入落实；核对后运行 csr address --confirm），章节 5.2 符号转换\n");
     run("address", "--confirm", "DYA-001", "QP-014", "--section", "5.2 符号转换", "--by", "zhoupeng", "--date", "2026-12-04", "--commit");
     // The pin (5 lines) moved the other two links down.
-    expect(suspect()).toEqual(["csr/DYA/DYA-001.yaml:54:5", "csr/DYA/DYA-001.yaml:56:5"]);
+    expect(suspect()).toEqual(["csr/DYA/DYA-001.yaml:56:5", "csr/DYA/DYA-001.yaml:58:5"]);
   });
 });

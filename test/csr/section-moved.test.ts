@@ -34,9 +34,9 @@ describe("a CSR addressed in a section that has moved or gone", () => {
     const findings = all.filter((f) => f.rule === "csr/section-missing");
     expect(findings.map((f) => `${f.file}:${f.line}:${f.column} ${f.rule} ${f.message}`)).toEqual([
       // Without --base, csr cannot tell a link mistyped from a section a revision moved or removed: the message names both.
-      "csr/BCM/BCM-003.yaml:41:14 csr/section-missing BCM-003 引用了 QP-011 的章节 '5.3 追溯记录'，但 QP-011 的现行版本中没有标题为 '追溯记录' 的章节。第 5.3 节现为 '防护'，是另一章节。链接写错的，请改正；文件修订删除了该章节或改了名的，请改为现在落实该要求的章节（或只写文件），或在 QP-011 中恢复该章节后发布。",
+      "csr/BCM/BCM-003.yaml:43:14 csr/section-missing BCM-003 引用了 QP-011 的章节 '5.3 追溯记录'，但 QP-011 的现行版本中没有标题为 '追溯记录' 的章节。第 5.3 节现为 '防护'，是另一章节。链接写错的，请改正；文件修订删除了该章节或改了名的，请改为现在落实该要求的章节（或只写文件），或在 QP-011 中恢复该章节后发布。",
       "csr/DYA/DYA-003.yaml:41:14 csr/section-missing DYA-003 引用了 QP-012 的章节 '5.4 返工和返修'，但 QP-012 中该章节的编号是 5.5（文件修订后重新编号，或链接写错了编号）。请写成 '5.5 返工和返修'。",
-      "csr/DYA/DYA-006.yaml:41:14 csr/section-missing DYA-006 引用了 QP-012 的章节 '5.4 返工和返修'，但 QP-012 中该章节的编号是 5.5（文件修订后重新编号，或链接写错了编号）。请写成 '5.5 返工和返修'。",
+      "csr/DYA/DYA-006.yaml:43:14 csr/section-missing DYA-006 引用了 QP-012 的章节 '5.4 返工和返修'，但 QP-012 中该章节的编号是 5.5（文件修订后重新编号，或链接写错了编号）。请写成 '5.5 返工和返修'。",
     ]);
   });
 
@@ -130,10 +130,10 @@ describe("a CSR's link to a missing section in a pull request", () => {
     const result = await csrInProcess(["-C", repo, "check", "--today", DAY, "--base", "main", "--format", "json"], { lang: null });
     const { findings } = JSON.parse(result.stdout) as { findings: JsonFinding[] };
     expect(findings.filter((f) => f.rule === "csr/section-missing").map((f) => `${f.file}:${f.line}:${f.column} ${f.message}`)).toEqual([
-      "csr/BCM/BCM-003.yaml:41:14 BCM-003 引用了 QP-011 的章节 '5.3 追溯记录'，QP-011 在 main 时有这个章节，现在没有了：此后对 QP-011 的更改删除了该章节或改了名。第 5.3 节现为 '防护'，是另一章节。请把链接改指现在落实该要求的章节（或只写文件），或在 QP-011 中恢复该章节后发布。",
-      "csr/BCM/BCM-003.yaml:43:14 BCM-003 的链接写的是 QP-002 的章节 '5.9'（自 main 以来改成这样），而 QP-002 没有这个章节。请把链接改为 QP-002 现有的章节；与所写相近的有：5.1 记录的填写、5.2 记录清单、5.3 保存期限、5.4 记录处置。",
+      "csr/BCM/BCM-003.yaml:43:14 BCM-003 引用了 QP-011 的章节 '5.3 追溯记录'，QP-011 在 main 时有这个章节，现在没有了：此后对 QP-011 的更改删除了该章节或改了名。第 5.3 节现为 '防护'，是另一章节。请把链接改指现在落实该要求的章节（或只写文件），或在 QP-011 中恢复该章节后发布。",
+      "csr/BCM/BCM-003.yaml:45:14 BCM-003 的链接写的是 QP-002 的章节 '5.9'（自 main 以来改成这样），而 QP-002 没有这个章节。请把链接改为 QP-002 现有的章节；与所写相近的有：5.1 记录的填写、5.2 记录清单、5.3 保存期限、5.4 记录处置。",
       "csr/DYA/DYA-003.yaml:41:14 DYA-003 的链接写的是 QP-012 的章节 '5.2 返工和返修'（自 main 以来改成这样），但 QP-012 中该章节的编号是 5.5。请写成 '5.5 返工和返修'。",
-      "csr/DYA/DYA-006.yaml:41:14 DYA-006 引用了 QP-012 的章节 '5.4 返工和返修'，但 QP-012 自 main 以来已重新编号，该章节现在是第 5.5 节。请写成 '5.5 返工和返修'。",
+      "csr/DYA/DYA-006.yaml:43:14 DYA-006 引用了 QP-012 的章节 '5.4 返工和返修'，但 QP-012 自 main 以来已重新编号，该章节现在是第 5.5 节。请写成 '5.5 返工和返修'。",
     ]);
   });
 });

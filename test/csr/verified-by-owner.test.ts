@@ -32,7 +32,7 @@ describe("a CSR verified by its own implementation owner", () => {
   it("csr check reports it, and csr show marks its status and its implementation", async () => {
     const dir = await selfVerified();
     const check = await csrInProcess(["-C", dir, "check", "--today", DAY], { lang: "zh-CN" });
-    expect(check.stdout.split("\n").filter((l) => l.startsWith("csr/BCM/BCM-002.yaml:") && l.includes("csr/self-verification")).map((l) => l.split(" ").slice(0, 3).join(" "))).toEqual(["csr/BCM/BCM-002.yaml:49:9 error csr/self-verification"]);
+    expect(check.stdout.split("\n").filter((l) => l.startsWith("csr/BCM/BCM-002.yaml:") && l.includes("csr/self-verification")).map((l) => l.split(" ").slice(0, 3).join(" "))).toEqual(["csr/BCM/BCM-002.yaml:51:9 error csr/self-verification"]);
     const show = await csrInProcess(["-C", dir, "show", "BCM-002", "--today", DAY], { lang: "zh-CN" });
     expect(show.stdout.split("\n").filter((l) => /^ {2}(状态|实施) /.test(l))).toEqual([
       `  状态            ${MARK}`,

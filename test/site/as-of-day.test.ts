@@ -273,6 +273,7 @@ describe("csr site: a CSR's earlier review rounds in the search index", () => {
       "修订纠正措施控制程序和8D报告表单，增加时限栏。",
       "根本原因分析由技术部派员参加8D小组，时限可满足。",
       "围堵由生产部当班执行，已有24小时响应机制。",
+      "QR-015-02 JL-PS-2026-01",
       // Round 1 of 5 评审记录: why it closed, then what it said.
       "东岳SQM升版为D版，8D提交时限由10个工作日改为D4 5个工作日、D8 15个工作日，按程序重新评审。",
       "与东岳SQE确认按工作日计算。",

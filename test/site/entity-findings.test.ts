@@ -38,8 +38,8 @@ describe("the findings of an entity's page", () => {
     expect(shown(findingsOf("customer", "DYA"))).toEqual([
       `${DYA_001}:41:14 csr/section-missing`,
       `${DYA_001}:47:8 csr/implementation-overdue`,
-      "csr/DYA/DYA-002.yaml:78:16 csr/late-for-customer",
-      "csr/DYA/DYA-002.yaml:83:13 csr/training-overdue",
+      "csr/DYA/DYA-002.yaml:80:16 csr/late-for-customer",
+      "csr/DYA/DYA-002.yaml:85:13 csr/training-overdue",
     ]);
     expect(shown(findingsOf("document", "QP-014"))).toEqual([`${DYA_001}:41:14 csr/section-missing`]);
     expect(shown(findingsOf("person", "zhoupeng"))).toEqual([`${DYA_001}:47:8 csr/implementation-overdue`]);

@@ -543,6 +543,8 @@ review:
     disposition: must
     by: lisi
     date: 2026-01-16
+  record: {form: QR-002-01, ref: JL-PS-2026-01}
+  leader: {by: wangwu, date: 2026-01-16}
 addressed:
   - document: QP-001
     section: 3.2 符号的转换
@@ -591,6 +593,8 @@ review:
     disposition: must
     by: lisi
     date: 2026-01-16
+  record: {form: QR-002-01, ref: JL-PS-2026-02}
+  leader: {by: wangwu, date: 2026-01-16}
 addressed:
   - document: QP-002
     section: 2.2 评审

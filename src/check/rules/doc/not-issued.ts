@@ -42,7 +42,7 @@ revisions:
 `,
     good: `
 electronic_issue:
-  - {version: A/1, to: [QA, MKT], date: 2025-03-12, system: OA, issued_by: wang}
+  - {version: A/1, to: [QA, MKT], date: 2025-03-10, system: OA, issued_by: wang}
 `,
     fix: "Record how the version in force was issued: paper copies with `csr distribute QP-014 --to QA MKT`, or read-only on the OA system with `csr distribute QP-014 --electronic --to QA MKT --system OA --date <发放日期>` (the message gives both with the departments); a company that issues every release on OA sets `document_control.electronic_issue` in qms.yaml and `csr release` records it. A document that is never issued on purpose: set `doc/not-issued: off` under `rules` in qms.yaml.",
   },
