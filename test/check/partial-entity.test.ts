@@ -46,13 +46,15 @@ describe("a CSR with one schema error", () => {
         t
           .replace("reviewer: zhoupeng\n      opinion: accept-with-action", "reviewer: zhoupeng\n      opinion: acept-with-action")
           .replace("  - document: QP-014\n", "  - document: QP-099\n")
-          .replace("implemented: 2025-04-25", "implemented: 2026-12-25"),
+          .replace("implemented: 2025-04-25", "implemented: 2026-12-25")
+          // Without its paper record, which would stand for the opinions (csr/review-incomplete).
+          .replace("  record: {form: QR-015-02, ref: JL-PS-2025-01}\n", ""),
     });
     const { shown, held, messages } = check(dir);
-    expect(shown).toEqual([BCM_004_TRAINING, `${DYA_001}:22:16 schema/invalid-value`, `${DYA_001}:40:15 ref/unresolved`, `${DYA_001}:50:16 date/in-future`, DYA_002_LATE, DYA_002_TRAINING]);
+    expect(shown).toEqual([BCM_004_TRAINING, `${DYA_001}:22:16 schema/invalid-value`, `${DYA_001}:41:15 ref/unresolved`, `${DYA_001}:51:16 date/in-future`, DYA_002_LATE, DYA_002_TRAINING]);
     expect(messages[2]).toBe("Unknown document 'QP-099'. Did you mean 'QP-009'? Correct the number ('csr address DYA-001 QP-099 --remove', then 'csr address DYA-001 <number>'), or create the document with 'csr new procedure --number QP-099 --title … --department …'.");
     // review.opinions is left out whole, so the decision seems to lack the opinions of all four departments.
-    expect(held).toEqual([`${DYA_001}:36:5 csr/review-incomplete (held back by ${DYA_001})`]);
+    expect(held).toEqual([`${DYA_001}:36:5 csr/review-incomplete (held back by ${DYA_001})`, `${DYA_001}:36:5 csr/review-unsigned (held back by ${DYA_001})`]);
   });
 
   it("is not among the CSRs that commands, registers and other files' checks read: its id still resolves", () => {
@@ -71,8 +73,8 @@ describe("a CSR with one schema error", () => {
     });
     expect((repo.files.find((f) => f.path === DYA_001)!.data as { implementation: { status: string } }).implementation.status).toBe("done");
     // Without its status the implementation looks overdue: that may only follow from the typo.
-    expect(shown).toEqual([BCM_004_TRAINING, `${DYA_001}:48:11 schema/invalid-value`, DYA_002_LATE, DYA_002_TRAINING]);
-    expect(held).toEqual([`${DYA_001}:47:8 csr/implementation-overdue (held back by ${DYA_001})`]);
+    expect(shown).toEqual([BCM_004_TRAINING, `${DYA_001}:50:11 schema/invalid-value`, DYA_002_LATE, DYA_002_TRAINING]);
+    expect(held).toEqual([`${DYA_001}:49:8 csr/implementation-overdue (held back by ${DYA_001})`]);
   });
 
   it("a bad decision does not make the review look overdue", () => {

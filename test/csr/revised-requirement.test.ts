@@ -55,7 +55,7 @@ describe("a requirement changed by the customer's new revision (tester54a A1)", 
 
     const show = await csrInProcess(["-C", dir, "show", "BCM-002"], { lang: "zh-CN" });
     expect(show.stdout).toContain(`  历次评审        V2.0 版：接收 2025-09-08，评审期限 2025-09-22，决定日期 2025-09-16，按期\n                    该轮评审的要求内容：${OLD}\n                    须会签部门 市场部、品质部、技术部、生产部\n                    市场部 同意，孙伟，2025-09-09：无异议。\n`);
-    expect(show.stdout).toContain("                    结论 必须满足，徐海涛，2025-09-16\n                    2026-12-01 因 V3.0 版换版重评而关闭\n");
+    expect(show.stdout).toContain("                    结论 必须满足，徐海涛，2025-09-16\n                    评审组长 李娜，2025-09-16\n                    2026-12-01 因 V3.0 版换版重评而关闭\n");
     // On a day of the scenario: from 2026-12-07 on, acme-auto's BCM-005 review is overdue (an error of its own).
     expect((await csrInProcess(["-C", dir, "check", "--today", "2026-12-04"], { lang: "zh-CN" })).stdout).not.toContain("error");
   });

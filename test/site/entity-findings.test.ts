@@ -33,15 +33,15 @@ describe("the findings of an entity's page", () => {
     const files = new Map<string, EntityRef>([[DYA_001, { kind: "csr", id: "DYA-001" }]]);
     const findingsOf = entityFindings(repo, findings, (file) => files.get(file));
     const shown = (list: readonly { file: string; line: number; column: number; rule: string }[]) => list.map((f) => `${f.file}:${f.line}:${f.column} ${f.rule}`);
-    expect(shown(findingsOf("csr", "DYA-001"))).toEqual([`${DYA_001}:41:14 csr/section-missing`, `${DYA_001}:47:8 csr/implementation-overdue`]);
+    expect(shown(findingsOf("csr", "DYA-001"))).toEqual([`${DYA_001}:43:14 csr/section-missing`, `${DYA_001}:49:8 csr/implementation-overdue`]);
     // The customer's page also has the example's own findings on DYA-002, put into production after Dongyue's date and trained for only some of the people to train.
     expect(shown(findingsOf("customer", "DYA"))).toEqual([
-      `${DYA_001}:41:14 csr/section-missing`,
-      `${DYA_001}:47:8 csr/implementation-overdue`,
+      `${DYA_001}:43:14 csr/section-missing`,
+      `${DYA_001}:49:8 csr/implementation-overdue`,
       "csr/DYA/DYA-002.yaml:80:16 csr/late-for-customer",
       "csr/DYA/DYA-002.yaml:85:13 csr/training-overdue",
     ]);
-    expect(shown(findingsOf("document", "QP-014"))).toEqual([`${DYA_001}:41:14 csr/section-missing`]);
-    expect(shown(findingsOf("person", "zhoupeng"))).toEqual([`${DYA_001}:47:8 csr/implementation-overdue`]);
+    expect(shown(findingsOf("document", "QP-014"))).toEqual([`${DYA_001}:43:14 csr/section-missing`]);
+    expect(shown(findingsOf("person", "zhoupeng"))).toEqual([`${DYA_001}:49:8 csr/implementation-overdue`]);
   });
 });
