@@ -238,13 +238,32 @@ export function stepDeadlineDue(deadline: StepDeadline, from: string, calendar: 
 
 /**
  * How late something due on `due` was done on `day` (or, not done, still is on `day`): the working
- * days in (due, day], 0 when it was in time. The one rule of timeliness for every deadline counted in
- * working days — a CSR's review (IATF 16949 7.5.3.2.2: within ten working days) and a copy's recall:
- * what was done on a day off right after the deadline (decided on the Saturday after a Friday due
- * date) used no working day past it and is in time; anything late is late by at least one working day.
+ * days in (due, day], 0 when it was in time. What is done on a day off right after the deadline
+ * used no working day past it: 0 (a copy's recall, a training deadline). A CSR's review is late from
+ * the calendar day after its deadline instead (workdaysOverdue).
  */
 export function workdaysLate(calendar: WorkCalendar, due: string, day: string): number {
   return day <= due ? 0 : calendar.workdaysBetween(due, day);
+}
+
+/**
+ * How many working days past `due` a CSR's review decided on `day` was, or one undecided still is on
+ * `day`: 0 on or before `due`, late from the calendar day after it, by the working days in (due, day]
+ * and at least 1 (decided on the Saturday after a Friday deadline: late by 1). IATF 16949 7.5.3.2.2
+ * (reviewed within 10 working days): the deadline is counted in working days, whether it has passed
+ * is read on the calendar, as an auditor reading 到期 2026-12-04 / 决定 2026-12-05 reads it.
+ */
+export function workdaysOverdue(calendar: WorkCalendar, due: string, day: string): number {
+  return day <= due ? 0 : Math.max(1, calendar.workdaysBetween(due, day));
+}
+
+/**
+ * The working days a CSR's review due on `due` has left on `day`: the working days in (day, due], 0 on the deadline
+ * day; past it, from the calendar day after, negative by the working days overdue (workdaysOverdue, at least 1).
+ * What the CSR list's 剩余工作日, `csr show`, csr/review-overdue and csr/review-due-soon read.
+ */
+export function workdaysLeft(calendar: WorkCalendar, due: string, day: string): number {
+  return day > due ? -workdaysOverdue(calendar, due, day) : calendar.workdaysBetween(day, due);
 }
 
 /**

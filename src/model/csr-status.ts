@@ -6,7 +6,7 @@
  */
 import { translate, type Lang } from "../i18n/index.js";
 import { revisionNameIn } from "../i18n/values.js";
-import { inTimeUntil, type WorkCalendar } from "./calendar.js";
+import { workdaysLeft, type WorkCalendar } from "./calendar.js";
 import { AFTER_EVERY_DAY } from "../core/dates.js";
 import { currentRevision, revisionEffective, revisionInForce } from "./index.js";
 import { changedEnds } from "./fingerprint.js";
@@ -522,13 +522,8 @@ export interface CsrFacts {
   reviewStart: string;
   /** Review deadline; only while the review is open (no decision, not superseded). */
   due?: string;
-  /** Working days from `today` to `due`; negative once overdue. */
+  /** Working days from `today` to `due`; negative once overdue, from the calendar day after it (workdaysLeft). */
   daysLeft?: number;
-  /**
-   * On a day off right after `due`, the review still undecided: the next working day, before which a
-   * decision is on time (inTimeUntil). daysLeft is 0 then, yet the deadline has passed: not "due today".
-   */
-  inTimeUntil?: string;
   /** Departments whose opinion is still missing; none when a signed review record (review.record) holds them. */
   missing: string[];
 }
@@ -545,13 +540,11 @@ export interface FactsContext {
 export function csrFacts(csr: Csr, ctx: FactsContext): CsrFacts {
   const status = csrStatus(csr, ctx.document, ctx.today, ctx.config);
   const due = reviewOpen(status) ? reviewDue(csr, ctx.calendar, ctx.config) : undefined;
-  const until = due === undefined ? undefined : inTimeUntil(ctx.calendar, due, ctx.today);
   return {
     status,
     reviewStart: reviewStart(csr),
     due,
-    daysLeft: due === undefined ? undefined : ctx.calendar.workdaysBetween(ctx.today, due),
-    ...(until !== undefined ? { inTimeUntil: until } : {}),
+    daysLeft: due === undefined ? undefined : workdaysLeft(ctx.calendar, due, ctx.today),
     // A named paper record holds the current round's opinions, as csr/review-incomplete accepts them; an
     // earlier round's record is in its review.history entry (csr source update moves it with the round).
     missing: csr.superseded || csr.review?.record !== undefined ? [] : missingOpinions(csr, ctx.config),

@@ -5,9 +5,8 @@
  * reviews`, the export) lists them all; `csr show`, the review report, the site and the rule
  * csr/review-late read the current one, the last.
  */
-import { isoWeekday } from "../core/dates.js";
 import { translate, type Lang } from "../i18n/index.js";
-import { inTimeUntil, workdaysLate, type WorkCalendar } from "./calendar.js";
+import type { WorkCalendar } from "./calendar.js";
 import { DEFAULT_REVIEW_DAYS, missingOpinions, requiredDepartments, reviewStart } from "./csr-status.js";
 import type { Csr, Customer, Decision, QmsConfig, ReviewRecord, ReviewRound } from "./types.js";
 
@@ -129,8 +128,8 @@ function judgedRounds(csr: Csr, calendar: WorkCalendar, config: QmsConfig | unde
     // Superseded undecided, the current round ends the day of the supersession (csr supersede: no review deadline any more).
     const superseded = !decision && closed === undefined ? csr.superseded : undefined;
     const end = decision?.date ?? closed ?? (superseded && superseded.date < today ? superseded.date : today);
-    // Late only once a working day past the deadline has gone by (workdaysLate): a decision on the Saturday after a Friday deadline is in time.
-    const late = workdaysLate(calendar, due, end) > 0;
+    // Late from the calendar day after the deadline (pastDeadline): a decision on the Saturday after a Friday deadline is late.
+    const late = pastDeadline(due, end);
     const timeliness: ReviewRoundTimeliness["timeliness"] = decision
       ? late ? "late" : "on-time"
       : closed !== undefined
@@ -178,7 +177,7 @@ function judgedRounds(csr: Csr, calendar: WorkCalendar, config: QmsConfig | unde
       by: c.by,
       workdaysUsed: Math.max(0, calendar.workdaysBetween(c.received, c.date)),
       allowed,
-      timeliness: workdaysLate(calendar, due, c.date) > 0 ? "late" : "on-time",
+      timeliness: pastDeadline(due, c.date) ? "late" : "on-time",
       ...(c.late_reason ? { lateReason: c.late_reason } : {}),
       estimatedYears: calendar.yearsWithoutData(c.received, due),
     });
@@ -263,10 +262,11 @@ export const LATE_ROUNDS: readonly ReviewRoundTimeliness["timeliness"][] = ["lat
 /**
  * How many working days past its deadline a round was decided, or is still open on the day it was
  * measured (0 for a round within its period): the working days used less the review period, as
- * the deadline is the period's last working day after the start.
+ * the deadline is the period's last working day after the start, and at least 1 for a round late
+ * by the calendar alone (decided on the Saturday after a Friday deadline), as workdaysOverdue counts.
  */
 export function workdaysPastDue(round: ReviewRoundTimeliness): number {
-  return Math.max(0, round.workdaysUsed - round.allowed);
+  return LATE_ROUNDS.includes(round.timeliness) ? Math.max(1, round.workdaysUsed - round.allowed) : 0;
 }
 
 /**
@@ -304,26 +304,6 @@ export function historyRounds(csr: Csr, calendar: WorkCalendar, config: QmsConfi
     return { round, ...(closedBy !== undefined ? { closedBy } : {}) };
   });
 }
-
-/**
- * An undecided review on a day off right after its deadline (the Saturday after a Friday deadline):
- * the deadline has passed but no working day since (inTimeUntil), so a decision before the next
- * working day is still on time. Its words, the same in every output (csr check, csr show, the CSR
- * list, the review-timeliness register, the matrix, the review report, the site): "已到期（截止
- * 2026-12-04 周五），下一个工作日（2026-12-07）前决定即按期". Counted as working days left, it read
- * "今天到期" on the Saturday, a day after the deadline an auditor sees. Undefined on any other day.
- */
-export function pastDueInTime(calendar: WorkCalendar, due: string, today: string, lang: Lang): string | undefined {
-  const next = inTimeUntil(calendar, due, today);
-  return next === undefined ? undefined : pastDueInTimeText(lang, due, next);
-}
-
-/** pastDueInTime's words for a review due on `due`, in time before the working day `next`. */
-export function pastDueInTimeText(lang: Lang, due: string, next: string): string {
-  return translate(lang, "review.past-due-in-time", { due, weekday: translate(lang, WEEKDAYS[isoWeekday(due) - 1]!), next });
-}
-
-const WEEKDAYS = ["calendar.weekday.1", "calendar.weekday.2", "calendar.weekday.3", "calendar.weekday.4", "calendar.weekday.5", "calendar.weekday.6", "calendar.weekday.7"] as const;
 
 /**
  * The review rounds still on record, oldest first: those no new source revision closed, that is the
@@ -390,46 +370,39 @@ export interface PeriodTally {
   late: number;
   lateIds: string[];
   pending: number;
-  /**
-   * Of the pending rounds, those whose deadline day has passed on `today` without a working day since
-   * (the Saturday after a Friday deadline: pastDueInTime): undecided, not late yet, but no longer 尚未到期 (tester60 J6).
-   */
-  pendingPastDue: number;
   ended: number;
 }
 
 /**
  * The rounds of a period counted as the period's footer prints them: on time, late (by CSR), pending
- * (open, not late; those of them past their deadline day on `today` in pendingPastDue) and ended undecided.
+ * (open within the review period) and ended undecided.
  */
-export function tallyRounds(entries: readonly { id: string; round: ReviewRoundTimeliness }[], today?: string): PeriodTally {
-  const tally: PeriodTally = { rounds: entries.length, onTime: 0, late: 0, lateIds: [], pending: 0, pendingPastDue: 0, ended: 0 };
+export function tallyRounds(entries: readonly { id: string; round: ReviewRoundTimeliness }[]): PeriodTally {
+  const tally: PeriodTally = { rounds: entries.length, onTime: 0, late: 0, lateIds: [], pending: 0, ended: 0 };
   for (const { id, round } of entries) {
     if (round.timeliness === "on-time") tally.onTime++;
     else if (LATE_ROUNDS.includes(round.timeliness)) {
       tally.late++;
       if (!tally.lateIds.includes(id)) tally.lateIds.push(id);
-    } else if (round.timeliness === "open") {
-      tally.pending++;
-      // An open round past its deadline day is judged overdue once a working day has passed, so one still open is in time until the next.
-      if (today !== undefined && pastDeadline(round.due, today)) tally.pendingPastDue++;
-    } else tally.ended++;
+    } else if (round.timeliness === "open") tally.pending++;
+    else tally.ended++;
   }
   return tally;
 }
 
 /**
- * Whether a review due on `due` and undecided on `day` is past its deadline: from the calendar day after it (IATF
- * 16949 7.5.3.2.2: reviewed within the ten working days), as management review counts a review overdue (tester71
- * Q9). A decision taken before the next working day still used no working day past it and counts on time in the
- * rate (workdaysLate); the review is overdue all the same while it waits. One test for a CSR's round and for a
- * source revision received with no requirement registered (csr/source-unreviewed).
+ * Whether a review due on `due` and undecided on `day`, or decided on `day`, is past its deadline: from the calendar
+ * day after it (IATF 16949 7.5.3.2.2: reviewed within the ten working days, counted in working days; whether the
+ * last of them has passed is read on the calendar). The one test of every output: a round decided on the Saturday
+ * after a Friday deadline is late, one undecided that Saturday overdue (csr/review-overdue, the registers, `csr
+ * show`, management review, the site), as is a source revision received with no requirement registered
+ * (csr/source-unreviewed).
  */
 export function pastDeadline(due: string, day: string): boolean {
   return due < day;
 }
 
-/** A round undecided on `day` (open, neither closed nor superseded) past its deadline (pastDeadline): overdue, late by working days or not yet. */
+/** A round undecided on `day` (open, neither closed nor superseded) past its deadline (pastDeadline). */
 export function overdueUndecided(round: ReviewRoundTimeliness, day: string): boolean {
   return (round.timeliness === "overdue" || round.timeliness === "open") && pastDeadline(round.due, day);
 }

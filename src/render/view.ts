@@ -22,7 +22,7 @@ import { recordKeepingText } from "../model/record-keeping.js";
 import { deviatedNumber, withdrawnTemporaryText } from "../model/deviations.js";
 import { withdrawalApproval } from "../model/withdrawal.js";
 import { bodyOnPaper, firstIssueDate, neverReleased, revisionBasis, revisionDate, revisionPages, revisionSignatures, revisionSummary } from "../model/revision.js";
-import { closedRoundVerdict, currentReviewRound, historyRounds, lateByText, lateKeptDecision, pastDueInTime, workdaysPastDue, type ReviewRoundTimeliness } from "../model/review-timeliness.js";
+import { closedRoundVerdict, currentReviewRound, historyRounds, lateByText, lateKeptDecision, workdaysPastDue, type ReviewRoundTimeliness } from "../model/review-timeliness.js";
 import { addressedSection, closingSectionNumbers, documentSections, sectionAnchor } from "../model/sections.js";
 import { recordsTextIn, sessionResultColumns, sessionResultsIn, sessionTraineesIn } from "../model/training.js";
 import { csrTrainingReading, type CsrTrainingReading } from "../model/training-completion.js";
@@ -829,9 +829,8 @@ export interface CsrReportView extends Header {
   /** on-time, late, open, overdue, superseded (superseded undecided within its period: no deadline, no working days printed) or superseded-overdue: a label key suffix. */
   timeliness: string;
   /**
-   * Printed for its timeliness instead of the label of `timeliness`: an open review on a day off right after its
-   * deadline, pastDueInTime's words instead of 未到期; a review decided late, by how many working days (逾期 3 个工作日,
-   * as the matrix and the review-timeliness register say it, tester52 D2); "" otherwise.
+   * Printed for its timeliness instead of the label of `timeliness`: a review decided late, by how many working days
+   * (逾期 3 个工作日, as the matrix and the review-timeliness register say it, tester52 D2); "" otherwise.
    */
   pastDue: string;
   lateReason: string;
@@ -1029,7 +1028,7 @@ export function csrReportView(
     decidedOn: round.decided ?? "",
     workdaysUsed: round.workdaysUsed,
     timeliness: round.timeliness,
-    pastDue: (round.timeliness === "open" && pastDueInTime(repositoryCalendar(config), round.due, today, lang)) || lateByText(lang, round) || "",
+    pastDue: lateByText(lang, round) ?? "",
     lateReason: round.lateReason ?? "",
     estimated: round.estimatedYears.length > 0 && round.timeliness !== "superseded",
     history: (csr.review?.history ?? []).map((round, i) => ({

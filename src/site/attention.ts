@@ -11,14 +11,14 @@
 import { ruleText } from "../check/docs.js";
 import { rulesById } from "../check/registry.js";
 import { reportedAt, type Finding } from "../core/diagnostic.js";
-import { workdaysLate, type WorkCalendar } from "../model/calendar.js";
+import { workdaysLate, workdaysOverdue, type WorkCalendar } from "../model/calendar.js";
 import { isStateSecret } from "../model/classification.js";
 import { missingOpinions, reviewDue } from "../model/csr-status.js";
 import { copyRecallDue, recallDays, redistributionChange, redistributionDue } from "../model/distribution.js";
 import { implementationDeadline, lateForCustomer } from "../model/customer-schedule.js";
 import { currentRevision } from "../model/index.js";
 import { nextPeriodicReview } from "../model/periodic-review.js";
-import { firstDecisionOfRound, pastDueInTime } from "../model/review-timeliness.js";
+import { firstDecisionOfRound } from "../model/review-timeliness.js";
 import { addressedSectionLabel, documentSections, findSection } from "../model/sections.js";
 import { openTrainings, type OpenTraining } from "../model/training-completion.js";
 import { trainingRecordDays, trainingSessionVersions } from "../load/training-records.js";
@@ -45,6 +45,8 @@ export interface AttentionInput {
 export interface Reading {
   what: string;
   due?: string;
+  /** Working days past `due` on the day, where the rule counts them otherwise than workdaysLate (a CSR's review: workdaysOverdue). */
+  overdue?: number;
   responsible?: string;
 }
 
@@ -70,8 +72,8 @@ export function attentionTable(input: AttentionInput, rule: string, title: strin
       title,
       what: reading.what,
       due: reading.due ?? null,
-      // Working days past the deadline (workdaysLate): none on a day off right after it.
-      overdue: reading.due ? workdaysLate(calendar, reading.due, today) || null : null,
+      // Working days past the deadline as the rule counts them (workdaysLate unless the reading says: none on a day off right after it).
+      overdue: reading.due ? (reading.overdue ?? workdaysLate(calendar, reading.due, today)) || null : null,
       responsible: reading.responsible ?? "",
     };
   });
@@ -156,17 +158,16 @@ const owing = (input: AttentionInput, open: OpenTraining): string[] => {
 };
 /**
  * A review not decided, overdue or due soon: the departments whose opinion is missing answer for it, else the decision is.
- * On a day off right after its deadline, the 期限 passed is said to be still in time, in pastDueInTime's words (breaker60 K9).
+ * Overdue from the calendar day after its deadline, by at least 1 working day (workdaysOverdue), as csr/review-overdue says.
  */
 const openReview: Reader = (input, _f, { csr }) => {
   if (!csr) return undefined;
   const missing = missingOpinions(csr, input.rc.repo.config?.value);
   const due = reviewDue(csr, input.calendar, input.rc.repo.config?.value);
-  const passed = pastDueInTime(input.calendar, due, input.today, input.rc.lang);
-  const said = (what: string) => (passed ? tr(input, "site.attention.past-due-in-time", { what, passed }) : what);
+  const overdue = workdaysOverdue(input.calendar, due, input.today);
   return missing.length > 0
-    ? { what: said(tr(input, "site.attention.review-overdue", { departments: departments(input, missing) })), due, responsible: departments(input, missing) }
-    : { what: said(tr(input, "site.attention.review-overdue-decision")), due, responsible: personName(input.rc, csr.review?.decision?.by) };
+    ? { what: tr(input, "site.attention.review-overdue", { departments: departments(input, missing) }), due, overdue, responsible: departments(input, missing) }
+    : { what: tr(input, "site.attention.review-overdue-decision"), due, overdue, responsible: personName(input.rc, csr.review?.decision?.by) };
 };
 
 /** How each rule's finding reads as a row; a rule not here is read as its summary. */

@@ -16,7 +16,7 @@ import { escapeHtml, localized, shellArgument } from "../core/text.js";
 import { repositoryCalendar } from "../load/calendar.js";
 import { trainingRecordDays, trainingSessionVersions } from "../load/training-records.js";
 import { unreadableFiles, unreadableNote } from "../load/silent.js";
-import { workdaysLate, type WorkCalendar } from "../model/calendar.js";
+import { workdaysOverdue, type WorkCalendar } from "../model/calendar.js";
 import { sourceRevisionsUnreviewed } from "../model/source-review.js";
 import { revisionNameIn } from "../i18n/values.js";
 import type { FolderCommit } from "../load/git.js";
@@ -37,7 +37,7 @@ import { externalPendingUntil } from "../model/external.js";
 import { heldExternalEdition, heldSourceEdition, nextCheckDue, type HeldEdition } from "../model/external-check.js";
 import { controlledSince, csrOn, csrRecordedAfter, documentOn, earlierRevisionOn, indexOn, replacedUntilEffective } from "../model/as-of.js";
 import { addressedSectionLabel, parseSectionReference } from "../model/sections.js";
-import { judgingRoundsOnce, pastDueInTimeText } from "../model/review-timeliness.js";
+import { judgingRoundsOnce } from "../model/review-timeliness.js";
 import { sessionResultColumns, sessionResultsIn, sessionTraineesIn } from "../model/training.js";
 import { openTrainings, type OpenTraining } from "../model/training-completion.js";
 import { documentTrainingRecord, documentTrainingText } from "../model/document-training.js";
@@ -1217,7 +1217,7 @@ function unreviewedSourcesSection(rc: RegisterContext, customer: Customer, csrs:
     id: "sources-unreviewed",
     title: t(rc, "site.customer.sources-unreviewed", { count: unreviewed.length }),
     items: unreviewed.map(({ source, revision, due }) => {
-      const late = workdaysLate(calendar, due, today);
+      const late = workdaysOverdue(calendar, due, today);
       const data = { source: source.id, title: localized(rc.lang, source.title, source.title_en), named: revisionNameIn(rc.lang, revision.revision), received: revision.received, due };
       return { text: late > 0 ? t(rc, "site.customer.source-unreviewed-overdue", { ...data, count: late }) : t(rc, "site.customer.source-unreviewed", data) };
     }),
@@ -1608,9 +1608,8 @@ function csrSections(rc: RegisterContext, page: string, csr: Csr, facts: CsrRow[
     ...declassified(rc, page, csr.classification_changes, entityCell, today),
   ];
   if (facts.due) {
-    // On a day off right after the deadline, "剩余 0 个工作日" read as due today: said as every output says it.
     const note = daysOverdue(rc, facts) ?? t(rc, "site.csr.days-left", { count: facts.daysLeft ?? 0 });
-    items.push({ text: fact(rc, "site.csr.review-due", facts.inTimeUntil ? pastDueInTimeText(rc.lang, facts.due, facts.inTimeUntil) : withNote(rc, facts.due, note)) });
+    items.push({ text: fact(rc, "site.csr.review-due", withNote(rc, facts.due, note)) });
   }
   if (facts.missing.length) items.push({ text: fact(rc, "site.csr.opinions-missing", facts.missing.map((d) => departmentName(rc, d)).join(t(rc, "common.list-separator"))) });
   // Opinions given on paper are not missing: the page says where they are signed.
@@ -2084,8 +2083,7 @@ function csrTable(rc: RegisterContext, page: string, rows: readonly CsrRow[], en
       { text: localized(rc.lang, csr.title, csr.title_en) },
       { text: csrStatusText(csr, facts.status, rc.repo.config?.value, rc.lang) },
       // Past the deadline, the working days overdue, as the CSR's page says them (tester49 #12): a row due 2026-01-16 read as on time.
-      // A day off right after the deadline in words, which wrap as a sentence, not held on one line as a date.
-      facts.due !== undefined && facts.inTimeUntil ? { text: pastDueInTimeText(rc.lang, facts.due, facts.inTimeUntil) } : { text: facts.due === undefined ? "" : withNote(rc, facts.due, daysOverdue(rc, facts)), className: "date" },
+      { text: facts.due === undefined ? "" : withNote(rc, facts.due, daysOverdue(rc, facts)), className: "date" },
     ]),
   };
 }

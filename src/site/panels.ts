@@ -6,7 +6,7 @@
  */
 import { rulesById } from "../check/registry.js";
 import type { Finding } from "../core/diagnostic.js";
-import type { WorkCalendar } from "../model/calendar.js";
+import { workdaysLeft, type WorkCalendar } from "../model/calendar.js";
 import { csrStatusLabel, CSR_STATUSES, DEFAULT_REVIEW_DAYS, DEFAULT_WARN_DAYS, REVIEW_OPEN_STATUSES, type CsrFacts, type CsrStatus } from "../model/csr-status.js";
 import { implementationDeadline } from "../model/customer-schedule.js";
 import { versionNotIssued } from "../model/distribution.js";
@@ -184,7 +184,7 @@ function sourceReviewPage(input: PanelInput, name: string, title: string, unrevi
     revision: u.revision.revision,
     received: u.revision.received,
     reviewDue: u.due,
-    daysLeft: input.calendar.workdaysBetween(input.today, u.due),
+    daysLeft: workdaysLeft(input.calendar, u.due, input.today),
   }));
   return { name, title, table: { id: name, title, sheet: t(rc, "register.external.sheet"), columns, rows, notes } };
 }
@@ -334,29 +334,14 @@ const csrByCustomer: PanelDefinition = (input) => {
   };
 };
 
-/**
- * The box of the reviews whose deadline day passed on a day off with no working day since (csr-status
- * facts.inTimeUntil: all share the next working day), amber; none when there are none, as on every working day.
- */
-function pastDueInTimeNumber(input: PanelInput, keep: (r: CsrRow) => boolean, due: string): PanelNumber[] {
-  const { rc, today } = input;
-  const rows = input.csrs.filter(keep);
-  const next = rows[0]?.facts.inTimeUntil;
-  if (next === undefined) return [];
-  const label = t(rc, "site.panel.reviews.past-due-in-time", { next });
-  return [{ label, count: rows.length, tone: "warn", list: csrListPage(input, "reviews-past-due-in-time", label, keep, REVIEW_COLUMNS, [t(rc, "site.list.note.reviews-past-due-in-time", { today, next }), due]) }];
-}
-
 /** Open reviews against the review deadline (IATF 16949 7.5.3.2.2: within 10 working days). */
 const reviews: PanelDefinition = (input) => {
   const { rc } = input;
   const warnDays = rc.repo.config?.value.csr?.warn_days ?? DEFAULT_WARN_DAYS;
   // Open reviews are those the status grid shows as received or in review (facts.daysLeft is set for exactly these).
   const open = inStatus(REVIEW_OPEN_STATUSES);
-  // A review whose deadline day passed on a day off (the Saturday after a Friday deadline) has 0 days
-  // left yet is not "due within n working days": it has a box of its own, in the words of its row (tester60 J6).
-  const pastDueInTime = (r: CsrRow) => open(r) && r.facts.inTimeUntil !== undefined;
-  const soon = (r: CsrRow) => open(r) && !pastDueInTime(r) && r.facts.daysLeft! >= 0 && r.facts.daysLeft! <= warnDays;
+  // Overdue from the calendar day after the deadline (facts.daysLeft below 0 from then: workdaysLeft).
+  const soon = (r: CsrRow) => open(r) && r.facts.daysLeft! >= 0 && r.facts.daysLeft! <= warnDays;
   const overdue = (r: CsrRow) => open(r) && r.facts.daysLeft! < 0;
   const count = (keep: (r: CsrRow) => boolean) => input.csrs.filter(keep).length;
   const dueLabel = t(rc, "site.panel.reviews.due-soon", { warnDays });
@@ -367,7 +352,6 @@ const reviews: PanelDefinition = (input) => {
   const numbers: PanelNumber[] = [
     { label: openLabel, count: count(open), list: csrListPage(input, "reviews-open", openLabel, open, REVIEW_COLUMNS, [t(rc, "site.list.note.reviews-open", { today }), due]) },
     { label: dueLabel, count: count(soon), tone: "warn", list: csrListPage(input, "reviews-due-soon", dueLabel, soon, REVIEW_COLUMNS, [t(rc, "site.list.note.reviews-due-soon", { today, warnDays }), due]) },
-    ...pastDueInTimeNumber(input, pastDueInTime, due),
     { label: overdueLabel, count: count(overdue), tone: "alert", list: csrListPage(input, "reviews-overdue", overdueLabel, overdue, REVIEW_COLUMNS, [t(rc, "site.list.note.reviews-overdue", { today }), due]) },
   ];
   // A customer source revision received with no requirement registered from it and no nil review (无特定要求) is a review

@@ -44,9 +44,12 @@ describe("management review: reviews overdue in the period", () => {
     expect(rows(acme, "zh-CN", "--from", "2026-12-01", "--to", "2026-12-03", "--today", "2026-12-03").get("评审及时率")?.detail).not.toContain("期间前起算");
   });
 
-  it("counts a review undecided on the Sunday after its Friday deadline as overdue (acme-auto's BCM-005)", () => {
+  it("counts a review undecided on the Sunday after its Friday deadline as overdue and late alike (acme-auto's BCM-005: the page said 其中逾期 0 and 其中已逾期 1 the same day)", () => {
     const en = rows(acme, "en", "--today", "2026-12-06");
-    expect(en.get("of which overdue")).toEqual(expect.objectContaining({ value: 1, detail: "BCM-005 (deadline 2026-12-04 passed; a decision before 2026-12-07 still counts on time)" }));
+    expect(en.get("of which overdue")).toEqual(expect.objectContaining({ value: 1, detail: "BCM-005" }));
+    expect(en.get("of which late (incl. overdue undecided)")).toEqual(expect.objectContaining({ value: 1, detail: "BCM-005" }));
+    const zh = rows(acme, "zh-CN", "--today", "2026-12-06");
+    expect([zh.get("其中逾期（轮，含逾期未决定）"), zh.get("其中已逾期")].map((r) => `${r?.value} ${r?.detail}`)).toEqual(["1 BCM-005", "1 BCM-005"]);
   });
 });
 

@@ -490,9 +490,10 @@ describe("csv", () => {
     const dir = tempDir();
     const file = join(dir, "management-review.csv");
     const acme = join(ROOT, "examples", "acme-auto");
-    expect((await csrInProcess(["-C", acme, "list", "management-review", "--today", "2026-12-05", "--out", file], { lang: null })).code).toBe(0);
+    // On the Thursday before BCM-005's deadline (Friday 2026-12-04), while every review judged was on time.
+    expect((await csrInProcess(["-C", acme, "list", "management-review", "--today", "2026-12-03", "--out", file], { lang: null })).code).toBe(0);
     const line = readFileSync(file, "utf8").split("\r\n")[5];
-    expect(line).toBe("5,顾客特定要求,评审及时率,100%,按期 5/5 轮；尚未到期 1 轮、截止已过尚未决定 1 轮（计入“其中已逾期”）、未作结论即结束 0 轮不计入,评审及时性,2026-01-01 至 2026-12-05");
+    expect(line).toBe("5,顾客特定要求,评审及时率,100%,按期 5/5 轮；尚未到期 2 轮、未作结论即结束 0 轮不计入,评审及时性,2026-01-01 至 2026-12-03");
     const profile = `file://${join(dir, "profile")}`;
     const result = spawnSync("libreoffice", [`-env:UserInstallation=${profile}`, "--headless", "--infilter=CSV:44,34,76,1", "--convert-to", "xlsx", "--outdir", dir, file], { encoding: "utf8", timeout: 240_000 });
     expect(result.status).toBe(0);

@@ -78,11 +78,12 @@ describe("csr export, the year-end registers", () => {
       ["1", "顾客特定要求", "期间收到的顾客特定要求", "6", "BCM-004、BCM-005、DYA-004、DYA-005、DYA-006、DYA-007", "顾客特定要求清单"],
       ["2", "顾客特定要求", "期间起算的评审（轮）", "7", "", "评审及时性"],
       ["3", "顾客特定要求", "其中按期决定（轮）", "5", "", "评审及时性"],
-      ["4", "顾客特定要求", "其中逾期（轮，含逾期未决定）", "0", "", "评审及时性"],
-      ["5", "顾客特定要求", "评审及时率", "100%", "按期 5/5 轮；尚未到期 1 轮、截止已过尚未决定 1 轮（计入“其中已逾期”）、未作结论即结束 0 轮不计入", "评审及时性"],
+      // BCM-005, due Friday 2026-12-04, is overdue from the Saturday: late in the rate as in 其中已逾期.
+      ["4", "顾客特定要求", "其中逾期（轮，含逾期未决定）", "1", "BCM-005", "评审及时性"],
+      ["5", "顾客特定要求", "评审及时率", "83.3%", "按期 5/6 轮；尚未到期 1 轮、未作结论即结束 0 轮不计入", "评审及时性"],
     ]);
     // A count is a number a spreadsheet sums, a rate text.
-    expect([review.getCell("D3").value, review.getCell("D7").value]).toEqual([6, "100%"]);
+    expect([review.getCell("D3").value, review.getCell("D7").value]).toEqual([6, "83.3%"]);
 
     // Every row and column as csr list gives it in a file .
     for (const [what, rows] of [["processes", processRows], ["disposals", disposalRows], ["management-review", reviewRows]] as const) {
@@ -137,7 +138,7 @@ describe("csr site, the year-end registers", () => {
     // With its period, as the title of the page says it (breaker62 P10).
     expect(read("registers/management-review.csv").split("\r\n").slice(0, 6).filter((_, i) => i === 0 || i === 5)).toEqual([
       "\uFEFF序号,输入项,指标,数值,说明,明细见,期间",
-      `5,顾客特定要求,评审及时率,100%,按期 5/5 轮；尚未到期 1 轮、截止已过尚未决定 1 轮（计入“其中已逾期”）、未作结论即结束 0 轮不计入,评审及时性,2026-01-01 至 ${TODAY}`,
+      `5,顾客特定要求,评审及时率,83.3%,按期 5/6 轮；尚未到期 1 轮、未作结论即结束 0 轮不计入,评审及时性,2026-01-01 至 ${TODAY}`,
     ]);
   });
 });

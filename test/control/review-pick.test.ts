@@ -33,7 +33,7 @@ describe("csr review and csr source update without their argument", () => {
       const lines = screen.getScreen().split("\n");
       expect(lines[0]).toBe("? 待评审的 CSR（截止日期近的在前）");
       expect(lines[1]).toMatch(/^❯ BCM-005  特殊过程每年按北辰评估表自评并提交结果  /);
-      expect(lines[1]).toMatch(/(评审截止 2026-12-04，剩 \d+ 个工作日|已逾期 \d+ 个工作日（截止 2026-12-04）|已到期（截止 2026-12-04 周五），尚未逾期：下一个工作日 2026-12-07 起即逾期，须在此之前决定)$/);
+      expect(lines[1]).toMatch(/(评审截止 2026-12-04，剩 \d+ 个工作日|已逾期 \d+ 个工作日（截止 2026-12-04）)$/);
       expect(lines[2]).toMatch(/^ {2}DYA-007  2027年度供应商质量和交付绩效目标  (评审截止 2026-12-08，剩 \d+ 个工作日|已逾期 \d+ 个工作日（截止 2026-12-08）)$/);
       expect(lines[3]).toBe("");
       screen.keypress("down");

@@ -52,7 +52,7 @@ describe("a review decided late in the CSR list (tester52 D2)", () => {
   const footer =
     "评审中逾期 0 项；逾期作出结论 1 项（NES-001）。评审期限为当前评审轮次的期限，作出结论后仍列出；剩余工作日按 qms.yaml 的工作日历计算，只对评审中的要求列出，负数为逾期的工作日数。换版前的评审轮次见顾客要求评审及时性记录（csr list reviews）。";
   // 剩余工作日 holds numbers only; the lateness of a decision is in 期限说明 beside it, which the list then has (aud68 A5).
-  const DEADLINE_NOTE = "剩余工作日只写数字；期限说明写明数字说不清的：评审期限已过、其后尚未过一个工作日的（剩余工作日为 0），尚未逾期，写明从哪个工作日起即逾期；逾期作出结论的，写明逾期的工作日数。";
+  const DEADLINE_NOTE = "剩余工作日只写数字，期限次日起即为逾期（负数）；期限说明写明逾期作出结论的，逾期的工作日数。";
 
   it("keeps the decided row's deadline, says how late, and counts it in the footer", () => {
     const out = ok(gjb, "list", "--today", TODAY);
@@ -163,13 +163,14 @@ describe("the registers of a period: --from/--to (tester52 D12)", () => {
     ]);
   });
 
-  // tester60 J11: the verdict of a review past its Friday deadline is a sentence; kept on one line it took the printed page and left
-  // the customer two characters a line. It wraps like the other free text, and the page shares its width among them.
+  // tester60 J11: a verdict kept on one line took the printed page and left the customer two characters a line. It wraps like the
+  // other free text, and the page shares its width among them.
   it("prints the review register with its verdict wrapping and widths given to the free-text columns", () => {
     const out = join(tempDir(), "reviews.html");
     ok(acme, "list", "reviews", "--from", "2026-01-01", "--today", "2026-12-05", "--format", "html", "--out", out);
     const html = readFileSync(out, "utf8");
-    expect(html).toContain('<td class="text">已到期（截止 <span class="nobr">2026-12-04</span> 周五），尚未逾期：下一个工作日 <span class="nobr">2026-12-07</span> 起即逾期，须在此之前决定</td>');
+    // BCM-005, due Friday 2026-12-04, is overdue from the Saturday.
+    expect(html).toContain('<td class="text">逾期未决</td>');
     const cols = html.slice(html.indexOf("<colgroup>"), html.indexOf("</colgroup>")).match(/<col[^>]*>/g)!.slice(1);
     // 顾客, 来源文件, 及时性, 逾期原因 and 备注 are given widths; the columns that never wrap keep their values' width.
     expect(cols.map((col, i) => (col.includes("width") ? i : -1)).filter((i) => i >= 0)).toEqual([2, 3, 11, 12, 13]);

@@ -17,9 +17,9 @@ import { findRoot } from "../../load/discover.js";
 import { refuseOnConflicts } from "../../load/git.js";
 import { loadRepository, type Located, type Repository } from "../../load/repository.js";
 import { repositoryCalendar } from "../../load/calendar.js";
-import { estimatedDeadlineNote, workdaysLate } from "../../model/calendar.js";
+import { estimatedDeadlineNote, workdaysLeft, workdaysOverdue } from "../../model/calendar.js";
 import { countersigning, csrStatus, missingOpinions, overruledBy, requiredDepartments, reviewDue, reviewOpen, reviewRecordText, reviewStart } from "../../model/csr-status.js";
-import { currentReviewRound, firstDecisionOfRound, pastDueInTime, standingReviewRounds, type RoundStart } from "../../model/review-timeliness.js";
+import { currentReviewRound, firstDecisionOfRound, standingReviewRounds, type RoundStart } from "../../model/review-timeliness.js";
 import { revisionName } from "../../i18n/values.js";
 import { csrDistributions, distributionRevision, redistributionDue } from "../../model/distribution.js";
 import { buildIndex, isMilitaryRepresentative, militaryParties, type RepoIndex } from "../../model/index.js";
@@ -135,9 +135,8 @@ async function askCsrToReview(root: string, ask: Prompts): Promise<string> {
   if (awaiting.length === 0) throw new UserError(t("review.pick.none"), t("review.pick.none.hint"));
   const choices = codedChoices(
     awaiting.map(({ csr, due }) => {
-      const left = calendar.workdaysBetween(today, due);
-      // On a day off right after the deadline, in the words every output uses (not "0 working days left").
-      const when = left < 0 ? t("review.pick.overdue", { due, count: -left }) : (pastDueInTime(calendar, due, today, language()) ?? t("review.pick.due", { due, count: left }));
+      const left = workdaysLeft(calendar, due, today);
+      const when = left < 0 ? t("review.pick.overdue", { due, count: -left }) : t("review.pick.due", { due, count: left });
       return { value: csr.id, name: csr.title, name_en: csr.title_en, note: when };
     }),
   );
@@ -418,11 +417,12 @@ async function recordDecision(repo: Repository, index: RepoIndex, { value: csr }
   // The round was reviewed when its first decision was taken: an amendment is a new decision, not a late review.
   const reviewed = (earlier && firstDecisionOfRound(csr)?.date) || date;
   let lateReason: string | undefined;
-  if (workdaysLate(calendar, due, reviewed) > 0) {
+  // Late from the calendar day after the deadline, as the review-timeliness register judges the round (pastDeadline).
+  if (reviewed > due) {
     lateReason = flags.lateReason ?? earlierReason ?? (ask ? optional(await ask.input({ message: t("prompt.review.late-reason", { due }) })) : undefined);
     if (lateReason) doc.setIn(["review", "late_reason"], lateReason);
     // The reminder the README promises for a decision after the review period, with the reason it now carries.
-    lines.push(lateReason ? t("review.decided-late", { due, count: calendar.workdaysBetween(due, reviewed), reason: lateReason }) : t("review.late", { due }));
+    lines.push(lateReason ? t("review.decided-late", { due, count: workdaysOverdue(calendar, due, reviewed), reason: lateReason }) : t("review.late", { due }));
   } else if (flags.lateReason !== undefined) {
     throw new UserError(t("review.not-late", { id: csr.id, due, date: reviewed }));
   } else if (earlierReason !== undefined) {
@@ -441,7 +441,7 @@ async function recordDecision(repo: Repository, index: RepoIndex, { value: csr }
     }
     appendIn(doc, ["review", "history"], round);
     lines.push(t("review.earlier-decision-kept", { disposition: t(`value.disposition.${earlier.disposition}`), date: earlier.date }));
-    if (workdaysLate(calendar, due, date) > 0 && workdaysLate(calendar, due, reviewed) === 0) lines.push(t("review.amended-in-time", { reviewed, due }));
+    if (date > due && reviewed <= due) lines.push(t("review.amended-in-time", { reviewed, due }));
   }
   if (missing.length > 0) lines.push(t("review.forced", { departments: list(missing.map((d) => departmentLabel(index, d))) }));
   const notGiven = paper ? missingOpinions(csr, config) : [];

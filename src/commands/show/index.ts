@@ -6,7 +6,7 @@ import { findRoot } from "../../load/discover.js";
 import type { Repository } from "../../load/repository.js";
 import { repositoryCalendar } from "../../load/calendar.js";
 import { estimatedDeadlineNote } from "../../model/calendar.js";
-import { closedRoundVerdict, currentReviewRound, firstDecisionOfRound, historyRounds, lateKeptDecision, pastDueInTimeText, workdaysPastDue, type ReviewRoundTimeliness } from "../../model/review-timeliness.js";
+import { closedRoundVerdict, currentReviewRound, firstDecisionOfRound, historyRounds, lateKeptDecision, workdaysPastDue, type ReviewRoundTimeliness } from "../../model/review-timeliness.js";
 import { clauseTitle, parseClauseRef } from "../../model/catalog.js";
 import { addressing, categoryName, countersigning, countersigningText, csrFacts, csrStatusText, historyClosing, historyReason, overruledOpinions, reviewDue, reviewRecordText, staleSource, verifiedByOwner, type Addressing, type CsrFacts } from "../../model/csr-status.js";
 import { addressedWhenSuperseded } from "../../model/link-start.js";
@@ -441,8 +441,6 @@ function reviewLine(csr: Csr, facts: CsrFacts, due: string): string {
   if (csr.review?.decision) return t("show.review.decided", { due, date: firstDecisionOfRound(csr)!.date });
   const left = facts.daysLeft!;
   if (left < 0) return t("show.review.overdue", { due, count: -left });
-  // On a day off right after the deadline none is left and none has passed: not due today.
-  if (facts.inTimeUntil) return pastDueInTimeText(language(), due, facts.inTimeUntil);
   return left === 0 ? t("show.review.due-today", { due }) : t("show.review.left", { due, count: left });
 }
 

@@ -15,7 +15,7 @@ import { shellArgument } from "../../core/text.js";
 import { conjunction, list, t } from "../../i18n/index.js";
 import { revisionName } from "../../i18n/values.js";
 import { repositoryCalendar } from "../../load/calendar.js";
-import { workdaysLate } from "../../model/calendar.js";
+import { workdaysOverdue } from "../../model/calendar.js";
 import { DEFAULT_REVIEW_DAYS } from "../../model/csr-status.js";
 import { eventLabel } from "../../model/recorded-events.js";
 import type { Located } from "../../load/repository.js";
@@ -134,8 +134,8 @@ export async function amendRevision(
       const calendar = repositoryCalendar(config);
       for (const csr of restarted) {
         const decided = csr.review?.decision?.date;
-        if (decided === undefined || workdaysLate(calendar, due, decided) === 0 || csr.review?.late_reason) continue;
-        lines.push(t("source.amend.now-late", { id: csr.id, decided, due, count: calendar.workdaysBetween(due, decided) }));
+        if (decided === undefined || decided <= due || csr.review?.late_reason) continue;
+        lines.push(t("source.amend.now-late", { id: csr.id, decided, due, count: workdaysOverdue(calendar, due, decided) }));
       }
     }
     const others = moved.filter((c) => !restarted.includes(c));

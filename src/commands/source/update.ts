@@ -32,7 +32,7 @@ import { findRoot } from "../../load/discover.js";
 import { refuseOnConflicts } from "../../load/git.js";
 import { loadRepository, type Located, type Repository } from "../../load/repository.js";
 import { repositoryCalendar } from "../../load/calendar.js";
-import { estimatedDeadlineNote, workdaysLate } from "../../model/calendar.js";
+import { estimatedDeadlineNote } from "../../model/calendar.js";
 import { DEFAULT_REVIEW_DAYS, reviewDue, reviewStart } from "../../model/csr-status.js";
 import { buildIndex, type RepoIndex } from "../../model/index.js";
 import { REPORT_SIGNER_ROLES, type Csr, type Customer, type SourceRevision } from "../../model/types.js";
@@ -241,7 +241,7 @@ async function update(ctx: CommandContext, root: string, sourceId: string, flags
   // The confirmations are the new revision's review round, due from the day it was received.
   const confirmationDue = calendar.addWorkdays(restartedOn, config?.csr?.review_days ?? DEFAULT_REVIEW_DAYS);
   if (flags.lateReason !== undefined && confirmer === undefined) throw new UserError(t("source.update.late-reason-without-confirmation"));
-  const lateReason = confirmer === undefined ? undefined : await confirmationLateReason(flags, asking, confirmed, confirmationDue, workdaysLate(calendar, confirmationDue, confirmed) > 0);
+  const lateReason = confirmer === undefined ? undefined : await confirmationLateReason(flags, asking, confirmed, confirmationDue, confirmed > confirmationDue);
   const reimplement: string[] = [];
   for (const { value: csr, file: csrFile } of affected) {
     const text = readFileSync(join(root, csrFile.path), "utf8");
@@ -336,7 +336,7 @@ async function update(ctx: CommandContext, root: string, sourceId: string, flags
   if (unchanged.length > 0) {
     lines.push(t("source.unchanged", { count: unchanged.length, revision, by: confirmer === undefined ? "" : personLabel(index, confirmer), date: confirmed }));
     for (const { value } of unchanged) lines.push(`  ${value.id}  ${value.title}`);
-    if (workdaysLate(calendar, confirmationDue, confirmed) > 0) lines.push(lateReason ? t("source.update.late-reason-recorded", { reason: lateReason, due: confirmationDue }) : t("source.update.late", { due: confirmationDue }));
+    if (confirmed > confirmationDue) lines.push(lateReason ? t("source.update.late-reason-recorded", { reason: lateReason, due: confirmationDue }) : t("source.update.late", { due: confirmationDue }));
   }
   const removed = affected.filter((c) => verdicts.get(c.value.id) === "removed");
   if (removed.length > 0) {
@@ -543,7 +543,7 @@ function refuseUndecided(csr: Csr, date: string | undefined): void {
 /**
  * Why the confirmations come after the new revision's review period (`due`), when they do:
  * --late-reason, else asked at a terminal (it may be left blank: csr/review-late then reports it).
- * `late`: they are past it by a working day (workdaysLate). Refused when they are in time, as `csr review --late-reason` is for a decision in time.
+ * `late`: they are after its last day (pastDeadline: the Saturday after a Friday deadline is late). Refused when they are in time, as `csr review --late-reason` is for a decision in time.
  */
 async function confirmationLateReason(flags: SourceUpdateFlags, ask: Prompts | undefined, date: string, due: string, late: boolean): Promise<string | undefined> {
   if (!late) {

@@ -11,7 +11,7 @@ import { addressing, unconfirmedLinkText, categoryName, csrFacts, csrStatus, csr
 import { addressedWhenSuperseded } from "../../model/link-start.js";
 import { changedEnds, SectionPrints } from "../../model/fingerprint.js";
 import type { WorkCalendar } from "../../model/calendar.js";
-import { currentReviewRound, pastDueInTime, pastDueInTimeText, reviewRounds, startedIn, workdaysPastDue, type Period, type ReviewRoundTimeliness } from "../../model/review-timeliness.js";
+import { currentReviewRound, reviewRounds, startedIn, workdaysPastDue, type Period, type ReviewRoundTimeliness } from "../../model/review-timeliness.js";
 import { estimatedMark, periodTallyNote, supersededVerdict } from "./reviews.js";
 import { clausesInProcess, csrProcesses, processesByDocument } from "./csr-processes.js";
 import { periodAskedNotes, periodFilterText } from "./period.js";
@@ -93,12 +93,12 @@ function sourceTitle(ctx: RegisterContext, csr: Csr): string {
 
 /**
  * Whether the current review round closed within its period, in the words of the matrix: 按期,
- * 逾期 N 个工作日 (decided or confirmed N working days after the deadline), 未到期 (open, deadline
- * still ahead; on a day off right after it, pastDueInTime's words) or 逾期未决 (open past the deadline: how long, the CSR list's 剩余工作日 says), with the estimate mark of the
+ * 逾期 N 个工作日 (decided or confirmed after the deadline day, by N working days, at least 1), 未到期 (open, the
+ * deadline day not passed) or 逾期未决 (open past the deadline day: how long, the CSR list's 剩余工作日 says), with the estimate mark of the
  * review-timeliness register when the deadline runs through a year without public holidays; 已替代（date，由 … 替代）
  * for a CSR superseded before its decision (逾期，已替代（…） when past its deadline then).
  */
-function timelinessLabel(ctx: RegisterContext, round: ReviewRoundTimeliness, calendar: WorkCalendar, today: string): string {
+function timelinessLabel(ctx: RegisterContext, round: ReviewRoundTimeliness, calendar: WorkCalendar): string {
   // Superseded undecided: no deadline running, so no estimate mark either.
   if (round.superseded) return supersededVerdict(ctx, round);
   const verdict =
@@ -108,7 +108,7 @@ function timelinessLabel(ctx: RegisterContext, round: ReviewRoundTimeliness, cal
         ? t(ctx, "register.csr.matrix.timeliness.late", { count: workdaysPastDue(round) })
         : round.timeliness === "overdue"
           ? t(ctx, "register.csr.matrix.timeliness.overdue")
-          : pastDueInTime(calendar, round.due, today, ctx.lang) || t(ctx, "register.csr.matrix.timeliness.open");
+          : t(ctx, "register.csr.matrix.timeliness.open");
   // A round closed by confirming a new source revision unchanged: its 决定日期 is the confirmation's, which the CSR
   // list and the review report give as such (tester49 #10).
   const confirmed = round.kind === "confirmed" ? t(ctx, "register.csr.matrix.confirmed") : "";
@@ -294,12 +294,9 @@ export function csrList(ctx: RegisterContext, options: { today: string; customer
   // The list quotes each requirement's text: printed, it is a carrier of the highest 密级 among them (tester56 D3).
   const carried = highestClassification(rows.map(({ csr }) => classificationOf(ctx, csr)));
   const title = filterText !== undefined ? t(ctx, "register.csr.list.title-filtered", { filter: filterText, count: rows.length }) : t(ctx, "register.csr.list.title", { count: rows.length });
-  // 期限说明, beside 剩余工作日: on a day off right after the deadline, 0 read as due today, a day after the deadline the row
-  // shows, so the words say the deadline has passed and from which working day the review is late; a decision taken after the
-  // deadline, by how many working days, as the matrix and the review-timeliness register say it.
-  const notes = rows.map(({ csr, facts, rounds }) =>
-    facts.due !== undefined && facts.inTimeUntil ? pastDueInTimeText(ctx.lang, facts.due, facts.inTimeUntil) : facts.daysLeft === undefined ? decidedLateText(ctx, confirmationOf(csr, rounds) ?? decisionRound(rounds)) : null,
-  );
+  // 期限说明, beside 剩余工作日: a decision taken after the deadline, by how many working days, as the matrix and the
+  // review-timeliness register say it.
+  const notes = rows.map(({ csr, facts, rounds }) => (facts.daysLeft === undefined ? decidedLateText(ctx, confirmationOf(csr, rounds) ?? decisionRound(rounds)) : null));
   const noted = notes.some((note) => note);
   // An 80-column terminal cannot hold the ten columns with the section (tester64 N3): the requirement, its section, status and deadline.
   return narrowedOn(ctx, "register.csr.list.narrow", ["id", "section", "title", "status", "reviewDue"], {
@@ -455,7 +452,7 @@ export function csrList(ctx: RegisterContext, options: { today: string; customer
       }),
       ...(noted ? [t(ctx, "register.csr.list.deadline-note")] : []),
       ...(period
-        ? [periodTallyNote(ctx, period, rows.flatMap(({ csr, rounds }) => rounds.filter((round) => startedIn(round, period)).map((round) => ({ id: csr.id, round }))), options.today), implementationNote(ctx, rows.map((r) => r.csr), options.today)]
+        ? [periodTallyNote(ctx, period, rows.flatMap(({ csr, rounds }) => rounds.filter((round) => startedIn(round, period)).map((round) => ({ id: csr.id, round })))), implementationNote(ctx, rows.map((r) => r.csr), options.today)]
         : []),
       ...confirmedNotes(ctx, rows),
       ...lateForCustomerNotes(ctx, rows.map((r) => r.csr)),
@@ -667,7 +664,7 @@ export function csrMatrix(ctx: RegisterContext, options: { customer?: string; to
       disposition: dispositionOf(ctx, csr),
       justification: justificationOf(ctx, csr),
       decided: round.decided ?? null,
-      timeliness: timelinessLabel(ctx, round, calendar, options.today),
+      timeliness: timelinessLabel(ctx, round, calendar),
       ...(military ? militarySignature(ctx, csr) : {}),
       owner: personName(ctx, csr.implementation?.owner),
       due: csr.implementation?.due ?? null,
@@ -767,7 +764,7 @@ export function csrMatrix(ctx: RegisterContext, options: { customer?: string; to
     rows,
     notes: [
       ...(filtered ? [filtered.note] : []),
-      ...(inPeriod ? [...periodAskedNotes(ctx, options.period), periodTallyNote(ctx, options.period!, inPeriod.filter((entry) => csrs.some((csr) => csr.id === entry.id)), options.today)] : []),
+      ...(inPeriod ? [...periodAskedNotes(ctx, options.period), periodTallyNote(ctx, options.period!, inPeriod.filter((entry) => csrs.some((csr) => csr.id === entry.id)))] : []),
       // A CSR reviewed again after a new source revision shows that round: say where the earlier ones are.
       ...(csrs.length > 0 ? [t(ctx, "register.csr.matrix.current-round", { allowed: config?.csr?.review_days ?? DEFAULT_REVIEW_DAYS })] : []),
       ...(unaddressed.length

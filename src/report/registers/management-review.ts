@@ -15,7 +15,6 @@
  * lacking, open).
  */
 import { repositoryCalendar } from "../../load/calendar.js";
-import { inTimeUntil } from "../../model/calendar.js";
 import { trainingRecordDays, trainingSessionVersions } from "../../load/training-records.js";
 import { DEFAULT_REVIEW_DAYS } from "../../model/csr-status.js";
 import { implementationDeadline, implementationOverdue } from "../../model/customer-schedule.js";
@@ -119,13 +118,14 @@ function csrRows(ctx: RegisterContext, period: Period): Row[] {
   const csrs = csrsOn(ctx, day).sort((a, b) => compareIds(a.customer, b.customer) || compareIds(a.id, b.id));
   const rounds = csrs.flatMap((csr) => reviewRounds(csr, calendar, config, day, ctx.index.customers.get(csr.customer)?.value).map((round) => ({ id: csr.id, csr, round })));
   const started = rounds.filter(({ round }) => startedIn(round, period));
-  const tally = tallyRounds(started, day);
+  const tally = tallyRounds(started);
   const judged = tally.onTime + tally.late;
   const received = csrs.filter((c) => c.received >= period.from && c.received <= day).map((c) => c.id);
   const decided = [...new Set(rounds.filter(({ round }) => round.decided !== undefined && round.decided >= period.from && round.decided <= day).map(({ id }) => id))];
   const decisions = rounds.filter(({ round }) => round.decided !== undefined && round.decided >= period.from && round.decided <= day).length;
   const current = rounds.filter(({ round }) => round.closed === undefined && (round.timeliness === "open" || round.timeliness === "overdue"));
-  // Overdue from the calendar day after the deadline (tester71 Q9), as a source revision left unreviewed is below: one test, pastDeadline.
+  // Overdue from the calendar day after the deadline (tester71 Q9), as a source revision left unreviewed is below, and as
+  // the rate above counts it late: one test, pastDeadline.
   const overdue = current.filter(({ round }) => overdueUndecided(round, day));
   // A customer's source revision received and not reviewed (no CSR registered from it, csr/source-unreviewed) is a review
   // open too, and overdue past its period: the figures said 0 while csr check reported one (tester68 G2).
@@ -133,12 +133,6 @@ function csrRows(ctx: RegisterContext, period: Period): Row[] {
   const unreviewed = sourceRevisionsUnreviewed(customers, csrs, day, calendar, config?.csr?.review_days ?? DEFAULT_REVIEW_DAYS);
   const unreviewedLate = unreviewed.filter((u) => pastDeadline(u.due, day));
   const sources = (list: typeof unreviewed) => list.map((u) => t(ctx, "register.management-review.source-unreviewed", { source: u.source.id, named: revisionNameIn(ctx.lang, u.revision.revision) }));
-  // Past the deadline with no working day since (the Saturday after a Friday deadline): overdue for management, with the
-  // working day before which a decision still counts on time in the rate (workdaysLate, as the CSR list says it).
-  const overdueNamed = overdue.map(({ id, round }) => {
-    const next = round.timeliness === "open" ? inTimeUntil(calendar, round.due, day) : undefined;
-    return next === undefined ? id : t(ctx, "register.management-review.past-due-in-time", { id, due: round.due, next });
-  });
   // The overdue reviews that started before the period, left out of its rate (which counts the rounds started in it): named beside it.
   const before = [
     ...rounds.filter(({ round }) => overdueInPeriodFromBefore(round, period)).map(({ id, round }) => t(ctx, "register.management-review.before-period-item", { id, start: round.start })),
@@ -161,16 +155,12 @@ function csrRows(ctx: RegisterContext, period: Period): Row[] {
       : row(
           "rate",
           percent(tally.onTime, judged),
-          withBefore(
-            tally.pendingPastDue > 0
-              ? t(ctx, "register.management-review.rate-detail-past-due", { onTime: tally.onTime, judged, pending: tally.pending - tally.pendingPastDue, pastDue: tally.pendingPastDue, ended: tally.ended })
-              : t(ctx, "register.management-review.rate-detail", { onTime: tally.onTime, judged, pending: tally.pending, ended: tally.ended }),
-          ),
+          withBefore(t(ctx, "register.management-review.rate-detail", { onTime: tally.onTime, judged, pending: tally.pending, ended: tally.ended })),
           reviews,
         ),
     row("decided", decisions, ids(ctx, decided), reviews),
     row("open", current.length + unreviewed.length, ids(ctx, [...current.map(({ id }) => id), ...sources(unreviewed)]), reviews),
-    row("overdue", overdue.length + unreviewedLate.length, ids(ctx, [...overdueNamed, ...sources(unreviewedLate)]), reviews),
+    row("overdue", overdue.length + unreviewedLate.length, ids(ctx, [...overdue.map(({ id }) => id), ...sources(unreviewedLate)]), reviews),
     row("to-implement", notDone.length, ids(ctx, notDone.map((c) => c.id)), list),
     toMeet.length > 0 && notDone.length > 0 && undated.length === notDone.length
       ? row("implementation-overdue", "—", t(ctx, "register.management-review.implementation-undated"), list)

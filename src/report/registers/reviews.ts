@@ -13,7 +13,7 @@ import { citations, underStandard } from "../../model/citations.js";
 import { classificationName, csrClassification, highestClassification } from "../../model/classification.js";
 import { DEFAULT_REVIEW_DAYS, reviewRecordText } from "../../model/csr-status.js";
 import { lawHolidaysCounted, type WorkCalendar } from "../../model/calendar.js";
-import { LATE_ROUNDS, lateByText, pastDueInTime, reviewRounds, startedIn, tallyRounds, type Period, type ReviewRoundTimeliness } from "../../model/review-timeliness.js";
+import { LATE_ROUNDS, lateByText, reviewRounds, startedIn, tallyRounds, type Period, type ReviewRoundTimeliness } from "../../model/review-timeliness.js";
 import type { Table } from "../table.js";
 import type { Csr } from "../../model/types.js";
 import { compareIds, csrAsOfNotes, csrsOn, customerName, departmentName, personName, t, type RegisterContext } from "./context.js";
@@ -55,7 +55,7 @@ export function reviewRegister(ctx: RegisterContext, options: { customer?: strin
     decided: round.decided ?? null,
     decidedBy: personName(ctx, round.by),
     used: round.timeliness === "superseded" ? null : round.workdaysUsed,
-    verdict: round.superseded ? supersededVerdict(ctx, round) : verdictOf(ctx, round, calendar, today) + estimatedMark(ctx, calendar, round.estimatedYears),
+    verdict: round.superseded ? supersededVerdict(ctx, round) : verdictOf(ctx, round) + estimatedMark(ctx, calendar, round.estimatedYears),
     reason: round.lateReason ?? "",
     remark: [roundRemark(ctx, round), amendment(ctx, round)].filter(Boolean).join(t(ctx, "register.list-separator")),
   }));
@@ -95,7 +95,7 @@ export function reviewRegister(ctx: RegisterContext, options: { customer?: strin
       ...(period ? [t(ctx, "register.filter.note", { filter: periodText, register: t(ctx, "register.reviews.whole") })] : []),
       ...periodAskedNotes(ctx, period),
       reviewPeriodNote(ctx, allowed, late),
-      ...(period ? [periodTallyNote(ctx, period, rounds.map(({ csr, round }) => ({ id: csr.id, round })), today)] : []),
+      ...(period ? [periodTallyNote(ctx, period, rounds.map(({ csr, round }) => ({ id: csr.id, round })))] : []),
       ...csrAsOfNotes(ctx, today, ctx.repo.csrs.map((c) => c.value).filter(ofCustomer)),
     ],
     // A register of one period names it, and so does its file, so that it does not pass for the whole record (a CSV says it on stderr).
@@ -107,18 +107,16 @@ export function reviewRegister(ctx: RegisterContext, options: { customer?: strin
  * The footer of a register narrowed to a period (`--from`/`--to`): how many review rounds started
  * in it, how many were on time and late (which CSRs), and the review timeliness rate (评审及时率,
  * the examples' QP-015 §5.14, an input to management review: IATF 16949 9.3.2.1); the rounds not
- * yet decided or ended undecided within their period are named and left out of the rate; those
- * undecided past their deadline day but still in time on `today` (a weekend after a Friday deadline) are said so. The
- * review-timeliness register, the CSR list and the CSR matrix print the same sentence for the same period.
+ * yet decided or ended undecided within their period are named and left out of the rate; one undecided
+ * past its deadline day is overdue, counted late (pastDeadline). The review-timeliness register, the CSR list and the CSR matrix print the same sentence for the same period.
  */
-export function periodTallyNote(ctx: RegisterContext, period: Period, entries: readonly { id: string; round: ReviewRoundTimeliness }[], today: string): string {
-  const tally = tallyRounds(entries, today);
+export function periodTallyNote(ctx: RegisterContext, period: Period, entries: readonly { id: string; round: ReviewRoundTimeliness }[]): string {
+  const tally = tallyRounds(entries);
   const judged = tally.onTime + tally.late;
   const rate = judged === 0 ? t(ctx, "register.period.rate-none") : t(ctx, "register.period.rate", { rate: percent(tally.onTime, judged), onTime: tally.onTime, judged });
   const late = tally.late === 0 ? t(ctx, "register.period.late-none") : t(ctx, "register.period.late", { count: tally.late, ids: tally.lateIds.join(t(ctx, "register.list-separator")) });
   const rest = [
-    // A round whose deadline day passed on a day off is not 尚未到期 (its row says 已到期 ... 前决定即按期): the footer says so too (tester60 J6).
-    ...(tally.pending > 0 ? [tally.pendingPastDue > 0 ? t(ctx, "register.period.pending-past-due", { count: tally.pending, pastDue: tally.pendingPastDue }) : t(ctx, "register.period.pending", { count: tally.pending })] : []),
+    ...(tally.pending > 0 ? [t(ctx, "register.period.pending", { count: tally.pending })] : []),
     ...(tally.ended > 0 ? [t(ctx, "register.period.ended", { count: tally.ended })] : []),
   ];
   return t(ctx, "register.period.tally", { ...period, count: tally.rounds, onTime: tally.onTime, late, rate, rest: rest.length > 0 ? t(ctx, "register.period.rest", { rest: rest.join(t(ctx, "register.list-separator")) }) : "" });
@@ -151,9 +149,9 @@ export function estimatedMark(ctx: RegisterContext, calendar: WorkCalendar, year
   return t(ctx, lawHolidaysCounted(calendar, years) ? "register.reviews.estimated" : "register.reviews.estimated-weekdays");
 }
 
-/** 按期, 逾期 3 个工作日, 未到期 ...; an open round on a day off right after its deadline in pastDueInTime's words, not 未到期. */
-function verdictOf(ctx: RegisterContext, round: ReviewRoundTimeliness, calendar: WorkCalendar, today: string): string {
-  return (round.timeliness === "open" && pastDueInTime(calendar, round.due, today, ctx.lang)) || lateByText(ctx.lang, round) || t(ctx, `register.reviews.verdict.${round.timeliness}`);
+/** 按期, 逾期 3 个工作日, 未到期, 逾期未决 ... */
+function verdictOf(ctx: RegisterContext, round: ReviewRoundTimeliness): string {
+  return lateByText(ctx.lang, round) || t(ctx, `register.reviews.verdict.${round.timeliness}`);
 }
 
 /**
