@@ -14,10 +14,10 @@ import { copyFixture, csr, csrInProcess, tempDir } from "../helpers.js";
 /**
  * What the list leaves to other records, by the path of the field in the CSR file: the English title (a list is in one language); the departments' opinions, the
  * departments asked for them and the earlier review rounds (on the signed review record, `csr render
- * <ID>`); distribution and training (their own records). A decided CSR whose record has no number
- * (only a note) gets a note naming the list's row instead.
+ * <ID>`), with the review team leader's signature (评审组长, review.leader); distribution and training
+ * (their own records). A decided CSR whose record has no number (only a note) gets a note naming the list's row instead.
  */
-const NOT_CARRIED = ["review.history", "review.opinions", "review.record.note", "review.required", "title_en"];
+const NOT_CARRIED = ["review.history", "review.leader.by", "review.leader.date", "review.opinions", "review.record.note", "review.required", "title_en"];
 
 /**
  * 发放 and 培训 come back (tester55 C5): each distribution with its departments and day, written as a list

@@ -156,7 +156,7 @@ describe("export -> import into a new repository -> export gives the same regist
     // WI-011-01 (在编文件) has no body on paper: its cited section is missing, so the import fails as csr check would.
     // DYA-002 went into production after the 实施日期 of DYA-SQM D (customers/DYA.yaml): warned of, as in the example.
     expect(imported.code).toBe(1);
-    expect(report).toContain("\n已导入 12 行中的 12 行；写入的文件中有 1 个存在错误（见下方 csr check）。\ncsr check：1 个错误，3 个警告（csr/section-missing 1、csr/late-for-customer 1、csr/training-overdue 1、doc/body-on-paper 1）。\n");
+    expect(report).toContain("\n已导入 12 行中的 12 行；写入的文件中有 1 个存在错误（见下方 csr check）。\ncsr check：1 个错误，12 个警告（csr/review-unsigned 9、csr/section-missing 1、csr/late-for-customer 1、csr/training-overdue 1、doc/body-on-paper 1）。\n");
     // DYA-002, re-reviewed on DYA-SQM D, was trained on it (TR-2026-018): its record number comes back on its own, which
     // counts once a commit dates it after the round began; until the import is committed, csr/training-overdue says it is open.
     expect(report).toContain("\n第 9 行：“培训”中的培训 '2026-03-30 TR-2026-018'：清单没有受训人员和培训人，未记为 2026-03-30 的一次培训，记录编号 TR-2026-018 记为单独的培训记录（training.records）；请按培训记录用 'csr train DYA-002 --date 2026-03-30 --record TR-2026-018 --people <受训人员> --trainer <培训人>' 登记这次培训\n");
@@ -168,7 +168,7 @@ describe("export -> import into a new repository -> export gives the same regist
     const before = await sheetRows(book, "顾客特定要求清单");
     const after = await exported(dir, "顾客特定要求清单");
     const status = before[1]!.indexOf("状态");
-    // The 评审记录编号 the list had none of prints the note the import recorded (tester54b B21): compared on its own below.
+    // The 评审记录编号 the list had none of (superseded DYA-003's) prints the note the import recorded (tester54b B21): compared on its own below.
     const record = before[1]!.indexOf("评审记录编号");
     // 发放 and 培训 come back (tester55 C5), but for a training session: the list names neither its trainees nor its trainer,
     // so its record number comes back on its own (只登记了记录编号, tester62 N16), which the report says on the row; compared on its own below.
@@ -196,16 +196,30 @@ describe("export -> import into a new repository -> export gives the same regist
       "QP-012 A/1 5.4 返工和返修（已替代（2026-03-23），不计入落实）",
       "QP-012 已发布 5.4 返工和返修（已替代（2026-03-23），不计入落实）",
     ]);
-    // The sheet's rows: its title, the header, then the CSRs from row 3.
-    const decided = ["BCM-001", "BCM-002", "BCM-003", "BCM-004", "DYA-001", "DYA-002", "DYA-003", "DYA-004", "DYA-005", "DYA-006"];
+    // The sheet's rows: its title, the header, then the CSRs from row 3. The nine decided CSRs signed on QR-015-02 have
+    // their 评审记录编号 back; DYA-003, superseded before the example numbered its review records, names the list's row.
+    const numbered = ["BCM-001", "BCM-002", "BCM-003", "BCM-004", "DYA-001", "DYA-002", "DYA-004", "DYA-005", "DYA-006"];
+    expect(before.filter((row) => numbered.includes(String(row[1]))).map((row) => `${row[1]} ${row[record]}`)).toEqual([
+      "BCM-001 QR-015-02 JL-PS-2025-02",
+      "BCM-002 QR-015-02 JL-PS-2025-03",
+      "BCM-003 QR-015-02 JL-PS-2025-04",
+      "BCM-004 QR-015-02 JL-PS-2026-05",
+      "DYA-001 QR-015-02 JL-PS-2025-01",
+      "DYA-002 QR-015-02 JL-PS-2026-01",
+      "DYA-004 QR-015-02 JL-PS-2026-02",
+      "DYA-005 QR-015-02 JL-PS-2026-04",
+      "DYA-006 QR-015-02 JL-PS-2026-03",
+    ]);
     expect(after.filter((row) => /^[A-Z]+-\d{3}$/.test(String(row[1]))).map((row) => `${row[1]} ${row[record] ?? ""}`)).toEqual(
-      before.filter((row) => /^[A-Z]+-\d{3}$/.test(String(row[1]))).map((row, i) => `${row[1]} ${decided.includes(String(row[1])) ? `从 acme.xlsx 第 ${i + 3} 行导入` : ""}`),
+      before.filter((row) => /^[A-Z]+-\d{3}$/.test(String(row[1]))).map((row, i) => `${row[1]} ${row[1] === "DYA-003" ? `从 acme.xlsx 第 ${i + 3} 行导入` : (row[record] ?? "")}`),
     );
-    // The list carries the decisions, not the opinions signed on the paper review record: each decided
-    // CSR names the list's row as its record, which the report says, so the decisions stand.
+    // The list carries the decisions, not the opinions signed on the paper review record: the decided CSR
+    // without a record number names the list's row as its record, which the report says, so its decision stands.
     expect(report).toContain(
-      "\n清单没有写明 10 条已有结论的 CSR 的评审记录（评审记录编号）：其 review.record 记为 '从 acme.xlsx 第 N 行导入'，代替各部门的会签意见，因此 csr check 接受这些结论。\n",
+      "\n清单没有写明 1 条已有结论的 CSR 的评审记录（评审记录编号）：其 review.record 记为 '从 acme.xlsx 第 N 行导入'，代替各部门的会签意见，因此 csr check 接受这些结论。\n",
     );
+    // Nor does it carry the review report's signatures: the nine signed by 评审组长 李娜 come back unsigned (csr/review-unsigned, counted above).
+    expect(report).not.toContain("评审组长");
     const { findings } = await checkJsonInProcess(dir, "--today", "2026-11-27");
     expect(findings.filter((f) => f.rule === "csr/review-incomplete")).toEqual([]);
     // Decided in 2024 and 2025, the CSRs are not reported as waiting for a review; the two undecided

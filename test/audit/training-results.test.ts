@@ -117,7 +117,7 @@ describe("csr train --evaluate (training effectiveness, IATF 16949 7.2.2, ISO 90
     expect(evaluate(dir, "--result", "not-effective", "--evaluation-record", "PJ-2026-012")).toEqual({
       code: 0,
       stdout:
-        "BCM-004（来源文件 BCM-PKG 版本 A）：2026-12-04 的培训（记录 TR-2026-040，第 59 行）效果评价无效；2026-12-05，考试，评价人：张丽（zhangli），记录：PJ-2026-012；其受训人不计为已培训，须重新培训。\n" +
+        "BCM-004（来源文件 BCM-PKG 版本 A）：2026-12-04 的培训（记录 TR-2026-040，第 61 行）效果评价无效；2026-12-05，考试，评价人：张丽（zhangli），记录：PJ-2026-012；其受训人不计为已培训，须重新培训。\n" +
         WROTE,
       stderr: "",
     });
@@ -155,7 +155,7 @@ describe("csr train --evaluate (training effectiveness, IATF 16949 7.2.2, ISO 90
     const dir = await acme();
     expect(run(dir, "train", "BCM-004", "--people", "chenjing", "--date", "2026-12-04", "--trainer", "zhangli", "--record", "TR-2026-040").code).toBe(0);
     expect(csr(["-C", dir, "train", "BCM-004", "--evaluate", "--date", "2026-12-04", "--evaluated-on", "2026-12-05", "--evaluation-method", "supervisor", "--by", "zhangli", "--result", "effective"], { lang: "en" }).stdout).toBe(
-      "BCM-004 (source BCM-PKG revision A): training of 2026-12-04 (record TR-2026-040, line 59) evaluated effective; 2026-12-05, supervisor's evaluation, evaluated by Zhang Li (zhangli).\n" +
+      "BCM-004 (source BCM-PKG revision A): training of 2026-12-04 (record TR-2026-040, line 61) evaluated effective; 2026-12-05, supervisor's evaluation, evaluated by Zhang Li (zhangli).\n" +
         "Wrote csr/BCM/BCM-004.yaml; not committed (git commit it, or run with --commit).\n",
     );
     expect(missing(dir).map((row) => row[0])).not.toContain("陈静");

@@ -76,6 +76,8 @@ describe("an outside party (军代表室) holds controlled copies", () => {
     expect(late.map((f) => `${f.rule} ${f.message}`)).toEqual([
       "doc/no-copy-in-force QP-001 A/1 is in force since 2026-11-10, and Military Representative Office held a controlled copy of A/0 but holds none of A/1: hand it out with 'csr distribute QP-001 --to MRO'.",
       "doc/recall-overdue Controlled copy 1 of QP-001 A/0 (Military Representative Office) is still out: A/0 was replaced on 2026-11-10, and copies were due back by 2026-11-17 (5 working days). Take it back and record it with 'csr recall QP-001 --copy 1'.",
+      // A/0 took effect on 2026-11-02 and its one copy, the 军代表室's, went out on 2026-11-03.
+      "doc/effective-before-issue QP-001 A/0 took effect on 2026-11-02, but its first controlled copy was handed out on 2026-11-03: until then its users were to work to a version they did not have. If it was handed out on or before 2026-11-02, correct the date of this copy; if it reached its users only on 2026-11-03, its effective date is wrong. Issue a version on the day it takes effect, or before.",
     ]);
     expect((await csrInProcess(["-C", dir, "recall", "QP-001", "--by", "刘军代", "--received-by", "wang", "--date", "2026-11-18", "-y"])).stdout).toBe(
       "QP-001: 1 copy taken back on 2026-11-18: 1 (A/0, Military Representative Office). Handed back by 刘军代 (liujd). Received back by 王强 (wang).\nNote: 1 (A/0, Military Representative Office): due back by 2026-11-17, returned 1 working day late (the distribution register's remarks say so).\nNo copy is due back any more.\nWrote documents/QP-001.yaml; not committed (git commit it, or run with --commit).\n",

@@ -215,9 +215,10 @@ describe("printed registers keep identifiers on one line", { timeout: 120_000 },
     }
     expect(missing).toEqual([]);
     // acme-auto's CSR list, CSR matrix and IATF 16949 clause matrix in bands (a page's width each), the other registers whole;
-    // the matrix prints its 链接状态 column (DYA-003's link: superseded, not counted), a fourth band in English; the empty 纠正措施台账's
+    // the matrix prints its 链接状态 column (DYA-003's link: superseded, not counted), a fourth band in English, the list its
+    // 评审记录编号 (the decided CSRs' signed review records), a fifth; the empty 纠正措施台账's
     // 27 headings alone are wider than the page: in bands too.
-    expect(seen.filter((s) => s.startsWith("acme-auto en") && !s.endsWith(" 1"))).toEqual(["acme-auto en actions 3", "acme-auto en clauses-IATF16949 2", "acme-auto en csr-list 4", "acme-auto en csr-matrix 4"]);
+    expect(seen.filter((s) => s.startsWith("acme-auto en") && !s.endsWith(" 1"))).toEqual(["acme-auto en actions 3", "acme-auto en clauses-IATF16949 2", "acme-auto en csr-list 5", "acme-auto en csr-matrix 4"]);
     expect(seen.length).toBeGreaterThan(55);
     englishSite = sites["acme-auto en"]!;
     // On paper every table's cells are at 0.8em of 16 px (9.6 pt), at least 8 pt once fitted to the page, the screen's table left out.
@@ -248,7 +249,7 @@ describe("printed registers keep identifiers on one line", { timeout: 120_000 },
     }
   });
 
-  it.runIf(spawnSync("sh", ["-c", "command -v pdftotext"]).status === 0)("prints the English site's CSR list in four bands, the heading over every page, every column and the signature lines once after the last (tester48 #6)", async () => {
+  it.runIf(spawnSync("sh", ["-c", "command -v pdftotext"]).status === 0)("prints the English site's CSR list in five bands, the heading over every page, every column and the signature lines once after the last (tester48 #6)", async () => {
     const out = englishSite ?? join(tempDir(), "site");
     if (!englishSite) expect((await csrInProcess(["-C", "examples/acme-auto", "site", "--out", out, "--lang", "en", "--today", "2026-11-27"], { lang: "en" })).code).toBe(0);
     const page = await browser.newPage();
@@ -257,15 +258,15 @@ describe("printed registers keep identifiers on one line", { timeout: 120_000 },
       const pdf = join(tempDir(), "print.pdf");
       writeFileSync(pdf, await page.pdf({ preferCSSPageSize: true }));
       const pages = spawnSync("pdftotext", ["-layout", pdf, "-"], { encoding: "utf8" }).stdout.split("\f").filter((p) => p.trim() !== "").map((p) => p.replace(/\s+/g, " "));
-      // Part 3, 落实文件 with each place's version and link state (b6ea5a46), runs to a second page; so does part 4, with the
-      // 发放 and 培训 of each CSR (tester55 C5).
-      expect(pages.map((p) => /Part \d of 4/.exec(p)?.[0])).toEqual(["Part 1 of 4", "Part 1 of 4", "Part 2 of 4", "Part 3 of 4", "Part 3 of 4", "Part 4 of 4", "Part 4 of 4"]);
+      // A fifth band since the decided CSRs name their signed review records (评审记录编号, QR-015-02 JL-PS-…). Part 4, 落实文件 with
+      // each place's version and link state (b6ea5a46), runs to a second page; so does part 5, with the 发放 and 培训 of each CSR (tester55 C5).
+      expect(pages.map((p) => /Part \d of 5/.exec(p)?.[0])).toEqual(["Part 1 of 5", "Part 1 of 5", "Part 2 of 5", "Part 3 of 5", "Part 4 of 5", "Part 4 of 5", "Part 5 of 5", "Part 5 of 5"]);
       expect(pages.every((p) => p.includes("Jiangsu Acme Auto Parts Co., Ltd. Form: QR-015-01 A/0 As of 2026-11-27"))).toBe(true);
       // The last band's heads, whole: Superseded by and Status were cut off at the page's right edge (Customer's date, DYA-002's
       // 2026-04-01, in the band before, moves Verified on into it).
       // Distributed and Training beside them now, the heads of two lines each run on in the text: "Superseded on" is "Superseded … on".
       expect(pages.at(-1)).toMatch(/No\. ID Customer Verified on Distributed Training Superseded Superseded because Superseded Status on by /);
-      expect(pages.map((p) => p.split("Prepared by:").length - 1)).toEqual([0, 0, 0, 0, 0, 0, 1]);
+      expect(pages.map((p) => p.split("Prepared by:").length - 1)).toEqual([0, 0, 0, 0, 0, 0, 0, 1]);
     } finally {
       await page.close();
     }

@@ -118,7 +118,7 @@ describe("csr site: a customer's page for the customer's SQE", () => {
     expect(existsSync(join(zh, "coverage.html"))).toBe(true);
     expect(text(page(zh, "index.html"))).not.toContain("本资料包");
     const findings = text(page(pack, "findings.html"));
-    expect(findings).toContain("csr/late-for-customer csr/DYA/DYA-002.yaml:78:16 DYA-002（2026-04-20 导入生产，晚于 2026-04-01 12 个工作日）：须记录延误原因；责任人/部门 张丽 ");
+    expect(findings).toContain("csr/late-for-customer csr/DYA/DYA-002.yaml:80:16 DYA-002（2026-04-20 导入生产，晚于 2026-04-01 12 个工作日）：须记录延误原因；责任人/部门 张丽 ");
     expect(findings).not.toMatch(/用 ?&#x27;csr|csr [a-z-]+ --/);
     expect(text(page(zh, "findings.html"))).toContain("--late-reason");
     expect(text(page(pack, "documents/QP-013.html"))).toContain("（审核包中不显示提交说明）");

@@ -936,10 +936,13 @@ describe("csr site: what needs attention", () => {
     // folded as document control's to-dos under the text, never above it (tester59 G7).
     const qp005 = read("documents/QP-005.html");
     expect(qp005).not.toContain('<aside class="site-alerts">');
-    expect(qp005).toMatch(/<\/table><div class="site-extras">\n<details class="site-todo"><summary>文控待办（2）<\/summary><section class="site-section" id="findings">\n<h2>待处理的事项（2）<\/h2>/);
+    expect(qp005).toMatch(/<\/table><div class="site-extras">\n<details class="site-todo"><summary>文控待办（4）<\/summary><section class="site-section" id="findings">\n<h2>待处理的事项（4）<\/h2>/);
     // Read for a reader, as the dashboard's lists read them: what is due, by when, who answers; the rule leads to csr check's own message.
     expect(qp005).toContain(
-      '<thead><tr><th scope="col">严重程度</th><th scope="col">待办事项</th><th scope="col">期限</th><th scope="col">责任人/部门</th><th scope="col">规则</th></tr></thead>\n<tbody>\n<tr><td class="alert">错误</td><td>回收品质部持有的 A/0 版受控副本 1</td><td class="date">2026-10-19</td><td>李娜（发放人）、品质部（领用部门）</td><td class="code site-rule"><a href="../findings.html">doc/recall-overdue</a></td></tr>\n<tr><td class="warn">警告</td><td>A/1 版的换版培训</td><td class="date">2026-11-09</td><td>品质部、市场部</td><td class="code site-rule"><a href="../findings.html">doc/training-overdue</a></td></tr>\n</tbody>\n</table>\n</div>\n\n<p class="site-note">最后一栏的规则编号供维护记录的人员使用：点击可在发现项页面查看检查的原始消息和处理方法。</p>',
+      '<thead><tr><th scope="col">严重程度</th><th scope="col">待办事项</th><th scope="col">期限</th><th scope="col">责任人/部门</th><th scope="col">规则</th></tr></thead>\n<tbody>\n<tr><td class="alert">错误</td><td>回收品质部持有的 A/0 版受控副本 1</td><td class="date">2026-10-19</td><td>李娜（发放人）、品质部（领用部门）</td><td class="code site-rule"><a href="../findings.html">doc/recall-overdue</a></td></tr>\n' +
+        // A/0 and A/1 each took effect (2024-01-10, 2026-10-12) before their first copies (2024-01-12, 2026-10-13): read as the rule's summary.
+        '<tr><td class="warn">警告</td><td>手册、程序文件或作业指导书的某一版本在首次发放到使用者之前就已生效。</td><td class="date"></td><td></td><td class="code site-rule"><a href="../findings.html">doc/effective-before-issue</a></td></tr>\n'.repeat(2) +
+        '<tr><td class="warn">警告</td><td>A/1 版的换版培训</td><td class="date">2026-11-09</td><td>品质部、市场部</td><td class="code site-rule"><a href="../findings.html">doc/training-overdue</a></td></tr>\n</tbody>\n</table>\n</div>\n\n<p class="site-note">最后一栏的规则编号供维护记录的人员使用：点击可在发现项页面查看检查的原始消息和处理方法。</p>',
     );
     expect(read("csr/DYA-001.html")).toContain(
       '<tr><td class="alert">错误</td><td>实施（实施中）</td><td class="date">2026-11-25</td><td><a href="../people/li.html">李娜</a></td><td class="code site-rule"><a href="../findings.html">csr/implementation-overdue</a></td></tr>\n<tr><td class="warn">警告</td><td>2026-11-20 作出决定，晚于评审期限 2026-10-20，未记录逾期原因</td><td class="date"></td><td><a href="../people/wang.html">王强</a></td><td class="code site-rule"><a href="../findings.html">csr/review-late</a></td></tr>',
