@@ -60,6 +60,8 @@ describe("an alternative agreed with the customer for a rejected requirement", (
     expect(implement.stdout.split("\n")[0]).toBe("DYA-005：已登记实施情况。状态：计划中，负责人：张丽（zhangli），期限：2026-03-31，顾客实施日期：2026-04-01（DYA-SQM D 版）。");
     const check = await csrInProcess(["-C", dir, "check", "--today", DAY], { lang: "zh-CN" });
     expect(check.stdout.split("\n").filter((l) => l.startsWith("csr/DYA/DYA-005.yaml:")).map((l) => l.split(" ").slice(1, 3).join(" "))).toEqual([
+      // The amended decision is a new one: its review report is to be signed again (csr/review-unsigned).
+      "warning csr/review-unsigned",
       "warning csr/not-addressed",
       "error csr/implementation-overdue",
     ]);
