@@ -55,19 +55,22 @@ describe("csr recall --lost / --destroyed", () => {
     // Nothing is due back any more; 生产部 and 市场部, whose copies were lost and destroyed, still need one of A/1.
     const check = await csrInProcess(["-C", dir, "check", "--today", "2026-11-27"], { lang: null });
     expect(check.code).toBe(0);
+    // The copies of A/0 and A/1 were issued two days after each took effect (this story's dates): doc/effective-before-issue says so.
     expect(check.stdout.split("\n").filter((l) => / (error|warning) /.test(l))).toEqual([
+      "documents/QP-005.yaml:25:60 warning doc/effective-before-issue QP-005 A/0 于 2024-01-10 生效，但首份受控副本到 2024-01-12 才发放：在此之前使用部门须执行一个尚未拿到的版本。如果副本在 2024-01-10 或之前已发放，请更正这条发放记录的日期；如果直到 2024-01-12 才发到使用部门，则生效日期有误。版本应在生效当日或之前发放。",
       "documents/QP-005.yaml:26:5 warning doc/no-copy-in-force QP-005 A/1 自 2026-10-12 起现行，生产部、市场部此前持有 A/0 版的受控副本，现在没有 A/1 版的：用 'csr distribute QP-005 --to PRD MKT' 发放。",
+      "documents/QP-005.yaml:28:60 warning doc/effective-before-issue QP-005 A/1 于 2026-10-12 生效，但首份受控副本到 2026-10-14 才发放：在此之前使用部门须执行一个尚未拿到的版本。如果副本在 2026-10-12 或之前已发放，请更正这条发放记录的日期；如果直到 2026-10-14 才发到使用部门，则生效日期有误。版本应在生效当日或之前发放。",
     ]);
   });
 
   it("clears doc/recall-overdue for a lost copy without recording it as returned", async () => {
     const dir = repo();
     const before = await csrInProcess(["-C", dir, "check", "--today", "2026-11-27", "--format", "json"]);
-    expect(JSON.parse(before.stdout).findings.map((f: { rule: string }) => f.rule)).toEqual(["doc/recall-overdue", "doc/no-copy-in-force", "doc/recall-overdue", "doc/recall-overdue"]);
+    expect(JSON.parse(before.stdout).findings.map((f: { rule: string }) => f.rule)).toEqual(["doc/recall-overdue", "doc/effective-before-issue", "doc/no-copy-in-force", "doc/recall-overdue", "doc/recall-overdue", "doc/effective-before-issue"]);
     await csrInProcess(["-C", dir, "recall", "QP-005", "--copy", "1", "2", "3", "--lost", "--by", "zhang", "--remark", "搬迁遗失", "--date", "2026-10-20", "-y"]);
     const after = await csrInProcess(["-C", dir, "check", "--today", "2026-11-27", "--format", "json"]);
-    // 生产部 and 市场部 still need a copy of A/1 in place of the lost ones.
-    expect(JSON.parse(after.stdout).findings.map((f: { rule: string }) => f.rule)).toEqual(["doc/no-copy-in-force"]);
+    // 生产部 and 市场部 still need a copy of A/1 in place of the lost ones; the late first issues stay on record.
+    expect(JSON.parse(after.stdout).findings.map((f: { rule: string }) => f.rule)).toEqual(["doc/effective-before-issue", "doc/no-copy-in-force", "doc/effective-before-issue"]);
     expect(copies(dir)).not.toContain("recalled");
   });
 

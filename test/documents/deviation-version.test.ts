@@ -28,7 +28,10 @@ describe("the revision a deviation deviates from (tester63 N7)", () => {
     const card = (id: string) => zh(dir, "show", id, "--today", "2026-12-05").stdout.split("\n").filter((l) => l.startsWith("  偏离"));
     expect(card("WI-010-03")).toEqual(["  偏离对象        WI-010-01 A/1 制动软管总成扣压作业指导书"]);
     expect(card("WI-010-01")).toEqual(["  偏离            WI-010-03 扣压外径全检临时作业（临时，至 2026-12-30；偏离 A/1）"]);
-    expect((await csrInProcess(["-C", dir, "check", "--today", "2026-12-05", "--format", "json"], { lang: "zh-CN" })).code).toBe(0);
+    // The deviation adds no error: the one error is BCM-005's review, undecided after its deadline (Friday 2026-12-04), overdue from Saturday.
+    const checked = await csrInProcess(["-C", dir, "check", "--today", "2026-12-05", "--format", "json"], { lang: "zh-CN" });
+    expect(checked.code).toBe(1);
+    expect(JSON.parse(checked.stdout).findings.filter((f: { severity: string }) => f.severity === "error").map((f: { rule: string; file: string }) => `${f.file} ${f.rule}`)).toEqual(["csr/BCM/BCM-005.yaml csr/review-overdue"]);
 
     // A version replaced by the deviation's 实施日期 is refused, naming the one then in force (breaker64 P5).
     expect(zh(dir, "set", "WI-010-03", "--deviates-from", "WI-010-01@A/0")).toEqual({

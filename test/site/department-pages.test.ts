@@ -59,7 +59,7 @@ describe("csr site: a department's page and the copies a person holds (tester70 
       expect(page).toMatch(new RegExp(`<tr>${doc(id)}<td>[^<]+</td><td class="code">[AB]/\\d</td>${code(String(copy))}<td class="name">生产部</td>`));
     }
     expect(page).toContain("<h2>生产部的电子版发放（6）</h2>");
-    expect(page).toContain(row([doc("WI-010-01"), "<td>制动软管总成扣压作业指导书</td>", code("A/1"), code("电子版（OA，只读）"), '<td class="date">2025-03-19</td>', code("在用")]));
+    expect(page).toContain(row([doc("WI-010-01"), "<td>制动软管总成扣压作业指导书</td>", code("A/1"), code("电子版（OA，只读）"), '<td class="date">2025-03-17</td>', code("在用")]));
     // Their department links to its page.
     expect(page).toContain('<div><dt>部门</dt><dd><a href="../departments/PRD.html">生产部</a></dd></div>');
     expect(en("people/huangjun.html")).toContain("<h2>Controlled copies held (12)</h2>");
