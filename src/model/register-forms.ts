@@ -27,6 +27,13 @@ export const REGISTER_COMMANDS = {
   "management-review": "csr list management-review",
   "periodic-reviews": "csr list periodic-reviews",
   suppliers: "csr list suppliers",
+  audits: "csr list audits",
+  actions: "csr list actions",
+  people: "csr list people",
+  "training-missing": "csr list training --missing",
+  "training-person": "csr list training --person <person>",
+  "edition-review": "csr list edition-review",
+  "periodic-reviews-due": "csr list periodic-reviews --due-by <day>",
 } as const;
 
 /** A register id of `registers.forms`. */
