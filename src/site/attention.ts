@@ -13,10 +13,12 @@ import { rulesById } from "../check/registry.js";
 import { reportedAt, type Finding } from "../core/diagnostic.js";
 import { workdaysLate, workdaysOverdue, type WorkCalendar } from "../model/calendar.js";
 import { isStateSecret } from "../model/classification.js";
+import { csrReviewForm } from "../model/csr-review-form.js";
 import { missingOpinions, reviewDue } from "../model/csr-status.js";
 import { copyRecallDue, recallDays, redistributionChange, redistributionDue } from "../model/distribution.js";
 import { implementationDeadline, lateForCustomer } from "../model/customer-schedule.js";
-import { currentRevision } from "../model/index.js";
+import { currentRevision, revisionEffective } from "../model/index.js";
+import { worksOn } from "../model/people.js";
 import { nextPeriodicReview } from "../model/periodic-review.js";
 import { firstDecisionOfRound } from "../model/review-timeliness.js";
 import { addressedSectionLabel, documentSections, findSection } from "../model/sections.js";
@@ -170,6 +172,50 @@ const openReview: Reader = (input, _f, { csr }) => {
     : { what: tr(input, "site.attention.review-overdue-decision"), due, overdue, responsible: personName(input.rc, csr.review?.decision?.by) };
 };
 
+/**
+ * A version of a document that took effect before its first issue (doc/effective-before-issue, reported at that issue's
+ * date): which version, the day it took effect and the day it was first issued, on paper or electronically, and the
+ * document controller who corrects either date — the issue's 发放人 if at work on the day, else the document
+ * controllers of people.yaml at work (role document-controller), else the role (文控). One row per version.
+ */
+const effectiveBeforeIssue: Reader = (input, finding, { doc }) => {
+  if (!doc) return undefined;
+  const copy = partIndex(finding, "distribution");
+  const electronic = partIndex(finding, "electronic_issue");
+  const issue = copy !== undefined ? doc.distribution?.[copy] : electronic !== undefined ? doc.electronic_issue?.[electronic] : undefined;
+  const i = issue ? (doc.revisions ?? []).findIndex((r) => r.version === issue.version) : -1;
+  if (!issue || i < 0) return undefined;
+  const data = { version: issue.version, effective: revisionEffective(doc, i), issued: issue.date };
+  const people = peopleOf(input.rc);
+  const issuer = issue.issued_by === undefined ? undefined : people.find((p) => p.id === issue.issued_by && worksOn(p, input.today));
+  const controllers = issuer ? [issuer] : people.filter((p) => (p.roles ?? []).includes("document-controller") && worksOn(p, input.today));
+  return {
+    what: tr(input, copy !== undefined ? "site.attention.effective-before-issue" : "site.attention.effective-before-issue.electronic", data),
+    responsible: controllers.length > 0 ? controllers.map((p) => personName(input.rc, p.id)).join(tr(input, "common.list-separator")) : tr(input, "site.attention.document-controller"),
+  };
+};
+
+/**
+ * A decided CSR review whose report has no record number or no review team leader's signature (csr/review-unsigned):
+ * the round (the customer's document and revision it reviewed), the day it was decided, the form and what the report
+ * lacks; the review team leader who signed answers for it, else (no leader recorded) who decided it, who has the
+ * report completed. One row per CSR, as the rule reports it.
+ */
+const reviewUnsigned: Reader = (input, _f, { csr }) => {
+  const review = csr?.review;
+  const form = csrReviewForm(input.rc.index, input.rc.repo.config?.value);
+  if (!csr || !review?.decision || form === undefined) return undefined;
+  const noRecord = !review.record?.ref?.trim();
+  const noLeader = review.leader === undefined;
+  if (!noRecord && !noLeader) return undefined;
+  const missing = tr(input, `rule.csr/review-unsigned.${noRecord && noLeader ? "both" : noRecord ? "record" : "leader"}`);
+  const leader = review.leader?.by ?? review.decision.by;
+  return {
+    what: tr(input, "site.attention.review-unsigned", { source: csr.source.document, revision: revisionNameIn(input.rc.lang, csr.source.revision), date: review.decision.date, form, missing }),
+    responsible: personName(input.rc, leader),
+  };
+};
+
 /** How each rule's finding reads as a row; a rule not here is read as its summary. */
 const READERS: Record<string, Reader> = {
   // Due by the earlier of its due date and the customer's date, as the rule judges it.
@@ -226,6 +272,7 @@ const READERS: Record<string, Reader> = {
       ? { what: tr(input, "site.attention.forced-decision", { date: csr.review.decision.date }), responsible: departments(input, missingOpinions(csr, input.rc.repo.config?.value)) }
       : undefined,
   "csr/review-overdue": openReview,
+  "csr/review-unsigned": reviewUnsigned,
   "csr/review-due-soon": openReview,
   // The decision on the customer's new revision, what it changed, and the departments that hold the earlier requirement,
   // due recall_days working days after the round's first decision, as the rule counts it.
@@ -268,6 +315,7 @@ const READERS: Record<string, Reader> = {
     const review = doc?.reviews?.filter((r) => r.result === "revise" || r.result === "withdraw").at(-1);
     return review && { what: tr(input, review.result === "revise" ? "site.attention.revision-pending" : "site.attention.withdrawal-pending", { date: review.date }), responsible: personName(input.rc, review.by) };
   },
+  "doc/effective-before-issue": effectiveBeforeIssue,
   "doc/recall-overdue": (input, finding, { doc }) => {
     const i = partIndex(finding, "distribution");
     const copy = i === undefined ? undefined : doc?.distribution?.[i];

@@ -940,8 +940,10 @@ describe("csr site: what needs attention", () => {
     // Read for a reader, as the dashboard's lists read them: what is due, by when, who answers; the rule leads to csr check's own message.
     expect(qp005).toContain(
       '<thead><tr><th scope="col">严重程度</th><th scope="col">待办事项</th><th scope="col">期限</th><th scope="col">责任人/部门</th><th scope="col">规则</th></tr></thead>\n<tbody>\n<tr><td class="alert">错误</td><td>回收品质部持有的 A/0 版受控副本 1</td><td class="date">2026-10-19</td><td>李娜（发放人）、品质部（领用部门）</td><td class="code site-rule"><a href="../findings.html">doc/recall-overdue</a></td></tr>\n' +
-        // A/0 and A/1 each took effect (2024-01-10, 2026-10-12) before their first copies (2024-01-12, 2026-10-13): read as the rule's summary.
-        '<tr><td class="warn">警告</td><td>手册、程序文件或作业指导书的某一版本在首次发放到使用者之前就已生效。</td><td class="date"></td><td></td><td class="code site-rule"><a href="../findings.html">doc/effective-before-issue</a></td></tr>\n'.repeat(2) +
+        // A/0 and A/1 each took effect (2024-01-10, 2026-10-12) before their first copies (2024-01-12, 2026-10-13): one row per
+        // version, with its dates, for the document controller who issued them (李娜, 发放人) to correct either date.
+        '<tr><td class="warn">警告</td><td>A/0 版 2024-01-10 生效，首份受控副本 2024-01-12 才发放：更正发放日期或生效日期</td><td class="date"></td><td><a href="../people/li.html">李娜</a></td><td class="code site-rule"><a href="../findings.html">doc/effective-before-issue</a></td></tr>\n' +
+        '<tr><td class="warn">警告</td><td>A/1 版 2026-10-12 生效，首份受控副本 2026-10-13 才发放：更正发放日期或生效日期</td><td class="date"></td><td><a href="../people/li.html">李娜</a></td><td class="code site-rule"><a href="../findings.html">doc/effective-before-issue</a></td></tr>\n' +
         '<tr><td class="warn">警告</td><td>A/1 版的换版培训</td><td class="date">2026-11-09</td><td>品质部、市场部</td><td class="code site-rule"><a href="../findings.html">doc/training-overdue</a></td></tr>\n</tbody>\n</table>\n</div>\n\n<p class="site-note">最后一栏的规则编号供维护记录的人员使用：点击可在发现项页面查看检查的原始消息和处理方法。</p>',
     );
     expect(read("csr/DYA-001.html")).toContain(
@@ -1044,6 +1046,55 @@ describe("csr site: suspect links", () => {
     expect(list).not.toContain("csr address");
     // The findings page keeps csr check's messages, each linked to the CSR's page.
     expect(readFileSync(join(site.out, "findings.html"), "utf8")).toContain('<td class="code"><a href="csr/DYA-001.html">csr/DYA/DYA-001.yaml:9:5</a></td><td>The link from DYA-001 to section 5.2 of QP-020 is suspect');
+  });
+});
+
+describe("csr site: an issue after the effective day and an unsigned review, as to-do rows (stop 74 review)", () => {
+  const site = async (fixture: string, edit: (dir: string) => void, ...args: string[]) => {
+    const dir = tempDir();
+    cpSync(join(FIXTURES, "rules", "_base"), dir, { recursive: true });
+    cpSync(join(FIXTURES, "rules", fixture, "invalid"), dir, { recursive: true });
+    edit(dir);
+    const built = await buildSite(gitInit(dir), ...args);
+    expect(built.code).toBe(0);
+    return (page: string) => readFileSync(join(built.out, page), "utf8");
+  };
+  const row = (severity: string, what: string, responsible: string, rule: string) =>
+    `<tr><td class="warn">${severity}</td><td>${what}</td><td>${responsible}</td><td class="code site-rule"><a href="../findings.html">${rule}</a></td></tr>`;
+  const replace = (dir: string, path: string, from: string, to: string) => {
+    const file = join(dir, path);
+    const text = readFileSync(file, "utf8");
+    expect(text.split(from).length - 1).toBe(1);
+    writeFileSync(file, text.replace(from, to));
+  };
+
+  it("names the version, the day it took effect and the day of its first issue, for its issuer, else the document controllers, else 文控", async () => {
+    const en = await site("doc-effective-before-issue", () => {}, "--lang", "en");
+    const wang = '<a href="../people/wang.html">王强</a>';
+    expect(en("documents/QP-014.html")).toContain(row("warning", "Version A/1 took effect on 2025-03-10, first issued electronically on 2025-03-12: correct the date of the issue or the effective date", wang, "doc/effective-before-issue"));
+    expect(en("documents/QP-016.html")).toContain(row("warning", "Version A/0 took effect on 2025-05-12, its first controlled copy was handed out on 2025-05-14: correct the date of the copy or the effective date", wang, "doc/effective-before-issue"));
+    // Issued by nobody recorded, and nobody of people.yaml is a document controller: the role.
+    const noIssuer = (dir: string) => replace(dir, "documents/QP-014.yaml", ", issued_by: wang}", "}");
+    const zh = await site("doc-effective-before-issue", noIssuer);
+    expect(zh("documents/QP-014.html")).toContain(row("警告", "A/1 版 2025-03-10 生效，2025-03-12 才首次电子版发放：更正发放日期或生效日期", "文控", "doc/effective-before-issue"));
+    expect(zh("documents/QP-016.html")).toContain(row("警告", "A/0 版 2025-05-12 生效，首份受控副本 2025-05-14 才发放：更正发放日期或生效日期", '<a href="../people/wang.html">王强</a>', "doc/effective-before-issue"));
+    // 李娜 made the document controller: she corrects the issue nobody is recorded to have made.
+    const controller = await site("doc-effective-before-issue", (dir) => {
+      noIssuer(dir);
+      replace(dir, "people.yaml", "    department: MKT\n    roles: [author, reviewer]\n", "    department: MKT\n    roles: [author, reviewer, document-controller]\n");
+    });
+    expect(controller("documents/QP-014.html")).toContain(row("警告", "A/1 版 2025-03-10 生效，2025-03-12 才首次电子版发放：更正发放日期或生效日期", '<a href="../people/li.html">李娜</a>', "doc/effective-before-issue"));
+  });
+
+  it("names the round reviewed, the day decided, the form and what its report lacks, for its review team leader, else who decided it", async () => {
+    const read = await site("csr-review-unsigned", () => {});
+    const alerts = (id: string) => read(`csr/${id}.html`).split('<aside class="site-alerts">')[1]?.split("</aside>")[0] ?? "";
+    const wang = '<a href="../people/wang.html">王强</a>';
+    expect(alerts("DYA-001")).toContain(`<tbody>\n${row("警告", "DYA-SQM C 版的评审（2026-11-16 作出结论）：QR-015-02 评审报告既没有记录编号，也没有评审组长签字", wang, "csr/review-unsigned")}\n</tbody>`);
+    expect(alerts("DYA-002")).toContain(`<tbody>\n${row("警告", "DYA-SQM C 版的评审（2026-11-16 作出结论）：QR-015-02 评审报告没有评审组长签字", wang, "csr/review-unsigned")}\n</tbody>`);
+    // Signed by 李娜 as the review team leader, not numbered: she has the number recorded.
+    expect(alerts("DYA-003")).toContain(`<tbody>\n${row("警告", "DYA-PKG A 版的评审（2026-11-24 作出结论）：QR-015-02 评审报告没有记录编号", '<a href="../people/li.html">李娜</a>', "csr/review-unsigned")}\n</tbody>`);
+    expect(alerts("DYA-004")).not.toContain("csr/review-unsigned");
   });
 });
 
