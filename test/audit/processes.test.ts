@@ -64,9 +64,13 @@ describe("csr list processes", () => {
     expect(result.code).toBe(0);
     const rows = result.stdout.split("\n").filter((l) => /^[CSM]\d /.test(l)).map((l) => l.trimEnd());
     expect(rows).toHaveLength(15);
-    for (const row of rows) expect(row).toMatch(/  2026-10-(1[2-9]|20)  符合      IA-2026-01$/);
+    for (const row of rows.filter((r) => !/^C[34] /.test(r))) expect(row).toMatch(/ {10}2026-10-(1[2-9]|20)  符合      IA-2026-01$/);
     expect(result.stdout).not.toContain("尚未审核");
-    expect(rows[0]).toBe("C1        市场开发与顾客要求评审      市场部      QP-014、QP-015  2026-10-12  符合      IA-2026-01");
+    expect(rows[0]).toBe("C1        市场开发与顾客要求评审      市场部      QP-014、QP-015            2026-10-12  符合      IA-2026-01");
+    // The manufacturing process (制造过程) and the last manufacturing process and product audits, beside the QMS audit (IATF 16949 9.2.2.3, 9.2.2.4).
+    expect(result.stdout.split("\n")[2]!.trimEnd()).toBe("过程编号  过程名称                    负责部门    程序文件        制造过程  上次审核    审核结果  审核报告    下次审核  状态  上次制造过程审核  上次产品审核");
+    expect(rows[2]).toBe("C3        生产过程控制                生产部      QP-010          是        2026-10-13  符合      IA-2026-01                  2026-06-17");
+    expect(rows[3]).toBe("C4        仓储、包装与交付            采购物流部  QP-011                    2026-10-13  符合      IA-2026-01                                    2026-05-13");
   });
 
   it("prints acme-auto's programme without the interval, next audit and status columns, empty in every row, and names them under the table; the files keep them (ex69, tester67a A11)", async () => {
@@ -74,13 +78,13 @@ describe("csr list processes", () => {
     const heads = (html: string) => [...html.matchAll(/<th class="[^"]*">(.*?)<\/th>/g)].map((m) => m[1]!.replace(/<[^>]*>/g, ""));
     const chinese = await run(dir, "list", "processes", "--today", "2026-12-04", "--format", "html");
     expect(chinese.code).toBe(0);
-    expect(heads(chinese.stdout)).toEqual(["序号", "过程编号", "过程名称", "类别", "负责部门", "对应条款", "程序文件", "其他文件", "上次审核", "审核结果", "审核员", "审核报告"]);
+    expect(heads(chinese.stdout)).toEqual(["序号", "过程编号", "过程名称", "类别", "负责部门", "对应条款", "程序文件", "其他文件", "制造过程", "上次审核", "审核结果", "审核员", "审核报告", "上次制造过程审核", "上次产品审核"]);
     expect(chinese.stdout).toContain("<p>以下各列在每一行中均为空，本打印未列出：间隔（月）、下次审核、状态</p>");
     const english = await run(dir, "list", "processes", "--today", "2026-12-04", "--format", "html", "--lang", "en");
-    expect(heads(english.stdout).at(-1)).toBe("Report");
+    expect(heads(english.stdout).slice(-3)).toEqual(["Report", "Last manufacturing process audit", "Last product audit"]);
     expect(english.stdout).toContain("<p>Columns empty in every row, left out of this print: Interval (months), Next due, Status</p>");
     const csv = await run(dir, "list", "processes", "--today", "2026-12-04", "--format", "csv");
-    expect(csv.stdout.replace(/^\uFEFF/, "").split(/\r?\n/)[0]).toBe("序号,过程编号,过程名称,类别,负责部门,对应条款,程序文件,其他文件,上次审核,审核结果,审核员,审核报告,间隔（月）,下次审核,状态");
+    expect(csv.stdout.replace(/^\uFEFF/, "").split(/\r?\n/)[0]).toBe("序号,过程编号,过程名称,类别,负责部门,对应条款,程序文件,其他文件,制造过程,上次审核,审核结果,审核员,审核报告,间隔（月）,下次审核,状态,上次制造过程审核,上次产品审核");
     // Never audited, a process keeps its 状态 column: 尚未审核.
     const unaudited = await run(await acme(), "list", "processes", "--today", "2026-12-04", "--format", "html");
     expect(heads(unaudited.stdout).at(-1)).toBe("状态");

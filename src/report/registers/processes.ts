@@ -5,12 +5,14 @@
  * processes.yaml, in its order: code, name, type, owning department, the clauses it addresses, the
  * released procedures that serve it and the other released documents that do (servingDocuments, the
  * definition the clause matrix's notes use), its last audit (date, result, auditors, report number) and,
- * with an audit interval set (model/process-audits.ts), when it is next due. A process no procedure
+ * with an audit interval set (model/process-audits.ts), when it is next due. Once a process is marked a manufacturing
+ * process (制造过程) or records a manufacturing process or product audit, the mark and the day of its last audit of each of
+ * those kinds (IATF 16949 9.2.2.3, 9.2.2.4; one by an auditor not qualified for the kind does not count, lastAudit). A process no procedure
  * serves reads 无程序文件 in its procedures cell and, under the table, the note the clause matrix prints.
  */
 import { daysBetween } from "../../core/dates.js";
 import { localized } from "../../core/text.js";
-import { auditorRoster, auditStanding, type AuditStanding } from "../../model/process-audits.js";
+import { auditorRoster, auditStanding, lastAudit, type AuditStanding } from "../../model/process-audits.js";
 import type { Table } from "../table.js";
 import { processNotes, servingDocuments } from "./clauses.js";
 import { asOfNotes, clauseList, departmentName, documentsOn, personName, t, type RegisterContext } from "./context.js";
@@ -37,6 +39,9 @@ export function processRegister(ctx: RegisterContext, options: { today: string }
     return [timing(standing), ...words].filter((w) => w !== "").join(t(ctx, "register.management-review.detail-separator"));
   };
   const standings = processes.map((p) => auditStanding(p, config, today, roster));
+  const lastOfKind = (p: (typeof processes)[number], kind: "manufacturing-process" | "product") => lastAudit(p, today, roster, kind).last?.audit.date ?? null;
+  // The manufacturing programme's columns (on a terminal too) once a process is marked or audited so (IATF 16949 9.2.2.3, 9.2.2.4): a repository without keeps its columns.
+  const manufacturing = processes.some((p) => p.manufacturing === true || (p.audits ?? []).some((a) => a.kind === "manufacturing-process" || a.kind === "product"));
   const rows = processes.map((p, i) => {
     const serving = servingDocuments(p, documents);
     const procedures = serving.filter((d) => d.level === 2).map((d) => d.id);
@@ -54,6 +59,7 @@ export function processRegister(ctx: RegisterContext, options: { today: string }
         .filter((d) => d.level !== 2)
         .map((d) => d.id)
         .join(separator),
+      ...(manufacturing ? { manufacturing: p.manufacturing === true ? t(ctx, "register.processes.manufacturing") : "" } : {}),
       audited: last?.date ?? null,
       result: last ? (last.nonconformities === 0 ? t(ctx, "register.processes.conforming") : t(ctx, "register.processes.nonconforming", { count: last.nonconformities })) : "",
       auditors: last ? last.by.map((id) => personName(ctx, id)).join(separator) : "",
@@ -61,6 +67,7 @@ export function processRegister(ctx: RegisterContext, options: { today: string }
       interval: standing.months ?? null,
       due: standing.due ?? null,
       status: status(standing),
+      ...(manufacturing ? { "manufacturing-audited": lastOfKind(p, "manufacturing-process"), "product-audited": lastOfKind(p, "product") } : {}),
     };
   });
   const interval = config?.internal_audit?.interval_months;
@@ -79,6 +86,8 @@ export function processRegister(ctx: RegisterContext, options: { today: string }
       { key: "clauses", header: t(ctx, "register.processes.column.clauses"), kind: "list" },
       { key: "procedures", header: t(ctx, "register.processes.column.procedures"), kind: "list" },
       { key: "others", header: t(ctx, "register.processes.column.others"), kind: "list" },
+      // 是 beside a manufacturing process (processes.yaml `manufacturing: true`): those audited as such in every three-year cycle.
+      ...(manufacturing ? [{ key: "manufacturing", header: t(ctx, "register.processes.column.manufacturing") }] : []),
       { key: "audited", header: t(ctx, "register.processes.column.audited"), date: true },
       { key: "result", header: t(ctx, "register.processes.column.result"), kind: "code" },
       // The auditor's note on the audit (tester62 N5) is in csr list audits (内部审核记录), with every audit: a 17th column made the
@@ -90,10 +99,17 @@ export function processRegister(ctx: RegisterContext, options: { today: string }
       { key: "due", header: t(ctx, "register.processes.column.due"), date: true, printedIfAny: true },
       // Words (尚未审核, "not yet audited", 已逾期 19 天): wrapped, as the English ones are too long to keep on one line in print.
       { key: "status", header: t(ctx, "register.processes.column.status"), printedIfAny: true },
+      // The QMS audit's columns are 上次审核 and the rest; a manufacturing process or product audit neither covers the clauses nor restarts its interval.
+      ...(manufacturing
+        ? [
+            { key: "manufacturing-audited", header: t(ctx, "register.processes.column.manufacturing-audited"), date: true },
+            { key: "product-audited", header: t(ctx, "register.processes.column.product-audited"), date: true },
+          ]
+        : []),
     ],
     rows,
     // A terminal is too narrow for every column: the clauses and the other documents are in the files.
-    terminal: ["code", "name", "owner", "procedures", "audited", "result", "report", "due", "status"],
+    terminal: ["code", "name", "owner", "procedures", ...(manufacturing ? ["manufacturing"] : []), "audited", "result", "report", "due", "status", ...(manufacturing ? ["manufacturing-audited", "product-audited"] : [])],
     notes: [
       ...processNotes(ctx, processes, documents),
       ...(interval !== undefined ? [t(ctx, "register.processes.interval", { months: interval })] : []),
