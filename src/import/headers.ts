@@ -50,6 +50,7 @@ export type Field =
   | "justification"
   | "lateReason"
   | "reviewRecord"
+  | "reviewLeader"
   | "owner"
   | "due"
   | "requiredBy"
@@ -133,6 +134,8 @@ const VARIANTS: Record<Field, string[]> = {
   justification: ["处置理由", "理由", "justification"],
   lateReason: ["逾期原因", "延期原因", "评审逾期原因", "latereason", "reasonfordelay"],
   reviewRecord: ["评审记录编号", "评审记录", "评审记录号", "评审表编号", "reviewrecord", "reviewrecordno", "reviewrecordno.", "reviewrecordnumber"],
+  // Who signed the review report as the review team leader (review.leader), as the CSR list prints it beside 评审记录编号.
+  reviewLeader: ["评审组长", "评审组长签字", "reviewleader", "reviewteamleader"],
   owner: ["负责人", "责任人", "实施负责人", "owner"],
   due: ["完成期限", "计划完成日期", "要求完成日期", "due", "duedate"],
   // The customer's date of a CSR (implementation.required_by), as the CSR list prints it beside 完成期限.

@@ -297,7 +297,7 @@ function refuseMissingColumns(header: HeaderRow, rows: RawRow[], as: ImportKind,
 /** What a procedure, instruction, form or document register can carry; the other columns are CSR fields. */
 const DOCUMENT_FIELDS = new Set<Field>(["no", "title", "number", "version", "versionNumber", "department", "clauses", "prepared", "reviewed", "approved", "countersigned", "standardization", "militaryRepresentative", "issued", "effective", "remarks", "retention", "customerRetention", "medium", "location", "keeper", "procedure", "level", "kind", "status", "classification", "level3", "level4", "uses", "publisher", "received", "withdrawn", "withdrawnReason"]);
 const SYMBOL_FIELDS = new Set<Field>(["no", "customer", "customerName", "customerSymbol", "customerClass", "meaning", "symbol", "class", "customerApproval", "remarks"]);
-const CSR_FIELDS = new Set<Field>(["no", "number", "title", "version", "customer", "customerName", "source", "revision", "section", "clauses", "text", "category", "classification", "received", "restarted", "disposition", "decidedBy", "decided", "confirmedBy", "confirmed", "justification", "lateReason", "reviewRecord", "owner", "due", "requiredBy", "completed", "implementationStatus", "addressed", "implemented", "evidence", "verifiedBy", "verified", "superseded", "supersededReason", "supersededBy", "distributed", "training", "status"]);
+const CSR_FIELDS = new Set<Field>(["no", "number", "title", "version", "customer", "customerName", "source", "revision", "section", "clauses", "text", "category", "classification", "received", "restarted", "disposition", "decidedBy", "decided", "confirmedBy", "confirmed", "justification", "lateReason", "reviewRecord", "reviewLeader", "owner", "due", "requiredBy", "completed", "implementationStatus", "addressed", "implemented", "evidence", "verifiedBy", "verified", "superseded", "supersededReason", "supersededBy", "distributed", "training", "status"]);
 
 /** The fields an import of each kind reads, as docs/import.md lists them. */
 export function fieldsRead(as: ImportKind): ReadonlySet<Field> {
@@ -1765,7 +1765,7 @@ function ambiguousDate(text: string): string {
 }
 
 /** What a name in the register stands for, which the report says when the name is not a known person. */
-type NamedAs = "prepared" | "reviewed" | "approved" | "owner" | "decided" | "confirmed" | "verified";
+type NamedAs = "prepared" | "reviewed" | "approved" | "owner" | "decided" | "confirmed" | "verified" | "leader";
 
 /** Where the names of a row go: the row's new people, and the department to give them. */
 interface NameContext {
@@ -2078,10 +2078,16 @@ function csrFromRow(row: RowReader, repo: Repository, options: ImportOptions, ea
   const lateReason = row.text("lateReason");
   if (lateReason && confirmation) confirmation.late_reason = lateReason;
   else if (lateReason) csr.review = { ...csr.review, late_reason: lateReason };
+  // 评审组长 (review.leader): who signed the review report of the decision, by name or id, as 决定人 is read; the list has no
+  // day of the signature. A name of nobody in people.yaml is reported (or added with --add-people); one on a row without a
+  // decision has no report to sign and is reported, not kept.
+  const leaderText = row.text("reviewLeader");
+  const leader = leaderText && decision ? { by: personFor(leaderText, "leader", undefined, repo, options, issue, names) } : undefined;
+  if (leaderText && !decision && !row.text("disposition")) issue(t("import.csr.leader-without-decision", { name: leaderText, column: row.label("reviewLeader", "评审组长"), disposition: row.label("disposition", "处置") }));
   if (reviewRecord || decision) {
     // Written into the file: the repository's language, not the reader's.
     const record = reviewRecord ? recordFromCell(reviewRecord, repo) : { note: translate(options.lang, "import.csr.record-note", { register: options.register ?? "", row: row.raw.row }) };
-    csr.review = { ...csr.review, record, ...(decision ? { decision } : {}), ...(confirmation ? { confirmations: [confirmation] } : {}) };
+    csr.review = { ...csr.review, record, ...(decision ? { decision } : {}), ...(leader ? { leader } : {}), ...(confirmation ? { confirmations: [confirmation] } : {}) };
   }
   const addressed = addressedFromRow(row, repo, issue);
   if (addressed.length) csr.addressed = addressed;

@@ -14,10 +14,11 @@ import { copyFixture, csr, csrInProcess, tempDir } from "../helpers.js";
 /**
  * What the list leaves to other records, by the path of the field in the CSR file: the English title (a list is in one language); the departments' opinions, the
  * departments asked for them and the earlier review rounds (on the signed review record, `csr render
- * <ID>`), with the review team leader's signature (评审组长, review.leader); distribution and training
- * (their own records). A decided CSR whose record has no number (only a note) gets a note naming the list's row instead.
+ * <ID>`), with the day the review team leader signed it (review.leader.date: the list's 评审组长 names who, not when);
+ * distribution and training (their own records). A decided CSR whose record has no number (only a note) gets a note
+ * naming the list's row instead.
  */
-const NOT_CARRIED = ["review.history", "review.leader.by", "review.leader.date", "review.opinions", "review.record.note", "review.required", "title_en"];
+const NOT_CARRIED = ["review.history", "review.leader.date", "review.opinions", "review.record.note", "review.required", "title_en"];
 
 /**
  * 发放 and 培训 come back (tester55 C5): each distribution with its departments and day, written as a list
@@ -145,6 +146,8 @@ describe("CSR list: export, import into a copy without the CSRs, the same CSR fi
     expect([...dropped].sort()).toEqual([...NOT_CARRIED, ...titles].sort());
     expect((after.get("DYA/DYA-005.yaml") as { review: unknown }).review).toMatchObject({ record: { form: "QR-015-02", ref: "2026-03 第5号" } });
     expect((after.get("DYA/DYA-006.yaml") as { review: { record: unknown } }).review.record).toEqual({ note: "从 顾客特定要求清单-v2.xlsx 第 7 行导入" });
+    // 评审组长 comes back as the person's id, read from the name the list prints (李娜 → lina), without the day signed.
+    expect((after.get("DYA/DYA-001.yaml") as { review: { leader: unknown } }).review.leader).toEqual({ by: "lina" });
   });
 
   // io60: the session `csr import` asks for, once recorded, takes the place of the record number kept on its own, in

@@ -743,6 +743,61 @@ describe("historical CSR list: the review record stands for the opinions signed 
       "| 部门 | 评审人 | 意见 | 日期 | 说明 |\n| --- | --- | --- | --- | --- |\n| 评审记录（各部门意见见其签字）：QR-015-01 2023-07 第3号 |  |  |  |  |\n",
     );
   });
+
+  // 评审组长, the review team leader who signed the review report (review.leader).
+  it("reads 评审组长 by name or id into review.leader; a name of nobody is reported, and one on a row without a decision is reported, not kept", async () => {
+    const dir = ownCalendar(minimalRepo({
+      "customers/FORD.yaml": readFileSync(join(FIXTURES, "audit/registers/customers/FORD.yaml")),
+      "documents/QP-020.yaml": PROCEDURE,
+      "清单.csv": [
+        "编号,要求名称,顾客代码,来源文件,条款,接收日期,处置,决定人,决定日期,落实文件,评审记录编号,评审组长",
+        "FORD-001,包装要求,FORD,FORD-CSR,8.5.4,2023-07-03,必须满足,王强,2023-07-10,QP-020,QR-015-01 2023-07 第3号,李娜",
+        "FORD-002,标识要求,FORD,FORD-CSR,8.5.2,2023-07-03,必须满足,王强,2023-07-12,QP-020,QR-015-01 2023-07 第4号,zhang",
+        "FORD-003,返工要求,FORD,FORD-CSR,8.5.2,2023-07-03,必须满足,王强,2023-07-12,QP-020,QR-015-01 2023-07 第5号,赵六",
+        "FORD-004,追溯要求,FORD,FORD-CSR,8.5.2,2023-07-03,,,,,,李娜",
+        "",
+      ].join("\n"),
+    }));
+    const imported = await csrInProcess(["-C", dir, "import", "清单.csv", "--as", "csr", "--today", "2026-11-27"], { lang: "zh-CN" });
+    // Reported as it is read, and by csr check after it: 赵六 is kept as the name written, for csr person add to register.
+    expect(imported).toEqual({
+      code: 1,
+      stderr: "",
+      stdout: [
+        "读取 清单.csv：表头在第 1 行，数据 4 行。",
+        "",
+        "已写入 csr/FORD/FORD-001.yaml",
+        "已写入 csr/FORD/FORD-002.yaml",
+        "已写入 csr/FORD/FORD-003.yaml",
+        "已写入 csr/FORD/FORD-004.yaml",
+        "",
+        "第 4 行：评审组长 '赵六' 不在 people.yaml 中，已记为 赵六；请用 'csr person add' 登记此人，或用 --add-people 导入",
+        "第 5 行：“评审组长”中的 '李娜' 未导入：该行没有评审结论（“处置”为空），没有可签字的评审报告；作出结论后用 'csr review <编号> --leader <人员> --date <签字日期>' 登记",
+        "",
+        "已导入 4 行中的 4 行；写入的文件中有 1 个存在错误（见下方 csr check）；1 个文件的评审已逾期（csr/review-overdue，见下方 csr check）。",
+        "csr check：2 个错误，0 个警告（ref/unresolved 1、csr/review-overdue 1）。",
+        "  csr/FORD/FORD-003.yaml:18:9 ref/unresolved 未知的人员 '赵六'。请用 'csr person add' 登记此人，或更正人员编号。",
+        "  csr/FORD/FORD-004.yaml:9:11 csr/review-overdue FORD-004 的评审已逾期：2023-07-03 接收，应于 2023-07-17 前完成（10 个工作日），已超期 879 个工作日；请用 'csr review FORD-004' 记录缺少的意见和评审结论。",
+        "",
+      ].join("\n"),
+    });
+    const review = (id: string) => parse(readFileSync(join(dir, `csr/FORD/${id}.yaml`), "utf8")).review;
+    expect(review("FORD-001").leader).toEqual({ by: "li" });
+    expect(review("FORD-002").leader).toEqual({ by: "zhang" });
+    expect(review("FORD-003").leader).toEqual({ by: "赵六" });
+    expect(review("FORD-004")).toBeUndefined();
+    // The list prints it back by name, beside 评审记录编号.
+    const listed = await csrInProcess(["-C", dir, "list", "csr", "--format", "csv", "--today", "2026-11-27"], { lang: "zh-CN" });
+    const rows = listed.stdout.split(/\r?\n/);
+    const at = rows[0]!.split(",").indexOf("评审记录编号");
+    expect(rows[0]!.split(",").slice(at, at + 2)).toEqual(["评审记录编号", "评审组长"]);
+    expect(rows.slice(1, 5).map((row) => row.split(",").slice(at, at + 2))).toEqual([
+      ["QR-015-01 2023-07 第3号", "李娜"],
+      ["QR-015-01 2023-07 第4号", "张伟"],
+      ["QR-015-01 2023-07 第5号", "赵六"],
+      ["", ""],
+    ]);
+  });
 });
 
 describe("csr import: a row with a value that cannot be taken", () => {

@@ -79,7 +79,7 @@ describe("csr export", () => {
       expect(cell.alignment).toEqual({ vertical: "top" });
     }
     expect(procedures.getCell("A3").numFmt).toBeUndefined();
-    const addressed = workbook.getWorksheet("顾客特定要求清单")!.getCell("Y3");
+    const addressed = workbook.getWorksheet("顾客特定要求清单")!.getCell("Z3");
     expect(addressed.value).toBe("QP-001 A/1 5.3 特殊特性标识\nQP-003 B/0 5.2 控制计划");
     expect(addressed.alignment).toEqual({ vertical: "top", wrapText: true });
     // A printed workbook shows every line: the row is as tall as its cell of two lines (15 points a line).
@@ -266,7 +266,7 @@ describe("html", () => {
       { part: "第 1 部分（共 3 部分）：标识与要求", columns: ["序号", "编号", "顾客代码", "顾客名称", "来源文件", "来源版本", "章节", "条款", "要求名称", "要求内容", "类别"] },
       {
         part: "顾客特定要求清单（共 12 项）（续） / 第 2 部分（共 3 部分）：评审与决定",
-        columns: ["序号", "编号", "顾客代码", "接收日期", "换版重评日期", "评审期限", "剩余工作日", "处置", "决定人", "决定日期", "处置理由", "评审记录编号"],
+        columns: ["序号", "编号", "顾客代码", "接收日期", "换版重评日期", "评审期限", "剩余工作日", "处置", "决定人", "决定日期", "处置理由", "评审记录编号", "评审组长"],
       },
       {
         part: "顾客特定要求清单（共 12 项）（续） / 第 3 部分（共 3 部分）：实施、验证与状态",
@@ -293,7 +293,7 @@ describe("html", () => {
     // The screen shows the whole table (the columns empty in every row left out, as printed); a PDF has only the bands.
     expect(html).toContain("@media screen { .bands { display: none; } }");
     const screen = html.split('<div class="screen">')[1]!.split('<div class="bands">')[0]!;
-    expect(screen.match(/<th /g)).toHaveLength(35 + 1);
+    expect(screen.match(/<th /g)).toHaveLength(36 + 1);
     const english = (await csrInProcess(args, { lang: "en" })).stdout;
     expect(printedBands(english).map((b) => b.part)).toEqual([
       "Part 1 of 4: Identification and requirement",

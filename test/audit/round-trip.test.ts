@@ -156,7 +156,7 @@ describe("export -> import into a new repository -> export gives the same regist
     // WI-011-01 (在编文件) has no body on paper: its cited section is missing, so the import fails as csr check would.
     // DYA-002 went into production after the 实施日期 of DYA-SQM D (customers/DYA.yaml): warned of, as in the example.
     expect(imported.code).toBe(1);
-    expect(report).toContain("\n已导入 12 行中的 12 行；写入的文件中有 1 个存在错误（见下方 csr check）。\ncsr check：1 个错误，12 个警告（csr/review-unsigned 9、csr/section-missing 1、csr/late-for-customer 1、csr/training-overdue 1、doc/body-on-paper 1）。\n");
+    expect(report).toContain("\n已导入 12 行中的 12 行；写入的文件中有 1 个存在错误（见下方 csr check）。\ncsr check：1 个错误，3 个警告（csr/section-missing 1、csr/late-for-customer 1、csr/training-overdue 1、doc/body-on-paper 1）。\n");
     // DYA-002, re-reviewed on DYA-SQM D, was trained on it (TR-2026-018): its record number comes back on its own, which
     // counts once a commit dates it after the round began; until the import is committed, csr/training-overdue says it is open.
     expect(report).toContain("\n第 9 行：“培训”中的培训 '2026-03-30 TR-2026-018'：清单没有受训人员和培训人，未记为 2026-03-30 的一次培训，记录编号 TR-2026-018 记为单独的培训记录（training.records）；请按培训记录用 'csr train DYA-002 --date 2026-03-30 --record TR-2026-018 --people <受训人员> --trainer <培训人>' 登记这次培训\n");
@@ -218,9 +218,15 @@ describe("export -> import into a new repository -> export gives the same regist
     expect(report).toContain(
       "\n清单没有写明 1 条已有结论的 CSR 的评审记录（评审记录编号）：其 review.record 记为 '从 acme.xlsx 第 N 行导入'，代替各部门的会签意见，因此 csr check 接受这些结论。\n",
     );
-    // Nor does it carry the review report's signatures: the nine signed by 评审组长 李娜 come back unsigned (csr/review-unsigned, counted above).
+    // The review report's 评审组长 comes back too: the nine signed by 李娜 are read by her name, nothing to report of it,
+    // and none is unsigned (csr/review-unsigned, not among the counts above).
     expect(report).not.toContain("评审组长");
     const { findings } = await checkJsonInProcess(dir, "--today", "2026-11-27");
+    expect(findings.filter((f) => f.rule === "csr/review-unsigned")).toEqual([]);
+    const leader = before[1]!.indexOf("评审组长");
+    expect(leader).toBe(record + 1);
+    expect(after.map((row) => row[leader])).toEqual(before.map((row) => row[leader]));
+    expect(before.filter((row) => numbered.includes(String(row[1]))).map((row) => row[leader])).toEqual(numbered.map(() => "李娜"));
     expect(findings.filter((f) => f.rule === "csr/review-incomplete")).toEqual([]);
     // Decided in 2024 and 2025, the CSRs are not reported as waiting for a review; the two undecided
     // ones were received within the last ten working days.

@@ -78,14 +78,14 @@ describe("csr list", () => {
     expect(json.columns.map((c: { header: string }) => c.header)).toEqual([
       "No.", "ID", "Customer", "Customer name", "Source document", "Source revision", "Section", "Clauses", "Title", "Requirement", "Category", "Received",
       "Review restarted", "Review due", "Working days left", "Disposition", "Decided by", "Decided on", "Justification", "Reason for delay", "Review record",
-      "Owner", "Due", "Implementation status", "Addressed in", "Implemented on", "Evidence", "Verified by", "Verified on", "Distributed", "Training", "Superseded on",
+      "Review leader", "Owner", "Due", "Implementation status", "Addressed in", "Implemented on", "Evidence", "Verified by", "Verified on", "Distributed", "Training", "Superseded on",
       "Superseded because", "Superseded by", "Status",
     ]);
     expect(json.rows).toEqual([
       {
         no: 1, id: "DYA-002", customer: "DYA", customerName: "东岳越野车有限公司", source: "DYA-SQM", revision: "C", section: "5.1", clauses: "8.5.1.1",
         title: "控制计划须经顾客批准", text: "", category: "", received: "2026-11-20", restarted: null, reviewDue: "2026-12-04", daysLeft: 5, disposition: "", decidedBy: "",
-        decided: null, justification: "", lateReason: "", reviewRecord: "", owner: "", due: null, implementationStatus: "", addressed: "", implemented: null,
+        decided: null, justification: "", lateReason: "", reviewRecord: "", reviewLeader: "", owner: "", due: null, implementationStatus: "", addressed: "", implemented: null,
         evidence: "", verifiedBy: "", verified: null, distributed: "", training: "", superseded: null, supersededReason: "", supersededBy: "", status: "in review",
       },
     ]);
@@ -93,13 +93,13 @@ describe("csr list", () => {
     // How to add the English titles is for the one who runs the command, not a line of the register (tester23 F12).
     expect(english.stderr).toBe("2 cells are quoted as written in the organisation's records (Chinese); csr does not translate their text.\nThe whole customer-specific requirements list: csr list csr.\n1 CSR has no English title and is printed with its Chinese one: add it with 'csr set <id> --title-en <text>'.\n");
     expect((await list("--format", "csv", "--status", "rejected")).stdout).toBe(
-      "\ufeff序号,编号,顾客代码,顾客名称,来源文件,来源版本,章节,条款,要求名称,要求内容,类别,接收日期,换版重评日期,评审期限,剩余工作日,处置,决定人,决定日期,处置理由,逾期原因,评审记录编号," +
+      "\ufeff序号,编号,顾客代码,顾客名称,来源文件,来源版本,章节,条款,要求名称,要求内容,类别,接收日期,换版重评日期,评审期限,剩余工作日,处置,决定人,决定日期,处置理由,逾期原因,评审记录编号,评审组长," +
         "负责人,完成期限,实施状态,落实文件,导入生产日期,实施证据,验证人,验证日期,发放,培训,替代日期,替代原因,替代要求,状态,截至\r\n" +
-        "1,DYA-007,DYA,东岳越野车有限公司,DYA-SQM,C,\"=\"\"9.1\"\"\",8.5.4,每批次附第三方检测报告,,,2026-11-20,,2026-12-04,,不合理,张伟,2026-11-24,已与顾客沟通，改为年度型式试验,,,,,,,,,,,,,,,,已拒绝,2026-11-27\r\n",
+        "1,DYA-007,DYA,东岳越野车有限公司,DYA-SQM,C,\"=\"\"9.1\"\"\",8.5.4,每批次附第三方检测报告,,,2026-11-20,,2026-12-04,,不合理,张伟,2026-11-24,已与顾客沟通，改为年度型式试验,,,,,,,,,,,,,,,,,已拒绝,2026-11-27\r\n",
     );
     expect((await list("--format", "md", "--status", "rejected")).stdout).toContain(
       "| 1 | DYA-007 | DYA | 东岳越野车有限公司 | DYA-SQM | C | 9.1 | 8.5.4 | 每批次附第三方检测报告 |  |  | 2026-11-20 |  | 2026-12-04 |  | 不合理 | 张伟 | 2026-11-24 | 已与顾客沟通，改为年度型式试验 |" +
-        "  |".repeat(15) + " 已拒绝 |\n",
+        "  |".repeat(16) + " 已拒绝 |\n",
     );
   });
 
@@ -138,7 +138,7 @@ describe("csr list", () => {
     writeFileSync(join(dir, "csr", "DYA", "DYA-011.yaml"), "id: DYA-011\ncustomer: DYA\nsource: { document: DYA-SQM, revision: C, section: \"9.3\" }\nclauses: [IATF16949:8.5.4]\ntitle: 年末收到的要求\nreceived: 2026-12-24\n");
     const csv = (await csrInProcess(["-C", dir, "list", "--today", "2026-12-28", "--format", "csv"], { lang: null })).stdout.split("\r\n");
     expect(csv[0]!.endsWith(",替代要求,状态,截至")).toBe(true);
-    expect(csv.filter((line) => line.includes(",DYA-011,"))).toEqual(["11,DYA-011,DYA,东岳越野车有限公司,DYA-SQM,C,\"=\"\"9.3\"\"\",8.5.4,年末收到的要求,,,2026-12-24,,2027-01-08,8,,,,,,,,,,,,,,,,,,,,已接收（期限为估算：已计入法定节假日，调休未知）,2026-12-28"]);
+    expect(csv.filter((line) => line.includes(",DYA-011,"))).toEqual(["11,DYA-011,DYA,东岳越野车有限公司,DYA-SQM,C,\"=\"\"9.3\"\"\",8.5.4,年末收到的要求,,,2026-12-24,,2027-01-08,8,,,,,,,,,,,,,,,,,,,,,已接收（期限为估算：已计入法定节假日，调休未知）,2026-12-28"]);
     // A deadline within a year csr has the holidays of is not marked.
     expect(csv.filter((line) => line.includes(",DYA-001,"))[0]!.endsWith(",已接收,2026-12-28")).toBe(true);
     const english = (await csrInProcess(["-C", dir, "list", "--today", "2026-12-28", "--format", "csv", "--lang", "en"], { lang: null })).stdout.split("\r\n");

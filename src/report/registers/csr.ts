@@ -349,6 +349,8 @@ export function csrList(ctx: RegisterContext, options: { today: string; customer
       { key: "justification", header: t(ctx, "register.csr.list.column.justification") },
       { key: "lateReason", header: t(ctx, "register.csr.list.column.lateReason") },
       { key: "reviewRecord", header: t(ctx, "register.csr.list.column.reviewRecord"), kind: "list" },
+      // Who signed the review report as its team leader (评审组长, review.leader), by name as 决定人 is; csr import reads it back.
+      { key: "reviewLeader", header: t(ctx, "register.csr.list.column.reviewLeader"), kind: "name" },
       { key: "owner", header: t(ctx, "register.csr.list.column.owner"), kind: "name" },
       { key: "due", header: t(ctx, "register.csr.list.column.due"), date: true },
       // Only where a customer set a date: a repository that records none keeps the list it had.
@@ -417,6 +419,7 @@ export function csrList(ctx: RegisterContext, options: { today: string; customer
       // The current round's: a round still open has no late decision to explain; a late confirmation has a reason of its own.
       lateReason: confirmation ? (confirmation.lateReason ?? "") : ((csr.review?.decision && csr.review.late_reason) ?? ""),
       reviewRecord: reviewRecordCell(csr),
+      reviewLeader: personName(ctx, csr.review?.leader?.by),
       owner: personName(ctx, csr.implementation?.owner),
       due: csr.implementation?.due ?? null,
       // The customer's date beside the internal one (IATF 16949 7.5.3.2.2: on the customer's schedule); csr import
