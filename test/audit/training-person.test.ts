@@ -4,7 +4,7 @@
  * miss, as the missing-training list has it for them; the site's person page shows the sessions (IATF 16949 7.2.1, 7.2.2).
  * Real repositories in temporary folders, the built binary.
  */
-import { readFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { csr, tempDir } from "../helpers.js";
@@ -56,7 +56,7 @@ describe("a person's training file (tester72 Q6)", () => {
     const csv = csr(["-C", dir, "list", "training", "--person", "zhao", "--today", "2026-11-02", "--format", "csv"], { lang: "zh-CN" });
     expect(csv.code).toBe(0);
     expect(csv.stdout.split("\r\n").slice(0, 2)).toEqual([
-      "\uFEFF序号,培训日期,文件/要求,名称,版本,培训方式,培训人,记录编号,培训期限,状态,截至",
+      "\uFEFF序号,培训日期,文件/要求,名称,版本,参加方式,培训人,记录编号,培训期限,状态,截至",
       "1,2026-10-13,QP-005,培训程序,A/1,本人参加,张伟,TR-2026-040,,已培训,2026-11-02",
     ]);
     const out = join(tempDir(), "zhao.xlsx");
@@ -65,6 +65,21 @@ describe("a person's training file (tester72 Q6)", () => {
     const both = csr(["-C", dir, "list", "training", "--person", "zhao", "--missing"]);
     expect([both.code, both.stderr]).toEqual([2, "csr: --person lists a person's whole training file (what they still miss included); it does not take --missing.\n"]);
     expect(csr(["-C", dir, "list", "documents", "--person", "zhao"]).stderr).toContain("--person");
+  });
+
+  it("heads how the person took part (参加方式) apart from how the session was given (培训方式, the training register's)", () => {
+    const dir = repo();
+    const file = join(dir, "documents", "QP-005.yaml");
+    writeFileSync(file, readFileSync(file, "utf8").replace("trainer: zhang, record: TR-2026-040}", "trainer: zhang, record: TR-2026-040, method: classroom}"));
+    const header = (args: string[], lang: "zh-CN" | "en") => {
+      const listed = csr(["-C", dir, "list", "training", ...args, "--today", "2026-11-02", "--format", "csv"], { lang });
+      expect(listed.code, listed.stderr).toBe(0);
+      return listed.stdout.replace(/^\uFEFF/, "").split("\r\n")[0]!.split(",");
+    };
+    expect(header(["--person", "zhao"], "zh-CN").slice(5, 7)).toEqual(["参加方式", "培训人"]);
+    expect(header(["--person", "zhao"], "en").slice(5, 7)).toEqual(["Took part", "Trainer"]);
+    expect(header([], "zh-CN").filter((h) => /方式/.test(h))).toEqual(["培训方式"]);
+    expect(header([], "en")).toContain("Method");
   });
 
   it("is on the person's page of the site", () => {
