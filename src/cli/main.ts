@@ -944,6 +944,8 @@ export async function run(argv: string[], output?: Output): Promise<number> {
           .option("--date <date>", t("help.flow-down.date"))
           .option("--record <number>", t("help.flow-down.record"))
           .option("--require", t("help.flow-down.require"))
+          .option("--not-required", t("help.flow-down.not-required"))
+          .option("--reason <text>", t("help.flow-down.reason"))
           .option("-y, --yes", t("help.common.yes"))
           .option("--commit", t("help.common.commit"))
           .action(action(async () => (await import("../commands/flow-down/index.js")).flowDownCommand));

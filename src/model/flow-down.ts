@@ -3,6 +3,7 @@
  * passes down the applicable requirements and special characteristics to its suppliers; the customer's
  * CSRs say which of theirs must be). A CSR records each passing (csr flow-down) in `flow_down.suppliers`.
  */
+import { addDays } from "../core/dates.js";
 import { revisionInForce } from "./index.js";
 import type { ControlledDocument, Csr, ExternalParty, SupplierFlowDown } from "./types.js";
 
@@ -63,4 +64,33 @@ function flowDownState(csr: Csr, entry: SupplierFlowDown, documents: ReadonlyMap
   const inForce = doc ? revisionInForce(doc, day)?.version : undefined;
   if (entry.revision !== undefined && inForce !== undefined && inForce !== entry.revision) return { state: "renew", reason: "document-revised", was: entry.revision, is: inForce };
   return { state: entry.acknowledged ? "acknowledged" : "awaiting" };
+}
+
+/**
+ * The flow-down decision recorded on a CSR (IATF 16949 8.4.3.1): `required` (to be passed down: `flow_down.required: true`,
+ * or passed down already, which says it applies to suppliers), `not-required` (does not apply to suppliers, with the
+ * reason, the day and who decided: csr flow-down --not-required), or undefined when no decision is recorded.
+ */
+export type FlowDownDecision = { kind: "required" } | { kind: "not-required"; reason: string; date?: string; by?: string };
+
+/** The flow-down decision of `csr` (see FlowDownDecision). */
+export function flowDownDecision(csr: Pick<Csr, "flow_down">): FlowDownDecision | undefined {
+  const flowDown = csr.flow_down;
+  if (!flowDown) return undefined;
+  if ((flowDown.suppliers ?? []).length > 0 || flowDown.required === true) return { kind: "required" };
+  if (flowDown.required === false) return { kind: "not-required", reason: flowDown.reason ?? "", ...(flowDown.date ? { date: flowDown.date } : {}), ...(flowDown.by ? { by: flowDown.by } : {}) };
+  return undefined;
+}
+
+/**
+ * A supplier's latest passing as the flow-down register states it on a day: 已确认 (acknowledged), 待确认 (sent, within
+ * the days to acknowledge), 逾期未确认 (sent more than `acknowledgeDays` calendar days before `today` and not acknowledged,
+ * as csr/flow-down-missing judges it), 待重新传递 (the CSR's source or the document revised since).
+ */
+export type FlowDownRegisterState = "acknowledged" | "awaiting" | "overdue" | "renew";
+
+/** The register state of `reading` on `today` (YYYY-MM-DD), `acknowledgeDays` calendar days given to acknowledge (FlowDownRegisterState). */
+export function flowDownRegisterState(reading: SupplierFlowDownReading, acknowledgeDays: number, today: string): FlowDownRegisterState {
+  if (reading.status.state !== "awaiting") return reading.status.state;
+  return addDays(reading.latest.date, acknowledgeDays) < today ? "overdue" : "awaiting";
 }

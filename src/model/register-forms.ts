@@ -34,6 +34,8 @@ export const REGISTER_COMMANDS = {
   "training-person": "csr list training --person <person>",
   "edition-review": "csr list edition-review",
   "periodic-reviews-due": "csr list periodic-reviews --due-by <day>",
+  "flow-down": "csr list flow-down",
+  customers: "csr list customers",
 } as const;
 
 /** A register id of `registers.forms`. */

@@ -58,7 +58,7 @@ export interface QmsConfig {
   external_parties?: ExternalParty[];
   numbering?: { kind: DocumentKind; pattern: string; family?: string }[];
   calendar?: { base?: "CN" | "none"; weekdays?: number[]; holidays?: (string | DayRange)[]; workdays?: (string | DayRange)[]; years?: RepositoryCalendarYear[] };
-  csr?: { review_days?: number; warn_days?: number; /** Calendar days a supplier has to acknowledge a CSR passed down (csr/flow-down-missing; default 30). */ flow_down_acknowledge_days?: number; reviewers?: CsrReviewer[]; categories?: string[]; categories_en?: Record<string, string>; review_form?: string };
+  csr?: { review_days?: number; warn_days?: number; /** Calendar days a supplier has to acknowledge a CSR passed down (csr/flow-down-missing; default 30). */ flow_down_acknowledge_days?: number; /** A must-meet CSR without a flow-down decision is a finding of csr/flow-down-missing (off by default). */ flow_down_decision_required?: boolean; reviewers?: CsrReviewer[]; categories?: string[]; categories_en?: Record<string, string>; review_form?: string };
   document_control?: {
     recall_days?: number;
     training_days?: number;
@@ -657,9 +657,16 @@ export interface CsrAmendment {
   reason?: string;
 }
 
-/** A CSR's flow-down to suppliers (IATF 16949 8.4.3.1): `required` marks it as to be passed down; `suppliers` are the passings, oldest first. */
+/**
+ * A CSR's flow-down to suppliers (IATF 16949 8.4.3.1): `required: true` marks it as to be passed down; `required: false`
+ * with a `reason` records the decision that it does not apply to suppliers (不适用于供方), taken on `date` by `by` (a
+ * people.yaml id); `suppliers` are the passings, oldest first.
+ */
 export interface CsrFlowDown {
   required?: boolean;
+  reason?: string;
+  date?: string;
+  by?: string;
   suppliers?: SupplierFlowDown[];
 }
 

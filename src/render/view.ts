@@ -28,7 +28,7 @@ import { recordsTextIn, sessionResultColumns, sessionResultsIn, sessionTraineesI
 import { csrTrainingReading, type CsrTrainingReading } from "../model/training-completion.js";
 import { trainingRecordDays } from "../load/training-records.js";
 import { csrDistributions, distributionRevision, redistributionDue } from "../model/distribution.js";
-import { flowDownReadings } from "../model/flow-down.js";
+import { flowDownDecision, flowDownReadings } from "../model/flow-down.js";
 import { customerDate, lateForCustomer } from "../model/customer-schedule.js";
 import { workdaysLate, type WorkCalendar } from "../model/calendar.js";
 import type { Customer } from "../model/types.js";
@@ -1247,7 +1247,10 @@ function csrDistributionView(csr: Csr, lang: Lang, names: { list(items: string[]
 /** 传递至供方 as the CSR list says it (register.csr.list.flow-down.*), the suppliers separated as the distributions are. */
 function csrFlowDownView(csr: Csr, lang: Lang, index: RepoIndex, today: string, names: { department(code: string): string }): string {
   const readings = flowDownReadings(csr, index.documents, today);
-  if (readings.length === 0) return csr.flow_down?.required ? translate(lang, "register.csr.list.flow-down.none") : "";
+  if (readings.length === 0) {
+    const decision = flowDownDecision(csr);
+    return decision?.kind === "not-required" ? translate(lang, "register.csr.list.flow-down.not-required", { reason: decision.reason }) : decision ? translate(lang, "register.csr.list.flow-down.none") : "";
+  }
   return readings
     .map(({ supplier, latest, status }) =>
       translate(lang, `register.csr.list.flow-down.${status.state}`, { supplier: names.department(supplier), document: latest.revision ? `${latest.document} ${latest.revision}` : latest.document, date: latest.date, acknowledged: latest.acknowledged?.date ?? "" }),

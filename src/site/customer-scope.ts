@@ -10,7 +10,6 @@
  * audit or page, and no text naming another customer (other-customers.ts; tester74 T2).
  * The findings and the change report are narrowed to the same files and entities.
  */
-import { UserError } from "../core/errors.js";
 import type { Finding } from "../core/diagnostic.js";
 import { t } from "../i18n/index.js";
 import type { Repository } from "../load/repository.js";
@@ -19,6 +18,7 @@ import { customerDocumentIds, customerDocuments, isCustomerDocumentChange } from
 import { auditKind } from "../model/process-audits.js";
 import type { ControlledDocument, Process } from "../model/types.js";
 import { otherCustomers, withoutOtherCustomers, type OtherCustomers } from "./other-customers.js";
+import { unknownCustomer } from "../commands/shared/customers.js";
 
 export interface CustomerScope {
   /** The customer's code. */
@@ -47,8 +47,7 @@ export interface CustomerScope {
 export function customerScope(repo: Repository, code: string): CustomerScope {
   const customer = repo.customers.find((c) => c.value.code === code);
   if (!customer) {
-    const codes = repo.customers.map((c) => c.value.code).join(", ");
-    throw new UserError(t("site-command.customer-unknown", { code, codes: codes || "—" }));
+    throw unknownCustomer(repo.customers.map((c) => c.value), code);
   }
   const csrs = repo.csrs.filter((c) => c.value.customer === code);
   const csrIds = new Set(csrs.map((c) => c.value.id));

@@ -28,6 +28,6 @@ describe("csr changes --customer", () => {
 
   it("refuses an unknown customer with the closest code, exit 2", () => {
     const run = csr(["-C", example, "changes", "2026-01-01", "2026-06-30", "--customer", "DYB"], { lang: "zh-CN" });
-    expect(run).toEqual({ code: 2, stdout: "", stderr: "csr: 没有顾客 DYB（现有顾客：BCM、DYA）。是否应为 'DYA'？\n" });
+    expect(run).toEqual({ code: 2, stdout: "", stderr: "csr: --customer：未知顾客 'DYB'；顾客有：BCM 北辰汽车集团有限公司、DYA 东岳汽车股份有限公司。是否应为 'DYA'？\n" });
   });
 });

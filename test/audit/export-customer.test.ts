@@ -47,7 +47,7 @@ describe("csr export --customer: the customer's workbook", () => {
   it("refuses a customer the repository does not have, naming those it has, and writes nothing", () => {
     const out = join(tempDir(), "x.xlsx");
     const refused = csr(["-C", acme, "export", "--customer", "XYZ", "--out", out, "--today", "2026-12-04"], { lang: "zh-CN" });
-    expect(refused).toEqual({ code: 2, stdout: "", stderr: "csr: 没有顾客 XYZ（仓库中的顾客：BCM, DYA）。\n" });
+    expect(refused).toEqual({ code: 2, stdout: "", stderr: "csr: --customer：未知顾客 'XYZ'；顾客有：BCM 北辰汽车集团有限公司、DYA 东岳汽车股份有限公司。\n" });
     expect(existsSync(out)).toBe(false);
   });
 

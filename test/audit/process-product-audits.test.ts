@@ -58,7 +58,7 @@ describe("csr list audits --kind --customer", () => {
     const dir = await acme();
     expect(await run(dir, "list", "reviews", "--kind", "product")).toEqual({ code: 2, stdout: "", stderr: "csr: --kind 只用于 csr list audits，不用于 'csr list reviews'。\n" });
     expect((await run(dir, "list", "processes", "--customer", "DYA")).stderr).toBe(
-      "csr: --customer 只用于 csr list、csr list symbols、csr list reviews、csr list actions 和 csr list audits，不用于 'csr list processes'。\n",
+      "csr: --customer 只用于 csr list、csr list symbols、csr list reviews、csr list actions、csr list audits 和 csr list flow-down，不用于 'csr list processes'。\n",
     );
     expect((await run(dir, "list", "audits", "--kind", "system")).stderr).toBe("csr: --kind 必须是 qms（体系审核）、manufacturing-process（制造过程审核）、product（产品审核）之一；实际为 'system'。\n");
     expect((await run(dir, "list", "audits", "--customer", "DYB")).stderr).toBe("csr: --customer：未知顾客 'DYB'；顾客有：BCM 北辰汽车集团有限公司、DYA 东岳汽车股份有限公司。是否应为 'DYA'？\n");
@@ -124,7 +124,7 @@ describe("csr process audited --kind", () => {
         "提示：csr process audited C3 --kind product --date <审核日期> --by <审核员> --report <记录编号> --nonconformities <不符合项数，符合写 0> --part <零件号> [--customer <顾客代码>] [--shift <班次>]\n",
     });
     expect((await run(dir, ...base, "--part", "BX-D1")).stderr.split("\n")[0]).toBe("csr: --part BX-D1：零件号只用于产品审核和制造过程审核；按过程的体系审核不写零件号。产品审核请加 --kind product。");
-    expect((await run(dir, ...base, "--kind", "product", "--part", "BX-D1", "--customer", "DYX")).stderr).toBe("csr: --customer DYX：未知顾客（现有顾客：BCM, DYA）。是否应为 'DYA'？\n");
+    expect((await run(dir, ...base, "--kind", "product", "--part", "BX-D1", "--customer", "DYX")).stderr).toBe("csr: --customer：未知顾客 'DYX'；顾客有：BCM 北辰汽车集团有限公司、DYA 东岳汽车股份有限公司。是否应为 'DYA'？\n");
     expect(readFileSync(join(dir, "processes.yaml"), "utf8")).toBe(before);
   });
 });

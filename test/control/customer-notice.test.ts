@@ -130,7 +130,7 @@ describe("a change to be notified to the customer", () => {
   it("records nothing for a release without a complaint or a customer named, and refuses an unknown customer", async () => {
     const dir = await changed();
     const unknown = await release(dir, "--customer-notified", "DYB=2026-11-20");
-    expect([unknown.code, unknown.stdout, unknown.stderr]).toEqual([2, "", "csr: --customer-notified：没有顾客 DYB。是否应为 'DYA'？\n"]);
+    expect([unknown.code, unknown.stdout, unknown.stderr]).toEqual([2, "", "csr: --customer-notified：未知顾客 'DYB'；顾客有：BCM 北辰汽车集团有限公司、DYA 东岳汽车股份有限公司。是否应为 'DYA'？\n"]);
     expect((await release(dir)).code).toBe(0);
     expect(qp010(dir)).not.toContain("customer_notices");
     const mixed = await run(dir, "sign", "QP-010", "--customer-notified", "DYA", "--approved", "xuht");

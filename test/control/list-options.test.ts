@@ -12,7 +12,7 @@ import { threeDepartmentRepo, trainingProcedure } from "./three-departments.js";
 /** The lists of csr list, and which of them each narrowing option applies to: the specification, written out. */
 const LISTS = ["csr", "procedures", "documents", "forms", "external", "obsolete", "symbols", "reviews", "distribution", "training", "periodic-reviews", "edition-review", "people", "management-review", "processes", "audits", "disposals", "actions"];
 const TAKES: Record<string, { value?: string; lists: string[] }> = {
-  "--customer": { value: "DYA", lists: ["csr", "symbols", "reviews", "actions", "audits"] },
+  "--customer": { value: "DYA", lists: ["csr", "symbols", "reviews", "actions", "audits", "flow-down"] },
   "--kind": { value: "product", lists: ["audits"] },
   "--status": { value: "x", lists: ["csr", "documents", "distribution", "actions"] },
   "--source": { value: "audit", lists: ["actions"] },
@@ -104,7 +104,7 @@ describe("csr list refuses an option that does not narrow the list asked for (te
     expect(csr(["-C", dir, "list", "training", "--customer", "DYA"], { lang: null })).toEqual({
       code: 2,
       stdout: "",
-      stderr: "csr: --customer 只用于 csr list、csr list symbols、csr list reviews、csr list actions 和 csr list audits，不用于 'csr list training'。\n",
+      stderr: "csr: --customer 只用于 csr list、csr list symbols、csr list reviews、csr list actions、csr list audits 和 csr list flow-down，不用于 'csr list training'。\n",
     });
     expect(csr(["-C", dir, "list", "periodic-reviews", "--status", "revise"], { lang: null })).toEqual({
       code: 2,

@@ -140,7 +140,7 @@ describe("csr add with flags", () => {
     const dir = validRepo();
     const before = tree(dir);
     expect((await csrInProcess(["-C", dir, "add", ...flags.map((f) => (f === "DYA" ? "DY" : f))])).stderr).toBe(
-      "csr: Unknown customer 'DY'. Did you mean 'DYA'?\nhint: Customers are the files in customers/; known: DYA.\n",
+      "csr: --customer: unknown customer 'DY'; the customers are: DYA 东岳越野车有限公司. Did you mean 'DYA'?\n",
     );
     const badClause = await csrInProcess(["-C", dir, "add", ...flags.map((f) => (f === "IATF16949:8.5.4" ? "IATF16949:8.5.9" : f))]);
     expect(badClause.code).toBe(2);

@@ -74,7 +74,7 @@ describe("csr symbol add", () => {
       stdout: "",
       stderr: "csr: 对照表中 DYA 的 ▽ 已对应 ★（关键）；一个顾客符号只能对应一个本公司符号。\n提示：要改对应关系，用 'csr symbol update DYA ▽ --symbol … --class …'；顾客不再使用该符号时用 'csr symbol retire DYA ▽'。\n",
     });
-    expect(await run(dir, "--customer", "DYB", "--customer-symbol", "S", "-y")).toEqual({ code: 2, stdout: "", stderr: "csr: 没有顾客 'DYB'；已有的顾客：DYA。是否应为 'DYA'？\n" });
+    expect(await run(dir, "--customer", "DYB", "--customer-symbol", "S", "-y")).toEqual({ code: 2, stdout: "", stderr: "csr: --customer：未知顾客 'DYB'；顾客有：DYA 东岳越野车有限公司。是否应为 'DYA'？\n" });
     expect(await run(dir, "--customer", "DYA", "--customer-symbol", "S", "--customer-class", "安全", "--symbol", "◆", "-y")).toEqual({
       code: 2,
       stdout: "",

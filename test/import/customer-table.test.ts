@@ -71,7 +71,7 @@ describe("csr import --as csr of a customer's own table (tester64 N8, N15)", () 
     );
     writeFileSync(join(dir, "other.csv"), "顾客,来源文件,章节,要求名称,要求内容,对应条款\nGWM,GWM-CSR,1.1,质量体系认证,供应商须持有有效的IATF 16949认证证书。,IATF 16949 4.3.2\n");
     expect(dry("other.csv", "--as", "csr", "--customer", "DYA").stdout.split("\n")).toContain("第 2 行：“顾客”为 'GWM'，而 --customer 为 DYA：不知哪个对，请更正该单元格或 --customer 后重新导入（该行未导入）");
-    expect(dry("other.csv", "--as", "csr", "--customer", "XYZ")).toEqual({ code: 2, stdout: "", stderr: "csr: 未知顾客 'XYZ'。\n提示：顾客即 customers/ 中的文件；已有：DYA、GWM。\n" });
+    expect(dry("other.csv", "--as", "csr", "--customer", "XYZ")).toEqual({ code: 2, stdout: "", stderr: "csr: --customer：未知顾客 'XYZ'；顾客有：DYA 东岳汽车股份有限公司、GWM 长城汽车股份有限公司。\n" });
     expect(dry("other.csv", "--as", "csr", "--customer", "GWM", "--source", "GWM-X")).toMatchObject({ code: 2, stderr: expect.stringMatching(/^csr: 顾客 GWM 没有来源文件 'GWM-X'。\n/) });
     expect(dry("gwm.csv", "--as", "csr", "--source", "GWM-CSR")).toEqual({ code: 2, stdout: "", stderr: "csr: --source 须与 --customer 一起给出：来源文件是某个顾客的。\n" });
     expect(dry("gwm.csv", "--as", "documents", "--customer", "GWM")).toEqual({ code: 2, stdout: "", stderr: "csr: --customer 只用于 CSR 清单（--as csr），不用于 --as documents。\n" });

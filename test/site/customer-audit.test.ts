@@ -140,7 +140,7 @@ describe("csr site: a customer's page for the customer's SQE", () => {
   it("refuses a customer the repository does not have, naming those it has", () => {
     const run = csr(["-C", acme, "site", "--out", join(tempDir(), "site"), "--customer", "XYZ"], { lang: null });
     expect(run.code).toBe(2);
-    expect(run.stderr).toContain("没有顾客 XYZ（仓库中的顾客：BCM, DYA）。");
+    expect(run.stderr).toContain("--customer：未知顾客 'XYZ'；顾客有：BCM 北辰汽车集团有限公司、DYA 东岳汽车股份有限公司。");
   });
 
   it("names under 责任人/部门 of a training the departments whose people still owe it, not 生产部 whose one person was trained", () => {

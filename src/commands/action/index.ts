@@ -46,6 +46,7 @@ import { editFile, insiderOption, listOption, processByCode, saveChanges, setInM
 import { personLabel } from "../shared/people.js";
 import { supplierOption } from "../shared/suppliers.js";
 import { appendIn, mapNode, yamlText } from "../shared/persist.js";
+import { unknownCustomer } from "../shared/customers.js";
 
 /** The order of a record's keys as `csr action open` writes them. */
 const KEYS = ["id", "title", "title_en", "source", "customer", "supplier", "complaint", "product", "product_en", "process", "audit_report", "received", "owner", "csr", "steps", "read_across", "zeroing"] as const;
@@ -84,7 +85,7 @@ export async function actionOpenCommand(ctx: CommandContext, given: string | und
     const received = eventDateOption(flags.received, "--received");
     const owner = insiderOption(session, flags.owner!, "--owner", received).id;
     const customer = flags.customer === undefined ? undefined : index.customers.get(flags.customer.trim())?.value;
-    if (flags.customer !== undefined && !customer) throw new UserError(t("action.unknown-customer", { code: flags.customer }) + didYouMean(flags.customer, index.customers.keys()));
+    if (flags.customer !== undefined && !customer) throw unknownCustomer(repo.customers.map((c) => c.value), flags.customer);
     if (flags.supplier !== undefined && source !== "supplier") throw new UserError(t("action.supplier-not-source", { source: t(`action.source.${source!}`) }));
     const supplier = flags.supplier === undefined ? undefined : supplierOption(repo, flags.supplier);
     const process = flags.process === undefined ? undefined : processByCode(repo, flags.process).value;

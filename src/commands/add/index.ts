@@ -26,6 +26,7 @@ import { withRepositoryLock } from "../shared/transaction.js";
 import { nextCsrId } from "./allocate.js";
 import { askForCsr, receivedAfterSource, receivedBeforeSource, sourceAmendHint, type CsrDraft } from "./ask.js";
 import { canPrompt, loadPrompts, missingFlag, type Prompts } from "./prompting.js";
+import { unknownCustomer } from "../shared/customers.js";
 
 export interface AddFlags {
   customer?: string;
@@ -217,7 +218,7 @@ function requireAll(given: Partial<CsrDraft>): GivenDraft {
 export function customerOf(customers: readonly Customer[], code: string): Customer {
   const customer = customers.find((c) => c.code === code);
   if (!customer) {
-    throw new UserError(t("add.unknown-customer", { code }) + didYouMean(code, customers.map((c) => c.code)), t("add.unknown-customer.hint", { known: list(customers.map((c) => c.code)) || t("add.none") }));
+    throw unknownCustomer(customers, code);
   }
   return customer;
 }

@@ -24,6 +24,7 @@ import type { Table, TableFormat } from "../../report/table.js";
 import type { CommandContext } from "../context.js";
 import { emitTable, isPrinted, languageOf, refuseOrWarnUnreadable, tableOutput, withHeading, writeOutput, type OutputFlags } from "../shared/output.js";
 import { readRepository } from "../shared/read.js";
+import { unknownCustomer } from "../shared/customers.js";
 
 /** `csr changes` options: the output's, --customer (only that customer's changes: customerFilter), --document (only that document's: documentFilter) and --action (only what carries out that corrective action: actionFilter). */
 export interface ChangesFlags extends OutputFlags {
@@ -252,8 +253,7 @@ function withLinkRemovals(root: string, changes: Change[], [from, before]: [stri
 function customerFilter(scope: string[], repo: Repository, code: string | undefined): ((change: Change) => boolean) | undefined {
   if (code === undefined) return undefined;
   const customer = repo.customers.find((c) => c.value.code === code)?.value;
-  const codes = repo.customers.map((c) => c.value.code);
-  if (!customer) throw new UserError(t("changes.customer-unknown", { code, known: codes.join(t("common.list-separator")) }) + didYouMean(code, codes));
+  if (!customer) throw unknownCustomer(repo.customers.map((c) => c.value), code);
   const csrs = new Map(repo.csrs.map((c) => [c.value.id, c.value.customer]));
   const own = (id: string) => id.startsWith(`${code}-`);
   const tied = customerDocuments({ csrs: repo.csrs.map((c) => c.value), documents: repo.documents.map((d) => d.value), actions: repo.actions.map((a) => a.value) }, code);

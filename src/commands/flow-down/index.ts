@@ -4,7 +4,9 @@
  * document (`--via`: the supplier manual of the repository, whose revision in force on the day is taken,
  * or a letter or quality agreement named as written, with `--revision`), on which day and under which
  * record; `--acknowledged` records each supplier's reply to its latest passing. `--require` marks the CSR
- * as to be passed down, which csr/flow-down-missing then watches. Several suppliers: all or none.
+ * as to be passed down, which csr/flow-down-missing then watches; `--not-required --reason` records the decision
+ * that it does not apply to suppliers (不适用于供方), on `--date` (default today) by `--by` (a person). Several
+ * suppliers: all or none.
  */
 import { UserError } from "../../core/errors.js";
 import { AFTER_EVERY_DAY } from "../../core/dates.js";
@@ -17,7 +19,7 @@ import type { SupplierFlowDown } from "../../model/types.js";
 import type { CommandContext } from "../context.js";
 import { eventDateOption } from "../options.js";
 import { appendIn } from "../shared/persist.js";
-import { departmentLabel, personLabel } from "../shared/people.js";
+import { departmentLabel, personLabel, resolvePerson } from "../shared/people.js";
 import { editFile, findCsrById, listOption, saveChanges, withEditSession, type EditSession } from "../shared/edit.js";
 
 export interface FlowDownFlags {
@@ -29,6 +31,9 @@ export interface FlowDownFlags {
   record?: string;
   by?: string;
   require?: boolean;
+  /** `--not-required`: the decision that the requirement does not apply to suppliers, with `--reason` (and `--date`, `--by`). */
+  notRequired?: boolean;
+  reason?: string;
   yes?: boolean;
   commit?: boolean;
 }
@@ -53,6 +58,8 @@ export async function flowDownCommand(ctx: CommandContext, id: string, flags: Fl
     const to = listOption(flags.to);
     const acknowledged = listOption(flags.acknowledged);
     if (to.length > 0 && acknowledged.length > 0) throw new UserError(t("flow-down.both"));
+    if (flags.notRequired) return notRequired(ctx, session, located, flags, to.length > 0 ? "--to" : acknowledged.length > 0 ? "--acknowledged" : flags.require ? "--require" : undefined);
+    if (flags.reason !== undefined) throw new UserError(t("flow-down.reason-alone"));
     if (csr.superseded && (to.length > 0 || flags.require)) throw new UserError(t("flow-down.superseded", { id }));
     if (to.length === 0 && acknowledged.length === 0) {
       if (!flags.require) throw new UserError(t("flow-down.nothing", { id }));
@@ -60,7 +67,11 @@ export async function flowDownCommand(ctx: CommandContext, id: string, flags: Fl
         ctx.stdout(t("flow-down.required-already", { id }) + "\n");
         return 0;
       }
-      const change = editFile(session.root, located.file.path, "csr", (doc) => doc.setIn(["flow_down", "required"], true));
+      // Marked to be passed down after all: the decision that it does not apply goes with its reason.
+      const change = editFile(session.root, located.file.path, "csr", (doc) => {
+        doc.setIn(["flow_down", "required"], true);
+        for (const key of ["reason", "date", "by"]) doc.deleteIn(["flow_down", key]);
+      });
       await saveChanges(ctx, session, [change], [t("flow-down.required", { id })], { commit: flags.commit, message: t("commit.flow-down.required", { id }) });
       return 0;
     }
@@ -125,5 +136,37 @@ async function acknowledge(ctx: CommandContext, session: EditSession, located: R
   const names = list(suppliers.map((s) => departmentLabel(session.index, s)));
   const line = t("flow-down.acknowledged", { id: csr.id, suppliers: names, date, by: by ? t("flow-down.by", { by: session.index.people.has(by) ? personLabel(session.index, by) : by }) : "", record: record ? t("flow-down.record", { record }) : "" });
   await saveChanges(ctx, session, [change], [line], { commit: flags.commit, message: t("commit.flow-down.acknowledged", { id: csr.id, suppliers: suppliers.join(" ") }) });
+  return 0;
+}
+
+/**
+ * `--not-required --reason`: the decision that the CSR does not apply to suppliers (IATF 16949 8.4.3.1 passes down the
+ * applicable requirements only), with its reason, day and decider. Errors (UserError, one line): beside --to,
+ * --acknowledged or --require (`other`); without --reason; a superseded CSR; a CSR passed to suppliers already (their
+ * passings say it applies); the same decision recorded already (exit 0, said so).
+ */
+async function notRequired(ctx: CommandContext, session: EditSession, located: ReturnType<typeof findCsrById>, flags: FlowDownFlags, other: string | undefined): Promise<number> {
+  const csr = located.value;
+  if (other !== undefined) throw new UserError(t("flow-down.not-required-with", { flag: other }));
+  const reason = flags.reason?.trim();
+  if (!reason) throw new UserError(t("flow-down.needs-reason", { id: csr.id }));
+  if (csr.superseded) throw new UserError(t("flow-down.superseded", { id: csr.id }));
+  const passed = flowDownReadings(csr, session.index.documents, AFTER_EVERY_DAY);
+  if (passed.length > 0) throw new UserError(t("flow-down.not-required-passed", { id: csr.id, suppliers: list(passed.map((r) => departmentLabel(session.index, r.supplier))) }));
+  if (csr.flow_down?.required === false && csr.flow_down.reason === reason) {
+    ctx.stdout(t("flow-down.not-required-already", { id: csr.id }) + "\n");
+    return 0;
+  }
+  const date = eventDateOption(flags.date, "--date", { follows: { what: eventLabel("rule.date/event.csr-received"), of: csr.id, date: csr.received } });
+  const by = flags.by === undefined ? undefined : resolvePerson(session.index, flags.by, "--by", date).id;
+  const change = editFile(session.root, located.file.path, "csr", (doc) => {
+    doc.setIn(["flow_down", "required"], false);
+    doc.setIn(["flow_down", "reason"], reason);
+    doc.setIn(["flow_down", "date"], date);
+    if (by) doc.setIn(["flow_down", "by"], by);
+    else doc.deleteIn(["flow_down", "by"]);
+  });
+  const line = t("flow-down.not-required", { id: csr.id, reason, date });
+  await saveChanges(ctx, session, [change], [line], { commit: flags.commit, message: t("commit.flow-down.not-required", { id: csr.id }) });
   return 0;
 }

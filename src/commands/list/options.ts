@@ -7,7 +7,7 @@ import { UserError } from "../../core/errors.js";
 import { conjunction, t } from "../../i18n/index.js";
 
 /** The lists of `csr list`: the CSR list (`csr`) and the registers. */
-export const LISTS = ["csr", "procedures", "documents", "forms", "external", "obsolete", "symbols", "reviews", "distribution", "training", "periodic-reviews", "edition-review", "people", "management-review", "processes", "audits", "disposals", "actions", "suppliers"] as const;
+export const LISTS = ["csr", "procedures", "documents", "forms", "external", "obsolete", "symbols", "reviews", "distribution", "training", "periodic-reviews", "edition-review", "people", "management-review", "processes", "audits", "disposals", "actions", "suppliers", "flow-down", "customers"] as const;
 export type ListName = (typeof LISTS)[number];
 
 /**
@@ -16,9 +16,9 @@ export type ListName = (typeof LISTS)[number];
  */
 export const LIST_OPTIONS: readonly { key: string; flag: string; lists: readonly ListName[] }[] = [
   // A customer's audits: the product and manufacturing process audits of its parts, the audits sampling its requirements (IATF 16949 9.2.2.2 to 9.2.2.4).
-  { key: "customer", flag: "--customer", lists: ["csr", "symbols", "reviews", "actions", "audits"] },
+  { key: "customer", flag: "--customer", lists: ["csr", "symbols", "reviews", "actions", "audits", "flow-down"] },
   // The corrective actions asked of a supplier (SCAR, IATF 16949 8.4.2.4).
-  { key: "supplier", flag: "--supplier", lists: ["actions"] },
+  { key: "supplier", flag: "--supplier", lists: ["actions", "flow-down"] },
   // The audits of a kind: QMS, manufacturing process, product (IATF 16949 9.2.2.1).
   { key: "kind", flag: "--kind", lists: ["audits"] },
   // Each list by its own states: a CSR's, a document's, a controlled copy's, a corrective action's.

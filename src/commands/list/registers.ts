@@ -1,4 +1,4 @@
-/** `csr list procedures|documents|forms|external|obsolete|symbols|reviews|distribution|training|periodic-reviews|edition-review|people|management-review|processes|audits|disposals|actions`: the registers auditors ask for, the people who may be named, the management review inputs of a period, the process list the internal audit programme is planned from, the internal audits made, the records due for disposal, and the corrective actions (纠正措施台账). */
+/** `csr list procedures|documents|forms|external|obsolete|symbols|reviews|distribution|training|periodic-reviews|edition-review|people|management-review|processes|audits|disposals|actions|suppliers|flow-down|customers`: the registers auditors ask for, the people who may be named, the management review inputs of a period, the process list the internal audit programme is planned from, the internal audits made, the records due for disposal, the corrective actions (纠正措施台账), the requirements passed down to suppliers and the customers (顾客清单). */
 import { writeFileSync } from "node:fs";
 import { extname } from "node:path";
 import { UserError } from "../../core/errors.js";
@@ -23,6 +23,9 @@ import { peopleRegister } from "../../report/registers/people.js";
 import { periodicReviewPlan, periodicReviewRegister, periodicReviewsDueRegister, withNextReview } from "../../report/registers/periodic-reviews.js";
 import { processRegister } from "../../report/registers/processes.js";
 import { supplierRegister } from "../../report/registers/suppliers.js";
+import { flowDownRegister } from "../../report/registers/flow-down.js";
+import { customerRegister } from "../../report/registers/customers.js";
+import { supplierParty } from "../../model/flow-down.js";
 import { defaultProcedureStyle, PROCEDURE_STYLES, procedureList } from "../../report/registers/procedures.js";
 import { reviewRegister } from "../../report/registers/reviews.js";
 import { symbolTable } from "../../report/registers/symbols.js";
@@ -39,6 +42,7 @@ import { emitTable, languageOf, printHints, refuseOrWarnUnreadable, withHeading,
 import { readRepository } from "../shared/read.js";
 import { periodOption, type PeriodFlags } from "../shared/period.js";
 import { inFirstQuarter, previousCalendarYear } from "../../report/registers/period.js";
+import { unknownCustomer } from "../shared/customers.js";
 
 export interface RegisterFlags extends OutputFlags, PeriodFlags {
   level?: string;
@@ -171,6 +175,17 @@ export async function listRegisterCommand(ctx: CommandContext, what: string, fla
     table = actionRegister(rc, { today, filter: actionFilter(rc, flags, period) });
   } else if (what === "suppliers") {
     table = supplierRegister(rc, { today });
+  } else if (what === "flow-down") {
+    // The requirements passed down to suppliers (IATF 16949 8.4.3.1), a customer's or a supplier's.
+    table = flowDownRegister(rc, {
+      today,
+      filter: {
+        ...(flags.customer !== undefined ? { customer: customerOption(rc, flags.customer) } : {}),
+        ...(flags.supplier !== undefined ? { supplier: flowDownSupplierOption(rc, flags.supplier) } : {}),
+      },
+    });
+  } else if (what === "customers") {
+    table = customerRegister(rc, { today });
   } else if (what === "disposals") {
     // The year-end question: which batches may be disposed of by the day given (today by default).
     table = disposalRegister(rc, { today, dueBy: flags.dueBy !== undefined ? dateOption(flags.dueBy, "--due-by") : today });
@@ -308,8 +323,7 @@ export function customerOption(rc: RegisterContext, given: string): string {
   const customers = [...rc.index.customers.values()].map((c) => c.value);
   const named = customers.find((c) => c.name === wanted || c.name_en?.toLowerCase() === wanted.toLowerCase() || c.code.toLowerCase() === wanted.toLowerCase());
   if (named) return named.code;
-  const known = customers.map((c) => `${c.code} ${localized(rc.lang, c.name, c.name_en)}`);
-  throw new UserError(t("list.unknown-customer", { code: given, known: list(known) || t("add.none") }) + didYouMean(wanted, customers.flatMap((c) => [c.code, c.name, ...(c.name_en ? [c.name_en] : [])])));
+  throw unknownCustomer(customers, given, "--customer", rc.lang);
 }
 
 /**
@@ -327,4 +341,18 @@ function yearOption(given: string): number {
   const text = given.trim();
   if (!/^20\d\d$/.test(text)) throw new UserError(t("list.year-invalid", { value: given }));
   return Number(text);
+}
+
+/**
+ * The supplier of `csr list flow-down --supplier`: an outside party requirements are passed down to (kind supplier or
+ * other: model/flow-down.ts supplierParty), by its code in any letter case or its name. Errors: UserError, one line
+ * naming the suppliers, with the nearest code.
+ */
+function flowDownSupplierOption(rc: RegisterContext, given: string): string {
+  const key = given.normalize("NFKC").trim();
+  const all = [...rc.index.parties.values()].filter((p) => supplierParty(rc.index.parties, p.code));
+  const found = all.find((p) => p.code === key) ?? all.find((p) => p.code.toLowerCase() === key.toLowerCase() || p.name === key || p.name_en === key);
+  if (found) return found.code;
+  const known = all.length > 0 ? list(all.map((p) => t("people.department-choice", { code: p.code, name: localized(rc.lang, p.name, p.name_en) }))) : t("flow-down.no-suppliers");
+  throw new UserError(t("flow-down.unknown-supplier", { flag: "--supplier", code: given, known }) + didYouMean(given, all.map((p) => p.code)));
 }

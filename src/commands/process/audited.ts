@@ -30,7 +30,7 @@
  * --kind or customer, a product audit without --part, a part number on a QMS audit.
  */
 import { UserError } from "../../core/errors.js";
-import { didYouMean, shellArgument } from "../../core/text.js";
+import { shellArgument } from "../../core/text.js";
 import { list, t } from "../../i18n/index.js";
 import { addMonths } from "../../core/dates.js";
 import { repositoryCalendar } from "../../load/calendar.js";
@@ -46,6 +46,7 @@ import { choiceOption, eventDateOption } from "../options.js";
 import { editFile, listOption, personOption, processByCode, saveChanges, withEditSession } from "../shared/edit.js";
 import { personLabel, refuseMilitaryWork } from "../shared/people.js";
 import { appendIn } from "../shared/persist.js";
+import { unknownCustomer } from "../shared/customers.js";
 
 export interface ProcessAuditedFlags {
   date?: string;
@@ -85,7 +86,7 @@ export async function processAuditedCommand(ctx: CommandContext, given: string, 
     const shift = flags.shift?.trim() || undefined;
     const customerGiven = flags.customer?.trim();
     if (customerGiven !== undefined && !session.index.customers.has(customerGiven)) {
-      throw new UserError(t("process.audited.unknown-customer", { code: customerGiven, codes: [...session.index.customers.keys()].join(", ") || "—" }) + didYouMean(customerGiven, session.index.customers.keys()));
+      throw unknownCustomer(session.repo.customers.map((c) => c.value), customerGiven);
     }
     const customer = customerGiven || undefined;
     const date = eventDateOption(flags.date, "--date");

@@ -6,7 +6,7 @@
  * day the revision takes effect (IATF 16949 8.5.6.1).
  */
 import { UserError } from "../../core/errors.js";
-import { didYouMean, shellArgument } from "../../core/text.js";
+import { shellArgument } from "../../core/text.js";
 import { language, t } from "../../i18n/index.js";
 import { repositoryCalendar } from "../../load/calendar.js";
 import type { Repository } from "../../load/repository.js";
@@ -15,6 +15,7 @@ import { workdaysLate, type WorkCalendar } from "../../model/calendar.js";
 import { noticeCustomer, noticeDue, noticeEvidence, noticeOverdue, noticeTiming } from "../../model/customer-notices.js";
 import type { Customer, CustomerNotice } from "../../model/types.js";
 import { eventDateOption } from "../options.js";
+import { unknownCustomer } from "../shared/customers.js";
 
 /** `DYA` or `DYA=2026-11-20` as given to --customer-notified/--customer-approved: the customer and the day, `otherwise` when none is written. Errors: UserError for an unknown customer or a date that is not one or after today. */
 export function customerDay(repo: Repository, given: string, flag: string, otherwise: string | undefined): { customer: Customer; date: string } {
@@ -27,7 +28,7 @@ export function customerDay(repo: Repository, given: string, flag: string, other
 /** The customer whose code is `code`, as `flag` (--customer-notified, --customer-approved, --late-reason) names it. Errors: UserError naming the flag, with the nearest code. */
 export function customerNamed(repo: Repository, code: string, flag: string): Customer {
   const customer = repo.customers.find((c) => c.value.code === code)?.value;
-  if (!customer) throw new UserError(t("notice.unknown-customer", { code, flag }) + didYouMean(code, repo.customers.map((c) => c.value.code)));
+  if (!customer) throw unknownCustomer(repo.customers.map((c) => c.value), code, flag);
   return customer;
 }
 

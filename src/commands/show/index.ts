@@ -1,4 +1,4 @@
-/** `csr show <id>`: everything about one CSR, or a document's card (document.ts), a customer source's (source.ts) or a corrective action's (action.ts), with what is derived from it on a given day. */
+/** `csr show <id>`: everything about one CSR, or a document's card (document.ts), a customer source's (source.ts), a corrective action's (action.ts), a supplier's (supplier.ts) or a customer's (customer.ts), with what is derived from it on a given day. */
 import { suppliers } from "../../model/suppliers.js";
 import { classificationName, csrClassification } from "../../model/classification.js";
 import { visible } from "../../core/text.js";
@@ -15,7 +15,7 @@ import { actionById } from "../../model/actions.js";
 import { buildIndex, currentRevision, revisionInForce, type RepoIndex } from "../../model/index.js";
 import { releasedPendingUntil } from "../../model/revision.js";
 import { documentSections, findSection } from "../../model/sections.js";
-import { flowDownReadings } from "../../model/flow-down.js";
+import { flowDownDecision, flowDownReadings } from "../../model/flow-down.js";
 import { csrDistributions, distributionRevision, redistributionDue, type CsrDistributionEntry } from "../../model/distribution.js";
 import { recordsTextIn, sessionResultPartsIn, sessionResultsIn, sessionTraineesIn } from "../../model/training.js";
 import { csrTrainingReading } from "../../model/training-completion.js";
@@ -61,8 +61,12 @@ export async function showCommand(ctx: CommandContext, id: string, flags: ShowFl
     // A supplier (供方档案) by its code in any letter case, when no CSR has it.
     const supplier = suppliers(repo).find((s) => s.code.toLowerCase() === id.trim().toLowerCase());
     if (supplier) return (await import("./supplier.js")).showSupplier(ctx, repo, index, supplier, today, format === "json");
+    // A customer (顾客) by its code in any letter case, its full name or a part of its name no other customer's has (tester74 T7).
+    const { customerNamed, showCustomer } = await import("./customer.js");
+    const customer = customerNamed(repo, id);
+    if (customer) return showCustomer(ctx, repo, index, customer, today, format === "json");
   }
-  const { value: csr, file } = findCsr(repo, id, [...index.documents.keys(), ...repo.customers.flatMap((c) => (c.value.sources ?? []).map((s) => s.id)), ...index.actions.keys()]);
+  const { value: csr, file } = findCsr(repo, id, [...index.documents.keys(), ...repo.customers.flatMap((c) => [c.value.code, ...(c.value.sources ?? []).map((s) => s.id)]), ...index.actions.keys()]);
   const config = repo.config?.value;
   const calendar = repositoryCalendar(config);
   const facts = csrFacts(csr, { config, calendar, document: (d) => index.documents.get(d)?.value, today });
@@ -312,7 +316,12 @@ function describe(repo: Repository, index: RepoIndex, csr: Csr, facts: CsrFacts,
     });
     const none = csr.flow_down.required && readings.length === 0 ? [t("show.flow-down.none", { id: shellArgument(csr.id) })] : [];
     const required = csr.flow_down.required && readings.length > 0 ? [t("show.flow-down.required")] : [];
-    field("show.label.flow-down", ...required, ...none, ...lines);
+    const decision = flowDownDecision(csr);
+    const notRequired =
+      decision?.kind === "not-required"
+        ? [t("show.flow-down.not-required", { reason: decision.reason }) + (decision.date ? t("show.flow-down.decided", { date: decision.date, by: decision.by ? t("show.comma") + person(decision.by) : "" }) : "")]
+        : [];
+    field("show.label.flow-down", ...notRequired, ...required, ...none, ...lines);
   }
   if (csr.training) {
     // Each session recorded with csr train is the evidence of IATF 16949 7.2: when, on which source revision, who, by whom, which record;

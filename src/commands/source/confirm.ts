@@ -27,6 +27,7 @@ import { editFile, saveChanges, withEditSession, type EditSession } from "../sha
 import { appendIn } from "../shared/persist.js";
 import { personLabel, resolvePerson } from "../shared/people.js";
 import { allOrNothing } from "../shared/all-or-nothing.js";
+import { unknownCustomer } from "../shared/customers.js";
 
 export interface SourceConfirmFlags {
   by?: string;
@@ -75,7 +76,7 @@ export async function sourceConfirmCommand(ctx: CommandContext, ids: string[] | 
 /** The ids of the source documents of customer `code` held on `today` (heldSourceEdition), in their file's order. */
 function customerSources(session: EditSession, code: string, today: string): string[] {
   const customer = session.repo.customers.find((c) => c.value.code === code)?.value;
-  if (!customer) throw new UserError(t("source.confirm.unknown-customer", { code }) + didYouMean(code, session.repo.customers.map((c) => c.value.code)));
+  if (!customer) throw unknownCustomer(session.repo.customers.map((c) => c.value), code);
   const held = (customer.sources ?? []).filter((source) => heldSourceEdition(source, today) !== undefined).map((source) => source.id);
   if (held.length === 0) throw new UserError(t("source.confirm.customer-none", { code }));
   return held;

@@ -58,6 +58,7 @@ import type { CsrProposal } from "../../compare/revisions.js";
 import { splitCitation } from "../../compare/sections.js";
 import { appendIn, mapNode, persistChanges, refuseUnreadableConfig, verifyChanges, yamlText, type FileChange } from "../shared/persist.js";
 import { withRepositoryLock } from "../shared/transaction.js";
+import { unknownCustomer } from "../shared/customers.js";
 
 export interface SourceUpdateFlags {
   customer?: string;
@@ -447,7 +448,7 @@ function customerWithSource(customers: readonly Located<Customer>[], sourceId: s
     throw new UserError(t("source.ambiguous", { id: sourceId, customers: conjunction(candidates.map((c) => c.value.code)) }), t("source.ambiguous.hint"));
   }
   if (code !== undefined && !customers.some((c) => c.value.code === code)) {
-    throw new UserError(t("add.unknown-customer", { code }) + didYouMean(code, customers.map((c) => c.value.code)));
+    throw unknownCustomer(customers.map((c) => c.value), code);
   }
   const known = customers.filter((c) => code === undefined || c.value.code === code).flatMap((c) => (c.value.sources ?? []).map((s) => s.id));
   throw new UserError(

@@ -13,13 +13,13 @@ import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { Document, isMap, isSeq, type YAMLMap } from "yaml";
 import { UserError } from "../../core/errors.js";
-import { didYouMean } from "../../core/text.js";
-import { list, t } from "../../i18n/index.js";
+import { t } from "../../i18n/index.js";
 import type { SymbolConversion } from "../../model/types.js";
 import type { Prompts } from "../add/prompting.js";
 import type { CommandContext } from "../context.js";
 import { editFile, need, optionalAnswer, saveChanges, withEditSession, type EditSession } from "../shared/edit.js";
 import { appendIn, yamlText, type FileChange } from "../shared/persist.js";
+import { unknownCustomer } from "../shared/customers.js";
 
 export interface SymbolAddFlags {
   customer?: string;
@@ -53,7 +53,7 @@ export async function addSymbol(ctx: CommandContext, flags: SymbolAddFlags, prom
     const givenCustomer =
       flags.customer ?? (await need(ask, "--customer", t("symbol.needs.customer"), (p) => p.select({ message: t("symbol.prompt.customer"), choices: session.repo.customers.map((c) => ({ value: c.value.code, name: `${c.value.code}  ${c.value.name}` })) })));
     const customer = codes.find((c) => c === givenCustomer) ?? codes.find((c) => c.toLowerCase() === givenCustomer.trim().toLowerCase());
-    if (!customer) throw new UserError(t("symbol.unknown-customer", { code: givenCustomer, known: list(codes) || t("symbol.none") }) + didYouMean(givenCustomer, codes));
+    if (!customer) throw unknownCustomer(session.repo.customers.map((c) => c.value), givenCustomer);
     const text = async (given: string | undefined, flag: string, key: "customer-symbol" | "customer-class" | "symbol" | "class", validate?: (v: string) => string | undefined) => {
       const value = (given ?? (await need(ask, flag, t(`symbol.needs.${key}`), (p) => p.input({ message: t(`symbol.prompt.${key}`), required: true, validate: (v) => (validate ? (validate(v.trim()) ?? true) : true) })))).trim();
       if (value === "") throw new UserError(t("symbol.empty", { flag }));

@@ -3,7 +3,7 @@
  * record, and the CSR matrix (顾客特定要求矩阵) of IATF 16949 7.5.1.1 showing where each
  * requirement is addressed in the organisation's own documents.
  */
-import { flowDownReadings } from "../../model/flow-down.js";
+import { flowDownDecision, flowDownReadings } from "../../model/flow-down.js";
 import { customerDate, implementationOverdue, lateForCustomer, type CustomerDate } from "../../model/customer-schedule.js";
 import { lawHolidaysCounted, workdaysLate } from "../../model/calendar.js";
 import { repositoryCalendar } from "../../load/calendar.js";
@@ -560,11 +560,14 @@ function decisionRound(rounds: readonly ReviewRoundTimeliness[]): ReviewRoundTim
 /**
  * 传递至供方 as `csr show` says it, one supplier a line: its latest passing (document and revision, day), then 已回执
  * with its day, 未回执, or 待重新传递 once the CSR's source or the document was revised (model/flow-down.ts); a CSR to be
- * passed down that reached no supplier says 须传递，未传递.
+ * passed down that reached no supplier says 须传递，未传递; one decided not to apply to suppliers 不适用 with its reason.
  */
 function flowDownCell(ctx: RegisterContext, csr: Csr, today: string): string {
   const readings = flowDownReadings(csr, ctx.index.documents, today);
-  if (readings.length === 0) return csr.flow_down?.required ? t(ctx, "register.csr.list.flow-down.none") : "";
+  if (readings.length === 0) {
+    const decision = flowDownDecision(csr);
+    return decision?.kind === "not-required" ? t(ctx, "register.csr.list.flow-down.not-required", { reason: decision.reason }) : decision ? t(ctx, "register.csr.list.flow-down.none") : "";
+  }
   return readings
     .map(({ supplier, latest, status }) =>
       t(ctx, `register.csr.list.flow-down.${status.state}`, {

@@ -22,6 +22,7 @@ import { symbolTable } from "./symbols.js";
 import { trainingRegister } from "./training.js";
 import { trainingMissingRegister } from "./training-missing.js";
 import { supplierRegister } from "./suppliers.js";
+import { flowDownRegister } from "./flow-down.js";
 import { suppliers } from "../../model/suppliers.js";
 
 /**
@@ -79,6 +80,8 @@ export function* eachRegister(ctx: RegisterContext, today: string, options: { ev
   yield distributionRegister(ctx, { today });
   // The approved supplier list (合格供方名录), once qms.yaml has a supplier: a repository without any has no such sheet or page.
   if (suppliers(ctx.repo).length > 0) yield supplierRegister(ctx, { today });
+  // The requirements passed down to suppliers (IATF 16949 8.4.3.1), once a CSR records a passing or is marked to be passed down.
+  if (ctx.repo.csrs.some(({ value }) => value.flow_down?.required === true || (value.flow_down?.suppliers ?? []).length > 0)) yield flowDownRegister(ctx, { today });
   yield trainingRegister(ctx, { today });
   yield trainingMissingRegister(ctx, { today });
   yield periodicReviewRegister(ctx, { today });
