@@ -874,6 +874,7 @@ export async function run(argv: string[], output?: Output): Promise<number> {
           .option("--to <dept...>", t("help.distribute.to"))
           .option("--copies <n>", t("help.distribute.copies"))
           .option("--holder <person>", t("help.distribute.holder"))
+          .option("--location <place>", t("help.distribute.location"))
           .option("--copy <n...>", t("help.distribute.copy"))
           .option("--amend", t("help.distribute.amend"))
           .option("--issued-by <person>", t("help.distribute.issued-by"))

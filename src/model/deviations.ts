@@ -5,6 +5,7 @@
  */
 import { translate, type Lang } from "../i18n/index.js";
 import { revisionEffective, revisionInForce } from "./index.js";
+import { releasedPendingUntil } from "./revision.js";
 import type { ControlledDocument } from "./types.js";
 
 /**
@@ -97,4 +98,14 @@ export function withdrawnTemporaryText(lang: Lang, doc: ControlledDocument): str
   if (doc.valid_until === undefined) return translate(lang, "show.document.deviation-withdrawn", { on });
   const from = doc.effective ?? doc.revisions?.at(-1)?.date ?? "";
   return translate(lang, on < doc.valid_until ? "show.document.temporary-withdrawn-early" : "show.document.temporary-withdrawn", { from, until: doc.valid_until, on });
+}
+
+/**
+ * Whether the deviation (or any temporary document) `doc` is in force on `today` (YYYY-MM-DD): released, its 实施日期
+ * reached and, for a temporary one, `valid_until` not passed (the day itself still in force). Whoever works to the
+ * document it deviates from works to it too on that day: the site's page and a print of that document say so
+ * (IATF 16949 8.5.6.1.1).
+ */
+export function deviationInForce(doc: ControlledDocument, today: string): boolean {
+  return doc.status === "released" && releasedPendingUntil(doc, today) === undefined && (doc.valid_until === undefined || doc.valid_until >= today);
 }

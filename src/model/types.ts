@@ -535,6 +535,8 @@ export interface ControlledCopy {
   /** Department code. */
   to: string;
   holder?: string;
+  /** Where the copy is used (使用场所: 压接工位 OP20; csr distribute --location). */
+  location?: string;
   /** A customer's document given to an outside party: the record of the customer's consent (IATF 16949 8.1.2; csr distribute --customer-consent). */
   customer_consent?: string;
   /** Who handed the copy out (发放人). */

@@ -23,6 +23,7 @@ import { repositoryFile, type Labels } from "./environment.js";
 import { BULLET_LIST, markdownToDocx, ORDERED_LIST, table, TEXT_WIDTH, type BodyContext } from "./docx-body.js";
 import type { RevisionColumn } from "../model/types.js";
 import type { CsrReportView, DocumentView, Header, Lang, ReferenceView } from "./view.js";
+import { pageBand } from "./view.js";
 
 type Docx = typeof import("docx");
 type Run = InstanceType<Docx["TextRun"]>;
@@ -62,6 +63,9 @@ export async function documentToDocx(view: DocumentView, options: DocxOptions): 
   if (view.uncontrolled) children.splice(1, 0, notice(view.uncontrolled, "1F4E79"));
   // A temporary document says until when it is valid; past that day in the 作废 notice's red.
   if (view.temporary) children.splice(1, 0, notice(view.temporary.text, view.temporary.expired ? "C00000" : "8A5A00"));
+  // A deviation in force from the document is read and worked to with it, after the notices above.
+  const notices = 1 + [view.superseded, view.pending, view.uncontrolled, view.temporary].filter(Boolean).length;
+  children.splice(notices, 0, ...(view.deviations ?? []).map((text) => notice(text, "8A5A00")));
   if (view.confidentiality) children.push(new Paragraph({ spacing: { before: 80, after: 160 }, children: [new TextRun({ text: view.confidentiality, size: 18 })] }));
   if (!view.external) children.push(caption(docx, t("revisions")), revisionTable(docx, view, t));
   if (view.obsolete) {
@@ -100,7 +104,8 @@ export async function documentToDocx(view: DocumentView, options: DocxOptions): 
 
   const right = `${t("document_number")}${t("colon")}${view.number}${view.version ? ` · ${t("version")}${t("colon")}${view.version}` : ""}`;
   const left = view.classification ? `${view.organisation} · ${classificationText(view, t)}` : view.organisation;
-  return wordFile(docx, options, { title: `${view.number} ${view.title}`, organisation: view.organisation, lang: view.lang, header: [left, view.title, right] }, children, t);
+  const band = pageBand(view, t);
+  return wordFile(docx, options, { title: `${view.number} ${view.title}`, organisation: view.organisation, lang: view.lang, header: [left, view.title, right], ...(band ? { band } : {}) }, children, t);
 }
 
 /** 密级：内部 */
@@ -383,7 +388,7 @@ function titleBlock(docx: Docx, view: Header, title: string, t: (key: string) =>
       spacing: { before: 120, after: 60 },
       children: [
         new TextRun({ text: t(`stamp_${kind}`), bold: true, size: 32, color, border: { style: BorderStyle.SINGLE, size: 12, color, space: 2 } }),
-        ...(view.copy ? [new TextRun({ text: `  ${t("copy_number")}${t("colon")}${view.copy}${view.copyHolder ? `  ${t("copy_holder")}${t("colon")}${view.copyHolder}` : ""}`, bold: true, size: 21, color })] : []),
+        ...(view.copy ? [new TextRun({ text: `  ${t("copy_number")}${t("colon")}${view.copy}${view.copyHolder ? `  ${t("copy_holder")}${t("colon")}${view.copyHolder}` : ""}${view.copyLocation ? `  ${t("copy_location")}${t("colon")}${view.copyLocation}` : ""}`, bold: true, size: 21, color })] : []),
       ],
     });
   };
@@ -398,13 +403,14 @@ function titleBlock(docx: Docx, view: Header, title: string, t: (key: string) =>
 /**
  * The Word file around the content, as a controlled document is printed: A4 portrait with the
  * margins of the HTML layout; on every page the running header (organisation, title, number) over
- * a rule and the footer "第 x 页 共 y 页" of PAGE and NUMPAGES fields; csr's styles or the
+ * a rule and the footer "第 x 页 共 y 页" of PAGE and NUMPAGES fields, under `band` (view.ts pageBand: what
+ * the print is, 受控 受控号 3 …, on every page as the PDF's foot gives it); csr's styles or the
  * repository's reference styles.
  */
 function wordFile(
   docx: Docx,
   options: DocxOptions,
-  meta: { title: string; organisation: string; lang: Lang; header: [string, string, string] },
+  meta: { title: string; organisation: string; lang: Lang; header: [string, string, string]; band?: string },
   children: (Paragraph | Table)[],
   t: (key: string) => string,
 ): Promise<Buffer> {
@@ -422,7 +428,7 @@ function wordFile(
           },
         },
         headers: { default: new docx.Header({ children: runningHeader(docx, meta.header) }) },
-        footers: { default: new docx.Footer({ children: [pageFooter(docx, t("page_x_of_y"))] }) },
+        footers: { default: new docx.Footer({ children: [...(meta.band ? [new docx.Paragraph({ alignment: docx.AlignmentType.CENTER, children: [new docx.TextRun({ text: meta.band, size: 16 })] })] : []), pageFooter(docx, t("page_x_of_y"))] }) },
         children,
       },
     ],

@@ -69,20 +69,24 @@ export function requireCjkFont(env: NodeJS.ProcessEnv = process.env): void {
  * The margin box is part of the page, in the page's own fonts: Chromium's header and footer
  * templates (displayHeaderFooter) are separate documents in the system's fonts, whose CJK font
  * file Chromium copied again for every page it printed.
+ * `band`: what the print is, on a line above the page numbers of every page (pageBand: 受控 受控号 3
+ * 持有：生产部 黄军, or 非受控 仅供参考), so that a loose sheet is known for what it is (IATF 16949 7.5.3.2.1).
  */
-export function pageFooter(labels: Record<string, string>): string {
+export function pageFooter(labels: Record<string, string>, band?: string): string {
   const label = labels.page_x_of_y ?? "{page} / {pages}";
-  return label
+  const pages = label
     .split(/(\{page\}|\{pages\})/)
     .filter((part) => part !== "")
     .map((part) => (part === "{page}" ? "counter(page)" : part === "{pages}" ? "counter(pages)" : cssString(part)))
     .join(" ");
+  // "\A " is CSS's line break: the band on a line of its own above the page numbers (white-space: pre-wrap, withPrintStyle).
+  return band === undefined || band === "" ? pages : `${cssString(band)} "\\A " ${pages}`;
 }
 
 /** A running headless Chromium that prints HTML pages to PDF bytes; `close()` ends it and removes its files. */
 export interface PdfPrinter {
-  /** `footer`: what to print at the foot of every page, as pageFooter gives it. */
-  print(html: string, footer?: string): Promise<Buffer>;
+  /** `footer`: what to print at the foot of every page, as pageFooter gives it; `hide`: as withPrintStyle's. */
+  print(html: string, footer?: string, hide?: readonly string[]): Promise<Buffer>;
   close(): Promise<void>;
 }
 
@@ -148,8 +152,8 @@ export async function startPdfPrinter(chromium: string, texts: readonly string[]
     return { key, fonts: fonts.get(key)! };
   };
   const printer: PdfPrinter = {
-    async print(page, footer) {
-      const html = withPrintStyle(page, footer);
+    async print(page, footer, hide) {
+      const html = withPrintStyle(page, footer, hide);
       const wanted = fontsFor(page, footer);
       const webFonts = await wanted.fonts;
       const tab = idle.pop() ?? (await openTab());
@@ -219,14 +223,16 @@ export function printedPageCount(pdf: Buffer): number | undefined {
 
 /**
  * The page as printed: the page footer (pageFooter's content, in the page's bottom-center margin
- * box, 9 pt, centred as Word's footer) in a style element at the end of the head.
+ * box, 9 pt, centred as Word's footer) in a style element at the end of the head. `hide`: CSS
+ * selectors of what the footer's band says in place of the page's body (the 非受控 notice box), so
+ * that the body of a reference print is laid out as the controlled copy's and has its pages.
  */
-export function withPrintStyle(html: string, footer: string | undefined): string {
+export function withPrintStyle(html: string, footer: string | undefined, hide: readonly string[] = []): string {
   if (footer === undefined) return html;
   const families = pageFontFamilies(html)
     .map((name) => (GENERIC_FAMILIES.has(name.toLowerCase()) ? name : cssString(name)))
     .join(",");
-  const style = `<style>@page{@bottom-center{content:${footer};font-size:9pt;vertical-align:middle;${families ? `font-family:${families};` : ""}}}</style>`;
+  const style = `<style>@page{@bottom-center{content:${footer};font-size:9pt;vertical-align:middle;white-space:pre-wrap;${families ? `font-family:${families};` : ""}}}${hide.map((selector) => `${selector}{display:none}`).join("")}</style>`;
   const head = html.search(/<\/head>/i);
   return head === -1 ? `${style}${html}` : `${html.slice(0, head)}${style}${html.slice(head)}`;
 }

@@ -19,7 +19,7 @@ import { csrReviewForm } from "../model/csr-review-form.js";
 import { externalPendingUntil } from "../model/external.js";
 import { currentRevision, documentLayout, formRevisionOn, issuedOn, militaryParties, peopleOf, revisionEffective, revisionInForce, type RepoIndex } from "../model/index.js";
 import { recordKeepingText } from "../model/record-keeping.js";
-import { deviatedNumber, withdrawnTemporaryText } from "../model/deviations.js";
+import { deviatedNumber, deviationInForce, withdrawnTemporaryText } from "../model/deviations.js";
 import { withdrawalApproval } from "../model/withdrawal.js";
 import { bodyOnPaper, firstIssueDate, neverReleased, revisionBasis, revisionDate, revisionPages, revisionSignatures, revisionSummary } from "../model/revision.js";
 import { closedRoundVerdict, currentReviewRound, historyRounds, lateByText, lateKeptDecision, workdaysPastDue, type ReviewRoundTimeliness } from "../model/review-timeliness.js";
@@ -159,6 +159,8 @@ export interface Header {
   copy?: number;
   /** Who holds that copy, printed with its number (持有：品质部 张丽; 常州橡塑材料有限公司): the unit it went to and its holder, if recorded (tester73 S6). */
   copyHolder?: string;
+  /** Where that copy is used (使用场所, `csr distribute --location`: 压接工位 OP20), printed with its number, if recorded. */
+  copyLocation?: string;
 }
 
 export interface DocumentView extends Header {
@@ -217,6 +219,11 @@ export interface DocumentView extends Header {
    * IATF 16949 8.5.6.1.1: a temporary change is time-limited, and its end visible where it is worked to.
    */
   temporary?: { text: string; expired: boolean };
+  /**
+   * The deviations from the document in force on the day of printing (deviationNotices): 同时适用偏离 WI-010-03 …
+   * 须与本页一并阅读执行, one notice each, as the document's page of csr site says (IATF 16949 8.5.6.1.1).
+   */
+  deviations?: string[];
   /**
    * An external document (外来文件): its publisher's data and the day it was received, which its
    * print shows instead of our header block, signatures and revision record (external.hbs of templates/html and templates/md).
@@ -594,8 +601,10 @@ export interface PendingRevision {
  * controlled copy (`csr render` without `--copy N`): a controlled copy is a numbered copy in the distribution record
  * (文件发放/回收记录, QP-001: 加盖"受控"章并注明分发号), so a released document prints 非受控 (外来文件 非受控) with a
  * notice saying it is for reference only, as a page of `csr site` does, and its handling rule without the word 受控 (tester67a A6).
+ * `printed`: a print of `csr render` (not a page of csr site, whose banner says it), which carries the notices of the
+ * deviations from the document in force on `today` (deviationNotices).
  */
-export function documentView(repo: Repository, index: RepoIndex, doc: ControlledDocument, lang: Lang, body: BodyRenderer, link?: PageLinker, today?: string, revisionDraft = false, superseded?: SupersededRevision, pending?: PendingRevision, reference = false): DocumentView {
+export function documentView(repo: Repository, index: RepoIndex, doc: ControlledDocument, lang: Lang, body: BodyRenderer, link?: PageLinker, today?: string, revisionDraft = false, superseded?: SupersededRevision, pending?: PendingRevision, reference = false, printed = false): DocumentView {
   // A superseded revision printed as released (csr render --revision) names the documents it refers to at their revisions of its own day.
   const names = new Names(repo, index, lang, link, superseded && doc.revisions?.length ? revisionEffective(doc, doc.revisions.length - 1) : undefined);
   const inForce = currentRevision(doc);
@@ -608,6 +617,8 @@ export function documentView(repo: Repository, index: RepoIndex, doc: Controlled
   const temporary = revisionDraft || superseded ? undefined : temporaryNotice(doc, lang, today);
   const stamp = revisionDraft ? "draft" : superseded ? "superseded" : temporary?.expired ? "expired" : pending ? (pending.copy ? "released-pending" : "pending") : stampOf(doc.status, doc.kind);
   const uncontrolled = reference && (stamp === "released" || stamp === "external");
+  // A draft, a revision replaced since and an expired temporary document are worked to by no one: no deviation applies to them.
+  const deviations = !printed || today === undefined || revisionDraft || superseded || temporary?.expired || doc.status !== "released" ? [] : deviationNotices(index, doc.id, lang, today, pending?.effective);
   const header = names.header(doc.title, doc.title_en, doc.id, uncontrolled ? (stamp === "external" ? "external-uncontrolled" : "uncontrolled") : stamp);
   const classification = classificationName(lang, documentClassification(repo, doc));
   // A document marked 秘密 or above is not an internal document, which the organisation's notice may call it: its notice names its 密级.
@@ -689,10 +700,54 @@ export function documentView(repo: Repository, index: RepoIndex, doc: Controlled
     ...(pending ? { pending: pendingNotice(doc.id, pending, lang) } : {}),
     ...(uncontrolled ? { uncontrolled: translate(lang, "render.uncontrolled.notice", { id: doc.id }) } : {}),
     ...(temporary ? { temporary } : {}),
+    ...(deviations.length > 0 ? { deviations } : {}),
     ...(doc.kind === "external"
       ? { external: { publisher: doc.external?.publisher ?? "", revision: doc.external?.revision ?? "", issued: doc.external?.issued ?? "", effective: doc.external?.effective ?? "", received: doc.external?.received ?? "", pending: externalPendingNote(doc, lang, today) } }
       : {}),
   };
+}
+
+/**
+ * The notices of the deviations from document `id` in force on `today` (model/deviations.ts deviationInForce), by
+ * number, in the words of its page of csr site: 同时适用偏离 WI-010-03 扣压夹具维修期间临时偏离（至 2026-12-19）：在此之前须与本页
+ * 一并阅读执行。 On a print of a version 待实施 from `pending` (YYYY-MM-DD), that the deviation applies now, to the version
+ * in force, and whether it still will once this one takes effect. A deviation not on the print of the document
+ * it deviates from is not at the point of use (IATF 16949 8.5.6.1.1, 8.5.1.2; tester75 P8).
+ */
+function deviationNotices(index: RepoIndex, id: string, lang: Lang, today: string, pending: string | undefined): string[] {
+  return [...index.documents.values()]
+    .map((entry) => entry.value)
+    .filter((d) => d.id !== id && (d.deviates_from ?? []).includes(id) && deviationInForce(d, today))
+    .sort((a, b) => a.id.localeCompare(b.id, "en", { numeric: true }))
+    .map((d) => {
+      const name = `${d.id} ${localized(lang, d.title, d.title_en)}`;
+      const until = d.valid_until;
+      const end =
+        pending === undefined
+          ? until === undefined
+            ? translate(lang, "site.document.status.deviation.open")
+            : translate(lang, "site.document.status.deviation.until", { until })
+          : until === undefined
+            ? translate(lang, "site.document.status.deviation-pending.open", { date: pending })
+            : until < pending
+              ? translate(lang, "site.document.status.deviation-pending.ends-before", { until, date: pending })
+              : translate(lang, "site.document.status.deviation-pending.until", { until, date: pending });
+      return `${translate(lang, pending === undefined ? "site.document.status.deviation" : "site.document.status.deviation-pending")}${name}${end}`.trim();
+    });
+}
+
+/**
+ * What a printed page of a document is, on every page (the PDF's page foot above 第 x 页 共 y 页, the
+ * Word footer): the stamp's words (`t`: the print labels, `stamp_…`), and on a numbered controlled copy
+ * its 受控号, holder and place of use (受控 受控号 3 持有：生产部 黄军 使用场所：压接工位 OP20); on a print
+ * that is no controlled copy the short 非受控 notice. A loose sheet of a copy at the point of use is then
+ * known for what it is, not only its first page (IATF 16949 7.5.3.2.1, 8.5.1.2). Undefined without a stamp.
+ */
+export function pageBand(view: Pick<DocumentView, "stamp" | "copy" | "copyHolder" | "copyLocation" | "lang" | "number">, t: (key: string) => string): string | undefined {
+  if (view.stamp === "") return undefined;
+  if (view.stamp === "uncontrolled" || view.stamp === "external-uncontrolled") return translate(view.lang, "render.uncontrolled.band", { stamp: t(`stamp_${view.stamp}`), id: view.number });
+  const copy = view.copy === undefined ? [] : [`${t("copy_number")} ${view.copy}`, ...(view.copyHolder ? [`${t("copy_holder")}${t("colon")}${view.copyHolder}`] : []), ...(view.copyLocation ? [`${t("copy_location")}${t("colon")}${view.copyLocation}`] : [])];
+  return [t(`stamp_${view.stamp}`), ...copy].join(" ");
 }
 
 /**

@@ -24,7 +24,7 @@ import { TEMPLATES_DIR } from "../load/package.js";
 import type { Repository } from "../load/repository.js";
 import { inCatalogOrder, type Catalog } from "../model/catalog.js";
 import type { Change } from "../model/changes.js";
-import { withdrawnTemporaryText } from "../model/deviations.js";
+import { deviationInForce, withdrawnTemporaryText } from "../model/deviations.js";
 import { clauseCoverage, procedureCoverage } from "../model/coverage.js";
 import { RECORDED_WORDING, type RecordedWording } from "../model/fingerprint.js";
 import { classificationName, csrClassification, documentClassification, isStateSecret, isStateSecretCsr } from "../model/classification.js";
@@ -1897,7 +1897,7 @@ function deviationParts(rc: RegisterContext, deviations: readonly ControlledDocu
 function deviationsInForce(rc: RegisterContext, ids: readonly string[], today: string): ControlledDocument[] {
   return ids
     .flatMap((id) => rc.index.documents.get(id)?.value ?? [])
-    .filter((d) => d.status === "released" && releasedPendingUntil(d, today) === undefined && (d.valid_until === undefined || d.valid_until >= today))
+    .filter((d) => deviationInForce(d, today))
     .sort((a, b) => compareIds(a.id, b.id));
 }
 

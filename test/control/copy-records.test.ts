@@ -257,11 +257,11 @@ describe("csr list distribution|documents --department / --holder", () => {
       [2, 4],
       "This register is filtered (issued to 生产部; holder 赵磊) and is not the whole distribution and recall register.",
     ]);
-    // What 生产部 holds in use: QP-005 with copy 4 (copy 2, of A/0, is due back, not in use).
+    // What 生产部 holds: QP-005 with copy 4 in use, and copy 2, of A/0, still there until it is recalled, marked 待收回 (tester75 P5).
     const documents = await zh(dir, "list", "documents", "--department", "PRD", "--format", "md", "--today", "2026-11-27");
     expect(documents.stdout.split("\n").filter((l) => l.startsWith("## ") || l.startsWith("| 1 ") || l.startsWith("本表")).map((l) => l.trimEnd())).toEqual([
       "## 受控文件清单（持有部门：生产部；共 1 份）",
-      "| 1 | 二级 | QP-005 | 培训程序 | 品质部 | A/1 | 4 | 张伟 | 李娜 | 王强 | 2026-10-12 | 2026-10-12 |  |  | 已发布 |  |",
+      "| 1 | 二级 | QP-005 | 培训程序 | 品质部 | A/1 | 2（A/0，待收回）、4 | 张伟 | 李娜 | 王强 | 2026-10-12 | 2026-10-12 |  |  | 已发布 |  |",
       "本表按条件筛选（持有部门：生产部），不是完整的受控文件清单。",
     ]);
     expect(mdRows(documents.stdout)[0]).toBe("| 序号 | 层级 | 文件编号 | 文件名称 | 部门 | 版本/版次 | 受控号 | 编制 | 审核 | 批准 | 发布日期 | 生效日期 | 保存期限 | 条款 | 状态 | 备注 |");
@@ -281,7 +281,7 @@ describe("csr list distribution|documents --department / --holder", () => {
       0,
       "wrote audit/documents-PRD-zhao.csv\ncsr: this CSV is filtered (held by 生产部; holder 赵磊), 1 row, and is not the whole controlled document list; a CSV holds only its header and rows, so the file does not say so. All of it: csr list documents --format csv.\n",
     ]);
-    expect(readFileSync(join(dir, "audit/documents-PRD-zhao.csv"), "utf8").split("\r\n")[1]).toMatch(/^1,"=""2""",QP-005,培训程序,品质部,A\/1,"=""4""",/);
+    expect(readFileSync(join(dir, "audit/documents-PRD-zhao.csv"), "utf8").split("\r\n")[1]).toMatch(/^1,"=""2""",QP-005,培训程序,品质部,A\/1,"2 \(A\/0, to recall\), 4",/);
     expect((await csrInProcess(["-C", dir, "list", "distribution", "--department", "PRD", "--format", "xlsx", "--out", "audit/"])).stderr).toBe("wrote audit/distribution-PRD.xlsx\nThe whole distribution and recall register: csr list distribution.\n");
     // Unfiltered, the register keeps its own name and says nothing more.
     expect((await csrInProcess(["-C", dir, "list", "distribution", "--format", "csv", "--out", "audit/"])).stderr).toBe("wrote audit/distribution.csv\n");
@@ -296,6 +296,40 @@ describe("csr list distribution|documents --department / --holder", () => {
       "csr: --department and --holder list the documents in force of which copies are held, not with --status all: controlled copies are handed out of released documents only.\n",
     );
     expect(await run("distribution", "--department", "PRDD")).toMatch(/^csr: --department PRDD: /);
+  });
+});
+
+describe("csr distribute --location: the point of use of a copy (tester75 P5)", () => {
+  it("records the place on each copy, and shows it in the summary, the register, csr show, the recall list and the stamp", async () => {
+    const dir = repo();
+    const handedOut = await zh(dir, "distribute", "QP-005", "--to", "PRD:zhao", "--copies", "2", "--location", " 压接工位 OP20 ", "--date", "2026-10-14", "-y");
+    expect(handedOut.stdout.split("\n").slice(0, 3)).toEqual(["QP-005 A/1：于 2026-10-14 发放受控副本 2 份：", "  受控号 4  生产部，使用场所：压接工位 OP20，领用人：赵磊（zhao）", "  受控号 5  生产部，使用场所：压接工位 OP20，领用人：赵磊（zhao）"]);
+    expect(copies(dir)).toContain("  - {copy: 4, version: A/1, to: PRD, holder: zhao, location: 压接工位 OP20, issued_by: chen, date: 2026-10-14}\n");
+    expect((await zh(dir, "distribute", "QP-005", "--to", "QA", "--copies", "1", "--date", "2026-10-14", "-y")).code).toBe(0);
+    // The register has the column once a copy records its place; a copy without one leaves it empty.
+    const register = JSON.parse((await zh(dir, "list", "distribution", "--format", "json", "--today", "2026-10-15")).stdout) as { columns: { header: string }[]; rows: { copy: number; location: string }[] };
+    expect(register.columns.map((c) => c.header).slice(5, 8)).toEqual(["发放部门", "使用场所", "领用人"]);
+    expect(register.rows.map((r) => `${r.copy} ${r.location}`)).toEqual(["1 ", "2 ", "3 ", "4 压接工位 OP20", "5 压接工位 OP20", "6 "]);
+    expect((await zh(dir, "show", "QP-005", "--today", "2026-10-15")).stdout).toContain("4 号 A/1 生产部 压接工位 OP20 赵磊、5 号 A/1 生产部 压接工位 OP20 赵磊");
+    const stamp = await zh(dir, "render", "QP-005", "--copy", "4", "--format", "md", "--out", "out/", "--today", "2026-10-15");
+    expect(stamp.code, stamp.stderr).toBe(0);
+    expect(readFileSync(join(dir, "out", "QP-005.copy-4.zh-CN.md"), "utf8").split("\n")[0]).toBe("**【受控 受控号 4 持有：生产部 赵磊 使用场所：压接工位 OP20】**");
+    // The recall list of a release names the place, where the copies are fetched back.
+    writeFileSync(join(dir, "documents/QP-005.yaml"), readFileSync(join(dir, "documents/QP-005.yaml"), "utf8").replace("规定培训的策划和实施。", "规定培训的策划、实施和评价。"));
+    git(dir, ["commit", "-qam", "培训评价"]);
+    const released = await zh(dir, "release", "QP-005", "--summary", "培训评价", "--total-pages", "1", "--prepared", "zhang", "--reviewed", "li", "--approved", "wang", "--date", "2026-10-16", "-y");
+    expect(released.code, released.stderr).toBe(0);
+    expect(released.stdout).toContain("受控号 4（A/1，生产部 压接工位 OP20）、受控号 5（A/1，生产部 压接工位 OP20）");
+    // 生产部's list keeps QP-005 while its copies of A/1 are still there, due back.
+    const held = await zh(dir, "list", "documents", "--department", "PRD", "--format", "json", "--today", "2026-10-17");
+    expect((JSON.parse(held.stdout) as { rows: { number: string; copies: string }[] }).rows.map((r) => `${r.number} ${r.copies}`)).toEqual(["QP-005 2（A/0，待收回）、4（A/1，待收回）、5（A/1，待收回）"]);
+  });
+
+  it("refuses an empty place, and a place with --electronic, --copy or for a CSR", async () => {
+    const dir = repo();
+    expect(await zh(dir, "distribute", "QP-005", "--to", "PRD", "--location", " ", "-y")).toEqual({ code: 2, stdout: "", stderr: 'csr: --location 需要使用场所，如 --location "压接工位 OP20"。\n' });
+    expect((await zh(dir, "distribute", "QP-005", "--to", "PRD", "--electronic", "--location", "OP20", "-y")).stderr).toBe("csr: --location 是发放纸质受控副本时记下的使用场所，不能与 --electronic 同用。\n");
+    expect((await zh(dir, "distribute", "QP-005", "--copy", "2", "--holder", "zhao", "--location", "OP20", "-y")).stderr).toBe("csr: --location 是发放纸质受控副本时记下的使用场所，不能与 --copy 同用。\n");
   });
 });
 

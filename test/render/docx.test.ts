@@ -68,7 +68,8 @@ describe("csr render --format docx", () => {
     expect(docx["word/document.xml"]).toContain('<w:pgSz w:w="11906" w:h="16838"');
     const footer = docx["word/footer1.xml"]!;
     expect(footer.match(/<w:instrText[^>]*>([^<]*)<\/w:instrText>/g)?.map((f) => f.replace(/<[^>]+>/g, ""))).toEqual(["PAGE", "NUMPAGES"]);
-    expect(paragraphs(footer)).toEqual(["第  页 共  页"]);
+    // Every page says what the print is above its number (tester75 P7): the stamp, the 受控号 and its holder.
+    expect(paragraphs(footer)).toEqual(["受控 受控号 7 持有：市场部 孙伟", "第  页 共  页"]);
     // The running header: a borderless table of three cells over a rule (auditor's report #11), each as wide as its text, filling the text width.
     const header = docx["word/header1.xml"]!;
     expect(paragraphs(header)).toEqual(["江苏安迈汽车零部件有限公司", "顾客特定要求管理程序", "文件编号：QP-015 · 版本/版次：A/2"]);
@@ -109,7 +110,7 @@ describe("csr render --format docx", () => {
     expect((await csrInProcess(["-C", repo, "render", "HH-WI-06", "--format", "docx", "--lang", "en", "--out", dir])).code).toBe(0);
     const en = parts(join(dir, "HH-WI-06.en.docx"));
     expect(paragraphs(en["word/document.xml"]!)[0]).toBe("OBSOLETE");
-    expect(paragraphs(en["word/footer1.xml"]!)).toEqual(["Page  of "]);
+    expect(paragraphs(en["word/footer1.xml"]!)).toEqual(["OBSOLETE", "Page  of "]);
     // English text is en-US in Times New Roman, so that Word and LibreOffice break lines between words; Chinese data stays zh-CN in SimSun (report #11).
     expect(en["word/styles.xml"]).toContain('<w:lang w:val="en-US" w:eastAsia="zh-CN"/>');
     expect(en["word/styles.xml"]).toContain('<w:rFonts w:ascii="Times New Roman" w:cs="Times New Roman" w:eastAsia="SimSun" w:hAnsi="Times New Roman"/>');

@@ -48,12 +48,20 @@ describe("what csr gives Chromium to print", () => {
     expect(page).not.toContain("<script>");
   });
 
+  it("prints what the print is on a line of its own above the page numbers, and hides what the band says in its place (tester75 P7)", () => {
+    expect(pageFooter({ page_x_of_y: "{page}/{pages}" }, "受控 3")).toBe('"\\53d7 \\63a7  3" "\\A " counter(page) "/" counter(pages)');
+    expect(pageFooter({ page_x_of_y: "{page}/{pages}" }, "")).toBe('counter(page) "/" counter(pages)');
+    const hidden = withPrintStyle(PAGE, pageFooter({ page_x_of_y: "{page}" }, "x"), [".uncontrolled-notice"]);
+    expect(hidden).toContain('content:"x" "\\A " counter(page);');
+    expect(hidden).toContain("}}.uncontrolled-notice{display:none}</style></head>");
+  });
+
   it("adds the style at the end of the head, in the page's fonts, and leaves a page without a footer as it is", () => {
     const footer = pageFooter({ page_x_of_y: "{page}/{pages}" });
     expect(withPrintStyle(PAGE, footer)).toBe(
       PAGE.replace(
         "</head>",
-        '<style>@page{@bottom-center{content:counter(page) "/" counter(pages);font-size:9pt;vertical-align:middle;font-family:"Noto Serif CJK SC","Source Han Serif SC","SimSun",serif;}}</style></head>',
+        '<style>@page{@bottom-center{content:counter(page) "/" counter(pages);font-size:9pt;vertical-align:middle;white-space:pre-wrap;font-family:"Noto Serif CJK SC","Source Han Serif SC","SimSun",serif;}}</style></head>',
       ),
     );
     // The page's Content-Security-Policy is left as it is: the run's fonts are given to the page, not to each document.

@@ -63,6 +63,36 @@ describe("csr render: a controlled copy is a numbered copy in the distribution r
   });
 });
 
+describe("csr render: a deviation in force is printed with the document it deviates from (tester75 P8)", () => {
+  // WI-010-03, a temporary deviation from WI-010-01 released on 2026-12-02 and valid until 2026-12-19 (IATF 16949 8.5.6.1.1).
+  const deviation = `id: WI-010-03\ntitle: 扣压夹具维修期间临时偏离\ntitle_en: Temporary deviation while the crimping fixture is repaired\nlevel: 3\nkind: instruction\ndepartment: PRD\nstatus: released\neffective: 2026-12-02\nvalid_until: 2026-12-19\ndeviates_from: [WI-010-01]\nrevisions:\n  - { version: A/0, date: 2026-12-02, summary: 临时偏离, prepared: { by: gaoyang, date: 2026-12-02 }, reviewed: { by: huangjun, date: 2026-12-02 }, approved: { by: zhangli, date: 2026-12-02 } }\nsections:\n  - title: 作业内容\n    text: 夹具维修期间改用备用夹具。\n`;
+  let repo: string | undefined;
+  const print = async (format: string, lang: string, day: string, ...flags: string[]) => {
+    if (repo === undefined) {
+      repo = copyFixture("examples/acme-auto");
+      writeFileSync(join(repo, "documents", "instructions", "WI-010-03.yaml"), deviation);
+    }
+    const out = tempDir();
+    const result = await csrInProcess(["-C", repo, "render", "WI-010-01", ...flags, "--format", format, "--lang", lang, "--out", out, "--today", day]);
+    expect(result.code, result.stderr).toBe(0);
+    return result.stdout.trim();
+  };
+  const NOTICE = "同时适用偏离 WI-010-03 扣压夹具维修期间临时偏离（至 2026-12-19）：在此之前须与本页一并阅读执行。";
+
+  it("says so under the stamp while it is in force, in Markdown, HTML and Word, and not before or after", async () => {
+    const md = readFileSync(await print("md", "zh-CN", "2026-12-04"), "utf8").split("\n");
+    expect(md.slice(0, 7)).toEqual(["**【非受控】**", "", "> **非受控 仅供参考：本打印件不是受控副本，未登记在文件发放/回收记录中；受控副本是加盖“受控”章、注明受控号并登记发放的编号副本（csr render WI-010-01 --copy N）。**", "", `> **${NOTICE}**`, "", "**江苏安迈汽车零部件有限公司**"]);
+    expect(readFileSync(await print("html", "en", "2026-12-19"), "utf8")).toContain(
+      '<div class="deviation-notice">The deviation WI-010-03 Temporary deviation while the crimping fixture is repaired applies until 2026-12-19: until then, read and work to it together with this page.</div>\n',
+    );
+    // Before its 实施日期 and after its last valid day the deviation is not in force: nothing is said.
+    for (const day of ["2026-12-01", "2026-12-20"]) expect(readFileSync(await print("md", "zh-CN", day), "utf8")).not.toContain("偏离");
+    const docx = await print("docx", "zh-CN", "2026-12-04");
+    const body = spawnSync("unzip", ["-p", docx, "word/document.xml"], { encoding: "utf8" }).stdout;
+    expect([...body.matchAll(/<w:t[^>]*>([^<]*)<\/w:t>/g)].map((m) => m[1]).slice(0, 3)).toEqual(["非受控", "非受控 仅供参考：本打印件不是受控副本，未登记在文件发放/回收记录中；受控副本是加盖“受控”章、注明受控号并登记发放的编号副本（csr render WI-010-01 --copy N）。", NOTICE]);
+  });
+});
+
 describe("csr render: lists in a line, as the document's language writes them", () => {
   it("joins a review report's clauses, departments and records with 、 in Chinese and ', ' in English", async () => {
     const repo = join(ROOT, "examples", "acme-auto");
@@ -450,6 +480,23 @@ describe("csr render --format pdf", () => {
         expect(text).toContain(lang === "en" ? "JiangsuAcmeAutoParts" : "江苏安迈汽车零部件有限公司");
       }
     }
+  });
+
+  it.runIf(chromium && pdftotext)("prints on every page of a controlled copy its stamp, 受控号 and holder, and lays a reference print out as the copy, with its pages (tester75 P7)", { timeout: 120_000 }, async () => {
+    const out = tempDir();
+    const manual = join(ROOT, "examples", "acme-auto");
+    const pageTexts = (pdf: string) => spawnSync("pdftotext", ["-layout", pdf, "-"], { encoding: "utf8" }).stdout.split("\f").filter((p) => p.trim() !== "").map((p) => p.replace(/\s+/g, ""));
+    // QM-001 B/1, copy 26 held by 生产部 黄军 since 2026-04-20.
+    expect(csr(["-C", manual, "render", "QM-001", "--copy", "26", "--format", "pdf", "--out", join(out, "copy.pdf"), "--today", "2026-12-04"], { lang: "zh-CN" }).code).toBe(0);
+    expect(csr(["-C", manual, "render", "QM-001", "--format", "pdf", "--out", join(out, "reference.pdf"), "--today", "2026-12-04"], { lang: "zh-CN" }).code).toBe(0);
+    const copy = pageTexts(join(out, "copy.pdf"));
+    const reference = pageTexts(join(out, "reference.pdf"));
+    expect(copy.length).toBeGreaterThan(1);
+    expect(reference.length).toBe(copy.length);
+    copy.forEach((page, i) => expect(page).toContain(`受控受控号26持有：生产部黄军第${i + 1}页共${copy.length}页`));
+    reference.forEach((page, i) => expect(page).toContain(`非受控仅供参考：本打印件不是受控副本，未登记在文件发放/回收记录中（受控副本：csrrenderQM-001--copyN）第${i + 1}页共${copy.length}页`));
+    // The notice box above the title is the band's in a PDF: it is said once per page, not twice on the first.
+    expect(reference[0]!.match(/仅供参考/g)).toHaveLength(1);
   });
 
   it("names a browser that cannot be started in one line", async () => {

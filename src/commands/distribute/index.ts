@@ -39,6 +39,8 @@ export interface DistributeFlags {
   to?: string[];
   copies?: string;
   holder?: string;
+  /** Where the copies handed out are used (使用场所: 压接工位 OP20), recorded on each of them. */
+  location?: string;
   /** Copies already handed out whose holder (领用人) is recorded (--holder); see recordHolder. */
   copy?: string[];
   /** With --copy: replace a holder already recorded. */
@@ -75,6 +77,10 @@ export async function distribute(ctx: CommandContext, id: string, flags: Distrib
     if (flags.electronic && (flags.copy !== undefined || flags.amend)) throw new UserError(t("distribute.electronic.with", { flag: flags.copy !== undefined ? "--copy" : "--amend" }));
     // A customer's document goes out on paper: its copies are numbered and signed for, and recalled when a new revision comes.
     if (flags.electronic && target.source) throw new UserError(t("distribute.source.electronic", { id, customer: target.source.customer }));
+    // A place of use is a paper copy's: an electronic issue is read wherever the system is; a copy's place is recorded as it is handed out.
+    if (flags.location !== undefined && (flags.electronic || flags.copy !== undefined)) throw new UserError(t("distribute.location-with", { flag: flags.electronic ? "--electronic" : "--copy" }));
+    const location = flags.location?.trim();
+    if (location === "") throw new UserError(t("distribute.location-empty"));
     if (flags.copy !== undefined) return recordHolder(ctx, session, target, flags);
     if (flags.amend) throw new UserError(t("distribute.amend-without-copy"));
     if (flags.system !== undefined && !flags.electronic) throw new UserError(t("distribute.system-without-electronic"));
@@ -131,7 +137,7 @@ export async function distribute(ctx: CommandContext, id: string, flags: Distrib
     const entries: ControlledCopy[] = to.flatMap((dept, i) => {
       const holder = given[i] ?? asked.get(dept);
       const consented = consent !== undefined && session.index.parties.has(dept) ? { customer_consent: consent } : {};
-      return Array.from({ length: copies }, () => ({ copy: number++, version, to: dept, ...(holder ? { holder } : {}), ...consented, ...(issuedBy ? { issued_by: issuedBy } : {}), date }));
+      return Array.from({ length: copies }, () => ({ copy: number++, version, to: dept, ...(holder ? { holder } : {}), ...(location ? { location } : {}), ...consented, ...(issuedBy ? { issued_by: issuedBy } : {}), date }));
     });
     const change = editFile(session.root, target.path, target.kind, (doc) => {
       for (const entry of entries) appendIn(doc, target.at, doc.createNode(entry, { flow: true }));
@@ -139,7 +145,8 @@ export async function distribute(ctx: CommandContext, id: string, flags: Distrib
     const lines = [
       t("distribute.handed-out", { document: withEdition(id, version), count: entries.length, date }),
       ...entries.map((e) => {
-        const to = departmentLabel(session.index, e.to);
+        const unit = departmentLabel(session.index, e.to);
+        const to = e.location ? t("distribute.location", { to: unit, location: e.location }) : unit;
         return `  ${t("distribute.copy-number", { copy: e.copy })}  ${e.holder ? t("distribute.holder", { to, holder: personLabel(session.index, e.holder) }) : to}`;
       }),
       clerk ? t(clerk.controller ? "distribute.issued-by-controller" : "distribute.issued-by", { by: personLabel(session.index, clerk.id) }) : t("copy-clerk.blank.issuer"),
@@ -688,7 +695,7 @@ function classifiedIssuer(session: EditSession, document: ControlledDocument, co
  */
 async function distributeCsr(ctx: CommandContext, session: EditSession, id: string, flags: DistributeFlags): Promise<number> {
   const { value: csr, file } = findCsrById(session, id);
-  const copyFlag = flags.copies !== undefined ? "--copies" : flags.holder !== undefined ? "--holder" : flags.issuedBy !== undefined ? "--issued-by" : flags.copy !== undefined ? "--copy" : flags.amend ? "--amend" : flags.electronic ? "--electronic" : flags.system !== undefined ? "--system" : undefined;
+  const copyFlag = flags.copies !== undefined ? "--copies" : flags.holder !== undefined ? "--holder" : flags.issuedBy !== undefined ? "--issued-by" : flags.copy !== undefined ? "--copy" : flags.amend ? "--amend" : flags.electronic ? "--electronic" : flags.system !== undefined ? "--system" : flags.location !== undefined ? "--location" : undefined;
   if (copyFlag) throw new UserError(t("distribute.csr.copies", { id, flag: copyFlag }));
   if (csr.superseded) throw new UserError(t("distribute.csr.superseded", { id, date: csr.superseded.date }));
   if (!csr.review?.decision) throw new UserError(t("distribute.csr.undecided", { id }), t("distribute.csr.undecided.hint", { id }));

@@ -22,7 +22,7 @@ import { createRenderer, loadLabels, type TemplateName } from "../../render/envi
 import { escapeMarkdown, markdownToHtml, safeMarkdown } from "../../render/markdown.js";
 import { findChromium, pageFooter, printedPageCount, requireCjkFont, startPdfPrinter } from "../../render/pdf.js";
 import { versionInForceOn, type RegisterContext } from "../../report/registers/context.js";
-import { csrReportView, documentView, escapeView, type BodyRenderer, type CsrReportView, type DocumentView, type Lang, type PendingRevision, type SupersededRevision } from "../../render/view.js";
+import { csrReportView, documentView, escapeView, pageBand, type BodyRenderer, type CsrReportView, type DocumentView, type Lang, type PendingRevision, type SupersededRevision } from "../../render/view.js";
 import { choiceOption, dateOption } from "../options.js";
 import type { CommandContext } from "../context.js";
 import { isFolder } from "../shared/output.js";
@@ -105,7 +105,8 @@ export async function renderCommand(ctx: CommandContext, ids: string[], flags: R
   const renderer = await createRenderer(root, format === "md" ? "md" : "html", lang);
   // Every view is built before anything is written. A dangling reference stops a run that names
   // its documents; with --all the document is left out and named, so one error does not block the rest.
-  const pages: { id: string; name: string; text: string; docx?: Buffer; recorded?: { version: string; pages: number; obsolete: boolean }; unrecorded?: string }[] = [];
+  const pages: { id: string; name: string; text: string; docx?: Buffer; recorded?: { version: string; pages: number; obsolete: boolean }; unrecorded?: string; band?: string; hide?: string[] }[] = [];
+  const labels = loadLabels(root, lang);
   const unresolved: string[] = [];
   // A review report's 落实文件 in the version in force on `today`, as the CSR matrix and csr show give it (tester49 #3).
   const rc: RegisterContext = { repo, index, lang };
@@ -116,7 +117,7 @@ export async function renderCommand(ctx: CommandContext, ids: string[], flags: R
   for (const target of targets) {
     let view;
     try {
-      view = target.kind === "document" ? { ...documentView(repo, index, target.value, lang, body, undefined, today, target.revisionDraft, target.superseded, target.pending, copy === undefined), ...(copy ? { copy: copy.copy, copyHolder: copyHolderText(index, lang, copy) } : {}) } : csrReportView(repo, indexOnDay, target.value, lang, body, today, undefined, addressedVersion, undefined, recordedNow.has(target.value.id) ? { now: recordedNow.get(target.value.id)! } : undefined);
+      view = target.kind === "document" ? { ...documentView(repo, index, target.value, lang, body, undefined, today, target.revisionDraft, target.superseded, target.pending, copy === undefined, true), ...(copy ? { copy: copy.copy, copyHolder: copyHolderText(index, lang, copy), ...(copy.location !== undefined ? { copyLocation: copy.location } : {}) } : {}) } : csrReportView(repo, indexOnDay, target.value, lang, body, today, undefined, addressedVersion, undefined, recordedNow.has(target.value.id) ? { now: recordedNow.get(target.value.id)! } : undefined);
     } catch (error) {
       if (!(flags.all && error instanceof UserError)) throw error;
       unresolved.push(target.value.id);
@@ -136,7 +137,11 @@ export async function renderCommand(ctx: CommandContext, ids: string[], flags: R
     // 总页数 left blank for the current version while earlier ones give theirs (csr release without --total-pages): the print
     // says its count, and that the record, not the print, holds it (tester63 N15).
     const unrecorded = current && current.total_pages === undefined && target.kind === "document" && target.value.status !== "obsolete" && (target.value.revisions ?? []).some((r) => r.total_pages !== undefined) ? current.version : undefined;
-    pages.push({ id: target.value.id, name, text: text.endsWith("\n") ? text : `${text}\n`, ...(recorded ? { recorded } : {}), ...(unrecorded ? { unrecorded } : {}) });
+    // Every page of a document's PDF says what the print is at its foot (pageBand); the 非受控 notice then stands there, not
+    // above the title, so that a reference print is laid out as the controlled copy is and has its pages (tester75 P7).
+    const band = target.kind === "document" ? pageBand(view as DocumentView, (key) => labels[key] ?? key) : undefined;
+    const hide = target.kind === "document" && (view as DocumentView).uncontrolled !== undefined ? [".uncontrolled-notice"] : undefined;
+    pages.push({ id: target.value.id, name, text: text.endsWith("\n") ? text : `${text}\n`, ...(recorded ? { recorded } : {}), ...(unrecorded ? { unrecorded } : {}), ...(band ? { band } : {}), ...(hide ? { hide } : {}) });
   }
   // A document whose number makes a file name too long for the file system is named, not fatal (with --all).
   const unnamable: string[] = [];
@@ -153,11 +158,10 @@ export async function renderCommand(ctx: CommandContext, ids: string[], flags: R
   const unrecorded: string[] = [];
   // Whether one of them is in force: the hint to record the count at the next release is for those only.
   let inForce = false;
-  const printer = chromium && named.length > 0 ? await startPdfPrinter(chromium, named.map((page) => page.text)) : undefined;
+  const printer = chromium && named.length > 0 ? await startPdfPrinter(chromium, [...named.map((page) => page.text), ...named.flatMap((page) => page.band ?? [])]) : undefined;
   try {
     // Pages print in PDF_PAGES_AT_ONCE tabs, in the order of the run.
-    const footer = printer ? pageFooter(loadLabels(root, lang)) : undefined;
-    const printed = printer ? inOrder(named.map((page) => () => printer.print(page.text, footer)), PDF_PAGES_AT_ONCE) : undefined;
+    const printed = printer ? inOrder(named.map((page) => () => printer.print(page.text, pageFooter(labels, page.band), page.hide)), PDF_PAGES_AT_ONCE) : undefined;
     for (const [i, page] of named.entries()) {
       const pdf = printed ? await printed[i]! : undefined;
       writes.push({ path: target.file ?? join(target.folder!, `${page.name}.${lang}.${format}`), content: page.docx ?? pdf ?? page.text });
@@ -430,7 +434,7 @@ async function pastRevisions(root: string, index: RepoIndex, targets: Target[], 
  * then (`pending`: render/view.ts documentView), so that the line does not work to it before that day.
  * A temporary document (`valid_until`) past its last valid day has no copy to print, as a withdrawn one has none.
  */
-function controlledCopy(targets: readonly Target[], given: string, today: string): { copy: number; version: string; to: string; holder?: string; earlier?: { pendingVersion: string; effective: string }; pending?: PendingRevision } {
+function controlledCopy(targets: readonly Target[], given: string, today: string): { copy: number; version: string; to: string; holder?: string; location?: string; earlier?: { pendingVersion: string; effective: string }; pending?: PendingRevision } {
   const [target] = targets;
   if (targets.length !== 1 || target?.kind !== "document") throw new UserError(t("render.copy-needs-one"));
   const doc = target.value;
@@ -464,7 +468,7 @@ function controlledCopy(targets: readonly Target[], given: string, today: string
             : t("render.copy-outdated", { copyVersion: copy.version, id: doc.id, version: version ?? "" });
     throw new UserError(t("render.copy-not-in-force", { id: doc.id, copy: given, why }), instead);
   }
-  const held = { to: copy.to, ...(copy.holder !== undefined ? { holder: copy.holder } : {}) };
+  const held = { to: copy.to, ...(copy.holder !== undefined ? { holder: copy.holder } : {}), ...(copy.location !== undefined ? { location: copy.location } : {}) };
   if (copy.version !== version) return { copy: copy.copy, version: copy.version, ...held, earlier: { pendingVersion: version!, effective: pending! } };
   return { copy: copy.copy, version: copy.version, ...held, ...(pending !== undefined ? { pending: { version: copy.version, effective: pending, ...(inForce !== undefined ? { inForce } : {}), copy: true } } : {}) };
 }

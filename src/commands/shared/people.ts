@@ -157,7 +157,8 @@ export { departmentLabel };
 
 /** Controlled copies as the messages list them: "1 (A/0, Production), 2 (A/0, Quality Assurance)" / "受控号 1（A/0，生产部）、受控号 2（A/0，品质部）". */
 export function copyList(register: Pick<Register, "departments" | "parties">, copies: readonly ControlledCopy[]): string {
-  return list(copies.map((c) => t("distribute.copy", { copy: c.copy, version: c.version, to: departmentLabel(register, c.to) })));
+  // A copy's place of use (使用场所) beside its unit: two copies of one department are told apart where they are fetched back.
+  return list(copies.map((c) => t("distribute.copy", { copy: c.copy, version: c.version, to: c.location ? `${departmentLabel(register, c.to)} ${c.location}` : departmentLabel(register, c.to) })));
 }
 
 /**

@@ -377,7 +377,7 @@ function processName(rc: RegisterContext, code: string): string {
 
 /** "1 号 A/1 品质部 张丽": a controlled copy as the card lists it. */
 function copyText(rc: RegisterContext, copy: ControlledCopy): string {
-  return t("show.document.copy", { copy: copy.copy, version: copy.version, to: departmentName(rc, copy.to), holder: copy.holder ? ` ${personName(rc, copy.holder)}` : "" });
+  return t("show.document.copy", { copy: copy.copy, version: copy.version, to: copy.location ? `${departmentName(rc, copy.to)} ${copy.location}` : departmentName(rc, copy.to), holder: copy.holder ? ` ${personName(rc, copy.holder)}` : "" });
 }
 
 /**

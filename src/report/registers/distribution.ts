@@ -107,6 +107,8 @@ export function distributionRegister(ctx: RegisterContext, options: { today: str
     customers.some((customer) => (customer.sources ?? []).some((source) => (source.distribution ?? []).length > 0 && (copyRecordedAfter(sourceAsDocument(customer, source), today) || source.revisions.some((r) => r.received > today))));
   // 密级, where any document listed is marked (as the controlled document list shows it): whose copies are classified (tester16 F15).
   const classified = documents.some((d) => documentClassification(ctx.repo, d) !== "");
+  // 使用场所, where a copy of a document listed records its place of use (csr distribute --location): two copies of one unit told apart.
+  const located = documents.some((d) => (d.distribution ?? []).some((c) => c.location !== undefined));
   const config = ctx.repo.config?.value;
   const calendar = repositoryCalendar(config);
   const within = (date: string | undefined) => period !== undefined && date !== undefined && date >= period.from && date <= period.to;
@@ -148,6 +150,7 @@ export function distributionRegister(ctx: RegisterContext, options: { today: str
             ...(classified ? { classification: classificationName(ctx.lang, documentClassification(ctx.repo, doc)) } : {}),
             copy: copy.copy,
             to: departmentName(ctx, copy.to),
+            ...(located ? { location: copy.location ?? "" } : {}),
             holder: personName(ctx, copy.holder),
             issuedBy: personName(ctx, copy.issued_by),
             date: copy.date,
@@ -177,6 +180,7 @@ export function distributionRegister(ctx: RegisterContext, options: { today: str
             ...(classified ? { classification: classificationName(ctx.lang, documentClassification(ctx.repo, doc)) } : {}),
             copy: electronicLabel(issue.system, ctx.lang),
             to: departmentName(ctx, to),
+            ...(located ? { location: "" } : {}),
             holder: "",
             issuedBy: personName(ctx, issue.issued_by),
             date: issue.date,
@@ -218,6 +222,7 @@ export function distributionRegister(ctx: RegisterContext, options: { today: str
       ...(classified ? [{ key: "classification", header: t(ctx, "register.distribution.column.classification"), kind: "code" as const }] : []),
       { key: "copy", header: t(ctx, "register.distribution.column.copy"), kind: "id" },
       { key: "to", header: t(ctx, "register.distribution.column.to"), kind: "name" },
+      ...(located ? [{ key: "location", header: t(ctx, "register.distribution.column.location"), kind: "name" as const }] : []),
       { key: "holder", header: t(ctx, "register.distribution.column.holder"), kind: "name" },
       { key: "issuedBy", header: t(ctx, "register.distribution.column.issued-by"), kind: "name" },
       { key: "date", header: t(ctx, "register.distribution.column.date"), date: true },

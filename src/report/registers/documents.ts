@@ -14,7 +14,7 @@
  * the numbers of those copies; the title and a note say the list is filtered.
  */
 import { classificationName, documentClassification } from "../../model/classification.js";
-import { copiesInUse, electronicInUse } from "../../model/distribution.js";
+import { copiesDue, copiesInUse, electronicInUse } from "../../model/distribution.js";
 import { electronicLabel } from "../../model/labels.js";
 import { currentRevision, documentLayout, issuedOn, layoutSignatures, revisionInForce } from "../../model/index.js";
 import { pendingReviewConclusion } from "../../model/periodic-review.js";
@@ -59,7 +59,16 @@ export function documentList(ctx: RegisterContext, options: { status?: DocumentL
   const live = liveDocuments(ctx, today, () => true).sort((a, b) => a.level - b.level);
   const filtered = filter && filterNotes(ctx, filter, "documents");
   // What a department holds of each: its copies in use by number (受控号), and the version in force issued to it electronically (on OA).
-  const held = new Map(live.map((d) => [d, filtered ? [...copiesInUse(d, today).filter((c) => copyFilterKeeps(filter!, c)).map((c) => String(c.copy)), ...electronicInUse(d, today).filter((e) => electronicFilterKeeps(filter!, e)).map((e) => electronicLabel(e.system, ctx.lang))] : []]));
+  // Copies of a replaced version still at the department, due back, keep the document on its list, marked 待收回, until they are
+  // recalled: they are still at the point of use, and the auditor of the department finds them there (IATF 16949 7.5.3.2.1; tester75 P5).
+  const held = new Map(
+    live.map((d) => {
+      if (!filtered) return [d, []];
+      const due = new Set(copiesDue(d, today));
+      const copies = (d.distribution ?? []).filter((c) => (due.has(c) || copiesInUse(d, today).includes(c)) && copyFilterKeeps(filter!, c));
+      return [d, [...copies.map((c) => (due.has(c) ? t(ctx, "register.documents.copy-due", { copy: c.copy, version: c.version }) : String(c.copy))), ...electronicInUse(d, today).filter((e) => electronicFilterKeeps(filter!, e)).map((e) => electronicLabel(e.system, ctx.lang))]];
+    }),
+  );
   // A released document's revision submitted by `today` (修订中, csr submit) is in review as a new document is (tester49 #14):
   // the list of documents in review and the 在编文件 list (unreleased: csr export's sheet, csr site's register) hold it as a
   // row, the version in force beside it and a status that says whose revision it is, which `csr import --sheet 在编文件`
